@@ -1,0 +1,220 @@
+"""Code lists of the national forms (国家基本公共卫生服务规范第三版), as data.
+
+Every coded field of the UI, the validators, the importers and the printouts reads its
+codes and labels from here and nowhere else.  A province can adjust a list without
+touching code by dropping a ``codes.json`` into the data directory (see
+:func:`load_overrides`).  Codes are strings, exactly as printed on the forms.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    zh: str
+    en: str
+
+    def label(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass
+class CodeList:
+    name: str
+    zh: str
+    en: str
+    codes: list[Code]
+    multi: bool = False
+    # The code that means "none" in a multi-choice list (无); it excludes all others.
+    none_code: str | None = None
+    # The code whose choice asks for a free-text detail (其他 ...).
+    other_code: str | None = None
+    _by_code: dict[str, Code] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_code = {c.code: c for c in self.codes}
+
+    def __iter__(self) -> Iterator[Code]:
+        return iter(self.codes)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+    def get(self, code: str | None) -> Code | None:
+        return self._by_code.get(code) if code is not None else None
+
+    def label(self, code: str | None, lang: str = "zh") -> str:
+        c = self.get(code)
+        return c.label(lang) if c else ""
+
+    def title(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+    def lookup(self, text: str) -> Code | None:
+        """Find a code by its code or by its Chinese or English label (used by importers)."""
+        text = text.strip()
+        if text in self._by_code:
+            return self._by_code[text]
+        for c in self.codes:
+            if text in (c.zh, c.en) or text.lower() == c.en.lower():
+                return c
+        return None
+
+
+def _cl(name: str, zh: str, en: str, rows: list[tuple[str, str, str]], **kw) -> CodeList:
+    return CodeList(name, zh, en, [Code(*r) for r in rows], **kw)
+
+
+_LISTS: list[CodeList] = [
+    # ---- 个人基本信息表 ----
+    _cl("sex", "性别", "Sex", [
+        ("1", "男", "Male"), ("2", "女", "Female"),
+        ("9", "未说明的性别", "Unstated"), ("0", "未知的性别", "Unknown"),
+    ]),
+    _cl("residence_type", "常住类型", "Residence type", [
+        ("1", "户籍", "Registered (hukou)"), ("2", "非户籍", "Non-registered"),
+    ]),
+    _cl("blood_abo", "血型", "ABO blood group", [
+        ("1", "A型", "A"), ("2", "B型", "B"), ("3", "O型", "O"), ("4", "AB型", "AB"), ("5", "不详", "Unknown"),
+    ]),
+    _cl("blood_rh", "RH血型", "Rh", [
+        ("1", "阴性", "Negative"), ("2", "阳性", "Positive"), ("3", "不详", "Unknown"),
+    ]),
+    _cl("education", "文化程度", "Education", [
+        ("1", "研究生", "Postgraduate"), ("2", "大学本科", "Bachelor's degree"),
+        ("3", "大学专科和专科学校", "College / junior college"), ("4", "中等专业学校", "Secondary vocational school"),
+        ("5", "技工学校", "Technical school"), ("6", "高中", "Senior high school"), ("7", "初中", "Junior high school"),
+        ("8", "小学", "Primary school"), ("9", "文盲或半文盲", "Illiterate or semi-literate"), ("10", "不详", "Unknown"),
+    ]),
+    _cl("occupation", "职业", "Occupation", [
+        ("0", "国家机关、党群组织、企业、事业单位负责人", "Heads of state organs, party and mass organisations, enterprises and institutions"),
+        ("1", "专业技术人员", "Professional and technical staff"),
+        ("2", "办事人员和有关人员", "Clerical staff"),
+        ("3", "商业、服务业人员", "Commerce and service workers"),
+        ("4", "农、林、牧、渔、水利业生产人员", "Agriculture, forestry, husbandry, fishery and water conservancy workers"),
+        ("5", "生产、运输设备操作人员及有关人员", "Production and transport equipment operators"),
+        ("6", "军人", "Military"),
+        ("7", "不便分类的其他从业人员", "Other workers"),
+        ("8", "无职业", "No occupation"),
+    ]),
+    _cl("marital", "婚姻状况", "Marital status", [
+        ("1", "未婚", "Never married"), ("2", "已婚", "Married"), ("3", "丧偶", "Widowed"),
+        ("4", "离婚", "Divorced"), ("5", "未说明", "Unstated"),
+    ]),
+    # Provinces have merged 2 and 3 into 城乡居民基本医疗保险: adjust with codes.json.
+    _cl("payment", "医疗费用支付方式", "Medical payment", [
+        ("1", "城镇职工基本医疗保险", "Urban employee basic medical insurance"),
+        ("2", "城镇居民基本医疗保险", "Urban resident basic medical insurance"),
+        ("3", "新型农村合作医疗", "New rural cooperative medical scheme"),
+        ("4", "贫困救助", "Poverty relief"), ("5", "商业医疗保险", "Commercial insurance"),
+        ("6", "全公费", "Fully publicly funded"), ("7", "全自费", "Fully self-paid"), ("8", "其他", "Other"),
+    ], multi=True, other_code="8"),
+    _cl("allergy", "药物过敏史", "Drug allergy", [
+        ("1", "无", "None"), ("2", "青霉素", "Penicillin"), ("3", "磺胺", "Sulfonamides"),
+        ("4", "链霉素", "Streptomycin"), ("5", "其他", "Other"),
+    ], multi=True, none_code="1", other_code="5"),
+    _cl("exposure", "暴露史", "Exposure", [
+        ("1", "无", "None"), ("2", "化学品", "Chemicals"), ("3", "毒物", "Poisons"), ("4", "射线", "Radiation"),
+    ], multi=True, none_code="1"),
+    _cl("past_disease", "既往史·疾病", "Past diseases", [
+        ("1", "无", "None"), ("2", "高血压", "Hypertension"), ("3", "糖尿病", "Diabetes"),
+        ("4", "冠心病", "Coronary heart disease"), ("5", "慢性阻塞性肺疾病", "COPD"),
+        ("6", "恶性肿瘤", "Malignant tumour"), ("7", "脑卒中", "Stroke"),
+        ("8", "严重精神障碍", "Severe mental disorder"), ("9", "结核病", "Tuberculosis"),
+        ("10", "肝炎", "Hepatitis"), ("11", "其他法定传染病", "Other notifiable infectious disease"),
+        ("12", "职业病", "Occupational disease"), ("13", "其他", "Other"),
+    ], multi=True, none_code="1", other_code="13"),
+    _cl("family_disease", "家族史", "Family history", [
+        ("1", "无", "None"), ("2", "高血压", "Hypertension"), ("3", "糖尿病", "Diabetes"),
+        ("4", "冠心病", "Coronary heart disease"), ("5", "慢性阻塞性肺疾病", "COPD"),
+        ("6", "恶性肿瘤", "Malignant tumour"), ("7", "脑卒中", "Stroke"),
+        ("8", "严重精神障碍", "Severe mental disorder"), ("9", "结核病", "Tuberculosis"),
+        ("10", "肝炎", "Hepatitis"), ("11", "先天畸形", "Congenital malformation"), ("12", "其他", "Other"),
+    ], multi=True, none_code="1", other_code="12"),
+    _cl("relative", "家族史亲属", "Relative", [
+        ("father", "父亲", "Father"), ("mother", "母亲", "Mother"),
+        ("sibling", "兄弟姐妹", "Siblings"), ("child", "子女", "Children"),
+    ]),
+    _cl("history_event", "手术/外伤/输血", "Surgery / trauma / transfusion", [
+        ("surgery", "手术", "Surgery"), ("trauma", "外伤", "Trauma"), ("transfusion", "输血", "Transfusion"),
+    ]),
+    _cl("disability", "残疾情况", "Disability", [
+        ("1", "无残疾", "No disability"), ("2", "视力残疾", "Visual"), ("3", "听力残疾", "Hearing"),
+        ("4", "言语残疾", "Speech"), ("5", "肢体残疾", "Physical"), ("6", "智力残疾", "Intellectual"),
+        ("7", "精神残疾", "Mental"), ("8", "其他残疾", "Other"),
+    ], multi=True, none_code="1", other_code="8"),
+    _cl("kitchen_exhaust", "厨房排风设施", "Kitchen ventilation", [
+        ("1", "无", "None"), ("2", "油烟机", "Range hood"), ("3", "换气扇", "Exhaust fan"), ("4", "烟囱", "Chimney"),
+    ]),
+    _cl("fuel", "燃料类型", "Cooking fuel", [
+        ("1", "液化气", "LPG"), ("2", "煤", "Coal"), ("3", "天然气", "Natural gas"),
+        ("4", "沼气", "Biogas"), ("5", "柴火", "Firewood"), ("6", "其他", "Other"),
+    ]),
+    _cl("water", "饮水", "Drinking water", [
+        ("1", "自来水", "Tap water"), ("2", "经净化过滤的水", "Purified water"), ("3", "井水", "Well water"),
+        ("4", "河湖水", "River or lake water"), ("5", "塘水", "Pond water"), ("6", "其他", "Other"),
+    ]),
+    _cl("toilet", "厕所", "Toilet", [
+        ("1", "卫生厕所", "Sanitary toilet"), ("2", "一格或二格粪池式", "One- or two-compartment septic pit"),
+        ("3", "马桶", "Chamber pot"), ("4", "露天粪坑", "Open pit"), ("5", "简易棚厕", "Simple shed latrine"),
+    ]),
+    _cl("livestock", "禽畜栏", "Livestock pen", [
+        ("1", "无", "None"), ("2", "单设", "Separate"), ("3", "室内", "Indoors"), ("4", "室外", "Outdoors"),
+    ]),
+    # ---- beyond the form ----
+    # 与户主关系: top-level categories of GB/T 4761-2008 家庭关系代码.
+    _cl("relation", "与户主关系", "Relation to head of household", [
+        ("0", "户主", "Head of household"), ("1", "配偶", "Spouse"), ("2", "子", "Son"), ("3", "女", "Daughter"),
+        ("4", "孙子女", "Grandchild"), ("5", "父母", "Parent"), ("6", "祖父母", "Grandparent"),
+        ("7", "兄弟姐妹", "Sibling"), ("8", "其他", "Other"),
+    ]),
+    _cl("resident_status", "档案状态", "Record status", [
+        ("1", "在册", "Active"), ("2", "迁出", "Moved away"), ("3", "死亡", "Deceased"),
+    ]),
+    _cl("id_type", "证件类型", "ID type", [
+        ("1", "居民身份证", "Resident ID card"), ("2", "护照", "Passport"), ("3", "港澳居民来往内地通行证", "Home Return Permit"),
+        ("4", "台湾居民来往大陆通行证", "Taiwan Compatriot Permit"), ("9", "其他", "Other"),
+    ]),
+    # 民族: GB 3304-1991 中国各民族名称的罗马字母拼写法和代码.
+    _cl("ethnicity", "民族", "Ethnicity", [
+        ("01", "汉族", "Han"), ("02", "蒙古族", "Mongol"), ("03", "回族", "Hui"), ("04", "藏族", "Tibetan"),
+        ("05", "维吾尔族", "Uyghur"), ("06", "苗族", "Miao"), ("07", "彝族", "Yi"), ("08", "壮族", "Zhuang"),
+        ("09", "布依族", "Bouyei"), ("10", "朝鲜族", "Korean"), ("11", "满族", "Manchu"), ("12", "侗族", "Dong"),
+        ("13", "瑶族", "Yao"), ("14", "白族", "Bai"), ("15", "土家族", "Tujia"), ("16", "哈尼族", "Hani"),
+        ("17", "哈萨克族", "Kazakh"), ("18", "傣族", "Dai"), ("19", "黎族", "Li"), ("20", "傈僳族", "Lisu"),
+        ("21", "佤族", "Va"), ("22", "畲族", "She"), ("23", "高山族", "Gaoshan"), ("24", "拉祜族", "Lahu"),
+        ("25", "水族", "Shui"), ("26", "东乡族", "Dongxiang"), ("27", "纳西族", "Naxi"), ("28", "景颇族", "Jingpo"),
+        ("29", "柯尔克孜族", "Kyrgyz"), ("30", "土族", "Tu"), ("31", "达斡尔族", "Daur"), ("32", "仫佬族", "Mulao"),
+        ("33", "羌族", "Qiang"), ("34", "布朗族", "Blang"), ("35", "撒拉族", "Salar"), ("36", "毛南族", "Maonan"),
+        ("37", "仡佬族", "Gelao"), ("38", "锡伯族", "Xibe"), ("39", "阿昌族", "Achang"), ("40", "普米族", "Pumi"),
+        ("41", "塔吉克族", "Tajik"), ("42", "怒族", "Nu"), ("43", "乌孜别克族", "Uzbek"), ("44", "俄罗斯族", "Russian"),
+        ("45", "鄂温克族", "Evenki"), ("46", "德昂族", "De'ang"), ("47", "保安族", "Bonan"), ("48", "裕固族", "Yugur"),
+        ("49", "京族", "Gin"), ("50", "塔塔尔族", "Tatar"), ("51", "独龙族", "Derung"), ("52", "鄂伦春族", "Oroqen"),
+        ("53", "赫哲族", "Hezhen"), ("54", "门巴族", "Monba"), ("55", "珞巴族", "Lhoba"), ("56", "基诺族", "Jino"),
+        ("97", "其他", "Other"), ("98", "外国血统中国籍人士", "Chinese citizen of foreign origin"),
+    ]),
+]
+
+CODE_LISTS: dict[str, CodeList] = {cl.name: cl for cl in _LISTS}
+
+
+def code_list(name: str) -> CodeList:
+    return CODE_LISTS[name]
+
+
+def load_overrides(path: Path) -> None:
+    """Apply a province's adjustments: ``{"payment": [["1", "职工医保", "Employee insurance"], ...]}``
+    replaces the named lists wholesale.  Unknown list names are an error, so a typo is noticed."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for name, rows in data.items():
+        if name not in CODE_LISTS:
+            raise KeyError(f"codes.json: unknown code list {name!r}")
+        old = CODE_LISTS[name]
+        CODE_LISTS[name] = CodeList(old.name, old.zh, old.en, [Code(*r) for r in rows], multi=old.multi,
+                                    none_code=old.none_code, other_code=old.other_code)

@@ -1,0 +1,164 @@
+"""Engine and session factory, SQLite pragmas, and schema migration at start.
+
+SQLite on Python 3.11: the stdlib driver does not emit BEGIN before DDL, so we take over
+transaction control with SQLAlchemy's documented pysqlite recipe (isolation_level=None
+at connect, our own BEGIN in the ``begin`` event).  Migrations and multi-statement writes
+are then truly atomic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.config import bundle_root
+
+log = logging.getLogger(__name__)
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+class SchemaError(RuntimeError):
+    """The database can't be brought to this version of the app's schema."""
+
+
+def is_sqlite(url_or_engine: str | Engine) -> bool:
+    url = url_or_engine if isinstance(url_or_engine, str) else str(url_or_engine.url)
+    return url.startswith("sqlite")
+
+
+def make_engine(url: str) -> Engine:
+    if not is_sqlite(url):
+        return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see module doc)
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        # Power cuts are common in villages and clinical writes are few: durability wins.
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection):
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(bundle_root() / "migrations"))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def sqlite_backup(src: Path, dest: Path) -> None:
+    """Copy a live SQLite database consistently (the online backup API, safe under WAL)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_suffix(dest.suffix + ".part")
+    source, target = sqlite3.connect(src), sqlite3.connect(tmp)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+    tmp.replace(dest)
+
+
+def migrate(engine: Engine, target: str = "head", *, downgrade: bool = False) -> None:
+    """Run alembic on one dedicated connection.
+
+    On SQLite, batch migrations drop and recreate tables, which with foreign keys ON can
+    fail or cascade-delete children: the pragma is switched off (outside any transaction),
+    the whole migration runs in one transaction, and ``foreign_key_check`` must come back
+    empty before it commits.
+    """
+    with engine.connect() as conn:
+        sqlite = is_sqlite(engine)
+        if sqlite:
+            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                cfg = alembic_config(conn)
+                if downgrade:
+                    command.downgrade(cfg, target)
+                else:
+                    command.upgrade(cfg, target)
+                if sqlite:
+                    bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if bad:
+                        raise SchemaError(f"foreign key check failed after migration: {bad[:5]}")
+        finally:
+            if sqlite:
+                # Never hand a connection with foreign keys off back to the pool.
+                conn.invalidate()
+
+
+class Store:
+    """An open database: engine plus session factory."""
+
+    def __init__(self, url: str, *, backups_dir: Path | None = None, upgrade: bool = True):
+        self.url = url
+        self.engine = make_engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        if upgrade:
+            self.upgrade(backups_dir)
+
+    def upgrade(self, backups_dir: Path | None = None) -> None:
+        head = head_revision()
+        current = current_revision(self.engine)
+        if current == head:
+            return
+        if current is not None and is_sqlite(self.url) and backups_dir is not None:
+            db_file = Path(self.engine.url.database or "")
+            if db_file.exists():
+                stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+                dest = backups_dir / f"pre-upgrade-{current}-{stamp}.db"
+                sqlite_backup(db_file, dest)
+                log.info("backed up %s to %s before upgrading schema", db_file, dest)
+        scripts = ScriptDirectory.from_config(alembic_config())
+        if current is not None and scripts.get_revision(current) is None:
+            raise SchemaError(
+                f"database schema {current} is newer than this version of CunYi knows; update the app"
+            )
+        migrate(self.engine)
+        log.info("schema upgraded from %s to %s", current, head)
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any exception."""
+        with self._sessions() as s, s.begin():
+            yield s
+
+    def dispose(self) -> None:
+        self.engine.dispose()

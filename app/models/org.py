@@ -1,0 +1,81 @@
+"""The organisation: this device's profile, townships, villages and village groups."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint, Uuid
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, Tracked, UUIDPk, utcnow
+
+
+class Profile(Base):
+    """This installation: one row.  Role and code are chosen at ``cunyi init``."""
+
+    __tablename__ = "profile"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    role: Mapped[str] = mapped_column(String(10))  # village | township
+    code: Mapped[str] = mapped_column(String(12))  # 12-digit village or 9-digit township code
+    name: Mapped[str] = mapped_column(String(100))
+    institution: Mapped[str] = mapped_column(String(100))  # 建档单位, printed on records
+    phone: Mapped[str | None] = mapped_column(String(20))
+    device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    db_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    @property
+    def county_code(self) -> str:
+        return self.code[:6]
+
+    @property
+    def township_code(self) -> str:
+        return self.code[:9]
+
+
+class Setting(Base):
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(String(2000))
+
+
+class Township(UUIDPk, Tracked, Base):
+    __tablename__ = "township"
+
+    code: Mapped[str] = mapped_column(String(9), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class Village(UUIDPk, Tracked, Base):
+    __tablename__ = "village"
+
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    township_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("township.id"))
+
+    township: Mapped[Township] = relationship()
+    groups: Mapped[list[VillageGroup]] = relationship(back_populates="village", order_by="VillageGroup.name")
+
+
+class VillageGroup(UUIDPk, Tracked, Base):
+    """村民小组."""
+
+    __tablename__ = "village_group"
+    __table_args__ = (UniqueConstraint("village_id", "name", name="uq_village_group_village_name"),)
+
+    village_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("village.id"))
+    name: Mapped[str] = mapped_column(String(50))
+
+    village: Mapped[Village] = relationship(back_populates="groups")
+
+
+class ArchiveSerial(Base):
+    """Last archive serial this device handed out per village; never reused, never synced."""
+
+    __tablename__ = "archive_serial"
+
+    village_code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    last_serial: Mapped[int] = mapped_column(default=0)

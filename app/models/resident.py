@@ -1,0 +1,133 @@
+"""Households and residents: the 居民健康档案 cover and 个人基本信息表."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import ForeignKey, Index, String, Uuid
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, Tracked, UUIDPk, Voidable
+from app.models.org import Village, VillageGroup
+
+
+class Household(UUIDPk, Tracked, Voidable, Base):
+    """户: the unit residents are enrolled by."""
+
+    __tablename__ = "household"
+
+    village_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("village.id"), index=True)
+    group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("village_group.id"))
+    address: Mapped[str | None] = mapped_column(String(200))
+
+    village: Mapped[Village] = relationship()
+    group: Mapped[VillageGroup | None] = relationship()
+    members: Mapped[list[Resident]] = relationship(back_populates="household", order_by="Resident.relation_to_head")
+
+
+class Resident(UUIDPk, Tracked, Voidable, Base):
+    __tablename__ = "resident"
+    __table_args__ = (
+        Index("ix_resident_village_archive", "village_id", "archive_no"),
+        Index("ix_resident_name", "name"),
+    )
+
+    # ---- cover (封面) ----
+    archive_no: Mapped[str] = mapped_column(String(17), unique=True)  # 健康档案编号
+    name: Mapped[str] = mapped_column(String(50))
+    current_address: Mapped[str | None] = mapped_column(String(200))  # 现住址
+    registered_address: Mapped[str | None] = mapped_column(String(200))  # 户籍地址
+    village_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("village.id"))
+    group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("village_group.id"), index=True)  # 村民小组
+    enrolling_unit: Mapped[str | None] = mapped_column(String(100))  # 建档单位
+    enrolled_by: Mapped[str | None] = mapped_column(String(50))  # 建档人
+    responsible_doctor: Mapped[str | None] = mapped_column(String(50))  # 责任医生
+    enrolled_on: Mapped[dt.date] = mapped_column()  # 建档日期
+
+    # ---- 个人基本信息表 ----
+    sex: Mapped[str] = mapped_column(String(1))
+    birth_date: Mapped[dt.date] = mapped_column()
+    id_type: Mapped[str] = mapped_column(String(2), default="1")
+    id_number: Mapped[str | None] = mapped_column(String(30), index=True)
+    workplace: Mapped[str | None] = mapped_column(String(100))
+    phone: Mapped[str | None] = mapped_column(String(20), index=True)
+    contact_name: Mapped[str | None] = mapped_column(String(50))
+    contact_phone: Mapped[str | None] = mapped_column(String(20))
+    residence_type: Mapped[str | None] = mapped_column(String(1))
+    ethnicity: Mapped[str | None] = mapped_column(String(2))
+    blood_abo: Mapped[str | None] = mapped_column(String(1))
+    blood_rh: Mapped[str | None] = mapped_column(String(1))
+    education: Mapped[str | None] = mapped_column(String(2))
+    occupation: Mapped[str | None] = mapped_column(String(1))
+    marital: Mapped[str | None] = mapped_column(String(1))
+    genetic_disease: Mapped[str | None] = mapped_column(String(100))  # 遗传病史: None = not asked, "" = 无
+    has_genetic_disease: Mapped[bool | None] = mapped_column()
+    kitchen_exhaust: Mapped[str | None] = mapped_column(String(1))
+    fuel: Mapped[str | None] = mapped_column(String(1))
+    water: Mapped[str | None] = mapped_column(String(1))
+    toilet: Mapped[str | None] = mapped_column(String(1))
+    livestock: Mapped[str | None] = mapped_column(String(1))
+
+    # ---- beyond the form ----
+    household_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("household.id"), index=True)
+    relation_to_head: Mapped[str] = mapped_column(String(1), default="0")
+    poverty_registered: Mapped[bool] = mapped_column(default=False)  # 建档立卡贫困户
+    contract_signed_on: Mapped[dt.date | None] = mapped_column()  # 家庭医生签约
+    contract_doctor: Mapped[str | None] = mapped_column(String(50))
+    contract_years: Mapped[int | None] = mapped_column()
+    status: Mapped[str] = mapped_column(String(1), default="1")  # 在册 / 迁出 / 死亡
+    status_date: Mapped[dt.date | None] = mapped_column()
+
+    # Sort key for lists: full pinyin of the name, kept in sync by the enrolment service.
+    name_pinyin: Mapped[str] = mapped_column(String(200), default="", index=True)
+
+    village: Mapped[Village] = relationship()
+    group: Mapped[VillageGroup | None] = relationship()
+    household: Mapped[Household] = relationship(back_populates="members")
+    choices: Mapped[list[ResidentChoice]] = relationship(
+        back_populates="resident", cascade="all, delete-orphan", order_by="ResidentChoice.field"
+    )
+
+    def choice_codes(self, field: str) -> list[str]:
+        return [c.code for c in self.choices if c.field == field and c.code]
+
+    @property
+    def archive_short(self) -> str:
+        """The last 8 digits as printed on the inner forms: ``□□□-□□□□□``."""
+        return f"{self.archive_no[9:12]}-{self.archive_no[12:]}"
+
+
+class ResidentChoice(UUIDPk, Base):
+    """One ticked box of a multi-choice field of the personal form, queryable by field and code.
+
+    field is a code-list name (payment, allergy, exposure, past_disease, disability), or
+    ``family_<relative>`` for family history, or ``history_<event>`` (surgery, trauma,
+    transfusion) where ``note`` is the name and ``event_date`` the date.  ``event_date`` of
+    a past disease is its diagnosis month (YYYY-MM); ``note`` holds the "other" text.
+    """
+
+    __tablename__ = "resident_choice"
+    __table_args__ = (Index("ix_resident_choice_field_code", "field", "code"),)
+
+    resident_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("resident.id"), index=True)
+    field: Mapped[str] = mapped_column(String(30))
+    code: Mapped[str | None] = mapped_column(String(4))
+    note: Mapped[str | None] = mapped_column(String(100))
+    event_date: Mapped[str | None] = mapped_column(String(10))
+
+    resident: Mapped[Resident] = relationship(back_populates="choices")
+
+
+class ResidentSearchKey(Base):
+    """Pinyin keys of a resident's name (every plausible reading), for prefix search.
+
+    Derived data, rebuilt on every write of the name; never synced.
+    """
+
+    __tablename__ = "resident_search_key"
+
+    resident_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("resident.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)

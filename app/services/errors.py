@@ -1,0 +1,74 @@
+"""Errors services raise for the user to read.
+
+Messages are Simplified Chinese source strings marked for translation with
+``QT_TRANSLATE_NOOP``; ``{placeholders}`` are filled after translation, so a view shows
+``translate(context, template).format(**params)``.  ``str(error)`` is the Chinese text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+Translate = Callable[[str, str], str]
+
+
+def _identity(_context: str, text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class Message:
+    context: str
+    template: str
+    params: dict = field(default_factory=dict)
+
+    def render(self, translate: Translate = _identity) -> str:
+        return translate(self.context, self.template).format(**self.params)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+class UserError(Exception):
+    """Something the user can fix; never a bug.  Carries one translatable message."""
+
+    def __init__(self, message: Message):
+        super().__init__(str(message))
+        self.message = message
+
+    def render(self, translate: Translate = _identity) -> str:
+        return self.message.render(translate)
+
+
+class NotFound(UserError):
+    pass
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: Message
+
+    def render(self, translate: Translate = _identity) -> str:
+        return self.message.render(translate)
+
+
+class ValidationError(UserError):
+    """One or more fields are wrong; nothing was written."""
+
+    def __init__(self, errors: list[FieldError]):
+        self.errors = errors
+        super().__init__(errors[0].message if errors else Message("Validation", "输入有误"))
+
+    def render(self, translate: Translate = _identity) -> str:
+        return "；".join(e.render(translate) for e in self.errors)
+
+    def by_field(self) -> dict[str, FieldError]:
+        out: dict[str, FieldError] = {}
+        for e in self.errors:
+            out.setdefault(e.field, e)
+        return out
+
+    def __str__(self) -> str:
+        return self.render()

@@ -1,0 +1,116 @@
+"""Pinyin search keys for a Chinese name: full pinyin and initials, every plausible reading.
+
+A village doctor types "zs" or "zhangsan" for 张三.  Surnames are read as surnames (曾 is
+zeng, 单 is shan, 解 is xie ...), compound surnames (欧阳, 尉迟 ...) are one surname, and
+a polyphonic character in the given name matches each of its readings.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin, pinyin
+
+# Surname readings that differ from the everyday reading, or are ambiguous (百家姓 usage).
+SURNAME_READINGS: dict[str, tuple[str, ...]] = {
+    "曾": ("zeng",), "单": ("shan",), "解": ("xie",), "乐": ("yue", "le"), "朴": ("piao",),
+    "区": ("ou",), "查": ("zha",), "仇": ("qiu",), "覃": ("qin", "tan"), "盖": ("ge", "gai"),
+    "缪": ("miao",), "翟": ("zhai",), "黑": ("he",), "秘": ("bi",), "种": ("chong",),
+    "员": ("yun",), "繁": ("po",), "尉": ("yu", "wei"), "召": ("shao",), "冼": ("xian",),
+    "洗": ("xian",), "句": ("gou",), "能": ("nai",), "折": ("she",), "宿": ("su",),
+    "沈": ("shen",), "华": ("hua",), "任": ("ren",), "纪": ("ji",), "过": ("guo",),
+    "郇": ("xun", "huan"), "隗": ("wei",), "万": ("wan",), "长": ("chang",), "重": ("chong",),
+    "石": ("shi",), "燕": ("yan",), "那": ("na",), "祭": ("zhai",), "柏": ("bai",),
+    "藏": ("zang",), "车": ("che",), "谌": ("chen", "shen"), "相": ("xiang",), "应": ("ying",),
+    "和": ("he",), "贾": ("jia",), "曲": ("qu",), "薄": ("bo",), "蕃": ("pi",), "粘": ("nian",),
+    "阚": ("kan",), "牟": ("mou", "mu"), "逄": ("pang",), "莘": ("shen",), "眭": ("sui",),
+}
+
+# Compound surnames, with their readings where the characters alone would mislead.
+COMPOUND_SURNAMES: dict[str, tuple[str, ...]] = {
+    "欧阳": ("ouyang",), "司马": ("sima",), "诸葛": ("zhuge",), "上官": ("shangguan",),
+    "尉迟": ("yuchi",), "万俟": ("moqi",), "长孙": ("zhangsun",), "东方": ("dongfang",),
+    "皇甫": ("huangfu",), "夏侯": ("xiahou",), "公孙": ("gongsun",), "令狐": ("linghu",),
+    "慕容": ("murong",), "宇文": ("yuwen",), "司徒": ("situ",), "独孤": ("dugu",),
+    "澹台": ("tantai",), "轩辕": ("xuanyuan",), "西门": ("ximen",), "南宫": ("nangong",),
+    "端木": ("duanmu",), "闻人": ("wenren",), "呼延": ("huyan",), "申屠": ("shentu",),
+    "太史": ("taishi",), "单于": ("chanyu",), "钟离": ("zhongli",), "百里": ("baili",),
+    "东郭": ("dongguo",), "公冶": ("gongye",), "濮阳": ("puyang",), "赫连": ("helian",),
+    "司空": ("sikong",), "左丘": ("zuoqiu",), "段干": ("duangan",), "拓跋": ("tuoba",),
+}
+
+MAX_READINGS_PER_CHAR = 2
+MAX_VARIANTS = 8
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=20000)
+def _char_readings(ch: str) -> tuple[str, ...]:
+    if not _HAN.match(ch):
+        return (ch.lower(),) if ch.isalnum() else ()
+    readings = pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
+    return tuple(dict.fromkeys(r for r in readings if r.isascii() and r.isalpha()))[:MAX_READINGS_PER_CHAR] or ()
+
+
+def split_surname(name: str) -> tuple[str, str]:
+    if "·" in name or not _HAN.match(name[:1]):  # minority or foreign names: no Han surname split
+        return "", name
+    if name[:2] in COMPOUND_SURNAMES and len(name) > 2:
+        return name[:2], name[2:]
+    return name[:1], name[1:]
+
+
+def _surname_readings(surname: str) -> list[tuple[str, ...]]:
+    """Per-syllable reading choices of a surname."""
+    if surname in COMPOUND_SURNAMES:
+        return [COMPOUND_SURNAMES[surname]]
+    if surname in SURNAME_READINGS:
+        return [SURNAME_READINGS[surname]]
+    # Otherwise the everyday reading: heteronyms of a surname character are mostly archaic.
+    return [(p,) for p in lazy_pinyin(surname, errors="ignore") if p.isascii()]
+
+
+def _variants(parts: list[tuple[str, ...]]) -> list[list[str]]:
+    parts = [p for p in parts if p]
+    out = []
+    for combo in itertools.product(*parts):
+        out.append(list(combo))
+        if len(out) >= MAX_VARIANTS:
+            break
+    return out
+
+
+@lru_cache(maxsize=50000)
+def name_keys(name: str) -> tuple[str, ...]:
+    """All search keys of a name: full pinyin and initials of the whole name and of the given name."""
+    name = name.strip()
+    if not name:
+        return ()
+    surname, given = split_surname(name)
+    given_parts = [_char_readings(ch) for ch in given]
+    # The phrase-aware reading pypinyin picks for the given name goes first.
+    preferred = [p for p in lazy_pinyin(given, errors="ignore") if p.isascii()]
+    keys: list[str] = []
+    given_variants = _variants(given_parts)
+    if preferred and len(preferred) == len([p for p in given_parts if p]):
+        given_variants.insert(0, preferred)
+    sur_variants = _variants(_surname_readings(surname)) if surname else [[]]
+    for sv in sur_variants:
+        for gv in given_variants or [[]]:
+            syllables = sv + gv
+            if syllables:
+                keys.append("".join(syllables))
+                keys.append("".join(s[0] for s in syllables))
+    for gv in given_variants:
+        if surname and gv:
+            keys.append("".join(gv))
+            keys.append("".join(s[0] for s in gv))
+    return tuple(dict.fromkeys(k[:60] for k in keys if k))
+
+
+def sort_key(name: str) -> str:
+    """The usual reading, for ordering lists alphabetically by pinyin."""
+    keys = name_keys(name)
+    return keys[0] if keys else name

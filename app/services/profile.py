@@ -1,0 +1,184 @@
+"""This installation's profile (village or township), its organisation rows, and archive numbers."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import ArchiveSerial, Profile, Township, User, Village, VillageGroup, new_id
+from app.services.errors import Message, NotFound, UserError
+from app.services.validators import halfwidth, known_address_code
+
+CTX = "Profile"
+VILLAGE, TOWNSHIP = "village", "township"
+MAX_SERIAL = 99_999
+# A township enrolling a resident of one of its villages (roster import) takes serials from
+# the top of the range, so it never collides with the serials the village PC hands out offline.
+TOWNSHIP_SERIAL_START = 90_000
+
+
+def _err(template: str, **params) -> UserError:
+    return UserError(Message(CTX, template, params))
+
+
+@dataclass(frozen=True)
+class ProfileInfo:
+    role: str
+    code: str
+    name: str
+    institution: str
+    township_name: str
+    device_id: uuid.UUID
+
+    @property
+    def is_village(self) -> bool:
+        return self.role == VILLAGE
+
+
+def normalise_code(code: str, role: str) -> str:
+    code = re.sub(r"\s", "", halfwidth(code or ""))
+    want = 12 if role == VILLAGE else 9
+    if not code.isdigit() or len(code) != want:
+        if role == VILLAGE:
+            raise _err(QT_TRANSLATE_NOOP("Profile", "村代码应为12位数字（县6位+乡镇3位+村3位），现在是“{code}”"), code=code)
+        raise _err(QT_TRANSLATE_NOOP("Profile", "乡镇代码应为9位数字（县6位+乡镇3位），现在是“{code}”"), code=code)
+    if not known_address_code(code[:6]):
+        raise _err(QT_TRANSLATE_NOOP("Profile", "前6位{county}不是有效的县级行政区划代码（GB/T 2260）"), county=code[:6])
+    return code
+
+
+def init_profile(
+    session: Session,
+    *,
+    role: str,
+    code: str,
+    name: str,
+    township_name: str | None = None,
+    institution: str | None = None,
+    phone: str | None = None,
+    admin: str = "admin",
+    admin_name: str | None = None,
+) -> Profile:
+    if role not in (VILLAGE, TOWNSHIP):
+        raise _err(QT_TRANSLATE_NOOP("Profile", "角色应为 village（村卫生室）或 township（乡镇卫生院）"))
+    if session.get(Profile, 1) is not None:
+        raise _err(QT_TRANSLATE_NOOP("Profile", "本机已初始化，不能再次初始化"))
+    code = normalise_code(code, role)
+    name = (name or "").strip()
+    if not name:
+        raise _err(QT_TRANSLATE_NOOP("Profile", "请填写名称"))
+    if role == VILLAGE:
+        town = Township(code=code[:9], name=township_name or f"{code[:9]}")
+        session.add(town)
+        session.flush()
+        session.add(Village(code=code, name=name, township_id=town.id))
+        default_institution = f"{name}卫生室"
+    else:
+        session.add(Township(code=code, name=name))
+        default_institution = f"{name}卫生院"
+    profile = Profile(
+        id=1, role=role, code=code, name=name, institution=institution or default_institution,
+        phone=phone, device_id=new_id(), db_id=new_id(),
+    )
+    session.add(profile)
+    session.add(User(username=admin, display_name=admin_name or admin, role="admin"))
+    session.flush()
+    return profile
+
+
+def get_profile(session: Session) -> Profile:
+    profile = session.get(Profile, 1)
+    if profile is None:
+        raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Profile", "本机尚未初始化：请先运行 cunyi init")))
+    return profile
+
+
+def profile_info(session: Session) -> ProfileInfo:
+    p = get_profile(session)
+    town = session.scalar(select(Township).where(Township.code == p.code[:9]))
+    return ProfileInfo(p.role, p.code, p.name, p.institution, town.name if town else "", p.device_id)
+
+
+def default_user(session: Session) -> User:
+    """The user the app acts as until accounts and login arrive (the first active admin)."""
+    user = session.scalar(select(User).where(User.active.is_(True)).order_by(User.created_at))
+    if user is None:
+        raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Profile", "没有可用的用户")))
+    return user
+
+
+def villages(session: Session) -> list[Village]:
+    return list(session.scalars(select(Village).order_by(Village.code)))
+
+
+def get_village(session: Session, code: str | None = None) -> Village:
+    """The village a record belongs to: this village's own, or (township) the one named."""
+    profile = get_profile(session)
+    if profile.role == VILLAGE:
+        code = profile.code
+    elif not code:
+        raise _err(QT_TRANSLATE_NOOP("Profile", "乡镇模式下请指定村代码"))
+    village = session.scalar(select(Village).where(Village.code == code))
+    if village is None:
+        raise _err(QT_TRANSLATE_NOOP("Profile", "村代码{code}不属于本乡镇"), code=code)
+    return village
+
+
+def ensure_village(session: Session, code: str, name: str) -> Village:
+    """Township side: a village of this township, created on first sight."""
+    profile = get_profile(session)
+    code = normalise_code(code, VILLAGE)
+    if code[:9] != profile.code[:9]:
+        raise _err(QT_TRANSLATE_NOOP("Profile", "村代码{code}不属于本乡镇{town}"), code=code, town=profile.code[:9])
+    village = session.scalar(select(Village).where(Village.code == code))
+    if village is None:
+        town = session.scalar(select(Township).where(Township.code == code[:9]))
+        village = Village(code=code, name=name, township_id=town.id)
+        session.add(village)
+        session.flush()
+    return village
+
+
+def ensure_group(session: Session, village: Village, name: str | None) -> VillageGroup | None:
+    if not name:
+        return None
+    group = session.scalar(
+        select(VillageGroup).where(VillageGroup.village_id == village.id, VillageGroup.name == name)
+    )
+    if group is None:
+        group = VillageGroup(village_id=village.id, name=name)
+        session.add(group)
+        session.flush()
+    return group
+
+
+def allocate_archive_numbers(session: Session, village_code: str, count: int = 1) -> list[str]:
+    """Next 17-digit archive numbers (county 6 + township 3 + village 3 + serial 5) for a village.
+
+    Serials are per device and village, never reused, and need no network: each village PC
+    owns its village code; a township uses its own range (TOWNSHIP_SERIAL_START and up).
+    """
+    role = get_profile(session).role
+    start = 0 if role == VILLAGE else TOWNSHIP_SERIAL_START - 1
+    row = session.get(ArchiveSerial, village_code)
+    if row is None:
+        row = ArchiveSerial(village_code=village_code, last_serial=start)
+        session.add(row)
+        session.flush()
+    # An UPDATE first takes SQLite's write lock, so two writers can't read the same serial.
+    session.execute(
+        update(ArchiveSerial)
+        .where(ArchiveSerial.village_code == village_code)
+        .values(last_serial=ArchiveSerial.last_serial + count)
+    )
+    session.refresh(row)
+    last = row.last_serial
+    limit = TOWNSHIP_SERIAL_START - 1 if role == VILLAGE else MAX_SERIAL
+    if last > limit:
+        raise _err(QT_TRANSLATE_NOOP("Profile", "村{code}的档案编号已用完"), code=village_code)
+    return [f"{village_code}{serial:05d}" for serial in range(last - count + 1, last + 1)]

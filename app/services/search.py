@@ -1,0 +1,163 @@
+"""Resident search: one box for name, pinyin, initials, ID fragment, archive number and phone.
+
+Ranking: exact ID / archive number / phone / name first, then prefix matches, then
+fragments; within a rank, residents on the books (在册) before those who moved or died,
+then by pinyin of the name.  Results are paged (limit/offset) for lazy list models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy.orm import Session
+
+from app.models import Resident, ResidentChoice, ResidentSearchKey, Village, VillageGroup
+from app.services.validators import age_on, halfwidth, mask_id
+
+MIN_DIGITS = 4
+_DIGITS = re.compile(r"^[\d\s\-]*\d[\d\s\-]*[xX]?$")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class ResidentRow:
+    id: uuid.UUID
+    archive_no: str
+    name: str
+    sex: str
+    birth_date: dt.date
+    age: int
+    id_number: str | None
+    id_masked: str
+    group_name: str
+    village_name: str
+    phone: str
+    status: str
+    tags: tuple[str, ...]  # codes: htn, t2dm, poverty, contract
+    rank: int
+
+    def as_json(self) -> dict:
+        return {
+            "id": str(self.id), "archive_no": self.archive_no, "name": self.name, "sex": self.sex,
+            "birth_date": self.birth_date.isoformat(), "age": self.age, "village_group": self.group_name,
+            "village": self.village_name, "phone": self.phone, "status": self.status, "tags": list(self.tags),
+        }
+
+
+def classify_query(query: str) -> tuple[str, str]:
+    """('all'|'digits'|'name'|'pinyin'|'short', normalised query)."""
+    q = halfwidth(query or "").strip()
+    if not q:
+        return "all", ""
+    if _DIGITS.match(q):
+        digits = re.sub(r"[\s\-]", "", q).upper()
+        return ("digits" if len(digits) >= MIN_DIGITS else "short"), digits
+    if _HAN.search(q):
+        return "name", re.sub(r"\s+", "", q)
+    letters = re.sub(r"[\s'·]", "", q).lower()
+    if letters.isascii() and letters.isalpha():
+        return "pinyin", letters
+    return "name", q
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_residents(
+    session: Session,
+    query: str,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    village_id: uuid.UUID | None = None,
+    today: dt.date | None = None,
+) -> list[ResidentRow]:
+    kind, q = classify_query(query)
+    if kind == "short":
+        return []
+    R = Resident
+    if kind == "all":
+        rank = literal(3)
+        base = select(R.id.label("rid"), rank.label("rank"))
+    elif kind == "digits":
+        like = f"%{_escape_like(q)}%"
+        ends = f"%{_escape_like(q)}"
+        rank = case(
+            (or_(R.id_number == q, R.archive_no == q, R.phone == q), 0),
+            (or_(R.id_number.like(ends, escape="\\"), R.archive_no.like(ends, escape="\\"),
+                 R.phone.like(ends, escape="\\")), 1),
+            else_=2,
+        )
+        cond = or_(R.id_number.like(like, escape="\\"), R.archive_no.like(like, escape="\\"),
+                   R.phone.like(like, escape="\\"))
+        base = select(R.id.label("rid"), rank.label("rank")).where(cond)
+    elif kind == "name":
+        like = f"%{_escape_like(q)}%"
+        rank = case((R.name == q, 0), (R.name.like(f"{_escape_like(q)}%", escape="\\"), 1), else_=2)
+        base = select(R.id.label("rid"), rank.label("rank")).where(R.name.like(like, escape="\\"))
+    else:  # pinyin: prefix range over the indexed keys
+        K = ResidentSearchKey
+        rank = func.min(case((K.key == q, 0), else_=1))
+        base = (
+            select(K.resident_id.label("rid"), rank.label("rank"))
+            .where(and_(K.key >= q, K.key < q + "\x7f"))
+            .group_by(K.resident_id)
+        )
+    sub = base.subquery()
+    stmt = (
+        select(R, sub.c.rank, VillageGroup.name, Village.name)
+        .join(sub, sub.c.rid == R.id)
+        .join(Village, Village.id == R.village_id)
+        .outerjoin(VillageGroup, VillageGroup.id == R.group_id)
+        .where(R.voided.is_(False))
+        .order_by(sub.c.rank, R.status != "1", R.name_pinyin, R.archive_no)
+        .limit(limit)
+        .offset(offset)
+    )
+    if village_id is not None:
+        stmt = stmt.where(R.village_id == village_id)
+    rows = session.execute(stmt).all()
+    tags = _tags(session, [r[0].id for r in rows])
+    today = today or dt.date.today()
+    return [
+        ResidentRow(
+            id=r.id, archive_no=r.archive_no, name=r.name, sex=r.sex, birth_date=r.birth_date,
+            age=age_on(r.birth_date, today), id_number=r.id_number, id_masked=mask_id(r.id_number),
+            group_name=group or "", village_name=village, phone=r.phone or "", status=r.status,
+            tags=tags.get(r.id, ()), rank=rank_,
+        )
+        for r, rank_, group, village in rows
+    ]
+
+
+def _tags(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[str, ...]]:
+    """高血压 / 糖尿病 from the past-history boxes (programme enrolment replaces this), 贫困, 签约."""
+    if not ids:
+        return {}
+    out: dict[uuid.UUID, list[str]] = {i: [] for i in ids}
+    disease = {"2": "htn", "3": "t2dm"}
+    for rid, code in session.execute(
+        select(ResidentChoice.resident_id, ResidentChoice.code).where(
+            ResidentChoice.resident_id.in_(ids), ResidentChoice.field == "past_disease",
+            ResidentChoice.code.in_(list(disease)))
+        .order_by(ResidentChoice.code)
+    ):
+        out[rid].append(disease[code])
+    for rid, poor, signed in session.execute(
+        select(Resident.id, Resident.poverty_registered, Resident.contract_signed_on).where(Resident.id.in_(ids))
+    ):
+        if poor:
+            out[rid].append("poverty")
+        if signed:
+            out[rid].append("contract")
+    return {k: tuple(v) for k, v in out.items()}
+
+
+TAG_LABELS = {
+    "htn": ("高血压", "HTN"), "t2dm": ("糖尿病", "T2DM"), "poverty": ("贫困", "Poverty"), "contract": ("签约", "Signed"),
+}

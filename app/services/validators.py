@@ -1,0 +1,211 @@
+"""Field validators shared by the enrolment form, the roster importer and the CLI.
+
+Each validator takes what the user typed and returns the normalised value, or raises
+:class:`Invalid` with a translatable message.  Full-width digits and letters (０-９, Ｘ)
+are accepted everywhere and normalised, since Chinese input methods produce them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from stdnum.cn import ric
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.services.errors import Message
+
+CTX = "Validation"
+MAX_AGE = 120
+
+
+class Invalid(Exception):
+    def __init__(self, template: str, **params):
+        super().__init__(template.format(**params))
+        self.message = Message(CTX, template, params)
+
+
+def halfwidth(text: str) -> str:
+    """Full-width ASCII (digits, letters, punctuation, ideographic space) to half-width."""
+    return unicodedata.normalize("NFKC", text) if text else ""
+
+
+def clean_text(text: str | None, max_len: int, label: str) -> str | None:
+    """Trim and fold white space; refuse control characters and over-long text."""
+    if text is None:
+        return None
+    text = re.sub(r"\s+", " ", text.replace("\u3000", " ")).strip()
+    if not text:
+        return None
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in text):
+        raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}含有无法识别的字符"), label=label)
+    if len(text) > max_len:
+        raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}过长（最多{max}个字）"), label=label, max=max_len)
+    return text
+
+
+_NAME_DOTS = str.maketrans({"•": "·", "・": "·", "．": "·", "\u2027": "·", "\u2022": "·", "\u30fb": "·"})
+_NAME_RE = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134fA-Za-z·\- ]+$")
+
+
+def validate_name(text: str | None) -> str:
+    name = clean_text((text or "").translate(_NAME_DOTS), 50, "姓名")
+    if not name:
+        raise Invalid(QT_TRANSLATE_NOOP("Validation", "请填写姓名"))
+    name = name.replace(" · ", "·")
+    if not _NAME_RE.match(name):
+        raise Invalid(QT_TRANSLATE_NOOP("Validation", "姓名只能包含汉字、字母和间隔号“·”"))
+    if len(name) < 2 and re.match(r"[\u3400-\u9fff]", name):
+        raise Invalid(QT_TRANSLATE_NOOP("Validation", "姓名至少两个字"))
+    return name
+
+
+# ---------------------------------------------------------------- resident ID (GB 11643-1999)
+
+
+@dataclass(frozen=True)
+class ResidentId:
+    number: str  # 18 characters, upper-case X
+    birth_date: dt.date
+    sex: str  # "1" 男 / "2" 女 (17th digit odd/even)
+    upgraded_from: str | None = None  # the 15-digit number it was upgraded from
+
+
+@lru_cache(maxsize=4096)
+def known_address_code(code: str) -> bool:
+    """Whether a 6-digit code is (or was) a GB/T 2260 administrative division."""
+    from stdnum import numdb
+
+    return bool(numdb.get("cn/loc").info(code)[0][1])
+
+
+def parse_resident_id(text: str | None) -> ResidentId:
+    raw = halfwidth(text or "")
+    number = re.sub(r"[\s\-]", "", raw).upper()
+    if not number:
+        raise Invalid(QT_TRANSLATE_NOOP("Validation", "请填写身份证号"))
+    upgraded_from = None
+    if len(number) == 15:
+        if not number.isdigit():
+            raise Invalid(QT_TRANSLATE_NOOP("Validation", "15位身份证号只能由数字组成"))
+        # Old IDs: YYMMDD with no century and no check digit; all were issued to people born 19xx.
+        upgraded_from = number
+        body = number[:6] + "19" + number[6:]
+        number = body + ric.calc_check_digit(body + "0")
+    elif len(number) != 18:
+        raise Invalid(
+            QT_TRANSLATE_NOOP("Validation", "身份证号应为18位（旧号15位），现在是{n}位"), n=len(number)
+        )
+    if not (number[:17].isdigit() and (number[17].isdigit() or number[17] == "X")):
+        raise Invalid(QT_TRANSLATE_NOOP("Validation", "身份证号前17位应为数字，末位为数字或X"))
+    try:
+        birth = ric.get_birth_date(number)
+    except Exception:
+        raise Invalid(QT_TRANSLATE_NOOP("Validation", "身份证号中的出生日期{d}不存在"), d=number[6:14]) from None
+    if upgraded_from is None and number[17] != ric.calc_check_digit(number):
+        raise Invalid(QT_TRANSLATE_NOOP("Validation", "身份证号校验位错误，请逐位核对"))
+    # The place must be a known division; stdnum also checks it existed in the birth year,
+    # but cards are issued with the code current at issue, so that check would refuse real people.
+    if not known_address_code(number[:6]):
+        raise Invalid(QT_TRANSLATE_NOOP("Validation", "身份证号的地址码{code}不是有效的行政区划代码"), code=number[:6])
+    sex = "1" if int(number[16]) % 2 else "2"
+    return ResidentId(number, birth, sex, upgraded_from)
+
+
+def mask_id(number: str | None) -> str:
+    if not number:
+        return ""
+    if len(number) <= 8:
+        return number
+    return number[:6] + "*" * (len(number) - 10) + number[-4:]
+
+
+# ---------------------------------------------------------------- phone
+
+
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_LANDLINE = re.compile(r"^(0\d{2,3})(\d{7,8})(\d{1,6})?$")
+
+
+def validate_phone(text: str | None, label: str = "联系电话") -> str | None:
+    """11-digit mobile, or a landline with its area code (010-12345678, 0371 6123 4567)."""
+    raw = halfwidth(text or "").strip()
+    if not raw:
+        return None
+    ext = None
+    m = re.match(r"^(.*?)(?:转|ext\.?|x|#)\s*(\d{1,6})$", raw, re.I)
+    if m:
+        raw, ext = m.group(1), m.group(2)
+    if raw.startswith("+86"):
+        raw = raw[3:]
+    digits = re.sub(r"[\s\-()（）]", "", raw)
+    if not digits.isdigit():
+        raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}只能包含数字、空格和“-”"), label=label)
+    if _MOBILE.match(digits):
+        return digits
+    if digits.startswith("1"):
+        raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}：手机号应为以1开头的11位数字"), label=label)
+    if not digits.startswith("0"):
+        raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}：固定电话请加区号，如 0371-61234567"), label=label)
+    area = 3 if digits[:2] in ("01", "02") else 4  # 010, 02x are 3-digit area codes; the rest 4
+    local = digits[area:]
+    if not 7 <= len(local) <= 8:
+        raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}：区号后应为7或8位号码"), label=label)
+    return f"{digits[:area]}-{local}" + (f"-{ext}" if ext else "")
+
+
+# ---------------------------------------------------------------- dates
+
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+)
+
+
+def parse_date(text: str | None, label: str, *, required: bool = False) -> dt.date | None:
+    if isinstance(text, dt.datetime):
+        return text.date()
+    if isinstance(text, dt.date):
+        return text
+    raw = halfwidth(text or "").strip().replace(" ", "")
+    if not raw:
+        if required:
+            raise Invalid(QT_TRANSLATE_NOOP("Validation", "请填写{label}"), label=label)
+        return None
+    for pat in _DATE_PATTERNS:
+        m = pat.match(raw)
+        if m:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                raise Invalid(
+                    QT_TRANSLATE_NOOP("Validation", "{label}“{value}”不是真实存在的日期"), label=label, value=raw
+                ) from None
+    raise Invalid(
+        QT_TRANSLATE_NOOP("Validation", "{label}格式应为 年-月-日，如 1965-03-08"), label=label
+    )
+
+
+def parse_month(text: str | None, label: str) -> str | None:
+    """A year and month such as a diagnosis date: 2015-06, 2015年6月, 201506 → '2015-06'."""
+    raw = halfwidth(text or "").strip().replace(" ", "")
+    if not raw:
+        return None
+    m = re.match(r"^(\d{4})(?:[-/.年]?(\d{1,2})月?)?$", raw)
+    if not m or (m.group(2) and not 1 <= int(m.group(2)) <= 12):
+        raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}格式应为 年-月，如 2015-06"), label=label)
+    return f"{m.group(1)}-{int(m.group(2)):02d}" if m.group(2) else m.group(1)
+
+
+def age_on(birth: dt.date, day: dt.date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def check_birth_date(birth: dt.date, today: dt.date) -> None:
+    if birth > today:
+        raise Invalid(QT_TRANSLATE_NOOP("Validation", "出生日期不能晚于今天"))
+    if age_on(birth, today) > MAX_AGE:
+        raise Invalid(QT_TRANSLATE_NOOP("Validation", "年龄超过{max}岁，请核对出生日期"), max=MAX_AGE)

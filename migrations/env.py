@@ -1,0 +1,34 @@
+"""alembic environment: the app hands us its connection (see app.db.migrate)."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from app.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def _configure(connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+
+
+connection = config.attributes.get("connection")
+if connection is not None:
+    _configure(connection)
+    with context.begin_transaction():
+        context.run_migrations()
+else:  # developer use: `alembic -x url=sqlite:///x.db revision --autogenerate`
+    url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option("sqlalchemy.url")
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        _configure(conn)
+        with context.begin_transaction():
+            context.run_migrations()
