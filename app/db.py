@@ -23,6 +23,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
+from app import search_index
 from app.config import bundle_root
 
 log = logging.getLogger(__name__)
@@ -130,6 +131,9 @@ class Store:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         if upgrade:
             self.upgrade(backups_dir)
+            with self.engine.begin() as conn:
+                if search_index.ensure(conn):
+                    log.info("search index rebuilt")
 
     def upgrade(self, backups_dir: Path | None = None) -> None:
         head = head_revision()

@@ -30,7 +30,8 @@ class Resident(UUIDPk, Tracked, Voidable, Base):
     __tablename__ = "resident"
     __table_args__ = (
         Index("ix_resident_village_archive", "village_id", "archive_no"),
-        Index("ix_resident_name", "name"),
+        # Covering index: a name-substring scan reads this, not the wide rows.
+        Index("ix_resident_name_id", "name", "id"),
     )
 
     # ---- cover (封面) ----

@@ -12,9 +12,10 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy import Uuid, and_, case, column, func, literal, or_, select, table
 from sqlalchemy.orm import Session
 
+from app import search_index
 from app.models import Resident, ResidentChoice, ResidentSearchKey, Village, VillageGroup
 from app.services.validators import age_on, halfwidth, mask_id
 
@@ -85,7 +86,6 @@ def search_residents(
         rank = literal(3)
         base = select(R.id.label("rid"), rank.label("rank"))
     elif kind == "digits":
-        like = f"%{_escape_like(q)}%"
         ends = f"%{_escape_like(q)}"
         rank = case(
             (or_(R.id_number == q, R.archive_no == q, R.phone == q), 0),
@@ -93,8 +93,14 @@ def search_residents(
                  R.phone.like(ends, escape="\\")), 1),
             else_=2,
         )
-        cond = or_(R.id_number.like(like, escape="\\"), R.archive_no.like(like, escape="\\"),
-                   R.phone.like(like, escape="\\"))
+        if session.get_bind().dialect.name == "sqlite":
+            fts = table(search_index.TABLE, column("resident_id", Uuid), column("digits"))
+            matched = select(fts.c.resident_id).where(fts.c.digits.op("MATCH")(search_index.fts_phrase(q)))
+            cond = R.id.in_(matched)
+        else:
+            like = f"%{_escape_like(q)}%"
+            cond = or_(R.id_number.like(like, escape="\\"), R.archive_no.like(like, escape="\\"),
+                       R.phone.like(like, escape="\\"))
         base = select(R.id.label("rid"), rank.label("rank")).where(cond)
     elif kind == "name":
         like = f"%{_escape_like(q)}%"
@@ -108,7 +114,9 @@ def search_residents(
             .where(and_(K.key >= q, K.key < q + "\x7f"))
             .group_by(K.resident_id)
         )
-    sub = base.subquery()
+    # MATERIALIZED: find the matching ids first (narrow index scans), then read only those
+    # residents; flattened, SQLite would evaluate the match while scanning the wide rows.
+    sub = base.cte("matches").prefix_with("MATERIALIZED")
     stmt = (
         select(R, sub.c.rank, VillageGroup.name, Village.name)
         .join(sub, sub.c.rid == R.id)
@@ -141,13 +149,15 @@ def _tags(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[str, 
         return {}
     out: dict[uuid.UUID, list[str]] = {i: [] for i in ids}
     disease = {"2": "htn", "3": "t2dm"}
-    for rid, code in session.execute(
-        select(ResidentChoice.resident_id, ResidentChoice.code).where(
-            ResidentChoice.resident_id.in_(ids), ResidentChoice.field == "past_disease",
-            ResidentChoice.code.in_(list(disease)))
+    # By resident id only: with field/code in the WHERE, SQLite prefers the (field, code)
+    # index and walks every past-history row of the township.
+    for rid, field, code in session.execute(
+        select(ResidentChoice.resident_id, ResidentChoice.field, ResidentChoice.code)
+        .where(ResidentChoice.resident_id.in_(ids))
         .order_by(ResidentChoice.code)
     ):
-        out[rid].append(disease[code])
+        if field == "past_disease" and code in disease:
+            out[rid].append(disease[code])
     for rid, poor, signed in session.execute(
         select(Resident.id, Resident.poverty_registered, Resident.contract_signed_on).where(Resident.id.in_(ids))
     ):

@@ -1,8 +1,8 @@
 """initial schema
 
 Revision ID: 0001
-Revises: 
-Create Date: 2026-11-23 06:08:16.417701
+Revises:
+Create Date: 2026-11-23 06:15:16.752435
 """
 from __future__ import annotations
 
@@ -165,7 +165,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_resident_group_id'), ['group_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_resident_household_id'), ['household_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_resident_id_number'), ['id_number'], unique=False)
-        batch_op.create_index('ix_resident_name', ['name'], unique=False)
+        batch_op.create_index('ix_resident_name_id', ['name', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_resident_name_pinyin'), ['name_pinyin'], unique=False)
         batch_op.create_index(batch_op.f('ix_resident_phone'), ['phone'], unique=False)
         batch_op.create_index('ix_resident_village_archive', ['village_id', 'archive_no'], unique=False)
@@ -196,6 +196,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # The derived search index (app/search_index.py) goes with the table it indexes.
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute("DROP TABLE IF EXISTS resident_digits")
     with op.batch_alter_table('resident_search_key', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_resident_search_key_key'))
 
@@ -209,7 +212,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_resident_village_archive')
         batch_op.drop_index(batch_op.f('ix_resident_phone'))
         batch_op.drop_index(batch_op.f('ix_resident_name_pinyin'))
-        batch_op.drop_index('ix_resident_name')
+        batch_op.drop_index('ix_resident_name_id')
         batch_op.drop_index(batch_op.f('ix_resident_id_number'))
         batch_op.drop_index(batch_op.f('ix_resident_household_id'))
         batch_op.drop_index(batch_op.f('ix_resident_group_id'))

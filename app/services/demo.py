@@ -1,0 +1,301 @@
+"""Realistic synthetic data: a rural village (or a township of villages) by household.
+
+Deterministic for a seed.  Names follow common surname frequencies; ages follow a rural
+age pyramid with many elderly (young adults work away); IDs are valid 18-digit numbers
+whose address code is the profile's county; about 5% of households are poverty-registered.
+Rows are bulk-inserted (60k residents in well under a minute), through the same search-key
+and archive-number code as the enrolment service.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+from stdnum.cn import ric
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import Household, Resident, ResidentChoice, ResidentSearchKey, Village, VillageGroup, new_id
+from app.services import profile as profiles
+from app.services.enrolment import search_key_rows
+from app.services.errors import Message, UserError
+from app.services.pinyin_keys import sort_key
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+# Approximate frequencies (%) of the commonest surnames.
+SURNAMES = [
+    ("王", 7.1), ("李", 7.0), ("张", 6.7), ("刘", 5.4), ("陈", 4.5), ("杨", 3.1), ("黄", 2.2), ("赵", 2.0),
+    ("吴", 1.9), ("周", 1.9), ("徐", 1.5), ("孙", 1.5), ("马", 1.4), ("朱", 1.3), ("胡", 1.3), ("郭", 1.1),
+    ("何", 1.1), ("高", 1.0), ("林", 1.0), ("罗", 0.9), ("郑", 0.9), ("梁", 0.9), ("谢", 0.8), ("宋", 0.7),
+    ("唐", 0.7), ("许", 0.7), ("韩", 0.6), ("冯", 0.6), ("邓", 0.6), ("曹", 0.6), ("彭", 0.6), ("曾", 0.5),
+    ("肖", 0.5), ("田", 0.5), ("董", 0.5), ("袁", 0.5), ("潘", 0.4), ("于", 0.4), ("蒋", 0.4), ("蔡", 0.4),
+    ("余", 0.4), ("杜", 0.4), ("叶", 0.4), ("程", 0.4), ("苏", 0.4), ("魏", 0.4), ("吕", 0.3), ("丁", 0.3),
+    ("任", 0.3), ("沈", 0.3), ("姚", 0.3), ("卢", 0.3), ("姜", 0.3), ("崔", 0.3), ("钟", 0.3), ("谭", 0.3),
+    ("陆", 0.3), ("汪", 0.3), ("范", 0.3), ("金", 0.3), ("石", 0.3), ("廖", 0.3), ("贾", 0.3), ("单", 0.1),
+    ("解", 0.05), ("查", 0.05), ("欧阳", 0.05), ("诸葛", 0.01),
+]
+MALE_CHARS = "伟强军平建国明华志勇杰涛斌超刚林峰磊亮宏海军东波辉鹏飞文德成福生荣贵发庆春金山"
+FEMALE_CHARS = "芳娟秀英华玲丽敏静燕红霞梅兰凤琴桂珍淑云莲荣萍娥翠花艳丹雪慧婷佳欣怡"
+OLD_MALE = ["建国", "国强", "建华", "国庆", "德胜", "福生", "长发", "有才", "金山", "志强", "永福", "宝山"]
+OLD_FEMALE = ["秀英", "桂英", "秀兰", "玉兰", "桂兰", "淑珍", "凤英", "玉珍", "秀珍", "桂珍", "春花", "翠花"]
+VILLAGE_NAMES = "王庄 李家 张营 刘庄 陈家 杨树 黄土 赵庄 前进 红旗 东风 新民 胜利 和平 光明 幸福 向阳 团结 长青 石桥 柳林 杏园 马庄 周家 徐集 孙楼 高庙 郭庄 梁村 谢湾".split()
+GROUP_NAMES = [f"{n}组" for n in "一二三四五六七八九十"]
+ROADS = "幸福路 建设路 人民路 中心街 东大街 西大街 南街 北街 新村路 文化路".split()
+
+# Rural age pyramid: weight per 5-year band from 0-4 to 95-99 (young adults are away working).
+AGE_BANDS = [4, 5, 5, 4, 3, 3, 4, 5, 6, 8, 9, 9, 8, 8, 6, 4, 3, 1.5, 0.5, 0.1]
+
+
+@dataclass
+class DemoResult:
+    villages: int
+    households: int
+    residents: int
+    seconds: float
+
+
+def _err(template: str, **params) -> UserError:
+    return UserError(Message("Demo", template, params))
+
+
+class _People:
+    def __init__(self, rng: random.Random, county: str, today: dt.date):
+        self.rng, self.county, self.today = rng, county, today
+        self.surnames = [s for s, _ in SURNAMES]
+        self.surname_w = [w for _, w in SURNAMES]
+        self.used_ids: set[str] = set()
+
+    def surname(self) -> str:
+        return self.rng.choices(self.surnames, self.surname_w)[0]
+
+    def given(self, sex: str, birth_year: int) -> str:
+        r = self.rng
+        if birth_year < 1965 and r.random() < 0.6:
+            return r.choice(OLD_MALE if sex == "1" else OLD_FEMALE)
+        chars = MALE_CHARS if sex == "1" else FEMALE_CHARS
+        return r.choice(chars) + (r.choice(chars) if r.random() < 0.75 else "")
+
+    def birth(self, age: int) -> dt.date:
+        start = self.today.replace(month=1, day=1) - dt.timedelta(days=365 * age)
+        day = start - dt.timedelta(days=self.rng.randrange(0, 365))
+        return min(day, self.today - dt.timedelta(days=1))
+
+    def id_number(self, birth: dt.date, sex: str) -> str:
+        while True:
+            seq = self.rng.randrange(0, 500) * 2 + (1 if sex == "1" else 0)
+            body = f"{self.county}{birth:%Y%m%d}{seq:03d}"
+            number = body + ric.calc_check_digit(body + "0")
+            if number not in self.used_ids:
+                self.used_ids.add(number)
+                return number
+
+    def phone(self) -> str:
+        r = self.rng
+        return f"1{r.choice('3578')}{r.randrange(0, 10)}{r.randrange(0, 10**8):08d}"
+
+    def band_age(self) -> int:
+        band = self.rng.choices(range(len(AGE_BANDS)), AGE_BANDS)[0]
+        return band * 5 + self.rng.randrange(5)
+
+
+def _household_members(p: _People) -> list[tuple[str, str, int]]:
+    """(relation code, sex, age) of one household: a head, maybe a spouse, children, parents, grandchildren."""
+    r = p.rng
+    head_age = max(22, min(95, p.band_age() if r.random() < 0.7 else r.randrange(30, 85)))
+    head_sex = "1" if r.random() < 0.82 else "2"
+    members = [("0", head_sex, head_age)]
+    if r.random() < (0.55 if head_age > 75 else 0.85):
+        members.append(("1", "2" if head_sex == "1" else "1", max(20, head_age + r.randint(-6, 4))))
+    if head_age < 70:
+        for _ in range(r.choices([0, 1, 2, 3], [2, 4, 3, 1])[0]):
+            child_age = head_age - r.randint(22, 34)
+            if child_age >= 0 and (child_age < 20 or r.random() < 0.45):  # grown children often live away
+                sex = r.choice("12")
+                members.append(("2" if sex == "1" else "3", sex, child_age))
+    if head_age < 55 and r.random() < 0.3:
+        members.append(("5", r.choice("12"), min(99, head_age + r.randint(24, 32))))
+    if head_age >= 50 and r.random() < 0.35:
+        for _ in range(r.randint(1, 2)):
+            members.append(("4", r.choice("12"), r.randint(0, min(16, head_age - 45))))
+    return members[:7]
+
+
+def generate_demo(
+    session: Session, residents: int, seed: int = 1, *, villages: int | None = None,
+    progress: Progress | None = None, cancelled: Cancelled | None = None, today: dt.date | None = None,
+) -> DemoResult:
+    """Add ``residents`` synthetic residents to this store (village: its village; township: its villages)."""
+    import time
+
+    started = time.perf_counter()
+    if residents < 1 or residents > 2_000_000:
+        raise _err(QT_TRANSLATE_NOOP("Demo", "居民人数应在1到2000000之间"))
+    prof = profiles.get_profile(session)
+    today = today or dt.date.today()
+    rng = random.Random(seed)
+    people = _People(rng, prof.county_code, today)
+    people.used_ids.update(n for (n,) in session.execute(select(Resident.id_number)) if n)
+
+    if prof.role == profiles.VILLAGE:
+        village_list = [profiles.get_village(session)]
+    else:
+        n_villages = villages or max(1, min(30, residents // 2000 or 1))
+        names = list(VILLAGE_NAMES)
+        rng.shuffle(names)
+        village_list = [
+            profiles.ensure_village(session, f"{prof.code}{i + 1:03d}", f"{names[i % len(names)]}村")
+            for i in range(n_villages)
+        ]
+    institution = prof.institution
+    doctors = [people.surname() + people.given("1", 1975) for _ in range(max(2, len(village_list) * 2))]
+
+    groups: dict[uuid.UUID, list[VillageGroup]] = {}
+    for v in village_list:
+        groups[v.id] = [profiles.ensure_group(session, v, name) for name in GROUP_NAMES[: rng.randint(4, 8)]]
+
+    per_village = _split(residents, len(village_list))
+    made_households = made = 0
+    for v_index, (village, quota) in enumerate(zip(village_list, per_village, strict=True)):
+        village_doctor = doctors[v_index * 2 % len(doctors)]
+        numbers = iter(profiles.allocate_archive_numbers(session, village.code, quota))
+        done_here = 0
+        while done_here < quota:
+            if cancelled and cancelled():
+                raise _err(QT_TRANSLATE_NOOP("Demo", "已取消"))
+            batch_res, batch_hh, batch_choice, batch_keys = [], [], [], []
+            while done_here < quota and len(batch_res) < 2000:
+                members = _household_members(people)[: quota - done_here]
+                hh = _household(people, village, groups[village.id], members, institution, village_doctor, today)
+                batch_hh.append(hh.pop("household"))
+                for row in hh["residents"]:
+                    row["archive_no"] = next(numbers)
+                    batch_res.append(row)
+                    batch_keys.extend(search_key_rows(row["id"], row["name"]))
+                batch_choice.extend(hh["choices"])
+                done_here += len(members)
+            session.execute(insert(Household), batch_hh)
+            session.execute(insert(Resident), batch_res)
+            session.execute(insert(ResidentChoice), batch_choice)
+            session.execute(insert(ResidentSearchKey), batch_keys)
+            made += len(batch_res)
+            made_households += len(batch_hh)
+            if progress:
+                progress(made, residents)
+    return DemoResult(len(village_list), made_households, made, time.perf_counter() - started)
+
+
+def _split(total: int, parts: int) -> list[int]:
+    base, extra = divmod(total, parts)
+    return [base + (1 if i < extra else 0) for i in range(parts)]
+
+
+def _household(p: _People, village: Village, groups: list[VillageGroup], members, institution, doctor, today):
+    r = p.rng
+    group = r.choice(groups)
+    surname = p.surname()
+    hh_id = new_id()
+    address = f"{village.name}{group.name}{r.randint(1, 120)}号"
+    poor = r.random() < 0.05
+    # Environment is per household.
+    env = {
+        "kitchen_exhaust": r.choices("1234", [3, 3, 3, 2])[0], "fuel": r.choices("123456", [5, 2, 1, 1, 3, 0.3])[0],
+        "water": r.choices("123456", [7, 1, 3, 0.2, 0.1, 0.1])[0], "toilet": r.choices("12345", [6, 3, 0.3, 0.5, 1])[0],
+        "livestock": r.choices("1234", [5, 2, 0.5, 2])[0],
+    }
+    household = {"id": hh_id, "village_id": village.id, "group_id": group.id, "address": address,
+                 "created_at": dt.datetime.now(), "updated_at": dt.datetime.now(), "voided": False}
+    rows, choices = [], []
+    head_phone = p.phone()
+    for relation, sex, age in members:
+        birth = p.birth(age)
+        own_surname = surname if relation in ("0", "2", "3", "4") else p.surname()
+        name = own_surname + p.given(sex, birth.year)
+        rid = new_id()
+        enrolled = max(birth, today - dt.timedelta(days=r.randrange(30, 365 * 8)))
+        signed = (poor or (age >= 60 and r.random() < 0.6) or r.random() < 0.25) and age >= 1
+        adult = age >= 18
+        rows.append({
+            "id": rid, "name": name, "name_pinyin": sort_key(name), "sex": sex, "birth_date": birth,
+            "id_type": "1", "id_number": p.id_number(birth, sex),
+            "phone": (head_phone if relation == "0" else p.phone()) if 16 <= age <= 75 and r.random() < 0.85 else None,
+            "contact_name": None, "contact_phone": None if age >= 16 else head_phone,
+            "current_address": address, "registered_address": address,
+            "residence_type": "1" if r.random() < 0.95 else "2",
+            "ethnicity": "01" if r.random() < 0.93 else r.choice(["03", "06", "08", "11", "15"]),
+            "blood_abo": r.choices("12345", [28, 24, 30, 9, 9])[0], "blood_rh": r.choices("123", [1, 80, 19])[0],
+            "education": _education(r, birth.year, age), "occupation": _occupation(r, age),
+            "marital": _marital(r, age, relation), "workplace": None,
+            "has_genetic_disease": False, "genetic_disease": None,
+            **env,
+            "village_id": village.id, "group_id": group.id, "household_id": hh_id, "relation_to_head": relation,
+            "poverty_registered": poor,
+            "contract_signed_on": today - dt.timedelta(days=r.randrange(0, 700)) if signed else None,
+            "contract_doctor": doctor if signed else None, "contract_years": 1 if signed else None,
+            "status": "1", "status_date": None,
+            "enrolling_unit": institution, "enrolled_by": doctor, "responsible_doctor": doctor,
+            "enrolled_on": enrolled, "created_at": dt.datetime.now(), "updated_at": dt.datetime.now(),
+            "voided": False,
+        })
+        choices.append(_choice(rid, "payment", "3" if r.random() < 0.9 else r.choice("1245")))
+        choices.append(_choice(rid, "allergy", "1" if r.random() < 0.93 else r.choice("234")))
+        choices.append(_choice(rid, "exposure", "1"))
+        choices.append(_choice(rid, "disability", "1" if r.random() < 0.95 else r.choice("2345")))
+        diseases = []
+        if age >= 35 and r.random() < min(0.55, 0.08 + (age - 35) * 0.012):
+            diseases.append("2")
+        if age >= 35 and r.random() < min(0.15, 0.02 + (age - 35) * 0.003):
+            diseases.append("3")
+        if age >= 55 and r.random() < 0.04:
+            diseases.append("4")
+        for code in diseases or ["1"]:
+            when = None
+            if code != "1":
+                years_ago = r.randint(0, max(0, min(20, age - 30)))
+                when = f"{today.year - years_ago}-{r.randint(1, 12):02d}"
+                when = min(when, today.strftime("%Y-%m"))
+            choices.append(_choice(rid, "past_disease", code, when))
+        for rel in ("father", "mother", "sibling", "child"):
+            choices.append(_choice(rid, f"family_{rel}", "2" if r.random() < 0.15 else "1"))
+    return {"household": household, "residents": rows, "choices": choices}
+
+
+def _choice(resident_id, field, code, event_date=None) -> dict:
+    return {"id": new_id(), "resident_id": resident_id, "field": field, "code": code, "note": None,
+            "event_date": event_date}
+
+
+def _education(r: random.Random, birth_year: int, age: int) -> str | None:
+    if age < 7:
+        return None
+    if age < 16:
+        return "8" if age < 13 else "7"
+    if birth_year < 1955:
+        return r.choices(["9", "8", "7"], [4, 4, 1])[0]
+    if birth_year < 1975:
+        return r.choices(["9", "8", "7", "6"], [1, 4, 5, 1])[0]
+    return r.choices(["8", "7", "6", "4", "3", "2"], [1, 5, 3, 2, 2, 1])[0]
+
+
+def _occupation(r: random.Random, age: int) -> str | None:
+    if age < 16:
+        return None
+    if age >= 70:
+        return "8"
+    return r.choices("483157", [8, 1, 1, 0.3, 0.5, 0.5])[0]
+
+
+def _marital(r: random.Random, age: int, relation: str) -> str:
+    if age < 20:
+        return "1"
+    if relation in ("0", "1") and age < 70:
+        return "2"
+    if age >= 70:
+        return r.choices("23", [3, 2])[0]
+    return r.choices("1234", [1, 8, 0.5, 0.5])[0]
