@@ -43,6 +43,7 @@ COMPOUND_SURNAMES: dict[str, tuple[str, ...]] = {
 
 MAX_READINGS_PER_CHAR = 2
 MAX_VARIANTS = 8
+GIVEN_MARK = "~"  # given-name-only keys start with this, so full-name matches rank first
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -84,7 +85,7 @@ def _variants(parts: list[tuple[str, ...]]) -> list[list[str]]:
 
 @lru_cache(maxsize=50000)
 def name_keys(name: str) -> tuple[str, ...]:
-    """All search keys of a name: full pinyin and initials of the whole name and of the given name."""
+    """All search keys of a name: full pinyin and initials of the whole name, then (marked) of the given name."""
     name = name.strip()
     if not name:
         return ()
@@ -105,8 +106,8 @@ def name_keys(name: str) -> tuple[str, ...]:
                 keys.append("".join(s[0] for s in syllables))
     for gv in given_variants:
         if surname and gv:
-            keys.append("".join(gv))
-            keys.append("".join(s[0] for s in gv))
+            keys.append(GIVEN_MARK + "".join(gv))
+            keys.append(GIVEN_MARK + "".join(s[0] for s in gv))
     return tuple(dict.fromkeys(k[:60] for k in keys if k))
 
 

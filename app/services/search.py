@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app import search_index
 from app.models import Resident, ResidentChoice, ResidentSearchKey, Village, VillageGroup
+from app.services.pinyin_keys import GIVEN_MARK
 from app.services.validators import age_on, halfwidth, mask_id
 
 MIN_DIGITS = 4
@@ -106,12 +107,13 @@ def search_residents(
         like = f"%{_escape_like(q)}%"
         rank = case((R.name == q, 0), (R.name.like(f"{_escape_like(q)}%", escape="\\"), 1), else_=2)
         base = select(R.id.label("rid"), rank.label("rank")).where(R.name.like(like, escape="\\"))
-    else:  # pinyin: prefix range over the indexed keys
+    else:  # pinyin: prefix ranges over the indexed keys; whole-name keys before given-name keys
         K = ResidentSearchKey
-        rank = func.min(case((K.key == q, 0), else_=1))
+        given = GIVEN_MARK + q
+        rank = func.min(case((K.key == q, 0), (K.key == given, 2), (K.key < GIVEN_MARK, 1), else_=3))
         base = (
             select(K.resident_id.label("rid"), rank.label("rank"))
-            .where(and_(K.key >= q, K.key < q + "\x7f"))
+            .where(or_(and_(K.key >= q, K.key < q + "\x7f"), and_(K.key >= given, K.key < given + "\x7f")))
             .group_by(K.resident_id)
         )
     # MATERIALIZED: find the matching ids first (narrow index scans), then read only those

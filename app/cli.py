@@ -1,0 +1,197 @@
+"""The ``cunyi`` command line: a thin view over the services (see DESIGN.md, CLI contract).
+
+User errors are one plain sentence on stderr and exit status 1; no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from app import __version__
+from app.config import Paths, resolve_data_dir, resolve_db_url, setup_logging
+from app.services.errors import UserError
+
+PROCESS_T0 = time.perf_counter()
+
+
+class CliError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="cunyi", description="CunYi 村医 — village clinic health records")
+    p.add_argument("--data-dir", help="data directory (default: the user data dir, or $CUNYI_DATA_DIR)")
+    p.add_argument("--db", help="database URL (default: SQLite in the data dir, or $CUNYI_DB_URL)")
+    p.add_argument("--version", action="version", version=f"cunyi {__version__}")
+    sub = p.add_subparsers(dest="command")
+
+    g = sub.add_parser("gui", help="open the app (default)")
+    g.add_argument("--smoke", action="store_true", help="open the main window, print time to first paint, exit")
+    g.add_argument("--screenshots", metavar="DIR", help="save PNGs of every main page and exit")
+    g.add_argument("--lang", choices=["zh", "en"], help="UI language for this run")
+
+    i = sub.add_parser("init", help="set up this installation as a village clinic or a township centre")
+    i.add_argument("--role", required=True, choices=["village", "township"])
+    i.add_argument("--code", required=True, help="12-digit village code or 9-digit township code")
+    i.add_argument("--name", required=True, help="village or township name")
+    i.add_argument("--township-name", help="(village) the township's name")
+    i.add_argument("--institution", help="name printed as 建档单位 (default: <name>卫生室/卫生院)")
+    i.add_argument("--phone", help="clinic phone")
+    i.add_argument("--admin", default="admin", help="first user's login name")
+    i.add_argument("--admin-name", help="first user's display name")
+
+    d = sub.add_parser("demo", help="add realistic synthetic residents")
+    d.add_argument("--residents", type=int, default=3000)
+    d.add_argument("--seed", type=int, default=1)
+    d.add_argument("--villages", type=int, help="(township) how many villages")
+
+    r = sub.add_parser("residents", help="resident records").add_subparsers(dest="action", required=True)
+    ri = r.add_parser("import", help="import a roster (.xlsx or .csv)")
+    ri.add_argument("file")
+    ri.add_argument("--dry-run", action="store_true")
+    ri.add_argument("--skip-invalid", action="store_true")
+    ri.add_argument("--village", default="", help="(township) 12-digit code of the residents' village")
+    ri.add_argument("--json", action="store_true")
+    rt = r.add_parser("template", help="write an empty roster template")
+    rt.add_argument("-o", "--output", required=True)
+    rs = r.add_parser("search", help="search residents as the app does")
+    rs.add_argument("query")
+    rs.add_argument("--limit", type=int, default=20)
+    rs.add_argument("--json", action="store_true")
+    re_ = r.add_parser("export", help="export all residents (.xlsx or .csv)")
+    re_.add_argument("file")
+    return p
+
+
+def _open(args):
+    from app.db import SchemaError, Store
+
+    paths = Paths(resolve_data_dir(args.data_dir)).ensure()
+    setup_logging(paths)
+    try:
+        store = Store(resolve_db_url(paths, args.db), backups_dir=paths.sub("backups"))
+    except SchemaError as e:
+        raise CliError(str(e)) from None
+    return paths, store
+
+
+def _print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def cmd_init(args) -> int:
+    from app.services import profile
+
+    _, store = _open(args)
+    with store.transaction() as s:
+        p = profile.init_profile(
+            s, role=args.role, code=args.code, name=args.name, township_name=args.township_name,
+            institution=args.institution, phone=args.phone, admin=args.admin, admin_name=args.admin_name,
+        )
+        print(f"已初始化：{p.name}（{p.code}，{'村卫生室' if p.role == 'village' else '乡镇卫生院'}），设备 {p.device_id}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from app.services import demo
+
+    _, store = _open(args)
+    last = [0.0]
+
+    def progress(done: int, total: int) -> None:
+        if time.perf_counter() - last[0] > 1 or done == total:
+            last[0] = time.perf_counter()
+            print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+    with store.transaction() as s:
+        result = demo.generate_demo(s, args.residents, args.seed, villages=args.villages, progress=progress)
+    print(file=sys.stderr)
+    print(f"已生成演示数据：{result.villages} 个村，{result.households} 户，{result.residents} 人，"
+          f"用时 {result.seconds:.1f} 秒")
+    return 0
+
+
+def cmd_residents(args) -> int:
+    from app.services import profile, roster, search
+
+    _, store = _open(args)
+    if args.action == "template":
+        roster.write_template(Path(args.output))
+        print(f"已写入模板：{args.output}")
+        return 0
+    if args.action == "export":
+        with store.session() as s:
+            n = roster.export_residents(s, Path(args.file))
+        print(f"已导出 {n} 人：{args.file}")
+        return 0
+    if args.action == "search":
+        with store.session() as s:
+            rows = search.search_residents(s, args.query, limit=args.limit)
+        if args.json:
+            _print_json([r.as_json() for r in rows])
+        else:
+            for r in rows:
+                sex = {"1": "男", "2": "女"}.get(r.sex, "")
+                print(f"{r.archive_no}  {r.name}\t{sex} {r.age:>3}岁  {r.id_masked}  {r.group_name}  {r.phone}")
+            if not rows:
+                print("没有找到匹配的居民", file=sys.stderr)
+        return 0
+    # import
+    with store.transaction() as s:
+        actor = profile.default_user(s).id
+        report = roster.import_roster(
+            s, Path(args.file), dry_run=args.dry_run, skip_invalid=args.skip_invalid,
+            village_code=args.village, actor=actor,
+        )
+        if report.errors and not args.skip_invalid:
+            s.rollback()
+    if args.json:
+        _print_json(report.as_json())
+    else:
+        for e in report.errors:
+            print(f"第{e.row}行 [{e.column}] “{e.value}”：{e.reason}", file=sys.stderr)
+        if report.ignored_columns:
+            print(f"已忽略未知列：{'、'.join(report.ignored_columns)}", file=sys.stderr)
+        if report.errors and not args.skip_invalid:
+            print(f"共 {report.total_rows} 行，{len(report.rejected_rows)} 行有错误，未导入任何记录。"
+                  "改正后重新导入，或用 --skip-invalid 只导入正确的行。", file=sys.stderr)
+        else:
+            verb = "可导入" if args.dry_run else "已导入"
+            print(f"{verb} {report.imported} 人（新建 {report.households} 户），"
+                  f"跳过 {len(report.rejected_rows)} 行")
+            if report.rejected_file:
+                print(f"被拒绝的行已写入：{report.rejected_file}")
+    return 1 if report.errors and not args.skip_invalid else 0
+
+
+def cmd_gui(args) -> int:
+    from app.views.app import run_gui
+
+    paths, store = _open(args)
+    return run_gui(store, paths, smoke=args.smoke, screenshots=args.screenshots, lang=args.lang,
+                   t0=PROCESS_T0)
+
+
+COMMANDS = {"init": cmd_init, "demo": cmd_demo, "residents": cmd_residents, "gui": cmd_gui}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        args = _parser().parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    try:
+        return COMMANDS[args.command](args)
+    except UserError as e:
+        print(f"错误：{e.render()}", file=sys.stderr)
+        return 1
+    except CliError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已中断", file=sys.stderr)
+        return 130

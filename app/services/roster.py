@@ -1,0 +1,361 @@
+"""Roster import and export (花名册): .xlsx or .csv (UTF-8 with or without BOM, or GB18030).
+
+Every row goes through the enrolment validation.  Without ``skip_invalid`` one bad row
+means nothing is imported; with it, the valid rows are imported (whole households only)
+and the rejected rows are written next to the input with their reasons.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.codes import CODE_LISTS
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import Resident
+from app.services import enrolment
+from app.services.enrolment import HEAD, ResidentInput
+from app.services.errors import Message, UserError, ValidationError
+from app.services.validators import Invalid, halfwidth, parse_resident_id
+
+CTX = "Roster"
+Progress = Callable[[int, int], None]
+
+HEADERS = ["姓名", "性别", "出生日期", "身份证号", "联系电话", "现住址", "村民小组", "户主身份证号", "与户主关系"]
+EXAMPLE = ["张三", "男", "1965-03-08", "110105196503081234", "13812345678", "幸福路12号", "一组", "", "户主"]
+_FIELD_COLUMN = {  # enrolment field -> roster column, to report where an error is
+    "name": "姓名", "sex": "性别", "birth_date": "出生日期", "id_number": "身份证号", "phone": "联系电话",
+    "current_address": "现住址", "group_name": "村民小组", "household": "户主身份证号",
+    "relation_to_head": "与户主关系",
+}
+
+
+def _err(template: str, **params) -> UserError:
+    return UserError(Message(CTX, template, params))
+
+
+@dataclass
+class RowError:
+    row: int  # spreadsheet row number (the header is row 1)
+    column: str
+    value: str
+    message: Message
+
+    @property
+    def reason(self) -> str:
+        return self.message.render()
+
+    def as_json(self) -> dict:
+        return {"row": self.row, "column": self.column, "value": self.value, "reason": self.reason}
+
+
+@dataclass
+class ImportReport:
+    total_rows: int = 0
+    imported: int = 0
+    households: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    rejected_file: str | None = None
+    dry_run: bool = False
+
+    @property
+    def rejected_rows(self) -> list[int]:
+        return sorted({e.row for e in self.errors})
+
+    def as_json(self) -> dict:
+        return {
+            "total_rows": self.total_rows, "imported": self.imported, "households": self.households,
+            "rejected_rows": self.rejected_rows, "errors": [e.as_json() for e in self.errors],
+            "ignored_columns": self.ignored_columns, "rejected_file": self.rejected_file, "dry_run": self.dry_run,
+        }
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_table(path: Path) -> tuple[list[str], list[list[str]], str]:
+    """Header, data rows (as text) and the format ('xlsx' or the CSV encoding)."""
+    if not path.exists():
+        raise _err(QT_TRANSLATE_NOOP("Roster", "找不到文件：{path}"), path=str(path))
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return (*_read_xlsx(path), "xlsx")
+    if suffix in (".csv", ".txt"):
+        data = path.read_bytes()
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                text = data.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:  # pragma: no cover - gb18030 decodes any byte string
+            raise _err(QT_TRANSLATE_NOOP("Roster", "无法识别文件编码（支持 UTF-8 和 GB18030）"))
+        rows = [[c.strip() for c in r] for r in csv.reader(io.StringIO(text))]
+        rows = [r for r in rows if any(rows) and any(c for c in r)] if rows else []
+        if not rows:
+            raise _err(QT_TRANSLATE_NOOP("Roster", "文件是空的"))
+        return rows[0], rows[1:], encoding
+    raise _err(QT_TRANSLATE_NOOP("Roster", "只支持 .xlsx 和 .csv 文件，这是“{suffix}”"), suffix=suffix)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _read_xlsx(path: Path) -> tuple[list[str], list[list[str]]]:
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as e:  # openpyxl raises many types for a damaged file
+        raise _err(QT_TRANSLATE_NOOP("Roster", "无法读取 Excel 文件：{reason}"), reason=str(e)) from None
+    try:
+        rows = [[_cell(c) for c in r] for r in wb.worksheets[0].iter_rows(values_only=True)]
+    finally:
+        wb.close()
+    rows = [r for r in rows if any(r)]
+    if not rows:
+        raise _err(QT_TRANSLATE_NOOP("Roster", "文件是空的"))
+    return rows[0], rows[1:]
+
+
+# ---------------------------------------------------------------- import
+
+
+@dataclass
+class _Row:
+    number: int
+    cells: dict[str, str]
+    raw: list[str]
+    inp: ResidentInput | None = None
+    head_id: str = ""  # normalised 户主身份证号 ('' = own household)
+    own_id: str = ""
+    errors: list[RowError] = field(default_factory=list)
+
+
+def _code(list_name: str, text: str) -> str:
+    if not text:
+        return ""
+    c = CODE_LISTS[list_name].lookup(halfwidth(text))
+    if c is None:
+        raise Invalid(QT_TRANSLATE_NOOP("Validation", "无法识别“{value}”"), value=text)
+    return c.code
+
+
+def _normalise_id(text: str) -> str:
+    if not text:
+        return ""
+    try:
+        return parse_resident_id(text).number
+    except Invalid:
+        return halfwidth(text).strip().upper()
+
+
+def import_roster(
+    session: Session, path: Path, *, dry_run: bool = False, skip_invalid: bool = False,
+    village_code: str = "", actor: uuid.UUID | None = None, today: dt.date | None = None,
+    progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Validate every row; import all (or, with skip_invalid, the valid households) in the caller's transaction."""
+    header, data, fmt = read_table(path)
+    header = [h.strip().lstrip("\ufeff") for h in header]
+    report = ImportReport(total_rows=len(data), dry_run=dry_run)
+    missing = [h for h in ("姓名",) if h not in header]
+    if missing:
+        raise _err(QT_TRANSLATE_NOOP("Roster", "缺少必需的列：{cols}（第1行应为表头）"), cols="、".join(missing))
+    report.ignored_columns = [h for h in header if h and h not in HEADERS]
+    rows: list[_Row] = []
+    for i, raw in enumerate(data, start=2):
+        cells = {h: (raw[j].strip() if j < len(raw) else "") for j, h in enumerate(header) if h in HEADERS}
+        rows.append(_Row(i, cells, raw))
+
+    # 1. per-row parsing of coded columns
+    for row in rows:
+        c = row.cells
+        inp = ResidentInput(
+            name=c.get("姓名", ""), id_number=c.get("身份证号", ""), birth_date=c.get("出生日期", ""),
+            phone=c.get("联系电话", ""), current_address=c.get("现住址", ""), group_name=c.get("村民小组", ""),
+            village_code=village_code,
+        )
+        for column, list_name, attr in (("性别", "sex", "sex"), ("与户主关系", "relation", "relation_to_head")):
+            try:
+                setattr(inp, attr, _code(list_name, c.get(column, "")))
+            except Invalid as e:
+                row.errors.append(RowError(row.number, column, c.get(column, ""), e.message))
+        row.own_id = _normalise_id(c.get("身份证号", ""))
+        row.head_id = _normalise_id(c.get("户主身份证号", ""))
+        if row.head_id == row.own_id:
+            row.head_id = ""
+        if not row.head_id and not inp.relation_to_head:
+            inp.relation_to_head = HEAD
+        if row.head_id and (not inp.relation_to_head or inp.relation_to_head == HEAD):
+            row.errors.append(RowError(row.number, "与户主关系", c.get("与户主关系", ""),
+                                       Message(CTX, QT_TRANSLATE_NOOP("Roster", "填了户主身份证号，请写明与户主的关系"))))
+        row.inp = inp
+
+    # 2. households: a member's head must be in the file (as a head) or already enrolled
+    heads_in_file = {r.own_id: r for r in rows if r.own_id and not r.head_id}
+    for row in rows:
+        if row.head_id and row.head_id not in heads_in_file:
+            head = session.scalar(select(Resident).where(
+                Resident.id_number == row.head_id, Resident.voided.is_(False), Resident.relation_to_head == HEAD))
+            if head is None:
+                row.errors.append(RowError(row.number, "户主身份证号", row.cells.get("户主身份证号", ""),
+                                           Message(CTX, QT_TRANSLATE_NOOP("Roster", "户主不在本文件中，也未建档"))))
+            else:
+                row.inp.household_id = head.household_id
+
+    # 3. duplicates inside the file
+    seen: dict[str, int] = {}
+    for row in rows:
+        if row.own_id:
+            if row.own_id in seen:
+                row.errors.append(RowError(row.number, "身份证号", row.cells.get("身份证号", ""),
+                                           Message(CTX, QT_TRANSLATE_NOOP("Roster", "与第{row}行身份证号重复"),
+                                                   {"row": seen[row.own_id]})))
+            else:
+                seen[row.own_id] = row.number
+
+    # 4. the enrolment validation of every row (nothing written)
+    for n, row in enumerate(rows, start=1):
+        if cancelled and cancelled():
+            raise _err(QT_TRANSLATE_NOOP("Roster", "已取消"))
+        _validate_row(session, row, today)
+        if progress:
+            progress(n, len(rows) * 2)
+
+    # 5. a household stands or falls together
+    bad_heads = {r.own_id for r in rows if r.errors and r.own_id and not r.head_id}
+    for row in rows:
+        if not row.errors and row.head_id in bad_heads:
+            row.errors.append(RowError(row.number, "户主身份证号", row.cells.get("户主身份证号", ""),
+                                       Message(CTX, QT_TRANSLATE_NOOP("Roster", "户主所在行有错误，本行一并不导入"))))
+    for row in rows:
+        report.errors.extend(row.errors)
+    good = [r for r in rows if not r.errors]
+
+    if report.errors and not skip_invalid:
+        return report
+    if skip_invalid and report.errors and not dry_run:
+        report.rejected_file = str(_write_rejected(path, header, [r for r in rows if r.errors], fmt))
+    if dry_run:
+        report.imported = len(good)
+        report.households = sum(1 for r in good if not r.head_id and r.inp.household_id is None)
+        return report
+
+    # 6. write: heads first so members can join their households
+    household_of: dict[str, uuid.UUID] = {}
+    ordered = [r for r in good if not r.head_id] + [r for r in good if r.head_id]
+    for n, row in enumerate(ordered, start=1):
+        if row.head_id and row.inp.household_id is None:
+            row.inp.household_id = household_of[row.head_id]
+        resident = enrolment.save_resident(session, row.inp, actor=actor, today=today)
+        if not row.head_id and row.inp.household_id is None:
+            report.households += 1
+        if row.own_id and not row.head_id:
+            household_of[row.own_id] = resident.household_id
+        report.imported += 1
+        if progress:
+            progress(len(rows) + n, len(rows) + len(ordered))
+    return report
+
+
+def _validate_row(session: Session, row: _Row, today: dt.date | None) -> None:
+    inp = row.inp
+    # Members of a household in this file get a stand-in household for validation.
+    probe = inp
+    if row.head_id and inp.household_id is None:
+        probe = ResidentInput(**{**inp.__dict__, "household_id": None, "relation_to_head": HEAD})
+    try:
+        enrolment.validate_resident(session, probe, today=today)
+    except ValidationError as e:
+        already = {(x.column) for x in row.errors}
+        for fe in e.errors:
+            column = _FIELD_COLUMN.get(fe.field, fe.field)
+            if column in already:
+                continue
+            value = row.cells.get(column, "")
+            row.errors.append(RowError(row.number, column, value, fe.message))
+
+
+def _write_rejected(path: Path, header: list[str], rows: list[_Row], fmt: str) -> Path:
+    out_header = [*header, "错误原因"]
+    body = [[*r.raw, "；".join(f"{e.column}：{e.reason}" for e in r.errors)] for r in rows]
+    if fmt == "xlsx":
+        dest = path.with_name(f"{path.stem}.rejected.xlsx")
+        write_xlsx(dest, out_header, body)
+    else:
+        dest = path.with_name(f"{path.stem}.rejected.csv")
+        with dest.open("w", encoding="utf-8-sig", newline="") as f:
+            csv.writer(f).writerows([out_header, *body])
+    return dest
+
+
+# ---------------------------------------------------------------- template and export
+
+
+def write_xlsx(dest: Path, header: list[str], rows: Iterable[list], *, text_columns: Iterable[int] = ()) -> None:
+    import openpyxl
+    from openpyxl.styles import Font
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "花名册"
+    ws.append(header)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for r in rows:
+        ws.append(r)
+    text_cols = set(text_columns)
+    for idx, _ in enumerate(header, start=1):
+        letter = openpyxl.utils.get_column_letter(idx)
+        ws.column_dimensions[letter].width = 22 if idx - 1 in text_cols else 14
+        if idx - 1 in text_cols:  # long digit strings must stay text, or Excel shows 1.10105E+17
+            for cell in ws[letter]:
+                cell.number_format = "@"
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(dest)
+
+
+def write_template(dest: Path) -> None:
+    write_xlsx(dest, HEADERS, [EXAMPLE], text_columns=(3, 4, 7))
+
+
+def export_residents(session: Session, dest: Path) -> int:
+    """All residents on the books, in the roster layout plus archive number (xlsx or csv)."""
+    header = ["健康档案编号", *HEADERS]
+    heads = {h.household_id: h.id_number or "" for h in session.scalars(
+        select(Resident).where(Resident.relation_to_head == HEAD, Resident.voided.is_(False)))}
+    rows = []
+    for r in session.scalars(select(Resident).where(Resident.voided.is_(False)).order_by(Resident.archive_no)):
+        head_id = "" if r.relation_to_head == HEAD else heads.get(r.household_id, "")
+        rows.append([
+            r.archive_no, r.name, CODE_LISTS["sex"].label(r.sex), r.birth_date.isoformat(), r.id_number or "",
+            r.phone or "", r.current_address or "", r.group.name if r.group else "", head_id,
+            CODE_LISTS["relation"].label(r.relation_to_head),
+        ])
+    if dest.suffix.lower() == ".csv":
+        with dest.open("w", encoding="utf-8-sig", newline="") as f:
+            csv.writer(f).writerows([header, *rows])
+    elif dest.suffix.lower() == ".xlsx":
+        write_xlsx(dest, header, rows, text_columns=(0, 4, 5, 8))
+    else:
+        raise _err(QT_TRANSLATE_NOOP("Roster", "导出文件应为 .xlsx 或 .csv"))
+    return len(rows)

@@ -1,0 +1,101 @@
+"""Starting the GUI: QApplication, bundled CJK font, translator, main window, smoke and screenshot modes."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from app.config import CJK_FONT, Paths, resource_path
+from app.db import Store
+from app.services.errors import UserError
+
+
+def seconds_since_process_start(fallback_t0: float) -> float:
+    """Wall time since the OS started this process (Linux /proc), else since our first import."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as f:
+            start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime", encoding="ascii") as f:
+            uptime = float(f.read().split()[0])
+        return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return time.perf_counter() - fallback_t0
+
+
+def register_cjk_font(app: QApplication) -> str:
+    """Register the bundled font and make it the UI font, so no machine shows empty boxes."""
+    font_id = QFontDatabase.addApplicationFont(str(resource_path(*CJK_FONT)))
+    if font_id < 0:
+        raise RuntimeError(f"cannot load the bundled CJK font {resource_path(*CJK_FONT)}")
+    family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    font = QFont(family, 10)
+    app.setFont(font)
+    return family
+
+
+def install_translator(app: QApplication, lang: str) -> None:
+    """Source strings are Simplified Chinese; English comes from the .qm file."""
+    app.setProperty("cunyi_lang", lang)
+    if lang == "en":
+        QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedStates))
+        translator = QTranslator(app)
+        if translator.load(str(resource_path("translations", "cunyi_en.qm"))):
+            app.installTranslator(translator)
+    else:
+        QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
+
+
+def make_app(lang: str | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("CunYi")
+    app.setApplicationDisplayName("村医 CunYi")
+    register_cjk_font(app)
+    install_translator(app, lang or os.environ.get("CUNYI_LANG", "zh"))
+    return app
+
+
+class _FirstPaint(QObject):
+    def __init__(self, on_paint):
+        super().__init__()
+        self.on_paint = on_paint
+        self.done = False
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if not self.done and event.type() == QEvent.Paint:
+            self.done = True
+            QTimer.singleShot(0, self.on_paint)
+        return False
+
+
+def run_gui(store: Store, paths: Paths, *, smoke: bool = False, screenshots: str | None = None,
+            lang: str | None = None, t0: float = 0.0) -> int:
+    app = make_app(lang)
+    from app.views.main_window import MainWindow
+
+    try:
+        window = MainWindow(store)
+    except UserError as e:
+        print(f"错误：{e.render()}", file=sys.stderr)
+        return 1
+    if screenshots:
+        from app.views.screenshots import save_screenshots
+
+        for path in save_screenshots(window, Path(screenshots)):
+            print(path)
+        return 0
+    if smoke:
+        def painted() -> None:
+            print(f"first paint: {seconds_since_process_start(t0) * 1000:.0f} ms after process start")
+            app.quit()
+
+        watcher = _FirstPaint(painted)
+        window.installEventFilter(watcher)
+        QTimer.singleShot(20_000, lambda: (print("no paint within 20 s", file=sys.stderr), app.exit(2)))
+    window.show()
+    return app.exec()

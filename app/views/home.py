@@ -1,0 +1,54 @@
+"""工作台: today's figures for this village or township."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from app.db import Store
+from app.services import enrolment, profile
+
+
+class HomePage(QWidget):
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 20px; font-weight: bold;")
+        self.grid = QGridLayout()
+        self.grid.setSpacing(16)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.title)
+        lay.addLayout(self.grid)
+        self.note = QLabel(self.tr("在“居民档案”中搜索、建档或导入花名册。"))
+        self.note.setStyleSheet("color: #666;")
+        lay.addWidget(self.note)
+        lay.addStretch(1)
+        self.cards: dict[str, QLabel] = {}
+        labels = [
+            ("residents", self.tr("在册居民")), ("households", self.tr("家庭户")), ("elderly", self.tr("65岁及以上")),
+            ("poverty", self.tr("建档立卡贫困人口")), ("contracted", self.tr("家庭医生签约")),
+        ]
+        for i, (key, text) in enumerate(labels):
+            frame = QFrame()
+            frame.setFrameShape(QFrame.StyledPanel)
+            frame.setStyleSheet("QFrame { background: #f4f8fb; border-radius: 6px; }")
+            fl = QVBoxLayout(frame)
+            number = QLabel("0")
+            number.setStyleSheet("font-size: 28px; font-weight: bold; color: #1565c0;")
+            number.setAlignment(Qt.AlignCenter)
+            caption = QLabel(text)
+            caption.setAlignment(Qt.AlignCenter)
+            fl.addWidget(number)
+            fl.addWidget(caption)
+            self.cards[key] = number
+            self.grid.addWidget(frame, i // 3, i % 3)
+        self.refresh()
+
+    def refresh(self) -> None:
+        with self.store.session() as s:
+            info = profile.profile_info(s)
+            figures = enrolment.counts(s)
+        self.title.setText(info.institution)
+        for key, label in self.cards.items():
+            label.setText(f"{figures.get(key, 0):,}")

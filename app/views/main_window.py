@@ -1,0 +1,49 @@
+"""The main window: left navigation, one page per section, status bar with profile and user."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
+
+from app.db import Store
+from app.services import profile
+from app.views.home import HomePage
+from app.views.residents import ResidentsPage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        with store.session() as s:
+            info = profile.profile_info(s)
+            user = profile.default_user(s)
+        role = self.tr("村卫生室") if info.is_village else self.tr("乡镇卫生院")
+        self.setWindowTitle(self.tr("村医 CunYi — {name}").replace("{name}", info.institution))
+        self.resize(1200, 760)
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(150)
+        self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 10px; }")
+        self.stack = QStackedWidget()
+        self.home = HomePage(store)
+        self.residents = ResidentsPage(store, township=not info.is_village)
+        self.residents.changed.connect(self.home.refresh)
+        # Only sections that work are listed; later sections join as they land.
+        self.pages = [("home", self.tr("工作台"), self.home), ("residents", self.tr("居民档案"), self.residents)]
+        for _key, title, page in self.pages:
+            self.nav.addItem(title)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        central = QWidget()
+        lay = QHBoxLayout(central)
+        lay.addWidget(self.nav)
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        status = self.statusBar()
+        status.addWidget(QLabel(f"{role}：{info.name}（{info.code}）"))
+        status.addPermanentWidget(QLabel(self.tr("当前用户：{user}").replace("{user}", user.display_name)))
+
+    def show_page(self, key: str) -> QWidget:
+        index = [k for k, _t, _p in self.pages].index(key)
+        self.nav.setCurrentRow(index)
+        return self.pages[index][2]

@@ -1,0 +1,310 @@
+"""居民档案: search-as-you-type over a lazily loaded list, the resident page, roster import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Store
+from app.services import enrolment, search
+from app.services.search import TAG_LABELS, ResidentRow
+from app.services.validators import age_on, mask_id
+from app.views.enrolment_form import EnrolmentDialog
+from app.views.widgets import code_label, lang
+
+PAGE = 100
+
+
+class ResidentTableModel(QAbstractTableModel):
+    """Search results, fetched a page at a time as the view scrolls (60k rows are never loaded at once)."""
+
+    def __init__(self, store: Store, township: bool, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.rows: list[ResidentRow] = []
+        self.query = ""
+        self._more = False
+        self.columns = [
+            ("archive_no", self.tr("档案编号")), ("name", self.tr("姓名")), ("sex", self.tr("性别")),
+            ("age", self.tr("年龄")), ("id", self.tr("身份证号")),
+            *([("village", self.tr("村"))] if township else []),
+            ("group", self.tr("村民小组")), ("phone", self.tr("联系电话")), ("tags", self.tr("标签")),
+        ]
+
+    def set_query(self, query: str) -> None:
+        self.beginResetModel()
+        self.query = query
+        self.rows = self._fetch(0)
+        self._more = len(self.rows) == PAGE
+        self.endResetModel()
+
+    def _fetch(self, offset: int) -> list[ResidentRow]:
+        with self.store.session() as s:
+            return search.search_residents(s, self.query, limit=PAGE, offset=offset)
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 - Qt API
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+        more = self._fetch(len(self.rows))
+        self._more = len(more) == PAGE
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.columns[section][1]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        key = self.columns[index.column()][0]
+        if role == Qt.UserRole:
+            return r.id
+        if role == Qt.ForegroundRole and r.status != "1":
+            from PySide6.QtGui import QColor
+
+            return QColor("#888888")
+        if role != Qt.DisplayRole:
+            return None
+        en = lang() == "en"
+        if key == "archive_no":
+            return r.archive_no
+        if key == "name":
+            return r.name if r.status == "1" else f"{r.name}（{code_label('resident_status', r.status)}）"
+        if key == "sex":
+            return code_label("sex", r.sex)
+        if key == "age":
+            return str(r.age)
+        if key == "id":
+            return r.id_masked
+        if key == "village":
+            return r.village_name
+        if key == "group":
+            return r.group_name
+        if key == "phone":
+            return r.phone
+        if key == "tags":
+            return " ".join(TAG_LABELS[t][1 if en else 0] for t in r.tags)
+        return None
+
+
+class ResidentsPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, store: Store, township: bool, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索：姓名、拼音或首字母（zs）、身份证号后4位、档案编号、电话；扫码枪直接扫随访卡"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda: self._timer.start())
+        self.search.returnPressed.connect(self._open_exact)
+        self._timer = QTimer(self, singleShot=True, interval=150, timeout=self.refresh)
+        self.new_button = QPushButton(self.tr("新建档案 (Ctrl+N)"))
+        self.new_button.setShortcut("Ctrl+N")
+        self.new_button.clicked.connect(self.new_resident)
+        self.import_button = QPushButton(self.tr("导入花名册…"))
+        self.import_button.clicked.connect(self.import_roster)
+        self.model = ResidentTableModel(store, township, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda idx: self.open_resident(self.model.data(idx, Qt.UserRole)))
+        self.table.activated.connect(lambda idx: self.open_resident(self.model.data(idx, Qt.UserRole)))
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color: #666;")
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.import_button)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.hint)
+        self.refresh()
+
+    def refresh(self) -> None:
+        text = self.search.text()
+        kind, _q = search.classify_query(text)
+        self.model.set_query(text)
+        if kind == "short":
+            self.hint.setText(self.tr("数字请至少输入4位"))
+        elif not self.model.rows:
+            self.hint.setText(self.tr("没有找到匹配的居民"))
+        else:
+            more = "+" if self.model.canFetchMore() else ""
+            self.hint.setText(self.tr("找到 {n} 人").replace("{n}", f"{len(self.model.rows)}{more}"))
+        if self.model.rows:
+            self.table.selectRow(0)
+
+    def _open_exact(self) -> None:
+        """Enter in the search box (a scanner ends with Enter): open the match when it is unambiguous."""
+        self._timer.stop()
+        self.refresh()
+        rows = self.model.rows
+        if len(rows) == 1 or (rows and rows[0].rank == 0 and (len(rows) == 1 or rows[1].rank > 0)):
+            self.open_resident(rows[0].id)
+
+    def new_resident(self, household: tuple[uuid.UUID, str] | None = None) -> EnrolmentDialog:
+        dialog = EnrolmentDialog(self.store, self)
+        if household:
+            dialog.form.set_household(*household)
+        dialog.saved.connect(self._saved)
+        dialog.open()
+        return dialog
+
+    def _saved(self, resident_id) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def open_resident(self, resident_id) -> ResidentDialog | None:
+        if resident_id is None:
+            return None
+        dialog = ResidentDialog(self.store, resident_id, self)
+        dialog.edit_requested.connect(self.edit_resident)
+        dialog.add_member_requested.connect(lambda hh, head: self.new_resident((hh, head)))
+        dialog.open()
+        return dialog
+
+    def edit_resident(self, resident_id) -> EnrolmentDialog:
+        dialog = EnrolmentDialog(self.store, self, resident_id=resident_id)
+        dialog.saved.connect(self._saved)
+        dialog.open()
+        return dialog
+
+    def import_roster(self) -> None:
+        from app.views.roster_import import RosterImportDialog
+
+        dialog = RosterImportDialog(self.store, self)
+        dialog.imported.connect(self._saved)
+        dialog.open()
+
+
+class ResidentDialog(QDialog):
+    """The resident page (read view): record, household members, actions."""
+
+    edit_requested = Signal(object)
+    add_member_requested = Signal(object, str)
+
+    def __init__(self, store: Store, resident_id: uuid.UUID, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.resident_id = resident_id
+        self.resize(820, 640)
+        lay = QVBoxLayout(self)
+        with store.session() as s:
+            r = enrolment.get_resident(s, resident_id)
+            members = enrolment.household_members(s, r.household_id)
+            self.setWindowTitle(self.tr("居民档案 - {name}").replace("{name}", r.name))
+            head = next((m for m in members if m.relation == "0"), None)
+            self.household = (r.household_id, head.name if head else r.name)
+            title = QLabel(f"<h2>{r.name}</h2>")
+            lay.addWidget(title)
+            lay.addWidget(QLabel(self.tr("健康档案编号：{no}").replace("{no}", r.archive_no)))
+            cols = QHBoxLayout()
+            lay.addLayout(cols)
+            left, right = QFormLayout(), QFormLayout()
+            l_box, r_box = QGroupBox(self.tr("基本信息")), QGroupBox(self.tr("联系与管理"))
+            l_box.setLayout(left)
+            r_box.setLayout(right)
+            cols.addWidget(l_box)
+            cols.addWidget(r_box)
+            lab = lambda text: QLabel(text or "—")  # noqa: E731
+            left.addRow(self.tr("性别"), lab(code_label("sex", r.sex)))
+            left.addRow(self.tr("出生日期"), lab(f"{r.birth_date.isoformat()}（{age_on(r.birth_date, dt.date.today())}岁）"))
+            left.addRow(self.tr("身份证号"), lab(mask_id(r.id_number)))
+            left.addRow(self.tr("民族"), lab(code_label("ethnicity", r.ethnicity)))
+            left.addRow(self.tr("文化程度"), lab(code_label("education", r.education)))
+            left.addRow(self.tr("职业"), lab(code_label("occupation", r.occupation)))
+            left.addRow(self.tr("婚姻状况"), lab(code_label("marital", r.marital)))
+            left.addRow(self.tr("血型"), lab(code_label("blood_abo", r.blood_abo)))
+            right.addRow(self.tr("本人电话"), lab(r.phone))
+            right.addRow(self.tr("现住址"), lab(r.current_address))
+            right.addRow(self.tr("村民小组"), lab(r.group.name if r.group else ""))
+            right.addRow(self.tr("责任医生"), lab(r.responsible_doctor))
+            right.addRow(self.tr("建档日期"), lab(r.enrolled_on.isoformat()))
+            right.addRow(self.tr("贫困户"), lab(self.tr("是") if r.poverty_registered else self.tr("否")))
+            right.addRow(self.tr("家庭医生签约"), lab(
+                f"{r.contract_signed_on.isoformat()} {r.contract_doctor or ''}" if r.contract_signed_on else self.tr("未签约")))
+            right.addRow(self.tr("档案状态"), lab(code_label("resident_status", r.status)))
+            sep = "、" if lang() == "zh" else ", "
+            diseases = [
+                code_label("past_disease", c.code) + (f" {c.event_date}" if c.event_date else "")
+                for c in r.choices if c.field == "past_disease"
+            ]
+            hist = QFormLayout()
+            h_box = QGroupBox(self.tr("既往史与过敏"))
+            h_box.setLayout(hist)
+            hist.addRow(self.tr("既往疾病"), lab(sep.join(diseases)))
+            hist.addRow(self.tr("药物过敏"), lab(sep.join(code_label("allergy", c) for c in r.choice_codes("allergy"))))
+            hist.addRow(self.tr("医疗费用"), lab(sep.join(code_label("payment", c) for c in r.choice_codes("payment"))))
+            lay.addWidget(h_box)
+
+        hh_box = QGroupBox(self.tr("家庭成员"))
+        hh = QVBoxLayout(hh_box)
+        self.members = QTableWidget(len(members), 4)
+        self.members.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("与户主关系"), self.tr("性别"), self.tr("年龄")])
+        self.members.verticalHeader().hide()
+        self.members.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.members.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.members.horizontalHeader().setStretchLastSection(True)
+        for i, m in enumerate(members):
+            for j, text in enumerate((m.name, code_label("relation", m.relation), code_label("sex", m.sex), str(m.age))):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.UserRole, m.id)
+                self.members.setItem(i, j, item)
+        self.members.doubleClicked.connect(self._open_member)
+        hh.addWidget(self.members)
+        lay.addWidget(hh_box, 1)
+
+        buttons = QDialogButtonBox()
+        edit = buttons.addButton(self.tr("编辑"), QDialogButtonBox.ActionRole)
+        add = buttons.addButton(self.tr("添加家庭成员"), QDialogButtonBox.ActionRole)
+        close = buttons.addButton(self.tr("关闭"), QDialogButtonBox.RejectRole)
+        edit.clicked.connect(lambda: (self.accept(), self.edit_requested.emit(self.resident_id)))
+        add.clicked.connect(lambda: (self.accept(), self.add_member_requested.emit(*self.household)))
+        close.clicked.connect(self.reject)
+        lay.addWidget(buttons)
+        self.n_members = len(members)
+
+    def _open_member(self, index) -> None:
+        member_id = self.members.item(index.row(), 0).data(Qt.UserRole)
+        parent = self.parent()
+        self.accept()
+        if isinstance(parent, ResidentsPage):
+            parent.open_resident(member_id)

@@ -1,0 +1,45 @@
+"""``cunyi gui --screenshots DIR``: PNGs of every main page and of the key dialogs, to look at."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def _save(widget: QWidget, path: Path) -> Path:
+    QApplication.processEvents()  # let layouts settle before grabbing; not a work loop
+    widget.grab().save(str(path))
+    return path
+
+
+def save_screenshots(window, out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    window.show()
+    saved = []
+    for i, (key, _title, _page) in enumerate(window.pages, start=1):
+        window.show_page(key)
+        saved.append(_save(window, out / f"{i:02d}-{key}.png"))
+
+    residents = window.show_page("residents")
+    residents.search.setText("zs")
+    residents.refresh()
+    saved.append(_save(window, out / "03-residents-search-zs.png"))
+
+    # The enrolment form after a failed save: errors inline, typed values kept.
+    dialog = residents.new_resident()
+    form = dialog.form
+    form.name.setText("王小明")
+    form.id_number.setText("110105194912310021")  # wrong check digit
+    form.birth_date.setText("1950-01-01")
+    form.phone.setText("1381234")
+    dialog.save()
+    saved.append(_save(dialog, out / "04-enrolment-validation-error.png"))
+    dialog.reject()
+
+    if residents.model.rows:
+        page = residents.open_resident(residents.model.rows[0].id)
+        saved.append(_save(page, out / "05-resident-detail.png"))
+        page.reject()
+    window.close()
+    return saved

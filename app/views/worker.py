@@ -1,0 +1,71 @@
+"""The one shape of background work: run a service call on a worker thread with progress and cancel.
+
+``run_in_background(parent, title, fn, on_done)`` calls ``fn(progress, cancelled)`` on a
+pool thread, shows a modal progress dialog with a Cancel button, and delivers the result
+(or the exception) back on the GUI thread.  No ad-hoc threads, no processEvents() loops.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn, signals: _Signals, cancel: threading.Event):
+        super().__init__()
+        self.fn, self.signals, self.cancel = fn, signals, cancel
+
+    def run(self) -> None:
+        try:
+            result = self.fn(lambda done, total: self.signals.progress.emit(done, total), self.cancel.is_set)
+        except BaseException as e:  # noqa: BLE001 - handed to the GUI thread, which decides
+            e.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self.signals.failed.emit(e)
+        else:
+            self.signals.done.emit(result)
+
+
+class BackgroundTask(QObject):
+    finished = Signal()
+
+    def __init__(self, parent: QWidget, title: str, fn: Callable, on_done: Callable[[object], None],
+                 on_error: Callable[[BaseException], None]):
+        super().__init__(parent)
+        self._cancel = threading.Event()
+        self._signals = _Signals()
+        self._dialog = QProgressDialog(title, self.tr("取消"), 0, 0, parent)
+        self._dialog.setWindowTitle(title)
+        self._dialog.setWindowModality(Qt.WindowModal)
+        self._dialog.setMinimumDuration(300)
+        self._dialog.canceled.connect(self._cancel.set)
+        self._signals.progress.connect(self._on_progress)
+        self._signals.done.connect(lambda r: self._finish(on_done, r))
+        self._signals.failed.connect(lambda e: self._finish(on_error, e))
+        QThreadPool.globalInstance().start(_Job(fn, self._signals, self._cancel))
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self._dialog.setMaximum(max(total, 1))
+        self._dialog.setValue(min(done, total))
+
+    def _finish(self, callback, value) -> None:
+        self._dialog.reset()
+        self._dialog.hide()
+        callback(value)
+        self.finished.emit()
+        self.deleteLater()
+
+
+def run_in_background(parent: QWidget, title: str, fn: Callable, on_done: Callable[[object], None],
+                      on_error: Callable[[BaseException], None]) -> BackgroundTask:
+    return BackgroundTask(parent, title, fn, on_done, on_error)
