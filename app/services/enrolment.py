@@ -145,10 +145,11 @@ def validate_resident(
         fail("id_type", QT_TRANSLATE_NOOP("Validation", "证件类型代码“{value}”无效"), value=id_type)
     values["id_type"] = id_type
     rid = None
-    if id_type == "1":
+    if id_type == "1" and (inp.id_number or "").strip():
         rid = attempt("id_number", parse_resident_id, inp.id_number)
         values["id_number"] = rid.number if rid else None
     else:
+        # No ID yet (infants often have none): sex and birth date are then required.
         values["id_number"] = attempt("id_number", clean_text, inp.id_number, 30, "证件号码")
     typed_birth = attempt("birth_date", parse_date, inp.birth_date, "出生日期")
     typed_sex = (inp.sex or "").strip()

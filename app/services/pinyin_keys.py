@@ -28,17 +28,17 @@ SURNAME_READINGS: dict[str, tuple[str, ...]] = {
     "阚": ("kan",), "牟": ("mou", "mu"), "逄": ("pang",), "莘": ("shen",), "眭": ("sui",),
 }
 
-# Compound surnames, with their readings where the characters alone would mislead.
-COMPOUND_SURNAMES: dict[str, tuple[str, ...]] = {
-    "欧阳": ("ouyang",), "司马": ("sima",), "诸葛": ("zhuge",), "上官": ("shangguan",),
-    "尉迟": ("yuchi",), "万俟": ("moqi",), "长孙": ("zhangsun",), "东方": ("dongfang",),
-    "皇甫": ("huangfu",), "夏侯": ("xiahou",), "公孙": ("gongsun",), "令狐": ("linghu",),
-    "慕容": ("murong",), "宇文": ("yuwen",), "司徒": ("situ",), "独孤": ("dugu",),
-    "澹台": ("tantai",), "轩辕": ("xuanyuan",), "西门": ("ximen",), "南宫": ("nangong",),
-    "端木": ("duanmu",), "闻人": ("wenren",), "呼延": ("huyan",), "申屠": ("shentu",),
-    "太史": ("taishi",), "单于": ("chanyu",), "钟离": ("zhongli",), "百里": ("baili",),
-    "东郭": ("dongguo",), "公冶": ("gongye",), "濮阳": ("puyang",), "赫连": ("helian",),
-    "司空": ("sikong",), "左丘": ("zuoqiu",), "段干": ("duangan",), "拓跋": ("tuoba",),
+# Compound surnames, with their readings (the characters alone can mislead: 万俟 is mo qi).
+COMPOUND_SURNAMES: dict[str, str] = {  # syllable per character
+    "欧阳": "ou yang", "司马": "si ma", "诸葛": "zhu ge", "上官": "shang guan",
+    "尉迟": "yu chi", "万俟": "mo qi", "长孙": "zhang sun", "东方": "dong fang",
+    "皇甫": "huang fu", "夏侯": "xia hou", "公孙": "gong sun", "令狐": "ling hu",
+    "慕容": "mu rong", "宇文": "yu wen", "司徒": "si tu", "独孤": "du gu",
+    "澹台": "tan tai", "轩辕": "xuan yuan", "西门": "xi men", "南宫": "nan gong",
+    "端木": "duan mu", "闻人": "wen ren", "呼延": "hu yan", "申屠": "shen tu",
+    "太史": "tai shi", "单于": "chan yu", "钟离": "zhong li", "百里": "bai li",
+    "东郭": "dong guo", "公冶": "gong ye", "濮阳": "pu yang", "赫连": "he lian",
+    "司空": "si kong", "左丘": "zuo qiu", "段干": "duan gan", "拓跋": "tuo ba",
 }
 
 MAX_READINGS_PER_CHAR = 2
@@ -66,7 +66,7 @@ def split_surname(name: str) -> tuple[str, str]:
 def _surname_readings(surname: str) -> list[tuple[str, ...]]:
     """Per-syllable reading choices of a surname."""
     if surname in COMPOUND_SURNAMES:
-        return [COMPOUND_SURNAMES[surname]]
+        return [(syllable,) for syllable in COMPOUND_SURNAMES[surname].split()]
     if surname in SURNAME_READINGS:
         return [SURNAME_READINGS[surname]]
     # Otherwise the everyday reading: heteronyms of a surname character are mostly archaic.

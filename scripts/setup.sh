@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Shared set-up for scripts/start.sh and scripts/test.sh: Debian packages, a local virtual
+# environment (.venv) and the project installed into it.  Idempotent: a second run installs
+# nothing new.  Usage: source scripts/setup.sh [test]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+EXTRA="${1:-}"
+
+# Qt needs these even offscreen; poppler-utils renders and reads PDFs in tests.
+DEB_PACKAGES=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxcb-cursor0 libxkbcommon-x11-0)
+if [[ "$EXTRA" == "test" ]]; then DEB_PACKAGES+=(poppler-utils); fi
+
+apt_install() {
+  local sudo=""
+  if [[ $(id -u) -ne 0 ]]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      echo "setup: please install these Debian packages: $*" >&2; return 1; fi
+  fi
+  if [[ -z "${CUNYI_APT_UPDATED:-}" ]]; then $sudo apt-get update -qq; export CUNYI_APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+if command -v dpkg-query >/dev/null 2>&1; then
+  missing=()
+  for p in "${DEB_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if ((${#missing[@]})); then echo "setup: installing ${missing[*]}"; apt_install "${missing[@]}"; fi
+fi
+
+PY="${PYTHON:-python3}"
+if [[ ! -x "$ROOT/.venv/bin/python" ]]; then
+  if ! "$PY" -m venv "$ROOT/.venv" >/dev/null 2>&1; then
+    rm -rf "$ROOT/.venv"
+    echo "setup: installing python3-venv"
+    apt_install python3-venv python3-pip
+    "$PY" -m venv "$ROOT/.venv"
+  fi
+fi
+
+stamp="$ROOT/.venv/.stamp-$( (cat "$ROOT/pyproject.toml"; echo "$EXTRA") | sha256sum | cut -c1-16)"
+if [[ ! -f "$stamp" ]]; then
+  "$ROOT/.venv/bin/python" -m pip install -q --upgrade pip
+  if [[ "$EXTRA" == "test" ]]; then spec="$ROOT[test]"; else spec="$ROOT"; fi
+  "$ROOT/.venv/bin/python" -m pip install -q -e "$spec"
+  rm -f "$ROOT"/.venv/.stamp-*
+  touch "$stamp"
+fi
+export PATH="$ROOT/.venv/bin:$PATH"

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# README command 1: install, create a demo village (first run only) and open CunYi on it.
+# Extra arguments go to `cunyi gui` (e.g. --smoke).  CUNYI_DEMO_DIR picks the data folder.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/setup.sh"
+DATA="${CUNYI_DEMO_DIR:-$ROOT/demo-data}"
+if [[ ! -f "$DATA/.demo-ready" ]]; then  # absent, or a run that stopped half-way
+  rm -rf "$DATA"
+  cunyi --data-dir "$DATA" init --role village --code 110105001101 --name 向阳村 --township-name 朝阳乡 \
+    --admin doctor --admin-name 李医生
+  cunyi --data-dir "$DATA" demo --residents 3000 --seed 1
+  touch "$DATA/.demo-ready"
+fi
+exec cunyi --data-dir "$DATA" gui "$@"

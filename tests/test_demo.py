@@ -1,0 +1,66 @@
+"""Demo data: deterministic, valid, and shaped like a rural village."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy import func, select
+
+from app.models import Household, Resident, ResidentSearchKey
+from app.services.demo import generate_demo
+from app.services.validators import age_on, parse_resident_id
+from tests.conftest import TODAY, make_store
+
+
+def _people(store):
+    with store.session() as s:
+        return s.execute(select(Resident.name, Resident.id_number, Resident.sex, Resident.birth_date,
+                                Resident.household_id, Resident.relation_to_head, Resident.poverty_registered,
+                                Resident.archive_no)).all()
+
+
+def test_same_seed_same_village(tmp_path):
+    a, b = make_store(tmp_path / "a"), make_store(tmp_path / "b")
+    for st in (a, b):
+        with st.transaction() as s:
+            generate_demo(s, 500, seed=7, today=TODAY)
+    assert [p[:4] for p in _people(a)] == [p[:4] for p in _people(b)]
+
+
+def test_demo_residents_are_valid_and_realistic(store):
+    with store.transaction() as s:
+        result = generate_demo(s, 2000, seed=3, today=TODAY)
+    assert result.residents == 2000
+    people = _people(store)
+    assert len(people) == 2000
+    for name, number, sex, birth, *_ in people:
+        rid = parse_resident_id(number)  # valid check digit and a real address code
+        assert number[:6] == "110105"
+        assert (rid.birth_date, rid.sex) == (birth, sex)
+        assert 2 <= len(name) <= 4
+    assert len({p[1] for p in people}) == 2000  # no duplicate IDs
+    sizes = Counter(p[4] for p in people)
+    assert set(sizes.values()) <= set(range(1, 8))
+    heads = Counter(p[4] for p in people if p[5] == "0")
+    assert all(heads[h] == 1 for h in sizes)  # one head per household
+    ages = [age_on(p[3], TODAY) for p in people]
+    assert 0.18 < sum(a >= 65 for a in ages) / len(ages) < 0.40  # many elderly
+    assert 0.05 < sum(a < 15 for a in ages) / len(ages) < 0.25
+    assert 0.4 < sum(p[2] == "1" for p in people) / len(people) < 0.6
+    poor_households = {p[4] for p in people if p[6]}
+    assert 0.02 < len(poor_households) / len(sizes) < 0.09
+    assert len(Counter(p[0][0] for p in people)) > 30  # many surnames
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(ResidentSearchKey)) > 4 * 2000
+        assert s.scalar(select(func.count()).select_from(Household)) == len(sizes)
+    archives = sorted(p[7] for p in people)
+    assert archives[0].endswith("00001") and archives[-1].endswith("02000")
+
+
+def test_township_demo_spreads_over_villages(township_store):
+    with township_store.transaction() as s:
+        result = generate_demo(s, 3000, seed=1, villages=5, today=TODAY)
+    assert result.villages == 5
+    with township_store.session() as s:
+        per_village = s.execute(select(Resident.village_id, func.count()).group_by(Resident.village_id)).all()
+    assert len(per_village) == 5 and all(n == 600 for _, n in per_village)

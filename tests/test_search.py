@@ -1,0 +1,130 @@
+"""Search: pinyin (surname readings, polyphones), initials, ID fragments, archive numbers, phones, ranking."""
+
+from __future__ import annotations
+
+import pytest
+from stdnum.cn import ric
+
+from app.services.enrolment import ResidentInput, save_resident
+from app.services.pinyin_keys import name_keys
+from app.services.search import classify_query, search_residents
+from tests.conftest import TODAY
+
+
+def _id(birth: str, seq: str) -> str:
+    body = f"110105{birth}{seq}"
+    return body + ric.calc_check_digit(body + "0")
+
+
+PEOPLE = [
+    ("张三", _id("19650308", "123"), "13812345678"),
+    ("曾小明", _id("19700101", "011"), None),
+    ("单雄信", _id("19800202", "031"), None),
+    ("解放", _id("19550505", "051"), None),
+    ("乐长春", _id("19600606", "071"), None),
+    ("欧阳娜娜", _id("19900909", "082"), None),
+    ("仇明", _id("19501010", "091"), None),
+    ("阿依古丽·买买提", _id("19881111", "102"), None),
+    ("李珍淑", _id("19751212", "202"), "13900001111"),
+]
+
+
+@pytest.fixture
+def people(store):
+    ids = {}
+    with store.transaction() as s:
+        for name, number, phone in PEOPLE:
+            r = save_resident(s, ResidentInput(name=name, id_number=number, phone=phone or ""), today=TODAY)
+            ids[name] = (r.id, r.archive_no)
+    return ids
+
+
+def names(store, query, **kw):
+    with store.session() as s:
+        return [r.name for r in search_residents(s, query, today=TODAY, **kw)]
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("zhangsan", "张三"), ("zs", "张三"), ("ZS", "张三"), ("zhang san", "张三"), ("zhangs", "张三"),
+        ("zengxiaoming", "曾小明"), ("zxm", "曾小明"),  # 曾 as a surname is zeng
+        ("shanxiongxin", "单雄信"), ("sxx", "单雄信"),  # 单 shan
+        ("xiefang", "解放"), ("xf", "解放"),  # 解 xie
+        ("yuechangchun", "乐长春"), ("yuezhangchun", "乐长春"), ("ycc", "乐长春"),  # 长 both readings
+        ("ouyangnana", "欧阳娜娜"), ("oynn", "欧阳娜娜"), ("ouyang", "欧阳娜娜"),
+        ("qiuming", "仇明"), ("qm", "仇明"),  # 仇 qiu
+        ("ayigulimaimaiti", "阿依古丽·买买提"),
+        ("张", "张三"), ("小明", "曾小明"), ("曾小明", "曾小明"),
+        ("8123", "张三"),  # ID fragment: sequence + check digit
+        ("19650308", "张三"),  # birth date inside the ID
+        ("5678", "张三"),  # phone tail
+    ],
+)
+def test_finds(store, people, query, expected):
+    assert expected in names(store, query), query
+
+
+def test_id_last_four_with_x(store, people):
+    x_owner = next(n for n, number, _ in PEOPLE if number.endswith("X"))
+    _, number, _ = next(p for p in PEOPLE if p[0] == x_owner)
+    assert names(store, number[-4:])[0] == x_owner
+    assert names(store, number[-4:].lower())[0] == x_owner
+
+
+@pytest.mark.parametrize("form", ["full", "last8", "last8dash", "spaced"])
+def test_archive_number_in_every_form(store, people, form):
+    archive = people["单雄信"][1]
+    query = {"full": archive, "last8": archive[-8:], "last8dash": f"{archive[9:12]}-{archive[12:]}",
+             "spaced": f"{archive[:6]} {archive[6:]}"}[form]
+    assert names(store, query)[0] == "单雄信"
+
+
+def test_exact_matches_rank_first(store, people):
+    # Full-name initials (zs → 张三) outrank given-name initials (珍淑 → zs).
+    assert names(store, "zs")[:2] == ["张三", "李珍淑"]
+    assert names(store, PEOPLE[0][1])[0] == "张三"
+
+
+def test_short_digit_queries_return_nothing(store, people):
+    assert names(store, "123") == []
+    assert classify_query("１２３")[0] == "short"
+
+
+def test_like_wildcards_are_literal(store, people):
+    assert names(store, "%") == [] and names(store, "张%") == []
+
+
+def test_paging(store, people):
+    everyone = names(store, "", limit=100)
+    assert len(everyone) == len(PEOPLE)
+    assert names(store, "", limit=4) + names(store, "", limit=4, offset=4) + names(store, "", limit=4, offset=8) \
+        == everyone
+
+
+def test_moved_away_rank_after_active(store, people):
+    from app.models import Resident
+
+    with store.transaction() as s:
+        s.get(Resident, people["张三"][0]).status = "2"
+    with store.transaction() as s:
+        save_resident(s, ResidentInput(name="张山", sex="1", birth_date="1970-01-01"), today=TODAY)
+    assert names(store, "zs")[:2] == ["张山", "张三"]
+
+
+def test_search_index_rebuilds_when_out_of_step(store, people):
+    from app import search_index
+
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql(f"DROP TRIGGER {search_index.TABLE}_ai")
+        conn.exec_driver_sql(f"DELETE FROM {search_index.TABLE}")
+    assert names(store, "8123") == []
+    with store.engine.begin() as conn:
+        assert search_index.ensure(conn) is True
+    assert names(store, "8123") == ["张三"]
+
+
+def test_name_keys_cover_polyphones_and_compound_surnames():
+    assert "zhangsan" in name_keys("张三") and "zs" in name_keys("张三")
+    assert "ouyangnana" in name_keys("欧阳娜娜")
+    assert not any(k.startswith("ceng") for k in name_keys("曾小明"))  # surname read as surname only
