@@ -17,6 +17,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.util import CommandError
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
@@ -74,6 +75,13 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def _known_revision(rev: str) -> bool:
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(rev) is not None
+    except CommandError:
+        return False
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -148,8 +156,7 @@ class Store:
                 dest = backups_dir / f"pre-upgrade-{current}-{stamp}.db"
                 sqlite_backup(db_file, dest)
                 log.info("backed up %s to %s before upgrading schema", db_file, dest)
-        scripts = ScriptDirectory.from_config(alembic_config())
-        if current is not None and scripts.get_revision(current) is None:
+        if current is not None and not _known_revision(current):
             raise SchemaError(
                 f"database schema {current} is newer than this version of CunYi knows; update the app"
             )

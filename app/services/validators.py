@@ -146,7 +146,7 @@ def validate_phone(text: str | None, label: str = "联系电话") -> str | None:
         raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}只能包含数字、空格和“-”"), label=label)
     if _MOBILE.match(digits):
         return digits
-    if digits.startswith("1") and len(digits) >= 10:
+    if re.match(r"1[3-9]", digits) or (digits.startswith("1") and len(digits) >= 10):  # a mobile, mistyped
         raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}：手机号应为以1开头的11位数字"), label=label)
     if not digits.startswith("0"):
         raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}：固定电话请加区号，如 0371-61234567"), label=label)

@@ -1,0 +1,155 @@
+"""GUI tests (pytest-qt, offscreen): a doctor's keystrokes, and what the windows show."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from app.models import Resident
+from app.services.demo import generate_demo
+from app.views.enrolment_form import EnrolmentDialog
+from app.views.main_window import MainWindow
+from tests.conftest import TODAY
+
+pytestmark = pytest.mark.gui
+ID = "11010519491231002X"
+
+
+@pytest.fixture
+def window(gui_app, qtbot, store):
+    with store.transaction() as s:
+        generate_demo(s, 200, seed=2, today=TODAY)
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def type_into_focus(qtbot, text: str, widget=None) -> None:
+    """Type as a doctor would: ASCII as key presses, Chinese as a Chinese input method commits it."""
+    widget = widget or QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+    else:
+        event = QInputMethodEvent()
+        event.setCommitString(text)
+        QApplication.sendEvent(widget, event)
+
+
+def press(qtbot, key, modifier=Qt.NoModifier) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def open_dialog(qtbot) -> EnrolmentDialog:
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), EnrolmentDialog))
+    return QApplication.activeModalWidget()
+
+
+def test_keyboard_only_enrolment_then_find_by_initials_and_id_tail(window, qtbot, store):
+    page = window.show_page("residents")
+    page.search.setFocus()
+    press(qtbot, Qt.Key_N, Qt.ControlModifier)  # 新建档案
+    dialog = open_dialog(qtbot)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.form.name)
+    type_into_focus(qtbot, "王小明")
+    press(qtbot, Qt.Key_Tab)  # 证件类型
+    press(qtbot, Qt.Key_Tab)  # 身份证号
+    assert QApplication.focusWidget() is dialog.form.id_number
+    type_into_focus(qtbot, ID.lower())
+    press(qtbot, Qt.Key_Tab)  # the ID fills sex and birth date
+    assert dialog.form.sex.code() == "2"
+    assert dialog.form.birth_date.text() == "1949-12-31"
+    press(qtbot, Qt.Key_Return)  # Enter saves
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    with store.session() as s:
+        saved = s.scalar(select(Resident).where(Resident.id_number == ID))
+    assert saved.name == "王小明" and saved.sex == "2"
+
+    type_into_focus(qtbot, "wxm", page.search)
+    qtbot.waitUntil(lambda: "王小明" in [r.name for r in page.model.rows])
+    page.search.clear()
+    type_into_focus(qtbot, "002x", page.search)
+    qtbot.waitUntil(lambda: [r.name for r in page.model.rows][:1] == ["王小明"])
+    assert page.model.index(0, 4).data() == "110105********002X"  # masked in the list
+
+
+def test_failed_save_shows_errors_inline_and_keeps_what_was_typed(window, qtbot, store):
+    page = window.show_page("residents")
+    dialog = page.new_resident()
+    form = dialog.form
+    form.name.setFocus()
+    type_into_focus(qtbot, "王小明")
+    qtbot.keyClicks(form.id_number, "110105194912310021")  # wrong check digit
+    qtbot.keyClicks(form.phone, "1381234")
+    form.payment.boxes["3"].setChecked(True)
+    assert dialog.save() is False
+    assert dialog.isVisible()
+    assert form.boxes["id_number"].error.isVisible()
+    assert "校验位错误" in form.boxes["id_number"].error.text()
+    assert "11位" in form.boxes["phone"].error.text()
+    assert (form.name.text(), form.id_number.text(), form.phone.text()) == ("王小明", "110105194912310021", "1381234")
+    assert form.payment.codes() == ["3"]
+    assert QApplication.focusWidget() in (form.id_number, form.sex)
+    with store.session() as s:
+        assert s.scalar(select(Resident).where(Resident.name == "王小明")) is None
+    # correcting the ID makes the same dialog save
+    form.id_number.setText(ID)
+    form.phone.setText("13812345678")
+    assert dialog.save() is True
+
+
+def test_scanner_input_opens_the_resident(window, qtbot, store):
+    page = window.show_page("residents")
+    archive = page.model.rows[5].archive_no
+    type_into_focus(qtbot, archive, page.search)
+    qtbot.keyClick(page.search, Qt.Key_Return)  # scanners end with Enter
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
+    detail = QApplication.activeModalWidget()
+    assert archive in [lbl.text() for lbl in detail.findChildren(type(page.hint))][1]
+    detail.reject()
+
+
+def test_add_a_household_member_from_the_resident_page(window, qtbot, store):
+    page = window.show_page("residents")
+    head = next(r for r in page.model.rows if r.age > 40)
+    detail = page.open_resident(head.id)
+    before = detail.n_members
+    detail.add_member_requested.emit(*detail.household)
+    dialog = open_dialog(qtbot)
+    assert dialog.form.relation.isEnabled() and dialog.form.relation.code() == "1"
+    dialog.form.relation.set_code("3")
+    dialog.form.name.setText("杨小妹")
+    dialog.form.sex.set_code("2")
+    dialog.form.birth_date.setText("2015-06-01")
+    assert dialog.save() is True
+    again = page.open_resident(head.id)
+    assert again.n_members == before + 1
+    again.reject()
+
+
+def test_lazy_list_loads_pages_as_it_scrolls(window, qtbot):
+    page = window.show_page("residents")
+    assert len(page.model.rows) == 100 and page.model.canFetchMore()
+    page.model.fetchMore()
+    assert len(page.model.rows) == 200
+
+
+def test_main_window_shows_profile_and_user(window):
+    texts = [w.text() for w in window.statusBar().findChildren(type(window.home.title))]
+    assert any("测试村" in t and "110105001101" in t for t in texts)
+    assert any("李医生" in t for t in texts)
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["工作台", "居民档案"]
+    assert window.home.cards["residents"].text() == "200"
+
+
+def test_bundled_font_renders_chinese(gui_app):
+    from PySide6.QtGui import QFontMetrics
+
+    metrics = QFontMetrics(gui_app.font())
+    assert all(metrics.inFont(ch) for ch in "村医居民健康档案")
+    assert "WenQuanYi" in gui_app.font().family()

@@ -1,0 +1,204 @@
+"""Roster import: a mixed file imports nothing unless --skip-invalid; each bad row reported precisely."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import openpyxl
+import pytest
+from stdnum.cn import ric
+
+from app.cli import main
+from app.services import roster
+
+
+def _id(birth: str, seq: str) -> str:
+    body = f"110105{birth}{seq}"
+    return body + ric.calc_check_digit(body + "0")
+
+
+HEAD = _id("19600101", "013")
+SPOUSE = _id("19620202", "024")
+X_ID = next(_id("19700303", f"{n:03d}") for n in range(0, 999, 2) if _id("19700303", f"{n:03d}").endswith("X"))
+HEADER = ["姓名", "性别", "出生日期", "身份证号", "联系电话", "现住址", "村民小组", "户主身份证号", "与户主关系", "备注"]
+ROWS = [
+    # good rows
+    ["王建国", "男", "1960-01-01", HEAD, "13812345678", "向阳村一组8号", "一组", "", "户主", ""],
+    ["李秀英", "女", "1962-02-02", SPOUSE, "", "向阳村一组8号", "一组", HEAD, "配偶", "外来"],
+    ["赵敏", "", "", "１１０１０５" + X_ID[6:], "", "", "二组", "", "", ""],  # full-width digits
+    ["钱芳", "女", "", "", "", "", "", "", "", ""],  # a lower-case x ID, filled in by _fix_rows
+    ["孙老汉", "男", "1949-12-31", "110105491231001", "", "", "三组", "", "", ""],  # 15-digit ID
+    # bad rows
+    ["周一", "男", "1980-01-01", "110105198001010019", "", "", "", "", "", ""],  # wrong check digit
+    ["吴二", "男", "1981-01-01", _id("19810102", "015"), "", "", "", "", "", ""],  # ID says 1981-01-02
+    ["郑三", "女", "1962-02-02", SPOUSE, "", "", "", "", "", ""],  # duplicate ID of row 3
+    ["冯四", "男", "2031-05-01", "", "", "", "", "", "", ""],  # birth date in the future
+]
+
+
+def _fix_rows():
+    rows = [list(r) for r in ROWS]
+    # 钱芳: a lower-case x ID distinct from 赵敏's
+    x2 = next(_id("19750505", f"{n:03d}") for n in range(0, 999, 2) if _id("19750505", f"{n:03d}").endswith("X"))
+    rows[3][3] = x2.lower()
+    return rows, x2
+
+
+def write_csv(path, rows, encoding="gb18030"):
+    with path.open("w", encoding=encoding, newline="") as f:
+        csv.writer(f).writerows([HEADER, *rows])
+    return path
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    d = tmp_path / "village"
+    assert main(["--data-dir", str(d), "init", "--role", "village", "--code", "110105001101", "--name", "向阳村"]) == 0
+    return d
+
+
+def run(data_dir, *args, capsys) -> tuple[int, dict | str, str]:
+    code = main(["--data-dir", str(data_dir), *args])
+    out, err = capsys.readouterr()
+    try:
+        return code, json.loads(out), err
+    except json.JSONDecodeError:
+        return code, out, err
+
+
+def test_mixed_gb18030_roster_imports_nothing_and_reports_each_bad_row(tmp_path, data_dir, capsys):
+    rows, _ = _fix_rows()
+    path = write_csv(tmp_path / "花名册.csv", rows)
+    code, report, _ = run(data_dir, "residents", "import", str(path), "--json", capsys=capsys)
+    assert code == 1
+    assert report["imported"] == 0
+    errors = {(e["row"], e["column"]): e for e in report["errors"]}
+    assert "校验位错误" in errors[(7, "身份证号")]["reason"]
+    assert errors[(7, "身份证号")]["value"] == "110105198001010019"
+    assert "与身份证号不一致" in errors[(8, "出生日期")]["reason"]
+    assert "与第3行身份证号重复" in errors[(9, "身份证号")]["reason"]
+    assert "不能晚于今天" in errors[(10, "出生日期")]["reason"]
+    assert report["rejected_rows"] == [7, 8, 9, 10]
+    assert report["ignored_columns"] == ["备注"]
+    code, out, _ = run(data_dir, "residents", "search", "wjg", "--json", capsys=capsys)
+    assert out == []  # nothing landed
+
+
+def test_skip_invalid_imports_exactly_the_good_rows(tmp_path, data_dir, capsys):
+    rows, x2 = _fix_rows()
+    path = write_csv(tmp_path / "花名册.csv", rows)
+    code, report, _ = run(data_dir, "residents", "import", str(path), "--skip-invalid", "--json", capsys=capsys)
+    assert code == 0
+    assert report["imported"] == 5
+    assert report["households"] == 4  # 王建国 + 李秀英 share one
+    rejected = tmp_path / "花名册.rejected.csv"
+    assert report["rejected_file"] == str(rejected)
+    with rejected.open(encoding="utf-8-sig") as f:
+        back = list(csv.reader(f))
+    assert [r[0] for r in back[1:]] == ["周一", "吴二", "郑三", "冯四"]
+    assert back[0][-1] == "错误原因" and "校验位错误" in back[1][-1]
+
+    def found(query):
+        return [r["name"] for r in run(data_dir, "residents", "search", query, "--json", capsys=capsys)[1]]
+
+    assert found("wjg") == ["王建国"]
+    assert found(SPOUSE[-4:]) == ["李秀英"]
+    assert found(X_ID[-4:]) == ["赵敏"]
+    assert found(x2[-4:]) == ["钱芳"]
+    assert found("sunlaohan") == ["孙老汉"]
+    assert found("19491231") == ["孙老汉"]  # upgraded to 18 digits
+    for bad in ("zhouyi", "wuer", "zhengsan", "fengsi"):
+        assert found(bad) == []
+
+
+def test_members_join_the_heads_household(tmp_path, data_dir, capsys):
+    from app.config import Paths
+    from app.db import Store
+    from app.models import Resident
+
+    rows, _ = _fix_rows()
+    run(data_dir, "residents", "import", str(write_csv(tmp_path / "r.csv", rows)), "--skip-invalid", capsys=capsys)
+    store = Store(f"sqlite:///{Paths(data_dir).db_file}")
+    with store.session() as s:
+        head = s.query(Resident).filter_by(name="王建国").one()
+        spouse = s.query(Resident).filter_by(name="李秀英").one()
+        assert spouse.household_id == head.household_id and spouse.relation_to_head == "1"
+    store.dispose()
+
+
+def test_dry_run_writes_nothing(tmp_path, data_dir, capsys):
+    rows, _ = _fix_rows()
+    path = write_csv(tmp_path / "r.csv", rows[:5])
+    code, report, _ = run(data_dir, "residents", "import", str(path), "--dry-run", "--json", capsys=capsys)
+    assert code == 0 and report["imported"] == 5 and report["dry_run"]
+    assert run(data_dir, "residents", "search", "wjg", "--json", capsys=capsys)[1] == []
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_csv_encodings(tmp_path, data_dir, capsys, encoding):
+    rows, _ = _fix_rows()
+    path = write_csv(tmp_path / "r.csv", rows[:1], encoding=encoding)
+    assert run(data_dir, "residents", "import", str(path), capsys=capsys)[0] == 0
+    assert [r["name"] for r in run(data_dir, "residents", "search", "王建国", "--json", capsys=capsys)[1]] == ["王建国"]
+
+
+def test_xlsx_roster_with_template_and_export(tmp_path, data_dir, capsys):
+    template = tmp_path / "template.xlsx"
+    assert run(data_dir, "residents", "template", "-o", str(template), capsys=capsys)[0] == 0
+    wb = openpyxl.load_workbook(template)
+    ws = wb.active
+    assert [c.value for c in ws[1]] == roster.HEADERS
+    ws.delete_rows(2)
+    rows, _ = _fix_rows()
+    for r in rows[:2]:
+        ws.append(r[:9])
+    ws.append(["错误", "男", "1980-01-01", "110105198001010019", "", "", "", "", ""])
+    wb.save(template)
+    code, report, _ = run(data_dir, "residents", "import", str(template), "--skip-invalid", "--json", capsys=capsys)
+    assert code == 0 and report["imported"] == 2 and report["rejected_rows"] == [4]
+    assert (tmp_path / "template.rejected.xlsx").exists()
+    out = tmp_path / "export.xlsx"
+    assert run(data_dir, "residents", "export", str(out), capsys=capsys)[0] == 0
+    exported = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    assert exported[0][0] == "健康档案编号"
+    assert {r[1] for r in exported[1:]} == {"王建国", "李秀英"}
+    assert any(r[8] == HEAD and r[9] == "配偶" for r in exported[1:])
+
+
+def test_export_reimports_into_a_fresh_village(tmp_path, data_dir, capsys):
+    rows, _ = _fix_rows()
+    run(data_dir, "residents", "import", str(write_csv(tmp_path / "r.csv", rows)), "--skip-invalid", capsys=capsys)
+    out = tmp_path / "export.csv"
+    run(data_dir, "residents", "export", str(out), capsys=capsys)
+    other = tmp_path / "other"
+    main(["--data-dir", str(other), "init", "--role", "village", "--code", "110105001102", "--name", "李家村"])
+    capsys.readouterr()
+    code, report, _ = run(other, "residents", "import", str(out), "--json", capsys=capsys)
+    assert code == 0 and report["imported"] == 5
+    assert report["ignored_columns"] == ["健康档案编号"]
+
+
+@pytest.mark.parametrize(
+    "content, fragment",
+    [
+        (b"", "文件是空的"),
+        ("性别,出生日期\n男,1960-01-01\n".encode(), "缺少必需的列：姓名"),
+    ],
+)
+def test_unreadable_files_are_refused_with_a_reason(tmp_path, data_dir, capsys, content, fragment):
+    path = tmp_path / "bad.csv"
+    path.write_bytes(content)
+    code, _, err = run(data_dir, "residents", "import", str(path), capsys=capsys)
+    assert code == 1 and fragment in err and "Traceback" not in err
+
+
+def test_wrong_kind_of_file(tmp_path, data_dir, capsys):
+    path = tmp_path / "roster.pdf"
+    path.write_bytes(b"%PDF-1.4")
+    code, _, err = run(data_dir, "residents", "import", str(path), capsys=capsys)
+    assert code == 1 and "只支持 .xlsx 和 .csv" in err
+    fake = tmp_path / "fake.xlsx"
+    fake.write_bytes(b"not a zip")
+    code, _, err = run(data_dir, "residents", "import", str(fake), capsys=capsys)
+    assert code == 1 and "无法读取 Excel 文件" in err
