@@ -30,7 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
 
     g = sub.add_parser("gui", help="open the app (default)")
-    g.add_argument("--smoke", action="store_true", help="open the main window, print time to first paint, exit")
+    g.add_argument(
+        "--smoke", action="store_true", help="open the main window, print time to first paint, exit"
+    )
     g.add_argument("--screenshots", metavar="DIR", help="save PNGs of every main page and exit")
     g.add_argument("--lang", choices=["zh", "en"], help="UI language for this run")
 
@@ -67,8 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _open(args):
+def _open(args, *, need_profile: bool = True):
     from app.db import SchemaError, Store
+    from app.services import profile
 
     paths = Paths(resolve_data_dir(args.data_dir)).ensure()
     setup_logging(paths)
@@ -76,6 +79,9 @@ def _open(args):
         store = Store(resolve_db_url(paths, args.db), backups_dir=paths.sub("backups"))
     except SchemaError as e:
         raise CliError(str(e)) from None
+    if need_profile:
+        with store.session() as s:
+            profile.get_profile(s)  # raises: not initialised yet
     return paths, store
 
 
@@ -87,13 +93,22 @@ def _print_json(data) -> None:
 def cmd_init(args) -> int:
     from app.services import profile
 
-    _, store = _open(args)
+    _, store = _open(args, need_profile=False)
     with store.transaction() as s:
         p = profile.init_profile(
-            s, role=args.role, code=args.code, name=args.name, township_name=args.township_name,
-            institution=args.institution, phone=args.phone, admin=args.admin, admin_name=args.admin_name,
+            s,
+            role=args.role,
+            code=args.code,
+            name=args.name,
+            township_name=args.township_name,
+            institution=args.institution,
+            phone=args.phone,
+            admin=args.admin,
+            admin_name=args.admin_name,
         )
-        print(f"已初始化：{p.name}（{p.code}，{'村卫生室' if p.role == 'village' else '乡镇卫生院'}），设备 {p.device_id}")
+        print(
+            f"已初始化：{p.name}（{p.code}，{'村卫生室' if p.role == 'village' else '乡镇卫生院'}），设备 {p.device_id}"
+        )
     return 0
 
 
@@ -111,8 +126,10 @@ def cmd_demo(args) -> int:
     with store.transaction() as s:
         result = demo.generate_demo(s, args.residents, args.seed, villages=args.villages, progress=progress)
     print(file=sys.stderr)
-    print(f"已生成演示数据：{result.villages} 个村，{result.households} 户，{result.residents} 人，"
-          f"用时 {result.seconds:.1f} 秒")
+    print(
+        f"已生成演示数据：{result.villages} 个村，{result.households} 户，{result.residents} 人，"
+        f"用时 {result.seconds:.1f} 秒"
+    )
     return 0
 
 
@@ -137,7 +154,9 @@ def cmd_residents(args) -> int:
         else:
             for r in rows:
                 sex = {"1": "男", "2": "女"}.get(r.sex, "")
-                print(f"{r.archive_no}  {r.name}\t{sex} {r.age:>3}岁  {r.id_masked}  {r.group_name}  {r.phone}")
+                print(
+                    f"{r.archive_no}  {r.name}\t{sex} {r.age:>3}岁  {r.id_masked}  {r.group_name}  {r.phone}"
+                )
             if not rows:
                 print("没有找到匹配的居民", file=sys.stderr)
         return 0
@@ -145,8 +164,12 @@ def cmd_residents(args) -> int:
     with store.transaction() as s:
         actor = profile.default_user(s).id
         report = roster.import_roster(
-            s, Path(args.file), dry_run=args.dry_run, skip_invalid=args.skip_invalid,
-            village_code=args.village, actor=actor,
+            s,
+            Path(args.file),
+            dry_run=args.dry_run,
+            skip_invalid=args.skip_invalid,
+            village_code=args.village,
+            actor=actor,
         )
         if report.errors and not args.skip_invalid:
             s.rollback()
@@ -158,12 +181,17 @@ def cmd_residents(args) -> int:
         if report.ignored_columns:
             print(f"已忽略未知列：{'、'.join(report.ignored_columns)}", file=sys.stderr)
         if report.errors and not args.skip_invalid:
-            print(f"共 {report.total_rows} 行，{len(report.rejected_rows)} 行有错误，未导入任何记录。"
-                  "改正后重新导入，或用 --skip-invalid 只导入正确的行。", file=sys.stderr)
+            print(
+                f"共 {report.total_rows} 行，{len(report.rejected_rows)} 行有错误，未导入任何记录。"
+                "改正后重新导入，或用 --skip-invalid 只导入正确的行。",
+                file=sys.stderr,
+            )
         else:
             verb = "可导入" if args.dry_run else "已导入"
-            print(f"{verb} {report.imported} 人（新建 {report.households} 户），"
-                  f"跳过 {len(report.rejected_rows)} 行")
+            print(
+                f"{verb} {report.imported} 人（新建 {report.households} 户），"
+                f"跳过 {len(report.rejected_rows)} 行"
+            )
             if report.rejected_file:
                 print(f"被拒绝的行已写入：{report.rejected_file}")
     return 1 if report.errors and not args.skip_invalid else 0
@@ -173,8 +201,9 @@ def cmd_gui(args) -> int:
     from app.views.app import run_gui
 
     paths, store = _open(args)
-    return run_gui(store, paths, smoke=args.smoke, screenshots=args.screenshots, lang=args.lang,
-                   t0=PROCESS_T0)
+    return run_gui(
+        store, paths, smoke=args.smoke, screenshots=args.screenshots, lang=args.lang, t0=PROCESS_T0
+    )
 
 
 COMMANDS = {"init": cmd_init, "demo": cmd_demo, "residents": cmd_residents, "gui": cmd_gui}

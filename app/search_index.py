@@ -17,10 +17,10 @@ _DIGITS = "coalesce({p}.id_number,'') || ' ' || {p}.archive_no || ' ' || coalesc
 _DDL = [
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(resident_id UNINDEXED, digits, tokenize='trigram')",
     f"""CREATE TRIGGER IF NOT EXISTS {TABLE}_ai AFTER INSERT ON resident BEGIN
-        INSERT INTO {TABLE}(resident_id, digits) VALUES (new.id, {_DIGITS.format(p='new')}); END""",
+        INSERT INTO {TABLE}(resident_id, digits) VALUES (new.id, {_DIGITS.format(p="new")}); END""",
     f"""CREATE TRIGGER IF NOT EXISTS {TABLE}_au AFTER UPDATE OF id_number, archive_no, phone ON resident BEGIN
         DELETE FROM {TABLE} WHERE resident_id = old.id;
-        INSERT INTO {TABLE}(resident_id, digits) VALUES (new.id, {_DIGITS.format(p='new')}); END""",
+        INSERT INTO {TABLE}(resident_id, digits) VALUES (new.id, {_DIGITS.format(p="new")}); END""",
     f"""CREATE TRIGGER IF NOT EXISTS {TABLE}_ad AFTER DELETE ON resident BEGIN
         DELETE FROM {TABLE} WHERE resident_id = old.id; END""",
 ]
@@ -36,11 +36,13 @@ def ensure(conn: Connection) -> bool:
     if conn.dialect.name != "sqlite":
         return False
     has_resident = conn.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='resident'").first()
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='resident'"
+    ).first()
     if not has_resident:
         return False
     triggers = conn.exec_driver_sql(
-        f"SELECT count(*) FROM sqlite_master WHERE type='trigger' AND name LIKE '{TABLE}_a_'").scalar()
+        f"SELECT count(*) FROM sqlite_master WHERE type='trigger' AND name LIKE '{TABLE}_a_'"
+    ).scalar()
     for ddl in _DDL:
         conn.exec_driver_sql(ddl)
     residents = conn.exec_driver_sql("SELECT count(*) FROM resident").scalar()
@@ -49,7 +51,8 @@ def ensure(conn: Connection) -> bool:
         return False
     conn.exec_driver_sql(f"DELETE FROM {TABLE}")
     conn.exec_driver_sql(
-        f"INSERT INTO {TABLE}(resident_id, digits) SELECT r.id, {_DIGITS.format(p='r')} FROM resident r")
+        f"INSERT INTO {TABLE}(resident_id, digits) SELECT r.id, {_DIGITS.format(p='r')} FROM resident r"
+    )
     return True
 
 

@@ -14,9 +14,18 @@ from tests.conftest import TODAY, make_store
 
 def _people(store):
     with store.session() as s:
-        return s.execute(select(Resident.name, Resident.id_number, Resident.sex, Resident.birth_date,
-                                Resident.household_id, Resident.relation_to_head, Resident.poverty_registered,
-                                Resident.archive_no)).all()
+        return s.execute(
+            select(
+                Resident.name,
+                Resident.id_number,
+                Resident.sex,
+                Resident.birth_date,
+                Resident.household_id,
+                Resident.relation_to_head,
+                Resident.poverty_registered,
+                Resident.archive_no,
+            )
+        ).all()
 
 
 def test_same_seed_same_village(tmp_path):

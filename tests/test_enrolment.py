@@ -49,9 +49,8 @@ def test_archive_numbers_are_sequential_and_never_reused(store, person):
     a = save(store, person())[1]
     b = save(store, person(name="李四", id_number="", sex="1", birth_date="1960-01-01"))[1]
     assert (a[-5:], b[-5:]) == ("00001", "00002")
-    with store.session() as s:
-        with s.begin():
-            s.delete(s.scalar(select(Resident).where(Resident.archive_no == b)))
+    with store.session() as s, s.begin():
+        s.delete(s.scalar(select(Resident).where(Resident.archive_no == b)))
     c = save(store, person(name="王五", id_number="", sex="1", birth_date="1961-01-01"))[1]
     assert c[-5:] == "00003"
 
@@ -124,25 +123,39 @@ def test_fifteen_digit_duplicate_is_caught_too(store, person):
 
 
 def test_full_width_input_is_normalised(store, person):
-    rid, _, _ = save(store, person(id_number="１１０１０５１９４９１２３１００２ｘ", phone="１３８１２３４５６７８"))
+    rid, _, _ = save(
+        store, person(id_number="１１０１０５１９４９１２３１００２ｘ", phone="１３８１２３４５６７８")
+    )
     with store.session() as s:
         r = s.get(Resident, rid)
         assert (r.id_number, r.phone) == ("11010519491231002X", "13812345678")
 
 
 def test_multi_choice_fields_are_rows_that_can_be_queried(store, person):
-    rid, _, _ = save(store, person(
-        payment=["3", "8"], payment_other="大病保险", allergy=["2"], past_diseases={"2": "2015-06", "3": "2019"},
-        family={"father": ["2", "7"], "mother": ["1"]}, history_events=[("surgery", "阑尾切除术", "1998-05-01")],
-    ))
+    rid, _, _ = save(
+        store,
+        person(
+            payment=["3", "8"],
+            payment_other="大病保险",
+            allergy=["2"],
+            past_diseases={"2": "2015-06", "3": "2019"},
+            family={"father": ["2", "7"], "mother": ["1"]},
+            history_events=[("surgery", "阑尾切除术", "1998-05-01")],
+        ),
+    )
     with store.session() as s:
-        hypertensive = s.scalars(select(ResidentChoice.resident_id).where(
-            ResidentChoice.field == "past_disease", ResidentChoice.code == "2")).all()
+        hypertensive = s.scalars(
+            select(ResidentChoice.resident_id).where(
+                ResidentChoice.field == "past_disease", ResidentChoice.code == "2"
+            )
+        ).all()
         assert hypertensive == [rid]
         r = s.get(Resident, rid)
         assert sorted(r.choice_codes("family_father")) == ["2", "7"]
         assert next(c for c in r.choices if c.field == "payment" and c.code == "8").note == "大病保险"
-        assert next(c for c in r.choices if c.field == "past_disease" and c.code == "2").event_date == "2015-06"
+        assert (
+            next(c for c in r.choices if c.field == "past_disease" and c.code == "2").event_date == "2015-06"
+        )
         surgery = next(c for c in r.choices if c.field == "history_surgery")
         assert (surgery.note, surgery.event_date) == ("阑尾切除术", "1998-05-01")
 
@@ -175,9 +188,18 @@ def test_update_keeps_archive_number_and_refreshes_search_keys(store, person):
 
 
 def test_edit_round_trip_changes_nothing(store, person):
-    rid, _, _ = save(store, person(allergy=["5"], allergy_other="头孢", past_diseases={"2": "2015-06"},
-                                   family={"sibling": ["3"]}, poverty_registered=True,
-                                   contract_signed_on="2025-01-02", contract_years="1"))
+    rid, _, _ = save(
+        store,
+        person(
+            allergy=["5"],
+            allergy_other="头孢",
+            past_diseases={"2": "2015-06"},
+            family={"sibling": ["3"]},
+            poverty_registered=True,
+            contract_signed_on="2025-01-02",
+            contract_years="1",
+        ),
+    )
     with store.session() as s:
         before = enrolment.resident_input_from(s.get(Resident, rid))
     save(store, before, resident_id=rid)

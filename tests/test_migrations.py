@@ -74,7 +74,11 @@ def test_a_database_from_a_newer_app_is_refused(tmp_path):
 
 def _counts(path: Path) -> dict[str, int]:
     with sqlite3.connect(path) as c:
-        names = [r[0] for r in c.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-            "AND name NOT LIKE 'resident_digits%' AND name != 'alembic_version'")]
+        names = [
+            r[0]
+            for r in c.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+                "AND name NOT LIKE 'resident_digits%' AND name != 'alembic_version'"
+            )
+        ]
         return {n: c.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}

@@ -20,8 +20,21 @@ def _id(birth: str, seq: str) -> str:
 
 HEAD = _id("19600101", "013")
 SPOUSE = _id("19620202", "024")
-X_ID = next(_id("19700303", f"{n:03d}") for n in range(0, 999, 2) if _id("19700303", f"{n:03d}").endswith("X"))
-HEADER = ["姓名", "性别", "出生日期", "身份证号", "联系电话", "现住址", "村民小组", "户主身份证号", "与户主关系", "备注"]
+X_ID = next(
+    _id("19700303", f"{n:03d}") for n in range(0, 999, 2) if _id("19700303", f"{n:03d}").endswith("X")
+)
+HEADER = [
+    "姓名",
+    "性别",
+    "出生日期",
+    "身份证号",
+    "联系电话",
+    "现住址",
+    "村民小组",
+    "户主身份证号",
+    "与户主关系",
+    "备注",
+]
 ROWS = [
     # good rows
     ["王建国", "男", "1960-01-01", HEAD, "13812345678", "向阳村一组8号", "一组", "", "户主", ""],
@@ -40,7 +53,9 @@ ROWS = [
 def _fix_rows():
     rows = [list(r) for r in ROWS]
     # 钱芳: a lower-case x ID distinct from 赵敏's
-    x2 = next(_id("19750505", f"{n:03d}") for n in range(0, 999, 2) if _id("19750505", f"{n:03d}").endswith("X"))
+    x2 = next(
+        _id("19750505", f"{n:03d}") for n in range(0, 999, 2) if _id("19750505", f"{n:03d}").endswith("X")
+    )
     rows[3][3] = x2.lower()
     return rows, x2
 
@@ -54,7 +69,12 @@ def write_csv(path, rows, encoding="gb18030"):
 @pytest.fixture
 def data_dir(tmp_path):
     d = tmp_path / "village"
-    assert main(["--data-dir", str(d), "init", "--role", "village", "--code", "110105001101", "--name", "向阳村"]) == 0
+    assert (
+        main(
+            ["--data-dir", str(d), "init", "--role", "village", "--code", "110105001101", "--name", "向阳村"]
+        )
+        == 0
+    )
     return d
 
 
@@ -88,7 +108,9 @@ def test_mixed_gb18030_roster_imports_nothing_and_reports_each_bad_row(tmp_path,
 def test_skip_invalid_imports_exactly_the_good_rows(tmp_path, data_dir, capsys):
     rows, x2 = _fix_rows()
     path = write_csv(tmp_path / "花名册.csv", rows)
-    code, report, _ = run(data_dir, "residents", "import", str(path), "--skip-invalid", "--json", capsys=capsys)
+    code, report, _ = run(
+        data_dir, "residents", "import", str(path), "--skip-invalid", "--json", capsys=capsys
+    )
     assert code == 0
     assert report["imported"] == 5
     assert report["households"] == 4  # 王建国 + 李秀英 share one
@@ -118,7 +140,14 @@ def test_members_join_the_heads_household(tmp_path, data_dir, capsys):
     from app.models import Resident
 
     rows, _ = _fix_rows()
-    run(data_dir, "residents", "import", str(write_csv(tmp_path / "r.csv", rows)), "--skip-invalid", capsys=capsys)
+    run(
+        data_dir,
+        "residents",
+        "import",
+        str(write_csv(tmp_path / "r.csv", rows)),
+        "--skip-invalid",
+        capsys=capsys,
+    )
     store = Store(f"sqlite:///{Paths(data_dir).db_file}")
     with store.session() as s:
         head = s.query(Resident).filter_by(name="王建国").one()
@@ -140,7 +169,9 @@ def test_csv_encodings(tmp_path, data_dir, capsys, encoding):
     rows, _ = _fix_rows()
     path = write_csv(tmp_path / "r.csv", rows[:1], encoding=encoding)
     assert run(data_dir, "residents", "import", str(path), capsys=capsys)[0] == 0
-    assert [r["name"] for r in run(data_dir, "residents", "search", "王建国", "--json", capsys=capsys)[1]] == ["王建国"]
+    assert [
+        r["name"] for r in run(data_dir, "residents", "search", "王建国", "--json", capsys=capsys)[1]
+    ] == ["王建国"]
 
 
 def test_xlsx_roster_with_template_and_export(tmp_path, data_dir, capsys):
@@ -155,7 +186,9 @@ def test_xlsx_roster_with_template_and_export(tmp_path, data_dir, capsys):
         ws.append(r[:9])
     ws.append(["错误", "男", "1980-01-01", "110105198001010019", "", "", "", "", ""])
     wb.save(template)
-    code, report, _ = run(data_dir, "residents", "import", str(template), "--skip-invalid", "--json", capsys=capsys)
+    code, report, _ = run(
+        data_dir, "residents", "import", str(template), "--skip-invalid", "--json", capsys=capsys
+    )
     assert code == 0 and report["imported"] == 2 and report["rejected_rows"] == [4]
     assert (tmp_path / "template.rejected.xlsx").exists()
     out = tmp_path / "export.xlsx"
@@ -168,11 +201,20 @@ def test_xlsx_roster_with_template_and_export(tmp_path, data_dir, capsys):
 
 def test_export_reimports_into_a_fresh_village(tmp_path, data_dir, capsys):
     rows, _ = _fix_rows()
-    run(data_dir, "residents", "import", str(write_csv(tmp_path / "r.csv", rows)), "--skip-invalid", capsys=capsys)
+    run(
+        data_dir,
+        "residents",
+        "import",
+        str(write_csv(tmp_path / "r.csv", rows)),
+        "--skip-invalid",
+        capsys=capsys,
+    )
     out = tmp_path / "export.csv"
     run(data_dir, "residents", "export", str(out), capsys=capsys)
     other = tmp_path / "other"
-    main(["--data-dir", str(other), "init", "--role", "village", "--code", "110105001102", "--name", "李家村"])
+    main(
+        ["--data-dir", str(other), "init", "--role", "village", "--code", "110105001102", "--name", "李家村"]
+    )
     capsys.readouterr()
     code, report, _ = run(other, "residents", "import", str(out), "--json", capsys=capsys)
     assert code == 0 and report["imported"] == 5

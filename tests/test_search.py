@@ -47,15 +47,29 @@ def names(store, query, **kw):
 @pytest.mark.parametrize(
     "query, expected",
     [
-        ("zhangsan", "张三"), ("zs", "张三"), ("ZS", "张三"), ("zhang san", "张三"), ("zhangs", "张三"),
-        ("zengxiaoming", "曾小明"), ("zxm", "曾小明"),  # 曾 as a surname is zeng
-        ("shanxiongxin", "单雄信"), ("sxx", "单雄信"),  # 单 shan
-        ("xiefang", "解放"), ("xf", "解放"),  # 解 xie
-        ("yuechangchun", "乐长春"), ("yuezhangchun", "乐长春"), ("ycc", "乐长春"),  # 长 both readings
-        ("ouyangnana", "欧阳娜娜"), ("oynn", "欧阳娜娜"), ("ouyang", "欧阳娜娜"),
-        ("qiuming", "仇明"), ("qm", "仇明"),  # 仇 qiu
+        ("zhangsan", "张三"),
+        ("zs", "张三"),
+        ("ZS", "张三"),
+        ("zhang san", "张三"),
+        ("zhangs", "张三"),
+        ("zengxiaoming", "曾小明"),
+        ("zxm", "曾小明"),  # 曾 as a surname is zeng
+        ("shanxiongxin", "单雄信"),
+        ("sxx", "单雄信"),  # 单 shan
+        ("xiefang", "解放"),
+        ("xf", "解放"),  # 解 xie
+        ("yuechangchun", "乐长春"),
+        ("yuezhangchun", "乐长春"),
+        ("ycc", "乐长春"),  # 长 both readings
+        ("ouyangnana", "欧阳娜娜"),
+        ("oynn", "欧阳娜娜"),
+        ("ouyang", "欧阳娜娜"),
+        ("qiuming", "仇明"),
+        ("qm", "仇明"),  # 仇 qiu
         ("ayigulimaimaiti", "阿依古丽·买买提"),
-        ("张", "张三"), ("小明", "曾小明"), ("曾小明", "曾小明"),
+        ("张", "张三"),
+        ("小明", "曾小明"),
+        ("曾小明", "曾小明"),
         ("8123", "张三"),  # ID fragment: sequence + check digit
         ("19650308", "张三"),  # birth date inside the ID
         ("5678", "张三"),  # phone tail
@@ -75,8 +89,12 @@ def test_id_last_four_with_x(store, people):
 @pytest.mark.parametrize("form", ["full", "last8", "last8dash", "spaced"])
 def test_archive_number_in_every_form(store, people, form):
     archive = people["单雄信"][1]
-    query = {"full": archive, "last8": archive[-8:], "last8dash": f"{archive[9:12]}-{archive[12:]}",
-             "spaced": f"{archive[:6]} {archive[6:]}"}[form]
+    query = {
+        "full": archive,
+        "last8": archive[-8:],
+        "last8dash": f"{archive[9:12]}-{archive[12:]}",
+        "spaced": f"{archive[:6]} {archive[6:]}",
+    }[form]
     assert names(store, query)[0] == "单雄信"
 
 
@@ -98,8 +116,10 @@ def test_like_wildcards_are_literal(store, people):
 def test_paging(store, people):
     everyone = names(store, "", limit=100)
     assert len(everyone) == len(PEOPLE)
-    assert names(store, "", limit=4) + names(store, "", limit=4, offset=4) + names(store, "", limit=4, offset=8) \
+    assert (
+        names(store, "", limit=4) + names(store, "", limit=4, offset=4) + names(store, "", limit=4, offset=8)
         == everyone
+    )
 
 
 def test_moved_away_rank_after_active(store, people):

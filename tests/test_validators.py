@@ -33,7 +33,12 @@ def _with_check(body17: str) -> str:
         ("11010519491231002X", "11010519491231002X", dt.date(1949, 12, 31), "2"),
         ("11010519491231002x", "11010519491231002X", dt.date(1949, 12, 31), "2"),  # lower-case x
         (" 110105 19491231 002X ", "11010519491231002X", dt.date(1949, 12, 31), "2"),  # spaces
-        ("１１０１０５１９４９１２３１００２Ｘ", "11010519491231002X", dt.date(1949, 12, 31), "2"),  # full-width
+        (
+            "１１０１０５１９４９１２３１００２Ｘ",
+            "11010519491231002X",
+            dt.date(1949, 12, 31),
+            "2",
+        ),  # full-width
         ("110105-19491231-002X", "11010519491231002X", dt.date(1949, 12, 31), "2"),
         ("110105491231002", "11010519491231002X", dt.date(1949, 12, 31), "2"),  # 15-digit, upgraded
         (_with_check("11010520000229001"), None, dt.date(2000, 2, 29), "1"),  # 29 Feb of a leap year
@@ -135,7 +140,9 @@ def test_dates(raw, expected):
     assert parse_date(raw, "出生日期") == expected
 
 
-@pytest.mark.parametrize("raw", ["1900-02-29", "2023-02-29", "1965-13-01", "1965-04-31", "65-3-8", "昨天", "1965-03"])
+@pytest.mark.parametrize(
+    "raw", ["1900-02-29", "2023-02-29", "1965-13-01", "1965-04-31", "65-3-8", "昨天", "1965-03"]
+)
 def test_invalid_dates(raw):
     with pytest.raises(Invalid):
         parse_date(raw, "出生日期")
@@ -195,7 +202,9 @@ def test_valid_names(raw, expected):
     assert validate_name(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["", "   ", "张", "张3", "张三\x00", "<script>", "a" * 51, "张三；DROP TABLE"])
+@pytest.mark.parametrize(
+    "raw", ["", "   ", "张", "张3", "张三\x00", "<script>", "a" * 51, "张三；DROP TABLE"]
+)
 def test_invalid_names(raw):
     with pytest.raises(Invalid):
         validate_name(raw)

@@ -6,6 +6,18 @@ from app.models.resident import Household, Resident, ResidentChoice, ResidentSea
 from app.models.user import User
 
 __all__ = [
-    "ArchiveSerial", "Base", "Household", "Profile", "Resident", "ResidentChoice", "ResidentSearchKey",
-    "Setting", "Township", "User", "Village", "VillageGroup", "new_id", "utcnow",
+    "ArchiveSerial",
+    "Base",
+    "Household",
+    "Profile",
+    "Resident",
+    "ResidentChoice",
+    "ResidentSearchKey",
+    "Setting",
+    "Township",
+    "User",
+    "Village",
+    "VillageGroup",
+    "new_id",
+    "utcnow",
 ]

@@ -23,7 +23,9 @@ class Household(UUIDPk, Tracked, Voidable, Base):
 
     village: Mapped[Village] = relationship()
     group: Mapped[VillageGroup | None] = relationship()
-    members: Mapped[list[Resident]] = relationship(back_populates="household", order_by="Resident.relation_to_head")
+    members: Mapped[list[Resident]] = relationship(
+        back_populates="household", order_by="Resident.relation_to_head"
+    )
 
 
 class Resident(UUIDPk, Tracked, Voidable, Base):

@@ -31,23 +31,113 @@ Cancelled = Callable[[], bool]
 
 # Approximate frequencies (%) of the commonest surnames.
 SURNAMES = [
-    ("王", 7.1), ("李", 7.0), ("张", 6.7), ("刘", 5.4), ("陈", 4.5), ("杨", 3.1), ("黄", 2.2), ("赵", 2.0),
-    ("吴", 1.9), ("周", 1.9), ("徐", 1.5), ("孙", 1.5), ("马", 1.4), ("朱", 1.3), ("胡", 1.3), ("郭", 1.1),
-    ("何", 1.1), ("高", 1.0), ("林", 1.0), ("罗", 0.9), ("郑", 0.9), ("梁", 0.9), ("谢", 0.8), ("宋", 0.7),
-    ("唐", 0.7), ("许", 0.7), ("韩", 0.6), ("冯", 0.6), ("邓", 0.6), ("曹", 0.6), ("彭", 0.6), ("曾", 0.5),
-    ("肖", 0.5), ("田", 0.5), ("董", 0.5), ("袁", 0.5), ("潘", 0.4), ("于", 0.4), ("蒋", 0.4), ("蔡", 0.4),
-    ("余", 0.4), ("杜", 0.4), ("叶", 0.4), ("程", 0.4), ("苏", 0.4), ("魏", 0.4), ("吕", 0.3), ("丁", 0.3),
-    ("任", 0.3), ("沈", 0.3), ("姚", 0.3), ("卢", 0.3), ("姜", 0.3), ("崔", 0.3), ("钟", 0.3), ("谭", 0.3),
-    ("陆", 0.3), ("汪", 0.3), ("范", 0.3), ("金", 0.3), ("石", 0.3), ("廖", 0.3), ("贾", 0.3), ("单", 0.1),
-    ("解", 0.05), ("查", 0.05), ("欧阳", 0.05), ("诸葛", 0.01),
+    ("王", 7.1),
+    ("李", 7.0),
+    ("张", 6.7),
+    ("刘", 5.4),
+    ("陈", 4.5),
+    ("杨", 3.1),
+    ("黄", 2.2),
+    ("赵", 2.0),
+    ("吴", 1.9),
+    ("周", 1.9),
+    ("徐", 1.5),
+    ("孙", 1.5),
+    ("马", 1.4),
+    ("朱", 1.3),
+    ("胡", 1.3),
+    ("郭", 1.1),
+    ("何", 1.1),
+    ("高", 1.0),
+    ("林", 1.0),
+    ("罗", 0.9),
+    ("郑", 0.9),
+    ("梁", 0.9),
+    ("谢", 0.8),
+    ("宋", 0.7),
+    ("唐", 0.7),
+    ("许", 0.7),
+    ("韩", 0.6),
+    ("冯", 0.6),
+    ("邓", 0.6),
+    ("曹", 0.6),
+    ("彭", 0.6),
+    ("曾", 0.5),
+    ("肖", 0.5),
+    ("田", 0.5),
+    ("董", 0.5),
+    ("袁", 0.5),
+    ("潘", 0.4),
+    ("于", 0.4),
+    ("蒋", 0.4),
+    ("蔡", 0.4),
+    ("余", 0.4),
+    ("杜", 0.4),
+    ("叶", 0.4),
+    ("程", 0.4),
+    ("苏", 0.4),
+    ("魏", 0.4),
+    ("吕", 0.3),
+    ("丁", 0.3),
+    ("任", 0.3),
+    ("沈", 0.3),
+    ("姚", 0.3),
+    ("卢", 0.3),
+    ("姜", 0.3),
+    ("崔", 0.3),
+    ("钟", 0.3),
+    ("谭", 0.3),
+    ("陆", 0.3),
+    ("汪", 0.3),
+    ("范", 0.3),
+    ("金", 0.3),
+    ("石", 0.3),
+    ("廖", 0.3),
+    ("贾", 0.3),
+    ("单", 0.1),
+    ("解", 0.05),
+    ("查", 0.05),
+    ("欧阳", 0.05),
+    ("诸葛", 0.01),
 ]
 MALE_CHARS = "伟强军平建国明华志勇杰涛斌超刚林峰磊亮宏海军东波辉鹏飞文德成福生荣贵发庆春金山"
 FEMALE_CHARS = "芳娟秀英华玲丽敏静燕红霞梅兰凤琴桂珍淑云莲荣萍娥翠花艳丹雪慧婷佳欣怡"
 OLD_MALE = ["建国", "国强", "建华", "国庆", "德胜", "福生", "长发", "有才", "金山", "志强", "永福", "宝山"]
 OLD_FEMALE = ["秀英", "桂英", "秀兰", "玉兰", "桂兰", "淑珍", "凤英", "玉珍", "秀珍", "桂珍", "春花", "翠花"]
-VILLAGE_NAMES = "王庄 李家 张营 刘庄 陈家 杨树 黄土 赵庄 前进 红旗 东风 新民 胜利 和平 光明 幸福 向阳 团结 长青 石桥 柳林 杏园 马庄 周家 徐集 孙楼 高庙 郭庄 梁村 谢湾".split()
+VILLAGE_NAMES = [
+    "王庄",
+    "李家",
+    "张营",
+    "刘庄",
+    "陈家",
+    "杨树",
+    "黄土",
+    "赵庄",
+    "前进",
+    "红旗",
+    "东风",
+    "新民",
+    "胜利",
+    "和平",
+    "光明",
+    "幸福",
+    "向阳",
+    "团结",
+    "长青",
+    "石桥",
+    "柳林",
+    "杏园",
+    "马庄",
+    "周家",
+    "徐集",
+    "孙楼",
+    "高庙",
+    "郭庄",
+    "梁村",
+    "谢湾",
+]
 GROUP_NAMES = [f"{n}组" for n in "一二三四五六七八九十"]
-ROADS = "幸福路 建设路 人民路 中心街 东大街 西大街 南街 北街 新村路 文化路".split()
+ROADS = ["幸福路", "建设路", "人民路", "中心街", "东大街", "西大街", "南街", "北街", "新村路", "文化路"]
 
 # Rural age pyramid: weight per 5-year band from 0-4 to 95-99 (young adults are away working).
 AGE_BANDS = [4, 5, 5, 4, 3, 3, 4, 5, 6, 8, 9, 9, 8, 8, 6, 4, 3, 1.5, 0.5, 0.1]
@@ -128,8 +218,14 @@ def _household_members(p: _People) -> list[tuple[str, str, int]]:
 
 
 def generate_demo(
-    session: Session, residents: int, seed: int = 1, *, villages: int | None = None,
-    progress: Progress | None = None, cancelled: Cancelled | None = None, today: dt.date | None = None,
+    session: Session,
+    residents: int,
+    seed: int = 1,
+    *,
+    villages: int | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    today: dt.date | None = None,
 ) -> DemoResult:
     """Add ``residents`` synthetic residents to this store (village: its village; township: its villages)."""
     import time
@@ -172,7 +268,9 @@ def generate_demo(
             batch_res, batch_hh, batch_choice, batch_keys = [], [], [], []
             while done_here < quota and len(batch_res) < 2000:
                 members = _household_members(people)[: quota - done_here]
-                hh = _household(people, village, groups[village.id], members, institution, village_doctor, today)
+                hh = _household(
+                    people, village, groups[village.id], members, institution, village_doctor, today
+                )
                 batch_hh.append(hh.pop("household"))
                 for row in hh["residents"]:
                     row["archive_no"] = next(numbers)
@@ -205,12 +303,21 @@ def _household(p: _People, village: Village, groups: list[VillageGroup], members
     poor = r.random() < 0.05
     # Environment is per household.
     env = {
-        "kitchen_exhaust": r.choices("1234", [3, 3, 3, 2])[0], "fuel": r.choices("123456", [5, 2, 1, 1, 3, 0.3])[0],
-        "water": r.choices("123456", [7, 1, 3, 0.2, 0.1, 0.1])[0], "toilet": r.choices("12345", [6, 3, 0.3, 0.5, 1])[0],
+        "kitchen_exhaust": r.choices("1234", [3, 3, 3, 2])[0],
+        "fuel": r.choices("123456", [5, 2, 1, 1, 3, 0.3])[0],
+        "water": r.choices("123456", [7, 1, 3, 0.2, 0.1, 0.1])[0],
+        "toilet": r.choices("12345", [6, 3, 0.3, 0.5, 1])[0],
         "livestock": r.choices("1234", [5, 2, 0.5, 2])[0],
     }
-    household = {"id": hh_id, "village_id": village.id, "group_id": group.id, "address": address,
-                 "created_at": dt.datetime.now(), "updated_at": dt.datetime.now(), "voided": False}
+    household = {
+        "id": hh_id,
+        "village_id": village.id,
+        "group_id": group.id,
+        "address": address,
+        "created_at": dt.datetime.now(),
+        "updated_at": dt.datetime.now(),
+        "voided": False,
+    }
     rows, choices = [], []
     head_phone = p.phone()
     for relation, sex, age in members:
@@ -220,29 +327,52 @@ def _household(p: _People, village: Village, groups: list[VillageGroup], members
         rid = new_id()
         enrolled = max(birth, today - dt.timedelta(days=r.randrange(30, 365 * 8)))
         signed = (poor or (age >= 60 and r.random() < 0.6) or r.random() < 0.25) and age >= 1
-        adult = age >= 18
-        rows.append({
-            "id": rid, "name": name, "name_pinyin": sort_key(name), "sex": sex, "birth_date": birth,
-            "id_type": "1", "id_number": p.id_number(birth, sex),
-            "phone": (head_phone if relation == "0" else p.phone()) if 16 <= age <= 75 and r.random() < 0.85 else None,
-            "contact_name": None, "contact_phone": None if age >= 16 else head_phone,
-            "current_address": address, "registered_address": address,
-            "residence_type": "1" if r.random() < 0.95 else "2",
-            "ethnicity": "01" if r.random() < 0.93 else r.choice(["03", "06", "08", "11", "15"]),
-            "blood_abo": r.choices("12345", [28, 24, 30, 9, 9])[0], "blood_rh": r.choices("123", [1, 80, 19])[0],
-            "education": _education(r, birth.year, age), "occupation": _occupation(r, age),
-            "marital": _marital(r, age, relation), "workplace": None,
-            "has_genetic_disease": False, "genetic_disease": None,
-            **env,
-            "village_id": village.id, "group_id": group.id, "household_id": hh_id, "relation_to_head": relation,
-            "poverty_registered": poor,
-            "contract_signed_on": today - dt.timedelta(days=r.randrange(0, 700)) if signed else None,
-            "contract_doctor": doctor if signed else None, "contract_years": 1 if signed else None,
-            "status": "1", "status_date": None,
-            "enrolling_unit": institution, "enrolled_by": doctor, "responsible_doctor": doctor,
-            "enrolled_on": enrolled, "created_at": dt.datetime.now(), "updated_at": dt.datetime.now(),
-            "voided": False,
-        })
+        rows.append(
+            {
+                "id": rid,
+                "name": name,
+                "name_pinyin": sort_key(name),
+                "sex": sex,
+                "birth_date": birth,
+                "id_type": "1",
+                "id_number": p.id_number(birth, sex),
+                "phone": (head_phone if relation == "0" else p.phone())
+                if 16 <= age <= 75 and r.random() < 0.85
+                else None,
+                "contact_name": None,
+                "contact_phone": None if age >= 16 else head_phone,
+                "current_address": address,
+                "registered_address": address,
+                "residence_type": "1" if r.random() < 0.95 else "2",
+                "ethnicity": "01" if r.random() < 0.93 else r.choice(["03", "06", "08", "11", "15"]),
+                "blood_abo": r.choices("12345", [28, 24, 30, 9, 9])[0],
+                "blood_rh": r.choices("123", [1, 80, 19])[0],
+                "education": _education(r, birth.year, age),
+                "occupation": _occupation(r, age),
+                "marital": _marital(r, age, relation),
+                "workplace": None,
+                "has_genetic_disease": False,
+                "genetic_disease": None,
+                **env,
+                "village_id": village.id,
+                "group_id": group.id,
+                "household_id": hh_id,
+                "relation_to_head": relation,
+                "poverty_registered": poor,
+                "contract_signed_on": today - dt.timedelta(days=r.randrange(0, 700)) if signed else None,
+                "contract_doctor": doctor if signed else None,
+                "contract_years": 1 if signed else None,
+                "status": "1",
+                "status_date": None,
+                "enrolling_unit": institution,
+                "enrolled_by": doctor,
+                "responsible_doctor": doctor,
+                "enrolled_on": enrolled,
+                "created_at": dt.datetime.now(),
+                "updated_at": dt.datetime.now(),
+                "voided": False,
+            }
+        )
         choices.append(_choice(rid, "payment", "3" if r.random() < 0.9 else r.choice("1245")))
         choices.append(_choice(rid, "allergy", "1" if r.random() < 0.93 else r.choice("234")))
         choices.append(_choice(rid, "exposure", "1"))
@@ -267,8 +397,14 @@ def _household(p: _People, village: Village, groups: list[VillageGroup], members
 
 
 def _choice(resident_id, field, code, event_date=None) -> dict:
-    return {"id": new_id(), "resident_id": resident_id, "field": field, "code": code, "note": None,
-            "event_date": event_date}
+    return {
+        "id": new_id(),
+        "resident_id": resident_id,
+        "field": field,
+        "code": code,
+        "note": None,
+        "event_date": event_date,
+    }
 
 
 def _education(r: random.Random, birth_year: int, age: int) -> str | None:

@@ -35,8 +35,19 @@ from app.services.validators import (
 
 HEAD = "0"  # 与户主关系: 户主
 SINGLE_CODED = (
-    "sex", "residence_type", "ethnicity", "blood_abo", "blood_rh", "education", "occupation", "marital",
-    "kitchen_exhaust", "fuel", "water", "toilet", "livestock",
+    "sex",
+    "residence_type",
+    "ethnicity",
+    "blood_abo",
+    "blood_rh",
+    "education",
+    "occupation",
+    "marital",
+    "kitchen_exhaust",
+    "fuel",
+    "water",
+    "toilet",
+    "livestock",
 )
 MULTI_CODED = ("payment", "allergy", "exposure", "disability")
 RELATIVES = ("father", "mother", "sibling", "child")
@@ -119,7 +130,11 @@ def _label(name: str) -> str:
 
 
 def validate_resident(
-    session: Session, inp: ResidentInput, *, resident_id: uuid.UUID | None = None, today: dt.date | None = None,
+    session: Session,
+    inp: ResidentInput,
+    *,
+    resident_id: uuid.UUID | None = None,
+    today: dt.date | None = None,
     check_duplicates: bool = True,
 ) -> CleanResident:
     """Check every field; collect all errors; return the clean values.  Writes nothing."""
@@ -160,11 +175,17 @@ def validate_resident(
     sex = typed_sex
     if rid:
         if typed_birth and typed_birth != rid.birth_date:
-            fail("birth_date", QT_TRANSLATE_NOOP("Validation", "出生日期与身份证号不一致（身份证号中为{d}）"),
-                 d=rid.birth_date.isoformat())
+            fail(
+                "birth_date",
+                QT_TRANSLATE_NOOP("Validation", "出生日期与身份证号不一致（身份证号中为{d}）"),
+                d=rid.birth_date.isoformat(),
+            )
         if typed_sex in ("1", "2") and typed_sex != rid.sex:
-            fail("sex", QT_TRANSLATE_NOOP("Validation", "性别与身份证号不一致（身份证号第17位表示{sex}）"),
-                 sex=CODE_LISTS["sex"].label(rid.sex))
+            fail(
+                "sex",
+                QT_TRANSLATE_NOOP("Validation", "性别与身份证号不一致（身份证号第17位表示{sex}）"),
+                sex=CODE_LISTS["sex"].label(rid.sex),
+            )
         birth = birth or rid.birth_date
         sex = sex or rid.sex
     if not sex and not any(e.field == "sex" for e in errors):
@@ -177,9 +198,13 @@ def validate_resident(
 
     # ---- free text and phones ----
     for name, max_len, label in (
-        ("workplace", 100, "工作单位"), ("contact_name", 50, "联系人姓名"), ("current_address", 200, "现住址"),
-        ("registered_address", 200, "户籍地址"), ("enrolled_by", 50, "建档人"),
-        ("responsible_doctor", 50, "责任医生"), ("contract_doctor", 50, "签约医生"),
+        ("workplace", 100, "工作单位"),
+        ("contact_name", 50, "联系人姓名"),
+        ("current_address", 200, "现住址"),
+        ("registered_address", 200, "户籍地址"),
+        ("enrolled_by", 50, "建档人"),
+        ("responsible_doctor", 50, "责任医生"),
+        ("contract_doctor", 50, "签约医生"),
         ("genetic_disease", 100, "遗传病名称"),
     ):
         values[name] = attempt(name, clean_text, getattr(inp, name), max_len, label)
@@ -192,7 +217,12 @@ def validate_resident(
             continue
         code = (getattr(inp, name) or "").strip()
         if code and code not in CODE_LISTS[name]:
-            fail(name, QT_TRANSLATE_NOOP("Validation", "{label}代码“{value}”无效"), label=_label(name), value=code)
+            fail(
+                name,
+                QT_TRANSLATE_NOOP("Validation", "{label}代码“{value}”无效"),
+                label=_label(name),
+                value=code,
+            )
             code = ""
         values[name] = code or None
 
@@ -204,19 +234,34 @@ def validate_resident(
         codes = list(dict.fromkeys(c.strip() for c in codes if c and c.strip()))
         bad = [c for c in codes if c not in cl]
         if bad:
-            fail(form_field, QT_TRANSLATE_NOOP("Validation", "{label}代码“{value}”无效"), label=cl.zh, value=bad[0])
+            fail(
+                form_field,
+                QT_TRANSLATE_NOOP("Validation", "{label}代码“{value}”无效"),
+                label=cl.zh,
+                value=bad[0],
+            )
             return
         if cl.none_code and cl.none_code in codes and len(codes) > 1:
-            fail(form_field, QT_TRANSLATE_NOOP("Validation", "{label}选了“{none}”就不能再选其他项"),
-                 label=cl.zh, none=cl.label(cl.none_code))
+            fail(
+                form_field,
+                QT_TRANSLATE_NOOP("Validation", "{label}选了“{none}”就不能再选其他项"),
+                label=cl.zh,
+                none=cl.label(cl.none_code),
+            )
             return
         other = attempt(form_field, clean_text, other_text, 100, cl.zh)
         if cl.other_code and cl.other_code in codes and not other:
             fail(form_field, QT_TRANSLATE_NOOP("Validation", "{label}选了“其他”，请写明"), label=cl.zh)
             return
         for c in codes:
-            choices.append({"field": field_name, "code": c, "note": other if c == cl.other_code else None,
-                            "event_date": None})
+            choices.append(
+                {
+                    "field": field_name,
+                    "code": c,
+                    "note": other if c == cl.other_code else None,
+                    "event_date": None,
+                }
+            )
 
     for name in MULTI_CODED:
         multi(name, getattr(inp, name), getattr(inp, f"{name}_other", ""), name, name)
@@ -227,29 +272,55 @@ def validate_resident(
     cl = CODE_LISTS["past_disease"]
     codes = [c for c in inp.past_diseases if c]
     if any(c not in cl for c in codes):
-        fail("past_diseases", QT_TRANSLATE_NOOP("Validation", "{label}代码“{value}”无效"), label=cl.zh,
-             value=next(c for c in codes if c not in cl))
+        fail(
+            "past_diseases",
+            QT_TRANSLATE_NOOP("Validation", "{label}代码“{value}”无效"),
+            label=cl.zh,
+            value=next(c for c in codes if c not in cl),
+        )
     elif cl.none_code in codes and len(codes) > 1:
-        fail("past_diseases", QT_TRANSLATE_NOOP("Validation", "{label}选了“{none}”就不能再选其他项"),
-             label=cl.zh, none=cl.label(cl.none_code))
+        fail(
+            "past_diseases",
+            QT_TRANSLATE_NOOP("Validation", "{label}选了“{none}”就不能再选其他项"),
+            label=cl.zh,
+            none=cl.label(cl.none_code),
+        )
     else:
         other = attempt("past_diseases", clean_text, inp.past_disease_other, 100, cl.zh)
         for c in codes:
             month = attempt("past_diseases", parse_month, inp.past_diseases[c], f"{cl.label(c)}确诊时间")
             if month and birth and month < birth.isoformat()[: len(month)]:
-                fail("past_diseases", QT_TRANSLATE_NOOP("Validation", "{disease}的确诊时间早于出生日期"),
-                     disease=cl.label(c))
+                fail(
+                    "past_diseases",
+                    QT_TRANSLATE_NOOP("Validation", "{disease}的确诊时间早于出生日期"),
+                    disease=cl.label(c),
+                )
             if month and month > today.isoformat()[: len(month)]:
-                fail("past_diseases", QT_TRANSLATE_NOOP("Validation", "{disease}的确诊时间晚于今天"),
-                     disease=cl.label(c))
+                fail(
+                    "past_diseases",
+                    QT_TRANSLATE_NOOP("Validation", "{disease}的确诊时间晚于今天"),
+                    disease=cl.label(c),
+                )
             if c == cl.other_code and not other:
-                fail("past_diseases", QT_TRANSLATE_NOOP("Validation", "{label}选了“其他”，请写明"), label=cl.zh)
-            choices.append({"field": "past_disease", "code": c, "event_date": month,
-                            "note": other if c == cl.other_code else None})
+                fail(
+                    "past_diseases", QT_TRANSLATE_NOOP("Validation", "{label}选了“其他”，请写明"), label=cl.zh
+                )
+            choices.append(
+                {
+                    "field": "past_disease",
+                    "code": c,
+                    "event_date": month,
+                    "note": other if c == cl.other_code else None,
+                }
+            )
 
     for kind, ev_name, ev_date in inp.history_events:
         if kind not in HISTORY_EVENTS:
-            fail("history_events", QT_TRANSLATE_NOOP("Validation", "手术/外伤/输血类型“{value}”无效"), value=kind)
+            fail(
+                "history_events",
+                QT_TRANSLATE_NOOP("Validation", "手术/外伤/输血类型“{value}”无效"),
+                value=kind,
+            )
             continue
         label = CODE_LISTS["history_event"].label(kind)
         name = attempt("history_events", clean_text, ev_name, 100, f"{label}名称")
@@ -257,9 +328,19 @@ def validate_resident(
         if not name and not any(e.field == "history_events" for e in errors):
             fail("history_events", QT_TRANSLATE_NOOP("Validation", "请填写{label}名称"), label=label)
         if when and (when > today or (birth and when < birth)):
-            fail("history_events", QT_TRANSLATE_NOOP("Validation", "{label}时间应在出生之后、今天之前"), label=label)
-        choices.append({"field": f"history_{kind}", "code": None, "note": name,
-                        "event_date": when.isoformat() if when else None})
+            fail(
+                "history_events",
+                QT_TRANSLATE_NOOP("Validation", "{label}时间应在出生之后、今天之前"),
+                label=label,
+            )
+        choices.append(
+            {
+                "field": f"history_{kind}",
+                "code": None,
+                "note": name,
+                "event_date": when.isoformat() if when else None,
+            }
+        )
     values["has_genetic_disease"] = inp.has_genetic_disease
     if inp.has_genetic_disease and not values.get("genetic_disease"):
         fail("genetic_disease", QT_TRANSLATE_NOOP("Validation", "有遗传病史时请写明疾病名称"))
@@ -296,7 +377,9 @@ def validate_resident(
 
     relation = (inp.relation_to_head or HEAD).strip()
     if relation not in CODE_LISTS["relation"]:
-        fail("relation_to_head", QT_TRANSLATE_NOOP("Validation", "与户主关系代码“{value}”无效"), value=relation)
+        fail(
+            "relation_to_head", QT_TRANSLATE_NOOP("Validation", "与户主关系代码“{value}”无效"), value=relation
+        )
     values["relation_to_head"] = relation
     group_name = None
     try:
@@ -319,22 +402,39 @@ def validate_resident(
             if village is not None and household.village_id != village.id:
                 fail("household", QT_TRANSLATE_NOOP("Validation", "家庭户不属于本村"))
             if relation == HEAD:
-                head = session.scalar(select(Resident).where(
-                    Resident.household_id == household_id, Resident.relation_to_head == HEAD,
-                    Resident.voided.is_(False), Resident.id != resident_id))
+                head = session.scalar(
+                    select(Resident).where(
+                        Resident.household_id == household_id,
+                        Resident.relation_to_head == HEAD,
+                        Resident.voided.is_(False),
+                        Resident.id != resident_id,
+                    )
+                )
                 if head is not None:
-                    fail("relation_to_head", QT_TRANSLATE_NOOP("Validation", "该户已有户主{name}，请选择与户主的关系"),
-                         name=head.name)
+                    fail(
+                        "relation_to_head",
+                        QT_TRANSLATE_NOOP("Validation", "该户已有户主{name}，请选择与户主的关系"),
+                        name=head.name,
+                    )
     elif relation != HEAD and resident_id is None:
-        fail("relation_to_head", QT_TRANSLATE_NOOP(
-            "Validation", "新建家庭户时本人应为户主；其他家庭成员请从户主档案中“添加家庭成员”"))
+        fail(
+            "relation_to_head",
+            QT_TRANSLATE_NOOP(
+                "Validation", "新建家庭户时本人应为户主；其他家庭成员请从户主档案中“添加家庭成员”"
+            ),
+        )
 
     # ---- the same person twice ----
     if check_duplicates and values.get("id_number") and not any(e.field == "id_number" for e in errors):
         other = find_by_id_number(session, values["id_number"], exclude=resident_id)
         if other is not None:
-            fail("id_number", QT_TRANSLATE_NOOP("Validation", "该证件号已建档：{name}，档案编号{archive}，{village}"),
-                 name=other.name, archive=other.archive_no, village=other.village.name)
+            fail(
+                "id_number",
+                QT_TRANSLATE_NOOP("Validation", "该证件号已建档：{name}，档案编号{archive}，{village}"),
+                name=other.name,
+                archive=other.archive_no,
+                village=other.village.name,
+            )
 
     if errors:
         raise ValidationError(errors)
@@ -360,8 +460,12 @@ def _write_search_keys(session: Session, resident: Resident) -> None:
 
 
 def save_resident(
-    session: Session, inp: ResidentInput, *, resident_id: uuid.UUID | None = None,
-    actor: uuid.UUID | None = None, today: dt.date | None = None,
+    session: Session,
+    inp: ResidentInput,
+    *,
+    resident_id: uuid.UUID | None = None,
+    actor: uuid.UUID | None = None,
+    today: dt.date | None = None,
 ) -> Resident:
     """Create (resident_id None) or update a resident.  The caller owns the transaction."""
     clean = validate_resident(session, inp, resident_id=resident_id, today=today)
@@ -369,15 +473,21 @@ def save_resident(
     group = profiles.ensure_group(session, clean.village, clean.group_name)
     if resident_id is None:
         if clean.household_id is None:
-            household = Household(village_id=clean.village.id, group_id=group.id if group else None,
-                                  address=v["current_address"], created_by=actor, updated_by=actor)
+            household = Household(
+                village_id=clean.village.id,
+                group_id=group.id if group else None,
+                address=v["current_address"],
+                created_by=actor,
+                updated_by=actor,
+            )
             session.add(household)
             session.flush()
         else:
             household = session.get(Household, clean.household_id)
         archive_no = profiles.allocate_archive_numbers(session, clean.village.code)[0]
-        resident = Resident(archive_no=archive_no, village_id=clean.village.id, household_id=household.id,
-                            created_by=actor)
+        resident = Resident(
+            archive_no=archive_no, village_id=clean.village.id, household_id=household.id, created_by=actor
+        )
         session.add(resident)
     else:
         resident = session.get(Resident, resident_id)
@@ -419,32 +529,59 @@ def resident_input_from(resident: Resident) -> ResidentInput:
         return "" if value is None else str(value)
 
     return ResidentInput(
-        name=resident.name, id_type=resident.id_type, id_number=text(resident.id_number), sex=resident.sex,
-        birth_date=resident.birth_date.isoformat(), workplace=text(resident.workplace), phone=text(resident.phone),
-        contact_name=text(resident.contact_name), contact_phone=text(resident.contact_phone),
-        current_address=text(resident.current_address), registered_address=text(resident.registered_address),
-        residence_type=text(resident.residence_type), ethnicity=text(resident.ethnicity),
-        blood_abo=text(resident.blood_abo), blood_rh=text(resident.blood_rh), education=text(resident.education),
-        occupation=text(resident.occupation), marital=text(resident.marital),
-        payment=codes("payment"), payment_other=other("payment"), allergy=codes("allergy"),
-        allergy_other=other("allergy"), exposure=codes("exposure"),
+        name=resident.name,
+        id_type=resident.id_type,
+        id_number=text(resident.id_number),
+        sex=resident.sex,
+        birth_date=resident.birth_date.isoformat(),
+        workplace=text(resident.workplace),
+        phone=text(resident.phone),
+        contact_name=text(resident.contact_name),
+        contact_phone=text(resident.contact_phone),
+        current_address=text(resident.current_address),
+        registered_address=text(resident.registered_address),
+        residence_type=text(resident.residence_type),
+        ethnicity=text(resident.ethnicity),
+        blood_abo=text(resident.blood_abo),
+        blood_rh=text(resident.blood_rh),
+        education=text(resident.education),
+        occupation=text(resident.occupation),
+        marital=text(resident.marital),
+        payment=codes("payment"),
+        payment_other=other("payment"),
+        allergy=codes("allergy"),
+        allergy_other=other("allergy"),
+        exposure=codes("exposure"),
         past_diseases={c.code: c.event_date or "" for c in by_field.get("past_disease", []) if c.code},
         past_disease_other=other("past_disease"),
-        history_events=[(f.removeprefix("history_"), c.note or "", c.event_date or "")
-                        for f in (f"history_{k}" for k in HISTORY_EVENTS) for c in by_field.get(f, [])],
-        has_genetic_disease=resident.has_genetic_disease, genetic_disease=text(resident.genetic_disease),
+        history_events=[
+            (f.removeprefix("history_"), c.note or "", c.event_date or "")
+            for f in (f"history_{k}" for k in HISTORY_EVENTS)
+            for c in by_field.get(f, [])
+        ],
+        has_genetic_disease=resident.has_genetic_disease,
+        genetic_disease=text(resident.genetic_disease),
         family={rel: codes(f"family_{rel}") for rel in RELATIVES},
         family_other=next((other(f"family_{r}") for r in RELATIVES if other(f"family_{r}")), ""),
-        disability=codes("disability"), disability_other=other("disability"),
-        kitchen_exhaust=text(resident.kitchen_exhaust), fuel=text(resident.fuel), water=text(resident.water),
-        toilet=text(resident.toilet), livestock=text(resident.livestock),
-        village_code=resident.village.code, group_name=resident.group.name if resident.group else "",
-        household_id=resident.household_id, relation_to_head=resident.relation_to_head,
+        disability=codes("disability"),
+        disability_other=other("disability"),
+        kitchen_exhaust=text(resident.kitchen_exhaust),
+        fuel=text(resident.fuel),
+        water=text(resident.water),
+        toilet=text(resident.toilet),
+        livestock=text(resident.livestock),
+        village_code=resident.village.code,
+        group_name=resident.group.name if resident.group else "",
+        household_id=resident.household_id,
+        relation_to_head=resident.relation_to_head,
         poverty_registered=resident.poverty_registered,
         contract_signed_on=resident.contract_signed_on.isoformat() if resident.contract_signed_on else "",
-        contract_doctor=text(resident.contract_doctor), contract_years=text(resident.contract_years),
-        enrolled_by=text(resident.enrolled_by), responsible_doctor=text(resident.responsible_doctor),
-        enrolled_on=resident.enrolled_on.isoformat(), status=resident.status,
+        contract_doctor=text(resident.contract_doctor),
+        contract_years=text(resident.contract_years),
+        enrolled_by=text(resident.enrolled_by),
+        responsible_doctor=text(resident.responsible_doctor),
+        enrolled_on=resident.enrolled_on.isoformat(),
+        status=resident.status,
         status_date=resident.status_date.isoformat() if resident.status_date else "",
     )
 
@@ -459,14 +596,19 @@ class HouseholdMember:
     archive_no: str
 
 
-def household_members(session: Session, household_id: uuid.UUID, today: dt.date | None = None) -> list[HouseholdMember]:
+def household_members(
+    session: Session, household_id: uuid.UUID, today: dt.date | None = None
+) -> list[HouseholdMember]:
     today = today or dt.date.today()
     rows = session.scalars(
-        select(Resident).where(Resident.household_id == household_id, Resident.voided.is_(False))
+        select(Resident)
+        .where(Resident.household_id == household_id, Resident.voided.is_(False))
         .order_by(Resident.relation_to_head, Resident.birth_date)
     )
-    return [HouseholdMember(r.id, r.name, r.relation_to_head, r.sex, age_on(r.birth_date, today), r.archive_no)
-            for r in rows]
+    return [
+        HouseholdMember(r.id, r.name, r.relation_to_head, r.sex, age_on(r.birth_date, today), r.archive_no)
+        for r in rows
+    ]
 
 
 def counts(session: Session) -> dict[str, int]:
@@ -474,13 +616,22 @@ def counts(session: Session) -> dict[str, int]:
     active = (Resident.voided.is_(False), Resident.status == "1")
     return {
         "residents": session.scalar(select(func.count()).select_from(Resident).where(*active)) or 0,
-        "households": session.scalar(select(func.count(func.distinct(Resident.household_id))).where(*active)) or 0,
-        "poverty": session.scalar(select(func.count()).select_from(Resident).where(
-            *active, Resident.poverty_registered.is_(True))) or 0,
-        "contracted": session.scalar(select(func.count()).select_from(Resident).where(
-            *active, Resident.contract_signed_on.is_not(None))) or 0,
-        "elderly": session.scalar(select(func.count()).select_from(Resident).where(
-            *active, Resident.birth_date <= _years_ago(65))) or 0,
+        "households": session.scalar(select(func.count(func.distinct(Resident.household_id))).where(*active))
+        or 0,
+        "poverty": session.scalar(
+            select(func.count()).select_from(Resident).where(*active, Resident.poverty_registered.is_(True))
+        )
+        or 0,
+        "contracted": session.scalar(
+            select(func.count())
+            .select_from(Resident)
+            .where(*active, Resident.contract_signed_on.is_not(None))
+        )
+        or 0,
+        "elderly": session.scalar(
+            select(func.count()).select_from(Resident).where(*active, Resident.birth_date <= _years_ago(65))
+        )
+        or 0,
     }
 
 

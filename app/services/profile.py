@@ -45,10 +45,18 @@ def normalise_code(code: str, role: str) -> str:
     want = 12 if role == VILLAGE else 9
     if not code.isdigit() or len(code) != want:
         if role == VILLAGE:
-            raise _err(QT_TRANSLATE_NOOP("Profile", "村代码应为12位数字（县6位+乡镇3位+村3位），现在是“{code}”"), code=code)
-        raise _err(QT_TRANSLATE_NOOP("Profile", "乡镇代码应为9位数字（县6位+乡镇3位），现在是“{code}”"), code=code)
+            raise _err(
+                QT_TRANSLATE_NOOP("Profile", "村代码应为12位数字（县6位+乡镇3位+村3位），现在是“{code}”"),
+                code=code,
+            )
+        raise _err(
+            QT_TRANSLATE_NOOP("Profile", "乡镇代码应为9位数字（县6位+乡镇3位），现在是“{code}”"), code=code
+        )
     if not known_address_code(code[:6]):
-        raise _err(QT_TRANSLATE_NOOP("Profile", "前6位{county}不是有效的县级行政区划代码（GB/T 2260）"), county=code[:6])
+        raise _err(
+            QT_TRANSLATE_NOOP("Profile", "前6位{county}不是有效的县级行政区划代码（GB/T 2260）"),
+            county=code[:6],
+        )
     return code
 
 
@@ -82,8 +90,14 @@ def init_profile(
         session.add(Township(code=code, name=name))
         default_institution = f"{name}卫生院"
     profile = Profile(
-        id=1, role=role, code=code, name=name, institution=institution or default_institution,
-        phone=phone, device_id=new_id(), db_id=new_id(),
+        id=1,
+        role=role,
+        code=code,
+        name=name,
+        institution=institution or default_institution,
+        phone=phone,
+        device_id=new_id(),
+        db_id=new_id(),
     )
     session.add(profile)
     session.add(User(username=admin, display_name=admin_name or admin, role="admin"))
@@ -134,7 +148,9 @@ def ensure_village(session: Session, code: str, name: str) -> Village:
     profile = get_profile(session)
     code = normalise_code(code, VILLAGE)
     if code[:9] != profile.code[:9]:
-        raise _err(QT_TRANSLATE_NOOP("Profile", "村代码{code}不属于本乡镇{town}"), code=code, town=profile.code[:9])
+        raise _err(
+            QT_TRANSLATE_NOOP("Profile", "村代码{code}不属于本乡镇{town}"), code=code, town=profile.code[:9]
+        )
     village = session.scalar(select(Village).where(Village.code == code))
     if village is None:
         town = session.scalar(select(Township).where(Township.code == code[:9]))

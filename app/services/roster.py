@@ -29,11 +29,27 @@ from app.services.validators import Invalid, halfwidth, parse_resident_id
 CTX = "Roster"
 Progress = Callable[[int, int], None]
 
-HEADERS = ["姓名", "性别", "出生日期", "身份证号", "联系电话", "现住址", "村民小组", "户主身份证号", "与户主关系"]
+HEADERS = [
+    "姓名",
+    "性别",
+    "出生日期",
+    "身份证号",
+    "联系电话",
+    "现住址",
+    "村民小组",
+    "户主身份证号",
+    "与户主关系",
+]
 EXAMPLE = ["张三", "男", "1965-03-08", "110105196503081234", "13812345678", "幸福路12号", "一组", "", "户主"]
 _FIELD_COLUMN = {  # enrolment field -> roster column, to report where an error is
-    "name": "姓名", "sex": "性别", "birth_date": "出生日期", "id_number": "身份证号", "phone": "联系电话",
-    "current_address": "现住址", "group_name": "村民小组", "household": "户主身份证号",
+    "name": "姓名",
+    "sex": "性别",
+    "birth_date": "出生日期",
+    "id_number": "身份证号",
+    "phone": "联系电话",
+    "current_address": "现住址",
+    "group_name": "村民小组",
+    "household": "户主身份证号",
     "relation_to_head": "与户主关系",
 }
 
@@ -73,9 +89,14 @@ class ImportReport:
 
     def as_json(self) -> dict:
         return {
-            "total_rows": self.total_rows, "imported": self.imported, "households": self.households,
-            "rejected_rows": self.rejected_rows, "errors": [e.as_json() for e in self.errors],
-            "ignored_columns": self.ignored_columns, "rejected_file": self.rejected_file, "dry_run": self.dry_run,
+            "total_rows": self.total_rows,
+            "imported": self.imported,
+            "households": self.households,
+            "rejected_rows": self.rejected_rows,
+            "errors": [e.as_json() for e in self.errors],
+            "ignored_columns": self.ignored_columns,
+            "rejected_file": self.rejected_file,
+            "dry_run": self.dry_run,
         }
 
 
@@ -169,9 +190,16 @@ def _normalise_id(text: str) -> str:
 
 
 def import_roster(
-    session: Session, path: Path, *, dry_run: bool = False, skip_invalid: bool = False,
-    village_code: str = "", actor: uuid.UUID | None = None, today: dt.date | None = None,
-    progress: Progress | None = None, cancelled: Callable[[], bool] | None = None,
+    session: Session,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    village_code: str = "",
+    actor: uuid.UUID | None = None,
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
     """Validate every row; import all (or, with skip_invalid, the valid households) in the caller's transaction."""
     header, data, fmt = read_table(path)
@@ -179,7 +207,9 @@ def import_roster(
     report = ImportReport(total_rows=len(data), dry_run=dry_run)
     missing = [h for h in ("姓名",) if h not in header]
     if missing:
-        raise _err(QT_TRANSLATE_NOOP("Roster", "缺少必需的列：{cols}（第1行应为表头）"), cols="、".join(missing))
+        raise _err(
+            QT_TRANSLATE_NOOP("Roster", "缺少必需的列：{cols}（第1行应为表头）"), cols="、".join(missing)
+        )
     report.ignored_columns = [h for h in header if h and h not in HEADERS]
     rows: list[_Row] = []
     for i, raw in enumerate(data, start=2):
@@ -190,11 +220,18 @@ def import_roster(
     for row in rows:
         c = row.cells
         inp = ResidentInput(
-            name=c.get("姓名", ""), id_number=c.get("身份证号", ""), birth_date=c.get("出生日期", ""),
-            phone=c.get("联系电话", ""), current_address=c.get("现住址", ""), group_name=c.get("村民小组", ""),
+            name=c.get("姓名", ""),
+            id_number=c.get("身份证号", ""),
+            birth_date=c.get("出生日期", ""),
+            phone=c.get("联系电话", ""),
+            current_address=c.get("现住址", ""),
+            group_name=c.get("村民小组", ""),
             village_code=village_code,
         )
-        for column, list_name, attr in (("性别", "sex", "sex"), ("与户主关系", "relation", "relation_to_head")):
+        for column, list_name, attr in (
+            ("性别", "sex", "sex"),
+            ("与户主关系", "relation", "relation_to_head"),
+        ):
             try:
                 setattr(inp, attr, _code(list_name, c.get(column, "")))
             except Invalid as e:
@@ -206,19 +243,36 @@ def import_roster(
         if not row.head_id and not inp.relation_to_head:
             inp.relation_to_head = HEAD
         if row.head_id and (not inp.relation_to_head or inp.relation_to_head == HEAD):
-            row.errors.append(RowError(row.number, "与户主关系", c.get("与户主关系", ""),
-                                       Message(CTX, QT_TRANSLATE_NOOP("Roster", "填了户主身份证号，请写明与户主的关系"))))
+            row.errors.append(
+                RowError(
+                    row.number,
+                    "与户主关系",
+                    c.get("与户主关系", ""),
+                    Message(CTX, QT_TRANSLATE_NOOP("Roster", "填了户主身份证号，请写明与户主的关系")),
+                )
+            )
         row.inp = inp
 
     # 2. households: a member's head must be in the file (as a head) or already enrolled
     heads_in_file = {r.own_id: r for r in rows if r.own_id and not r.head_id}
     for row in rows:
         if row.head_id and row.head_id not in heads_in_file:
-            head = session.scalar(select(Resident).where(
-                Resident.id_number == row.head_id, Resident.voided.is_(False), Resident.relation_to_head == HEAD))
+            head = session.scalar(
+                select(Resident).where(
+                    Resident.id_number == row.head_id,
+                    Resident.voided.is_(False),
+                    Resident.relation_to_head == HEAD,
+                )
+            )
             if head is None:
-                row.errors.append(RowError(row.number, "户主身份证号", row.cells.get("户主身份证号", ""),
-                                           Message(CTX, QT_TRANSLATE_NOOP("Roster", "户主不在本文件中，也未建档"))))
+                row.errors.append(
+                    RowError(
+                        row.number,
+                        "户主身份证号",
+                        row.cells.get("户主身份证号", ""),
+                        Message(CTX, QT_TRANSLATE_NOOP("Roster", "户主不在本文件中，也未建档")),
+                    )
+                )
             else:
                 row.inp.household_id = head.household_id
 
@@ -227,9 +281,18 @@ def import_roster(
     for row in rows:
         if row.own_id:
             if row.own_id in seen:
-                row.errors.append(RowError(row.number, "身份证号", row.cells.get("身份证号", ""),
-                                           Message(CTX, QT_TRANSLATE_NOOP("Roster", "与第{row}行身份证号重复"),
-                                                   {"row": seen[row.own_id]})))
+                row.errors.append(
+                    RowError(
+                        row.number,
+                        "身份证号",
+                        row.cells.get("身份证号", ""),
+                        Message(
+                            CTX,
+                            QT_TRANSLATE_NOOP("Roster", "与第{row}行身份证号重复"),
+                            {"row": seen[row.own_id]},
+                        ),
+                    )
+                )
             else:
                 seen[row.own_id] = row.number
 
@@ -245,8 +308,14 @@ def import_roster(
     bad_heads = {r.own_id for r in rows if r.errors and r.own_id and not r.head_id}
     for row in rows:
         if not row.errors and row.head_id in bad_heads:
-            row.errors.append(RowError(row.number, "户主身份证号", row.cells.get("户主身份证号", ""),
-                                       Message(CTX, QT_TRANSLATE_NOOP("Roster", "户主所在行有错误，本行一并不导入"))))
+            row.errors.append(
+                RowError(
+                    row.number,
+                    "户主身份证号",
+                    row.cells.get("户主身份证号", ""),
+                    Message(CTX, QT_TRANSLATE_NOOP("Roster", "户主所在行有错误，本行一并不导入")),
+                )
+            )
     for row in rows:
         report.errors.extend(row.errors)
     good = [r for r in rows if not r.errors]
@@ -311,7 +380,9 @@ def _write_rejected(path: Path, header: list[str], rows: list[_Row], fmt: str) -
 # ---------------------------------------------------------------- template and export
 
 
-def write_xlsx(dest: Path, header: list[str], rows: Iterable[list], *, text_columns: Iterable[int] = ()) -> None:
+def write_xlsx(
+    dest: Path, header: list[str], rows: Iterable[list], *, text_columns: Iterable[int] = ()
+) -> None:
     import openpyxl
     from openpyxl.styles import Font
 
@@ -341,16 +412,31 @@ def write_template(dest: Path) -> None:
 def export_residents(session: Session, dest: Path) -> int:
     """All residents on the books, in the roster layout plus archive number (xlsx or csv)."""
     header = ["健康档案编号", *HEADERS]
-    heads = {h.household_id: h.id_number or "" for h in session.scalars(
-        select(Resident).where(Resident.relation_to_head == HEAD, Resident.voided.is_(False)))}
+    heads = {
+        h.household_id: h.id_number or ""
+        for h in session.scalars(
+            select(Resident).where(Resident.relation_to_head == HEAD, Resident.voided.is_(False))
+        )
+    }
     rows = []
-    for r in session.scalars(select(Resident).where(Resident.voided.is_(False)).order_by(Resident.archive_no)):
+    for r in session.scalars(
+        select(Resident).where(Resident.voided.is_(False)).order_by(Resident.archive_no)
+    ):
         head_id = "" if r.relation_to_head == HEAD else heads.get(r.household_id, "")
-        rows.append([
-            r.archive_no, r.name, CODE_LISTS["sex"].label(r.sex), r.birth_date.isoformat(), r.id_number or "",
-            r.phone or "", r.current_address or "", r.group.name if r.group else "", head_id,
-            CODE_LISTS["relation"].label(r.relation_to_head),
-        ])
+        rows.append(
+            [
+                r.archive_no,
+                r.name,
+                CODE_LISTS["sex"].label(r.sex),
+                r.birth_date.isoformat(),
+                r.id_number or "",
+                r.phone or "",
+                r.current_address or "",
+                r.group.name if r.group else "",
+                head_id,
+                CODE_LISTS["relation"].label(r.relation_to_head),
+            ]
+        )
     if dest.suffix.lower() == ".csv":
         with dest.open("w", encoding="utf-8-sig", newline="") as f:
             csv.writer(f).writerows([header, *rows])

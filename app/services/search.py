@@ -44,9 +44,17 @@ class ResidentRow:
 
     def as_json(self) -> dict:
         return {
-            "id": str(self.id), "archive_no": self.archive_no, "name": self.name, "sex": self.sex,
-            "birth_date": self.birth_date.isoformat(), "age": self.age, "village_group": self.group_name,
-            "village": self.village_name, "phone": self.phone, "status": self.status, "tags": list(self.tags),
+            "id": str(self.id),
+            "archive_no": self.archive_no,
+            "name": self.name,
+            "sex": self.sex,
+            "birth_date": self.birth_date.isoformat(),
+            "age": self.age,
+            "village_group": self.group_name,
+            "village": self.village_name,
+            "phone": self.phone,
+            "status": self.status,
+            "tags": list(self.tags),
         }
 
 
@@ -90,8 +98,14 @@ def search_residents(
         ends = f"%{_escape_like(q)}"
         rank = case(
             (or_(R.id_number == q, R.archive_no == q, R.phone == q), 0),
-            (or_(R.id_number.like(ends, escape="\\"), R.archive_no.like(ends, escape="\\"),
-                 R.phone.like(ends, escape="\\")), 1),
+            (
+                or_(
+                    R.id_number.like(ends, escape="\\"),
+                    R.archive_no.like(ends, escape="\\"),
+                    R.phone.like(ends, escape="\\"),
+                ),
+                1,
+            ),
             else_=2,
         )
         if session.get_bind().dialect.name == "sqlite":
@@ -100,8 +114,11 @@ def search_residents(
             cond = R.id.in_(matched)
         else:
             like = f"%{_escape_like(q)}%"
-            cond = or_(R.id_number.like(like, escape="\\"), R.archive_no.like(like, escape="\\"),
-                       R.phone.like(like, escape="\\"))
+            cond = or_(
+                R.id_number.like(like, escape="\\"),
+                R.archive_no.like(like, escape="\\"),
+                R.phone.like(like, escape="\\"),
+            )
         base = select(R.id.label("rid"), rank.label("rank")).where(cond)
     elif kind == "name":
         like = f"%{_escape_like(q)}%"
@@ -136,10 +153,20 @@ def search_residents(
     today = today or dt.date.today()
     return [
         ResidentRow(
-            id=r.id, archive_no=r.archive_no, name=r.name, sex=r.sex, birth_date=r.birth_date,
-            age=age_on(r.birth_date, today), id_number=r.id_number, id_masked=mask_id(r.id_number),
-            group_name=group or "", village_name=village, phone=r.phone or "", status=r.status,
-            tags=tags.get(r.id, ()), rank=rank_,
+            id=r.id,
+            archive_no=r.archive_no,
+            name=r.name,
+            sex=r.sex,
+            birth_date=r.birth_date,
+            age=age_on(r.birth_date, today),
+            id_number=r.id_number,
+            id_masked=mask_id(r.id_number),
+            group_name=group or "",
+            village_name=village,
+            phone=r.phone or "",
+            status=r.status,
+            tags=tags.get(r.id, ()),
+            rank=rank_,
         )
         for r, rank_, group, village in rows
     ]
@@ -161,7 +188,9 @@ def _tags(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[str, 
         if field == "past_disease" and code in disease:
             out[rid].append(disease[code])
     for rid, poor, signed in session.execute(
-        select(Resident.id, Resident.poverty_registered, Resident.contract_signed_on).where(Resident.id.in_(ids))
+        select(Resident.id, Resident.poverty_registered, Resident.contract_signed_on).where(
+            Resident.id.in_(ids)
+        )
     ):
         if poor:
             out[rid].append("poverty")
@@ -171,5 +200,8 @@ def _tags(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[str, 
 
 
 TAG_LABELS = {
-    "htn": ("高血压", "HTN"), "t2dm": ("糖尿病", "T2DM"), "poverty": ("贫困", "Poverty"), "contract": ("签约", "Signed"),
+    "htn": ("高血压", "HTN"),
+    "t2dm": ("糖尿病", "T2DM"),
+    "poverty": ("贫困", "Poverty"),
+    "contract": ("签约", "Signed"),
 }

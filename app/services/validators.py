@@ -43,11 +43,13 @@ def clean_text(text: str | None, max_len: int, label: str) -> str | None:
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in text):
         raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}含有无法识别的字符"), label=label)
     if len(text) > max_len:
-        raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}过长（最多{max}个字）"), label=label, max=max_len)
+        raise Invalid(
+            QT_TRANSLATE_NOOP("Validation", "{label}过长（最多{max}个字）"), label=label, max=max_len
+        )
     return text
 
 
-_NAME_DOTS = str.maketrans({"•": "·", "・": "·", "．": "·", "\u2027": "·", "\u2022": "·", "\u30fb": "·"})
+_NAME_DOTS = str.maketrans({"\u2022": "·", "\u30fb": "·", "\uff0e": "·", "\u2027": "·", "\u00b7": "·"})
 _NAME_RE = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134fA-Za-z·\- ]+$")
 
 
@@ -104,13 +106,17 @@ def parse_resident_id(text: str | None) -> ResidentId:
     try:
         birth = ric.get_birth_date(number)
     except Exception:
-        raise Invalid(QT_TRANSLATE_NOOP("Validation", "身份证号中的出生日期{d}不存在"), d=number[6:14]) from None
+        raise Invalid(
+            QT_TRANSLATE_NOOP("Validation", "身份证号中的出生日期{d}不存在"), d=number[6:14]
+        ) from None
     if upgraded_from is None and number[17] != ric.calc_check_digit(number):
         raise Invalid(QT_TRANSLATE_NOOP("Validation", "身份证号校验位错误，请逐位核对"))
     # The place must be a known division; stdnum also checks it existed in the birth year,
     # but cards are issued with the code current at issue, so that check would refuse real people.
     if not known_address_code(number[:6]):
-        raise Invalid(QT_TRANSLATE_NOOP("Validation", "身份证号的地址码{code}不是有效的行政区划代码"), code=number[:6])
+        raise Invalid(
+            QT_TRANSLATE_NOOP("Validation", "身份证号的地址码{code}不是有效的行政区划代码"), code=number[:6]
+        )
     sex = "1" if int(number[16]) % 2 else "2"
     return ResidentId(number, birth, sex, upgraded_from)
 
@@ -149,7 +155,9 @@ def validate_phone(text: str | None, label: str = "联系电话") -> str | None:
     if re.match(r"1[3-9]", digits) or (digits.startswith("1") and len(digits) >= 10):  # a mobile, mistyped
         raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}：手机号应为以1开头的11位数字"), label=label)
     if not digits.startswith("0"):
-        raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}：固定电话请加区号，如 0371-61234567"), label=label)
+        raise Invalid(
+            QT_TRANSLATE_NOOP("Validation", "{label}：固定电话请加区号，如 0371-61234567"), label=label
+        )
     area = 3 if digits[:2] in ("01", "02") else 4  # 010, 02x are 3-digit area codes; the rest 4
     local = digits[area:]
     if not 7 <= len(local) <= 8:
@@ -182,11 +190,11 @@ def parse_date(text: str | None, label: str, *, required: bool = False) -> dt.da
                 return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
                 raise Invalid(
-                    QT_TRANSLATE_NOOP("Validation", "{label}“{value}”不是真实存在的日期"), label=label, value=raw
+                    QT_TRANSLATE_NOOP("Validation", "{label}“{value}”不是真实存在的日期"),
+                    label=label,
+                    value=raw,
                 ) from None
-    raise Invalid(
-        QT_TRANSLATE_NOOP("Validation", "{label}格式应为 年-月-日，如 1965-03-08"), label=label
-    )
+    raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}格式应为 年-月-日，如 1965-03-08"), label=label)
 
 
 def parse_month(text: str | None, label: str) -> str | None:

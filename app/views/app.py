@@ -73,8 +73,15 @@ class _FirstPaint(QObject):
         return False
 
 
-def run_gui(store: Store, paths: Paths, *, smoke: bool = False, screenshots: str | None = None,
-            lang: str | None = None, t0: float = 0.0) -> int:
+def run_gui(
+    store: Store,
+    paths: Paths,
+    *,
+    smoke: bool = False,
+    screenshots: str | None = None,
+    lang: str | None = None,
+    t0: float = 0.0,
+) -> int:
     app = make_app(lang)
     from app.views.main_window import MainWindow
 
@@ -90,6 +97,7 @@ def run_gui(store: Store, paths: Paths, *, smoke: bool = False, screenshots: str
             print(path)
         return 0
     if smoke:
+
         def painted() -> None:
             print(f"first paint: {seconds_since_process_start(t0) * 1000:.0f} ms after process start")
             app.quit()

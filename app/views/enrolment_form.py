@@ -160,7 +160,9 @@ class EnrolmentForm(QWidget):
                 self.disease_dates[c.code] = date
                 grid.addWidget(date, i // 2, (i % 2) * 2 + 1)
         self.past_disease_other = line_edit(self.tr("其他疾病，请写明"), 100)
-        self._add(history, "past_diseases", self.tr("疾病"), self._stack(disease_box, self.past_disease_other))
+        self._add(
+            history, "past_diseases", self.tr("疾病"), self._stack(disease_box, self.past_disease_other)
+        )
         self.events: list[tuple[str, QLineEdit, QLineEdit]] = []
         events_box = QWidget()
         eg = QGridLayout(events_box)
@@ -184,7 +186,9 @@ class EnrolmentForm(QWidget):
         self._add(history, "genetic_disease", self.tr("遗传病史"), gen)
         self.disability = CheckGroup("disability", columns=4)
         self.disability_other = line_edit(self.tr("其他残疾，请写明"), 100)
-        self._add(history, "disability", self.tr("残疾情况"), self._stack(self.disability, self.disability_other))
+        self._add(
+            history, "disability", self.tr("残疾情况"), self._stack(self.disability, self.disability_other)
+        )
         outer.addWidget(history.parentWidget())
 
         # ---- 家族史 ----
@@ -199,7 +203,9 @@ class EnrolmentForm(QWidget):
 
         # ---- 生活环境 ----
         env = self._group(self.tr("生活环境"))
-        self.env = {name: CodeCombo(name) for name in ("kitchen_exhaust", "fuel", "water", "toilet", "livestock")}
+        self.env = {
+            name: CodeCombo(name) for name in ("kitchen_exhaust", "fuel", "water", "toilet", "livestock")
+        }
         for name, combo in self.env.items():
             self._add(env, name, CODE_LISTS[name].title(self._lang()), combo)
         outer.addWidget(env.parentWidget())
@@ -285,41 +291,96 @@ class EnrolmentForm(QWidget):
     def to_input(self) -> ResidentInput:
         t = lambda w: w.text()  # noqa: E731
         return ResidentInput(
-            name=t(self.name), id_type=self.id_type.code(), id_number=t(self.id_number), sex=self.sex.code(),
-            birth_date=t(self.birth_date), workplace=t(self.workplace), phone=t(self.phone),
-            contact_name=t(self.contact_name), contact_phone=t(self.contact_phone),
-            current_address=t(self.current_address), registered_address=t(self.registered_address),
-            residence_type=self.residence_type.code(), ethnicity=self.ethnicity.code(),
-            blood_abo=self.blood_abo.code(), blood_rh=self.blood_rh.code(), education=self.education.code(),
-            occupation=self.occupation.code(), marital=self.marital.code(),
-            payment=self.payment.codes(), payment_other=t(self.payment_other),
-            allergy=self.allergy.codes(), allergy_other=t(self.allergy_other), exposure=self.exposure.codes(),
-            past_diseases={code: (self.disease_dates[code].text() if code in self.disease_dates else "")
-                           for code, box in self.disease_checks.items() if box.isChecked()},
+            name=t(self.name),
+            id_type=self.id_type.code(),
+            id_number=t(self.id_number),
+            sex=self.sex.code(),
+            birth_date=t(self.birth_date),
+            workplace=t(self.workplace),
+            phone=t(self.phone),
+            contact_name=t(self.contact_name),
+            contact_phone=t(self.contact_phone),
+            current_address=t(self.current_address),
+            registered_address=t(self.registered_address),
+            residence_type=self.residence_type.code(),
+            ethnicity=self.ethnicity.code(),
+            blood_abo=self.blood_abo.code(),
+            blood_rh=self.blood_rh.code(),
+            education=self.education.code(),
+            occupation=self.occupation.code(),
+            marital=self.marital.code(),
+            payment=self.payment.codes(),
+            payment_other=t(self.payment_other),
+            allergy=self.allergy.codes(),
+            allergy_other=t(self.allergy_other),
+            exposure=self.exposure.codes(),
+            past_diseases={
+                code: (self.disease_dates[code].text() if code in self.disease_dates else "")
+                for code, box in self.disease_checks.items()
+                if box.isChecked()
+            },
             past_disease_other=t(self.past_disease_other),
             history_events=[(kind, n.text(), d.text()) for kind, n, d in self.events if n.text() or d.text()],
             has_genetic_disease=True if self.genetic_check.isChecked() else None,
             genetic_disease=t(self.genetic_disease),
-            family={rel: g.codes() for rel, g in self.family.items()}, family_other=t(self.family_other),
-            disability=self.disability.codes(), disability_other=t(self.disability_other),
+            family={rel: g.codes() for rel, g in self.family.items()},
+            family_other=t(self.family_other),
+            disability=self.disability.codes(),
+            disability_other=t(self.disability_other),
             **{name: combo.code() for name, combo in self.env.items()},
-            village_code=self.village.currentData() or "", group_name=self.group_name.currentText(),
-            household_id=self.household_id, relation_to_head=self.relation.code(),
-            poverty_registered=self.poverty.isChecked(), contract_signed_on=t(self.contract_signed_on),
-            contract_doctor=t(self.contract_doctor), contract_years=t(self.contract_years),
-            enrolled_by=t(self.enrolled_by), responsible_doctor=t(self.responsible_doctor),
-            enrolled_on=t(self.enrolled_on), status=self.status.code(), status_date=t(self.status_date),
+            village_code=self.village.currentData() or "",
+            group_name=self.group_name.currentText(),
+            household_id=self.household_id,
+            relation_to_head=self.relation.code(),
+            poverty_registered=self.poverty.isChecked(),
+            contract_signed_on=t(self.contract_signed_on),
+            contract_doctor=t(self.contract_doctor),
+            contract_years=t(self.contract_years),
+            enrolled_by=t(self.enrolled_by),
+            responsible_doctor=t(self.responsible_doctor),
+            enrolled_on=t(self.enrolled_on),
+            status=self.status.code(),
+            status_date=t(self.status_date),
         )
 
     def load(self, inp: ResidentInput) -> None:
-        for name in ("name", "id_number", "birth_date", "workplace", "phone", "contact_name", "contact_phone",
-                     "current_address", "registered_address", "payment_other", "allergy_other",
-                     "past_disease_other", "genetic_disease", "family_other", "disability_other",
-                     "contract_signed_on", "contract_doctor", "contract_years", "enrolled_by",
-                     "responsible_doctor", "enrolled_on", "status_date"):
+        for name in (
+            "name",
+            "id_number",
+            "birth_date",
+            "workplace",
+            "phone",
+            "contact_name",
+            "contact_phone",
+            "current_address",
+            "registered_address",
+            "payment_other",
+            "allergy_other",
+            "past_disease_other",
+            "genetic_disease",
+            "family_other",
+            "disability_other",
+            "contract_signed_on",
+            "contract_doctor",
+            "contract_years",
+            "enrolled_by",
+            "responsible_doctor",
+            "enrolled_on",
+            "status_date",
+        ):
             getattr(self, name).setText(getattr(inp, name) or "")
-        for name in ("id_type", "sex", "residence_type", "ethnicity", "blood_abo", "blood_rh", "education",
-                     "occupation", "marital", "status"):
+        for name in (
+            "id_type",
+            "sex",
+            "residence_type",
+            "ethnicity",
+            "blood_abo",
+            "blood_rh",
+            "education",
+            "occupation",
+            "marital",
+            "status",
+        ):
             getattr(self, name).set_code(getattr(inp, name))
         for name, combo in self.env.items():
             combo.set_code(getattr(inp, name))
@@ -407,7 +468,9 @@ class EnrolmentDialog(QDialog):
                 rid = resident.id
         except ValidationError as e:
             self.form.show_errors(e)
-            self.summary.show_error(self.tr("有 {n} 处需要改正，已保留您填写的内容").replace("{n}", str(len(e.by_field()))))
+            self.summary.show_error(
+                self.tr("有 {n} 处需要改正，已保留您填写的内容").replace("{n}", str(len(e.by_field())))
+            )
             return False
         except UserError as e:
             self.summary.show_error(render(e.message))

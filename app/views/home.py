@@ -26,8 +26,11 @@ class HomePage(QWidget):
         lay.addStretch(1)
         self.cards: dict[str, QLabel] = {}
         labels = [
-            ("residents", self.tr("在册居民")), ("households", self.tr("家庭户")), ("elderly", self.tr("65岁及以上")),
-            ("poverty", self.tr("建档立卡贫困人口")), ("contracted", self.tr("家庭医生签约")),
+            ("residents", self.tr("在册居民")),
+            ("households", self.tr("家庭户")),
+            ("elderly", self.tr("65岁及以上")),
+            ("poverty", self.tr("建档立卡贫困人口")),
+            ("contracted", self.tr("家庭医生签约")),
         ]
         for i, (key, text) in enumerate(labels):
             frame = QFrame()

@@ -28,7 +28,10 @@ class MainWindow(QMainWindow):
         self.residents = ResidentsPage(store, township=not info.is_village)
         self.residents.changed.connect(self.home.refresh)
         # Only sections that work are listed; later sections join as they land.
-        self.pages = [("home", self.tr("工作台"), self.home), ("residents", self.tr("居民档案"), self.residents)]
+        self.pages = [
+            ("home", self.tr("工作台"), self.home),
+            ("residents", self.tr("居民档案"), self.residents),
+        ]
         for _key, title, page in self.pages:
             self.nav.addItem(title)
             self.stack.addWidget(page)

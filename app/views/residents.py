@@ -32,6 +32,7 @@ from app.views.enrolment_form import EnrolmentDialog
 from app.views.widgets import code_label, lang
 
 PAGE = 100
+_ROOT = QModelIndex()
 
 
 class ResidentTableModel(QAbstractTableModel):
@@ -44,10 +45,15 @@ class ResidentTableModel(QAbstractTableModel):
         self.query = ""
         self._more = False
         self.columns = [
-            ("archive_no", self.tr("档案编号")), ("name", self.tr("姓名")), ("sex", self.tr("性别")),
-            ("age", self.tr("年龄")), ("id", self.tr("身份证号")),
+            ("archive_no", self.tr("档案编号")),
+            ("name", self.tr("姓名")),
+            ("sex", self.tr("性别")),
+            ("age", self.tr("年龄")),
+            ("id", self.tr("身份证号")),
             *([("village", self.tr("村"))] if township else []),
-            ("group", self.tr("村民小组")), ("phone", self.tr("联系电话")), ("tags", self.tr("标签")),
+            ("group", self.tr("村民小组")),
+            ("phone", self.tr("联系电话")),
+            ("tags", self.tr("标签")),
         ]
 
     def set_query(self, query: str) -> None:
@@ -61,10 +67,10 @@ class ResidentTableModel(QAbstractTableModel):
         with self.store.session() as s:
             return search.search_residents(s, self.query, limit=PAGE, offset=offset)
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 - Qt API
+    def canFetchMore(self, parent=_ROOT) -> bool:  # noqa: N802 - Qt API
         return not parent.isValid() and self._more
 
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+    def fetchMore(self, parent=_ROOT) -> None:  # noqa: N802
         more = self._fetch(len(self.rows))
         self._more = len(more) == PAGE
         if more:
@@ -72,10 +78,10 @@ class ResidentTableModel(QAbstractTableModel):
             self.rows.extend(more)
             self.endInsertRows()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
         return len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
@@ -125,7 +131,9 @@ class ResidentsPage(QWidget):
         super().__init__(parent)
         self.store = store
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("搜索：姓名、拼音或首字母（zs）、身份证号后4位、档案编号、电话；扫码枪直接扫随访卡"))
+        self.search.setPlaceholderText(
+            self.tr("搜索：姓名、拼音或首字母（zs）、身份证号后4位、档案编号、电话；扫码枪直接扫随访卡")
+        )
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda: self._timer.start())
         self.search.returnPressed.connect(self._open_exact)
@@ -246,7 +254,10 @@ class ResidentDialog(QDialog):
             cols.addWidget(r_box)
             lab = lambda text: QLabel(text or "—")  # noqa: E731
             left.addRow(self.tr("性别"), lab(code_label("sex", r.sex)))
-            left.addRow(self.tr("出生日期"), lab(f"{r.birth_date.isoformat()}（{age_on(r.birth_date, dt.date.today())}岁）"))
+            left.addRow(
+                self.tr("出生日期"),
+                lab(f"{r.birth_date.isoformat()}（{age_on(r.birth_date, dt.date.today())}岁）"),
+            )
             left.addRow(self.tr("身份证号"), lab(mask_id(r.id_number)))
             left.addRow(self.tr("民族"), lab(code_label("ethnicity", r.ethnicity)))
             left.addRow(self.tr("文化程度"), lab(code_label("education", r.education)))
@@ -259,32 +270,49 @@ class ResidentDialog(QDialog):
             right.addRow(self.tr("责任医生"), lab(r.responsible_doctor))
             right.addRow(self.tr("建档日期"), lab(r.enrolled_on.isoformat()))
             right.addRow(self.tr("贫困户"), lab(self.tr("是") if r.poverty_registered else self.tr("否")))
-            right.addRow(self.tr("家庭医生签约"), lab(
-                f"{r.contract_signed_on.isoformat()} {r.contract_doctor or ''}" if r.contract_signed_on else self.tr("未签约")))
+            right.addRow(
+                self.tr("家庭医生签约"),
+                lab(
+                    f"{r.contract_signed_on.isoformat()} {r.contract_doctor or ''}"
+                    if r.contract_signed_on
+                    else self.tr("未签约")
+                ),
+            )
             right.addRow(self.tr("档案状态"), lab(code_label("resident_status", r.status)))
             sep = "、" if lang() == "zh" else ", "
             diseases = [
                 code_label("past_disease", c.code) + (f" {c.event_date}" if c.event_date else "")
-                for c in r.choices if c.field == "past_disease"
+                for c in r.choices
+                if c.field == "past_disease"
             ]
             hist = QFormLayout()
             h_box = QGroupBox(self.tr("既往史与过敏"))
             h_box.setLayout(hist)
             hist.addRow(self.tr("既往疾病"), lab(sep.join(diseases)))
-            hist.addRow(self.tr("药物过敏"), lab(sep.join(code_label("allergy", c) for c in r.choice_codes("allergy"))))
-            hist.addRow(self.tr("医疗费用"), lab(sep.join(code_label("payment", c) for c in r.choice_codes("payment"))))
+            hist.addRow(
+                self.tr("药物过敏"),
+                lab(sep.join(code_label("allergy", c) for c in r.choice_codes("allergy"))),
+            )
+            hist.addRow(
+                self.tr("医疗费用"),
+                lab(sep.join(code_label("payment", c) for c in r.choice_codes("payment"))),
+            )
             lay.addWidget(h_box)
 
         hh_box = QGroupBox(self.tr("家庭成员"))
         hh = QVBoxLayout(hh_box)
         self.members = QTableWidget(len(members), 4)
-        self.members.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("与户主关系"), self.tr("性别"), self.tr("年龄")])
+        self.members.setHorizontalHeaderLabels(
+            [self.tr("姓名"), self.tr("与户主关系"), self.tr("性别"), self.tr("年龄")]
+        )
         self.members.verticalHeader().hide()
         self.members.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.members.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.members.horizontalHeader().setStretchLastSection(True)
         for i, m in enumerate(members):
-            for j, text in enumerate((m.name, code_label("relation", m.relation), code_label("sex", m.sex), str(m.age))):
+            for j, text in enumerate(
+                (m.name, code_label("relation", m.relation), code_label("sex", m.sex), str(m.age))
+            ):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.UserRole, m.id)
                 self.members.setItem(i, j, item)

@@ -50,7 +50,9 @@ class RosterImportDialog(QDialog):
         self.summary = QLabel(self.tr("导入前会先逐行检查；只要有一行有错，默认不导入任何记录。"))
         self.summary.setWordWrap(True)
         self.errors = QTableWidget(0, 4)
-        self.errors.setHorizontalHeaderLabels([self.tr("行号"), self.tr("列"), self.tr("内容"), self.tr("原因")])
+        self.errors.setHorizontalHeaderLabels(
+            [self.tr("行号"), self.tr("列"), self.tr("内容"), self.tr("原因")]
+        )
         self.errors.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.errors.verticalHeader().hide()
         self.errors.horizontalHeader().setStretchLastSection(True)
@@ -73,7 +75,9 @@ class RosterImportDialog(QDialog):
         lay.addWidget(buttons)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择花名册"), "", self.tr("花名册 (*.xlsx *.csv)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择花名册"), "", self.tr("花名册 (*.xlsx *.csv)")
+        )
         if name:
             self.path.setText(name)
             self._run(dry_run=True)
@@ -91,8 +95,15 @@ class RosterImportDialog(QDialog):
         def job(progress, cancelled):
             with store.transaction() as s:
                 actor = profile.default_user(s).id
-                report = roster.import_roster(s, path, dry_run=dry_run, skip_invalid=skip, actor=actor,
-                                              progress=progress, cancelled=cancelled)
+                report = roster.import_roster(
+                    s,
+                    path,
+                    dry_run=dry_run,
+                    skip_invalid=skip,
+                    actor=actor,
+                    progress=progress,
+                    cancelled=cancelled,
+                )
                 if dry_run or (report.errors and not skip):
                     s.rollback()
             return report
@@ -119,8 +130,11 @@ class RosterImportDialog(QDialog):
         else:
             text = self.tr("已导入 {good} 人，跳过 {bad} 行。")
             self.imported.emit(report)
-        text = text.replace("{total}", str(report.total_rows)).replace("{good}", str(report.imported)).replace(
-            "{bad}", str(bad))
+        text = (
+            text.replace("{total}", str(report.total_rows))
+            .replace("{good}", str(report.imported))
+            .replace("{bad}", str(bad))
+        )
         if report.ignored_columns:
             text += " " + self.tr("已忽略未知列：{cols}").replace("{cols}", "、".join(report.ignored_columns))
         if report.rejected_file and not dry_run:

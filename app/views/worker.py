@@ -39,8 +39,14 @@ class _Job(QRunnable):
 class BackgroundTask(QObject):
     finished = Signal()
 
-    def __init__(self, parent: QWidget, title: str, fn: Callable, on_done: Callable[[object], None],
-                 on_error: Callable[[BaseException], None]):
+    def __init__(
+        self,
+        parent: QWidget,
+        title: str,
+        fn: Callable,
+        on_done: Callable[[object], None],
+        on_error: Callable[[BaseException], None],
+    ):
         super().__init__(parent)
         self._cancel = threading.Event()
         self._signals = _Signals()
@@ -66,6 +72,11 @@ class BackgroundTask(QObject):
         self.deleteLater()
 
 
-def run_in_background(parent: QWidget, title: str, fn: Callable, on_done: Callable[[object], None],
-                      on_error: Callable[[BaseException], None]) -> BackgroundTask:
+def run_in_background(
+    parent: QWidget,
+    title: str,
+    fn: Callable,
+    on_done: Callable[[object], None],
+    on_error: Callable[[BaseException], None],
+) -> BackgroundTask:
     return BackgroundTask(parent, title, fn, on_done, on_error)

@@ -1,0 +1,106 @@
+"""The command line as a user runs it: exit codes, plain-sentence errors, the issue's smoke sequence."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from app.cli import main
+
+
+def cunyi(*args, env=None, timeout=120) -> subprocess.CompletedProcess:
+    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args], capture_output=True, text=True, timeout=timeout, env=full_env
+    )
+
+
+@pytest.mark.slow
+def test_init_demo_3000_and_gui_smoke(tmp_path):
+    d = str(tmp_path / "D")
+    r = cunyi("--data-dir", d, "init", "--role", "village", "--code", "110105001101", "--name", "测试村")
+    assert r.returncode == 0, r.stderr
+    r = cunyi("--data-dir", d, "demo", "--residents", "3000", "--seed", "1")
+    assert r.returncode == 0, r.stderr
+    assert "3000 人" in r.stdout
+    r = cunyi("--data-dir", d, "gui", "--smoke")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("first paint:") and r.stdout.strip().endswith("ms after process start")
+    r = cunyi("--data-dir", d, "residents", "search", "zs", "--json")
+    rows = json.loads(r.stdout)
+    assert rows and {"archive_no", "name", "sex", "birth_date", "village_group", "id"} <= set(rows[0])
+
+
+@pytest.mark.slow
+def test_screenshots_are_written(tmp_path):
+    d = str(tmp_path / "D")
+    cunyi("--data-dir", d, "init", "--role", "village", "--code", "110105001101", "--name", "测试村")
+    cunyi("--data-dir", d, "demo", "--residents", "300")
+    out = tmp_path / "shots"
+    r = cunyi("--data-dir", d, "gui", "--screenshots", str(out))
+    assert r.returncode == 0, r.stderr
+    names = sorted(p.name for p in out.glob("*.png"))
+    assert names == [
+        "01-home.png",
+        "02-residents.png",
+        "03-residents-search-zs.png",
+        "04-enrolment-validation-error.png",
+        "05-resident-detail.png",
+    ]
+    assert all(p.stat().st_size > 10_000 for p in out.glob("*.png"))
+
+
+def test_environment_variable_picks_the_data_dir(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("CUNYI_DATA_DIR", str(tmp_path / "E"))
+    assert main(["init", "--role", "township", "--code", "110105001", "--name", "朝阳乡"]) == 0
+    assert (tmp_path / "E" / "cunyi.db").exists()
+    for sub in ("keys", "outbox", "inbox", "quarantine", "backups", "logs"):
+        assert (tmp_path / "E" / sub).is_dir()
+
+
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["init", "--role", "village", "--code", "1101050011", "--name", "x"], "村代码应为12位数字"),
+        (["init", "--role", "township", "--code", "110105001101", "--name", "x"], "乡镇代码应为9位数字"),
+        (
+            ["init", "--role", "village", "--code", "999999001101", "--name", "x"],
+            "不是有效的县级行政区划代码",
+        ),
+        (["demo", "--residents", "10"], "尚未初始化"),
+        (["residents", "search", "zs"], "尚未初始化"),
+    ],
+)
+def test_user_errors_are_one_sentence_and_exit_1(tmp_path, capsys, args, fragment):
+    assert main(["--data-dir", str(tmp_path / "F"), *args]) == 1
+    err = capsys.readouterr().err
+    assert fragment in err and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_init_twice_is_refused(tmp_path, capsys):
+    args = [
+        "--data-dir",
+        str(tmp_path / "G"),
+        "init",
+        "--role",
+        "village",
+        "--code",
+        "110105001101",
+        "--name",
+        "x",
+    ]
+    assert main(args) == 0
+    assert main(args) == 1
+    assert "已初始化" in capsys.readouterr().err
+
+
+def test_search_without_results_says_so(tmp_path, capsys):
+    d = str(tmp_path / "H")
+    main(["--data-dir", d, "init", "--role", "village", "--code", "110105001101", "--name", "x"])
+    capsys.readouterr()
+    assert main(["--data-dir", d, "residents", "search", "nobody"]) == 0
+    assert "没有找到" in capsys.readouterr().err
