@@ -119,7 +119,7 @@ def cmd_demo(args) -> int:
     last = [0.0]
 
     def progress(done: int, total: int) -> None:
-        if time.perf_counter() - last[0] > 1 or done == total:
+        if sys.stderr.isatty() and (time.perf_counter() - last[0] > 1 or done == total):
             last[0] = time.perf_counter()
             print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 

@@ -473,6 +473,17 @@ def code_list(name: str) -> CodeList:
     return CODE_LISTS[name]
 
 
+def english_label(zh: str) -> str | None:
+    """The English of a Chinese code label or list title (for labels quoted inside messages)."""
+    for cl in CODE_LISTS.values():
+        if zh == cl.zh:
+            return cl.en
+        for c in cl.codes:
+            if zh == c.zh:
+                return c.en
+    return None
+
+
 def load_overrides(path: Path) -> None:
     """Apply a province's adjustments: ``{"payment": [["1", "职工医保", "Employee insurance"], ...]}``
     replaces the named lists wholesale.  Unknown list names are an error, so a typo is noticed."""

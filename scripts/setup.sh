@@ -40,9 +40,13 @@ fi
 
 stamp="$ROOT/.venv/.stamp-$( (cat "$ROOT/pyproject.toml"; echo "$EXTRA") | sha256sum | cut -c1-16)"
 if [[ ! -f "$stamp" ]]; then
-  "$ROOT/.venv/bin/python" -m pip install -q --upgrade pip
   if [[ "$EXTRA" == "test" ]]; then spec="$ROOT[test]"; else spec="$ROOT"; fi
-  "$ROOT/.venv/bin/python" -m pip install -q -e "$spec"
+  echo "setup: installing Python packages into .venv"
+  log="$ROOT/.venv/pip-install.log"
+  if ! { "$ROOT/.venv/bin/python" -m pip install -q --upgrade pip &&
+         "$ROOT/.venv/bin/python" -m pip install -q -e "$spec"; } >"$log" 2>&1; then
+    cat "$log" >&2; echo "setup: pip install failed (log above)" >&2; exit 1
+  fi
   rm -f "$ROOT"/.venv/.stamp-*
   touch "$stamp"
 fi

@@ -165,8 +165,10 @@ def validate_resident(
         values["id_number"] = rid.number if rid else None
     else:
         # No ID yet (infants often have none): sex and birth date are then required.
-        values["id_number"] = attempt("id_number", clean_text, inp.id_number, 30, "证件号码")
-    typed_birth = attempt("birth_date", parse_date, inp.birth_date, "出生日期")
+        values["id_number"] = attempt(
+            "id_number", clean_text, inp.id_number, 30, QT_TRANSLATE_NOOP("Field", "证件号码")
+        )
+    typed_birth = attempt("birth_date", parse_date, inp.birth_date, QT_TRANSLATE_NOOP("Field", "出生日期"))
     typed_sex = (inp.sex or "").strip()
     if typed_sex and typed_sex not in CODE_LISTS["sex"]:
         fail("sex", QT_TRANSLATE_NOOP("Validation", "性别代码“{value}”无效"), value=typed_sex)
@@ -198,18 +200,20 @@ def validate_resident(
 
     # ---- free text and phones ----
     for name, max_len, label in (
-        ("workplace", 100, "工作单位"),
-        ("contact_name", 50, "联系人姓名"),
-        ("current_address", 200, "现住址"),
-        ("registered_address", 200, "户籍地址"),
-        ("enrolled_by", 50, "建档人"),
-        ("responsible_doctor", 50, "责任医生"),
-        ("contract_doctor", 50, "签约医生"),
-        ("genetic_disease", 100, "遗传病名称"),
+        ("workplace", 100, QT_TRANSLATE_NOOP("Field", "工作单位")),
+        ("contact_name", 50, QT_TRANSLATE_NOOP("Field", "联系人姓名")),
+        ("current_address", 200, QT_TRANSLATE_NOOP("Field", "现住址")),
+        ("registered_address", 200, QT_TRANSLATE_NOOP("Field", "户籍地址")),
+        ("enrolled_by", 50, QT_TRANSLATE_NOOP("Field", "建档人")),
+        ("responsible_doctor", 50, QT_TRANSLATE_NOOP("Field", "责任医生")),
+        ("contract_doctor", 50, QT_TRANSLATE_NOOP("Field", "签约医生")),
+        ("genetic_disease", 100, QT_TRANSLATE_NOOP("Field", "遗传病名称")),
     ):
         values[name] = attempt(name, clean_text, getattr(inp, name), max_len, label)
-    values["phone"] = attempt("phone", validate_phone, inp.phone, "本人电话")
-    values["contact_phone"] = attempt("contact_phone", validate_phone, inp.contact_phone, "联系人电话")
+    values["phone"] = attempt("phone", validate_phone, inp.phone, QT_TRANSLATE_NOOP("Field", "本人电话"))
+    values["contact_phone"] = attempt(
+        "contact_phone", validate_phone, inp.contact_phone, QT_TRANSLATE_NOOP("Field", "联系人电话")
+    )
 
     # ---- single-choice codes ----
     for name in SINGLE_CODED:
@@ -288,7 +292,9 @@ def validate_resident(
     else:
         other = attempt("past_diseases", clean_text, inp.past_disease_other, 100, cl.zh)
         for c in codes:
-            month = attempt("past_diseases", parse_month, inp.past_diseases[c], f"{cl.label(c)}确诊时间")
+            month = attempt(
+                "past_diseases", parse_month, inp.past_diseases[c], QT_TRANSLATE_NOOP("Field", "确诊时间")
+            )
             if month and birth and month < birth.isoformat()[: len(month)]:
                 fail(
                     "past_diseases",
@@ -323,8 +329,12 @@ def validate_resident(
             )
             continue
         label = CODE_LISTS["history_event"].label(kind)
-        name = attempt("history_events", clean_text, ev_name, 100, f"{label}名称")
-        when = attempt("history_events", parse_date, ev_date, f"{label}时间")
+        name = attempt(
+            "history_events", clean_text, ev_name, 100, QT_TRANSLATE_NOOP("Field", "手术/外伤/输血名称")
+        )
+        when = attempt(
+            "history_events", parse_date, ev_date, QT_TRANSLATE_NOOP("Field", "手术/外伤/输血时间")
+        )
         if not name and not any(e.field == "history_events" for e in errors):
             fail("history_events", QT_TRANSLATE_NOOP("Validation", "请填写{label}名称"), label=label)
         if when and (when > today or (birth and when < birth)):
@@ -346,14 +356,18 @@ def validate_resident(
         fail("genetic_disease", QT_TRANSLATE_NOOP("Validation", "有遗传病史时请写明疾病名称"))
 
     # ---- cover and management ----
-    enrolled_on = attempt("enrolled_on", parse_date, inp.enrolled_on, "建档日期") or today
+    enrolled_on = (
+        attempt("enrolled_on", parse_date, inp.enrolled_on, QT_TRANSLATE_NOOP("Field", "建档日期")) or today
+    )
     if enrolled_on > today:
         fail("enrolled_on", QT_TRANSLATE_NOOP("Validation", "建档日期不能晚于今天"))
     if birth and enrolled_on < birth:
         fail("enrolled_on", QT_TRANSLATE_NOOP("Validation", "建档日期不能早于出生日期"))
     values["enrolled_on"] = enrolled_on
     values["poverty_registered"] = bool(inp.poverty_registered)
-    signed = attempt("contract_signed_on", parse_date, inp.contract_signed_on, "签约日期")
+    signed = attempt(
+        "contract_signed_on", parse_date, inp.contract_signed_on, QT_TRANSLATE_NOOP("Field", "签约日期")
+    )
     if signed and signed > today:
         fail("contract_signed_on", QT_TRANSLATE_NOOP("Validation", "签约日期不能晚于今天"))
     values["contract_signed_on"] = signed
@@ -368,7 +382,9 @@ def validate_resident(
     if status not in CODE_LISTS["resident_status"]:
         fail("status", QT_TRANSLATE_NOOP("Validation", "档案状态代码“{value}”无效"), value=status)
     values["status"] = status
-    status_date = attempt("status_date", parse_date, inp.status_date, "状态变更日期")
+    status_date = attempt(
+        "status_date", parse_date, inp.status_date, QT_TRANSLATE_NOOP("Field", "状态变更日期")
+    )
     if status != "1" and status_date is None and not any(e.field == "status_date" for e in errors):
         fail("status_date", QT_TRANSLATE_NOOP("Validation", "迁出或死亡请填写日期"))
     if status_date and (status_date > today or (birth and status_date < birth)):
@@ -383,7 +399,7 @@ def validate_resident(
     values["relation_to_head"] = relation
     group_name = None
     try:
-        group_name = clean_text(inp.group_name, 50, "村民小组")
+        group_name = clean_text(inp.group_name, 50, QT_TRANSLATE_NOOP("Field", "村民小组"))
     except Invalid as e:
         errors.append(FieldError("group_name", e.message))
 

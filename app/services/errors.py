@@ -24,7 +24,9 @@ class Message:
     params: dict = field(default_factory=dict)
 
     def render(self, translate: Translate = _identity) -> str:
-        return translate(self.context, self.template).format(**self.params)
+        # String parameters are field or code-list labels: translated in the "Field" context.
+        params = {k: translate("Field", v) if isinstance(v, str) else v for k, v in self.params.items()}
+        return translate(self.context, self.template).format(**params)
 
     def __str__(self) -> str:
         return self.render()

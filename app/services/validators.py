@@ -54,7 +54,7 @@ _NAME_RE = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134fA-Za-z�
 
 
 def validate_name(text: str | None) -> str:
-    name = clean_text((text or "").translate(_NAME_DOTS), 50, "姓名")
+    name = clean_text((text or "").translate(_NAME_DOTS), 50, QT_TRANSLATE_NOOP("Field", "姓名"))
     if not name:
         raise Invalid(QT_TRANSLATE_NOOP("Validation", "请填写姓名"))
     name = name.replace(" · ", "·")
@@ -136,7 +136,7 @@ _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^(0\d{2,3})(\d{7,8})(\d{1,6})?$")
 
 
-def validate_phone(text: str | None, label: str = "联系电话") -> str | None:
+def validate_phone(text: str | None, label: str = QT_TRANSLATE_NOOP("Field", "联系电话")) -> str | None:
     """11-digit mobile, or a landline with its area code (010-12345678, 0371 6123 4567)."""
     raw = halfwidth(text or "").strip()
     if not raw:

@@ -42,6 +42,9 @@ def register_cjk_font(app: QApplication) -> str:
 def install_translator(app: QApplication, lang: str) -> None:
     """Source strings are Simplified Chinese; English comes from the .qm file."""
     app.setProperty("cunyi_lang", lang)
+    for old in app.findChildren(QTranslator):
+        app.removeTranslator(old)
+        old.deleteLater()
     if lang == "en":
         QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedStates))
         translator = QTranslator(app)

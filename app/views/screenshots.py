@@ -35,6 +35,7 @@ def save_screenshots(window, out: Path) -> list[Path]:
     form.phone.setText("1381234")
     dialog.save()
     saved.append(_save(dialog, out / "04-enrolment-validation-error.png"))
+    saved.append(_save(form, out / "04b-enrolment-whole-form.png"))  # every section, beyond the viewport
     dialog.reject()
 
     if residents.model.rows:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.codes import CODE_LISTS
+from app.codes import CODE_LISTS, english_label
 from app.services.errors import Message
 
 
@@ -14,7 +14,10 @@ def lang() -> str:
 
 
 def translate(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+    out = QCoreApplication.translate(context, text)
+    if out == text and context == "Field" and lang() == "en":
+        return english_label(text) or text  # a code-list label: the code lists carry their English
+    return out
 
 
 def render(message: Message) -> str:
@@ -32,6 +35,9 @@ class CodeCombo(QComboBox):
     def __init__(self, list_name: str, *, blank: bool = True, parent: QWidget | None = None):
         super().__init__(parent)
         self.list_name = list_name
+        # Long labels (职业 0 …) would make the form wider than the window; the popup shows them whole.
+        self.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)
         if blank:
             self.addItem("", "")
         for c in CODE_LISTS[list_name]:
@@ -51,6 +57,8 @@ class CheckGroup(QWidget):
     def __init__(self, list_name: str, *, columns: int = 4, skip: tuple[str, ...] = (), parent=None):
         super().__init__(parent)
         self.list_name = list_name
+        if lang() != "zh":  # English labels run about twice as wide as Chinese ones
+            columns = max(2, (columns + 1) // 2)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(12)

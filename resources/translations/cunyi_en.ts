@@ -1,1203 +1,1049 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../../app/views/worker.py" line="47"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>Demo</name>
     <message>
-        <location filename="../../app/services/demo.py" line="139"/>
         <source>居民人数应在1到2000000之间</source>
-        <translation type="unfinished"></translation>
+        <translation>The number of residents must be between 1 and 2,000,000</translation>
     </message>
     <message>
-        <location filename="../../app/services/demo.py" line="171"/>
         <source>已取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled</translation>
     </message>
 </context>
 <context>
     <name>EnrolmentDialog</name>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="378"/>
         <source>编辑居民档案</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit health record</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="378"/>
         <source>新建居民档案</source>
-        <translation type="unfinished"></translation>
+        <translation>New health record</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="386"/>
         <source>保存 (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="387"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="410"/>
         <source>有 {n} 处需要改正，已保留您填写的内容</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} fields need correcting; everything you typed is kept</translation>
     </message>
 </context>
 <context>
     <name>EnrolmentForm</name>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="59"/>
         <source>基本信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="60"/>
         <source>如 张三</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Zhang San</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="62"/>
         <source>18位身份证号，末位可为X</source>
-        <translation type="unfinished"></translation>
+        <translation>18-digit resident ID; the last character may be X</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="65"/>
         <source>年-月-日，如 1965-03-08</source>
-        <translation type="unfinished"></translation>
+        <translation>year-month-day, e.g. 1965-03-08</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="74"/>
         <source>姓名 *</source>
-        <translation type="unfinished"></translation>
+        <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="75"/>
         <source>证件类型</source>
-        <translation type="unfinished"></translation>
+        <translation>ID type</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="76"/>
         <source>身份证号</source>
-        <translation type="unfinished"></translation>
+        <translation>Resident ID</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="77"/>
         <source>性别 *</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex *</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="78"/>
         <source>出生日期 *</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of birth *</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="79"/>
         <source>民族</source>
-        <translation type="unfinished"></translation>
+        <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="80"/>
         <source>常住类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Residence type</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="87"/>
         <source>血型</source>
-        <translation type="unfinished"></translation>
+        <translation>Blood group</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="88"/>
         <source>文化程度</source>
-        <translation type="unfinished"></translation>
+        <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="89"/>
         <source>职业</source>
-        <translation type="unfinished"></translation>
+        <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="90"/>
         <source>婚姻状况</source>
-        <translation type="unfinished"></translation>
+        <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="91"/>
         <source>工作单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Workplace</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="95"/>
         <source>联系方式与住址</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact and address</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="96"/>
         <source>手机11位，或区号-号码</source>
-        <translation type="unfinished"></translation>
+        <translation>11-digit mobile, or area code-number</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="101"/>
         <source>本人电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Own phone</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="102"/>
         <source>联系人姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact name</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="103"/>
         <source>联系人电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="104"/>
         <source>现住址</source>
-        <translation type="unfinished"></translation>
+        <translation>Current address</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="105"/>
         <source>户籍地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered (hukou) address</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="109"/>
         <source>家庭户与管理</source>
-        <translation type="unfinished"></translation>
+        <translation>Household and management</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="115"/>
         <source>所属村</source>
-        <translation type="unfinished"></translation>
+        <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="121"/>
         <source>建档立卡贫困户</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered poor household</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="122"/>
-        <location filename="../../app/views/enrolment_form.py" line="171"/>
         <source>年-月-日</source>
-        <translation type="unfinished"></translation>
+        <translation>year-month-day</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="124"/>
         <source>年</source>
-        <translation type="unfinished"></translation>
+        <translation>years</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="125"/>
         <source>村民小组</source>
-        <translation type="unfinished"></translation>
+        <translation>Village group</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="126"/>
         <source>与户主关系</source>
-        <translation type="unfinished"></translation>
+        <translation>Relation to head of household</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="128"/>
         <source>家庭医生签约日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Family doctor contract signed on</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="129"/>
         <source>签约医生</source>
-        <translation type="unfinished"></translation>
+        <translation>Contract doctor</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="130"/>
         <source>签约年限</source>
-        <translation type="unfinished"></translation>
+        <translation>Contract term</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="135"/>
         <source>医疗费用支付方式、药物过敏史、暴露史</source>
-        <translation type="unfinished"></translation>
+        <translation>Medical payment, drug allergies, exposures</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="137"/>
         <source>其他，请写明</source>
-        <translation type="unfinished"></translation>
+        <translation>Other, please specify</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="139"/>
         <source>其他过敏药物</source>
-        <translation type="unfinished"></translation>
+        <translation>Other drug allergy</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="141"/>
         <source>医疗费用支付方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Medical payment</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="142"/>
         <source>药物过敏史</source>
-        <translation type="unfinished"></translation>
+        <translation>Drug allergies</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="143"/>
         <source>暴露史</source>
-        <translation type="unfinished"></translation>
+        <translation>Exposure</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="147"/>
         <source>既往史</source>
-        <translation type="unfinished"></translation>
+        <translation>Past history</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="158"/>
         <source>确诊 年-月</source>
-        <translation type="unfinished"></translation>
+        <translation>diagnosed year-month</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="162"/>
-        <location filename="../../app/views/enrolment_form.py" line="196"/>
         <source>其他疾病，请写明</source>
-        <translation type="unfinished"></translation>
+        <translation>Other disease, please specify</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="163"/>
         <source>疾病</source>
-        <translation type="unfinished"></translation>
+        <translation>Diseases</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="171"/>
         <source>名称/原因</source>
-        <translation type="unfinished"></translation>
+        <translation>name/reason</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="176"/>
         <source>手术/外伤/输血</source>
-        <translation type="unfinished"></translation>
+        <translation>Surgery / trauma / transfusion</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="180"/>
         <source>有</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="181"/>
         <source>疾病名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Disease name</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="184"/>
         <source>遗传病史</source>
-        <translation type="unfinished"></translation>
+        <translation>Hereditary disease</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="186"/>
         <source>其他残疾，请写明</source>
-        <translation type="unfinished"></translation>
+        <translation>Other disability, please specify</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="187"/>
         <source>残疾情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Disability</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="191"/>
         <source>家族史</source>
-        <translation type="unfinished"></translation>
+        <translation>Family history</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="197"/>
         <source>其他</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="201"/>
         <source>生活环境</source>
-        <translation type="unfinished"></translation>
+        <translation>Living environment</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="208"/>
         <source>建档信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Record details</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="209"/>
         <source>默认今天</source>
-        <translation type="unfinished"></translation>
+        <translation>today if empty</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="215"/>
         <source>迁出或死亡日期</source>
-        <translation type="unfinished"></translation>
+        <translation>date moved away or died</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="216"/>
         <source>建档日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolled on</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="217"/>
         <source>建档人</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolled by</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="218"/>
         <source>责任医生</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsible doctor</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="219"/>
         <source>档案状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Record status</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="220"/>
         <source>状态日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Status date</translation>
     </message>
     <message>
-        <location filename="../../app/views/enrolment_form.py" line="280"/>
         <source>加入家庭户：户主 {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Joining the household of {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Workplace</translation>
+    </message>
+    <message>
+        <source>联系人姓名</source>
+        <translation>Contact name</translation>
+    </message>
+    <message>
+        <source>现住址</source>
+        <translation>Current address</translation>
+    </message>
+    <message>
+        <source>户籍地址</source>
+        <translation>Registered (hukou) address</translation>
+    </message>
+    <message>
+        <source>建档人</source>
+        <translation>Enrolled by</translation>
+    </message>
+    <message>
+        <source>责任医生</source>
+        <translation>Responsible doctor</translation>
+    </message>
+    <message>
+        <source>签约医生</source>
+        <translation>Contract doctor</translation>
+    </message>
+    <message>
+        <source>遗传病名称</source>
+        <translation>Hereditary disease name</translation>
+    </message>
+    <message>
+        <source>本人电话</source>
+        <translation>Own phone</translation>
+    </message>
+    <message>
+        <source>联系人电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>确诊时间</source>
+        <translation>Diagnosis date</translation>
+    </message>
+    <message>
+        <source>手术/外伤/输血名称</source>
+        <translation>Surgery/trauma/transfusion</translation>
+    </message>
+    <message>
+        <source>手术/外伤/输血时间</source>
+        <translation>Surgery/trauma/transfusion</translation>
+    </message>
+    <message>
+        <source>建档日期</source>
+        <translation>Enrolled on</translation>
+    </message>
+    <message>
+        <source>签约日期</source>
+        <translation>Contract date</translation>
+    </message>
+    <message>
+        <source>状态变更日期</source>
+        <translation>Status date</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>Village group</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
     </message>
 </context>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/views/home.py" line="23"/>
         <source>在“居民档案”中搜索、建档或导入花名册。</source>
-        <translation type="unfinished"></translation>
+        <translation>Search, enrol or import a roster under Health records.</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="29"/>
         <source>在册居民</source>
-        <translation type="unfinished"></translation>
+        <translation>Residents on the books</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="29"/>
         <source>家庭户</source>
-        <translation type="unfinished"></translation>
+        <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="29"/>
         <source>65岁及以上</source>
-        <translation type="unfinished"></translation>
+        <translation>Aged 65 and over</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="30"/>
         <source>建档立卡贫困人口</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered poor</translation>
     </message>
     <message>
-        <location filename="../../app/views/home.py" line="30"/>
         <source>家庭医生签约</source>
-        <translation type="unfinished"></translation>
+        <translation>Family doctor contracts</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="20"/>
         <source>村卫生室</source>
-        <translation type="unfinished"></translation>
+        <translation>Village clinic</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="20"/>
         <source>乡镇卫生院</source>
-        <translation type="unfinished"></translation>
+        <translation>Township health centre</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="21"/>
         <source>村医 CunYi — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>CunYi — {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="31"/>
         <source>工作台</source>
-        <translation type="unfinished"></translation>
+        <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="31"/>
         <source>居民档案</source>
-        <translation type="unfinished"></translation>
+        <translation>Health records</translation>
     </message>
     <message>
-        <location filename="../../app/views/main_window.py" line="44"/>
         <source>当前用户：{user}</source>
-        <translation type="unfinished"></translation>
+        <translation>User: {user}</translation>
     </message>
 </context>
 <context>
     <name>Profile</name>
     <message>
-        <location filename="../../app/services/profile.py" line="48"/>
         <source>村代码应为12位数字（县6位+乡镇3位+村3位），现在是“{code}”</source>
-        <translation type="unfinished"></translation>
+        <translation>A village code has 12 digits (county 6 + township 3 + village 3); got “{code}”</translation>
     </message>
     <message>
-        <location filename="../../app/services/profile.py" line="49"/>
         <source>乡镇代码应为9位数字（县6位+乡镇3位），现在是“{code}”</source>
-        <translation type="unfinished"></translation>
+        <translation>A township code has 9 digits (county 6 + township 3); got “{code}”</translation>
     </message>
     <message>
-        <location filename="../../app/services/profile.py" line="51"/>
         <source>前6位{county}不是有效的县级行政区划代码（GB/T 2260）</source>
-        <translation type="unfinished"></translation>
+        <translation>The first 6 digits {county} are not a county code of GB/T 2260</translation>
     </message>
     <message>
-        <location filename="../../app/services/profile.py" line="68"/>
         <source>角色应为 village（村卫生室）或 township（乡镇卫生院）</source>
-        <translation type="unfinished"></translation>
+        <translation>The role must be village or township</translation>
     </message>
     <message>
-        <location filename="../../app/services/profile.py" line="70"/>
         <source>本机已初始化，不能再次初始化</source>
-        <translation type="unfinished"></translation>
+        <translation>This installation is already set up and cannot be set up again</translation>
     </message>
     <message>
-        <location filename="../../app/services/profile.py" line="74"/>
         <source>请填写名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter a name</translation>
     </message>
     <message>
-        <location filename="../../app/services/profile.py" line="97"/>
         <source>本机尚未初始化：请先运行 cunyi init</source>
-        <translation type="unfinished"></translation>
+        <translation>This installation is not set up yet: run cunyi init first</translation>
     </message>
     <message>
-        <location filename="../../app/services/profile.py" line="111"/>
         <source>没有可用的用户</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no active user</translation>
     </message>
     <message>
-        <location filename="../../app/services/profile.py" line="125"/>
         <source>乡镇模式下请指定村代码</source>
-        <translation type="unfinished"></translation>
+        <translation>In township mode, name the village code</translation>
     </message>
     <message>
-        <location filename="../../app/services/profile.py" line="128"/>
         <source>村代码{code}不属于本乡镇</source>
-        <translation type="unfinished"></translation>
+        <translation>Village code {code} is not in this township</translation>
     </message>
     <message>
-        <location filename="../../app/services/profile.py" line="137"/>
         <source>村代码{code}不属于本乡镇{town}</source>
-        <translation type="unfinished"></translation>
+        <translation>Village code {code} is not in this township ({town})</translation>
     </message>
     <message>
-        <location filename="../../app/services/profile.py" line="183"/>
         <source>村{code}的档案编号已用完</source>
-        <translation type="unfinished"></translation>
+        <translation>Village {code} has used all its archive numbers</translation>
     </message>
 </context>
 <context>
     <name>ResidentDialog</name>
     <message>
-        <location filename="../../app/views/residents.py" line="233"/>
         <source>居民档案 - {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Health record - {name}</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="238"/>
         <source>健康档案编号：{no}</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive number: {no}</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="242"/>
         <source>基本信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Basic information</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="242"/>
         <source>联系与管理</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact and management</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="248"/>
-        <location filename="../../app/views/residents.py" line="281"/>
         <source>性别</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="249"/>
         <source>出生日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="250"/>
         <source>身份证号</source>
-        <translation type="unfinished"></translation>
+        <translation>Resident ID</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="251"/>
         <source>民族</source>
-        <translation type="unfinished"></translation>
+        <translation>Ethnicity</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="252"/>
         <source>文化程度</source>
-        <translation type="unfinished"></translation>
+        <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="253"/>
         <source>职业</source>
-        <translation type="unfinished"></translation>
+        <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="254"/>
         <source>婚姻状况</source>
-        <translation type="unfinished"></translation>
+        <translation>Marital status</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="255"/>
         <source>血型</source>
-        <translation type="unfinished"></translation>
+        <translation>Blood group</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="256"/>
         <source>本人电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Own phone</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="257"/>
         <source>现住址</source>
-        <translation type="unfinished"></translation>
+        <translation>Current address</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="258"/>
         <source>村民小组</source>
-        <translation type="unfinished"></translation>
+        <translation>Village group</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="259"/>
         <source>责任医生</source>
-        <translation type="unfinished"></translation>
+        <translation>Responsible doctor</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="260"/>
         <source>建档日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Enrolled on</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="261"/>
         <source>贫困户</source>
-        <translation type="unfinished"></translation>
+        <translation>Poor household</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="261"/>
         <source>是</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="261"/>
         <source>否</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="262"/>
         <source>家庭医生签约</source>
-        <translation type="unfinished"></translation>
+        <translation>Family doctor contracts</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="263"/>
         <source>未签约</source>
-        <translation type="unfinished"></translation>
+        <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="264"/>
         <source>档案状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Record status</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="271"/>
         <source>既往史与过敏</source>
-        <translation type="unfinished"></translation>
+        <translation>Past history and allergies</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="273"/>
         <source>既往疾病</source>
-        <translation type="unfinished"></translation>
+        <translation>Past diseases</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="274"/>
         <source>药物过敏</source>
-        <translation type="unfinished"></translation>
+        <translation>Drug allergies</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="275"/>
         <source>医疗费用</source>
-        <translation type="unfinished"></translation>
+        <translation>Medical payment</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="278"/>
         <source>家庭成员</source>
-        <translation type="unfinished"></translation>
+        <translation>Household members</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="281"/>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="281"/>
         <source>与户主关系</source>
-        <translation type="unfinished"></translation>
+        <translation>Relation to head of household</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="281"/>
         <source>年龄</source>
-        <translation type="unfinished"></translation>
+        <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="296"/>
         <source>编辑</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="297"/>
         <source>添加家庭成员</source>
-        <translation type="unfinished"></translation>
+        <translation>Add household member</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="298"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
     <name>ResidentTableModel</name>
     <message>
-        <location filename="../../app/views/residents.py" line="47"/>
         <source>档案编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive no.</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="47"/>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="47"/>
         <source>性别</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="48"/>
         <source>年龄</source>
-        <translation type="unfinished"></translation>
+        <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="48"/>
         <source>身份证号</source>
-        <translation type="unfinished"></translation>
+        <translation>Resident ID</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="49"/>
         <source>村</source>
-        <translation type="unfinished"></translation>
+        <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="50"/>
         <source>村民小组</source>
-        <translation type="unfinished"></translation>
+        <translation>Village group</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="50"/>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="50"/>
         <source>标签</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
 </context>
 <context>
     <name>ResidentsPage</name>
     <message>
-        <location filename="../../app/views/residents.py" line="128"/>
         <source>搜索：姓名、拼音或首字母（zs）、身份证号后4位、档案编号、电话；扫码枪直接扫随访卡</source>
-        <translation type="unfinished"></translation>
+        <translation>Search: name, pinyin or initials (zs), last 4 of the ID, archive number, phone; or scan a follow-up card</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="133"/>
         <source>新建档案 (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>New record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="136"/>
         <source>导入花名册…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="166"/>
         <source>数字请至少输入4位</source>
-        <translation type="unfinished"></translation>
+        <translation>Type at least 4 digits</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="168"/>
         <source>没有找到匹配的居民</source>
-        <translation type="unfinished"></translation>
+        <translation>No matching residents</translation>
     </message>
     <message>
-        <location filename="../../app/views/residents.py" line="171"/>
         <source>找到 {n} 人</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} found</translation>
     </message>
 </context>
 <context>
     <name>Roster</name>
     <message>
-        <location filename="../../app/services/roster.py" line="88"/>
         <source>找不到文件：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>File not found: {path}</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster.py" line="101"/>
         <source>无法识别文件编码（支持 UTF-8 和 GB18030）</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown file encoding (UTF-8 and GB18030 are supported)</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster.py" line="105"/>
-        <location filename="../../app/services/roster.py" line="135"/>
         <source>文件是空的</source>
-        <translation type="unfinished"></translation>
+        <translation>The file is empty</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster.py" line="107"/>
         <source>只支持 .xlsx 和 .csv 文件，这是“{suffix}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Only .xlsx and .csv files are supported, not “{suffix}”</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster.py" line="128"/>
         <source>无法读取 Excel 文件：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the Excel file: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster.py" line="182"/>
         <source>缺少必需的列：{cols}（第1行应为表头）</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing required column: {cols} (row 1 must be the header)</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster.py" line="210"/>
         <source>填了户主身份证号，请写明与户主的关系</source>
-        <translation type="unfinished"></translation>
+        <translation>A head-of-household ID is given: state the relation to the head</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster.py" line="221"/>
         <source>户主不在本文件中，也未建档</source>
-        <translation type="unfinished"></translation>
+        <translation>The head of household is neither in this file nor enrolled</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster.py" line="231"/>
         <source>与第{row}行身份证号重复</source>
-        <translation type="unfinished"></translation>
+        <translation>Same ID number as row {row}</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster.py" line="239"/>
         <source>已取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster.py" line="249"/>
         <source>户主所在行有错误，本行一并不导入</source>
-        <translation type="unfinished"></translation>
+        <translation>The head of household's row has errors, so this row is not imported either</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster.py" line="360"/>
         <source>导出文件应为 .xlsx 或 .csv</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to a .xlsx or .csv file</translation>
     </message>
 </context>
 <context>
     <name>RosterImportDialog</name>
     <message>
-        <location filename="../../app/views/roster_import.py" line="41"/>
-        <location filename="../../app/views/roster_import.py" line="105"/>
         <source>导入花名册</source>
-        <translation type="unfinished"></translation>
+        <translation>Import roster</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="44"/>
         <source>选择 .xlsx 或 .csv 文件（UTF-8 或 GB18030）</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a .xlsx or .csv file (UTF-8 or GB18030)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="45"/>
         <source>选择文件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="47"/>
         <source>保存模板…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save template…</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="49"/>
         <source>跳过有错误的行，只导入正确的行（被拒绝的行另存到原文件旁）</source>
-        <translation type="unfinished"></translation>
+        <translation>Skip rows with errors and import the rest (rejected rows are saved next to the file)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="50"/>
         <source>导入前会先逐行检查；只要有一行有错，默认不导入任何记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>Every row is checked first; by default nothing is imported if any row has an error.</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="53"/>
         <source>行号</source>
-        <translation type="unfinished"></translation>
+        <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="53"/>
         <source>列</source>
-        <translation type="unfinished"></translation>
+        <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="53"/>
         <source>内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="53"/>
         <source>原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="58"/>
         <source>检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="59"/>
         <source>导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="60"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="76"/>
         <source>选择花名册</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose roster</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="76"/>
         <source>花名册 (*.xlsx *.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rosters (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="82"/>
         <source>保存模板</source>
-        <translation type="unfinished"></translation>
+        <translation>Save template</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="100"/>
         <source>正在检查…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="100"/>
         <source>正在导入…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="116"/>
         <source>共 {total} 行：{good} 行可导入，{bad} 行有错误。</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} rows: {good} can be imported, {bad} have errors.</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="118"/>
         <source>共 {total} 行，{bad} 行有错误，未导入任何记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} rows, {bad} with errors: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="120"/>
         <source>已导入 {good} 人，跳过 {bad} 行。</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported {good} residents, skipped {bad} rows.</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="125"/>
         <source>已忽略未知列：{cols}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unknown columns ignored: {cols}</translation>
     </message>
     <message>
-        <location filename="../../app/views/roster_import.py" line="127"/>
         <source>被拒绝的行已写入 {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected rows written to {file}</translation>
     </message>
 </context>
 <context>
     <name>Validation</name>
     <message>
-        <location filename="../../app/services/enrolment.py" line="145"/>
         <source>证件类型代码“{value}”无效</source>
-        <translation type="unfinished"></translation>
+        <translation>ID type code “{value}” is not valid</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="157"/>
         <source>性别代码“{value}”无效</source>
-        <translation type="unfinished"></translation>
+        <translation>Sex code “{value}” is not valid</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="163"/>
         <source>出生日期与身份证号不一致（身份证号中为{d}）</source>
-        <translation type="unfinished"></translation>
+        <translation>The date of birth does not match the ID (the ID says {d})</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="166"/>
         <source>性别与身份证号不一致（身份证号第17位表示{sex}）</source>
-        <translation type="unfinished"></translation>
+        <translation>The sex does not match the ID (its 17th digit says {sex})</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="171"/>
         <source>请选择性别</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose the sex</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="173"/>
         <source>请填写出生日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter the date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="195"/>
-        <location filename="../../app/services/enrolment.py" line="207"/>
-        <location filename="../../app/services/enrolment.py" line="230"/>
         <source>{label}代码“{value}”无效</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} code “{value}” is not valid</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="210"/>
-        <location filename="../../app/services/enrolment.py" line="233"/>
         <source>{label}选了“{none}”就不能再选其他项</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: “{none}” excludes every other choice</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="215"/>
-        <location filename="../../app/services/enrolment.py" line="246"/>
         <source>{label}选了“其他”，请写明</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: “Other” is ticked, please specify</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="240"/>
         <source>{disease}的确诊时间早于出生日期</source>
-        <translation type="unfinished"></translation>
+        <translation>{disease} diagnosed before the date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="243"/>
         <source>{disease}的确诊时间晚于今天</source>
-        <translation type="unfinished"></translation>
+        <translation>{disease} diagnosed after today</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="252"/>
         <source>手术/外伤/输血类型“{value}”无效</source>
-        <translation type="unfinished"></translation>
+        <translation>Surgery/trauma/transfusion type “{value}” is not valid</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="258"/>
         <source>请填写{label}名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter the {label} name</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="260"/>
         <source>{label}时间应在出生之后、今天之前</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} date must be after birth and not after today</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="265"/>
         <source>有遗传病史时请写明疾病名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Name the hereditary disease</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="270"/>
         <source>建档日期不能晚于今天</source>
-        <translation type="unfinished"></translation>
+        <translation>The enrolment date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="272"/>
         <source>建档日期不能早于出生日期</source>
-        <translation type="unfinished"></translation>
+        <translation>The enrolment date cannot be before the date of birth</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="277"/>
         <source>签约日期不能晚于今天</source>
-        <translation type="unfinished"></translation>
+        <translation>The contract date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="283"/>
         <source>签约年限应为1到10年</source>
-        <translation type="unfinished"></translation>
+        <translation>The contract term must be 1 to 10 years</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="288"/>
         <source>档案状态代码“{value}”无效</source>
-        <translation type="unfinished"></translation>
+        <translation>Record status code “{value}” is not valid</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="292"/>
         <source>迁出或死亡请填写日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Moved away or died: enter the date</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="294"/>
         <source>状态变更日期应在出生之后、今天之前</source>
-        <translation type="unfinished"></translation>
+        <translation>The status date must be after birth and not after today</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="299"/>
         <source>与户主关系代码“{value}”无效</source>
-        <translation type="unfinished"></translation>
+        <translation>Relation code “{value}” is not valid</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="317"/>
         <source>所选家庭户不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>The chosen household does not exist</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="320"/>
         <source>家庭户不属于本村</source>
-        <translation type="unfinished"></translation>
+        <translation>The household is not in this village</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="326"/>
         <source>该户已有户主{name}，请选择与户主的关系</source>
-        <translation type="unfinished"></translation>
+        <translation>This household already has a head ({name}); choose the relation to the head</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="329"/>
         <source>新建家庭户时本人应为户主；其他家庭成员请从户主档案中“添加家庭成员”</source>
-        <translation type="unfinished"></translation>
+        <translation>A new household starts with its head; add other members from the head's record (Add household member)</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="336"/>
         <source>该证件号已建档：{name}，档案编号{archive}，{village}</source>
-        <translation type="unfinished"></translation>
+        <translation>This ID is already enrolled: {name}, archive number {archive}, {village}</translation>
     </message>
     <message>
-        <location filename="../../app/services/enrolment.py" line="385"/>
-        <location filename="../../app/services/enrolment.py" line="402"/>
         <source>档案不存在或已作废</source>
-        <translation type="unfinished"></translation>
+        <translation>The record does not exist or was voided</translation>
     </message>
     <message>
-        <location filename="../../app/services/roster.py" line="158"/>
         <source>无法识别“{value}”</source>
-        <translation type="unfinished"></translation>
+        <translation>“{value}” is not recognised</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="44"/>
         <source>{label}含有无法识别的字符</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} contains characters that cannot be read</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="46"/>
         <source>{label}过长（最多{max}个字）</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} is too long (at most {max} characters)</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="57"/>
         <source>请填写姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter the name</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="60"/>
         <source>姓名只能包含汉字、字母和间隔号“·”</source>
-        <translation type="unfinished"></translation>
+        <translation>A name may contain Chinese characters, letters and the middle dot “·” only</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="62"/>
         <source>姓名至少两个字</source>
-        <translation type="unfinished"></translation>
+        <translation>A Chinese name has at least two characters</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="89"/>
         <source>请填写身份证号</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter the resident ID</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="93"/>
         <source>15位身份证号只能由数字组成</source>
-        <translation type="unfinished"></translation>
+        <translation>A 15-digit ID consists of digits only</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="100"/>
         <source>身份证号应为18位（旧号15位），现在是{n}位</source>
-        <translation type="unfinished"></translation>
+        <translation>A resident ID has 18 digits (old ones 15); this has {n}</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="103"/>
         <source>身份证号前17位应为数字，末位为数字或X</source>
-        <translation type="unfinished"></translation>
+        <translation>The first 17 characters of an ID are digits, the last a digit or X</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="107"/>
         <source>身份证号中的出生日期{d}不存在</source>
-        <translation type="unfinished"></translation>
+        <translation>The birth date {d} in the ID does not exist</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="109"/>
         <source>身份证号校验位错误，请逐位核对</source>
-        <translation type="unfinished"></translation>
+        <translation>The ID's check digit is wrong: check it digit by digit</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="113"/>
         <source>身份证号的地址码{code}不是有效的行政区划代码</source>
-        <translation type="unfinished"></translation>
+        <translation>The ID's address code {code} is not an administrative division code</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="146"/>
         <source>{label}只能包含数字、空格和“-”</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} may contain digits, spaces and “-” only</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="150"/>
         <source>{label}：手机号应为以1开头的11位数字</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: a mobile number has 11 digits starting with 1</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="152"/>
         <source>{label}：固定电话请加区号，如 0371-61234567</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: add the area code to a landline, e.g. 0371-61234567</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="156"/>
         <source>{label}：区号后应为7或8位号码</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: 7 or 8 digits follow the area code</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="176"/>
         <source>请填写{label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter {label}</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="185"/>
         <source>{label}“{value}”不是真实存在的日期</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} “{value}” is not a real date</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="188"/>
         <source>{label}格式应为 年-月-日，如 1965-03-08</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: use year-month-day, e.g. 1965-03-08</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="199"/>
         <source>{label}格式应为 年-月，如 2015-06</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: use year-month, e.g. 2015-06</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="209"/>
         <source>出生日期不能晚于今天</source>
-        <translation type="unfinished"></translation>
+        <translation>The date of birth cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../app/services/validators.py" line="211"/>
         <source>年龄超过{max}岁，请核对出生日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Older than {max}: check the date of birth</translation>
     </message>
 </context>
 </TS>
