@@ -156,3 +156,34 @@ def test_bundled_font_renders_chinese(gui_app):
     metrics = QFontMetrics(gui_app.font())
     assert all(metrics.inFont(ch) for ch in "村医居民健康档案")
     assert "WenQuanYi" in gui_app.font().family()
+
+
+def test_roster_import_dialog_checks_then_imports_off_the_gui_thread(window, qtbot, store, tmp_path):
+    import csv
+
+    from app.views.roster_import import RosterImportDialog
+
+    path = tmp_path / "花名册.csv"
+    with path.open("w", encoding="gb18030", newline="") as f:
+        csv.writer(f).writerows([
+            ["姓名", "性别", "出生日期", "身份证号", "村民小组"],
+            ["钱大勇", "男", "1970-05-05", "", "五组"],
+            ["孙错号", "男", "1980-01-01", "110105198001010019", "五组"],
+        ])
+    dialog = RosterImportDialog(store, window)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(path))
+    dialog.check_button.click()
+    qtbot.waitUntil(lambda: dialog.errors.rowCount() == 1, timeout=10_000)
+    assert dialog.errors.item(0, 0).text() == "3" and "校验位错误" in dialog.errors.item(0, 3).text()
+    assert "2 行：1 行可导入，1 行有错误" in dialog.summary.text()
+    dialog.import_button.click()  # without skipping, nothing lands
+    qtbot.waitUntil(lambda: "未导入任何记录" in dialog.summary.text(), timeout=10_000)
+    with store.session() as s:
+        assert s.scalar(select(Resident).where(Resident.name == "钱大勇")) is None
+    dialog.skip.setChecked(True)
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        dialog.import_button.click()
+    with store.session() as s:
+        assert s.scalar(select(Resident).where(Resident.name == "钱大勇")) is not None
+    assert (tmp_path / "花名册.rejected.csv").exists()

@@ -320,14 +320,14 @@ def import_roster(
         report.errors.extend(row.errors)
     good = [r for r in rows if not r.errors]
 
-    if report.errors and not skip_invalid:
-        return report
-    if skip_invalid and report.errors and not dry_run:
-        report.rejected_file = str(_write_rejected(path, header, [r for r in rows if r.errors], fmt))
-    if dry_run:
+    if dry_run:  # how many would land; nothing is written
         report.imported = len(good)
         report.households = sum(1 for r in good if not r.head_id and r.inp.household_id is None)
         return report
+    if report.errors and not skip_invalid:
+        return report
+    if report.errors:
+        report.rejected_file = str(_write_rejected(path, header, [r for r in rows if r.errors], fmt))
 
     # 6. write: heads first so members can join their households
     household_of: dict[str, uuid.UUID] = {}
