@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Shared set-up for scripts/start.sh and scripts/test.sh: Debian packages, a local virtual
 # environment (.venv) and the project installed into it.  Idempotent: a second run installs
-# nothing new.  Usage: source scripts/setup.sh [test]
+# nothing new.  Usage: source scripts/setup.sh [EXTRAS]   (e.g. test, or test,build)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 EXTRA="${1:-}"
 
 # Qt needs these even offscreen; poppler-utils renders and reads PDFs in tests.
 DEB_PACKAGES=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxcb-cursor0 libxkbcommon-x11-0)
-if [[ "$EXTRA" == "test" ]]; then DEB_PACKAGES+=(poppler-utils); fi
+if [[ "$EXTRA" == *test* ]]; then DEB_PACKAGES+=(poppler-utils); fi
 
 apt_install() {
   local sudo=""
@@ -40,7 +40,7 @@ fi
 
 stamp="$ROOT/.venv/.stamp-$( (cat "$ROOT/pyproject.toml"; echo "$EXTRA") | sha256sum | cut -c1-16)"
 if [[ ! -f "$stamp" ]]; then
-  if [[ "$EXTRA" == "test" ]]; then spec="$ROOT[test]"; else spec="$ROOT"; fi
+  if [[ -n "$EXTRA" ]]; then spec="$ROOT[$EXTRA]"; else spec="$ROOT"; fi
   echo "setup: installing Python packages into .venv"
   log="$ROOT/.venv/pip-install.log"
   if ! { "$ROOT/.venv/bin/python" -m pip install -q --upgrade pip &&
