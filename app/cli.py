@@ -35,6 +35,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     g.add_argument("--screenshots", metavar="DIR", help="save PNGs of every main page and exit")
     g.add_argument("--lang", choices=["zh", "en"], help="UI language for this run")
+    g.add_argument(
+        "--scroll-residents",
+        action="store_true",
+        help="(with --smoke) load the whole resident list, then print peak memory",
+    )
 
     i = sub.add_parser("init", help="set up this installation as a village clinic or a township centre")
     i.add_argument("--role", required=True, choices=["village", "township"])
@@ -66,6 +71,11 @@ def _parser() -> argparse.ArgumentParser:
     rs.add_argument("--json", action="store_true")
     re_ = r.add_parser("export", help="export all residents (.xlsx or .csv)")
     re_.add_argument("file")
+    b = sub.add_parser("bench", help="measure the performance budgets against raw baselines")
+    b.add_argument("--scale", choices=["village", "township", "county"], default="township")
+    b.add_argument("--json", action="store_true")
+    b.add_argument("--only", help="comma-separated metric names or prefixes (search,gui.rss)")
+    b.add_argument("--seed", type=int, default=1)
     return p
 
 
@@ -202,11 +212,35 @@ def cmd_gui(args) -> int:
 
     paths, store = _open(args)
     return run_gui(
-        store, paths, smoke=args.smoke, screenshots=args.screenshots, lang=args.lang, t0=PROCESS_T0
+        store,
+        paths,
+        smoke=args.smoke,
+        screenshots=args.screenshots,
+        lang=args.lang,
+        t0=PROCESS_T0,
+        scroll_residents=args.scroll_residents,
     )
 
 
-COMMANDS = {"init": cmd_init, "demo": cmd_demo, "residents": cmd_residents, "gui": cmd_gui}
+def cmd_bench(args) -> int:
+    from app.services.bench import format_table, run_bench
+
+    only = [o.strip() for o in args.only.split(",")] if args.only else None
+    result = run_bench(args.scale, only=only, seed=args.seed, log=lambda m: print(m, file=sys.stderr))
+    if args.json:
+        _print_json(result)
+    else:
+        print(format_table(result))
+    return 0
+
+
+COMMANDS = {
+    "init": cmd_init,
+    "demo": cmd_demo,
+    "residents": cmd_residents,
+    "gui": cmd_gui,
+    "bench": cmd_bench,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

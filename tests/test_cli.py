@@ -49,6 +49,7 @@ def test_screenshots_are_written(tmp_path):
         "02-residents.png",
         "03-residents-search-zs.png",
         "04-enrolment-validation-error.png",
+        "04b-enrolment-whole-form.png",
         "05-resident-detail.png",
     ]
     assert all(p.stat().st_size > 10_000 for p in out.glob("*.png"))

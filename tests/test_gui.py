@@ -165,11 +165,13 @@ def test_roster_import_dialog_checks_then_imports_off_the_gui_thread(window, qtb
 
     path = tmp_path / "花名册.csv"
     with path.open("w", encoding="gb18030", newline="") as f:
-        csv.writer(f).writerows([
-            ["姓名", "性别", "出生日期", "身份证号", "村民小组"],
-            ["钱大勇", "男", "1970-05-05", "", "五组"],
-            ["孙错号", "男", "1980-01-01", "110105198001010019", "五组"],
-        ])
+        csv.writer(f).writerows(
+            [
+                ["姓名", "性别", "出生日期", "身份证号", "村民小组"],
+                ["钱大勇", "男", "1970-05-05", "", "五组"],
+                ["孙错号", "男", "1980-01-01", "110105198001010019", "五组"],
+            ]
+        )
     dialog = RosterImportDialog(store, window)
     qtbot.addWidget(dialog)
     dialog.path.setText(str(path))

@@ -248,7 +248,14 @@ def test_wrong_kind_of_file(tmp_path, data_dir, capsys):
 
 def test_dry_run_with_errors_still_counts_what_would_land(tmp_path, data_dir, capsys):
     rows, _ = _fix_rows()
-    code, report, _ = run(data_dir, "residents", "import", str(write_csv(tmp_path / "r.csv", rows)), "--dry-run",
-                          "--json", capsys=capsys)
+    code, report, _ = run(
+        data_dir,
+        "residents",
+        "import",
+        str(write_csv(tmp_path / "r.csv", rows)),
+        "--dry-run",
+        "--json",
+        capsys=capsys,
+    )
     assert code == 1 and report["imported"] == 5 and report["rejected_rows"] == [7, 8, 9, 10]
     assert report["rejected_file"] is None and not (tmp_path / "r.rejected.csv").exists()

@@ -11,8 +11,6 @@ import itertools
 import re
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin, pinyin
-
 # Surname readings that differ from the everyday reading, or are ambiguous (百家姓 usage).
 SURNAME_READINGS: dict[str, tuple[str, ...]] = {
     "曾": ("zeng",),
@@ -119,11 +117,23 @@ GIVEN_MARK = "~"  # given-name-only keys start with this, so full-name matches r
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
+def _pypinyin():
+    """pypinyin loads its phrase dictionary on import (~0.3 s): only when a name is first keyed."""
+    import pypinyin
+
+    return pypinyin
+
+
+def lazy_pinyin(text: str, **kw) -> list[str]:
+    return _pypinyin().lazy_pinyin(text, **kw)
+
+
 @lru_cache(maxsize=20000)
 def _char_readings(ch: str) -> tuple[str, ...]:
     if not _HAN.match(ch):
         return (ch.lower(),) if ch.isalnum() else ()
-    readings = pinyin(ch, style=Style.NORMAL, heteronym=True)[0]
+    p = _pypinyin()
+    readings = p.pinyin(ch, style=p.Style.NORMAL, heteronym=True)[0]
     return (
         tuple(dict.fromkeys(r for r in readings if r.isascii() and r.isalpha()))[:MAX_READINGS_PER_CHAR] or ()
     )

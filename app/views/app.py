@@ -28,6 +28,14 @@ def seconds_since_process_start(fallback_t0: float) -> float:
         return time.perf_counter() - fallback_t0
 
 
+def peak_rss_mb() -> float:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return float("nan")
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+
+
 def register_cjk_font(app: QApplication) -> str:
     """Register the bundled font and make it the UI font, so no machine shows empty boxes."""
     font_id = QFontDatabase.addApplicationFont(str(resource_path(*CJK_FONT)))
@@ -84,6 +92,7 @@ def run_gui(
     screenshots: str | None = None,
     lang: str | None = None,
     t0: float = 0.0,
+    scroll_residents: bool = False,
 ) -> int:
     app = make_app(lang)
     from app.views.main_window import MainWindow
@@ -103,6 +112,14 @@ def run_gui(
 
         def painted() -> None:
             print(f"first paint: {seconds_since_process_start(t0) * 1000:.0f} ms after process start")
+            if (
+                scroll_residents
+            ):  # the memory probe of `cunyi bench`: the whole list, as if scrolled to the end
+                model = window.show_page("residents").model
+                while model.canFetchMore():
+                    model.fetchMore()
+                print(f"rows loaded: {model.rowCount()}")
+                print(f"peak rss: {peak_rss_mb():.0f} MB")
             app.quit()
 
         watcher = _FirstPaint(painted)

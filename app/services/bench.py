@@ -1,0 +1,381 @@
+"""``cunyi bench``: the performance budgets, each measured against a raw baseline in the same run.
+
+On a noisy shared machine only a ratio against a baseline measured in the same process (or
+the same kind of subprocess) is trustworthy, so every metric reports its figure, its budget,
+the baseline doing the same data work with plain tools, and the ratio.  Metrics whose
+capability has not landed yet are listed as "not yet", never silently missing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import random
+import re
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.db import Store, head_revision
+from app.services import demo, profile, search
+from app.services.pinyin_keys import GIVEN_MARK, name_keys
+
+SCALES = {
+    # residents, villages
+    "village": (3_000, 1),
+    "township": (60_000, 30),
+    "county": (1_000_000, 300),
+}
+DATA_VERSION = 1  # bump when the demo generator changes what a cached store holds
+QUERIES = 200
+NOT_YET = [
+    "worklist.overdue",
+    "followup.save",
+    "resident.open",
+    "sync.export",
+    "sync.import",
+    "print.referral",
+    "print.cards500",
+    "report.indicators",
+]
+Log = Callable[[str], None]
+
+
+@dataclass
+class Metric:
+    name: str
+    budget: str
+    median_ms: float | None = None
+    p95_ms: float | None = None
+    per_s: float | None = None
+    baseline_ms: float | None = None
+    ratio: float | None = None
+    ok: bool | None = None
+    status: str = "measured"
+    note: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def as_json(self) -> dict:
+        out = {
+            "median_ms": _r(self.median_ms),
+            "p95_ms": _r(self.p95_ms),
+            "per_s": _r(self.per_s),
+            "budget": self.budget,
+            "baseline_ms": _r(self.baseline_ms),
+            "ratio": _r(self.ratio),
+            "ok": self.ok,
+            "status": self.status,
+        }
+        if self.note:
+            out["note"] = self.note
+        out.update(self.extra)
+        return out
+
+
+def _r(x: float | None) -> float | None:
+    return None if x is None else round(x, 2)
+
+
+def _stats(samples_ms: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples_ms)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def machine() -> dict:
+    cpu = ""
+    with contextlib.suppress(OSError):
+        lines = Path("/proc/cpuinfo").read_text().splitlines()
+        cpu = next((line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")), "")
+    return {
+        "cores": os.cpu_count(),
+        "cpu": cpu,
+        "python": sys.version.split()[0],
+        "platform": sys.platform,
+        "date": dt.date.today().isoformat(),
+    }
+
+
+# ---------------------------------------------------------------- the store
+
+
+def bench_store(scale: str, seed: int, log: Log) -> tuple[Path, float | None]:
+    """A cached demo store for the scale (built once per seed, scale and schema)."""
+    residents, villages = SCALES[scale]
+    folder = (
+        Path(tempfile.gettempdir()) / "cunyi-bench" / f"{scale}-s{seed}-r{head_revision()}-d{DATA_VERSION}"
+    )
+    ready = folder / ".ready"
+    if ready.exists():
+        log(f"reusing {folder}")
+        return folder, None
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "cunyi.db").unlink(missing_ok=True)
+    log(f"building a {scale} store ({residents:,} residents) in {folder} …")
+    store = Store(f"sqlite:///{folder / 'cunyi.db'}")
+    role, code = ("village", "110105001101") if scale == "village" else ("township", "110105001")
+    with store.transaction() as s:
+        profile.init_profile(s, role=role, code=code, name="基准村" if role == "village" else "基准乡")
+    started = time.perf_counter()
+    with store.transaction() as s:
+        demo.generate_demo(s, residents, seed, villages=villages)
+    per_s = residents / (time.perf_counter() - started)
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")
+    store.dispose()
+    ready.write_text(f"{per_s:.0f}\n")
+    return folder, per_s
+
+
+# ---------------------------------------------------------------- search
+
+
+def _search_queries(db: Path, seed: int) -> dict[str, list[str]]:
+    """200 realistic queries per kind, drawn from the residents in the store."""
+    rng = random.Random(seed)
+    with sqlite3.connect(db) as c:
+        rows = c.execute(
+            "SELECT name, id_number, archive_no FROM resident WHERE id_number IS NOT NULL"
+        ).fetchall()
+    picks = [rng.choice(rows) for _ in range(QUERIES)]
+    return {
+        "name": [name[1:] if len(name) > 2 else name for name, _, _ in picks],  # given name: many matches
+        "pinyin": [name_keys(name)[0][: rng.randint(4, 8)] for name, _, _ in picks],
+        "initials": [
+            next(k for k in name_keys(name) if len(k) <= 4 and not k.startswith(GIVEN_MARK))
+            for name, _, _ in picks
+        ],
+        "id4": [number[-4:] for _, number, _ in picks],
+        "archive": [archive[-8:] for _, _, archive in picks],
+    }
+
+
+_BASELINE_SQL = {
+    # the same data work with a plain LIKE over the same column (what a naive app would do)
+    "name": "SELECT id FROM resident WHERE name LIKE ? LIMIT 50",
+    "pinyin": "SELECT id FROM resident WHERE name_pinyin LIKE ? LIMIT 50",
+    "initials": "SELECT resident_id FROM resident_search_key WHERE key LIKE ? LIMIT 50",
+    "id4": "SELECT id FROM resident WHERE id_number LIKE ? LIMIT 50",
+    "archive": "SELECT id FROM resident WHERE archive_no LIKE ? LIMIT 50",
+}
+
+
+def _baseline_pattern(kind: str, q: str) -> str:
+    return {"name": f"%{q}%", "pinyin": f"{q}%", "initials": f"{q}%", "id4": f"%{q}", "archive": f"%{q}"}[
+        kind
+    ]
+
+
+def bench_search(db: Path, scale: str, seed: int) -> list[Metric]:
+    limit = 100.0 if scale == "county" else 30.0
+    store = Store(f"sqlite:///{db}", upgrade=False)
+    metrics = []
+    raw = sqlite3.connect(db)
+    try:
+        for kind, queries in _search_queries(db, seed).items():
+            with store.session() as s:
+                for q in queries[:10]:  # warm the page cache like a doctor's second search
+                    search.search_residents(s, q)
+                times = []
+                for q in queries:
+                    t = time.perf_counter()
+                    search.search_residents(s, q)
+                    times.append((time.perf_counter() - t) * 1000)
+            base = []
+            for q in queries:
+                t = time.perf_counter()
+                raw.execute(_BASELINE_SQL[kind], (_baseline_pattern(kind, q),)).fetchall()
+                base.append((time.perf_counter() - t) * 1000)
+            median, p95 = _stats(times)
+            b_median, _ = _stats(base)
+            metrics.append(
+                Metric(
+                    f"search.{kind}",
+                    f"p95 < {limit:.0f} ms",
+                    median,
+                    p95,
+                    baseline_ms=b_median,
+                    ratio=median / b_median if b_median else None,
+                    ok=p95 < limit,
+                )
+            )
+    finally:
+        raw.close()
+        store.dispose()
+    return metrics
+
+
+# ---------------------------------------------------------------- demo generation
+
+
+def bench_demo(seed: int, n: int = 5_000) -> Metric:
+    """Residents per second into a fresh village store, against raw executemany of the same rows."""
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(f"sqlite:///{Path(tmp) / 'd.db'}")
+        with store.transaction() as s:
+            profile.init_profile(s, role="village", code="110105001101", name="基准村")
+        t = time.perf_counter()
+        with store.transaction() as s:
+            demo.generate_demo(s, n, seed)
+        seconds = time.perf_counter() - t
+        with sqlite3.connect(Path(tmp) / "d.db") as c:
+            cols = [r[1] for r in c.execute("PRAGMA table_info(resident)")]
+            rows = c.execute(f"SELECT {', '.join(cols)} FROM resident").fetchall()
+        store.dispose()
+        plain = sqlite3.connect(Path(tmp) / "plain.db")
+        plain.execute(f"CREATE TABLE resident ({', '.join(cols)})")
+        t = time.perf_counter()
+        with plain:
+            plain.executemany(f"INSERT INTO resident VALUES ({', '.join('?' * len(cols))})", rows)
+        base = time.perf_counter() - t
+        plain.close()
+    per_s = n / seconds
+    return Metric(
+        "demo.generate",
+        "≥ 1,000 residents/s",
+        per_s=per_s,
+        baseline_ms=base * 1000,
+        ratio=seconds / base if base else None,
+        ok=per_s >= 1000,
+        note=f"{n} residents: {seconds * 1000:.0f} ms; baseline inserts the same resident rows only",
+    )
+
+
+# ---------------------------------------------------------------- GUI (subprocesses, offscreen)
+
+_BARE_WINDOW = r"""
+import os, sys, time
+t0 = time.perf_counter()
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+from app.views.app import seconds_since_process_start
+app = QApplication(sys.argv[:1])
+w = QMainWindow(); w.resize(1200, 760)
+class F(QObject):
+    def eventFilter(self, o, e):
+        if e.type() == QEvent.Paint:
+            print(f"first paint: {seconds_since_process_start(t0) * 1000:.0f} ms"); QTimer.singleShot(0, app.quit)
+        return False
+f = F(); w.installEventFilter(f); w.show(); app.exec()
+import resource; print(f"peak rss: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+"""
+
+
+def _run(args: list[str], data_dir: Path | None = None) -> str:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    cmd = (
+        [sys.executable, *args]
+        if data_dir is None
+        else [sys.executable, "-m", "app", "--data-dir", str(data_dir), *args]
+    )
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300, check=True)
+    return out.stdout
+
+
+def _number(pattern: str, text: str) -> float:
+    m = re.search(pattern, text)
+    if not m:
+        raise RuntimeError(f"benchmark subprocess printed no {pattern!r}: {text!r}")
+    return float(m.group(1))
+
+
+def bench_gui(folder: Path, runs: int = 5) -> list[Metric]:
+    starts, bare = [], []
+    _run(["-m", "app", "--data-dir", str(folder), "gui", "--smoke"])  # warm byte-code and page cache
+    for _ in range(runs):
+        starts.append(_number(r"first paint: (\d+)", _run(["gui", "--smoke"], folder)))
+        bare.append(_number(r"first paint: (\d+)", _run(["-c", _BARE_WINDOW])))
+    median, p95 = _stats(starts)
+    b_median, _ = _stats(bare)
+    ratio = median / b_median if b_median else None
+    cold = Metric(
+        "gui.cold_start",
+        "< 2500 ms and ≤ 2× bare window",
+        median,
+        p95,
+        baseline_ms=b_median,
+        ratio=ratio,
+        ok=p95 < 2500 and (ratio or 0) <= 2,
+    )
+    out = _run(["gui", "--smoke", "--scroll-residents"], folder)
+    rss = _number(r"peak rss: (\d+)", out)
+    bare_rss = _number(r"peak rss: (\d+)", _run(["-c", _BARE_WINDOW]))
+    memory = Metric(
+        "gui.rss",
+        "< 400 MB",
+        baseline_ms=None,
+        ratio=rss / bare_rss if bare_rss else None,
+        ok=rss < 400,
+        extra={
+            "peak_mb": rss,
+            "baseline_mb": bare_rss,
+            "rows_loaded": int(_number(r"rows loaded: (\d+)", out)),
+        },
+    )
+    return [cold, memory]
+
+
+# ---------------------------------------------------------------- the run
+
+
+def run_bench(
+    scale: str = "township", *, only: list[str] | None = None, seed: int = 1, log: Log = lambda _m: None
+) -> dict:
+    if scale not in SCALES:
+        raise ValueError(f"unknown scale {scale!r}")
+    wanted = (
+        (lambda name: any(name == o or name.startswith(o + ".") for o in only)) if only else (lambda _n: True)
+    )
+    started = time.perf_counter()
+    folder, built_per_s = bench_store(scale, seed, log)
+    metrics: list[Metric] = []
+    if any(wanted(f"search.{k}") for k in _BASELINE_SQL):
+        log("search …")
+        metrics += [m for m in bench_search(folder / "cunyi.db", scale, seed) if wanted(m.name)]
+    if wanted("demo.generate"):
+        log("demo.generate …")
+        m = bench_demo(seed)
+        if built_per_s:
+            m.extra["store_build_per_s"] = round(built_per_s)
+        metrics.append(m)
+    if wanted("gui.cold_start") or wanted("gui.rss"):
+        log("gui …")
+        metrics += [m for m in bench_gui(folder) if wanted(m.name)]
+    for name in NOT_YET:
+        if wanted(name):
+            metrics.append(Metric(name, "", status="not yet", note="capability not landed yet"))
+    return {
+        "scale": scale,
+        "residents": SCALES[scale][0],
+        "machine": machine(),
+        "seconds": round(time.perf_counter() - started, 1),
+        "metrics": {m.name: m.as_json() for m in metrics},
+    }
+
+
+def format_table(result: dict) -> str:
+    lines = [
+        f"cunyi bench — {result['scale']} ({result['residents']:,} residents), {result['machine']['cores']} cores, "
+        f"{result['machine']['cpu']}, {result['seconds']} s",
+        f"{'metric':<18} {'median':>9} {'p95':>9} {'per s':>9} {'baseline':>9} {'ratio':>6}  ok   budget",
+    ]
+    for name, m in result["metrics"].items():
+        if m["status"] != "measured":
+            lines.append(f"{name:<18} {'not yet':>9}")
+            continue
+
+        def f(x, unit=""):
+            return f"{x:.1f}{unit}" if isinstance(x, (int, float)) else "—"
+
+        lines.append(
+            f"{name:<18} {f(m['median_ms']):>9} {f(m['p95_ms']):>9} {f(m['per_s']):>9} "
+            f"{f(m['baseline_ms']):>9} {f(m['ratio']):>6}  {'yes' if m['ok'] else 'NO ':<4} {m['budget']}"
+            + (f"  peak {m['peak_mb']:.0f} MB" if "peak_mb" in m else "")
+        )
+    return "\n".join(lines)

@@ -1,0 +1,48 @@
+"""`cunyi bench` runs at village scale and reports every metric with every key (no timing assertions)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from app.services.bench import NOT_YET
+
+MEASURED = [
+    "search.name",
+    "search.pinyin",
+    "search.initials",
+    "search.id4",
+    "search.archive",
+    "demo.generate",
+    "gui.cold_start",
+    "gui.rss",
+]
+KEYS = {"median_ms", "p95_ms", "per_s", "budget", "baseline_ms", "ratio", "ok", "status"}
+
+
+@pytest.mark.bench
+@pytest.mark.slow
+def test_village_bench_reports_every_metric(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-m", "app", "bench", "--scale", "village", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    assert set(result["metrics"]) == set(MEASURED) | set(NOT_YET)
+    for name in MEASURED:
+        m = result["metrics"][name]
+        assert set(m) >= KEYS, name
+        assert m["status"] == "measured" and isinstance(m["ok"], bool), name
+        assert (m["median_ms"] is not None) or (m["per_s"] is not None) or ("peak_mb" in m), name
+    for name in NOT_YET:
+        assert result["metrics"][name]["status"] == "not yet"
+    assert result["machine"]["cores"] >= 1
