@@ -32,25 +32,27 @@ def ts_file(lang: str) -> Path:
     return TS_DIR / f"cunyi_{lang}.ts"
 
 
+def lupdate(lang: str, ts: Path, *options: str) -> None:
+    """Extract every tr()/QT_TRANSLATE_NOOP string of app/ into ``ts`` (source language zh_CN)."""
+    cmd = [
+        tool("pyside6-lupdate"),
+        *sources(),
+        "-source-language",
+        "zh_CN",
+        "-target-language",
+        lang,
+        "-locations",
+        "none",
+        *options,
+        "-ts",
+        str(ts),
+    ]
+    subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
+
+
 def update() -> None:
     for lang in LANGS:
-        subprocess.run(
-            [
-                tool("pyside6-lupdate"),
-                *sources(),
-                "-source-language",
-                "zh_CN",
-                "-target-language",
-                lang,
-                "-no-obsolete",
-                "-locations",
-                "none",
-                "-ts",
-                str(ts_file(lang)),
-            ],
-            cwd=ROOT,
-            check=True,
-        )
+        lupdate(lang, ts_file(lang), "-no-obsolete")
         if lang == "zh_CN":  # the source language: every string is its own finished translation
             tree = ET.parse(ts_file(lang))
             for message in tree.getroot().iter("message"):
@@ -75,23 +77,7 @@ def problems() -> list[str]:
     with tempfile.TemporaryDirectory() as tmp:
         for lang in LANGS:
             fresh = Path(tmp) / f"{lang}.ts"
-            subprocess.run(
-                [
-                    tool("pyside6-lupdate"),
-                    *sources(),
-                    "-source-language",
-                    "zh_CN",
-                    "-target-language",
-                    lang,
-                    "-locations",
-                    "none",
-                    "-ts",
-                    str(fresh),
-                ],
-                cwd=ROOT,
-                check=True,
-                capture_output=True,
-            )
+            lupdate(lang, fresh)
             wanted = {
                 (c.findtext("name"), m.findtext("source"))
                 for c in ET.parse(fresh).getroot().iter("context")

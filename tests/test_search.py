@@ -148,3 +148,11 @@ def test_name_keys_cover_polyphones_and_compound_surnames():
     assert "zhangsan" in name_keys("张三") and "zs" in name_keys("张三")
     assert "ouyangnana" in name_keys("欧阳娜娜")
     assert not any(k.startswith("ceng") for k in name_keys("曾小明"))  # surname read as surname only
+
+
+def test_the_whole_register_pages_by_archive_number(store, people):
+    with store.session() as s:
+        first = search_residents(s, "", limit=4, today=TODAY)
+        rest = search_residents(s, "", limit=100, after=first[-1].archive_no, today=TODAY)
+    archives = [r.archive_no for r in first + rest]
+    assert archives == sorted(archives) and len(archives) == len(PEOPLE)

@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import case, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from app.codes import CODE_LISTS
@@ -627,28 +627,25 @@ def household_members(
     ]
 
 
-def counts(session: Session) -> dict[str, int]:
-    """Figures for the home page."""
-    active = (Resident.voided.is_(False), Resident.status == "1")
-    return {
-        "residents": session.scalar(select(func.count()).select_from(Resident).where(*active)) or 0,
-        "households": session.scalar(select(func.count(func.distinct(Resident.household_id))).where(*active))
-        or 0,
-        "poverty": session.scalar(
-            select(func.count()).select_from(Resident).where(*active, Resident.poverty_registered.is_(True))
+def counts(session: Session, today: dt.date | None = None) -> dict[str, int]:
+    """Figures for the home page, in one pass over the residents on the books."""
+    R = Resident
+    row = session.execute(
+        select(
+            func.count(),
+            func.count(func.distinct(R.household_id)),
+            func.count(case((R.poverty_registered.is_(True), 1))),
+            func.count(R.contract_signed_on),
+            func.count(case((R.birth_date <= _years_ago(65, today), 1))),
+        ).where(R.voided.is_(False), R.status == "1")
+    ).one()
+    return dict(
+        zip(
+            ("residents", "households", "poverty", "contracted", "elderly"),
+            (n or 0 for n in row),
+            strict=True,
         )
-        or 0,
-        "contracted": session.scalar(
-            select(func.count())
-            .select_from(Resident)
-            .where(*active, Resident.contract_signed_on.is_not(None))
-        )
-        or 0,
-        "elderly": session.scalar(
-            select(func.count()).select_from(Resident).where(*active, Resident.birth_date <= _years_ago(65))
-        )
-        or 0,
-    }
+    )
 
 
 def _years_ago(years: int, today: dt.date | None = None) -> dt.date:

@@ -84,17 +84,28 @@ def search_residents(
     *,
     limit: int = 50,
     offset: int = 0,
+    after: str | None = None,
     village_id: uuid.UUID | None = None,
     today: dt.date | None = None,
 ) -> list[ResidentRow]:
+    """Ranked matches, a page at a time.  For the whole register (empty query) pass ``after``,
+    the last archive number already shown: keyset paging costs the same on page 600 as on page 1."""
     kind, q = classify_query(query)
     if kind == "short":
         return []
     R = Resident
     if kind == "all":
-        rank = literal(3)
-        base = select(R.id.label("rid"), rank.label("rank"))
-    elif kind == "digits":
+        stmt = (
+            select(R, literal(3), VillageGroup.name, Village.name)
+            .join(Village, Village.id == R.village_id)
+            .outerjoin(VillageGroup, VillageGroup.id == R.group_id)
+            .where(R.voided.is_(False))
+            .order_by(R.archive_no)
+            .limit(limit)
+        )
+        stmt = stmt.where(R.archive_no > after) if after else stmt.offset(offset)
+        return _rows(session, stmt, village_id, today)
+    if kind == "digits":
         ends = f"%{_escape_like(q)}"
         rank = case(
             (or_(R.id_number == q, R.archive_no == q, R.phone == q), 0),
@@ -146,6 +157,11 @@ def search_residents(
         .limit(limit)
         .offset(offset)
     )
+    return _rows(session, stmt, village_id, today)
+
+
+def _rows(session: Session, stmt, village_id: uuid.UUID | None, today: dt.date | None) -> list[ResidentRow]:
+    R = Resident
     if village_id is not None:
         stmt = stmt.where(R.village_id == village_id)
     rows = session.execute(stmt).all()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.codes import CODE_LISTS
 from app.db import Store
 from app.services import enrolment, profile
-from app.services.enrolment import HISTORY_EVENTS, RELATIVES, ResidentInput
+from app.services.enrolment import HISTORY_EVENTS, RELATIVES, SINGLE_CODED, ResidentInput
 from app.services.errors import UserError, ValidationError
 from app.services.validators import Invalid, parse_resident_id
 from app.views.widgets import CheckGroup, CodeCombo, ErrorLabel, FieldBox, code_label, line_edit, render
@@ -369,18 +369,7 @@ class EnrolmentForm(QWidget):
             "status_date",
         ):
             getattr(self, name).setText(getattr(inp, name) or "")
-        for name in (
-            "id_type",
-            "sex",
-            "residence_type",
-            "ethnicity",
-            "blood_abo",
-            "blood_rh",
-            "education",
-            "occupation",
-            "marital",
-            "status",
-        ):
+        for name in ("id_type", "status", *(n for n in SINGLE_CODED if n not in self.env)):
             getattr(self, name).set_code(getattr(inp, name))
         for name, combo in self.env.items():
             combo.set_code(getattr(inp, name))

@@ -64,8 +64,10 @@ class ResidentTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _fetch(self, offset: int) -> list[ResidentRow]:
+        # The whole register pages by archive number (keyset), so scrolling to the end stays linear.
+        after = self.rows[-1].archive_no if offset and search.classify_query(self.query)[0] == "all" else None
         with self.store.session() as s:
-            return search.search_residents(s, self.query, limit=PAGE, offset=offset)
+            return search.search_residents(s, self.query, limit=PAGE, offset=offset, after=after)
 
     def canFetchMore(self, parent=_ROOT) -> bool:  # noqa: N802 - Qt API
         return not parent.isValid() and self._more
@@ -150,8 +152,24 @@ class ResidentsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Fixed widths from the font (ResizeToContents measures every loaded row on each change).
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(True)
+        em = self.fontMetrics().horizontalAdvance("0")
+        widths = {
+            "archive_no": 19,
+            "name": 14,
+            "sex": 5,
+            "age": 5,
+            "id": 20,
+            "village": 10,
+            "group": 9,
+            "phone": 13,
+        }
+        for i, (key, _title) in enumerate(self.model.columns):
+            if key in widths:
+                header.resizeSection(i, widths[key] * em)
         self.table.doubleClicked.connect(lambda idx: self.open_resident(self.model.data(idx, Qt.UserRole)))
         self.table.activated.connect(lambda idx: self.open_resident(self.model.data(idx, Qt.UserRole)))
         self.hint = QLabel()
@@ -164,9 +182,16 @@ class ResidentsPage(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.hint)
-        self.refresh()
+        self._loaded = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not self._loaded:  # the list is read when the page is first shown, not at start
+            self._loaded = True
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
+        self._loaded = True
         text = self.search.text()
         kind, _q = search.classify_query(text)
         self.model.set_query(text)
