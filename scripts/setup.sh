@@ -5,6 +5,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 EXTRA="${1:-}"
+if [[ ! "$EXTRA" =~ ^[a-z,]*$ ]]; then echo "setup: extras must look like test,build (got '$EXTRA')" >&2; exit 2; fi
 
 # Qt needs these even offscreen; poppler-utils renders and reads PDFs in tests.
 DEB_PACKAGES=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxcb-cursor0 libxkbcommon-x11-0)

@@ -3,7 +3,7 @@
 # Extra arguments go to `cunyi gui` (e.g. --smoke).  CUNYI_DEMO_DIR picks the data folder.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-source "$ROOT/scripts/setup.sh"
+source "$ROOT/scripts/setup.sh" ""  # an explicit (empty) extras argument: a sourced script would see ours
 DATA="${CUNYI_DEMO_DIR:-$ROOT/demo-data}"
 if [[ ! -f "$DATA/.demo-ready" ]]; then  # absent, or a run that stopped half-way
   rm -rf "$DATA"
