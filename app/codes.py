@@ -466,6 +466,98 @@ _LISTS: list[CodeList] = [
     ),
 ]
 
+# ---- 高血压 / 2型糖尿病患者随访服务记录表 ----
+_LISTS += [
+    _cl(
+        "followup_method",
+        "随访方式",
+        "Visit method",
+        [("1", "门诊", "Clinic"), ("2", "家庭", "Home"), ("3", "电话", "Phone")],
+    ),
+    _cl(
+        "htn_symptom",
+        "症状",
+        "Symptoms",
+        [
+            ("1", "无症状", "None"),
+            ("2", "头痛头晕", "Headache, dizziness"),
+            ("3", "恶心呕吐", "Nausea, vomiting"),
+            ("4", "眼花耳鸣", "Blurred vision, tinnitus"),
+            ("5", "呼吸困难", "Breathing difficulty"),
+            ("6", "心悸胸闷", "Palpitations, chest tightness"),
+            ("7", "鼻衄出血不止", "Nosebleed that will not stop"),
+            ("8", "四肢发麻", "Numb limbs"),
+            ("9", "下肢水肿", "Leg oedema"),
+        ],
+        multi=True,
+        none_code="1",
+    ),
+    _cl(
+        "t2dm_symptom",
+        "症状",
+        "Symptoms",
+        [
+            ("1", "无症状", "None"),
+            ("2", "多饮", "Polydipsia"),
+            ("3", "多食", "Polyphagia"),
+            ("4", "多尿", "Polyuria"),
+            ("5", "视力模糊", "Blurred vision"),
+            ("6", "感染", "Infection"),
+            ("7", "手脚麻木", "Numb hands and feet"),
+            ("8", "下肢浮肿", "Leg oedema"),
+            ("9", "体重明显下降", "Marked weight loss"),
+        ],
+        multi=True,
+        none_code="1",
+    ),
+    _cl(
+        "visit_class",
+        "此次随访分类",
+        "Visit classification",
+        [
+            ("1", "控制满意", "Controlled"),
+            ("2", "控制不满意", "Not controlled"),
+            ("3", "不良反应", "Adverse reaction"),
+            ("4", "并发症", "Complication"),
+        ],
+    ),
+    # 规范第三版: the signs that call for emergency referral (紧急转诊), besides the measurements.
+    _cl(
+        "htn_emergency_sign",
+        "高血压紧急转诊情况",
+        "Hypertension emergency signs",
+        [
+            ("consciousness", "意识改变", "Altered consciousness"),
+            ("headache", "剧烈头痛或头晕", "Severe headache or dizziness"),
+            ("vomiting", "恶心呕吐", "Nausea or vomiting"),
+            ("vision", "视力模糊、眼痛", "Blurred vision or eye pain"),
+            ("palpitation", "心悸、胸闷", "Palpitations or chest tightness"),
+            ("orthopnea", "喘憋不能平卧", "Breathless, cannot lie flat"),
+            ("pregnancy", "妊娠或哺乳期血压高于正常", "Raised blood pressure in pregnancy or breastfeeding"),
+            ("unmanageable", "其他本机构无法处理的情况", "Anything else this clinic cannot handle"),
+        ],
+        multi=True,
+    ),
+    _cl(
+        "t2dm_emergency_sign",
+        "糖尿病紧急转诊情况",
+        "Diabetes emergency signs",
+        [
+            ("consciousness", "意识或行为改变", "Altered consciousness or behaviour"),
+            ("acetone", "呼气有烂苹果样丙酮味", "Acetone (rotten-apple) breath"),
+            ("palpitation", "心悸、出汗", "Palpitations, sweating"),
+            ("appetite", "食欲减退、恶心呕吐", "Loss of appetite, nausea or vomiting"),
+            ("polyuria", "多饮、多尿", "Polydipsia, polyuria"),
+            ("abdominal_pain", "腹痛", "Abdominal pain"),
+            ("breathing", "深大呼吸", "Deep rapid breathing"),
+            ("flushed", "皮肤潮红", "Flushed skin"),
+            ("vision", "视力骤降、眼痛", "Sudden loss of vision or eye pain"),
+            ("unmanageable", "其他本机构无法处理的情况", "Anything else this clinic cannot handle"),
+        ],
+        multi=True,
+    ),
+]
+
 CODE_LISTS: dict[str, CodeList] = {cl.name: cl for cl in _LISTS}
 
 

@@ -836,6 +836,33 @@
     </message>
 </context>
 <context>
+    <name>Rules</name>
+    <message>
+        <source>收缩压≥{limit}mmHg（{value}）</source>
+        <translation>Systolic ≥ {limit} mmHg ({value})</translation>
+    </message>
+    <message>
+        <source>舒张压≥{limit}mmHg（{value}）</source>
+        <translation>Diastolic ≥ {limit} mmHg ({value})</translation>
+    </message>
+    <message>
+        <source>血糖≥{limit}mmol/L（{value}）</source>
+        <translation>Glucose ≥ {limit} mmol/L ({value})</translation>
+    </message>
+    <message>
+        <source>血糖≤{limit}mmol/L（{value}）</source>
+        <translation>Glucose ≤ {limit} mmol/L ({value})</translation>
+    </message>
+    <message>
+        <source>持续性心动过速（心率{value}次/分钟）</source>
+        <translation>Persistent tachycardia (heart rate {value}/min)</translation>
+    </message>
+    <message>
+        <source>体温超过{limit}℃（{value}）</source>
+        <translation>Temperature above {limit} ℃ ({value})</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>证件类型代码“{value}”无效</source>

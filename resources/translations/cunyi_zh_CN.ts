@@ -836,6 +836,33 @@
     </message>
 </context>
 <context>
+    <name>Rules</name>
+    <message>
+        <source>收缩压≥{limit}mmHg（{value}）</source>
+        <translation>收缩压≥{limit}mmHg（{value}）</translation>
+    </message>
+    <message>
+        <source>舒张压≥{limit}mmHg（{value}）</source>
+        <translation>舒张压≥{limit}mmHg（{value}）</translation>
+    </message>
+    <message>
+        <source>血糖≥{limit}mmol/L（{value}）</source>
+        <translation>血糖≥{limit}mmol/L（{value}）</translation>
+    </message>
+    <message>
+        <source>血糖≤{limit}mmol/L（{value}）</source>
+        <translation>血糖≤{limit}mmol/L（{value}）</translation>
+    </message>
+    <message>
+        <source>持续性心动过速（心率{value}次/分钟）</source>
+        <translation>持续性心动过速（心率{value}次/分钟）</translation>
+    </message>
+    <message>
+        <source>体温超过{limit}℃（{value}）</source>
+        <translation>体温超过{limit}℃（{value}）</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>证件类型代码“{value}”无效</source>
