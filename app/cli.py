@@ -71,6 +71,36 @@ def _parser() -> argparse.ArgumentParser:
     rs.add_argument("--json", action="store_true")
     re_ = r.add_parser("export", help="export all residents (.xlsx or .csv)")
     re_.add_argument("file")
+    f = sub.add_parser("followup", help="chronic-disease follow-ups").add_subparsers(
+        dest="action", required=True
+    )
+    fa = f.add_parser("add", help="record a hypertension or diabetes follow-up (same rules as the form)")
+    fa.add_argument("resident", help="17-digit archive number, its last 8 digits, or record id")
+    fa.add_argument("--program", required=True, choices=["htn", "t2dm"])
+    fa.add_argument("--date", required=True, help="visit date YYYY-MM-DD")
+    fa.add_argument("--method", default="1", choices=["1", "2", "3"], help="1 clinic, 2 home, 3 phone")
+    for name, help_ in (
+        ("sbp", "systolic mmHg"),
+        ("dbp", "diastolic mmHg"),
+        ("hr", "heart rate /min"),
+        ("weight", "kg"),
+        ("height", "cm"),
+        ("glucose", "fasting glucose mmol/L"),
+        ("hba1c", "HbA1c %"),
+    ):
+        fa.add_argument(f"--{name}", help=help_)
+    fa.add_argument("--symptoms", default="", help="symptom codes of the form, e.g. 1 or 2,6")
+    fa.add_argument("--signs", default="", help="emergency signs, e.g. consciousness,headache")
+    fa.add_argument("--adverse", action="store_true", help="adverse drug reaction")
+    fa.add_argument("--complication", action="store_true", help="new or worse complication")
+    fa.add_argument("--adherence", choices=["1", "2", "3"])
+    fa.add_argument("--next", dest="next_due", default="", help="next visit date (default: the suggestion)")
+    fa.add_argument("--doctor", default="")
+    fa.add_argument("--correction", action="store_true", help="replace the visit already recorded that day")
+    fa.add_argument("--confirm", action="store_true", help="save unusual (but possible) values")
+    fa.add_argument("--enrol", action="store_true", help="start management on the visit date if not enrolled")
+    fa.add_argument("--json", action="store_true")
+
     b = sub.add_parser("bench", help="measure the performance budgets against raw baselines")
     b.add_argument("--scale", choices=["village", "township", "county"], default="township")
     b.add_argument("--json", action="store_true")
@@ -222,6 +252,60 @@ def cmd_gui(args) -> int:
     )
 
 
+def cmd_followup(args) -> int:
+    from app.services import followup, profile
+
+    _, store = _open(args)
+    measurements = {
+        key: value
+        for key, value in (
+            ("sbp", args.sbp),
+            ("dbp", args.dbp),
+            ("heart_rate", args.hr),
+            ("weight", args.weight),
+            ("height", args.height),
+            ("glucose", args.glucose),
+            ("hba1c", args.hba1c),
+        )
+        if value is not None
+    }
+    split = lambda text: [x.strip() for x in text.split(",") if x.strip()]  # noqa: E731
+    inp = followup.VisitInput(
+        program=args.program,
+        visit_date=args.date,
+        method=args.method,
+        measurements=measurements,
+        symptoms=split(args.symptoms),
+        signs=split(args.signs),
+        adverse_reaction=args.adverse,
+        complication=args.complication,
+        adherence=args.adherence or "",
+        next_due=args.next_due,
+        doctor=args.doctor,
+        correction=args.correction,
+        confirmed=args.confirm,
+    )
+    try:
+        with store.transaction() as s:
+            resident = followup.find_resident(s, args.resident)
+            saved = followup.save_visit(
+                s, resident, inp, enrol_if_needed=args.enrol, actor=profile.default_user(s).id
+            )
+    except followup.NeedsConfirmation as e:
+        print(f"需要确认：{e.render()}。核实无误请加 --confirm", file=sys.stderr)
+        return 1
+    if args.json:
+        _print_json(saved.as_json())
+    else:
+        label = {1: "控制满意", 2: "控制不满意", 3: "不良反应", 4: "并发症"}.get(saved.classification, "—")
+        print(f"已保存：{saved.visit_date} {label}，下次随访 {saved.next_due}")
+        for reason in saved.emergency_reasons:
+            print(f"紧急转诊：{reason}")
+        if saved.referral_suggested:
+            print("建议转诊")
+    return 0
+
+
 def cmd_bench(args) -> int:
     from app.services.bench import format_table, run_bench
 
@@ -238,6 +322,7 @@ COMMANDS = {
     "init": cmd_init,
     "demo": cmd_demo,
     "residents": cmd_residents,
+    "followup": cmd_followup,
     "gui": cmd_gui,
     "bench": cmd_bench,
 }

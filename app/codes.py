@@ -511,6 +511,48 @@ _LISTS += [
         none_code="1",
     ),
     _cl(
+        "program",
+        "慢病管理项目",
+        "Programme",
+        [("htn", "高血压", "Hypertension"), ("t2dm", "2型糖尿病", "Type 2 diabetes")],
+    ),
+    _cl(
+        "program_status",
+        "管理状态",
+        "Management status",
+        [
+            ("1", "在管", "Under management"),
+            ("2", "失访", "Lost to follow-up"),
+            ("3", "迁出", "Moved away"),
+            ("4", "死亡", "Deceased"),
+            ("5", "终止管理", "Ended"),
+        ],
+    ),
+    _cl(
+        "adherence",
+        "服药依从性",
+        "Medication adherence",
+        [("1", "规律", "Regular"), ("2", "间断", "Intermittent"), ("3", "不服药", "Not taking")],
+    ),
+    _cl(
+        "good_fair_poor",
+        "心理调整/遵医行为",
+        "Rating",
+        [("1", "良好", "Good"), ("2", "一般", "Fair"), ("3", "差", "Poor")],
+    ),
+    _cl(
+        "salt",
+        "摄盐情况",
+        "Salt intake",
+        [("1", "轻", "Light"), ("2", "中", "Moderate"), ("3", "重", "Heavy")],
+    ),
+    _cl(
+        "hypoglycaemia",
+        "低血糖反应",
+        "Hypoglycaemia",
+        [("1", "无", "None"), ("2", "偶尔", "Occasional"), ("3", "频繁", "Frequent")],
+    ),
+    _cl(
         "visit_class",
         "此次随访分类",
         "Visit classification",

@@ -105,3 +105,10 @@ def test_search_without_results_says_so(tmp_path, capsys):
     capsys.readouterr()
     assert main(["--data-dir", d, "residents", "search", "nobody"]) == 0
     assert "没有找到" in capsys.readouterr().err
+
+
+def test_every_subcommand_has_a_handler():
+    from app.cli import COMMANDS, _parser
+
+    sub = next(a for a in _parser()._actions if a.dest == "command")
+    assert set(sub.choices) == set(COMMANDS)

@@ -378,6 +378,205 @@
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
+    <message>
+        <source>收缩压</source>
+        <translation>Systolic pressure</translation>
+    </message>
+    <message>
+        <source>舒张压</source>
+        <translation>Diastolic pressure</translation>
+    </message>
+    <message>
+        <source>心率</source>
+        <translation>Heart rate</translation>
+    </message>
+    <message>
+        <source>体重</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>目标体重</source>
+        <translation>Target weight</translation>
+    </message>
+    <message>
+        <source>身高</source>
+        <translation>Height</translation>
+    </message>
+    <message>
+        <source>空腹血糖</source>
+        <translation>Fasting glucose</translation>
+    </message>
+    <message>
+        <source>糖化血红蛋白</source>
+        <translation>HbA1c</translation>
+    </message>
+    <message>
+        <source>日吸烟量</source>
+        <translation>Cigarettes per day</translation>
+    </message>
+    <message>
+        <source>目标日吸烟量</source>
+        <translation>Target cigarettes per day</translation>
+    </message>
+    <message>
+        <source>日饮酒量</source>
+        <translation>Alcohol per day</translation>
+    </message>
+    <message>
+        <source>目标日饮酒量</source>
+        <translation>Target alcohol per day</translation>
+    </message>
+    <message>
+        <source>运动次数</source>
+        <translation>Exercise sessions</translation>
+    </message>
+    <message>
+        <source>运动时长</source>
+        <translation>Exercise minutes</translation>
+    </message>
+    <message>
+        <source>主食</source>
+        <translation>Staple food</translation>
+    </message>
+    <message>
+        <source>随访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>下次随访日期</source>
+        <translation>Next visit date</translation>
+    </message>
+    <message>
+        <source>失访原因</source>
+        <translation>Reason lost</translation>
+    </message>
+    <message>
+        <source>死亡原因</source>
+        <translation>Cause of death</translation>
+    </message>
+    <message>
+        <source>死亡日期</source>
+        <translation>Date of death</translation>
+    </message>
+</context>
+<context>
+    <name>Followup</name>
+    <message>
+        <source>档案编号后8位{ref}对应多人，请用17位档案编号</source>
+        <translation>Several records end in {ref}: use the 17-digit archive number</translation>
+    </message>
+    <message>
+        <source>找不到档案：{ref}</source>
+        <translation>No record found: {ref}</translation>
+    </message>
+    <message>
+        <source>慢病项目应为 htn（高血压）或 t2dm（2型糖尿病）</source>
+        <translation>The programme must be htn (hypertension) or t2dm (type 2 diabetes)</translation>
+    </message>
+    <message>
+        <source>纳入管理日期不能早于出生日期</source>
+        <translation>Management cannot start before the date of birth</translation>
+    </message>
+    <message>
+        <source>{label}应为数字</source>
+        <translation>{label} must be a number</translation>
+    </message>
+    <message>
+        <source>{label}应为整数</source>
+        <translation>{label} must be a whole number</translation>
+    </message>
+    <message>
+        <source>{label}{value}超出可能范围（{lo}–{hi}）</source>
+        <translation>{label} {value} is impossible (allowed {lo}–{hi})</translation>
+    </message>
+    <message>
+        <source>{label}{value}很少见，请核实后确认保存</source>
+        <translation>{label} {value} is unusual: check it, then confirm to save</translation>
+    </message>
+    <message>
+        <source>随访日期不能晚于今天</source>
+        <translation>The visit date cannot be after today</translation>
+    </message>
+    <message>
+        <source>随访日期不能早于出生日期</source>
+        <translation>The visit date cannot be before the date of birth</translation>
+    </message>
+    <message>
+        <source>{name}未纳入{program}管理；请先纳入管理（命令行可加 --enrol）</source>
+        <translation>{name} is not under {program} management: enrol first (on the command line, add --enrol)</translation>
+    </message>
+    <message>
+        <source>随访日期不能早于纳入管理日期{d}</source>
+        <translation>The visit date cannot be before management started ({d})</translation>
+    </message>
+    <message>
+        <source>随访方式应为 1 门诊、2 家庭或 3 电话</source>
+        <translation>The visit method must be 1 clinic, 2 home or 3 phone</translation>
+    </message>
+    <message>
+        <source>该患者当天已有一次随访记录；如需更正请标记为更正</source>
+        <translation>This patient already has a visit that day; mark this one as a correction to replace it</translation>
+    </message>
+    <message>
+        <source>随访结果应为 done、lost（失访）或 died（死亡）</source>
+        <translation>The outcome must be done, lost or died</translation>
+    </message>
+    <message>
+        <source>血压需同时填写收缩压和舒张压</source>
+        <translation>Enter both systolic and diastolic pressure</translation>
+    </message>
+    <message>
+        <source>收缩压应高于舒张压</source>
+        <translation>Systolic must be higher than diastolic</translation>
+    </message>
+    <message>
+        <source>症状代码“{value}”无效</source>
+        <translation>Symptom code “{value}” is not valid</translation>
+    </message>
+    <message>
+        <source>选了“无症状”就不能再选其他症状</source>
+        <translation>“No symptoms” excludes every other symptom</translation>
+    </message>
+    <message>
+        <source>紧急转诊情况代码无效</source>
+        <translation>An emergency sign code is not valid</translation>
+    </message>
+    <message>
+        <source>服药依从性应为 1 规律、2 间断或 3 不服药</source>
+        <translation>Adherence must be 1 regular, 2 intermittent or 3 not taking</translation>
+    </message>
+    <message>
+        <source>体温应在30–45℃之间</source>
+        <translation>Temperature must be between 30 and 45 ℃</translation>
+    </message>
+    <message>
+        <source>体温应为数字</source>
+        <translation>Temperature must be a number</translation>
+    </message>
+    <message>
+        <source>随访分类应为1–4</source>
+        <translation>The classification must be 1–4</translation>
+    </message>
+    <message>
+        <source>下次随访日期应晚于本次随访日期</source>
+        <translation>The next visit must be after this visit</translation>
+    </message>
+    <message>
+        <source>失访请写明原因</source>
+        <translation>Lost to follow-up: give the reason</translation>
+    </message>
+    <message>
+        <source>请填写死亡日期</source>
+        <translation>Please enter the date of death</translation>
+    </message>
+    <message>
+        <source>死亡日期应在出生之后、今天之前</source>
+        <translation>The date of death must be after birth and not after today</translation>
+    </message>
+    <message>
+        <source>请填写死亡原因</source>
+        <translation>Please enter the cause of death</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>

@@ -1,0 +1,108 @@
+"""Chronic-disease management: programme enrolment and follow-up visits (高血压, 2型糖尿病).
+
+Values that reports and worklists query (dates, blood pressure, glucose, classification,
+next due) are real columns; lists of the form (symptoms, drugs) are JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import JSON, ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, Tracked, UUIDPk, Voidable
+from app.models.resident import Resident
+
+
+class ProgramEnrolment(UUIDPk, Tracked, Voidable, Base):
+    """A resident under management for one programme (在管 / 失访 / 迁出 / 死亡 / 终止)."""
+
+    __tablename__ = "program_enrolment"
+    __table_args__ = (Index("ix_program_enrolment_resident_program", "resident_id", "program"),)
+
+    resident_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("resident.id"))
+    program: Mapped[str] = mapped_column(String(8))  # htn | t2dm
+    diagnosed_on: Mapped[dt.date | None] = mapped_column()
+    enrolled_on: Mapped[dt.date] = mapped_column()
+    enrolling_doctor: Mapped[str | None] = mapped_column(String(50))
+    responsible_doctor: Mapped[str | None] = mapped_column(String(50))
+    status: Mapped[str] = mapped_column(String(1), default="1")  # code list program_status
+    status_date: Mapped[dt.date | None] = mapped_column()
+    status_reason: Mapped[str | None] = mapped_column(String(200))
+
+    resident: Mapped[Resident] = relationship()
+
+
+class FollowupVisit(UUIDPk, Tracked, Voidable, Base):
+    """One 随访服务记录表 entry.  Single-writer: only the creating device edits it."""
+
+    __tablename__ = "followup_visit"
+    __table_args__ = (
+        Index("ix_followup_visit_resident_program_date", "resident_id", "program", "visit_date"),
+        Index("ix_followup_visit_enrolment_date", "enrolment_id", "visit_date"),
+    )
+
+    enrolment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("program_enrolment.id"))
+    resident_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("resident.id"))
+    program: Mapped[str] = mapped_column(String(8))
+    visit_date: Mapped[dt.date] = mapped_column()
+    method: Mapped[str] = mapped_column(String(1), default="1")  # 1 门诊 2 家庭 3 电话
+    outcome: Mapped[str] = mapped_column(String(8), default="done")  # done | lost (失访) | died
+    lost_reason: Mapped[str | None] = mapped_column(String(200))
+    death_date: Mapped[dt.date | None] = mapped_column()
+    death_cause: Mapped[str | None] = mapped_column(String(200))
+    correction_of: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("followup_visit.id"))
+
+    symptoms: Mapped[list] = mapped_column(JSON, default=list)
+    symptom_other: Mapped[str | None] = mapped_column(String(200))
+    sbp: Mapped[int | None] = mapped_column()
+    dbp: Mapped[int | None] = mapped_column()
+    heart_rate: Mapped[int | None] = mapped_column()
+    weight: Mapped[float | None] = mapped_column()
+    weight_target: Mapped[float | None] = mapped_column()
+    height: Mapped[float | None] = mapped_column()
+    bmi: Mapped[float | None] = mapped_column()
+    bmi_target: Mapped[float | None] = mapped_column()
+    foot_pulse: Mapped[str | None] = mapped_column(String(8))
+    smoking: Mapped[int | None] = mapped_column()
+    smoking_target: Mapped[int | None] = mapped_column()
+    alcohol: Mapped[float | None] = mapped_column()
+    alcohol_target: Mapped[float | None] = mapped_column()
+    exercise_times: Mapped[int | None] = mapped_column()
+    exercise_times_target: Mapped[int | None] = mapped_column()
+    exercise_minutes: Mapped[int | None] = mapped_column()
+    exercise_minutes_target: Mapped[int | None] = mapped_column()
+    salt: Mapped[str | None] = mapped_column(String(1))
+    salt_target: Mapped[str | None] = mapped_column(String(1))
+    staple_food: Mapped[int | None] = mapped_column()
+    staple_food_target: Mapped[int | None] = mapped_column()
+    psychology: Mapped[str | None] = mapped_column(String(1))
+    compliance: Mapped[str | None] = mapped_column(String(1))
+    glucose: Mapped[float | None] = mapped_column()
+    hba1c: Mapped[float | None] = mapped_column()
+    hba1c_date: Mapped[dt.date | None] = mapped_column()
+    auxiliary_exam: Mapped[str | None] = mapped_column(String(500))
+    adherence: Mapped[str | None] = mapped_column(String(1))
+    adverse_reaction: Mapped[bool] = mapped_column(default=False)
+    adverse_text: Mapped[str | None] = mapped_column(String(200))
+    complication: Mapped[bool] = mapped_column(default=False)
+    hypoglycaemia: Mapped[str | None] = mapped_column(String(1))
+    drugs: Mapped[list] = mapped_column(JSON, default=list)  # [{"name", "times_per_day", "mg_per_time"}]
+    insulin: Mapped[dict | None] = mapped_column(JSON)  # {"type", "dosage"}
+    provincial: Mapped[dict | None] = mapped_column(JSON)  # optional provincial fields (用药调整意见 …)
+
+    classification: Mapped[int | None] = mapped_column(index=True)
+    classification_suggested: Mapped[int | None] = mapped_column()
+    emergency_reasons: Mapped[list] = mapped_column(JSON, default=list)
+    referral_suggested: Mapped[bool] = mapped_column(default=False)
+    referral_reason: Mapped[str | None] = mapped_column(String(200))
+    referral_institution: Mapped[str | None] = mapped_column(String(100))
+    referral_department: Mapped[str | None] = mapped_column(String(50))
+    next_due: Mapped[dt.date | None] = mapped_column(index=True)
+    next_due_suggested: Mapped[dt.date | None] = mapped_column()
+    overridden: Mapped[bool] = mapped_column(default=False)  # the doctor changed the suggestion
+    doctor: Mapped[str | None] = mapped_column(String(50))
+
+    enrolment: Mapped[ProgramEnrolment] = relationship()

@@ -1,0 +1,496 @@
+"""Chronic-disease follow-up: programme enrolment and visits, through the national rules.
+
+The form, the CLI (``cunyi followup add``) and the demo all save visits through
+:func:`save_visit`: range checks (impossible values refused, unusual ones only with
+confirmation), date rules, the classification / emergency / next-date suggestion of
+:mod:`app.services.followup_rules`, and the doctor's override recorded beside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.codes import CODE_LISTS
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import FollowupVisit, ProgramEnrolment, Resident
+from app.services import followup_rules as rules
+from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
+from app.services.validators import Invalid, age_on, clean_text, halfwidth, parse_date
+
+CTX = "Followup"
+PROGRAMS = (rules.HTN, rules.T2DM)
+UNDER_MANAGEMENT = "1"
+
+# (label, hard min, hard max, usual min, usual max): outside hard → refused; outside usual → confirm.
+RANGES: dict[str, tuple[str, float, float, float, float]] = {
+    "sbp": (QT_TRANSLATE_NOOP("Field", "收缩压"), 60, 300, 80, 230),
+    "dbp": (QT_TRANSLATE_NOOP("Field", "舒张压"), 30, 200, 40, 140),
+    "heart_rate": (QT_TRANSLATE_NOOP("Field", "心率"), 30, 220, 40, 160),
+    "weight": (QT_TRANSLATE_NOOP("Field", "体重"), 10, 300, 25, 180),
+    "weight_target": (QT_TRANSLATE_NOOP("Field", "目标体重"), 10, 300, 25, 180),
+    "height": (QT_TRANSLATE_NOOP("Field", "身高"), 50, 250, 100, 210),
+    "glucose": (QT_TRANSLATE_NOOP("Field", "空腹血糖"), 1.0, 40, 2.5, 30),
+    "hba1c": (QT_TRANSLATE_NOOP("Field", "糖化血红蛋白"), 3, 20, 4, 15),
+    "smoking": (QT_TRANSLATE_NOOP("Field", "日吸烟量"), 0, 100, 0, 60),
+    "smoking_target": (QT_TRANSLATE_NOOP("Field", "目标日吸烟量"), 0, 100, 0, 60),
+    "alcohol": (QT_TRANSLATE_NOOP("Field", "日饮酒量"), 0, 50, 0, 20),
+    "alcohol_target": (QT_TRANSLATE_NOOP("Field", "目标日饮酒量"), 0, 50, 0, 20),
+    "exercise_times": (QT_TRANSLATE_NOOP("Field", "运动次数"), 0, 21, 0, 14),
+    "exercise_minutes": (QT_TRANSLATE_NOOP("Field", "运动时长"), 0, 600, 0, 240),
+    "staple_food": (QT_TRANSLATE_NOOP("Field", "主食"), 0, 2000, 50, 800),
+}
+INTEGER_FIELDS = {
+    "sbp",
+    "dbp",
+    "heart_rate",
+    "smoking",
+    "smoking_target",
+    "exercise_times",
+    "exercise_minutes",
+    "staple_food",
+}
+
+
+def _err(template: str, **params) -> UserError:
+    return UserError(Message(CTX, template, params))
+
+
+@dataclass
+class VisitInput:
+    """A follow-up as typed: numbers as text, so a form and the CLI hand over the same thing."""
+
+    program: str = rules.HTN
+    visit_date: str = ""
+    method: str = "1"
+    outcome: str = "done"  # done | lost | died
+    lost_reason: str = ""
+    death_date: str = ""
+    death_cause: str = ""
+    symptoms: list[str] = field(default_factory=list)
+    symptom_other: str = ""
+    measurements: dict[str, str] = field(default_factory=dict)  # keys of RANGES
+    signs: list[str] = field(default_factory=list)  # emergency signs (code lists *_emergency_sign)
+    temperature: str = ""
+    adherence: str = ""
+    adverse_reaction: bool = False
+    adverse_uncontrolled: bool = False
+    adverse_text: str = ""
+    complication: bool = False
+    drugs: list[dict] = field(default_factory=list)
+    next_due: str = ""  # empty: the suggestion
+    classification: str = ""  # empty: the suggestion
+    doctor: str = ""
+    correction: bool = False  # a second visit on the same day corrects the first
+    confirmed: bool = False  # unusual-but-possible values were confirmed by the doctor
+
+
+@dataclass(frozen=True)
+class SavedVisit:
+    id: uuid.UUID
+    resident_id: uuid.UUID
+    program: str
+    visit_date: dt.date
+    classification: int | None
+    emergency_reasons: tuple[Message, ...]
+    referral_suggested: bool
+    next_due: dt.date | None
+    overridden: bool
+
+    def as_json(self) -> dict:
+        return {
+            "id": str(self.id),
+            "resident_id": str(self.resident_id),
+            "program": self.program,
+            "visit_date": self.visit_date.isoformat(),
+            "classification": self.classification,
+            "emergency_reasons": [str(m) for m in self.emergency_reasons],
+            "referral_suggested": self.referral_suggested,
+            "next_due": self.next_due.isoformat() if self.next_due else None,
+            "overridden": self.overridden,
+        }
+
+
+class NeedsConfirmation(ValidationError):
+    """Only unusual (possible) values are wrong: saving needs the doctor's confirmation."""
+
+
+# ---------------------------------------------------------------- residents and enrolment
+
+
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$")
+
+
+def find_resident(session: Session, ref: str) -> Resident:
+    """A resident by 17-digit archive number, its last 8 digits (with or without the dash), or record id."""
+    text = halfwidth(ref or "").strip()
+    digits = text.replace("-", "").replace(" ", "")
+    resident = None
+    if _UUID.match(text):
+        resident = session.get(Resident, uuid.UUID(text))
+    elif digits.isdigit() and len(digits) == 17:
+        resident = session.scalar(select(Resident).where(Resident.archive_no == digits))
+    elif digits.isdigit() and len(digits) == 8:
+        found = session.scalars(select(Resident).where(Resident.archive_no.like(f"%{digits}"))).all()
+        if len(found) > 1:
+            raise _err(
+                QT_TRANSLATE_NOOP("Followup", "档案编号后8位{ref}对应多人，请用17位档案编号"), ref=text
+            )
+        resident = found[0] if found else None
+    if resident is None or resident.voided:
+        raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Followup", "找不到档案：{ref}"), {"ref": text}))
+    return resident
+
+
+def active_enrolment(session: Session, resident_id: uuid.UUID, program: str) -> ProgramEnrolment | None:
+    return session.scalar(
+        select(ProgramEnrolment)
+        .where(
+            ProgramEnrolment.resident_id == resident_id,
+            ProgramEnrolment.program == program,
+            ProgramEnrolment.voided.is_(False),
+            ProgramEnrolment.status == UNDER_MANAGEMENT,
+        )
+        .order_by(ProgramEnrolment.enrolled_on.desc())
+    )
+
+
+def enrol(
+    session: Session,
+    resident: Resident,
+    program: str,
+    enrolled_on: dt.date,
+    *,
+    diagnosed_on: dt.date | None = None,
+    doctor: str | None = None,
+    actor: uuid.UUID | None = None,
+) -> ProgramEnrolment:
+    """Put a resident under management for a programme (once: an existing enrolment is returned)."""
+    if program not in PROGRAMS:
+        raise _err(QT_TRANSLATE_NOOP("Followup", "慢病项目应为 htn（高血压）或 t2dm（2型糖尿病）"))
+    existing = active_enrolment(session, resident.id, program)
+    if existing is not None:
+        return existing
+    if enrolled_on < resident.birth_date:
+        raise _err(QT_TRANSLATE_NOOP("Followup", "纳入管理日期不能早于出生日期"))
+    enrolment = ProgramEnrolment(
+        resident_id=resident.id,
+        program=program,
+        enrolled_on=enrolled_on,
+        diagnosed_on=diagnosed_on,
+        enrolling_doctor=doctor,
+        responsible_doctor=doctor or resident.responsible_doctor,
+        created_by=actor,
+        updated_by=actor,
+    )
+    session.add(enrolment)
+    session.flush()
+    return enrolment
+
+
+# ---------------------------------------------------------------- visits
+
+
+def _number(name: str, text: str, errors: list[FieldError], warnings: list[FieldError]) -> float | None:
+    raw = halfwidth(text or "").strip()
+    if not raw:
+        return None
+    label, lo, hi, usual_lo, usual_hi = RANGES[name]
+    try:
+        value = float(raw)
+    except ValueError:
+        errors.append(
+            FieldError(name, Message(CTX, QT_TRANSLATE_NOOP("Followup", "{label}应为数字"), {"label": label}))
+        )
+        return None
+    if name in INTEGER_FIELDS and not value.is_integer():
+        errors.append(
+            FieldError(name, Message(CTX, QT_TRANSLATE_NOOP("Followup", "{label}应为整数"), {"label": label}))
+        )
+        return None
+    if not lo <= value <= hi:
+        errors.append(
+            FieldError(
+                name,
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP("Followup", "{label}{value}超出可能范围（{lo}–{hi}）"),
+                    {"label": label, "value": f"{value:g}", "lo": f"{lo:g}", "hi": f"{hi:g}"},
+                ),
+            )
+        )
+        return None
+    if not usual_lo <= value <= usual_hi:
+        warnings.append(
+            FieldError(
+                name,
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP("Followup", "{label}{value}很少见，请核实后确认保存"),
+                    {"label": label, "value": f"{value:g}"},
+                ),
+            )
+        )
+    return int(value) if name in INTEGER_FIELDS else value
+
+
+def previous_visit(
+    session: Session, resident_id: uuid.UUID, program: str, before: dt.date
+) -> FollowupVisit | None:
+    return session.scalar(
+        select(FollowupVisit)
+        .where(
+            FollowupVisit.resident_id == resident_id,
+            FollowupVisit.program == program,
+            FollowupVisit.voided.is_(False),
+            FollowupVisit.outcome == "done",
+            FollowupVisit.visit_date < before,
+        )
+        .order_by(FollowupVisit.visit_date.desc())
+        .limit(1)
+    )
+
+
+def save_visit(
+    session: Session,
+    resident: Resident,
+    inp: VisitInput,
+    *,
+    enrol_if_needed: bool = False,
+    actor: uuid.UUID | None = None,
+    today: dt.date | None = None,
+    poverty: bool | None = None,
+    thresholds: rules.Thresholds = rules.DEFAULT,
+) -> SavedVisit:
+    """Validate, classify and save one visit.  Raises ValidationError (nothing written) or
+    NeedsConfirmation when only unusual values stand in the way and ``inp.confirmed`` is false."""
+    today = today or dt.date.today()
+    errors: list[FieldError] = []
+    warnings: list[FieldError] = []
+
+    def fail(name: str, template: str, **params) -> None:
+        errors.append(FieldError(name, Message(CTX, template, params)))
+
+    program = inp.program
+    if program not in PROGRAMS:
+        raise _err(QT_TRANSLATE_NOOP("Followup", "慢病项目应为 htn（高血压）或 t2dm（2型糖尿病）"))
+    try:
+        visit_date = parse_date(inp.visit_date, QT_TRANSLATE_NOOP("Field", "随访日期"), required=True)
+    except Invalid as e:
+        raise ValidationError([FieldError("visit_date", e.message)]) from None
+    if visit_date > today:
+        fail("visit_date", QT_TRANSLATE_NOOP("Followup", "随访日期不能晚于今天"))
+    if visit_date < resident.birth_date:
+        fail("visit_date", QT_TRANSLATE_NOOP("Followup", "随访日期不能早于出生日期"))
+    enrolment = active_enrolment(session, resident.id, program)
+    if enrolment is None and not enrol_if_needed:
+        raise _err(
+            QT_TRANSLATE_NOOP("Followup", "{name}未纳入{program}管理；请先纳入管理（命令行可加 --enrol）"),
+            name=resident.name,
+            program=CODE_LISTS["program"].label(program),
+        )
+    if enrolment is not None and visit_date < enrolment.enrolled_on:
+        fail(
+            "visit_date",
+            QT_TRANSLATE_NOOP("Followup", "随访日期不能早于纳入管理日期{d}"),
+            d=enrolment.enrolled_on.isoformat(),
+        )
+    if inp.method not in CODE_LISTS["followup_method"]:
+        fail("method", QT_TRANSLATE_NOOP("Followup", "随访方式应为 1 门诊、2 家庭或 3 电话"))
+    same_day = session.scalar(
+        select(FollowupVisit.id)
+        .where(
+            FollowupVisit.resident_id == resident.id,
+            FollowupVisit.program == program,
+            FollowupVisit.visit_date == visit_date,
+            FollowupVisit.voided.is_(False),
+        )
+        .limit(1)
+    )
+    if same_day is not None and not inp.correction:
+        fail("visit_date", QT_TRANSLATE_NOOP("Followup", "该患者当天已有一次随访记录；如需更正请标记为更正"))
+
+    if inp.outcome not in ("done", "lost", "died"):
+        fail("outcome", QT_TRANSLATE_NOOP("Followup", "随访结果应为 done、lost（失访）或 died（死亡）"))
+    if inp.outcome != "done":
+        return _save_failed_visit(
+            session, resident, inp, visit_date, enrolment, enrol_if_needed, errors, actor, today
+        )
+
+    values = {
+        name: _number(name, inp.measurements.get(name, ""), errors, warnings)
+        for name in RANGES
+        if name in inp.measurements
+    }
+    sbp, dbp = values.get("sbp"), values.get("dbp")
+    if (sbp is None) != (dbp is None) and not any(e.field in ("sbp", "dbp") for e in errors):
+        fail("sbp", QT_TRANSLATE_NOOP("Followup", "血压需同时填写收缩压和舒张压"))
+    if sbp is not None and dbp is not None and sbp <= dbp:
+        fail("sbp", QT_TRANSLATE_NOOP("Followup", "收缩压应高于舒张压"))
+    symptom_list = CODE_LISTS["htn_symptom" if program == rules.HTN else "t2dm_symptom"]
+    bad = [c for c in inp.symptoms if c not in symptom_list]
+    if bad:
+        fail("symptoms", QT_TRANSLATE_NOOP("Followup", "症状代码“{value}”无效"), value=bad[0])
+    elif "1" in inp.symptoms and len(inp.symptoms) > 1:
+        fail("symptoms", QT_TRANSLATE_NOOP("Followup", "选了“无症状”就不能再选其他症状"))
+    sign_list = CODE_LISTS["htn_emergency_sign" if program == rules.HTN else "t2dm_emergency_sign"]
+    if any(s not in sign_list for s in inp.signs):
+        fail("signs", QT_TRANSLATE_NOOP("Followup", "紧急转诊情况代码无效"))
+    if inp.adherence and inp.adherence not in CODE_LISTS["adherence"]:
+        fail("adherence", QT_TRANSLATE_NOOP("Followup", "服药依从性应为 1 规律、2 间断或 3 不服药"))
+    temperature = None
+    if inp.temperature.strip():
+        try:
+            temperature = float(halfwidth(inp.temperature))
+            if not 30 <= temperature <= 45:
+                fail("temperature", QT_TRANSLATE_NOOP("Followup", "体温应在30–45℃之间"))
+        except ValueError:
+            fail("temperature", QT_TRANSLATE_NOOP("Followup", "体温应为数字"))
+    if program == rules.HTN and values.get("glucose") is not None:
+        values.pop("glucose")  # the hypertension form has no glucose field
+
+    age = age_on(resident.birth_date, visit_date)
+    findings = rules.Findings(
+        program,
+        age,
+        sbp=sbp,
+        dbp=dbp,
+        glucose=values.get("glucose"),
+        heart_rate=values.get("heart_rate"),
+        temperature=temperature,
+        signs=frozenset(inp.signs),
+        adverse_reaction=inp.adverse_reaction,
+        adverse_uncontrolled=inp.adverse_uncontrolled,
+        complication=inp.complication,
+    )
+    prev = previous_visit(session, resident.id, program, visit_date)
+    suggestion = rules.suggest(
+        findings,
+        visit_date,
+        previous=prev.classification if prev else None,
+        poverty=resident.poverty_registered if poverty is None else poverty,
+        t=thresholds,
+    )
+
+    classification = suggestion.classification
+    if inp.classification.strip():
+        if inp.classification.strip() not in CODE_LISTS["visit_class"]:
+            fail("classification", QT_TRANSLATE_NOOP("Followup", "随访分类应为1–4"))
+        else:
+            classification = int(inp.classification)
+    next_due = suggestion.next_due
+    if inp.next_due.strip():
+        try:
+            next_due = parse_date(inp.next_due, QT_TRANSLATE_NOOP("Field", "下次随访日期"))
+        except Invalid as e:
+            errors.append(FieldError("next_due", e.message))
+        if next_due is not None and next_due <= visit_date:
+            fail("next_due", QT_TRANSLATE_NOOP("Followup", "下次随访日期应晚于本次随访日期"))
+    if errors:
+        raise ValidationError(errors)
+    if warnings and not inp.confirmed:
+        raise NeedsConfirmation(warnings)
+
+    if enrolment is None:
+        enrolment = enrol(session, resident, program, visit_date, doctor=inp.doctor or None, actor=actor)
+    _void_corrected(session, same_day if inp.correction else None, actor)
+    visit = FollowupVisit(
+        enrolment_id=enrolment.id,
+        resident_id=resident.id,
+        program=program,
+        visit_date=visit_date,
+        method=inp.method,
+        outcome=inp.outcome,
+        symptoms=list(inp.symptoms),
+        symptom_other=inp.symptom_other or None,
+        adherence=inp.adherence or None,
+        adverse_reaction=inp.adverse_reaction or inp.adverse_uncontrolled,
+        adverse_text=inp.adverse_text or None,
+        complication=inp.complication,
+        drugs=list(inp.drugs),
+        classification=classification,
+        classification_suggested=suggestion.classification,
+        emergency_reasons=[str(m) for m in suggestion.emergency_reasons],
+        referral_suggested=suggestion.referral,
+        next_due=next_due,
+        next_due_suggested=suggestion.next_due,
+        overridden=(classification != suggestion.classification or next_due != suggestion.next_due),
+        doctor=inp.doctor or None,
+        correction_of=same_day if inp.correction else None,
+        created_by=actor,
+        updated_by=actor,
+        **values,
+    )
+    session.add(visit)
+    session.flush()
+    return SavedVisit(
+        visit.id,
+        resident.id,
+        program,
+        visit_date,
+        classification,
+        suggestion.emergency_reasons,
+        suggestion.referral,
+        next_due,
+        visit.overridden,
+    )
+
+
+def _void_corrected(session: Session, visit_id: uuid.UUID | None, actor: uuid.UUID | None) -> None:
+    """A correction replaces the day's earlier record, which is voided (never deleted)."""
+    if visit_id is not None:
+        old = session.get(FollowupVisit, visit_id)
+        old.voided, old.void_reason, old.updated_by = True, "更正", actor
+
+
+def _save_failed_visit(session, resident, inp, visit_date, enrolment, enrol_if_needed, errors, actor, today):
+    """失访 or 死亡: the reason, date and cause instead of measurements; the programme status follows."""
+
+    def fail(name: str, template: str, **params) -> None:
+        errors.append(FieldError(name, Message(CTX, template, params)))
+
+    reason = cause = death_date = None
+    try:
+        reason = clean_text(inp.lost_reason, 200, QT_TRANSLATE_NOOP("Field", "失访原因"))
+        cause = clean_text(inp.death_cause, 200, QT_TRANSLATE_NOOP("Field", "死亡原因"))
+        death_date = parse_date(inp.death_date, QT_TRANSLATE_NOOP("Field", "死亡日期"))
+    except Invalid as e:
+        errors.append(FieldError("outcome", e.message))
+    if inp.outcome == "lost" and not reason:
+        fail("lost_reason", QT_TRANSLATE_NOOP("Followup", "失访请写明原因"))
+    if inp.outcome == "died":
+        if death_date is None:
+            fail("death_date", QT_TRANSLATE_NOOP("Followup", "请填写死亡日期"))
+        elif death_date > today or death_date < resident.birth_date:
+            fail("death_date", QT_TRANSLATE_NOOP("Followup", "死亡日期应在出生之后、今天之前"))
+        if not cause:
+            fail("death_cause", QT_TRANSLATE_NOOP("Followup", "请填写死亡原因"))
+    if errors:
+        raise ValidationError(errors)
+    if enrolment is None:
+        enrolment = enrol(session, resident, inp.program, visit_date, doctor=inp.doctor or None, actor=actor)
+    enrolment.status = "2" if inp.outcome == "lost" else "4"
+    enrolment.status_date = death_date or visit_date
+    enrolment.status_reason = reason or cause
+    visit = FollowupVisit(
+        enrolment_id=enrolment.id,
+        resident_id=resident.id,
+        program=inp.program,
+        visit_date=visit_date,
+        method=inp.method,
+        outcome=inp.outcome,
+        lost_reason=reason,
+        death_date=death_date,
+        death_cause=cause,
+        doctor=inp.doctor or None,
+        created_by=actor,
+        updated_by=actor,
+    )
+    session.add(visit)
+    session.flush()
+    return SavedVisit(visit.id, resident.id, inp.program, visit_date, None, (), False, None, False)

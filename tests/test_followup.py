@@ -1,0 +1,213 @@
+"""Follow-up visits through the service and the CLI: range checks, dates, rules, corrections, failed visits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from app.cli import main
+from app.models import FollowupVisit, ProgramEnrolment, Resident
+from app.services import followup
+from app.services.enrolment import ResidentInput, save_resident
+from app.services.errors import UserError, ValidationError
+from app.services.followup import NeedsConfirmation, VisitInput, save_visit
+from tests.conftest import TODAY
+
+
+@pytest.fixture
+def patient(store):
+    """张三, born 1949-12-31 (76), enrolled for hypertension on 2024-01-10."""
+    with store.transaction() as s:
+        r = save_resident(
+            s,
+            ResidentInput(name="张三", id_number="11010519491231002X", enrolled_on="2020-01-01"),
+            today=TODAY,
+        )
+        followup.enrol(s, r, "htn", dt.date(2024, 1, 10))
+        return r.id
+
+
+def visit(store, patient, **kw):
+    measurements = kw.pop("measurements", {"sbp": "135", "dbp": "85"})
+    inp = VisitInput(**{"program": "htn", "visit_date": "2026-11-02", "measurements": measurements, **kw})
+    with store.transaction() as s:
+        return save_visit(s, s.get(Resident, patient), inp, today=TODAY)
+
+
+def refused(store, patient, **kw) -> dict[str, str]:
+    with pytest.raises(ValidationError) as e:
+        visit(store, patient, **kw)
+    return {f: fe.render() for f, fe in e.value.by_field().items()}
+
+
+def count(store) -> int:
+    with store.session() as s:
+        return s.scalar(select(func.count()).select_from(FollowupVisit))
+
+
+@pytest.mark.parametrize(
+    "measurements, field, fragment",
+    [
+        ({"sbp": "20", "dbp": "10"}, "sbp", "超出可能范围（60–300）"),
+        ({"sbp": "301", "dbp": "90"}, "sbp", "超出可能范围"),
+        ({"sbp": "120", "dbp": "201"}, "dbp", "超出可能范围（30–200）"),
+        ({"sbp": "90", "dbp": "95"}, "sbp", "收缩压应高于舒张压"),
+        ({"sbp": "130"}, "sbp", "同时填写"),
+        ({"sbp": "abc", "dbp": "80"}, "sbp", "应为数字"),
+        ({"sbp": "130.5", "dbp": "80"}, "sbp", "应为整数"),
+        ({"sbp": "130", "dbp": "80", "heart_rate": "250"}, "heart_rate", "超出可能范围（30–220）"),
+        ({"sbp": "130", "dbp": "80", "weight": "5"}, "weight", "超出可能范围（10–300）"),
+        ({"sbp": "130", "dbp": "80", "height": "260"}, "height", "超出可能范围（50–250）"),
+        ({"sbp": "130", "dbp": "80", "smoking": "101"}, "smoking", "超出可能范围（0–100）"),
+        ({"sbp": "130", "dbp": "80", "alcohol": "51"}, "alcohol", "超出可能范围（0–50）"),
+    ],
+)
+def test_impossible_values_are_refused(store, patient, measurements, field, fragment):
+    errors = refused(store, patient, measurements=measurements)
+    assert fragment in errors[field]
+    assert count(store) == 0
+
+
+def test_unusual_values_need_confirmation(store, patient):
+    with pytest.raises(NeedsConfirmation) as e:
+        visit(store, patient, measurements={"sbp": "250", "dbp": "100"})
+    assert "很少见" in e.value.render()
+    assert count(store) == 0
+    saved = visit(store, patient, measurements={"sbp": "250", "dbp": "100"}, confirmed=True)
+    assert saved.referral_suggested and count(store) == 1
+
+
+@pytest.mark.parametrize(
+    "kw, field, fragment",
+    [
+        ({"visit_date": "2026-11-24"}, "visit_date", "不能晚于今天"),
+        ({"visit_date": "2023-12-31"}, "visit_date", "不能早于纳入管理日期2024-01-10"),
+        ({"visit_date": "2026-02-30"}, "visit_date", "不是真实存在的日期"),
+        ({"next_due": "2026-11-02"}, "next_due", "应晚于本次随访日期"),
+        ({"method": "4"}, "method", "随访方式"),
+        ({"symptoms": ["1", "2"]}, "symptoms", "无症状"),
+        ({"symptoms": ["12"]}, "symptoms", "无效"),
+        ({"classification": "5"}, "classification", "1–4"),
+    ],
+)
+def test_date_and_code_rules(store, patient, kw, field, fragment):
+    assert fragment in refused(store, patient, **kw)[field]
+
+
+def test_the_rules_decide_and_an_override_is_recorded(store, patient):
+    saved = visit(store, patient, measurements={"sbp": "145", "dbp": "85"})  # 76 years old: < 150/90
+    assert (saved.classification, saved.next_due, saved.overridden) == (1, dt.date(2027, 1, 31), False)
+    saved = visit(
+        store,
+        patient,
+        visit_date="2026-11-03",
+        measurements={"sbp": "160", "dbp": "85"},
+        next_due="2026-12-01",
+        classification="2",
+    )
+    with store.session() as s:
+        v = s.get(FollowupVisit, saved.id)
+        assert (v.classification_suggested, v.classification) == (2, 2)
+        assert (v.next_due_suggested, v.next_due) == (dt.date(2026, 11, 17), dt.date(2026, 12, 1))
+        assert v.overridden and (v.sbp, v.dbp) == (160, 85)
+
+
+def test_second_uncontrolled_visit_suggests_referral(store, patient):
+    visit(store, patient, visit_date="2026-10-01", measurements={"sbp": "165", "dbp": "95"})
+    saved = visit(store, patient, visit_date="2026-10-15", measurements={"sbp": "162", "dbp": "92"})
+    assert saved.referral_suggested and saved.classification == 2
+
+
+def test_same_day_twice_only_as_a_correction(store, patient):
+    first = visit(store, patient)
+    assert "当天已有一次随访" in refused(store, patient)["visit_date"]
+    second = visit(store, patient, correction=True, measurements={"sbp": "138", "dbp": "86"})
+    with store.session() as s:
+        assert s.get(FollowupVisit, first.id).voided
+        assert s.get(FollowupVisit, second.id).correction_of == first.id
+
+
+def test_not_under_management_unless_enrolled_on_the_visit(store):
+    with store.transaction() as s:
+        r = save_resident(s, ResidentInput(name="李四", sex="1", birth_date="1950-03-03"), today=TODAY)
+        rid = r.id
+    with pytest.raises(UserError, match="未纳入高血压管理"), store.transaction() as s:
+        save_visit(
+            s,
+            s.get(Resident, rid),
+            VisitInput(visit_date="2026-11-01", measurements={"sbp": "130", "dbp": "80"}),
+            today=TODAY,
+        )
+    with store.transaction() as s:
+        save_visit(
+            s,
+            s.get(Resident, rid),
+            VisitInput(program="t2dm", visit_date="2026-11-01", measurements={"glucose": "6.2"}),
+            enrol_if_needed=True,
+            today=TODAY,
+        )
+    with store.session() as s:
+        e = s.scalar(select(ProgramEnrolment).where(ProgramEnrolment.resident_id == rid))
+        assert (e.program, e.enrolled_on, e.status) == ("t2dm", dt.date(2026, 11, 1), "1")
+
+
+def test_lost_and_died_visits_record_reasons_and_end_management(store, patient):
+    assert "失访请写明原因" in refused(store, patient, outcome="lost")["lost_reason"]
+    errors = refused(store, patient, outcome="died", measurements={})
+    assert {"death_date", "death_cause"} <= set(errors)
+    visit(store, patient, outcome="lost", lost_reason="外出务工", measurements={})
+    with store.session() as s:
+        e = s.scalar(select(ProgramEnrolment).where(ProgramEnrolment.resident_id == patient))
+        assert (e.status, e.status_reason) == ("2", "外出务工")
+    with pytest.raises(UserError, match="未纳入高血压管理"):  # lost: management must be restarted first
+        visit(store, patient, visit_date="2026-11-03")
+
+
+def test_poor_households_are_seen_monthly(store, patient):
+    with store.transaction() as s:
+        s.get(Resident, patient).poverty_registered = True
+    assert visit(store, patient).next_due == dt.date(2026, 12, 2)
+
+
+def test_find_resident_by_every_reference(store, patient):
+    with store.session() as s:
+        r = s.get(Resident, patient)
+        for ref in (r.archive_no, r.archive_no[-8:], f"{r.archive_no[9:12]}-{r.archive_no[12:]}", str(r.id)):
+            assert followup.find_resident(s, ref).id == patient
+        with pytest.raises(UserError, match="找不到档案"):
+            followup.find_resident(s, "99999999")
+
+
+def test_cli_prints_the_saved_visit_as_json(tmp_path, capsys):
+    d = str(tmp_path / "v")
+    main(["--data-dir", d, "init", "--role", "village", "--code", "110105001101", "--name", "测试村"])
+    main(["--data-dir", d, "demo", "--residents", "50"])
+    capsys.readouterr()
+    args = [
+        "--data-dir",
+        d,
+        "followup",
+        "add",
+        "10100001",
+        "--program",
+        "t2dm",
+        "--date",
+        "2026-11-01",
+        "--glucose",
+        "17.2",
+        "--sbp",
+        "150",
+        "--dbp",
+        "90",
+        "--json",
+    ]
+    assert main(args) == 1 and "未纳入" in capsys.readouterr().err
+    assert main([*args, "--enrol"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["classification"] == 2
+    assert out["emergency_reasons"] == ["血糖≥16.7mmol/L（17.2）"]
+    assert out["referral_suggested"] is True and out["next_due"] == "2026-11-15"
+    assert main([*args, "--enrol"]) == 1 and "当天已有一次随访" in capsys.readouterr().err
