@@ -22,8 +22,7 @@ def main() -> Path:
         store = Store(f"sqlite:///{Path(tmp) / 'x.db'}")
         with store.transaction() as s:
             profile.init_profile(s, role="village", code="110105001101", name="样例村")
-            demo.generate_demo(s, 60, seed=11, today=dt.date(2026, 11, 23))
-            _add_followups(s)
+            demo.generate_demo(s, 60, seed=11, today=dt.date(2026, 11, 23))  # residents and their follow-ups
         with store.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         store.dispose()
@@ -37,23 +36,6 @@ def main() -> Path:
         out.close()
         src.close()
     return dest
-
-
-def _add_followups(session) -> None:
-    """A few visits through the service, so the follow-up tables have rows to carry across upgrades."""
-    try:
-        from app.services import followup
-    except ImportError:  # schemas before follow-ups existed
-        return
-    from sqlalchemy import select
-
-    from app.models import Resident
-
-    residents = session.scalars(select(Resident).where(Resident.birth_date < dt.date(1970, 1, 1)).limit(5)).all()
-    for i, r in enumerate(residents):
-        inp = followup.VisitInput(program="htn", visit_date=f"2026-0{i + 1}-15",
-                                  measurements={"sbp": str(130 + 8 * i), "dbp": "85"}, confirmed=True)
-        followup.save_visit(session, r, inp, enrol_if_needed=True, today=dt.date(2026, 11, 23))
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ MEASURED = [
     "search.id4",
     "search.archive",
     "demo.generate",
+    "worklist.overdue",
+    "followup.save",
     "gui.cold_start",
     "gui.rss",
 ]

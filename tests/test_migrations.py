@@ -47,9 +47,16 @@ def test_released_schema_files_upgrade_with_their_rows(tmp_path, db):
     copy = tmp_path / db.name
     shutil.copy(db, copy)
     before = _counts(copy)
+    with sqlite3.connect(copy) as c:
+        old_rev = c.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     store = Store(f"sqlite:///{copy}", backups_dir=tmp_path / "backups")
     assert current_revision(store.engine) == head_revision()
     store.dispose()
+    backups = list((tmp_path / "backups").glob(f"pre-upgrade-{old_rev}-*.db"))
+    assert len(backups) == (0 if old_rev == head_revision() else 1)  # a copy of the old file before upgrading
+    if backups:
+        with sqlite3.connect(backups[0]) as c:
+            assert c.execute("SELECT version_num FROM alembic_version").fetchone()[0] == old_rev
     after = _counts(copy)
     for table, n in before.items():
         assert after.get(table) == n, table

@@ -32,6 +32,18 @@ class ProgramEnrolment(UUIDPk, Tracked, Voidable, Base):
     status_date: Mapped[dt.date | None] = mapped_column()
     status_reason: Mapped[str | None] = mapped_column(String(200))
 
+    # Summary of the visits, for worklists (a township has 10k patients and 200k+ visits).
+    # Derived data: kept by followup.refresh_summary in the same transaction as every visit
+    # written here or applied by sync; never edited by hand.
+    last_visit: Mapped[dt.date | None] = mapped_column()
+    next_due: Mapped[dt.date | None] = mapped_column(index=True)
+    last_sbp: Mapped[int | None] = mapped_column()
+    last_dbp: Mapped[int | None] = mapped_column()
+    last_glucose: Mapped[float | None] = mapped_column()
+    last_classification: Mapped[int | None] = mapped_column()
+    face_to_face_year: Mapped[int | None] = mapped_column()  # the year face_to_face counts
+    face_to_face: Mapped[int] = mapped_column(default=0)  # 门诊/家庭 visits in that year
+
     resident: Mapped[Resident] = relationship()
 
 

@@ -33,11 +33,9 @@ SCALES = {
     "township": (60_000, 30),
     "county": (1_000_000, 300),
 }
-DATA_VERSION = 1  # bump when the demo generator changes what a cached store holds
+DATA_VERSION = 3  # bump when the demo generator changes what a cached store holds
 QUERIES = 200
 NOT_YET = [
-    "worklist.overdue",
-    "followup.save",
     "resident.open",
     "sync.export",
     "sync.import",
@@ -247,6 +245,113 @@ def bench_demo(seed: int, n: int = 5_000) -> Metric:
     )
 
 
+# ---------------------------------------------------------------- follow-up
+
+
+def bench_worklist(db: Path, runs: int = 20) -> Metric:
+    """The overdue list of every village, against a plain query over the same enrolment columns."""
+    from app.services import worklist
+
+    store = Store(f"sqlite:///{db}", upgrade=False)
+    today = dt.date.today()
+    times = []
+    with store.session() as s:
+        worklist.worklist(s, "overdue", today=today)
+        for _ in range(runs):
+            t = time.perf_counter()
+            rows = worklist.worklist(s, "overdue", today=today)
+            times.append((time.perf_counter() - t) * 1000)
+    store.dispose()
+    raw = sqlite3.connect(db)
+    base = []
+    sql = (
+        "SELECT e.id, r.name, e.next_due FROM program_enrolment e JOIN resident r ON r.id = e.resident_id "
+        "WHERE e.status = '1' AND e.next_due < ? ORDER BY e.next_due"
+    )
+    for _ in range(runs):
+        t = time.perf_counter()
+        raw.execute(sql, (today.isoformat(),)).fetchall()
+        base.append((time.perf_counter() - t) * 1000)
+    raw.close()
+    median, p95 = _stats(times)
+    b_median, _ = _stats(base)
+    return Metric(
+        "worklist.overdue",
+        "< 100 ms",
+        median,
+        p95,
+        baseline_ms=b_median,
+        ratio=median / b_median if b_median else None,
+        ok=p95 < 100,
+        extra={"rows": len(rows)},
+    )
+
+
+def bench_followup_save(db: Path, n: int = 60) -> Metric:
+    """Validate + rules + write + commit one visit, on a copy of the store; baseline: a raw INSERT + commit."""
+    from app.db import sqlite_backup
+    from app.models import ProgramEnrolment
+    from app.services import followup
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "copy.db"
+        sqlite_backup(db, copy)
+        store = Store(f"sqlite:///{copy}", upgrade=False)
+        today = dt.date.today()
+        with store.session() as s:
+            from sqlalchemy import select
+
+            patients = s.execute(
+                select(ProgramEnrolment.resident_id, ProgramEnrolment.program)
+                .where(ProgramEnrolment.status == "1", ProgramEnrolment.last_visit < today)
+                .limit(n)
+            ).all()
+        times = []
+        rng = random.Random(5)
+        for resident_id, program in patients:
+            measurements = {"sbp": str(rng.randint(118, 165)), "dbp": str(rng.randint(70, 98))}
+            if program == "t2dm":
+                measurements["glucose"] = f"{rng.uniform(5.5, 9.5):.1f}"
+            inp = followup.VisitInput(
+                program=program, visit_date=today.isoformat(), measurements=measurements, confirmed=True
+            )
+            t = time.perf_counter()
+            with store.transaction() as s:
+                from app.models import Resident
+
+                followup.save_visit(s, s.get(Resident, resident_id), inp, today=today)
+            times.append((time.perf_counter() - t) * 1000)
+        store.dispose()
+        raw = sqlite3.connect(copy)
+        raw.execute("PRAGMA synchronous=FULL")
+        cols = [r[1] for r in raw.execute("PRAGMA table_info(followup_visit)")]
+        row = raw.execute(f"SELECT {', '.join(cols)} FROM followup_visit LIMIT 1").fetchone()
+        base = []
+        for i in range(len(times)):
+            values = list(row)
+            values[cols.index("id")] = f"{i:032x}"
+            t = time.perf_counter()
+            with raw:
+                raw.execute(
+                    f"INSERT INTO followup_visit ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                    values,
+                )
+            base.append((time.perf_counter() - t) * 1000)
+        raw.close()
+    median, p95 = _stats(times)
+    b_median, _ = _stats(base)
+    return Metric(
+        "followup.save",
+        "median < 15 ms",
+        median,
+        p95,
+        baseline_ms=b_median,
+        ratio=median / b_median if b_median else None,
+        ok=median < 15,
+        extra={"saves": len(times)},
+    )
+
+
 # ---------------------------------------------------------------- GUI (subprocesses, offscreen)
 
 _BARE_WINDOW = r"""
@@ -344,6 +449,12 @@ def run_bench(
         if built_per_s:
             m.extra["store_build_per_s"] = round(built_per_s)
         metrics.append(m)
+    if wanted("worklist.overdue"):
+        log("worklist …")
+        metrics.append(bench_worklist(folder / "cunyi.db"))
+    if wanted("followup.save"):
+        log("followup.save …")
+        metrics.append(bench_followup_save(folder / "cunyi.db"))
     if wanted("gui.cold_start") or wanted("gui.rss"):
         log("gui …")
         metrics += [m for m in bench_gui(folder) if wanted(m.name)]

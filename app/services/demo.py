@@ -20,11 +20,23 @@ from sqlalchemy.orm import Session
 from stdnum.cn import ric
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import Household, Resident, ResidentChoice, ResidentSearchKey, Village, VillageGroup, new_id
+from app.models import (
+    FollowupVisit,
+    Household,
+    ProgramEnrolment,
+    Resident,
+    ResidentChoice,
+    ResidentSearchKey,
+    Village,
+    VillageGroup,
+    new_id,
+)
+from app.services import followup_rules as rules
 from app.services import profile as profiles
 from app.services.enrolment import search_key_rows
 from app.services.errors import Message, UserError
 from app.services.pinyin_keys import sort_key
+from app.services.validators import age_on
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -282,6 +294,10 @@ def generate_demo(
             session.execute(insert(Resident), batch_res)
             session.execute(insert(ResidentChoice), batch_choice)
             session.execute(insert(ResidentSearchKey), batch_keys)
+            enrolments, visits = _followups(people.rng, batch_res, batch_choice, today)
+            if enrolments:
+                session.execute(insert(ProgramEnrolment), enrolments)
+                session.execute(insert(FollowupVisit), visits)
             made += len(batch_res)
             made_households += len(batch_hh)
             if progress:
@@ -378,7 +394,7 @@ def _household(p: _People, village: Village, groups: list[VillageGroup], members
         choices.append(_choice(rid, "exposure", "1"))
         choices.append(_choice(rid, "disability", "1" if r.random() < 0.95 else r.choice("2345")))
         diseases = []
-        if age >= 35 and r.random() < min(0.55, 0.08 + (age - 35) * 0.012):
+        if age >= 35 and r.random() < min(0.42, 0.05 + (age - 35) * 0.009):
             diseases.append("2")
         if age >= 35 and r.random() < min(0.15, 0.02 + (age - 35) * 0.003):
             diseases.append("3")
@@ -435,3 +451,134 @@ def _marital(r: random.Random, age: int, relation: str) -> str:
     if age >= 70:
         return r.choices("23", [3, 2])[0]
     return r.choices("1234", [1, 8, 0.5, 0.5])[0]
+
+
+# ---------------------------------------------------------------- chronic-disease follow-ups
+
+HTN_DRUGS = [
+    ("氨氯地平片", 1, 5),
+    ("硝苯地平缓释片", 2, 20),
+    ("厄贝沙坦片", 1, 150),
+    ("缬沙坦胶囊", 1, 80),
+    ("氢氯噻嗪片", 1, 12.5),
+    ("酒石酸美托洛尔片", 2, 25),
+]
+T2DM_DRUGS = [("盐酸二甲双胍片", 3, 500), ("格列美脲片", 1, 2), ("阿卡波糖片", 3, 50)]
+# How a patient's course goes: mostly controlled; some never controlled, some stop coming, a few lost.
+COURSES = (("good", 55), ("uncontrolled", 18), ("overdue", 22), ("lost", 5))
+
+
+def _followups(rng: random.Random, residents: list[dict], choices: list[dict], today: dt.date):
+    """Enrol the residents whose past history has 高血压/糖尿病 and give them 2–3 years of visits,
+    classified by the same rules as a real entry."""
+    by_id = {r["id"]: r for r in residents}
+    enrolments, visits = [], []
+    for c in choices:
+        if c["field"] != "past_disease" or c["code"] not in ("2", "3"):
+            continue
+        program = rules.HTN if c["code"] == "2" else rules.T2DM
+        r = by_id[c["resident_id"]]
+        enrolled = max(r["birth_date"], r["enrolled_on"], today - dt.timedelta(days=rng.randint(760, 1100)))
+        enrolment_id = new_id()
+        course = rng.choices([k for k, _ in COURSES], [w for _, w in COURSES])[0]
+        status, status_date = "1", None
+        drugs = rng.sample(HTN_DRUGS if program == rules.HTN else T2DM_DRUGS, rng.randint(1, 2))
+        drug_rows = [{"name": n, "times_per_day": t, "mg_per_time": mg} for n, t, mg in drugs]
+        base_sbp, base_glucose = rng.gauss(154, 12), rng.gauss(9.0, 1.8)
+        stop = today - dt.timedelta(days=rng.randint(120, 330)) if course in ("overdue", "lost") else today
+        day = enrolled + dt.timedelta(days=rng.randint(0, 20))
+        previous = None
+        summary = {
+            "last_visit": None,
+            "next_due": enrolled,
+            "last_sbp": None,
+            "last_dbp": None,
+            "last_glucose": None,
+            "last_classification": None,
+            "face_to_face_year": today.year,
+            "face_to_face": 0,
+        }
+        while day <= stop:
+            months = (day - enrolled).days / 30
+            effect = min(1.0, months / 9) * (0.25 if course == "uncontrolled" else 1.0)
+            sbp = int(base_sbp - (base_sbp - 131) * effect + rng.gauss(0, 8))
+            dbp = int(sbp * 0.58 + rng.gauss(4, 5))
+            glucose = None
+            if program == rules.T2DM:
+                glucose = round(max(3.2, base_glucose - (base_glucose - 6.4) * effect + rng.gauss(0, 0.8)), 1)
+            sbp, dbp = max(90, min(sbp, 215)), max(50, min(dbp, sbp - 20))
+            findings = rules.Findings(program, age_on(r["birth_date"], day), sbp, dbp, glucose=glucose)
+            s = rules.suggest(findings, day, previous=previous, poverty=r["poverty_registered"])
+            row = _visit_row(enrolment_id, r, program, day, rng, sbp, dbp, glucose, s, drug_rows)
+            visits.append(row)
+            summary.update(
+                last_visit=day,
+                next_due=s.next_due,
+                last_sbp=sbp,
+                last_dbp=dbp,
+                last_glucose=glucose,
+                last_classification=s.classification,
+            )
+            if day.year == today.year and row["method"] in ("1", "2"):
+                summary["face_to_face"] += 1
+            previous = s.classification
+            day = s.next_due + dt.timedelta(days=rng.randint(-4, 9))
+        if course == "lost" and stop < today:
+            status, status_date = "2", stop
+            lost = _visit_row(enrolment_id, r, program, stop, rng, None, None, None, None, [])
+            lost.update(outcome="lost", lost_reason=rng.choice(["外出务工", "迁居他处", "连续3次未访到"]))
+            visits.append(lost)
+        enrolments.append(
+            {
+                "id": enrolment_id,
+                "resident_id": r["id"],
+                "program": program,
+                "diagnosed_on": None,
+                "enrolled_on": enrolled,
+                "enrolling_doctor": r["responsible_doctor"],
+                "responsible_doctor": r["responsible_doctor"],
+                "status": status,
+                "status_date": status_date,
+                "status_reason": "外出务工" if status == "2" else None,
+                "created_at": dt.datetime.now(),
+                "updated_at": dt.datetime.now(),
+                "voided": False,
+                **summary,
+            }
+        )
+    return enrolments, visits
+
+
+def _visit_row(enrolment_id, r, program, day, rng, sbp, dbp, glucose, s, drugs) -> dict:
+    now = dt.datetime.now()
+    return {
+        "id": new_id(),
+        "enrolment_id": enrolment_id,
+        "resident_id": r["id"],
+        "program": program,
+        "visit_date": day,
+        "method": rng.choices("123", [6, 3, 1])[0],
+        "outcome": "done",
+        "lost_reason": None,
+        "symptoms": ["1"] if rng.random() < 0.7 else [rng.choice("2468")],
+        "sbp": sbp,
+        "dbp": dbp,
+        "heart_rate": rng.randint(62, 92) if program == rules.HTN and sbp else None,
+        "glucose": glucose,
+        "weight": round(rng.gauss(64, 9), 1) if sbp else None,
+        "adherence": rng.choices("123", [7, 2, 1])[0],
+        "adverse_reaction": False,
+        "complication": False,
+        "drugs": drugs,
+        "classification": s.classification if s else None,
+        "classification_suggested": s.classification if s else None,
+        "emergency_reasons": [str(m) for m in s.emergency_reasons] if s else [],
+        "referral_suggested": s.referral if s else False,
+        "next_due": s.next_due if s else None,
+        "next_due_suggested": s.next_due if s else None,
+        "overridden": False,
+        "doctor": r["responsible_doctor"],
+        "created_at": now,
+        "updated_at": now,
+        "voided": False,
+    }

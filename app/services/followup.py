@@ -428,6 +428,7 @@ def save_visit(
     )
     session.add(visit)
     session.flush()
+    refresh_summary(session, enrolment, today)
     return SavedVisit(
         visit.id,
         resident.id,
@@ -438,6 +439,31 @@ def save_visit(
         suggestion.referral,
         next_due,
         visit.overridden,
+    )
+
+
+def refresh_summary(session: Session, enrolment: ProgramEnrolment, today: dt.date | None = None) -> None:
+    """Recompute the enrolment's visit summary (last visit, next due, last readings, this year's
+    face-to-face visits) from its visits.  Call after any visit of the enrolment is written."""
+    today = today or dt.date.today()
+    visits = session.scalars(
+        select(FollowupVisit)
+        .where(
+            FollowupVisit.enrolment_id == enrolment.id,
+            FollowupVisit.voided.is_(False),
+            FollowupVisit.outcome == "done",
+        )
+        .order_by(FollowupVisit.visit_date)
+    ).all()
+    last = visits[-1] if visits else None
+    enrolment.last_visit = last.visit_date if last else None
+    enrolment.next_due = last.next_due if last else enrolment.enrolled_on
+    enrolment.last_sbp, enrolment.last_dbp = (last.sbp, last.dbp) if last else (None, None)
+    enrolment.last_glucose = last.glucose if last else None
+    enrolment.last_classification = last.classification if last else None
+    enrolment.face_to_face_year = today.year
+    enrolment.face_to_face = sum(
+        1 for v in visits if v.visit_date.year == today.year and v.method in ("1", "2")
     )
 
 
@@ -493,4 +519,5 @@ def _save_failed_visit(session, resident, inp, visit_date, enrolment, enrol_if_n
     )
     session.add(visit)
     session.flush()
+    refresh_summary(session, enrolment, today)
     return SavedVisit(visit.id, resident.id, inp.program, visit_date, None, (), False, None, False)

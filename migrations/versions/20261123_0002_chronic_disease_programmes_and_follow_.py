@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-23 06:46:34.455337
+Create Date: 2026-11-23 06:52:15.173567
 """
 from __future__ import annotations
 
@@ -27,6 +27,14 @@ def upgrade() -> None:
     sa.Column('status', sa.String(length=1), nullable=False),
     sa.Column('status_date', sa.Date(), nullable=True),
     sa.Column('status_reason', sa.String(length=200), nullable=True),
+    sa.Column('last_visit', sa.Date(), nullable=True),
+    sa.Column('next_due', sa.Date(), nullable=True),
+    sa.Column('last_sbp', sa.Integer(), nullable=True),
+    sa.Column('last_dbp', sa.Integer(), nullable=True),
+    sa.Column('last_glucose', sa.Double(), nullable=True),
+    sa.Column('last_classification', sa.Integer(), nullable=True),
+    sa.Column('face_to_face_year', sa.Integer(), nullable=True),
+    sa.Column('face_to_face', sa.Integer(), nullable=False),
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('created_by', sa.Uuid(), nullable=True),
@@ -38,6 +46,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_program_enrolment'))
     )
     with op.batch_alter_table('program_enrolment', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_program_enrolment_next_due'), ['next_due'], unique=False)
         batch_op.create_index('ix_program_enrolment_resident_program', ['resident_id', 'program'], unique=False)
 
     op.create_table('followup_visit',
@@ -129,5 +138,6 @@ def downgrade() -> None:
     op.drop_table('followup_visit')
     with op.batch_alter_table('program_enrolment', schema=None) as batch_op:
         batch_op.drop_index('ix_program_enrolment_resident_program')
+        batch_op.drop_index(batch_op.f('ix_program_enrolment_next_due'))
 
     op.drop_table('program_enrolment')

@@ -1,0 +1,205 @@
+"""Who is due: the follow-up worklists of a village or a whole township.
+
+One query over the patients under management, reading each enrolment's visit summary
+(last visit, next due, last readings, this year's face-to-face visits — 规范管理: at least
+4 a year, 门诊 or 家庭), which the follow-up service keeps with every visit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from app.models import ProgramEnrolment, Resident, Village, VillageGroup
+
+KINDS = ("overdue", "due_today", "due_week", "not_seen_this_year", "all")
+FACE_TO_FACE = ("1", "2")  # 门诊, 家庭 (a phone call does not count towards 规范管理)
+REQUIRED_PER_YEAR = 4
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    resident_id: uuid.UUID
+    enrolment_id: uuid.UUID
+    name: str
+    archive_no: str
+    sex: str
+    birth_date: dt.date
+    phone: str
+    address: str
+    village_name: str
+    group_name: str
+    program: str
+    responsible_doctor: str
+    last_visit: dt.date | None
+    next_due: dt.date
+    days_overdue: int  # > 0 overdue, 0 due today, < 0 days until due
+    visits_this_year: int  # face-to-face
+    last_sbp: int | None
+    last_dbp: int | None
+    last_glucose: float | None
+    last_classification: int | None
+
+
+def worklist(
+    session: Session,
+    kind: str = "overdue",
+    *,
+    program: str | None = None,
+    group_id: uuid.UUID | None = None,
+    doctor: str | None = None,
+    village_id: uuid.UUID | None = None,
+    today: dt.date | None = None,
+    limit: int | None = None,
+) -> list[WorkItem]:
+    if kind not in KINDS:
+        raise ValueError(f"unknown worklist {kind!r}")
+    today = today or dt.date.today()
+    E, R = ProgramEnrolment, Resident
+    year_start = today.replace(month=1, day=1)
+    next_due = func.coalesce(E.next_due, E.enrolled_on)  # never visited: due since management began
+    this_year = case((E.face_to_face_year == today.year, E.face_to_face), else_=0)
+    stmt = (
+        # Plain columns from the enrolment's visit summary: a township list has thousands of rows.
+        select(
+            R.id,
+            E.id,
+            R.name,
+            R.archive_no,
+            R.sex,
+            R.birth_date,
+            R.phone,
+            R.current_address,
+            Village.name,
+            VillageGroup.name,
+            E.program,
+            E.responsible_doctor,
+            E.last_visit,
+            next_due.label("due"),
+            this_year,
+            E.last_sbp,
+            E.last_dbp,
+            E.last_glucose,
+            E.last_classification,
+        )
+        .join(R, R.id == E.resident_id)
+        .join(Village, Village.id == R.village_id)
+        .outerjoin(VillageGroup, VillageGroup.id == R.group_id)
+        .where(E.voided.is_(False), E.status == "1", R.voided.is_(False), R.status == "1")
+    )
+    # Every ordering starts with an enrolment column: ordered by name alone, SQLite walks the
+    # residents' name index through the whole township instead of starting from the patients.
+    if kind == "overdue":
+        stmt = stmt.where(next_due < today).order_by(next_due, R.name_pinyin)
+    elif kind == "due_today":
+        stmt = stmt.where(next_due == today).order_by(next_due, R.name_pinyin)
+    elif kind == "due_week":
+        stmt = stmt.where(next_due >= today, next_due <= today + dt.timedelta(days=7)).order_by(
+            next_due, R.name_pinyin
+        )
+    elif kind == "not_seen_this_year":
+        stmt = stmt.where(func.coalesce(E.last_visit, dt.date(1900, 1, 1)) < year_start).order_by(
+            E.last_visit, R.name_pinyin
+        )  # longest unseen first
+    else:
+        stmt = stmt.order_by(next_due, R.name_pinyin)
+    if program:
+        stmt = stmt.where(E.program == program)
+    if group_id:
+        stmt = stmt.where(R.group_id == group_id)
+    if doctor:
+        stmt = stmt.where(E.responsible_doctor == doctor)
+    if village_id:
+        stmt = stmt.where(R.village_id == village_id)
+    if limit:
+        stmt = stmt.limit(limit)
+    out = []
+    for row in session.execute(stmt):
+        (
+            rid,
+            eid,
+            name,
+            archive,
+            sex,
+            birth,
+            phone,
+            address,
+            village,
+            group,
+            program,
+            doctor,
+            last_date,
+            due,
+            this_year,
+            sbp,
+            dbp,
+            glucose,
+            cls,
+        ) = row
+        due = due if isinstance(due, dt.date) else dt.date.fromisoformat(str(due))
+        out.append(
+            WorkItem(
+                rid,
+                eid,
+                name,
+                archive,
+                sex,
+                birth,
+                phone or "",
+                address or "",
+                village,
+                group or "",
+                program,
+                doctor or "",
+                last_date,
+                due,
+                (today - due).days,
+                this_year or 0,
+                sbp,
+                dbp,
+                glucose,
+                cls,
+            )
+        )
+    return out
+
+
+def counts(
+    session: Session,
+    today: dt.date | None = None,
+    *,
+    program: str | None = None,
+    village_id: uuid.UUID | None = None,
+) -> dict[str, int]:
+    """How many patients each worklist holds (for the 工作台), in one aggregate query."""
+    today = today or dt.date.today()
+    E, R = ProgramEnrolment, Resident
+    due = func.coalesce(E.next_due, E.enrolled_on)
+    this_year = case((E.face_to_face_year == today.year, E.face_to_face), else_=0)
+    year_start = today.replace(month=1, day=1)
+
+    def n(cond):
+        return func.count(case((cond, 1)))
+
+    stmt = (
+        select(
+            n(due < today),
+            n(due == today),
+            n((due >= today) & (due <= today + dt.timedelta(days=7))),
+            n(func.coalesce(E.last_visit, dt.date(1900, 1, 1)) < year_start),
+            func.count(),
+            n(this_year >= REQUIRED_PER_YEAR),
+        )
+        .join(R, R.id == E.resident_id)
+        .where(E.voided.is_(False), E.status == "1", R.voided.is_(False), R.status == "1")
+    )
+    if program:
+        stmt = stmt.where(E.program == program)
+    if village_id:
+        stmt = stmt.where(R.village_id == village_id)
+    keys = ("overdue", "due_today", "due_week", "not_seen_this_year", "under_management", "on_track")
+    return dict(zip(keys, session.execute(stmt).one(), strict=True))
