@@ -47,10 +47,12 @@ def test_screenshots_are_written(tmp_path):
     assert names == [
         "01-home.png",
         "02-residents.png",
-        "03-residents-search-zs.png",
-        "04-enrolment-validation-error.png",
-        "04b-enrolment-whole-form.png",
-        "05-resident-detail.png",
+        "03-followups.png",
+        "10-residents-search-zs.png",
+        "11-enrolment-validation-error.png",
+        "12-enrolment-whole-form.png",
+        "13-resident-detail.png",
+        "14-followup-emergency.png",
     ]
     assert all(p.stat().st_size > 10_000 for p in out.glob("*.png"))
 

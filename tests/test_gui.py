@@ -146,7 +146,7 @@ def test_main_window_shows_profile_and_user(window):
     texts = [w.text() for w in window.statusBar().findChildren(type(window.home.title))]
     assert any("测试村" in t and "110105001101" in t for t in texts)
     assert any("李医生" in t for t in texts)
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["工作台", "居民档案"]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["工作台", "居民档案", "随访"]
     assert window.home.cards["residents"].text() == "200"
 
 
@@ -189,3 +189,69 @@ def test_roster_import_dialog_checks_then_imports_off_the_gui_thread(window, qtb
     with store.session() as s:
         assert s.scalar(select(Resident).where(Resident.name == "钱大勇")) is not None
     assert (tmp_path / "花名册.rejected.csv").exists()
+
+
+def test_routine_followup_from_the_due_list_keyboard_only(gui_app, qtbot, store):
+    from app.models import FollowupVisit
+    from app.views.followups import FollowupDialog
+
+    with store.transaction() as s:
+        generate_demo(s, 400, seed=4)  # today's dates: the worklists are relative to today
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    page = w.show_page("followups")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    item = page.selected()
+    w.activateWindow()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key_Return)  # Enter on the selected patient
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), FollowupDialog))
+    dialog = QApplication.activeModalWidget()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.visit_date)  # today, already filled in
+    for _ in range(30):  # Tab through 随访方式 and 症状 to 血压, as on paper
+        if QApplication.focusWidget() is dialog.sbp:
+            break
+        press(qtbot, Qt.Key_Tab)
+    assert QApplication.focusWidget() is dialog.sbp
+    type_into_focus(qtbot, "128")
+    press(qtbot, Qt.Key_Tab)
+    type_into_focus(qtbot, "78")
+    assert "建议：控制满意" in dialog.suggestion.text() and dialog.emergency.text() == ""
+    press(qtbot, Qt.Key_Return)
+    errors = [b.error.text() for b in dialog.boxes.values() if b.error.text()]
+    assert not errors, errors
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    with store.session() as s:
+        visit = s.get(FollowupVisit, dialog.result_visit.id)
+        assert (visit.resident_id, visit.sbp, visit.dbp, visit.classification) == (
+            item.resident_id,
+            128,
+            78,
+            1,
+        )
+    assert page.kind.currentData() == "overdue"  # seen today: off the overdue list
+    assert (item.resident_id, item.program) not in [(i.resident_id, i.program) for i in page.model.items]
+
+
+def test_emergency_case_shows_its_reasons(gui_app, qtbot, store):
+    from app.services import followup
+    from app.views.followups import FollowupDialog
+
+    with store.transaction() as s:
+        from app.services.enrolment import ResidentInput, save_resident
+
+        r = save_resident(s, ResidentInput(name="急诊甲", sex="1", birth_date="1955-05-05"))
+        followup.enrol(s, r, "t2dm", r.enrolled_on)
+        rid = r.id
+    dialog = FollowupDialog(store, rid, "t2dm")
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.glucose, "2.8")
+    qtbot.keyClicks(dialog.sbp, "150")
+    qtbot.keyClicks(dialog.dbp, "90")
+    assert "血糖≤3.9mmol/L（2.8）" in dialog.emergency.text()
+    dialog.signs.boxes["acetone"].setChecked(True)
+    assert "呼气有烂苹果样丙酮味" in dialog.emergency.text()
+    assert dialog.save() is True
+    assert dialog.result_visit.referral_suggested and len(dialog.result_visit.emergency_reasons) == 2

@@ -442,6 +442,72 @@ def save_visit(
     )
 
 
+def preview(
+    session: Session, resident: Resident, inp: VisitInput, today: dt.date | None = None
+) -> rules.Suggestion:
+    """The live suggestion while a visit is typed: the same rules as saving, on whatever parses so far.
+    Never raises for half-typed input and never writes."""
+    today = today or dt.date.today()
+    try:
+        visit_date = parse_date(inp.visit_date, "随访日期") or today
+    except Invalid:
+        visit_date = today
+
+    def number(name: str) -> float | None:
+        try:
+            value = float(halfwidth(inp.measurements.get(name, "") or "").strip())
+        except ValueError:
+            return None
+        _label, lo, hi, _ulo, _uhi = RANGES[name]
+        return value if lo <= value <= hi else None
+
+    sbp, dbp = number("sbp"), number("dbp")
+    try:
+        temperature = float(halfwidth(inp.temperature)) if inp.temperature.strip() else None
+    except ValueError:
+        temperature = None
+    findings = rules.Findings(
+        inp.program,
+        age_on(resident.birth_date, visit_date),
+        sbp=int(sbp) if sbp else None,
+        dbp=int(dbp) if dbp else None,
+        glucose=number("glucose") if inp.program == rules.T2DM else None,
+        heart_rate=int(number("heart_rate") or 0) or None,
+        temperature=temperature,
+        signs=frozenset(inp.signs),
+        adverse_reaction=inp.adverse_reaction,
+        adverse_uncontrolled=inp.adverse_uncontrolled,
+        complication=inp.complication,
+    )
+    prev = previous_visit(session, resident.id, inp.program, visit_date)
+    return rules.suggest(
+        findings,
+        visit_date,
+        previous=prev.classification if prev else None,
+        poverty=resident.poverty_registered,
+    )
+
+
+def visit_history(
+    session: Session, resident_id: uuid.UUID, program: str | None = None
+) -> list[FollowupVisit]:
+    """A resident's visits, oldest first (voided ones left out)."""
+    q = select(FollowupVisit).where(FollowupVisit.resident_id == resident_id, FollowupVisit.voided.is_(False))
+    if program:
+        q = q.where(FollowupVisit.program == program)
+    return list(session.scalars(q.order_by(FollowupVisit.visit_date)))
+
+
+def enrolments_of(session: Session, resident_id: uuid.UUID) -> list[ProgramEnrolment]:
+    return list(
+        session.scalars(
+            select(ProgramEnrolment)
+            .where(ProgramEnrolment.resident_id == resident_id, ProgramEnrolment.voided.is_(False))
+            .order_by(ProgramEnrolment.program)
+        )
+    )
+
+
 def refresh_summary(session: Session, enrolment: ProgramEnrolment, today: dt.date | None = None) -> None:
     """Recompute the enrolment's visit summary (last visit, next due, last readings, this year's
     face-to-face visits) from its visits.  Call after any visit of the enrolment is written."""

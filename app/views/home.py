@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.db import Store
-from app.services import enrolment, profile
+from app.services import enrolment, profile, worklist
 
 
 class HomePage(QWidget):
@@ -31,6 +31,10 @@ class HomePage(QWidget):
             ("elderly", self.tr("65岁及以上")),
             ("poverty", self.tr("建档立卡贫困人口")),
             ("contracted", self.tr("家庭医生签约")),
+            ("under_management", self.tr("慢病在管患者")),
+            ("overdue", self.tr("逾期未随访")),
+            ("due_week", self.tr("本周到期随访")),
+            ("not_seen_this_year", self.tr("今年未随访")),
         ]
         for i, (key, text) in enumerate(labels):
             frame = QFrame()
@@ -51,7 +55,7 @@ class HomePage(QWidget):
     def refresh(self) -> None:
         with self.store.session() as s:
             info = profile.profile_info(s)
-            figures = enrolment.counts(s)
+            figures = enrolment.counts(s) | worklist.counts(s)
         self.title.setText(info.institution)
         for key, label in self.cards.items():
             label.setText(f"{figures.get(key, 0):,}")

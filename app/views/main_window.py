@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QSt
 
 from app.db import Store
 from app.services import profile
+from app.views.followups import FollowupPage
 from app.views.home import HomePage
 from app.views.residents import ResidentsPage
 
@@ -27,10 +28,13 @@ class MainWindow(QMainWindow):
         self.home = HomePage(store)
         self.residents = ResidentsPage(store, township=not info.is_village)
         self.residents.changed.connect(self.home.refresh)
+        self.followups = FollowupPage(store)
+        self.followups.changed.connect(self.home.refresh)
         # Only sections that work are listed; later sections join as they land.
         self.pages = [
             ("home", self.tr("工作台"), self.home),
             ("residents", self.tr("居民档案"), self.residents),
+            ("followups", self.tr("随访"), self.followups),
         ]
         for _key, title, page in self.pages:
             self.nav.addItem(title)

@@ -24,7 +24,7 @@ def save_screenshots(window, out: Path) -> list[Path]:
     residents = window.show_page("residents")
     residents.search.setText("zs")
     residents.refresh()
-    saved.append(_save(window, out / "03-residents-search-zs.png"))
+    saved.append(_save(window, out / "10-residents-search-zs.png"))
 
     # The enrolment form after a failed save: errors inline, typed values kept.
     dialog = residents.new_resident()
@@ -34,13 +34,23 @@ def save_screenshots(window, out: Path) -> list[Path]:
     form.birth_date.setText("1950-01-01")
     form.phone.setText("1381234")
     dialog.save()
-    saved.append(_save(dialog, out / "04-enrolment-validation-error.png"))
-    saved.append(_save(form, out / "04b-enrolment-whole-form.png"))  # every section, beyond the viewport
+    saved.append(_save(dialog, out / "11-enrolment-validation-error.png"))
+    saved.append(_save(form, out / "12-enrolment-whole-form.png"))  # every section, beyond the viewport
     dialog.reject()
 
     if residents.model.rows:
         page = residents.open_resident(residents.model.rows[0].id)
-        saved.append(_save(page, out / "05-resident-detail.png"))
+        saved.append(_save(page, out / "13-resident-detail.png"))
         page.reject()
+
+    followups = window.show_page("followups")
+    followups.refresh()
+    visit = followups.record_selected()
+    if visit is not None:  # an emergency case: reasons in red
+        visit.sbp.setText("186")
+        visit.dbp.setText("112")
+        visit.signs.boxes[next(iter(visit.signs.boxes))].setChecked(True)
+        saved.append(_save(visit, out / "14-followup-emergency.png"))
+        visit.reject()
     window.close()
     return saved

@@ -579,6 +579,176 @@
     </message>
 </context>
 <context>
+    <name>FollowupDialog</name>
+    <message>
+        <source>{program}随访 - {name}</source>
+        <translation>{program} follow-up - {name}</translation>
+    </message>
+    <message>
+        <source>年-月-日</source>
+        <translation>year-month-day</translation>
+    </message>
+    <message>
+        <source>次/分钟</source>
+        <translation>per minute</translation>
+    </message>
+    <message>
+        <source>有药物不良反应</source>
+        <translation>Adverse drug reaction</translation>
+    </message>
+    <message>
+        <source>新出现或加重的并发症</source>
+        <translation>New or worse complication</translation>
+    </message>
+    <message>
+        <source>药物名称</source>
+        <translation>Drug</translation>
+    </message>
+    <message>
+        <source>次/日</source>
+        <translation>times/day</translation>
+    </message>
+    <message>
+        <source>mg/次</source>
+        <translation>mg/dose</translation>
+    </message>
+    <message>
+        <source>复制上次用药</source>
+        <translation>Copy last medication</translation>
+    </message>
+    <message>
+        <source>上次随访</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <source>随访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>随访方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>症状</source>
+        <translation>Symptoms</translation>
+    </message>
+    <message>
+        <source>血压</source>
+        <translation>Blood pressure</translation>
+    </message>
+    <message>
+        <source>心率</source>
+        <translation>Heart rate</translation>
+    </message>
+    <message>
+        <source>体重</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <source>空腹血糖</source>
+        <translation>Fasting glucose</translation>
+    </message>
+    <message>
+        <source>服药依从性</source>
+        <translation>Adherence</translation>
+    </message>
+    <message>
+        <source>紧急转诊情况</source>
+        <translation>Emergency signs</translation>
+    </message>
+    <message>
+        <source>用药情况</source>
+        <translation>Medication</translation>
+    </message>
+    <message>
+        <source>此次随访分类</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>下次随访日期</source>
+        <translation>Next visit date</translation>
+    </message>
+    <message>
+        <source>随访医生</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>保存 (Enter)</source>
+        <translation>Save (Enter)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>待测量</source>
+        <translation>to be measured</translation>
+    </message>
+    <message>
+        <source>建议：{cls}，下次随访 {date}</source>
+        <translation>Suggested: {cls}, next visit {date}</translation>
+    </message>
+    <message>
+        <source>；建议转诊</source>
+        <translation>; referral suggested</translation>
+    </message>
+    <message>
+        <source>紧急转诊：{reasons}</source>
+        <translation>Emergency referral: {reasons}</translation>
+    </message>
+    <message>
+        <source>请核实</source>
+        <translation>Please check</translation>
+    </message>
+    <message>
+        <source>确认保存吗？</source>
+        <translation>Save anyway?</translation>
+    </message>
+    <message>
+        <source>有错误，已保留您填写的内容</source>
+        <translation>There are errors; everything you typed is kept</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupPage</name>
+    <message>
+        <source>逾期未随访</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>今日到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>本周到期</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <source>今年未随访</source>
+        <translation>Not seen this year</translation>
+    </message>
+    <message>
+        <source>全部在管患者</source>
+        <translation>All patients under management</translation>
+    </message>
+    <message>
+        <source>全部项目</source>
+        <translation>All programmes</translation>
+    </message>
+    <message>
+        <source>录入随访 (Enter)</source>
+        <translation>Record visit (Enter)</translation>
+    </message>
+    <message>
+        <source>共 {n} 人</source>
+        <translation>{n} patients</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>在“居民档案”中搜索、建档或导入花名册。</source>
@@ -604,6 +774,22 @@
         <source>家庭医生签约</source>
         <translation>Family doctor contracts</translation>
     </message>
+    <message>
+        <source>慢病在管患者</source>
+        <translation>Chronic patients under management</translation>
+    </message>
+    <message>
+        <source>逾期未随访</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>本周到期随访</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <source>今年未随访</source>
+        <translation>Not seen this year</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -626,6 +812,10 @@
     <message>
         <source>居民档案</source>
         <translation>Health records</translation>
+    </message>
+    <message>
+        <source>随访</source>
+        <translation>Follow-up</translation>
     </message>
     <message>
         <source>当前用户：{user}</source>
@@ -1270,6 +1460,49 @@
     <message>
         <source>年龄超过{max}岁，请核对出生日期</source>
         <translation>Older than {max}: check the date of birth</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistModel</name>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>Village group</translation>
+    </message>
+    <message>
+        <source>应随访日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>逾期天数</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <source>上次随访</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <source>上次血压/血糖</source>
+        <translation>Last BP/glucose</translation>
+    </message>
+    <message>
+        <source>今年面对面</source>
+        <translation>Face-to-face this year</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
     </message>
 </context>
 </TS>

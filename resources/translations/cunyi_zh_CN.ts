@@ -579,6 +579,176 @@
     </message>
 </context>
 <context>
+    <name>FollowupDialog</name>
+    <message>
+        <source>{program}随访 - {name}</source>
+        <translation>{program}随访 - {name}</translation>
+    </message>
+    <message>
+        <source>年-月-日</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>次/分钟</source>
+        <translation>次/分钟</translation>
+    </message>
+    <message>
+        <source>有药物不良反应</source>
+        <translation>有药物不良反应</translation>
+    </message>
+    <message>
+        <source>新出现或加重的并发症</source>
+        <translation>新出现或加重的并发症</translation>
+    </message>
+    <message>
+        <source>药物名称</source>
+        <translation>药物名称</translation>
+    </message>
+    <message>
+        <source>次/日</source>
+        <translation>次/日</translation>
+    </message>
+    <message>
+        <source>mg/次</source>
+        <translation>mg/次</translation>
+    </message>
+    <message>
+        <source>复制上次用药</source>
+        <translation>复制上次用药</translation>
+    </message>
+    <message>
+        <source>上次随访</source>
+        <translation>上次随访</translation>
+    </message>
+    <message>
+        <source>随访日期</source>
+        <translation>随访日期</translation>
+    </message>
+    <message>
+        <source>随访方式</source>
+        <translation>随访方式</translation>
+    </message>
+    <message>
+        <source>症状</source>
+        <translation>症状</translation>
+    </message>
+    <message>
+        <source>血压</source>
+        <translation>血压</translation>
+    </message>
+    <message>
+        <source>心率</source>
+        <translation>心率</translation>
+    </message>
+    <message>
+        <source>体重</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <source>空腹血糖</source>
+        <translation>空腹血糖</translation>
+    </message>
+    <message>
+        <source>服药依从性</source>
+        <translation>服药依从性</translation>
+    </message>
+    <message>
+        <source>紧急转诊情况</source>
+        <translation>紧急转诊情况</translation>
+    </message>
+    <message>
+        <source>用药情况</source>
+        <translation>用药情况</translation>
+    </message>
+    <message>
+        <source>此次随访分类</source>
+        <translation>此次随访分类</translation>
+    </message>
+    <message>
+        <source>下次随访日期</source>
+        <translation>下次随访日期</translation>
+    </message>
+    <message>
+        <source>随访医生</source>
+        <translation>随访医生</translation>
+    </message>
+    <message>
+        <source>保存 (Enter)</source>
+        <translation>保存 (Enter)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>待测量</source>
+        <translation>待测量</translation>
+    </message>
+    <message>
+        <source>建议：{cls}，下次随访 {date}</source>
+        <translation>建议：{cls}，下次随访 {date}</translation>
+    </message>
+    <message>
+        <source>；建议转诊</source>
+        <translation>；建议转诊</translation>
+    </message>
+    <message>
+        <source>紧急转诊：{reasons}</source>
+        <translation>紧急转诊：{reasons}</translation>
+    </message>
+    <message>
+        <source>请核实</source>
+        <translation>请核实</translation>
+    </message>
+    <message>
+        <source>确认保存吗？</source>
+        <translation>确认保存吗？</translation>
+    </message>
+    <message>
+        <source>有错误，已保留您填写的内容</source>
+        <translation>有错误，已保留您填写的内容</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupPage</name>
+    <message>
+        <source>逾期未随访</source>
+        <translation>逾期未随访</translation>
+    </message>
+    <message>
+        <source>今日到期</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>本周到期</source>
+        <translation>本周到期</translation>
+    </message>
+    <message>
+        <source>今年未随访</source>
+        <translation>今年未随访</translation>
+    </message>
+    <message>
+        <source>全部在管患者</source>
+        <translation>全部在管患者</translation>
+    </message>
+    <message>
+        <source>全部项目</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>录入随访 (Enter)</source>
+        <translation>录入随访 (Enter)</translation>
+    </message>
+    <message>
+        <source>共 {n} 人</source>
+        <translation>共 {n} 人</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>在“居民档案”中搜索、建档或导入花名册。</source>
@@ -604,6 +774,22 @@
         <source>家庭医生签约</source>
         <translation>家庭医生签约</translation>
     </message>
+    <message>
+        <source>慢病在管患者</source>
+        <translation>慢病在管患者</translation>
+    </message>
+    <message>
+        <source>逾期未随访</source>
+        <translation>逾期未随访</translation>
+    </message>
+    <message>
+        <source>本周到期随访</source>
+        <translation>本周到期随访</translation>
+    </message>
+    <message>
+        <source>今年未随访</source>
+        <translation>今年未随访</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -626,6 +812,10 @@
     <message>
         <source>居民档案</source>
         <translation>居民档案</translation>
+    </message>
+    <message>
+        <source>随访</source>
+        <translation>随访</translation>
     </message>
     <message>
         <source>当前用户：{user}</source>
@@ -1270,6 +1460,49 @@
     <message>
         <source>年龄超过{max}岁，请核对出生日期</source>
         <translation>年龄超过{max}岁，请核对出生日期</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistModel</name>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>应随访日期</source>
+        <translation>应随访日期</translation>
+    </message>
+    <message>
+        <source>逾期天数</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>上次随访</source>
+        <translation>上次随访</translation>
+    </message>
+    <message>
+        <source>上次血压/血糖</source>
+        <translation>上次血压/血糖</translation>
+    </message>
+    <message>
+        <source>今年面对面</source>
+        <translation>今年面对面</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>联系电话</translation>
     </message>
 </context>
 </TS>

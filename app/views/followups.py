@@ -1,0 +1,415 @@
+"""随访: the worklists (who is due or overdue) and the follow-up entry dialog.
+
+The dialog is keyboard-first in paper-form order; the suggestion (classification, next date,
+emergency reasons in red) updates as values are typed; Enter saves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Store
+from app.services import followup, profile, worklist
+from app.services.errors import UserError, ValidationError
+from app.services.followup import NeedsConfirmation, VisitInput
+from app.views.widgets import CheckGroup, CodeCombo, ErrorLabel, FieldBox, code_label, line_edit, render
+
+_ROOT = QModelIndex()
+
+
+class WorklistModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.items: list[worklist.WorkItem] = []
+        self.columns = [
+            self.tr("姓名"),
+            self.tr("项目"),
+            self.tr("村"),
+            self.tr("村民小组"),
+            self.tr("应随访日期"),
+            self.tr("逾期天数"),
+            self.tr("上次随访"),
+            self.tr("上次血压/血糖"),
+            self.tr("今年面对面"),
+            self.tr("联系电话"),
+        ]
+
+    def set_items(self, items: list[worklist.WorkItem]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
+        return len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.columns[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        i = self.items[index.row()]
+        if role == Qt.UserRole:
+            return i
+        if role == Qt.ForegroundRole and index.column() == 5 and i.days_overdue > 0:
+            return QColor("#c62828")
+        if role != Qt.DisplayRole:
+            return None
+        reading = ""
+        if i.last_sbp:
+            reading = f"{i.last_sbp}/{i.last_dbp}"
+        if i.last_glucose is not None:
+            reading = f"{reading} {i.last_glucose:g}".strip()
+        return [
+            i.name,
+            code_label("program", i.program),
+            i.village_name,
+            i.group_name,
+            i.next_due.isoformat(),
+            str(i.days_overdue) if i.days_overdue > 0 else "",
+            i.last_visit.isoformat() if i.last_visit else "—",
+            reading,
+            f"{i.visits_this_year}/{worklist.REQUIRED_PER_YEAR}",
+            i.phone,
+        ][index.column()]
+
+
+class FollowupPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.kind = QComboBox()
+        for kind, label in (
+            ("overdue", self.tr("逾期未随访")),
+            ("due_today", self.tr("今日到期")),
+            ("due_week", self.tr("本周到期")),
+            ("not_seen_this_year", self.tr("今年未随访")),
+            ("all", self.tr("全部在管患者")),
+        ):
+            self.kind.addItem(label, kind)
+        self.program = QComboBox()
+        self.program.addItem(self.tr("全部项目"), "")
+        self.program.addItem(code_label("program", "htn"), "htn")
+        self.program.addItem(code_label("program", "t2dm"), "t2dm")
+        self.kind.currentIndexChanged.connect(self.refresh)
+        self.program.currentIndexChanged.connect(self.refresh)
+        self.record = QPushButton(self.tr("录入随访 (Enter)"))
+        self.record.clicked.connect(self.record_selected)
+        self.model = WorklistModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        em = self.fontMetrics().horizontalAdvance("0")
+        for col, width in enumerate((10, 10, 10, 8, 12, 8, 12, 13, 9)):
+            self.table.horizontalHeader().resizeSection(col, width * em)
+        self.table.activated.connect(lambda _i: self.record_selected())
+        self.summary = QLabel()
+        self.summary.setStyleSheet("color: #666;")
+        top = QHBoxLayout()
+        top.addWidget(self.kind)
+        top.addWidget(self.program)
+        top.addStretch(1)
+        top.addWidget(self.record)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.summary)
+        self._loaded = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not self._loaded:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        self._loaded = True
+        with self.store.session() as s:
+            items = worklist.worklist(s, self.kind.currentData(), program=self.program.currentData() or None)
+        self.model.set_items(items)
+        self.summary.setText(self.tr("共 {n} 人").replace("{n}", str(len(items))))
+        if items:
+            self.table.selectRow(0)
+            self.table.setFocus()
+
+    def selected(self) -> worklist.WorkItem | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.data(rows[0], Qt.UserRole) if rows else None
+
+    def record_selected(self) -> FollowupDialog | None:
+        item = self.selected()
+        if item is None:
+            return None
+        dialog = FollowupDialog(self.store, item.resident_id, item.program, self)
+        dialog.saved.connect(lambda _v: (self.refresh(), self.changed.emit()))
+        dialog.open()
+        return dialog
+
+
+class FollowupDialog(QDialog):
+    """One follow-up, in the order of the paper form (高血压/2型糖尿病患者随访服务记录表)."""
+
+    saved = Signal(object)
+
+    def __init__(self, store: Store, resident_id: uuid.UUID, program: str, parent=None):
+        super().__init__(parent)
+        self.store, self.resident_id, self.program = store, resident_id, program
+        with store.session() as s:
+            resident = followup.find_resident(s, str(resident_id))
+            self.resident_name = resident.name
+            history = followup.visit_history(s, resident_id, program)
+            self.last = next((v for v in reversed(history) if v.outcome == "done"), None)
+            doctor = profile.default_user(s).display_name
+        title = self.tr("{program}随访 - {name}").replace("{program}", code_label("program", program))
+        self.setWindowTitle(title.replace("{name}", self.resident_name))
+        self.resize(760, 720)
+        self.boxes: dict[str, FieldBox] = {}
+        form = QFormLayout()
+        self.previous = QLabel(self._previous_text())
+        self.previous.setStyleSheet("color: #555;")
+        self.visit_date = line_edit(self.tr("年-月-日"), 20)
+        self.visit_date.setText(dt.date.today().isoformat())
+        self.method = CodeCombo("followup_method", blank=False)
+        self.symptoms = CheckGroup("htn_symptom" if program == "htn" else "t2dm_symptom", columns=5)
+        self.sbp, self.dbp = line_edit("mmHg", 3), line_edit("mmHg", 3)
+        bp = QWidget()
+        bl = QHBoxLayout(bp)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.addWidget(self.sbp)
+        bl.addWidget(QLabel("/"))
+        bl.addWidget(self.dbp)
+        self.heart_rate = line_edit(self.tr("次/分钟"), 3)
+        self.weight = line_edit("kg", 5)
+        self.glucose = line_edit("mmol/L", 4)
+        self.adherence = CodeCombo("adherence")
+        self.adverse = QCheckBox(self.tr("有药物不良反应"))
+        self.complication = QCheckBox(self.tr("新出现或加重的并发症"))
+        self.signs = CheckGroup(
+            "htn_emergency_sign" if program == "htn" else "t2dm_emergency_sign", columns=2
+        )
+        self.drugs: list[tuple] = []
+        drug_box = QWidget()
+        grid = QGridLayout(drug_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for row in range(3):
+            name, times, mg = (
+                line_edit(self.tr("药物名称"), 50),
+                line_edit(self.tr("次/日"), 2),
+                line_edit(self.tr("mg/次"), 6),
+            )
+            grid.addWidget(name, row, 0)
+            grid.addWidget(times, row, 1)
+            grid.addWidget(mg, row, 2)
+            self.drugs.append((name, times, mg))
+        self.copy_drugs = QPushButton(self.tr("复制上次用药"))
+        self.copy_drugs.clicked.connect(self._copy_last_drugs)
+        self.copy_drugs.setAutoDefault(
+            False
+        )  # Enter must save, not copy (the first auto-default button wins)
+        self.copy_drugs.setEnabled(bool(self.last and self.last.drugs))
+        grid.addWidget(self.copy_drugs, 3, 0)
+        self.classification = CodeCombo("visit_class")
+        self.next_due = line_edit("", 20)
+        self.doctor = line_edit("", 50)
+        self.doctor.setText(doctor)
+
+        form.addRow(self.tr("上次随访"), self.previous)
+        self._row(form, "visit_date", self.tr("随访日期"), self.visit_date)
+        self._row(form, "method", self.tr("随访方式"), self.method)
+        self._row(form, "symptoms", self.tr("症状"), self.symptoms)
+        self._row(form, "sbp", self.tr("血压"), bp)
+        if program == "htn":
+            self._row(form, "heart_rate", self.tr("心率"), self.heart_rate)
+        self._row(form, "weight", self.tr("体重"), self.weight)
+        if program == "t2dm":
+            self._row(form, "glucose", self.tr("空腹血糖"), self.glucose)
+        self._row(form, "adherence", self.tr("服药依从性"), self.adherence)
+        self._row(form, "adverse", "", self.adverse)
+        self._row(form, "complication", "", self.complication)
+        self._row(form, "signs", self.tr("紧急转诊情况"), self.signs)
+        self._row(form, "drugs", self.tr("用药情况"), drug_box)
+        self._row(form, "classification", self.tr("此次随访分类"), self.classification)
+        self._row(form, "next_due", self.tr("下次随访日期"), self.next_due)
+        self._row(form, "doctor", self.tr("随访医生"), self.doctor)
+
+        self.suggestion = QLabel()
+        self.suggestion.setWordWrap(True)
+        self.emergency = QLabel()
+        self.emergency.setWordWrap(True)
+        self.emergency.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.summary = ErrorLabel()
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(self.tr("保存 (Enter)"), QDialogButtonBox.AcceptRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.RejectRole)
+        self.save_button.setDefault(True)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.suggestion)
+        lay.addWidget(self.emergency)
+        lay.addWidget(self.summary)
+        lay.addWidget(buttons)
+        for w in (self.visit_date, self.sbp, self.dbp, self.heart_rate, self.glucose, self.weight):
+            w.textChanged.connect(self.update_suggestion)
+        for group in (self.signs, self.symptoms):
+            for box in group.boxes.values():
+                box.toggled.connect(self.update_suggestion)
+        self.adverse.toggled.connect(self.update_suggestion)
+        self.complication.toggled.connect(self.update_suggestion)
+        self.update_suggestion()
+        self.visit_date.setFocus()
+
+    def _row(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> None:
+        box = FieldBox(widget)
+        self.boxes[name] = box
+        form.addRow(label, box)
+
+    def _previous_text(self) -> str:
+        v = self.last
+        if v is None:
+            return self.tr("无")
+        parts = [v.visit_date.isoformat()]
+        if v.sbp:
+            parts.append(f"{v.sbp}/{v.dbp} mmHg")
+        if v.glucose is not None:
+            parts.append(f"{v.glucose:g} mmol/L")
+        if v.classification:
+            parts.append(code_label("visit_class", str(v.classification)))
+        if v.drugs:
+            parts.append("、".join(d["name"] for d in v.drugs))
+        return "  ".join(parts)
+
+    def _copy_last_drugs(self) -> None:
+        """Medications only: measurements are never copied forward."""
+        for (name, times, mg), drug in zip(
+            self.drugs, (self.last.drugs if self.last else []) + [{}] * 3, strict=False
+        ):
+            name.setText(str(drug.get("name", "")))
+            times.setText(str(drug.get("times_per_day", "") or ""))
+            mg.setText(str(drug.get("mg_per_time", "") or ""))
+
+    def to_input(self, confirmed: bool = False) -> VisitInput:
+        measurements = {
+            k: w.text()
+            for k, w in (("sbp", self.sbp), ("dbp", self.dbp), ("weight", self.weight))
+            if w.text().strip()
+        }
+        if self.program == "htn" and self.heart_rate.text().strip():
+            measurements["heart_rate"] = self.heart_rate.text()
+        if self.program == "t2dm" and self.glucose.text().strip():
+            measurements["glucose"] = self.glucose.text()
+        drugs = []
+        for name, times, mg in self.drugs:
+            if name.text().strip():
+                drugs.append(
+                    {
+                        "name": name.text().strip(),
+                        "times_per_day": times.text().strip(),
+                        "mg_per_time": mg.text().strip(),
+                    }
+                )
+        return VisitInput(
+            program=self.program,
+            visit_date=self.visit_date.text(),
+            method=self.method.code(),
+            symptoms=self.symptoms.codes(),
+            measurements=measurements,
+            signs=self.signs.codes(),
+            adherence=self.adherence.code(),
+            adverse_reaction=self.adverse.isChecked(),
+            complication=self.complication.isChecked(),
+            drugs=drugs,
+            next_due=self.next_due.text(),
+            classification=self.classification.code(),
+            doctor=self.doctor.text(),
+            confirmed=confirmed,
+        )
+
+    def update_suggestion(self) -> None:
+        with self.store.session() as s:
+            resident = followup.find_resident(s, str(self.resident_id))
+            sug = followup.preview(s, resident, self.to_input())
+        cls = code_label("visit_class", str(sug.classification)) if sug.classification else self.tr("待测量")
+        text = (
+            self.tr("建议：{cls}，下次随访 {date}")
+            .replace("{cls}", cls)
+            .replace("{date}", sug.next_due.isoformat())
+        )
+        if sug.referral and not sug.emergency_reasons:
+            text += self.tr("；建议转诊")
+        self.suggestion.setText(text)
+        self.next_due.setPlaceholderText(sug.next_due.isoformat())
+        self.emergency_reasons = [render(m) for m in sug.emergency_reasons]
+        self.emergency.setText(
+            self.tr("紧急转诊：{reasons}").replace("{reasons}", "；".join(self.emergency_reasons))
+            if self.emergency_reasons
+            else ""
+        )
+
+    def save(self, confirmed: bool = False) -> bool:
+        for box in self.boxes.values():
+            box.error.show_error("")
+        try:
+            with self.store.transaction() as s:
+                resident = followup.find_resident(s, str(self.resident_id))
+                result = followup.save_visit(
+                    s, resident, self.to_input(confirmed), actor=profile.default_user(s).id
+                )
+        except NeedsConfirmation as e:
+            answer = QMessageBox.question(
+                self, self.tr("请核实"), e.render(translate_message) + "\n" + self.tr("确认保存吗？")
+            )
+            return self.save(confirmed=True) if answer == QMessageBox.Yes else False
+        except ValidationError as e:
+            for name, fe in e.by_field().items():
+                (
+                    self.boxes.get(name) or self.boxes.get("sbp" if name == "dbp" else "visit_date")
+                ).error.show_error(render(fe.message))
+            self.summary.show_error(self.tr("有错误，已保留您填写的内容"))
+            return False
+        except UserError as e:
+            self.summary.show_error(render(e.message))
+            return False
+        self.result_visit = result
+        self.saved.emit(result)
+        self.accept()
+        return True
+
+
+def translate_message(context: str, text: str) -> str:
+    from app.views.widgets import translate
+
+    return translate(context, text)
