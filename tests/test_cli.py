@@ -53,6 +53,7 @@ def test_screenshots_are_written(tmp_path):
         "12-enrolment-whole-form.png",
         "13-resident-detail.png",
         "14-followup-emergency.png",
+        "15-resident-followups.png",
     ]
     assert all(p.stat().st_size > 10_000 for p in out.glob("*.png"))
 

@@ -202,8 +202,10 @@ def test_routine_followup_from_the_due_list_keyboard_only(gui_app, qtbot, store)
     w.show()
     qtbot.waitExposed(w)
     page = w.show_page("followups")
+    page.program.setCurrentIndex(page.program.findData("htn"))  # the hypertension list
     qtbot.waitUntil(lambda: page.model.rowCount() > 0)
     item = page.selected()
+    assert item.program == "htn"
     w.activateWindow()
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key_Return)  # Enter on the selected patient

@@ -32,7 +32,11 @@ def test_english_ui_is_english(gui_app, store, qtbot):
     try:
         window = MainWindow(store)
         qtbot.addWidget(window)
-        assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["Today", "Health records", "Follow-up"]
+        assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+            "Today",
+            "Health records",
+            "Follow-up",
+        ]
         with pytest.raises(Invalid) as e:
             validate_phone("1381234", "本人电话")
         assert render(e.value.message) == "Own phone: a mobile number has 11 digits starting with 1"

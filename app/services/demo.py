@@ -290,11 +290,12 @@ def generate_demo(
                     batch_keys.extend(search_key_rows(row["id"], row["name"]))
                 batch_choice.extend(hh["choices"])
                 done_here += len(members)
+            # Follow-ups first: a patient's record and diagnosis are moved to before management began.
+            enrolments, visits = _followups(people.rng, batch_res, batch_choice, today)
             session.execute(insert(Household), batch_hh)
             session.execute(insert(Resident), batch_res)
             session.execute(insert(ResidentChoice), batch_choice)
             session.execute(insert(ResidentSearchKey), batch_keys)
-            enrolments, visits = _followups(people.rng, batch_res, batch_choice, today)
             if enrolments:
                 session.execute(insert(ProgramEnrolment), enrolments)
                 session.execute(insert(FollowupVisit), visits)
@@ -478,7 +479,12 @@ def _followups(rng: random.Random, residents: list[dict], choices: list[dict], t
             continue
         program = rules.HTN if c["code"] == "2" else rules.T2DM
         r = by_id[c["resident_id"]]
-        enrolled = max(r["birth_date"], r["enrolled_on"], today - dt.timedelta(days=rng.randint(760, 1100)))
+        enrolled = max(
+            r["birth_date"] + dt.timedelta(days=365 * 30), today - dt.timedelta(days=rng.randint(760, 1100))
+        )
+        r["enrolled_on"] = min(r["enrolled_on"], enrolled)  # the health record predates management
+        if c["event_date"] and c["event_date"] > enrolled.strftime("%Y-%m"):
+            c["event_date"] = enrolled.strftime("%Y-%m")  # diagnosed before being managed
         enrolment_id = new_id()
         course = rng.choices([k for k, _ in COURSES], [w for _, w in COURSES])[0]
         status, status_date = "1", None

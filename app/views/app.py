@@ -126,4 +126,8 @@ def run_gui(
         window.installEventFilter(watcher)
         QTimer.singleShot(20_000, lambda: (print("no paint within 20 s", file=sys.stderr), app.exit(2)))
     window.show()
+    if not smoke:  # charts need pyqtgraph (~0.3 s to import): load it once the window is up
+        from app.views.charts import warm_up
+
+        QTimer.singleShot(1500, warm_up)
     return app.exec()

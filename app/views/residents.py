@@ -258,7 +258,7 @@ class ResidentDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.resident_id = resident_id
-        self.resize(820, 640)
+        self.resize(900, 860)
         lay = QVBoxLayout(self)
         with store.session() as s:
             r = enrolment.get_resident(s, resident_id)
@@ -323,6 +323,9 @@ class ResidentDialog(QDialog):
                 lab(sep.join(code_label("payment", c) for c in r.choice_codes("payment"))),
             )
             lay.addWidget(h_box)
+            self.programs = self._programs(s, r)
+            if self.programs is not None:
+                lay.addWidget(self.programs, 2)
 
         hh_box = QGroupBox(self.tr("家庭成员"))
         hh = QVBoxLayout(hh_box)
@@ -354,6 +357,68 @@ class ResidentDialog(QDialog):
         close.clicked.connect(self.reject)
         lay.addWidget(buttons)
         self.n_members = len(members)
+
+    def _programs(self, session, resident):
+        """慢病管理: per programme a trend chart, the visit history and the medication now."""
+        from PySide6.QtWidgets import QTabWidget
+
+        from app.services import followup
+        from app.views.charts import trend_chart
+
+        enrolments = followup.enrolments_of(session, resident.id)
+        if not enrolments:
+            return None
+        tabs = QTabWidget()
+        self.visit_tables = {}
+        age = age_on(resident.birth_date, dt.date.today())
+        for e in enrolments:
+            visits = followup.visit_history(session, resident.id, e.program)
+            page = QWidget()
+            pl = QVBoxLayout(page)
+            status = code_label("program_status", e.status)
+            head = QLabel(
+                self.tr("纳入管理 {date}，{status}，责任医生 {doctor}")
+                .replace("{date}", e.enrolled_on.isoformat())
+                .replace("{status}", status)
+                .replace("{doctor}", e.responsible_doctor or "—")
+            )
+            pl.addWidget(head)
+            pl.addWidget(trend_chart(visits, e.program, age), 2)
+            table = QTableWidget(len(visits), 6)
+            table.setHorizontalHeaderLabels(
+                [
+                    self.tr("随访日期"),
+                    self.tr("方式"),
+                    self.tr("血压"),
+                    self.tr("空腹血糖"),
+                    self.tr("分类"),
+                    self.tr("用药"),
+                ]
+            )
+            table.verticalHeader().hide()
+            table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+            table.horizontalHeader().setStretchLastSection(True)
+            for row, v in enumerate(reversed(visits)):  # newest first
+                cells = (
+                    v.visit_date.isoformat(),
+                    code_label("followup_method", v.method),
+                    f"{v.sbp}/{v.dbp}" if v.sbp else "",
+                    f"{v.glucose:g}" if v.glucose is not None else "",
+                    code_label("visit_class", str(v.classification))
+                    if v.classification
+                    else (self.tr("失访") if v.outcome == "lost" else ""),
+                    "、".join(
+                        f"{d['name']} {d.get('mg_per_time', '')}mg×{d.get('times_per_day', '')}"
+                        for d in v.drugs
+                    ),
+                )
+                for col, text in enumerate(cells):
+                    table.setItem(row, col, QTableWidgetItem(text))
+            table.resizeColumnsToContents()
+            pl.addWidget(table, 1)
+            self.visit_tables[e.program] = table
+            tabs.addTab(page, code_label("program", e.program))
+        return tabs
 
     def _open_member(self, index) -> None:
         member_id = self.members.item(index.row(), 0).data(Qt.UserRole)

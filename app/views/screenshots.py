@@ -52,5 +52,8 @@ def save_screenshots(window, out: Path) -> list[Path]:
         visit.signs.boxes[next(iter(visit.signs.boxes))].setChecked(True)
         saved.append(_save(visit, out / "14-followup-emergency.png"))
         visit.reject()
+        page = residents.open_resident(followups.selected().resident_id)  # trend chart and visit history
+        saved.append(_save(page, out / "15-resident-followups.png"))
+        page.reject()
     window.close()
     return saved

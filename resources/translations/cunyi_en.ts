@@ -8,6 +8,21 @@
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <source>收缩压</source>
+        <translation>Systolic</translation>
+    </message>
+    <message>
+        <source>舒张压</source>
+        <translation>Diastolic</translation>
+    </message>
+    <message>
+        <source>空腹血糖</source>
+        <translation>Fasting glucose</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>居民人数应在1到2000000之间</source>
@@ -1010,6 +1025,38 @@
     <message>
         <source>关闭</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>纳入管理 {date}，{status}，责任医生 {doctor}</source>
+        <translation>Managed since {date}, {status}, responsible doctor {doctor}</translation>
+    </message>
+    <message>
+        <source>随访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>血压</source>
+        <translation>Blood pressure</translation>
+    </message>
+    <message>
+        <source>空腹血糖</source>
+        <translation>Fasting glucose</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>用药</source>
+        <translation>Medication</translation>
+    </message>
+    <message>
+        <source>失访</source>
+        <translation>Lost to follow-up</translation>
     </message>
 </context>
 <context>

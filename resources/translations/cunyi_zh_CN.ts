@@ -8,6 +8,21 @@
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <source>收缩压</source>
+        <translation>收缩压</translation>
+    </message>
+    <message>
+        <source>舒张压</source>
+        <translation>舒张压</translation>
+    </message>
+    <message>
+        <source>空腹血糖</source>
+        <translation>空腹血糖</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>居民人数应在1到2000000之间</source>
@@ -1010,6 +1025,38 @@
     <message>
         <source>关闭</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>纳入管理 {date}，{status}，责任医生 {doctor}</source>
+        <translation>纳入管理 {date}，{status}，责任医生 {doctor}</translation>
+    </message>
+    <message>
+        <source>随访日期</source>
+        <translation>随访日期</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>血压</source>
+        <translation>血压</translation>
+    </message>
+    <message>
+        <source>空腹血糖</source>
+        <translation>空腹血糖</translation>
+    </message>
+    <message>
+        <source>分类</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>用药</source>
+        <translation>用药</translation>
+    </message>
+    <message>
+        <source>失访</source>
+        <translation>失访</translation>
     </message>
 </context>
 <context>
