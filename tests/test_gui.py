@@ -255,5 +255,16 @@ def test_emergency_case_shows_its_reasons(gui_app, qtbot, store):
     assert "血糖≤3.9mmol/L（2.8）" in dialog.emergency.text()
     dialog.signs.boxes["acetone"].setChecked(True)
     assert "呼气有烂苹果样丙酮味" in dialog.emergency.text()
-    assert dialog.save() is True
+    referral_dialog = dialog.save_and_refer()  # one click from the emergency to a pre-filled referral
     assert dialog.result_visit.referral_suggested and len(dialog.result_visit.emergency_reasons) == 2
+    assert "血糖≤3.9mmol/L（2.8）" in referral_dialog.value("present_history")
+    assert referral_dialog.value("impression").startswith("2型糖尿病")
+    assert referral_dialog.save() is False  # no destination yet
+    assert "没有去向" in referral_dialog.boxes["to_institution"].error.text()
+    referral_dialog.fields["to_institution"].setText("朝阳乡卫生院")
+    assert referral_dialog.save() is True
+    from app.models import Referral
+
+    with store.session() as s:
+        r = s.get(Referral, referral_dialog.referral_id)
+        assert (r.resident_id, r.to_institution, r.emergency) == (rid, "朝阳乡卫生院", True)

@@ -3,6 +3,7 @@
 from app.models.base import Base, new_id, utcnow
 from app.models.followup import FollowupVisit, ProgramEnrolment
 from app.models.org import ArchiveSerial, Profile, Setting, Township, Village, VillageGroup
+from app.models.referral import Referral
 from app.models.resident import Household, Resident, ResidentChoice, ResidentSearchKey
 from app.models.user import User
 
@@ -13,6 +14,7 @@ __all__ = [
     "Base",
     "Household",
     "Profile",
+    "Referral",
     "Resident",
     "ResidentChoice",
     "ResidentSearchKey",

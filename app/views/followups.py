@@ -274,6 +274,9 @@ class FollowupDialog(QDialog):
         self.save_button = buttons.addButton(self.tr("保存 (Enter)"), QDialogButtonBox.AcceptRole)
         buttons.addButton(self.tr("取消"), QDialogButtonBox.RejectRole)
         self.save_button.setDefault(True)
+        self.refer_button = buttons.addButton(self.tr("保存并开转诊单"), QDialogButtonBox.ActionRole)
+        self.refer_button.setAutoDefault(False)
+        self.refer_button.clicked.connect(self.save_and_refer)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -373,11 +376,23 @@ class FollowupDialog(QDialog):
         self.suggestion.setText(text)
         self.next_due.setPlaceholderText(sug.next_due.isoformat())
         self.emergency_reasons = [render(m) for m in sug.emergency_reasons]
+        self.refer_button.setStyleSheet("color: #c62828; font-weight: bold;" if sug.referral else "")
         self.emergency.setText(
             self.tr("紧急转诊：{reasons}").replace("{reasons}", "；".join(self.emergency_reasons))
             if self.emergency_reasons
             else ""
         )
+
+    def save_and_refer(self):
+        """One click from an emergency to a referral pre-filled with the patient, reasons, findings, treatment."""
+        from app.views.referral_dialog import ReferralDialog
+
+        if not self.save():
+            return None
+        dialog = ReferralDialog(self.store, _draft(self.store, self.result_visit.id), self.parentWidget())
+        dialog.open()
+        self.referral_dialog = dialog
+        return dialog
 
     def save(self, confirmed: bool = False) -> bool:
         for box in self.boxes.values():
@@ -407,6 +422,13 @@ class FollowupDialog(QDialog):
         self.saved.emit(result)
         self.accept()
         return True
+
+
+def _draft(store: Store, visit_id):
+    from app.services import referral
+
+    with store.session() as s:
+        return referral.draft_from_visit(s, visit_id)
 
 
 def translate_message(context: str, text: str) -> str:

@@ -390,8 +390,44 @@
         <translation>Name</translation>
     </message>
     <message>
+        <source>转入单位</source>
+        <translation>Receiving institution</translation>
+    </message>
+    <message>
+        <source>科室</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>接诊医生</source>
+        <translation>Receiving doctor</translation>
+    </message>
+    <message>
+        <source>初步印象</source>
+        <translation>Initial impression</translation>
+    </message>
+    <message>
+        <source>主要现病史</source>
+        <translation>Present illness</translation>
+    </message>
+    <message>
+        <source>主要既往史</source>
+        <translation>Past history</translation>
+    </message>
+    <message>
+        <source>治疗经过</source>
+        <translation>Treatment so far</translation>
+    </message>
+    <message>
+        <source>转诊医生</source>
+        <translation>Referring doctor</translation>
+    </message>
+    <message>
         <source>联系电话</source>
         <translation>Phone</translation>
+    </message>
+    <message>
+        <source>转诊日期</source>
+        <translation>Referral date</translation>
     </message>
     <message>
         <source>收缩压</source>
@@ -696,6 +732,10 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>保存并开转诊单</source>
+        <translation>Save and refer</translation>
+    </message>
+    <message>
         <source>无</source>
         <translation>None</translation>
     </message>
@@ -886,6 +926,88 @@
     <message>
         <source>村{code}的档案编号已用完</source>
         <translation>Village {code} has used all its archive numbers</translation>
+    </message>
+</context>
+<context>
+    <name>Referral</name>
+    <message>
+        <source>找不到这次随访</source>
+        <translation>This follow-up was not found</translation>
+    </message>
+    <message>
+        <source>请填写转入单位：没有去向的转诊单不能开具</source>
+        <translation>Enter the receiving institution: a referral needs a destination</translation>
+    </message>
+    <message>
+        <source>转诊日期不能晚于今天</source>
+        <translation>The referral date cannot be after today</translation>
+    </message>
+    <message>
+        <source>找不到转诊的居民</source>
+        <translation>The resident to refer was not found</translation>
+    </message>
+    <message>
+        <source>找不到转诊单</source>
+        <translation>Referral not found</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>双向转诊单（转出）</source>
+        <translation>Two-way referral (outward)</translation>
+    </message>
+    <message>
+        <source>转入单位 *</source>
+        <translation>Receiving institution *</translation>
+    </message>
+    <message>
+        <source>科室</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>接诊医生</source>
+        <translation>Receiving doctor</translation>
+    </message>
+    <message>
+        <source>初步印象</source>
+        <translation>Initial impression</translation>
+    </message>
+    <message>
+        <source>主要现病史（转出原因）</source>
+        <translation>Present illness (reason for referral)</translation>
+    </message>
+    <message>
+        <source>主要既往史</source>
+        <translation>Past history</translation>
+    </message>
+    <message>
+        <source>治疗经过</source>
+        <translation>Treatment so far</translation>
+    </message>
+    <message>
+        <source>转诊医生</source>
+        <translation>Referring doctor</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>转诊日期</source>
+        <translation>Referral date</translation>
+    </message>
+    <message>
+        <source>开具转诊单</source>
+        <translation>Issue referral</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>有错误，已保留您填写的内容</source>
+        <translation>There are errors; everything you typed is kept</translation>
     </message>
 </context>
 <context>

@@ -390,8 +390,44 @@
         <translation>姓名</translation>
     </message>
     <message>
+        <source>转入单位</source>
+        <translation>转入单位</translation>
+    </message>
+    <message>
+        <source>科室</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>接诊医生</source>
+        <translation>接诊医生</translation>
+    </message>
+    <message>
+        <source>初步印象</source>
+        <translation>初步印象</translation>
+    </message>
+    <message>
+        <source>主要现病史</source>
+        <translation>主要现病史</translation>
+    </message>
+    <message>
+        <source>主要既往史</source>
+        <translation>主要既往史</translation>
+    </message>
+    <message>
+        <source>治疗经过</source>
+        <translation>治疗经过</translation>
+    </message>
+    <message>
+        <source>转诊医生</source>
+        <translation>转诊医生</translation>
+    </message>
+    <message>
         <source>联系电话</source>
         <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>转诊日期</source>
+        <translation>转诊日期</translation>
     </message>
     <message>
         <source>收缩压</source>
@@ -696,6 +732,10 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>保存并开转诊单</source>
+        <translation>保存并开转诊单</translation>
+    </message>
+    <message>
         <source>无</source>
         <translation>无</translation>
     </message>
@@ -886,6 +926,88 @@
     <message>
         <source>村{code}的档案编号已用完</source>
         <translation>村{code}的档案编号已用完</translation>
+    </message>
+</context>
+<context>
+    <name>Referral</name>
+    <message>
+        <source>找不到这次随访</source>
+        <translation>找不到这次随访</translation>
+    </message>
+    <message>
+        <source>请填写转入单位：没有去向的转诊单不能开具</source>
+        <translation>请填写转入单位：没有去向的转诊单不能开具</translation>
+    </message>
+    <message>
+        <source>转诊日期不能晚于今天</source>
+        <translation>转诊日期不能晚于今天</translation>
+    </message>
+    <message>
+        <source>找不到转诊的居民</source>
+        <translation>找不到转诊的居民</translation>
+    </message>
+    <message>
+        <source>找不到转诊单</source>
+        <translation>找不到转诊单</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>双向转诊单（转出）</source>
+        <translation>双向转诊单（转出）</translation>
+    </message>
+    <message>
+        <source>转入单位 *</source>
+        <translation>转入单位 *</translation>
+    </message>
+    <message>
+        <source>科室</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>接诊医生</source>
+        <translation>接诊医生</translation>
+    </message>
+    <message>
+        <source>初步印象</source>
+        <translation>初步印象</translation>
+    </message>
+    <message>
+        <source>主要现病史（转出原因）</source>
+        <translation>主要现病史（转出原因）</translation>
+    </message>
+    <message>
+        <source>主要既往史</source>
+        <translation>主要既往史</translation>
+    </message>
+    <message>
+        <source>治疗经过</source>
+        <translation>治疗经过</translation>
+    </message>
+    <message>
+        <source>转诊医生</source>
+        <translation>转诊医生</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>转诊日期</source>
+        <translation>转诊日期</translation>
+    </message>
+    <message>
+        <source>开具转诊单</source>
+        <translation>开具转诊单</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>有错误，已保留您填写的内容</source>
+        <translation>有错误，已保留您填写的内容</translation>
     </message>
 </context>
 <context>

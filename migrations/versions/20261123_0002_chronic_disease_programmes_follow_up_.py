@@ -1,8 +1,8 @@
-"""chronic disease programmes and follow-up visits
+"""chronic disease programmes, follow-up visits and referrals
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-23 06:52:15.173567
+Create Date: 2026-11-23 07:06:12.747184
 """
 from __future__ import annotations
 
@@ -126,9 +126,49 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_followup_visit_next_due'), ['next_due'], unique=False)
         batch_op.create_index('ix_followup_visit_resident_program_date', ['resident_id', 'program', 'visit_date'], unique=False)
 
+    op.create_table('referral',
+    sa.Column('resident_id', sa.Uuid(), nullable=False),
+    sa.Column('visit_id', sa.Uuid(), nullable=True),
+    sa.Column('program', sa.String(length=8), nullable=True),
+    sa.Column('emergency', sa.Boolean(), nullable=False),
+    sa.Column('to_institution', sa.String(length=100), nullable=False),
+    sa.Column('to_department', sa.String(length=50), nullable=True),
+    sa.Column('to_doctor', sa.String(length=50), nullable=True),
+    sa.Column('impression', sa.String(length=500), nullable=True),
+    sa.Column('present_history', sa.String(length=1000), nullable=True),
+    sa.Column('past_history', sa.String(length=1000), nullable=True),
+    sa.Column('treatment', sa.String(length=1000), nullable=True),
+    sa.Column('issued_on', sa.Date(), nullable=False),
+    sa.Column('issued_by', sa.String(length=50), nullable=True),
+    sa.Column('issuer_phone', sa.String(length=20), nullable=True),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('status_date', sa.Date(), nullable=True),
+    sa.Column('return_record_no', sa.String(length=30), nullable=True),
+    sa.Column('return_diagnosis', sa.String(length=500), nullable=True),
+    sa.Column('return_findings', sa.String(length=1000), nullable=True),
+    sa.Column('return_plan', sa.String(length=1000), nullable=True),
+    sa.Column('return_doctor', sa.String(length=50), nullable=True),
+    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('created_by', sa.Uuid(), nullable=True),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_by', sa.Uuid(), nullable=True),
+    sa.Column('voided', sa.Boolean(), nullable=False),
+    sa.Column('void_reason', sa.String(length=200), nullable=True),
+    sa.ForeignKeyConstraint(['resident_id'], ['resident.id'], name=op.f('fk_referral_resident_id_resident')),
+    sa.ForeignKeyConstraint(['visit_id'], ['followup_visit.id'], name=op.f('fk_referral_visit_id_followup_visit')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_referral'))
+    )
+    with op.batch_alter_table('referral', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_referral_resident_id'), ['resident_id'], unique=False)
+
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('referral', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_referral_resident_id'))
+
+    op.drop_table('referral')
     with op.batch_alter_table('followup_visit', schema=None) as batch_op:
         batch_op.drop_index('ix_followup_visit_resident_program_date')
         batch_op.drop_index(batch_op.f('ix_followup_visit_next_due'))

@@ -1,0 +1,76 @@
+"""A referral (转出) form, usually pre-filled from a follow-up."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QVBoxLayout
+
+from app.db import Store
+from app.services import profile, referral
+from app.services.errors import ValidationError
+from app.views.widgets import ErrorLabel, FieldBox, line_edit, render
+
+
+class ReferralDialog(QDialog):
+    saved = Signal(object)
+
+    def __init__(self, store: Store, draft: referral.ReferralInput, parent=None):
+        super().__init__(parent)
+        self.store, self.draft = store, draft
+        self.setWindowTitle(self.tr("双向转诊单（转出）"))
+        self.resize(640, 560)
+        self.boxes: dict[str, FieldBox] = {}
+        form = QFormLayout()
+        self.fields = {}
+        for name, label, multi in (
+            ("to_institution", self.tr("转入单位 *"), False),
+            ("to_department", self.tr("科室"), False),
+            ("to_doctor", self.tr("接诊医生"), False),
+            ("impression", self.tr("初步印象"), False),
+            ("present_history", self.tr("主要现病史（转出原因）"), True),
+            ("past_history", self.tr("主要既往史"), True),
+            ("treatment", self.tr("治疗经过"), True),
+            ("issued_by", self.tr("转诊医生"), False),
+            ("issuer_phone", self.tr("联系电话"), False),
+            ("issued_on", self.tr("转诊日期"), False),
+        ):
+            w = QPlainTextEdit() if multi else line_edit("", 200)
+            w.setTabChangesFocus(True) if multi else None
+            value = getattr(draft, name) or ""
+            w.setPlainText(value) if multi else w.setText(value)
+            self.fields[name] = w
+            box = FieldBox(w)
+            self.boxes[name] = box
+            form.addRow(label, box)
+        self.summary = ErrorLabel()
+        buttons = QDialogButtonBox()
+        save = buttons.addButton(self.tr("开具转诊单"), QDialogButtonBox.AcceptRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.RejectRole)
+        save.setDefault(True)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.summary)
+        lay.addWidget(buttons)
+        self.fields["to_institution"].setFocus()
+
+    def value(self, name: str) -> str:
+        w = self.fields[name]
+        return w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()
+
+    def save(self) -> bool:
+        for name in self.fields:
+            setattr(self.draft, name, self.value(name))
+        try:
+            with self.store.transaction() as s:
+                created = referral.create_referral(s, self.draft, actor=profile.default_user(s).id)
+                self.referral_id = created.id
+        except ValidationError as e:
+            for name, fe in e.by_field().items():
+                (self.boxes.get(name) or self.boxes["to_institution"]).error.show_error(render(fe.message))
+            self.summary.show_error(self.tr("有错误，已保留您填写的内容"))
+            return False
+        self.saved.emit(self.referral_id)
+        self.accept()
+        return True

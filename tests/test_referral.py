@@ -1,0 +1,89 @@
+"""Referrals: drafted from a follow-up, refused without a destination, and their life after issue."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.models import Referral
+from app.services import followup, referral
+from app.services.enrolment import ResidentInput, save_resident
+from app.services.errors import ValidationError
+from app.services.followup import VisitInput, save_visit
+from tests.conftest import TODAY
+
+
+@pytest.fixture
+def emergency_visit(store):
+    with store.transaction() as s:
+        r = save_resident(
+            s,
+            ResidentInput(
+                name="赵急",
+                sex="1",
+                birth_date="1950-02-02",
+                past_diseases={"2": "2015-06"},
+                enrolled_on="2020-01-01",
+            ),
+            today=TODAY,
+        )
+        followup.enrol(s, r, "htn", dt.date(2024, 1, 1))
+        saved = save_visit(
+            s,
+            r,
+            VisitInput(
+                visit_date="2026-11-20",
+                measurements={"sbp": "186", "dbp": "112"},
+                signs=["headache"],
+                drugs=[{"name": "氨氯地平片", "times_per_day": 1, "mg_per_time": 5}],
+                doctor="李医生",
+            ),
+            today=TODAY,
+        )
+        return saved.id
+
+
+def test_draft_is_prefilled_from_the_visit(store, emergency_visit):
+    with store.session() as s:
+        d = referral.draft_from_visit(s, emergency_visit)
+    assert d.emergency and d.program == "htn"
+    assert d.impression == "高血压（控制不满意）"
+    assert d.present_history.startswith("血压 186/112 mmHg")
+    assert "收缩压≥180mmHg（186）" in d.present_history and "剧烈头痛或头晕" in d.present_history
+    assert d.past_history == "高血压（2015-06）"
+    assert d.treatment == "氨氯地平片 5mg 每日1次"
+    assert (d.issued_on, d.issued_by) == ("2026-11-20", "李医生")
+
+
+def test_a_referral_without_destination_is_refused(store, emergency_visit):
+    with store.session() as s:
+        d = referral.draft_from_visit(s, emergency_visit)
+    with pytest.raises(ValidationError) as e, store.transaction() as s:
+        referral.create_referral(s, d, today=TODAY)
+    assert "没有去向的转诊单不能开具" in e.value.by_field()["to_institution"].render()
+
+
+def test_issue_arrive_and_return(store, emergency_visit):
+    with store.session() as s:
+        d = referral.draft_from_visit(s, emergency_visit)
+    d.to_institution, d.to_department = "朝阳乡卫生院", "内科"
+    with store.transaction() as s:
+        rid = referral.create_referral(s, d, today=TODAY).id
+    with store.session() as s:
+        assert [r.id for r in referral.open_referrals(s)] == [rid]
+    with store.transaction() as s:
+        referral.set_status(s, rid, "arrived", TODAY)
+        referral.set_status(
+            s,
+            rid,
+            "returned",
+            TODAY,
+            return_diagnosis="高血压3级",
+            return_record_no="Z123",
+            return_plan="继续服药，2周后复查",
+        )
+    with store.session() as s:
+        r = s.get(Referral, rid)
+        assert (r.status, r.return_diagnosis, r.return_record_no) == ("returned", "高血压3级", "Z123")
+        assert referral.open_referrals(s) == []
