@@ -20,6 +20,7 @@ MEASURED = [
     "demo.generate",
     "worklist.overdue",
     "followup.save",
+    "resident.open",
     "gui.cold_start",
     "gui.rss",
 ]

@@ -268,3 +268,23 @@ def test_emergency_case_shows_its_reasons(gui_app, qtbot, store):
     with store.session() as s:
         r = s.get(Referral, referral_dialog.referral_id)
         assert (r.resident_id, r.to_institution, r.emergency) == (rid, "朝阳乡卫生院", True)
+
+
+def test_past_history_of_hypertension_offers_programme_enrolment(window, qtbot, store, monkeypatch):
+    from app.services import followup
+
+    page = window.show_page("residents")
+    asked = []
+    monkeypatch.setattr(page, "ask", lambda title, text: asked.append(text) or True)
+    dialog = page.new_resident()
+    dialog.form.name.setText("高压甲")
+    dialog.form.sex.set_code("1")
+    dialog.form.birth_date.setText("1958-08-08")
+    dialog.form.disease_checks["2"].setChecked(True)
+    dialog.form.disease_dates["2"].setText("2019-05")
+    assert dialog.save() is True
+    assert asked == ["既往史有高血压，是否纳入高血压患者管理？"]
+    with store.session() as s:
+        rid = s.scalar(select(Resident.id).where(Resident.name == "高压甲"))
+        assert followup.active_enrolment(s, rid, "htn") is not None
+        assert followup.programs_to_offer(s, rid) == []

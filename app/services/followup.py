@@ -498,6 +498,23 @@ def visit_history(
     return list(session.scalars(q.order_by(FollowupVisit.visit_date)))
 
 
+def programs_to_offer(session: Session, resident_id: uuid.UUID) -> list[str]:
+    """Programmes the past history names (高血压 → htn, 糖尿病 → t2dm) the resident is not yet managed for."""
+    from app.models import ResidentChoice
+
+    named = set(
+        session.scalars(
+            select(ResidentChoice.code).where(
+                ResidentChoice.resident_id == resident_id,
+                ResidentChoice.field == "past_disease",
+                ResidentChoice.code.in_(("2", "3")),
+            )
+        )
+    )
+    programs = [p for code, p in (("2", rules.HTN), ("3", rules.T2DM)) if code in named]
+    return [p for p in programs if active_enrolment(session, resident_id, p) is None]
+
+
 def enrolments_of(session: Session, resident_id: uuid.UUID) -> list[ProgramEnrolment]:
     return list(
         session.scalars(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QTableWidget,
@@ -222,8 +223,32 @@ class ResidentsPage(QWidget):
         return dialog
 
     def _saved(self, resident_id) -> None:
+        self.offer_programme_enrolment(resident_id)
         self.refresh()
         self.changed.emit()
+
+    def ask(self, title: str, text: str) -> bool:
+        return QMessageBox.question(self, title, text) == QMessageBox.Yes
+
+    def offer_programme_enrolment(self, resident_id) -> list[str]:
+        """The past history says 高血压/糖尿病 but the resident is not managed yet: offer to enrol."""
+        from app.services import followup, profile
+
+        enrolled = []
+        with self.store.session() as s:
+            offers = followup.programs_to_offer(s, resident_id) if resident_id else []
+        for program in offers:
+            text = self.tr("既往史有{program}，是否纳入{program}患者管理？").replace(
+                "{program}", code_label("program", program)
+            )
+            if self.ask(self.tr("纳入慢病管理"), text):
+                with self.store.transaction() as s:
+                    resident = followup.find_resident(s, str(resident_id))
+                    followup.enrol(
+                        s, resident, program, dt.date.today(), doctor=profile.default_user(s).display_name
+                    )
+                enrolled.append(program)
+        return enrolled
 
     def open_resident(self, resident_id) -> ResidentDialog | None:
         if resident_id is None:

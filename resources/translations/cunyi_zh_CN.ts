@@ -1246,6 +1246,14 @@
         <source>找到 {n} 人</source>
         <translation>找到 {n} 人</translation>
     </message>
+    <message>
+        <source>既往史有{program}，是否纳入{program}患者管理？</source>
+        <translation>既往史有{program}，是否纳入{program}患者管理？</translation>
+    </message>
+    <message>
+        <source>纳入慢病管理</source>
+        <translation>纳入慢病管理</translation>
+    </message>
 </context>
 <context>
     <name>Roster</name>
