@@ -541,6 +541,20 @@ _LISTS += [
         [("1", "良好", "Good"), ("2", "一般", "Fair"), ("3", "差", "Poor")],
     ),
     _cl(
+        "foot_pulse",
+        "足背动脉搏动",
+        "Dorsalis pedis pulse",
+        [
+            ("1", "触及正常", "Normal"),
+            ("2B", "减弱（双侧）", "Weak (both)"),
+            ("2L", "减弱（左侧）", "Weak (left)"),
+            ("2R", "减弱（右侧）", "Weak (right)"),
+            ("3B", "消失（双侧）", "Absent (both)"),
+            ("3L", "消失（左侧）", "Absent (left)"),
+            ("3R", "消失（右侧）", "Absent (right)"),
+        ],
+    ),
+    _cl(
         "salt",
         "摄盐情况",
         "Salt intake",

@@ -211,3 +211,66 @@ def test_cli_prints_the_saved_visit_as_json(tmp_path, capsys):
     assert out["emergency_reasons"] == ["血糖≥16.7mmol/L（17.2）"]
     assert out["referral_suggested"] is True and out["next_due"] == "2026-11-15"
     assert main([*args, "--enrol"]) == 1 and "当天已有一次随访" in capsys.readouterr().err
+
+
+def test_the_whole_form_is_stored(store):
+    with store.transaction() as s:
+        r = save_resident(
+            s,
+            ResidentInput(name="糖乙", sex="2", birth_date="1960-06-06", enrolled_on="2020-01-01"),
+            today=TODAY,
+        )
+        followup.enrol(s, r, "t2dm", dt.date(2024, 1, 1))
+        saved = save_visit(
+            s,
+            r,
+            VisitInput(
+                program="t2dm",
+                visit_date="2026-11-02",
+                measurements={
+                    "sbp": "132",
+                    "dbp": "80",
+                    "weight": "70",
+                    "weight_target": "65",
+                    "height": "160",
+                    "glucose": "7.8",
+                    "hba1c": "7.2",
+                    "smoking": "5",
+                    "smoking_target": "0",
+                    "staple_food": "350",
+                    "staple_food_target": "300",
+                    "exercise_times": "3",
+                    "exercise_times_target": "5",
+                },
+                codes={"psychology": "1", "compliance": "2", "hypoglycaemia": "2", "foot_pulse": "2L"},
+                texts={"auxiliary_exam": "尿微量白蛋白阴性", "referral_reason": ""},
+                hba1c_date="2026-10-20",
+                insulin_type="甘精胰岛素",
+                insulin_dosage="睡前 10U",
+                symptoms=["2", "4"],
+                adherence="1",
+            ),
+            today=TODAY,
+        )
+    with store.session() as s:
+        v = s.get(FollowupVisit, saved.id)
+        assert (v.bmi, v.bmi_target) == (27.3, 25.4)  # 70 / 1.6², 65 / 1.6²
+        assert (v.glucose, v.hba1c, v.hba1c_date) == (7.8, 7.2, dt.date(2026, 10, 20))
+        assert (v.psychology, v.compliance, v.hypoglycaemia, v.foot_pulse) == ("1", "2", "2", "2L")
+        assert (v.smoking, v.smoking_target, v.staple_food, v.exercise_times_target) == (5, 0, 350, 5)
+        assert v.insulin == {"type": "甘精胰岛素", "dosage": "睡前 10U"}
+        assert v.auxiliary_exam == "尿微量白蛋白阴性" and v.referral_reason is None
+        assert (v.symptoms, v.classification) == (["2", "4"], 2)
+
+
+@pytest.mark.parametrize(
+    "kw, field",
+    [
+        ({"codes": {"foot_pulse": "9"}}, "foot_pulse"),
+        ({"codes": {"salt": "4"}}, "salt"),
+        ({"hba1c_date": "2026-11-05"}, "hba1c_date"),
+        ({"texts": {"auxiliary_exam": "x" * 501}}, "auxiliary_exam"),
+    ],
+)
+def test_the_rest_of_the_form_is_checked_too(store, patient, kw, field):
+    assert field in refused(store, patient, **kw)

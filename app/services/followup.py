@@ -44,6 +44,9 @@ RANGES: dict[str, tuple[str, float, float, float, float]] = {
     "exercise_times": (QT_TRANSLATE_NOOP("Field", "运动次数"), 0, 21, 0, 14),
     "exercise_minutes": (QT_TRANSLATE_NOOP("Field", "运动时长"), 0, 600, 0, 240),
     "staple_food": (QT_TRANSLATE_NOOP("Field", "主食"), 0, 2000, 50, 800),
+    "staple_food_target": (QT_TRANSLATE_NOOP("Field", "目标主食"), 0, 2000, 50, 800),
+    "exercise_times_target": (QT_TRANSLATE_NOOP("Field", "目标运动次数"), 0, 21, 0, 14),
+    "exercise_minutes_target": (QT_TRANSLATE_NOOP("Field", "目标运动时长"), 0, 600, 0, 240),
 }
 INTEGER_FIELDS = {
     "sbp",
@@ -54,6 +57,26 @@ INTEGER_FIELDS = {
     "exercise_times",
     "exercise_minutes",
     "staple_food",
+    "staple_food_target",
+    "exercise_times_target",
+    "exercise_minutes_target",
+}
+# Coded fields of the form beyond the rules, with their code lists.
+VISIT_CODES = {
+    "salt": "salt",
+    "salt_target": "salt",
+    "psychology": "good_fair_poor",
+    "compliance": "good_fair_poor",
+    "hypoglycaemia": "hypoglycaemia",
+    "foot_pulse": "foot_pulse",
+}
+VISIT_TEXTS = {  # name: (max length, label)
+    "auxiliary_exam": (500, QT_TRANSLATE_NOOP("Field", "辅助检查")),
+    "adverse_text": (200, QT_TRANSLATE_NOOP("Field", "不良反应")),
+    "symptom_other": (200, QT_TRANSLATE_NOOP("Field", "其他症状")),
+    "referral_reason": (200, QT_TRANSLATE_NOOP("Field", "转诊原因")),
+    "referral_institution": (100, QT_TRANSLATE_NOOP("Field", "转诊机构")),
+    "referral_department": (50, QT_TRANSLATE_NOOP("Field", "转诊科室")),
 }
 
 
@@ -88,6 +111,13 @@ class VisitInput:
     doctor: str = ""
     correction: bool = False  # a second visit on the same day corrects the first
     confirmed: bool = False  # unusual-but-possible values were confirmed by the doctor
+    codes: dict[str, str] = field(default_factory=dict)  # keys of VISIT_CODES
+    texts: dict[str, str] = field(
+        default_factory=dict
+    )  # keys of VISIT_TEXTS (symptom_other/adverse_text too)
+    hba1c_date: str = ""
+    insulin_type: str = ""
+    insulin_dosage: str = ""
 
 
 @dataclass(frozen=True)
@@ -395,6 +425,9 @@ def save_visit(
         raise ValidationError(errors)
     if warnings and not inp.confirmed:
         raise NeedsConfirmation(warnings)
+    extra = _form_extras(inp, values, visit_date, errors)
+    if errors:
+        raise ValidationError(errors)
 
     if enrolment is None:
         enrolment = enrol(session, resident, program, visit_date, doctor=inp.doctor or None, actor=actor)
@@ -407,10 +440,8 @@ def save_visit(
         method=inp.method,
         outcome=inp.outcome,
         symptoms=list(inp.symptoms),
-        symptom_other=inp.symptom_other or None,
         adherence=inp.adherence or None,
         adverse_reaction=inp.adverse_reaction or inp.adverse_uncontrolled,
-        adverse_text=inp.adverse_text or None,
         complication=inp.complication,
         drugs=list(inp.drugs),
         classification=classification,
@@ -425,6 +456,7 @@ def save_visit(
         created_by=actor,
         updated_by=actor,
         **values,
+        **extra,
     )
     session.add(visit)
     session.flush()
@@ -548,6 +580,55 @@ def refresh_summary(session: Session, enrolment: ProgramEnrolment, today: dt.dat
     enrolment.face_to_face = sum(
         1 for v in visits if v.visit_date.year == today.year and v.method in ("1", "2")
     )
+
+
+def _form_extras(inp: VisitInput, values: dict, visit_date: dt.date, errors: list[FieldError]) -> dict:
+    """The rest of the form: codes, free text, HbA1c date, insulin, and BMI from weight and height."""
+    extra: dict = {}
+    for name, list_name in VISIT_CODES.items():
+        code = (inp.codes.get(name) or "").strip()
+        if code and code not in CODE_LISTS[list_name]:
+            errors.append(
+                FieldError(
+                    name,
+                    Message(
+                        CTX,
+                        QT_TRANSLATE_NOOP("Followup", "{label}代码“{value}”无效"),
+                        {"label": CODE_LISTS[list_name].zh, "value": code},
+                    ),
+                )
+            )
+        extra[name] = code or None
+    texts = {
+        **inp.texts,
+        "symptom_other": inp.texts.get("symptom_other") or inp.symptom_other,
+        "adverse_text": inp.texts.get("adverse_text") or inp.adverse_text,
+    }
+    for name, (max_len, label) in VISIT_TEXTS.items():
+        try:
+            extra[name] = clean_text(texts.get(name), max_len, label)
+        except Invalid as e:
+            errors.append(FieldError(name, e.message))
+    try:
+        hba1c_date = parse_date(inp.hba1c_date, QT_TRANSLATE_NOOP("Field", "糖化血红蛋白检查日期"))
+        if hba1c_date and hba1c_date > visit_date:
+            errors.append(
+                FieldError(
+                    "hba1c_date",
+                    Message(CTX, QT_TRANSLATE_NOOP("Followup", "糖化血红蛋白检查日期不能晚于随访日期")),
+                )
+            )
+        extra["hba1c_date"] = hba1c_date
+    except Invalid as e:
+        errors.append(FieldError("hba1c_date", e.message))
+    if inp.insulin_type.strip() or inp.insulin_dosage.strip():
+        extra["insulin"] = {"type": inp.insulin_type.strip(), "dosage": inp.insulin_dosage.strip()}
+    height = values.get("height")
+    if height:  # 体质指数 = kg / m², now and target
+        for weight_key, bmi_key in (("weight", "bmi"), ("weight_target", "bmi_target")):
+            if values.get(weight_key):
+                extra[bmi_key] = round(values[weight_key] / (height / 100) ** 2, 1)
+    return extra
 
 
 def _void_corrected(session: Session, visit_id: uuid.UUID | None, actor: uuid.UUID | None) -> None:

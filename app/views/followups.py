@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -253,6 +254,7 @@ class FollowupDialog(QDialog):
         if program == "htn":
             self._row(form, "heart_rate", self.tr("心率"), self.heart_rate)
         self._row(form, "weight", self.tr("体重"), self.weight)
+        self._build_form_rest(form)
         if program == "t2dm":
             self._row(form, "glucose", self.tr("空腹血糖"), self.glucose)
         self._row(form, "adherence", self.tr("服药依从性"), self.adherence)
@@ -279,8 +281,14 @@ class FollowupDialog(QDialog):
         self.refer_button.clicked.connect(self.save_and_refer)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        body = QWidget()
+        body.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self._chain_tab_order(form, self.save_button)
         lay = QVBoxLayout(self)
-        lay.addLayout(form)
+        lay.addWidget(scroll, 1)
         lay.addWidget(self.suggestion)
         lay.addWidget(self.emergency)
         lay.addWidget(self.summary)
@@ -294,6 +302,114 @@ class FollowupDialog(QDialog):
         self.complication.toggled.connect(self.update_suggestion)
         self.update_suggestion()
         self.visit_date.setFocus()
+
+    def _build_form_rest(self, form: QFormLayout) -> None:
+        """The rest of the paper form: height/BMI, lifestyle now → target, ratings, tests, referral."""
+        t2dm = self.program == "t2dm"
+        self.numbers: dict[str, object] = {}
+        self.codes: dict[str, CodeCombo] = {}
+        self.texts: dict[str, object] = {}
+
+        def number(name: str, hint: str, width: int = 6):
+            w = line_edit(hint, width)
+            self.numbers[name] = w
+            return w
+
+        def pair(now, target) -> QWidget:
+            box = QWidget()
+            row = QHBoxLayout(box)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(now)
+            row.addWidget(QLabel("→"))
+            row.addWidget(target)
+            return box
+
+        self._row(form, "weight_target", self.tr("目标体重"), number("weight_target", "kg"))
+        self._row(form, "height", self.tr("身高（算体质指数）"), number("height", "cm"))
+        self._row(
+            form,
+            "smoking",
+            self.tr("日吸烟量（支）"),
+            pair(number("smoking", self.tr("现在")), number("smoking_target", self.tr("目标"))),
+        )
+        self._row(
+            form,
+            "alcohol",
+            self.tr("日饮酒量（两）"),
+            pair(number("alcohol", self.tr("现在")), number("alcohol_target", self.tr("目标"))),
+        )
+        self._row(
+            form,
+            "exercise_times",
+            self.tr("运动（次/周）"),
+            pair(number("exercise_times", self.tr("现在")), number("exercise_times_target", self.tr("目标"))),
+        )
+        self._row(
+            form,
+            "exercise_minutes",
+            self.tr("运动（分钟/次）"),
+            pair(
+                number("exercise_minutes", self.tr("现在")),
+                number("exercise_minutes_target", self.tr("目标")),
+            ),
+        )
+        if t2dm:
+            self._row(
+                form,
+                "staple_food",
+                self.tr("主食（克/天）"),
+                pair(number("staple_food", self.tr("现在")), number("staple_food_target", self.tr("目标"))),
+            )
+        else:
+            self.codes["salt"], self.codes["salt_target"] = CodeCombo("salt"), CodeCombo("salt")
+            self._row(form, "salt", self.tr("摄盐情况"), pair(self.codes["salt"], self.codes["salt_target"]))
+        self.codes["psychology"], self.codes["compliance"] = (
+            CodeCombo("good_fair_poor"),
+            CodeCombo("good_fair_poor"),
+        )
+        self._row(form, "psychology", self.tr("心理调整"), self.codes["psychology"])
+        self._row(form, "compliance", self.tr("遵医行为"), self.codes["compliance"])
+        self.hba1c_date = line_edit(self.tr("检查日期"), 20)
+        self.insulin_type, self.insulin_dosage = (
+            line_edit(self.tr("种类"), 50),
+            line_edit(self.tr("用法和用量"), 100),
+        )
+        if t2dm:
+            self.codes["foot_pulse"] = CodeCombo("foot_pulse")
+            self._row(form, "foot_pulse", self.tr("足背动脉搏动"), self.codes["foot_pulse"])
+            self._row(
+                form, "hba1c", self.tr("糖化血红蛋白（%）"), pair(number("hba1c", "%"), self.hba1c_date)
+            )
+            self.codes["hypoglycaemia"] = CodeCombo("hypoglycaemia")
+            self._row(form, "hypoglycaemia", self.tr("低血糖反应"), self.codes["hypoglycaemia"])
+            self._row(form, "insulin", self.tr("胰岛素"), pair(self.insulin_type, self.insulin_dosage))
+        for name, label, hint in (
+            ("auxiliary_exam", self.tr("辅助检查"), ""),
+            ("adverse_text", self.tr("不良反应说明"), ""),
+            ("referral_reason", self.tr("转诊原因"), ""),
+            ("referral_institution", self.tr("转诊机构及科别"), ""),
+        ):
+            w = line_edit(hint, 200)
+            self.texts[name] = w
+            self._row(form, name, label, w)
+
+    @staticmethod
+    def _chain_tab_order(form: QFormLayout, last: QWidget) -> None:
+        """Tab follows the rows as laid out (the paper form's order), not the order widgets were made."""
+        chain = []
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.FieldRole)
+            box = item.widget() if item else None
+            if box is None:
+                continue
+            widgets = (
+                [box, *box.findChildren(QWidget)]
+                if not isinstance(box, FieldBox)
+                else box.findChildren(QWidget)
+            )
+            chain += [w for w in widgets if w.focusPolicy() & Qt.TabFocus and not isinstance(w, FieldBox)]
+        for a, b in zip([*chain, last][:-1], [*chain, last][1:], strict=True):
+            QWidget.setTabOrder(a, b)
 
     def _row(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> None:
         box = FieldBox(widget)
@@ -325,7 +441,8 @@ class FollowupDialog(QDialog):
             mg.setText(str(drug.get("mg_per_time", "") or ""))
 
     def to_input(self, confirmed: bool = False) -> VisitInput:
-        measurements = {
+        measurements = {k: w.text() for k, w in self.numbers.items() if w.text().strip()}
+        measurements |= {
             k: w.text()
             for k, w in (("sbp", self.sbp), ("dbp", self.dbp), ("weight", self.weight))
             if w.text().strip()
@@ -358,6 +475,11 @@ class FollowupDialog(QDialog):
             next_due=self.next_due.text(),
             classification=self.classification.code(),
             doctor=self.doctor.text(),
+            codes={name: combo.code() for name, combo in self.codes.items()},
+            texts={name: w.text() for name, w in self.texts.items()},
+            hba1c_date=self.hba1c_date.text(),
+            insulin_type=self.insulin_type.text(),
+            insulin_dosage=self.insulin_dosage.text(),
             confirmed=confirmed,
         )
 

@@ -490,12 +490,52 @@
         <translation>Staple food</translation>
     </message>
     <message>
+        <source>目标主食</source>
+        <translation>Target staple food</translation>
+    </message>
+    <message>
+        <source>目标运动次数</source>
+        <translation>Target exercise sessions</translation>
+    </message>
+    <message>
+        <source>目标运动时长</source>
+        <translation>Target exercise minutes</translation>
+    </message>
+    <message>
+        <source>辅助检查</source>
+        <translation>Auxiliary examinations</translation>
+    </message>
+    <message>
+        <source>不良反应</source>
+        <translation>Adverse reaction</translation>
+    </message>
+    <message>
+        <source>其他症状</source>
+        <translation>Other symptoms</translation>
+    </message>
+    <message>
+        <source>转诊原因</source>
+        <translation>Referral reason</translation>
+    </message>
+    <message>
+        <source>转诊机构</source>
+        <translation>Referral institution</translation>
+    </message>
+    <message>
+        <source>转诊科室</source>
+        <translation>Referral department</translation>
+    </message>
+    <message>
         <source>随访日期</source>
         <translation>Visit date</translation>
     </message>
     <message>
         <source>下次随访日期</source>
         <translation>Next visit date</translation>
+    </message>
+    <message>
+        <source>糖化血红蛋白检查日期</source>
+        <translation>HbA1c test date</translation>
     </message>
     <message>
         <source>失访原因</source>
@@ -611,6 +651,14 @@
     <message>
         <source>下次随访日期应晚于本次随访日期</source>
         <translation>The next visit must be after this visit</translation>
+    </message>
+    <message>
+        <source>{label}代码“{value}”无效</source>
+        <translation>{label} code “{value}” is not valid</translation>
+    </message>
+    <message>
+        <source>糖化血红蛋白检查日期不能晚于随访日期</source>
+        <translation>The HbA1c test date cannot be after the visit</translation>
     </message>
     <message>
         <source>失访请写明原因</source>
@@ -734,6 +782,98 @@
     <message>
         <source>保存并开转诊单</source>
         <translation>Save and refer</translation>
+    </message>
+    <message>
+        <source>目标体重</source>
+        <translation>Target weight</translation>
+    </message>
+    <message>
+        <source>身高（算体质指数）</source>
+        <translation>Height (for BMI)</translation>
+    </message>
+    <message>
+        <source>日吸烟量（支）</source>
+        <translation>Cigarettes per day</translation>
+    </message>
+    <message>
+        <source>现在</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>target</translation>
+    </message>
+    <message>
+        <source>日饮酒量（两）</source>
+        <translation>Alcohol per day (liang)</translation>
+    </message>
+    <message>
+        <source>运动（次/周）</source>
+        <translation>Exercise (times/week)</translation>
+    </message>
+    <message>
+        <source>运动（分钟/次）</source>
+        <translation>Exercise (minutes/time)</translation>
+    </message>
+    <message>
+        <source>主食（克/天）</source>
+        <translation>Staple food (g/day)</translation>
+    </message>
+    <message>
+        <source>摄盐情况</source>
+        <translation>Salt intake</translation>
+    </message>
+    <message>
+        <source>心理调整</source>
+        <translation>Psychological adjustment</translation>
+    </message>
+    <message>
+        <source>遵医行为</source>
+        <translation>Compliance</translation>
+    </message>
+    <message>
+        <source>检查日期</source>
+        <translation>test date</translation>
+    </message>
+    <message>
+        <source>种类</source>
+        <translation>type</translation>
+    </message>
+    <message>
+        <source>用法和用量</source>
+        <translation>usage and dose</translation>
+    </message>
+    <message>
+        <source>足背动脉搏动</source>
+        <translation>Dorsalis pedis pulse</translation>
+    </message>
+    <message>
+        <source>糖化血红蛋白（%）</source>
+        <translation>HbA1c (%)</translation>
+    </message>
+    <message>
+        <source>低血糖反应</source>
+        <translation>Hypoglycaemia</translation>
+    </message>
+    <message>
+        <source>胰岛素</source>
+        <translation>Insulin</translation>
+    </message>
+    <message>
+        <source>辅助检查</source>
+        <translation>Auxiliary examinations</translation>
+    </message>
+    <message>
+        <source>不良反应说明</source>
+        <translation>Adverse reaction details</translation>
+    </message>
+    <message>
+        <source>转诊原因</source>
+        <translation>Referral reason</translation>
+    </message>
+    <message>
+        <source>转诊机构及科别</source>
+        <translation>Referral institution and department</translation>
     </message>
     <message>
         <source>无</source>

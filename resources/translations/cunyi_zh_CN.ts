@@ -490,12 +490,52 @@
         <translation>主食</translation>
     </message>
     <message>
+        <source>目标主食</source>
+        <translation>目标主食</translation>
+    </message>
+    <message>
+        <source>目标运动次数</source>
+        <translation>目标运动次数</translation>
+    </message>
+    <message>
+        <source>目标运动时长</source>
+        <translation>目标运动时长</translation>
+    </message>
+    <message>
+        <source>辅助检查</source>
+        <translation>辅助检查</translation>
+    </message>
+    <message>
+        <source>不良反应</source>
+        <translation>不良反应</translation>
+    </message>
+    <message>
+        <source>其他症状</source>
+        <translation>其他症状</translation>
+    </message>
+    <message>
+        <source>转诊原因</source>
+        <translation>转诊原因</translation>
+    </message>
+    <message>
+        <source>转诊机构</source>
+        <translation>转诊机构</translation>
+    </message>
+    <message>
+        <source>转诊科室</source>
+        <translation>转诊科室</translation>
+    </message>
+    <message>
         <source>随访日期</source>
         <translation>随访日期</translation>
     </message>
     <message>
         <source>下次随访日期</source>
         <translation>下次随访日期</translation>
+    </message>
+    <message>
+        <source>糖化血红蛋白检查日期</source>
+        <translation>糖化血红蛋白检查日期</translation>
     </message>
     <message>
         <source>失访原因</source>
@@ -611,6 +651,14 @@
     <message>
         <source>下次随访日期应晚于本次随访日期</source>
         <translation>下次随访日期应晚于本次随访日期</translation>
+    </message>
+    <message>
+        <source>{label}代码“{value}”无效</source>
+        <translation>{label}代码“{value}”无效</translation>
+    </message>
+    <message>
+        <source>糖化血红蛋白检查日期不能晚于随访日期</source>
+        <translation>糖化血红蛋白检查日期不能晚于随访日期</translation>
     </message>
     <message>
         <source>失访请写明原因</source>
@@ -734,6 +782,98 @@
     <message>
         <source>保存并开转诊单</source>
         <translation>保存并开转诊单</translation>
+    </message>
+    <message>
+        <source>目标体重</source>
+        <translation>目标体重</translation>
+    </message>
+    <message>
+        <source>身高（算体质指数）</source>
+        <translation>身高（算体质指数）</translation>
+    </message>
+    <message>
+        <source>日吸烟量（支）</source>
+        <translation>日吸烟量（支）</translation>
+    </message>
+    <message>
+        <source>现在</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>日饮酒量（两）</source>
+        <translation>日饮酒量（两）</translation>
+    </message>
+    <message>
+        <source>运动（次/周）</source>
+        <translation>运动（次/周）</translation>
+    </message>
+    <message>
+        <source>运动（分钟/次）</source>
+        <translation>运动（分钟/次）</translation>
+    </message>
+    <message>
+        <source>主食（克/天）</source>
+        <translation>主食（克/天）</translation>
+    </message>
+    <message>
+        <source>摄盐情况</source>
+        <translation>摄盐情况</translation>
+    </message>
+    <message>
+        <source>心理调整</source>
+        <translation>心理调整</translation>
+    </message>
+    <message>
+        <source>遵医行为</source>
+        <translation>遵医行为</translation>
+    </message>
+    <message>
+        <source>检查日期</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>种类</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>用法和用量</source>
+        <translation>用法和用量</translation>
+    </message>
+    <message>
+        <source>足背动脉搏动</source>
+        <translation>足背动脉搏动</translation>
+    </message>
+    <message>
+        <source>糖化血红蛋白（%）</source>
+        <translation>糖化血红蛋白（%）</translation>
+    </message>
+    <message>
+        <source>低血糖反应</source>
+        <translation>低血糖反应</translation>
+    </message>
+    <message>
+        <source>胰岛素</source>
+        <translation>胰岛素</translation>
+    </message>
+    <message>
+        <source>辅助检查</source>
+        <translation>辅助检查</translation>
+    </message>
+    <message>
+        <source>不良反应说明</source>
+        <translation>不良反应说明</translation>
+    </message>
+    <message>
+        <source>转诊原因</source>
+        <translation>转诊原因</translation>
+    </message>
+    <message>
+        <source>转诊机构及科别</source>
+        <translation>转诊机构及科别</translation>
     </message>
     <message>
         <source>无</source>
