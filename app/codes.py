@@ -540,6 +540,24 @@ _LISTS += [
         "Rating",
         [("1", "良好", "Good"), ("2", "一般", "Fair"), ("3", "差", "Poor")],
     ),
+    # Provincial revisions (optional, unconfirmed): shown when 设置 turns them on.
+    _cl(
+        "next_step",
+        "下一步管理措施",
+        "Next step",
+        [
+            ("1", "常规随访", "Routine follow-up"),
+            ("2", "第1次控制不满意2周随访", "First uncontrolled: 2-week follow-up"),
+            ("3", "两次控制不满意转诊随访", "Twice uncontrolled: refer and follow up"),
+            ("4", "紧急转诊", "Emergency referral"),
+        ],
+    ),
+    _cl(
+        "referral_result",
+        "转诊结果",
+        "Referral result",
+        [("1", "到位", "Arrived"), ("2", "不到位", "Did not arrive")],
+    ),
     _cl(
         "foot_pulse",
         "足背动脉搏动",

@@ -48,6 +48,7 @@ def test_screenshots_are_written(tmp_path):
         "01-home.png",
         "02-residents.png",
         "03-followups.png",
+        "04-settings.png",
         "10-residents-search-zs.png",
         "11-enrolment-validation-error.png",
         "12-enrolment-whole-form.png",

@@ -146,7 +146,12 @@ def test_main_window_shows_profile_and_user(window):
     texts = [w.text() for w in window.statusBar().findChildren(type(window.home.title))]
     assert any("测试村" in t and "110105001101" in t for t in texts)
     assert any("李医生" in t for t in texts)
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["工作台", "居民档案", "随访"]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "工作台",
+        "居民档案",
+        "随访",
+        "设置",
+    ]
     assert window.home.cards["residents"].text() == "200"
 
 
@@ -288,3 +293,67 @@ def test_past_history_of_hypertension_offers_programme_enrolment(window, qtbot, 
         rid = s.scalar(select(Resident.id).where(Resident.name == "高压甲"))
         assert followup.active_enrolment(s, rid, "htn") is not None
         assert followup.programs_to_offer(s, rid) == []
+
+
+def test_lost_to_follow_up_from_the_dialog_and_worklist_filters(gui_app, qtbot, store):
+    from app.services import followup
+    from app.views.followups import FollowupDialog, FollowupPage
+
+    with store.transaction() as s:
+        generate_demo(s, 400, seed=6)
+    page = FollowupPage(store)
+    qtbot.addWidget(page)
+    page.kind.setCurrentIndex(page.kind.findData("all"))
+    everyone = page.model.rowCount()
+    page.group.setCurrentIndex(1)
+    group_label = page.group.currentText().split()[-1]
+    assert 0 < page.model.rowCount() < everyone
+    assert {i.group_name for i in page.model.items} == {group_label}
+    page.group.setCurrentIndex(0)
+    item = page.model.items[0]
+    dialog = FollowupDialog(store, item.resident_id, item.program)
+    qtbot.addWidget(dialog)
+    assert not dialog.lost_reason.isVisibleTo(dialog)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("lost"))
+    assert dialog.lost_reason.isVisibleTo(dialog)
+    assert dialog.save() is False and "失访请写明原因" in dialog.failed_box.error.text()
+    dialog.lost_reason.setText("外出务工")
+    assert dialog.save() is True
+    with store.session() as s:
+        assert followup.active_enrolment(s, item.resident_id, item.program) is None
+
+
+def test_provincial_fields_appear_when_switched_on_in_settings(gui_app, qtbot, store, window):
+    from app.models import FollowupVisit
+    from app.services import followup
+    from app.views.followups import FollowupDialog
+
+    with store.transaction() as s:
+        from app.services.enrolment import ResidentInput, save_resident
+
+        r = save_resident(s, ResidentInput(name="省扩展", sex="2", birth_date="1956-06-06"))
+        followup.enrol(s, r, "htn", r.enrolled_on)
+        rid = r.id
+    assert FollowupDialog(store, rid, "htn").provincial == {}  # off by default
+    page = window.show_page("settings")
+    page.provincial.setChecked(True)
+    page.save()
+    dialog = FollowupDialog(store, rid, "htn")
+    qtbot.addWidget(dialog)
+    assert set(dialog.provincial) == {
+        "drug_adjustment",
+        "next_step",
+        "referral_contact",
+        "referral_result",
+        "note",
+    }
+    dialog.sbp.setText("132")
+    dialog.dbp.setText("82")
+    dialog.provincial["next_step"].set_code("1")
+    dialog.provincial["note"].setText("血压平稳")
+    assert dialog.save() is True
+    with store.session() as s:
+        assert s.get(FollowupVisit, dialog.result_visit.id).provincial == {
+            "next_step": "1",
+            "note": "血压平稳",
+        }

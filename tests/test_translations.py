@@ -36,6 +36,7 @@ def test_english_ui_is_english(gui_app, store, qtbot):
             "Today",
             "Health records",
             "Follow-up",
+            "Settings",
         ]
         with pytest.raises(Invalid) as e:
             validate_phone("1381234", "本人电话")

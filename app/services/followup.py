@@ -70,6 +70,14 @@ VISIT_CODES = {
     "hypoglycaemia": "hypoglycaemia",
     "foot_pulse": "foot_pulse",
 }
+# Optional fields of provincial revisions (unconfirmed nationally): name -> code list, or None for text.
+PROVINCIAL = {
+    "drug_adjustment": None,
+    "next_step": "next_step",
+    "referral_contact": None,
+    "referral_result": "referral_result",
+    "note": None,
+}
 VISIT_TEXTS = {  # name: (max length, label)
     "auxiliary_exam": (500, QT_TRANSLATE_NOOP("Field", "辅助检查")),
     "adverse_text": (200, QT_TRANSLATE_NOOP("Field", "不良反应")),
@@ -118,6 +126,7 @@ class VisitInput:
     hba1c_date: str = ""
     insulin_type: str = ""
     insulin_dosage: str = ""
+    provincial: dict[str, str] = field(default_factory=dict)  # optional provincial fields (PROVINCIAL)
 
 
 @dataclass(frozen=True)
@@ -621,6 +630,26 @@ def _form_extras(inp: VisitInput, values: dict, visit_date: dt.date, errors: lis
         extra["hba1c_date"] = hba1c_date
     except Invalid as e:
         errors.append(FieldError("hba1c_date", e.message))
+    provincial = {}
+    for name, value in inp.provincial.items():
+        value = (value or "").strip()
+        if name not in PROVINCIAL:
+            raise KeyError(name)
+        list_name = PROVINCIAL[name]
+        if value and list_name and value not in CODE_LISTS[list_name]:
+            errors.append(
+                FieldError(
+                    name,
+                    Message(
+                        CTX,
+                        QT_TRANSLATE_NOOP("Followup", "{label}代码“{value}”无效"),
+                        {"label": CODE_LISTS[list_name].zh, "value": value},
+                    ),
+                )
+            )
+        elif value:
+            provincial[name] = value[:500]
+    extra["provincial"] = provincial or None
     if inp.insulin_type.strip() or inp.insulin_dosage.strip():
         extra["insulin"] = {"type": inp.insulin_type.strip(), "dosage": inp.insulin_dosage.strip()}
     height = values.get("height")

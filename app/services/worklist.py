@@ -168,6 +168,23 @@ def worklist(
     return out
 
 
+def filter_choices(session: Session) -> dict[str, list]:
+    """Village groups [(id, "村 组")] and responsible doctors of the patients under management, for filters."""
+    E = ProgramEnrolment
+    groups = session.execute(
+        select(VillageGroup.id, Village.name, VillageGroup.name)
+        .join(Village, Village.id == VillageGroup.village_id)
+        .order_by(Village.code, VillageGroup.name)
+    ).all()
+    doctors = session.scalars(
+        select(E.responsible_doctor)
+        .where(E.status == "1", E.voided.is_(False), E.responsible_doctor.is_not(None))
+        .distinct()
+        .order_by(E.responsible_doctor)
+    ).all()
+    return {"groups": [(gid, f"{v} {g}") for gid, v, g in groups], "doctors": list(doctors)}
+
+
 def counts(
     session: Session,
     today: dt.date | None = None,

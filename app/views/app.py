@@ -94,6 +94,11 @@ def run_gui(
     t0: float = 0.0,
     scroll_residents: bool = False,
 ) -> int:
+    if lang is None and "CUNYI_LANG" not in os.environ:  # the language chosen in 设置
+        from app.services import settings
+
+        with store.session() as s:
+            lang = settings.get(s, settings.LANGUAGE)
     app = make_app(lang)
     from app.views.main_window import MainWindow
 

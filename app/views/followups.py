@@ -120,8 +120,18 @@ class FollowupPage(QWidget):
         self.program.addItem(self.tr("全部项目"), "")
         self.program.addItem(code_label("program", "htn"), "htn")
         self.program.addItem(code_label("program", "t2dm"), "t2dm")
-        self.kind.currentIndexChanged.connect(self.refresh)
-        self.program.currentIndexChanged.connect(self.refresh)
+        self.group = QComboBox()
+        self.doctor = QComboBox()
+        with store.session() as s:
+            choices = worklist.filter_choices(s)
+        self.group.addItem(self.tr("全部村民小组"), None)
+        for gid, label in choices["groups"]:
+            self.group.addItem(label, gid)
+        self.doctor.addItem(self.tr("全部责任医生"), "")
+        for name in choices["doctors"]:
+            self.doctor.addItem(name, name)
+        for combo in (self.kind, self.program, self.group, self.doctor):
+            combo.currentIndexChanged.connect(self.refresh)
         self.record = QPushButton(self.tr("录入随访 (Enter)"))
         self.record.clicked.connect(self.record_selected)
         self.model = WorklistModel(self)
@@ -142,6 +152,8 @@ class FollowupPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.kind)
         top.addWidget(self.program)
+        top.addWidget(self.group)
+        top.addWidget(self.doctor)
         top.addStretch(1)
         top.addWidget(self.record)
         lay = QVBoxLayout(self)
@@ -158,7 +170,13 @@ class FollowupPage(QWidget):
     def refresh(self) -> None:
         self._loaded = True
         with self.store.session() as s:
-            items = worklist.worklist(s, self.kind.currentData(), program=self.program.currentData() or None)
+            items = worklist.worklist(
+                s,
+                self.kind.currentData(),
+                program=self.program.currentData() or None,
+                group_id=self.group.currentData(),
+                doctor=self.doctor.currentData() or None,
+            )
         self.model.set_items(items)
         self.summary.setText(self.tr("共 {n} 人").replace("{n}", str(len(items))))
         if items:
@@ -203,6 +221,22 @@ class FollowupDialog(QDialog):
         self.visit_date = line_edit(self.tr("年-月-日"), 20)
         self.visit_date.setText(dt.date.today().isoformat())
         self.method = CodeCombo("followup_method", blank=False)
+        self.outcome = QComboBox()
+        for code, label in (
+            ("done", self.tr("已随访")),
+            ("lost", self.tr("失访")),
+            ("died", self.tr("死亡")),
+        ):
+            self.outcome.addItem(label, code)
+        self.lost_reason = line_edit(self.tr("失访原因，如 外出务工"), 200)
+        self.death_date = line_edit(self.tr("死亡日期 年-月-日"), 20)
+        self.death_cause = line_edit(self.tr("死亡原因"), 200)
+        failed = QWidget()
+        fl = QHBoxLayout(failed)
+        fl.setContentsMargins(0, 0, 0, 0)
+        for w in (self.lost_reason, self.death_date, self.death_cause):
+            fl.addWidget(w)
+        self.outcome.currentIndexChanged.connect(self._outcome_changed)
         self.symptoms = CheckGroup("htn_symptom" if program == "htn" else "t2dm_symptom", columns=5)
         self.sbp, self.dbp = line_edit("mmHg", 3), line_edit("mmHg", 3)
         bp = QWidget()
@@ -249,6 +283,10 @@ class FollowupDialog(QDialog):
         form.addRow(self.tr("上次随访"), self.previous)
         self._row(form, "visit_date", self.tr("随访日期"), self.visit_date)
         self._row(form, "method", self.tr("随访方式"), self.method)
+        self._row(form, "outcome", self.tr("随访结果"), self.outcome)
+        self._row(form, "lost_reason", "", failed)
+        self.failed_box = self.boxes["lost_reason"]
+        self.boxes["death_date"] = self.boxes["death_cause"] = self.failed_box
         self._row(form, "symptoms", self.tr("症状"), self.symptoms)
         self._row(form, "sbp", self.tr("血压"), bp)
         if program == "htn":
@@ -300,6 +338,7 @@ class FollowupDialog(QDialog):
                 box.toggled.connect(self.update_suggestion)
         self.adverse.toggled.connect(self.update_suggestion)
         self.complication.toggled.connect(self.update_suggestion)
+        self._outcome_changed()
         self.update_suggestion()
         self.visit_date.setFocus()
 
@@ -383,6 +422,22 @@ class FollowupDialog(QDialog):
             self.codes["hypoglycaemia"] = CodeCombo("hypoglycaemia")
             self._row(form, "hypoglycaemia", self.tr("低血糖反应"), self.codes["hypoglycaemia"])
             self._row(form, "insulin", self.tr("胰岛素"), pair(self.insulin_type, self.insulin_dosage))
+        self.provincial: dict[str, object] = {}
+        with self.store.session() as s:
+            from app.services import settings
+
+            show_provincial = settings.provincial_fields(s)
+        if show_provincial:  # provincial revisions: optional, switched on in 设置
+            for name, label, kind in (
+                ("drug_adjustment", self.tr("用药调整意见"), None),
+                ("next_step", self.tr("下一步管理措施"), "next_step"),
+                ("referral_contact", self.tr("转诊联系人及电话"), None),
+                ("referral_result", self.tr("转诊结果"), "referral_result"),
+                ("note", self.tr("备注"), None),
+            ):
+                w = CodeCombo(kind) if kind else line_edit("", 200)
+                self.provincial[name] = w
+                self._row(form, name, label, w)
         for name, label, hint in (
             ("auxiliary_exam", self.tr("辅助检查"), ""),
             ("adverse_text", self.tr("不良反应说明"), ""),
@@ -392,6 +447,14 @@ class FollowupDialog(QDialog):
             w = line_edit(hint, 200)
             self.texts[name] = w
             self._row(form, name, label, w)
+
+    def _outcome_changed(self) -> None:
+        """失访/死亡: reason, date and cause instead of measurements."""
+        outcome = self.outcome.currentData()
+        self.lost_reason.setVisible(outcome == "lost")
+        self.death_date.setVisible(outcome == "died")
+        self.death_cause.setVisible(outcome == "died")
+        self.failed_box.setVisible(outcome != "done")
 
     @staticmethod
     def _chain_tab_order(form: QFormLayout, last: QWidget) -> None:
@@ -475,9 +538,16 @@ class FollowupDialog(QDialog):
             next_due=self.next_due.text(),
             classification=self.classification.code(),
             doctor=self.doctor.text(),
+            outcome=self.outcome.currentData(),
+            lost_reason=self.lost_reason.text(),
+            death_date=self.death_date.text(),
+            death_cause=self.death_cause.text(),
             codes={name: combo.code() for name, combo in self.codes.items()},
             texts={name: w.text() for name, w in self.texts.items()},
             hba1c_date=self.hba1c_date.text(),
+            provincial={
+                k: (w.code() if isinstance(w, CodeCombo) else w.text()) for k, w in self.provincial.items()
+            },
             insulin_type=self.insulin_type.text(),
             insulin_dosage=self.insulin_dosage.text(),
             confirmed=confirmed,

@@ -9,6 +9,7 @@ from app.services import profile
 from app.views.followups import FollowupPage
 from app.views.home import HomePage
 from app.views.residents import ResidentsPage
+from app.views.settings_page import SettingsPage
 
 
 class MainWindow(QMainWindow):
@@ -35,6 +36,7 @@ class MainWindow(QMainWindow):
             ("home", self.tr("工作台"), self.home),
             ("residents", self.tr("居民档案"), self.residents),
             ("followups", self.tr("随访"), self.followups),
+            ("settings", self.tr("设置"), SettingsPage(store)),
         ]
         for _key, title, page in self.pages:
             self.nav.addItem(title)

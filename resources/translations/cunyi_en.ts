@@ -688,6 +688,30 @@
         <translation>year-month-day</translation>
     </message>
     <message>
+        <source>已随访</source>
+        <translation>Seen</translation>
+    </message>
+    <message>
+        <source>失访</source>
+        <translation>Lost to follow-up</translation>
+    </message>
+    <message>
+        <source>死亡</source>
+        <translation>Died</translation>
+    </message>
+    <message>
+        <source>失访原因，如 外出务工</source>
+        <translation>reason lost, e.g. working away</translation>
+    </message>
+    <message>
+        <source>死亡日期 年-月-日</source>
+        <translation>date of death</translation>
+    </message>
+    <message>
+        <source>死亡原因</source>
+        <translation>cause of death</translation>
+    </message>
+    <message>
         <source>次/分钟</source>
         <translation>per minute</translation>
     </message>
@@ -726,6 +750,10 @@
     <message>
         <source>随访方式</source>
         <translation>Method</translation>
+    </message>
+    <message>
+        <source>随访结果</source>
+        <translation>Outcome</translation>
     </message>
     <message>
         <source>症状</source>
@@ -860,6 +888,26 @@
         <translation>Insulin</translation>
     </message>
     <message>
+        <source>用药调整意见</source>
+        <translation>Medication adjustment</translation>
+    </message>
+    <message>
+        <source>下一步管理措施</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>转诊联系人及电话</source>
+        <translation>Referral contact and phone</translation>
+    </message>
+    <message>
+        <source>转诊结果</source>
+        <translation>Referral result</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
         <source>辅助检查</source>
         <translation>Auxiliary examinations</translation>
     </message>
@@ -933,6 +981,14 @@
     <message>
         <source>全部项目</source>
         <translation>All programmes</translation>
+    </message>
+    <message>
+        <source>全部村民小组</source>
+        <translation>All village groups</translation>
+    </message>
+    <message>
+        <source>全部责任医生</source>
+        <translation>All doctors</translation>
     </message>
     <message>
         <source>录入随访 (Enter)</source>
@@ -1011,6 +1067,10 @@
     <message>
         <source>随访</source>
         <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
     </message>
     <message>
         <source>当前用户：{user}</source>
@@ -1566,6 +1626,29 @@
     <message>
         <source>体温超过{limit}℃（{value}）</source>
         <translation>Temperature above {limit} ℃ ({value})</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>随访表显示省级扩展项目（用药调整意见、下一步管理措施、转诊联系人及电话、转诊结果、备注）</source>
+        <translation>Show the provincial extra fields on follow-up forms (medication adjustment, next step, referral contact, referral result, notes)</translation>
+    </message>
+    <message>
+        <source>保存设置</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <source>界面语言（重启后生效）</source>
+        <translation>Language (after restart)</translation>
+    </message>
+    <message>
+        <source>随访表</source>
+        <translation>Follow-up form</translation>
+    </message>
+    <message>
+        <source>已保存。界面语言在下次启动时生效。</source>
+        <translation>Saved. The language changes at the next start.</translation>
     </message>
 </context>
 <context>

@@ -688,6 +688,30 @@
         <translation>年-月-日</translation>
     </message>
     <message>
+        <source>已随访</source>
+        <translation>已随访</translation>
+    </message>
+    <message>
+        <source>失访</source>
+        <translation>失访</translation>
+    </message>
+    <message>
+        <source>死亡</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>失访原因，如 外出务工</source>
+        <translation>失访原因，如 外出务工</translation>
+    </message>
+    <message>
+        <source>死亡日期 年-月-日</source>
+        <translation>死亡日期 年-月-日</translation>
+    </message>
+    <message>
+        <source>死亡原因</source>
+        <translation>死亡原因</translation>
+    </message>
+    <message>
         <source>次/分钟</source>
         <translation>次/分钟</translation>
     </message>
@@ -726,6 +750,10 @@
     <message>
         <source>随访方式</source>
         <translation>随访方式</translation>
+    </message>
+    <message>
+        <source>随访结果</source>
+        <translation>随访结果</translation>
     </message>
     <message>
         <source>症状</source>
@@ -860,6 +888,26 @@
         <translation>胰岛素</translation>
     </message>
     <message>
+        <source>用药调整意见</source>
+        <translation>用药调整意见</translation>
+    </message>
+    <message>
+        <source>下一步管理措施</source>
+        <translation>下一步管理措施</translation>
+    </message>
+    <message>
+        <source>转诊联系人及电话</source>
+        <translation>转诊联系人及电话</translation>
+    </message>
+    <message>
+        <source>转诊结果</source>
+        <translation>转诊结果</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>备注</translation>
+    </message>
+    <message>
         <source>辅助检查</source>
         <translation>辅助检查</translation>
     </message>
@@ -933,6 +981,14 @@
     <message>
         <source>全部项目</source>
         <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>全部村民小组</source>
+        <translation>全部村民小组</translation>
+    </message>
+    <message>
+        <source>全部责任医生</source>
+        <translation>全部责任医生</translation>
     </message>
     <message>
         <source>录入随访 (Enter)</source>
@@ -1011,6 +1067,10 @@
     <message>
         <source>随访</source>
         <translation>随访</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>设置</translation>
     </message>
     <message>
         <source>当前用户：{user}</source>
@@ -1566,6 +1626,29 @@
     <message>
         <source>体温超过{limit}℃（{value}）</source>
         <translation>体温超过{limit}℃（{value}）</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>随访表显示省级扩展项目（用药调整意见、下一步管理措施、转诊联系人及电话、转诊结果、备注）</source>
+        <translation>随访表显示省级扩展项目（用药调整意见、下一步管理措施、转诊联系人及电话、转诊结果、备注）</translation>
+    </message>
+    <message>
+        <source>保存设置</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>界面语言（重启后生效）</source>
+        <translation>界面语言（重启后生效）</translation>
+    </message>
+    <message>
+        <source>随访表</source>
+        <translation>随访表</translation>
+    </message>
+    <message>
+        <source>已保存。界面语言在下次启动时生效。</source>
+        <translation>已保存。界面语言在下次启动时生效。</translation>
     </message>
 </context>
 <context>
