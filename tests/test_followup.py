@@ -274,3 +274,17 @@ def test_the_whole_form_is_stored(store):
 )
 def test_the_rest_of_the_form_is_checked_too(store, patient, kw, field):
     assert field in refused(store, patient, **kw)
+
+
+def test_ending_management_needs_a_date_and_a_reason(store, patient):
+    with store.session() as s:
+        eid = followup.active_enrolment(s, patient, "htn").id
+    with pytest.raises(ValidationError) as e, store.transaction() as s:
+        followup.end_management(s, eid, "3", "2023-01-01", "", today=TODAY)
+    assert {"date", "reason"} <= set(e.value.by_field())
+    with store.transaction() as s:
+        followup.end_management(s, eid, "3", "2026-11-20", "迁往外省", today=TODAY)
+    with store.session() as s:
+        e = s.get(ProgramEnrolment, eid)
+        assert (e.status, e.status_date, e.status_reason) == ("3", dt.date(2026, 11, 20), "迁往外省")
+        assert followup.active_enrolment(s, patient, "htn") is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
@@ -357,3 +359,25 @@ def test_provincial_fields_appear_when_switched_on_in_settings(gui_app, qtbot, s
             "next_step": "1",
             "note": "血压平稳",
         }
+
+
+def test_end_management_from_the_resident_page(gui_app, qtbot, store):
+    from app.services import followup
+    from app.views.end_management import EndManagementDialog
+
+    with store.transaction() as s:
+        from app.services.enrolment import ResidentInput, save_resident
+
+        r = save_resident(
+            s, ResidentInput(name="迁出乙", sex="1", birth_date="1951-01-01", enrolled_on="2020-01-01")
+        )
+        e = followup.enrol(s, r, "htn", dt.date(2024, 1, 1))
+        rid, eid = r.id, e.id
+    dialog = EndManagementDialog(store, eid)
+    qtbot.addWidget(dialog)
+    dialog.status.setCurrentIndex(dialog.status.findData("3"))
+    assert dialog.save() is False and dialog.boxes["reason"].error.text()
+    dialog.reason.setText("迁往外省")
+    assert dialog.save() is True
+    with store.session() as s:
+        assert followup.active_enrolment(s, rid, "htn") is None

@@ -539,6 +539,56 @@ def visit_history(
     return list(session.scalars(q.order_by(FollowupVisit.visit_date)))
 
 
+def end_management(
+    session: Session,
+    enrolment_id: uuid.UUID,
+    status: str,
+    day: str,
+    reason: str,
+    *,
+    actor: uuid.UUID | None = None,
+    today: dt.date | None = None,
+) -> ProgramEnrolment:
+    """失访 / 迁出 / 死亡 / 终止管理, with the date and the reason."""
+    today = today or dt.date.today()
+    enrolment = session.get(ProgramEnrolment, enrolment_id)
+    if enrolment is None or enrolment.voided:
+        raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Followup", "找不到该慢病管理记录")))
+    errors: list[FieldError] = []
+    if status not in ("2", "3", "4", "5"):
+        errors.append(
+            FieldError(
+                "status",
+                Message(
+                    CTX, QT_TRANSLATE_NOOP("Followup", "管理状态应为 2 失访、3 迁出、4 死亡或 5 终止管理")
+                ),
+            )
+        )
+    try:
+        when = parse_date(day, QT_TRANSLATE_NOOP("Field", "日期"), required=True)
+        if when > today or when < enrolment.enrolled_on:
+            errors.append(
+                FieldError(
+                    "date", Message(CTX, QT_TRANSLATE_NOOP("Followup", "日期应在纳入管理之后、今天之前"))
+                )
+            )
+    except Invalid as e:
+        errors.append(FieldError("date", e.message))
+        when = None
+    try:
+        reason = clean_text(reason, 200, QT_TRANSLATE_NOOP("Field", "原因"))
+    except Invalid as e:
+        errors.append(FieldError("reason", e.message))
+        reason = None
+    if not reason and not any(e.field == "reason" for e in errors):
+        errors.append(FieldError("reason", Message(CTX, QT_TRANSLATE_NOOP("Followup", "请写明原因"))))
+    if errors:
+        raise ValidationError(errors)
+    enrolment.status, enrolment.status_date, enrolment.status_reason = status, when, reason
+    enrolment.updated_by = actor
+    return enrolment
+
+
 def programs_to_offer(session: Session, resident_id: uuid.UUID) -> list[str]:
     """Programmes the past history names (高血压 → htn, 糖尿病 → t2dm) the resident is not yet managed for."""
     from app.models import ResidentChoice

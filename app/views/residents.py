@@ -407,7 +407,14 @@ class ResidentDialog(QDialog):
                 .replace("{status}", status)
                 .replace("{doctor}", e.responsible_doctor or "—")
             )
-            pl.addWidget(head)
+            top = QHBoxLayout()
+            top.addWidget(head, 1)
+            if e.status == "1":
+                end = QPushButton(self.tr("结束管理…"))
+                end.setAutoDefault(False)
+                end.clicked.connect(lambda _c=False, eid=e.id: self.end_management(eid))
+                top.addWidget(end)
+            pl.addLayout(top)
             pl.addWidget(trend_chart(visits, e.program, age), 2)
             table = QTableWidget(len(visits), 6)
             table.setHorizontalHeaderLabels(
@@ -444,6 +451,12 @@ class ResidentDialog(QDialog):
             self.visit_tables[e.program] = table
             tabs.addTab(page, code_label("program", e.program))
         return tabs
+
+    def end_management(self, enrolment_id) -> bool:
+        from app.views.end_management import EndManagementDialog
+
+        dialog = EndManagementDialog(self.store, enrolment_id, self)
+        return dialog.exec() == QDialog.Accepted
 
     def _open_member(self, index) -> None:
         member_id = self.members.item(index.row(), 0).data(Qt.UserRole)

@@ -34,6 +34,33 @@
     </message>
 </context>
 <context>
+    <name>EndManagementDialog</name>
+    <message>
+        <source>结束慢病管理</source>
+        <translation>结束慢病管理</translation>
+    </message>
+    <message>
+        <source>年-月-日</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>如 迁往外省、经上级医院确诊排除</source>
+        <translation>如 迁往外省、经上级医院确诊排除</translation>
+    </message>
+    <message>
+        <source>管理状态</source>
+        <translation>管理状态</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>EnrolmentDialog</name>
     <message>
         <source>编辑居民档案</source>
@@ -534,6 +561,14 @@
         <translation>下次随访日期</translation>
     </message>
     <message>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>原因</translation>
+    </message>
+    <message>
         <source>糖化血红蛋白检查日期</source>
         <translation>糖化血红蛋白检查日期</translation>
     </message>
@@ -651,6 +686,22 @@
     <message>
         <source>下次随访日期应晚于本次随访日期</source>
         <translation>下次随访日期应晚于本次随访日期</translation>
+    </message>
+    <message>
+        <source>找不到该慢病管理记录</source>
+        <translation>找不到该慢病管理记录</translation>
+    </message>
+    <message>
+        <source>管理状态应为 2 失访、3 迁出、4 死亡或 5 终止管理</source>
+        <translation>管理状态应为 2 失访、3 迁出、4 死亡或 5 终止管理</translation>
+    </message>
+    <message>
+        <source>日期应在纳入管理之后、今天之前</source>
+        <translation>日期应在纳入管理之后、今天之前</translation>
+    </message>
+    <message>
+        <source>请写明原因</source>
+        <translation>请写明原因</translation>
     </message>
     <message>
         <source>{label}代码“{value}”无效</source>
@@ -1351,6 +1402,10 @@
     <message>
         <source>纳入管理 {date}，{status}，责任医生 {doctor}</source>
         <translation>纳入管理 {date}，{status}，责任医生 {doctor}</translation>
+    </message>
+    <message>
+        <source>结束管理…</source>
+        <translation>结束管理…</translation>
     </message>
     <message>
         <source>随访日期</source>
