@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import os
 import random
 import re
@@ -488,22 +489,34 @@ def run_bench(
     )
     started = time.perf_counter()
     folder, built_per_s = bench_store(scale, seed, log)
+
+    def clean_heap() -> None:
+        # Each metric starts from a collected heap: objects the earlier metrics left alive in this
+        # process would otherwise make a full collection land inside a later metric's timings.
+        gc.collect()
+        gc.freeze()
+
     metrics: list[Metric] = []
+    clean_heap()
     if any(wanted(f"search.{k}") for k in _BASELINE_SQL):
         log("search …")
         metrics += [m for m in bench_search(folder / "cunyi.db", scale, seed) if wanted(m.name)]
+    clean_heap()
     if wanted("demo.generate"):
         log("demo.generate …")
         m = bench_demo(seed)
         if built_per_s:
             m.extra["store_build_per_s"] = round(built_per_s)
         metrics.append(m)
+    clean_heap()
     if wanted("worklist.overdue"):
         log("worklist …")
         metrics.append(bench_worklist(folder / "cunyi.db"))
+    clean_heap()
     if wanted("followup.save"):
         log("followup.save …")
         metrics.append(bench_followup_save(folder / "cunyi.db"))
+    clean_heap()
     if wanted("resident.open"):
         log("resident.open …")
         metrics.append(bench_resident_open(folder / "cunyi.db"))

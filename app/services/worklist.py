@@ -21,7 +21,7 @@ FACE_TO_FACE = ("1", "2")  # 门诊, 家庭 (a phone call does not count towards
 REQUIRED_PER_YEAR = 4
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WorkItem:
     resident_id: uuid.UUID
     enrolment_id: uuid.UUID
