@@ -86,6 +86,22 @@ def _stats(samples_ms: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
 
 
+def compared(name: str, budget: str, times: list[float], base: list[float], ok, **extra) -> Metric:
+    """A metric from its timings and its baseline's, in ms; ``ok`` gets (median, p95)."""
+    median, p95 = _stats(times)
+    b_median, _ = _stats(base)
+    return Metric(
+        name,
+        budget,
+        median,
+        p95,
+        baseline_ms=b_median,
+        ratio=median / b_median if b_median else None,
+        ok=ok(median, p95),
+        extra=extra,
+    )
+
+
 def machine() -> dict:
     cpu = ""
     with contextlib.suppress(OSError):
@@ -273,17 +289,8 @@ def bench_worklist(db: Path, runs: int = 20) -> Metric:
         raw.execute(sql, (today.isoformat(),)).fetchall()
         base.append((time.perf_counter() - t) * 1000)
     raw.close()
-    median, p95 = _stats(times)
-    b_median, _ = _stats(base)
-    return Metric(
-        "worklist.overdue",
-        "< 100 ms",
-        median,
-        p95,
-        baseline_ms=b_median,
-        ratio=median / b_median if b_median else None,
-        ok=p95 < 100,
-        extra={"rows": len(rows)},
+    return compared(
+        "worklist.overdue", "< 100 ms", times, base, lambda median, p95: p95 < 100, rows=len(rows)
     )
 
 
@@ -338,17 +345,8 @@ def bench_followup_save(db: Path, n: int = 60) -> Metric:
                 )
             base.append((time.perf_counter() - t) * 1000)
         raw.close()
-    median, p95 = _stats(times)
-    b_median, _ = _stats(base)
-    return Metric(
-        "followup.save",
-        "median < 15 ms",
-        median,
-        p95,
-        baseline_ms=b_median,
-        ratio=median / b_median if b_median else None,
-        ok=median < 15,
-        extra={"saves": len(times)},
+    return compared(
+        "followup.save", "median < 15 ms", times, base, lambda median, p95: median < 15, saves=len(times)
     )
 
 
@@ -388,17 +386,13 @@ def bench_resident_open(db: Path, n: int = 50) -> Metric:
         ).fetchall()
         base.append((time.perf_counter() - t) * 1000)
     raw.close()
-    median, p95 = _stats(times)
-    b_median, _ = _stats(base)
-    return Metric(
+    return compared(
         "resident.open",
         "< 50 ms (service level)",
-        median,
-        p95,
-        baseline_ms=b_median,
-        ratio=median / b_median if b_median else None,
-        ok=p95 < 50,
-        extra={"visits_max": max(c for _, c in busiest) if busiest else 0},
+        times,
+        base,
+        lambda median, p95: p95 < 50,
+        visits_max=max(c for _, c in busiest) if busiest else 0,
     )
 
 

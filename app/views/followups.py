@@ -34,7 +34,16 @@ from app.db import Store
 from app.services import followup, profile, worklist
 from app.services.errors import UserError, ValidationError
 from app.services.followup import NeedsConfirmation, VisitInput
-from app.views.widgets import CheckGroup, CodeCombo, ErrorLabel, FieldBox, code_label, line_edit, render
+from app.views.widgets import (
+    CheckGroup,
+    CodeCombo,
+    ErrorLabel,
+    FieldBox,
+    LazyPage,
+    code_label,
+    line_edit,
+    render,
+)
 
 _ROOT = QModelIndex()
 
@@ -101,7 +110,7 @@ class WorklistModel(QAbstractTableModel):
         ][index.column()]
 
 
-class FollowupPage(QWidget):
+class FollowupPage(LazyPage):
     changed = Signal()
 
     def __init__(self, store: Store, parent=None):
@@ -160,12 +169,6 @@ class FollowupPage(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.summary)
-        self._loaded = False
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if not self._loaded:
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         self._loaded = True

@@ -30,7 +30,7 @@ from app.services import enrolment, search
 from app.services.search import TAG_LABELS, ResidentRow
 from app.services.validators import age_on, mask_id
 from app.views.enrolment_form import EnrolmentDialog
-from app.views.widgets import code_label, lang
+from app.views.widgets import LazyPage, code_label, lang
 
 PAGE = 100
 _ROOT = QModelIndex()
@@ -127,7 +127,7 @@ class ResidentTableModel(QAbstractTableModel):
         return None
 
 
-class ResidentsPage(QWidget):
+class ResidentsPage(LazyPage):
     changed = Signal()
 
     def __init__(self, store: Store, township: bool, parent=None):
@@ -183,13 +183,6 @@ class ResidentsPage(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.hint)
-        self._loaded = False
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if not self._loaded:  # the list is read when the page is first shown, not at start
-            self._loaded = True
-            self.refresh()
-        super().showEvent(event)
 
     def refresh(self) -> None:
         self._loaded = True

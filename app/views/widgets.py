@@ -122,3 +122,17 @@ def line_edit(placeholder: str = "", max_len: int = 200) -> QLineEdit:
     w.setClearButtonEnabled(False)
     w.setAlignment(Qt.AlignLeft)
     return w
+
+
+class LazyPage(QWidget):
+    """A page that reads its data when first shown, not while the main window is being built."""
+
+    _loaded = False
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if not self._loaded:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:  # pragma: no cover - pages override
+        raise NotImplementedError
