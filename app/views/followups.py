@@ -153,7 +153,7 @@ class FollowupPage(LazyPage):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         em = self.fontMetrics().horizontalAdvance("0")
-        for col, width in enumerate((10, 10, 10, 8, 12, 8, 12, 13, 9)):
+        for col, width in enumerate((10, 10, 10, 8, 12, 8, 12, 13, 12)):
             self.table.horizontalHeader().resizeSection(col, width * em)
         self.table.activated.connect(lambda _i: self.record_selected())
         self.summary = QLabel()
