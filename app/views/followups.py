@@ -41,6 +41,7 @@ from app.views.widgets import (
     FieldBox,
     LazyPage,
     code_label,
+    fit_columns,
     line_edit,
     render,
 )
@@ -152,9 +153,7 @@ class FollowupPage(LazyPage):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        em = self.fontMetrics().horizontalAdvance("0")
-        for col, width in enumerate((10, 10, 10, 8, 12, 8, 12, 13, 12)):
-            self.table.horizontalHeader().resizeSection(col, width * em)
+        fit_columns(self.table, dict(enumerate((10, 14, 10, 8, 12, 8, 12, 13, 12))))
         self.table.activated.connect(lambda _i: self.record_selected())
         self.summary = QLabel()
         self.summary.setStyleSheet("color: #666;")
@@ -216,7 +215,7 @@ class FollowupDialog(QDialog):
             doctor = profile.default_user(s).display_name
         title = self.tr("{program}随访 - {name}").replace("{program}", code_label("program", program))
         self.setWindowTitle(title.replace("{name}", self.resident_name))
-        self.resize(760, 720)
+        self.resize(860, 720)
         self.boxes: dict[str, FieldBox] = {}
         form = QFormLayout()
         self.previous = QLabel(self._previous_text())
@@ -240,7 +239,7 @@ class FollowupDialog(QDialog):
         for w in (self.lost_reason, self.death_date, self.death_cause):
             fl.addWidget(w)
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
-        self.symptoms = CheckGroup("htn_symptom" if program == "htn" else "t2dm_symptom", columns=5)
+        self.symptoms = CheckGroup("htn_symptom" if program == "htn" else "t2dm_symptom", columns=4)
         self.sbp, self.dbp = line_edit("mmHg", 3), line_edit("mmHg", 3)
         bp = QWidget()
         bl = QHBoxLayout(bp)

@@ -30,7 +30,7 @@ from app.services import enrolment, search
 from app.services.search import TAG_LABELS, ResidentRow
 from app.services.validators import age_on, mask_id
 from app.views.enrolment_form import EnrolmentDialog
-from app.views.widgets import LazyPage, code_label, lang
+from app.views.widgets import LazyPage, code_label, fit_columns, lang
 
 PAGE = 100
 _ROOT = QModelIndex()
@@ -157,7 +157,6 @@ class ResidentsPage(LazyPage):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(True)
-        em = self.fontMetrics().horizontalAdvance("0")
         widths = {
             "archive_no": 19,
             "name": 14,
@@ -168,9 +167,7 @@ class ResidentsPage(LazyPage):
             "group": 9,
             "phone": 13,
         }
-        for i, (key, _title) in enumerate(self.model.columns):
-            if key in widths:
-                header.resizeSection(i, widths[key] * em)
+        fit_columns(self.table, {i: widths[k] for i, (k, _t) in enumerate(self.model.columns) if k in widths})
         self.table.doubleClicked.connect(lambda idx: self.open_resident(self.model.data(idx, Qt.UserRole)))
         self.table.activated.connect(lambda idx: self.open_resident(self.model.data(idx, Qt.UserRole)))
         self.hint = QLabel()

@@ -136,3 +136,11 @@ class LazyPage(QWidget):
 
     def refresh(self) -> None:  # pragma: no cover - pages override
         raise NotImplementedError
+
+
+def fit_columns(table, widths_em: dict[int, int]) -> None:
+    """Fixed column widths from the font (in digit widths), never narrower than the header's text."""
+    header = table.horizontalHeader()
+    em = table.fontMetrics().horizontalAdvance("0")
+    for column, width in widths_em.items():
+        header.resizeSection(column, max(width * em, header.sectionSizeFromContents(column).width() + em))
