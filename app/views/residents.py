@@ -160,7 +160,7 @@ class ResidentsPage(LazyPage):
         widths = {
             "archive_no": 19,
             "name": 14,
-            "sex": 5,
+            "sex": 8,
             "age": 5,
             "id": 20,
             "village": 10,
