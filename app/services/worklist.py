@@ -66,21 +66,21 @@ def worklist(
     stmt = (
         # Plain columns from the enrolment's visit summary: a township list has thousands of rows.
         select(
-            R.id,
-            E.id,
+            R.id.label("resident_id"),
+            E.id.label("enrolment_id"),
             R.name,
             R.archive_no,
             R.sex,
             R.birth_date,
-            R.phone,
-            R.current_address,
-            Village.name,
-            VillageGroup.name,
+            func.coalesce(R.phone, "").label("phone"),
+            func.coalesce(R.current_address, "").label("address"),
+            Village.name.label("village_name"),
+            func.coalesce(VillageGroup.name, "").label("group_name"),
             E.program,
-            E.responsible_doctor,
+            func.coalesce(E.responsible_doctor, "").label("responsible_doctor"),
             E.last_visit,
-            next_due.label("due"),
-            this_year,
+            next_due.label("next_due"),
+            this_year.label("visits_this_year"),
             E.last_sbp,
             E.last_dbp,
             E.last_glucose,
@@ -117,55 +117,8 @@ def worklist(
         stmt = stmt.where(R.village_id == village_id)
     if limit:
         stmt = stmt.limit(limit)
-    out = []
-    for row in session.execute(stmt):
-        (
-            rid,
-            eid,
-            name,
-            archive,
-            sex,
-            birth,
-            phone,
-            address,
-            village,
-            group,
-            program,
-            doctor,
-            last_date,
-            due,
-            this_year,
-            sbp,
-            dbp,
-            glucose,
-            cls,
-        ) = row
-        due = due if isinstance(due, dt.date) else dt.date.fromisoformat(str(due))
-        out.append(
-            WorkItem(
-                rid,
-                eid,
-                name,
-                archive,
-                sex,
-                birth,
-                phone or "",
-                address or "",
-                village,
-                group or "",
-                program,
-                doctor or "",
-                last_date,
-                due,
-                (today - due).days,
-                this_year or 0,
-                sbp,
-                dbp,
-                glucose,
-                cls,
-            )
-        )
-    return out
+    # The columns come in WorkItem's field order; days_overdue goes in after next_due.
+    return [WorkItem(*row[:14], (today - row[13]).days, *row[14:]) for row in session.execute(stmt)]
 
 
 def filter_choices(session: Session) -> dict[str, list]:
