@@ -71,6 +71,40 @@ def _parser() -> argparse.ArgumentParser:
     rs.add_argument("--json", action="store_true")
     re_ = r.add_parser("export", help="export all residents (.xlsx or .csv)")
     re_.add_argument("file")
+    pr = sub.add_parser("print", help="print documents as PDF").add_subparsers(dest="document", required=True)
+    resident_help = "17-digit archive number, its last 8 digits (with or without the dash), or record id"
+
+    def print_parser(name: str, help_text: str) -> argparse.ArgumentParser:
+        sp = pr.add_parser(name, help=help_text)
+        sp.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+        sp.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the labels")
+        return sp
+
+    pp = print_parser("referral", "双向转诊单 (转出, or 回转 with --return)")
+    pp.add_argument("id", help="the referral's id")
+    pp.add_argument("--return", dest="returning", action="store_true", help="print the 回转 (return) slip")
+    pp = print_parser("card", "one follow-up card, front and back, card size")
+    pp.add_argument("resident", help=resident_help)
+    for name, help_text in (("cards", "A4 sheets of follow-up cards"), ("worklist", "home-visit worklist")):
+        pp = print_parser(name, help_text)
+        pp.add_argument(
+            "--due-within",
+            type=int,
+            default=7,
+            metavar="DAYS",
+            help="overdue and due within DAYS (default 7)",
+        )
+        pp.add_argument("--group", default="", help="only this village group (村民小组), by name")
+        pp.add_argument("--village", default="", help="(township) only this 12-digit village code")
+        if name == "cards":
+            pp.add_argument("--per-sheet", type=int, choices=[8, 10], default=10)
+        else:
+            pp.add_argument("--program", choices=["htn", "t2dm"])
+    pp = print_parser("cover", "居民健康档案封面 with the full 17-digit number")
+    pp.add_argument("resident", help=resident_help)
+    pp = print_parser("blank", "blank follow-up form for days without power")
+    pp.add_argument("program", choices=["htn", "t2dm"])
+
     f = sub.add_parser("followup", help="chronic-disease follow-ups").add_subparsers(
         dest="action", required=True
     )
@@ -306,6 +340,69 @@ def cmd_followup(args) -> int:
     return 0
 
 
+def print_labels(lang: str):
+    """Labels for printed documents: Chinese as written, English from the .qm the GUI uses."""
+    from app.services.printing import Labels
+
+    if lang != "en":
+        return Labels()
+    from PySide6.QtCore import QTranslator  # QtCore only: the CLI needs no display
+
+    from app.codes import english_label
+    from app.config import resource_path
+
+    translator = QTranslator()
+    if not translator.load(str(resource_path("translations", "cunyi_en.qm"))):
+        raise CliError("找不到英文翻译文件")
+
+    def translate(context: str, text: str) -> str:
+        out = translator.translate(context, text)
+        return out or english_label(text) or text
+
+    return Labels(translate, "en")
+
+
+def cmd_print(args) -> int:
+    import uuid
+
+    from app.services import printing, profile, worklist
+
+    _, store = _open(args)
+    labels = print_labels(args.lang)
+    started = time.perf_counter()
+    with store.session() as s:
+        if args.document == "referral":
+            try:
+                referral_id = uuid.UUID(args.id)
+            except ValueError:
+                raise CliError(f"转诊单编号格式不对：{args.id}") from None
+            data = printing.referral_pdf(s, referral_id, labels, returning=args.returning)
+        elif args.document == "card":
+            data = printing.card_pdf(s, args.resident, labels)
+        elif args.document == "cover":
+            data = printing.cover_pdf(s, args.resident, labels)
+        elif args.document == "blank":
+            data = printing.blank_form_pdf(args.program, labels)
+        else:
+            is_village = profile.get_profile(s).role == profile.VILLAGE
+            village = profile.get_village(s, args.village) if args.village or is_village else None
+            village_id = village.id if village else None
+            group_id = worklist.find_group(s, args.group, village_id) if args.group else None
+            scope = {"group_id": group_id, "village_id": village_id}
+            if args.document == "cards":
+                ids = printing.due_resident_ids(s, args.due_within, **scope)
+                if not ids:
+                    raise CliError(f"没有逾期或{args.due_within}天内到期的随访对象，未生成文件")
+                data = printing.cards_pdf(s, ids, labels, per_sheet=args.per_sheet)
+            else:
+                data = printing.worklist_pdf(
+                    s, labels, due_within=args.due_within, program=args.program, **scope
+                )
+    path = printing.write_pdf(args.output, data)
+    print(f"已写入 {path}（{len(data) / 1024:.0f} KB，用时 {time.perf_counter() - started:.2f} 秒）")
+    return 0
+
+
 def cmd_bench(args) -> int:
     from app.services.bench import format_table, run_bench
 
@@ -325,6 +422,7 @@ COMMANDS = {
     "followup": cmd_followup,
     "gui": cmd_gui,
     "bench": cmd_bench,
+    "print": cmd_print,
 }
 
 

@@ -43,6 +43,9 @@ def lupdate(lang: str, ts: Path, *options: str) -> None:
         lang,
         "-locations",
         "none",
+        # printed documents call their Labels object T("Print", "…"): extract those like QT_TRANSLATE_NOOP
+        "-tr-function-alias",
+        "QT_TRANSLATE_NOOP+=T",
         *options,
         "-ts",
         str(ts),

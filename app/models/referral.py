@@ -20,6 +20,7 @@ class Referral(UUIDPk, Tracked, Voidable, Base):
     program: Mapped[str | None] = mapped_column(String(8))
     emergency: Mapped[bool] = mapped_column(default=False)
     # 转出: the slip's fields (DOMAIN.md, 双向转诊单)
+    from_institution: Mapped[str | None] = mapped_column(String(100))  # issuing clinic (profile, at issue)
     to_institution: Mapped[str] = mapped_column(String(100))
     to_department: Mapped[str | None] = mapped_column(String(50))
     to_doctor: Mapped[str | None] = mapped_column(String(50))

@@ -16,6 +16,7 @@ from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import FollowupVisit, Referral, Resident, ResidentChoice
 from app.services.errors import FieldError, Message, NotFound, ValidationError
+from app.services.profile import get_profile
 from app.services.validators import Invalid, clean_text, parse_date
 
 CTX = "Referral"
@@ -138,6 +139,7 @@ def create_referral(
         emergency=inp.emergency,
         issued_on=issued,
         status="issued",
+        from_institution=get_profile(session).institution,
         created_by=actor,
         updated_by=actor,
         **values,

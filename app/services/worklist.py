@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ProgramEnrolment, Resident, Village, VillageGroup
+from app.services.errors import Message, UserError
 
 KINDS = ("overdue", "due_today", "due_week", "not_seen_this_year", "all")
 FACE_TO_FACE = ("1", "2")  # 门诊, 家庭 (a phone call does not count towards 规范管理)
@@ -119,6 +121,22 @@ def worklist(
         stmt = stmt.limit(limit)
     # The columns come in WorkItem's field order; days_overdue goes in after next_due.
     return [WorkItem(*row[:14], (today - row[13]).days, *row[14:]) for row in session.execute(stmt)]
+
+
+def find_group(session: Session, name: str, village_id: uuid.UUID | None = None) -> uuid.UUID:
+    """A village group (村民小组) by name, within one village when given."""
+    q = select(VillageGroup.id).where(VillageGroup.name == name.strip())
+    if village_id:
+        q = q.where(VillageGroup.village_id == village_id)
+    found = session.scalars(q).all()
+    if len(found) != 1:
+        template = (
+            QT_TRANSLATE_NOOP("Worklist", "找不到村民小组：{name}")
+            if not found
+            else QT_TRANSLATE_NOOP("Worklist", "有多个村的村民小组叫“{name}”，请同时指定村")
+        )
+        raise UserError(Message("Worklist", template, {"name": name}))
+    return found[0]
 
 
 def filter_choices(session: Session) -> dict[str, list]:

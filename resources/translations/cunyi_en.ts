@@ -1129,6 +1129,545 @@
     </message>
 </context>
 <context>
+    <name>Print</name>
+    <message>
+        <source>10 其他</source>
+        <translation>10 Other</translation>
+    </message>
+    <message>
+        <source>随访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>随访方式</source>
+        <translation>Visit method</translation>
+    </message>
+    <message>
+        <source>症状</source>
+        <translation>Symptoms</translation>
+    </message>
+    <message>
+        <source>其他：</source>
+        <translation>Other:</translation>
+    </message>
+    <message>
+        <source>体征</source>
+        <translation>Signs</translation>
+    </message>
+    <message>
+        <source>血压（mmHg）</source>
+        <translation>BP (mmHg)</translation>
+    </message>
+    <message>
+        <source>体重（kg）</source>
+        <translation>Weight (kg)</translation>
+    </message>
+    <message>
+        <source>体质指数（kg/m²）</source>
+        <translation>BMI (kg/m²)</translation>
+    </message>
+    <message>
+        <source>心率（次/分钟）</source>
+        <translation>Heart rate (/min)</translation>
+    </message>
+    <message>
+        <source>足背动脉搏动</source>
+        <translation>Dorsalis pedis pulse</translation>
+    </message>
+    <message>
+        <source>触及正常</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>减弱（双侧 左侧 右侧）</source>
+        <translation>Weak (both left right)</translation>
+    </message>
+    <message>
+        <source>消失（双侧 左侧 右侧）</source>
+        <translation>Absent (both left right)</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>生活方式指导</source>
+        <translation>Lifestyle advice</translation>
+    </message>
+    <message>
+        <source>日吸烟量（支）</source>
+        <translation>Cigarettes/day</translation>
+    </message>
+    <message>
+        <source>日饮酒量（两）</source>
+        <translation>Liquor/day (liang)</translation>
+    </message>
+    <message>
+        <source>运动</source>
+        <translation>Exercise</translation>
+    </message>
+    <message>
+        <source>＿次/周 ＿分钟/次</source>
+        <translation>＿ times/wk ＿ min/time</translation>
+    </message>
+    <message>
+        <source>摄盐情况（咸淡）</source>
+        <translation>Salt intake</translation>
+    </message>
+    <message>
+        <source>轻/中/重 / 轻/中/重</source>
+        <translation>L/M/H / L/M/H</translation>
+    </message>
+    <message>
+        <source>主食（克/天）</source>
+        <translation>Staple food (g/day)</translation>
+    </message>
+    <message>
+        <source>心理调整</source>
+        <translation>Psychological adjustment</translation>
+    </message>
+    <message>
+        <source>遵医行为</source>
+        <translation>Compliance</translation>
+    </message>
+    <message>
+        <source>辅助检查*</source>
+        <translation>Tests*</translation>
+    </message>
+    <message>
+        <source>辅助检查</source>
+        <translation>Tests</translation>
+    </message>
+    <message>
+        <source>空腹血糖值</source>
+        <translation>Fasting glucose</translation>
+    </message>
+    <message>
+        <source>＿＿mmol/L</source>
+        <translation>＿＿ mmol/L</translation>
+    </message>
+    <message>
+        <source>其他检查*</source>
+        <translation>Other tests*</translation>
+    </message>
+    <message>
+        <source>糖化血红蛋白＿＿%</source>
+        <translation>HbA1c ＿＿%</translation>
+    </message>
+    <message>
+        <source>检查日期：＿月＿日</source>
+        <translation>Date: ＿/＿</translation>
+    </message>
+    <message>
+        <source>服药依从性</source>
+        <translation>Medication adherence</translation>
+    </message>
+    <message>
+        <source>药物不良反应</source>
+        <translation>Adverse drug reaction</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>有＿＿</source>
+        <translation>Yes ＿＿</translation>
+    </message>
+    <message>
+        <source>低血糖反应</source>
+        <translation>Hypoglycaemia</translation>
+    </message>
+    <message>
+        <source>此次随访分类</source>
+        <translation>Classification of this visit</translation>
+    </message>
+    <message>
+        <source>每日＿次 每次＿mg</source>
+        <translation>＿ times/day ＿ mg/time</translation>
+    </message>
+    <message>
+        <source>用药情况</source>
+        <translation>Medication</translation>
+    </message>
+    <message>
+        <source>药物名称{n}</source>
+        <translation>Drug {n}</translation>
+    </message>
+    <message>
+        <source>用法用量</source>
+        <translation>Dosage</translation>
+    </message>
+    <message>
+        <source>胰岛素</source>
+        <translation>Insulin</translation>
+    </message>
+    <message>
+        <source>种类：</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>用法和用量</source>
+        <translation>Dosage</translation>
+    </message>
+    <message>
+        <source>其他药物</source>
+        <translation>Other drugs</translation>
+    </message>
+    <message>
+        <source>转诊</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>机构及科别</source>
+        <translation>Institution and department</translation>
+    </message>
+    <message>
+        <source>下次随访日期</source>
+        <translation>Next visit</translation>
+    </message>
+    <message>
+        <source>随访医生签名</source>
+        <translation>Doctor's signature</translation>
+    </message>
+    <message>
+        <source>高血压患者随访服务记录表</source>
+        <translation>Hypertension Follow-up Record</translation>
+    </message>
+    <message>
+        <source>2型糖尿病患者随访服务记录表</source>
+        <translation>Type 2 Diabetes Follow-up Record</translation>
+    </message>
+    <message>
+        <source>姓名：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>填表说明：在□中填写选项编号；多选项在对应□中逐一填写。*辅助检查填写检查项目及结果。</source>
+        <translation>Write the option number in □; for several choices, one number per □. *Tests: name and result.</translation>
+    </message>
+    <message>
+        <source>每日{n}次</source>
+        <translation>{n} times a day</translation>
+    </message>
+    <message>
+        <source>慢病随访卡</source>
+        <translation>Follow-up Card</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>Record no.</translation>
+    </message>
+    <message>
+        <source>管理项目</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source>责任医生</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>扫码查档</source>
+        <translation>Scan to open</translation>
+    </message>
+    <message>
+        <source>下次随访</source>
+        <translation>Next visit</translation>
+    </message>
+    <message>
+        <source>＿＿年＿＿月＿＿日</source>
+        <translation>＿＿＿＿-＿＿-＿＿</translation>
+    </message>
+    <message>
+        <source>近期测量</source>
+        <translation>Recent readings</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>血压mmHg</source>
+        <translation>BP mmHg</translation>
+    </message>
+    <message>
+        <source>血糖mmol/L</source>
+        <translation>Glucose mmol/L</translation>
+    </message>
+    <message>
+        <source>目前用药</source>
+        <translation>Current medication</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>每次就诊请带上此卡。如有剧烈头痛、胸闷、心慌、视物模糊或意识改变，请立即就诊。</source>
+        <translation>Bring this card to every visit. Severe headache, chest tightness, palpitations, blurred vision or confusion: see a doctor at once.</translation>
+    </message>
+    <message>
+        <source>随访卡</source>
+        <translation>Follow-up cards</translation>
+    </message>
+    <message>
+        <source>第{n}张 正面</source>
+        <translation>Sheet {n} front</translation>
+    </message>
+    <message>
+        <source>第{n}张 背面（长边翻转双面打印）</source>
+        <translation>Sheet {n} back (duplex, flip on long edge)</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>性别/年龄</source>
+        <translation>Sex/Age</translation>
+    </message>
+    <message>
+        <source>家庭住址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>上次随访</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <source>上次读数</source>
+        <translation>Last reading</translation>
+    </message>
+    <message>
+        <source>应随访日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>逾期天数</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <source>已访✓</source>
+        <translation>Done ✓</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>{village} {group}（{n}人）</source>
+        <translation>{village} {group} ({n})</translation>
+    </message>
+    <message>
+        <source>未分组</source>
+        <translation>no group</translation>
+    </message>
+    <message>
+        <source>血糖{value}</source>
+        <translation>glucose {value}</translation>
+    </message>
+    <message>
+        <source>({n}天后)</source>
+        <translation>(in {n} days)</translation>
+    </message>
+    <message>
+        <source>(今天)</source>
+        <translation>(today)</translation>
+    </message>
+    <message>
+        <source>未随访</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>没有逾期或即将到期的随访对象</source>
+        <translation>Nobody is overdue or due soon</translation>
+    </message>
+    <message>
+        <source>入户随访工作单</source>
+        <translation>Home Visit Worklist</translation>
+    </message>
+    <message>
+        <source>{place}  逾期及{days}天内到期  共{n}人  打印日期：{date}</source>
+        <translation>{place}  overdue and due within {days} days  {n} residents  printed {date}</translation>
+    </message>
+    <message>
+        <source>第 {n} 页 / 共 {total} 页</source>
+        <translation>Page {n} of {total}</translation>
+    </message>
+    <message>
+        <source>居民健康档案</source>
+        <translation>Resident Health Record</translation>
+    </message>
+    <message>
+        <source>姓　　名：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>现 住 址：</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>户籍地址：</source>
+        <translation>Registered address:</translation>
+    </message>
+    <message>
+        <source>联系电话：</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>乡镇（街道）名称：</source>
+        <translation>Township:</translation>
+    </message>
+    <message>
+        <source>村（居）委会名称：</source>
+        <translation>Village:</translation>
+    </message>
+    <message>
+        <source>建档单位：</source>
+        <translation>Enrolled at:</translation>
+    </message>
+    <message>
+        <source>建 档 人：</source>
+        <translation>Enrolled by:</translation>
+    </message>
+    <message>
+        <source>责任医生：</source>
+        <translation>Doctor:</translation>
+    </message>
+    <message>
+        <source>建档日期：</source>
+        <translation>Enrolled on:</translation>
+    </message>
+    <message>
+        <source>找不到转诊单：{ref}</source>
+        <translation>Referral not found: {ref}</translation>
+    </message>
+    <message>
+        <source>这张转诊单没有转入单位，不能打印；请先补填去向</source>
+        <translation>This referral has no destination and cannot be printed; fill in where the patient goes first</translation>
+    </message>
+    <message>
+        <source>双向转诊（回转）单</source>
+        <translation>Two-way Referral (Return)</translation>
+    </message>
+    <message>
+        <source>双向转诊（转出）单</source>
+        <translation>Two-way Referral (Out)</translation>
+    </message>
+    <message>
+        <source>沿虚线剪开：上联存根留存，下联交患者</source>
+        <translation>Cut along the line: the stub stays, the slip goes with the patient</translation>
+    </message>
+    <message>
+        <source>患者姓名：</source>
+        <translation>Patient:</translation>
+    </message>
+    <message>
+        <source>性别：</source>
+        <translation>Sex:</translation>
+    </message>
+    <message>
+        <source>年龄：</source>
+        <translation>Age:</translation>
+    </message>
+    <message>
+        <source>病案号：</source>
+        <translation>Case no.:</translation>
+    </message>
+    <message>
+        <source>档案编号：</source>
+        <translation>Record no.:</translation>
+    </message>
+    <message>
+        <source>家庭住址：</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>双向转诊单（存根）</source>
+        <translation>Two-way Referral (Stub)</translation>
+    </message>
+    <message>
+        <source>于{date}因病情需要，转回{institution}单位{doctor}接诊医生。</source>
+        <translation>On {date}, as the condition requires, returned to {institution}, receiving doctor {doctor}.</translation>
+    </message>
+    <message>
+        <source>于{date}因病情需要，转入{institution}单位{department}科室{doctor}接诊医生。</source>
+        <translation>On {date}, as the condition requires, referred to {institution}, department {department}, receiving doctor {doctor}.</translation>
+    </message>
+    <message>
+        <source>转诊医生（签字）：</source>
+        <translation>Referring doctor (signature):</translation>
+    </message>
+    <message>
+        <source>紧急转诊</source>
+        <translation>URGENT</translation>
+    </message>
+    <message>
+        <source>（机构名称）：</source>
+        <translation> (institution):</translation>
+    </message>
+    <message>
+        <source>现有患者{name}因病情需要，现转回贵单位，请予以接诊。</source>
+        <translation>Patient {name} is returned to your care as the condition requires. Please receive the patient.</translation>
+    </message>
+    <message>
+        <source>现有患者{name}性别{sex}年龄{age}因病情需要，需转入贵单位，请予以接诊。</source>
+        <translation>Patient {name}, sex {sex}, age {age}, needs to be referred to you. Please receive the patient.</translation>
+    </message>
+    <message>
+        <source>诊断结果：</source>
+        <translation>Diagnosis:</translation>
+    </message>
+    <message>
+        <source>主要检查结果：</source>
+        <translation>Main findings:</translation>
+    </message>
+    <message>
+        <source>治疗经过、下一步治疗方案及康复建议：</source>
+        <translation>Treatment, next steps and rehabilitation advice:</translation>
+    </message>
+    <message>
+        <source>住院病案号：</source>
+        <translation>Inpatient case no.:</translation>
+    </message>
+    <message>
+        <source>初步印象：</source>
+        <translation>Initial impression:</translation>
+    </message>
+    <message>
+        <source>主要现病史（转出原因）：</source>
+        <translation>Present illness (reason for referral):</translation>
+    </message>
+    <message>
+        <source>主要既往史：</source>
+        <translation>Past history:</translation>
+    </message>
+    <message>
+        <source>治疗经过：</source>
+        <translation>Treatment so far:</translation>
+    </message>
+    <message>
+        <source>（机构名称）</source>
+        <translation> (institution)</translation>
+    </message>
+</context>
+<context>
     <name>Profile</name>
     <message>
         <source>村代码应为12位数字（县6位+乡镇3位+村3位），现在是“{code}”</source>
@@ -1915,6 +2454,17 @@
     <message>
         <source>年龄超过{max}岁，请核对出生日期</source>
         <translation>Older than {max}: check the date of birth</translation>
+    </message>
+</context>
+<context>
+    <name>Worklist</name>
+    <message>
+        <source>找不到村民小组：{name}</source>
+        <translation>No village group called {name}</translation>
+    </message>
+    <message>
+        <source>有多个村的村民小组叫“{name}”，请同时指定村</source>
+        <translation>Several villages have a group called "{name}"; name the village too</translation>
     </message>
 </context>
 <context>

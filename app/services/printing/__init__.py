@@ -1,0 +1,124 @@
+"""Printing: every paper document CunYi makes, as PDF bytes (reportlab, no Qt).
+
+One module per document on top of the shared layout toolkit (``layout``):
+referral slips (``referral_slip``), follow-up cards (``followup_card``), record covers
+(``record_cover``), home-visit worklists (``home_visits``) and blank follow-up forms
+(``blank_forms``).  The functions here read what a document needs from the store and
+render it; the GUI previews/prints the bytes, the CLI writes them to a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app.services.followup import find_resident
+from app.services.printing import blank_forms, followup_card, home_visits, record_cover, referral_slip
+from app.services.printing.layout import Labels
+
+__all__ = [
+    "Labels",
+    "blank_form_pdf",
+    "card_pdf",
+    "cards_pdf",
+    "cover_pdf",
+    "due_resident_ids",
+    "referral_pdf",
+    "worklist_pdf",
+    "write_pdf",
+]
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+def referral_pdf(
+    session: Session, referral_id: uuid.UUID, labels: Labels, *, returning: bool = False
+) -> bytes:
+    """双向转诊单 (转出, or 回转 with ``returning``); refused when the referral has no destination."""
+    return referral_slip.render_referral(
+        referral_slip.slip_data(session, referral_id), labels, returning=returning
+    )
+
+
+def card_pdf(session: Session, resident_ref: str, labels: Labels) -> bytes:
+    """One follow-up card (front and back, card size) for a resident by archive number or id."""
+    resident = find_resident(session, resident_ref)
+    return followup_card.render_card(followup_card.card_data(session, [resident.id])[0], labels)
+
+
+def due_resident_ids(
+    session: Session,
+    due_within: int,
+    *,
+    group_id: uuid.UUID | None = None,
+    village_id: uuid.UUID | None = None,
+    today: dt.date | None = None,
+) -> list[uuid.UUID]:
+    """Residents overdue or due within ``due_within`` days, by village group, most overdue first."""
+    visits = home_visits.home_visit_list(
+        session, due_within=due_within, group_id=group_id, village_id=village_id, today=today
+    )
+    return [row.resident_id for row in visits.rows]
+
+
+def cards_pdf(
+    session: Session,
+    resident_ids: list[uuid.UUID],
+    labels: Labels,
+    *,
+    per_sheet: int = 10,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> bytes | None:
+    """A4 sheets of cards for these residents; None if cancelled."""
+    cards = followup_card.card_data(session, resident_ids)
+    return followup_card.render_card_sheets(cards, labels, per_sheet, progress=progress, cancelled=cancelled)
+
+
+def cover_pdf(session: Session, resident_ref: str, labels: Labels) -> bytes:
+    resident = find_resident(session, resident_ref)
+    return record_cover.render_cover(record_cover.cover_data(session, resident.id), labels)
+
+
+def worklist_pdf(
+    session: Session,
+    labels: Labels,
+    *,
+    due_within: int = 7,
+    group_id: uuid.UUID | None = None,
+    village_id: uuid.UUID | None = None,
+    program: str | None = None,
+    today: dt.date | None = None,
+) -> bytes:
+    data = home_visits.home_visit_list(
+        session, due_within=due_within, group_id=group_id, village_id=village_id, program=program, today=today
+    )
+    return home_visits.render_home_visits(data, labels)
+
+
+def blank_form_pdf(program: str, labels: Labels) -> bytes:
+    return blank_forms.render_blank_form(program, labels)
+
+
+def write_pdf(path: str | Path, data: bytes) -> Path:
+    """Write atomically: a half-written PDF never replaces a good one (temp file, fsync, rename)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".cunyi-", suffix=".pdf", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,310 @@
+"""随访卡: the pocket follow-up card (85.6 × 54 mm, front and back).
+
+Front: clinic, name, archive number, programmes, responsible doctor, clinic phone, a QR
+code carrying the 17-digit archive number (a scanner types it into the search box, which
+opens the resident), and the next visit date in large type.  Back: the last readings
+with dates and the current medication with doses.
+
+Printed one card per PDF (two card-size pages) or as A4 sheets of 8 or 10 cards with
+crop marks; on sheets each page of fronts is followed by its page of backs, mirrored
+so that long-edge duplex printing puts every back behind its front.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import FollowupVisit, ProgramEnrolment, Resident
+from app.services.printing.layout import GREY, Box, Document, Labels, Page, markup
+from app.services.profile import get_profile
+
+CARD_W, CARD_H = 85.6, 54.0
+READINGS = 6
+SHEET_LAYOUTS = {10: (2, 5, 0.0), 8: (2, 4, 8.0)}  # cards per A4 sheet: columns, rows, gap between rows
+COLUMN_GAP = 8.0
+
+
+@dataclass(frozen=True)
+class Reading:
+    day: dt.date
+    sbp: int | None = None
+    dbp: int | None = None
+    glucose: float | None = None
+
+
+@dataclass
+class CardData:
+    resident_id: uuid.UUID
+    name: str
+    archive_no: str
+    programs: list[str]
+    doctor: str
+    clinic: str
+    clinic_phone: str
+    next_due: dt.date | None
+    readings: list[Reading] = field(default_factory=list)
+    medication: list[Medicine] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Medicine:
+    name: str
+    mg_per_time: str = ""
+    times_per_day: str = ""
+    dosage: str = ""  # free text (insulin)
+    insulin: bool = False
+
+    def describe(self, T: Labels) -> str:  # noqa: N803 - T is the label function lupdate reads
+        if self.insulin:
+            return " ".join(x for x in (T("Print", "胰岛素"), self.name, self.dosage) if x)
+        parts = [self.name]
+        if self.mg_per_time:
+            parts.append(f"{self.mg_per_time}mg")
+        if self.times_per_day:
+            parts.append(T("Print", "每日{n}次").replace("{n}", self.times_per_day))
+        return " ".join(parts)
+
+
+def _number_text(value) -> str:
+    if value in (None, ""):
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def card_data(session: Session, resident_ids: Iterable[uuid.UUID]) -> list[CardData]:
+    """Cards for these residents, in the order given; three queries per 500 residents."""
+    ids = list(dict.fromkeys(resident_ids))
+    profile = get_profile(session)
+    cards: list[CardData] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        residents = {r.id: r for r in session.scalars(select(Resident).where(Resident.id.in_(chunk)))}
+        enrolments = defaultdict(list)
+        for e in session.scalars(
+            select(ProgramEnrolment).where(
+                ProgramEnrolment.resident_id.in_(chunk),
+                ProgramEnrolment.voided.is_(False),
+                ProgramEnrolment.status == "1",
+            )
+        ):
+            enrolments[e.resident_id].append(e)
+        visits = defaultdict(list)
+        for v in session.scalars(
+            select(FollowupVisit)
+            .where(
+                FollowupVisit.resident_id.in_(chunk),
+                FollowupVisit.voided.is_(False),
+                FollowupVisit.outcome == "done",
+            )
+            .order_by(FollowupVisit.visit_date)
+        ):
+            visits[v.resident_id].append(v)
+        for rid in chunk:
+            r = residents.get(rid)
+            if r is None or r.voided:
+                continue
+            cards.append(_card(r, enrolments[rid], visits[rid], profile.institution, profile.phone or ""))
+    return cards
+
+
+def _card(
+    r: Resident, enrolments: list[ProgramEnrolment], visits: list[FollowupVisit], clinic, phone
+) -> CardData:
+    enrolments.sort(key=lambda e: e.program)
+    by_day: dict[dt.date, Reading] = {}
+    for v in visits:  # oldest first; two programmes seen the same day share a row
+        old = by_day.get(v.visit_date, Reading(v.visit_date))
+        by_day[v.visit_date] = Reading(
+            v.visit_date,
+            v.sbp if v.sbp is not None else old.sbp,
+            v.dbp if v.dbp is not None else old.dbp,
+            v.glucose if v.glucose is not None else old.glucose,
+        )
+    readings = [x for x in by_day.values() if x.sbp is not None or x.glucose is not None][-READINGS:]
+    medication: list[Medicine] = []
+    for program in sorted({v.program for v in visits}):
+        latest = [v for v in visits if v.program == program][-1]
+        for drug in latest.drugs or []:
+            medicine = Medicine(
+                (drug.get("name") or "").strip(),
+                _number_text(drug.get("mg_per_time")),
+                _number_text(drug.get("times_per_day")),
+            )
+            if medicine.name and medicine not in medication:
+                medication.append(medicine)
+        insulin = latest.insulin or {}
+        if insulin.get("type") or insulin.get("dosage"):
+            medication.append(
+                Medicine(insulin.get("type") or "", dosage=insulin.get("dosage") or "", insulin=True)
+            )
+    dues = [e.next_due or e.enrolled_on for e in enrolments]
+    doctors = [e.responsible_doctor for e in enrolments if e.responsible_doctor]
+    return CardData(
+        resident_id=r.id,
+        name=r.name,
+        archive_no=r.archive_no,
+        programs=[e.program for e in enrolments],
+        doctor=(doctors[0] if doctors else r.responsible_doctor) or "",
+        clinic=clinic,
+        clinic_phone=phone,
+        next_due=min(dues) if dues else None,
+        readings=readings,
+        medication=medication,
+    )
+
+
+# ---------------------------------------------------------------- drawing
+
+
+def draw_front(page: Page, card: CardData, x: float, y: float) -> None:
+    T = page.T
+    page.rect(Box(x, y, CARD_W, CARD_H), 0.3)
+    page.fit_text(x + 3, y + 5.5, CARD_W - 6, card.clinic + "  " + T("Print", "慢病随访卡"), 8, bold=True)
+    page.line(x + 3, y + 7.5, x + CARD_W - 3, y + 7.5, 0.4)
+    left = CARD_W - 29
+    page.fit_text(x + 3, y + 14.5, left - 3, card.name, 13, min_size=6.5, bold=True)
+    rows = [
+        (T("Print", "档案编号"), card.archive_no),
+        (T("Print", "管理项目"), T.join([T.code("program", p) for p in card.programs])),
+        (T("Print", "责任医生"), card.doctor),
+        (T("Print", "联系电话"), card.clinic_phone),
+    ]
+    ry = y + 20
+    for label, value in rows:
+        page.fit_text(x + 3, ry, 12, label, 6.5, min_size=4.5, color=GREY)
+        page.fit_text(x + 15.5, ry, left - 15.5, value or "", 7)
+        ry += 4.3
+    page.qr(x + CARD_W - 26, y + 9.5, 23, card.archive_no)
+    page.text(x + CARD_W - 14.5, y + 34.5, T("Print", "扫码查档"), 5.5, align="center", color=GREY)
+    page.line(x + 3, y + 38.5, x + CARD_W - 3, y + 38.5, 0.4)
+    page.text(x + 3, y + 44, T("Print", "下次随访"), 7.5)
+    due = T.date(card.next_due, T("Print", "＿＿年＿＿月＿＿日"))
+    page.fit_text(x + 18, y + 49.5, CARD_W - 21, due, 16, bold=True, align="center")
+
+
+def draw_back(page: Page, card: CardData, x: float, y: float) -> None:
+    T = page.T
+    page.rect(Box(x, y, CARD_W, CARD_H), 0.3)
+    # readings: date | BP | glucose, an empty ruled table when there are none yet
+    tx, tw = x + 3, 44.0
+    page.text(tx, y + 5, T("Print", "近期测量"), 7, bold=True)
+    cols = [(T("Print", "日期"), 16.0), (T("Print", "血压mmHg"), 15.0), (T("Print", "血糖mmol/L"), 13.0)]
+    row_h, top = 4.3, y + 7
+    page.rect(Box(tx, top, tw, row_h * (READINGS + 1)), 0.4)
+    cx = tx
+    for title, w in cols:
+        page.fit_text(cx + 0.5, top + 3.1, w - 1, title, 5.8, min_size=4.5, align="center")
+        cx += w
+        if cx < tx + tw - 0.1:
+            page.line(cx, top, cx, top + row_h * (READINGS + 1), 0.3)
+    for i in range(READINGS):
+        ry = top + row_h * (i + 1)
+        page.line(tx, ry, tx + tw, ry, 0.3 if i else 0.4)
+        if i < len(card.readings):
+            r = card.readings[i]
+            bp = f"{r.sbp}/{r.dbp}" if r.sbp is not None else ""
+            glucose = f"{r.glucose:.1f}" if r.glucose is not None else ""
+            cx = tx
+            for value, (_t, w) in zip((T.short_date(r.day), bp, glucose), cols, strict=True):
+                page.fit_text(cx + 0.5, ry + 3.2, w - 1, value, 6.5, min_size=4.5, align="center")
+                cx += w
+    # medication
+    mx, mw = x + 50, CARD_W - 53
+    page.text(mx, y + 5, T("Print", "目前用药"), 7, bold=True)
+    meds = "<br/>".join(f"· {markup(m.describe(T))}" for m in card.medication) or markup(T("Print", "（无）"))
+    page.paragraph(Box(mx, y + 7, mw, 30), meds, 7, min_size=4.5)
+    page.line(x + 3, y + 40, x + CARD_W - 3, y + 40, 0.3)
+    note = T("Print", "每次就诊请带上此卡。如有剧烈头痛、胸闷、心慌、视物模糊或意识改变，请立即就诊。")
+    page.paragraph(Box(x + 3, y + 41.5, CARD_W - 6, 11), markup(note), 6.2, min_size=4.5)
+
+
+def render_card(card: CardData, labels: Labels) -> bytes:
+    """One card as a two-page card-size PDF: front, then back."""
+    T = labels
+    doc = Document(CARD_W, CARD_H, T("Print", "随访卡") + " " + card.name, labels)
+    draw_front(doc.new_page(), card, 0, 0)
+    draw_back(doc.new_page(), card, 0, 0)
+    return doc.to_bytes()
+
+
+def render_card_sheets(
+    cards: list[CardData],
+    labels: Labels,
+    per_sheet: int = 10,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> bytes | None:
+    """A4 sheets of ``per_sheet`` (8 or 10) cards with crop marks; fronts page, then backs page.
+
+    Returns None when ``cancelled()`` turns true."""
+    if per_sheet not in SHEET_LAYOUTS:
+        raise ValueError(per_sheet)
+    cols, rows, row_gap = SHEET_LAYOUTS[per_sheet]
+    grid_w = cols * CARD_W + (cols - 1) * COLUMN_GAP
+    grid_h = rows * CARD_H + (rows - 1) * row_gap
+    x0, y0 = (210 - grid_w) / 2, (297 - grid_h) / 2
+    T = labels
+    doc = Document(210, 297, T("Print", "随访卡"), labels)
+    total = len(cards)
+    for start in range(0, max(total, 1), per_sheet):
+        batch = cards[start : start + per_sheet]
+        for side in ("front", "back"):
+            page = doc.new_page()
+            boxes = []
+            for i, card in enumerate(batch):
+                col, row = i % cols, i // cols
+                if side == "back":
+                    col = cols - 1 - col  # long-edge duplex: the back of the left card is on the right
+                x = x0 + col * (CARD_W + COLUMN_GAP)
+                y = y0 + row * (CARD_H + row_gap)
+                (draw_front if side == "front" else draw_back)(page, card, x, y)
+                boxes.append(Box(x, y, CARD_W, CARD_H))
+            _crop_marks(page, boxes)
+            page.text(
+                105,
+                297 - 4,
+                _sheet_caption(labels, side, start // per_sheet + 1),
+                6,
+                align="center",
+                color=GREY,
+            )
+        if progress:
+            progress(min(start + per_sheet, total), total)
+        if cancelled and cancelled():
+            return None
+    return doc.to_bytes()
+
+
+def _sheet_caption(T: Labels, side: str, number: int) -> str:
+    text = T("Print", "第{n}张 正面") if side == "front" else T("Print", "第{n}张 背面（长边翻转双面打印）")
+    return text.replace("{n}", str(number))
+
+
+def _crop_marks(page: Page, boxes: list[Box]) -> None:
+    """Marks at every cut line, drawn only where they touch no card."""
+    xs = sorted({round(v, 2) for b in boxes for v in (b.x, b.x + b.w)})
+    ys = sorted({round(v, 2) for b in boxes for v in (b.y, b.bottom)})
+    if not boxes:
+        return
+    left, right = min(xs), max(xs)
+    top, bottom = min(ys), max(ys)
+    for x in xs:
+        page.line(x, top - 1, x, top - 5, 0.3)
+        page.line(x, bottom + 1, x, bottom + 5, 0.3)
+    for y in ys:
+        page.line(left - 1, y, left - 5, y, 0.3)
+        page.line(right + 1, y, right + 5, y, 0.3)
+    # marks in the gap between columns
+    gaps = [(a, b) for a, b in zip(xs[1::2], xs[2::2], strict=False) if b - a >= 4]
+    for a, b in gaps:
+        for y in ys:
+            page.line(a + 1, y, min(a + 3, (a + b) / 2 - 0.5), y, 0.3)
+            page.line(b - 1, y, max(b - 3, (a + b) / 2 + 0.5), y, 0.3)

@@ -1,0 +1,247 @@
+"""入户随访工作单: who to visit, grouped by village group, for the doctor's walk round the village.
+
+Landscape A4; the column header repeats on every page; "第 n 页 / 共 m 页" at the foot.
+One row per resident (a patient with both programmes appears once), overdue first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import itertools
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from sqlalchemy.orm import Session
+
+from app.services import worklist as worklists
+from app.services.printing.layout import FONT, Labels, markup, numbered_canvas, para_style, register_font
+from app.services.profile import get_profile
+
+PAGE = (297 * mm, 210 * mm)
+MARGIN = 12 * mm
+
+
+_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+
+def group_order(name: str) -> tuple[int, str]:
+    """村民小组 in their natural order: 一组, 二组 … 十二组 (or 1组, 2组 …), then anything else."""
+    digits = "".join(itertools.takewhile(str.isdigit, name))
+    if digits:
+        return int(digits), name
+    value, current = 0, 0
+    for ch in name:
+        if ch in _NUMERALS:
+            current = _NUMERALS[ch]
+        elif ch == "十":
+            value += (current or 1) * 10
+            current = 0
+        else:
+            break
+    value += current
+    return (value if value else 10_000), name
+
+
+@dataclass
+class VisitRow:
+    resident_id: uuid.UUID
+    name: str
+    sex: str
+    age: int
+    address: str
+    phone: str
+    village: str
+    group: str
+    programs: list[str] = field(default_factory=list)
+    last_visit: dt.date | None = None
+    last_bp: str = ""
+    last_glucose: str = ""
+    next_due: dt.date | None = None
+    days_overdue: int = 0
+
+
+@dataclass
+class HomeVisitList:
+    title_place: str
+    today: dt.date
+    due_within: int
+    rows: list[VisitRow]
+
+
+def home_visit_list(
+    session: Session,
+    *,
+    due_within: int = 7,
+    group_id: uuid.UUID | None = None,
+    village_id: uuid.UUID | None = None,
+    program: str | None = None,
+    today: dt.date | None = None,
+) -> HomeVisitList:
+    """Overdue residents and those due within ``due_within`` days, one row per resident."""
+    today = today or dt.date.today()
+    items = [
+        i
+        for i in worklists.worklist(
+            session, "all", program=program, group_id=group_id, village_id=village_id, today=today
+        )
+        if i.days_overdue >= -due_within
+    ]
+    rows: dict[uuid.UUID, VisitRow] = {}
+    for i in items:
+        row = rows.get(i.resident_id)
+        if row is None:
+            age = (
+                today.year
+                - i.birth_date.year
+                - ((today.month, today.day) < (i.birth_date.month, i.birth_date.day))
+            )
+            row = rows[i.resident_id] = VisitRow(
+                i.resident_id, i.name, i.sex, age, i.address, i.phone, i.village_name, i.group_name
+            )
+        # the most urgent programme leads the row: its due date, last visit and readings
+        if row.next_due is None or i.next_due < row.next_due:
+            row.programs.insert(0, i.program)
+            row.next_due, row.days_overdue, row.last_visit = i.next_due, i.days_overdue, i.last_visit
+            row.last_bp = f"{i.last_sbp}/{i.last_dbp}" if i.last_sbp is not None else row.last_bp
+            row.last_glucose = f"{i.last_glucose:.1f}" if i.last_glucose is not None else row.last_glucose
+        else:
+            row.programs.append(i.program)
+            row.last_bp = row.last_bp or (f"{i.last_sbp}/{i.last_dbp}" if i.last_sbp is not None else "")
+            row.last_glucose = row.last_glucose or (
+                f"{i.last_glucose:.1f}" if i.last_glucose is not None else ""
+            )
+    ordered = sorted(rows.values(), key=lambda r: (r.village, group_order(r.group), -r.days_overdue, r.name))
+    profile = get_profile(session)
+    return HomeVisitList(profile.institution, today, due_within, ordered)
+
+
+def render_home_visits(
+    data: HomeVisitList,
+    labels: Labels,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> bytes:
+    T = labels
+    register_font()
+    body = para_style(8.5, 11)
+    small = para_style(7.5, 9.5)
+    head = para_style(8.5, 11, align=1)
+    columns = [
+        (T("Print", "序号"), 9),
+        (T("Print", "姓名"), 22),
+        (T("Print", "性别/年龄"), 16),
+        (T("Print", "家庭住址"), 58),
+        (T("Print", "联系电话"), 25),
+        (T("Print", "管理项目"), 20),
+        (T("Print", "上次随访"), 20),
+        (T("Print", "上次读数"), 24),
+        (T("Print", "应随访日期"), 20),
+        (T("Print", "逾期天数"), 14),
+        (T("Print", "已访✓"), 12),
+        (T("Print", "备注"), 33),
+    ]
+    header = [Paragraph(markup(title), head) for title, _w in columns]
+    table_rows: list[list] = [header]
+    group_rows: list[int] = []
+    number = 0
+    groups = groupby(data.rows, key=lambda r: (r.village, r.group))
+    for (village, group), members in groups:
+        members = list(members)
+        caption = T("Print", "{village} {group}（{n}人）").format(
+            village=village, group=group or T("Print", "未分组"), n=len(members)
+        )
+        group_rows.append(len(table_rows))
+        table_rows.append([Paragraph(markup(caption), body)] + [""] * (len(columns) - 1))
+        for r in members:
+            number += 1
+            glucose = T("Print", "血糖{value}").replace("{value}", r.last_glucose) if r.last_glucose else ""
+            reading = " ".join(x for x in (r.last_bp, glucose) if x)
+            overdue = str(r.days_overdue) if r.days_overdue > 0 else ""
+            due_text = T.short_date(r.next_due)
+            if r.days_overdue < 0:
+                due_text += " " + T("Print", "({n}天后)").replace("{n}", str(-r.days_overdue))
+            elif r.days_overdue == 0:
+                due_text += " " + T("Print", "(今天)")
+            table_rows.append(
+                [
+                    str(number),
+                    Paragraph(markup(r.name), body),
+                    f"{T.code('sex', r.sex)}/{r.age}",
+                    Paragraph(markup(r.address), small),
+                    Paragraph(markup(r.phone), small),
+                    Paragraph(markup(T.join([T.code("program", p) for p in r.programs])), small),
+                    T.short_date(r.last_visit) or T("Print", "未随访"),
+                    Paragraph(markup(reading), small),
+                    Paragraph(markup(due_text), small),
+                    overdue,
+                    "",
+                    "",
+                ]
+            )
+    if number == 0:
+        table_rows.append(
+            [Paragraph(markup(T("Print", "没有逾期或即将到期的随访对象")), body)] + [""] * (len(columns) - 1)
+        )
+        group_rows.append(len(table_rows) - 1)
+    style = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8.5),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (0, 1), (0, -1), "CENTER"),
+        ("ALIGN", (2, 1), (2, -1), "CENTER"),
+        ("ALIGN", (6, 1), (6, -1), "CENTER"),
+        ("ALIGN", (9, 1), (9, -1), "CENTER"),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+    ]
+    for i in group_rows:
+        style += [("SPAN", (0, i), (-1, i)), ("BACKGROUND", (0, i), (-1, i), colors.Color(0.95, 0.95, 0.95))]
+    table = Table(table_rows, colWidths=[w * mm for _t, w in columns], repeatRows=1)
+    table.setStyle(TableStyle(style))
+
+    title = T("Print", "入户随访工作单")
+    subtitle = T("Print", "{place}  逾期及{days}天内到期  共{n}人  打印日期：{date}").format(
+        place=data.title_place, days=data.due_within, n=number, date=T.date(data.today)
+    )
+
+    def on_page(canvas, _doc) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 15)
+        canvas.drawCentredString(PAGE[0] / 2, PAGE[1] - 12 * mm, title)
+        canvas.setFont(FONT, 9)
+        canvas.drawString(MARGIN, PAGE[1] - 18 * mm, subtitle)
+        canvas.restoreState()
+
+    def footer(canvas, n: int, total: int) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 9)
+        text = T("Print", "第 {n} 页 / 共 {total} 页").replace("{n}", str(n)).replace("{total}", str(total))
+        canvas.drawCentredString(PAGE[0] / 2, 7 * mm, text)
+        canvas.restoreState()
+
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=21 * mm,
+        bottomMargin=12 * mm,
+        title=title,
+        creator="CunYi 村医",
+    )
+    doc.build(
+        [Spacer(1, 0), table], onFirstPage=on_page, onLaterPages=on_page, canvasmaker=numbered_canvas(footer)
+    )
+    if progress:
+        progress(1, 1)
+    return buffer.getvalue()

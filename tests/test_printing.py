@@ -1,0 +1,516 @@
+"""Printing: every document's text (pdftotext), embedded fonts (pdffonts), the card's QR decoded
+from a rendered page (pdftoppm + zxing-cpp), and the edge cases of long and missing data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.models import Referral
+from app.services import followup, printing, referral
+from app.services.enrolment import ResidentInput, save_resident
+from app.services.errors import UserError
+from app.services.followup import VisitInput, save_visit
+from app.services.printing import Labels
+from app.services.printing.home_visits import group_order
+from tests.conftest import TODAY
+
+ZH = Labels()
+LONG_NAME = "阿卜杜热合曼·买买提依明·艾力"  # a 15-character minority name
+LONG_ADDRESS = (
+    "新疆维吾尔自治区喀什地区疏附县托克扎克镇阿亚格曼干村第十二村民小组幸福路一百二十八号院内东侧第三间平房"
+)
+HAN = "甲乙丙丁戊己庚辛壬癸"
+LONG_DRUG = "苯磺酸左旋氨氯地平片（施慧达）缓释控释复方制剂特别长的名字"
+
+
+def pdf_text(data: bytes, tmp_path: Path, *, layout: bool = True) -> str:
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(data)
+    args = ["pdftotext", *(["-layout"] if layout else []), str(path), "-"]
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def flat(text: str) -> str:
+    """The text without spaces and line breaks: values that wrap still read as one string."""
+    return re.sub(r"\s+", "", text)
+
+
+def han(i: int) -> str:
+    """Names may not contain digits: 0 → 甲甲, 11 → 乙乙 …"""
+    return HAN[i // 10] + HAN[i % 10]
+
+
+def fonts(data: bytes, tmp_path: Path) -> list[tuple[str, str, str]]:
+    path = tmp_path / "fonts.pdf"
+    path.write_bytes(data)
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    rows = []
+    for line in out.splitlines()[2:]:
+        parts = line.split()
+        rows.append((parts[0], parts[-5], parts[-4]))  # name, emb, sub
+    return rows
+
+
+def page_count(data: bytes, tmp_path: Path) -> int:
+    path = tmp_path / "pages.pdf"
+    path.write_bytes(data)
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", out).group(1))
+
+
+@pytest.fixture
+def patient(store):
+    """A hypertension and diabetes patient with three visits and an emergency referral."""
+    with store.transaction() as s:
+        r = save_resident(
+            s,
+            ResidentInput(
+                name="王建国",
+                sex="1",
+                birth_date="1956-03-08",
+                phone="13912345678",
+                current_address="测试村三组18号",
+                group_name="三组",
+                past_diseases={"2": "2015-06", "3": "2019-01"},
+                enrolled_on="2020-01-01",
+                responsible_doctor="李医生",
+            ),
+            today=TODAY,
+        )
+        followup.enrol(s, r, "htn", dt.date(2024, 1, 1), doctor="李医生")
+        followup.enrol(s, r, "t2dm", dt.date(2024, 1, 1), doctor="李医生")
+        for day, sbp, dbp in (("2026-05-10", "150", "92"), ("2026-08-11", "138", "84")):
+            save_visit(
+                s,
+                r,
+                VisitInput(
+                    visit_date=day,
+                    measurements={"sbp": sbp, "dbp": dbp},
+                    drugs=[{"name": "氨氯地平片", "times_per_day": 1, "mg_per_time": 5}],
+                    doctor="李医生",
+                ),
+                today=TODAY,
+            )
+        save_visit(
+            s,
+            r,
+            VisitInput(
+                program="t2dm",
+                visit_date="2026-08-11",
+                measurements={"sbp": "138", "dbp": "84", "glucose": "7.8"},
+                drugs=[{"name": "二甲双胍片", "times_per_day": 2, "mg_per_time": 500}],
+                doctor="李医生",
+            ),
+            today=TODAY,
+        )
+        emergency = save_visit(
+            s,
+            r,
+            VisitInput(
+                visit_date="2026-11-20",
+                measurements={"sbp": "186", "dbp": "112"},
+                drugs=[{"name": "氨氯地平片", "times_per_day": 1, "mg_per_time": 5}],
+                doctor="李医生",
+            ),
+            today=TODAY,
+        )
+        draft = referral.draft_from_visit(s, emergency.id)
+        draft.to_institution, draft.to_department, draft.to_doctor = "朝阳乡卫生院", "内科", "陈医生"
+        draft.issuer_phone = "010-61234567"
+        ref = referral.create_referral(s, draft, today=TODAY)
+        return {"resident_id": r.id, "archive_no": r.archive_no, "referral_id": ref.id}
+
+
+# ---------------------------------------------------------------- referral slip
+
+
+def test_referral_slip_carries_the_form_and_the_record(store, patient, tmp_path):
+    with store.session() as s:
+        data = printing.referral_pdf(s, patient["referral_id"], ZH)
+    text = pdf_text(data, tmp_path)
+    for label in (
+        "双向转诊单（存根）",
+        "双向转诊（转出）单",
+        "患者姓名",
+        "档案编号",
+        "家庭住址",
+        "因病情需要，转入",
+        "需转入贵单位，请予以接诊。",
+        "初步印象",
+        "主要现病史（转出原因）",
+        "主要既往史",
+        "治疗经过",
+        "转诊医生（签字）",
+        "（机构名称）",
+        "紧急转诊",
+    ):
+        assert label in text, label
+    flat_text = flat(text)
+    for value in (
+        "王建国",
+        "朝阳乡卫生院",
+        "内科",
+        "陈医生",
+        "186/112",
+        "氨氯地平片",
+        "010-61234567",
+        "测试村卫生室",
+    ):
+        assert value in flat_text, value
+    assert "2026年11月20日" in text
+    assert flat(patient["archive_no"][-8:]) in flat_text  # forms other than the cover: last 8 digits
+    assert "None" not in text
+    assert page_count(data, tmp_path) == 1
+
+
+def test_return_slip_names_the_clinic_it_returns_to(store, patient, tmp_path):
+    with store.transaction() as s:
+        referral.set_status(
+            s,
+            patient["referral_id"],
+            "returned",
+            dt.date(2026, 11, 22),
+            return_record_no="ZY2026-0815",
+            return_diagnosis="高血压3级 很高危",
+            return_findings="心电图：左室高电压",
+            return_plan="继续氨氯地平片，加用厄贝沙坦片；两周后复查血压",
+            return_doctor="陈医生",
+        )
+    with store.session() as s:
+        text = pdf_text(printing.referral_pdf(s, patient["referral_id"], ZH, returning=True), tmp_path)
+    for label in (
+        "双向转诊（回转）单",
+        "病案号",
+        "现转回贵单位，请予以接诊。",
+        "诊断结果",
+        "住院病案号",
+        "主要检查结果",
+    ):
+        assert label in text, label
+    assert "治疗经过、下一步治疗方案及康复建议" in flat(text)
+    for value in ("ZY2026-0815", "高血压3级很高危", "厄贝沙坦片", "测试村卫生室", "2026年11月22日"):
+        assert value in flat(text), value
+
+
+def test_unfilled_return_slip_prints_blank_lines_not_none(store, patient, tmp_path):
+    with store.session() as s:
+        text = pdf_text(printing.referral_pdf(s, patient["referral_id"], ZH, returning=True), tmp_path)
+    assert "None" not in text
+    assert "＿＿年＿＿月＿＿日" in text  # not returned yet: the date to write by hand
+
+
+def test_referral_without_destination_is_refused_before_printing(store, patient, tmp_path):
+    with store.transaction() as s:
+        s.get(Referral, patient["referral_id"]).to_institution = "  "  # e.g. a legacy record
+    out = tmp_path / "never.pdf"
+    with store.session() as s, pytest.raises(UserError, match="没有转入单位"):
+        printing.referral_pdf(s, patient["referral_id"], ZH)
+    assert not out.exists()
+
+
+def test_long_values_wrap_inside_their_boxes(store, patient, tmp_path):
+    with store.transaction() as s:
+        ref = s.get(Referral, patient["referral_id"])
+        ref.present_history = "反复头晕头痛伴视物模糊。" * 80  # 960 characters: the column's limit
+        ref.treatment = (LONG_DRUG + "，每日一次，每次5mg；") * 25
+        ref.resident.name = LONG_NAME
+        ref.resident.current_address = LONG_ADDRESS
+    with store.session() as s:
+        data = printing.referral_pdf(s, patient["referral_id"], ZH)
+    text = pdf_text(data, tmp_path)
+    assert page_count(data, tmp_path) == 1
+    assert LONG_NAME.replace("·", "") in flat(text).replace("·", "")
+    assert "第十二村民小组" in flat(text)  # the long address wraps or shrinks, it is not cut
+    # every box still ends where the next begins: the next box's title is on the page
+    assert "主要既往史" in text and "治疗经过" in text
+    assert _fits_on_page(data, tmp_path)
+
+
+def _fits_on_page(data: bytes, tmp_path: Path) -> bool:
+    """No glyph outside the page: pdftotext -bbox lists every word's box."""
+    path = tmp_path / "bbox.pdf"
+    path.write_bytes(data)
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True).stdout
+    page = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', html)
+    w, h = float(page.group(1)), float(page.group(2))
+    for m in re.finditer(r'xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)"', html):
+        x0, y0, x1, y1 = map(float, m.groups())
+        if x0 < 0 or y0 < 0 or x1 > w + 0.5 or y1 > h + 0.5:
+            return False
+    return True
+
+
+# ---------------------------------------------------------------- follow-up card
+
+
+def test_card_has_name_programmes_readings_medication_and_next_visit(store, patient, tmp_path):
+    with store.session() as s:
+        data = printing.card_pdf(s, patient["archive_no"], ZH)
+    text = pdf_text(data, tmp_path)
+    assert page_count(data, tmp_path) == 2  # front and back
+    for label in ("慢病随访卡", "档案编号", "管理项目", "责任医生", "下次随访", "近期测量", "目前用药"):
+        assert label in text, label
+    flat_text = flat(text)
+    for value in (
+        "王建国",
+        patient["archive_no"],
+        "高血压",
+        "2型糖尿病",
+        "李医生",
+        "186/112",
+        "150/92",
+        "7.8",
+    ):
+        assert value in flat_text, value
+    assert "氨氯地平片5mg每日1次" in flat_text and "二甲双胍片500mg每日2次" in flat_text
+    assert "2026.11.20" in text and "2026.05.10" in text  # readings with dates
+
+
+def test_card_size_is_85_6_by_54_mm(store, patient, tmp_path):
+    with store.session() as s:
+        data = printing.card_pdf(s, patient["archive_no"], ZH)
+    path = tmp_path / "c.pdf"
+    path.write_bytes(data)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    w, h = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
+    assert abs(w / 72 * 25.4 - 85.6) < 0.1 and abs(h / 72 * 25.4 - 54.0) < 0.1
+
+
+def test_card_qr_decodes_to_the_archive_number(store, patient, tmp_path):
+    import zxingcpp  # a test dependency (pyproject [test]); missing, the test fails
+    from PIL import Image
+
+    with store.session() as s:
+        (tmp_path / "card.pdf").write_bytes(printing.card_pdf(s, patient["archive_no"], ZH))
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "300",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-png",
+            str(tmp_path / "card.pdf"),
+            str(tmp_path / "card"),
+        ],
+        check=True,
+    )
+    image = Image.open(next(tmp_path.glob("card*.png")))
+    codes = zxingcpp.read_barcodes(image)
+    assert [c.text for c in codes] == [patient["archive_no"]]
+
+
+def test_resident_without_readings_gets_an_empty_table(store, person, tmp_path):
+    with store.transaction() as s:
+        r = save_resident(s, person(name=LONG_NAME, current_address=LONG_ADDRESS), today=TODAY)
+        followup.enrol(s, r, "htn", dt.date(2026, 11, 1))
+        archive_no = r.archive_no
+    with store.session() as s:
+        data = printing.card_pdf(s, archive_no, ZH)
+    text = pdf_text(data, tmp_path)
+    assert "近期测量" in text and "（无）" in text  # no readings, no medication: the card still prints
+    assert "2026年11月1日" in text  # never visited: due since management began
+    assert "None" not in text
+
+
+def test_card_sheets_of_10_and_8_with_fronts_then_backs(store, patient, person, tmp_path):
+    with store.transaction() as s:
+        ids = [patient["resident_id"]]
+        for i in range(11):
+            r = save_resident(
+                s, person(name=f"患者{han(i)}", id_number="", sex="1", birth_date="1950-01-01"), today=TODAY
+            )
+            followup.enrol(s, r, "htn", dt.date(2026, 11, 1))
+            ids.append(r.id)
+    with store.session() as s:
+        ten = printing.cards_pdf(s, ids, ZH, per_sheet=10)
+        eight = printing.cards_pdf(s, ids, ZH, per_sheet=8)
+    assert page_count(ten, tmp_path) == 4  # 12 cards: 2 sheets × (front, back)
+    assert page_count(eight, tmp_path) == 4
+    text = pdf_text(ten, tmp_path, layout=False)
+    assert all(f"患者{han(i)}" in text for i in range(11))
+    assert "第1张正面" in flat(text) and "第1张背面" in flat(text) and "第2张背面" in flat(text)
+
+
+def test_card_batch_can_be_cancelled(store, patient):
+    with store.session() as s:
+        seen = []
+        out = printing.cards_pdf(
+            s, [patient["resident_id"]] * 1, ZH, progress=lambda d, t: seen.append(d), cancelled=lambda: True
+        )
+    assert out is None and seen == [1]
+
+
+# ---------------------------------------------------------------- cover, worklist, blank forms
+
+
+def test_cover_prints_the_full_17_digit_number(store, patient, tmp_path):
+    with store.session() as s:
+        text = pdf_text(printing.cover_pdf(s, patient["archive_no"][-8:], ZH), tmp_path)
+    for label in (
+        "居民健康档案",
+        "编号",
+        "现住址",
+        "户籍地址",
+        "联系电话",
+        "乡镇（街道）名称",
+        "村（居）委会名称",
+        "建档单位",
+        "建档人",
+        "责任医生",
+        "建档日期",
+    ):
+        assert label in flat(text), label
+    assert patient["archive_no"] in flat(text)
+    for value in ("王建国", "测试村三组18号", "13912345678", "测试村", "李医生", "2020年1月1日"):
+        assert value in flat(text), value
+
+
+def test_home_visit_worklist_groups_and_numbers_pages(store, patient, person, tmp_path):
+    with store.transaction() as s:
+        for i in range(60):  # enough rows for a second page
+            r = save_resident(
+                s,
+                person(
+                    name=f"随访{han(i)}",
+                    id_number="",
+                    sex="2",
+                    birth_date="1960-01-01",
+                    group_name=["一组", "二组", "十组"][i % 3],
+                ),
+                today=TODAY,
+            )
+            followup.enrol(s, r, "htn", dt.date(2026, 10, 1))
+    with store.session() as s:
+        data = printing.worklist_pdf(s, ZH, due_within=7, today=TODAY)
+    text = pdf_text(data, tmp_path)
+    pages = page_count(data, tmp_path)
+    assert pages >= 2
+    assert f"第1页/共{pages}页" in flat(text) and f"第{pages}页/共{pages}页" in flat(text)
+    assert text.count("家庭住址") == pages  # the header repeats on every page
+    for label in ("入户随访工作单", "姓名", "联系电话", "管理项目", "上次读数", "逾期天数", "已访"):
+        assert label in text, label
+    # grouped in the groups' natural order, with counts
+    order = [
+        text.index(g)
+        for g in ("测试村 一组（20人）", "测试村 二组（20人）", "测试村 三组（1人）", "测试村 十组（20人）")
+    ]
+    assert order == sorted(order)
+    row = next(line for line in text.splitlines() if "王建国" in line)
+    # the most urgent programme leads the row: diabetes, last seen 2026-08-11, due 08-25, 90 days overdue
+    assert "13912345678" in row and "2型糖尿病" in row and "138/84 血糖7.8" in row and row.endswith(" 90")
+
+
+def test_worklist_with_nobody_due_says_so(store, tmp_path):
+    with store.session() as s:
+        text = pdf_text(printing.worklist_pdf(s, ZH, today=TODAY), tmp_path)
+    assert "没有逾期或即将到期的随访对象" in text and "第1页/共1页" in flat(text)
+
+
+@pytest.mark.parametrize(
+    ("program", "labels"),
+    [
+        ("htn", ("高血压患者随访服务记录表", "头痛头晕", "心率", "摄盐情况", "此次随访分类", "随访医生签名")),
+        (
+            "t2dm",
+            (
+                "2型糖尿病患者随访服务记录表",
+                "多饮",
+                "足背动脉搏动",
+                "主食",
+                "空腹血糖值",
+                "低血糖反应",
+                "胰岛素",
+            ),
+        ),
+    ],
+)
+def test_blank_forms_are_one_page_with_the_national_items(program, labels, tmp_path):
+    data = printing.blank_form_pdf(program, ZH)
+    assert page_count(data, tmp_path) == 1
+    text = flat(pdf_text(data, tmp_path))
+    for label in (*labels, "随访日期", "1门诊2家庭3电话□", "服药依从性", "下次随访日期", "编号□□□-□□□□□"):
+        assert flat(label) in text, label
+
+
+def test_every_document_embeds_all_its_fonts(store, patient, tmp_path):
+    with store.session() as s:
+        documents = {
+            "referral": printing.referral_pdf(s, patient["referral_id"], ZH),
+            "return": printing.referral_pdf(s, patient["referral_id"], ZH, returning=True),
+            "card": printing.card_pdf(s, patient["archive_no"], ZH),
+            "cards": printing.cards_pdf(s, [patient["resident_id"]], ZH),
+            "cover": printing.cover_pdf(s, patient["archive_no"], ZH),
+            "worklist": printing.worklist_pdf(s, ZH, today=TODAY),
+            "blank htn": printing.blank_form_pdf("htn", ZH),
+            "blank t2dm": printing.blank_form_pdf("t2dm", ZH),
+        }
+    for name, data in documents.items():
+        rows = fonts(data, tmp_path)
+        assert rows, name
+        assert all(emb == "yes" and sub == "yes" for _f, emb, sub in rows), (name, rows)
+        assert all("WenQuanYi" in font for font, _e, _s in rows), (name, rows)
+
+
+def test_group_order_is_natural():
+    names = ["十二组", "二组", "一组", "其他", "10组", "十组", "三组"]
+    assert sorted(names, key=group_order) == ["一组", "二组", "三组", "10组", "十组", "十二组", "其他"]
+
+
+# ---------------------------------------------------------------- CLI
+
+
+def test_cli_prints_each_document(store, patient, tmp_path, capsys, monkeypatch):
+    data_dir = Path(store.engine.url.database).parent
+    monkeypatch.setenv("CUNYI_DATA_DIR", str(data_dir))
+    runs = [
+        ["print", "referral", str(patient["referral_id"]), "-o", str(tmp_path / "r.pdf")],
+        ["print", "referral", str(patient["referral_id"]), "--return", "-o", str(tmp_path / "rr.pdf")],
+        [
+            "print",
+            "card",
+            patient["archive_no"][-8:-5] + "-" + patient["archive_no"][-5:],
+            "-o",
+            str(tmp_path / "c.pdf"),
+        ],
+        ["print", "cards", "--due-within", "30", "-o", str(tmp_path / "cs.pdf")],
+        ["print", "worklist", "--group", "三组", "-o", str(tmp_path / "w.pdf")],
+        ["print", "cover", str(patient["resident_id"]), "-o", str(tmp_path / "cv.pdf")],
+        ["print", "blank", "t2dm", "-o", str(tmp_path / "b.pdf")],
+    ]
+    for argv in runs:
+        assert main(argv) == 0, argv
+        assert Path(argv[-1]).read_bytes().startswith(b"%PDF")
+    assert "王建国" in pdf_text((tmp_path / "c.pdf").read_bytes(), tmp_path)
+
+
+def test_cli_english_labels(store, patient, tmp_path, monkeypatch):
+    monkeypatch.setenv("CUNYI_DATA_DIR", str(Path(store.engine.url.database).parent))
+    assert main(["print", "card", patient["archive_no"], "--lang", "en", "-o", str(tmp_path / "c.pdf")]) == 0
+    text = pdf_text((tmp_path / "c.pdf").read_bytes(), tmp_path)
+    assert "Next visit" in text and "Hypertension" in text and "2026-11-20" in text
+    assert "下次随访" not in text
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["print", "card", "99999999"], "找不到档案"),
+        (["print", "referral", "not-an-id"], "转诊单编号格式不对"),
+        (["print", "worklist", "--group", "九十九组"], "找不到村民小组"),
+    ],
+)
+def test_cli_print_errors_are_one_sentence(store, tmp_path, capsys, monkeypatch, argv, message):
+    monkeypatch.setenv("CUNYI_DATA_DIR", str(Path(store.engine.url.database).parent))
+    out = tmp_path / "x.pdf"
+    assert main([*argv, "-o", str(out)]) == 1
+    assert message in capsys.readouterr().err
+    assert not out.exists()
