@@ -21,6 +21,8 @@ MEASURED = [
     "worklist.overdue",
     "followup.save",
     "resident.open",
+    "print.referral",
+    "print.cards500",
     "gui.cold_start",
     "gui.rss",
 ]

@@ -48,13 +48,16 @@ def test_screenshots_are_written(tmp_path):
         "01-home.png",
         "02-residents.png",
         "03-followups.png",
-        "04-settings.png",
+        "04-print.png",
+        "05-settings.png",
         "10-residents-search-zs.png",
         "11-enrolment-validation-error.png",
         "12-enrolment-whole-form.png",
         "13-resident-detail.png",
         "14-followup-emergency.png",
         "15-resident-followups.png",
+        "16-print-preview-card.png",
+        "17-print-preview-worklist.png",
     ]
     assert all(p.stat().st_size > 10_000 for p in out.glob("*.png"))
 

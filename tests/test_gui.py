@@ -152,6 +152,7 @@ def test_main_window_shows_profile_and_user(window):
         "工作台",
         "居民档案",
         "随访",
+        "打印",
         "设置",
     ]
     assert window.home.cards["residents"].text() == "200"

@@ -36,6 +36,7 @@ def test_english_ui_is_english(gui_app, store, qtbot):
             "Today",
             "Health records",
             "Follow-up",
+            "Print",
             "Settings",
         ]
         with pytest.raises(Invalid) as e:

@@ -34,13 +34,11 @@ SCALES = {
     "township": (60_000, 30),
     "county": (1_000_000, 300),
 }
-DATA_VERSION = 4  # bump when the demo generator changes what a cached store holds
+DATA_VERSION = 5  # bump when the demo generator changes what a cached store holds
 QUERIES = 200
 NOT_YET = [
     "sync.export",
     "sync.import",
-    "print.referral",
-    "print.cards500",
     "report.indicators",
 ]
 Log = Callable[[str], None]
@@ -350,6 +348,97 @@ def bench_followup_save(db: Path, n: int = 60) -> Metric:
     )
 
 
+def _raw_pdf(pages: int, lines: list[str]) -> bytes:
+    """The least a CJK PDF costs: the same embedded font, plain drawString, no layout."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    from app.services.printing.layout import FONT, register_font
+
+    register_font()
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, initialFontName=FONT)
+    per_page = max(1, len(lines) // pages)
+    for p in range(pages):
+        c.setFont(FONT, 10)
+        for i, line in enumerate(lines[p * per_page : (p + 1) * per_page]):
+            c.drawString(40, 800 - 12 * (i % 60), line)
+        c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def bench_print(db: Path, runs: int = 20, cards: int = 500) -> list[Metric]:
+    """A referral slip, and 500 follow-up cards as one PDF (10 a sheet, fronts and backs)."""
+    from sqlalchemy import select
+
+    from app.db import sqlite_backup
+    from app.models import FollowupVisit, ProgramEnrolment
+    from app.services import printing, referral
+    from app.services.printing import Labels
+
+    labels = Labels()
+    metrics = []
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "copy.db"
+        sqlite_backup(db, copy)
+        store = Store(f"sqlite:///{copy}", upgrade=False)
+        with store.transaction() as s:
+            visit_id = s.scalar(
+                select(FollowupVisit.id)
+                .where(FollowupVisit.sbp >= 180)
+                .order_by(FollowupVisit.visit_date.desc())
+            )
+            draft = referral.draft_from_visit(s, visit_id)
+            draft.to_institution, draft.to_department = "乡镇卫生院", "内科"
+            referral_id = referral.create_referral(s, draft).id
+        with store.session() as s:
+            printing.referral_pdf(s, referral_id, labels)  # font loaded once per process, as in the app
+            times, base = [], []
+            for _ in range(runs):
+                t = time.perf_counter()
+                slip = printing.referral_pdf(s, referral_id, labels)
+                times.append((time.perf_counter() - t) * 1000)
+                t = time.perf_counter()
+                _raw_pdf(1, ["双向转诊单"] * 40)
+                base.append((time.perf_counter() - t) * 1000)
+            metrics.append(
+                compared(
+                    "print.referral", "< 150 ms", times, base, lambda m, p95: p95 < 150, kb=len(slip) // 1024
+                )
+            )
+            ids = list(
+                s.scalars(
+                    select(ProgramEnrolment.resident_id)
+                    .where(ProgramEnrolment.status == "1")
+                    .distinct()
+                    .limit(cards)
+                )
+            )
+            times, base, size = [], [], 0
+            for _ in range(3):
+                t = time.perf_counter()
+                size = len(printing.cards_pdf(s, ids, labels))
+                times.append((time.perf_counter() - t) * 1000)
+                t = time.perf_counter()
+                _raw_pdf(len(ids) // 5, [f"随访卡 {i}" for i in range(len(ids) * 12)])
+                base.append((time.perf_counter() - t) * 1000)
+            metrics.append(
+                compared(
+                    "print.cards500",
+                    "< 10 s and < 20 MB",
+                    times,
+                    base,
+                    lambda m, p95: p95 < 10_000 and size < 20 * 2**20,
+                    cards=len(ids),
+                    size_mb=round(size / 2**20, 2),
+                )
+            )
+        store.dispose()
+    return metrics
+
+
 def bench_resident_open(db: Path, n: int = 50) -> Metric:
     """What the resident page reads (record, household, programmes, every visit), for the patients
     with the most visits; baseline: a plain select of the same visit rows."""
@@ -514,6 +603,10 @@ def run_bench(
     if wanted("resident.open"):
         log("resident.open …")
         metrics.append(bench_resident_open(folder / "cunyi.db"))
+    clean_heap()
+    if wanted("print.referral") or wanted("print.cards500"):
+        log("print …")
+        metrics += [m for m in bench_print(folder / "cunyi.db") if wanted(m.name)]
     if wanted("gui.cold_start") or wanted("gui.rss"):
         log("gui …")
         metrics += [m for m in bench_gui(folder) if wanted(m.name)]

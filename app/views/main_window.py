@@ -8,6 +8,7 @@ from app.db import Store
 from app.services import profile
 from app.views.followups import FollowupPage
 from app.views.home import HomePage
+from app.views.print_page import PrintPage
 from app.views.residents import ResidentsPage
 from app.views.settings_page import SettingsPage
 
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
             ("home", self.tr("工作台"), self.home),
             ("residents", self.tr("居民档案"), self.residents),
             ("followups", self.tr("随访"), self.followups),
+            ("print", self.tr("打印"), PrintPage(store)),
             ("settings", self.tr("设置"), SettingsPage(store)),
         ]
         for _key, title, page in self.pages:

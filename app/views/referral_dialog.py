@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QVBoxLayout
 
 from app.db import Store
 from app.services import profile, referral
@@ -43,6 +43,10 @@ class ReferralDialog(QDialog):
             self.boxes[name] = box
             form.addRow(label, box)
         self.summary = ErrorLabel()
+        self.print_after = QCheckBox(self.tr("开具后打印转诊单（预览）"))
+        self.print_after.setChecked(True)
+        form.addRow("", self.print_after)
+        self.preview = None
         buttons = QDialogButtonBox()
         save = buttons.addButton(self.tr("开具转诊单"), QDialogButtonBox.AcceptRole)
         buttons.addButton(self.tr("取消"), QDialogButtonBox.RejectRole)
@@ -73,4 +77,8 @@ class ReferralDialog(QDialog):
             return False
         self.saved.emit(self.referral_id)
         self.accept()
+        if self.print_after.isChecked():
+            from app.views.print_page import print_referral_slip
+
+            self.preview = print_referral_slip(self.parentWidget() or self, self.store, self.referral_id)
         return True

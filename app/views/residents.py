@@ -366,7 +366,11 @@ class ResidentDialog(QDialog):
         buttons = QDialogButtonBox()
         edit = buttons.addButton(self.tr("编辑"), QDialogButtonBox.ActionRole)
         add = buttons.addButton(self.tr("添加家庭成员"), QDialogButtonBox.ActionRole)
+        card = buttons.addButton(self.tr("打印随访卡"), QDialogButtonBox.ActionRole)
+        cover = buttons.addButton(self.tr("打印档案封面"), QDialogButtonBox.ActionRole)
         close = buttons.addButton(self.tr("关闭"), QDialogButtonBox.RejectRole)
+        card.clicked.connect(lambda: self.print_document("card"))
+        cover.clicked.connect(lambda: self.print_document("cover"))
         edit.clicked.connect(lambda: (self.accept(), self.edit_requested.emit(self.resident_id)))
         add.clicked.connect(lambda: (self.accept(), self.add_member_requested.emit(*self.household)))
         close.clicked.connect(self.reject)
@@ -441,6 +445,12 @@ class ResidentDialog(QDialog):
             self.visit_tables[e.program] = table
             tabs.addTab(page, code_label("program", e.program))
         return tabs
+
+    def print_document(self, document: str):
+        from app.views.print_page import print_resident_document
+
+        self.preview = print_resident_document(self, self.store, str(self.resident_id), document)
+        return self.preview
 
     def end_management(self, enrolment_id) -> bool:
         from app.views.end_management import EndManagementDialog

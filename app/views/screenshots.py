@@ -55,5 +55,25 @@ def save_screenshots(window, out: Path) -> list[Path]:
         page = residents.open_resident(followups.selected().resident_id)  # trend chart and visit history
         saved.append(_save(page, out / "15-resident-followups.png"))
         page.reject()
+    printing_page = window.show_page("print")
+    printing_page.refresh()
+    if printing_page.referrals.rowCount():
+        printing_page.referrals.selectRow(0)
+    from app.views.print_page import print_resident_document
+
+    if residents.model.rows:
+        preview = print_resident_document(window, window.store, str(residents.model.rows[0].id), "card")
+        saved.append(_save(preview, out / "16-print-preview-card.png"))
+        preview.reject()
+    preview = printing_page.last_preview = None
+    from app.services import printing
+    from app.views.print_preview import preview as show_preview
+    from app.views.widgets import print_labels
+
+    with window.store.session() as s:
+        data = printing.worklist_pdf(s, print_labels(), due_within=14)
+    preview = show_preview(window, data, "worklist", "worklist.pdf")
+    saved.append(_save(preview, out / "17-print-preview-worklist.png"))
+    preview.reject()
     window.close()
     return saved

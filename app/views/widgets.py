@@ -25,6 +25,13 @@ def render(message: Message) -> str:
     return message.render(translate)
 
 
+def print_labels():
+    """Labels for printed documents in the UI language."""
+    from app.services.printing import Labels
+
+    return Labels(translate, lang())
+
+
 def code_label(list_name: str, code: str | None) -> str:
     return CODE_LISTS[list_name].label(code, lang())
 

@@ -1120,6 +1120,10 @@
         <translation>Follow-up</translation>
     </message>
     <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -1668,6 +1672,200 @@
     </message>
 </context>
 <context>
+    <name>PrintPage</name>
+    <message>
+        <source>每张A4纸10张卡</source>
+        <translation>10 cards per A4 sheet</translation>
+    </message>
+    <message>
+        <source>每张A4纸8张卡</source>
+        <translation>8 cards per A4 sheet</translation>
+    </message>
+    <message>
+        <source>生成随访卡…</source>
+        <translation>Make cards…</translation>
+    </message>
+    <message>
+        <source>随访卡（批量）</source>
+        <translation>Follow-up cards (batch)</translation>
+    </message>
+    <message>
+        <source>逾期及多少天内到期</source>
+        <translation>Overdue and due within</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>Village group</translation>
+    </message>
+    <message>
+        <source>排版</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <source>全部项目</source>
+        <translation>All programmes</translation>
+    </message>
+    <message>
+        <source>生成工作单…</source>
+        <translation>Make worklist…</translation>
+    </message>
+    <message>
+        <source>入户随访工作单</source>
+        <translation>Home visit worklist</translation>
+    </message>
+    <message>
+        <source>管理项目</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>空白随访表（停电或外出时手填）</source>
+        <translation>Blank follow-up forms (for days without power)</translation>
+    </message>
+    <message>
+        <source>{program}随访表</source>
+        <translation>{program} form</translation>
+    </message>
+    <message>
+        <source>转诊日期</source>
+        <translation>Referred on</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>转入单位</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>打印转出单</source>
+        <translation>Print referral slip</translation>
+    </message>
+    <message>
+        <source>打印回转单</source>
+        <translation>Print return slip</translation>
+    </message>
+    <message>
+        <source>未结束的转诊</source>
+        <translation>Open referrals</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>已转出</source>
+        <translation>Referred</translation>
+    </message>
+    <message>
+        <source>已到位</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>随访卡</source>
+        <translation>Follow-up card</translation>
+    </message>
+    <message>
+        <source>没有逾期或即将到期的随访对象</source>
+        <translation>Nobody is overdue or due soon</translation>
+    </message>
+    <message>
+        <source>正在生成随访卡…</source>
+        <translation>Making follow-up cards…</translation>
+    </message>
+    <message>
+        <source>正在生成工作单…</source>
+        <translation>Making the worklist…</translation>
+    </message>
+    <message>
+        <source>空白随访表</source>
+        <translation>Blank follow-up form</translation>
+    </message>
+    <message>
+        <source>请先选择一张转诊单</source>
+        <translation>Select a referral first</translation>
+    </message>
+    <message>
+        <source>双向转诊（回转）单</source>
+        <translation>Two-way referral (return)</translation>
+    </message>
+    <message>
+        <source>双向转诊（转出）单</source>
+        <translation>Two-way referral (out)</translation>
+    </message>
+    <message>
+        <source>档案封面</source>
+        <translation>Record cover</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>打印预览 — {title}</source>
+        <translation>Print preview — {title}</translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>缩放</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>共 {n} 页</source>
+        <translation>{n} pages</translation>
+    </message>
+    <message>
+        <source>打印机无法开始打印，请检查打印机后重试</source>
+        <translation>The printer could not start; check it and try again</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>无法保存：{error}</source>
+        <translation>Could not save: {error}</translation>
+    </message>
+</context>
+<context>
     <name>Profile</name>
     <message>
         <source>村代码应为12位数字（县6位+乡镇3位+村3位），现在是“{code}”</source>
@@ -1786,6 +1984,10 @@
     <message>
         <source>转诊日期</source>
         <translation>Referral date</translation>
+    </message>
+    <message>
+        <source>开具后打印转诊单（预览）</source>
+        <translation>Print the slip after issuing (preview)</translation>
     </message>
     <message>
         <source>开具转诊单</source>
@@ -1933,6 +2135,14 @@
     <message>
         <source>添加家庭成员</source>
         <translation>Add household member</translation>
+    </message>
+    <message>
+        <source>打印随访卡</source>
+        <translation>Print follow-up card</translation>
+    </message>
+    <message>
+        <source>打印档案封面</source>
+        <translation>Print record cover</translation>
     </message>
     <message>
         <source>关闭</source>

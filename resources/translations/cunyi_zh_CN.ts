@@ -1120,6 +1120,10 @@
         <translation>随访</translation>
     </message>
     <message>
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>设置</translation>
     </message>
@@ -1668,6 +1672,200 @@
     </message>
 </context>
 <context>
+    <name>PrintPage</name>
+    <message>
+        <source>每张A4纸10张卡</source>
+        <translation>每张A4纸10张卡</translation>
+    </message>
+    <message>
+        <source>每张A4纸8张卡</source>
+        <translation>每张A4纸8张卡</translation>
+    </message>
+    <message>
+        <source>生成随访卡…</source>
+        <translation>生成随访卡…</translation>
+    </message>
+    <message>
+        <source>随访卡（批量）</source>
+        <translation>随访卡（批量）</translation>
+    </message>
+    <message>
+        <source>逾期及多少天内到期</source>
+        <translation>逾期及多少天内到期</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>排版</source>
+        <translation>排版</translation>
+    </message>
+    <message>
+        <source>全部项目</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>生成工作单…</source>
+        <translation>生成工作单…</translation>
+    </message>
+    <message>
+        <source>入户随访工作单</source>
+        <translation>入户随访工作单</translation>
+    </message>
+    <message>
+        <source>管理项目</source>
+        <translation>管理项目</translation>
+    </message>
+    <message>
+        <source>空白随访表（停电或外出时手填）</source>
+        <translation>空白随访表（停电或外出时手填）</translation>
+    </message>
+    <message>
+        <source>{program}随访表</source>
+        <translation>{program}随访表</translation>
+    </message>
+    <message>
+        <source>转诊日期</source>
+        <translation>转诊日期</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>转入单位</source>
+        <translation>转入单位</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>紧急</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>打印转出单</source>
+        <translation>打印转出单</translation>
+    </message>
+    <message>
+        <source>打印回转单</source>
+        <translation>打印回转单</translation>
+    </message>
+    <message>
+        <source>未结束的转诊</source>
+        <translation>未结束的转诊</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>已转出</source>
+        <translation>已转出</translation>
+    </message>
+    <message>
+        <source>已到位</source>
+        <translation>已到位</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>随访卡</source>
+        <translation>随访卡</translation>
+    </message>
+    <message>
+        <source>没有逾期或即将到期的随访对象</source>
+        <translation>没有逾期或即将到期的随访对象</translation>
+    </message>
+    <message>
+        <source>正在生成随访卡…</source>
+        <translation>正在生成随访卡…</translation>
+    </message>
+    <message>
+        <source>正在生成工作单…</source>
+        <translation>正在生成工作单…</translation>
+    </message>
+    <message>
+        <source>空白随访表</source>
+        <translation>空白随访表</translation>
+    </message>
+    <message>
+        <source>请先选择一张转诊单</source>
+        <translation>请先选择一张转诊单</translation>
+    </message>
+    <message>
+        <source>双向转诊（回转）单</source>
+        <translation>双向转诊（回转）单</translation>
+    </message>
+    <message>
+        <source>双向转诊（转出）单</source>
+        <translation>双向转诊（转出）单</translation>
+    </message>
+    <message>
+        <source>档案封面</source>
+        <translation>档案封面</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>打印预览 — {title}</source>
+        <translation>打印预览 — {title}</translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>缩放</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>共 {n} 页</source>
+        <translation>共 {n} 页</translation>
+    </message>
+    <message>
+        <source>打印机无法开始打印，请检查打印机后重试</source>
+        <translation>打印机无法开始打印，请检查打印机后重试</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>无法保存：{error}</source>
+        <translation>无法保存：{error}</translation>
+    </message>
+</context>
+<context>
     <name>Profile</name>
     <message>
         <source>村代码应为12位数字（县6位+乡镇3位+村3位），现在是“{code}”</source>
@@ -1786,6 +1984,10 @@
     <message>
         <source>转诊日期</source>
         <translation>转诊日期</translation>
+    </message>
+    <message>
+        <source>开具后打印转诊单（预览）</source>
+        <translation>开具后打印转诊单（预览）</translation>
     </message>
     <message>
         <source>开具转诊单</source>
@@ -1933,6 +2135,14 @@
     <message>
         <source>添加家庭成员</source>
         <translation>添加家庭成员</translation>
+    </message>
+    <message>
+        <source>打印随访卡</source>
+        <translation>打印随访卡</translation>
+    </message>
+    <message>
+        <source>打印档案封面</source>
+        <translation>打印档案封面</translation>
     </message>
     <message>
         <source>关闭</source>

@@ -1,0 +1,251 @@
+"""打印: batch prints (follow-up cards for everyone due, the home-visit worklist of a village group),
+blank paper forms, and the slips of open referrals.  Every document opens in the preview first.
+
+Batches run on a worker thread with progress and cancel (``run_in_background``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Store
+from app.services import followup, printing, referral, worklist
+from app.services.errors import UserError
+from app.views.print_preview import preview
+from app.views.widgets import LazyPage, code_label, fit_columns, print_labels, render
+from app.views.worker import run_in_background
+
+
+class PrintPage(LazyPage):
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.last_preview = None
+
+        # 随访卡
+        self.card_days = self._days(14)
+        self.card_group = QComboBox()
+        self.per_sheet = QComboBox()
+        self.per_sheet.addItem(self.tr("每张A4纸10张卡"), 10)
+        self.per_sheet.addItem(self.tr("每张A4纸8张卡"), 8)
+        self.cards_button = QPushButton(self.tr("生成随访卡…"))
+        self.cards_button.clicked.connect(self.print_cards)
+        cards = QGroupBox(self.tr("随访卡（批量）"))
+        form = QFormLayout(cards)
+        form.addRow(self.tr("逾期及多少天内到期"), self.card_days)
+        form.addRow(self.tr("村民小组"), self.card_group)
+        form.addRow(self.tr("排版"), self.per_sheet)
+        form.addRow(self.cards_button)
+
+        # 入户随访工作单
+        self.list_days = self._days(7)
+        self.list_group = QComboBox()
+        self.list_program = QComboBox()
+        self.list_program.addItem(self.tr("全部项目"), None)
+        for code in ("htn", "t2dm"):
+            self.list_program.addItem(code_label("program", code), code)
+        self.worklist_button = QPushButton(self.tr("生成工作单…"))
+        self.worklist_button.clicked.connect(self.print_worklist)
+        visits = QGroupBox(self.tr("入户随访工作单"))
+        form = QFormLayout(visits)
+        form.addRow(self.tr("逾期及多少天内到期"), self.list_days)
+        form.addRow(self.tr("村民小组"), self.list_group)
+        form.addRow(self.tr("管理项目"), self.list_program)
+        form.addRow(self.worklist_button)
+
+        # 空白随访表
+        blanks = QGroupBox(self.tr("空白随访表（停电或外出时手填）"))
+        row = QHBoxLayout(blanks)
+        for code in ("htn", "t2dm"):
+            button = QPushButton(self.tr("{program}随访表").replace("{program}", code_label("program", code)))
+            button.clicked.connect(lambda _=False, c=code: self.print_blank(c))
+            row.addWidget(button)
+        row.addStretch(1)
+
+        # 转诊单
+        self.referrals = QTableWidget(0, 5)
+        self.referrals.setHorizontalHeaderLabels(
+            [self.tr("转诊日期"), self.tr("姓名"), self.tr("转入单位"), self.tr("状态"), self.tr("紧急")]
+        )
+        self.referrals.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.referrals.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.referrals.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.referrals.verticalHeader().hide()
+        self.referrals.horizontalHeader().setStretchLastSection(True)
+        self.referrals.doubleClicked.connect(lambda _i: self.print_referral(False))
+        fit_columns(self.referrals, {0: 8, 1: 8, 2: 16, 3: 6})
+        out_button = QPushButton(self.tr("打印转出单"))
+        out_button.clicked.connect(lambda: self.print_referral(False))
+        back_button = QPushButton(self.tr("打印回转单"))
+        back_button.clicked.connect(lambda: self.print_referral(True))
+        slips = QGroupBox(self.tr("未结束的转诊"))
+        col = QVBoxLayout(slips)
+        col.addWidget(self.referrals)
+        buttons = QHBoxLayout()
+        buttons.addWidget(out_button)
+        buttons.addWidget(back_button)
+        buttons.addStretch(1)
+        col.addLayout(buttons)
+
+        top = QHBoxLayout()
+        top.addWidget(cards, 1)
+        top.addWidget(visits, 1)
+        lay = QVBoxLayout(self)
+        title = QLabel(self.tr("打印"))
+        title.setStyleSheet("font-size: 18px; font-weight: bold;")
+        lay.addWidget(title)
+        lay.addLayout(top)
+        lay.addWidget(blanks)
+        lay.addWidget(slips, 1)
+
+    def _days(self, value: int) -> QSpinBox:
+        box = QSpinBox()
+        box.setRange(0, 365)
+        box.setValue(value)
+        box.setSuffix(self.tr(" 天"))
+        return box
+
+    def refresh(self) -> None:
+        with self.store.session() as s:
+            groups = worklist.filter_choices(s)["groups"]
+            rows = [
+                (r.id, r.issued_on, r.resident.name, r.to_institution, r.status, r.emergency)
+                for r in referral.open_referrals(s)
+            ]
+        for combo in (self.card_group, self.list_group):
+            current = combo.currentData()
+            combo.clear()
+            combo.addItem(self.tr("全部"), None)
+            for gid, label in groups:
+                combo.addItem(label, gid)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+        statuses = {"issued": self.tr("已转出"), "arrived": self.tr("已到位")}
+        self.referrals.setRowCount(len(rows))
+        for i, (rid, issued_on, name, to, status, emergency) in enumerate(rows):
+            for j, text in enumerate(
+                (
+                    issued_on.isoformat(),
+                    name,
+                    to,
+                    statuses.get(status, status),
+                    self.tr("是") if emergency else "",
+                )
+            ):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.UserRole, rid)
+                self.referrals.setItem(i, j, item)
+        self.referrals.resizeColumnsToContents()
+
+    # -- documents
+
+    def _show(self, data: bytes | None, title: str, file_name: str) -> None:
+        if data is None:  # cancelled
+            return
+        self.last_preview = preview(self.window(), data, title, file_name)
+
+    def _failed(self, error: BaseException) -> None:
+        text = render(error.message) if isinstance(error, UserError) else str(error)
+        QMessageBox.warning(self, self.tr("打印"), text)
+
+    def print_cards(self):
+        days, group, per_sheet = (
+            self.card_days.value(),
+            self.card_group.currentData(),
+            self.per_sheet.currentData(),
+        )
+        labels = print_labels()
+
+        def job(progress, cancelled):
+            with self.store.session() as s:
+                ids = printing.due_resident_ids(s, days, group_id=group)
+                if not ids:
+                    return b""
+                return printing.cards_pdf(
+                    s, ids, labels, per_sheet=per_sheet, progress=progress, cancelled=cancelled
+                )
+
+        def done(data):
+            if data == b"":
+                QMessageBox.information(self, self.tr("随访卡"), self.tr("没有逾期或即将到期的随访对象"))
+                return
+            self._show(data, self.tr("随访卡"), f"随访卡-{dt.date.today().isoformat()}.pdf")
+
+        return run_in_background(self, self.tr("正在生成随访卡…"), job, done, self._failed)
+
+    def print_worklist(self):
+        days, group, program = (
+            self.list_days.value(),
+            self.list_group.currentData(),
+            self.list_program.currentData(),
+        )
+        labels = print_labels()
+
+        def job(progress, cancelled):
+            with self.store.session() as s:
+                return printing.worklist_pdf(s, labels, due_within=days, group_id=group, program=program)
+
+        return run_in_background(
+            self,
+            self.tr("正在生成工作单…"),
+            job,
+            lambda data: self._show(
+                data, self.tr("入户随访工作单"), f"入户随访工作单-{dt.date.today().isoformat()}.pdf"
+            ),
+            self._failed,
+        )
+
+    def print_blank(self, program: str) -> None:
+        data = printing.blank_form_pdf(program, print_labels())
+        self._show(data, self.tr("空白随访表"), f"空白随访表-{program}.pdf")
+
+    def print_referral(self, returning: bool) -> None:
+        items = self.referrals.selectedItems()
+        if not items:
+            QMessageBox.information(self, self.tr("打印"), self.tr("请先选择一张转诊单"))
+            return
+        print_referral_slip(self, self.store, items[0].data(Qt.UserRole), returning)
+
+
+def print_referral_slip(parent: QWidget, store: Store, referral_id, returning: bool = False):
+    try:
+        with store.session() as s:
+            data = printing.referral_pdf(s, referral_id, print_labels(), returning=returning)
+    except UserError as e:
+        QMessageBox.warning(parent, QCoreApplication.translate("PrintPage", "打印"), render(e.message))
+        return None
+    title = (
+        QCoreApplication.translate("PrintPage", "双向转诊（回转）单")
+        if returning
+        else QCoreApplication.translate("PrintPage", "双向转诊（转出）单")
+    )
+    return preview(parent, data, title, f"转诊单-{referral_id}.pdf")
+
+
+def print_resident_document(parent: QWidget, store: Store, resident_ref: str, document: str):
+    """``card`` or ``cover`` of one resident (archive number or id), in the preview."""
+    with store.session() as s:
+        archive_no = followup.find_resident(s, resident_ref).archive_no
+        if document == "card":
+            data = printing.card_pdf(s, archive_no, print_labels())
+            title = QCoreApplication.translate("PrintPage", "随访卡")
+        else:
+            data = printing.cover_pdf(s, archive_no, print_labels())
+            title = QCoreApplication.translate("PrintPage", "档案封面")
+    return preview(parent, data, title, f"{title}-{archive_no}.pdf")

@@ -1,0 +1,141 @@
+"""Printing from the GUI: preview, batch cards off the GUI thread, print to a (PDF) printer,
+save as PDF, and a scanned card QR opening its resident."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+import zxingcpp
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
+
+from app.services import printing
+from app.services.demo import generate_demo
+from app.services.printing import Labels
+from app.views.main_window import MainWindow
+from app.views.print_preview import PrintPreviewDialog, print_pdf
+from app.views.residents import ResidentDialog
+from tests.conftest import TODAY
+from tests.test_gui import type_into_focus
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(gui_app, qtbot, store):
+    with store.transaction() as s:
+        generate_demo(s, 200, seed=5, today=TODAY)
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_batch_cards_run_in_the_background_then_preview_and_save(window, qtbot, tmp_path):
+    page = window.show_page("print")
+    page.card_days.setValue(60)
+    task = page.print_cards()
+    with qtbot.waitSignal(task.finished, timeout=30_000):
+        pass
+    preview = page.last_preview
+    assert isinstance(preview, PrintPreviewDialog)
+    assert len(preview.images) >= 2 and len(preview.images) % 2 == 0  # fronts and backs
+    saved = preview.save_as(str(tmp_path / "cards"))
+    assert saved.name == "cards.pdf" and saved.read_bytes().startswith(b"%PDF")
+    assert "慢病随访卡" in pdf_text(saved)
+    preview.reject()
+
+
+def test_preview_prints_every_page_to_the_printer(gui_app, tmp_path):
+    data = printing.blank_form_pdf("htn", Labels())
+    printer = QPrinter(QPrinter.HighResolution)
+    printer.setOutputFormat(QPrinter.PdfFormat)  # stands in for a real printer on CI
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_pdf(data, printer) == 1
+    out = subprocess.run(["pdfinfo", str(tmp_path / "printed.pdf")], capture_output=True, text=True).stdout
+    assert "Pages:           1" in out
+
+
+def test_worklist_for_a_village_group_and_blank_forms(window, qtbot):
+    page = window.show_page("print")
+    page.refresh()
+    assert page.list_group.count() > 1  # 全部 + the demo's groups
+    page.list_group.setCurrentIndex(1)
+    page.list_days.setValue(30)
+    task = page.print_worklist()
+    with qtbot.waitSignal(task.finished, timeout=30_000):
+        pass
+    assert page.last_preview.images
+    page.last_preview.reject()
+    page.print_blank("t2dm")
+    assert len(page.last_preview.images) == 1
+
+
+def test_resident_page_prints_card_and_cover(window, qtbot):
+    residents = window.show_page("residents")
+    dialog = residents.open_resident(residents.model.rows[0].id)
+    preview = dialog.print_document("card")
+    assert len(preview.images) == 2
+    preview.reject()
+    preview = dialog.print_document("cover")
+    assert len(preview.images) == 1
+    preview.reject()
+    dialog.reject()
+
+
+def test_scanning_a_printed_card_opens_its_resident(window, qtbot, store, tmp_path):
+    """The whole loop: print a card, read its QR as a scanner would, type that into the search box."""
+    residents = window.show_page("residents")
+    row = residents.model.rows[3]
+    with store.session() as s:
+        (tmp_path / "card.pdf").write_bytes(printing.card_pdf(s, row.archive_no, Labels()))
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "300",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-png",
+            str(tmp_path / "card.pdf"),
+            str(tmp_path / "card"),
+        ],
+        check=True,
+    )
+    scanned = zxingcpp.read_barcodes(Image.open(next(tmp_path.glob("card*.png"))))[0].text
+    type_into_focus(qtbot, scanned, residents.search)
+    qtbot.keyClick(residents.search, Qt.Key_Return)  # scanners end with Enter
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ResidentDialog))
+    dialog = QApplication.activeModalWidget()
+    assert dialog.resident_id == row.id
+    dialog.reject()
+
+
+def test_referral_slip_preview_after_issuing(gui_app, qtbot, store):
+    from app.services import followup
+    from app.services.enrolment import ResidentInput, save_resident
+    from app.views.followups import FollowupDialog
+
+    with store.transaction() as s:
+        r = save_resident(s, ResidentInput(name="转诊乙", sex="2", birth_date="1952-02-02"))
+        followup.enrol(s, r, "htn", r.enrolled_on)
+        rid = r.id
+    dialog = FollowupDialog(store, rid, "htn")
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.sbp, "190")
+    qtbot.keyClicks(dialog.dbp, "115")
+    referral_dialog = dialog.save_and_refer()
+    referral_dialog.fields["to_institution"].setText("朝阳乡卫生院")
+    assert referral_dialog.save() is True
+    assert referral_dialog.preview is not None and len(referral_dialog.preview.images) == 1
+    referral_dialog.preview.reject()
