@@ -6,8 +6,6 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-import zxingcpp
-from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
@@ -20,6 +18,7 @@ from app.views.print_preview import PrintPreviewDialog, print_pdf
 from app.views.residents import ResidentDialog
 from tests.conftest import TODAY
 from tests.test_gui import type_into_focus
+from tests.test_printing import scan_qr_codes
 
 pytestmark = pytest.mark.gui
 
@@ -96,23 +95,7 @@ def test_scanning_a_printed_card_opens_its_resident(window, qtbot, store, tmp_pa
     residents = window.show_page("residents")
     row = residents.model.rows[3]
     with store.session() as s:
-        (tmp_path / "card.pdf").write_bytes(printing.card_pdf(s, row.archive_no, Labels()))
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-r",
-            "300",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            "-png",
-            str(tmp_path / "card.pdf"),
-            str(tmp_path / "card"),
-        ],
-        check=True,
-    )
-    scanned = zxingcpp.read_barcodes(Image.open(next(tmp_path.glob("card*.png"))))[0].text
+        (scanned,) = scan_qr_codes(printing.card_pdf(s, row.archive_no, Labels()), tmp_path)
     type_into_focus(qtbot, scanned, residents.search)
     qtbot.keyClick(residents.search, Qt.Key_Return)  # scanners end with Enter
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ResidentDialog))
