@@ -21,5 +21,8 @@ if [[ "${1:-}" == "--smoke" ]]; then
   NAME="$("$BIN" --data-dir "$D" residents search 11010500110100001 --json | python -c 'import json,sys; print(json.load(sys.stdin)[0]["name"])')"
   pdftotext "$D/card.pdf" - | grep -q "$NAME"
   "$BIN" --data-dir "$D" print worklist -o "$D/worklist.pdf"
+  # every page and dialog, including the print preview (pdfium) of a card and a worklist
+  QT_QPA_PLATFORM=offscreen "$BIN" --data-dir "$D" gui --screenshots "$D/shots" >/dev/null
+  test -s "$D/shots/16-print-preview-card.png"
   echo "frozen smoke: ok"
 fi
