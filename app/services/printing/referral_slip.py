@@ -137,9 +137,11 @@ def _patient_rows(page: Page, data: SlipData, y: float, returning: bool) -> floa
         page.text(LEFT + 115, y, T("Print", "档案编号："), 10.5)
         page.digit_boxes(LEFT + 135, y + 1.2, data.archive_no[-8:], 8, 4.2, dash_after=(3,))
     y += 9
-    page.field(LEFT, y, 115, T("Print", "家庭住址："), data.address, 10.5)
     page.field(LEFT + 118, y, WIDTH - 118, T("Print", "联系电话："), data.phone, 10.5)
-    return y
+    # a long address wraps onto a second line rather than shrinking out of sight
+    return page.field(
+        LEFT, y, 115, T("Print", "家庭住址："), data.address, 10.5, lines=2 if len(data.address) > 24 else 1
+    )
 
 
 def _stub(page: Page, data: SlipData, returning: bool) -> float:
