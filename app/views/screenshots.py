@@ -61,11 +61,12 @@ def save_screenshots(window, out: Path) -> list[Path]:
         printing_page.referrals.selectRow(0)
     from app.views.print_page import print_resident_document
 
+    residents.search.clear()  # the whole register again, not the "zs" search above
+    residents.refresh()
     if residents.model.rows:
         preview = print_resident_document(window, window.store, str(residents.model.rows[0].id), "card")
         saved.append(_save(preview, out / "16-print-preview-card.png"))
         preview.reject()
-    preview = printing_page.last_preview = None
     from app.services import printing
     from app.views.print_preview import preview as show_preview
     from app.views.widgets import print_labels
