@@ -1853,6 +1853,10 @@
         <translation>The printer could not start; check it and try again</translation>
     </message>
     <message>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>

@@ -1853,6 +1853,10 @@
         <translation>打印机无法开始打印，请检查打印机后重试</translation>
     </message>
     <message>
+        <source>正在打印…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
         <source>另存为 PDF</source>
         <translation>另存为 PDF</translation>
     </message>

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from app.services import worklist as worklists
 from app.services.printing.layout import FONT, Labels, markup, numbered_canvas, para_style, register_font
 from app.services.profile import get_profile
+from app.services.validators import age_on
 
 PAGE = (297 * mm, 210 * mm)
 MARGIN = 12 * mm
@@ -96,13 +97,15 @@ def home_visit_list(
     for i in items:
         row = rows.get(i.resident_id)
         if row is None:
-            age = (
-                today.year
-                - i.birth_date.year
-                - ((today.month, today.day) < (i.birth_date.month, i.birth_date.day))
-            )
             row = rows[i.resident_id] = VisitRow(
-                i.resident_id, i.name, i.sex, age, i.address, i.phone, i.village_name, i.group_name
+                i.resident_id,
+                i.name,
+                i.sex,
+                age_on(i.birth_date, today),
+                i.address,
+                i.phone,
+                i.village_name,
+                i.group_name,
             )
         # the most urgent programme leads the row: its due date, last visit and readings
         if row.next_due is None or i.next_due < row.next_due:

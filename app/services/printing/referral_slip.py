@@ -17,6 +17,7 @@ from app.models import Referral
 from app.services.errors import Message, NotFound, UserError
 from app.services.printing.layout import BLANK, Box, Document, Labels, Page, filled, markup
 from app.services.profile import get_profile
+from app.services.validators import age_on
 
 CTX = "Print"
 
@@ -58,10 +59,6 @@ class SlipData:
     return_phone: str
 
 
-def _age(birth: dt.date, on: dt.date) -> int:
-    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
-
-
 def slip_data(session: Session, referral_id: uuid.UUID) -> SlipData:
     referral = session.get(Referral, referral_id)
     if referral is None or referral.voided:
@@ -79,7 +76,7 @@ def slip_data(session: Session, referral_id: uuid.UUID) -> SlipData:
     return SlipData(
         name=r.name,
         sex=r.sex,
-        age=_age(r.birth_date, referral.issued_on) if r.birth_date else None,
+        age=age_on(r.birth_date, referral.issued_on) if r.birth_date else None,
         archive_no=r.archive_no,
         address=r.current_address or "",
         phone=r.phone or "",
