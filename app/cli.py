@@ -69,6 +69,16 @@ def _parser() -> argparse.ArgumentParser:
     rs.add_argument("query")
     rs.add_argument("--limit", type=int, default=20)
     rs.add_argument("--json", action="store_true")
+    ru = r.add_parser("update", help="correct fields of a resident's record (same checks as the form)")
+    ru.add_argument("resident", help="17-digit archive number, its last 8 digits, or record id")
+    ru.add_argument(
+        "--set",
+        dest="assignments",
+        action="append",
+        required=True,
+        metavar="FIELD=VALUE",
+        help="a text field of the personal form, e.g. phone=13800138000 or current_address=…",
+    )
     re_ = r.add_parser("export", help="export all residents (.xlsx or .csv)")
     re_.add_argument("file")
     pr = sub.add_parser("print", help="print documents as PDF").add_subparsers(dest="document", required=True)
@@ -135,6 +145,38 @@ def _parser() -> argparse.ArgumentParser:
     fa.add_argument("--enrol", action="store_true", help="start management on the visit date if not enrolled")
     fa.add_argument("--json", action="store_true")
 
+    dv = sub.add_parser("device", help="this device's card, and the devices it trusts").add_subparsers(
+        dest="action", required=True
+    )
+    dc = dv.add_parser("card", help="write this device's public card (JSON, and a QR code PNG beside it)")
+    dc.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    dt_ = dv.add_parser("trust", help="trust a peer's card (compare its fingerprint by phone first)")
+    dt_.add_argument("file")
+    dt_.add_argument("--json", action="store_true")
+    dl = dv.add_parser("list", help="trusted devices")
+    dl.add_argument("--json", action="store_true")
+    dr = dv.add_parser("revoke", help="stop trusting a device: its later bundles are refused")
+    dr.add_argument("id", help="device id (or a prefix of it) or its village/township code")
+
+    sy = sub.add_parser("sync", help="change bundles to and from other devices").add_subparsers(
+        dest="action", required=True
+    )
+    se = sy.add_parser("export", help="write one bundle per trusted device into a folder (USB stick)")
+    se.add_argument("--to", required=True, metavar="DIR")
+    se.add_argument("--peer", help="only this device (id prefix or code)")
+    se.add_argument("--always", action="store_true", help="write a bundle even when there is nothing new")
+    se.add_argument("--json", action="store_true")
+    si = sy.add_parser("import", help="import the bundles addressed to this device (a file or a folder)")
+    si.add_argument("path")
+    si.add_argument("--json", action="store_true")
+    ss = sy.add_parser("status", help="per device: last export/import, changes not yet acknowledged, marks")
+    ss.add_argument("--json", action="store_true")
+    sc = sy.add_parser("conflicts", help="open conflicts and possible duplicates")
+    sc.add_argument("--json", action="store_true")
+    sr = sy.add_parser("resolve", help="(township) resolve a conflict: keep the current value or the other")
+    sr.add_argument("id", help="conflict id (or a prefix)")
+    sr.add_argument("choice", choices=["kept", "lost", "reviewed"])
+
     b = sub.add_parser("bench", help="measure the performance budgets against raw baselines")
     b.add_argument("--scale", choices=["village", "township", "county"], default="township")
     b.add_argument("--json", action="store_true")
@@ -167,7 +209,7 @@ def _print_json(data) -> None:
 def cmd_init(args) -> int:
     from app.services import profile
 
-    _, store = _open(args, need_profile=False)
+    paths, store = _open(args, need_profile=False)
     with store.transaction() as s:
         p = profile.init_profile(
             s,
@@ -183,6 +225,9 @@ def cmd_init(args) -> int:
         print(
             f"已初始化：{p.name}（{p.code}，{'村卫生室' if p.role == 'village' else '乡镇卫生院'}），设备 {p.device_id}"
         )
+    from app.services.sync import keys
+
+    keys.ensure_keys(paths.sub("keys"))
     return 0
 
 
@@ -214,6 +259,23 @@ def cmd_residents(args) -> int:
     if args.action == "template":
         roster.write_template(Path(args.output))
         print(f"已写入模板：{args.output}")
+        return 0
+    if args.action == "update":
+        import dataclasses
+
+        from app.services import enrolment, followup
+
+        text_fields = {f.name for f in dataclasses.fields(enrolment.ResidentInput) if f.type == "str"}
+        with store.transaction() as s:
+            resident = followup.find_resident(s, args.resident)
+            inp = enrolment.resident_input_from(resident)
+            for item in args.assignments:
+                key, sep, value = item.partition("=")
+                if not sep or key not in text_fields:
+                    raise CliError(f"不能这样修改：{item}（可改的字段：{', '.join(sorted(text_fields))}）")
+                setattr(inp, key, value)
+            saved = enrolment.save_resident(s, inp, resident_id=resident.id, actor=profile.default_user(s).id)
+            print(f"已更新 {saved.name}（{saved.archive_no}）")
         return 0
     if args.action == "export":
         with store.session() as s:
@@ -403,6 +465,163 @@ def cmd_print(args) -> int:
     return 0
 
 
+def cmd_device(args) -> int:
+    from app.services.sync import keys
+
+    paths, store = _open(args)
+    if args.action == "card":
+        device_keys = keys.ensure_keys(paths.sub("keys"))
+        with store.session() as s:
+            card = keys.my_card(s, device_keys)
+        path, png = keys.write_card(card, Path(args.output))
+        print(f"已写入设备卡 {path} 和二维码 {png}")
+        print(f"指纹：{card.fingerprint}（请对方核对后再信任）")
+    elif args.action == "trust":
+        card = keys.read_card(Path(args.file))
+        with store.transaction() as s:
+            peer = keys.trust(s, card)
+            info = {"device_id": peer.device_id.hex, "code": peer.code, "name": peer.name, "role": peer.role}
+        if args.json:
+            _print_json({**info, "fingerprint": card.fingerprint})
+        else:
+            print(f"已信任 {card.code} {card.name}（{card.role}），设备 {card.device_id}")
+            print(f"指纹：{card.fingerprint}")
+    elif args.action == "list":
+        with store.session() as s:
+            rows = [
+                {
+                    "device_id": p.device_id.hex,
+                    "role": p.role,
+                    "code": p.code,
+                    "name": p.name,
+                    "fingerprint": p.fingerprint,
+                    "trusted_at": p.trusted_at,
+                    "revoked_at": p.revoked_at,
+                }
+                for p in keys.peers(s)
+            ]
+        if args.json:
+            _print_json(rows)
+        else:
+            for r in rows:
+                state = f"已撤销 {r['revoked_at']:%Y-%m-%d}" if r["revoked_at"] else "受信任"
+                print(
+                    f"{r['device_id'][:8]}  {r['code']}  {r['name']}  {r['role']}  指纹 {r['fingerprint']}  {state}"
+                )
+            if not rows:
+                print("还没有信任任何设备")
+    elif args.action == "revoke":
+        with store.transaction() as s:
+            peer = keys.revoke(s, args.id)
+            print(f"已撤销对 {peer.code} {peer.name} 的信任：它以后的同步包将被拒绝")
+    return 0
+
+
+def cmd_sync(args) -> int:
+    from app.services.sync import conflicts, exchange
+
+    paths, store = _open(args)
+    if args.action == "export":
+        result = exchange.export_bundles(store, paths, args.to, peer=args.peer, always=args.always)
+        rows = [
+            {
+                "peer": b.peer,
+                "file": str(b.path) if b.path else None,
+                "ops": b.ops,
+                "bytes": b.bytes,
+                "note": b.note.render() if b.note else None,
+            }
+            for b in result.bundles
+        ]
+        if args.json:
+            _print_json({"bundles": rows, "seconds": round(result.seconds, 3)})
+        else:
+            for r in rows:
+                if r["file"]:
+                    print(f"{r['peer']}：{r['ops']} 条变更，{r['bytes'] / 1024:.0f} KB → {r['file']}")
+                else:
+                    print(f"{r['peer']}：{r['note']}")
+    elif args.action == "import":
+        outcomes = exchange.import_path(store, paths, args.path)
+        if args.json:
+            _print_json([o.as_json() for o in outcomes])
+        else:
+            for o in outcomes:
+                if o.status == "applied":
+                    print(
+                        f"{o.file}：已导入 {o.ops} 条（来自 {o.sender}），冲突 {o.conflicts}，疑似重复档案 {o.duplicates}"
+                    )
+                else:
+                    print(f"{o.file}：{o.reason.render()}")
+                if o.clock_warning:
+                    print(f"  注意：{o.clock_warning.render()}")
+            if not outcomes:
+                print("没有找到同步包（*.cyb）")
+        return 1 if any(o.status == "rejected" for o in outcomes) else 0
+    elif args.action == "status":
+        with store.session() as s:
+            st = exchange.status(s)
+        data = {
+            **st,
+            "peers": [p.__dict__ for p in st["peers"]],
+            "clock_warnings": [m.render() for m in st["clock_warnings"]],
+        }
+        if args.json:
+            _print_json(data)
+        else:
+            print(
+                f"本机 {st['code']}（{st['role']}），设备 {st['device_id'][:8]}，已记录变更 {st['sequence']} 条"
+            )
+            for p in st["peers"]:
+                last_out = f"{p.last_export_at:%Y-%m-%d %H:%M}" if p.last_export_at else "从未"
+                last_in = f"{p.last_import_at:%Y-%m-%d %H:%M}" if p.last_import_at else "从未"
+                revoked = "（已撤销）" if p.revoked else ""
+                print(
+                    f"  {p.code} {p.name}{revoked}：待对方确认 {p.unacknowledged} 条；"
+                    f"上次导出 {last_out}，上次导入 {last_in}"
+                )
+            print(
+                f"未处理冲突 {st['conflicts_open']}，疑似重复档案 {st['duplicates_open']}，待补齐 {st['pending']}"
+            )
+            for w in data["clock_warnings"]:
+                print(f"注意：{w}")
+    elif args.action == "conflicts":
+        with store.session() as s:
+            rows = conflicts.open_conflicts(s)
+        if args.json:
+            _print_json([r.__dict__ for r in rows])
+        else:
+            for r in rows:
+                if r.kind == "duplicate":
+                    print(f"{str(r.id)[:8]}  疑似重复：{r.record} 与 {r.other}")
+                else:
+                    print(
+                        f"{str(r.id)[:8]}  {r.record} {r.field}：现值 {r.kept!r}（{r.kept_by}）/ 另一值 {r.lost!r}（{r.lost_by}）"
+                    )
+            if not rows:
+                print("没有未处理的冲突")
+    elif args.action == "resolve":
+        import uuid as _uuid
+
+        from app.services import profile
+
+        with store.transaction() as s:
+            ids = [
+                r.id
+                for r in conflicts.open_conflicts(s)
+                if r.id.hex.startswith(args.id.replace("-", "").lower())
+            ]
+            if len(ids) != 1:
+                raise CliError(f"没有找到唯一的冲突 {args.id}")
+            actor = profile.default_user(s).id
+            if args.choice == "reviewed":
+                conflicts.review_duplicate(s, ids[0], actor)
+            else:
+                conflicts.resolve(s, ids[0], args.choice, actor)
+            print(f"已处理冲突 {_uuid.UUID(str(ids[0])).hex[:8]}")
+    return 0
+
+
 def cmd_bench(args) -> int:
     from app.services.bench import format_table, run_bench
 
@@ -423,6 +642,8 @@ COMMANDS = {
     "gui": cmd_gui,
     "bench": cmd_bench,
     "print": cmd_print,
+    "device": cmd_device,
+    "sync": cmd_sync,
 }
 
 

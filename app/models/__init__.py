@@ -1,13 +1,22 @@
 """SQLAlchemy mappings only: no Qt, no I/O, no business rules."""
 
-from app.models.base import Base, new_id, utcnow
+from app.models.base import Base, Synced, new_id, org_id, utcnow
 from app.models.followup import FollowupVisit, ProgramEnrolment
 from app.models.org import ArchiveSerial, Profile, Setting, Township, Village, VillageGroup
 from app.models.referral import Referral
 from app.models.resident import Household, Resident, ResidentChoice, ResidentSearchKey
+from app.models.sync import BundleRecord, ChangeLog, OriginMark, Peer, SyncConflict, SyncState
 from app.models.user import User
 
 __all__ = [
+    "BundleRecord",
+    "ChangeLog",
+    "OriginMark",
+    "Peer",
+    "SyncConflict",
+    "SyncState",
+    "Synced",
+    "org_id",
     "ArchiveSerial",
     "FollowupVisit",
     "ProgramEnrolment",

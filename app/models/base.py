@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import ClassVar
 
-from sqlalchemy import MetaData, String, Uuid
+from sqlalchemy import JSON, MetaData, String, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from uuid6 import uuid7
 
@@ -22,6 +23,16 @@ NAMING_CONVENTION = {
 def new_id() -> uuid.UUID:
     """Time-ordered UUIDv7 made on this device: unique across devices, index-friendly."""
     return uuid7()
+
+
+# Organisation rows (township, village, village group) are made on every device that needs
+# them, offline: their ids are derived from their codes so every device makes the same row.
+ORG_NAMESPACE = uuid.UUID("6f1c4b8e-2d0a-5c7e-9b1f-7a3e5d2c4b60")
+
+
+def org_id(kind: str, *parts: str) -> uuid.UUID:
+    """The same id on every device: ``org_id("village", "110105001101")``."""
+    return uuid.uuid5(ORG_NAMESPACE, ":".join((kind, *parts)))
 
 
 def utcnow() -> dt.datetime:
@@ -50,3 +61,27 @@ class Voidable:
 
     voided: Mapped[bool] = mapped_column(default=False)
     void_reason: Mapped[str | None] = mapped_column(String(200))
+
+
+class Synced:
+    """A record that travels between devices in change bundles (DESIGN.md, "Change capture").
+
+    Declaring is all a model does to sync: the capture hook logs every insert and update, and
+    the merge applies them field by field.
+
+    - ``__sync_scope__``: how to find the village a row concerns, which decides where it is
+      relayed: ``"code"`` (the row's own township or village code), ``"village_id"`` or
+      ``"resident_id"``.
+    - ``__sync_exclude__``: derived columns; never sent, recomputed where the row lands.
+    - ``__sync_children__``: one-to-many relationships whose rows have no identity of their
+      own (a resident's ticked boxes): they travel as one field holding the whole list.
+    - ``sync_clocks``: per-field clocks, ``{"_": [clock, base], field: [clock, base]}``: the
+      hybrid logical clock of the last write of each field (``"_"`` for fields written only
+      when the row was made) and the clock that write replaced.
+    """
+
+    __sync_scope__: ClassVar[str]
+    __sync_exclude__: ClassVar[tuple[str, ...]] = ()
+    __sync_children__: ClassVar[tuple[str, ...]] = ()
+
+    sync_clocks: Mapped[dict | None] = mapped_column(JSON)

@@ -12,14 +12,25 @@ import uuid
 from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, Tracked, UUIDPk, Voidable
+from app.models.base import Base, Synced, Tracked, UUIDPk, Voidable
 from app.models.resident import Resident
 
 
-class ProgramEnrolment(UUIDPk, Tracked, Voidable, Base):
+class ProgramEnrolment(UUIDPk, Tracked, Voidable, Synced, Base):
     """A resident under management for one programme (在管 / 失访 / 迁出 / 死亡 / 终止)."""
 
     __tablename__ = "program_enrolment"
+    __sync_scope__ = "resident_id"
+    __sync_exclude__ = (
+        "last_visit",
+        "next_due",
+        "last_sbp",
+        "last_dbp",
+        "last_glucose",
+        "last_classification",
+        "face_to_face_year",
+        "face_to_face",
+    )
     __table_args__ = (Index("ix_program_enrolment_resident_program", "resident_id", "program"),)
 
     resident_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("resident.id"))
@@ -47,10 +58,11 @@ class ProgramEnrolment(UUIDPk, Tracked, Voidable, Base):
     resident: Mapped[Resident] = relationship()
 
 
-class FollowupVisit(UUIDPk, Tracked, Voidable, Base):
+class FollowupVisit(UUIDPk, Tracked, Voidable, Synced, Base):
     """One 随访服务记录表 entry.  Single-writer: only the creating device edits it."""
 
     __tablename__ = "followup_visit"
+    __sync_scope__ = "resident_id"
     __table_args__ = (
         Index("ix_followup_visit_resident_program_date", "resident_id", "program", "visit_date"),
         Index("ix_followup_visit_enrolment_date", "enrolment_id", "visit_date"),

@@ -8,7 +8,7 @@ import uuid
 from sqlalchemy import ForeignKey, String, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, Tracked, UUIDPk, utcnow
+from app.models.base import Base, Synced, Tracked, UUIDPk, utcnow
 
 
 class Profile(Base):
@@ -42,15 +42,17 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(String(2000))
 
 
-class Township(UUIDPk, Tracked, Base):
+class Township(UUIDPk, Tracked, Synced, Base):
     __tablename__ = "township"
+    __sync_scope__ = "code"
 
     code: Mapped[str] = mapped_column(String(9), unique=True)
     name: Mapped[str] = mapped_column(String(100))
 
 
-class Village(UUIDPk, Tracked, Base):
+class Village(UUIDPk, Tracked, Synced, Base):
     __tablename__ = "village"
+    __sync_scope__ = "code"
 
     code: Mapped[str] = mapped_column(String(12), unique=True)
     name: Mapped[str] = mapped_column(String(100))
@@ -60,10 +62,11 @@ class Village(UUIDPk, Tracked, Base):
     groups: Mapped[list[VillageGroup]] = relationship(back_populates="village", order_by="VillageGroup.name")
 
 
-class VillageGroup(UUIDPk, Tracked, Base):
+class VillageGroup(UUIDPk, Tracked, Synced, Base):
     """村民小组."""
 
     __tablename__ = "village_group"
+    __sync_scope__ = "village_id"
     __table_args__ = (UniqueConstraint("village_id", "name", name="uq_village_group_village_name"),)
 
     village_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("village.id"))

@@ -8,12 +8,13 @@ import uuid
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, Tracked, UUIDPk, Voidable
+from app.models.base import Base, Synced, Tracked, UUIDPk, Voidable
 from app.models.resident import Resident
 
 
-class Referral(UUIDPk, Tracked, Voidable, Base):
+class Referral(UUIDPk, Tracked, Voidable, Synced, Base):
     __tablename__ = "referral"
+    __sync_scope__ = "resident_id"
 
     resident_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("resident.id"), index=True)
     visit_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("followup_visit.id"))

@@ -8,14 +8,15 @@ import uuid
 from sqlalchemy import ForeignKey, Index, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, Tracked, UUIDPk, Voidable
+from app.models.base import Base, Synced, Tracked, UUIDPk, Voidable
 from app.models.org import Village, VillageGroup
 
 
-class Household(UUIDPk, Tracked, Voidable, Base):
+class Household(UUIDPk, Tracked, Voidable, Synced, Base):
     """户: the unit residents are enrolled by."""
 
     __tablename__ = "household"
+    __sync_scope__ = "village_id"
 
     village_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("village.id"), index=True)
     group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("village_group.id"))
@@ -28,8 +29,11 @@ class Household(UUIDPk, Tracked, Voidable, Base):
     )
 
 
-class Resident(UUIDPk, Tracked, Voidable, Base):
+class Resident(UUIDPk, Tracked, Voidable, Synced, Base):
     __tablename__ = "resident"
+    __sync_scope__ = "village_id"
+    __sync_exclude__ = ("name_pinyin",)
+    __sync_children__ = ("choices",)
     __table_args__ = (
         Index("ix_resident_village_archive", "village_id", "archive_no"),
         # Covering index: a name-substring scan reads this, not the wide rows.

@@ -616,29 +616,74 @@ def enrolments_of(session: Session, resident_id: uuid.UUID) -> list[ProgramEnrol
     )
 
 
+SUMMARY_COLUMNS = ("visit_date", "next_due", "sbp", "dbp", "glucose", "classification", "method")
+
+
+def _summary(visits, enrolled_on: dt.date, today: dt.date) -> dict:
+    """The enrolment's derived summary from its done, unvoided visits in date order."""
+    last = visits[-1] if visits else None
+    return {
+        "last_visit": last.visit_date if last else None,
+        "next_due": last.next_due if last else enrolled_on,
+        "last_sbp": last.sbp if last else None,
+        "last_dbp": last.dbp if last else None,
+        "last_glucose": last.glucose if last else None,
+        "last_classification": last.classification if last else None,
+        "face_to_face_year": today.year,
+        "face_to_face": sum(1 for v in visits if v.visit_date.year == today.year and v.method in ("1", "2")),
+    }
+
+
+def _counted_visits():
+    return select(*(getattr(FollowupVisit, c) for c in SUMMARY_COLUMNS)).where(
+        FollowupVisit.voided.is_(False), FollowupVisit.outcome == "done"
+    )
+
+
 def refresh_summary(session: Session, enrolment: ProgramEnrolment, today: dt.date | None = None) -> None:
     """Recompute the enrolment's visit summary (last visit, next due, last readings, this year's
     face-to-face visits) from its visits.  Call after any visit of the enrolment is written."""
-    today = today or dt.date.today()
-    visits = session.scalars(
-        select(FollowupVisit)
-        .where(
-            FollowupVisit.enrolment_id == enrolment.id,
-            FollowupVisit.voided.is_(False),
-            FollowupVisit.outcome == "done",
-        )
-        .order_by(FollowupVisit.visit_date)
+    visits = session.execute(
+        _counted_visits().where(FollowupVisit.enrolment_id == enrolment.id).order_by(FollowupVisit.visit_date)
     ).all()
-    last = visits[-1] if visits else None
-    enrolment.last_visit = last.visit_date if last else None
-    enrolment.next_due = last.next_due if last else enrolment.enrolled_on
-    enrolment.last_sbp, enrolment.last_dbp = (last.sbp, last.dbp) if last else (None, None)
-    enrolment.last_glucose = last.glucose if last else None
-    enrolment.last_classification = last.classification if last else None
-    enrolment.face_to_face_year = today.year
-    enrolment.face_to_face = sum(
-        1 for v in visits if v.visit_date.year == today.year and v.method in ("1", "2")
-    )
+    for key, value in _summary(visits, enrolment.enrolled_on, today or dt.date.today()).items():
+        setattr(enrolment, key, value)
+
+
+def refresh_summaries(session: Session, enrolment_ids, today: dt.date | None = None) -> None:
+    """:func:`refresh_summary` for many enrolments at once (sync applies visits in bulk)."""
+    from sqlalchemy import bindparam, update
+
+    today = today or dt.date.today()
+    ids = list(enrolment_ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        enrolled = dict(
+            session.execute(
+                select(ProgramEnrolment.id, ProgramEnrolment.enrolled_on).where(
+                    ProgramEnrolment.id.in_(chunk)
+                )
+            ).all()
+        )
+        visits: dict = {eid: [] for eid in enrolled}
+        for row in session.execute(
+            _counted_visits()
+            .add_columns(FollowupVisit.enrolment_id)
+            .where(FollowupVisit.enrolment_id.in_(chunk))
+            .order_by(FollowupVisit.enrolment_id, FollowupVisit.visit_date)
+        ):
+            visits[row.enrolment_id].append(row)
+        rows = [
+            {"_id": eid, **{f"v_{k}": v for k, v in _summary(visits[eid], enrolled[eid], today).items()}}
+            for eid in enrolled
+        ]
+        if rows:
+            keys = [k[2:] for k in rows[0] if k != "_id"]
+            t = ProgramEnrolment.__table__
+            session.connection().execute(
+                update(t).where(t.c.id == bindparam("_id")).values({k: bindparam(f"v_{k}") for k in keys}),
+                rows,
+            )
 
 
 def _form_extras(inp: VisitInput, values: dict, visit_date: dt.date, errors: list[FieldError]) -> dict:

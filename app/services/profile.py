@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import ArchiveSerial, Profile, Township, User, Village, VillageGroup, new_id
+from app.models import ArchiveSerial, Profile, Township, User, Village, VillageGroup, new_id, org_id
 from app.services.errors import Message, NotFound, UserError
 from app.services.validators import halfwidth, known_address_code
 
@@ -80,26 +80,37 @@ def init_profile(
     name = (name or "").strip()
     if not name:
         raise _err(QT_TRANSLATE_NOOP("Profile", "请填写名称"))
-    if role == VILLAGE:
-        town = Township(code=code[:9], name=township_name or f"{code[:9]}")
-        session.add(town)
-        session.flush()
-        session.add(Village(code=code, name=name, township_id=town.id))
-        default_institution = f"{name}卫生室"
-    else:
-        session.add(Township(code=code, name=name))
-        default_institution = f"{name}卫生院"
     profile = Profile(
         id=1,
         role=role,
         code=code,
         name=name,
-        institution=institution or default_institution,
+        institution=institution or (f"{name}卫生室" if role == VILLAGE else f"{name}卫生院"),
         phone=phone,
         device_id=new_id(),
         db_id=new_id(),
     )
     session.add(profile)
+    session.flush()  # the sync hook stamps what follows with this device's clock
+    if role == VILLAGE:
+        # The township owns its own row: the village's copy carries the lowest clock, so the
+        # township's name replaces it when the first bundle comes back.  It is not logged.
+        session.add(
+            Township(
+                id=org_id("township", code[:9]),
+                code=code[:9],
+                name=township_name or code[:9],
+                sync_clocks={"_": ["", ""]},
+            )
+        )
+        session.flush()
+        session.add(
+            Village(
+                id=org_id("village", code), code=code, name=name, township_id=org_id("township", code[:9])
+            )
+        )
+    else:
+        session.add(Township(id=org_id("township", code), code=code, name=name))
     session.add(User(username=admin, display_name=admin_name or admin, role="admin"))
     session.flush()
     return profile
@@ -154,7 +165,7 @@ def ensure_village(session: Session, code: str, name: str) -> Village:
     village = session.scalar(select(Village).where(Village.code == code))
     if village is None:
         town = session.scalar(select(Township).where(Township.code == code[:9]))
-        village = Village(code=code, name=name, township_id=town.id)
+        village = Village(id=org_id("village", code), code=code, name=name, township_id=town.id)
         session.add(village)
         session.flush()
     return village
@@ -167,7 +178,7 @@ def ensure_group(session: Session, village: Village, name: str | None) -> Villag
         select(VillageGroup).where(VillageGroup.village_id == village.id, VillageGroup.name == name)
     )
     if group is None:
-        group = VillageGroup(village_id=village.id, name=name)
+        group = VillageGroup(id=org_id("group", village.code, name), village_id=village.id, name=name)
         session.add(group)
         session.flush()
     return group

@@ -8,7 +8,8 @@ from app.models import Setting
 
 LANGUAGE = "ui.language"  # zh | en, applied at the next start
 PROVINCIAL_FIELDS = "followup.provincial_fields"  # "1": show the provincial revisions' optional fields
-DEFAULTS = {LANGUAGE: "zh", PROVINCIAL_FIELDS: "0"}
+ESCROW_KEY = "sync.escrow_recipient"  # the county's age public key: every bundle also opens with it
+DEFAULTS = {LANGUAGE: "zh", PROVINCIAL_FIELDS: "0", ESCROW_KEY: ""}
 
 
 def get(session: Session, key: str) -> str:

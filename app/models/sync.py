@@ -1,0 +1,124 @@
+"""Sync bookkeeping (DESIGN.md, "Change capture" and "Bundles"): the change log, this device's
+sequence and clock, trusted peers, per-origin high-water marks, bundles seen, conflicts.
+
+None of these tables sync themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from sqlalchemy import JSON, BigInteger, Index, String, Text, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, UUIDPk, utcnow
+
+
+class ChangeLog(Base):
+    """One change of one synced row, as made on its origin device.
+
+    Rows from other devices are kept too: a township relays them to the villages they concern.
+    ``data`` is the JSON sent as is: ``{"v": {field: value}, "b": {field: base clock} | ""}``
+    (``""``: the row was made, every field's base is empty).  ``pending``: received but not
+    yet applicable (its row's creation has not arrived); retried after every import.
+    """
+
+    __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_log_pending", "pending"),)
+
+    origin: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    entity: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    hlc: Mapped[str] = mapped_column(String(24))
+    scope: Mapped[str] = mapped_column(String(12))  # village (12) or township (9) code it concerns
+    user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    data: Mapped[str] = mapped_column(Text)
+    pending: Mapped[bool] = mapped_column(default=False)
+
+
+class SyncState(Base):
+    """This device's sequence (last seq handed out) and hybrid logical clock.  One row."""
+
+    __tablename__ = "sync_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    hlc_ms: Mapped[int] = mapped_column(BigInteger, default=0)
+    hlc_counter: Mapped[int] = mapped_column(default=0)
+
+
+class Peer(Base):
+    """A device whose public card this device trusts (or trusted: ``revoked_at``)."""
+
+    __tablename__ = "sync_peer"
+
+    device_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    role: Mapped[str] = mapped_column(String(10))
+    code: Mapped[str] = mapped_column(String(12))
+    name: Mapped[str] = mapped_column(String(100))
+    sign_key: Mapped[str] = mapped_column(String(100))  # Ed25519 public key, base64
+    enc_key: Mapped[str] = mapped_column(String(100))  # X25519 public key as an age recipient
+    fingerprint: Mapped[str] = mapped_column(String(40))
+    trusted_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column()
+    # What the peer has told us it holds: {origin hex: highest contiguous seq}.
+    acked: Mapped[dict] = mapped_column(JSON, default=dict)
+    # Our marks as the peer last told us it had them: when they are current, a bundle with
+    # no changes in it would tell the peer nothing new and is not written.
+    seen_acks: Mapped[dict] = mapped_column(JSON, default=dict)
+    last_export_at: Mapped[dt.datetime | None] = mapped_column()
+    last_import_at: Mapped[dt.datetime | None] = mapped_column()
+    clock_skew_ms: Mapped[int | None] = mapped_column(BigInteger)  # peer's clock minus ours, last import
+
+
+class OriginMark(Base):
+    """What this device holds of one other origin's changes: the high-water mark (every seq up
+    to ``hw`` is here) and the seq ranges received beyond it, ``[[lo, hi], ...]`` (lo exclusive)."""
+
+    __tablename__ = "sync_origin"
+
+    origin: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    hw: Mapped[int] = mapped_column(BigInteger, default=0)
+    ranges: Mapped[list] = mapped_column(JSON, default=list)
+
+
+class BundleRecord(Base):
+    """A bundle written or read: the 同步 page's history, and what makes a second import a no-op."""
+
+    __tablename__ = "sync_bundle"
+    __table_args__ = (Index("ix_sync_bundle_bundle_id", "bundle_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bundle_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    direction: Mapped[str] = mapped_column(String(10))  # out | in | rejected | skipped
+    peer: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    file_name: Mapped[str] = mapped_column(String(200))
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    ops: Mapped[int] = mapped_column(default=0)
+    bytes: Mapped[int] = mapped_column(BigInteger, default=0)
+    reason: Mapped[str | None] = mapped_column(String(500))
+
+
+class SyncConflict(UUIDPk, Base):
+    """A value that lost a concurrent write (kind ``field``), or two records that look like the
+    same person (kind ``duplicate``: same resident ID number in two places).  Reviewed by
+    township staff; nothing is ever merged or dropped without them."""
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = (Index("ix_sync_conflict_open", "resolved_at"),)
+
+    kind: Mapped[str] = mapped_column(String(10))
+    entity: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    field: Mapped[str | None] = mapped_column(String(40))
+    kept_value: Mapped[str | None] = mapped_column(Text)  # JSON
+    kept_clock: Mapped[str | None] = mapped_column(String(24))
+    lost_value: Mapped[str | None] = mapped_column(Text)  # JSON
+    lost_clock: Mapped[str | None] = mapped_column(String(24))
+    other_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # duplicate: the other record
+    detected_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column()
+    resolved_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    resolution: Mapped[str | None] = mapped_column(String(20))  # kept | lost | superseded | reviewed

@@ -1,0 +1,396 @@
+"""Change capture (DESIGN.md, "Change capture").
+
+Every model that declares :class:`~app.models.base.Synced` is logged by one session hook:
+``before_flush`` turns each inserted or changed row into a ``change_log`` row, in the same
+flush and so in the same transaction as the change itself, and stamps the row's per-field
+clocks.  Nothing changes without its log entry; nothing is logged that did not commit.
+
+Rows written with Core ``insert()`` (demo data, rows from before sync existed) bypass the
+hook: they keep ``sync_clocks`` NULL and :func:`log_untracked` logs them before an export.
+
+Clocks are hybrid logical clocks as fixed-width hex text, so that string order is clock order:
+12 digits of wall-clock milliseconds, 4 of logical counter, 8 of the device id (the tie-break).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+import uuid
+from dataclasses import dataclass, field
+from functools import cache
+
+import sqlalchemy as sa
+from sqlalchemy import event, inspect, select, update
+from sqlalchemy.orm import Session
+
+from app.models import Base, ChangeLog, Profile, Resident, Synced, SyncState, Village, utcnow
+
+EMPTY_CLOCK = ["", ""]  # never written: every real clock is greater
+DELETED = "_deleted"  # the field a tombstone sets
+
+
+# ---------------------------------------------------------------------------- registry
+
+
+@dataclass
+class EntitySpec:
+    """What sync needs to know of one synced model, read from its declaration and columns."""
+
+    name: str
+    model: type
+    table: sa.Table
+    fields: tuple[str, ...]  # synced columns (not id, not sync_clocks, not derived)
+    children: dict[str, tuple[type, str, tuple[str, ...]]]  # relationship -> (model, fk, fields)
+    scope: str
+    encode: dict[str, object] = field(default_factory=dict)  # field -> fn(python) -> json
+    decode: dict[str, object] = field(default_factory=dict)  # field -> fn(json) -> python
+    required: tuple[str, ...] = ()  # NOT NULL columns with no default: a row can't exist without them
+    onupdate: tuple[str, ...] = ()
+
+    def clock(self, clocks: dict | None, name: str) -> list:
+        if not clocks:
+            return EMPTY_CLOCK
+        return clocks.get(name) or clocks.get("_") or EMPTY_CLOCK
+
+
+def _codec(column: sa.Column):
+    t = column.type
+    if isinstance(t, sa.Uuid):
+        return (lambda v: None if v is None else v.hex), (lambda v: None if v is None else uuid.UUID(v))
+    if isinstance(t, sa.DateTime):
+        return (lambda v: None if v is None else v.isoformat()), (
+            lambda v: None if v is None else dt.datetime.fromisoformat(v)
+        )
+    if isinstance(t, sa.Date):
+        return (lambda v: None if v is None else v.isoformat()), (
+            lambda v: None if v is None else dt.date.fromisoformat(v)
+        )
+    return (lambda v: v), (lambda v: v)
+
+
+@cache
+def specs() -> dict[str, EntitySpec]:
+    """Every synced model, by table name, parents before children (foreign-key order)."""
+    models = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers if issubclass(m.class_, Synced)}
+    out: dict[str, EntitySpec] = {}
+    for table in Base.metadata.sorted_tables:
+        model = models.get(table.name)
+        if model is None:
+            continue
+        mapper = inspect(model)
+        skip = {"id", "sync_clocks", *model.__sync_exclude__}
+        spec = EntitySpec(
+            name=table.name,
+            model=model,
+            table=table,
+            fields=tuple(a.key for a in mapper.column_attrs if a.key not in skip),
+            children={},
+            scope=model.__sync_scope__,
+        )
+        for key in spec.fields:
+            col = mapper.columns[key]
+            spec.encode[key], spec.decode[key] = _codec(col)
+            if not col.nullable and col.default is None and col.server_default is None:
+                spec.required += (key,)
+            if col.onupdate is not None:
+                spec.onupdate += (key,)
+        for name in model.__sync_children__:
+            rel = mapper.relationships[name]
+            child = rel.mapper
+            fk = next(iter(rel.remote_side)).key
+            fields = tuple(a.key for a in child.column_attrs if a.key not in ("id", fk))
+            spec.children[name] = (child.class_, fk, fields)
+            spec.encode[name] = spec.decode[name] = lambda v: v
+        out[table.name] = spec
+    return out
+
+
+def spec_for(obj) -> EntitySpec:
+    return specs()[type(obj).__tablename__]
+
+
+def dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def child_rows(spec: EntitySpec, name: str, children) -> list[dict]:
+    """A child collection as the one value that travels: its rows without ids, in a fixed order."""
+    _model, _fk, fields = spec.children[name]
+    rows = [{f: getattr(c, f) if not isinstance(c, dict) else c[f] for f in fields} for c in children]
+    return sorted(rows, key=dumps)
+
+
+# ------------------------------------------------------------------------------- clock
+
+
+def wall_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def hlc_text(ms: int, counter: int, device: uuid.UUID) -> str:
+    return f"{ms:012x}{counter:04x}{device.hex[-8:]}"
+
+
+def hlc_ms(clock: str) -> int:
+    return int(clock[:12], 16) if clock else 0
+
+
+def _state(conn) -> sa.Row:
+    row = conn.execute(
+        select(SyncState.seq, SyncState.hlc_ms, SyncState.hlc_counter).where(SyncState.id == 1)
+    ).first()
+    if row is None:
+        conn.execute(sa.insert(SyncState).values(id=1, seq=0, hlc_ms=0, hlc_counter=0))
+        row = conn.execute(select(SyncState.seq, SyncState.hlc_ms, SyncState.hlc_counter)).one()
+    return row
+
+
+def advance(conn, device: uuid.UUID, count: int, *, observed: str = "") -> tuple[int, str]:
+    """Take ``count`` sequence numbers and one clock tick.  Returns (first seq - 1, clock).
+
+    The UPDATE comes first so that it takes SQLite's write lock before the read: two writers
+    can never be handed the same numbers.  ``observed``: the highest clock just received, which
+    the tick must exceed (the HLC receive rule).
+    """
+    _state(conn)
+    conn.execute(update(SyncState).where(SyncState.id == 1).values(seq=SyncState.seq + count))
+    seq, last_ms, counter = conn.execute(
+        select(SyncState.seq, SyncState.hlc_ms, SyncState.hlc_counter).where(SyncState.id == 1)
+    ).one()
+    seen_ms = hlc_ms(observed)
+    seen_counter = int(observed[12:16], 16) if observed else 0
+    top = max(last_ms, seen_ms, wall_ms())
+    if top == last_ms == seen_ms:
+        counter = max(counter, seen_counter) + 1
+    elif top == last_ms:
+        counter += 1
+    elif top == seen_ms:
+        counter = seen_counter + 1
+    else:
+        counter = 0
+    if counter > 0xFFFF:
+        top, counter = top + 1, 0
+    conn.execute(update(SyncState).where(SyncState.id == 1).values(hlc_ms=top, hlc_counter=counter))
+    return seq - count, hlc_text(top, counter, device)
+
+
+def device_id(session: Session) -> uuid.UUID | None:
+    cached = session.info.get("sync_device")
+    if cached is None:
+        with session.no_autoflush:
+            cached = session.scalar(select(Profile.device_id).where(Profile.id == 1))
+        if cached is not None:
+            session.info["sync_device"] = cached
+    return cached
+
+
+# ------------------------------------------------------------------------------- scope
+
+
+def _village_code(session: Session, village_id, pending: dict) -> str:
+    cache_ = session.info.setdefault("sync_village_codes", {})
+    if village_id not in cache_:
+        obj = pending.get((Village, village_id))
+        if obj is not None:
+            return obj.code
+        with session.no_autoflush:
+            cache_[village_id] = session.scalar(select(Village.code).where(Village.id == village_id)) or ""
+    return cache_[village_id]
+
+
+def _resident_village(session: Session, resident_id, pending: dict) -> uuid.UUID | None:
+    obj = pending.get((Resident, resident_id))
+    if obj is not None:
+        return obj.village_id
+    cache_ = session.info.setdefault("sync_resident_villages", {})
+    if resident_id not in cache_:
+        with session.no_autoflush:
+            cache_[resident_id] = session.scalar(
+                select(Resident.village_id).where(Resident.id == resident_id)
+            )
+    return cache_[resident_id]
+
+
+def scope_of(session: Session, spec: EntitySpec, values: dict, pending: dict | None = None) -> str:
+    """The village (12-digit) or township (9-digit) code a row concerns."""
+    pending = pending or {}
+    if spec.scope == "code":
+        return values["code"]
+    if spec.scope == "village_id":
+        return _village_code(session, values["village_id"], pending)
+    village = _resident_village(session, values["resident_id"], pending)
+    return _village_code(session, village, pending) if village else ""
+
+
+# -------------------------------------------------------------------------------- hook
+
+
+def _fill_defaults(obj) -> None:
+    """Column defaults normally fire inside the INSERT; the log needs the values now."""
+    state = inspect(obj)
+    for attr in state.mapper.column_attrs:
+        col = attr.columns[0]
+        if attr.key in state.dict or col.default is None:
+            continue
+        if col.default.is_callable:
+            setattr(obj, attr.key, col.default.arg(None))
+        elif col.default.is_scalar:
+            value = col.default.arg
+            setattr(obj, attr.key, value() if callable(value) else value)
+
+
+def _changed_fields(obj, spec: EntitySpec) -> list[str]:
+    state = inspect(obj)
+    changed = [f for f in spec.fields if state.attrs[f].history.has_changes()]
+    for name in spec.children:
+        hist = state.attrs[name].history
+        if hist.added or hist.deleted:
+            changed.append(name)
+    return changed
+
+
+def _values(obj, spec: EntitySpec, names) -> dict:
+    out = {}
+    for f in names:
+        if f in spec.children:
+            out[f] = child_rows(spec, f, getattr(obj, f))
+        else:
+            out[f] = spec.encode[f](getattr(obj, f))
+    return out
+
+
+def before_flush(session: Session, _flush_context, _instances) -> None:
+    synced_new = [o for o in session.new if isinstance(o, Synced)]
+    synced_dirty = [o for o in session.dirty if isinstance(o, Synced)]
+    synced_deleted = [o for o in session.deleted if isinstance(o, Synced)]
+    if not (synced_new or synced_dirty or synced_deleted):
+        return
+    device = device_id(session)
+    if device is None:
+        return  # before init: rows stay unlogged and are logged before the first export
+    changes: list[tuple[object, EntitySpec, dict, dict | None]] = []
+    for obj in synced_new:
+        if obj.sync_clocks is not None:
+            continue  # made by the merge, or a placeholder with known clocks
+        _fill_defaults(obj)
+    pending = {(type(o), o.id): o for o in synced_new}
+    for obj in synced_new:
+        if obj.sync_clocks is None:
+            spec = spec_for(obj)
+            changes.append((obj, spec, _values(obj, spec, (*spec.fields, *spec.children)), None))
+    for obj in synced_dirty:
+        spec = spec_for(obj)
+        changed = _changed_fields(obj, spec)
+        if not changed:
+            continue
+        for name in spec.onupdate:
+            if name not in changed:
+                setattr(obj, name, utcnow())
+                changed.append(name)
+        changes.append((obj, spec, _values(obj, spec, changed), {}))
+    for obj in synced_deleted:
+        changes.append((obj, spec_for(obj), {DELETED: True}, {}))
+    if not changes:
+        return
+    first, clock = advance(session.connection(), device, len(changes))
+    logs = []
+    for i, (obj, spec, values, bases) in enumerate(changes):
+        if bases is None:
+            obj.sync_clocks = {"_": [clock, ""]}
+            data = {"v": values, "b": ""}
+        else:
+            clocks = dict(obj.sync_clocks or {})
+            for f in values:
+                bases[f] = spec.clock(clocks, f)[0]
+                clocks[f] = [clock, bases[f]]
+            if obj not in session.deleted:
+                obj.sync_clocks = clocks
+            data = {"v": values, "b": bases}
+        scope_values = {k: getattr(obj, k) for k in ("code", "village_id", "resident_id") if hasattr(obj, k)}
+        logs.append(
+            ChangeLog(
+                origin=device,
+                seq=first + i + 1,
+                entity=spec.name,
+                row_id=obj.id,
+                hlc=clock,
+                scope=scope_of(session, spec, scope_values, pending),
+                user_id=getattr(obj, "updated_by", None) or getattr(obj, "created_by", None),
+                data=dumps(data),
+                pending=False,
+            )
+        )
+    session.add_all(logs)
+
+
+def install() -> None:
+    """Register the hook on every session (idempotent)."""
+    if not event.contains(Session, "before_flush", before_flush):
+        event.listen(Session, "before_flush", before_flush)
+
+
+# ------------------------------------------------------------------------------ backfill
+
+
+def log_untracked(session: Session, *, batch: int = 2000) -> int:
+    """Log every synced row that was written around the hook (``sync_clocks`` NULL) as made
+    now, on this device.  Returns how many rows were logged."""
+    device = device_id(session)
+    if device is None:
+        return 0
+    conn = session.connection()
+    total = 0
+    # One query each instead of one per row for the scope of every row.
+    session.info.setdefault("sync_village_codes", {}).update(
+        conn.execute(select(Village.id, Village.code)).all()
+    )
+    session.info.setdefault("sync_resident_villages", {}).update(
+        conn.execute(select(Resident.id, Resident.village_id)).all()
+    )
+    for spec in specs().values():
+        t = spec.table
+        cols = [t.c.id, *(t.c[f] for f in spec.fields)]
+        while True:
+            rows = conn.execute(select(*cols).where(t.c.sync_clocks.is_(None)).limit(batch)).all()
+            if not rows:
+                break
+            children: dict[str, dict] = {}
+            for name, (child, fk, _fields) in spec.children.items():
+                grouped: dict = {}
+                ids = [r.id for r in rows]
+                for c in conn.execute(
+                    select(child.__table__).where(child.__table__.c[fk].in_(ids))
+                ).mappings():
+                    grouped.setdefault(c[fk], []).append(c)
+                children[name] = grouped
+            first, clock = advance(conn, device, len(rows))
+            clocks = {"_": [clock, ""]}
+            logs, stamps = [], []
+            for i, r in enumerate(rows):
+                m = r._mapping
+                values = {f: spec.encode[f](m[f]) for f in spec.fields}
+                for name, grouped in children.items():
+                    values[name] = child_rows(spec, name, grouped.get(r.id, []))
+                logs.append(
+                    {
+                        "origin": device,
+                        "seq": first + i + 1,
+                        "entity": spec.name,
+                        "row_id": r.id,
+                        "hlc": clock,
+                        "scope": scope_of(session, spec, m),
+                        "user_id": m.get("updated_by") or m.get("created_by"),
+                        "data": dumps({"v": values, "b": ""}),
+                        "pending": False,
+                    }
+                )
+                stamps.append({"_id": r.id, "_clocks": clocks})
+            conn.execute(sa.insert(ChangeLog), logs)
+            conn.execute(
+                update(t).where(t.c.id == sa.bindparam("_id")).values(sync_clocks=sa.bindparam("_clocks")),
+                stamps,
+            )
+            total += len(rows)
+    return total

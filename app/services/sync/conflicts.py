@@ -1,0 +1,145 @@
+"""Review of sync conflicts and possible duplicates (township staff).
+
+Resolving a field conflict in favour of the value that lost writes it again, as a new change
+with a new clock: it then wins everywhere on the next round trip, like any other edit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import Peer, Resident, SyncConflict, utcnow
+from app.services.errors import Message, NotFound, UserError
+from app.services.profile import TOWNSHIP, get_profile
+from app.services.sync.capture import specs
+
+CTX = "Sync"
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    id: uuid.UUID
+    kind: str  # field | duplicate
+    entity: str
+    row_id: uuid.UUID
+    record: str  # who it is about: name and archive number
+    field: str | None
+    kept: object
+    lost: object
+    kept_at: dt.datetime | None
+    lost_at: dt.datetime | None
+    kept_by: str
+    lost_by: str
+    other: str  # duplicate: the other record
+    detected_at: dt.datetime
+
+
+def _clock_time(clock: str | None) -> dt.datetime | None:
+    if not clock:
+        return None
+    return dt.datetime.fromtimestamp(int(clock[:12], 16) / 1000)
+
+
+def _clock_device(session: Session, clock: str | None, names: dict) -> str:
+    if not clock:
+        return ""
+    return names.get(clock[-8:], clock[-8:])
+
+
+def _resident_label(session: Session, resident_id) -> str:
+    r = session.get(Resident, resident_id)
+    return f"{r.name} {r.archive_no}" if r else str(resident_id)[:8]
+
+
+def _record_label(session: Session, entity: str, row_id) -> str:
+    spec = specs().get(entity)
+    if spec is None:
+        return str(row_id)[:8]
+    row = session.get(spec.model, row_id)
+    if row is None:
+        return str(row_id)[:8]
+    if entity == "resident":
+        return f"{row.name} {row.archive_no}"
+    if hasattr(row, "resident_id"):
+        return _resident_label(session, row.resident_id)
+    return getattr(row, "name", None) or getattr(row, "address", None) or str(row_id)[:8]
+
+
+def open_conflicts(session: Session, limit: int = 500) -> list[ConflictView]:
+    me = get_profile(session)
+    names = {p.device_id.hex[-8:]: f"{p.code} {p.name}" for p in session.scalars(select(Peer))}
+    names[me.device_id.hex[-8:]] = f"{me.code} {me.name}"
+    out = []
+    rows = session.scalars(
+        select(SyncConflict)
+        .where(SyncConflict.resolved_at.is_(None))
+        .order_by(SyncConflict.detected_at)
+        .limit(limit)
+    )
+    for c in rows:
+        out.append(
+            ConflictView(
+                c.id,
+                c.kind,
+                c.entity,
+                c.row_id,
+                _record_label(session, c.entity, c.row_id),
+                c.field,
+                json.loads(c.kept_value) if c.kept_value else None,
+                json.loads(c.lost_value) if c.lost_value else None,
+                _clock_time(c.kept_clock),
+                _clock_time(c.lost_clock),
+                _clock_device(session, c.kept_clock, names),
+                _clock_device(session, c.lost_clock, names),
+                _resident_label(session, c.other_id) if c.other_id else "",
+                c.detected_at,
+            )
+        )
+    return out
+
+
+def _get(session: Session, conflict_id: uuid.UUID) -> SyncConflict:
+    if get_profile(session).role != TOWNSHIP:
+        raise UserError(Message(CTX, QT_TRANSLATE_NOOP("Sync", "冲突和重复档案由乡镇卫生院处理")))
+    c = session.get(SyncConflict, conflict_id)
+    if c is None or c.resolved_at is not None:
+        raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Sync", "该冲突不存在或已处理")))
+    return c
+
+
+def resolve(session: Session, conflict_id: uuid.UUID, choice: str, actor: uuid.UUID | None = None) -> None:
+    """Keep the current value (``kept``) or bring back the one that lost (``lost``)."""
+    c = _get(session, conflict_id)
+    if c.kind != "field" or choice not in ("kept", "lost"):
+        raise UserError(Message(CTX, QT_TRANSLATE_NOOP("Sync", "该冲突不能这样处理")))
+    if choice == "lost":
+        spec = specs()[c.entity]
+        row = session.get(spec.model, c.row_id)
+        if row is None:
+            raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Sync", "该冲突不存在或已处理")))
+        value = json.loads(c.lost_value)
+        if c.field in spec.children:
+            child, _fk, _fields = spec.children[c.field]
+            setattr(row, c.field, [child(**item) for item in value])
+        else:
+            setattr(row, c.field, spec.decode[c.field](value))
+        if hasattr(row, "updated_by"):
+            row.updated_by = actor
+    c.resolved_at, c.resolved_by, c.resolution = utcnow(), actor, choice
+    session.flush()
+
+
+def review_duplicate(session: Session, conflict_id: uuid.UUID, actor: uuid.UUID | None = None) -> None:
+    """Mark a possible duplicate as looked at (voiding one of the two is done on the record)."""
+    c = _get(session, conflict_id)
+    if c.kind != "duplicate":
+        raise UserError(Message(CTX, QT_TRANSLATE_NOOP("Sync", "该冲突不能这样处理")))
+    c.resolved_at, c.resolved_by, c.resolution = utcnow(), actor, "reviewed"
+    session.flush()

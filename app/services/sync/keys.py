@@ -1,0 +1,231 @@
+"""Device identity and trust (DESIGN.md, "Bundles": device trust).
+
+Each device has an Ed25519 key (signs bundles, with ``cryptography``) and an X25519 key (bundles
+are encrypted to it, as an age identity with ``pyrage``), made at ``init`` and kept owner-only
+under ``keys/``.  The public card carries both public keys and a fingerprint of them as four
+groups of five digits, short enough to read aloud over the phone before trusting.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import uuid
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pyrage
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import Peer, Village, org_id, utcnow
+from app.services.errors import Message, NotFound, UserError
+from app.services.profile import TOWNSHIP, VILLAGE, get_profile
+
+CTX = "Sync"
+CARD_FORMAT = "cunyi-device-card/1"
+SIGN_FILE, AGE_FILE = "device_sign.pem", "device_age.txt"
+MAX_CARD_BYTES = 16_384
+
+
+def _err(template: str, **params) -> UserError:
+    return UserError(Message(CTX, template, params))
+
+
+@dataclass(frozen=True)
+class DeviceKeys:
+    sign: Ed25519PrivateKey
+    age: pyrage.x25519.Identity
+
+    @property
+    def sign_public(self) -> str:
+        raw = self.sign.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        return base64.b64encode(raw).decode()
+
+    @property
+    def age_recipient(self) -> str:
+        return str(self.age.to_public())
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    tmp = path.with_suffix(".part")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    tmp.replace(path)
+
+
+def ensure_keys(keys_dir: Path) -> DeviceKeys:
+    """This device's keys: read, or made on first use (``init`` makes them)."""
+    keys_dir.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        keys_dir.chmod(0o700)
+    sign_path, age_path = keys_dir / SIGN_FILE, keys_dir / AGE_FILE
+    if not sign_path.exists():
+        pem = Ed25519PrivateKey.generate().private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+        _write_private(sign_path, pem)
+    if not age_path.exists():
+        _write_private(age_path, (str(pyrage.x25519.Identity.generate()) + "\n").encode())
+    sign = serialization.load_pem_private_key(sign_path.read_bytes(), password=None)
+    age = pyrage.x25519.Identity.from_str(age_path.read_text().strip())
+    return DeviceKeys(sign, age)
+
+
+def fingerprint(sign_key: str, enc_key: str) -> str:
+    """Four groups of five digits from SHA-256 of both public keys: ``12345 67890 12345 67890``."""
+    digest = hashlib.sha256(f"{sign_key}\n{enc_key}".encode()).digest()
+    digits = str(int.from_bytes(digest[:16], "big")).zfill(20)[-20:]
+    return " ".join(digits[i : i + 5] for i in range(0, 20, 5))
+
+
+@dataclass(frozen=True)
+class DeviceCard:
+    format: str
+    device_id: str
+    role: str
+    code: str
+    name: str
+    institution: str
+    sign_key: str
+    enc_key: str
+    fingerprint: str
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2)
+
+
+def my_card(session: Session, keys: DeviceKeys) -> DeviceCard:
+    p = get_profile(session)
+    return DeviceCard(
+        CARD_FORMAT,
+        p.device_id.hex,
+        p.role,
+        p.code,
+        p.name,
+        p.institution,
+        keys.sign_public,
+        keys.age_recipient,
+        fingerprint(keys.sign_public, keys.age_recipient),
+    )
+
+
+def write_card(card: DeviceCard, path: Path) -> tuple[Path, Path]:
+    """The card as JSON, and beside it a PNG QR code of the same JSON."""
+    import segno
+
+    path = Path(path)
+    tmp = path.with_suffix(path.suffix + ".part")
+    tmp.write_text(card.to_json(), encoding="utf-8")
+    tmp.replace(path)
+    png = path.with_suffix(".png")
+    segno.make(card.to_json(), error="m").save(png, scale=4, border=4)
+    return path, png
+
+
+def read_card(path: Path) -> DeviceCard:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+        if len(raw) > MAX_CARD_BYTES:
+            raise ValueError("too large")
+        data = json.loads(raw.decode("utf-8"))
+        card = DeviceCard(**{k: str(data[k]) for k in DeviceCard.__dataclass_fields__})
+        uuid.UUID(card.device_id)
+        base64.b64decode(card.sign_key, validate=True)
+        pyrage.x25519.Recipient.from_str(card.enc_key)
+    except FileNotFoundError:
+        raise _err(QT_TRANSLATE_NOOP("Sync", "找不到设备卡文件：{path}"), path=str(path)) from None
+    except Exception:
+        raise _err(QT_TRANSLATE_NOOP("Sync", "{path} 不是村医设备卡，或文件已损坏"), path=path.name) from None
+    if card.format != CARD_FORMAT:
+        raise _err(QT_TRANSLATE_NOOP("Sync", "{path} 不是村医设备卡，或文件已损坏"), path=path.name)
+    if fingerprint(card.sign_key, card.enc_key) != card.fingerprint:
+        raise _err(QT_TRANSLATE_NOOP("Sync", "设备卡的指纹与其中的密钥不符：文件被改动过，不能信任"))
+    return card
+
+
+def trust(session: Session, card: DeviceCard) -> Peer:
+    """Trust a peer's card.  A village trusts its own township; a township its own villages."""
+    me = get_profile(session)
+    device = uuid.UUID(card.device_id)
+    if device == me.device_id:
+        raise _err(QT_TRANSLATE_NOOP("Sync", "这是本机自己的设备卡"))
+    if me.role == VILLAGE and not (card.role == TOWNSHIP and card.code == me.code[:9]):
+        raise _err(
+            QT_TRANSLATE_NOOP("Sync", "本村只与所属乡镇卫生院（{town}）同步，这张卡是 {code} {name}"),
+            town=me.code[:9],
+            code=card.code,
+            name=card.name,
+        )
+    if me.role == TOWNSHIP and not (card.role == VILLAGE and card.code[:9] == me.code):
+        raise _err(
+            QT_TRANSLATE_NOOP("Sync", "本乡镇只与所辖村卫生室同步，这张卡是 {code} {name}"),
+            code=card.code,
+            name=card.name,
+        )
+    peer = session.get(Peer, device)
+    if peer is not None and peer.sign_key != card.sign_key:
+        raise _err(QT_TRANSLATE_NOOP("Sync", "该设备已以另一组密钥登记过；如确需更换，请先撤销旧的信任"))
+    if me.role == TOWNSHIP and session.get(Village, org_id("village", card.code)) is None:
+        # The village is listed at once; its own row (same derived id) replaces this
+        # placeholder, which carries the lowest clock and is not logged, with its first bundle.
+        session.add(
+            Village(
+                id=org_id("village", card.code),
+                code=card.code,
+                name=card.name,
+                township_id=org_id("township", me.code),
+                sync_clocks={"_": ["", ""]},
+            )
+        )
+    if peer is None:
+        peer = Peer(device_id=device, acked={}, seen_acks={})
+        session.add(peer)
+    peer.role, peer.code, peer.name = card.role, card.code, card.name
+    peer.sign_key, peer.enc_key, peer.fingerprint = card.sign_key, card.enc_key, card.fingerprint
+    peer.revoked_at = None
+    peer.trusted_at = utcnow()
+    session.flush()
+    return peer
+
+
+def peers(session: Session) -> list[Peer]:
+    return list(session.scalars(select(Peer).order_by(Peer.code)))
+
+
+def find_peer(session: Session, ref: str) -> Peer:
+    """A peer by device id (or a unique prefix of it) or by its village/township code."""
+    ref = (ref or "").strip().lower().replace("-", "")
+    found = [p for p in peers(session) if p.device_id.hex.startswith(ref) or p.code == ref] if ref else []
+    if len(found) != 1:
+        raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Sync", "没有找到设备“{ref}”"), {"ref": ref}))
+    return found[0]
+
+
+def revoke(session: Session, ref: str) -> Peer:
+    peer = find_peer(session, ref)
+    peer.revoked_at = utcnow()
+    session.flush()
+    return peer
+
+
+def sign(keys: DeviceKeys, data: bytes) -> bytes:
+    return keys.sign.sign(data)
+
+
+def verify(sign_key: str, signature: bytes, data: bytes) -> bool:
+    try:
+        Ed25519PublicKey.from_public_bytes(base64.b64decode(sign_key)).verify(signature, data)
+        return True
+    except (InvalidSignature, ValueError):
+        return False
