@@ -52,7 +52,9 @@ class Tracked:
 
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     created_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Stamped by the sync capture hook when a synced row's content changes (not an SQL
+    # onupdate: applying another device's change or refreshing derived data is no edit here).
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
 
 

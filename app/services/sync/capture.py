@@ -47,7 +47,7 @@ class EntitySpec:
     encode: dict[str, object] = field(default_factory=dict)  # field -> fn(python) -> json
     decode: dict[str, object] = field(default_factory=dict)  # field -> fn(json) -> python
     required: tuple[str, ...] = ()  # NOT NULL columns with no default: a row can't exist without them
-    onupdate: tuple[str, ...] = ()
+    onupdate: tuple[str, ...] = ()  # stamped with the time of every logged change
 
     def clock(self, clocks: dict | None, name: str) -> list:
         if not clocks:
@@ -94,7 +94,7 @@ def specs() -> dict[str, EntitySpec]:
             spec.encode[key], spec.decode[key] = _codec(col)
             if not col.nullable and col.default is None and col.server_default is None:
                 spec.required += (key,)
-            if col.onupdate is not None:
+            if key == "updated_at":
                 spec.onupdate += (key,)
         for name in model.__sync_children__:
             rel = mapper.relationships[name]
@@ -282,6 +282,12 @@ def before_flush(session: Session, _flush_context, _instances) -> None:
             changes.append((obj, spec, _values(obj, spec, (*spec.fields, *spec.children)), None))
     for obj in synced_dirty:
         spec = spec_for(obj)
+        if obj.sync_clocks is None:  # written around the hook, never logged: log it whole
+            if _changed_fields(obj, spec):
+                if "updated_at" in spec.onupdate:
+                    obj.updated_at = utcnow()
+                changes.append((obj, spec, _values(obj, spec, (*spec.fields, *spec.children)), None))
+            continue
         changed = _changed_fields(obj, spec)
         if not changed:
             continue

@@ -1,0 +1,358 @@
+"""Sync: change capture, bundles, the merge rule, and every fault of issue 5's list."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import uuid
+
+import pytest
+from sqlalchemy import func, select
+
+from app.models import ChangeLog, Resident, SyncConflict
+from app.services import demo, enrolment, profile
+from app.services.sync import bundle, capture, exchange
+from tests.synckit import TODAY, county, dump, integrity, make_device
+
+
+def edit_resident(device, archive_no: str, **fields) -> None:
+    with device.store.transaction() as s:
+        r = s.scalar(select(Resident).where(Resident.archive_no == archive_no))
+        inp = enrolment.resident_input_from(r)
+        for k, v in fields.items():
+            setattr(inp, k, v)
+        enrolment.save_resident(s, inp, resident_id=r.id, today=TODAY)
+
+
+def resident_field(device, archive_no: str, name: str):
+    with device.store.session() as s:
+        return getattr(s.scalar(select(Resident).where(Resident.archive_no == archive_no)), name)
+
+
+def first_archive(device) -> str:
+    with device.store.session() as s:
+        return s.scalar(select(Resident.archive_no).order_by(Resident.archive_no))
+
+
+def one_way(d: dict) -> dict:
+    """A village's records, without the township's own row (it arrives with the way back)."""
+    return {k: v for k, v in d.items() if k != "township"}
+
+
+@pytest.fixture
+def world(tmp_path):
+    town, (a, b) = county(tmp_path)
+    with a.store.transaction() as s:
+        demo.generate_demo(s, 25, seed=5, today=TODAY)
+    with b.store.transaction() as s:
+        demo.generate_demo(s, 15, seed=6, today=TODAY)
+    return town, a, b, tmp_path
+
+
+def round_trip(town, villages, tmp_path, tag: str) -> None:
+    """Villages → township → villages → township: everything acknowledged everywhere."""
+    up, down, ack = tmp_path / f"{tag}-up", tmp_path / f"{tag}-down", tmp_path / f"{tag}-ack"
+    for v in villages:
+        v.export(up)
+    town.import_(up)
+    town.export(down)
+    for v in villages:
+        v.import_(down)
+        v.export(ack)
+    town.import_(ack)
+
+
+def test_every_write_is_logged_in_its_own_transaction(tmp_path):
+    (v,) = county(tmp_path, 1)[1]
+    with v.store.transaction() as s:
+        demo.generate_demo(s, 5, seed=1, today=TODAY)
+    with v.store.transaction() as s:
+        assert capture.log_untracked(s) > 5  # Core inserts are logged before export
+        assert capture.log_untracked(s) == 0
+    archive = first_archive(v)
+    with v.store.session() as s:
+        before = s.scalar(select(func.max(ChangeLog.seq)))
+    with pytest.raises(RuntimeError), v.store.transaction() as s:
+        r = s.scalar(select(Resident).where(Resident.archive_no == archive))
+        r.phone = "13700000000"
+        s.flush()
+        raise RuntimeError("power cut")
+    with v.store.session() as s:
+        assert s.scalar(select(func.max(ChangeLog.seq))) == before  # nothing logged that did not commit
+    edit_resident(v, archive, phone="13700000000")
+    with v.store.session() as s:
+        last = s.scalar(select(ChangeLog).order_by(ChangeLog.seq.desc()).limit(1))
+        data = json.loads(last.data)
+        assert last.entity == "resident" and data["v"]["phone"] == "13700000000"
+        assert set(data["b"]) >= {"phone"} and last.scope == "110105001101"
+
+
+def test_round_trip_converges_and_everything_is_acknowledged(world):
+    town, a, b, tmp = world
+    round_trip(town, [a, b], tmp, "1")
+    archive = first_archive(a)
+    with town.store.transaction() as s:  # the township corrects a village's record
+        r = s.scalar(select(Resident).where(Resident.archive_no == archive))
+        inp = enrolment.resident_input_from(r)
+        inp.phone, inp.current_address = "13912345678", "东风乡一村三组8号"
+        enrolment.save_resident(s, inp, resident_id=r.id, today=TODAY)
+    round_trip(town, [a, b], tmp, "2")
+    assert resident_field(a, archive, "phone") == "13912345678"
+    for v, code in ((a, "110105001101"), (b, "110105001102")):
+        assert dump(v.store, code) == dump(town.store, code)
+        assert v.unacked() == 0
+    assert town.unacked() == 0
+    # the other village never receives records that do not concern it
+    assert dump(b.store, "110105001101")["resident"] == []
+
+
+def test_same_bundle_twice_is_a_no_op(world):
+    town, a, _b, tmp = world
+    (path,) = a.export(tmp / "usb")
+    first = town.import_(path)
+    snapshot = dump(town.store)
+    second = town.import_(path)
+    assert first[0].status == "applied" and second[0].status == "already"
+    assert dump(town.store) == snapshot
+
+
+def test_out_of_order_and_lost_bundles_converge(world):
+    town, a, _b, tmp = world
+    archive = first_archive(a)
+    (b1,) = a.export(tmp / "1")
+    edit_resident(a, archive, phone="13600000001")
+    (b2,) = a.export(tmp / "2")
+    edit_resident(a, archive, phone="13600000002")
+    (b3,) = a.export(tmp / "3")
+    # b2 is lost; b3 arrives before b1
+    town.import_(b3)
+    town.import_(b1)
+    assert resident_field(town, archive, "phone") == "13600000002"
+    assert one_way(dump(town.store, "110105001101")) == one_way(dump(a.store, "110105001101"))
+    # a lost bundle: its changes travel again in the next export until acknowledged
+    edit_resident(a, archive, phone="13600000003")
+    a.export(tmp / "lost")  # never delivered
+    (again,) = a.export(tmp / "again")
+    town.import_(again)
+    assert resident_field(town, archive, "phone") == "13600000003"
+
+
+def _rows_and_log(device):
+    with device.store.session() as s:
+        return dump(device.store), s.scalar(select(func.count()).select_from(ChangeLog))
+
+
+def _assert_rejected(device, path, kind_words: str):
+    before = _rows_and_log(device)
+    (outcome,) = device.import_(path)
+    assert outcome.status == "rejected", outcome
+    assert kind_words in outcome.reason.render(), outcome.reason.render()
+    assert _rows_and_log(device) == before
+    assert outcome.quarantined and outcome.quarantined.exists()
+    assert outcome.quarantined.with_name(outcome.quarantined.name + ".reason.txt").exists()
+    return outcome
+
+
+@pytest.mark.parametrize("where", ["magic", "header", "signature", "ciphertext-start", "ciphertext-middle", "last-byte"])
+def test_flipped_byte_is_rejected_and_nothing_applied(world, where):
+    town, a, _b, tmp = world
+    (path,) = a.export(tmp / "usb")
+    data = bytearray(path.read_bytes())
+    header = bundle.read_header(path)
+    at = {
+        "magic": 3,
+        "header": len(bundle.MAGIC) + 20,
+        "signature": header.offset - 10,
+        "ciphertext-start": header.offset + 5,
+        "ciphertext-middle": header.offset + (len(data) - header.offset) // 2,
+        "last-byte": len(data) - 1,
+    }[where]
+    data[at] ^= 0x01
+    path.write_bytes(bytes(data))
+    words = {"magic": "不是村医同步包", "header": "", "signature": "签名不符"}.get(where, "损坏")
+    _assert_rejected(town, path, words)
+
+
+@pytest.mark.parametrize("fraction", [0.01, 0.3, 0.5, 0.9, 0.999])
+def test_truncated_bundle_is_rejected(world, fraction):
+    town, a, _b, tmp = world
+    (path,) = a.export(tmp / "usb")
+    data = path.read_bytes()
+    path.write_bytes(data[: int(len(data) * fraction)])
+    _assert_rejected(town, path, "")
+
+
+def test_bundle_for_another_device_is_skipped(world):
+    town, a, b, tmp = world
+    (to_town,) = a.export(tmp / "usb")
+    (outcome,) = b.import_(to_town)
+    assert outcome.status == "foreign" and "其他设备" in outcome.reason.render()
+    assert to_town.exists()  # left for its recipient
+
+
+def test_unknown_and_revoked_senders_are_refused(world, tmp_path):
+    town, a, _b, tmp = world
+    stranger = make_device(tmp_path / "x", "陌生村", "village", "110105001103")
+    stranger.trust(town)
+    (path,) = stranger.export(tmp / "stranger")
+    _assert_rejected(town, path, "未受信任")
+    with town.store.transaction() as s:
+        from app.services.sync import keys
+
+        keys.revoke(s, "110105001101")
+    (path,) = a.export(tmp / "revoked")
+    _assert_rejected(town, path, "撤销")
+
+
+def test_newer_schema_is_refused_with_a_clear_message(world, monkeypatch):
+    town, a, _b, tmp = world
+    monkeypatch.setattr(exchange, "head_revision", lambda: "0999")
+    (path,) = a.export(tmp / "usb")
+    monkeypatch.undo()
+    outcome = _assert_rejected(town, path, "更新")
+    assert "0999" in outcome.reason.render()
+
+
+def test_concurrent_edits_keep_both_values_and_converge(world):
+    town, a, b, tmp = world
+    round_trip(town, [a, b], tmp, "1")
+    archive = first_archive(a)
+    edit_resident(a, archive, phone="13100000001")  # the village and the township, same field,
+    edit_resident(town, archive, phone="13100000002")  # neither seeing the other
+    round_trip(town, [a, b], tmp, "2")
+    final = resident_field(town, archive, "phone")
+    assert final == resident_field(a, archive, "phone") == "13100000002"  # the later write wins
+    assert dump(a.store, "110105001101") == dump(town.store, "110105001101")
+    with town.store.session() as s:
+        c = s.scalar(select(SyncConflict).where(SyncConflict.kind == "field"))
+        assert c.field == "phone" and json.loads(c.lost_value) == "13100000001"
+    # township staff bring the village's value back: it wins everywhere after a round trip
+    from app.services.sync import conflicts
+
+    with town.store.transaction() as s:
+        conflicts.resolve(s, c.id, "lost")
+    round_trip(town, [a, b], tmp, "3")
+    assert resident_field(a, archive, "phone") == resident_field(town, archive, "phone") == "13100000001"
+    assert town.status()["conflicts_open"] == 0
+
+
+@pytest.mark.parametrize("years", [1, -1])
+def test_a_village_clock_a_year_off_converges_with_a_warning(world, monkeypatch, years):
+    town, a, b, tmp = world
+    real = capture.wall_ms
+    offset = years * 365 * 86_400_000
+    monkeypatch.setattr(capture, "wall_ms", lambda: real() + offset)
+    archive = first_archive(a)
+    edit_resident(a, archive, phone="13500000001")
+    (path,) = a.export(tmp / "skewed")
+    monkeypatch.setattr(capture, "wall_ms", real)
+    (outcome,) = town.import_(path)
+    edit_resident(town, archive, current_address="东风乡一村五组1号")
+    round_trip(town, [a, b], tmp, "after")
+    assert dump(a.store, "110105001101") == dump(town.store, "110105001101")
+    assert resident_field(town, archive, "phone") == "13500000001"
+    if years > 0:
+        assert outcome.clock_warning is not None and "快约 365 天" in outcome.clock_warning.render()
+        assert any("365" in w.render() for w in town.status()["clock_warnings"])
+    else:  # the village's clock is behind what it has seen: it is told so
+        monkeypatch.setattr(capture, "wall_ms", lambda: real() + offset)
+        assert any("早约" in w.render() for w in a.status()["clock_warnings"])
+
+
+def test_duplicate_id_numbers_across_villages_are_listed_not_merged(world):
+    town, a, b, tmp = world
+    with a.store.session() as s:
+        r = s.scalar(select(Resident).where(Resident.id_number.is_not(None)).order_by(Resident.archive_no))
+        id_number, name = r.id_number, r.name
+    with b.store.transaction() as s:
+        inp = enrolment.ResidentInput(name=name, id_number=id_number, current_address="东风乡二村一组", phone="13300000000")
+        enrolment.save_resident(s, inp, today=TODAY)
+    round_trip(town, [a, b], tmp, "1")
+    with town.store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Resident).where(Resident.id_number == id_number)) == 2
+        dup = s.scalar(select(SyncConflict).where(SyncConflict.kind == "duplicate"))
+        assert dup is not None and dup.resolved_at is None
+
+
+def test_status_reports_per_peer_figures(world):
+    town, a, _b, tmp = world
+    st = a.status()
+    (peer,) = st["peers"]
+    assert peer.code == "110105001" and peer.unacknowledged > 0 and peer.last_export_at is None
+    round_trip(town, [a], tmp, "1")
+    st = a.status()
+    assert st["peers"][0].unacknowledged == 0 and st["peers"][0].last_import_at is not None
+    assert st["high_water"][a.device_id.hex] == st["sequence"]
+
+
+def test_export_needs_a_trusted_peer_and_an_existing_folder(tmp_path):
+    lone = make_device(tmp_path, "孤村", "village", "110105001101")
+    with pytest.raises(exchange.UserError, match="文件夹不存在"):
+        lone.export(tmp_path / "none" / "deeper") if False else exchange.export_bundles(
+            lone.store, lone.paths, tmp_path / "missing"
+        )
+    (tmp_path / "usb").mkdir()
+    with pytest.raises(exchange.UserError, match="还没有信任"):
+        exchange.export_bundles(lone.store, lone.paths, tmp_path / "usb")
+
+
+def test_keys_are_owner_only_and_cards_verify(tmp_path):
+    import stat
+
+    from app.services.sync import keys
+
+    town, (a,) = county(tmp_path, 1)
+    for f in (a.paths.sub("keys")).iterdir():
+        assert stat.S_IMODE(f.stat().st_mode) == 0o600
+    assert stat.S_IMODE(a.paths.sub("keys").stat().st_mode) == 0o700
+    card = a.card()
+    data = json.loads(card.read_text())
+    data["enc_key"] = json.loads(town.card().read_text())["enc_key"]  # swapped key, old fingerprint
+    card.write_text(json.dumps(data))
+    with pytest.raises(keys.UserError, match="指纹"):
+        keys.read_card(card)
+    card.write_text("not a card")
+    with pytest.raises(keys.UserError, match="不是村医设备卡"):
+        keys.read_card(card)
+
+
+def test_bundle_contents_are_encrypted(world):
+    town, a, _b, tmp = world
+    (path,) = a.export(tmp / "usb")
+    with a.store.session() as s:
+        name = s.scalar(select(Resident.name).order_by(Resident.archive_no))
+    raw = path.read_bytes()
+    assert name.encode() not in raw and b"resident" not in raw
+    copy = tmp / "copy.cyb"
+    shutil.copy(path, copy)
+    assert bundle.read_header(copy).recipient == town.device_id
+
+
+def test_pending_ops_wait_for_their_row(world):
+    """An edit whose record has not arrived yet waits, then applies when the record comes."""
+    town, a, _b, tmp = world
+    (first,) = a.export(tmp / "1")
+    town.import_(first)
+    with a.store.transaction() as s:
+        inp = enrolment.ResidentInput(name="新来", id_number="", sex="1", birth_date="1960-01-01", current_address="一村")
+        r = enrolment.save_resident(s, inp, today=TODAY)
+        archive = r.archive_no
+    (made,) = a.export(tmp / "2")
+    edit_resident(a, archive, phone="13200000000")
+    # hand-made situation: a bundle with only the edit (as a relay through a third device could)
+    with a.store.session() as s:
+        me = profile.get_profile(s).device_id
+        edit = s.scalar(select(ChangeLog).where(ChangeLog.origin == me).order_by(ChangeLog.seq.desc()).limit(1))
+    stats = __import__("app.services.sync.merge", fromlist=["x"]).ApplyStats()
+    from app.services.sync import merge
+
+    with town.store.transaction() as s:
+        op = {"o": edit.origin.hex, "s": edit.seq, "e": edit.entity, "r": edit.row_id.hex, "h": edit.hlc, "c": edit.scope, "u": None, "d": edit.data}
+        exchange._insert_log(s, [op])
+        merge.apply_ops(s, [dict(op)], stats)
+    assert stats.pending == 1
+    town.import_(made)
+    assert resident_field(town, archive, "phone") == "13200000000"
+    assert town.status()["pending"] == 0
+    assert integrity(town.store) == "ok"
+    _ = uuid
