@@ -96,7 +96,9 @@ def dump(store: Store, village: str | None = None) -> dict[str, list[tuple]]:
                 if spec.scope == "code":
                     q = q.where(sa.or_(t.c.code == village, t.c.code == village[:9]))
                 elif spec.scope == "village_id":
-                    q = q.where(t.c.village_id.in_(sa.text(f"(SELECT id FROM village WHERE code = '{village}')")))
+                    q = q.where(
+                        t.c.village_id.in_(sa.text(f"(SELECT id FROM village WHERE code = '{village}')"))
+                    )
                 else:
                     q = q.where(
                         t.c.resident_id.in_(

@@ -166,7 +166,9 @@ def export_bundles(
     started = time.perf_counter()
     to_dir = Path(to_dir)
     if not to_dir.is_dir():
-        raise _err(QT_TRANSLATE_NOOP("Sync", "文件夹不存在：{path}"), path=str(to_dir))
+        if not to_dir.parent.is_dir():  # e.g. the USB stick is not plugged in
+            raise _err(QT_TRANSLATE_NOOP("Sync", "文件夹不存在：{path}"), path=str(to_dir))
+        to_dir.mkdir()
     keys = device_keys.ensure_keys(paths.sub("keys"))
     result = ExportResult()
     with store.transaction() as s:
