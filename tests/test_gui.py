@@ -153,6 +153,7 @@ def test_main_window_shows_profile_and_user(window):
         "居民档案",
         "随访",
         "打印",
+        "同步",
         "设置",
     ]
     assert window.home.cards["residents"].text() == "200"

@@ -109,7 +109,7 @@ def _apply_step(devs, inbox, step_, counter):
         path = inbox.pop(step_[1] % len(inbox))
         if step_[2] == "lose":
             return
-        for name, device in devs.items():
+        for device in devs.values():
             if device.device_id.hex == path.name.split("_")[1]:
                 device.import_(path)
                 if step_[2] == "twice":

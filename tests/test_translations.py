@@ -37,6 +37,7 @@ def test_english_ui_is_english(gui_app, store, qtbot):
             "Health records",
             "Follow-up",
             "Print",
+            "Sync",
             "Settings",
         ]
         with pytest.raises(Invalid) as e:

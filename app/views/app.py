@@ -103,7 +103,7 @@ def run_gui(
     from app.views.main_window import MainWindow
 
     try:
-        window = MainWindow(store)
+        window = MainWindow(store, paths)
     except UserError as e:
         print(f"错误：{e.render()}", file=sys.stderr)
         return 1

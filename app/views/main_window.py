@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
 
+from app.config import Paths
 from app.db import Store
 from app.services import profile
 from app.views.followups import FollowupPage
@@ -11,12 +14,15 @@ from app.views.home import HomePage
 from app.views.print_page import PrintPage
 from app.views.residents import ResidentsPage
 from app.views.settings_page import SettingsPage
+from app.views.sync_page import SyncPage
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, paths: Paths | None = None, parent=None):
         super().__init__(parent)
         self.store = store
+        # A SQLite store lives in its data directory; PostgreSQL townships pass theirs.
+        self.paths = paths or Paths(Path(store.engine.url.database or ".").resolve().parent)
         with store.session() as s:
             info = profile.profile_info(s)
             user = profile.default_user(s)
@@ -38,6 +44,7 @@ class MainWindow(QMainWindow):
             ("residents", self.tr("居民档案"), self.residents),
             ("followups", self.tr("随访"), self.followups),
             ("print", self.tr("打印"), PrintPage(store)),
+            ("sync", self.tr("同步"), SyncPage(store, self.paths)),
             ("settings", self.tr("设置"), SettingsPage(store)),
         ]
         for _key, title, page in self.pages:

@@ -417,6 +417,38 @@
         <translation>Name</translation>
     </message>
     <message>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>勾选项（既往史、过敏史等）</source>
+        <translation>Ticked items (history, allergies…)</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>作废原因</source>
+        <translation>Reason for voiding</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
         <source>转入单位</source>
         <translation>Receiving institution</translation>
     </message>
@@ -1122,6 +1154,10 @@
     <message>
         <source>打印</source>
         <translation>Print</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
     </message>
     <message>
         <source>设置</source>
@@ -2457,6 +2493,424 @@
     <message>
         <source>已保存。界面语言在下次启动时生效。</source>
         <translation>Saved. The language changes at the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>{name} 不是村医同步包，或文件头已损坏</source>
+        <translation>{name} is not a CunYi sync bundle, or its header is damaged</translation>
+    </message>
+    <message>
+        <source>签名不符：文件被改动过，或不是该设备发出的</source>
+        <translation>Signature mismatch: the file was altered, or was not sent by that device</translation>
+    </message>
+    <message>
+        <source>文件不完整（{got} 字节，应为 {want} 字节）：可能拷贝时U盘被拔出</source>
+        <translation>The file is incomplete ({got} bytes of {want}): the USB stick may have been pulled out while copying</translation>
+    </message>
+    <message>
+        <source>文件内容已损坏或被改动（校验值不符）</source>
+        <translation>The file's content is damaged or altered (checksum mismatch)</translation>
+    </message>
+    <message>
+        <source>无法解密：文件已损坏，或不是发给本机密钥的</source>
+        <translation>Cannot decrypt: the file is damaged, or was not encrypted for this device's key</translation>
+    </message>
+    <message>
+        <source>冲突和重复档案由乡镇卫生院处理</source>
+        <translation>Conflicts and duplicate records are resolved by the township health centre</translation>
+    </message>
+    <message>
+        <source>该冲突不存在或已处理</source>
+        <translation>This conflict does not exist or has been resolved</translation>
+    </message>
+    <message>
+        <source>该冲突不能这样处理</source>
+        <translation>This conflict cannot be resolved that way</translation>
+    </message>
+    <message>
+        <source>文件夹不存在：{path}</source>
+        <translation>Folder not found: {path}</translation>
+    </message>
+    <message>
+        <source>设备 {name} 已被撤销信任，不再向它导出</source>
+        <translation>Device {name} is no longer trusted; nothing is exported to it</translation>
+    </message>
+    <message>
+        <source>还没有信任任何设备：请先核对指纹并导入对方的设备卡</source>
+        <translation>No device is trusted yet: check the fingerprint and import the other device's card first</translation>
+    </message>
+    <message>
+        <source>对方已有全部变更，无需导出</source>
+        <translation>It already has every change; nothing to export</translation>
+    </message>
+    <message>
+        <source>找不到文件或文件夹：{path}</source>
+        <translation>File or folder not found: {path}</translation>
+    </message>
+    <message>
+        <source>这是发给其他设备的同步包，未导入</source>
+        <translation>This bundle is addressed to another device; not imported</translation>
+    </message>
+    <message>
+        <source>此同步包已导入过，跳过</source>
+        <translation>This bundle was imported before; skipped</translation>
+    </message>
+    <message>
+        <source>发送设备 {device} 未受信任：请先核对指纹并导入它的设备卡，再从隔离区导入</source>
+        <translation>Sending device {device} is not trusted: check its fingerprint and import its card, then import from quarantine</translation>
+    </message>
+    <message>
+        <source>发送设备 {name} 已被撤销信任，拒绝导入</source>
+        <translation>Sending device {name} is no longer trusted; import refused</translation>
+    </message>
+    <message>
+        <source>同步包来自更新版本的村医（数据结构 {schema}），请先将本机村医更新到最新版本</source>
+        <translation>The bundle comes from a newer CunYi (schema {schema}): update CunYi on this PC first</translation>
+    </message>
+    <message>
+        <source>导入时出错，未做任何更改（详见日志）</source>
+        <translation>Import failed; nothing was changed (see the log)</translation>
+    </message>
+    <message>
+        <source>{name} 的电脑时钟比本机快约 {days} 天：请核对两台电脑的日期和时间</source>
+        <translation>{name}'s clock is about {days} days ahead of this PC: check the date and time on both</translation>
+    </message>
+    <message>
+        <source>本机时钟比已记录的时间早约 {days} 天（时钟被调回或电池没电）：请校准电脑的日期和时间</source>
+        <translation>This PC's clock is about {days} days behind times already recorded (clock set back or a flat battery): correct the date and time</translation>
+    </message>
+    <message>
+        <source>找不到设备卡文件：{path}</source>
+        <translation>Device card not found: {path}</translation>
+    </message>
+    <message>
+        <source>{path} 不是村医设备卡，或文件已损坏</source>
+        <translation>{path} is not a CunYi device card, or it is damaged</translation>
+    </message>
+    <message>
+        <source>设备卡的指纹与其中的密钥不符：文件被改动过，不能信任</source>
+        <translation>The card's fingerprint does not match its keys: the file was altered and cannot be trusted</translation>
+    </message>
+    <message>
+        <source>这是本机自己的设备卡</source>
+        <translation>This is this device's own card</translation>
+    </message>
+    <message>
+        <source>本村只与所属乡镇卫生院（{town}）同步，这张卡是 {code} {name}</source>
+        <translation>A village syncs only with its own township centre ({town}); this card is {code} {name}</translation>
+    </message>
+    <message>
+        <source>本乡镇只与所辖村卫生室同步，这张卡是 {code} {name}</source>
+        <translation>A township syncs only with its own village clinics; this card is {code} {name}</translation>
+    </message>
+    <message>
+        <source>该设备已以另一组密钥登记过；如确需更换，请先撤销旧的信任</source>
+        <translation>This device is registered with other keys; revoke the old trust first if they really changed</translation>
+    </message>
+    <message>
+        <source>没有找到设备“{ref}”</source>
+        <translation>No device “{ref}”</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>导出本机设备卡…</source>
+        <translation>Export this device's card…</translation>
+    </message>
+    <message>
+        <source>信任对方设备卡…</source>
+        <translation>Trust a device card…</translation>
+    </message>
+    <message>
+        <source>撤销所选设备的信任</source>
+        <translation>Revoke trust in selected device</translation>
+    </message>
+    <message>
+        <source>本机</source>
+        <translation>This device</translation>
+    </message>
+    <message>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>导出同步包</source>
+        <translation>Export bundles</translation>
+    </message>
+    <message>
+        <source>导入同步包</source>
+        <translation>Import bundles</translation>
+    </message>
+    <message>
+        <source>U盘或文件夹</source>
+        <translation>USB stick or folder</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>指纹</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>待对方确认</source>
+        <translation>Unacknowledged</translation>
+    </message>
+    <message>
+        <source>上次导出</source>
+        <translation>Last export</translation>
+    </message>
+    <message>
+        <source>上次导入</source>
+        <translation>Last import</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>档案</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>现值</source>
+        <translation>Current value</translation>
+    </message>
+    <message>
+        <source>另一值</source>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <source>发现时间</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>保留现值</source>
+        <translation>Keep current value</translation>
+    </message>
+    <message>
+        <source>采用另一值</source>
+        <translation>Use other value</translation>
+    </message>
+    <message>
+        <source>已核实（重复档案）</source>
+        <translation>Reviewed (duplicate)</translation>
+    </message>
+    <message>
+        <source>冲突与疑似重复档案</source>
+        <translation>Conflicts and possible duplicates</translation>
+    </message>
+    <message>
+        <source>冲突由乡镇卫生院处理</source>
+        <translation>Conflicts are resolved by the township centre</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>变更条数</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>同步设备</source>
+        <translation>Sync devices</translation>
+    </message>
+    <message>
+        <source>同步记录</source>
+        <translation>Sync history</translation>
+    </message>
+    <message>
+        <source>{name}（{code}）  本机指纹：&lt;b&gt;{fp}&lt;/b&gt;</source>
+        <translation>{name} ({code})  this device's fingerprint: &lt;b&gt;{fp}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>村卫生室</source>
+        <translation>Village clinic</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院</source>
+        <translation>Township centre</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>受信任</source>
+        <translation>Trusted</translation>
+    </message>
+    <message>
+        <source>疑似重复档案（同一身份证号）</source>
+        <translation>Possible duplicate (same ID number)</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>拒绝</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>U盘 {drive}</source>
+        <translation>USB stick {drive}</translation>
+    </message>
+    <message>
+        <source>选择U盘或文件夹</source>
+        <translation>Choose USB stick or folder</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>请先插入U盘或选择文件夹</source>
+        <translation>Insert a USB stick or choose a folder first</translation>
+    </message>
+    <message>
+        <source>{peer}：{ops} 条变更，{kb} KB</source>
+        <translation>{peer}: {ops} changes, {kb} KB</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>已导出到 {folder}</source>
+        <translation>Exported to {folder}</translation>
+    </message>
+    <message>
+        <source>正在导出同步包…</source>
+        <translation>Exporting bundles…</translation>
+    </message>
+    <message>
+        <source>来自 {sender}：{ops} 条变更，冲突 {conflicts}，疑似重复 {dups}</source>
+        <translation>From {sender}: {ops} changes, {conflicts} conflicts, {dups} possible duplicates</translation>
+    </message>
+    <message>
+        <source>已拒绝 {file}：{reason}</source>
+        <translation>Rejected {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>没有发给本机的新同步包</source>
+        <translation>No new bundles for this device</translation>
+    </message>
+    <message>
+        <source>导入完成</source>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <source>正在导入同步包…</source>
+        <translation>Importing bundles…</translation>
+    </message>
+    <message>
+        <source>导出本机设备卡</source>
+        <translation>Export this device's card</translation>
+    </message>
+    <message>
+        <source>设备卡</source>
+        <translation>Device card</translation>
+    </message>
+    <message>
+        <source>已写入 {json} 和二维码 {png}。
+对方信任前，请电话核对本机指纹：
+{fp}</source>
+        <translation>Wrote {json} and QR code {png}.
+Before they trust it, read this fingerprint to them by phone:
+{fp}</translation>
+    </message>
+    <message>
+        <source>选择对方的设备卡</source>
+        <translation>Choose the other device's card</translation>
+    </message>
+    <message>
+        <source>信任 {name}（{code}）？
+
+请打电话给对方，逐组核对指纹：
+
+{fp}
+
+一致才点“是”。</source>
+        <translation>Trust {name} ({code})?
+
+Phone them and compare the fingerprint group by group:
+
+{fp}
+
+Click Yes only if it matches.</translation>
+    </message>
+    <message>
+        <source>核对指纹</source>
+        <translation>Check fingerprint</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一台设备</source>
+        <translation>Select a device in the list first</translation>
+    </message>
+    <message>
+        <source>撤销信任</source>
+        <translation>Revoke trust</translation>
+    </message>
+    <message>
+        <source>撤销对 {name} 的信任？它以后的同步包将被拒绝。</source>
+        <translation>Revoke trust in {name}? Its later bundles will be refused.</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一条冲突</source>
+        <translation>Select a conflict in the list first</translation>
+    </message>
+    <message>
+        <source>同步失败：{error}</source>
+        <translation>Sync failed: {error}</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
     </message>
 </context>
 <context>

@@ -417,6 +417,38 @@
         <translation>姓名</translation>
     </message>
     <message>
+        <source>性别</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>户</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>勾选项（既往史、过敏史等）</source>
+        <translation>勾选项（既往史、过敏史等）</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>作废原因</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>地址</translation>
+    </message>
+    <message>
         <source>转入单位</source>
         <translation>转入单位</translation>
     </message>
@@ -1122,6 +1154,10 @@
     <message>
         <source>打印</source>
         <translation>打印</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>同步</translation>
     </message>
     <message>
         <source>设置</source>
@@ -2457,6 +2493,424 @@
     <message>
         <source>已保存。界面语言在下次启动时生效。</source>
         <translation>已保存。界面语言在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>已取消</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>{name} 不是村医同步包，或文件头已损坏</source>
+        <translation>{name} 不是村医同步包，或文件头已损坏</translation>
+    </message>
+    <message>
+        <source>签名不符：文件被改动过，或不是该设备发出的</source>
+        <translation>签名不符：文件被改动过，或不是该设备发出的</translation>
+    </message>
+    <message>
+        <source>文件不完整（{got} 字节，应为 {want} 字节）：可能拷贝时U盘被拔出</source>
+        <translation>文件不完整（{got} 字节，应为 {want} 字节）：可能拷贝时U盘被拔出</translation>
+    </message>
+    <message>
+        <source>文件内容已损坏或被改动（校验值不符）</source>
+        <translation>文件内容已损坏或被改动（校验值不符）</translation>
+    </message>
+    <message>
+        <source>无法解密：文件已损坏，或不是发给本机密钥的</source>
+        <translation>无法解密：文件已损坏，或不是发给本机密钥的</translation>
+    </message>
+    <message>
+        <source>冲突和重复档案由乡镇卫生院处理</source>
+        <translation>冲突和重复档案由乡镇卫生院处理</translation>
+    </message>
+    <message>
+        <source>该冲突不存在或已处理</source>
+        <translation>该冲突不存在或已处理</translation>
+    </message>
+    <message>
+        <source>该冲突不能这样处理</source>
+        <translation>该冲突不能这样处理</translation>
+    </message>
+    <message>
+        <source>文件夹不存在：{path}</source>
+        <translation>文件夹不存在：{path}</translation>
+    </message>
+    <message>
+        <source>设备 {name} 已被撤销信任，不再向它导出</source>
+        <translation>设备 {name} 已被撤销信任，不再向它导出</translation>
+    </message>
+    <message>
+        <source>还没有信任任何设备：请先核对指纹并导入对方的设备卡</source>
+        <translation>还没有信任任何设备：请先核对指纹并导入对方的设备卡</translation>
+    </message>
+    <message>
+        <source>对方已有全部变更，无需导出</source>
+        <translation>对方已有全部变更，无需导出</translation>
+    </message>
+    <message>
+        <source>找不到文件或文件夹：{path}</source>
+        <translation>找不到文件或文件夹：{path}</translation>
+    </message>
+    <message>
+        <source>这是发给其他设备的同步包，未导入</source>
+        <translation>这是发给其他设备的同步包，未导入</translation>
+    </message>
+    <message>
+        <source>此同步包已导入过，跳过</source>
+        <translation>此同步包已导入过，跳过</translation>
+    </message>
+    <message>
+        <source>发送设备 {device} 未受信任：请先核对指纹并导入它的设备卡，再从隔离区导入</source>
+        <translation>发送设备 {device} 未受信任：请先核对指纹并导入它的设备卡，再从隔离区导入</translation>
+    </message>
+    <message>
+        <source>发送设备 {name} 已被撤销信任，拒绝导入</source>
+        <translation>发送设备 {name} 已被撤销信任，拒绝导入</translation>
+    </message>
+    <message>
+        <source>同步包来自更新版本的村医（数据结构 {schema}），请先将本机村医更新到最新版本</source>
+        <translation>同步包来自更新版本的村医（数据结构 {schema}），请先将本机村医更新到最新版本</translation>
+    </message>
+    <message>
+        <source>导入时出错，未做任何更改（详见日志）</source>
+        <translation>导入时出错，未做任何更改（详见日志）</translation>
+    </message>
+    <message>
+        <source>{name} 的电脑时钟比本机快约 {days} 天：请核对两台电脑的日期和时间</source>
+        <translation>{name} 的电脑时钟比本机快约 {days} 天：请核对两台电脑的日期和时间</translation>
+    </message>
+    <message>
+        <source>本机时钟比已记录的时间早约 {days} 天（时钟被调回或电池没电）：请校准电脑的日期和时间</source>
+        <translation>本机时钟比已记录的时间早约 {days} 天（时钟被调回或电池没电）：请校准电脑的日期和时间</translation>
+    </message>
+    <message>
+        <source>找不到设备卡文件：{path}</source>
+        <translation>找不到设备卡文件：{path}</translation>
+    </message>
+    <message>
+        <source>{path} 不是村医设备卡，或文件已损坏</source>
+        <translation>{path} 不是村医设备卡，或文件已损坏</translation>
+    </message>
+    <message>
+        <source>设备卡的指纹与其中的密钥不符：文件被改动过，不能信任</source>
+        <translation>设备卡的指纹与其中的密钥不符：文件被改动过，不能信任</translation>
+    </message>
+    <message>
+        <source>这是本机自己的设备卡</source>
+        <translation>这是本机自己的设备卡</translation>
+    </message>
+    <message>
+        <source>本村只与所属乡镇卫生院（{town}）同步，这张卡是 {code} {name}</source>
+        <translation>本村只与所属乡镇卫生院（{town}）同步，这张卡是 {code} {name}</translation>
+    </message>
+    <message>
+        <source>本乡镇只与所辖村卫生室同步，这张卡是 {code} {name}</source>
+        <translation>本乡镇只与所辖村卫生室同步，这张卡是 {code} {name}</translation>
+    </message>
+    <message>
+        <source>该设备已以另一组密钥登记过；如确需更换，请先撤销旧的信任</source>
+        <translation>该设备已以另一组密钥登记过；如确需更换，请先撤销旧的信任</translation>
+    </message>
+    <message>
+        <source>没有找到设备“{ref}”</source>
+        <translation>没有找到设备“{ref}”</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>从未</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>导出本机设备卡…</source>
+        <translation>导出本机设备卡…</translation>
+    </message>
+    <message>
+        <source>信任对方设备卡…</source>
+        <translation>信任对方设备卡…</translation>
+    </message>
+    <message>
+        <source>撤销所选设备的信任</source>
+        <translation>撤销所选设备的信任</translation>
+    </message>
+    <message>
+        <source>本机</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>选择文件夹…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>导出同步包</source>
+        <translation>导出同步包</translation>
+    </message>
+    <message>
+        <source>导入同步包</source>
+        <translation>导入同步包</translation>
+    </message>
+    <message>
+        <source>U盘或文件夹</source>
+        <translation>U盘或文件夹</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>指纹</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>待对方确认</source>
+        <translation>待对方确认</translation>
+    </message>
+    <message>
+        <source>上次导出</source>
+        <translation>上次导出</translation>
+    </message>
+    <message>
+        <source>上次导入</source>
+        <translation>上次导入</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>档案</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>项目</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>现值</source>
+        <translation>现值</translation>
+    </message>
+    <message>
+        <source>另一值</source>
+        <translation>另一值</translation>
+    </message>
+    <message>
+        <source>发现时间</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>保留现值</source>
+        <translation>保留现值</translation>
+    </message>
+    <message>
+        <source>采用另一值</source>
+        <translation>采用另一值</translation>
+    </message>
+    <message>
+        <source>已核实（重复档案）</source>
+        <translation>已核实（重复档案）</translation>
+    </message>
+    <message>
+        <source>冲突与疑似重复档案</source>
+        <translation>冲突与疑似重复档案</translation>
+    </message>
+    <message>
+        <source>冲突由乡镇卫生院处理</source>
+        <translation>冲突由乡镇卫生院处理</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>方向</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>变更条数</source>
+        <translation>变更条数</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>同步设备</source>
+        <translation>同步设备</translation>
+    </message>
+    <message>
+        <source>同步记录</source>
+        <translation>同步记录</translation>
+    </message>
+    <message>
+        <source>{name}（{code}）  本机指纹：&lt;b&gt;{fp}&lt;/b&gt;</source>
+        <translation>{name}（{code}）  本机指纹：&lt;b&gt;{fp}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>村卫生室</source>
+        <translation>村卫生室</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院</source>
+        <translation>乡镇卫生院</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>受信任</source>
+        <translation>受信任</translation>
+    </message>
+    <message>
+        <source>疑似重复档案（同一身份证号）</source>
+        <translation>疑似重复档案（同一身份证号）</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>拒绝</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>跳过</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>U盘 {drive}</source>
+        <translation>U盘 {drive}</translation>
+    </message>
+    <message>
+        <source>选择U盘或文件夹</source>
+        <translation>选择U盘或文件夹</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>请先插入U盘或选择文件夹</source>
+        <translation>请先插入U盘或选择文件夹</translation>
+    </message>
+    <message>
+        <source>{peer}：{ops} 条变更，{kb} KB</source>
+        <translation>{peer}：{ops} 条变更，{kb} KB</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>已导出到 {folder}</source>
+        <translation>已导出到 {folder}</translation>
+    </message>
+    <message>
+        <source>正在导出同步包…</source>
+        <translation>正在导出同步包…</translation>
+    </message>
+    <message>
+        <source>来自 {sender}：{ops} 条变更，冲突 {conflicts}，疑似重复 {dups}</source>
+        <translation>来自 {sender}：{ops} 条变更，冲突 {conflicts}，疑似重复 {dups}</translation>
+    </message>
+    <message>
+        <source>已拒绝 {file}：{reason}</source>
+        <translation>已拒绝 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>没有发给本机的新同步包</source>
+        <translation>没有发给本机的新同步包</translation>
+    </message>
+    <message>
+        <source>导入完成</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>正在导入同步包…</source>
+        <translation>正在导入同步包…</translation>
+    </message>
+    <message>
+        <source>导出本机设备卡</source>
+        <translation>导出本机设备卡</translation>
+    </message>
+    <message>
+        <source>设备卡</source>
+        <translation>设备卡</translation>
+    </message>
+    <message>
+        <source>已写入 {json} 和二维码 {png}。
+对方信任前，请电话核对本机指纹：
+{fp}</source>
+        <translation>已写入 {json} 和二维码 {png}。
+对方信任前，请电话核对本机指纹：
+{fp}</translation>
+    </message>
+    <message>
+        <source>选择对方的设备卡</source>
+        <translation>选择对方的设备卡</translation>
+    </message>
+    <message>
+        <source>信任 {name}（{code}）？
+
+请打电话给对方，逐组核对指纹：
+
+{fp}
+
+一致才点“是”。</source>
+        <translation>信任 {name}（{code}）？
+
+请打电话给对方，逐组核对指纹：
+
+{fp}
+
+一致才点“是”。</translation>
+    </message>
+    <message>
+        <source>核对指纹</source>
+        <translation>核对指纹</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一台设备</source>
+        <translation>请先在列表中选择一台设备</translation>
+    </message>
+    <message>
+        <source>撤销信任</source>
+        <translation>撤销信任</translation>
+    </message>
+    <message>
+        <source>撤销对 {name} 的信任？它以后的同步包将被拒绝。</source>
+        <translation>撤销对 {name} 的信任？它以后的同步包将被拒绝。</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一条冲突</source>
+        <translation>请先在列表中选择一条冲突</translation>
+    </message>
+    <message>
+        <source>同步失败：{error}</source>
+        <translation>同步失败：{error}</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>（空）</translation>
     </message>
 </context>
 <context>

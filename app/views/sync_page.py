@@ -1,0 +1,477 @@
+"""同步: export and import change bundles by USB stick or folder, trust devices by their cards,
+review conflicts and possible duplicates (township), and read the history of bundles.
+
+Export and import run on the worker thread with progress and cancel (``run_in_background``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStorageInfo, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.config import Paths
+from app.db import Store
+from app.services import profile
+from app.services.errors import UserError
+from app.services.sync import conflicts, exchange
+from app.services.sync import keys as device_keys
+from app.views.widgets import LazyPage, fit_columns, render
+from app.views.worker import run_in_background
+
+SYNC_FOLDER = "CunYi-sync"  # on a removable drive, bundles go in this folder
+
+
+def removable_drives() -> list[Path]:
+    """Mounted volumes a USB stick would be: not the system disk; on Linux under /media or /mnt."""
+    out = []
+    system = Path(os.environ.get("SystemDrive", "C:") + "\\") if os.name == "nt" else Path("/")
+    for vol in QStorageInfo.mountedVolumes():
+        if not vol.isValid() or not vol.isReady() or vol.isReadOnly():
+            continue
+        root = Path(vol.rootPath())
+        if os.name == "nt":
+            if root != system:
+                out.append(root)
+        elif str(root).startswith(("/media/", "/run/media/", "/mnt/")):
+            out.append(root)
+    return out
+
+
+def _when(value) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else QCoreApplication.translate("SyncPage", "从未")
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SingleSelection)
+    t.verticalHeader().setVisible(False)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+def _fill(table: QTableWidget, rows: list[list[str]], data: list | None = None) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            if data is not None and c == 0:
+                item.setData(Qt.UserRole, data[r])
+            table.setItem(r, c, item)
+
+
+class SyncPage(LazyPage):
+    def __init__(self, store: Store, paths: Paths, parent=None):
+        super().__init__(parent)
+        self.store, self.paths = store, paths
+        with store.session() as s:
+            self.township = profile.get_profile(s).role == profile.TOWNSHIP
+
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background: #fff3cd; color: #7a4b00; border: 1px solid #e0b252; padding: 8px; font-weight: bold;"
+        )
+        self.banner.hide()
+
+        # 本机
+        self.me = QLabel()
+        self.me.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.card_button = QPushButton(self.tr("导出本机设备卡…"))
+        self.card_button.clicked.connect(self.export_card)
+        self.trust_button = QPushButton(self.tr("信任对方设备卡…"))
+        self.trust_button.clicked.connect(self.trust_card)
+        self.revoke_button = QPushButton(self.tr("撤销所选设备的信任"))
+        self.revoke_button.clicked.connect(self.revoke)
+        device_box = QGroupBox(self.tr("本机"))
+        dl = QHBoxLayout(device_box)
+        dl.addWidget(self.me, 1)
+        for b in (self.card_button, self.trust_button, self.revoke_button):
+            dl.addWidget(b)
+
+        # U盘 / 文件夹
+        self.place = QComboBox()
+        self.place.setMinimumWidth(320)
+        self.choose_button = QPushButton(self.tr("选择文件夹…"))
+        self.choose_button.clicked.connect(self.choose_folder)
+        self.export_button = QPushButton(self.tr("导出同步包"))
+        self.export_button.clicked.connect(self.export_bundles)
+        self.import_button = QPushButton(self.tr("导入同步包"))
+        self.import_button.clicked.connect(self.import_bundles)
+        place_box = QGroupBox(self.tr("U盘或文件夹"))
+        pl = QHBoxLayout(place_box)
+        pl.addWidget(self.place, 1)
+        for b in (self.choose_button, self.export_button, self.import_button):
+            pl.addWidget(b)
+
+        self.peers = _table(
+            [
+                self.tr("单位"),
+                self.tr("代码"),
+                self.tr("指纹"),
+                self.tr("待对方确认"),
+                self.tr("上次导出"),
+                self.tr("上次导入"),
+                self.tr("状态"),
+            ]
+        )
+        self.conflicts = _table(
+            [self.tr("档案"), self.tr("项目"), self.tr("现值"), self.tr("另一值"), self.tr("发现时间")]
+        )
+        self.keep_button = QPushButton(self.tr("保留现值"))
+        self.keep_button.clicked.connect(lambda: self.resolve("kept"))
+        self.other_button = QPushButton(self.tr("采用另一值"))
+        self.other_button.clicked.connect(lambda: self.resolve("lost"))
+        self.reviewed_button = QPushButton(self.tr("已核实（重复档案）"))
+        self.reviewed_button.clicked.connect(lambda: self.resolve("reviewed"))
+        conflict_box = QGroupBox(self.tr("冲突与疑似重复档案"))
+        cl = QVBoxLayout(conflict_box)
+        cl.addWidget(self.conflicts)
+        buttons = QHBoxLayout()
+        for b in (self.keep_button, self.other_button, self.reviewed_button):
+            b.setEnabled(self.township)
+            buttons.addWidget(b)
+        if not self.township:
+            buttons.addWidget(QLabel(self.tr("冲突由乡镇卫生院处理")))
+        buttons.addStretch(1)
+        cl.addLayout(buttons)
+        self.history = _table(
+            [
+                self.tr("时间"),
+                self.tr("方向"),
+                self.tr("设备"),
+                self.tr("变更条数"),
+                self.tr("文件"),
+                self.tr("说明"),
+            ]
+        )
+        peers_box = QGroupBox(self.tr("同步设备"))
+        QVBoxLayout(peers_box).addWidget(self.peers)
+        history_box = QGroupBox(self.tr("同步记录"))
+        QVBoxLayout(history_box).addWidget(self.history)
+        split = QSplitter(Qt.Vertical)
+        for w in (peers_box, conflict_box, history_box):
+            split.addWidget(w)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.banner)
+        lay.addWidget(device_box)
+        lay.addWidget(place_box)
+        lay.addWidget(split, 1)
+        self.last_outcomes: list = []
+
+    # ------------------------------------------------------------------ data
+
+    def refresh(self) -> None:
+        self._loaded = True
+        keys = device_keys.ensure_keys(self.paths.sub("keys"))
+        with self.store.session() as s:
+            card = device_keys.my_card(s, keys)
+            st = exchange.status(s)
+            names = {p.device_id: f"{p.code} {p.name}" for p in device_keys.peers(s)}
+            history = exchange.history(s)
+            open_ = conflicts.open_conflicts(s)
+        self.me.setText(
+            self.tr("{name}（{code}）  本机指纹：<b>{fp}</b>")
+            .replace("{name}", card.name)
+            .replace("{code}", card.code)
+            .replace("{fp}", card.fingerprint)
+        )
+        warnings = [render(m) for m in st["clock_warnings"]]
+        self.banner.setText("\n".join(warnings))
+        self.banner.setVisible(bool(warnings))
+        role = {"village": self.tr("村卫生室"), "township": self.tr("乡镇卫生院")}
+        _fill(
+            self.peers,
+            [
+                [
+                    f"{p.name}（{role.get(p.role, p.role)}）",
+                    p.code,
+                    p.fingerprint,
+                    str(p.unacknowledged),
+                    _when(p.last_export_at),
+                    _when(p.last_import_at),
+                    self.tr("已撤销") if p.revoked else self.tr("受信任"),
+                ]
+                for p in st["peers"]
+            ],
+            [p.device_id for p in st["peers"]],
+        )
+        fit_columns(self.peers, {0: 20, 1: 16, 2: 26, 3: 9, 4: 19, 5: 19})
+        rows = []
+        for c in open_:
+            if c.kind == "duplicate":
+                rows.append(
+                    [
+                        c.record,
+                        self.tr("疑似重复档案（同一身份证号）"),
+                        c.record,
+                        c.other,
+                        _when(c.detected_at),
+                    ]
+                )
+            else:
+                rows.append(
+                    [
+                        c.record,
+                        QCoreApplication.translate("Field", c.field_label),
+                        f"{_show(c.kept)}（{c.kept_by} {_when(c.kept_at)}）",
+                        f"{_show(c.lost)}（{c.lost_by} {_when(c.lost_at)}）",
+                        _when(c.detected_at),
+                    ]
+                )
+        _fill(self.conflicts, rows, open_)
+        fit_columns(self.conflicts, {0: 30, 1: 12, 2: 40, 3: 40})
+        direction = {
+            "out": self.tr("导出"),
+            "in": self.tr("导入"),
+            "rejected": self.tr("拒绝"),
+            "skipped": self.tr("跳过"),
+        }
+        _fill(
+            self.history,
+            [
+                [
+                    _when(h.at),
+                    direction.get(h.direction, h.direction),
+                    names.get(h.peer, h.peer.hex[-8:] if h.peer else ""),
+                    str(h.ops),
+                    h.file_name,
+                    h.reason or "",
+                ]
+                for h in history
+            ],
+        )
+        fit_columns(self.history, {0: 19, 1: 6, 2: 22, 3: 9, 4: 30})
+        self._fill_places()
+
+    def _fill_places(self) -> None:
+        current = self.place.currentData()
+        self.place.clear()
+        for drive in removable_drives():
+            self.place.addItem(
+                self.tr("U盘 {drive}").replace("{drive}", str(drive)), str(drive / SYNC_FOLDER)
+            )
+        if current and self.place.findData(current) < 0:
+            self.place.addItem(current, current)
+        if current:
+            self.place.setCurrentIndex(self.place.findData(current))
+
+    def folder(self) -> Path | None:
+        data = self.place.currentData()
+        return Path(data) if data else None
+
+    def set_folder(self, path: str | Path) -> None:
+        path = str(path)
+        if self.place.findData(path) < 0:
+            self.place.addItem(path, path)
+        self.place.setCurrentIndex(self.place.findData(path))
+
+    # --------------------------------------------------------------- actions
+
+    def choose_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("选择U盘或文件夹"))
+        if path:
+            self.set_folder(path)
+
+    def _need_folder(self) -> Path | None:
+        folder = self.folder()
+        if folder is None:
+            QMessageBox.information(self, self.tr("同步"), self.tr("请先插入U盘或选择文件夹"))
+        return folder
+
+    def export_bundles(self):
+        folder = self._need_folder()
+        if folder is None:
+            return None
+
+        def job(progress, cancelled):
+            return exchange.export_bundles(
+                self.store, self.paths, folder, progress=progress, cancelled=cancelled
+            )
+
+        def done(result):
+            lines = []
+            for b in result.bundles:
+                if b.path:
+                    lines.append(
+                        self.tr("{peer}：{ops} 条变更，{kb} KB")
+                        .replace("{peer}", b.peer)
+                        .replace("{ops}", str(b.ops))
+                        .replace("{kb}", f"{b.bytes / 1024:.0f}")
+                    )
+                else:
+                    lines.append(f"{b.peer}：{render(b.note)}")
+            self.refresh()
+            self.last_outcomes = result.bundles
+            QMessageBox.information(
+                self,
+                self.tr("导出完成"),
+                self.tr("已导出到 {folder}").replace("{folder}", str(folder)) + "\n\n" + "\n".join(lines),
+            )
+
+        return run_in_background(self, self.tr("正在导出同步包…"), job, done, self._failed)
+
+    def import_bundles(self):
+        folder = self._need_folder()
+        if folder is None:
+            return None
+
+        def job(progress, cancelled):
+            return exchange.import_path(
+                self.store, self.paths, folder, progress=progress, cancelled=cancelled
+            )
+
+        def done(outcomes):
+            self.last_outcomes = outcomes
+            lines = []
+            for o in outcomes:
+                if o.status == "applied":
+                    lines.append(
+                        self.tr("来自 {sender}：{ops} 条变更，冲突 {conflicts}，疑似重复 {dups}")
+                        .replace("{sender}", o.sender)
+                        .replace("{ops}", str(o.ops))
+                        .replace("{conflicts}", str(o.conflicts))
+                        .replace("{dups}", str(o.duplicates))
+                    )
+                elif o.status == "rejected":
+                    lines.append(
+                        self.tr("已拒绝 {file}：{reason}")
+                        .replace("{file}", o.file[:16] + "…")
+                        .replace("{reason}", render(o.reason))
+                    )
+                if o.clock_warning:
+                    lines.append(render(o.clock_warning))
+            if not lines:
+                lines.append(self.tr("没有发给本机的新同步包"))
+            self.refresh()
+            box = (
+                QMessageBox.warning
+                if any(o.status == "rejected" for o in outcomes)
+                else QMessageBox.information
+            )
+            box(self, self.tr("导入完成"), "\n".join(lines))
+
+        return run_in_background(self, self.tr("正在导入同步包…"), job, done, self._failed)
+
+    def export_card(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出本机设备卡"), "cunyi-device-card.json", "JSON (*.json)"
+        )
+        if not path:
+            return
+        keys = device_keys.ensure_keys(self.paths.sub("keys"))
+        with self.store.session() as s:
+            card = device_keys.my_card(s, keys)
+        json_path, png = device_keys.write_card(card, Path(path))
+        QMessageBox.information(
+            self,
+            self.tr("设备卡"),
+            self.tr("已写入 {json} 和二维码 {png}。\n对方信任前，请电话核对本机指纹：\n{fp}")
+            .replace("{json}", str(json_path))
+            .replace("{png}", png.name)
+            .replace("{fp}", card.fingerprint),
+        )
+
+    def trust_card(self, path: str | None = None, *, confirm: bool = True) -> bool:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("选择对方的设备卡"), "", "JSON (*.json)")
+            if not path:
+                return False
+        try:
+            card = device_keys.read_card(Path(path))
+        except UserError as e:
+            QMessageBox.warning(self, self.tr("设备卡"), render(e.message))
+            return False
+        question = (
+            self.tr("信任 {name}（{code}）？\n\n请打电话给对方，逐组核对指纹：\n\n{fp}\n\n一致才点“是”。")
+            .replace("{name}", card.name)
+            .replace("{code}", card.code)
+            .replace("{fp}", card.fingerprint)
+        )
+        if confirm and QMessageBox.question(self, self.tr("核对指纹"), question) != QMessageBox.Yes:
+            return False
+        try:
+            with self.store.transaction() as s:
+                device_keys.trust(s, card)
+        except UserError as e:
+            QMessageBox.warning(self, self.tr("设备卡"), render(e.message))
+            return False
+        self.refresh()
+        return True
+
+    def revoke(self) -> None:
+        row = self.peers.currentRow()
+        if row < 0:
+            QMessageBox.information(self, self.tr("同步"), self.tr("请先在列表中选择一台设备"))
+            return
+        device = self.peers.item(row, 0).data(Qt.UserRole)
+        name = self.peers.item(row, 0).text()
+        if (
+            QMessageBox.question(
+                self,
+                self.tr("撤销信任"),
+                self.tr("撤销对 {name} 的信任？它以后的同步包将被拒绝。").replace("{name}", name),
+            )
+            != QMessageBox.Yes
+        ):
+            return
+        with self.store.transaction() as s:
+            device_keys.revoke(s, device)
+        self.refresh()
+
+    def resolve(self, choice: str) -> None:
+        row = self.conflicts.currentRow()
+        if row < 0:
+            QMessageBox.information(self, self.tr("同步"), self.tr("请先在列表中选择一条冲突"))
+            return
+        c = self.conflicts.item(row, 0).data(Qt.UserRole)
+        try:
+            with self.store.transaction() as s:
+                actor = profile.default_user(s).id
+                if choice == "reviewed":
+                    conflicts.review_duplicate(s, c.id, actor)
+                else:
+                    conflicts.resolve(s, c.id, choice, actor)
+        except UserError as e:
+            QMessageBox.warning(self, self.tr("同步"), render(e.message))
+            return
+        self.refresh()
+
+    def _failed(self, error: BaseException) -> None:
+        self.refresh()
+        text = (
+            render(error.message)
+            if isinstance(error, UserError)
+            else self.tr("同步失败：{error}").replace("{error}", str(error))
+        )
+        QMessageBox.warning(self, self.tr("同步"), text)
+
+
+def _show(value) -> str:
+    if value is None or value == "":
+        return QCoreApplication.translate("SyncPage", "（空）")
+    if isinstance(value, list):
+        return "、".join(
+            str(v.get("code") or v.get("note") or "") if isinstance(v, dict) else str(v) for v in value
+        )
+    return str(value)

@@ -1,0 +1,124 @@
+"""The 同步 page: export and import off the GUI thread, a rejected bundle's reason, conflicts
+resolved with one click, trusting a card, the clock banner."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from app.models import Resident
+from app.services import demo
+from app.services.sync import capture
+from app.views import sync_page
+from app.views.main_window import MainWindow
+from tests.synckit import TODAY, county
+from tests.test_sync import edit_resident, first_archive, resident_field, round_trip
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def world(tmp_path):
+    town, (a, b) = county(tmp_path)
+    with a.store.transaction() as s:
+        demo.generate_demo(s, 12, seed=5, today=TODAY)
+    return town, a, b, tmp_path
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    said = []
+    for name in ("information", "warning"):
+        monkeypatch.setattr(sync_page.QMessageBox, name, lambda _p, title, text, *a, **k: said.append(text))
+    monkeypatch.setattr(sync_page.QMessageBox, "question", lambda *a, **k: sync_page.QMessageBox.Yes)
+    return said
+
+
+def test_export_and_import_from_the_page(qtbot, world, boxes):
+    town, a, _b, tmp = world
+    win = MainWindow(a.store, a.paths)
+    qtbot.addWidget(win)
+    page = win.show_page("sync")
+    page.refresh()
+    assert page.peers.rowCount() == 1 and int(page.peers.item(0, 3).text()) > 0  # changes waiting
+    page.set_folder(tmp / "usb")
+    task = page.export_bundles()
+    with qtbot.waitSignal(task.finished, timeout=20_000):
+        pass
+    assert "已导出" in boxes[-1] and list((tmp / "usb").glob("*.cyb"))
+    assert page.history.item(0, 1).text() == "导出"
+    twin = MainWindow(town.store, town.paths)
+    qtbot.addWidget(twin)
+    tpage = twin.show_page("sync")
+    tpage.refresh()
+    tpage.set_folder(tmp / "usb")
+    task = tpage.import_bundles()
+    with qtbot.waitSignal(task.finished, timeout=20_000):
+        pass
+    assert "来自 110105001101" in boxes[-1]
+    # a damaged bundle: rejected with its reason, shown in the history
+    (path,) = a.export(tmp / "bad")
+    data = bytearray(path.read_bytes())
+    data[-5] ^= 0xFF
+    path.write_bytes(bytes(data))
+    tpage.set_folder(tmp / "bad")
+    task = tpage.import_bundles()
+    with qtbot.waitSignal(task.finished, timeout=20_000):
+        pass
+    assert "已拒绝" in boxes[-1] and "损坏" in boxes[-1]
+    assert tpage.history.item(0, 1).text() == "拒绝" and "损坏" in tpage.history.item(0, 5).text()
+
+
+def test_conflict_resolved_with_one_click(qtbot, world, boxes):
+    town, a, b, tmp = world
+    round_trip(town, [a, b], tmp, "1")
+    archive = first_archive(a)
+    edit_resident(a, archive, phone="13100000001")
+    edit_resident(town, archive, phone="13100000002")
+    round_trip(town, [a, b], tmp, "2")
+    win = MainWindow(town.store, town.paths)
+    qtbot.addWidget(win)
+    page = win.show_page("sync")
+    page.refresh()
+    assert page.conflicts.rowCount() == 1
+    assert (
+        "13100000001" in page.conflicts.item(0, 3).text() and page.conflicts.item(0, 1).text() == "本人电话"
+    )
+    page.conflicts.selectRow(0)
+    page.other_button.click()
+    assert page.conflicts.rowCount() == 0
+    assert resident_field(town, archive, "phone") == "13100000001"
+    # at a village, conflicts are only shown
+    vwin = MainWindow(a.store, a.paths)
+    qtbot.addWidget(vwin)
+    assert not vwin.show_page("sync").other_button.isEnabled()
+
+
+def test_trusting_a_card_and_the_clock_banner(qtbot, tmp_path, boxes, monkeypatch):
+    from tests.synckit import make_device
+
+    town = make_device(tmp_path, "东风乡", "township", "110105001")
+    village = make_device(tmp_path, "一村", "village", "110105001101")
+    win = MainWindow(town.store, town.paths)
+    qtbot.addWidget(win)
+    page = win.show_page("sync")
+    page.refresh()
+    assert page.peers.rowCount() == 0
+    assert page.trust_card(str(village.card()))
+    assert page.peers.rowCount() == 1 and page.peers.item(0, 1).text() == "110105001101"
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}")
+    assert not page.trust_card(str(bad)) and "不是村医设备卡" in boxes[-1]
+    assert page.banner.isHidden()
+    real = capture.wall_ms
+    with town.store.transaction() as s:  # the clock has seen a time a year ahead of the PC's
+        capture.advance(
+            s.connection(),
+            town.device_id,
+            0,
+            observed=capture.hlc_text(real() + 365 * 86_400_000, 0, town.device_id),
+        )
+    page.refresh()
+    assert not page.banner.isHidden() and "早约" in page.banner.text()
+    with town.store.session() as s:
+        assert s.scalar(select(Resident.id)) is None
