@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.config import Paths
@@ -41,7 +40,7 @@ SYNC_FOLDER = "CunYi-sync"  # on a removable drive, bundles go in this folder
 def removable_drives() -> list[Path]:
     """Mounted volumes a USB stick would be: not the system disk; on Linux under /media or /mnt."""
     out = []
-    system = Path(os.environ.get("SystemDrive", "C:") + "\\") if os.name == "nt" else Path("/")
+    system = Path(os.environ.get("SYSTEMDRIVE", "C:") + "\\") if os.name == "nt" else Path("/")
     for vol in QStorageInfo.mountedVolumes():
         if not vol.isValid() or not vol.isReady() or vol.isReadOnly():
             continue
