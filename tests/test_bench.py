@@ -23,6 +23,8 @@ MEASURED = [
     "resident.open",
     "print.referral",
     "print.cards500",
+    "sync.export",
+    "sync.import",
     "gui.cold_start",
     "gui.rss",
 ]

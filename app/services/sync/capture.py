@@ -46,6 +46,8 @@ class EntitySpec:
     scope: str
     encode: dict[str, object] = field(default_factory=dict)  # field -> fn(python) -> json
     decode: dict[str, object] = field(default_factory=dict)  # field -> fn(json) -> python
+    # field -> fn(json) -> the value SQLAlchemy would store on SQLite (bulk inserts skip the ORM)
+    sqlite: dict[str, object] = field(default_factory=dict)
     required: tuple[str, ...] = ()  # NOT NULL columns with no default: a row can't exist without them
     onupdate: tuple[str, ...] = ()  # stamped with the time of every logged change
 
@@ -53,6 +55,23 @@ class EntitySpec:
         if not clocks:
             return EMPTY_CLOCK
         return clocks.get(name) or clocks.get("_") or EMPTY_CLOCK
+
+
+def _sqlite_datetime(v):
+    """SQLAlchemy's SQLite DATETIME text ("YYYY-MM-DD HH:MM:SS.ffffff") from an ISO string."""
+    if v is None:
+        return None
+    text = v.replace("T", " ")
+    return text if len(text) > 19 else text + ".000000"
+
+
+def _sqlite_param(column: sa.Column):
+    t = column.type
+    if isinstance(t, sa.DateTime):
+        return _sqlite_datetime
+    if isinstance(t, sa.JSON):
+        return json.dumps  # as SQLAlchemy's JSON type does (None is stored as JSON null)
+    return None  # uuid hex, ISO dates, numbers, text and booleans are stored as they travel
 
 
 def _codec(column: sa.Column):
@@ -92,6 +111,7 @@ def specs() -> dict[str, EntitySpec]:
         for key in spec.fields:
             col = mapper.columns[key]
             spec.encode[key], spec.decode[key] = _codec(col)
+            spec.sqlite[key] = _sqlite_param(col)
             if not col.nullable and col.default is None and col.server_default is None:
                 spec.required += (key,)
             if key == "updated_at":
