@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Build the one-folder release into dist/cunyi/ (see build.spec).  With --smoke, exercise the
 # frozen binary only: init a village in a temp dir, demo data, GUI smoke offscreen, a search,
-# a printed follow-up card (checked for the resident's name) and a worklist.
+# a printed follow-up card (checked for the resident's name), a worklist, every screen, and a
+# sync export to a township in a second data dir that imports it.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$ROOT/scripts/setup.sh" test,build
@@ -24,5 +25,20 @@ if [[ "${1:-}" == "--smoke" ]]; then
   # every page and dialog, including the print preview (pdfium) of a card and a worklist
   QT_QPA_PLATFORM=offscreen "$BIN" --data-dir "$D" gui --screenshots "$D/shots" >/dev/null
   test -s "$D/shots/16-print-preview-card.png"
+  test -s "$D/shots/05-sync.png"
+  # sync: a township in a second data dir; cards exchanged; the village exports, the township
+  # imports (age, Ed25519, zstd inside the frozen app), and status reports nothing unacknowledged
+  T="$(mktemp -d)"
+  "$BIN" --data-dir "$T" init --role township --code 110105001 --name 冒烟乡
+  "$BIN" --data-dir "$D" device card -o "$D/card.json"
+  "$BIN" --data-dir "$T" device card -o "$T/card.json"
+  test -s "$D/card.png"
+  "$BIN" --data-dir "$T" device trust "$D/card.json"
+  "$BIN" --data-dir "$D" device trust "$T/card.json"
+  "$BIN" --data-dir "$D" sync export --to "$D/usb"
+  ls "$D"/usb/*.cyb >/dev/null
+  "$BIN" --data-dir "$T" sync import "$D/usb"
+  "$BIN" --data-dir "$T" residents search "$NAME" --json | grep -q 11010500110100001
+  "$BIN" --data-dir "$T" sync status --json | grep -q '"unacknowledged"'
   echo "frozen smoke: ok"
 fi

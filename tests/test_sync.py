@@ -365,7 +365,7 @@ def test_pending_ops_wait_for_their_row(world):
             "u": None,
             "d": edit.data,
         }
-        exchange._insert_log(s, [op])
+        merge.log_ops(s, [op])
         merge.apply_ops(s, [dict(op)], stats)
     assert stats.pending == 1
     town.import_(made)

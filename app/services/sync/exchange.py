@@ -13,7 +13,6 @@ high-water marks and acknowledgements.  Any failure applies nothing and moves th
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import shutil
 import time
@@ -443,52 +442,24 @@ def import_file(
         return ImportOutcome(f.name, "rejected", error.message, quarantined=dest)
 
 
-def _insert_log(session: Session, ops: list[dict]) -> None:
-    conn = session.connection()
-    if conn.dialect.name == "sqlite":  # through the driver: 100k rows without per-row binding
-        conn.exec_driver_sql(
-            "INSERT OR IGNORE INTO change_log (origin, seq, entity, row_id, hlc, scope, user_id, data, pending)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
-            [
-                (
-                    op["o"],
-                    op["s"],
-                    op["e"],
-                    op["r"],
-                    op["h"],
-                    op["c"],
-                    op.get("u"),
-                    op["d"]
-                    if isinstance(op["d"], str)
-                    else json.dumps(op["d"], ensure_ascii=False, separators=(",", ":")),
-                )
-                for op in ops
-            ],
-        )
-        return
-    rows = [
-        {
-            "origin": uuid.UUID(op["o"]),
-            "seq": op["s"],
-            "entity": op["e"],
-            "row_id": uuid.UUID(op["r"]),
-            "hlc": op["h"],
-            "scope": op["c"],
-            "user_id": uuid.UUID(op["u"]) if op.get("u") else None,
-            # The origin wrote it with sorted keys: dumped again, it is the same text.
-            "data": op["d"]
-            if isinstance(op["d"], str)
-            else json.dumps(op["d"], ensure_ascii=False, separators=(",", ":")),
-            "pending": False,
-        }
-        for op in ops
-    ]
-    conn = session.connection()
-    if is_sqlite(conn.engine):
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    conn.execute(dialect_insert(ChangeLog).on_conflict_do_nothing(), rows)
+class _Relay:
+    """Whether an incoming change must be kept to pass on: some trusted peer other than its
+    origin is concerned by it.  A village's own records concern only that village, so a
+    township keeps none of their 100k changes; a township row's change goes to every village."""
+
+    def __init__(self, session: Session):
+        self.peers = [p for p in device_keys.peers(session) if p.revoked_at is None]
+        self.by_scope: dict[str, set[str]] = {}
+
+    def needed(self, op: dict) -> bool:
+        scope = op["c"]
+        wanting = self.by_scope.get(scope)
+        if wanting is None:
+            wanting = {
+                p.device_id.hex for p in self.peers if p.role != VILLAGE or scope in (p.code, p.code[:9])
+            }
+            self.by_scope[scope] = wanting
+        return bool(wanting - {op["o"]})
 
 
 def _apply_bundle(
@@ -500,6 +471,9 @@ def _apply_bundle(
         conn = s.connection()
         if is_sqlite(conn.engine):
             conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")  # parents and children in any order
+            # A big bundle touches every index of the store: 64 MB of page cache instead of
+            # SQLite's 2 MB keeps them in memory (measured: 100k changes, 20 s -> see bench).
+            conn.exec_driver_sql("PRAGMA cache_size=-65536")
         me = get_profile(s).device_id
         if s.scalar(
             select(BundleRecord.id).where(
@@ -512,10 +486,11 @@ def _apply_bundle(
         capture.log_untracked(s)  # local rows get clocks before anything is merged into them
         held = merge.Holdings(s, me)
         batch: list[dict] = []
+        relay = _Relay(s)
 
         def flush() -> None:
             if batch:
-                _insert_log(s, batch)
+                merge.log_ops(s, [op for op in batch if relay.needed(op)])
                 merge.apply_ops(s, batch, stats)
                 batch.clear()
             if cancelled():
