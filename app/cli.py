@@ -173,6 +173,9 @@ def _parser() -> argparse.ArgumentParser:
     ss.add_argument("--json", action="store_true")
     sc = sy.add_parser("conflicts", help="open conflicts and possible duplicates")
     sc.add_argument("--json", action="store_true")
+    sk = sy.add_parser("escrow", help="the county's age public key: every bundle is also encrypted to it")
+    sk.add_argument("key", nargs="?", help="an age recipient (age1…); omit to show the current one")
+    sk.add_argument("--clear", action="store_true", help="stop encrypting to an escrow key")
     sr = sy.add_parser("resolve", help="(township) resolve a conflict: keep the current value or the other")
     sr.add_argument("id", help="conflict id (or a prefix)")
     sr.add_argument("choice", choices=["kept", "lost", "reviewed"])
@@ -600,6 +603,20 @@ def cmd_sync(args) -> int:
                     )
             if not rows:
                 print("没有未处理的冲突")
+    elif args.action == "escrow":
+        from app.services import settings
+        from app.services.sync import keys
+
+        with store.transaction() as s:
+            if args.clear:
+                settings.put(s, settings.ESCROW_KEY, "")
+                print("已取消托管密钥")
+            elif args.key:
+                settings.put(s, settings.ESCROW_KEY, keys.escrow_recipient(args.key))
+                print(f"今后的同步包也将加密给托管密钥 {args.key}")
+            else:
+                current = settings.get(s, settings.ESCROW_KEY)
+                print(current or "未设置托管密钥")
     elif args.action == "resolve":
         import uuid as _uuid
 

@@ -373,3 +373,45 @@ def test_pending_ops_wait_for_their_row(world):
     assert town.status()["pending"] == 0
     assert integrity(town.store) == "ok"
     _ = uuid
+
+
+def test_escrow_key_opens_every_bundle(world, tmp_path):
+    """The county's escrow identity can decrypt a bundle addressed to the township."""
+    import pyrage
+
+    from app.services import settings
+    from app.services.sync import keys
+
+    town, a, _b, tmp = world
+    escrow = pyrage.x25519.Identity.generate()
+    with pytest.raises(keys.UserError, match="age"):
+        keys.escrow_recipient("not-a-key")
+    with a.store.transaction() as s:
+        settings.put(s, settings.ESCROW_KEY, keys.escrow_recipient(str(escrow.to_public())))
+    (path,) = a.export(tmp / "usb")
+    header = bundle.read_header(path)
+    with bundle.open_bundle(path, header, escrow, tmp_path / "work") as opened:
+        assert opened.manifest["recipient"] == town.device_id.hex
+        assert sum(1 for _ in opened.ops()) == opened.manifest["ops"]
+    assert town.import_(path)[0].status == "applied"  # the recipient still opens it
+
+
+def test_deleted_rows_travel_as_tombstones(world):
+    from app.models import Household, Village
+
+    town, a, b, tmp = world
+    with a.store.transaction() as s:
+        village = s.scalar(select(Village).where(Village.code == "110105001101"))
+        hh = Household(village_id=village.id, address="待拆除的空户")
+        s.add(hh)
+        s.flush()
+        hh_id = hh.id
+    round_trip(town, [a, b], tmp, "1")
+    with town.store.session() as s:
+        assert s.get(Household, hh_id) is not None
+    with a.store.transaction() as s:
+        s.delete(s.get(Household, hh_id))
+    round_trip(town, [a, b], tmp, "2")
+    with town.store.session() as s:
+        assert s.get(Household, hh_id) is None
+    assert dump(a.store, "110105001101") == dump(town.store, "110105001101")

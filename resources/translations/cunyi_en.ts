@@ -2617,6 +2617,10 @@
         <source>没有找到设备“{ref}”</source>
         <translation>No device “{ref}”</translation>
     </message>
+    <message>
+        <source>“{key}”不是有效的 age 公钥（应以 age1 开头）</source>
+        <translation>“{key}” is not a valid age public key (it starts with age1)</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>

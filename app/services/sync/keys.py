@@ -219,6 +219,18 @@ def revoke(session: Session, ref: str) -> Peer:
     return peer
 
 
+def escrow_recipient(text: str) -> str:
+    """A county escrow key as typed: an age X25519 recipient (``age1…``), checked."""
+    text = (text or "").strip()
+    try:
+        pyrage.x25519.Recipient.from_str(text)
+    except Exception:
+        raise _err(
+            QT_TRANSLATE_NOOP("Sync", "“{key}”不是有效的 age 公钥（应以 age1 开头）"), key=text[:80]
+        ) from None
+    return text
+
+
 def sign(keys: DeviceKeys, data: bytes) -> bytes:
     return keys.sign.sign(data)
 
