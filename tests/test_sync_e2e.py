@@ -171,4 +171,5 @@ def test_import_killed_at_random_moments_loses_nothing(tmp_path):
         store = Store(f"sqlite:///{town.paths.db_file}", upgrade=False)
         assert dump(store) == after, trial
         store.dispose()
+    print(f"SIGKILL trials: {outcomes}, full import {full:.2f} s")
     assert outcomes["none"] > 0  # the kills did land inside the import
