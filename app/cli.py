@@ -27,6 +27,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", help="data directory (default: the user data dir, or $CUNYI_DATA_DIR)")
     p.add_argument("--db", help="database URL (default: SQLite in the data dir, or $CUNYI_DB_URL)")
     p.add_argument("--version", action="version", version=f"cunyi {__version__}")
+    p.add_argument(
+        "--user",
+        help="act as this user (password from --password-file or a prompt); default: the system account",
+    )
+    p.add_argument(
+        "--password-file", help="file whose first line is the password (for --user, init --admin, user add)"
+    )
     sub = p.add_subparsers(dest="command")
 
     g = sub.add_parser("gui", help="open the app (default)")
@@ -48,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--township-name", help="(village) the township's name")
     i.add_argument("--institution", help="name printed as 建档单位 (default: <name>卫生室/卫生院)")
     i.add_argument("--phone", help="clinic phone")
-    i.add_argument("--admin", default="admin", help="first user's login name")
+    i.add_argument("--admin", default="admin", help="first user's login name (password: --password-file)")
     i.add_argument("--admin-name", help="first user's display name")
 
     d = sub.add_parser("demo", help="add realistic synthetic residents")
@@ -180,6 +187,36 @@ def _parser() -> argparse.ArgumentParser:
     sr.add_argument("id", help="conflict id (or a prefix)")
     sr.add_argument("choice", choices=["kept", "lost", "reviewed"])
 
+    us = sub.add_parser("user", help="accounts (admin)").add_subparsers(dest="action", required=True)
+    ua = us.add_parser("add", help="add a user (password from --password-file)")
+    ua.add_argument("username")
+    ua.add_argument("--role", required=True, choices=["village_doctor", "township_staff", "admin"])
+    ua.add_argument("--name", help="display name (as on the forms)")
+    ua.add_argument("--village", help="a village doctor's 12-digit village code (default: this village)")
+    ul = us.add_parser("list", help="users")
+    ul.add_argument("--json", action="store_true")
+    up = us.add_parser("passwd", help="set a user's password (from --password-file)")
+    up.add_argument("username")
+    ud = us.add_parser("deactivate", help="deactivate a user (users are never deleted)")
+    ud.add_argument("username")
+
+    au = sub.add_parser("audit", help="the audit trail (admin, township staff)")
+    au.add_argument("--since", help="YYYY-MM-DD")
+    au.add_argument("--until", help="YYYY-MM-DD")
+    au.add_argument("--who", default="", help="only this user")
+    au.add_argument(
+        "--action", default="", help="create, update, void, print, export, import, login, denied …"
+    )
+    au.add_argument("--text", default="", help="in the record, its id or the summary")
+    au.add_argument("--json", action="store_true")
+    au.add_argument("-o", "--output", help="write CSV instead")
+
+    bk = sub.add_parser("backup", help="write a consistent copy of the store")
+    bk.add_argument("-o", "--output", required=True, metavar="FILE|DIR")
+    rs_ = sub.add_parser("restore", help="replace the store by a backup (checked first; the old one is kept)")
+    rs_.add_argument("file")
+    sub.add_parser("check", help="integrity, foreign keys, orphans and clock sanity, in plain words")
+
     b = sub.add_parser("bench", help="measure the performance budgets against raw baselines")
     b.add_argument("--scale", choices=["village", "township", "county"], default="township")
     b.add_argument("--json", action="store_true")
@@ -201,6 +238,15 @@ def _open(args, *, need_profile: bool = True):
     if need_profile:
         with store.session() as s:
             profile.get_profile(s)  # raises: not initialised yet
+        if getattr(args, "user", None):
+            from app.services import accounts
+
+            password = (
+                accounts.read_password_file(args.password_file)
+                if args.password_file
+                else __import__("getpass").getpass(f"{args.user} 的密码：")
+            )
+            accounts.login(store, args.user, password)
     return paths, store
 
 
@@ -224,6 +270,7 @@ def cmd_init(args) -> int:
             phone=args.phone,
             admin=args.admin,
             admin_name=args.admin_name,
+            admin_password=_password(args) if args.password_file else None,
         )
         print(
             f"已初始化：{p.name}（{p.code}，{'村卫生室' if p.role == 'village' else '乡镇卫生院'}），设备 {p.device_id}"
@@ -639,6 +686,138 @@ def cmd_sync(args) -> int:
     return 0
 
 
+def _password(args) -> str:
+    from app.services import accounts
+
+    if args.password_file:
+        return accounts.read_password_file(args.password_file)
+    import getpass
+
+    first = getpass.getpass("密码：")
+    if first != getpass.getpass("再输一次："):
+        raise CliError("两次输入的密码不一致")
+    return first
+
+
+def cmd_user(args) -> int:
+    from app.services import accounts
+
+    _, store = _open(args)
+    if args.action == "list":
+        with store.session() as s:
+            from app.services import authz
+
+            authz.require(s, "manage_users")
+            rows = [
+                {
+                    "username": u.username,
+                    "name": u.display_name,
+                    "role": u.role,
+                    "village": u.village_code,
+                    "active": u.active,
+                    "last_login_at": u.last_login_at,
+                }
+                for u in accounts.users(s)
+            ]
+        if args.json:
+            _print_json(rows)
+        else:
+            for r in rows:
+                print(
+                    f"{r['username']}  {r['name']}  {r['role']}  {r['village'] or ''}  {'启用' if r['active'] else '已停用'}"
+                )
+        return 0
+    with store.transaction() as s:
+        if args.action == "add":
+            u = accounts.create_user(
+                s,
+                args.username,
+                _password(args),
+                args.role,
+                display_name=args.name,
+                village_code=args.village,
+            )
+            print(f"已添加用户 {u.username}（{u.role}）")
+        elif args.action == "passwd":
+            accounts.set_password(s, args.username, _password(args))
+            print(f"已设置 {args.username} 的密码")
+        elif args.action == "deactivate":
+            accounts.deactivate(s, args.username)
+            print(f"已停用 {args.username}")
+    return 0
+
+
+def cmd_audit(args) -> int:
+    from app.services import audit
+    from app.services.validators import Invalid, parse_date
+
+    _, store = _open(args)
+    try:
+        since = parse_date(args.since, "since") if args.since else None
+        until = parse_date(args.until, "until") if args.until else None
+    except Invalid as e:
+        raise CliError(e.message.render()) from None
+    f = audit.AuditFilter(since=since, until=until, username=args.who, action=args.action, text=args.text)
+    with store.session() as s:
+        if args.output:
+            n = audit.export_csv(s, args.output, f)
+            print(f"已导出 {n} 条审计记录：{args.output}")
+            return 0
+        rows = audit.query(s, f)
+        data = [
+            {
+                "at": e.at,
+                "user": e.username,
+                "action": e.action,
+                "entity": e.entity,
+                "entity_id": e.entity_id,
+                "summary": e.summary,
+                "scope": e.scope_code,
+            }
+            for e in rows
+        ]
+    if args.json:
+        _print_json(data)
+    else:
+        for d in data:
+            print(
+                f"{d['at']:%Y-%m-%d %H:%M:%S}  {d['user']}  {d['action']}  {d['entity'] or ''}  {d['summary'] or ''}"
+            )
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from app.services import backup
+
+    _, store = _open(args)
+    path = backup.backup_to(store, args.output)
+    print(f"已备份到 {path}（{path.stat().st_size / 1024:.0f} KB）")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from app.services import backup
+
+    paths, store = _open(args)
+    info, aside = backup.restore(store, paths, args.file)
+    print(
+        f"已从 {info.path.name} 恢复：{info.name}（{info.code}），居民 {info.residents} 人，随访 {info.visits} 次"
+    )
+    print(f"原数据库已另存为 {aside}")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from app.services import backup
+
+    _, store = _open(args)
+    report = backup.check(store)
+    for r in report.results:
+        print(f"{'✓' if r.ok else '✗'} {r.name}{'：' + r.detail if r.detail else ''}")
+    print("检查通过" if report.ok else "发现问题，请联系维护人员")
+    return 0 if report.ok else 1
+
+
 def cmd_bench(args) -> int:
     from app.services.bench import format_table, run_bench
 
@@ -661,6 +840,11 @@ COMMANDS = {
     "print": cmd_print,
     "device": cmd_device,
     "sync": cmd_sync,
+    "user": cmd_user,
+    "audit": cmd_audit,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "check": cmd_check,
 }
 
 

@@ -162,6 +162,9 @@ class Store:
 
     def __init__(self, url: str, *, backups_dir: Path | None = None, upgrade: bool = True):
         self.url = url
+        # Who this store's sessions act as (app.services.accounts.Actor): set at login, or by
+        # the CLI's --user; None is the system account.
+        self.actor = None
         self.engine = make_engine(url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         if upgrade:
@@ -190,12 +193,14 @@ class Store:
         log.info("schema upgraded from %s to %s", current, head)
 
     def session(self) -> Session:
-        return self._sessions()
+        s = self._sessions()
+        s.info["actor"] = self.actor
+        return s
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any exception."""
-        with self._sessions() as s, s.begin():
+        with self.session() as s, s.begin():
             yield s
 
     def dispose(self) -> None:

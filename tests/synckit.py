@@ -93,6 +93,8 @@ def dump(store: Store, village: str | None = None) -> dict[str, list[tuple]]:
             cols = [c for c in t.c if c.name != "sync_clocks"]
             q = sa.select(*cols)
             if village is not None:
+                if spec.scope == "scope_code":
+                    continue  # the audit trail travels to the township only
                 if spec.scope == "code":
                     q = q.where(sa.or_(t.c.code == village, t.c.code == village[:9]))
                 elif spec.scope == "village_id":

@@ -81,7 +81,9 @@ def test_every_write_is_logged_in_its_own_transaction(tmp_path):
         assert s.scalar(select(func.max(ChangeLog.seq))) == before  # nothing logged that did not commit
     edit_resident(v, archive, phone="13700000000")
     with v.store.session() as s:
-        last = s.scalar(select(ChangeLog).order_by(ChangeLog.seq.desc()).limit(1))
+        last = s.scalar(
+            select(ChangeLog).where(ChangeLog.entity == "resident").order_by(ChangeLog.seq.desc()).limit(1)
+        )
         data = json.loads(last.data)
         assert last.entity == "resident" and data["v"]["phone"] == "13700000000"
         assert set(data["b"]) >= {"phone"} and last.scope == "110105001101"
@@ -349,7 +351,10 @@ def test_pending_ops_wait_for_their_row(world):
     with a.store.session() as s:
         me = profile.get_profile(s).device_id
         edit = s.scalar(
-            select(ChangeLog).where(ChangeLog.origin == me).order_by(ChangeLog.seq.desc()).limit(1)
+            select(ChangeLog)
+            .where(ChangeLog.origin == me, ChangeLog.entity == "resident")
+            .order_by(ChangeLog.seq.desc())
+            .limit(1)
         )
     stats = __import__("app.services.sync.merge", fromlist=["x"]).ApplyStats()
     from app.services.sync import merge

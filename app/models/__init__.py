@@ -6,9 +6,10 @@ from app.models.org import ArchiveSerial, Profile, Setting, Township, Village, V
 from app.models.referral import Referral
 from app.models.resident import Household, Resident, ResidentChoice, ResidentSearchKey
 from app.models.sync import BundleRecord, ChangeLog, OriginMark, Peer, SyncConflict, SyncState
-from app.models.user import User
+from app.models.user import AuditEntry, User
 
 __all__ = [
+    "AuditEntry",
     "BundleRecord",
     "ChangeLog",
     "OriginMark",

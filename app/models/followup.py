@@ -42,6 +42,9 @@ class ProgramEnrolment(UUIDPk, Tracked, Voidable, Synced, Base):
     status: Mapped[str] = mapped_column(String(1), default="1")  # code list program_status
     status_date: Mapped[dt.date | None] = mapped_column()
     status_reason: Mapped[str | None] = mapped_column(String(200))
+    # Sensitive programmes (严重精神障碍): only the responsible doctor and public-health staff
+    # (township) may see the enrolment and its visits; checked by the services (authz).
+    sensitive: Mapped[bool] = mapped_column(default=False)
 
     # Summary of the visits, for worklists (a township has 10k patients and 200k+ visits).
     # Derived data: kept by followup.refresh_summary in the same transaction as every visit

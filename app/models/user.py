@@ -1,11 +1,19 @@
-"""Users (minimal for now: accounts, passwords and roles come with the accounts issue)."""
+"""Users and the audit trail.
+
+Passwords are stored only as argon2id hashes.  Users are never deleted: deactivated.
+The audit trail is append-only (SQLite triggers refuse UPDATE and DELETE of its content) and
+syncs to the township like other records.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import String
+import datetime as dt
+import uuid
+
+from sqlalchemy import Index, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, Tracked, UUIDPk
+from app.models.base import Base, Synced, Tracked, UUIDPk, new_id, utcnow
 
 
 class User(UUIDPk, Tracked, Base):
@@ -13,5 +21,29 @@ class User(UUIDPk, Tracked, Base):
 
     username: Mapped[str] = mapped_column(String(50), unique=True)
     display_name: Mapped[str] = mapped_column(String(50))
-    role: Mapped[str] = mapped_column(String(20))  # village_doctor | township_staff | admin | system
+    role: Mapped[str] = mapped_column(String(20))  # village_doctor | township_staff | admin
     active: Mapped[bool] = mapped_column(default=True)
+    password_hash: Mapped[str | None] = mapped_column(String(200))  # argon2id; None: cannot log in
+    village_code: Mapped[str | None] = mapped_column(String(12))  # a village doctor's village
+    failed_logins: Mapped[int] = mapped_column(default=0)  # since the last successful login
+    locked_until: Mapped[dt.datetime | None] = mapped_column()  # growing delay after 5 failures
+    last_login_at: Mapped[dt.datetime | None] = mapped_column()
+
+
+class AuditEntry(Synced, Base):
+    """Who did what, where and when.  ``scope_code``: the village (or township) it concerns."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_at", "at"), Index("ix_audit_log_user", "username"))
+    __sync_scope__ = "scope_code"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    username: Mapped[str] = mapped_column(String(50))  # "system" for the system account
+    device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    action: Mapped[str] = mapped_column(String(20))  # create update void delete print export import login …
+    entity: Mapped[str | None] = mapped_column(String(40))
+    entity_id: Mapped[str | None] = mapped_column(String(40))
+    summary: Mapped[str | None] = mapped_column(Text)
+    scope_code: Mapped[str] = mapped_column(String(12), default="")

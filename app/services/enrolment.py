@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Household, Resident, ResidentChoice, ResidentSearchKey, Village
+from app.services import authz
 from app.services import profile as profiles
 from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
 from app.services.pinyin_keys import name_keys, sort_key
@@ -484,7 +485,12 @@ def save_resident(
     today: dt.date | None = None,
 ) -> Resident:
     """Create (resident_id None) or update a resident.  The caller owns the transaction."""
+    if resident_id is not None:
+        existing = session.get(Resident, resident_id)
+        if existing is not None:
+            authz.require_resident(session, "write", existing)
     clean = validate_resident(session, inp, resident_id=resident_id, today=today)
+    authz.require(session, "write", village=clean.village.code, what=clean.values.get("name") or "")
     v = clean.values
     group = profiles.ensure_group(session, clean.village, clean.group_name)
     if resident_id is None:
@@ -526,6 +532,7 @@ def get_resident(session: Session, resident_id: uuid.UUID) -> Resident:
     resident = session.get(Resident, resident_id)
     if resident is None or resident.voided:
         raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Validation", "档案不存在或已作废")))
+    authz.require_resident(session, "read", resident)
     return resident
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import FollowupVisit, ProgramEnrolment, Resident
+from app.services import authz
 from app.services import followup_rules as rules
 from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
 from app.services.validators import Invalid, age_on, clean_text, halfwidth, parse_date
@@ -183,6 +184,7 @@ def find_resident(session: Session, ref: str) -> Resident:
         resident = found[0] if found else None
     if resident is None or resident.voided:
         raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Followup", "找不到档案：{ref}"), {"ref": text}))
+    authz.require_resident(session, "read", resident)
     return resident
 
 
@@ -212,6 +214,7 @@ def enrol(
     """Put a resident under management for a programme (once: an existing enrolment is returned)."""
     if program not in PROGRAMS:
         raise _err(QT_TRANSLATE_NOOP("Followup", "慢病项目应为 htn（高血压）或 t2dm（2型糖尿病）"))
+    authz.require_resident(session, "write", resident)
     existing = active_enrolment(session, resident.id, program)
     if existing is not None:
         return existing
@@ -318,6 +321,14 @@ def save_visit(
     program = inp.program
     if program not in PROGRAMS:
         raise _err(QT_TRANSLATE_NOOP("Followup", "慢病项目应为 htn（高血压）或 t2dm（2型糖尿病）"))
+    current = active_enrolment(session, resident.id, program)
+    authz.require_resident(
+        session,
+        "write",
+        resident,
+        sensitive=bool(current and current.sensitive),
+        responsible=current.responsible_doctor if current else None,
+    )
     try:
         visit_date = parse_date(inp.visit_date, QT_TRANSLATE_NOOP("Field", "随访日期"), required=True)
     except Invalid as e:
@@ -532,10 +543,14 @@ def preview(
 def visit_history(
     session: Session, resident_id: uuid.UUID, program: str | None = None
 ) -> list[FollowupVisit]:
-    """A resident's visits, oldest first (voided ones left out)."""
+    """A resident's visits, oldest first (voided ones left out; sensitive ones only for those
+    who may see them)."""
     q = select(FollowupVisit).where(FollowupVisit.resident_id == resident_id, FollowupVisit.voided.is_(False))
     if program:
         q = q.where(FollowupVisit.program == program)
+    hidden = authz.sensitive_clause(session, ProgramEnrolment)
+    if hidden is not None:
+        q = q.join(ProgramEnrolment, ProgramEnrolment.id == FollowupVisit.enrolment_id).where(hidden)
     return list(session.scalars(q.order_by(FollowupVisit.visit_date)))
 
 
@@ -554,6 +569,13 @@ def end_management(
     enrolment = session.get(ProgramEnrolment, enrolment_id)
     if enrolment is None or enrolment.voided:
         raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Followup", "找不到该慢病管理记录")))
+    authz.require_resident(
+        session,
+        "write",
+        enrolment.resident,
+        sensitive=enrolment.sensitive,
+        responsible=enrolment.responsible_doctor,
+    )
     errors: list[FieldError] = []
     if status not in ("2", "3", "4", "5"):
         errors.append(
@@ -607,13 +629,13 @@ def programs_to_offer(session: Session, resident_id: uuid.UUID) -> list[str]:
 
 
 def enrolments_of(session: Session, resident_id: uuid.UUID) -> list[ProgramEnrolment]:
-    return list(
-        session.scalars(
-            select(ProgramEnrolment)
-            .where(ProgramEnrolment.resident_id == resident_id, ProgramEnrolment.voided.is_(False))
-            .order_by(ProgramEnrolment.program)
-        )
+    q = select(ProgramEnrolment).where(
+        ProgramEnrolment.resident_id == resident_id, ProgramEnrolment.voided.is_(False)
     )
+    hidden = authz.sensitive_clause(session, ProgramEnrolment)
+    if hidden is not None:
+        q = q.where(hidden)
+    return list(session.scalars(q.order_by(ProgramEnrolment.program)))
 
 
 SUMMARY_COLUMNS = ("visit_date", "next_due", "sbp", "dbp", "glucose", "classification", "method")

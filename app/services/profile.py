@@ -71,6 +71,7 @@ def init_profile(
     phone: str | None = None,
     admin: str = "admin",
     admin_name: str | None = None,
+    admin_password: str | None = None,
 ) -> Profile:
     if role not in (VILLAGE, TOWNSHIP):
         raise _err(QT_TRANSLATE_NOOP("Profile", "角色应为 village（村卫生室）或 township（乡镇卫生院）"))
@@ -111,7 +112,17 @@ def init_profile(
         )
     else:
         session.add(Township(id=org_id("township", code), code=code, name=name))
-    session.add(User(username=admin, display_name=admin_name or admin, role="admin"))
+    from app.services.accounts import hash_password
+
+    # Without a password the first admin sets one at the first login (the GUI asks).
+    session.add(
+        User(
+            username=admin,
+            display_name=admin_name or admin,
+            role="admin",
+            password_hash=hash_password(admin_password) if admin_password else None,
+        )
+    )
     session.flush()
     return profile
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import FollowupVisit, Referral, Resident, ResidentChoice
+from app.services import authz
 from app.services.errors import FieldError, Message, NotFound, ValidationError
 from app.services.profile import get_profile
 from app.services.validators import Invalid, clean_text, parse_date
@@ -130,6 +131,8 @@ def create_referral(
     resident = session.get(Resident, inp.resident_id) if inp.resident_id else None
     if resident is None or resident.voided:
         errors.append(FieldError("resident", Message(CTX, QT_TRANSLATE_NOOP("Referral", "找不到转诊的居民"))))
+    else:
+        authz.require_resident(session, "write", resident)
     if errors:
         raise ValidationError(errors)
     referral = Referral(
@@ -151,13 +154,11 @@ def create_referral(
 
 def open_referrals(session: Session) -> list[Referral]:
     """Referrals not yet closed (issued, or arrived without a return yet)."""
-    return list(
-        session.scalars(
-            select(Referral)
-            .where(Referral.voided.is_(False), Referral.status.in_(("issued", "arrived")))
-            .order_by(Referral.issued_on)
-        )
-    )
+    q = select(Referral).where(Referral.voided.is_(False), Referral.status.in_(("issued", "arrived")))
+    allowed = authz.village_clause(session, Resident.village_id)
+    if allowed is not None:
+        q = q.join(Resident, Resident.id == Referral.resident_id).where(allowed)
+    return list(session.scalars(q.order_by(Referral.issued_on)))
 
 
 def set_status(
@@ -171,6 +172,8 @@ def set_status(
 ) -> Referral:
     """arrived (到位) / not_arrived (不到位) / returned (回转, with 病案号, 诊断结果, 检查结果, 下一步方案)."""
     referral = session.get(Referral, referral_id)
+    if referral is not None:
+        authz.require_resident(session, "write", referral.resident)
     if referral is None or referral.voided:
         raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Referral", "找不到转诊单")))
     if status not in STATUSES[1:]:

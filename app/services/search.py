@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app import search_index
 from app.models import Resident, ResidentChoice, ResidentSearchKey, Village, VillageGroup
+from app.services import authz
 from app.services.pinyin_keys import GIVEN_MARK
 from app.services.validators import age_on, halfwidth, mask_id
 
@@ -164,6 +165,9 @@ def _rows(session: Session, stmt, village_id: uuid.UUID | None, today: dt.date |
     R = Resident
     if village_id is not None:
         stmt = stmt.where(R.village_id == village_id)
+    allowed = authz.village_clause(session, R.village_id)  # nothing leaks through search
+    if allowed is not None:
+        stmt = stmt.where(allowed)
     rows = session.execute(stmt).all()
     tags = _tags(session, [r[0].id for r in rows])
     today = today or dt.date.today()

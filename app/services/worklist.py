@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ProgramEnrolment, Resident, Village, VillageGroup
+from app.services import authz
 from app.services.errors import Message, UserError
 
 KINDS = ("overdue", "due_today", "due_week", "not_seen_this_year", "all")
@@ -117,6 +118,9 @@ def worklist(
         stmt = stmt.where(E.responsible_doctor == doctor)
     if village_id:
         stmt = stmt.where(R.village_id == village_id)
+    for clause in (authz.village_clause(session, R.village_id), authz.sensitive_clause(session, E)):
+        if clause is not None:
+            stmt = stmt.where(clause)
     if limit:
         stmt = stmt.limit(limit)
     # The columns come in WorkItem's field order; days_overdue goes in after next_due.

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from app.services import audit, authz
 from app.services.followup import find_resident
 from app.services.printing import blank_forms, followup_card, home_visits, record_cover, referral_slip
 from app.services.printing.layout import Labels
@@ -38,18 +39,40 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 
+def _may_print(session: Session, resident_ids, document: str) -> None:
+    """Every resident on a document must be printable by the actor; the print is audited."""
+    from sqlalchemy import select
+
+    from app.models import Resident
+
+    ids = list(resident_ids)
+    for i in range(0, len(ids), 500):
+        for r in session.scalars(select(Resident).where(Resident.id.in_(ids[i : i + 500]))):
+            authz.require_resident(session, "print", r)
+    audit.record_now(
+        session,
+        "print",
+        "resident" if len(ids) == 1 else None,
+        ids[0] if len(ids) == 1 else None,
+        f"{document} ×{len(ids)}",
+    )
+
+
 def referral_pdf(
     session: Session, referral_id: uuid.UUID, labels: Labels, *, returning: bool = False
 ) -> bytes:
     """双向转诊单 (转出, or 回转 with ``returning``); refused when the referral has no destination."""
-    return referral_slip.render_referral(
-        referral_slip.slip_data(session, referral_id), labels, returning=returning
-    )
+    data = referral_slip.slip_data(session, referral_id)
+    from app.models import Referral
+
+    _may_print(session, [session.get(Referral, referral_id).resident_id], "referral")
+    return referral_slip.render_referral(data, labels, returning=returning)
 
 
 def card_pdf(session: Session, resident_ref: str, labels: Labels) -> bytes:
     """One follow-up card (front and back, card size) for a resident by archive number or id."""
     resident = find_resident(session, resident_ref)
+    _may_print(session, [resident.id], "card")
     return followup_card.render_card(followup_card.card_data(session, [resident.id])[0], labels)
 
 
@@ -78,12 +101,15 @@ def cards_pdf(
     cancelled: Cancelled | None = None,
 ) -> bytes | None:
     """A4 sheets of cards for these residents; None if cancelled."""
+    if resident_ids:
+        _may_print(session, resident_ids, "cards")
     cards = followup_card.card_data(session, resident_ids)
     return followup_card.render_card_sheets(cards, labels, per_sheet, progress=progress, cancelled=cancelled)
 
 
 def cover_pdf(session: Session, resident_ref: str, labels: Labels) -> bytes:
     resident = find_resident(session, resident_ref)
+    _may_print(session, [resident.id], "cover")
     return record_cover.render_cover(record_cover.cover_data(session, resident.id), labels)
 
 
@@ -99,7 +125,8 @@ def worklist_pdf(
 ) -> bytes:
     data = home_visits.home_visit_list(
         session, due_within=due_within, group_id=group_id, village_id=village_id, program=program, today=today
-    )
+    )  # built from the worklist service, which keeps to the actor's villages
+    audit.record_now(session, "print", None, None, f"worklist ×{len(data.rows)}")
     return home_visits.render_home_visits(data, labels)
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import FollowupVisit, ProgramEnrolment, Resident
+from app.services import authz
 from app.services.printing.layout import GREY, Box, Document, Labels, Page, markup
 from app.services.profile import get_profile
 
@@ -82,6 +83,7 @@ def card_data(session: Session, resident_ids: Iterable[uuid.UUID]) -> list[CardD
     """Cards for these residents, in the order given; three queries per 500 residents."""
     ids = list(dict.fromkeys(resident_ids))
     profile = get_profile(session)
+    hidden = authz.sensitive_clause(session, ProgramEnrolment)  # sensitive programmes stay off cards
     cards: list[CardData] = []
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
@@ -92,19 +94,21 @@ def card_data(session: Session, resident_ids: Iterable[uuid.UUID]) -> list[CardD
                 ProgramEnrolment.resident_id.in_(chunk),
                 ProgramEnrolment.voided.is_(False),
                 ProgramEnrolment.status == "1",
+                *([hidden] if hidden is not None else []),
             )
         ):
             enrolments[e.resident_id].append(e)
         visits = defaultdict(list)
-        for v in session.scalars(
-            select(FollowupVisit)
-            .where(
-                FollowupVisit.resident_id.in_(chunk),
-                FollowupVisit.voided.is_(False),
-                FollowupVisit.outcome == "done",
+        visit_q = select(FollowupVisit).where(
+            FollowupVisit.resident_id.in_(chunk),
+            FollowupVisit.voided.is_(False),
+            FollowupVisit.outcome == "done",
+        )
+        if hidden is not None:
+            visit_q = visit_q.join(ProgramEnrolment, ProgramEnrolment.id == FollowupVisit.enrolment_id).where(
+                hidden
             )
-            .order_by(FollowupVisit.visit_date)
-        ):
+        for v in session.scalars(visit_q.order_by(FollowupVisit.visit_date)):
             visits[v.resident_id].append(v)
         for rid in chunk:
             r = residents.get(rid)

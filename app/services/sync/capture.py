@@ -236,8 +236,8 @@ def _resident_village(session: Session, resident_id, pending: dict) -> uuid.UUID
 def scope_of(session: Session, spec: EntitySpec, values: dict, pending: dict | None = None) -> str:
     """The village (12-digit) or township (9-digit) code a row concerns."""
     pending = pending or {}
-    if spec.scope == "code":
-        return values["code"]
+    if spec.scope in ("code", "scope_code"):  # the row names its township or village itself
+        return values[spec.scope]
     if spec.scope == "village_id":
         return _village_code(session, values["village_id"], pending)
     village = _resident_village(session, values["resident_id"], pending)
@@ -320,8 +320,43 @@ def before_flush(session: Session, _flush_context, _instances) -> None:
         changes.append((obj, spec_for(obj), {DELETED: True}, {}))
     if not changes:
         return
+    scopes = _log(session, device, changes, pending)
+    # Every change is audited in the same flush; the entries are logged too, so they sync.
+    from app.services import audit
+
+    entries = []
+    for (obj, spec, values, bases), scope in zip(changes, scopes, strict=True):
+        if spec.name == "audit_log":
+            continue
+        if bases is None:
+            action, summary = "create", _label(obj)
+        elif DELETED in values:
+            action, summary = "delete", _label(obj)
+        else:
+            action = "void" if values.get("voided") is True else "update"
+            summary = f"{_label(obj)}: {', '.join(sorted(values))}"
+        entries.append(audit.entry(session, action, spec.name, obj.id, summary, scope=scope or None))
+    if entries:
+        session.add_all(entries)
+        for e in entries:
+            _fill_defaults(e)
+        spec = specs()["audit_log"]
+        _log(session, device, [(e, spec, _values(e, spec, spec.fields), None) for e in entries], pending)
+
+
+def _label(obj) -> str:
+    """A few words naming a record in the audit trail."""
+    for name in ("archive_no", "name", "code", "visit_date", "address"):
+        value = getattr(obj, name, None)
+        if value:
+            return f"{getattr(obj, 'name', '')} {value}".strip() if name == "archive_no" else str(value)
+    return ""
+
+
+def _log(session: Session, device, changes, pending) -> list[str]:
+    """Stamp clocks and write the change log rows for ``changes``; returns their scopes."""
     first, clock = advance(session.connection(), device, len(changes))
-    logs = []
+    logs, scopes = [], []
     for i, (obj, spec, values, bases) in enumerate(changes):
         if bases is None:
             obj.sync_clocks = {"_": [clock, ""]}
@@ -334,7 +369,10 @@ def before_flush(session: Session, _flush_context, _instances) -> None:
             if obj not in session.deleted:
                 obj.sync_clocks = clocks
             data = {"v": values, "b": bases}
-        scope_values = {k: getattr(obj, k) for k in ("code", "village_id", "resident_id") if hasattr(obj, k)}
+        scope_values = {
+            k: getattr(obj, k) for k in ("code", "scope_code", "village_id", "resident_id") if hasattr(obj, k)
+        }
+        scopes.append(scope_of(session, spec, scope_values, pending))
         logs.append(
             ChangeLog(
                 origin=device,
@@ -342,13 +380,14 @@ def before_flush(session: Session, _flush_context, _instances) -> None:
                 entity=spec.name,
                 row_id=obj.id,
                 hlc=clock,
-                scope=scope_of(session, spec, scope_values, pending),
+                scope=scopes[-1],
                 user_id=getattr(obj, "updated_by", None) or getattr(obj, "created_by", None),
                 data=dumps(data),
                 pending=False,
             )
         )
     session.add_all(logs)
+    return scopes
 
 
 def install() -> None:

@@ -131,6 +131,9 @@ def open_conflicts(session: Session, limit: int = 500) -> list[ConflictView]:
 def _get(session: Session, conflict_id: uuid.UUID) -> SyncConflict:
     if get_profile(session).role != TOWNSHIP:
         raise UserError(Message(CTX, QT_TRANSLATE_NOOP("Sync", "冲突和重复档案由乡镇卫生院处理")))
+    from app.services import authz
+
+    authz.require(session, "resolve_conflicts")
     c = session.get(SyncConflict, conflict_id)
     if c is None or c.resolved_at is not None:
         raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Sync", "该冲突不存在或已处理")))
@@ -157,6 +160,9 @@ def resolve(session: Session, conflict_id: uuid.UUID, choice: str, actor: uuid.U
             row.updated_by = actor
     c.resolved_at, c.resolved_by, c.resolution = utcnow(), actor, choice
     session.flush()
+    from app.services import audit
+
+    audit.record(session, "resolve", c.entity, c.row_id, f"{c.field}: {choice}")
 
 
 def review_duplicate(session: Session, conflict_id: uuid.UUID, actor: uuid.UUID | None = None) -> None:

@@ -29,7 +29,7 @@ from app.config import Paths
 from app.db import Store, head_revision, is_sqlite
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import BundleRecord, ChangeLog, Peer, SyncConflict, SyncState, utcnow
-from app.services import settings
+from app.services import audit, authz, settings
 from app.services.errors import Message, UserError
 from app.services.profile import VILLAGE, get_profile
 from app.services.sync import bundle, capture, merge
@@ -61,10 +61,14 @@ def holdings(session: Session) -> dict[uuid.UUID, int]:
     return held
 
 
+AUDIT = "audit_log"
+
+
 def _scope_filter(peer: Peer):
-    """A village gets the changes that concern it or its whole township; a township all."""
+    """A village gets the changes that concern it or its whole township, but no audit entries
+    (the audit trail travels towards the township, which reviews it); a township gets all."""
     if peer.role == VILLAGE:
-        return ChangeLog.scope.in_([peer.code, peer.code[:9]])
+        return ChangeLog.scope.in_([peer.code, peer.code[:9]]) & (ChangeLog.entity != AUDIT)
     return None
 
 
@@ -80,7 +84,8 @@ def _wanted(peer: Peer, held: dict[uuid.UUID, int]) -> dict[uuid.UUID, tuple[int
     return out
 
 
-def _count(session: Session, peer: Peer, ranges: dict) -> int:
+def _count(session: Session, peer: Peer, ranges: dict, *, audit: bool | None = None) -> int:
+    """Changes in ``ranges`` the peer gets; ``audit``: only audit entries (True), none (False)."""
     total = 0
     scope = _scope_filter(peer)
     for origin, (lo, hi) in ranges.items():
@@ -91,6 +96,8 @@ def _count(session: Session, peer: Peer, ranges: dict) -> int:
         )
         if scope is not None:
             q = q.where(scope)
+        if audit is not None:
+            q = q.where((ChangeLog.entity == AUDIT) if audit else (ChangeLog.entity != AUDIT))
         total += session.scalar(q) or 0
     return total
 
@@ -168,6 +175,8 @@ def export_bundles(
         if not to_dir.parent.is_dir():  # e.g. the USB stick is not plugged in
             raise _err(QT_TRANSLATE_NOOP("Sync", "文件夹不存在：{path}"), path=str(to_dir))
         to_dir.mkdir()
+    with store.session() as s:
+        authz.require(s, "sync")
     keys = device_keys.ensure_keys(paths.sub("keys"))
     result = ExportResult()
     with store.transaction() as s:
@@ -259,6 +268,9 @@ def export_bundles(
                     )
                 )
                 w.get(Peer, p.device_id).last_export_at = utcnow()
+                audit.record(
+                    w, "export", "sync_bundle", bundle_id, f"{label}: {written.ops} → {written.path.name}"
+                )
         if progress:
             progress(total, total)
     result.seconds = time.perf_counter() - started
@@ -324,6 +336,8 @@ def import_path(
     cancelled: Callable[[], bool] = _never,
 ) -> list[ImportOutcome]:
     """Import every bundle in ``path`` (a file or a folder) that is addressed to this device."""
+    with store.session() as s:
+        authz.require(s, "sync")
     files = bundle_files(path)
     keys = device_keys.ensure_keys(paths.sub("keys"))
     outcomes = []
@@ -527,6 +541,9 @@ def _apply_bundle(
         skew = int(manifest.get("sent_at_ms", 0)) - capture.wall_ms() if manifest.get("sent_at_ms") else None
         peer.clock_skew_ms = skew
         peer.last_import_at = utcnow()
+        audit.record(
+            s, "import", "sync_bundle", header.bundle_id, f"{peer.code} {peer.name}: {stats.received}"
+        )
         s.add(
             BundleRecord(
                 bundle_id=header.bundle_id,
@@ -595,7 +612,8 @@ class PeerStatus:
     revoked: bool
     last_export_at: dt.datetime | None
     last_import_at: dt.datetime | None
-    unacknowledged: int
+    unacknowledged: int  # record changes the peer has not acknowledged
+    unacknowledged_audit: int  # audit entries not yet acknowledged (an exchange's own entry always is)
     acked: dict
     clock_skew_ms: int | None
 
@@ -615,7 +633,8 @@ def status(session: Session) -> dict:
                 p.revoked_at is not None,
                 p.last_export_at,
                 p.last_import_at,
-                0 if p.revoked_at else _count(session, p, _wanted(p, held)),
+                0 if p.revoked_at else _count(session, p, _wanted(p, held), audit=False),
+                0 if p.revoked_at else _count(session, p, _wanted(p, held), audit=True),
                 dict(p.acked or {}),
                 p.clock_skew_ms,
             )
@@ -645,5 +664,7 @@ def history(session: Session, limit: int = 200) -> list[BundleRecord]:
 def unacknowledged_total(session: Session) -> int:
     held = holdings(session)
     return sum(
-        _count(session, p, _wanted(p, held)) for p in device_keys.peers(session) if p.revoked_at is None
+        _count(session, p, _wanted(p, held), audit=False)
+        for p in device_keys.peers(session)
+        if p.revoked_at is None
     )

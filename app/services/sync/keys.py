@@ -156,6 +156,9 @@ def read_card(path: Path) -> DeviceCard:
 
 def trust(session: Session, card: DeviceCard) -> Peer:
     """Trust a peer's card.  A village trusts its own township; a township its own villages."""
+    from app.services import audit, authz
+
+    authz.require(session, "manage_devices")
     me = get_profile(session)
     device = uuid.UUID(card.device_id)
     if device == me.device_id:
@@ -196,6 +199,7 @@ def trust(session: Session, card: DeviceCard) -> Peer:
     peer.revoked_at = None
     peer.trusted_at = utcnow()
     session.flush()
+    audit.record(session, "device_trust", "sync_peer", device, f"{card.code} {card.name} {card.fingerprint}")
     return peer
 
 
@@ -213,9 +217,13 @@ def find_peer(session: Session, ref: str) -> Peer:
 
 
 def revoke(session: Session, ref: str) -> Peer:
+    from app.services import audit, authz
+
+    authz.require(session, "manage_devices")
     peer = find_peer(session, ref)
     peer.revoked_at = utcnow()
     session.flush()
+    audit.record(session, "device_revoke", "sync_peer", peer.device_id, f"{peer.code} {peer.name}")
     return peer
 
 

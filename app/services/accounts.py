@@ -1,0 +1,258 @@
+"""Accounts: users, argon2id passwords, login with a growing delay, and who a session acts as.
+
+A session acts as the user who logged in (GUI), the user named on the command line
+(``--user``), or the *system* account (CLI without ``--user``, tests, background work the
+app does by itself).  Services read it with :func:`actor`; the audit trail names it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import User, utcnow
+from app.services.errors import Message, NotFound, UserError
+
+CTX = "Accounts"
+ROLES = ("village_doctor", "township_staff", "admin")
+SYSTEM = "system"
+FREE_ATTEMPTS = 5  # then each failure doubles the wait: 2 s, 4 s, 8 s … up to 15 minutes
+MAX_DELAY_S = 900
+MAX_PASSWORD = 256  # characters; longer input is refused before it is hashed
+MIN_PASSWORD = 6
+_hasher = PasswordHasher()  # argon2id, the library's current defaults
+
+
+def _err(template: str, **params) -> UserError:
+    return UserError(Message(CTX, template, params))
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who a session acts as."""
+
+    id: uuid.UUID | None
+    username: str
+    display_name: str
+    role: str  # village_doctor | township_staff | admin | system
+    village_code: str | None = None  # a village doctor's village
+
+    @property
+    def is_system(self) -> bool:
+        return self.role == SYSTEM
+
+
+SYSTEM_ACTOR = Actor(None, SYSTEM, "系统", SYSTEM)
+
+
+def act_as(session: Session, actor: Actor) -> None:
+    session.info["actor"] = actor
+
+
+def actor(session: Session) -> Actor:
+    return session.info.get("actor") or SYSTEM_ACTOR
+
+
+def actor_of(user: User, device_code: str) -> Actor:
+    village = user.village_code or (device_code if len(device_code) == 12 else None)
+    return Actor(user.id, user.username, user.display_name, user.role, village)
+
+
+# ---------------------------------------------------------------------------- passwords
+
+
+def _check_password_text(password: str) -> str:
+    if not isinstance(password, str) or not password:
+        raise _err(QT_TRANSLATE_NOOP("Accounts", "请输入密码"))
+    if len(password) > MAX_PASSWORD:
+        raise _err(QT_TRANSLATE_NOOP("Accounts", "密码太长（最多 {n} 个字符）"), n=MAX_PASSWORD)
+    return password
+
+
+def hash_password(password: str) -> str:
+    password = _check_password_text(password)
+    if len(password) < MIN_PASSWORD:
+        raise _err(QT_TRANSLATE_NOOP("Accounts", "密码至少 {n} 个字符"), n=MIN_PASSWORD)
+    return _hasher.hash(password)
+
+
+def read_password_file(path) -> str:
+    """A password from a file (first line), for scripts: never on the command line."""
+    from pathlib import Path
+
+    try:
+        raw = Path(path).read_bytes()[: MAX_PASSWORD * 4 + 2]
+        return raw.decode("utf-8").splitlines()[0] if raw.strip() else ""
+    except FileNotFoundError:
+        raise _err(QT_TRANSLATE_NOOP("Accounts", "找不到密码文件：{path}"), path=str(path)) from None
+    except UnicodeDecodeError:
+        raise _err(QT_TRANSLATE_NOOP("Accounts", "密码文件不是 UTF-8 文本")) from None
+
+
+# -------------------------------------------------------------------------------- users
+
+
+def _clean_username(username: str) -> str:
+    username = (username or "").strip()
+    if not username or len(username) > 50 or any(c.isspace() for c in username):
+        raise _err(QT_TRANSLATE_NOOP("Accounts", "用户名应为1–50个字符，不含空格"))
+    return username
+
+
+def get_user(session: Session, username: str) -> User:
+    user = session.scalar(select(User).where(User.username == (username or "").strip()))
+    if user is None:
+        raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Accounts", "没有用户“{name}”"), {"name": username}))
+    return user
+
+
+def users(session: Session) -> list[User]:
+    return list(session.scalars(select(User).order_by(User.active.desc(), User.username)))
+
+
+def create_user(
+    session: Session,
+    username: str,
+    password: str,
+    role: str,
+    *,
+    display_name: str | None = None,
+    village_code: str | None = None,
+) -> User:
+    from app.services import audit, authz
+
+    authz.require(session, "manage_users")
+    username = _clean_username(username)
+    if role not in ROLES:
+        raise _err(QT_TRANSLATE_NOOP("Accounts", "角色应为 village_doctor、township_staff 或 admin"))
+    if session.scalar(select(User.id).where(User.username == username)):
+        raise _err(QT_TRANSLATE_NOOP("Accounts", "用户名“{name}”已被使用"), name=username)
+    user = User(
+        username=username,
+        display_name=(display_name or username).strip()[:50],
+        role=role,
+        password_hash=hash_password(password),
+        village_code=village_code or None,
+        created_by=actor(session).id,
+    )
+    session.add(user)
+    session.flush()
+    audit.record(session, "user_create", "app_user", user.id, f"{username} ({role})")
+    return user
+
+
+def set_password(
+    session: Session, username: str, new_password: str, *, old_password: str | None = None
+) -> None:
+    """Change one's own password (old one required) or, as an admin, reset anyone's."""
+    from app.services import audit, authz
+
+    user = get_user(session, username)
+    me = actor(session)
+    if me.id != user.id or old_password is None:
+        authz.require(session, "manage_users")
+    else:
+        _check_password_text(old_password)
+        if not _verify(user, old_password):
+            raise _err(QT_TRANSLATE_NOOP("Accounts", "原密码不正确"))
+    user.password_hash = hash_password(new_password)
+    user.failed_logins, user.locked_until = 0, None
+    audit.record(session, "password", "app_user", user.id, user.username)
+
+
+def deactivate(session: Session, username: str) -> User:
+    from app.services import audit, authz
+
+    authz.require(session, "manage_users")
+    user = get_user(session, username)
+    if user.id == actor(session).id:
+        raise _err(QT_TRANSLATE_NOOP("Accounts", "不能停用自己正在使用的账号"))
+    admins = session.scalars(select(User).where(User.role == "admin", User.active.is_(True))).all()
+    if user.role == "admin" and len(admins) <= 1:
+        raise _err(QT_TRANSLATE_NOOP("Accounts", "至少要保留一个启用的管理员"))
+    user.active = False
+    audit.record(session, "user_deactivate", "app_user", user.id, user.username)
+    return user
+
+
+def _verify(user: User, password: str) -> bool:
+    if not user.password_hash:
+        return False
+    try:
+        return _hasher.verify(user.password_hash, password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def _delay(failures: int) -> int:
+    return 0 if failures < FREE_ATTEMPTS else min(MAX_DELAY_S, 2 ** (failures - FREE_ATTEMPTS + 1))
+
+
+def _attempt(
+    session: Session, username, password, device_code: str, now: dt.datetime
+) -> tuple[Actor | None, UserError | None]:
+    from app.services import audit
+
+    if isinstance(username, bytes) or isinstance(password, bytes):
+        try:
+            username = username.decode("utf-8") if isinstance(username, bytes) else username
+            password = password.decode("utf-8") if isinstance(password, bytes) else password
+        except UnicodeDecodeError:
+            return None, _err(QT_TRANSLATE_NOOP("Accounts", "用户名或密码含有无法识别的字符"))
+    username = username.strip() if isinstance(username, str) else ""
+    if not username or len(username) > 50:
+        return None, _err(QT_TRANSLATE_NOOP("Accounts", "请输入正确的用户名"))
+    try:
+        password = _check_password_text(password)
+    except UserError as e:
+        return None, e
+    wrong = _err(QT_TRANSLATE_NOOP("Accounts", "用户名或密码不正确"))
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None or not user.active:
+        audit.record(session, "login_failed", "app_user", None, username, username=username)
+        return None, wrong
+    if user.locked_until and user.locked_until > now:
+        wait = int((user.locked_until - now).total_seconds()) + 1
+        return None, _err(QT_TRANSLATE_NOOP("Accounts", "尝试次数过多，请 {s} 秒后再试"), s=wait)
+    if not _verify(user, password):
+        user.failed_logins += 1
+        delay = _delay(user.failed_logins)
+        user.locked_until = now + dt.timedelta(seconds=delay) if delay else None
+        audit.record(
+            session,
+            "login_failed",
+            "app_user",
+            user.id,
+            f"{username} ×{user.failed_logins}",
+            username=username,
+        )
+        return None, wrong
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    user.failed_logins, user.locked_until, user.last_login_at = 0, None, now
+    who = actor_of(user, device_code)
+    act_as(session, who)
+    audit.record(session, "login", "app_user", user.id, username)
+    return who, None
+
+
+def login(store, username, password, *, now: dt.datetime | None = None) -> Actor:
+    """Check a login in its own transaction, which commits whether or not it succeeds: a
+    failure is counted and audited.  Wrong, empty, huge or undecodable input is refused with a
+    message; after 5 failures each further attempt must wait twice as long (2 s … 15 min)."""
+    from app.services.profile import get_profile
+
+    with store.transaction() as s:
+        code = get_profile(s).code
+        who, error = _attempt(s, username, password, code, now or utcnow())
+    if error is not None:
+        raise error
+    store.actor = who
+    return who

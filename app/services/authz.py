@@ -1,0 +1,191 @@
+"""Who may do what (issue 6): checked in the services, so the GUI, the CLI and scripts obey the
+same rules and nothing leaks through search results or prints.
+
+Clinical actions (``read``, ``write``, ``print``) concern one village's records:
+- a village doctor: their own village only; a sensitive record only if they are its
+  responsible doctor;
+- township staff (public-health staff): every village of their township, sensitive ones too;
+- an admin: the records this device holds (its village, or its township's villages), never
+  sensitive ones — an admin account manages the installation;
+- the system account (CLI without ``--user``, the app's own background work): everything.
+
+Installation actions: ``sync`` (export/import), ``backup`` — every role; ``resolve_conflicts``
+and ``view_audit`` — township staff and admins; ``manage_users``, ``manage_devices`` and
+``restore`` — admins only.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.orm import Session
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.services.accounts import Actor, actor
+from app.services.errors import Message, UserError
+
+log = logging.getLogger(__name__)
+CTX = "Authz"
+CLINICAL = ("read", "write", "print")
+INSTALLATION = {
+    "sync": {"village_doctor", "township_staff", "admin"},
+    "backup": {"village_doctor", "township_staff", "admin"},
+    "resolve_conflicts": {"township_staff", "admin"},
+    "view_audit": {"township_staff", "admin"},
+    "manage_users": {"admin"},
+    "manage_devices": {"admin"},
+    "restore": {"admin"},
+}
+ACTIONS = (*CLINICAL, *INSTALLATION)
+ACTION_LABELS = {
+    "read": QT_TRANSLATE_NOOP("Authz", "查看档案"),
+    "write": QT_TRANSLATE_NOOP("Authz", "修改档案"),
+    "print": QT_TRANSLATE_NOOP("Authz", "打印"),
+    "sync": QT_TRANSLATE_NOOP("Authz", "同步"),
+    "backup": QT_TRANSLATE_NOOP("Authz", "备份"),
+    "resolve_conflicts": QT_TRANSLATE_NOOP("Authz", "处理冲突"),
+    "view_audit": QT_TRANSLATE_NOOP("Authz", "查看审计日志"),
+    "manage_users": QT_TRANSLATE_NOOP("Authz", "管理用户"),
+    "manage_devices": QT_TRANSLATE_NOOP("Authz", "管理设备"),
+    "restore": QT_TRANSLATE_NOOP("Authz", "恢复备份"),
+}
+
+
+class PermissionDenied(UserError):
+    pass
+
+
+def allowed(
+    who: Actor,
+    action: str,
+    *,
+    device_code: str,
+    village: str | None = None,
+    sensitive: bool = False,
+    responsible: str | None = None,
+) -> bool:
+    """The matrix itself: a pure function of who, what and where."""
+    if action not in ACTIONS:
+        return False
+    if who.is_system:
+        return True
+    if action in INSTALLATION:
+        if action == "resolve_conflicts" and len(device_code) != 9:
+            return False  # conflicts are resolved at the township
+        return who.role in INSTALLATION[action]
+    if village is None or len(village) != 12 or not village.isdigit():
+        return False
+    if who.role == "village_doctor":
+        if village != who.village_code:
+            return False
+        return not sensitive or (responsible is not None and responsible in (who.display_name, who.username))
+    if who.role == "township_staff":
+        return village[:9] == device_code[:9]
+    if who.role == "admin":
+        return not sensitive and (
+            village == device_code if len(device_code) == 12 else village[:9] == device_code
+        )
+    return False
+
+
+def _device_code(session: Session) -> str:
+    code = session.info.get("authz_device_code")
+    if code is None:
+        from app.services.profile import get_profile
+
+        code = session.info["authz_device_code"] = get_profile(session).code
+    return code
+
+
+def permits(session: Session, action: str, **where) -> bool:
+    return allowed(actor(session), action, device_code=_device_code(session), **where)
+
+
+def require(session: Session, action: str, *, what: str = "", **where) -> None:
+    """Raise :class:`PermissionDenied` (and audit the refusal) unless the session's actor may."""
+    if permits(session, action, **where):
+        return
+    from app.services import audit
+
+    who = actor(session)
+    audit.record_now(
+        session,
+        "denied",
+        None,
+        None,
+        f"{action} {where.get('village') or ''} {what}".strip(),
+        scope=where.get("village") or _device_code(session),
+    )
+    raise PermissionDenied(
+        Message(
+            CTX,
+            QT_TRANSLATE_NOOP("Authz", "{user} 没有权限{action}{what}"),
+            {
+                "user": who.display_name,
+                "action": ACTION_LABELS.get(action, action),
+                "what": f"：{what}" if what else "",
+            },
+        )
+    )
+
+
+def visible_villages(session: Session) -> set[str] | None:
+    """The village codes whose records the actor may read here; None: every one held."""
+    who = actor(session)
+    if who.is_system or who.role in ("township_staff", "admin"):
+        return None
+    return {who.village_code} if who.village_code else set()
+
+
+def may_see_sensitive(session: Session, village: str, responsible: str | None) -> bool:
+    return permits(session, "read", village=village, sensitive=True, responsible=responsible)
+
+
+# ------------------------------------------------------------------ helpers for services
+
+
+def village_code(session: Session, village_id) -> str:
+    cache = session.info.setdefault("authz_village_codes", {})
+    if village_id not in cache:
+        from sqlalchemy import select
+
+        from app.models import Village
+
+        cache[village_id] = session.scalar(select(Village.code).where(Village.id == village_id)) or ""
+    return cache[village_id]
+
+
+def require_resident(
+    session: Session, action: str, resident, *, sensitive: bool = False, responsible=None
+) -> None:
+    """A clinical action on one resident's records (their village decides)."""
+    require(
+        session,
+        action,
+        village=village_code(session, resident.village_id),
+        sensitive=sensitive,
+        responsible=responsible,
+        what=f"{resident.name}（{resident.archive_no}）",
+    )
+
+
+def village_clause(session: Session, village_id_column):
+    """A WHERE clause keeping only the villages the actor may read, or None for all."""
+    codes = visible_villages(session)
+    if codes is None:
+        return None
+    from app.models import org_id
+
+    return village_id_column.in_([org_id("village", c) for c in codes])
+
+
+def sensitive_clause(session: Session, enrolment):
+    """A WHERE clause hiding the sensitive enrolments the actor may not see, or None."""
+    who = actor(session)
+    if who.is_system or who.role == "township_staff":
+        return None
+    if who.role == "village_doctor":
+        return enrolment.sensitive.is_(False) | enrolment.responsible_doctor.in_(
+            [who.display_name, who.username]
+        )
+    return enrolment.sensitive.is_(False)
