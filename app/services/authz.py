@@ -73,8 +73,8 @@ def allowed(
         if action == "resolve_conflicts" and len(device_code) != 9:
             return False  # conflicts are resolved at the township
         return who.role in INSTALLATION[action]
-    if village is None or len(village) != 12 or not village.isdigit():
-        return False
+    if village is None or len(village) != 12 or not village.isdigit() or village[:9] != device_code[:9]:
+        return False  # never a record of another township, whatever the account says
     if who.role == "village_doctor":
         if village != who.village_code:
             return False

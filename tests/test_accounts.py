@@ -1,0 +1,482 @@
+"""Accounts, the permission matrix through the services, login faults, audit, backups."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select
+
+from app.db import Store
+from app.models import AuditEntry, Resident, User
+from app.services import accounts, audit, authz, backup, enrolment, followup, printing, profile
+from app.services.errors import UserError
+from app.services.printing.layout import Labels
+from app.services.sync import conflicts, exchange
+from app.services.sync import keys as device_keys
+from tests.synckit import TODAY, dump, make_device
+
+TOWN, A, B = "110105001", "110105001101", "110105001102"
+PASSWORD = "村医-secret-1"
+
+
+def _as(store: Store, username: str) -> None:
+    store.actor = accounts.login(store, username, PASSWORD)
+
+
+@pytest.fixture(scope="module")
+def township(tmp_path_factory):
+    """A township device holding villages A and B, a sensitive enrolment in A whose responsible
+    doctor is 李医生, and one user per role."""
+    root = tmp_path_factory.mktemp("matrix")
+    town = make_device(root, "东风乡", "township", TOWN)
+    store = town.store
+    with store.transaction() as s:
+        for code, name in ((A, "一村"), (B, "二村")):
+            profile.ensure_village(s, code, name)
+        ids = {}
+        for code, person in ((A, "张三"), (B, "李四")):
+            inp = enrolment.ResidentInput(
+                name=person, sex="1", birth_date="1960-01-01", current_address="一组", village_code=code
+            )
+            ids[code] = enrolment.save_resident(s, inp, today=TODAY).id
+        r = s.get(Resident, ids[A])
+        e = followup.enrol(s, r, "htn", dt.date(2025, 1, 1), doctor="李医生")
+        e.sensitive = True
+        for username, role, name, village in (
+            ("doc_a", "village_doctor", "李医生", A),
+            ("doc_a2", "village_doctor", "王医生", A),
+            ("staff", "township_staff", "公卫人员", None),
+            ("boss", "admin", "管理员", None),
+        ):
+            accounts.create_user(s, username, PASSWORD, role, display_name=name, village_code=village)
+        sensitive_id = e.id
+    return town, ids, sensitive_id
+
+
+# (role user, action, target) -> allowed?   Written out, not derived from authz.allowed.
+EXPECTED = {
+    "doc_a": {
+        "read own": True,
+        "read other": False,
+        "write own": True,
+        "write other": False,
+        "print own": True,
+        "print other": False,
+        "sensitive read": True,
+        "sensitive write": True,
+        "sync": True,
+        "backup": True,
+        "resolve_conflicts": False,
+        "view_audit": False,
+        "manage_users": False,
+        "manage_devices": False,
+        "restore": False,
+    },
+    "doc_a2": {  # same village, not the responsible doctor of the sensitive record
+        "read own": True,
+        "read other": False,
+        "write own": True,
+        "write other": False,
+        "print own": True,
+        "print other": False,
+        "sensitive read": False,
+        "sensitive write": False,
+        "sync": True,
+        "backup": True,
+        "resolve_conflicts": False,
+        "view_audit": False,
+        "manage_users": False,
+        "manage_devices": False,
+        "restore": False,
+    },
+    "staff": {
+        "read own": True,
+        "read other": True,
+        "write own": True,
+        "write other": True,
+        "print own": True,
+        "print other": True,
+        "sensitive read": True,
+        "sensitive write": True,
+        "sync": True,
+        "backup": True,
+        "resolve_conflicts": True,
+        "view_audit": True,
+        "manage_users": False,
+        "manage_devices": False,
+        "restore": False,
+    },
+    "boss": {
+        "read own": True,
+        "read other": True,
+        "write own": True,
+        "write other": True,
+        "print own": True,
+        "print other": True,
+        "sensitive read": False,
+        "sensitive write": False,
+        "sync": True,
+        "backup": True,
+        "resolve_conflicts": True,
+        "view_audit": True,
+        "manage_users": True,
+        "manage_devices": True,
+        "restore": True,
+    },
+}
+
+
+def _attempt(town, ids, sensitive_id, cell: str, tmp_path) -> bool:
+    """Run the cell's action through the services.  True: allowed; False: PermissionDenied.
+    Any other error means the permission check passed (e.g. nothing to resolve)."""
+    store, paths = town.store, town.paths
+    own, other = ids[A], ids[B]
+    try:
+        if cell.startswith(("read", "write", "print")) and not cell.startswith("sensitive"):
+            action, where = cell.split()
+            rid = own if where == "own" else other
+            with store.transaction() as s:
+                if action == "read":
+                    enrolment.get_resident(s, rid)
+                elif action == "write":
+                    r = s.get(Resident, rid)
+                    inp = enrolment.resident_input_from(r)
+                    inp.phone = "13800000000"
+                    enrolment.save_resident(s, inp, resident_id=rid, today=TODAY)
+                else:
+                    printing.card_pdf(s, str(rid), Labels())
+        elif cell == "sensitive read":
+            with store.session() as s:
+                return any(e.id == sensitive_id for e in followup.enrolments_of(s, own))
+        elif cell == "sensitive write":
+            with store.transaction() as s:
+                followup.end_management(
+                    s, sensitive_id, "9", "2026-01-01", "x"
+                )  # invalid status: checked after
+        elif cell == "sync":
+            exchange.export_bundles(store, paths, tmp_path / "usb")
+        elif cell == "backup":
+            backup.backup_to(store, tmp_path / f"b-{uuid.uuid4().hex}.db")
+        elif cell == "resolve_conflicts":
+            with store.transaction() as s:
+                conflicts.resolve(s, uuid.uuid4(), "kept")
+        elif cell == "view_audit":
+            with store.session() as s:
+                audit.query(s)
+        elif cell == "manage_users":
+            with store.transaction() as s:
+                accounts.create_user(
+                    s, f"u{uuid.uuid4().hex[:8]}", PASSWORD, "village_doctor", village_code=A
+                )
+        elif cell == "manage_devices":
+            with store.transaction() as s:
+                device_keys.revoke(s, "999999999")
+        elif cell == "restore":
+            backup.restore(store, paths, tmp_path / "no-such-backup.db")
+        return True
+    except authz.PermissionDenied:
+        return False
+    except UserError:
+        return True  # got past the permission check
+
+
+@pytest.mark.parametrize("user", list(EXPECTED))
+def test_permission_matrix(township, user, tmp_path):
+    town, ids, sensitive_id = township
+    _as(town.store, user)
+    try:
+        got = {cell: _attempt(town, ids, sensitive_id, cell, tmp_path) for cell in EXPECTED[user]}
+    finally:
+        town.store.actor = None
+    assert got == EXPECTED[user]
+
+
+def test_refusals_are_audited_and_search_hides_other_villages(township):
+    town, ids, _ = township
+    _as(town.store, "doc_a")
+    try:
+        from app.services import search
+
+        with town.store.session() as s:
+            names = {r.name for r in search.search_residents(s, "")}
+            assert names == {"张三"}  # 李四 lives in village B
+            assert search.search_residents(s, "李四") == []
+        with pytest.raises(authz.PermissionDenied, match="没有权限"), town.store.session() as s:
+            enrolment.get_resident(s, ids[B])
+    finally:
+        town.store.actor = None
+    with town.store.session() as s:
+        denied = s.scalars(
+            select(AuditEntry).where(AuditEntry.action == "denied", AuditEntry.username == "doc_a")
+        ).all()
+        assert denied and any("read" in (d.summary or "") for d in denied)
+
+
+ROLES = st.sampled_from(["village_doctor", "township_staff", "admin", "nurse", "", "ADMIN"])
+CODES = st.sampled_from([A, B, "110105002101", "110106001101", "", "abc", None])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    role=ROLES,
+    user_village=CODES,
+    action=st.sampled_from([*authz.ACTIONS, "drop_table", ""]),
+    village=CODES,
+    sensitive=st.booleans(),
+    responsible=st.sampled_from([None, "李医生", "王医生", ""]),
+    name=st.sampled_from(["李医生", "王医生"]),
+    device=st.sampled_from([TOWN, A]),
+)
+def test_no_combination_grants_what_the_matrix_forbids(
+    role, user_village, action, village, sensitive, responsible, name, device
+):
+    who = accounts.Actor(uuid.uuid4(), "u", name, role, user_village)
+    ok = authz.allowed(
+        who, action, device_code=device, village=village, sensitive=sensitive, responsible=responsible
+    )
+    if role not in accounts.ROLES or action not in authz.ACTIONS:
+        assert not ok
+    if action in ("manage_users", "manage_devices", "restore"):
+        assert ok == (role == "admin")
+    if action in authz.CLINICAL and ok:
+        assert village and len(village) == 12 and village.isdigit()
+        assert village[:9] == device[:9]  # never outside this device's township
+        if role == "village_doctor":
+            assert village == user_village
+            assert not sensitive or responsible == name
+        if role == "admin":
+            assert not sensitive
+    if action == "resolve_conflicts" and ok:
+        assert len(device) == 9 and role in ("township_staff", "admin")
+
+
+# ------------------------------------------------------------------------------ login
+
+
+@pytest.fixture
+def village(tmp_path):
+    v = make_device(tmp_path, "一村", "village", A)
+    with v.store.transaction() as s:
+        accounts.set_password(s, "admin", PASSWORD)
+    return v
+
+
+@pytest.mark.parametrize(
+    "username, password, words",
+    [
+        ("", PASSWORD, "用户名"),
+        ("admin", "", "请输入密码"),
+        ("admin", "x" * 1_000_000, "太长"),
+        ("admin", b"\xff\xfe\xfa", "无法识别"),
+        (b"\xc3\x28", PASSWORD, "无法识别"),
+        ("admin' OR '1'='1", PASSWORD, "不正确"),
+        ("admin", "' OR '1'='1' --", "不正确"),
+        ("nobody", PASSWORD, "不正确"),
+    ],
+)
+def test_bad_logins_get_a_clear_message(village, username, password, words):
+    with pytest.raises(UserError, match=words):
+        accounts.login(village.store, username, password)
+    assert village.store.actor is None
+    with village.store.session() as s:
+        assert s.scalar(select(func.count()).select_from(User)) == 1
+
+
+def test_growing_delay_after_five_failures(village):
+    t0 = dt.datetime(2026, 11, 23, 8, 0, 0)
+    for i in range(5):
+        with pytest.raises(UserError, match="不正确"):
+            accounts.login(village.store, "admin", f"wrong-{i}", now=t0)
+    with pytest.raises(UserError, match="秒后再试"):  # even the right password must wait
+        accounts.login(village.store, "admin", PASSWORD, now=t0 + dt.timedelta(seconds=1))
+    with pytest.raises(UserError, match="不正确"):
+        accounts.login(village.store, "admin", "wrong-6", now=t0 + dt.timedelta(seconds=3))
+    with village.store.session() as s:
+        u = s.scalar(select(User).where(User.username == "admin"))
+        assert (u.locked_until - (t0 + dt.timedelta(seconds=3))).total_seconds() == 4  # doubled
+    who = accounts.login(village.store, "admin", PASSWORD, now=t0 + dt.timedelta(seconds=10))
+    assert who.role == "admin" and who.village_code == A
+    with village.store.session() as s:
+        actions = [a for (a,) in s.execute(select(AuditEntry.action).where(AuditEntry.entity == "app_user"))]
+        assert actions.count("login_failed") == 6 and "login" in actions
+
+
+def test_password_change_and_deactivation(village):
+    _as(village.store, "admin")
+    with village.store.transaction() as s:
+        accounts.create_user(s, "doc", PASSWORD, "village_doctor", display_name="赵医生")
+        with pytest.raises(UserError, match="至少"):
+            accounts.create_user(s, "doc2", "123", "village_doctor")
+        with pytest.raises(UserError, match="自己"):
+            accounts.deactivate(s, "admin")
+    village.store.actor = accounts.login(village.store, "doc", PASSWORD)
+    with village.store.transaction() as s:
+        with pytest.raises(UserError, match="原密码"):
+            accounts.set_password(s, "doc", "new-password-1", old_password="wrong")
+        accounts.set_password(s, "doc", "new-password-1", old_password=PASSWORD)
+        with pytest.raises(authz.PermissionDenied):
+            accounts.deactivate(s, "admin")
+    _as(village.store, "admin")
+    with village.store.transaction() as s:
+        accounts.deactivate(s, "doc")
+    with pytest.raises(UserError, match="不正确"):
+        accounts.login(village.store, "doc", "new-password-1")
+    with village.store.session() as s:
+        assert s.scalar(select(User.active).where(User.username == "doc")) is False  # never deleted
+
+
+SQLISH = [
+    "'; DROP TABLE resident; --",
+    '" OR 1=1 --',
+    "%_\\",
+    "1' UNION SELECT * FROM app_user --",
+    "张三'--",
+]
+
+
+@pytest.mark.parametrize("text", SQLISH)
+def test_sql_looking_input_is_just_text(village, text):
+    from app.services import search
+
+    with village.store.transaction() as s:
+        inp = enrolment.ResidentInput(
+            name="王五", sex="1", birth_date="1970-05-05", current_address=text, workplace=text
+        )
+        r = enrolment.save_resident(s, inp, today=TODAY)
+        rid = r.id
+    with village.store.session() as s:
+        assert search.search_residents(s, text) == [] or all(
+            row.id == rid for row in search.search_residents(s, text)
+        )
+        r = s.get(Resident, rid)
+        assert r.current_address == text.strip() and r.workplace == text.strip()
+        assert s.scalar(select(func.count()).select_from(Resident)) == 1
+        assert audit.query(s, audit.AuditFilter(text=text)) is not None
+
+
+# ------------------------------------------------------------------------------ backups
+
+
+def test_backup_wipe_restore_round_trip(village, tmp_path):
+    from app.services import demo
+
+    with village.store.transaction() as s:
+        demo.generate_demo(s, 40, seed=2, today=TODAY)
+    before = dump(village.store)
+    path = backup.backup_to(village.store, tmp_path / "usb.db")
+    info = backup.verify(path)
+    assert info.code == A and info.residents == 40
+    db = village.paths.db_file
+    village.store.dispose()
+    for suffix in ("", "-wal", "-shm"):  # the disk is wiped
+        (db.parent / (db.name + suffix)).unlink(missing_ok=True)
+    store = Store(f"sqlite:///{db}")
+    with store.transaction() as s:
+        profile.init_profile(s, role="village", code=A, name="一村")  # a fresh install
+    restored, aside = backup.restore(store, village.paths, path)
+    store = Store(f"sqlite:///{db}")
+    after = dump(store)
+    audit_before, audit_after = before.pop("audit_log"), after.pop("audit_log")
+    assert after == before  # byte-identical record content
+    assert set(audit_before) < set(audit_after)  # the audit trail kept, plus the restore itself
+    assert aside.exists()
+    with store.session() as s:
+        assert profile.get_profile(s).code == A
+        assert (
+            s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "restore")) == 1
+        )
+    from app.views.app import make_app  # the app opens on it
+
+    make_app("zh")
+    from app.views.main_window import MainWindow
+
+    w = MainWindow(store, village.paths)
+    assert w.windowTitle()
+    w.close()
+    store.dispose()
+
+
+@pytest.mark.parametrize("kind", ["missing", "text", "truncated", "other-sqlite", "newer"])
+def test_bad_backup_files_are_refused_and_nothing_changes(village, tmp_path, kind):
+    import sqlite3
+
+    bad = tmp_path / "bad.db"
+    if kind == "text":
+        bad.write_text("这不是备份")
+    elif kind == "truncated":
+        good = backup.backup_to(village.store, tmp_path / "good.db")
+        bad.write_bytes(good.read_bytes()[:3000])
+    elif kind == "other-sqlite":
+        sqlite3.connect(bad).execute("CREATE TABLE t (x)").connection.commit()
+    elif kind == "newer":
+        good = backup.backup_to(village.store, tmp_path / "good.db")
+        c = sqlite3.connect(good)
+        c.execute("UPDATE alembic_version SET version_num = '9999'")
+        c.commit()
+        c.close()
+        bad = good
+    before = dump(village.store)
+    words = {
+        "missing": "找不到",
+        "text": "不是村医备份",
+        "truncated": "",
+        "other-sqlite": "不是村医备份",
+        "newer": "更新",
+    }[kind]
+    with pytest.raises(UserError, match=words):
+        backup.restore(village.store, village.paths, bad)
+    assert dump(village.store) == before
+
+
+def test_automatic_backups_rotate(village):
+    day = dt.date(2026, 1, 1)
+    made = [
+        backup.auto_backup(village.store, village.paths, today=day + dt.timedelta(days=i)) for i in range(40)
+    ]
+    assert all(made)
+    assert (
+        backup.auto_backup(village.store, village.paths, today=day + dt.timedelta(days=39)) is None
+    )  # once a day
+    folder = village.paths.sub("backups")
+    assert len(list(folder.glob("daily-*.db"))) == 7
+    assert len(list(folder.glob("weekly-*.db"))) == 4
+
+
+def test_check_reports_in_plain_words(village):
+    from app.models import Household
+
+    report = backup.check(village.store)
+    assert report.ok and any("integrity" in r.name for r in report.results)
+    with village.store.transaction() as s:
+        r = enrolment.save_resident(
+            s,
+            enrolment.ResidentInput(name="孙七", sex="1", birth_date="1950-01-01", current_address="三组"),
+            today=TODAY,
+        )
+        other = profile.ensure_village(s, B, "二村")
+        hh = Household(village_id=other.id, address="二村一组")
+        s.add(hh)
+        s.flush()
+        s.execute(Resident.__table__.update().where(Resident.id == r.id).values(household_id=hh.id))
+    report = backup.check(village.store)
+    assert not report.ok
+    bad = [r for r in report.results if not r.ok]
+    assert [r.name for r in bad] == ["居民所在户属于另一个村"] and bad[0].detail == "1 条"
+
+
+def test_audit_lists_changes_with_filters(village):
+    _as(village.store, "admin")
+    with village.store.transaction() as s:
+        inp = enrolment.ResidentInput(name="赵六", sex="2", birth_date="1955-03-03", current_address="二组")
+        enrolment.save_resident(s, inp, today=TODAY)
+    with village.store.session() as s:
+        creates = audit.query(s, audit.AuditFilter(action="create", username="admin"))
+        assert any("赵六" in (e.summary or "") for e in creates)
+        assert audit.query(s, audit.AuditFilter(since=dt.date(2000, 1, 1), until=dt.date(2000, 1, 2))) == []
+    village.store.actor = None
+    with village.store.session() as s, pytest.raises(Exception):
+        s.execute(AuditEntry.__table__.delete())  # append-only
