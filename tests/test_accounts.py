@@ -478,5 +478,7 @@ def test_audit_lists_changes_with_filters(village):
         assert any("赵六" in (e.summary or "") for e in creates)
         assert audit.query(s, audit.AuditFilter(since=dt.date(2000, 1, 1), until=dt.date(2000, 1, 2))) == []
     village.store.actor = None
-    with village.store.session() as s, pytest.raises(Exception):
-        s.execute(AuditEntry.__table__.delete())  # append-only
+    from sqlalchemy.exc import IntegrityError
+
+    with village.store.session() as s, pytest.raises(IntegrityError, match="append-only"):
+        s.execute(AuditEntry.__table__.delete())
