@@ -7,8 +7,10 @@ source "$ROOT/scripts/setup.sh" ""  # an explicit (empty) extras argument: a sou
 DATA="${CUNYI_DEMO_DIR:-$ROOT/demo-data}"
 if [[ ! -f "$DATA/.demo-ready" ]]; then  # absent, or a run that stopped half-way
   rm -rf "$DATA"
-  cunyi --data-dir "$DATA" init --role village --code 110105001101 --name 向阳村 --township-name 朝阳乡 \
-    --admin doctor --admin-name 李医生
+  mkdir -p "$DATA"
+  echo "demo1234" > "$DATA/demo-password.txt"  # the demo's login: doctor / demo1234 (see README)
+  cunyi --data-dir "$DATA" --password-file "$DATA/demo-password.txt" init --role village --code 110105001101 \
+    --name 向阳村 --township-name 朝阳乡 --admin doctor --admin-name 李医生
   cunyi --data-dir "$DATA" demo --residents 3000 --seed 1
   touch "$DATA/.demo-ready"
 fi

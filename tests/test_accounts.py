@@ -465,7 +465,7 @@ def test_check_reports_in_plain_words(village):
     report = backup.check(village.store)
     assert not report.ok
     bad = [r for r in report.results if not r.ok]
-    assert [r.name for r in bad] == ["居民所在户属于另一个村"] and bad[0].detail == "1 条"
+    assert [r.name for r in bad] == ["每位居民与其所在户属于同一个村"] and bad[0].detail == "1 条不符"
 
 
 def test_audit_lists_changes_with_filters(village):

@@ -144,16 +144,26 @@ def test_lazy_list_loads_pages_as_it_scrolls(window, qtbot):
     assert len(page.model.rows) == 200
 
 
-def test_main_window_shows_profile_and_user(window):
+def test_main_window_shows_profile_and_user(window, store, qtbot):
     texts = [w.text() for w in window.statusBar().findChildren(type(window.home.title))]
     assert any("测试村" in t and "110105001101" in t for t in texts)
-    assert any("李医生" in t for t in texts)
+    assert any("当前用户：系统" in t for t in texts)  # no login: the system account
+    from app.services import accounts
+
+    accounts.set_first_password(store, "doctor", "first-pass-1", "first-pass-1")  # the first run
+    logged_in = MainWindow(store)
+    qtbot.addWidget(logged_in)
+    texts = [w.text() for w in logged_in.statusBar().findChildren(type(window.home.title))]
+    assert any("当前用户：李医生" in t for t in texts)
+    store.actor = None
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "工作台",
         "居民档案",
         "随访",
         "打印",
         "同步",
+        "审计",
+        "用户",
         "设置",
     ]
     assert window.home.cards["residents"].text() == "200"

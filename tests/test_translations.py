@@ -38,6 +38,8 @@ def test_english_ui_is_english(gui_app, store, qtbot):
             "Follow-up",
             "Print",
             "Sync",
+            "Audit",
+            "Users",
             "Settings",
         ]
         with pytest.raises(Invalid) as e:

@@ -256,3 +256,23 @@ def login(store, username, password, *, now: dt.datetime | None = None) -> Actor
         raise error
     store.actor = who
     return who
+
+
+def needs_first_password(store) -> str | None:
+    """The first admin's name when no active admin has a password yet (the first run)."""
+    with store.session() as s:
+        admins = s.scalars(select(User).where(User.role == "admin", User.active.is_(True))).all()
+        if admins and all(not u.password_hash for u in admins):
+            return admins[0].username
+    return None
+
+
+def set_first_password(store, username: str, password: str, repeat: str) -> Actor:
+    """First run: the first admin chooses a password, then is logged in."""
+    if password != repeat:
+        raise _err(QT_TRANSLATE_NOOP("Accounts", "两次输入的密码不一致"))
+    if needs_first_password(store) != username:
+        raise _err(QT_TRANSLATE_NOOP("Accounts", "管理员密码已经设置过，请直接登录"))
+    with store.transaction() as s:
+        get_user(s, username).password_hash = hash_password(password)
+    return login(store, username, password)

@@ -219,13 +219,13 @@ class CheckReport:
 
 
 ORPHANS = {
-    "随访记录的慢病管理不属于同一居民": "SELECT count(*) FROM followup_visit v JOIN program_enrolment e ON e.id = v.enrolment_id "
+    "每条随访与其慢病管理属于同一居民": "SELECT count(*) FROM followup_visit v JOIN program_enrolment e ON e.id = v.enrolment_id "
     "WHERE e.resident_id != v.resident_id",
-    "居民所在户属于另一个村": "SELECT count(*) FROM resident r JOIN household h ON h.id = r.household_id "
+    "每位居民与其所在户属于同一个村": "SELECT count(*) FROM resident r JOIN household h ON h.id = r.household_id "
     "WHERE h.village_id != r.village_id",
-    "未作废的随访记录属于已作废的居民": "SELECT count(*) FROM followup_visit v JOIN resident r ON r.id = v.resident_id "
+    "已作废的居民没有未作废的随访": "SELECT count(*) FROM followup_visit v JOIN resident r ON r.id = v.resident_id "
     "WHERE r.voided = 1 AND v.voided = 0",
-    "缺少检索键的居民": "SELECT count(*) FROM resident r WHERE NOT EXISTS "
+    "每位居民都有检索键": "SELECT count(*) FROM resident r WHERE NOT EXISTS "
     "(SELECT 1 FROM resident_search_key k WHERE k.resident_id = r.id)",
 }
 
@@ -247,7 +247,7 @@ def check(store: Store) -> CheckReport:
             )
         for name, sql in ORPHANS.items():
             n = conn.exec_driver_sql(sql).scalar()
-            report.results.append(CheckResult(name, n == 0, f"{n} 条" if n else ""))
+            report.results.append(CheckResult(name, n == 0, f"{n} 条不符" if n else ""))
     with store.session() as s:
         warnings = [m.render() for m in exchange.clock_warnings(s)]
     report.results.append(CheckResult("时钟", not warnings, "；".join(warnings)))

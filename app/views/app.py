@@ -84,6 +84,27 @@ class _FirstPaint(QObject):
         return False
 
 
+def _backup_daily(store: Store, paths: Paths, *, wait: bool = False) -> None:
+    """The automatic backup (at most one a day), at start on a worker thread, at close in line."""
+    import logging
+    import threading
+
+    from app.services import backup
+
+    def run() -> None:
+        try:
+            made = backup.auto_backup(store, paths)
+            if made:
+                logging.getLogger(__name__).info("daily backup %s", made)
+        except Exception:
+            logging.getLogger(__name__).exception("daily backup failed")
+
+    if wait:
+        run()
+    else:
+        threading.Thread(target=run, name="daily-backup", daemon=True).start()
+
+
 def run_gui(
     store: Store,
     paths: Paths,
@@ -102,6 +123,16 @@ def run_gui(
     app = make_app(lang)
     from app.views.main_window import MainWindow
 
+    if not smoke and not screenshots:
+        from app.services import profile as profiles
+        from app.views.login import LoginDialog
+
+        with store.session() as s:
+            institution = profiles.get_profile(s).institution
+        if LoginDialog(store, institution).exec() != LoginDialog.Accepted:
+            return 0
+        _backup_daily(store, paths)
+        app.aboutToQuit.connect(lambda: _backup_daily(store, paths, wait=True))
     try:
         window = MainWindow(store, paths)
     except UserError as e:

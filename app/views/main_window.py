@@ -8,13 +8,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QSt
 
 from app.config import Paths
 from app.db import Store
-from app.services import profile
+from app.services import authz, profile
+from app.views.audit_page import AuditPage
 from app.views.followups import FollowupPage
 from app.views.home import HomePage
 from app.views.print_page import PrintPage
 from app.views.residents import ResidentsPage
 from app.views.settings_page import SettingsPage
 from app.views.sync_page import SyncPage
+from app.views.users_page import UsersPage
 
 
 class MainWindow(QMainWindow):
@@ -25,7 +27,7 @@ class MainWindow(QMainWindow):
         self.paths = paths or Paths(Path(store.engine.url.database or ".").resolve().parent)
         with store.session() as s:
             info = profile.profile_info(s)
-            user = profile.default_user(s)
+        who = store.actor  # None: the system account (smoke runs, screenshots, tests)
         role = self.tr("村卫生室") if info.is_village else self.tr("乡镇卫生院")
         self.setWindowTitle(self.tr("村医 CunYi — {name}").replace("{name}", info.institution))
         self.resize(1200, 760)
@@ -45,8 +47,13 @@ class MainWindow(QMainWindow):
             ("followups", self.tr("随访"), self.followups),
             ("print", self.tr("打印"), PrintPage(store)),
             ("sync", self.tr("同步"), SyncPage(store, self.paths)),
+            ("audit", self.tr("审计"), AuditPage(store)),
+            ("users", self.tr("用户"), UsersPage(store)),
             ("settings", self.tr("设置"), SettingsPage(store)),
         ]
+        with store.session() as s:  # the audit trail is for admins and township staff
+            if not authz.permits(s, "view_audit"):
+                self.pages = [p for p in self.pages if p[0] != "audit"]
         for _key, title, page in self.pages:
             self.nav.addItem(title)
             self.stack.addWidget(page)
@@ -59,7 +66,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         status = self.statusBar()
         status.addWidget(QLabel(f"{role}：{info.name}（{info.code}）"))
-        status.addPermanentWidget(QLabel(self.tr("当前用户：{user}").replace("{user}", user.display_name)))
+        name = who.display_name if who is not None else self.tr("系统")
+        status.addPermanentWidget(QLabel(self.tr("当前用户：{user}").replace("{user}", name)))
 
     def show_page(self, key: str) -> QWidget:
         index = [k for k, _t, _p in self.pages].index(key)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.config import Paths
 from app.db import Store
-from app.services import profile
+from app.services import backup, profile
 from app.services.errors import UserError
 from app.services.sync import conflicts, exchange
 from app.services.sync import keys as device_keys
@@ -322,6 +322,7 @@ class SyncPage(LazyPage):
                     lines.append(f"{b.peer}：{render(b.note)}")
             self.refresh()
             self.last_outcomes = result.bundles
+            self.offer_backup(folder)
             QMessageBox.information(
                 self,
                 self.tr("导出完成"),
@@ -371,6 +372,22 @@ class SyncPage(LazyPage):
             box(self, self.tr("导入完成"), "\n".join(lines))
 
         return run_in_background(self, self.tr("正在导入同步包…"), job, done, self._failed)
+
+    def offer_backup(self, folder: Path):
+        """After an export: the same stick can carry a backup of this store."""
+        question = self.tr("同步包已写好。是否同时把本机数据备份到 {folder}？").replace(
+            "{folder}", str(folder)
+        )
+        if QMessageBox.question(self, self.tr("备份"), question) != QMessageBox.Yes:
+            return None
+
+        def job(_progress, _cancelled):
+            return backup.backup_to(self.store, folder)
+
+        def done(path):
+            self.last_backup = path
+
+        return run_in_background(self, self.tr("正在备份…"), job, done, self._failed)
 
     def export_card(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

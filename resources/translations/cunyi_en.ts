@@ -1,10 +1,342 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>Accounts</name>
+    <message>
+        <source>请输入密码</source>
+        <translation>Enter the password</translation>
+    </message>
+    <message>
+        <source>密码太长（最多 {n} 个字符）</source>
+        <translation>The password is too long (at most {n} characters)</translation>
+    </message>
+    <message>
+        <source>密码至少 {n} 个字符</source>
+        <translation>The password needs at least {n} characters</translation>
+    </message>
+    <message>
+        <source>找不到密码文件：{path}</source>
+        <translation>Password file not found: {path}</translation>
+    </message>
+    <message>
+        <source>密码文件不是 UTF-8 文本</source>
+        <translation>The password file is not UTF-8 text</translation>
+    </message>
+    <message>
+        <source>用户名应为1–50个字符，不含空格</source>
+        <translation>A user name has 1–50 characters and no spaces</translation>
+    </message>
+    <message>
+        <source>没有用户“{name}”</source>
+        <translation>No user “{name}”</translation>
+    </message>
+    <message>
+        <source>角色应为 village_doctor、township_staff 或 admin</source>
+        <translation>The role must be village_doctor, township_staff or admin</translation>
+    </message>
+    <message>
+        <source>用户名“{name}”已被使用</source>
+        <translation>The user name “{name}” is taken</translation>
+    </message>
+    <message>
+        <source>原密码不正确</source>
+        <translation>The current password is wrong</translation>
+    </message>
+    <message>
+        <source>不能停用自己正在使用的账号</source>
+        <translation>You cannot deactivate the account you are using</translation>
+    </message>
+    <message>
+        <source>至少要保留一个启用的管理员</source>
+        <translation>At least one active admin must remain</translation>
+    </message>
+    <message>
+        <source>用户名或密码含有无法识别的字符</source>
+        <translation>The user name or password contains characters that cannot be read</translation>
+    </message>
+    <message>
+        <source>请输入正确的用户名</source>
+        <translation>Enter a valid user name</translation>
+    </message>
+    <message>
+        <source>用户名或密码不正确</source>
+        <translation>Wrong user name or password</translation>
+    </message>
+    <message>
+        <source>尝试次数过多，请 {s} 秒后再试</source>
+        <translation>Too many attempts: try again in {s} seconds</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <source>管理员密码已经设置过，请直接登录</source>
+        <translation>The admin password is already set: log in</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>全部操作</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>登录失败</source>
+        <translation>Failed login</translation>
+    </message>
+    <message>
+        <source>无权限被拒绝</source>
+        <translation>Refused (no permission)</translation>
+    </message>
+    <message>
+        <source>设置密码</source>
+        <translation>Set password</translation>
+    </message>
+    <message>
+        <source>添加用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>停用用户</source>
+        <translation>Deactivate user</translation>
+    </message>
+    <message>
+        <source>信任设备</source>
+        <translation>Trust device</translation>
+    </message>
+    <message>
+        <source>撤销设备</source>
+        <translation>Revoke device</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>恢复备份</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>处理冲突</source>
+        <translation>Resolve conflict</translation>
+    </message>
+    <message>
+        <source>姓名、档案编号或摘要中的文字</source>
+        <translation>Text in a name, archive number or summary</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>导出CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>村/乡镇</source>
+        <translation>Village/township</translation>
+    </message>
+    <message>
+        <source>全部用户</source>
+        <translation>All users</translation>
+    </message>
+    <message>
+        <source>居民档案</source>
+        <translation>Health record</translation>
+    </message>
+    <message>
+        <source>户</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>随访</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>慢病管理</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>转诊</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>同步包</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>Village group</translation>
+    </message>
+    <message>
+        <source>{n} 条记录（最多显示2000条；导出不限）</source>
+        <translation>{n} entries (2,000 shown at most; export has no limit)</translation>
+    </message>
+    <message>
+        <source>导出审计日志</source>
+        <translation>Export audit trail</translation>
+    </message>
+    <message>
+        <source>审计</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 条：{path}</source>
+        <translation>Exported {n} entries: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Authz</name>
+    <message>
+        <source>查看档案</source>
+        <translation>read records</translation>
+    </message>
+    <message>
+        <source>修改档案</source>
+        <translation>change records</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>处理冲突</source>
+        <translation>Resolve conflict</translation>
+    </message>
+    <message>
+        <source>查看审计日志</source>
+        <translation>view the audit trail</translation>
+    </message>
+    <message>
+        <source>管理用户</source>
+        <translation>manage users</translation>
+    </message>
+    <message>
+        <source>管理设备</source>
+        <translation>manage devices</translation>
+    </message>
+    <message>
+        <source>恢复备份</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>{user} 没有权限{action}{what}</source>
+        <translation>{user} may not {action}{what}</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>PostgreSQL 数据库请用 pg_dump 备份</source>
+        <translation>Back up a PostgreSQL store with pg_dump</translation>
+    </message>
+    <message>
+        <source>文件夹不存在：{path}</source>
+        <translation>Folder not found: {path}</translation>
+    </message>
+    <message>
+        <source>找不到备份文件：{path}</source>
+        <translation>Backup file not found: {path}</translation>
+    </message>
+    <message>
+        <source>{name} 不是村医备份文件</source>
+        <translation>{name} is not a CunYi backup</translation>
+    </message>
+    <message>
+        <source>{name} 已损坏（完整性检查未通过）</source>
+        <translation>{name} is damaged (integrity check failed)</translation>
+    </message>
+    <message>
+        <source>{name} 来自更新版本的村医（数据结构 {rev}），请先更新本机村医</source>
+        <translation>{name} comes from a newer CunYi (schema {rev}): update CunYi on this PC first</translation>
     </message>
 </context>
 <context>
@@ -1126,6 +1458,41 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>村医 CunYi — 登录</source>
+        <translation>CunYi — Log in</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>再输一次</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>首次使用：请为管理员设置密码（至少6个字符），以后用它登录。</source>
+        <translation>First use: choose the admin's password (at least 6 characters); you will log in with it.</translation>
+    </message>
+    <message>
+        <source>请登录。每一次修改都会记录操作人。</source>
+        <translation>Please log in. Every change records who made it.</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>村卫生室</source>
@@ -1160,8 +1527,20 @@
         <translation>Sync</translation>
     </message>
     <message>
+        <source>审计</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>Users</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
     </message>
     <message>
         <source>当前用户：{user}</source>
@@ -2853,6 +3232,18 @@
         <translation>Importing bundles…</translation>
     </message>
     <message>
+        <source>同步包已写好。是否同时把本机数据备份到 {folder}？</source>
+        <translation>The bundles are written. Also back up this PC's data to {folder}?</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
         <source>导出本机设备卡</source>
         <translation>Export this device's card</translation>
     </message>
@@ -2915,6 +3306,132 @@ Click Yes only if it matches.</translation>
     <message>
         <source>（空）</source>
         <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>添加用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>乡村医生</source>
+        <translation>Village doctor</translation>
+    </message>
+    <message>
+        <source>乡镇公卫人员</source>
+        <translation>Township public-health staff</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名（打印在表单上）</source>
+        <translation>Name (printed on forms)</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>原密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>再输一次</source>
+        <translation>Repeat</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>村代码</source>
+        <translation>Village code</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>上次登录</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <source>添加用户…</source>
+        <translation>Add user…</translation>
+    </message>
+    <message>
+        <source>重设所选用户的密码…</source>
+        <translation>Reset selected user's password…</translation>
+    </message>
+    <message>
+        <source>停用所选用户</source>
+        <translation>Deactivate selected user</translation>
+    </message>
+    <message>
+        <source>修改我的密码…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <source>乡村医生</source>
+        <translation>Village doctor</translation>
+    </message>
+    <message>
+        <source>乡镇公卫人员</source>
+        <translation>Township public-health staff</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>只有管理员可以管理用户；您可以修改自己的密码。</source>
+        <translation>Only admins manage users; you can change your own password.</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一个用户</source>
+        <translation>Select a user in the list first</translation>
+    </message>
+    <message>
+        <source>系统账号没有密码</source>
+        <translation>The system account has no password</translation>
     </message>
 </context>
 <context>

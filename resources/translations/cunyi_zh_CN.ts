@@ -1,10 +1,342 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="zh_CN">
 <context>
+    <name>Accounts</name>
+    <message>
+        <source>请输入密码</source>
+        <translation>请输入密码</translation>
+    </message>
+    <message>
+        <source>密码太长（最多 {n} 个字符）</source>
+        <translation>密码太长（最多 {n} 个字符）</translation>
+    </message>
+    <message>
+        <source>密码至少 {n} 个字符</source>
+        <translation>密码至少 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>找不到密码文件：{path}</source>
+        <translation>找不到密码文件：{path}</translation>
+    </message>
+    <message>
+        <source>密码文件不是 UTF-8 文本</source>
+        <translation>密码文件不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>用户名应为1–50个字符，不含空格</source>
+        <translation>用户名应为1–50个字符，不含空格</translation>
+    </message>
+    <message>
+        <source>没有用户“{name}”</source>
+        <translation>没有用户“{name}”</translation>
+    </message>
+    <message>
+        <source>角色应为 village_doctor、township_staff 或 admin</source>
+        <translation>角色应为 village_doctor、township_staff 或 admin</translation>
+    </message>
+    <message>
+        <source>用户名“{name}”已被使用</source>
+        <translation>用户名“{name}”已被使用</translation>
+    </message>
+    <message>
+        <source>原密码不正确</source>
+        <translation>原密码不正确</translation>
+    </message>
+    <message>
+        <source>不能停用自己正在使用的账号</source>
+        <translation>不能停用自己正在使用的账号</translation>
+    </message>
+    <message>
+        <source>至少要保留一个启用的管理员</source>
+        <translation>至少要保留一个启用的管理员</translation>
+    </message>
+    <message>
+        <source>用户名或密码含有无法识别的字符</source>
+        <translation>用户名或密码含有无法识别的字符</translation>
+    </message>
+    <message>
+        <source>请输入正确的用户名</source>
+        <translation>请输入正确的用户名</translation>
+    </message>
+    <message>
+        <source>用户名或密码不正确</source>
+        <translation>用户名或密码不正确</translation>
+    </message>
+    <message>
+        <source>尝试次数过多，请 {s} 秒后再试</source>
+        <translation>尝试次数过多，请 {s} 秒后再试</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+    <message>
+        <source>管理员密码已经设置过，请直接登录</source>
+        <translation>管理员密码已经设置过，请直接登录</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>全部操作</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>作废</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>登录失败</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>无权限被拒绝</source>
+        <translation>无权限被拒绝</translation>
+    </message>
+    <message>
+        <source>设置密码</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>添加用户</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>停用用户</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>信任设备</source>
+        <translation>信任设备</translation>
+    </message>
+    <message>
+        <source>撤销设备</source>
+        <translation>撤销设备</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>恢复备份</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>处理冲突</source>
+        <translation>处理冲突</translation>
+    </message>
+    <message>
+        <source>姓名、档案编号或摘要中的文字</source>
+        <translation>姓名、档案编号或摘要中的文字</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>导出CSV…</source>
+        <translation>导出CSV…</translation>
+    </message>
+    <message>
+        <source>从</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>到</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>摘要</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>村/乡镇</source>
+        <translation>村/乡镇</translation>
+    </message>
+    <message>
+        <source>全部用户</source>
+        <translation>全部用户</translation>
+    </message>
+    <message>
+        <source>居民档案</source>
+        <translation>居民档案</translation>
+    </message>
+    <message>
+        <source>户</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>随访</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <source>慢病管理</source>
+        <translation>慢病管理</translation>
+    </message>
+    <message>
+        <source>转诊</source>
+        <translation>转诊</translation>
+    </message>
+    <message>
+        <source>同步包</source>
+        <translation>同步包</translation>
+    </message>
+    <message>
+        <source>设备</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>{n} 条记录（最多显示2000条；导出不限）</source>
+        <translation>{n} 条记录（最多显示2000条；导出不限）</translation>
+    </message>
+    <message>
+        <source>导出审计日志</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>审计</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 条：{path}</source>
+        <translation>已导出 {n} 条：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>Authz</name>
+    <message>
+        <source>查看档案</source>
+        <translation>查看档案</translation>
+    </message>
+    <message>
+        <source>修改档案</source>
+        <translation>修改档案</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>处理冲突</source>
+        <translation>处理冲突</translation>
+    </message>
+    <message>
+        <source>查看审计日志</source>
+        <translation>查看审计日志</translation>
+    </message>
+    <message>
+        <source>管理用户</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <source>管理设备</source>
+        <translation>管理设备</translation>
+    </message>
+    <message>
+        <source>恢复备份</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>{user} 没有权限{action}{what}</source>
+        <translation>{user} 没有权限{action}{what}</translation>
+    </message>
+</context>
+<context>
     <name>BackgroundTask</name>
     <message>
         <source>取消</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>PostgreSQL 数据库请用 pg_dump 备份</source>
+        <translation>PostgreSQL 数据库请用 pg_dump 备份</translation>
+    </message>
+    <message>
+        <source>文件夹不存在：{path}</source>
+        <translation>文件夹不存在：{path}</translation>
+    </message>
+    <message>
+        <source>找不到备份文件：{path}</source>
+        <translation>找不到备份文件：{path}</translation>
+    </message>
+    <message>
+        <source>{name} 不是村医备份文件</source>
+        <translation>{name} 不是村医备份文件</translation>
+    </message>
+    <message>
+        <source>{name} 已损坏（完整性检查未通过）</source>
+        <translation>{name} 已损坏（完整性检查未通过）</translation>
+    </message>
+    <message>
+        <source>{name} 来自更新版本的村医（数据结构 {rev}），请先更新本机村医</source>
+        <translation>{name} 来自更新版本的村医（数据结构 {rev}），请先更新本机村医</translation>
     </message>
 </context>
 <context>
@@ -1126,6 +1458,41 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>村医 CunYi — 登录</source>
+        <translation>村医 CunYi — 登录</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>再输一次</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <source>首次使用：请为管理员设置密码（至少6个字符），以后用它登录。</source>
+        <translation>首次使用：请为管理员设置密码（至少6个字符），以后用它登录。</translation>
+    </message>
+    <message>
+        <source>请登录。每一次修改都会记录操作人。</source>
+        <translation>请登录。每一次修改都会记录操作人。</translation>
+    </message>
+    <message>
+        <source>登录</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>村卫生室</source>
@@ -1160,8 +1527,20 @@
         <translation>同步</translation>
     </message>
     <message>
+        <source>审计</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>用户</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>系统</translation>
     </message>
     <message>
         <source>当前用户：{user}</source>
@@ -2853,6 +3232,18 @@
         <translation>正在导入同步包…</translation>
     </message>
     <message>
+        <source>同步包已写好。是否同时把本机数据备份到 {folder}？</source>
+        <translation>同步包已写好。是否同时把本机数据备份到 {folder}？</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>正在备份…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
         <source>导出本机设备卡</source>
         <translation>导出本机设备卡</translation>
     </message>
@@ -2915,6 +3306,132 @@
     <message>
         <source>（空）</source>
         <translation>（空）</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>修改密码</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>添加用户</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>乡村医生</source>
+        <translation>乡村医生</translation>
+    </message>
+    <message>
+        <source>乡镇公卫人员</source>
+        <translation>乡镇公卫人员</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>姓名（打印在表单上）</source>
+        <translation>姓名（打印在表单上）</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>原密码</source>
+        <translation>原密码</translation>
+    </message>
+    <message>
+        <source>新密码</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>再输一次</source>
+        <translation>再输一次</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>用户名</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>村代码</source>
+        <translation>村代码</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>上次登录</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <source>添加用户…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <source>重设所选用户的密码…</source>
+        <translation>重设所选用户的密码…</translation>
+    </message>
+    <message>
+        <source>停用所选用户</source>
+        <translation>停用所选用户</translation>
+    </message>
+    <message>
+        <source>修改我的密码…</source>
+        <translation>修改我的密码…</translation>
+    </message>
+    <message>
+        <source>乡村医生</source>
+        <translation>乡村医生</translation>
+    </message>
+    <message>
+        <source>乡镇公卫人员</source>
+        <translation>乡镇公卫人员</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>只有管理员可以管理用户；您可以修改自己的密码。</source>
+        <translation>只有管理员可以管理用户；您可以修改自己的密码。</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>用户</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一个用户</source>
+        <translation>请先在列表中选择一个用户</translation>
+    </message>
+    <message>
+        <source>系统账号没有密码</source>
+        <translation>系统账号没有密码</translation>
     </message>
 </context>
 <context>

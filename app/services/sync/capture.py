@@ -29,6 +29,7 @@ from app.models import Base, ChangeLog, Profile, Resident, Synced, SyncState, Vi
 
 EMPTY_CLOCK = ["", ""]  # never written: every real clock is greater
 DELETED = "_deleted"  # the field a tombstone sets
+BOOKKEEPING = frozenset({"created_at", "created_by", "updated_at", "updated_by"})
 
 
 # ---------------------------------------------------------------------------- registry
@@ -334,7 +335,7 @@ def before_flush(session: Session, _flush_context, _instances) -> None:
             action, summary = "delete", _label(obj)
         else:
             action = "void" if values.get("voided") is True else "update"
-            summary = f"{_label(obj)}: {', '.join(sorted(values))}"
+            summary = f"{_label(obj)}: {', '.join(sorted(set(values) - BOOKKEEPING))}"
         entries.append(audit.entry(session, action, spec.name, obj.id, summary, scope=scope or None))
     if entries:
         session.add_all(entries)

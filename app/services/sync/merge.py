@@ -26,12 +26,12 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.models import ChangeLog, OriginMark, Resident, ResidentSearchKey, SyncConflict, new_id
-from app.services.sync.capture import DELETED, EntitySpec, dumps, specs
+from app.services.sync.capture import BOOKKEEPING, DELETED, EntitySpec, dumps, specs
 
 CHUNK = 5000
 IN_CHUNK = 500
 # Bookkeeping, not content: the last write wins without a conflict to review.
-QUIET = frozenset({"created_at", "created_by", "updated_at", "updated_by"})
+QUIET = BOOKKEEPING
 
 
 @dataclass

@@ -1,0 +1,178 @@
+"""审计: the audit trail with filters (dates, user, action, text) and CSV export.
+For admins and township staff; the service refuses everyone else."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from app.db import Store
+from app.services import audit
+from app.services.errors import UserError
+from app.views.widgets import LazyPage, fit_columns, render
+
+
+class AuditPage(LazyPage):
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        today = QDate.currentDate()
+        self.since = QDateEdit(today.addDays(-7))
+        self.until = QDateEdit(today)
+        for d in (self.since, self.until):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+        self.user = QComboBox()
+        self.action = QComboBox()
+        self.action.addItem(self.tr("全部操作"), "")
+        self.labels = {
+            "create": self.tr("新建"),
+            "update": self.tr("修改"),
+            "void": self.tr("作废"),
+            "delete": self.tr("删除"),
+            "print": self.tr("打印"),
+            "export": self.tr("导出"),
+            "import": self.tr("导入"),
+            "login": self.tr("登录"),
+            "login_failed": self.tr("登录失败"),
+            "denied": self.tr("无权限被拒绝"),
+            "password": self.tr("设置密码"),
+            "user_create": self.tr("添加用户"),
+            "user_deactivate": self.tr("停用用户"),
+            "device_trust": self.tr("信任设备"),
+            "device_revoke": self.tr("撤销设备"),
+            "backup": self.tr("备份"),
+            "restore": self.tr("恢复备份"),
+            "resolve": self.tr("处理冲突"),
+        }
+        for key in audit.ACTIONS:
+            self.action.addItem(self.labels.get(key, key), key)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("姓名、档案编号或摘要中的文字"))
+        self.search_button = QPushButton(self.tr("查询"))
+        self.search_button.clicked.connect(self.refresh)
+        self.text.returnPressed.connect(self.refresh)
+        self.export_button = QPushButton(self.tr("导出CSV…"))
+        self.export_button.clicked.connect(self.export)
+        self.count = QLabel()
+        filters = QHBoxLayout()
+        for label, w in (
+            (self.tr("从"), self.since),
+            (self.tr("到"), self.until),
+            (self.tr("用户"), self.user),
+            (self.tr("操作"), self.action),
+        ):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(w)
+        filters.addWidget(self.text, 1)
+        filters.addWidget(self.search_button)
+        filters.addWidget(self.export_button)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("时间"),
+                self.tr("用户"),
+                self.tr("操作"),
+                self.tr("对象"),
+                self.tr("摘要"),
+                self.tr("村/乡镇"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        lay = QVBoxLayout(self)
+        lay.addLayout(filters)
+        lay.addWidget(self.count)
+        lay.addWidget(self.table, 1)
+
+    def current_filter(self, limit: int = 2000) -> audit.AuditFilter:
+        return audit.AuditFilter(
+            since=self.since.date().toPython(),
+            until=self.until.date().toPython(),
+            username=self.user.currentData() or "",
+            action=self.action.currentData() or "",
+            text=self.text.text().strip(),
+            limit=limit,
+        )
+
+    def refresh(self) -> None:
+        self._loaded = True
+        try:
+            with self.store.session() as s:
+                names = audit.usernames(s)
+                rows = audit.query(s, self.current_filter())
+        except UserError as e:
+            self.table.setRowCount(0)
+            self.count.setText(render(e.message))
+            return
+        chosen = self.user.currentData()
+        self.user.blockSignals(True)
+        self.user.clear()
+        self.user.addItem(self.tr("全部用户"), "")
+        for n in names:
+            self.user.addItem(n, n)
+        self.user.setCurrentIndex(max(0, self.user.findData(chosen)))
+        self.user.blockSignals(False)
+        entity = {
+            "resident": self.tr("居民档案"),
+            "household": self.tr("户"),
+            "followup_visit": self.tr("随访"),
+            "program_enrolment": self.tr("慢病管理"),
+            "referral": self.tr("转诊"),
+            "app_user": self.tr("用户"),
+            "sync_bundle": self.tr("同步包"),
+            "sync_peer": self.tr("设备"),
+            "village": self.tr("村"),
+            "township": self.tr("乡镇"),
+            "village_group": self.tr("村民小组"),
+        }
+        self.table.setRowCount(len(rows))
+        for r, e in enumerate(rows):
+            local = e.at.replace(tzinfo=dt.UTC).astimezone()
+            cells = [
+                f"{local:%Y-%m-%d %H:%M:%S}",
+                e.username,
+                self.labels.get(e.action, e.action),
+                entity.get(e.entity or "", e.entity or ""),
+                e.summary or "",
+                e.scope_code,
+            ]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(r, c, item)
+        fit_columns(self.table, {0: 19, 1: 10, 2: 10, 3: 9, 4: 46})
+        self.count.setText(self.tr("{n} 条记录（最多显示2000条；导出不限）").replace("{n}", str(len(rows))))
+
+    def export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出审计日志"), "audit.csv", "CSV (*.csv)")
+        if not path:
+            return
+        try:
+            with self.store.session() as s:
+                n = audit.export_csv(s, path, self.current_filter(limit=1_000_000))
+        except UserError as e:
+            QMessageBox.warning(self, self.tr("审计"), render(e.message))
+            return
+        QMessageBox.information(
+            self,
+            self.tr("审计"),
+            self.tr("已导出 {n} 条：{path}").replace("{n}", str(n)).replace("{path}", path),
+        )

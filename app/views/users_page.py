@@ -1,0 +1,199 @@
+"""用户: accounts (admins add, reset and deactivate; everyone changes their own password)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from app.db import Store
+from app.i18n import QT_TRANSLATE_NOOP
+from app.services import accounts, authz
+from app.services.errors import UserError
+from app.views.widgets import LazyPage, fit_columns, render
+
+
+def _password_field() -> QLineEdit:
+    w = QLineEdit()
+    w.setEchoMode(QLineEdit.Password)
+    w.setMaxLength(accounts.MAX_PASSWORD)
+    return w
+
+
+class UserDialog(QDialog):
+    """Add a user, or (``username`` given) set a password."""
+
+    def __init__(self, store: Store, username: str | None = None, *, own: bool = False, parent=None):
+        super().__init__(parent)
+        self.store, self.username_fixed, self.own = store, username, own
+        self.setWindowTitle(self.tr("修改密码") if username else self.tr("添加用户"))
+        self.username = QLineEdit(username or "")
+        self.username.setMaxLength(50)
+        self.username.setReadOnly(bool(username))
+        self.display = QLineEdit()
+        self.role = QComboBox()
+        for key, label in (
+            ("village_doctor", self.tr("乡村医生")),
+            ("township_staff", self.tr("乡镇公卫人员")),
+            ("admin", self.tr("管理员")),
+        ):
+            self.role.addItem(label, key)
+        self.old = _password_field()
+        self.password = _password_field()
+        self.repeat = _password_field()
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020;")
+        form = QFormLayout()
+        form.addRow(self.tr("用户名"), self.username)
+        if not username:
+            form.addRow(self.tr("姓名（打印在表单上）"), self.display)
+            form.addRow(self.tr("角色"), self.role)
+        if own:
+            form.addRow(self.tr("原密码"), self.old)
+        form.addRow(self.tr("新密码"), self.password)
+        form.addRow(self.tr("再输一次"), self.repeat)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.message)
+        lay.addWidget(buttons)
+
+    def save(self) -> None:
+        try:
+            if self.password.text() != self.repeat.text():
+                raise accounts._err(QT_TRANSLATE_NOOP("Accounts", "两次输入的密码不一致"))
+            with self.store.transaction() as s:
+                if self.username_fixed:
+                    accounts.set_password(
+                        s,
+                        self.username_fixed,
+                        self.password.text(),
+                        old_password=self.old.text() if self.own else None,
+                    )
+                else:
+                    accounts.create_user(
+                        s,
+                        self.username.text(),
+                        self.password.text(),
+                        self.role.currentData(),
+                        display_name=self.display.text() or None,
+                    )
+        except UserError as e:
+            self.message.setText(render(e.message))
+            return
+        self.accept()
+
+
+class UsersPage(LazyPage):
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("用户名"),
+                self.tr("姓名"),
+                self.tr("角色"),
+                self.tr("村代码"),
+                self.tr("状态"),
+                self.tr("上次登录"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.add_button = QPushButton(self.tr("添加用户…"))
+        self.add_button.clicked.connect(lambda: self._dialog(UserDialog(self.store, parent=self)))
+        self.reset_button = QPushButton(self.tr("重设所选用户的密码…"))
+        self.reset_button.clicked.connect(self.reset)
+        self.deactivate_button = QPushButton(self.tr("停用所选用户"))
+        self.deactivate_button.clicked.connect(self.deactivate)
+        self.own_button = QPushButton(self.tr("修改我的密码…"))
+        self.own_button.clicked.connect(self.change_own)
+        self.note = QLabel()
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.reset_button, self.deactivate_button, self.own_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(buttons)
+        lay.addWidget(self.note)
+        lay.addWidget(self.table, 1)
+
+    def refresh(self) -> None:
+        self._loaded = True
+        role = {
+            "village_doctor": self.tr("乡村医生"),
+            "township_staff": self.tr("乡镇公卫人员"),
+            "admin": self.tr("管理员"),
+        }
+        with self.store.session() as s:
+            manage = authz.permits(s, "manage_users")
+            rows = accounts.users(s) if manage else []
+        for b in (self.add_button, self.reset_button, self.deactivate_button):
+            b.setEnabled(manage)
+        self.note.setText("" if manage else self.tr("只有管理员可以管理用户；您可以修改自己的密码。"))
+        self.table.setRowCount(len(rows))
+        for r, u in enumerate(rows):
+            cells = [
+                u.username,
+                u.display_name,
+                role.get(u.role, u.role),
+                u.village_code or "",
+                self.tr("启用") if u.active else self.tr("已停用"),
+                f"{u.last_login_at:%Y-%m-%d %H:%M}" if u.last_login_at else "",
+            ]
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        fit_columns(self.table, {0: 14, 1: 12, 2: 14, 3: 14, 4: 8})
+
+    def _selected(self) -> str | None:
+        row = self.table.currentRow()
+        if row < 0:
+            QMessageBox.information(self, self.tr("用户"), self.tr("请先在列表中选择一个用户"))
+            return None
+        return self.table.item(row, 0).text()
+
+    def _dialog(self, dialog: QDialog) -> None:
+        if dialog.exec() == QDialog.Accepted:
+            self.refresh()
+
+    def reset(self) -> None:
+        name = self._selected()
+        if name:
+            self._dialog(UserDialog(self.store, name, parent=self))
+
+    def change_own(self) -> None:
+        who = self.store.actor
+        if who is None:
+            QMessageBox.information(self, self.tr("用户"), self.tr("系统账号没有密码"))
+            return
+        self._dialog(UserDialog(self.store, who.username, own=True, parent=self))
+
+    def deactivate(self) -> None:
+        name = self._selected()
+        if not name:
+            return
+        try:
+            with self.store.transaction() as s:
+                accounts.deactivate(s, name)
+        except UserError as e:
+            QMessageBox.warning(self, self.tr("用户"), render(e.message))
+            return
+        self.refresh()

@@ -1,0 +1,141 @@
+"""Login dialog, the 审计 page with its filters, and the 用户 page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app.services import accounts, enrolment, printing
+from app.services.printing.layout import Labels
+from app.views.audit_page import AuditPage
+from app.views.login import LoginDialog
+from app.views.main_window import MainWindow
+from app.views.users_page import UserDialog
+
+pytestmark = pytest.mark.gui
+PASSWORD = "first-pass-1"
+
+
+def test_first_run_then_login(gui_app, qtbot, store):
+    first = LoginDialog(store, "测试村卫生室")
+    qtbot.addWidget(first)
+    assert (
+        first.first_admin == "doctor" and first.repeat.isVisible() is False or first.first_admin == "doctor"
+    )
+    first.password.setText(PASSWORD)
+    first.repeat.setText("different-1")
+    first.try_login()
+    assert "不一致" in first.message.text() and first.result() == 0
+    first.password.setText(PASSWORD)
+    first.repeat.setText(PASSWORD)
+    first.try_login()
+    assert first.result() == LoginDialog.Accepted and store.actor.username == "doctor"
+    store.actor = None
+    again = LoginDialog(store, "测试村卫生室")
+    qtbot.addWidget(again)
+    assert again.first_admin is None
+    again.username.setText("doctor")
+    again.password.setText("wrong-password")
+    again.try_login()
+    assert "不正确" in again.message.text() and again.username.text() == "doctor"  # kept as typed
+    again.password.setText(PASSWORD)
+    again.try_login()
+    assert again.result() == LoginDialog.Accepted
+    store.actor = None
+
+
+def _a_day_of_activity(store) -> None:
+    accounts.set_first_password(store, "doctor", PASSWORD, PASSWORD)
+    with store.transaction() as s:
+        accounts.create_user(s, "wang", PASSWORD, "village_doctor", display_name="王医生")
+    store.actor = accounts.login(store, "wang", PASSWORD)
+    with store.transaction() as s:
+        for name in ("周一", "吴二", "郑三"):
+            inp = enrolment.ResidentInput(name=name, sex="1", birth_date="1958-02-02", current_address="五组")
+            r = enrolment.save_resident(s, inp)
+        inp = enrolment.resident_input_from(r)
+        inp.phone = "13912340000"
+        enrolment.save_resident(s, inp, resident_id=r.id)
+    with store.session() as s:
+        printing.card_pdf(s, r.archive_no, Labels())
+    store.actor = None
+    for wrong in ("x1234567", "y1234567"):
+        with pytest.raises(accounts.UserError):
+            accounts.login(store, "wang", wrong)
+    store.actor = accounts.login(store, "doctor", PASSWORD)
+
+
+def test_audit_page_lists_a_day_with_filters(gui_app, qtbot, store, tmp_path):
+    _a_day_of_activity(store)
+    try:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        win.resize(1280, 760)
+        page = win.show_page("audit")
+        page.refresh()
+        all_rows = page.table.rowCount()
+        actions = {page.table.item(r, 2).text() for r in range(all_rows)}
+        assert {"新建", "修改", "打印", "登录", "登录失败"} <= actions
+        page.user.setCurrentIndex(page.user.findData("wang"))
+        page.action.setCurrentIndex(page.action.findData("create"))
+        page.refresh()
+        rows = [[page.table.item(r, c).text() for c in range(6)] for r in range(page.table.rowCount())]
+        assert rows and all(r[1] == "wang" and r[2] == "新建" for r in rows)
+        assert any("郑三" in r[4] for r in rows)
+        page.action.setCurrentIndex(0)
+        page.user.setCurrentIndex(0)
+        page.text.setText("登录")  # nothing has that in a summary
+        page.refresh()
+        page.text.setText("")
+        page.refresh()
+        Path(tmp_path / "shots").mkdir()
+        win.grab().save(str(tmp_path / "shots" / "audit.png"))
+        assert (tmp_path / "shots" / "audit.png").stat().st_size > 10_000
+        out = tmp_path / "audit.csv"
+        with store.session() as s:
+            from app.services import audit
+
+            n = audit.export_csv(s, out, page.current_filter(limit=1_000_000))
+        assert n == all_rows and "郑三" in out.read_text(encoding="utf-8-sig")
+    finally:
+        store.actor = None
+
+
+def test_a_village_doctor_sees_no_audit_page_and_cannot_manage_users(gui_app, qtbot, store):
+    _a_day_of_activity(store)
+    store.actor = accounts.login(store, "wang", PASSWORD)
+    try:
+        win = MainWindow(store)
+        qtbot.addWidget(win)
+        assert "audit" not in [k for k, _t, _p in win.pages]
+        users = win.show_page("users")
+        users.refresh()
+        assert not users.add_button.isEnabled() and users.table.rowCount() == 0
+        page = AuditPage(store)  # even if reached, the service refuses
+        qtbot.addWidget(page)
+        page.refresh()
+        assert page.table.rowCount() == 0 and "没有权限" in page.count.text()
+    finally:
+        store.actor = None
+
+
+def test_admin_adds_a_user_in_the_dialog(gui_app, qtbot, store):
+    accounts.set_first_password(store, "doctor", PASSWORD, PASSWORD)
+    try:
+        dialog = UserDialog(store)
+        qtbot.addWidget(dialog)
+        dialog.username.setText("li")
+        dialog.display.setText("李护士")
+        dialog.password.setText("abc")
+        dialog.repeat.setText("abc")
+        dialog.save()
+        assert "至少" in dialog.message.text() and dialog.username.text() == "li"
+        dialog.password.setText("long-enough-1")
+        dialog.repeat.setText("long-enough-1")
+        dialog.save()
+        assert dialog.result() == UserDialog.Accepted
+        with store.session() as s:
+            assert {u.username for u in accounts.users(s)} == {"doctor", "li"}
+    finally:
+        store.actor = None
