@@ -162,6 +162,10 @@ def _parser() -> argparse.ArgumentParser:
     dt_.add_argument("--json", action="store_true")
     dl = dv.add_parser("list", help="trusted devices")
     dl.add_argument("--json", action="store_true")
+    dp = dv.add_parser(
+        "protect", help="(admin) wrap the device keys with a passphrase (from --password-file)"
+    )
+    dp.add_argument("--remove", action="store_true", help="remove the passphrase instead")
     dr = dv.add_parser("revoke", help="stop trusting a device: its later bundles are refused")
     dr.add_argument("id", help="device id (or a prefix of it) or its village/township code")
 
@@ -560,6 +564,15 @@ def cmd_device(args) -> int:
                 )
             if not rows:
                 print("还没有信任任何设备")
+    elif args.action == "protect":
+        phrase = None if args.remove else _password(args)
+        with store.transaction() as s:
+            keys.protect(s, paths.sub("keys"), phrase)
+        print(
+            "已移除设备密钥的口令"
+            if args.remove
+            else "设备密钥已用口令保护；同步时需要口令（或环境变量 CUNYI_KEY_PASSPHRASE）"
+        )
     elif args.action == "revoke":
         with store.transaction() as s:
             peer = keys.revoke(s, args.id)

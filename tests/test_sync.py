@@ -420,3 +420,28 @@ def test_deleted_rows_travel_as_tombstones(world):
     with town.store.session() as s:
         assert s.get(Household, hh_id) is None
     assert dump(a.store, "110105001101") == dump(town.store, "110105001101")
+
+
+def test_device_keys_can_be_wrapped_with_a_passphrase(world, monkeypatch):
+    from app.services.sync import keys
+
+    town, a, _b, tmp = world
+    kd = a.paths.sub("keys")
+    with a.store.transaction() as s:
+        with pytest.raises(keys.UserError, match="至少8"):
+            keys.protect(s, kd, "short")
+        keys.protect(s, kd, "村医口令-2026")
+    assert keys.is_protected(kd)
+    assert b"AGE-SECRET-KEY" not in (kd / keys.AGE_FILE).read_bytes()  # nothing in clear on disk
+    keys._unlocked.clear()  # a new session of the app
+    monkeypatch.delenv(keys.PASSPHRASE_ENV, raising=False)
+    with pytest.raises(keys.KeysLocked, match="口令"):
+        a.export(tmp / "locked")
+    with pytest.raises(keys.KeysLocked, match="不正确"):
+        keys.unlock(kd, "wrong passphrase")
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, "村医口令-2026")
+    (path,) = a.export(tmp / "open")
+    assert town.import_(path)[0].status == "applied"  # same keys: the township still trusts them
+    with a.store.transaction() as s:
+        keys.protect(s, kd, None)
+    assert not keys.is_protected(kd)

@@ -182,19 +182,25 @@ class SyncPage(LazyPage):
 
     def refresh(self) -> None:
         self._loaded = True
-        keys = device_keys.ensure_keys(self.paths.sub("keys"))
+        try:
+            keys = device_keys.ensure_keys(self.paths.sub("keys"))
+        except device_keys.KeysLocked:
+            keys = None
         with self.store.session() as s:
-            card = device_keys.my_card(s, keys)
+            card = device_keys.my_card(s, keys) if keys else None
             st = exchange.status(s)
             names = {p.device_id: f"{p.code} {p.name}" for p in device_keys.peers(s)}
             history = exchange.history(s)
             open_ = conflicts.open_conflicts(s)
-        self.me.setText(
-            self.tr("{name}（{code}）  本机指纹：<b>{fp}</b>")
-            .replace("{name}", card.name)
-            .replace("{code}", card.code)
-            .replace("{fp}", card.fingerprint)
-        )
+        if card is None:
+            self.me.setText(self.tr("本机设备密钥已用口令保护：导出或导入时会询问口令"))
+        else:
+            self.me.setText(
+                self.tr("{name}（{code}）  本机指纹：<b>{fp}</b>")
+                .replace("{name}", card.name)
+                .replace("{code}", card.code)
+                .replace("{fp}", card.fingerprint)
+            )
         warnings = [render(m) for m in st["clock_warnings"]]
         self.banner.setText("\n".join(warnings))
         self.banner.setVisible(bool(warnings))
@@ -473,7 +479,28 @@ class SyncPage(LazyPage):
             return
         self.refresh()
 
+    def unlock_keys(self) -> bool:
+        """Ask for the device keys' passphrase (kept in memory for this session only)."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        while True:
+            phrase, ok = QInputDialog.getText(
+                self,
+                self.tr("设备密钥口令"),
+                self.tr("本机设备密钥已用口令保护，请输入口令："),
+                QLineEdit.Password,
+            )
+            if not ok:
+                return False
+            try:
+                device_keys.unlock(self.paths.sub("keys"), phrase)
+                return True
+            except UserError as e:
+                QMessageBox.warning(self, self.tr("设备密钥口令"), render(e.message))
+
     def _failed(self, error: BaseException) -> None:
+        if isinstance(error, device_keys.KeysLocked) and self.unlock_keys():
+            return
         self.refresh()
         text = (
             render(error.message)

@@ -2965,6 +2965,18 @@
         <translation>This PC's clock is about {days} days behind times already recorded (clock set back or a flat battery): correct the date and time</translation>
     </message>
     <message>
+        <source>设备密钥已用口令保护：请输入口令（或设置环境变量 CUNYI_KEY_PASSPHRASE）</source>
+        <translation>The device keys are protected by a passphrase: enter it (or set CUNYI_KEY_PASSPHRASE)</translation>
+    </message>
+    <message>
+        <source>设备密钥口令不正确</source>
+        <translation>Wrong passphrase for the device keys</translation>
+    </message>
+    <message>
+        <source>口令至少8个字符</source>
+        <translation>A passphrase needs at least 8 characters</translation>
+    </message>
+    <message>
         <source>找不到设备卡文件：{path}</source>
         <translation>Device card not found: {path}</translation>
     </message>
@@ -3140,6 +3152,10 @@
         <translation>Sync history</translation>
     </message>
     <message>
+        <source>本机设备密钥已用口令保护：导出或导入时会询问口令</source>
+        <translation>This device's keys are protected by a passphrase: it is asked for at export or import</translation>
+    </message>
+    <message>
         <source>{name}（{code}）  本机指纹：&lt;b&gt;{fp}&lt;/b&gt;</source>
         <translation>{name} ({code})  this device's fingerprint: &lt;b&gt;{fp}&lt;/b&gt;</translation>
     </message>
@@ -3298,6 +3314,14 @@ Click Yes only if it matches.</translation>
     <message>
         <source>请先在列表中选择一条冲突</source>
         <translation>Select a conflict in the list first</translation>
+    </message>
+    <message>
+        <source>设备密钥口令</source>
+        <translation>Device key passphrase</translation>
+    </message>
+    <message>
+        <source>本机设备密钥已用口令保护，请输入口令：</source>
+        <translation>This device's keys are protected by a passphrase. Passphrase:</translation>
     </message>
     <message>
         <source>同步失败：{error}</source>

@@ -2965,6 +2965,18 @@
         <translation>本机时钟比已记录的时间早约 {days} 天（时钟被调回或电池没电）：请校准电脑的日期和时间</translation>
     </message>
     <message>
+        <source>设备密钥已用口令保护：请输入口令（或设置环境变量 CUNYI_KEY_PASSPHRASE）</source>
+        <translation>设备密钥已用口令保护：请输入口令（或设置环境变量 CUNYI_KEY_PASSPHRASE）</translation>
+    </message>
+    <message>
+        <source>设备密钥口令不正确</source>
+        <translation>设备密钥口令不正确</translation>
+    </message>
+    <message>
+        <source>口令至少8个字符</source>
+        <translation>口令至少8个字符</translation>
+    </message>
+    <message>
         <source>找不到设备卡文件：{path}</source>
         <translation>找不到设备卡文件：{path}</translation>
     </message>
@@ -3140,6 +3152,10 @@
         <translation>同步记录</translation>
     </message>
     <message>
+        <source>本机设备密钥已用口令保护：导出或导入时会询问口令</source>
+        <translation>本机设备密钥已用口令保护：导出或导入时会询问口令</translation>
+    </message>
+    <message>
         <source>{name}（{code}）  本机指纹：&lt;b&gt;{fp}&lt;/b&gt;</source>
         <translation>{name}（{code}）  本机指纹：&lt;b&gt;{fp}&lt;/b&gt;</translation>
     </message>
@@ -3298,6 +3314,14 @@
     <message>
         <source>请先在列表中选择一条冲突</source>
         <translation>请先在列表中选择一条冲突</translation>
+    </message>
+    <message>
+        <source>设备密钥口令</source>
+        <translation>设备密钥口令</translation>
+    </message>
+    <message>
+        <source>本机设备密钥已用口令保护，请输入口令：</source>
+        <translation>本机设备密钥已用口令保护，请输入口令：</translation>
     </message>
     <message>
         <source>同步失败：{error}</source>

@@ -63,8 +63,84 @@ def _write_private(path: Path, data: bytes) -> None:
     tmp.replace(path)
 
 
+PASSPHRASE_ENV = "CUNYI_KEY_PASSPHRASE"
+_unlocked: dict[str, str] = {}  # keys folder -> passphrase given this session (memory only)
+
+
+class KeysLocked(UserError):
+    """The device keys are protected by a passphrase and none (or a wrong one) was given."""
+
+
+def unlock(keys_dir: Path, passphrase: str) -> DeviceKeys:
+    """Remember the passphrase for this process (after checking it opens the keys)."""
+    keys = _load(Path(keys_dir), passphrase)
+    _unlocked[str(Path(keys_dir).resolve())] = passphrase
+    return keys
+
+
+def is_protected(keys_dir: Path) -> bool:
+    path = Path(keys_dir) / SIGN_FILE
+    return path.exists() and b"ENCRYPTED" in path.read_bytes()
+
+
+def _load(keys_dir: Path, passphrase: str | None) -> DeviceKeys:
+    sign_pem, age_raw = (keys_dir / SIGN_FILE).read_bytes(), (keys_dir / AGE_FILE).read_bytes()
+    if b"ENCRYPTED" in sign_pem:
+        if not passphrase:
+            raise KeysLocked(
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Sync", "设备密钥已用口令保护：请输入口令（或设置环境变量 CUNYI_KEY_PASSPHRASE）"
+                    ),
+                )
+            )
+        try:
+            sign = serialization.load_pem_private_key(sign_pem, password=passphrase.encode())
+            age = pyrage.x25519.Identity.from_str(
+                pyrage.passphrase.decrypt(age_raw, passphrase).decode().strip()
+            )
+        except (ValueError, TypeError, pyrage.DecryptError):
+            raise KeysLocked(Message(CTX, QT_TRANSLATE_NOOP("Sync", "设备密钥口令不正确"))) from None
+        return DeviceKeys(sign, age)
+    sign = serialization.load_pem_private_key(sign_pem, password=None)
+    return DeviceKeys(sign, pyrage.x25519.Identity.from_str(age_raw.decode().strip()))
+
+
+def protect(session: Session, keys_dir: Path, passphrase: str | None) -> None:
+    """(admin) Wrap the device keys with a passphrase, change it, or (None) remove it."""
+    from app.services import audit, authz
+
+    authz.require(session, "manage_devices")
+    if passphrase is not None and len(passphrase) < 8:
+        raise _err(QT_TRANSLATE_NOOP("Sync", "口令至少8个字符"))
+    keys = ensure_keys(keys_dir)
+    if passphrase:
+        pem = keys.sign.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(passphrase.encode()),
+        )
+        age = pyrage.passphrase.encrypt((str(keys.age) + "\n").encode(), passphrase)
+    else:
+        pem = keys.sign.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+        age = (str(keys.age) + "\n").encode()
+    _write_private(keys_dir / AGE_FILE, age)
+    _write_private(keys_dir / SIGN_FILE, pem)
+    key = str(Path(keys_dir).resolve())
+    _unlocked.pop(key, None)
+    if passphrase:
+        _unlocked[key] = passphrase
+    audit.record(
+        session, "device_trust", "device_keys", None, "passphrase set" if passphrase else "passphrase removed"
+    )
+
+
 def ensure_keys(keys_dir: Path) -> DeviceKeys:
-    """This device's keys: read, or made on first use (``init`` makes them)."""
+    """This device's keys: read, or made on first use (``init`` makes them).  Protected keys
+    open with the passphrase given this session, or ``$CUNYI_KEY_PASSPHRASE``."""
     keys_dir.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
         keys_dir.chmod(0o700)
@@ -76,9 +152,8 @@ def ensure_keys(keys_dir: Path) -> DeviceKeys:
         _write_private(sign_path, pem)
     if not age_path.exists():
         _write_private(age_path, (str(pyrage.x25519.Identity.generate()) + "\n").encode())
-    sign = serialization.load_pem_private_key(sign_path.read_bytes(), password=None)
-    age = pyrage.x25519.Identity.from_str(age_path.read_text().strip())
-    return DeviceKeys(sign, age)
+    passphrase = _unlocked.get(str(keys_dir.resolve())) or os.environ.get(PASSPHRASE_ENV)
+    return _load(keys_dir, passphrase)
 
 
 def fingerprint(sign_key: str, enc_key: str) -> str:
