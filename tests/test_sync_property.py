@@ -161,7 +161,12 @@ def test_random_histories_converge(template, steps):
                 devs[name].store.session() as s,
                 town.store.session() as t,
             ):  # every change is at the township
-                theirs = set(s.execute(select(ChangeLog.origin, ChangeLog.seq)).all())
+                # (the audit entry of the village's last export travels with its next one)
+                theirs = set(
+                    s.execute(
+                        select(ChangeLog.origin, ChangeLog.seq).where(ChangeLog.entity != "audit_log")
+                    ).all()
+                )
                 held = merge.Holdings(t, profile.get_profile(t).device_id)
                 assert all(held.has(origin, seq) for origin, seq in theirs)
         assert town.unacked() == 0

@@ -7,7 +7,6 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.db import Store
 from app.services import audit
 from app.services.errors import UserError
-from app.views.widgets import LazyPage, fit_columns, render
+from app.views.widgets import LazyPage, fit_columns, read_only_table, render
 
 
 class AuditPage(LazyPage):
@@ -82,8 +80,7 @@ class AuditPage(LazyPage):
         filters.addWidget(self.text, 1)
         filters.addWidget(self.search_button)
         filters.addWidget(self.export_button)
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(
+        self.table = read_only_table(
             [
                 self.tr("时间"),
                 self.tr("用户"),
@@ -93,10 +90,6 @@ class AuditPage(LazyPage):
                 self.tr("村/乡镇"),
             ]
         )
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
         lay = QVBoxLayout(self)
         lay.addLayout(filters)
         lay.addWidget(self.count)

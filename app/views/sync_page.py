@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStorageInfo, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QGroupBox,
@@ -31,7 +30,7 @@ from app.services import backup, profile
 from app.services.errors import UserError
 from app.services.sync import conflicts, exchange
 from app.services.sync import keys as device_keys
-from app.views.widgets import LazyPage, fit_columns, render
+from app.views.widgets import LazyPage, fit_columns, read_only_table, render
 from app.views.worker import run_in_background
 
 SYNC_FOLDER = "CunYi-sync"  # on a removable drive, bundles go in this folder
@@ -55,17 +54,6 @@ def removable_drives() -> list[Path]:
 
 def _when(value) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else QCoreApplication.translate("SyncPage", "从未")
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SingleSelection)
-    t.verticalHeader().setVisible(False)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
 
 
 def _fill(table: QTableWidget, rows: list[list[str]], data: list | None = None) -> None:
@@ -123,7 +111,7 @@ class SyncPage(LazyPage):
         for b in (self.choose_button, self.export_button, self.import_button):
             pl.addWidget(b)
 
-        self.peers = _table(
+        self.peers = read_only_table(
             [
                 self.tr("单位"),
                 self.tr("代码"),
@@ -134,7 +122,7 @@ class SyncPage(LazyPage):
                 self.tr("状态"),
             ]
         )
-        self.conflicts = _table(
+        self.conflicts = read_only_table(
             [self.tr("档案"), self.tr("项目"), self.tr("现值"), self.tr("另一值"), self.tr("发现时间")]
         )
         self.keep_button = QPushButton(self.tr("保留现值"))
@@ -154,7 +142,7 @@ class SyncPage(LazyPage):
             buttons.addWidget(QLabel(self.tr("冲突由乡镇卫生院处理")))
         buttons.addStretch(1)
         cl.addLayout(buttons)
-        self.history = _table(
+        self.history = read_only_table(
             [
                 self.tr("时间"),
                 self.tr("方向"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
@@ -22,7 +20,7 @@ from app.db import Store
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services import accounts, authz
 from app.services.errors import UserError
-from app.views.widgets import LazyPage, fit_columns, render
+from app.views.widgets import LazyPage, fit_columns, read_only_table, render
 
 
 def _password_field() -> QLineEdit:
@@ -102,8 +100,7 @@ class UsersPage(LazyPage):
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
         self.store = store
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(
+        self.table = read_only_table(
             [
                 self.tr("用户名"),
                 self.tr("姓名"),
@@ -113,11 +110,6 @@ class UsersPage(LazyPage):
                 self.tr("上次登录"),
             ]
         )
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.add_button = QPushButton(self.tr("添加用户…"))
         self.add_button.clicked.connect(lambda: self._dialog(UserDialog(self.store, parent=self)))
         self.reset_button = QPushButton(self.tr("重设所选用户的密码…"))

@@ -151,3 +151,17 @@ def fit_columns(table, widths_em: dict[int, int]) -> None:
     em = table.fontMetrics().horizontalAdvance("0")
     for column, width in widths_em.items():
         header.resizeSection(column, max(width * em, header.sectionSizeFromContents(column).width() + em))
+
+
+def read_only_table(headers: list[str]):
+    """A list of records: whole rows selected one at a time, no editing, no row numbers."""
+    from PySide6.QtWidgets import QAbstractItemView, QTableWidget
+
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SingleSelection)
+    t.verticalHeader().setVisible(False)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
