@@ -40,5 +40,11 @@ if [[ "${1:-}" == "--smoke" ]]; then
   "$BIN" --data-dir "$T" sync import "$D/usb"
   "$BIN" --data-dir "$T" residents search "$NAME" --json | grep -q 11010500110100001
   "$BIN" --data-dir "$T" sync status --json | grep -q '"unacknowledged"'
+  # accounts (argon2id), the audit trail, a backup and the store check
+  echo "smoke-pass-1" > "$D/pw"
+  "$BIN" --data-dir "$D" --password-file "$D/pw" user passwd admin
+  "$BIN" --data-dir "$D" --user admin --password-file "$D/pw" audit --action login | grep -q admin
+  "$BIN" --data-dir "$D" --user admin --password-file "$D/pw" backup -o "$D/backup.db"
+  "$BIN" --data-dir "$D" check
   echo "frozen smoke: ok"
 fi
