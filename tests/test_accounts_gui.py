@@ -139,3 +139,16 @@ def test_admin_adds_a_user_in_the_dialog(gui_app, qtbot, store):
             assert {u.username for u in accounts.users(s)} == {"doctor", "li"}
     finally:
         store.actor = None
+
+
+def test_backup_from_the_settings_page(gui_app, qtbot, store, tmp_path):
+    from app.services import backup
+
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    page = win.show_page("settings")
+    task = page.backup_to_folder(str(tmp_path))
+    with qtbot.waitSignal(task.finished, timeout=20_000):
+        pass
+    assert page.last_backup.parent == tmp_path and backup.verify(page.last_backup).code == "110105001101"
+    assert "已备份到" in page.backup_note.text()

@@ -2870,8 +2870,32 @@
         <translation>Follow-up form</translation>
     </message>
     <message>
+        <source>备份到U盘或文件夹…</source>
+        <translation>Back up to a USB stick or folder…</translation>
+    </message>
+    <message>
+        <source>每天第一次启动和关闭时自动备份到数据目录的 backups 文件夹（保留7个每日、4个每周备份）。</source>
+        <translation>A backup is made automatically into the data folder's backups at the first start and close of each day (7 daily and 4 weekly kept).</translation>
+    </message>
+    <message>
         <source>已保存。界面语言在下次启动时生效。</source>
         <translation>Saved. The language changes at the next start.</translation>
+    </message>
+    <message>
+        <source>选择U盘或文件夹</source>
+        <translation>Choose a USB stick or folder</translation>
+    </message>
+    <message>
+        <source>已备份到 {path}</source>
+        <translation>Backed up to {path}</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
     </message>
 </context>
 <context>

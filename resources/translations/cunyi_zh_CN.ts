@@ -2870,8 +2870,32 @@
         <translation>随访表</translation>
     </message>
     <message>
+        <source>备份到U盘或文件夹…</source>
+        <translation>备份到U盘或文件夹…</translation>
+    </message>
+    <message>
+        <source>每天第一次启动和关闭时自动备份到数据目录的 backups 文件夹（保留7个每日、4个每周备份）。</source>
+        <translation>每天第一次启动和关闭时自动备份到数据目录的 backups 文件夹（保留7个每日、4个每周备份）。</translation>
+    </message>
+    <message>
         <source>已保存。界面语言在下次启动时生效。</source>
         <translation>已保存。界面语言在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>选择U盘或文件夹</source>
+        <translation>选择U盘或文件夹</translation>
+    </message>
+    <message>
+        <source>已备份到 {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <source>备份</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>正在备份…</source>
+        <translation>正在备份…</translation>
     </message>
 </context>
 <context>
