@@ -299,11 +299,43 @@ def generate_demo(
             if enrolments:
                 session.execute(insert(ProgramEnrolment), enrolments)
                 session.execute(insert(FollowupVisit), visits)
+                _audit_recent_visits(session, prof, village.code, batch_res, visits, today)
             made += len(batch_res)
             made_households += len(batch_hh)
             if progress:
                 progress(made, residents)
     return DemoResult(len(village_list), made_households, made, time.perf_counter() - started)
+
+
+def _audit_recent_visits(
+    session: Session, prof, village_code: str, residents, visits, today: dt.date
+) -> None:
+    """The last fortnight's follow-ups as the audit trail would have them (the demo's rows are
+    written in bulk, around the capture hook that audits real work): a demo opens on an audit
+    page with days of activity, each visit entered by the installation's first user."""
+    from app.models import AuditEntry
+
+    user = profiles.default_user(session)
+    names = {r["id"]: f"{r['name']} {r['archive_no']}" for r in residents}
+    since = today - dt.timedelta(days=14)
+    rows = [
+        {
+            "id": new_id(),
+            "at": dt.datetime.combine(v["visit_date"], dt.time(1 + i % 8, i * 7 % 60)),  # 09:00–17:00 Beijing
+            "user_id": user.id,
+            "username": user.username,
+            "device_id": prof.device_id,
+            "action": "create",
+            "entity": "followup_visit",
+            "entity_id": v["id"].hex,
+            "summary": f"{names.get(v['resident_id'], '')}: {v['visit_date']}",
+            "scope_code": village_code,
+        }
+        for i, v in enumerate(visits)
+        if v["visit_date"] >= since
+    ]
+    if rows:
+        session.execute(insert(AuditEntry), rows)
 
 
 def _split(total: int, parts: int) -> list[int]:
