@@ -423,7 +423,7 @@ def test_bad_backup_files_are_refused_and_nothing_changes(village, tmp_path, kin
     words = {
         "missing": "找不到",
         "text": "不是村医备份",
-        "truncated": "",
+        "truncated": "已损坏",
         "other-sqlite": "不是村医备份",
         "newer": "更新",
     }[kind]
