@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -113,17 +114,35 @@ def current_revision(engine: Engine) -> str | None:
         return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
-def sqlite_backup(src: Path, dest: Path) -> None:
-    """Copy a live SQLite database consistently (the online backup API, safe under WAL)."""
+def fsync_dir(path: Path) -> None:
+    """Make a rename in ``path`` durable (POSIX; Windows commits renames itself)."""
+    if os.name == "posix":
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def sqlite_backup(src: Path, dest: Path) -> Path:
+    """Copy a live SQLite database consistently (the online backup API, safe under WAL) into one
+    self-contained file, via ``dest.part``, fsynced and renamed: complete, or absent."""
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_suffix(dest.suffix + ".part")
-    source, target = sqlite3.connect(src), sqlite3.connect(tmp)
+    part = dest.with_name(dest.name + ".part")
+    part.unlink(missing_ok=True)
+    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    target = sqlite3.connect(part)
     try:
         source.backup(target)
+        target.execute("PRAGMA journal_mode=DELETE")
     finally:
         target.close()
         source.close()
-    tmp.replace(dest)
+    with open(part, "rb+") as f:
+        os.fsync(f.fileno())
+    part.replace(dest)
+    fsync_dir(dest.parent)
+    return dest
 
 
 def migrate(engine: Engine, target: str = "head", *, downgrade: bool = False) -> None:

@@ -77,6 +77,8 @@ class Synced:
     - ``__sync_exclude__``: derived columns; never sent, recomputed where the row lands.
     - ``__sync_children__``: one-to-many relationships whose rows have no identity of their
       own (a resident's ticked boxes): they travel as one field holding the whole list.
+    - ``__sync_to_villages__``: False for records that travel only towards the township (the
+      audit trail, which the township reviews); villages never receive them.
     - ``sync_clocks``: per-field clocks, ``{"_": [clock, base], field: [clock, base]}``: the
       hybrid logical clock of the last write of each field (``"_"`` for fields written only
       when the row was made) and the clock that write replaced.
@@ -85,5 +87,6 @@ class Synced:
     __sync_scope__: ClassVar[str]
     __sync_exclude__: ClassVar[tuple[str, ...]] = ()
     __sync_children__: ClassVar[tuple[str, ...]] = ()
+    __sync_to_villages__: ClassVar[bool] = True
 
     sync_clocks: Mapped[dict | None] = mapped_column(JSON)

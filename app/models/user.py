@@ -36,6 +36,7 @@ class AuditEntry(Synced, Base):
     __tablename__ = "audit_log"
     __table_args__ = (Index("ix_audit_log_at", "at"), Index("ix_audit_log_user", "username"))
     __sync_scope__ = "scope_code"
+    __sync_to_villages__ = False  # reviewed at the township; no village needs another's audit
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)

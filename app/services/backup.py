@@ -13,14 +13,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.config import Paths
-from app.db import Store, _known_revision, head_revision, is_sqlite
+from app.db import Store, _known_revision, fsync_dir, head_revision, is_sqlite, sqlite_backup
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services.errors import Message, UserError
 
@@ -39,35 +38,6 @@ def _db_file(store: Store) -> Path:
     return Path(store.engine.url.database or "")
 
 
-def _fsync_dir(path: Path) -> None:
-    if os.name == "posix":
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def copy_database(src: Path, dest: Path) -> Path:
-    """Online-backup ``src`` to ``dest`` via ``dest.part``: complete, or absent."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    part = dest.with_name(dest.name + ".part")
-    part.unlink(missing_ok=True)
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
-    target = sqlite3.connect(part)
-    try:
-        source.backup(target)
-        target.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
-    finally:
-        target.close()
-        source.close()
-    with open(part, "rb+") as f:
-        os.fsync(f.fileno())
-    part.replace(dest)
-    _fsync_dir(dest.parent)
-    return dest
-
-
 def backup_to(store: Store, dest: str | Path) -> Path:
     """``cunyi backup -o FILE``: a backup written anywhere (a USB stick)."""
     from app.services import audit, authz
@@ -79,7 +49,7 @@ def backup_to(store: Store, dest: str | Path) -> Path:
         dest = dest / f"cunyi-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
     if not dest.parent.is_dir():
         raise _err(QT_TRANSLATE_NOOP("Backup", "文件夹不存在：{path}"), path=str(dest.parent))
-    path = copy_database(_db_file(store), dest)
+    path = sqlite_backup(_db_file(store), dest)
     with store.transaction() as s:
         audit.record(s, "backup", None, None, f"{path.name} {path.stat().st_size // 1024} KB")
     return path
@@ -94,7 +64,7 @@ def auto_backup(store: Store, paths: Paths, today: dt.date | None = None) -> Pat
     daily = folder / f"daily-{today:%Y%m%d}.db"
     if daily.exists():
         return None
-    copy_database(_db_file(store), daily)
+    sqlite_backup(_db_file(store), daily)
     year, week, _ = today.isocalendar()
     weekly = folder / f"weekly-{year}-W{week:02d}.db"
     if not weekly.exists():
@@ -166,16 +136,16 @@ def restore(store: Store, paths: Paths, src: str | Path) -> tuple[BackupInfo, Pa
     db = _db_file(store)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = paths.sub("backups") / f"pre-restore-{stamp}.db"
-    copy_database(db, aside)  # the current store, complete, before anything changes
+    sqlite_backup(db, aside)  # the current store, complete, before anything changes
     incoming = db.with_name(db.name + ".restore")
-    copy_database(Path(src), incoming)
+    sqlite_backup(Path(src), incoming)
     with store.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # the old WAL is empty …
     store.dispose()
     for suffix in ("-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)  # … so removing it loses nothing
     incoming.replace(db)  # the swap: one rename
-    _fsync_dir(db.parent)
+    fsync_dir(db.parent)
     _mark_restored(Store(f"sqlite:///{db}", backups_dir=paths.sub("backups")), info, stamp)
     return info, aside
 

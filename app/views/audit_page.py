@@ -23,6 +23,7 @@ from app.db import Store
 from app.services import audit
 from app.services.errors import UserError
 from app.views.widgets import LazyPage, fit_columns, read_only_table, render
+from app.views.worker import run_in_background
 
 
 class AuditPage(LazyPage):
@@ -154,18 +155,28 @@ class AuditPage(LazyPage):
         fit_columns(self.table, {0: 19, 1: 10, 2: 10, 3: 9, 4: 46})
         self.count.setText(self.tr("{n} 条记录（最多显示2000条；导出不限）").replace("{n}", str(len(rows))))
 
-    def export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出审计日志"), "audit.csv", "CSV (*.csv)")
+    def export(self, path: str | None = None):
+        """The filtered trail as CSV, written on the worker thread (it may be a year of entries)."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出审计日志"), "audit.csv", "CSV (*.csv)")
         if not path:
-            return
-        try:
+            return None
+        wanted = self.current_filter(limit=1_000_000)
+
+        def job(_progress, _cancelled):
             with self.store.session() as s:
-                n = audit.export_csv(s, path, self.current_filter(limit=1_000_000))
-        except UserError as e:
-            QMessageBox.warning(self, self.tr("审计"), render(e.message))
-            return
-        QMessageBox.information(
-            self,
-            self.tr("审计"),
-            self.tr("已导出 {n} 条：{path}").replace("{n}", str(n)).replace("{path}", path),
-        )
+                return audit.export_csv(s, path, wanted)
+
+        def done(n):
+            self.exported = n
+            QMessageBox.information(
+                self,
+                self.tr("审计"),
+                self.tr("已导出 {n} 条：{path}").replace("{n}", str(n)).replace("{path}", path),
+            )
+
+        def failed(error):
+            text = render(error.message) if isinstance(error, UserError) else str(error)
+            QMessageBox.warning(self, self.tr("审计"), text)
+
+        return run_in_background(self, self.tr("正在导出审计日志…"), job, done, failed)

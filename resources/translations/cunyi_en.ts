@@ -257,6 +257,10 @@
         <source>已导出 {n} 条：{path}</source>
         <translation>Exported {n} entries: {path}</translation>
     </message>
+    <message>
+        <source>正在导出审计日志…</source>
+        <translation>Exporting the audit trail…</translation>
+    </message>
 </context>
 <context>
     <name>Authz</name>

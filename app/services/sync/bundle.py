@@ -34,6 +34,7 @@ from pathlib import Path
 import pyrage
 import zstandard
 
+from app.db import fsync_dir
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services.errors import Message, UserError
 from app.services.sync import keys as device_keys
@@ -91,16 +92,6 @@ class _HashingWriter(io.RawIOBase):
         self.sha.update(b)
         self.size += len(b)
         return self._f.write(b)
-
-
-def _fsync_replace(tmp: Path, final: Path) -> None:
-    tmp.replace(final)
-    if os.name == "posix":
-        fd = os.open(final.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 @dataclass(frozen=True)
@@ -164,7 +155,8 @@ def write(
                     raise BundleError("cancelled", QT_TRANSLATE_NOOP("Sync", "已取消"))
             f.flush()
             os.fsync(f.fileno())
-        _fsync_replace(part, final)
+        part.replace(final)
+        fsync_dir(final.parent)
     return Written(final, final.stat().st_size, count)
 
 

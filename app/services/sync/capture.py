@@ -45,6 +45,7 @@ class EntitySpec:
     fields: tuple[str, ...]  # synced columns (not id, not sync_clocks, not derived)
     children: dict[str, tuple[type, str, tuple[str, ...]]]  # relationship -> (model, fk, fields)
     scope: str
+    to_villages: bool = True
     encode: dict[str, object] = field(default_factory=dict)  # field -> fn(python) -> json
     decode: dict[str, object] = field(default_factory=dict)  # field -> fn(json) -> python
     # field -> fn(json) -> the value SQLAlchemy would store on SQLite (bulk inserts skip the ORM)
@@ -108,6 +109,7 @@ def specs() -> dict[str, EntitySpec]:
             fields=tuple(a.key for a in mapper.column_attrs if a.key not in skip),
             children={},
             scope=model.__sync_scope__,
+            to_villages=model.__sync_to_villages__,
         )
         for key in spec.fields:
             col = mapper.columns[key]

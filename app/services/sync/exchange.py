@@ -61,14 +61,16 @@ def holdings(session: Session) -> dict[uuid.UUID, int]:
     return held
 
 
-AUDIT = "audit_log"
+def _upward() -> list[str]:
+    """Entities that travel only towards the township (``__sync_to_villages__ = False``)."""
+    return [name for name, spec in capture.specs().items() if not spec.to_villages]
 
 
 def _scope_filter(peer: Peer):
-    """A village gets the changes that concern it or its whole township, but no audit entries
-    (the audit trail travels towards the township, which reviews it); a township gets all."""
+    """A village gets the changes that concern it or its whole township, except those declared
+    upward-only (the audit trail); a township gets all."""
     if peer.role == VILLAGE:
-        return ChangeLog.scope.in_([peer.code, peer.code[:9]]) & (ChangeLog.entity != AUDIT)
+        return ChangeLog.scope.in_([peer.code, peer.code[:9]]) & ChangeLog.entity.not_in(_upward())
     return None
 
 
@@ -85,7 +87,8 @@ def _wanted(peer: Peer, held: dict[uuid.UUID, int]) -> dict[uuid.UUID, tuple[int
 
 
 def _count(session: Session, peer: Peer, ranges: dict, *, audit: bool | None = None) -> int:
-    """Changes in ``ranges`` the peer gets; ``audit``: only audit entries (True), none (False)."""
+    """Changes in ``ranges`` the peer gets; ``audit``: only upward-only entries (the audit trail,
+    True), none of them (False)."""
     total = 0
     scope = _scope_filter(peer)
     for origin, (lo, hi) in ranges.items():
@@ -97,7 +100,8 @@ def _count(session: Session, peer: Peer, ranges: dict, *, audit: bool | None = N
         if scope is not None:
             q = q.where(scope)
         if audit is not None:
-            q = q.where((ChangeLog.entity == AUDIT) if audit else (ChangeLog.entity != AUDIT))
+            upward = ChangeLog.entity.in_(_upward())
+            q = q.where(upward if audit else ~upward)
         total += session.scalar(q) or 0
     return total
 
@@ -463,16 +467,21 @@ class _Relay:
 
     def __init__(self, session: Session):
         self.peers = [p for p in device_keys.peers(session) if p.revoked_at is None]
-        self.by_scope: dict[str, set[str]] = {}
+        self.upward = set(_upward())
+        self.wanting: dict[tuple[str, bool], set[str]] = {}
 
     def needed(self, op: dict) -> bool:
-        scope = op["c"]
-        wanting = self.by_scope.get(scope)
+        """The same rule as export's ``_scope_filter``, for one op."""
+        key = (op["c"], op["e"] in self.upward)
+        wanting = self.wanting.get(key)
         if wanting is None:
+            scope, upward = key
             wanting = {
-                p.device_id.hex for p in self.peers if p.role != VILLAGE or scope in (p.code, p.code[:9])
+                p.device_id.hex
+                for p in self.peers
+                if p.role != VILLAGE or (not upward and scope in (p.code, p.code[:9]))
             }
-            self.by_scope[scope] = wanting
+            self.wanting[key] = wanting
         return bool(wanting - {op["o"]})
 
 
