@@ -14,6 +14,7 @@ from pathlib import Path
 from app import __version__
 from app.config import Paths, resolve_data_dir, resolve_db_url, setup_logging
 from app.services.errors import UserError
+from app.services.records.residents import find_resident
 
 PROCESS_T0 = time.perf_counter()
 
@@ -243,7 +244,7 @@ def _open(args, *, need_profile: bool = True):
         with store.session() as s:
             profile.get_profile(s)  # raises: not initialised yet
         if getattr(args, "user", None):
-            from app.services import accounts
+            from app.services.access import accounts
 
             password = (
                 accounts.read_password_file(args.password_file)
@@ -286,7 +287,7 @@ def cmd_init(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from app.services import demo
+    from app.tools import demo
 
     _, store = _open(args)
     last = [0.0]
@@ -307,7 +308,8 @@ def cmd_demo(args) -> int:
 
 
 def cmd_residents(args) -> int:
-    from app.services import profile, roster, search
+    from app.services import profile
+    from app.services.records import roster, search
 
     _, store = _open(args)
     if args.action == "template":
@@ -317,18 +319,18 @@ def cmd_residents(args) -> int:
     if args.action == "update":
         import dataclasses
 
-        from app.services import enrolment, followup
+        from app.services.records import residents as records
 
-        text_fields = {f.name for f in dataclasses.fields(enrolment.ResidentInput) if f.type == "str"}
+        text_fields = {f.name for f in dataclasses.fields(records.ResidentInput) if f.type == "str"}
         with store.transaction() as s:
-            resident = followup.find_resident(s, args.resident)
-            inp = enrolment.resident_input_from(resident)
+            resident = find_resident(s, args.resident)
+            inp = records.resident_input_from(resident)
             for item in args.assignments:
                 key, sep, value = item.partition("=")
                 if not sep or key not in text_fields:
                     raise CliError(f"不能这样修改：{item}（可改的字段：{', '.join(sorted(text_fields))}）")
                 setattr(inp, key, value)
-            saved = enrolment.save_resident(s, inp, resident_id=resident.id, actor=profile.default_user(s).id)
+            saved = records.save_resident(s, inp, resident_id=resident.id, actor=profile.default_user(s).id)
             print(f"已更新 {saved.name}（{saved.archive_no}）")
         return 0
     if args.action == "export":
@@ -388,7 +390,7 @@ def cmd_residents(args) -> int:
 
 
 def cmd_gui(args) -> int:
-    from app.views.app import run_gui
+    from app.views.startup import run_gui
 
     paths, store = _open(args)
     return run_gui(
@@ -403,7 +405,8 @@ def cmd_gui(args) -> int:
 
 
 def cmd_followup(args) -> int:
-    from app.services import followup, profile
+    from app.services import profile
+    from app.services.programmes import followup
 
     _, store = _open(args)
     measurements = {
@@ -437,7 +440,7 @@ def cmd_followup(args) -> int:
     )
     try:
         with store.transaction() as s:
-            resident = followup.find_resident(s, args.resident)
+            resident = find_resident(s, args.resident)
             saved = followup.save_visit(
                 s, resident, inp, enrol_if_needed=args.enrol, actor=profile.default_user(s).id
             )
@@ -481,7 +484,8 @@ def print_labels(lang: str):
 def cmd_print(args) -> int:
     import uuid
 
-    from app.services import printing, profile, worklist
+    from app.services import printing, profile
+    from app.services.programmes import worklist
 
     _, store = _open(args)
     labels = print_labels(args.lang)
@@ -700,7 +704,7 @@ def cmd_sync(args) -> int:
 
 
 def _password(args) -> str:
-    from app.services import accounts
+    from app.services.access import accounts
 
     if args.password_file:
         return accounts.read_password_file(args.password_file)
@@ -713,12 +717,12 @@ def _password(args) -> str:
 
 
 def cmd_user(args) -> int:
-    from app.services import accounts
+    from app.services.access import accounts
 
     _, store = _open(args)
     if args.action == "list":
         with store.session() as s:
-            from app.services import authz
+            from app.services.access import authz
 
             authz.require(s, "manage_users")
             rows = [
@@ -761,8 +765,8 @@ def cmd_user(args) -> int:
 
 
 def cmd_audit(args) -> int:
-    from app.services import audit
-    from app.services.validators import Invalid, parse_date
+    from app.services.access import audit
+    from app.services.records.validators import Invalid, parse_date
 
     _, store = _open(args)
     try:
@@ -832,7 +836,7 @@ def cmd_check(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    from app.services.bench import format_table, run_bench
+    from app.tools.bench import format_table, run_bench
 
     only = [o.strip() for o in args.only.split(",")] if args.only else None
     result = run_bench(args.scale, only=only, seed=args.seed, log=lambda m: print(m, file=sys.stderr))

@@ -181,7 +181,7 @@ class Store:
 
     def __init__(self, url: str, *, backups_dir: Path | None = None, upgrade: bool = True):
         self.url = url
-        # Who this store's sessions act as (app.services.accounts.Actor): set at login, or by
+        # Who this store's sessions act as (app.services.access.accounts.Actor): set at login, or by
         # the CLI's --user; None is the system account.
         self.actor = None
         self.engine = make_engine(url)

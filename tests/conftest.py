@@ -13,7 +13,7 @@ import pytest  # noqa: E402
 
 from app.db import Store  # noqa: E402
 from app.services import profile  # noqa: E402
-from app.services.enrolment import ResidentInput  # noqa: E402
+from app.services.records.residents import ResidentInput  # noqa: E402
 
 VILLAGE_CODE = "110105001101"
 TOWNSHIP_CODE = "110105001"
@@ -69,7 +69,7 @@ def qapp_cls():
 
 @pytest.fixture
 def gui_app(qapp):
-    from app.views.app import install_translator, register_cjk_font
+    from app.views.startup import install_translator, register_cjk_font
 
     register_cjk_font(qapp)
     install_translator(qapp, "zh")

@@ -12,7 +12,8 @@ import tempfile
 from pathlib import Path
 
 from app.db import Store, head_revision
-from app.services import demo, profile
+from app.services import profile
+from app.tools import demo
 
 
 def main() -> Path:

@@ -12,9 +12,12 @@ from sqlalchemy import func, select
 
 from app.db import Store
 from app.models import AuditEntry, Resident, User
-from app.services import accounts, audit, authz, backup, enrolment, followup, printing, profile
+from app.services import backup, printing, profile
+from app.services.access import accounts, audit, authz
 from app.services.errors import UserError
 from app.services.printing.layout import Labels
+from app.services.programmes import followup
+from app.services.records import residents as records
 from app.services.sync import conflicts, exchange
 from app.services.sync import keys as device_keys
 from tests.synckit import TODAY, dump, make_device
@@ -39,10 +42,10 @@ def township(tmp_path_factory):
             profile.ensure_village(s, code, name)
         ids = {}
         for code, person in ((A, "张三"), (B, "李四")):
-            inp = enrolment.ResidentInput(
+            inp = records.ResidentInput(
                 name=person, sex="1", birth_date="1960-01-01", current_address="一组", village_code=code
             )
-            ids[code] = enrolment.save_resident(s, inp, today=TODAY).id
+            ids[code] = records.save_resident(s, inp, today=TODAY).id
         r = s.get(Resident, ids[A])
         e = followup.enrol(s, r, "htn", dt.date(2025, 1, 1), doctor="李医生")
         e.sensitive = True
@@ -141,12 +144,12 @@ def _attempt(town, ids, sensitive_id, cell: str, tmp_path) -> bool:
             rid = own if where == "own" else other
             with store.transaction() as s:
                 if action == "read":
-                    enrolment.get_resident(s, rid)
+                    records.get_resident(s, rid)
                 elif action == "write":
                     r = s.get(Resident, rid)
-                    inp = enrolment.resident_input_from(r)
+                    inp = records.resident_input_from(r)
                     inp.phone = "13800000000"
-                    enrolment.save_resident(s, inp, resident_id=rid, today=TODAY)
+                    records.save_resident(s, inp, resident_id=rid, today=TODAY)
                 else:
                     printing.card_pdf(s, str(rid), Labels())
         elif cell == "sensitive read":
@@ -199,14 +202,14 @@ def test_refusals_are_audited_and_search_hides_other_villages(township):
     town, ids, _ = township
     _as(town.store, "doc_a")
     try:
-        from app.services import search
+        from app.services.records import search
 
         with town.store.session() as s:
             names = {r.name for r in search.search_residents(s, "")}
             assert names == {"张三"}  # 李四 lives in village B
             assert search.search_residents(s, "李四") == []
         with pytest.raises(authz.PermissionDenied, match="没有权限"), town.store.session() as s:
-            enrolment.get_resident(s, ids[B])
+            records.get_resident(s, ids[B])
     finally:
         town.store.actor = None
     with town.store.session() as s:
@@ -340,13 +343,13 @@ SQLISH = [
 
 @pytest.mark.parametrize("text", SQLISH)
 def test_sql_looking_input_is_just_text(village, text):
-    from app.services import search
+    from app.services.records import search
 
     with village.store.transaction() as s:
-        inp = enrolment.ResidentInput(
+        inp = records.ResidentInput(
             name="王五", sex="1", birth_date="1970-05-05", current_address=text, workplace=text
         )
-        r = enrolment.save_resident(s, inp, today=TODAY)
+        r = records.save_resident(s, inp, today=TODAY)
         rid = r.id
     with village.store.session() as s:
         assert search.search_residents(s, text) == [] or all(
@@ -362,7 +365,7 @@ def test_sql_looking_input_is_just_text(village, text):
 
 
 def test_backup_wipe_restore_round_trip(village, tmp_path):
-    from app.services import demo
+    from app.tools import demo
 
     with village.store.transaction() as s:
         demo.generate_demo(s, 40, seed=2, today=TODAY)
@@ -389,7 +392,7 @@ def test_backup_wipe_restore_round_trip(village, tmp_path):
         assert (
             s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "restore")) == 1
         )
-    from app.views.app import make_app  # the app opens on it
+    from app.views.startup import make_app  # the app opens on it
 
     make_app("zh")
     from app.views.main_window import MainWindow
@@ -452,9 +455,9 @@ def test_check_reports_in_plain_words(village):
     report = backup.check(village.store)
     assert report.ok and any("integrity" in r.name for r in report.results)
     with village.store.transaction() as s:
-        r = enrolment.save_resident(
+        r = records.save_resident(
             s,
-            enrolment.ResidentInput(name="孙七", sex="1", birth_date="1950-01-01", current_address="三组"),
+            records.ResidentInput(name="孙七", sex="1", birth_date="1950-01-01", current_address="三组"),
             today=TODAY,
         )
         other = profile.ensure_village(s, B, "二村")
@@ -471,8 +474,8 @@ def test_check_reports_in_plain_words(village):
 def test_audit_lists_changes_with_filters(village):
     _as(village.store, "admin")
     with village.store.transaction() as s:
-        inp = enrolment.ResidentInput(name="赵六", sex="2", birth_date="1955-03-03", current_address="二组")
-        enrolment.save_resident(s, inp, today=TODAY)
+        inp = records.ResidentInput(name="赵六", sex="2", birth_date="1955-03-03", current_address="二组")
+        records.save_resident(s, inp, today=TODAY)
     with village.store.session() as s:
         creates = audit.query(s, audit.AuditFilter(action="create", username="admin"))
         assert any("赵六" in (e.summary or "") for e in creates)

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from app.services import accounts, enrolment, printing
+from app.services import printing
+from app.services.access import accounts
 from app.services.printing.layout import Labels
+from app.services.records import residents as records
 from app.views.audit_page import AuditPage
 from app.views.login import LoginDialog
 from app.views.main_window import MainWindow
@@ -52,11 +54,11 @@ def _a_day_of_activity(store) -> None:
     store.actor = accounts.login(store, "wang", PASSWORD)
     with store.transaction() as s:
         for name in ("周一", "吴二", "郑三"):
-            inp = enrolment.ResidentInput(name=name, sex="1", birth_date="1958-02-02", current_address="五组")
-            r = enrolment.save_resident(s, inp)
-        inp = enrolment.resident_input_from(r)
+            inp = records.ResidentInput(name=name, sex="1", birth_date="1958-02-02", current_address="五组")
+            r = records.save_resident(s, inp)
+        inp = records.resident_input_from(r)
         inp.phone = "13912340000"
-        enrolment.save_resident(s, inp, resident_id=r.id)
+        records.save_resident(s, inp, resident_id=r.id)
     with store.session() as s:
         printing.card_pdf(s, r.archive_no, Labels())
     store.actor = None
@@ -94,7 +96,7 @@ def test_audit_page_lists_a_day_with_filters(gui_app, qtbot, store, tmp_path):
         assert (tmp_path / "shots" / "audit.png").stat().st_size > 10_000
         out = tmp_path / "audit.csv"
         with store.session() as s:
-            from app.services import audit
+            from app.services.access import audit
 
             n = audit.export_csv(s, out, page.current_filter(limit=1_000_000))
         assert n == all_rows and "郑三" in out.read_text(encoding="utf-8-sig")

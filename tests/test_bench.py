@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from app.services.bench import NOT_YET
+from app.tools.bench import NOT_YET
 
 MEASURED = [
     "search.name",

@@ -7,8 +7,8 @@ from collections import Counter
 from sqlalchemy import func, select
 
 from app.models import Household, Resident, ResidentSearchKey
-from app.services.demo import generate_demo
-from app.services.validators import age_on, parse_resident_id
+from app.services.records.validators import age_on, parse_resident_id
+from app.tools.demo import generate_demo
 from tests.conftest import TODAY, make_store
 
 

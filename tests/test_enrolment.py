@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from app.models import Household, Resident, ResidentChoice, ResidentSearchKey
-from app.services import enrolment, profile
-from app.services.enrolment import ResidentInput, save_resident
+from app.services import profile
 from app.services.errors import ValidationError
+from app.services.records import residents as records
+from app.services.records.residents import ResidentInput, save_resident
 from tests.conftest import TODAY
 
 
@@ -164,7 +165,7 @@ def test_household_members_join_the_head(store, person):
     _, _, hh = save(store, person(name="杨春荣", id_number="", sex="1", birth_date="1963-02-01"))
     save(store, person(household_id=hh, relation_to_head="1"))
     with store.session() as s:
-        members = enrolment.household_members(s, hh, today=TODAY)
+        members = records.household_members(s, hh, today=TODAY)
     assert [(m.name, m.relation) for m in members] == [("杨春荣", "0"), ("张三", "1")]
     assert count(store, Household) == 1
 
@@ -178,7 +179,7 @@ def test_a_household_has_one_head(store, person):
 def test_update_keeps_archive_number_and_refreshes_search_keys(store, person):
     rid, archive, _ = save(store, person())
     with store.session() as s:
-        inp = enrolment.resident_input_from(s.get(Resident, rid))
+        inp = records.resident_input_from(s.get(Resident, rid))
     inp.name = "曾三"
     rid2, archive2, _ = save(store, inp, resident_id=rid)
     assert (rid2, archive2) == (rid, archive)
@@ -201,10 +202,10 @@ def test_edit_round_trip_changes_nothing(store, person):
         ),
     )
     with store.session() as s:
-        before = enrolment.resident_input_from(s.get(Resident, rid))
+        before = records.resident_input_from(s.get(Resident, rid))
     save(store, before, resident_id=rid)
     with store.session() as s:
-        after = enrolment.resident_input_from(s.get(Resident, rid))
+        after = records.resident_input_from(s.get(Resident, rid))
     assert after == before
 
 

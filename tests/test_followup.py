@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 
 from app.cli import main
 from app.models import FollowupVisit, ProgramEnrolment, Resident
-from app.services import followup
-from app.services.enrolment import ResidentInput, save_resident
 from app.services.errors import UserError, ValidationError
-from app.services.followup import NeedsConfirmation, VisitInput, save_visit
+from app.services.programmes import followup
+from app.services.programmes.followup import NeedsConfirmation, VisitInput, save_visit
+from app.services.records.residents import ResidentInput, find_resident, save_resident
 from tests.conftest import TODAY
 
 
@@ -176,9 +176,9 @@ def test_find_resident_by_every_reference(store, patient):
     with store.session() as s:
         r = s.get(Resident, patient)
         for ref in (r.archive_no, r.archive_no[-8:], f"{r.archive_no[9:12]}-{r.archive_no[12:]}", str(r.id)):
-            assert followup.find_resident(s, ref).id == patient
+            assert find_resident(s, ref).id == patient
         with pytest.raises(UserError, match="找不到档案"):
-            followup.find_resident(s, "99999999")
+            find_resident(s, "99999999")
 
 
 def test_cli_prints_the_saved_visit_as_json(tmp_path, capsys):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from app.services.followup_rules import DEFAULT, HTN, T2DM, Findings, Thresholds, classify, suggest
+from app.services.programmes.followup_rules import DEFAULT, HTN, T2DM, Findings, Thresholds, classify, suggest
 
 D = dt.date(2026, 11, 2)
 S = frozenset

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from app.models import Resident
-from app.services.demo import generate_demo
+from app.tools.demo import generate_demo
 from app.views.enrolment_form import EnrolmentDialog
 from app.views.main_window import MainWindow
 from tests.conftest import TODAY
@@ -148,7 +148,7 @@ def test_main_window_shows_profile_and_user(window, store, qtbot):
     texts = [w.text() for w in window.statusBar().findChildren(type(window.home.title))]
     assert any("测试村" in t and "110105001101" in t for t in texts)
     assert any("当前用户：系统" in t for t in texts)  # no login: the system account
-    from app.services import accounts
+    from app.services.access import accounts
 
     accounts.set_first_password(store, "doctor", "first-pass-1", "first-pass-1")  # the first run
     logged_in = MainWindow(store)
@@ -257,11 +257,11 @@ def test_routine_followup_from_the_due_list_keyboard_only(gui_app, qtbot, store)
 
 
 def test_emergency_case_shows_its_reasons(gui_app, qtbot, store):
-    from app.services import followup
+    from app.services.programmes import followup
     from app.views.followups import FollowupDialog
 
     with store.transaction() as s:
-        from app.services.enrolment import ResidentInput, save_resident
+        from app.services.records.residents import ResidentInput, save_resident
 
         r = save_resident(s, ResidentInput(name="急诊甲", sex="1", birth_date="1955-05-05"))
         followup.enrol(s, r, "t2dm", r.enrolled_on)
@@ -290,7 +290,7 @@ def test_emergency_case_shows_its_reasons(gui_app, qtbot, store):
 
 
 def test_past_history_of_hypertension_offers_programme_enrolment(window, qtbot, store, monkeypatch):
-    from app.services import followup
+    from app.services.programmes import followup
 
     page = window.show_page("residents")
     asked = []
@@ -310,7 +310,7 @@ def test_past_history_of_hypertension_offers_programme_enrolment(window, qtbot, 
 
 
 def test_lost_to_follow_up_from_the_dialog_and_worklist_filters(gui_app, qtbot, store):
-    from app.services import followup
+    from app.services.programmes import followup
     from app.views.followups import FollowupDialog, FollowupPage
 
     with store.transaction() as s:
@@ -339,11 +339,11 @@ def test_lost_to_follow_up_from_the_dialog_and_worklist_filters(gui_app, qtbot, 
 
 def test_provincial_fields_appear_when_switched_on_in_settings(gui_app, qtbot, store, window):
     from app.models import FollowupVisit
-    from app.services import followup
+    from app.services.programmes import followup
     from app.views.followups import FollowupDialog
 
     with store.transaction() as s:
-        from app.services.enrolment import ResidentInput, save_resident
+        from app.services.records.residents import ResidentInput, save_resident
 
         r = save_resident(s, ResidentInput(name="省扩展", sex="2", birth_date="1956-06-06"))
         followup.enrol(s, r, "htn", r.enrolled_on)
@@ -374,11 +374,11 @@ def test_provincial_fields_appear_when_switched_on_in_settings(gui_app, qtbot, s
 
 
 def test_end_management_from_the_resident_page(gui_app, qtbot, store):
-    from app.services import followup
+    from app.services.programmes import followup
     from app.views.end_management import EndManagementDialog
 
     with store.transaction() as s:
-        from app.services.enrolment import ResidentInput, save_resident
+        from app.services.records.residents import ResidentInput, save_resident
 
         r = save_resident(
             s, ResidentInput(name="迁出乙", sex="1", birth_date="1951-01-01", enrolled_on="2020-01-01")

@@ -11,8 +11,8 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
 from app.services import printing
-from app.services.demo import generate_demo
 from app.services.printing import Labels
+from app.tools.demo import generate_demo
 from app.views.main_window import MainWindow
 from app.views.print_preview import PrintPreviewDialog, print_pdf
 from app.views.residents import ResidentDialog
@@ -105,8 +105,8 @@ def test_scanning_a_printed_card_opens_its_resident(window, qtbot, store, tmp_pa
 
 
 def test_referral_slip_preview_after_issuing(gui_app, qtbot, store):
-    from app.services import followup
-    from app.services.enrolment import ResidentInput, save_resident
+    from app.services.programmes import followup
+    from app.services.records.residents import ResidentInput, save_resident
     from app.views.followups import FollowupDialog
 
     with store.transaction() as s:

@@ -12,12 +12,13 @@ import pytest
 
 from app.cli import main
 from app.models import Referral
-from app.services import followup, printing, referral
-from app.services.enrolment import ResidentInput, save_resident
+from app.services import printing
 from app.services.errors import UserError
-from app.services.followup import VisitInput, save_visit
 from app.services.printing import Labels
 from app.services.printing.home_visits import group_order
+from app.services.programmes import followup, referral
+from app.services.programmes.followup import VisitInput, save_visit
+from app.services.records.residents import ResidentInput, save_resident
 from tests.conftest import TODAY
 
 ZH = Labels()

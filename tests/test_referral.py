@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from app.models import Referral
-from app.services import followup, referral
-from app.services.enrolment import ResidentInput, save_resident
 from app.services.errors import ValidationError
-from app.services.followup import VisitInput, save_visit
+from app.services.programmes import followup, referral
+from app.services.programmes.followup import VisitInput, save_visit
+from app.services.records.residents import ResidentInput, save_resident
 from tests.conftest import TODAY
 
 

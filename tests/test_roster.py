@@ -10,7 +10,7 @@ import pytest
 from stdnum.cn import ric
 
 from app.cli import main
-from app.services import roster
+from app.services.records import roster
 
 
 def _id(birth: str, seq: str) -> str:

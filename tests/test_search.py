@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from stdnum.cn import ric
 
-from app.services.enrolment import ResidentInput, save_resident
-from app.services.pinyin_keys import name_keys
-from app.services.search import classify_query, search_residents
+from app.services.records.pinyin_keys import name_keys
+from app.services.records.residents import ResidentInput, save_resident
+from app.services.records.search import classify_query, search_residents
 from tests.conftest import TODAY
 
 

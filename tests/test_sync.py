@@ -10,18 +10,20 @@ import pytest
 from sqlalchemy import func, select
 
 from app.models import ChangeLog, Resident, SyncConflict
-from app.services import demo, enrolment, profile
+from app.services import profile
+from app.services.records import residents as records
 from app.services.sync import bundle, capture, exchange
+from app.tools import demo
 from tests.synckit import TODAY, county, dump, integrity, make_device
 
 
 def edit_resident(device, archive_no: str, **fields) -> None:
     with device.store.transaction() as s:
         r = s.scalar(select(Resident).where(Resident.archive_no == archive_no))
-        inp = enrolment.resident_input_from(r)
+        inp = records.resident_input_from(r)
         for k, v in fields.items():
             setattr(inp, k, v)
-        enrolment.save_resident(s, inp, resident_id=r.id, today=TODAY)
+        records.save_resident(s, inp, resident_id=r.id, today=TODAY)
 
 
 def resident_field(device, archive_no: str, name: str):
@@ -95,9 +97,9 @@ def test_round_trip_converges_and_everything_is_acknowledged(world):
     archive = first_archive(a)
     with town.store.transaction() as s:  # the township corrects a village's record
         r = s.scalar(select(Resident).where(Resident.archive_no == archive))
-        inp = enrolment.resident_input_from(r)
+        inp = records.resident_input_from(r)
         inp.phone, inp.current_address = "13912345678", "东风乡一村三组8号"
-        enrolment.save_resident(s, inp, resident_id=r.id, today=TODAY)
+        records.save_resident(s, inp, resident_id=r.id, today=TODAY)
     round_trip(town, [a, b], tmp, "2")
     assert resident_field(a, archive, "phone") == "13912345678"
     for v, code in ((a, "110105001101"), (b, "110105001102")):
@@ -274,10 +276,10 @@ def test_duplicate_id_numbers_across_villages_are_listed_not_merged(world):
         r = s.scalar(select(Resident).where(Resident.id_number.is_not(None)).order_by(Resident.archive_no))
         id_number, name = r.id_number, r.name
     with b.store.transaction() as s:
-        inp = enrolment.ResidentInput(
+        inp = records.ResidentInput(
             name=name, id_number=id_number, current_address="东风乡二村一组", phone="13300000000"
         )
-        enrolment.save_resident(s, inp, today=TODAY)
+        records.save_resident(s, inp, today=TODAY)
     round_trip(town, [a, b], tmp, "1")
     with town.store.session() as s:
         assert (
@@ -345,10 +347,10 @@ def test_pending_ops_wait_for_their_row(world):
     (first,) = a.export(tmp / "1")
     town.import_(first)
     with a.store.transaction() as s:
-        inp = enrolment.ResidentInput(
+        inp = records.ResidentInput(
             name="新来", id_number="", sex="1", birth_date="1960-01-01", current_address="一村"
         )
-        r = enrolment.save_resident(s, inp, today=TODAY)
+        r = records.save_resident(s, inp, today=TODAY)
         archive = r.archive_no
     (made,) = a.export(tmp / "2")
     edit_resident(a, archive, phone="13200000000")

@@ -126,7 +126,7 @@ sys.exit(main(["--data-dir", sys.argv[1], "sync", "import", sys.argv[2]]))
 def test_import_killed_at_random_moments_loses_nothing(tmp_path):
     """SIGKILL during import, 20 trials: the store passes integrity_check, holds either none or
     all of the bundle, and a re-import completes."""
-    from app.services import demo
+    from app.tools import demo
     from tests.synckit import county
 
     town, (a,) = county(tmp_path / "w", 1)

@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import select
 
 from app.models import Resident
-from app.services import demo
 from app.services.sync import capture
+from app.tools import demo
 from app.views import sync_page
 from app.views.main_window import MainWindow
 from tests.synckit import TODAY, county

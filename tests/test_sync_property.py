@@ -16,7 +16,8 @@ from sqlalchemy import select
 from app.config import Paths
 from app.db import Store
 from app.models import ChangeLog, Resident
-from app.services import enrolment, profile
+from app.services import profile
+from app.services.records import residents as records
 from app.services.sync import merge
 from tests.synckit import TODAY, VILLAGES, Device, county, dump
 
@@ -73,14 +74,14 @@ def _apply_step(devs, inbox, step_, counter):
         if who != "town" and village:  # a village enrols only its own residents
             code = None
         with device.store.transaction() as s:
-            inp = enrolment.ResidentInput(
+            inp = records.ResidentInput(
                 name=NAMES[n],
                 sex="1" if n % 2 else "2",
                 birth_date=f"19{50 + n}-0{1 + n % 9}-1{n % 9}",
                 current_address=ADDRESSES[n % 4],
                 village_code=code or "",
             )
-            enrolment.save_resident(s, inp, today=TODAY)
+            records.save_resident(s, inp, today=TODAY)
     elif kind in ("edit", "void"):
         device = devs[step_[1]]
         ids = _residents(device)
@@ -99,9 +100,9 @@ def _apply_step(devs, inbox, step_, counter):
                 "current_address": ADDRESSES[n % 4] + f"{counter[0]}室",
                 "name": NAMES[n],
             }[field]
-            inp = enrolment.resident_input_from(r)
+            inp = records.resident_input_from(r)
             setattr(inp, field, value)
-            enrolment.save_resident(s, inp, resident_id=rid, today=TODAY)
+            records.save_resident(s, inp, resident_id=rid, today=TODAY)
     elif kind == "export":
         device = devs[step_[1]]
         out = Path(tempfile.mkdtemp(dir=device.paths.data_dir.parent))

@@ -23,9 +23,9 @@ def test_translations_are_complete_and_compiled():
 
 
 def test_english_ui_is_english(gui_app, store, qtbot):
-    from app.services.validators import Invalid, validate_phone
-    from app.views.app import install_translator
+    from app.services.records.validators import Invalid, validate_phone
     from app.views.main_window import MainWindow
+    from app.views.startup import install_translator
     from app.views.widgets import render
 
     install_translator(gui_app, "en")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from app.services.validators import (
+from app.services.records.validators import (
     Invalid,
     age_on,
     check_birth_date,

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 
 from app.models import Resident
-from app.services import followup, worklist
-from app.services.enrolment import ResidentInput, save_resident
-from app.services.followup import VisitInput, save_visit
+from app.services.programmes import followup, worklist
+from app.services.programmes.followup import VisitInput, save_visit
+from app.services.records.residents import ResidentInput, save_resident
 from tests.conftest import TODAY
 
 # name, programme, enrolled, visits as (date, sbp, dbp, method), poverty

@@ -40,7 +40,7 @@ def _db_file(store: Store) -> Path:
 
 def backup_to(store: Store, dest: str | Path) -> Path:
     """``cunyi backup -o FILE``: a backup written anywhere (a USB stick)."""
-    from app.services import audit, authz
+    from app.services.access import audit, authz
 
     with store.session() as s:
         authz.require(s, "backup")
@@ -128,7 +128,7 @@ def verify(path: str | Path) -> BackupInfo:
 def restore(store: Store, paths: Paths, src: str | Path) -> tuple[BackupInfo, Path]:
     """Replace the store by a backup.  Returns the backup's facts and where the old store went.
     ``store`` is disposed; open a new one on the same URL afterwards."""
-    from app.services import authz
+    from app.services.access import authz
 
     with store.session() as s:
         authz.require(s, "restore")
@@ -154,7 +154,7 @@ def _mark_restored(store: Store, info: BackupInfo, stamp: str) -> None:
     from sqlalchemy import update
 
     from app.models import Peer, Profile, SyncState, new_id
-    from app.services import audit
+    from app.services.access import audit
 
     with store.transaction() as s:
         s.execute(

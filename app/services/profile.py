@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ArchiveSerial, Profile, Township, User, Village, VillageGroup, new_id, org_id
 from app.services.errors import Message, NotFound, UserError
-from app.services.validators import halfwidth, known_address_code
+from app.services.records.validators import halfwidth, known_address_code
 
 CTX = "Profile"
 VILLAGE, TOWNSHIP = "village", "township"
@@ -112,7 +112,7 @@ def init_profile(
         )
     else:
         session.add(Township(id=org_id("township", code), code=code, name=name))
-    from app.services.accounts import hash_password
+    from app.services.access.accounts import hash_password
 
     # Without a password the first admin sets one at the first login (the GUI asks).
     session.add(

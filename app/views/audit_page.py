@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.services import audit
+from app.services.access import audit
 from app.services.errors import UserError
 from app.views.widgets import LazyPage, fit_columns, read_only_table, render
 from app.views.worker import run_in_background

@@ -1,7 +1,7 @@
 """Trend charts of a patient's follow-ups (pyqtgraph): blood pressure or fasting glucose, with target lines.
 
 pyqtgraph (and numpy) take ~0.3 s to import, so they are imported here, lazily, and warmed up
-after the main window has painted (see app.views.app), never on the way to first paint.
+after the main window has painted (see app.views.startup), never on the way to first paint.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from app.services.followup_rules import DEFAULT, HTN
+from app.services.programmes.followup_rules import DEFAULT, HTN
 
 
 def warm_up() -> None:

@@ -7,8 +7,9 @@ import datetime as dt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout
 
 from app.db import Store
-from app.services import followup, profile
+from app.services import profile
 from app.services.errors import ValidationError
+from app.services.programmes import followup
 from app.views.widgets import ErrorLabel, FieldBox, code_label, line_edit, render
 
 

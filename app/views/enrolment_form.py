@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
 
 from app.codes import CODE_LISTS
 from app.db import Store
-from app.services import enrolment, profile
-from app.services.enrolment import HISTORY_EVENTS, RELATIVES, SINGLE_CODED, ResidentInput
+from app.services import profile
 from app.services.errors import UserError, ValidationError
-from app.services.validators import Invalid, parse_resident_id
+from app.services.records import residents as records
+from app.services.records.residents import HISTORY_EVENTS, RELATIVES, SINGLE_CODED, ResidentInput
+from app.services.records.validators import Invalid, parse_resident_id
 from app.views.widgets import CheckGroup, CodeCombo, ErrorLabel, FieldBox, code_label, line_edit, render
 
 
@@ -445,7 +446,7 @@ class EnrolmentDialog(QDialog):
         lay.addWidget(buttons)
         if resident_id is not None:
             with store.session() as s:
-                self.form.load(enrolment.resident_input_from(enrolment.get_resident(s, resident_id)))
+                self.form.load(records.resident_input_from(records.get_resident(s, resident_id)))
         self.form.name.setFocus()
 
     def save(self) -> bool:
@@ -453,7 +454,7 @@ class EnrolmentDialog(QDialog):
         try:
             with self.store.transaction() as s:
                 actor = profile.default_user(s).id
-                resident = enrolment.save_resident(s, inp, resident_id=self.resident_id, actor=actor)
+                resident = records.save_resident(s, inp, resident_id=self.resident_id, actor=actor)
                 rid = resident.id
         except ValidationError as e:
             self.form.show_errors(e)

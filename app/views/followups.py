@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.services import followup, profile, worklist
+from app.services import profile
 from app.services.errors import UserError, ValidationError
-from app.services.followup import NeedsConfirmation, VisitInput
+from app.services.programmes import followup, worklist
+from app.services.programmes.followup import NeedsConfirmation, VisitInput
+from app.services.records.residents import find_resident
 from app.views.widgets import (
     CheckGroup,
     CodeCombo,
@@ -208,7 +210,7 @@ class FollowupDialog(QDialog):
         super().__init__(parent)
         self.store, self.resident_id, self.program = store, resident_id, program
         with store.session() as s:
-            resident = followup.find_resident(s, str(resident_id))
+            resident = find_resident(s, str(resident_id))
             self.resident_name = resident.name
             history = followup.visit_history(s, resident_id, program)
             self.last = next((v for v in reversed(history) if v.outcome == "done"), None)
@@ -557,7 +559,7 @@ class FollowupDialog(QDialog):
 
     def update_suggestion(self) -> None:
         with self.store.session() as s:
-            resident = followup.find_resident(s, str(self.resident_id))
+            resident = find_resident(s, str(self.resident_id))
             sug = followup.preview(s, resident, self.to_input())
         cls = code_label("visit_class", str(sug.classification)) if sug.classification else self.tr("待测量")
         text = (
@@ -593,7 +595,7 @@ class FollowupDialog(QDialog):
             box.error.show_error("")
         try:
             with self.store.transaction() as s:
-                resident = followup.find_resident(s, str(self.resident_id))
+                resident = find_resident(s, str(self.resident_id))
                 result = followup.save_visit(
                     s, resident, self.to_input(confirmed), actor=profile.default_user(s).id
                 )
@@ -619,7 +621,7 @@ class FollowupDialog(QDialog):
 
 
 def _draft(store: Store, visit_id):
-    from app.services import referral
+    from app.services.programmes import referral
 
     with store.session() as s:
         return referral.draft_from_visit(s, visit_id)

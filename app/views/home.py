@@ -6,7 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.db import Store
-from app.services import enrolment, profile, worklist
+from app.services import profile
+from app.services.programmes import worklist
+from app.services.records import residents as records
 
 
 class HomePage(QWidget):
@@ -55,7 +57,7 @@ class HomePage(QWidget):
     def refresh(self) -> None:
         with self.store.session() as s:
             info = profile.profile_info(s)
-            figures = enrolment.counts(s) | worklist.counts(s)
+            figures = records.counts(s) | worklist.counts(s)
         self.title.setText(info.institution)
         for key, label in self.cards.items():
             label.setText(f"{figures.get(key, 0):,}")

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from app.db import Store
-from app.services import accounts
+from app.services.access import accounts
 from app.services.errors import UserError
 from app.views.widgets import render
 

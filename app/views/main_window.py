@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QSt
 
 from app.config import Paths
 from app.db import Store
-from app.services import authz, profile
+from app.services import profile
+from app.services.access import authz
 from app.views.audit_page import AuditPage
 from app.views.followups import FollowupPage
 from app.views.home import HomePage

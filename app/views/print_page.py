@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.services import followup, printing, referral, worklist
+from app.services import printing
 from app.services.errors import UserError
+from app.services.programmes import referral, worklist
+from app.services.records.residents import find_resident
 from app.views.print_preview import preview
 from app.views.widgets import LazyPage, code_label, fit_columns, print_labels, render
 from app.views.worker import run_in_background
@@ -241,7 +243,7 @@ def print_referral_slip(parent: QWidget, store: Store, referral_id, returning: b
 def print_resident_document(parent: QWidget, store: Store, resident_ref: str, document: str):
     """``card`` or ``cover`` of one resident (archive number or id), in the preview."""
     with store.session() as s:
-        archive_no = followup.find_resident(s, resident_ref).archive_no
+        archive_no = find_resident(s, resident_ref).archive_no
         if document == "card":
             data = printing.card_pdf(s, archive_no, print_labels())
             title = QCoreApplication.translate("PrintPage", "随访卡")

@@ -6,8 +6,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QVBoxLayout
 
 from app.db import Store
-from app.services import profile, referral
+from app.services import profile
 from app.services.errors import ValidationError
+from app.services.programmes import referral
 from app.views.widgets import ErrorLabel, FieldBox, line_edit, render
 
 

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.services import enrolment, search
-from app.services.search import TAG_LABELS, ResidentRow
-from app.services.validators import age_on, mask_id
+from app.services.records import residents as records
+from app.services.records import search
+from app.services.records.residents import find_resident
+from app.services.records.search import TAG_LABELS, ResidentRow
+from app.services.records.validators import age_on, mask_id
 from app.views.enrolment_form import EnrolmentDialog
 from app.views.widgets import LazyPage, code_label, fit_columns, lang
 
@@ -222,7 +224,8 @@ class ResidentsPage(LazyPage):
 
     def offer_programme_enrolment(self, resident_id) -> list[str]:
         """The past history says 高血压/糖尿病 but the resident is not managed yet: offer to enrol."""
-        from app.services import followup, profile
+        from app.services import profile
+        from app.services.programmes import followup
 
         enrolled = []
         with self.store.session() as s:
@@ -233,7 +236,7 @@ class ResidentsPage(LazyPage):
             )
             if self.ask(self.tr("纳入慢病管理"), text):
                 with self.store.transaction() as s:
-                    resident = followup.find_resident(s, str(resident_id))
+                    resident = find_resident(s, str(resident_id))
                     followup.enrol(
                         s, resident, program, dt.date.today(), doctor=profile.default_user(s).display_name
                     )
@@ -276,8 +279,8 @@ class ResidentDialog(QDialog):
         self.resize(900, 860)
         lay = QVBoxLayout(self)
         with store.session() as s:
-            r = enrolment.get_resident(s, resident_id)
-            members = enrolment.household_members(s, r.household_id)
+            r = records.get_resident(s, resident_id)
+            members = records.household_members(s, r.household_id)
             self.setWindowTitle(self.tr("居民档案 - {name}").replace("{name}", r.name))
             head = next((m for m in members if m.relation == "0"), None)
             self.household = (r.household_id, head.name if head else r.name)
@@ -381,7 +384,7 @@ class ResidentDialog(QDialog):
         """慢病管理: per programme a trend chart, the visit history and the medication now."""
         from PySide6.QtWidgets import QTabWidget
 
-        from app.services import followup
+        from app.services.programmes import followup
         from app.views.charts import trend_chart
 
         enrolments = followup.enrolments_of(session, resident.id)

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.services import profile, roster
+from app.services import profile
 from app.services.errors import UserError
+from app.services.records import roster
 from app.views.widgets import render
 from app.views.worker import run_in_background
 

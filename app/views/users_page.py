@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Store
 from app.i18n import QT_TRANSLATE_NOOP
-from app.services import accounts, authz
+from app.services.access import accounts, authz
 from app.services.errors import UserError
 from app.views.widgets import LazyPage, fit_columns, read_only_table, render
 

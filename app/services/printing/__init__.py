@@ -18,10 +18,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from app.services import audit, authz
-from app.services.followup import find_resident
+from app.services.access import audit, authz
 from app.services.printing import blank_forms, followup_card, home_visits, record_cover, referral_slip
 from app.services.printing.layout import Labels
+from app.services.records.residents import find_resident
 
 __all__ = [
     "Labels",

@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import FollowupVisit, ProgramEnrolment, Resident
-from app.services import authz
+from app.services.access import authz
 from app.services.printing.layout import GREY, Box, Document, Labels, Page, markup
 from app.services.profile import get_profile
 

@@ -19,10 +19,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
-from app.services import worklist as worklists
 from app.services.printing.layout import FONT, Labels, markup, numbered_canvas, para_style, register_font
 from app.services.profile import get_profile
-from app.services.validators import age_on
+from app.services.programmes import worklist as worklists
+from app.services.records.validators import age_on
 
 PAGE = (297 * mm, 210 * mm)
 MARGIN = 12 * mm

@@ -17,7 +17,7 @@ from app.models import Referral
 from app.services.errors import Message, NotFound, UserError
 from app.services.printing.layout import BLANK, Box, Document, Labels, Page, filled, markup
 from app.services.profile import get_profile
-from app.services.validators import age_on
+from app.services.records.validators import age_on
 
 CTX = "Print"
 

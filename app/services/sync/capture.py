@@ -325,7 +325,7 @@ def before_flush(session: Session, _flush_context, _instances) -> None:
         return
     scopes = _log(session, device, changes, pending)
     # Every change is audited in the same flush; the entries are logged too, so they sync.
-    from app.services import audit
+    from app.services.access import audit
 
     entries = []
     for (obj, spec, values, bases), scope in zip(changes, scopes, strict=True):

@@ -131,7 +131,7 @@ def open_conflicts(session: Session, limit: int = 500) -> list[ConflictView]:
 def _get(session: Session, conflict_id: uuid.UUID) -> SyncConflict:
     if get_profile(session).role != TOWNSHIP:
         raise UserError(Message(CTX, QT_TRANSLATE_NOOP("Sync", "冲突和重复档案由乡镇卫生院处理")))
-    from app.services import authz
+    from app.services.access import authz
 
     authz.require(session, "resolve_conflicts")
     c = session.get(SyncConflict, conflict_id)
@@ -160,7 +160,7 @@ def resolve(session: Session, conflict_id: uuid.UUID, choice: str, actor: uuid.U
             row.updated_by = actor
     c.resolved_at, c.resolved_by, c.resolution = utcnow(), actor, choice
     session.flush()
-    from app.services import audit
+    from app.services.access import audit
 
     audit.record(session, "resolve", c.entity, c.row_id, f"{c.field}: {choice}")
 

@@ -29,7 +29,8 @@ from app.config import Paths
 from app.db import Store, head_revision, is_sqlite
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import BundleRecord, ChangeLog, Peer, SyncConflict, SyncState, utcnow
-from app.services import audit, authz, settings
+from app.services import settings
+from app.services.access import audit, authz
 from app.services.errors import Message, UserError
 from app.services.profile import VILLAGE, get_profile
 from app.services.sync import bundle, capture, merge

@@ -109,7 +109,7 @@ def _load(keys_dir: Path, passphrase: str | None) -> DeviceKeys:
 
 def protect(session: Session, keys_dir: Path, passphrase: str | None) -> None:
     """(admin) Wrap the device keys with a passphrase, change it, or (None) remove it."""
-    from app.services import audit, authz
+    from app.services.access import audit, authz
 
     authz.require(session, "manage_devices")
     if passphrase is not None and len(passphrase) < 8:
@@ -231,7 +231,7 @@ def read_card(path: Path) -> DeviceCard:
 
 def trust(session: Session, card: DeviceCard) -> Peer:
     """Trust a peer's card.  A village trusts its own township; a township its own villages."""
-    from app.services import audit, authz
+    from app.services.access import audit, authz
 
     authz.require(session, "manage_devices")
     me = get_profile(session)
@@ -292,7 +292,7 @@ def find_peer(session: Session, ref: str) -> Peer:
 
 
 def revoke(session: Session, ref: str) -> Peer:
-    from app.services import audit, authz
+    from app.services.access import audit, authz
 
     authz.require(session, "manage_devices")
     peer = find_peer(session, ref)

@@ -407,9 +407,9 @@ def retry_pending(session: Session, stats: ApplyStats) -> None:
 
 def refresh_derived(session: Session, stats: ApplyStats) -> None:
     """Recompute what is derived from the rows just applied, and list possible duplicates."""
-    from app.services import followup
-    from app.services.enrolment import search_key_rows
-    from app.services.pinyin_keys import sort_key
+    from app.services.programmes import followup
+    from app.services.records.pinyin_keys import sort_key
+    from app.services.records.residents import search_key_rows
 
     conn = session.connection()
     residents = list(stats.touched.get("resident", ()))

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import AuditEntry, Profile
-from app.services.accounts import actor
+from app.services.access.accounts import actor
 
 log = logging.getLogger(__name__)
 ACTIONS = (
@@ -103,7 +103,7 @@ class AuditFilter:
 
 
 def query(session: Session, f: AuditFilter = AuditFilter()) -> list[AuditEntry]:
-    from app.services import authz
+    from app.services.access import authz
 
     authz.require(session, "view_audit")
     q = select(AuditEntry)

@@ -25,8 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.db import Store, head_revision
-from app.services import demo, profile, search
-from app.services.pinyin_keys import GIVEN_MARK, name_keys
+from app.services import profile
+from app.services.records import search
+from app.services.records.pinyin_keys import GIVEN_MARK, name_keys
+from app.tools import demo
 
 SCALES = {
     # residents, villages
@@ -263,7 +265,7 @@ def bench_demo(seed: int, n: int = 5_000) -> Metric:
 
 def bench_worklist(db: Path, runs: int = 20) -> Metric:
     """The overdue list of every village, against a plain query over the same enrolment columns."""
-    from app.services import worklist
+    from app.services.programmes import worklist
 
     store = Store(f"sqlite:///{db}", upgrade=False)
     today = dt.date.today()
@@ -295,7 +297,7 @@ def bench_followup_save(db: Path, n: int = 60) -> Metric:
     """Validate + rules + write + commit one visit, on a copy of the store; baseline: a raw INSERT + commit."""
     from app.db import sqlite_backup
     from app.models import ProgramEnrolment
-    from app.services import followup
+    from app.services.programmes import followup
 
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "copy.db"
@@ -374,8 +376,9 @@ def bench_print(db: Path, runs: int = 20, cards: int = 500) -> list[Metric]:
 
     from app.db import sqlite_backup
     from app.models import FollowupVisit, ProgramEnrolment
-    from app.services import printing, referral
+    from app.services import printing
     from app.services.printing import Labels
+    from app.services.programmes import referral
 
     labels = Labels()
     metrics = []
@@ -444,7 +447,8 @@ def bench_resident_open(db: Path, n: int = 50) -> Metric:
     from sqlalchemy import func, select
 
     from app.models import FollowupVisit
-    from app.services import enrolment, followup
+    from app.services.programmes import followup
+    from app.services.records import residents as records
 
     store = Store(f"sqlite:///{db}", upgrade=False)
     with store.session() as s:
@@ -458,8 +462,8 @@ def bench_resident_open(db: Path, n: int = 50) -> Metric:
     for resident_id, _count in busiest:
         t = time.perf_counter()
         with store.session() as s:
-            r = enrolment.get_resident(s, resident_id)
-            enrolment.household_members(s, r.household_id)
+            r = records.get_resident(s, resident_id)
+            records.household_members(s, r.household_id)
             _ = [c.code for c in r.choices]
             for e in followup.enrolments_of(s, resident_id):
                 followup.visit_history(s, resident_id, e.program)
@@ -491,7 +495,7 @@ import os, sys, time
 t0 = time.perf_counter()
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
-from app.views.app import seconds_since_process_start
+from app.views.startup import seconds_since_process_start
 app = QApplication(sys.argv[:1])
 w = QMainWindow(); w.resize(1200, 760)
 class F(QObject):

@@ -21,10 +21,10 @@ from sqlalchemy.orm import Session
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Resident
-from app.services import enrolment
-from app.services.enrolment import HEAD, ResidentInput
 from app.services.errors import Message, UserError, ValidationError
-from app.services.validators import Invalid, halfwidth, parse_resident_id
+from app.services.records import residents as records
+from app.services.records.residents import HEAD, ResidentInput
+from app.services.records.validators import Invalid, halfwidth, parse_resident_id
 
 CTX = "Roster"
 Progress = Callable[[int, int], None]
@@ -335,7 +335,7 @@ def import_roster(
     for n, row in enumerate(ordered, start=1):
         if row.head_id and row.inp.household_id is None:
             row.inp.household_id = household_of[row.head_id]
-        resident = enrolment.save_resident(session, row.inp, actor=actor, today=today)
+        resident = records.save_resident(session, row.inp, actor=actor, today=today)
         if not row.head_id and row.inp.household_id is None:
             report.households += 1
         if row.own_id and not row.head_id:
@@ -353,7 +353,7 @@ def _validate_row(session: Session, row: _Row, today: dt.date | None) -> None:
     if row.head_id and inp.household_id is None:
         probe = ResidentInput(**{**inp.__dict__, "household_id": None, "relation_to_head": HEAD})
     try:
-        enrolment.validate_resident(session, probe, today=today)
+        records.validate_resident(session, probe, today=today)
     except ValidationError as e:
         already = {(x.column) for x in row.errors}
         for fe in e.errors:

@@ -3,13 +3,12 @@
 The form, the CLI (``cunyi followup add``) and the demo all save visits through
 :func:`save_visit`: range checks (impossible values refused, unusual ones only with
 confirmation), date rules, the classification / emergency / next-date suggestion of
-:mod:`app.services.followup_rules`, and the doctor's override recorded beside it.
+:mod:`app.services.programmes.followup_rules`, and the doctor's override recorded beside it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from dataclasses import dataclass, field
 
@@ -19,10 +18,10 @@ from sqlalchemy.orm import Session
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import FollowupVisit, ProgramEnrolment, Resident
-from app.services import authz
-from app.services import followup_rules as rules
+from app.services.access import authz
 from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
-from app.services.validators import Invalid, age_on, clean_text, halfwidth, parse_date
+from app.services.programmes import followup_rules as rules
+from app.services.records.validators import Invalid, age_on, clean_text, halfwidth, parse_date
 
 CTX = "Followup"
 PROGRAMS = (rules.HTN, rules.T2DM)
@@ -161,31 +160,6 @@ class NeedsConfirmation(ValidationError):
 
 
 # ---------------------------------------------------------------- residents and enrolment
-
-
-_UUID = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$")
-
-
-def find_resident(session: Session, ref: str) -> Resident:
-    """A resident by 17-digit archive number, its last 8 digits (with or without the dash), or record id."""
-    text = halfwidth(ref or "").strip()
-    digits = text.replace("-", "").replace(" ", "")
-    resident = None
-    if _UUID.match(text):
-        resident = session.get(Resident, uuid.UUID(text))
-    elif digits.isdigit() and len(digits) == 17:
-        resident = session.scalar(select(Resident).where(Resident.archive_no == digits))
-    elif digits.isdigit() and len(digits) == 8:
-        found = session.scalars(select(Resident).where(Resident.archive_no.like(f"%{digits}"))).all()
-        if len(found) > 1:
-            raise _err(
-                QT_TRANSLATE_NOOP("Followup", "档案编号后8位{ref}对应多人，请用17位档案编号"), ref=text
-            )
-        resident = found[0] if found else None
-    if resident is None or resident.voided:
-        raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Followup", "找不到档案：{ref}"), {"ref": text}))
-    authz.require_resident(session, "read", resident)
-    return resident
 
 
 def active_enrolment(session: Session, resident_id: uuid.UUID, program: str) -> ProgramEnrolment | None:

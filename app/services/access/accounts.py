@@ -126,7 +126,7 @@ def create_user(
     display_name: str | None = None,
     village_code: str | None = None,
 ) -> User:
-    from app.services import audit, authz
+    from app.services.access import audit, authz
 
     authz.require(session, "manage_users")
     username = _clean_username(username)
@@ -152,7 +152,7 @@ def set_password(
     session: Session, username: str, new_password: str, *, old_password: str | None = None
 ) -> None:
     """Change one's own password (old one required) or, as an admin, reset anyone's."""
-    from app.services import audit, authz
+    from app.services.access import audit, authz
 
     user = get_user(session, username)
     me = actor(session)
@@ -168,7 +168,7 @@ def set_password(
 
 
 def deactivate(session: Session, username: str) -> User:
-    from app.services import audit, authz
+    from app.services.access import audit, authz
 
     authz.require(session, "manage_users")
     user = get_user(session, username)
@@ -198,7 +198,7 @@ def _delay(failures: int) -> int:
 def _attempt(
     session: Session, username, password, device_code: str, now: dt.datetime
 ) -> tuple[Actor | None, UserError | None]:
-    from app.services import audit
+    from app.services.access import audit
 
     if isinstance(username, bytes) or isinstance(password, bytes):
         try:

@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import FollowupVisit, Referral, Resident, ResidentChoice
-from app.services import authz
+from app.services.access import authz
 from app.services.errors import FieldError, Message, NotFound, ValidationError
 from app.services.profile import get_profile
-from app.services.validators import Invalid, clean_text, parse_date
+from app.services.records.validators import Invalid, clean_text, parse_date
 
 CTX = "Referral"
 STATUSES = ("issued", "arrived", "not_arrived", "returned")

@@ -31,12 +31,12 @@ from app.models import (
     VillageGroup,
     new_id,
 )
-from app.services import followup_rules as rules
 from app.services import profile as profiles
-from app.services.enrolment import search_key_rows
 from app.services.errors import Message, UserError
-from app.services.pinyin_keys import sort_key
-from app.services.validators import age_on
+from app.services.programmes import followup_rules as rules
+from app.services.records.pinyin_keys import sort_key
+from app.services.records.residents import search_key_rows
+from app.services.records.validators import age_on
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]

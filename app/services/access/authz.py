@@ -21,7 +21,7 @@ import logging
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.services.accounts import Actor, actor
+from app.services.access.accounts import Actor, actor
 from app.services.errors import Message, UserError
 
 log = logging.getLogger(__name__)
@@ -105,7 +105,7 @@ def require(session: Session, action: str, *, what: str = "", **where) -> None:
     """Raise :class:`PermissionDenied` (and audit the refusal) unless the session's actor may."""
     if permits(session, action, **where):
         return
-    from app.services import audit
+    from app.services.access import audit
 
     who = actor(session)
     audit.record_now(

@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 
 from app import search_index
 from app.models import Resident, ResidentChoice, ResidentSearchKey, Village, VillageGroup
-from app.services import authz
-from app.services.pinyin_keys import GIVEN_MARK
-from app.services.validators import age_on, halfwidth, mask_id
+from app.services.access import authz
+from app.services.records.pinyin_keys import GIVEN_MARK
+from app.services.records.validators import age_on, halfwidth, mask_id
 
 MIN_DIGITS = 4
 _DIGITS = re.compile(r"^[\d\s\-]*\d[\d\s\-]*[xX]?$")

@@ -8,6 +8,7 @@ bad field and writes nothing.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from dataclasses import dataclass, field
 
@@ -17,16 +18,17 @@ from sqlalchemy.orm import Session
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Household, Resident, ResidentChoice, ResidentSearchKey, Village
-from app.services import authz
 from app.services import profile as profiles
+from app.services.access import authz
 from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
-from app.services.pinyin_keys import name_keys, sort_key
-from app.services.validators import (
+from app.services.records.pinyin_keys import name_keys, sort_key
+from app.services.records.validators import (
     CTX,
     Invalid,
     age_on,
     check_birth_date,
     clean_text,
+    halfwidth,
     parse_date,
     parse_month,
     parse_resident_id,
@@ -661,3 +663,32 @@ def _years_ago(years: int, today: dt.date | None = None) -> dt.date:
         return today.replace(year=today.year - years)
     except ValueError:  # 29 Feb
         return today.replace(year=today.year - years, day=28)
+
+
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$")
+
+
+def find_resident(session: Session, ref: str) -> Resident:
+    """A resident by 17-digit archive number, its last 8 digits (with or without the dash), or record id."""
+    text = halfwidth(ref or "").strip()
+    digits = text.replace("-", "").replace(" ", "")
+    resident = None
+    if _UUID.match(text):
+        resident = session.get(Resident, uuid.UUID(text))
+    elif digits.isdigit() and len(digits) == 17:
+        resident = session.scalar(select(Resident).where(Resident.archive_no == digits))
+    elif digits.isdigit() and len(digits) == 8:
+        found = session.scalars(select(Resident).where(Resident.archive_no.like(f"%{digits}"))).all()
+        if len(found) > 1:
+            raise UserError(
+                Message(
+                    "Followup",
+                    QT_TRANSLATE_NOOP("Followup", "档案编号后8位{ref}对应多人，请用17位档案编号"),
+                    {"ref": text},
+                )
+            )
+        resident = found[0] if found else None
+    if resident is None or resident.voided:
+        raise NotFound(Message("Followup", QT_TRANSLATE_NOOP("Followup", "找不到档案：{ref}"), {"ref": text}))
+    authz.require_resident(session, "read", resident)
+    return resident

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ProgramEnrolment, Resident, Village, VillageGroup
-from app.services import authz
+from app.services.access import authz
 from app.services.errors import Message, UserError
 
 KINDS = ("overdue", "due_today", "due_week", "not_seen_this_year", "all")
