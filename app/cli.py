@@ -308,7 +308,6 @@ def cmd_demo(args) -> int:
 
 
 def cmd_residents(args) -> int:
-    from app.services import profile
     from app.services.records import roster, search
 
     _, store = _open(args)
@@ -330,7 +329,7 @@ def cmd_residents(args) -> int:
                 if not sep or key not in text_fields:
                     raise CliError(f"不能这样修改：{item}（可改的字段：{', '.join(sorted(text_fields))}）")
                 setattr(inp, key, value)
-            saved = records.save_resident(s, inp, resident_id=resident.id, actor=profile.default_user(s).id)
+            saved = records.save_resident(s, inp, resident_id=resident.id)
             print(f"已更新 {saved.name}（{saved.archive_no}）")
         return 0
     if args.action == "export":
@@ -354,14 +353,12 @@ def cmd_residents(args) -> int:
         return 0
     # import
     with store.transaction() as s:
-        actor = profile.default_user(s).id
         report = roster.import_roster(
             s,
             Path(args.file),
             dry_run=args.dry_run,
             skip_invalid=args.skip_invalid,
             village_code=args.village,
-            actor=actor,
         )
         if report.errors and not args.skip_invalid:
             s.rollback()
@@ -405,7 +402,6 @@ def cmd_gui(args) -> int:
 
 
 def cmd_followup(args) -> int:
-    from app.services import profile
     from app.services.programmes import followup
 
     _, store = _open(args)
@@ -441,9 +437,7 @@ def cmd_followup(args) -> int:
     try:
         with store.transaction() as s:
             resident = find_resident(s, args.resident)
-            saved = followup.save_visit(
-                s, resident, inp, enrol_if_needed=args.enrol, actor=profile.default_user(s).id
-            )
+            saved = followup.save_visit(s, resident, inp, enrol_if_needed=args.enrol)
     except followup.NeedsConfirmation as e:
         print(f"需要确认：{e.render()}。核实无误请加 --confirm", file=sys.stderr)
         return 1
@@ -684,8 +678,6 @@ def cmd_sync(args) -> int:
     elif args.action == "resolve":
         import uuid as _uuid
 
-        from app.services import profile
-
         with store.transaction() as s:
             ids = [
                 r.id
@@ -694,11 +686,10 @@ def cmd_sync(args) -> int:
             ]
             if len(ids) != 1:
                 raise CliError(f"没有找到唯一的冲突 {args.id}")
-            actor = profile.default_user(s).id
             if args.choice == "reviewed":
-                conflicts.review_duplicate(s, ids[0], actor)
+                conflicts.review_duplicate(s, ids[0])
             else:
-                conflicts.resolve(s, ids[0], args.choice, actor)
+                conflicts.resolve(s, ids[0], args.choice)
             print(f"已处理冲突 {_uuid.UUID(str(ids[0])).hex[:8]}")
     return 0
 
@@ -765,7 +756,7 @@ def cmd_user(args) -> int:
 
 
 def cmd_audit(args) -> int:
-    from app.services.access import audit
+    from app.services.access import audit_review
     from app.services.records.validators import Invalid, parse_date
 
     _, store = _open(args)
@@ -774,13 +765,15 @@ def cmd_audit(args) -> int:
         until = parse_date(args.until, "until") if args.until else None
     except Invalid as e:
         raise CliError(e.message.render()) from None
-    f = audit.AuditFilter(since=since, until=until, username=args.who, action=args.action, text=args.text)
+    f = audit_review.AuditFilter(
+        since=since, until=until, username=args.who, action=args.action, text=args.text
+    )
     with store.session() as s:
         if args.output:
-            n = audit.export_csv(s, args.output, f)
+            n = audit_review.export_csv(s, args.output, f)
             print(f"已导出 {n} 条审计记录：{args.output}")
             return 0
-        rows = audit.query(s, f)
+        rows = audit_review.query(s, f)
         data = [
             {
                 "at": e.at,

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app import search_index
 from app.config import bundle_root
+from app.services.sync import capture
 
 log = logging.getLogger(__name__)
 
@@ -176,16 +177,23 @@ def migrate(engine: Engine, target: str = "head", *, downgrade: bool = False) ->
                 conn.invalidate()
 
 
+class StoreSession(Session):
+    """A session a :class:`Store` opened: the change capture and the actor stamps are attached to
+    this class when a store opens (DESIGN.md "Change capture")."""
+
+
 class Store:
-    """An open database: engine plus session factory."""
+    """An open database: engine plus session factory.  Every session it opens carries the acting
+    user (``actor``) for the whole unit of work, and is captured for sync."""
 
     def __init__(self, url: str, *, backups_dir: Path | None = None, upgrade: bool = True):
         self.url = url
-        # Who this store's sessions act as (app.services.access.accounts.Actor): set at login, or by
+        # Who this store's sessions act as (app.services.access.actor.Actor): set at login, or by
         # the CLI's --user; None is the system account.
         self.actor = None
         self.engine = make_engine(url)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        capture.attach(StoreSession)
+        self._sessions = sessionmaker(self.engine, class_=StoreSession, expire_on_commit=False)
         if upgrade:
             self.upgrade(backups_dir)
             with self.engine.begin() as conn:

@@ -13,7 +13,9 @@ from sqlalchemy import func, select
 from app.db import Store
 from app.models import AuditEntry, Resident, User
 from app.services import backup, printing, profile
-from app.services.access import accounts, audit, authz
+from app.services.access import accounts, audit_review, authz
+from app.services.access import actor as actors
+from app.services.access.actor import Actor
 from app.services.errors import UserError
 from app.services.printing.layout import Labels
 from app.services.programmes import followup
@@ -169,7 +171,7 @@ def _attempt(town, ids, sensitive_id, cell: str, tmp_path) -> bool:
                 conflicts.resolve(s, uuid.uuid4(), "kept")
         elif cell == "view_audit":
             with store.session() as s:
-                audit.query(s)
+                audit_review.query(s)
         elif cell == "manage_users":
             with store.transaction() as s:
                 accounts.create_user(
@@ -237,11 +239,11 @@ CODES = st.sampled_from([A, B, "110105002101", "110106001101", "", "abc", None])
 def test_no_combination_grants_what_the_matrix_forbids(
     role, user_village, action, village, sensitive, responsible, name, device
 ):
-    who = accounts.Actor(uuid.uuid4(), "u", name, role, user_village)
+    who = Actor(uuid.uuid4(), "u", name, role, user_village)
     ok = authz.allowed(
         who, action, device_code=device, village=village, sensitive=sensitive, responsible=responsible
     )
-    if role not in accounts.ROLES or action not in authz.ACTIONS:
+    if role not in actors.ROLES or action not in authz.ACTIONS:
         assert not ok
     if action in ("manage_users", "manage_devices", "restore"):
         assert ok == (role == "admin")
@@ -358,7 +360,7 @@ def test_sql_looking_input_is_just_text(village, text):
         r = s.get(Resident, rid)
         assert r.current_address == text.strip() and r.workplace == text.strip()
         assert s.scalar(select(func.count()).select_from(Resident)) == 1
-        assert audit.query(s, audit.AuditFilter(text=text)) is not None
+        assert audit_review.query(s, audit_review.AuditFilter(text=text)) is not None
 
 
 # ------------------------------------------------------------------------------ backups
@@ -477,9 +479,14 @@ def test_audit_lists_changes_with_filters(village):
         inp = records.ResidentInput(name="赵六", sex="2", birth_date="1955-03-03", current_address="二组")
         records.save_resident(s, inp, today=TODAY)
     with village.store.session() as s:
-        creates = audit.query(s, audit.AuditFilter(action="create", username="admin"))
+        creates = audit_review.query(s, audit_review.AuditFilter(action="create", username="admin"))
         assert any("赵六" in (e.summary or "") for e in creates)
-        assert audit.query(s, audit.AuditFilter(since=dt.date(2000, 1, 1), until=dt.date(2000, 1, 2))) == []
+        assert (
+            audit_review.query(
+                s, audit_review.AuditFilter(since=dt.date(2000, 1, 1), until=dt.date(2000, 1, 2))
+            )
+            == []
+        )
     village.store.actor = None
     from sqlalchemy.exc import IntegrityError
 

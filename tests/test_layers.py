@@ -30,7 +30,12 @@ def test_services_tools_and_models_do_not_load_qt():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stdout + out.stderr
     # the sub-packages are really covered, not just the top level
-    for sub in ("app.services.sync.", "app.services.printing.", "app.services.programmes.", "app.services.records."):
+    for sub in (
+        "app.services.sync.",
+        "app.services.printing.",
+        "app.services.programmes.",
+        "app.services.records.",
+    ):
         assert any(m.startswith(sub) for m in modules), sub
 
 

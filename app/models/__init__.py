@@ -1,6 +1,6 @@
 """SQLAlchemy mappings only: no Qt, no I/O, no business rules."""
 
-from app.models.base import Base, Synced, new_id, org_id, utcnow
+from app.models.base import Base, Synced, Tracked, new_id, org_id, utcnow
 from app.models.followup import FollowupVisit, ProgramEnrolment
 from app.models.org import ArchiveSerial, Profile, Setting, Township, Village, VillageGroup
 from app.models.referral import Referral
@@ -17,6 +17,7 @@ __all__ = [
     "SyncConflict",
     "SyncState",
     "Synced",
+    "Tracked",
     "org_id",
     "ArchiveSerial",
     "FollowupVisit",

@@ -21,6 +21,8 @@ from pathlib import Path
 from app.config import Paths
 from app.db import Store, _known_revision, fsync_dir, head_revision, is_sqlite, sqlite_backup
 from app.i18n import QT_TRANSLATE_NOOP
+from app.models import Peer, Profile, SyncState, new_id
+from app.services.access import audit, authz
 from app.services.errors import Message, UserError
 
 CTX = "Backup"
@@ -40,8 +42,6 @@ def _db_file(store: Store) -> Path:
 
 def backup_to(store: Store, dest: str | Path) -> Path:
     """``cunyi backup -o FILE``: a backup written anywhere (a USB stick)."""
-    from app.services.access import audit, authz
-
     with store.session() as s:
         authz.require(s, "backup")
     dest = Path(dest)
@@ -128,8 +128,6 @@ def verify(path: str | Path) -> BackupInfo:
 def restore(store: Store, paths: Paths, src: str | Path) -> tuple[BackupInfo, Path]:
     """Replace the store by a backup.  Returns the backup's facts and where the old store went.
     ``store`` is disposed; open a new one on the same URL afterwards."""
-    from app.services.access import authz
-
     with store.session() as s:
         authz.require(s, "restore")
     info = verify(src)
@@ -152,9 +150,6 @@ def restore(store: Store, paths: Paths, src: str | Path) -> tuple[BackupInfo, Pa
 
 def _mark_restored(store: Store, info: BackupInfo, stamp: str) -> None:
     from sqlalchemy import update
-
-    from app.models import Peer, Profile, SyncState, new_id
-    from app.services.access import audit
 
     with store.transaction() as s:
         s.execute(

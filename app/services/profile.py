@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ArchiveSerial, Profile, Township, User, Village, VillageGroup, new_id, org_id
+from app.services.access.passwords import hash_password
 from app.services.errors import Message, NotFound, UserError
 from app.services.records.validators import halfwidth, known_address_code
+from app.services.sync import capture
 
 CTX = "Profile"
 VILLAGE, TOWNSHIP = "village", "township"
@@ -93,6 +95,7 @@ def init_profile(
     )
     session.add(profile)
     session.flush()  # the sync hook stamps what follows with this device's clock
+    capture.mark_untracked_logged(session)  # a new store has nothing written around the hook
     if role == VILLAGE:
         # The township owns its own row: the village's copy carries the lowest clock, so the
         # township's name replaces it when the first bundle comes back.  It is not logged.
@@ -112,8 +115,6 @@ def init_profile(
         )
     else:
         session.add(Township(id=org_id("township", code), code=code, name=name))
-    from app.services.access.accounts import hash_password
-
     # Without a password the first admin sets one at the first login (the GUI asks).
     session.add(
         User(
@@ -138,14 +139,6 @@ def profile_info(session: Session) -> ProfileInfo:
     p = get_profile(session)
     town = session.scalar(select(Township).where(Township.code == p.code[:9]))
     return ProfileInfo(p.role, p.code, p.name, p.institution, town.name if town else "", p.device_id)
-
-
-def default_user(session: Session) -> User:
-    """The user the app acts as until accounts and login arrive (the first active admin)."""
-    user = session.scalar(select(User).where(User.active.is_(True)).order_by(User.created_at))
-    if user is None:
-        raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Profile", "没有可用的用户")))
-    return user
 
 
 def villages(session: Session) -> list[Village]:

@@ -21,6 +21,7 @@ from stdnum.cn import ric
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
+    AuditEntry,
     FollowupVisit,
     Household,
     ProgramEnrolment,
@@ -32,11 +33,13 @@ from app.models import (
     new_id,
 )
 from app.services import profile as profiles
+from app.services.access.actor import actor
 from app.services.errors import Message, UserError
 from app.services.programmes import followup_rules as rules
 from app.services.records.pinyin_keys import sort_key
 from app.services.records.residents import search_key_rows
 from app.services.records.validators import age_on
+from app.services.sync import capture
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -268,6 +271,7 @@ def generate_demo(
     for v in village_list:
         groups[v.id] = [profiles.ensure_group(session, v, name) for name in GROUP_NAMES[: rng.randint(4, 8)]]
 
+    who = actor(session)
     per_village = _split(residents, len(village_list))
     made_households = made = 0
     for v_index, (village, quota) in enumerate(zip(village_list, per_village, strict=True)):
@@ -292,6 +296,8 @@ def generate_demo(
                 done_here += len(members)
             # Follow-ups first: a patient's record and diagnosis are moved to before management began.
             enrolments, visits = _followups(people.rng, batch_res, batch_choice, today)
+            for row in (*batch_hh, *batch_res, *enrolments, *visits):
+                row["created_by"] = row["updated_by"] = who.id
             session.execute(insert(Household), batch_hh)
             session.execute(insert(Resident), batch_res)
             session.execute(insert(ResidentChoice), batch_choice)
@@ -299,6 +305,12 @@ def generate_demo(
             if enrolments:
                 session.execute(insert(ProgramEnrolment), enrolments)
                 session.execute(insert(FollowupVisit), visits)
+            # Written around the ORM for speed, so logged for sync here, as the capture hook would.
+            capture.log_inserted(session, "household", [r["id"] for r in batch_hh])
+            capture.log_inserted(session, "resident", [r["id"] for r in batch_res])
+            capture.log_inserted(session, "program_enrolment", [r["id"] for r in enrolments])
+            capture.log_inserted(session, "followup_visit", [r["id"] for r in visits])
+            if enrolments:
                 _audit_recent_visits(session, prof, village.code, batch_res, visits, today)
             made += len(batch_res)
             made_households += len(batch_hh)
@@ -312,10 +324,8 @@ def _audit_recent_visits(
 ) -> None:
     """The last fortnight's follow-ups as the audit trail would have them (the demo's rows are
     written in bulk, around the capture hook that audits real work): a demo opens on an audit
-    page with days of activity, each visit entered by the installation's first user."""
-    from app.models import AuditEntry
-
-    user = profiles.default_user(session)
+    page with days of activity, each visit entered by the acting user."""
+    user = actor(session)
     names = {r["id"]: f"{r['name']} {r['archive_no']}" for r in residents}
     since = today - dt.timedelta(days=14)
     rows = [
@@ -336,6 +346,7 @@ def _audit_recent_visits(
     ]
     if rows:
         session.execute(insert(AuditEntry), rows)
+        capture.log_inserted(session, "audit_log", [r["id"] for r in rows])
 
 
 def _split(total: int, parts: int) -> list[int]:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.services.access import audit
+from app.services.access import audit, audit_review
 from app.services.errors import UserError
 from app.views.widgets import LazyPage, fit_columns, read_only_table, render
 from app.views.worker import run_in_background
@@ -96,8 +96,8 @@ class AuditPage(LazyPage):
         lay.addWidget(self.count)
         lay.addWidget(self.table, 1)
 
-    def current_filter(self, limit: int = 2000) -> audit.AuditFilter:
-        return audit.AuditFilter(
+    def current_filter(self, limit: int = 2000) -> audit_review.AuditFilter:
+        return audit_review.AuditFilter(
             since=self.since.date().toPython(),
             until=self.until.date().toPython(),
             username=self.user.currentData() or "",
@@ -110,8 +110,8 @@ class AuditPage(LazyPage):
         self._loaded = True
         try:
             with self.store.session() as s:
-                names = audit.usernames(s)
-                rows = audit.query(s, self.current_filter())
+                names = audit_review.usernames(s)
+                rows = audit_review.query(s, self.current_filter())
         except UserError as e:
             self.table.setRowCount(0)
             self.count.setText(render(e.message))
@@ -165,7 +165,7 @@ class AuditPage(LazyPage):
 
         def job(_progress, _cancelled):
             with self.store.session() as s:
-                return audit.export_csv(s, path, wanted)
+                return audit_review.export_csv(s, path, wanted)
 
         def done(n):
             self.exported = n

@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout
 
 from app.db import Store
-from app.services import profile
 from app.services.errors import ValidationError
 from app.services.programmes import followup
 from app.views.widgets import ErrorLabel, FieldBox, code_label, line_edit, render
@@ -50,7 +49,6 @@ class EndManagementDialog(QDialog):
                     self.status.currentData(),
                     self.date.text(),
                     self.reason.text(),
-                    actor=profile.default_user(s).id,
                 )
         except ValidationError as e:
             for name, fe in e.by_field().items():

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.codes import CODE_LISTS
 from app.db import Store
 from app.services import profile
+from app.services.access.actor import actor
 from app.services.errors import UserError, ValidationError
 from app.services.records import residents as records
 from app.services.records.residents import HISTORY_EVENTS, RELATIVES, SINGLE_CODED, ResidentInput
@@ -46,7 +47,7 @@ class EnrolmentForm(QWidget):
         with store.session() as s:
             info = profile.profile_info(s)
             self.villages = [(v.code, v.name, [g.name for g in v.groups]) for v in profile.villages(s)]
-            self.default_doctor = profile.default_user(s).display_name
+            self.default_doctor = actor(s).display_name
         self.is_township = not info.is_village
         self.institution = info.institution
 
@@ -453,8 +454,7 @@ class EnrolmentDialog(QDialog):
         inp = self.form.to_input()
         try:
             with self.store.transaction() as s:
-                actor = profile.default_user(s).id
-                resident = records.save_resident(s, inp, resident_id=self.resident_id, actor=actor)
+                resident = records.save_resident(s, inp, resident_id=self.resident_id)
                 rid = resident.id
         except ValidationError as e:
             self.form.show_errors(e)

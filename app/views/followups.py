@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.services import profile
+from app.services.access.actor import actor
 from app.services.errors import UserError, ValidationError
 from app.services.programmes import followup, worklist
 from app.services.programmes.followup import NeedsConfirmation, VisitInput
@@ -214,7 +214,7 @@ class FollowupDialog(QDialog):
             self.resident_name = resident.name
             history = followup.visit_history(s, resident_id, program)
             self.last = next((v for v in reversed(history) if v.outcome == "done"), None)
-            doctor = profile.default_user(s).display_name
+            doctor = actor(s).display_name
         title = self.tr("{program}随访 - {name}").replace("{program}", code_label("program", program))
         self.setWindowTitle(title.replace("{name}", self.resident_name))
         self.resize(860, 720)
@@ -596,9 +596,7 @@ class FollowupDialog(QDialog):
         try:
             with self.store.transaction() as s:
                 resident = find_resident(s, str(self.resident_id))
-                result = followup.save_visit(
-                    s, resident, self.to_input(confirmed), actor=profile.default_user(s).id
-                )
+                result = followup.save_visit(s, resident, self.to_input(confirmed))
         except NeedsConfirmation as e:
             answer = QMessageBox.question(
                 self, self.tr("请核实"), e.render(translate_message) + "\n" + self.tr("确认保存吗？")

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from app.db import Store
-from app.services.access import accounts
+from app.services.access import accounts, passwords
 from app.services.errors import UserError
 from app.views.widgets import render
 
@@ -24,10 +24,10 @@ class LoginDialog(QDialog):
         self.username.setMaxLength(50)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.Password)
-        self.password.setMaxLength(accounts.MAX_PASSWORD)
+        self.password.setMaxLength(passwords.MAX_PASSWORD)
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.Password)
-        self.repeat.setMaxLength(accounts.MAX_PASSWORD)
+        self.repeat.setMaxLength(passwords.MAX_PASSWORD)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")

@@ -6,7 +6,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QVBoxLayout
 
 from app.db import Store
-from app.services import profile
 from app.services.errors import ValidationError
 from app.services.programmes import referral
 from app.views.widgets import ErrorLabel, FieldBox, line_edit, render
@@ -69,7 +68,7 @@ class ReferralDialog(QDialog):
             setattr(self.draft, name, self.value(name))
         try:
             with self.store.transaction() as s:
-                created = referral.create_referral(s, self.draft, actor=profile.default_user(s).id)
+                created = referral.create_referral(s, self.draft)
                 self.referral_id = created.id
         except ValidationError as e:
             for name, fe in e.by_field().items():

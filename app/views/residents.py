@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
+from app.services.access.actor import actor
 from app.services.records import residents as records
 from app.services.records import search
 from app.services.records.residents import find_resident
@@ -224,7 +225,6 @@ class ResidentsPage(LazyPage):
 
     def offer_programme_enrolment(self, resident_id) -> list[str]:
         """The past history says 高血压/糖尿病 but the resident is not managed yet: offer to enrol."""
-        from app.services import profile
         from app.services.programmes import followup
 
         enrolled = []
@@ -237,9 +237,7 @@ class ResidentsPage(LazyPage):
             if self.ask(self.tr("纳入慢病管理"), text):
                 with self.store.transaction() as s:
                     resident = find_resident(s, str(resident_id))
-                    followup.enrol(
-                        s, resident, program, dt.date.today(), doctor=profile.default_user(s).display_name
-                    )
+                    followup.enrol(s, resident, program, dt.date.today(), doctor=actor(s).display_name)
                 enrolled.append(program)
         return enrolled
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.services import profile
 from app.services.errors import UserError
 from app.services.records import roster
 from app.views.widgets import render
@@ -95,13 +94,11 @@ class RosterImportDialog(QDialog):
 
         def job(progress, cancelled):
             with store.transaction() as s:
-                actor = profile.default_user(s).id
                 report = roster.import_roster(
                     s,
                     path,
                     dry_run=dry_run,
                     skip_invalid=skip,
-                    actor=actor,
                     progress=progress,
                     cancelled=cancelled,
                 )

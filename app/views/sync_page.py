@@ -457,11 +457,10 @@ class SyncPage(LazyPage):
         c = self.conflicts.item(row, 0).data(Qt.UserRole)
         try:
             with self.store.transaction() as s:
-                actor = profile.default_user(s).id
                 if choice == "reviewed":
-                    conflicts.review_duplicate(s, c.id, actor)
+                    conflicts.review_duplicate(s, c.id)
                 else:
-                    conflicts.resolve(s, c.id, choice, actor)
+                    conflicts.resolve(s, c.id, choice)
         except UserError as e:
             QMessageBox.warning(self, self.tr("同步"), render(e.message))
             return

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Store
 from app.i18n import QT_TRANSLATE_NOOP
-from app.services.access import accounts, authz
+from app.services.access import accounts, authz, passwords
 from app.services.errors import UserError
 from app.views.widgets import LazyPage, fit_columns, read_only_table, render
 
@@ -26,7 +26,7 @@ from app.views.widgets import LazyPage, fit_columns, read_only_table, render
 def _password_field() -> QLineEdit:
     w = QLineEdit()
     w.setEchoMode(QLineEdit.Password)
-    w.setMaxLength(accounts.MAX_PASSWORD)
+    w.setMaxLength(passwords.MAX_PASSWORD)
     return w
 
 

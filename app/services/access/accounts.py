@@ -1,86 +1,30 @@
-"""Accounts: users, argon2id passwords, login with a growing delay, and who a session acts as.
+"""Accounts: users, login with a growing delay, password changes.
 
-A session acts as the user who logged in (GUI), the user named on the command line
-(``--user``), or the *system* account (CLI without ``--user``, tests, background work the
-app does by itself).  Services read it with :func:`actor`; the audit trail names it.
+Who a session acts as lives in :mod:`app.services.access.actor`; hashing in
+:mod:`app.services.access.passwords`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import uuid
-from dataclasses import dataclass
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import User, utcnow
+from app.services import profile
+from app.services.access import audit, authz, passwords
+from app.services.access.actor import ROLES, Actor, act_as, actor, actor_of
 from app.services.errors import Message, NotFound, UserError
 
 CTX = "Accounts"
-ROLES = ("village_doctor", "township_staff", "admin")
-SYSTEM = "system"
 FREE_ATTEMPTS = 5  # then each failure doubles the wait: 2 s, 4 s, 8 s … up to 15 minutes
 MAX_DELAY_S = 900
-MAX_PASSWORD = 256  # characters; longer input is refused before it is hashed
-MIN_PASSWORD = 6
-_hasher = PasswordHasher()  # argon2id, the library's current defaults
 
 
 def _err(template: str, **params) -> UserError:
     return UserError(Message(CTX, template, params))
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who a session acts as."""
-
-    id: uuid.UUID | None
-    username: str
-    display_name: str
-    role: str  # village_doctor | township_staff | admin | system
-    village_code: str | None = None  # a village doctor's village
-
-    @property
-    def is_system(self) -> bool:
-        return self.role == SYSTEM
-
-
-SYSTEM_ACTOR = Actor(None, SYSTEM, "系统", SYSTEM)
-
-
-def act_as(session: Session, actor: Actor) -> None:
-    session.info["actor"] = actor
-
-
-def actor(session: Session) -> Actor:
-    return session.info.get("actor") or SYSTEM_ACTOR
-
-
-def actor_of(user: User, device_code: str) -> Actor:
-    village = user.village_code or (device_code if len(device_code) == 12 else None)
-    return Actor(user.id, user.username, user.display_name, user.role, village)
-
-
-# ---------------------------------------------------------------------------- passwords
-
-
-def _check_password_text(password: str) -> str:
-    if not isinstance(password, str) or not password:
-        raise _err(QT_TRANSLATE_NOOP("Accounts", "请输入密码"))
-    if len(password) > MAX_PASSWORD:
-        raise _err(QT_TRANSLATE_NOOP("Accounts", "密码太长（最多 {n} 个字符）"), n=MAX_PASSWORD)
-    return password
-
-
-def hash_password(password: str) -> str:
-    password = _check_password_text(password)
-    if len(password) < MIN_PASSWORD:
-        raise _err(QT_TRANSLATE_NOOP("Accounts", "密码至少 {n} 个字符"), n=MIN_PASSWORD)
-    return _hasher.hash(password)
 
 
 def read_password_file(path) -> str:
@@ -88,7 +32,7 @@ def read_password_file(path) -> str:
     from pathlib import Path
 
     try:
-        raw = Path(path).read_bytes()[: MAX_PASSWORD * 4 + 2]
+        raw = Path(path).read_bytes()[: passwords.MAX_PASSWORD * 4 + 2]
         return raw.decode("utf-8").splitlines()[0] if raw.strip() else ""
     except FileNotFoundError:
         raise _err(QT_TRANSLATE_NOOP("Accounts", "找不到密码文件：{path}"), path=str(path)) from None
@@ -126,7 +70,6 @@ def create_user(
     display_name: str | None = None,
     village_code: str | None = None,
 ) -> User:
-    from app.services.access import audit, authz
 
     authz.require(session, "manage_users")
     username = _clean_username(username)
@@ -138,7 +81,7 @@ def create_user(
         username=username,
         display_name=(display_name or username).strip()[:50],
         role=role,
-        password_hash=hash_password(password),
+        password_hash=passwords.hash_password(password),
         village_code=village_code or None,
         created_by=actor(session).id,
     )
@@ -152,23 +95,21 @@ def set_password(
     session: Session, username: str, new_password: str, *, old_password: str | None = None
 ) -> None:
     """Change one's own password (old one required) or, as an admin, reset anyone's."""
-    from app.services.access import audit, authz
 
     user = get_user(session, username)
     me = actor(session)
     if me.id != user.id or old_password is None:
         authz.require(session, "manage_users")
     else:
-        _check_password_text(old_password)
-        if not _verify(user, old_password):
+        passwords.check_text(old_password)
+        if not passwords.verify(user.password_hash, old_password):
             raise _err(QT_TRANSLATE_NOOP("Accounts", "原密码不正确"))
-    user.password_hash = hash_password(new_password)
+    user.password_hash = passwords.hash_password(new_password)
     user.failed_logins, user.locked_until = 0, None
     audit.record(session, "password", "app_user", user.id, user.username)
 
 
 def deactivate(session: Session, username: str) -> User:
-    from app.services.access import audit, authz
 
     authz.require(session, "manage_users")
     user = get_user(session, username)
@@ -182,15 +123,6 @@ def deactivate(session: Session, username: str) -> User:
     return user
 
 
-def _verify(user: User, password: str) -> bool:
-    if not user.password_hash:
-        return False
-    try:
-        return _hasher.verify(user.password_hash, password)
-    except (VerifyMismatchError, VerificationError, InvalidHashError):
-        return False
-
-
 def _delay(failures: int) -> int:
     return 0 if failures < FREE_ATTEMPTS else min(MAX_DELAY_S, 2 ** (failures - FREE_ATTEMPTS + 1))
 
@@ -198,7 +130,6 @@ def _delay(failures: int) -> int:
 def _attempt(
     session: Session, username, password, device_code: str, now: dt.datetime
 ) -> tuple[Actor | None, UserError | None]:
-    from app.services.access import audit
 
     if isinstance(username, bytes) or isinstance(password, bytes):
         try:
@@ -210,7 +141,7 @@ def _attempt(
     if not username or len(username) > 50:
         return None, _err(QT_TRANSLATE_NOOP("Accounts", "请输入正确的用户名"))
     try:
-        password = _check_password_text(password)
+        password = passwords.check_text(password)
     except UserError as e:
         return None, e
     wrong = _err(QT_TRANSLATE_NOOP("Accounts", "用户名或密码不正确"))
@@ -221,7 +152,7 @@ def _attempt(
     if user.locked_until and user.locked_until > now:
         wait = int((user.locked_until - now).total_seconds()) + 1
         return None, _err(QT_TRANSLATE_NOOP("Accounts", "尝试次数过多，请 {s} 秒后再试"), s=wait)
-    if not _verify(user, password):
+    if not passwords.verify(user.password_hash, password):
         user.failed_logins += 1
         delay = _delay(user.failed_logins)
         user.locked_until = now + dt.timedelta(seconds=delay) if delay else None
@@ -234,8 +165,7 @@ def _attempt(
             username=username,
         )
         return None, wrong
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = _hasher.hash(password)
+    user.password_hash = passwords.rehashed(user.password_hash, password) or user.password_hash
     user.failed_logins, user.locked_until, user.last_login_at = 0, None, now
     who = actor_of(user, device_code)
     act_as(session, who)
@@ -247,10 +177,8 @@ def login(store, username, password, *, now: dt.datetime | None = None) -> Actor
     """Check a login in its own transaction, which commits whether or not it succeeds: a
     failure is counted and audited.  Wrong, empty, huge or undecodable input is refused with a
     message; after 5 failures each further attempt must wait twice as long (2 s … 15 min)."""
-    from app.services.profile import get_profile
-
     with store.transaction() as s:
-        code = get_profile(s).code
+        code = profile.get_profile(s).code
         who, error = _attempt(s, username, password, code, now or utcnow())
     if error is not None:
         raise error
@@ -274,5 +202,5 @@ def set_first_password(store, username: str, password: str, repeat: str) -> Acto
     if needs_first_password(store) != username:
         raise _err(QT_TRANSLATE_NOOP("Accounts", "管理员密码已经设置过，请直接登录"))
     with store.transaction() as s:
-        get_user(s, username).password_hash = hash_password(password)
+        get_user(s, username).password_hash = passwords.hash_password(password)
     return login(store, username, password)

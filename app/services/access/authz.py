@@ -21,7 +21,10 @@ import logging
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.services.access.accounts import Actor, actor
+from app.models import Village, org_id
+from app.services import profile
+from app.services.access import audit
+from app.services.access.actor import Actor, actor
 from app.services.errors import Message, UserError
 
 log = logging.getLogger(__name__)
@@ -91,9 +94,7 @@ def allowed(
 def _device_code(session: Session) -> str:
     code = session.info.get("authz_device_code")
     if code is None:
-        from app.services.profile import get_profile
-
-        code = session.info["authz_device_code"] = get_profile(session).code
+        code = session.info["authz_device_code"] = profile.get_profile(session).code
     return code
 
 
@@ -105,8 +106,6 @@ def require(session: Session, action: str, *, what: str = "", **where) -> None:
     """Raise :class:`PermissionDenied` (and audit the refusal) unless the session's actor may."""
     if permits(session, action, **where):
         return
-    from app.services.access import audit
-
     who = actor(session)
     audit.record_now(
         session,
@@ -149,8 +148,6 @@ def village_code(session: Session, village_id) -> str:
     if village_id not in cache:
         from sqlalchemy import select
 
-        from app.models import Village
-
         cache[village_id] = session.scalar(select(Village.code).where(Village.id == village_id)) or ""
     return cache[village_id]
 
@@ -174,8 +171,6 @@ def village_clause(session: Session, village_id_column):
     codes = visible_villages(session)
     if codes is None:
         return None
-    from app.models import org_id
-
     return village_id_column.in_([org_id("village", c) for c in codes])
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from app.models import Referral, Resident
 from app.services.access import audit, authz
 from app.services.printing import blank_forms, followup_card, home_visits, record_cover, referral_slip
 from app.services.printing.layout import Labels
@@ -43,8 +44,6 @@ def _may_print(session: Session, resident_ids, document: str) -> None:
     """Every resident on a document must be printable by the actor; the print is audited."""
     from sqlalchemy import select
 
-    from app.models import Resident
-
     ids = list(resident_ids)
     for i in range(0, len(ids), 500):
         for r in session.scalars(select(Resident).where(Resident.id.in_(ids[i : i + 500]))):
@@ -63,8 +62,6 @@ def referral_pdf(
 ) -> bytes:
     """双向转诊单 (转出, or 回转 with ``returning``); refused when the referral has no destination."""
     data = referral_slip.slip_data(session, referral_id)
-    from app.models import Referral
-
     _may_print(session, [session.get(Referral, referral_id).resident_id], "referral")
     return referral_slip.render_referral(data, labels, returning=returning)
 

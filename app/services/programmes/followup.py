@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import FollowupVisit, ProgramEnrolment, Resident
+from app.models import FollowupVisit, ProgramEnrolment, Resident, ResidentChoice
 from app.services.access import authz
 from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
 from app.services.programmes import followup_rules as rules
@@ -183,7 +183,6 @@ def enrol(
     *,
     diagnosed_on: dt.date | None = None,
     doctor: str | None = None,
-    actor: uuid.UUID | None = None,
 ) -> ProgramEnrolment:
     """Put a resident under management for a programme (once: an existing enrolment is returned)."""
     if program not in PROGRAMS:
@@ -201,8 +200,6 @@ def enrol(
         diagnosed_on=diagnosed_on,
         enrolling_doctor=doctor,
         responsible_doctor=doctor or resident.responsible_doctor,
-        created_by=actor,
-        updated_by=actor,
     )
     session.add(enrolment)
     session.flush()
@@ -278,7 +275,6 @@ def save_visit(
     inp: VisitInput,
     *,
     enrol_if_needed: bool = False,
-    actor: uuid.UUID | None = None,
     today: dt.date | None = None,
     poverty: bool | None = None,
     thresholds: rules.Thresholds = rules.DEFAULT,
@@ -343,7 +339,7 @@ def save_visit(
         fail("outcome", QT_TRANSLATE_NOOP("Followup", "随访结果应为 done、lost（失访）或 died（死亡）"))
     if inp.outcome != "done":
         return _save_failed_visit(
-            session, resident, inp, visit_date, enrolment, enrol_if_needed, errors, actor, today
+            session, resident, inp, visit_date, enrolment, enrol_if_needed, errors, today
         )
 
     values = {
@@ -424,8 +420,8 @@ def save_visit(
         raise ValidationError(errors)
 
     if enrolment is None:
-        enrolment = enrol(session, resident, program, visit_date, doctor=inp.doctor or None, actor=actor)
-    _void_corrected(session, same_day if inp.correction else None, actor)
+        enrolment = enrol(session, resident, program, visit_date, doctor=inp.doctor or None)
+    _void_corrected(session, same_day if inp.correction else None)
     visit = FollowupVisit(
         enrolment_id=enrolment.id,
         resident_id=resident.id,
@@ -447,8 +443,6 @@ def save_visit(
         overridden=(classification != suggestion.classification or next_due != suggestion.next_due),
         doctor=inp.doctor or None,
         correction_of=same_day if inp.correction else None,
-        created_by=actor,
-        updated_by=actor,
         **values,
         **extra,
     )
@@ -535,7 +529,6 @@ def end_management(
     day: str,
     reason: str,
     *,
-    actor: uuid.UUID | None = None,
     today: dt.date | None = None,
 ) -> ProgramEnrolment:
     """失访 / 迁出 / 死亡 / 终止管理, with the date and the reason."""
@@ -581,14 +574,11 @@ def end_management(
     if errors:
         raise ValidationError(errors)
     enrolment.status, enrolment.status_date, enrolment.status_reason = status, when, reason
-    enrolment.updated_by = actor
     return enrolment
 
 
 def programs_to_offer(session: Session, resident_id: uuid.UUID) -> list[str]:
     """Programmes the past history names (高血压 → htn, 糖尿病 → t2dm) the resident is not yet managed for."""
-    from app.models import ResidentChoice
-
     named = set(
         session.scalars(
             select(ResidentChoice.code).where(
@@ -751,14 +741,14 @@ def _form_extras(inp: VisitInput, values: dict, visit_date: dt.date, errors: lis
     return extra
 
 
-def _void_corrected(session: Session, visit_id: uuid.UUID | None, actor: uuid.UUID | None) -> None:
+def _void_corrected(session: Session, visit_id: uuid.UUID | None) -> None:
     """A correction replaces the day's earlier record, which is voided (never deleted)."""
     if visit_id is not None:
         old = session.get(FollowupVisit, visit_id)
-        old.voided, old.void_reason, old.updated_by = True, "更正", actor
+        old.voided, old.void_reason = True, "更正"
 
 
-def _save_failed_visit(session, resident, inp, visit_date, enrolment, enrol_if_needed, errors, actor, today):
+def _save_failed_visit(session, resident, inp, visit_date, enrolment, enrol_if_needed, errors, today):
     """失访 or 死亡: the reason, date and cause instead of measurements; the programme status follows."""
 
     def fail(name: str, template: str, **params) -> None:
@@ -783,7 +773,7 @@ def _save_failed_visit(session, resident, inp, visit_date, enrolment, enrol_if_n
     if errors:
         raise ValidationError(errors)
     if enrolment is None:
-        enrolment = enrol(session, resident, inp.program, visit_date, doctor=inp.doctor or None, actor=actor)
+        enrolment = enrol(session, resident, inp.program, visit_date, doctor=inp.doctor or None)
     enrolment.status = "2" if inp.outcome == "lost" else "4"
     enrolment.status_date = death_date or visit_date
     enrolment.status_reason = reason or cause
@@ -798,8 +788,6 @@ def _save_failed_visit(session, resident, inp, visit_date, enrolment, enrol_if_n
         death_date=death_date,
         death_cause=cause,
         doctor=inp.doctor or None,
-        created_by=actor,
-        updated_by=actor,
     )
     session.add(visit)
     session.flush()

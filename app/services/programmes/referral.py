@@ -88,9 +88,7 @@ def draft_from_visit(session: Session, visit_id: uuid.UUID) -> ReferralInput:
     )
 
 
-def create_referral(
-    session: Session, inp: ReferralInput, *, actor: uuid.UUID | None = None, today: dt.date | None = None
-) -> Referral:
+def create_referral(session: Session, inp: ReferralInput, *, today: dt.date | None = None) -> Referral:
     today = today or dt.date.today()
     errors: list[FieldError] = []
 
@@ -143,8 +141,6 @@ def create_referral(
         issued_on=issued,
         status="issued",
         from_institution=get_profile(session).institution,
-        created_by=actor,
-        updated_by=actor,
         **values,
     )
     session.add(referral)
@@ -166,8 +162,6 @@ def set_status(
     referral_id: uuid.UUID,
     status: str,
     day: dt.date | None = None,
-    *,
-    actor: uuid.UUID | None = None,
     **return_fields: str,
 ) -> Referral:
     """arrived (到位) / not_arrived (不到位) / returned (回转, with 病案号, 诊断结果, 检查结果, 下一步方案)."""
@@ -178,7 +172,7 @@ def set_status(
         raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Referral", "找不到转诊单")))
     if status not in STATUSES[1:]:
         raise ValueError(status)
-    referral.status, referral.status_date, referral.updated_by = status, day or dt.date.today(), actor
+    referral.status, referral.status_date = status, day or dt.date.today()
     for name in ("return_record_no", "return_diagnosis", "return_findings", "return_plan", "return_doctor"):
         if name in return_fields:
             setattr(referral, name, return_fields[name] or None)

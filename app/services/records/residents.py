@@ -483,7 +483,6 @@ def save_resident(
     inp: ResidentInput,
     *,
     resident_id: uuid.UUID | None = None,
-    actor: uuid.UUID | None = None,
     today: dt.date | None = None,
 ) -> Resident:
     """Create (resident_id None) or update a resident.  The caller owns the transaction."""
@@ -501,17 +500,13 @@ def save_resident(
                 village_id=clean.village.id,
                 group_id=group.id if group else None,
                 address=v["current_address"],
-                created_by=actor,
-                updated_by=actor,
             )
             session.add(household)
             session.flush()
         else:
             household = session.get(Household, clean.household_id)
         archive_no = profiles.allocate_archive_numbers(session, clean.village.code)[0]
-        resident = Resident(
-            archive_no=archive_no, village_id=clean.village.id, household_id=household.id, created_by=actor
-        )
+        resident = Resident(archive_no=archive_no, village_id=clean.village.id, household_id=household.id)
         session.add(resident)
     else:
         resident = session.get(Resident, resident_id)
@@ -523,7 +518,6 @@ def save_resident(
         setattr(resident, key, value)
     resident.group_id = group.id if group else None
     resident.name_pinyin = sort_key(resident.name)
-    resident.updated_by = actor
     resident.choices = [ResidentChoice(**c) for c in clean.choices]
     session.flush()
     _write_search_keys(session, resident)

@@ -196,7 +196,6 @@ def import_roster(
     dry_run: bool = False,
     skip_invalid: bool = False,
     village_code: str = "",
-    actor: uuid.UUID | None = None,
     today: dt.date | None = None,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
@@ -335,7 +334,7 @@ def import_roster(
     for n, row in enumerate(ordered, start=1):
         if row.head_id and row.inp.household_id is None:
             row.inp.household_id = household_of[row.head_id]
-        resident = records.save_resident(session, row.inp, actor=actor, today=today)
+        resident = records.save_resident(session, row.inp, today=today)
         if not row.head_id and row.inp.household_id is None:
             report.households += 1
         if row.own_id and not row.head_id:

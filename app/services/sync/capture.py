@@ -5,8 +5,13 @@ Every model that declares :class:`~app.models.base.Synced` is logged by one sess
 flush and so in the same transaction as the change itself, and stamps the row's per-field
 clocks.  Nothing changes without its log entry; nothing is logged that did not commit.
 
-Rows written with Core ``insert()`` (demo data, rows from before sync existed) bypass the
-hook: they keep ``sync_clocks`` NULL and :func:`log_untracked` logs them before an export.
+The hook is attached to the sessions a :class:`~app.db.Store` opens (:func:`attach`), not installed
+by importing anything.  It also stamps who did it: ``created_by``/``updated_by`` and the change log's
+user come from the session's actor (:mod:`app.services.access.actor`), in this one place.
+
+Bulk writers that go around the ORM (demo data) log their rows themselves with :func:`log_rows`.
+Rows from before sync existed keep ``sync_clocks`` NULL; :func:`log_untracked` logs them once,
+before the first exchange of an upgraded store, and records that it did.
 
 Clocks are hybrid logical clocks as fixed-width hex text, so that string order is clock order:
 12 digits of wall-clock milliseconds, 4 of logical counter, 8 of the device id (the tie-break).
@@ -25,7 +30,20 @@ import sqlalchemy as sa
 from sqlalchemy import event, inspect, select, update
 from sqlalchemy.orm import Session
 
-from app.models import Base, ChangeLog, Profile, Resident, Synced, SyncState, Village, utcnow
+from app.models import (
+    Base,
+    ChangeLog,
+    Profile,
+    Resident,
+    Setting,
+    Synced,
+    SyncState,
+    Tracked,
+    Village,
+    utcnow,
+)
+from app.services.access import audit
+from app.services.access.actor import actor
 
 EMPTY_CLOCK = ["", ""]  # never written: every real clock is greater
 DELETED = "_deleted"  # the field a tombstone sets
@@ -117,7 +135,7 @@ def specs() -> dict[str, EntitySpec]:
             spec.sqlite[key] = _sqlite_param(col)
             if not col.nullable and col.default is None and col.server_default is None:
                 spec.required += (key,)
-            if key == "updated_at":
+            if key in ("updated_at", "updated_by"):
                 spec.onupdate += (key,)
         for name in model.__sync_children__:
             rel = mapper.relationships[name]
@@ -284,7 +302,21 @@ def _values(obj, spec: EntitySpec, names) -> dict:
     return out
 
 
+def _stamp_new(session: Session) -> None:
+    """Who made a record is the session's actor, whatever the caller put there."""
+    who = actor(session).id
+    for obj in session.new:
+        if isinstance(obj, Tracked) and getattr(obj, "sync_clocks", None) is None:
+            obj.created_by = who
+            obj.updated_by = who
+
+
+def _onupdate(session: Session, name: str):
+    return actor(session).id if name == "updated_by" else utcnow()
+
+
 def before_flush(session: Session, _flush_context, _instances) -> None:
+    _stamp_new(session)
     synced_new = [o for o in session.new if isinstance(o, Synced)]
     synced_dirty = [o for o in session.dirty if isinstance(o, Synced)]
     synced_deleted = [o for o in session.deleted if isinstance(o, Synced)]
@@ -307,16 +339,16 @@ def before_flush(session: Session, _flush_context, _instances) -> None:
         spec = spec_for(obj)
         if obj.sync_clocks is None:  # written around the hook, never logged: log it whole
             if _changed_fields(obj, spec):
-                if "updated_at" in spec.onupdate:
-                    obj.updated_at = utcnow()
+                for name in spec.onupdate:
+                    setattr(obj, name, _onupdate(session, name))
                 changes.append((obj, spec, _values(obj, spec, (*spec.fields, *spec.children)), None))
             continue
         changed = _changed_fields(obj, spec)
         if not changed:
             continue
         for name in spec.onupdate:
+            setattr(obj, name, _onupdate(session, name))
             if name not in changed:
-                setattr(obj, name, utcnow())
                 changed.append(name)
         changes.append((obj, spec, _values(obj, spec, changed), {}))
     for obj in synced_deleted:
@@ -325,8 +357,6 @@ def before_flush(session: Session, _flush_context, _instances) -> None:
         return
     scopes = _log(session, device, changes, pending)
     # Every change is audited in the same flush; the entries are logged too, so they sync.
-    from app.services.access import audit
-
     entries = []
     for (obj, spec, values, bases), scope in zip(changes, scopes, strict=True):
         if spec.name == "audit_log":
@@ -359,6 +389,7 @@ def _label(obj) -> str:
 def _log(session: Session, device, changes, pending) -> list[str]:
     """Stamp clocks and write the change log rows for ``changes``; returns their scopes."""
     first, clock = advance(session.connection(), device, len(changes))
+    who = actor(session).id
     logs, scopes = [], []
     for i, (obj, spec, values, bases) in enumerate(changes):
         if bases is None:
@@ -384,7 +415,7 @@ def _log(session: Session, device, changes, pending) -> list[str]:
                 row_id=obj.id,
                 hlc=clock,
                 scope=scopes[-1],
-                user_id=getattr(obj, "updated_by", None) or getattr(obj, "created_by", None),
+                user_id=who,
                 data=dumps(data),
                 pending=False,
             )
@@ -393,20 +424,31 @@ def _log(session: Session, device, changes, pending) -> list[str]:
     return scopes
 
 
-def install() -> None:
-    """Register the hook on every session (idempotent)."""
-    if not event.contains(Session, "before_flush", before_flush):
-        event.listen(Session, "before_flush", before_flush)
+def attach(session_class: type[Session]) -> None:
+    """Capture every flush of sessions of ``session_class`` (the Store's own class; idempotent)."""
+    if not event.contains(session_class, "before_flush", before_flush):
+        event.listen(session_class, "before_flush", before_flush)
 
 
 # ------------------------------------------------------------------------------ backfill
 
 
+UNTRACKED_LOGGED = "sync.untracked_logged"  # setting: "1" once rows from before sync are logged
+
+
+def mark_untracked_logged(session: Session) -> None:
+    """A store made by this version has no rows written around the hook: nothing to backfill."""
+    if session.get(Setting, UNTRACKED_LOGGED) is None:
+        session.add(Setting(key=UNTRACKED_LOGGED, value="1"))
+
+
 def log_untracked(session: Session, *, batch: int = 2000) -> int:
-    """Log every synced row that was written around the hook (``sync_clocks`` NULL) as made
-    now, on this device.  Returns how many rows were logged."""
+    """Log every synced row written before sync existed (``sync_clocks`` NULL) as made now, on
+    this device, once: later calls return at once.  Returns how many rows were logged."""
     device = device_id(session)
     if device is None:
+        return 0
+    if session.get(Setting, UNTRACKED_LOGGED) is not None:
         return 0
     conn = session.connection()
     total = 0
@@ -424,41 +466,67 @@ def log_untracked(session: Session, *, batch: int = 2000) -> int:
             rows = conn.execute(select(*cols).where(t.c.sync_clocks.is_(None)).limit(batch)).all()
             if not rows:
                 break
-            children: dict[str, dict] = {}
-            for name, (child, fk, _fields) in spec.children.items():
-                grouped: dict = {}
-                ids = [r.id for r in rows]
-                for c in conn.execute(
-                    select(child.__table__).where(child.__table__.c[fk].in_(ids))
-                ).mappings():
-                    grouped.setdefault(c[fk], []).append(c)
-                children[name] = grouped
-            first, clock = advance(conn, device, len(rows))
-            clocks = {"_": [clock, ""]}
-            logs, stamps = [], []
-            for i, r in enumerate(rows):
-                m = r._mapping
-                values = {f: spec.encode[f](m[f]) for f in spec.fields}
-                for name, grouped in children.items():
-                    values[name] = child_rows(spec, name, grouped.get(r.id, []))
-                logs.append(
-                    {
-                        "origin": device,
-                        "seq": first + i + 1,
-                        "entity": spec.name,
-                        "row_id": r.id,
-                        "hlc": clock,
-                        "scope": scope_of(session, spec, m),
-                        "user_id": m.get("updated_by") or m.get("created_by"),
-                        "data": dumps({"v": values, "b": ""}),
-                        "pending": False,
-                    }
-                )
-                stamps.append({"_id": r.id, "_clocks": clocks})
-            conn.execute(sa.insert(ChangeLog), logs)
-            conn.execute(
-                update(t).where(t.c.id == sa.bindparam("_id")).values(sync_clocks=sa.bindparam("_clocks")),
-                stamps,
-            )
-            total += len(rows)
+            total += _log_bulk(session, device, spec, [r._mapping for r in rows], None)
+    mark_untracked_logged(session)
     return total
+
+
+def log_inserted(session: Session, entity: str, ids: list, *, batch: int = 2000) -> int:
+    """Log rows a bulk writer inserted around the ORM (``insert(Model), rows``) as made now by the
+    session's actor: their change-log entries and clocks, in the caller's transaction.  The rows are
+    read back, so column defaults the insert applied are logged as stored."""
+    device = device_id(session)
+    if device is None or not ids:
+        return 0
+    spec = specs()[entity]
+    t = spec.table
+    cols = [t.c.id, *(t.c[f] for f in spec.fields)]
+    total = 0
+    for i in range(0, len(ids), batch):
+        chunk = ids[i : i + batch]
+        rows = session.connection().execute(select(*cols).where(t.c.id.in_(chunk))).all()
+        total += _log_bulk(session, device, spec, [r._mapping for r in rows], None)
+    return total
+
+
+def _log_bulk(session: Session, device, spec: EntitySpec, rows, children: dict | None) -> int:
+    conn = session.connection()
+    t = spec.table
+    if children is None:
+        children = {}
+        ids = [r["id"] for r in rows]
+        for name, (child, fk, _fields) in spec.children.items():
+            grouped: dict = {}
+            for c in conn.execute(select(child.__table__).where(child.__table__.c[fk].in_(ids))).mappings():
+                grouped.setdefault(c[fk], []).append(c)
+            children[name] = grouped
+    if spec.name == "resident":  # the rows that follow (visits, enrolments) find their village here
+        session.info.setdefault("sync_resident_villages", {}).update((r["id"], r["village_id"]) for r in rows)
+    first, clock = advance(conn, device, len(rows))
+    clocks = {"_": [clock, ""]}
+    who = actor(session).id
+    logs, stamps = [], []
+    for i, m in enumerate(rows):
+        values = {f: spec.encode[f](m.get(f)) for f in spec.fields}
+        for name in spec.children:
+            values[name] = child_rows(spec, name, children.get(name, {}).get(m["id"], []))
+        logs.append(
+            {
+                "origin": device,
+                "seq": first + i + 1,
+                "entity": spec.name,
+                "row_id": m["id"],
+                "hlc": clock,
+                "scope": scope_of(session, spec, m),
+                "user_id": m.get("updated_by") or m.get("created_by") or who,
+                "data": dumps({"v": values, "b": ""}),
+                "pending": False,
+            }
+        )
+        stamps.append({"_id": m["id"], "_clocks": clocks})
+    conn.execute(sa.insert(ChangeLog), logs)
+    conn.execute(
+        update(t).where(t.c.id == sa.bindparam("_id")).values(sync_clocks=sa.bindparam("_clocks")),
+        stamps,
+    )
+    return len(rows)

@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Peer, Resident, SyncConflict, utcnow
+from app.services.access import audit, authz
+from app.services.access.actor import actor
 from app.services.errors import Message, NotFound, UserError
 from app.services.profile import TOWNSHIP, get_profile
 from app.services.sync.capture import specs
@@ -131,8 +133,6 @@ def open_conflicts(session: Session, limit: int = 500) -> list[ConflictView]:
 def _get(session: Session, conflict_id: uuid.UUID) -> SyncConflict:
     if get_profile(session).role != TOWNSHIP:
         raise UserError(Message(CTX, QT_TRANSLATE_NOOP("Sync", "冲突和重复档案由乡镇卫生院处理")))
-    from app.services.access import authz
-
     authz.require(session, "resolve_conflicts")
     c = session.get(SyncConflict, conflict_id)
     if c is None or c.resolved_at is not None:
@@ -140,7 +140,7 @@ def _get(session: Session, conflict_id: uuid.UUID) -> SyncConflict:
     return c
 
 
-def resolve(session: Session, conflict_id: uuid.UUID, choice: str, actor: uuid.UUID | None = None) -> None:
+def resolve(session: Session, conflict_id: uuid.UUID, choice: str) -> None:
     """Keep the current value (``kept``) or bring back the one that lost (``lost``)."""
     c = _get(session, conflict_id)
     if c.kind != "field" or choice not in ("kept", "lost"):
@@ -156,19 +156,15 @@ def resolve(session: Session, conflict_id: uuid.UUID, choice: str, actor: uuid.U
             setattr(row, c.field, [child(**item) for item in value])
         else:
             setattr(row, c.field, spec.decode[c.field](value))
-        if hasattr(row, "updated_by"):
-            row.updated_by = actor
-    c.resolved_at, c.resolved_by, c.resolution = utcnow(), actor, choice
+    c.resolved_at, c.resolved_by, c.resolution = utcnow(), actor(session).id, choice
     session.flush()
-    from app.services.access import audit
-
     audit.record(session, "resolve", c.entity, c.row_id, f"{c.field}: {choice}")
 
 
-def review_duplicate(session: Session, conflict_id: uuid.UUID, actor: uuid.UUID | None = None) -> None:
+def review_duplicate(session: Session, conflict_id: uuid.UUID) -> None:
     """Mark a possible duplicate as looked at (voiding one of the two is done on the record)."""
     c = _get(session, conflict_id)
     if c.kind != "duplicate":
         raise UserError(Message(CTX, QT_TRANSLATE_NOOP("Sync", "该冲突不能这样处理")))
-    c.resolved_at, c.resolved_by, c.resolution = utcnow(), actor, "reviewed"
+    c.resolved_at, c.resolved_by, c.resolution = utcnow(), actor(session).id, "reviewed"
     session.flush()

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Peer, Village, org_id, utcnow
+from app.services.access import audit, authz
 from app.services.errors import Message, NotFound, UserError
 from app.services.profile import TOWNSHIP, VILLAGE, get_profile
 
@@ -109,8 +110,6 @@ def _load(keys_dir: Path, passphrase: str | None) -> DeviceKeys:
 
 def protect(session: Session, keys_dir: Path, passphrase: str | None) -> None:
     """(admin) Wrap the device keys with a passphrase, change it, or (None) remove it."""
-    from app.services.access import audit, authz
-
     authz.require(session, "manage_devices")
     if passphrase is not None and len(passphrase) < 8:
         raise _err(QT_TRANSLATE_NOOP("Sync", "口令至少8个字符"))
@@ -231,8 +230,6 @@ def read_card(path: Path) -> DeviceCard:
 
 def trust(session: Session, card: DeviceCard) -> Peer:
     """Trust a peer's card.  A village trusts its own township; a township its own villages."""
-    from app.services.access import audit, authz
-
     authz.require(session, "manage_devices")
     me = get_profile(session)
     device = uuid.UUID(card.device_id)
@@ -292,8 +289,6 @@ def find_peer(session: Session, ref: str) -> Peer:
 
 
 def revoke(session: Session, ref: str) -> Peer:
-    from app.services.access import audit, authz
-
     authz.require(session, "manage_devices")
     peer = find_peer(session, ref)
     peer.revoked_at = utcnow()

@@ -25,7 +25,10 @@ import sqlalchemy as sa
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.models import ChangeLog, OriginMark, Resident, ResidentSearchKey, SyncConflict, new_id
+from app.models import ChangeLog, FollowupVisit, OriginMark, Resident, ResidentSearchKey, SyncConflict, new_id
+from app.services.programmes import followup
+from app.services.records.pinyin_keys import sort_key
+from app.services.records.residents import search_key_rows
 from app.services.sync.capture import BOOKKEEPING, DELETED, EntitySpec, dumps, specs
 
 CHUNK = 5000
@@ -407,10 +410,6 @@ def retry_pending(session: Session, stats: ApplyStats) -> None:
 
 def refresh_derived(session: Session, stats: ApplyStats) -> None:
     """Recompute what is derived from the rows just applied, and list possible duplicates."""
-    from app.services.programmes import followup
-    from app.services.records.pinyin_keys import sort_key
-    from app.services.records.residents import search_key_rows
-
     conn = session.connection()
     residents = list(stats.touched.get("resident", ()))
     for i in range(0, len(residents), IN_CHUNK):
@@ -429,8 +428,6 @@ def refresh_derived(session: Session, stats: ApplyStats) -> None:
             conn.execute(insert(ResidentSearchKey), keys)
     enrolments = set(stats.touched.get("program_enrolment", ()))
     visits = list(stats.touched.get("followup_visit", ()))
-    from app.models import FollowupVisit
-
     for i in range(0, len(visits), IN_CHUNK):
         enrolments.update(
             conn.execute(
