@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -182,6 +183,39 @@ class StoreSession(Session):
     this class when a store opens (DESIGN.md "Change capture")."""
 
 
+def note_changes(session: Session, *tables: str) -> None:
+    """Record that this unit of work changed rows of ``tables`` (the flush and ORM-enabled bulk
+    statements are noted by themselves; writes straight through the driver call this)."""
+    session.info.setdefault("changed_tables", set()).update(tables)
+
+
+@event.listens_for(StoreSession, "after_flush")
+def _note_flushed(session: Session, _context) -> None:
+    note_changes(session, *{o.__table__.name for o in (*session.new, *session.dirty, *session.deleted)})
+
+
+@event.listens_for(StoreSession, "do_orm_execute")
+def _note_bulk(state) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        table = getattr(state.statement, "table", None)
+        if table is not None:
+            note_changes(state.session, table.name)
+
+
+@event.listens_for(StoreSession, "after_commit")
+def _announce_committed(session: Session) -> None:
+    store = session.info.get("store")
+    changed = session.info.pop("changed_tables", None)
+    if store is not None and changed:
+        for recorder in store._recorders():
+            recorder.update(changed)
+
+
+@event.listens_for(StoreSession, "after_rollback")
+def _forget_rolled_back(session: Session) -> None:
+    session.info.pop("changed_tables", None)
+
+
 class Store:
     """An open database: engine plus session factory.  Every session it opens carries the acting
     user (``actor``) for the whole unit of work, and is captured for sync."""
@@ -191,6 +225,7 @@ class Store:
         # Who this store's sessions act as (app.services.access.actor.Actor): set at login, or by
         # the CLI's --user; None is the system account.
         self.actor = None
+        self._local = threading.local()
         self.engine = make_engine(url)
         capture.attach(StoreSession)
         self._sessions = sessionmaker(self.engine, class_=StoreSession, expire_on_commit=False)
@@ -222,7 +257,25 @@ class Store:
     def session(self) -> Session:
         s = self._sessions()
         s.info["actor"] = self.actor
+        s.info["store"] = self
         return s
+
+    def _recorders(self) -> list[set[str]]:
+        stack = getattr(self._local, "recorders", None)
+        if stack is None:
+            stack = self._local.recorders = []
+        return stack
+
+    @contextmanager
+    def recording_changes(self) -> Iterator[set[str]]:
+        """Collect the names of the tables whose changes commit on this thread inside the block:
+        what an operation announces so that every page showing those records refreshes."""
+        changed: set[str] = set()
+        self._recorders().append(changed)
+        try:
+            yield changed
+        finally:
+            self._recorders().remove(changed)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

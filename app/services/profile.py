@@ -13,7 +13,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ArchiveSerial, Profile, Township, User, Village, VillageGroup, new_id, org_id
 from app.services.access.passwords import hash_password
 from app.services.errors import Message, NotFound, UserError
-from app.services.records.validators import halfwidth, known_address_code
+from app.services.records.validators import halfwidth, is_digits, known_address_code
 from app.services.sync import capture
 
 CTX = "Profile"
@@ -45,7 +45,7 @@ class ProfileInfo:
 def normalise_code(code: str, role: str) -> str:
     code = re.sub(r"\s", "", halfwidth(code or ""))
     want = 12 if role == VILLAGE else 9
-    if not code.isdigit() or len(code) != want:
+    if not is_digits(code) or len(code) != want:
         if role == VILLAGE:
             raise _err(
                 QT_TRANSLATE_NOOP("Profile", "村代码应为12位数字（县6位+乡镇3位+村3位），现在是“{code}”"),

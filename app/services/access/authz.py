@@ -26,6 +26,7 @@ from app.services import profile
 from app.services.access import audit
 from app.services.access.actor import Actor, actor
 from app.services.errors import Message, UserError
+from app.services.records.validators import is_digits
 
 log = logging.getLogger(__name__)
 CTX = "Authz"
@@ -76,7 +77,7 @@ def allowed(
         if action == "resolve_conflicts" and len(device_code) != 9:
             return False  # conflicts are resolved at the township
         return who.role in INSTALLATION[action]
-    if village is None or len(village) != 12 or not village.isdigit() or village[:9] != device_code[:9]:
+    if village is None or len(village) != 12 or not is_digits(village) or village[:9] != device_code[:9]:
         return False  # never a record of another township, whatever the account says
     if who.role == "village_doctor":
         if village != who.village_code:

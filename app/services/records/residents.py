@@ -29,6 +29,7 @@ from app.services.records.validators import (
     check_birth_date,
     clean_text,
     halfwidth,
+    is_digits,
     parse_date,
     parse_month,
     parse_resident_id,
@@ -377,7 +378,7 @@ def validate_resident(
     years = (inp.contract_years or "").strip()
     values["contract_years"] = None
     if years:
-        if not years.isdigit() or not 1 <= int(years) <= 10:
+        if not is_digits(years) or not 1 <= int(years) <= 10:
             fail("contract_years", QT_TRANSLATE_NOOP("Validation", "签约年限应为1到10年"))
         else:
             values["contract_years"] = int(years)
@@ -669,9 +670,9 @@ def find_resident(session: Session, ref: str) -> Resident:
     resident = None
     if _UUID.match(text):
         resident = session.get(Resident, uuid.UUID(text))
-    elif digits.isdigit() and len(digits) == 17:
+    elif is_digits(digits) and len(digits) == 17:
         resident = session.scalar(select(Resident).where(Resident.archive_no == digits))
-    elif digits.isdigit() and len(digits) == 8:
+    elif is_digits(digits) and len(digits) == 8:
         found = session.scalars(select(Resident).where(Resident.archive_no.like(f"%{digits}"))).all()
         if len(found) > 1:
             raise UserError(

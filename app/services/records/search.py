@@ -22,7 +22,7 @@ from app.services.records.pinyin_keys import GIVEN_MARK
 from app.services.records.validators import age_on, halfwidth, mask_id
 
 MIN_DIGITS = 4
-_DIGITS = re.compile(r"^[\d\s\-]*\d[\d\s\-]*[xX]?$")
+_DIGITS = re.compile(r"^[0-9\s\-]*[0-9][0-9\s\-]*[xX]?$")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 

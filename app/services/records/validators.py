@@ -28,9 +28,38 @@ class Invalid(Exception):
         self.message = Message(CTX, template, params)
 
 
+_HALFWIDTH = {0x3000: " ", **{cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}}
+
+
 def halfwidth(text: str) -> str:
-    """Full-width ASCII (digits, letters, punctuation, ideographic space) to half-width."""
-    return unicodedata.normalize("NFKC", text) if text else ""
+    """Full-width ASCII (digits, letters, punctuation) and the ideographic space to half-width,
+    and nothing else: superscripts (¹), circled (①) or other scripts' digits (٣ ४) stay what they
+    are, so the digit checks below refuse them (NFKC would turn ¹ into 1)."""
+    return text.translate(_HALFWIDTH) if text else ""
+
+
+def is_digits(text: str) -> bool:
+    """Only ASCII 0–9, at least one.  (``str.isdigit`` is also true for ¹ ٣ ४ and friends.)"""
+    return bool(text) and text.isascii() and text.isdigit()
+
+
+_DECIMAL = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$|^-?\.[0-9]+$")
+
+
+def parse_int(text: str, label: str) -> int:
+    """A whole number typed as ASCII or full-width digits; anything else is refused by label."""
+    raw = halfwidth(text or "").strip()
+    if not (is_digits(raw) or (raw[:1] == "-" and is_digits(raw[1:]))):
+        raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}应为整数"), label=label)
+    return int(raw)
+
+
+def parse_decimal(text: str, label: str) -> float:
+    """A number with an optional decimal point (ASCII or full-width digits only)."""
+    raw = halfwidth(text or "").strip()
+    if not _DECIMAL.match(raw):
+        raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}应为数字"), label=label)
+    return float(raw)
 
 
 def clean_text(text: str | None, max_len: int, label: str) -> str | None:
@@ -91,7 +120,7 @@ def parse_resident_id(text: str | None) -> ResidentId:
         raise Invalid(QT_TRANSLATE_NOOP("Validation", "请填写身份证号"))
     upgraded_from = None
     if len(number) == 15:
-        if not number.isdigit():
+        if not is_digits(number):
             raise Invalid(QT_TRANSLATE_NOOP("Validation", "15位身份证号只能由数字组成"))
         # Old IDs: YYMMDD with no century and no check digit; all were issued to people born 19xx.
         upgraded_from = number
@@ -101,7 +130,7 @@ def parse_resident_id(text: str | None) -> ResidentId:
         raise Invalid(
             QT_TRANSLATE_NOOP("Validation", "身份证号应为18位（旧号15位），现在是{n}位"), n=len(number)
         )
-    if not (number[:17].isdigit() and (number[17].isdigit() or number[17] == "X")):
+    if not (is_digits(number[:17]) and (is_digits(number[17]) or number[17] == "X")):
         raise Invalid(QT_TRANSLATE_NOOP("Validation", "身份证号前17位应为数字，末位为数字或X"))
     try:
         birth = ric.get_birth_date(number)
@@ -132,8 +161,8 @@ def mask_id(number: str | None) -> str:
 # ---------------------------------------------------------------- phone
 
 
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
-_LANDLINE = re.compile(r"^(0\d{2,3})(\d{7,8})(\d{1,6})?$")
+_MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
+_LANDLINE = re.compile(r"^(0[0-9]{2,3})([0-9]{7,8})([0-9]{1,6})?$")
 
 
 def validate_phone(text: str | None, label: str = QT_TRANSLATE_NOOP("Field", "联系电话")) -> str | None:
@@ -142,13 +171,13 @@ def validate_phone(text: str | None, label: str = QT_TRANSLATE_NOOP("Field", "�
     if not raw:
         return None
     ext = None
-    m = re.match(r"^(.*?)(?:转|ext\.?|x|#)\s*(\d{1,6})$", raw, re.I)
+    m = re.match(r"^(.*?)(?:转|ext\.?|x|#)\s*([0-9]{1,6})$", raw, re.I)
     if m:
         raw, ext = m.group(1), m.group(2)
     if raw.startswith("+86"):
         raw = raw[3:]
     digits = re.sub(r"[\s\-()（）]", "", raw)
-    if not digits.isdigit():
+    if not is_digits(digits):
         raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}只能包含数字、空格和“-”"), label=label)
     if _MOBILE.match(digits):
         return digits
@@ -168,8 +197,8 @@ def validate_phone(text: str | None, label: str = QT_TRANSLATE_NOOP("Field", "�
 # ---------------------------------------------------------------- dates
 
 _DATE_PATTERNS = (
-    re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$"),
-    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+    re.compile(r"^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?$"),
+    re.compile(r"^([0-9]{4})([0-9]{2})([0-9]{2})$"),
 )
 
 
@@ -202,7 +231,7 @@ def parse_month(text: str | None, label: str) -> str | None:
     raw = halfwidth(text or "").strip().replace(" ", "")
     if not raw:
         return None
-    m = re.match(r"^(\d{4})(?:[-/.年]?(\d{1,2})月?)?$", raw)
+    m = re.match(r"^([0-9]{4})(?:[-/.年]?([0-9]{1,2})月?)?$", raw)
     if not m or (m.group(2) and not 1 <= int(m.group(2)) <= 12):
         raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}格式应为 年-月，如 2015-06"), label=label)
     return f"{m.group(1)}-{int(m.group(2)):02d}" if m.group(2) else m.group(1)

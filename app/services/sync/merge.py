@@ -25,6 +25,7 @@ import sqlalchemy as sa
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from app.db import note_changes
 from app.models import ChangeLog, FollowupVisit, OriginMark, Resident, ResidentSearchKey, SyncConflict, new_id
 from app.services.programmes import followup
 from app.services.records.pinyin_keys import sort_key
@@ -368,7 +369,10 @@ def apply_ops(session: Session, ops: list[dict], stats: ApplyStats) -> None:
     for name, spec in specs().items():
         if by_entity.get(name):
             waiting += _apply_entity(session, spec, by_entity[name], stats, conflicts)
+    # Applied through the driver, around the ORM: tell the store what changed (pages refresh).
+    note_changes(session, *(name for name, ids in stats.touched.items() if ids))
     if conflicts:
+        note_changes(session, "sync_conflict")
         session.connection().execute(insert(SyncConflict), conflicts)
     if waiting:
         stats.pending += len(waiting)
