@@ -282,7 +282,7 @@ def cmd_init(args) -> int:
         )
     from app.services.sync import keys
 
-    keys.ensure_keys(paths.sub("keys"))
+    keys.create_keys(paths.sub("keys"))
     return 0
 
 
@@ -522,7 +522,7 @@ def cmd_device(args) -> int:
 
     paths, store = _open(args)
     if args.action == "card":
-        device_keys = keys.ensure_keys(paths.sub("keys"))
+        device_keys = keys.load_keys(paths.sub("keys"))
         with store.session() as s:
             card = keys.my_card(s, device_keys)
         path, png = keys.write_card(card, Path(args.output))

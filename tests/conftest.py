@@ -14,6 +14,7 @@ import pytest  # noqa: E402
 from app.db import Store  # noqa: E402
 from app.services import profile  # noqa: E402
 from app.services.records.residents import ResidentInput  # noqa: E402
+from app.services.sync import keys  # noqa: E402
 
 VILLAGE_CODE = "110105001101"
 TOWNSHIP_CODE = "110105001"
@@ -26,6 +27,7 @@ def make_store(tmp_path, role: str = "village", code: str = VILLAGE_CODE, name: 
     store = Store(f"sqlite:///{data / 'cunyi.db'}", backups_dir=data / "backups")
     with store.transaction() as s:
         profile.init_profile(s, role=role, code=code, name=name, admin="doctor", admin_name="李医生")
+    keys.create_keys(data / "keys")  # as `cunyi init` does
     return store
 
 

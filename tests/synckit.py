@@ -28,7 +28,7 @@ class Device:
 
     @property
     def keys(self) -> device_keys.DeviceKeys:
-        return device_keys.ensure_keys(self.paths.sub("keys"))
+        return device_keys.load_keys(self.paths.sub("keys"))
 
     def card(self) -> Path:
         with self.store.session() as s:
@@ -69,7 +69,7 @@ def make_device(root: Path, name: str, role: str, code: str) -> Device:
     store = Store(f"sqlite:///{paths.db_file}")
     with store.transaction() as s:
         profile.init_profile(s, role=role, code=code, name=name, township_name="东风乡")
-    device_keys.ensure_keys(paths.sub("keys"))
+    device_keys.create_keys(paths.sub("keys"))
     return Device(name, paths, store)
 
 

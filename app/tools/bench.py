@@ -587,7 +587,8 @@ def bench_sync(seed: int, log: Log, changes: int = 100_000) -> list[Metric]:
             store = Store(f"sqlite:///{paths.db_file}")
             with store.transaction() as s:
                 profile.init_profile(s, role=role, code=code, name=name)
-            devices[name] = (paths, store, device_keys.ensure_keys(paths.sub("keys")))
+            device_keys.create_keys(paths.sub("keys"))
+            devices[name] = (paths, store, device_keys.load_keys(paths.sub("keys")))
         (tp, ts, tk), (vp, vs, _vk) = devices["t"], devices["v"]
         for a_store, (_bp, b_store, b_keys) in ((ts, devices["v"]), (vs, devices["t"])):
             with b_store.session() as s:

@@ -171,8 +171,8 @@ class SyncPage(LazyPage):
     def refresh(self) -> None:
         self._loaded = True
         try:
-            keys = device_keys.ensure_keys(self.paths.sub("keys"))
-        except device_keys.KeysLocked:
+            keys = device_keys.load_keys(self.paths.sub("keys"))
+        except (device_keys.KeysLocked, device_keys.KeysMissing):
             keys = None
         with self.store.session() as s:
             card = device_keys.my_card(s, keys) if keys else None
@@ -389,7 +389,7 @@ class SyncPage(LazyPage):
         )
         if not path:
             return
-        keys = device_keys.ensure_keys(self.paths.sub("keys"))
+        keys = device_keys.load_keys(self.paths.sub("keys"))
         with self.store.session() as s:
             card = device_keys.my_card(s, keys)
         json_path, png = device_keys.write_card(card, Path(path))

@@ -182,7 +182,7 @@ def export_bundles(
         to_dir.mkdir()
     with store.session() as s:
         authz.require(s, "sync")
-    keys = device_keys.ensure_keys(paths.sub("keys"))
+    keys = device_keys.load_keys(paths.sub("keys"))
     result = ExportResult()
     with store.transaction() as s:
         result.newly_logged = capture.log_untracked(s)
@@ -344,7 +344,7 @@ def import_path(
     with store.session() as s:
         authz.require(s, "sync")
     files = bundle_files(path)
-    keys = device_keys.ensure_keys(paths.sub("keys"))
+    keys = device_keys.load_keys(paths.sub("keys"))
     outcomes = []
     for i, f in enumerate(files):
         if cancelled():

@@ -68,6 +68,10 @@ PASSPHRASE_ENV = "CUNYI_KEY_PASSPHRASE"
 _unlocked: dict[str, str] = {}  # keys folder -> passphrase given this session (memory only)
 
 
+class KeysMissing(NotFound):
+    """This device's keys are not in its data folder (made at ``init``; restored with a backup)."""
+
+
 class KeysLocked(UserError):
     """The device keys are protected by a passphrase and none (or a wrong one) was given."""
 
@@ -113,7 +117,7 @@ def protect(session: Session, keys_dir: Path, passphrase: str | None) -> None:
     authz.require(session, "manage_devices")
     if passphrase is not None and len(passphrase) < 8:
         raise _err(QT_TRANSLATE_NOOP("Sync", "口令至少8个字符"))
-    keys = ensure_keys(keys_dir)
+    keys = load_keys(keys_dir)
     if passphrase:
         pem = keys.sign.private_bytes(
             serialization.Encoding.PEM,
@@ -137,9 +141,9 @@ def protect(session: Session, keys_dir: Path, passphrase: str | None) -> None:
     )
 
 
-def ensure_keys(keys_dir: Path) -> DeviceKeys:
-    """This device's keys: read, or made on first use (``init`` makes them).  Protected keys
-    open with the passphrase given this session, or ``$CUNYI_KEY_PASSPHRASE``."""
+def create_keys(keys_dir: Path) -> None:
+    """Make this device's signing and encryption keys (``init`` does, once); keys already there
+    are kept.  The folder is owner-only, the files too."""
     keys_dir.mkdir(parents=True, exist_ok=True)
     if os.name == "posix":
         keys_dir.chmod(0o700)
@@ -151,6 +155,20 @@ def ensure_keys(keys_dir: Path) -> DeviceKeys:
         _write_private(sign_path, pem)
     if not age_path.exists():
         _write_private(age_path, (str(pyrage.x25519.Identity.generate()) + "\n").encode())
+
+
+def load_keys(keys_dir: Path) -> DeviceKeys:
+    """This device's keys, read; never made here: a missing key is an error the user can read
+    (made at ``init``).  Protected keys open with the passphrase given this session, or
+    ``$CUNYI_KEY_PASSPHRASE``."""
+    if not (keys_dir / SIGN_FILE).exists() or not (keys_dir / AGE_FILE).exists():
+        raise KeysMissing(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP("Sync", "本机设备密钥不存在：{path}（请从备份恢复，或重新初始化）"),
+                {"path": str(keys_dir)},
+            )
+        )
     passphrase = _unlocked.get(str(keys_dir.resolve())) or os.environ.get(PASSPHRASE_ENV)
     return _load(keys_dir, passphrase)
 
