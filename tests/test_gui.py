@@ -31,6 +31,15 @@ def window(gui_app, qtbot, store):
     return w
 
 
+def followup_dialog(store, resident_id, program):
+    """The entry form as the page opens it: its context read once, then no store access while typing."""
+    from app.services.programmes import followup
+    from app.views.followups import FollowupDialog
+
+    with store.session() as s:
+        return FollowupDialog(store, followup.visit_context(s, resident_id, program))
+
+
 def type_into_focus(qtbot, text: str, widget=None) -> None:
     """Type as a doctor would: ASCII as key presses, Chinese as a Chinese input method commits it."""
     widget = widget or QApplication.focusWidget()
@@ -212,7 +221,7 @@ def test_roster_import_dialog_checks_then_imports_off_the_gui_thread(window, qtb
 
 def test_routine_followup_from_the_due_list_keyboard_only(gui_app, qtbot, store):
     from app.models import FollowupVisit
-    from app.views.followups import FollowupDialog
+    from app.views.followups import FollowupDialog  # noqa: F401
 
     with store.transaction() as s:
         generate_demo(s, 400, seed=4)  # today's dates: the worklists are relative to today
@@ -258,7 +267,7 @@ def test_routine_followup_from_the_due_list_keyboard_only(gui_app, qtbot, store)
 
 def test_emergency_case_shows_its_reasons(gui_app, qtbot, store):
     from app.services.programmes import followup
-    from app.views.followups import FollowupDialog
+    from app.views.followups import FollowupDialog  # noqa: F401
 
     with store.transaction() as s:
         from app.services.records.residents import ResidentInput, save_resident
@@ -266,7 +275,7 @@ def test_emergency_case_shows_its_reasons(gui_app, qtbot, store):
         r = save_resident(s, ResidentInput(name="急诊甲", sex="1", birth_date="1955-05-05"))
         followup.enrol(s, r, "t2dm", r.enrolled_on)
         rid = r.id
-    dialog = FollowupDialog(store, rid, "t2dm")
+    dialog = followup_dialog(store, rid, "t2dm")
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.glucose, "2.8")
     qtbot.keyClicks(dialog.sbp, "150")
@@ -311,7 +320,7 @@ def test_past_history_of_hypertension_offers_programme_enrolment(window, qtbot, 
 
 def test_lost_to_follow_up_from_the_dialog_and_worklist_filters(gui_app, qtbot, store):
     from app.services.programmes import followup
-    from app.views.followups import FollowupDialog, FollowupPage
+    from app.views.followups import FollowupPage
 
     with store.transaction() as s:
         generate_demo(s, 400, seed=6)
@@ -325,7 +334,7 @@ def test_lost_to_follow_up_from_the_dialog_and_worklist_filters(gui_app, qtbot, 
     assert {i.group_name for i in page.model.items} == {group_label}
     page.group.setCurrentIndex(0)
     item = page.model.items[0]
-    dialog = FollowupDialog(store, item.resident_id, item.program)
+    dialog = followup_dialog(store, item.resident_id, item.program)
     qtbot.addWidget(dialog)
     assert not dialog.lost_reason.isVisibleTo(dialog)
     dialog.outcome.setCurrentIndex(dialog.outcome.findData("lost"))
@@ -340,7 +349,7 @@ def test_lost_to_follow_up_from_the_dialog_and_worklist_filters(gui_app, qtbot, 
 def test_provincial_fields_appear_when_switched_on_in_settings(gui_app, qtbot, store, window):
     from app.models import FollowupVisit
     from app.services.programmes import followup
-    from app.views.followups import FollowupDialog
+    from app.views.followups import FollowupDialog  # noqa: F401
 
     with store.transaction() as s:
         from app.services.records.residents import ResidentInput, save_resident
@@ -348,11 +357,11 @@ def test_provincial_fields_appear_when_switched_on_in_settings(gui_app, qtbot, s
         r = save_resident(s, ResidentInput(name="省扩展", sex="2", birth_date="1956-06-06"))
         followup.enrol(s, r, "htn", r.enrolled_on)
         rid = r.id
-    assert FollowupDialog(store, rid, "htn").provincial == {}  # off by default
+    assert followup_dialog(store, rid, "htn").provincial == {}  # off by default
     page = window.show_page("settings")
     page.provincial.setChecked(True)
     page.save()
-    dialog = FollowupDialog(store, rid, "htn")
+    dialog = followup_dialog(store, rid, "htn")
     qtbot.addWidget(dialog)
     assert set(dialog.provincial) == {
         "drug_adjustment",

@@ -17,7 +17,7 @@ from app.views.main_window import MainWindow
 from app.views.print_preview import PrintPreviewDialog, print_pdf
 from app.views.residents import ResidentDialog
 from tests.conftest import TODAY
-from tests.test_gui import type_into_focus
+from tests.test_gui import followup_dialog, type_into_focus
 from tests.test_printing import scan_qr_codes
 
 pytestmark = pytest.mark.gui
@@ -107,13 +107,13 @@ def test_scanning_a_printed_card_opens_its_resident(window, qtbot, store, tmp_pa
 def test_referral_slip_preview_after_issuing(gui_app, qtbot, store):
     from app.services.programmes import followup
     from app.services.records.residents import ResidentInput, save_resident
-    from app.views.followups import FollowupDialog
+    from app.views.followups import FollowupDialog  # noqa: F401
 
     with store.transaction() as s:
         r = save_resident(s, ResidentInput(name="转诊乙", sex="2", birth_date="1952-02-02"))
         followup.enrol(s, r, "htn", r.enrolled_on)
         rid = r.id
-    dialog = FollowupDialog(store, rid, "htn")
+    dialog = followup_dialog(store, rid, "htn")
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.sbp, "190")
     qtbot.keyClicks(dialog.dbp, "115")

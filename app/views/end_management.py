@@ -7,8 +7,9 @@ import datetime as dt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout
 
 from app.db import Store
-from app.services.errors import ValidationError
+from app.services.errors import UserError, ValidationError
 from app.services.programmes import followup
+from app.views.operations import Op
 from app.views.widgets import ErrorLabel, FieldBox, code_label, line_edit, render
 
 
@@ -41,18 +42,21 @@ class EndManagementDialog(QDialog):
         lay.addWidget(buttons)
 
     def save(self) -> bool:
-        try:
-            with self.store.transaction() as s:
-                followup.end_management(
-                    s,
-                    self.enrolment_id,
-                    self.status.currentData(),
-                    self.date.text(),
-                    self.reason.text(),
-                )
-        except ValidationError as e:
-            for name, fe in e.by_field().items():
-                self.boxes.get(name, self.boxes["reason"]).error.show_error(render(fe.message))
+        enrolment_id, status = self.enrolment_id, self.status.currentData()
+        day, reason = self.date.text(), self.reason.text()
+        done = (
+            Op(self, self.store, lambda s: followup.end_management(s, enrolment_id, status, day, reason))
+            .failure(self._refused)
+            .run()
+        )
+        if done is None:
             return False
         self.accept()
         return True
+
+    def _refused(self, error: UserError) -> None:
+        if isinstance(error, ValidationError):
+            for name, fe in error.by_field().items():
+                self.boxes.get(name, self.boxes["reason"]).error.show_error(render(fe.message))
+        else:
+            self.summary.show_error(render(error.message))

@@ -7,7 +7,6 @@ emergency reasons in red) updates as values are typed; Enter saves.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
@@ -31,11 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.services.access.actor import actor
 from app.services.errors import UserError, ValidationError
-from app.services.programmes import followup, worklist
+from app.services.programmes import followup, referral, worklist
 from app.services.programmes.followup import NeedsConfirmation, VisitInput
-from app.services.records.residents import find_resident
+from app.views.operations import FOLLOWUPS, RESIDENTS, Op, refresh_on
 from app.views.widgets import (
     CheckGroup,
     CodeCombo,
@@ -46,6 +44,7 @@ from app.views.widgets import (
     fit_columns,
     line_edit,
     render,
+    translate,
 )
 
 _ROOT = QModelIndex()
@@ -114,8 +113,6 @@ class WorklistModel(QAbstractTableModel):
 
 
 class FollowupPage(LazyPage):
-    changed = Signal()
-
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
         self.store = store
@@ -134,8 +131,7 @@ class FollowupPage(LazyPage):
         self.program.addItem(code_label("program", "t2dm"), "t2dm")
         self.group = QComboBox()
         self.doctor = QComboBox()
-        with store.session() as s:
-            choices = worklist.filter_choices(s)
+        choices = Op(self, store, worklist.filter_choices).run() or {"groups": [], "doctors": []}
         self.group.addItem(self.tr("全部村民小组"), None)
         for gid, label in choices["groups"]:
             self.group.addItem(label, gid)
@@ -170,17 +166,19 @@ class FollowupPage(LazyPage):
         lay.addLayout(top)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.summary)
+        refresh_on(self, FOLLOWUPS | RESIDENTS, self.refresh)
 
     def refresh(self) -> None:
         self._loaded = True
-        with self.store.session() as s:
-            items = worklist.worklist(
-                s,
-                self.kind.currentData(),
-                program=self.program.currentData() or None,
-                group_id=self.group.currentData(),
-                doctor=self.doctor.currentData() or None,
-            )
+        kind, program = self.kind.currentData(), self.program.currentData() or None
+        group_id, doctor = self.group.currentData(), self.doctor.currentData() or None
+        items = Op(
+            self,
+            self.store,
+            lambda s: worklist.worklist(s, kind, program=program, group_id=group_id, doctor=doctor),
+        ).run()
+        if items is None:
+            return
         self.model.set_items(items)
         self.summary.setText(self.tr("共 {n} 人").replace("{n}", str(len(items))))
         if items:
@@ -195,10 +193,7 @@ class FollowupPage(LazyPage):
         item = self.selected()
         if item is None:
             return None
-        dialog = FollowupDialog(self.store, item.resident_id, item.program, self)
-        dialog.saved.connect(lambda _v: (self.refresh(), self.changed.emit()))
-        dialog.open()
-        return dialog
+        return open_followup_dialog(self, self.store, item.resident_id, item.program)
 
 
 class FollowupDialog(QDialog):
@@ -206,15 +201,12 @@ class FollowupDialog(QDialog):
 
     saved = Signal(object)
 
-    def __init__(self, store: Store, resident_id: uuid.UUID, program: str, parent=None):
+    def __init__(self, store: Store, context: followup.VisitContext, parent=None):
         super().__init__(parent)
-        self.store, self.resident_id, self.program = store, resident_id, program
-        with store.session() as s:
-            resident = find_resident(s, str(resident_id))
-            self.resident_name = resident.name
-            history = followup.visit_history(s, resident_id, program)
-            self.last = next((v for v in reversed(history) if v.outcome == "done"), None)
-            doctor = actor(s).display_name
+        self.store, self.context = store, context
+        self.resident_id, self.program = context.resident_id, context.program
+        self.resident_name, self.last = context.resident_name, context.last
+        program, doctor = context.program, context.doctor
         title = self.tr("{program}随访 - {name}").replace("{program}", code_label("program", program))
         self.setWindowTitle(title.replace("{name}", self.resident_name))
         self.resize(860, 720)
@@ -427,11 +419,7 @@ class FollowupDialog(QDialog):
             self._row(form, "hypoglycaemia", self.tr("低血糖反应"), self.codes["hypoglycaemia"])
             self._row(form, "insulin", self.tr("胰岛素"), pair(self.insulin_type, self.insulin_dosage))
         self.provincial: dict[str, object] = {}
-        with self.store.session() as s:
-            from app.services import settings
-
-            show_provincial = settings.provincial_fields(s)
-        if show_provincial:  # provincial revisions: optional, switched on in 设置
+        if self.context.provincial_fields:  # provincial revisions: optional, switched on in 设置
             for name, label, kind in (
                 ("drug_adjustment", self.tr("用药调整意见"), None),
                 ("next_step", self.tr("下一步管理措施"), "next_step"),
@@ -558,9 +546,7 @@ class FollowupDialog(QDialog):
         )
 
     def update_suggestion(self) -> None:
-        with self.store.session() as s:
-            resident = find_resident(s, str(self.resident_id))
-            sug = followup.preview(s, resident, self.to_input())
+        sug = followup.suggest(self.context, self.to_input())  # pure: no query while typing
         cls = code_label("visit_class", str(sug.classification)) if sug.classification else self.tr("待测量")
         text = (
             self.tr("建议：{cls}，下次随访 {date}")
@@ -585,7 +571,11 @@ class FollowupDialog(QDialog):
 
         if not self.save():
             return None
-        dialog = ReferralDialog(self.store, _draft(self.store, self.result_visit.id), self.parentWidget())
+        visit_id = self.result_visit.id
+        draft = Op(self.parentWidget(), self.store, lambda s: referral.draft_from_visit(s, visit_id)).run()
+        if draft is None:
+            return None
+        dialog = ReferralDialog(self.store, draft, self.parentWidget())
         dialog.open()
         self.referral_dialog = dialog
         return dialog
@@ -593,39 +583,43 @@ class FollowupDialog(QDialog):
     def save(self, confirmed: bool = False) -> bool:
         for box in self.boxes.values():
             box.error.show_error("")
-        try:
-            with self.store.transaction() as s:
-                resident = find_resident(s, str(self.resident_id))
-                result = followup.save_visit(s, resident, self.to_input(confirmed))
-        except NeedsConfirmation as e:
-            answer = QMessageBox.question(
-                self, self.tr("请核实"), e.render(translate_message) + "\n" + self.tr("确认保存吗？")
-            )
-            return self.save(confirmed=True) if answer == QMessageBox.Yes else False
-        except ValidationError as e:
-            for name, fe in e.by_field().items():
-                (
-                    self.boxes.get(name) or self.boxes.get("sbp" if name == "dbp" else "visit_date")
-                ).error.show_error(render(fe.message))
-            self.summary.show_error(self.tr("有错误，已保留您填写的内容"))
-            return False
-        except UserError as e:
-            self.summary.show_error(render(e.message))
-            return False
+        self._retry_confirmed = False
+        visit, resident_id = self.to_input(confirmed), self.resident_id
+        result = (
+            Op(self, self.store, lambda s: followup.record_visit(s, resident_id, visit))
+            .failure(self._refused)
+            .run()
+        )
+        if result is None:
+            return self.save(confirmed=True) if self._retry_confirmed else False
         self.result_visit = result
         self.saved.emit(result)
         self.accept()
         return True
 
+    def _refused(self, error: UserError) -> None:
+        """Nothing was saved; what was typed stays, the fields in question are marked."""
+        if isinstance(error, NeedsConfirmation):
+            answer = QMessageBox.question(
+                self, self.tr("请核实"), error.render(translate) + "\n" + self.tr("确认保存吗？")
+            )
+            self._retry_confirmed = answer == QMessageBox.Yes
+            return
+        if isinstance(error, ValidationError):
+            for name, fe in error.by_field().items():
+                (
+                    self.boxes.get(name) or self.boxes.get("sbp" if name == "dbp" else "visit_date")
+                ).error.show_error(render(fe.message))
+            self.summary.show_error(self.tr("有错误，已保留您填写的内容"))
+            return
+        self.summary.show_error(render(error.message))
 
-def _draft(store: Store, visit_id):
-    from app.services.programmes import referral
 
-    with store.session() as s:
-        return referral.draft_from_visit(s, visit_id)
-
-
-def translate_message(context: str, text: str) -> str:
-    from app.views.widgets import translate
-
-    return translate(context, text)
+def open_followup_dialog(parent: QWidget, store: Store, resident_id, program: str) -> FollowupDialog | None:
+    """Load what the form needs once, then open it (None when the user may not, with the reason shown)."""
+    context = Op(parent, store, lambda s: followup.visit_context(s, resident_id, program)).run()
+    if context is None:
+        return None
+    dialog = FollowupDialog(store, context, parent)
+    dialog.open()
+    return dialog

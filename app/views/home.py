@@ -6,9 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.db import Store
-from app.services import profile
-from app.services.programmes import worklist
-from app.services.records import residents as records
+from app.services import dashboard
+from app.views.operations import FOLLOWUPS, REFERRALS, RESIDENTS, Op, refresh_on
 
 
 class HomePage(QWidget):
@@ -53,11 +52,12 @@ class HomePage(QWidget):
             self.cards[key] = number
             self.grid.addWidget(frame, i // 3, i % 3)
         self.refresh()
+        refresh_on(self, RESIDENTS | FOLLOWUPS | REFERRALS, self.refresh)
 
     def refresh(self) -> None:
-        with self.store.session() as s:
-            info = profile.profile_info(s)
-            figures = records.counts(s) | worklist.counts(s)
-        self.title.setText(info.institution)
+        board = Op(self, self.store, dashboard.today_figures).run()
+        if board is None:
+            return
+        self.title.setText(board.institution)
         for key, label in self.cards.items():
-            label.setText(f"{figures.get(key, 0):,}")
+            label.setText(f"{board.figures.get(key, 0):,}")

@@ -13,6 +13,7 @@ from app.services.access import authz
 from app.views.audit_page import AuditPage
 from app.views.followups import FollowupPage
 from app.views.home import HomePage
+from app.views.operations import Op
 from app.views.print_page import PrintPage
 from app.views.residents import ResidentsPage
 from app.views.settings_page import SettingsPage
@@ -26,8 +27,7 @@ class MainWindow(QMainWindow):
         self.store = store
         # A SQLite store lives in its data directory; PostgreSQL townships pass theirs.
         self.paths = paths or Paths(Path(store.engine.url.database or ".").resolve().parent)
-        with store.session() as s:
-            info = profile.profile_info(s)
+        info = Op(self, store, profile.profile_info).run()
         who = store.actor  # None: the system account (smoke runs, screenshots, tests)
         role = self.tr("村卫生室") if info.is_village else self.tr("乡镇卫生院")
         self.setWindowTitle(self.tr("村医 CunYi — {name}").replace("{name}", info.institution))
@@ -38,9 +38,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.home = HomePage(store)
         self.residents = ResidentsPage(store, township=not info.is_village)
-        self.residents.changed.connect(self.home.refresh)
         self.followups = FollowupPage(store)
-        self.followups.changed.connect(self.home.refresh)
         # Only sections that work are listed; later sections join as they land.
         self.pages = [
             ("home", self.tr("工作台"), self.home),
@@ -52,9 +50,9 @@ class MainWindow(QMainWindow):
             ("users", self.tr("用户"), UsersPage(store)),
             ("settings", self.tr("设置"), SettingsPage(store)),
         ]
-        with store.session() as s:  # the audit trail is for admins and township staff
-            if not authz.permits(s, "view_audit"):
-                self.pages = [p for p in self.pages if p[0] != "audit"]
+        # the audit trail is for admins and township staff
+        if not Op(self, store, lambda s: authz.permits(s, "view_audit")).run():
+            self.pages = [p for p in self.pages if p[0] != "audit"]
         for _key, title, page in self.pages:
             self.nav.addItem(title)
             self.stack.addWidget(page)

@@ -20,7 +20,6 @@ Modelled on Anki's ``aqt.operations.CollectionOp``::
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.db import Store
 from app.services.errors import UserError
 from app.views.widgets import translate
-from app.views.worker import run_in_background
+from app.views.worker import BackgroundTask, run_in_background
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -78,35 +77,31 @@ class _RefreshOnShow(QObject):
     """Refreshes a hidden page when it is shown again, if something it shows changed meanwhile."""
 
     def __init__(self, page: QWidget, tables: frozenset[str], refresh: Callable[[], None]):
-        super().__init__(page)
-        self.page, self.tables, self.refresh, self.stale = page, tables, refresh, False
+        super().__init__(page)  # a child of the page: it goes when the page goes, and so does the link
+        self._page, self._tables, self._refresh, self._stale = page, tables, refresh, False
         page.installEventFilter(self)
         ChangeBus.instance().changed.connect(self._on_changed)
-        page.destroyed.connect(self._disconnect)
-
-    def _disconnect(self, *_args) -> None:
-        with contextlib.suppress(RuntimeError, TypeError):
-            ChangeBus.instance().changed.disconnect(self._on_changed)
 
     def _on_changed(self, changes: Changes, _initiator) -> None:
-        if not changes.touches(self.tables):
+        if not changes.touches(self._tables):
             return
-        if self.page.isVisible():
-            self.refresh()
+        if self._page.isVisible():
+            self._refresh()
         else:
-            self.stale = True
+            self._stale = True
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.page and event.type() == QEvent.Show and self.stale:
-            self.stale = False
-            self.refresh()
+        if event.type() == QEvent.Show and getattr(self, "_stale", False) and watched is self._page:
+            self._stale = False
+            self._refresh()
         return False
 
 
 def refresh_on(page: QWidget, tables: Iterable[str], refresh: Callable[[], None]) -> None:
     """Call ``refresh`` whenever an operation changes rows of ``tables``: at once if ``page`` is
     visible, otherwise the next time it is shown."""
-    _RefreshOnShow(page, frozenset(tables), refresh)
+    helper = _RefreshOnShow(page, frozenset(tables), refresh)
+    page.__dict__.setdefault("_refresh_on", []).append(helper)  # keep the Python side alive too
 
 
 def announce(tables: Iterable[str], initiator: object = None) -> None:
@@ -180,9 +175,10 @@ class _Base(Generic[T]):
         self._done(result, changed)
         return result
 
-    def run_in_background(self, title: str) -> None:
+    def run_in_background(self, title: str) -> BackgroundTask:
         """Run on a worker thread behind a progress dialog with Cancel; the work gets a
-        :class:`Progress` as its last argument."""
+        :class:`Progress` as its last argument.  The returned task's ``finished`` signal fires
+        after the success callback and the change announcement (tests wait on it)."""
         changed: set[str] = set()
 
         def job(report, cancelled):
@@ -192,7 +188,7 @@ class _Base(Generic[T]):
                 finally:
                     changed.update(mine)
 
-        run_in_background(
+        return run_in_background(
             self._parent,
             title,
             job,

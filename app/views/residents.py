@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.services.access.actor import actor
-from app.services.records import residents as records
+from app.services.records import overview as records_overview
 from app.services.records import search
-from app.services.records.residents import find_resident
 from app.services.records.search import TAG_LABELS, ResidentRow
 from app.services.records.validators import age_on, mask_id
 from app.views.enrolment_form import EnrolmentDialog
+from app.views.operations import RESIDENTS, Op, refresh_on
 from app.views.widgets import LazyPage, code_label, fit_columns, lang
 
 PAGE = 100
@@ -44,7 +43,7 @@ class ResidentTableModel(QAbstractTableModel):
 
     def __init__(self, store: Store, township: bool, parent=None):
         super().__init__(parent)
-        self.store = store
+        self.store, self.page = store, parent  # the page shows errors of the search
         self.rows: list[ResidentRow] = []
         self.query = ""
         self._more = False
@@ -70,8 +69,13 @@ class ResidentTableModel(QAbstractTableModel):
     def _fetch(self, offset: int) -> list[ResidentRow]:
         # The whole register pages by archive number (keyset), so scrolling to the end stays linear.
         after = self.rows[-1].archive_no if offset and search.classify_query(self.query)[0] == "all" else None
-        with self.store.session() as s:
-            return search.search_residents(s, self.query, limit=PAGE, offset=offset, after=after)
+        query = self.query
+        rows = Op(
+            self.page,
+            self.store,
+            lambda s: search.search_residents(s, query, limit=PAGE, offset=offset, after=after),
+        ).run()
+        return rows or []
 
     def canFetchMore(self, parent=_ROOT) -> bool:  # noqa: N802 - Qt API
         return not parent.isValid() and self._more
@@ -131,8 +135,6 @@ class ResidentTableModel(QAbstractTableModel):
 
 
 class ResidentsPage(LazyPage):
-    changed = Signal()
-
     def __init__(self, store: Store, township: bool, parent=None):
         super().__init__(parent)
         self.store = store
@@ -183,6 +185,7 @@ class ResidentsPage(LazyPage):
         lay.addLayout(top)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.hint)
+        refresh_on(self, RESIDENTS, self.refresh)
 
     def refresh(self) -> None:
         self._loaded = True
@@ -216,9 +219,7 @@ class ResidentsPage(LazyPage):
         return dialog
 
     def _saved(self, resident_id) -> None:
-        self.offer_programme_enrolment(resident_id)
-        self.refresh()
-        self.changed.emit()
+        self.offer_programme_enrolment(resident_id)  # the list refreshes itself: it shows residents
 
     def ask(self, title: str, text: str) -> bool:
         return QMessageBox.question(self, title, text) == QMessageBox.Yes
@@ -228,23 +229,30 @@ class ResidentsPage(LazyPage):
         from app.services.programmes import followup
 
         enrolled = []
-        with self.store.session() as s:
-            offers = followup.programs_to_offer(s, resident_id) if resident_id else []
-        for program in offers:
+        offers = (
+            Op(self, self.store, lambda s: followup.programs_to_offer(s, resident_id)).run()
+            if resident_id
+            else []
+        )
+        for program in offers or []:
             text = self.tr("既往史有{program}，是否纳入{program}患者管理？").replace(
                 "{program}", code_label("program", program)
             )
             if self.ask(self.tr("纳入慢病管理"), text):
-                with self.store.transaction() as s:
-                    resident = find_resident(s, str(resident_id))
-                    followup.enrol(s, resident, program, dt.date.today(), doctor=actor(s).display_name)
-                enrolled.append(program)
+                done = Op(
+                    self, self.store, lambda s, p=program: followup.start_management(s, resident_id, p)
+                ).run()
+                if done is not None:
+                    enrolled.append(program)
         return enrolled
 
     def open_resident(self, resident_id) -> ResidentDialog | None:
         if resident_id is None:
             return None
-        dialog = ResidentDialog(self.store, resident_id, self)
+        overview = Op(self, self.store, lambda s: records_overview.resident_overview(s, resident_id)).run()
+        if overview is None:
+            return None
+        dialog = ResidentDialog(self.store, overview, self)
         dialog.edit_requested.connect(self.edit_resident)
         dialog.add_member_requested.connect(lambda hh, head: self.new_resident((hh, head)))
         dialog.open()
@@ -270,78 +278,75 @@ class ResidentDialog(QDialog):
     edit_requested = Signal(object)
     add_member_requested = Signal(object, str)
 
-    def __init__(self, store: Store, resident_id: uuid.UUID, parent=None):
+    def __init__(self, store: Store, overview: records_overview.ResidentOverview, parent=None):
         super().__init__(parent)
-        self.store = store
-        self.resident_id = resident_id
+        self.store, self.overview = store, overview
+        r, members = overview.resident, overview.members
+        self.resident_id = r.id
         self.resize(900, 860)
         lay = QVBoxLayout(self)
-        with store.session() as s:
-            r = records.get_resident(s, resident_id)
-            members = records.household_members(s, r.household_id)
-            self.setWindowTitle(self.tr("居民档案 - {name}").replace("{name}", r.name))
-            head = next((m for m in members if m.relation == "0"), None)
-            self.household = (r.household_id, head.name if head else r.name)
-            title = QLabel(f"<h2>{r.name}</h2>")
-            lay.addWidget(title)
-            lay.addWidget(QLabel(self.tr("健康档案编号：{no}").replace("{no}", r.archive_no)))
-            cols = QHBoxLayout()
-            lay.addLayout(cols)
-            left, right = QFormLayout(), QFormLayout()
-            l_box, r_box = QGroupBox(self.tr("基本信息")), QGroupBox(self.tr("联系与管理"))
-            l_box.setLayout(left)
-            r_box.setLayout(right)
-            cols.addWidget(l_box)
-            cols.addWidget(r_box)
-            lab = lambda text: QLabel(text or "—")  # noqa: E731
-            left.addRow(self.tr("性别"), lab(code_label("sex", r.sex)))
-            left.addRow(
-                self.tr("出生日期"),
-                lab(f"{r.birth_date.isoformat()}（{age_on(r.birth_date, dt.date.today())}岁）"),
-            )
-            left.addRow(self.tr("身份证号"), lab(mask_id(r.id_number)))
-            left.addRow(self.tr("民族"), lab(code_label("ethnicity", r.ethnicity)))
-            left.addRow(self.tr("文化程度"), lab(code_label("education", r.education)))
-            left.addRow(self.tr("职业"), lab(code_label("occupation", r.occupation)))
-            left.addRow(self.tr("婚姻状况"), lab(code_label("marital", r.marital)))
-            left.addRow(self.tr("血型"), lab(code_label("blood_abo", r.blood_abo)))
-            right.addRow(self.tr("本人电话"), lab(r.phone))
-            right.addRow(self.tr("现住址"), lab(r.current_address))
-            right.addRow(self.tr("村民小组"), lab(r.group.name if r.group else ""))
-            right.addRow(self.tr("责任医生"), lab(r.responsible_doctor))
-            right.addRow(self.tr("建档日期"), lab(r.enrolled_on.isoformat()))
-            right.addRow(self.tr("贫困户"), lab(self.tr("是") if r.poverty_registered else self.tr("否")))
-            right.addRow(
-                self.tr("家庭医生签约"),
-                lab(
-                    f"{r.contract_signed_on.isoformat()} {r.contract_doctor or ''}"
-                    if r.contract_signed_on
-                    else self.tr("未签约")
-                ),
-            )
-            right.addRow(self.tr("档案状态"), lab(code_label("resident_status", r.status)))
-            sep = "、" if lang() == "zh" else ", "
-            diseases = [
-                code_label("past_disease", c.code) + (f" {c.event_date}" if c.event_date else "")
-                for c in r.choices
-                if c.field == "past_disease"
-            ]
-            hist = QFormLayout()
-            h_box = QGroupBox(self.tr("既往史与过敏"))
-            h_box.setLayout(hist)
-            hist.addRow(self.tr("既往疾病"), lab(sep.join(diseases)))
-            hist.addRow(
-                self.tr("药物过敏"),
-                lab(sep.join(code_label("allergy", c) for c in r.choice_codes("allergy"))),
-            )
-            hist.addRow(
-                self.tr("医疗费用"),
-                lab(sep.join(code_label("payment", c) for c in r.choice_codes("payment"))),
-            )
-            lay.addWidget(h_box)
-            self.programs = self._programs(s, r)
-            if self.programs is not None:
-                lay.addWidget(self.programs, 2)
+        self.setWindowTitle(self.tr("居民档案 - {name}").replace("{name}", r.name))
+        self.household = overview.household
+        title = QLabel(f"<h2>{r.name}</h2>")
+        lay.addWidget(title)
+        lay.addWidget(QLabel(self.tr("健康档案编号：{no}").replace("{no}", r.archive_no)))
+        cols = QHBoxLayout()
+        lay.addLayout(cols)
+        left, right = QFormLayout(), QFormLayout()
+        l_box, r_box = QGroupBox(self.tr("基本信息")), QGroupBox(self.tr("联系与管理"))
+        l_box.setLayout(left)
+        r_box.setLayout(right)
+        cols.addWidget(l_box)
+        cols.addWidget(r_box)
+        lab = lambda text: QLabel(text or "—")  # noqa: E731
+        left.addRow(self.tr("性别"), lab(code_label("sex", r.sex)))
+        left.addRow(
+            self.tr("出生日期"),
+            lab(f"{r.birth_date.isoformat()}（{age_on(r.birth_date, dt.date.today())}岁）"),
+        )
+        left.addRow(self.tr("身份证号"), lab(mask_id(r.id_number)))
+        left.addRow(self.tr("民族"), lab(code_label("ethnicity", r.ethnicity)))
+        left.addRow(self.tr("文化程度"), lab(code_label("education", r.education)))
+        left.addRow(self.tr("职业"), lab(code_label("occupation", r.occupation)))
+        left.addRow(self.tr("婚姻状况"), lab(code_label("marital", r.marital)))
+        left.addRow(self.tr("血型"), lab(code_label("blood_abo", r.blood_abo)))
+        right.addRow(self.tr("本人电话"), lab(r.phone))
+        right.addRow(self.tr("现住址"), lab(r.current_address))
+        right.addRow(self.tr("村民小组"), lab(r.group.name if r.group else ""))
+        right.addRow(self.tr("责任医生"), lab(r.responsible_doctor))
+        right.addRow(self.tr("建档日期"), lab(r.enrolled_on.isoformat()))
+        right.addRow(self.tr("贫困户"), lab(self.tr("是") if r.poverty_registered else self.tr("否")))
+        right.addRow(
+            self.tr("家庭医生签约"),
+            lab(
+                f"{r.contract_signed_on.isoformat()} {r.contract_doctor or ''}"
+                if r.contract_signed_on
+                else self.tr("未签约")
+            ),
+        )
+        right.addRow(self.tr("档案状态"), lab(code_label("resident_status", r.status)))
+        sep = "、" if lang() == "zh" else ", "
+        diseases = [
+            code_label("past_disease", c.code) + (f" {c.event_date}" if c.event_date else "")
+            for c in r.choices
+            if c.field == "past_disease"
+        ]
+        hist = QFormLayout()
+        h_box = QGroupBox(self.tr("既往史与过敏"))
+        h_box.setLayout(hist)
+        hist.addRow(self.tr("既往疾病"), lab(sep.join(diseases)))
+        hist.addRow(
+            self.tr("药物过敏"),
+            lab(sep.join(code_label("allergy", c) for c in r.choice_codes("allergy"))),
+        )
+        hist.addRow(
+            self.tr("医疗费用"),
+            lab(sep.join(code_label("payment", c) for c in r.choice_codes("payment"))),
+        )
+        lay.addWidget(h_box)
+        self.programs = self._programs(overview)
+        if self.programs is not None:
+            lay.addWidget(self.programs, 2)
 
         hh_box = QGroupBox(self.tr("家庭成员"))
         hh = QVBoxLayout(hh_box)
@@ -378,21 +383,19 @@ class ResidentDialog(QDialog):
         lay.addWidget(buttons)
         self.n_members = len(members)
 
-    def _programs(self, session, resident):
+    def _programs(self, overview: records_overview.ResidentOverview):
         """慢病管理: per programme a trend chart, the visit history and the medication now."""
         from PySide6.QtWidgets import QTabWidget
 
-        from app.services.programmes import followup
         from app.views.charts import trend_chart
 
-        enrolments = followup.enrolments_of(session, resident.id)
-        if not enrolments:
+        if not overview.programmes:
             return None
         tabs = QTabWidget()
         self.visit_tables = {}
-        age = age_on(resident.birth_date, dt.date.today())
-        for e in enrolments:
-            visits = followup.visit_history(session, resident.id, e.program)
+        age = age_on(overview.resident.birth_date, overview.today)
+        for programme in overview.programmes:
+            e, visits = programme.enrolment, list(programme.visits)
             page = QWidget()
             pl = QVBoxLayout(page)
             status = code_label("program_status", e.status)

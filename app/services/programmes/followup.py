@@ -18,10 +18,21 @@ from sqlalchemy.orm import Session
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import FollowupVisit, ProgramEnrolment, Resident, ResidentChoice
+from app.services import settings
 from app.services.access import authz
+from app.services.access.actor import actor
 from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
 from app.services.programmes import followup_rules as rules
-from app.services.records.validators import Invalid, age_on, clean_text, halfwidth, parse_date
+from app.services.records.residents import find_resident
+from app.services.records.validators import (
+    Invalid,
+    age_on,
+    clean_text,
+    halfwidth,
+    parse_date,
+    parse_decimal,
+    parse_int,
+)
 
 CTX = "Followup"
 PROGRAMS = (rules.HTN, rules.T2DM)
@@ -206,6 +217,14 @@ def enrol(
     return enrolment
 
 
+def start_management(
+    session: Session, resident_ref: uuid.UUID | str, program: str, today: dt.date | None = None
+) -> ProgramEnrolment:
+    """The user action "纳入管理" from the resident page: enrolled today by the acting doctor."""
+    resident = find_resident(session, str(resident_ref))
+    return enrol(session, resident, program, today or dt.date.today(), doctor=actor(session).display_name)
+
+
 # ---------------------------------------------------------------- visits
 
 
@@ -215,8 +234,8 @@ def _number(name: str, text: str, errors: list[FieldError], warnings: list[Field
         return None
     label, lo, hi, usual_lo, usual_hi = RANGES[name]
     try:
-        value = float(raw)
-    except ValueError:
+        value = parse_decimal(raw, label)
+    except Invalid:
         errors.append(
             FieldError(name, Message(CTX, QT_TRANSLATE_NOOP("Followup", "{label}应为数字"), {"label": label}))
         )
@@ -307,7 +326,7 @@ def save_visit(
         fail("visit_date", QT_TRANSLATE_NOOP("Followup", "随访日期不能晚于今天"))
     if visit_date < resident.birth_date:
         fail("visit_date", QT_TRANSLATE_NOOP("Followup", "随访日期不能早于出生日期"))
-    enrolment = active_enrolment(session, resident.id, program)
+    enrolment = current
     if enrolment is None and not enrol_if_needed:
         raise _err(
             QT_TRANSLATE_NOOP("Followup", "{name}未纳入{program}管理；请先纳入管理（命令行可加 --enrol）"),
@@ -366,11 +385,12 @@ def save_visit(
     temperature = None
     if inp.temperature.strip():
         try:
-            temperature = float(halfwidth(inp.temperature))
+            temperature = parse_decimal(inp.temperature, QT_TRANSLATE_NOOP("Field", "体温"))
             if not 30 <= temperature <= 45:
                 fail("temperature", QT_TRANSLATE_NOOP("Followup", "体温应在30–45℃之间"))
-        except ValueError:
+        except Invalid:
             fail("temperature", QT_TRANSLATE_NOOP("Followup", "体温应为数字"))
+    drugs = _drugs(inp.drugs, errors)
     if program == rules.HTN and values.get("glucose") is not None:
         values.pop("glucose")  # the hypertension form has no glucose field
 
@@ -433,7 +453,7 @@ def save_visit(
         adherence=inp.adherence or None,
         adverse_reaction=inp.adverse_reaction or inp.adverse_uncontrolled,
         complication=inp.complication,
-        drugs=list(inp.drugs),
+        drugs=drugs,
         classification=classification,
         classification_suggested=suggestion.classification,
         emergency_reasons=[str(m) for m in suggestion.emergency_reasons],
@@ -462,11 +482,63 @@ def save_visit(
     )
 
 
-def preview(
-    session: Session, resident: Resident, inp: VisitInput, today: dt.date | None = None
-) -> rules.Suggestion:
-    """The live suggestion while a visit is typed: the same rules as saving, on whatever parses so far.
-    Never raises for half-typed input and never writes."""
+@dataclass(frozen=True)
+class PreviousVisit:
+    visit_date: dt.date
+    sbp: int | None
+    dbp: int | None
+    glucose: float | None
+    classification: int | None
+    drugs: tuple[dict, ...]
+
+
+@dataclass(frozen=True)
+class VisitContext:
+    """What the follow-up form needs, loaded once when it opens: the live suggestion is then a
+    pure function of this and of what is typed (:func:`suggest`), with no query per keystroke."""
+
+    resident_id: uuid.UUID
+    resident_name: str
+    birth_date: dt.date
+    poverty: bool
+    program: str
+    doctor: str  # 随访医生 by default: the acting user
+    done_visits: tuple[PreviousVisit, ...]  # oldest first
+    provincial_fields: bool
+
+    @property
+    def last(self) -> PreviousVisit | None:
+        return self.done_visits[-1] if self.done_visits else None
+
+    def previous_before(self, day: dt.date) -> PreviousVisit | None:
+        return next((v for v in reversed(self.done_visits) if v.visit_date < day), None)
+
+
+def visit_context(session: Session, resident_id: uuid.UUID | str, program: str) -> VisitContext:
+    """Everything the entry form shows or computes from, read once (and checked: the user must
+    be allowed to write this resident's follow-ups)."""
+    if program not in PROGRAMS:
+        raise _err(QT_TRANSLATE_NOOP("Followup", "慢病项目应为 htn（高血压）或 t2dm（2型糖尿病）"))
+    resident = find_resident(session, str(resident_id))
+    done = [v for v in visit_history(session, resident.id, program) if v.outcome == "done"]
+    return VisitContext(
+        resident.id,
+        resident.name,
+        resident.birth_date,
+        bool(resident.poverty_registered),
+        program,
+        actor(session).display_name,
+        tuple(
+            PreviousVisit(v.visit_date, v.sbp, v.dbp, v.glucose, v.classification, tuple(v.drugs or ()))
+            for v in done
+        ),
+        settings.provincial_fields(session),
+    )
+
+
+def suggest(ctx: VisitContext, inp: VisitInput, today: dt.date | None = None) -> rules.Suggestion:
+    """The live suggestion while a visit is typed: the same rules as saving, on whatever parses so
+    far.  Pure: never raises for half-typed input, never reads or writes the store."""
     today = today or dt.date.today()
     try:
         visit_date = parse_date(inp.visit_date, "随访日期") or today
@@ -474,21 +546,21 @@ def preview(
         visit_date = today
 
     def number(name: str) -> float | None:
+        label, lo, hi, _ulo, _uhi = RANGES[name]
         try:
-            value = float(halfwidth(inp.measurements.get(name, "") or "").strip())
-        except ValueError:
+            value = parse_decimal(inp.measurements.get(name, "") or "", label)
+        except Invalid:
             return None
-        _label, lo, hi, _ulo, _uhi = RANGES[name]
         return value if lo <= value <= hi else None
 
     sbp, dbp = number("sbp"), number("dbp")
     try:
-        temperature = float(halfwidth(inp.temperature)) if inp.temperature.strip() else None
-    except ValueError:
+        temperature = parse_decimal(inp.temperature, "体温") if inp.temperature.strip() else None
+    except Invalid:
         temperature = None
     findings = rules.Findings(
         inp.program,
-        age_on(resident.birth_date, visit_date),
+        age_on(ctx.birth_date, visit_date),
         sbp=int(sbp) if sbp else None,
         dbp=int(dbp) if dbp else None,
         glucose=number("glucose") if inp.program == rules.T2DM else None,
@@ -499,13 +571,27 @@ def preview(
         adverse_uncontrolled=inp.adverse_uncontrolled,
         complication=inp.complication,
     )
-    prev = previous_visit(session, resident.id, inp.program, visit_date)
+    prev = ctx.previous_before(visit_date)
     return rules.suggest(
         findings,
         visit_date,
         previous=prev.classification if prev else None,
-        poverty=resident.poverty_registered,
+        poverty=ctx.poverty,
     )
+
+
+def record_visit(
+    session: Session,
+    resident_ref: uuid.UUID | str,
+    inp: VisitInput,
+    *,
+    enrol_if_needed: bool = False,
+    today: dt.date | None = None,
+) -> SavedVisit:
+    """The user action "record a follow-up": find the resident (archive number, its last 8 digits
+    or id; checked for access) and save the visit through the national rules."""
+    resident = find_resident(session, str(resident_ref))
+    return save_visit(session, resident, inp, enrol_if_needed=enrol_if_needed, today=today)
 
 
 def visit_history(
@@ -739,6 +825,46 @@ def _form_extras(inp: VisitInput, values: dict, visit_date: dt.date, errors: lis
             if values.get(weight_key):
                 extra[bmi_key] = round(values[weight_key] / (height / 100) ** 2, 1)
     return extra
+
+
+MAX_DRUGS = 10
+
+
+def _drugs(rows: list[dict], errors: list[FieldError]) -> list[dict]:
+    """用药情况: name, times a day (whole number) and mg a time (a number), as on the form."""
+    out: list[dict] = []
+    for row in rows[:MAX_DRUGS]:
+        try:
+            name = clean_text(str(row.get("name") or ""), 50, QT_TRANSLATE_NOOP("Field", "药物名称"))
+            if not name:
+                continue
+            times = str(row.get("times_per_day") or "").strip()
+            mg = str(row.get("mg_per_time") or "").strip()
+            times_n = parse_int(times, QT_TRANSLATE_NOOP("Field", "每日次数")) if times else None
+            mg_n = parse_decimal(mg, QT_TRANSLATE_NOOP("Field", "每次剂量")) if mg else None
+        except Invalid as e:
+            errors.append(FieldError("drugs", e.message))
+            continue
+        if times_n is not None and not 1 <= times_n <= 24:
+            errors.append(
+                FieldError("drugs", Message(CTX, QT_TRANSLATE_NOOP("Followup", "每日次数应在1–24之间")))
+            )
+            continue
+        if mg_n is not None and not 0 < mg_n <= 100_000:
+            errors.append(
+                FieldError("drugs", Message(CTX, QT_TRANSLATE_NOOP("Followup", "每次剂量超出可能范围")))
+            )
+            continue
+        out.append(
+            {
+                "name": name,
+                "times_per_day": times_n if times_n is not None else "",
+                "mg_per_time": (int(mg_n) if mg_n is not None and mg_n.is_integer() else mg_n)
+                if mg_n is not None
+                else "",
+            }
+        )
+    return out
 
 
 def _void_corrected(session: Session, visit_id: uuid.UUID | None) -> None:
