@@ -402,3 +402,33 @@ def test_end_management_from_the_resident_page(gui_app, qtbot, store):
     assert dialog.save() is True
     with store.session() as s:
         assert followup.active_enrolment(s, rid, "htn") is None
+
+
+def test_the_followup_dialog_runs_no_query_while_typing(gui_app, qtbot, store):
+    """The live suggestion is a pure function of the form and a context read when the dialog opens."""
+    from sqlalchemy import event
+
+    with store.transaction() as s:
+        generate_demo(s, 60, seed=3, today=TODAY)
+    with store.session() as s:
+        from app.models import FollowupVisit
+
+        rid = s.scalars(select(FollowupVisit.resident_id).where(FollowupVisit.program == "htn")).first()
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    dialog = followup_dialog(store, rid, "htn")
+    qtbot.addWidget(dialog)
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        for widget, text in ((dialog.sbp, "165"), (dialog.dbp, "102"), (dialog.heart_rate, "88")):
+            qtbot.keyClicks(widget, text)
+        dialog.visit_date.clear()
+        qtbot.keyClicks(dialog.visit_date, TODAY.isoformat())
+        dialog.signs.boxes[next(iter(dialog.signs.boxes))].setChecked(True)
+        assert "紧急转诊" in dialog.emergency.text()  # the suggestion did follow the typing
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+    assert statements == []

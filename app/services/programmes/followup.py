@@ -217,12 +217,18 @@ def enrol(
     return enrolment
 
 
+def default_doctor(session: Session) -> str | None:
+    """随访医生/纳入医生 when none is typed: the acting user (none for the system account)."""
+    who = actor(session)
+    return None if who.is_system else who.display_name
+
+
 def start_management(
     session: Session, resident_ref: uuid.UUID | str, program: str, today: dt.date | None = None
 ) -> ProgramEnrolment:
     """The user action "纳入管理" from the resident page: enrolled today by the acting doctor."""
     resident = find_resident(session, str(resident_ref))
-    return enrol(session, resident, program, today or dt.date.today(), doctor=actor(session).display_name)
+    return enrol(session, resident, program, today or dt.date.today(), doctor=default_doctor(session))
 
 
 # ---------------------------------------------------------------- visits
@@ -440,7 +446,9 @@ def save_visit(
         raise ValidationError(errors)
 
     if enrolment is None:
-        enrolment = enrol(session, resident, program, visit_date, doctor=inp.doctor or None)
+        enrolment = enrol(
+            session, resident, program, visit_date, doctor=inp.doctor or default_doctor(session)
+        )
     _void_corrected(session, same_day if inp.correction else None)
     visit = FollowupVisit(
         enrolment_id=enrolment.id,
@@ -461,7 +469,7 @@ def save_visit(
         next_due=next_due,
         next_due_suggested=suggestion.next_due,
         overridden=(classification != suggestion.classification or next_due != suggestion.next_due),
-        doctor=inp.doctor or None,
+        doctor=inp.doctor or default_doctor(session),
         correction_of=same_day if inp.correction else None,
         **values,
         **extra,
@@ -527,7 +535,7 @@ def visit_context(session: Session, resident_id: uuid.UUID | str, program: str) 
         resident.birth_date,
         bool(resident.poverty_registered),
         program,
-        actor(session).display_name,
+        default_doctor(session) or "",
         tuple(
             PreviousVisit(v.visit_date, v.sbp, v.dbp, v.glucose, v.classification, tuple(v.drugs or ()))
             for v in done
@@ -899,7 +907,9 @@ def _save_failed_visit(session, resident, inp, visit_date, enrolment, enrol_if_n
     if errors:
         raise ValidationError(errors)
     if enrolment is None:
-        enrolment = enrol(session, resident, inp.program, visit_date, doctor=inp.doctor or None)
+        enrolment = enrol(
+            session, resident, inp.program, visit_date, doctor=inp.doctor or default_doctor(session)
+        )
     enrolment.status = "2" if inp.outcome == "lost" else "4"
     enrolment.status_date = death_date or visit_date
     enrolment.status_reason = reason or cause
@@ -913,7 +923,7 @@ def _save_failed_visit(session, resident, inp, visit_date, enrolment, enrol_if_n
         lost_reason=reason,
         death_date=death_date,
         death_cause=cause,
-        doctor=inp.doctor or None,
+        doctor=inp.doctor or default_doctor(session),
     )
     session.add(visit)
     session.flush()
