@@ -67,12 +67,24 @@ def _upward() -> list[str]:
     return [name for name, spec in capture.specs().items() if not spec.to_villages]
 
 
+def audience(peer: Peer) -> tuple[str, ...] | None:
+    """Who may receive a change, declared once: a village gets the changes whose scope is its own
+    village or its whole township, never those of upward-only entities (the audit trail); a
+    township gets all (None).  Export filters with it in SQL, relay asks :func:`receives`."""
+    return (peer.code, peer.code[:9]) if peer.role == VILLAGE else None
+
+
+def receives(peer: Peer, scope: str, upward: bool) -> bool:
+    scopes = audience(peer)
+    return scopes is None or (not upward and scope in scopes)
+
+
 def _scope_filter(peer: Peer):
-    """A village gets the changes that concern it or its whole township, except those declared
-    upward-only (the audit trail); a township gets all."""
-    if peer.role == VILLAGE:
-        return ChangeLog.scope.in_([peer.code, peer.code[:9]]) & ChangeLog.entity.not_in(_upward())
-    return None
+    """:func:`audience` as a WHERE clause on the change log (None: no filter)."""
+    scopes = audience(peer)
+    if scopes is None:
+        return None
+    return ChangeLog.scope.in_(scopes) & ChangeLog.entity.not_in(_upward())
 
 
 def _wanted(peer: Peer, held: dict[uuid.UUID, int]) -> dict[uuid.UUID, tuple[int, int]]:
@@ -472,17 +484,11 @@ class _Relay:
         self.wanting: dict[tuple[str, bool], set[str]] = {}
 
     def needed(self, op: dict) -> bool:
-        """The same rule as export's ``_scope_filter``, for one op."""
+        """Whether any peer but the op's origin :func:`receives` it."""
         key = (op["c"], op["e"] in self.upward)
         wanting = self.wanting.get(key)
         if wanting is None:
-            scope, upward = key
-            wanting = {
-                p.device_id.hex
-                for p in self.peers
-                if p.role != VILLAGE or (not upward and scope in (p.code, p.code[:9]))
-            }
-            self.wanting[key] = wanting
+            wanting = self.wanting[key] = {p.device_id.hex for p in self.peers if receives(p, *key)}
         return bool(wanting - {op["o"]})
 
 
