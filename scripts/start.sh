@@ -11,7 +11,8 @@ if [[ ! -f "$DATA/.demo-ready" ]]; then  # absent, or a run that stopped half-wa
   echo "demo1234" > "$DATA/demo-password.txt"  # the demo's login: doctor / demo1234 (see README)
   cunyi --data-dir "$DATA" --password-file "$DATA/demo-password.txt" init --role village --code 110105001101 \
     --name 向阳村 --township-name 朝阳乡 --admin doctor --admin-name 李医生
-  cunyi --data-dir "$DATA" demo --residents 3000 --seed 1
+  # the demo records are entered by the village doctor (the actor of every row, log and audit entry)
+  cunyi --data-dir "$DATA" --user doctor --password-file "$DATA/demo-password.txt" demo --residents 3000 --seed 1
   touch "$DATA/.demo-ready"
 fi
 exec cunyi --data-dir "$DATA" gui "$@"
