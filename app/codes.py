@@ -632,6 +632,16 @@ _LISTS += [
     ),
 ]
 
+# ---- not on the forms: what an installation is (profile.role), for labels only ----
+_LISTS += [
+    _cl(
+        "site_role",
+        "机构类型",
+        "Installation",
+        [("village", "村卫生室", "Village clinic"), ("township", "乡镇卫生院", "Township health centre")],
+    ),
+]
+
 CODE_LISTS: dict[str, CodeList] = {cl.name: cl for cl in _LISTS}
 
 

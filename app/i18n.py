@@ -12,3 +12,14 @@ from __future__ import annotations
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
     return text
+
+
+def finish_translation(found: str, text: str, lang: str) -> str:
+    """What a user reads for ``text`` given what Qt's translator ``found`` ('' or the text itself
+    when it has none): in English, a code-list label falls back to the English the code lists
+    carry.  The GUI and the CLI (printed documents) both translate through this one rule."""
+    if lang == "en" and (not found or found == text):
+        from app.codes import english_label
+
+        return english_label(text) or text
+    return found or text

@@ -118,7 +118,97 @@ def test_search_without_results_says_so(tmp_path, capsys):
 
 
 def test_every_subcommand_has_a_handler():
-    from app.cli import COMMANDS, _parser
+    for path, parser in leaf_parsers():
+        assert callable(parser.get_default("func")), path
 
-    sub = next(a for a in _parser()._actions if a.dest == "command")
-    assert set(sub.choices) == set(COMMANDS)
+
+def leaf_parsers(parser=None, path=("cunyi",)):
+    """Every command a user can run, as (words, parser), by walking the argparse tree."""
+    import argparse
+
+    from app.cli import build_parser
+
+    parser = parser or build_parser()
+    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not subs:
+        yield path, parser
+    for action in subs:
+        for name, child in action.choices.items():
+            yield from leaf_parsers(child, (*path, name))
+
+
+def test_every_command_answers_help(capsys):
+    """`--help` of every (sub-)command exits 0 and prints its usage; no traceback (a bare % in a
+    help text once made `followup add --help` crash)."""
+    paths = [path for path, _ in leaf_parsers()]
+    assert ("cunyi", "followup", "add") in paths and len(paths) > 30
+    for path in [("cunyi",), *paths]:
+        with pytest.raises(SystemExit) as exit_:
+            main([*path[1:], "--help"])
+        out = capsys.readouterr()
+        assert exit_.value.code == 0, path
+        assert out.out.startswith(f"usage: {' '.join(path)}") and out.err == "", path
+
+
+def test_help_over_the_console_entry_point():
+    r = cunyi("followup", "add", "--help")
+    assert r.returncode == 0 and "HbA1c %" in r.stdout and "Traceback" not in r.stderr
+
+
+def test_help_does_not_load_qt_or_the_services():
+    code = (
+        "import sys; from app.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in sys.modules if m.startswith(('PySide6', 'reportlab', 'sqlalchemy'))]\n"
+        "print(heavy, file=sys.stderr); sys.exit(1 if heavy else 0)"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["init", "--role", "city", "--code", "1", "--name", "x"],
+        ["print", "cards", "--per-sheet", "9", "-o", "x.pdf"],
+        ["followup", "add"],
+        ["no-such-command"],
+    ],
+)
+def test_argument_errors_are_one_line_and_exit_2(tmp_path, capsys, args):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--data-dir", str(tmp_path / "A"), *args])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 2 and err.startswith("错误：") and err.count("\n") == 1
+    assert not (tmp_path / "A").exists()
+
+
+def test_commands_act_as_the_system_account_without_user(tmp_path, capsys):
+    """No --user: nothing picks an account; the store's actor stays the system account."""
+    d = str(tmp_path / "S")
+    assert main(["--data-dir", d, "init", "--role", "village", "--code", "110105001101", "--name", "x"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", d, "user", "list", "--json"]) == 0
+    assert [u["username"] for u in json.loads(capsys.readouterr().out)] == ["admin"]
+
+
+def test_no_cli_module_passes_an_actor():
+    from pathlib import Path
+
+    import app.cli
+
+    folder = Path(app.cli.__file__).parent
+    texts = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.py")}
+    assert "cli.py" not in {p.name for p in folder.parent.glob("*.py")}
+    assert [n for n, t in texts.items() if "actor=" in t or "default_user" in t or "act_as" in t] == []
+
+
+def test_gui_is_the_default_command(tmp_path, monkeypatch):
+    import app.views.startup as startup
+
+    d = str(tmp_path / "G")
+    assert main(["--data-dir", d, "init", "--role", "village", "--code", "110105001101", "--name", "x"]) == 0
+    calls = []
+    monkeypatch.setattr(startup, "run_gui", lambda store, paths, **kw: calls.append(kw) or 0)
+    assert main(["--data-dir", d]) == 0
+    assert calls and calls[0]["smoke"] is False and calls[0]["t0"] > 0

@@ -21,7 +21,6 @@ from stdnum.cn import ric
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
-    AuditEntry,
     FollowupVisit,
     Household,
     ProgramEnrolment,
@@ -39,7 +38,7 @@ from app.services.programmes import followup_rules as rules
 from app.services.records.pinyin_keys import sort_key
 from app.services.records.residents import search_key_rows
 from app.services.records.validators import age_on
-from app.services.sync import capture
+from app.services.sync import bulk
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -305,13 +304,12 @@ def generate_demo(
             if enrolments:
                 session.execute(insert(ProgramEnrolment), enrolments)
                 session.execute(insert(FollowupVisit), visits)
-            # Written around the ORM for speed, so logged for sync here, as the capture hook would.
-            capture.log_inserted(session, "household", [r["id"] for r in batch_hh])
-            capture.log_inserted(session, "resident", [r["id"] for r in batch_res])
-            capture.log_inserted(session, "program_enrolment", [r["id"] for r in enrolments])
-            capture.log_inserted(session, "followup_visit", [r["id"] for r in visits])
-            if enrolments:
-                _audit_recent_visits(session, prof, village.code, batch_res, visits, today)
+            # Written around the ORM for speed, so logged and audited here, as the capture hook would;
+            # each visit's entry is dated its visit day, within clinic hours.
+            bulk.record_inserted(session, "household", [r["id"] for r in batch_hh])
+            bulk.record_inserted(session, "resident", [r["id"] for r in batch_res])
+            bulk.record_inserted(session, "program_enrolment", [r["id"] for r in enrolments])
+            bulk.record_inserted(session, "followup_visit", [r["id"] for r in visits], audit_at=_clinic_hours)
             made += len(batch_res)
             made_households += len(batch_hh)
             if progress:
@@ -319,34 +317,11 @@ def generate_demo(
     return DemoResult(len(village_list), made_households, made, time.perf_counter() - started)
 
 
-def _audit_recent_visits(
-    session: Session, prof, village_code: str, residents, visits, today: dt.date
-) -> None:
-    """The last fortnight's follow-ups as the audit trail would have them (the demo's rows are
-    written in bulk, around the capture hook that audits real work): a demo opens on an audit
-    page with days of activity, each visit entered by the acting user."""
-    user = actor(session)
-    names = {r["id"]: f"{r['name']} {r['archive_no']}" for r in residents}
-    since = today - dt.timedelta(days=14)
-    rows = [
-        {
-            "id": new_id(),
-            "at": dt.datetime.combine(v["visit_date"], dt.time(1 + i % 8, i * 7 % 60)),  # 09:00–17:00 Beijing
-            "user_id": user.id,
-            "username": user.username,
-            "device_id": prof.device_id,
-            "action": "create",
-            "entity": "followup_visit",
-            "entity_id": v["id"].hex,
-            "summary": f"{names.get(v['resident_id'], '')}: {v['visit_date']}",
-            "scope_code": village_code,
-        }
-        for i, v in enumerate(visits)
-        if v["visit_date"] >= since
-    ]
-    if rows:
-        session.execute(insert(AuditEntry), rows)
-        capture.log_inserted(session, "audit_log", [r["id"] for r in rows])
+def _clinic_hours(visit) -> dt.datetime:
+    """When a demo visit was entered: its day, 08:00–17:59 Beijing time (stored as UTC)."""
+    minutes = int(visit["id"].hex[-4:], 16) % 600  # spread over the day, the same on every run
+    beijing = dt.datetime.combine(visit["visit_date"], dt.time(8)) + dt.timedelta(minutes=minutes)
+    return beijing - dt.timedelta(hours=8)
 
 
 def _split(total: int, parts: int) -> list[int]:

@@ -61,6 +61,12 @@ def users(session: Session) -> list[User]:
     return list(session.scalars(select(User).order_by(User.active.desc(), User.username)))
 
 
+def list_users(session: Session) -> list[User]:
+    """The user action "list the accounts": admins only (the refusal is audited)."""
+    authz.require(session, "manage_users")
+    return users(session)
+
+
 def create_user(
     session: Session,
     username: str,
@@ -82,13 +88,31 @@ def create_user(
         display_name=(display_name or username).strip()[:50],
         role=role,
         password_hash=passwords.hash_password(password),
-        village_code=village_code or None,
-        created_by=actor(session).id,
+        village_code=_doctor_village(session, role, village_code),
     )
     session.add(user)
     session.flush()
     audit.record(session, "user_create", "app_user", user.id, f"{username} ({role})")
     return user
+
+
+def _doctor_village(session: Session, role: str, village_code: str | None) -> str | None:
+    """A village doctor's village: this village on a village PC, else one of this township's
+    villages, named; other roles have none."""
+    here = profile.get_profile(session)
+    if role != "village_doctor":
+        if village_code:
+            raise _err(QT_TRANSLATE_NOOP("Accounts", "只有乡村医生账号需要指定村"))
+        return None
+    if not village_code and here.role == profile.VILLAGE:
+        return here.code
+    if not village_code:
+        raise _err(QT_TRANSLATE_NOOP("Accounts", "乡村医生账号请指定所属村的12位代码"))
+    code = profile.normalise_code(village_code, profile.VILLAGE)
+    mine = here.code if here.role == profile.VILLAGE else None
+    if code[:9] != here.code[:9] or (mine and code != mine):
+        raise _err(QT_TRANSLATE_NOOP("Accounts", "村代码{code}不属于本机管辖的村"), code=code)
+    return code
 
 
 def set_password(

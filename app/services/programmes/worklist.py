@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ProgramEnrolment, Resident, Village, VillageGroup
+from app.services import profile
 from app.services.access import authz
 from app.services.errors import Message, UserError
 
@@ -195,3 +196,13 @@ def counts(
         stmt = stmt.where(R.village_id == village_id)
     keys = ("overdue", "due_today", "due_week", "not_seen_this_year", "under_management", "on_track")
     return dict(zip(keys, session.execute(stmt).one(), strict=True))
+
+
+def print_scope(session: Session, village_code: str | None, group_name: str | None) -> dict:
+    """Which residents a batch print covers, as ``{"village_id", "group_id"}``: a village PC keeps
+    to its own village; a township covers all its villages unless one is named."""
+    is_village = profile.get_profile(session).role == profile.VILLAGE
+    village = profile.get_village(session, village_code) if village_code or is_village else None
+    village_id = village.id if village else None
+    group_id = find_group(session, group_name, village_id) if group_name else None
+    return {"group_id": group_id, "village_id": village_id}

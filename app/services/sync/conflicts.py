@@ -130,6 +130,32 @@ def open_conflicts(session: Session, limit: int = 500) -> list[ConflictView]:
     return out
 
 
+def find_conflict(session: Session, id_or_prefix: str) -> uuid.UUID:
+    """The open conflict whose id is, or starts with, what the user typed (dashes and case do
+    not matter).  None, several, or something that is not hex: a message saying which."""
+    ref = (id_or_prefix or "").strip()
+    prefix = ref.replace("-", "").lower()
+    if not prefix or len(prefix) > 32 or any(ch not in "0123456789abcdef" for ch in prefix):
+        raise UserError(
+            Message(
+                CTX, QT_TRANSLATE_NOOP("Sync", "冲突编号应为十六进制数字（0-9、a-f）：{ref}"), {"ref": ref}
+            )
+        )
+    open_ids = session.scalars(select(SyncConflict.id).where(SyncConflict.resolved_at.is_(None)))
+    found = [i for i in open_ids if i.hex.startswith(prefix)]
+    if not found:
+        raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Sync", "没有未处理的冲突 {ref}"), {"ref": ref}))
+    if len(found) > 1:
+        raise UserError(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP("Sync", "有 {n} 个冲突以 {ref} 开头，请多输入几位"),
+                {"n": len(found), "ref": ref},
+            )
+        )
+    return found[0]
+
+
 def _get(session: Session, conflict_id: uuid.UUID) -> SyncConflict:
     if get_profile(session).role != TOWNSHIP:
         raise UserError(Message(CTX, QT_TRANSLATE_NOOP("Sync", "冲突和重复档案由乡镇卫生院处理")))

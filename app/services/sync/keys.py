@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Peer, Village, org_id, utcnow
+from app.services import settings
 from app.services.access import audit, authz
 from app.services.errors import Message, NotFound, UserError
 from app.services.profile import TOWNSHIP, VILLAGE, get_profile
@@ -325,6 +326,19 @@ def escrow_recipient(text: str) -> str:
             QT_TRANSLATE_NOOP("Sync", "“{key}”不是有效的 age 公钥（应以 age1 开头）"), key=text[:80]
         ) from None
     return text
+
+
+def set_escrow(session: Session, key: str | None) -> str:
+    """(admin) Every later bundle is also encrypted to this age key (the county's, for disaster
+    recovery), or to none (``None``/empty).  Whoever holds it can read every bundle: only an admin
+    may set it, and it is audited."""
+    authz.require(session, "manage_devices", what="托管密钥")
+    value = escrow_recipient(key) if key else ""
+    settings.put(session, settings.ESCROW_KEY, value)
+    audit.record(
+        session, "device_trust", "escrow_key", None, f"escrow {value[:16]}…" if value else "escrow cleared"
+    )
+    return value
 
 
 def sign(keys: DeviceKeys, data: bytes) -> bytes:

@@ -1,0 +1,48 @@
+"""The ``cunyi`` command line: a thin view over the services (see DESIGN.md, CLI contract).
+
+One module per command group, each with ``register(subparsers)``; :mod:`app.cli.core` holds the
+global options, opening the store and the error path.  User errors are one plain sentence on
+stderr and exit status 1 (argument errors: status 2); never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from app.cli import (
+    audit,
+    backup,
+    bench,
+    core,
+    demo,
+    device,
+    followup,
+    gui,
+    init,
+    printing,
+    residents,
+    sync,
+    users,
+)
+
+# In the order `cunyi --help` lists them.
+GROUPS = (gui, init, demo, residents, printing, followup, device, sync, users, audit, backup, bench)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = core.CliParser(prog="cunyi", description="CunYi 村医 — village clinic health records")
+    core.add_global_options(parser)
+    sub = parser.add_subparsers(dest="command")
+    for group in GROUPS:
+        group.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # the GUI is the default command
+        args = parser.parse_args([*argv, "gui"])
+    return core.run(args.func, args)

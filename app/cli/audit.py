@@ -1,0 +1,58 @@
+"""``cunyi audit``: read or export the audit trail (admins and township staff)."""
+
+from __future__ import annotations
+
+from app.cli.core import open_store, print_json
+
+
+def register(sub) -> None:
+    au = sub.add_parser("audit", help="the audit trail (admin, township staff)")
+    au.add_argument("--since", help="YYYY-MM-DD")
+    au.add_argument("--until", help="YYYY-MM-DD")
+    au.add_argument("--who", default="", help="only this user")
+    au.add_argument(
+        "--action", default="", help="create, update, void, print, export, import, login, denied …"
+    )
+    au.add_argument("--text", default="", help="in the record, its id or the summary")
+    au.add_argument("--json", action="store_true")
+    au.add_argument("-o", "--output", help="write CSV instead")
+    au.set_defaults(func=show_audit)
+
+
+def show_audit(args) -> int:
+    from app.services.access import audit_review
+    from app.services.records.validators import parse_date
+
+    _, store = open_store(args)
+    f = audit_review.AuditFilter(
+        since=parse_date(args.since, "since") if args.since else None,
+        until=parse_date(args.until, "until") if args.until else None,
+        username=args.who,
+        action=args.action,
+        text=args.text,
+    )
+    with store.session() as s:
+        if args.output:
+            n = audit_review.export_csv(s, args.output, f)
+            print(f"已导出 {n} 条审计记录：{args.output}")
+            return 0
+        data = [
+            {
+                "at": e.at,
+                "user": e.username,
+                "action": e.action,
+                "entity": e.entity,
+                "entity_id": e.entity_id,
+                "summary": e.summary,
+                "scope": e.scope_code,
+            }
+            for e in audit_review.query(s, f)
+        ]
+    if args.json:
+        print_json(data)
+        return 0
+    for d in data:
+        print(
+            f"{d['at']:%Y-%m-%d %H:%M:%S}  {d['user']}  {d['action']}  {d['entity'] or ''}  {d['summary'] or ''}"
+        )
+    return 0

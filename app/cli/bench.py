@@ -1,0 +1,29 @@
+"""``cunyi bench``: measure the performance budgets against raw baselines in the same process."""
+
+from __future__ import annotations
+
+import sys
+
+from app.cli.core import print_json
+from app.cli.numbers import WholeNumber
+
+
+def register(sub) -> None:
+    b = sub.add_parser("bench", help="measure the performance budgets against raw baselines")
+    b.add_argument("--scale", choices=["village", "township", "county"], default="township")
+    b.add_argument("--json", action="store_true")
+    b.add_argument("--only", help="comma-separated metric names or prefixes (search,gui.rss)")
+    b.add_argument("--seed", type=WholeNumber("随机种子"), default=1)
+    b.set_defaults(func=measure)
+
+
+def measure(args) -> int:
+    from app.tools.bench import format_table, run_bench
+
+    only = [o.strip() for o in args.only.split(",")] if args.only else None
+    result = run_bench(args.scale, only=only, seed=args.seed, log=lambda m: print(m, file=sys.stderr))
+    if args.json:
+        print_json(result)
+    else:
+        print(format_table(result))
+    return 0

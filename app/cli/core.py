@@ -1,0 +1,132 @@
+"""What every command shares: the global options, opening the store (and logging in with
+``--user``), JSON output, passwords from a file or a prompt, and errors as one plain sentence.
+
+Nothing here imports Qt, reportlab, SQLAlchemy or a service (but its error type) at module level:
+``cunyi --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from typing import NoReturn
+
+from app import __version__
+from app.config import Paths, resolve_data_dir, resolve_db_url, setup_logging
+from app.services.errors import UserError
+
+PROCESS_T0 = time.perf_counter()  # `gui --smoke` reports first paint from here
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class CliError(Exception):
+    """A problem of the command line itself (bad argument, missing file), said in one sentence."""
+
+
+class CliParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr (exit status 2), like every other
+    error of the CLI: no usage block, no traceback."""
+
+    def error(self, message: str) -> NoReturn:
+        one_line = " ".join(message.split())
+        self.exit(2, f"错误：{self.prog}：{one_line}（用 {self.prog} --help 查看用法）\n")
+
+
+def add_global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", help="data directory (default: the user data dir, or $CUNYI_DATA_DIR)")
+    parser.add_argument("--db", help="database URL (default: SQLite in the data dir, or $CUNYI_DB_URL)")
+    parser.add_argument("--version", action="version", version=f"cunyi {__version__}")
+    parser.add_argument(
+        "--user",
+        help="act as this user (password from --password-file or a prompt); default: the system account",
+    )
+    parser.add_argument(
+        "--password-file", help="file whose first line is the password (for --user, init --admin, user add)"
+    )
+
+
+def open_store(args: argparse.Namespace, *, need_profile: bool = True):
+    """The data directory and its store.  With ``need_profile`` (every command but ``init``) the
+    installation must be set up, and ``--user`` logs in: the store's sessions then act as that
+    user.  Without ``--user`` the store's actor stays the system account; the CLI never picks one."""
+    from app.db import SchemaError, Store
+    from app.services import profile
+
+    paths = Paths(resolve_data_dir(args.data_dir)).ensure()
+    setup_logging(paths)
+    try:
+        store = Store(resolve_db_url(paths, args.db), backups_dir=paths.sub("backups"))
+    except SchemaError as e:
+        raise CliError(str(e)) from None
+    if need_profile:
+        with store.session() as s:
+            profile.get_profile(s)  # raises: not initialised yet
+        if args.user:
+            from app.services.access import accounts
+
+            accounts.login(store, args.user, login_password(args))
+    return paths, store
+
+
+def login_password(args: argparse.Namespace) -> str:
+    from app.services.access import accounts
+
+    if args.password_file:
+        return accounts.read_password_file(args.password_file)
+    import getpass
+
+    return getpass.getpass(f"{args.user} 的密码：")
+
+
+def new_password(args: argparse.Namespace) -> str:
+    """A password being set (init --admin, user add/passwd, device protect): from
+    --password-file, or typed twice at a prompt."""
+    from app.services.access import accounts
+
+    if args.password_file:
+        return accounts.read_password_file(args.password_file)
+    import getpass
+
+    first = getpass.getpass("密码：")
+    if first != getpass.getpass("再输一次："):
+        raise CliError("两次输入的密码不一致")
+    return first
+
+
+def print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def run(handler: Handler, args: argparse.Namespace) -> int:
+    """Run one command; what the user can fix becomes one sentence on stderr and exit status 1."""
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print("已中断", file=sys.stderr)
+        return 130
+    except Exception as e:
+        text = user_text(e)
+        if text is None:
+            raise
+        print(f"错误：{text}", file=sys.stderr)
+        return 1
+
+
+def user_text(error: Exception) -> str | None:
+    """The one line to show for an error the user can fix; None for a bug (which is raised)."""
+    from app.services.records.validators import Invalid  # only when something went wrong
+
+    if isinstance(error, UserError):
+        text = error.render()
+    elif isinstance(error, Invalid):
+        text = error.message.render()
+    elif isinstance(error, CliError):
+        text = str(error)
+    else:
+        return None
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())

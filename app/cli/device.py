@@ -1,0 +1,115 @@
+"""``cunyi device``: this device's public card, and the devices it trusts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.cli.core import new_password, open_store, print_json
+
+
+def register(sub) -> None:
+    dv = sub.add_parser("device", help="this device's card, and the devices it trusts").add_subparsers(
+        dest="action", required=True
+    )
+    dc = dv.add_parser("card", help="write this device's public card (JSON, and a QR code PNG beside it)")
+    dc.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    dc.set_defaults(func=write_card)
+    dt_ = dv.add_parser("trust", help="trust a peer's card (compare its fingerprint by phone first)")
+    dt_.add_argument("file")
+    dt_.add_argument("--json", action="store_true")
+    dt_.set_defaults(func=trust)
+    dl = dv.add_parser("list", help="trusted devices")
+    dl.add_argument("--json", action="store_true")
+    dl.set_defaults(func=list_peers)
+    dp = dv.add_parser(
+        "protect", help="(admin) wrap the device keys with a passphrase (from --password-file)"
+    )
+    dp.add_argument("--remove", action="store_true", help="remove the passphrase instead")
+    dp.set_defaults(func=protect)
+    dr = dv.add_parser("revoke", help="stop trusting a device: its later bundles are refused")
+    dr.add_argument("id", help="device id (or a prefix of it) or its village/township code")
+    dr.set_defaults(func=revoke)
+
+
+def write_card(args) -> int:
+    from app.services.sync import keys
+
+    paths, store = open_store(args)
+    device_keys = keys.load_keys(paths.sub("keys"))
+    with store.session() as s:
+        card = keys.my_card(s, device_keys)
+    path, png = keys.write_card(card, Path(args.output))
+    print(f"已写入设备卡 {path} 和二维码 {png}")
+    print(f"指纹：{card.fingerprint}（请对方核对后再信任）")
+    return 0
+
+
+def trust(args) -> int:
+    from app.services.sync import keys
+
+    _, store = open_store(args)
+    card = keys.read_card(Path(args.file))
+    with store.transaction() as s:
+        peer = keys.trust(s, card)
+        info = {"device_id": peer.device_id.hex, "code": peer.code, "name": peer.name, "role": peer.role}
+    if args.json:
+        print_json({**info, "fingerprint": card.fingerprint})
+    else:
+        print(f"已信任 {card.code} {card.name}（{card.role}），设备 {card.device_id}")
+        print(f"指纹：{card.fingerprint}")
+    return 0
+
+
+def list_peers(args) -> int:
+    from app.services.sync import keys
+
+    _, store = open_store(args)
+    with store.session() as s:
+        rows = [
+            {
+                "device_id": p.device_id.hex,
+                "role": p.role,
+                "code": p.code,
+                "name": p.name,
+                "fingerprint": p.fingerprint,
+                "trusted_at": p.trusted_at,
+                "revoked_at": p.revoked_at,
+            }
+            for p in keys.peers(s)
+        ]
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        state = f"已撤销 {r['revoked_at']:%Y-%m-%d}" if r["revoked_at"] else "受信任"
+        print(
+            f"{r['device_id'][:8]}  {r['code']}  {r['name']}  {r['role']}  指纹 {r['fingerprint']}  {state}"
+        )
+    if not rows:
+        print("还没有信任任何设备")
+    return 0
+
+
+def protect(args) -> int:
+    from app.services.sync import keys
+
+    paths, store = open_store(args)
+    phrase = None if args.remove else new_password(args)
+    with store.transaction() as s:
+        keys.protect(s, paths.sub("keys"), phrase)
+    print(
+        "已移除设备密钥的口令"
+        if args.remove
+        else "设备密钥已用口令保护；同步时需要口令（或环境变量 CUNYI_KEY_PASSPHRASE）"
+    )
+    return 0
+
+
+def revoke(args) -> int:
+    from app.services.sync import keys
+
+    _, store = open_store(args)
+    with store.transaction() as s:
+        peer = keys.revoke(s, args.id)
+        print(f"已撤销对 {peer.code} {peer.name} 的信任：它以后的同步包将被拒绝")
+    return 0

@@ -1,0 +1,26 @@
+"""Argument types for numeric options: ASCII or full-width digits (０-９) only.
+
+``type=int`` would take any Unicode decimal digit (``int("٣") == 3``); these go through the
+validators the forms use, so ``¹``, ``٣``, ``४``, ``三`` and mixed scripts are refused in one
+sentence naming the option, before anything is opened or written.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class WholeNumber:
+    """``type=WholeNumber("居民人数")``: a whole number, refused by its label otherwise."""
+
+    label: str
+
+    def __call__(self, text: str) -> int:
+        from app.services.records.validators import Invalid, parse_int
+
+        try:
+            return parse_int(text, self.label)
+        except Invalid as e:
+            raise argparse.ArgumentTypeError(f"{e.message.render()}，不能是 {text!r}") from None

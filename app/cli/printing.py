@@ -1,0 +1,112 @@
+"""``cunyi print``: every paper document as a PDF file, with Chinese or English labels."""
+
+from __future__ import annotations
+
+import time
+
+from app.cli.core import CliError, open_store
+from app.cli.numbers import WholeNumber
+
+RESIDENT_HELP = "17-digit archive number, its last 8 digits (with or without the dash), or record id"
+
+
+def register(sub) -> None:
+    pr = sub.add_parser("print", help="print documents as PDF").add_subparsers(dest="document", required=True)
+
+    def document(name: str, help_text: str):
+        sp = pr.add_parser(name, help=help_text)
+        sp.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+        sp.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the labels")
+        sp.set_defaults(func=print_document)
+        return sp
+
+    pp = document("referral", "双向转诊单 (转出, or 回转 with --return)")
+    pp.add_argument("id", help="the referral's id")
+    pp.add_argument("--return", dest="returning", action="store_true", help="print the 回转 (return) slip")
+    pp = document("card", "one follow-up card, front and back, card size")
+    pp.add_argument("resident", help=RESIDENT_HELP)
+    for name, help_text in (("cards", "A4 sheets of follow-up cards"), ("worklist", "home-visit worklist")):
+        pp = document(name, help_text)
+        pp.add_argument(
+            "--due-within",
+            type=WholeNumber("天数"),
+            default=7,
+            metavar="DAYS",
+            help="overdue and due within DAYS (default 7)",
+        )
+        pp.add_argument("--group", default="", help="only this village group (村民小组), by name")
+        pp.add_argument("--village", default="", help="(township) only this 12-digit village code")
+        if name == "cards":
+            pp.add_argument("--per-sheet", type=WholeNumber("每页张数"), choices=[8, 10], default=10)
+        else:
+            pp.add_argument("--program", choices=["htn", "t2dm"])
+    pp = document("cover", "居民健康档案封面 with the full 17-digit number")
+    pp.add_argument("resident", help=RESIDENT_HELP)
+    pp = document("blank", "blank follow-up form for days without power")
+    pp.add_argument("program", choices=["htn", "t2dm"])
+
+
+def print_labels(lang: str):
+    """Labels for printed documents: Chinese as written, English from the .qm the GUI uses."""
+    from app.services.printing import Labels
+
+    if lang != "en":
+        return Labels()
+    from PySide6.QtCore import QTranslator  # QtCore only: the CLI needs no display
+
+    from app.config import resource_path
+    from app.i18n import finish_translation
+
+    translator = QTranslator()
+    if not translator.load(str(resource_path("translations", "cunyi_en.qm"))):
+        raise CliError("找不到英文翻译文件")
+
+    def translate(context: str, text: str) -> str:
+        return finish_translation(translator.translate(context, text), text, "en")
+
+    return Labels(translate, "en")
+
+
+def print_document(args) -> int:
+    from app.services import printing
+
+    _, store = open_store(args)
+    labels = print_labels(args.lang)
+    started = time.perf_counter()
+    with store.session() as s:
+        data = _render(s, args, labels)
+    path = printing.write_pdf(args.output, data)
+    print(f"已写入 {path}（{len(data) / 1024:.0f} KB，用时 {time.perf_counter() - started:.2f} 秒）")
+    return 0
+
+
+def _render(s, args, labels) -> bytes:
+    import uuid
+
+    from app.services import printing
+
+    if args.document == "referral":
+        try:
+            referral_id = uuid.UUID(args.id if args.id.isascii() else "")  # int(…, 16) takes ٣
+        except ValueError:
+            raise CliError(f"转诊单编号格式不对：{args.id}") from None
+        return printing.referral_pdf(s, referral_id, labels, returning=args.returning)
+    if args.document == "card":
+        return printing.card_pdf(s, args.resident, labels)
+    if args.document == "cover":
+        return printing.cover_pdf(s, args.resident, labels)
+    if args.document == "blank":
+        return printing.blank_form_pdf(args.program, labels)
+    scope = _scope(s, args)
+    if args.document == "cards":
+        ids = printing.due_resident_ids(s, args.due_within, **scope)
+        if not ids:
+            raise CliError(f"没有逾期或{args.due_within}天内到期的随访对象，未生成文件")
+        return printing.cards_pdf(s, ids, labels, per_sheet=args.per_sheet)
+    return printing.worklist_pdf(s, labels, due_within=args.due_within, program=args.program, **scope)
+
+
+def _scope(s, args) -> dict:
+    from app.services.programmes import worklist
+
+    return worklist.print_scope(s, args.village, args.group)

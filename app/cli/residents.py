@@ -1,0 +1,142 @@
+"""``cunyi residents``: import and export rosters, search, correct a record."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from app.cli.core import CliError, open_store, print_json
+from app.cli.numbers import WholeNumber
+
+RESIDENT_HELP = "17-digit archive number, its last 8 digits, or record id"
+
+
+def register(sub) -> None:
+    r = sub.add_parser("residents", help="resident records").add_subparsers(dest="action", required=True)
+    ri = r.add_parser("import", help="import a roster (.xlsx or .csv)")
+    ri.add_argument("file")
+    ri.add_argument("--dry-run", action="store_true")
+    ri.add_argument("--skip-invalid", action="store_true")
+    ri.add_argument("--village", default="", help="(township) 12-digit code of the residents' village")
+    ri.add_argument("--json", action="store_true")
+    ri.set_defaults(func=import_roster)
+    rt = r.add_parser("template", help="write an empty roster template")
+    rt.add_argument("-o", "--output", required=True)
+    rt.set_defaults(func=write_template)
+    rs = r.add_parser("search", help="search residents as the app does")
+    rs.add_argument("query")
+    rs.add_argument("--limit", type=WholeNumber("条数上限"), default=20)
+    rs.add_argument("--json", action="store_true")
+    rs.set_defaults(func=search_residents)
+    ru = r.add_parser("update", help="correct fields of a resident's record (same checks as the form)")
+    ru.add_argument("resident", help=RESIDENT_HELP)
+    ru.add_argument(
+        "--set",
+        dest="assignments",
+        action="append",
+        required=True,
+        metavar="FIELD=VALUE",
+        help="a text field of the personal form, e.g. phone=13800138000 or current_address=…",
+    )
+    ru.set_defaults(func=update_resident)
+    re_ = r.add_parser("export", help="export all residents (.xlsx or .csv)")
+    re_.add_argument("file")
+    re_.set_defaults(func=export_residents)
+
+
+def write_template(args) -> int:
+    from app.services.records import roster
+
+    open_store(args)
+    roster.write_template(Path(args.output))
+    print(f"已写入模板：{args.output}")
+    return 0
+
+
+def update_resident(args) -> int:
+    import dataclasses
+
+    from app.services.records import residents as records
+
+    _, store = open_store(args)
+    # Which fields a correction may touch: the personal form's free-text fields.
+    text_fields = {f.name for f in dataclasses.fields(records.ResidentInput) if f.type == "str"}
+    with store.transaction() as s:
+        resident = records.find_resident(s, args.resident)
+        inp = records.resident_input_from(resident)
+        for item in args.assignments:
+            key, sep, value = item.partition("=")
+            if not sep or key not in text_fields:
+                raise CliError(f"不能这样修改：{item}（可改的字段：{', '.join(sorted(text_fields))}）")
+            setattr(inp, key, value)
+        saved = records.save_resident(s, inp, resident_id=resident.id)
+        print(f"已更新 {saved.name}（{saved.archive_no}）")
+    return 0
+
+
+def export_residents(args) -> int:
+    from app.services.records import roster
+
+    _, store = open_store(args)
+    with store.session() as s:
+        n = roster.export_residents(s, Path(args.file))
+    print(f"已导出 {n} 人：{args.file}")
+    return 0
+
+
+def search_residents(args) -> int:
+    from app.codes import CODE_LISTS
+    from app.services.records import search
+
+    _, store = open_store(args)
+    with store.session() as s:
+        rows = search.search_residents(s, args.query, limit=args.limit)
+    if args.json:
+        print_json([r.as_json() for r in rows])
+        return 0
+    for r in rows:
+        sex = CODE_LISTS["sex"].label(r.sex)
+        print(f"{r.archive_no}  {r.name}\t{sex} {r.age:>3}岁  {r.id_masked}  {r.group_name}  {r.phone}")
+    if not rows:
+        print("没有找到匹配的居民", file=sys.stderr)
+    return 0
+
+
+def import_roster(args) -> int:
+    from app.services.records import roster
+
+    _, store = open_store(args)
+    with store.transaction() as s:
+        report = roster.import_roster(
+            s,
+            Path(args.file),
+            dry_run=args.dry_run,
+            skip_invalid=args.skip_invalid,
+            village_code=args.village,
+        )
+        rejected = bool(report.errors) and not args.skip_invalid
+        if rejected:
+            s.rollback()  # nothing partial
+    if args.json:
+        print_json(report.as_json())
+    else:
+        _print_report(report, args, rejected)
+    return 1 if rejected else 0
+
+
+def _print_report(report, args, rejected: bool) -> None:
+    for e in report.errors:
+        print(f"第{e.row}行 [{e.column}] “{e.value}”：{e.reason}", file=sys.stderr)
+    if report.ignored_columns:
+        print(f"已忽略未知列：{'、'.join(report.ignored_columns)}", file=sys.stderr)
+    if rejected:
+        print(
+            f"共 {report.total_rows} 行，{len(report.rejected_rows)} 行有错误，未导入任何记录。"
+            "改正后重新导入，或用 --skip-invalid 只导入正确的行。",
+            file=sys.stderr,
+        )
+        return
+    verb = "可导入" if args.dry_run else "已导入"
+    print(f"{verb} {report.imported} 人（新建 {report.households} 户），跳过 {len(report.rejected_rows)} 行")
+    if report.rejected_file:
+        print(f"被拒绝的行已写入：{report.rejected_file}")

@@ -1,0 +1,164 @@
+"""``cunyi sync``: change bundles to and from trusted devices, status, conflicts, escrow."""
+
+from __future__ import annotations
+
+from app.cli.core import open_store, print_json
+
+
+def register(sub) -> None:
+    sy = sub.add_parser("sync", help="change bundles to and from other devices").add_subparsers(
+        dest="action", required=True
+    )
+    se = sy.add_parser("export", help="write one bundle per trusted device into a folder (USB stick)")
+    se.add_argument("--to", required=True, metavar="DIR")
+    se.add_argument("--peer", help="only this device (id prefix or code)")
+    se.add_argument("--always", action="store_true", help="write a bundle even when there is nothing new")
+    se.add_argument("--json", action="store_true")
+    se.set_defaults(func=export_bundles)
+    si = sy.add_parser("import", help="import the bundles addressed to this device (a file or a folder)")
+    si.add_argument("path")
+    si.add_argument("--json", action="store_true")
+    si.set_defaults(func=import_bundles)
+    ss = sy.add_parser("status", help="per device: last export/import, changes not yet acknowledged, marks")
+    ss.add_argument("--json", action="store_true")
+    ss.set_defaults(func=status)
+    sc = sy.add_parser("conflicts", help="open conflicts and possible duplicates")
+    sc.add_argument("--json", action="store_true")
+    sc.set_defaults(func=list_conflicts)
+    sk = sy.add_parser("escrow", help="the county's age public key: every bundle is also encrypted to it")
+    sk.add_argument("key", nargs="?", help="an age recipient (age1…); omit to show the current one")
+    sk.add_argument("--clear", action="store_true", help="stop encrypting to an escrow key")
+    sk.set_defaults(func=escrow)
+    sr = sy.add_parser("resolve", help="(township) resolve a conflict: keep the current value or the other")
+    sr.add_argument("id", help="conflict id (or a prefix)")
+    sr.add_argument("choice", choices=["kept", "lost", "reviewed"])
+    sr.set_defaults(func=resolve)
+
+
+def export_bundles(args) -> int:
+    from app.services.sync import exchange
+
+    paths, store = open_store(args)
+    result = exchange.export_bundles(store, paths, args.to, peer=args.peer, always=args.always)
+    rows = [
+        {
+            "peer": b.peer,
+            "file": str(b.path) if b.path else None,
+            "ops": b.ops,
+            "bytes": b.bytes,
+            "note": b.note.render() if b.note else None,
+        }
+        for b in result.bundles
+    ]
+    if args.json:
+        print_json({"bundles": rows, "seconds": round(result.seconds, 3)})
+        return 0
+    for r in rows:
+        if r["file"]:
+            print(f"{r['peer']}：{r['ops']} 条变更，{r['bytes'] / 1024:.0f} KB → {r['file']}")
+        else:
+            print(f"{r['peer']}：{r['note']}")
+    return 0
+
+
+def import_bundles(args) -> int:
+    from app.services.sync import exchange
+
+    paths, store = open_store(args)
+    outcomes = exchange.import_path(store, paths, args.path)
+    if args.json:
+        print_json([o.as_json() for o in outcomes])
+    else:
+        for o in outcomes:
+            if o.status == "applied":
+                print(
+                    f"{o.file}：已导入 {o.ops} 条（来自 {o.sender}），冲突 {o.conflicts}，疑似重复档案 {o.duplicates}"
+                )
+            else:
+                print(f"{o.file}：{o.reason.render()}")
+            if o.clock_warning:
+                print(f"  注意：{o.clock_warning.render()}")
+        if not outcomes:
+            print("没有找到同步包（*.cyb）")
+    return 1 if any(o.status == "rejected" for o in outcomes) else 0
+
+
+def status(args) -> int:
+    from app.services.sync import exchange
+
+    _, store = open_store(args)
+    with store.session() as s:
+        st = exchange.status(s)
+    data = {
+        **st,
+        "peers": [p.__dict__ for p in st["peers"]],
+        "clock_warnings": [m.render() for m in st["clock_warnings"]],
+    }
+    if args.json:
+        print_json(data)
+        return 0
+    print(f"本机 {st['code']}（{st['role']}），设备 {st['device_id'][:8]}，已记录变更 {st['sequence']} 条")
+    for p in st["peers"]:
+        last_out = f"{p.last_export_at:%Y-%m-%d %H:%M}" if p.last_export_at else "从未"
+        last_in = f"{p.last_import_at:%Y-%m-%d %H:%M}" if p.last_import_at else "从未"
+        revoked = "（已撤销）" if p.revoked else ""
+        print(
+            f"  {p.code} {p.name}{revoked}：待对方确认 {p.unacknowledged} 条；"
+            f"上次导出 {last_out}，上次导入 {last_in}"
+        )
+    print(f"未处理冲突 {st['conflicts_open']}，疑似重复档案 {st['duplicates_open']}，待补齐 {st['pending']}")
+    for w in data["clock_warnings"]:
+        print(f"注意：{w}")
+    return 0
+
+
+def list_conflicts(args) -> int:
+    from app.services.sync import conflicts
+
+    _, store = open_store(args)
+    with store.session() as s:
+        rows = conflicts.open_conflicts(s)
+    if args.json:
+        print_json([r.__dict__ for r in rows])
+        return 0
+    for r in rows:
+        if r.kind == "duplicate":
+            print(f"{str(r.id)[:8]}  疑似重复：{r.record} 与 {r.other}")
+        else:
+            print(
+                f"{str(r.id)[:8]}  {r.record} {r.field}：现值 {r.kept!r}（{r.kept_by}）/ 另一值 {r.lost!r}（{r.lost_by}）"
+            )
+    if not rows:
+        print("没有未处理的冲突")
+    return 0
+
+
+def escrow(args) -> int:
+    from app.services import settings
+    from app.services.sync import keys
+
+    _, store = open_store(args)
+    with store.transaction() as s:
+        if args.clear:
+            keys.set_escrow(s, None)
+            print("已取消托管密钥")
+        elif args.key:
+            keys.set_escrow(s, args.key)
+            print(f"今后的同步包也将加密给托管密钥 {args.key}")
+        else:
+            print(settings.get(s, settings.ESCROW_KEY) or "未设置托管密钥")
+    return 0
+
+
+def resolve(args) -> int:
+    from app.services.sync import conflicts
+
+    _, store = open_store(args)
+    with store.transaction() as s:
+        conflict_id = conflicts.find_conflict(s, args.id)
+        if args.choice == "reviewed":
+            conflicts.review_duplicate(s, conflict_id)
+        else:
+            conflicts.resolve(s, conflict_id, args.choice)
+        print(f"已处理冲突 {conflict_id.hex[:8]}")
+    return 0

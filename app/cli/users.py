@@ -1,0 +1,81 @@
+"""``cunyi user``: accounts.  Who may do what is decided by the accounts service, not here."""
+
+from __future__ import annotations
+
+from app.cli.core import new_password, open_store, print_json
+
+
+def register(sub) -> None:
+    us = sub.add_parser("user", help="accounts (admin)").add_subparsers(dest="action", required=True)
+    ua = us.add_parser("add", help="add a user (password from --password-file)")
+    ua.add_argument("username")
+    ua.add_argument("--role", required=True, choices=["village_doctor", "township_staff", "admin"])
+    ua.add_argument("--name", help="display name (as on the forms)")
+    ua.add_argument("--village", help="a village doctor's 12-digit village code (default: this village)")
+    ua.set_defaults(func=add_user)
+    ul = us.add_parser("list", help="users")
+    ul.add_argument("--json", action="store_true")
+    ul.set_defaults(func=list_users)
+    up = us.add_parser("passwd", help="set a user's password (from --password-file)")
+    up.add_argument("username")
+    up.set_defaults(func=set_password)
+    ud = us.add_parser("deactivate", help="deactivate a user (users are never deleted)")
+    ud.add_argument("username")
+    ud.set_defaults(func=deactivate)
+
+
+def list_users(args) -> int:
+    from app.services.access import accounts
+
+    _, store = open_store(args)
+    with store.session() as s:
+        rows = [
+            {
+                "username": u.username,
+                "name": u.display_name,
+                "role": u.role,
+                "village": u.village_code,
+                "active": u.active,
+                "last_login_at": u.last_login_at,
+            }
+            for u in accounts.list_users(s)
+        ]
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        state = "启用" if r["active"] else "已停用"
+        print(f"{r['username']}  {r['name']}  {r['role']}  {r['village'] or ''}  {state}")
+    return 0
+
+
+def add_user(args) -> int:
+    from app.services.access import accounts
+
+    _, store = open_store(args)
+    with store.transaction() as s:
+        u = accounts.create_user(
+            s, args.username, new_password(args), args.role, display_name=args.name, village_code=args.village
+        )
+        print(f"已添加用户 {u.username}（{u.role}）")
+    return 0
+
+
+def set_password(args) -> int:
+    from app.services.access import accounts
+
+    _, store = open_store(args)
+    with store.transaction() as s:
+        accounts.set_password(s, args.username, new_password(args))
+        print(f"已设置 {args.username} 的密码")
+    return 0
+
+
+def deactivate(args) -> int:
+    from app.services.access import accounts
+
+    _, store = open_store(args)
+    with store.transaction() as s:
+        accounts.deactivate(s, args.username)
+        print(f"已停用 {args.username}")
+    return 0

@@ -1,0 +1,108 @@
+"""Rules the CLI hands to the services: which conflict an id prefix means, who may list the
+accounts, and the labels it prints from the code lists."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from app.cli import main
+from app.db import Store
+from app.models import SyncConflict
+from app.services.errors import NotFound, UserError
+from app.services.sync import conflicts
+
+IDS = {
+    "aaaa0000-0000-7000-8000-000000000001": "duplicate",
+    "aaaa1111-0000-7000-8000-000000000002": "duplicate",
+    "bbbb0000-0000-7000-8000-000000000003": "field",
+}
+
+
+@pytest.fixture
+def township(tmp_path):
+    """A township with two possible duplicates and a field conflict whose ids we chose."""
+    d = tmp_path / "town"
+    assert (
+        main(["--data-dir", str(d), "init", "--role", "township", "--code", "110105001", "--name", "朝阳乡"])
+        == 0
+    )
+    store = Store(f"sqlite:///{d / 'cunyi.db'}")
+    with store.transaction() as s:
+        for cid, kind in IDS.items():
+            s.add(SyncConflict(id=uuid.UUID(cid), kind=kind, entity="resident", row_id=uuid.uuid4()))
+    yield d, store
+    store.dispose()
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("bbbb", "bbbb0000-0000-7000-8000-000000000003"),
+        ("AAAA-0", "aaaa0000-0000-7000-8000-000000000001"),  # case and dashes do not matter
+        ("aaaa1111-0000-7000-8000-000000000002", "aaaa1111-0000-7000-8000-000000000002"),
+    ],
+)
+def test_find_conflict_by_prefix(township, typed, found):
+    _, store = township
+    with store.session() as s:
+        assert conflicts.find_conflict(s, typed) == uuid.UUID(found)
+
+
+@pytest.mark.parametrize(
+    ("typed", "error", "fragment"),
+    [
+        ("aaaa", UserError, "有 2 个冲突以 aaaa 开头"),
+        ("cccc", NotFound, "没有未处理的冲突 cccc"),
+        ("", UserError, "十六进制"),  # not "the only one there is"
+        ("٣", UserError, "十六进制"),
+        ("xyz", UserError, "十六进制"),
+    ],
+)
+def test_find_conflict_says_why_not(township, typed, error, fragment):
+    _, store = township
+    with store.session() as s, pytest.raises(error, match=fragment):
+        conflicts.find_conflict(s, typed)
+
+
+def test_sync_resolve_by_prefix_through_the_cli(township, capsys):
+    d, _ = township
+    capsys.readouterr()
+    assert main(["--data-dir", str(d), "sync", "resolve", "aaaa", "reviewed"]) == 1
+    err = capsys.readouterr().err
+    assert "有 2 个冲突以 aaaa 开头" in err and err.count("\n") == 1
+    assert main(["--data-dir", str(d), "sync", "resolve", "aaaa0", "reviewed"]) == 0
+    assert "已处理冲突 aaaa0000" in capsys.readouterr().out
+    assert main(["--data-dir", str(d), "sync", "resolve", "aaaa0", "reviewed"]) == 1
+    assert "没有未处理的冲突 aaaa0" in capsys.readouterr().err
+    assert main(["--data-dir", str(d), "sync", "resolve", "aaaa", "reviewed"]) == 0  # now unique
+
+
+def test_listing_users_is_refused_to_a_village_doctor(tmp_path, capsys):
+    d, pw = str(tmp_path / "v"), tmp_path / "pw"
+    pw.write_text("secret-123\n", encoding="utf-8")
+    who = ["--data-dir", d, "--password-file", str(pw)]
+    assert main([*who, "init", "--role", "village", "--code", "110105001101", "--name", "x"]) == 0
+    assert main([*who, "--user", "admin", "user", "add", "doc", "--role", "village_doctor"]) == 0
+    capsys.readouterr()
+    assert main([*who, "--user", "doc", "user", "list"]) == 1
+    err = capsys.readouterr().err
+    assert "没有权限管理用户" in err and err.count("\n") == 1
+    assert main([*who, "--user", "admin", "user", "list", "--json"]) == 0
+
+
+def test_init_names_the_installation_from_the_code_lists(tmp_path, capsys):
+    args = [
+        "--data-dir",
+        str(tmp_path / "t"),
+        "init",
+        "--role",
+        "township",
+        "--code",
+        "110105001",
+        "--name",
+        "朝阳乡",
+    ]
+    assert main(args) == 0
+    assert "（110105001，乡镇卫生院）" in capsys.readouterr().out
