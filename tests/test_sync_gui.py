@@ -3,14 +3,19 @@ resolved with one click, trusting a card, the clock banner."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sqlalchemy import select
 
 from app.models import Resident
+from app.services.programmes import followup
+from app.services.records import residents as records
 from app.services.sync import capture
 from app.tools import demo
 from app.views import sync_page
 from app.views.main_window import MainWindow
+from app.views.operations import FOLLOWUPS, ChangeBus
 from tests.synckit import TODAY, county
 from tests.test_sync import edit_resident, first_archive, resident_field, round_trip
 
@@ -34,10 +39,18 @@ def boxes(monkeypatch):
     return said
 
 
+def opened(qtbot, device) -> MainWindow:
+    """The device's main window, on screen: a page refreshes itself when it is visible."""
+    win = MainWindow(device.store, device.paths)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
 def test_export_and_import_from_the_page(qtbot, world, boxes):
     town, a, _b, tmp = world
-    win = MainWindow(a.store, a.paths)
-    qtbot.addWidget(win)
+    win = opened(qtbot, a)
     page = win.show_page("sync")
     page.refresh()
     assert page.peers.rowCount() == 1 and int(page.peers.item(0, 3).text()) > 0  # changes waiting
@@ -47,8 +60,7 @@ def test_export_and_import_from_the_page(qtbot, world, boxes):
         pass
     assert "已导出" in boxes[-1] and list((tmp / "usb").glob("*.cyb"))
     assert page.history.item(0, 1).text() == "导出"
-    twin = MainWindow(town.store, town.paths)
-    qtbot.addWidget(twin)
+    twin = opened(qtbot, town)
     tpage = twin.show_page("sync")
     tpage.refresh()
     tpage.set_folder(tmp / "usb")
@@ -76,8 +88,7 @@ def test_conflict_resolved_with_one_click(qtbot, world, boxes):
     edit_resident(a, archive, phone="13100000001")
     edit_resident(town, archive, phone="13100000002")
     round_trip(town, [a, b], tmp, "2")
-    win = MainWindow(town.store, town.paths)
-    qtbot.addWidget(win)
+    win = opened(qtbot, town)
     page = win.show_page("sync")
     page.refresh()
     assert page.conflicts.rowCount() == 1
@@ -89,8 +100,7 @@ def test_conflict_resolved_with_one_click(qtbot, world, boxes):
     assert page.conflicts.rowCount() == 0
     assert resident_field(town, archive, "phone") == "13100000001"
     # at a village, conflicts are only shown
-    vwin = MainWindow(a.store, a.paths)
-    qtbot.addWidget(vwin)
+    vwin = opened(qtbot, a)
     assert not vwin.show_page("sync").other_button.isEnabled()
 
 
@@ -99,8 +109,7 @@ def test_trusting_a_card_and_the_clock_banner(qtbot, tmp_path, boxes, monkeypatc
 
     town = make_device(tmp_path, "东风乡", "township", "110105001")
     village = make_device(tmp_path, "一村", "village", "110105001101")
-    win = MainWindow(town.store, town.paths)
-    qtbot.addWidget(win)
+    win = opened(qtbot, town)
     page = win.show_page("sync")
     page.refresh()
     assert page.peers.rowCount() == 0
@@ -122,3 +131,72 @@ def test_trusting_a_card_and_the_clock_banner(qtbot, tmp_path, boxes, monkeypatc
     assert not page.banner.isHidden() and "早约" in page.banner.text()
     with town.store.session() as s:
         assert s.scalar(select(Resident.id)) is None
+
+
+def never_visited_patient(device) -> Resident:
+    """A hypertension patient enrolled in January and never visited: overdue, not seen this year."""
+    with device.store.transaction() as s:
+        patient = records.save_resident(
+            s, records.ResidentInput(name="随访甲", sex="1", birth_date="1950-03-03", current_address="一组")
+        )
+        followup.enrol(s, patient, "htn", dt.date(2026, 1, 10))
+    return patient
+
+
+def visit_today(device, patient) -> None:
+    visit = followup.VisitInput(
+        visit_date=dt.date.today().isoformat(), measurements={"sbp": "132", "dbp": "82"}, doctor="李医生"
+    )
+    with device.store.transaction() as s:
+        followup.record_visit(s, patient.id, visit)
+
+
+def test_imported_visits_show_on_followups_and_home_without_reopening(qtbot, world, boxes):
+    """The township has been shown a patient as overdue; the village records the visit, and the
+    bundle carrying it is imported on the 同步 page: going back to 随访 and 工作台 (no refresh,
+    no new window) shows the patient seen."""
+    town, a, b, tmp = world
+    patient = never_visited_patient(a)
+    round_trip(town, [a, b], tmp, "1")  # the township has the patient
+    win = opened(qtbot, town)
+    worklist = win.show_page("followups")  # 逾期未随访, the default list
+    assert patient.id in {item.resident_id for item in worklist.model.items}
+    home = win.show_page("home")
+    overdue = int(home.cards["overdue"].text().replace(",", ""))
+    unseen = int(home.cards["not_seen_this_year"].text().replace(",", ""))
+    visit_today(a, patient)
+    a.export(tmp / "visits")
+
+    announced: list[frozenset] = []
+
+    def heard(changes, _initiator) -> None:
+        announced.append(changes.tables)
+
+    ChangeBus.instance().changed.connect(heard)
+    try:
+        page = win.show_page("sync")
+        page.set_folder(tmp / "visits")
+        task = page.import_bundles()
+        with qtbot.waitSignal(task.finished, timeout=20_000):
+            pass
+    finally:
+        ChangeBus.instance().changed.disconnect(heard)
+    assert "来自 110105001101" in boxes[-1]
+    assert any("followup_visit" in tables for tables in announced), announced  # the merge's driver writes
+
+    win.show_page("followups")
+    assert patient.id not in {item.resident_id for item in worklist.model.items}
+    win.show_page("home")
+    assert int(home.cards["overdue"].text().replace(",", "")) == overdue - 1
+    assert int(home.cards["not_seen_this_year"].text().replace(",", "")) == unseen - 1
+
+
+def test_an_import_announces_the_visits_and_the_summaries_it_rewrites(world):
+    town, a, b, tmp = world
+    patient = never_visited_patient(a)
+    round_trip(town, [a, b], tmp, "1")
+    visit_today(a, patient)
+    a.export(tmp / "visits")
+    with town.store.recording_changes() as changed:
+        town.import_(tmp / "visits")
+    assert changed >= FOLLOWUPS

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy.orm import Session
 
 from app.models import Setting
@@ -29,3 +31,21 @@ def put(session: Session, key: str, value: str) -> None:
 
 def provincial_fields(session: Session) -> bool:
     return get(session, PROVINCIAL_FIELDS) == "1"
+
+
+@dataclass(frozen=True)
+class UiSettings:
+    """What the 设置 page edits."""
+
+    language: str  # zh | en
+    provincial_fields: bool
+
+
+def ui_settings(session: Session) -> UiSettings:
+    return UiSettings(get(session, LANGUAGE), provincial_fields(session))
+
+
+def save_ui_settings(session: Session, wanted: UiSettings) -> UiSettings:
+    put(session, LANGUAGE, wanted.language)
+    put(session, PROVINCIAL_FIELDS, "1" if wanted.provincial_fields else "0")
+    return wanted

@@ -1,5 +1,6 @@
 """审计: the audit trail with filters (dates, user, action, text) and CSV export.
-For admins and township staff; the service refuses everyone else."""
+For admins and township staff; the service refuses everyone else.  The list refreshes itself
+when audit entries commit (every recorded action writes one)."""
 
 from __future__ import annotations
 
@@ -22,8 +23,8 @@ from PySide6.QtWidgets import (
 from app.db import Store
 from app.services.access import audit, audit_review
 from app.services.errors import UserError
+from app.views.operations import AUDIT, Op, refresh_on
 from app.views.widgets import LazyPage, fit_columns, read_only_table, render
-from app.views.worker import run_in_background
 
 
 class AuditPage(LazyPage):
@@ -95,6 +96,7 @@ class AuditPage(LazyPage):
         lay.addLayout(filters)
         lay.addWidget(self.count)
         lay.addWidget(self.table, 1)
+        refresh_on(self, AUDIT, self.refresh)
 
     def current_filter(self, limit: int = 2000) -> audit_review.AuditFilter:
         return audit_review.AuditFilter(
@@ -108,14 +110,11 @@ class AuditPage(LazyPage):
 
     def refresh(self) -> None:
         self._loaded = True
-        try:
-            with self.store.session() as s:
-                names = audit_review.usernames(s)
-                rows = audit_review.query(s, self.current_filter())
-        except UserError as e:
-            self.table.setRowCount(0)
-            self.count.setText(render(e.message))
+        wanted = self.current_filter()
+        seen = Op(self, self.store, lambda s: audit_review.review(s, wanted)).failure(self._refused).run()
+        if seen is None:
             return
+        names, rows = seen.usernames, seen.rows
         chosen = self.user.currentData()
         self.user.blockSignals(True)
         self.user.clear()
@@ -144,8 +143,8 @@ class AuditPage(LazyPage):
                 f"{local:%Y-%m-%d %H:%M:%S}",
                 e.username,
                 self.labels.get(e.action, e.action),
-                entity.get(e.entity or "", e.entity or ""),
-                e.summary or "",
+                entity.get(e.entity, e.entity),
+                e.summary,
                 e.scope_code,
             ]
             for c, text in enumerate(cells):
@@ -155,6 +154,11 @@ class AuditPage(LazyPage):
         fit_columns(self.table, {0: 19, 1: 10, 2: 10, 3: 9, 4: 46})
         self.count.setText(self.tr("{n} 条记录（最多显示2000条；导出不限）").replace("{n}", str(len(rows))))
 
+    def _refused(self, error: UserError) -> None:
+        """Not allowed (or a bad filter): said where the count goes, the list stays empty."""
+        self.table.setRowCount(0)
+        self.count.setText(render(error.message))
+
     def export(self, path: str | None = None):
         """The filtered trail as CSV, written on the worker thread (it may be a year of entries)."""
         if path is None:
@@ -163,9 +167,8 @@ class AuditPage(LazyPage):
             return None
         wanted = self.current_filter(limit=1_000_000)
 
-        def job(_progress, _cancelled):
-            with self.store.session() as s:
-                return audit_review.export_csv(s, path, wanted)
+        def work(s, _progress):
+            return audit_review.export_csv(s, path, wanted)
 
         def done(n):
             self.exported = n
@@ -175,8 +178,9 @@ class AuditPage(LazyPage):
                 self.tr("已导出 {n} 条：{path}").replace("{n}", str(n)).replace("{path}", path),
             )
 
-        def failed(error):
-            text = render(error.message) if isinstance(error, UserError) else str(error)
-            QMessageBox.warning(self, self.tr("审计"), text)
-
-        return run_in_background(self, self.tr("正在导出审计日志…"), job, done, failed)
+        return (
+            Op(self, self.store, work)
+            .success(done)
+            .titled(self.tr("审计"))
+            .run_in_background(self.tr("正在导出审计日志…"))
+        )

@@ -1,4 +1,5 @@
-"""登录: the dialog at start.  On the first run it asks the first admin to choose a password."""
+"""登录: the dialog at start.  On the first run it asks the first admin to choose a password.
+Logging in is an operation on the store (it sets the store's actor); a refusal shows in the dialog."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from app.db import Store
 from app.services.access import accounts, passwords
 from app.services.errors import UserError
+from app.views.operations import StoreOp
 from app.views.widgets import render
 
 
@@ -15,7 +17,7 @@ class LoginDialog(QDialog):
     def __init__(self, store: Store, institution: str, parent=None):
         super().__init__(parent)
         self.store = store
-        self.first_admin = accounts.needs_first_password(store)
+        self.first_admin = StoreOp(self, store, accounts.needs_first_password).run()
         self.setWindowTitle(self.tr("村医 CunYi — 登录"))
         self.setMinimumWidth(380)
         title = QLabel(institution)
@@ -56,17 +58,19 @@ class LoginDialog(QDialog):
         (self.password if self.first_admin or self.username.text() else self.username).setFocus()
 
     def try_login(self) -> None:
-        try:
-            if self.first_admin:
-                accounts.set_first_password(
-                    self.store, self.first_admin, self.password.text(), self.repeat.text()
-                )
-            else:
-                accounts.login(self.store, self.username.text(), self.password.text())
-        except UserError as e:
-            self.message.setText(render(e.message))
-            self.password.clear()
-            self.repeat.clear()
-            self.password.setFocus()
-            return  # the user name stays as typed
-        self.accept()
+        first, username = self.first_admin, self.username.text()
+        password, repeat = self.password.text(), self.repeat.text()
+
+        def work(store):
+            if first:
+                return accounts.set_first_password(store, first, password, repeat)
+            return accounts.login(store, username, password)
+
+        if StoreOp(self, self.store, work).failure(self._refused).run() is not None:
+            self.accept()
+
+    def _refused(self, error: UserError) -> None:
+        self.message.setText(render(error.message))
+        self.password.clear()
+        self.repeat.clear()
+        self.password.setFocus()  # the user name stays as typed

@@ -40,7 +40,7 @@ T = TypeVar("T")
 RESIDENTS = frozenset({"resident", "household", "resident_choice", "village_group"})
 FOLLOWUPS = frozenset({"followup_visit", "program_enrolment"})
 REFERRALS = frozenset({"referral"})
-SYNC = frozenset({"sync_peer", "sync_conflict", "bundle_record", "change_log", "origin_mark"})
+SYNC = frozenset({"sync_peer", "sync_conflict", "sync_bundle", "change_log", "sync_origin"})
 ACCOUNTS = frozenset({"app_user"})
 AUDIT = frozenset({"audit_log"})
 SETTINGS = frozenset({"setting", "profile"})
@@ -166,10 +166,12 @@ class _Base(Generic[T]):
 
     def run(self) -> T | None:
         """Run now, on this (GUI) thread; returns the work's result, or None when it failed."""
+        changed: set[str] = set()
         try:
             with self._store.recording_changes() as changed:
                 result = self._call()
         except Exception as e:  # noqa: BLE001 - reported, never raised into Qt's event loop
+            self._announce(changed)  # what did commit before the failure (a StoreOp's earlier steps)
             self._report(e)
             return None
         self._done(result, changed)
@@ -188,20 +190,21 @@ class _Base(Generic[T]):
                 finally:
                     changed.update(mine)
 
-        return run_in_background(
-            self._parent,
-            title,
-            job,
-            lambda result: self._done(result, changed),
-            lambda error: self._report(error) if isinstance(error, Exception) else None,
-        )
+        def failed(error: BaseException) -> None:
+            self._announce(changed)  # an export cancelled after its first bundle did write that one
+            if isinstance(error, Exception):
+                self._report(error)
+
+        return run_in_background(self._parent, title, job, lambda result: self._done(result, changed), failed)
 
     def _done(self, result: T, changed: set[str]) -> None:
-        try:
-            if self._success is not None:
-                self._success(result)
-        finally:
-            ChangeBus.instance().announce(Changes(frozenset(changed)), self._parent)
+        # Pages behind a summary box the success callback may show are up to date first.
+        self._announce(changed)
+        if self._success is not None:
+            self._success(result)
+
+    def _announce(self, changed: set[str]) -> None:
+        ChangeBus.instance().announce(Changes(frozenset(changed)), self._parent)
 
     def _report(self, error: Exception) -> None:
         if isinstance(error, UserError) and self._failure is not None:

@@ -1,7 +1,8 @@
 """打印: batch prints (follow-up cards for everyone due, the home-visit worklist of a village group),
 blank paper forms, and the slips of open referrals.  Every document opens in the preview first.
 
-Batches run on a worker thread with progress and cancel (``run_in_background``).
+Batches are operations on a worker thread with progress and cancel (app.views.operations); the
+list of open referrals refreshes itself when referrals change, whichever page changed them.
 """
 
 from __future__ import annotations
@@ -27,12 +28,11 @@ from PySide6.QtWidgets import (
 
 from app.db import Store
 from app.services import printing
-from app.services.errors import UserError
-from app.services.programmes import referral, worklist
+from app.services.printing.choices import print_choices
 from app.services.records.residents import find_resident
+from app.views.operations import REFERRALS, RESIDENTS, Op, refresh_on
 from app.views.print_preview import preview
-from app.views.widgets import LazyPage, code_label, fit_columns, print_labels, render
-from app.views.worker import run_in_background
+from app.views.widgets import LazyPage, code_label, fit_columns, print_labels
 
 
 class PrintPage(LazyPage):
@@ -116,6 +116,8 @@ class PrintPage(LazyPage):
         lay.addLayout(top)
         lay.addWidget(blanks)
         lay.addWidget(slips, 1)
+        # the village groups come with the residents' records; the slips with the referrals
+        refresh_on(self, REFERRALS | RESIDENTS, self.refresh)
 
     def _days(self, value: int) -> QSpinBox:
         box = QSpinBox()
@@ -125,12 +127,11 @@ class PrintPage(LazyPage):
         return box
 
     def refresh(self) -> None:
-        with self.store.session() as s:
-            groups = worklist.filter_choices(s)["groups"]
-            rows = [
-                (r.id, r.issued_on, r.resident.name, r.to_institution, r.status, r.emergency)
-                for r in referral.open_referrals(s)
-            ]
+        self._loaded = True
+        choices = Op(self, self.store, print_choices).titled(self.tr("打印")).run()
+        if choices is None:
+            return
+        groups, rows = choices.groups, choices.referrals
         for combo in (self.card_group, self.list_group):
             current = combo.currentData()
             combo.clear()
@@ -140,20 +141,21 @@ class PrintPage(LazyPage):
             combo.setCurrentIndex(max(0, combo.findData(current)))
         statuses = {"issued": self.tr("已转出"), "arrived": self.tr("已到位")}
         self.referrals.setRowCount(len(rows))
-        for i, (rid, issued_on, name, to, status, emergency) in enumerate(rows):
+        for i, r in enumerate(rows):
             for j, text in enumerate(
                 (
-                    issued_on.isoformat(),
-                    name,
-                    to,
-                    statuses.get(status, status),
-                    self.tr("是") if emergency else "",
+                    r.issued_on.isoformat(),
+                    r.name,
+                    r.to_institution,
+                    statuses.get(r.status, r.status),
+                    self.tr("是") if r.emergency else "",
                 )
             ):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.UserRole, rid)
+                item.setData(Qt.UserRole, r.id)
                 self.referrals.setItem(i, j, item)
-        self.referrals.resizeColumnsToContents()
+        if rows:  # an empty list keeps the widths fitted to its headers
+            self.referrals.resizeColumnsToContents()
 
     # -- documents
 
@@ -162,9 +164,9 @@ class PrintPage(LazyPage):
             return
         self.last_preview = preview(self.window(), data, title, file_name)
 
-    def _failed(self, error: BaseException) -> None:
-        text = render(error.message) if isinstance(error, UserError) else str(error)
-        QMessageBox.warning(self, self.tr("打印"), text)
+    def _batch(self, work) -> Op:
+        """A batch document: built on the worker thread, refusals shown under the title 打印."""
+        return Op(self, self.store, work).titled(self.tr("打印"))
 
     def print_cards(self):
         days, group, per_sheet = (
@@ -174,14 +176,13 @@ class PrintPage(LazyPage):
         )
         labels = print_labels()
 
-        def job(progress, cancelled):
-            with self.store.session() as s:
-                ids = printing.due_resident_ids(s, days, group_id=group)
-                if not ids:
-                    return b""
-                return printing.cards_pdf(
-                    s, ids, labels, per_sheet=per_sheet, progress=progress, cancelled=cancelled
-                )
+        def work(s, progress):
+            ids = printing.due_resident_ids(s, days, group_id=group)
+            if not ids:
+                return b""
+            return printing.cards_pdf(
+                s, ids, labels, per_sheet=per_sheet, progress=progress.report, cancelled=progress.cancelled
+            )
 
         def done(data):
             if data == b"":
@@ -189,7 +190,7 @@ class PrintPage(LazyPage):
                 return
             self._show(data, self.tr("随访卡"), f"随访卡-{dt.date.today().isoformat()}.pdf")
 
-        return run_in_background(self, self.tr("正在生成随访卡…"), job, done, self._failed)
+        return self._batch(work).success(done).run_in_background(self.tr("正在生成随访卡…"))
 
     def print_worklist(self):
         days, group, program = (
@@ -199,19 +200,13 @@ class PrintPage(LazyPage):
         )
         labels = print_labels()
 
-        def job(progress, cancelled):
-            with self.store.session() as s:
-                return printing.worklist_pdf(s, labels, due_within=days, group_id=group, program=program)
+        def work(s, _progress):
+            return printing.worklist_pdf(s, labels, due_within=days, group_id=group, program=program)
 
-        return run_in_background(
-            self,
-            self.tr("正在生成工作单…"),
-            job,
-            lambda data: self._show(
-                data, self.tr("入户随访工作单"), f"入户随访工作单-{dt.date.today().isoformat()}.pdf"
-            ),
-            self._failed,
-        )
+        def done(data):
+            self._show(data, self.tr("入户随访工作单"), f"入户随访工作单-{dt.date.today().isoformat()}.pdf")
+
+        return self._batch(work).success(done).run_in_background(self.tr("正在生成工作单…"))
 
     def print_blank(self, program: str) -> None:
         data = printing.blank_form_pdf(program, print_labels())
@@ -226,11 +221,13 @@ class PrintPage(LazyPage):
 
 
 def print_referral_slip(parent: QWidget, store: Store, referral_id, returning: bool = False):
-    try:
-        with store.session() as s:
-            data = printing.referral_pdf(s, referral_id, print_labels(), returning=returning)
-    except UserError as e:
-        QMessageBox.warning(parent, QCoreApplication.translate("PrintPage", "打印"), render(e.message))
+    labels = print_labels()
+    data = (
+        Op(parent, store, lambda s: printing.referral_pdf(s, referral_id, labels, returning=returning))
+        .titled(QCoreApplication.translate("PrintPage", "打印"))
+        .run()
+    )
+    if data is None:
         return None
     title = (
         QCoreApplication.translate("PrintPage", "双向转诊（回转）单")
@@ -242,12 +239,20 @@ def print_referral_slip(parent: QWidget, store: Store, referral_id, returning: b
 
 def print_resident_document(parent: QWidget, store: Store, resident_ref: str, document: str):
     """``card`` or ``cover`` of one resident (archive number or id), in the preview."""
-    with store.session() as s:
+    labels = print_labels()
+    render_pdf = printing.card_pdf if document == "card" else printing.cover_pdf
+
+    def work(s):
         archive_no = find_resident(s, resident_ref).archive_no
-        if document == "card":
-            data = printing.card_pdf(s, archive_no, print_labels())
-            title = QCoreApplication.translate("PrintPage", "随访卡")
-        else:
-            data = printing.cover_pdf(s, archive_no, print_labels())
-            title = QCoreApplication.translate("PrintPage", "档案封面")
+        return archive_no, render_pdf(s, archive_no, labels)
+
+    title = (
+        QCoreApplication.translate("PrintPage", "随访卡")
+        if document == "card"
+        else QCoreApplication.translate("PrintPage", "档案封面")
+    )
+    made = Op(parent, store, work).titled(QCoreApplication.translate("PrintPage", "打印")).run()
+    if made is None:
+        return None
+    archive_no, data = made
     return preview(parent, data, title, f"{title}-{archive_no}.pdf")

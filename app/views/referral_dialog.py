@@ -6,8 +6,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QVBoxLayout
 
 from app.db import Store
-from app.services.errors import ValidationError
+from app.services.errors import UserError, ValidationError
 from app.services.programmes import referral
+from app.views.operations import Op
 from app.views.widgets import ErrorLabel, FieldBox, line_edit, render
 
 
@@ -64,17 +65,18 @@ class ReferralDialog(QDialog):
         return w.toPlainText() if isinstance(w, QPlainTextEdit) else w.text()
 
     def save(self) -> bool:
+        for box in self.boxes.values():
+            box.error.show_error("")
+        self.summary.show_error("")
         for name in self.fields:
             setattr(self.draft, name, self.value(name))
-        try:
-            with self.store.transaction() as s:
-                created = referral.create_referral(s, self.draft)
-                self.referral_id = created.id
-        except ValidationError as e:
-            for name, fe in e.by_field().items():
-                (self.boxes.get(name) or self.boxes["to_institution"]).error.show_error(render(fe.message))
-            self.summary.show_error(self.tr("有错误，已保留您填写的内容"))
+        draft = self.draft
+        created = (
+            Op(self, self.store, lambda s: referral.create_referral(s, draft).id).failure(self._refused).run()
+        )
+        if created is None:
             return False
+        self.referral_id = created
         self.saved.emit(self.referral_id)
         self.accept()
         if self.print_after.isChecked():
@@ -82,3 +84,12 @@ class ReferralDialog(QDialog):
 
             self.preview = print_referral_slip(self.parentWidget() or self, self.store, self.referral_id)
         return True
+
+    def _refused(self, error: UserError) -> None:
+        """Nothing was saved; the fields in question are marked, what was typed stays."""
+        if isinstance(error, ValidationError):
+            for name, fe in error.by_field().items():
+                (self.boxes.get(name) or self.boxes["to_institution"]).error.show_error(render(fe.message))
+            self.summary.show_error(self.tr("有错误，已保留您填写的内容"))
+            return
+        self.summary.show_error(render(error.message))

@@ -68,13 +68,15 @@ def save_screenshots(window, out: Path) -> list[Path]:
         saved.append(_save(preview, out / "16-print-preview-card.png"))
         preview.reject()
     from app.services import printing
+    from app.views.operations import Op
     from app.views.print_preview import preview as show_preview
     from app.views.widgets import print_labels
 
-    with window.store.session() as s:
-        data = printing.worklist_pdf(s, print_labels(), due_within=14)
-    preview = show_preview(window, data, "worklist", "worklist.pdf")
-    saved.append(_save(preview, out / "17-print-preview-worklist.png"))
-    preview.reject()
+    labels = print_labels()
+    data = Op(window, window.store, lambda s: printing.worklist_pdf(s, labels, due_within=14)).run()
+    if data is not None:
+        preview = show_preview(window, data, "worklist", "worklist.pdf")
+        saved.append(_save(preview, out / "17-print-preview-worklist.png"))
+        preview.reject()
     window.close()
     return saved

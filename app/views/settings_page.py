@@ -1,11 +1,21 @@
-"""设置: language and the optional provincial follow-up fields."""
+"""设置: language and the optional provincial follow-up fields, and a backup onto a stick."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.db import Store
-from app.services import settings
+from app.services import backup, settings
+from app.views.operations import SETTINGS, Op, StoreOp, refresh_on
 
 
 class SettingsPage(QWidget):
@@ -41,38 +51,37 @@ class SettingsPage(QWidget):
         lay.addWidget(self.backup_button)
         lay.addWidget(self.backup_note)
         lay.addStretch(1)
-        with store.session() as s:
-            self.language.setCurrentIndex(max(0, self.language.findData(settings.get(s, settings.LANGUAGE))))
-            self.provincial.setChecked(settings.provincial_fields(s))
+        self.load()
+        refresh_on(self, SETTINGS, self.load)
+
+    def load(self) -> None:
+        current = Op(self, self.store, settings.ui_settings).titled(self.tr("设置")).run()
+        if current is None:
+            return
+        self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
+        self.provincial.setChecked(current.provincial_fields)
 
     def save(self) -> None:
-        with self.store.transaction() as s:
-            settings.put(s, settings.LANGUAGE, self.language.currentData())
-            settings.put(s, settings.PROVINCIAL_FIELDS, "1" if self.provincial.isChecked() else "0")
-        self.note.setText(self.tr("已保存。界面语言在下次启动时生效。"))
+        wanted = settings.UiSettings(self.language.currentData(), self.provincial.isChecked())
+        saved = (
+            Op(self, self.store, lambda s: settings.save_ui_settings(s, wanted)).titled(self.tr("设置")).run()
+        )
+        if saved is not None:
+            self.note.setText(self.tr("已保存。界面语言在下次启动时生效。"))
 
     def backup_to_folder(self, folder: str | None = None):
         """A backup of this store onto a stick or into a folder, off the GUI thread."""
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
-
-        from app.services import backup
-        from app.services.errors import UserError
-        from app.views.widgets import render
-        from app.views.worker import run_in_background
-
         folder = folder or QFileDialog.getExistingDirectory(self, self.tr("选择U盘或文件夹"))
         if not folder:
             return None
-
-        def job(_progress, _cancelled):
-            return backup.backup_to(self.store, folder)
 
         def done(path):
             self.last_backup = path
             self.backup_note.setText(self.tr("已备份到 {path}").replace("{path}", str(path)))
 
-        def failed(error):
-            text = render(error.message) if isinstance(error, UserError) else str(error)
-            QMessageBox.warning(self, self.tr("备份"), text)
-
-        return run_in_background(self, self.tr("正在备份…"), job, done, failed)
+        return (
+            StoreOp(self, self.store, lambda store, _progress: backup.backup_to(store, folder))
+            .success(done)
+            .titled(self.tr("备份"))
+            .run_in_background(self.tr("正在备份…"))
+        )

@@ -115,21 +115,25 @@ def run_gui(
     t0: float = 0.0,
     scroll_residents: bool = False,
 ) -> int:
+    from app.views.operations import Op
+
+    app = make_app(lang)
     if lang is None and "CUNYI_LANG" not in os.environ:  # the language chosen in 设置
         from app.services import settings
 
-        with store.session() as s:
-            lang = settings.get(s, settings.LANGUAGE)
-    app = make_app(lang)
+        chosen = Op(None, store, lambda s: settings.get(s, settings.LANGUAGE)).run()
+        if chosen and chosen != app.property("cunyi_lang"):
+            install_translator(app, chosen)
     from app.views.main_window import MainWindow
 
     if not smoke and not screenshots:
         from app.services import profile as profiles
         from app.views.login import LoginDialog
 
-        with store.session() as s:
-            institution = profiles.get_profile(s).institution
-        if LoginDialog(store, institution).exec() != LoginDialog.Accepted:
+        info = Op(None, store, profiles.profile_info).run()
+        if info is None:  # not initialised, or the store cannot be read: the user was told
+            return 1
+        if LoginDialog(store, info.institution).exec() != LoginDialog.Accepted:
             return 0
         _backup_daily(store, paths)
         app.aboutToQuit.connect(lambda: _backup_daily(store, paths, wait=True))

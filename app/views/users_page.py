@@ -1,7 +1,9 @@
-"""用户: accounts (admins add, reset and deactivate; everyone changes their own password)."""
+"""用户: accounts (admins add, reset and deactivate; everyone changes their own password).
+The list refreshes itself when accounts change."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,9 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.i18n import QT_TRANSLATE_NOOP
-from app.services.access import accounts, authz, passwords
+from app.services.access import accounts, passwords
+from app.services.access.users_overview import users_overview
 from app.services.errors import UserError
+from app.views.operations import ACCOUNTS, Op, refresh_on
 from app.views.widgets import LazyPage, fit_columns, read_only_table, render
 
 
@@ -71,29 +74,26 @@ class UserDialog(QDialog):
         lay.addWidget(buttons)
 
     def save(self) -> None:
-        try:
-            if self.password.text() != self.repeat.text():
-                raise accounts._err(QT_TRANSLATE_NOOP("Accounts", "两次输入的密码不一致"))
-            with self.store.transaction() as s:
-                if self.username_fixed:
-                    accounts.set_password(
-                        s,
-                        self.username_fixed,
-                        self.password.text(),
-                        old_password=self.old.text() if self.own else None,
-                    )
-                else:
-                    accounts.create_user(
-                        s,
-                        self.username.text(),
-                        self.password.text(),
-                        self.role.currentData(),
-                        display_name=self.display.text() or None,
-                    )
-        except UserError as e:
-            self.message.setText(render(e.message))
+        if self.password.text() != self.repeat.text():
+            self.message.setText(QCoreApplication.translate("Accounts", "两次输入的密码不一致"))
             return
-        self.accept()
+        password, fixed = self.password.text(), self.username_fixed
+        old = self.old.text() if self.own else None
+        username, role, display = self.username.text(), self.role.currentData(), self.display.text()
+
+        def work(s) -> bool:
+            if fixed:
+                accounts.set_password(s, fixed, password, old_password=old)
+            else:
+                accounts.create_user(s, username, password, role, display_name=display or None)
+            return True
+
+        if Op(self, self.store, work).failure(self._refused).run():
+            self.accept()
+
+    def _refused(self, error: UserError) -> None:
+        """Nothing was saved; the message shows in the dialog, what was typed stays."""
+        self.message.setText(render(error.message))
 
 
 class UsersPage(LazyPage):
@@ -127,6 +127,7 @@ class UsersPage(LazyPage):
         lay.addLayout(buttons)
         lay.addWidget(self.note)
         lay.addWidget(self.table, 1)
+        refresh_on(self, ACCOUNTS, self.refresh)
 
     def refresh(self) -> None:
         self._loaded = True
@@ -135,9 +136,10 @@ class UsersPage(LazyPage):
             "township_staff": self.tr("乡镇公卫人员"),
             "admin": self.tr("管理员"),
         }
-        with self.store.session() as s:
-            manage = authz.permits(s, "manage_users")
-            rows = accounts.users(s) if manage else []
+        seen = Op(self, self.store, users_overview).titled(self.tr("用户")).run()
+        if seen is None:
+            return
+        manage, rows = seen.manage, seen.users
         for b in (self.add_button, self.reset_button, self.deactivate_button):
             b.setEnabled(manage)
         self.note.setText("" if manage else self.tr("只有管理员可以管理用户；您可以修改自己的密码。"))
@@ -147,7 +149,7 @@ class UsersPage(LazyPage):
                 u.username,
                 u.display_name,
                 role.get(u.role, u.role),
-                u.village_code or "",
+                u.village_code,
                 self.tr("启用") if u.active else self.tr("已停用"),
                 f"{u.last_login_at:%Y-%m-%d %H:%M}" if u.last_login_at else "",
             ]
@@ -163,8 +165,7 @@ class UsersPage(LazyPage):
         return self.table.item(row, 0).text()
 
     def _dialog(self, dialog: QDialog) -> None:
-        if dialog.exec() == QDialog.Accepted:
-            self.refresh()
+        dialog.exec()  # a saved change refreshes the list (refresh_on)
 
     def reset(self) -> None:
         name = self._selected()
@@ -182,10 +183,4 @@ class UsersPage(LazyPage):
         name = self._selected()
         if not name:
             return
-        try:
-            with self.store.transaction() as s:
-                accounts.deactivate(s, name)
-        except UserError as e:
-            QMessageBox.warning(self, self.tr("用户"), render(e.message))
-            return
-        self.refresh()
+        Op(self, self.store, lambda s: accounts.deactivate(s, name)).titled(self.tr("用户")).run()

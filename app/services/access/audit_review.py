@@ -43,6 +43,33 @@ def query(session: Session, f: AuditFilter = AuditFilter()) -> list[AuditEntry]:
     return list(session.scalars(q.order_by(AuditEntry.at.desc()).limit(f.limit)))
 
 
+@dataclass(frozen=True)
+class AuditRow:
+    at: dt.datetime  # UTC
+    username: str
+    action: str
+    entity: str
+    summary: str
+    scope_code: str
+
+
+@dataclass(frozen=True)
+class AuditReview:
+    """What the 审计 page shows: the users who appear in the trail, and the filtered entries."""
+
+    usernames: tuple[str, ...]
+    rows: tuple[AuditRow, ...]
+
+
+def review(session: Session, f: AuditFilter = AuditFilter()) -> AuditReview:
+    """The filtered trail and the users to filter by, in one read (refused like :func:`query`)."""
+    rows = tuple(
+        AuditRow(e.at, e.username, e.action, e.entity or "", e.summary or "", e.scope_code)
+        for e in query(session, f)
+    )
+    return AuditReview(tuple(usernames(session)), rows)
+
+
 def usernames(session: Session) -> list[str]:
     return list(
         session.scalars(

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.codes import CODE_LISTS
+from app.db import note_changes
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import FollowupVisit, ProgramEnrolment, Resident, ResidentChoice
 from app.services import settings
@@ -764,6 +765,7 @@ def refresh_summaries(session: Session, enrolment_ids, today: dt.date | None = N
                 update(t).where(t.c.id == bindparam("_id")).values({k: bindparam(f"v_{k}") for k in keys}),
                 rows,
             )
+            note_changes(session, "program_enrolment")  # written around the ORM: pages refresh
 
 
 def _form_extras(inp: VisitInput, values: dict, visit_date: dt.date, errors: list[FieldError]) -> dict:
