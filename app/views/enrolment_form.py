@@ -1,14 +1,18 @@
-"""The enrolment form (个人基本信息表 + cover), grouped like the paper form.
+"""The enrolment form (个人基本信息表 + cover), built from the resident field table.
 
-Keyboard first: Tab order follows the form, combos select by typing the code, Enter (or
-Ctrl+S) saves.  A failed save shows each error next to its field and keeps what was typed.
+Each section of ``resident_form.RESIDENT_FORM`` is a group box; each field a row, in the table's
+order, which is the paper form's and the tab order.  Plain fields get the editor of their kind
+(``widgets.field_editor``); the composite ones the table names by ``editor`` (past diseases with
+their dates, surgery/trauma/transfusion, family history, village, group, relation, household) are
+built here.  Keyboard first: combos select by typing the code, Enter (or Ctrl+S) saves.  A failed
+save shows each error next to its field and keeps what was typed.
 """
 
 from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,258 +32,297 @@ from PySide6.QtWidgets import (
 
 from app.codes import CODE_LISTS
 from app.db import Store
-from app.services import profile
-from app.services.access.actor import actor
 from app.services.errors import UserError, ValidationError
+from app.services.records import resident_form
 from app.services.records import residents as records
-from app.services.records.residents import HISTORY_EVENTS, RELATIVES, SINGLE_CODED, ResidentInput
+from app.services.records.field_table import Field, FieldTable, Kind, Section
+from app.services.records.resident_form import HEAD, HISTORY_EVENTS, ID_CARD, RELATIVES
 from app.services.records.validators import Invalid, parse_resident_id
-from app.views.widgets import CheckGroup, CodeCombo, ErrorLabel, FieldBox, code_label, line_edit, render
+from app.views.operations import Op
+from app.views.widgets import (
+    CheckGroup,
+    ErrorLabel,
+    FieldBox,
+    FieldEditor,
+    code_label,
+    field_editor,
+    field_label,
+    field_text,
+    lang,
+    line_edit,
+    render,
+    stack,
+)
 
 
 class EnrolmentForm(QWidget):
-    """The form body; :class:`EnrolmentDialog` adds the buttons and the save logic."""
+    """The form body; :class:`EnrolmentDialog` adds the buttons and the save logic.
 
-    def __init__(self, store: Store, parent=None):
+    ``form.<key>`` is a field's own widget (``form.name``, ``form.sex``, ``form.payment`` …),
+    ``form.editors[key]`` its editor and ``form.boxes[key]`` the row that shows its errors.
+    """
+
+    def __init__(self, context: records.FormContext, parent=None, *, table: FieldTable | None = None):
         super().__init__(parent)
-        self.store = store
+        self.context = context
+        self.table = table or resident_form.RESIDENT_FORM
+        self.villages = context.villages
+        self.is_township = context.is_township
+        self.institution = context.institution
+        self.default_doctor = context.default_doctor
+        self.household_id: uuid.UUID | None = None
+        self.editors: dict[str, FieldEditor] = {}
         self.boxes: dict[str, FieldBox] = {}
-        with store.session() as s:
-            info = profile.profile_info(s)
-            self.villages = [(v.code, v.name, [g.name for g in v.groups]) for v in profile.villages(s)]
-            self.default_doctor = actor(s).display_name
-        self.is_township = not info.is_village
-        self.institution = info.institution
+        self._composites = {
+            "village": self._village_editor,
+            "group": self._group_editor,
+            "relation": self._relation_editor,
+            "household": self._household_editor,
+            "past_diseases": self._past_diseases_editor,
+            "history_events": self._history_events_editor,
+            "family": self._family_editor,
+        }
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.household_note = QLabel()
         self.household_note.hide()
         outer.addWidget(self.household_note)
-
-        # ---- 基本信息 ----
-        basic = self._group(self.tr("基本信息"))
-        self.name = line_edit(self.tr("如 张三"), 50)
-        self.id_type = CodeCombo("id_type", blank=False)
-        self.id_number = line_edit(self.tr("18位身份证号，末位可为X"), 30)
-        self.id_number.editingFinished.connect(self._fill_from_id)
-        self.sex = CodeCombo("sex")
-        self.birth_date = line_edit(self.tr("年-月-日，如 1965-03-08"), 20)
-        self.ethnicity = CodeCombo("ethnicity")
-        self.residence_type = CodeCombo("residence_type")
-        self.blood_abo = CodeCombo("blood_abo")
-        self.blood_rh = CodeCombo("blood_rh")
-        self.education = CodeCombo("education")
-        self.occupation = CodeCombo("occupation")
-        self.marital = CodeCombo("marital")
-        self.workplace = line_edit("", 100)
-        self._add(basic, "name", self.tr("姓名 *"), self.name)
-        self._add(basic, "id_type", self.tr("证件类型"), self.id_type)
-        self._add(basic, "id_number", self.tr("身份证号"), self.id_number)
-        self._add(basic, "sex", self.tr("性别 *"), self.sex)
-        self._add(basic, "birth_date", self.tr("出生日期 *"), self.birth_date)
-        self._add(basic, "ethnicity", self.tr("民族"), self.ethnicity)
-        self._add(basic, "residence_type", self.tr("常住类型"), self.residence_type)
-        blood = QWidget()
-        bl = QHBoxLayout(blood)
-        bl.setContentsMargins(0, 0, 0, 0)
-        bl.addWidget(self.blood_abo)
-        bl.addWidget(QLabel("RH"))
-        bl.addWidget(self.blood_rh)
-        self._add(basic, "blood_abo", self.tr("血型"), blood)
-        self._add(basic, "education", self.tr("文化程度"), self.education)
-        self._add(basic, "occupation", self.tr("职业"), self.occupation)
-        self._add(basic, "marital", self.tr("婚姻状况"), self.marital)
-        self._add(basic, "workplace", self.tr("工作单位"), self.workplace)
-        outer.addWidget(basic.parentWidget())
-
-        # ---- 联系方式与住址 ----
-        contact = self._group(self.tr("联系方式与住址"))
-        self.phone = line_edit(self.tr("手机11位，或区号-号码"), 20)
-        self.contact_name = line_edit("", 50)
-        self.contact_phone = line_edit("", 20)
-        self.current_address = line_edit("", 200)
-        self.registered_address = line_edit("", 200)
-        self._add(contact, "phone", self.tr("本人电话"), self.phone)
-        self._add(contact, "contact_name", self.tr("联系人姓名"), self.contact_name)
-        self._add(contact, "contact_phone", self.tr("联系人电话"), self.contact_phone)
-        self._add(contact, "current_address", self.tr("现住址"), self.current_address)
-        self._add(contact, "registered_address", self.tr("户籍地址"), self.registered_address)
-        outer.addWidget(contact.parentWidget())
-
-        # ---- 家庭与管理 ----
-        household = self._group(self.tr("家庭户与管理"))
-        self.village = QComboBox()
-        for code, name, _groups in self.villages:
-            self.village.addItem(f"{name}（{code}）", code)
-        self.village.currentIndexChanged.connect(self._fill_groups)
-        if self.is_township:
-            self._add(household, "village_code", self.tr("所属村"), self.village)
-        self.group_name = QComboBox()
-        self.group_name.setEditable(True)
-        self._fill_groups()
-        self.relation = CodeCombo("relation", blank=False)
-        self.relation.setEnabled(False)
-        self.poverty = QCheckBox(self.tr("建档立卡贫困户"))
-        self.contract_signed_on = line_edit(self.tr("年-月-日"), 20)
-        self.contract_doctor = line_edit("", 50)
-        self.contract_years = line_edit(self.tr("年"), 2)
-        self._add(household, "group_name", self.tr("村民小组"), self.group_name)
-        self._add(household, "relation_to_head", self.tr("与户主关系"), self.relation)
-        self._add(household, "poverty_registered", "", self.poverty)
-        self._add(household, "contract_signed_on", self.tr("家庭医生签约日期"), self.contract_signed_on)
-        self._add(household, "contract_doctor", self.tr("签约医生"), self.contract_doctor)
-        self._add(household, "contract_years", self.tr("签约年限"), self.contract_years)
-        self._add(household, "household", "", QLabel())
-        outer.addWidget(household.parentWidget())
-
-        # ---- 医疗费用与过敏、暴露 ----
-        med = self._group(self.tr("医疗费用支付方式、药物过敏史、暴露史"))
-        self.payment = CheckGroup("payment", columns=3)
-        self.payment_other = line_edit(self.tr("其他，请写明"), 100)
-        self.allergy = CheckGroup("allergy", columns=5)
-        self.allergy_other = line_edit(self.tr("其他过敏药物"), 100)
-        self.exposure = CheckGroup("exposure", columns=4)
-        self._add(med, "payment", self.tr("医疗费用支付方式"), self._stack(self.payment, self.payment_other))
-        self._add(med, "allergy", self.tr("药物过敏史"), self._stack(self.allergy, self.allergy_other))
-        self._add(med, "exposure", self.tr("暴露史"), self.exposure)
-        outer.addWidget(med.parentWidget())
-
-        # ---- 既往史 ----
-        history = self._group(self.tr("既往史"))
-        disease_box = QWidget()
-        grid = QGridLayout(disease_box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self.disease_checks: dict[str, QCheckBox] = {}
-        self.disease_dates: dict[str, QLineEdit] = {}
-        for i, c in enumerate(CODE_LISTS["past_disease"]):
-            box = QCheckBox(c.label(self._lang()))
-            self.disease_checks[c.code] = box
-            grid.addWidget(box, i // 2, (i % 2) * 2)
-            if c.code != CODE_LISTS["past_disease"].none_code:
-                date = line_edit(self.tr("确诊 年-月"), 10)
-                date.setMaximumWidth(110)
-                self.disease_dates[c.code] = date
-                grid.addWidget(date, i // 2, (i % 2) * 2 + 1)
-        self.past_disease_other = line_edit(self.tr("其他疾病，请写明"), 100)
-        self._add(
-            history, "past_diseases", self.tr("疾病"), self._stack(disease_box, self.past_disease_other)
-        )
-        self.events: list[tuple[str, QLineEdit, QLineEdit]] = []
-        events_box = QWidget()
-        eg = QGridLayout(events_box)
-        eg.setContentsMargins(0, 0, 0, 0)
-        for row, kind in enumerate(HISTORY_EVENTS):
-            eg.addWidget(QLabel(code_label("history_event", kind)), row, 0)
-            for k in range(2):
-                name, date = line_edit(self.tr("名称/原因"), 100), line_edit(self.tr("年-月-日"), 20)
-                date.setMaximumWidth(110)
-                eg.addWidget(name, row, 1 + k * 2)
-                eg.addWidget(date, row, 2 + k * 2)
-                self.events.append((kind, name, date))
-        self._add(history, "history_events", self.tr("手术/外伤/输血"), events_box)
-        gen = QWidget()
-        gl = QHBoxLayout(gen)
-        gl.setContentsMargins(0, 0, 0, 0)
-        self.genetic_check = QCheckBox(self.tr("有"))
-        self.genetic_disease = line_edit(self.tr("疾病名称"), 100)
-        gl.addWidget(self.genetic_check)
-        gl.addWidget(self.genetic_disease, 1)
-        self._add(history, "genetic_disease", self.tr("遗传病史"), gen)
-        self.disability = CheckGroup("disability", columns=4)
-        self.disability_other = line_edit(self.tr("其他残疾，请写明"), 100)
-        self._add(
-            history, "disability", self.tr("残疾情况"), self._stack(self.disability, self.disability_other)
-        )
-        outer.addWidget(history.parentWidget())
-
-        # ---- 家族史 ----
-        family = self._group(self.tr("家族史"))
-        self.family: dict[str, CheckGroup] = {}
-        for rel in RELATIVES:
-            self.family[rel] = CheckGroup("family_disease", columns=6)
-            self._add(family, f"family_{rel}", code_label("relative", rel), self.family[rel])
-        self.family_other = line_edit(self.tr("其他疾病，请写明"), 100)
-        self._add(family, "family", self.tr("其他"), self.family_other)
-        outer.addWidget(family.parentWidget())
-
-        # ---- 生活环境 ----
-        env = self._group(self.tr("生活环境"))
-        self.env = {
-            name: CodeCombo(name) for name in ("kitchen_exhaust", "fuel", "water", "toilet", "livestock")
-        }
-        for name, combo in self.env.items():
-            self._add(env, name, CODE_LISTS[name].title(self._lang()), combo)
-        outer.addWidget(env.parentWidget())
-
-        # ---- 封面 ----
-        cover = self._group(self.tr("建档信息"))
-        self.enrolled_on = line_edit(self.tr("默认今天"), 20)
-        self.enrolled_by = line_edit("", 50)
-        self.enrolled_by.setText(self.default_doctor)
-        self.responsible_doctor = line_edit("", 50)
-        self.responsible_doctor.setText(self.default_doctor)
-        self.status = CodeCombo("resident_status", blank=False)
-        self.status_date = line_edit(self.tr("迁出或死亡日期"), 20)
-        self._add(cover, "enrolled_on", self.tr("建档日期"), self.enrolled_on)
-        self._add(cover, "enrolled_by", self.tr("建档人"), self.enrolled_by)
-        self._add(cover, "responsible_doctor", self.tr("责任医生"), self.responsible_doctor)
-        self._add(cover, "status", self.tr("档案状态"), self.status)
-        self._add(cover, "status_date", self.tr("状态日期"), self.status_date)
-        outer.addWidget(cover.parentWidget())
+        for section in self.table.sections:
+            outer.addWidget(self._section(section))
         outer.addStretch(1)
-        self.household_id: uuid.UUID | None = None
+        for f in self.table:
+            if f.kind is Kind.RESIDENT_ID:  # a valid ID fills sex and birth date
+                self.editors[f.key].main.editingFinished.connect(self._fill_from_id)
+
+    def __getattr__(self, name: str):
+        editors = self.__dict__.get("editors")
+        if editors and name in editors:
+            return editors[name].main
+        raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
+
+    @property
+    def relation(self) -> QComboBox:
+        return self.editors["relation_to_head"].main
+
+    @property
+    def village(self) -> QComboBox:
+        return self.editors["village_code"].main
 
     # ---------------------------------------------------------------- building
 
-    def _lang(self) -> str:
-        from app.views.widgets import lang
-
-        return lang()
-
-    def _group(self, title: str) -> QFormLayout:
-        box = QGroupBox(title, self)
+    def _section(self, section: Section) -> QGroupBox:
+        box = QGroupBox(field_text(section.title), self)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        return form
+        rows: list[list[Field]] = []  # fields sharing a row: 血型 + RH, 遗传病史 + its name
+        for f in section.fields:
+            editor = self._composites[f.editor](f) if f.editor else field_editor(f)
+            self.editors[f.key] = editor
+            if editor.widget is None:
+                continue
+            if f.inline is not None and rows:
+                rows[-1].append(f)
+            else:
+                rows.append([f])
+        for row in rows:
+            self._add_row(form, row)
+        return box
 
-    def _add(self, form: QFormLayout, field: str, label: str, widget: QWidget) -> None:
+    def _add_row(self, form: QFormLayout, fields: list[Field]) -> None:
+        first = self.editors[fields[0].key]
+        widget = first.widget
+        if len(fields) > 1:
+            widget = QWidget()
+            lay = QHBoxLayout(widget)
+            lay.setContentsMargins(0, 0, 0, 0)
+            for f in fields:
+                editor = self.editors[f.key]
+                if f.inline:
+                    lay.addWidget(QLabel(field_text(f.inline)))
+                lay.addWidget(editor.widget, 1 if isinstance(editor.widget, QLineEdit) else 0)
         box = FieldBox(widget)
-        self.boxes[field] = box
-        form.addRow(label, box)
+        for f in fields:
+            self.boxes[f.key] = box
+        if first.span:
+            form.addRow(box)
+        else:
+            form.addRow(first.label if first.label is not None else field_label(first.field), box)
 
-    @staticmethod
-    def _stack(*widgets: QWidget) -> QWidget:
-        w = QWidget()
-        lay = QVBoxLayout(w)
-        lay.setContentsMargins(0, 0, 0, 0)
-        for x in widgets:
-            lay.addWidget(x)
-        return w
+    def _village_editor(self, f: Field) -> FieldEditor:
+        """所属村: asked in township mode only; a village device's records are its own."""
+        combo = QComboBox()
+        for v in self.villages:
+            combo.addItem(f"{v.name}（{v.code}）", v.code)
+        combo.currentIndexChanged.connect(self._fill_groups)
+
+        def load(inp) -> None:
+            i = combo.findData(getattr(inp, f.key, ""))
+            if i >= 0:
+                combo.setCurrentIndex(i)
+
+        return FieldEditor(
+            f, combo if self.is_township else None, combo, lambda: {f.key: combo.currentData() or ""}, load
+        )
+
+    def _group_editor(self, f: Field) -> FieldEditor:
+        """村民小组: the village's groups, or a new one typed in."""
+        combo = QComboBox()
+        combo.setEditable(True)
+        combo.lineEdit().setMaxLength(f.max_len)
+        self._groups = combo
+        self._fill_groups()
+        return FieldEditor(
+            f,
+            combo,
+            combo,
+            lambda: {f.key: combo.currentText()},
+            lambda inp: combo.setEditText(getattr(inp, f.key, "")),
+        )
+
+    def _relation_editor(self, f: Field) -> FieldEditor:
+        """与户主关系: the founder of a new household is its head; a member joining one says how."""
+        editor = field_editor(f)
+        editor.main.setEnabled(False)
+        show = editor.load
+
+        def load(inp) -> None:
+            show(inp)
+            editor.main.setEnabled(getattr(inp, f.key, HEAD) != HEAD)
+
+        editor.load = load
+        return editor
+
+    def _household_editor(self, f: Field) -> FieldEditor:
+        """家庭户: chosen on the resident page ("添加家庭成员"); the row only shows its errors."""
+
+        def load(inp) -> None:
+            self.household_id = getattr(inp, f.key, None)
+
+        errors_only = QLabel()
+        return FieldEditor(f, errors_only, errors_only, lambda: {f.key: self.household_id}, load, label="")
+
+    def _past_diseases_editor(self, f: Field) -> FieldEditor:
+        """既往史·疾病: a box per disease, each with its diagnosis month, and the "other" text."""
+        grid_box = QWidget()
+        grid = QGridLayout(grid_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        cl = CODE_LISTS["past_disease"]
+        self.disease_checks: dict[str, QCheckBox] = {}
+        self.disease_dates: dict[str, QLineEdit] = {}
+        for i, c in enumerate(cl):
+            box = QCheckBox(c.label(lang()))
+            self.disease_checks[c.code] = box
+            grid.addWidget(box, i // 2, (i % 2) * 2)
+            if c.code != cl.none_code:
+                date = line_edit(self.tr("确诊 年-月"), 10)
+                date.setMaximumWidth(110)
+                date.setToolTip(date.placeholderText())  # a long translation may not fit
+                self.disease_dates[c.code] = date
+                grid.addWidget(date, i // 2, (i % 2) * 2 + 1)
+        other = line_edit(field_text(f.other_hint), 100)
+
+        def read() -> dict:
+            ticked = {
+                code: (self.disease_dates[code].text() if code in self.disease_dates else "")
+                for code, box in self.disease_checks.items()
+                if box.isChecked()
+            }
+            return {f.key: ticked, f.other: other.text()}
+
+        def load(inp) -> None:
+            typed = getattr(inp, f.key, {})
+            for code, box in self.disease_checks.items():
+                box.setChecked(code in typed)
+                if code in self.disease_dates:
+                    self.disease_dates[code].setText(typed.get(code, "") or "")
+            other.setText(getattr(inp, f.other, ""))
+
+        first = next(iter(self.disease_checks.values()))
+        return FieldEditor(f, stack(grid_box, other), grid_box, read, load, first)
+
+    def _history_events_editor(self, f: Field) -> FieldEditor:
+        """手术/外伤/输血: up to two of each, name and date."""
+        box = QWidget()
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.events: list[tuple[str, QLineEdit, QLineEdit]] = []
+        for row, kind in enumerate(HISTORY_EVENTS):
+            grid.addWidget(QLabel(code_label("history_event", kind)), row, 0)
+            for k in range(2):
+                name, date = line_edit(self.tr("名称/原因"), 100), line_edit(self.tr("年-月-日"), 20)
+                date.setMaximumWidth(110)
+                grid.addWidget(name, row, 1 + k * 2)
+                grid.addWidget(date, row, 2 + k * 2)
+                self.events.append((kind, name, date))
+
+        def read() -> dict:
+            return {f.key: [(kind, n.text(), d.text()) for kind, n, d in self.events if n.text() or d.text()]}
+
+        def load(inp) -> None:
+            by_kind: dict[str, list] = {}
+            for kind, n, d in getattr(inp, f.key, []):
+                by_kind.setdefault(kind, []).append((n, d))
+            for kind, n_edit, d_edit in self.events:
+                rows = by_kind.get(kind, [])
+                n, d = rows.pop(0) if rows else ("", "")
+                n_edit.setText(n)
+                d_edit.setText(d)
+
+        return FieldEditor(f, box, box, read, load, self.events[0][1])
+
+    def _family_editor(self, f: Field) -> FieldEditor:
+        """家族史: a row of diseases per relative, and one "other" text; the section is its title."""
+        box = QWidget()
+        form = QFormLayout(box)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.family_groups: dict[str, CheckGroup] = {}
+        for rel in RELATIVES:
+            self.family_groups[rel] = CheckGroup("family_disease", columns=6)
+            form.addRow(code_label("relative", rel), self.family_groups[rel])
+        other = line_edit(field_text(f.other_hint), 100)
+        form.addRow(self.tr("其他"), other)
+
+        def read() -> dict:
+            return {f.key: {rel: g.codes() for rel, g in self.family_groups.items()}, f.other: other.text()}
+
+        def load(inp) -> None:
+            typed = getattr(inp, f.key, {})
+            for rel, g in self.family_groups.items():
+                g.set_codes(typed.get(rel, []))
+            other.setText(getattr(inp, f.other, ""))
+
+        first = next(iter(self.family_groups["father"].boxes.values()))
+        return FieldEditor(f, box, box, read, load, first, span=True)
 
     def _fill_groups(self) -> None:
-        current = self.group_name.currentText() if hasattr(self, "group_name") else ""
+        if not hasattr(self, "_groups") or "village_code" not in self.editors:
+            return
+        current = self._groups.currentText()
         code = self.village.currentData()
-        self.group_name.clear()
-        self.group_name.addItem("")
-        for vcode, _name, groups in self.villages:
-            if vcode == code:
-                self.group_name.addItems(groups)
-        self.group_name.setEditText(current)
+        self._groups.clear()
+        self._groups.addItem("")
+        for v in self.villages:
+            if v.code == code:
+                self._groups.addItems(list(v.groups))
+        self._groups.setEditText(current)
 
     def _fill_from_id(self) -> None:
         """A valid ID fills sex and birth date (when they are still empty)."""
-        if self.id_type.code() != "1":
+        if self.editors["id_type"].main.code() != ID_CARD:
             return
         try:
-            rid = parse_resident_id(self.id_number.text())
+            rid = parse_resident_id(self.editors["id_number"].main.text())
         except Invalid:
             return
-        if not self.birth_date.text().strip():
-            self.birth_date.setText(rid.birth_date.isoformat())
-        if not self.sex.code():
-            self.sex.set_code(rid.sex)
+        birth, sex = self.editors["birth_date"].main, self.editors["sex"].main
+        if not birth.text().strip():
+            birth.setText(rid.birth_date.isoformat())
+        if not sex.code():
+            sex.set_code(rid.sex)
 
     # ---------------------------------------------------------------- values
 
@@ -290,128 +333,28 @@ class EnrolmentForm(QWidget):
         self.relation.setEnabled(True)
         self.relation.set_code("1")
 
-    def to_input(self) -> ResidentInput:
-        t = lambda w: w.text()  # noqa: E731
-        return ResidentInput(
-            name=t(self.name),
-            id_type=self.id_type.code(),
-            id_number=t(self.id_number),
-            sex=self.sex.code(),
-            birth_date=t(self.birth_date),
-            workplace=t(self.workplace),
-            phone=t(self.phone),
-            contact_name=t(self.contact_name),
-            contact_phone=t(self.contact_phone),
-            current_address=t(self.current_address),
-            registered_address=t(self.registered_address),
-            residence_type=self.residence_type.code(),
-            ethnicity=self.ethnicity.code(),
-            blood_abo=self.blood_abo.code(),
-            blood_rh=self.blood_rh.code(),
-            education=self.education.code(),
-            occupation=self.occupation.code(),
-            marital=self.marital.code(),
-            payment=self.payment.codes(),
-            payment_other=t(self.payment_other),
-            allergy=self.allergy.codes(),
-            allergy_other=t(self.allergy_other),
-            exposure=self.exposure.codes(),
-            past_diseases={
-                code: (self.disease_dates[code].text() if code in self.disease_dates else "")
-                for code, box in self.disease_checks.items()
-                if box.isChecked()
-            },
-            past_disease_other=t(self.past_disease_other),
-            history_events=[(kind, n.text(), d.text()) for kind, n, d in self.events if n.text() or d.text()],
-            has_genetic_disease=True if self.genetic_check.isChecked() else None,
-            genetic_disease=t(self.genetic_disease),
-            family={rel: g.codes() for rel, g in self.family.items()},
-            family_other=t(self.family_other),
-            disability=self.disability.codes(),
-            disability_other=t(self.disability_other),
-            **{name: combo.code() for name, combo in self.env.items()},
-            village_code=self.village.currentData() or "",
-            group_name=self.group_name.currentText(),
-            household_id=self.household_id,
-            relation_to_head=self.relation.code(),
-            poverty_registered=self.poverty.isChecked(),
-            contract_signed_on=t(self.contract_signed_on),
-            contract_doctor=t(self.contract_doctor),
-            contract_years=t(self.contract_years),
-            enrolled_by=t(self.enrolled_by),
-            responsible_doctor=t(self.responsible_doctor),
-            enrolled_on=t(self.enrolled_on),
-            status=self.status.code(),
-            status_date=t(self.status_date),
-        )
+    def to_input(self):
+        """What is typed, as the table's input type."""
+        values: dict = {}
+        for editor in self.editors.values():
+            values.update(editor.read())
+        return self.table.input_type(**values)
 
-    def load(self, inp: ResidentInput) -> None:
-        for name in (
-            "name",
-            "id_number",
-            "birth_date",
-            "workplace",
-            "phone",
-            "contact_name",
-            "contact_phone",
-            "current_address",
-            "registered_address",
-            "payment_other",
-            "allergy_other",
-            "past_disease_other",
-            "genetic_disease",
-            "family_other",
-            "disability_other",
-            "contract_signed_on",
-            "contract_doctor",
-            "contract_years",
-            "enrolled_by",
-            "responsible_doctor",
-            "enrolled_on",
-            "status_date",
-        ):
-            getattr(self, name).setText(getattr(inp, name) or "")
-        for name in ("id_type", "status", *(n for n in SINGLE_CODED if n not in self.env)):
-            getattr(self, name).set_code(getattr(inp, name))
-        for name, combo in self.env.items():
-            combo.set_code(getattr(inp, name))
-        self.payment.set_codes(inp.payment)
-        self.allergy.set_codes(inp.allergy)
-        self.exposure.set_codes(inp.exposure)
-        self.disability.set_codes(inp.disability)
-        for code, box in self.disease_checks.items():
-            box.setChecked(code in inp.past_diseases)
-            if code in self.disease_dates:
-                self.disease_dates[code].setText(inp.past_diseases.get(code, "") or "")
-        by_kind: dict[str, list] = {}
-        for kind, n, d in inp.history_events:
-            by_kind.setdefault(kind, []).append((n, d))
-        for kind, n_edit, d_edit in self.events:
-            rows = by_kind.get(kind, [])
-            n, d = rows.pop(0) if rows else ("", "")
-            n_edit.setText(n)
-            d_edit.setText(d)
-        self.genetic_check.setChecked(bool(inp.has_genetic_disease))
-        for rel, g in self.family.items():
-            g.set_codes(inp.family.get(rel, []))
-        i = self.village.findData(inp.village_code)
-        if i >= 0:
-            self.village.setCurrentIndex(i)
-        self.group_name.setEditText(inp.group_name)
-        self.household_id = inp.household_id
-        self.relation.set_code(inp.relation_to_head)
-        self.relation.setEnabled(inp.relation_to_head != "0")
-        self.poverty.setChecked(inp.poverty_registered)
+    def load(self, inp) -> None:
+        for editor in self.editors.values():
+            editor.load(inp)
 
     def show_errors(self, error: ValidationError) -> None:
         self.clear_errors()
         first = None
-        for field, fe in error.by_field().items():
-            box = self.boxes.get(field) or self.boxes.get(field.split("_")[0]) or self.boxes["name"]
+        for key, fe in error.by_field().items():
+            box = self.boxes.get(key) or next(iter(self.boxes.values()))
             box.error.show_error(render(fe.message))
-            first = first or box
+            if first is None:
+                editor = self.editors.get(key)
+                first = (editor.focus or editor.main) if editor and editor.widget is not None else box
         if first is not None:
-            first.widget.setFocus()
+            first.setFocus()
 
     def clear_errors(self) -> None:
         for box in self.boxes.values():
@@ -429,7 +372,14 @@ class EnrolmentDialog(QDialog):
         self.resident_id = resident_id
         self.setWindowTitle(self.tr("编辑居民档案") if resident_id else self.tr("新建居民档案"))
         self.resize(860, 760)
-        self.form = EnrolmentForm(store)
+        # One read when the form opens: villages and groups, the doctor, the record to edit.
+        context = Op(self, store, lambda s: records.form_context(s, resident_id)).run()
+        if context is None:  # already told the user why (no such record, not allowed …)
+            self.form = None
+            QTimer.singleShot(0, self.reject)
+            return
+        self.form = EnrolmentForm(context)
+        self.form.load(context.initial)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
@@ -445,28 +395,31 @@ class EnrolmentDialog(QDialog):
         lay.addWidget(scroll, 1)
         lay.addWidget(self.summary)
         lay.addWidget(buttons)
-        if resident_id is not None:
-            with store.session() as s:
-                self.form.load(records.resident_input_from(records.get_resident(s, resident_id)))
         self.form.name.setFocus()
 
     def save(self) -> bool:
         inp = self.form.to_input()
-        try:
-            with self.store.transaction() as s:
-                resident = records.save_resident(s, inp, resident_id=self.resident_id)
-                rid = resident.id
-        except ValidationError as e:
-            self.form.show_errors(e)
-            self.summary.show_error(
-                self.tr("有 {n} 处需要改正，已保留您填写的内容").replace("{n}", str(len(e.by_field())))
-            )
-            return False
-        except UserError as e:
-            self.summary.show_error(render(e.message))
+        resident_id = self.resident_id
+        saved_id = (
+            Op(self, self.store, lambda s: records.save_resident(s, inp, resident_id=resident_id).id)
+            .failure(self._refused)
+            .run()
+        )
+        if saved_id is None:
             return False
         self.form.clear_errors()
         self.summary.show_error("")
-        self.saved.emit(rid)
+        self.saved.emit(saved_id)
         self.accept()
         return True
+
+    def _refused(self, error: UserError) -> None:
+        """Nothing was saved: mark the fields, keep what was typed."""
+        if isinstance(error, ValidationError):
+            self.form.show_errors(error)
+            self.summary.show_error(
+                self.tr("有 {n} 处需要改正，已保留您填写的内容").replace("{n}", str(len(error.by_field())))
+            )
+        else:
+            self.form.clear_errors()
+            self.summary.show_error(render(error.message))

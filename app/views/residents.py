@@ -212,7 +212,7 @@ class ResidentsPage(LazyPage):
 
     def new_resident(self, household: tuple[uuid.UUID, str] | None = None) -> EnrolmentDialog:
         dialog = EnrolmentDialog(self.store, self)
-        if household:
+        if household and dialog.form is not None:  # (None: the form could not be read, already said)
             dialog.form.set_household(*household)
         dialog.saved.connect(self._saved)
         dialog.open()

@@ -1,4 +1,9 @@
-"""Roster import from the 居民档案 page: check first (preview of errors), then import, off the GUI thread."""
+"""Roster import from the 居民档案 page: check first (preview of errors), then import, off the GUI thread.
+
+Both run as one operation on the worker thread (``Op.run_in_background``).  The import service
+writes nothing unless every row is valid (or, with "skip", exactly the valid households), so a
+rejected import changes nothing and shows its per-row report.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -22,14 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.services.errors import UserError
 from app.services.records import roster
-from app.views.widgets import render
-from app.views.worker import run_in_background
-
-
-class _DryRunRollback(Exception):
-    """Raised inside the import transaction to undo it after a check."""
+from app.views.operations import Op, StoreOp
+from app.views.widgets import field_text, render
 
 
 class RosterImportDialog(QDialog):
@@ -38,6 +37,7 @@ class RosterImportDialog(QDialog):
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
         self.store = store
+        self.report: roster.ImportReport | None = None
         self.setWindowTitle(self.tr("导入花名册"))
         self.resize(900, 560)
         self.path = QLineEdit()
@@ -85,39 +85,33 @@ class RosterImportDialog(QDialog):
     def _template(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("保存模板"), "花名册模板.xlsx", "Excel (*.xlsx)")
         if name:
-            roster.write_template(Path(name))
+            StoreOp(self, self.store, lambda _store: roster.write_template(Path(name))).run()
 
     def _run(self, dry_run: bool) -> None:
         path = Path(self.path.text().strip())
         skip = self.skip.isChecked()
-        store = self.store
-
-        def job(progress, cancelled):
-            with store.transaction() as s:
-                report = roster.import_roster(
-                    s,
-                    path,
-                    dry_run=dry_run,
-                    skip_invalid=skip,
-                    progress=progress,
-                    cancelled=cancelled,
-                )
-                if dry_run or (report.errors and not skip):
-                    s.rollback()
-            return report
-
         title = self.tr("正在检查…") if dry_run else self.tr("正在导入…")
-        run_in_background(self, title, job, lambda r: self._show(r, dry_run), self._failed)
-
-    def _failed(self, error: BaseException) -> None:
-        text = render(error.message) if isinstance(error, UserError) else str(error)
-        QMessageBox.warning(self, self.tr("导入花名册"), text)
+        Op(
+            self,
+            self.store,
+            lambda s, progress: roster.import_roster(
+                s,
+                path,
+                dry_run=dry_run,
+                skip_invalid=skip,
+                progress=progress.report,
+                cancelled=progress.cancelled,
+            ),
+        ).success(lambda report: self._show(report, dry_run)).titled(self.tr("导入花名册")).run_in_background(
+            title
+        )
 
     def _show(self, report: roster.ImportReport, dry_run: bool) -> None:
         self.report = report
         self.errors.setRowCount(len(report.errors))
         for i, e in enumerate(report.errors):
-            for j, text in enumerate((str(e.row), e.column, e.value, render(e.message))):
+            # the column as the file names it, or the field's label: translated where we can
+            for j, text in enumerate((str(e.row), field_text(e.column), e.value, render(e.message))):
                 self.errors.setItem(i, j, QTableWidgetItem(text))
         self.errors.resizeColumnsToContents()
         bad = len(report.rejected_rows)

@@ -1,12 +1,19 @@
-"""Small widgets the forms share: code-list combos, check-box groups, inline error labels."""
+"""Small widgets the forms share: code-list combos, check-box groups, inline error labels, and the
+editor of each kind of field of a field table (:func:`field_editor`)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.codes import CODE_LISTS, english_label
+from app.codes import CODE_LISTS
+from app.i18n import finish_translation
 from app.services.errors import Message
+from app.services.records.field_table import Field, Kind
 
 
 def lang() -> str:
@@ -14,10 +21,17 @@ def lang() -> str:
 
 
 def translate(context: str, text: str) -> str:
-    out = QCoreApplication.translate(context, text)
-    if out == text and context == "Field" and lang() == "en":
-        return english_label(text) or text  # a code-list label: the code lists carry their English
-    return out
+    return finish_translation(QCoreApplication.translate(context, text), text, lang())
+
+
+def field_text(text: str) -> str:
+    """A string of a field table (label, section title, hint: context "Field") in the UI language."""
+    return translate("Field", text) if text else ""
+
+
+def field_label(f: Field) -> str:
+    """A field's row label: its label in the UI language, marked * when required."""
+    return field_text(f.label) + (" *" if f.required else "")
 
 
 def render(message: Message) -> str:
@@ -165,3 +179,86 @@ def read_only_table(headers: list[str]):
     t.verticalHeader().setVisible(False)
     t.horizontalHeader().setStretchLastSection(True)
     return t
+
+
+def stack(*widgets: QWidget) -> QWidget:
+    """Widgets one above the other, without margins (a check group and its "other" text)."""
+    w = QWidget()
+    lay = QVBoxLayout(w)
+    lay.setContentsMargins(0, 0, 0, 0)
+    for x in widgets:
+        lay.addWidget(x)
+    return w
+
+
+@dataclass
+class FieldEditor:
+    """One field on a form: the widget its row shows, the field's own widget, what takes the focus
+    when the field is wrong, and how it reads and shows its input attributes."""
+
+    field: Field
+    widget: QWidget | None  # what the row shows; None: no row (the value is still read)
+    main: QWidget  # the field's own widget: a line edit, a combo, a check group …
+    read: Callable[[], dict]  # {input attribute: value}
+    load: Callable[[Any], None]  # show an input's values
+    focus: QWidget | None = None  # default: main
+    label: str | None = None  # the row label; None: the field's (field_label)
+    span: bool = False  # the widget spans the row, without a label
+
+
+_LINE_KINDS = (Kind.TEXT, Kind.DATE, Kind.MONTH, Kind.PHONE, Kind.RESIDENT_ID, Kind.NUMBER)
+
+
+def field_editor(f: Field) -> FieldEditor:
+    """The editor of a field by its kind (CUSTOM fields are built by their form)."""
+
+    def typed(inp, name: str = f.key):
+        return getattr(inp, name, f.initial() if name == f.key else "")
+
+    if f.kind in _LINE_KINDS:
+        edit = line_edit(field_text(f.placeholder), f.input_length)
+        return FieldEditor(
+            f, edit, edit, lambda: {f.key: edit.text()}, lambda inp: edit.setText(str(typed(inp) or ""))
+        )
+    if f.kind is Kind.CODE:
+        combo = CodeCombo(f.codes, blank=not f.initial())
+        return FieldEditor(
+            f, combo, combo, lambda: {f.key: combo.code()}, lambda inp: combo.set_code(typed(inp))
+        )
+    if f.kind is Kind.MULTI:
+        group = CheckGroup(f.codes, columns=f.columns)
+        first = next(iter(group.boxes.values()), group)
+        if not f.other:
+            return FieldEditor(
+                f,
+                group,
+                group,
+                lambda: {f.key: group.codes()},
+                lambda inp: group.set_codes(typed(inp)),
+                first,
+            )
+        other = line_edit(field_text(f.other_hint), 100)
+
+        def load_multi(inp) -> None:
+            group.set_codes(typed(inp))
+            other.setText(typed(inp, f.other) or "")
+
+        return FieldEditor(
+            f,
+            stack(group, other),
+            group,
+            lambda: {f.key: group.codes(), f.other: other.text()},
+            load_multi,
+            first,
+        )
+    if f.kind is Kind.BOOL:
+        box = QCheckBox(field_text(f.choice or f.label))
+        return FieldEditor(
+            f,
+            box,
+            box,
+            lambda: {f.key: True if box.isChecked() else f.initial()},
+            lambda inp: box.setChecked(bool(typed(inp))),
+            label=field_label(f) if f.choice else "",  # the label is the box's own text
+        )
+    raise TypeError(f"{f.key}: a {f.kind.value} field needs an editor built by its form")

@@ -2,7 +2,8 @@
 
 The form, the roster importer, the demo and the CLI all go through :func:`validate_resident`
 and :func:`save_resident`.  A rejected input raises :class:`ValidationError` listing every
-bad field and writes nothing.
+bad field and writes nothing.  The fields themselves, their checks and their rules are declared
+once in :mod:`app.services.records.resident_form`.
 """
 
 from __future__ import annotations
@@ -10,112 +11,32 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cache
 
 from sqlalchemy import case, delete, func, insert, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 
-from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Household, Resident, ResidentChoice, ResidentSearchKey, Village
 from app.services import profile as profiles
 from app.services.access import authz
-from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
+from app.services.access.actor import actor
+from app.services.errors import Message, NotFound, UserError, ValidationError
+from app.services.records import resident_form
+from app.services.records.field_table import Checking, Saved, load_input
 from app.services.records.pinyin_keys import name_keys, sort_key
-from app.services.records.validators import (
-    CTX,
-    Invalid,
-    age_on,
-    check_birth_date,
-    clean_text,
-    halfwidth,
-    is_digits,
-    parse_date,
-    parse_month,
-    parse_resident_id,
-    validate_name,
-    validate_phone,
+from app.services.records.resident_form import (  # noqa: F401 - the form's vocabulary, re-exported
+    HEAD,
+    HISTORY_EVENTS,
+    RELATIVES,
+    ResidentInput,
 )
+from app.services.records.validators import CTX, age_on, halfwidth, is_digits
 
-HEAD = "0"  # 与户主关系: 户主
-SINGLE_CODED = (
-    "sex",
-    "residence_type",
-    "ethnicity",
-    "blood_abo",
-    "blood_rh",
-    "education",
-    "occupation",
-    "marital",
-    "kitchen_exhaust",
-    "fuel",
-    "water",
-    "toilet",
-    "livestock",
-)
-MULTI_CODED = ("payment", "allergy", "exposure", "disability")
-RELATIVES = ("father", "mother", "sibling", "child")
-HISTORY_EVENTS = ("surgery", "trauma", "transfusion")
-
-
-@dataclass
-class ResidentInput:
-    """What a user typed for one resident, before validation (strings as typed)."""
-
-    name: str = ""
-    id_type: str = "1"
-    id_number: str = ""
-    sex: str = ""  # empty: taken from the ID
-    birth_date: str = ""  # empty: taken from the ID
-    workplace: str = ""
-    phone: str = ""
-    contact_name: str = ""
-    contact_phone: str = ""
-    current_address: str = ""
-    registered_address: str = ""
-    residence_type: str = ""
-    ethnicity: str = ""
-    blood_abo: str = ""
-    blood_rh: str = ""
-    education: str = ""
-    occupation: str = ""
-    marital: str = ""
-    payment: list[str] = field(default_factory=list)
-    payment_other: str = ""
-    allergy: list[str] = field(default_factory=list)
-    allergy_other: str = ""
-    exposure: list[str] = field(default_factory=list)
-    # 既往史·疾病: code -> diagnosis month as typed ("2015-06"); "other" text separately.
-    past_diseases: dict[str, str] = field(default_factory=dict)
-    past_disease_other: str = ""
-    # 手术/外伤/输血: (kind, name, date) rows; an empty list means 无.
-    history_events: list[tuple[str, str, str]] = field(default_factory=list)
-    has_genetic_disease: bool | None = None
-    genetic_disease: str = ""
-    family: dict[str, list[str]] = field(default_factory=dict)  # relative -> codes
-    family_other: str = ""
-    disability: list[str] = field(default_factory=list)
-    disability_other: str = ""
-    kitchen_exhaust: str = ""
-    fuel: str = ""
-    water: str = ""
-    toilet: str = ""
-    livestock: str = ""
-    # household and village
-    village_code: str = ""  # township mode only: which village
-    group_name: str = ""  # 村民小组
-    household_id: uuid.UUID | None = None  # join this household; None: a new one
-    relation_to_head: str = HEAD
-    poverty_registered: bool = False
-    contract_signed_on: str = ""
-    contract_doctor: str = ""
-    contract_years: str = ""
-    # cover
-    enrolled_by: str = ""
-    responsible_doctor: str = ""
-    enrolled_on: str = ""  # empty: today
-    status: str = "1"
-    status_date: str = ""
+# Columns the save sets itself from the household, village and group, never from a field's value.
+_MANAGED = {"household_id", "village_id", "group_id", "archive_no", "name_pinyin"}
 
 
 @dataclass
@@ -129,10 +50,6 @@ class CleanResident:
     household_id: uuid.UUID | None
 
 
-def _label(name: str) -> str:
-    return CODE_LISTS[name].zh
-
-
 def validate_resident(
     session: Session,
     inp: ResidentInput,
@@ -141,324 +58,38 @@ def validate_resident(
     today: dt.date | None = None,
     check_duplicates: bool = True,
 ) -> CleanResident:
-    """Check every field; collect all errors; return the clean values.  Writes nothing."""
-    today = today or dt.date.today()
-    errors: list[FieldError] = []
-    values: dict = {}
-
-    def attempt(field_name: str, fn, *args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except Invalid as e:
-            errors.append(FieldError(field_name, e.message))
-            return None
-
-    def fail(field_name: str, template: str, **params) -> None:
-        errors.append(FieldError(field_name, Message(CTX, template, params)))
-
-    values["name"] = attempt("name", validate_name, inp.name)
-
-    # ---- identity: ID number, sex, birth date must agree ----
-    id_type = (inp.id_type or "1").strip()
-    if id_type not in CODE_LISTS["id_type"]:
-        fail("id_type", QT_TRANSLATE_NOOP("Validation", "证件类型代码“{value}”无效"), value=id_type)
-    values["id_type"] = id_type
-    rid = None
-    if id_type == "1" and (inp.id_number or "").strip():
-        rid = attempt("id_number", parse_resident_id, inp.id_number)
-        values["id_number"] = rid.number if rid else None
-    else:
-        # No ID yet (infants often have none): sex and birth date are then required.
-        values["id_number"] = attempt(
-            "id_number", clean_text, inp.id_number, 30, QT_TRANSLATE_NOOP("Field", "证件号码")
-        )
-    typed_birth = attempt("birth_date", parse_date, inp.birth_date, QT_TRANSLATE_NOOP("Field", "出生日期"))
-    typed_sex = (inp.sex or "").strip()
-    if typed_sex and typed_sex not in CODE_LISTS["sex"]:
-        fail("sex", QT_TRANSLATE_NOOP("Validation", "性别代码“{value}”无效"), value=typed_sex)
-        typed_sex = ""
-    birth = typed_birth
-    sex = typed_sex
-    if rid:
-        if typed_birth and typed_birth != rid.birth_date:
-            fail(
-                "birth_date",
-                QT_TRANSLATE_NOOP("Validation", "出生日期与身份证号不一致（身份证号中为{d}）"),
-                d=rid.birth_date.isoformat(),
-            )
-        if typed_sex in ("1", "2") and typed_sex != rid.sex:
-            fail(
-                "sex",
-                QT_TRANSLATE_NOOP("Validation", "性别与身份证号不一致（身份证号第17位表示{sex}）"),
-                sex=CODE_LISTS["sex"].label(rid.sex),
-            )
-        birth = birth or rid.birth_date
-        sex = sex or rid.sex
-    if not sex and not any(e.field == "sex" for e in errors):
-        fail("sex", QT_TRANSLATE_NOOP("Validation", "请选择性别"))
-    if birth is None and not any(e.field in ("birth_date", "id_number") for e in errors):
-        fail("birth_date", QT_TRANSLATE_NOOP("Validation", "请填写出生日期"))
-    if birth is not None:
-        attempt("birth_date" if typed_birth else "id_number", check_birth_date, birth, today)
-    values["sex"], values["birth_date"] = sex, birth
-
-    # ---- free text and phones ----
-    for name, max_len, label in (
-        ("workplace", 100, QT_TRANSLATE_NOOP("Field", "工作单位")),
-        ("contact_name", 50, QT_TRANSLATE_NOOP("Field", "联系人姓名")),
-        ("current_address", 200, QT_TRANSLATE_NOOP("Field", "现住址")),
-        ("registered_address", 200, QT_TRANSLATE_NOOP("Field", "户籍地址")),
-        ("enrolled_by", 50, QT_TRANSLATE_NOOP("Field", "建档人")),
-        ("responsible_doctor", 50, QT_TRANSLATE_NOOP("Field", "责任医生")),
-        ("contract_doctor", 50, QT_TRANSLATE_NOOP("Field", "签约医生")),
-        ("genetic_disease", 100, QT_TRANSLATE_NOOP("Field", "遗传病名称")),
-    ):
-        values[name] = attempt(name, clean_text, getattr(inp, name), max_len, label)
-    values["phone"] = attempt("phone", validate_phone, inp.phone, QT_TRANSLATE_NOOP("Field", "本人电话"))
-    values["contact_phone"] = attempt(
-        "contact_phone", validate_phone, inp.contact_phone, QT_TRANSLATE_NOOP("Field", "联系人电话")
-    )
-
-    # ---- single-choice codes ----
-    for name in SINGLE_CODED:
-        if name == "sex":
-            continue
-        code = (getattr(inp, name) or "").strip()
-        if code and code not in CODE_LISTS[name]:
-            fail(
-                name,
-                QT_TRANSLATE_NOOP("Validation", "{label}代码“{value}”无效"),
-                label=_label(name),
-                value=code,
-            )
-            code = ""
-        values[name] = code or None
-
-    # ---- multi-choice codes ----
-    choices: list[dict] = []
-
-    def multi(list_name: str, codes: list[str], other_text: str, field_name: str, form_field: str) -> None:
-        cl = CODE_LISTS[list_name]
-        codes = list(dict.fromkeys(c.strip() for c in codes if c and c.strip()))
-        bad = [c for c in codes if c not in cl]
-        if bad:
-            fail(
-                form_field,
-                QT_TRANSLATE_NOOP("Validation", "{label}代码“{value}”无效"),
-                label=cl.zh,
-                value=bad[0],
-            )
-            return
-        if cl.none_code and cl.none_code in codes and len(codes) > 1:
-            fail(
-                form_field,
-                QT_TRANSLATE_NOOP("Validation", "{label}选了“{none}”就不能再选其他项"),
-                label=cl.zh,
-                none=cl.label(cl.none_code),
-            )
-            return
-        other = attempt(form_field, clean_text, other_text, 100, cl.zh)
-        if cl.other_code and cl.other_code in codes and not other:
-            fail(form_field, QT_TRANSLATE_NOOP("Validation", "{label}选了“其他”，请写明"), label=cl.zh)
-            return
-        for c in codes:
-            choices.append(
-                {
-                    "field": field_name,
-                    "code": c,
-                    "note": other if c == cl.other_code else None,
-                    "event_date": None,
-                }
-            )
-
-    for name in MULTI_CODED:
-        multi(name, getattr(inp, name), getattr(inp, f"{name}_other", ""), name, name)
-    for rel in RELATIVES:
-        multi("family_disease", inp.family.get(rel, []), inp.family_other, f"family_{rel}", "family")
-
-    # 既往史·疾病 with diagnosis months
-    cl = CODE_LISTS["past_disease"]
-    codes = [c for c in inp.past_diseases if c]
-    if any(c not in cl for c in codes):
-        fail(
-            "past_diseases",
-            QT_TRANSLATE_NOOP("Validation", "{label}代码“{value}”无效"),
-            label=cl.zh,
-            value=next(c for c in codes if c not in cl),
-        )
-    elif cl.none_code in codes and len(codes) > 1:
-        fail(
-            "past_diseases",
-            QT_TRANSLATE_NOOP("Validation", "{label}选了“{none}”就不能再选其他项"),
-            label=cl.zh,
-            none=cl.label(cl.none_code),
-        )
-    else:
-        other = attempt("past_diseases", clean_text, inp.past_disease_other, 100, cl.zh)
-        for c in codes:
-            month = attempt(
-                "past_diseases", parse_month, inp.past_diseases[c], QT_TRANSLATE_NOOP("Field", "确诊时间")
-            )
-            if month and birth and month < birth.isoformat()[: len(month)]:
-                fail(
-                    "past_diseases",
-                    QT_TRANSLATE_NOOP("Validation", "{disease}的确诊时间早于出生日期"),
-                    disease=cl.label(c),
-                )
-            if month and month > today.isoformat()[: len(month)]:
-                fail(
-                    "past_diseases",
-                    QT_TRANSLATE_NOOP("Validation", "{disease}的确诊时间晚于今天"),
-                    disease=cl.label(c),
-                )
-            if c == cl.other_code and not other:
-                fail(
-                    "past_diseases", QT_TRANSLATE_NOOP("Validation", "{label}选了“其他”，请写明"), label=cl.zh
-                )
-            choices.append(
-                {
-                    "field": "past_disease",
-                    "code": c,
-                    "event_date": month,
-                    "note": other if c == cl.other_code else None,
-                }
-            )
-
-    for kind, ev_name, ev_date in inp.history_events:
-        if kind not in HISTORY_EVENTS:
-            fail(
-                "history_events",
-                QT_TRANSLATE_NOOP("Validation", "手术/外伤/输血类型“{value}”无效"),
-                value=kind,
-            )
-            continue
-        label = CODE_LISTS["history_event"].label(kind)
-        name = attempt(
-            "history_events", clean_text, ev_name, 100, QT_TRANSLATE_NOOP("Field", "手术/外伤/输血名称")
-        )
-        when = attempt(
-            "history_events", parse_date, ev_date, QT_TRANSLATE_NOOP("Field", "手术/外伤/输血时间")
-        )
-        if not name and not any(e.field == "history_events" for e in errors):
-            fail("history_events", QT_TRANSLATE_NOOP("Validation", "请填写{label}名称"), label=label)
-        if when and (when > today or (birth and when < birth)):
-            fail(
-                "history_events",
-                QT_TRANSLATE_NOOP("Validation", "{label}时间应在出生之后、今天之前"),
-                label=label,
-            )
-        choices.append(
-            {
-                "field": f"history_{kind}",
-                "code": None,
-                "note": name,
-                "event_date": when.isoformat() if when else None,
-            }
-        )
-    values["has_genetic_disease"] = inp.has_genetic_disease
-    if inp.has_genetic_disease and not values.get("genetic_disease"):
-        fail("genetic_disease", QT_TRANSLATE_NOOP("Validation", "有遗传病史时请写明疾病名称"))
-
-    # ---- cover and management ----
-    enrolled_on = (
-        attempt("enrolled_on", parse_date, inp.enrolled_on, QT_TRANSLATE_NOOP("Field", "建档日期")) or today
-    )
-    if enrolled_on > today:
-        fail("enrolled_on", QT_TRANSLATE_NOOP("Validation", "建档日期不能晚于今天"))
-    if birth and enrolled_on < birth:
-        fail("enrolled_on", QT_TRANSLATE_NOOP("Validation", "建档日期不能早于出生日期"))
-    values["enrolled_on"] = enrolled_on
-    values["poverty_registered"] = bool(inp.poverty_registered)
-    signed = attempt(
-        "contract_signed_on", parse_date, inp.contract_signed_on, QT_TRANSLATE_NOOP("Field", "签约日期")
-    )
-    if signed and signed > today:
-        fail("contract_signed_on", QT_TRANSLATE_NOOP("Validation", "签约日期不能晚于今天"))
-    values["contract_signed_on"] = signed
-    years = (inp.contract_years or "").strip()
-    values["contract_years"] = None
-    if years:
-        if not is_digits(years) or not 1 <= int(years) <= 10:
-            fail("contract_years", QT_TRANSLATE_NOOP("Validation", "签约年限应为1到10年"))
-        else:
-            values["contract_years"] = int(years)
-    status = (inp.status or "1").strip()
-    if status not in CODE_LISTS["resident_status"]:
-        fail("status", QT_TRANSLATE_NOOP("Validation", "档案状态代码“{value}”无效"), value=status)
-    values["status"] = status
-    status_date = attempt(
-        "status_date", parse_date, inp.status_date, QT_TRANSLATE_NOOP("Field", "状态变更日期")
-    )
-    if status != "1" and status_date is None and not any(e.field == "status_date" for e in errors):
-        fail("status_date", QT_TRANSLATE_NOOP("Validation", "迁出或死亡请填写日期"))
-    if status_date and (status_date > today or (birth and status_date < birth)):
-        fail("status_date", QT_TRANSLATE_NOOP("Validation", "状态变更日期应在出生之后、今天之前"))
-    values["status_date"] = status_date if status != "1" else None
-
-    relation = (inp.relation_to_head or HEAD).strip()
-    if relation not in CODE_LISTS["relation"]:
-        fail(
-            "relation_to_head", QT_TRANSLATE_NOOP("Validation", "与户主关系代码“{value}”无效"), value=relation
-        )
-    values["relation_to_head"] = relation
-    group_name = None
-    try:
-        group_name = clean_text(inp.group_name, 50, QT_TRANSLATE_NOOP("Field", "村民小组"))
-    except Invalid as e:
-        errors.append(FieldError("group_name", e.message))
-
-    village = None
-    try:
-        village = profiles.get_village(session, (inp.village_code or "").strip() or None)
-    except UserError as e:
-        errors.append(FieldError("village_code", e.message))
-
-    household_id = inp.household_id
-    if household_id is not None:
-        household = session.get(Household, household_id)
-        if household is None or household.voided:
-            fail("household", QT_TRANSLATE_NOOP("Validation", "所选家庭户不存在"))
-        else:
-            if village is not None and household.village_id != village.id:
-                fail("household", QT_TRANSLATE_NOOP("Validation", "家庭户不属于本村"))
-            if relation == HEAD:
-                head = session.scalar(
-                    select(Resident).where(
-                        Resident.household_id == household_id,
-                        Resident.relation_to_head == HEAD,
-                        Resident.voided.is_(False),
-                        Resident.id != resident_id,
-                    )
-                )
-                if head is not None:
-                    fail(
-                        "relation_to_head",
-                        QT_TRANSLATE_NOOP("Validation", "该户已有户主{name}，请选择与户主的关系"),
-                        name=head.name,
-                    )
-    elif relation != HEAD and resident_id is None:
-        fail(
-            "relation_to_head",
-            QT_TRANSLATE_NOOP(
-                "Validation", "新建家庭户时本人应为户主；其他家庭成员请从户主档案中“添加家庭成员”"
-            ),
-        )
-
-    # ---- the same person twice ----
-    if check_duplicates and values.get("id_number") and not any(e.field == "id_number" for e in errors):
-        other = find_by_id_number(session, values["id_number"], exclude=resident_id)
+    """Check every field of the resident form (in its order, with its rules); collect all errors;
+    return the clean values.  Writes nothing."""
+    c = Checking(
+        resident_form.RESIDENT_FORM,
+        inp,
+        today=today or dt.date.today(),
+        session=session,
+        resident_id=resident_id,
+    ).run()
+    # the same person twice: a check of the whole record, after the ID itself passed
+    number = c.values.get("id_number")
+    if check_duplicates and number and not c.failed("id_number"):
+        other = find_by_id_number(session, number, exclude=resident_id)
         if other is not None:
-            fail(
+            c.fail(
                 "id_number",
                 QT_TRANSLATE_NOOP("Validation", "该证件号已建档：{name}，档案编号{archive}，{village}"),
                 name=other.name,
                 archive=other.archive_no,
                 village=other.village.name,
             )
+    if c.errors:
+        raise ValidationError(c.errors)
+    return CleanResident(
+        c.values, c.choices, c.found["village"], c.found.get("group_name"), c.found.get("household_id")
+    )
 
-    if errors:
-        raise ValidationError(errors)
-    return CleanResident(values, choices, village, group_name, household_id)
+
+@cache
+def stored_columns() -> frozenset[str]:
+    """The columns of ``Resident``: a form field is stored only if its key is one of them."""
+    return frozenset(a.key for a in sa_inspect(Resident).column_attrs)
 
 
 def find_by_id_number(session: Session, number: str, exclude: uuid.UUID | None = None) -> Resident | None:
@@ -515,8 +146,10 @@ def save_resident(
             raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Validation", "档案不存在或已作废")))
         if clean.household_id is not None and clean.household_id != resident.household_id:
             resident.household_id = clean.household_id
+    columns = stored_columns() - _MANAGED
     for key, value in v.items():
-        setattr(resident, key, value)
+        if key in columns:  # a declared field without a column is not stored (see resident_form)
+            setattr(resident, key, value)
     resident.group_id = group.id if group else None
     resident.name_pinyin = sort_key(resident.name)
     resident.choices = [ResidentChoice(**c) for c in clean.choices]
@@ -535,75 +168,41 @@ def get_resident(session: Session, resident_id: uuid.UUID) -> Resident:
 
 def resident_input_from(resident: Resident) -> ResidentInput:
     """The form values of a saved resident, for editing."""
-    by_field: dict[str, list[ResidentChoice]] = {}
-    for c in resident.choices:
-        by_field.setdefault(c.field, []).append(c)
+    saved = Saved(resident, resident.choices, stored_columns())
+    return load_input(resident_form.RESIDENT_FORM, saved)
 
-    def codes(name: str) -> list[str]:
-        return [c.code for c in by_field.get(name, []) if c.code]
 
-    def other(name: str) -> str:
-        return next((c.note for c in by_field.get(name, []) if c.note), "") or ""
+@dataclass(frozen=True)
+class VillageChoice:
+    code: str
+    name: str
+    groups: tuple[str, ...]
 
-    def text(value) -> str:
-        return "" if value is None else str(value)
 
-    return ResidentInput(
-        name=resident.name,
-        id_type=resident.id_type,
-        id_number=text(resident.id_number),
-        sex=resident.sex,
-        birth_date=resident.birth_date.isoformat(),
-        workplace=text(resident.workplace),
-        phone=text(resident.phone),
-        contact_name=text(resident.contact_name),
-        contact_phone=text(resident.contact_phone),
-        current_address=text(resident.current_address),
-        registered_address=text(resident.registered_address),
-        residence_type=text(resident.residence_type),
-        ethnicity=text(resident.ethnicity),
-        blood_abo=text(resident.blood_abo),
-        blood_rh=text(resident.blood_rh),
-        education=text(resident.education),
-        occupation=text(resident.occupation),
-        marital=text(resident.marital),
-        payment=codes("payment"),
-        payment_other=other("payment"),
-        allergy=codes("allergy"),
-        allergy_other=other("allergy"),
-        exposure=codes("exposure"),
-        past_diseases={c.code: c.event_date or "" for c in by_field.get("past_disease", []) if c.code},
-        past_disease_other=other("past_disease"),
-        history_events=[
-            (f.removeprefix("history_"), c.note or "", c.event_date or "")
-            for f in (f"history_{k}" for k in HISTORY_EVENTS)
-            for c in by_field.get(f, [])
-        ],
-        has_genetic_disease=resident.has_genetic_disease,
-        genetic_disease=text(resident.genetic_disease),
-        family={rel: codes(f"family_{rel}") for rel in RELATIVES},
-        family_other=next((other(f"family_{r}") for r in RELATIVES if other(f"family_{r}")), ""),
-        disability=codes("disability"),
-        disability_other=other("disability"),
-        kitchen_exhaust=text(resident.kitchen_exhaust),
-        fuel=text(resident.fuel),
-        water=text(resident.water),
-        toilet=text(resident.toilet),
-        livestock=text(resident.livestock),
-        village_code=resident.village.code,
-        group_name=resident.group.name if resident.group else "",
-        household_id=resident.household_id,
-        relation_to_head=resident.relation_to_head,
-        poverty_registered=resident.poverty_registered,
-        contract_signed_on=resident.contract_signed_on.isoformat() if resident.contract_signed_on else "",
-        contract_doctor=text(resident.contract_doctor),
-        contract_years=text(resident.contract_years),
-        enrolled_by=text(resident.enrolled_by),
-        responsible_doctor=text(resident.responsible_doctor),
-        enrolled_on=resident.enrolled_on.isoformat(),
-        status=resident.status,
-        status_date=resident.status_date.isoformat() if resident.status_date else "",
+@dataclass(frozen=True)
+class FormContext:
+    """What the enrolment form needs from the store when it opens, read in one call."""
+
+    is_township: bool  # the form then asks which village
+    institution: str
+    villages: tuple[VillageChoice, ...]
+    default_doctor: str  # the acting user: 建档人 and 责任医生 of a new record
+    initial: ResidentInput  # what the form shows first: the saved record, or a new one's defaults
+    resident_id: uuid.UUID | None = None
+
+
+def form_context(session: Session, resident_id: uuid.UUID | None = None) -> FormContext:
+    """Villages and their groups, the institution, the acting doctor, and the record to edit."""
+    info = profiles.profile_info(session)
+    villages = tuple(
+        VillageChoice(v.code, v.name, tuple(g.name for g in v.groups)) for v in profiles.villages(session)
     )
+    doctor = actor(session).display_name
+    if resident_id is not None:
+        initial = resident_input_from(get_resident(session, resident_id))
+    else:
+        initial = resident_form.RESIDENT_FORM.input_type(enrolled_by=doctor, responsible_doctor=doctor)
+    return FormContext(not info.is_village, info.institution, villages, doctor, initial, resident_id)
 
 
 @dataclass(frozen=True)

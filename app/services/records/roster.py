@@ -1,57 +1,70 @@
 """Roster import and export (花名册): .xlsx or .csv (UTF-8 with or without BOM, or GB18030).
 
-Every row goes through the enrolment validation.  Without ``skip_invalid`` one bad row
-means nothing is imported; with it, the valid rows are imported (whole households only)
-and the rejected rows are written next to the input with their reasons.
+The columns are the resident form's fields that declare one (``resident_form.RESIDENT_FORM``):
+the template, the import's column mapping and the export are derived from it.  Every row goes
+through the enrolment validation; errors name the column, or the field's label, never a key.
+Without ``skip_invalid`` one bad row means nothing is imported; with it, the valid rows are
+imported (whole households only) and the rejected rows are written next to the input with their
+reasons.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
-from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Resident
 from app.services.errors import Message, UserError, ValidationError
+from app.services.records import resident_form
 from app.services.records import residents as records
-from app.services.records.residents import HEAD, ResidentInput
+from app.services.records.field_table import (
+    Field,
+    FieldTable,
+    Kind,
+    Saved,
+    cell_text,
+    cell_value,
+    keeps_digits,
+    load_values,
+)
+from app.services.records.resident_form import HEAD
 from app.services.records.validators import Invalid, halfwidth, parse_resident_id
 
 CTX = "Roster"
 Progress = Callable[[int, int], None]
 
-HEADERS = [
-    "姓名",
-    "性别",
-    "出生日期",
-    "身份证号",
-    "联系电话",
-    "现住址",
-    "村民小组",
-    "户主身份证号",
-    "与户主关系",
-]
-EXAMPLE = ["张三", "男", "1965-03-08", "110105196503081234", "13812345678", "幸福路12号", "一组", "", "户主"]
-_FIELD_COLUMN = {  # enrolment field -> roster column, to report where an error is
-    "name": "姓名",
-    "sex": "性别",
-    "birth_date": "出生日期",
-    "id_number": "身份证号",
-    "phone": "联系电话",
-    "current_address": "现住址",
-    "group_name": "村民小组",
-    "household": "户主身份证号",
-    "relation_to_head": "与户主关系",
-}
+# The roster's columns are the resident form's fields that declare one (resident_form.RESIDENT_FORM).
+HOUSEHOLD = "household_id"  # its column names the household by the head's ID number
+ARCHIVE_HEADER = "健康档案编号"  # exports lead with it; an import ignores it
+
+
+def roster_fields(table: FieldTable | None = None) -> list[Field]:
+    """The fields with a roster column, in column order (the table is read at call time)."""
+    return (table or resident_form.RESIDENT_FORM).roster_fields()
+
+
+def headers(table: FieldTable | None = None) -> list[str]:
+    """The template's header row."""
+    return [f.roster.header for f in roster_fields(table)]
+
+
+def _header(table: FieldTable, key: str) -> str:
+    """How a message names a field: its roster column if it has one, else its label."""
+    f = table.get(key)
+    if f is None:
+        return key
+    return f.roster.header if f.roster else f.label
 
 
 def _err(template: str, **params) -> UserError:
@@ -61,7 +74,7 @@ def _err(template: str, **params) -> UserError:
 @dataclass
 class RowError:
     row: int  # spreadsheet row number (the header is row 1)
-    column: str
+    column: str  # the file's column header, or the label of a field the roster has no column for
     value: str
     message: Message
 
@@ -165,19 +178,10 @@ class _Row:
     number: int
     cells: dict[str, str]
     raw: list[str]
-    inp: ResidentInput | None = None
+    inp: Any = None  # the resident form's input
     head_id: str = ""  # normalised 户主身份证号 ('' = own household)
     own_id: str = ""
     errors: list[RowError] = field(default_factory=list)
-
-
-def _code(list_name: str, text: str) -> str:
-    if not text:
-        return ""
-    c = CODE_LISTS[list_name].lookup(halfwidth(text))
-    if c is None:
-        raise Invalid(QT_TRANSLATE_NOOP("Validation", "无法识别“{value}”"), value=text)
-    return c.code
 
 
 def _normalise_id(text: str) -> str:
@@ -203,40 +207,36 @@ def import_roster(
     """Validate every row; import all (or, with skip_invalid, the valid households) in the caller's transaction."""
     header, data, fmt = read_table(path)
     header = [h.strip().lstrip("\ufeff") for h in header]
+    table = resident_form.RESIDENT_FORM
+    by_header = {f.roster.header: f for f in roster_fields(table)}
     report = ImportReport(total_rows=len(data), dry_run=dry_run)
-    missing = [h for h in ("姓名",) if h not in header]
+    missing = [h for h, f in by_header.items() if f.roster.required and h not in header]
     if missing:
         raise _err(
             QT_TRANSLATE_NOOP("Roster", "缺少必需的列：{cols}（第1行应为表头）"), cols="、".join(missing)
         )
-    report.ignored_columns = [h for h in header if h and h not in HEADERS]
+    report.ignored_columns = [h for h in header if h and h not in by_header]
     rows: list[_Row] = []
     for i, raw in enumerate(data, start=2):
-        cells = {h: (raw[j].strip() if j < len(raw) else "") for j, h in enumerate(header) if h in HEADERS}
+        cells = {h: (raw[j].strip() if j < len(raw) else "") for j, h in enumerate(header) if h in by_header}
         rows.append(_Row(i, cells, raw))
+    id_header, head_header = _header(table, "id_number"), _header(table, HOUSEHOLD)
+    relation_header = _header(table, "relation_to_head")
 
-    # 1. per-row parsing of coded columns
+    # 1. per-row parsing of the cells (codes by code or label; digits are checked by the validation)
     for row in rows:
-        c = row.cells
-        inp = ResidentInput(
-            name=c.get("姓名", ""),
-            id_number=c.get("身份证号", ""),
-            birth_date=c.get("出生日期", ""),
-            phone=c.get("联系电话", ""),
-            current_address=c.get("现住址", ""),
-            group_name=c.get("村民小组", ""),
-            village_code=village_code,
-        )
-        for column, list_name, attr in (
-            ("性别", "sex", "sex"),
-            ("与户主关系", "relation", "relation_to_head"),
-        ):
+        values: dict = {"village_code": village_code}
+        for column, f in by_header.items():
+            if f.key == HOUSEHOLD:
+                continue
+            text = row.cells.get(column, "")
             try:
-                setattr(inp, attr, _code(list_name, c.get(column, "")))
+                values[f.key] = cell_value(f, text)
             except Invalid as e:
-                row.errors.append(RowError(row.number, column, c.get(column, ""), e.message))
-        row.own_id = _normalise_id(c.get("身份证号", ""))
-        row.head_id = _normalise_id(c.get("户主身份证号", ""))
+                row.errors.append(RowError(row.number, column, text, e.message))
+        inp = table.input_type(**values)
+        row.own_id = _normalise_id(row.cells.get(id_header, ""))
+        row.head_id = _normalise_id(row.cells.get(head_header, ""))
         if row.head_id == row.own_id:
             row.head_id = ""
         if not row.head_id and not inp.relation_to_head:
@@ -245,8 +245,8 @@ def import_roster(
             row.errors.append(
                 RowError(
                     row.number,
-                    "与户主关系",
-                    c.get("与户主关系", ""),
+                    relation_header,
+                    row.cells.get(relation_header, ""),
                     Message(CTX, QT_TRANSLATE_NOOP("Roster", "填了户主身份证号，请写明与户主的关系")),
                 )
             )
@@ -267,8 +267,8 @@ def import_roster(
                 row.errors.append(
                     RowError(
                         row.number,
-                        "户主身份证号",
-                        row.cells.get("户主身份证号", ""),
+                        head_header,
+                        row.cells.get(head_header, ""),
                         Message(CTX, QT_TRANSLATE_NOOP("Roster", "户主不在本文件中，也未建档")),
                     )
                 )
@@ -283,8 +283,8 @@ def import_roster(
                 row.errors.append(
                     RowError(
                         row.number,
-                        "身份证号",
-                        row.cells.get("身份证号", ""),
+                        id_header,
+                        row.cells.get(id_header, ""),
                         Message(
                             CTX,
                             QT_TRANSLATE_NOOP("Roster", "与第{row}行身份证号重复"),
@@ -299,7 +299,7 @@ def import_roster(
     for n, row in enumerate(rows, start=1):
         if cancelled and cancelled():
             raise _err(QT_TRANSLATE_NOOP("Roster", "已取消"))
-        _validate_row(session, row, today)
+        _validate_row(session, table, row, today)
         if progress:
             progress(n, len(rows) * 2)
 
@@ -310,8 +310,8 @@ def import_roster(
             row.errors.append(
                 RowError(
                     row.number,
-                    "户主身份证号",
-                    row.cells.get("户主身份证号", ""),
+                    head_header,
+                    row.cells.get(head_header, ""),
                     Message(CTX, QT_TRANSLATE_NOOP("Roster", "户主所在行有错误，本行一并不导入")),
                 )
             )
@@ -345,22 +345,21 @@ def import_roster(
     return report
 
 
-def _validate_row(session: Session, row: _Row, today: dt.date | None) -> None:
+def _validate_row(session: Session, table: FieldTable, row: _Row, today: dt.date | None) -> None:
     inp = row.inp
     # Members of a household in this file get a stand-in household for validation.
     probe = inp
     if row.head_id and inp.household_id is None:
-        probe = ResidentInput(**{**inp.__dict__, "household_id": None, "relation_to_head": HEAD})
+        probe = dataclasses.replace(inp, household_id=None, relation_to_head=HEAD)
     try:
         records.validate_resident(session, probe, today=today)
     except ValidationError as e:
-        already = {(x.column) for x in row.errors}
+        already = {x.column for x in row.errors}
         for fe in e.errors:
-            column = _FIELD_COLUMN.get(fe.field, fe.field)
+            column = _header(table, fe.field)  # a column of the file, or the field's label
             if column in already:
                 continue
-            value = row.cells.get(column, "")
-            row.errors.append(RowError(row.number, column, value, fe.message))
+            row.errors.append(RowError(row.number, column, row.cells.get(column, ""), fe.message))
 
 
 def _write_rejected(path: Path, header: list[str], rows: list[_Row], fmt: str) -> Path:
@@ -405,42 +404,51 @@ def write_xlsx(
 
 
 def write_template(dest: Path) -> None:
-    write_xlsx(dest, HEADERS, [EXAMPLE], text_columns=(3, 4, 7))
+    fields = roster_fields()
+    write_xlsx(
+        dest,
+        [f.roster.header for f in fields],
+        [[f.roster.example for f in fields]],
+        text_columns=[i for i, f in enumerate(fields) if keeps_digits(f)],
+    )
 
 
 def export_residents(session: Session, dest: Path) -> int:
     """All residents on the books, in the roster layout plus archive number (xlsx or csv)."""
-    header = ["健康档案编号", *HEADERS]
+    fields = roster_fields()
+    header = [ARCHIVE_HEADER, *(f.roster.header for f in fields)]
     heads = {
         h.household_id: h.id_number or ""
         for h in session.scalars(
             select(Resident).where(Resident.relation_to_head == HEAD, Resident.voided.is_(False))
         )
     }
+    # Only the roster's fields are loaded; choice rows only if a column needs them.
+    loaded = [f for f in fields if f.key != HOUSEHOLD]
+    needs_choices = any(f.kind in (Kind.MULTI, Kind.CUSTOM) for f in loaded)
+    options = [selectinload(Resident.group), selectinload(Resident.village)]
+    if needs_choices:
+        options.append(selectinload(Resident.choices))
+    columns = records.stored_columns()
     rows = []
-    for r in session.scalars(
-        select(Resident).where(Resident.voided.is_(False)).order_by(Resident.archive_no)
-    ):
-        head_id = "" if r.relation_to_head == HEAD else heads.get(r.household_id, "")
-        rows.append(
-            [
-                r.archive_no,
-                r.name,
-                CODE_LISTS["sex"].label(r.sex),
-                r.birth_date.isoformat(),
-                r.id_number or "",
-                r.phone or "",
-                r.current_address or "",
-                r.group.name if r.group else "",
-                head_id,
-                CODE_LISTS["relation"].label(r.relation_to_head),
-            ]
-        )
+    residents = session.scalars(
+        select(Resident).where(Resident.voided.is_(False)).order_by(Resident.archive_no).options(*options)
+    )
+    for r in residents:
+        values = load_values(loaded, Saved(r, r.choices if needs_choices else [], columns))
+        row = [r.archive_no]
+        for f in fields:
+            if f.key == HOUSEHOLD:
+                row.append("" if r.relation_to_head == HEAD else heads.get(r.household_id, ""))
+            else:
+                row.append(cell_text(f, values[f.key]))
+        rows.append(row)
     if dest.suffix.lower() == ".csv":
         with dest.open("w", encoding="utf-8-sig", newline="") as f:
             csv.writer(f).writerows([header, *rows])
     elif dest.suffix.lower() == ".xlsx":
-        write_xlsx(dest, header, rows, text_columns=(0, 4, 5, 8))
+        text_columns = [0, *(i + 1 for i, f in enumerate(fields) if keeps_digits(f))]
+        write_xlsx(dest, header, rows, text_columns=text_columns)
     else:
         raise _err(QT_TRANSLATE_NOOP("Roster", "导出文件应为 .xlsx 或 .csv"))
     return len(rows)
