@@ -54,22 +54,19 @@ def write_template(args) -> int:
 
 
 def update_resident(args) -> int:
-    import dataclasses
-
     from app.services.records import residents as records
 
     _, store = open_store(args)
-    # Which fields a correction may touch: the personal form's free-text fields.
-    text_fields = {f.name for f in dataclasses.fields(records.ResidentInput) if f.type == "str"}
+    changes = {}
+    for item in args.assignments:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise CliError(
+                f"不能这样修改：{item}（应写成 字段=值，可改的字段：{', '.join(records.correctable_fields())}）"
+            )
+        changes[key] = value
     with store.transaction() as s:
-        resident = records.find_resident(s, args.resident)
-        inp = records.resident_input_from(resident)
-        for item in args.assignments:
-            key, sep, value = item.partition("=")
-            if not sep or key not in text_fields:
-                raise CliError(f"不能这样修改：{item}（可改的字段：{', '.join(sorted(text_fields))}）")
-            setattr(inp, key, value)
-        saved = records.save_resident(s, inp, resident_id=resident.id)
+        saved = records.correct_resident(s, args.resident, changes)
         print(f"已更新 {saved.name}（{saved.archive_no}）")
     return 0
 
@@ -114,9 +111,7 @@ def import_roster(args) -> int:
             skip_invalid=args.skip_invalid,
             village_code=args.village,
         )
-        rejected = bool(report.errors) and not args.skip_invalid
-        if rejected:
-            s.rollback()  # nothing partial
+        rejected = bool(report.errors) and not args.skip_invalid  # (then the import wrote nothing)
     if args.json:
         print_json(report.as_json())
     else:

@@ -286,3 +286,30 @@ def find_resident(session: Session, ref: str) -> Resident:
         raise NotFound(Message("Followup", QT_TRANSLATE_NOOP("Followup", "找不到档案：{ref}"), {"ref": text}))
     authz.require_resident(session, "read", resident)
     return resident
+
+
+def correctable_fields() -> list[str]:
+    """What a correction from the command line may set: the personal form's free-text fields."""
+    import dataclasses
+
+    return sorted(f.name for f in dataclasses.fields(ResidentInput) if f.type == "str")
+
+
+def correct_resident(session: Session, resident_ref: str, changes: dict[str, str]) -> Resident:
+    """The user action "correct these fields of this record" (e.g. ``phone=138…``), through the
+    same validation as the form; an unknown or non-text field is refused, naming the ones allowed."""
+    allowed = correctable_fields()
+    bad = [key for key in changes if key not in allowed]
+    if bad:
+        raise UserError(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP("Validation", "不能这样修改：{field}（可改的字段：{allowed}）"),
+                {"field": bad[0], "allowed": ", ".join(allowed)},
+            )
+        )
+    resident = find_resident(session, resident_ref)
+    inp = resident_input_from(resident)
+    for key, value in changes.items():
+        setattr(inp, key, value)
+    return save_resident(session, inp, resident_id=resident.id)
