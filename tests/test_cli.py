@@ -212,3 +212,28 @@ def test_gui_is_the_default_command(tmp_path, monkeypatch):
     monkeypatch.setattr(startup, "run_gui", lambda store, paths, **kw: calls.append(kw) or 0)
     assert main(["--data-dir", d]) == 0
     assert calls and calls[0]["smoke"] is False and calls[0]["t0"] > 0
+
+
+def test_residents_update_corrects_a_text_field_and_refuses_others(store, person, capsys):
+    from pathlib import Path
+
+    from sqlalchemy import select
+
+    from app.models import Resident
+    from app.services.records.residents import save_resident
+
+    with store.transaction() as s:
+        archive = save_resident(s, person()).archive_no
+    data = str(Path(store.engine.url.database).parent)
+    assert main(["--data-dir", data, "residents", "update", archive, "--set", "phone=13900001111"]) == 0
+    for bad, fragment in (
+        ("bogus=1", "可改的字段"),  # no such field
+        ("phone=١٣٩٠٠٠٠١١١١", "联系电话"),  # Arabic-Indic digits
+        ("phone", "字段=值"),
+    ):
+        capsys.readouterr()
+        assert main(["--data-dir", data, "residents", "update", archive, "--set", bad]) != 0
+        err = capsys.readouterr().err
+        assert fragment in err and "Traceback" not in err
+    with store.session() as s:
+        assert s.scalars(select(Resident.phone)).one() == "13900001111"
