@@ -228,7 +228,7 @@ def test_residents_update_corrects_a_text_field_and_refuses_others(store, person
     assert main(["--data-dir", data, "residents", "update", archive, "--set", "phone=13900001111"]) == 0
     for bad, fragment in (
         ("bogus=1", "可改的字段"),  # no such field
-        ("phone=١٣٩٠٠٠٠١١١١", "联系电话"),  # Arabic-Indic digits
+        ("phone=١٣٩٠٠٠٠١١١١", "本人电话"),  # Arabic-Indic digits
         ("phone", "字段=值"),
     ):
         capsys.readouterr()
