@@ -52,4 +52,8 @@ def test_village_bench_reports_every_metric(tmp_path):
         assert (m["median_ms"] is not None) or (m["per_s"] is not None) or ("peak_mb" in m), name
     for name in NOT_YET:
         assert result["metrics"][name]["status"] == "not yet"
+    # the GUI's peak is its own (see test_bench_figures), and the sync figures count the logged changes
+    assert result["metrics"]["gui.rss"]["peak_source"] in ("VmHWM", "peak_wset", "polled rss")
+    assert result["metrics"]["gui.rss"]["rows_loaded"] > 0
+    assert result["metrics"]["sync.export"]["changes"] > 0
     assert result["machine"]["cores"] >= 1
