@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -17,23 +18,37 @@ from app.services.errors import UserError
 
 
 def seconds_since_process_start(fallback_t0: float) -> float:
-    """Wall time since the OS started this process (Linux /proc), else since our first import."""
+    """Wall time since the OS started this process: /proc on Linux (psutil's creation time there
+    rests on a boot time in whole seconds), psutil elsewhere, time since our first import last."""
     try:
         with open("/proc/self/stat", encoding="ascii") as f:
             start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
         with open("/proc/uptime", encoding="ascii") as f:
             uptime = float(f.read().split()[0])
         return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError):
+    except (OSError, ValueError, IndexError, AttributeError):
+        pass
+    now = time.time()
+    try:
+        import psutil
+
+        return now - psutil.Process().create_time()
+    except Exception:  # noqa: BLE001 - a figure for people, never a reason to fail
         return time.perf_counter() - fallback_t0
 
 
 def peak_rss_mb() -> float:
-    try:
-        import resource
-    except ImportError:  # Windows
-        return float("nan")
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KB on Linux
+    """This process's own peak memory.  Not ``ru_maxrss``: on Linux it carries the parent's peak
+    across fork and exec, so a GUI started by a big process would report that process's peak."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, ValueError), open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    import psutil
+
+    peak = getattr(psutil.Process().memory_info(), "peak_wset", None)  # Windows
+    return peak / 2**20 if peak else float("nan")
 
 
 def register_cjk_font(app: QApplication) -> str:
