@@ -10,6 +10,7 @@ and archive-number code as the enrolment service.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 import uuid
 from collections.abc import Callable
@@ -304,17 +305,28 @@ def generate_demo(
             if enrolments:
                 session.execute(insert(ProgramEnrolment), enrolments)
                 session.execute(insert(FollowupVisit), visits)
-            # Written around the ORM for speed, so logged and audited here, as the capture hook would;
-            # each visit's entry is dated its visit day, within clinic hours.
+            # Written around the ORM for speed, so logged and audited here as batches; the last
+            # fortnight's visits also get an entry each, dated their visit day within clinic hours,
+            # so the demo's audit page opens on days of activity.
             bulk.record_inserted(session, "household", [r["id"] for r in batch_hh])
             bulk.record_inserted(session, "resident", [r["id"] for r in batch_res])
             bulk.record_inserted(session, "program_enrolment", [r["id"] for r in enrolments])
-            bulk.record_inserted(session, "followup_visit", [r["id"] for r in visits], audit_at=_clinic_hours)
+            bulk.record_inserted(
+                session,
+                "followup_visit",
+                [r["id"] for r in visits],
+                audit_at=functools.partial(_recent_visit_entered, since=today - dt.timedelta(days=14)),
+            )
             made += len(batch_res)
             made_households += len(batch_hh)
             if progress:
                 progress(made, residents)
     return DemoResult(len(village_list), made_households, made, time.perf_counter() - started)
+
+
+def _recent_visit_entered(visit, *, since: dt.date) -> dt.datetime | None:
+    """The last fortnight's visits get an audit entry each, at clinic hours on their day."""
+    return _clinic_hours(visit) if visit["visit_date"] >= since else None
 
 
 def _clinic_hours(visit) -> dt.datetime:

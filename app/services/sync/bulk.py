@@ -1,6 +1,8 @@
 """Rows a bulk writer inserts around the ORM (demo data, large imports) get what the capture hook
-gives every other row: their change-log entries and clocks, and one audit entry each naming the
-acting user, in the writer's transaction."""
+gives every other row: their change-log entries and clocks, in the writer's transaction; and the
+audit trail says who wrote them.  One audit entry names each batch (what was written, how many,
+by whom); a writer may also give rows their own entry (``audit_at``), e.g. the demo's recent
+visits, dated as if entered on their visit day."""
 
 from __future__ import annotations
 
@@ -8,9 +10,10 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from types import SimpleNamespace
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from app.models import AuditEntry, new_id, utcnow
 from app.services.access import audit
 from app.services.sync import capture
 
@@ -18,31 +21,51 @@ AuditTime = Callable[[Mapping], dt.datetime | None]
 
 
 def record_inserted(session: Session, entity: str, ids: list, *, audit_at: AuditTime | None = None) -> int:
-    """Log and audit rows of ``entity`` just inserted with ``insert(Model), rows``.  ``audit_at``
-    may give an entry's time from its row (e.g. a visit entered on its visit day); default now."""
+    """Log rows of ``entity`` just inserted with ``insert(Model), rows``, audit the batch, and give
+    each row for which ``audit_at(row)`` returns a time an entry of its own at that time (never
+    later than now).  Returns how many rows were logged."""
     if not ids:
         return 0
     logged = capture.log_inserted(session, entity, ids)
     spec = capture.specs()[entity]
     t = spec.table
-    label_cols = [
-        t.c[name] for name in ("archive_no", "name", "code", "visit_date", "address") if name in t.c
-    ]
-    scope_cols = [t.c[name] for name in ("code", "scope_code", "village_id", "resident_id") if name in t.c]
-    wanted = [t.c.id, *{c.name: c for c in (*label_cols, *scope_cols)}.values()]
-    entries = []
+    names = ("archive_no", "name", "code", "visit_date", "address", "scope_code", "village_id", "resident_id")
+    wanted = [t.c.id, *(t.c[n] for n in names if n in t.c)]
+    first = session.connection().execute(select(*wanted).where(t.c.id == ids[0])).mappings().one()
+    audit.record(
+        session,
+        "create",
+        entity,
+        None,
+        f"批量写入 {len(ids)} 条",
+        scope=capture.scope_of(session, spec, first),
+    )
+    if audit_at is None:
+        return logged
+    now, entries = utcnow(), []
     for i in range(0, len(ids), 2000):
         for row in (
             session.connection().execute(select(*wanted).where(t.c.id.in_(ids[i : i + 2000]))).mappings()
         ):
+            when = audit_at(row)
+            if when is None:
+                continue
             label = capture._label(SimpleNamespace(**row))  # the hook's own label, from the row
             e = audit.entry(
                 session, "create", entity, row["id"], label, scope=capture.scope_of(session, spec, row)
             )
-            when = audit_at(row) if audit_at else None
-            if when is not None:
-                e.at = when
-            entries.append(e)
-    session.add_all(entries)
-    session.flush()  # the capture hook logs the entries themselves, so the audit trail syncs
+            values = {c.key: getattr(e, c.key) for c in _AUDIT_COLUMNS}
+            values["id"], values["at"] = new_id(), min(when, now)
+            entries.append(values)
+    if entries:
+        # A bulk insert, like the rows it describes: chained as it is inserted, then logged to sync.
+        session.execute(insert(AuditEntry), entries)
+        capture.log_inserted(session, "audit_log", [e["id"] for e in entries])
     return logged
+
+
+_AUDIT_COLUMNS = [
+    c
+    for c in AuditEntry.__table__.columns
+    if c.key not in ("id", "at", "sync_clocks") and not c.key.startswith("chain_")
+]
