@@ -15,12 +15,20 @@ before the first exchange of an upgraded store, and records that it did.
 
 Clocks are hybrid logical clocks as fixed-width hex text, so that string order is clock order:
 12 digits of wall-clock milliseconds, 4 of logical counter, 8 of the device id (the tie-break).
+
+A village PC's clock is often wrong, and a clock far ahead would win every merge for ever.  So the
+wall clock a village stamps with is bounded by the township's: never more than a day past the
+newest township clock it has seen (:func:`advance` stamps at that bound; a village that never
+synced has none), and the day a form calls "today" is bounded the same way (:func:`trusted_today`).
+Clocks that did run ahead before a bound was known are stamped again before they leave
+(:func:`repair_future_clocks`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -33,6 +41,7 @@ from sqlalchemy.orm import Session
 from app.models import (
     Base,
     ChangeLog,
+    Peer,
     Profile,
     Resident,
     Setting,
@@ -45,6 +54,7 @@ from app.models import (
 from app.services.access import audit
 from app.services.access.actor import actor
 
+log = logging.getLogger(__name__)
 EMPTY_CLOCK = ["", ""]  # never written: every real clock is greater
 DELETED = "_deleted"  # the field a tombstone sets
 BOOKKEEPING = frozenset({"created_at", "created_by", "updated_at", "updated_by"})
@@ -64,6 +74,7 @@ class EntitySpec:
     children: dict[str, tuple[type, str, tuple[str, ...]]]  # relationship -> (model, fk, fields)
     scope: str
     to_villages: bool = True
+    writers: tuple[str, ...] = ("village", "township")  # roles that may write it (``__sync_writers__``)
     encode: dict[str, object] = field(default_factory=dict)  # field -> fn(python) -> json
     decode: dict[str, object] = field(default_factory=dict)  # field -> fn(json) -> python
     # field -> fn(json) -> the value SQLAlchemy would store on SQLite (bulk inserts skip the ORM)
@@ -128,6 +139,7 @@ def specs() -> dict[str, EntitySpec]:
             children={},
             scope=model.__sync_scope__,
             to_villages=model.__sync_to_villages__,
+            writers=tuple(model.__sync_writers__),
         )
         for key in spec.fields:
             col = mapper.columns[key]
@@ -165,9 +177,32 @@ def child_rows(spec: EntitySpec, name: str, children) -> list[dict]:
 
 # ------------------------------------------------------------------------------- clock
 
+DAY_MS = 86_400_000
+# Setting: the newest wall clock (ms) this device has seen from its township, the time reference
+# of a village.  Written by each import of a township bundle; a township never has one.
+TOWNSHIP_CLOCK = "sync.township_clock_ms"
+# How many days a village's date may run past the township's last known date before its "today"
+# stops following the PC: a village syncing by USB stick once a month still enters today's visits,
+# a PC a year ahead (or in 2099) does not date visits by its own calendar.
+TRUSTED_DAYS_AFTER_SYNC = 31
+
 
 def wall_ms() -> int:
+    """This PC's wall clock, the one source of time of sync and of "today" (tests replace it)."""
     return int(time.time() * 1000)
+
+
+def day_of(ms: int) -> dt.date:
+    """The local calendar day of a wall-clock time in ms (absurd clocks are clipped to the calendar)."""
+    try:
+        return dt.datetime.fromtimestamp(ms / 1000).date()
+    except (OverflowError, OSError, ValueError):
+        return dt.date.max if ms > 0 else dt.date.min
+
+
+def pc_today() -> dt.date:
+    """Today as this PC's clock says (which may be wrong: see :func:`trusted_today`)."""
+    return day_of(wall_ms())
 
 
 def hlc_text(ms: int, counter: int, device: uuid.UUID) -> str:
@@ -176,6 +211,61 @@ def hlc_text(ms: int, counter: int, device: uuid.UUID) -> str:
 
 def hlc_ms(clock: str) -> int:
     return int(clock[:12], 16) if clock else 0
+
+
+def township_clock_ms(conn) -> int | None:
+    """The newest wall clock this device has seen from its township (None: never synced, or a
+    township itself)."""
+    value = conn.execute(select(Setting.value).where(Setting.key == TOWNSHIP_CLOCK)).scalar()
+    return int(value) if value else None
+
+
+def note_township_clock(session: Session, ms: int) -> None:
+    """Remember a township clock just received (only ever moves forward)."""
+    row = session.get(Setting, TOWNSHIP_CLOCK)
+    if row is None:
+        session.add(Setting(key=TOWNSHIP_CLOCK, value=str(ms)))
+    elif ms > int(row.value or 0):
+        row.value = str(ms)
+
+
+def clock_bound(conn) -> int | None:
+    """The latest wall-clock time this device may stamp: a day past the newest township clock it
+    has seen, or None (no township clock seen)."""
+    town = township_clock_ms(conn)
+    return None if town is None else town + DAY_MS
+
+
+@dataclass(frozen=True)
+class EntryDay:
+    """What "today" may be for a date typed into a form."""
+
+    day: dt.date  # the trusted today
+    pc_day: dt.date  # what the PC's calendar says
+    township_day: dt.date | None  # the township's date at the last sync (None: never synced)
+
+    @property
+    def pc_ahead(self) -> bool:
+        """The PC's calendar runs past what the township vouches for."""
+        return self.day < self.pc_day
+
+
+def entry_day(session: Session) -> EntryDay:
+    """Today as far as this device can trust it: the PC's date, but never more than
+    :data:`TRUSTED_DAYS_AFTER_SYNC` days past the township's date at the last sync."""
+    pc = pc_today()
+    with session.no_autoflush:
+        town = township_clock_ms(session.connection())
+    if town is None:
+        return EntryDay(pc, pc, None)
+    town_day = day_of(town)
+    limit = town_day + dt.timedelta(days=TRUSTED_DAYS_AFTER_SYNC) if town_day < dt.date.max else town_day
+    return EntryDay(min(pc, limit), pc, town_day)
+
+
+def trusted_today(session: Session) -> dt.date:
+    """The latest date a visit or record may carry on this device (see :func:`entry_day`)."""
+    return entry_day(session).day
 
 
 def _state(conn) -> sa.Row:
@@ -193,7 +283,9 @@ def advance(conn, device: uuid.UUID, count: int, *, observed: str = "") -> tuple
 
     The UPDATE comes first so that it takes SQLite's write lock before the read: two writers
     can never be handed the same numbers.  ``observed``: the highest clock just received, which
-    the tick must exceed (the HLC receive rule).
+    the tick must exceed (the HLC receive rule).  The wall clock counts for no more than
+    :func:`clock_bound`: a village PC whose clock runs ahead of its township stamps at the bound
+    (its edits still follow each other; they just cannot outrank later edits made elsewhere).
     """
     _state(conn)
     conn.execute(update(SyncState).where(SyncState.id == 1).values(seq=SyncState.seq + count))
@@ -202,7 +294,11 @@ def advance(conn, device: uuid.UUID, count: int, *, observed: str = "") -> tuple
     ).one()
     seen_ms = hlc_ms(observed)
     seen_counter = int(observed[12:16], 16) if observed else 0
-    top = max(last_ms, seen_ms, wall_ms())
+    wall = wall_ms()
+    bound = clock_bound(conn)
+    if bound is not None and wall > bound:
+        wall = bound
+    top = max(last_ms, seen_ms, wall)
     if top == last_ms == seen_ms:
         counter = max(counter, seen_counter) + 1
     elif top == last_ms:
@@ -523,10 +619,110 @@ def _log_bulk(session: Session, device, spec: EntitySpec, rows, children: dict |
                 "pending": False,
             }
         )
-        stamps.append({"_id": m["id"], "_clocks": clocks})
+        stamps.append(m["id"])
     conn.execute(sa.insert(ChangeLog), logs)
-    conn.execute(
-        update(t).where(t.c.id == sa.bindparam("_id")).values(sync_clocks=sa.bindparam("_clocks")),
-        stamps,
-    )
+    for i in range(0, len(stamps), 500):  # one clock for the whole batch: one UPDATE per 500 rows
+        conn.execute(update(t).where(t.c.id.in_(stamps[i : i + 500])).values(sync_clocks=clocks))
     return len(rows)
+
+
+# ---------------------------------------------------------------------------- clock repair
+
+
+def _clock_parts(clock: str) -> tuple[int, int]:
+    return int(clock[:12], 16), int(clock[12:16], 16)
+
+
+def repair_future_clocks(session: Session) -> int:
+    """Stamp again this device's own changes that were stamped while its clock ran more than a
+    day ahead of what it now trusts (the PC said 2099 before it ever synced, and was corrected):
+    otherwise every bundle carrying them is refused, and once accepted they would outrank every
+    later edit for ever.  Run before an export; returns how many changes were stamped again.
+
+    Only changes no peer has acknowledged are touched: a peer already holding one keeps its clock,
+    and then nothing is repaired (a warning is logged).  The new clocks follow every other clock the
+    store holds, in the changes' own order; the rows' field clocks and the changes' bases follow,
+    and this device's clock comes back to the newest clock the store then holds."""
+    device = device_id(session)
+    if device is None:
+        return 0
+    conn = session.connection()
+    state = _state(conn)
+    ref = max(wall_ms(), township_clock_ms(conn) or 0)
+    first_future = f"{ref + DAY_MS + 1:012x}"
+    if hlc_text(state.hlc_ms, state.hlc_counter, device) < first_future:
+        return 0
+    t = ChangeLog.__table__
+    future = conn.execute(
+        select(t.c.seq, t.c.entity, t.c.row_id, t.c.hlc, t.c.data)
+        .where(t.c.origin == device, t.c.hlc >= first_future)
+        .order_by(t.c.seq)
+    ).all()
+    held = max((int((p.acked or {}).get(device.hex, 0)) for p in session.scalars(select(Peer))), default=0)
+    if future and future[0].seq <= held:
+        log.warning(
+            "own changes from seq %s carry clocks from the future and a peer holds them", future[0].seq
+        )
+        return 0
+    # The newest clock held that is not from the future: the new clocks come after it.
+    top, stray = "", ""
+    own_past = conn.execute(
+        select(sa.func.max(t.c.hlc)).where(t.c.origin == device, t.c.hlc < first_future)
+    ).scalar()
+    top = own_past or ""
+    rows_clocks: dict[tuple[str, object], dict] = {}
+    touched = {(r.entity, r.row_id) for r in future}
+    for spec in specs().values():
+        tt = spec.table
+        for row_id, clocks in conn.execute(
+            select(tt.c.id, tt.c.sync_clocks).where(tt.c.sync_clocks.is_not(None))
+        ):
+            if (spec.name, row_id) in touched:
+                rows_clocks[(spec.name, row_id)] = clocks
+            for pair in clocks.values():
+                for c in pair:
+                    if c < first_future:
+                        top = max(top, c)
+                    elif (spec.name, row_id) not in touched:
+                        stray = max(stray, c)
+    ms = max(ref, _clock_parts(top)[0] + 1 if top else 0)
+    counter = 0
+    mapping: dict[str, str] = {}
+    for r in future:
+        if r.hlc not in mapping:
+            mapping[r.hlc] = hlc_text(ms, counter, device)
+            counter += 1
+            if counter > 0xFFFF:
+                ms, counter = ms + 1, 0
+    if future:
+        changes = []
+        for r in future:
+            data = json.loads(r.data)
+            if isinstance(data.get("b"), dict):
+                data["b"] = {k: mapping.get(v, v) for k, v in data["b"].items()}
+            changes.append({"_seq": r.seq, "_hlc": mapping[r.hlc], "_data": dumps(data)})
+        conn.execute(
+            update(t)
+            .where(t.c.origin == device, t.c.seq == sa.bindparam("_seq"))
+            .values(hlc=sa.bindparam("_hlc"), data=sa.bindparam("_data")),
+            changes,
+        )
+        by_entity: dict[str, list] = {}
+        for (entity, row_id), clocks in rows_clocks.items():
+            fixed = {k: [mapping.get(c, c) for c in pair] for k, pair in clocks.items()}
+            by_entity.setdefault(entity, []).append({"_id": row_id, "_clocks": fixed})
+        for entity, params in by_entity.items():
+            tt = specs()[entity].table
+            conn.execute(
+                update(tt).where(tt.c.id == sa.bindparam("_id")).values(sync_clocks=sa.bindparam("_clocks")),
+                params,
+            )
+        top = max(top, *mapping.values())
+    if stray:  # received from elsewhere (before imports were bounded): the clock can't go below it
+        log.warning("the store holds clocks from the future that are not this device's own: %s", stray)
+        top = max(top, stray)
+    new_ms, new_counter = _clock_parts(top) if top else (0, 0)
+    conn.execute(update(SyncState).where(SyncState.id == 1).values(hlc_ms=new_ms, hlc_counter=new_counter))
+    if future:
+        log.warning("stamped %s own changes again: their clocks ran ahead of %s", len(future), day_of(ref))
+    return len(future)
