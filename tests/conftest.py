@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh store per test (village or township), the Qt app with the bundled font."""
+"""Shared fixtures: a fresh store per test (village or township), the Qt app with the bundled font;
+cheap password hashing and the Hypothesis profiles for the whole session."""
 
 from __future__ import annotations
 
@@ -10,21 +11,56 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # A broken Qt must fail the suite, never skip it: import it unconditionally here.
 import PySide6.QtWidgets  # noqa: E402,F401
 import pytest  # noqa: E402
+from argon2 import PasswordHasher  # noqa: E402
+from hypothesis import settings  # noqa: E402
 
 from app.db import Store  # noqa: E402
 from app.services import profile  # noqa: E402
+from app.services.access import passwords  # noqa: E402
 from app.services.records.residents import ResidentInput  # noqa: E402
 from app.services.sync import keys  # noqa: E402
+from tests import storekit  # noqa: E402
 
 VILLAGE_CODE = "110105001101"
 TOWNSHIP_CODE = "110105001"
 TODAY = dt.date(2026, 11, 23)
 
+# Property tests take their number of examples from the profile: "ci" runs the full count (CI sets
+# CI=true), "dev" a few for a quick run.  HYPOTHESIS_PROFILE picks one explicitly.
+settings.register_profile("ci", max_examples=200)
+settings.register_profile("dev", max_examples=20)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashing():
+    """argon2id at its smallest for the session (the library defaults cost ~0.1 s per hash, and so
+    per login); yields the app's own hasher.  See `real_password_hashing`."""
+    app_hasher = passwords.use_hasher(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    yield app_hasher
+    passwords.use_hasher(app_hasher)
+
+
+@pytest.fixture
+def real_password_hashing(cheap_password_hashing):
+    """The app's own password hasher for one test; yields it."""
+    cheap = passwords.use_hasher(cheap_password_hashing)
+    yield cheap_password_hashing
+    passwords.use_hasher(cheap)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def store_template(tmp_path_factory):
+    """New stores in this session start as a copy of one migrated database (tests/storekit.py)."""
+    storekit.use_folder(tmp_path_factory.mktemp("templates"))
+    yield
+    storekit.use_folder(None)
+
 
 def make_store(tmp_path, role: str = "village", code: str = VILLAGE_CODE, name: str = "测试村") -> Store:
+    """A store as `cunyi init` leaves it: its own device id, database id and keys."""
     data = tmp_path / f"data-{role}"
-    data.mkdir(parents=True, exist_ok=True)
-    store = Store(f"sqlite:///{data / 'cunyi.db'}", backups_dir=data / "backups")
+    store = storekit.new_store(data / "cunyi.db", backups_dir=data / "backups")
     with store.transaction() as s:
         profile.init_profile(s, role=role, code=code, name=name, admin="doctor", admin_name="李医生")
     keys.create_keys(data / "keys")  # as `cunyi init` does

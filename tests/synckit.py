@@ -15,6 +15,7 @@ from app.models import ResidentChoice
 from app.services import profile
 from app.services.sync import capture, exchange
 from app.services.sync import keys as device_keys
+from tests import storekit
 
 TOWN = "110105001"
 VILLAGES = ("110105001101", "110105001102", "110105001103")
@@ -65,8 +66,9 @@ class Device:
 
 
 def make_device(root: Path, name: str, role: str, code: str) -> Device:
+    """A freshly initialised device: its own device id and keys."""
     paths = Paths(root / name).ensure()
-    store = Store(f"sqlite:///{paths.db_file}")
+    store = storekit.new_store(paths.db_file)
     with store.transaction() as s:
         profile.init_profile(s, role=role, code=code, name=name, township_name="东风乡")
     device_keys.create_keys(paths.sub("keys"))
@@ -81,6 +83,21 @@ def county(root: Path, villages: int = 2) -> tuple[Device, list[Device]]:
         town.trust(v)
         v.trust(town)
     return town, vs
+
+
+def freeze(*devices: Device) -> None:
+    """Close the devices of a template so that their data folders can be copied (see storekit)."""
+    storekit.freeze(*(d.store for d in devices))
+
+
+def copy_devices(devices: list[Device], root: Path) -> list[Device]:
+    """A test's own copy of frozen devices: each whole data folder (database, keys, cards)
+    under ``root``, opened.  They are the same devices, trusting each other as before."""
+    out = []
+    for d in devices:
+        paths = Paths(storekit.copy_tree(d.paths.data_dir, root / d.paths.data_dir.name))
+        out.append(Device(d.name, paths, Store(f"sqlite:///{paths.db_file}")))
+    return out
 
 
 def dump(store: Store, village: str | None = None) -> dict[str, list[tuple]]:
@@ -126,3 +143,132 @@ def integrity(store: Store) -> str:
 
 
 TODAY = dt.date(2026, 11, 23)
+
+
+# ------------------------------------------------------------- hand-made bundles (fault tests)
+
+
+def dump_everything(store: Store) -> dict[str, list[str]]:
+    """Every table of the store, change_log and sync bookkeeping included, as sorted row texts; the
+    bundle history (which records a rejection) is left out."""
+    from app.models import Base
+
+    out = {}
+    with store.engine.connect() as conn:
+        for table in Base.metadata.sorted_tables:
+            if table.name == "sync_bundle":
+                continue
+            out[table.name] = sorted(repr(tuple(r)) for r in conn.execute(sa.select(table)).all())
+    return out
+
+
+def change_op(row) -> dict:
+    """A change_log row as it travels in a bundle."""
+    import json
+
+    return {
+        "o": row.origin.hex,
+        "s": row.seq,
+        "e": row.entity,
+        "r": row.row_id.hex,
+        "h": row.hlc,
+        "c": row.scope,
+        "u": row.user_id.hex if row.user_id else None,
+        "d": json.loads(row.data),
+    }
+
+
+def craft_bundle(
+    sender: Device,
+    recipient: Device,
+    ops: list[dict],
+    to: Path,
+    *,
+    ranges: dict | None = None,
+    acks: dict | None = None,
+    clock: str | None = None,
+    sent_at_ms: int | None = None,
+) -> Path:
+    """A bundle made by hand but sealed as ``sender`` seals its own: signed with its real key,
+    encrypted to ``recipient``'s, with the manifest export writes.  ``ranges`` default: each
+    origin's ops from the lowest seq to the highest; ``acks``: none; ``clock``: the ops' newest."""
+    import json
+
+    from app import __version__
+    from app.db import head_revision
+    from app.models import Peer, utcnow
+    from app.services.sync import bundle
+
+    with sender.store.session() as s:
+        me = profile.get_profile(s)
+        peer = s.get(Peer, recipient.device_id)
+        enc_key, fingerprint, acked = peer.enc_key, peer.fingerprint, dict(peer.acked or {})
+        me_id, db_id, role, code = me.device_id, me.db_id, me.role, me.code
+    if ranges is None:
+        ranges = {}
+        for op in ops:
+            lo, hi = ranges.get(op["o"], [op["s"] - 1, op["s"]])
+            ranges[op["o"]] = [min(lo, op["s"] - 1), max(hi, op["s"])]
+    bundle_id = uuid.uuid4()
+    header = {
+        "bundle_id": bundle_id.hex,
+        "sender": me_id.hex,
+        "recipient": recipient.device_id.hex,
+        "recipient_fpr": fingerprint,
+        "schema": head_revision(),
+        "created": utcnow().isoformat(timespec="seconds") + "Z",
+    }
+    manifest = {
+        **header,
+        "format": bundle.FORMAT,
+        "sender_db": db_id.hex,
+        "sender_role": role,
+        "sender_code": code,
+        "app_version": __version__,
+        "clock": clock if clock is not None else max((op["h"] for op in ops), default=""),
+        "sent_at_ms": sent_at_ms if sent_at_ms is not None else capture.wall_ms(),
+        "ranges": ranges,
+        "acks": acks or {},
+        "acks_seen": acked,
+    }
+    to.mkdir(parents=True, exist_ok=True)
+    lines = [json.dumps(op, ensure_ascii=False, separators=(",", ":")) for op in ops]
+    written = bundle.write(
+        to,
+        keys=sender.keys,
+        header=header,
+        manifest=manifest,
+        op_lines=lines,
+        recipients=[enc_key],
+        work_dir=sender.paths.sub("outbox"),
+    )
+    return written.path
+
+
+def round_trip(town: Device, villages: list[Device], root: Path, tag: str) -> None:
+    """Villages → township → villages → township: everything acknowledged everywhere."""
+    up, down, ack = root / f"{tag}-up", root / f"{tag}-down", root / f"{tag}-ack"
+    for v in villages:
+        v.export(up)
+    town.import_(up)
+    town.export(down)
+    for v in villages:
+        v.import_(down)
+        v.export(ack)
+    town.import_(ack)
+
+
+def synced_county(root: Path) -> list[Device]:
+    """A township and two villages with 25 and 15 demo residents after one full round trip (the
+    township holds both villages' records, each village has seen the township's clock), frozen
+    to be copied by each test (:func:`copy_devices`)."""
+    from app.tools import demo
+
+    town, (a, b) = county(root)
+    with a.store.transaction() as s:
+        demo.generate_demo(s, 25, seed=5, today=TODAY)
+    with b.store.transaction() as s:
+        demo.generate_demo(s, 15, seed=6, today=TODAY)
+    round_trip(town, [a, b], root, "setup")
+    freeze(town, a, b)
+    return [town, a, b]

@@ -6,6 +6,7 @@ import datetime as dt
 import uuid
 
 import pytest
+from argon2 import PasswordHasher
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -13,7 +14,7 @@ from sqlalchemy import func, select
 from app.db import Store
 from app.models import AuditEntry, Resident, User
 from app.services import backup, printing, profile
-from app.services.access import accounts, audit_review, authz
+from app.services.access import accounts, audit_review, authz, passwords
 from app.services.access import actor as actors
 from app.services.access.actor import Actor
 from app.services.errors import UserError
@@ -225,7 +226,8 @@ ROLES = st.sampled_from(["village_doctor", "township_staff", "admin", "nurse", "
 CODES = st.sampled_from([A, B, "110105002101", "110106001101", "", "abc", None])
 
 
-@settings(max_examples=400, deadline=None)
+# A pure function, cheap to call: twice the Hypothesis profile's examples (400 in CI).
+@settings(max_examples=2 * settings.default.max_examples, deadline=None)
 @given(
     role=ROLES,
     user_village=CODES,
@@ -289,6 +291,21 @@ def test_bad_logins_get_a_clear_message(village, username, password, words):
     assert village.store.actor is None
     with village.store.session() as s:
         assert s.scalar(select(func.count()).select_from(User)) == 1
+
+
+def test_hashes_made_with_the_library_defaults_verify_and_weaker_ones_are_upgraded(
+    village, real_password_hashing
+):
+    """The suite hashes cheaply (conftest); installations hash with argon2-cffi's defaults."""
+    defaults = PasswordHasher()
+    stored = passwords.hash_password(PASSWORD)
+    assert not defaults.check_needs_rehash(stored)  # made with exactly the defaults' parameters
+    assert passwords.verify(stored, PASSWORD) and not passwords.verify(stored, PASSWORD + "x")
+    # The fixture set the admin's password with the suite's cheap parameters: a login upgrades it.
+    accounts.login(village.store, "admin", PASSWORD)
+    with village.store.session() as s:
+        upgraded = s.scalar(select(User.password_hash).where(User.username == "admin"))
+    assert not defaults.check_needs_rehash(upgraded)
 
 
 def test_growing_delay_after_five_failures(village):

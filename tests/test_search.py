@@ -8,7 +8,8 @@ from stdnum.cn import ric
 from app.services.records.pinyin_keys import name_keys
 from app.services.records.residents import ResidentInput, save_resident
 from app.services.records.search import classify_query, search_residents
-from tests.conftest import TODAY
+from tests import storekit
+from tests.conftest import TODAY, make_store
 
 
 def _id(birth: str, seq: str) -> str:
@@ -29,14 +30,32 @@ PEOPLE = [
 ]
 
 
-@pytest.fixture
-def people(store):
+@pytest.fixture(scope="module")
+def register(tmp_path_factory):
+    """A village with PEOPLE enrolled, built once for this module: (its data folder, their ids)."""
+    root = tmp_path_factory.mktemp("register")
+    store = make_store(root)
     ids = {}
     with store.transaction() as s:
         for name, number, phone in PEOPLE:
             r = save_resident(s, ResidentInput(name=name, id_number=number, phone=phone or ""), today=TODAY)
             ids[name] = (r.id, r.archive_no)
-    return ids
+    storekit.freeze(store)
+    return root / "data-village", ids
+
+
+@pytest.fixture
+def store(register, tmp_path):
+    """In this module the village store already holds PEOPLE: each test's own copy of `register`."""
+    s = storekit.copy_store(register[0], tmp_path / "data-village")
+    yield s
+    s.dispose()
+
+
+@pytest.fixture
+def people(register):
+    """name -> (resident id, archive number) of PEOPLE in `store`."""
+    return register[1]
 
 
 def names(store, query, **kw):

@@ -14,7 +14,7 @@ from app.services import profile
 from app.services.records import residents as records
 from app.services.sync import bundle, capture, exchange
 from app.tools import demo
-from tests.synckit import TODAY, county, dump, integrity, make_device
+from tests.synckit import TODAY, copy_devices, county, dump, freeze, integrity, make_device
 
 
 def edit_resident(device, archive_no: str, **fields) -> None:
@@ -41,14 +41,25 @@ def one_way(d: dict) -> dict:
     return {k: v for k, v in d.items() if k != "township"}
 
 
-@pytest.fixture
-def world(tmp_path):
-    town, (a, b) = county(tmp_path)
+@pytest.fixture(scope="module")
+def county_with_residents(tmp_path_factory):
+    """A township and two villages that trust each other, with 25 and 15 demo residents: built
+    once, and each test that needs them gets its own copy (`world`)."""
+    town, (a, b) = county(tmp_path_factory.mktemp("county"))
     with a.store.transaction() as s:
         demo.generate_demo(s, 25, seed=5, today=TODAY)
     with b.store.transaction() as s:
         demo.generate_demo(s, 15, seed=6, today=TODAY)
-    return town, a, b, tmp_path
+    freeze(town, a, b)
+    return [town, a, b]
+
+
+@pytest.fixture
+def world(county_with_residents, tmp_path):
+    town, a, b = copy_devices(county_with_residents, tmp_path)
+    yield town, a, b, tmp_path
+    for d in (town, a, b):
+        d.store.dispose()
 
 
 def round_trip(town, villages, tmp_path, tag: str) -> None:
@@ -447,6 +458,7 @@ def test_deleted_rows_travel_as_tombstones(world):
     assert dump(a.store, "110105001101") == dump(town.store, "110105001101")
 
 
+@pytest.mark.slow  # each wrap and unwrap is an age scrypt at rage's own work factor (~1 s; not settable)
 def test_device_keys_can_be_wrapped_with_a_passphrase(world, monkeypatch):
     from app.services.sync import keys
 

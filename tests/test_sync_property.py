@@ -13,13 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from app.config import Paths
-from app.db import Store
 from app.models import ChangeLog, Resident
 from app.services import profile
 from app.services.records import residents as records
 from app.services.sync import merge
-from tests.synckit import TODAY, VILLAGES, Device, county, dump
+from tests.synckit import TODAY, VILLAGES, Device, copy_devices, county, dump, freeze
 
 NAMES = ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨军", "赵敏", "黄磊"]
 ADDRESSES = ["一组1号", "二组5号", "三组8号", "四组2号"]
@@ -43,21 +41,13 @@ step = st.one_of(
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
-    root = tmp_path_factory.mktemp("template")
-    town, (a, b) = county(root, 2)
-    for d in (town, a, b):
-        d.store.dispose()
-    return {"town": town.paths.data_dir, "a": a.paths.data_dir, "b": b.paths.data_dir}
+    town, (a, b) = county(tmp_path_factory.mktemp("template"), 2)
+    freeze(town, a, b)
+    return [town, a, b]
 
 
 def _devices(template, root: Path) -> dict[str, Device]:
-    out = {}
-    for name, src in template.items():
-        dest = root / name
-        shutil.copytree(src, dest)
-        paths = Paths(dest)
-        out[name] = Device(name, paths, Store(f"sqlite:///{paths.db_file}"))
-    return out
+    return dict(zip(("town", "a", "b"), copy_devices(template, root), strict=True))
 
 
 def _residents(device: Device) -> list:
@@ -132,8 +122,7 @@ def _round_trip(devs, root: Path, tag: str) -> None:
 
 
 @pytest.mark.slow
-@settings(
-    max_examples=200,
+@settings(  # as many examples as the Hypothesis profile says (conftest: 200 in CI)
     deadline=None,
     suppress_health_check=[
         HealthCheck.function_scoped_fixture,

@@ -10,7 +10,8 @@ from app.models import Resident
 from app.services.programmes import followup, worklist
 from app.services.programmes.followup import VisitInput, save_visit
 from app.services.records.residents import ResidentInput, save_resident
-from tests.conftest import TODAY
+from tests import storekit
+from tests.conftest import TODAY, make_store
 
 # name, programme, enrolled, visits as (date, sbp, dbp, method), poverty
 PATIENTS = [
@@ -36,8 +37,12 @@ PATIENTS = [
 ]
 
 
-@pytest.fixture
-def patients(store):
+@pytest.fixture(scope="module")
+def caseload(tmp_path_factory):
+    """A village with PATIENTS enrolled and visited, built once for this module: (its data
+    folder, their resident ids)."""
+    root = tmp_path_factory.mktemp("caseload")
+    store = make_store(root)
     ids = {}
     with store.transaction() as s:
         for i, (name, program, enrolled, visits, poverty) in enumerate(PATIENTS):
@@ -62,7 +67,22 @@ def patients(store):
                     VisitInput(program=program, visit_date=day, method=method, measurements=m),
                     today=TODAY,
                 )
-    return ids
+    storekit.freeze(store)
+    return root / "data-village", ids
+
+
+@pytest.fixture
+def store(caseload, tmp_path):
+    """In this module the village store already holds PATIENTS: each test's own copy of `caseload`."""
+    s = storekit.copy_store(caseload[0], tmp_path / "data-village")
+    yield s
+    s.dispose()
+
+
+@pytest.fixture
+def patients(caseload):
+    """name -> resident id of PATIENTS in `store`."""
+    return caseload[1]
 
 
 def names(store, kind, **kw):
