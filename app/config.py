@@ -1,4 +1,9 @@
-"""Where things live: the data directory, bundled resources, logging."""
+"""Where things live: the data directory, bundled resources, logging.
+
+On POSIX the data directory and its folders are owner-only (0700) and what CunYi writes there
+(store, backups, logs, quarantined bundles) is 0600: the records are health data, and a village
+PC is often shared.  On Windows the user profile's own permissions apply.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,27 @@ import platformdirs
 
 APP_NAME = "CunYi"
 SUBDIRS = ("keys", "outbox", "inbox", "quarantine", "backups", "logs")
+PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600
+
+
+def make_private(path: Path) -> None:
+    """Owner-only permissions for a file (0600) or folder (0700) CunYi wrote (POSIX only)."""
+    if os.name != "posix":
+        return
+    mode = PRIVATE_DIR if path.is_dir() else PRIVATE_FILE
+    try:
+        if path.stat().st_mode & 0o777 != mode:
+            path.chmod(mode)
+    except OSError:
+        logging.getLogger(__name__).warning("could not make %s owner-only", path, exc_info=True)
+
+
+def write_private_text(path: Path, text: str) -> None:
+    """Write a small text file (a quarantine reason) created owner-only."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    with open(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    make_private(path)  # an older file of that name keeps its mode through O_TRUNC
 
 
 def bundle_root() -> Path:
@@ -40,12 +66,13 @@ class Paths:
         return self.data_dir / name
 
     def ensure(self) -> Paths:
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        """Make the data directory and its folders, owner-only (also tightening older ones)."""
+        self.data_dir.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+        make_private(self.data_dir)
         for name in SUBDIRS:
-            (self.data_dir / name).mkdir(exist_ok=True)
-        keys = self.data_dir / "keys"
-        if os.name == "posix":
-            keys.chmod(0o700)
+            folder = self.data_dir / name
+            folder.mkdir(exist_ok=True, mode=PRIVATE_DIR)
+            make_private(folder)
         return self
 
 
@@ -63,11 +90,20 @@ def resolve_db_url(paths: Paths, explicit: str | None = None) -> str:
     return url or f"sqlite:///{paths.db_file}"
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are created owner-only (logs name residents and users)."""
+
+    def _open(self):
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
+        make_private(Path(self.baseFilename))  # a log from an older version
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
+
 def setup_logging(paths: Paths, verbose: bool = False) -> None:
     root = logging.getLogger()
     if any(getattr(h, "_cunyi", False) for h in root.handlers):
         return
-    handler = logging.handlers.RotatingFileHandler(
+    handler = PrivateRotatingFileHandler(
         paths.sub("logs") / "cunyi.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
     handler._cunyi = True  # type: ignore[attr-defined]

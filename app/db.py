@@ -28,6 +28,7 @@ from app.services.sync import capture
 log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+PRIVATE_FILE = 0o600  # the store, its -wal/-shm and backups: for the OS account running CunYi only
 
 
 class SchemaError(RuntimeError):
@@ -42,6 +43,9 @@ def is_sqlite(url_or_engine: str | Engine) -> bool:
 def make_engine(url: str) -> Engine:
     if not is_sqlite(url):
         return create_engine(url, pool_pre_ping=True)
+    db_file = sqlite_file(url)
+    if db_file is not None:
+        make_store_file_private(db_file)
     # Worker threads (import, export, demo) check connections out of the same pool.
     engine = create_engine(
         url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
@@ -128,23 +132,91 @@ def fsync_dir(path: Path) -> None:
 
 def sqlite_backup(src: Path, dest: Path) -> Path:
     """Copy a live SQLite database consistently (the online backup API, safe under WAL) into one
-    self-contained file, via ``dest.part``, fsynced and renamed: complete, or absent."""
+    self-contained file, via ``dest.part``, fsynced and renamed: complete, or absent.  The copy
+    is owner-only (0600, POSIX) like the store itself, and its ``.part`` is locked while it is
+    written, so the clean-up at start (:func:`remove_orphan_part`) never takes a live one."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     part = dest.with_name(dest.name + ".part")
     part.unlink(missing_ok=True)
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
-    target = sqlite3.connect(part)
+    fd: int | None = os.open(part, os.O_RDWR | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    if os.name == "posix":
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX)  # released when the descriptor closes, or the process dies
+    else:  # Windows cannot rename a file it holds open (and cannot delete one being written)
+        os.close(fd)
+        fd = None
     try:
-        source.backup(target)
-        target.execute("PRAGMA journal_mode=DELETE")
+        source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+        target = sqlite3.connect(part)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            target.close()
+            source.close()
+        if fd is not None:
+            os.fsync(fd)
+        else:
+            with open(part, "rb+") as f:
+                os.fsync(f.fileno())
+        part.replace(dest)
     finally:
-        target.close()
-        source.close()
-    with open(part, "rb+") as f:
-        os.fsync(f.fileno())
-    part.replace(dest)
+        if fd is not None:
+            os.close(fd)
     fsync_dir(dest.parent)
     return dest
+
+
+def remove_orphan_part(path: Path) -> bool:
+    """Delete a ``.part`` file no process is writing (one a kill or a power cut left behind).
+    Returns whether it was removed."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        if os.name == "posix":
+            import fcntl
+
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return False  # being written right now
+        path.unlink()
+        return True
+    except OSError:  # Windows: a file being written cannot be deleted
+        return False
+    finally:
+        os.close(fd)
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The database file of a SQLite URL (None: in memory, or not SQLite)."""
+    if not is_sqlite(url):
+        return None
+    from sqlalchemy.engine import make_url
+
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def make_store_file_private(path: Path) -> None:
+    """The store and its ``-wal``/``-shm`` owner-only (0600) on POSIX.  A missing store file is
+    created empty and private first: SQLite then opens it as a new database, and makes its WAL
+    and shared-memory files with the same permissions as the database file."""
+    if os.name != "posix" or not path.parent.is_dir():
+        return
+    try:
+        if not path.exists():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE))
+        for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            if p.exists() and p.stat().st_mode & 0o777 != PRIVATE_FILE:
+                p.chmod(PRIVATE_FILE)
+    except OSError:  # someone else's file (a shared township folder): SQLite reports what matters
+        log.warning("could not make %s owner-only", path, exc_info=True)
 
 
 def migrate(engine: Engine, target: str = "head", *, downgrade: bool = False) -> None:

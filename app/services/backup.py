@@ -1,33 +1,67 @@
-"""Backups, restore and the store check (issue 6).
+"""Backups, restore and the store check (issue 6; "Trust at every boundary").
 
 - A backup is a consistent copy of the live SQLite store made with SQLite's online backup API
   (safe while the app writes), written to a ``.part`` name, fsynced and renamed: a backup file
-  either is complete or does not exist.
+  either is complete or does not exist.  Backups are owner-only files (0600, POSIX).
 - Automatic backups: at most one a day, kept as 7 daily and 4 weekly copies in ``backups/``.
 - Restore checks the file first (a SQLite database, ``integrity_check`` ok, a CunYi store, a
-  schema this app knows), keeps the current store aside, then swaps files with one rename.  The
-  restored store skips a million sequence numbers and forgets what peers acknowledged, so sync
-  never reuses a number the lost copy handed out and re-sends whatever peers lack.
+  schema this app knows, and the same installation: code, role and device), keeps the current
+  store aside, and prepares a copy of the backup *before* anything is swapped: the copy skips a
+  million sequence numbers past what either store handed out, forgets what peers acknowledged,
+  takes a new database id, numbers its audit chain past the lost copy's and records the restore.
+  Only then does one rename put it in place.  A kill at any moment leaves either the old store or
+  the fully prepared new one; :func:`recover_interrupted_restore` (at start) removes what a kill
+  left behind and finishes a change of device keys that the rename already committed.
+- A backup of another installation is refused unless asked for (``force_other_device``): then
+  this PC takes a new device identity (new device id, new keys in a fresh ``keys/``; the old
+  keys are kept aside) and its peers must trust its new card before they accept its bundles.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import os
 import shutil
 import sqlite3
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import Uuid, func, insert, literal, select, update
+
 from app.config import Paths
-from app.db import Store, _known_revision, fsync_dir, head_revision, is_sqlite, sqlite_backup
+from app.db import (
+    Store,
+    _known_revision,
+    fsync_dir,
+    head_revision,
+    is_sqlite,
+    remove_orphan_part,
+    sqlite_backup,
+)
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import Peer, Profile, SyncState, new_id
+from app.models import ChangeLog, Peer, Profile, SyncState, new_id
 from app.services.access import audit, authz
 from app.services.errors import Message, UserError
+from app.services.sync import capture
 
 CTX = "Backup"
 DAILY_KEEP, WEEKLY_KEEP = 7, 4
 SEQ_GAP_AFTER_RESTORE = 1_000_000
+PREPARED_SUFFIX = ".restore"  # the backup's copy being prepared beside the store
+KEYS_PENDING = "keys.restore"  # new device keys, moved in once the prepared store is in place
+DEVICE_MARK = "DEVICE"  # in KEYS_PENDING: the device id the new keys belong to
+
+# Fault injection for tests: called with each step's name as a restore passes it
+# ("aside", "copied", "prepared", "keys", "closed", "swapped", "done").
+on_step: Callable[[str], None] | None = None
+
+
+def _step(name: str) -> None:
+    if on_step is not None:
+        on_step(name)
 
 
 def _err(template: str, **params) -> UserError:
@@ -68,8 +102,7 @@ def auto_backup(store: Store, paths: Paths, today: dt.date | None = None) -> Pat
     year, week, _ = today.isocalendar()
     weekly = folder / f"weekly-{year}-W{week:02d}.db"
     if not weekly.exists():
-        shutil.copyfile(daily, weekly.with_name(weekly.name + ".part"))
-        weekly.with_name(weekly.name + ".part").replace(weekly)
+        sqlite_backup(daily, weekly)  # owner-only, complete or absent, like the daily one
     for pattern, keep in (("daily-*.db", DAILY_KEEP), ("weekly-*.db", WEEKLY_KEEP)):
         for old in sorted(folder.glob(pattern))[:-keep]:
             old.unlink(missing_ok=True)
@@ -84,6 +117,9 @@ class BackupInfo:
     name: str
     residents: int
     visits: int
+    role: str = ""
+    device_id: uuid.UUID | None = None
+    new_device_id: uuid.UUID | None = None  # set by a restore that took a new device identity
 
 
 def verify(path: str | Path) -> BackupInfo:
@@ -103,7 +139,7 @@ def verify(path: str | Path) -> BackupInfo:
             if not {"alembic_version", "profile", "resident"} <= tables:
                 raise _err(QT_TRANSLATE_NOOP("Backup", "{name} 不是村医备份文件"), name=path.name)
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-            profile = conn.execute("SELECT code, name FROM profile WHERE id = 1").fetchone()
+            profile = conn.execute("SELECT code, name, role, device_id FROM profile WHERE id = 1").fetchone()
             residents = conn.execute("SELECT count(*) FROM resident").fetchone()[0]
             visits = (
                 conn.execute("SELECT count(*) FROM followup_visit").fetchone()[0]
@@ -122,49 +158,273 @@ def verify(path: str | Path) -> BackupInfo:
         )
     if profile is None:
         raise _err(QT_TRANSLATE_NOOP("Backup", "{name} 不是村医备份文件"), name=path.name)
-    return BackupInfo(path, revision, profile[0], profile[1], residents, visits)
+    code, name, role, device = profile
+    return BackupInfo(path, revision, code, name, residents, visits, role, _as_uuid(device))
 
 
-def restore(store: Store, paths: Paths, src: str | Path) -> tuple[BackupInfo, Path]:
+def _as_uuid(value) -> uuid.UUID | None:
+    if value is None:
+        return None
+    try:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class _Installation:
+    """What restore needs to know of the store it replaces."""
+
+    code: str
+    name: str
+    role: str
+    device_id: uuid.UUID
+    seq: int  # the last sequence number it handed out
+    chain_seq: int  # the last audit chain number of its device
+
+
+def _installation(session) -> _Installation | None:
+    p = session.get(Profile, 1)
+    if p is None:
+        return None  # not initialised: nothing to tell apart
+    seq = session.scalar(select(SyncState.seq).where(SyncState.id == 1)) or 0
+    chain_seq = audit.heads(session).get(p.device_id, (0, ""))[0]
+    return _Installation(p.code, p.name, p.role, p.device_id, seq, chain_seq)
+
+
+def _same_installation(info: BackupInfo, here: _Installation | None) -> bool:
+    return here is None or (info.code, info.role, info.device_id) == (here.code, here.role, here.device_id)
+
+
+def restore(
+    store: Store, paths: Paths, src: str | Path, *, force_other_device: bool = False
+) -> tuple[BackupInfo, Path]:
     """Replace the store by a backup.  Returns the backup's facts and where the old store went.
-    ``store`` is disposed; open a new one on the same URL afterwards."""
+    ``store`` is disposed; open a new one on the same URL afterwards.
+
+    A backup of another installation (code, role or device id differ) is refused unless
+    ``force_other_device``: this PC then takes a new device identity (``info.new_device_id``)
+    with new keys, and its peers must trust its new card."""
     with store.session() as s:
         authz.require(s, "restore")
+        here = _installation(s)
     info = verify(src)
     db = _db_file(store)
+    other = not _same_installation(info, here)
+    if other and not force_other_device:
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Backup",
+                "{file} 是另一台设备的备份（{theirs}，设备 {their_device}），本机是 {mine}（设备 {my_device}），"
+                "未恢复：两台电脑以同一身份同步会丢失数据。确需在本机使用它，请选择作为新设备恢复"
+                "（命令行加 --force-other-device）：本机将换用新的设备身份和密钥，"
+                "乡镇卫生院与各村需重新信任本机的设备卡。",
+            ),
+            file=info.path.name,
+            theirs=f"{info.code} {info.name}",
+            their_device=info.device_id.hex[-8:] if info.device_id else "?",  # the random end of a UUIDv7
+            mine=f"{here.code} {here.name}",
+            my_device=here.device_id.hex[-8:],
+        )
+    recover_interrupted_restore(paths, db)  # what an earlier, interrupted restore left
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = paths.sub("backups") / f"pre-restore-{stamp}.db"
+    aside = _unused(paths.sub("backups") / f"pre-restore-{stamp}.db")
     sqlite_backup(db, aside)  # the current store, complete, before anything changes
-    incoming = db.with_name(db.name + ".restore")
-    sqlite_backup(Path(src), incoming)
+    _step("aside")
+    prepared = db.with_name(db.name + PREPARED_SUFFIX)
+    sqlite_backup(Path(src), prepared)
+    _step("copied")
+    new_device = new_id() if other else None
+    _prepare(prepared, info, here, new_device, store.actor, paths, f"old store kept as {aside.name}")
+    _step("prepared")
+    if new_device is not None:
+        _make_pending_keys(paths, new_device)
+        _step("keys")
     with store.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # the old WAL is empty …
     store.dispose()
     for suffix in ("-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)  # … so removing it loses nothing
-    incoming.replace(db)  # the swap: one rename
+    _step("closed")
+    prepared.replace(db)  # the swap: one rename, the commit point
+    _step("swapped")
     fsync_dir(db.parent)
-    _mark_restored(Store(f"sqlite:///{db}", backups_dir=paths.sub("backups")), info, stamp)
-    return info, aside
+    if new_device is not None:
+        _install_pending_keys(paths, stamp)
+    _step("done")
+    return dataclasses.replace(info, new_device_id=new_device), aside
 
 
-def _mark_restored(store: Store, info: BackupInfo, stamp: str) -> None:
-    from sqlalchemy import update
+def _unused(path: Path) -> Path:
+    n = 1
+    candidate = path
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        n += 1
+    return candidate
 
-    with store.transaction() as s:
-        s.execute(
-            update(SyncState).where(SyncState.id == 1).values(seq=SyncState.seq + SEQ_GAP_AFTER_RESTORE)
+
+def _prepare(
+    db: Path,
+    info: BackupInfo,
+    here: _Installation | None,
+    new_device: uuid.UUID | None,
+    actor,
+    paths: Paths,
+    note: str,
+) -> None:
+    """Make the backup's copy ready to be this installation's store, before it is swapped in:
+    its schema upgraded, sequence numbers past anything handed out, peers to be sent everything
+    again, a new database id, the restore in its audit trail; then one self-contained file.
+
+    With a new device identity, the changes the old identity made that its peers had not
+    acknowledged are sent again as this device's (a village speaks only for itself), so what the
+    old PC never delivered still reaches the township."""
+    prepared = Store(f"sqlite:///{db}", backups_dir=paths.sub("backups"))
+    resent = 0
+    try:
+        with prepared.transaction() as s:
+            p = s.get(Profile, 1)
+            old_device = p.device_id
+            seq = s.scalar(select(SyncState.seq).where(SyncState.id == 1))
+            same_device = here is not None and here.device_id == old_device
+            floor = max(seq or 0, here.seq if same_device else 0)
+            if seq is None:
+                s.add(SyncState(id=1, seq=floor + SEQ_GAP_AFTER_RESTORE, hlc_ms=0, hlc_counter=0))
+            else:
+                s.execute(
+                    update(SyncState).where(SyncState.id == 1).values(seq=floor + SEQ_GAP_AFTER_RESTORE)
+                )
+            if new_device is not None:
+                resent = _resend_as(s, old_device, new_device)
+            s.execute(update(Peer).values(acked={}, seen_acks={}))
+            p.db_id = new_id()
+            if new_device is None:
+                audit.skip_after_restore(
+                    s, old_device, here.chain_seq if same_device else 0, SEQ_GAP_AFTER_RESTORE
+                )
+            else:
+                p.device_id = new_device
+        prepared.actor = actor
+        with prepared.transaction() as s:  # a new session: it sees the new identity
+            summary = f"{info.path.name} ({info.revision}), {note}"
+            if new_device is not None:
+                was = info.device_id.hex if info.device_id else "?"
+                summary += f"; new device {new_device.hex} (was {was}), {resent} changes sent again"
+            audit.record(s, "restore", None, None, summary)
+    finally:
+        prepared.dispose()
+    conn = sqlite3.connect(db, isolation_level=None)  # one self-contained file: no WAL beside it
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        conn.close()
+    with open(db, "rb+") as f:
+        os.fsync(f.fileno())
+
+
+def _resend_as(session, old_device: uuid.UUID, new_device: uuid.UUID) -> int:
+    """Copy the old identity's changes that its peers had not acknowledged into the change log
+    as the new device's (new sequence numbers, same clocks and content).  Peers apply them like
+    the originals would have been: a field they already hold at that clock is skipped, a newer
+    value they hold wins.  Returns how many were copied."""
+    peers = session.scalars(select(Peer).where(Peer.revoked_at.is_(None))).all()
+    delivered = min((int((p.acked or {}).get(old_device.hex, 0)) for p in peers), default=0)
+    t = ChangeLog.__table__
+    mine = (t.c.origin == old_device) & (t.c.seq > delivered)
+    conn = session.connection()
+    top, count = conn.execute(select(func.max(t.c.seq), func.count()).where(mine)).one()
+    if not count:
+        return 0
+    base, _clock = capture.advance(conn, new_device, top)  # numbers base+1 … base+top, unused
+    columns = ("entity", "row_id", "hlc", "scope", "user_id", "data")
+    conn.execute(
+        insert(t).from_select(
+            ["origin", "seq", *columns, "pending"],
+            select(
+                literal(new_device, Uuid()),
+                t.c.seq + base,
+                *(t.c[c] for c in columns),
+                literal(False),
+            ).where(mine),
         )
-        s.execute(update(Peer).values(acked={}, seen_acks={}))
-        s.get(Profile, 1).db_id = new_id()
-        audit.record(
-            s,
-            "restore",
-            None,
-            None,
-            f"{info.path.name} ({info.revision}), old store kept as pre-restore-{stamp}.db",
-        )
-    store.dispose()
+    )
+    return count
+
+
+def _make_pending_keys(paths: Paths, device: uuid.UUID) -> None:
+    """New device keys in ``keys.restore/``, marked with the device id they belong to."""
+    from app.services.sync.keys import create_keys
+
+    pending = paths.data_dir / KEYS_PENDING
+    if pending.exists():
+        shutil.rmtree(pending)
+    create_keys(pending)
+    mark = pending / DEVICE_MARK
+    fd = os.open(mark, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        f.write(device.hex)
+        f.flush()
+        os.fsync(f.fileno())
+    fsync_dir(pending)
+    fsync_dir(paths.data_dir)
+
+
+def _install_pending_keys(paths: Paths, stamp: str) -> None:
+    """``keys.restore/`` becomes ``keys/``; the keys of the identity given up are kept aside."""
+    pending, keys = paths.data_dir / KEYS_PENDING, paths.sub("keys")
+    if keys.exists():
+        keys.rename(_unused(paths.data_dir / f"keys-pre-restore-{stamp}"))
+    pending.rename(keys)
+    fsync_dir(paths.data_dir)
+    (keys / DEVICE_MARK).unlink(missing_ok=True)
+
+
+def _store_device(db: Path) -> str | None:
+    if not db.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT device_id FROM profile WHERE id = 1").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+    device = _as_uuid(row[0]) if row else None
+    return device.hex if device else None
+
+
+def recover_interrupted_restore(paths: Paths, db: Path | None = None) -> list[str]:
+    """Call at start, before the store opens (and restore calls it first): remove what a
+    restore or a backup cut short left behind — the prepared copy beside the store, ``.part``
+    files no process is writing — and, if the prepared store was already swapped in with a new
+    device identity, put its new keys in place.  Returns what was done, for the log."""
+    db = db or paths.db_file
+    done = []
+    for suffix in ("-journal", "-wal", "-shm", ""):  # the main file last: its journal first
+        leftover = db.with_name(db.name + PREPARED_SUFFIX + suffix)
+        if leftover.exists():
+            leftover.unlink()
+            done.append(f"removed {leftover.name}")
+    for folder in (paths.data_dir, paths.sub("backups")):
+        if folder.is_dir():
+            for part in sorted(folder.glob("*.part")):
+                if remove_orphan_part(part):
+                    part.with_name(part.name + "-journal").unlink(missing_ok=True)
+                    done.append(f"removed {part.name}")
+    pending = paths.data_dir / KEYS_PENDING
+    if pending.is_dir():
+        mark = pending / DEVICE_MARK
+        wanted = mark.read_text(encoding="ascii").strip() if mark.is_file() else None
+        if wanted and wanted == _store_device(db):  # the swap happened: the keys belong to it
+            _install_pending_keys(paths, dt.datetime.now().strftime("%Y%m%d-%H%M%S"))
+            done.append("installed the new device keys of a restore")
+        else:
+            shutil.rmtree(pending)
+            done.append(f"removed {KEYS_PENDING}")
+    return done
 
 
 @dataclass
@@ -195,8 +455,12 @@ ORPHANS = {
 }
 
 
+AUDIT_TRIGGERS = ("audit_log_no_update", "audit_log_no_delete", "audit_log_chain_once")
+
+
 def check(store: Store) -> CheckReport:
-    """``cunyi check``: integrity, foreign keys, orphans, clock sanity — in plain words."""
+    """``cunyi check``: integrity, foreign keys, orphans, the audit trail's triggers and hash
+    chains, this device's sequence, clock sanity — in plain words."""
     from app.services.sync import exchange
 
     report = CheckReport()
@@ -210,10 +474,43 @@ def check(store: Store) -> CheckReport:
                     "外键 foreign_key_check", not bad, f"{len(bad)} 处引用不存在的记录" if bad else ""
                 )
             )
+            present = {
+                r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+            }
+            missing = [name for name in AUDIT_TRIGGERS if name not in present]
+            report.results.append(
+                CheckResult(
+                    "审计日志只能追加（触发器）",
+                    not missing,
+                    f"触发器 {', '.join(missing)} 已被删除：审计日志可被改动或删除" if missing else "",
+                )
+            )
         for name, sql in ORPHANS.items():
             n = conn.exec_driver_sql(sql).scalar()
             report.results.append(CheckResult(name, n == 0, f"{n} 条不符" if n else ""))
     with store.session() as s:
+        chains = audit.verify_chains(s)
+        shown = chains.problems[:20]
+        more = f"……共 {len(chains.problems)} 处" if len(chains.problems) > len(shown) else ""
+        detail = "；".join(shown) + more if shown else "；".join(chains.notes)
+        report.results.append(CheckResult("审计日志校验链", chains.ok, detail))
+        report.results.append(_sequence_result(s))
         warnings = [m.render() for m in exchange.clock_warnings(s)]
     report.results.append(CheckResult("时钟", not warnings, "；".join(warnings)))
     return report
+
+
+def _sequence_result(session) -> CheckResult:
+    """This device never hands out a sequence number its change log already holds."""
+    me = session.scalar(select(Profile.device_id).where(Profile.id == 1))
+    seq = session.scalar(select(SyncState.seq).where(SyncState.id == 1)) or 0
+    logged = 0
+    if me is not None:
+        logged = session.scalar(select(func.max(ChangeLog.seq)).where(ChangeLog.origin == me)) or 0
+    if logged > seq:
+        return CheckResult(
+            "本机同步序号",
+            False,
+            f"序号 {seq} 小于已记录的变更 {logged}：新的修改会被乡镇当作已收到而丢弃",
+        )
+    return CheckResult("本机同步序号", True)

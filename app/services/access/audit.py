@@ -3,17 +3,40 @@ refusal, with user, device, time, entity and a summary.  Append-only; synced to 
 
 Changes to synced records are audited by the sync capture hook in the same flush as the change
 (one entry per changed record); this module records everything else.
+
+The hash chain
+--------------
+Triggers keep the trail append-only, but whoever can open the file can drop them.  So each
+device's entries are also chained: an entry stores its number on its device (``chain_seq``: 1, 2,
+3 …), the hash of the device's entry before it (``chain_prev``, "" for the first) and
+``chain_hash`` = SHA-256 of its content and those two (:func:`chain_hash`).  The store keeps the
+last link it wrote for each device (setting ``audit.chain.<device>``); updating that row first is
+also the lock that keeps two writers from taking the same number.
+
+Entries are chained wherever they are written through a session, so no caller does anything:
+- one by one (:func:`record`, :func:`record_now`, the capture hook's entries): at flush;
+- in bulk (``session.execute(insert(AuditEntry), rows)``, as the demo does): as the statement runs;
+- a writer that goes around the session (``connection.execute``) calls :func:`chain_inserted`
+  after its insert and before ``capture.log_inserted``.
+Entries that arrive by sync keep their origin's links (the merge writes them with Core), and
+:func:`verify_chains` (``cunyi check``) checks every device's chain.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
 import logging
 import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from itertools import groupby
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, event, func, select, update
 from sqlalchemy.orm import Session
 
-from app.models import AuditEntry, Profile
+from app.models import AuditEntry, Peer, Profile, Setting, new_id, utcnow
 from app.services.access.actor import actor
 
 log = logging.getLogger(__name__)
@@ -48,21 +71,34 @@ def _device(session: Session):
     return cached
 
 
-def entry(
+def _make(
     session: Session, action: str, entity, entity_id, summary, *, username=None, scope=None
 ) -> AuditEntry:
     who = actor(session)
     device, code = _device(session)
     return AuditEntry(
+        id=new_id(),
+        at=utcnow(),
         user_id=who.id,
         username=username or who.username,
         device_id=device,
         action=action,
         entity=entity,
-        entity_id=entity_id.hex if isinstance(entity_id, uuid.UUID) else entity_id,
-        summary=(summary or "")[:1000],
+        entity_id=entity_id.hex if isinstance(entity_id, uuid.UUID) else _text(entity_id),
+        summary=str(summary or "")[:1000],
         scope_code=scope or code,
     )
+
+
+def entry(
+    session: Session, action: str, entity, entity_id, summary, *, username=None, scope=None
+) -> AuditEntry:
+    """A new entry for ``session`` to add.  Made during a flush (the capture hook's entries, which
+    the hook logs for sync at once), it takes its place in the chain now; otherwise at flush."""
+    e = _make(session, action, entity, entity_id, summary, username=username, scope=scope)
+    if getattr(session, "_flushing", False):
+        _chain(session, [e], session.info.setdefault(_FLUSH_HEADS, {}))
+    return e
 
 
 def record(
@@ -77,10 +113,367 @@ def record_now(
 ) -> None:
     """Audit in a transaction of its own: for events with nothing else to commit (a print, a
     refusal whose own transaction is about to roll back)."""
-    e = entry(session, action, entity, entity_id, summary, username=username, scope=scope)
+    e = _make(session, action, entity, entity_id, summary, username=username, scope=scope)
     try:  # a session of the same class: the store's capture hook logs the entry so it syncs
         with type(session)(bind=session.get_bind()) as own, own.begin():
             own.info["actor"] = session.info.get("actor")
-            own.add(e)
+            own.add(e)  # chained by its own flush, under its own lock
     except Exception:  # the audit must never turn a refusal into a crash
         log.exception("could not write audit entry %s %s", action, summary)
+
+
+# ---------------------------------------------------------------------------- the chain
+
+CHAIN_VERSION = 1
+CONTENT = (
+    "id",
+    "at",
+    "user_id",
+    "username",
+    "device_id",
+    "action",
+    "entity",
+    "entity_id",
+    "summary",
+    "scope_code",
+)
+UUIDS = frozenset({"id", "user_id", "device_id"})
+HEAD_PREFIX = "audit.chain."  # setting: the last link this store wrote for a device, "seq hash"
+_FLUSH_HEADS = "audit_chain_heads"  # session.info: the heads read under lock during this flush
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def _canonical(name: str, value):
+    """A content value as stored and read back, whatever form the writer held it in."""
+    if value is None:
+        return None
+    if name in UUIDS:
+        return (value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))).hex
+    if name == "at":
+        if not isinstance(value, dt.datetime):
+            value = dt.datetime.fromisoformat(str(value))
+        return value.isoformat(sep=" ", timespec="microseconds")
+    return str(value)
+
+
+def chain_hash(values: Mapping) -> str:
+    """SHA-256 (hex) of an entry's content, its number and the hash of the entry before it."""
+    doc = [CHAIN_VERSION, *(_canonical(n, values.get(n)) for n in CONTENT)]
+    doc += [int(values["chain_seq"]), values["chain_prev"] or ""]
+    return hashlib.sha256(json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
+
+
+def head_key(device: uuid.UUID | None) -> str:
+    return HEAD_PREFIX + (device.hex if device else "-")
+
+
+def _device_of_key(key: str) -> uuid.UUID | None:
+    tail = key[len(HEAD_PREFIX) :]
+    return None if tail == "-" else uuid.UUID(tail)
+
+
+def _parse_head(value: str) -> list:
+    seq, _, digest = value.partition(" ")
+    return [int(seq), digest, False]
+
+
+def _insert_ignore(conn, table):
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table).on_conflict_do_nothing()
+
+
+def _lock_head(session: Session, key: str) -> list:
+    """A device's head ``[seq, hash, dirty]``, read after taking the write lock on it (SQLite:
+    the database's; PostgreSQL: the row's), which is held until the transaction ends.  A store
+    with no head yet for the device (new, or upgraded: the migration chains old entries but adds
+    no rows) starts it from the device's newest chained entry."""
+    conn = session.connection()
+    t = Setting.__table__
+    touch = update(t).where(t.c.key == key).values(value=t.c.value)
+    if conn.execute(touch).rowcount == 0:
+        a = AuditEntry.__table__
+        device = _device_of_key(key)
+        newest = conn.execute(
+            select(a.c.chain_seq, a.c.chain_hash)
+            .where(a.c.device_id.is_(None) if device is None else a.c.device_id == device)
+            .where(a.c.chain_seq.is_not(None), a.c.chain_hash.is_not(None))
+            .order_by(a.c.chain_seq.desc())
+            .limit(1)
+        ).first()
+        start = f"{newest[0]} {newest[1]}" if newest else "0 "
+        conn.execute(_insert_ignore(conn, t).values(key=key, value=start))
+        conn.execute(touch)
+    return _parse_head(conn.execute(select(t.c.value).where(t.c.key == key)).scalar_one())
+
+
+def _write_heads(session: Session, heads: dict) -> None:
+    t = Setting.__table__
+    rows = [{"_key": k, "_value": f"{h[0]} {h[1]}"} for k, h in heads.items() if h[2]]
+    if rows:
+        session.connection().execute(
+            update(t).where(t.c.key == bindparam("_key")).values(value=bindparam("_value")), rows
+        )
+
+
+class _Row:
+    """An entry being chained: an AuditEntry object or a dict of column values (bulk rows)."""
+
+    def __init__(self, item):
+        self.item = item
+        self.is_dict = isinstance(item, dict)
+        if self.get("id") is None:
+            self.set("id", new_id())
+        if self.get("at") is None:
+            self.set("at", utcnow())
+        if self.get("scope_code") is None:
+            self.set("scope_code", "")
+
+    def get(self, name):
+        return self.item.get(name) if self.is_dict else getattr(self.item, name)
+
+    def set(self, name, value) -> None:
+        if self.is_dict:
+            self.item[name] = value
+        else:
+            setattr(self.item, name, value)
+
+
+def _chain(session: Session, items: Iterable, heads: dict | None = None) -> None:
+    """Give ``items`` (entries or row dicts, in order) their places in their devices' chains.
+    ``heads``: the flush's cache, written back after the flush; None: written back now."""
+    own = heads if heads is not None else {}
+    for item in items:
+        row = _Row(item)
+        key = head_key(_uuid_or_none(row.get("device_id")))
+        head = own.get(key)
+        if head is None:
+            head = own[key] = _lock_head(session, key)
+        seq, prev = head[0] + 1, head[1]
+        values = {n: row.get(n) for n in CONTENT}
+        digest = chain_hash({**values, "chain_seq": seq, "chain_prev": prev})
+        row.set("chain_seq", seq)
+        row.set("chain_prev", prev)
+        row.set("chain_hash", digest)
+        head[:] = [seq, digest, True]
+    if heads is None:
+        _write_heads(session, own)
+
+
+def _uuid_or_none(value) -> uuid.UUID | None:
+    if value is None or isinstance(value, uuid.UUID):
+        return value
+    return uuid.UUID(str(value))
+
+
+@event.listens_for(Session, "before_flush", insert=True)  # before the capture hook logs them
+def _chain_pending(session: Session, _flush_context, _instances) -> None:
+    session.info[_FLUSH_HEADS] = {}
+    pending = [o for o in session.new if isinstance(o, AuditEntry) and o.chain_hash is None]
+    if pending:
+        for o in pending:
+            _Row(o)  # id and time set, so the order below is the order they were made
+        pending.sort(key=lambda o: (o.at, o.id))
+        _chain(session, pending, session.info[_FLUSH_HEADS])
+
+
+@event.listens_for(Session, "after_flush")
+def _store_heads(session: Session, _flush_context) -> None:
+    heads = session.info.pop(_FLUSH_HEADS, None)
+    if heads:
+        _write_heads(session, heads)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_heads(session: Session, _previous_transaction) -> None:
+    session.info.pop(_FLUSH_HEADS, None)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _chain_bulk_insert(state):
+    """``session.execute(insert(AuditEntry), rows)``: the rows are chained as they are inserted."""
+    if not state.is_insert:
+        return None
+    table = getattr(state.statement, "table", None)
+    if table is None or table.name != AuditEntry.__tablename__:
+        return None
+    params = state.parameters
+    rows = params if isinstance(params, list) else [params] if params else []
+    if not rows or all(r.get("chain_hash") for r in rows):
+        return None
+    new = [dict(r) for r in rows]
+    _chain(state.session, [r for r in new if not r.get("chain_hash")])
+    return state.invoke_statement(params=new if isinstance(params, list) else new[0])
+
+
+def chain_inserted(session: Session, ids: list, *, batch: int = 2000) -> int:
+    """Chain entries a writer inserted around the session (``connection.execute(insert(...))``),
+    in the caller's transaction: call it after the insert and before ``capture.log_inserted``, so
+    the links travel with the entries.  Entries already chained are left alone.  Returns how
+    many were chained."""
+    t = AuditEntry.__table__
+    conn = session.connection()
+    rows: list[dict] = []
+    for i in range(0, len(ids), batch):
+        chunk = ids[i : i + batch]
+        q = select(*(t.c[n] for n in CONTENT)).where(t.c.id.in_(chunk), t.c.chain_hash.is_(None))
+        rows += [dict(r) for r in conn.execute(q).mappings()]
+    rows.sort(key=lambda r: (r["at"], r["id"]))
+    _chain(session, rows)
+    if rows:
+        conn.execute(
+            update(t)
+            .where(t.c.id == bindparam("_id"))
+            .values(
+                chain_seq=bindparam("_seq"), chain_prev=bindparam("_prev"), chain_hash=bindparam("_hash")
+            ),
+            [
+                {"_id": r["id"], "_seq": r["chain_seq"], "_prev": r["chain_prev"], "_hash": r["chain_hash"]}
+                for r in rows
+            ],
+        )
+    return len(rows)
+
+
+def heads(session: Session) -> dict[uuid.UUID | None, tuple[int, str]]:
+    """The last link this store wrote for each device: {device: (seq, hash)}."""
+    t = Setting.__table__
+    rows = session.connection().execute(select(t.c.key, t.c.value).where(t.c.key.like(HEAD_PREFIX + "%")))
+    return {_device_of_key(k): tuple(_parse_head(v)[:2]) for k, v in rows}
+
+
+def skip_after_restore(session: Session, device: uuid.UUID | None, at_least: int, gap: int) -> None:
+    """A restored store's next entry for ``device`` is numbered past ``gap`` more than anything
+    either copy handed out (``at_least``: the replaced store's number), and links to the restored
+    head: the township, which may hold the lost copy's entries, sees a branch, not a clash."""
+    key = head_key(device)
+    head = _lock_head(session, key)
+    head[:] = [max(head[0], at_least) + gap, head[1], True]
+    _write_heads(session, {key: head})
+
+
+# ----------------------------------------------------------------------- verification
+
+
+@dataclass
+class ChainReport:
+    """``cunyi check``'s view of the audit chains: problems (each a sentence), and notes that are
+    no problem (entries from devices that had no chain yet)."""
+
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    devices: int = 0
+    entries: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _labels(session: Session) -> dict:
+    names = {p.device_id: f"{p.code} {p.name}" for p in session.scalars(select(Peer))}
+    me = session.scalar(select(Profile.device_id).where(Profile.id == 1))
+    if me is not None:
+        names[me] = "本机"
+    return names
+
+
+def _label(names: dict, device) -> str:
+    if device in names:
+        return names[device]
+    return f"设备 {device.hex[:8]}" if device else "未记设备"
+
+
+def _describe(row) -> str:
+    at = row.at.strftime("%Y-%m-%d %H:%M") if row.at else "?"
+    return f"第{row.chain_seq}条（{at} {row.username} {row.action} {row.entity or ''}".rstrip() + "）"
+
+
+def _span(lo: int, hi: int) -> str:
+    return f"第{lo}条" if lo == hi else f"第{lo}–{hi}条"
+
+
+def verify_chains(session: Session) -> ChainReport:
+    """Check every device's chain: each entry's hash against its content (edits), each link and
+    number against the entry before it (deletions, insertions), and, for chains this store wrote,
+    the last entry against the head it recorded (the newest entries deleted or added).  Chains
+    received by sync may start anywhere (the township holds a village's entries from the first
+    one the village chained); a ``restore`` entry may link back to any earlier entry (the copy
+    that was lost went on without it)."""
+    t = AuditEntry.__table__
+    report = ChainReport()
+    names = _labels(session)
+    me = session.scalar(select(Profile.device_id).where(Profile.id == 1))
+    recorded = heads(session)
+    cols = [*(t.c[n] for n in CONTENT), t.c.chain_seq, t.c.chain_prev, t.c.chain_hash]
+    q = (
+        select(*cols)
+        .where(t.c.chain_hash.is_not(None), t.c.chain_seq.is_not(None))
+        .order_by(t.c.device_id, t.c.chain_seq, t.c.id)
+    )
+    seen_devices = set()
+    rows = session.execute(q.execution_options(yield_per=5000))
+    for device, group in groupby(rows, key=lambda r: r.device_id):
+        seen_devices.add(device)
+        report.devices += 1
+        who = _label(names, device)
+        local = device in recorded or device == me
+        problems: list[str] = []
+        hashes: set[str] = set()
+        prev_seq, prev_hashes, last = None, set(), None
+        for row in group:
+            report.entries += 1
+            values = row._mapping
+            if chain_hash(values) != row.chain_hash:
+                problems.append(f"{_describe(row)}的内容与校验值不符：这条记录被改动过")
+            if prev_seq is None:
+                starts = row.chain_prev == "" and (row.chain_seq == 1 or row.action == "restore")
+                if local and not starts:
+                    problems.append(
+                        f"{_span(1, row.chain_seq - 1)}缺失：记录被删除"
+                        if row.chain_seq > 1 and row.chain_prev
+                        else f"{_describe(row)}不是链的开头：记录被删除或插入过"
+                    )
+            elif row.chain_seq == prev_seq:
+                problems.append(f"{_describe(row)}的编号重复：有一条是在村医之外插入的")
+            elif row.chain_seq == prev_seq + 1 and row.chain_prev in prev_hashes:
+                pass
+            elif row.action == "restore" and (row.chain_prev == "" or row.chain_prev in hashes):
+                pass  # a restored store goes on from the backup's last entry
+            elif row.chain_seq > prev_seq + 1:
+                problems.append(f"{_span(prev_seq + 1, row.chain_seq - 1)}缺失：记录被删除")
+            else:
+                problems.append(f"{_describe(row)}与前一条接不上：前面的记录被改动、替换或插入过")
+            if row.chain_seq != prev_seq:
+                prev_seq, prev_hashes = row.chain_seq, set()
+            prev_hashes.add(row.chain_hash)
+            hashes.add(row.chain_hash)
+            last = row
+        if device in recorded and last is not None:
+            head_seq, head_hash = recorded[device]
+            if head_seq > last.chain_seq:
+                problems.append(f"最新的{_span(last.chain_seq + 1, head_seq)}缺失：记录被删除")
+            elif last.chain_seq > head_seq:
+                problems.append(f"{_span(head_seq + 1, last.chain_seq)}不是村医写入的：记录被插入")
+            elif head_hash not in prev_hashes:
+                problems.append(f"{_describe(last)}被替换过：与记录的最后校验值不符")
+        report.problems += [f"{who}：{p}" for p in problems]
+    for device, (head_seq, _) in recorded.items():
+        if device not in seen_devices and head_seq > 0:
+            report.problems.append(f"{_label(names, device)}：{_span(1, head_seq)}全部缺失：记录被删除")
+    unchained = session.execute(
+        select(t.c.device_id, func.count())
+        .where((t.c.chain_hash.is_(None)) | (t.c.chain_seq.is_(None)))
+        .group_by(t.c.device_id)
+    ).all()
+    for device, n in unchained:
+        if device in recorded or device == me:
+            report.problems.append(f"{_label(names, device)}：{n}条记录没有校验值：不是村医写入的（被插入）")
+        else:
+            report.notes.append(f"{_label(names, device)}：{n}条来自旧版本村医，没有校验值")
+    return report

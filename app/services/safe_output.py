@@ -1,0 +1,104 @@
+"""Cells CunYi writes for people to open (CSV, xlsx) that a spreadsheet cannot run.
+
+A name, address or audit summary typed as ``=HYPERLINK("http://x","y")`` or ``=cmd|' /C calc'!A0``
+becomes a live formula when Excel or WPS opens an export, a roster's rejected rows or the audit
+CSV.  Every cell the app writes for people goes through :func:`cell`, which follows the OWASP
+advice on CSV injection: text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return (also after leading spaces, and the full-width ``＝ ＋ － ＠`` that Chinese input methods
+type) is prefixed with a single quote, so it is shown as the text it is.  Numbers stay numbers,
+and text that is just a number ("-2", "+3.5") is left alone: it cannot be a formula.
+
+- CSV: :func:`write_row` / :func:`write_rows` instead of ``writer.writerow``.
+- xlsx (openpyxl): :func:`set_xlsx_cell` / :func:`append_xlsx_row` instead of assigning
+  ``cell.value`` or ``ws.append``: text is stored as text (openpyxl would store ``=…`` as a
+  formula), and long digit strings (18-digit ID numbers, archive numbers) are text cells with the
+  Text number format, never numbers that Excel shows as 1.10105E+17.
+- Reading back a file the app wrote (a roster re-imported): :func:`original`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+TRIGGERS = frozenset("=+-@＝＋－＠")
+CONTROL_START = ("\t", "\r", "\n")
+QUOTE = "'"
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
+MAX_EXACT_DIGITS = 15  # Excel keeps 15 significant digits; longer integers must be text
+
+
+def is_risky(text: str) -> bool:
+    """Would a spreadsheet read this text as a formula (or a DDE call)?"""
+    if not text:
+        return False
+    if text.startswith(CONTROL_START):
+        return True
+    stripped = text.lstrip()  # spaces, full-width spaces, tabs, line breaks
+    if not stripped or stripped[0] not in TRIGGERS:
+        return False
+    return not _PLAIN_NUMBER.fullmatch(stripped)
+
+
+def cell(value):
+    """A value as it may be written into a CSV or xlsx cell for people: risky text prefixed with
+    ``'``; everything else (numbers, dates, None, ordinary text) unchanged."""
+    if isinstance(value, str) and is_risky(value):
+        return QUOTE + value
+    return value
+
+
+def original(text):
+    """The text :func:`cell` was given, from what it wrote (for re-importing the app's own files)."""
+    if isinstance(text, str) and text.startswith(QUOTE) and is_risky(text[1:]):
+        return text[1:]
+    return text
+
+
+def safe_row(values: Iterable) -> list:
+    return [cell(v) for v in values]
+
+
+def write_row(writer, values: Iterable) -> None:
+    """``csv.writer(...).writerow`` with every cell made safe."""
+    writer.writerow(safe_row(values))
+
+
+def write_rows(writer, rows: Iterable[Iterable]) -> None:
+    for row in rows:
+        write_row(writer, row)
+
+
+def _xlsx_value(value, as_text: bool):
+    if isinstance(value, bool) or value is None:
+        return value, False
+    if isinstance(value, int) and (as_text or len(str(abs(value))) > MAX_EXACT_DIGITS):
+        return str(value), True
+    if isinstance(value, float | Decimal) and as_text:
+        return str(value), True
+    if isinstance(value, str):
+        return cell(value), True
+    return value, False
+
+
+def set_xlsx_cell(target, value, *, as_text: bool = False) -> None:
+    """Put ``value`` into an openpyxl cell safely: text as a text cell (never a formula; risky
+    text prefixed as :func:`cell` does), with the Text number format (so an 18-digit ID stays
+    digits when edited); integers too long for Excel, and anything when ``as_text``, as text."""
+    value, text = _xlsx_value(value, as_text)
+    target.value = value
+    if text:
+        target.data_type = "s"  # openpyxl guesses "f" (formula) for text starting with "="
+        target.number_format = "@"
+
+
+def append_xlsx_row(ws, values: Iterable, *, text_columns: Iterable[int] = ()) -> None:
+    """``ws.append(values)`` with every cell set by :func:`set_xlsx_cell`; ``text_columns``
+    (0-based) are written as text whatever their type."""
+    values = list(values)
+    text = set(text_columns)
+    ws.append([None] * len(values))  # the next row, as ws.append finds it; then each cell set safely
+    row = ws.max_row
+    for col, value in enumerate(values, start=1):
+        set_xlsx_cell(ws.cell(row=row, column=col), value, as_text=col - 1 in text)

@@ -1,0 +1,465 @@
+"""Restore cannot drop edits, a backup of another installation is refused, and CunYi's files are
+owner-only ("Trust at every boundary", items 2, 3 and 5).
+
+The fault trials: a village restores a backup that is older than what the township already holds
+from it, and the restore is SIGKILLed — at each named step (right after the file swap above all)
+and at random moments.  Whatever the kill left, the next start cleans up, and an edit made on
+that PC afterwards must reach the township through a bundle and show there.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import random
+import signal
+import sqlite3
+import stat
+import subprocess
+import sys
+import time
+import uuid
+import zlib
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.config import Paths, setup_logging
+from app.db import Store
+from app.models import AuditEntry, Peer, Profile, Resident, SyncState
+from app.services import backup
+from app.services.errors import UserError
+from app.services.records import residents as records
+from app.services.sync import keys as device_keys
+from tests import synckit
+from tests.synckit import TODAY, VILLAGES, copy_devices, county, dump, make_device
+
+ROOT = Path(__file__).parent.parent
+GAP = backup.SEQ_GAP_AFTER_RESTORE
+STEPS = ("aside", "copied", "prepared", "closed", "swapped", "done")
+
+
+def _person(name: str, phone: str = "13900000000") -> records.ResidentInput:
+    return records.ResidentInput(
+        name=name, sex="1", birth_date="1950-01-01", current_address="一组", phone=phone
+    )
+
+
+def _set_phone(device: synckit.Device, resident_id: uuid.UUID, phone: str, name: str = "张三") -> None:
+    with device.store.transaction() as s:
+        records.save_resident(s, _person(name, phone), resident_id=resident_id, today=TODAY)
+
+
+def _town_phone(town: synckit.Device, resident_id: uuid.UUID) -> str | None:
+    with town.store.session() as s:
+        return s.scalar(select(Resident.phone).where(Resident.id == resident_id))
+
+
+def _send(village: synckit.Device, town: synckit.Device, folder: Path) -> list:
+    bundles = village.export(folder)
+    assert bundles
+    return town.import_(folder)
+
+
+def _state(device: synckit.Device) -> tuple[uuid.UUID, int]:
+    with device.store.session() as s:
+        return s.get(Profile, 1).db_id, s.scalar(select(SyncState.seq))
+
+
+@pytest.fixture(scope="module")
+def scene(tmp_path_factory):
+    """A township and a village that synced, a backup of the village, and edits the village made
+    after the backup that the township already holds: what a restore of that backup loses."""
+    root = tmp_path_factory.mktemp("restore-scene")
+    town, (village,) = county(root, villages=1)
+    with village.store.transaction() as s:
+        rid = records.save_resident(s, _person("张三"), today=TODAY).id
+        for name in ("李四", "王五"):
+            records.save_resident(s, _person(name), today=TODAY)
+    [first] = _send(village, town, root / "b1")
+    assert first.status == "applied"
+    saved = backup.backup_to(village.store, root / "village-backup.db")
+    for i in range(5):  # after the backup: lost by the restore, but already at the township
+        _set_phone(village, rid, f"1380000000{i}")
+    [second] = _send(village, town, root / "b2")
+    assert second.status == "applied" and _town_phone(town, rid) == "13800000004"
+    db_id, seq = _state(village)
+    synckit.freeze(town, village)
+    return {"town": town, "village": village, "backup": saved, "rid": rid, "db_id": db_id, "seq": seq}
+
+
+RESTORER = """
+import os, signal, sys
+from app.config import Paths
+from app.db import Store
+from app.services import backup
+data, src, kill_at, force = sys.argv[1:5]
+from pathlib import Path
+if kill_at != "-":
+    def stop(step):
+        if step == kill_at:
+            os.kill(os.getpid(), signal.SIGKILL)
+    backup.on_step = stop
+print("READY", flush=True)
+paths = Paths(Path(data)).ensure()  # as `cunyi restore` opens the store
+store = Store(f"sqlite:///{paths.db_file}", backups_dir=paths.sub("backups"))
+backup.restore(store, paths, src, force_other_device=force == "1")
+print("RESTORED", flush=True)
+"""
+
+
+def _restore_in_subprocess(
+    data: Path, src: Path, *, kill_at: str = "-", delay: float | None = None, force: bool = False
+) -> tuple[bool, float]:
+    """Run a restore in its own process; SIGKILL it at step ``kill_at`` (from inside) or ``delay``
+    seconds after it is ready (from outside).  Returns (killed, seconds from ready to the end)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", RESTORER, str(data), str(src), kill_at, "1" if force else "0"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout.readline().strip() == "READY"
+    t0 = time.perf_counter()
+    took = None
+    if delay is not None:
+        time.sleep(delay)
+        os.kill(proc.pid, signal.SIGKILL)
+    elif kill_at == "-":
+        assert proc.stdout.readline().strip() == "RESTORED"
+        took = time.perf_counter() - t0  # the restore itself, without the interpreter's exit
+    out, err = proc.communicate(timeout=120)
+    killed = proc.returncode == -signal.SIGKILL
+    assert killed or proc.returncode == 0, err[-3000:]
+    assert killed or "RESTORED" in out or took is not None
+    return killed, took or 0.0
+
+
+def _after_kill(root: Path, scene, trial: str, **kill) -> str:
+    """One trial: fresh copies of the township and the village, a restore killed as asked, the
+    next start, then an edit on the village PC that must show at the township.  Returns where the
+    kill landed: "before" the swap (old store) or "after" it (the prepared backup)."""
+    town, village = copy_devices([scene["town"], scene["village"]], root / trial)
+    data = village.paths.data_dir
+    village.store.dispose()
+    killed, _ = _restore_in_subprocess(data, scene["backup"], **kill)
+    # the next start: clean up, then open the store as the app does
+    backup.recover_interrupted_restore(village.paths)
+    leftovers = [
+        p.name for p in data.rglob("*") if p.name.endswith((".part", ".restore")) or ".restore-" in p.name
+    ]
+    assert not leftovers, (trial, leftovers)
+    assert not (data / backup.KEYS_PENDING).exists()
+    village = dataclasses.replace(village, store=Store(f"sqlite:///{village.paths.db_file}"))
+    assert synckit.integrity(village.store) == "ok", trial
+    db_id, seq = _state(village)
+    if db_id == scene["db_id"]:
+        landed = "before"
+        assert seq == scene["seq"], trial  # the old store, untouched
+    else:
+        landed = "after"
+        assert seq >= scene["seq"] + GAP, (trial, seq)  # prepared before the swap, never after
+        with village.store.session() as s:
+            assert all(p.acked == {} for p in s.scalars(select(Peer)))  # everything is sent again
+            restores = select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "restore")
+            assert s.scalar(restores) == 1
+    phone = f"137{zlib.crc32(trial.encode()) % 10**8:08d}"
+    _set_phone(village, scene["rid"], phone)
+    outcomes = _send(village, town, root / trial / "bundle")
+    assert [o.status for o in outcomes] == ["applied"], (trial, outcomes)
+    assert _town_phone(town, scene["rid"]) == phone, (trial, landed, killed)  # the edit reached it
+    report = backup.check(town.store)  # the village's audit chain, with the restore's branch
+    assert report.ok, (trial, [(r.name, r.detail) for r in report.results if not r.ok])
+    assert backup.check(village.store).ok, trial
+    village.store.dispose()
+    town.store.dispose()
+    return landed
+
+
+@pytest.mark.slow
+def test_sigkill_during_restore_never_drops_a_later_edit(scene, tmp_path):
+    rng = random.Random(20261124)
+    # an uninterrupted restore first: it works, and tells how long one takes
+    town, village = copy_devices([scene["town"], scene["village"]], tmp_path / "timing")
+    village.store.dispose()
+    town.store.dispose()
+    _, full = _restore_in_subprocess(village.paths.data_dir, scene["backup"])
+    trials: list[tuple[str, dict]] = []
+    trials += [(f"swapped-{i}", {"kill_at": "swapped"}) for i in range(8)]  # right after the rename
+    trials += [(f"step-{step}", {"kill_at": step}) for step in STEPS]  # each step once
+    trials += [(f"timer-{i}", {"delay": rng.uniform(0.0, 2 * full)}) for i in range(8)]  # around the swap
+    landed = {"before": [], "after": []}
+    for name, kill in trials:
+        how = kill.get("kill_at") or f"{kill['delay']:.3f}s"
+        landed[_after_kill(tmp_path, scene, name, **kill)].append(f"{name}:{how}")
+    print(
+        f"\nrestore kills: {len(trials)} trials (one restore: {full:.2f} s); "
+        f"landed before the swap: {len(landed['before'])}, after: {len(landed['after'])}; "
+        "every later edit reached the township"
+    )
+    print(f"before: {landed['before']}\nafter: {landed['after']}")
+    assert len(trials) >= 20
+    assert {f"swapped-{i}:swapped" for i in range(8)} <= set(landed["after"])
+    assert landed["before"]  # some kills did land before the swap
+
+
+def test_restoring_the_same_backup_twice_still_reaches_the_township(scene, tmp_path):
+    town, village = copy_devices([scene["town"], scene["village"]], tmp_path)
+    for round_ in range(2):
+        backup.restore(village.store, village.paths, scene["backup"])
+        village = dataclasses.replace(village, store=Store(f"sqlite:///{village.paths.db_file}"))
+        phone = f"1360000000{round_}"
+        _set_phone(village, scene["rid"], phone)
+        assert [o.status for o in _send(village, town, tmp_path / f"r{round_}")] == ["applied"]
+        assert _town_phone(town, scene["rid"]) == phone
+    assert backup.check(town.store).ok and backup.check(village.store).ok
+
+
+# ------------------------------------------------------------------ another installation
+
+
+@pytest.fixture
+def pair(tmp_path):
+    town, (a, b) = county(tmp_path, villages=2)
+    with a.store.transaction() as s:
+        records.save_resident(s, _person("张三"), today=TODAY)
+    yield town, a, b
+    for d in (town, a, b):
+        d.store.dispose()
+
+
+def _refused(target: synckit.Device, src: Path) -> str:
+    before = dump(target.store)
+    files = sorted(p.name for p in target.paths.data_dir.rglob("*"))
+    with pytest.raises(UserError) as e:
+        backup.restore(target.store, target.paths, src)
+    assert dump(target.store) == before  # nothing changed
+    assert sorted(p.name for p in target.paths.data_dir.rglob("*")) == files  # not even a copy aside
+    return e.value.render()
+
+
+def test_a_backup_of_another_village_is_refused(pair, tmp_path):
+    _town, a, b = pair
+    text = _refused(b, backup.backup_to(a.store, tmp_path / "a.db"))
+    assert "另一台设备的备份" in text and VILLAGES[0] in text and VILLAGES[1] in text
+    assert "--force-other-device" in text
+
+
+def test_a_backup_of_the_township_is_refused(pair, tmp_path):
+    town, a, _b = pair
+    text = _refused(a, backup.backup_to(town.store, tmp_path / "town.db"))
+    assert "另一台设备的备份" in text and synckit.TOWN in text
+
+
+def test_a_backup_of_this_village_from_another_pc_is_refused(tmp_path):
+    """Same village code, another device (the old PC; or this one re-initialised after a wipe)."""
+    old = make_device(tmp_path, "旧电脑", "village", VILLAGES[0])
+    new = make_device(tmp_path, "新电脑", "village", VILLAGES[0])
+    text = _refused(new, backup.backup_to(old.store, tmp_path / "old.db"))
+    assert "另一台设备的备份" in text
+    old.store.dispose()
+    new.store.dispose()
+
+
+def test_force_other_device_takes_a_new_identity_that_peers_must_trust(tmp_path):
+    """The disk was wiped: CunYi reinstalled and initialised (a new device), the old PC's backup
+    restored with force.  The PC gets yet another device id and new keys; its records are the
+    backup's; the township accepts its bundles only after trusting its new card."""
+    town, (village,) = county(tmp_path, villages=1)
+    with village.store.transaction() as s:
+        rid = records.save_resident(s, _person("张三"), today=TODAY).id
+    [o] = _send(village, town, tmp_path / "b0")
+    assert o.status == "applied"
+    with village.store.transaction() as s:  # after the last export: the township never got it
+        late = records.save_resident(s, _person("李四"), today=TODAY).id
+    saved = backup.backup_to(village.store, tmp_path / "usb.db")
+    before = dump(village.store)
+    old_device = village.device_id
+    with village.store.session() as s:
+        old_fpr = device_keys.my_card(s, village.keys).fingerprint
+    village.store.dispose()
+    wiped = Paths(tmp_path / "reinstalled")
+    fresh = make_device(tmp_path, "reinstalled", "village", VILLAGES[0])
+    fresh_device = fresh.device_id
+    info, aside = backup.restore(fresh.store, fresh.paths, saved, force_other_device=True)
+    assert aside.exists() and info.device_id == old_device
+    store = Store(f"sqlite:///{wiped.db_file}")
+    pc = synckit.Device("reinstalled", wiped, store)
+    assert info.new_device_id == pc.device_id
+    assert pc.device_id not in (old_device, fresh_device)  # a new identity
+    after = dump(store)
+    del after["audit_log"], before["audit_log"]  # the restore itself is audited
+    assert after == before  # the backup's records
+    with store.session() as s:
+        card = device_keys.my_card(s, pc.keys)
+    assert card.device_id == pc.device_id.hex and card.fingerprint != old_fpr  # new keys
+    assert len(list(tmp_path.glob("reinstalled/keys-pre-restore-*"))) == 1  # the given-up keys, kept aside
+    with store.session() as s:
+        assert all(p.acked == {} for p in s.scalars(select(Peer)))
+    _set_phone(pc, rid, "13511112222")
+    [o] = _send(pc, town, tmp_path / "b1")
+    assert o.status == "rejected" and "未受信任" in o.reason.render()  # peers must trust the new card
+    town.trust(pc)
+    [o] = town.import_(town.paths.sub("quarantine") / o.quarantined.name)
+    assert o.status == "applied", o.reason.render() if o.reason else o
+    assert _town_phone(town, rid) == "13511112222"
+    assert _town_phone(town, late) == "13900000000"  # what the old PC never delivered arrived too
+    assert backup.check(store).ok and backup.check(town.store).ok
+    store.dispose()
+    town.store.dispose()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kill_at", ["keys", "closed", "swapped", "done"])
+def test_a_killed_restore_as_a_new_device_keeps_store_and_keys_together(tmp_path, kill_at):
+    old = make_device(tmp_path, "旧电脑", "village", VILLAGES[0])
+    saved = backup.backup_to(old.store, tmp_path / "old.db")
+    old_device = old.device_id
+    old.store.dispose()
+    pc = make_device(tmp_path, "新电脑", "village", VILLAGES[0])
+    before_device = pc.device_id
+    with pc.store.session() as s:
+        before_card = device_keys.my_card(s, pc.keys)
+    pc.store.dispose()
+    killed, _ = _restore_in_subprocess(pc.paths.data_dir, saved, kill_at=kill_at, force=True)
+    assert killed
+    backup.recover_interrupted_restore(pc.paths)
+    store = Store(f"sqlite:///{pc.paths.db_file}")
+    with store.session() as s:
+        card = device_keys.my_card(s, device_keys.load_keys(pc.paths.sub("keys")))
+    if kill_at in ("keys", "closed"):  # before the swap: the PC as it was, keys and all
+        assert card == before_card
+    else:  # after: the new identity with its own new keys
+        assert card.device_id not in (before_device.hex, old_device.hex)
+        assert card.fingerprint != before_card.fingerprint
+    assert not (pc.paths.data_dir / backup.KEYS_PENDING).exists()
+    store.dispose()
+
+
+# --------------------------------------------------------------------- start and check
+
+
+def test_leftovers_of_a_cut_restore_are_removed_at_start_but_not_live_files(store, tmp_path):
+    paths = Paths(Path(store.engine.url.database).parent).ensure()
+    db = paths.db_file
+    made = [
+        db.with_name(db.name + ".restore"),
+        db.with_name(db.name + ".restore-journal"),
+        paths.sub("backups") / "pre-restore-20261124-101010.db.part",
+        paths.sub("backups") / "daily-20261124.db.part",
+    ]
+    for p in made:
+        p.write_bytes(b"half")
+    pending = paths.data_dir / backup.KEYS_PENDING  # keys of a restore that never swapped
+    device_keys.create_keys(pending)
+    (pending / backup.DEVICE_MARK).write_text(uuid.uuid4().hex)
+    live = paths.sub("backups") / "being-written.db.part"
+    if os.name == "posix":  # a backup another process is writing right now: left alone
+        import fcntl
+
+        fd = os.open(live, os.O_RDWR | os.O_CREAT, 0o600)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    done = backup.recover_interrupted_restore(paths)
+    assert not any(p.exists() for p in made) and not pending.exists(), done
+    if os.name == "posix":
+        assert live.exists()
+        os.close(fd)
+        backup.recover_interrupted_restore(paths)
+        assert not live.exists()
+    assert (paths.sub("keys") / device_keys.SIGN_FILE).exists()  # this PC's own keys untouched
+
+
+def test_check_finds_a_sequence_behind_what_was_handed_out(store):
+    with store.transaction() as s:
+        records.save_resident(s, _person("张三"), today=TODAY)
+    assert backup.check(store).ok
+    with store.engine.begin() as conn:  # what a restore cut short used to leave
+        conn.exec_driver_sql("UPDATE sync_state SET seq = 1")
+    bad = [r for r in backup.check(store).results if not r.ok]
+    assert [r.name for r in bad] == ["本机同步序号"] and "丢弃" in bad[0].detail
+
+
+# ---------------------------------------------------------------------- owner-only files
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions; Windows keeps its defaults")
+def test_store_backups_logs_and_folders_are_owner_only(tmp_path):
+    import logging
+
+    old_umask = os.umask(0o022)  # a usual desktop: files 0644 unless CunYi says otherwise
+    try:
+        device = make_device(tmp_path, "村1", "village", VILLAGES[0])
+        paths = device.paths
+        with device.store.transaction() as s:
+            records.save_resident(s, _person("张三"), today=TODAY)
+        db = paths.db_file
+        for p in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+            assert _mode(p) == 0o600, p.name
+        for p in (
+            paths.data_dir,
+            *(paths.sub(n) for n in ("keys", "backups", "logs", "quarantine", "inbox", "outbox")),
+        ):
+            assert _mode(p) == 0o700, p.name
+        made = [
+            backup.backup_to(device.store, tmp_path / "usb.db"),
+            backup.auto_backup(device.store, paths),
+            *paths.sub("backups").glob("weekly-*.db"),
+        ]
+        assert len(made) == 3
+        info, aside = backup.restore(device.store, paths, made[0])
+        made.append(aside)
+        for p in made:
+            assert _mode(p) == 0o600, p.name
+        store = Store(f"sqlite:///{db}")
+        assert _mode(db) == 0o600
+        store.dispose()
+        root = logging.getLogger()
+        earlier = [h for h in root.handlers if getattr(h, "_cunyi", False)]
+        for h in earlier:  # logging is set up once per process: ours for this test
+            root.removeHandler(h)
+        setup_logging(paths)
+        try:
+            logging.getLogger("cunyi.test").warning("居民 张三")
+            assert _mode(paths.sub("logs") / "cunyi.log") == 0o600
+        finally:
+            for h in [h for h in root.handlers if getattr(h, "_cunyi", False)]:
+                root.removeHandler(h)
+                h.close()
+            for h in earlier:
+                root.addHandler(h)
+        # an installation from an older version is tightened when it next starts
+        loose = tmp_path / "old-install"
+        (loose / "backups").mkdir(parents=True)
+        os.chmod(loose, 0o755)
+        Paths(loose).ensure()
+        assert _mode(loose) == 0o700 and _mode(loose / "backups") == 0o700
+        legacy = loose / "cunyi.db"
+        sqlite3.connect(legacy).close()
+        os.chmod(legacy, 0o644)
+        Store(f"sqlite:///{legacy}").dispose()
+        assert _mode(legacy) == 0o600
+    finally:
+        os.umask(old_umask)
+
+
+def test_a_backup_from_an_older_schema_is_upgraded_before_the_swap(tmp_path):
+    """A released store of schema 0003 (before sync existed), restored as a new device: the copy
+    is upgraded and prepared before it replaces anything, and the result passes `check`."""
+    old = tmp_path / "schema_0003.db"
+    old.write_bytes((Path(__file__).parent / "data" / "schema_0003.db").read_bytes())
+    pc = make_device(tmp_path, "村1", "village", VILLAGES[0])
+    info, _aside = backup.restore(pc.store, pc.paths, old, force_other_device=True)
+    assert info.revision == "0003" and info.new_device_id is not None
+    store = Store(f"sqlite:///{pc.paths.db_file}")
+    with store.session() as s:
+        assert s.get(Profile, 1).device_id == info.new_device_id
+        assert s.scalar(select(SyncState.seq)) >= GAP
+        assert s.scalar(select(func.count()).select_from(Resident)) == info.residents > 0
+    assert backup.check(store).ok
+    store.dispose()

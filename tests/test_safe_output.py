@@ -1,0 +1,96 @@
+"""Cells written for people cannot run: the outside tester's formula payloads in CSV and xlsx."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import zipfile
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+from app.services import safe_output
+from app.services.safe_output import cell, original
+
+# (what a user typed, what the cell must hold)
+PAYLOADS = [
+    ('=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'),
+    ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),
+    ("@SUM(1)", "'@SUM(1)"),
+    ("+1+1", "'+1+1"),
+    ("-2+3", "'-2+3"),
+    ("\t=1", "'\t=1"),
+    ("\r=1", "'\r=1"),
+    ("  =1+1", "'  =1+1"),  # after leading spaces
+    ("\u3000=1+1", "'\u3000=1+1"),  # after a full-width space
+    ('＝HYPERLINK("http://x")', '\'＝HYPERLINK("http://x")'),  # full-width, as Chinese IMEs type
+    ("＋1", "'＋1"),
+    ("－1+2", "'－1+2"),
+    ("＠SUM(1)", "'＠SUM(1)"),
+    ("-", "'-"),
+]
+UNCHANGED = ["张三", "一组 3号", "13812345678", "11010519491231002X", "", "a=b", "1+1", "-2", "+3.5", "李-四"]
+
+
+@pytest.mark.parametrize(("typed", "written"), PAYLOADS)
+def test_risky_text_is_prefixed_with_a_quote(typed, written):
+    assert cell(typed) == written
+    assert original(cell(typed)) == typed
+
+
+@pytest.mark.parametrize("text", UNCHANGED)
+def test_ordinary_text_is_unchanged(text):
+    assert cell(text) == text
+    assert original(text) == text
+
+
+@pytest.mark.parametrize("value", [0, -2, 3.5, -0.25, Decimal("-1.5"), None, True, dt.date(2026, 1, 2)])
+def test_numbers_and_other_values_stay_as_they_are(value):
+    assert cell(value) is value
+
+
+def test_csv_rows_hold_no_live_formula(tmp_path):
+    path = tmp_path / "out.csv"
+    rows = [["姓名", "备注", "数"], *([typed, typed, -3] for typed, _ in PAYLOADS)]
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        safe_output.write_rows(csv.writer(f), rows)
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        back = list(csv.reader(f))
+    for (_typed, written), row in zip(PAYLOADS, back[1:], strict=True):
+        assert row == [written, written, "-3"]
+        assert row[0].lstrip()[:1] not in set("=+-@＝＋－＠")  # what a spreadsheet would evaluate
+
+
+def test_xlsx_cells_are_text_not_formulas_and_ids_stay_digits(tmp_path):
+    path = tmp_path / "out.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    safe_output.append_xlsx_row(ws, ["身份证号", "档案号", "姓名", "收缩压"])
+    for typed, _ in PAYLOADS:
+        safe_output.append_xlsx_row(ws, ["11010519491231002X", 110105001101000011, typed, 131])
+    safe_output.append_xlsx_row(ws, [110105194912310021, "00012", "王五", 120.5], text_columns=[1])
+    wb.save(path)
+    with zipfile.ZipFile(path) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet and "<f " not in sheet  # not one formula in the file
+    back = openpyxl.load_workbook(path).active
+    rows = list(back.iter_rows(min_row=2))
+    for (_typed, written), row in zip(PAYLOADS, rows, strict=False):
+        id_cell, archive, name, sbp = row
+        assert name.value == written.replace("\r", "\n") and name.data_type == "s"  # XML keeps no \r
+        assert id_cell.value == "11010519491231002X" and id_cell.number_format == "@"
+        assert archive.value == "110105001101000011" and archive.data_type == "s"  # 18 digits: text
+        assert sbp.value == 131 and sbp.data_type == "n"  # numbers stay numbers
+    last = rows[-1]
+    assert last[0].value == "110105194912310021" and last[0].number_format == "@"
+    assert last[1].value == "00012" and last[3].value == 120.5
+
+
+def test_set_xlsx_cell_never_makes_a_formula():
+    ws = openpyxl.Workbook().active
+    target = ws.cell(row=1, column=1)
+    safe_output.set_xlsx_cell(target, '=HYPERLINK("http://x","y")')
+    assert target.data_type == "s" and target.value.startswith("'=")
+    safe_output.set_xlsx_cell(ws.cell(row=1, column=2), 42)
+    assert ws.cell(row=1, column=2).value == 42 and ws.cell(row=1, column=2).data_type == "n"
