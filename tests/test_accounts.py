@@ -399,7 +399,7 @@ def test_backup_wipe_restore_round_trip(village, tmp_path):
     store = Store(f"sqlite:///{db}")
     with store.transaction() as s:
         profile.init_profile(s, role="village", code=A, name="一村")  # a fresh install
-    restored, aside = backup.restore(store, village.paths, path)
+    restored, aside = backup.restore(store, village.paths, path, force_other_device=True)
     store = Store(f"sqlite:///{db}")
     after = dump(store)
     audit_before, audit_after = before.pop("audit_log"), after.pop("audit_log")

@@ -259,3 +259,92 @@ def test_dry_run_with_errors_still_counts_what_would_land(tmp_path, data_dir, ca
     )
     assert code == 1 and report["imported"] == 5 and report["rejected_rows"] == [7, 8, 9, 10]
     assert report["rejected_file"] is None and not (tmp_path / "r.rejected.csv").exists()
+
+
+PAYLOADS = ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", "@SUM(1)", "+1+1", "-2+3", "\t=1", "＝1+1"]
+
+
+def test_formula_looking_cells_never_leave_as_formulas(tmp_path, data_dir, capsys):
+    """The rejected-row file and the export neutralise what a spreadsheet would run; the app's own
+    export re-imports unchanged."""
+    rows = [
+        [f"王{i}", "男", "1960-01-01", "110105198001010019", "", p, "", "", "", ""]
+        for i, p in enumerate(PAYLOADS)
+    ]
+    path = write_csv(tmp_path / "bad.csv", rows, encoding="utf-8")
+    code, report, _ = run(
+        data_dir, "residents", "import", str(path), "--skip-invalid", "--json", capsys=capsys
+    )
+    with (tmp_path / "bad.rejected.csv").open(encoding="utf-8-sig", newline="") as f:
+        addresses = [row[5] for row in list(csv.reader(f))[1:]]
+    assert addresses == ["'" + p.strip() for p in PAYLOADS]  # (cells are read trimmed)
+    # a good row whose address looks like a formula: stored as typed, exported neutralised
+    good = [["王建国", "男", "1960-01-01", HEAD, "13812345678", "=1+2", "一组", "", "户主", ""]]
+    assert (
+        run(data_dir, "residents", "import", str(write_csv(tmp_path / "ok.csv", good)), capsys=capsys)[0] == 0
+    )
+    out = tmp_path / "export.xlsx"
+    assert run(data_dir, "residents", "export", str(out), capsys=capsys)[0] == 0
+    ws = openpyxl.load_workbook(out).active
+    values = [c.value for row in ws.iter_rows() for c in row]
+    assert "'=1+2" in values and "=1+2" not in values
+    assert all(not (isinstance(v, str) and v[:1] in "=+@") for v in values)
+    id_cells = [c for row in ws.iter_rows(min_row=2) for c in row if c.value == HEAD]
+    assert id_cells and all(c.data_type == "s" for c in id_cells)  # the 18-digit ID is text
+
+
+def test_ids_stored_as_numbers_in_excel_are_refused_with_a_way_out(tmp_path, data_dir, capsys):
+    """Excel keeps 15 significant digits: an 18-digit ID in a number cell is another number, which
+    can even pass the check digit as someone else.  Refused, telling the user to use text cells."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    ws.append(
+        [
+            "王建国",
+            "男",
+            "1960-01-01",
+            int(HEAD[:17] + "0") if HEAD[17] != "X" else 110105196001010130,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ]
+    )
+    ws.append(
+        [
+            "李秀英",
+            "女",
+            "1962-02-02",
+            float(SPOUSE) if SPOUSE.isdigit() else 1.10105196202020e17,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+        ]
+    )
+    path = tmp_path / "numbers.xlsx"
+    wb.save(path)
+    code, report, _ = run(
+        data_dir, "residents", "import", str(path), "--skip-invalid", "--json", capsys=capsys
+    )
+    assert report["imported"] == 0
+    reasons = [e["reason"] for e in report["errors"] if e["column"] == "身份证号"]
+    assert len(reasons) == 2 and all("文本" in r for r in reasons)
+
+
+def test_a_megabyte_cell_is_refused_cleanly_and_not_echoed(tmp_path, data_dir, capsys):
+    huge = "张" * 1_000_000
+    path = write_csv(
+        tmp_path / "huge.csv", [[huge, "男", "1960-01-01", HEAD, "", "", "", "", "", ""]], encoding="utf-8"
+    )
+    code, report, err = run(data_dir, "residents", "import", str(path), "--json", capsys=capsys)
+    assert code == 1 and "Traceback" not in err
+    (error,) = [e for e in report["errors"] if e["column"] == "姓名"]
+    assert "过长" in error["reason"] and len(error["value"]) < 50
+    code, out, _ = run(data_dir, "residents", "search", "王", "--json", capsys=capsys)
+    assert out == []

@@ -12,6 +12,11 @@ def register(sub) -> None:
     bk.set_defaults(func=back_up)
     rs = sub.add_parser("restore", help="replace the store by a backup (checked first; the old one is kept)")
     rs.add_argument("file")
+    rs.add_argument(
+        "--force-other-device",
+        action="store_true",
+        help="restore another PC's backup here; this PC takes a new device identity and keys",
+    )
     rs.set_defaults(func=restore)
     ck = sub.add_parser("check", help="integrity, foreign keys, orphans and clock sanity, in plain words")
     ck.set_defaults(func=check)
@@ -30,11 +35,16 @@ def restore(args) -> int:
     from app.services import backup
 
     paths, store = open_store(args)
-    info, aside = backup.restore(store, paths, args.file)
+    info, aside = backup.restore(store, paths, args.file, force_other_device=args.force_other_device)
     print(
         f"已从 {info.path.name} 恢复：{info.name}（{info.code}），居民 {info.residents} 人，随访 {info.visits} 次"
     )
     print(f"原数据库已另存为 {aside}")
+    if info.new_device_id:
+        print(
+            f"本机已换用新的设备身份 {info.new_device_id.hex}："
+            "请导出设备卡（cunyi device card），让乡镇卫生院重新信任本机"
+        )
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 import time
 from collections.abc import Callable
@@ -58,6 +59,10 @@ def open_store(args: argparse.Namespace, *, need_profile: bool = True):
 
     paths = Paths(resolve_data_dir(args.data_dir)).ensure()
     setup_logging(paths)
+    from app.services import backup
+
+    for what in backup.recover_interrupted_restore(paths):  # a restore killed half-way
+        logging.getLogger(__name__).warning("start: %s", what)
     try:
         store = Store(resolve_db_url(paths, args.db), backups_dir=paths.sub("backups"))
     except SchemaError as e:

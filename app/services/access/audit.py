@@ -111,15 +111,37 @@ def record(
 def record_now(
     session: Session, action: str, entity=None, entity_id=None, summary=None, *, username=None, scope=None
 ) -> None:
-    """Audit in a transaction of its own: for events with nothing else to commit (a print, a
-    refusal whose own transaction is about to roll back)."""
+    """Audit in a transaction of its own, for events whose own unit of work has nothing else to
+    commit or is about to roll back (a print, a refusal).  The entry is written right after the
+    caller's transaction ends, either way, so it never waits on the write lock that transaction
+    may hold (SQLite has one writer)."""
     e = _make(session, action, entity, entity_id, summary, username=username, scope=scope)
-    try:  # a session of the same class: the store's capture hook logs the entry so it syncs
-        with type(session)(bind=session.get_bind()) as own, own.begin():
-            own.info["actor"] = session.info.get("actor")
-            own.add(e)  # chained by its own flush, under its own lock
+    if session.in_transaction():
+        session.info.setdefault(_AFTER_END, []).append(e)
+    else:
+        _write_own(
+            session.get_bind(), type(session), session.info.get("actor"), [e], session.info.get("store")
+        )
+
+
+_AFTER_END = "audit_after_transaction"
+
+
+def _write_own(bind, session_class, who, entries: list[AuditEntry], store=None) -> None:
+    try:  # a session of the same class: the store's hooks chain the entries and log them to sync
+        with session_class(bind=bind) as own, own.begin():
+            own.info["actor"], own.info["store"] = who, store
+            own.add_all(entries)
     except Exception:  # the audit must never turn a refusal into a crash
-        log.exception("could not write audit entry %s %s", action, summary)
+        log.exception("could not write audit entries %s", [(e.action, e.summary) for e in entries])
+
+
+def _write_deferred(session: Session, *_args) -> None:
+    entries = session.info.pop(_AFTER_END, None)
+    if entries:
+        _write_own(
+            session.get_bind(), type(session), session.info.get("actor"), entries, session.info.get("store")
+        )
 
 
 # ---------------------------------------------------------------------------- the chain
@@ -271,7 +293,6 @@ def _uuid_or_none(value) -> uuid.UUID | None:
     return uuid.UUID(str(value))
 
 
-@event.listens_for(Session, "before_flush", insert=True)  # before the capture hook logs them
 def _chain_pending(session: Session, _flush_context, _instances) -> None:
     session.info[_FLUSH_HEADS] = {}
     pending = [o for o in session.new if isinstance(o, AuditEntry) and o.chain_hash is None]
@@ -282,19 +303,16 @@ def _chain_pending(session: Session, _flush_context, _instances) -> None:
         _chain(session, pending, session.info[_FLUSH_HEADS])
 
 
-@event.listens_for(Session, "after_flush")
 def _store_heads(session: Session, _flush_context) -> None:
     heads = session.info.pop(_FLUSH_HEADS, None)
     if heads:
         _write_heads(session, heads)
 
 
-@event.listens_for(Session, "after_soft_rollback")
 def _forget_heads(session: Session, _previous_transaction) -> None:
     session.info.pop(_FLUSH_HEADS, None)
 
 
-@event.listens_for(Session, "do_orm_execute")
 def _chain_bulk_insert(state):
     """``session.execute(insert(AuditEntry), rows)``: the rows are chained as they are inserted."""
     if not state.is_insert:
@@ -309,6 +327,22 @@ def _chain_bulk_insert(state):
     new = [dict(r) for r in rows]
     _chain(state.session, [r for r in new if not r.get("chain_hash")])
     return state.invoke_statement(params=new if isinstance(params, list) else new[0])
+
+
+def attach(session_class: type[Session]) -> None:
+    """Chain every audit entry written through sessions of ``session_class`` (the store's own,
+    attached when a store opens, before the capture hook so links travel with the entries), and
+    write :func:`record_now` entries once the caller's transaction has ended (idempotent)."""
+    for name, fn, kw in (
+        ("before_flush", _chain_pending, {"insert": True}),
+        ("after_flush", _store_heads, {}),
+        ("after_soft_rollback", _forget_heads, {}),
+        ("do_orm_execute", _chain_bulk_insert, {}),
+        ("after_commit", _write_deferred, {}),
+        ("after_rollback", _write_deferred, {}),
+    ):
+        if not event.contains(session_class, name, fn):
+            event.listen(session_class, name, fn, **kw)
 
 
 def chain_inserted(session: Session, ids: list, *, batch: int = 2000) -> int:

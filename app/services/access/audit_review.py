@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import AuditEntry
+from app.services import safe_output
 from app.services.access import audit, authz
 
 
@@ -88,9 +89,12 @@ def export_csv(session: Session, path: str | Path, f: AuditFilter = AuditFilter(
     tmp = path.with_suffix(path.suffix + ".part")
     with open(tmp, "w", newline="", encoding="utf-8-sig") as out:  # BOM: Excel opens it as UTF-8
         w = csv.writer(out)
-        w.writerow(["时间(UTC)", "用户", "设备", "操作", "对象", "对象ID", "摘要", "村/乡镇代码"])
+        safe_output.write_row(
+            w, ["时间(UTC)", "用户", "设备", "操作", "对象", "对象ID", "摘要", "村/乡镇代码"]
+        )
         for e in rows:
-            w.writerow(
+            safe_output.write_row(
+                w,
                 [
                     e.at.isoformat(sep=" ", timespec="seconds"),
                     e.username,
@@ -100,7 +104,7 @@ def export_csv(session: Session, path: str | Path, f: AuditFilter = AuditFilter(
                     e.entity_id or "",
                     e.summary or "",
                     e.scope_code,
-                ]
+                ],
             )
     tmp.replace(path)
     audit.record_now(session, "export", "audit_log", None, f"{len(rows)} → {path.name}")

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Resident
+from app.services import safe_output
 from app.services.errors import Message, UserError, ValidationError
 from app.services.records import resident_form
 from app.services.records import residents as records
@@ -82,6 +83,10 @@ class RowError:
     def reason(self) -> str:
         return self.message.render()
 
+    def __post_init__(self) -> None:
+        if len(self.value) > ECHO_MAX:  # a huge cell is named, not echoed whole
+            self.value = self.value[:ECHO_MAX] + "…"
+
     def as_json(self) -> dict:
         return {"row": self.row, "column": self.column, "value": self.value, "reason": self.reason}
 
@@ -116,6 +121,11 @@ class ImportReport:
 # ---------------------------------------------------------------- reading
 
 
+ECHO_MAX = 40  # characters of a bad cell repeated in a report
+CELL_MAX = 2000  # characters: no field of the form is longer; a larger cell is refused, not read
+NUMERIC_ID = "\ue000"  # marks a cell Excel stored as a number too long to be exact (IDs)
+
+
 def read_table(path: Path) -> tuple[list[str], list[list[str]], str]:
     """Header, data rows (as text) and the format ('xlsx' or the CSV encoding)."""
     if not path.exists():
@@ -133,7 +143,13 @@ def read_table(path: Path) -> tuple[list[str], list[list[str]], str]:
                 continue
         else:  # pragma: no cover - gb18030 decodes any byte string
             raise _err(QT_TRANSLATE_NOOP("Roster", "无法识别文件编码（支持 UTF-8 和 GB18030）"))
-        rows = [[c.strip() for c in r] for r in csv.reader(io.StringIO(text))]
+        csv.field_size_limit(max(csv.field_size_limit(), 16 * 2**20))  # long cells: refused per cell below
+        try:
+            rows = [[c.strip() for c in r] for r in csv.reader(io.StringIO(text))]
+        except csv.Error as e:
+            raise _err(
+                QT_TRANSLATE_NOOP("Roster", "CSV 文件格式有误：{reason}"), reason=str(e)[:100]
+            ) from None
         rows = [r for r in rows if any(rows) and any(c for c in r)] if rows else []
         if not rows:
             raise _err(QT_TRANSLATE_NOOP("Roster", "文件是空的"))
@@ -144,6 +160,10 @@ def read_table(path: Path) -> tuple[list[str], list[list[str]], str]:
 def _cell(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, int | float) and not isinstance(value, bool) and abs(value) >= 1e15:
+        # An 18-digit ID typed into a number cell: Excel kept 15 significant digits, so the
+        # number is not the ID any more (and may even pass the check digit as someone else).
+        return NUMERIC_ID + format(value, ".0f")
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
@@ -182,6 +202,20 @@ class _Row:
     head_id: str = ""  # normalised 户主身份证号 ('' = own household)
     own_id: str = ""
     errors: list[RowError] = field(default_factory=list)
+
+
+def _numeric_id_message() -> Message:
+    return Message(
+        "Roster",
+        QT_TRANSLATE_NOOP(
+            "Roster",
+            "这一格是“数字”格式，18位号码已被 Excel 截断，无法使用：请把这一列设为“文本”格式，重新填写号码后再导入",
+        ),
+    )
+
+
+def _too_long_message() -> Message:
+    return Message("Roster", QT_TRANSLATE_NOOP("Roster", "内容过长（超过{n}个字），未读取"), {"n": CELL_MAX})
 
 
 def _normalise_id(text: str) -> str:
@@ -229,7 +263,13 @@ def import_roster(
         for column, f in by_header.items():
             if f.key == HOUSEHOLD:
                 continue
-            text = row.cells.get(column, "")
+            text = safe_output.original(row.cells.get(column, ""))  # our own exports read back as written
+            if text.startswith(NUMERIC_ID):
+                row.errors.append(RowError(row.number, column, text[1:], _numeric_id_message()))
+                continue
+            if len(text) > CELL_MAX:
+                row.errors.append(RowError(row.number, column, text, _too_long_message()))
+                continue
             try:
                 values[f.key] = cell_value(f, text)
             except Invalid as e:
@@ -371,7 +411,7 @@ def _write_rejected(path: Path, header: list[str], rows: list[_Row], fmt: str) -
     else:
         dest = path.with_name(f"{path.stem}.rejected.csv")
         with dest.open("w", encoding="utf-8-sig", newline="") as f:
-            csv.writer(f).writerows([out_header, *body])
+            safe_output.write_rows(csv.writer(f), [out_header, *body])
     return dest
 
 
@@ -381,17 +421,18 @@ def _write_rejected(path: Path, header: list[str], rows: list[_Row], fmt: str) -
 def write_xlsx(
     dest: Path, header: list[str], rows: Iterable[list], *, text_columns: Iterable[int] = ()
 ) -> None:
+    text_columns = list(text_columns)
     import openpyxl
     from openpyxl.styles import Font
 
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "花名册"
-    ws.append(header)
+    safe_output.append_xlsx_row(ws, header)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for r in rows:
-        ws.append(r)
+        safe_output.append_xlsx_row(ws, r, text_columns=text_columns)
     text_cols = set(text_columns)
     for idx, _ in enumerate(header, start=1):
         letter = openpyxl.utils.get_column_letter(idx)
@@ -445,7 +486,7 @@ def export_residents(session: Session, dest: Path) -> int:
         rows.append(row)
     if dest.suffix.lower() == ".csv":
         with dest.open("w", encoding="utf-8-sig", newline="") as f:
-            csv.writer(f).writerows([header, *rows])
+            safe_output.write_rows(csv.writer(f), [header, *rows])
     elif dest.suffix.lower() == ".xlsx":
         text_columns = [0, *(i + 1 for i, f in enumerate(fields) if keeps_digits(f))]
         write_xlsx(dest, header, rows, text_columns=text_columns)

@@ -521,7 +521,9 @@ def _log(session: Session, device, changes, pending) -> list[str]:
 
 
 def attach(session_class: type[Session]) -> None:
-    """Capture every flush of sessions of ``session_class`` (the Store's own class; idempotent)."""
+    """Capture every flush of sessions of ``session_class`` (the Store's own class; idempotent);
+    the audit chain's hooks come first, so each entry is linked before it is logged."""
+    audit.attach(session_class)
     if not event.contains(session_class, "before_flush", before_flush):
         event.listen(session_class, "before_flush", before_flush)
 
