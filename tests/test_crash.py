@@ -79,18 +79,32 @@ def _starts(d: Path) -> None:
     assert out.returncode == 0, out.stderr[-2000:]
 
 
-def _complete(db: Path, table: str) -> None:
-    """Each row of ``table`` has its change-log entry and its audit entry, and vice versa."""
+def _complete(db: Path, table: str, setup: Path) -> None:
+    """Each row of ``table`` has its change-log entry, and vice versa; each row the interrupted work
+    made (not in the ``setup`` store) has its own audit entry; the rows the demo wrote in bulk for
+    the setup are covered by their batches' audit entries."""
+    ids = "SELECT id FROM {} WHERE sync_clocks IS NOT NULL"
     conn = sqlite3.connect(db)
+    before = sqlite3.connect(setup / "cunyi.db")
     try:
-        rows = {r[0] for r in conn.execute(f"SELECT id FROM {table} WHERE sync_clocks IS NOT NULL")}
+        rows = {r[0] for r in conn.execute(ids.format(table))}
+        setup_rows = {r[0] for r in before.execute(ids.format(table))}
         logged = {r[0] for r in conn.execute("SELECT row_id FROM change_log WHERE entity = ?", (table,))}
         audited = {r[0] for r in conn.execute("SELECT entity_id FROM audit_log WHERE entity = ?", (table,))}
-        assert logged <= rows | logged and rows <= logged, "a row without its change-log entry"
-        assert rows <= audited, "a row without its audit entry"
+        batched = sum(
+            int(summary.split()[1])
+            for (summary,) in conn.execute(
+                "SELECT summary FROM audit_log WHERE entity = ? AND entity_id IS NULL AND summary LIKE '批量写入 %'",
+                (table,),
+            )
+        )
+        assert rows <= logged, "a row without its change-log entry"
         assert logged <= rows, "a change-log entry without its row"
+        assert rows - setup_rows <= audited, "a row without its audit entry"
+        assert len(setup_rows - audited) <= batched, "a demo row outside any audited batch"
     finally:
         conn.close()
+        before.close()
 
 
 SAVER = """
@@ -147,7 +161,7 @@ def test_kill_during_follow_up_saves(base, tmp_path):
         total = conn.execute(f"SELECT count(*) {marked}").fetchone()[0]
         assert total in (len(saved), len(saved) + 1), trial  # + the one committed as the kill came
         conn.close()
-        _complete(db, "followup_visit")
+        _complete(db, "followup_visit", base)
     _starts(d)
     assert saved, "the kills came before any save: raise the delays"
 
@@ -227,7 +241,7 @@ def test_kill_during_batch_enrolment(base, tmp_path):
         n = count(d)
         assert n in (before, before + 300), (trial, n)  # all or nothing
         seen.add(n)
-        _complete(d / "cunyi.db", "resident")
+        _complete(d / "cunyi.db", "resident", base)
     _starts(d)
     assert before in seen  # some kills did land inside the import
 
