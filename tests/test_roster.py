@@ -348,3 +348,29 @@ def test_a_megabyte_cell_is_refused_cleanly_and_not_echoed(tmp_path, data_dir, c
     assert "过长" in error["reason"] and len(error["value"]) < 50
     code, out, _ = run(data_dir, "residents", "search", "王", "--json", capsys=capsys)
     assert out == []
+
+
+def test_a_village_doctor_exports_only_their_village_and_the_export_is_audited(tmp_path, capsys):
+    """At the township, a village doctor's export holds their village's residents only."""
+    from app.models import AuditEntry
+    from app.services import profile
+    from app.services.access import accounts
+    from app.services.records.residents import ResidentInput, save_resident
+    from tests.conftest import make_store
+
+    town = make_store(tmp_path, "township", "110105001", "朝阳乡")
+    people = {"110105001101": ("王一", HEAD), "110105001102": ("李二", SPOUSE)}
+    with town.transaction() as s:
+        for code, (name, number) in people.items():
+            profile.ensure_village(s, code, name + "村")
+            save_resident(s, ResidentInput(name=name, id_number=number, village_code=code))
+        accounts.create_user(s, "wang", "wang-2026", "village_doctor", village_code="110105001101")
+    accounts.login(town, "wang", "wang-2026")
+    out = tmp_path / "export.csv"
+    with town.transaction() as s:
+        assert roster.export_residents(s, out) == 1
+    text = out.read_text(encoding="utf-8-sig")
+    assert "王一" in text and "李二" not in text
+    with town.session() as s:
+        entry = s.query(AuditEntry).filter_by(action="export", entity="resident").one()
+        assert entry.username == "wang" and entry.summary.startswith("1 ")

@@ -75,7 +75,7 @@ def export_residents(args) -> int:
     from app.services.records import roster
 
     _, store = open_store(args)
-    with store.session() as s:
+    with store.transaction() as s:  # the export is audited with it
         n = roster.export_residents(s, Path(args.file))
     print(f"已导出 {n} 人：{args.file}")
     return 0

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Resident
 from app.services import safe_output
+from app.services.access import audit, authz
 from app.services.errors import Message, UserError, ValidationError
 from app.services.records import resident_form
 from app.services.records import residents as records
@@ -455,7 +456,11 @@ def write_template(dest: Path) -> None:
 
 
 def export_residents(session: Session, dest: Path) -> int:
-    """All residents on the books, in the roster layout plus archive number (xlsx or csv)."""
+    """The residents on the books the acting user may read (a village doctor: their village; the
+    township: its villages), in the roster layout plus archive number (xlsx or csv); audited."""
+    if dest.suffix.lower() not in (".csv", ".xlsx"):
+        raise _err(QT_TRANSLATE_NOOP("Roster", "导出文件应为 .xlsx 或 .csv"))
+    visible = authz.village_clause(session, Resident.village_id)
     fields = roster_fields()
     header = [ARCHIVE_HEADER, *(f.roster.header for f in fields)]
     heads = {
@@ -472,9 +477,10 @@ def export_residents(session: Session, dest: Path) -> int:
         options.append(selectinload(Resident.choices))
     columns = records.stored_columns()
     rows = []
-    residents = session.scalars(
-        select(Resident).where(Resident.voided.is_(False)).order_by(Resident.archive_no).options(*options)
-    )
+    query = select(Resident).where(Resident.voided.is_(False))
+    if visible is not None:
+        query = query.where(visible)
+    residents = session.scalars(query.order_by(Resident.archive_no).options(*options))
     for r in residents:
         values = load_values(loaded, Saved(r, r.choices if needs_choices else [], columns))
         row = [r.archive_no]
@@ -490,6 +496,5 @@ def export_residents(session: Session, dest: Path) -> int:
     elif dest.suffix.lower() == ".xlsx":
         text_columns = [0, *(i + 1 for i, f in enumerate(fields) if keeps_digits(f))]
         write_xlsx(dest, header, rows, text_columns=text_columns)
-    else:
-        raise _err(QT_TRANSLATE_NOOP("Roster", "导出文件应为 .xlsx 或 .csv"))
+    audit.record(session, "export", "resident", None, f"{len(rows)} → {dest.name}")
     return len(rows)
