@@ -84,9 +84,17 @@ def test_listing_users_is_refused_to_a_village_doctor(tmp_path, capsys):
     pw.write_text("secret-123\n", encoding="utf-8")
     who = ["--data-dir", d, "--password-file", str(pw)]
     assert main([*who, "init", "--role", "village", "--code", "110105001101", "--name", "x"]) == 0
-    assert main([*who, "--user", "admin", "user", "add", "doc", "--role", "village_doctor"]) == 0
+    doc_pw = tmp_path / "doc-pw"
+    doc_pw.write_text("doctor-456\n", encoding="utf-8")
+    add = [*who, "--user", "admin", "user", "add", "doc", "--role", "village_doctor"]
     capsys.readouterr()
-    assert main([*who, "--user", "doc", "user", "list"]) == 1
+    assert main(add) == 1  # the admin's own secret is never the new user's
+    assert "--new-password-file" in capsys.readouterr().err
+    assert main([*add, "--new-password-file", str(doc_pw)]) == 0
+    capsys.readouterr()
+    assert main([*who, "--user", "doc", "user", "list"]) == 1  # wrong password: the admin's
+    assert "用户名或密码不正确" in capsys.readouterr().err
+    assert main(["--data-dir", d, "--password-file", str(doc_pw), "--user", "doc", "user", "list"]) == 1
     err = capsys.readouterr().err
     assert "没有权限管理用户" in err and err.count("\n") == 1
     assert main([*who, "--user", "admin", "user", "list", "--json"]) == 0

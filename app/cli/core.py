@@ -89,14 +89,19 @@ def login_password(args: argparse.Namespace) -> str:
 
 def new_password(args: argparse.Namespace) -> str:
     """A password being set (init --admin, user add/passwd, device protect): from
-    --password-file, or typed twice at a prompt."""
+    --new-password-file, or (only when nobody logged in with it) --password-file, or typed twice at
+    a prompt.  The secret of the user who logged in with --user is never reused as a new one."""
     from app.services.access import accounts
 
-    if args.password_file:
+    if getattr(args, "new_password_file", None):
+        return accounts.read_password_file(args.new_password_file)
+    if args.password_file and not getattr(args, "user", None):
         return accounts.read_password_file(args.password_file)
     import getpass
 
-    first = getpass.getpass("密码：")
+    if not sys.stdin.isatty():
+        raise CliError("请用 --new-password-file 给出新密码（--password-file 是登录用户自己的密码）")
+    first = getpass.getpass("新密码：")
     if first != getpass.getpass("再输一次："):
         raise CliError("两次输入的密码不一致")
     return first

@@ -22,9 +22,10 @@ def register(sub) -> None:
     dl.add_argument("--json", action="store_true")
     dl.set_defaults(func=list_peers)
     dp = dv.add_parser(
-        "protect", help="(admin) wrap the device keys with a passphrase (from --password-file)"
+        "protect", help="(admin) wrap the device keys with a passphrase (--new-password-file or a prompt)"
     )
     dp.add_argument("--remove", action="store_true", help="remove the passphrase instead")
+    dp.add_argument("--new-password-file", metavar="FILE", help="file whose first line is the passphrase")
     dp.set_defaults(func=protect)
     dr = dv.add_parser("revoke", help="stop trusting a device: its later bundles are refused")
     dr.add_argument("id", help="device id (or a prefix of it) or its village/township code")

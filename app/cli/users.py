@@ -7,8 +7,11 @@ from app.cli.core import new_password, open_store, print_json
 
 def register(sub) -> None:
     us = sub.add_parser("user", help="accounts (admin)").add_subparsers(dest="action", required=True)
-    ua = us.add_parser("add", help="add a user (password from --password-file)")
+    ua = us.add_parser("add", help="add a user (the new password from --new-password-file or a prompt)")
     ua.add_argument("username")
+    ua.add_argument(
+        "--new-password-file", metavar="FILE", help="file whose first line is the new user's password"
+    )
     ua.add_argument("--role", required=True, choices=["village_doctor", "township_staff", "admin"])
     ua.add_argument("--name", help="display name (as on the forms)")
     ua.add_argument("--village", help="a village doctor's 12-digit village code (default: this village)")
@@ -16,8 +19,9 @@ def register(sub) -> None:
     ul = us.add_parser("list", help="users")
     ul.add_argument("--json", action="store_true")
     ul.set_defaults(func=list_users)
-    up = us.add_parser("passwd", help="set a user's password (from --password-file)")
+    up = us.add_parser("passwd", help="set a user's password (from --new-password-file or a prompt)")
     up.add_argument("username")
+    up.add_argument("--new-password-file", metavar="FILE", help="file whose first line is the new password")
     up.set_defaults(func=set_password)
     ud = us.add_parser("deactivate", help="deactivate a user (users are never deleted)")
     ud.add_argument("username")

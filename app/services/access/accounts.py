@@ -171,6 +171,7 @@ def _attempt(
     wrong = _err(QT_TRANSLATE_NOOP("Accounts", "用户名或密码不正确"))
     user = session.scalar(select(User).where(User.username == username))
     if user is None or not user.active:
+        passwords.verify_nobody(password)  # as slow as a wrong password: names can't be probed
         audit.record(session, "login_failed", "app_user", None, username, username=username)
         return None, wrong
     if user.locked_until and user.locked_until > now:

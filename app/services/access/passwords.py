@@ -14,11 +14,24 @@ MIN_PASSWORD = 6
 _hasher = PasswordHasher()  # argon2id, the library's current defaults
 
 
+_decoy: dict[int, str] = {}
+
+
 def use_hasher(hasher: PasswordHasher) -> PasswordHasher:
     """Swap the hasher (tests use cheap parameters); returns the previous one."""
     global _hasher
     previous, _hasher = _hasher, hasher
     return previous
+
+
+def verify_nobody(password: str) -> bool:
+    """Spend what checking a real user's password spends, and fail: a login for a name that does
+    not exist must take as long as one with a wrong password, or timing tells which names exist."""
+    decoy = _decoy.get(id(_hasher))
+    if decoy is None:
+        decoy = _decoy[id(_hasher)] = _hasher.hash("not a password anyone has")
+    verify(decoy, password)
+    return False
 
 
 def _err(template: str, **params) -> UserError:
