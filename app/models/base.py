@@ -79,6 +79,10 @@ class Synced:
       own (a resident's ticked boxes): they travel as one field holding the whole list.
     - ``__sync_to_villages__``: False for records that travel only towards the township (the
       audit trail, which the township reviews); villages never receive them.
+    - ``__sync_writers__``: the roles whose devices may write the record ("village",
+      "township").  An import refuses a village's bundle that carries a change to a record its
+      role may not write (``exchange.refusal`` reads it; a village writes only its own village's
+      rows of the others).
     - ``sync_clocks``: per-field clocks, ``{"_": [clock, base], field: [clock, base]}``: the
       hybrid logical clock of the last write of each field (``"_"`` for fields written only
       when the row was made) and the clock that write replaced.
@@ -88,5 +92,6 @@ class Synced:
     __sync_exclude__: ClassVar[tuple[str, ...]] = ()
     __sync_children__: ClassVar[tuple[str, ...]] = ()
     __sync_to_villages__: ClassVar[bool] = True
+    __sync_writers__: ClassVar[tuple[str, ...]] = ("village", "township")
 
     sync_clocks: Mapped[dict | None] = mapped_column(JSON)

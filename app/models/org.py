@@ -45,6 +45,7 @@ class Setting(Base):
 class Township(UUIDPk, Tracked, Synced, Base):
     __tablename__ = "township"
     __sync_scope__ = "code"
+    __sync_writers__ = ("township",)  # the centre names itself; a village's copy is a placeholder
 
     code: Mapped[str] = mapped_column(String(9), unique=True)
     name: Mapped[str] = mapped_column(String(100))

@@ -6,8 +6,6 @@ emergency reasons in red) updates as values are typed; Enter saves.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -215,7 +213,7 @@ class FollowupDialog(QDialog):
         self.previous = QLabel(self._previous_text())
         self.previous.setStyleSheet("color: #555;")
         self.visit_date = line_edit(self.tr("年-月-日"), 20)
-        self.visit_date.setText(dt.date.today().isoformat())
+        self.visit_date.setText(context.today.isoformat())  # the PC's date, bounded by the township's
         self.method = CodeCombo("followup_method", blank=False)
         self.outcome = QComboBox()
         for code, label in (

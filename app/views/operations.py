@@ -4,7 +4,7 @@ Modelled on Anki's ``aqt.operations.CollectionOp``::
 
     Op(self, self.store, lambda s: followup.record_visit(s, resident_id, visit)).success(self.saved).run()
 
-- ``Op`` runs one service call in one unit of work (``store.transaction()``): it commits when the
+- ``Op`` runs one service call in one unit of work (the store's transaction): it commits when the
   call returns and rolls back when it raises.  The acting user is the store's (the logged-in user).
 - ``StoreOp`` hands the store itself to services that run several transactions of their own
   (sync export/import, backup, restore).

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>Accounts</name>
@@ -37,6 +38,18 @@
     <message>
         <source>用户名“{name}”已被使用</source>
         <translation>The user name “{name}” is taken</translation>
+    </message>
+    <message>
+        <source>只有乡村医生账号需要指定村</source>
+        <translation>Only a village doctor&apos;s account has a village</translation>
+    </message>
+    <message>
+        <source>乡村医生账号请指定所属村的12位代码</source>
+        <translation>A village doctor&apos;s account needs the 12-digit code of their village</translation>
+    </message>
+    <message>
+        <source>村代码{code}不属于本机管辖的村</source>
+        <translation>Village code {code} is not a village served by this device</translation>
     </message>
     <message>
         <source>原密码不正确</source>
@@ -342,6 +355,10 @@
         <source>{name} 来自更新版本的村医（数据结构 {rev}），请先更新本机村医</source>
         <translation>{name} comes from a newer CunYi (schema {rev}): update CunYi on this PC first</translation>
     </message>
+    <message>
+        <source>{file} 是另一台设备的备份（{theirs}，设备 {their_device}），本机是 {mine}（设备 {my_device}），未恢复：两台电脑以同一身份同步会丢失数据。确需在本机使用它，请选择作为新设备恢复（命令行加 --force-other-device）：本机将换用新的设备身份和密钥，乡镇卫生院与各村需重新信任本机的设备卡。</source>
+        <translation>{file} is a backup of another device ({theirs}, device {their_device}); this one is {mine} (device {my_device}). Not restored: two PCs syncing as one device lose data. To use it on this PC anyway, restore it as a new device (on the command line, add --force-other-device): this PC then gets a new device identity and keys, and the township and the villages must trust its device card again.</translation>
+    </message>
 </context>
 <context>
     <name>Charts</name>
@@ -423,6 +440,261 @@
     <name>EnrolmentForm</name>
     <message>
         <source>基本信息</source>
+        <translation type="vanished">Basic information</translation>
+    </message>
+    <message>
+        <source>如 张三</source>
+        <translation type="vanished">e.g. Zhang San</translation>
+    </message>
+    <message>
+        <source>18位身份证号，末位可为X</source>
+        <translation type="vanished">18-digit resident ID; the last character may be X</translation>
+    </message>
+    <message>
+        <source>年-月-日，如 1965-03-08</source>
+        <translation type="vanished">year-month-day, e.g. 1965-03-08</translation>
+    </message>
+    <message>
+        <source>姓名 *</source>
+        <translation type="vanished">Name *</translation>
+    </message>
+    <message>
+        <source>证件类型</source>
+        <translation type="vanished">ID type</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation type="vanished">Resident ID</translation>
+    </message>
+    <message>
+        <source>性别 *</source>
+        <translation type="vanished">Sex *</translation>
+    </message>
+    <message>
+        <source>出生日期 *</source>
+        <translation type="vanished">Date of birth *</translation>
+    </message>
+    <message>
+        <source>民族</source>
+        <translation type="vanished">Ethnicity</translation>
+    </message>
+    <message>
+        <source>常住类型</source>
+        <translation type="vanished">Residence type</translation>
+    </message>
+    <message>
+        <source>血型</source>
+        <translation type="vanished">Blood group</translation>
+    </message>
+    <message>
+        <source>文化程度</source>
+        <translation type="vanished">Education</translation>
+    </message>
+    <message>
+        <source>职业</source>
+        <translation type="vanished">Occupation</translation>
+    </message>
+    <message>
+        <source>婚姻状况</source>
+        <translation type="vanished">Marital status</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation type="vanished">Workplace</translation>
+    </message>
+    <message>
+        <source>联系方式与住址</source>
+        <translation type="vanished">Contact and address</translation>
+    </message>
+    <message>
+        <source>手机11位，或区号-号码</source>
+        <translation type="vanished">11-digit mobile, or area code-number</translation>
+    </message>
+    <message>
+        <source>本人电话</source>
+        <translation type="vanished">Own phone</translation>
+    </message>
+    <message>
+        <source>联系人姓名</source>
+        <translation type="vanished">Contact name</translation>
+    </message>
+    <message>
+        <source>联系人电话</source>
+        <translation type="vanished">Contact phone</translation>
+    </message>
+    <message>
+        <source>现住址</source>
+        <translation type="vanished">Current address</translation>
+    </message>
+    <message>
+        <source>户籍地址</source>
+        <translation type="vanished">Registered (hukou) address</translation>
+    </message>
+    <message>
+        <source>家庭户与管理</source>
+        <translation type="vanished">Household and management</translation>
+    </message>
+    <message>
+        <source>所属村</source>
+        <translation type="vanished">Village</translation>
+    </message>
+    <message>
+        <source>建档立卡贫困户</source>
+        <translation type="vanished">Registered poor household</translation>
+    </message>
+    <message>
+        <source>年-月-日</source>
+        <translation>year-month-day</translation>
+    </message>
+    <message>
+        <source>年</source>
+        <translation type="vanished">years</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation type="vanished">Village group</translation>
+    </message>
+    <message>
+        <source>与户主关系</source>
+        <translation type="vanished">Relation to head of household</translation>
+    </message>
+    <message>
+        <source>家庭医生签约日期</source>
+        <translation type="vanished">Family doctor contract signed on</translation>
+    </message>
+    <message>
+        <source>签约医生</source>
+        <translation type="vanished">Contract doctor</translation>
+    </message>
+    <message>
+        <source>签约年限</source>
+        <translation type="vanished">Contract term</translation>
+    </message>
+    <message>
+        <source>医疗费用支付方式、药物过敏史、暴露史</source>
+        <translation type="vanished">Medical payment, drug allergies, exposures</translation>
+    </message>
+    <message>
+        <source>其他，请写明</source>
+        <translation type="vanished">Other, please specify</translation>
+    </message>
+    <message>
+        <source>其他过敏药物</source>
+        <translation type="vanished">Other drug allergy</translation>
+    </message>
+    <message>
+        <source>医疗费用支付方式</source>
+        <translation type="vanished">Medical payment</translation>
+    </message>
+    <message>
+        <source>药物过敏史</source>
+        <translation type="vanished">Drug allergies</translation>
+    </message>
+    <message>
+        <source>暴露史</source>
+        <translation type="vanished">Exposure</translation>
+    </message>
+    <message>
+        <source>既往史</source>
+        <translation type="vanished">Past history</translation>
+    </message>
+    <message>
+        <source>确诊 年-月</source>
+        <translation>diagnosed year-month</translation>
+    </message>
+    <message>
+        <source>其他疾病，请写明</source>
+        <translation type="vanished">Other disease, please specify</translation>
+    </message>
+    <message>
+        <source>疾病</source>
+        <translation type="vanished">Diseases</translation>
+    </message>
+    <message>
+        <source>名称/原因</source>
+        <translation>name/reason</translation>
+    </message>
+    <message>
+        <source>手术/外伤/输血</source>
+        <translation type="vanished">Surgery / trauma / transfusion</translation>
+    </message>
+    <message>
+        <source>有</source>
+        <translation type="vanished">Yes</translation>
+    </message>
+    <message>
+        <source>疾病名称</source>
+        <translation type="vanished">Disease name</translation>
+    </message>
+    <message>
+        <source>遗传病史</source>
+        <translation type="vanished">Hereditary disease</translation>
+    </message>
+    <message>
+        <source>其他残疾，请写明</source>
+        <translation type="vanished">Other disability, please specify</translation>
+    </message>
+    <message>
+        <source>残疾情况</source>
+        <translation type="vanished">Disability</translation>
+    </message>
+    <message>
+        <source>家族史</source>
+        <translation type="vanished">Family history</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>生活环境</source>
+        <translation type="vanished">Living environment</translation>
+    </message>
+    <message>
+        <source>建档信息</source>
+        <translation type="vanished">Record details</translation>
+    </message>
+    <message>
+        <source>默认今天</source>
+        <translation type="vanished">today if empty</translation>
+    </message>
+    <message>
+        <source>迁出或死亡日期</source>
+        <translation type="vanished">date moved away or died</translation>
+    </message>
+    <message>
+        <source>建档日期</source>
+        <translation type="vanished">Enrolled on</translation>
+    </message>
+    <message>
+        <source>建档人</source>
+        <translation type="vanished">Enrolled by</translation>
+    </message>
+    <message>
+        <source>责任医生</source>
+        <translation type="vanished">Responsible doctor</translation>
+    </message>
+    <message>
+        <source>档案状态</source>
+        <translation type="vanished">Record status</translation>
+    </message>
+    <message>
+        <source>状态日期</source>
+        <translation type="vanished">Status date</translation>
+    </message>
+    <message>
+        <source>加入家庭户：户主 {name}</source>
+        <translation>Joining the household of {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
@@ -430,32 +702,20 @@
         <translation>e.g. Zhang San</translation>
     </message>
     <message>
-        <source>18位身份证号，末位可为X</source>
-        <translation>18-digit resident ID; the last character may be X</translation>
-    </message>
-    <message>
-        <source>年-月-日，如 1965-03-08</source>
-        <translation>year-month-day, e.g. 1965-03-08</translation>
-    </message>
-    <message>
-        <source>姓名 *</source>
-        <translation>Name *</translation>
-    </message>
-    <message>
         <source>证件类型</source>
         <translation>ID type</translation>
     </message>
     <message>
-        <source>身份证号</source>
-        <translation>Resident ID</translation>
+        <source>18位身份证号，末位可为X</source>
+        <translation>18-digit resident ID; the last character may be X</translation>
     </message>
     <message>
-        <source>性别 *</source>
-        <translation>Sex *</translation>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
     </message>
     <message>
-        <source>出生日期 *</source>
-        <translation>Date of birth *</translation>
+        <source>年-月-日，如 1965-03-08</source>
+        <translation>year-month-day, e.g. 1965-03-08</translation>
     </message>
     <message>
         <source>民族</source>
@@ -468,6 +728,10 @@
     <message>
         <source>血型</source>
         <translation>Blood group</translation>
+    </message>
+    <message>
+        <source>RH血型</source>
+        <translation>Rh blood group</translation>
     </message>
     <message>
         <source>文化程度</source>
@@ -494,16 +758,8 @@
         <translation>11-digit mobile, or area code-number</translation>
     </message>
     <message>
-        <source>本人电话</source>
-        <translation>Own phone</translation>
-    </message>
-    <message>
         <source>联系人姓名</source>
         <translation>Contact name</translation>
-    </message>
-    <message>
-        <source>联系人电话</source>
-        <translation>Contact phone</translation>
     </message>
     <message>
         <source>现住址</source>
@@ -522,56 +778,44 @@
         <translation>Village</translation>
     </message>
     <message>
-        <source>建档立卡贫困户</source>
-        <translation>Registered poor household</translation>
-    </message>
-    <message>
-        <source>年-月-日</source>
-        <translation>year-month-day</translation>
-    </message>
-    <message>
-        <source>年</source>
-        <translation>years</translation>
-    </message>
-    <message>
-        <source>村民小组</source>
-        <translation>Village group</translation>
-    </message>
-    <message>
         <source>与户主关系</source>
         <translation>Relation to head of household</translation>
     </message>
     <message>
-        <source>家庭医生签约日期</source>
-        <translation>Family doctor contract signed on</translation>
-    </message>
-    <message>
-        <source>签约医生</source>
-        <translation>Contract doctor</translation>
+        <source>建档立卡贫困户</source>
+        <translation>Registered poor household</translation>
     </message>
     <message>
         <source>签约年限</source>
         <translation>Contract term</translation>
     </message>
     <message>
+        <source>年</source>
+        <translation>years</translation>
+    </message>
+    <message>
+        <source>家庭户</source>
+        <translation>Households</translation>
+    </message>
+    <message>
         <source>医疗费用支付方式、药物过敏史、暴露史</source>
         <translation>Medical payment, drug allergies, exposures</translation>
-    </message>
-    <message>
-        <source>其他，请写明</source>
-        <translation>Other, please specify</translation>
-    </message>
-    <message>
-        <source>其他过敏药物</source>
-        <translation>Other drug allergy</translation>
     </message>
     <message>
         <source>医疗费用支付方式</source>
         <translation>Medical payment</translation>
     </message>
     <message>
+        <source>其他，请写明</source>
+        <translation>Other, please specify</translation>
+    </message>
+    <message>
         <source>药物过敏史</source>
         <translation>Drug allergies</translation>
+    </message>
+    <message>
+        <source>其他过敏药物</source>
+        <translation>Other drug allergy</translation>
     </message>
     <message>
         <source>暴露史</source>
@@ -582,24 +826,20 @@
         <translation>Past history</translation>
     </message>
     <message>
-        <source>确诊 年-月</source>
-        <translation>diagnosed year-month</translation>
+        <source>疾病</source>
+        <translation>Diseases</translation>
     </message>
     <message>
         <source>其他疾病，请写明</source>
         <translation>Other disease, please specify</translation>
     </message>
     <message>
-        <source>疾病</source>
-        <translation>Diseases</translation>
-    </message>
-    <message>
-        <source>名称/原因</source>
-        <translation>name/reason</translation>
-    </message>
-    <message>
         <source>手术/外伤/输血</source>
         <translation>Surgery / trauma / transfusion</translation>
+    </message>
+    <message>
+        <source>遗传病史</source>
+        <translation>Hereditary disease</translation>
     </message>
     <message>
         <source>有</source>
@@ -610,28 +850,40 @@
         <translation>Disease name</translation>
     </message>
     <message>
-        <source>遗传病史</source>
-        <translation>Hereditary disease</translation>
+        <source>残疾情况</source>
+        <translation>Disability</translation>
     </message>
     <message>
         <source>其他残疾，请写明</source>
         <translation>Other disability, please specify</translation>
     </message>
     <message>
-        <source>残疾情况</source>
-        <translation>Disability</translation>
-    </message>
-    <message>
         <source>家族史</source>
         <translation>Family history</translation>
     </message>
     <message>
-        <source>其他</source>
-        <translation>Other</translation>
-    </message>
-    <message>
         <source>生活环境</source>
         <translation>Living environment</translation>
+    </message>
+    <message>
+        <source>厨房排风设施</source>
+        <translation>Kitchen ventilation</translation>
+    </message>
+    <message>
+        <source>燃料类型</source>
+        <translation>Cooking fuel</translation>
+    </message>
+    <message>
+        <source>饮水</source>
+        <translation>Drinking water</translation>
+    </message>
+    <message>
+        <source>厕所</source>
+        <translation>Toilet</translation>
+    </message>
+    <message>
+        <source>禽畜栏</source>
+        <translation>Livestock pen</translation>
     </message>
     <message>
         <source>建档信息</source>
@@ -642,67 +894,16 @@
         <translation>today if empty</translation>
     </message>
     <message>
+        <source>建档人</source>
+        <translation>Enrolled by</translation>
+    </message>
+    <message>
+        <source>责任医生</source>
+        <translation>Responsible doctor</translation>
+    </message>
+    <message>
         <source>迁出或死亡日期</source>
         <translation>date moved away or died</translation>
-    </message>
-    <message>
-        <source>建档日期</source>
-        <translation>Enrolled on</translation>
-    </message>
-    <message>
-        <source>建档人</source>
-        <translation>Enrolled by</translation>
-    </message>
-    <message>
-        <source>责任医生</source>
-        <translation>Responsible doctor</translation>
-    </message>
-    <message>
-        <source>档案状态</source>
-        <translation>Record status</translation>
-    </message>
-    <message>
-        <source>状态日期</source>
-        <translation>Status date</translation>
-    </message>
-    <message>
-        <source>加入家庭户：户主 {name}</source>
-        <translation>Joining the household of {name}</translation>
-    </message>
-</context>
-<context>
-    <name>Field</name>
-    <message>
-        <source>证件号码</source>
-        <translation>ID number</translation>
-    </message>
-    <message>
-        <source>出生日期</source>
-        <translation>Date of birth</translation>
-    </message>
-    <message>
-        <source>工作单位</source>
-        <translation>Workplace</translation>
-    </message>
-    <message>
-        <source>联系人姓名</source>
-        <translation>Contact name</translation>
-    </message>
-    <message>
-        <source>现住址</source>
-        <translation>Current address</translation>
-    </message>
-    <message>
-        <source>户籍地址</source>
-        <translation>Registered (hukou) address</translation>
-    </message>
-    <message>
-        <source>建档人</source>
-        <translation>Enrolled by</translation>
-    </message>
-    <message>
-        <source>责任医生</source>
-        <translation>Responsible doctor</translation>
     </message>
     <message>
         <source>签约医生</source>
@@ -739,6 +940,10 @@
     <message>
         <source>签约日期</source>
         <translation>Contract date</translation>
+    </message>
+    <message>
+        <source>档案状态</source>
+        <translation>Record status</translation>
     </message>
     <message>
         <source>状态变更日期</source>
@@ -925,6 +1130,10 @@
         <translation>Visit date</translation>
     </message>
     <message>
+        <source>体温</source>
+        <translation>Temperature</translation>
+    </message>
+    <message>
         <source>下次随访日期</source>
         <translation>Next visit date</translation>
     </message>
@@ -941,6 +1150,18 @@
         <translation>HbA1c test date</translation>
     </message>
     <message>
+        <source>药物名称</source>
+        <translation>Drug</translation>
+    </message>
+    <message>
+        <source>每日次数</source>
+        <translation>Times a day</translation>
+    </message>
+    <message>
+        <source>每次剂量</source>
+        <translation>Dose each time</translation>
+    </message>
+    <message>
         <source>失访原因</source>
         <translation>Reason lost</translation>
     </message>
@@ -951,6 +1172,14 @@
     <message>
         <source>死亡日期</source>
         <translation>Date of death</translation>
+    </message>
+    <message>
+        <source>年-月-日</source>
+        <translation>year-month-day</translation>
+    </message>
+    <message>
+        <source>年-月</source>
+        <translation>year-month</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1309,14 @@
         <translation>The HbA1c test date cannot be after the visit</translation>
     </message>
     <message>
+        <source>每日次数应在1–24之间</source>
+        <translation>Times a day must be 1–24</translation>
+    </message>
+    <message>
+        <source>每次剂量超出可能范围</source>
+        <translation>The dose each time is out of the possible range</translation>
+    </message>
+    <message>
         <source>失访请写明原因</source>
         <translation>Lost to follow-up: give the reason</translation>
     </message>
@@ -1094,6 +1331,14 @@
     <message>
         <source>请填写死亡原因</source>
         <translation>Please enter the cause of death</translation>
+    </message>
+    <message>
+        <source>下次随访日期最晚为本次随访后一年（{d}）</source>
+        <translation>The next follow-up is due at most a year after this one ({d})</translation>
+    </message>
+    <message>
+        <source>随访日期不能晚于 {today}：本机日期是 {pc}，而最近一次同步时乡镇卫生院的日期是 {town}，请核对电脑的日期和时间，并与乡镇卫生院同步</source>
+        <translation>The follow-up date cannot be later than {today}: this PC&apos;s date is {pc}, but the township health centre&apos;s date at the last sync was {town}. Check this PC&apos;s date and time, and sync with the township</translation>
     </message>
 </context>
 <context>
@@ -1481,7 +1726,7 @@
     </message>
     <message>
         <source>首次使用：请为管理员设置密码（至少6个字符），以后用它登录。</source>
-        <translation>First use: choose the admin's password (at least 6 characters); you will log in with it.</translation>
+        <translation>First use: choose the admin&apos;s password (at least 6 characters); you will log in with it.</translation>
     </message>
     <message>
         <source>请登录。每一次修改都会记录操作人。</source>
@@ -1549,6 +1794,13 @@
     <message>
         <source>当前用户：{user}</source>
         <translation>User: {user}</translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <source>操作没有完成，未保存任何内容。详细信息已写入日志：{error}</source>
+        <translation>The operation did not finish and nothing was saved. The details are in the log: {error}</translation>
     </message>
 </context>
 <context>
@@ -1755,7 +2007,7 @@
     </message>
     <message>
         <source>随访医生签名</source>
-        <translation>Doctor's signature</translation>
+        <translation>Doctor&apos;s signature</translation>
     </message>
     <message>
         <source>高血压患者随访服务记录表</source>
@@ -1938,7 +2190,7 @@
         <translation>Resident Health Record</translation>
     </message>
     <message>
-        <source>姓　　名：</source>
+        <source>姓&#x3000;&#x3000;名：</source>
         <translation>Name:</translation>
     </message>
     <message>
@@ -2320,7 +2572,7 @@
     </message>
     <message>
         <source>没有可用的用户</source>
-        <translation>There is no active user</translation>
+        <translation type="vanished">There is no active user</translation>
     </message>
     <message>
         <source>乡镇模式下请指定村代码</source>
@@ -2726,7 +2978,7 @@
     </message>
     <message>
         <source>户主所在行有错误，本行一并不导入</source>
-        <translation>The head of household's row has errors, so this row is not imported either</translation>
+        <translation>The head of household&apos;s row has errors, so this row is not imported either</translation>
     </message>
     <message>
         <source>导出文件应为 .xlsx 或 .csv</source>
@@ -2879,7 +3131,11 @@
     </message>
     <message>
         <source>每天第一次启动和关闭时自动备份到数据目录的 backups 文件夹（保留7个每日、4个每周备份）。</source>
-        <translation>A backup is made automatically into the data folder's backups at the first start and close of each day (7 daily and 4 weekly kept).</translation>
+        <translation>A backup is made automatically into the data folder&apos;s backups at the first start and close of each day (7 daily and 4 weekly kept).</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
     </message>
     <message>
         <source>已保存。界面语言在下次启动时生效。</source>
@@ -2922,11 +3178,23 @@
     </message>
     <message>
         <source>文件内容已损坏或被改动（校验值不符）</source>
-        <translation>The file's content is damaged or altered (checksum mismatch)</translation>
+        <translation>The file&apos;s content is damaged or altered (checksum mismatch)</translation>
     </message>
     <message>
         <source>无法解密：文件已损坏，或不是发给本机密钥的</source>
-        <translation>Cannot decrypt: the file is damaged, or was not encrypted for this device's key</translation>
+        <translation>Cannot decrypt: the file is damaged, or was not encrypted for this device&apos;s key</translation>
+    </message>
+    <message>
+        <source>冲突编号应为十六进制数字（0-9、a-f）：{ref}</source>
+        <translation>A conflict number is hexadecimal digits (0-9, a-f): {ref}</translation>
+    </message>
+    <message>
+        <source>没有未处理的冲突 {ref}</source>
+        <translation>There is no open conflict {ref}</translation>
+    </message>
+    <message>
+        <source>有 {n} 个冲突以 {ref} 开头，请多输入几位</source>
+        <translation>{n} conflicts start with {ref}: type a few more digits</translation>
     </message>
     <message>
         <source>冲突和重复档案由乡镇卫生院处理</source>
@@ -2950,7 +3218,7 @@
     </message>
     <message>
         <source>还没有信任任何设备：请先核对指纹并导入对方的设备卡</source>
-        <translation>No device is trusted yet: check the fingerprint and import the other device's card first</translation>
+        <translation>No device is trusted yet: check the fingerprint and import the other device&apos;s card first</translation>
     </message>
     <message>
         <source>对方已有全部变更，无需导出</source>
@@ -2986,11 +3254,11 @@
     </message>
     <message>
         <source>{name} 的电脑时钟比本机快约 {days} 天：请核对两台电脑的日期和时间</source>
-        <translation>{name}'s clock is about {days} days ahead of this PC: check the date and time on both</translation>
+        <translation>{name}&apos;s clock is about {days} days ahead of this PC: check the date and time on both</translation>
     </message>
     <message>
         <source>本机时钟比已记录的时间早约 {days} 天（时钟被调回或电池没电）：请校准电脑的日期和时间</source>
-        <translation>This PC's clock is about {days} days behind times already recorded (clock set back or a flat battery): correct the date and time</translation>
+        <translation>This PC&apos;s clock is about {days} days behind times already recorded (clock set back or a flat battery): correct the date and time</translation>
     </message>
     <message>
         <source>设备密钥已用口令保护：请输入口令（或设置环境变量 CUNYI_KEY_PASSPHRASE）</source>
@@ -3005,6 +3273,10 @@
         <translation>A passphrase needs at least 8 characters</translation>
     </message>
     <message>
+        <source>本机设备密钥不存在：{path}（请从备份恢复，或重新初始化）</source>
+        <translation>This device&apos;s keys are missing: {path} (restore them from a backup, or initialise again)</translation>
+    </message>
+    <message>
         <source>找不到设备卡文件：{path}</source>
         <translation>Device card not found: {path}</translation>
     </message>
@@ -3014,11 +3286,11 @@
     </message>
     <message>
         <source>设备卡的指纹与其中的密钥不符：文件被改动过，不能信任</source>
-        <translation>The card's fingerprint does not match its keys: the file was altered and cannot be trusted</translation>
+        <translation>The card&apos;s fingerprint does not match its keys: the file was altered and cannot be trusted</translation>
     </message>
     <message>
         <source>这是本机自己的设备卡</source>
-        <translation>This is this device's own card</translation>
+        <translation>This is this device&apos;s own card</translation>
     </message>
     <message>
         <source>本村只与所属乡镇卫生院（{town}）同步，这张卡是 {code} {name}</source>
@@ -3040,6 +3312,54 @@
         <source>“{key}”不是有效的 age 公钥（应以 age1 开头）</source>
         <translation>“{key}” is not a valid age public key (it starts with age1)</translation>
     </message>
+    <message>
+        <source>{sender} 的电脑时钟有误：同步包里的时间是 {clock}，比本机的 {mine} 快一天以上。请把 {sender} 电脑的日期和时间改正后重新导出；本机未做任何更改</source>
+        <translation>The clock of {sender}&apos;s PC is wrong: its bundle is dated {clock}, more than a day ahead of this PC ({mine}). Correct the date and time on {sender}&apos;s PC and export again; nothing was changed here</translation>
+    </message>
+    <message>
+        <source>同步包的清单无效（{field}），整包未导入</source>
+        <translation>The bundle&apos;s manifest is invalid ({field}); nothing in it was imported</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{entity} {row} 的变更来源是设备 {origin}，而村卫生室 {sender} 只能发送本机做的变更</source>
+        <translation>The bundle oversteps its sender; nothing in it was imported: the change to {entity} {row} comes from device {origin}, but the village clinic {sender} may only send changes made on its own PC</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）在本机属于 {scope}，超出 {sender} 的范围</source>
+        <translation>The bundle oversteps its sender; nothing in it was imported: {entity} {row} (from device {origin}) belongs to {scope} here, outside what {sender} may change</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）按其内容属于 {scope}，超出 {sender} 的范围</source>
+        <translation>The bundle oversteps its sender; nothing in it was imported: by its contents, {entity} {row} (from device {origin}) belongs to {scope}, outside what {sender} may change</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）标明属于 {scope}，超出 {sender} 的范围</source>
+        <translation>The bundle oversteps its sender; nothing in it was imported: {entity} {row} (from device {origin}) is marked as belonging to {scope}, outside what {sender} may change</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{sender} 发来未知类型的记录 {entity} {row}（来源设备 {origin}）</source>
+        <translation>The bundle oversteps its sender; nothing in it was imported: {sender} sent a record of unknown type {entity} {row} (from device {origin})</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{sender} 声称已收到设备 {origin} 的第 {hw} 号变更，而本机只有到第 {held} 号</source>
+        <translation>The bundle oversteps its sender; nothing in it was imported: {sender} claims to hold changes of device {origin} up to no. {hw}, but this PC has them only up to no. {held}</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{sender} 声称本包带有它第 {lo}–{hi} 号变更，实际只带到第 {carried} 号</source>
+        <translation>The bundle oversteps its sender; nothing in it was imported: {sender} claims it carries its changes no. {lo}–{hi}, but it carries them only up to no. {carried}</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{sender} 无权修改 {entity} 类记录（{row}，来源设备 {origin}）</source>
+        <translation>The bundle oversteps its sender; nothing in it was imported: {sender} may not change {entity} records ({row}, from device {origin})</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：村卫生室 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，但它只能代表本机</source>
+        <translation>The bundle oversteps its sender; nothing in it was imported: the village clinic {sender} claims to pass on changes no. {lo}–{hi} of device {origin}, but it may only speak for itself</translation>
+    </message>
+    <message>
+        <source>本机日期 {pc} 比最近一次同步时乡镇卫生院的日期 {town} 晚 {days} 天：如果电脑日期不对请改正，并尽快与乡镇卫生院同步；在此之前随访日期最晚只能填 {today}</source>
+        <translation>This PC&apos;s date ({pc}) is {days} days past the township health centre&apos;s date at the last sync ({town}): if this PC&apos;s date is wrong, correct it, and sync with the township soon; until then follow-up dates can be no later than {today}</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -3049,7 +3369,7 @@
     </message>
     <message>
         <source>导出本机设备卡…</source>
-        <translation>Export this device's card…</translation>
+        <translation>Export this device&apos;s card…</translation>
     </message>
     <message>
         <source>信任对方设备卡…</source>
@@ -3181,11 +3501,11 @@
     </message>
     <message>
         <source>本机设备密钥已用口令保护：导出或导入时会询问口令</source>
-        <translation>This device's keys are protected by a passphrase: it is asked for at export or import</translation>
+        <translation>This device&apos;s keys are protected by a passphrase: it is asked for at export or import</translation>
     </message>
     <message>
         <source>{name}（{code}）  本机指纹：&lt;b&gt;{fp}&lt;/b&gt;</source>
-        <translation>{name} ({code})  this device's fingerprint: &lt;b&gt;{fp}&lt;/b&gt;</translation>
+        <translation>{name} ({code})  this device&apos;s fingerprint: &lt;b&gt;{fp}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>村卫生室</source>
@@ -3277,7 +3597,7 @@
     </message>
     <message>
         <source>同步包已写好。是否同时把本机数据备份到 {folder}？</source>
-        <translation>The bundles are written. Also back up this PC's data to {folder}?</translation>
+        <translation>The bundles are written. Also back up this PC&apos;s data to {folder}?</translation>
     </message>
     <message>
         <source>备份</source>
@@ -3289,7 +3609,7 @@
     </message>
     <message>
         <source>导出本机设备卡</source>
-        <translation>Export this device's card</translation>
+        <translation>Export this device&apos;s card</translation>
     </message>
     <message>
         <source>设备卡</source>
@@ -3305,7 +3625,7 @@ Before they trust it, read this fingerprint to them by phone:
     </message>
     <message>
         <source>选择对方的设备卡</source>
-        <translation>Choose the other device's card</translation>
+        <translation>Choose the other device&apos;s card</translation>
     </message>
     <message>
         <source>信任 {name}（{code}）？
@@ -3349,11 +3669,11 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>本机设备密钥已用口令保护，请输入口令：</source>
-        <translation>This device's keys are protected by a passphrase. Passphrase:</translation>
+        <translation>This device&apos;s keys are protected by a passphrase. Passphrase:</translation>
     </message>
     <message>
         <source>同步失败：{error}</source>
-        <translation>Sync failed: {error}</translation>
+        <translation type="vanished">Sync failed: {error}</translation>
     </message>
     <message>
         <source>（空）</source>
@@ -3439,7 +3759,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>重设所选用户的密码…</source>
-        <translation>Reset selected user's password…</translation>
+        <translation>Reset selected user&apos;s password…</translation>
     </message>
     <message>
         <source>停用所选用户</source>
@@ -3490,11 +3810,11 @@ Click Yes only if it matches.</translation>
     <name>Validation</name>
     <message>
         <source>证件类型代码“{value}”无效</source>
-        <translation>ID type code “{value}” is not valid</translation>
+        <translation type="vanished">ID type code “{value}” is not valid</translation>
     </message>
     <message>
         <source>性别代码“{value}”无效</source>
-        <translation>Sex code “{value}” is not valid</translation>
+        <translation type="vanished">Sex code “{value}” is not valid</translation>
     </message>
     <message>
         <source>出生日期与身份证号不一致（身份证号中为{d}）</source>
@@ -3525,6 +3845,22 @@ Click Yes only if it matches.</translation>
         <translation>{label}: “Other” is ticked, please specify</translation>
     </message>
     <message>
+        <source>{label}不能晚于今天</source>
+        <translation>{label} cannot be after today</translation>
+    </message>
+    <message>
+        <source>{label}应为{min}到{max}{unit}</source>
+        <translation>{label} must be {min} to {max} {unit}</translation>
+    </message>
+    <message>
+        <source>{label}不能小于{min}</source>
+        <translation>{label} cannot be less than {min}</translation>
+    </message>
+    <message>
+        <source>{label}不能大于{max}</source>
+        <translation>{label} cannot be more than {max}</translation>
+    </message>
+    <message>
         <source>{disease}的确诊时间早于出生日期</source>
         <translation>{disease} diagnosed before the date of birth</translation>
     </message>
@@ -3550,7 +3886,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>建档日期不能晚于今天</source>
-        <translation>The enrolment date cannot be after today</translation>
+        <translation type="vanished">The enrolment date cannot be after today</translation>
     </message>
     <message>
         <source>建档日期不能早于出生日期</source>
@@ -3558,15 +3894,15 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>签约日期不能晚于今天</source>
-        <translation>The contract date cannot be after today</translation>
+        <translation type="vanished">The contract date cannot be after today</translation>
     </message>
     <message>
         <source>签约年限应为1到10年</source>
-        <translation>The contract term must be 1 to 10 years</translation>
+        <translation type="vanished">The contract term must be 1 to 10 years</translation>
     </message>
     <message>
         <source>档案状态代码“{value}”无效</source>
-        <translation>Record status code “{value}” is not valid</translation>
+        <translation type="vanished">Record status code “{value}” is not valid</translation>
     </message>
     <message>
         <source>迁出或死亡请填写日期</source>
@@ -3578,7 +3914,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>与户主关系代码“{value}”无效</source>
-        <translation>Relation code “{value}” is not valid</translation>
+        <translation type="vanished">Relation code “{value}” is not valid</translation>
     </message>
     <message>
         <source>所选家庭户不存在</source>
@@ -3594,7 +3930,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>新建家庭户时本人应为户主；其他家庭成员请从户主档案中“添加家庭成员”</source>
-        <translation>A new household starts with its head; add other members from the head's record (Add household member)</translation>
+        <translation>A new household starts with its head; add other members from the head&apos;s record (Add household member)</translation>
     </message>
     <message>
         <source>该证件号已建档：{name}，档案编号{archive}，{village}</source>
@@ -3607,6 +3943,14 @@ Click Yes only if it matches.</translation>
     <message>
         <source>无法识别“{value}”</source>
         <translation>“{value}” is not recognised</translation>
+    </message>
+    <message>
+        <source>{label}应为整数</source>
+        <translation>{label} must be a whole number</translation>
+    </message>
+    <message>
+        <source>{label}应为数字</source>
+        <translation>{label} must be a number</translation>
     </message>
     <message>
         <source>{label}含有无法识别的字符</source>
@@ -3650,11 +3994,11 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>身份证号校验位错误，请逐位核对</source>
-        <translation>The ID's check digit is wrong: check it digit by digit</translation>
+        <translation>The ID&apos;s check digit is wrong: check it digit by digit</translation>
     </message>
     <message>
         <source>身份证号的地址码{code}不是有效的行政区划代码</source>
-        <translation>The ID's address code {code} is not an administrative division code</translation>
+        <translation>The ID&apos;s address code {code} is not an administrative division code</translation>
     </message>
     <message>
         <source>{label}只能包含数字、空格和“-”</source>
@@ -3705,7 +4049,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>有多个村的村民小组叫“{name}”，请同时指定村</source>
-        <translation>Several villages have a group called "{name}"; name the village too</translation>
+        <translation>Several villages have a group called &quot;{name}&quot;; name the village too</translation>
     </message>
 </context>
 <context>

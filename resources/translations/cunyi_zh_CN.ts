@@ -39,6 +39,18 @@
         <translation>用户名“{name}”已被使用</translation>
     </message>
     <message>
+        <source>只有乡村医生账号需要指定村</source>
+        <translation>只有乡村医生账号需要指定村</translation>
+    </message>
+    <message>
+        <source>乡村医生账号请指定所属村的12位代码</source>
+        <translation>乡村医生账号请指定所属村的12位代码</translation>
+    </message>
+    <message>
+        <source>村代码{code}不属于本机管辖的村</source>
+        <translation>村代码{code}不属于本机管辖的村</translation>
+    </message>
+    <message>
         <source>原密码不正确</source>
         <translation>原密码不正确</translation>
     </message>
@@ -342,6 +354,10 @@
         <source>{name} 来自更新版本的村医（数据结构 {rev}），请先更新本机村医</source>
         <translation>{name} 来自更新版本的村医（数据结构 {rev}），请先更新本机村医</translation>
     </message>
+    <message>
+        <source>{file} 是另一台设备的备份（{theirs}，设备 {their_device}），本机是 {mine}（设备 {my_device}），未恢复：两台电脑以同一身份同步会丢失数据。确需在本机使用它，请选择作为新设备恢复（命令行加 --force-other-device）：本机将换用新的设备身份和密钥，乡镇卫生院与各村需重新信任本机的设备卡。</source>
+        <translation>{file} 是另一台设备的备份（{theirs}，设备 {their_device}），本机是 {mine}（设备 {my_device}），未恢复：两台电脑以同一身份同步会丢失数据。确需在本机使用它，请选择作为新设备恢复（命令行加 --force-other-device）：本机将换用新的设备身份和密钥，乡镇卫生院与各村需重新信任本机的设备卡。</translation>
+    </message>
 </context>
 <context>
     <name>Charts</name>
@@ -423,6 +439,261 @@
     <name>EnrolmentForm</name>
     <message>
         <source>基本信息</source>
+        <translation type="vanished">基本信息</translation>
+    </message>
+    <message>
+        <source>如 张三</source>
+        <translation type="vanished">如 张三</translation>
+    </message>
+    <message>
+        <source>18位身份证号，末位可为X</source>
+        <translation type="vanished">18位身份证号，末位可为X</translation>
+    </message>
+    <message>
+        <source>年-月-日，如 1965-03-08</source>
+        <translation type="vanished">年-月-日，如 1965-03-08</translation>
+    </message>
+    <message>
+        <source>姓名 *</source>
+        <translation type="vanished">姓名 *</translation>
+    </message>
+    <message>
+        <source>证件类型</source>
+        <translation type="vanished">证件类型</translation>
+    </message>
+    <message>
+        <source>身份证号</source>
+        <translation type="vanished">身份证号</translation>
+    </message>
+    <message>
+        <source>性别 *</source>
+        <translation type="vanished">性别 *</translation>
+    </message>
+    <message>
+        <source>出生日期 *</source>
+        <translation type="vanished">出生日期 *</translation>
+    </message>
+    <message>
+        <source>民族</source>
+        <translation type="vanished">民族</translation>
+    </message>
+    <message>
+        <source>常住类型</source>
+        <translation type="vanished">常住类型</translation>
+    </message>
+    <message>
+        <source>血型</source>
+        <translation type="vanished">血型</translation>
+    </message>
+    <message>
+        <source>文化程度</source>
+        <translation type="vanished">文化程度</translation>
+    </message>
+    <message>
+        <source>职业</source>
+        <translation type="vanished">职业</translation>
+    </message>
+    <message>
+        <source>婚姻状况</source>
+        <translation type="vanished">婚姻状况</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation type="vanished">工作单位</translation>
+    </message>
+    <message>
+        <source>联系方式与住址</source>
+        <translation type="vanished">联系方式与住址</translation>
+    </message>
+    <message>
+        <source>手机11位，或区号-号码</source>
+        <translation type="vanished">手机11位，或区号-号码</translation>
+    </message>
+    <message>
+        <source>本人电话</source>
+        <translation type="vanished">本人电话</translation>
+    </message>
+    <message>
+        <source>联系人姓名</source>
+        <translation type="vanished">联系人姓名</translation>
+    </message>
+    <message>
+        <source>联系人电话</source>
+        <translation type="vanished">联系人电话</translation>
+    </message>
+    <message>
+        <source>现住址</source>
+        <translation type="vanished">现住址</translation>
+    </message>
+    <message>
+        <source>户籍地址</source>
+        <translation type="vanished">户籍地址</translation>
+    </message>
+    <message>
+        <source>家庭户与管理</source>
+        <translation type="vanished">家庭户与管理</translation>
+    </message>
+    <message>
+        <source>所属村</source>
+        <translation type="vanished">所属村</translation>
+    </message>
+    <message>
+        <source>建档立卡贫困户</source>
+        <translation type="vanished">建档立卡贫困户</translation>
+    </message>
+    <message>
+        <source>年-月-日</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>年</source>
+        <translation type="vanished">年</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation type="vanished">村民小组</translation>
+    </message>
+    <message>
+        <source>与户主关系</source>
+        <translation type="vanished">与户主关系</translation>
+    </message>
+    <message>
+        <source>家庭医生签约日期</source>
+        <translation type="vanished">家庭医生签约日期</translation>
+    </message>
+    <message>
+        <source>签约医生</source>
+        <translation type="vanished">签约医生</translation>
+    </message>
+    <message>
+        <source>签约年限</source>
+        <translation type="vanished">签约年限</translation>
+    </message>
+    <message>
+        <source>医疗费用支付方式、药物过敏史、暴露史</source>
+        <translation type="vanished">医疗费用支付方式、药物过敏史、暴露史</translation>
+    </message>
+    <message>
+        <source>其他，请写明</source>
+        <translation type="vanished">其他，请写明</translation>
+    </message>
+    <message>
+        <source>其他过敏药物</source>
+        <translation type="vanished">其他过敏药物</translation>
+    </message>
+    <message>
+        <source>医疗费用支付方式</source>
+        <translation type="vanished">医疗费用支付方式</translation>
+    </message>
+    <message>
+        <source>药物过敏史</source>
+        <translation type="vanished">药物过敏史</translation>
+    </message>
+    <message>
+        <source>暴露史</source>
+        <translation type="vanished">暴露史</translation>
+    </message>
+    <message>
+        <source>既往史</source>
+        <translation type="vanished">既往史</translation>
+    </message>
+    <message>
+        <source>确诊 年-月</source>
+        <translation>确诊 年-月</translation>
+    </message>
+    <message>
+        <source>其他疾病，请写明</source>
+        <translation type="vanished">其他疾病，请写明</translation>
+    </message>
+    <message>
+        <source>疾病</source>
+        <translation type="vanished">疾病</translation>
+    </message>
+    <message>
+        <source>名称/原因</source>
+        <translation>名称/原因</translation>
+    </message>
+    <message>
+        <source>手术/外伤/输血</source>
+        <translation type="vanished">手术/外伤/输血</translation>
+    </message>
+    <message>
+        <source>有</source>
+        <translation type="vanished">有</translation>
+    </message>
+    <message>
+        <source>疾病名称</source>
+        <translation type="vanished">疾病名称</translation>
+    </message>
+    <message>
+        <source>遗传病史</source>
+        <translation type="vanished">遗传病史</translation>
+    </message>
+    <message>
+        <source>其他残疾，请写明</source>
+        <translation type="vanished">其他残疾，请写明</translation>
+    </message>
+    <message>
+        <source>残疾情况</source>
+        <translation type="vanished">残疾情况</translation>
+    </message>
+    <message>
+        <source>家族史</source>
+        <translation type="vanished">家族史</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>生活环境</source>
+        <translation type="vanished">生活环境</translation>
+    </message>
+    <message>
+        <source>建档信息</source>
+        <translation type="vanished">建档信息</translation>
+    </message>
+    <message>
+        <source>默认今天</source>
+        <translation type="vanished">默认今天</translation>
+    </message>
+    <message>
+        <source>迁出或死亡日期</source>
+        <translation type="vanished">迁出或死亡日期</translation>
+    </message>
+    <message>
+        <source>建档日期</source>
+        <translation type="vanished">建档日期</translation>
+    </message>
+    <message>
+        <source>建档人</source>
+        <translation type="vanished">建档人</translation>
+    </message>
+    <message>
+        <source>责任医生</source>
+        <translation type="vanished">责任医生</translation>
+    </message>
+    <message>
+        <source>档案状态</source>
+        <translation type="vanished">档案状态</translation>
+    </message>
+    <message>
+        <source>状态日期</source>
+        <translation type="vanished">状态日期</translation>
+    </message>
+    <message>
+        <source>加入家庭户：户主 {name}</source>
+        <translation>加入家庭户：户主 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <source>证件号码</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>基本信息</source>
         <translation>基本信息</translation>
     </message>
     <message>
@@ -430,32 +701,20 @@
         <translation>如 张三</translation>
     </message>
     <message>
-        <source>18位身份证号，末位可为X</source>
-        <translation>18位身份证号，末位可为X</translation>
-    </message>
-    <message>
-        <source>年-月-日，如 1965-03-08</source>
-        <translation>年-月-日，如 1965-03-08</translation>
-    </message>
-    <message>
-        <source>姓名 *</source>
-        <translation>姓名 *</translation>
-    </message>
-    <message>
         <source>证件类型</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <source>身份证号</source>
-        <translation>身份证号</translation>
+        <source>18位身份证号，末位可为X</source>
+        <translation>18位身份证号，末位可为X</translation>
     </message>
     <message>
-        <source>性别 *</source>
-        <translation>性别 *</translation>
+        <source>出生日期</source>
+        <translation>出生日期</translation>
     </message>
     <message>
-        <source>出生日期 *</source>
-        <translation>出生日期 *</translation>
+        <source>年-月-日，如 1965-03-08</source>
+        <translation>年-月-日，如 1965-03-08</translation>
     </message>
     <message>
         <source>民族</source>
@@ -468,6 +727,10 @@
     <message>
         <source>血型</source>
         <translation>血型</translation>
+    </message>
+    <message>
+        <source>RH血型</source>
+        <translation>RH血型</translation>
     </message>
     <message>
         <source>文化程度</source>
@@ -494,16 +757,8 @@
         <translation>手机11位，或区号-号码</translation>
     </message>
     <message>
-        <source>本人电话</source>
-        <translation>本人电话</translation>
-    </message>
-    <message>
         <source>联系人姓名</source>
         <translation>联系人姓名</translation>
-    </message>
-    <message>
-        <source>联系人电话</source>
-        <translation>联系人电话</translation>
     </message>
     <message>
         <source>现住址</source>
@@ -522,56 +777,44 @@
         <translation>所属村</translation>
     </message>
     <message>
-        <source>建档立卡贫困户</source>
-        <translation>建档立卡贫困户</translation>
-    </message>
-    <message>
-        <source>年-月-日</source>
-        <translation>年-月-日</translation>
-    </message>
-    <message>
-        <source>年</source>
-        <translation>年</translation>
-    </message>
-    <message>
-        <source>村民小组</source>
-        <translation>村民小组</translation>
-    </message>
-    <message>
         <source>与户主关系</source>
         <translation>与户主关系</translation>
     </message>
     <message>
-        <source>家庭医生签约日期</source>
-        <translation>家庭医生签约日期</translation>
-    </message>
-    <message>
-        <source>签约医生</source>
-        <translation>签约医生</translation>
+        <source>建档立卡贫困户</source>
+        <translation>建档立卡贫困户</translation>
     </message>
     <message>
         <source>签约年限</source>
         <translation>签约年限</translation>
     </message>
     <message>
+        <source>年</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>家庭户</source>
+        <translation>家庭户</translation>
+    </message>
+    <message>
         <source>医疗费用支付方式、药物过敏史、暴露史</source>
         <translation>医疗费用支付方式、药物过敏史、暴露史</translation>
-    </message>
-    <message>
-        <source>其他，请写明</source>
-        <translation>其他，请写明</translation>
-    </message>
-    <message>
-        <source>其他过敏药物</source>
-        <translation>其他过敏药物</translation>
     </message>
     <message>
         <source>医疗费用支付方式</source>
         <translation>医疗费用支付方式</translation>
     </message>
     <message>
+        <source>其他，请写明</source>
+        <translation>其他，请写明</translation>
+    </message>
+    <message>
         <source>药物过敏史</source>
         <translation>药物过敏史</translation>
+    </message>
+    <message>
+        <source>其他过敏药物</source>
+        <translation>其他过敏药物</translation>
     </message>
     <message>
         <source>暴露史</source>
@@ -582,24 +825,20 @@
         <translation>既往史</translation>
     </message>
     <message>
-        <source>确诊 年-月</source>
-        <translation>确诊 年-月</translation>
+        <source>疾病</source>
+        <translation>疾病</translation>
     </message>
     <message>
         <source>其他疾病，请写明</source>
         <translation>其他疾病，请写明</translation>
     </message>
     <message>
-        <source>疾病</source>
-        <translation>疾病</translation>
-    </message>
-    <message>
-        <source>名称/原因</source>
-        <translation>名称/原因</translation>
-    </message>
-    <message>
         <source>手术/外伤/输血</source>
         <translation>手术/外伤/输血</translation>
+    </message>
+    <message>
+        <source>遗传病史</source>
+        <translation>遗传病史</translation>
     </message>
     <message>
         <source>有</source>
@@ -610,28 +849,40 @@
         <translation>疾病名称</translation>
     </message>
     <message>
-        <source>遗传病史</source>
-        <translation>遗传病史</translation>
+        <source>残疾情况</source>
+        <translation>残疾情况</translation>
     </message>
     <message>
         <source>其他残疾，请写明</source>
         <translation>其他残疾，请写明</translation>
     </message>
     <message>
-        <source>残疾情况</source>
-        <translation>残疾情况</translation>
-    </message>
-    <message>
         <source>家族史</source>
         <translation>家族史</translation>
     </message>
     <message>
-        <source>其他</source>
-        <translation>其他</translation>
-    </message>
-    <message>
         <source>生活环境</source>
         <translation>生活环境</translation>
+    </message>
+    <message>
+        <source>厨房排风设施</source>
+        <translation>厨房排风设施</translation>
+    </message>
+    <message>
+        <source>燃料类型</source>
+        <translation>燃料类型</translation>
+    </message>
+    <message>
+        <source>饮水</source>
+        <translation>饮水</translation>
+    </message>
+    <message>
+        <source>厕所</source>
+        <translation>厕所</translation>
+    </message>
+    <message>
+        <source>禽畜栏</source>
+        <translation>禽畜栏</translation>
     </message>
     <message>
         <source>建档信息</source>
@@ -642,67 +893,16 @@
         <translation>默认今天</translation>
     </message>
     <message>
+        <source>建档人</source>
+        <translation>建档人</translation>
+    </message>
+    <message>
+        <source>责任医生</source>
+        <translation>责任医生</translation>
+    </message>
+    <message>
         <source>迁出或死亡日期</source>
         <translation>迁出或死亡日期</translation>
-    </message>
-    <message>
-        <source>建档日期</source>
-        <translation>建档日期</translation>
-    </message>
-    <message>
-        <source>建档人</source>
-        <translation>建档人</translation>
-    </message>
-    <message>
-        <source>责任医生</source>
-        <translation>责任医生</translation>
-    </message>
-    <message>
-        <source>档案状态</source>
-        <translation>档案状态</translation>
-    </message>
-    <message>
-        <source>状态日期</source>
-        <translation>状态日期</translation>
-    </message>
-    <message>
-        <source>加入家庭户：户主 {name}</source>
-        <translation>加入家庭户：户主 {name}</translation>
-    </message>
-</context>
-<context>
-    <name>Field</name>
-    <message>
-        <source>证件号码</source>
-        <translation>证件号码</translation>
-    </message>
-    <message>
-        <source>出生日期</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <source>工作单位</source>
-        <translation>工作单位</translation>
-    </message>
-    <message>
-        <source>联系人姓名</source>
-        <translation>联系人姓名</translation>
-    </message>
-    <message>
-        <source>现住址</source>
-        <translation>现住址</translation>
-    </message>
-    <message>
-        <source>户籍地址</source>
-        <translation>户籍地址</translation>
-    </message>
-    <message>
-        <source>建档人</source>
-        <translation>建档人</translation>
-    </message>
-    <message>
-        <source>责任医生</source>
-        <translation>责任医生</translation>
     </message>
     <message>
         <source>签约医生</source>
@@ -739,6 +939,10 @@
     <message>
         <source>签约日期</source>
         <translation>签约日期</translation>
+    </message>
+    <message>
+        <source>档案状态</source>
+        <translation>档案状态</translation>
     </message>
     <message>
         <source>状态变更日期</source>
@@ -925,6 +1129,10 @@
         <translation>随访日期</translation>
     </message>
     <message>
+        <source>体温</source>
+        <translation>体温</translation>
+    </message>
+    <message>
         <source>下次随访日期</source>
         <translation>下次随访日期</translation>
     </message>
@@ -941,6 +1149,18 @@
         <translation>糖化血红蛋白检查日期</translation>
     </message>
     <message>
+        <source>药物名称</source>
+        <translation>药物名称</translation>
+    </message>
+    <message>
+        <source>每日次数</source>
+        <translation>每日次数</translation>
+    </message>
+    <message>
+        <source>每次剂量</source>
+        <translation>每次剂量</translation>
+    </message>
+    <message>
         <source>失访原因</source>
         <translation>失访原因</translation>
     </message>
@@ -951,6 +1171,14 @@
     <message>
         <source>死亡日期</source>
         <translation>死亡日期</translation>
+    </message>
+    <message>
+        <source>年-月-日</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>年-月</source>
+        <translation>年-月</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1308,14 @@
         <translation>糖化血红蛋白检查日期不能晚于随访日期</translation>
     </message>
     <message>
+        <source>每日次数应在1–24之间</source>
+        <translation>每日次数应在1–24之间</translation>
+    </message>
+    <message>
+        <source>每次剂量超出可能范围</source>
+        <translation>每次剂量超出可能范围</translation>
+    </message>
+    <message>
         <source>失访请写明原因</source>
         <translation>失访请写明原因</translation>
     </message>
@@ -1094,6 +1330,14 @@
     <message>
         <source>请填写死亡原因</source>
         <translation>请填写死亡原因</translation>
+    </message>
+    <message>
+        <source>下次随访日期最晚为本次随访后一年（{d}）</source>
+        <translation>下次随访日期最晚为本次随访后一年（{d}）</translation>
+    </message>
+    <message>
+        <source>随访日期不能晚于 {today}：本机日期是 {pc}，而最近一次同步时乡镇卫生院的日期是 {town}，请核对电脑的日期和时间，并与乡镇卫生院同步</source>
+        <translation>随访日期不能晚于 {today}：本机日期是 {pc}，而最近一次同步时乡镇卫生院的日期是 {town}，请核对电脑的日期和时间，并与乡镇卫生院同步</translation>
     </message>
 </context>
 <context>
@@ -1549,6 +1793,13 @@
     <message>
         <source>当前用户：{user}</source>
         <translation>当前用户：{user}</translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <source>操作没有完成，未保存任何内容。详细信息已写入日志：{error}</source>
+        <translation>操作没有完成，未保存任何内容。详细信息已写入日志：{error}</translation>
     </message>
 </context>
 <context>
@@ -2320,7 +2571,7 @@
     </message>
     <message>
         <source>没有可用的用户</source>
-        <translation>没有可用的用户</translation>
+        <translation type="vanished">没有可用的用户</translation>
     </message>
     <message>
         <source>乡镇模式下请指定村代码</source>
@@ -2882,6 +3133,10 @@
         <translation>每天第一次启动和关闭时自动备份到数据目录的 backups 文件夹（保留7个每日、4个每周备份）。</translation>
     </message>
     <message>
+        <source>设置</source>
+        <translation>设置</translation>
+    </message>
+    <message>
         <source>已保存。界面语言在下次启动时生效。</source>
         <translation>已保存。界面语言在下次启动时生效。</translation>
     </message>
@@ -2927,6 +3182,18 @@
     <message>
         <source>无法解密：文件已损坏，或不是发给本机密钥的</source>
         <translation>无法解密：文件已损坏，或不是发给本机密钥的</translation>
+    </message>
+    <message>
+        <source>冲突编号应为十六进制数字（0-9、a-f）：{ref}</source>
+        <translation>冲突编号应为十六进制数字（0-9、a-f）：{ref}</translation>
+    </message>
+    <message>
+        <source>没有未处理的冲突 {ref}</source>
+        <translation>没有未处理的冲突 {ref}</translation>
+    </message>
+    <message>
+        <source>有 {n} 个冲突以 {ref} 开头，请多输入几位</source>
+        <translation>有 {n} 个冲突以 {ref} 开头，请多输入几位</translation>
     </message>
     <message>
         <source>冲突和重复档案由乡镇卫生院处理</source>
@@ -3005,6 +3272,10 @@
         <translation>口令至少8个字符</translation>
     </message>
     <message>
+        <source>本机设备密钥不存在：{path}（请从备份恢复，或重新初始化）</source>
+        <translation>本机设备密钥不存在：{path}（请从备份恢复，或重新初始化）</translation>
+    </message>
+    <message>
         <source>找不到设备卡文件：{path}</source>
         <translation>找不到设备卡文件：{path}</translation>
     </message>
@@ -3039,6 +3310,54 @@
     <message>
         <source>“{key}”不是有效的 age 公钥（应以 age1 开头）</source>
         <translation>“{key}”不是有效的 age 公钥（应以 age1 开头）</translation>
+    </message>
+    <message>
+        <source>{sender} 的电脑时钟有误：同步包里的时间是 {clock}，比本机的 {mine} 快一天以上。请把 {sender} 电脑的日期和时间改正后重新导出；本机未做任何更改</source>
+        <translation>{sender} 的电脑时钟有误：同步包里的时间是 {clock}，比本机的 {mine} 快一天以上。请把 {sender} 电脑的日期和时间改正后重新导出；本机未做任何更改</translation>
+    </message>
+    <message>
+        <source>同步包的清单无效（{field}），整包未导入</source>
+        <translation>同步包的清单无效（{field}），整包未导入</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{entity} {row} 的变更来源是设备 {origin}，而村卫生室 {sender} 只能发送本机做的变更</source>
+        <translation>同步包越权，整包未导入：{entity} {row} 的变更来源是设备 {origin}，而村卫生室 {sender} 只能发送本机做的变更</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）在本机属于 {scope}，超出 {sender} 的范围</source>
+        <translation>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）在本机属于 {scope}，超出 {sender} 的范围</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）按其内容属于 {scope}，超出 {sender} 的范围</source>
+        <translation>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）按其内容属于 {scope}，超出 {sender} 的范围</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）标明属于 {scope}，超出 {sender} 的范围</source>
+        <translation>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）标明属于 {scope}，超出 {sender} 的范围</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{sender} 发来未知类型的记录 {entity} {row}（来源设备 {origin}）</source>
+        <translation>同步包越权，整包未导入：{sender} 发来未知类型的记录 {entity} {row}（来源设备 {origin}）</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{sender} 声称已收到设备 {origin} 的第 {hw} 号变更，而本机只有到第 {held} 号</source>
+        <translation>同步包越权，整包未导入：{sender} 声称已收到设备 {origin} 的第 {hw} 号变更，而本机只有到第 {held} 号</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{sender} 声称本包带有它第 {lo}–{hi} 号变更，实际只带到第 {carried} 号</source>
+        <translation>同步包越权，整包未导入：{sender} 声称本包带有它第 {lo}–{hi} 号变更，实际只带到第 {carried} 号</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{sender} 无权修改 {entity} 类记录（{row}，来源设备 {origin}）</source>
+        <translation>同步包越权，整包未导入：{sender} 无权修改 {entity} 类记录（{row}，来源设备 {origin}）</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：村卫生室 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，但它只能代表本机</source>
+        <translation>同步包越权，整包未导入：村卫生室 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，但它只能代表本机</translation>
+    </message>
+    <message>
+        <source>本机日期 {pc} 比最近一次同步时乡镇卫生院的日期 {town} 晚 {days} 天：如果电脑日期不对请改正，并尽快与乡镇卫生院同步；在此之前随访日期最晚只能填 {today}</source>
+        <translation>本机日期 {pc} 比最近一次同步时乡镇卫生院的日期 {town} 晚 {days} 天：如果电脑日期不对请改正，并尽快与乡镇卫生院同步；在此之前随访日期最晚只能填 {today}</translation>
     </message>
 </context>
 <context>
@@ -3353,7 +3672,7 @@
     </message>
     <message>
         <source>同步失败：{error}</source>
-        <translation>同步失败：{error}</translation>
+        <translation type="vanished">同步失败：{error}</translation>
     </message>
     <message>
         <source>（空）</source>
@@ -3490,11 +3809,11 @@
     <name>Validation</name>
     <message>
         <source>证件类型代码“{value}”无效</source>
-        <translation>证件类型代码“{value}”无效</translation>
+        <translation type="vanished">证件类型代码“{value}”无效</translation>
     </message>
     <message>
         <source>性别代码“{value}”无效</source>
-        <translation>性别代码“{value}”无效</translation>
+        <translation type="vanished">性别代码“{value}”无效</translation>
     </message>
     <message>
         <source>出生日期与身份证号不一致（身份证号中为{d}）</source>
@@ -3525,6 +3844,22 @@
         <translation>{label}选了“其他”，请写明</translation>
     </message>
     <message>
+        <source>{label}不能晚于今天</source>
+        <translation>{label}不能晚于今天</translation>
+    </message>
+    <message>
+        <source>{label}应为{min}到{max}{unit}</source>
+        <translation>{label}应为{min}到{max}{unit}</translation>
+    </message>
+    <message>
+        <source>{label}不能小于{min}</source>
+        <translation>{label}不能小于{min}</translation>
+    </message>
+    <message>
+        <source>{label}不能大于{max}</source>
+        <translation>{label}不能大于{max}</translation>
+    </message>
+    <message>
         <source>{disease}的确诊时间早于出生日期</source>
         <translation>{disease}的确诊时间早于出生日期</translation>
     </message>
@@ -3550,7 +3885,7 @@
     </message>
     <message>
         <source>建档日期不能晚于今天</source>
-        <translation>建档日期不能晚于今天</translation>
+        <translation type="vanished">建档日期不能晚于今天</translation>
     </message>
     <message>
         <source>建档日期不能早于出生日期</source>
@@ -3558,15 +3893,15 @@
     </message>
     <message>
         <source>签约日期不能晚于今天</source>
-        <translation>签约日期不能晚于今天</translation>
+        <translation type="vanished">签约日期不能晚于今天</translation>
     </message>
     <message>
         <source>签约年限应为1到10年</source>
-        <translation>签约年限应为1到10年</translation>
+        <translation type="vanished">签约年限应为1到10年</translation>
     </message>
     <message>
         <source>档案状态代码“{value}”无效</source>
-        <translation>档案状态代码“{value}”无效</translation>
+        <translation type="vanished">档案状态代码“{value}”无效</translation>
     </message>
     <message>
         <source>迁出或死亡请填写日期</source>
@@ -3578,7 +3913,7 @@
     </message>
     <message>
         <source>与户主关系代码“{value}”无效</source>
-        <translation>与户主关系代码“{value}”无效</translation>
+        <translation type="vanished">与户主关系代码“{value}”无效</translation>
     </message>
     <message>
         <source>所选家庭户不存在</source>
@@ -3607,6 +3942,14 @@
     <message>
         <source>无法识别“{value}”</source>
         <translation>无法识别“{value}”</translation>
+    </message>
+    <message>
+        <source>{label}应为整数</source>
+        <translation>{label}应为整数</translation>
+    </message>
+    <message>
+        <source>{label}应为数字</source>
+        <translation>{label}应为数字</translation>
     </message>
     <message>
         <source>{label}含有无法识别的字符</source>

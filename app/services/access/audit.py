@@ -136,7 +136,9 @@ def _write_own(bind, session_class, who, entries: list[AuditEntry], store=None) 
         log.exception("could not write audit entries %s", [(e.action, e.summary) for e in entries])
 
 
-def _write_deferred(session: Session, *_args) -> None:
+def _write_deferred(session: Session, transaction) -> None:
+    if transaction.parent is not None:  # a nested transaction: the outer one still holds the lock
+        return
     entries = session.info.pop(_AFTER_END, None)
     if entries:
         _write_own(
@@ -338,8 +340,7 @@ def attach(session_class: type[Session]) -> None:
         ("after_flush", _store_heads, {}),
         ("after_soft_rollback", _forget_heads, {}),
         ("do_orm_execute", _chain_bulk_insert, {}),
-        ("after_commit", _write_deferred, {}),
-        ("after_rollback", _write_deferred, {}),
+        ("after_transaction_end", _write_deferred, {}),  # commit, rollback or close
     ):
         if not event.contains(session_class, name, fn):
             event.listen(session_class, name, fn, **kw)

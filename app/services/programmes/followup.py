@@ -34,6 +34,7 @@ from app.services.records.validators import (
     parse_decimal,
     parse_int,
 )
+from app.services.sync import capture
 
 CTX = "Followup"
 PROGRAMS = (rules.HTN, rules.T2DM)
@@ -229,7 +230,8 @@ def start_management(
 ) -> ProgramEnrolment:
     """The user action "纳入管理" from the resident page: enrolled today by the acting doctor."""
     resident = find_resident(session, str(resident_ref))
-    return enrol(session, resident, program, today or dt.date.today(), doctor=default_doctor(session))
+    day = today or capture.trusted_today(session)
+    return enrol(session, resident, program, day, doctor=default_doctor(session))
 
 
 # ---------------------------------------------------------------- visits
@@ -295,6 +297,15 @@ def previous_visit(
     )
 
 
+def _latest_next_due(visit_date: dt.date) -> dt.date:
+    """A next visit is due within a year of this one (the national schedule is quarterly); a date
+    beyond that is a typing error, and would hide the patient from every worklist until then."""
+    try:
+        return visit_date.replace(year=visit_date.year + 1)
+    except ValueError:  # 29 February
+        return visit_date.replace(year=visit_date.year + 1, day=28)
+
+
 def save_visit(
     session: Session,
     resident: Resident,
@@ -307,7 +318,10 @@ def save_visit(
 ) -> SavedVisit:
     """Validate, classify and save one visit.  Raises ValidationError (nothing written) or
     NeedsConfirmation when only unusual values stand in the way and ``inp.confirmed`` is false."""
-    today = today or dt.date.today()
+    # "Today" as far as this device can trust it: a PC a year ahead must not date visits by its
+    # own calendar (the patient would drop off every worklist until then).
+    entry = capture.entry_day(session)
+    today = entry.day if today is None else min(today, entry.day)
     errors: list[FieldError] = []
     warnings: list[FieldError] = []
 
@@ -329,7 +343,19 @@ def save_visit(
         visit_date = parse_date(inp.visit_date, QT_TRANSLATE_NOOP("Field", "随访日期"), required=True)
     except Invalid as e:
         raise ValidationError([FieldError("visit_date", e.message)]) from None
-    if visit_date > today:
+    if visit_date > today and entry.pc_ahead and today == entry.day:
+        fail(
+            "visit_date",
+            QT_TRANSLATE_NOOP(
+                "Followup",
+                "随访日期不能晚于 {today}：本机日期是 {pc}，而最近一次同步时乡镇卫生院的日期是 {town}，"
+                "请核对电脑的日期和时间，并与乡镇卫生院同步",
+            ),
+            today=today.isoformat(),
+            pc=entry.pc_day.isoformat(),
+            town=entry.township_day.isoformat(),
+        )
+    elif visit_date > today:
         fail("visit_date", QT_TRANSLATE_NOOP("Followup", "随访日期不能晚于今天"))
     if visit_date < resident.birth_date:
         fail("visit_date", QT_TRANSLATE_NOOP("Followup", "随访日期不能早于出生日期"))
@@ -438,6 +464,12 @@ def save_visit(
             errors.append(FieldError("next_due", e.message))
         if next_due is not None and next_due <= visit_date:
             fail("next_due", QT_TRANSLATE_NOOP("Followup", "下次随访日期应晚于本次随访日期"))
+        elif next_due is not None and next_due > _latest_next_due(visit_date):
+            fail(
+                "next_due",
+                QT_TRANSLATE_NOOP("Followup", "下次随访日期最晚为本次随访后一年（{d}）"),
+                d=_latest_next_due(visit_date).isoformat(),
+            )
     if errors:
         raise ValidationError(errors)
     if warnings and not inp.confirmed:
@@ -514,6 +546,7 @@ class VisitContext:
     doctor: str  # 随访医生 by default: the acting user
     done_visits: tuple[PreviousVisit, ...]  # oldest first
     provincial_fields: bool
+    today: dt.date  # the entry day this PC can trust (the form's default visit date)
 
     @property
     def last(self) -> PreviousVisit | None:
@@ -542,13 +575,14 @@ def visit_context(session: Session, resident_id: uuid.UUID | str, program: str) 
             for v in done
         ),
         settings.provincial_fields(session),
+        capture.trusted_today(session),
     )
 
 
 def suggest(ctx: VisitContext, inp: VisitInput, today: dt.date | None = None) -> rules.Suggestion:
     """The live suggestion while a visit is typed: the same rules as saving, on whatever parses so
     far.  Pure: never raises for half-typed input, never reads or writes the store."""
-    today = today or dt.date.today()
+    today = today or ctx.today
     try:
         visit_date = parse_date(inp.visit_date, "随访日期") or today
     except Invalid:
@@ -627,7 +661,7 @@ def end_management(
     today: dt.date | None = None,
 ) -> ProgramEnrolment:
     """失访 / 迁出 / 死亡 / 终止管理, with the date and the reason."""
-    today = today or dt.date.today()
+    today = today or capture.trusted_today(session)
     enrolment = session.get(ProgramEnrolment, enrolment_id)
     if enrolment is None or enrolment.voided:
         raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Followup", "找不到该慢病管理记录")))

@@ -34,6 +34,7 @@ from app.services.records.resident_form import (  # noqa: F401 - the form's voca
     ResidentInput,
 )
 from app.services.records.validators import CTX, age_on, halfwidth, is_digits
+from app.services.sync import capture
 
 # Columns the save sets itself from the household, village and group, never from a field's value.
 _MANAGED = {"household_id", "village_id", "group_id", "archive_no", "name_pinyin"}
@@ -63,7 +64,7 @@ def validate_resident(
     c = Checking(
         resident_form.RESIDENT_FORM,
         inp,
-        today=today or dt.date.today(),
+        today=_entry_today(session, today),
         session=session,
         resident_id=resident_id,
     ).run()
@@ -313,3 +314,10 @@ def correct_resident(session: Session, resident_ref: str, changes: dict[str, str
     for key, value in changes.items():
         setattr(inp, key, value)
     return save_resident(session, inp, resident_id=resident.id)
+
+
+def _entry_today(session: Session, today: dt.date | None) -> dt.date:
+    """Today as far as this device can trust it: a PC a year ahead must not date records by its
+    calendar (the township's clock bounds it; see capture.trusted_today)."""
+    trusted = capture.trusted_today(session)
+    return trusted if today is None else min(today, trusted)

@@ -12,9 +12,14 @@ recipient and the recipient key's fingerprint, schema version, and the SHA-256 o
 and of the ciphertext.  Signing the header therefore signs all of it.  Inside the ciphertext:
 the manifest (one JSON line), then the ops as zstd-compressed JSON lines.
 
-Reading never applies anything itself: it checks, decrypts to a temporary file (age's STREAM
-construction fails on any altered or truncated chunk, but only when it reaches it) and then
-hands the caller the manifest and an iterator of ops.
+Reading never applies anything itself: it checks, then decrypts and decompresses as the caller
+reads (age's STREAM construction fails on any altered or truncated chunk, but only when it reaches
+it), handing the caller the manifest and an iterator of ops.
+
+No plaintext of a bundle ever touches the disk, on either side: names and ID numbers would
+otherwise outlive a killed import or export in a work folder.  Reading decrypts on a worker thread
+into memory, a few chunks ahead of the reader; writing keeps its compressed ops, until it knows
+their count and hash for the manifest, in a work file encrypted to a key that exists only in memory.
 """
 
 from __future__ import annotations
@@ -24,7 +29,9 @@ import hashlib
 import io
 import json
 import os
+import queue
 import tempfile
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
@@ -94,6 +101,152 @@ class _HashingWriter(io.RawIOBase):
         return self._f.write(b)
 
 
+class _CompressedLines(io.RawIOBase):
+    """The ops as zstd-compressed JSON lines, read as they are made: counted and hashed (the
+    manifest's ``ops`` and ``ops_sha256``) on the way."""
+
+    def __init__(self, lines: Iterable[str], cancelled: Callable[[], bool]):
+        self._lines = iter(lines)
+        self._z = zstandard.ZstdCompressor(level=3).compressobj()
+        self._cancelled = cancelled
+        self._pending = b""
+        self._done = False
+        self.sha, self.count = hashlib.sha256(), 0
+        self.error: Exception | None = None  # what stopped the reading (age hands back its own error)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        try:
+            self._fill()
+        except Exception as e:
+            self.error = e
+            raise
+        n = min(len(buffer), len(self._pending))
+        buffer[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
+
+    def _fill(self) -> None:
+        while not self._pending and not self._done:
+            parts = []
+            for line in self._lines:
+                data = line.encode() + b"\n"
+                self.sha.update(data)
+                self.count += 1
+                parts.append(self._z.compress(data))
+                if self.count % 4096 == 0:
+                    if self._cancelled():
+                        raise BundleError("cancelled", QT_TRANSLATE_NOOP("Sync", "已取消"))
+                    break
+            else:
+                parts.append(self._z.flush())
+                self._done = True
+            self._pending = b"".join(parts)
+
+
+class _Stopped(Exception):
+    """The reader of a :class:`DecryptedStream` went away: the decryption stops."""
+
+
+_END = object()
+
+
+class DecryptedStream(io.RawIOBase):
+    """The plaintext of an age ciphertext, read as a worker thread decrypts it: held in memory a
+    few chunks ahead of the reader, never written anywhere.  A ciphertext that does not decrypt
+    (wrong key, altered, truncated) raises :class:`BundleError` when the reader reaches the fault;
+    :meth:`close` stops the worker wherever it is."""
+
+    AHEAD = 64  # chunks (of pyrage's 8 KiB writes) decrypted ahead of the reader
+
+    def __init__(self, source, identity):
+        self._queue: queue.Queue = queue.Queue(self.AHEAD)
+        self._stop = threading.Event()
+        self._buffer, self._pos, self._eof = b"", 0, False
+        self._worker = threading.Thread(
+            target=self._decrypt, args=(source, identity), name="bundle-decrypt", daemon=True
+        )
+        self._worker.start()
+
+    def _put(self, item) -> None:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+        raise _Stopped
+
+    def _decrypt(self, source, identity) -> None:
+        stream = self
+
+        class Sink:
+            def write(self, data) -> int:
+                stream._put(bytes(data))
+                return len(data)
+
+        try:
+            pyrage.decrypt_io(source, Sink(), [identity])
+            self._put(_END)
+        except _Stopped:
+            pass
+        except Exception as e:  # noqa: BLE001 - handed to the reader, which raises a BundleError
+            if not self._stop.is_set():
+                with suppress(_Stopped):
+                    self._put(e)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while self._pos >= len(self._buffer):
+            if self._eof:
+                return 0
+            try:
+                item = self._queue.get(timeout=1)
+            except queue.Empty:
+                if self._worker.is_alive() or not self._queue.empty():
+                    continue
+                item = RuntimeError("the decryption ended without a word")
+            if item is _END:
+                self._eof = True
+                return 0
+            if isinstance(item, Exception):
+                self._eof = True
+                raise BundleError(
+                    "decrypt", QT_TRANSLATE_NOOP("Sync", "无法解密：文件已损坏，或不是发给本机密钥的")
+                )
+            self._buffer, self._pos = item, 0
+        n = min(len(buffer), len(self._buffer) - self._pos)
+        buffer[:n] = self._buffer[self._pos : self._pos + n]
+        self._pos += n
+        return n
+
+    def close(self) -> None:
+        if not self.closed:
+            self._stop.set()
+            while self._worker.is_alive():  # unblock a worker waiting for room, then let it end
+                with suppress(queue.Empty):
+                    self._queue.get(timeout=0.05)
+            self._worker.join()
+            self._buffer = b""
+            while not self._queue.empty():
+                self._queue.get_nowait()
+        super().close()
+
+
+def remove_plaintext_leftovers(inbox: Path, outbox: Path) -> int:
+    """Plaintext that older versions left behind when an import or export was killed: decrypted
+    bundles (``inbox/*.plain``) and compressed ops (``outbox/*/ops.zst``).  Returns how many files."""
+    found = [*inbox.glob("*.plain"), *outbox.glob("*/ops.zst")]
+    for f in found:
+        with suppress(OSError):
+            f.unlink()
+    return len(found)
+
+
 @dataclass(frozen=True)
 class Written:
     path: Path
@@ -112,27 +265,37 @@ def write(
     work_dir: Path,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Written:
-    """Write one bundle: ops compressed to a work file, then manifest + ops encrypted, then the
-    signed header and ciphertext to ``<name>.part``, fsynced, renamed.  ``header`` must hold
+    """Write one bundle: ops compressed into a work file (encrypted to a scratch key held in
+    memory), then manifest + ops encrypted to the recipients, then the signed header and
+    ciphertext to ``<name>.part``, fsynced, renamed.  ``header`` must hold
     bundle_id, sender and recipient; the hashes and sizes are filled in here."""
     work_dir.mkdir(parents=True, exist_ok=True)
-    ops_sha, count = hashlib.sha256(), 0
+    # The ops' count and hash go into the manifest, which comes first: the compressed ops wait in
+    # a work file, encrypted to a key that exists only in memory (never plaintext on the disk).
+    scratch = pyrage.x25519.Identity.generate()
     with tempfile.TemporaryDirectory(dir=work_dir) as tmp:
-        ops_file, cipher_file = Path(tmp) / "ops.zst", Path(tmp) / "cipher"
-        with open(ops_file, "wb") as raw, zstandard.ZstdCompressor(level=3).stream_writer(raw) as z:
-            for line in op_lines:
-                data = line.encode() + b"\n"
-                ops_sha.update(data)
-                z.write(data)
-                count += 1
-                if count % 4096 == 0 and cancelled():
-                    raise BundleError("cancelled", QT_TRANSLATE_NOOP("Sync", "已取消"))
-        manifest = {**manifest, "ops": count, "ops_sha256": ops_sha.hexdigest()}
+        ops_file, cipher_file = Path(tmp) / "ops.age", Path(tmp) / "cipher"
+        lines = _CompressedLines(op_lines, cancelled)
+        with open(ops_file, "wb") as raw:
+            try:
+                pyrage.encrypt_io(io.BufferedReader(lines, CHUNK), raw, [scratch.to_public()])
+            except Exception:
+                if lines.error is not None:  # cancelled, or the change log could not be read
+                    raise lines.error from None
+                raise
+        count = lines.count
+        manifest = {**manifest, "ops": count, "ops_sha256": lines.sha.hexdigest()}
         manifest_line = canonical(manifest) + b"\n"
         parsed = [pyrage.x25519.Recipient.from_str(r) for r in recipients]
         with open(ops_file, "rb") as ops_in, open(cipher_file, "wb") as out:
-            hashing = _HashingWriter(out)
-            pyrage.encrypt_io(io.BufferedReader(_Chain([manifest_line, ops_in]), CHUNK), hashing, parsed)
+            ops_plain = DecryptedStream(ops_in, scratch)
+            try:
+                hashing = _HashingWriter(out)
+                pyrage.encrypt_io(
+                    io.BufferedReader(_Chain([manifest_line, ops_plain]), CHUNK), hashing, parsed
+                )
+            finally:
+                ops_plain.close()
         header = {
             **header,
             "format": FORMAT,
@@ -238,24 +401,17 @@ class Opened:
 
 
 @contextmanager
-def open_bundle(path: Path, header: Header, identity, work_dir: Path) -> Iterator[Opened]:
-    """Decrypt to a work file and yield the manifest and a one-pass iterator of ops.  The ops
-    hash and count are checked when the iterator ends: a caller applying them inside a
-    transaction commits only after it has consumed them all."""
-    work_dir.mkdir(parents=True, exist_ok=True)
-    fd, plain_name = tempfile.mkstemp(dir=work_dir, suffix=".plain")
-    os.close(fd)
-    plain = Path(plain_name)
-    try:
+def open_bundle(path: Path, header: Header, identity, work_dir: Path | None = None) -> Iterator[Opened]:
+    """Decrypt as the caller reads and yield the manifest and a one-pass iterator of ops.  The ops
+    hash and count are checked when the iterator ends: a caller applying them inside a transaction
+    commits only after it has consumed them all.  Nothing is written anywhere (``work_dir`` is
+    accepted for callers of the earlier signature and unused)."""
+    del work_dir
+    with open(path, "rb") as src:
+        src.seek(header.offset)
+        plain = DecryptedStream(src, identity)
         try:
-            with open(path, "rb") as src, open(plain, "wb") as dst:
-                src.seek(header.offset)
-                pyrage.decrypt_io(src, dst, [identity])
-        except Exception:
-            raise BundleError(
-                "decrypt", QT_TRANSLATE_NOOP("Sync", "无法解密：文件已损坏，或不是发给本机密钥的")
-            ) from None
-        with open(plain, "rb") as f:
+            f = io.BufferedReader(plain, CHUNK)
             manifest_line = f.readline(1 << 24)
             if hashlib.sha256(manifest_line).hexdigest() != header.data.get("manifest_sha256"):
                 raise BundleError(
@@ -286,6 +442,5 @@ def open_bundle(path: Path, header: Header, identity, work_dir: Path) -> Iterato
                     )
 
             yield Opened(manifest, ops())
-    finally:
-        with suppress(OSError):
-            plain.unlink()
+        finally:
+            plain.close()

@@ -252,7 +252,7 @@ class EntryDay:
 
 def entry_day(session: Session) -> EntryDay:
     """Today as far as this device can trust it: the PC's date, but never more than
-    :data:`TRUSTED_DAYS_AFTER_SYNC` days past the township's date at the last sync."""
+    :data:`TRUSTED_DAYS_AFTER_SYNC` days past the township's date at the last sync, nor before it."""
     pc = pc_today()
     with session.no_autoflush:
         town = township_clock_ms(session.connection())
@@ -260,7 +260,8 @@ def entry_day(session: Session) -> EntryDay:
         return EntryDay(pc, pc, None)
     town_day = day_of(town)
     limit = town_day + dt.timedelta(days=TRUSTED_DAYS_AFTER_SYNC) if town_day < dt.date.max else town_day
-    return EntryDay(min(pc, limit), pc, town_day)
+    # A PC behind the township is behind the truth too: dates up to the township's day are real.
+    return EntryDay(min(max(pc, town_day), limit), pc, town_day)
 
 
 def trusted_today(session: Session) -> dt.date:

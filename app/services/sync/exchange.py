@@ -8,37 +8,46 @@ Import checks a bundle before it opens it (addressed to me, sender trusted and n
 signature, length and hash, schema), then applies all of it in ONE transaction with its new
 high-water marks and acknowledgements.  Any failure applies nothing and moves the file to
 ``quarantine/`` with a reason; a bundle imported twice is a no-op.
+
+A trusted sender is trusted only for what it may speak for (:func:`refusal`, one function of the
+sender, the op and where the row really belongs): a village for its own changes to its own
+village's records, a township for any change within its township.  Its claims of what it carries
+and holds are bounded the same way, and its clocks may not run more than a day ahead of this
+device's (:func:`_clock_limit`).  A bundle that oversteps in any op is refused whole, naming it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import shutil
 import time
 import uuid
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
 from app import __version__
 from app.config import Paths
 from app.db import Store, head_revision, is_sqlite
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import BundleRecord, ChangeLog, Peer, SyncConflict, SyncState, utcnow
+from app.models import BundleRecord, ChangeLog, Peer, Resident, SyncConflict, SyncState, Village, utcnow
 from app.services import settings
 from app.services.access import audit, authz
 from app.services.errors import Message, UserError
-from app.services.profile import VILLAGE, get_profile
+from app.services.profile import TOWNSHIP, VILLAGE, get_profile
 from app.services.sync import bundle, capture, merge
 from app.services.sync import keys as device_keys
 
 log = logging.getLogger(__name__)
 CTX = "Sync"
-DAY_MS = 86_400_000
+DAY_MS = capture.DAY_MS
 PAGE = 5000
 Progress = Callable[[int, int], None]
 
@@ -150,10 +159,412 @@ def _op_lines(session: Session, peer: Peer, ranges: dict, on_line: Callable[[], 
             last = rows[-1].seq
 
 
+def _last_logged(session: Session, origin: uuid.UUID) -> int:
+    return session.scalar(select(func.max(ChangeLog.seq)).where(ChangeLog.origin == origin)) or 0
+
+
 def _clock_now(session: Session) -> str:
     row = session.execute(select(SyncState.hlc_ms, SyncState.hlc_counter).where(SyncState.id == 1)).first()
     me = get_profile(session).device_id
     return capture.hlc_text(row[0], row[1], me) if row else ""
+
+
+# ---------------------------------------------------------------------------- authority
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Who sent a bundle, as this device knows it from its card (never as the bundle says)."""
+
+    role: str  # village | township
+    code: str  # its village (12 digits) or township (9) code
+    device: str  # its device id, hex
+
+    @classmethod
+    def of(cls, peer: Peer) -> Sender:
+        return cls(peer.role, peer.code, peer.device_id.hex)
+
+
+# Why a sender may not carry an op: each a whole sentence naming the op (placeholders: sender,
+# entity, row, origin, scope).
+REFUSALS = {
+    "entity": QT_TRANSLATE_NOOP(
+        "Sync", "同步包越权，整包未导入：{sender} 发来未知类型的记录 {entity} {row}（来源设备 {origin}）"
+    ),
+    "origin": QT_TRANSLATE_NOOP(
+        "Sync",
+        "同步包越权，整包未导入：{entity} {row} 的变更来源是设备 {origin}，"
+        "而村卫生室 {sender} 只能发送本机做的变更",
+    ),
+    "writer": QT_TRANSLATE_NOOP(
+        "Sync", "同步包越权，整包未导入：{sender} 无权修改 {entity} 类记录（{row}，来源设备 {origin}）"
+    ),
+    "declared": QT_TRANSLATE_NOOP(
+        "Sync",
+        "同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）标明属于 {scope}，超出 {sender} 的范围",
+    ),
+    "stored": QT_TRANSLATE_NOOP(
+        "Sync",
+        "同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）在本机属于 {scope}，超出 {sender} 的范围",
+    ),
+    "new": QT_TRANSLATE_NOOP(
+        "Sync",
+        "同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）按其内容属于 {scope}，"
+        "超出 {sender} 的范围",
+    ),
+}
+
+
+def refusal(sender: Sender, op: dict, scopes: dict[str, str]) -> tuple[str, str] | None:
+    """Why ``sender`` may not carry ``op``, as (key of :data:`REFUSALS`, scope), or None if it may.
+
+    ``scopes``: where the row really belongs, as far as this device knows: ``"stored"``, the row as
+    this store holds it; ``"new"``, where the op's own values (or the same bundle's changes before
+    it) place it.  A scope not known is left out (a change whose row has not arrived waits, and is
+    checked again when it is applied: :func:`_admit_pending`).
+
+    A village speaks only for itself: its own device's changes, to records its role may write
+    (``__sync_writers__``), in its own village.  A township relays changes of any origin within
+    its township."""
+    spec = capture.specs().get(op["e"])
+    if spec is None:
+        return "entity", ""
+    if sender.role not in spec.writers:
+        return "writer", ""
+    if sender.role == VILLAGE and op["o"] != sender.device:
+        return "origin", ""
+    if not _within(sender, op["c"]):
+        return "declared", str(op["c"])
+    for where, scope in scopes.items():
+        if not _within(sender, scope):
+            return where, scope
+    return None
+
+
+def _within(sender: Sender, scope) -> bool:
+    """Whether a record of ``scope`` (a village or township code) is the sender's to speak for."""
+    if sender.role == VILLAGE:
+        return scope == sender.code
+    return isinstance(scope, str) and len(scope) in (9, 12) and scope[:9] == sender.code[:9]
+
+
+class _Scopes:
+    """Where rows belong, for :func:`refusal`: rows this store holds (loaded a chunk of ops at a
+    time, like the merge loads them, and cached), and rows placed by the ops seen so far."""
+
+    def __init__(self, session: Session):
+        self.conn = session.connection()
+        self.village_codes = {
+            vid.hex: code for vid, code in self.conn.execute(select(Village.id, Village.code))
+        }
+        self.resident_villages: dict[str, str | None] = {}  # resident -> village id (hex), None: unknown
+        self.stored: dict[tuple[str, str], str | None] = {}  # (entity, row) -> stored scope; None: not here
+        self.placed: dict[tuple[str, str], str] = {}  # rows not stored here, as earlier ops placed them
+
+    def load(self, ops: list[dict]) -> None:
+        """Load the stored scope of every row ``ops`` touch, then note where the ops place rows
+        (a resident made or moved, a village made), for every op of the chunk to see."""
+        specs = capture.specs()
+        wanted: dict[str, set] = defaultdict(set)
+        residents: set = set()
+        for op in ops:
+            spec = specs.get(op["e"])
+            if spec is None:
+                continue
+            if (op["e"], op["r"]) not in self.stored:
+                wanted[op["e"]].add(op["r"])
+            if spec.scope == "resident_id":
+                value = _values(op).get("resident_id")
+                if isinstance(value, str):
+                    residents.add(value)
+        for entity, ids in wanted.items():
+            spec = specs[entity]
+            found = _lookup(self.conn, spec.table, spec.scope, sorted(ids))
+            if spec.scope == "resident_id":
+                residents.update(ref for ref in found.values() if ref is not None)
+                self._load_residents(residents)
+                residents = set()
+            for row_id in ids:
+                if row_id not in found:
+                    self.stored[(entity, row_id)] = None
+                    continue
+                ref = found[row_id]
+                if spec.scope in ("code", "scope_code"):
+                    scope = ref or ""
+                elif spec.scope == "village_id":
+                    scope = self.village_codes.get(ref, "") if ref else ""
+                else:
+                    village = self.resident_villages.get(ref) if ref else None
+                    scope = self.village_codes.get(village, "") if village else ""
+                self.stored[(entity, row_id)] = scope
+        self._load_residents(residents)
+        for op in ops:
+            values = _values(op)
+            if op["e"] == "resident" and "village_id" in values:
+                self.resident_villages[op["r"]] = values["village_id"]
+            elif op["e"] == "village" and isinstance(values.get("code"), str):
+                self.village_codes[op["r"]] = values["code"]
+
+    def _load_residents(self, ids: set) -> None:
+        found = _lookup(
+            self.conn,
+            Resident.__table__,
+            "village_id",
+            sorted(i for i in ids if i not in self.resident_villages),
+        )
+        for rid in ids:
+            if rid not in self.resident_villages:
+                self.resident_villages[rid] = found.get(rid)
+
+    def of(self, op: dict) -> dict[str, str]:
+        """The scopes :func:`refusal` takes for ``op`` (after :meth:`load` of its chunk)."""
+        spec = capture.specs().get(op["e"])
+        if spec is None:
+            return {}
+        key = (op["e"], op["r"])
+        out = {}
+        stored = self.stored.get(key)
+        if stored is not None:
+            out["stored"] = stored
+        values = _values(op)
+        new = None
+        if spec.scope in ("code", "scope_code"):
+            if spec.scope in values:
+                new = str(values[spec.scope] or "")
+        elif spec.scope == "village_id":
+            if "village_id" in values:
+                new = self.village_codes.get(values["village_id"], "") if values["village_id"] else ""
+        elif "resident_id" in values:
+            village = self.resident_villages.get(values["resident_id"]) if values["resident_id"] else None
+            if village is not None:
+                new = self.village_codes.get(village, "")
+        if new is None and stored is None:
+            new = self.placed.get(key)
+        if new is not None:
+            out["new"] = new
+            if stored is None:
+                self.placed[key] = new
+        return out
+
+
+def _values(op: dict) -> dict:
+    data = op["d"]
+    if isinstance(data, str):
+        data = op["d"] = json.loads(data)
+    values = data.get("v") if isinstance(data, dict) else None
+    return values if isinstance(values, dict) else {}
+
+
+def _lookup(conn, table, column: str, ids: list[str]) -> dict[str, str | None]:
+    """``column`` of the rows of ``table`` with these ids (hex), by id; uuids as hex.  On SQLite
+    straight through the driver with the stored hex text, as the merge reads (no per-row binding)."""
+    out: dict[str, str | None] = {}
+    sqlite = conn.dialect.name == "sqlite"
+    for i in range(0, len(ids), merge.IN_CHUNK):
+        chunk = ids[i : i + merge.IN_CHUNK]
+        if sqlite:
+            sql = f"SELECT id, {column} FROM {table.name} WHERE id IN ({', '.join('?' * len(chunk))})"
+            rows = conn.exec_driver_sql(sql, tuple(chunk))
+        else:
+            rows = conn.execute(
+                select(table.c.id, table.c[column]).where(table.c.id.in_([uuid.UUID(x) for x in chunk]))
+            )
+        for row_id, value in rows:
+            out[row_id if isinstance(row_id, str) else row_id.hex] = (
+                value.hex if isinstance(value, uuid.UUID) else value
+            )
+    return out
+
+
+class _Authority:
+    """The checks of one incoming bundle: every op against :func:`refusal`, the manifest's claims of
+    what it carries (``ranges``) and of what its sender holds (``acks``)."""
+
+    def __init__(self, session: Session, peer: Peer):
+        self.sender = Sender.of(peer)
+        self.label = f"{peer.code} {peer.name}"
+        me = get_profile(session)
+        self.names = {p.device_id.hex: f"{p.code} {p.name}" for p in device_keys.peers(session)}
+        self.names[me.device_id.hex] = f"{me.code} {me.name}"
+        self.scopes = _Scopes(session)
+        self.top_seq = 0  # the highest seq of the sender's own changes in the bundle
+
+    def name(self, device: str) -> str:
+        return self.names.get(device, str(device)[:8])
+
+    def _check(self, op: dict, scopes: dict) -> None:
+        why = refusal(self.sender, op, scopes)
+        if why is not None:
+            reason, scope = why
+            raise _err(
+                REFUSALS[reason],
+                sender=self.label,
+                entity=str(op["e"]),
+                row=str(op["r"]),
+                origin=self.name(op["o"]),
+                scope=scope,
+            )
+
+    def carried(self, op: dict) -> None:
+        if op["o"] == self.sender.device and op["s"] > self.top_seq:
+            self.top_seq = op["s"]
+
+    def check_held(self, op: dict) -> None:
+        """An op this device already holds (not applied again): what needs no lookup."""
+        self._check(op, {})
+
+    def check_chunk(self, ops: list[dict]) -> None:
+        self.scopes.load(ops)
+        for op in ops:
+            self._check(op, self.scopes.of(op))
+
+    def ranges(self, manifest: dict) -> list[tuple[uuid.UUID, int, int]]:
+        """The claims "every change of this origin in (lo, hi] that concerns you is in here": a
+        village speaks only for itself and only up to the last change it carries."""
+        out = []
+        for origin, pair in _mapping(manifest, "ranges").items():
+            if not (isinstance(pair, list) and len(pair) == 2 and all(_is_count(x) for x in pair)):
+                raise _manifest_error("ranges")
+            lo, hi = pair
+            if hi <= lo:
+                continue
+            if self.sender.role == VILLAGE:
+                if origin != self.sender.device:
+                    raise _err(
+                        QT_TRANSLATE_NOOP(
+                            "Sync",
+                            "同步包越权，整包未导入：村卫生室 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，"
+                            "但它只能代表本机",
+                        ),
+                        sender=self.label,
+                        origin=self.name(origin),
+                        lo=lo + 1,
+                        hi=hi,
+                    )
+                if hi > self.top_seq:
+                    raise _err(
+                        QT_TRANSLATE_NOOP(
+                            "Sync",
+                            "同步包越权，整包未导入：{sender} 声称本包带有它第 {lo}–{hi} 号变更，"
+                            "实际只带到第 {carried} 号",
+                        ),
+                        sender=self.label,
+                        lo=lo + 1,
+                        hi=hi,
+                        carried=self.top_seq,
+                    )
+            out.append((_origin(origin), lo, hi))
+        return out
+
+    def acks(self, manifest: dict, holding: Callable[[str], int]) -> dict[str, int]:
+        """What the sender says it holds of each origin: never more than this device holds."""
+        out = {}
+        for origin, hw in _mapping(manifest, "acks").items():
+            if not _is_count(hw):
+                raise _manifest_error("acks")
+            _origin(origin)
+            held = holding(origin)
+            if hw > held:
+                raise _err(
+                    QT_TRANSLATE_NOOP(
+                        "Sync",
+                        "同步包越权，整包未导入：{sender} 声称已收到设备 {origin} 的第 {hw} 号变更，"
+                        "而本机只有到第 {held} 号",
+                    ),
+                    sender=self.label,
+                    origin=self.name(origin),
+                    hw=hw,
+                    held=held,
+                )
+            out[origin] = hw
+        return out
+
+
+def _is_count(x) -> bool:
+    return type(x) is int and x >= 0
+
+
+def _mapping(manifest: dict, key: str) -> dict:
+    value = manifest.get(key, {})
+    if not isinstance(value, dict):
+        raise _manifest_error(key)
+    return value
+
+
+def _origin(text) -> uuid.UUID:
+    try:
+        return uuid.UUID(text)
+    except (TypeError, ValueError, AttributeError):
+        raise _manifest_error("origin") from None
+
+
+def _manifest_error(name: str) -> UserError:
+    return _err(QT_TRANSLATE_NOOP("Sync", "同步包的清单无效（{field}），整包未导入"), field=name)
+
+
+def _admit_pending(session: Session) -> Callable[[list[dict]], list[dict]]:
+    """For changes that waited for their row: checked again, now that the row is here, against
+    what their origin may write (a village peer: its own village; anyone else: this township).
+    A change its origin may not make is dropped, never applied or relayed."""
+    me = get_profile(session)
+    villages = {p.device_id.hex: Sender.of(p) for p in device_keys.peers(session) if p.role == VILLAGE}
+    town = Sender(TOWNSHIP, me.code[:9], "")
+
+    def admit(ops: list[dict]) -> list[dict]:
+        scopes = _Scopes(session)
+        scopes.load(ops)
+        out = []
+        for op in ops:
+            why = refusal(villages.get(op["o"], town), op, scopes.of(op))
+            if why is None:
+                out.append(op)
+            else:
+                log.warning("dropped waiting change %s %s of %s: %s %s", op["e"], op["r"], op["o"], *why)
+        return out
+
+    return admit
+
+
+# ------------------------------------------------------------------------------- clocks
+
+
+def _clock_limit(session: Session, peer: Peer, manifest: dict) -> tuple[int, int]:
+    """(reference, limit): no clock in a bundle may run past ``limit``, a day after this device's
+    reference time.  A township's reference is its own clock; a village's, its own clock or the
+    township's (the newest seen, and the one this bundle is sent at when the township sends it:
+    the township is the villages' time reference, so its clock is not held against it)."""
+    ref = capture.wall_ms()
+    if get_profile(session).role == VILLAGE:
+        ref = max(ref, capture.township_clock_ms(session.connection()) or 0)
+        sent = manifest.get("sent_at_ms")
+        if peer.role == TOWNSHIP and _is_count(sent):
+            ref = max(ref, sent)
+    return ref, ref + DAY_MS
+
+
+def _clock_error(label: str, clock_ms: int, ref_ms: int) -> UserError:
+    return _err(
+        QT_TRANSLATE_NOOP(
+            "Sync",
+            "{sender} 的电脑时钟有误：同步包里的时间是 {clock}，比本机的 {mine} 快一天以上。"
+            "请把 {sender} 电脑的日期和时间改正后重新导出；本机未做任何更改",
+        ),
+        sender=label,
+        clock=capture.day_of(clock_ms).isoformat(),
+        mine=capture.day_of(ref_ms).isoformat(),
+    )
+
+
+def _check_manifest_clocks(label: str, manifest: dict, ref: int, limit: int) -> None:
+    sent = manifest.get("sent_at_ms")
+    if sent is not None and not _is_count(sent):
+        raise _manifest_error("sent_at_ms")
+    clock = manifest.get("clock", "")
+    if not isinstance(clock, str):
+        raise _manifest_error("clock")
+    for ms in (sent or 0, capture.hlc_ms(clock) if clock else 0):
+        if ms > limit:
+            raise _clock_error(label, ms, ref)
 
 
 # ------------------------------------------------------------------------------- export
@@ -196,8 +607,10 @@ def export_bundles(
         authz.require(s, "sync")
     keys = device_keys.load_keys(paths.sub("keys"))
     result = ExportResult()
+    bundle.remove_plaintext_leftovers(paths.sub("inbox"), paths.sub("outbox"))
     with store.transaction() as s:
         result.newly_logged = capture.log_untracked(s)
+        capture.repair_future_clocks(s)  # a clock once far ahead (since corrected) must not leave
     with store.session() as s:
         me = get_profile(s)
         targets = [p for p in device_keys.peers(s) if p.revoked_at is None]
@@ -210,11 +623,17 @@ def export_bundles(
         if not targets:
             raise _err(QT_TRANSLATE_NOOP("Sync", "还没有信任任何设备：请先核对指纹并导入对方的设备卡"))
         held = holdings(s)
+        if me.role == VILLAGE:
+            # A village speaks only for itself (the township refuses anything else), and claims no
+            # further than its last logged change (a restored store's skipped numbers come later).
+            held[me.device_id] = min(held[me.device_id], _last_logged(s, me.device_id))
         escrow = settings.get(s, settings.ESCROW_KEY)
         acks = {o.hex: hw for o, hw in held.items()}
         plans = []
         for p in targets:
             ranges = _wanted(p, held)
+            if me.role == VILLAGE:
+                ranges = {o: r for o, r in ranges.items() if o == me.device_id}
             count = _count(s, p, ranges)
             plans.append((p, ranges, count))
         total = sum(c for _, _, c in plans)
@@ -357,6 +776,7 @@ def import_path(
         authz.require(s, "sync")
     files = bundle_files(path)
     keys = device_keys.load_keys(paths.sub("keys"))
+    bundle.remove_plaintext_leftovers(paths.sub("inbox"), paths.sub("outbox"))
     outcomes = []
     for i, f in enumerate(files):
         if cancelled():
@@ -457,7 +877,7 @@ def import_file(
                 ),
                 schema=schema,
             )
-        with bundle.open_bundle(f, header, keys.age, paths.sub("inbox")) as opened:
+        with bundle.open_bundle(f, header, keys.age) as opened:
             outcome = _apply_bundle(store, f, header, opened, cancelled)
         outcome.sender = sender
         return outcome
@@ -466,11 +886,23 @@ def import_file(
     except UserError as e:
         dest = _quarantine(store, paths, f, e, header)
         return ImportOutcome(f.name, "rejected", e.message, quarantined=dest)
-    except Exception:
+    except Exception as e:
+        _hide_parameters(e)
         log.exception("import of %s failed", f)
         error = UserError(Message(CTX, QT_TRANSLATE_NOOP("Sync", "导入时出错，未做任何更改（详见日志）")))
         dest = _quarantine(store, paths, f, error, header)
         return ImportOutcome(f.name, "rejected", error.message, quarantined=dest)
+
+
+def _hide_parameters(error: BaseException | None) -> None:
+    """A failed statement's message lists its parameters: the bundle's names and ID numbers must
+    not reach the log file."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, StatementError):
+            error.hide_parameters = True
+        error = error.__cause__ or error.__context__
 
 
 class _Relay:
@@ -504,7 +936,7 @@ def _apply_bundle(
             # A big bundle touches every index of the store: 64 MB of page cache instead of
             # SQLite's 2 MB keeps them in memory (measured: 100k changes, 20 s -> see bench).
             conn.exec_driver_sql("PRAGMA cache_size=-65536")
-        me = get_profile(s).device_id
+        me = get_profile(s)
         if s.scalar(
             select(BundleRecord.id).where(
                 BundleRecord.bundle_id == header.bundle_id, BundleRecord.direction == "in"
@@ -513,13 +945,19 @@ def _apply_bundle(
             return ImportOutcome(
                 f.name, "already", Message(CTX, QT_TRANSLATE_NOOP("Sync", "此同步包已导入过，跳过"))
             )
+        peer = s.get(Peer, header.sender)
+        authority = _Authority(s, peer)
+        ref, limit = _clock_limit(s, peer, manifest)
+        _check_manifest_clocks(authority.label, manifest, ref, limit)
+        first_future = f"{limit + 1:012x}"
         capture.log_untracked(s)  # local rows get clocks before anything is merged into them
-        held = merge.Holdings(s, me)
+        held = merge.Holdings(s, me.device_id)
         batch: list[dict] = []
         relay = _Relay(s)
 
         def flush() -> None:
             if batch:
+                authority.check_chunk(batch)
                 merge.log_ops(s, [op for op in batch if relay.needed(op)])
                 merge.apply_ops(s, batch, stats)
                 batch.clear()
@@ -528,33 +966,40 @@ def _apply_bundle(
 
         for op in opened.ops():
             stats.received += 1
+            if op["h"] >= first_future:
+                raise _clock_error(authority.label, capture.hlc_ms(op["h"]), ref)
+            authority.carried(op)
             if held.has(uuid.UUID(op["o"]), op["s"]):
+                authority.check_held(op)
                 stats.known += 1
                 continue
             batch.append(op)
             if len(batch) >= merge.CHUNK:
                 flush()
         flush()
-        for origin, (lo, hi) in manifest.get("ranges", {}).items():
-            held.add_range(uuid.UUID(origin), int(lo), int(hi))
-        merge.retry_pending(s, stats)
+        for origin, lo, hi in authority.ranges(manifest):
+            held.add_range(origin, lo, hi)
+        merge.retry_pending(s, stats, admit=_admit_pending(s))
         merge.refresh_derived(s, stats)
-        peer = s.get(Peer, header.sender)
+        seq_now = capture._state(conn).seq
+
+        def holding(origin: str) -> int:
+            if origin == me.device_id.hex:
+                return seq_now
+            mark = held.marks.get(uuid.UUID(origin))
+            return max([mark.hw, *(int(r[1]) for r in mark.ranges)]) if mark else 0
+
         acked = dict(peer.acked or {})
-        for origin, hw in manifest.get("acks", {}).items():
-            acked[origin] = max(int(hw), int(acked.get(origin, 0)))
+        for origin, hw in authority.acks(manifest, holding).items():
+            acked[origin] = max(hw, int(acked.get(origin, 0)))
         peer.acked = acked
-        peer.seen_acks = dict(manifest.get("acks_seen", {}))
-        # A restored store must never hand out a seq a peer already holds from it.
-        mine = int(acked.get(me.hex, 0))
-        state = capture._state(conn)
-        if mine > state.seq:
-            log.warning(
-                "peer holds our changes up to %s but our sequence is %s: restored store?", mine, state.seq
-            )
-            capture.advance(conn, me, mine - state.seq)
-        capture.advance(conn, me, 0, observed=max(stats.max_clock, str(manifest.get("clock", ""))))
-        skew = int(manifest.get("sent_at_ms", 0)) - capture.wall_ms() if manifest.get("sent_at_ms") else None
+        seen = manifest.get("acks_seen", {})
+        peer.seen_acks = dict(seen) if isinstance(seen, dict) else {}
+        capture.advance(conn, me.device_id, 0, observed=max(stats.max_clock, str(manifest.get("clock", ""))))
+        sent = manifest.get("sent_at_ms")
+        skew = sent - capture.wall_ms() if sent else None
+        if sent and me.role == VILLAGE and peer.role == TOWNSHIP:
+            capture.note_township_clock(s, sent)  # the village's time reference (capture.clock_bound)
         peer.clock_skew_ms = skew
         peer.last_import_at = utcnow()
         audit.record(
@@ -597,10 +1042,13 @@ def _skew_warning(name: str, skew_ms: int | None) -> Message | None:
 
 
 def clock_warnings(session: Session) -> list[Message]:
+    """What is wrong with this PC's clock, or a peer's, in words that name the wrong one."""
     out = []
     row = session.execute(select(SyncState.hlc_ms).where(SyncState.id == 1)).first()
     now = capture.wall_ms()
-    if row and row[0] - now > 60_000:
+    # A peer's clock may carry ours up to a day ahead (imports refuse more): only a larger gap is
+    # this PC's own clock gone back.
+    if row and row[0] - now > DAY_MS:
         out.append(
             Message(
                 CTX,
@@ -609,6 +1057,24 @@ def clock_warnings(session: Session) -> list[Message]:
                     "本机时钟比已记录的时间早约 {days} 天（时钟被调回或电池没电）：请校准电脑的日期和时间",
                 ),
                 {"days": max(1, round((row[0] - now) / DAY_MS))},
+            )
+        )
+    entry = capture.entry_day(session)
+    if entry.pc_ahead:
+        out.append(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Sync",
+                    "本机日期 {pc} 比最近一次同步时乡镇卫生院的日期 {town} 晚 {days} 天：如果电脑日期不对请改正，"
+                    "并尽快与乡镇卫生院同步；在此之前随访日期最晚只能填 {today}",
+                ),
+                {
+                    "pc": entry.pc_day.isoformat(),
+                    "town": entry.township_day.isoformat(),
+                    "days": (entry.pc_day - entry.township_day).days,
+                    "today": entry.day.isoformat(),
+                },
             )
         )
     for p in device_keys.peers(session):

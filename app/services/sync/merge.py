@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -385,8 +386,12 @@ def apply_ops(session: Session, ops: list[dict], stats: ApplyStats) -> None:
         )
 
 
-def retry_pending(session: Session, stats: ApplyStats) -> None:
-    """Ops that waited for their row: apply those whose row can now be made."""
+def retry_pending(
+    session: Session, stats: ApplyStats, admit: Callable[[list[dict]], list[dict]] | None = None
+) -> None:
+    """Ops that waited for their row: apply those whose row can now be made.  ``admit``: the
+    importer's check of who may make each change, now that its row's place is known; the ops it
+    leaves out are dropped from the change log (never applied, never relayed)."""
     t = ChangeLog.__table__
     rows = session.connection().execute(select(t).where(t.c.pending.is_(True))).mappings().all()
     if not rows:
@@ -399,10 +404,20 @@ def retry_pending(session: Session, stats: ApplyStats) -> None:
             "e": r["entity"],
             "r": r["row_id"].hex,
             "h": r["hlc"],
+            "c": r["scope"],
             "d": r["data"],
         }
         for r in rows
     ]
+    if admit is not None:
+        kept = admit(ops)
+        if len(kept) < len(ops):
+            ids = {id(op) for op in kept}
+            session.connection().execute(
+                delete(t).where(t.c.origin == bindparam("_o"), t.c.seq == bindparam("_s")),
+                [{"_o": uuid.UUID(op["o"]), "_s": op["s"]} for op in ops if id(op) not in ids],
+            )
+            ops = kept
     before = stats.pending
     apply_ops(session, ops, stats)
     stats.applied -= len(ops) - (stats.pending - before)  # counted when first received

@@ -1,0 +1,331 @@
+"""Bounded clocks: a village PC's wrong clock never wins, never spreads, and is named.
+
+The clock is injected: ``capture.wall_ms`` is the one time source of sync and of "today", so the
+tests move it (for one device at a time: the devices share this process) and put it back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select, update
+
+from app.models import ChangeLog, Resident, SyncConflict, SyncState, Village
+from app.services.errors import ValidationError
+from app.services.programmes import followup
+from app.services.records import residents as records
+from app.services.sync import capture
+from tests.synckit import (
+    TODAY,
+    VILLAGES,
+    copy_devices,
+    county,
+    craft_bundle,
+    dump_everything,
+    make_device,
+    round_trip,
+    synced_county,
+)
+
+A = VILLAGES[0]
+DAY = capture.DAY_MS
+
+
+class Clock:
+    """The PC clock as the test sets it: ``ahead`` ms past the real one."""
+
+    def __init__(self, monkeypatch):
+        self.ahead = 0
+        real = capture.wall_ms
+        self.real = real
+        monkeypatch.setattr(capture, "wall_ms", lambda: real() + self.ahead)
+
+    def set(self, *, days: float = 0, to: dt.date | None = None) -> None:
+        if to is not None:
+            target = dt.datetime.combine(to, dt.time(9, 0)).timestamp() * 1000
+            self.ahead = int(target - self.real())
+        else:
+            self.ahead = int(days * DAY)
+
+    def today(self) -> dt.date:
+        return capture.pc_today()
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    return Clock(monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    return synced_county(tmp_path_factory.mktemp("county"))
+
+
+@pytest.fixture
+def world(template, tmp_path):
+    town, a, b = copy_devices(template, tmp_path)
+    yield town, a, b, tmp_path
+    for d in (town, a, b):
+        d.store.dispose()
+
+
+def own_resident(device, code: str = A) -> Resident:
+    with device.store.session() as s:
+        return s.scalar(
+            select(Resident)
+            .join(Village, Village.id == Resident.village_id)
+            .where(Village.code == code)
+            .order_by(Resident.archive_no)
+        )
+
+
+def edit(device, resident_id, **fields) -> None:
+    with device.store.transaction() as s:
+        r = s.get(Resident, resident_id)
+        inp = records.resident_input_from(r)
+        for k, v in fields.items():
+            setattr(inp, k, v)
+        records.save_resident(s, inp, resident_id=r.id, today=TODAY)
+
+
+def phone(device, resident_id) -> str:
+    with device.store.session() as s:
+        return s.get(Resident, resident_id).phone
+
+
+def clock_state_ms(device) -> int:
+    with device.store.session() as s:
+        return s.scalar(select(SyncState.hlc_ms))
+
+
+def township_clock(device) -> int | None:
+    with device.store.session() as s:
+        return capture.township_clock_ms(s.connection())
+
+
+def warnings(device) -> list[str]:
+    return [w.render() for w in device.status()["clock_warnings"]]
+
+
+def visit(day: dt.date, **kw) -> followup.VisitInput:
+    return followup.VisitInput(visit_date=day.isoformat(), measurements={"sbp": "132", "dbp": "82"}, **kw)
+
+
+WRONG_CLOCKS = {"a year ahead": {"days": 365}, "in 2099": {"to": dt.date(2099, 6, 1)}}
+
+
+@pytest.mark.parametrize("wrong", list(WRONG_CLOCKS))
+def test_a_village_clock_far_ahead_never_wins_and_is_named(world, clock, wrong):
+    town, a, b, tmp = world
+    patient = own_resident(a)
+    synced_at = township_clock(a)
+    real_today = capture.pc_today()
+    assert synced_at is not None  # the round trip told the village the township's time
+
+    clock.set(**WRONG_CLOCKS[wrong])  # the village PC's clock goes wrong
+    pc_day = clock.today()
+    # 1. its stale edit is stamped no later than a day past the township's clock
+    edit(a, patient.id, phone="13500000001")
+    with a.store.session() as s:
+        last = s.scalar(
+            select(ChangeLog.hlc)
+            .where(ChangeLog.origin == a.device_id)
+            .order_by(ChangeLog.seq.desc())
+            .limit(1)
+        )
+    assert capture.hlc_ms(last) <= synced_at + DAY
+    # 2. a visit dated by its calendar is refused, naming the PC's date and the township's …
+    with pytest.raises(ValidationError) as refused, a.store.transaction() as s:
+        followup.record_visit(s, patient.id, visit(pc_day), enrol_if_needed=True)
+    words = refused.value.render()
+    assert pc_day.isoformat() in words and capture.day_of(synced_at).isoformat() in words, words
+    # … while one dated by the real day is taken
+    with a.store.transaction() as s:
+        followup.record_visit(s, patient.id, visit(real_today), enrol_if_needed=True)
+    # 3. the village is told its own date runs ahead of the township's
+    assert any(pc_day.isoformat() in w and "乡镇卫生院的日期" in w for w in warnings(a)), warnings(a)
+    (path,) = a.export(tmp / "skewed")
+
+    clock.set()  # the township's clock is right
+    before = dump_everything(town.store)
+    (outcome,) = town.import_(path)
+    reason = outcome.reason.render()
+    # 4. its bundle is refused at the township, naming the village PC and its date, not the township's clock
+    assert outcome.status == "rejected", reason
+    assert f"{A} 村1 的电脑时钟有误" in reason and str(pc_day.year) in reason, reason
+    assert "本机时钟" not in reason
+    assert dump_everything(town.store) == before
+    assert warnings(town) == []
+
+    # 5. two days later the township corrects the record; the village's clock is put right
+    clock.set(days=2)
+    edit(town, patient.id, phone="13800000002")
+    round_trip(town, [a, b], tmp, "after")
+    assert phone(town, patient.id) == phone(a, patient.id) == "13800000002"  # the later correction wins
+    with town.store.session() as s:
+        lost = s.scalar(select(SyncConflict.lost_value).where(SyncConflict.row_id == patient.id))
+        assert lost == '"13500000001"'  # kept for review, not dropped
+    # 6. nobody's clock was carried ahead, and nobody is blamed
+    now = capture.wall_ms()
+    for device in (town, a, b):
+        assert clock_state_ms(device) <= now + DAY, device.name
+        assert warnings(device) == [], (device.name, warnings(device))
+
+
+def test_a_village_that_never_synced_with_its_clock_in_2099(tmp_path, clock):
+    """No township clock seen yet, so no bound: its bundle is refused at the township, naming it.
+    Once its clock is put right, its changes are stamped again and the next bundle is taken."""
+    town, (a,) = county(tmp_path, 1)
+    clock.set(to=dt.date(2099, 6, 1))
+    with a.store.transaction() as s:
+        r = records.save_resident(
+            s,
+            records.ResidentInput(name="赵未来", sex="1", birth_date="1960-01-01", current_address="一村"),
+            today=TODAY,
+        )
+        newcomer = r.id
+    edit(a, newcomer, phone="13500000099")
+    (path,) = a.export(tmp_path / "2099")
+    clock.set()
+    before = dump_everything(town.store)
+    (outcome,) = town.import_(path)
+    reason = outcome.reason.render()
+    assert outcome.status == "rejected" and f"{A} 村1" in reason and "2099-06-01" in reason, reason
+    assert dump_everything(town.store) == before
+    assert warnings(town) == []
+    # the clock is put right: the next export stamps the 2099 changes again, and is taken
+    (path,) = a.export(tmp_path / "fixed")
+    (outcome,) = town.import_(path)
+    assert outcome.status == "applied", outcome.reason and outcome.reason.render()
+    assert phone(town, newcomer) == "13500000099"
+    now = capture.wall_ms()
+    for device in (town, a):
+        assert clock_state_ms(device) <= now + DAY
+        assert warnings(device) == [], warnings(device)
+    with town.store.session() as s:
+        clocks = s.get(Resident, newcomer).sync_clocks
+    assert all(capture.hlc_ms(c) <= now + DAY for pair in clocks.values() for c in pair if c)
+    # and later edits on the village still win, as they should
+    edit(a, newcomer, phone="13500000100")
+    round_trip(town, [a], tmp_path, "later")
+    assert phone(town, newcomer) == phone(a, newcomer) == "13500000100"
+
+
+def test_a_township_bundle_relaying_a_future_clock_is_refused_naming_the_township(world):
+    town, a, _b, tmp = world
+    future = capture.wall_ms() + 3 * DAY
+    row = own_resident(a).id
+    with town.store.session() as s:
+        seq = s.scalar(select(SyncState.seq)) + 1
+    op = {
+        "o": town.device_id.hex,
+        "s": seq,
+        "e": "resident",
+        "r": row.hex,
+        "h": capture.hlc_text(future, 0, town.device_id),
+        "c": A,
+        "u": None,
+        "d": {"v": {"phone": "13400000000"}, "b": {"phone": ""}},
+    }
+    path = craft_bundle(town, a, [op], tmp / "future", clock="")
+    before = dump_everything(a.store)
+    (outcome,) = a.import_(path)
+    reason = outcome.reason.render()
+    assert outcome.status == "rejected" and "110105001 东风乡 的电脑时钟有误" in reason, reason
+    assert capture.day_of(future).isoformat() in reason
+    assert dump_everything(a.store) == before
+
+
+def test_the_township_is_the_villages_time_reference(world):
+    """A village whose own clock is behind does not refuse its township: it takes the township's
+    time as its reference and is warned that the two clocks differ."""
+    town, a, _b, tmp = world
+    ahead = capture.wall_ms() + 30 * DAY
+    path = craft_bundle(town, a, [], tmp / "ref", sent_at_ms=ahead, ranges={})
+    (outcome,) = a.import_(path)
+    assert outcome.status == "applied", outcome.reason and outcome.reason.render()
+    assert "东风乡 的电脑时钟比本机快约 30 天" in outcome.clock_warning.render()
+    assert township_clock(a) == ahead
+
+
+# ------------------------------------------------------------------------ the rules, one by one
+
+
+def _village_at(tmp_path, township_days_ago: float | None):
+    """A village whose last stamp is long past, which last saw its township's clock that long ago."""
+    v = make_device(tmp_path, "一村", "village", A)
+    with v.store.transaction() as s:
+        s.execute(update(SyncState).values(hlc_ms=0, hlc_counter=0))
+        if township_days_ago is not None:
+            capture.note_township_clock(s, int(capture.wall_ms() - township_days_ago * DAY))
+    return v
+
+
+@pytest.mark.parametrize(
+    ("pc_days_ahead", "township_days_ago", "stamped_days_ahead"),
+    [
+        (0, None, 0),  # never synced: no bound
+        (365, None, 365),  # (and so nothing to hold a wrong clock back: the township refuses it)
+        (0, 0, 0),
+        (0, 10, -9),  # ten days since the last sync: stamped a day past the township's clock
+        (365, 0, 1),
+        (365, 10, -9),
+    ],
+)
+def test_stamps_never_run_more_than_a_day_past_the_township(
+    tmp_path, clock, pc_days_ahead, township_days_ago, stamped_days_ahead
+):
+    v = _village_at(tmp_path, township_days_ago)
+    real = clock.real()
+    clock.set(days=pc_days_ahead)
+    with v.store.transaction() as s:
+        _first, stamp = capture.advance(s.connection(), v.device_id, 1)
+    assert abs(capture.hlc_ms(stamp) - (real + stamped_days_ahead * DAY)) < 60_000
+
+
+@pytest.mark.parametrize(
+    ("pc_days_ahead", "township_days_ago", "today_days_ahead"),
+    [
+        (0, None, 0),
+        (365, None, 365),  # never synced: the PC's own date
+        (0, 30, 0),  # a month since the last sync: today is still today
+        (365, 0, capture.TRUSTED_DAYS_AFTER_SYNC),
+        (365, 60, capture.TRUSTED_DAYS_AFTER_SYNC - 60),
+    ],
+)
+def test_trusted_today(tmp_path, clock, pc_days_ahead, township_days_ago, today_days_ahead):
+    v = _village_at(tmp_path, township_days_ago)
+    real_today = capture.pc_today()
+    clock.set(days=pc_days_ahead)
+    with v.store.session() as s:
+        assert capture.trusted_today(s) == real_today + dt.timedelta(days=today_days_ahead)
+
+
+def test_a_next_due_date_more_than_a_year_after_the_visit_is_refused(world):
+    _town, a, _b, _tmp = world
+    patient = own_resident(a)
+    day = capture.pc_today()
+    with pytest.raises(ValidationError) as refused, a.store.transaction() as s:
+        followup.record_visit(
+            s,
+            patient.id,
+            visit(day, next_due=(day + dt.timedelta(days=400)).isoformat()),
+            enrol_if_needed=True,
+        )
+    assert "下次随访日期最晚为本次随访后一年" in refused.value.render()
+    with a.store.transaction() as s:
+        saved = followup.record_visit(
+            s,
+            patient.id,
+            visit(day, next_due=(day + dt.timedelta(days=90)).isoformat()),
+            enrol_if_needed=True,
+        )
+    assert saved.next_due == day + dt.timedelta(days=90)
+
+
+def test_a_clock_that_went_back_is_still_told(world, clock):
+    """The one warning that blames this PC: its clock is more than a day behind what it stamped."""
+    _town, a, _b, _tmp = world
+    clock.set(days=-30)
+    assert any("早约 30 天" in w for w in warnings(a)), warnings(a)

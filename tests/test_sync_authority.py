@@ -1,0 +1,558 @@
+"""Trust at every boundary: a trusted device speaks only for what it may write.
+
+Each fault test seals a bundle by hand with the sender's REAL keys (so signature, recipient and
+trust all pass) and puts one overstepping op or claim in it: the whole bundle is quarantined with a
+reason naming the op, nothing in the receiver changes (every table, change_log included), and a
+legitimate bundle after it still applies.  Then: nothing of a forgery is relayed on, and no
+plaintext of a bundle is ever left on the disk.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.models import AuditEntry, BundleRecord, ChangeLog, Resident, SyncState, Village, org_id
+from app.services.records import residents as records
+from app.services.sync import bundle, capture
+from app.services.sync.exchange import Sender, refusal
+from app.tools import demo
+from tests.synckit import (
+    TODAY,
+    TOWN,
+    VILLAGES,
+    change_op,
+    copy_devices,
+    county,
+    craft_bundle,
+    dump_everything,
+    synced_county,
+)
+
+A, B = VILLAGES[0], VILLAGES[1]
+FORGED_PHONE = "13999999999"
+
+
+# ------------------------------------------------------------------------ the rule, as a table
+
+VA = Sender("village", A, "a" * 32)
+TW = Sender("township", TOWN, "t" * 32)
+
+
+def _op(origin: str, entity: str = "resident", scope: str = A) -> dict:
+    return {"o": origin, "s": 1, "e": entity, "r": "f" * 32, "h": "", "c": scope, "d": {"v": {}, "b": ""}}
+
+
+@pytest.mark.parametrize(
+    ("sender", "op", "scopes", "why"),
+    [
+        # a village: its own changes to its own village's records
+        (VA, _op("a" * 32), {}, None),
+        (VA, _op("a" * 32), {"stored": A}, None),
+        (VA, _op("a" * 32), {"new": A}, None),
+        (VA, _op("a" * 32, "audit_log"), {"new": A}, None),
+        (VA, _op("a" * 32, "village"), {"stored": A}, None),
+        (VA, _op("b" * 32), {"stored": A}, ("origin", "")),  # another device's change
+        (VA, _op("a" * 32, scope=B), {}, ("declared", B)),  # says it is B's
+        (VA, _op("a" * 32, scope=TOWN), {}, ("declared", TOWN)),  # the township's
+        (VA, _op("a" * 32), {"stored": B}, ("stored", B)),  # B's row, said to be A's
+        (VA, _op("a" * 32), {"stored": A, "new": B}, ("new", B)),  # moves A's row to B
+        (VA, _op("a" * 32), {"new": B}, ("new", B)),  # a new row for B's resident
+        (VA, _op("a" * 32, "township", TOWN), {}, ("writer", "")),  # only a township names itself
+        (VA, _op("a" * 32, "no_such_table"), {}, ("entity", "")),
+        # a township: any origin, within its township
+        (TW, _op("b" * 32, scope=B), {"stored": B}, None),
+        (TW, _op("t" * 32, "township", TOWN), {"stored": TOWN}, None),
+        (TW, _op("t" * 32, scope="110106002101"), {}, ("declared", "110106002101")),
+        (TW, _op("t" * 32), {"stored": "110106002101"}, ("stored", "110106002101")),
+        (TW, _op("t" * 32), {"new": ""}, ("new", "")),
+        (TW, _op("t" * 32, scope=""), {}, ("declared", "")),
+    ],
+)
+def test_who_may_carry_which_change(sender, op, scopes, why):
+    assert refusal(sender, op, scopes) == why
+
+
+# ------------------------------------------------------------------------------- the county
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    """A township and two villages after a round trip (synckit.synced_county), built once."""
+    return synced_county(tmp_path_factory.mktemp("county"))
+
+
+@pytest.fixture
+def world(template, tmp_path):
+    town, a, b = copy_devices(template, tmp_path)
+    yield town, a, b, tmp_path
+    for d in (town, a, b):
+        d.store.dispose()
+
+
+def seq_of(device) -> int:
+    with device.store.session() as s:
+        return s.scalar(select(SyncState.seq))
+
+
+def a_resident(device, code: str) -> Resident:
+    with device.store.session() as s:
+        return s.scalar(
+            select(Resident)
+            .join(Village, Village.id == Resident.village_id)
+            .where(Village.code == code)
+            .order_by(Resident.archive_no)
+        )
+
+
+def op(device, seq: int, entity: str, row, scope: str, values: dict, bases="", *, origin=None) -> dict:
+    """One change as ``device`` would log it (origin: another device's id, to forge)."""
+    origin = origin or device.device_id
+    return {
+        "o": origin.hex,
+        "s": seq,
+        "e": entity,
+        "r": row.hex,
+        "h": capture.hlc_text(capture.wall_ms(), 0, origin),
+        "c": scope,
+        "u": None,
+        "d": {"v": values, "b": bases},
+    }
+
+
+def legit_edit(a) -> dict:
+    """A real change of A: its own resident's address, as its change log holds it."""
+    resident = a_resident(a, A)
+    with a.store.transaction() as s:
+        r = s.get(Resident, resident.id)
+        inp = records.resident_input_from(r)
+        inp.current_address = "东风乡一村八组8号"
+        records.save_resident(s, inp, resident_id=r.id, today=TODAY)
+    with a.store.session() as s:
+        row = s.scalar(
+            select(ChangeLog)
+            .where(ChangeLog.origin == a.device_id, ChangeLog.entity == "resident")
+            .order_by(ChangeLog.seq.desc())
+            .limit(1)
+        )
+        return change_op(row)
+
+
+def assert_quarantined(receiver, path: Path, *words: str) -> str:
+    before = dump_everything(receiver.store)
+    (outcome,) = receiver.import_(path)
+    reason = outcome.reason.render() if outcome.reason else ""
+    assert outcome.status == "rejected", (outcome.status, reason)
+    assert "越权" in reason or "清单" in reason, reason
+    for w in words:
+        assert w in reason, (w, reason)
+    assert dump_everything(receiver.store) == before  # every table, change_log included
+    assert outcome.quarantined and outcome.quarantined.exists()
+    assert reason in outcome.quarantined.with_name(outcome.quarantined.name + ".reason.txt").read_text(
+        "utf-8"
+    )
+    with receiver.store.session() as s:
+        rejected = s.scalar(
+            select(BundleRecord).where(BundleRecord.direction == "rejected").order_by(BundleRecord.id.desc())
+        )
+        assert rejected is not None and reason[:100] in (rejected.reason or "")
+    return reason
+
+
+def assert_still_works(sender, receiver, tmp: Path) -> None:
+    """A legitimate bundle from the same sender, after the refused one, applies."""
+    if sender.status()["role"] == "village":
+        legit_edit(sender)
+    (path,) = sender.export(tmp / "legit", peer=receiver.device_id.hex, always=True)
+    (outcome,) = receiver.import_(path)
+    assert outcome.status == "applied", outcome.reason and outcome.reason.render()
+
+
+# ----------------------------------------------------------------------- village → township
+
+
+def _forgeries(town, a, b):
+    """Each forgery: (name, ops, extra manifest claims, words its reason must hold)."""
+    n = seq_of(a) + 1
+    theirs = a_resident(b, B)  # a resident of village B, which the township holds
+    mine = a_resident(a, A)
+    b_name = f"{B} 村2"
+    new_id = org_id("test", "forged row")
+    with town.store.session() as s:
+        town_seq = s.scalar(select(SyncState.seq))
+    return {
+        "an op of origin B": (
+            [
+                op(
+                    a,
+                    seq_of(b) + 1,
+                    "resident",
+                    theirs.id,
+                    B,
+                    {"phone": FORGED_PHONE},
+                    {"phone": ""},
+                    origin=b.device_id,
+                )
+            ],
+            {},
+            ("resident", theirs.id.hex, b_name, "本机做的变更"),
+        ),
+        "origin A, scope B": (
+            [op(a, n, "resident", theirs.id, B, {"phone": FORGED_PHONE}, {"phone": ""})],
+            {},
+            ("resident", theirs.id.hex, f"标明属于 {B}"),
+        ),
+        "scope A, a B resident's row": (
+            [
+                op(
+                    a,
+                    n,
+                    "resident",
+                    theirs.id,
+                    A,
+                    {"phone": FORGED_PHONE, "current_address": "假地址"},
+                    {"phone": ""},
+                )
+            ],
+            {},
+            ("resident", theirs.id.hex, f"在本机属于 {B}"),
+        ),
+        "a new visit for a B resident": (
+            [
+                op(
+                    a,
+                    n,
+                    "followup_visit",
+                    new_id,
+                    A,
+                    {"resident_id": theirs.id.hex, "program": "htn", "visit_date": "2026-11-20"},
+                )
+            ],
+            {},
+            ("followup_visit", new_id.hex, f"按其内容属于 {B}"),
+        ),
+        "a void of a B resident": (
+            [op(a, n, "resident", theirs.id, A, {"voided": True, "void_reason": "重复建档"}, {"voided": ""})],
+            {},
+            ("resident", theirs.id.hex, f"在本机属于 {B}"),
+        ),
+        "a fake audit entry of origin B": (
+            [
+                op(
+                    a,
+                    seq_of(b) + 1,
+                    "audit_log",
+                    new_id,
+                    B,
+                    {"action": "login", "username": "admin", "scope_code": TOWN, "at": "2026-11-20T08:00:00"},
+                    origin=b.device_id,
+                )
+            ],
+            {},
+            ("audit_log", new_id.hex, b_name),
+        ),
+        "an audit entry of A about B": (
+            [op(a, n, "audit_log", new_id, A, {"action": "login", "username": "admin", "scope_code": B})],
+            {},
+            ("audit_log", new_id.hex, f"按其内容属于 {B}"),
+        ),
+        "a Township row edit from a village": (
+            [op(a, n, "township", org_id("township", TOWN), TOWN, {"name": "假乡镇"}, {"name": ""})],
+            {},
+            ("township", org_id("township", TOWN).hex, "无权修改"),
+        ),
+        "a range claim for origin B": (
+            [op(a, n, "resident", mine.id, A, {"phone": "13700000001"}, {"phone": ""})],
+            {"ranges": {a.device_id.hex: [n - 1, n], b.device_id.hex: [0, 1_000_000_000]}},
+            (b_name, "1–1000000000", "只能代表本机"),
+        ),
+        "a range claim for A beyond what is carried": (
+            [op(a, n, "resident", mine.id, A, {"phone": "13700000001"}, {"phone": ""})],
+            {"ranges": {a.device_id.hex: [n - 1, n + 1000]}},
+            (f"{n}–{n + 1000}", f"只带到第 {n} 号"),
+        ),
+        "an ack above what the township holds": (
+            [op(a, n, "resident", mine.id, A, {"phone": "13700000001"}, {"phone": ""})],
+            {"acks": {town.device_id.hex: town_seq + 1000}},
+            (f"第 {town_seq + 1000} 号", f"只有到第 {town_seq} 号"),
+        ),
+    }
+
+
+FORGERIES = [
+    "an op of origin B",
+    "origin A, scope B",
+    "scope A, a B resident's row",
+    "a new visit for a B resident",
+    "a void of a B resident",
+    "a fake audit entry of origin B",
+    "an audit entry of A about B",
+    "a Township row edit from a village",
+    "a range claim for origin B",
+    "a range claim for A beyond what is carried",
+    "an ack above what the township holds",
+]
+
+
+@pytest.mark.parametrize("forgery", FORGERIES)
+def test_a_village_bundle_that_oversteps_is_quarantined_whole(world, forgery):
+    town, a, b, tmp = world
+    # the forged op rides with a legitimate change of A's, which is refused with it
+    legit = legit_edit(a)
+    ops, claims, words = _forgeries(town, a, b)[forgery]
+    carried = [legit, *ops] if forgery not in ("a range claim for A beyond what is carried",) else ops
+    if "ranges" not in claims:
+        claims = {
+            **claims,
+            "ranges": {
+                a.device_id.hex: [legit["s"] - 1, max(o["s"] for o in carried if o["o"] == legit["o"])]
+            },
+        }
+    path = craft_bundle(a, town, carried, tmp / "forged", **claims)
+    assert_quarantined(town, path, *words)
+    assert_still_works(a, town, tmp)
+
+
+def test_nothing_of_a_forgery_reaches_the_other_village(world):
+    """The tester's case: A's bundles rewrite B's resident (phone, address), void it, add a login at
+    the township and claim B's changes up to 1,000,000,000.  Refused at the township, so nothing is
+    relayed: B's PC holds what it held, and B's next real edit is not ignored."""
+    town, a, b, tmp = world
+    b_before = dump_everything(b.store)
+    forgeries = _forgeries(town, a, b)
+    for name in (
+        "an op of origin B",
+        "scope A, a B resident's row",
+        "a void of a B resident",
+        "a fake audit entry of origin B",
+        "a range claim for origin B",
+    ):
+        ops, claims, _words = forgeries[name]
+        path = craft_bundle(a, town, ops, tmp / name.replace(" ", "-"), **claims)
+        assert town.import_(path)[0].status == "rejected"
+    # the township's exports carry nothing of it; B applies them and is as it was
+    (down,) = town.export(tmp / "down", peer=b.device_id.hex)
+    assert b.import_(down)[0].status == "applied"
+    after = dump_everything(b.store)
+    for table in ("resident", "followup_visit", "household"):
+        assert after[table] == b_before[table], table
+    (own,) = set(after["audit_log"]) - set(b_before["audit_log"])  # B's own entry of the import
+    assert "'import'" in own
+    assert not any(FORGED_PHONE in row for rows in after.values() for row in rows)
+    with town.store.session() as s:
+        assert not s.scalar(
+            select(func.count()).select_from(ChangeLog).where(ChangeLog.data.contains(FORGED_PHONE))
+        )
+        assert s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "login")) == 0
+    # and B's next real edit is not ignored (no forged range claim for B stuck)
+    theirs = a_resident(b, B)
+    with b.store.transaction() as s:
+        r = s.get(Resident, theirs.id)
+        inp = records.resident_input_from(r)
+        inp.phone = "13600000066"
+        records.save_resident(s, inp, resident_id=r.id, today=TODAY)
+    (up,) = b.export(tmp / "b-up")
+    assert town.import_(up)[0].status == "applied"
+    with town.store.session() as s:
+        assert s.get(Resident, theirs.id).phone == "13600000066"
+
+
+def test_a_forged_edit_waiting_for_its_row_is_dropped_when_the_row_is_another_villages(world):
+    """A change to a row the township does not have yet waits; when the row arrives and is B's, the
+    change from A is dropped (never applied, never relayed), not applied over B's record."""
+    town, a, b, tmp = world
+    with b.store.transaction() as s:
+        r = records.save_resident(
+            s,
+            records.ResidentInput(name="新户", sex="2", birth_date="1970-02-02", current_address="二村"),
+            today=TODAY,
+        )
+        newcomer, phone = r.id, r.phone
+    forged = op(a, seq_of(a) + 1, "resident", newcomer, A, {"phone": FORGED_PHONE}, {"phone": ""})
+    (outcome,) = town.import_(craft_bundle(a, town, [forged], tmp / "early"))
+    assert outcome.status == "applied"  # nothing to check it against yet: it waits
+    assert town.status()["pending"] == 1
+    (up,) = b.export(tmp / "b-up")
+    assert town.import_(up)[0].status == "applied"
+    with town.store.session() as s:
+        assert s.get(Resident, newcomer).phone == phone
+        assert not s.scalar(
+            select(func.count()).select_from(ChangeLog).where(ChangeLog.data.contains(FORGED_PHONE))
+        )
+        assert not s.scalar(select(func.count()).select_from(ChangeLog).where(ChangeLog.pending.is_(True)))
+
+
+# ----------------------------------------------------------------------- township → village
+
+
+def test_a_township_bundle_with_an_op_outside_the_township_is_quarantined(world):
+    town, a, _b, tmp = world
+    outsider = "110106002101"
+    row = org_id("test", "outside")
+    forged = op(
+        town,
+        seq_of(town) + 1,
+        "household",
+        row,
+        outsider,
+        {"address": "外乡", "village_id": org_id("village", outsider).hex},
+    )
+    path = craft_bundle(town, a, [forged], tmp / "outside")
+    assert_quarantined(a, path, "household", row.hex, f"标明属于 {outsider}", f"{TOWN} 东风乡")
+    # relayed with a scope inside the township, but about a row that is not
+    forged = op(
+        town,
+        seq_of(town) + 1,
+        "household",
+        row,
+        A,
+        {"address": "外乡", "village_id": org_id("village", outsider).hex},
+    )
+    assert_quarantined(a, craft_bundle(town, a, [forged], tmp / "outside-2"), "household", "按其内容属于")
+    assert_still_works(town, a, tmp)
+
+
+def test_a_township_relays_any_origin_within_the_township(world):
+    """What a township may do: carry B's change about a township-wide row, and its own."""
+    town, a, b, tmp = world
+    n = seq_of(town) + 1
+    rows = [op(town, n, "township", org_id("township", TOWN), TOWN, {"name": "东风乡卫生院"}, {"name": ""})]
+    (outcome,) = a.import_(craft_bundle(town, a, rows, tmp / "ok"))
+    assert outcome.status == "applied", outcome.reason and outcome.reason.render()
+
+
+# ------------------------------------------------------------------------- no plaintext on disk
+
+
+def _only_in(bundle_of, receiver) -> list[bytes]:
+    """ID numbers of ``bundle_of``'s residents that ``receiver`` does not hold: in plaintext,
+    they can only have come from the bundle."""
+    with receiver.store.session() as s:
+        known = set(s.scalars(select(Resident.id)))
+    with bundle_of.store.session() as s:
+        rows = s.execute(select(Resident.id, Resident.id_number).where(Resident.id_number.is_not(None))).all()
+    return [number.encode() for rid, number in rows if rid not in known and number]
+
+
+def _grep(folder: Path, needles: list[bytes]) -> list[str]:
+    found = []
+    for f in folder.rglob("*"):
+        if f.is_file():
+            data = f.read_bytes()
+            found += [f"{f.relative_to(folder)}: {n!r}" for n in needles if n in data]
+    return found
+
+
+def _manifest_hash(receiver, path: Path) -> bytes:
+    header = bundle.read_header(path)
+    with bundle.open_bundle(path, header, receiver.keys.age) as opened:
+        return opened.manifest["ops_sha256"].encode()
+
+
+KILLED_IMPORT = """
+import sys, time
+from pathlib import Path
+from app.services.sync import merge
+from app.cli import main
+
+real = merge.apply_ops
+def apply_then_hang(*args, **kw):
+    real(*args, **kw)
+    Path(sys.argv[3]).write_text("applying")
+    time.sleep(120)
+merge.apply_ops = apply_then_hang
+sys.exit(main(["--data-dir", sys.argv[1], "sync", "import", sys.argv[2]]))
+"""
+
+
+@pytest.mark.slow
+def test_an_import_killed_midway_leaves_no_plaintext(tmp_path):
+    """SIGKILL while the ops are being applied (a marker says so): no inbox/*.plain, and neither a
+    resident's name nor ID number nor the manifest anywhere in the township's data folder."""
+    town, (a,) = county(tmp_path / "w", 1)
+    with a.store.transaction() as s:
+        demo.generate_demo(s, 40, seed=3, today=TODAY)
+    (path,) = a.export(tmp_path / "usb")
+    with a.store.session() as s:
+        first = s.scalar(
+            select(Resident).where(Resident.id_number.is_not(None)).order_by(Resident.archive_no)
+        )
+        needles = [first.name.encode(), *_only_in(a, town)]
+    needles.append(_manifest_hash(town, path))
+    leftover = town.paths.sub("inbox") / "old.plain"  # as an older version left it
+    leftover.write_bytes(b"plaintext from before")
+    town.store.dispose()
+    marker = tmp_path / "marker"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_IMPORT, str(town.paths.data_dir), str(path), str(marker)],
+        cwd=Path(__file__).parent.parent,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while not marker.exists() and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    assert marker.exists(), "the import never reached the ops"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert not leftover.exists()  # cleaned at the start of the import
+    assert list(town.paths.data_dir.rglob("*.plain")) == []
+    assert _grep(town.paths.data_dir, needles) == []
+    # and the bundle still imports afterwards
+    (outcome,) = town.import_(path)
+    assert outcome.status == "applied"
+
+
+def test_an_import_failing_midway_leaves_no_plaintext(world, monkeypatch):
+    town, a, _b, tmp = world
+    with a.store.transaction() as s:
+        demo.generate_demo(s, 5, seed=8, today=TODAY)
+    (path,) = a.export(tmp / "usb")
+    needles = [*_only_in(a, town), _manifest_hash(town, path)]
+    assert len(needles) > 2
+    from app.services.sync import merge
+
+    def boom(*_args, **_kw):
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(merge, "apply_ops", boom)
+    (outcome,) = town.import_(path)
+    assert outcome.status == "rejected"
+    assert list(town.paths.data_dir.rglob("*.plain")) == []
+    assert _grep(town.paths.data_dir, needles) == []
+
+
+def test_an_export_writes_no_plaintext_to_its_work_folder(world, monkeypatch):
+    """The compressed ops wait in the outbox encrypted to a key held in memory only."""
+    town, a, _b, tmp = world
+    seen = []
+    real = bundle.DecryptedStream
+
+    class Spy(real):
+        def __init__(self, source, identity):
+            seen.append(Path(source.name).read_bytes())
+            super().__init__(source, identity)
+
+    monkeypatch.setattr(bundle, "DecryptedStream", Spy)
+    legit_edit(a)
+    (path,) = a.export(tmp / "usb")
+    (work,) = seen  # the one work file the export read back
+    assert work.startswith(b"age-encryption.org/v1")
+    assert list(a.paths.sub("outbox").rglob("*")) == []
+    assert town.import_(path)[0].status == "applied"
+
+
+def test_a_bundle_is_read_without_a_work_file(world, tmp_path):
+    town, a, _b, tmp = world
+    (path,) = a.export(tmp / "usb")
+    header = bundle.read_header(path)
+    with bundle.open_bundle(path, header, town.keys.age) as opened:
+        assert sum(1 for _ in opened.ops()) == opened.manifest["ops"]
+        assert list(town.paths.data_dir.rglob("*.plain")) == []
