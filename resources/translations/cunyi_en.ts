@@ -439,248 +439,20 @@
 <context>
     <name>EnrolmentForm</name>
     <message>
-        <source>基本信息</source>
-        <translation type="vanished">Basic information</translation>
-    </message>
-    <message>
-        <source>如 张三</source>
-        <translation type="vanished">e.g. Zhang San</translation>
-    </message>
-    <message>
-        <source>18位身份证号，末位可为X</source>
-        <translation type="vanished">18-digit resident ID; the last character may be X</translation>
-    </message>
-    <message>
-        <source>年-月-日，如 1965-03-08</source>
-        <translation type="vanished">year-month-day, e.g. 1965-03-08</translation>
-    </message>
-    <message>
-        <source>姓名 *</source>
-        <translation type="vanished">Name *</translation>
-    </message>
-    <message>
-        <source>证件类型</source>
-        <translation type="vanished">ID type</translation>
-    </message>
-    <message>
-        <source>身份证号</source>
-        <translation type="vanished">Resident ID</translation>
-    </message>
-    <message>
-        <source>性别 *</source>
-        <translation type="vanished">Sex *</translation>
-    </message>
-    <message>
-        <source>出生日期 *</source>
-        <translation type="vanished">Date of birth *</translation>
-    </message>
-    <message>
-        <source>民族</source>
-        <translation type="vanished">Ethnicity</translation>
-    </message>
-    <message>
-        <source>常住类型</source>
-        <translation type="vanished">Residence type</translation>
-    </message>
-    <message>
-        <source>血型</source>
-        <translation type="vanished">Blood group</translation>
-    </message>
-    <message>
-        <source>文化程度</source>
-        <translation type="vanished">Education</translation>
-    </message>
-    <message>
-        <source>职业</source>
-        <translation type="vanished">Occupation</translation>
-    </message>
-    <message>
-        <source>婚姻状况</source>
-        <translation type="vanished">Marital status</translation>
-    </message>
-    <message>
-        <source>工作单位</source>
-        <translation type="vanished">Workplace</translation>
-    </message>
-    <message>
-        <source>联系方式与住址</source>
-        <translation type="vanished">Contact and address</translation>
-    </message>
-    <message>
-        <source>手机11位，或区号-号码</source>
-        <translation type="vanished">11-digit mobile, or area code-number</translation>
-    </message>
-    <message>
-        <source>本人电话</source>
-        <translation type="vanished">Own phone</translation>
-    </message>
-    <message>
-        <source>联系人姓名</source>
-        <translation type="vanished">Contact name</translation>
-    </message>
-    <message>
-        <source>联系人电话</source>
-        <translation type="vanished">Contact phone</translation>
-    </message>
-    <message>
-        <source>现住址</source>
-        <translation type="vanished">Current address</translation>
-    </message>
-    <message>
-        <source>户籍地址</source>
-        <translation type="vanished">Registered (hukou) address</translation>
-    </message>
-    <message>
-        <source>家庭户与管理</source>
-        <translation type="vanished">Household and management</translation>
-    </message>
-    <message>
-        <source>所属村</source>
-        <translation type="vanished">Village</translation>
-    </message>
-    <message>
-        <source>建档立卡贫困户</source>
-        <translation type="vanished">Registered poor household</translation>
-    </message>
-    <message>
         <source>年-月-日</source>
         <translation>year-month-day</translation>
-    </message>
-    <message>
-        <source>年</source>
-        <translation type="vanished">years</translation>
-    </message>
-    <message>
-        <source>村民小组</source>
-        <translation type="vanished">Village group</translation>
-    </message>
-    <message>
-        <source>与户主关系</source>
-        <translation type="vanished">Relation to head of household</translation>
-    </message>
-    <message>
-        <source>家庭医生签约日期</source>
-        <translation type="vanished">Family doctor contract signed on</translation>
-    </message>
-    <message>
-        <source>签约医生</source>
-        <translation type="vanished">Contract doctor</translation>
-    </message>
-    <message>
-        <source>签约年限</source>
-        <translation type="vanished">Contract term</translation>
-    </message>
-    <message>
-        <source>医疗费用支付方式、药物过敏史、暴露史</source>
-        <translation type="vanished">Medical payment, drug allergies, exposures</translation>
-    </message>
-    <message>
-        <source>其他，请写明</source>
-        <translation type="vanished">Other, please specify</translation>
-    </message>
-    <message>
-        <source>其他过敏药物</source>
-        <translation type="vanished">Other drug allergy</translation>
-    </message>
-    <message>
-        <source>医疗费用支付方式</source>
-        <translation type="vanished">Medical payment</translation>
-    </message>
-    <message>
-        <source>药物过敏史</source>
-        <translation type="vanished">Drug allergies</translation>
-    </message>
-    <message>
-        <source>暴露史</source>
-        <translation type="vanished">Exposure</translation>
-    </message>
-    <message>
-        <source>既往史</source>
-        <translation type="vanished">Past history</translation>
     </message>
     <message>
         <source>确诊 年-月</source>
         <translation>diagnosed year-month</translation>
     </message>
     <message>
-        <source>其他疾病，请写明</source>
-        <translation type="vanished">Other disease, please specify</translation>
-    </message>
-    <message>
-        <source>疾病</source>
-        <translation type="vanished">Diseases</translation>
-    </message>
-    <message>
         <source>名称/原因</source>
         <translation>name/reason</translation>
     </message>
     <message>
-        <source>手术/外伤/输血</source>
-        <translation type="vanished">Surgery / trauma / transfusion</translation>
-    </message>
-    <message>
-        <source>有</source>
-        <translation type="vanished">Yes</translation>
-    </message>
-    <message>
-        <source>疾病名称</source>
-        <translation type="vanished">Disease name</translation>
-    </message>
-    <message>
-        <source>遗传病史</source>
-        <translation type="vanished">Hereditary disease</translation>
-    </message>
-    <message>
-        <source>其他残疾，请写明</source>
-        <translation type="vanished">Other disability, please specify</translation>
-    </message>
-    <message>
-        <source>残疾情况</source>
-        <translation type="vanished">Disability</translation>
-    </message>
-    <message>
-        <source>家族史</source>
-        <translation type="vanished">Family history</translation>
-    </message>
-    <message>
         <source>其他</source>
         <translation>Other</translation>
-    </message>
-    <message>
-        <source>生活环境</source>
-        <translation type="vanished">Living environment</translation>
-    </message>
-    <message>
-        <source>建档信息</source>
-        <translation type="vanished">Record details</translation>
-    </message>
-    <message>
-        <source>默认今天</source>
-        <translation type="vanished">today if empty</translation>
-    </message>
-    <message>
-        <source>迁出或死亡日期</source>
-        <translation type="vanished">date moved away or died</translation>
-    </message>
-    <message>
-        <source>建档日期</source>
-        <translation type="vanished">Enrolled on</translation>
-    </message>
-    <message>
-        <source>建档人</source>
-        <translation type="vanished">Enrolled by</translation>
-    </message>
-    <message>
-        <source>责任医生</source>
-        <translation type="vanished">Responsible doctor</translation>
-    </message>
-    <message>
-        <source>档案状态</source>
-        <translation type="vanished">Record status</translation>
-    </message>
-    <message>
-        <source>状态日期</source>
-        <translation type="vanished">Status date</translation>
     </message>
     <message>
         <source>加入家庭户：户主 {name}</source>
@@ -2571,10 +2343,6 @@
         <translation>This installation is not set up yet: run cunyi init first</translation>
     </message>
     <message>
-        <source>没有可用的用户</source>
-        <translation type="vanished">There is no active user</translation>
-    </message>
-    <message>
         <source>乡镇模式下请指定村代码</source>
         <translation>In township mode, name the village code</translation>
     </message>
@@ -2945,6 +2713,10 @@
         <translation>Unknown file encoding (UTF-8 and GB18030 are supported)</translation>
     </message>
     <message>
+        <source>CSV 文件格式有误：{reason}</source>
+        <translation>The CSV file is malformed: {reason}</translation>
+    </message>
+    <message>
         <source>文件是空的</source>
         <translation>The file is empty</translation>
     </message>
@@ -2955,6 +2727,14 @@
     <message>
         <source>无法读取 Excel 文件：{reason}</source>
         <translation>Cannot read the Excel file: {reason}</translation>
+    </message>
+    <message>
+        <source>这一格是“数字”格式，18位号码已被 Excel 截断，无法使用：请把这一列设为“文本”格式，重新填写号码后再导入</source>
+        <translation>This cell is formatted as a number, so Excel has cut the 18-digit number and it cannot be used: format the column as Text, type the numbers again, then import</translation>
+    </message>
+    <message>
+        <source>内容过长（超过{n}个字），未读取</source>
+        <translation>Too long (more than {n} characters); not read</translation>
     </message>
     <message>
         <source>缺少必需的列：{cols}（第1行应为表头）</source>
@@ -3672,10 +3452,6 @@ Click Yes only if it matches.</translation>
         <translation>This device&apos;s keys are protected by a passphrase. Passphrase:</translation>
     </message>
     <message>
-        <source>同步失败：{error}</source>
-        <translation type="vanished">Sync failed: {error}</translation>
-    </message>
-    <message>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
@@ -3809,14 +3585,6 @@ Click Yes only if it matches.</translation>
 <context>
     <name>Validation</name>
     <message>
-        <source>证件类型代码“{value}”无效</source>
-        <translation type="vanished">ID type code “{value}” is not valid</translation>
-    </message>
-    <message>
-        <source>性别代码“{value}”无效</source>
-        <translation type="vanished">Sex code “{value}” is not valid</translation>
-    </message>
-    <message>
         <source>出生日期与身份证号不一致（身份证号中为{d}）</source>
         <translation>The date of birth does not match the ID (the ID says {d})</translation>
     </message>
@@ -3885,24 +3653,8 @@ Click Yes only if it matches.</translation>
         <translation>Name the hereditary disease</translation>
     </message>
     <message>
-        <source>建档日期不能晚于今天</source>
-        <translation type="vanished">The enrolment date cannot be after today</translation>
-    </message>
-    <message>
         <source>建档日期不能早于出生日期</source>
         <translation>The enrolment date cannot be before the date of birth</translation>
-    </message>
-    <message>
-        <source>签约日期不能晚于今天</source>
-        <translation type="vanished">The contract date cannot be after today</translation>
-    </message>
-    <message>
-        <source>签约年限应为1到10年</source>
-        <translation type="vanished">The contract term must be 1 to 10 years</translation>
-    </message>
-    <message>
-        <source>档案状态代码“{value}”无效</source>
-        <translation type="vanished">Record status code “{value}” is not valid</translation>
     </message>
     <message>
         <source>迁出或死亡请填写日期</source>
@@ -3911,10 +3663,6 @@ Click Yes only if it matches.</translation>
     <message>
         <source>状态变更日期应在出生之后、今天之前</source>
         <translation>The status date must be after birth and not after today</translation>
-    </message>
-    <message>
-        <source>与户主关系代码“{value}”无效</source>
-        <translation type="vanished">Relation code “{value}” is not valid</translation>
     </message>
     <message>
         <source>所选家庭户不存在</source>
@@ -3939,6 +3687,10 @@ Click Yes only if it matches.</translation>
     <message>
         <source>档案不存在或已作废</source>
         <translation>The record does not exist or was voided</translation>
+    </message>
+    <message>
+        <source>不能这样修改：{field}（可改的字段：{allowed}）</source>
+        <translation>Cannot change {field} this way (fields that can be corrected: {allowed})</translation>
     </message>
     <message>
         <source>无法识别“{value}”</source>

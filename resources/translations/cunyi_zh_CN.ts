@@ -438,248 +438,20 @@
 <context>
     <name>EnrolmentForm</name>
     <message>
-        <source>基本信息</source>
-        <translation type="vanished">基本信息</translation>
-    </message>
-    <message>
-        <source>如 张三</source>
-        <translation type="vanished">如 张三</translation>
-    </message>
-    <message>
-        <source>18位身份证号，末位可为X</source>
-        <translation type="vanished">18位身份证号，末位可为X</translation>
-    </message>
-    <message>
-        <source>年-月-日，如 1965-03-08</source>
-        <translation type="vanished">年-月-日，如 1965-03-08</translation>
-    </message>
-    <message>
-        <source>姓名 *</source>
-        <translation type="vanished">姓名 *</translation>
-    </message>
-    <message>
-        <source>证件类型</source>
-        <translation type="vanished">证件类型</translation>
-    </message>
-    <message>
-        <source>身份证号</source>
-        <translation type="vanished">身份证号</translation>
-    </message>
-    <message>
-        <source>性别 *</source>
-        <translation type="vanished">性别 *</translation>
-    </message>
-    <message>
-        <source>出生日期 *</source>
-        <translation type="vanished">出生日期 *</translation>
-    </message>
-    <message>
-        <source>民族</source>
-        <translation type="vanished">民族</translation>
-    </message>
-    <message>
-        <source>常住类型</source>
-        <translation type="vanished">常住类型</translation>
-    </message>
-    <message>
-        <source>血型</source>
-        <translation type="vanished">血型</translation>
-    </message>
-    <message>
-        <source>文化程度</source>
-        <translation type="vanished">文化程度</translation>
-    </message>
-    <message>
-        <source>职业</source>
-        <translation type="vanished">职业</translation>
-    </message>
-    <message>
-        <source>婚姻状况</source>
-        <translation type="vanished">婚姻状况</translation>
-    </message>
-    <message>
-        <source>工作单位</source>
-        <translation type="vanished">工作单位</translation>
-    </message>
-    <message>
-        <source>联系方式与住址</source>
-        <translation type="vanished">联系方式与住址</translation>
-    </message>
-    <message>
-        <source>手机11位，或区号-号码</source>
-        <translation type="vanished">手机11位，或区号-号码</translation>
-    </message>
-    <message>
-        <source>本人电话</source>
-        <translation type="vanished">本人电话</translation>
-    </message>
-    <message>
-        <source>联系人姓名</source>
-        <translation type="vanished">联系人姓名</translation>
-    </message>
-    <message>
-        <source>联系人电话</source>
-        <translation type="vanished">联系人电话</translation>
-    </message>
-    <message>
-        <source>现住址</source>
-        <translation type="vanished">现住址</translation>
-    </message>
-    <message>
-        <source>户籍地址</source>
-        <translation type="vanished">户籍地址</translation>
-    </message>
-    <message>
-        <source>家庭户与管理</source>
-        <translation type="vanished">家庭户与管理</translation>
-    </message>
-    <message>
-        <source>所属村</source>
-        <translation type="vanished">所属村</translation>
-    </message>
-    <message>
-        <source>建档立卡贫困户</source>
-        <translation type="vanished">建档立卡贫困户</translation>
-    </message>
-    <message>
         <source>年-月-日</source>
         <translation>年-月-日</translation>
-    </message>
-    <message>
-        <source>年</source>
-        <translation type="vanished">年</translation>
-    </message>
-    <message>
-        <source>村民小组</source>
-        <translation type="vanished">村民小组</translation>
-    </message>
-    <message>
-        <source>与户主关系</source>
-        <translation type="vanished">与户主关系</translation>
-    </message>
-    <message>
-        <source>家庭医生签约日期</source>
-        <translation type="vanished">家庭医生签约日期</translation>
-    </message>
-    <message>
-        <source>签约医生</source>
-        <translation type="vanished">签约医生</translation>
-    </message>
-    <message>
-        <source>签约年限</source>
-        <translation type="vanished">签约年限</translation>
-    </message>
-    <message>
-        <source>医疗费用支付方式、药物过敏史、暴露史</source>
-        <translation type="vanished">医疗费用支付方式、药物过敏史、暴露史</translation>
-    </message>
-    <message>
-        <source>其他，请写明</source>
-        <translation type="vanished">其他，请写明</translation>
-    </message>
-    <message>
-        <source>其他过敏药物</source>
-        <translation type="vanished">其他过敏药物</translation>
-    </message>
-    <message>
-        <source>医疗费用支付方式</source>
-        <translation type="vanished">医疗费用支付方式</translation>
-    </message>
-    <message>
-        <source>药物过敏史</source>
-        <translation type="vanished">药物过敏史</translation>
-    </message>
-    <message>
-        <source>暴露史</source>
-        <translation type="vanished">暴露史</translation>
-    </message>
-    <message>
-        <source>既往史</source>
-        <translation type="vanished">既往史</translation>
     </message>
     <message>
         <source>确诊 年-月</source>
         <translation>确诊 年-月</translation>
     </message>
     <message>
-        <source>其他疾病，请写明</source>
-        <translation type="vanished">其他疾病，请写明</translation>
-    </message>
-    <message>
-        <source>疾病</source>
-        <translation type="vanished">疾病</translation>
-    </message>
-    <message>
         <source>名称/原因</source>
         <translation>名称/原因</translation>
     </message>
     <message>
-        <source>手术/外伤/输血</source>
-        <translation type="vanished">手术/外伤/输血</translation>
-    </message>
-    <message>
-        <source>有</source>
-        <translation type="vanished">有</translation>
-    </message>
-    <message>
-        <source>疾病名称</source>
-        <translation type="vanished">疾病名称</translation>
-    </message>
-    <message>
-        <source>遗传病史</source>
-        <translation type="vanished">遗传病史</translation>
-    </message>
-    <message>
-        <source>其他残疾，请写明</source>
-        <translation type="vanished">其他残疾，请写明</translation>
-    </message>
-    <message>
-        <source>残疾情况</source>
-        <translation type="vanished">残疾情况</translation>
-    </message>
-    <message>
-        <source>家族史</source>
-        <translation type="vanished">家族史</translation>
-    </message>
-    <message>
         <source>其他</source>
         <translation>其他</translation>
-    </message>
-    <message>
-        <source>生活环境</source>
-        <translation type="vanished">生活环境</translation>
-    </message>
-    <message>
-        <source>建档信息</source>
-        <translation type="vanished">建档信息</translation>
-    </message>
-    <message>
-        <source>默认今天</source>
-        <translation type="vanished">默认今天</translation>
-    </message>
-    <message>
-        <source>迁出或死亡日期</source>
-        <translation type="vanished">迁出或死亡日期</translation>
-    </message>
-    <message>
-        <source>建档日期</source>
-        <translation type="vanished">建档日期</translation>
-    </message>
-    <message>
-        <source>建档人</source>
-        <translation type="vanished">建档人</translation>
-    </message>
-    <message>
-        <source>责任医生</source>
-        <translation type="vanished">责任医生</translation>
-    </message>
-    <message>
-        <source>档案状态</source>
-        <translation type="vanished">档案状态</translation>
-    </message>
-    <message>
-        <source>状态日期</source>
-        <translation type="vanished">状态日期</translation>
     </message>
     <message>
         <source>加入家庭户：户主 {name}</source>
@@ -2570,10 +2342,6 @@
         <translation>本机尚未初始化：请先运行 cunyi init</translation>
     </message>
     <message>
-        <source>没有可用的用户</source>
-        <translation type="vanished">没有可用的用户</translation>
-    </message>
-    <message>
         <source>乡镇模式下请指定村代码</source>
         <translation>乡镇模式下请指定村代码</translation>
     </message>
@@ -2944,6 +2712,10 @@
         <translation>无法识别文件编码（支持 UTF-8 和 GB18030）</translation>
     </message>
     <message>
+        <source>CSV 文件格式有误：{reason}</source>
+        <translation>CSV 文件格式有误：{reason}</translation>
+    </message>
+    <message>
         <source>文件是空的</source>
         <translation>文件是空的</translation>
     </message>
@@ -2954,6 +2726,14 @@
     <message>
         <source>无法读取 Excel 文件：{reason}</source>
         <translation>无法读取 Excel 文件：{reason}</translation>
+    </message>
+    <message>
+        <source>这一格是“数字”格式，18位号码已被 Excel 截断，无法使用：请把这一列设为“文本”格式，重新填写号码后再导入</source>
+        <translation>这一格是“数字”格式，18位号码已被 Excel 截断，无法使用：请把这一列设为“文本”格式，重新填写号码后再导入</translation>
+    </message>
+    <message>
+        <source>内容过长（超过{n}个字），未读取</source>
+        <translation>内容过长（超过{n}个字），未读取</translation>
     </message>
     <message>
         <source>缺少必需的列：{cols}（第1行应为表头）</source>
@@ -3671,10 +3451,6 @@
         <translation>本机设备密钥已用口令保护，请输入口令：</translation>
     </message>
     <message>
-        <source>同步失败：{error}</source>
-        <translation type="vanished">同步失败：{error}</translation>
-    </message>
-    <message>
         <source>（空）</source>
         <translation>（空）</translation>
     </message>
@@ -3808,14 +3584,6 @@
 <context>
     <name>Validation</name>
     <message>
-        <source>证件类型代码“{value}”无效</source>
-        <translation type="vanished">证件类型代码“{value}”无效</translation>
-    </message>
-    <message>
-        <source>性别代码“{value}”无效</source>
-        <translation type="vanished">性别代码“{value}”无效</translation>
-    </message>
-    <message>
         <source>出生日期与身份证号不一致（身份证号中为{d}）</source>
         <translation>出生日期与身份证号不一致（身份证号中为{d}）</translation>
     </message>
@@ -3884,24 +3652,8 @@
         <translation>有遗传病史时请写明疾病名称</translation>
     </message>
     <message>
-        <source>建档日期不能晚于今天</source>
-        <translation type="vanished">建档日期不能晚于今天</translation>
-    </message>
-    <message>
         <source>建档日期不能早于出生日期</source>
         <translation>建档日期不能早于出生日期</translation>
-    </message>
-    <message>
-        <source>签约日期不能晚于今天</source>
-        <translation type="vanished">签约日期不能晚于今天</translation>
-    </message>
-    <message>
-        <source>签约年限应为1到10年</source>
-        <translation type="vanished">签约年限应为1到10年</translation>
-    </message>
-    <message>
-        <source>档案状态代码“{value}”无效</source>
-        <translation type="vanished">档案状态代码“{value}”无效</translation>
     </message>
     <message>
         <source>迁出或死亡请填写日期</source>
@@ -3910,10 +3662,6 @@
     <message>
         <source>状态变更日期应在出生之后、今天之前</source>
         <translation>状态变更日期应在出生之后、今天之前</translation>
-    </message>
-    <message>
-        <source>与户主关系代码“{value}”无效</source>
-        <translation type="vanished">与户主关系代码“{value}”无效</translation>
     </message>
     <message>
         <source>所选家庭户不存在</source>
@@ -3938,6 +3686,10 @@
     <message>
         <source>档案不存在或已作废</source>
         <translation>档案不存在或已作废</translation>
+    </message>
+    <message>
+        <source>不能这样修改：{field}（可改的字段：{allowed}）</source>
+        <translation>不能这样修改：{field}（可改的字段：{allowed}）</translation>
     </message>
     <message>
         <source>无法识别“{value}”</source>
