@@ -49,3 +49,10 @@ def actor(session: Session) -> Actor:
 def actor_of(user: User, device_code: str) -> Actor:
     village = user.village_code or (device_code if len(device_code) == 12 else None)
     return Actor(user.id, user.username, user.display_name, user.role, village)
+
+
+def doctor_name(session: Session) -> str:
+    """The name a form puts in 随访医生, 纳入医生, 建档人, 责任医生 until someone types another: the
+    acting user's; empty for the system account, which is nobody's name."""
+    who = actor(session)
+    return "" if who.is_system else who.display_name

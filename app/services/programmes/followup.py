@@ -21,7 +21,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import FollowupVisit, ProgramEnrolment, Resident, ResidentChoice
 from app.services import settings
 from app.services.access import authz
-from app.services.access.actor import actor
+from app.services.access.actor import doctor_name
 from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
 from app.services.programmes import followup_rules as rules
 from app.services.records.residents import find_resident
@@ -220,9 +220,8 @@ def enrol(
 
 
 def default_doctor(session: Session) -> str | None:
-    """随访医生/纳入医生 when none is typed: the acting user (none for the system account)."""
-    who = actor(session)
-    return None if who.is_system else who.display_name
+    """随访医生/纳入医生 when none is typed (see :func:`actor.doctor_name`); None when nobody."""
+    return doctor_name(session) or None
 
 
 def start_management(

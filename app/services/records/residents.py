@@ -22,7 +22,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Household, Resident, ResidentChoice, ResidentSearchKey, Village
 from app.services import profile as profiles
 from app.services.access import authz
-from app.services.access.actor import actor
+from app.services.access.actor import doctor_name
 from app.services.errors import Message, NotFound, UserError, ValidationError
 from app.services.records import resident_form
 from app.services.records.field_table import Checking, Saved, load_input
@@ -198,7 +198,7 @@ def form_context(session: Session, resident_id: uuid.UUID | None = None) -> Form
     villages = tuple(
         VillageChoice(v.code, v.name, tuple(g.name for g in v.groups)) for v in profiles.villages(session)
     )
-    doctor = actor(session).display_name
+    doctor = doctor_name(session)
     if resident_id is not None:
         initial = resident_input_from(get_resident(session, resident_id))
     else:
