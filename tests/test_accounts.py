@@ -537,3 +537,36 @@ def test_a_missing_user_takes_as_long_as_a_wrong_password(store, real_password_h
     finally:
         PasswordHasher.verify = real_verify
     assert passwords.verify_nobody("anything") is False
+
+
+def test_only_an_admin_sets_the_escrow_key_and_it_is_audited(store):
+    """Found: a village doctor set the escrow key and could then read the township's bundles."""
+    import pyrage
+
+    from app.models import AuditEntry
+    from app.services import settings
+    from app.services.access.authz import PermissionDenied
+    from app.services.sync import keys
+
+    key = str(pyrage.x25519.Identity.generate().to_public())
+    with store.transaction() as s:
+        accounts.create_user(s, "wang", "wang-pass-1", "village_doctor")
+    accounts.login(store, "wang", "wang-pass-1")
+    with pytest.raises(PermissionDenied), store.transaction() as s:
+        keys.set_escrow(s, key)
+    store.actor = None  # the system account (an admin login would do the same)
+    with store.transaction() as s:
+        keys.set_escrow(s, key)
+    with store.session() as s:
+        assert settings.get(s, settings.ESCROW_KEY) == key
+        assert s.query(AuditEntry).filter_by(entity="escrow_key").count() == 1
+        assert s.query(AuditEntry).filter_by(action="denied", username="wang").count() == 1
+
+
+@pytest.mark.parametrize("code", ["999999999999", "110105001102", "11010500110", "１１０１０５００１１０¹"])
+def test_a_village_doctors_village_is_validated(store, code):
+    """Found: `user add --village 999999999999` was accepted; a village PC's doctors are its own."""
+    with pytest.raises(UserError), store.transaction() as s:
+        accounts.create_user(s, "wang", "wang-pass-1", "village_doctor", village_code=code)
+    with store.transaction() as s:  # default: this village
+        assert accounts.create_user(s, "li", "li-pass-12", "village_doctor").village_code == "110105001101"
