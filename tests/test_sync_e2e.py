@@ -125,14 +125,16 @@ sys.exit(main(["--data-dir", sys.argv[1], "sync", "import", sys.argv[2]]))
 @pytest.mark.slow
 def test_import_killed_at_random_moments_loses_nothing(tmp_path):
     """SIGKILL during import, 20 trials: the store passes integrity_check, holds either none or
-    all of the bundle, and a re-import completes."""
+    all of the bundle, a re-import completes, and the village's next edit then reaches the township."""
     from app.tools import demo
     from tests.synckit import county
+    from tests.test_sync import edit_resident, first_archive, resident_field
 
     town, (a,) = county(tmp_path / "w", 1)
     with a.store.transaction() as s:
         demo.generate_demo(s, 400, seed=9)
     (path,) = a.export(tmp_path / "usb")
+    archive = first_archive(a)
     town.store.dispose()
     pristine = tmp_path / "pristine.db"
     import shutil
@@ -179,5 +181,17 @@ def test_import_killed_at_random_moments_loses_nothing(tmp_path):
         store = Store(f"sqlite:///{town.paths.db_file}", upgrade=False)
         assert records(store) == after, trial
         store.dispose()
+        # and the village's next edit reaches the township
+        phone = f"1390000{trial:04d}"
+        edit_resident(a, archive, phone=phone)
+        (edit_path,) = a.export(tmp_path / f"edit{trial}")
+        subprocess.run(
+            [sys.executable, "-c", KILLER, str(town.paths.data_dir), str(edit_path)],
+            check=True,
+            cwd=Path(__file__).parent.parent,
+            stdout=subprocess.DEVNULL,
+        )
+        assert resident_field(town, archive, "phone") == phone, trial
+        town.store.dispose()
     print(f"SIGKILL trials: {outcomes}, full import {full:.2f} s")
     assert outcomes["none"] > 0  # the kills did land inside the import
