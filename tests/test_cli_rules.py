@@ -3,6 +3,7 @@ accounts, and the labels it prints from the code lists."""
 
 from __future__ import annotations
 
+import os
 import uuid
 
 import pytest
@@ -114,3 +115,24 @@ def test_init_names_the_installation_from_the_code_lists(tmp_path, capsys):
     ]
     assert main(args) == 0
     assert "（110105001，乡镇卫生院）" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="changing a folder's owner needs root")
+def test_the_system_account_is_only_for_the_data_folders_owner(tmp_path, capsys):
+    """Found: without --user, anyone who could run the CLI added an admin, acting as "system"."""
+    d, pw = tmp_path / "v", tmp_path / "pw"
+    pw.write_text("secret-123\n", encoding="utf-8")
+    assert main(["--data-dir", str(d), "--password-file", str(pw), "init", "--role", "village",
+                 "--code", "110105001101", "--name", "x"]) == 0  # fmt: skip
+    os.chown(d, 65534, 65534)  # the folder now belongs to another OS user
+    capsys.readouterr()
+    new = tmp_path / "new"
+    new.write_text("another-456\n", encoding="utf-8")
+    assert (
+        main(
+            ["--data-dir", str(d), "user", "add", "evil", "--role", "admin", "--new-password-file", str(new)]
+        )
+        == 1
+    )
+    assert "请用 --user 登录" in capsys.readouterr().err
+    assert main(["--data-dir", str(d), "--user", "admin", "--password-file", str(pw), "user", "list"]) == 0

@@ -57,7 +57,13 @@ def open_store(args: argparse.Namespace, *, need_profile: bool = True):
     from app.db import SchemaError, Store
     from app.services import profile
 
-    paths = Paths(resolve_data_dir(args.data_dir)).ensure()
+    data_dir = resolve_data_dir(args.data_dir)
+    if need_profile and not args.user and not owns(data_dir):
+        raise CliError(
+            f"数据目录 {data_dir} 不属于当前系统用户：不带 --user 时以系统账号操作，"
+            "只允许数据目录的所有者；请用 --user 登录"
+        )
+    paths = Paths(data_dir).ensure()
     setup_logging(paths)
     from app.services import backup
 
@@ -75,6 +81,19 @@ def open_store(args: argparse.Namespace, *, need_profile: bool = True):
 
             accounts.login(store, args.user, login_password(args))
     return paths, store
+
+
+def owns(data_dir) -> bool:
+    """Whether the OS user running the CLI owns the data folder (POSIX; Windows keeps a user's
+    AppData private by its ACLs).  The system account, which acts without a login, is theirs only:
+    shell access to the CLI is not enough to act as it on someone else's records."""
+    import os
+    from pathlib import Path
+
+    folder = Path(data_dir)
+    if os.name != "posix" or not folder.exists():
+        return True
+    return folder.stat().st_uid == os.geteuid()
 
 
 def login_password(args: argparse.Namespace) -> str:
