@@ -223,6 +223,7 @@ def test_tab_order_follows_the_table(gui_app, qtbot, store):
 
 def test_form_context_is_one_read_with_everything_the_form_needs(tmp_path):
     from app.services import profile
+    from app.services.access import accounts
 
     store = make_store(tmp_path, "township", "110105001", "朝阳乡")
     with store.transaction() as s:
@@ -230,9 +231,15 @@ def test_form_context_is_one_read_with_everything_the_form_needs(tmp_path):
         profile.ensure_group(s, village, "三组")
     with store.session() as s:
         ctx = records.form_context(s)
-    assert ctx.is_township and ctx.default_doctor == "系统"
+    assert ctx.is_township and ctx.default_doctor == ""  # the system account is nobody's name
     assert [(v.code, v.name, v.groups) for v in ctx.villages] == [("110105001102", "李家村", ("三组",))]
-    assert (ctx.initial.enrolled_by, ctx.initial.responsible_doctor, ctx.initial.name) == ("系统", "系统", "")
+    assert (ctx.initial.enrolled_by, ctx.initial.responsible_doctor, ctx.initial.name) == ("", "", "")
+    with store.transaction() as s:
+        accounts.create_user(s, "zhao", "zhao-pass-1", "township_staff", display_name="赵医生")
+    accounts.login(store, "zhao", "zhao-pass-1")
+    with store.session() as s:
+        ctx = records.form_context(s)
+    assert (ctx.default_doctor, ctx.initial.enrolled_by, ctx.initial.responsible_doctor) == ("赵医生",) * 3
     with store.transaction() as s:
         rid = records.save_resident(s, new(village_code="110105001102", group_name="三组"), today=TODAY).id
     with store.session() as s:

@@ -36,7 +36,9 @@ class ResidentOverview:
         return self.resident.household_id, head.name if head else self.resident.name
 
 
-def resident_overview(session: Session, resident_id: uuid.UUID, today: dt.date | None = None) -> ResidentOverview:
+def resident_overview(
+    session: Session, resident_id: uuid.UUID, today: dt.date | None = None
+) -> ResidentOverview:
     today = today or dt.date.today()
     resident = get_resident(session, resident_id)
     _ = resident.choices, resident.group  # loaded now: the page reads them after the unit of work
