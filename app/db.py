@@ -256,22 +256,15 @@ class StoreSession(Session):
 
 
 def note_changes(session: Session, *tables: str) -> None:
-    """Record that this unit of work changed rows of ``tables`` (the flush and ORM-enabled bulk
-    statements are noted by themselves; writes straight through the driver call this)."""
+    """Record that this unit of work changed rows of ``tables``.  The flush is noted by itself;
+    bulk statements and writes straight through the driver call this (there is deliberately no
+    hook on every statement: it would slow every query of the app)."""
     session.info.setdefault("changed_tables", set()).update(tables)
 
 
 @event.listens_for(StoreSession, "after_flush")
 def _note_flushed(session: Session, _context) -> None:
     note_changes(session, *{o.__table__.name for o in (*session.new, *session.dirty, *session.deleted)})
-
-
-@event.listens_for(StoreSession, "do_orm_execute")
-def _note_bulk(state) -> None:
-    if state.is_insert or state.is_update or state.is_delete:
-        table = getattr(state.statement, "table", None)
-        if table is not None:
-            note_changes(state.session, table.name)
 
 
 @event.listens_for(StoreSession, "after_commit")

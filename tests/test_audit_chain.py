@@ -259,9 +259,9 @@ def test_bulk_writers_chain_their_entries(store):
             for i in range(n)
         ]
 
-    with store.transaction() as s:  # ORM bulk insert, as app/tools/demo.py does: chained as it runs
+    with store.transaction() as s:  # ORM bulk insert, as sync.bulk does for the demo: chained first
         batch = rows(30, "orm")
-        s.execute(insert(AuditEntry), batch)
+        s.execute(insert(AuditEntry), audit.chain_rows(s, batch))
         capture.log_inserted(s, "audit_log", [r["id"] for r in batch])
     assert backup.check(store).ok
     core = rows(20, "core")

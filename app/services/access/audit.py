@@ -13,11 +13,13 @@ device's entries are also chained: an entry stores its number on its device (``c
 last link it wrote for each device (setting ``audit.chain.<device>``); updating that row first is
 also the lock that keeps two writers from taking the same number.
 
-Entries are chained wherever they are written through a session, so no caller does anything:
-- one by one (:func:`record`, :func:`record_now`, the capture hook's entries): at flush;
-- in bulk (``session.execute(insert(AuditEntry), rows)``, as the demo does): as the statement runs;
-- a writer that goes around the session (``connection.execute``) calls :func:`chain_inserted`
-  after its insert and before ``capture.log_inserted``.
+Entries are chained where they are written:
+- one by one (:func:`record`, :func:`record_now`, the capture hook's entries): at flush, by itself;
+- in bulk (``session.execute(insert(AuditEntry), rows)``, as ``sync.bulk`` does for the demo): the
+  writer calls :func:`chain_rows` on the row dicts first (no hook on every statement: that would
+  slow every query of the app);
+- a writer that inserted around the session calls :func:`chain_inserted` after its insert and before
+  ``capture.log_inserted``.
 Entries that arrive by sync keep their origin's links (the merge writes them with Core), and
 :func:`verify_chains` (``cunyi check``) checks every device's chain.
 """
@@ -315,20 +317,11 @@ def _forget_heads(session: Session, _previous_transaction) -> None:
     session.info.pop(_FLUSH_HEADS, None)
 
 
-def _chain_bulk_insert(state):
-    """``session.execute(insert(AuditEntry), rows)``: the rows are chained as they are inserted."""
-    if not state.is_insert:
-        return None
-    table = getattr(state.statement, "table", None)
-    if table is None or table.name != AuditEntry.__tablename__:
-        return None
-    params = state.parameters
-    rows = params if isinstance(params, list) else [params] if params else []
-    if not rows or all(r.get("chain_hash") for r in rows):
-        return None
-    new = [dict(r) for r in rows]
-    _chain(state.session, [r for r in new if not r.get("chain_hash")])
-    return state.invoke_statement(params=new if isinstance(params, list) else new[0])
+def chain_rows(session: Session, rows: list[dict]) -> list[dict]:
+    """Chain row dicts a bulk writer is about to insert (``session.execute(insert(AuditEntry), rows)``),
+    in the order given; the device heads are written now, in the caller's transaction."""
+    _chain(session, [r for r in rows if not r.get("chain_hash")])
+    return rows
 
 
 def attach(session_class: type[Session]) -> None:
@@ -339,7 +332,6 @@ def attach(session_class: type[Session]) -> None:
         ("before_flush", _chain_pending, {"insert": True}),
         ("after_flush", _store_heads, {}),
         ("after_soft_rollback", _forget_heads, {}),
-        ("do_orm_execute", _chain_bulk_insert, {}),
         ("after_transaction_end", _write_deferred, {}),  # commit, rollback or close
     ):
         if not event.contains(session_class, name, fn):

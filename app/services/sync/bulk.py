@@ -13,6 +13,7 @@ from types import SimpleNamespace
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from app.db import note_changes
 from app.models import AuditEntry, new_id, utcnow
 from app.services.access import audit
 from app.services.sync import capture
@@ -27,6 +28,7 @@ def record_inserted(session: Session, entity: str, ids: list, *, audit_at: Audit
     if not ids:
         return 0
     logged = capture.log_inserted(session, entity, ids)
+    note_changes(session, entity, "audit_log")  # written around the flush: pages refresh
     spec = capture.specs()[entity]
     t = spec.table
     names = ("archive_no", "name", "code", "visit_date", "address", "scope_code", "village_id", "resident_id")
@@ -58,9 +60,10 @@ def record_inserted(session: Session, entity: str, ids: list, *, audit_at: Audit
             values["id"], values["at"] = new_id(), min(when, now)
             entries.append(values)
     if entries:
-        # A bulk insert, like the rows it describes: chained as it is inserted, then logged to sync.
-        session.execute(insert(AuditEntry), entries)
+        # A bulk insert, like the rows it describes: chained, inserted, then logged to sync.
+        session.execute(insert(AuditEntry), audit.chain_rows(session, entries))
         capture.log_inserted(session, "audit_log", [e["id"] for e in entries])
+        note_changes(session, "audit_log")
     return logged
 
 
