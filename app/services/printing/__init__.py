@@ -15,14 +15,28 @@ import tempfile
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from app.models import Referral, Resident
 from app.services.access import audit, authz
-from app.services.printing import blank_forms, followup_card, home_visits, record_cover, referral_slip
-from app.services.printing.layout import Labels
 from app.services.records.residents import find_resident
+
+if TYPE_CHECKING:
+    from app.services.printing.layout import Labels
+
+# The documents and their toolkit (reportlab, ~150 ms to import) load when a document is first
+# made, not when the GUI starts: each function below imports the one module it renders with.
+
+
+def __getattr__(name: str):  # PEP 562: ``printing.Labels`` without loading reportlab at import
+    if name == "Labels":
+        from app.services.printing.layout import Labels
+
+        return Labels
+    raise AttributeError(name)
+
 
 __all__ = [
     "Labels",
@@ -61,6 +75,8 @@ def referral_pdf(
     session: Session, referral_id: uuid.UUID, labels: Labels, *, returning: bool = False
 ) -> bytes:
     """双向转诊单 (转出, or 回转 with ``returning``); refused when the referral has no destination."""
+    from app.services.printing import referral_slip
+
     data = referral_slip.slip_data(session, referral_id)
     _may_print(session, [session.get(Referral, referral_id).resident_id], "referral")
     return referral_slip.render_referral(data, labels, returning=returning)
@@ -68,6 +84,8 @@ def referral_pdf(
 
 def card_pdf(session: Session, resident_ref: str, labels: Labels) -> bytes:
     """One follow-up card (front and back, card size) for a resident by archive number or id."""
+    from app.services.printing import followup_card
+
     resident = find_resident(session, resident_ref)
     _may_print(session, [resident.id], "card")
     return followup_card.render_card(followup_card.card_data(session, [resident.id])[0], labels)
@@ -82,6 +100,8 @@ def due_resident_ids(
     today: dt.date | None = None,
 ) -> list[uuid.UUID]:
     """Residents overdue or due within ``due_within`` days, by village group, most overdue first."""
+    from app.services.printing import home_visits
+
     visits = home_visits.home_visit_list(
         session, due_within=due_within, group_id=group_id, village_id=village_id, today=today
     )
@@ -98,6 +118,8 @@ def cards_pdf(
     cancelled: Cancelled | None = None,
 ) -> bytes | None:
     """A4 sheets of cards for these residents; None if cancelled."""
+    from app.services.printing import followup_card
+
     if resident_ids:
         _may_print(session, resident_ids, "cards")
     cards = followup_card.card_data(session, resident_ids)
@@ -105,6 +127,8 @@ def cards_pdf(
 
 
 def cover_pdf(session: Session, resident_ref: str, labels: Labels) -> bytes:
+    from app.services.printing import record_cover
+
     resident = find_resident(session, resident_ref)
     _may_print(session, [resident.id], "cover")
     return record_cover.render_cover(record_cover.cover_data(session, resident.id), labels)
@@ -120,6 +144,8 @@ def worklist_pdf(
     program: str | None = None,
     today: dt.date | None = None,
 ) -> bytes:
+    from app.services.printing import home_visits
+
     data = home_visits.home_visit_list(
         session, due_within=due_within, group_id=group_id, village_id=village_id, program=program, today=today
     )  # built from the worklist service, which keeps to the actor's villages
@@ -128,6 +154,8 @@ def worklist_pdf(
 
 
 def blank_form_pdf(program: str, labels: Labels) -> bytes:
+    from app.services.printing import blank_forms
+
     return blank_forms.render_blank_form(program, labels)
 
 
