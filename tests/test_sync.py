@@ -15,7 +15,7 @@ from app.services import profile
 from app.services.records import residents as records
 from app.services.sync import bundle, capture, exchange
 from app.tools import demo
-from tests.synckit import TODAY, copy_devices, county, dump, freeze, integrity, make_device
+from tests.synckit import TODAY, copy_devices, county, dump, freeze, integrity, make_device, round_trip
 
 
 def edit_resident(device, archive_no: str, **fields) -> None:
@@ -61,19 +61,6 @@ def world(county_with_residents, tmp_path):
     yield town, a, b, tmp_path
     for d in (town, a, b):
         d.store.dispose()
-
-
-def round_trip(town, villages, tmp_path, tag: str) -> None:
-    """Villages → township → villages → township: everything acknowledged everywhere."""
-    up, down, ack = tmp_path / f"{tag}-up", tmp_path / f"{tag}-down", tmp_path / f"{tag}-ack"
-    for v in villages:
-        v.export(up)
-    town.import_(up)
-    town.export(down)
-    for v in villages:
-        v.import_(down)
-        v.export(ack)
-    town.import_(ack)
 
 
 def test_rows_from_before_sync_are_logged_once(tmp_path):

@@ -16,8 +16,8 @@ from app.tools import demo
 from app.views import sync_page
 from app.views.main_window import MainWindow
 from app.views.operations import FOLLOWUPS, ChangeBus
-from tests.synckit import TODAY, county
-from tests.test_sync import edit_resident, first_archive, resident_field, round_trip
+from tests.synckit import TODAY, county, round_trip
+from tests.test_sync import edit_resident, first_archive, resident_field
 
 pytestmark = pytest.mark.gui
 
