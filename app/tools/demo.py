@@ -298,6 +298,16 @@ def generate_demo(
             enrolments, visits = _followups(people.rng, batch_res, batch_choice, today)
             for row in (*batch_hh, *batch_res, *enrolments, *visits):
                 row["created_by"] = row["updated_by"] = who.id
+            # Written around the ORM for speed, so logged (bulk.prepare) and audited here as the
+            # capture hook would; the last fortnight's visits also get an audit entry each, dated
+            # their visit day within clinic hours, so the demo's audit page opens on days of activity.
+            choices: dict = {}
+            for c in batch_choice:
+                choices.setdefault(c["resident_id"], []).append(c)
+            bulk.prepare(session, "household", batch_hh)
+            bulk.prepare(session, "resident", batch_res, children={"choices": choices})
+            bulk.prepare(session, "program_enrolment", enrolments)
+            bulk.prepare(session, "followup_visit", visits)
             session.execute(insert(Household), batch_hh)
             session.execute(insert(Resident), batch_res)
             session.execute(insert(ResidentChoice), batch_choice)
@@ -305,18 +315,11 @@ def generate_demo(
             if enrolments:
                 session.execute(insert(ProgramEnrolment), enrolments)
                 session.execute(insert(FollowupVisit), visits)
-            # Written around the ORM for speed, so logged and audited here as batches; the last
-            # fortnight's visits also get an entry each, dated their visit day within clinic hours,
-            # so the demo's audit page opens on days of activity.
-            bulk.record_inserted(session, "household", [r["id"] for r in batch_hh])
-            bulk.record_inserted(session, "resident", [r["id"] for r in batch_res])
-            bulk.record_inserted(session, "program_enrolment", [r["id"] for r in enrolments])
-            bulk.record_inserted(
-                session,
-                "followup_visit",
-                [r["id"] for r in visits],
-                audit_at=functools.partial(_recent_visit_entered, since=today - dt.timedelta(days=14)),
-            )
+            bulk.audit_batch(session, "household", batch_hh)
+            bulk.audit_batch(session, "resident", batch_res)
+            bulk.audit_batch(session, "program_enrolment", enrolments)
+            recent = functools.partial(_recent_visit_entered, since=today - dt.timedelta(days=14))
+            bulk.audit_batch(session, "followup_visit", visits, audit_at=recent)
             made += len(batch_res)
             made_households += len(batch_hh)
             if progress:

@@ -10,61 +10,103 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from types import SimpleNamespace
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from app.db import note_changes
-from app.models import AuditEntry, new_id, utcnow
+from app.models import AuditEntry, ChangeLog, new_id, utcnow
 from app.services.access import audit
+from app.services.access.actor import actor
 from app.services.sync import capture
 
 AuditTime = Callable[[Mapping], dt.datetime | None]
 
 
-def record_inserted(session: Session, entity: str, ids: list, *, audit_at: AuditTime | None = None) -> int:
-    """Log rows of ``entity`` just inserted with ``insert(Model), rows``, audit the batch, and give
-    each row for which ``audit_at(row)`` returns a time an entry of its own at that time (never
-    later than now).  Returns how many rows were logged."""
-    if not ids:
-        return 0
-    logged = capture.log_inserted(session, entity, ids)
-    note_changes(session, entity, "audit_log")  # written around the flush: pages refresh
+def prepare(session: Session, entity: str, rows: list[dict], *, children: dict | None = None) -> None:
+    """The capture hook's work for rows about to be inserted with ``insert(Model), rows``, done from
+    the rows in memory: each row is completed with its column defaults (so the log holds what is
+    stored), given this batch's clock, and gets its change-log entry, all in the caller's
+    transaction.  ``children``: {collection: {parent id: [child row dicts]}} (a resident's ticked
+    boxes).  Then insert the rows, and :func:`audit_batch` them."""
+    if not rows:
+        return
     spec = capture.specs()[entity]
-    t = spec.table
-    names = ("archive_no", "name", "code", "visit_date", "address", "scope_code", "village_id", "resident_id")
-    wanted = [t.c.id, *(t.c[n] for n in names if n in t.c)]
-    first = session.connection().execute(select(*wanted).where(t.c.id == ids[0])).mappings().one()
+    defaults = [
+        (c.key, c.default)
+        for c in spec.table.columns
+        if c.default is not None and (c.default.is_scalar or c.default.is_callable)
+    ]
+    for row in rows:
+        for key, default in defaults:
+            if key not in row:
+                row[key] = default.arg(None) if default.is_callable else default.arg
+    note_changes(session, entity)
+    device = capture.device_id(session)
+    if device is None:
+        return  # before init: logged by the first exchange (log_untracked)
+    if entity == "resident":  # the rows that follow (visits, enrolments) find their village here
+        session.info.setdefault("sync_resident_villages", {}).update((r["id"], r["village_id"]) for r in rows)
+    conn = session.connection()
+    first, clock = capture.advance(conn, device, len(rows))
+    clocks, who, logs = {"_": [clock, ""]}, actor(session).id, []
+    for i, row in enumerate(rows):
+        row["sync_clocks"] = clocks
+        values = {f: spec.encode[f](row.get(f)) for f in spec.fields}
+        for name in spec.children:
+            values[name] = capture.child_rows(spec, name, (children or {}).get(name, {}).get(row["id"], []))
+        logs.append(
+            {
+                "origin": device,
+                "seq": first + i + 1,
+                "entity": entity,
+                "row_id": row["id"],
+                "hlc": clock,
+                "scope": capture.scope_of(session, spec, row),
+                "user_id": row.get("updated_by") or row.get("created_by") or who,
+                "data": capture.dumps({"v": values, "b": ""}),
+                "pending": False,
+            }
+        )
+    conn.execute(insert(ChangeLog), logs)
+
+
+def audit_batch(
+    session: Session, entity: str, rows: list[dict], *, audit_at: AuditTime | None = None
+) -> None:
+    """One audit entry for a batch of rows a bulk writer inserted (what, how many, by whom), and
+    one more for each row ``audit_at`` gives a time (never later than now)."""
+    if not rows:
+        return
+    spec = capture.specs()[entity]
     audit.record(
         session,
         "create",
         entity,
         None,
-        f"批量写入 {len(ids)} 条",
-        scope=capture.scope_of(session, spec, first),
+        f"批量写入 {len(rows)} 条",
+        scope=capture.scope_of(session, spec, rows[0]),
     )
     if audit_at is None:
-        return logged
+        return
     now, entries = utcnow(), []
-    for i in range(0, len(ids), 2000):
-        for row in (
-            session.connection().execute(select(*wanted).where(t.c.id.in_(ids[i : i + 2000]))).mappings()
-        ):
-            when = audit_at(row)
-            if when is None:
-                continue
-            label = capture._label(SimpleNamespace(**row))  # the hook's own label, from the row
-            e = audit.entry(
-                session, "create", entity, row["id"], label, scope=capture.scope_of(session, spec, row)
-            )
-            values = {c.key: getattr(e, c.key) for c in _AUDIT_COLUMNS}
-            values["id"], values["at"] = new_id(), min(when, now)
-            entries.append(values)
+    for row in rows:
+        when = audit_at(row)
+        if when is None:
+            continue
+        label = capture._label(SimpleNamespace(**{k: row.get(k) for k in _LABELS}))
+        e = audit.entry(
+            session, "create", entity, row["id"], label, scope=capture.scope_of(session, spec, row)
+        )
+        values = {c.key: getattr(e, c.key) for c in _AUDIT_COLUMNS}
+        values["id"], values["at"] = new_id(), min(when, now)
+        entries.append(values)
     if entries:
-        # A bulk insert, like the rows it describes: chained, inserted, then logged to sync.
         session.execute(insert(AuditEntry), audit.chain_rows(session, entries))
         capture.log_inserted(session, "audit_log", [e["id"] for e in entries])
         note_changes(session, "audit_log")
-    return logged
+
+
+_LABELS = ("archive_no", "name", "code", "visit_date", "address")
 
 
 _AUDIT_COLUMNS = [
