@@ -112,3 +112,23 @@ def gui_app(qapp):
     register_cjk_font(qapp)
     install_translator(qapp, "zh")
     return qapp
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    """A township and two villages after a round trip (synckit.synced_county), built once a module."""
+    from tests.synckit import synced_county
+
+    return synced_county(tmp_path_factory.mktemp("county"))
+
+
+@pytest.fixture
+def world(template, tmp_path):
+    """Each test's own copy of the module's county: (township, village A, village B, folder).
+    (tests/test_sync.py keeps a world of its own, with demo residents.)"""
+    from tests.synckit import copy_devices
+
+    town, a, b = copy_devices(template, tmp_path)
+    yield town, a, b, tmp_path
+    for d in (town, a, b):
+        d.store.dispose()

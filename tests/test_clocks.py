@@ -19,13 +19,11 @@ from app.services.sync import capture
 from tests.synckit import (
     TODAY,
     VILLAGES,
-    copy_devices,
     county,
     craft_bundle,
     dump_everything,
     make_device,
     round_trip,
-    synced_county,
 )
 
 A = VILLAGES[0]
@@ -55,19 +53,6 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch):
     return Clock(monkeypatch)
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    return synced_county(tmp_path_factory.mktemp("county"))
-
-
-@pytest.fixture
-def world(template, tmp_path):
-    town, a, b = copy_devices(template, tmp_path)
-    yield town, a, b, tmp_path
-    for d in (town, a, b):
-        d.store.dispose()
 
 
 def own_resident(device, code: str = A) -> Resident:

@@ -29,11 +29,9 @@ from tests.synckit import (
     TOWN,
     VILLAGES,
     change_op,
-    copy_devices,
     county,
     craft_bundle,
     dump_everything,
-    synced_county,
 )
 
 A, B = VILLAGES[0], VILLAGES[1]
@@ -81,20 +79,6 @@ def test_who_may_carry_which_change(sender, op, scopes, why):
 
 
 # ------------------------------------------------------------------------------- the county
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory):
-    """A township and two villages after a round trip (synckit.synced_county), built once."""
-    return synced_county(tmp_path_factory.mktemp("county"))
-
-
-@pytest.fixture
-def world(template, tmp_path):
-    town, a, b = copy_devices(template, tmp_path)
-    yield town, a, b, tmp_path
-    for d in (town, a, b):
-        d.store.dispose()
 
 
 def seq_of(device) -> int:

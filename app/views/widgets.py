@@ -14,6 +14,7 @@ from app.codes import CODE_LISTS
 from app.i18n import finish_translation
 from app.services.errors import Message
 from app.services.records.field_table import Field, Kind
+from app.services.records.validators import is_digits
 
 
 def lang() -> str:
@@ -62,7 +63,7 @@ class CodeCombo(QComboBox):
         if blank:
             self.addItem("", "")
         for c in CODE_LISTS[list_name]:
-            self.addItem(f"{c.code} {c.label(lang())}" if c.code.isdigit() else c.label(lang()), c.code)
+            self.addItem(f"{c.code} {c.label(lang())}" if is_digits(c.code) else c.label(lang()), c.code)
 
     def code(self) -> str:
         return self.currentData() or ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import itertools
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,7 +33,7 @@ _NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 
 def group_order(name: str) -> tuple[int, str]:
     """村民小组 in their natural order: 一组, 二组 … 十二组 (or 1组, 2组 …), then anything else."""
-    digits = "".join(itertools.takewhile(str.isdigit, name))
+    digits = re.match(r"[0-9]*", name).group()  # ASCII only: str.isdigit is true for ¹ ٣ too
     if digits:
         return int(digits), name
     value, current = 0, 0

@@ -93,7 +93,7 @@ def audit_batch(
         when = audit_at(row)
         if when is None:
             continue
-        label = capture._label(SimpleNamespace(**{k: row.get(k) for k in _LABELS}))
+        label = capture.audit_label(SimpleNamespace(**{k: row.get(k) for k in _LABELS}))
         e = audit.entry(
             session, "create", entity, row["id"], label, scope=capture.scope_of(session, spec, row)
         )

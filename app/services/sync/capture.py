@@ -459,12 +459,12 @@ def before_flush(session: Session, _flush_context, _instances) -> None:
         if spec.name == "audit_log":
             continue
         if bases is None:
-            action, summary = "create", _label(obj)
+            action, summary = "create", audit_label(obj)
         elif DELETED in values:
-            action, summary = "delete", _label(obj)
+            action, summary = "delete", audit_label(obj)
         else:
             action = "void" if values.get("voided") is True else "update"
-            summary = f"{_label(obj)}: {', '.join(sorted(set(values) - BOOKKEEPING))}"
+            summary = f"{audit_label(obj)}: {', '.join(sorted(set(values) - BOOKKEEPING))}"
         entries.append(audit.entry(session, action, spec.name, obj.id, summary, scope=scope or None))
     if entries:
         session.add_all(entries)
@@ -474,7 +474,7 @@ def before_flush(session: Session, _flush_context, _instances) -> None:
         _log(session, device, [(e, spec, _values(e, spec, spec.fields), None) for e in entries], pending)
 
 
-def _label(obj) -> str:
+def audit_label(obj) -> str:
     """A few words naming a record in the audit trail."""
     for name in ("archive_no", "name", "code", "visit_date", "address"):
         value = getattr(obj, name, None)
