@@ -1,0 +1,103 @@
+"""National indicators a township reports (DOMAIN.md "Indicators a township reports").
+
+Each indicator is *declared* once, as an :class:`Indicator`, by the module that owns its
+programme (records, chronic diseases, elderly, severe mental disorder, contracts, poverty,
+education); the engine in :mod:`app.services.indicators.engine` computes any of them for a
+period and a set of villages, and lists the residents behind every number.  Adding a programme's
+indicator never touches the engine: declare it with :func:`indicator` in the programme's own
+module and list that module in :data:`MODULES`.
+
+The one shape every indicator returns is a stream of :class:`Entry`: each member of the
+denominator population, with whether it counts in the numerator and the reason it is in or out
+("3 face-to-face visits this year, 4 required").  Numerator, denominator, rate and both drill-down
+lists all come from that one stream, so they can never disagree.  Indicators whose denominator is
+not a list of residents (a population figure entered at the township, e.g. 常住人口) say so with
+``denominator_figure`` and yield only the numerator's members.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from app.services.errors import Message
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period, both ends inclusive."""
+
+    start: dt.date
+    end: dt.date
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> Period:
+        first = dt.date(year, 3 * quarter - 2, 1)
+        last = dt.date(year + 1, 1, 1) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1)
+        return cls(first, last - dt.timedelta(days=1))
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which villages an evaluation covers: ``None`` means every village this store holds."""
+
+    village_ids: frozenset[uuid.UUID] | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One resident of an indicator's denominator (or, for a population-figure denominator, of its
+    numerator), whether they count in the numerator, and why."""
+
+    resident_id: uuid.UUID
+    counted: bool
+    reason: Message
+
+
+Compute = Callable[[Session, Period, Scope], Iterable[Entry]]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str  # stable, used by the CLI and the JSON output (e.g. "htn_standard")
+    name: str  # Simplified Chinese, marked with QT_TRANSLATE_NOOP("Indicator", ...)
+    compute: Compute
+    target: float | None = None  # a fraction (0.65 for ≥ 65%), from DOMAIN.md's source plans
+    programme: str = "records"  # groups the indicators on screens and in the workbook
+    denominator_figure: str | None = None  # e.g. "resident_population", "elderly_population"
+    order: int = 100  # position within its programme
+    extras: dict = field(default_factory=dict)
+
+
+REGISTRY: dict[str, Indicator] = {}
+
+# Modules that declare indicators; the engine imports them once before the first evaluation.
+MODULES: list[str] = []
+
+
+def indicator(
+    key: str,
+    name: str,
+    *,
+    target: float | None = None,
+    programme: str = "records",
+    denominator_figure: str | None = None,
+    order: int = 100,
+) -> Callable[[Compute], Compute]:
+    """Declare ``compute`` as the indicator ``key``.  Keys are unique across the application."""
+
+    def register(compute: Compute) -> Compute:
+        if key in REGISTRY:
+            raise ValueError(f"indicator {key!r} declared twice")
+        REGISTRY[key] = Indicator(key, name, compute, target, programme, denominator_figure, order)
+        return compute
+
+    return register
