@@ -558,6 +558,18 @@ _LISTS += [
         "Referral result",
         [("1", "到位", "Arrived"), ("2", "不到位", "Did not arrive")],
     ),
+    # A referral's life (DOMAIN.md, 双向转诊单): issued → arrived or not → returned.
+    _cl(
+        "referral_status",
+        "转诊状态",
+        "Referral status",
+        [
+            ("issued", "已转出", "Referred"),
+            ("arrived", "到位", "Arrived"),
+            ("not_arrived", "不到位", "Did not arrive"),
+            ("returned", "已回转", "Returned"),
+        ],
+    ),
     _cl(
         "foot_pulse",
         "足背动脉搏动",

@@ -36,6 +36,7 @@ class Referral(UUIDPk, Tracked, Voidable, Synced, Base):
         String(12), default="issued"
     )  # issued | arrived | not_arrived | returned
     status_date: Mapped[dt.date | None] = mapped_column()
+    not_arrived_reason: Mapped[str | None] = mapped_column(String(500))  # 不到位: why the patient did not go
     # 回转
     return_record_no: Mapped[str | None] = mapped_column(String(30))  # 住院病案号
     return_diagnosis: Mapped[str | None] = mapped_column(String(500))  # 诊断结果

@@ -16,12 +16,24 @@ from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import FollowupVisit, Referral, Resident, ResidentChoice
 from app.services.access import authz
-from app.services.errors import FieldError, Message, NotFound, ValidationError
+from app.services.access.actor import doctor_name
+from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
 from app.services.profile import get_profile
 from app.services.records.validators import Invalid, clean_text, parse_date
+from app.services.sync import capture
 
 CTX = "Referral"
 STATUSES = ("issued", "arrived", "not_arrived", "returned")
+OPEN = ("issued", "arrived")
+# A referral's life (DOMAIN.md): 到位 or 不到位 after issue; 回转 after arrival (a return slip
+# coming back is proof of arrival, so it may follow the issue directly).  不到位 and 回转 close it.
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "issued": ("arrived", "not_arrived", "returned"),
+    "arrived": ("returned",),
+    "not_arrived": (),
+    "returned": (),
+}
+STATUS_LABELS = {c.code: c.zh for c in CODE_LISTS["referral_status"]}
 
 
 @dataclass
@@ -150,11 +162,239 @@ def create_referral(session: Session, inp: ReferralInput, *, today: dt.date | No
 
 def open_referrals(session: Session) -> list[Referral]:
     """Referrals not yet closed (issued, or arrived without a return yet)."""
-    q = select(Referral).where(Referral.voided.is_(False), Referral.status.in_(("issued", "arrived")))
+    q = select(Referral).where(Referral.voided.is_(False), Referral.status.in_(OPEN))
     allowed = authz.village_clause(session, Resident.village_id)
     if allowed is not None:
         q = q.join(Resident, Resident.id == Referral.resident_id).where(allowed)
     return list(session.scalars(q.order_by(Referral.issued_on)))
+
+
+@dataclass(frozen=True)
+class ReferralRow:
+    """One referral as lists show it (工作台, the resident page, ``cunyi referral list``)."""
+
+    id: uuid.UUID
+    resident_id: uuid.UUID
+    resident_name: str
+    archive_no: str
+    village_name: str
+    to_institution: str
+    to_department: str
+    reason: str
+    impression: str
+    urgent: bool
+    status: str
+    issued_on: dt.date
+    days_open: int | None  # days since issue while open; None once closed
+    status_date: dt.date | None
+    not_arrived_reason: str
+    return_diagnosis: str
+    return_record_no: str
+    return_findings: str
+    return_plan: str
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN
+
+    def next_statuses(self) -> tuple[str, ...]:
+        return TRANSITIONS[self.status]
+
+    def as_json(self) -> dict:
+        return {
+            "id": str(self.id),
+            "resident_id": str(self.resident_id),
+            "resident": self.resident_name,
+            "archive_no": self.archive_no,
+            "village": self.village_name,
+            "to_institution": self.to_institution,
+            "to_department": self.to_department,
+            "reason": self.reason,
+            "impression": self.impression,
+            "urgent": self.urgent,
+            "status": self.status,
+            "issued_on": self.issued_on.isoformat(),
+            "days_open": self.days_open,
+            "status_date": self.status_date.isoformat() if self.status_date else None,
+            "not_arrived_reason": self.not_arrived_reason,
+            "return_diagnosis": self.return_diagnosis,
+            "return_record_no": self.return_record_no,
+            "return_findings": self.return_findings,
+            "return_plan": self.return_plan,
+        }
+
+
+def list_referrals(
+    session: Session,
+    *,
+    open_only: bool = False,
+    resident_id: uuid.UUID | None = None,
+    today: dt.date | None = None,
+) -> list[ReferralRow]:
+    """Referrals the actor may see: urgent first, then the longest open; closed ones after, newest first."""
+    from app.models import Village
+
+    today = today or dt.date.today()
+    q = (
+        select(Referral, Resident.name, Resident.archive_no, Village.name)
+        .join(Resident, Resident.id == Referral.resident_id)
+        .outerjoin(Village, Village.id == Resident.village_id)
+        .where(Referral.voided.is_(False), Resident.voided.is_(False))
+    )
+    allowed = authz.village_clause(session, Resident.village_id)
+    if allowed is not None:
+        q = q.where(allowed)
+    if open_only:
+        q = q.where(Referral.status.in_(OPEN))
+    if resident_id is not None:
+        q = q.where(Referral.resident_id == resident_id)
+    rows = [
+        ReferralRow(
+            id=r.id,
+            resident_id=r.resident_id,
+            resident_name=name,
+            archive_no=archive_no,
+            village_name=village or "",
+            to_institution=r.to_institution,
+            to_department=r.to_department or "",
+            reason=r.present_history or "",
+            impression=r.impression or "",
+            urgent=bool(r.emergency),
+            status=r.status,
+            issued_on=r.issued_on,
+            days_open=max(0, (today - r.issued_on).days) if r.status in OPEN else None,
+            status_date=r.status_date,
+            not_arrived_reason=r.not_arrived_reason or "",
+            return_diagnosis=r.return_diagnosis or "",
+            return_record_no=r.return_record_no or "",
+            return_findings=r.return_findings or "",
+            return_plan=r.return_plan or "",
+        )
+        for r, name, archive_no, village in session.execute(q)
+    ]
+    open_rows = sorted(
+        (r for r in rows if r.is_open), key=lambda r: (not r.urgent, r.issued_on, r.resident_name)
+    )
+    closed = sorted(
+        (r for r in rows if not r.is_open), key=lambda r: r.status_date or r.issued_on, reverse=True
+    )
+    return open_rows + closed
+
+
+def find_referral(session: Session, ref: str | uuid.UUID) -> Referral:
+    """A referral by its id (as ``cunyi referral add`` printed it, with or without dashes)."""
+    try:
+        referral_id = ref if isinstance(ref, uuid.UUID) else uuid.UUID(str(ref).strip())
+    except ValueError:
+        referral_id = None
+    referral = session.get(Referral, referral_id) if referral_id else None
+    if referral is None or referral.voided:
+        raise NotFound(
+            Message(CTX, QT_TRANSLATE_NOOP("Referral", "找不到转诊单：{ref}"), {"ref": str(ref).strip()})
+        )
+    authz.require_resident(session, "write", referral.resident)
+    return referral
+
+
+def _transition(session: Session, ref, status: str, day: dt.date | None) -> Referral:
+    """Move a referral to ``status`` if its life allows it; otherwise say what it is now."""
+    if status not in STATUSES[1:]:
+        raise ValueError(status)
+    referral = find_referral(session, ref)
+    if status not in TRANSITIONS[referral.status]:
+        raise UserError(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP("Referral", "这张转诊单已经是“{now}”，不能再记为“{new}”"),
+                {"now": STATUS_LABELS[referral.status], "new": STATUS_LABELS[status]},
+            )
+        )
+    day = day or capture.trusted_today(session)
+    if day < referral.issued_on:
+        raise UserError(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP("Referral", "日期 {day} 早于转诊日期 {issued}"),
+                {"day": day.isoformat(), "issued": referral.issued_on.isoformat()},
+            )
+        )
+    referral.status, referral.status_date = status, day
+    return referral
+
+
+def mark_arrived(session: Session, ref, day: dt.date | None = None) -> Referral:
+    """到位: the patient reached the institution referred to."""
+    return _transition(session, ref, "arrived", day)
+
+
+def mark_not_arrived(session: Session, ref, reason: str, day: dt.date | None = None) -> Referral:
+    """不到位: the patient did not go; the reason is required (the township asks for it)."""
+    try:
+        text = clean_text(reason, 500, QT_TRANSLATE_NOOP("Field", "不到位原因"))
+    except Invalid as e:
+        raise ValidationError([FieldError("not_arrived_reason", e.message)]) from None
+    if not text:
+        raise ValidationError(
+            [
+                FieldError(
+                    "not_arrived_reason",
+                    Message(CTX, QT_TRANSLATE_NOOP("Referral", "请填写不到位原因")),
+                )
+            ]
+        )
+    referral = _transition(session, ref, "not_arrived", day)
+    referral.not_arrived_reason = text
+    return referral
+
+
+@dataclass
+class ReturnInput:
+    """回转单: what the receiving institution sends back with the patient."""
+
+    diagnosis: str = ""  # 诊断结果 (required)
+    record_no: str = ""  # 住院病案号
+    findings: str = ""  # 主要检查结果
+    plan: str = ""  # 治疗经过、下一步治疗方案及康复建议
+    doctor: str = ""  # 接诊医生 (default: the acting user)
+
+
+def record_return(session: Session, ref, inp: ReturnInput, day: dt.date | None = None) -> Referral:
+    """回转: the patient comes back with a diagnosis and a plan (a return implies arrival)."""
+    errors: list[FieldError] = []
+
+    def text(name: str, value: str, max_len: int, label: str) -> str | None:
+        try:
+            return clean_text(value, max_len, label)
+        except Invalid as e:
+            errors.append(FieldError(name, e.message))
+            return None
+
+    values = {
+        "return_diagnosis": text(
+            "return_diagnosis", inp.diagnosis, 500, QT_TRANSLATE_NOOP("Field", "诊断结果")
+        ),
+        "return_record_no": text(
+            "return_record_no", inp.record_no, 30, QT_TRANSLATE_NOOP("Field", "住院病案号")
+        ),
+        "return_findings": text(
+            "return_findings", inp.findings, 1000, QT_TRANSLATE_NOOP("Field", "主要检查结果")
+        ),
+        "return_plan": text("return_plan", inp.plan, 1000, QT_TRANSLATE_NOOP("Field", "下一步治疗方案")),
+        "return_doctor": text("return_doctor", inp.doctor, 50, QT_TRANSLATE_NOOP("Field", "接诊医生")),
+    }
+    if not values["return_diagnosis"] and not any(e.field == "return_diagnosis" for e in errors):
+        errors.append(
+            FieldError(
+                "return_diagnosis", Message(CTX, QT_TRANSLATE_NOOP("Referral", "请填写回转的诊断结果"))
+            )
+        )
+    if errors:
+        raise ValidationError(errors)
+    referral = _transition(session, ref, "returned", day)
+    values["return_doctor"] = values["return_doctor"] or doctor_name(session) or None
+    for name, value in values.items():
+        setattr(referral, name, value or None)
+    return referral
 
 
 def set_status(
@@ -164,16 +404,18 @@ def set_status(
     day: dt.date | None = None,
     **return_fields: str,
 ) -> Referral:
-    """arrived (到位) / not_arrived (不到位) / returned (回转, with 病案号, 诊断结果, 检查结果, 下一步方案)."""
-    referral = session.get(Referral, referral_id)
-    if referral is not None:
-        authz.require_resident(session, "write", referral.resident)
-    if referral is None or referral.voided:
-        raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Referral", "找不到转诊单")))
-    if status not in STATUSES[1:]:
-        raise ValueError(status)
-    referral.status, referral.status_date = status, day or dt.date.today()
-    for name in ("return_record_no", "return_diagnosis", "return_findings", "return_plan", "return_doctor"):
-        if name in return_fields:
-            setattr(referral, name, return_fields[name] or None)
-    return referral
+    """arrived / not_arrived (``reason=``) / returned (``return_*=``): the three entry points above by name."""
+    if status == "arrived":
+        return mark_arrived(session, referral_id, day)
+    if status == "not_arrived":
+        return mark_not_arrived(session, referral_id, return_fields.get("reason", ""), day)
+    if status == "returned":
+        inp = ReturnInput(
+            diagnosis=return_fields.get("return_diagnosis", ""),
+            record_no=return_fields.get("return_record_no", ""),
+            findings=return_fields.get("return_findings", ""),
+            plan=return_fields.get("return_plan", ""),
+            doctor=return_fields.get("return_doctor", ""),
+        )
+        return record_return(session, referral_id, inp, day)
+    raise ValueError(status)

@@ -1,0 +1,140 @@
+"""``cunyi referral``: issue a two-way referral and follow its life (到位 / 不到位 / 回转)."""
+
+from __future__ import annotations
+
+import sys
+
+from app.cli.core import CliError, open_store, print_json
+
+RESIDENT_HELP = "17-digit archive number, its last 8 digits, or record id"
+ID_HELP = "referral id, as `referral add` or `referral list` printed it"
+
+
+def register(sub) -> None:
+    r = sub.add_parser(
+        "referral", help="two-way referrals: issue, arrived, not arrived, returned"
+    ).add_subparsers(dest="action", required=True)
+    ra = r.add_parser("add", help="issue a referral (转出); prints the new referral's id")
+    ra.add_argument("resident", help=RESIDENT_HELP)
+    ra.add_argument("--to", dest="to_institution", required=True, help="institution referred to (转入单位)")
+    ra.add_argument("--department", default="", help="department (科室)")
+    ra.add_argument("--reason", required=True, help="reason: main present history (主要现病史（转出原因）)")
+    ra.add_argument("--impression", default="", help="initial impression (初步印象)")
+    ra.add_argument("--urgent", action="store_true", help="emergency referral (紧急转诊)")
+    ra.add_argument("--json", action="store_true")
+    ra.set_defaults(func=add_referral)
+    rl = r.add_parser("list", help="referrals: open ones first, urgent first, longest open first")
+    rl.add_argument("--open", dest="open_only", action="store_true", help="only open referrals")
+    rl.add_argument("--resident", default="", help=RESIDENT_HELP)
+    rl.add_argument("--json", action="store_true")
+    rl.set_defaults(func=list_referrals)
+    rr = r.add_parser("arrived", help="the patient arrived (到位)")
+    rr.add_argument("id", help=ID_HELP)
+    rr.set_defaults(func=mark_arrived)
+    rn = r.add_parser("not-arrived", help="the patient did not arrive (不到位), with the reason")
+    rn.add_argument("id", help=ID_HELP)
+    rn.add_argument("--reason", required=True, help="why the patient did not go")
+    rn.set_defaults(func=mark_not_arrived)
+    rt = r.add_parser("return", help="the patient was returned (回转) with a diagnosis and a plan")
+    rt.add_argument("id", help=ID_HELP)
+    rt.add_argument("--diagnosis", required=True, help="diagnosis (诊断结果)")
+    rt.add_argument("--inpatient-no", default="", help="inpatient record number (住院病案号)")
+    rt.add_argument("--findings", default="", help="main findings (主要检查结果)")
+    rt.add_argument(
+        "--plan", default="", help="treatment, next steps, rehabilitation (下一步治疗方案及康复建议)"
+    )
+    rt.set_defaults(func=record_return)
+
+
+def add_referral(args) -> int:
+    from app.services.access.actor import doctor_name
+    from app.services.programmes import referral
+    from app.services.records.residents import find_resident
+
+    if not args.reason.strip():
+        raise CliError("请填写转诊原因（--reason），没有原因的转诊单不能开具")
+    _, store = open_store(args)
+    with store.transaction() as s:
+        resident = find_resident(s, args.resident)
+        inp = referral.ReferralInput(
+            resident_id=resident.id,
+            emergency=args.urgent,
+            to_institution=args.to_institution,
+            to_department=args.department,
+            impression=args.impression,
+            present_history=args.reason,
+            issued_by=doctor_name(s),
+        )
+        created = referral.create_referral(s, inp)
+        referral_id = created.id
+        row = referral.list_referrals(s, resident_id=resident.id)
+    if args.json:
+        print_json(next(r.as_json() for r in row if r.id == referral_id))
+        return 0
+    print(referral_id)
+    return 0
+
+
+def list_referrals(args) -> int:
+    from app.codes import CODE_LISTS
+    from app.services.programmes import referral
+    from app.services.records.residents import find_resident
+
+    _, store = open_store(args)
+    with store.session() as s:
+        resident_id = find_resident(s, args.resident).id if args.resident else None
+        rows = referral.list_referrals(s, open_only=args.open_only, resident_id=resident_id)
+    if args.json:
+        print_json([r.as_json() for r in rows])
+        return 0
+    status = CODE_LISTS["referral_status"]
+    for r in rows:
+        urgent = "紧急 " if r.urgent else ""
+        since = f"已{r.days_open}天" if r.days_open is not None else str(r.status_date or "")
+        where = f"{r.to_institution} {r.to_department}".strip()
+        print(
+            f"{r.id}  {urgent}{status.label(r.status)}  {since}  {r.resident_name}（{r.archive_no}）→ {where}"
+        )
+    print(f"共 {len(rows)} 张转诊单", file=sys.stderr)
+    return 0
+
+
+def _done(status: str, referral_id) -> int:
+    """Said after the commit: nothing is reported that did not happen."""
+    from app.codes import CODE_LISTS
+
+    print(f"转诊单 {referral_id}：{CODE_LISTS['referral_status'].label(status)}")
+    return 0
+
+
+def mark_arrived(args) -> int:
+    from app.services.programmes import referral
+
+    _, store = open_store(args)
+    with store.transaction() as s:
+        saved = referral.mark_arrived(s, args.id)
+        status, referral_id = saved.status, saved.id
+    return _done(status, referral_id)
+
+
+def mark_not_arrived(args) -> int:
+    from app.services.programmes import referral
+
+    _, store = open_store(args)
+    with store.transaction() as s:
+        saved = referral.mark_not_arrived(s, args.id, args.reason)
+        status, referral_id = saved.status, saved.id
+    return _done(status, referral_id)
+
+
+def record_return(args) -> int:
+    from app.services.programmes import referral
+
+    inp = referral.ReturnInput(
+        diagnosis=args.diagnosis, record_no=args.inpatient_no, findings=args.findings, plan=args.plan
+    )
+    _, store = open_store(args)
+    with store.transaction() as s:
+        saved = referral.record_return(s, args.id, inp)
+        status, referral_id = saved.status, saved.id
+    return _done(status, referral_id)
