@@ -142,6 +142,8 @@ def test_every_command_answers_help(capsys):
     help text once made `followup add --help` crash)."""
     paths = [path for path, _ in leaf_parsers()]
     assert ("cunyi", "followup", "add") in paths and len(paths) > 30
+    for action in ("add", "list", "arrived", "not-arrived", "return"):
+        assert ("cunyi", "referral", action) in paths
     for path in [("cunyi",), *paths]:
         with pytest.raises(SystemExit) as exit_:
             main([*path[1:], "--help"])

@@ -25,7 +25,9 @@ def register(sub) -> None:
     rt.set_defaults(func=write_template)
     rs = r.add_parser("search", help="search residents as the app does")
     rs.add_argument("query")
-    rs.add_argument("--limit", type=WholeNumber("条数上限"), default=20)
+    rs.add_argument(
+        "--limit", type=WholeNumber("条数上限"), default=20, help="show at most this many (default 20)"
+    )
     rs.add_argument("--json", action="store_true")
     rs.set_defaults(func=search_residents)
     ru = r.add_parser("update", help="correct fields of a resident's record (same checks as the form)")
@@ -85,17 +87,24 @@ def search_residents(args) -> int:
     from app.codes import CODE_LISTS
     from app.services.records import search
 
+    if args.limit < 1:
+        raise CliError("--limit 至少为 1")
     _, store = open_store(args)
     with store.session() as s:
         rows = search.search_residents(s, args.query, limit=args.limit)
+        total = search.count_residents(s, args.query) if rows else 0
     if args.json:
-        print_json([r.as_json() for r in rows])
-        return 0
-    for r in rows:
-        sex = CODE_LISTS["sex"].label(r.sex)
-        print(f"{r.archive_no}  {r.name}\t{sex} {r.age:>3}岁  {r.id_masked}  {r.group_name}  {r.phone}")
+        print_json([r.as_json() for r in rows])  # (the count goes to stderr: stdout stays a list)
+    else:
+        for r in rows:
+            sex = CODE_LISTS["sex"].label(r.sex)
+            print(f"{r.archive_no}  {r.name}\t{sex} {r.age:>3}岁  {r.id_masked}  {r.group_name}  {r.phone}")
     if not rows:
         print("没有找到匹配的居民", file=sys.stderr)
+    elif total > len(rows):
+        print(f"共 {total} 人匹配，显示前 {len(rows)} 人（用 --limit 显示更多）", file=sys.stderr)
+    else:
+        print(f"共 {total} 人匹配", file=sys.stderr)
     return 0
 
 

@@ -106,6 +106,26 @@ def search_residents(
         )
         stmt = stmt.where(R.archive_no > after) if after else stmt.offset(offset)
         return _rows(session, stmt, village_id, today)
+    base = _match_ids(session, kind, q)
+    # MATERIALIZED: find the matching ids first (narrow index scans), then read only those
+    # residents; flattened, SQLite would evaluate the match while scanning the wide rows.
+    sub = base.cte("matches").prefix_with("MATERIALIZED")
+    stmt = (
+        select(R, sub.c.rank, VillageGroup.name, Village.name)
+        .join(sub, sub.c.rid == R.id)
+        .join(Village, Village.id == R.village_id)
+        .outerjoin(VillageGroup, VillageGroup.id == R.group_id)
+        .where(R.voided.is_(False))
+        .order_by(sub.c.rank, R.status != "1", R.name_pinyin, R.archive_no)
+        .limit(limit)
+        .offset(offset)
+    )
+    return _rows(session, stmt, village_id, today)
+
+
+def _match_ids(session: Session, kind: str, q: str):
+    """SELECT rid, rank of the residents matching a classified query (not 'all' or 'short')."""
+    R = Resident
     if kind == "digits":
         ends = f"%{_escape_like(q)}"
         rank = case(
@@ -145,20 +165,35 @@ def search_residents(
             .where(or_(and_(K.key >= q, K.key < q + "\x7f"), and_(K.key >= given, K.key < given + "\x7f")))
             .group_by(K.resident_id)
         )
-    # MATERIALIZED: find the matching ids first (narrow index scans), then read only those
-    # residents; flattened, SQLite would evaluate the match while scanning the wide rows.
-    sub = base.cte("matches").prefix_with("MATERIALIZED")
-    stmt = (
-        select(R, sub.c.rank, VillageGroup.name, Village.name)
-        .join(sub, sub.c.rid == R.id)
-        .join(Village, Village.id == R.village_id)
-        .outerjoin(VillageGroup, VillageGroup.id == R.group_id)
-        .where(R.voided.is_(False))
-        .order_by(sub.c.rank, R.status != "1", R.name_pinyin, R.archive_no)
-        .limit(limit)
-        .offset(offset)
-    )
-    return _rows(session, stmt, village_id, today)
+    return base
+
+
+def count_residents(session: Session, query: str, *, village_id: uuid.UUID | None = None) -> int:
+    """How many residents the search would list in all (the same matches and access as
+    :func:`search_residents`), so a page of results can say "20 of 275"."""
+    kind, q = classify_query(query)
+    if kind == "short":
+        return 0
+    R = Resident
+    stmt = select(func.count()).select_from(R).where(R.voided.is_(False))
+    if kind != "all":
+        stmt = stmt.where(R.id.in_(select(_match_ids(session, kind, q).subquery().c.rid)))
+    if village_id is not None:
+        stmt = stmt.where(R.village_id == village_id)
+    allowed = authz.village_clause(session, R.village_id)
+    if allowed is not None:
+        stmt = stmt.where(allowed)
+    return session.scalar(stmt) or 0
+
+
+_ARCHIVE_NO_IN = re.compile(r"(?<![0-9])[0-9]{17}(?![0-9])")
+
+
+def scanned_archive_no(text: str) -> str | None:
+    """The 17-digit archive number inside what a scanner typed (the follow-up card's QR code), or
+    inside a pasted line around it; None when the text holds no single such number."""
+    found = _ARCHIVE_NO_IN.findall(halfwidth(text or "").replace("-", "").replace(" ", ""))
+    return found[0] if len(set(found)) == 1 else None
 
 
 def _rows(session: Session, stmt, village_id: uuid.UUID | None, today: dt.date | None) -> list[ResidentRow]:

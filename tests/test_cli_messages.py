@@ -1,0 +1,49 @@
+"""What the command line says (issue 15): how many residents matched, and fields named by label."""
+
+from __future__ import annotations
+
+import re
+
+from app.cli import main
+from app.services.records import resident_form, roster
+
+
+def _village(tmp_path, capsys, residents: int = 0) -> list[str]:
+    d = ["--data-dir", str(tmp_path / "D")]
+    assert main([*d, "init", "--role", "village", "--code", "110105001101", "--name", "测试村"]) == 0
+    if residents:
+        assert main([*d, "demo", "--residents", str(residents), "--seed", "2"]) == 0
+    capsys.readouterr()
+    return d
+
+
+def test_search_says_how_many_matched_and_takes_a_limit(tmp_path, capsys):
+    d = _village(tmp_path, capsys, 40)
+    assert main([*d, "residents", "search", "", "--limit", "3"]) == 0
+    out = capsys.readouterr()
+    assert len(out.out.splitlines()) == 3
+    assert "共 40 人匹配，显示前 3 人（用 --limit 显示更多）" in out.err
+    assert main([*d, "residents", "search", "", "--limit", "100"]) == 0
+    out = capsys.readouterr()
+    assert len(out.out.splitlines()) == 40 and "共 40 人匹配" in out.err and "显示前" not in out.err
+    assert main([*d, "residents", "search", "", "--limit", "0"]) == 1
+    assert "--limit 至少为 1" in capsys.readouterr().err
+
+
+def test_roster_errors_name_columns_or_labels_never_keys(tmp_path, capsys):
+    d = _village(tmp_path, capsys)
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "姓名,性别,出生日期,身份证号,联系电话,现住址,村民小组,户主身份证号,与户主关系\n"
+        "王一,男,2030-12-25,,,,一组,,\n"  # born in the future: 出生日期 and 建档日期 (no column) refused
+        ",男,1950-01-01,,12,,一组,110105196001010130,\n"  # no name, bad phone, member without relation
+        "李四,X,1950-13-01,,,,一组,,户主\n",
+        encoding="utf-8",
+    )
+    assert main([*d, "residents", "import", str(path), "--dry-run"]) == 1
+    err = capsys.readouterr().err
+    named = re.findall(r"第\d+行 \[([^\]]*)\]", err)
+    labels = {f.label for f in resident_form.RESIDENT_FORM} | set(roster.headers())
+    assert named and "建档日期" in named
+    assert set(named) <= labels, set(named) - labels
+    assert not any(re.fullmatch(r"[a-z_]+", n) for n in named)
