@@ -28,6 +28,7 @@ from app.models import (
     Resident,
     ResidentChoice,
     ResidentSearchKey,
+    Township,
     Village,
     VillageGroup,
     new_id,
@@ -40,6 +41,7 @@ from app.services.records.pinyin_keys import sort_key
 from app.services.records.residents import search_key_rows
 from app.services.records.validators import age_on
 from app.services.sync import bulk
+from app.tools import demo_referrals
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -241,8 +243,10 @@ def generate_demo(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
     today: dt.date | None = None,
+    referrals: bool = True,
 ) -> DemoResult:
-    """Add ``residents`` synthetic residents to this store (village: its village; township: its villages)."""
+    """Add ``residents`` synthetic residents to this store (village: its village; township: its
+    villages); ``referrals``: with referrals in every state of their life."""
     import time
 
     started = time.perf_counter()
@@ -272,10 +276,14 @@ def generate_demo(
         groups[v.id] = [profiles.ensure_group(session, v, name) for name in GROUP_NAMES[: rng.randint(4, 8)]]
 
     who = actor(session)
+    township = session.scalar(select(Township.name).where(Township.code == prof.code[:9])) or ""
     per_village = _split(residents, len(village_list))
     made_households = made = 0
     for v_index, (village, quota) in enumerate(zip(village_list, per_village, strict=True)):
-        village_doctor = doctors[v_index * 2 % len(doctors)]
+        # visits are entered by the village's doctor, whoever runs the demo (a township admin too)
+        doctor_id, doctor_user, village_doctor = demo_referrals.village_doctor(
+            session, village, doctors[v_index * 2 % len(doctors)]
+        )
         numbers = iter(profiles.allocate_archive_numbers(session, village.code, quota))
         done_here = 0
         while done_here < quota:
@@ -296,8 +304,10 @@ def generate_demo(
                 done_here += len(members)
             # Follow-ups first: a patient's record and diagnosis are moved to before management began.
             enrolments, visits = _followups(people.rng, batch_res, batch_choice, today)
-            for row in (*batch_hh, *batch_res, *enrolments, *visits):
+            for row in (*batch_hh, *batch_res):
                 row["created_by"] = row["updated_by"] = who.id
+            demo_referrals.stamp_entered(enrolments, doctor_id, "enrolled_on")
+            demo_referrals.stamp_entered(visits, doctor_id, "visit_date")
             # Written around the ORM for speed, so logged (bulk.prepare) and audited here as the
             # capture hook would; the last fortnight's visits also get an audit entry each, dated
             # their visit day within clinic hours, so the demo's audit page opens on days of activity.
@@ -319,7 +329,20 @@ def generate_demo(
             bulk.audit_batch(session, "resident", batch_res)
             bulk.audit_batch(session, "program_enrolment", enrolments)
             recent = functools.partial(_recent_visit_entered, since=today - dt.timedelta(days=14))
-            bulk.audit_batch(session, "followup_visit", visits, audit_at=recent)
+            bulk.audit_batch(
+                session, "followup_visit", visits, audit_at=recent, users={doctor_id: doctor_user}
+            )
+            if referrals:
+                demo_referrals.add_referrals(
+                    session,
+                    people.rng,
+                    visits,
+                    from_institution=f"{village.name}卫生室",
+                    to_institution=f"{township}卫生院" if township.strip("0123456789") else "乡镇卫生院",
+                    doctor_id=doctor_id,
+                    doctor_username=doctor_user,
+                    today=today,
+                )
             made += len(batch_res)
             made_households += len(batch_hh)
             if progress:
@@ -328,15 +351,8 @@ def generate_demo(
 
 
 def _recent_visit_entered(visit, *, since: dt.date) -> dt.datetime | None:
-    """The last fortnight's visits get an audit entry each, at clinic hours on their day."""
-    return _clinic_hours(visit) if visit["visit_date"] >= since else None
-
-
-def _clinic_hours(visit) -> dt.datetime:
-    """When a demo visit was entered: its day, 08:00–17:59 Beijing time (stored as UTC)."""
-    minutes = int(visit["id"].hex[-4:], 16) % 600  # spread over the day, the same on every run
-    beijing = dt.datetime.combine(visit["visit_date"], dt.time(8)) + dt.timedelta(minutes=minutes)
-    return beijing - dt.timedelta(hours=8)
+    """The last fortnight's visits get an audit entry each, when they were entered (clinic hours)."""
+    return visit["created_at"] if visit["visit_date"] >= since else None
 
 
 def _split(total: int, parts: int) -> list[int]:

@@ -6,7 +6,7 @@ emergency reasons in red) updates as values are typed; Enter saves.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -31,6 +32,7 @@ from app.db import Store
 from app.services.errors import UserError, ValidationError
 from app.services.programmes import followup, referral, worklist
 from app.services.programmes.followup import NeedsConfirmation, VisitInput
+from app.services.records import search
 from app.views.operations import FOLLOWUPS, RESIDENTS, Op, refresh_on
 from app.views.widgets import (
     CheckGroup,
@@ -138,6 +140,14 @@ class FollowupPage(LazyPage):
             self.doctor.addItem(name, name)
         for combo in (self.kind, self.program, self.group, self.doctor):
             combo.currentIndexChanged.connect(self.refresh)
+        # filters the list on screen, as the resident search reads a query (name, initials, digits, a card)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("在当前列表中查找：姓名、拼音首字母、档案编号、电话"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda: self._filter_timer.start())
+        self.search.returnPressed.connect(self._search_entered)
+        self._filter_timer = QTimer(self, singleShot=True, interval=150, timeout=self.apply_filter)
+        self.all_items: list[worklist.WorkItem] = []
         self.record = QPushButton(self.tr("录入随访 (Enter)"))
         self.record.clicked.connect(self.record_selected)
         self.model = WorklistModel(self)
@@ -158,7 +168,7 @@ class FollowupPage(LazyPage):
         top.addWidget(self.program)
         top.addWidget(self.group)
         top.addWidget(self.doctor)
-        top.addStretch(1)
+        top.addWidget(self.search, 1)
         top.addWidget(self.record)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
@@ -177,10 +187,35 @@ class FollowupPage(LazyPage):
         ).run()
         if items is None:
             return
+        self.all_items = items
+        self.apply_filter(focus_table=not self.search.text().strip())
+
+    def apply_filter(self, focus_table: bool = False) -> None:
+        """Show the rows of the current list that the search box names (all when it is empty)."""
+        self._filter_timer.stop()
+        text = self.search.text()
+        ids = Op(self, self.store, lambda s: search.matching_ids(s, text)).run() if text.strip() else None
+        items = self.all_items if ids is None else [i for i in self.all_items if i.resident_id in ids]
         self.model.set_items(items)
-        self.summary.setText(self.tr("共 {n} 人").replace("{n}", str(len(items))))
+        if ids is None:
+            self.summary.setText(self.tr("共 {n} 人").replace("{n}", str(len(items))))
+        else:
+            self.summary.setText(
+                self.tr("共 {total} 人，找到 {n} 人")
+                .replace("{total}", str(len(self.all_items)))
+                .replace("{n}", str(len(items)))
+            )
         if items:
             self.table.selectRow(0)
+            if focus_table:
+                self.table.setFocus()
+
+    def _search_entered(self) -> None:
+        """Enter in the search box: one match left → its follow-up form; otherwise into the list."""
+        self.apply_filter()
+        if self.model.rowCount() == 1:
+            self.record_selected()
+        elif self.model.rowCount():
             self.table.setFocus()
 
     def selected(self) -> worklist.WorkItem | None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from app.db import Store
-from app.services import dashboard
+from app.services import dashboard, profile
 from app.views.operations import FOLLOWUPS, REFERRALS, RESIDENTS, Op, refresh_on
+from app.views.referrals import ReferralList
 
 
 class HomePage(QWidget):
@@ -24,7 +25,13 @@ class HomePage(QWidget):
         self.note = QLabel(self.tr("在“居民档案”中搜索、建档或导入花名册。"))
         self.note.setStyleSheet("color: #666;")
         lay.addWidget(self.note)
-        lay.addStretch(1)
+        # 未结转诊: a township sees every open referral of its villages and records the 回转
+        info = Op(self, store, profile.profile_info).run()
+        box = QGroupBox(self.tr("未结转诊（紧急在前）"))
+        bl = QVBoxLayout(box)
+        self.referrals = ReferralList(store, open_only=True, show_village=bool(info and not info.is_village))
+        bl.addWidget(self.referrals)
+        lay.addWidget(box, 1)
         self.cards: dict[str, QLabel] = {}
         labels = [
             ("residents", self.tr("在册居民")),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +31,7 @@ from app.services.records import search
 from app.services.records.search import TAG_LABELS, ResidentRow
 from app.services.records.validators import age_on, mask_id
 from app.views.enrolment_form import EnrolmentDialog
-from app.views.operations import RESIDENTS, Op, refresh_on
+from app.views.operations import FOLLOWUPS, RESIDENTS, Op, refresh_on
 from app.views.widgets import LazyPage, code_label, fit_columns, lang
 
 PAGE = 100
@@ -190,6 +190,8 @@ class ResidentsPage(LazyPage):
     def refresh(self) -> None:
         self._loaded = True
         text = self.search.text()
+        # a card's QR code (or a line pasted around an archive number) searches by that number
+        text = search.scanned_archive_no(text) or text
         kind, _q = search.classify_query(text)
         self.model.set_query(text)
         if kind == "short":
@@ -208,7 +210,7 @@ class ResidentsPage(LazyPage):
         self.refresh()
         rows = self.model.rows
         if len(rows) == 1 or (rows and rows[0].rank == 0 and (len(rows) == 1 or rows[1].rank > 0)):
-            self.open_resident(rows[0].id)
+            self.open_resident(rows[0].id, focus_visit=True)
 
     def new_resident(self, household: tuple[uuid.UUID, str] | None = None) -> EnrolmentDialog:
         dialog = EnrolmentDialog(self.store, self)
@@ -246,7 +248,9 @@ class ResidentsPage(LazyPage):
                     enrolled.append(program)
         return enrolled
 
-    def open_resident(self, resident_id) -> ResidentDialog | None:
+    def open_resident(self, resident_id, focus_visit: bool = False) -> ResidentDialog | None:
+        """The resident page; ``focus_visit`` (a scanned card, an archive number and Enter): the
+        programme's 录入随访 has the focus, so the next Enter opens the visit form."""
         if resident_id is None:
             return None
         overview = Op(self, self.store, lambda s: records_overview.resident_overview(s, resident_id)).run()
@@ -256,6 +260,8 @@ class ResidentsPage(LazyPage):
         dialog.edit_requested.connect(self.edit_resident)
         dialog.add_member_requested.connect(lambda hh, head: self.new_resident((hh, head)))
         dialog.open()
+        if focus_visit:
+            dialog.focus_visit()
         return dialog
 
     def edit_resident(self, resident_id) -> EnrolmentDialog:
@@ -273,7 +279,8 @@ class ResidentsPage(LazyPage):
 
 
 class ResidentDialog(QDialog):
-    """The resident page (read view): record, household members, actions."""
+    """The resident page (read view): the record, its programmes, referrals and household, and the
+    actions a visit needs first — 录入随访 per programme, 纳入管理 when the past history names one."""
 
     edit_requested = Signal(object)
     add_member_requested = Signal(object, str)
@@ -283,13 +290,54 @@ class ResidentDialog(QDialog):
         self.store, self.overview = store, overview
         r, members = overview.resident, overview.members
         self.resident_id = r.id
-        self.resize(900, 860)
+        self.resize(1000, 720)  # fits a 1280×800 screen
         lay = QVBoxLayout(self)
         self.setWindowTitle(self.tr("居民档案 - {name}").replace("{name}", r.name))
         self.household = overview.household
-        title = QLabel(f"<h2>{r.name}</h2>")
-        lay.addWidget(title)
-        lay.addWidget(QLabel(self.tr("健康档案编号：{no}").replace("{no}", r.archive_no)))
+        head = QHBoxLayout()
+        head.addWidget(QLabel(f"<h2>{r.name}</h2>"))
+        head.addWidget(QLabel(self.tr("健康档案编号：{no}").replace("{no}", r.archive_no)), 1)
+        lay.addLayout(head)
+        # the actions a patient at the door needs: one button per programme, Enter on the focused one
+        self.actions_bar = QHBoxLayout()
+        lay.addLayout(self.actions_bar)
+        self.visit_buttons: dict[str, QPushButton] = {}
+        self.enrol_buttons: dict[str, QPushButton] = {}
+        self.sections = QTabWidget()
+        lay.addWidget(self.sections, 1)
+        self.sections.addTab(self._record_tab(overview), self.tr("档案"))
+        self.programme_tabs: dict[str, QWidget] = {}
+        self.visit_tables: dict[str, QTableWidget] = {}
+        from app.views.referrals import ReferralList
+
+        self.referrals = ReferralList(store, resident_id=r.id, open_only=False)
+        self.sections.addTab(self.referrals, self.tr("转诊"))
+        self.sections.addTab(self._members_tab(members), self.tr("家庭成员"))
+        self._show_programmes(overview)
+
+        buttons = QDialogButtonBox()
+        edit = buttons.addButton(self.tr("编辑"), QDialogButtonBox.ActionRole)
+        add = buttons.addButton(self.tr("添加家庭成员"), QDialogButtonBox.ActionRole)
+        card = buttons.addButton(self.tr("打印随访卡"), QDialogButtonBox.ActionRole)
+        cover = buttons.addButton(self.tr("打印档案封面"), QDialogButtonBox.ActionRole)
+        close = buttons.addButton(self.tr("关闭"), QDialogButtonBox.RejectRole)
+        for b in (edit, add, card, cover, close):
+            b.setAutoDefault(False)  # Enter acts on the focused action (录入随访), never on these
+        card.clicked.connect(lambda: self.print_document("card"))
+        cover.clicked.connect(lambda: self.print_document("cover"))
+        edit.clicked.connect(lambda: (self.accept(), self.edit_requested.emit(self.resident_id)))
+        add.clicked.connect(lambda: (self.accept(), self.add_member_requested.emit(*self.household)))
+        close.clicked.connect(self.reject)
+        lay.addWidget(buttons)
+        self.n_members = len(members)
+        refresh_on(self, FOLLOWUPS, self.reload)
+
+    # -- parts of the page
+
+    def _record_tab(self, overview: records_overview.ResidentOverview) -> QWidget:
+        r = overview.resident
+        page = QWidget()
+        lay = QVBoxLayout(page)
         cols = QHBoxLayout()
         lay.addLayout(cols)
         left, right = QFormLayout(), QFormLayout()
@@ -298,12 +346,15 @@ class ResidentDialog(QDialog):
         r_box.setLayout(right)
         cols.addWidget(l_box)
         cols.addWidget(r_box)
-        lab = lambda text: QLabel(text or "—")  # noqa: E731
+
+        def lab(text: str | None) -> QLabel:
+            label = QLabel(text or "—")
+            label.setWordWrap(True)
+            return label
+
+        age = self.tr("（{age}岁）").replace("{age}", str(age_on(r.birth_date, overview.today)))
         left.addRow(self.tr("性别"), lab(code_label("sex", r.sex)))
-        left.addRow(
-            self.tr("出生日期"),
-            lab(f"{r.birth_date.isoformat()}（{age_on(r.birth_date, dt.date.today())}岁）"),
-        )
+        left.addRow(self.tr("出生日期"), lab(f"{r.birth_date.isoformat()}{age}"))
         left.addRow(self.tr("身份证号"), lab(mask_id(r.id_number)))
         left.addRow(self.tr("民族"), lab(code_label("ethnicity", r.ethnicity)))
         left.addRow(self.tr("文化程度"), lab(code_label("education", r.education)))
@@ -344,12 +395,10 @@ class ResidentDialog(QDialog):
             lab(sep.join(code_label("payment", c) for c in r.choice_codes("payment"))),
         )
         lay.addWidget(h_box)
-        self.programs = self._programs(overview)
-        if self.programs is not None:
-            lay.addWidget(self.programs, 2)
+        lay.addStretch(1)
+        return page
 
-        hh_box = QGroupBox(self.tr("家庭成员"))
-        hh = QVBoxLayout(hh_box)
+    def _members_tab(self, members) -> QWidget:
         self.members = QTableWidget(len(members), 4)
         self.members.setHorizontalHeaderLabels(
             [self.tr("姓名"), self.tr("与户主关系"), self.tr("性别"), self.tr("年龄")]
@@ -365,35 +414,114 @@ class ResidentDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.UserRole, m.id)
                 self.members.setItem(i, j, item)
+        fit_columns(self.members, {0: 10, 1: 14, 2: 6})
         self.members.doubleClicked.connect(self._open_member)
-        hh.addWidget(self.members)
-        lay.addWidget(hh_box, 1)
+        return self.members
 
-        buttons = QDialogButtonBox()
-        edit = buttons.addButton(self.tr("编辑"), QDialogButtonBox.ActionRole)
-        add = buttons.addButton(self.tr("添加家庭成员"), QDialogButtonBox.ActionRole)
-        card = buttons.addButton(self.tr("打印随访卡"), QDialogButtonBox.ActionRole)
-        cover = buttons.addButton(self.tr("打印档案封面"), QDialogButtonBox.ActionRole)
-        close = buttons.addButton(self.tr("关闭"), QDialogButtonBox.RejectRole)
-        card.clicked.connect(lambda: self.print_document("card"))
-        cover.clicked.connect(lambda: self.print_document("cover"))
-        edit.clicked.connect(lambda: (self.accept(), self.edit_requested.emit(self.resident_id)))
-        add.clicked.connect(lambda: (self.accept(), self.add_member_requested.emit(*self.household)))
-        close.clicked.connect(self.reject)
-        lay.addWidget(buttons)
-        self.n_members = len(members)
+    def _show_programmes(self, overview: records_overview.ResidentOverview) -> None:
+        """The action bar and one tab per programme (慢病管理), built again after each change."""
+        while self.actions_bar.count():
+            item = self.actions_bar.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.visit_buttons, self.enrol_buttons = {}, {}
+        for program_tab in self.programme_tabs.values():
+            self.sections.removeTab(self.sections.indexOf(program_tab))
+            program_tab.deleteLater()
+        self.programme_tabs = {}
+        for programme in overview.programmes:
+            e = programme.enrolment
+            if e.status == "1":
+                button = QPushButton(
+                    self.tr("录入{program}随访").replace("{program}", code_label("program", e.program))
+                )
+                button.clicked.connect(lambda _c=False, p=e.program: self.record_visit(p))
+                self.visit_buttons[e.program] = button
+                self.actions_bar.addWidget(button)
+        for program in overview.offers:
+            button = QPushButton(
+                self.tr("纳入{program}管理").replace("{program}", code_label("program", program))
+            )
+            button.clicked.connect(lambda _c=False, p=program: self.start_management(p))
+            self.enrol_buttons[program] = button
+            self.actions_bar.addWidget(button)
+        refer = QPushButton(self.tr("开转诊单…"))
+        refer.clicked.connect(self.new_referral)
+        self.actions_bar.addWidget(refer)
+        self.actions_bar.addStretch(1)
+        for i, (program, page) in enumerate(self._programs(overview).items(), start=1):
+            self.programme_tabs[program] = page
+            self.sections.insertTab(i, page, code_label("program", program))
 
-    def _programs(self, overview: records_overview.ResidentOverview):
+    def reload(self) -> None:
+        """Read the resident again (a visit saved, a programme started) and show the programmes anew."""
+        rid = self.resident_id
+        overview = Op(self, self.store, lambda s: records_overview.resident_overview(s, rid)).run()
+        if overview is None:
+            return
+        current = self.sections.currentWidget()
+        self.overview = overview
+        self._show_programmes(overview)
+        if current in self.programme_tabs.values() or current is None:
+            return
+        self.sections.setCurrentWidget(current)
+
+    def focus_visit(self) -> QPushButton | None:
+        """Opened from a scan: the first programme's 录入随访 (else 纳入管理) has the focus, so Enter
+        goes straight to the form; its tab shows the history meanwhile."""
+        button = next(iter(self.visit_buttons.values()), None) or next(
+            iter(self.enrol_buttons.values()), None
+        )
+        if button is None:
+            return None
+        program = next((p for p, b in {**self.visit_buttons, **self.enrol_buttons}.items() if b is button))
+        if program in self.programme_tabs:
+            self.sections.setCurrentWidget(self.programme_tabs[program])
+        button.setDefault(True)
+        button.setFocus()
+        return button
+
+    # -- actions
+
+    def record_visit(self, program: str):
+        from app.views.followups import open_followup_dialog
+
+        self.visit_dialog = open_followup_dialog(self, self.store, self.resident_id, program)
+        return self.visit_dialog
+
+    def start_management(self, program: str) -> bool:
+        from app.services.programmes import followup
+
+        rid = self.resident_id
+        done = Op(self, self.store, lambda s: followup.start_management(s, rid, program).id).run()
+        if done is None:
+            return False
+        # (the page reloads itself: programme enrolments changed)
+        button = self.visit_buttons.get(program)
+        if button is not None:
+            button.setDefault(True)
+            button.setFocus()
+        return True
+
+    def new_referral(self):
+        from app.services.programmes import referral
+        from app.views.referral_dialog import ReferralDialog
+
+        draft = referral.ReferralInput(resident_id=self.resident_id)
+        dialog = ReferralDialog(self.store, draft, self)
+        dialog.saved.connect(lambda _id: self.sections.setCurrentWidget(self.referrals))
+        dialog.open()
+        self.referral_dialog = dialog
+        return dialog
+
+    def _programs(self, overview: records_overview.ResidentOverview) -> dict[str, QWidget]:
         """慢病管理: per programme a trend chart, the visit history and the medication now."""
-        from PySide6.QtWidgets import QTabWidget
-
         from app.views.charts import trend_chart
 
-        if not overview.programmes:
-            return None
-        tabs = QTabWidget()
+        pages: dict[str, QWidget] = {}
         self.visit_tables = {}
         age = age_on(overview.resident.birth_date, overview.today)
+        en = lang() == "en"
         for programme in overview.programmes:
             e, visits = programme.enrolment, list(programme.visits)
             page = QWidget()
@@ -419,8 +547,8 @@ class ResidentDialog(QDialog):
                 [
                     self.tr("随访日期"),
                     self.tr("方式"),
-                    self.tr("血压"),
-                    self.tr("空腹血糖"),
+                    self.tr("血压 (mmHg)"),
+                    self.tr("空腹血糖 (mmol/L)"),
                     self.tr("分类"),
                     self.tr("用药"),
                 ]
@@ -437,18 +565,15 @@ class ResidentDialog(QDialog):
                     code_label("visit_class", str(v.classification))
                     if v.classification
                     else (self.tr("失访") if v.outcome == "lost" else ""),
-                    "、".join(
-                        f"{d['name']} {d.get('mg_per_time', '')}mg×{d.get('times_per_day', '')}"
-                        for d in v.drugs
-                    ),
+                    (", " if en else "、").join(drug_text(d, en) for d in v.drugs),
                 )
                 for col, text in enumerate(cells):
                     table.setItem(row, col, QTableWidgetItem(text))
             table.resizeColumnsToContents()
             pl.addWidget(table, 1)
             self.visit_tables[e.program] = table
-            tabs.addTab(page, code_label("program", e.program))
-        return tabs
+            pages[e.program] = page
+        return pages
 
     def print_document(self, document: str):
         from app.views.print_page import print_resident_document
@@ -468,3 +593,19 @@ class ResidentDialog(QDialog):
         self.accept()
         if isinstance(parent, ResidentsPage):
             parent.open_resident(member_id)
+
+
+def drug_text(drug: dict, english: bool) -> str:
+    """One medication as a list shows it: 氨氯地平片 5mg×1 / Amlodipine 5 mg, once a day."""
+    name, mg, times = (
+        drug.get("name", ""),
+        drug.get("mg_per_time", ""),
+        str(drug.get("times_per_day", "") or ""),
+    )
+    if not english:
+        return f"{name} {mg}mg×{times}" if times else f"{name} {mg}mg"
+    dose = f"{name} {mg} mg" if mg else name
+    if not times:
+        return dose
+    often = {"1": "once a day", "2": "twice a day"}.get(times, f"{times} times a day")
+    return f"{dose}, {often}"

@@ -186,6 +186,18 @@ def count_residents(session: Session, query: str, *, village_id: uuid.UUID | Non
     return session.scalar(stmt) or 0
 
 
+def matching_ids(session: Session, query: str) -> set[uuid.UUID] | None:
+    """The residents a query names, as the search box reads it (name, pinyin, initials, ID or
+    archive-number digits, phone, a scanned card), to filter a list already on screen; None: the
+    query is empty and filters nothing."""
+    kind, q = classify_query(scanned_archive_no(query) or query)
+    if kind == "all":
+        return None
+    if kind == "short":
+        return set()
+    return set(session.scalars(select(_match_ids(session, kind, q).subquery().c.rid)))
+
+
 _ARCHIVE_NO_IN = re.compile(r"(?<![0-9])[0-9]{17}(?![0-9])")
 
 

@@ -71,10 +71,17 @@ def prepare(session: Session, entity: str, rows: list[dict], *, children: dict |
 
 
 def audit_batch(
-    session: Session, entity: str, rows: list[dict], *, audit_at: AuditTime | None = None
+    session: Session,
+    entity: str,
+    rows: list[dict],
+    *,
+    audit_at: AuditTime | None = None,
+    users: dict | None = None,
 ) -> None:
     """One audit entry for a batch of rows a bulk writer inserted (what, how many, by whom), and
-    one more for each row ``audit_at`` gives a time (never later than now)."""
+    one more for each row ``audit_at`` gives a time (never later than now).  ``users`` ({user id:
+    username}): a row's own ``created_by`` found there names who entered it (a demo's village
+    doctor) in its entry, instead of the actor who ran the batch."""
     if not rows:
         return
     spec = capture.specs()[entity]
@@ -99,6 +106,8 @@ def audit_batch(
         )
         values = {c.key: getattr(e, c.key) for c in _AUDIT_COLUMNS}
         values["id"], values["at"] = new_id(), min(when, now)
+        if users and row.get("created_by") in users:
+            values["user_id"], values["username"] = row["created_by"], users[row["created_by"]]
         entries.append(values)
     if entries:
         session.execute(insert(AuditEntry), audit.chain_rows(session, entries))

@@ -1,0 +1,94 @@
+"""Referrals on the 工作台 and the resident page: urgent first, and the steps of their life."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from app.models import Referral, Resident
+from app.services.programmes import referral
+from app.services.programmes.referral import ReferralInput
+from app.tools.demo import generate_demo
+from app.views.main_window import MainWindow
+from app.views.referrals import ReferralStepDialog
+from tests.conftest import TODAY
+from tests.test_gui import type_into_focus
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def two_referrals(store):
+    """One routine referral issued three weeks ago, one urgent issued yesterday."""
+    with store.transaction() as s:
+        generate_demo(s, 30, seed=3, today=TODAY, referrals=False)
+        a, b = s.scalars(select(Resident).order_by(Resident.archive_no).limit(2))
+        today = dt.date.today()
+        old = referral.create_referral(
+            s,
+            ReferralInput(resident_id=a.id, to_institution="县医院", present_history="血糖控制不满意",
+                          issued_on=(today - dt.timedelta(days=21)).isoformat()),
+        ).id  # fmt: skip
+        urgent = referral.create_referral(
+            s,
+            ReferralInput(resident_id=b.id, to_institution="朝阳乡卫生院", present_history="剧烈头痛",
+                          emergency=True, issued_on=(today - dt.timedelta(days=1)).isoformat()),
+        ).id  # fmt: skip
+    return old, urgent, b.id
+
+
+def test_home_lists_open_referrals_urgent_first_and_records_arrival_and_return(
+    gui_app, qtbot, store, two_referrals
+):
+    old, urgent, _ = two_referrals
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.show()
+    board = win.show_page("home").referrals
+    assert [r.id for r in board.rows] == [urgent, old]
+    texts = [[board.table.item(i, j).text() for j in range(board.table.columnCount())] for i in range(2)]
+    assert texts[0][0] == "紧急" and "1" in texts[0] and "21" in texts[1]
+    board.table.selectRow(1)
+    assert board.arrived.isEnabled() and board.not_arrived.isEnabled() and board.returned.isEnabled()
+    assert board.step("arrived") is True
+    board.table.selectRow([r.id for r in board.rows].index(old))
+    assert not board.arrived.isEnabled() and not board.not_arrived.isEnabled() and board.returned.isEnabled()
+    dialog = board.step("returned")
+    assert isinstance(dialog, ReferralStepDialog)
+    assert dialog.save() is False  # no diagnosis: refused, said next to the field
+    assert "诊断结果" in dialog.boxes["return_diagnosis"].error.text()
+    dialog.fields["return_diagnosis"].setFocus()
+    type_into_focus(qtbot, "2型糖尿病", dialog.fields["return_diagnosis"])
+    dialog.fields["return_plan"].setPlainText("二甲双胍，每月复查血糖")
+    assert dialog.save() is True
+    qtbot.waitUntil(lambda: [r.id for r in board.rows] == [urgent])  # closed: off the board
+    with store.session() as s:
+        r = s.get(Referral, old)
+        assert (r.status, r.return_diagnosis, r.return_plan) == (
+            "returned",
+            "2型糖尿病",
+            "二甲双胍，每月复查血糖",
+        )
+
+
+def test_not_arrived_asks_why_and_the_resident_page_keeps_the_history(gui_app, qtbot, store, two_referrals):
+    _, urgent, resident_id = two_referrals
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.show()
+    detail = win.show_page("residents").open_resident(resident_id)
+    lst = detail.referrals
+    detail.sections.setCurrentWidget(lst)  # the 转诊 tab
+    assert [r.id for r in lst.rows] == [urgent]
+    dialog = lst.step("not_arrived")
+    type_into_focus(qtbot, "外出务工", dialog.fields["not_arrived_reason"])
+    qtbot.keyClick(dialog.fields["not_arrived_reason"], Qt.Key_Return)  # Enter saves
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert [(r.id, r.status, r.not_arrived_reason) for r in lst.rows] == [(urgent, "not_arrived", "外出务工")]
+    assert not any(b.isEnabled() for b in lst.buttons.values())  # closed: no step left
+    assert QApplication.activeModalWidget() is detail
+    detail.reject()
