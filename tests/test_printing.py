@@ -252,10 +252,11 @@ def _fits_on_page(data: bytes, tmp_path: Path) -> bool:
 
 def test_card_has_name_programmes_readings_medication_and_next_visit(store, patient, tmp_path):
     with store.session() as s:
-        data = printing.card_pdf(s, patient["archive_no"], ZH)
+        data = printing.card_pdf(s, patient["archive_no"], ZH, today=TODAY)
     text = pdf_text(data, tmp_path)
     assert page_count(data, tmp_path) == 2  # front and back
-    for label in ("慢病随访卡", "档案编号", "管理项目", "责任医生", "下次随访", "近期测量", "目前用药"):
+    # the diabetes visit of August was due in November, before the print date: the card says so
+    for label in ("慢病随访卡", "档案编号", "管理项目", "责任医生", "随访提醒", "近期测量", "目前用药"):
         assert label in text, label
     flat_text = flat(text)
     for value in (
@@ -309,7 +310,7 @@ def test_resident_without_readings_gets_an_empty_table(store, person, tmp_path):
         followup.enrol(s, r, "htn", dt.date(2026, 11, 1))
         archive_no = r.archive_no
     with store.session() as s:
-        data = printing.card_pdf(s, archive_no, ZH)
+        data = printing.card_pdf(s, archive_no, ZH, today=dt.date(2026, 11, 1))
     text = pdf_text(data, tmp_path)
     assert "近期测量" in text and "（无）" in text  # no readings, no medication: the card still prints
     assert "2026年11月1日" in text  # never visited: due since management began
@@ -489,9 +490,10 @@ def test_cli_prints_each_document(store, patient, tmp_path, capsys, monkeypatch)
 
 def test_cli_english_labels(store, patient, tmp_path, monkeypatch):
     monkeypatch.setenv("CUNYI_DATA_DIR", str(Path(store.engine.url.database).parent))
-    assert main(["print", "card", patient["archive_no"], "--lang", "en", "-o", str(tmp_path / "c.pdf")]) == 0
+    argv = ["print", "card", patient["archive_no"], "--lang", "en", "--next-visit", "2999-01-02"]
+    assert main([*argv, "-o", str(tmp_path / "c.pdf")]) == 0
     text = pdf_text((tmp_path / "c.pdf").read_bytes(), tmp_path)
-    assert "Next visit" in text and "Hypertension" in text and "2026-11-20" in text
+    assert "Next visit" in text and "Hypertension" in text and "2026-11-20" in text and "2999-01-02" in text
     assert "下次随访" not in text
 
 
