@@ -402,7 +402,9 @@ def test_home_visit_worklist_groups_and_numbers_pages(store, patient, person, tm
     assert order == sorted(order)
     row = next(line for line in text.splitlines() if "王建国" in line)
     # the most urgent programme leads the row: diabetes, last seen 2026-08-11, due 08-25, 90 days overdue
-    assert "13912345678" in row and "2型糖尿病" in row and "138/84 血糖7.8" in row and row.endswith(" 90")
+    assert (
+        "13912345678" in row and "2型糖尿病" in row and "138/84 血糖7.8" in row and row.endswith(" 逾期90天")
+    )
 
 
 def test_worklist_with_nobody_due_says_so(store, tmp_path):
