@@ -252,10 +252,11 @@ def _fits_on_page(data: bytes, tmp_path: Path) -> bool:
 
 def test_card_has_name_programmes_readings_medication_and_next_visit(store, patient, tmp_path):
     with store.session() as s:
-        data = printing.card_pdf(s, patient["archive_no"], ZH)
+        data = printing.card_pdf(s, patient["archive_no"], ZH, today=TODAY)
     text = pdf_text(data, tmp_path)
     assert page_count(data, tmp_path) == 2  # front and back
-    for label in ("慢病随访卡", "档案编号", "管理项目", "责任医生", "下次随访", "近期测量", "目前用药"):
+    # the diabetes visit of August was due in November, before the print date: the card says so
+    for label in ("慢病随访卡", "档案编号", "管理项目", "责任医生", "随访提醒", "近期测量", "目前用药"):
         assert label in text, label
     flat_text = flat(text)
     for value in (
@@ -309,7 +310,7 @@ def test_resident_without_readings_gets_an_empty_table(store, person, tmp_path):
         followup.enrol(s, r, "htn", dt.date(2026, 11, 1))
         archive_no = r.archive_no
     with store.session() as s:
-        data = printing.card_pdf(s, archive_no, ZH)
+        data = printing.card_pdf(s, archive_no, ZH, today=dt.date(2026, 11, 1))
     text = pdf_text(data, tmp_path)
     assert "近期测量" in text and "（无）" in text  # no readings, no medication: the card still prints
     assert "2026年11月1日" in text  # never visited: due since management began
@@ -401,7 +402,9 @@ def test_home_visit_worklist_groups_and_numbers_pages(store, patient, person, tm
     assert order == sorted(order)
     row = next(line for line in text.splitlines() if "王建国" in line)
     # the most urgent programme leads the row: diabetes, last seen 2026-08-11, due 08-25, 90 days overdue
-    assert "13912345678" in row and "2型糖尿病" in row and "138/84 血糖7.8" in row and row.endswith(" 90")
+    assert (
+        "13912345678" in row and "2型糖尿病" in row and "138/84 血糖7.8" in row and row.endswith(" 逾期90天")
+    )
 
 
 def test_worklist_with_nobody_due_says_so(store, tmp_path):
@@ -489,9 +492,10 @@ def test_cli_prints_each_document(store, patient, tmp_path, capsys, monkeypatch)
 
 def test_cli_english_labels(store, patient, tmp_path, monkeypatch):
     monkeypatch.setenv("CUNYI_DATA_DIR", str(Path(store.engine.url.database).parent))
-    assert main(["print", "card", patient["archive_no"], "--lang", "en", "-o", str(tmp_path / "c.pdf")]) == 0
+    argv = ["print", "card", patient["archive_no"], "--lang", "en", "--next-visit", "2999-01-02"]
+    assert main([*argv, "-o", str(tmp_path / "c.pdf")]) == 0
     text = pdf_text((tmp_path / "c.pdf").read_bytes(), tmp_path)
-    assert "Next visit" in text and "Hypertension" in text and "2026-11-20" in text
+    assert "Next visit" in text and "Hypertension" in text and "2026-11-20" in text and "2999-01-02" in text
     assert "下次随访" not in text
 
 

@@ -8,6 +8,22 @@ from app.cli.core import CliError, open_store
 from app.cli.numbers import WholeNumber
 
 RESIDENT_HELP = "17-digit archive number, its last 8 digits (with or without the dash), or record id"
+NEXT_VISIT_HELP = (
+    "next visit date YYYY-MM-DD printed on overdue patients' cards (today or later); "
+    "without it their cards say how many days overdue"
+)
+
+
+def visit_day(text: str):
+    """``--next-visit``: a date as the forms take it, refused in one sentence otherwise."""
+    import argparse
+
+    from app.services.records.validators import Invalid, parse_date
+
+    try:
+        return parse_date(text, "下次随访日期")
+    except Invalid as e:
+        raise argparse.ArgumentTypeError(e.message.render()) from None
 
 
 def register(sub) -> None:
@@ -25,6 +41,7 @@ def register(sub) -> None:
     pp.add_argument("--return", dest="returning", action="store_true", help="print the 回转 (return) slip")
     pp = document("card", "one follow-up card, front and back, card size")
     pp.add_argument("resident", help=RESIDENT_HELP)
+    pp.add_argument("--next-visit", type=visit_day, metavar="DATE", help=NEXT_VISIT_HELP)
     for name, help_text in (("cards", "A4 sheets of follow-up cards"), ("worklist", "home-visit worklist")):
         pp = document(name, help_text)
         pp.add_argument(
@@ -38,6 +55,7 @@ def register(sub) -> None:
         pp.add_argument("--village", default="", help="(township) only this 12-digit village code")
         if name == "cards":
             pp.add_argument("--per-sheet", type=WholeNumber("每页张数"), choices=[8, 10], default=10)
+            pp.add_argument("--next-visit", type=visit_day, metavar="DATE", help=NEXT_VISIT_HELP)
         else:
             pp.add_argument("--program", choices=["htn", "t2dm"])
     pp = document("cover", "居民健康档案封面 with the full 17-digit number")
@@ -92,7 +110,7 @@ def _render(s, args, labels) -> bytes:
             raise CliError(f"转诊单编号格式不对：{args.id}") from None
         return printing.referral_pdf(s, referral_id, labels, returning=args.returning)
     if args.document == "card":
-        return printing.card_pdf(s, args.resident, labels)
+        return printing.card_pdf(s, args.resident, labels, planned=args.next_visit)
     if args.document == "cover":
         return printing.cover_pdf(s, args.resident, labels)
     if args.document == "blank":
@@ -102,7 +120,7 @@ def _render(s, args, labels) -> bytes:
         ids = printing.due_resident_ids(s, args.due_within, **scope)
         if not ids:
             raise CliError(f"没有逾期或{args.due_within}天内到期的随访对象，未生成文件")
-        return printing.cards_pdf(s, ids, labels, per_sheet=args.per_sheet)
+        return printing.cards_pdf(s, ids, labels, per_sheet=args.per_sheet, planned=args.next_visit)
     return printing.worklist_pdf(s, labels, due_within=args.due_within, program=args.program, **scope)
 
 

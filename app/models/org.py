@@ -22,6 +22,8 @@ class Profile(Base):
     name: Mapped[str] = mapped_column(String(100))
     institution: Mapped[str] = mapped_column(String(100))  # 建档单位, printed on records
     phone: Mapped[str | None] = mapped_column(String(20))
+    address: Mapped[str | None] = mapped_column(String(200))  # the institution's, printed on forms
+    doctors: Mapped[str | None] = mapped_column(String(200))  # its doctors' names, "、"-separated
     device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     db_id: Mapped[uuid.UUID] = mapped_column(Uuid)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
@@ -58,6 +60,11 @@ class Village(UUIDPk, Tracked, Synced, Base):
     code: Mapped[str] = mapped_column(String(12), unique=True)
     name: Mapped[str] = mapped_column(String(100))
     township_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("township.id"))
+    # The clinic's contact, as its own PC's institution profile says (synced): a township printing
+    # cards for this village's patients prints the clinic they go to.
+    institution: Mapped[str | None] = mapped_column(String(100))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    address: Mapped[str | None] = mapped_column(String(200))
 
     township: Mapped[Township] = relationship()
     groups: Mapped[list[VillageGroup]] = relationship(back_populates="village", order_by="VillageGroup.name")

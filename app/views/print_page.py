@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -47,6 +49,19 @@ class PrintPage(LazyPage):
         self.per_sheet = QComboBox()
         self.per_sheet.addItem(self.tr("每张A4纸10张卡"), 10)
         self.per_sheet.addItem(self.tr("每张A4纸8张卡"), 8)
+        # an overdue patient's card says "逾期 N 天" unless the clinic plans a date (≥ today) here
+        self.plan_overdue = QCheckBox(self.tr("逾期者印新约定日期"))
+        self.plan_date = QDateEdit()
+        self.plan_date.setCalendarPopup(True)
+        self.plan_date.setDisplayFormat("yyyy-MM-dd")
+        self.plan_date.setMinimumDate(QDate.currentDate())
+        self.plan_date.setDate(QDate.currentDate().addDays(3))
+        self.plan_date.setEnabled(False)
+        self.plan_overdue.toggled.connect(self.plan_date.setEnabled)
+        plan_row = QHBoxLayout()
+        plan_row.addWidget(self.plan_overdue)
+        plan_row.addWidget(self.plan_date)
+        plan_row.addStretch(1)
         self.cards_button = QPushButton(self.tr("生成随访卡…"))
         self.cards_button.clicked.connect(self.print_cards)
         cards = QGroupBox(self.tr("随访卡（批量）"))
@@ -54,6 +69,7 @@ class PrintPage(LazyPage):
         form.addRow(self.tr("逾期及多少天内到期"), self.card_days)
         form.addRow(self.tr("村民小组"), self.card_group)
         form.addRow(self.tr("排版"), self.per_sheet)
+        form.addRow(self.tr("逾期者的卡"), plan_row)
         form.addRow(self.cards_button)
 
         # 入户随访工作单
@@ -174,6 +190,7 @@ class PrintPage(LazyPage):
             self.card_group.currentData(),
             self.per_sheet.currentData(),
         )
+        planned = self.plan_date.date().toPython() if self.plan_overdue.isChecked() else None
         labels = print_labels()
 
         def work(s, progress):
@@ -181,7 +198,13 @@ class PrintPage(LazyPage):
             if not ids:
                 return b""
             return printing.cards_pdf(
-                s, ids, labels, per_sheet=per_sheet, progress=progress.report, cancelled=progress.cancelled
+                s,
+                ids,
+                labels,
+                per_sheet=per_sheet,
+                planned=planned,
+                progress=progress.report,
+                cancelled=progress.cancelled,
             )
 
         def done(data):

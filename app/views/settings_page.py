@@ -1,4 +1,5 @@
-"""设置: language and the optional provincial follow-up fields, and a backup onto a stick."""
+"""设置: the institution profile (name, phone, address, doctors: every print carries them), language
+and the optional provincial follow-up fields, and a backup onto a stick."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -14,8 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.services import backup, settings
+from app.services import backup, institution, settings
+from app.services.errors import UserError, ValidationError
 from app.views.operations import SETTINGS, Op, StoreOp, refresh_on
+from app.views.widgets import field_editor, field_label, field_text, render
 
 
 class SettingsPage(QWidget):
@@ -34,10 +39,29 @@ class SettingsPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.note = QLabel()
         self.note.setStyleSheet("color: #666;")
+
+        # 本机构信息: rows built from the form's one declaration (institution.INSTITUTION_FORM)
+        table = institution.INSTITUTION_FORM
+        self.institution_editors = {f.key: field_editor(f) for f in table}
+        box = QGroupBox(field_text(table.sections[0].title))
+        org_form = QFormLayout(box)
+        for key, editor in self.institution_editors.items():
+            editor.main.setMinimumWidth(26 * editor.main.fontMetrics().horizontalAdvance("字"))
+            org_form.addRow(field_label(table[key]), editor.widget)
+        self.institution_save = QPushButton(self.tr("保存本机构信息"))
+        self.institution_save.clicked.connect(self.save_institution)
+        self.institution_note = QLabel()
+        self.institution_note.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.institution_save)
+        buttons.addWidget(self.institution_note, 1)
+        org_form.addRow(buttons)
+
         form = QFormLayout()
         form.addRow(self.tr("界面语言（重启后生效）"), self.language)
         form.addRow(self.tr("随访表"), self.provincial)
         lay = QVBoxLayout(self)
+        lay.addWidget(box)
         lay.addLayout(form)
         lay.addWidget(self.save_button)
         lay.addWidget(self.note)
@@ -60,6 +84,40 @@ class SettingsPage(QWidget):
             return
         self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
         self.provincial.setChecked(current.provincial_fields)
+        org = Op(self, self.store, institution.institution_profile).titled(self.tr("设置")).run()
+        if org is not None:
+            inp = org.as_input()
+            for editor in self.institution_editors.values():
+                editor.load(inp)
+
+    def save_institution(self) -> None:
+        typed: dict = {}
+        for editor in self.institution_editors.values():
+            editor.main.setStyleSheet("")
+            typed.update(editor.read())
+        inp = institution.InstitutionInput(**typed)
+        saved = (
+            Op(self, self.store, lambda s: institution.save_institution(s, inp))
+            .failure(self._institution_refused)
+            .titled(self.tr("设置"))
+            .run()
+        )
+        if saved is not None:
+            self.institution_note.setStyleSheet("color: #666;")
+            self.institution_note.setText(self.tr("已保存。以后打印的随访卡、转诊单和工作单都使用这些信息。"))
+
+    def _institution_refused(self, error: UserError) -> None:
+        """Nothing was saved: mark the wrong fields, keep what was typed, say why."""
+        if isinstance(error, ValidationError):
+            for key in error.by_field():
+                if key in self.institution_editors:
+                    self.institution_editors[key].main.setStyleSheet("border: 1px solid #c62828;")
+            first = next(iter(error.by_field()), None)
+            if first in self.institution_editors:
+                self.institution_editors[first].main.setFocus()
+        self.institution_note.setStyleSheet("color: #c62828;")
+        errors = error.errors if isinstance(error, ValidationError) else [error]
+        self.institution_note.setText("\n".join(render(e.message) for e in errors))
 
     def save(self) -> None:
         wanted = settings.UiSettings(self.language.currentData(), self.provincial.isChecked())

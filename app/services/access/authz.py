@@ -9,7 +9,7 @@ Clinical actions (``read``, ``write``, ``print``) concern one village's records:
   sensitive ones — an admin account manages the installation;
 - the system account (CLI without ``--user``, the app's own background work): everything.
 
-Installation actions: ``sync`` (export/import), ``backup`` — every role; ``resolve_conflicts``
+Installation actions: ``sync`` (export/import), ``backup``, ``edit_profile`` — every role; ``resolve_conflicts``
 and ``view_audit`` — township staff and admins; ``manage_users``, ``manage_devices`` and
 ``restore`` — admins only.
 """
@@ -39,6 +39,7 @@ INSTALLATION = {
     "manage_users": {"admin"},
     "manage_devices": {"admin"},
     "restore": {"admin"},
+    "edit_profile": {"village_doctor", "township_staff", "admin"},  # the clinic's name, phone …
 }
 ACTIONS = (*CLINICAL, *INSTALLATION)
 ACTION_LABELS = {
@@ -52,6 +53,7 @@ ACTION_LABELS = {
     "manage_users": QT_TRANSLATE_NOOP("Authz", "管理用户"),
     "manage_devices": QT_TRANSLATE_NOOP("Authz", "管理设备"),
     "restore": QT_TRANSLATE_NOOP("Authz", "恢复备份"),
+    "edit_profile": QT_TRANSLATE_NOOP("Authz", "修改本机构信息"),
 }
 
 

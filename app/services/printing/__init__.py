@@ -82,13 +82,21 @@ def referral_pdf(
     return referral_slip.render_referral(data, labels, returning=returning)
 
 
-def card_pdf(session: Session, resident_ref: str, labels: Labels) -> bytes:
+def card_pdf(
+    session: Session,
+    resident_ref: str,
+    labels: Labels,
+    *,
+    today: dt.date | None = None,
+    planned: dt.date | None = None,
+) -> bytes:
     """One follow-up card (front and back, card size) for a resident by archive number or id."""
     from app.services.printing import followup_card
 
     resident = find_resident(session, resident_ref)
+    cards = followup_card.card_data(session, [resident.id], today=today, planned=planned)
     _may_print(session, [resident.id], "card")
-    return followup_card.render_card(followup_card.card_data(session, [resident.id])[0], labels)
+    return followup_card.render_card(cards[0], labels)
 
 
 def due_resident_ids(
@@ -114,15 +122,18 @@ def cards_pdf(
     labels: Labels,
     *,
     per_sheet: int = 10,
+    today: dt.date | None = None,
+    planned: dt.date | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> bytes | None:
-    """A4 sheets of cards for these residents; None if cancelled."""
+    """A4 sheets of cards for these residents; None if cancelled.  ``planned``: the next visit
+    printed on overdue patients' cards (else they say how many days overdue)."""
     from app.services.printing import followup_card
 
+    cards = followup_card.card_data(session, resident_ids, today=today, planned=planned)
     if resident_ids:
         _may_print(session, resident_ids, "cards")
-    cards = followup_card.card_data(session, resident_ids)
     return followup_card.render_card_sheets(cards, labels, per_sheet, progress=progress, cancelled=cancelled)
 
 

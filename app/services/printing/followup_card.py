@@ -2,8 +2,13 @@
 
 Front: clinic, name, archive number, programmes, responsible doctor, clinic phone, a QR
 code carrying the 17-digit archive number (a scanner types it into the search box, which
-opens the resident), and the next visit date in large type.  Back: the last readings
-with dates and the current medication with doses.
+opens the resident), and the next visit in large type.  A card never sends a patient to a
+past date: an overdue patient's card says how many days overdue and asks them to come soon,
+or carries the date the clinic planned in the batch dialog (never before the print date).
+Back: the last readings with dates, the current medication with doses, and the warning signs
+of the patient's programmes (hypertension; diabetes: hypo- and hyperglycaemia; both: all, the
+readings table giving up rows so that they fit).  The clinic is the resident's
+(``institution.clinic_for``): its name and phone come from the institution profile.
 
 Printed one card per PDF (two card-size pages) or as A4 sheets of 8 or 10 cards with
 crop marks; on sheets each page of fronts is followed by its page of backs, mirrored
@@ -21,13 +26,34 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.i18n import QT_TRANSLATE_NOOP
 from app.models import FollowupVisit, ProgramEnrolment, Resident
 from app.services.access import authz
+from app.services.errors import Message, UserError
+from app.services.institution import clinic_for
 from app.services.printing.layout import GREY, Box, Document, Labels, Page, markup
-from app.services.profile import get_profile
 
 CARD_W, CARD_H = 85.6, 54.0
-READINGS = 6
+READINGS = 6  # rows of readings on the back; fewer when more warning signs need the room
+# Warning signs by programme, in the order they print; a patient in both gets all three.
+WARNINGS = {
+    "htn": (
+        QT_TRANSLATE_NOOP(
+            "Print",
+            "血压：剧烈头痛、头晕、胸闷胸痛、心慌、视物模糊、一侧肢体麻木无力或意识改变，请立即就诊。",
+        ),
+    ),
+    "t2dm": (
+        QT_TRANSLATE_NOOP(
+            "Print",
+            "低血糖：心慌、出汗、手抖、饥饿感、头晕乏力，立即吃糖或喝糖水；15分钟不缓解或意识不清，速就医。",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Print", "高血糖：口渴多饮、多尿、恶心呕吐、腹痛、呼吸深快、呼气有烂苹果味或嗜睡，请立即就诊。"
+        ),
+    ),
+}
+GENERAL_WARNING = QT_TRANSLATE_NOOP("Print", "如有胸闷、心慌、视物模糊或意识改变，请立即就诊。")
 SHEET_LAYOUTS = {10: (2, 5, 0.0), 8: (2, 4, 8.0)}  # cards per A4 sheet: columns, rows, gap between rows
 COLUMN_GAP = 8.0
 
@@ -49,9 +75,29 @@ class CardData:
     doctor: str
     clinic: str
     clinic_phone: str
-    next_due: dt.date | None
+    next_due: dt.date | None  # as the record says: may be past for an overdue patient
+    printed_on: dt.date = field(default_factory=dt.date.today)
+    planned: dt.date | None = None  # the date the clinic set for overdue patients (≥ printed_on)
     readings: list[Reading] = field(default_factory=list)
     medication: list[Medicine] = field(default_factory=list)
+
+    @property
+    def days_overdue(self) -> int:
+        """Days the next visit is past the print date (0 when not overdue)."""
+        if self.next_due is None:
+            return 0
+        return max(0, (self.printed_on - self.next_due).days)
+
+    @property
+    def next_visit(self) -> dt.date | None:
+        """The date the card prints: never before the print date (None: the overdue notice, or a blank)."""
+        if self.days_overdue:
+            return self.planned
+        return self.next_due
+
+    def warnings(self) -> list[str]:
+        found = [w for p in ("htn", "t2dm") if p in self.programs for w in WARNINGS[p]]
+        return found or [GENERAL_WARNING]
 
 
 @dataclass(frozen=True)
@@ -79,10 +125,27 @@ def _number_text(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
-def card_data(session: Session, resident_ids: Iterable[uuid.UUID]) -> list[CardData]:
-    """Cards for these residents, in the order given; three queries per 500 residents."""
+def card_data(
+    session: Session,
+    resident_ids: Iterable[uuid.UUID],
+    *,
+    today: dt.date | None = None,
+    planned: dt.date | None = None,
+) -> list[CardData]:
+    """Cards for these residents, in the order given; three queries per 500 residents.
+
+    ``today`` is the print date; ``planned`` the next visit printed for overdue patients
+    (refused when before the print date)."""
+    today = today or dt.date.today()
+    if planned is not None and planned < today:
+        raise UserError(
+            Message(
+                "Print",
+                QT_TRANSLATE_NOOP("Print", "新约定的随访日期{date}早于打印日期{today}，请选今天或以后的日期"),
+                {"date": planned.isoformat(), "today": today.isoformat()},
+            )
+        )
     ids = list(dict.fromkeys(resident_ids))
-    profile = get_profile(session)
     hidden = authz.sensitive_clause(session, ProgramEnrolment)  # sensitive programmes stay off cards
     cards: list[CardData] = []
     for start in range(0, len(ids), 500):
@@ -114,7 +177,10 @@ def card_data(session: Session, resident_ids: Iterable[uuid.UUID]) -> list[CardD
             r = residents.get(rid)
             if r is None or r.voided:
                 continue
-            cards.append(_card(r, enrolments[rid], visits[rid], profile.institution, profile.phone or ""))
+            clinic = clinic_for(session, r.village_id)
+            card = _card(r, enrolments[rid], visits[rid], clinic.name, clinic.phone)
+            card.printed_on, card.planned = today, planned
+            cards.append(card)
     return cards
 
 
@@ -188,8 +254,13 @@ def draw_front(page: Page, card: CardData, x: float, y: float) -> None:
     page.qr(x + CARD_W - 26, y + 9.5, 23, card.archive_no)
     page.text(x + CARD_W - 14.5, y + 34.5, T("Print", "扫码查档"), 5.5, align="center", color=GREY)
     page.line(x + 3, y + 38.5, x + CARD_W - 3, y + 38.5, 0.4)
+    if card.next_visit is None and card.days_overdue:  # never a past date: say so instead
+        page.text(x + 3, y + 44, T("Print", "随访提醒"), 7.5)
+        notice = T("Print", "逾期 {n} 天，请尽快到卫生室随访").replace("{n}", str(card.days_overdue))
+        page.fit_text(x + 18, y + 49.5, CARD_W - 21, notice, 12, bold=True, align="center")
+        return
     page.text(x + 3, y + 44, T("Print", "下次随访"), 7.5)
-    due = T.date(card.next_due, T("Print", "＿＿年＿＿月＿＿日"))
+    due = T.date(card.next_visit, T("Print", "＿＿年＿＿月＿＿日"))
     page.fit_text(x + 18, y + 49.5, CARD_W - 21, due, 16, bold=True, align="center")
 
 
@@ -200,19 +271,23 @@ def draw_back(page: Page, card: CardData, x: float, y: float) -> None:
     tx, tw = x + 3, 44.0
     page.text(tx, y + 5, T("Print", "近期测量"), 7, bold=True)
     cols = [(T("Print", "日期"), 16.0), (T("Print", "血压mmHg"), 15.0), (T("Print", "血糖mmol/L"), 13.0)]
+    warnings = card.warnings()
+    rows = READINGS - (len(warnings) - 1)  # each further warning takes a row's room (6, 5 or 4 rows)
     row_h, top = 4.3, y + 7
-    page.rect(Box(tx, top, tw, row_h * (READINGS + 1)), 0.4)
+    divider = top + row_h * (rows + 1) + 2.9
+    page.rect(Box(tx, top, tw, row_h * (rows + 1)), 0.4)
     cx = tx
     for title, w in cols:
         page.fit_text(cx + 0.5, top + 3.1, w - 1, title, 5.8, min_size=4.5, align="center")
         cx += w
         if cx < tx + tw - 0.1:
-            page.line(cx, top, cx, top + row_h * (READINGS + 1), 0.3)
-    for i in range(READINGS):
+            page.line(cx, top, cx, top + row_h * (rows + 1), 0.3)
+    readings = card.readings[-rows:]
+    for i in range(rows):
         ry = top + row_h * (i + 1)
         page.line(tx, ry, tx + tw, ry, 0.3 if i else 0.4)
-        if i < len(card.readings):
-            r = card.readings[i]
+        if i < len(readings):
+            r = readings[i]
             bp = f"{r.sbp}/{r.dbp}" if r.sbp is not None else ""
             glucose = f"{r.glucose:.1f}" if r.glucose is not None else ""
             cx = tx
@@ -223,10 +298,13 @@ def draw_back(page: Page, card: CardData, x: float, y: float) -> None:
     mx, mw = x + 50, CARD_W - 53
     page.text(mx, y + 5, T("Print", "目前用药"), 7, bold=True)
     meds = "<br/>".join(f"· {markup(m.describe(T))}" for m in card.medication) or markup(T("Print", "（无）"))
-    page.paragraph(Box(mx, y + 7, mw, 30), meds, 7, min_size=4.5)
-    page.line(x + 3, y + 40, x + CARD_W - 3, y + 40, 0.3)
-    note = T("Print", "每次就诊请带上此卡。如有剧烈头痛、胸闷、心慌、视物模糊或意识改变，请立即就诊。")
-    page.paragraph(Box(x + 3, y + 41.5, CARD_W - 6, 11), markup(note), 6.2, min_size=4.5)
+    page.paragraph(Box(mx, y + 7, mw, divider - y - 8), meds, 7, min_size=4.5)
+    page.line(x + 3, divider, x + CARD_W - 3, divider, 0.3)
+    lines = [T("Print", "每次就诊请带上此卡。")] + [T("Print", w) for w in warnings]
+    note = "<br/>".join(markup(line) for line in lines)
+    page.paragraph(
+        Box(x + 3, divider + 1.5, CARD_W - 6, y + CARD_H - 1.5 - divider - 1.5), note, 6.2, min_size=4.5
+    )
 
 
 def render_card(card: CardData, labels: Labels) -> bytes:

@@ -1,7 +1,10 @@
 """入户随访工作单: who to visit, grouped by village group, for the doctor's walk round the village.
 
 Landscape A4; the column header repeats on every page; "第 n 页 / 共 m 页" at the foot.
-One row per resident (a patient with both programmes appears once), overdue first.
+One row per resident (a patient with both programmes appears once).  Within a village group the
+households follow each other in natural house-number order (2号 before 10号), each household's
+members together, the head first: the order the doctor walks.  Every row says how many days
+overdue (or in how many days due); a cell's short phrases never break inside ("(今天)").
 """
 
 from __future__ import annotations
@@ -19,10 +22,18 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
-from app.services.printing.layout import FONT, Labels, markup, numbered_canvas, para_style, register_font
-from app.services.profile import get_profile
+from app.services.institution import institution_profile
+from app.services.printing.layout import (
+    FONT,
+    Labels,
+    fit_size,
+    markup,
+    numbered_canvas,
+    para_style,
+    register_font,
+)
 from app.services.programmes import worklist as worklists
-from app.services.records.validators import age_on
+from app.services.records.validators import age_on, halfwidth
 
 PAGE = (297 * mm, 210 * mm)
 MARGIN = 12 * mm
@@ -49,6 +60,12 @@ def group_order(name: str) -> tuple[int, str]:
     return (value if value else 10_000), name
 
 
+def natural_key(text: str) -> tuple:
+    """Addresses in natural order: "一组2号" before "一组10号" (numbers compare as numbers)."""
+    parts = re.split(r"([0-9]+)", halfwidth(text or ""))  # ASCII digits only (see group_order)
+    return tuple((0, int(p), "") if p.isascii() and p.isdigit() else (1, 0, p) for p in parts if p)
+
+
 @dataclass
 class VisitRow:
     resident_id: uuid.UUID
@@ -65,6 +82,10 @@ class VisitRow:
     last_glucose: str = ""
     next_due: dt.date | None = None
     days_overdue: int = 0
+    household_id: uuid.UUID | None = None
+    household_address: str = ""
+    relation_to_head: str = "0"
+    first_of_household: bool = True  # later members print "(same household)" instead of the address
 
 
 @dataclass
@@ -73,6 +94,7 @@ class HomeVisitList:
     today: dt.date
     due_within: int
     rows: list[VisitRow]
+    phone: str = ""
 
 
 def home_visit_list(
@@ -106,6 +128,9 @@ def home_visit_list(
                 i.phone,
                 i.village_name,
                 i.group_name,
+                household_id=i.household_id,
+                household_address=i.household_address,
+                relation_to_head=i.relation_to_head,
             )
         # the most urgent programme leads the row: its due date, last visit and readings
         if row.next_due is None or i.next_due < row.next_due:
@@ -119,9 +144,42 @@ def home_visit_list(
             row.last_glucose = row.last_glucose or (
                 f"{i.last_glucose:.1f}" if i.last_glucose is not None else ""
             )
-    ordered = sorted(rows.values(), key=lambda r: (r.village, group_order(r.group), -r.days_overdue, r.name))
-    profile = get_profile(session)
-    return HomeVisitList(profile.institution, today, due_within, ordered)
+    ordered = by_household(list(rows.values()))
+    org = institution_profile(session)
+    return HomeVisitList(org.institution, today, due_within, ordered, org.phone)
+
+
+def by_household(rows: list[VisitRow]) -> list[VisitRow]:
+    """Village, group (natural order), then households by house number, members together (head first)."""
+    homes: dict[object, tuple] = {}
+    for r in sorted(rows, key=lambda r: (r.relation_to_head != "0", r.name)):
+        home = r.household_id or r.resident_id
+        homes.setdefault(home, natural_key(r.household_address or r.address))  # the head's address leads
+    ordered = sorted(
+        rows,
+        key=lambda r: (
+            r.village,
+            group_order(r.group),
+            homes[r.household_id or r.resident_id],
+            str(r.household_id or r.resident_id),
+            r.relation_to_head != "0",
+            r.relation_to_head,
+            r.name,
+        ),
+    )
+    previous = None
+    for r in ordered:
+        home = (r.village, r.group, r.household_id or r.resident_id)
+        r.first_of_household = home != previous
+        previous = home
+    return ordered
+
+
+def one_line(text: str, width_mm: float, size: float) -> Paragraph:
+    """A short phrase that never breaks ("逾期12天", "(today)"): CJK line breaking would split it
+    anywhere, so it is set on one line, smaller when the column is narrow."""
+    size = fit_size(text, (width_mm - 4) * mm, size)  # the cell's padding: 2 mm each side
+    return Paragraph(markup(text), para_style(size, size * 1.25, align=1))
 
 
 def render_home_visits(
@@ -144,11 +202,12 @@ def render_home_visits(
         (T("Print", "管理项目"), 20),
         (T("Print", "上次随访"), 20),
         (T("Print", "上次读数"), 24),
-        (T("Print", "应随访日期"), 20),
-        (T("Print", "逾期天数"), 14),
+        (T("Print", "应随访日期"), 18),
+        (T("Print", "逾期天数"), 18),
         (T("Print", "已访✓"), 12),
-        (T("Print", "备注"), 33),
+        (T("Print", "备注"), 31),
     ]
+    widths = [w for _t, w in columns]
     header = [Paragraph(markup(title), head) for title, _w in columns]
     table_rows: list[list] = [header]
     group_rows: list[int] = []
@@ -165,24 +224,25 @@ def render_home_visits(
             number += 1
             glucose = T("Print", "血糖{value}").replace("{value}", r.last_glucose) if r.last_glucose else ""
             reading = " ".join(x for x in (r.last_bp, glucose) if x)
-            overdue = str(r.days_overdue) if r.days_overdue > 0 else ""
-            due_text = T.short_date(r.next_due)
-            if r.days_overdue < 0:
-                due_text += " " + T("Print", "({n}天后)").replace("{n}", str(-r.days_overdue))
+            if r.days_overdue > 0:
+                overdue = T("Print", "逾期{n}天").replace("{n}", str(r.days_overdue))
             elif r.days_overdue == 0:
-                due_text += " " + T("Print", "(今天)")
+                overdue = T("Print", "今天到期")
+            else:
+                overdue = T("Print", "{n}天后到期").replace("{n}", str(-r.days_overdue))
+            address = r.address if r.first_of_household else T("Print", "（同户）")
             table_rows.append(
                 [
                     str(number),
                     Paragraph(markup(r.name), body),
                     f"{T.code('sex', r.sex)}/{r.age}",
-                    Paragraph(markup(r.address), small),
+                    Paragraph(markup(address), small),
                     Paragraph(markup(r.phone), small),
                     Paragraph(markup(T.join([T.code("program", p) for p in r.programs])), small),
                     T.short_date(r.last_visit) or T("Print", "未随访"),
                     Paragraph(markup(reading), small),
-                    Paragraph(markup(due_text), small),
-                    overdue,
+                    T.short_date(r.next_due),
+                    one_line(overdue, widths[9], 7.5),
                     "",
                     "",
                 ]
@@ -199,7 +259,7 @@ def render_home_visits(
         ("ALIGN", (0, 1), (0, -1), "CENTER"),
         ("ALIGN", (2, 1), (2, -1), "CENTER"),
         ("ALIGN", (6, 1), (6, -1), "CENTER"),
-        ("ALIGN", (9, 1), (9, -1), "CENTER"),
+        ("ALIGN", (8, 1), (8, -1), "CENTER"),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
@@ -215,6 +275,8 @@ def render_home_visits(
     subtitle = T("Print", "{place}  逾期及{days}天内到期  共{n}人  打印日期：{date}").format(
         place=data.title_place, days=data.due_within, n=number, date=T.date(data.today)
     )
+    if data.phone:
+        subtitle += "  " + T("Print", "联系电话：{phone}").replace("{phone}", data.phone)
 
     def on_page(canvas, _doc) -> None:
         canvas.saveState()

@@ -15,7 +15,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import ProgramEnrolment, Resident, Village, VillageGroup
+from app.models import Household, ProgramEnrolment, Resident, Village, VillageGroup
 from app.services import profile
 from app.services.access import authz
 from app.services.errors import Message, UserError
@@ -47,6 +47,9 @@ class WorkItem:
     last_dbp: int | None
     last_glucose: float | None
     last_classification: int | None
+    household_id: uuid.UUID | None = None  # members of one household walk the round together
+    household_address: str = ""
+    relation_to_head: str = "0"
 
 
 def worklist(
@@ -89,10 +92,14 @@ def worklist(
             E.last_dbp,
             E.last_glucose,
             E.last_classification,
+            R.household_id,
+            func.coalesce(Household.address, R.current_address, "").label("household_address"),
+            R.relation_to_head,
         )
         .join(R, R.id == E.resident_id)
         .join(Village, Village.id == R.village_id)
         .outerjoin(VillageGroup, VillageGroup.id == R.group_id)
+        .outerjoin(Household, Household.id == R.household_id)
         .where(E.voided.is_(False), E.status == "1", R.voided.is_(False), R.status == "1")
     )
     # Every ordering starts with an enrolment column: ordered by name alone, SQLite walks the

@@ -1,0 +1,183 @@
+"""Cards that tell the truth: never a past next-visit date, the overdue notice or the planned date
+instead, and the warning signs of the patient's own programmes — read back from the PDFs' text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.services import printing
+from app.services.errors import UserError
+from app.services.printing import Labels
+from app.services.programmes import followup
+from app.services.programmes.followup import VisitInput, save_visit
+from app.services.records.residents import save_resident
+from tests.conftest import TODAY
+
+ZH = Labels()
+HTN_SIGN = "剧烈头痛"
+LOW_SIGN = "低血糖：心慌、出汗、手抖"
+HIGH_SIGN = "高血糖：口渴多饮"
+
+
+def page_texts(data: bytes, tmp_path: Path) -> list[str]:
+    path = tmp_path / "cards.pdf"
+    path.write_bytes(data)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return [re.sub(r"\s+", "", page) for page in text.split("\f") if page.strip()]
+
+
+def dates_in(text: str) -> list[dt.date]:
+    found = [
+        dt.date(int(y), int(m), int(d)) for y, m, d in re.findall(r"(\d{4})年(\d{1,2})月(\d{1,2})日", text)
+    ]
+    found += [dt.date(int(y), int(m), int(d)) for y, m, d in re.findall(r"(\d{4})-(\d{2})-(\d{2})", text)]
+    return found
+
+
+@pytest.fixture
+def patients(store, person):
+    """Four patients on TODAY: 赵甲 overdue (hypertension), 钱乙 not yet due (hypertension), 孙丙 diabetes only
+    (overdue), 李丁 both programmes (not yet due)."""
+    made = {}
+    with store.transaction() as s:
+
+        def patient(key, birth, programs, visit_day, glucose="6.1"):
+            r = save_resident(s, person(name=key, id_number="", sex="1", birth_date=birth), today=TODAY)
+            for program in programs:
+                followup.enrol(s, r, program, dt.date(2025, 1, 1), doctor="李医生")
+                save_visit(
+                    s,
+                    r,
+                    VisitInput(
+                        program=program,
+                        visit_date=visit_day,
+                        measurements={
+                            "sbp": "128",
+                            "dbp": "78",
+                            **({"glucose": glucose} if program == "t2dm" else {}),
+                        },
+                        doctor="李医生",
+                    ),
+                    today=TODAY,
+                )
+            made[key] = r.id
+
+        patient("赵甲", "1949-12-31", ["htn"], "2026-05-10")
+        patient("钱乙", "1950-01-01", ["htn"], "2026-11-20")
+        patient("孙丙", "1952-03-04", ["t2dm"], "2026-04-02")
+        patient("李丁", "1955-06-07", ["htn", "t2dm"], "2026-11-21")
+    return made
+
+
+def _card(store, rid, tmp_path, **kw) -> str:
+    with store.session() as s:
+        return page_texts(printing.card_pdf(s, str(rid), ZH, today=TODAY, **kw), tmp_path)
+
+
+def test_no_card_carries_a_next_visit_before_the_print_date(store, patients, tmp_path):
+    with store.session() as s:
+        data = printing.cards_pdf(s, list(patients.values()), ZH, today=TODAY)
+    pages = page_texts(data, tmp_path)
+    fronts = pages[0]  # one sheet: its fronts, then its backs
+    assert "赵甲" in fronts and "钱乙" in fronts
+    printed = dates_in(fronts)
+    assert printed, "the not-yet-due patients' cards carry their date"
+    assert all(day >= TODAY for day in printed), printed
+    assert fronts.count("请尽快到卫生室随访") == 2  # 赵甲 and 孙丙
+
+
+def test_overdue_card_says_how_many_days(store, patients, tmp_path):
+    with store.session() as s:
+        due = followup.active_enrolment(s, patients["赵甲"], "htn").next_due
+    assert due < TODAY
+    front = _card(store, patients["赵甲"], tmp_path)[0]
+    assert f"逾期{(TODAY - due).days}天，请尽快到卫生室随访" in front
+    assert "下次随访" not in front and not dates_in(front)
+
+
+def test_not_yet_due_card_prints_its_date(store, patients, tmp_path):
+    with store.session() as s:
+        due = followup.active_enrolment(s, patients["钱乙"], "htn").next_due
+    assert due >= TODAY
+    front = _card(store, patients["钱乙"], tmp_path)[0]
+    assert "下次随访" in front and dates_in(front) == [due] and "逾期" not in front
+
+
+def test_planned_date_replaces_the_past_one_on_overdue_cards_only(store, patients, tmp_path):
+    planned = TODAY + dt.timedelta(days=5)
+    with store.session() as s:
+        own_due = followup.active_enrolment(s, patients["钱乙"], "htn").next_due
+        data = printing.cards_pdf(s, [patients["赵甲"], patients["钱乙"]], ZH, today=TODAY, planned=planned)
+    fronts = page_texts(data, tmp_path)[0]
+    assert sorted(dates_in(fronts)) == sorted([planned, own_due])
+    assert "逾期" not in fronts
+
+
+def test_planned_date_before_the_print_date_is_refused(store, patients):
+    with store.session() as s, pytest.raises(UserError, match="早于打印日期"):
+        printing.cards_pdf(s, [patients["赵甲"]], ZH, today=TODAY, planned=TODAY - dt.timedelta(days=1))
+
+
+@pytest.mark.parametrize(
+    ("key", "present", "absent"),
+    [
+        ("钱乙", [HTN_SIGN], [LOW_SIGN, HIGH_SIGN]),
+        ("孙丙", [LOW_SIGN, HIGH_SIGN], [HTN_SIGN]),
+        ("李丁", [HTN_SIGN, LOW_SIGN, HIGH_SIGN], []),
+    ],
+)
+def test_warning_signs_follow_the_programmes_and_fit(store, patients, tmp_path, key, present, absent):
+    back = _card(store, patients[key], tmp_path)[1]
+    for sign in present:
+        assert sign in back, sign
+    for sign in absent:
+        assert sign not in back, sign
+    assert "…" not in back  # nothing cut to fit: every sign is whole
+    assert back.endswith("请立即就诊。")
+
+
+def test_cli_next_visit_flag(store, patients, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CUNYI_DATA_DIR", str(Path(store.engine.url.database).parent))
+    out = tmp_path / "c.pdf"
+    assert main(["print", "card", str(patients["赵甲"]), "--next-visit", "2999-01-02", "-o", str(out)]) == 0
+    assert dates_in(page_texts(out.read_bytes(), tmp_path)[0]) == [dt.date(2999, 1, 2)]
+    assert main(["print", "card", str(patients["赵甲"]), "--next-visit", "2000-01-02", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "早于打印日期" in err and "Traceback" not in err
+
+
+@pytest.mark.gui
+def test_batch_dialog_plans_a_date_for_overdue_cards(gui_app, qtbot, store, tmp_path):
+    from PySide6.QtCore import QDate
+
+    from app.tools.demo import generate_demo
+    from app.views.main_window import MainWindow
+
+    with store.transaction() as s:
+        generate_demo(s, 120, seed=5, today=TODAY)
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("print")
+    assert not page.plan_date.isEnabled()  # without a plan the cards say how many days overdue
+    page.plan_overdue.setChecked(True)
+    assert page.plan_date.minimumDate() == QDate.currentDate()  # a plan is never in the past
+    page.plan_date.setDate(QDate.currentDate().addDays(4))
+    page.card_days.setValue(30)
+    task = page.print_cards()
+    with qtbot.waitSignal(task.finished, timeout=30_000):
+        pass
+    saved = page.last_preview.save_as(str(tmp_path / "cards"))
+    page.last_preview.reject()
+    fronts = page_texts(saved.read_bytes(), tmp_path)[::2]
+    printed = [day for front in fronts for day in dates_in(front)]
+    today = dt.date.today()
+    assert dt.date.today() + dt.timedelta(days=4) in printed  # the demo has overdue patients
+    assert all(day >= today for day in printed)
+    assert not any("逾期" in front for front in fronts)

@@ -1,0 +1,108 @@
+"""The institution profile (设置 → 本机构信息): checked as one form, stored on the profile, carried to
+the township on the village's own row, and printed on every document."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from sqlalchemy import select
+
+from app.models import Profile, Resident, Village
+from app.services import institution, printing
+from app.services.errors import ValidationError
+from app.services.institution import InstitutionInput
+from app.services.printing import Labels
+from tests.conftest import TODAY, VILLAGE_CODE
+from tests.synckit import round_trip
+
+ZH = Labels()
+
+
+def pdf_text(data: bytes, tmp_path) -> str:
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(data)
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def save(store, **typed):
+    with store.transaction() as s:
+        return institution.save_institution(s, InstitutionInput(**typed))
+
+
+def test_saved_profile_reads_back_and_reaches_the_village_row(store):
+    saved = save(
+        store,
+        institution="幸福村卫生室",
+        phone="0371 6123 4567",
+        address="幸福村村委会东侧",
+        doctors="李医生，王医生、 李医生",
+    )
+    assert saved.phone == "0371-61234567"  # the number as the validators write it
+    assert saved.doctors == ("李医生", "王医生")
+    with store.session() as s:
+        again = institution.institution_profile(s)
+        village = s.scalar(select(Village).where(Village.code == VILLAGE_CODE))
+        assert again == saved
+        assert (village.institution, village.phone, village.address) == (
+            "幸福村卫生室",
+            "0371-61234567",
+            "幸福村村委会东侧",
+        )
+
+
+@pytest.mark.parametrize(
+    ("typed", "field", "message"),
+    [
+        (dict(institution="", phone="13812345678"), "institution", "请填写机构名称"),
+        (dict(institution="幸福村卫生室", phone="12345"), "phone", "联系电话"),
+        (dict(institution="幸福村卫生室", address="地" * 201), "address", "地址过长"),
+    ],
+)
+def test_bad_input_names_the_field_and_changes_nothing(store, typed, field, message):
+    with store.session() as s:
+        before = institution.institution_profile(s)
+    with pytest.raises(ValidationError) as refused:
+        save(store, **typed)
+    assert field in refused.value.by_field() and message in str(refused.value)
+    with store.session() as s:
+        assert institution.institution_profile(s) == before
+
+
+def test_card_cover_and_worklist_carry_the_clinic(store, person, tmp_path):
+    save(store, institution="幸福村卫生室", phone="13912340000", address="幸福村一组", doctors="李医生")
+    with store.transaction() as s:
+        from app.services.programmes import followup
+        from app.services.records.residents import save_resident
+
+        r = save_resident(s, person(), today=TODAY)
+        followup.enrol(s, r, "htn", TODAY)
+        archive_no = r.archive_no
+    with store.session() as s:
+        card = pdf_text(printing.card_pdf(s, archive_no, ZH, today=TODAY), tmp_path)
+        worklist = pdf_text(printing.worklist_pdf(s, ZH, today=TODAY), tmp_path)
+    assert "幸福村卫生室" in card and "13912340000" in card
+    assert "幸福村卫生室" in worklist and "13912340000" in worklist
+
+
+def test_township_prints_the_village_clinic_after_a_sync(world):
+    town, a, b, root = world
+    save(a.store, institution="甲村卫生室", phone="13900001111", address="甲村")
+    save(town.store, institution="朝阳乡卫生院", phone="010-61230000")
+    round_trip(town, [a, b], root, "profile")
+    with town.store.session() as s:
+        own = s.get(Profile, 1)
+        assert own.phone == "010-61230000"  # the township's profile is its own
+        village_a = s.scalar(select(Village).where(Village.code == a_code(a)))
+        resident_a = s.scalar(select(Resident).where(Resident.village_id == village_a.id).limit(1))
+        resident_b = s.scalar(select(Resident).where(Resident.village_id != village_a.id).limit(1))
+        card_a = pdf_text(printing.card_pdf(s, resident_a.archive_no, ZH, today=TODAY), root)
+        card_b = pdf_text(printing.card_pdf(s, resident_b.archive_no, ZH, today=TODAY), root)
+    assert "甲村卫生室" in card_a and "13900001111" in card_a
+    # village B never said its phone: the township's own, so no card has an empty 联系电话
+    assert "朝阳乡卫生院" in card_b and "010-61230000" in card_b
+
+
+def a_code(device) -> str:
+    with device.store.session() as s:
+        return s.get(Profile, 1).code

@@ -1,0 +1,87 @@
+"""The home-visit worklist walks the village: households in house-number order, members together,
+days overdue on every row, and no phrase broken across lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+
+from app.services import printing
+from app.services.printing import Labels
+from app.services.printing.home_visits import home_visit_list, natural_key
+from app.services.programmes import followup
+from app.services.records.residents import save_resident
+from tests.conftest import TODAY
+
+ZH = Labels()
+
+
+def pdf_lines(data: bytes, tmp_path) -> list[str]:
+    path = tmp_path / "w.pdf"
+    path.write_bytes(data)
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    return out.stdout.splitlines()
+
+
+def test_natural_key_orders_house_numbers_as_numbers():
+    addresses = ["一组10号", "一组2号", "一组9号之一", "一组９号", "一组"]
+    assert sorted(addresses, key=natural_key) == ["一组", "一组2号", "一组９号", "一组9号之一", "一组10号"]
+
+
+def household(s, person, address, group, members):
+    """A household at ``address``: [(name, relation, enrolled_on)], the head first."""
+    head = None
+    for name, relation, enrolled in members:
+        r = save_resident(
+            s,
+            person(
+                name=name,
+                id_number="",
+                sex="1",
+                birth_date="1950-01-01",
+                current_address=address,
+                group_name=group,
+                relation_to_head=relation,
+                household_id=head.household_id if head else None,
+            ),
+            today=TODAY,
+        )
+        head = head or r
+        followup.enrol(s, r, "htn", enrolled)
+
+
+def test_households_in_house_number_order_members_together(store, person, tmp_path):
+    with store.transaction() as s:
+        # the wife at 10号 is the most overdue in the group: she still walks with her household
+        household(
+            s, person, "幸福村一组10号", "一组", [("赵大", "0", TODAY), ("钱二", "1", dt.date(2026, 6, 1))]
+        )
+        household(s, person, "幸福村一组2号", "一组", [("孙三", "0", dt.date(2026, 11, 20))])
+        household(s, person, "幸福村二组1号", "二组", [("李四", "0", dt.date(2026, 11, 1))])
+        household(
+            s, person, "幸福村一组9号", "一组", [("周五", "0", dt.date(2026, 11, 10)), ("吴六", "2", TODAY)]
+        )
+    with store.session() as s:
+        rows = home_visit_list(s, today=TODAY).rows
+        data = printing.worklist_pdf(s, ZH, today=TODAY)
+    assert [r.name for r in rows] == ["孙三", "周五", "吴六", "赵大", "钱二", "李四"]
+    assert [r.first_of_household for r in rows] == [True, True, False, True, False, True]
+    lines = pdf_lines(data, tmp_path)
+    row = {name: next(line for line in lines if name in line) for name in ("钱二", "赵大", "孙三", "吴六")}
+    assert row["钱二"].rstrip().endswith(f"逾期{(TODAY - dt.date(2026, 6, 1)).days}天")
+    assert row["赵大"].rstrip().endswith("今天到期")
+    assert "（同户）" in row["钱二"] and "幸福村一组10号" in row["赵大"]
+    assert row["孙三"].rstrip().endswith("逾期3天")
+
+
+def test_no_phrase_breaks_across_lines(store, person, tmp_path):
+    with store.transaction() as s:
+        for i, day in enumerate((TODAY, TODAY + dt.timedelta(days=5), dt.date(2025, 1, 1))):
+            household(s, person, f"幸福村一组{i + 1}号", "一组", [("郑" + "甲乙丙"[i], "0", day)])
+    with store.session() as s:
+        data = printing.worklist_pdf(s, ZH, today=TODAY, due_within=7)
+    text = "\n".join(pdf_lines(data, tmp_path))
+    for phrase in ("今天到期", "5天后到期", f"逾期{(TODAY - dt.date(2025, 1, 1)).days}天"):
+        assert phrase in text, phrase
+    assert not re.search(r"逾期\d*\s*\n|\(今\s*\n", text)
