@@ -21,13 +21,14 @@ from app.cli import (
     gui,
     init,
     printing,
+    report,
     residents,
     sync,
     users,
 )
 
 # In the order `cunyi --help` lists them.
-GROUPS = (gui, init, demo, residents, printing, followup, device, sync, users, audit, backup, bench)
+GROUPS = (gui, init, demo, residents, printing, followup, report, device, sync, users, audit, backup, bench)
 
 
 def build_parser() -> argparse.ArgumentParser:
