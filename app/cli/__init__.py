@@ -22,13 +22,14 @@ from app.cli import (
     init,
     printing,
     referral,
+    report,
     residents,
     sync,
     users,
 )
 
 # In the order `cunyi --help` lists them.
-GROUPS = (gui, init, demo, residents, printing, followup, referral, device, sync, users, audit, backup, bench)
+GROUPS = (gui, init, demo, residents, printing, followup, referral, report, device, sync, users, audit, backup, bench)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,6 +3,7 @@
 from app.models.base import Base, Synced, Tracked, new_id, org_id, utcnow
 from app.models.followup import FollowupVisit, ProgramEnrolment
 from app.models.org import ArchiveSerial, Profile, Setting, Township, Village, VillageGroup
+from app.models.population import PopulationFigure
 from app.models.referral import Referral
 from app.models.resident import Household, Resident, ResidentChoice, ResidentSearchKey
 from app.models.sync import BundleRecord, ChangeLog, OriginMark, Peer, SyncConflict, SyncState
@@ -21,6 +22,7 @@ __all__ = [
     "org_id",
     "ArchiveSerial",
     "FollowupVisit",
+    "PopulationFigure",
     "ProgramEnrolment",
     "Base",
     "Household",

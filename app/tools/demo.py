@@ -41,7 +41,7 @@ from app.services.records.pinyin_keys import sort_key
 from app.services.records.residents import search_key_rows
 from app.services.records.validators import age_on
 from app.services.sync import bulk
-from app.tools import demo_referrals
+from app.tools import demo_population, demo_referrals
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -347,6 +347,7 @@ def generate_demo(
             made_households += len(batch_hh)
             if progress:
                 progress(made, residents)
+    demo_population.add_population_figures(session, village_list, today, seed)
     return DemoResult(len(village_list), made_households, made, time.perf_counter() - started)
 
 

@@ -9,8 +9,9 @@ Clinical actions (``read``, ``write``, ``print``) concern one village's records:
   sensitive ones — an admin account manages the installation;
 - the system account (CLI without ``--user``, the app's own background work): everything.
 
-Installation actions: ``sync`` (export/import), ``backup``, ``edit_profile`` — every role; ``resolve_conflicts``
-and ``view_audit`` — township staff and admins; ``manage_users``, ``manage_devices`` and
+Installation actions: ``sync`` (export/import), ``backup``, ``edit_profile`` — every role;
+``resolve_conflicts``, ``view_audit`` and ``set_population`` — township staff and admins;
+``manage_users``, ``manage_devices`` and
 ``restore`` — admins only.
 """
 
@@ -36,6 +37,7 @@ INSTALLATION = {
     "backup": {"village_doctor", "township_staff", "admin"},
     "resolve_conflicts": {"township_staff", "admin"},
     "view_audit": {"township_staff", "admin"},
+    "set_population": {"township_staff", "admin"},
     "manage_users": {"admin"},
     "manage_devices": {"admin"},
     "restore": {"admin"},
@@ -50,6 +52,7 @@ ACTION_LABELS = {
     "backup": QT_TRANSLATE_NOOP("Authz", "备份"),
     "resolve_conflicts": QT_TRANSLATE_NOOP("Authz", "处理冲突"),
     "view_audit": QT_TRANSLATE_NOOP("Authz", "查看审计日志"),
+    "set_population": QT_TRANSLATE_NOOP("Authz", "录入人口数"),
     "manage_users": QT_TRANSLATE_NOOP("Authz", "管理用户"),
     "manage_devices": QT_TRANSLATE_NOOP("Authz", "管理设备"),
     "restore": QT_TRANSLATE_NOOP("Authz", "恢复备份"),
@@ -76,8 +79,8 @@ def allowed(
     if who.is_system:
         return True
     if action in INSTALLATION:
-        if action == "resolve_conflicts" and len(device_code) != 9:
-            return False  # conflicts are resolved at the township
+        if action in ("resolve_conflicts", "set_population") and len(device_code) != 9:
+            return False  # conflicts are resolved, population figures entered, at the township
         return who.role in INSTALLATION[action]
     if village is None or len(village) != 12 or not is_digits(village) or village[:9] != device_code[:9]:
         return False  # never a record of another township, whatever the account says

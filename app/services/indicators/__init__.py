@@ -101,3 +101,16 @@ def indicator(
         return compute
 
     return register
+
+
+CACHE = "indicator_cache"
+
+
+def cached(session: Session, key: tuple, make: Callable[[], object]):
+    """What ``make()`` returns, computed once per evaluation: indicators of one programme share
+    their population (the patients under management serve both 规范管理率 and 控制率).  The engine
+    empties the cache before and after each evaluation, so nothing outlives the data it read."""
+    store = session.info.setdefault(CACHE, {})
+    if key not in store:
+        store[key] = make()
+    return store[key]

@@ -1,0 +1,146 @@
+"""``cunyi report``: the reports a township hands the county (and a village runs for itself).
+
+One module per subcommand group would scatter one command, so the ``report`` group is built here
+from :data:`SUBCOMMANDS`: each entry is a function that adds its subcommand to the group's
+subparsers.  Adding a sibling (``report quality``) is one line in that list.
+"""
+
+from __future__ import annotations
+
+from app.cli.core import CliError, open_store, print_json
+from app.cli.numbers import WholeNumber
+
+
+def add_indicators(rsub) -> None:
+    ind = rsub.add_parser(
+        "indicators",
+        help="national indicators per village and township (--json, -o FILE.xlsx or FILE.pdf, --list)",
+    )
+    ind.add_argument("--year", type=WholeNumber("年份"), required=True, metavar="Y")
+    ind.add_argument("--quarter", type=WholeNumber("季度"), choices=[1, 2, 3, 4], metavar="Q")
+    ind.add_argument("--village", default="", metavar="CODE", help="only this 12-digit village code")
+    out = ind.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print JSON")
+    out.add_argument("-o", "--output", metavar="FILE.xlsx|FILE.pdf", help="write a workbook or a PDF summary")
+    ind.add_argument("--list", choices=["numerator", "denominator"], help="the residents behind a number")
+    ind.add_argument(
+        "--indicator", metavar="KEY", help="with --list: which indicator (records, htn_standard …)"
+    )
+    ind.set_defaults(func=report_indicators)
+
+
+def add_population(rsub) -> None:
+    pop = rsub.add_parser(
+        "population", help="(township) population figures per village and year: list, or set with --village"
+    )
+    pop.add_argument("--year", type=WholeNumber("年份"), required=True, metavar="Y")
+    pop.add_argument("--village", default="", metavar="CODE", help="set this village's figures")
+    pop.add_argument("--residents", type=WholeNumber("常住人口"), metavar="N", help="常住人口")
+    pop.add_argument("--elderly", type=WholeNumber("65岁及以上人口"), metavar="N", help="65 岁及以上常住人口")
+    pop.add_argument("--json", action="store_true")
+    pop.set_defaults(func=report_population)
+
+
+# The report group's subcommands, in the order `cunyi report --help` lists them.
+SUBCOMMANDS = [add_indicators, add_population]
+
+
+def register(sub) -> None:
+    rep = sub.add_parser("report", help="indicator reports for the county (xlsx, pdf, json)")
+    rsub = rep.add_subparsers(dest="report", required=True)
+    for add in SUBCOMMANDS:
+        add(rsub)
+
+
+def report_indicators(args) -> int:
+    from app.services.indicators import engine, output
+
+    if args.list and not args.indicator:
+        raise CliError("--list 需要用 --indicator KEY 指明指标")
+    if args.indicator and not args.list:
+        raise CliError("--indicator 与 --list numerator|denominator 一起使用")
+    if args.list and args.output:
+        raise CliError("--list 的名单用 --json 或直接显示；工作簿（-o）里每个指标已有一张名单")
+    suffix = args.output.rsplit(".", 1)[-1].lower() if args.output else ""
+    if args.output and suffix not in ("xlsx", "pdf"):
+        raise CliError(f"输出文件应以 .xlsx 或 .pdf 结尾：{args.output}")
+    _, store = open_store(args)
+    period = engine.parse_period(args.year, args.quarter)
+    with store.session() as s:
+        if args.list:
+            lines = engine.drilldown(s, args.indicator, period, args.list, args.village or None)
+            if args.json:
+                print_json(output.residents_data(lines))
+                return 0
+            for line in lines:
+                mark = "✓" if line.counted else "✗"
+                print(f"{line.archive_no}  {line.name}  {line.village_name}  {mark}  {line.reason}")
+            print(f"共 {len(lines)} 人")
+            return 0
+        report = engine.evaluate(s, period, args.village or None)
+        if suffix == "xlsx":
+            path = output.write_workbook(s, report, args.output)
+            print(f"已导出指标工作簿：{path}")
+            return 0
+        if suffix == "pdf":
+            from app.services.printing import write_pdf
+
+            path = write_pdf(args.output, output.summary_pdf(s, report))
+            print(f"已导出指标汇总 PDF：{path}")
+            return 0
+        data = output.report_data(report)
+    if args.json:
+        print_json(data)
+        return 0
+    print(output.period_label(period))
+    for ind in data["indicators"]:
+        rate = "—" if ind["rate"] is None else f"{ind['rate'] * 100:.1f}%"
+        target = "" if ind["target"] is None else f"（目标 {ind['target'] * 100:.0f}%）"
+        den = "—" if ind["denominator"] is None else ind["denominator"]
+        print(f"{ind['name']:<14} {ind['numerator']:>7} / {den:<7} {rate:>7}{target}")
+    return 0
+
+
+def report_population(args) -> int:
+    from app.services.indicators import population
+
+    _, store = open_store(args)
+    if args.village:
+        if args.residents is None and args.elderly is None:
+            raise CliError("请用 --residents 和/或 --elderly 给出人口数")
+        with store.transaction() as s:
+            known = {f.code: f for f in population.figures(s, args.year)}
+            before = known.get(args.village.strip())
+            residents = (
+                args.residents
+                if args.residents is not None
+                else (before.resident_population if before else None)
+            )
+            elderly = (
+                args.elderly if args.elderly is not None else (before.elderly_population if before else None)
+            )
+            f = population.set_figures(s, args.village, args.year, residents, elderly)
+        print(
+            f"已录入 {f.name}（{f.code}）{f.year} 年：常住人口 {f.resident_population}，65岁及以上 {f.elderly_population}"
+        )
+        return 0
+    with store.session() as s:
+        rows = population.figures(s, args.year)
+    data = [
+        {
+            "code": f.code,
+            "name": f.name,
+            "year": f.year,
+            "resident_population": f.resident_population,
+            "elderly_population": f.elderly_population,
+        }
+        for f in rows
+    ]
+    if args.json:
+        print_json({"villages": data})
+        return 0
+    for d in data:
+        print(
+            f"{d['code']}  {d['name']}  常住人口 {d['resident_population'] or '—'}  65岁及以上 {d['elderly_population'] or '—'}"
+        )
+    return 0

@@ -1,0 +1,396 @@
+"""The core indicators a township reports (DOMAIN.md "Indicators a township reports"): health
+records and the two chronic-disease programmes.
+
+Who counts, decided once here and written into every resident's reason:
+
+- **Residents of the area** (建档率, 电子健康档案建档率): records not voided, made on or before the
+  period's last day, still on the books then (在册; a resident who died or moved away on or before
+  the last day is no longer one).  The denominator is the township's 常住人口 figure.
+- **Records** (健康档案使用率): every record that existed at some time in the period (made on or
+  before its last day, not closed by death or moving away before its first day).  A record is
+  *used* when it has at least one service entry dated in the period (:data:`SERVICE_ENTRIES`).
+- **Patients under management** (规范管理率, 控制率), per programme: an enrolment not voided,
+  made on or before the period's last day, and not ended (失访, 迁出, 死亡, 终止管理, or the
+  resident's death or moving away) before its first day.  An ended enrolment without a date is
+  taken as ended long ago.
+- **规范管理** (规范第三版: 每年至少 4 次面对面随访): face-to-face (门诊, 家庭) follow-ups that were
+  done, not voided, dated within the time the patient was under management in the period, counted
+  once per day (a correction on the same day replaces the day's record; it never counts twice).
+  **Pro-rata**: the spec asks four a year, i.e. one a quarter, so a patient under management for
+  only part of the period (enrolled mid-year, died, moved away, ended) needs one per calendar
+  quarter under management; a whole year needs four, a quarter one.
+- **控制** (管理人群血压/血糖控制率): the patient's latest follow-up in the period that measured the
+  value (blood pressure; fasting glucose) met the target of ``followup_rules`` (< 140/90, 65+
+  < 150/90 as configured; glucose < 7.0 mmol/L).  No such follow-up: not controlled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import FollowupVisit, ProgramEnrolment, Referral, Resident
+from app.services.errors import Message
+from app.services.indicators import Entry, Period, Scope, cached, indicator
+from app.services.programmes import followup_rules as rules
+
+CTX = "Indicator"
+ACTIVE = "1"  # resident_status 在册, program_status 在管
+FACE_TO_FACE = ("1", "2")  # 随访方式 门诊, 家庭 (电话 is not face to face)
+REQUIRED_PER_YEAR = 4  # 规范第三版: 每年至少 4 次面对面随访, i.e. one per quarter
+# 电子健康档案: the record in the information system holds the personal form's identifying core.
+E_RECORD_FIELDS = (
+    ("id_number", QT_TRANSLATE_NOOP("Field", "身份证号")),
+    ("current_address", QT_TRANSLATE_NOOP("Field", "现住址")),
+)
+
+
+def _msg(template: str, **params) -> Message:
+    return Message(CTX, template, params)
+
+
+def _in_scope(q, scope: Scope, village_column=Resident.village_id):
+    if scope.village_ids is not None:
+        q = q.where(village_column.in_(scope.village_ids))
+    return q
+
+
+def _gone_on(status: str, status_date: dt.date | None) -> dt.date | None:
+    """The day a record (or an enrolment) stopped being active; ``date.min`` when it ended on a
+    date nobody recorded; None while it is active."""
+    if status == ACTIVE:
+        return None
+    return status_date or dt.date.min
+
+
+# ------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class _Record:
+    resident_id: uuid.UUID
+    enrolled_on: dt.date
+    gone_on: dt.date | None
+    missing: tuple[str, ...]  # labels of E_RECORD_FIELDS left empty
+
+
+def _records(session: Session, period: Period, scope: Scope) -> list[_Record]:
+    """Records that existed at some time in the period."""
+
+    def load() -> list[_Record]:
+        cols = [getattr(Resident, name) for name, _label in E_RECORD_FIELDS]
+        q = select(Resident.id, Resident.enrolled_on, Resident.status, Resident.status_date, *cols).where(
+            Resident.voided.is_(False), Resident.enrolled_on <= period.end
+        )
+        out = []
+        for rid, enrolled_on, status, status_date, *values in session.execute(_in_scope(q, scope)):
+            gone = _gone_on(status, status_date)
+            if gone is not None and gone < period.start:
+                continue
+            missing = tuple(label for (_n, label), v in zip(E_RECORD_FIELDS, values, strict=True) if not v)
+            out.append(_Record(rid, enrolled_on, gone, missing))
+        return out
+
+    return cached(session, ("records", period, scope), load)
+
+
+def _on_books_at_end(r: _Record, period: Period) -> bool:
+    return r.gone_on is None or r.gone_on > period.end
+
+
+@indicator(
+    "records",
+    QT_TRANSLATE_NOOP("Indicator", "健康档案建档率"),
+    target=0.8,
+    denominator_figure="resident_population",
+    order=1,
+)
+def records(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+    for r in _records(session, period, scope):
+        if _on_books_at_end(r, period):
+            yield Entry(
+                r.resident_id,
+                True,
+                _msg(QT_TRANSLATE_NOOP("Indicator", "{date} 建档，期末在册"), date=r.enrolled_on),
+            )
+
+
+@indicator(
+    "e_records",
+    QT_TRANSLATE_NOOP("Indicator", "电子健康档案建档率"),
+    denominator_figure="resident_population",
+    order=2,
+)
+def e_records(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+    for r in _records(session, period, scope):
+        if not _on_books_at_end(r, period):
+            continue
+        if r.missing:
+            yield Entry(
+                r.resident_id,
+                False,
+                _msg(QT_TRANSLATE_NOOP("Indicator", "电子档案缺{fields}"), fields="、".join(r.missing)),
+            )
+        else:
+            yield Entry(
+                r.resident_id,
+                True,
+                _msg(
+                    QT_TRANSLATE_NOOP("Indicator", "{date} 建电子档案，身份证号和现住址齐全"),
+                    date=r.enrolled_on,
+                ),
+            )
+
+
+@dataclass(frozen=True)
+class ServiceSource:
+    """A kind of service entry that uses a record (健康档案使用率).  Programmes with their own
+    visits (elderly checks, SMI follow-ups) append theirs to :data:`SERVICE_ENTRIES`."""
+
+    label: str  # QT_TRANSLATE_NOOP("Indicator", ...)
+    model: type
+    date_column: str
+
+
+SERVICE_ENTRIES: list[ServiceSource] = [
+    ServiceSource(QT_TRANSLATE_NOOP("Indicator", "随访"), FollowupVisit, "visit_date"),
+    ServiceSource(QT_TRANSLATE_NOOP("Indicator", "转诊"), Referral, "issued_on"),
+]
+
+
+@indicator("record_use", QT_TRANSLATE_NOOP("Indicator", "健康档案使用率"), order=3)
+def record_use(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+    first: dict[uuid.UUID, tuple[dt.date, str]] = {}  # resident -> first service entry in the period
+    for source in SERVICE_ENTRIES:
+        day = getattr(source.model, source.date_column)
+        q = (
+            select(source.model.resident_id, day)
+            .join(Resident, Resident.id == source.model.resident_id)
+            .where(source.model.voided.is_(False), day >= period.start, day <= period.end)
+        )
+        for rid, when in session.execute(_in_scope(q, scope)):
+            if rid not in first or when < first[rid][0]:
+                first[rid] = (when, source.label)
+    for r in _records(session, period, scope):
+        used = first.get(r.resident_id)
+        if used is None:
+            yield Entry(r.resident_id, False, _msg(QT_TRANSLATE_NOOP("Indicator", "本期没有服务记录")))
+        else:
+            yield Entry(
+                r.resident_id,
+                True,
+                _msg(QT_TRANSLATE_NOOP("Indicator", "{date} 有{what}记录"), date=used[0], what=used[1]),
+            )
+
+
+# ------------------------------------------------------------- chronic diseases
+
+
+@dataclass(frozen=True)
+class _Patient:
+    resident_id: uuid.UUID
+    birth_date: dt.date
+    start: dt.date  # under management in the period from …
+    end: dt.date  # … to (both inclusive)
+    whole_period: bool
+    quarters: int  # calendar quarters of the period the patient was under management in
+    required: int  # face-to-face follow-ups the spec asks for that time
+
+
+@dataclass(frozen=True)
+class _Visit:
+    day: dt.date
+    face_to_face: bool
+    sbp: int | None
+    dbp: int | None
+    glucose: float | None
+
+
+def _quarters(start: dt.date, end: dt.date) -> int:
+    return (end.year - start.year) * 4 + (end.month - 1) // 3 - (start.month - 1) // 3 + 1
+
+
+def _patients(session: Session, program: str, period: Period, scope: Scope) -> dict[uuid.UUID, _Patient]:
+    """Patients of ``program`` under management at some time in the period, by resident."""
+
+    def load() -> dict[uuid.UUID, _Patient]:
+        E, R = ProgramEnrolment, Resident
+        q = (
+            select(
+                E.resident_id, E.enrolled_on, E.status, E.status_date, R.birth_date, R.status, R.status_date
+            )
+            .join(R, R.id == E.resident_id)
+            .where(
+                E.program == program,
+                E.voided.is_(False),
+                R.voided.is_(False),
+                E.enrolled_on <= period.end,
+            )
+        )
+        spans: dict[uuid.UUID, list] = {}
+        for rid, enrolled_on, status, status_date, birth, r_status, r_date in session.execute(
+            _in_scope(q, scope)
+        ):
+            ends = [d for d in (_gone_on(status, status_date), _gone_on(r_status, r_date)) if d is not None]
+            end = min(ends) if ends else None
+            if end is not None and end < period.start:
+                continue
+            start, stop = max(enrolled_on, period.start), min(end or period.end, period.end)
+            if rid in spans:  # enrolled again after an earlier enrolment ended: one patient
+                start, stop = min(start, spans[rid][1]), max(stop, spans[rid][2])
+            spans[rid] = [birth, start, stop]
+        out = {}
+        for rid, (birth, start, stop) in spans.items():
+            quarters = _quarters(start, stop)
+            whole = start == period.start and stop == period.end
+            out[rid] = _Patient(rid, birth, start, stop, whole, quarters, quarters * REQUIRED_PER_YEAR // 4)
+        return out
+
+    return cached(session, ("patients", program, period, scope), load)
+
+
+def _visits(session: Session, program: str, period: Period, scope: Scope) -> dict[uuid.UUID, list[_Visit]]:
+    """Done, unvoided follow-ups of the programme's patients within their time under management,
+    oldest first, one per day (a same-day correction replaces the earlier record)."""
+
+    def load() -> dict[uuid.UUID, list[_Visit]]:
+        patients = _patients(session, program, period, scope)
+        V = FollowupVisit
+        q = (
+            select(V.resident_id, V.visit_date, V.method, V.sbp, V.dbp, V.glucose)
+            .join(Resident, Resident.id == V.resident_id)
+            .where(
+                V.program == program,
+                V.voided.is_(False),
+                V.outcome == "done",
+                V.visit_date >= period.start,
+                V.visit_date <= period.end,
+            )
+            .order_by(V.resident_id, V.visit_date, V.created_at)
+        )
+        by_day: dict[uuid.UUID, dict[dt.date, _Visit]] = defaultdict(dict)
+        for rid, day, method, sbp, dbp, glucose in session.execute(_in_scope(q, scope)):
+            p = patients.get(rid)
+            if p is None or not p.start <= day <= p.end:
+                continue
+            earlier = by_day[rid].get(day)
+            by_day[rid][day] = _Visit(
+                day,
+                method in FACE_TO_FACE or (earlier is not None and earlier.face_to_face),
+                sbp if sbp is not None else (earlier.sbp if earlier else None),
+                dbp if dbp is not None else (earlier.dbp if earlier else None),
+                glucose if glucose is not None else (earlier.glucose if earlier else None),
+            )
+        return {rid: list(days.values()) for rid, days in by_day.items()}
+
+    return cached(session, ("visits", program, period, scope), load)
+
+
+def _is_year(period: Period) -> bool:
+    return period == Period.year(period.start.year)
+
+
+def _standard(session: Session, program: str, period: Period, scope: Scope) -> Iterator[Entry]:
+    visits = _visits(session, program, period, scope)
+    year = _is_year(period)
+    for p in _patients(session, program, period, scope).values():
+        done = sum(1 for v in visits.get(p.resident_id, ()) if v.face_to_face)
+        if p.whole_period:
+            template = (
+                QT_TRANSLATE_NOOP("Indicator", "本年面对面随访 {done} 次，要求 {required} 次")
+                if year
+                else QT_TRANSLATE_NOOP("Indicator", "本期面对面随访 {done} 次，要求 {required} 次")
+            )
+            reason = _msg(template, done=done, required=p.required)
+        else:
+            reason = _msg(
+                QT_TRANSLATE_NOOP(
+                    "Indicator",
+                    "{start} 至 {end} 在管（{quarters} 个季度，按季度折算），面对面随访 {done} 次，要求 {required} 次",
+                ),
+                start=p.start,
+                end=p.end,
+                quarters=p.quarters,
+                done=done,
+                required=p.required,
+            )
+        yield Entry(p.resident_id, done >= p.required, reason)
+
+
+def _age(birth: dt.date, on: dt.date) -> int:
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def _measured(v: _Visit, program: str) -> bool:
+    return v.sbp is not None and v.dbp is not None if program == rules.HTN else v.glucose is not None
+
+
+def _control(session: Session, program: str, period: Period, scope: Scope) -> Iterator[Entry]:
+    visits = _visits(session, program, period, scope)
+    t = rules.DEFAULT
+    for p in _patients(session, program, period, scope).values():
+        measured = [v for v in visits.get(p.resident_id, ()) if _measured(v, program)]
+        if not measured:
+            template = (
+                QT_TRANSLATE_NOOP("Indicator", "本期没有测量血压的随访")
+                if program == rules.HTN
+                else QT_TRANSLATE_NOOP("Indicator", "本期没有测量空腹血糖的随访")
+            )
+            yield Entry(p.resident_id, False, _msg(template))
+            continue
+        last = measured[-1]
+        age = _age(p.birth_date, last.day)
+        findings = rules.Findings(program, age, sbp=last.sbp, dbp=last.dbp, glucose=last.glucose)
+        met = rules.control(findings, t) == rules.CONTROLLED
+        if program == rules.HTN:
+            elderly = age >= t.elderly_age
+            limit = f"{t.elderly_sbp if elderly else t.htn_sbp}/{t.elderly_dbp if elderly else t.htn_dbp}"
+            template = (
+                QT_TRANSLATE_NOOP("Indicator", "最近一次随访 {date} 血压 {sbp}/{dbp} mmHg，达标（< {limit}）")
+                if met
+                else QT_TRANSLATE_NOOP(
+                    "Indicator", "最近一次随访 {date} 血压 {sbp}/{dbp} mmHg，未达标（目标 < {limit}）"
+                )
+            )
+            reason = _msg(template, date=last.day, sbp=last.sbp, dbp=last.dbp, limit=limit)
+        else:
+            template = (
+                QT_TRANSLATE_NOOP(
+                    "Indicator", "最近一次随访 {date} 空腹血糖 {glucose} mmol/L，达标（< {limit}）"
+                )
+                if met
+                else QT_TRANSLATE_NOOP(
+                    "Indicator", "最近一次随访 {date} 空腹血糖 {glucose} mmol/L，未达标（目标 < {limit}）"
+                )
+            )
+            reason = _msg(template, date=last.day, glucose=last.glucose, limit=t.glucose)
+        yield Entry(p.resident_id, met, reason)
+
+
+@indicator("htn_standard", QT_TRANSLATE_NOOP("Indicator", "高血压患者规范管理率"), programme="htn", order=1)
+def htn_standard(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+    return _standard(session, rules.HTN, period, scope)
+
+
+@indicator("htn_control", QT_TRANSLATE_NOOP("Indicator", "管理人群血压控制率"), programme="htn", order=2)
+def htn_control(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+    return _control(session, rules.HTN, period, scope)
+
+
+@indicator(
+    "t2dm_standard", QT_TRANSLATE_NOOP("Indicator", "2型糖尿病患者规范管理率"), programme="t2dm", order=1
+)
+def t2dm_standard(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+    return _standard(session, rules.T2DM, period, scope)
+
+
+@indicator("t2dm_control", QT_TRANSLATE_NOOP("Indicator", "管理人群血糖控制率"), programme="t2dm", order=2)
+def t2dm_control(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+    return _control(session, rules.T2DM, period, scope)

@@ -1,0 +1,330 @@
+"""Computes the registered indicators for a period, per village, per village group and for the
+whole township, and lists the residents behind any number (DOMAIN.md: every figure traceable).
+
+Every indicator yields one stream of :class:`~app.services.indicators.Entry`; numerator,
+denominator and both drill-down lists are read from it, so they cannot disagree.  An indicator
+whose denominator is a population figure (``denominator_figure``) takes it from the figures the
+township entered (:mod:`app.services.indicators.population`) for the period's year; a village
+without the figure has no rate, and neither has the township until every village has one.
+
+The actor decides the villages: a village doctor's report is their own village's, township staff
+see every village of the township (``authz.visible_villages``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import Resident, Village, VillageGroup
+from app.services.access import authz
+from app.services.errors import Message, UserError
+from app.services.indicators import CACHE, MODULES, REGISTRY, Indicator, Period, Scope
+from app.services.indicators import population as population_figures
+from app.services.profile import VILLAGE, normalise_code
+
+CTX = "Indicator"
+CORE_MODULE = "app.services.indicators.core"
+# The order programmes appear in on screens and in the workbook; unknown ones come last.
+PROGRAMMES = ("records", "elderly", "htn", "t2dm", "smi", "contract", "poverty", "education")
+LISTS = ("numerator", "denominator")
+_loaded = False
+
+
+def _err(template: str, **params) -> UserError:
+    return UserError(Message(CTX, template, params))
+
+
+def load_indicators() -> list[Indicator]:
+    """Every declared indicator, in report order (importing the declaring modules once)."""
+    global _loaded
+    if not _loaded:
+        if CORE_MODULE not in MODULES:
+            MODULES.insert(0, CORE_MODULE)
+        for name in MODULES:
+            importlib.import_module(name)
+        _loaded = True
+
+    def order(i: Indicator):
+        known = i.programme in PROGRAMMES
+        return (PROGRAMMES.index(i.programme) if known else len(PROGRAMMES), i.programme, i.order, i.key)
+
+    return sorted(REGISTRY.values(), key=order)
+
+
+def get_indicator(key: str) -> Indicator:
+    load_indicators()
+    if key not in REGISTRY:
+        raise _err(
+            QT_TRANSLATE_NOOP("Indicator", "没有名为“{key}”的指标；可用的有：{keys}"),
+            key=key,
+            keys=", ".join(i.key for i in load_indicators()),
+        )
+    return REGISTRY[key]
+
+
+# ------------------------------------------------------------------------ results
+
+
+@dataclass(frozen=True)
+class Figure:
+    numerator: int
+    denominator: int | None  # None: a population figure not entered
+
+    @property
+    def rate(self) -> float | None:
+        if not self.denominator:
+            return None
+        return self.numerator / self.denominator
+
+
+@dataclass(frozen=True)
+class VillageRef:
+    id: uuid.UUID
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class GroupRef:
+    id: uuid.UUID
+    village_id: uuid.UUID
+    name: str
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    key: str
+    name: str  # Chinese source text (translate in context "Indicator")
+    programme: str
+    target: float | None
+    denominator_figure: str | None
+    total: Figure
+    villages: dict[uuid.UUID, Figure]  # every village of the report, by id
+    groups: dict[uuid.UUID, Figure]  # village groups with members in the indicator
+    missing_figures: tuple[str, ...] = ()  # codes of villages whose population figure is not entered
+
+    def below_target(self, figure: Figure) -> bool | None:
+        if self.target is None or figure.rate is None:
+            return None
+        return figure.rate < self.target
+
+
+@dataclass(frozen=True)
+class Report:
+    period: Period
+    villages: tuple[VillageRef, ...]
+    groups: tuple[GroupRef, ...]
+    results: tuple[IndicatorResult, ...]
+
+    def result(self, key: str) -> IndicatorResult:
+        return next(r for r in self.results if r.key == key)
+
+
+@dataclass(frozen=True)
+class ResidentLine:
+    """One resident behind a number, with the reason they are in or out."""
+
+    resident_id: uuid.UUID
+    archive_no: str
+    name: str
+    village_code: str
+    village_name: str
+    group: str
+    counted: bool
+    reason: Message
+
+
+# ------------------------------------------------------------------------ scope
+
+
+def parse_period(year: int, quarter: int | None = None) -> Period:
+    population_figures.check_year(year)
+    if quarter is None:
+        return Period.year(year)
+    if quarter not in (1, 2, 3, 4):
+        raise _err(QT_TRANSLATE_NOOP("Indicator", "季度应是 1、2、3 或 4"))
+    return Period.quarter(year, quarter)
+
+
+def report_villages(session: Session, village_code: str | None = None) -> list[VillageRef]:
+    """The villages a report covers: those the actor may read, or the one asked for."""
+    q = select(Village.id, Village.code, Village.name).order_by(Village.code)
+    clause = authz.village_clause(session, Village.id)
+    if clause is not None:
+        q = q.where(clause)
+    villages = [VillageRef(*row) for row in session.execute(q)]
+    if village_code:
+        code = normalise_code(village_code, VILLAGE)
+        villages = [v for v in villages if v.code == code]
+        if not villages:
+            raise _err(
+                QT_TRANSLATE_NOOP("Indicator", "没有村代码为 {code} 的村，或无权查看它的报表"), code=code
+            )
+    return villages
+
+
+def _scope(session: Session, villages: list[VillageRef]) -> Scope:
+    """``Scope(None)`` (no filter: faster) when the report covers every village held here."""
+    held = session.scalar(select(Village.id).where(Village.id.not_in([v.id for v in villages])).limit(1))
+    return Scope(None) if held is None else Scope(frozenset(v.id for v in villages))
+
+
+# ------------------------------------------------------------------------ evaluation
+
+
+def evaluate(
+    session: Session,
+    period: Period,
+    village_code: str | None = None,
+    keys: list[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """Every registered indicator (or ``keys``) for ``period``, per village, group and in total."""
+    indicators = load_indicators() if keys is None else [get_indicator(k) for k in keys]
+    villages = report_villages(session, village_code)
+    scope = _scope(session, villages)
+    ids = {v.id for v in villages}
+    q = select(Resident.id, Resident.village_id, Resident.group_id).where(Resident.voided.is_(False))
+    if scope.village_ids is not None:
+        q = q.where(Resident.village_id.in_(scope.village_ids))
+    where = {rid: (vid, gid) for rid, vid, gid in session.execute(q)}
+    groups_q = select(VillageGroup.id, VillageGroup.village_id, VillageGroup.name).order_by(VillageGroup.name)
+    groups = tuple(GroupRef(*row) for row in session.execute(groups_q) if row[1] in ids)
+    session.info.pop(CACHE, None)
+    results = []
+    try:
+        for done, ind in enumerate(indicators):
+            results.append(_evaluate_one(session, ind, period, scope, villages, where))
+            if progress is not None:
+                progress(done + 1, len(indicators))
+    finally:
+        session.info.pop(CACHE, None)
+    return Report(period, tuple(villages), groups, tuple(results))
+
+
+def _evaluate_one(session, ind: Indicator, period, scope, villages, where) -> IndicatorResult:
+    num: dict[uuid.UUID, int] = dict.fromkeys((v.id for v in villages), 0)
+    den: dict[uuid.UUID, int] = dict.fromkeys((v.id for v in villages), 0)
+    g_num: dict[uuid.UUID, int] = {}
+    g_den: dict[uuid.UUID, int] = {}
+    for entry in ind.compute(session, period, scope):
+        place = where.get(entry.resident_id)
+        if place is None or place[0] not in num:
+            continue
+        vid, gid = place
+        den[vid] += 1
+        if gid is not None:
+            g_den[gid] = g_den.get(gid, 0) + 1
+        if entry.counted:
+            num[vid] += 1
+            if gid is not None:
+                g_num[gid] = g_num.get(gid, 0) + 1
+    missing: tuple[str, ...] = ()
+    if ind.denominator_figure:
+        figures = population_figures.figure_by_village(session, ind.denominator_figure, period.start.year)
+        per_village = {vid: Figure(num[vid], figures.get(vid)) for vid in num}
+        missing = tuple(v.code for v in villages if v.id not in figures)
+        total = Figure(sum(num.values()), None if missing else sum(figures[v.id] for v in villages))
+        per_group = {gid: Figure(g_num.get(gid, 0), None) for gid in g_den}  # no figure per group
+    else:
+        per_village = {vid: Figure(num[vid], den[vid]) for vid in num}
+        total = Figure(sum(num.values()), sum(den.values()))
+        per_group = {gid: Figure(g_num.get(gid, 0), g_den[gid]) for gid in g_den}
+    return IndicatorResult(
+        ind.key,
+        ind.name,
+        ind.programme,
+        ind.target,
+        ind.denominator_figure,
+        total,
+        per_village,
+        per_group,
+        missing,
+    )
+
+
+def drilldown(
+    session: Session,
+    key: str,
+    period: Period,
+    which: str,
+    village_code: str | None = None,
+    group_id: uuid.UUID | None = None,
+) -> list[ResidentLine]:
+    """The residents behind the numerator or the denominator of ``key``, with their reasons, by
+    village and archive number.  A population-figure denominator has no list of residents."""
+    ind = get_indicator(key)
+    if which not in LISTS:
+        raise _err(QT_TRANSLATE_NOOP("Indicator", "名单应是 numerator（分子）或 denominator（分母）"))
+    if which == "denominator" and ind.denominator_figure:
+        raise _err(
+            QT_TRANSLATE_NOOP("Indicator", "“{name}”的分母是乡镇录入的{figure}，不是居民名单"),
+            name=ind.name,
+            figure=population_figures.FIGURE_LABELS.get(ind.denominator_figure, ind.denominator_figure),
+        )
+    villages = report_villages(session, village_code)
+    scope = _scope(session, villages)
+    session.info.pop(CACHE, None)
+    try:
+        entries = {
+            e.resident_id: e for e in ind.compute(session, period, scope) if which == LISTS[1] or e.counted
+        }
+    finally:
+        session.info.pop(CACHE, None)
+    names = {v.id: v for v in villages}
+    group_names = {}
+    lines = []
+    ids = list(entries)
+    for i in range(0, len(ids), 900):
+        chunk = ids[i : i + 900]
+        q = select(
+            Resident.id, Resident.archive_no, Resident.name, Resident.village_id, Resident.group_id
+        ).where(Resident.id.in_(chunk))
+        if group_id is not None:
+            q = q.where(Resident.group_id == group_id)
+        for rid, archive_no, name, vid, gid in session.execute(q):
+            village = names.get(vid)
+            if village is None:
+                continue
+            if gid is not None and gid not in group_names:
+                group_names[gid] = (
+                    session.scalar(select(VillageGroup.name).where(VillageGroup.id == gid)) or ""
+                )
+            e = entries[rid]
+            lines.append(
+                ResidentLine(
+                    rid,
+                    archive_no,
+                    name,
+                    village.code,
+                    village.name,
+                    group_names.get(gid, ""),
+                    e.counted,
+                    e.reason,
+                )
+            )
+    lines.sort(key=lambda line: (line.village_code, line.archive_no))
+    return lines
+
+
+def monthly_trend(session: Session, key: str, year: int, village_code: str | None = None, today=None):
+    """The indicator year-to-date at the end of each month of ``year`` (up to this month when
+    ``year`` is the current one): ``[(month, {village id: Figure}, total Figure)]``."""
+    get_indicator(key)
+    today = today or dt.date.today()
+    last = 12 if year < today.year else (today.month if year == today.year else 0)
+    out = []
+    for month in range(1, last + 1):
+        end = (dt.date(year + (month == 12), month % 12 + 1, 1)) - dt.timedelta(days=1)
+        report = evaluate(session, Period(dt.date(year, 1, 1), end), village_code, [key])
+        result = report.results[0]
+        out.append((month, result.villages, result.total))
+    return out

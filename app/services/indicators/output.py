@@ -1,0 +1,386 @@
+"""The indicator report for the county: plain data (the CLI's ``--json``), an Excel workbook laid
+out like the official tables, and a PDF summary.
+
+One shape feeds all three (:func:`report_data`), so the workbook, the PDF and the JSON never
+disagree.  Labels are Simplified Chinese marked for translation; pass ``translate`` (the GUI's
+translator) to get them in the UI language.  Cells go through ``safe_output``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.services import profile
+from app.services.errors import Message, Translate
+from app.services.indicators import Period, engine
+
+CTX = "Report"
+RATE_DIGITS = 4  # rates are fractions rounded to 4 places (0.7509 = 75.09%) everywhere
+XLSX_FONT = "宋体"  # what the official tables are set in; Excel and WPS substitute if missing
+
+SUMMARY_HEADERS = (
+    QT_TRANSLATE_NOOP("Report", "序号"),
+    QT_TRANSLATE_NOOP("Report", "指标"),
+    QT_TRANSLATE_NOOP("Report", "分子"),
+    QT_TRANSLATE_NOOP("Report", "分母"),
+    QT_TRANSLATE_NOOP("Report", "率"),
+    QT_TRANSLATE_NOOP("Report", "目标"),
+)
+LIST_HEADERS = (
+    QT_TRANSLATE_NOOP("Report", "档案编号"),
+    QT_TRANSLATE_NOOP("Report", "姓名"),
+    QT_TRANSLATE_NOOP("Report", "村"),
+    QT_TRANSLATE_NOOP("Report", "村民小组"),
+    QT_TRANSLATE_NOOP("Report", "计入分子"),
+    QT_TRANSLATE_NOOP("Report", "原因"),
+)
+
+
+def _identity(_context: str, text: str) -> str:
+    return text
+
+
+def rate(value: float | None) -> float | None:
+    return None if value is None else round(value, RATE_DIGITS)
+
+
+def period_label(period: Period, translate: Translate = _identity) -> str:
+    year = period.start.year
+    if period == Period.year(year):
+        return Message(CTX, QT_TRANSLATE_NOOP("Report", "{year}年"), {"year": year}).render(translate)
+    for q in (1, 2, 3, 4):
+        if period == Period.quarter(year, q):
+            return Message(
+                CTX, QT_TRANSLATE_NOOP("Report", "{year}年第{quarter}季度"), {"year": year, "quarter": q}
+            ).render(translate)
+    return f"{period.start:%Y-%m-%d} – {period.end:%Y-%m-%d}"
+
+
+def report_data(report: engine.Report, translate: Translate = _identity) -> dict:
+    """The report as JSON-ready data: ``{"indicators": [{"key", "name", "numerator", "denominator",
+    "rate", "target", "villages": [{"code", "name", "numerator", "denominator", "rate"}],
+    "groups": [...]}], "period": {...}}``.  Keys are stable: outside scripts read them."""
+    groups = {g.id: g for g in report.groups}
+    codes = {v.id: v.code for v in report.villages}
+    out = []
+    for r in report.results:
+        out.append(
+            {
+                "key": r.key,
+                "name": translate("Indicator", r.name),
+                "numerator": r.total.numerator,
+                "denominator": r.total.denominator,
+                "rate": rate(r.total.rate),
+                "target": r.target,
+                "villages": [
+                    {
+                        "code": v.code,
+                        "name": v.name,
+                        "numerator": r.villages[v.id].numerator,
+                        "denominator": r.villages[v.id].denominator,
+                        "rate": rate(r.villages[v.id].rate),
+                    }
+                    for v in report.villages
+                ],
+                "groups": [
+                    {
+                        "village": codes[groups[gid].village_id],
+                        "name": groups[gid].name,
+                        "numerator": f.numerator,
+                        "denominator": f.denominator,
+                        "rate": rate(f.rate),
+                    }
+                    for gid, f in sorted(
+                        r.groups.items(), key=lambda kv: (codes[groups[kv[0]].village_id], groups[kv[0]].name)
+                    )
+                    if gid in groups
+                ],
+                "missing_population": list(r.missing_figures),
+            }
+        )
+    return {
+        "period": {"start": report.period.start.isoformat(), "end": report.period.end.isoformat()},
+        "indicators": out,
+    }
+
+
+def residents_data(lines: list[engine.ResidentLine], translate: Translate = _identity) -> dict:
+    """A drill-down list as JSON-ready data: ``{"residents": [{"archive_no", "name", "village",
+    "reason"}]}`` (``village`` is the village's code; ``counted`` says whether in the numerator)."""
+    return {
+        "residents": [
+            {
+                "archive_no": line.archive_no,
+                "name": line.name,
+                "village": line.village_code,
+                "village_name": line.village_name,
+                "group": line.group,
+                "counted": line.counted,
+                "reason": line.reason.render(translate),
+            }
+            for line in lines
+        ]
+    }
+
+
+# ------------------------------------------------------------------------ workbook
+
+
+def _sheet_title(text: str, used: set[str]) -> str:
+    title = "".join("_" if c in "[]:*?/\\" else c for c in text)[:31]
+    base, n = title, 2
+    while title in used:
+        title = f"{base[:28]}_{n}"
+        n += 1
+    used.add(title)
+    return title
+
+
+def write_workbook(
+    session: Session, report: engine.Report, path: str | Path, translate: Translate = _identity
+) -> Path:
+    """The summary sheet (indicator, numerator, denominator, rate, target, then each village's
+    numerator, denominator and rate) and one sheet per indicator listing its residents with the
+    reason each is in or out.  Written to a temporary name and renamed, never half a file."""
+    import openpyxl
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    from app.services import safe_output
+
+    def tr(text: str) -> str:
+        return translate(CTX, text)
+
+    info = profile.profile_info(session)
+    data = report_data(report, translate)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    used: set[str] = set()
+    ws.title = _sheet_title(tr("汇总"), used)
+    font, bold = Font(name=XLSX_FONT, size=11), Font(name=XLSX_FONT, size=11, bold=True)
+    body = NamedStyle(name="cunyi_body", font=font)
+    wb.add_named_style(body)
+    thin = Side(style="thin", color="999999")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    head_fill = PatternFill("solid", fgColor="E8EEF4")
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+    title = Message(
+        CTX,
+        QT_TRANSLATE_NOOP("Report", "{unit}基本公共卫生服务指标汇总表（{period}）"),
+        {"unit": info.institution, "period": period_label(report.period, translate)},
+    ).render(translate)
+    n_cols = len(SUMMARY_HEADERS) + 3 * len(report.villages)
+    safe_output.set_xlsx_cell(ws.cell(row=1, column=1), title)
+    ws.cell(row=1, column=1).font = Font(name=XLSX_FONT, size=14, bold=True)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(n_cols, 6))
+    ws.cell(row=1, column=1).alignment = centre
+    sub = Message(
+        CTX,
+        QT_TRANSLATE_NOOP("Report", "统计时间：{start} 至 {end}    填报单位：{unit}    生成日期：{today}"),
+        {
+            "start": report.period.start,
+            "end": report.period.end,
+            "unit": info.institution,
+            "today": dt.date.today(),
+        },
+    ).render(translate)
+    safe_output.set_xlsx_cell(ws.cell(row=2, column=1), sub)
+    ws.cell(row=2, column=1).font = font
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=max(n_cols, 6))
+
+    # Two header rows: the township columns span both; each village spans its three columns.
+    township_label = tr("全乡镇")
+    for col, text in enumerate(SUMMARY_HEADERS, start=1):
+        safe_output.set_xlsx_cell(ws.cell(row=3, column=col), township_label if col > 2 else tr(text))
+        safe_output.set_xlsx_cell(ws.cell(row=4, column=col), tr(text))
+    ws.merge_cells(start_row=3, start_column=3, end_row=3, end_column=6)
+    for col in (1, 2):
+        ws.merge_cells(start_row=3, start_column=col, end_row=4, end_column=col)
+    for i, v in enumerate(report.villages):
+        col = len(SUMMARY_HEADERS) + 1 + 3 * i
+        safe_output.set_xlsx_cell(ws.cell(row=3, column=col), f"{v.name}（{v.code}）")
+        ws.merge_cells(start_row=3, start_column=col, end_row=3, end_column=col + 2)
+        for j, text in enumerate(SUMMARY_HEADERS[2:5]):
+            safe_output.set_xlsx_cell(ws.cell(row=4, column=col + j), tr(text))
+    for row in ws.iter_rows(min_row=3, max_row=4, max_col=n_cols):
+        for c in row:
+            c.font, c.alignment, c.border, c.fill = bold, centre, box, head_fill
+
+    for n, ind in enumerate(data["indicators"], start=1):
+        values = [n, ind["name"], ind["numerator"], ind["denominator"], ind["rate"], ind["target"]]
+        for v in ind["villages"]:
+            values += [v["numerator"], v["denominator"], v["rate"]]
+        row = 4 + n
+        for col, value in enumerate(values, start=1):
+            c = ws.cell(row=row, column=col)
+            c.style, c.border = body.name, box  # first: a named style resets the number format
+            safe_output.set_xlsx_cell(c, value)
+            if col == 5 or col == 6 or (col > 6 and (col - 6) % 3 == 0):
+                c.number_format = "0.00%"
+    ws.freeze_panes = "C5"
+    widths = {1: 6, 2: 26, 3: 10, 4: 10, 5: 10, 6: 8}
+    for col in range(1, n_cols + 1):
+        ws.column_dimensions[get_column_letter(col)].width = widths.get(col, 10)
+    ws.row_dimensions[3].height = 30
+
+    # One sheet per indicator: the residents behind it, each with the reason.
+    for ind in report.results:
+        which = "numerator" if ind.denominator_figure else "denominator"
+        lines = engine.drilldown(session, ind.key, report.period, which, _only_village(report))
+        sheet = wb.create_sheet(_sheet_title(ind.key, used))
+        heading = Message(
+            CTX,
+            QT_TRANSLATE_NOOP("Report", "{name}（{period}）：分子 {numerator}，分母 {denominator}"),
+            {
+                "name": translate("Indicator", ind.name),
+                "period": period_label(report.period, translate),
+                "numerator": ind.total.numerator,
+                "denominator": "—" if ind.total.denominator is None else ind.total.denominator,
+            },
+        ).render(translate)
+        safe_output.set_xlsx_cell(sheet.cell(row=1, column=1), heading)
+        sheet.cell(row=1, column=1).font = Font(name=XLSX_FONT, size=12, bold=True)
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(LIST_HEADERS))
+        for col, text in enumerate(LIST_HEADERS, start=1):
+            c = sheet.cell(row=2, column=col)
+            safe_output.set_xlsx_cell(c, tr(text))
+            c.font, c.fill, c.border, c.alignment = bold, head_fill, box, centre
+        yes, no = tr("是"), tr("否")
+        # Cells set by position: openpyxl's max_row (behind ws.append) scans the sheet on each call.
+        for row, line in enumerate(lines, start=3):
+            values = (
+                line.archive_no,
+                line.name,
+                line.village_name,
+                line.group,
+                yes if line.counted else no,
+                line.reason.render(translate),
+            )
+            for col, value in enumerate(values, start=1):
+                c = sheet.cell(row=row, column=col)
+                c.style = body.name  # first: a named style resets the number format
+                safe_output.set_xlsx_cell(c, value, as_text=col == 1)
+        sheet.freeze_panes = "A3"
+        for col, width in enumerate((20, 10, 12, 10, 9, 70), start=1):
+            sheet.column_dimensions[get_column_letter(col)].width = width
+
+    target = Path(path)
+    tmp = target.with_name(target.name + ".part")
+    wb.save(tmp)
+    tmp.replace(target)
+    return target
+
+
+def _only_village(report: engine.Report) -> str | None:
+    return report.villages[0].code if len(report.villages) == 1 else None
+
+
+# ------------------------------------------------------------------------ PDF
+
+
+def summary_pdf(session: Session, report: engine.Report, translate: Translate = _identity) -> bytes:
+    """The summary on landscape A4: the township's figures, then each village's rates (indicators
+    in blocks of six columns so the table fits the page)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    from app.services.printing.layout import FONT, markup, numbered_canvas, para_style, register_font
+
+    register_font()
+
+    def tr(text: str) -> str:
+        return translate(CTX, text)
+
+    info = profile.profile_info(session)
+    data = report_data(report, translate)
+    title_style, cell, small = para_style(15, align=1), para_style(9), para_style(8)
+    story = [
+        Paragraph(
+            markup(
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP("Report", "{unit}基本公共卫生服务指标汇总表（{period}）"),
+                    {"unit": info.institution, "period": period_label(report.period, translate)},
+                ).render(translate)
+            ),
+            title_style,
+        ),
+        Spacer(1, 4 * mm),
+    ]
+
+    def pct(value) -> str:
+        return "—" if value is None else f"{value * 100:.1f}%"
+
+    def num(value) -> str:
+        return "—" if value is None else f"{value:,}"
+
+    style = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), FONT, 9),
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EEF4")),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("ALIGN", (2, 1), (-1, -1), "RIGHT"),
+        ]
+    )
+    rows = [[Paragraph(markup(tr(h)), cell) for h in SUMMARY_HEADERS]]
+    for n, ind in enumerate(data["indicators"], start=1):
+        rows.append(
+            [
+                str(n),
+                Paragraph(markup(ind["name"]), cell),
+                num(ind["numerator"]),
+                num(ind["denominator"]),
+                pct(ind["rate"]),
+                pct(ind["target"]),
+            ]
+        )
+    story += [Table(rows, colWidths=[12 * mm, 80 * mm, 28 * mm, 28 * mm, 24 * mm, 20 * mm], style=style)]
+
+    if len(report.villages) > 1:
+        indicators = data["indicators"]
+        for start in range(0, len(indicators), 6):
+            block = indicators[start : start + 6]
+            story += [Spacer(1, 6 * mm)]
+            rows = [
+                [Paragraph(markup(tr("村")), cell)] + [Paragraph(markup(i["name"]), small) for i in block]
+            ]
+            for i, v in enumerate(report.villages):
+                rows.append(
+                    [Paragraph(markup(f"{v.name}（{v.code}）"), small)]
+                    + [
+                        f"{pct(ind['villages'][i]['rate'])}  ({ind['villages'][i]['numerator']}/"
+                        f"{num(ind['villages'][i]['denominator'])})"
+                        for ind in block
+                    ]
+                )
+            width = (270 * mm - 50 * mm) / len(block)
+            story.append(Table(rows, colWidths=[50 * mm] + [width] * len(block), style=style, repeatRows=1))
+
+    def footer(c, page: int, total: int) -> None:
+        c.setFont(FONT, 8)
+        text = Message(
+            CTX, QT_TRANSLATE_NOOP("Report", "第 {page} 页 / 共 {total} 页"), {"page": page, "total": total}
+        ).render(translate)
+        c.drawRightString(landscape(A4)[0] - 12 * mm, 8 * mm, text)
+
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=landscape(A4),
+        leftMargin=12 * mm,
+        rightMargin=12 * mm,
+        topMargin=12 * mm,
+        bottomMargin=14 * mm,
+        title=tr("基本公共卫生服务指标汇总表"),
+    )
+    doc.build(story, canvasmaker=numbered_canvas(footer))
+    return buffer.getvalue()

@@ -1,0 +1,139 @@
+"""Population figures per village and year (常住人口, 65 岁及以上人口), entered at the township.
+
+They are the denominators of the indicators whose population is not a list of records (建档率,
+老年人健康管理率).  The township enters them (``authz`` action ``set_population``); they sync to
+the villages like any record the township writes, so a village's own report uses the same figure.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import PopulationFigure, Village, org_id
+from app.services.access import authz
+from app.services.errors import Message, UserError
+from app.services.profile import TOWNSHIP, VILLAGE, get_profile, normalise_code
+
+CTX = "Population"
+# The figure names indicators declare as ``denominator_figure``, and the column each reads.
+FIGURES = {
+    "resident_population": "resident_population",
+    "elderly_population": "elderly_population",
+}
+FIGURE_LABELS = {
+    "resident_population": QT_TRANSLATE_NOOP("Population", "常住人口"),
+    "elderly_population": QT_TRANSLATE_NOOP("Population", "65岁及以上常住人口"),
+}
+MIN_YEAR, MAX_YEAR = 2000, 2100
+MAX_PEOPLE = 1_000_000  # one village; a typo of three extra zeros is refused
+
+
+def _err(template: str, **params) -> UserError:
+    return UserError(Message(CTX, template, params))
+
+
+@dataclass(frozen=True)
+class VillageFigures:
+    village_id: uuid.UUID
+    code: str
+    name: str
+    year: int
+    resident_population: int | None
+    elderly_population: int | None
+
+
+def figure_id(village_code: str, year: int) -> uuid.UUID:
+    """The same id on every township PC for one village's figures of one year."""
+    return org_id("population", village_code, str(year))
+
+
+def check_year(year: int) -> int:
+    if not isinstance(year, int) or not MIN_YEAR <= year <= MAX_YEAR:
+        raise _err(
+            QT_TRANSLATE_NOOP("Population", "年份应在 {low} 到 {high} 之间"), low=MIN_YEAR, high=MAX_YEAR
+        )
+    return year
+
+
+def _count(value: int | None, label: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_PEOPLE:
+        raise _err(
+            QT_TRANSLATE_NOOP("Population", "{what}应是 0 到 {high} 之间的整数"), what=label, high=MAX_PEOPLE
+        )
+    return value
+
+
+def set_figures(
+    session: Session,
+    village_code: str,
+    year: int,
+    resident_population: int | None,
+    elderly_population: int | None,
+) -> VillageFigures:
+    """Enter (or correct) one village's figures for ``year``; ``None`` leaves a figure unknown."""
+    if get_profile(session).role != TOWNSHIP:
+        raise _err(QT_TRANSLATE_NOOP("Population", "人口数由乡镇卫生院录入，同步到各村"))
+    authz.require(session, "set_population", what=str(village_code))
+    check_year(year)
+    resident_population = _count(resident_population, FIGURE_LABELS["resident_population"])
+    elderly_population = _count(elderly_population, FIGURE_LABELS["elderly_population"])
+    if (
+        resident_population is not None
+        and elderly_population is not None
+        and elderly_population > resident_population
+    ):
+        raise _err(QT_TRANSLATE_NOOP("Population", "65岁及以上人口不能多于常住人口"))
+    code = normalise_code(village_code, VILLAGE)
+    village = session.scalar(select(Village).where(Village.code == code))
+    if village is None:
+        raise _err(QT_TRANSLATE_NOOP("Population", "本乡镇没有村代码为 {code} 的村"), code=code)
+    row = session.get(PopulationFigure, figure_id(code, year))
+    if row is None:
+        row = PopulationFigure(id=figure_id(code, year), village_id=village.id, year=year)
+        session.add(row)
+    row.resident_population = resident_population
+    row.elderly_population = elderly_population
+    session.flush()
+    return VillageFigures(village.id, code, village.name, year, resident_population, elderly_population)
+
+
+def figures(session: Session, year: int) -> list[VillageFigures]:
+    """Every village this store holds (that the actor may read), with its figures for ``year``
+    (``None`` where not entered yet), by village code."""
+    q = (
+        select(Village.id, Village.code, Village.name, PopulationFigure)
+        .outerjoin(
+            PopulationFigure, (PopulationFigure.village_id == Village.id) & (PopulationFigure.year == year)
+        )
+        .order_by(Village.code)
+    )
+    clause = authz.village_clause(session, Village.id)
+    if clause is not None:
+        q = q.where(clause)
+    return [
+        VillageFigures(
+            vid,
+            code,
+            name,
+            year,
+            fig.resident_population if fig else None,
+            fig.elderly_population if fig else None,
+        )
+        for vid, code, name, fig in session.execute(q)
+    ]
+
+
+def figure_by_village(session: Session, figure: str, year: int) -> dict[uuid.UUID, int]:
+    """``{village id: value}`` of one figure (``FIGURES`` key) for ``year``; villages without it left out."""
+    column = getattr(PopulationFigure, FIGURES[figure])
+    rows = session.execute(
+        select(PopulationFigure.village_id, column).where(PopulationFigure.year == year, column.is_not(None))
+    )
+    return dict(rows.all())

@@ -1,0 +1,290 @@
+"""The core indicators on a hand-built township whose numerators and denominators are written out
+below, resident by resident, with the boundary cases of the rules (app/services/indicators/core.py):
+a 4th visit on 31 December, a patient enrolled mid-year (pro-rata by quarter), a resident who
+died, one who moved away, a voided visit, a same-day correction, a voided record."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.models import FollowupVisit, Household, ProgramEnrolment, Referral, Resident
+from app.services import profile
+from app.services.errors import UserError
+from app.services.indicators import Period, engine, population
+from tests.conftest import TOWNSHIP_CODE
+
+A, B = TOWNSHIP_CODE + "001", TOWNSHIP_CODE + "002"
+D = dt.date.fromisoformat
+YEAR = 2026
+Q4 = Period.quarter(YEAR, 4)
+
+# name: village, born, enrolled (record), status (1 在册 2 迁出 3 死亡), status date, has ID number
+RESIDENTS = {
+    "r1": (A, "1970-05-01", "2020-03-01", "1", None, True),
+    "r2": (A, "1970-05-01", "2020-03-01", "1", None, True),
+    "r3": (A, "1956-02-01", "2026-07-15", "1", None, True),  # 70 years old: 65+ target < 150/90
+    "r4": (A, "1970-05-01", "2019-01-01", "3", "2026-05-10", True),  # died in May
+    "r5": (A, "1970-05-01", "2019-01-01", "2", "2025-11-01", True),  # moved away the year before
+    "r6": (A, "1970-05-01", "2021-01-01", "1", None, True),
+    "r7": (A, "1970-05-01", "2021-01-01", "1", None, True),
+    "r8": (A, "1990-05-01", "2022-01-01", "1", None, False),  # no ID number: not an e-record
+    "r9": (B, "1970-05-01", "2026-12-20", "1", None, True),
+    "r10": (B, "1970-05-01", "2020-01-01", "1", None, True),  # voided (a duplicate)
+    "r11": (B, "1970-05-01", "2026-02-01", "1", None, True),
+    "r12": (B, "1970-05-01", "2027-01-05", "1", None, True),  # recorded after the period
+}
+# resident: programme, enrolled, enrolment status (1 在管 3 迁出 4 死亡), status date
+ENROLMENTS = {
+    "r1": ("htn", "2020-03-01", "1", None),
+    "r2": ("htn", "2020-03-01", "1", None),
+    "r3": ("htn", "2026-07-15", "1", None),  # mid-year: Q3 and Q4 → 2 visits required
+    "r4": ("htn", "2019-01-01", "4", "2026-05-10"),  # died in Q2: Q1 and Q2 → 2 required
+    "r5": ("htn", "2019-01-01", "3", "2025-11-01"),  # moved before the year: not under management
+    "r6": ("t2dm", "2021-01-01", "1", None),
+    "r7": ("t2dm", "2021-01-01", "1", None),
+    "r9": ("htn", "2026-12-20", "1", None),  # Q4 only → 1 required
+    "r10": ("htn", "2020-01-01", "1", None),  # the resident is voided
+}
+# resident: date, method (1 门诊 2 家庭 3 电话), sbp, dbp, glucose, voided
+VISITS = {
+    "r1": [
+        ("2026-03-10", "1", 150, 95, None, False),
+        ("2026-06-10", "2", 132, 84, None, False),
+        ("2026-09-10", "1", 136, 86, None, False),
+        ("2026-12-31", "1", 135, 85, None, False),  # the 4th face-to-face visit, on 31 December
+        ("2025-12-30", "1", 135, 85, None, False),  # last year: not this year's
+    ],
+    "r2": [
+        ("2026-03-01", "1", 130, 80, None, False),
+        ("2026-06-01", "1", 130, 80, None, False),
+        ("2026-09-01", "2", 130, 80, None, False),
+        ("2026-11-01", "3", 128, 82, None, False),  # by phone: no face-to-face, but the latest reading
+        ("2026-12-01", "1", 170, 100, None, True),  # voided: neither a 4th visit nor the latest reading
+    ],
+    "r3": [("2026-07-15", "1", 140, 85, None, False), ("2026-10-20", "2", 145, 92, None, False)],
+    "r4": [("2026-02-01", "1", 130, 80, None, False), ("2026-04-20", "1", 142, 88, None, False)],
+    "r6": [
+        ("2026-03-05", "1", None, None, 6.5, False),
+        ("2026-06-05", "1", None, None, 7.4, True),  # voided: corrected the same day …
+        ("2026-06-05", "1", None, None, 6.8, False),  # … by this record
+        ("2026-09-05", "2", None, None, 6.6, False),
+        ("2026-12-05", "1", None, None, 6.9, False),
+    ],
+    "r7": [
+        ("2026-04-01", "1", None, None, 8.0, False),
+        ("2026-04-01", "1", None, None, 8.0, False),  # the same day twice: counts once
+        ("2026-08-01", "1", None, None, 7.0, False),  # 7.0 is not < 7.0
+    ],
+    "r9": [("2026-12-20", "1", 120, 70, None, False)],
+    "r10": [("2026-03-01", "1", 120, 70, None, False)] * 4,
+}
+REFERRALS = {"r11": "2026-03-03"}
+
+# indicator: (total numerator, total denominator, {village: (numerator, denominator)}), year 2026
+EXPECTED_YEAR = {
+    # r1 r2 r3 r6 r7 r8 | r9 r11 in the register on 31 December; figures entered: A 10, B 5
+    "records": (8, 15, {A: (6, 10), B: (2, 5)}),
+    "e_records": (7, 15, {A: (5, 10), B: (2, 5)}),  # r8 has no ID number
+    # records that existed in 2026: A r1 r2 r3 r4 r6 r7 r8, B r9 r11; all used but r8
+    "record_use": (8, 9, {A: (6, 7), B: (2, 2)}),
+    # under management: A r1 r2 r3 r4, B r9; r2 has 3 face-to-face visits of 4
+    "htn_standard": (4, 5, {A: (3, 4), B: (1, 1)}),
+    # controlled: r1 (135/85), r2 (128/82 by phone), r9; not r3 (145/92, 65+), r4 (142/88)
+    "htn_control": (3, 5, {A: (2, 4), B: (1, 1)}),
+    "t2dm_standard": (1, 2, {A: (1, 2), B: (0, 0)}),  # r7: 2 days of visits
+    "t2dm_control": (1, 2, {A: (1, 2), B: (0, 0)}),  # r7's latest glucose is 7.0
+}
+# Q4 2026: r4 died before it; r2's only Q4 visits are a phone call and a voided one
+EXPECTED_Q4 = {
+    "htn_standard": (3, 4, {A: (2, 3), B: (1, 1)}),
+    "htn_control": (3, 4, {A: (2, 3), B: (1, 1)}),
+}
+
+
+def build(store) -> dict[str, object]:
+    """The township above; returns the residents' ids by name."""
+    ids: dict[str, object] = {}
+    with store.transaction() as s:
+        villages = {A: profile.ensure_village(s, A, "东村"), B: profile.ensure_village(s, B, "西村")}
+        for n, (code, born, enrolled, status, status_date, has_id) in RESIDENTS.items():
+            village = villages[code]
+            household = Household(village_id=village.id, address="村口")
+            s.add(household)
+            s.flush()
+            r = Resident(
+                archive_no=f"{code}{int(n[1:]):05d}",
+                name=n,
+                village_id=village.id,
+                household_id=household.id,
+                enrolled_on=D(enrolled),
+                sex="1",
+                birth_date=D(born),
+                id_number="110105197005010011" if has_id else None,
+                current_address="村口",
+                status=status,
+                status_date=D(status_date) if status_date else None,
+                voided=n == "r10",
+            )
+            s.add(r)
+            s.flush()
+            ids[n] = r.id
+        for n, (program, enrolled, status, status_date) in ENROLMENTS.items():
+            e = ProgramEnrolment(
+                resident_id=ids[n],
+                program=program,
+                enrolled_on=D(enrolled),
+                status=status,
+                status_date=D(status_date) if status_date else None,
+            )
+            s.add(e)
+            s.flush()
+            for day, method, sbp, dbp, glucose, voided in VISITS.get(n, ()):
+                s.add(
+                    FollowupVisit(
+                        enrolment_id=e.id,
+                        resident_id=ids[n],
+                        program=program,
+                        visit_date=D(day),
+                        method=method,
+                        sbp=sbp,
+                        dbp=dbp,
+                        glucose=glucose,
+                        voided=voided,
+                        void_reason="更正" if voided else None,
+                    )
+                )
+        for n, day in REFERRALS.items():
+            s.add(Referral(resident_id=ids[n], to_institution="县医院", issued_on=D(day)))
+        population.set_figures(s, A, YEAR, 10, 3)
+        population.set_figures(s, B, YEAR, 5, 1)
+    return ids
+
+
+@pytest.fixture
+def township(township_store):
+    return township_store, build(township_store)
+
+
+def figures(report, key):
+    result = report.result(key)
+    codes = {v.id: v.code for v in report.villages}
+    per_village = {codes[vid]: (f.numerator, f.denominator) for vid, f in result.villages.items()}
+    return result.total.numerator, result.total.denominator, per_village
+
+
+@pytest.mark.parametrize("key", list(EXPECTED_YEAR))
+def test_year_figures(township, key):
+    store, _ids = township
+    with store.session() as s:
+        report = engine.evaluate(s, Period.year(YEAR))
+    assert figures(report, key) == EXPECTED_YEAR[key]
+
+
+@pytest.mark.parametrize("key", list(EXPECTED_Q4))
+def test_fourth_quarter_figures(township, key):
+    store, _ids = township
+    with store.session() as s:
+        report = engine.evaluate(s, Q4)
+    assert figures(report, key) == EXPECTED_Q4[key]
+
+
+def test_rate_and_target():
+    assert engine.Figure(8, 15).rate == pytest.approx(8 / 15)
+    assert engine.Figure(3, 0).rate is None
+    assert engine.Figure(3, None).rate is None
+
+
+def test_records_target_and_traffic_light(township):
+    store, _ids = township
+    with store.session() as s:
+        result = engine.evaluate(s, Period.year(YEAR)).result("records")
+    assert result.target == 0.8
+    assert result.below_target(result.total) is True  # 8/15
+
+
+# resident: (indicator, counted, reason)
+REASONS = [
+    ("r1", "htn_standard", True, "本年面对面随访 4 次，要求 4 次"),
+    ("r2", "htn_standard", False, "本年面对面随访 3 次，要求 4 次"),
+    (
+        "r3",
+        "htn_standard",
+        True,
+        "2026-07-15 至 2026-12-31 在管（2 个季度，按季度折算），面对面随访 2 次，要求 2 次",
+    ),
+    (
+        "r4",
+        "htn_standard",
+        True,
+        "2026-01-01 至 2026-05-10 在管（2 个季度，按季度折算），面对面随访 2 次，要求 2 次",
+    ),
+    ("r2", "htn_control", True, "最近一次随访 2026-11-01 血压 128/82 mmHg，达标（< 140/90）"),
+    ("r3", "htn_control", False, "最近一次随访 2026-10-20 血压 145/92 mmHg，未达标（目标 < 150/90）"),
+    ("r7", "t2dm_standard", False, "本年面对面随访 2 次，要求 4 次"),
+    ("r7", "t2dm_control", False, "最近一次随访 2026-08-01 空腹血糖 7.0 mmol/L，未达标（目标 < 7.0）"),
+    ("r8", "record_use", False, "本期没有服务记录"),
+    ("r11", "record_use", True, "2026-03-03 有转诊记录"),
+]
+
+
+@pytest.mark.parametrize(("name", "key", "counted", "reason"), REASONS)
+def test_denominator_lists_every_resident_with_the_reason(township, name, key, counted, reason):
+    store, ids = township
+    with store.session() as s:
+        lines = engine.drilldown(s, key, Period.year(YEAR), "denominator")
+    line = next(line for line in lines if line.resident_id == ids[name])
+    assert (line.counted, str(line.reason)) == (counted, reason)
+
+
+def test_lists_match_the_figures(township):
+    store, ids = township
+    with store.session() as s:
+        for key, (num, den, _v) in EXPECTED_YEAR.items():
+            numerator = engine.drilldown(s, key, Period.year(YEAR), "numerator")
+            assert len(numerator) == num and all(line.counted for line in numerator)
+            if key not in ("records", "e_records"):
+                assert len(engine.drilldown(s, key, Period.year(YEAR), "denominator")) == den
+        only_b = engine.drilldown(s, "htn_standard", Period.year(YEAR), "denominator", village_code=B)
+    assert [line.name for line in only_b] == ["r9"]
+    assert only_b[0].archive_no == f"{B}00009" and only_b[0].village_name == "西村"
+
+
+def test_a_population_denominator_has_no_list(township):
+    store, _ids = township
+    with store.session() as s, pytest.raises(UserError, match="常住人口"):
+        engine.drilldown(s, "records", Period.year(YEAR), "denominator")
+
+
+def test_a_missing_population_figure_leaves_the_rate_empty(township):
+    store, _ids = township
+    with store.session() as s:
+        result = engine.evaluate(s, Period.year(YEAR + 1)).result("records")
+    assert result.total.denominator is None and result.total.rate is None
+    assert result.missing_figures == (A, B)
+
+
+def test_unknown_indicator_and_bad_quarter_are_plain_errors(township):
+    store, _ids = township
+    with store.session() as s, pytest.raises(UserError, match="没有名为“nope”的指标"):
+        engine.drilldown(s, "nope", Period.year(YEAR), "numerator")
+    with pytest.raises(UserError, match="季度"):
+        engine.parse_period(YEAR, 5)
+
+
+def test_a_village_doctor_sees_only_their_village(township):
+    from app.services.access import accounts
+
+    store, _ids = township
+    with store.transaction() as s:
+        accounts.create_user(
+            s, "wang", "pass-wang-123", "village_doctor", display_name="王医生", village_code=B
+        )
+    accounts.login(store, "wang", "pass-wang-123")
+    with store.session() as s:
+        report = engine.evaluate(s, Period.year(YEAR))
+        assert [v.code for v in report.villages] == [B]
+        assert figures(report, "htn_standard") == (1, 1, {B: (1, 1)})
+        with pytest.raises(UserError):
+            engine.evaluate(s, Period.year(YEAR), village_code=A)

@@ -1,0 +1,59 @@
+"""Population figures: entered at the township only, checked, and synced to their own village
+(not to the other villages), where the village's own report divides by them."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.services.errors import UserError
+from app.services.indicators import Period, engine, population
+from tests.synckit import VILLAGES, round_trip
+
+A, B = VILLAGES[0], VILLAGES[1]
+
+
+def test_figures_sync_to_their_village_only(world):
+    town, a, b, root = world
+    with town.store.transaction() as s:
+        population.set_figures(s, A, 2026, 30, 6)
+        population.set_figures(s, B, 2026, 20, 4)
+    round_trip(town, [a, b], root, "pop")
+    with a.store.session() as s:
+        assert [
+            (f.code, f.resident_population, f.elderly_population) for f in population.figures(s, 2026)
+        ] == [(A, 30, 6)]
+        report = engine.evaluate(s, Period.year(2026), keys=["records"])
+        assert report.result("records").total.denominator == 30
+    with b.store.session() as s:
+        assert [(f.code, f.resident_population) for f in population.figures(s, 2026)] == [(B, 20)]
+    # a correction at the township reaches the village too
+    with town.store.transaction() as s:
+        population.set_figures(s, A, 2026, 31, 6)
+    round_trip(town, [a, b], root, "pop2")
+    with a.store.session() as s:
+        assert population.figures(s, 2026)[0].resident_population == 31
+
+
+def test_a_village_cannot_enter_figures(world):
+    _town, a, _b, _root = world
+    with a.store.transaction() as s, pytest.raises(UserError, match="乡镇卫生院录入"):
+        population.set_figures(s, A, 2026, 30, 6)
+
+
+@pytest.mark.parametrize(
+    ("code", "year", "residents", "elderly", "message"),
+    [
+        (A, 1999, 10, 1, "年份"),
+        (A, 2026, -1, 1, "常住人口应是 0 到"),
+        (A, 2026, 10, 11, "不能多于常住人口"),
+        (A, 2026, 2_000_000, None, "常住人口应是 0 到"),
+        ("110105001", 2026, 10, 1, "村代码应为12位数字"),
+        ("999999999999", 2026, 10, 1, "不是有效的县级行政区划代码"),
+    ],
+)
+def test_bad_figures_are_refused_and_change_nothing(world, code, year, residents, elderly, message):
+    town, _a, _b, _root = world
+    with town.store.transaction() as s, pytest.raises(UserError, match=message):
+        population.set_figures(s, code, year, residents, elderly)
+    with town.store.session() as s:
+        assert all(f.resident_population is None for f in population.figures(s, 2026))

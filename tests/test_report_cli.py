@@ -1,0 +1,176 @@
+"""``cunyi report indicators`` and ``cunyi report population`` on the hand-built township of
+test_indicators: the JSON's stable keys and figures, the workbook read back with openpyxl, the
+drill-down lists, the PDF, and one-sentence errors."""
+
+from __future__ import annotations
+
+import json
+
+import openpyxl
+import pytest
+
+from app.cli import main
+from tests.test_indicators import EXPECTED_YEAR, YEAR, A, B, build
+
+
+@pytest.fixture
+def township_dir(township_store, tmp_path):
+    build(township_store)
+    township_store.dispose()
+    return str(tmp_path / "data-township")
+
+
+def run_json(capsys, *args):
+    capsys.readouterr()
+    assert main(list(args)) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_json_has_the_stable_keys_and_the_figures(township_dir, capsys):
+    data = run_json(capsys, "--data-dir", township_dir, "report", "indicators", "--year", str(YEAR), "--json")
+    by_key = {i["key"]: i for i in data["indicators"]}
+    assert set(EXPECTED_YEAR) <= set(by_key)
+    for key, (num, den, villages) in EXPECTED_YEAR.items():
+        ind = by_key[key]
+        assert {"key", "name", "numerator", "denominator", "rate", "target", "villages"} <= set(ind)
+        assert (ind["numerator"], ind["denominator"]) == (num, den)
+        assert ind["rate"] == round(num / den, 4)
+        assert {v["code"]: (v["numerator"], v["denominator"]) for v in ind["villages"]} == villages
+    assert by_key["records"]["target"] == 0.8 and by_key["records"]["name"] == "健康档案建档率"
+
+
+def test_workbook_numbers_match_the_json(township_dir, tmp_path, capsys):
+    data = run_json(capsys, "--data-dir", township_dir, "report", "indicators", "--year", str(YEAR), "--json")
+    out = tmp_path / "report.xlsx"
+    assert (
+        main(["--data-dir", township_dir, "report", "indicators", "--year", str(YEAR), "-o", str(out)]) == 0
+    )
+    wb = openpyxl.load_workbook(out)
+    summary = wb.worksheets[0]
+    assert summary.title == "汇总" and summary.freeze_panes == "C5"
+    assert summary["B5"].font.name == "宋体"
+    rows = list(summary.iter_rows(min_row=5, values_only=True))
+    assert len(rows) == len(data["indicators"])
+    for row, ind in zip(rows, data["indicators"], strict=True):
+        assert list(row[1:6]) == [
+            ind["name"],
+            ind["numerator"],
+            ind["denominator"],
+            ind["rate"],
+            ind["target"],
+        ]
+        for i, v in enumerate(ind["villages"]):
+            assert list(row[6 + 3 * i : 9 + 3 * i]) == [v["numerator"], v["denominator"], v["rate"]]
+    villages = [summary.cell(row=3, column=7 + 3 * i).value for i in range(2)]
+    assert villages == [f"东村（{A}）", f"西村（{B}）"]
+    # one sheet per indicator, listing its residents with reasons
+    assert [ws.title for ws in wb.worksheets[1:]] == [i["key"] for i in data["indicators"]]
+    sheet = wb["htn_standard"]
+    assert sheet.freeze_panes == "A3"
+    listed = list(sheet.iter_rows(min_row=3, values_only=True))
+    assert len(listed) == 5 and sum(1 for r in listed if r[4] == "是") == 4
+    r2 = next(r for r in listed if r[1] == "r2")
+    assert r2[0] == f"{A}00002" and r2[5] == "本年面对面随访 3 次，要求 4 次"
+    assert len(list(wb["records"].iter_rows(min_row=3))) == 8  # numerator: the figure is the denominator
+
+
+def test_lists_as_json(township_dir, capsys):
+    base = [
+        "--data-dir",
+        township_dir,
+        "report",
+        "indicators",
+        "--year",
+        str(YEAR),
+        "--indicator",
+        "htn_standard",
+    ]
+    num = run_json(capsys, *base, "--list", "numerator", "--json")
+    den = run_json(capsys, *base, "--list", "denominator", "--json")
+    assert len(num["residents"]) == 4 and len(den["residents"]) == 5
+    assert {"archive_no", "name", "village", "reason"} <= set(den["residents"][0])
+    assert {r["name"] for r in den["residents"]} - {r["name"] for r in num["residents"]} == {"r2"}
+    q4 = run_json(capsys, *base, "--list", "denominator", "--json", "--quarter", "4", "--village", B)
+    assert [(r["name"], r["village"]) for r in q4["residents"]] == [("r9", B)]
+
+
+def test_pdf_summary(township_dir, tmp_path):
+    out = tmp_path / "report.pdf"
+    assert (
+        main(["--data-dir", township_dir, "report", "indicators", "--year", str(YEAR), "-o", str(out)]) == 0
+    )
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--list", "numerator"], "--indicator"),
+        (["--indicator", "records"], "--list"),
+        (["--indicator", "nope", "--list", "numerator"], "没有名为“nope”的指标"),
+        (["--indicator", "records", "--list", "denominator"], "常住人口"),
+        (["-o", "report.docx"], ".xlsx 或 .pdf"),
+        (["--village", "110105001999"], "没有村代码为 110105001999 的村"),
+    ],
+)
+def test_errors_are_one_sentence(township_dir, capsys, args, message):
+    code = main(["--data-dir", township_dir, "report", "indicators", "--year", str(YEAR), *args])
+    err = capsys.readouterr().err
+    assert code == 1 and message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_population_set_and_list(township_dir, capsys):
+    assert (
+        main(
+            [
+                "--data-dir",
+                township_dir,
+                "report",
+                "population",
+                "--year",
+                "2027",
+                "--village",
+                A,
+                "--residents",
+                "12",
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(
+            [
+                "--data-dir",
+                township_dir,
+                "report",
+                "population",
+                "--year",
+                "2027",
+                "--village",
+                A,
+                "--elderly",
+                "4",
+            ]
+        )
+        == 0
+    )
+    data = run_json(capsys, "--data-dir", township_dir, "report", "population", "--year", "2027", "--json")
+    assert data["villages"] == [
+        {"code": A, "name": "东村", "year": 2027, "resident_population": 12, "elderly_population": 4},
+        {"code": B, "name": "西村", "year": 2027, "resident_population": None, "elderly_population": None},
+    ]
+    code = main(
+        [
+            "--data-dir",
+            township_dir,
+            "report",
+            "population",
+            "--year",
+            "2027",
+            "--village",
+            A,
+            "--elderly",
+            "13",
+        ]
+    )
+    assert code == 1 and "不能多于常住人口" in capsys.readouterr().err
