@@ -21,6 +21,7 @@ from app.cli import (
     gui,
     init,
     printing,
+    report_quality,
     residents,
     sync,
     users,
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     for group in GROUPS:
         group.register(sub)
+    report_quality.register_group(sub)  # TEMPORARY (issue 17 B): part A's app/cli/report.py owns `report`
     return parser
 
 

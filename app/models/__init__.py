@@ -5,6 +5,7 @@ from app.models.followup import FollowupVisit, ProgramEnrolment
 from app.models.org import ArchiveSerial, Profile, Setting, Township, Village, VillageGroup
 from app.models.referral import Referral
 from app.models.resident import Household, Resident, ResidentChoice, ResidentSearchKey
+from app.models.review import ReviewDecision
 from app.models.sync import BundleRecord, ChangeLog, OriginMark, Peer, SyncConflict, SyncState
 from app.models.user import AuditEntry, User
 
@@ -29,6 +30,7 @@ __all__ = [
     "Resident",
     "ResidentChoice",
     "ResidentSearchKey",
+    "ReviewDecision",
     "Setting",
     "Township",
     "User",

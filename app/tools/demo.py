@@ -40,6 +40,7 @@ from app.services.records.pinyin_keys import sort_key
 from app.services.records.residents import search_key_rows
 from app.services.records.validators import age_on
 from app.services.sync import bulk
+from app.tools import demo_township
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -296,6 +297,9 @@ def generate_demo(
                 done_here += len(members)
             # Follow-ups first: a patient's record and diagnosis are moved to before management began.
             enrolments, visits = _followups(people.rng, batch_res, batch_choice, today)
+            demo_township.shape_batch(
+                session, people.rng, village_list, v_index, batch_res, enrolments, visits, batch_keys, today
+            )
             for row in (*batch_hh, *batch_res, *enrolments, *visits):
                 row["created_by"] = row["updated_by"] = who.id
             # Written around the ORM for speed, so logged (bulk.prepare) and audited here as the
