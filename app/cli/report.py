@@ -7,6 +7,7 @@ subparsers.  Adding a sibling (``report quality``) is one line in that list.
 
 from __future__ import annotations
 
+from app.cli import report_quality
 from app.cli.core import CliError, open_store, print_json
 from app.cli.numbers import WholeNumber
 
@@ -42,7 +43,7 @@ def add_population(rsub) -> None:
 
 
 # The report group's subcommands, in the order `cunyi report --help` lists them.
-SUBCOMMANDS = [add_indicators, add_population]
+SUBCOMMANDS = [add_indicators, add_population, report_quality.register]
 
 
 def register(sub) -> None:

@@ -6,6 +6,7 @@ from app.models.org import ArchiveSerial, Profile, Setting, Township, Village, V
 from app.models.population import PopulationFigure
 from app.models.referral import Referral
 from app.models.resident import Household, Resident, ResidentChoice, ResidentSearchKey
+from app.models.review import ReviewDecision
 from app.models.sync import BundleRecord, ChangeLog, OriginMark, Peer, SyncConflict, SyncState
 from app.models.user import AuditEntry, User
 
@@ -31,6 +32,7 @@ __all__ = [
     "Resident",
     "ResidentChoice",
     "ResidentSearchKey",
+    "ReviewDecision",
     "Setting",
     "Township",
     "User",

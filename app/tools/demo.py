@@ -41,7 +41,7 @@ from app.services.records.pinyin_keys import sort_key
 from app.services.records.residents import search_key_rows
 from app.services.records.validators import age_on
 from app.services.sync import bulk
-from app.tools import demo_population, demo_referrals
+from app.tools import demo_population, demo_referrals, demo_township
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -308,6 +308,9 @@ def generate_demo(
                 row["created_by"] = row["updated_by"] = who.id
             demo_referrals.stamp_entered(enrolments, doctor_id, "enrolled_on")
             demo_referrals.stamp_entered(visits, doctor_id, "visit_date")
+            demo_township.shape_batch(
+                session, people.rng, village_list, v_index, batch_res, enrolments, visits, batch_keys, today
+            )
             # Written around the ORM for speed, so logged (bulk.prepare) and audited here as the
             # capture hook would; the last fortnight's visits also get an audit entry each, dated
             # their visit day within clinic hours, so the demo's audit page opens on days of activity.

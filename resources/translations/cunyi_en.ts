@@ -874,6 +874,14 @@
         <translation>Target exercise minutes</translation>
     </message>
     <message>
+        <source>服药依从性</source>
+        <translation>Medication adherence</translation>
+    </message>
+    <message>
+        <source>随访医生</source>
+        <translation>Follow-up doctor</translation>
+    </message>
+    <message>
         <source>辅助检查</source>
         <translation>Auxiliary examinations</translation>
     </message>
@@ -2113,6 +2121,70 @@
         <source>（机构名称）</source>
         <translation> (institution)</translation>
     </message>
+    <message>
+        <source>随访质量督导表</source>
+        <translation>Follow-up quality supervision sheet</translation>
+    </message>
+    <message>
+        <source>{village}（{code}）  检查期间：{start} 至 {end}  打印日期：{today}</source>
+        <translation>{village} ({code})  Period: {start} to {end}  Printed: {today}</translation>
+    </message>
+    <message>
+        <source>问题类型</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>条数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>未填写</source>
+        <translation>Not filled in</translation>
+    </message>
+    <message>
+        <source>医生</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>需要核对的记录</source>
+        <translation>Records to check</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>已核✓</source>
+        <translation>Checked ✓</translation>
+    </message>
+    <message>
+        <source>本期未发现问题</source>
+        <translation>No problems found in this period</translation>
+    </message>
+    <message>
+        <source>另有 {n} 条未列出，见电子表格（cunyi report quality -o 文件.xlsx）</source>
+        <translation>{n} more not listed: see the workbook (cunyi report quality -o FILE.xlsx)</translation>
+    </message>
+    <message>
+        <source>督导意见及整改要求：</source>
+        <translation>Supervisor&apos;s findings and corrections required:</translation>
+    </message>
+    <message>
+        <source>督导人（签字）：＿＿＿＿＿＿  村医（签字）：＿＿＿＿＿＿  日期：＿＿＿＿＿＿</source>
+        <translation>Supervisor (signature): ＿＿＿＿＿＿  Village doctor (signature): ＿＿＿＿＿＿  Date: ＿＿＿＿＿＿</translation>
+    </message>
+    <message>
+        <source>没有可打印的村</source>
+        <translation>No village to print</translation>
+    </message>
 </context>
 <context>
     <name>PrintPage</name>
@@ -2357,6 +2429,153 @@
     <message>
         <source>村{code}的档案编号已用完</source>
         <translation>Village {code} has used all its archive numbers</translation>
+    </message>
+</context>
+<context>
+    <name>Quality</name>
+    <message>
+        <source>汇总</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>按医生</source>
+        <translation>By doctor</translation>
+    </message>
+    <message>
+        <source>问题明细</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>村代码</source>
+        <translation>Village code</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>核查随访数</source>
+        <translation>Visits checked</translation>
+    </message>
+    <message>
+        <source>医生</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>问题类型</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>条数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>随访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>随访质量报告 {start} 至 {end}</source>
+        <translation>Follow-up quality report {start} to {end}</translation>
+    </message>
+    <message>
+        <source>数值照抄上次</source>
+        <translation>Copied forward</translation>
+    </message>
+    <message>
+        <source>短时集中录入</source>
+        <translation>Burst of entries</translation>
+    </message>
+    <message>
+        <source>随访日期在将来</source>
+        <translation>Dated in the future</translation>
+    </message>
+    <message>
+        <source>早于纳入管理</source>
+        <translation>Before enrolment</translation>
+    </message>
+    <message>
+        <source>晚于死亡日期</source>
+        <translation>After death</translation>
+    </message>
+    <message>
+        <source>必填项缺失</source>
+        <translation>Mandatory fields missing</translation>
+    </message>
+    <message>
+        <source>补录过晚</source>
+        <translation>Entered late</translation>
+    </message>
+    <message>
+        <source>电脑时钟有误</source>
+        <translation>Wrong PC clock</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>没有可查看的村：{code}</source>
+        <translation>No village you may view: {code}</translation>
+    </message>
+    <message>
+        <source>质量规则的天数、次数和分钟数都应为正整数</source>
+        <translation>The quality rules&apos; days, counts and minutes must be positive whole numbers</translation>
+    </message>
+    <message>
+        <source>测量值（{values}）与 {previous} 的上次随访完全相同</source>
+        <translation>Measurements ({values}) exactly the same as the previous visit on {previous}</translation>
+    </message>
+    <message>
+        <source>{user} 在 {minutes} 分钟内保存了 {n} 次随访（{start} 起，UTC）</source>
+        <translation>{user} saved {n} visits within {minutes} minutes (from {start} UTC)</translation>
+    </message>
+    <message>
+        <source>随访日期 {date} 晚于今天（{today}）</source>
+        <translation>Visit date {date} is after today ({today})</translation>
+    </message>
+    <message>
+        <source>随访日期 {date} 早于纳入管理日期 {enrolled}</source>
+        <translation>Visit date {date} is before enrolment on {enrolled}</translation>
+    </message>
+    <message>
+        <source>随访日期 {date} 晚于死亡日期 {died}</source>
+        <translation>Visit date {date} is after the date of death {died}</translation>
+    </message>
+    <message>
+        <source>缺少必填项：{fields}</source>
+        <translation>Mandatory fields missing: {fields}</translation>
+    </message>
+    <message>
+        <source>随访日期 {date}，{days} 天后才录入（{saved}）</source>
+        <translation>Visit dated {date}, entered {days} days later ({saved})</translation>
+    </message>
+    <message>
+        <source>电脑时钟慢：{n} 次随访的保存时间早于随访日期，最多早 {days} 天</source>
+        <translation>PC clock behind: {n} visits saved before their visit date, by up to {days} days</translation>
+    </message>
+    <message>
+        <source>电脑时钟快：{n} 次随访的保存时间比同步时钟晚，最多晚 {days} 天</source>
+        <translation>PC clock ahead: {n} visits saved later than their sync clock, by up to {days} days</translation>
+    </message>
+    <message>
+        <source>{device} 最近一次同步时，电脑时钟比本机快约 {days} 天</source>
+        <translation>At its last sync, {device}&apos;s clock was about {days} days ahead of this PC</translation>
     </message>
 </context>
 <context>
@@ -2700,6 +2919,93 @@
     <message>
         <source>纳入慢病管理</source>
         <translation>Chronic-disease management</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>已转出</source>
+        <translation>Referred out</translation>
+    </message>
+    <message>
+        <source>未到位</source>
+        <translation>Did not arrive</translation>
+    </message>
+    <message>
+        <source>疑似重复档案</source>
+        <translation>Possible duplicate</translation>
+    </message>
+    <message>
+        <source>同步冲突</source>
+        <translation>Sync conflict</translation>
+    </message>
+    <message>
+        <source>未通过校验</source>
+        <translation>Fails validation</translation>
+    </message>
+    <message>
+        <source>转诊超期未结</source>
+        <translation>Referral open too long</translation>
+    </message>
+    <message>
+        <source>不是同一人，两份都保留</source>
+        <translation>Different people: keep both</translation>
+    </message>
+    <message>
+        <source>同一人：作废后一份档案</source>
+        <translation>Same person: void the later record</translation>
+    </message>
+    <message>
+        <source>保留现值</source>
+        <translation>Keep the current value</translation>
+    </message>
+    <message>
+        <source>改用另一台电脑的值</source>
+        <translation>Use the other PC&apos;s value</translation>
+    </message>
+    <message>
+        <source>退回村医修改</source>
+        <translation>Send back to the village doctor</translation>
+    </message>
+    <message>
+        <source>登记为未到位</source>
+        <translation>Record as not arrived</translation>
+    </message>
+    <message>
+        <source>审核队列由乡镇卫生院处理</source>
+        <translation>The review queue is handled at the township health centre</translation>
+    </message>
+    <message>
+        <source>身份证号相同：{number}</source>
+        <translation>Same ID number: {number}</translation>
+    </message>
+    <message>
+        <source>姓名、出生日期和家庭住址相同：{address}</source>
+        <translation>Same name, birth date and household address: {address}</translation>
+    </message>
+    <message>
+        <source>{field}：现值“{kept}”（{kept_by}），另一台电脑改为“{lost}”（{lost_by}）</source>
+        <translation>{field}: now &quot;{kept}&quot; ({kept_by}); another PC changed it to &quot;{lost}&quot; ({lost_by})</translation>
+    </message>
+    <message>
+        <source>{day} 转往 {to}，{days} 天未登记到位</source>
+        <translation>Referred to {to} on {day}; no arrival recorded for {days} days</translation>
+    </message>
+    <message>
+        <source>请写明处理理由：村卫生室会看到它</source>
+        <translation>Please write the reason: the village clinic will read it</translation>
+    </message>
+    <message>
+        <source>处理理由最多500字</source>
+        <translation>The reason may have at most 500 characters</translation>
+    </message>
+    <message>
+        <source>该审核项不存在或已处理</source>
+        <translation>This review item does not exist or has been handled</translation>
+    </message>
+    <message>
+        <source>这一项不能这样处理</source>
+        <translation>This item cannot be decided that way</translation>
     </message>
 </context>
 <context>

@@ -873,6 +873,14 @@
         <translation>目标运动时长</translation>
     </message>
     <message>
+        <source>服药依从性</source>
+        <translation>服药依从性</translation>
+    </message>
+    <message>
+        <source>随访医生</source>
+        <translation>随访医生</translation>
+    </message>
+    <message>
         <source>辅助检查</source>
         <translation>辅助检查</translation>
     </message>
@@ -2112,6 +2120,70 @@
         <source>（机构名称）</source>
         <translation>（机构名称）</translation>
     </message>
+    <message>
+        <source>随访质量督导表</source>
+        <translation>随访质量督导表</translation>
+    </message>
+    <message>
+        <source>{village}（{code}）  检查期间：{start} 至 {end}  打印日期：{today}</source>
+        <translation>{village}（{code}）  检查期间：{start} 至 {end}  打印日期：{today}</translation>
+    </message>
+    <message>
+        <source>问题类型</source>
+        <translation>问题类型</translation>
+    </message>
+    <message>
+        <source>条数</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>未填写</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>医生</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>需要核对的记录</source>
+        <translation>需要核对的记录</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>已核✓</source>
+        <translation>已核✓</translation>
+    </message>
+    <message>
+        <source>本期未发现问题</source>
+        <translation>本期未发现问题</translation>
+    </message>
+    <message>
+        <source>另有 {n} 条未列出，见电子表格（cunyi report quality -o 文件.xlsx）</source>
+        <translation>另有 {n} 条未列出，见电子表格（cunyi report quality -o 文件.xlsx）</translation>
+    </message>
+    <message>
+        <source>督导意见及整改要求：</source>
+        <translation>督导意见及整改要求：</translation>
+    </message>
+    <message>
+        <source>督导人（签字）：＿＿＿＿＿＿  村医（签字）：＿＿＿＿＿＿  日期：＿＿＿＿＿＿</source>
+        <translation>督导人（签字）：＿＿＿＿＿＿  村医（签字）：＿＿＿＿＿＿  日期：＿＿＿＿＿＿</translation>
+    </message>
+    <message>
+        <source>没有可打印的村</source>
+        <translation>没有可打印的村</translation>
+    </message>
 </context>
 <context>
     <name>PrintPage</name>
@@ -2356,6 +2428,153 @@
     <message>
         <source>村{code}的档案编号已用完</source>
         <translation>村{code}的档案编号已用完</translation>
+    </message>
+</context>
+<context>
+    <name>Quality</name>
+    <message>
+        <source>汇总</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>按医生</source>
+        <translation>按医生</translation>
+    </message>
+    <message>
+        <source>问题明细</source>
+        <translation>问题明细</translation>
+    </message>
+    <message>
+        <source>村代码</source>
+        <translation>村代码</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>核查随访数</source>
+        <translation>核查随访数</translation>
+    </message>
+    <message>
+        <source>医生</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <source>问题类型</source>
+        <translation>问题类型</translation>
+    </message>
+    <message>
+        <source>条数</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>随访日期</source>
+        <translation>随访日期</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>随访质量报告 {start} 至 {end}</source>
+        <translation>随访质量报告 {start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>数值照抄上次</source>
+        <translation>数值照抄上次</translation>
+    </message>
+    <message>
+        <source>短时集中录入</source>
+        <translation>短时集中录入</translation>
+    </message>
+    <message>
+        <source>随访日期在将来</source>
+        <translation>随访日期在将来</translation>
+    </message>
+    <message>
+        <source>早于纳入管理</source>
+        <translation>早于纳入管理</translation>
+    </message>
+    <message>
+        <source>晚于死亡日期</source>
+        <translation>晚于死亡日期</translation>
+    </message>
+    <message>
+        <source>必填项缺失</source>
+        <translation>必填项缺失</translation>
+    </message>
+    <message>
+        <source>补录过晚</source>
+        <translation>补录过晚</translation>
+    </message>
+    <message>
+        <source>电脑时钟有误</source>
+        <translation>电脑时钟有误</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>没有可查看的村：{code}</source>
+        <translation>没有可查看的村：{code}</translation>
+    </message>
+    <message>
+        <source>质量规则的天数、次数和分钟数都应为正整数</source>
+        <translation>质量规则的天数、次数和分钟数都应为正整数</translation>
+    </message>
+    <message>
+        <source>测量值（{values}）与 {previous} 的上次随访完全相同</source>
+        <translation>测量值（{values}）与 {previous} 的上次随访完全相同</translation>
+    </message>
+    <message>
+        <source>{user} 在 {minutes} 分钟内保存了 {n} 次随访（{start} 起，UTC）</source>
+        <translation>{user} 在 {minutes} 分钟内保存了 {n} 次随访（{start} 起，UTC）</translation>
+    </message>
+    <message>
+        <source>随访日期 {date} 晚于今天（{today}）</source>
+        <translation>随访日期 {date} 晚于今天（{today}）</translation>
+    </message>
+    <message>
+        <source>随访日期 {date} 早于纳入管理日期 {enrolled}</source>
+        <translation>随访日期 {date} 早于纳入管理日期 {enrolled}</translation>
+    </message>
+    <message>
+        <source>随访日期 {date} 晚于死亡日期 {died}</source>
+        <translation>随访日期 {date} 晚于死亡日期 {died}</translation>
+    </message>
+    <message>
+        <source>缺少必填项：{fields}</source>
+        <translation>缺少必填项：{fields}</translation>
+    </message>
+    <message>
+        <source>随访日期 {date}，{days} 天后才录入（{saved}）</source>
+        <translation>随访日期 {date}，{days} 天后才录入（{saved}）</translation>
+    </message>
+    <message>
+        <source>电脑时钟慢：{n} 次随访的保存时间早于随访日期，最多早 {days} 天</source>
+        <translation>电脑时钟慢：{n} 次随访的保存时间早于随访日期，最多早 {days} 天</translation>
+    </message>
+    <message>
+        <source>电脑时钟快：{n} 次随访的保存时间比同步时钟晚，最多晚 {days} 天</source>
+        <translation>电脑时钟快：{n} 次随访的保存时间比同步时钟晚，最多晚 {days} 天</translation>
+    </message>
+    <message>
+        <source>{device} 最近一次同步时，电脑时钟比本机快约 {days} 天</source>
+        <translation>{device} 最近一次同步时，电脑时钟比本机快约 {days} 天</translation>
     </message>
 </context>
 <context>
@@ -2699,6 +2918,93 @@
     <message>
         <source>纳入慢病管理</source>
         <translation>纳入慢病管理</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>已转出</source>
+        <translation>已转出</translation>
+    </message>
+    <message>
+        <source>未到位</source>
+        <translation>未到位</translation>
+    </message>
+    <message>
+        <source>疑似重复档案</source>
+        <translation>疑似重复档案</translation>
+    </message>
+    <message>
+        <source>同步冲突</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>未通过校验</source>
+        <translation>未通过校验</translation>
+    </message>
+    <message>
+        <source>转诊超期未结</source>
+        <translation>转诊超期未结</translation>
+    </message>
+    <message>
+        <source>不是同一人，两份都保留</source>
+        <translation>不是同一人，两份都保留</translation>
+    </message>
+    <message>
+        <source>同一人：作废后一份档案</source>
+        <translation>同一人：作废后一份档案</translation>
+    </message>
+    <message>
+        <source>保留现值</source>
+        <translation>保留现值</translation>
+    </message>
+    <message>
+        <source>改用另一台电脑的值</source>
+        <translation>改用另一台电脑的值</translation>
+    </message>
+    <message>
+        <source>退回村医修改</source>
+        <translation>退回村医修改</translation>
+    </message>
+    <message>
+        <source>登记为未到位</source>
+        <translation>登记为未到位</translation>
+    </message>
+    <message>
+        <source>审核队列由乡镇卫生院处理</source>
+        <translation>审核队列由乡镇卫生院处理</translation>
+    </message>
+    <message>
+        <source>身份证号相同：{number}</source>
+        <translation>身份证号相同：{number}</translation>
+    </message>
+    <message>
+        <source>姓名、出生日期和家庭住址相同：{address}</source>
+        <translation>姓名、出生日期和家庭住址相同：{address}</translation>
+    </message>
+    <message>
+        <source>{field}：现值“{kept}”（{kept_by}），另一台电脑改为“{lost}”（{lost_by}）</source>
+        <translation>{field}：现值“{kept}”（{kept_by}），另一台电脑改为“{lost}”（{lost_by}）</translation>
+    </message>
+    <message>
+        <source>{day} 转往 {to}，{days} 天未登记到位</source>
+        <translation>{day} 转往 {to}，{days} 天未登记到位</translation>
+    </message>
+    <message>
+        <source>请写明处理理由：村卫生室会看到它</source>
+        <translation>请写明处理理由：村卫生室会看到它</translation>
+    </message>
+    <message>
+        <source>处理理由最多500字</source>
+        <translation>处理理由最多500字</translation>
+    </message>
+    <message>
+        <source>该审核项不存在或已处理</source>
+        <translation>该审核项不存在或已处理</translation>
+    </message>
+    <message>
+        <source>这一项不能这样处理</source>
+        <translation>这一项不能这样处理</translation>
     </message>
 </context>
 <context>

@@ -61,6 +61,25 @@ RANGES: dict[str, tuple[str, float, float, float, float]] = {
     "exercise_times_target": (QT_TRANSLATE_NOOP("Field", "目标运动次数"), 0, 21, 0, 14),
     "exercise_minutes_target": (QT_TRANSLATE_NOOP("Field", "目标运动时长"), 0, 600, 0, 240),
 }
+# What a completed visit of each programme must carry, as printed on its paper form (体征, 服药依从性,
+# 下次随访日期, 随访医生签名); a 失访/死亡 visit records its reason instead.  Measurements take their
+# labels from RANGES, the rest from MANDATORY_LABELS.  Read by the quality report (services/quality).
+MANDATORY: dict[str, tuple[str, ...]] = {
+    rules.HTN: ("sbp", "dbp", "heart_rate", "weight", "adherence", "next_due", "doctor"),
+    rules.T2DM: ("sbp", "dbp", "weight", "glucose", "adherence", "next_due", "doctor"),
+}
+MANDATORY_LABELS = {
+    "adherence": QT_TRANSLATE_NOOP("Field", "服药依从性"),
+    "next_due": QT_TRANSLATE_NOOP("Field", "下次随访日期"),
+    "doctor": QT_TRANSLATE_NOOP("Field", "随访医生"),
+}
+
+
+def field_label(name: str) -> str:
+    """The form's label of a visit field (Chinese source text, translated in the "Field" context)."""
+    return RANGES[name][0] if name in RANGES else MANDATORY_LABELS.get(name, name)
+
+
 INTEGER_FIELDS = {
     "sbp",
     "dbp",

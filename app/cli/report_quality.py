@@ -1,0 +1,86 @@
+"""``cunyi report quality``: the quality report as text, JSON, an xlsx workbook or the printable
+督导 sheets (PDF).
+
+:func:`register` adds ``quality`` to the ``report`` group's sub-commands (``app/cli/report.py`` owns
+the group and lists it in its ``SUBCOMMANDS``).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from app.cli.core import CliError, open_store, print_json
+from app.cli.numbers import WholeNumber
+
+
+def register(report_sub) -> None:
+    """Add ``quality`` to the ``report`` group's sub-parsers."""
+    q = report_sub.add_parser("quality", help="record quality report (per village and doctor)")
+    q.add_argument("--year", type=WholeNumber("年份"), help="the year (default: this year)")
+    q.add_argument("--village", help="only this 12-digit village code")
+    out = q.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print JSON")
+    out.add_argument(
+        "-o", "--output", metavar="FILE.xlsx|FILE.pdf", help="write a workbook or the 督导 sheets"
+    )
+    q.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the file or text")
+    q.set_defaults(func=quality)
+
+
+def quality(args) -> int:
+    from app.services.indicators import Period
+    from app.services.quality import report as quality_report
+    from app.services.sync import capture
+
+    suffix = ""
+    if args.output:
+        suffix = args.output.lower().rsplit(".", 1)[-1] if "." in args.output else ""
+        if suffix not in ("xlsx", "pdf"):
+            raise CliError(f"输出文件应以 .xlsx 或 .pdf 结尾：{args.output}")
+    _, store = open_store(args)
+    labels = _labels(args.lang)
+    with store.session() as s:
+        year = args.year if args.year is not None else capture.trusted_today(s).year
+        if not 2000 <= year <= 2100:
+            raise CliError(f"年份应在2000到2100之间：{year}")
+        period = Period.year(year)
+        if suffix == "pdf":
+            from app.services import printing
+            from app.services.printing.supervision_sheet import supervision_pdf
+
+            data = supervision_pdf(s, period, labels, village_code=args.village)
+            path = printing.write_pdf(args.output, data)
+            print(f"已写入 {path}（{len(data) / 1024:.0f} KB）")
+            return 0
+        report = quality_report.quality_report(s, period, village_code=args.village)
+    tl = labels.translate
+    if suffix == "xlsx":
+        from app.services.quality.export import write_workbook
+
+        path = write_workbook(report, args.output, tl)
+        print(f"已写入 {path}（{len(report.findings)} 条问题）")
+        return 0
+    if args.json:
+        print_json(
+            {
+                "findings": [f.as_json(tl) for f in report.findings],
+                "summary": [
+                    {"village": r.village_code, "kind": r.kind, "count": r.count} for r in report.summary()
+                ],
+            }
+        )
+        return 0
+    out = sys.stdout
+    print(f"{year} 年随访质量：核查 {report.visits} 次随访，{len(report.findings)} 条问题", file=out)
+    for r in report.summary():
+        print(
+            f"  {r.village_code} {r.village_name}  {tl('Quality', quality_report.KINDS[r.kind])}  {r.count}",
+            file=out,
+        )
+    return 0
+
+
+def _labels(lang: str):
+    from app.cli.printing import print_labels
+
+    return print_labels(lang)

@@ -1,0 +1,199 @@
+"""随访质量督导表: the sheet a township supervisor takes to each village — what the quality report
+found there, per kind and per doctor, the records to look at together, and room for the findings
+of the visit and both signatures.  Portrait A4, one village per sheet (more pages when the list is
+long); "第 n 页 / 共 m 页" at the foot.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from app.services.printing.layout import FONT, Labels, markup, numbered_canvas, para_style, register_font
+from app.services.quality.report import KINDS, QualityReport
+
+PAGE = (210 * mm, 297 * mm)
+MARGIN = 14 * mm
+MAX_PER_KIND = 12  # records listed per village and kind; the workbook has them all
+HEAD_FILL = colors.Color(0.88, 0.88, 0.88)
+
+
+def _table(rows, widths, *, header=True, align_right: tuple[int, ...] = ()) -> Table:
+    style = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8.5),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if header:
+        style.append(("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL))
+    for col in align_right:
+        style.append(("ALIGN", (col, 1), (col, -1), "RIGHT"))
+    t = Table(rows, colWidths=[w * mm for w in widths], repeatRows=1 if header else 0)
+    t.setStyle(TableStyle(style))
+    return t
+
+
+def render_supervision_sheets(report: QualityReport, labels: Labels, institution: str = "") -> bytes:
+    """One sheet per village of ``report`` (villages without findings too: a clean bill is news)."""
+    T = labels
+    register_font()
+    body, small = para_style(8.5, 11), para_style(7.5, 9.5)
+    heading = para_style(10, 14)
+    title = T("Print", "随访质量督导表")
+    story: list = []
+    for index, (code, name) in enumerate(report.villages):
+        if index:
+            story.append(PageBreak())
+        found = report.of_village(code)
+        story.append(
+            Paragraph(
+                markup(
+                    T("Print", "{village}（{code}）  检查期间：{start} 至 {end}  打印日期：{today}").format(
+                        village=name,
+                        code=code,
+                        start=T.date(report.period.start),
+                        end=T.date(report.period.end),
+                        today=T.date(report.today),
+                    )
+                ),
+                heading,
+            )
+        )
+        story.append(Spacer(1, 3 * mm))
+        counts = {k: 0 for k in KINDS}
+        for f in found:
+            counts[f.kind] += 1
+        kind_rows = [[T("Print", "问题类型"), T("Print", "条数")]]
+        kind_rows += [[Paragraph(markup(T("Quality", KINDS[k])), body), str(n)] for k, n in counts.items()]
+        kind_rows.append([T("Print", "合计"), str(len(found))])
+        doctors: dict[str, dict[str, int]] = {}
+        for f in found:
+            doctors.setdefault(f.doctor or T("Print", "未填写"), {}).setdefault(f.kind, 0)
+            doctors[f.doctor or T("Print", "未填写")][f.kind] += 1
+        doctor_rows = [[T("Print", "医生"), T("Print", "问题")]]
+        for doctor, per_kind in sorted(doctors.items()):
+            text = T.join([f"{T('Quality', KINDS[k])} {n}" for k, n in per_kind.items()])
+            doctor_rows.append([Paragraph(markup(doctor), body), Paragraph(markup(text), small)])
+        if len(doctor_rows) == 1:
+            doctor_rows.append([T("Print", "无"), ""])
+        side_by_side = Table(
+            [[_table(kind_rows, [44, 14], align_right=(1,)), _table(doctor_rows, [26, 92])]],
+            colWidths=[62 * mm, 120 * mm],
+        )
+        side_by_side.setStyle(
+            TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+        )
+        story += [side_by_side, Spacer(1, 4 * mm)]
+        listed, shown = [], dict.fromkeys(KINDS, 0)
+        for f in found:
+            if shown[f.kind] < MAX_PER_KIND:
+                shown[f.kind] += 1
+                listed.append(f)
+        story.append(Paragraph(markup(T("Print", "需要核对的记录")), heading))
+        rows = [[T("Print", "序号"), T("Print", "问题类型"), T("Print", "姓名"), T("Print", "档案编号"),
+                 T("Print", "随访日期"), T("Print", "说明"), T("Print", "已核✓")]]  # fmt: skip
+        for n, f in enumerate(listed, 1):
+            rows.append(
+                [
+                    str(n),
+                    Paragraph(markup(T("Quality", KINDS[f.kind])), small),
+                    Paragraph(markup(f.name), small),
+                    Paragraph(
+                        markup(f"{f.archive_no[9:12]}-{f.archive_no[12:]}" if f.archive_no else ""), small
+                    ),
+                    T.short_date(f.visit_date),
+                    Paragraph(markup(f.render_detail(T.translate)), small),
+                    "",
+                ]
+            )
+        if not listed:
+            rows.append(["", Paragraph(markup(T("Print", "本期未发现问题")), body), "", "", "", "", ""])
+        story.append(_table(rows, [9, 24, 16, 17, 18, 86, 12]))
+        if len(found) > len(listed):
+            story.append(
+                Paragraph(
+                    markup(
+                        T(
+                            "Print", "另有 {n} 条未列出，见电子表格（cunyi report quality -o 文件.xlsx）"
+                        ).format(n=len(found) - len(listed))
+                    ),
+                    small,
+                )
+            )
+        story.append(Spacer(1, 5 * mm))
+        remarks = [
+            [Paragraph(markup(T("Print", "督导意见及整改要求：")), body)],
+            [""],
+            [
+                Paragraph(
+                    markup(
+                        T(
+                            "Print",
+                            "督导人（签字）：＿＿＿＿＿＿  村医（签字）：＿＿＿＿＿＿  日期：＿＿＿＿＿＿",
+                        )
+                    ),
+                    body,
+                )
+            ],
+        ]
+        box = Table(remarks, colWidths=[182 * mm], rowHeights=[7 * mm, 32 * mm, 9 * mm])
+        box.setStyle(
+            TableStyle([("BOX", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+        )
+        story.append(KeepTogether(box))
+
+    def on_page(canvas, _doc) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 15)
+        canvas.drawCentredString(PAGE[0] / 2, PAGE[1] - 13 * mm, title)
+        if institution:
+            canvas.setFont(FONT, 9)
+            canvas.drawCentredString(PAGE[0] / 2, PAGE[1] - 19 * mm, institution)
+        canvas.restoreState()
+
+    def footer(canvas, n: int, total: int) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 9)
+        text = T("Print", "第 {n} 页 / 共 {total} 页").replace("{n}", str(n)).replace("{total}", str(total))
+        canvas.drawCentredString(PAGE[0] / 2, 7 * mm, text)
+        canvas.restoreState()
+
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=24 * mm,
+        bottomMargin=14 * mm,
+        title=title,
+        creator="CunYi 村医",
+    )
+    if not story:
+        story.append(Paragraph(markup(T("Print", "没有可打印的村")), body))
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=numbered_canvas(footer))
+    return buffer.getvalue()
+
+
+def supervision_pdf(session, period, labels: Labels, *, village_code: str | None = None) -> bytes:
+    """The sheets for ``period`` (one village, or every village the actor may read here)."""
+    from app.services.profile import get_profile
+    from app.services.quality.report import quality_report
+
+    report = quality_report(session, period, village_code=village_code)
+    return render_supervision_sheets(report, labels, get_profile(session).institution)

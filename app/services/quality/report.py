@@ -1,0 +1,543 @@
+"""The quality report: what in a village's follow-ups a supervisor should look at (DOMAIN.md,
+"Quality problems townships really face").
+
+One read of the period's visits (and each patient's visit before it), then pure rules over plain
+rows, each finding naming its village, doctor, resident and visit with a translatable detail:
+
+- ``copied``: every measurement of a visit repeats the one before exactly (copied forward);
+- ``burst``: many visits saved by one user within minutes (``created_at``);
+- ``future`` / ``before_enrolment`` / ``after_death``: a visit dated after today, before the patient
+  was taken under management, or after the resident died;
+- ``missing``: a completed visit without a field its form makes mandatory (``followup.MANDATORY``);
+- ``late``: saved more than :attr:`QualityRules.late_days` after the visit date;
+- ``clock``: a PC whose clock is wrong — visits saved before the day they record (clock behind),
+  saved more than a day past the row's own hybrid clock, which sync bounds by the township's (clock
+  ahead), or a village whose last bundle came from a clock more than a day ahead (``Peer``).
+
+Thresholds are data (:class:`QualityRules`), like the follow-up rules' ``Thresholds``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import ChangeLog, FollowupVisit, Peer, ProgramEnrolment, Resident, User, Village
+from app.services.access import authz
+from app.services.errors import Message, NotFound, Translate, UserError
+from app.services.indicators import Period
+from app.services.profile import VILLAGE, get_profile
+from app.services.programmes import followup
+from app.services.sync import capture
+
+CTX = "Quality"
+DIED = "3"  # resident_status 死亡
+
+# The kinds, in the order reports list them, with their names (translated in the "Quality" context).
+KINDS: dict[str, str] = {
+    "copied": QT_TRANSLATE_NOOP("Quality", "数值照抄上次"),
+    "burst": QT_TRANSLATE_NOOP("Quality", "短时集中录入"),
+    "future": QT_TRANSLATE_NOOP("Quality", "随访日期在将来"),
+    "before_enrolment": QT_TRANSLATE_NOOP("Quality", "早于纳入管理"),
+    "after_death": QT_TRANSLATE_NOOP("Quality", "晚于死亡日期"),
+    "missing": QT_TRANSLATE_NOOP("Quality", "必填项缺失"),
+    "late": QT_TRANSLATE_NOOP("Quality", "补录过晚"),
+    "clock": QT_TRANSLATE_NOOP("Quality", "电脑时钟有误"),
+}
+# Joins a list of field labels in a detail ("血压、体重"; English ", ").
+LIST_SEPARATOR = QT_TRANSLATE_NOOP("Quality", "、")
+
+
+@dataclass(frozen=True)
+class QualityRules:
+    """The report's thresholds (a township may adjust them)."""
+
+    late_days: int = 30  # 补录: saved more than this many days after the visit date
+    burst_visits: int = 10  # this many visits saved by one user ...
+    burst_minutes: int = 10  # ... within this many minutes is not how visits are entered
+    clock_days: int = 1  # a saving time this far off is a wrong clock, not a time zone
+
+
+DEFAULT = QualityRules()
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    village_code: str
+    village_name: str
+    doctor: str  # 随访医生, or the user who saved the visits
+    resident_id: uuid.UUID | None
+    archive_no: str
+    name: str
+    visit_id: uuid.UUID | None
+    visit_date: dt.date | None
+    detail: Message  # tuple parameters are lists of field labels
+
+    def render_detail(self, translate: Translate | None = None) -> str:
+        return render(self.detail, translate)
+
+    def as_json(self, translate: Translate | None = None) -> dict:
+        return {
+            "kind": self.kind,
+            "village": self.village_code,
+            "doctor": self.doctor,
+            "archive_no": self.archive_no,
+            "name": self.name,
+            "visit_date": self.visit_date.isoformat() if self.visit_date else None,
+            "detail": self.render_detail(translate),
+        }
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    village_code: str
+    village_name: str
+    kind: str
+    count: int
+
+
+@dataclass(frozen=True)
+class QualityReport:
+    period: Period
+    rules: QualityRules
+    today: dt.date
+    villages: tuple[tuple[str, str], ...]  # (code, name) of every village covered
+    visits: int  # visits in the period that were checked
+    findings: tuple[Finding, ...]
+
+    def summary(self) -> list[SummaryRow]:
+        """Counts per village and kind (kinds without findings left out), villages by code."""
+        counts = Counter((f.village_code, f.kind) for f in self.findings)
+        names = dict(self.villages)
+        return [
+            SummaryRow(code, names.get(code, ""), kind, counts[code, kind])
+            for code, _name in self.villages
+            for kind in KINDS
+            if counts[code, kind]
+        ]
+
+    def by_doctor(self) -> list[tuple[str, str, str, int]]:
+        """(village code, doctor, kind, count), by village, doctor and kind order."""
+        counts = Counter((f.village_code, f.doctor, f.kind) for f in self.findings)
+        order = {k: i for i, k in enumerate(KINDS)}
+        return sorted(
+            ((v, d, k, n) for (v, d, k), n in counts.items()), key=lambda r: (r[0], r[1], order[r[2]])
+        )
+
+    def of_village(self, code: str) -> list[Finding]:
+        return [f for f in self.findings if f.village_code == code]
+
+
+def render(message: Message, translate: Translate | None = None) -> str:
+    """A detail in the reader's language: tuple parameters are field labels, each translated
+    ("Field") and joined; other text parameters are left as they are (names, dates)."""
+    tl = translate or (lambda _c, text: text)
+    sep = tl(CTX, LIST_SEPARATOR)
+    params = {
+        k: sep.join(tl("Field", x) for x in v) if isinstance(v, tuple) else v
+        for k, v in message.params.items()
+    }
+    return tl(message.context, message.template).format(**params)
+
+
+def _err(template: str, **params) -> UserError:
+    return UserError(Message(CTX, template, params))
+
+
+# --------------------------------------------------------------------------- the report
+
+
+@dataclass
+class _Visit:
+    """One visit as the rules read it (a plain row: 100k of them for a township year)."""
+
+    id: uuid.UUID
+    enrolment_id: uuid.UUID
+    resident_id: uuid.UUID
+    program: str
+    visit_date: dt.date
+    outcome: str
+    doctor: str
+    created_at: dt.datetime | None
+    created_by: uuid.UUID | None
+    enrolled_on: dt.date
+    name: str
+    archive_no: str
+    village_id: uuid.UUID
+    status: str
+    status_date: dt.date | None
+    values: dict  # the programme's mandatory fields
+
+
+def _fields() -> tuple[str, ...]:
+    """Every field a programme makes mandatory, once (the query reads these columns)."""
+    out: list[str] = []
+    for names in followup.MANDATORY.values():
+        out += [n for n in names if n not in out]
+    return tuple(out)
+
+
+def _measurements(program: str) -> tuple[str, ...]:
+    """The programme's mandatory measurements (what copying forward repeats)."""
+    return tuple(n for n in followup.MANDATORY[program] if n in followup.RANGES)
+
+
+def _village_scope(session: Session, village_code: str | None) -> dict[uuid.UUID, Village]:
+    """The villages covered: the one asked for, or every village the actor may read here."""
+    if get_profile(session).role == VILLAGE and village_code is None:
+        village_code = get_profile(session).code
+    q = select(Village)
+    if village_code is not None:
+        village_code = village_code.strip()
+        q = q.where(Village.code == village_code)
+    clause = authz.village_clause(session, Village.id)
+    if clause is not None:
+        q = q.where(clause)
+    villages = {v.id: v for v in session.scalars(q.order_by(Village.code))}
+    if village_code is not None and not villages:
+        raise NotFound(
+            Message(CTX, QT_TRANSLATE_NOOP("Quality", "没有可查看的村：{code}"), {"code": village_code})
+        )
+    return villages
+
+
+def _load(session: Session, period: Period, village_ids, history_days: int) -> list[_Visit]:
+    V, E, R = FollowupVisit, ProgramEnrolment, Resident
+    fields = _fields()
+    q = (
+        select(
+            V.id,
+            V.enrolment_id,
+            V.resident_id,
+            V.program,
+            V.visit_date,
+            V.outcome,
+            V.doctor,
+            V.created_at,
+            V.created_by,
+            E.enrolled_on,
+            R.name,
+            R.archive_no,
+            R.village_id,
+            R.status,
+            R.status_date,
+            *(getattr(V, f) for f in fields),
+        )
+        .join(E, E.id == V.enrolment_id)
+        .join(R, R.id == V.resident_id)
+        .where(
+            V.voided.is_(False),
+            V.visit_date >= period.start - dt.timedelta(days=history_days),
+            V.visit_date <= period.end + dt.timedelta(days=3660),  # future-dated visits are findings too
+            R.village_id.in_(list(village_ids)),
+        )
+    )
+    hidden = authz.sensitive_clause(session, E)
+    if hidden is not None:
+        q = q.where(hidden)
+    out = []
+    for row in session.execute(q):
+        out.append(
+            _Visit(
+                *row[:6],
+                row[6] or "",
+                *row[7:15],
+                values=dict(zip(fields, row[15:], strict=True)),
+            )
+        )
+    return out
+
+
+def quality_report(
+    session: Session,
+    period: Period,
+    *,
+    village_code: str | None = None,
+    rules: QualityRules = DEFAULT,
+    today: dt.date | None = None,
+) -> QualityReport:
+    """Every finding on the visits dated in ``period`` (future-dated ones too), for one village or
+    every village the actor may read here."""
+    if rules.late_days < 1 or rules.burst_visits < 2 or rules.burst_minutes < 1 or rules.clock_days < 1:
+        raise _err(QT_TRANSLATE_NOOP("Quality", "质量规则的天数、次数和分钟数都应为正整数"))
+    today = today or capture.trusted_today(session)
+    villages = _village_scope(session, village_code)
+    visits = _load(session, period, villages, history_days=400)
+    users = dict(session.execute(select(User.id, User.display_name)).all())
+    current = period.start <= today <= period.end
+    in_period = [
+        v for v in visits if period.start <= v.visit_date <= period.end or (current and v.visit_date > today)
+    ]
+    clocks = _creation_clocks(session, in_period)
+    findings: list[Finding] = []
+
+    def add(kind: str, v: _Visit, template: str, doctor: str | None = None, **params) -> None:
+        village = villages[v.village_id]
+        findings.append(
+            Finding(
+                kind,
+                village.code,
+                village.name,
+                v.doctor if doctor is None else doctor,
+                v.resident_id,
+                v.archive_no,
+                v.name,
+                v.id,
+                v.visit_date,
+                Message(CTX, template, params),
+            )
+        )
+
+    _copied(visits, period, add)
+    _bursts(in_period, rules, users, add)
+    ahead = _clock(in_period, rules, clocks, users, add)
+    for v in in_period:
+        _dates(v, today, add)
+        _missing(v, add)
+        _late(v, rules, ahead, add)
+    findings += _peer_clocks(session, villages, rules)
+    order = {k: i for i, k in enumerate(KINDS)}
+    findings.sort(key=lambda f: (f.village_code, order[f.kind], f.visit_date or dt.date.min, f.archive_no))
+    return QualityReport(
+        period,
+        rules,
+        today,
+        tuple((v.code, v.name) for v in villages.values()),
+        len(in_period),
+        tuple(findings),
+    )
+
+
+def counts(
+    session: Session, period: Period, village_ids: Iterable[uuid.UUID] | None = None
+) -> dict[uuid.UUID, dict[str, int]]:
+    """Findings per village (by id) and kind, for other reports (the indicators table shows them).
+    ``village_ids``: None for every village the actor may read here."""
+    report = quality_report(session, period)
+    ids = {v.code: v.id for v in session.scalars(select(Village))}
+    wanted = None if village_ids is None else set(village_ids)
+    out: dict[uuid.UUID, dict[str, int]] = defaultdict(dict)
+    for row in report.summary():
+        vid = ids[row.village_code]
+        if wanted is None or vid in wanted:
+            out[vid][row.kind] = row.count
+    return dict(out)
+
+
+# --------------------------------------------------------------------------------- rules
+
+
+def _copied(visits: list[_Visit], period: Period, add) -> None:
+    """Each completed visit against the patient's completed visit before it: every measurement the
+    form asks for present on both and equal (two or more of them) is copying forward, not measuring."""
+    by_enrolment: dict[uuid.UUID, list[_Visit]] = defaultdict(list)
+    for v in visits:
+        if v.outcome == "done":
+            by_enrolment[v.enrolment_id].append(v)
+    for series in by_enrolment.values():
+        series.sort(key=lambda v: v.visit_date)
+        for before, v in zip(series, series[1:], strict=False):
+            if not period.start <= v.visit_date <= period.end:
+                continue
+            names = _measurements(v.program)
+            now = [v.values[n] for n in names]
+            if sum(x is not None for x in now) < 2:
+                continue
+            if now == [before.values[n] for n in names]:
+                shown = " ".join(str(x) for x in now if x is not None)
+                add(
+                    "copied",
+                    v,
+                    QT_TRANSLATE_NOOP("Quality", "测量值（{values}）与 {previous} 的上次随访完全相同"),
+                    values=shown,
+                    previous=before.visit_date.isoformat(),
+                )
+
+
+def _bursts(visits: list[_Visit], rules: QualityRules, users: dict, add) -> None:
+    """Sliding window over each user's saving times: ``burst_visits`` saved within
+    ``burst_minutes`` flags them all; overlapping windows make one burst."""
+    window = dt.timedelta(minutes=rules.burst_minutes)
+    by_user: dict[tuple, list[_Visit]] = defaultdict(list)
+    for v in visits:
+        if v.created_at is not None:
+            by_user[v.village_id, v.created_by].append(v)
+    for (_village, user), saved in by_user.items():
+        saved.sort(key=lambda v: v.created_at)
+        flagged = [False] * len(saved)
+        j = 0
+        for i in range(len(saved)):
+            j = max(j, i)
+            while j + 1 < len(saved) and saved[j + 1].created_at - saved[i].created_at <= window:
+                j += 1
+            if j - i + 1 >= rules.burst_visits:
+                for k in range(i, j + 1):
+                    flagged[k] = True
+        i = 0
+        while i < len(saved):
+            if not flagged[i]:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(saved) and flagged[j + 1]:
+                j += 1
+            run = saved[i : j + 1]
+            first, last = run[0].created_at, run[-1].created_at
+            minutes = max(1, round((last - first).total_seconds() / 60))
+            who = users.get(user) or run[0].doctor
+            for v in run:
+                add(
+                    "burst",
+                    v,
+                    QT_TRANSLATE_NOOP(
+                        "Quality", "{user} 在 {minutes} 分钟内保存了 {n} 次随访（{start} 起，UTC）"
+                    ),
+                    doctor=who,
+                    user=who,
+                    minutes=minutes,
+                    n=len(run),
+                    start=first.strftime("%Y-%m-%d %H:%M"),
+                )
+            i = j + 1
+
+
+def _dates(v: _Visit, today: dt.date, add) -> None:
+    if v.visit_date > today:
+        add(
+            "future",
+            v,
+            QT_TRANSLATE_NOOP("Quality", "随访日期 {date} 晚于今天（{today}）"),
+            date=v.visit_date.isoformat(),
+            today=today.isoformat(),
+        )
+    if v.visit_date < v.enrolled_on:
+        add(
+            "before_enrolment",
+            v,
+            QT_TRANSLATE_NOOP("Quality", "随访日期 {date} 早于纳入管理日期 {enrolled}"),
+            date=v.visit_date.isoformat(),
+            enrolled=v.enrolled_on.isoformat(),
+        )
+    if v.status == DIED and v.status_date is not None and v.visit_date > v.status_date:
+        add(
+            "after_death",
+            v,
+            QT_TRANSLATE_NOOP("Quality", "随访日期 {date} 晚于死亡日期 {died}"),
+            date=v.visit_date.isoformat(),
+            died=v.status_date.isoformat(),
+        )
+
+
+def _missing(v: _Visit, add) -> None:
+    if v.outcome != "done":
+        return
+    missing = tuple(
+        followup.field_label(n) for n in followup.MANDATORY[v.program] if v.values[n] in (None, "")
+    )
+    if missing:
+        add("missing", v, QT_TRANSLATE_NOOP("Quality", "缺少必填项：{fields}"), fields=missing)
+
+
+def _late(v: _Visit, rules: QualityRules, ahead: set[uuid.UUID], add) -> None:
+    if v.created_at is None or v.id in ahead:
+        return
+    days = (v.created_at.date() - v.visit_date).days
+    if days > rules.late_days:
+        add(
+            "late",
+            v,
+            QT_TRANSLATE_NOOP("Quality", "随访日期 {date}，{days} 天后才录入（{saved}）"),
+            date=v.visit_date.isoformat(),
+            days=days,
+            saved=v.created_at.date().isoformat(),
+        )
+
+
+def _creation_clocks(session: Session, visits: list[_Visit]) -> dict[uuid.UUID, int]:
+    """The wall-clock ms of each visit's first logged change (its creation), bounded by sync."""
+    if not visits:
+        return {}
+    wanted = {v.id for v in visits}
+    out: dict[uuid.UUID, int] = {}
+    q = (
+        select(ChangeLog.row_id, func.min(ChangeLog.hlc))
+        .where(ChangeLog.entity == FollowupVisit.__tablename__)
+        .group_by(ChangeLog.row_id)
+    )
+    for row_id, hlc in session.execute(q):
+        if row_id in wanted:
+            out[row_id] = capture.hlc_ms(hlc)
+    return out
+
+
+def _clock(visits: list[_Visit], rules: QualityRules, clocks: dict, users: dict, add) -> set[uuid.UUID]:
+    """One finding per village PC user whose saving times show a wrong clock: saved before the day
+    the visit records (behind), or past the row's own sync clock (ahead).  Returns the ids of the
+    visits saved ahead (their "late" entry is the clock's doing)."""
+    margin = dt.timedelta(days=rules.clock_days)
+    behind: dict[tuple, list[tuple[float, _Visit]]] = defaultdict(list)
+    ahead: dict[tuple, list[tuple[float, _Visit]]] = defaultdict(list)
+    for v in visits:
+        if v.created_at is None:
+            continue
+        start = dt.datetime.combine(v.visit_date, dt.time())
+        if v.created_at < start - margin:
+            behind[v.village_id, v.created_by].append(((start - v.created_at).total_seconds() / 86400, v))
+        ms = clocks.get(v.id)
+        if ms:
+            logged = dt.datetime.fromtimestamp(ms / 1000, dt.UTC).replace(tzinfo=None)
+            if v.created_at > logged + margin:
+                ahead[v.village_id, v.created_by].append(((v.created_at - logged).total_seconds() / 86400, v))
+    for groups, template in (
+        (
+            behind,
+            QT_TRANSLATE_NOOP("Quality", "电脑时钟慢：{n} 次随访的保存时间早于随访日期，最多早 {days} 天"),
+        ),
+        (
+            ahead,
+            QT_TRANSLATE_NOOP("Quality", "电脑时钟快：{n} 次随访的保存时间比同步时钟晚，最多晚 {days} 天"),
+        ),
+    ):
+        for (_village, user), rows in groups.items():
+            days, worst = max(rows, key=lambda r: r[0])
+            who = users.get(user) or worst.doctor
+            add("clock", worst, template, doctor=who, n=len(rows), days=round(days))
+    return {v.id for rows in ahead.values() for _d, v in rows}
+
+
+def _peer_clocks(session: Session, villages: dict[uuid.UUID, Village], rules: QualityRules) -> list[Finding]:
+    """Village PCs whose last bundle here was sent from a clock more than ``clock_days`` ahead."""
+    by_code = {v.code: v for v in villages.values()}
+    out = []
+    for p in session.scalars(select(Peer).where(Peer.role == VILLAGE, Peer.revoked_at.is_(None))):
+        village = by_code.get(p.code)
+        skew = p.clock_skew_ms or 0
+        if village is None or skew <= rules.clock_days * capture.DAY_MS:
+            continue
+        out.append(
+            Finding(
+                "clock",
+                village.code,
+                village.name,
+                "",
+                None,
+                "",
+                "",
+                None,
+                None,
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP("Quality", "{device} 最近一次同步时，电脑时钟比本机快约 {days} 天"),
+                    {"device": p.name, "days": round(skew / capture.DAY_MS)},
+                ),
+            )
+        )
+    return out

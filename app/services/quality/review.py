@@ -1,0 +1,433 @@
+"""The township's review queue and the decisions that close it (issue 17, "Review queue").
+
+The queue is computed, not stored: possible duplicates (same ID number; same name, birth date and
+household address), field conflicts from sync (``SyncConflict``), records that fail today's
+validation (the resident form's declaration and its rules), and referrals open too long.  Each item
+has a stable key; a :class:`~app.models.ReviewDecision` with that key closes it.  Deciding writes the
+decision (and any change it makes to the records, as ordinary edits) in one unit of work; the
+decision syncs to the village each record belongs to, which lists what the township changed and why
+(:func:`village_decisions`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import Household, Referral, Resident, ReviewDecision, SyncConflict, Village, utcnow
+from app.services.access import audit, authz
+from app.services.access.actor import actor
+from app.services.errors import Message, NotFound, UserError, ValidationError
+from app.services.profile import TOWNSHIP, get_profile
+from app.services.records import residents as resident_records
+from app.services.sync import capture, conflicts
+
+CTX = "Review"
+REFERRAL_OPEN_DAYS = 30  # a referral issued this long ago without 到位/不到位 is chased
+ISSUED, NOT_ARRIVED = QT_TRANSLATE_NOOP("Review", "已转出"), QT_TRANSLATE_NOOP("Review", "未到位")
+LIMIT = 500  # items of each kind listed at once (the township works down the list)
+
+KINDS = {
+    "duplicate": QT_TRANSLATE_NOOP("Review", "疑似重复档案"),
+    "conflict": QT_TRANSLATE_NOOP("Review", "同步冲突"),
+    "invalid": QT_TRANSLATE_NOOP("Review", "未通过校验"),
+    "referral": QT_TRANSLATE_NOOP("Review", "转诊超期未结"),
+}
+# What may be decided on each kind of item, and the words for it.
+DECISIONS = {
+    "distinct": QT_TRANSLATE_NOOP("Review", "不是同一人，两份都保留"),
+    "void_other": QT_TRANSLATE_NOOP("Review", "同一人：作废后一份档案"),
+    "kept": QT_TRANSLATE_NOOP("Review", "保留现值"),
+    "lost": QT_TRANSLATE_NOOP("Review", "改用另一台电脑的值"),
+    "sent_back": QT_TRANSLATE_NOOP("Review", "退回村医修改"),
+    "not_arrived": QT_TRANSLATE_NOOP("Review", "登记为未到位"),
+}
+OPTIONS = {
+    "duplicate": ("distinct", "void_other"),
+    "conflict": ("kept", "lost"),
+    "invalid": ("sent_back",),
+    "referral": ("sent_back", "not_arrived"),
+}
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    key: str
+    kind: str
+    village_code: str
+    village_name: str
+    resident_id: uuid.UUID | None
+    record: str  # "name archive_no"
+    other_record: str
+    detail: Message
+    since: dt.date | None  # when the problem arose (as far as known)
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        return OPTIONS[self.kind]
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    """A decision as the village (or the township) lists it."""
+
+    decided_on: dt.date
+    decided_by: str
+    kind: str
+    record: str
+    other_record: str
+    decision: str
+    changes: tuple[dict, ...]
+    reason: str
+    village_code: str
+
+
+def _err(template: str, **params) -> UserError:
+    return UserError(Message(CTX, template, params))
+
+
+def _label(r) -> str:
+    return f"{r.name} {r.archive_no}"
+
+
+def _require_township(session: Session) -> None:
+    if get_profile(session).role != TOWNSHIP:
+        raise _err(QT_TRANSLATE_NOOP("Review", "审核队列由乡镇卫生院处理"))
+    authz.require(session, "resolve_conflicts")
+
+
+# ------------------------------------------------------------------------------- queue
+
+
+def review_queue(session: Session, *, today: dt.date | None = None, kinds=tuple(KINDS)) -> list[ReviewItem]:
+    """Every open item, duplicates first, each kind oldest first."""
+    _require_township(session)
+    today = today or capture.trusted_today(session)
+    decided = set(session.scalars(select(ReviewDecision.item_key)))
+    villages = {v.id: v for v in session.scalars(select(Village))}
+    found: list[ReviewItem] = []
+    if "duplicate" in kinds:
+        found += _duplicates(session, villages)
+    if "conflict" in kinds:
+        found += _conflicts(session, villages)
+    if "invalid" in kinds:
+        found += _invalid(session, villages, today)
+    if "referral" in kinds:
+        found += _referrals(session, villages, today)
+    return [i for i in found if i.key not in decided]
+
+
+def pair_key(a: uuid.UUID, b: uuid.UUID) -> str:
+    lo, hi = sorted((a, b))
+    return f"duplicate:{lo.hex}:{hi.hex}"
+
+
+def _duplicates(session: Session, villages) -> list[ReviewItem]:
+    """Pairs of live records with the same ID number, or the same name, birth date and household
+    address (a second enrolment without the ID).  Groups of three give two pairs, each to the first."""
+    R = Resident
+    live = R.voided.is_(False)
+    same_id = (
+        select(R.id_number).where(live, R.id_number.is_not(None), R.id_number != "").group_by(R.id_number)
+    ).having(func.count() > 1)
+    same_person = (
+        select(R.name, R.birth_date, Household.address)
+        .join(Household, Household.id == R.household_id)
+        .where(live)
+        .group_by(R.name, R.birth_date, Household.address)
+        .having(func.count() > 1)
+    )
+    groups: dict[tuple, list[Resident]] = defaultdict(list)
+    for (number,) in session.execute(same_id.limit(LIMIT)):
+        for r in session.scalars(select(R).where(live, R.id_number == number).order_by(R.created_at)):
+            groups["id", number].append(r)
+    for name, birth, address in session.execute(same_person.limit(LIMIT)):
+        q = (
+            select(R)
+            .join(Household, Household.id == R.household_id)
+            .where(live, R.name == name, R.birth_date == birth, Household.address == address)
+        )
+        for r in session.scalars(q.order_by(R.created_at)):
+            groups["person", name, birth, address].append(r)
+    items, seen = [], set()
+    for key, members in groups.items():
+        first = members[0]
+        for other in members[1:]:
+            k = pair_key(first.id, other.id)
+            if k in seen:
+                continue
+            seen.add(k)
+            template = (
+                QT_TRANSLATE_NOOP("Review", "身份证号相同：{number}")
+                if key[0] == "id"
+                else QT_TRANSLATE_NOOP("Review", "姓名、出生日期和家庭住址相同：{address}")
+            )
+            v = villages[other.village_id]
+            items.append(
+                ReviewItem(
+                    k,
+                    "duplicate",
+                    v.code,
+                    v.name,
+                    other.id,
+                    _label(other),
+                    f"{_label(first)}（{villages[first.village_id].name}）",
+                    Message(CTX, template, {"number": key[1], "address": key[-1] or ""}),
+                    other.created_at.date() if other.created_at else None,
+                )
+            )
+    return items
+
+
+def _conflicts(session: Session, villages) -> list[ReviewItem]:
+    items = []
+    for c in conflicts.open_conflicts(session, limit=LIMIT):
+        if c.kind != "field":
+            continue
+        resident = _conflict_resident(session, c.entity, c.row_id)
+        v = villages.get(resident.village_id) if resident else None
+        items.append(
+            ReviewItem(
+                f"conflict:{c.id.hex}",
+                "conflict",
+                v.code if v else "",
+                v.name if v else "",
+                resident.id if resident else None,
+                c.record,
+                "",
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Review", "{field}：现值“{kept}”（{kept_by}），另一台电脑改为“{lost}”（{lost_by}）"
+                    ),
+                    {
+                        "field": c.field_label,
+                        "kept": _shown(c.kept),
+                        "lost": _shown(c.lost),
+                        "kept_by": c.kept_by,
+                        "lost_by": c.lost_by,
+                    },
+                ),
+                c.detected_at.date(),
+            )
+        )
+    return items
+
+
+def _shown(value) -> str:
+    if value is None or value == "":
+        return "—"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _conflict_resident(session: Session, entity: str, row_id) -> Resident | None:
+    spec = capture.specs().get(entity)
+    row = session.get(spec.model, row_id) if spec else None
+    if row is None:
+        return None
+    if isinstance(row, Resident):
+        return row
+    rid = getattr(row, "resident_id", None)
+    return session.get(Resident, rid) if rid else None
+
+
+def _invalid(session: Session, villages, today: dt.date) -> list[ReviewItem]:
+    """Live records that today's form would refuse (rules change; old imports slipped through)."""
+    items = []
+    q = (
+        select(Resident)
+        .where(Resident.voided.is_(False), Resident.status == "1")
+        .order_by(Resident.archive_no)
+    )
+    for r in session.scalars(q.execution_options(yield_per=2000)):
+        try:
+            resident_records.validate_resident(
+                session,
+                resident_records.resident_input_from(r),
+                resident_id=r.id,
+                today=today,
+                check_duplicates=False,
+            )
+        except ValidationError as e:
+            v = villages[r.village_id]
+            items.append(
+                ReviewItem(
+                    f"invalid:{r.id.hex}:{r.updated_at.isoformat() if r.updated_at else ''}",
+                    "invalid",
+                    v.code,
+                    v.name,
+                    r.id,
+                    _label(r),
+                    "",
+                    e.errors[0].message if e.errors else e.message,
+                    r.updated_at.date() if r.updated_at else None,
+                )
+            )
+            if len(items) >= LIMIT:
+                break
+    return items
+
+
+def _referrals(session: Session, villages, today: dt.date) -> list[ReviewItem]:
+    limit = today - dt.timedelta(days=REFERRAL_OPEN_DAYS)
+    q = (
+        select(Referral, Resident)
+        .join(Resident, Resident.id == Referral.resident_id)
+        .where(Referral.voided.is_(False), Referral.status == "issued", Referral.issued_on <= limit)
+        .order_by(Referral.issued_on)
+        .limit(LIMIT)
+    )
+    items = []
+    for ref, r in session.execute(q):
+        v = villages[r.village_id]
+        items.append(
+            ReviewItem(
+                f"referral:{ref.id.hex}",
+                "referral",
+                v.code,
+                v.name,
+                r.id,
+                _label(r),
+                "",
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP("Review", "{day} 转往 {to}，{days} 天未登记到位"),
+                    {
+                        "day": ref.issued_on.isoformat(),
+                        "to": ref.to_institution,
+                        "days": (today - ref.issued_on).days,
+                    },
+                ),
+                ref.issued_on,
+            )
+        )
+    return items
+
+
+# ---------------------------------------------------------------------------- decisions
+
+
+def decide(
+    session: Session, key: str, decision: str, reason: str, *, today: dt.date | None = None
+) -> list[ReviewDecision]:
+    """Close the open item ``key`` with ``decision`` for ``reason`` (which the village reads).
+    Returns the decisions written: one per village concerned."""
+    _require_township(session)
+    reason = (reason or "").strip()
+    if not reason:
+        raise _err(QT_TRANSLATE_NOOP("Review", "请写明处理理由：村卫生室会看到它"))
+    if len(reason) > 500:
+        raise _err(QT_TRANSLATE_NOOP("Review", "处理理由最多500字"))
+    today = today or capture.trusted_today(session)
+    kind = key.split(":", 1)[0]
+    if kind not in OPTIONS:
+        raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Review", "该审核项不存在或已处理")))
+    item = next((i for i in review_queue(session, today=today, kinds=(kind,)) if i.key == key), None)
+    if item is None:
+        raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Review", "该审核项不存在或已处理")))
+    if decision not in item.options:
+        raise _err(QT_TRANSLATE_NOOP("Review", "这一项不能这样处理"))
+    changes: list[dict] = []
+    concerned: list[Resident] = [session.get(Resident, item.resident_id)] if item.resident_id else []
+    if kind == "duplicate":
+        _, a, b = key.split(":")
+        pair = [session.get(Resident, uuid.UUID(a)), session.get(Resident, uuid.UUID(b))]
+        concerned = pair
+        later = max(pair, key=lambda r: (r.created_at or dt.datetime.min, r.id))
+        if decision == "void_other":
+            later.voided, later.void_reason = True, reason[:200]
+            changes.append(
+                {
+                    "field": conflicts.FIELD_LABELS["voided"],
+                    "record": _label(later),
+                    "from": False,
+                    "to": True,
+                }
+            )
+        for c in session.scalars(
+            select(SyncConflict).where(
+                SyncConflict.kind == "duplicate",
+                SyncConflict.resolved_at.is_(None),
+                SyncConflict.row_id.in_([a_.id for a_ in pair]),
+            )
+        ):
+            c.resolved_at, c.resolved_by, c.resolution = utcnow(), actor(session).id, "reviewed"
+    elif kind == "conflict":
+        conflict_id = uuid.UUID(key.split(":")[1])
+        view = next(c for c in conflicts.open_conflicts(session, limit=LIMIT) if c.id == conflict_id)
+        conflicts.resolve(session, conflict_id, decision)
+        if decision == "lost":
+            changes.append(
+                {
+                    "field": view.field_label,
+                    "record": view.record,
+                    "from": _shown(view.kept),
+                    "to": _shown(view.lost),
+                }
+            )
+    elif kind == "referral" and decision == "not_arrived":
+        from app.services.programmes import referral
+
+        referral.set_status(session, uuid.UUID(key.split(":")[1]), "not_arrived", today)
+        changes.append(
+            {
+                "field": conflicts.FIELD_LABELS["status"],
+                "record": item.record,
+                "from": ISSUED,
+                "to": NOT_ARRIVED,
+            }
+        )
+    written = []
+    by_village = {r.village_id: r for r in concerned if r is not None}
+    for village_id, r in by_village.items():
+        d = ReviewDecision(
+            village_id=village_id,
+            kind=kind,
+            item_key=key,
+            resident_id=r.id,
+            record=item.record if r.id == item.resident_id else _label(r),
+            other_record=item.other_record or None,
+            decision=decision,
+            changes=changes,
+            reason=reason,
+            decided_by=actor(session).display_name,
+            decided_on=today,
+        )
+        session.add(d)
+        written.append(d)
+    session.flush()
+    audit.record(
+        session, "review", "review_decision", written[0].id if written else None, f"{key}: {decision}"
+    )
+    return written
+
+
+def village_decisions(session: Session, limit: int = 500) -> list[DecisionView]:
+    """What the township decided about this device's records, newest first (a village sees its own
+    village's; a township, every decision it made)."""
+    q = select(ReviewDecision, Village.code).join(Village, Village.id == ReviewDecision.village_id)
+    allowed = authz.village_clause(session, ReviewDecision.village_id)
+    if allowed is not None:
+        q = q.where(allowed)
+    q = q.order_by(ReviewDecision.decided_on.desc(), ReviewDecision.created_at.desc()).limit(limit)
+    return [
+        DecisionView(
+            d.decided_on,
+            d.decided_by,
+            d.kind,
+            d.record,
+            d.other_record or "",
+            d.decision,
+            tuple(d.changes or ()),
+            d.reason,
+            code,
+        )
+        for d, code in session.execute(q)
+    ]

@@ -1,0 +1,112 @@
+"""`cunyi report quality` on a township demo whose villages differ: JSON, the xlsx read back, the
+督导 PDF, and errors as one sentence."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+
+import openpyxl
+import pytest
+
+from app.cli import main, report_quality
+from app.services.quality.report import KINDS
+
+
+@pytest.fixture(scope="module")
+def township(tmp_path_factory):
+    d = str(tmp_path_factory.mktemp("quality") / "town")
+    assert (
+        main(["--data-dir", d, "init", "--role", "township", "--code", "110105001", "--name", "东风乡"]) == 0
+    )
+    assert main(["--data-dir", d, "demo", "--residents", "900", "--villages", "4", "--seed", "3"]) == 0
+    return d
+
+
+def run_json(capsys, d, *args) -> dict:
+    capsys.readouterr()
+    assert main(["--data-dir", d, "report", "quality", *args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_report_group_parses_through_its_register():
+    parser = argparse.ArgumentParser(prog="cunyi report")
+    report_quality.register(parser.add_subparsers(dest="report"))
+    args = parser.parse_args(["quality", "--year", "2026", "--village", "110105001002", "--json"])
+    assert (args.func, args.year, args.village, args.json) == (
+        report_quality.quality,
+        2026,
+        "110105001002",
+        True,
+    )
+    with pytest.raises(SystemExit):
+        parser.parse_args(["quality", "--json", "-o", "x.xlsx"])  # one output at a time
+
+
+def test_json_findings_and_summary_agree_and_villages_differ(township, capsys):
+    data = run_json(capsys, township, "--year", "2026")
+    assert set(data) == {"findings", "summary"}
+    for f in data["findings"]:
+        assert set(f) == {"kind", "village", "doctor", "archive_no", "name", "visit_date", "detail"}
+        assert f["kind"] in KINDS and f["detail"]
+    counted = Counter((f["village"], f["kind"]) for f in data["findings"])
+    assert {(s["village"], s["kind"]): s["count"] for s in data["summary"]} == counted
+    # The demo's villages: the 3rd copies values forward in evening sessions, the 4th's clock restarted.
+    assert counted["110105001003", "copied"] > 10
+    assert counted["110105001003", "burst"] > 10
+    assert counted["110105001004", "clock"] == 1
+    assert all(counted[v, "copied"] == 0 for v in ("110105001001", "110105001002", "110105001004"))
+    one = run_json(capsys, township, "--year", "2026", "--village", "110105001003")
+    assert {f["village"] for f in one["findings"]} == {"110105001003"}
+    assert len(one["findings"]) == sum(n for (v, _k), n in counted.items() if v == "110105001003")
+
+
+def test_xlsx_read_back_matches_json(township, capsys, tmp_path):
+    data = run_json(capsys, township, "--year", "2026")
+    out = tmp_path / "q.xlsx"
+    assert main(["--data-dir", township, "report", "quality", "--year", "2026", "-o", str(out)]) == 0
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["汇总", "按医生", "问题明细"]
+    summary = wb["汇总"]
+    header = [c.value for c in summary[2]]
+    assert header[:2] == ["村代码", "村"] and header[-1] == "合计"
+    assert summary.freeze_panes == "A3"
+    kinds = {KINDS[k]: k for k in KINDS}
+    from_sheet = {}
+    for row in summary.iter_rows(min_row=3, values_only=True):
+        if not row[0]:
+            assert row[1] == "合计" and row[-1] == len(data["findings"])
+            continue
+        for label, n in zip(header[2:-1], row[2:-1], strict=True):
+            if n:
+                from_sheet[row[0], kinds[label]] = n
+    assert from_sheet == {(s["village"], s["kind"]): s["count"] for s in data["summary"]}
+    detail = wb["问题明细"]
+    assert detail.max_row - 1 == len(data["findings"])
+    first = [c.value for c in detail[2]]
+    assert first[4] == data["findings"][0]["archive_no"]  # archive numbers stay text, all 17 digits
+    assert detail.cell(row=2, column=5).data_type == "s"
+
+
+def test_pdf_sheet_per_village(township, tmp_path):
+    out = tmp_path / "q.pdf"
+    assert main(["--data-dir", township, "report", "quality", "--year", "2026", "-o", str(out)]) == 0
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert data.count(b"/Type /Page") - data.count(b"/Type /Pages") >= 4  # a sheet (or more) per village
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--year", "2026", "-o", "x.csv"], "输出文件应以 .xlsx 或 .pdf 结尾"),
+        (["--year", "1999"], "年份应在2000到2100之间"),
+        (["--village", "110105001999"], "没有可查看的村：110105001999"),
+    ],
+)
+def test_bad_input_is_one_sentence(township, capsys, args, message):
+    capsys.readouterr()
+    assert main(["--data-dir", township, "report", "quality", *args]) == 1
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err

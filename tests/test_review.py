@@ -1,0 +1,169 @@
+"""The township's review queue: duplicates, conflicts, invalid records, old referrals; decisions that
+sync back to the village (and only from the township)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from app.models import Referral, Resident, ReviewDecision, org_id
+from app.services import profile
+from app.services.errors import NotFound, UserError
+from app.services.quality import review
+from app.services.records.residents import ResidentInput, save_resident
+from tests.conftest import TODAY
+from tests.synckit import round_trip
+
+PERSON = dict(name="赵桂兰", id_number="11010519491231002X", phone="13812345678", group_name="一组")
+
+
+def enrol(device, **kw):
+    with device.store.transaction() as s:
+        return save_resident(s, ResidentInput(**{**PERSON, **kw}), today=TODAY).id
+
+
+def queue(device, kind=None):
+    with device.store.session() as s:
+        return [i for i in review.review_queue(s, today=TODAY) if kind is None or i.kind == kind]
+
+
+@pytest.mark.slow
+def test_same_id_in_two_villages_decided_at_the_township_reaches_both(world):
+    town, a, b, tmp = world
+    first = enrol(a)
+    second = enrol(b, name="赵桂兰", current_address="二组5号")
+    round_trip(town, [a, b], tmp, "dup")
+    (item,) = queue(town, "duplicate")
+    assert item.key == review.pair_key(first, second)
+    assert item.detail.params["number"] == PERSON["id_number"]
+    with town.store.transaction() as s:
+        written = review.decide(
+            s, item.key, "void_other", "同一人在两个村重复建档，保留一村的档案", today=TODAY
+        )
+    assert len(written) == 2  # both villages are told
+    assert queue(town, "duplicate") == []
+    with town.store.session() as s:
+        assert s.get(Resident, second).voided and not s.get(Resident, first).voided
+
+    round_trip(town, [a, b], tmp, "back")
+    with b.store.session() as s:
+        assert s.get(Resident, second).voided  # the township's change arrived as an ordinary edit
+        (seen,) = review.village_decisions(s)
+    assert (seen.decision, seen.reason, seen.village_code) == (
+        "void_other",
+        "同一人在两个村重复建档，保留一村的档案",
+        "110105001102",
+    )
+    assert seen.changes[0]["to"] is True and seen.decided_on == TODAY
+    with a.store.session() as s:
+        assert [d.village_code for d in review.village_decisions(s)] == ["110105001101"]
+
+
+@pytest.fixture
+def township_store(township_store):
+    with township_store.transaction() as s:
+        profile.ensure_village(s, "110105001101", "李家村")
+    return township_store
+
+
+def test_same_name_birth_and_address_without_id(township_store):
+    with township_store.transaction() as s:
+        one = save_resident(s, ResidentInput(**PERSON, village_code="110105001101"), today=TODAY)
+        two = save_resident(
+            s,
+            ResidentInput(
+                name="赵桂兰",
+                sex="2",
+                birth_date="1949-12-31",
+                village_code="110105001101",
+                household_id=one.household_id,
+                relation_to_head="8",
+            ),
+            today=TODAY,
+        )
+        # near misses: another birth date in the same household; the same person in another household
+        save_resident(
+            s,
+            ResidentInput(
+                name="赵桂兰",
+                sex="2",
+                birth_date="1950-01-01",
+                village_code="110105001101",
+                household_id=one.household_id,
+                relation_to_head="8",
+            ),
+            today=TODAY,
+        )
+        ids = (one.id, two.id)
+    with township_store.session() as s:
+        items = [i for i in review.review_queue(s, today=TODAY) if i.kind == "duplicate"]
+    assert [i.key for i in items] == [review.pair_key(*ids)]
+    assert "姓名、出生日期和家庭住址相同" in items[0].detail.template
+
+
+def test_decisions_need_a_reason_and_a_valid_choice(township_store):
+    with township_store.transaction() as s:
+        a = save_resident(s, ResidentInput(**PERSON, village_code="110105001101"), today=TODAY)
+        s.add(Referral(resident_id=a.id, to_institution="县医院", issued_on=TODAY - dt.timedelta(days=45)))
+        s.add(Referral(resident_id=a.id, to_institution="县医院", issued_on=TODAY - dt.timedelta(days=10)))
+    with township_store.session() as s:
+        (item,) = [
+            i for i in review.review_queue(s, today=TODAY) if i.kind == "referral"
+        ]  # the 10-day one is not late
+    assert "45 天未登记到位" in item.detail.template.format(**item.detail.params)
+    for decision, reason, message in (
+        ("not_arrived", "  ", "请写明处理理由"),
+        ("void_other", "理由", "这一项不能这样处理"),
+    ):
+        with pytest.raises(UserError, match=message), township_store.transaction() as s:
+            review.decide(s, item.key, decision, reason, today=TODAY)
+    with pytest.raises(NotFound), township_store.transaction() as s:
+        review.decide(s, "referral:" + "0" * 32, "not_arrived", "理由", today=TODAY)
+    with township_store.transaction() as s:
+        review.decide(s, item.key, "not_arrived", "电话随访：患者未去县医院", today=TODAY)
+    with township_store.session() as s:
+        ref = s.scalars(select(Referral).where(Referral.issued_on < TODAY - dt.timedelta(days=30))).one()
+        assert (ref.status, ref.status_date) == ("not_arrived", TODAY)
+        decision = s.scalars(select(ReviewDecision)).one()
+        assert decision.village_id == org_id("village", "110105001101")
+        assert not [i for i in review.review_queue(s, today=TODAY) if i.kind == "referral"]
+
+
+def test_records_failing_todays_validation(township_store):
+    with township_store.transaction() as s:
+        r = save_resident(s, ResidentInput(**PERSON, village_code="110105001101"), today=TODAY)
+        r.phone = "12345"  # an import from before the phone rule
+    with township_store.session() as s:
+        (item,) = [i for i in review.review_queue(s, today=TODAY) if i.kind == "invalid"]
+    assert item.resident_id == r.id and item.detail.context == "Validation"
+
+
+def test_village_cannot_review(store):
+    with pytest.raises(UserError, match="审核队列由乡镇卫生院处理"), store.session() as s:
+        review.review_queue(s)
+
+
+def test_a_village_bundle_carrying_a_decision_is_refused(world):
+    town, a, _b, tmp = world
+    with a.store.transaction() as s:
+        s.add(
+            ReviewDecision(
+                village_id=org_id("village", "110105001101"),
+                kind="invalid",
+                item_key="invalid:forged",
+                record="x",
+                decision="sent_back",
+                changes=[],
+                reason="自己批准自己",
+                decided_by="村医",
+                decided_on=TODAY,
+            )
+        )
+    (path,) = a.export(tmp / "forged")
+    (outcome,) = town.import_(path)
+    assert outcome.status == "rejected"
+    assert "无权修改 review_decision" in outcome.reason.render()
+    with town.store.session() as s:
+        assert s.scalars(select(ReviewDecision)).all() == []
