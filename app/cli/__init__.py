@@ -17,17 +17,34 @@ from app.cli import (
     core,
     demo,
     device,
+    elderly,
     followup,
     gui,
     init,
     printing,
     residents,
+    smi,
     sync,
     users,
 )
 
 # In the order `cunyi --help` lists them.
-GROUPS = (gui, init, demo, residents, printing, followup, device, sync, users, audit, backup, bench)
+GROUPS = (
+    gui,
+    init,
+    demo,
+    residents,
+    printing,
+    followup,
+    smi,
+    elderly,
+    device,
+    sync,
+    users,
+    audit,
+    backup,
+    bench,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
