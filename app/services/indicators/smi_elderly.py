@@ -8,7 +8,6 @@ their numerator and denominator are empty, so no drill-down names a patient.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 
 from sqlalchemy import func, select
@@ -125,7 +124,7 @@ def _visits(session: Session, enrolments: list[ProgramEnrolment], period: Period
 def required_visits(period: Period) -> int:
     """≥ 4 follow-ups a year, in proportion for a shorter period (a quarter: 1)."""
     days = (period.end - period.start).days + 1
-    return max(1, math.ceil(REQUIRED_PER_YEAR * days / 365 - 1e-9))
+    return max(1, round(REQUIRED_PER_YEAR * days / 365))  # a quarter of 92 days: 1, a year: 4
 
 
 @indicator(
