@@ -52,13 +52,16 @@ def township(tmp_path_factory):
         r = s.get(Resident, ids[A])
         e = followup.enrol(s, r, "htn", dt.date(2025, 1, 1), doctor="李医生")
         e.sensitive = True
-        for username, role, name, village in (
-            ("doc_a", "village_doctor", "李医生", A),
-            ("doc_a2", "village_doctor", "王医生", A),
-            ("staff", "township_staff", "公卫人员", None),
-            ("boss", "admin", "管理员", None),
+        for username, role, name, village, perms in (
+            ("doc_a", "village_doctor", "李医生", A, ()),
+            ("doc_a2", "village_doctor", "王医生", A, ()),
+            ("staff", "township_staff", "公卫人员", None, ("mental_health",)),
+            ("staff_plain", "township_staff", "公卫科员", None, ()),
+            ("boss", "admin", "管理员", None, ()),
         ):
-            accounts.create_user(s, username, PASSWORD, role, display_name=name, village_code=village)
+            accounts.create_user(
+                s, username, PASSWORD, role, display_name=name, village_code=village, permissions=perms
+            )
         sensitive_id = e.id
     return town, ids, sensitive_id
 
@@ -108,6 +111,23 @@ EXPECTED = {
         "print other": True,
         "sensitive read": True,
         "sensitive write": True,
+        "sync": True,
+        "backup": True,
+        "resolve_conflicts": True,
+        "view_audit": True,
+        "manage_users": False,
+        "manage_devices": False,
+        "restore": False,
+    },
+    "staff_plain": {  # public-health staff without the mental-health permission
+        "read own": True,
+        "read other": True,
+        "write own": True,
+        "write other": True,
+        "print own": True,
+        "print other": True,
+        "sensitive read": False,
+        "sensitive write": False,
         "sync": True,
         "backup": True,
         "resolve_conflicts": True,
@@ -257,6 +277,8 @@ def test_no_combination_grants_what_the_matrix_forbids(
             assert not sensitive or responsible == name
         if role == "admin":
             assert not sensitive
+        if role == "township_staff":
+            assert not sensitive  # the actors made here hold no mental-health permission
     if action == "resolve_conflicts" and ok:
         assert len(device) == 9 and role in ("township_staff", "admin")
 

@@ -17,6 +17,7 @@ from app.cli import (
     core,
     demo,
     device,
+    elderly,
     followup,
     gui,
     init,
@@ -24,12 +25,30 @@ from app.cli import (
     referral,
     report,
     residents,
+    smi,
     sync,
     users,
 )
 
 # In the order `cunyi --help` lists them.
-GROUPS = (gui, init, demo, residents, printing, followup, referral, report, device, sync, users, audit, backup, bench)
+GROUPS = (
+    gui,
+    init,
+    demo,
+    residents,
+    printing,
+    followup,
+    smi,
+    elderly,
+    referral,
+    report,
+    device,
+    sync,
+    users,
+    audit,
+    backup,
+    bench,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

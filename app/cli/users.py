@@ -15,7 +15,14 @@ def register(sub) -> None:
     ua.add_argument("--role", required=True, choices=["village_doctor", "township_staff", "admin"])
     ua.add_argument("--name", help="display name (as on the forms)")
     ua.add_argument("--village", help="a village doctor's 12-digit village code (default: this village)")
+    ua.add_argument(
+        "--permission", action="append", default=[], choices=["mental_health"], help="beyond the role"
+    )
     ua.set_defaults(func=add_user)
+    ug = us.add_parser("permissions", help="set a user's permissions beyond the role (none: withdraw all)")
+    ug.add_argument("username")
+    ug.add_argument("permission", nargs="*", choices=["mental_health"])
+    ug.set_defaults(func=set_permissions)
     ul = us.add_parser("list", help="users")
     ul.add_argument("--json", action="store_true")
     ul.set_defaults(func=list_users)
@@ -39,6 +46,7 @@ def list_users(args) -> int:
                 "name": u.display_name,
                 "role": u.role,
                 "village": u.village_code,
+                "permissions": list(u.permissions or ()),
                 "active": u.active,
                 "last_login_at": u.last_login_at,
             }
@@ -59,9 +67,25 @@ def add_user(args) -> int:
     _, store = open_store(args)
     with store.transaction() as s:
         u = accounts.create_user(
-            s, args.username, new_password(args), args.role, display_name=args.name, village_code=args.village
+            s,
+            args.username,
+            new_password(args),
+            args.role,
+            display_name=args.name,
+            village_code=args.village,
+            permissions=tuple(args.permission),
         )
         print(f"已添加用户 {u.username}（{u.role}）")
+    return 0
+
+
+def set_permissions(args) -> int:
+    from app.services.access import accounts
+
+    _, store = open_store(args)
+    with store.transaction() as s:
+        u = accounts.set_permissions(s, args.username, args.permission)
+        print(f"{u.username}：{','.join(u.permissions) or '—'}")
     return 0
 
 

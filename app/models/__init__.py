@@ -1,12 +1,14 @@
 """SQLAlchemy mappings only: no Qt, no I/O, no business rules."""
 
 from app.models.base import Base, Synced, Tracked, new_id, org_id, utcnow
+from app.models.elderly import ElderlyCheck
 from app.models.followup import FollowupVisit, ProgramEnrolment
 from app.models.org import ArchiveSerial, Profile, Setting, Township, Village, VillageGroup
 from app.models.population import PopulationFigure
 from app.models.referral import Referral
 from app.models.resident import Household, Resident, ResidentChoice, ResidentSearchKey
 from app.models.review import ReviewDecision
+from app.models.smi import SmiRegistration, SmiVisit
 from app.models.sync import BundleRecord, ChangeLog, OriginMark, Peer, SyncConflict, SyncState
 from app.models.user import AuditEntry, User
 
@@ -22,6 +24,9 @@ __all__ = [
     "Tracked",
     "org_id",
     "ArchiveSerial",
+    "ElderlyCheck",
+    "SmiRegistration",
+    "SmiVisit",
     "FollowupVisit",
     "PopulationFigure",
     "ProgramEnrolment",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import BigInteger, Index, String, Text, Uuid
+from sqlalchemy import JSON, BigInteger, Index, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Synced, Tracked, UUIDPk, new_id, utcnow
@@ -27,6 +27,8 @@ class User(UUIDPk, Tracked, Base):
     active: Mapped[bool] = mapped_column(default=True)
     password_hash: Mapped[str | None] = mapped_column(String(200))  # argon2id; None: cannot log in
     village_code: Mapped[str | None] = mapped_column(String(12))  # a village doctor's village
+    # Permissions beyond the role (authz.PERMISSIONS), e.g. "mental_health" (严重精神障碍 records)
+    permissions: Mapped[list | None] = mapped_column(JSON, default=list)
     failed_logins: Mapped[int] = mapped_column(default=0)  # since the last successful login
     locked_until: Mapped[dt.datetime | None] = mapped_column()  # growing delay after 5 failures
     last_login_at: Mapped[dt.datetime | None] = mapped_column()

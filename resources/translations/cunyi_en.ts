@@ -40,6 +40,10 @@
         <translation>The user name “{name}” is taken</translation>
     </message>
     <message>
+        <source>角色{role}不能获得权限“{permission}”</source>
+        <translation>The role {role} cannot hold the permission “{permission}”</translation>
+    </message>
+    <message>
         <source>只有乡村医生账号需要指定村</source>
         <translation>Only a village doctor&apos;s account has a village</translation>
     </message>
@@ -278,6 +282,10 @@
 <context>
     <name>Authz</name>
     <message>
+        <source>精神卫生</source>
+        <translation>Mental health</translation>
+    </message>
+    <message>
         <source>查看档案</source>
         <translation>read records</translation>
     </message>
@@ -384,6 +392,29 @@
     <message>
         <source>已取消</source>
         <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>Elderly</name>
+    <message>
+        <source>下次体检日期应晚于本次体检日期</source>
+        <translation>The next check date must be after this check</translation>
+    </message>
+    <message>
+        <source>{name}在{year}年未满65岁，不属于老年人健康管理对象</source>
+        <translation>{name} is under 65 in {year}: not eligible for elderly health management</translation>
+    </message>
+    <message>
+        <source>{name}在{day}已有体检记录</source>
+        <translation>{name} already has a health check on {day}</translation>
+    </message>
+    <message>
+        <source>找不到该体检记录</source>
+        <translation>Health check not found</translation>
+    </message>
+    <message>
+        <source>这次体检没有异常结果，无需转诊</source>
+        <translation>This check found nothing abnormal; no referral needed</translation>
     </message>
 </context>
 <context>
@@ -802,12 +833,148 @@
         <translation>Referral date</translation>
     </message>
     <message>
+        <source>异常情况</source>
+        <translation>If abnormal</translation>
+    </message>
+    <message>
+        <source>进餐</source>
+        <translation>Eating</translation>
+    </message>
+    <message>
+        <source>梳洗</source>
+        <translation>Grooming</translation>
+    </message>
+    <message>
+        <source>穿衣</source>
+        <translation>Dressing</translation>
+    </message>
+    <message>
+        <source>如厕</source>
+        <translation>Toileting</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Moving about</translation>
+    </message>
+    <message>
+        <source>体检</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>体检日期</source>
+        <translation>Check date</translation>
+    </message>
+    <message>
+        <source>生活自理能力评估</source>
+        <translation>Self-care assessment</translation>
+    </message>
+    <message>
+        <source>生活方式与症状</source>
+        <translation>Lifestyle and symptoms</translation>
+    </message>
+    <message>
+        <source>锻炼频率</source>
+        <translation>Exercise</translation>
+    </message>
+    <message>
+        <source>饮食习惯</source>
+        <translation>Diet</translation>
+    </message>
+    <message>
+        <source>吸烟状况</source>
+        <translation>Smoking</translation>
+    </message>
+    <message>
+        <source>支</source>
+        <translation>cig.</translation>
+    </message>
+    <message>
+        <source>饮酒频率</source>
+        <translation>Drinking</translation>
+    </message>
+    <message>
+        <source>两</source>
+        <translation>liang</translation>
+    </message>
+    <message>
+        <source>症状</source>
+        <translation>Symptoms</translation>
+    </message>
+    <message>
+        <source>目前用药</source>
+        <translation>Current medication</translation>
+    </message>
+    <message>
+        <source>体格检查</source>
+        <translation>Physical examination</translation>
+    </message>
+    <message>
+        <source>脉率</source>
+        <translation>Pulse</translation>
+    </message>
+    <message>
+        <source>次/分钟</source>
+        <translation>/min</translation>
+    </message>
+    <message>
+        <source>呼吸频率</source>
+        <translation>Respiration</translation>
+    </message>
+    <message>
         <source>收缩压</source>
         <translation>Systolic pressure</translation>
     </message>
     <message>
         <source>舒张压</source>
         <translation>Diastolic pressure</translation>
+    </message>
+    <message>
+        <source>总胆固醇</source>
+        <translation>Total cholesterol</translation>
+    </message>
+    <message>
+        <source>甘油三酯</source>
+        <translation>Triglycerides</translation>
+    </message>
+    <message>
+        <source>低密度脂蛋白胆固醇</source>
+        <translation>LDL cholesterol</translation>
+    </message>
+    <message>
+        <source>高密度脂蛋白胆固醇</source>
+        <translation>HDL cholesterol</translation>
+    </message>
+    <message>
+        <source>心电图</source>
+        <translation>ECG</translation>
+    </message>
+    <message>
+        <source>腹部B超</source>
+        <translation>Abdominal ultrasound</translation>
+    </message>
+    <message>
+        <source>健康评价与指导</source>
+        <translation>Assessment and guidance</translation>
+    </message>
+    <message>
+        <source>发现的健康问题</source>
+        <translation>Health problems found</translation>
+    </message>
+    <message>
+        <source>健康评价处理</source>
+        <translation>Action taken</translation>
+    </message>
+    <message>
+        <source>健康指导</source>
+        <translation>Guidance</translation>
+    </message>
+    <message>
+        <source>下次体检日期</source>
+        <translation>Next check</translation>
+    </message>
+    <message>
+        <source>体检医生</source>
+        <translation>Examining doctor</translation>
     </message>
     <message>
         <source>心率</source>
@@ -824,6 +991,70 @@
     <message>
         <source>身高</source>
         <translation>Height</translation>
+    </message>
+    <message>
+        <source>腰围</source>
+        <translation>Waist</translation>
+    </message>
+    <message>
+        <source>皮肤</source>
+        <translation>Skin</translation>
+    </message>
+    <message>
+        <source>浅表淋巴结</source>
+        <translation>Lymph nodes</translation>
+    </message>
+    <message>
+        <source>心脏</source>
+        <translation>Heart</translation>
+    </message>
+    <message>
+        <source>肺</source>
+        <translation>Lungs</translation>
+    </message>
+    <message>
+        <source>腹部</source>
+        <translation>Abdomen</translation>
+    </message>
+    <message>
+        <source>视力（左/右）</source>
+        <translation>Vision (L/R)</translation>
+    </message>
+    <message>
+        <source>听力</source>
+        <translation>Hearing</translation>
+    </message>
+    <message>
+        <source>运动功能</source>
+        <translation>Motor function</translation>
+    </message>
+    <message>
+        <source>血常规</source>
+        <translation>Blood count</translation>
+    </message>
+    <message>
+        <source>尿常规</source>
+        <translation>Urinalysis</translation>
+    </message>
+    <message>
+        <source>血清谷丙转氨酶</source>
+        <translation>ALT</translation>
+    </message>
+    <message>
+        <source>血清谷草转氨酶</source>
+        <translation>AST</translation>
+    </message>
+    <message>
+        <source>总胆红素</source>
+        <translation>Total bilirubin</translation>
+    </message>
+    <message>
+        <source>血清肌酐</source>
+        <translation>Creatinine</translation>
+    </message>
+    <message>
+        <source>血尿素</source>
+        <translation>Urea nitrogen</translation>
     </message>
     <message>
         <source>空腹血糖</source>
@@ -960,6 +1191,306 @@
     <message>
         <source>年-月</source>
         <translation>year-month</translation>
+    </message>
+    <message>
+        <source>轻度滋事</source>
+        <translation>Minor trouble</translation>
+    </message>
+    <message>
+        <source>肇事</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <source>肇祸</source>
+        <translation>Serious harm</translation>
+    </message>
+    <message>
+        <source>其他危害行为</source>
+        <translation>Other harm</translation>
+    </message>
+    <message>
+        <source>自伤</source>
+        <translation>Self-harm</translation>
+    </message>
+    <message>
+        <source>自杀未遂</source>
+        <translation>Attempted suicide</translation>
+    </message>
+    <message>
+        <source>个人生活料理</source>
+        <translation>Personal care</translation>
+    </message>
+    <message>
+        <source>家务劳动</source>
+        <translation>Housework</translation>
+    </message>
+    <message>
+        <source>生产劳动及工作</source>
+        <translation>Farm work and jobs</translation>
+    </message>
+    <message>
+        <source>学习能力</source>
+        <translation>Learning</translation>
+    </message>
+    <message>
+        <source>社会人际交往</source>
+        <translation>Social contact</translation>
+    </message>
+    <message>
+        <source>次</source>
+        <translation>times</translation>
+    </message>
+    <message>
+        <source>早（mg）</source>
+        <translation>AM (mg)</translation>
+    </message>
+    <message>
+        <source>中（mg）</source>
+        <translation>Noon (mg)</translation>
+    </message>
+    <message>
+        <source>晚（mg）</source>
+        <translation>PM (mg)</translation>
+    </message>
+    <message>
+        <source>监护人</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <source>监护人姓名</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <source>与患者关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>监护人住址</source>
+        <translation>Guardian&apos;s address</translation>
+    </message>
+    <message>
+        <source>监护人电话</source>
+        <translation>Guardian&apos;s phone</translation>
+    </message>
+    <message>
+        <source>村（居）委会联系人</source>
+        <translation>Village committee contact</translation>
+    </message>
+    <message>
+        <source>村（居）委会联系电话</source>
+        <translation>Committee phone</translation>
+    </message>
+    <message>
+        <source>知情同意</source>
+        <translation>Informed consent</translation>
+    </message>
+    <message>
+        <source>签字</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <source>签字时间</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>既往情况</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>初次发病时间</source>
+        <translation>First onset</translation>
+    </message>
+    <message>
+        <source>既往主要症状</source>
+        <translation>Past main symptoms</translation>
+    </message>
+    <message>
+        <source>既往关锁情况</source>
+        <translation>Past locking up</translation>
+    </message>
+    <message>
+        <source>门诊治疗</source>
+        <translation>Outpatient treatment</translation>
+    </message>
+    <message>
+        <source>首次抗精神病药治疗时间</source>
+        <translation>First antipsychotic treatment</translation>
+    </message>
+    <message>
+        <source>住院次数</source>
+        <translation>Admissions</translation>
+    </message>
+    <message>
+        <source>目前诊断情况</source>
+        <translation>Current diagnosis</translation>
+    </message>
+    <message>
+        <source>诊断</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
+        <source>确诊医院</source>
+        <translation>Diagnosing hospital</translation>
+    </message>
+    <message>
+        <source>确诊日期</source>
+        <translation>Diagnosed on</translation>
+    </message>
+    <message>
+        <source>最近一次治疗效果</source>
+        <translation>Latest treatment effect</translation>
+    </message>
+    <message>
+        <source>危险行为（发病以来）</source>
+        <translation>Dangerous acts (since onset)</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>经济状况</source>
+        <translation>Economic status</translation>
+    </message>
+    <message>
+        <source>专科医生的意见</source>
+        <translation>Psychiatrist&apos;s opinion</translation>
+    </message>
+    <message>
+        <source>随访</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>随访形式</source>
+        <translation>Visit type</translation>
+    </message>
+    <message>
+        <source>随访对象</source>
+        <translation>Informant</translation>
+    </message>
+    <message>
+        <source>病情</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>危险性评估</source>
+        <translation>Danger level</translation>
+    </message>
+    <message>
+        <source>级</source>
+        <translation>level</translation>
+    </message>
+    <message>
+        <source>目前症状</source>
+        <translation>Current symptoms</translation>
+    </message>
+    <message>
+        <source>自知力</source>
+        <translation>Insight</translation>
+    </message>
+    <message>
+        <source>睡眠情况</source>
+        <translation>Sleep</translation>
+    </message>
+    <message>
+        <source>饮食情况</source>
+        <translation>Eating</translation>
+    </message>
+    <message>
+        <source>社会功能情况</source>
+        <translation>Social functioning</translation>
+    </message>
+    <message>
+        <source>危险行为</source>
+        <translation>Dangerous acts</translation>
+    </message>
+    <message>
+        <source>治疗</source>
+        <translation>Treatment</translation>
+    </message>
+    <message>
+        <source>两次随访期间关锁情况</source>
+        <translation>Locked up since last visit</translation>
+    </message>
+    <message>
+        <source>两次随访期间住院情况</source>
+        <translation>In hospital since last visit</translation>
+    </message>
+    <message>
+        <source>末次出院时间</source>
+        <translation>Last discharge</translation>
+    </message>
+    <message>
+        <source>用药依从性</source>
+        <translation>Adherence</translation>
+    </message>
+    <message>
+        <source>药物不良反应</source>
+        <translation>Adverse drug reaction</translation>
+    </message>
+    <message>
+        <source>不良反应描述</source>
+        <translation>Reaction details</translation>
+    </message>
+    <message>
+        <source>严重药物不良反应</source>
+        <translation>Serious adverse reaction</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>严重躯体疾病</source>
+        <translation>Serious physical illness</translation>
+    </message>
+    <message>
+        <source>治疗效果</source>
+        <translation>Treatment effect</translation>
+    </message>
+    <message>
+        <source>用药情况</source>
+        <translation>Medication</translation>
+    </message>
+    <message>
+        <source>长效针剂</source>
+        <translation>Long-acting injection</translation>
+    </message>
+    <message>
+        <source>药名、剂量、每几周一次</source>
+        <translation>Drug, dose, every N weeks</translation>
+    </message>
+    <message>
+        <source>转诊与康复</source>
+        <translation>Referral and rehabilitation</translation>
+    </message>
+    <message>
+        <source>是否转诊</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>转诊</source>
+        <translation>Refer</translation>
+    </message>
+    <message>
+        <source>转诊至机构及科室</source>
+        <translation>Referred to (institution, department)</translation>
+    </message>
+    <message>
+        <source>康复措施</source>
+        <translation>Rehabilitation</translation>
+    </message>
+    <message>
+        <source>本次随访</source>
+        <translation>This visit</translation>
+    </message>
+    <message>
+        <source>本次随访分类</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>随访医生</source>
+        <translation>Visiting doctor</translation>
     </message>
 </context>
 <context>
@@ -1484,6 +2015,45 @@
     <message>
         <source>今年未随访</source>
         <translation>Not seen this year</translation>
+    </message>
+</context>
+<context>
+    <name>Indicator</name>
+    <message>
+        <source>老年人健康管理率</source>
+        <translation>Elderly health management rate</translation>
+    </message>
+    <message>
+        <source>{day}已体检</source>
+        <translation>Checked on {day}</translation>
+    </message>
+    <message>
+        <source>本期未体检</source>
+        <translation>Not checked in this period</translation>
+    </message>
+    <message>
+        <source>严重精神障碍患者规范管理率</source>
+        <translation>SMI standard management rate</translation>
+    </message>
+    <message>
+        <source>本期随访{n}次，应至少{need}次</source>
+        <translation>{n} follow-ups in this period, at least {need} required</translation>
+    </message>
+    <message>
+        <source>管理人群病情稳定率</source>
+        <translation>SMI stable rate</translation>
+    </message>
+    <message>
+        <source>本期无随访</source>
+        <translation>No follow-up in this period</translation>
+    </message>
+    <message>
+        <source>{day}末次随访：稳定</source>
+        <translation>Latest follow-up {day}: stable</translation>
+    </message>
+    <message>
+        <source>{day}末次随访：未稳定</source>
+        <translation>Latest follow-up {day}: not stable</translation>
     </message>
 </context>
 <context>
@@ -3242,6 +3812,53 @@
     <message>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
+    </message>
+</context>
+<context>
+    <name>Smi</name>
+    <message>
+        <source>{name}没有严重精神障碍管理记录</source>
+        <translation>{name} has no record in this programme</translation>
+    </message>
+    <message>
+        <source>{name}已登记为严重精神障碍管理患者</source>
+        <translation>{name} is already registered in this programme</translation>
+    </message>
+    <message>
+        <source>{label}不能早于出生日期</source>
+        <translation>{label} cannot be before the birth date</translation>
+    </message>
+    <message>
+        <source>{name}目前不在管理中</source>
+        <translation>{name} is not under management now</translation>
+    </message>
+    <message>
+        <source>随访日期不能早于出生日期</source>
+        <translation>The visit date cannot be before the birth date</translation>
+    </message>
+    <message>
+        <source>下次随访日期应晚于本次随访日期</source>
+        <translation>The next visit must be after this visit</translation>
+    </message>
+    <message>
+        <source>随访结果应为 lost（失访）或 died（死亡）</source>
+        <translation>The outcome must be lost or died</translation>
+    </message>
+    <message>
+        <source>随访日期应在出生之后、今天之前</source>
+        <translation>The visit date must be between birth and today</translation>
+    </message>
+    <message>
+        <source>死亡日期应在出生之后、今天之前</source>
+        <translation>The date of death must be between birth and today</translation>
+    </message>
+    <message>
+        <source>请选择失访原因（1–5）</source>
+        <translation>Choose the reason lost (1–5)</translation>
+    </message>
+    <message>
+        <source>请选择死亡原因（1–6）</source>
+        <translation>Choose the cause of death (1–6)</translation>
     </message>
 </context>
 <context>

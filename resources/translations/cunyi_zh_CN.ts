@@ -39,6 +39,10 @@
         <translation>用户名“{name}”已被使用</translation>
     </message>
     <message>
+        <source>角色{role}不能获得权限“{permission}”</source>
+        <translation>角色{role}不能获得权限“{permission}”</translation>
+    </message>
+    <message>
         <source>只有乡村医生账号需要指定村</source>
         <translation>只有乡村医生账号需要指定村</translation>
     </message>
@@ -277,6 +281,10 @@
 <context>
     <name>Authz</name>
     <message>
+        <source>精神卫生</source>
+        <translation>精神卫生</translation>
+    </message>
+    <message>
         <source>查看档案</source>
         <translation>查看档案</translation>
     </message>
@@ -383,6 +391,29 @@
     <message>
         <source>已取消</source>
         <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>Elderly</name>
+    <message>
+        <source>下次体检日期应晚于本次体检日期</source>
+        <translation>下次体检日期应晚于本次体检日期</translation>
+    </message>
+    <message>
+        <source>{name}在{year}年未满65岁，不属于老年人健康管理对象</source>
+        <translation>{name}在{year}年未满65岁，不属于老年人健康管理对象</translation>
+    </message>
+    <message>
+        <source>{name}在{day}已有体检记录</source>
+        <translation>{name}在{day}已有体检记录</translation>
+    </message>
+    <message>
+        <source>找不到该体检记录</source>
+        <translation>找不到该体检记录</translation>
+    </message>
+    <message>
+        <source>这次体检没有异常结果，无需转诊</source>
+        <translation>这次体检没有异常结果，无需转诊</translation>
     </message>
 </context>
 <context>
@@ -801,12 +832,148 @@
         <translation>转诊日期</translation>
     </message>
     <message>
+        <source>异常情况</source>
+        <translation>异常情况</translation>
+    </message>
+    <message>
+        <source>进餐</source>
+        <translation>进餐</translation>
+    </message>
+    <message>
+        <source>梳洗</source>
+        <translation>梳洗</translation>
+    </message>
+    <message>
+        <source>穿衣</source>
+        <translation>穿衣</translation>
+    </message>
+    <message>
+        <source>如厕</source>
+        <translation>如厕</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>体检</source>
+        <translation>体检</translation>
+    </message>
+    <message>
+        <source>体检日期</source>
+        <translation>体检日期</translation>
+    </message>
+    <message>
+        <source>生活自理能力评估</source>
+        <translation>生活自理能力评估</translation>
+    </message>
+    <message>
+        <source>生活方式与症状</source>
+        <translation>生活方式与症状</translation>
+    </message>
+    <message>
+        <source>锻炼频率</source>
+        <translation>锻炼频率</translation>
+    </message>
+    <message>
+        <source>饮食习惯</source>
+        <translation>饮食习惯</translation>
+    </message>
+    <message>
+        <source>吸烟状况</source>
+        <translation>吸烟状况</translation>
+    </message>
+    <message>
+        <source>支</source>
+        <translation>支</translation>
+    </message>
+    <message>
+        <source>饮酒频率</source>
+        <translation>饮酒频率</translation>
+    </message>
+    <message>
+        <source>两</source>
+        <translation>两</translation>
+    </message>
+    <message>
+        <source>症状</source>
+        <translation>症状</translation>
+    </message>
+    <message>
+        <source>目前用药</source>
+        <translation>目前用药</translation>
+    </message>
+    <message>
+        <source>体格检查</source>
+        <translation>体格检查</translation>
+    </message>
+    <message>
+        <source>脉率</source>
+        <translation>脉率</translation>
+    </message>
+    <message>
+        <source>次/分钟</source>
+        <translation>次/分钟</translation>
+    </message>
+    <message>
+        <source>呼吸频率</source>
+        <translation>呼吸频率</translation>
+    </message>
+    <message>
         <source>收缩压</source>
         <translation>收缩压</translation>
     </message>
     <message>
         <source>舒张压</source>
         <translation>舒张压</translation>
+    </message>
+    <message>
+        <source>总胆固醇</source>
+        <translation>总胆固醇</translation>
+    </message>
+    <message>
+        <source>甘油三酯</source>
+        <translation>甘油三酯</translation>
+    </message>
+    <message>
+        <source>低密度脂蛋白胆固醇</source>
+        <translation>低密度脂蛋白胆固醇</translation>
+    </message>
+    <message>
+        <source>高密度脂蛋白胆固醇</source>
+        <translation>高密度脂蛋白胆固醇</translation>
+    </message>
+    <message>
+        <source>心电图</source>
+        <translation>心电图</translation>
+    </message>
+    <message>
+        <source>腹部B超</source>
+        <translation>腹部B超</translation>
+    </message>
+    <message>
+        <source>健康评价与指导</source>
+        <translation>健康评价与指导</translation>
+    </message>
+    <message>
+        <source>发现的健康问题</source>
+        <translation>发现的健康问题</translation>
+    </message>
+    <message>
+        <source>健康评价处理</source>
+        <translation>健康评价处理</translation>
+    </message>
+    <message>
+        <source>健康指导</source>
+        <translation>健康指导</translation>
+    </message>
+    <message>
+        <source>下次体检日期</source>
+        <translation>下次体检日期</translation>
+    </message>
+    <message>
+        <source>体检医生</source>
+        <translation>体检医生</translation>
     </message>
     <message>
         <source>心率</source>
@@ -823,6 +990,70 @@
     <message>
         <source>身高</source>
         <translation>身高</translation>
+    </message>
+    <message>
+        <source>腰围</source>
+        <translation>腰围</translation>
+    </message>
+    <message>
+        <source>皮肤</source>
+        <translation>皮肤</translation>
+    </message>
+    <message>
+        <source>浅表淋巴结</source>
+        <translation>浅表淋巴结</translation>
+    </message>
+    <message>
+        <source>心脏</source>
+        <translation>心脏</translation>
+    </message>
+    <message>
+        <source>肺</source>
+        <translation>肺</translation>
+    </message>
+    <message>
+        <source>腹部</source>
+        <translation>腹部</translation>
+    </message>
+    <message>
+        <source>视力（左/右）</source>
+        <translation>视力（左/右）</translation>
+    </message>
+    <message>
+        <source>听力</source>
+        <translation>听力</translation>
+    </message>
+    <message>
+        <source>运动功能</source>
+        <translation>运动功能</translation>
+    </message>
+    <message>
+        <source>血常规</source>
+        <translation>血常规</translation>
+    </message>
+    <message>
+        <source>尿常规</source>
+        <translation>尿常规</translation>
+    </message>
+    <message>
+        <source>血清谷丙转氨酶</source>
+        <translation>血清谷丙转氨酶</translation>
+    </message>
+    <message>
+        <source>血清谷草转氨酶</source>
+        <translation>血清谷草转氨酶</translation>
+    </message>
+    <message>
+        <source>总胆红素</source>
+        <translation>总胆红素</translation>
+    </message>
+    <message>
+        <source>血清肌酐</source>
+        <translation>血清肌酐</translation>
+    </message>
+    <message>
+        <source>血尿素</source>
+        <translation>血尿素</translation>
     </message>
     <message>
         <source>空腹血糖</source>
@@ -959,6 +1190,306 @@
     <message>
         <source>年-月</source>
         <translation>年-月</translation>
+    </message>
+    <message>
+        <source>轻度滋事</source>
+        <translation>轻度滋事</translation>
+    </message>
+    <message>
+        <source>肇事</source>
+        <translation>肇事</translation>
+    </message>
+    <message>
+        <source>肇祸</source>
+        <translation>肇祸</translation>
+    </message>
+    <message>
+        <source>其他危害行为</source>
+        <translation>其他危害行为</translation>
+    </message>
+    <message>
+        <source>自伤</source>
+        <translation>自伤</translation>
+    </message>
+    <message>
+        <source>自杀未遂</source>
+        <translation>自杀未遂</translation>
+    </message>
+    <message>
+        <source>个人生活料理</source>
+        <translation>个人生活料理</translation>
+    </message>
+    <message>
+        <source>家务劳动</source>
+        <translation>家务劳动</translation>
+    </message>
+    <message>
+        <source>生产劳动及工作</source>
+        <translation>生产劳动及工作</translation>
+    </message>
+    <message>
+        <source>学习能力</source>
+        <translation>学习能力</translation>
+    </message>
+    <message>
+        <source>社会人际交往</source>
+        <translation>社会人际交往</translation>
+    </message>
+    <message>
+        <source>次</source>
+        <translation>次</translation>
+    </message>
+    <message>
+        <source>早（mg）</source>
+        <translation>早（mg）</translation>
+    </message>
+    <message>
+        <source>中（mg）</source>
+        <translation>中（mg）</translation>
+    </message>
+    <message>
+        <source>晚（mg）</source>
+        <translation>晚（mg）</translation>
+    </message>
+    <message>
+        <source>监护人</source>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>监护人姓名</source>
+        <translation>监护人姓名</translation>
+    </message>
+    <message>
+        <source>与患者关系</source>
+        <translation>与患者关系</translation>
+    </message>
+    <message>
+        <source>监护人住址</source>
+        <translation>监护人住址</translation>
+    </message>
+    <message>
+        <source>监护人电话</source>
+        <translation>监护人电话</translation>
+    </message>
+    <message>
+        <source>村（居）委会联系人</source>
+        <translation>村（居）委会联系人</translation>
+    </message>
+    <message>
+        <source>村（居）委会联系电话</source>
+        <translation>村（居）委会联系电话</translation>
+    </message>
+    <message>
+        <source>知情同意</source>
+        <translation>知情同意</translation>
+    </message>
+    <message>
+        <source>签字</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <source>签字时间</source>
+        <translation>签字时间</translation>
+    </message>
+    <message>
+        <source>既往情况</source>
+        <translation>既往情况</translation>
+    </message>
+    <message>
+        <source>初次发病时间</source>
+        <translation>初次发病时间</translation>
+    </message>
+    <message>
+        <source>既往主要症状</source>
+        <translation>既往主要症状</translation>
+    </message>
+    <message>
+        <source>既往关锁情况</source>
+        <translation>既往关锁情况</translation>
+    </message>
+    <message>
+        <source>门诊治疗</source>
+        <translation>门诊治疗</translation>
+    </message>
+    <message>
+        <source>首次抗精神病药治疗时间</source>
+        <translation>首次抗精神病药治疗时间</translation>
+    </message>
+    <message>
+        <source>住院次数</source>
+        <translation>住院次数</translation>
+    </message>
+    <message>
+        <source>目前诊断情况</source>
+        <translation>目前诊断情况</translation>
+    </message>
+    <message>
+        <source>诊断</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>确诊医院</source>
+        <translation>确诊医院</translation>
+    </message>
+    <message>
+        <source>确诊日期</source>
+        <translation>确诊日期</translation>
+    </message>
+    <message>
+        <source>最近一次治疗效果</source>
+        <translation>最近一次治疗效果</translation>
+    </message>
+    <message>
+        <source>危险行为（发病以来）</source>
+        <translation>危险行为（发病以来）</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>经济状况</source>
+        <translation>经济状况</translation>
+    </message>
+    <message>
+        <source>专科医生的意见</source>
+        <translation>专科医生的意见</translation>
+    </message>
+    <message>
+        <source>随访</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <source>随访形式</source>
+        <translation>随访形式</translation>
+    </message>
+    <message>
+        <source>随访对象</source>
+        <translation>随访对象</translation>
+    </message>
+    <message>
+        <source>病情</source>
+        <translation>病情</translation>
+    </message>
+    <message>
+        <source>危险性评估</source>
+        <translation>危险性评估</translation>
+    </message>
+    <message>
+        <source>级</source>
+        <translation>级</translation>
+    </message>
+    <message>
+        <source>目前症状</source>
+        <translation>目前症状</translation>
+    </message>
+    <message>
+        <source>自知力</source>
+        <translation>自知力</translation>
+    </message>
+    <message>
+        <source>睡眠情况</source>
+        <translation>睡眠情况</translation>
+    </message>
+    <message>
+        <source>饮食情况</source>
+        <translation>饮食情况</translation>
+    </message>
+    <message>
+        <source>社会功能情况</source>
+        <translation>社会功能情况</translation>
+    </message>
+    <message>
+        <source>危险行为</source>
+        <translation>危险行为</translation>
+    </message>
+    <message>
+        <source>治疗</source>
+        <translation>治疗</translation>
+    </message>
+    <message>
+        <source>两次随访期间关锁情况</source>
+        <translation>两次随访期间关锁情况</translation>
+    </message>
+    <message>
+        <source>两次随访期间住院情况</source>
+        <translation>两次随访期间住院情况</translation>
+    </message>
+    <message>
+        <source>末次出院时间</source>
+        <translation>末次出院时间</translation>
+    </message>
+    <message>
+        <source>用药依从性</source>
+        <translation>用药依从性</translation>
+    </message>
+    <message>
+        <source>药物不良反应</source>
+        <translation>药物不良反应</translation>
+    </message>
+    <message>
+        <source>不良反应描述</source>
+        <translation>不良反应描述</translation>
+    </message>
+    <message>
+        <source>严重药物不良反应</source>
+        <translation>严重药物不良反应</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>严重躯体疾病</source>
+        <translation>严重躯体疾病</translation>
+    </message>
+    <message>
+        <source>治疗效果</source>
+        <translation>治疗效果</translation>
+    </message>
+    <message>
+        <source>用药情况</source>
+        <translation>用药情况</translation>
+    </message>
+    <message>
+        <source>长效针剂</source>
+        <translation>长效针剂</translation>
+    </message>
+    <message>
+        <source>药名、剂量、每几周一次</source>
+        <translation>药名、剂量、每几周一次</translation>
+    </message>
+    <message>
+        <source>转诊与康复</source>
+        <translation>转诊与康复</translation>
+    </message>
+    <message>
+        <source>是否转诊</source>
+        <translation>是否转诊</translation>
+    </message>
+    <message>
+        <source>转诊</source>
+        <translation>转诊</translation>
+    </message>
+    <message>
+        <source>转诊至机构及科室</source>
+        <translation>转诊至机构及科室</translation>
+    </message>
+    <message>
+        <source>康复措施</source>
+        <translation>康复措施</translation>
+    </message>
+    <message>
+        <source>本次随访</source>
+        <translation>本次随访</translation>
+    </message>
+    <message>
+        <source>本次随访分类</source>
+        <translation>本次随访分类</translation>
+    </message>
+    <message>
+        <source>随访医生</source>
+        <translation>随访医生</translation>
     </message>
 </context>
 <context>
@@ -1483,6 +2014,45 @@
     <message>
         <source>今年未随访</source>
         <translation>今年未随访</translation>
+    </message>
+</context>
+<context>
+    <name>Indicator</name>
+    <message>
+        <source>老年人健康管理率</source>
+        <translation>老年人健康管理率</translation>
+    </message>
+    <message>
+        <source>{day}已体检</source>
+        <translation>{day}已体检</translation>
+    </message>
+    <message>
+        <source>本期未体检</source>
+        <translation>本期未体检</translation>
+    </message>
+    <message>
+        <source>严重精神障碍患者规范管理率</source>
+        <translation>严重精神障碍患者规范管理率</translation>
+    </message>
+    <message>
+        <source>本期随访{n}次，应至少{need}次</source>
+        <translation>本期随访{n}次，应至少{need}次</translation>
+    </message>
+    <message>
+        <source>管理人群病情稳定率</source>
+        <translation>管理人群病情稳定率</translation>
+    </message>
+    <message>
+        <source>本期无随访</source>
+        <translation>本期无随访</translation>
+    </message>
+    <message>
+        <source>{day}末次随访：稳定</source>
+        <translation>{day}末次随访：稳定</translation>
+    </message>
+    <message>
+        <source>{day}末次随访：未稳定</source>
+        <translation>{day}末次随访：未稳定</translation>
     </message>
 </context>
 <context>
@@ -3241,6 +3811,53 @@
     <message>
         <source>正在备份…</source>
         <translation>正在备份…</translation>
+    </message>
+</context>
+<context>
+    <name>Smi</name>
+    <message>
+        <source>{name}没有严重精神障碍管理记录</source>
+        <translation>{name}没有严重精神障碍管理记录</translation>
+    </message>
+    <message>
+        <source>{name}已登记为严重精神障碍管理患者</source>
+        <translation>{name}已登记为严重精神障碍管理患者</translation>
+    </message>
+    <message>
+        <source>{label}不能早于出生日期</source>
+        <translation>{label}不能早于出生日期</translation>
+    </message>
+    <message>
+        <source>{name}目前不在管理中</source>
+        <translation>{name}目前不在管理中</translation>
+    </message>
+    <message>
+        <source>随访日期不能早于出生日期</source>
+        <translation>随访日期不能早于出生日期</translation>
+    </message>
+    <message>
+        <source>下次随访日期应晚于本次随访日期</source>
+        <translation>下次随访日期应晚于本次随访日期</translation>
+    </message>
+    <message>
+        <source>随访结果应为 lost（失访）或 died（死亡）</source>
+        <translation>随访结果应为 lost（失访）或 died（死亡）</translation>
+    </message>
+    <message>
+        <source>随访日期应在出生之后、今天之前</source>
+        <translation>随访日期应在出生之后、今天之前</translation>
+    </message>
+    <message>
+        <source>死亡日期应在出生之后、今天之前</source>
+        <translation>死亡日期应在出生之后、今天之前</translation>
+    </message>
+    <message>
+        <source>请选择失访原因（1–5）</source>
+        <translation>请选择失访原因（1–5）</translation>
+    </message>
+    <message>
+        <source>请选择死亡原因（1–6）</source>
+        <translation>请选择死亡原因（1–6）</translation>
     </message>
 </context>
 <context>

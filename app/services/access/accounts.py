@@ -75,6 +75,7 @@ def create_user(
     *,
     display_name: str | None = None,
     village_code: str | None = None,
+    permissions: tuple[str, ...] = (),
 ) -> User:
 
     authz.require(session, "manage_users")
@@ -89,10 +90,33 @@ def create_user(
         role=role,
         password_hash=passwords.hash_password(password),
         village_code=_doctor_village(session, role, village_code),
+        permissions=_permissions(role, permissions),
     )
     session.add(user)
     session.flush()
     audit.record(session, "user_create", "app_user", user.id, f"{username} ({role})")
+    return user
+
+
+def _permissions(role: str, permissions) -> list[str]:
+    """Permissions beyond the role, each one the role may hold (authz.PERMISSIONS)."""
+    out = sorted(set(permissions or ()))
+    for p in out:
+        if role not in authz.PERMISSIONS.get(p, ()):
+            raise _err(
+                QT_TRANSLATE_NOOP("Accounts", "角色{role}不能获得权限“{permission}”"), role=role, permission=p
+            )
+    return out
+
+
+def set_permissions(session: Session, username: str, permissions) -> User:
+    """Grant or withdraw permissions beyond the role (admins only); audited."""
+    authz.require(session, "manage_users")
+    user = get_user(session, username)
+    user.permissions = _permissions(user.role, permissions)
+    audit.record(
+        session, "user_permissions", "app_user", user.id, f"{user.username}: {','.join(user.permissions)}"
+    )
     return user
 
 

@@ -29,6 +29,7 @@ class Actor:
     display_name: str
     role: str  # village_doctor | township_staff | admin | system
     village_code: str | None = None  # a village doctor's village
+    permissions: frozenset[str] = frozenset()  # beyond the role (authz.PERMISSIONS): "mental_health"
 
     @property
     def is_system(self) -> bool:
@@ -48,7 +49,9 @@ def actor(session: Session) -> Actor:
 
 def actor_of(user: User, device_code: str) -> Actor:
     village = user.village_code or (device_code if len(device_code) == 12 else None)
-    return Actor(user.id, user.username, user.display_name, user.role, village)
+    return Actor(
+        user.id, user.username, user.display_name, user.role, village, frozenset(user.permissions or ())
+    )
 
 
 def doctor_name(session: Session) -> str:

@@ -48,6 +48,7 @@ ACTIONS = (
     "void",
     "delete",
     "print",
+    "read",  # a sensitive record was read (严重精神障碍)
     "export",
     "import",
     "login",

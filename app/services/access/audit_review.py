@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select
 from sqlalchemy.orm import Session
 
 from app.models import AuditEntry
@@ -36,12 +36,34 @@ def query(session: Session, f: AuditFilter = AuditFilter()) -> list[AuditEntry]:
         q = q.where(AuditEntry.username == f.username)
     if f.action:
         q = q.where(AuditEntry.action == f.action)
+    hidden = _sensitive_hidden(session)
+    if hidden is not None:
+        q = q.where(hidden)
     if f.text:
         like = f"%{f.text}%"
         q = q.where(
             AuditEntry.summary.like(like) | AuditEntry.entity.like(like) | AuditEntry.entity_id.like(like)
         )
     return list(session.scalars(q.order_by(AuditEntry.at.desc()).limit(f.limit)))
+
+
+SENSITIVE_ENTITIES = ("smi_registration", "smi_visit")  # 严重精神障碍 records
+
+
+def _sensitive_hidden(session: Session):
+    """Entries about sensitive records (an SMI form, a sensitive enrolment) for those who may not
+    know a resident is in such a programme: a WHERE clause leaving them out, or None."""
+    from app.models import ProgramEnrolment
+
+    if authz.sensitive_clause(session, ProgramEnrolment) is None:
+        return None
+    sensitive_ids = select(func.lower(func.replace(func.cast(ProgramEnrolment.id, String), "-", ""))).where(
+        ProgramEnrolment.sensitive.is_(True)
+    )
+    entity = func.coalesce(AuditEntry.entity, "")
+    return entity.not_in(SENSITIVE_ENTITIES) & ~(
+        (entity == "program_enrolment") & AuditEntry.entity_id.in_(sensitive_ids)
+    )
 
 
 @dataclass(frozen=True)

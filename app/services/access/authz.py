@@ -4,7 +4,8 @@ same rules and nothing leaks through search results or prints.
 Clinical actions (``read``, ``write``, ``print``) concern one village's records:
 - a village doctor: their own village only; a sensitive record only if they are its
   responsible doctor;
-- township staff (public-health staff): every village of their township, sensitive ones too;
+- township staff (public-health staff): every village of their township; sensitive ones (严重精神障碍)
+  only with the ``mental_health`` permission (:data:`PERMISSIONS`);
 - an admin: the records this device holds (its village, or its township's villages), never
   sensitive ones — an admin account manages the installation;
 - the system account (CLI without ``--user``, the app's own background work): everything.
@@ -44,6 +45,12 @@ INSTALLATION = {
     "edit_profile": {"village_doctor", "township_staff", "admin"},  # the clinic's name, phone …
 }
 ACTIONS = (*CLINICAL, *INSTALLATION)
+# Permissions an account holds beyond its role (``User.permissions``), and the roles that may hold
+# them: the 严重精神障碍 records are seen by the responsible doctor and by public-health staff with
+# the mental-health permission only.
+PERMISSIONS = {"mental_health": {"township_staff"}}
+PERMISSION_LABELS = {"mental_health": QT_TRANSLATE_NOOP("Authz", "精神卫生")}
+MENTAL_HEALTH = "mental_health"
 ACTION_LABELS = {
     "read": QT_TRANSLATE_NOOP("Authz", "查看档案"),
     "write": QT_TRANSLATE_NOOP("Authz", "修改档案"),
@@ -89,7 +96,7 @@ def allowed(
             return False
         return not sensitive or (responsible is not None and responsible in (who.display_name, who.username))
     if who.role == "township_staff":
-        return village[:9] == device_code[:9]
+        return village[:9] == device_code[:9] and (not sensitive or MENTAL_HEALTH in who.permissions)
     if who.role == "admin":
         return not sensitive and (
             village == device_code if len(device_code) == 12 else village[:9] == device_code
@@ -183,7 +190,7 @@ def village_clause(session: Session, village_id_column):
 def sensitive_clause(session: Session, enrolment):
     """A WHERE clause hiding the sensitive enrolments the actor may not see, or None."""
     who = actor(session)
-    if who.is_system or who.role == "township_staff":
+    if who.is_system or (who.role == "township_staff" and MENTAL_HEALTH in who.permissions):
         return None
     if who.role == "village_doctor":
         return enrolment.sensitive.is_(False) | enrolment.responsible_doctor.in_(

@@ -20,7 +20,7 @@ from app.db import note_changes
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import FollowupVisit, ProgramEnrolment, Resident, ResidentChoice
 from app.services import settings
-from app.services.access import authz
+from app.services.access import audit, authz
 from app.services.access.actor import doctor_name
 from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
 from app.services.programmes import followup_rules as rules
@@ -746,7 +746,11 @@ def enrolments_of(session: Session, resident_id: uuid.UUID) -> list[ProgramEnrol
     hidden = authz.sensitive_clause(session, ProgramEnrolment)
     if hidden is not None:
         q = q.where(hidden)
-    return list(session.scalars(q.order_by(ProgramEnrolment.program)))
+    found = list(session.scalars(q.order_by(ProgramEnrolment.program)))
+    for e in found:
+        if e.sensitive:  # every read of a sensitive record is audited
+            audit.record_now(session, "read", "program_enrolment", e.id, "", scope=None)
+    return found
 
 
 SUMMARY_COLUMNS = ("visit_date", "next_due", "sbp", "dbp", "glucose", "classification", "method")

@@ -16,7 +16,7 @@ from sqlalchemy import Uuid, and_, case, column, func, literal, or_, select, tab
 from sqlalchemy.orm import Session
 
 from app import search_index
-from app.models import Resident, ResidentChoice, ResidentSearchKey, Village, VillageGroup
+from app.models import ProgramEnrolment, Resident, ResidentChoice, ResidentSearchKey, Village, VillageGroup
 from app.services.access import authz
 from app.services.records.pinyin_keys import GIVEN_MARK
 from app.services.records.validators import age_on, halfwidth, mask_id
@@ -254,6 +254,16 @@ def _tags(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[str, 
     ):
         if field == "past_disease" and code in disease:
             out[rid].append(disease[code])
+    # 严重精神障碍: tagged only for those who may see the enrolment (authz.sensitive_clause)
+    smi = select(ProgramEnrolment.resident_id).where(
+        ProgramEnrolment.resident_id.in_(ids),
+        ProgramEnrolment.program == "smi",
+        ProgramEnrolment.status == "1",
+        ProgramEnrolment.voided.is_(False),
+    )
+    hidden = authz.sensitive_clause(session, ProgramEnrolment)
+    for rid in session.scalars(smi if hidden is None else smi.where(hidden)):
+        out[rid].append("smi")
     for rid, poor, signed in session.execute(
         select(Resident.id, Resident.poverty_registered, Resident.contract_signed_on).where(
             Resident.id.in_(ids)
@@ -271,4 +281,5 @@ TAG_LABELS = {
     "t2dm": ("糖尿病", "T2DM"),
     "poverty": ("贫困", "Poverty"),
     "contract": ("签约", "Signed"),
+    "smi": ("专项", "Special"),
 }

@@ -457,6 +457,11 @@ def refresh_derived(session: Session, stats: ApplyStats) -> None:
         )
     if enrolments:
         followup.refresh_summaries(session, enrolments)
+    smi_visits = stats.touched.get("smi_visit", ())
+    if enrolments or smi_visits:  # 严重精神障碍: its summary comes from its own visits
+        from app.services.programmes import smi
+
+        smi.refresh_summaries(session, enrolments | smi.enrolments_of_visits(session, smi_visits))
     if residents:
         _find_duplicates(session, residents, stats)
 

@@ -1,0 +1,115 @@
+"""``cunyi elderly``: the yearly health check of a resident aged 65+ (same form checks and scoring as
+the GUI), and the list of 65+ residents not yet checked this year."""
+
+from __future__ import annotations
+
+from app.cli.core import CliError, open_store, print_json
+from app.cli.numbers import WholeNumber
+
+# option → form field, passed on as typed (the service checks them like the form does)
+READINGS = {
+    "sbp": "sbp",
+    "dbp": "dbp",
+    "glucose": "glucose",
+    "temperature": "temperature",
+    "pulse": "pulse",
+    "height": "height",
+    "weight": "weight",
+    "waist": "waist",
+    "tc": "tc",
+    "tg": "tg",
+    "ldl": "ldl",
+    "hdl": "hdl",
+    "creatinine": "creatinine",
+    "alt": "alt",
+}
+
+
+def register(sub) -> None:
+    g = sub.add_parser("elderly", help="health management of residents aged 65+").add_subparsers(
+        dest="action", required=True
+    )
+    c = g.add_parser("check", help="record the yearly health check and self-care assessment")
+    c.add_argument("resident", help="17-digit archive number, its last 8 digits, or record id")
+    c.add_argument("--date", required=True, help="check date YYYY-MM-DD")
+    c.add_argument(
+        "--selfcare",
+        required=True,
+        help="five levels 1–4 (1 independent … 4 dependent) for eating, grooming, dressing, toilet, moving",
+    )
+    for option in READINGS:
+        c.add_argument(f"--{option}")
+    c.add_argument("--symptoms", default="", help="symptom codes, e.g. 1 or 2,3")
+    c.add_argument("--problems", default="", help="health problems found")
+    c.add_argument("--next", dest="next_check", default="", help="next check date (default: a year on)")
+    c.add_argument("--json", action="store_true")
+    c.set_defaults(func=record_check)
+    d = g.add_parser("due", help="65+ residents without a check this year, by village group")
+    d.add_argument("--year", type=WholeNumber("年份"))
+    d.add_argument("--json", action="store_true")
+    d.set_defaults(func=list_due)
+
+
+def record_check(args) -> int:
+    from app.codes import CODE_LISTS
+    from app.services.programmes import elderly
+    from app.services.programmes.elderly_form import SELFCARE_KEYS
+
+    levels = [x.strip() for x in args.selfcare.split(",")]
+    if len(levels) != len(SELFCARE_KEYS) or any(not x for x in levels):
+        raise CliError("--selfcare 应为5项等级（1–4），按进餐、梳洗、穿衣、如厕、活动的顺序用逗号分开")
+    values = {k: getattr(args, o) for o, k in READINGS.items() if getattr(args, o) is not None}
+    inp = elderly.ElderlyCheckInput(
+        check_date=args.date,
+        symptoms=[x.strip() for x in args.symptoms.split(",") if x.strip()],
+        problems=args.problems,
+        next_check=args.next_check,
+        **dict(zip(SELFCARE_KEYS, levels, strict=True)),
+        **values,
+    )
+    _, store = open_store(args)
+    with store.transaction() as s:
+        saved = elderly.record_check(s, args.resident, inp)
+    if args.json:
+        print_json(saved.as_json())
+        return 0
+    level = CODE_LISTS["selfcare_level"].label(saved.selfcare_level)
+    print(
+        f"已保存：{saved.check_date} 自理能力评分 {saved.selfcare_score}（{level}），下次体检 {saved.next_check}"
+    )
+    for p in saved.offers:
+        print(f"建议纳入{CODE_LISTS['program'].label(p)}患者健康管理")
+    for a in saved.abnormal:
+        print(f"异常：{a}")
+    return 0
+
+
+def list_due(args) -> int:
+    import datetime as dt
+
+    from app.services.programmes import elderly
+
+    _, store = open_store(args)
+    year = args.year or dt.date.today().year
+    with store.session() as s:
+        rows = elderly.unchecked(s, year)
+    if args.json:
+        print_json(
+            [
+                {
+                    "resident_id": str(r.resident_id),
+                    "archive_no": r.archive_no,
+                    "name": r.name,
+                    "age": r.age,
+                    "village": r.village_name,
+                    "group": r.group_name,
+                    "last_check": r.last_check.isoformat() if r.last_check else None,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    for r in rows:
+        print(f"{r.village_name} {r.group_name}  {r.name}  {r.age}岁  {r.archive_no}  {r.last_check or '—'}")
+    print(f"共 {len(rows)} 人")
+    return 0

@@ -1,0 +1,121 @@
+"""``cunyi smi``: register a severe mental disorder patient and record their follow-ups (the same
+service, form checks and rules as the GUI).  Who may do it is decided by the service."""
+
+from __future__ import annotations
+
+from app.cli.core import CliError, open_store, print_json
+
+SOCIAL_KEYS = ("social_personal", "social_housework", "social_work", "social_study", "social_social")
+
+
+def register(sub) -> None:
+    g = sub.add_parser("smi", help="severe mental disorder management (restricted)").add_subparsers(
+        dest="action", required=True
+    )
+    r = g.add_parser("register", help="register a patient with the supplementary form")
+    r.add_argument("resident", help="17-digit archive number, its last 8 digits, or record id")
+    r.add_argument("--diagnosis", required=True, help="1 精神分裂症 … 6 精神发育迟滞伴发精神障碍")
+    r.add_argument("--consent", required=True, choices=["1", "0"], help="1 agrees to management, 0 declines")
+    r.add_argument("--guardian", default="", help="guardian's name")
+    r.add_argument("--guardian-phone", default="")
+    r.add_argument("--hospital", default="", help="确诊医院")
+    r.add_argument("--diagnosed", default="", help="确诊日期 YYYY-MM-DD")
+    r.add_argument("--economy", default="", choices=["", "1", "2", "3"], help="1 poor, 2 not poor, 3 unknown")
+    r.add_argument("--json", action="store_true")
+    r.set_defaults(func=register_patient)
+
+    f = g.add_parser("followup", help="record a follow-up (classification, referral and next date suggested)")
+    f.add_argument("resident")
+    f.add_argument("--date", required=True, help="visit date YYYY-MM-DD")
+    f.add_argument("--danger", help="危险性评估 0–5 (required unless --lost/--died)")
+    f.add_argument("--insight", choices=["1", "2", "3"], help="1 full, 2 partial, 3 none")
+    f.add_argument("--symptoms", default="", help="current symptom codes, e.g. 1,5")
+    f.add_argument("--social", default="", help="five ratings 1–3 (work may be 9), e.g. 1,1,1,1,1")
+    f.add_argument("--adverse", action="store_true", help="serious adverse drug reaction")
+    f.add_argument("--physical-illness", action="store_true", help="serious physical illness")
+    f.add_argument("--method", default="1", choices=["1", "2", "3"], help="1 clinic, 2 home, 3 phone")
+    f.add_argument(
+        "--classification", default="", choices=["", "1", "2", "3"], help="override the suggestion"
+    )
+    f.add_argument("--next", dest="next_due", default="", help="next visit date (default: the suggestion)")
+    f.add_argument("--lost", metavar="REASON", help="lost to follow-up: reason code 1–5")
+    f.add_argument("--died", metavar="DATE", help="died on DATE (with --cause)")
+    f.add_argument("--cause", default="", help="cause of death code 1–6")
+    f.add_argument("--json", action="store_true")
+    f.set_defaults(func=record_followup)
+
+
+def _codes(text: str) -> list[str]:
+    return [x.strip() for x in (text or "").split(",") if x.strip()]
+
+
+def register_patient(args) -> int:
+    from app.services.programmes import smi
+
+    _, store = open_store(args)
+    inp = smi.SmiRegistrationInput(
+        diagnosis=args.diagnosis,
+        consent=args.consent,
+        guardian_name=args.guardian,
+        guardian_phone=args.guardian_phone,
+        diagnosis_hospital=args.hospital,
+        diagnosis_date=args.diagnosed,
+        economy=args.economy,
+    )
+    with store.transaction() as s:
+        saved = smi.register(s, args.resident, inp)
+    if args.json:
+        print_json(saved.as_json())
+    else:
+        print("已登记" + ("，纳入管理" if saved.under_management else "（不同意参加管理）"))
+    return 0
+
+
+def record_followup(args) -> int:
+    from app.codes import CODE_LISTS
+    from app.services.programmes import smi
+
+    _, store = open_store(args)
+    if args.lost or args.died:
+        with store.transaction() as s:
+            saved = smi.record_failed_visit(
+                s,
+                args.resident,
+                "lost" if args.lost else "died",
+                args.date,
+                lost_reason=args.lost or "",
+                death_date=args.died or "",
+                death_cause=args.cause,
+            )
+    else:
+        social = _codes(args.social)
+        if social and len(social) != len(SOCIAL_KEYS):
+            raise CliError("--social 应为5项评价，用逗号分开，例如 1,1,1,1,1")
+        inp = smi.input_with(
+            visit_date=args.date,
+            danger=args.danger or "",
+            insight=args.insight or "",
+            symptoms=_codes(args.symptoms),
+            adverse_serious=args.adverse,
+            adverse="2" if args.adverse else "",
+            physical_illness=args.physical_illness,
+            method=args.method,
+            classification=args.classification,
+            next_due=args.next_due,
+            **dict(zip(SOCIAL_KEYS, social, strict=False)),
+        )
+        with store.transaction() as s:
+            saved = smi.record_visit(s, args.resident, inp)
+    if args.json:
+        print_json(saved.as_json())
+        return 0
+    if saved.outcome != "done":
+        print(f"已保存：{saved.visit_date} {'失访' if saved.outcome == 'lost' else '死亡'}")
+        return 0
+    label = CODE_LISTS["smi_class"].label(str(saved.classification))
+    print(f"已保存：{saved.visit_date} {label}，下次随访 {saved.next_due}")
+    if saved.referral_suggested:
+        print("建议立即转诊到上级医院，2周内了解情况")
+    if saved.psychiatrist:
+        print("未达稳定：请精神专科医生指导")
+    return 0

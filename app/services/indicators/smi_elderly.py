@@ -1,0 +1,175 @@
+"""Indicators of the elderly and severe mental disorder programmes (DOMAIN.md "Indicators a township
+reports"): 老年人健康管理率, 严重精神障碍患者规范管理率, 管理人群病情稳定率.
+
+Each yields one :class:`Entry` per member of its denominator with the reason it counts or not.  The SMI
+indicators list patients only to those who may see them (``authz.sensitive_clause``): for anyone else
+their numerator and denominator are empty, so no drill-down names a patient.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import ElderlyCheck, ProgramEnrolment, Resident, SmiVisit
+from app.services.access import authz
+from app.services.errors import Message
+from app.services.indicators import Entry, Period, Scope, indicator
+from app.services.programmes import smi_rules
+from app.services.programmes.elderly import born_by
+
+CTX = "Indicator"
+REQUIRED_PER_YEAR = smi_rules.DEFAULT.required_per_year
+
+
+def _msg(template: str, **params) -> Message:
+    return Message(CTX, template, params)
+
+
+def _in_scope(stmt, session: Session, scope: Scope):
+    if scope.village_ids is not None:
+        stmt = stmt.where(Resident.village_id.in_(scope.village_ids))
+    clause = authz.village_clause(session, Resident.village_id)
+    return stmt if clause is None else stmt.where(clause)
+
+
+@indicator(
+    "elderly",
+    QT_TRANSLATE_NOOP("Indicator", "老年人健康管理率"),
+    target=0.65,
+    programme="elderly",
+    order=10,
+)
+def elderly_managed(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+    """65+ residents (年满65周岁 in the period's year, 在册) / those with a health check in the period."""
+    stmt = _in_scope(
+        select(Resident.id).where(
+            Resident.voided.is_(False),
+            Resident.status == "1",
+            Resident.birth_date <= born_by(period.end.year),
+        ),
+        session,
+        scope,
+    )
+    elders = list(session.scalars(stmt))
+    checked = {}
+    for i in range(0, len(elders), 500):
+        chunk = elders[i : i + 500]
+        checked.update(
+            session.execute(
+                select(ElderlyCheck.resident_id, func.max(ElderlyCheck.check_date))
+                .where(
+                    ElderlyCheck.resident_id.in_(chunk),
+                    ElderlyCheck.voided.is_(False),
+                    ElderlyCheck.check_date >= period.start,
+                    ElderlyCheck.check_date <= period.end,
+                )
+                .group_by(ElderlyCheck.resident_id)
+            ).all()
+        )
+    for rid in elders:
+        day = checked.get(rid)
+        if day:
+            yield Entry(rid, True, _msg(QT_TRANSLATE_NOOP("Indicator", "{day}已体检"), day=day.isoformat()))
+        else:
+            yield Entry(rid, False, _msg(QT_TRANSLATE_NOOP("Indicator", "本期未体检")))
+
+
+def _patients(session: Session, period: Period, scope: Scope) -> list[ProgramEnrolment]:
+    """SMI patients registered by the period's end and under management at some time in it — only for
+    those who may see them."""
+    hidden = authz.sensitive_clause(session, ProgramEnrolment)
+    stmt = (
+        select(ProgramEnrolment)
+        .join(Resident, Resident.id == ProgramEnrolment.resident_id)
+        .where(
+            ProgramEnrolment.program == "smi",
+            ProgramEnrolment.voided.is_(False),
+            Resident.voided.is_(False),
+            ProgramEnrolment.enrolled_on <= period.end,
+            (ProgramEnrolment.status == "1")
+            | (
+                (ProgramEnrolment.status.in_(("2", "3", "4")))
+                & (ProgramEnrolment.status_date >= period.start)
+            ),
+        )
+    )
+    if hidden is not None:
+        stmt = stmt.where(hidden)
+    return list(session.scalars(_in_scope(stmt, session, scope)))
+
+
+def _visits(session: Session, enrolments: list[ProgramEnrolment], period: Period) -> dict:
+    out: dict = {e.id: [] for e in enrolments}
+    ids = list(out)
+    for i in range(0, len(ids), 500):
+        for eid, day, cls in session.execute(
+            select(SmiVisit.enrolment_id, SmiVisit.visit_date, SmiVisit.classification)
+            .where(
+                SmiVisit.enrolment_id.in_(ids[i : i + 500]),
+                SmiVisit.voided.is_(False),
+                SmiVisit.outcome == "done",
+                SmiVisit.visit_date >= period.start,
+                SmiVisit.visit_date <= period.end,
+            )
+            .order_by(SmiVisit.visit_date)
+        ):
+            out[eid].append((day, cls))
+    return out
+
+
+def required_visits(period: Period) -> int:
+    """≥ 4 follow-ups a year, in proportion for a shorter period (a quarter: 1)."""
+    days = (period.end - period.start).days + 1
+    return max(1, round(REQUIRED_PER_YEAR * days / 365))  # a quarter of 92 days: 1, a year: 4
+
+
+@indicator(
+    "smi_standard",
+    QT_TRANSLATE_NOOP("Indicator", "严重精神障碍患者规范管理率"),
+    programme="smi",
+    order=10,
+)
+def smi_standard(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+    """Registered patients followed per the spec (≥ 4 follow-ups a year) / registered patients."""
+    enrolments = _patients(session, period, scope)
+    visits = _visits(session, enrolments, period)
+    need = required_visits(period)
+    for e in enrolments:
+        n = len(visits[e.id])
+        yield Entry(
+            e.resident_id,
+            n >= need,
+            _msg(QT_TRANSLATE_NOOP("Indicator", "本期随访{n}次，应至少{need}次"), n=n, need=need),
+        )
+
+
+@indicator(
+    "smi_stable",
+    QT_TRANSLATE_NOOP("Indicator", "管理人群病情稳定率"),
+    programme="smi",
+    order=20,
+)
+def smi_stable(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+    """Patients whose latest follow-up in the period was 稳定 / registered patients."""
+    enrolments = _patients(session, period, scope)
+    visits = _visits(session, enrolments, period)
+    for e in enrolments:
+        if not visits[e.id]:
+            yield Entry(e.resident_id, False, _msg(QT_TRANSLATE_NOOP("Indicator", "本期无随访")))
+            continue
+        day, cls = visits[e.id][-1]
+        stable = cls == smi_rules.STABLE
+        yield Entry(
+            e.resident_id,
+            stable,
+            _msg(
+                QT_TRANSLATE_NOOP("Indicator", "{day}末次随访：稳定")
+                if stable
+                else QT_TRANSLATE_NOOP("Indicator", "{day}末次随访：未稳定"),
+                day=day.isoformat(),
+            ),
+        )

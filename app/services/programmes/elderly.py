@@ -1,0 +1,316 @@
+"""Elderly health management (老年人健康管理): the yearly check of residents aged 65+, its self-care
+score, what it offers next (hypertension / diabetes management, a referral draft), and the worklist of
+65+ residents not yet checked this year.  The form is :mod:`app.services.programmes.elderly_form`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.codes import CODE_LISTS
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import ElderlyCheck, Resident, Village, VillageGroup
+from app.services.access import authz
+from app.services.access.actor import doctor_name
+from app.services.errors import Message, NotFound, UserError, ValidationError
+from app.services.programmes import followup, selfcare
+from app.services.programmes import followup_rules as chronic
+from app.services.programmes.elderly_form import CHECK_FORM, FINDINGS, SELFCARE_KEYS, ElderlyCheckInput
+from app.services.programmes.referral import ReferralInput
+from app.services.records.field_table import Checking
+from app.services.records.residents import find_resident
+from app.services.records.validators import age_on
+from app.services.sync import capture
+
+CTX = "Elderly"
+ELDERLY_AGE = 65
+COLUMNS = ("check_date", "sbp", "dbp", "glucose", "next_check", "doctor")
+NEXT_CHECK_DAYS = 365
+__all__ = ["ElderlyCheckInput"]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """What counts as raised at a health check (the chronic programmes' screening thresholds)."""
+
+    sbp: int = chronic.DEFAULT.htn_sbp  # ≥ 140 or DBP ≥ 90: raised blood pressure
+    dbp: int = chronic.DEFAULT.htn_dbp
+    glucose: float = chronic.DEFAULT.glucose  # fasting ≥ 7.0 mmol/L: raised glucose
+
+
+DEFAULT = Thresholds()
+
+
+def _err(template: str, **params) -> UserError:
+    return UserError(Message(CTX, template, params))
+
+
+def raised(values: dict, t: Thresholds = DEFAULT) -> tuple[str, ...]:
+    """The chronic programmes a check's readings point to: ``htn`` (BP raised), ``t2dm`` (glucose)."""
+    out = []
+    sbp, dbp = values.get("sbp"), values.get("dbp")
+    if (sbp is not None and sbp >= t.sbp) or (dbp is not None and dbp >= t.dbp):
+        out.append(chronic.HTN)
+    if values.get("glucose") is not None and values["glucose"] >= t.glucose:
+        out.append(chronic.T2DM)
+    return tuple(out)
+
+
+def abnormal(values: dict, t: Thresholds = DEFAULT) -> list[str]:
+    """The abnormal findings of a check, in words (Chinese, as a referral slip carries them)."""
+    out = []
+    if chronic.HTN in raised(values, t):
+        out.append(f"血压{values.get('sbp') or '-'}/{values.get('dbp') or '-'}mmHg")
+    if chronic.T2DM in raised(values, t):
+        out.append(f"空腹血糖{values['glucose']}mmol/L")
+    for key in FINDINGS:
+        if values.get(key) == "2":
+            note = values.get(f"{key}_text") or ""
+            out.append(f"{CHECK_FORM[key].label}异常" + (f"（{note}）" if note else ""))
+    return out
+
+
+@dataclass(frozen=True)
+class SavedCheck:
+    id: uuid.UUID
+    resident_id: uuid.UUID
+    check_date: dt.date
+    selfcare_score: int
+    selfcare_level: str
+    next_check: dt.date
+    offers: tuple[str, ...]  # programmes to offer: raised and not yet managed
+    abnormal: tuple[str, ...]
+
+    def as_json(self) -> dict:
+        return {
+            "id": str(self.id),
+            "resident_id": str(self.resident_id),
+            "check_date": self.check_date.isoformat(),
+            "selfcare_score": self.selfcare_score,
+            "selfcare_level": int(self.selfcare_level),
+            "selfcare_level_name": CODE_LISTS["selfcare_level"].label(self.selfcare_level),
+            "next_check": self.next_check.isoformat(),
+            "offers": list(self.offers),
+            "abnormal": list(self.abnormal),
+        }
+
+
+def check_values(inp, today: dt.date) -> Checking:
+    """The form checked (raises ValidationError with every field's message)."""
+    c = Checking(CHECK_FORM, inp, today=today).run()
+    day, nxt = c.values.get("check_date"), c.values.get("next_check")
+    if day and nxt and nxt <= day:
+        c.fail("next_check", QT_TRANSLATE_NOOP("Elderly", "下次体检日期应晚于本次体检日期"))
+    if c.errors:
+        raise ValidationError(c.errors)
+    return c
+
+
+def score_of(values: dict) -> selfcare.SelfCare:
+    return selfcare.score([values[k] for k in SELFCARE_KEYS])
+
+
+def record_check(
+    session: Session, resident_ref: str | uuid.UUID, inp, *, today: dt.date | None = None
+) -> SavedCheck:
+    """The user action "保存老年人健康体检": the form checked, the self-care assessment scored, the next
+    check booked (a year on unless typed), and what to offer next."""
+    today = today or capture.trusted_today(session)
+    resident = find_resident(session, str(resident_ref))
+    authz.require_resident(session, "write", resident)
+    c = check_values(inp, today)
+    day = c.values["check_date"]
+    if age_on(resident.birth_date, dt.date(day.year, 12, 31)) < ELDERLY_AGE:
+        raise _err(
+            QT_TRANSLATE_NOOP("Elderly", "{name}在{year}年未满65岁，不属于老年人健康管理对象"),
+            name=resident.name,
+            year=day.year,
+        )
+    same_day = session.scalar(
+        select(ElderlyCheck.id).where(
+            ElderlyCheck.resident_id == resident.id,
+            ElderlyCheck.check_date == day,
+            ElderlyCheck.voided.is_(False),
+        )
+    )
+    if same_day:
+        raise _err(
+            QT_TRANSLATE_NOOP("Elderly", "{name}在{day}已有体检记录"), name=resident.name, day=day.isoformat()
+        )
+    sc = score_of(c.values)
+    form: dict = {}
+    for f in CHECK_FORM.fields:
+        if f.key in COLUMNS or f.key in SELFCARE_KEYS:
+            continue
+        if f.kind.value == "multi":
+            form[f.key] = [r["code"] for r in c.choices if r["field"] == f.key]
+            if f.other:
+                form[f.other] = next(
+                    (r["note"] for r in c.choices if r["field"] == f.key and r["note"]), None
+                )
+        else:
+            v = c.values.get(f.key)
+            form[f.key] = v.isoformat() if isinstance(v, dt.date) else v
+    form = {k: v for k, v in form.items() if v not in (None, "", [])}
+    next_check = c.values.get("next_check") or day + dt.timedelta(days=NEXT_CHECK_DAYS)
+    check = ElderlyCheck(
+        resident_id=resident.id,
+        check_date=day,
+        sbp=c.values.get("sbp"),
+        dbp=c.values.get("dbp"),
+        glucose=c.values.get("glucose"),
+        selfcare=list(sc.levels),
+        selfcare_score=sc.score,
+        selfcare_level=sc.level,
+        next_check=next_check,
+        doctor=c.values.get("doctor") or doctor_name(session) or None,
+        form=form,
+    )
+    session.add(check)
+    session.flush()
+    managed = {e.program for e in followup.enrolments_of(session, resident.id) if e.status == "1"}
+    offers = tuple(p for p in raised(c.values) if p not in managed)
+    return SavedCheck(
+        check.id, resident.id, day, sc.score, sc.level, next_check, offers, tuple(abnormal(c.values))
+    )
+
+
+def check_record(session: Session, check_id: uuid.UUID) -> tuple[Resident, dict]:
+    """A saved check as the form's keys (with its score), for printing and viewing."""
+    check = session.get(ElderlyCheck, check_id)
+    if check is None or check.voided:
+        raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Elderly", "找不到该体检记录")))
+    resident = session.get(Resident, check.resident_id)
+    authz.require_resident(session, "read", resident)
+    values = dict(check.form or {})
+    values.update({k: getattr(check, k) for k in COLUMNS})
+    values.update(dict(zip(SELFCARE_KEYS, check.selfcare, strict=True)))
+    values.update(selfcare_score=check.selfcare_score, selfcare_level=check.selfcare_level)
+    return resident, values
+
+
+def latest_check(session: Session, resident_id: uuid.UUID) -> uuid.UUID | None:
+    return session.scalar(
+        select(ElderlyCheck.id)
+        .where(ElderlyCheck.resident_id == resident_id, ElderlyCheck.voided.is_(False))
+        .order_by(ElderlyCheck.check_date.desc())
+        .limit(1)
+    )
+
+
+def referral_draft(session: Session, check_id: uuid.UUID) -> ReferralInput:
+    """A referral pre-filled from a check's abnormal results (the doctor completes and issues it)."""
+    resident, values = check_record(session, check_id)
+    found = abnormal(values)
+    if not found:
+        raise _err(QT_TRANSLATE_NOOP("Elderly", "这次体检没有异常结果，无需转诊"))
+    return ReferralInput(
+        resident_id=resident.id,
+        impression="老年人健康体检发现异常",
+        present_history="；".join(found),
+        issued_on=values["check_date"].isoformat(),
+        issued_by=values.get("doctor") or "",
+    )
+
+
+# ---------------------------------------------------------------- who is due
+
+
+@dataclass(frozen=True, slots=True)
+class DueElder:
+    resident_id: uuid.UUID
+    name: str
+    archive_no: str
+    sex: str
+    age: int
+    phone: str
+    address: str
+    village_name: str
+    group_name: str
+    last_check: dt.date | None
+
+
+def born_by(year: int) -> dt.date:
+    """Residents born on or before this day are 65 or over in ``year`` (年满65周岁)."""
+    return dt.date(year - ELDERLY_AGE, 12, 31)
+
+
+def unchecked(
+    session: Session,
+    year: int,
+    *,
+    village_id: uuid.UUID | None = None,
+    group_id: uuid.UUID | None = None,
+    today: dt.date | None = None,
+) -> list[DueElder]:
+    """65+ residents (在册) without a check in ``year``, by village, village group and name."""
+    today = today or dt.date.today()
+    R, C = Resident, ElderlyCheck
+    last = (
+        select(C.resident_id, func.max(C.check_date).label("last_check"))
+        .where(C.voided.is_(False))
+        .group_by(C.resident_id)
+        .subquery()
+    )
+    stmt = (
+        select(
+            R.id,
+            R.name,
+            R.archive_no,
+            R.sex,
+            R.birth_date,
+            func.coalesce(R.phone, ""),
+            func.coalesce(R.current_address, ""),
+            Village.name,
+            func.coalesce(VillageGroup.name, ""),
+            last.c.last_check,
+        )
+        .join(Village, Village.id == R.village_id)
+        .outerjoin(VillageGroup, VillageGroup.id == R.group_id)
+        .outerjoin(last, last.c.resident_id == R.id)
+        .where(
+            R.voided.is_(False),
+            R.status == "1",
+            R.birth_date <= born_by(year),
+            (last.c.last_check.is_(None)) | (last.c.last_check < dt.date(year, 1, 1)),
+        )
+        .order_by(Village.code, VillageGroup.name, R.name_pinyin)
+    )
+    if village_id:
+        stmt = stmt.where(R.village_id == village_id)
+    if group_id:
+        stmt = stmt.where(R.group_id == group_id)
+    clause = authz.village_clause(session, R.village_id)
+    if clause is not None:
+        stmt = stmt.where(clause)
+    return [
+        DueElder(rid, name, no, sex, age_on(birth, today), phone, addr, village, group, lc)
+        for rid, name, no, sex, birth, phone, addr, village, group, lc in session.execute(stmt)
+    ]
+
+
+def coverage(session: Session, year: int) -> dict[str, int]:
+    """65+ residents and how many were checked in ``year`` (for the 工作台 and the demo's figure)."""
+    R, C = Resident, ElderlyCheck
+    elders = select(R.id).where(R.voided.is_(False), R.status == "1", R.birth_date <= born_by(year))
+    clause = authz.village_clause(session, R.village_id)
+    if clause is not None:
+        elders = elders.where(clause)
+    total = session.scalar(select(func.count()).select_from(elders.subquery())) or 0
+    checked = (
+        session.scalar(
+            select(func.count(func.distinct(C.resident_id))).where(
+                C.voided.is_(False),
+                C.check_date >= dt.date(year, 1, 1),
+                C.check_date <= dt.date(year, 12, 31),
+                C.resident_id.in_(elders),
+            )
+        )
+        or 0
+    )
+    return {"elderly": total, "checked": checked}

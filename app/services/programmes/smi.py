@@ -1,0 +1,567 @@
+"""Severe mental disorder management (严重精神障碍患者管理): registration, follow-ups, lost-to-follow-up
+and death visits, and the reads — every one of them checked and audited.
+
+Privacy (DOMAIN.md: "visible only to the responsible doctor and public-health staff"): the enrolment is
+a ``sensitive`` :class:`ProgramEnrolment` (program ``smi``), so ``authz.sensitive_clause`` keeps it off
+every list of those who may not see it, and each entry point here requires the sensitive permission
+(the responsible village doctor, township staff with the ``mental_health`` permission, the system).
+Each read of a registration or a visit writes an audit entry.  The forms are declared once in
+:mod:`app.services.programmes.smi_forms`; the rules are :mod:`app.services.programmes.smi_rules`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.db import note_changes
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import ProgramEnrolment, Resident, SmiRegistration, SmiVisit
+from app.services.access import audit, authz
+from app.services.access.actor import doctor_name
+from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
+from app.services.programmes import smi_rules as rules
+from app.services.programmes.smi_forms import (
+    REGISTRATION_FORM,
+    SOCIAL_ITEMS,
+    VISIT_FORM,
+    SmiRegistrationInput,
+    SmiVisitInput,
+)
+from app.services.records.field_table import Checking
+from app.services.records.residents import find_resident
+from app.services.records.validators import Invalid, clean_text, parse_date
+from app.services.sync import capture
+
+CTX = "Smi"
+PROGRAM = "smi"
+UNDER_MANAGEMENT, LOST, DIED, ENDED = "1", "2", "4", "5"
+# Columns of the models; every other field of a form is kept in its ``form`` JSON by key.
+REGISTRATION_COLUMNS = (
+    "diagnosis",
+    "diagnosis_hospital",
+    "diagnosis_date",
+    "consent",
+    "consent_date",
+    "guardian_name",
+    "guardian_phone",
+)
+VISIT_COLUMNS = ("visit_date", "method", "danger", "insight", "doctor")
+
+__all__ = ["SmiRegistrationInput", "SmiVisitInput"]
+
+
+def _err(template: str, **params) -> UserError:
+    return UserError(Message(CTX, template, params))
+
+
+# ---------------------------------------------------------------- access
+
+
+def _require(session: Session, action: str, resident: Resident, responsible: str | None) -> None:
+    authz.require_resident(session, action, resident, sensitive=True, responsible=responsible)
+
+
+def _audit_read(session: Session, entity: str, row_id, resident: Resident) -> None:
+    """Every read of an SMI record leaves a trace (who, when, whose record)."""
+    audit.record_now(
+        session,
+        "read",
+        entity,
+        row_id,
+        f"{resident.name} {resident.archive_no}",
+        scope=authz.village_code(session, resident.village_id),
+    )
+
+
+def enrolment_of(session: Session, resident_id: uuid.UUID, *, active: bool = True) -> ProgramEnrolment | None:
+    q = select(ProgramEnrolment).where(
+        ProgramEnrolment.resident_id == resident_id,
+        ProgramEnrolment.program == PROGRAM,
+        ProgramEnrolment.voided.is_(False),
+    )
+    if active:
+        q = q.where(ProgramEnrolment.status == UNDER_MANAGEMENT)
+    return session.scalar(q.order_by(ProgramEnrolment.enrolled_on.desc()))
+
+
+def _visible_enrolment(session: Session, resident: Resident, action: str) -> ProgramEnrolment:
+    """The resident's SMI enrolment, for one who may see it; for anyone else the same "not
+    registered" answer as for a resident who is not (the refusal itself is audited)."""
+    enrolment = enrolment_of(session, resident.id, active=False)
+    if enrolment is not None and authz.permits(
+        session,
+        action,
+        village=authz.village_code(session, resident.village_id),
+        sensitive=True,
+        responsible=enrolment.responsible_doctor,
+    ):
+        return enrolment
+    if enrolment is not None:
+        _require(session, action, resident, enrolment.responsible_doctor)  # audits the refusal, raises
+    raise NotFound(
+        Message(CTX, QT_TRANSLATE_NOOP("Smi", "{name}没有严重精神障碍管理记录"), {"name": resident.name})
+    )
+
+
+# ---------------------------------------------------------------- registration
+
+
+@dataclass(frozen=True)
+class SavedRegistration:
+    id: uuid.UUID
+    enrolment_id: uuid.UUID
+    resident_id: uuid.UUID
+    diagnosis: str
+    consent: str
+    under_management: bool
+    responsible_doctor: str | None
+
+    def as_json(self) -> dict:
+        return {
+            "id": str(self.id),
+            "enrolment_id": str(self.enrolment_id),
+            "resident_id": str(self.resident_id),
+            "diagnosis": self.diagnosis,
+            "consent": self.consent,
+            "under_management": self.under_management,
+            "responsible_doctor": self.responsible_doctor,
+        }
+
+
+def _check(table, inp, today: dt.date) -> Checking:
+    c = Checking(table, inp, today=today).run()
+    if c.errors:
+        raise ValidationError(c.errors)
+    return c
+
+
+def _form_values(c: Checking, columns) -> dict:
+    """The JSON-kept fields of a checked form: clean values (dates as text) and ticked codes."""
+    out: dict = {}
+    for f in c.table.fields:
+        if f.key in columns:
+            continue
+        if f.kind.value == "multi":
+            out[f.key] = [row["code"] for row in c.choices if row["field"] == f.key]
+            if f.other:
+                out[f.other] = next(
+                    (row["note"] for row in c.choices if row["field"] == f.key and row["note"]), None
+                )
+            continue
+        value = c.values.get(f.key)
+        out[f.key] = value.isoformat() if isinstance(value, dt.date) else value
+    return {k: v for k, v in out.items() if v not in (None, "", [], False)}
+
+
+def register(
+    session: Session, resident_ref: str | uuid.UUID, inp, *, today: dt.date | None = None
+) -> SavedRegistration:
+    """The user action "登记严重精神障碍患者": the 个人信息补充表 and the (sensitive) enrolment, with
+    the acting doctor as the responsible doctor.  Without consent the registration is kept and
+    management is not started (管理状态 终止管理)."""
+    today = today or capture.trusted_today(session)
+    resident = find_resident(session, str(resident_ref))
+    doctor = doctor_name(session) or resident.responsible_doctor
+    _require(session, "write", resident, doctor)
+    if enrolment_of(session, resident.id) is not None:
+        raise _err(QT_TRANSLATE_NOOP("Smi", "{name}已登记为严重精神障碍管理患者"), name=resident.name)
+    c = _check(REGISTRATION_FORM, inp, today)
+    for key in ("diagnosis_date", "first_onset", "first_drug_date"):
+        day = c.values.get(key)
+        if day and day < resident.birth_date:
+            raise ValidationError(
+                [
+                    FieldError(
+                        key,
+                        Message(
+                            CTX,
+                            QT_TRANSLATE_NOOP("Smi", "{label}不能早于出生日期"),
+                            {"label": REGISTRATION_FORM[key].label},
+                        ),
+                    )
+                ]
+            )
+    consent = c.values["consent"]
+    enrolment = ProgramEnrolment(
+        resident_id=resident.id,
+        program=PROGRAM,
+        enrolled_on=today,
+        diagnosed_on=c.values.get("diagnosis_date"),
+        enrolling_doctor=doctor or None,
+        responsible_doctor=doctor or None,
+        sensitive=True,
+        status=UNDER_MANAGEMENT if consent == "1" else ENDED,
+        status_date=None if consent == "1" else today,
+        status_reason=None if consent == "1" else "不同意参加管理",
+        next_due=today if consent == "1" else None,
+    )
+    session.add(enrolment)
+    session.flush()
+    reg = SmiRegistration(
+        enrolment_id=enrolment.id,
+        resident_id=resident.id,
+        form=_form_values(c, REGISTRATION_COLUMNS),
+        **{k: c.values.get(k) for k in REGISTRATION_COLUMNS},
+    )
+    session.add(reg)
+    session.flush()
+    return SavedRegistration(
+        reg.id,
+        enrolment.id,
+        resident.id,
+        reg.diagnosis,
+        reg.consent,
+        consent == "1",
+        enrolment.responsible_doctor,
+    )
+
+
+# ---------------------------------------------------------------- visits
+
+
+@dataclass(frozen=True)
+class SavedSmiVisit:
+    id: uuid.UUID
+    resident_id: uuid.UUID
+    visit_date: dt.date
+    outcome: str
+    classification: int | None
+    classification_suggested: int | None
+    referral_suggested: bool
+    police: bool
+    psychiatrist: bool
+    next_due: dt.date | None
+    overridden: bool
+
+    def as_json(self) -> dict:
+        return {
+            "id": str(self.id),
+            "resident_id": str(self.resident_id),
+            "visit_date": self.visit_date.isoformat(),
+            "outcome": self.outcome,
+            "classification": self.classification,
+            "classification_suggested": self.classification_suggested,
+            "referral_suggested": self.referral_suggested,
+            "police": self.police,
+            "psychiatrist": self.psychiatrist,
+            "next_due": self.next_due.isoformat() if self.next_due else None,
+            "overridden": self.overridden,
+        }
+
+
+def findings(values: dict, codes: list[str]) -> rules.SmiFindings:
+    """What the rules read from a checked visit form."""
+    return rules.SmiFindings(
+        danger=values["danger"],
+        symptoms=frozenset(codes),
+        insight=values.get("insight"),
+        social=tuple(values.get(f"social_{k}") for k, _ in SOCIAL_ITEMS if values.get(f"social_{k}")),
+        adverse_serious=bool(values.get("adverse_serious")),
+        physical_illness=bool(values.get("physical_illness")),
+    )
+
+
+def previous_classification(session: Session, enrolment_id: uuid.UUID, before: dt.date) -> int | None:
+    return session.scalar(
+        select(SmiVisit.classification)
+        .where(
+            SmiVisit.enrolment_id == enrolment_id,
+            SmiVisit.voided.is_(False),
+            SmiVisit.outcome == "done",
+            SmiVisit.visit_date < before,
+        )
+        .order_by(SmiVisit.visit_date.desc())
+        .limit(1)
+    )
+
+
+def suggest_for(session: Session, resident_ref: str | uuid.UUID, inp) -> rules.SmiSuggestion | None:
+    """The rules' suggestion for a form as typed so far (None until the danger level and date are valid)."""
+    resident = find_resident(session, str(resident_ref))
+    enrolment = _visible_enrolment(session, resident, "read")
+    c = Checking(VISIT_FORM, inp, today=capture.trusted_today(session)).run()
+    if c.values.get("danger") is None or c.values.get("visit_date") is None:
+        return None
+    codes = [row["code"] for row in c.choices if row["field"] == "symptoms"]
+    day = c.values["visit_date"]
+    return rules.suggest(
+        findings(c.values, codes), day, previous=previous_classification(session, enrolment.id, day)
+    )
+
+
+def record_visit(
+    session: Session,
+    resident_ref: str | uuid.UUID,
+    inp,
+    *,
+    today: dt.date | None = None,
+    thresholds: rules.SmiThresholds = rules.DEFAULT,
+) -> SavedSmiVisit:
+    """The user action "保存随访": the form checked, classified by the rules (the doctor may choose
+    another class or date; the suggestion is kept beside it), the enrolment's summary kept."""
+    today = today or capture.trusted_today(session)
+    resident = find_resident(session, str(resident_ref))
+    enrolment = _visible_enrolment(session, resident, "write")
+    if enrolment.status != UNDER_MANAGEMENT:
+        raise _err(QT_TRANSLATE_NOOP("Smi", "{name}目前不在管理中"), name=resident.name)
+    c = Checking(VISIT_FORM, inp, today=today).run()
+    day = c.values.get("visit_date")
+    if day and day < resident.birth_date:  # visits kept on paper before registering may be entered
+        c.fail("visit_date", QT_TRANSLATE_NOOP("Smi", "随访日期不能早于出生日期"))
+    if c.values.get("danger") is None and not c.failed("danger"):
+        c.fail("danger", QT_TRANSLATE_NOOP("Validation", "请填写{label}"), label=VISIT_FORM["danger"].label)
+    next_typed = c.values.get("next_due")
+    if next_typed and day and next_typed <= day:
+        c.fail("next_due", QT_TRANSLATE_NOOP("Smi", "下次随访日期应晚于本次随访日期"))
+    if c.errors:
+        raise ValidationError(c.errors)
+    codes = [row["code"] for row in c.choices if row["field"] == "symptoms"]
+    s = rules.suggest(
+        findings(c.values, codes),
+        day,
+        previous=previous_classification(session, enrolment.id, day),
+        t=thresholds,
+    )
+    chosen = int(c.values["classification"]) if c.values.get("classification") else s.classification
+    next_due = next_typed or s.next_due
+    doctor = c.values.get("doctor") or doctor_name(session) or None
+    visit = SmiVisit(
+        enrolment_id=enrolment.id,
+        resident_id=resident.id,
+        visit_date=day,
+        method=c.values.get("method") or "1",
+        outcome="done",
+        danger=c.values["danger"],
+        insight=c.values.get("insight"),
+        classification=chosen,
+        classification_suggested=s.classification,
+        referral_suggested=s.referral,
+        next_due=next_due,
+        next_due_suggested=s.next_due,
+        overridden=chosen != s.classification or next_due != s.next_due,
+        doctor=doctor,
+        form=_form_values(c, VISIT_COLUMNS),
+    )
+    session.add(visit)
+    session.flush()
+    refresh_summary(session, enrolment, today)
+    return SavedSmiVisit(
+        visit.id,
+        resident.id,
+        day,
+        "done",
+        chosen,
+        s.classification,
+        s.referral,
+        s.police,
+        s.psychiatrist,
+        next_due,
+        visit.overridden,
+    )
+
+
+def record_failed_visit(
+    session: Session,
+    resident_ref: str | uuid.UUID,
+    outcome: str,
+    visit_date: str,
+    *,
+    lost_reason: str = "",
+    death_date: str = "",
+    death_cause: str = "",
+    today: dt.date | None = None,
+) -> SavedSmiVisit:
+    """失访 (reason code) or 死亡 (date and cause code) instead of an assessment; the programme status
+    follows (2 失访 / 4 死亡)."""
+    from app.codes import CODE_LISTS
+
+    today = today or capture.trusted_today(session)
+    resident = find_resident(session, str(resident_ref))
+    enrolment = _visible_enrolment(session, resident, "write")
+    errors: list[FieldError] = []
+
+    def fail(key: str, template: str, **params) -> None:
+        errors.append(FieldError(key, Message(CTX, template, params)))
+
+    if outcome not in ("lost", "died"):
+        fail("outcome", QT_TRANSLATE_NOOP("Smi", "随访结果应为 lost（失访）或 died（死亡）"))
+    day = died = None
+    try:
+        day = parse_date(visit_date, VISIT_FORM["visit_date"].label, required=True)
+        if outcome == "died":
+            died = parse_date(death_date, QT_TRANSLATE_NOOP("Field", "死亡日期"), required=True)
+    except Invalid as e:
+        errors.append(FieldError("visit_date", e.message))
+    if day and (day > today or day < resident.birth_date):
+        fail("visit_date", QT_TRANSLATE_NOOP("Smi", "随访日期应在出生之后、今天之前"))
+    if died and (died > today or died < resident.birth_date):
+        fail("death_date", QT_TRANSLATE_NOOP("Smi", "死亡日期应在出生之后、今天之前"))
+    if outcome == "lost" and lost_reason not in CODE_LISTS["smi_lost_reason"]:
+        fail("lost_reason", QT_TRANSLATE_NOOP("Smi", "请选择失访原因（1–5）"))
+    if outcome == "died" and death_cause not in CODE_LISTS["smi_death_cause"]:
+        fail("death_cause", QT_TRANSLATE_NOOP("Smi", "请选择死亡原因（1–6）"))
+    if errors:
+        raise ValidationError(errors)
+    visit = SmiVisit(
+        enrolment_id=enrolment.id,
+        resident_id=resident.id,
+        visit_date=day,
+        outcome=outcome,
+        lost_reason=lost_reason if outcome == "lost" else None,
+        death_date=died,
+        death_cause=death_cause if outcome == "died" else None,
+        doctor=doctor_name(session) or None,
+        form={},
+    )
+    session.add(visit)
+    enrolment.status = LOST if outcome == "lost" else DIED
+    enrolment.status_date = died or day
+    label = CODE_LISTS["smi_lost_reason" if outcome == "lost" else "smi_death_cause"].label(
+        lost_reason if outcome == "lost" else death_cause
+    )
+    enrolment.status_reason = clean_text(label, 200, "")
+    session.flush()
+    refresh_summary(session, enrolment, today)
+    return SavedSmiVisit(visit.id, resident.id, day, outcome, None, None, False, False, False, None, False)
+
+
+# ---------------------------------------------------------------- reads (audited)
+
+
+@dataclass(frozen=True)
+class SmiRecord:
+    """What the SMI page shows of one patient: the registration and the visits, oldest first."""
+
+    resident_id: uuid.UUID
+    name: str
+    archive_no: str
+    enrolment_id: uuid.UUID
+    status: str
+    responsible_doctor: str | None
+    next_due: dt.date | None
+    registration: dict  # field key → value, columns and form together
+    visits: tuple[dict, ...]
+
+
+def _registration_values(reg: SmiRegistration) -> dict:
+    values = {k: getattr(reg, k) for k in REGISTRATION_COLUMNS}
+    return {**reg.form, **{k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in values.items()}}
+
+
+def visit_values(v: SmiVisit) -> dict:
+    """A saved visit as the form's keys (and its outcome and the rules' suggestion)."""
+    out = dict(v.form or {})
+    out.update(
+        visit_date=v.visit_date.isoformat(),
+        method=v.method,
+        danger=v.danger,
+        insight=v.insight,
+        doctor=v.doctor,
+        classification=v.classification,
+        next_due=v.next_due.isoformat() if v.next_due else None,
+        outcome=v.outcome,
+        lost_reason=v.lost_reason,
+        death_date=v.death_date.isoformat() if v.death_date else None,
+        death_cause=v.death_cause,
+        classification_suggested=v.classification_suggested,
+        referral_suggested=v.referral_suggested,
+        id=str(v.id),
+    )
+    return out
+
+
+def record_of(session: Session, resident_ref: str | uuid.UUID) -> SmiRecord:
+    """One patient's registration and visits, for one who may see them; the read is audited."""
+    resident = find_resident(session, str(resident_ref))
+    enrolment = _visible_enrolment(session, resident, "read")
+    reg = session.scalar(
+        select(SmiRegistration).where(
+            SmiRegistration.enrolment_id == enrolment.id, SmiRegistration.voided.is_(False)
+        )
+    )
+    visits = session.scalars(
+        select(SmiVisit)
+        .where(SmiVisit.enrolment_id == enrolment.id, SmiVisit.voided.is_(False))
+        .order_by(SmiVisit.visit_date)
+    ).all()
+    _audit_read(session, "smi_registration", reg.id if reg else enrolment.id, resident)
+    return SmiRecord(
+        resident.id,
+        resident.name,
+        resident.archive_no,
+        enrolment.id,
+        enrolment.status,
+        enrolment.responsible_doctor,
+        enrolment.next_due,
+        _registration_values(reg) if reg else {},
+        tuple(visit_values(v) for v in visits),
+    )
+
+
+def is_registered(session: Session, resident_id: uuid.UUID) -> bool:
+    """Whether the resident is in the programme — False for anyone who may not know it."""
+    enrolment = enrolment_of(session, resident_id, active=False)
+    if enrolment is None:
+        return False
+    resident = session.get(Resident, resident_id)
+    return authz.may_see_sensitive(
+        session, authz.village_code(session, resident.village_id), enrolment.responsible_doctor
+    )
+
+
+# ---------------------------------------------------------------- the enrolment's summary
+
+
+def _summary(visits: list, enrolment: ProgramEnrolment, today: dt.date) -> dict:
+    """The enrolment's derived summary (worklists read it) from its done, unvoided visits."""
+    last = visits[-1] if visits else None
+    return {
+        "last_visit": last.visit_date if last else None,
+        "next_due": last.next_due if last else enrolment.enrolled_on,
+        "last_classification": last.classification if last else None,
+        "face_to_face_year": today.year,
+        "face_to_face": sum(1 for v in visits if v.visit_date.year == today.year and v.method in ("1", "2")),
+    }
+
+
+def refresh_summary(session: Session, enrolment: ProgramEnrolment, today: dt.date | None = None) -> None:
+    visits = session.execute(
+        select(SmiVisit.visit_date, SmiVisit.next_due, SmiVisit.classification, SmiVisit.method)
+        .where(SmiVisit.enrolment_id == enrolment.id, SmiVisit.voided.is_(False), SmiVisit.outcome == "done")
+        .order_by(SmiVisit.visit_date)
+    ).all()
+    for key, value in _summary(visits, enrolment, today or dt.date.today()).items():
+        setattr(enrolment, key, value)
+
+
+def refresh_summaries(session: Session, enrolment_ids, today: dt.date | None = None) -> None:
+    """:func:`refresh_summary` for the SMI enrolments among ``enrolment_ids`` (sync applies in bulk)."""
+    ids = list(enrolment_ids)
+    for i in range(0, len(ids), 500):
+        for e in session.scalars(
+            select(ProgramEnrolment).where(
+                ProgramEnrolment.id.in_(ids[i : i + 500]), ProgramEnrolment.program == PROGRAM
+            )
+        ):
+            refresh_summary(session, e, today)
+    session.flush()
+    note_changes(session, "program_enrolment")
+
+
+def enrolments_of_visits(session: Session, visit_ids) -> set[uuid.UUID]:
+    ids = list(visit_ids)
+    out: set[uuid.UUID] = set()
+    for i in range(0, len(ids), 500):
+        out.update(session.scalars(select(SmiVisit.enrolment_id).where(SmiVisit.id.in_(ids[i : i + 500]))))
+    return out
+
+
+def input_with(**values):
+    """A visit input with some fields set (CLI, demo, tests)."""
+    return dataclasses.replace(SmiVisitInput(), **values)

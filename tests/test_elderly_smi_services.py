@@ -1,0 +1,263 @@
+"""The elderly health check and the SMI visits through their services and the CLI; the indicators'
+compute functions on a written-out table; the migration matches the models."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from sqlalchemy import select
+
+from app.models import ProgramEnrolment, Resident
+from app.services.errors import UserError, ValidationError
+from app.services.indicators import REGISTRY, Period, Scope, smi_elderly  # noqa: F401 (declares them)
+from app.services.programmes import elderly, followup, smi
+from app.services.records import residents as records
+
+TODAY = dt.date(2026, 11, 20)
+
+
+def _elder(s, person, name, birth="1949-12-31", id_number="11010519491231002X"):
+    return records.save_resident(s, person(name=name, id_number=id_number, birth_date=birth), today=TODAY)
+
+
+def _check(**kw):
+    base = dict(
+        check_date="2026-11-01",
+        selfcare_eating="1",
+        selfcare_grooming="1",
+        selfcare_dressing="1",
+        selfcare_toilet="1",
+        selfcare_activity="1",
+    )
+    base.update(kw)
+    return elderly.ElderlyCheckInput(**base)
+
+
+def test_a_raised_bp_offers_hypertension_and_abnormal_results_draft_a_referral(store, person):
+    with store.transaction() as s:
+        r = _elder(s, person, "王老汉")
+        saved = elderly.record_check(
+            s,
+            r.archive_no,
+            _check(sbp="165", dbp="95", glucose="6.1", ecg="2", ecg_text="ST段压低"),
+            today=TODAY,
+        )
+        assert saved.offers == ("htn",)
+        assert (saved.selfcare_score, saved.selfcare_level) == (0, "1")
+        assert saved.next_check == dt.date(2027, 11, 1)
+        draft = elderly.referral_draft(s, saved.id)
+        assert "血压165/95mmHg" in draft.present_history and "心电图异常（ST段压低）" in draft.present_history
+        followup.start_management(s, r.archive_no, "htn", today=TODAY)
+        again = elderly.record_check(
+            s, r.archive_no, _check(check_date="2026-11-02", sbp="165", glucose="7.4"), today=TODAY
+        )
+        assert again.offers == ("t2dm",)  # already managed for hypertension
+
+
+def test_bad_input_changes_nothing_and_says_which_field(store, person):
+    with store.transaction() as s:
+        r = _elder(s, person, "王老汉")
+        rid = r.archive_no
+    with store.transaction() as s, pytest.raises(ValidationError) as e:
+        elderly.record_check(s, rid, _check(selfcare_toilet="", glucose="abc", sbp="400"), today=TODAY)
+    assert {x.field for x in e.value.errors} == {"selfcare_toilet", "glucose", "sbp"}
+    with store.session() as s:
+        assert elderly.unchecked(s, 2026, today=TODAY)[0].archive_no == rid
+
+
+def test_under_65_is_refused_and_the_worklist_lists_the_unchecked_by_group(store, person):
+    with store.transaction() as s:
+        young = records.save_resident(
+            s, person(name="李青", id_number="", birth_date="1990-05-05", sex="1"), today=TODAY
+        )
+        old = _elder(s, person, "王老汉")
+        with pytest.raises(UserError):
+            elderly.record_check(s, young.archive_no, _check(), today=TODAY)
+        assert [d.name for d in elderly.unchecked(s, 2026, today=TODAY)] == ["王老汉"]
+        elderly.record_check(s, old.archive_no, _check(), today=TODAY)
+        assert elderly.unchecked(s, 2026, today=TODAY) == []
+        assert [d.name for d in elderly.unchecked(s, 2027, today=TODAY)] == ["王老汉"]
+        assert elderly.coverage(s, 2026) == {"elderly": 1, "checked": 1}
+
+
+def _people(s, person, n):
+    out = []
+    for i in range(n):
+        out.append(
+            records.save_resident(
+                s,
+                person(
+                    name=f"甲{'乙丙丁戊己庚辛壬癸'[i]}",
+                    id_number="",
+                    birth_date=f"19{40 + i * 7}-01-01",
+                    sex="1",
+                ),
+                today=TODAY,
+            )
+        )
+    return out
+
+
+def test_indicators_on_a_written_out_table(store, person):
+    """Residents born 1940, 1947, 1954, 1961, 1968: four are 65 or over in 2026 (1961 turns 65); two checked this year → 2/4.
+    SMI: A 4 visits, last 稳定 (standard, stable); B 3 visits, last 基本稳定; C registered, no visit."""
+    with store.transaction() as s:
+        p = _people(s, person, 5)
+        elderly.record_check(s, p[0].archive_no, _check(check_date="2026-03-01"), today=TODAY)
+        elderly.record_check(s, p[2].archive_no, _check(check_date="2026-06-01"), today=TODAY)
+        elderly.record_check(s, p[1].archive_no, _check(check_date="2025-06-01"), today=TODAY)  # last year
+        for who in (p[0], p[1], p[3]):
+            smi.register(
+                s,
+                who.archive_no,
+                smi.SmiRegistrationInput(diagnosis="1", consent="1"),
+                today=dt.date(2026, 1, 1),
+            )
+        for day, danger in (
+            ("2026-02-01", "0"),
+            ("2026-05-01", "1"),
+            ("2026-08-01", "0"),
+            ("2026-11-01", "0"),
+        ):
+            smi.record_visit(s, p[0].archive_no, smi.input_with(visit_date=day, danger=danger), today=TODAY)
+        for day, danger in (("2026-02-01", "0"), ("2026-05-01", "0"), ("2026-08-01", "2")):
+            smi.record_visit(s, p[1].archive_no, smi.input_with(visit_date=day, danger=danger), today=TODAY)
+    expected = {
+        "elderly": {p[0].id: True, p[1].id: False, p[2].id: True, p[3].id: False},
+        "smi_standard": {p[0].id: True, p[1].id: False, p[3].id: False},
+        "smi_stable": {p[0].id: True, p[1].id: False, p[3].id: False},
+    }
+    with store.session() as s:
+        for key, want in expected.items():
+            got = {e.resident_id: e.counted for e in REGISTRY[key].compute(s, Period.year(2026), Scope())}
+            assert got == want, key
+        q4 = {
+            e.resident_id: e.counted
+            for e in REGISTRY["smi_standard"].compute(s, Period.quarter(2026, 4), Scope())
+        }
+        assert q4 == {p[0].id: True, p[1].id: False, p[3].id: False}  # a quarter needs one visit
+    assert REGISTRY["elderly"].target == 0.65
+
+
+def test_lost_and_death_visits_end_management(store, person):
+    with store.transaction() as s:
+        a, b = _people(s, person, 2)
+        for who in (a, b):
+            smi.register(s, who.archive_no, smi.SmiRegistrationInput(diagnosis="4", consent="1"), today=TODAY)
+        with pytest.raises(ValidationError):
+            smi.record_failed_visit(s, a.archive_no, "lost", "2026-11-10", lost_reason="9", today=TODAY)
+        smi.record_failed_visit(s, a.archive_no, "lost", "2026-11-10", lost_reason="1", today=TODAY)
+        smi.record_failed_visit(
+            s, b.archive_no, "died", "2026-11-10", death_date="2026-11-08", death_cause="1", today=TODAY
+        )
+        status = dict(s.execute(select(ProgramEnrolment.resident_id, ProgramEnrolment.status)).all())
+        assert (status[a.id], status[b.id]) == ("2", "4")
+        with pytest.raises(UserError):
+            smi.record_visit(
+                s, a.archive_no, smi.input_with(visit_date="2026-11-12", danger="0"), today=TODAY
+            )
+
+
+def test_cli_smi_and_elderly_json(tmp_path, capsys):
+    from app.cli import main
+
+    d = str(tmp_path / "d")
+    assert main(["--data-dir", d, "init", "--role", "village", "--code", "110105001101", "--name", "村"]) == 0
+    assert main(["--data-dir", d, "demo", "--residents", "60", "--seed", "3"]) == 0
+    capsys.readouterr()
+    from app.cli.core import Paths  # noqa: F401
+    from app.db import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'd' / 'cunyi.db'}")
+    with store.session() as s:
+        old = s.scalar(select(Resident.archive_no).where(Resident.birth_date <= dt.date(1950, 1, 1)))
+        young = s.scalar(select(Resident.archive_no).where(Resident.birth_date >= dt.date(1980, 1, 1)))
+    store.dispose()
+    assert (
+        main(
+            [
+                "--data-dir",
+                d,
+                "elderly",
+                "check",
+                old,
+                "--date",
+                "2026-11-01",
+                "--selfcare",
+                "3,2,1,3,4",
+                "--json",
+            ]
+        )
+        == 0
+    )
+    out = json.loads(capsys.readouterr().out)
+    assert (out["selfcare_score"], out["selfcare_level"]) == (19, 4)
+    assert (
+        main(
+            [
+                "--data-dir",
+                d,
+                "smi",
+                "register",
+                young,
+                "--diagnosis",
+                "1",
+                "--consent",
+                "1",
+                "--guardian",
+                "父亲",
+                "--guardian-phone",
+                "13800000000",
+                "--json",
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    args = [
+        "--data-dir",
+        d,
+        "smi",
+        "followup",
+        young,
+        "--date",
+        "2026-11-01",
+        "--danger",
+        "2",
+        "--insight",
+        "1",
+        "--symptoms",
+        "1,5",
+        "--social",
+        "1,1,1,1,1",
+        "--method",
+        "2",
+        "--json",
+    ]
+    assert main(args) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["classification"], out["referral_suggested"], out["next_due"]) == (2, False, "2026-11-15")
+    assert main([*args[:6], "2026-11-05", "--danger", "0", "--adverse", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["classification"], out["referral_suggested"], out["next_due"]) == (1, True, "2026-11-19")
+    assert main(["--data-dir", d, "smi", "followup", young, "--date", "2026-11-06", "--danger", "6"]) == 1
+    err = capsys.readouterr().err
+    assert "危险性评估" in err and "Traceback" not in err
+
+
+def test_the_migration_matches_the_models(tmp_path):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from app.db import make_engine, migrate
+    from app.models import Base
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'm.db'}")
+    migrate(engine)
+    with engine.connect() as c:
+        diff = compare_metadata(MigrationContext.configure(c), Base.metadata)
+    ours = [d for d in diff if any(t in repr(d) for t in ("smi_", "elderly_check", "permissions"))]
+    assert ours == []
+    engine.dispose()
