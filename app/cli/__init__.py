@@ -14,12 +14,15 @@ from app.cli import (
     audit,
     backup,
     bench,
+    contract,
     core,
     demo,
     device,
+    education,
     followup,
     gui,
     init,
+    poverty,
     printing,
     residents,
     sync,
@@ -28,6 +31,7 @@ from app.cli import (
 
 # In the order `cunyi --help` lists them.
 GROUPS = (gui, init, demo, residents, printing, followup, device, sync, users, audit, backup, bench)
+GROUPS += (contract, poverty, education)  # issue 19
 
 
 def build_parser() -> argparse.ArgumentParser:
