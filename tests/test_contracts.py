@@ -257,3 +257,36 @@ def test_cli_errors_are_one_sentence(store, family, capsys):
     assert err.startswith("错误：服务包“gold”不存在") and err.count("\n") == 1
     code, _, err = run_cli(store, capsys, "contract", "end", "not-an-id", "--reason", "x")
     assert code == 1 and err == "错误：找不到签约记录：not-an-id\n"
+
+
+@pytest.mark.slow
+def test_upgrade_copies_contract_columns_and_poverty_flags_into_rows(tmp_path):
+    """Migration 0012 on the released 0006 file: each resident's contract columns become one
+    contract (ids derived from the resident, so every device makes the same rows), each poor
+    household one registration."""
+    import shutil
+    import sqlite3
+    from pathlib import Path
+
+    from app.db import Store
+
+    copy = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parent / "data" / "schema_0006.db", copy)
+    with sqlite3.connect(copy) as c:
+        signed = c.execute("SELECT count(*) FROM resident WHERE contract_signed_on IS NOT NULL").fetchone()[0]
+        poor = c.execute(
+            "SELECT count(DISTINCT household_id) FROM resident WHERE poverty_registered"
+        ).fetchone()[0]
+    assert signed > 0 and poor > 0
+    Store(f"sqlite:///{copy}", backups_dir=tmp_path / "b").dispose()
+    with sqlite3.connect(copy) as c:
+        rows = c.execute(
+            "SELECT f.start_on, r.contract_signed_on, f.doctor, r.contract_doctor, f.years, r.contract_years "
+            "FROM family_contract f JOIN resident r ON r.id = f.resident_id"
+        ).fetchall()
+        assert len(rows) == signed
+        assert all(a == b and d == e and y == z for a, b, d, e, y, z in rows)
+        assert (
+            c.execute("SELECT count(*) FROM poverty_household WHERE status = 'registered'").fetchone()[0]
+            == poor
+        )

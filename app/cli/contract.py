@@ -147,7 +147,7 @@ def print_agreement(args) -> int:
     from app.services.printing import contract_form
 
     _, store = open_store(args)
-    with store.session() as s:
+    with store.transaction() as s:
         pages = contract_form.write(s, args.id, args.output, print_labels(args.lang))
     print(f"已生成 {args.output}（{pages} 页）")
     return 0

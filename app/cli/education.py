@@ -129,7 +129,7 @@ def print_record(args) -> int:
     from app.services.printing import education_form
 
     _, store = open_store(args)
-    with store.session() as s:
+    with store.transaction() as s:
         pages = education_form.write(s, args.id, args.output, print_labels(args.lang))
     print(f"已生成 {args.output}（{pages} 页）")
     return 0
