@@ -944,6 +944,21 @@ _LISTS += [
             ("4", "嗜盐", "Salty"),
             ("5", "嗜油", "Oily"),
             ("6", "嗜糖", "Sweet"),
+# ---- 家庭医生签约, 建档立卡贫困户, 健康教育 (issue 19) ----
+_LISTS += [
+    _cl(
+        "contract_package",
+        "签约服务包",
+        "Service package",
+        [
+            ("basic", "基础包", "Basic"),
+            ("elderly", "老年人包", "Elderly"),
+            ("chronic", "慢病包", "Chronic disease"),
+            ("smi", "严重精神障碍包", "Severe mental disorder"),
+            ("maternal", "孕产妇包", "Maternal"),
+            ("child", "儿童包", "Child"),
+            ("disabled", "残疾人包", "Disabled"),
+            ("poor", "贫困人口包", "Poverty"),
         ],
         multi=True,
     ),
@@ -1037,6 +1052,67 @@ _LISTS += [
             ("3", "建议转诊", "Referral advised"),
         ],
         multi=True,
+        "contract_status",
+        "签约状态",
+        "Contract status",
+        [
+            ("active", "履约中", "Active"),
+            ("renewed", "已续约", "Renewed"),
+            ("ended", "已解约", "Terminated"),
+        ],
+    ),
+    _cl(
+        "contract_signature",
+        "签字状态",
+        "Signature",
+        [("signed", "已签字", "Signed"), ("pending", "待签字", "Awaiting signature")],
+    ),
+    _cl(
+        "poverty_status",
+        "贫困户类型",
+        "Poverty status",
+        [
+            ("registered", "建档立卡贫困户", "Registered poor household"),
+            ("lifted", "脱贫户", "Lifted out of poverty"),
+            ("monitored", "防返贫监测户", "Monitored against relapse"),
+            ("none", "非贫困户", "Not poor"),
+        ],
+    ),
+    _cl(
+        "poverty_cause",
+        "致贫原因",
+        "Cause of poverty",
+        [
+            ("illness", "因病", "Illness"),
+            ("disability", "因残", "Disability"),
+            ("schooling", "因学", "Schooling costs"),
+            ("labour", "缺劳力", "Lack of labour"),
+            ("other", "其他", "Other"),
+        ],
+    ),
+    _cl(
+        "poverty_track",
+        "救治方式",
+        "Treatment track",
+        [
+            ("major", "大病集中救治", "Concentrated treatment of major illness"),
+            ("chronic", "慢病签约服务管理", "Contracted chronic-disease management"),
+            ("severe", "重病兜底保障", "Safety-net cover for severe illness"),
+        ],
+    ),
+    # 规范第三版 健康教育活动记录表: 活动形式
+    _cl(
+        "education_form",
+        "活动形式",
+        "Activity type",
+        [
+            ("1", "发放印刷资料", "Printed materials"),
+            ("2", "播放音像资料", "Audio-visual materials"),
+            ("3", "宣传栏", "Bulletin board"),
+            ("4", "公众健康咨询活动", "Public consultation"),
+            ("5", "健康知识讲座", "Health lecture"),
+            ("6", "个体化健康教育", "Individual education"),
+        ],
     ),
 ]
 

@@ -1,10 +1,13 @@
 """SQLAlchemy mappings only: no Qt, no I/O, no business rules."""
 
 from app.models.base import Base, Synced, Tracked, new_id, org_id, utcnow
+from app.models.contract import FamilyContract
+from app.models.education import EducationActivity, EducationAttachment
 from app.models.elderly import ElderlyCheck
 from app.models.followup import FollowupVisit, ProgramEnrolment
 from app.models.org import ArchiveSerial, Profile, Setting, Township, Village, VillageGroup
 from app.models.population import PopulationFigure
+from app.models.poverty import PovertyHousehold, PovertyPlan
 from app.models.referral import Referral
 from app.models.resident import Household, Resident, ResidentChoice, ResidentSearchKey
 from app.models.review import ReviewDecision
@@ -13,6 +16,11 @@ from app.models.sync import BundleRecord, ChangeLog, OriginMark, Peer, SyncConfl
 from app.models.user import AuditEntry, User
 
 __all__ = [
+    "EducationActivity",
+    "EducationAttachment",
+    "FamilyContract",
+    "PovertyHousehold",
+    "PovertyPlan",
     "AuditEntry",
     "BundleRecord",
     "ChangeLog",

@@ -80,7 +80,7 @@ class Indicator:
 REGISTRY: dict[str, Indicator] = {}
 
 # Modules that declare indicators; the engine imports them once before the first evaluation.
-MODULES: list[str] = ["app.services.indicators.smi_elderly"]
+MODULES: list[str] = ["app.services.indicators.smi_elderly", "app.services.indicators.services"]
 
 
 def indicator(

@@ -1,0 +1,153 @@
+"""``cunyi contract``: family-doctor contracts (签约, 续约, 解约, 到期提醒) and the printed agreement."""
+
+from __future__ import annotations
+
+from app.cli.core import open_store, print_json
+from app.cli.numbers import WholeNumber
+
+RESIDENT_HELP = "17-digit archive number, its last 8 digits (with or without the dash), or record id"
+
+
+def register(sub) -> None:
+    c = sub.add_parser("contract", help="family-doctor contracts").add_subparsers(
+        dest="action", required=True
+    )
+    ca = c.add_parser("add", help="sign a resident (or their household) to a family doctor")
+    ca.add_argument("resident", help=RESIDENT_HELP)
+    ca.add_argument("--doctor", required=True, help="签约医生")
+    ca.add_argument(
+        "--package",
+        required=True,
+        help="service packages, comma-separated: basic,elderly,chronic,smi,maternal,child,disabled,poor",
+    )
+    ca.add_argument("--start", required=True, help="start date YYYY-MM-DD")
+    ca.add_argument(
+        "--years", type=WholeNumber("签约年限"), default=1, help="term in years (1-10, default 1)"
+    )
+    ca.add_argument("--team", default="", help="签约团队")
+    ca.add_argument("--household", action="store_true", help="sign every registered member of the household")
+    ca.add_argument("--unsigned", action="store_true", help="the paper agreement is not signed yet")
+    ca.add_argument("--json", action="store_true")
+    ca.set_defaults(func=add)
+    cr = c.add_parser("renew", help="renew a contract: a new one from the day after it ends")
+    cr.add_argument("id")
+    cr.add_argument("--years", type=WholeNumber("签约年限"))
+    cr.add_argument("--json", action="store_true")
+    cr.set_defaults(func=renew)
+    ce = c.add_parser("end", help="terminate a contract with a reason (the record stays)")
+    ce.add_argument("id")
+    ce.add_argument("--reason", required=True)
+    ce.add_argument("--json", action="store_true")
+    ce.set_defaults(func=end)
+    cl = c.add_parser("list", help="contracts, newest first")
+    cl.add_argument(
+        "--expiring", type=WholeNumber("天数"), metavar="DAYS", help="only those ending within DAYS"
+    )
+    cl.add_argument("--resident", help=RESIDENT_HELP)
+    cl.add_argument("--json", action="store_true")
+    cl.set_defaults(func=list_)
+    cp = c.add_parser("print", help="签约服务协议书 filled from the contract, as PDF")
+    cp.add_argument("id")
+    cp.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    cp.add_argument("--lang", choices=["zh", "en"], default="zh")
+    cp.set_defaults(func=print_agreement)
+
+
+def _show(rows, as_json: bool) -> None:
+    if as_json:
+        print_json([r.as_json() for r in rows])
+        return
+    for r in rows:
+        print(
+            f"{r.id}  {r.archive_no} {r.resident_name}  {r.doctor}  {r.package_labels()}  "
+            f"{r.start_on}～{r.end_on}  {_status(r)}"
+        )
+
+
+def _status(r) -> str:
+    from app.codes import CODE_LISTS
+
+    text = CODE_LISTS["contract_status"].label(r.status)
+    if r.ended_on:
+        text += f"（{r.ended_on} {r.end_reason}）"
+    if r.signature != "signed":
+        text += "，" + CODE_LISTS["contract_signature"].label(r.signature)
+    return text
+
+
+def add(args) -> int:
+    from app.services.programmes import contracts
+
+    _, store = open_store(args)
+    with store.transaction() as s:
+        made, skipped = contracts.add_contract(
+            s,
+            args.resident,
+            doctor=args.doctor,
+            packages=args.package,
+            start=args.start,
+            years=args.years,
+            team=args.team,
+            household=args.household,
+            signature="pending" if args.unsigned else "signed",
+        )
+        s.flush()
+        rows = [contracts.row_of(c, c.resident) for c in made]
+        skipped_names = [m.name for m in skipped]
+    if args.json:
+        print_json({"contracts": [r.as_json() for r in rows], "skipped": skipped_names})
+        return 0
+    _show(rows, False)
+    if skipped_names:
+        print("已有有效签约，未重复签约：" + "、".join(skipped_names))
+    return 0
+
+
+def renew(args) -> int:
+    from app.services.programmes import contracts
+
+    _, store = open_store(args)
+    with store.transaction() as s:
+        c = contracts.renew_contract(s, args.id, years=args.years)
+        s.flush()
+        row = contracts.row_of(c, c.resident)
+    if args.json:
+        print_json(row.as_json())
+    else:
+        print(f"已续约：{row.id}  {row.resident_name}  {row.start_on}～{row.end_on}")
+    return 0
+
+
+def end(args) -> int:
+    from app.services.programmes import contracts
+
+    _, store = open_store(args)
+    with store.transaction() as s:
+        c = contracts.end_contract(s, args.id, args.reason)
+        row = contracts.row_of(c, c.resident)
+    if args.json:
+        print_json(row.as_json())
+    else:
+        print(f"已解约：{row.resident_name}  {row.ended_on}  {row.end_reason}")
+    return 0
+
+
+def list_(args) -> int:
+    from app.services.programmes import contracts
+
+    _, store = open_store(args)
+    with store.session() as s:
+        rows = contracts.list_contracts(s, expiring_days=args.expiring, resident_ref=args.resident)
+    _show(rows, args.json)
+    return 0
+
+
+def print_agreement(args) -> int:
+    from app.cli.printing import print_labels
+    from app.services.printing import contract_form
+
+    _, store = open_store(args)
+    with store.transaction() as s:
+        pages = contract_form.write(s, args.id, args.output, print_labels(args.lang))
+    print(f"已生成 {args.output}（{pages} 页）")
+    return 0

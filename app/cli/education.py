@@ -1,0 +1,135 @@
+"""``cunyi education``: the health-education log (健康教育活动记录表) with its archived files."""
+
+from __future__ import annotations
+
+from app.cli.core import open_store, print_json
+from app.cli.numbers import WholeNumber
+
+
+def register(sub) -> None:
+    e = sub.add_parser("education", help="health-education activities").add_subparsers(
+        dest="action", required=True
+    )
+    ea = e.add_parser("add", help="record an activity")
+    ea.add_argument("--date", required=True, help="活动时间 YYYY-MM-DD")
+    ea.add_argument(
+        "--form",
+        required=True,
+        help="活动形式: 1 printed materials, 2 audio-visual, 3 bulletin board, 4 consultation, 5 lecture, 6 individual",
+    )
+    ea.add_argument("--topic", required=True, help="活动主题")
+    ea.add_argument("--place", required=True, help="活动地点")
+    ea.add_argument("--audience", required=True, help="接受健康教育人数")
+    ea.add_argument("--audience-kind", default="", help="接受健康教育人员类别")
+    ea.add_argument("--organiser", default="", help="组织者")
+    ea.add_argument("--materials", default="", help="资料发放种类及数量")
+    ea.add_argument("--kinds", default="", help="how many kinds of material (printed/audio-visual)")
+    ea.add_argument("--content", default="", help="活动内容")
+    ea.add_argument("--evaluation", default="", help="活动总结评价")
+    ea.add_argument("--attach", nargs="+", default=[], metavar="FILE", help="photos (JPEG/PNG) or PDFs")
+    ea.add_argument("--signin", nargs="+", default=[], metavar="FILE", help="sign-in sheets (JPEG/PNG/PDF)")
+    ea.add_argument("--json", action="store_true")
+    ea.set_defaults(func=add)
+    el = e.add_parser("list", help="activities, newest first")
+    el.add_argument("--year", type=WholeNumber("年份"))
+    el.add_argument("--json", action="store_true")
+    el.set_defaults(func=list_)
+    ep = e.add_parser("progress", help="the year's counts against the spec's minimums")
+    ep.add_argument("--year", type=WholeNumber("年份"))
+    ep.add_argument("--json", action="store_true")
+    ep.set_defaults(func=progress)
+    pr = e.add_parser("print", help="健康教育活动记录表 of one activity, as PDF")
+    pr.add_argument("id")
+    pr.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    pr.add_argument("--lang", choices=["zh", "en"], default="zh")
+    pr.set_defaults(func=print_record)
+
+
+def add(args) -> int:
+    from app.services.programmes import education
+
+    files = education.read_files(args.attach, "photo") + education.read_files(args.signin, "signin")
+    _, store = open_store(args)
+    with store.transaction() as s:
+        a = education.add_activity(
+            s,
+            education.ActivityInput(
+                held_on=args.date,
+                place=args.place,
+                form=args.form,
+                topic=args.topic,
+                organiser=args.organiser,
+                audience_kind=args.audience_kind,
+                audience_count=args.audience,
+                materials=args.materials,
+                material_kinds=args.kinds,
+                content=args.content,
+                evaluation=args.evaluation,
+            ),
+            files,
+        )
+        aid = a.id
+    with store.session() as s:
+        row = education.get_activity(s, aid)
+    if args.json:
+        print_json(row.as_json())
+    else:
+        print(f"已保存：{row.id}  {row.held_on} {row.topic}（附件 {len(row.attachments)} 个）")
+    return 0
+
+
+def list_(args) -> int:
+    from app.codes import CODE_LISTS
+    from app.services.programmes import education
+
+    _, store = open_store(args)
+    with store.session() as s:
+        rows = education.list_activities(s, args.year)
+    if args.json:
+        print_json([r.as_json() for r in rows])
+        return 0
+    for r in rows:
+        print(
+            f"{r.id}  {r.held_on}  {CODE_LISTS['education_form'].label(r.form)}  {r.topic}  "
+            f"{r.place}  {r.audience_count}人  附件{len(r.attachments)}"
+        )
+    return 0
+
+
+def progress(args) -> int:
+    from app.services.programmes import education
+    from app.services.sync.capture import pc_today
+
+    year = args.year or pc_today().year
+    _, store = open_store(args)
+    with store.session() as s:
+        lines = education.progress(s, year)
+    if args.json:
+        print_json(
+            [
+                {
+                    "key": p.key,
+                    "done": p.done,
+                    "minimum": p.minimum,
+                    "expected_by_now": p.expected_by_now,
+                    "behind": p.behind,
+                }
+                for p in lines
+            ]
+        )
+        return 0
+    for p in lines:
+        need = f"/{p.minimum}" if p.minimum else ""
+        print(f"{p.label}：{p.done}{need}" + ("（落后）" if p.behind else ""))
+    return 0
+
+
+def print_record(args) -> int:
+    from app.cli.printing import print_labels
+    from app.services.printing import education_form
+
+    _, store = open_store(args)
+    with store.transaction() as s:
+        pages = education_form.write(s, args.id, args.output, print_labels(args.lang))
+    print(f"已生成 {args.output}（{pages} 页）")
+    return 0

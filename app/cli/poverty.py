@@ -1,0 +1,149 @@
+"""``cunyi poverty``: poor households (建档立卡), 一患一策 plans, the list and its xlsx export."""
+
+from __future__ import annotations
+
+from app.cli.core import open_store, print_json
+
+
+def register(sub) -> None:
+    p = sub.add_parser("poverty", help="poverty-registered households and plans").add_subparsers(
+        dest="action", required=True
+    )
+    ps = p.add_parser("set", help="register or change a household's poverty status")
+    ps.add_argument(
+        "household", metavar="HOUSEHOLD|RESIDENT", help="household id, or any member's archive number"
+    )
+    ps.add_argument(
+        "--status",
+        required=True,
+        help="registered (建档立卡贫困户) | lifted (脱贫户) | monitored (防返贫监测) | none",
+    )
+    ps.add_argument(
+        "--cause",
+        default="",
+        help="illness (因病) | disability (因残) | schooling (因学) | labour (缺劳力) | other",
+    )
+    ps.add_argument("--by-illness", dest="by_illness", action="store_true", default=None, help="因病致贫")
+    ps.add_argument(
+        "--relapse-by-illness", dest="relapse", action="store_true", default=None, help="因病返贫"
+    )
+    ps.add_argument("--date", default="", help="registration date YYYY-MM-DD (default today)")
+    ps.add_argument("--json", action="store_true")
+    ps.set_defaults(func=set_household)
+    pp = p.add_parser("plan", help="一患一策: a patient's plan")
+    pp.add_argument("resident")
+    pp.add_argument(
+        "--track",
+        required=True,
+        help="major (大病集中救治) | chronic (慢病签约服务管理) | severe (重病兜底保障)",
+    )
+    pp.add_argument("--measures", required=True)
+    pp.add_argument("--review", required=True, help="review date YYYY-MM-DD")
+    pp.add_argument("--condition", default="", help="the disease (default: the programmes under management)")
+    pp.add_argument("--check", default="", help="date of this year's free health check")
+    pp.add_argument("--json", action="store_true")
+    pp.set_defaults(func=plan)
+    pl = p.add_parser("list", help="poor households with their signing and this month's follow-ups")
+    pl.add_argument("--plans", action="store_true", help="list the patients' plans instead")
+    pl.add_argument("-o", "--output", metavar="FILE.xlsx", help="write the households as an xlsx workbook")
+    pl.add_argument("--json", action="store_true")
+    pl.set_defaults(func=list_)
+
+
+def set_household(args) -> int:
+    from app.codes import CODE_LISTS
+    from app.services.programmes import poverty
+
+    _, store = open_store(args)
+    with store.transaction() as s:
+        row = poverty.set_household(
+            s,
+            args.household,
+            status=args.status,
+            cause=args.cause,
+            by_illness=args.by_illness,
+            relapse_by_illness=args.relapse,
+            registered_on=args.date,
+        )
+        s.flush()
+        out = {
+            "household_id": str(row.household_id),
+            "status": row.status,
+            "cause": row.cause,
+            "by_illness": row.by_illness,
+            "relapse_by_illness": row.relapse_by_illness,
+            "registered_on": row.registered_on.isoformat(),
+            "members": len(row.household.members),
+        }
+    if args.json:
+        print_json(out)
+    else:
+        print(
+            f"已登记：{CODE_LISTS['poverty_status'].label(out['status'])}，"
+            f"{CODE_LISTS['poverty_cause'].label(out['cause'])}，{out['members']} 人"
+        )
+    return 0
+
+
+def plan(args) -> int:
+    from app.services.programmes import poverty
+
+    _, store = open_store(args)
+    with store.transaction() as s:
+        p = poverty.add_plan(
+            s,
+            args.resident,
+            track=args.track,
+            measures=args.measures,
+            review=args.review,
+            condition=args.condition,
+            health_check=args.check,
+        )
+        s.flush()
+        out = {
+            "id": str(p.id),
+            "resident_id": str(p.resident_id),
+            "condition": p.condition,
+            "track": p.track,
+            "measures": p.measures,
+            "made_on": p.made_on.isoformat(),
+            "review_on": p.review_on.isoformat(),
+            "health_check_on": p.health_check_on.isoformat() if p.health_check_on else None,
+        }
+    if args.json:
+        print_json(out)
+    else:
+        print(f"已保存一患一策：{out['condition']}，复核日期 {out['review_on']}")
+    return 0
+
+
+def list_(args) -> int:
+    from app.codes import CODE_LISTS
+    from app.services.programmes import poverty
+
+    _, store = open_store(args)
+    with store.session() as s:
+        if args.plans:
+            rows = poverty.plan_rows(s)
+            if args.json:
+                print_json(rows)
+            for r in [] if args.json else rows:
+                print(
+                    f"{r['archive_no']} {r['resident']}  {r['condition']}  "
+                    f"{CODE_LISTS['poverty_track'].label(r['track'])}  复核 {r['review_on']}"
+                )
+            return 0
+        if args.output:
+            n = poverty.export_households(s, args.output)
+            print(f"已导出 {n} 户到 {args.output}")
+            return 0
+        rows = poverty.list_households(s)
+    if args.json:
+        print_json([h.as_json() for h in rows])
+        return 0
+    for h in rows:
+        print(
+            f"{h.household_id}  {h.village} {h.head}  {CODE_LISTS['poverty_status'].label(h.status)}  "
+            f"签约 {h.signed}/{h.members}  慢病本月随访 {h.chronic_visited}/{h.chronic}"
+        )
+    return 0

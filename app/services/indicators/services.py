@@ -1,0 +1,277 @@
+"""Indicators of family-doctor contracts, poverty households and health education (issue 19).
+
+- 家庭医生签约率 (``contract``): residents on the register holding a contract on the reference day.
+- per key group (``contract_key_groups``): the union of the key groups (65+, hypertension, diabetes,
+  severe mental disorder, poor); each entry's reason names its groups, and :func:`key_group_rates`
+  gives each group's own numerator and denominator.
+- 贫困人口签约率 (``poor_contract``, target 100%), 贫困慢病患者月随访率 (``poor_monthly``).
+- health-education counts (``education_*``): one entry per activity (its id stands where a resident
+  id stands), against the yearly minimum of the institutions in scope (``denominator_figure``,
+  :func:`education_minimum`).
+
+The reference day of "holds a contract" is the period's last day, or today while the period runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.codes import CODE_LISTS
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import EducationActivity, FamilyContract, ProgramEnrolment, Resident, Village
+from app.services.errors import Message
+from app.services.indicators import Entry, Period, Scope, indicator
+from app.services.programmes import contracts, education, poverty
+from app.services.sync.capture import pc_today
+
+CTX = "Indicator"
+PROGRAMME = "services"
+ELDERLY_AGE = 65
+# Key groups and the programme code of their enrolment (SMI's code is the SMI programme's, unconfirmed).
+KEY_GROUPS = ("elderly", "htn", "t2dm", "smi", "poor")
+GROUP_LABELS = {
+    "elderly": QT_TRANSLATE_NOOP("Indicator", "65岁及以上老年人"),
+    "htn": QT_TRANSLATE_NOOP("Indicator", "高血压患者"),
+    "t2dm": QT_TRANSLATE_NOOP("Indicator", "2型糖尿病患者"),
+    "smi": QT_TRANSLATE_NOOP("Indicator", "严重精神障碍患者"),
+    "poor": QT_TRANSLATE_NOOP("Indicator", "建档立卡贫困人口"),
+}
+
+
+def reference_day(period: Period, today: dt.date | None = None) -> dt.date:
+    today = today or pc_today()
+    return max(period.start, min(period.end, today))
+
+
+def _residents(session: Session, scope: Scope, day: dt.date) -> dict[uuid.UUID, Resident]:
+    """Residents on the register (在册, not voided, enrolled by ``day``) in the scope's villages."""
+    q = select(Resident).where(
+        Resident.voided.is_(False), Resident.status == "1", Resident.enrolled_on <= day
+    )
+    if scope.village_ids is not None:
+        q = q.where(Resident.village_id.in_(scope.village_ids))
+    return {r.id: r for r in session.scalars(q)}
+
+
+def _contract_ends(session: Session, day: dt.date) -> dict[uuid.UUID, dt.date]:
+    """Residents holding a contract on ``day`` -> the last day it covers."""
+    out: dict[uuid.UUID, dt.date] = {}
+    rows = session.scalars(
+        select(FamilyContract).where(
+            FamilyContract.voided.is_(False), FamilyContract.start_on <= day, FamilyContract.end_on >= day
+        )
+    )
+    for c in rows:
+        if contracts.covers(c, day):
+            out[c.resident_id] = max(out.get(c.resident_id, day), contracts.last_day(c))
+    return out
+
+
+def _signed_entry(rid: uuid.UUID, ends: dict, day: dt.date, group: str = "") -> Entry:
+    if rid in ends:
+        return Entry(
+            rid,
+            True,
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP("Indicator", "{groups}已签约，有效至{end}"),
+                {"groups": group, "end": ends[rid].isoformat()},
+            ),
+        )
+    return Entry(
+        rid,
+        False,
+        Message(
+            CTX,
+            QT_TRANSLATE_NOOP("Indicator", "{groups}{day}没有有效的签约"),
+            {"groups": group, "day": day.isoformat()},
+        ),
+    )
+
+
+@indicator("contract", QT_TRANSLATE_NOOP("Indicator", "家庭医生签约率"), programme=PROGRAMME, order=10)
+def contract_rate(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+    day = reference_day(period)
+    ends = _contract_ends(session, day)
+    for rid in _residents(session, scope, day):
+        yield _signed_entry(rid, ends, day)
+
+
+def key_groups(session: Session, scope: Scope, day: dt.date) -> dict[str, set[uuid.UUID]]:
+    """Members of each key group on ``day``."""
+    residents = _residents(session, scope, day)
+    try:
+        born_by = day.replace(year=day.year - ELDERLY_AGE)
+    except ValueError:  # 29 February
+        born_by = day.replace(year=day.year - ELDERLY_AGE, day=28)
+    groups: dict[str, set[uuid.UUID]] = {g: set() for g in KEY_GROUPS}
+    groups["elderly"] = {rid for rid, r in residents.items() if r.birth_date <= born_by}
+    rows = session.execute(
+        select(ProgramEnrolment.resident_id, ProgramEnrolment.program).where(
+            ProgramEnrolment.voided.is_(False),
+            ProgramEnrolment.status == "1",
+            ProgramEnrolment.enrolled_on <= day,
+            ProgramEnrolment.program.in_(("htn", "t2dm", "smi")),
+        )
+    )
+    for rid, program in rows:
+        if rid in residents:
+            groups[program].add(rid)
+    groups["poor"] = poverty.poor_resident_ids(session) & residents.keys()
+    return groups
+
+
+def _group_text(rid: uuid.UUID, groups: dict[str, set]) -> str:
+    return "、".join(GROUP_LABELS[g] for g in KEY_GROUPS if rid in groups[g]) + "："
+
+
+@indicator(
+    "contract_key_groups",
+    QT_TRANSLATE_NOOP("Indicator", "重点人群家庭医生签约率"),
+    programme=PROGRAMME,
+    order=20,
+)
+def contract_key_groups(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+    day = reference_day(period)
+    groups = key_groups(session, scope, day)
+    ends = _contract_ends(session, day)
+    members = set().union(*groups.values())
+    for rid in sorted(members):
+        yield _signed_entry(rid, ends, day, _group_text(rid, groups))
+
+
+def key_group_rates(session: Session, period: Period, scope: Scope) -> dict[str, dict]:
+    """Per key group: ``{"numerator": [ids], "denominator": [ids]}`` on the period's reference day."""
+    day = reference_day(period)
+    groups = key_groups(session, scope, day)
+    signed = _contract_ends(session, day)
+    return {g: {"numerator": sorted(m & signed.keys()), "denominator": sorted(m)} for g, m in groups.items()}
+
+
+@indicator(
+    "poor_contract",
+    QT_TRANSLATE_NOOP("Indicator", "贫困人口家庭医生签约率"),
+    target=1.0,
+    programme=PROGRAMME,
+    order=30,
+)
+def poor_contract(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+    day = reference_day(period)
+    ends = _contract_ends(session, day)
+    residents = _residents(session, scope, day)
+    for rid in sorted(poverty.poor_resident_ids(session) & residents.keys()):
+        yield _signed_entry(rid, ends, day)
+
+
+def _months(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
+    out = []
+    y, m = first.year, first.month
+    while (y, m) <= (last.year, last.month):
+        out.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+@indicator(
+    "poor_monthly",
+    QT_TRANSLATE_NOOP("Indicator", "贫困慢病患者月随访率"),
+    target=1.0,
+    programme=PROGRAMME,
+    order=40,
+)
+def poor_monthly(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+    """Chronic patients (高血压/糖尿病 在管) in poor households: counted when every month of the period
+    since their enrolment (up to today) has a follow-up done."""
+    day = reference_day(period)
+    residents = _residents(session, scope, day)
+    poor = poverty.poor_resident_ids(session) & residents.keys()
+    patients = poverty.chronic_patients(session, poor)
+    visited = poverty.visit_months(session, set(patients), period.start, day)
+    for rid, enrolment in sorted(patients.items()):
+        if enrolment.enrolled_on > day:
+            continue
+        months = _months(max(period.start, enrolment.enrolled_on), day)
+        missing = [f"{y}-{m:02d}" for y, m in months if (y, m) not in visited.get(rid, set())]
+        done = len(months) - len(missing)
+        if not missing:
+            yield Entry(
+                rid,
+                True,
+                Message(CTX, QT_TRANSLATE_NOOP("Indicator", "{done}个月每月都有随访"), {"done": done}),
+            )
+        else:
+            yield Entry(
+                rid,
+                False,
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP("Indicator", "{done}/{months}个月有随访，缺{missing}"),
+                    {"done": done, "months": len(months), "missing": "、".join(missing)},
+                ),
+            )
+
+
+# ------------------------------------------------------------------------------- education
+
+
+def _scope_codes(session: Session, scope: Scope) -> list[str]:
+    return education.institutions(session, scope.village_ids)
+
+
+def education_minimum(session: Session, key: str, period: Period, scope: Scope) -> int:
+    """The denominator figure of ``education_<key>``: the yearly minimum of the institutions in
+    scope, pro rata for a period shorter than a year (by months)."""
+    need = education.minimum(key, _scope_codes(session, scope))
+    months = len(_months(period.start, period.end))
+    return need if months >= 12 else need * months // 12
+
+
+def _activities(key: str):
+    def compute(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+        codes = _scope_codes(session, scope)
+        q = select(EducationActivity).where(
+            EducationActivity.voided.is_(False),
+            EducationActivity.held_on >= period.start,
+            EducationActivity.held_on <= period.end,
+            EducationActivity.scope_code.in_(codes),
+            EducationActivity.form.in_(education.MINIMUMS[key][0]),
+        )
+        names = dict(session.execute(select(Village.code, Village.name)).all())
+        for a in session.scalars(q.order_by(EducationActivity.held_on)):
+            yield Entry(
+                a.id,
+                True,
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP("Indicator", "{date} {place}：{topic}（{form}）"),
+                    {
+                        "date": a.held_on.isoformat(),
+                        "place": names.get(a.scope_code, a.scope_code) + " " + a.place,
+                        "topic": a.topic,
+                        "form": CODE_LISTS["education_form"].label(a.form),
+                    },
+                ),
+            )
+
+    return compute
+
+
+for _key, _name, _order in (
+    ("lectures", QT_TRANSLATE_NOOP("Indicator", "健康知识讲座次数"), 50),
+    ("consultations", QT_TRANSLATE_NOOP("Indicator", "公众健康咨询活动次数"), 51),
+    ("boards", QT_TRANSLATE_NOOP("Indicator", "宣传栏更换次数"), 52),
+    ("materials", QT_TRANSLATE_NOOP("Indicator", "印刷资料种类"), 53),
+):
+    indicator(
+        f"education_{_key}",
+        _name,
+        target=1.0,
+        programme=PROGRAMME,
+        denominator_figure=f"education_minimum_{_key}",
+        order=_order,
+    )(_activities(_key))

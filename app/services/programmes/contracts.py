@@ -1,0 +1,383 @@
+"""家庭医生签约 (DOMAIN.md "Family-doctor contracts"): sign, renew, end and list contracts.
+
+History is never overwritten: a renewal is a new contract linked to the old one, a termination
+keeps the row with its date and reason.  The resident's ``contract_signed_on``, ``contract_doctor``
+and ``contract_years`` mirror the current contract and are written here only (:func:`_mirror`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.codes import CODE_LISTS
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import FamilyContract, Resident, new_id
+from app.services.access import authz
+from app.services.access.actor import doctor_name
+from app.services.errors import Message, NotFound, UserError
+from app.services.records.residents import find_resident
+from app.services.records.validators import Invalid, clean_text, halfwidth, is_digits, parse_date
+from app.services.sync.capture import trusted_today
+
+CTX = "Contract"
+REMIND_DAYS = 30  # 到期提醒: contracts ending within this many days
+MAX_YEARS = 10
+ACTIVE = "1"  # resident status 在册
+
+
+def _err(template: str, **params) -> UserError:
+    return UserError(Message(CTX, template, params))
+
+
+@dataclass(frozen=True)
+class ContractRow:
+    id: uuid.UUID
+    resident_id: uuid.UUID
+    resident_name: str
+    archive_no: str
+    team: str
+    doctor: str
+    packages: tuple[str, ...]
+    start_on: dt.date
+    end_on: dt.date
+    years: int
+    signature: str
+    status: str
+    ended_on: dt.date | None
+    end_reason: str
+    renewed_from_id: uuid.UUID | None
+    household_batch: uuid.UUID | None
+
+    def package_labels(self, lang: str = "zh") -> str:
+        return "、".join(CODE_LISTS["contract_package"].label(p, lang) for p in self.packages)
+
+    def as_json(self) -> dict:
+        return {
+            "id": str(self.id),
+            "resident_id": str(self.resident_id),
+            "resident": self.resident_name,
+            "archive_no": self.archive_no,
+            "team": self.team,
+            "doctor": self.doctor,
+            "packages": list(self.packages),
+            "start": self.start_on.isoformat(),
+            "end": self.end_on.isoformat(),
+            "years": self.years,
+            "signature": self.signature,
+            "status": self.status,
+            "ended_on": self.ended_on.isoformat() if self.ended_on else None,
+            "end_reason": self.end_reason or None,
+            "renewed_from": str(self.renewed_from_id) if self.renewed_from_id else None,
+            "household_batch": str(self.household_batch) if self.household_batch else None,
+        }
+
+
+def row_of(c: FamilyContract, resident: Resident) -> ContractRow:
+    return ContractRow(
+        c.id,
+        c.resident_id,
+        resident.name,
+        resident.archive_no,
+        c.team or "",
+        c.doctor,
+        tuple(c.packages or ()),
+        c.start_on,
+        c.end_on,
+        c.years,
+        c.signature,
+        c.status,
+        c.ended_on,
+        c.end_reason or "",
+        c.renewed_from_id,
+        c.household_batch,
+    )
+
+
+# ------------------------------------------------------------------------------- rules
+
+
+def end_of_term(start: dt.date, years: int) -> dt.date:
+    """The last day a contract of ``years`` starting on ``start`` covers (一年期: 1月1日 → 12月31日)."""
+    try:
+        later = start.replace(year=start.year + years)
+    except ValueError:  # 29 February
+        later = start.replace(year=start.year + years, day=28)
+    return later - dt.timedelta(days=1)
+
+
+def last_day(c: FamilyContract) -> dt.date:
+    """The last day the contract covers: its term's end, or the day it was ended if earlier."""
+    return min(c.end_on, c.ended_on) if c.ended_on else c.end_on
+
+
+def covers(c: FamilyContract, day: dt.date) -> bool:
+    return not c.voided and c.start_on <= day <= last_day(c)
+
+
+def parse_packages(text: str | list | tuple) -> list[str]:
+    items = text.split(",") if isinstance(text, str) else list(text)
+    codes = [halfwidth(p).strip().lower() for p in items if p and p.strip()]
+    if not codes:
+        raise _err(QT_TRANSLATE_NOOP("Contract", "请选择至少一个服务包"))
+    known = CODE_LISTS["contract_package"]
+    for code in codes:
+        if code not in known:
+            choices = ",".join(c.code for c in known)
+            raise _err(
+                QT_TRANSLATE_NOOP("Contract", "服务包“{code}”不存在，可选：{choices}"),
+                code=code,
+                choices=choices,
+            )
+    return sorted(set(codes), key=[c.code for c in known].index)
+
+
+def parse_years(value: str | int) -> int:
+    text = halfwidth(str(value)).strip()
+    if not is_digits(text) or not 1 <= int(text) <= MAX_YEARS:
+        raise _err(QT_TRANSLATE_NOOP("Contract", "签约年限应为1到{max}年"), max=MAX_YEARS)
+    return int(text)
+
+
+def _current(session: Session, resident_id: uuid.UUID) -> FamilyContract | None:
+    """The newest contract still in force or yet to start (neither ended nor renewed)."""
+    return session.scalars(
+        select(FamilyContract)
+        .where(
+            FamilyContract.resident_id == resident_id,
+            FamilyContract.voided.is_(False),
+            FamilyContract.status == "active",
+        )
+        .order_by(FamilyContract.start_on.desc())
+        .limit(1)
+    ).first()
+
+
+def _mirror(session: Session, resident: Resident) -> None:
+    """Copy the current contract onto the resident's columns (None when there is none)."""
+    session.flush()
+    c = _current(session, resident.id)
+    resident.contract_signed_on = c.start_on if c else None
+    resident.contract_doctor = c.doctor if c else None
+    resident.contract_years = c.years if c else None
+
+
+# ------------------------------------------------------------------------------- actions
+
+
+def add_contract(
+    session: Session,
+    resident_ref: str,
+    *,
+    doctor: str = "",
+    packages: str | list = "basic",
+    start: str | dt.date = "",
+    years: str | int = 1,
+    team: str = "",
+    household: bool = False,
+    signature: str = "signed",
+) -> tuple[list[FamilyContract], list[Resident]]:
+    """Sign ``resident`` (with ``household``: every registered member of their household, as one
+    batch).  Returns the contracts made and the members skipped because they already hold one."""
+    today = trusted_today(session)
+    resident = find_resident(session, resident_ref)
+    authz.require_resident(session, "write", resident)
+    try:
+        doctor_text = clean_text(doctor or doctor_name(session), 50, QT_TRANSLATE_NOOP("Field", "签约医生"))
+        team_text = clean_text(team, 100, QT_TRANSLATE_NOOP("Field", "签约团队"))
+        start_on = (
+            start if isinstance(start, dt.date) else parse_date(start, QT_TRANSLATE_NOOP("Field", "签约日期"))
+        )
+    except Invalid as e:
+        raise UserError(e.message) from None
+    if not doctor_text:
+        raise _err(QT_TRANSLATE_NOOP("Contract", "请填写签约医生"))
+    start_on = start_on or today
+    if start_on > today:
+        raise _err(QT_TRANSLATE_NOOP("Contract", "签约日期不能晚于今天"))
+    codes = parse_packages(packages)
+    n_years = parse_years(years)
+    if signature not in CODE_LISTS["contract_signature"]:
+        raise ValueError(signature)
+    members = [resident]
+    if household:
+        members = [m for m in resident.household.members if not m.voided and m.status == ACTIVE] or [resident]
+    if resident.status != ACTIVE:
+        raise _err(QT_TRANSLATE_NOOP("Contract", "{name}不在册，不能签约"), name=resident.name)
+    batch = new_id() if household else None
+    made, skipped = [], []
+    for member in members:
+        held = _current(session, member.id)
+        if held is not None and last_day(held) >= start_on:
+            if not household:
+                raise _err(
+                    QT_TRANSLATE_NOOP("Contract", "{name}已签约至{end}：请续约或先解约"),
+                    name=member.name,
+                    end=held.end_on.isoformat(),
+                )
+            skipped.append(member)
+            continue
+        if held is not None:  # lapsed: the old term is over
+            held.status = "ended"
+            held.ended_on, held.end_reason = held.end_on, "到期"
+        c = FamilyContract(
+            resident_id=member.id,
+            team=team_text,
+            doctor=doctor_text,
+            packages=codes,
+            start_on=start_on,
+            end_on=end_of_term(start_on, n_years),
+            years=n_years,
+            signature=signature,
+            status="active",
+            household_batch=batch,
+        )
+        session.add(c)
+        made.append(c)
+        _mirror(session, member)
+    return made, skipped
+
+
+def _get(session: Session, contract_id: uuid.UUID | str) -> FamilyContract:
+    try:
+        cid = contract_id if isinstance(contract_id, uuid.UUID) else uuid.UUID(halfwidth(contract_id).strip())
+    except ValueError:
+        cid = None
+    c = session.get(FamilyContract, cid) if cid else None
+    if c is None or c.voided:
+        raise NotFound(
+            Message(CTX, QT_TRANSLATE_NOOP("Contract", "找不到签约记录：{ref}"), {"ref": str(contract_id)})
+        )
+    authz.require_resident(session, "write", c.resident)
+    return c
+
+
+def renew_contract(
+    session: Session, contract_id: uuid.UUID | str, *, years: str | int | None = None
+) -> FamilyContract:
+    """续约: a new contract from the day after the old one ends (today if it has lapsed), same doctor,
+    team and packages; the old one is kept, marked ``renewed``."""
+    old = _get(session, contract_id)
+    if old.status != "active":
+        raise _err(
+            QT_TRANSLATE_NOOP("Contract", "这份签约已{status}，不能再续约"),
+            status=CODE_LISTS["contract_status"].label(old.status),
+        )
+    today = trusted_today(session)
+    n_years = parse_years(years) if years is not None else old.years
+    start_on = max(old.end_on + dt.timedelta(days=1), today)
+    new = FamilyContract(
+        resident_id=old.resident_id,
+        team=old.team,
+        doctor=old.doctor,
+        packages=list(old.packages),
+        start_on=start_on,
+        end_on=end_of_term(start_on, n_years),
+        years=n_years,
+        signature="pending",  # the renewal is signed on paper again
+        status="active",
+        renewed_from_id=old.id,
+        household_batch=old.household_batch,
+    )
+    old.status = "renewed"
+    session.add(new)
+    _mirror(session, old.resident)
+    return new
+
+
+def end_contract(
+    session: Session, contract_id: uuid.UUID | str, reason: str, day: dt.date | None = None
+) -> FamilyContract:
+    """解约 with a reason; the record stays."""
+    c = _get(session, contract_id)
+    try:
+        text = clean_text(reason, 200, QT_TRANSLATE_NOOP("Field", "解约原因"))
+    except Invalid as e:
+        raise UserError(e.message) from None
+    if not text:
+        raise _err(QT_TRANSLATE_NOOP("Contract", "请填写解约原因"))
+    if c.status != "active":
+        raise _err(
+            QT_TRANSLATE_NOOP("Contract", "这份签约已{status}，不能再解约"),
+            status=CODE_LISTS["contract_status"].label(c.status),
+        )
+    day = day or trusted_today(session)
+    c.status, c.ended_on, c.end_reason = "ended", max(day, c.start_on), text
+    _mirror(session, c.resident)
+    return c
+
+
+def mark_signed(session: Session, contract_id: uuid.UUID | str) -> FamilyContract:
+    """The paper agreement came back signed (签字)."""
+    c = _get(session, contract_id)
+    c.signature = "signed"
+    return c
+
+
+# ------------------------------------------------------------------------------- lists
+
+
+def list_contracts(
+    session: Session,
+    *,
+    expiring_days: int | None = None,
+    resident_ref: str | None = None,
+    include_history: bool = True,
+    today: dt.date | None = None,
+) -> list[ContractRow]:
+    """Contracts, newest first; ``expiring_days``: only those in force that end within that many
+    days from today (到期提醒); ``resident_ref``: one resident's whole history."""
+    today = today or trusted_today(session)
+    q = select(FamilyContract, Resident).join(Resident, Resident.id == FamilyContract.resident_id)
+    q = q.where(FamilyContract.voided.is_(False), Resident.voided.is_(False))
+    allowed = authz.village_clause(session, Resident.village_id)
+    if allowed is not None:
+        q = q.where(allowed)
+    if resident_ref:
+        q = q.where(FamilyContract.resident_id == find_resident(session, resident_ref).id)
+    if expiring_days is not None:
+        if expiring_days < 0:
+            raise _err(QT_TRANSLATE_NOOP("Contract", "到期天数不能为负数"))
+        q = q.where(
+            FamilyContract.status == "active",
+            FamilyContract.end_on >= today,
+            FamilyContract.end_on <= today + dt.timedelta(days=expiring_days),
+        )
+    elif not include_history:
+        q = q.where(FamilyContract.status == "active")
+    q = q.order_by(FamilyContract.end_on if expiring_days is not None else FamilyContract.start_on.desc())
+    return [row_of(c, r) for c, r in session.execute(q)]
+
+
+def expiring_soon(session: Session, today: dt.date | None = None) -> list[ContractRow]:
+    """到期提醒: contracts in force that end within :data:`REMIND_DAYS` days."""
+    return list_contracts(session, expiring_days=REMIND_DAYS, today=today)
+
+
+def signed_resident_ids(session: Session, day: dt.date) -> set[uuid.UUID]:
+    """Residents holding a contract that covers ``day``."""
+    rows = session.execute(
+        select(FamilyContract.resident_id, FamilyContract.end_on, FamilyContract.ended_on).where(
+            FamilyContract.voided.is_(False), FamilyContract.start_on <= day, FamilyContract.end_on >= day
+        )
+    )
+    return {rid for rid, end_on, ended_on in rows if ended_on is None or ended_on >= day}
+
+
+def contract_text(session: Session, contract_id: uuid.UUID | str) -> tuple[FamilyContract, Resident]:
+    """A contract and its resident, for printing the agreement (读权限)."""
+    try:
+        cid = contract_id if isinstance(contract_id, uuid.UUID) else uuid.UUID(str(contract_id).strip())
+    except ValueError:
+        cid = None
+    c = session.get(FamilyContract, cid) if cid else None
+    if c is None or c.voided:
+        raise NotFound(
+            Message(CTX, QT_TRANSLATE_NOOP("Contract", "找不到签约记录：{ref}"), {"ref": str(contract_id)})
+        )
+    authz.require_resident(session, "print", c.resident)
+    return c, c.resident

@@ -1,0 +1,446 @@
+"""健康教育 (DOMAIN.md "Health education"): the activity record (健康教育活动记录表), its archived
+materials, and the year's progress against the spec's minimum counts.
+
+Attachments (photos, sign-in sheets, materials) are rows holding their bytes: size-limited, their
+type recognised from the content (JPEG, PNG, PDF), so bundles and backups carry them as they carry
+any record.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.codes import CODE_LISTS
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import EducationActivity, EducationAttachment, FollowupVisit, Village
+from app.services.access import authz
+from app.services.access.actor import actor
+from app.services.errors import Message, NotFound, UserError
+from app.services.profile import get_profile
+from app.services.records.validators import Invalid, clean_text, halfwidth, is_digits, parse_date
+from app.services.sync.capture import trusted_today
+
+CTX = "Education"
+MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024  # a phone photo; bigger files are refused
+MAX_ATTACHMENTS = 12
+ATTACHMENT_KINDS = ("photo", "signin", "material")
+
+# 规范第三版 健康教育: yearly minimum counts per institution type, as we recall them (keep as data).
+# key -> (activity forms counted, what is counted, {institution type: minimum a year})
+# "activities": one per record; "kinds": the record's material kinds (印刷资料种类) — shown on the
+# progress panel; the indicators count records (one distribution record per kind of material).
+MINIMUMS: dict[str, tuple[tuple[str, ...], str, dict[str, int]]] = {
+    "lectures": (("5",), "activities", {"township": 12, "village": 6}),  # 讲座: 乡镇每月1次, 村每2月1次
+    "consultations": (("4",), "activities", {"township": 9, "village": 0}),  # 公众健康咨询: 乡镇≥9次
+    "boards": (("3",), "activities", {"township": 12, "village": 6}),  # 宣传栏: 乡镇2个、村1个, 每2月更换
+    "materials": (("1",), "activities", {"township": 12, "village": 12}),  # 印刷资料 ≥12种
+    "audiovisual": (("2",), "kinds", {"township": 6, "village": 6}),  # 音像资料 ≥6种
+}
+PROGRESS_LABELS = {
+    "lectures": QT_TRANSLATE_NOOP("Education", "健康知识讲座"),
+    "consultations": QT_TRANSLATE_NOOP("Education", "公众健康咨询"),
+    "boards": QT_TRANSLATE_NOOP("Education", "宣传栏更换"),
+    "materials": QT_TRANSLATE_NOOP("Education", "印刷资料种类"),
+    "audiovisual": QT_TRANSLATE_NOOP("Education", "音像资料种类"),
+    "individual": QT_TRANSLATE_NOOP("Education", "个体化健康教育"),
+}
+
+
+def _err(template: str, **params) -> UserError:
+    return UserError(Message(CTX, template, params))
+
+
+def institution_type(code: str) -> str:
+    return "village" if len(code) == 12 else "township"
+
+
+def sniff(data: bytes) -> str | None:
+    """The media type recognised from the first bytes, or None for anything else."""
+    if data[:3] == b"\xff\xd8\xff":
+        return "image/jpeg"
+    if data[:8] == b"\x89PNG\r\n\x1a\n":
+        return "image/png"
+    if data[:5] == b"%PDF-":
+        return "application/pdf"
+    return None
+
+
+@dataclass
+class ActivityInput:
+    held_on: str | dt.date = ""
+    place: str = ""
+    form: str = ""
+    topic: str = ""
+    organiser: str = ""
+    audience_kind: str = ""
+    audience_count: str | int = ""
+    materials: str = ""
+    material_kinds: str | int = ""
+    content: str = ""
+    evaluation: str = ""
+
+
+@dataclass(frozen=True)
+class ActivityRow:
+    id: uuid.UUID
+    scope_code: str
+    held_on: dt.date
+    place: str
+    form: str
+    topic: str
+    organiser: str
+    audience_kind: str
+    audience_count: int
+    materials: str
+    material_kinds: int
+    content: str
+    evaluation: str
+    attachments: tuple[tuple[str, str, str, int], ...]  # (id, kind, filename, size)
+
+    def as_json(self) -> dict:
+        return {
+            "id": str(self.id),
+            "institution": self.scope_code,
+            "date": self.held_on.isoformat(),
+            "place": self.place,
+            "form": self.form,
+            "form_label": CODE_LISTS["education_form"].label(self.form),
+            "topic": self.topic,
+            "organiser": self.organiser,
+            "audience_kind": self.audience_kind,
+            "audience": self.audience_count,
+            "materials": self.materials,
+            "material_kinds": self.material_kinds,
+            "content": self.content,
+            "evaluation": self.evaluation,
+            "attachments": [
+                {"id": i, "kind": k, "filename": f, "size": s} for i, k, f, s in self.attachments
+            ],
+        }
+
+
+def _require_write(session: Session, code: str) -> None:
+    if institution_type(code) == "village":
+        authz.require(session, "write", village=code, what=QT_TRANSLATE_NOOP("Education", "健康教育活动"))
+        return
+    who = actor(session)
+    if not (who.is_system or who.role in ("township_staff", "admin")):
+        authz.require(session, "write", village=None, what="健康教育活动")  # refuses and audits
+
+
+def _count(text: str | int, label: str, *, default: int | None = None, maximum: int = 100_000) -> int:
+    value = halfwidth(str(text)).strip()
+    if not value and default is not None:
+        return default
+    if not is_digits(value) or int(value) > maximum:
+        raise _err(QT_TRANSLATE_NOOP("Education", "{label}应为0到{max}的整数"), label=label, max=maximum)
+    return int(value)
+
+
+def add_activity(
+    session: Session, inp: ActivityInput, attachments: list[tuple[str, bytes, str]] | None = None
+) -> EducationActivity:
+    """Record one activity of this institution; ``attachments``: (file name, bytes, kind)."""
+    code = get_profile(session).code
+    _require_write(session, code)
+    today = trusted_today(session)
+    try:
+        held_on = (
+            inp.held_on
+            if isinstance(inp.held_on, dt.date)
+            else parse_date(inp.held_on, QT_TRANSLATE_NOOP("Field", "活动时间"))
+        )
+        place = clean_text(inp.place, 100, QT_TRANSLATE_NOOP("Field", "活动地点"))
+        topic = clean_text(inp.topic, 100, QT_TRANSLATE_NOOP("Field", "活动主题"))
+        organiser = clean_text(inp.organiser, 100, QT_TRANSLATE_NOOP("Field", "组织者"))
+        audience_kind = clean_text(inp.audience_kind, 100, QT_TRANSLATE_NOOP("Field", "接受健康教育人员类别"))
+        materials = clean_text(inp.materials, 500, QT_TRANSLATE_NOOP("Field", "资料发放种类及数量"))
+        content = clean_text(inp.content, 4000, QT_TRANSLATE_NOOP("Field", "活动内容"))
+        evaluation = clean_text(inp.evaluation, 4000, QT_TRANSLATE_NOOP("Field", "活动总结评价"))
+    except Invalid as e:
+        raise UserError(e.message) from None
+    if held_on is None:
+        raise _err(QT_TRANSLATE_NOOP("Education", "请填写活动时间"))
+    if held_on > today:
+        raise _err(QT_TRANSLATE_NOOP("Education", "活动时间不能晚于今天"))
+    form = halfwidth(str(inp.form)).strip()
+    if form not in CODE_LISTS["education_form"]:
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Education",
+                "活动形式应为1到6：1发放印刷资料 2播放音像资料 3宣传栏 4公众健康咨询活动 5健康知识讲座 6个体化健康教育",
+            )
+        )
+    if not topic:
+        raise _err(QT_TRANSLATE_NOOP("Education", "请填写活动主题"))
+    if not place:
+        raise _err(QT_TRANSLATE_NOOP("Education", "请填写活动地点"))
+    audience = _count(inp.audience_count, QT_TRANSLATE_NOOP("Field", "接受健康教育人数"))
+    if form in ("4", "5") and audience == 0:
+        raise _err(QT_TRANSLATE_NOOP("Education", "讲座和咨询活动请填写接受健康教育人数"))
+    kinds = _count(
+        inp.material_kinds,
+        QT_TRANSLATE_NOOP("Field", "资料种类数"),
+        default=1 if form in ("1", "2") else 0,
+        maximum=100,
+    )
+    activity = EducationActivity(
+        scope_code=code,
+        held_on=held_on,
+        place=place,
+        form=form,
+        topic=topic,
+        organiser=organiser,
+        audience_kind=audience_kind,
+        audience_count=audience,
+        materials=materials,
+        material_kinds=kinds,
+        content=content,
+        evaluation=evaluation,
+    )
+    session.add(activity)
+    session.flush()
+    for filename, data, kind in attachments or []:
+        attach(session, activity, filename, data, kind)
+    return activity
+
+
+def attach(
+    session: Session, activity: EducationActivity | uuid.UUID, filename: str, data: bytes, kind: str = "photo"
+) -> EducationAttachment:
+    """Archive a photo, sign-in sheet or material with the activity (存档材料)."""
+    if not isinstance(activity, EducationActivity):
+        found = session.get(EducationActivity, activity)
+        if found is None or found.voided:
+            raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Education", "找不到这次健康教育活动")))
+        activity = found
+    _require_write(session, activity.scope_code)
+    if kind not in ATTACHMENT_KINDS:
+        raise ValueError(kind)
+    name = Path(filename).name[:200] or "file"
+    if not data:
+        raise _err(QT_TRANSLATE_NOOP("Education", "附件“{name}”是空文件"), name=name)
+    if len(data) > MAX_ATTACHMENT_BYTES:
+        raise _err(
+            QT_TRANSLATE_NOOP("Education", "附件“{name}”太大（{size} MB），最大 {max} MB"),
+            name=name,
+            size=f"{len(data) / 1048576:.1f}",
+            max=MAX_ATTACHMENT_BYTES // 1048576,
+        )
+    media = sniff(data)
+    if media is None:
+        raise _err(QT_TRANSLATE_NOOP("Education", "附件“{name}”不是 JPEG、PNG 图片或 PDF 文件"), name=name)
+    held = session.scalar(
+        select(func.count())
+        .select_from(EducationAttachment)
+        .where(EducationAttachment.activity_id == activity.id, EducationAttachment.voided.is_(False))
+    )
+    if held >= MAX_ATTACHMENTS:
+        raise _err(QT_TRANSLATE_NOOP("Education", "每次活动最多 {max} 个附件"), max=MAX_ATTACHMENTS)
+    row = EducationAttachment(
+        activity_id=activity.id,
+        scope_code=activity.scope_code,
+        kind=kind,
+        filename=name,
+        media_type=media,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        data_b64=base64.b64encode(data).decode("ascii"),
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def read_files(paths: list[str], kind: str = "photo") -> list[tuple[str, bytes, str]]:
+    """Files named on the command line or picked in a dialog, read and checked before anything is saved."""
+    out = []
+    for p in paths:
+        path = Path(p)
+        try:
+            size = path.stat().st_size
+            if size > MAX_ATTACHMENT_BYTES:
+                raise _err(
+                    QT_TRANSLATE_NOOP("Education", "附件“{name}”太大（{size} MB），最大 {max} MB"),
+                    name=path.name,
+                    size=f"{size / 1048576:.1f}",
+                    max=MAX_ATTACHMENT_BYTES // 1048576,
+                )
+            data = path.read_bytes()
+        except OSError:
+            raise _err(QT_TRANSLATE_NOOP("Education", "读不了附件：{name}"), name=str(path)) from None
+        if sniff(data) is None:
+            raise _err(
+                QT_TRANSLATE_NOOP("Education", "附件“{name}”不是 JPEG、PNG 图片或 PDF 文件"), name=path.name
+            )
+        out.append((path.name, data, kind))
+    return out
+
+
+def attachment_bytes(session: Session, attachment_id: uuid.UUID) -> tuple[EducationAttachment, bytes]:
+    row = session.get(EducationAttachment, attachment_id)
+    if row is None or row.voided:
+        raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Education", "找不到附件")))
+    data = base64.b64decode(row.data_b64)
+    if hashlib.sha256(data).hexdigest() != row.sha256:
+        raise _err(QT_TRANSLATE_NOOP("Education", "附件“{name}”已损坏"), name=row.filename)
+    return row, data
+
+
+# ------------------------------------------------------------------------------- lists
+
+
+def _visible_codes(session: Session) -> set[str] | None:
+    """Institution codes whose activities the actor may see (None: all held)."""
+    villages = authz.visible_villages(session)
+    if villages is None:
+        return None
+    return set(villages)
+
+
+def list_activities(session: Session, year: int | None = None) -> list[ActivityRow]:
+    q = select(EducationActivity).where(EducationActivity.voided.is_(False))
+    if year is not None:
+        q = q.where(
+            EducationActivity.held_on >= dt.date(year, 1, 1),
+            EducationActivity.held_on <= dt.date(year, 12, 31),
+        )
+    codes = _visible_codes(session)
+    if codes is not None:
+        q = q.where(EducationActivity.scope_code.in_(codes))
+    out = []
+    for a in session.scalars(
+        q.order_by(EducationActivity.held_on.desc(), EducationActivity.created_at.desc())
+    ):
+        out.append(
+            ActivityRow(
+                a.id,
+                a.scope_code,
+                a.held_on,
+                a.place,
+                a.form,
+                a.topic,
+                a.organiser or "",
+                a.audience_kind or "",
+                a.audience_count,
+                a.materials or "",
+                a.material_kinds,
+                a.content or "",
+                a.evaluation or "",
+                tuple((str(x.id), x.kind, x.filename, x.size) for x in a.attachments if not x.voided),
+            )
+        )
+    return out
+
+
+def get_activity(session: Session, activity_id: uuid.UUID | str) -> ActivityRow:
+    try:
+        aid = activity_id if isinstance(activity_id, uuid.UUID) else uuid.UUID(str(activity_id).strip())
+    except ValueError:
+        aid = None
+    a = session.get(EducationActivity, aid) if aid else None
+    codes = _visible_codes(session)
+    if a is None or a.voided or (codes is not None and a.scope_code not in codes):
+        raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Education", "找不到这次健康教育活动")))
+    return next(r for r in list_activities(session, a.held_on.year) if r.id == a.id)
+
+
+# ------------------------------------------------------------------------------- progress
+
+
+def institutions(session: Session, village_ids=None) -> list[str]:
+    """Codes of the institutions whose minimums apply: the villages in scope, and the township
+    itself when this store is the township's and the scope is the whole township."""
+    q = select(Village.code)
+    if village_ids is not None:
+        q = q.where(Village.id.in_(village_ids))
+    codes = list(session.scalars(q))
+    me = get_profile(session).code
+    if institution_type(me) == "village":
+        return [me] if village_ids is None or me in codes else codes
+    if village_ids is None:
+        codes.append(me)
+    return codes
+
+
+def minimum(key: str, codes: list[str]) -> int:
+    _forms, _what, per_type = MINIMUMS[key]
+    return sum(per_type.get(institution_type(c), 0) for c in codes)
+
+
+def counts_toward(a: EducationActivity, key: str) -> int:
+    forms, what, _ = MINIMUMS[key]
+    if a.form not in forms:
+        return 0
+    return max(a.material_kinds, 1) if what == "kinds" else 1
+
+
+@dataclass(frozen=True)
+class ProgressLine:
+    key: str
+    label: str  # Chinese, marked in the "Education" context
+    done: int
+    minimum: int | None  # None: no minimum (individual education)
+    expected_by_now: int | None  # the share of the minimum due by today
+
+    @property
+    def behind(self) -> bool:
+        return self.expected_by_now is not None and self.done < self.expected_by_now
+
+
+def individual_visits(session: Session, start: dt.date, end: dt.date, codes: set[str] | None) -> int:
+    """Follow-ups done in the period: each includes individual health education (规范: 随访时的健康指导)."""
+    from app.models import Resident
+
+    q = (
+        select(func.count())
+        .select_from(FollowupVisit)
+        .join(Resident, Resident.id == FollowupVisit.resident_id)
+        .join(Village, Village.id == Resident.village_id)
+        .where(
+            FollowupVisit.voided.is_(False),
+            FollowupVisit.outcome == "done",
+            FollowupVisit.visit_date >= start,
+            FollowupVisit.visit_date <= end,
+        )
+    )
+    if codes is not None:
+        q = q.where(Village.code.in_(codes))
+    return session.scalar(q) or 0
+
+
+def progress(session: Session, year: int, today: dt.date | None = None) -> list[ProgressLine]:
+    """This institution's (a township: all it holds) year against the minimums, and how much of each
+    minimum is due by ``today`` (pro rata by month)."""
+    today = today or trusted_today(session)
+    codes = institutions(session)
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    visible = _visible_codes(session)
+    q = select(EducationActivity).where(
+        EducationActivity.voided.is_(False),
+        EducationActivity.held_on >= start,
+        EducationActivity.held_on <= end,
+    )
+    if visible is not None:
+        q = q.where(EducationActivity.scope_code.in_(visible))
+        codes = [c for c in codes if c in visible] or codes
+    activities = list(session.scalars(q))
+    months = 12 if today > end else (0 if today < start else today.month)
+    out = []
+    for key in MINIMUMS:
+        need = minimum(key, codes)
+        done = sum(counts_toward(a, key) for a in activities)
+        out.append(ProgressLine(key, PROGRESS_LABELS[key], done, need, need * months // 12 if need else None))
+    individual = sum(1 for a in activities if a.form == "6") + individual_visits(
+        session, start, min(end, today), visible if visible is not None else None
+    )
+    out.append(ProgressLine("individual", PROGRESS_LABELS["individual"], individual, None, None))
+    return out

@@ -1,0 +1,292 @@
+"""Family-doctor contracts: signing (alone and by household), renewal as a new linked contract,
+termination with a reason, expiry reminders, the resident's mirrored columns, and the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from app.models import FamilyContract, Resident
+from app.services.errors import UserError
+from app.services.programmes import contracts
+from app.services.records.residents import save_resident
+from app.services.sync import capture
+
+NOW = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch):
+    monkeypatch.setattr(capture, "wall_ms", lambda: int(dt.datetime(2026, 11, 23, 12).timestamp() * 1000))
+
+
+@pytest.fixture
+def family(store, person):
+    """A household of three: head 张三 (born 1949), wife 李四, son 张小五 (moved away)."""
+    with store.transaction() as s:
+        head = save_resident(s, person(), today=NOW)
+        wife = save_resident(
+            s,
+            person(
+                name="李四",
+                id_number="",
+                sex="2",
+                birth_date="1952-03-04",
+                relation_to_head="1",
+                household_id=head.household_id,
+            ),
+            today=NOW,
+        )
+        son = save_resident(
+            s,
+            person(
+                name="张小五",
+                id_number="",
+                sex="1",
+                birth_date="1980-05-06",
+                relation_to_head="2",
+                household_id=head.household_id,
+            ),
+            today=NOW,
+        )
+        son.status = "2"  # 迁出
+        return {"head": head.archive_no, "wife": wife.archive_no, "son": son.archive_no}
+
+
+def test_term_ends_the_day_before_the_anniversary():
+    assert contracts.end_of_term(dt.date(2026, 1, 1), 1) == dt.date(2026, 12, 31)
+    assert contracts.end_of_term(dt.date(2024, 2, 29), 1) == dt.date(2025, 2, 27)
+    assert contracts.end_of_term(dt.date(2025, 3, 1), 3) == dt.date(2028, 2, 29)
+
+
+def test_sign_one_resident_mirrors_onto_the_resident(store, family):
+    with store.transaction() as s:
+        made, skipped = contracts.add_contract(
+            s, family["head"], doctor="李医生", packages="basic, elderly", start="2026-01-01", team="一组团队"
+        )
+    assert skipped == []
+    with store.session() as s:
+        c = s.get(FamilyContract, made[0].id)
+        assert (c.packages, c.start_on, c.end_on, c.years, c.status, c.signature, c.team) == (
+            ["basic", "elderly"],
+            dt.date(2026, 1, 1),
+            dt.date(2026, 12, 31),
+            1,
+            "active",
+            "signed",
+            "一组团队",
+        )
+        r = c.resident
+        assert (r.contract_signed_on, r.contract_doctor, r.contract_years) == (
+            dt.date(2026, 1, 1),
+            "李医生",
+            1,
+        )
+
+
+def test_household_signs_registered_members_together(store, family):
+    with store.transaction() as s:
+        made, skipped = contracts.add_contract(
+            s, family["wife"], doctor="李医生", packages="basic", start="2026-02-01", household=True
+        )
+        names = sorted(c.resident.name for c in made)
+        batches = {c.household_batch for c in made}
+    assert names == ["张三", "李四"]  # not the son who moved away
+    assert len(batches) == 1 and None not in batches
+    assert skipped == []
+
+
+def test_household_skips_members_already_signed(store, family):
+    with store.transaction() as s:
+        contracts.add_contract(s, family["head"], doctor="李医生", packages="basic", start="2026-01-01")
+    with store.transaction() as s:
+        made, skipped = contracts.add_contract(
+            s, family["wife"], doctor="王医生", packages="basic", start="2026-02-01", household=True
+        )
+        assert [c.resident.name for c in made] == ["李四"]
+        assert [m.name for m in skipped] == ["张三"]
+
+
+@pytest.mark.parametrize(
+    "kw, message",
+    [
+        ({"packages": "basic,vip"}, "服务包“vip”不存在"),
+        ({"packages": ""}, "请选择至少一个服务包"),
+        ({"start": "2026-11-24"}, "签约日期不能晚于今天"),
+        ({"years": "0"}, "签约年限应为1到10年"),
+        ({"years": "١"}, "签约年限应为1到10年"),
+        ({"doctor": " "}, ""),  # falls back to the acting user: the system account has no name
+    ],
+)
+def test_bad_input_is_refused_and_writes_nothing(store, family, kw, message):
+    args = {"doctor": "李医生", "packages": "basic", "start": "2026-01-01"} | kw
+    with pytest.raises(UserError) as e, store.transaction() as s:
+        contracts.add_contract(s, family["head"], **args)
+    assert message in str(e.value)
+    if kw == {"doctor": " "}:
+        assert "请填写签约医生" in str(e.value)
+    with store.session() as s:
+        assert s.query(FamilyContract).count() == 0
+
+
+def test_a_second_contract_while_one_holds_is_refused(store, family):
+    with store.transaction() as s:
+        contracts.add_contract(s, family["head"], doctor="李医生", packages="basic", start="2026-01-01")
+    with pytest.raises(UserError, match="已签约至2026-12-31：请续约或先解约"), store.transaction() as s:
+        contracts.add_contract(s, family["head"], doctor="李医生", packages="basic", start="2026-03-01")
+
+
+def test_a_resident_not_on_the_register_cannot_sign(store, family):
+    with pytest.raises(UserError, match="张小五不在册"), store.transaction() as s:
+        contracts.add_contract(s, family["son"], doctor="李医生", packages="basic", start="2026-01-01")
+
+
+def test_renewal_is_a_new_contract_linked_to_the_old(store, family):
+    with store.transaction() as s:
+        (old,), _ = contracts.add_contract(
+            s, family["head"], doctor="李医生", packages="basic,chronic", start="2026-01-01"
+        )
+        old_id = old.id
+    with store.transaction() as s:
+        new = contracts.renew_contract(s, old_id, years=2)
+        new_id = new.id
+    with store.session() as s:
+        old, new = s.get(FamilyContract, old_id), s.get(FamilyContract, new_id)
+        assert (old.status, old.start_on, old.end_on) == (
+            "renewed",
+            dt.date(2026, 1, 1),
+            dt.date(2026, 12, 31),
+        )
+        assert (new.renewed_from_id, new.start_on, new.end_on, new.packages, new.signature) == (
+            old_id,
+            dt.date(2027, 1, 1),
+            dt.date(2028, 12, 31),
+            ["basic", "chronic"],
+            "pending",
+        )
+        assert s.get(Resident, old.resident_id).contract_signed_on == dt.date(2027, 1, 1)
+        history = contracts.list_contracts(s, resident_ref=family["head"])
+        assert [(h.status, h.start_on.year) for h in history] == [("active", 2027), ("renewed", 2026)]
+    with pytest.raises(UserError, match="这份签约已已续约"), store.transaction() as s:
+        contracts.renew_contract(s, old_id)
+
+
+def test_end_keeps_the_record_with_its_reason(store, family):
+    with store.transaction() as s:
+        (c,), _ = contracts.add_contract(
+            s, family["head"], doctor="李医生", packages="basic", start="2026-01-01"
+        )
+        cid = c.id
+    with pytest.raises(UserError, match="请填写解约原因"), store.transaction() as s:
+        contracts.end_contract(s, cid, "  ")
+    with store.transaction() as s:
+        contracts.end_contract(s, cid, "迁往外地")
+    with store.session() as s:
+        c = s.get(FamilyContract, cid)
+        assert (c.status, c.ended_on, c.end_reason) == ("ended", NOW, "迁往外地")
+        assert c.resident.contract_signed_on is None and c.resident.contract_doctor is None
+        assert contracts.signed_resident_ids(s, NOW) == {c.resident_id}  # covered through the day it ended
+        assert contracts.signed_resident_ids(s, NOW + dt.timedelta(days=1)) == set()
+
+
+def test_expiring_within_days_boundaries(store, family):
+    with store.transaction() as s:
+        contracts.add_contract(
+            s, family["head"], doctor="李医生", packages="basic", start="2025-12-23"
+        )  # ends 2026-12-22
+        contracts.add_contract(
+            s, family["wife"], doctor="李医生", packages="basic", start="2025-11-24"
+        )  # ends today
+    with store.session() as s:
+        assert [r.resident_name for r in contracts.list_contracts(s, expiring_days=0)] == ["李四"]
+        assert [r.resident_name for r in contracts.list_contracts(s, expiring_days=28)] == ["李四"]
+        assert [r.resident_name for r in contracts.list_contracts(s, expiring_days=29)] == ["李四", "张三"]
+        assert [r.resident_name for r in contracts.expiring_soon(s)] == ["李四", "张三"]
+
+
+def run_cli(store, capsys, *argv):
+    from app.cli import main
+
+    folder = store.engine.url.database.rsplit("/", 1)[0]
+    code = main(["--data-dir", folder, *argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_add_renew_end_list_json(store, family, capsys):
+    store.dispose()
+    code, out, err = run_cli(
+        store, capsys, "contract", "add", family["head"], "--doctor", "李医生", "--package", "basic,poor",
+        "--start", "2026-01-01", "--household", "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    data = json.loads(out)
+    assert [c["resident"] for c in data["contracts"]] == ["张三", "李四"]
+    assert set(data["contracts"][0]) >= {"id", "resident_id", "doctor", "packages", "start", "end", "status"}
+    cid = data["contracts"][0]["id"]
+    code, out, _ = run_cli(store, capsys, "contract", "renew", cid, "--json")
+    assert json.loads(out)["renewed_from"] == cid
+    code, out, _ = run_cli(
+        store, capsys, "contract", "end", json.loads(out)["id"], "--reason", "死亡", "--json"
+    )
+    assert json.loads(out)["status"] == "ended"
+    code, out, _ = run_cli(store, capsys, "contract", "list", "--resident", family["head"], "--json")
+    assert [c["status"] for c in json.loads(out)] == ["ended", "renewed"]
+    code, out, _ = run_cli(store, capsys, "contract", "list", "--expiring", "40", "--json")
+    assert [c["resident"] for c in json.loads(out)] == ["李四"]
+
+
+def test_cli_errors_are_one_sentence(store, family, capsys):
+    store.dispose()
+    code, out, err = run_cli(
+        store,
+        capsys,
+        "contract",
+        "add",
+        family["head"],
+        "--doctor",
+        "李医生",
+        "--package",
+        "gold",
+        "--start",
+        "2026-01-01",
+    )
+    assert (code, out) == (1, "")
+    assert err.startswith("错误：服务包“gold”不存在") and err.count("\n") == 1
+    code, _, err = run_cli(store, capsys, "contract", "end", "not-an-id", "--reason", "x")
+    assert code == 1 and err == "错误：找不到签约记录：not-an-id\n"
+
+
+@pytest.mark.slow
+def test_upgrade_copies_contract_columns_and_poverty_flags_into_rows(tmp_path):
+    """Migration 0012 on the released 0006 file: each resident's contract columns become one
+    contract (ids derived from the resident, so every device makes the same rows), each poor
+    household one registration."""
+    import shutil
+    import sqlite3
+    from pathlib import Path
+
+    from app.db import Store
+
+    copy = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parent / "data" / "schema_0006.db", copy)
+    with sqlite3.connect(copy) as c:
+        signed = c.execute("SELECT count(*) FROM resident WHERE contract_signed_on IS NOT NULL").fetchone()[0]
+        poor = c.execute(
+            "SELECT count(DISTINCT household_id) FROM resident WHERE poverty_registered"
+        ).fetchone()[0]
+    assert signed > 0 and poor > 0
+    Store(f"sqlite:///{copy}", backups_dir=tmp_path / "b").dispose()
+    with sqlite3.connect(copy) as c:
+        rows = c.execute(
+            "SELECT f.start_on, r.contract_signed_on, f.doctor, r.contract_doctor, f.years, r.contract_years "
+            "FROM family_contract f JOIN resident r ON r.id = f.resident_id"
+        ).fetchall()
+        assert len(rows) == signed
+        assert all(a == b and d == e and y == z for a, b, d, e, y, z in rows)
+        assert (
+            c.execute("SELECT count(*) FROM poverty_household WHERE status = 'registered'").fetchone()[0]
+            == poor
+        )

@@ -1,0 +1,218 @@
+"""Health education: the activity record with every field of the national form, attachments checked
+by content and size, the year's progress against the minimums, and attachments that travel to the
+township and survive a backup and restore."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import zlib
+
+import pytest
+import sqlalchemy as sa
+
+from app.db import Store
+from app.models import EducationActivity, EducationAttachment
+from app.services import backup
+from app.services.errors import UserError
+from app.services.programmes import education
+from app.services.programmes.education import ActivityInput
+
+
+def png(width: int = 2) -> bytes:
+    """A real (tiny) PNG image."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
+
+    raw = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(width))
+    ihdr = width.to_bytes(4, "big") * 2 + b"\x08\x02\x00\x00\x00"
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    )
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) + b"\xff\xd9"
+
+LECTURE = ActivityInput(
+    held_on="2026-03-15",
+    place="村委会会议室",
+    form="5",
+    topic="高血压的防治",
+    organiser="李医生",
+    audience_kind="高血压患者及家属",
+    audience_count="35",
+    materials="高血压防治手册 35 份",
+    material_kinds="1",
+    content="讲解血压测量、限盐和规律服药",
+    evaluation="参与积极，提问多",
+)
+
+
+def test_every_field_of_the_record_is_kept(store):
+    with store.transaction() as s:
+        a = education.add_activity(s, LECTURE, [("签到表.pdf", PDF, "signin"), ("现场.png", png(), "photo")])
+        aid = a.id
+    with store.session() as s:
+        row = education.get_activity(s, aid)
+    assert row.as_json() | {"id": None, "attachments": None} == {
+        "id": None,
+        "institution": "110105001101",
+        "date": "2026-03-15",
+        "place": "村委会会议室",
+        "form": "5",
+        "form_label": "健康知识讲座",
+        "topic": "高血压的防治",
+        "organiser": "李医生",
+        "audience_kind": "高血压患者及家属",
+        "audience": 35,
+        "materials": "高血压防治手册 35 份",
+        "material_kinds": 1,
+        "content": "讲解血压测量、限盐和规律服药",
+        "evaluation": "参与积极，提问多",
+        "attachments": None,
+    }
+    assert [(k, f) for _, k, f, _ in row.attachments] == [("signin", "签到表.pdf"), ("photo", "现场.png")]
+    with store.session() as s:
+        media = {r.filename: r.media_type for r in s.query(EducationAttachment)}
+    assert media == {"签到表.pdf": "application/pdf", "现场.png": "image/png"}
+
+
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("photo.jpg", b"GIF89a" + bytes(20), "不是 JPEG、PNG 图片或 PDF 文件"),
+        ("evil.png", b"MZ\x90\x00" + bytes(20), "不是 JPEG、PNG 图片或 PDF 文件"),  # an .exe named .png
+        ("empty.pdf", b"", "是空文件"),
+        ("huge.jpg", JPEG[:4] + bytes(education.MAX_ATTACHMENT_BYTES), "太大"),
+    ],
+)
+def test_attachments_are_checked_by_content_and_size(store, name, data, message):
+    with pytest.raises(UserError, match=message), store.transaction() as s:
+        education.add_activity(s, LECTURE, [(name, data, "photo")])
+    with store.session() as s:  # nothing saved: not the activity either
+        assert s.query(EducationActivity).count() == 0
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"form": "7"}, "活动形式应为1到6"),
+        ({"topic": ""}, "请填写活动主题"),
+        ({"place": " "}, "请填写活动地点"),
+        ({"held_on": "2999-01-01"}, "活动时间不能晚于今天"),
+        ({"audience_count": "0"}, "讲座和咨询活动请填写接受健康教育人数"),
+        ({"audience_count": "三十"}, "接受健康教育人数应为0到100000的整数"),
+    ],
+)
+def test_bad_records_are_refused(store, change, message):
+    inp = ActivityInput(**(LECTURE.__dict__ | change))
+    with pytest.raises(UserError, match=message), store.transaction() as s:
+        education.add_activity(s, inp)
+
+
+def test_progress_against_the_village_minimums(store):
+    with store.transaction() as s:
+        for day, form, kinds in [
+            ("2026-01-10", "5", ""),
+            ("2026-03-10", "5", ""),
+            ("2026-02-01", "3", ""),
+            ("2026-04-01", "1", "5"),
+            ("2026-05-01", "2", "2"),
+            ("2026-06-01", "6", ""),
+            ("2025-12-31", "5", ""),  # last year: not counted
+        ]:
+            education.add_activity(
+                s,
+                ActivityInput(
+                    held_on=day,
+                    place="村卫生室",
+                    form=form,
+                    topic="主题",
+                    audience_count="5",
+                    material_kinds=kinds,
+                ),
+            )
+    with store.session() as s:
+        lines = {p.key: p for p in education.progress(s, 2026, today=dt.date(2026, 6, 30))}
+    assert {k: (p.done, p.minimum, p.expected_by_now, p.behind) for k, p in lines.items()} == {
+        "lectures": (2, 6, 3, True),  # 村: 每2个月1次 → 3 due by June
+        "consultations": (0, 0, None, False),
+        "boards": (1, 6, 3, True),
+        "materials": (1, 12, 6, True),
+        "audiovisual": (2, 6, 3, True),  # kinds: the record's 2 kinds
+        "individual": (1, None, None, False),  # the form-6 record (no follow-ups in this store)
+    }
+
+
+def test_cli_add_with_files_and_list(store, tmp_path, capsys):
+    from app.cli import main
+
+    (tmp_path / "a.png").write_bytes(png())
+    (tmp_path / "sheet.pdf").write_bytes(PDF)
+    (tmp_path / "notes.txt").write_text("hello")
+    folder = store.engine.url.database.rsplit("/", 1)[0]
+    store.dispose()
+    common = ["--data-dir", folder, "education", "add", "--date", "2026-05-05", "--form", "4", "--topic", "义诊",
+              "--place", "村广场", "--audience", "60", "--organiser", "乡卫生院"]  # fmt: skip
+    assert main([*common, "--attach", str(tmp_path / "notes.txt")]) == 1
+    assert "notes.txt”不是 JPEG、PNG 图片或 PDF 文件" in capsys.readouterr().err
+    assert (
+        main(
+            [*common, "--attach", str(tmp_path / "a.png"), "--signin", str(tmp_path / "sheet.pdf"), "--json"]
+        )
+        == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert (data["form"], data["audience"], [a["kind"] for a in data["attachments"]]) == (
+        "4",
+        60,
+        ["photo", "signin"],
+    )
+    assert main(["--data-dir", folder, "education", "list", "--year", "2026", "--json"]) == 0
+    assert [a["topic"] for a in json.loads(capsys.readouterr().out)] == ["义诊"]
+    assert main(["--data-dir", folder, "education", "list", "--year", "2025", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def attachment_files(store) -> dict[str, bytes]:
+    with store.session() as s:
+        return {
+            r.filename: education.attachment_bytes(s, r.id)[1]
+            for r in s.scalars(sa.select(EducationAttachment).where(EducationAttachment.voided.is_(False)))
+        }
+
+
+@pytest.mark.slow
+def test_attachments_sync_to_the_township_and_survive_backup_and_restore(world):
+    town, a, b, folder = world
+    photo = png(40)
+    with a.store.transaction() as s:
+        education.add_activity(s, LECTURE, [("现场.png", photo, "photo"), ("签到表.pdf", PDF, "signin")])
+    expected = {"现场.png": photo, "签到表.pdf": PDF}
+    a.export(folder / "up")
+    town.import_(folder / "up")
+    assert attachment_files(town.store) == expected  # the bytes arrived, checked by their hash
+    with town.store.session() as s:
+        assert [x.topic for x in education.list_activities(s, 2026)] == ["高血压的防治"]
+    town.export(folder / "down")
+    b.import_(folder / "down")
+    assert attachment_files(b.store) == {}  # another village's archive is not its business
+
+    saved = backup.backup_to(a.store, folder / "a-backup.db")
+    with a.store.transaction() as s:  # the PC loses the rows (a careless repair, a bad disk)
+        s.execute(sa.delete(EducationAttachment))
+    assert attachment_files(a.store) == {}
+    backup.restore(a.store, a.paths, saved)
+    restored = Store(f"sqlite:///{a.paths.db_file}", backups_dir=a.paths.sub("backups"))
+    try:
+        assert attachment_files(restored) == expected
+        with restored.session() as s:
+            row = s.scalars(
+                sa.select(EducationAttachment).where(EducationAttachment.filename == "现场.png")
+            ).one()
+            assert base64.b64decode(row.data_b64) == photo and row.size == len(photo)
+    finally:
+        restored.dispose()

@@ -1,0 +1,237 @@
+"""Poverty households: registration per household mirrored on its members (so the follow-up rules
+raise their chronic patients to monthly visits), 一患一策 plans, the workbench and the xlsx export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from app.models import PovertyHousehold, PovertyPlan, Resident
+from app.services.errors import UserError
+from app.services.programmes import contracts, followup, poverty
+from app.services.programmes.followup import VisitInput, save_visit
+from app.services.records.residents import save_resident
+from app.services.sync import capture
+
+NOW = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch):
+    monkeypatch.setattr(capture, "wall_ms", lambda: int(dt.datetime(2026, 11, 23, 12).timestamp() * 1000))
+
+
+@pytest.fixture
+def family(store, person):
+    """张三 (head, hypertension since 2026-01-01) and 李四; a neighbour 王五 in another household."""
+    with store.transaction() as s:
+        head = save_resident(s, person(), today=NOW)
+        wife = save_resident(
+            s,
+            person(
+                name="李四",
+                id_number="",
+                sex="2",
+                birth_date="1952-03-04",
+                relation_to_head="1",
+                household_id=head.household_id,
+            ),
+            today=NOW,
+        )
+        other = save_resident(
+            s, person(name="王五", id_number="", sex="1", birth_date="1960-01-01"), today=NOW
+        )
+        followup.enrol(s, head, "htn", dt.date(2026, 1, 1))
+        return {
+            "head": head.archive_no,
+            "wife": wife.archive_no,
+            "other": other.archive_no,
+            "household": str(head.household_id),
+        }
+
+
+def flags(store):
+    with store.session() as s:
+        return {r.name: r.poverty_registered for r in s.query(Resident)}
+
+
+def test_registration_by_member_or_household_marks_every_member(store, family):
+    with store.transaction() as s:
+        row = poverty.set_household(s, family["wife"], status="建档立卡贫困户", cause="因病")
+        assert (row.status, row.cause, row.by_illness, row.registered_on) == (
+            "registered",
+            "illness",
+            True,
+            NOW,
+        )
+    assert flags(store) == {"张三": True, "李四": True, "王五": False}
+    with store.transaction() as s:
+        poverty.set_household(s, family["household"], status="lifted", relapse_by_illness=True)
+    with store.session() as s:
+        row = s.query(PovertyHousehold).one()
+        assert (row.status, row.cause, row.relapse_by_illness) == ("lifted", "illness", True)
+    assert flags(store)["张三"] is True  # 脱贫户 still counts as poor
+    with store.transaction() as s:
+        poverty.set_household(s, family["head"], status="none")
+    assert flags(store) == {"张三": False, "李四": False, "王五": False}
+
+
+def test_monthly_follow_up_rule_reads_the_household(store, family):
+    with store.transaction() as s:
+        poverty.set_household(s, family["head"], status="registered", cause="illness")
+        r = s.query(Resident).filter_by(archive_no=family["head"]).one()
+        visit = save_visit(
+            s,
+            r,
+            VisitInput(program="htn", visit_date="2026-11-02", measurements={"sbp": "128", "dbp": "80"}),
+            today=NOW,
+        )
+        assert visit.next_due == dt.date(2026, 12, 2)  # 30 days: poor household
+
+
+@pytest.mark.parametrize(
+    "kw, message",
+    [
+        ({"status": "rich", "cause": "illness"}, "贫困户类型“rich”不存在"),
+        ({"status": "registered", "cause": ""}, "请填写致贫原因"),
+        ({"status": "registered", "cause": "laziness"}, "致贫原因“laziness”不存在"),
+        ({"status": "registered", "cause": "illness", "registered_on": "2026-12-01"}, "登记日期不能晚于今天"),
+        ({"status": "none"}, "这一户没有登记为贫困户"),
+    ],
+)
+def test_bad_registration_changes_nothing(store, family, kw, message):
+    with pytest.raises(UserError, match=message), store.transaction() as s:
+        poverty.set_household(s, family["head"], **kw)
+    with store.session() as s:
+        assert s.query(PovertyHousehold).count() == 0
+    assert not any(flags(store).values())
+
+
+def test_plan_only_for_members_of_poor_households(store, family):
+    with pytest.raises(UserError, match="王五不属于登记的贫困户"), store.transaction() as s:
+        poverty.add_plan(s, family["other"], track="chronic", measures="每月随访", review="2026-12-31")
+    with store.transaction() as s:
+        poverty.set_household(s, family["head"], status="registered", cause="illness")
+    with pytest.raises(UserError, match="复核日期不能早于今天"), store.transaction() as s:
+        poverty.add_plan(s, family["head"], track="chronic", measures="每月随访", review="2026-11-22")
+    with pytest.raises(UserError, match="救治方式“x”不存在"), store.transaction() as s:
+        poverty.add_plan(s, family["head"], track="x", measures="每月随访", review="2026-12-31")
+    with store.transaction() as s:
+        plan = poverty.add_plan(
+            s, family["head"], track="慢病签约服务管理", measures="每月随访，免费用药", review="2026-11-30"
+        )
+        assert (plan.condition, plan.track, plan.made_on) == ("高血压", "chronic", NOW)  # from the enrolment
+    with store.session() as s:
+        assert s.query(PovertyPlan).count() == 1
+
+
+def test_workbench_lists_what_is_missing(store, family):
+    with store.transaction() as s:
+        poverty.set_household(s, family["head"], status="registered", cause="illness")
+        contracts.add_contract(s, family["head"], doctor="李医生", packages="basic,poor", start="2026-01-01")
+    with store.session() as s:
+        wb = poverty.workbench(s, NOW)
+        assert [(h.head, h.signed, h.members) for h in wb.unsigned_households] == [("张三", 1, 2)]
+        assert [w.name for w in wb.not_visited] == ["张三"]
+        assert [w.name for w in wb.no_plan] == ["张三"]
+        assert sorted(w.name for w in wb.no_health_check) == ["张三", "李四"]
+        assert wb.plans_due == []
+    with store.transaction() as s:
+        contracts.add_contract(s, family["wife"], doctor="李医生", packages="basic,poor", start="2026-01-01")
+        r = s.query(Resident).filter_by(archive_no=family["head"]).one()
+        save_visit(
+            s,
+            r,
+            VisitInput(program="htn", visit_date="2026-11-01", measurements={"sbp": "128", "dbp": "80"}),
+            today=NOW,
+        )
+        poverty.add_plan(
+            s,
+            family["head"],
+            track="chronic",
+            measures="每月随访",
+            review="2026-11-30",
+            health_check="2026-03-01",
+        )
+    with store.session() as s:
+        wb = poverty.workbench(s, NOW)
+        assert wb.unsigned_households == [] and wb.not_visited == [] and wb.no_plan == []
+        assert [(w.name, w.due) for w in wb.plans_due] == [("张三", dt.date(2026, 11, 30))]  # within a week
+        assert [w.name for w in wb.no_health_check] == ["李四"]
+        # the first day of the next month: the visit of 1 November no longer counts
+        assert [w.name for w in poverty.workbench(s, dt.date(2026, 12, 1)).not_visited] == ["张三"]
+
+
+def test_export_households_xlsx(store, family, tmp_path):
+    from openpyxl import load_workbook
+
+    with store.transaction() as s:
+        poverty.set_household(s, family["head"], status="monitored", cause="labour")
+        contracts.add_contract(s, family["head"], doctor="李医生", packages="basic", start="2026-01-01")
+        s.query(Resident).filter_by(archive_no=family["head"]).one().household.address = "=HYPERLINK(1)"
+    with store.session() as s:
+        assert poverty.export_households(s, tmp_path / "p.xlsx") == 1
+    ws = load_workbook(tmp_path / "p.xlsx").active
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    assert rows[0] == list(poverty.EXPORT_COLUMNS)
+    assert rows[1] == [
+        "测试村",
+        "张三",
+        family["head"],
+        "'=HYPERLINK(1)",
+        "防返贫监测户",
+        "缺劳力",
+        "否",
+        "否",
+        2,
+        1,
+        "否",
+        1,
+        0,
+    ]
+
+
+def test_cli_set_plan_list(store, family, capsys):
+    from app.cli import main
+
+    folder = store.engine.url.database.rsplit("/", 1)[0]
+    store.dispose()
+
+    def run(*argv):
+        code = main(["--data-dir", folder, *argv])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    code, out, err = run(
+        "poverty", "set", family["head"], "--status", "registered", "--cause", "illness", "--json"
+    )
+    assert code == 0, err
+    assert json.loads(out)["members"] == 2
+    code, out, err = run(
+        "poverty",
+        "plan",
+        family["head"],
+        "--track",
+        "major",
+        "--measures",
+        "转县医院",
+        "--review",
+        "2027-01-31",
+        "--json",
+    )
+    assert json.loads(out)["track"] == "major"
+    code, out, _ = run("poverty", "list", "--json")
+    (h,) = json.loads(out)
+    assert (h["head"], h["members"], h["signed"], h["chronic"], h["chronic_visited_this_month"]) == (
+        "张三",
+        2,
+        0,
+        1,
+        0,
+    )
+    code, out, err = run(
+        "poverty", "plan", family["other"], "--track", "major", "--measures", "x", "--review", "2027-01-31"
+    )
+    assert code == 1 and err.startswith("错误：王五不属于登记的贫困户")

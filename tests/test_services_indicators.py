@@ -1,0 +1,232 @@
+"""Indicators of contracts, poverty and health education on a hand-built village, with the
+expected figures written out (boundary dates: a contract ending on 31 December, a visit on the
+first of a month and one on the last day of a month)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.services.indicators import REGISTRY, Period, Scope
+from app.services.indicators import services as ind
+from app.services.programmes import contracts, education, followup, poverty
+from app.services.programmes.followup import VisitInput, save_visit
+from app.services.records.residents import ResidentInput, save_resident
+from app.services.sync import capture
+from tests import storekit
+from tests.conftest import make_store
+
+NOW = dt.date(2026, 11, 23)
+Y2025 = Period.year(2025)
+ALL = Scope()
+
+
+def at_noon(day: dt.date) -> int:
+    return int(dt.datetime(day.year, day.month, day.day, 12).timestamp() * 1000)
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch):
+    """Today is NOW for the services (the one time source, capture.wall_ms)."""
+    monkeypatch.setattr(capture, "wall_ms", lambda: at_noon(NOW))
+
+
+# name, birth date, household (same letter: same household), relation, programme and enrolment date
+PEOPLE = [
+    ("王甲", "1950-06-01", "H1", "0", ("htn", "2024-01-01")),  # 65+, hypertension, poor
+    ("王乙", "1990-02-02", "H1", "1", None),  # poor
+    ("王庚", "1962-03-03", "H1", "7", ("t2dm", "2025-03-15")),  # poor, diabetes
+    ("李丙", "1980-04-04", "H2", "0", ("t2dm", "2025-06-15")),
+    ("赵丁", "1955-12-31", "H3", "0", ("htn", "2024-05-01")),  # 65+ (70), hypertension
+    ("钱戊", "2000-05-05", "H4", "0", None),
+    ("孙己", "1970-07-07", "H5", "0", None),  # moved away (迁出): in no figure
+]
+
+
+@pytest.fixture(scope="module")
+def village(tmp_path_factory):
+    root = tmp_path_factory.mktemp("services-village")
+    store = make_store(root)
+    ids: dict[str, object] = {}
+    mp = pytest.MonkeyPatch()
+    mp.setattr(capture, "wall_ms", lambda: at_noon(NOW))
+    try:
+        with store.transaction() as s:
+            heads = {}
+            for name, birth, house, relation, programme in PEOPLE:
+                r = save_resident(
+                    s,
+                    ResidentInput(
+                        name=name,
+                        sex="1",
+                        birth_date=birth,
+                        enrolled_on="2020-01-01",
+                        relation_to_head=relation,
+                        household_id=heads.get(house),
+                    ),
+                    today=NOW,
+                )
+                heads.setdefault(house, r.household_id)
+                ids[name] = r.id
+                if programme:
+                    followup.enrol(s, r, programme[0], dt.date.fromisoformat(programme[1]))
+            ref = {n: s.get(type(r), i).archive_no for n, i in ids.items()}
+            poverty.set_household(
+                s, ref["王甲"], status="registered", cause="illness", registered_on="2024-01-01"
+            )
+
+            def sign(name, start, years=1):
+                made, _ = contracts.add_contract(
+                    s, ref[name], doctor="李医生", packages="basic", start=start, years=years
+                )
+                return made[0]
+
+            sign("王甲", "2025-01-01")  # ends 2025-12-31: holds on the last day of the year
+            sign("王乙", "2024-12-31")  # ends 2025-12-30: lapsed on 31 December
+            c = sign("李丙", "2025-03-01")
+            s.flush()
+            contracts.end_contract(s, c.id, "搬去城里", day=dt.date(2025, 10, 1))
+            sign("钱戊", "2025-05-01", years=2)
+            sign("孙己", "2025-01-01")
+            s.get(type(r), ids["孙己"]).status = "2"  # then moved away: counted nowhere
+
+            def visit(name, program, day):
+                m = {"sbp": "128", "dbp": "80"} | ({"glucose": "6.0"} if program == "t2dm" else {})
+                save_visit(
+                    s,
+                    s.get(type(r), ids[name]),
+                    VisitInput(program=program, visit_date=day, measurements=m),
+                    today=NOW,
+                )
+
+            for month in range(1, 13):  # 王甲: on the first of every month
+                visit("王甲", "htn", f"2025-{month:02d}-01")
+            # 王庚: 31 March and 1 April (two visits, two months), 30 June counts for June; no July
+            for day in ("2025-03-31", "2025-04-01", "2025-05-20", "2025-06-30"):
+                visit("王庚", "t2dm", day)
+            for month in range(8, 13):
+                visit("王庚", "t2dm", f"2025-{month:02d}-01")
+            visit("赵丁", "htn", "2025-12-31")  # not poor: in no poverty figure
+    finally:
+        mp.undo()
+    storekit.freeze(store)
+    return root / "data-village", ids
+
+
+@pytest.fixture
+def store(village, tmp_path):
+    s = storekit.copy_store(village[0], tmp_path / "data-village")
+    yield s
+    s.dispose()
+
+
+@pytest.fixture
+def who(village):
+    by_id = {v: k for k, v in village[1].items()}
+    return lambda ids: sorted(by_id[i] for i in ids)
+
+
+def figures(store, key, period=Y2025, scope=ALL):
+    with store.session() as s:
+        entries = list(REGISTRY[key].compute(s, period, scope))
+    return entries
+
+
+def split(entries, who):
+    return who(e.resident_id for e in entries if e.counted), who(e.resident_id for e in entries)
+
+
+def test_contract_rate_counts_the_contract_ending_on_31_december(store, who):
+    entries = figures(store, "contract")
+    assert split(entries, who) == (["王甲", "钱戊"], ["李丙", "王乙", "王庚", "王甲", "赵丁", "钱戊"])
+    reasons = {who([e.resident_id])[0]: str(e.reason) for e in entries}
+    assert reasons["王甲"] == "已签约，有效至2025-12-31"
+    assert reasons["王乙"] == "2025-12-31没有有效的签约"  # ended 2025-12-30
+    assert reasons["李丙"] == "2025-12-31没有有效的签约"  # terminated 2025-10-01
+
+
+def test_contract_on_an_earlier_reference_day(store, who):
+    # Q3 2025 ends 30 September: 王乙 (to 2025-12-30) and 李丙 (ended 1 October) still hold theirs.
+    entries = figures(store, "contract", Period.quarter(2025, 3))
+    assert split(entries, who)[0] == ["李丙", "王乙", "王甲", "钱戊"]
+
+
+def test_contract_key_groups_union_and_per_group(store, who):
+    entries = figures(store, "contract_key_groups")
+    assert split(entries, who) == (["王甲"], ["李丙", "王乙", "王庚", "王甲", "赵丁"])
+    reason = next(str(e.reason) for e in entries if who([e.resident_id]) == ["王甲"])
+    assert reason == "65岁及以上老年人、高血压患者、建档立卡贫困人口：已签约，有效至2025-12-31"
+    with store.session() as s:
+        rates = ind.key_group_rates(s, Y2025, ALL)
+    assert {g: (who(v["numerator"]), who(v["denominator"])) for g, v in rates.items()} == {
+        "elderly": (["王甲"], ["王甲", "赵丁"]),
+        "htn": (["王甲"], ["王甲", "赵丁"]),
+        "t2dm": ([], ["李丙", "王庚"]),
+        "smi": ([], []),
+        "poor": (["王甲"], ["王乙", "王庚", "王甲"]),
+    }
+
+
+def test_poor_contract(store, who):
+    assert split(figures(store, "poor_contract"), who) == (["王甲"], ["王乙", "王庚", "王甲"])
+    assert REGISTRY["poor_contract"].target == 1.0
+
+
+def test_poor_monthly_follow_up(store, who):
+    entries = figures(store, "poor_monthly")
+    assert split(entries, who) == (["王甲"], ["王庚", "王甲"])
+    reasons = {who([e.resident_id])[0]: str(e.reason) for e in entries}
+    assert reasons["王甲"] == "12个月每月都有随访"  # every visit on the first of the month
+    assert reasons["王庚"] == "9/10个月有随访，缺2025-07"  # from enrolment in March; 30 June counts for June
+
+
+def test_poor_monthly_in_a_quarter_without_the_gap(store, who):
+    assert split(figures(store, "poor_monthly", Period.quarter(2025, 2)), who) == (
+        ["王庚", "王甲"],
+        ["王庚", "王甲"],
+    )
+
+
+def test_a_scope_of_another_village_is_empty(store):
+    from app.models import org_id
+
+    other = Scope(frozenset({org_id("village", "110105001102")}))
+    for key in ("contract", "contract_key_groups", "poor_contract", "poor_monthly"):
+        assert figures(store, key, scope=other) == []
+
+
+EDUCATION = [
+    ("2024-12-31", "5"),  # the year before
+    ("2025-01-01", "5"),  # first day of the year
+    ("2025-03-15", "5"),
+    ("2025-02-01", "3"),
+    ("2025-04-01", "1"),
+    ("2025-12-31", "4"),  # last day of the year
+    ("2025-06-01", "6"),
+    ("2026-01-01", "5"),  # the year after
+]
+
+
+def test_education_counts_against_the_village_minimums(store):
+    with store.transaction() as s:
+        for day, form in EDUCATION:
+            education.add_activity(
+                s,
+                education.ActivityInput(
+                    held_on=day, place="村委会", form=form, topic=f"主题{day}", audience_count="10"
+                ),
+            )
+    counts = {
+        k: len(figures(store, f"education_{k}")) for k in ("lectures", "consultations", "boards", "materials")
+    }
+    assert counts == {"lectures": 2, "consultations": 1, "boards": 1, "materials": 1}
+    with store.session() as s:
+        assert ind.education_minimum(s, "lectures", Y2025, ALL) == 6  # 村: 每2个月1次
+        assert ind.education_minimum(s, "lectures", Period.quarter(2025, 1), ALL) == 1
+        assert ind.education_minimum(s, "consultations", Y2025, ALL) == 0
+        assert ind.education_minimum(s, "boards", Y2025, ALL) == 6
+        assert ind.education_minimum(s, "materials", Y2025, ALL) == 12
+    lecture = figures(store, "education_lectures")[0]
+    assert str(lecture.reason) == "2025-01-01 测试村 村委会：主题2025-01-01（健康知识讲座）"
+    assert REGISTRY["education_lectures"].denominator_figure == "education_minimum_lectures"

@@ -1,0 +1,125 @@
+"""The printed 签约服务协议书 and 健康教育活动记录表 carry the recorded values (text extracted)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.services.printing import Labels, contract_form, education_form
+from app.services.programmes import contracts, education
+from app.services.records.residents import save_resident
+from app.services.sync import capture
+from tests.test_education import PDF, png
+from tests.test_printing import flat, pdf_text
+
+NOW = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch):
+    monkeypatch.setattr(capture, "wall_ms", lambda: int(dt.datetime(2026, 11, 23, 12).timestamp() * 1000))
+
+
+def test_agreement_is_filled_from_the_contract(store, person, tmp_path):
+    with store.transaction() as s:
+        r = save_resident(s, person(current_address="朝阳村三组12号"), today=NOW)
+        (c,), _ = contracts.add_contract(
+            s,
+            r.archive_no,
+            doctor="王医生",
+            team="朝阳村家庭医生一队",
+            packages="basic,elderly,chronic",
+            start="2026-01-01",
+        )
+        archive_no, cid = r.archive_no, c.id
+    with store.transaction() as s:
+        text = flat(pdf_text(contract_form.pdf(s, cid, Labels()), tmp_path))
+    for value in (
+        "家庭医生签约服务协议书",
+        "姓名：张三",
+        "性别：女",
+        "年龄：76",
+        f"健康档案编号：{archive_no}",
+        "110105********002X",  # the ID masked
+        "朝阳村三组12号",
+        "测试村卫生室",
+        "团队名称：朝阳村家庭医生一队",
+        "签约医生：王医生",
+        "自2026年1月1日起至2026年12月31日止，共1年",
+        "基础包",
+        "严重精神障碍包",
+    ):
+        assert value in text, value
+    assert "11010519491231002X" not in text
+
+
+def test_renewal_prints_as_such(store, person, tmp_path):
+    with store.transaction() as s:
+        r = save_resident(s, person(), today=NOW)
+        (c,), _ = contracts.add_contract(
+            s, r.archive_no, doctor="王医生", packages="basic", start="2026-01-01"
+        )
+        s.flush()
+        new = contracts.renew_contract(s, c.id, years=2)
+        s.flush()
+        nid = new.id
+    with store.transaction() as s:
+        text = flat(pdf_text(contract_form.pdf(s, nid, Labels()), tmp_path))
+    assert "（续约）" in text and "自2027年1月1日起至2028年12月31日止，共2年" in text
+
+
+def test_education_record_prints_every_field(store, tmp_path):
+    with store.transaction() as s:
+        a = education.add_activity(
+            s,
+            education.ActivityInput(
+                held_on="2026-04-07",
+                place="村委会会议室",
+                form="5",
+                topic="糖尿病足的预防",
+                organiser="乡卫生院公卫科",
+                audience_kind="糖尿病患者",
+                audience_count="28",
+                materials="糖尿病手册28份、折页2种",
+                content="讲解足部检查与鞋袜选择。",
+                evaluation="居民反映实用。",
+            ),
+            [("现场照片.png", png(), "photo"), ("签到表.pdf", PDF, "signin")],
+        )
+        aid = a.id
+    with store.transaction() as s:
+        text = flat(pdf_text(education_form.pdf(s, aid, Labels()), tmp_path))
+    for value in (
+        "健康教育活动记录表",
+        "活动时间：2026年4月7日",
+        "活动地点：村委会会议室",
+        "活动形式：健康知识讲座",
+        "组织者：乡卫生院公卫科",
+        "接受健康教育人员类别：糖尿病患者",
+        "接受健康教育人数：28",
+        "活动主题：糖尿病足的预防",
+        "糖尿病手册28份、折页2种",
+        "讲解足部检查与鞋袜选择。",
+        "居民反映实用。",
+        "照片现场照片.png、签到表签到表.pdf",
+    ):
+        assert value in text, value
+
+
+def test_cli_prints_to_files(store, person, tmp_path, capsys):
+    from app.cli import main
+
+    with store.transaction() as s:
+        r = save_resident(s, person(), today=NOW)
+        (c,), _ = contracts.add_contract(
+            s, r.archive_no, doctor="王医生", packages="basic", start="2026-01-01"
+        )
+        cid = str(c.id)
+    folder = store.engine.url.database.rsplit("/", 1)[0]
+    store.dispose()
+    assert main(["--data-dir", folder, "contract", "print", cid, "-o", str(tmp_path / "c.pdf")]) == 0
+    assert "签约医生：王医生" in flat(pdf_text((tmp_path / "c.pdf").read_bytes(), tmp_path))
+    assert main(["--data-dir", folder, "contract", "print", "nope", "-o", str(tmp_path / "x.pdf")]) == 1
+    assert capsys.readouterr().err.endswith("找不到签约记录：nope\n")
+    assert not (tmp_path / "x.pdf").exists()
