@@ -2,6 +2,7 @@
 
 from app.models.base import Base, Synced, Tracked, new_id, org_id, utcnow
 from app.models.followup import FollowupVisit, ProgramEnrolment
+from app.models.netsync import NetSyncRun, NetSyncState
 from app.models.org import ArchiveSerial, Profile, Setting, Township, Village, VillageGroup
 from app.models.referral import Referral
 from app.models.resident import Household, Resident, ResidentChoice, ResidentSearchKey
@@ -12,6 +13,8 @@ __all__ = [
     "AuditEntry",
     "BundleRecord",
     "ChangeLog",
+    "NetSyncRun",
+    "NetSyncState",
     "OriginMark",
     "Peer",
     "SyncConflict",
