@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.cli import serve
 from app.cli.core import open_store, print_json
 
 
@@ -33,6 +34,7 @@ def register(sub) -> None:
     sr.add_argument("id", help="conflict id (or a prefix)")
     sr.add_argument("choice", choices=["kept", "lost", "reviewed"])
     sr.set_defaults(func=resolve)
+    serve.register_run(sy)
 
 
 def export_bundles(args) -> int:

@@ -5,6 +5,7 @@ from app.models.contract import FamilyContract
 from app.models.education import EducationActivity, EducationAttachment
 from app.models.elderly import ElderlyCheck
 from app.models.followup import FollowupVisit, ProgramEnrolment
+from app.models.netsync import NetSyncRun, NetSyncState
 from app.models.org import ArchiveSerial, Profile, Setting, Township, Village, VillageGroup
 from app.models.population import PopulationFigure
 from app.models.poverty import PovertyHousehold, PovertyPlan
@@ -24,6 +25,8 @@ __all__ = [
     "AuditEntry",
     "BundleRecord",
     "ChangeLog",
+    "NetSyncRun",
+    "NetSyncState",
     "OriginMark",
     "Peer",
     "SyncConflict",

@@ -1,0 +1,96 @@
+"""``cunyi serve`` (the township's mailbox) and ``cunyi sync run`` (the village's sync service)."""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import sys
+
+from app.cli.core import CliError, open_store, print_json
+from app.cli.numbers import WholeNumber
+
+
+def register(sub) -> None:
+    sv = sub.add_parser("serve", help="(township) the network mailbox villages sync with")
+    sv.add_argument("--host", default="0.0.0.0", help="address to listen on (default: every address)")
+    sv.add_argument(
+        "--port", type=WholeNumber("端口"), default=8765, help="port (default 8765; 0: any free port)"
+    )
+    sv.add_argument(
+        "--tls-cert", metavar="FILE", help="PEM certificate: serve https (its pin goes in the card)"
+    )
+    sv.add_argument("--tls-key", metavar="FILE", help="PEM private key of --tls-cert")
+    sv.set_defaults(func=serve)
+
+
+def register_run(sync_actions) -> None:
+    """``sync run``: added to the ``sync`` group by app/cli/sync.py."""
+    sr = sync_actions.add_parser("run", help="(village) sync with the township's mailbox over the network")
+    sr.add_argument("--once", action="store_true", help="one run, then exit (status 1 if it failed)")
+    sr.add_argument("--server", metavar="URL", help="the mailbox, e.g. http://192.168.1.10:8765 (remembered)")
+    sr.add_argument("--json", action="store_true")
+    sr.set_defaults(func=run)
+
+
+def serve(args) -> int:
+    from app.services.sync import mailbox, transport
+
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise CliError("--tls-cert 和 --tls-key 要一起给出")
+    if not 0 <= args.port < 65536:
+        raise CliError(f"端口 {args.port} 无效（0–65535）")
+    paths, store = open_store(args)
+    pin = ""
+    if args.tls_cert:
+        try:
+            pin = transport.certificate_pin_of_file(args.tls_cert)
+        except (OSError, ValueError):
+            raise CliError(f"读不出证书 {args.tls_cert}（应为 PEM 格式）") from None
+    server = mailbox.Server(
+        store, paths, host=args.host, port=args.port, tls_cert=args.tls_cert, tls_key=args.tls_key
+    )
+    print(f"同步服务器已开启：{server.url}（按 Ctrl+C 停止）", flush=True)
+    if pin:
+        print(f"证书指纹：{pin}", flush=True)
+    server.run()
+    return 0
+
+
+def run(args) -> int:
+    import threading
+
+    from app.services.sync import service
+
+    paths, store = open_store(args)
+
+    def show(report) -> None:
+        if args.json:
+            print_json(report.as_json())
+        elif report.ok:
+            print(
+                f"同步完成：上传 {report.uploaded} 个同步包（{report.ops_sent} 条变更），"
+                f"下载 {report.downloaded} 个（{report.ops_received} 条），"
+                f"{report.bytes_up / 1024:.0f} KB ↑ {report.bytes_down / 1024:.0f} KB ↓",
+                flush=True,
+            )
+        else:
+            when = f"{report.next_try_at:%H:%M:%S}" if report.next_try_at else "稍后"
+            print(f"同步未完成：{report.error.render()}；{when} UTC 再试", file=sys.stderr, flush=True)
+        for o in report.outcomes:
+            if o.status == "rejected":
+                print(f"{o.file}：{o.reason.render()}", file=sys.stderr)
+            if o.clock_warning:
+                print(f"注意：{o.clock_warning.render()}", file=sys.stderr)
+
+    if args.once:
+        report = service.sync_once(store, paths, server=args.server)
+        show(report)
+        return 0 if report.ok else 1
+    if args.server:
+        with store.transaction() as s:
+            service.set_server(s, args.server)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    with contextlib.suppress(KeyboardInterrupt):
+        service.run_service(store, paths, stop, on_report=show)
+    return 0

@@ -1,0 +1,831 @@
+"""The township's mailbox (``cunyi serve``): villages upload their bundles and fetch the ones
+addressed to them over HTTP, on Starlette and uvicorn.  Same bundle files as on a USB stick.
+
+On disk, under ``<data>/mailbox/``:
+    uploads/<device>/<upload id>.part (+ .json: declared length)   bytes received so far
+    incoming/<bundle file>                                          complete, checked, waiting for import
+    results/<upload id>.json                                        what became of an upload
+    out/<device>/<bundle file> (+ .sha256)                          waiting for that village
+
+A single worker thread per store runs every import and export, in order: a village's uploads are
+imported before the export that answers its next listing, and the township's own GUI (another
+process) and the server only ever wait for SQLite's write lock, never for each other's work.
+Everything the worker has to do is on disk first, so a server killed at any moment picks up again
+at start (complete uploads are finished, queued ones imported); importing a bundle twice is a no-op.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import concurrent.futures
+import hashlib
+import json
+import logging
+import queue
+import re
+import shutil
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+from app import __version__
+from app.config import Paths
+from app.db import Store
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import Peer
+from app.services.errors import Message, UserError
+from app.services.profile import TOWNSHIP, get_profile
+from app.services.sync import bundle, capture, exchange, transport
+from app.services.sync import keys as device_keys
+
+log = logging.getLogger(__name__)
+CTX = "NetSync"
+
+MAX_BUNDLE_BYTES = 512 << 20  # one upload; a village's whole history is far smaller
+RESERVE_BYTES = 256 << 20  # never let uploads take the disk's last space
+CLOCK_WINDOW_MS = 10 * 60_000  # a request's time may differ from the server's by this much
+MAX_PARTIAL_UPLOADS = 8  # per device, at once
+HEX32 = re.compile(r"^[0-9a-f]{32}$")
+BUNDLE_NAME = re.compile(r"^[0-9a-f]{32}_[0-9a-f]{32}_[0-9a-f]{32}\.cyb$")
+READ_BLOCK = 64 << 10
+
+
+@dataclass(frozen=True)
+class Caller:
+    device_id: uuid.UUID
+    code: str
+    name: str
+    sign_key: str
+
+
+class Refused(HTTPException):
+    """An HTTP refusal with a machine code and one sentence (the source text; villages show their own)."""
+
+    def __init__(self, status: int, code: str, message: str, **extra):
+        super().__init__(status, message)
+        self.code, self.extra = code, extra
+
+
+@dataclass
+class MailboxConfig:
+    max_bundle_bytes: int = MAX_BUNDLE_BYTES
+    reserve_bytes: int = RESERVE_BYTES
+    clock_window_ms: int = CLOCK_WINDOW_MS
+
+
+class Mailbox:
+    """The mailbox of one township store: its folders, the import worker and the seen nonces."""
+
+    def __init__(self, store: Store, paths: Paths, config: MailboxConfig | None = None):
+        self.store, self.paths = store, paths
+        self.config = config or MailboxConfig()
+        with store.session() as s:
+            me = get_profile(s)
+            if me.role != TOWNSHIP:
+                raise UserError(
+                    Message(CTX, QT_TRANSLATE_NOOP("NetSync", "只有乡镇卫生院的电脑能运行同步服务器"))
+                )
+            self.device_id, self.code, self.name = me.device_id, me.code, me.name
+        self.keys = device_keys.load_keys(paths.sub("keys"))
+        self.root = paths.sub("mailbox")
+        for sub in ("uploads", "incoming", "results", "out"):
+            (self.root / sub).mkdir(parents=True, exist_ok=True)
+        self._nonces: dict[tuple[str, str], int] = {}
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._jobs: queue.Queue = queue.Queue()
+        self._thread: threading.Thread | None = None
+        self.imported = 0  # bundles applied since start (status)
+
+    # ----------------------------------------------------------------------------- the worker
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._work, name="mailbox-worker", daemon=True)
+        self._thread.start()
+        self._recover()
+
+    def stop(self, *, wait: bool = True) -> None:
+        """Stop the worker after its current job (``wait=False``: without waiting, as a killed
+        process would; queued jobs are dropped, and found again on disk at the next start)."""
+        if self._thread is not None:
+            if not wait:
+                self._jobs.queue.clear()
+            self._jobs.put(None)
+            if wait:
+                self._thread.join(timeout=60)
+            self._thread = None
+
+    def submit(self, job: Callable[[], object]) -> concurrent.futures.Future:
+        future: concurrent.futures.Future = concurrent.futures.Future()
+        self._jobs.put((job, future))
+        return future
+
+    def _work(self) -> None:
+        while (item := self._jobs.get()) is not None:
+            job, future = item
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(job())
+            except BaseException as e:  # reported to whoever waits; the worker goes on
+                log.exception("mailbox job failed")
+                future.set_exception(e)
+
+    def _recover(self) -> None:
+        """After a restart (or a kill): finish complete uploads, import what was queued."""
+        for meta in sorted((self.root / "uploads").glob("*/*.json")):
+            part = meta.with_suffix(".part")
+            try:
+                total = int(json.loads(meta.read_text())["length"])
+                device = uuid.UUID(meta.parent.name)
+            except (OSError, ValueError, KeyError):
+                continue
+            if part.exists() and part.stat().st_size == total:
+                caller = self._caller(device)
+                if caller is not None:
+                    try:
+                        self._finish_upload(caller, meta.stem, part)
+                    except Refused as e:
+                        log.warning("upload %s refused at start: %s", meta.stem, e.detail)
+        for f in sorted((self.root / "incoming").glob("*" + bundle.SUFFIX)):
+            self._queue_import(f)
+
+    def _queue_import(self, f: Path) -> concurrent.futures.Future:
+        return self.submit(lambda: self._import(f))
+
+    def _import(self, f: Path) -> str:
+        upload_id = f.stem.rsplit("_", 1)[-1]
+        outcome = exchange.import_file(self.store, self.paths, f, self.keys)
+        self._write_result(
+            upload_id,
+            {"status": outcome.status, "reason": outcome.reason.render() if outcome.reason else None},
+        )
+        f.unlink(missing_ok=True)  # applied or already there; a rejected one went to quarantine
+        if outcome.status == "applied":
+            self.imported += 1
+        log.info("import %s: %s", f.name, outcome.status)
+        return outcome.status
+
+    def _export_for(self, caller: Caller) -> None:
+        folder = self.root / "out" / caller.device_id.hex
+        folder.mkdir(exist_ok=True)
+        if any(folder.glob("*" + bundle.SUFFIX)):
+            return  # the village has not fetched the last one yet: it carries the same changes
+        result = exchange.export_bundles(self.store, self.paths, folder, peer=caller.device_id.hex)
+        for b in result.bundles:
+            if b.path is not None:
+                sha = hashlib.sha256()
+                with open(b.path, "rb") as f:
+                    while block := f.read(1 << 20):
+                        sha.update(block)
+                b.path.with_name(b.path.name + ".sha256").write_text(sha.hexdigest())
+
+    def _write_result(self, upload_id: str, data: dict) -> None:
+        path = self.root / "results" / f"{upload_id}.json"
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+
+    def _result(self, upload_id: str) -> dict | None:
+        try:
+            return json.loads((self.root / "results" / f"{upload_id}.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    # ----------------------------------------------------------------------------- who calls
+
+    def _caller(self, device: uuid.UUID) -> Caller | None:
+        with self.store.session() as s:
+            peer = s.get(Peer, device)
+            if peer is None:
+                return None
+            if peer.revoked_at is not None:
+                raise Refused(403, "revoked", "该设备已被乡镇卫生院撤销信任")
+            return Caller(peer.device_id, peer.code, peer.name, peer.sign_key)
+
+    def authenticate(self, request: Request, body_sha: str | None = None) -> Caller:
+        """The signed caller of ``request``, or a refusal (401 unknown or bad signature, 403
+        revoked, 401 clock or replay)."""
+        h = request.headers
+        try:
+            device = uuid.UUID(h[transport.H_DEVICE])
+            timestamp, nonce, claimed = h[transport.H_TIME], h[transport.H_NONCE], h[transport.H_BODY]
+            signature = base64.b64decode(h[transport.H_SIGNATURE], validate=True)
+            sent_ms = int(timestamp)
+        except (KeyError, ValueError):
+            raise Refused(401, "unsigned", "请求没有有效的设备签名") from None
+        if not (8 <= len(nonce) <= 64) or not HEX32.match(claimed[:32]) or len(claimed) != 64:
+            raise Refused(401, "unsigned", "请求没有有效的设备签名")
+        if body_sha is not None and claimed != body_sha:
+            raise Refused(401, "signature", "请求内容与签名不符")
+        caller = self._caller(device)
+        if caller is None:
+            raise Refused(401, "unknown_device", "乡镇卫生院不认识这台设备：请先导入它的设备卡")
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        text = transport.signing_text(request.method, target, timestamp, nonce, claimed)
+        if not device_keys.verify(caller.sign_key, signature, text):
+            raise Refused(401, "signature", "请求的签名不符")
+        now = capture.wall_ms()
+        if abs(sent_ms - now) > self.config.clock_window_ms:
+            raise Refused(
+                401,
+                "clock",
+                "请求时间与服务器时钟相差太大：请校准村卫生室电脑的日期和时间",
+                server_time_ms=now,
+            )
+        key = (device.hex, nonce)
+        if key in self._nonces:
+            raise Refused(401, "replay", "重复的请求（重放），已拒绝")
+        if len(self._nonces) > 10_000:  # forget nonces whose time is outside the window anyway
+            cutoff = now - 2 * self.config.clock_window_ms
+            self._nonces = {k: t for k, t in self._nonces.items() if t >= cutoff}
+        self._nonces[key] = sent_ms
+        return caller
+
+    # ----------------------------------------------------------------------------- uploads
+
+    def _upload_paths(self, caller: Caller, upload_id: str) -> tuple[Path, Path]:
+        folder = self.root / "uploads" / caller.device_id.hex
+        return folder / f"{upload_id}.part", folder / f"{upload_id}.json"
+
+    def upload_state(self, caller: Caller, upload_id: str) -> dict:
+        done = self._result(upload_id)
+        if done is not None:
+            return {"upload_id": upload_id, "offset": done.get("length", 0), **done}
+        part, _ = self._upload_paths(caller, upload_id)
+        return {
+            "upload_id": upload_id,
+            "status": "partial",
+            "offset": part.stat().st_size if part.exists() else 0,
+        }
+
+    def _finish_upload(self, caller: Caller, upload_id: str, part: Path) -> dict:
+        """A complete upload: the bundle's header, sender, recipient and signature are checked
+        here (garbage never reaches the queue), then it waits in ``incoming/`` for the worker."""
+        meta = part.with_suffix(".json")
+        try:
+            header = bundle.read_header(part)
+            if header.sender != caller.device_id or header.recipient != self.device_id:
+                raise bundle.BundleError(
+                    "foreign", QT_TRANSLATE_NOOP("NetSync", "同步包的发送方或接收方不符")
+                )
+            if header.bundle_id.hex != upload_id:
+                raise bundle.BundleError("foreign", QT_TRANSLATE_NOOP("NetSync", "同步包编号与上传编号不符"))
+            bundle.verify(part, header, caller.sign_key)
+        except UserError as e:
+            part.unlink(missing_ok=True)
+            meta.unlink(missing_ok=True)
+            raise Refused(422, "bundle", e.render()) from None
+        length = part.stat().st_size
+        self._write_result(upload_id, {"status": "queued", "length": length})
+        dest = self.root / "incoming" / bundle.file_name(header.sender, header.recipient, header.bundle_id)
+        part.replace(dest)
+        meta.unlink(missing_ok=True)
+        self._queue_import(dest)
+        return {"upload_id": upload_id, "status": "queued", "offset": length}
+
+    async def receive(self, request: Request, upload_id: str) -> tuple[dict, int]:
+        """Take the next bytes of an upload; returns the upload's state and the HTTP status
+        (200 more to send, 201 complete and queued, 409 resend from the offset given)."""
+        caller = self.authenticate(request)  # the body's hash is checked once it has arrived
+        h = request.headers
+        if "Content-Length" not in h:
+            raise Refused(411, "length_required", "缺少 Content-Length")
+        try:
+            offset, total = int(h["Upload-Offset"]), int(h["Upload-Length"])
+            length = int(h["Content-Length"])
+        except (KeyError, ValueError):
+            raise Refused(400, "headers", "缺少或无效的 Upload-Offset、Upload-Length") from None
+        if total <= 0 or total > self.config.max_bundle_bytes or length < 0 or offset < 0:
+            raise Refused(413, "too_large", "同步包超过允许的大小")
+        if offset + length > total:
+            raise Refused(413, "too_large", "上传的内容超过声明的长度")
+        lock = self._locks.setdefault(f"{caller.device_id.hex}/{upload_id}", asyncio.Lock())
+        if lock.locked():  # the same upload on another connection: resend from where it stands
+            return self.upload_state(caller, upload_id), 409
+        async with lock:
+            state = self.upload_state(caller, upload_id)
+            if state["status"] != "partial":
+                return state, 200
+            part, meta = self._upload_paths(caller, upload_id)
+            part.parent.mkdir(exist_ok=True)
+            if meta.exists():
+                if int(json.loads(meta.read_text())["length"]) != total:
+                    raise Refused(409, "length", "上传长度与先前声明的不同")
+            else:
+                if len(list(part.parent.glob("*.part"))) >= MAX_PARTIAL_UPLOADS:
+                    raise Refused(429, "too_many", "未完成的上传太多")
+                if shutil.disk_usage(self.root).free - total < self.config.reserve_bytes:
+                    raise Refused(507, "disk_full", "服务器磁盘空间不足")
+                meta.write_text(json.dumps({"length": total}))
+            if offset != state["offset"]:
+                return state, 409
+            sha, got = hashlib.sha256(), 0
+            with open(part, "ab") as f:
+                try:
+                    async for block in request.stream():
+                        got += len(block)
+                        if got > length:
+                            f.truncate(offset)
+                            raise Refused(413, "too_large", "上传的内容超过声明的长度")
+                        sha.update(block)
+                        f.write(block)
+                except ClientDisconnect:
+                    return {**state, "offset": f.tell()}, 400  # kept: the next try resumes here
+            if got != length or sha.hexdigest() != h[transport.H_BODY]:
+                with open(part, "r+b") as f:
+                    f.truncate(offset)
+                raise Refused(400, "body", "上传内容与签名中的校验值不符")
+            if offset + got < total:
+                return {**state, "offset": offset + got}, 200
+            return await asyncio.to_thread(self._finish_upload, caller, upload_id, part), 201
+
+    # ----------------------------------------------------------------------------- downloads
+
+    def waiting(self, caller: Caller) -> list[dict]:
+        folder = self.root / "out" / caller.device_id.hex
+        rows = []
+        for f in sorted(folder.glob("*" + bundle.SUFFIX)):
+            sha_file = f.with_name(f.name + ".sha256")
+            if sha_file.exists():
+                rows.append(
+                    {"name": f.name, "size": f.stat().st_size, "sha256": sha_file.read_text().strip()}
+                )
+        return rows
+
+    def outgoing(self, caller: Caller, name: str) -> Path:
+        if not BUNDLE_NAME.match(name):
+            raise Refused(404, "not_found", "没有这个同步包")
+        path = self.root / "out" / caller.device_id.hex / name
+        if not path.is_file():
+            raise Refused(404, "not_found", "没有这个同步包")
+        return path
+
+
+# --------------------------------------------------------------------------------- the HTTP app
+
+
+def _refusal_response(request: Request, exc: Exception) -> Response:
+    if isinstance(exc, Refused):
+        body = {"error": exc.code, "message": exc.detail, **exc.extra}
+        headers = {transport.H_SERVER_TIME: str(capture.wall_ms())}
+        return JSONResponse(body, status_code=exc.status_code, headers=headers)
+    assert isinstance(exc, HTTPException)
+    return JSONResponse({"error": "http", "message": exc.detail}, status_code=exc.status_code)
+
+
+def _range(header: str | None, size: int) -> tuple[int, int] | None:
+    """``bytes=a-`` or ``bytes=a-b`` within ``size``; None: the whole file."""
+    if not header:
+        return None
+    m = re.fullmatch(r"bytes=(\d{1,15})-(\d{0,15})", header.strip())
+    if not m:
+        raise Refused(416, "range", "无效的 Range")
+    start = int(m.group(1))
+    end = int(m.group(2)) if m.group(2) else size - 1
+    if start >= size or end < start:
+        raise Refused(416, "range", "Range 超出文件范围")
+    return start, min(end, size - 1)
+
+
+def _file_blocks(path: Path, start: int, count: int):
+    with open(path, "rb") as f:
+        f.seek(start)
+        while count > 0:
+            block = f.read(min(READ_BLOCK, count))
+            if not block:
+                return
+            count -= len(block)
+            yield block
+
+
+def create_app(mailbox: Mailbox) -> Starlette:
+    """The ASGI app of ``mailbox`` (its worker starts and stops with the app)."""
+
+    def auth(request: Request) -> Caller:
+        return mailbox.authenticate(request, transport.EMPTY_SHA)
+
+    def upload_id_of(request: Request) -> str:
+        upload_id = request.path_params["upload_id"]
+        if not HEX32.match(upload_id):
+            raise Refused(404, "not_found", "上传编号无效")
+        return upload_id
+
+    async def health(request: Request) -> Response:
+        return JSONResponse({"ok": True, "time_ms": capture.wall_ms(), "version": __version__})
+
+    async def status(request: Request) -> Response:
+        caller = auth(request)
+        return JSONResponse(
+            {
+                "device_id": mailbox.device_id.hex,
+                "code": mailbox.code,
+                "name": mailbox.name,
+                "time_ms": capture.wall_ms(),
+                "queued": mailbox._jobs.qsize(),
+                "imported": mailbox.imported,
+                "waiting": len(mailbox.waiting(caller)),
+                "version": __version__,
+            }
+        )
+
+    async def upload_state(request: Request) -> Response:
+        caller = auth(request)
+        return JSONResponse(mailbox.upload_state(caller, upload_id_of(request)))
+
+    async def upload(request: Request) -> Response:
+        state, code = await mailbox.receive(request, upload_id_of(request))
+        return JSONResponse(state, status_code=code)
+
+    async def listing(request: Request) -> Response:
+        caller = auth(request)
+        # After this village's queued imports (the worker runs in order): the export answers them.
+        await asyncio.wrap_future(mailbox.submit(lambda: mailbox._export_for(caller)))
+        return JSONResponse({"bundles": mailbox.waiting(caller)})
+
+    async def download(request: Request) -> Response:
+        caller = auth(request)
+        path = mailbox.outgoing(caller, request.path_params["name"])
+        size = path.stat().st_size
+        wanted = _range(request.headers.get("Range"), size)
+        headers = {"Accept-Ranges": "bytes"}
+        if wanted is None:
+            headers["Content-Length"] = str(size)
+            return StreamingResponse(
+                _file_blocks(path, 0, size), media_type="application/octet-stream", headers=headers
+            )
+        start, end = wanted
+        headers["Content-Range"] = f"bytes {start}-{end}/{size}"
+        headers["Content-Length"] = str(end - start + 1)
+        return StreamingResponse(
+            _file_blocks(path, start, end - start + 1),
+            status_code=206,
+            media_type="application/octet-stream",
+            headers=headers,
+        )
+
+    async def ack(request: Request) -> Response:
+        caller = auth(request)
+        path = mailbox.outgoing(caller, request.path_params["name"])
+        path.unlink(missing_ok=True)
+        path.with_name(path.name + ".sha256").unlink(missing_ok=True)
+        return JSONResponse({"name": path.name, "status": "acknowledged"})
+
+    async def openapi(request: Request) -> Response:
+        return JSONResponse(OPENAPI)
+
+    from contextlib import asynccontextmanager
+
+    @asynccontextmanager
+    async def lifespan(app):
+        mailbox.start()
+        try:
+            yield
+        finally:
+            mailbox.stop()
+
+    routes = [
+        Route("/v1/health", health, methods=["GET"]),
+        Route("/v1/status", status, methods=["GET"]),
+        Route("/v1/uploads/{upload_id}", upload_state, methods=["GET"]),
+        Route("/v1/uploads/{upload_id}", upload, methods=["PUT"]),
+        Route("/v1/bundles", listing, methods=["GET"]),
+        Route("/v1/bundles/{name}", download, methods=["GET"]),
+        Route("/v1/bundles/{name}/ack", ack, methods=["POST"]),
+        Route("/openapi.json", openapi, methods=["GET"]),
+    ]
+    return Starlette(routes=routes, exception_handlers={HTTPException: _refusal_response}, lifespan=lifespan)
+
+
+# --------------------------------------------------------------------------------- the schema
+
+_ERROR = {"$ref": "#/components/schemas/Error"}
+_SIGNED = [{"device": []}]
+
+
+def _json(schema: dict) -> dict:
+    return {"content": {"application/json": {"schema": schema}}}
+
+
+def _refusals(*codes: int) -> dict:
+    names = {
+        400: "bad request",
+        401: "unsigned, unknown device, bad signature, clock outside the window, or a replayed nonce",
+        403: "device revoked",
+        404: "no such upload or bundle",
+        409: "another offset or length than the mailbox holds (the body says which)",
+        411: "no Content-Length",
+        413: "larger than allowed or than declared",
+        416: "range outside the file",
+        422: "not a bundle of this device for this township",
+        429: "too many unfinished uploads",
+        507: "not enough disk space",
+    }
+    return {str(c): {"description": names[c], **_json(_ERROR)} for c in codes}
+
+
+_UPLOAD_STATE = {
+    "type": "object",
+    "required": ["status", "offset"],
+    "properties": {
+        "upload_id": {"type": "string"},
+        "status": {
+            "type": "string",
+            "enum": ["partial", "queued", "applied", "already", "foreign", "rejected"],
+        },
+        "offset": {"type": "integer", "minimum": 0},
+        "length": {"type": "integer"},
+        "reason": {"type": ["string", "null"]},
+    },
+}
+_UPLOAD_ID = {"name": "upload_id", "in": "path", "required": True, "schema": {"type": "string"}}
+_NAME = {"name": "name", "in": "path", "required": True, "schema": {"type": "string"}}
+
+OPENAPI = {
+    "openapi": "3.1.0",
+    "info": {"title": "CunYi township mailbox", "version": "1"},
+    "components": {
+        "securitySchemes": {
+            "device": {
+                "type": "apiKey",
+                "in": "header",
+                "name": transport.H_SIGNATURE,
+                "description": "Ed25519 signature by the calling device over method, path, "
+                f"{transport.H_TIME}, {transport.H_NONCE} and {transport.H_BODY} "
+                f"(with {transport.H_DEVICE})",
+            }
+        },
+        "schemas": {
+            "Error": {
+                "type": "object",
+                "required": ["error", "message"],
+                "properties": {
+                    "error": {"type": "string"},
+                    "message": {"type": "string"},
+                    "server_time_ms": {"type": "integer"},
+                },
+            }
+        },
+    },
+    "paths": {
+        "/v1/health": {
+            "get": {
+                "summary": "reachability (unsigned)",
+                "responses": {
+                    "200": {
+                        "description": "up",
+                        **_json(
+                            {
+                                "type": "object",
+                                "required": ["ok", "time_ms"],
+                                "properties": {
+                                    "ok": {"type": "boolean"},
+                                    "time_ms": {"type": "integer"},
+                                    "version": {"type": "string"},
+                                },
+                            }
+                        ),
+                    }
+                },
+            }
+        },
+        "/v1/status": {
+            "get": {
+                "summary": "the township and its queue",
+                "security": _SIGNED,
+                "responses": {
+                    "200": {
+                        "description": "status",
+                        **_json(
+                            {
+                                "type": "object",
+                                "required": ["device_id", "code", "time_ms", "queued", "waiting"],
+                                "properties": {
+                                    "device_id": {"type": "string"},
+                                    "code": {"type": "string"},
+                                    "name": {"type": "string"},
+                                    "time_ms": {"type": "integer"},
+                                    "queued": {"type": "integer"},
+                                    "imported": {"type": "integer"},
+                                    "waiting": {"type": "integer"},
+                                    "version": {"type": "string"},
+                                },
+                            }
+                        ),
+                    },
+                    **_refusals(401, 403),
+                },
+            }
+        },
+        "/v1/uploads/{upload_id}": {
+            "parameters": [_UPLOAD_ID],
+            "get": {
+                "summary": "how much of an upload the mailbox holds, or what became of it",
+                "security": _SIGNED,
+                "responses": {
+                    "200": {"description": "state", **_json(_UPLOAD_STATE)},
+                    **_refusals(401, 403, 404),
+                },
+            },
+            "put": {
+                "summary": "the next bytes of a bundle, from Upload-Offset; the last ones queue it for import",
+                "security": _SIGNED,
+                "parameters": [
+                    {
+                        "name": "Upload-Offset",
+                        "in": "header",
+                        "required": True,
+                        "schema": {"type": "integer"},
+                    },
+                    {
+                        "name": "Upload-Length",
+                        "in": "header",
+                        "required": True,
+                        "schema": {"type": "integer"},
+                    },
+                ],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+                    },
+                },
+                "responses": {
+                    "200": {"description": "received; more to send", **_json(_UPLOAD_STATE)},
+                    "201": {"description": "complete and queued for import", **_json(_UPLOAD_STATE)},
+                    "409": {"description": "resend from the offset given", **_json(_UPLOAD_STATE)},
+                    **_refusals(400, 401, 403, 404, 411, 413, 422, 429, 507),
+                },
+            },
+        },
+        "/v1/bundles": {
+            "get": {
+                "summary": "bundles waiting for the calling device",
+                "security": _SIGNED,
+                "responses": {
+                    "200": {
+                        "description": "waiting",
+                        **_json(
+                            {
+                                "type": "object",
+                                "required": ["bundles"],
+                                "properties": {
+                                    "bundles": {
+                                        "type": "array",
+                                        "items": {
+                                            "type": "object",
+                                            "required": ["name", "size", "sha256"],
+                                            "properties": {
+                                                "name": {"type": "string"},
+                                                "size": {"type": "integer"},
+                                                "sha256": {"type": "string"},
+                                            },
+                                        },
+                                    }
+                                },
+                            }
+                        ),
+                    },
+                    **_refusals(401, 403),
+                },
+            }
+        },
+        "/v1/bundles/{name}": {
+            "parameters": [_NAME],
+            "get": {
+                "summary": "one waiting bundle (HTTP Range supported)",
+                "security": _SIGNED,
+                "parameters": [
+                    {"name": "Range", "in": "header", "required": False, "schema": {"type": "string"}}
+                ],
+                "responses": {
+                    "200": {"description": "the bundle", "content": {"application/octet-stream": {}}},
+                    "206": {"description": "part of the bundle", "content": {"application/octet-stream": {}}},
+                    **_refusals(401, 403, 404, 416),
+                },
+            },
+        },
+        "/v1/bundles/{name}/ack": {
+            "parameters": [_NAME],
+            "post": {
+                "summary": "the bundle was imported: the mailbox forgets it",
+                "security": _SIGNED,
+                "responses": {
+                    "200": {
+                        "description": "forgotten",
+                        **_json(
+                            {
+                                "type": "object",
+                                "required": ["name", "status"],
+                                "properties": {"name": {"type": "string"}, "status": {"type": "string"}},
+                            }
+                        ),
+                    },
+                    **_refusals(401, 403, 404),
+                },
+            },
+        },
+        "/openapi.json": {
+            "get": {
+                "summary": "this schema",
+                "responses": {"200": {"description": "OpenAPI 3.1", **_json({"type": "object"})}},
+            }
+        },
+    },
+}
+
+
+# --------------------------------------------------------------------------------- running it
+
+
+class Server:
+    """uvicorn serving a mailbox on a socket bound here (port 0: any free port), in this thread
+    (``run``, for ``cunyi serve``) or a background one (``start``, for tests and the bench)."""
+
+    def __init__(
+        self,
+        store: Store,
+        paths: Paths,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 8765,
+        tls_cert: str | None = None,
+        tls_key: str | None = None,
+        config: MailboxConfig | None = None,
+    ):
+        import uvicorn
+
+        self.mailbox = Mailbox(store, paths, config)
+        self.app = create_app(self.mailbox)
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        self.socket = socket.socket(family, socket.SOCK_STREAM)
+        self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            self.socket.bind((host, port))
+        except OSError as e:
+            self.socket.close()
+            raise UserError(
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP("NetSync", "无法在 {host}:{port} 上开启服务：{reason}"),
+                    {"host": host, "port": port, "reason": e.strerror or str(e)},
+                )
+            ) from None
+        self.host, self.port = host, self.socket.getsockname()[1]
+        self.scheme = "https" if tls_cert else "http"
+        self.uvicorn = uvicorn.Server(
+            uvicorn.Config(
+                self.app,
+                log_level="warning",
+                ssl_certfile=tls_cert,
+                ssl_keyfile=tls_key,
+                timeout_graceful_shutdown=2,
+                lifespan="on",
+            )
+        )
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{self.scheme}://{host}:{self.port}"
+
+    def __enter__(self) -> Server:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def run(self) -> None:
+        self.uvicorn.run(sockets=[self.socket])
+
+    def start(self, timeout: float = 10.0) -> Server:
+        self._thread = threading.Thread(target=self.run, name="mailbox-http", daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + timeout
+        while not self.uvicorn.started:
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                raise RuntimeError("mailbox server did not start")
+            time.sleep(0.01)
+        return self
+
+    def stop(self, *, abruptly: bool = False) -> None:
+        """Stop serving; ``abruptly``: drop open connections and queued work at once, as a killed
+        process would (what is on disk stays, and the next start picks it up)."""
+        if abruptly:
+            self.uvicorn.force_exit = True
+            self.mailbox.stop(wait=False)
+        self.uvicorn.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout=15)
+        self.socket.close()

@@ -1,0 +1,371 @@
+"""The village's network sync service (DESIGN.md, "Transport"): one run pushes what the township
+has not acknowledged and pulls what waits for this PC; the service repeats runs, backing off while
+the township cannot be reached, and resumes by itself when it can.
+
+Used by ``cunyi sync run [--once]`` and by the GUI's worker (app/views/sync_network.py): no Qt
+here.  Bundles are the USB ones (exchange.export_bundles / import_file); only the way they travel
+is new.  A bundle waits in ``outbox/network/`` until the mailbox has it whole, and a download in
+``inbox/network/*.part`` until it is whole: a dropped connection costs only the bytes in flight.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import shutil
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from app.config import Paths
+from app.db import Store
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import NetSyncRun, NetSyncState, Peer, utcnow
+from app.services.access import authz
+from app.services.errors import Message, UserError
+from app.services.profile import TOWNSHIP, VILLAGE, get_profile
+from app.services.sync import bundle, exchange, transport
+from app.services.sync import keys as device_keys
+
+log = logging.getLogger(__name__)
+CTX = "NetSync"
+
+INTERVAL_S = 300.0  # between runs while all is well ("every few minutes")
+BACKOFF_FIRST_S = 15.0  # after the first failure; doubled after each further one
+BACKOFF_MAX_S = 1800.0
+HISTORY_KEPT = 500
+
+
+def _err(template: str, **params) -> UserError:
+    return UserError(Message(CTX, template, params))
+
+
+def backoff_s(failures: int, interval_s: float = INTERVAL_S) -> float:
+    """Seconds until the next try after ``failures`` failures in a row (0: the normal interval)."""
+    if failures <= 0:
+        return interval_s
+    return min(BACKOFF_FIRST_S * 2 ** (failures - 1), BACKOFF_MAX_S)
+
+
+# ------------------------------------------------------------------------------- state
+
+
+@dataclass(frozen=True)
+class RunRow:
+    started_at: dt.datetime
+    finished_at: dt.datetime | None
+    ok: bool
+    uploaded: int
+    downloaded: int
+    ops_sent: int
+    ops_received: int
+    bytes_up: int
+    bytes_down: int
+    error: Message | None
+
+
+@dataclass(frozen=True)
+class NetState:
+    """What the 同步 page and the status bar show of the network sync."""
+
+    server_url: str
+    tls_pin: str
+    last_success_at: dt.datetime | None
+    last_attempt_at: dt.datetime | None
+    next_try_at: dt.datetime | None
+    failures: int
+    last_error: Message | None
+    to_upload: int  # bundles waiting in outbox/network
+    unacknowledged: int  # changes the township has not acknowledged
+    history: tuple[RunRow, ...] = ()
+
+
+def _row(session: Session) -> NetSyncState:
+    row = session.get(NetSyncState, 1)
+    if row is None:
+        row = NetSyncState(id=1, server_url="", tls_pin="", failures=0)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def outbox(paths: Paths) -> Path:
+    return paths.sub("outbox") / "network"
+
+
+def inbox(paths: Paths) -> Path:
+    return paths.sub("inbox") / "network"
+
+
+def net_state(session: Session, paths: Paths, *, history: int = 20) -> NetState:
+    row = session.get(NetSyncState, 1)
+    runs = session.scalars(select(NetSyncRun).order_by(NetSyncRun.id.desc()).limit(history)).all()
+    folder = outbox(paths)
+    return NetState(
+        row.server_url if row else "",
+        row.tls_pin if row else "",
+        row.last_success_at if row else None,
+        row.last_attempt_at if row else None,
+        row.next_try_at if row else None,
+        row.failures if row else 0,
+        transport.message_from_json(row.last_error) if row else None,
+        len(list(folder.glob("*" + bundle.SUFFIX))) if folder.is_dir() else 0,
+        exchange.unacknowledged_total(session),
+        tuple(
+            RunRow(
+                r.started_at,
+                r.finished_at,
+                r.ok,
+                r.uploaded,
+                r.downloaded,
+                r.ops_sent,
+                r.ops_received,
+                r.bytes_up,
+                r.bytes_down,
+                transport.message_from_json(r.error),
+            )
+            for r in runs
+        ),
+    )
+
+
+def check_url(url: str) -> str:
+    """The mailbox address as typed: ``http(s)://host[:port]``; a bare ``host:port`` means http."""
+    url = (url or "").strip().rstrip("/")
+    if url and "://" not in url:
+        url = "http://" + url
+    parts = urllib.parse.urlsplit(url)
+    try:
+        port_ok = parts.port is None or 0 < parts.port < 65536
+    except ValueError:
+        port_ok = False
+    if parts.scheme not in ("http", "https") or not parts.hostname or not port_ok or parts.path or parts.query:
+        raise _err(
+            QT_TRANSLATE_NOOP("NetSync", "“{url}”不是有效的服务器地址（例如 http://192.168.1.10:8765）"),
+            url=url[:100],
+        )
+    return url
+
+
+def set_server(session: Session, url: str, tls_pin: str | None = None) -> str:
+    """Where the township's mailbox is (and, for https, its certificate's pin from its card)."""
+    authz.require(session, "sync")
+    url = check_url(url)
+    if tls_pin is not None:
+        pin = tls_pin.strip().lower().replace(":", "")
+        if pin and (len(pin) != 64 or any(c not in "0123456789abcdef" for c in pin)):
+            raise _err(QT_TRANSLATE_NOOP("NetSync", "证书指纹应为 64 位十六进制数字"))
+    row = _row(session)
+    if url != row.server_url:
+        row.failures, row.next_try_at = 0, None  # a new address is tried at once
+    row.server_url = url
+    if tls_pin is not None:
+        row.tls_pin = pin
+    return url
+
+
+def _township(session: Session) -> Peer:
+    town = [p for p in device_keys.peers(session) if p.role == TOWNSHIP and p.revoked_at is None]
+    if not town:
+        raise _err(QT_TRANSLATE_NOOP("NetSync", "还没有信任乡镇卫生院的设备卡：请先核对指纹并导入它"))
+    return town[0]
+
+
+# ------------------------------------------------------------------------------- one run
+
+
+@dataclass
+class RunReport:
+    ok: bool = False
+    uploaded: int = 0
+    downloaded: int = 0
+    ops_sent: int = 0
+    ops_received: int = 0
+    bytes_up: int = 0
+    bytes_down: int = 0
+    outcomes: list[exchange.ImportOutcome] = field(default_factory=list)
+    error: UserError | None = None
+    next_try_at: dt.datetime | None = None
+    seconds: float = 0.0
+
+    def as_json(self, translate=None) -> dict:
+        return {
+            "ok": self.ok,
+            "uploaded": self.uploaded,
+            "downloaded": self.downloaded,
+            "ops_sent": self.ops_sent,
+            "ops_received": self.ops_received,
+            "bytes_up": self.bytes_up,
+            "bytes_down": self.bytes_down,
+            "imports": [o.as_json(translate) for o in self.outcomes],
+            "error": (self.error.render(translate) if translate else self.error.render()) if self.error else None,
+            "next_try_at": self.next_try_at.isoformat(timespec="seconds") + "Z" if self.next_try_at else None,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+ClientFactory = Callable[..., transport.MailboxClient]
+
+
+def sync_once(
+    store: Store,
+    paths: Paths,
+    *,
+    server: str | None = None,
+    interval_s: float = INTERVAL_S,
+    client_factory: ClientFactory = transport.MailboxClient,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> RunReport:
+    """One run: reach the mailbox, push, pull, import; the state and a history row are recorded
+    whatever happens.  Errors the user can act on come back in ``report.error`` (never raised),
+    except that nothing runs without an address, a trusted township, or the right to sync."""
+    started, t0 = utcnow(), time.perf_counter()
+    with store.transaction() as s:
+        authz.require(s, "sync")
+        me = get_profile(s)
+        if me.role != VILLAGE:
+            raise _err(QT_TRANSLATE_NOOP("NetSync", "网络同步由村卫生室发起；乡镇卫生院请运行 cunyi serve"))
+        if server:
+            set_server(s, server)
+        row = _row(s)
+        if not row.server_url:
+            raise _err(
+                QT_TRANSLATE_NOOP("NetSync", "还没有设置乡镇卫生院服务器地址：请在“同步”页填写，或用 --server 指定")
+            )
+        url, pin, device_id = row.server_url, row.tls_pin, me.device_id
+        town = _township(s).device_id
+    keys = device_keys.load_keys(paths.sub("keys"))
+    report = RunReport()
+    client = client_factory(url, keys, device_id, pin=pin)
+    try:
+        client.health()
+        _push(store, paths, client, town, report)
+        _pull(store, paths, client, keys, report, cancelled)
+        report.ok = True
+    except UserError as e:
+        report.error = e
+        log.info("network sync: %s", e.render())
+    finally:
+        report.bytes_up, report.bytes_down = client.bytes_up, client.bytes_down
+        client.close()
+    report.seconds = time.perf_counter() - t0
+    _record(store, report, started, interval_s)
+    return report
+
+
+def _push(store: Store, paths: Paths, client: transport.MailboxClient, town, report: RunReport) -> None:
+    folder = outbox(paths)
+    folder.mkdir(parents=True, exist_ok=True)
+    pending = sorted(folder.glob("*" + bundle.SUFFIX))
+    if not pending:  # a bundle left by an interrupted run goes first, as it is (it resumes)
+        result = exchange.export_bundles(store, paths, folder, peer=town.hex)
+        pending = [b.path for b in result.bundles if b.path]
+        report.ops_sent += sum(b.ops for b in result.bundles)
+    for f in pending:
+        header = bundle.read_header(f)
+        state = client.upload(f, header.bundle_id.hex)
+        status = state.get("status")
+        if status in ("queued", "applied", "already"):
+            f.unlink()
+            report.uploaded += 1
+        else:  # the township refused it: kept aside with the reason, not sent again
+            reason = str(state.get("reason") or status)
+            dest = paths.sub("quarantine") / f.name
+            dest.parent.mkdir(exist_ok=True)
+            shutil.move(str(f), dest)
+            raise _err(QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院拒收了本机的同步包：{reason}"), reason=reason)
+
+
+def _pull(store, paths, client, keys, report: RunReport, cancelled) -> None:
+    for item in client.waiting():
+        if cancelled():
+            raise exchange.Cancelled()
+        path = client.download(item, inbox(paths))
+        outcome = exchange.import_file(store, paths, path, keys, cancelled=cancelled)
+        path.unlink(missing_ok=True)  # applied or known; a rejected one went to quarantine
+        report.outcomes.append(outcome)
+        report.downloaded += 1
+        report.ops_received += outcome.ops
+        # A rejected bundle is acknowledged too: the township sends its changes again in the next
+        # one (they stay unacknowledged), and fetching the same bad file again would not help.
+        client.ack(item.name)
+
+
+def _record(store: Store, report: RunReport, started: dt.datetime, interval_s: float) -> None:
+    now = utcnow()
+    with store.transaction() as s:
+        row = _row(s)
+        row.last_attempt_at = now
+        if report.ok:
+            row.last_success_at, row.failures, row.last_error = now, 0, None
+        else:
+            row.failures += 1
+            row.last_error = transport.message_json(report.error.message) if report.error else None
+        row.next_try_at = now + dt.timedelta(seconds=backoff_s(row.failures, interval_s))
+        report.next_try_at = row.next_try_at
+        s.add(
+            NetSyncRun(
+                started_at=started,
+                finished_at=now,
+                ok=report.ok,
+                uploaded=report.uploaded,
+                downloaded=report.downloaded,
+                ops_sent=report.ops_sent,
+                ops_received=report.ops_received,
+                bytes_up=report.bytes_up,
+                bytes_down=report.bytes_down,
+                error=row.last_error if not report.ok else None,
+            )
+        )
+        s.flush()
+        oldest_kept = s.scalar(select(NetSyncRun.id).order_by(NetSyncRun.id.desc()).offset(HISTORY_KEPT - 1))
+        if oldest_kept:
+            s.execute(delete(NetSyncRun).where(NetSyncRun.id < oldest_kept))
+
+
+# ------------------------------------------------------------------------------- the service
+
+
+def seconds_until_next(store: Store) -> float:
+    with store.session() as s:
+        row = s.get(NetSyncState, 1)
+        if row is None or row.next_try_at is None:
+            return 0.0
+        return max(0.0, (row.next_try_at - utcnow()).total_seconds())
+
+
+def run_service(
+    store: Store,
+    paths: Paths,
+    stop: threading.Event,
+    *,
+    wake: threading.Event | None = None,
+    interval_s: float = INTERVAL_S,
+    on_report: Callable[[RunReport], None] = lambda r: None,
+    client_factory: ClientFactory = transport.MailboxClient,
+) -> None:
+    """Run after run until ``stop`` is set: each waits for its time (the interval, or the back-off
+    after failures), or for ``wake`` (立即同步).  The township being away for days only lengthens
+    the waits up to the back-off's ceiling; the first run that reaches it sends everything."""
+    while not stop.is_set():
+        delay = seconds_until_next(store)
+        if delay > 0:
+            waited = wake.wait(delay) if wake is not None else stop.wait(delay)
+            if wake is not None and waited:
+                wake.clear()
+            if stop.is_set():
+                return
+            if not waited and seconds_until_next(store) > 0:
+                continue
+        try:
+            report = sync_once(store, paths, interval_s=interval_s, client_factory=client_factory)
+        except UserError as e:  # no address or no township yet: wait, it may be set meanwhile
+            report = RunReport(error=e)
+            stop.wait(min(interval_s, 5.0))
+        on_report(report)

@@ -1,0 +1,359 @@
+"""The network path of bundles (DESIGN.md, "Transport"): signed requests, and the village's client of
+the township's mailbox (:mod:`app.services.sync.mailbox`).
+
+Every request carries the calling device's id, the time, a fresh nonce and the SHA-256 of its body,
+signed with the device's Ed25519 key (the same key that signs its bundles) over the method, the
+path with its query, those three values.  The mailbox refuses unknown devices (401), revoked ones
+(403), a time outside its window (naming the clock) and a nonce it has seen.
+
+Transfers resume: an upload asks the mailbox how many bytes it already holds and sends the rest in
+signed chunks; a download keeps its ``.part`` file and asks for the rest with an HTTP Range.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import secrets
+import ssl
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.services.errors import Message, UserError
+from app.services.sync import capture
+from app.services.sync import keys as device_keys
+
+CTX = "NetSync"
+PREFIX = b"cunyi-request-v1\n"
+H_DEVICE, H_TIME, H_NONCE = "X-CunYi-Device", "X-CunYi-Time", "X-CunYi-Nonce"
+H_BODY, H_SIGNATURE, H_SERVER_TIME = "X-CunYi-Body-SHA256", "X-CunYi-Signature", "X-CunYi-Server-Time"
+EMPTY_SHA = hashlib.sha256(b"").hexdigest()
+CHUNK = 1 << 20  # bytes per signed upload request
+MINUTE_MS = 60_000
+
+
+def _err(template: str, **params) -> UserError:
+    return UserError(Message(CTX, template, params))
+
+
+# ------------------------------------------------------------------------------- signing
+
+
+def signing_text(method: str, target: str, timestamp: str, nonce: str, body_sha: str) -> bytes:
+    """What a request's signature covers: ``target`` is the path with its query (``/v1/x?a=1``)."""
+    return PREFIX + "\n".join((method.upper(), target, timestamp, nonce, body_sha)).encode()
+
+
+def sign_headers(
+    keys: device_keys.DeviceKeys,
+    device_id: uuid.UUID,
+    method: str,
+    target: str,
+    body_sha: str = EMPTY_SHA,
+    *,
+    now_ms: int | None = None,
+    nonce: str | None = None,
+) -> dict[str, str]:
+    timestamp = str(capture.wall_ms() if now_ms is None else now_ms)
+    nonce = nonce or secrets.token_hex(16)
+    signature = device_keys.sign(keys, signing_text(method, target, timestamp, nonce, body_sha))
+    return {
+        H_DEVICE: device_id.hex,
+        H_TIME: timestamp,
+        H_NONCE: nonce,
+        H_BODY: body_sha,
+        H_SIGNATURE: base64.b64encode(signature).decode(),
+    }
+
+
+def certificate_pin(der: bytes) -> str:
+    """The pin of a TLS certificate: SHA-256 of its DER bytes, hex."""
+    return hashlib.sha256(der).hexdigest()
+
+
+def certificate_pin_of_file(pem_path: str | Path) -> str:
+    pem = Path(pem_path).read_text(encoding="ascii")
+    return certificate_pin(ssl.PEM_cert_to_DER_cert(pem))
+
+
+# ------------------------------------------------------------------------------- client
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """A bundle the mailbox holds for this device."""
+
+    name: str
+    size: int
+    sha256: str
+
+
+class Unreachable(UserError):
+    """The mailbox cannot be reached (network down, server off): try again later."""
+
+
+class MailboxClient:
+    """The village's side of the mailbox protocol.  ``pin``: the township certificate's SHA-256
+    (from its device card); with ``https`` every response's certificate must match it."""
+
+    def __init__(
+        self,
+        base_url: str,
+        keys: device_keys.DeviceKeys,
+        device_id: uuid.UUID,
+        *,
+        pin: str = "",
+        timeout: float = 30.0,
+        chunk: int = CHUNK,
+        clock: Callable[[], int] = capture.wall_ms,
+    ):
+        self.base_url = base_url.rstrip("/")
+        self.keys, self.device_id, self.pin = keys, device_id, pin.lower()
+        self.chunk = chunk
+        self.clock = clock
+        self.bytes_up = self.bytes_down = 0
+        verify: ssl.SSLContext | bool = True
+        if self.base_url.startswith("https://"):
+            # The township's certificate is its own (self-signed): trust comes from the pin on its
+            # card, checked on every response, not from a certificate authority.
+            verify = ssl.create_default_context()
+            verify.check_hostname = False
+            verify.verify_mode = ssl.CERT_NONE
+        self.http = httpx.Client(
+            base_url=self.base_url, timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)), verify=verify
+        )
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> MailboxClient:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- plumbing
+
+    def _check_pin(self, response: httpx.Response) -> None:
+        if not self.base_url.startswith("https://"):
+            return
+        stream = response.extensions.get("network_stream")
+        ssl_object = stream.get_extra_info("ssl_object") if stream is not None else None
+        der = ssl_object.getpeercert(binary_form=True) if ssl_object is not None else None
+        if not self.pin or der is None or certificate_pin(der) != self.pin:
+            response.close()
+            raise _err(
+                QT_TRANSLATE_NOOP(
+                    "NetSync",
+                    "服务器证书与乡镇卫生院设备卡上的指纹不符：可能连到了假冒的服务器，已停止同步",
+                )
+            )
+
+    def _send(
+        self, method: str, target: str, *, body: bytes = b"", headers: dict | None = None, stream=False
+    ) -> httpx.Response:
+        signed = sign_headers(
+            self.keys, self.device_id, method, target, hashlib.sha256(body).hexdigest(), now_ms=self.clock()
+        )
+        request = self.http.build_request(method, target, content=body, headers={**signed, **(headers or {})})
+        try:
+            response = self.http.send(request, stream=stream)
+        except httpx.TransportError as e:
+            raise Unreachable(
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP("NetSync", "连不上乡镇卫生院服务器 {url}：网络不通，或服务器没有开"),
+                    {"url": self.base_url},
+                )
+            ) from e
+        self.bytes_up += len(body)
+        self._check_pin(response)
+        if response.status_code >= 400 and response.status_code not in (409, 416):
+            if stream:
+                response.read()
+            raise self._refusal(response)
+        return response
+
+    def _refusal(self, response: httpx.Response) -> UserError:
+        try:
+            data = response.json()
+        except ValueError:
+            data = {}
+        code, text = str(data.get("error", "")), str(data.get("message", ""))[:300]
+        if code == "clock":
+            server_ms = int(data.get("server_time_ms") or response.headers.get(H_SERVER_TIME) or 0)
+            return clock_error(self.clock(), server_ms)
+        known = {
+            "unknown_device": QT_TRANSLATE_NOOP(
+                "NetSync", "乡镇卫生院服务器不认识本机：请乡镇卫生院核对指纹后导入本机的设备卡"
+            ),
+            "revoked": QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院已撤销对本机的信任，不能再同步"),
+            "replay": QT_TRANSLATE_NOOP("NetSync", "服务器把这次请求当作重放而拒绝了：稍后会自动重试"),
+            "signature": QT_TRANSLATE_NOOP("NetSync", "服务器认为本机请求的签名不符：请核对本机的设备卡"),
+            "too_large": QT_TRANSLATE_NOOP("NetSync", "同步包超过服务器允许的大小，服务器拒收"),
+            "disk_full": QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院服务器磁盘空间不足，稍后再试"),
+        }
+        if code in known:
+            return _err(known[code])
+        if response.status_code >= 500:
+            return Unreachable(
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院服务器暂时出错（{status}），稍后会自动重试"),
+                    {"status": response.status_code},
+                )
+            )
+        return _err(
+            QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院服务器拒绝了请求（{status}）：{reason}"),
+            status=response.status_code,
+            reason=text or response.reason_phrase,
+        )
+
+    # -- the protocol
+
+    def health(self) -> dict:
+        """The unsigned reachability probe: ``{"ok": true, "time_ms": …}``."""
+        try:
+            response = self.http.get("/v1/health")
+        except httpx.TransportError as e:
+            raise Unreachable(
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP("NetSync", "连不上乡镇卫生院服务器 {url}：网络不通，或服务器没有开"),
+                    {"url": self.base_url},
+                )
+            ) from e
+        self._check_pin(response)
+        return response.json()
+
+    def status(self) -> dict:
+        return self._send("GET", "/v1/status").json()
+
+    def upload_state(self, upload_id: str) -> dict:
+        return self._send("GET", f"/v1/uploads/{upload_id}").json()
+
+    def upload(self, path: Path, upload_id: str, *, after_chunk: Callable[[int], None] | None = None) -> dict:
+        """Send ``path`` from the byte the mailbox already holds; returns its last answer
+        (``status``: queued | applied | already | rejected …)."""
+        total = path.stat().st_size
+        state = self.upload_state(upload_id)
+        with open(path, "rb") as f:
+            while state.get("status") == "partial":
+                offset = int(state["offset"])
+                f.seek(offset)
+                body = f.read(self.chunk)
+                headers = {"Upload-Offset": str(offset), "Upload-Length": str(total)}
+                headers["Content-Type"] = "application/octet-stream"
+                response = self._send("PUT", f"/v1/uploads/{upload_id}", body=body, headers=headers)
+                state = response.json()  # 409: the mailbox holds another offset; it says which
+                if after_chunk is not None:
+                    after_chunk(int(state.get("offset", 0)))
+        return state
+
+    def waiting(self) -> list[Waiting]:
+        rows = self._send("GET", "/v1/bundles").json().get("bundles", [])
+        return [Waiting(str(r["name"]), int(r["size"]), str(r["sha256"])) for r in rows]
+
+    def download(self, item: Waiting, folder: Path) -> Path:
+        """Fetch ``item`` into ``folder`` (``.part`` kept between tries); the whole file is checked
+        against the mailbox's SHA-256 before it is renamed into place."""
+        folder.mkdir(parents=True, exist_ok=True)
+        final = folder / item.name
+        part = folder / (item.name + ".part")
+        have = part.stat().st_size if part.exists() else 0
+        if have > item.size:
+            part.unlink()
+            have = 0
+        if have < item.size:
+            headers = {"Range": f"bytes={have}-"} if have else {}
+            response = self._send("GET", f"/v1/bundles/{item.name}", headers=headers, stream=True)
+            try:
+                if response.status_code == 416 or (have and response.status_code != 206):
+                    part.unlink(missing_ok=True)  # the mailbox does not hold that range: start over
+                    response.close()
+                    return self.download(item, folder)
+                with open(part, "ab") as out:
+                    try:
+                        for block in response.iter_bytes():  # as they arrive: a drop keeps them
+                            out.write(block)
+                            self.bytes_down += len(block)
+                    except httpx.TransportError as e:
+                        out.flush()
+                        os.fsync(out.fileno())
+                        raise Unreachable(
+                            Message(
+                                CTX,
+                                QT_TRANSLATE_NOOP(
+                                    "NetSync", "下载中断（已收到 {got} / {size} 字节），下次从断点继续"
+                                ),
+                                {"got": out.tell(), "size": item.size},
+                            )
+                        ) from e
+                    out.flush()
+                    os.fsync(out.fileno())
+            finally:
+                response.close()
+        sha = hashlib.sha256()
+        with open(part, "rb") as f:
+            while block := f.read(1 << 20):
+                sha.update(block)
+        if sha.hexdigest() != item.sha256:
+            part.unlink()
+            raise _err(QT_TRANSLATE_NOOP("NetSync", "下载的同步包校验不符，已丢弃，下次重新下载"))
+        part.replace(final)
+        return final
+
+    def ack(self, name: str) -> None:
+        self._send("POST", f"/v1/bundles/{name}/ack")
+
+
+CLOCK_REFUSALS = {
+    (True, "days"): QT_TRANSLATE_NOOP(
+        "NetSync", "本机时钟比乡镇卫生院服务器快约 {gap} 天：请校准本机的日期和时间后再同步"
+    ),
+    (False, "days"): QT_TRANSLATE_NOOP(
+        "NetSync", "本机时钟比乡镇卫生院服务器慢约 {gap} 天：请校准本机的日期和时间后再同步"
+    ),
+    (True, "minutes"): QT_TRANSLATE_NOOP(
+        "NetSync", "本机时钟比乡镇卫生院服务器快约 {gap} 分钟：请校准本机的日期和时间后再同步"
+    ),
+    (False, "minutes"): QT_TRANSLATE_NOOP(
+        "NetSync", "本机时钟比乡镇卫生院服务器慢约 {gap} 分钟：请校准本机的日期和时间后再同步"
+    ),
+}
+
+
+class ClockRefused(UserError):
+    """The mailbox refused a request because this PC's clock is outside its window."""
+
+
+def clock_error(pc_ms: int, server_ms: int) -> ClockRefused:
+    """The mailbox refused this PC's time: say which clock is off, which way, and by how much."""
+    minutes = round(abs(pc_ms - server_ms) / MINUTE_MS)
+    unit = "days" if minutes >= 2 * 24 * 60 else "minutes"
+    gap = round(minutes / (24 * 60)) if unit == "days" else minutes
+    return ClockRefused(Message(CTX, CLOCK_REFUSALS[(pc_ms > server_ms, unit)], {"gap": gap}))
+
+
+def message_json(message: Message) -> str:
+    return json.dumps(
+        {"c": message.context, "t": message.template, "p": {k: str(v) for k, v in message.params.items()}},
+        ensure_ascii=False,
+    )
+
+
+def message_from_json(text: str | None) -> Message | None:
+    if not text:
+        return None
+    try:
+        data = json.loads(text)
+        return Message(str(data["c"]), str(data["t"]), dict(data.get("p") or {}))
+    except (ValueError, KeyError, TypeError):
+        return Message(CTX, "{text}", {"text": text[:300]})

@@ -1,0 +1,356 @@
+"""Network sync on loopback: the township's mailbox in this process, villages syncing with it."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import socket
+import threading
+import time
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from app.models import BundleRecord
+from app.services.sync import capture, service, transport
+from app.services.sync import keys as device_keys
+from tests import netkit, synckit
+
+
+@pytest.fixture(scope="module")
+def net_template(tmp_path_factory):
+    town, vs = netkit.fresh_county(tmp_path_factory.mktemp("netcounty"))
+    synckit.freeze(town, *vs)
+    return [town, *vs]
+
+
+@pytest.fixture
+def net(net_template, tmp_path):
+    devices = synckit.copy_devices(net_template, tmp_path)
+    yield devices
+    for d in devices:
+        d.store.dispose()
+
+
+def test_a_village_pushes_and_pulls_through_the_mailbox(net):
+    town, a, b = net
+    server = netkit.serve(town)
+    try:
+        report = netkit.sync(a, server)
+        assert report.ok, report.error
+        assert report.uploaded == 1 and report.ops_sent > 0
+        assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
+    finally:
+        server.stop()
+
+
+# ------------------------------------------------------------------------------- helpers
+
+
+def bundles_in(town, sender) -> int:
+    with town.store.session() as s:
+        return s.scalar(
+            select(func.count())
+            .select_from(BundleRecord)
+            .where(BundleRecord.direction == "in", BundleRecord.peer == sender.device_id)
+        )
+
+
+def signed(device, method: str, target: str, body: bytes = b"", **kw) -> dict:
+    return transport.sign_headers(
+        device.keys, device.device_id, method, target, hashlib.sha256(body).hexdigest(), **kw
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def mailbox_files(town, sub: str) -> list:
+    return [p for p in (town.paths.sub("mailbox") / sub).rglob("*") if p.is_file()]
+
+
+def exported(village, tmp_path):
+    """The village's next bundle for the township, as the sync service would make it."""
+    folder = service.outbox(village.paths)
+    result = service.exchange.export_bundles(village.store, village.paths, folder)
+    return next(b.path for b in result.bundles if b.path)
+
+
+# ------------------------------------------------------------------------------- who may call
+
+
+@pytest.mark.slow
+def test_two_villages_and_the_township_converge_over_the_network(net):
+    town, a, b = net
+    with netkit.serve(town) as server:
+        for v in (a, b, a, b):
+            assert netkit.sync(v, server).ok
+        # the township edits a resident of village A; A pulls it, and B does not receive it
+        from app.models import Resident, Village
+
+        with town.store.transaction() as s:
+            r = s.scalars(
+                select(Resident)
+                .join(Village)
+                .where(Village.code == netkit.village_code(a))
+                .order_by(Resident.id)
+            ).first()
+            r.phone, edited = "13900001111", r.id
+        for v in (a, b):
+            assert netkit.sync(v, server).ok
+    for v in (a, b):
+        assert netkit.village_rows(town, v) == netkit.village_rows(v, v)
+    with a.store.session() as s:
+        assert s.get(Resident, edited).phone == "13900001111"
+    assert bundles_in(town, a) >= 2 and bundles_in(town, b) >= 2
+
+
+def test_an_unknown_device_gets_401_and_a_revoked_one_403(net, tmp_path):
+    town, a, _ = net
+    stranger = synckit.make_device(tmp_path, "陌生村", "village", synckit.VILLAGES[2])
+    stranger.trust(town)
+    with netkit.serve(town) as server:
+        r = httpx.get(server.url + "/v1/status", headers=signed(stranger, "GET", "/v1/status"))
+        assert r.status_code == 401 and r.json()["error"] == "unknown_device"
+        report = netkit.sync(stranger, server)
+        assert not report.ok and "不认识本机" in report.error.render()
+        assert httpx.get(server.url + "/v1/status").status_code == 401  # unsigned
+        with town.store.transaction() as s:
+            device_keys.revoke(s, a.device_id.hex)
+        r = httpx.get(server.url + "/v1/status", headers=signed(a, "GET", "/v1/status"))
+        assert r.status_code == 403 and r.json()["error"] == "revoked"
+        assert "撤销" in netkit.sync(a, server).error.render()
+    assert bundles_in(town, a) == 0 and bundles_in(town, stranger) == 0
+
+
+def test_a_signature_for_another_path_or_body_is_refused(net):
+    town, a, _ = net
+    with netkit.serve(town) as server:
+        headers = signed(a, "GET", "/v1/status")
+        r = httpx.get(server.url + "/v1/bundles", headers=headers)
+        assert r.status_code == 401 and r.json()["error"] == "signature"
+        body = b"x" * 100
+        headers = signed(a, "PUT", "/v1/uploads/" + "ab" * 16, b"y" * 100)
+        headers |= {"Upload-Offset": "0", "Upload-Length": "100"}
+        r = httpx.put(server.url + "/v1/uploads/" + "ab" * 16, content=body, headers=headers)
+        assert r.status_code == 400 and r.json()["error"] == "body"
+        assert mailbox_files(town, "incoming") == []
+
+
+def test_a_replayed_request_is_refused(net):
+    town, a, _ = net
+    with netkit.serve(town) as server:
+        headers = signed(a, "GET", "/v1/status")
+        assert httpx.get(server.url + "/v1/status", headers=headers).status_code == 200
+        again = httpx.get(server.url + "/v1/status", headers=headers)
+        assert again.status_code == 401 and again.json()["error"] == "replay"
+
+
+@pytest.mark.parametrize(
+    ("offset_ms", "words"),
+    [
+        (3 * 86_400_000, "本机时钟比乡镇卫生院服务器快约 3 天"),
+        (-45 * 60_000, "本机时钟比乡镇卫生院服务器慢约 45 分钟"),
+    ],
+)
+def test_a_village_clock_outside_the_window_is_refused_naming_the_clock(net, offset_ms, words):
+    town, a, _ = net
+    skewed = functools.partial(transport.MailboxClient, clock=lambda: capture.wall_ms() + offset_ms)
+    with netkit.serve(town) as server:
+        report = netkit.sync(a, server, client_factory=skewed)
+        assert not report.ok and isinstance(report.error, transport.ClockRefused)
+        assert words in report.error.render() and "日期和时间" in report.error.render()
+        assert netkit.sync(a, server).ok  # the clock set right: it goes through
+    state = _state(a)
+    assert state.last_error is None and state.failures == 0
+
+
+def _state(device) -> service.NetState:
+    with device.store.session() as s:
+        return service.net_state(s, device.paths)
+
+
+# ------------------------------------------------------------------------------- faults
+
+
+class DroppingTransport(httpx.HTTPTransport):
+    """Fault: the connection drops after ``limit`` bytes of a response body have arrived."""
+
+    def __init__(self, limit: int):
+        super().__init__()
+        self.limit = limit
+
+    def handle_request(self, request):
+        response = super().handle_request(request)
+        if not request.url.path.startswith("/v1/bundles/") or request.url.path.endswith("/ack"):
+            return response
+        inner, limit = response.stream, self.limit
+
+        class Dropping(httpx.SyncByteStream):
+            def __iter__(self):
+                sent = 0
+                for block in inner:
+                    if sent + len(block) > limit:
+                        yield block[: limit - sent]
+                        raise httpx.ReadError("connection reset by peer")
+                    sent += len(block)
+                    yield block
+
+            def close(self):
+                inner.close()
+
+        return httpx.Response(response.status_code, headers=response.headers, stream=Dropping())
+
+
+def test_a_dropped_download_resumes_from_the_byte_it_had(net):
+    town, a, _ = net
+    with netkit.serve(town) as server:
+        assert netkit.sync(a, server).ok  # the township now has A's records and answers with a bundle
+        with town.store.transaction() as s:  # something new for A to fetch
+            from app.models import Village
+
+            s.scalars(select(Village).where(Village.code == netkit.village_code(a))).one().name = "新名村"
+        with transport.MailboxClient(server.url, a.keys, a.device_id) as client:
+            (item,) = client.waiting()
+            client.http = httpx.Client(base_url=server.url, transport=DroppingTransport(item.size // 2))
+            with pytest.raises(transport.Unreachable, match="下次从断点继续"):
+                client.download(item, service.inbox(a.paths))
+        part = service.inbox(a.paths) / (item.name + ".part")
+        assert part.stat().st_size == item.size // 2
+        report = netkit.sync(a, server)
+        assert report.ok and report.downloaded == 1
+        assert report.bytes_down == item.size - item.size // 2  # only the rest travelled
+    assert not part.exists()
+    assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
+
+
+class KillingClient(transport.MailboxClient):
+    """Fault: after ``after`` chunks of an upload the server is killed (connections dropped, its
+    queue lost); the client's next request finds nobody."""
+
+    kill_after = 2
+    server = None
+
+    def upload(self, path, upload_id, *, after_chunk=None):
+        chunks = [0]
+
+        def hook(offset):
+            chunks[0] += 1
+            if chunks[0] == self.kill_after:
+                self.server.stop(abruptly=True)
+
+        return super().upload(path, upload_id, after_chunk=hook)
+
+
+def test_server_killed_mid_upload_the_village_retries_and_one_copy_is_applied(net):
+    town, a, _ = net
+    port = free_port()
+    server = netkit.serve(town, port)
+    KillingClient.server = server
+    report = netkit.sync(a, server, client_factory=functools.partial(KillingClient, chunk=4096))
+    assert not report.ok and isinstance(report.error, transport.Unreachable)
+    assert bundles_in(town, a) == 0
+    (waiting,) = service.outbox(a.paths).glob("*.cyb")
+    size, bundle_id = waiting.stat().st_size, service.bundle.read_header(waiting).bundle_id
+    held = sum(p.stat().st_size for p in mailbox_files(town, "uploads") if p.suffix == ".part")
+    assert 2 * 4096 <= held < size  # the township kept what it had received
+    with netkit.serve(town, port) as server:
+        report = netkit.sync(a, server)
+        assert report.ok and report.uploaded == 1
+        assert report.bytes_up <= size - held + 4096  # resumed, not started over
+        assert netkit.sync(a, server).ok  # and again: nothing is sent twice
+    with town.store.session() as s:
+        ids = s.scalars(select(BundleRecord.bundle_id).where(BundleRecord.direction == "in")).all()
+    assert ids.count(bundle_id) == 1 and len(ids) == 2  # that bundle once, then A's acknowledgement
+    assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
+
+
+def test_server_killed_before_importing_a_complete_upload_imports_it_at_start(net, tmp_path):
+    town, a, _ = net
+    port = free_port()
+    server = netkit.serve(town, port)
+    hold = threading.Event()
+    server.mailbox.submit(hold.wait)  # the worker is busy: the upload will only be queued
+    f = exported(a, tmp_path)
+    with transport.MailboxClient(server.url, a.keys, a.device_id) as client:
+        state = client.upload(f, service.bundle.read_header(f).bundle_id.hex)
+    assert state["status"] == "queued"
+    server.stop(abruptly=True)
+    hold.set()
+    assert bundles_in(town, a) == 0 and len(mailbox_files(town, "incoming")) == 1
+    with netkit.serve(town, port) as server:
+        assert netkit.sync(a, server).ok  # the listing waits for the imports queued before it
+    assert bundles_in(town, a) == 1 and mailbox_files(town, "incoming") == []
+    assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
+
+
+@pytest.mark.slow
+def test_network_gone_for_long_nothing_is_lost_and_sync_resumes_by_itself(net, monkeypatch):
+    town, a, _ = net
+    monkeypatch.setattr(service, "BACKOFF_FIRST_S", 0.05)
+    monkeypatch.setattr(service, "BACKOFF_MAX_S", 0.2)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with a.store.transaction() as s:
+        service.set_server(s, url)
+    reports, stop = [], threading.Event()
+    worker = threading.Thread(
+        target=service.run_service,
+        args=(a.store, a.paths, stop),
+        kwargs={"interval_s": 0.2, "on_report": reports.append},
+    )
+    worker.start()
+    server = None
+    try:
+        deadline = time.monotonic() + 20
+        while len(reports) < 4 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert len(reports) >= 4 and not any(r.ok for r in reports)  # nobody there: it keeps trying
+        assert all(isinstance(r.error, transport.Unreachable) for r in reports)
+        assert _state(a).failures >= 4 and "连不上" in _state(a).last_error.render()
+        server = netkit.serve(town, port)  # the township is back
+        while not any(r.ok for r in reports) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert any(r.ok for r in reports)
+    finally:
+        stop.set()
+        worker.join(timeout=10)
+        if server:
+            server.stop()
+    assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
+    assert _state(a).failures == 0 and _state(a).last_error is None and _state(a).last_success_at
+
+
+def test_an_oversized_upload_is_refused_before_it_fills_the_disk(net, tmp_path):
+    town, a, _ = net
+    with netkit.serve(town, max_bundle_bytes=2000) as server:
+        report = netkit.sync(a, server)
+        assert not report.ok and "超过服务器允许的大小" in report.error.render()
+        target = "/v1/uploads/" + "cd" * 16
+        headers = signed(a, "PUT", target, b"abc") | {"Upload-Offset": "0", "Upload-Length": str(10**12)}
+        r = httpx.put(server.url + target, content=b"abc", headers=headers)
+        assert r.status_code == 413 and r.json()["error"] == "too_large"
+    with netkit.serve(town, reserve_bytes=10**18) as server:  # the disk is (nearly) full
+        report = netkit.sync(a, server)
+        assert not report.ok and "磁盘空间不足" in report.error.render()
+    assert mailbox_files(town, "uploads") == [] and mailbox_files(town, "incoming") == []
+    assert bundles_in(town, a) == 0
+
+
+def test_a_garbage_upload_is_refused_and_nothing_is_applied(net):
+    town, a, _ = net
+    garbage = os.urandom(50_000)
+    target = "/v1/uploads/" + "ef" * 16
+    with netkit.serve(town) as server:
+        headers = signed(a, "PUT", target, garbage)
+        headers |= {"Upload-Offset": "0", "Upload-Length": str(len(garbage))}
+        r = httpx.put(server.url + target, content=garbage, headers=headers)
+        assert r.status_code == 422 and r.json()["error"] == "bundle"
+        assert "不是村医同步包" in r.json()["message"]
+    assert mailbox_files(town, "uploads") == [] and mailbox_files(town, "incoming") == []
+    assert bundles_in(town, a) == 0
