@@ -22,12 +22,13 @@ from app.cli import (
     init,
     printing,
     residents,
+    store,
     sync,
     users,
 )
 
 # In the order `cunyi --help` lists them.
-GROUPS = (gui, init, demo, residents, printing, followup, device, sync, users, audit, backup, bench)
+GROUPS = (gui, init, demo, residents, printing, followup, device, sync, users, audit, backup, store, bench)
 
 
 def build_parser() -> argparse.ArgumentParser:
