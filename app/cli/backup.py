@@ -29,9 +29,7 @@ def register(sub) -> None:
 
 
 def back_up(args) -> int:
-    from app.services import backup
-
-    from app.services import encryption
+    from app.services import backup, encryption
 
     _, store = open_store(args)
     path = backup.backup_to(store, args.output)
@@ -42,9 +40,7 @@ def back_up(args) -> int:
 
 
 def restore(args) -> int:
-    from app.services import backup
-
-    from app.services import encryption
+    from app.services import backup, encryption
 
     key = encryption.read_key_file(args.key_file) if args.key_file else None
     paths, store = open_store(args)
