@@ -27,7 +27,11 @@ from app.services.sync import capture
 
 log = logging.getLogger(__name__)
 
+SQLITE_HEADER = b"SQLite format 3\x00"  # a plain store's first bytes; an encrypted one's are random
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# An encrypted store decrypts each page it reads from the file (AES-256 and an HMAC check): a larger
+# page cache keeps what searches touch decrypted (a connection's cache grows only as pages are read).
+ENCRYPTED_CACHE_KIB = 32_768
 PRIVATE_FILE = 0o600  # the store, its -wal/-shm and backups: for the OS account running CunYi only
 
 
@@ -40,16 +44,69 @@ def is_sqlite(url_or_engine: str | Engine) -> bool:
     return url.startswith("sqlite")
 
 
-def make_engine(url: str) -> Engine:
+def is_plain_sqlite(path: Path) -> bool:
+    """Whether ``path`` is an unencrypted SQLite file (an empty or missing file is neither)."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _cipher():
+    from sqlcipher3 import dbapi2  # SQLCipher built in (encryption at rest); loaded only when used
+
+    return dbapi2
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """What the drivers raise for a file that is not a database (or not with this key)."""
+    return (sqlite3.DatabaseError, _cipher().DatabaseError)
+
+
+def connect_file(path: Path, key: bytes | None = None, *, readonly: bool = False, **kw):
+    """A DB-API connection to one store file: the stdlib driver for a plain file, SQLCipher keyed
+    with the raw 256-bit ``key`` (no key derivation: it is random) for an encrypted one.  A wrong
+    key fails at the first statement with ``DatabaseError: file is not a database``."""
+    target, uri = (f"file:{path}?mode=ro", True) if readonly else (str(path), False)
+    if key is None:
+        return sqlite3.connect(target, uri=uri, **kw)
+    conn = _cipher().connect(target, uri=uri, **kw)
+    conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is reported once, in our words
+    conn.execute(key_pragma(key))
+    return conn
+
+
+def key_pragma(key: bytes, schema: str = "main") -> str:
+    return f"PRAGMA {schema}.key = \"x'{key.hex()}'\""
+
+
+def make_engine(url: str, key: bytes | None = None) -> Engine:
     if not is_sqlite(url):
         return create_engine(url, pool_pre_ping=True)
     db_file = sqlite_file(url)
     if db_file is not None:
         make_store_file_private(db_file)
-    # Worker threads (import, export, demo) check connections out of the same pool.
-    engine = create_engine(
-        url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
-    )
+    connect_args = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
+    if key is None:
+        # Worker threads (import, export, demo) check connections out of the same pool.
+        engine = create_engine(url, connect_args=connect_args)
+    else:
+        cipher = _cipher()
+
+        def keyed_connection():
+            conn = connect_file(db_file, key, **connect_args)
+            try:  # the key must open the file before anything else reads it
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                conn.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
+            except cipher.DatabaseError:
+                conn.close()
+                from app.services import encryption
+
+                raise encryption.wrong_key(db_file) from None
+            return conn
+
+        engine = create_engine(url, module=cipher, creator=keyed_connection)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
@@ -130,11 +187,19 @@ def fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-def sqlite_backup(src: Path, dest: Path) -> Path:
+SAME_KEY = b"same"  # sqlite_backup's default: the copy keeps the source's encryption
+
+
+def sqlite_backup(src: Path, dest: Path, key: bytes | None = None, dest_key: bytes | None = SAME_KEY) -> Path:
     """Copy a live SQLite database consistently (the online backup API, safe under WAL) into one
     self-contained file, via ``dest.part``, fsynced and renamed: complete, or absent.  The copy
     is owner-only (0600, POSIX) like the store itself, and its ``.part`` is locked while it is
-    written, so the clean-up at start (:func:`remove_orphan_part`) never takes a live one."""
+    written, so the clean-up at start (:func:`remove_orphan_part`) never takes a live one.
+
+    An encrypted store (``key``) gives a copy encrypted with the same key; ``dest_key`` different
+    from ``key`` re-encrypts it (a plain store encrypted, a backup brought to this PC's key; None:
+    decrypted) with SQLCipher's ``sqlcipher_export``, which copies schema and rows."""
+    dest_key = key if dest_key is SAME_KEY else dest_key
     dest.parent.mkdir(parents=True, exist_ok=True)
     part = dest.with_name(dest.name + ".part")
     part.unlink(missing_ok=True)
@@ -147,14 +212,10 @@ def sqlite_backup(src: Path, dest: Path) -> Path:
         os.close(fd)
         fd = None
     try:
-        source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
-        target = sqlite3.connect(part)
-        try:
-            source.backup(target)
-            target.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            target.close()
-            source.close()
+        if key == dest_key:
+            _backup_api_copy(src, part, key)
+        else:
+            _export_copy(src, part, key, dest_key)
         if fd is not None:
             os.fsync(fd)
         else:
@@ -166,6 +227,37 @@ def sqlite_backup(src: Path, dest: Path) -> Path:
             os.close(fd)
     fsync_dir(dest.parent)
     return dest
+
+
+def _backup_api_copy(src: Path, part: Path, key: bytes | None) -> None:
+    source = connect_file(src, key, readonly=True)
+    target = connect_file(part, key)
+    try:
+        source.backup(target)
+        target.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        target.close()
+        source.close()
+
+
+def _export_copy(src: Path, part: Path, key: bytes | None, dest_key: bytes | None) -> None:
+    """Copy ``src`` into the empty file ``part`` with another encryption (SQLCipher's export runs
+    in one read transaction of the source: a consistent copy while the app writes)."""
+    source = _cipher().connect(f"file:{src}?mode=ro", uri=True, isolation_level=None)
+    try:
+        source.execute("PRAGMA cipher_log_level = NONE")
+        if key is not None:
+            source.execute(key_pragma(key))
+        raw = f"x'{dest_key.hex()}'" if dest_key is not None else ""  # "": a plain copy
+        source.execute("ATTACH DATABASE ? AS copy KEY ?", (str(part), raw))
+        source.execute("BEGIN")
+        source.execute("SELECT sqlcipher_export('copy')")
+        version = source.execute("PRAGMA main.user_version").fetchone()[0]
+        source.execute(f"PRAGMA copy.user_version = {int(version)}")
+        source.execute("COMMIT")
+        source.execute("DETACH DATABASE copy")
+    finally:
+        source.close()
 
 
 def remove_orphan_part(path: Path) -> bool:
@@ -285,13 +377,21 @@ class Store:
     """An open database: engine plus session factory.  Every session it opens carries the acting
     user (``actor``) for the whole unit of work, and is captured for sync."""
 
-    def __init__(self, url: str, *, backups_dir: Path | None = None, upgrade: bool = True):
+    def __init__(
+        self, url: str, *, backups_dir: Path | None = None, upgrade: bool = True, key: bytes | None = None
+    ):
         self.url = url
         # Who this store's sessions act as (app.services.access.actor.Actor): set at login, or by
         # the CLI's --user; None is the system account.
         self.actor = None
         self._local = threading.local()
-        self.engine = make_engine(url)
+        db_file = sqlite_file(url)
+        if key is None and db_file is not None:
+            from app.services import encryption  # the key beside the device keys, if encrypted
+
+            key = encryption.key_for_store(db_file)
+        self.key = key  # None: a plain store (or PostgreSQL)
+        self.engine = make_engine(url, key)
         capture.attach(StoreSession)
         self._sessions = sessionmaker(self.engine, class_=StoreSession, expire_on_commit=False)
         if upgrade:
@@ -310,7 +410,7 @@ class Store:
             if db_file.exists():
                 stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
                 dest = backups_dir / f"pre-upgrade-{current}-{stamp}.db"
-                sqlite_backup(db_file, dest)
+                sqlite_backup(db_file, dest, self.key)
                 log.info("backed up %s to %s before upgrading schema", db_file, dest)
         if current is not None and not _known_revision(current):
             raise SchemaError(

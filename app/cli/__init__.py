@@ -30,6 +30,7 @@ from app.cli import (
     residents,
     serve,
     smi,
+    store,
     sync,
     users,
 )
@@ -55,6 +56,7 @@ GROUPS = (
     users,
     audit,
     backup,
+    store,
     bench,
 )
 

@@ -17,25 +17,34 @@ def register(sub) -> None:
         action="store_true",
         help="restore another PC's backup here; this PC takes a new device identity and keys",
     )
+    rs.add_argument(
+        "--key-file",
+        metavar="FILE",
+        help="the store key of an encrypted backup from another PC (64 hex digits, e.g. its .key.age "
+        "decrypted with the county's escrow key)",
+    )
     rs.set_defaults(func=restore)
     ck = sub.add_parser("check", help="integrity, foreign keys, orphans and clock sanity, in plain words")
     ck.set_defaults(func=check)
 
 
 def back_up(args) -> int:
-    from app.services import backup
+    from app.services import backup, encryption
 
     _, store = open_store(args)
     path = backup.backup_to(store, args.output)
     print(f"已备份到 {path}（{path.stat().st_size / 1024:.0f} KB）")
+    if store.key is not None:
+        print(f"备份已加密；密钥（由本机设备密钥和托管密钥加密）在 {encryption.backup_key_file(path)}")
     return 0
 
 
 def restore(args) -> int:
-    from app.services import backup
+    from app.services import backup, encryption
 
+    key = encryption.read_key_file(args.key_file) if args.key_file else None
     paths, store = open_store(args)
-    info, aside = backup.restore(store, paths, args.file, force_other_device=args.force_other_device)
+    info, aside = backup.restore(store, paths, args.file, force_other_device=args.force_other_device, key=key)
     print(
         f"已从 {info.path.name} 恢复：{info.name}（{info.code}），居民 {info.residents} 人，随访 {info.visits} 次"
     )

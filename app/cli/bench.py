@@ -14,6 +14,11 @@ def register(sub) -> None:
     b.add_argument("--json", action="store_true")
     b.add_argument("--only", help="comma-separated metric names or prefixes (search,gui.rss)")
     b.add_argument("--seed", type=WholeNumber("随机种子"), default=1)
+    b.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="also measure the store metrics on an encrypted copy (SQLCipher) and report the cost",
+    )
     b.set_defaults(func=measure)
 
 
@@ -21,7 +26,9 @@ def measure(args) -> int:
     from app.tools.bench import format_table, run_bench
 
     only = [o.strip() for o in args.only.split(",")] if args.only else None
-    result = run_bench(args.scale, only=only, seed=args.seed, log=lambda m: print(m, file=sys.stderr))
+    result = run_bench(
+        args.scale, only=only, seed=args.seed, encrypt=args.encrypt, log=lambda m: print(m, file=sys.stderr)
+    )
     if args.json:
         print_json(result)
     else:

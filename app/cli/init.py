@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.cli.core import new_password, open_store
+from app.cli.core import CliError, new_password, open_store
 
 
 def register(sub) -> None:
@@ -15,6 +15,11 @@ def register(sub) -> None:
     i.add_argument("--phone", help="clinic phone")
     i.add_argument("--admin", default="admin", help="first user's login name (password: --password-file)")
     i.add_argument("--admin-name", help="first user's display name")
+    i.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="encrypt the store at rest (SQLCipher; the key is wrapped by this device's key)",
+    )
     i.set_defaults(func=initialise)
 
 
@@ -23,6 +28,8 @@ def initialise(args) -> int:
     from app.services import profile
     from app.services.sync import keys
 
+    if args.encrypt:
+        _make_store_key(args)
     paths, store = open_store(args, need_profile=False)
     with store.transaction() as s:
         p = profile.init_profile(
@@ -41,3 +48,21 @@ def initialise(args) -> int:
         print(f"已初始化：{p.name}（{p.code}，{role}），设备 {p.device_id}")
     keys.create_keys(paths.sub("keys"))
     return 0
+
+
+def _make_store_key(args) -> None:
+    """Before the store is created: device keys and the store key, so the new store is
+    encrypted from its first page (an existing store is converted with ``store encrypt``)."""
+    from app.config import Paths, resolve_data_dir, resolve_db_url
+    from app.db import sqlite_file
+    from app.services import encryption
+    from app.services.sync import keys
+
+    paths = Paths(resolve_data_dir(args.data_dir)).ensure()
+    db = sqlite_file(resolve_db_url(paths, args.db))
+    if db is None or db.parent != paths.data_dir:
+        raise CliError("--encrypt 只用于数据目录中的 SQLite 数据库（PostgreSQL 请用服务器的磁盘加密）")
+    if db.is_file() and db.stat().st_size > 0:
+        raise CliError(f"{db} 已存在：请用 cunyi store encrypt 加密已有的数据库")
+    keys.create_keys(paths.sub("keys"))
+    encryption.create_key(paths.sub("keys"))

@@ -136,7 +136,7 @@ def list_conflicts(args) -> int:
 
 
 def escrow(args) -> int:
-    from app.services import settings
+    from app.services import encryption, settings
     from app.services.sync import keys
 
     _, store = open_store(args)
@@ -149,6 +149,11 @@ def escrow(args) -> int:
             print(f"今后的同步包也将加密给托管密钥 {args.key}")
         else:
             print(settings.get(s, settings.ESCROW_KEY) or "未设置托管密钥")
+            return 0
+    with store.session() as s:
+        escrow_key = settings.get(s, settings.ESCROW_KEY) or None
+    if encryption.rewrap(store, escrow_key):  # the store key is wrapped to the escrow key too
+        print("存储密钥已按新的托管设置重新加密")
     return 0
 
 

@@ -23,7 +23,6 @@ import dataclasses
 import datetime as dt
 import os
 import shutil
-import sqlite3
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,14 +34,18 @@ from app.config import Paths
 from app.db import (
     Store,
     _known_revision,
+    connect_file,
+    database_errors,
     fsync_dir,
     head_revision,
+    is_plain_sqlite,
     is_sqlite,
     remove_orphan_part,
     sqlite_backup,
 )
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ChangeLog, Peer, Profile, SyncState, new_id
+from app.services import encryption, settings
 from app.services.access import audit, authz
 from app.services.errors import Message, UserError
 from app.services.sync import capture
@@ -83,9 +86,11 @@ def backup_to(store: Store, dest: str | Path) -> Path:
         dest = dest / f"cunyi-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
     if not dest.parent.is_dir():
         raise _err(QT_TRANSLATE_NOOP("Backup", "文件夹不存在：{path}"), path=str(dest.parent))
-    path = sqlite_backup(_db_file(store), dest)
+    path = sqlite_backup(_db_file(store), dest, store.key)
     with store.transaction() as s:
         audit.record(s, "backup", None, None, f"{path.name} {path.stat().st_size // 1024} KB")
+        escrow = settings.get(s, settings.ESCROW_KEY) or None
+    encryption.write_backup_key(store, path, escrow)  # what opens it if this PC is lost
     return path
 
 
@@ -98,11 +103,11 @@ def auto_backup(store: Store, paths: Paths, today: dt.date | None = None) -> Pat
     daily = folder / f"daily-{today:%Y%m%d}.db"
     if daily.exists():
         return None
-    sqlite_backup(_db_file(store), daily)
+    sqlite_backup(_db_file(store), daily, store.key)
     year, week, _ = today.isocalendar()
     weekly = folder / f"weekly-{year}-W{week:02d}.db"
     if not weekly.exists():
-        sqlite_backup(daily, weekly)  # owner-only, complete or absent, like the daily one
+        sqlite_backup(daily, weekly, store.key)  # owner-only, complete or absent, like the daily one
     for pattern, keep in (("daily-*.db", DAILY_KEEP), ("weekly-*.db", WEEKLY_KEEP)):
         for old in sorted(folder.glob(pattern))[:-keep]:
             old.unlink(missing_ok=True)
@@ -122,16 +127,27 @@ class BackupInfo:
     new_device_id: uuid.UUID | None = None  # set by a restore that took a new device identity
 
 
-def verify(path: str | Path) -> BackupInfo:
-    """Is this a complete CunYi store this app can open?  Refused with a reason otherwise."""
+def verify(path: str | Path, key: bytes | None = None) -> BackupInfo:
+    """Is this a complete CunYi store this app can open?  Refused with a reason otherwise.  An
+    encrypted backup opens with ``key`` (this PC's store key, or one given with ``--key-file``)."""
     path = Path(path)
     if not path.is_file():
         raise _err(QT_TRANSLATE_NOOP("Backup", "找不到备份文件：{path}"), path=str(path))
-    with open(path, "rb") as f:
-        if f.read(16) != b"SQLite format 3\x00":
-            raise _err(QT_TRANSLATE_NOOP("Backup", "{name} 不是村医备份文件"), name=path.name)
+    if is_plain_sqlite(path):
+        key = None
+    elif not encryption.is_encrypted_file(path):
+        raise _err(QT_TRANSLATE_NOOP("Backup", "{name} 不是村医备份文件"), name=path.name)
+    elif key is None or not _opens(path, key):
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Backup",
+                "{name} 已加密（或不是村医备份），本机的存储密钥打不开它：若是另一台电脑的备份，"
+                "请用 --key-file 给出它的密钥（县级可用托管密钥从备份旁的 .key.age 文件找回）",
+            ),
+            name=path.name,
+        )
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_file(path, key, readonly=True)
         try:
             if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise _err(QT_TRANSLATE_NOOP("Backup", "{name} 已损坏（完整性检查未通过）"), name=path.name)
@@ -148,7 +164,7 @@ def verify(path: str | Path) -> BackupInfo:
             )
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except database_errors():
         raise _err(QT_TRANSLATE_NOOP("Backup", "{name} 已损坏（完整性检查未通过）"), name=path.name) from None
     if revision != head_revision() and not _known_revision(revision):
         raise _err(
@@ -160,6 +176,18 @@ def verify(path: str | Path) -> BackupInfo:
         raise _err(QT_TRANSLATE_NOOP("Backup", "{name} 不是村医备份文件"), name=path.name)
     code, name, role, device = profile
     return BackupInfo(path, revision, code, name, residents, visits, role, _as_uuid(device))
+
+
+def _opens(path: Path, key: bytes) -> bool:
+    try:
+        conn = connect_file(path, key, readonly=True)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+        return True
+    except database_errors():
+        return False
 
 
 def _as_uuid(value) -> uuid.UUID | None:
@@ -197,18 +225,28 @@ def _same_installation(info: BackupInfo, here: _Installation | None) -> bool:
 
 
 def restore(
-    store: Store, paths: Paths, src: str | Path, *, force_other_device: bool = False
+    store: Store,
+    paths: Paths,
+    src: str | Path,
+    *,
+    force_other_device: bool = False,
+    key: bytes | None = None,
 ) -> tuple[BackupInfo, Path]:
     """Replace the store by a backup.  Returns the backup's facts and where the old store went.
     ``store`` is disposed; open a new one on the same URL afterwards.
 
     A backup of another installation (code, role or device id differ) is refused unless
     ``force_other_device``: this PC then takes a new device identity (``info.new_device_id``)
-    with new keys, and its peers must trust its new card."""
+    with new keys, and its peers must trust its new card.
+
+    An encrypted backup opens with this PC's store key, or ``key`` (``--key-file``: another PC's);
+    the restored store takes this installation's encryption (its key, or none)."""
     with store.session() as s:
         authz.require(s, "restore")
         here = _installation(s)
-    info = verify(src)
+        escrow = settings.get(s, settings.ESCROW_KEY) or None
+    backup_key = key or store.key
+    info = verify(src, backup_key)
     db = _db_file(store)
     other = not _same_installation(info, here)
     if other and not force_other_device:
@@ -229,16 +267,19 @@ def restore(
     recover_interrupted_restore(paths, db)  # what an earlier, interrupted restore left
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = _unused(paths.sub("backups") / f"pre-restore-{stamp}.db")
-    sqlite_backup(db, aside)  # the current store, complete, before anything changes
+    sqlite_backup(db, aside, store.key)  # the current store, complete, before anything changes
     _step("aside")
     prepared = db.with_name(db.name + PREPARED_SUFFIX)
-    sqlite_backup(Path(src), prepared)
+    src_key = None if is_plain_sqlite(Path(src)) else backup_key
+    sqlite_backup(Path(src), prepared, src_key, store.key)  # with this installation's encryption
     _step("copied")
     new_device = new_id() if other else None
-    _prepare(prepared, info, here, new_device, store.actor, paths, f"old store kept as {aside.name}")
+    _prepare(
+        prepared, info, here, new_device, store.actor, paths, f"old store kept as {aside.name}", store.key
+    )
     _step("prepared")
     if new_device is not None:
-        _make_pending_keys(paths, new_device)
+        _make_pending_keys(paths, new_device, store.key, escrow)
         _step("keys")
     with store.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # the old WAL is empty …
@@ -272,6 +313,7 @@ def _prepare(
     actor,
     paths: Paths,
     note: str,
+    key: bytes | None = None,
 ) -> None:
     """Make the backup's copy ready to be this installation's store, before it is swapped in:
     its schema upgraded, sequence numbers past anything handed out, peers to be sent everything
@@ -280,7 +322,7 @@ def _prepare(
     With a new device identity, the changes the old identity made that its peers had not
     acknowledged are sent again as this device's (a village speaks only for itself), so what the
     old PC never delivered still reaches the township."""
-    prepared = Store(f"sqlite:///{db}", backups_dir=paths.sub("backups"))
+    prepared = Store(f"sqlite:///{db}", backups_dir=paths.sub("backups"), key=key)
     resent = 0
     try:
         with prepared.transaction() as s:
@@ -314,7 +356,7 @@ def _prepare(
             audit.record(s, "restore", None, None, summary)
     finally:
         prepared.dispose()
-    conn = sqlite3.connect(db, isolation_level=None)  # one self-contained file: no WAL beside it
+    conn = connect_file(db, key, isolation_level=None)  # one self-contained file: no WAL beside it
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("PRAGMA journal_mode=DELETE")
@@ -353,14 +395,19 @@ def _resend_as(session, old_device: uuid.UUID, new_device: uuid.UUID) -> int:
     return count
 
 
-def _make_pending_keys(paths: Paths, device: uuid.UUID) -> None:
-    """New device keys in ``keys.restore/``, marked with the device id they belong to."""
+def _make_pending_keys(
+    paths: Paths, device: uuid.UUID, store_key: bytes | None = None, escrow: str | None = None
+) -> None:
+    """New device keys in ``keys.restore/``, marked with the device id they belong to; an
+    encrypted store's key wrapped to them goes along (the folder moves in as a whole)."""
     from app.services.sync.keys import create_keys
 
     pending = paths.data_dir / KEYS_PENDING
     if pending.exists():
         shutil.rmtree(pending)
     create_keys(pending)
+    if store_key is not None:
+        encryption.write_key(pending, store_key, escrow)
     mark = pending / DEVICE_MARK
     fd = os.open(mark, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="ascii") as f:
@@ -385,12 +432,12 @@ def _store_device(db: Path) -> str | None:
     if not db.is_file():
         return None
     try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        conn = connect_file(db, encryption.key_for_store(db), readonly=True)
         try:
             row = conn.execute("SELECT device_id FROM profile WHERE id = 1").fetchone()
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
+    except (*database_errors(), UserError):
         return None
     device = _as_uuid(row[0]) if row else None
     return device.hex if device else None
@@ -402,7 +449,7 @@ def recover_interrupted_restore(paths: Paths, db: Path | None = None) -> list[st
     files no process is writing — and, if the prepared store was already swapped in with a new
     device identity, put its new keys in place.  Returns what was done, for the log."""
     db = db or paths.db_file
-    done = []
+    done = encryption.remove_leftovers(db)
     for suffix in ("-journal", "-wal", "-shm", ""):  # the main file last: its journal first
         leftover = db.with_name(db.name + PREPARED_SUFFIX + suffix)
         if leftover.exists():
@@ -478,6 +525,7 @@ def check(store: Store) -> CheckReport:
                 r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
             }
             missing = [name for name in AUDIT_TRIGGERS if name not in present]
+            report.results.append(_encryption_result(store))
             report.results.append(
                 CheckResult(
                     "审计日志只能追加（触发器）",
@@ -498,6 +546,15 @@ def check(store: Store) -> CheckReport:
         warnings = [m.render() for m in exchange.clock_warnings(s)]
     report.results.append(CheckResult("时钟", not warnings, "；".join(warnings)))
     return report
+
+
+def _encryption_result(store: Store) -> CheckResult:
+    """Informational: whether the store is encrypted at rest (both are valid installations)."""
+    if store.key is None:
+        return CheckResult("存储加密", True, "未加密（可用 cunyi store encrypt 加密）")
+    with store.engine.connect() as conn:
+        version = conn.exec_driver_sql("PRAGMA cipher_version").scalar()
+    return CheckResult("存储加密", True, f"已加密（SQLCipher {version}）")
 
 
 def _sequence_result(session) -> CheckResult:

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import psutil
 
-from app.db import Store, head_revision
+from app.db import Store, connect_file, head_revision
 from app.services import profile
 from app.services.records import search
 from app.services.records.pinyin_keys import GIVEN_MARK, name_keys
@@ -152,13 +152,57 @@ def bench_store(scale: str, seed: int, log: Log) -> tuple[Path, float | None]:
     return folder, per_s
 
 
+def encrypted_store(folder: Path, log: Log) -> tuple[Path, bytes]:
+    """The bench store encrypted at rest (SQLCipher), beside the plain one, with its own device
+    keys and store key: what ``init --encrypt`` or ``store encrypt`` leaves in a data folder."""
+    from app.db import sqlite_backup
+    from app.services import encryption
+    from app.services.sync import keys
+
+    enc = folder.with_name(folder.name + "-encrypted")
+    ready = enc / ".ready"
+    if ready.exists():
+        return enc, encryption.read_key(enc / "keys")
+    log(f"encrypting a copy into {enc} …")
+    enc.mkdir(parents=True, exist_ok=True)
+    (enc / "cunyi.db").unlink(missing_ok=True)
+    (enc / "keys" / encryption.KEY_FILE).unlink(missing_ok=True)
+    keys.create_keys(enc / "keys")
+    key = encryption.create_key(enc / "keys")
+    sqlite_backup(folder / "cunyi.db", enc / "cunyi.db", None, key)
+    with connect_file(enc / "cunyi.db", key) as c:
+        c.execute("ANALYZE")  # like the plain store (the export does not carry its statistics)
+    ready.write_text("1\n")
+    return enc, key
+
+
+def encryption_cost(name: str, plain: list[float], encrypted: list[float]) -> Metric:
+    """One metric measured alternately on the plain store and its encrypted copy (``plain`` and
+    ``encrypted``: the medians of each round): the baseline is the plain figure of the same rounds,
+    the ratio what encryption at rest costs (budget: under 20 %)."""
+    median, p95 = _stats(encrypted)
+    base = statistics.median(plain)
+    ratio = median / base if base else None
+    return Metric(
+        f"{name}.encrypted",
+        "≤ 1.2× plain",
+        median,
+        p95,
+        baseline_ms=base,
+        ratio=ratio,
+        ok=ratio is not None and ratio <= 1.2,
+        note=f"median of {len(encrypted)} rounds on the SQLCipher-encrypted copy, alternating with the "
+        "plain store; baseline = the plain store's median of the same rounds",
+    )
+
+
 # ---------------------------------------------------------------- search
 
 
-def _search_queries(db: Path, seed: int) -> dict[str, list[str]]:
+def _search_queries(db: Path, seed: int, key: bytes | None = None) -> dict[str, list[str]]:
     """200 realistic queries per kind, drawn from the residents in the store."""
     rng = random.Random(seed)
-    with sqlite3.connect(db) as c:
+    with connect_file(db, key) as c:
         rows = c.execute(
             "SELECT name, id_number, archive_no FROM resident WHERE id_number IS NOT NULL"
         ).fetchall()
@@ -191,13 +235,13 @@ def _baseline_pattern(kind: str, q: str) -> str:
     ]
 
 
-def bench_search(db: Path, scale: str, seed: int) -> list[Metric]:
+def bench_search(db: Path, scale: str, seed: int, key: bytes | None = None) -> list[Metric]:
     limit = 100.0 if scale == "county" else 30.0
-    store = Store(f"sqlite:///{db}", upgrade=False)
+    store = Store(f"sqlite:///{db}", upgrade=False, key=key)
     metrics = []
-    raw = sqlite3.connect(db)
+    raw = connect_file(db, key)
     try:
-        for kind, queries in _search_queries(db, seed).items():
+        for kind, queries in _search_queries(db, seed, key).items():
             with store.session() as s:
                 for q in queries[:10]:  # warm the page cache like a doctor's second search
                     search.search_residents(s, q)
@@ -269,11 +313,11 @@ def bench_demo(seed: int, n: int = 5_000) -> Metric:
 # ---------------------------------------------------------------- follow-up
 
 
-def bench_worklist(db: Path, runs: int = 20) -> Metric:
+def bench_worklist(db: Path, runs: int = 20, key: bytes | None = None) -> Metric:
     """The overdue list of every village, against a plain query over the same enrolment columns."""
     from app.services.programmes import worklist
 
-    store = Store(f"sqlite:///{db}", upgrade=False)
+    store = Store(f"sqlite:///{db}", upgrade=False, key=key)
     today = dt.date.today()
     times = []
     with store.session() as s:
@@ -283,7 +327,7 @@ def bench_worklist(db: Path, runs: int = 20) -> Metric:
             rows = worklist.worklist(s, "overdue", today=today)
             times.append((time.perf_counter() - t) * 1000)
     store.dispose()
-    raw = sqlite3.connect(db)
+    raw = connect_file(db, key)
     base = []
     sql = (
         "SELECT e.id, r.name, e.next_due FROM program_enrolment e JOIN resident r ON r.id = e.resident_id "
@@ -299,7 +343,7 @@ def bench_worklist(db: Path, runs: int = 20) -> Metric:
     )
 
 
-def bench_followup_save(db: Path, n: int = 60) -> Metric:
+def bench_followup_save(db: Path, n: int = 60, key: bytes | None = None) -> Metric:
     """Validate + rules + write + commit one visit, on a copy of the store; baseline: a raw INSERT + commit."""
     from app.db import sqlite_backup
     from app.models import ProgramEnrolment
@@ -307,8 +351,8 @@ def bench_followup_save(db: Path, n: int = 60) -> Metric:
 
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "copy.db"
-        sqlite_backup(db, copy)
-        store = Store(f"sqlite:///{copy}", upgrade=False)
+        sqlite_backup(db, copy, key)
+        store = Store(f"sqlite:///{copy}", upgrade=False, key=key)
         today = dt.date.today()
         with store.session() as s:
             from sqlalchemy import select
@@ -334,7 +378,7 @@ def bench_followup_save(db: Path, n: int = 60) -> Metric:
                 followup.save_visit(s, s.get(Resident, resident_id), inp, today=today)
             times.append((time.perf_counter() - t) * 1000)
         store.dispose()
-        raw = sqlite3.connect(copy)
+        raw = connect_file(copy, key)
         raw.execute("PRAGMA synchronous=FULL")
         cols = [r[1] for r in raw.execute("PRAGMA table_info(followup_visit)")]
         row = raw.execute(f"SELECT {', '.join(cols)} FROM followup_visit LIMIT 1").fetchone()
@@ -447,7 +491,7 @@ def bench_print(db: Path, runs: int = 20, cards: int = 500) -> list[Metric]:
     return metrics
 
 
-def bench_resident_open(db: Path, n: int = 50) -> Metric:
+def bench_resident_open(db: Path, n: int = 50, key: bytes | None = None) -> Metric:
     """What the resident page reads (record, household, programmes, every visit), for the patients
     with the most visits; baseline: a plain select of the same visit rows."""
     from sqlalchemy import func, select
@@ -456,7 +500,7 @@ def bench_resident_open(db: Path, n: int = 50) -> Metric:
     from app.services.programmes import followup
     from app.services.records import residents as records
 
-    store = Store(f"sqlite:///{db}", upgrade=False)
+    store = Store(f"sqlite:///{db}", upgrade=False, key=key)
     with store.session() as s:
         busiest = s.execute(
             select(FollowupVisit.resident_id, func.count().label("n"))
@@ -475,7 +519,7 @@ def bench_resident_open(db: Path, n: int = 50) -> Metric:
                 followup.visit_history(s, resident_id, e.program)
         times.append((time.perf_counter() - t) * 1000)
     store.dispose()
-    raw = sqlite3.connect(db)
+    raw = connect_file(db, key)
     base = []
     for resident_id, _count in busiest:
         t = time.perf_counter()
@@ -805,7 +849,12 @@ def bench_sync(seed: int, log: Log, changes: int = 100_000) -> list[Metric]:
 
 
 def run_bench(
-    scale: str = "township", *, only: list[str] | None = None, seed: int = 1, log: Log = lambda _m: None
+    scale: str = "township",
+    *,
+    only: list[str] | None = None,
+    seed: int = 1,
+    encrypt: bool = False,
+    log: Log = lambda _m: None,
 ) -> dict:
     if scale not in SCALES:
         raise ValueError(f"unknown scale {scale!r}")
@@ -856,6 +905,8 @@ def run_bench(
     if wanted("gui.cold_start") or wanted("gui.rss"):
         log("gui …")
         metrics += [m for m in bench_gui(folder) if wanted(m.name)]
+    if encrypt:
+        metrics += bench_encrypted(folder, scale, seed, wanted, log, clean_heap)
     for name in NOT_YET:
         if wanted(name):
             metrics.append(Metric(name, "", status="not yet", note="capability not landed yet"))
@@ -866,6 +917,53 @@ def run_bench(
         "seconds": round(time.perf_counter() - started, 1),
         "metrics": {m.name: m.as_json() for m in metrics},
     }
+
+
+ENCRYPTED_ROUNDS = 3
+
+
+def bench_encrypted(
+    folder: Path,
+    scale: str,
+    seed: int,
+    wanted: Callable[[str], bool],
+    log: Log,
+    clean_heap: Callable[[], None],
+) -> list[Metric]:
+    """The store metrics on the plain store and on an encrypted copy of it, alternately, round by
+    round (a busy machine slows both alike), and the GUI's cold start likewise, child by child."""
+    enc, key = encrypted_store(folder, log)
+    plain_db, enc_db = folder / "cunyi.db", enc / "cunyi.db"
+    runs: list[tuple[str, Callable[[Path, bytes | None], list[Metric]]]] = [
+        ("search", lambda db, k: bench_search(db, scale, seed, k)),
+        ("worklist.overdue", lambda db, k: [bench_worklist(db, key=k)]),
+        ("followup.save", lambda db, k: [bench_followup_save(db, key=k)]),
+        ("resident.open", lambda db, k: [bench_resident_open(db, key=k)]),
+    ]
+    out = []
+    for label, run in runs:
+        if not wanted(label) and not any(wanted(f"{label}.{kind}") for kind in _BASELINE_SQL):
+            continue
+        log(f"{label}: plain and encrypted, {ENCRYPTED_ROUNDS} rounds …")
+        plain: dict[str, list[float]] = {}
+        encrypted: dict[str, list[float]] = {}
+        for _ in range(ENCRYPTED_ROUNDS):
+            for db, k, into in ((plain_db, None, plain), (enc_db, key, encrypted)):
+                clean_heap()
+                for m in run(db, k):
+                    into.setdefault(m.name, []).append(m.median_ms)
+        out += [encryption_cost(name, plain[name], encrypted[name]) for name in plain if wanted(name)]
+    if wanted("gui.cold_start"):
+        log("gui.cold_start: plain and encrypted, alternately …")
+        starts: dict[Path, list[float]] = {folder: [], enc: []}
+        for data in starts:
+            run_child(["-m", "app", "--data-dir", str(data), "gui", "--smoke"])  # warm both
+        for _ in range(5):
+            for data, times in starts.items():
+                child = run_child(["-m", "app", "--data-dir", str(data), "gui", "--smoke"])
+                times.append(_number(r"first paint: (\d+)", child.stdout))
+        out.append(encryption_cost("gui.cold_start", starts[folder], starts[enc]))
+    return out
 
 
 def format_table(result: dict) -> str:

@@ -1,0 +1,57 @@
+"""``cunyi store``: encryption at rest of the SQLite store (SQLCipher)."""
+
+from __future__ import annotations
+
+from app.cli.core import open_store, print_json
+
+
+def register(sub) -> None:
+    st = sub.add_parser("store", help="encryption at rest of the store").add_subparsers(
+        dest="action", required=True
+    )
+    se = st.add_parser(
+        "encrypt",
+        help="(admin) convert a plain store into an encrypted one (verified before the plain file is removed)",
+    )
+    se.add_argument("--keep-plain", action="store_true", help="keep the plain store file beside it")
+    se.set_defaults(func=encrypt)
+    ss = st.add_parser("status", help="whether the store is encrypted, and unencrypted backups left")
+    ss.add_argument("--json", action="store_true")
+    ss.set_defaults(func=status)
+
+
+def encrypt(args) -> int:
+    from app.services import encryption
+
+    paths, store = open_store(args)
+    done = encryption.encrypt_store(store, keep_plain=args.keep_plain)
+    print(f"已加密数据库 {done.path}（{done.tables} 张表，{done.rows} 行，已逐表核对）")
+    print(
+        f"存储密钥：{encryption.key_file(paths.sub('keys'))}（由本机设备密钥加密；设置托管密钥后也由托管密钥加密）"
+    )
+    if done.plain_kept:
+        print(f"未加密的原文件保留为 {done.plain_kept}：核对后请删除")
+    left = encryption.plain_backups(paths.sub("backups"))
+    if left:
+        print(f"backups 文件夹中还有 {len(left)} 个未加密的旧备份，新备份均已加密")
+    return 0
+
+
+def status(args) -> int:
+    from app.services import encryption
+
+    paths, store = open_store(args)
+    state = {
+        "encrypted": store.key is not None,
+        "key_file": str(encryption.key_file(paths.sub("keys"))) if store.key is not None else None,
+        "plain_backups": [p.name for p in encryption.plain_backups(paths.sub("backups"))],
+    }
+    if args.json:
+        print_json(state)
+        return 0
+    print("数据库已加密（SQLCipher）" if state["encrypted"] else "数据库未加密（cunyi store encrypt 可加密）")
+    if state["key_file"]:
+        print(f"存储密钥：{state['key_file']}")
+    if state["plain_backups"]:
+        print(f"未加密的备份 {len(state['plain_backups'])} 个：{', '.join(state['plain_backups'])}")
+    return 0
