@@ -1,7 +1,7 @@
 """Severe mental disorder (严重精神障碍) registration and visits, elderly health checks, user permissions
 
 Revision ID: 0011
-Revises: 0006
+Revises: 0010
 Create Date: 2026-11-30 06:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0006"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

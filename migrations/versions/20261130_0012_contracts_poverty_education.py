@@ -6,7 +6,7 @@ upgrades makes the same rows and no sync is needed for them.  The resident colum
 mirror of the current contract / household registration, written only by the services.
 
 Revision ID: 0012
-Revises: 0006
+Revises: 0011
 Create Date: 2026-11-30 06:00:00
 """
 
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0012"
-down_revision = "0006"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

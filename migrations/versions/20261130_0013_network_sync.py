@@ -1,7 +1,7 @@
 """network sync: the village's mailbox address, service state and run history
 
 Revision ID: 0013
-Revises: 0006
+Revises: 0012
 Create Date: 2026-11-30 06:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-down_revision = "0006"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
