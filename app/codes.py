@@ -944,21 +944,6 @@ _LISTS += [
             ("4", "嗜盐", "Salty"),
             ("5", "嗜油", "Oily"),
             ("6", "嗜糖", "Sweet"),
-# ---- 家庭医生签约, 建档立卡贫困户, 健康教育 (issue 19) ----
-_LISTS += [
-    _cl(
-        "contract_package",
-        "签约服务包",
-        "Service package",
-        [
-            ("basic", "基础包", "Basic"),
-            ("elderly", "老年人包", "Elderly"),
-            ("chronic", "慢病包", "Chronic disease"),
-            ("smi", "严重精神障碍包", "Severe mental disorder"),
-            ("maternal", "孕产妇包", "Maternal"),
-            ("child", "儿童包", "Child"),
-            ("disabled", "残疾人包", "Disabled"),
-            ("poor", "贫困人口包", "Poverty"),
         ],
         multi=True,
     ),
@@ -1052,6 +1037,28 @@ _LISTS += [
             ("3", "建议转诊", "Referral advised"),
         ],
         multi=True,
+    ),
+]
+
+# ---- 家庭医生签约, 建档立卡贫困户, 健康教育 (issue 19) ----
+_LISTS += [
+    _cl(
+        "contract_package",
+        "签约服务包",
+        "Service package",
+        [
+            ("basic", "基础包", "Basic"),
+            ("elderly", "老年人包", "Elderly"),
+            ("chronic", "慢病包", "Chronic disease"),
+            ("smi", "严重精神障碍包", "Severe mental disorder"),
+            ("maternal", "孕产妇包", "Maternal"),
+            ("child", "儿童包", "Child"),
+            ("disabled", "残疾人包", "Disabled"),
+            ("poor", "贫困人口包", "Poverty"),
+        ],
+        multi=True,
+    ),
+    _cl(
         "contract_status",
         "签约状态",
         "Contract status",
@@ -1115,6 +1122,7 @@ _LISTS += [
         ],
     ),
 ]
+
 
 CODE_LISTS: dict[str, CodeList] = {cl.name: cl for cl in _LISTS}
 
