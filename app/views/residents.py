@@ -570,6 +570,7 @@ class ResidentDialog(QDialog):
                 for col, text in enumerate(cells):
                     table.setItem(row, col, QTableWidgetItem(text))
             table.resizeColumnsToContents()
+            table.setColumnHidden(3, e.program == "htn")  # no glucose on the hypertension form
             pl.addWidget(table, 1)
             self.visit_tables[e.program] = table
             pages[e.program] = page

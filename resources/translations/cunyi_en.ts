@@ -168,7 +168,7 @@
     </message>
     <message>
         <source>姓名、档案编号或摘要中的文字</source>
-        <translation>Text in a name, archive number or summary</translation>
+        <translation>Name, archive no. or summary text</translation>
     </message>
     <message>
         <source>查询</source>
@@ -802,6 +802,26 @@
         <translation>Referral date</translation>
     </message>
     <message>
+        <source>不到位原因</source>
+        <translation>Reason not arrived</translation>
+    </message>
+    <message>
+        <source>诊断结果</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
+        <source>住院病案号</source>
+        <translation>Inpatient record no.</translation>
+    </message>
+    <message>
+        <source>主要检查结果</source>
+        <translation>Main findings</translation>
+    </message>
+    <message>
+        <source>下一步治疗方案</source>
+        <translation>Treatment plan</translation>
+    </message>
+    <message>
         <source>收缩压</source>
         <translation>Systolic pressure</translation>
     </message>
@@ -1427,6 +1447,10 @@
         <translation>All doctors</translation>
     </message>
     <message>
+        <source>在当前列表中查找：姓名、拼音首字母、档案编号、电话</source>
+        <translation>Find: name, initials, archive no., phone</translation>
+    </message>
+    <message>
         <source>录入随访 (Enter)</source>
         <translation>Record visit (Enter)</translation>
     </message>
@@ -1434,12 +1458,20 @@
         <source>共 {n} 人</source>
         <translation>{n} patients</translation>
     </message>
+    <message>
+        <source>共 {total} 人，找到 {n} 人</source>
+        <translation>{n} of {total} patients</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
     <message>
         <source>在“居民档案”中搜索、建档或导入花名册。</source>
         <translation>Search, enrol or import a roster under Health records.</translation>
+    </message>
+    <message>
+        <source>未结转诊（紧急在前）</source>
+        <translation>Open referrals (urgent first)</translation>
     </message>
     <message>
         <source>在册居民</source>
@@ -1558,6 +1590,10 @@
     <message>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>{role}：{name}（{code}）</source>
+        <translation>{role}: {name} ({code})</translation>
     </message>
     <message>
         <source>系统</source>
@@ -2378,8 +2414,24 @@
         <translation>The resident to refer was not found</translation>
     </message>
     <message>
-        <source>找不到转诊单</source>
-        <translation>Referral not found</translation>
+        <source>找不到转诊单：{ref}</source>
+        <translation>No such referral: {ref}</translation>
+    </message>
+    <message>
+        <source>这张转诊单已经是“{now}”，不能再记为“{new}”</source>
+        <translation>This referral is already &quot;{now}&quot;; it cannot be marked &quot;{new}&quot;</translation>
+    </message>
+    <message>
+        <source>日期 {day} 早于转诊日期 {issued}</source>
+        <translation>The date {day} is before the referral date {issued}</translation>
+    </message>
+    <message>
+        <source>请填写不到位原因</source>
+        <translation>Please enter why the patient did not arrive</translation>
+    </message>
+    <message>
+        <source>请填写回转的诊断结果</source>
+        <translation>Please enter the diagnosis of the return</translation>
     </message>
 </context>
 <context>
@@ -2446,6 +2498,104 @@
     </message>
 </context>
 <context>
+    <name>ReferralList</name>
+    <message>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>转入单位</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>转诊日期</source>
+        <translation>Referred on</translation>
+    </message>
+    <message>
+        <source>已转出天数</source>
+        <translation>Days open</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>转诊原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>到位</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>不到位…</source>
+        <translation>Not arrived…</translation>
+    </message>
+    <message>
+        <source>回转…</source>
+        <translation>Returned…</translation>
+    </message>
+    <message>
+        <source>没有未结转诊</source>
+        <translation>No open referrals</translation>
+    </message>
+    <message>
+        <source>没有转诊记录</source>
+        <translation>No referrals</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralStepDialog</name>
+    <message>
+        <source>转诊不到位 - {who}</source>
+        <translation>Referral not arrived - {who}</translation>
+    </message>
+    <message>
+        <source>不到位原因 *</source>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <source>转诊回转 - {who}</source>
+        <translation>Referral returned - {who}</translation>
+    </message>
+    <message>
+        <source>诊断结果 *</source>
+        <translation>Diagnosis *</translation>
+    </message>
+    <message>
+        <source>住院病案号</source>
+        <translation>Inpatient record no.</translation>
+    </message>
+    <message>
+        <source>主要检查结果</source>
+        <translation>Main findings</translation>
+    </message>
+    <message>
+        <source>治疗经过、下一步治疗方案及康复建议</source>
+        <translation>Treatment, next steps and rehabilitation advice</translation>
+    </message>
+    <message>
+        <source>转诊单</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>保存 (Enter)</source>
+        <translation>Save (Enter)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ResidentDialog</name>
     <message>
         <source>居民档案 - {name}</source>
@@ -2456,12 +2606,24 @@
         <translation>Archive number: {no}</translation>
     </message>
     <message>
+        <source>档案</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>转诊</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
         <source>联系与管理</source>
         <translation>Contact and management</translation>
+    </message>
+    <message>
+        <source>（{age}岁）</source>
+        <translation> (age {age})</translation>
     </message>
     <message>
         <source>性别</source>
@@ -2529,7 +2691,7 @@
     </message>
     <message>
         <source>家庭医生签约</source>
-        <translation>Family doctor contracts</translation>
+        <translation>Family doctor contract</translation>
     </message>
     <message>
         <source>未签约</source>
@@ -2554,6 +2716,14 @@
     <message>
         <source>医疗费用</source>
         <translation>Medical payment</translation>
+    </message>
+    <message>
+        <source>血压 (mmHg)</source>
+        <translation>BP (mmHg)</translation>
+    </message>
+    <message>
+        <source>空腹血糖 (mmol/L)</source>
+        <translation>Fasting glucose (mmol/L)</translation>
     </message>
     <message>
         <source>家庭成员</source>
@@ -2592,6 +2762,18 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>录入{program}随访</source>
+        <translation>New {program} follow-up</translation>
+    </message>
+    <message>
+        <source>纳入{program}管理</source>
+        <translation>Start {program} management</translation>
+    </message>
+    <message>
+        <source>开转诊单…</source>
+        <translation>New referral…</translation>
+    </message>
+    <message>
         <source>纳入管理 {date}，{status}，责任医生 {doctor}</source>
         <translation>Managed since {date}, {status}, responsible doctor {doctor}</translation>
     </message>
@@ -2606,14 +2788,6 @@
     <message>
         <source>方式</source>
         <translation>Method</translation>
-    </message>
-    <message>
-        <source>血压</source>
-        <translation>Blood pressure</translation>
-    </message>
-    <message>
-        <source>空腹血糖</source>
-        <translation>Fasting glucose</translation>
     </message>
     <message>
         <source>分类</source>

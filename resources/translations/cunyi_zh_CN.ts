@@ -801,6 +801,26 @@
         <translation>转诊日期</translation>
     </message>
     <message>
+        <source>不到位原因</source>
+        <translation>不到位原因</translation>
+    </message>
+    <message>
+        <source>诊断结果</source>
+        <translation>诊断结果</translation>
+    </message>
+    <message>
+        <source>住院病案号</source>
+        <translation>住院病案号</translation>
+    </message>
+    <message>
+        <source>主要检查结果</source>
+        <translation>主要检查结果</translation>
+    </message>
+    <message>
+        <source>下一步治疗方案</source>
+        <translation>下一步治疗方案</translation>
+    </message>
+    <message>
         <source>收缩压</source>
         <translation>收缩压</translation>
     </message>
@@ -1426,6 +1446,10 @@
         <translation>全部责任医生</translation>
     </message>
     <message>
+        <source>在当前列表中查找：姓名、拼音首字母、档案编号、电话</source>
+        <translation>在当前列表中查找：姓名、拼音首字母、档案编号、电话</translation>
+    </message>
+    <message>
         <source>录入随访 (Enter)</source>
         <translation>录入随访 (Enter)</translation>
     </message>
@@ -1433,12 +1457,20 @@
         <source>共 {n} 人</source>
         <translation>共 {n} 人</translation>
     </message>
+    <message>
+        <source>共 {total} 人，找到 {n} 人</source>
+        <translation>共 {total} 人，找到 {n} 人</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
     <message>
         <source>在“居民档案”中搜索、建档或导入花名册。</source>
         <translation>在“居民档案”中搜索、建档或导入花名册。</translation>
+    </message>
+    <message>
+        <source>未结转诊（紧急在前）</source>
+        <translation>未结转诊（紧急在前）</translation>
     </message>
     <message>
         <source>在册居民</source>
@@ -1557,6 +1589,10 @@
     <message>
         <source>设置</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>{role}：{name}（{code}）</source>
+        <translation>{role}：{name}（{code}）</translation>
     </message>
     <message>
         <source>系统</source>
@@ -2377,8 +2413,24 @@
         <translation>找不到转诊的居民</translation>
     </message>
     <message>
-        <source>找不到转诊单</source>
-        <translation>找不到转诊单</translation>
+        <source>找不到转诊单：{ref}</source>
+        <translation>找不到转诊单：{ref}</translation>
+    </message>
+    <message>
+        <source>这张转诊单已经是“{now}”，不能再记为“{new}”</source>
+        <translation>这张转诊单已经是“{now}”，不能再记为“{new}”</translation>
+    </message>
+    <message>
+        <source>日期 {day} 早于转诊日期 {issued}</source>
+        <translation>日期 {day} 早于转诊日期 {issued}</translation>
+    </message>
+    <message>
+        <source>请填写不到位原因</source>
+        <translation>请填写不到位原因</translation>
+    </message>
+    <message>
+        <source>请填写回转的诊断结果</source>
+        <translation>请填写回转的诊断结果</translation>
     </message>
 </context>
 <context>
@@ -2445,6 +2497,104 @@
     </message>
 </context>
 <context>
+    <name>ReferralList</name>
+    <message>
+        <source>紧急</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>转入单位</source>
+        <translation>转入单位</translation>
+    </message>
+    <message>
+        <source>转诊日期</source>
+        <translation>转诊日期</translation>
+    </message>
+    <message>
+        <source>已转出天数</source>
+        <translation>已转出天数</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>转诊原因</source>
+        <translation>转诊原因</translation>
+    </message>
+    <message>
+        <source>到位</source>
+        <translation>到位</translation>
+    </message>
+    <message>
+        <source>不到位…</source>
+        <translation>不到位…</translation>
+    </message>
+    <message>
+        <source>回转…</source>
+        <translation>回转…</translation>
+    </message>
+    <message>
+        <source>没有未结转诊</source>
+        <translation>没有未结转诊</translation>
+    </message>
+    <message>
+        <source>没有转诊记录</source>
+        <translation>没有转诊记录</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralStepDialog</name>
+    <message>
+        <source>转诊不到位 - {who}</source>
+        <translation>转诊不到位 - {who}</translation>
+    </message>
+    <message>
+        <source>不到位原因 *</source>
+        <translation>不到位原因 *</translation>
+    </message>
+    <message>
+        <source>转诊回转 - {who}</source>
+        <translation>转诊回转 - {who}</translation>
+    </message>
+    <message>
+        <source>诊断结果 *</source>
+        <translation>诊断结果 *</translation>
+    </message>
+    <message>
+        <source>住院病案号</source>
+        <translation>住院病案号</translation>
+    </message>
+    <message>
+        <source>主要检查结果</source>
+        <translation>主要检查结果</translation>
+    </message>
+    <message>
+        <source>治疗经过、下一步治疗方案及康复建议</source>
+        <translation>治疗经过、下一步治疗方案及康复建议</translation>
+    </message>
+    <message>
+        <source>转诊单</source>
+        <translation>转诊单</translation>
+    </message>
+    <message>
+        <source>保存 (Enter)</source>
+        <translation>保存 (Enter)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ResidentDialog</name>
     <message>
         <source>居民档案 - {name}</source>
@@ -2455,12 +2605,24 @@
         <translation>健康档案编号：{no}</translation>
     </message>
     <message>
+        <source>档案</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>转诊</source>
+        <translation>转诊</translation>
+    </message>
+    <message>
         <source>基本信息</source>
         <translation>基本信息</translation>
     </message>
     <message>
         <source>联系与管理</source>
         <translation>联系与管理</translation>
+    </message>
+    <message>
+        <source>（{age}岁）</source>
+        <translation>（{age}岁）</translation>
     </message>
     <message>
         <source>性别</source>
@@ -2555,6 +2717,14 @@
         <translation>医疗费用</translation>
     </message>
     <message>
+        <source>血压 (mmHg)</source>
+        <translation>血压 (mmHg)</translation>
+    </message>
+    <message>
+        <source>空腹血糖 (mmol/L)</source>
+        <translation>空腹血糖 (mmol/L)</translation>
+    </message>
+    <message>
         <source>家庭成员</source>
         <translation>家庭成员</translation>
     </message>
@@ -2591,6 +2761,18 @@
         <translation>关闭</translation>
     </message>
     <message>
+        <source>录入{program}随访</source>
+        <translation>录入{program}随访</translation>
+    </message>
+    <message>
+        <source>纳入{program}管理</source>
+        <translation>纳入{program}管理</translation>
+    </message>
+    <message>
+        <source>开转诊单…</source>
+        <translation>开转诊单…</translation>
+    </message>
+    <message>
         <source>纳入管理 {date}，{status}，责任医生 {doctor}</source>
         <translation>纳入管理 {date}，{status}，责任医生 {doctor}</translation>
     </message>
@@ -2605,14 +2787,6 @@
     <message>
         <source>方式</source>
         <translation>方式</translation>
-    </message>
-    <message>
-        <source>血压</source>
-        <translation>血压</translation>
-    </message>
-    <message>
-        <source>空腹血糖</source>
-        <translation>空腹血糖</translation>
     </message>
     <message>
         <source>分类</source>
