@@ -92,3 +92,27 @@ def test_not_arrived_asks_why_and_the_resident_page_keeps_the_history(gui_app, q
     assert not any(b.isEnabled() for b in lst.buttons.values())  # closed: no step left
     assert QApplication.activeModalWidget() is detail
     detail.reject()
+
+
+def test_the_township_board_names_each_referrals_village_and_records_the_return(
+    gui_app, qtbot, township_store
+):
+    with township_store.transaction() as s:
+        generate_demo(s, 300, seed=4, villages=2, today=TODAY)
+    win = MainWindow(township_store)
+    qtbot.addWidget(win)
+    win.show()
+    board = win.show_page("home").referrals
+    assert len({r.village_name for r in board.rows}) == 2  # both villages' open referrals
+    village_column = [k for k, _t, _w in board.columns].index("village")
+    assert {board.table.item(i, village_column).text() for i in range(len(board.rows))} == {
+        r.village_name for r in board.rows
+    } and all(r.village_name for r in board.rows)
+    target = board.rows[0]
+    board.table.selectRow(0)
+    dialog = board.step("returned")
+    dialog.fields["return_diagnosis"].setText("高血压2级")
+    assert dialog.save() is True
+    with township_store.session() as s:
+        assert s.get(Referral, target.id).status == "returned"
+    assert target.id not in {r.id for r in board.rows}
