@@ -116,3 +116,26 @@ def test_the_township_board_names_each_referrals_village_and_records_the_return(
     with township_store.session() as s:
         assert s.get(Referral, target.id).status == "returned"
     assert target.id not in {r.id for r in board.rows}
+
+
+def test_an_urgent_referral_issued_from_the_resident_page_goes_before_routine_ones(
+    gui_app, qtbot, store, two_referrals
+):
+    old, urgent, resident_id = two_referrals
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.show()
+    detail = win.show_page("residents").open_resident(resident_id)
+    dialog = detail.new_referral()
+    dialog.print_after.setChecked(False)
+    dialog.fields["to_institution"].setText("县医院")
+    dialog.fields["present_history"].setPlainText("胸痛半小时")
+    dialog.urgent.setChecked(True)
+    assert dialog.save() is True
+    board = win.show_page("home").referrals
+    assert board.rows[0].id == urgent and board.rows[2].id == old  # urgent first, longest open first
+    newest = board.rows[1]
+    assert newest.id not in (old, urgent) and newest.urgent and newest.days_open == 0
+    with store.session() as s:
+        assert s.get(Referral, newest.id).issued_by is None  # the system account names no doctor
+    detail.reject()

@@ -2481,6 +2481,10 @@
         <translation>Referral date</translation>
     </message>
     <message>
+        <source>紧急转诊</source>
+        <translation>Urgent referral</translation>
+    </message>
+    <message>
         <source>开具后打印转诊单（预览）</source>
         <translation>Print the slip after issuing (preview)</translation>
     </message>

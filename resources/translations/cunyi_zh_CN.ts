@@ -2480,6 +2480,10 @@
         <translation>转诊日期</translation>
     </message>
     <message>
+        <source>紧急转诊</source>
+        <translation>紧急转诊</translation>
+    </message>
+    <message>
         <source>开具后打印转诊单（预览）</source>
         <translation>开具后打印转诊单（预览）</translation>
     </message>
