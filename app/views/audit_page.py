@@ -5,6 +5,7 @@ when audit entries commit (every recorded action writes one)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -149,7 +150,7 @@ class AuditPage(LazyPage):
                 e.username,
                 self.labels.get(e.action, e.action),
                 entity.get(e.entity, e.entity),
-                e.summary,
+                self._summary(e.summary or ""),
                 e.scope_code,
             ]
             for c, text in enumerate(cells):
@@ -160,6 +161,11 @@ class AuditPage(LazyPage):
         for column in (1, 2, 3):  # user names and labels differ in length per language: measured
             self.table.resizeColumnToContents(column)
         self.count.setText(self.tr("{n} 条记录（最多显示2000条；导出不限）").replace("{n}", str(len(rows))))
+
+    def _summary(self, text: str) -> str:
+        """A bulk writer's summary (``批量写入 N 条``, stored in Chinese) in the UI's language."""
+        batch = re.fullmatch(r"批量写入 ([0-9]+) 条", text)
+        return self.tr("批量写入 {n} 条").replace("{n}", batch.group(1)) if batch else text
 
     def _refused(self, error: UserError) -> None:
         """Not allowed (or a bad filter): said where the count goes, the list stays empty."""

@@ -259,6 +259,10 @@
         <translation>{n} entries (2,000 shown at most; export has no limit)</translation>
     </message>
     <message>
+        <source>批量写入 {n} 条</source>
+        <translation>{n} records written at once</translation>
+    </message>
+    <message>
         <source>导出审计日志</source>
         <translation>Export audit trail</translation>
     </message>

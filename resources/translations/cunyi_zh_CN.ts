@@ -258,6 +258,10 @@
         <translation>{n} 条记录（最多显示2000条；导出不限）</translation>
     </message>
     <message>
+        <source>批量写入 {n} 条</source>
+        <translation>批量写入 {n} 条</translation>
+    </message>
+    <message>
         <source>导出审计日志</source>
         <translation>导出审计日志</translation>
     </message>
