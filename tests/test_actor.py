@@ -117,7 +117,12 @@ def test_the_user_named_on_the_command_line_is_named_everywhere(store, tmp_path,
                 "--sbp", "150", "--dbp", "95", "--enrol", "--json"]) == 0  # fmt: skip
     saved = json.loads(capsys.readouterr().out)
     assert saved["classification"] is not None
-    assert_all_named(store, wang, since)  # (no referral command yet: resident, enrolment and visit)
+    assert cli([*common, "referral", "add", archive, "--to", "朝阳乡卫生院", "--reason", "血压控制不满意"]) == 0
+    referral_id = capsys.readouterr().out.strip()
+    assert cli([*common, "referral", "arrived", referral_id]) == 0
+    with store.session() as s:
+        assert s.get(Referral, uuid.UUID(referral_id)).issued_by == "王医生"  # 转诊医生: the user
+    assert_all_named(store, wang, since)  # resident, enrolment, visit and the referral's life
 
 
 def test_without_a_login_the_system_account_acts_never_the_first_admin(store, tmp_path, person):

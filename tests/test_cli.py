@@ -61,6 +61,8 @@ def test_screenshots_are_written(tmp_path):
         "15-resident-followups.png",
         "16-print-preview-card.png",
         "17-print-preview-worklist.png",
+        "18-resident-referrals.png",
+        "19-referral-return.png",
     ]
     assert all(p.stat().st_size > 10_000 for p in out.glob("*.png"))
 

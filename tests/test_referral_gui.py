@@ -92,3 +92,50 @@ def test_not_arrived_asks_why_and_the_resident_page_keeps_the_history(gui_app, q
     assert not any(b.isEnabled() for b in lst.buttons.values())  # closed: no step left
     assert QApplication.activeModalWidget() is detail
     detail.reject()
+
+
+def test_the_township_board_names_each_referrals_village_and_records_the_return(
+    gui_app, qtbot, township_store
+):
+    with township_store.transaction() as s:
+        generate_demo(s, 300, seed=4, villages=2, today=TODAY)
+    win = MainWindow(township_store)
+    qtbot.addWidget(win)
+    win.show()
+    board = win.show_page("home").referrals
+    assert len({r.village_name for r in board.rows}) == 2  # both villages' open referrals
+    village_column = [k for k, _t, _w in board.columns].index("village")
+    assert {board.table.item(i, village_column).text() for i in range(len(board.rows))} == {
+        r.village_name for r in board.rows
+    } and all(r.village_name for r in board.rows)
+    target = board.rows[0]
+    board.table.selectRow(0)
+    dialog = board.step("returned")
+    dialog.fields["return_diagnosis"].setText("高血压2级")
+    assert dialog.save() is True
+    with township_store.session() as s:
+        assert s.get(Referral, target.id).status == "returned"
+    assert target.id not in {r.id for r in board.rows}
+
+
+def test_an_urgent_referral_issued_from_the_resident_page_goes_before_routine_ones(
+    gui_app, qtbot, store, two_referrals
+):
+    old, urgent, resident_id = two_referrals
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.show()
+    detail = win.show_page("residents").open_resident(resident_id)
+    dialog = detail.new_referral()
+    dialog.print_after.setChecked(False)
+    dialog.fields["to_institution"].setText("县医院")
+    dialog.fields["present_history"].setPlainText("胸痛半小时")
+    dialog.urgent.setChecked(True)
+    assert dialog.save() is True
+    board = win.show_page("home").referrals
+    assert board.rows[0].id == urgent and board.rows[2].id == old  # urgent first, longest open first
+    newest = board.rows[1]
+    assert newest.id not in (old, urgent) and newest.urgent and newest.days_open == 0
+    with store.session() as s:
+        assert s.get(Referral, newest.id).issued_by is None  # the system account names no doctor
+    detail.reject()

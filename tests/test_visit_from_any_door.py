@@ -164,3 +164,11 @@ def test_the_followup_page_search_filters_its_list_and_enter_opens_the_one_left(
         form = modal(qtbot, FollowupDialog)
         assert form.resident_id == target.resident_id
         form.reject()
+
+
+def test_the_register_says_how_many_matched_in_all_not_just_the_first_page(doctor_window, qtbot):
+    page = doctor_window.show_page("residents")
+    page.search.setText("")
+    page.refresh()
+    assert len(page.model.rows) == 100 and page.model.canFetchMore()
+    assert page.hint.text() == "找到 120 人"

@@ -43,8 +43,11 @@ def village_doctor(session: Session, village: Village, name: str) -> tuple[uuid.
         .order_by(User.username)
     ).first()
     if user is None:
+        username = f"doctor{village.code[-3:]}"  # doctor101: the village's number in its township
+        if session.scalar(select(User.id).where(User.username == username)) is not None:
+            username = f"doctor-{village.code}"
         user = User(
-            username=f"demo-{village.code}",
+            username=username,
             display_name=name,
             role="village_doctor",
             village_code=village.code,

@@ -5,6 +5,7 @@ when audit entries commit (every recorded action writes one)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -64,6 +65,7 @@ class AuditPage(LazyPage):
             self.action.addItem(self.labels.get(key, key), key)
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("姓名、档案编号或摘要中的文字"))
+        self.text.setMinimumWidth(self.text.fontMetrics().horizontalAdvance(self.text.placeholderText()) + 24)
         self.search_button = QPushButton(self.tr("查询"))
         self.search_button.clicked.connect(self.refresh)
         self.text.returnPressed.connect(self.refresh)
@@ -79,9 +81,13 @@ class AuditPage(LazyPage):
         ):
             filters.addWidget(QLabel(label))
             filters.addWidget(w)
-        filters.addWidget(self.text, 1)
-        filters.addWidget(self.search_button)
-        filters.addWidget(self.export_button)
+        filters.addStretch(1)
+        # the text search on a row of its own with the count: its hint readable in either language
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.count, 1)
+        search_row.addWidget(self.text, 1)
+        search_row.addWidget(self.search_button)
+        search_row.addWidget(self.export_button)
         self.table = read_only_table(
             [
                 self.tr("时间"),
@@ -94,7 +100,7 @@ class AuditPage(LazyPage):
         )
         lay = QVBoxLayout(self)
         lay.addLayout(filters)
-        lay.addWidget(self.count)
+        lay.addLayout(search_row)
         lay.addWidget(self.table, 1)
         refresh_on(self, AUDIT, self.refresh)
 
@@ -144,15 +150,22 @@ class AuditPage(LazyPage):
                 e.username,
                 self.labels.get(e.action, e.action),
                 entity.get(e.entity, e.entity),
-                e.summary,
+                self._summary(e.summary or ""),
                 e.scope_code,
             ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(r, c, item)
-        fit_columns(self.table, {0: 19, 1: 10, 2: 10, 3: 9, 4: 46})
+        fit_columns(self.table, {0: 19, 4: 40})
+        for column in (1, 2, 3):  # user names and labels differ in length per language: measured
+            self.table.resizeColumnToContents(column)
         self.count.setText(self.tr("{n} 条记录（最多显示2000条；导出不限）").replace("{n}", str(len(rows))))
+
+    def _summary(self, text: str) -> str:
+        """A bulk writer's summary (``批量写入 N 条``, stored in Chinese) in the UI's language."""
+        batch = re.fullmatch(r"批量写入 ([0-9]+) 条", text)
+        return self.tr("批量写入 {n} 条").replace("{n}", batch.group(1)) if batch else text
 
     def _refused(self, error: UserError) -> None:
         """Not allowed (or a bad filter): said where the count goes, the list stays empty."""

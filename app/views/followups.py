@@ -42,6 +42,7 @@ from app.views.widgets import (
     LazyPage,
     code_label,
     fit_columns,
+    lang,
     line_edit,
     render,
     translate,
@@ -93,11 +94,12 @@ class WorklistModel(QAbstractTableModel):
             return QColor("#c62828")
         if role != Qt.DisplayRole:
             return None
-        reading = ""
+        readings = []  # with their units, in both languages
         if i.last_sbp:
-            reading = f"{i.last_sbp}/{i.last_dbp}"
+            readings.append(f"{i.last_sbp}/{i.last_dbp} mmHg")
         if i.last_glucose is not None:
-            reading = f"{reading} {i.last_glucose:g}".strip()
+            readings.append(f"{i.last_glucose:g} mmol/L")
+        reading = (", " if lang() == "en" else "，").join(readings)
         return [
             i.name,
             code_label("program", i.program),
@@ -159,7 +161,7 @@ class FollowupPage(LazyPage):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        fit_columns(self.table, dict(enumerate((10, 14, 10, 8, 12, 8, 12, 13, 12))))
+        fit_columns(self.table, dict(enumerate((10, 14, 10, 8, 11, 8, 11, 24, 12))))
         self.table.activated.connect(lambda _i: self.record_selected())
         self.summary = QLabel()
         self.summary.setStyleSheet("color: #666;")
@@ -242,7 +244,7 @@ class FollowupDialog(QDialog):
         program, doctor = context.program, context.doctor
         title = self.tr("{program}随访 - {name}").replace("{program}", code_label("program", program))
         self.setWindowTitle(title.replace("{name}", self.resident_name))
-        self.resize(860, 720)
+        self.resize(940, 720)
         self.boxes: dict[str, FieldBox] = {}
         form = QFormLayout()
         self.previous = QLabel(self._previous_text())
@@ -516,7 +518,7 @@ class FollowupDialog(QDialog):
         if v.classification:
             parts.append(code_label("visit_class", str(v.classification)))
         if v.drugs:
-            parts.append("、".join(d["name"] for d in v.drugs))
+            parts.append((", " if lang() == "en" else "、").join(d["name"] for d in v.drugs))
         return "  ".join(parts)
 
     def _copy_last_drugs(self) -> None:
@@ -593,7 +595,9 @@ class FollowupDialog(QDialog):
         self.emergency_reasons = [render(m) for m in sug.emergency_reasons]
         self.refer_button.setStyleSheet("color: #c62828; font-weight: bold;" if sug.referral else "")
         self.emergency.setText(
-            self.tr("紧急转诊：{reasons}").replace("{reasons}", "；".join(self.emergency_reasons))
+            self.tr("紧急转诊：{reasons}").replace(
+                "{reasons}", ("; " if lang() == "en" else "；").join(self.emergency_reasons)
+            )
             if self.emergency_reasons
             else ""
         )

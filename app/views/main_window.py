@@ -64,7 +64,14 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         status = self.statusBar()
-        status.addWidget(QLabel(f"{role}：{info.name}（{info.code}）"))
+        status.addWidget(
+            QLabel(
+                self.tr("{role}：{name}（{code}）")
+                .replace("{role}", role)
+                .replace("{name}", info.name)
+                .replace("{code}", info.code)
+            )
+        )
         name = who.display_name if who is not None else self.tr("系统")
         status.addPermanentWidget(QLabel(self.tr("当前用户：{user}").replace("{user}", name)))
 

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.db import Store
 from app.services.errors import UserError, ValidationError
@@ -43,6 +51,11 @@ class ReferralDialog(QDialog):
             box = FieldBox(w)
             self.boxes[name] = box
             form.addRow(label, box)
+        self.urgent = QCheckBox(self.tr("紧急转诊"))
+        self.urgent.setChecked(bool(draft.emergency))
+        form.insertRow(1, "", self.urgent)
+        QWidget.setTabOrder(self.fields["to_institution"], self.urgent)  # Tab follows the rows
+        QWidget.setTabOrder(self.urgent, self.fields["to_department"])
         self.summary = ErrorLabel()
         self.print_after = QCheckBox(self.tr("开具后打印转诊单（预览）"))
         self.print_after.setChecked(True)
@@ -70,6 +83,7 @@ class ReferralDialog(QDialog):
         self.summary.show_error("")
         for name in self.fields:
             setattr(self.draft, name, self.value(name))
+        self.draft.emergency = self.urgent.isChecked()
         draft = self.draft
         created = (
             Op(self, self.store, lambda s: referral.create_referral(s, draft).id).failure(self._refused).run()

@@ -54,7 +54,7 @@ class ReferralList(QWidget):
             ("urgent", self.tr("紧急"), 5),
             *([] if resident_id else [("name", self.tr("姓名"), 8)]),
             *([("village", self.tr("村"), 8)] if show_village else []),
-            ("to", self.tr("转入单位"), 16),
+            ("to", self.tr("转入单位"), 22),
             ("issued_on", self.tr("转诊日期"), 11),
             ("days", self.tr("已转出天数"), 6),
             ("status", self.tr("状态"), 9),
@@ -73,7 +73,8 @@ class ReferralList(QWidget):
         self.empty = QLabel(self.tr("没有未结转诊") if open_only else self.tr("没有转诊记录"))
         self.empty.setStyleSheet("color: #666;")
         bar = QHBoxLayout()
-        bar.addWidget(self.empty, 1)
+        bar.addWidget(self.empty)
+        bar.addStretch(1)
         for button in self.buttons.values():
             bar.addWidget(button)
         lay = QVBoxLayout(self)

@@ -199,8 +199,10 @@ class ResidentsPage(LazyPage):
         elif not self.model.rows:
             self.hint.setText(self.tr("没有找到匹配的居民"))
         else:
-            more = "+" if self.model.canFetchMore() else ""
-            self.hint.setText(self.tr("找到 {n} 人").replace("{n}", f"{len(self.model.rows)}{more}"))
+            n = len(self.model.rows)
+            if self.model.canFetchMore():  # more pages to scroll: say how many in all
+                n = Op(self, self.store, lambda s: search.count_residents(s, text)).run() or n
+            self.hint.setText(self.tr("找到 {n} 人").replace("{n}", f"{n:,}" if lang() == "en" else str(n)))
         if self.model.rows:
             self.table.selectRow(0)
 
@@ -570,6 +572,7 @@ class ResidentDialog(QDialog):
                 for col, text in enumerate(cells):
                     table.setItem(row, col, QTableWidgetItem(text))
             table.resizeColumnsToContents()
+            table.setColumnHidden(3, e.program == "htn")  # no glucose on the hypertension form
             pl.addWidget(table, 1)
             self.visit_tables[e.program] = table
             pages[e.program] = page

@@ -52,8 +52,19 @@ def save_screenshots(window, out: Path) -> list[Path]:
         visit.signs.boxes[next(iter(visit.signs.boxes))].setChecked(True)
         saved.append(_save(visit, out / "14-followup-emergency.png"))
         visit.reject()
-        page = residents.open_resident(followups.selected().resident_id)  # trend chart and visit history
+        # as a scanned card opens it: 录入随访 focused, trend chart and visit history
+        page = residents.open_resident(followups.selected().resident_id, focus_visit=True)
         saved.append(_save(page, out / "15-resident-followups.png"))
+        page.reject()
+    home = window.show_page("home")
+    if home.referrals.rows:  # a referral's life: its resident page's 转诊 tab, and the 回转 form
+        page = residents.open_resident(home.referrals.rows[0].resident_id)
+        page.sections.setCurrentWidget(page.referrals)
+        saved.append(_save(page, out / "18-resident-referrals.png"))
+        step = page.referrals.step("returned")
+        if step is not None and not isinstance(step, bool):
+            saved.append(_save(step, out / "19-referral-return.png"))
+            step.reject()
         page.reject()
     printing_page = window.show_page("print")
     printing_page.refresh()

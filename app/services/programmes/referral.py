@@ -145,6 +145,7 @@ def create_referral(session: Session, inp: ReferralInput, *, today: dt.date | No
         authz.require_resident(session, "write", resident)
     if errors:
         raise ValidationError(errors)
+    values["issued_by"] = values["issued_by"] or doctor_name(session) or None  # 转诊医生: who issues it
     referral = Referral(
         resident_id=resident.id,
         visit_id=inp.visit_id,
