@@ -318,6 +318,10 @@
         <translation>Restore backup</translation>
     </message>
     <message>
+        <source>修改本机构信息</source>
+        <translation>edit the institution profile</translation>
+    </message>
+    <message>
         <source>{user} 没有权限{action}{what}</source>
         <translation>{user} may not {action}{what}</translation>
     </message>
@@ -526,8 +530,28 @@
         <translation>Contact and address</translation>
     </message>
     <message>
+        <source>本机构信息（打印在随访卡、转诊单、工作单上）</source>
+        <translation>Institution (printed on cards, referral slips and worklists)</translation>
+    </message>
+    <message>
+        <source>机构名称</source>
+        <translation>Institution name</translation>
+    </message>
+    <message>
+        <source>如 朝阳乡幸福村卫生室</source>
+        <translation>e.g. Xingfu Village Clinic</translation>
+    </message>
+    <message>
         <source>手机11位，或区号-号码</source>
         <translation>11-digit mobile, or area code-number</translation>
+    </message>
+    <message>
+        <source>医生</source>
+        <translation>Doctors</translation>
+    </message>
+    <message>
+        <source>姓名，用顿号或逗号隔开</source>
+        <translation>Names, separated by commas</translation>
     </message>
     <message>
         <source>联系人姓名</source>
@@ -1578,10 +1602,6 @@
 <context>
     <name>Print</name>
     <message>
-        <source>10 其他</source>
-        <translation>10 Other</translation>
-    </message>
-    <message>
         <source>随访日期</source>
         <translation>Visit date</translation>
     </message>
@@ -1622,18 +1642,6 @@
         <translation>Dorsalis pedis pulse</translation>
     </message>
     <message>
-        <source>触及正常</source>
-        <translation>Normal</translation>
-    </message>
-    <message>
-        <source>减弱（双侧 左侧 右侧）</source>
-        <translation>Weak (both left right)</translation>
-    </message>
-    <message>
-        <source>消失（双侧 左侧 右侧）</source>
-        <translation>Absent (both left right)</translation>
-    </message>
-    <message>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -1654,16 +1662,8 @@
         <translation>Exercise</translation>
     </message>
     <message>
-        <source>＿次/周 ＿分钟/次</source>
-        <translation>＿ times/wk ＿ min/time</translation>
-    </message>
-    <message>
         <source>摄盐情况（咸淡）</source>
         <translation>Salt intake</translation>
-    </message>
-    <message>
-        <source>轻/中/重 / 轻/中/重</source>
-        <translation>L/M/H / L/M/H</translation>
     </message>
     <message>
         <source>主食（克/天）</source>
@@ -1690,20 +1690,8 @@
         <translation>Fasting glucose</translation>
     </message>
     <message>
-        <source>＿＿mmol/L</source>
-        <translation>＿＿ mmol/L</translation>
-    </message>
-    <message>
         <source>其他检查*</source>
         <translation>Other tests*</translation>
-    </message>
-    <message>
-        <source>糖化血红蛋白＿＿%</source>
-        <translation>HbA1c ＿＿%</translation>
-    </message>
-    <message>
-        <source>检查日期：＿月＿日</source>
-        <translation>Date: ＿/＿</translation>
     </message>
     <message>
         <source>服药依从性</source>
@@ -1718,8 +1706,44 @@
         <translation>None</translation>
     </message>
     <message>
-        <source>有＿＿</source>
-        <translation>Yes ＿＿</translation>
+        <source>父亲</source>
+        <translation>Father</translation>
+    </message>
+    <message>
+        <source>母亲</source>
+        <translation>Mother</translation>
+    </message>
+    <message>
+        <source>兄弟姐妹</source>
+        <translation>Siblings</translation>
+    </message>
+    <message>
+        <source>子女</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <source>个人基本信息表</source>
+        <translation>Personal basic information</translation>
+    </message>
+    <message>
+        <source>建档单位：{institution}</source>
+        <translation>Record kept by: {institution}</translation>
+    </message>
+    <message>
+        <source>第 {n} 页</source>
+        <translation>Page {n}</translation>
     </message>
     <message>
         <source>低血糖反应</source>
@@ -1730,12 +1754,56 @@
         <translation>Classification of this visit</translation>
     </message>
     <message>
-        <source>每日＿次 每次＿mg</source>
-        <translation>＿ times/day ＿ mg/time</translation>
-    </message>
-    <message>
         <source>用药情况</source>
         <translation>Medication</translation>
+    </message>
+    <message>
+        <source>次/周</source>
+        <translation>×/week</translation>
+    </message>
+    <message>
+        <source>分钟/次</source>
+        <translation>min each</translation>
+    </message>
+    <message>
+        <source>{n}次/周 {m}分钟/次</source>
+        <translation>{n}×/week, {m} min each</translation>
+    </message>
+    <message>
+        <source>（目前/目标）</source>
+        <translation>(now / target)</translation>
+    </message>
+    <message>
+        <source>糖化血红蛋白{value}%</source>
+        <translation>HbA1c {value}%</translation>
+    </message>
+    <message>
+        <source>糖化血红蛋白</source>
+        <translation>HbA1c</translation>
+    </message>
+    <message>
+        <source>检查日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>有</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>每日</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>次</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>每次</source>
+        <translation>each</translation>
+    </message>
+    <message>
+        <source>每次{n}mg</source>
+        <translation>{n} mg each</translation>
     </message>
     <message>
         <source>药物名称{n}</source>
@@ -1803,7 +1871,27 @@
     </message>
     <message>
         <source>每日{n}次</source>
-        <translation>{n} times a day</translation>
+        <translation>{n}×/day</translation>
+    </message>
+    <message>
+        <source>血压：剧烈头痛、头晕、胸闷胸痛、心慌、视物模糊、一侧肢体麻木无力或意识改变，请立即就诊。</source>
+        <translation>Blood pressure: severe headache, dizziness, chest pain or tightness, palpitations, blurred vision, numbness or weakness on one side, or confusion: see a doctor at once.</translation>
+    </message>
+    <message>
+        <source>低血糖：心慌、出汗、手抖、饥饿感、头晕乏力，立即吃糖或喝糖水；15分钟不缓解或意识不清，速就医。</source>
+        <translation>Low blood sugar: palpitations, sweating, shaking, hunger, dizziness, weakness: eat sugar or drink sugared water now; if not better in 15 minutes or drowsy, get help at once.</translation>
+    </message>
+    <message>
+        <source>高血糖：口渴多饮、多尿、恶心呕吐、腹痛、呼吸深快、呼气有烂苹果味或嗜睡，请立即就诊。</source>
+        <translation>High blood sugar: great thirst, passing much urine, nausea or vomiting, belly pain, deep fast breathing, fruity breath or drowsiness: see a doctor at once.</translation>
+    </message>
+    <message>
+        <source>如有胸闷、心慌、视物模糊或意识改变，请立即就诊。</source>
+        <translation>Chest tightness, palpitations, blurred vision or confusion: see a doctor at once.</translation>
+    </message>
+    <message>
+        <source>新约定的随访日期{date}早于打印日期{today}，请选今天或以后的日期</source>
+        <translation>The planned visit date {date} is before the print date {today}. Choose today or a later date.</translation>
     </message>
     <message>
         <source>慢病随访卡</source>
@@ -1828,6 +1916,14 @@
     <message>
         <source>扫码查档</source>
         <translation>Scan to open</translation>
+    </message>
+    <message>
+        <source>随访提醒</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>逾期 {n} 天，请尽快到卫生室随访</source>
+        <translation>Overdue by {n} days: please come to the clinic soon</translation>
     </message>
     <message>
         <source>下次随访</source>
@@ -1862,8 +1958,8 @@
         <translation>(none)</translation>
     </message>
     <message>
-        <source>每次就诊请带上此卡。如有剧烈头痛、胸闷、心慌、视物模糊或意识改变，请立即就诊。</source>
-        <translation>Bring this card to every visit. Severe headache, chest tightness, palpitations, blurred vision or confusion: see a doctor at once.</translation>
+        <source>每次就诊请带上此卡。</source>
+        <translation>Bring this card to every visit.</translation>
     </message>
     <message>
         <source>随访卡</source>
@@ -1930,12 +2026,20 @@
         <translation>glucose {value}</translation>
     </message>
     <message>
-        <source>({n}天后)</source>
-        <translation>(in {n} days)</translation>
+        <source>逾期{n}天</source>
+        <translation>{n} d overdue</translation>
     </message>
     <message>
-        <source>(今天)</source>
-        <translation>(today)</translation>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>{n}天后到期</source>
+        <translation>Due in {n} d</translation>
+    </message>
+    <message>
+        <source>（同户）</source>
+        <translation>(same household)</translation>
     </message>
     <message>
         <source>未随访</source>
@@ -1952,6 +2056,10 @@
     <message>
         <source>{place}  逾期及{days}天内到期  共{n}人  打印日期：{date}</source>
         <translation>{place}  overdue and due within {days} days  {n} residents  printed {date}</translation>
+    </message>
+    <message>
+        <source>联系电话：{phone}</source>
+        <translation>Phone: {phone}</translation>
     </message>
     <message>
         <source>第 {n} 页 / 共 {total} 页</source>
@@ -2113,6 +2221,14 @@
         <source>（机构名称）</source>
         <translation> (institution)</translation>
     </message>
+    <message>
+        <source>管理项目应为 htn（高血压）或 t2dm（2型糖尿病）</source>
+        <translation>The programme must be htn (hypertension) or t2dm (type 2 diabetes).</translation>
+    </message>
+    <message>
+        <source>{name}在{year}年没有{program}随访记录</source>
+        <translation>{name} has no {program} visits in {year}.</translation>
+    </message>
 </context>
 <context>
     <name>PrintPage</name>
@@ -2123,6 +2239,10 @@
     <message>
         <source>每张A4纸8张卡</source>
         <translation>8 cards per A4 sheet</translation>
+    </message>
+    <message>
+        <source>逾期者印新约定日期</source>
+        <translation>Print a planned date for overdue patients</translation>
     </message>
     <message>
         <source>生成随访卡…</source>
@@ -2143,6 +2263,10 @@
     <message>
         <source>排版</source>
         <translation>Layout</translation>
+    </message>
+    <message>
+        <source>逾期者的卡</source>
+        <translation>Overdue patients</translation>
     </message>
     <message>
         <source>全部项目</source>
@@ -2259,6 +2383,14 @@
     <message>
         <source>档案封面</source>
         <translation>Record cover</translation>
+    </message>
+    <message>
+        <source>个人基本信息表</source>
+        <translation>Personal basic information</translation>
+    </message>
+    <message>
+        <source>随访服务记录表</source>
+        <translation>Follow-up record</translation>
     </message>
 </context>
 <context>
@@ -2898,6 +3030,10 @@
         <translation>Save settings</translation>
     </message>
     <message>
+        <source>保存本机构信息</source>
+        <translation>Save institution</translation>
+    </message>
+    <message>
         <source>界面语言（重启后生效）</source>
         <translation>Language (after restart)</translation>
     </message>
@@ -2916,6 +3052,10 @@
     <message>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>已保存。以后打印的随访卡、转诊单和工作单都使用这些信息。</source>
+        <translation>Saved. Cards, referral slips and worklists printed from now on carry these details.</translation>
     </message>
     <message>
         <source>已保存。界面语言在下次启动时生效。</source>

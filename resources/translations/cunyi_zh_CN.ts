@@ -317,6 +317,10 @@
         <translation>恢复备份</translation>
     </message>
     <message>
+        <source>修改本机构信息</source>
+        <translation>修改本机构信息</translation>
+    </message>
+    <message>
         <source>{user} 没有权限{action}{what}</source>
         <translation>{user} 没有权限{action}{what}</translation>
     </message>
@@ -525,8 +529,28 @@
         <translation>联系方式与住址</translation>
     </message>
     <message>
+        <source>本机构信息（打印在随访卡、转诊单、工作单上）</source>
+        <translation>本机构信息（打印在随访卡、转诊单、工作单上）</translation>
+    </message>
+    <message>
+        <source>机构名称</source>
+        <translation>机构名称</translation>
+    </message>
+    <message>
+        <source>如 朝阳乡幸福村卫生室</source>
+        <translation>如 朝阳乡幸福村卫生室</translation>
+    </message>
+    <message>
         <source>手机11位，或区号-号码</source>
         <translation>手机11位，或区号-号码</translation>
+    </message>
+    <message>
+        <source>医生</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <source>姓名，用顿号或逗号隔开</source>
+        <translation>姓名，用顿号或逗号隔开</translation>
     </message>
     <message>
         <source>联系人姓名</source>
@@ -1577,10 +1601,6 @@
 <context>
     <name>Print</name>
     <message>
-        <source>10 其他</source>
-        <translation>10 其他</translation>
-    </message>
-    <message>
         <source>随访日期</source>
         <translation>随访日期</translation>
     </message>
@@ -1621,18 +1641,6 @@
         <translation>足背动脉搏动</translation>
     </message>
     <message>
-        <source>触及正常</source>
-        <translation>触及正常</translation>
-    </message>
-    <message>
-        <source>减弱（双侧 左侧 右侧）</source>
-        <translation>减弱（双侧 左侧 右侧）</translation>
-    </message>
-    <message>
-        <source>消失（双侧 左侧 右侧）</source>
-        <translation>消失（双侧 左侧 右侧）</translation>
-    </message>
-    <message>
         <source>其他</source>
         <translation>其他</translation>
     </message>
@@ -1653,16 +1661,8 @@
         <translation>运动</translation>
     </message>
     <message>
-        <source>＿次/周 ＿分钟/次</source>
-        <translation>＿次/周 ＿分钟/次</translation>
-    </message>
-    <message>
         <source>摄盐情况（咸淡）</source>
         <translation>摄盐情况（咸淡）</translation>
-    </message>
-    <message>
-        <source>轻/中/重 / 轻/中/重</source>
-        <translation>轻/中/重 / 轻/中/重</translation>
     </message>
     <message>
         <source>主食（克/天）</source>
@@ -1689,20 +1689,8 @@
         <translation>空腹血糖值</translation>
     </message>
     <message>
-        <source>＿＿mmol/L</source>
-        <translation>＿＿mmol/L</translation>
-    </message>
-    <message>
         <source>其他检查*</source>
         <translation>其他检查*</translation>
-    </message>
-    <message>
-        <source>糖化血红蛋白＿＿%</source>
-        <translation>糖化血红蛋白＿＿%</translation>
-    </message>
-    <message>
-        <source>检查日期：＿月＿日</source>
-        <translation>检查日期：＿月＿日</translation>
     </message>
     <message>
         <source>服药依从性</source>
@@ -1717,8 +1705,44 @@
         <translation>无</translation>
     </message>
     <message>
-        <source>有＿＿</source>
-        <translation>有＿＿</translation>
+        <source>父亲</source>
+        <translation>父亲</translation>
+    </message>
+    <message>
+        <source>母亲</source>
+        <translation>母亲</translation>
+    </message>
+    <message>
+        <source>兄弟姐妹</source>
+        <translation>兄弟姐妹</translation>
+    </message>
+    <message>
+        <source>子女</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>个人基本信息表</source>
+        <translation>个人基本信息表</translation>
+    </message>
+    <message>
+        <source>建档单位：{institution}</source>
+        <translation>建档单位：{institution}</translation>
+    </message>
+    <message>
+        <source>第 {n} 页</source>
+        <translation>第 {n} 页</translation>
     </message>
     <message>
         <source>低血糖反应</source>
@@ -1729,12 +1753,56 @@
         <translation>此次随访分类</translation>
     </message>
     <message>
-        <source>每日＿次 每次＿mg</source>
-        <translation>每日＿次 每次＿mg</translation>
-    </message>
-    <message>
         <source>用药情况</source>
         <translation>用药情况</translation>
+    </message>
+    <message>
+        <source>次/周</source>
+        <translation>次/周</translation>
+    </message>
+    <message>
+        <source>分钟/次</source>
+        <translation>分钟/次</translation>
+    </message>
+    <message>
+        <source>{n}次/周 {m}分钟/次</source>
+        <translation>{n}次/周 {m}分钟/次</translation>
+    </message>
+    <message>
+        <source>（目前/目标）</source>
+        <translation>（目前/目标）</translation>
+    </message>
+    <message>
+        <source>糖化血红蛋白{value}%</source>
+        <translation>糖化血红蛋白{value}%</translation>
+    </message>
+    <message>
+        <source>糖化血红蛋白</source>
+        <translation>糖化血红蛋白</translation>
+    </message>
+    <message>
+        <source>检查日期：</source>
+        <translation>检查日期：</translation>
+    </message>
+    <message>
+        <source>有</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <source>每日</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>次</source>
+        <translation>次</translation>
+    </message>
+    <message>
+        <source>每次</source>
+        <translation>每次</translation>
+    </message>
+    <message>
+        <source>每次{n}mg</source>
+        <translation>每次{n}mg</translation>
     </message>
     <message>
         <source>药物名称{n}</source>
@@ -1805,6 +1873,26 @@
         <translation>每日{n}次</translation>
     </message>
     <message>
+        <source>血压：剧烈头痛、头晕、胸闷胸痛、心慌、视物模糊、一侧肢体麻木无力或意识改变，请立即就诊。</source>
+        <translation>血压：剧烈头痛、头晕、胸闷胸痛、心慌、视物模糊、一侧肢体麻木无力或意识改变，请立即就诊。</translation>
+    </message>
+    <message>
+        <source>低血糖：心慌、出汗、手抖、饥饿感、头晕乏力，立即吃糖或喝糖水；15分钟不缓解或意识不清，速就医。</source>
+        <translation>低血糖：心慌、出汗、手抖、饥饿感、头晕乏力，立即吃糖或喝糖水；15分钟不缓解或意识不清，速就医。</translation>
+    </message>
+    <message>
+        <source>高血糖：口渴多饮、多尿、恶心呕吐、腹痛、呼吸深快、呼气有烂苹果味或嗜睡，请立即就诊。</source>
+        <translation>高血糖：口渴多饮、多尿、恶心呕吐、腹痛、呼吸深快、呼气有烂苹果味或嗜睡，请立即就诊。</translation>
+    </message>
+    <message>
+        <source>如有胸闷、心慌、视物模糊或意识改变，请立即就诊。</source>
+        <translation>如有胸闷、心慌、视物模糊或意识改变，请立即就诊。</translation>
+    </message>
+    <message>
+        <source>新约定的随访日期{date}早于打印日期{today}，请选今天或以后的日期</source>
+        <translation>新约定的随访日期{date}早于打印日期{today}，请选今天或以后的日期</translation>
+    </message>
+    <message>
         <source>慢病随访卡</source>
         <translation>慢病随访卡</translation>
     </message>
@@ -1827,6 +1915,14 @@
     <message>
         <source>扫码查档</source>
         <translation>扫码查档</translation>
+    </message>
+    <message>
+        <source>随访提醒</source>
+        <translation>随访提醒</translation>
+    </message>
+    <message>
+        <source>逾期 {n} 天，请尽快到卫生室随访</source>
+        <translation>逾期 {n} 天，请尽快到卫生室随访</translation>
     </message>
     <message>
         <source>下次随访</source>
@@ -1861,8 +1957,8 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <source>每次就诊请带上此卡。如有剧烈头痛、胸闷、心慌、视物模糊或意识改变，请立即就诊。</source>
-        <translation>每次就诊请带上此卡。如有剧烈头痛、胸闷、心慌、视物模糊或意识改变，请立即就诊。</translation>
+        <source>每次就诊请带上此卡。</source>
+        <translation>每次就诊请带上此卡。</translation>
     </message>
     <message>
         <source>随访卡</source>
@@ -1929,12 +2025,20 @@
         <translation>血糖{value}</translation>
     </message>
     <message>
-        <source>({n}天后)</source>
-        <translation>({n}天后)</translation>
+        <source>逾期{n}天</source>
+        <translation>逾期{n}天</translation>
     </message>
     <message>
-        <source>(今天)</source>
-        <translation>(今天)</translation>
+        <source>今天到期</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>{n}天后到期</source>
+        <translation>{n}天后到期</translation>
+    </message>
+    <message>
+        <source>（同户）</source>
+        <translation>（同户）</translation>
     </message>
     <message>
         <source>未随访</source>
@@ -1951,6 +2055,10 @@
     <message>
         <source>{place}  逾期及{days}天内到期  共{n}人  打印日期：{date}</source>
         <translation>{place}  逾期及{days}天内到期  共{n}人  打印日期：{date}</translation>
+    </message>
+    <message>
+        <source>联系电话：{phone}</source>
+        <translation>联系电话：{phone}</translation>
     </message>
     <message>
         <source>第 {n} 页 / 共 {total} 页</source>
@@ -2112,6 +2220,14 @@
         <source>（机构名称）</source>
         <translation>（机构名称）</translation>
     </message>
+    <message>
+        <source>管理项目应为 htn（高血压）或 t2dm（2型糖尿病）</source>
+        <translation>管理项目应为 htn（高血压）或 t2dm（2型糖尿病）</translation>
+    </message>
+    <message>
+        <source>{name}在{year}年没有{program}随访记录</source>
+        <translation>{name}在{year}年没有{program}随访记录</translation>
+    </message>
 </context>
 <context>
     <name>PrintPage</name>
@@ -2122,6 +2238,10 @@
     <message>
         <source>每张A4纸8张卡</source>
         <translation>每张A4纸8张卡</translation>
+    </message>
+    <message>
+        <source>逾期者印新约定日期</source>
+        <translation>逾期者印新约定日期</translation>
     </message>
     <message>
         <source>生成随访卡…</source>
@@ -2142,6 +2262,10 @@
     <message>
         <source>排版</source>
         <translation>排版</translation>
+    </message>
+    <message>
+        <source>逾期者的卡</source>
+        <translation>逾期者的卡</translation>
     </message>
     <message>
         <source>全部项目</source>
@@ -2258,6 +2382,14 @@
     <message>
         <source>档案封面</source>
         <translation>档案封面</translation>
+    </message>
+    <message>
+        <source>个人基本信息表</source>
+        <translation>个人基本信息表</translation>
+    </message>
+    <message>
+        <source>随访服务记录表</source>
+        <translation>随访服务记录表</translation>
     </message>
 </context>
 <context>
@@ -2897,6 +3029,10 @@
         <translation>保存设置</translation>
     </message>
     <message>
+        <source>保存本机构信息</source>
+        <translation>保存本机构信息</translation>
+    </message>
+    <message>
         <source>界面语言（重启后生效）</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
@@ -2915,6 +3051,10 @@
     <message>
         <source>设置</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>已保存。以后打印的随访卡、转诊单和工作单都使用这些信息。</source>
+        <translation>已保存。以后打印的随访卡、转诊单和工作单都使用这些信息。</translation>
     </message>
     <message>
         <source>已保存。界面语言在下次启动时生效。</source>

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from reportlab.lib import colors
@@ -28,6 +30,7 @@ from app.services.printing.layout import (
     FONT,
     Labels,
     cjk_canvas,
+    label_style,
     markup,
     para_style,
     register_font,
@@ -61,17 +64,19 @@ class Cell:
     boxes: int = 0
     codes: tuple[str, ...] = ()
     size: float = CELL_SIZE
+    typed: bool = False  # what people typed (a drug's name): may break between any characters
 
 
 class AnswerCell(Flowable):
     """Wrapped text with answer boxes: at its right when they fit beside it, else in rows below."""
 
-    def __init__(self, cell: Cell):
+    def __init__(self, cell: Cell, labels: Labels):
         super().__init__()
         self.cell = cell
         self.box = BOX_MM * mm
         self.gap = 0.8 * mm
-        self.para = Paragraph(cell.text, para_style(cell.size, cell.size * 1.25)) if cell.text else None
+        style = (para_style if cell.typed else partial(label_style, labels))(cell.size, cell.size * 1.25)
+        self.para = Paragraph(cell.text, style) if cell.text else None
         self._beside = False
 
     def used_width(self) -> float:
@@ -186,7 +191,7 @@ def _pair(now, target) -> str:
 
 
 def _value(text: str) -> Cell:
-    return Cell(markup(text), size=VALUE_SIZE)
+    return Cell(markup(text), size=VALUE_SIZE, typed=True)
 
 
 def _coded(T: Labels, list_name: str, code: str | None) -> Cell:  # noqa: N803
@@ -264,7 +269,7 @@ def rows(program: str, T: Labels) -> list[Row]:  # noqa: N803
                         .replace("{m}", _num(minutes))
                     )
                 )
-        return Cell("<br/>".join(lines), size=VALUE_SIZE)
+        return Cell("<br/>".join(lines), size=VALUE_SIZE, typed=True)
 
     out += [
         Row(sign, markup(T("Print", "其他")), Cell()),
@@ -359,7 +364,7 @@ def rows(program: str, T: Labels) -> list[Row]:  # noqa: N803
 
     def adverse(v, T):  # noqa: N803
         code = "2" if v.adverse_reaction else "1"
-        text = markup(f"1{T('Print', '无')} 2{T('Print', '有')}") + (
+        text = markup("1" + T("Print", "无") + " 2" + T("Print", "有")) + (
             " " + markup(v.adverse_text) if v.adverse_reaction and v.adverse_text else ""
         )
         return Cell(text, 1, (code,))
@@ -374,7 +379,7 @@ def rows(program: str, T: Labels) -> list[Row]:  # noqa: N803
         Row(
             "",
             markup(T("Print", "药物不良反应")),
-            Cell(markup(f"1{T('Print', '无')} 2{T('Print', '有')}") + blank(width_mm=14), 1),
+            Cell(markup("1" + T("Print", "无") + " 2" + T("Print", "有")) + blank(width_mm=14), 1),
             adverse,
         ),
     ]
@@ -506,19 +511,31 @@ def used_width(p: Paragraph) -> float:
     return widest
 
 
+def words_fit(T: Labels, text: str, width_mm: float, style):  # noqa: N803
+    """``style``, smaller if the longest English word would not fit ``width_mm`` ("Medication")."""
+    if T.lang != "en":
+        return style
+    words = re.sub(r"<[^>]+>", " ", text).replace("&nbsp;", " ").split()
+    widest = max((text_width(w, style.fontSize) for w in words), default=0)
+    if widest <= width_mm * mm:
+        return style
+    size = style.fontSize * width_mm * mm / widest
+    return label_style(T, size, size * 1.2)
+
+
 def form_layout(program: str, T: Labels, visits: list | None = None) -> FormLayout:  # noqa: N803
     """The page's table: items, and ``visits`` (up to four, else blank cells), each row as tall as
     its tallest cell needs (at least a line of handwriting), then stretched to fill the page."""
     register_font()
     visits = list(visits or [])[:VISITS]
-    item_style = para_style(ITEM_SIZE, ITEM_SIZE * 1.2)
+    item_style = label_style(T, ITEM_SIZE, ITEM_SIZE * 1.2)
     widths = [SECTION_W, ITEM_W] + [VISIT_W] * VISITS
     cells: list[list[Any]] = []
     spans: list[tuple[int, int, int, int]] = []
     section_start: dict[str, int] = {}
     declared = rows(program, T)
     for i, row in enumerate(declared):
-        item = Paragraph(row.item, item_style)
+        item = Paragraph(row.item, words_fit(T, row.item, ITEM_W - 2 * PAD_MM, item_style))
         visit_cells = []
         for k in range(VISITS):
             cell = (
@@ -526,10 +543,11 @@ def form_layout(program: str, T: Labels, visits: list | None = None) -> FormLayo
                 if k < len(visits) and row.fill
                 else (row.blank if k >= len(visits) else Cell())
             )
-            visit_cells.append(AnswerCell(cell) if (cell.text or cell.boxes) else "")
+            visit_cells.append(AnswerCell(cell, T) if (cell.text or cell.boxes) else "")
         if row.section:
             first = section_start.setdefault(row.section, i)
-            label = Paragraph(markup(row.section), item_style) if first == i else ""
+            style = words_fit(T, markup(row.section), SECTION_W - 2 * PAD_MM, item_style)
+            label = Paragraph(markup(row.section), style) if first == i else ""
             cells.append([label, item, *visit_cells])
         else:
             cells.append([item, "", *visit_cells])
@@ -538,17 +556,22 @@ def form_layout(program: str, T: Labels, visits: list | None = None) -> FormLayo
         last = max(i for i, row in enumerate(declared) if row.section == section)
         if last > first:
             spans.append((0, first, 0, last))
-    layout = FormLayout(widths, [MIN_ROW] * len(cells), cells, spans)
-    for r in range(len(cells)):
-        for c in range(len(widths)):
-            if (c, r) in ((s[0], s[1]) for s in spans if s[1] != s[3]):
-                continue  # a section label spanning rows is measured below
-            layout.heights[r] = max(layout.heights[r], layout.needed(r, c)[1] + 2 * PAD_MM + 0.4)
-    for c0, r0, _c1, r1 in spans:  # a section label taller than its rows: the rows grow evenly
-        if r1 > r0:
-            short = layout.needed(r0, c0)[1] + 2 * PAD_MM - sum(layout.heights[r0 : r1 + 1])
-            for r in range(r0, r1 + 1):
-                layout.heights[r] += max(0.0, short) / (r1 - r0 + 1)
+    # a row is a line of handwriting (MIN_ROW) unless a cell needs more; when the page is short
+    # (longer English options) the plain rows give up a little, never below 5 mm
+    for min_row in (MIN_ROW, 5.5, 5.0):
+        layout = FormLayout(widths, [min_row] * len(cells), cells, spans)
+        for r in range(len(cells)):
+            for c in range(len(widths)):
+                if (c, r) in ((s[0], s[1]) for s in spans if s[1] != s[3]):
+                    continue  # a section label spanning rows is measured below
+                layout.heights[r] = max(layout.heights[r], layout.needed(r, c)[1] + 2 * PAD_MM + 0.4)
+        for c0, r0, _c1, r1 in spans:  # a section label taller than its rows: the rows grow evenly
+            if r1 > r0:
+                short = layout.needed(r0, c0)[1] + 2 * PAD_MM - sum(layout.heights[r0 : r1 + 1])
+                for r in range(r0, r1 + 1):
+                    layout.heights[r] += max(0.0, short) / (r1 - r0 + 1)
+        if sum(layout.heights) <= ROOM_MM:
+            break
     total = sum(layout.heights)
     if total < ROOM_MM:  # room to write by hand: the page's rest shared out
         layout.heights = [h * ROOM_MM / total for h in layout.heights]

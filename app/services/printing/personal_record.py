@@ -21,7 +21,15 @@ from sqlalchemy.orm import Session
 
 from app.models import Resident, Village
 from app.services.institution import clinic_for
-from app.services.printing.layout import FONT, Labels, cjk_canvas, markup, para_style, register_font
+from app.services.printing.layout import (
+    FONT,
+    Labels,
+    cjk_canvas,
+    label_style,
+    markup,
+    para_style,
+    register_font,
+)
 from app.services.records import resident_form
 from app.services.records.field_table import Field, Kind
 from app.services.records.residents import resident_input_from
@@ -131,7 +139,7 @@ def record_data(session: Session, resident_id, labels: Labels) -> RecordData:
     head = next((m for m in (r.household.members if r.household else []) if m.relation_to_head == "0"), None)
     context = {
         "village_code": village.name if village else "",
-        "household_id": f"{T('Print', '户主')} {head.name}" if head else "",
+        "household_id": T("Print", "户主") + " " + head.name if head else "",
     }
     rows = []
     for section in resident_form.RESIDENT_FORM.sections:
@@ -145,8 +153,8 @@ def render_record(data: RecordData, labels: Labels) -> bytes:
     T = labels
     register_font()
     title = T("Print", "个人基本信息表")
-    section_style = para_style(9.5, 12)
-    label_style = para_style(8.5, 10.5)
+    section_style = label_style(T, 9.5, 12)
+    item_style = label_style(T, 8.5, 10.5)
     value_style = para_style(9, 11.5)
     rows: list[list] = []
     style = [
@@ -171,7 +179,7 @@ def render_record(data: RecordData, labels: Labels) -> bytes:
         boxes = " ".join(f"[{c}]" for c in row.codes)
         rows.append(
             [
-                Paragraph(markup(T("Field", row.label)), label_style),
+                Paragraph(markup(T("Field", row.label)), item_style),
                 Paragraph(markup(row.value) or "&nbsp;", value_style),
                 Paragraph(markup(boxes), para_style(8.5, 10.5, align=2)),
             ]
