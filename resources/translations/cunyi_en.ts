@@ -2242,7 +2242,7 @@
     </message>
     <message>
         <source>逾期者印新约定日期</source>
-        <translation>Print a planned date for overdue patients</translation>
+        <translation>Print this planned date:</translation>
     </message>
     <message>
         <source>生成随访卡…</source>

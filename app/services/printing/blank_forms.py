@@ -519,7 +519,7 @@ def words_fit(T: Labels, text: str, width_mm: float, style):  # noqa: N803
     widest = max((text_width(w, style.fontSize) for w in words), default=0)
     if widest <= width_mm * mm:
         return style
-    size = style.fontSize * width_mm * mm / widest
+    size = style.fontSize * width_mm * mm / widest * 0.95  # a margin: the table wraps it again
     return label_style(T, size, size * 1.2)
 
 
@@ -620,7 +620,9 @@ def render_form(
         [
             [
                 Paragraph(
-                    markup(T("Print", "姓名：")) + (markup(name) if name else blank(10, 35)), para_style(10)
+                    markup(T("Print", "姓名：") + (" " if T.lang == "en" else ""))
+                    + (markup(name) if name else blank(10, 35)),
+                    para_style(10),
                 ),
                 Paragraph(markup(T("Print", "编号")), para_style(10, align=2)),
                 NumberBoxes(archive_no[-8:] if archive_no else ""),

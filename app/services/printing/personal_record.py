@@ -127,7 +127,10 @@ def _value(T: Labels, inp: Any, f: Field, context: dict[str, str]) -> tuple[str,
             return (T("Field", f.choice) if raw else T("Print", "无")), ()
         return (T("Print", "是") if raw else T("Print", "否")), ()
     if f.kind is Kind.NUMBER and raw not in (None, ""):
-        return f"{raw} {T('Field', f.unit)}".strip(), ()
+        unit = T("Field", f.unit)
+        if T.lang == "en" and str(raw) == "1" and unit.endswith("s"):
+            unit = unit[:-1]  # "1 year", not "1 years"
+        return f"{raw} {unit}".strip(), ()
     return ("" if raw is None else str(raw)), ()
 
 
@@ -193,7 +196,10 @@ def render_record(data: RecordData, labels: Labels) -> bytes:
     header = Table(
         [
             [
-                Paragraph(markup(T("Print", "姓名：") + data.name), para_style(10.5)),
+                Paragraph(
+                    markup(T("Print", "姓名：") + (" " if T.lang == "en" else "") + data.name),
+                    para_style(10.5),
+                ),
                 Paragraph(
                     markup(T("Print", "编号") + " " + f"{data.archive_no[-8:-5]}-{data.archive_no[-5:]}"),
                     para_style(10.5, align=2),
