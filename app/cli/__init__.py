@@ -20,6 +20,7 @@ from app.cli import (
     followup,
     gui,
     init,
+    institution,
     printing,
     residents,
     sync,
@@ -27,7 +28,21 @@ from app.cli import (
 )
 
 # In the order `cunyi --help` lists them.
-GROUPS = (gui, init, demo, residents, printing, followup, device, sync, users, audit, backup, bench)
+GROUPS = (
+    gui,
+    init,
+    demo,
+    residents,
+    printing,
+    followup,
+    device,
+    sync,
+    users,
+    audit,
+    backup,
+    bench,
+    institution,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
