@@ -106,3 +106,21 @@ def test_township_prints_the_village_clinic_after_a_sync(world):
 def a_code(device) -> str:
     with device.store.session() as s:
         return s.get(Profile, 1).code
+
+
+def test_cli_shows_and_sets_the_profile(store, tmp_path, monkeypatch, capsys):
+    import json
+    from pathlib import Path
+
+    from app.cli import main
+
+    monkeypatch.setenv("CUNYI_DATA_DIR", str(Path(store.engine.url.database).parent))
+    assert main(["institution", "set", "--phone", "13912340000", "--doctors", "李医生,王医生", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["phone"] == "13912340000" and shown["doctors"] == ["李医生", "王医生"]
+    assert shown["institution"] == "测试村卫生室"  # what was not named stays
+    assert main(["institution", "set", "--phone", "12345"]) == 1
+    err = capsys.readouterr().err
+    assert "联系电话" in err and err.count("\n") == 1 and "Traceback" not in err
+    assert main(["institution", "show", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["phone"] == "13912340000"  # the refused change wrote nothing

@@ -23,6 +23,7 @@ from app.cli import (
     followup,
     gui,
     init,
+    institution,
     poverty,
     printing,
     referral,
@@ -43,6 +44,14 @@ GROUPS = (
     residents,
     printing,
     followup,
+GROUPS = (
+    gui,
+    init,
+    institution,
+    demo,
+    residents,
+    printing,
+    followup,
     smi,
     elderly,
     contract,
@@ -58,6 +67,7 @@ GROUPS = (
     backup,
     store,
     bench,
+)
 )
 
 

@@ -62,6 +62,14 @@ def register(sub) -> None:
     pp.add_argument("resident", help=RESIDENT_HELP)
     pp = document("blank", "blank follow-up form for days without power")
     pp.add_argument("program", choices=["htn", "t2dm"])
+    pp = document("record", "个人基本信息表 (personal basic information) filled from the record")
+    pp.add_argument("resident", help=RESIDENT_HELP)
+    pp = document("visits", "随访服务记录表 filled with a year's visits, 4 to a page")
+    pp.add_argument("resident", help=RESIDENT_HELP)
+    pp.add_argument("--program", required=True, choices=["htn", "t2dm"])
+    pp.add_argument(
+        "--year", type=WholeNumber("年份"), metavar="Y", help="the visits' year (default: this year)"
+    )
 
 
 def print_labels(lang: str):
@@ -114,7 +122,14 @@ def _render(s, args, labels) -> bytes:
     if args.document == "cover":
         return printing.cover_pdf(s, args.resident, labels)
     if args.document == "blank":
-        return printing.blank_form_pdf(args.program, labels)
+        return printing.blank_form_pdf(args.program, labels, s)
+    if args.document == "record":
+        return printing.record_pdf(s, args.resident, labels)
+    if args.document == "visits":
+        import datetime as dt
+
+        year = args.year or dt.date.today().year
+        return printing.visits_pdf(s, args.resident, args.program, year, labels)
     scope = _scope(s, args)
     if args.document == "cards":
         ids = printing.due_resident_ids(s, args.due_within, **scope)

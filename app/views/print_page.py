@@ -232,8 +232,14 @@ class PrintPage(LazyPage):
         return self._batch(work).success(done).run_in_background(self.tr("正在生成工作单…"))
 
     def print_blank(self, program: str) -> None:
-        data = printing.blank_form_pdf(program, print_labels())
-        self._show(data, self.tr("空白随访表"), f"空白随访表-{program}.pdf")
+        labels = print_labels()
+        data = (
+            Op(self, self.store, lambda s: printing.blank_form_pdf(program, labels, s))
+            .titled(self.tr("打印"))
+            .run()
+        )
+        if data is not None:
+            self._show(data, self.tr("空白随访表"), f"空白随访表-{program}.pdf")
 
     def print_referral(self, returning: bool) -> None:
         items = self.referrals.selectedItems()
@@ -261,21 +267,39 @@ def print_referral_slip(parent: QWidget, store: Store, referral_id, returning: b
 
 
 def print_resident_document(parent: QWidget, store: Store, resident_ref: str, document: str):
-    """``card`` or ``cover`` of one resident (archive number or id), in the preview."""
+    """``card``, ``cover`` or ``record`` (个人基本信息表) of one resident (archive number or id), in the preview."""
     labels = print_labels()
-    render_pdf = printing.card_pdf if document == "card" else printing.cover_pdf
+    render_pdf = {"card": printing.card_pdf, "cover": printing.cover_pdf, "record": printing.record_pdf}[
+        document
+    ]
 
     def work(s):
         archive_no = find_resident(s, resident_ref).archive_no
         return archive_no, render_pdf(s, archive_no, labels)
 
-    title = (
-        QCoreApplication.translate("PrintPage", "随访卡")
-        if document == "card"
-        else QCoreApplication.translate("PrintPage", "档案封面")
-    )
+    title = {
+        "card": QCoreApplication.translate("PrintPage", "随访卡"),
+        "cover": QCoreApplication.translate("PrintPage", "档案封面"),
+        "record": QCoreApplication.translate("PrintPage", "个人基本信息表"),
+    }[document]
     made = Op(parent, store, work).titled(QCoreApplication.translate("PrintPage", "打印")).run()
     if made is None:
         return None
     archive_no, data = made
     return preview(parent, data, title, f"{title}-{archive_no}.pdf")
+
+
+def print_resident_visits(parent: QWidget, store: Store, resident_ref: str, program: str, year: int):
+    """随访服务记录表 of one resident, programme (htn | t2dm) and year, filled, in the preview."""
+    labels = print_labels()
+
+    def work(s):
+        archive_no = find_resident(s, resident_ref).archive_no
+        return archive_no, printing.visits_pdf(s, archive_no, program, year, labels)
+
+    made = Op(parent, store, work).titled(QCoreApplication.translate("PrintPage", "打印")).run()
+    if made is None:
+        return None
+    archive_no, data = made
+    title = QCoreApplication.translate("PrintPage", "随访服务记录表")
+    return preview(parent, data, title, f"{title}-{program}-{year}-{archive_no}.pdf")

@@ -45,7 +45,9 @@ __all__ = [
     "cards_pdf",
     "cover_pdf",
     "due_resident_ids",
+    "record_pdf",
     "referral_pdf",
+    "visits_pdf",
     "worklist_pdf",
     "write_pdf",
 ]
@@ -164,10 +166,60 @@ def worklist_pdf(
     return home_visits.render_home_visits(data, labels)
 
 
-def blank_form_pdf(program: str, labels: Labels) -> bytes:
+def blank_form_pdf(program: str, labels: Labels, session: Session | None = None) -> bytes:
+    """A blank 随访服务记录表 (with this institution's name at the foot when a store is given)."""
+    from app.services.institution import institution_profile
     from app.services.printing import blank_forms
 
-    return blank_forms.render_blank_form(program, labels)
+    org = institution_profile(session).institution if session is not None else ""
+    return blank_forms.render_blank_form(program, labels, institution=org)
+
+
+def record_pdf(session: Session, resident_ref: str, labels: Labels) -> bytes:
+    """个人基本信息表 filled from the record (printed from the resident form's declaration)."""
+    from app.services.printing import personal_record
+
+    resident = find_resident(session, resident_ref)
+    _may_print(session, [resident.id], "record")
+    return personal_record.render_record(personal_record.record_data(session, resident.id, labels), labels)
+
+
+def visits_pdf(session: Session, resident_ref: str, program: str, year: int, labels: Labels) -> bytes:
+    """随访服务记录表 filled with a resident's visits of one programme and year, four to a page as on
+    paper; voided visits left out (a corrected visit is voided, so its correction prints)."""
+    from app.i18n import QT_TRANSLATE_NOOP
+    from app.services.errors import Message, UserError
+    from app.services.institution import clinic_for
+    from app.services.printing import blank_forms
+    from app.services.programmes.followup import visit_history
+
+    if program not in blank_forms.PROGRAMS:
+        raise UserError(
+            Message("Print", QT_TRANSLATE_NOOP("Print", "管理项目应为 htn（高血压）或 t2dm（2型糖尿病）"))
+        )
+    resident = find_resident(session, resident_ref)
+    _may_print(session, [resident.id], f"visits {program} {year}")
+    visits = [
+        v
+        for v in visit_history(session, resident.id, program)
+        if v.visit_date.year == year and v.outcome == "done"
+    ]
+    if not visits:
+        raise UserError(
+            Message(
+                "Print",
+                QT_TRANSLATE_NOOP("Print", "{name}在{year}年没有{program}随访记录"),
+                {"name": resident.name, "year": year, "program": labels.code("program", program)},
+            )
+        )
+    return blank_forms.render_form(
+        program,
+        labels,
+        visits=visits,
+        name=resident.name,
+        archive_no=resident.archive_no,
+        institution=clinic_for(session, resident.village_id).name,
+    )
 
 
 def write_pdf(path: str | Path, data: bytes) -> Path:

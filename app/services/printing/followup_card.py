@@ -257,7 +257,8 @@ def draw_front(page: Page, card: CardData, x: float, y: float) -> None:
     if card.next_visit is None and card.days_overdue:  # never a past date: say so instead
         page.text(x + 3, y + 44, T("Print", "随访提醒"), 7.5)
         notice = T("Print", "逾期 {n} 天，请尽快到卫生室随访").replace("{n}", str(card.days_overdue))
-        page.fit_text(x + 18, y + 49.5, CARD_W - 21, notice, 12, bold=True, align="center")
+        # one line in Chinese; English wraps onto two rather than shrink out of sight
+        page.paragraph(Box(x + 18, y + 40.5, CARD_W - 21, 12.5), markup(notice), 11, min_size=6.5, align=1)
         return
     page.text(x + 3, y + 44, T("Print", "下次随访"), 7.5)
     due = T.date(card.next_visit, T("Print", "＿＿年＿＿月＿＿日"))

@@ -27,6 +27,7 @@ from app.services.printing.layout import (
     FONT,
     Labels,
     fit_size,
+    label_style,
     markup,
     numbered_canvas,
     para_style,
@@ -192,7 +193,7 @@ def render_home_visits(
     register_font()
     body = para_style(8.5, 11)
     small = para_style(7.5, 9.5)
-    head = para_style(8.5, 11, align=1)
+    head = label_style(T, 8.5, 11, align=1)
     columns = [
         (T("Print", "序号"), 9),
         (T("Print", "姓名"), 22),

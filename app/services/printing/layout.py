@@ -115,6 +115,15 @@ def para_style(
     )
 
 
+def label_style(labels: Labels, size: float, leading: float | None = None, align: int = 0) -> ParagraphStyle:
+    """A style for the form's own words: English wraps at spaces, never inside a word ("Sympt-
+    oms"); Chinese (and what people typed, which keeps :func:`para_style`) breaks between characters."""
+    style = para_style(size, leading, align)
+    if labels.lang == "en":
+        style.wordWrap = None
+    return style
+
+
 def markup(text: str | None) -> str:
     """User text made safe for a reportlab Paragraph (which reads a small XML dialect)."""
     return escape(text or "").replace("\n", "<br/>")

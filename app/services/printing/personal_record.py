@@ -1,0 +1,254 @@
+"""个人基本信息表, filled from the record: the paper archive's second page.
+
+Printed from the resident form's one declaration (``resident_form.RESIDENT_FORM``): its sections in
+order, each field's label and the saved value as the form loads it (``resident_input_from``), coded
+answers as their label with the code in a box, as the paper form has them.  A field added to the
+declaration prints here without a change; composite fields (past diseases, family history …) say
+how they read in :data:`COMPOSITES`.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from sqlalchemy.orm import Session
+
+from app.models import Resident, Village
+from app.services.institution import clinic_for
+from app.services.printing.layout import (
+    FONT,
+    Labels,
+    cjk_canvas,
+    label_style,
+    markup,
+    para_style,
+    register_font,
+)
+from app.services.records import resident_form
+from app.services.records.field_table import Field, Kind
+from app.services.records.residents import resident_input_from
+
+PAGE_W = 210
+MARGIN = 12
+LABEL_W = 38  # mm: the label column; the value takes the rest
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    section: str  # the section title (untranslated source text)
+    label: str  # the field label (untranslated source text, context "Field")
+    value: str  # already in the document's language
+    codes: tuple[str, ...] = ()  # coded answers, printed in boxes
+
+
+@dataclass(frozen=True)
+class RecordData:
+    name: str
+    archive_no: str
+    institution: str
+    rows: tuple[RecordRow, ...]
+
+
+def _past_diseases(T: Labels, inp: Any, f: Field) -> tuple[str, tuple[str, ...]]:
+    typed: dict[str, str] = getattr(inp, f.key) or {}
+    other = getattr(inp, f.other, "") if f.other else ""
+    parts = []
+    for code, month in typed.items():
+        label = T.code("past_disease", code)
+        if other and code == "13":
+            label += f"（{other}）" if T.lang == "zh" else f" ({other})"
+        parts.append(f"{label} {month}".strip())
+    return T.join(parts), tuple(typed)
+
+
+def _history_events(T: Labels, inp: Any, f: Field) -> tuple[str, tuple[str, ...]]:
+    events = getattr(inp, f.key) or []
+    if not events:
+        return T("Print", "无"), ()
+    parts = [f"{T.code('history_event', kind)}: {name} {day}".strip() for kind, name, day in events]
+    return "; ".join(parts) if T.lang == "en" else "；".join(parts), ()
+
+
+def _family(T: Labels, inp: Any, f: Field) -> tuple[str, tuple[str, ...]]:
+    typed: dict[str, list[str]] = getattr(inp, f.key) or {}
+    relatives = {
+        "father": T("Print", "父亲"),
+        "mother": T("Print", "母亲"),
+        "sibling": T("Print", "兄弟姐妹"),
+        "child": T("Print", "子女"),
+    }
+    parts = []
+    for rel in resident_form.RELATIVES:
+        codes = typed.get(rel) or []
+        if codes:
+            labels = T.join([T.code("family_disease", c) for c in codes])
+            parts.append(f"{relatives[rel]}: {labels}" if T.lang == "en" else f"{relatives[rel]}：{labels}")
+    other = getattr(inp, f.other, "") if f.other else ""
+    if other:
+        parts.append(other)
+    return ("; " if T.lang == "en" else "；").join(parts), ()
+
+
+# Composite fields of the declaration, by their editor: how their value reads on paper.  The
+# household (its head) and the village print as the record names them (see _context_values).
+COMPOSITES: dict[str, Callable[[Labels, Any, Field], tuple[str, tuple[str, ...]]]] = {
+    "past_diseases": _past_diseases,
+    "history_events": _history_events,
+    "family": _family,
+}
+
+
+def _value(T: Labels, inp: Any, f: Field, context: dict[str, str]) -> tuple[str, tuple[str, ...]]:  # noqa: N803
+    if f.key in context:
+        return context[f.key], ()
+    if f.kind is Kind.CUSTOM:
+        fmt = COMPOSITES.get(f.editor or "")
+        return fmt(T, inp, f) if fmt else ("", ())
+    raw = getattr(inp, f.key, None)
+    if f.kind is Kind.CODE:
+        return (T.code(f.codes, raw), (raw,)) if raw else ("", ())
+    if f.kind is Kind.MULTI:
+        codes = tuple(raw or [])
+        labels = [T.code(f.codes, c) for c in codes]
+        other = getattr(inp, f.other, "") if f.other else ""
+        if other:
+            labels.append(other)
+        return T.join(labels), codes
+    if f.kind is Kind.BOOL:
+        if raw is None:
+            return "", ()
+        if f.choice:  # 遗传病史 "有": unticked reads 无
+            return (T("Field", f.choice) if raw else T("Print", "无")), ()
+        return (T("Print", "是") if raw else T("Print", "否")), ()
+    if f.kind is Kind.NUMBER and raw not in (None, ""):
+        unit = T("Field", f.unit)
+        if T.lang == "en" and str(raw) == "1" and unit.endswith("s"):
+            unit = unit[:-1]  # "1 year", not "1 years"
+        return f"{raw} {unit}".strip(), ()
+    return ("" if raw is None else str(raw)), ()
+
+
+def record_data(session: Session, resident_id, labels: Labels) -> RecordData:
+    T = labels
+    r: Resident = session.get(Resident, resident_id)
+    inp = resident_input_from(r)
+    village = session.get(Village, r.village_id)
+    head = next((m for m in (r.household.members if r.household else []) if m.relation_to_head == "0"), None)
+    context = {
+        "village_code": village.name if village else "",
+        "household_id": T("Print", "户主") + " " + head.name if head else "",
+    }
+    rows = []
+    for section in resident_form.RESIDENT_FORM.sections:
+        for f in section.fields:
+            value, codes = _value(T, inp, f, context)
+            rows.append(RecordRow(section.title, f.label, value, codes))
+    return RecordData(r.name, r.archive_no, clinic_for(session, r.village_id).name, tuple(rows))
+
+
+def render_record(data: RecordData, labels: Labels) -> bytes:
+    T = labels
+    register_font()
+    title = T("Print", "个人基本信息表")
+    section_style = label_style(T, 9.5, 12)
+    item_style = label_style(T, 8.5, 10.5)
+    value_style = para_style(9, 11.5)
+    rows: list[list] = []
+    style = [
+        ("FONT", (0, 0), (-1, -1), FONT, 9),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+    ]
+    section = None
+    for row in data.rows:
+        if row.section != section:
+            section = row.section
+            style += [
+                ("SPAN", (0, len(rows)), (-1, len(rows))),
+                ("BACKGROUND", (0, len(rows)), (-1, len(rows)), colors.Color(0.92, 0.92, 0.92)),
+            ]
+            rows.append([Paragraph(markup(T("Field", section)), section_style), "", ""])
+        boxes = " ".join(f"[{c}]" for c in row.codes)
+        rows.append(
+            [
+                Paragraph(markup(T("Field", row.label)), item_style),
+                Paragraph(markup(row.value) or "&nbsp;", value_style),
+                Paragraph(markup(boxes), para_style(8.5, 10.5, align=2)),
+            ]
+        )
+    width = PAGE_W - 2 * MARGIN
+    codes_w = 22
+    table = Table(
+        rows, colWidths=[LABEL_W * mm, (width - LABEL_W - codes_w) * mm, codes_w * mm], repeatRows=0
+    )
+    table.setStyle(TableStyle(style))
+    header = Table(
+        [
+            [
+                Paragraph(
+                    markup(T("Print", "姓名：") + (" " if T.lang == "en" else "") + data.name),
+                    para_style(10.5),
+                ),
+                Paragraph(
+                    markup(T("Print", "编号") + " " + f"{data.archive_no[-8:-5]}-{data.archive_no[-5:]}"),
+                    para_style(10.5, align=2),
+                ),
+            ]
+        ],
+        colWidths=[(width / 2) * mm, (width / 2) * mm],
+    )
+    header.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 10),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    footer_text = T("Print", "建档单位：{institution}").replace("{institution}", data.institution)
+
+    def on_page(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 8)
+        canvas.drawString(MARGIN * mm, 8 * mm, footer_text)
+        canvas.drawRightString(
+            (PAGE_W - MARGIN) * mm, 8 * mm, T("Print", "第 {n} 页").replace("{n}", str(doc.page))
+        )
+        canvas.restoreState()
+
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=(210 * mm, 297 * mm),
+        leftMargin=MARGIN * mm,
+        rightMargin=MARGIN * mm,
+        topMargin=12 * mm,
+        bottomMargin=14 * mm,
+        title=f"{title} {data.name}",
+        creator="CunYi 村医",
+    )
+    doc.build(
+        [
+            Paragraph(markup(title), para_style(16, 20, align=1)),
+            Spacer(1, 3 * mm),
+            header,
+            Spacer(1, 2 * mm),
+            table,
+        ],
+        onFirstPage=on_page,
+        onLaterPages=on_page,
+        canvasmaker=cjk_canvas,
+    )
+    return buffer.getvalue()

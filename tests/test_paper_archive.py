@@ -1,0 +1,275 @@
+"""The paper archive from the record (个人基本信息表, 随访服务记录表 filled) and forms a pen can fill:
+the PDFs' text carries the labels and the recorded values; box sizes and text-in-cell are measured
+from the layout itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from reportlab.lib.units import mm
+
+from app.cli import main
+from app.cli.printing import print_labels
+from app.models import FollowupVisit
+from app.services import printing
+from app.services.errors import UserError
+from app.services.printing import Labels, blank_forms
+from app.services.printing.blank_forms import AnswerCell, form_layout
+from app.services.printing.layout import text_width
+from app.services.programmes import followup
+from app.services.programmes.followup import VisitInput, save_visit
+from app.services.records.resident_form import RESIDENT_FORM
+from app.services.records.residents import ResidentInput, save_resident
+from tests.conftest import TODAY
+
+ZH = Labels()
+
+
+def pdf_pages(data: bytes, tmp_path: Path) -> list[str]:
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(data)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return [re.sub(r"\s+", "", page) for page in text.split("\f")[:-1]]
+
+
+@pytest.fixture
+def archive(store):
+    """王建国 with a full personal record and five 2026 hypertension visits, one voided and one corrected."""
+    with store.transaction() as s:
+        r = save_resident(
+            s,
+            ResidentInput(
+                name="王建国",
+                id_number="11010519491231002X",
+                sex="2",
+                ethnicity="01",
+                blood_abo="1",
+                education="7",
+                occupation="4",
+                marital="2",
+                phone="13912345678",
+                contact_name="王小明",
+                current_address="测试村三组18号",
+                group_name="三组",
+                payment=["3"],
+                allergy=["2"],
+                past_diseases={"2": "2015-06", "3": "2019-01"},
+                family={"father": ["2"], "mother": ["3"]},
+                fuel="2",
+                water="3",
+                enrolled_on="2020-01-01",
+                enrolled_by="李医生",
+                responsible_doctor="李医生",
+            ),
+            today=TODAY,
+        )
+        followup.enrol(s, r, "htn", dt.date(2024, 1, 1), doctor="李医生")
+        ids = {}
+        for day, sbp in (
+            ("2025-12-20", "170"),
+            ("2026-01-10", "151"),
+            ("2026-03-11", "142"),
+            ("2026-05-12", "163"),
+            ("2026-07-13", "144"),
+            ("2026-09-14", "135"),
+            ("2026-10-20", "133"),
+        ):
+            v = save_visit(
+                s,
+                r,
+                VisitInput(
+                    visit_date=day,
+                    measurements={"sbp": sbp, "dbp": "88", "heart_rate": "72"},
+                    drugs=[{"name": "氨氯地平片", "times_per_day": 1, "mg_per_time": 5}],
+                    doctor="李医生",
+                ),
+                today=TODAY,
+            )
+            ids[day] = v.id
+        corrected = save_visit(
+            s,
+            r,
+            VisitInput(
+                visit_date="2026-07-13",
+                correction=True,
+                measurements={"sbp": "139", "dbp": "87", "heart_rate": "70"},
+                drugs=[{"name": "氨氯地平片", "times_per_day": 1, "mg_per_time": 5}],
+                doctor="李医生",
+            ),
+            today=TODAY,
+        )
+        voided = s.get(FollowupVisit, ids["2026-05-12"])
+        voided.voided, voided.void_reason = True, "录错病人"
+        return {"archive_no": r.archive_no, "corrected": corrected.id}
+
+
+def test_record_prints_every_declared_field_and_the_values(store, archive, tmp_path):
+    with store.session() as s:
+        data = printing.record_pdf(s, archive["archive_no"], ZH)
+    text = "".join(pdf_pages(data, tmp_path))
+    assert (
+        "个人基本信息表" in text and archive["archive_no"][-8:-5] + "-" + archive["archive_no"][-5:] in text
+    )
+    for f in RESIDENT_FORM:  # printed from the one declaration: every field has its row
+        assert re.sub(r"\s+", "", f.label) in text, f.label
+    for value in (
+        "王建国",
+        "11010519491231002X",
+        "1949-12-31",
+        "汉族",
+        "A型",
+        "初中",
+        "已婚",
+        "13912345678",
+        "王小明",
+        "测试村三组18号",
+        "新型农村合作医疗",
+        "青霉素",
+        "高血压2015-06",
+        "糖尿病2019-01",
+        "父亲：高血压",
+        "母亲：糖尿病",
+        "煤",
+        "井水",
+        "李医生",
+        "户主王建国",
+    ):
+        assert value in text, value
+    assert "None" not in text
+
+
+def test_visits_four_to_a_page_voided_left_out_corrections_as_corrected(store, archive, tmp_path):
+    with store.session() as s:
+        data = printing.visits_pdf(s, archive["archive_no"], "htn", 2026, ZH)
+    pages = pdf_pages(data, tmp_path)
+    assert len(pages) == 2  # four visits of 2026 on the first page, the fifth on the second
+    for page in pages:
+        for label in ("高血压患者随访服务记录表", "随访日期", "血压（mmHg）", "用药情况", "随访医生签名"):
+            assert label in page, label
+    assert all(day in pages[0] for day in ("2026.01.10", "2026.03.11", "2026.07.13", "2026.09.14"))
+    assert "2026.10.20" in pages[1] and "2026.10.20" not in pages[0] and "王建国" in pages[1]
+    whole = "".join(pages)
+    assert "2026.05.12" not in whole and "163/88" not in whole  # the voided visit
+    assert "139/87" in whole and "144/88" not in whole  # the correction replaces what it corrected
+    assert "2025.12.20" not in whole and "170/88" not in whole  # another year
+    assert "151/88" in whole and "氨氯地平片" in whole and "每日1次每次5mg" in whole and "李医生" in whole
+
+
+def test_visits_of_a_year_without_any_say_so(store, archive):
+    with store.session() as s, pytest.raises(UserError, match="2024年没有高血压随访记录"):
+        printing.visits_pdf(s, archive["archive_no"], "htn", 2024, ZH)
+
+
+def test_cli_print_record_and_visits(store, archive, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CUNYI_DATA_DIR", str(Path(store.engine.url.database).parent))
+    a = archive["archive_no"]
+    assert main(["print", "record", a, "-o", str(tmp_path / "r.pdf")]) == 0
+    assert (
+        main(["print", "visits", a, "--program", "htn", "--year", "2026", "-o", str(tmp_path / "v.pdf")]) == 0
+    )
+    assert "王建国" in pdf_pages((tmp_path / "r.pdf").read_bytes(), tmp_path)[0]
+    assert (
+        main(["print", "visits", a, "--program", "htn", "--year", "1999", "-o", str(tmp_path / "x.pdf")]) == 1
+    )
+    err = capsys.readouterr().err
+    assert "没有高血压随访记录" in err and "Traceback" not in err and not (tmp_path / "x.pdf").exists()
+    assert main(["print", "record", a, "--lang", "en", "-o", str(tmp_path / "re.pdf")]) == 0
+    english = pdf_pages((tmp_path / "re.pdf").read_bytes(), tmp_path)[0]
+    for text in ("Personalbasicinformation", "Name", "Sex", "Female", "Recordkeptby:"):
+        assert text in english, text
+    assert "个人基本信息表" not in english and "性别" not in english
+
+
+# ---------------------------------------------------------------- forms a pen can fill
+
+
+def blanks_in(markup_text: str, size: float) -> list[float]:
+    """Widths (mm) of the write-on blanks (<u>&nbsp;…</u>) in a cell's markup."""
+    return [
+        len(run) // len("&nbsp;") * text_width("\u00a0", size) / mm
+        for run in re.findall(r"<u>((?:&nbsp;)+)</u>", markup_text)
+    ]
+
+
+@pytest.mark.parametrize("program", ["htn", "t2dm"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_blank_form_boxes_blanks_and_text_fit_their_cells(program, lang, tmp_path):
+    labels = print_labels(lang)
+    layout = form_layout(program, labels)
+    assert sum(layout.heights) <= blank_forms.ROOM_MM + 0.01  # one A4 page
+    boxes = blanks = 0
+    for r, row in enumerate(layout.cells):
+        for c, cell in enumerate(row):
+            if not cell:
+                continue
+            need_w, need_h = layout.needed(r, c)
+            room_w = layout.width_of(r, c) - 2 * blank_forms.PAD_MM
+            room_h = layout.span_height(r, c) - 2 * blank_forms.PAD_MM
+            assert need_w <= room_w + 0.01, (r, c, need_w, room_w)  # no word runs over the border
+            assert need_h <= room_h + 0.01, (r, c, need_h, room_h)  # no line falls out of the cell
+            if isinstance(cell, AnswerCell):
+                boxes += cell.cell.boxes
+                assert cell.box / mm >= 3.5
+                widths = blanks_in(cell.cell.text, cell.cell.size)
+                blanks += len(widths)
+                assert all(w >= 8 for w in widths), widths  # 每日＿次 was two characters wide
+    assert boxes >= 4 * 10 and blanks >= 4 * 6
+    data = blank_forms.render_blank_form(program, labels)
+    assert len(pdf_pages(data, tmp_path)) == 1
+
+
+def test_filled_form_cells_fit_with_long_values(store, archive):
+    with store.session() as s:
+        visits = [
+            v
+            for v in followup.visit_history(s, s.get(FollowupVisit, archive["corrected"]).resident_id, "htn")
+            if v.visit_date.year == 2026
+        ]
+        visits[0].drugs = [
+            {
+                "name": "苯磺酸左旋氨氯地平片（施慧达）缓释控释复方制剂特别长的名字",
+                "times_per_day": 2,
+                "mg_per_time": 2.5,
+            }
+        ]
+        layout = form_layout("htn", ZH, visits)
+        s.rollback()
+    for r, row in enumerate(layout.cells):
+        for c, cell in enumerate(row):
+            if cell:
+                assert layout.needed(r, c)[1] <= layout.span_height(r, c) - 2 * blank_forms.PAD_MM + 0.01
+
+
+def test_300_dpi_render_is_a4(tmp_path):
+    path = tmp_path / "blank.pdf"
+    path.write_bytes(blank_forms.render_blank_form("t2dm", ZH))
+    subprocess.run(
+        ["pdftoppm", "-r", "300", "-png", "-singlefile", str(path), str(tmp_path / "p")], check=True
+    )
+    from PIL import Image
+
+    with Image.open(tmp_path / "p.png") as image:
+        assert abs(image.size[0] - 2480) <= 1 and abs(image.size[1] - 3508) <= 1  # A4 at 300 dpi
+
+
+@pytest.mark.parametrize("program", ["htn", "t2dm"])
+def test_english_labels_break_between_words_only(program):
+    """ "Symptom-s" and "Medicatio-n" broke inside the word: labels wrap at spaces, shrinking to fit."""
+    from reportlab.platypus import Paragraph
+
+    layout = form_layout(program, print_labels("en"))
+    checked = 0
+    for r, row in enumerate(layout.cells):
+        for c, cell in enumerate(row[:2]):  # the section and item labels
+            if not isinstance(cell, Paragraph) or "<" in cell.text:
+                continue
+            layout.needed(r, c)  # wraps it at the cell's width
+            words = set(cell.text.split())
+            for line in cell.blPara.lines:
+                assert set(line[1]) <= words, (cell.text, line[1])
+            checked += 1
+    assert checked > 20
