@@ -348,6 +348,10 @@
         <translation>{name} is not a CunYi backup</translation>
     </message>
     <message>
+        <source>{name} 已加密（或不是村医备份），本机的存储密钥打不开它：若是另一台电脑的备份，请用 --key-file 给出它的密钥（县级可用托管密钥从备份旁的 .key.age 文件找回）</source>
+        <translation>{name} is encrypted (or is not a CunYi backup) and this PC's store key does not open it. If it is another PC's backup, give its key with --key-file (the county can recover it with the escrow key from the .key.age file beside the backup).</translation>
+    </message>
+    <message>
         <source>{name} 已损坏（完整性检查未通过）</source>
         <translation>{name} is damaged (integrity check failed)</translation>
     </message>
@@ -384,6 +388,41 @@
     <message>
         <source>已取消</source>
         <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>Encryption</name>
+    <message>
+        <source>数据库 {path} 已加密（或已损坏），本机找不到它的密钥 {key}：请从备份恢复 keys 文件夹，或请县级用托管密钥找回存储密钥</source>
+        <translation>The database {path} is encrypted (or damaged) and its key {key} is missing on this PC. Restore the keys folder from a backup, or ask the county to recover the store key with the escrow key.</translation>
+    </message>
+    <message>
+        <source>数据库 {path} 打不开：它已损坏，或不是用本机的存储密钥 {key} 加密的</source>
+        <translation>The database {path} cannot be opened: it is damaged, or it was not encrypted with this PC's store key {key}.</translation>
+    </message>
+    <message>
+        <source>存储密钥文件 {path} 不是本机设备密钥加密的，或已损坏</source>
+        <translation>The store key file {path} was not encrypted with this PC's device key, or it is damaged.</translation>
+    </message>
+    <message>
+        <source>{path} 不是存储密钥（应为 64 位十六进制数）</source>
+        <translation>{path} is not a store key (it should be 64 hexadecimal digits).</translation>
+    </message>
+    <message>
+        <source>找不到密钥文件：{path}</source>
+        <translation>Key file not found: {path}</translation>
+    </message>
+    <message>
+        <source>PostgreSQL 数据库不用本功能加密：请用数据库服务器的磁盘加密</source>
+        <translation>A PostgreSQL database is not encrypted by CunYi: use disk encryption on the database server.</translation>
+    </message>
+    <message>
+        <source>数据库已经加密</source>
+        <translation>The database is already encrypted.</translation>
+    </message>
+    <message>
+        <source>加密副本校验未通过，数据库未改动</source>
+        <translation>The encrypted copy failed verification; the database was not changed.</translation>
     </message>
 </context>
 <context>

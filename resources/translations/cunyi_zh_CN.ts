@@ -347,6 +347,10 @@
         <translation>{name} 不是村医备份文件</translation>
     </message>
     <message>
+        <source>{name} 已加密（或不是村医备份），本机的存储密钥打不开它：若是另一台电脑的备份，请用 --key-file 给出它的密钥（县级可用托管密钥从备份旁的 .key.age 文件找回）</source>
+        <translation>{name} 已加密（或不是村医备份），本机的存储密钥打不开它：若是另一台电脑的备份，请用 --key-file 给出它的密钥（县级可用托管密钥从备份旁的 .key.age 文件找回）</translation>
+    </message>
+    <message>
         <source>{name} 已损坏（完整性检查未通过）</source>
         <translation>{name} 已损坏（完整性检查未通过）</translation>
     </message>
@@ -383,6 +387,41 @@
     <message>
         <source>已取消</source>
         <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>Encryption</name>
+    <message>
+        <source>数据库 {path} 已加密（或已损坏），本机找不到它的密钥 {key}：请从备份恢复 keys 文件夹，或请县级用托管密钥找回存储密钥</source>
+        <translation>数据库 {path} 已加密（或已损坏），本机找不到它的密钥 {key}：请从备份恢复 keys 文件夹，或请县级用托管密钥找回存储密钥</translation>
+    </message>
+    <message>
+        <source>数据库 {path} 打不开：它已损坏，或不是用本机的存储密钥 {key} 加密的</source>
+        <translation>数据库 {path} 打不开：它已损坏，或不是用本机的存储密钥 {key} 加密的</translation>
+    </message>
+    <message>
+        <source>存储密钥文件 {path} 不是本机设备密钥加密的，或已损坏</source>
+        <translation>存储密钥文件 {path} 不是本机设备密钥加密的，或已损坏</translation>
+    </message>
+    <message>
+        <source>{path} 不是存储密钥（应为 64 位十六进制数）</source>
+        <translation>{path} 不是存储密钥（应为 64 位十六进制数）</translation>
+    </message>
+    <message>
+        <source>找不到密钥文件：{path}</source>
+        <translation>找不到密钥文件：{path}</translation>
+    </message>
+    <message>
+        <source>PostgreSQL 数据库不用本功能加密：请用数据库服务器的磁盘加密</source>
+        <translation>PostgreSQL 数据库不用本功能加密：请用数据库服务器的磁盘加密</translation>
+    </message>
+    <message>
+        <source>数据库已经加密</source>
+        <translation>数据库已经加密</translation>
+    </message>
+    <message>
+        <source>加密副本校验未通过，数据库未改动</source>
+        <translation>加密副本校验未通过，数据库未改动</translation>
     </message>
 </context>
 <context>
