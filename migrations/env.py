@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine
 
 from app.models import Base
 from app.search_index import is_derived_table
@@ -28,8 +27,13 @@ if connection is not None:
     with context.begin_transaction():
         context.run_migrations()
 else:  # developer use: `alembic -x url=sqlite:///x.db revision --autogenerate`
+    from app.db import make_engine, sqlite_file
+    from app.services.encryption import key_for_store
+
     url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option("sqlalchemy.url")
-    engine = create_engine(url)
+    db_file = sqlite_file(url)
+    # an encrypted store opens with the key beside its device keys, as the app opens it
+    engine = make_engine(url, key_for_store(db_file) if db_file is not None else None)
     with engine.begin() as conn:
         _configure(conn)
         with context.begin_transaction():

@@ -29,7 +29,7 @@ if [[ "${1:-}" == "--smoke" ]]; then
   # sync: a township in a second data dir; cards exchanged; the village exports, the township
   # imports (age, Ed25519, zstd inside the frozen app), and status reports nothing unacknowledged
   T="$(mktemp -d)"
-  "$BIN" --data-dir "$T" init --role township --code 110105001 --name 冒烟乡
+  "$BIN" --data-dir "$T" init --role township --code 110105001 --name 冒烟乡 --encrypt  # SQLCipher, frozen
   "$BIN" --data-dir "$D" device card -o "$D/card.json"
   "$BIN" --data-dir "$T" device card -o "$T/card.json"
   test -s "$D/card.png"
@@ -46,5 +46,11 @@ if [[ "${1:-}" == "--smoke" ]]; then
   "$BIN" --data-dir "$D" --user admin --password-file "$D/pw" audit --action login | grep -q admin
   "$BIN" --data-dir "$D" --user admin --password-file "$D/pw" backup -o "$D/backup.db"
   "$BIN" --data-dir "$D" check
+  # encryption at rest: the village's plain store converted, checked, searched; no name left in it
+  "$BIN" --data-dir "$D" store encrypt
+  "$BIN" --data-dir "$D" check
+  "$BIN" --data-dir "$D" residents search "$NAME" --json | grep -q 11010500110100001
+  ! grep -q "$NAME" "$D/cunyi.db"
+  "$BIN" --data-dir "$T" check
   echo "frozen smoke: ok"
 fi

@@ -57,3 +57,29 @@ def test_village_bench_reports_every_metric(tmp_path):
     assert result["metrics"]["gui.rss"]["rows_loaded"] > 0
     assert result["metrics"]["sync.export"]["changes"] > 0
     assert result["machine"]["cores"] >= 1
+
+
+@pytest.mark.bench
+@pytest.mark.slow
+def test_bench_reports_the_cost_of_encryption_at_rest(tmp_path):
+    """`bench --encrypt`: each store metric measured again on an encrypted copy of the same store,
+    its baseline the plain figure of the same rounds, so the ratio is the cost of encryption."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path)}
+    only = "worklist.overdue,resident.open,sync.import"
+    out = subprocess.run(
+        [sys.executable, "-m", "app", "bench", "--scale", "village", "--json", "--encrypt", "--only", only],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    assert out.returncode == 0, out.stderr
+    metrics = json.loads(out.stdout)["metrics"]
+    for name in only.split(","):
+        m = metrics[f"{name}.encrypted"]
+        assert m["status"] == "measured" and m["budget"] == "≤ 1.2× plain", name
+        assert m["baseline_ms"] > 0 and m["ratio"] == pytest.approx(
+            m["median_ms"] / m["baseline_ms"], rel=0.01
+        )
+    encrypted = list((tmp_path / "cunyi-bench").glob("village-*-encrypted/cunyi.db"))
+    assert encrypted and encrypted[0].read_bytes()[:16] != b"SQLite format 3\x00"

@@ -373,3 +373,18 @@ def test_sigkill_during_an_encrypted_restore_never_drops_a_later_edit(encrypted_
     assert len(trials) >= 20
     assert {f"swapped-{i}" for i in range(6)} <= set(landed["after"])
     assert landed["before"]
+
+
+def test_a_passphrase_on_the_device_keys_protects_the_store_too(tmp_path, password_file, capsys, monkeypatch):
+    data = tmp_path / "pc"
+    _init(data, "--encrypt", password_file=password_file)
+    phrase = tmp_path / "phrase.txt"
+    phrase.write_text("a long passphrase\n", encoding="utf-8")
+    assert main(["--data-dir", str(data), "device", "protect", "--new-password-file", str(phrase)]) == 0
+    assert "也需要这个口令" in capsys.readouterr().out
+    monkeypatch.setattr(device_keys, "_unlocked", {})  # a new process: nothing remembered
+    monkeypatch.delenv(device_keys.PASSPHRASE_ENV, raising=False)
+    assert main(["--data-dir", str(data), "check"]) == 1
+    assert "口令" in capsys.readouterr().err
+    monkeypatch.setenv(device_keys.PASSPHRASE_ENV, "a long passphrase")
+    assert main(["--data-dir", str(data), "check"]) == 0

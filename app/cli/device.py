@@ -103,6 +103,8 @@ def protect(args) -> int:
         if args.remove
         else "设备密钥已用口令保护；同步时需要口令（或环境变量 CUNYI_KEY_PASSPHRASE）"
     )
+    if store.key is not None and not args.remove:  # the store key is wrapped by the device key
+        print("数据库已加密：打开数据库（启动村医、备份、检查）也需要这个口令")
     return 0
 
 

@@ -233,12 +233,11 @@ def encrypt_store(store: Store, *, keep_plain: bool = False) -> Encrypted:
 
     Close CunYi's window first: a program still writing to the old file would lose its writes."""
     db = _db_file(store)
-    with store.transaction() as s:
+    with store.session() as s:
         authz.require(s, "restore", what="加密数据库")
         if store.key is not None:
             raise _err(QT_TRANSLATE_NOOP("Encryption", "数据库已经加密"))
         escrow = settings.get(s, settings.ESCROW_KEY) or None
-        audit.record(s, "backup", "store", None, "store encrypted at rest (SQLCipher)")
     keys_dir = keys_dir_of(db)
     key = create_key(keys_dir, escrow)  # an interrupted conversion's key is used again
     part = db.with_name(db.name + ENCRYPTING_SUFFIX)
@@ -269,11 +268,21 @@ def encrypt_store(store: Store, *, keep_plain: bool = False) -> Encrypted:
     try:
         with reopened.engine.connect() as conn:
             reopened_counts = _row_counts(conn.connection.dbapi_connection)
+        if reopened.key != key or reopened_counts != plain_counts:  # never expected: the plain one back
+            reopened.dispose()
+            plain.replace(db)
+            raise _err(QT_TRANSLATE_NOOP("Encryption", "加密副本校验未通过，数据库未改动"))
+        reopened.actor = store.actor
+        with reopened.transaction() as s:
+            audit.record(
+                s,
+                "backup",
+                "store",
+                None,
+                f"store encrypted at rest (SQLCipher), {len(plain_counts)} tables verified",
+            )
     finally:
         reopened.dispose()
-    if reopened.key != key or reopened_counts != plain_counts:  # never expected: put the plain one back
-        plain.replace(db)
-        raise _err(QT_TRANSLATE_NOOP("Encryption", "加密副本校验未通过，数据库未改动"))
     kept = None
     if keep_plain:
         kept = plain.with_name(f"{db.stem}-plain-{dt.datetime.now():%Y%m%d-%H%M%S}.db")

@@ -734,11 +734,12 @@ def bench_gui(folder: Path, runs: int = 5) -> list[Metric]:
 # ---------------------------------------------------------------- the run
 
 
-def bench_sync(seed: int, log: Log, changes: int = 100_000) -> list[Metric]:
+def bench_sync(seed: int, log: Log, changes: int = 100_000, *, encrypt: bool = False) -> list[Metric]:
     """A village with ``changes`` logged changes exports one bundle to its township, which imports
     it.  Baselines in the same run: export = the same log rows read, zstd-compressed and
     age-encrypted with no bundle logic; import = the same rows inserted with executemany into
-    plain tables of the same schema in one transaction."""
+    plain tables of the same schema in one transaction.  ``encrypt``: the same bundle is imported
+    first into an encrypted twin of the township (same device, same keys), then into the plain one."""
     import io
 
     import pyrage
@@ -792,6 +793,24 @@ def bench_sync(seed: int, log: Log, changes: int = 100_000) -> list[Metric]:
             1, len(visit_lines)
         )
         # import
+        encrypted_s = None
+        if encrypt:
+            import shutil
+
+            from app.db import sqlite_backup
+            from app.services import encryption
+
+            ep = Paths(root / "t-encrypted").ensure()
+            shutil.copytree(tp.sub("keys"), ep.sub("keys"), dirs_exist_ok=True)
+            sqlite_backup(tp.db_file, ep.db_file, None, encryption.create_key(ep.sub("keys")))
+            es = Store(f"sqlite:///{ep.db_file}")
+            (root / "copy").mkdir()
+            copy = Path(shutil.copy(bundle.path, root / "copy" / bundle.path.name))
+            t = time.perf_counter()
+            (enc_outcome,) = exchange.import_path(es, ep, copy)
+            encrypted_s = time.perf_counter() - t
+            assert enc_outcome.applied, enc_outcome
+            es.dispose()
         t = time.perf_counter()
         (outcome,) = exchange.import_path(ts, tp, bundle.path)
         import_s = time.perf_counter() - t
@@ -845,7 +864,7 @@ def bench_sync(seed: int, log: Log, changes: int = 100_000) -> list[Metric]:
             "not the change log rows a relay needs",
             extra={"changes": outcome.ops},
         ),
-    ]
+    ] + ([encryption_cost("sync.import", [import_s * 1000], [encrypted_s * 1000])] if encrypted_s else [])
 
 
 def run_bench(
@@ -901,7 +920,7 @@ def run_bench(
     clean_heap()
     if wanted("sync.export") or wanted("sync.import"):
         log("sync …")
-        metrics += [m for m in bench_sync(seed, log, SYNC_CHANGES[scale]) if wanted(m.name)]
+        metrics += [m for m in bench_sync(seed, log, SYNC_CHANGES[scale], encrypt=encrypt) if wanted(m.name)]
     if wanted("gui.cold_start") or wanted("gui.rss"):
         log("gui …")
         metrics += [m for m in bench_gui(folder) if wanted(m.name)]
