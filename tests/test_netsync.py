@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
 import socket
 import threading
@@ -14,7 +15,8 @@ import pytest
 from sqlalchemy import func, select
 
 from app.models import BundleRecord
-from app.services.sync import capture, service, transport
+from app.services.errors import UserError
+from app.services.sync import capture, mailbox, service, transport
 from app.services.sync import keys as device_keys
 from tests import netkit, synckit
 
@@ -354,3 +356,45 @@ def test_a_garbage_upload_is_refused_and_nothing_is_applied(net):
         assert "不是村医同步包" in r.json()["message"]
     assert mailbox_files(town, "uploads") == [] and mailbox_files(town, "incoming") == []
     assert bundles_in(town, a) == 0
+
+
+# ------------------------------------------------------------------------------- TLS
+
+
+def test_tls_the_village_pins_the_certificate_named_on_the_township_card(net, tmp_path):
+    town, a, b = net
+    cert, key = netkit.self_signed(tmp_path)
+    server = mailbox.Server(
+        town.store, town.paths, host="127.0.0.1", port=0, tls_cert=str(cert), tls_key=str(key)
+    )
+    with server.start():
+        assert server.url.startswith("https://")
+        with town.store.session() as s:
+            card = device_keys.my_card(
+                s, town.keys, server=server.url, tls_pin=transport.certificate_pin_of_file(cert)
+            )
+        path = tmp_path / "town-card.json"
+        path.write_text(card.to_json(), encoding="utf-8")
+        with a.store.transaction() as s:  # trusting the card again brings the address and the pin
+            device_keys.trust(s, device_keys.read_card(path))
+        state = _state(a)
+        assert state.server_url == server.url and state.tls_pin == transport.certificate_pin_of_file(cert)
+        report = service.sync_once(a.store, a.paths)
+        assert report.ok, report.error
+        with b.store.transaction() as s:  # B was told another certificate: an impostor, for B
+            service.set_server(s, server.url, "00" * 32)
+        report = service.sync_once(b.store, b.paths)
+        assert not report.ok and "假冒" in report.error.render()
+    assert bundles_in(town, a) == 1 and bundles_in(town, b) == 0
+
+
+def test_a_card_whose_server_address_was_changed_is_refused(net, tmp_path):
+    town, a, _ = net
+    with town.store.session() as s:
+        card = device_keys.my_card(s, town.keys, server="http://10.0.0.1:8765")
+    data = json.loads(card.to_json())
+    data["server"] = "http://10.6.6.6:8765"
+    path = tmp_path / "forged.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(UserError, match="服务器地址或证书指纹被改动过"):
+        device_keys.read_card(path)

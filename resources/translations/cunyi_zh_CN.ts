@@ -1568,6 +1568,113 @@
     </message>
 </context>
 <context>
+    <name>NetSync</name>
+    <message>
+        <source>只有乡镇卫生院的电脑能运行同步服务器</source>
+        <translation>只有乡镇卫生院的电脑能运行同步服务器</translation>
+    </message>
+    <message>
+        <source>同步包的发送方或接收方不符</source>
+        <translation>同步包的发送方或接收方不符</translation>
+    </message>
+    <message>
+        <source>同步包编号与上传编号不符</source>
+        <translation>同步包编号与上传编号不符</translation>
+    </message>
+    <message>
+        <source>无法在 {host}:{port} 上开启服务：{reason}</source>
+        <translation>无法在 {host}:{port} 上开启服务：{reason}</translation>
+    </message>
+    <message>
+        <source>“{url}”不是有效的服务器地址（例如 http://192.168.1.10:8765）</source>
+        <translation>“{url}”不是有效的服务器地址（例如 http://192.168.1.10:8765）</translation>
+    </message>
+    <message>
+        <source>证书指纹应为 64 位十六进制数字</source>
+        <translation>证书指纹应为 64 位十六进制数字</translation>
+    </message>
+    <message>
+        <source>还没有信任乡镇卫生院的设备卡：请先核对指纹并导入它</source>
+        <translation>还没有信任乡镇卫生院的设备卡：请先核对指纹并导入它</translation>
+    </message>
+    <message>
+        <source>网络同步由村卫生室发起；乡镇卫生院请运行 cunyi serve</source>
+        <translation>网络同步由村卫生室发起；乡镇卫生院请运行 cunyi serve</translation>
+    </message>
+    <message>
+        <source>还没有设置乡镇卫生院服务器地址：请在“同步”页填写，或用 --server 指定</source>
+        <translation>还没有设置乡镇卫生院服务器地址：请在“同步”页填写，或用 --server 指定</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院拒收了本机的同步包：{reason}</source>
+        <translation>乡镇卫生院拒收了本机的同步包：{reason}</translation>
+    </message>
+    <message>
+        <source>服务器证书与乡镇卫生院设备卡上的指纹不符：可能连到了假冒的服务器，已停止同步</source>
+        <translation>服务器证书与乡镇卫生院设备卡上的指纹不符：可能连到了假冒的服务器，已停止同步</translation>
+    </message>
+    <message>
+        <source>连不上乡镇卫生院服务器 {url}：网络不通，或服务器没有开</source>
+        <translation>连不上乡镇卫生院服务器 {url}：网络不通，或服务器没有开</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院服务器不认识本机：请乡镇卫生院核对指纹后导入本机的设备卡</source>
+        <translation>乡镇卫生院服务器不认识本机：请乡镇卫生院核对指纹后导入本机的设备卡</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院已撤销对本机的信任，不能再同步</source>
+        <translation>乡镇卫生院已撤销对本机的信任，不能再同步</translation>
+    </message>
+    <message>
+        <source>服务器把这次请求当作重放而拒绝了：稍后会自动重试</source>
+        <translation>服务器把这次请求当作重放而拒绝了：稍后会自动重试</translation>
+    </message>
+    <message>
+        <source>服务器认为本机请求的签名不符：请核对本机的设备卡</source>
+        <translation>服务器认为本机请求的签名不符：请核对本机的设备卡</translation>
+    </message>
+    <message>
+        <source>同步包超过服务器允许的大小，服务器拒收</source>
+        <translation>同步包超过服务器允许的大小，服务器拒收</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院服务器磁盘空间不足，稍后再试</source>
+        <translation>乡镇卫生院服务器磁盘空间不足，稍后再试</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院服务器暂时出错（{status}），稍后会自动重试</source>
+        <translation>乡镇卫生院服务器暂时出错（{status}），稍后会自动重试</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院服务器拒绝了请求（{status}）：{reason}</source>
+        <translation>乡镇卫生院服务器拒绝了请求（{status}）：{reason}</translation>
+    </message>
+    <message>
+        <source>下载中断（已收到 {got} / {size} 字节），下次从断点继续</source>
+        <translation>下载中断（已收到 {got} / {size} 字节），下次从断点继续</translation>
+    </message>
+    <message>
+        <source>下载的同步包校验不符，已丢弃，下次重新下载</source>
+        <translation>下载的同步包校验不符，已丢弃，下次重新下载</translation>
+    </message>
+    <message>
+        <source>本机时钟比乡镇卫生院服务器快约 {gap} 天：请校准本机的日期和时间后再同步</source>
+        <translation>本机时钟比乡镇卫生院服务器快约 {gap} 天：请校准本机的日期和时间后再同步</translation>
+    </message>
+    <message>
+        <source>本机时钟比乡镇卫生院服务器慢约 {gap} 天：请校准本机的日期和时间后再同步</source>
+        <translation>本机时钟比乡镇卫生院服务器慢约 {gap} 天：请校准本机的日期和时间后再同步</translation>
+    </message>
+    <message>
+        <source>本机时钟比乡镇卫生院服务器快约 {gap} 分钟：请校准本机的日期和时间后再同步</source>
+        <translation>本机时钟比乡镇卫生院服务器快约 {gap} 分钟：请校准本机的日期和时间后再同步</translation>
+    </message>
+    <message>
+        <source>本机时钟比乡镇卫生院服务器慢约 {gap} 分钟：请校准本机的日期和时间后再同步</source>
+        <translation>本机时钟比乡镇卫生院服务器慢约 {gap} 分钟：请校准本机的日期和时间后再同步</translation>
+    </message>
+</context>
+<context>
     <name>Operation</name>
     <message>
         <source>操作没有完成，未保存任何内容。详细信息已写入日志：{error}</source>

@@ -146,7 +146,7 @@ class MailboxClient:
             return
         stream = response.extensions.get("network_stream")
         ssl_object = stream.get_extra_info("ssl_object") if stream is not None else None
-        der = ssl_object.getpeercert(binary_form=True) if ssl_object is not None else None
+        der = ssl_object.getpeercert(True) if ssl_object is not None else None
         if not self.pin or der is None or certificate_pin(der) != self.pin:
             response.close()
             raise _err(
