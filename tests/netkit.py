@@ -20,6 +20,14 @@ def sync(village: Device, server: mailbox.Server | str, **kw) -> service.RunRepo
     return service.sync_once(village.store, village.paths, server=url, **kw)
 
 
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def fresh_county(root: Path, villages: int = 2, residents=(12, 8)) -> tuple[Device, list[Device]]:
     """A township and villages that trust each other, the villages with demo residents never sent."""
     from app.tools import demo

@@ -1479,6 +1479,21 @@
     </message>
 </context>
 <context>
+    <name>LastSyncLabel</name>
+    <message>
+        <source>网络同步：未设置</source>
+        <translation>Network sync: not set up</translation>
+    </message>
+    <message>
+        <source>上次同步：{when}（最近一次失败）</source>
+        <translation>Last sync: {when} (latest try failed)</translation>
+    </message>
+    <message>
+        <source>上次同步：{when}</source>
+        <translation>Last sync: {when}</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>村医 CunYi — 登录</source>
@@ -1572,107 +1587,201 @@
     <name>NetSync</name>
     <message>
         <source>只有乡镇卫生院的电脑能运行同步服务器</source>
-        <translation type="unfinished"></translation>
+        <translation>Only the township health centre&apos;s PC can run the sync server</translation>
     </message>
     <message>
         <source>同步包的发送方或接收方不符</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle&apos;s sender or recipient does not match</translation>
     </message>
     <message>
         <source>同步包编号与上传编号不符</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle&apos;s number does not match the upload&apos;s</translation>
     </message>
     <message>
         <source>无法在 {host}:{port} 上开启服务：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot serve on {host}:{port}: {reason}</translation>
     </message>
     <message>
         <source>“{url}”不是有效的服务器地址（例如 http://192.168.1.10:8765）</source>
-        <translation type="unfinished"></translation>
+        <translation>“{url}” is not a valid server address (e.g. http://192.168.1.10:8765)</translation>
     </message>
     <message>
         <source>证书指纹应为 64 位十六进制数字</source>
-        <translation type="unfinished"></translation>
+        <translation>A certificate fingerprint is 64 hexadecimal digits</translation>
     </message>
     <message>
         <source>还没有信任乡镇卫生院的设备卡：请先核对指纹并导入它</source>
-        <translation type="unfinished"></translation>
+        <translation>The township&apos;s device card is not trusted yet: check its fingerprint and import it first</translation>
     </message>
     <message>
         <source>网络同步由村卫生室发起；乡镇卫生院请运行 cunyi serve</source>
-        <translation type="unfinished"></translation>
+        <translation>Network sync is started by village clinics; at the township, run cunyi serve</translation>
     </message>
     <message>
         <source>还没有设置乡镇卫生院服务器地址：请在“同步”页填写，或用 --server 指定</source>
-        <translation type="unfinished"></translation>
+        <translation>No township server address yet: enter it on the Sync page, or give --server</translation>
     </message>
     <message>
         <source>乡镇卫生院拒收了本机的同步包：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>The township refused this PC&apos;s bundle: {reason}</translation>
     </message>
     <message>
         <source>服务器证书与乡镇卫生院设备卡上的指纹不符：可能连到了假冒的服务器，已停止同步</source>
-        <translation type="unfinished"></translation>
+        <translation>The server&apos;s certificate does not match the fingerprint on the township&apos;s card: it may be an impostor; sync stopped</translation>
     </message>
     <message>
         <source>连不上乡镇卫生院服务器 {url}：网络不通，或服务器没有开</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot reach the township server {url}: no network, or the server is not running</translation>
     </message>
     <message>
         <source>乡镇卫生院服务器不认识本机：请乡镇卫生院核对指纹后导入本机的设备卡</source>
-        <translation type="unfinished"></translation>
+        <translation>The township server does not know this PC: the township must check its fingerprint and import this PC&apos;s card</translation>
     </message>
     <message>
         <source>乡镇卫生院已撤销对本机的信任，不能再同步</source>
-        <translation type="unfinished"></translation>
+        <translation>The township has revoked its trust in this PC; it can no longer sync</translation>
     </message>
     <message>
         <source>服务器把这次请求当作重放而拒绝了：稍后会自动重试</source>
-        <translation type="unfinished"></translation>
+        <translation>The server refused the request as a replay; it will be retried automatically</translation>
     </message>
     <message>
         <source>服务器认为本机请求的签名不符：请核对本机的设备卡</source>
-        <translation type="unfinished"></translation>
+        <translation>The server found this PC&apos;s request signature invalid: check this PC&apos;s device card</translation>
     </message>
     <message>
         <source>同步包超过服务器允许的大小，服务器拒收</source>
-        <translation type="unfinished"></translation>
+        <translation>The bundle is larger than the server allows; refused</translation>
     </message>
     <message>
         <source>乡镇卫生院服务器磁盘空间不足，稍后再试</source>
-        <translation type="unfinished"></translation>
+        <translation>The township server is short of disk space; will try again later</translation>
     </message>
     <message>
         <source>乡镇卫生院服务器暂时出错（{status}），稍后会自动重试</source>
-        <translation type="unfinished"></translation>
+        <translation>The township server had an error ({status}); will retry automatically</translation>
     </message>
     <message>
         <source>乡镇卫生院服务器拒绝了请求（{status}）：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>The township server refused the request ({status}): {reason}</translation>
     </message>
     <message>
         <source>下载中断（已收到 {got} / {size} 字节），下次从断点继续</source>
-        <translation type="unfinished"></translation>
+        <translation>Download interrupted ({got} of {size} bytes received); the next try resumes from there</translation>
     </message>
     <message>
         <source>下载的同步包校验不符，已丢弃，下次重新下载</source>
-        <translation type="unfinished"></translation>
+        <translation>The downloaded bundle failed its checksum; discarded, it will be fetched again</translation>
     </message>
     <message>
         <source>本机时钟比乡镇卫生院服务器快约 {gap} 天：请校准本机的日期和时间后再同步</source>
-        <translation type="unfinished"></translation>
+        <translation>This PC&apos;s clock is about {gap} days ahead of the township server: correct this PC&apos;s date and time, then sync</translation>
     </message>
     <message>
         <source>本机时钟比乡镇卫生院服务器慢约 {gap} 天：请校准本机的日期和时间后再同步</source>
-        <translation type="unfinished"></translation>
+        <translation>This PC&apos;s clock is about {gap} days behind the township server: correct this PC&apos;s date and time, then sync</translation>
     </message>
     <message>
         <source>本机时钟比乡镇卫生院服务器快约 {gap} 分钟：请校准本机的日期和时间后再同步</source>
-        <translation type="unfinished"></translation>
+        <translation>This PC&apos;s clock is about {gap} minutes ahead of the township server: correct this PC&apos;s date and time, then sync</translation>
     </message>
     <message>
         <source>本机时钟比乡镇卫生院服务器慢约 {gap} 分钟：请校准本机的日期和时间后再同步</source>
-        <translation type="unfinished"></translation>
+        <translation>This PC&apos;s clock is about {gap} minutes behind the township server: correct this PC&apos;s date and time, then sync</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSync</name>
+    <message>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSyncBox</name>
+    <message>
+        <source>网络同步（乡镇卫生院服务器）</source>
+        <translation>Network sync (township server)</translation>
+    </message>
+    <message>
+        <source>本机是乡镇卫生院：运行“cunyi serve”开启同步服务器，各村卫生室即可通过网络自动同步；下方“同步记录”中可见收到的同步包。</source>
+        <translation>This PC is the township health centre: run “cunyi serve” to start the sync server, and village clinics sync with it over the network by themselves. Bundles received are listed under Sync history below.</translation>
+    </message>
+    <message>
+        <source>例如 http://192.168.1.10:8765</source>
+        <translation>e.g. http://192.168.1.10:8765</translation>
+    </message>
+    <message>
+        <source>保存地址</source>
+        <translation>Save address</translation>
+    </message>
+    <message>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>服务器地址：</source>
+        <translation>Server address:</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>上传</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>下载</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>变更（发/收）</source>
+        <translation>Changes (out/in)</translation>
+    </message>
+    <message>
+        <source>流量</source>
+        <translation>Traffic</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>尚未设置服务器地址：填写后保存，本机会在能连上乡镇卫生院时自动同步。</source>
+        <translation>No server address yet: enter and save it, and this PC syncs by itself whenever the township can be reached.</translation>
+    </message>
+    <message>
+        <source>上次成功：{ok}&#x3000;下次尝试：{next}&#x3000;待上传同步包：{files} 个&#x3000;乡镇卫生院未确认：{changes} 条变更</source>
+        <translation>Last success: {ok}   Next try: {next}   Bundles to send: {files}   Changes not yet acknowledged by the township: {changes}</translation>
+    </message>
+    <message>
+        <source>随时</source>
+        <translation>any time</translation>
+    </message>
+    <message>
+        <source>上次失败（连续 {n} 次）：{error}</source>
+        <translation>Last try failed ({n} in a row): {error}</translation>
+    </message>
+    <message>
+        <source>成功</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>网络同步</source>
+        <translation>Network sync</translation>
     </message>
 </context>
 <context>
@@ -3174,6 +3283,10 @@
     <message>
         <source>设备卡的指纹与其中的密钥不符：文件被改动过，不能信任</source>
         <translation>The card&apos;s fingerprint does not match its keys: the file was altered and cannot be trusted</translation>
+    </message>
+    <message>
+        <source>设备卡上的服务器地址或证书指纹被改动过，不能信任</source>
+        <translation>The server address or certificate fingerprint on the device card was altered; it cannot be trusted</translation>
     </message>
     <message>
         <source>这是本机自己的设备卡</source>

@@ -1478,6 +1478,21 @@
     </message>
 </context>
 <context>
+    <name>LastSyncLabel</name>
+    <message>
+        <source>网络同步：未设置</source>
+        <translation>网络同步：未设置</translation>
+    </message>
+    <message>
+        <source>上次同步：{when}（最近一次失败）</source>
+        <translation>上次同步：{when}（最近一次失败）</translation>
+    </message>
+    <message>
+        <source>上次同步：{when}</source>
+        <translation>上次同步：{when}</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>村医 CunYi — 登录</source>
@@ -1672,6 +1687,100 @@
     <message>
         <source>本机时钟比乡镇卫生院服务器慢约 {gap} 分钟：请校准本机的日期和时间后再同步</source>
         <translation>本机时钟比乡镇卫生院服务器慢约 {gap} 分钟：请校准本机的日期和时间后再同步</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSync</name>
+    <message>
+        <source>从未</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSyncBox</name>
+    <message>
+        <source>网络同步（乡镇卫生院服务器）</source>
+        <translation>网络同步（乡镇卫生院服务器）</translation>
+    </message>
+    <message>
+        <source>本机是乡镇卫生院：运行“cunyi serve”开启同步服务器，各村卫生室即可通过网络自动同步；下方“同步记录”中可见收到的同步包。</source>
+        <translation>本机是乡镇卫生院：运行“cunyi serve”开启同步服务器，各村卫生室即可通过网络自动同步；下方“同步记录”中可见收到的同步包。</translation>
+    </message>
+    <message>
+        <source>例如 http://192.168.1.10:8765</source>
+        <translation>例如 http://192.168.1.10:8765</translation>
+    </message>
+    <message>
+        <source>保存地址</source>
+        <translation>保存地址</translation>
+    </message>
+    <message>
+        <source>立即同步</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>服务器地址：</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>上传</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>下载</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>变更（发/收）</source>
+        <translation>变更（发/收）</translation>
+    </message>
+    <message>
+        <source>流量</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>正在同步…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>尚未设置服务器地址：填写后保存，本机会在能连上乡镇卫生院时自动同步。</source>
+        <translation>尚未设置服务器地址：填写后保存，本机会在能连上乡镇卫生院时自动同步。</translation>
+    </message>
+    <message>
+        <source>上次成功：{ok}　下次尝试：{next}　待上传同步包：{files} 个　乡镇卫生院未确认：{changes} 条变更</source>
+        <translation>上次成功：{ok}　下次尝试：{next}　待上传同步包：{files} 个　乡镇卫生院未确认：{changes} 条变更</translation>
+    </message>
+    <message>
+        <source>随时</source>
+        <translation>随时</translation>
+    </message>
+    <message>
+        <source>上次失败（连续 {n} 次）：{error}</source>
+        <translation>上次失败（连续 {n} 次）：{error}</translation>
+    </message>
+    <message>
+        <source>成功</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>网络同步</source>
+        <translation>网络同步</translation>
     </message>
 </context>
 <context>
@@ -3173,6 +3282,10 @@
     <message>
         <source>设备卡的指纹与其中的密钥不符：文件被改动过，不能信任</source>
         <translation>设备卡的指纹与其中的密钥不符：文件被改动过，不能信任</translation>
+    </message>
+    <message>
+        <source>设备卡上的服务器地址或证书指纹被改动过，不能信任</source>
+        <translation>设备卡上的服务器地址或证书指纹被改动过，不能信任</translation>
     </message>
     <message>
         <source>这是本机自己的设备卡</source>

@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import func, select
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
@@ -43,7 +44,7 @@ from app import __version__
 from app.config import Paths
 from app.db import Store
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import Peer
+from app.models import BundleRecord, Peer
 from app.services.errors import Message, UserError
 from app.services.profile import TOWNSHIP, get_profile
 from app.services.sync import bundle, capture, exchange, transport
@@ -181,6 +182,8 @@ class Mailbox:
         folder.mkdir(exist_ok=True)
         if any(folder.glob("*" + bundle.SUFFIX)):
             return  # the village has not fetched the last one yet: it carries the same changes
+        if not self._worth_exporting(caller.device_id):
+            return
         result = exchange.export_bundles(self.store, self.paths, folder, peer=caller.device_id.hex)
         for b in result.bundles:
             if b.path is not None:
@@ -189,6 +192,25 @@ class Mailbox:
                     while block := f.read(1 << 20):
                         sha.update(block)
                 b.path.with_name(b.path.name + ".sha256").write_text(sha.hexdigest())
+
+    def _worth_exporting(self, device: uuid.UUID) -> bool:
+        """Whether the village lacks a change it would receive, or word that its changes arrived.
+        (The township's own audit entries of each exchange never go to villages: a bundle for
+        them alone would make another entry, and a reply, every run.)"""
+        with self.store.session() as s:
+            peer = s.get(Peer, device)
+            if peer.last_export_at is None:
+                return True
+            if exchange._count(s, peer, exchange._wanted(peer, exchange.holdings(s))) > 0:
+                return True
+
+            def last(direction: str, *where) -> int:
+                q = select(func.max(BundleRecord.id)).where(
+                    BundleRecord.peer == device, BundleRecord.direction == direction, *where
+                )
+                return s.scalar(q) or 0
+
+            return last("in", BundleRecord.ops > 0) > last("out")
 
     def _write_result(self, upload_id: str, data: dict) -> None:
         path = self.root / "results" / f"{upload_id}.json"
