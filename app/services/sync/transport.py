@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import logging
 import os
 import secrets
 import ssl
@@ -31,6 +32,7 @@ from app.services.sync import capture
 from app.services.sync import keys as device_keys
 
 CTX = "NetSync"
+logging.getLogger("httpx").setLevel(logging.WARNING)  # not a line per request in the log file
 PREFIX = b"cunyi-request-v1\n"
 H_DEVICE, H_TIME, H_NONCE = "X-CunYi-Device", "X-CunYi-Time", "X-CunYi-Nonce"
 H_BODY, H_SIGNATURE, H_SERVER_TIME = "X-CunYi-Body-SHA256", "X-CunYi-Signature", "X-CunYi-Server-Time"
