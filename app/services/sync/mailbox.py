@@ -253,7 +253,9 @@ class Mailbox:
         caller = self._caller(device)
         if caller is None:
             raise Refused(401, "unknown_device", "乡镇卫生院不认识这台设备：请先导入它的设备卡")
-        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        raw_path = request.scope.get("raw_path") or request.scope["path"].encode()
+        query = request.scope.get("query_string") or b""
+        target = (raw_path + (b"?" + query if query else b"")).decode("latin-1")  # as sent, encoded
         text = transport.signing_text(request.method, target, timestamp, nonce, claimed)
         if not device_keys.verify(caller.sign_key, signature, text):
             raise Refused(401, "signature", "请求的签名不符")
@@ -320,6 +322,8 @@ class Mailbox:
         """Take the next bytes of an upload; returns the upload's state and the HTTP status
         (200 more to send, 201 complete and queued, 409 resend from the offset given)."""
         caller = self.authenticate(request)  # the body's hash is checked once it has arrived
+        if not HEX32.match(upload_id):
+            raise Refused(404, "not_found", "上传编号无效")
         h = request.headers
         if "Content-Length" not in h:
             raise Refused(411, "length_required", "缺少 Content-Length")
@@ -466,7 +470,7 @@ def create_app(mailbox: Mailbox) -> Starlette:
         return JSONResponse(mailbox.upload_state(caller, upload_id_of(request)))
 
     async def upload(request: Request) -> Response:
-        state, code = await mailbox.receive(request, upload_id_of(request))
+        state, code = await mailbox.receive(request, request.path_params["upload_id"])
         return JSONResponse(state, status_code=code)
 
     async def listing(request: Request) -> Response:

@@ -161,10 +161,17 @@ class MailboxClient:
     def _send(
         self, method: str, target: str, *, body: bytes = b"", headers: dict | None = None, stream=False
     ) -> httpx.Response:
-        signed = sign_headers(
-            self.keys, self.device_id, method, target, hashlib.sha256(body).hexdigest(), now_ms=self.clock()
+        request = self.http.build_request(method, target, content=body, headers=headers)
+        request.headers.update(
+            sign_headers(
+                self.keys,
+                self.device_id,
+                method,
+                request.url.raw_path.decode("ascii"),  # what the server sees: path and query, encoded
+                hashlib.sha256(body).hexdigest(),
+                now_ms=self.clock(),
+            )
         )
-        request = self.http.build_request(method, target, content=body, headers={**signed, **(headers or {})})
         try:
             response = self.http.send(request, stream=stream)
         except httpx.TransportError as e:
