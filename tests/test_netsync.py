@@ -398,3 +398,19 @@ def test_a_card_whose_server_address_was_changed_is_refused(net, tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(UserError, match="服务器地址或证书指纹被改动过"):
         device_keys.read_card(path)
+
+
+def test_uploads_given_up_long_ago_are_forgotten_at_start(net):
+    town, a, _ = net
+    folder = town.paths.sub("mailbox") / "uploads" / a.device_id.hex
+    folder.mkdir(parents=True)
+    old, fresh = folder / ("aa" * 16 + ".part"), folder / ("bb" * 16 + ".part")
+    for part in (old, fresh):
+        part.write_bytes(b"x" * 100)
+        part.with_suffix(".json").write_text('{"length": 1000}')
+    eight_days_ago = time.time() - 8 * 86_400
+    os.utime(old, (eight_days_ago, eight_days_ago))
+    with netkit.serve(town):
+        pass
+    assert not old.exists() and not old.with_suffix(".json").exists()
+    assert fresh.exists()  # a village may still resume this one

@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import concurrent.futures
+import contextlib
 import hashlib
 import json
 import logging
@@ -57,6 +58,8 @@ MAX_BUNDLE_BYTES = 512 << 20  # one upload; a village's whole history is far sma
 RESERVE_BYTES = 256 << 20  # never let uploads take the disk's last space
 CLOCK_WINDOW_MS = 10 * 60_000  # a request's time may differ from the server's by this much
 MAX_PARTIAL_UPLOADS = 8  # per device, at once
+STALE_UPLOAD_S = 7 * 86_400  # an upload untouched this long was given up
+RESULTS_KEPT_S = 30 * 86_400
 HEX32 = re.compile(r"^[0-9a-f]{32}$")
 BUNDLE_NAME = re.compile(r"^[0-9a-f]{32}_[0-9a-f]{32}_[0-9a-f]{32}\.cyb$")
 READ_BLOCK = 64 << 10
@@ -160,6 +163,23 @@ class Mailbox:
                         log.warning("upload %s refused at start: %s", meta.stem, e.detail)
         for f in sorted((self.root / "incoming").glob("*" + bundle.SUFFIX)):
             self._queue_import(f)
+        for folder in (self.root / "uploads").iterdir():
+            self._forget_stale(folder)
+        cutoff = time.time() - RESULTS_KEPT_S  # what became of old uploads: asked about for a day or two
+        for f in (self.root / "results").glob("*.json"):
+            with contextlib.suppress(OSError):
+                if f.stat().st_mtime < cutoff:
+                    f.unlink()
+
+    def _forget_stale(self, folder: Path) -> None:
+        """Uploads nobody has added to for days were given up (the village sends a new bundle
+        with the same changes): they must not hold a slot, nor the disk."""
+        cutoff = time.time() - STALE_UPLOAD_S
+        for part in folder.glob("*.part"):
+            with contextlib.suppress(OSError):
+                if part.stat().st_mtime < cutoff:
+                    part.unlink()
+                    part.with_suffix(".json").unlink(missing_ok=True)
 
     def _queue_import(self, f: Path) -> concurrent.futures.Future:
         return self.submit(lambda: self._import(f))
@@ -349,6 +369,7 @@ class Mailbox:
                 if int(json.loads(meta.read_text())["length"]) != total:
                     raise Refused(409, "length", "上传长度与先前声明的不同")
             else:
+                self._forget_stale(part.parent)
                 if len(list(part.parent.glob("*.part"))) >= MAX_PARTIAL_UPLOADS:
                     raise Refused(429, "too_many", "未完成的上传太多")
                 if shutil.disk_usage(self.root).free - total < self.config.reserve_bytes:
