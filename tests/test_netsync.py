@@ -44,6 +44,9 @@ def test_a_village_pushes_and_pulls_through_the_mailbox(net):
         assert report.ok, report.error
         assert report.uploaded == 1 and report.ops_sent > 0
         assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
+        assert netkit.sync(a, server).ok  # the township's answer came: A says it has it
+        idle = netkit.sync(a, server)  # then an idle pair exchanges nothing (no audit ping-pong)
+        assert idle.ok and (idle.uploaded, idle.downloaded) == (0, 0)
     finally:
         server.stop()
 
@@ -249,6 +252,7 @@ class KillingClient(transport.MailboxClient):
         return super().upload(path, upload_id, after_chunk=hook)
 
 
+@pytest.mark.slow
 def test_server_killed_mid_upload_the_village_retries_and_one_copy_is_applied(net):
     town, a, _ = net
     port = free_port()
@@ -361,6 +365,7 @@ def test_a_garbage_upload_is_refused_and_nothing_is_applied(net):
 # ------------------------------------------------------------------------------- TLS
 
 
+@pytest.mark.slow
 def test_tls_the_village_pins_the_certificate_named_on_the_township_card(net, tmp_path):
     town, a, b = net
     cert, key = netkit.self_signed(tmp_path)
