@@ -419,3 +419,16 @@ def test_uploads_given_up_long_ago_are_forgotten_at_start(net):
         pass
     assert not old.exists() and not old.with_suffix(".json").exists()
     assert fresh.exists()  # a village may still resume this one
+
+
+def test_a_bundle_that_cannot_go_is_set_aside_and_the_next_run_sends_afresh(net):
+    town, a, _ = net
+    folder = service.outbox(a.paths)
+    folder.mkdir(parents=True)
+    damaged = folder / ("ab" * 16 + "_" + "cd" * 16 + "_" + "ef" * 16 + ".cyb")
+    damaged.write_bytes(b"not a bundle")
+    with netkit.serve(town) as server:
+        report = netkit.sync(a, server)
+        assert report.ok and report.uploaded == 1  # set aside, and A's changes went in a new bundle
+    assert (a.paths.sub("quarantine") / damaged.name).exists() and not damaged.exists()
+    assert netkit.village_rows(town, a) == netkit.village_rows(a, a)

@@ -271,26 +271,46 @@ def sync_once(
 
 
 def _push(store: Store, paths: Paths, client: transport.MailboxClient, town, report: RunReport) -> None:
+    """A bundle left by an interrupted run goes first, as it is (it resumes); a new one is made
+    only when none was left (it would carry the same changes again)."""
     folder = outbox(paths)
     folder.mkdir(parents=True, exist_ok=True)
-    pending = sorted(folder.glob("*" + bundle.SUFFIX))
-    if not pending and worth_sending(store, town):  # a bundle left by an interrupted run goes first
+    for f in sorted(folder.glob("*" + bundle.SUFFIX)):
+        _upload(paths, client, f, report)
+    if report.uploaded == 0 and worth_sending(store, town):
         result = exchange.export_bundles(store, paths, folder, peer=town.hex)
-        pending = [b.path for b in result.bundles if b.path]
         report.ops_sent += sum(b.ops for b in result.bundles)
-    for f in pending:
+        for b in result.bundles:
+            if b.path is not None:
+                _upload(paths, client, b.path, report)
+
+
+def _upload(paths: Paths, client: transport.MailboxClient, f: Path, report: RunReport) -> None:
+    try:
         header = bundle.read_header(f)
         state = client.upload(f, header.bundle_id.hex)
-        status = state.get("status")
-        if status in ("queued", "applied", "already"):
-            f.unlink()
-            report.uploaded += 1
-        else:  # the township refused it: kept aside with the reason, not sent again
-            reason = str(state.get("reason") or status)
-            dest = paths.sub("quarantine") / f.name
-            dest.parent.mkdir(exist_ok=True)
-            shutil.move(str(f), dest)
-            raise _err(QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院拒收了本机的同步包：{reason}"), reason=reason)
+    except bundle.BundleError as e:  # damaged here (a disk error): set aside, a new one is made
+        _set_aside(paths, f, e.render())
+        return
+    except transport.BundleRefused as e:
+        _set_aside(paths, f, e.render())
+        raise
+    status = state.get("status")
+    if status in ("queued", "applied", "already"):
+        f.unlink()
+        report.uploaded += 1
+    else:  # the township refused it on import: kept aside with the reason, not sent again
+        reason = str(state.get("reason") or status)
+        _set_aside(paths, f, reason)
+        raise _err(QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院拒收了本机的同步包：{reason}"), reason=reason)
+
+
+def _set_aside(paths: Paths, f: Path, reason: str) -> None:
+    """A bundle that will not go: into quarantine with its reason (as imports do), out of the way."""
+    dest = paths.sub("quarantine") / f.name
+    dest.parent.mkdir(exist_ok=True)
+    shutil.move(str(f), dest)
+    dest.with_name(dest.name + ".reason.txt").write_text(reason + "\n", encoding="utf-8")
 
 
 EXCHANGE_ACTIONS = ("export", "import")  # the audit entries every exchange writes of itself

@@ -97,6 +97,10 @@ class Waiting:
     sha256: str
 
 
+class BundleRefused(UserError):
+    """The mailbox refused a bundle itself (not a bundle of this device for this township)."""
+
+
 class Unreachable(UserError):
     """The mailbox cannot be reached (network down, server off): try again later."""
 
@@ -211,6 +215,14 @@ class MailboxClient:
         }
         if code in known:
             return _err(known[code])
+        if code == "bundle":
+            return BundleRefused(
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院拒收了本机的同步包：{reason}"),
+                    {"reason": text},
+                )
+            )
         if response.status_code >= 500:
             return Unreachable(
                 Message(
