@@ -147,13 +147,19 @@ def test_a_signature_for_another_path_or_body_is_refused(net):
         assert mailbox_files(town, "incoming") == []
 
 
-def test_a_replayed_request_is_refused(net):
+def test_a_replayed_request_is_refused_even_after_a_restart(net):
     town, a, _ = net
-    with netkit.serve(town) as server:
+    port = free_port()
+    with netkit.serve(town, port) as server:
         headers = signed(a, "GET", "/v1/status")
         assert httpx.get(server.url + "/v1/status", headers=headers).status_code == 200
         again = httpx.get(server.url + "/v1/status", headers=headers)
         assert again.status_code == 401 and again.json()["error"] == "replay"
+    with netkit.serve(town, port) as server:
+        again = httpx.get(server.url + "/v1/status", headers=headers)
+        assert again.status_code == 401 and again.json()["error"] == "replay"
+        fresh = httpx.get(server.url + "/v1/status", headers=signed(a, "GET", "/v1/status"))
+        assert fresh.status_code == 200
 
 
 @pytest.mark.parametrize(

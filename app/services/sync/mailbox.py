@@ -27,6 +27,7 @@ import queue
 import re
 import shutil
 import socket
+import sqlite3
 import threading
 import time
 import uuid
@@ -105,7 +106,15 @@ class Mailbox:
         self.root = paths.sub("mailbox")
         for sub in ("uploads", "incoming", "results", "out"):
             (self.root / sub).mkdir(parents=True, exist_ok=True)
-        self._nonces: dict[tuple[str, str], int] = {}
+        # Nonces seen within the clock window, on disk: a request replayed after a restart is
+        # refused too.  Its own small database, so the store's write lock is never waited for.
+        self._nonces = sqlite3.connect(self.root / "nonces.db", check_same_thread=False, isolation_level=None)
+        self._nonces.execute("PRAGMA journal_mode=WAL")
+        self._nonces.execute("PRAGMA synchronous=NORMAL")
+        self._nonces.execute(
+            "CREATE TABLE IF NOT EXISTS nonce (device TEXT, nonce TEXT, t INTEGER, PRIMARY KEY (device, nonce))"
+        )
+        self._nonce_count = 0
         self._locks: dict[str, asyncio.Lock] = {}
         self._jobs: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
@@ -128,6 +137,8 @@ class Mailbox:
             if wait:
                 self._thread.join(timeout=60)
             self._thread = None
+        if wait:
+            self._nonces.close()
 
     def submit(self, job: Callable[[], object]) -> concurrent.futures.Future:
         future: concurrent.futures.Future = concurrent.futures.Future()
@@ -287,13 +298,13 @@ class Mailbox:
                 "请求时间与服务器时钟相差太大：请校准村卫生室电脑的日期和时间",
                 server_time_ms=now,
             )
-        key = (device.hex, nonce)
-        if key in self._nonces:
-            raise Refused(401, "replay", "重复的请求（重放），已拒绝")
-        if len(self._nonces) > 10_000:  # forget nonces whose time is outside the window anyway
-            cutoff = now - 2 * self.config.clock_window_ms
-            self._nonces = {k: t for k, t in self._nonces.items() if t >= cutoff}
-        self._nonces[key] = sent_ms
+        try:
+            self._nonces.execute("INSERT INTO nonce VALUES (?, ?, ?)", (device.hex, nonce, sent_ms))
+        except sqlite3.IntegrityError:
+            raise Refused(401, "replay", "重复的请求（重放），已拒绝") from None
+        self._nonce_count += 1
+        if self._nonce_count % 1000 == 0:  # nonces whose time is outside the window are refused anyway
+            self._nonces.execute("DELETE FROM nonce WHERE t < ?", (now - 2 * self.config.clock_window_ms,))
         return caller
 
     # ----------------------------------------------------------------------------- uploads
