@@ -438,3 +438,19 @@ def test_a_bundle_that_cannot_go_is_set_aside_and_the_next_run_sends_afresh(net)
         assert report.ok and report.uploaded == 1  # set aside, and A's changes went in a new bundle
     assert (a.paths.sub("quarantine") / damaged.name).exists() and not damaged.exists()
     assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
+
+
+def test_a_failure_that_is_not_the_users_is_logged_and_the_service_goes_on(net, monkeypatch, caplog):
+    town, a, _ = net
+
+    def disk_gone(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    with netkit.serve(town) as server:
+        monkeypatch.setattr(service.exchange, "import_file", disk_gone)
+        report = netkit.sync(a, server)
+        assert not report.ok and "详见日志" in report.error.render()
+        assert "network sync run failed" in caplog.text
+        monkeypatch.undo()
+        assert netkit.sync(a, server).ok  # the next run picks up where it was
+    assert netkit.village_rows(town, a) == netkit.village_rows(a, a)

@@ -1622,6 +1622,10 @@
         <translation>No township server address yet: enter it on the Sync page, or give --server</translation>
     </message>
     <message>
+        <source>同步时出错（详见日志），稍后会自动重试</source>
+        <translation>Sync failed (see the log); it will be retried automatically</translation>
+    </message>
+    <message>
         <source>乡镇卫生院拒收了本机的同步包：{reason}</source>
         <translation>The township refused this PC&apos;s bundle: {reason}</translation>
     </message>

@@ -1621,6 +1621,10 @@
         <translation>还没有设置乡镇卫生院服务器地址：请在“同步”页填写，或用 --server 指定</translation>
     </message>
     <message>
+        <source>同步时出错（详见日志），稍后会自动重试</source>
+        <translation>同步时出错（详见日志），稍后会自动重试</translation>
+    </message>
+    <message>
         <source>乡镇卫生院拒收了本机的同步包：{reason}</source>
         <translation>乡镇卫生院拒收了本机的同步包：{reason}</translation>
     </message>

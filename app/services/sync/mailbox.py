@@ -508,7 +508,10 @@ def create_app(mailbox: Mailbox) -> Starlette:
     async def listing(request: Request) -> Response:
         caller = auth(request)
         # After this village's queued imports (the worker runs in order): the export answers them.
-        await asyncio.wrap_future(mailbox.submit(lambda: mailbox._export_for(caller)))
+        try:
+            await asyncio.wrap_future(mailbox.submit(lambda: mailbox._export_for(caller)))
+        except UserError as e:  # e.g. revoked meanwhile: said, not a server error
+            raise Refused(409, "export", e.render()) from None
         return JSONResponse({"bundles": mailbox.waiting(caller)})
 
     async def download(request: Request) -> Response:
@@ -581,7 +584,7 @@ def _refusals(*codes: int) -> dict:
         401: "unsigned, unknown device, bad signature, clock outside the window, or a replayed nonce",
         403: "device revoked",
         404: "no such upload or bundle",
-        409: "another offset or length than the mailbox holds (the body says which)",
+        409: "another offset or length than the mailbox holds, or nothing can be exported now",
         411: "no Content-Length",
         413: "larger than allowed or than declared",
         416: "range outside the file",
@@ -754,7 +757,7 @@ OPENAPI = {
                             }
                         ),
                     },
-                    **_refusals(401, 403),
+                    **_refusals(401, 403, 409),
                 },
             }
         },

@@ -262,6 +262,9 @@ def sync_once(
     except UserError as e:
         report.error = e
         log.info("network sync: %s", e.render())
+    except Exception:  # a bug, or the disk: logged; the service itself goes on with its back-off
+        log.exception("network sync run failed")
+        report.error = _err(QT_TRANSLATE_NOOP("NetSync", "同步时出错（详见日志），稍后会自动重试"))
     finally:
         report.bytes_up, report.bytes_down = client.bytes_up, client.bytes_down
         client.close()
