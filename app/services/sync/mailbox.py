@@ -177,7 +177,7 @@ class Mailbox:
         for folder in (self.root / "uploads").iterdir():
             self._forget_stale(folder)
         cutoff = time.time() - RESULTS_KEPT_S  # what became of old uploads: asked about for a day or two
-        for f in (self.root / "results").glob("*.json"):
+        for f in (self.root / "results").glob("*/*.json"):
             with contextlib.suppress(OSError):
                 if f.stat().st_mtime < cutoff:
                     f.unlink()
@@ -196,12 +196,11 @@ class Mailbox:
         return self.submit(lambda: self._import(f))
 
     def _import(self, f: Path) -> str:
-        upload_id = f.stem.rsplit("_", 1)[-1]
+        sender, _recipient, upload_id = f.stem.split("_")
+        length = f.stat().st_size
         outcome = exchange.import_file(self.store, self.paths, f, self.keys)
-        self._write_result(
-            upload_id,
-            {"status": outcome.status, "reason": outcome.reason.render() if outcome.reason else None},
-        )
+        reason = outcome.reason.render() if outcome.reason else None
+        self._write_result(sender, upload_id, {"status": outcome.status, "length": length, "reason": reason})
         f.unlink(missing_ok=True)  # applied or already there; a rejected one went to quarantine
         if outcome.status == "applied":
             self.imported += 1
@@ -243,15 +242,19 @@ class Mailbox:
 
             return last("in", BundleRecord.ops > 0) > last("out")
 
-    def _write_result(self, upload_id: str, data: dict) -> None:
-        path = self.root / "results" / f"{upload_id}.json"
+    def _result_path(self, device_hex: str, upload_id: str) -> Path:
+        return self.root / "results" / device_hex / f"{upload_id}.json"
+
+    def _write_result(self, device_hex: str, upload_id: str, data: dict) -> None:
+        path = self._result_path(device_hex, upload_id)
+        path.parent.mkdir(exist_ok=True)
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         tmp.replace(path)
 
-    def _result(self, upload_id: str) -> dict | None:
+    def _result(self, device_hex: str, upload_id: str) -> dict | None:
         try:
-            return json.loads((self.root / "results" / f"{upload_id}.json").read_text(encoding="utf-8"))
+            return json.loads(self._result_path(device_hex, upload_id).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
 
@@ -274,6 +277,8 @@ class Mailbox:
             device = uuid.UUID(h[transport.H_DEVICE])
             timestamp, nonce, claimed = h[transport.H_TIME], h[transport.H_NONCE], h[transport.H_BODY]
             signature = base64.b64decode(h[transport.H_SIGNATURE], validate=True)
+            if not (timestamp.isascii() and timestamp.isdigit()):  # int() takes any script's digits
+                raise ValueError(timestamp)
             sent_ms = int(timestamp)
         except (KeyError, ValueError):
             raise Refused(401, "unsigned", "请求没有有效的设备签名") from None
@@ -314,7 +319,7 @@ class Mailbox:
         return folder / f"{upload_id}.part", folder / f"{upload_id}.json"
 
     def upload_state(self, caller: Caller, upload_id: str) -> dict:
-        done = self._result(upload_id)
+        done = self._result(caller.device_id.hex, upload_id)
         if done is not None:
             return {"upload_id": upload_id, "offset": done.get("length", 0), **done}
         part, _ = self._upload_paths(caller, upload_id)
@@ -342,7 +347,7 @@ class Mailbox:
             meta.unlink(missing_ok=True)
             raise Refused(422, "bundle", e.render()) from None
         length = part.stat().st_size
-        self._write_result(upload_id, {"status": "queued", "length": length})
+        self._write_result(caller.device_id.hex, upload_id, {"status": "queued", "length": length})
         dest = self.root / "incoming" / bundle.file_name(header.sender, header.recipient, header.bundle_id)
         part.replace(dest)
         meta.unlink(missing_ok=True)
