@@ -25,6 +25,8 @@ MEASURED = [
     "print.cards500",
     "sync.export",
     "sync.import",
+    "sync.roundtrip",
+    "sync.concurrent30",
     "gui.cold_start",
     "gui.rss",
 ]

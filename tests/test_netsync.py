@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
 import socket
 import threading
@@ -14,7 +15,8 @@ import pytest
 from sqlalchemy import func, select
 
 from app.models import BundleRecord
-from app.services.sync import capture, service, transport
+from app.services.errors import UserError
+from app.services.sync import capture, mailbox, service, transport
 from app.services.sync import keys as device_keys
 from tests import netkit, synckit
 
@@ -42,6 +44,9 @@ def test_a_village_pushes_and_pulls_through_the_mailbox(net):
         assert report.ok, report.error
         assert report.uploaded == 1 and report.ops_sent > 0
         assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
+        assert netkit.sync(a, server).ok  # the township's answer came: A says it has it
+        idle = netkit.sync(a, server)  # then an idle pair exchanges nothing (no audit ping-pong)
+        assert idle.ok and (idle.uploaded, idle.downloaded) == (0, 0)
     finally:
         server.stop()
 
@@ -142,13 +147,19 @@ def test_a_signature_for_another_path_or_body_is_refused(net):
         assert mailbox_files(town, "incoming") == []
 
 
-def test_a_replayed_request_is_refused(net):
+def test_a_replayed_request_is_refused_even_after_a_restart(net):
     town, a, _ = net
-    with netkit.serve(town) as server:
+    port = free_port()
+    with netkit.serve(town, port) as server:
         headers = signed(a, "GET", "/v1/status")
         assert httpx.get(server.url + "/v1/status", headers=headers).status_code == 200
         again = httpx.get(server.url + "/v1/status", headers=headers)
         assert again.status_code == 401 and again.json()["error"] == "replay"
+    with netkit.serve(town, port) as server:
+        again = httpx.get(server.url + "/v1/status", headers=headers)
+        assert again.status_code == 401 and again.json()["error"] == "replay"
+        fresh = httpx.get(server.url + "/v1/status", headers=signed(a, "GET", "/v1/status"))
+        assert fresh.status_code == 200
 
 
 @pytest.mark.parametrize(
@@ -247,6 +258,7 @@ class KillingClient(transport.MailboxClient):
         return super().upload(path, upload_id, after_chunk=hook)
 
 
+@pytest.mark.slow
 def test_server_killed_mid_upload_the_village_retries_and_one_copy_is_applied(net):
     town, a, _ = net
     port = free_port()
@@ -354,3 +366,91 @@ def test_a_garbage_upload_is_refused_and_nothing_is_applied(net):
         assert "不是村医同步包" in r.json()["message"]
     assert mailbox_files(town, "uploads") == [] and mailbox_files(town, "incoming") == []
     assert bundles_in(town, a) == 0
+
+
+# ------------------------------------------------------------------------------- TLS
+
+
+@pytest.mark.slow
+def test_tls_the_village_pins_the_certificate_named_on_the_township_card(net, tmp_path):
+    town, a, b = net
+    cert, key = netkit.self_signed(tmp_path)
+    server = mailbox.Server(
+        town.store, town.paths, host="127.0.0.1", port=0, tls_cert=str(cert), tls_key=str(key)
+    )
+    with server.start():
+        assert server.url.startswith("https://")
+        with town.store.session() as s:
+            card = device_keys.my_card(
+                s, town.keys, server=server.url, tls_pin=transport.certificate_pin_of_file(cert)
+            )
+        path = tmp_path / "town-card.json"
+        path.write_text(card.to_json(), encoding="utf-8")
+        with a.store.transaction() as s:  # trusting the card again brings the address and the pin
+            device_keys.trust(s, device_keys.read_card(path))
+        state = _state(a)
+        assert state.server_url == server.url and state.tls_pin == transport.certificate_pin_of_file(cert)
+        report = service.sync_once(a.store, a.paths)
+        assert report.ok, report.error
+        with b.store.transaction() as s:  # B was told another certificate: an impostor, for B
+            service.set_server(s, server.url, "00" * 32)
+        report = service.sync_once(b.store, b.paths)
+        assert not report.ok and "假冒" in report.error.render()
+    assert bundles_in(town, a) == 1 and bundles_in(town, b) == 0
+
+
+def test_a_card_whose_server_address_was_changed_is_refused(net, tmp_path):
+    town, a, _ = net
+    with town.store.session() as s:
+        card = device_keys.my_card(s, town.keys, server="http://10.0.0.1:8765")
+    data = json.loads(card.to_json())
+    data["server"] = "http://10.6.6.6:8765"
+    path = tmp_path / "forged.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(UserError, match="服务器地址或证书指纹被改动过"):
+        device_keys.read_card(path)
+
+
+def test_uploads_given_up_long_ago_are_forgotten_at_start(net):
+    town, a, _ = net
+    folder = town.paths.sub("mailbox") / "uploads" / a.device_id.hex
+    folder.mkdir(parents=True)
+    old, fresh = folder / ("aa" * 16 + ".part"), folder / ("bb" * 16 + ".part")
+    for part in (old, fresh):
+        part.write_bytes(b"x" * 100)
+        part.with_suffix(".json").write_text('{"length": 1000}')
+    eight_days_ago = time.time() - 8 * 86_400
+    os.utime(old, (eight_days_ago, eight_days_ago))
+    with netkit.serve(town):
+        pass
+    assert not old.exists() and not old.with_suffix(".json").exists()
+    assert fresh.exists()  # a village may still resume this one
+
+
+def test_a_bundle_that_cannot_go_is_set_aside_and_the_next_run_sends_afresh(net):
+    town, a, _ = net
+    folder = service.outbox(a.paths)
+    folder.mkdir(parents=True)
+    damaged = folder / ("ab" * 16 + "_" + "cd" * 16 + "_" + "ef" * 16 + ".cyb")
+    damaged.write_bytes(b"not a bundle")
+    with netkit.serve(town) as server:
+        report = netkit.sync(a, server)
+        assert report.ok and report.uploaded == 1  # set aside, and A's changes went in a new bundle
+    assert (a.paths.sub("quarantine") / damaged.name).exists() and not damaged.exists()
+    assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
+
+
+def test_a_failure_that_is_not_the_users_is_logged_and_the_service_goes_on(net, monkeypatch, caplog):
+    town, a, _ = net
+
+    def disk_gone(*_a, **_k):
+        raise OSError(28, "No space left on device")
+
+    with netkit.serve(town) as server:
+        monkeypatch.setattr(service.exchange, "import_file", disk_gone)
+        report = netkit.sync(a, server)
+        assert not report.ok and "详见日志" in report.error.render()
+        assert "network sync run failed" in caplog.text
+        monkeypatch.undo()
+        assert netkit.sync(a, server).ok  # the next run picks up where it was
+    assert netkit.village_rows(town, a) == netkit.village_rows(a, a)

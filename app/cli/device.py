@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.cli.core import new_password, open_store, print_json
+from app.cli.core import CliError, new_password, open_store, print_json
 
 
 def register(sub) -> None:
@@ -13,6 +13,10 @@ def register(sub) -> None:
     )
     dc = dv.add_parser("card", help="write this device's public card (JSON, and a QR code PNG beside it)")
     dc.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    dc.add_argument("--server", metavar="URL", help="(township) the address villages reach `cunyi serve` at")
+    dc.add_argument(
+        "--tls-cert", metavar="PEM", help="(township) the certificate `cunyi serve` uses: villages pin it"
+    )
     dc.set_defaults(func=write_card)
     dt_ = dv.add_parser("trust", help="trust a peer's card (compare its fingerprint by phone first)")
     dt_.add_argument("file")
@@ -37,8 +41,18 @@ def write_card(args) -> int:
 
     paths, store = open_store(args)
     device_keys = keys.load_keys(paths.sub("keys"))
+    server, pin = "", ""
+    if args.server or args.tls_cert:
+        from app.services.sync import service, transport
+
+        server = service.check_url(args.server) if args.server else ""
+        if args.tls_cert:
+            try:
+                pin = transport.certificate_pin_of_file(args.tls_cert)
+            except (OSError, ValueError):
+                raise CliError(f"读不出证书 {args.tls_cert}（应为 PEM 格式）") from None
     with store.session() as s:
-        card = keys.my_card(s, device_keys)
+        card = keys.my_card(s, device_keys, server=server, tls_pin=pin)
     path, png = keys.write_card(card, Path(args.output))
     print(f"已写入设备卡 {path} 和二维码 {png}")
     print(f"指纹：{card.fingerprint}（请对方核对后再信任）")

@@ -52,6 +52,9 @@ def serve(args) -> int:
     print(f"同步服务器已开启：{server.url}（按 Ctrl+C 停止）", flush=True)
     if pin:
         print(f"证书指纹：{pin}", flush=True)
+    # uvicorn stops gracefully on SIGTERM (the worker finishes its job) and then raises the signal
+    # again: that second time it is a normal end, status 0.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     server.run()
     return 0
 

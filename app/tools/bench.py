@@ -921,6 +921,10 @@ def run_bench(
     if wanted("sync.export") or wanted("sync.import"):
         log("sync …")
         metrics += [m for m in bench_sync(seed, log, SYNC_CHANGES[scale], encrypt=encrypt) if wanted(m.name)]
+    if wanted("sync.roundtrip") or wanted("sync.concurrent30"):
+        from app.tools import netbench
+
+        metrics += [m for m in netbench.bench_network(seed, SYNC_CHANGES[scale], log) if wanted(m.name)]
     if wanted("gui.cold_start") or wanted("gui.rss"):
         log("gui …")
         metrics += [m for m in bench_gui(folder) if wanted(m.name)]

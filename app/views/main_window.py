@@ -17,6 +17,7 @@ from app.views.operations import Op
 from app.views.print_page import PrintPage
 from app.views.residents import ResidentsPage
 from app.views.settings_page import SettingsPage
+from app.views.sync_network import LastSyncLabel
 from app.views.sync_page import SyncPage
 from app.views.users_page import UsersPage
 
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
                 .replace("{code}", info.code)
             )
         )
+        status.addWidget(LastSyncLabel(store, self.paths))
         name = who.display_name if who is not None else self.tr("系统")
         status.addPermanentWidget(QLabel(self.tr("当前用户：{user}").replace("{user}", name)))
 

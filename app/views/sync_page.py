@@ -32,6 +32,7 @@ from app.services.errors import UserError
 from app.services.sync import conflicts, exchange, overview
 from app.services.sync import keys as device_keys
 from app.views.operations import SYNC, Op, StoreOp, refresh_on
+from app.views.sync_network import NetworkSyncBox
 from app.views.widgets import LazyPage, fit_columns, read_only_table, render
 
 SYNC_FOLDER = "CunYi-sync"  # on a removable drive, bundles go in this folder
@@ -161,7 +162,7 @@ class SyncPage(LazyPage):
         history_box = QGroupBox(self.tr("同步记录"))
         QVBoxLayout(history_box).addWidget(self.history)
         split = QSplitter(Qt.Vertical)
-        for w in (peers_box, conflict_box, history_box):
+        for w in (NetworkSyncBox(store, paths), peers_box, conflict_box, history_box):
             split.addWidget(w)
         lay = QVBoxLayout(self)
         lay.addWidget(self.banner)

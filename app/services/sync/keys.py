@@ -192,13 +192,30 @@ class DeviceCard:
     sign_key: str
     enc_key: str
     fingerprint: str
+    # A township's mailbox (``cunyi serve``): its address and its TLS certificate's SHA-256, signed
+    # by sign_key (which the fingerprint covers), so a village pins what the card says.
+    server: str = ""
+    tls_pin: str = ""
+    server_sig: str = ""
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)
 
 
-def my_card(session: Session, keys: DeviceKeys) -> DeviceCard:
+SERVER_FIELDS = ("server", "tls_pin", "server_sig")
+
+
+def _server_text(server: str, tls_pin: str) -> bytes:
+    return f"cunyi-card-server-v1\n{server}\n{tls_pin}".encode()
+
+
+def my_card(session: Session, keys: DeviceKeys, *, server: str = "", tls_pin: str = "") -> DeviceCard:
+    """This device's card; a township's may name its mailbox (and the pin of its certificate)."""
     p = get_profile(session)
+    signed = {}
+    if server or tls_pin:
+        sig = base64.b64encode(sign(keys, _server_text(server, tls_pin))).decode()
+        signed = {"server": server, "tls_pin": tls_pin, "server_sig": sig}
     return DeviceCard(
         CARD_FORMAT,
         p.device_id.hex,
@@ -209,6 +226,7 @@ def my_card(session: Session, keys: DeviceKeys) -> DeviceCard:
         keys.sign_public,
         keys.age_recipient,
         fingerprint(keys.sign_public, keys.age_recipient),
+        **signed,
     )
 
 
@@ -232,7 +250,10 @@ def read_card(path: Path) -> DeviceCard:
         if len(raw) > MAX_CARD_BYTES:
             raise ValueError("too large")
         data = json.loads(raw.decode("utf-8"))
-        card = DeviceCard(**{k: str(data[k]) for k in DeviceCard.__dataclass_fields__})
+        card = DeviceCard(
+            **{k: str(data[k]) for k in DeviceCard.__dataclass_fields__ if k not in SERVER_FIELDS},
+            **{k: str(data.get(k) or "") for k in SERVER_FIELDS},
+        )
         uuid.UUID(card.device_id)
         base64.b64decode(card.sign_key, validate=True)
         pyrage.x25519.Recipient.from_str(card.enc_key)
@@ -244,7 +265,18 @@ def read_card(path: Path) -> DeviceCard:
         raise _err(QT_TRANSLATE_NOOP("Sync", "{path} 不是村医设备卡，或文件已损坏"), path=path.name)
     if fingerprint(card.sign_key, card.enc_key) != card.fingerprint:
         raise _err(QT_TRANSLATE_NOOP("Sync", "设备卡的指纹与其中的密钥不符：文件被改动过，不能信任"))
+    if (card.server or card.tls_pin) and not verify(
+        card.sign_key, _b64(card.server_sig), _server_text(card.server, card.tls_pin)
+    ):
+        raise _err(QT_TRANSLATE_NOOP("Sync", "设备卡上的服务器地址或证书指纹被改动过，不能信任"))
     return card
+
+
+def _b64(text: str) -> bytes:
+    try:
+        return base64.b64decode(text, validate=True)
+    except ValueError:
+        return b""
 
 
 def trust(session: Session, card: DeviceCard) -> Peer:
@@ -290,6 +322,10 @@ def trust(session: Session, card: DeviceCard) -> Peer:
     peer.revoked_at = None
     peer.trusted_at = utcnow()
     session.flush()
+    if me.role == VILLAGE and card.server:
+        from app.services.sync import service  # the network sync's address comes with the card
+
+        service.set_server(session, card.server, card.tls_pin)
     audit.record(session, "device_trust", "sync_peer", device, f"{card.code} {card.name} {card.fingerprint}")
     return peer
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import concurrent.futures
+import contextlib
 import hashlib
 import json
 import logging
@@ -26,6 +27,7 @@ import queue
 import re
 import shutil
 import socket
+import sqlite3
 import threading
 import time
 import uuid
@@ -33,6 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import func, select
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
@@ -43,7 +46,7 @@ from app import __version__
 from app.config import Paths
 from app.db import Store
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import Peer
+from app.models import BundleRecord, Peer
 from app.services.errors import Message, UserError
 from app.services.profile import TOWNSHIP, get_profile
 from app.services.sync import bundle, capture, exchange, transport
@@ -56,6 +59,8 @@ MAX_BUNDLE_BYTES = 512 << 20  # one upload; a village's whole history is far sma
 RESERVE_BYTES = 256 << 20  # never let uploads take the disk's last space
 CLOCK_WINDOW_MS = 10 * 60_000  # a request's time may differ from the server's by this much
 MAX_PARTIAL_UPLOADS = 8  # per device, at once
+STALE_UPLOAD_S = 7 * 86_400  # an upload untouched this long was given up
+RESULTS_KEPT_S = 30 * 86_400
 HEX32 = re.compile(r"^[0-9a-f]{32}$")
 BUNDLE_NAME = re.compile(r"^[0-9a-f]{32}_[0-9a-f]{32}_[0-9a-f]{32}\.cyb$")
 READ_BLOCK = 64 << 10
@@ -101,7 +106,15 @@ class Mailbox:
         self.root = paths.sub("mailbox")
         for sub in ("uploads", "incoming", "results", "out"):
             (self.root / sub).mkdir(parents=True, exist_ok=True)
-        self._nonces: dict[tuple[str, str], int] = {}
+        # Nonces seen within the clock window, on disk: a request replayed after a restart is
+        # refused too.  Its own small database, so the store's write lock is never waited for.
+        self._nonces = sqlite3.connect(self.root / "nonces.db", check_same_thread=False, isolation_level=None)
+        self._nonces.execute("PRAGMA journal_mode=WAL")
+        self._nonces.execute("PRAGMA synchronous=NORMAL")
+        self._nonces.execute(
+            "CREATE TABLE IF NOT EXISTS nonce (device TEXT, nonce TEXT, t INTEGER, PRIMARY KEY (device, nonce))"
+        )
+        self._nonce_count = 0
         self._locks: dict[str, asyncio.Lock] = {}
         self._jobs: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
@@ -124,6 +137,8 @@ class Mailbox:
             if wait:
                 self._thread.join(timeout=60)
             self._thread = None
+        if wait:
+            self._nonces.close()
 
     def submit(self, job: Callable[[], object]) -> concurrent.futures.Future:
         future: concurrent.futures.Future = concurrent.futures.Future()
@@ -159,17 +174,33 @@ class Mailbox:
                         log.warning("upload %s refused at start: %s", meta.stem, e.detail)
         for f in sorted((self.root / "incoming").glob("*" + bundle.SUFFIX)):
             self._queue_import(f)
+        for folder in (self.root / "uploads").iterdir():
+            self._forget_stale(folder)
+        cutoff = time.time() - RESULTS_KEPT_S  # what became of old uploads: asked about for a day or two
+        for f in (self.root / "results").glob("*/*.json"):
+            with contextlib.suppress(OSError):
+                if f.stat().st_mtime < cutoff:
+                    f.unlink()
+
+    def _forget_stale(self, folder: Path) -> None:
+        """Uploads nobody has added to for days were given up (the village sends a new bundle
+        with the same changes): they must not hold a slot, nor the disk."""
+        cutoff = time.time() - STALE_UPLOAD_S
+        for part in folder.glob("*.part"):
+            with contextlib.suppress(OSError):
+                if part.stat().st_mtime < cutoff:
+                    part.unlink()
+                    part.with_suffix(".json").unlink(missing_ok=True)
 
     def _queue_import(self, f: Path) -> concurrent.futures.Future:
         return self.submit(lambda: self._import(f))
 
     def _import(self, f: Path) -> str:
-        upload_id = f.stem.rsplit("_", 1)[-1]
+        sender, _recipient, upload_id = f.stem.split("_")
+        length = f.stat().st_size
         outcome = exchange.import_file(self.store, self.paths, f, self.keys)
-        self._write_result(
-            upload_id,
-            {"status": outcome.status, "reason": outcome.reason.render() if outcome.reason else None},
-        )
+        reason = outcome.reason.render() if outcome.reason else None
+        self._write_result(sender, upload_id, {"status": outcome.status, "length": length, "reason": reason})
         f.unlink(missing_ok=True)  # applied or already there; a rejected one went to quarantine
         if outcome.status == "applied":
             self.imported += 1
@@ -181,6 +212,8 @@ class Mailbox:
         folder.mkdir(exist_ok=True)
         if any(folder.glob("*" + bundle.SUFFIX)):
             return  # the village has not fetched the last one yet: it carries the same changes
+        if not self._worth_exporting(caller.device_id):
+            return
         result = exchange.export_bundles(self.store, self.paths, folder, peer=caller.device_id.hex)
         for b in result.bundles:
             if b.path is not None:
@@ -190,15 +223,38 @@ class Mailbox:
                         sha.update(block)
                 b.path.with_name(b.path.name + ".sha256").write_text(sha.hexdigest())
 
-    def _write_result(self, upload_id: str, data: dict) -> None:
-        path = self.root / "results" / f"{upload_id}.json"
+    def _worth_exporting(self, device: uuid.UUID) -> bool:
+        """Whether the village lacks a change it would receive, or word that its changes arrived.
+        (The township's own audit entries of each exchange never go to villages: a bundle for
+        them alone would make another entry, and a reply, every run.)"""
+        with self.store.session() as s:
+            peer = s.get(Peer, device)
+            if peer.last_export_at is None:
+                return True
+            if exchange._count(s, peer, exchange._wanted(peer, exchange.holdings(s))) > 0:
+                return True
+
+            def last(direction: str, *where) -> int:
+                q = select(func.max(BundleRecord.id)).where(
+                    BundleRecord.peer == device, BundleRecord.direction == direction, *where
+                )
+                return s.scalar(q) or 0
+
+            return last("in", BundleRecord.ops > 0) > last("out")
+
+    def _result_path(self, device_hex: str, upload_id: str) -> Path:
+        return self.root / "results" / device_hex / f"{upload_id}.json"
+
+    def _write_result(self, device_hex: str, upload_id: str, data: dict) -> None:
+        path = self._result_path(device_hex, upload_id)
+        path.parent.mkdir(exist_ok=True)
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         tmp.replace(path)
 
-    def _result(self, upload_id: str) -> dict | None:
+    def _result(self, device_hex: str, upload_id: str) -> dict | None:
         try:
-            return json.loads((self.root / "results" / f"{upload_id}.json").read_text(encoding="utf-8"))
+            return json.loads(self._result_path(device_hex, upload_id).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
 
@@ -221,6 +277,8 @@ class Mailbox:
             device = uuid.UUID(h[transport.H_DEVICE])
             timestamp, nonce, claimed = h[transport.H_TIME], h[transport.H_NONCE], h[transport.H_BODY]
             signature = base64.b64decode(h[transport.H_SIGNATURE], validate=True)
+            if not (timestamp.isascii() and timestamp.isdigit()):  # int() takes any script's digits
+                raise ValueError(timestamp)
             sent_ms = int(timestamp)
         except (KeyError, ValueError):
             raise Refused(401, "unsigned", "请求没有有效的设备签名") from None
@@ -231,7 +289,9 @@ class Mailbox:
         caller = self._caller(device)
         if caller is None:
             raise Refused(401, "unknown_device", "乡镇卫生院不认识这台设备：请先导入它的设备卡")
-        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        raw_path = request.scope.get("raw_path") or request.scope["path"].encode()
+        query = request.scope.get("query_string") or b""
+        target = (raw_path + (b"?" + query if query else b"")).decode("latin-1")  # as sent, encoded
         text = transport.signing_text(request.method, target, timestamp, nonce, claimed)
         if not device_keys.verify(caller.sign_key, signature, text):
             raise Refused(401, "signature", "请求的签名不符")
@@ -243,13 +303,13 @@ class Mailbox:
                 "请求时间与服务器时钟相差太大：请校准村卫生室电脑的日期和时间",
                 server_time_ms=now,
             )
-        key = (device.hex, nonce)
-        if key in self._nonces:
-            raise Refused(401, "replay", "重复的请求（重放），已拒绝")
-        if len(self._nonces) > 10_000:  # forget nonces whose time is outside the window anyway
-            cutoff = now - 2 * self.config.clock_window_ms
-            self._nonces = {k: t for k, t in self._nonces.items() if t >= cutoff}
-        self._nonces[key] = sent_ms
+        try:
+            self._nonces.execute("INSERT INTO nonce VALUES (?, ?, ?)", (device.hex, nonce, sent_ms))
+        except sqlite3.IntegrityError:
+            raise Refused(401, "replay", "重复的请求（重放），已拒绝") from None
+        self._nonce_count += 1
+        if self._nonce_count % 1000 == 0:  # nonces whose time is outside the window are refused anyway
+            self._nonces.execute("DELETE FROM nonce WHERE t < ?", (now - 2 * self.config.clock_window_ms,))
         return caller
 
     # ----------------------------------------------------------------------------- uploads
@@ -259,7 +319,7 @@ class Mailbox:
         return folder / f"{upload_id}.part", folder / f"{upload_id}.json"
 
     def upload_state(self, caller: Caller, upload_id: str) -> dict:
-        done = self._result(upload_id)
+        done = self._result(caller.device_id.hex, upload_id)
         if done is not None:
             return {"upload_id": upload_id, "offset": done.get("length", 0), **done}
         part, _ = self._upload_paths(caller, upload_id)
@@ -287,7 +347,7 @@ class Mailbox:
             meta.unlink(missing_ok=True)
             raise Refused(422, "bundle", e.render()) from None
         length = part.stat().st_size
-        self._write_result(upload_id, {"status": "queued", "length": length})
+        self._write_result(caller.device_id.hex, upload_id, {"status": "queued", "length": length})
         dest = self.root / "incoming" / bundle.file_name(header.sender, header.recipient, header.bundle_id)
         part.replace(dest)
         meta.unlink(missing_ok=True)
@@ -298,6 +358,8 @@ class Mailbox:
         """Take the next bytes of an upload; returns the upload's state and the HTTP status
         (200 more to send, 201 complete and queued, 409 resend from the offset given)."""
         caller = self.authenticate(request)  # the body's hash is checked once it has arrived
+        if not HEX32.match(upload_id):
+            raise Refused(404, "not_found", "上传编号无效")
         h = request.headers
         if "Content-Length" not in h:
             raise Refused(411, "length_required", "缺少 Content-Length")
@@ -323,6 +385,7 @@ class Mailbox:
                 if int(json.loads(meta.read_text())["length"]) != total:
                     raise Refused(409, "length", "上传长度与先前声明的不同")
             else:
+                self._forget_stale(part.parent)
                 if len(list(part.parent.glob("*.part"))) >= MAX_PARTIAL_UPLOADS:
                     raise Refused(429, "too_many", "未完成的上传太多")
                 if shutil.disk_usage(self.root).free - total < self.config.reserve_bytes:
@@ -444,13 +507,16 @@ def create_app(mailbox: Mailbox) -> Starlette:
         return JSONResponse(mailbox.upload_state(caller, upload_id_of(request)))
 
     async def upload(request: Request) -> Response:
-        state, code = await mailbox.receive(request, upload_id_of(request))
+        state, code = await mailbox.receive(request, request.path_params["upload_id"])
         return JSONResponse(state, status_code=code)
 
     async def listing(request: Request) -> Response:
         caller = auth(request)
         # After this village's queued imports (the worker runs in order): the export answers them.
-        await asyncio.wrap_future(mailbox.submit(lambda: mailbox._export_for(caller)))
+        try:
+            await asyncio.wrap_future(mailbox.submit(lambda: mailbox._export_for(caller)))
+        except UserError as e:  # e.g. revoked meanwhile: said, not a server error
+            raise Refused(409, "export", e.render()) from None
         return JSONResponse({"bundles": mailbox.waiting(caller)})
 
     async def download(request: Request) -> Response:
@@ -523,7 +589,7 @@ def _refusals(*codes: int) -> dict:
         401: "unsigned, unknown device, bad signature, clock outside the window, or a replayed nonce",
         403: "device revoked",
         404: "no such upload or bundle",
-        409: "another offset or length than the mailbox holds (the body says which)",
+        409: "another offset or length than the mailbox holds, or nothing can be exported now",
         411: "no Content-Length",
         413: "larger than allowed or than declared",
         416: "range outside the file",
@@ -696,7 +762,7 @@ OPENAPI = {
                             }
                         ),
                     },
-                    **_refusals(401, 403),
+                    **_refusals(401, 403, 409),
                 },
             }
         },

@@ -20,13 +20,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.config import Paths
 from app.db import Store
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import NetSyncRun, NetSyncState, Peer, utcnow
+from app.models import AuditEntry, BundleRecord, ChangeLog, NetSyncRun, NetSyncState, Peer, utcnow
 from app.services.access import authz
 from app.services.errors import Message, UserError
 from app.services.profile import TOWNSHIP, VILLAGE, get_profile
@@ -103,7 +103,8 @@ def inbox(paths: Paths) -> Path:
     return paths.sub("inbox") / "network"
 
 
-def net_state(session: Session, paths: Paths, *, history: int = 20) -> NetState:
+def net_state(session: Session, paths: Paths, *, history: int = 20, counts: bool = True) -> NetState:
+    """``counts``: also count what waits (the status bar does without: it is read at start)."""
     row = session.get(NetSyncState, 1)
     runs = session.scalars(select(NetSyncRun).order_by(NetSyncRun.id.desc()).limit(history)).all()
     folder = outbox(paths)
@@ -115,8 +116,8 @@ def net_state(session: Session, paths: Paths, *, history: int = 20) -> NetState:
         row.next_try_at if row else None,
         row.failures if row else 0,
         transport.message_from_json(row.last_error) if row else None,
-        len(list(folder.glob("*" + bundle.SUFFIX))) if folder.is_dir() else 0,
-        exchange.unacknowledged_total(session),
+        len(list(folder.glob("*" + bundle.SUFFIX))) if counts and folder.is_dir() else 0,
+        exchange.unacknowledged_total(session) if counts else 0,
         tuple(
             RunRow(
                 r.started_at,
@@ -145,7 +146,13 @@ def check_url(url: str) -> str:
         port_ok = parts.port is None or 0 < parts.port < 65536
     except ValueError:
         port_ok = False
-    if parts.scheme not in ("http", "https") or not parts.hostname or not port_ok or parts.path or parts.query:
+    if (
+        parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or not port_ok
+        or parts.path
+        or parts.query
+    ):
         raise _err(
             QT_TRANSLATE_NOOP("NetSync", "“{url}”不是有效的服务器地址（例如 http://192.168.1.10:8765）"),
             url=url[:100],
@@ -204,7 +211,9 @@ class RunReport:
             "bytes_up": self.bytes_up,
             "bytes_down": self.bytes_down,
             "imports": [o.as_json(translate) for o in self.outcomes],
-            "error": (self.error.render(translate) if translate else self.error.render()) if self.error else None,
+            "error": (self.error.render(translate) if translate else self.error.render())
+            if self.error
+            else None,
             "next_try_at": self.next_try_at.isoformat(timespec="seconds") + "Z" if self.next_try_at else None,
             "seconds": round(self.seconds, 3),
         }
@@ -236,7 +245,9 @@ def sync_once(
         row = _row(s)
         if not row.server_url:
             raise _err(
-                QT_TRANSLATE_NOOP("NetSync", "还没有设置乡镇卫生院服务器地址：请在“同步”页填写，或用 --server 指定")
+                QT_TRANSLATE_NOOP(
+                    "NetSync", "还没有设置乡镇卫生院服务器地址：请在“同步”页填写，或用 --server 指定"
+                )
             )
         url, pin, device_id = row.server_url, row.tls_pin, me.device_id
         town = _township(s).device_id
@@ -251,6 +262,9 @@ def sync_once(
     except UserError as e:
         report.error = e
         log.info("network sync: %s", e.render())
+    except Exception:  # a bug, or the disk: logged; the service itself goes on with its back-off
+        log.exception("network sync run failed")
+        report.error = _err(QT_TRANSLATE_NOOP("NetSync", "同步时出错（详见日志），稍后会自动重试"))
     finally:
         report.bytes_up, report.bytes_down = client.bytes_up, client.bytes_down
         client.close()
@@ -260,26 +274,77 @@ def sync_once(
 
 
 def _push(store: Store, paths: Paths, client: transport.MailboxClient, town, report: RunReport) -> None:
+    """A bundle left by an interrupted run goes first, as it is (it resumes); a new one is made
+    only when none was left (it would carry the same changes again)."""
     folder = outbox(paths)
     folder.mkdir(parents=True, exist_ok=True)
-    pending = sorted(folder.glob("*" + bundle.SUFFIX))
-    if not pending:  # a bundle left by an interrupted run goes first, as it is (it resumes)
+    for f in sorted(folder.glob("*" + bundle.SUFFIX)):
+        _upload(paths, client, f, report)
+    if report.uploaded == 0 and worth_sending(store, town):
         result = exchange.export_bundles(store, paths, folder, peer=town.hex)
-        pending = [b.path for b in result.bundles if b.path]
         report.ops_sent += sum(b.ops for b in result.bundles)
-    for f in pending:
+        for b in result.bundles:
+            if b.path is not None:
+                _upload(paths, client, b.path, report)
+
+
+def _upload(paths: Paths, client: transport.MailboxClient, f: Path, report: RunReport) -> None:
+    try:
         header = bundle.read_header(f)
         state = client.upload(f, header.bundle_id.hex)
-        status = state.get("status")
-        if status in ("queued", "applied", "already"):
-            f.unlink()
-            report.uploaded += 1
-        else:  # the township refused it: kept aside with the reason, not sent again
-            reason = str(state.get("reason") or status)
-            dest = paths.sub("quarantine") / f.name
-            dest.parent.mkdir(exist_ok=True)
-            shutil.move(str(f), dest)
-            raise _err(QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院拒收了本机的同步包：{reason}"), reason=reason)
+    except bundle.BundleError as e:  # damaged here (a disk error): set aside, a new one is made
+        _set_aside(paths, f, e.render())
+        return
+    except transport.BundleRefused as e:
+        _set_aside(paths, f, e.render())
+        raise
+    status = state.get("status")
+    if status in ("queued", "applied", "already"):
+        f.unlink()
+        report.uploaded += 1
+    else:  # the township refused it on import: kept aside with the reason, not sent again
+        reason = str(state.get("reason") or status)
+        _set_aside(paths, f, reason)
+        raise _err(QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院拒收了本机的同步包：{reason}"), reason=reason)
+
+
+def _set_aside(paths: Paths, f: Path, reason: str) -> None:
+    """A bundle that will not go: into quarantine with its reason (as imports do), out of the way."""
+    dest = paths.sub("quarantine") / f.name
+    dest.parent.mkdir(exist_ok=True)
+    shutil.move(str(f), dest)
+    dest.with_name(dest.name + ".reason.txt").write_text(reason + "\n", encoding="utf-8")
+
+
+EXCHANGE_ACTIONS = ("export", "import")  # the audit entries every exchange writes of itself
+
+
+def worth_sending(store: Store, town) -> bool:
+    """Whether the township lacks anything but the audit entries of earlier exchanges: a change,
+    another audit entry, or word that this PC received its changes.  Exchanges' own entries wait for
+    the next real change (sending them alone would make an entry, and a reply, every run)."""
+    with store.session() as s:
+        me = get_profile(s).device_id
+        peer = s.get(Peer, town)
+
+        def last(direction: str, *where) -> int:
+            q = select(func.max(BundleRecord.id)).where(
+                BundleRecord.peer == town, BundleRecord.direction == direction, *where
+            )
+            return s.scalar(q) or 0
+
+        if last("in", BundleRecord.ops > 0) > last("out"):
+            return True  # changes came in since: the township learns we have them (else it resends)
+        lo = int((peer.acked or {}).get(me.hex, 0))
+        own = (ChangeLog.entity != "audit_log") | AuditEntry.action.not_in(EXCHANGE_ACTIONS)
+        q = (
+            select(ChangeLog.seq)
+            .outerjoin(AuditEntry, (ChangeLog.entity == "audit_log") & (AuditEntry.id == ChangeLog.row_id))
+            .where(ChangeLog.origin == me, ChangeLog.seq > lo, own)
+            .limit(1)
+        )
+        # The first time, export also logs rows written before change capture (log_untracked).
+        return peer.last_export_at is None or s.scalar(q) is not None
 
 
 def _pull(store, paths, client, keys, report: RunReport, cancelled) -> None:
@@ -340,6 +405,15 @@ def seconds_until_next(store: Store) -> float:
         return max(0.0, (row.next_try_at - utcnow()).total_seconds())
 
 
+def configured(store: Store) -> bool:
+    """Whether runs can start: a village with a mailbox address whose actor may sync (asked
+    without auditing a refusal: the service asks every few minutes)."""
+    with store.session() as s:
+        row = s.get(NetSyncState, 1)
+        me = get_profile(s)
+        return bool(row and row.server_url) and me.role == VILLAGE and authz.permits(s, "sync")
+
+
 def run_service(
     store: Store,
     paths: Paths,
@@ -351,21 +425,23 @@ def run_service(
     client_factory: ClientFactory = transport.MailboxClient,
 ) -> None:
     """Run after run until ``stop`` is set: each waits for its time (the interval, or the back-off
-    after failures), or for ``wake`` (立即同步).  The township being away for days only lengthens
-    the waits up to the back-off's ceiling; the first run that reaches it sends everything."""
+    after failures), or for ``wake`` (立即同步; whoever sets ``stop`` sets ``wake`` too).  The
+    township being away for days only lengthens the waits up to the back-off's ceiling; the first
+    run that reaches it sends everything.  Without an address the service waits for one."""
+    wake = wake or stop
     while not stop.is_set():
-        delay = seconds_until_next(store)
+        delay = seconds_until_next(store) if configured(store) else interval_s
         if delay > 0:
-            waited = wake.wait(delay) if wake is not None else stop.wait(delay)
-            if wake is not None and waited:
+            woken = wake.wait(delay)
+            if wake is not stop:
                 wake.clear()
             if stop.is_set():
                 return
-            if not waited and seconds_until_next(store) > 0:
+            if not configured(store) or (not woken and seconds_until_next(store) > 0):
                 continue
         try:
             report = sync_once(store, paths, interval_s=interval_s, client_factory=client_factory)
-        except UserError as e:  # no address or no township yet: wait, it may be set meanwhile
+        except UserError as e:  # the township's card was revoked meanwhile, or the like
             report = RunReport(error=e)
             stop.wait(min(interval_s, 5.0))
         on_report(report)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import logging
 import os
 import secrets
 import ssl
@@ -31,6 +32,7 @@ from app.services.sync import capture
 from app.services.sync import keys as device_keys
 
 CTX = "NetSync"
+logging.getLogger("httpx").setLevel(logging.WARNING)  # not a line per request in the log file
 PREFIX = b"cunyi-request-v1\n"
 H_DEVICE, H_TIME, H_NONCE = "X-CunYi-Device", "X-CunYi-Time", "X-CunYi-Nonce"
 H_BODY, H_SIGNATURE, H_SERVER_TIME = "X-CunYi-Body-SHA256", "X-CunYi-Signature", "X-CunYi-Server-Time"
@@ -95,6 +97,10 @@ class Waiting:
     sha256: str
 
 
+class BundleRefused(UserError):
+    """The mailbox refused a bundle itself (not a bundle of this device for this township)."""
+
+
 class Unreachable(UserError):
     """The mailbox cannot be reached (network down, server off): try again later."""
 
@@ -146,7 +152,7 @@ class MailboxClient:
             return
         stream = response.extensions.get("network_stream")
         ssl_object = stream.get_extra_info("ssl_object") if stream is not None else None
-        der = ssl_object.getpeercert(binary_form=True) if ssl_object is not None else None
+        der = ssl_object.getpeercert(True) if ssl_object is not None else None
         if not self.pin or der is None or certificate_pin(der) != self.pin:
             response.close()
             raise _err(
@@ -159,10 +165,17 @@ class MailboxClient:
     def _send(
         self, method: str, target: str, *, body: bytes = b"", headers: dict | None = None, stream=False
     ) -> httpx.Response:
-        signed = sign_headers(
-            self.keys, self.device_id, method, target, hashlib.sha256(body).hexdigest(), now_ms=self.clock()
+        request = self.http.build_request(method, target, content=body, headers=headers)
+        request.headers.update(
+            sign_headers(
+                self.keys,
+                self.device_id,
+                method,
+                request.url.raw_path.decode("ascii"),  # what the server sees: path and query, encoded
+                hashlib.sha256(body).hexdigest(),
+                now_ms=self.clock(),
+            )
         )
-        request = self.http.build_request(method, target, content=body, headers={**signed, **(headers or {})})
         try:
             response = self.http.send(request, stream=stream)
         except httpx.TransportError as e:
@@ -202,6 +215,14 @@ class MailboxClient:
         }
         if code in known:
             return _err(known[code])
+        if code == "bundle":
+            return BundleRefused(
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院拒收了本机的同步包：{reason}"),
+                    {"reason": text},
+                )
+            )
         if response.status_code >= 500:
             return Unreachable(
                 Message(

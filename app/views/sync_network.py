@@ -1,0 +1,284 @@
+"""Network sync in the GUI: the service's worker thread, its box on the 同步 page (address, state,
+立即同步, history of runs) and the status bar's "last synced".
+
+The worker runs :func:`app.services.sync.service.run_service` on a QThread of its own for as long
+as the program runs (it sleeps between runs); each run's changes are announced on the ChangeBus like
+any operation's, so 工作台, 居民档案 and 随访 refresh after a pull, and this box and the status bar
+after every run.  The worker starts once an address is saved (or 立即同步 is pressed) and stops when
+the application quits.
+"""
+
+from __future__ import annotations
+
+import atexit
+import datetime as dt
+import threading
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.config import Paths
+from app.db import Store
+from app.services import profile
+from app.services.sync import service
+from app.views.operations import SYNC, Op, announce, refresh_on
+from app.views.widgets import read_only_table, render
+
+NET_SYNC = frozenset({"net_sync_state", "net_sync_run"})
+
+
+def local_time(value: dt.datetime | None) -> str:
+    """A stored UTC time as this PC's local time, or 从未."""
+    if value is None:
+        return QCoreApplication.translate("NetworkSync", "从未")
+    return value.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _kb(n: int) -> str:
+    return f"{n / 1024:.1f} KB" if n < 10_240 else f"{n / 1024:.0f} KB"
+
+
+class _Worker(QThread):
+    reported = Signal(object, object)  # RunReport, frozenset of tables changed
+
+    def __init__(self, store: Store, paths: Paths):
+        super().__init__()
+        self.store, self.paths = store, paths
+        self.stop_event, self.wake = threading.Event(), threading.Event()
+
+    def run(self) -> None:
+        with self.store.recording_changes() as changed:  # this thread's commits, run by run
+
+            def reported(report) -> None:
+                tables = frozenset(changed)
+                changed.clear()
+                self.reported.emit(report, tables)
+
+            service.run_service(self.store, self.paths, self.stop_event, wake=self.wake, on_report=reported)
+
+
+class NetworkSync(QObject):
+    """The one network sync service of this process (a village's)."""
+
+    running = Signal(bool)
+    _instance: NetworkSync | None = None
+
+    def __init__(self, store: Store, paths: Paths):
+        super().__init__()
+        self.store, self.paths = store, paths
+        self.worker: _Worker | None = None
+        self.busy = False
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop)
+        atexit.register(self.stop)  # also when the program ends without Qt's quit (screenshots)
+
+    @classmethod
+    def of(cls, store: Store, paths: Paths) -> NetworkSync:
+        if cls._instance is None or cls._instance.store is not store:
+            if cls._instance is not None:
+                cls._instance.stop()
+            cls._instance = NetworkSync(store, paths)
+        return cls._instance
+
+    def start(self) -> None:
+        if self.worker is None:
+            self.worker = _Worker(self.store, self.paths)
+            self.worker.reported.connect(self._reported)
+            self.worker.start()
+
+    def sync_now(self) -> None:
+        self.start()
+        self.busy = True
+        self.running.emit(True)
+        self.worker.wake.set()
+
+    def stop(self) -> None:
+        if self.worker is not None:
+            self.worker.stop_event.set()
+            self.worker.wake.set()
+            self.worker.wait(30_000)  # a run stops between steps; the wait covers one request
+            self.worker = None
+
+    def _reported(self, report: service.RunReport, tables: frozenset) -> None:
+        self.busy = False
+        self.running.emit(False)
+        announce(tables | NET_SYNC, self)
+
+
+class NetworkSyncBox(QGroupBox):
+    """网络同步 on the 同步 page, next to the USB box."""
+
+    def __init__(self, store: Store, paths: Paths, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTitle(self.tr("网络同步（乡镇卫生院服务器）"))
+        self.store, self.paths = store, paths
+        info = Op(self, store, profile.profile_info).run()
+        self.village = info is not None and info.is_village
+        lay = QVBoxLayout(self)
+        if not self.village:
+            hint = QLabel(
+                self.tr(
+                    "本机是乡镇卫生院：运行“cunyi serve”开启同步服务器，各村卫生室即可通过网络自动同步；"
+                    "下方“同步记录”中可见收到的同步包。"
+                )
+            )
+            hint.setWordWrap(True)
+            lay.addWidget(hint)
+            return
+        self.sync = NetworkSync.of(store, paths)
+        self.saved_url = ""
+        self.address = QLineEdit()
+        self.address.setPlaceholderText(self.tr("例如 http://192.168.1.10:8765"))
+        self.save_button = QPushButton(self.tr("保存地址"))
+        self.save_button.clicked.connect(self.save_address)
+        self.now_button = QPushButton(self.tr("立即同步"))
+        self.now_button.clicked.connect(self.sync_now)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("服务器地址：")))
+        row.addWidget(self.address, 1)
+        row.addWidget(self.save_button)
+        row.addWidget(self.now_button)
+        lay.addLayout(row)
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a40000;")
+        lay.addWidget(self.state)
+        lay.addWidget(self.error)
+        self.runs = read_only_table(
+            [
+                self.tr("时间"),
+                self.tr("结果"),
+                self.tr("上传"),
+                self.tr("下载"),
+                self.tr("变更（发/收）"),
+                self.tr("流量"),
+                self.tr("说明"),
+            ]
+        )
+        self.runs.setMinimumHeight(90)
+        lay.addWidget(self.runs)
+        self.sync.running.connect(self._running)
+        refresh_on(self, NET_SYNC | SYNC, self.refresh)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self.village and not self._loaded:
+            self.refresh()  # the first time the page is shown
+
+    _loaded = False
+
+    def refresh(self) -> None:
+        if not self.village:
+            return
+        self._loaded = True
+        state = Op(self, self.store, lambda s: service.net_state(s, self.paths, history=20)).run()
+        if state is None:
+            return
+        self.saved_url = state.server_url
+        if not self.address.hasFocus():
+            self.address.setText(state.server_url)
+        if self.sync.busy:
+            line = self.tr("正在同步…")
+        elif not state.server_url:
+            line = self.tr("尚未设置服务器地址：填写后保存，本机会在能连上乡镇卫生院时自动同步。")
+        else:
+            line = (
+                self.tr(
+                    "上次成功：{ok}　下次尝试：{next}　待上传同步包：{files} 个　乡镇卫生院未确认：{changes} 条变更"
+                )
+                .replace("{ok}", local_time(state.last_success_at))
+                .replace("{next}", local_time(state.next_try_at) if state.next_try_at else self.tr("随时"))
+                .replace("{files}", str(state.to_upload))
+                .replace("{changes}", str(state.unacknowledged))
+            )
+        self.state.setText(line)
+        if state.last_error is not None:
+            self.error.setText(
+                self.tr("上次失败（连续 {n} 次）：{error}")
+                .replace("{n}", str(state.failures))
+                .replace("{error}", render(state.last_error))
+            )
+        self.error.setVisible(state.last_error is not None)
+        self.runs.setRowCount(len(state.history))
+        for r, run in enumerate(state.history):
+            cells = [
+                local_time(run.started_at),
+                self.tr("成功") if run.ok else self.tr("失败"),
+                str(run.uploaded),
+                str(run.downloaded),
+                f"{run.ops_sent} / {run.ops_received}",
+                f"↑ {_kb(run.bytes_up)}  ↓ {_kb(run.bytes_down)}",
+                render(run.error) if run.error else "",
+            ]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.runs.setItem(r, c, item)
+        self.runs.resizeColumnsToContents()
+
+    def save_address(self) -> str | None:
+        url = (
+            Op(self, self.store, lambda s: service.set_server(s, self.address.text()))
+            .titled(self.tr("网络同步"))
+            .run()
+        )
+        if url is not None:
+            self.saved_url = url
+            self.address.setText(url)
+            self.sync.start()
+        return url
+
+    def sync_now(self) -> None:
+        if self.address.text().strip() != self.saved_url and self.save_address() is None:
+            return  # the address typed is not one (the error was shown)
+        self.sync.sync_now()
+
+    def _running(self, busy: bool) -> None:
+        self.now_button.setEnabled(not busy)
+        self.refresh()
+
+
+class LastSyncLabel(QLabel):
+    """The status bar's 上次同步 (network), refreshed after every run."""
+
+    def __init__(self, store: Store, paths: Paths, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.paths = store, paths
+        info = Op(self, store, profile.profile_info).run()
+        if info is None or not info.is_village:
+            self.hide()
+            return
+        refresh_on(self, NET_SYNC, self.refresh)
+        self.refresh()
+        sync = NetworkSync.of(store, paths)
+        if Op(self, store, lambda s: service.net_state(s, paths, history=0, counts=False)).run().server_url:
+            sync.start()  # an address is set: the service runs from the start
+
+    def refresh(self) -> None:
+        state = Op(
+            self, self.store, lambda s: service.net_state(s, self.paths, history=0, counts=False)
+        ).run()
+        if state is None:
+            return
+        if not state.server_url:
+            self.setText(self.tr("网络同步：未设置"))
+        elif state.last_error is not None:
+            self.setText(
+                self.tr("上次同步：{when}（最近一次失败）").replace(
+                    "{when}", local_time(state.last_success_at)
+                )
+            )
+        else:
+            self.setText(self.tr("上次同步：{when}").replace("{when}", local_time(state.last_success_at)))
