@@ -51,9 +51,11 @@ def test_screenshots_are_written(tmp_path):
         "04-print.png",
         "05-sync.png",
         "06-audit.png",
-        "07-users.png",
-        "08-settings.png",
+        "07-quality.png",
+        "08-review.png",
+        "09-users.png",
         "10-residents-search-zs.png",
+        "10-settings.png",
         "11-enrolment-validation-error.png",
         "12-enrolment-whole-form.png",
         "13-resident-detail.png",
@@ -61,6 +63,9 @@ def test_screenshots_are_written(tmp_path):
         "15-resident-followups.png",
         "16-print-preview-card.png",
         "17-print-preview-worklist.png",
+        "18-quality-report.png",
+        "19-quality-drill-down.png",
+        "20-review.png",
     ]
     assert all(p.stat().st_size > 10_000 for p in out.glob("*.png"))
 
