@@ -47,6 +47,14 @@ def test_quality_numbers_drill_down_to_the_visits(qtbot, town):
     qtbot.mouseClick(page.summary.viewport(), Qt.LeftButton, pos=rect.center())
     assert page.findings.rowCount() == count
     assert "完全相同" in page.findings.item(0, 6).text()
+    # by village and doctor: each row's total lists that doctor's findings only
+    page.grouping.setCurrentIndex(page.grouping.findData("doctor"))
+    assert page.summary.rowCount() >= 4
+    total = page.summary.columnCount() - 1
+    page.drill_down(0, total)
+    code, doctor, _label = page.rows[0]
+    assert page.findings.rowCount() == int(page.summary.item(0, total).text()) > 0
+    assert {page.findings.item(r, 2).text() for r in range(page.findings.rowCount())} == {doctor}
 
 
 def test_review_item_decided_with_its_reason(qtbot, town):

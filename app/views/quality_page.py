@@ -45,6 +45,11 @@ class QualityPage(LazyPage):
         self.village = QComboBox()
         self.village.addItem(self.tr("全部村"), None)
         self.village.setMinimumContentsLength(14)
+        self.grouping = QComboBox()
+        self.grouping.addItem(self.tr("按村"), "village")
+        self.grouping.addItem(self.tr("按村和医生"), "doctor")
+        self.grouping.currentIndexChanged.connect(self.show_rows)
+        self.rows: list[tuple[str, str | None, str]] = []  # (village code, doctor or None, label)
         self.run_button = QPushButton(self.tr("查询"))
         self.run_button.clicked.connect(self.refresh)
         self.xlsx_button = QPushButton(self.tr("导出Excel…"))
@@ -56,6 +61,7 @@ class QualityPage(LazyPage):
             bar.addWidget(QLabel(label))
             bar.addWidget(w)
         bar.addWidget(self.run_button)
+        bar.addWidget(self.grouping)
         bar.addStretch(1)
         bar.addWidget(self.xlsx_button)
         bar.addWidget(self.pdf_button)
@@ -137,10 +143,31 @@ class QualityPage(LazyPage):
             .replace("{visits}", str(report.visits))
             .replace("{n}", str(len(report.findings)))
         )
-        counts = {(r.village_code, r.kind): r.count for r in report.summary()}
-        self.summary.setRowCount(len(report.villages))
-        for row, (code, name) in enumerate(report.villages):
-            cells = [name, *(counts.get((code, k), 0) for k in self.kinds)]
+        self.show_rows()
+
+    def show_rows(self) -> None:
+        """The summary by village, or by village and doctor (随访医生, or the user who saved)."""
+        report = self.report
+        if report is None:
+            return
+        by_doctor = self.grouping.currentData() == "doctor"
+        names = dict(report.villages)
+        counts: dict[tuple, int] = {}
+        if by_doctor:
+            for code, doctor, kind, n in report.by_doctor():
+                counts[code, doctor, kind] = n
+            keys = sorted({(code, doctor) for code, doctor, _k in counts}, key=lambda k: (k[0], k[1]))
+            self.rows = [
+                (code, doctor, f"{names.get(code, code)} · {doctor or self.tr('未填写')}")
+                for code, doctor in keys
+            ]
+        else:
+            for r in report.summary():
+                counts[r.village_code, None, r.kind] = r.count
+            self.rows = [(code, None, name) for code, name in report.villages]
+        self.summary.setRowCount(len(self.rows))
+        for row, (code, doctor, label) in enumerate(self.rows):
+            cells = [label, *(counts.get((code, doctor, k), 0) for k in self.kinds)]
             cells.append(sum(cells[1:]))
             for col, value in enumerate(cells):
                 item = QTableWidgetItem(str(value))
@@ -153,11 +180,15 @@ class QualityPage(LazyPage):
     # -- drill-down
 
     def drill_down(self, row: int, column: int) -> None:
-        if self.report is None or row >= len(self.report.villages):
+        if self.report is None or row >= len(self.rows):
             return
-        code, name = self.report.villages[row]
+        code, doctor, name = self.rows[row]
         kind = self.kinds[column - 1] if 1 <= column <= len(self.kinds) else None
-        shown = [f for f in self.report.of_village(code) if kind is None or f.kind == kind]
+        shown = [
+            f
+            for f in self.report.of_village(code)
+            if (kind is None or f.kind == kind) and (doctor is None or f.doctor == doctor)
+        ]
         what = translate("Quality", quality.KINDS[kind]) if kind else self.tr("全部问题")
         self.drill_title.setText(
             self.tr("{village} · {what}：{n} 条")

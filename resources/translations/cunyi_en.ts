@@ -2593,6 +2593,14 @@
         <translation>All villages</translation>
     </message>
     <message>
+        <source>按村</source>
+        <translation>By village</translation>
+    </message>
+    <message>
+        <source>按村和医生</source>
+        <translation>By village and doctor</translation>
+    </message>
+    <message>
         <source>查询</source>
         <translation>Run</translation>
     </message>

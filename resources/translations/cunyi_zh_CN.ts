@@ -2592,6 +2592,14 @@
         <translation>全部村</translation>
     </message>
     <message>
+        <source>按村</source>
+        <translation>按村</translation>
+    </message>
+    <message>
+        <source>按村和医生</source>
+        <translation>按村和医生</translation>
+    </message>
+    <message>
         <source>查询</source>
         <translation>查询</translation>
     </message>
