@@ -19,6 +19,7 @@ MEASURED = [
     "search.archive",
     "demo.generate",
     "worklist.overdue",
+    "report.quality",
     "followup.save",
     "resident.open",
     "print.referral",

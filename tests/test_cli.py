@@ -51,9 +51,11 @@ def test_screenshots_are_written(tmp_path):
         "04-print.png",
         "05-sync.png",
         "06-audit.png",
-        "07-users.png",
-        "08-settings.png",
+        "07-quality.png",
+        "08-review.png",
+        "09-users.png",
         "10-residents-search-zs.png",
+        "10-settings.png",
         "11-enrolment-validation-error.png",
         "12-enrolment-whole-form.png",
         "13-resident-detail.png",
@@ -63,6 +65,9 @@ def test_screenshots_are_written(tmp_path):
         "17-print-preview-worklist.png",
         "18-resident-referrals.png",
         "19-referral-return.png",
+        "20-quality-report.png",
+        "21-quality-drill-down.png",
+        "22-review.png",
     ]
     assert all(p.stat().st_size > 10_000 for p in out.glob("*.png"))
 

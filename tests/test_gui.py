@@ -172,6 +172,8 @@ def test_main_window_shows_profile_and_user(window, store, qtbot):
         "打印",
         "同步",
         "审计",
+        "质量",
+        "审核",
         "用户",
         "设置",
     ]

@@ -167,3 +167,30 @@ def test_a_village_bundle_carrying_a_decision_is_refused(world):
     assert "无权修改 review_decision" in outcome.reason.render()
     with town.store.session() as s:
         assert s.scalars(select(ReviewDecision)).all() == []
+
+
+@pytest.mark.slow
+def test_a_field_conflict_decided_reaches_the_village_with_what_changed(world):
+    from tests.test_sync import edit_resident, first_archive, resident_field
+
+    town, a, b, tmp = world
+    archive = first_archive(a)
+    edit_resident(a, archive, phone="13100000001")
+    edit_resident(town, archive, phone="13100000002")
+    round_trip(town, [a, b], tmp, "edit")
+    (item,) = queue(town, "conflict")
+    assert item.village_code == "110105001101" and item.options == ("kept", "lost")
+    assert "13100000001" in item.detail.params["lost"] + item.detail.params["kept"]
+    winner = resident_field(town, archive, "phone")
+    other = "13100000001" if winner == "13100000002" else "13100000002"
+    with town.store.transaction() as s:
+        review.decide(s, item.key, "lost", "电话核实：本人现用号码", today=TODAY)
+    assert queue(town, "conflict") == []
+    round_trip(town, [a, b], tmp, "back")
+    assert resident_field(a, archive, "phone") == other
+    with a.store.session() as s:
+        (seen,) = review.village_decisions(s)
+    assert seen.changes[0]["from"] == winner and seen.changes[0]["to"] == other
+    assert seen.changes[0]["field"] == "本人电话" and seen.reason == "电话核实：本人现用号码"
+    with b.store.session() as s:
+        assert review.village_decisions(s) == []  # another village's record: B is not told

@@ -39,6 +39,8 @@ def test_english_ui_is_english(gui_app, store, qtbot):
             "Print",
             "Sync",
             "Audit",
+            "Quality",
+            "Review",
             "Users",
             "Settings",
         ]

@@ -42,7 +42,7 @@ SCALES = {
     "township": (60_000, 30),
     "county": (1_000_000, 300),
 }
-DATA_VERSION = 5  # bump when the demo generator changes what a cached store holds
+DATA_VERSION = 6  # bump when the demo generator changes what a cached store holds
 QUERIES = 200
 NOT_YET = [
     "report.indicators",
@@ -341,6 +341,37 @@ def bench_worklist(db: Path, runs: int = 20, key: bytes | None = None) -> Metric
     return compared(
         "worklist.overdue", "< 100 ms", times, base, lambda median, p95: p95 < 100, rows=len(rows)
     )
+
+
+def bench_quality(db: Path, runs: int = 3) -> Metric:
+    """The quality report for this year over every village, against a plain read of the same
+    visits' columns (the report's own query is one join; the rest is rules in Python)."""
+    from app.services.indicators import Period
+    from app.services.quality import report as quality
+
+    store = Store(f"sqlite:///{db}", upgrade=False)
+    year = dt.date.today().year
+    times, found = [], 0
+    with store.session() as s:
+        for _ in range(runs):
+            t = time.perf_counter()
+            found = len(quality.quality_report(s, Period.year(year)).findings)
+            times.append((time.perf_counter() - t) * 1000)
+    store.dispose()
+    raw = sqlite3.connect(db)
+    sql = (
+        "SELECT v.id, v.enrolment_id, v.visit_date, v.sbp, v.dbp, v.heart_rate, v.weight, v.glucose, "
+        "v.adherence, v.next_due, v.doctor, v.created_at, e.enrolled_on, r.name, r.village_id "
+        "FROM followup_visit v JOIN program_enrolment e ON e.id = v.enrolment_id "
+        "JOIN resident r ON r.id = v.resident_id WHERE v.voided = 0 AND v.visit_date >= ?"
+    )
+    base = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        raw.execute(sql, (f"{year - 2}-11-27",)).fetchall()
+        base.append((time.perf_counter() - t) * 1000)
+    raw.close()
+    return compared("report.quality", "< 5 s", times, base, lambda median, p95: p95 < 5000, findings=found)
 
 
 def bench_followup_save(db: Path, n: int = 60, key: bytes | None = None) -> Metric:
@@ -913,6 +944,10 @@ def run_bench(
     if wanted("resident.open"):
         log("resident.open …")
         metrics.append(bench_resident_open(folder / "cunyi.db"))
+    clean_heap()
+    if wanted("report.quality"):
+        log("report.quality …")
+        metrics.append(bench_quality(folder / "cunyi.db"))
     clean_heap()
     if wanted("print.referral") or wanted("print.cards500"):
         log("print …")

@@ -15,7 +15,9 @@ from app.views.followups import FollowupPage
 from app.views.home import HomePage
 from app.views.operations import Op
 from app.views.print_page import PrintPage
+from app.views.quality_page import QualityPage
 from app.views.residents import ResidentsPage
+from app.views.review_page import ReviewPage
 from app.views.settings_page import SettingsPage
 from app.views.sync_network import LastSyncLabel
 from app.views.sync_page import SyncPage
@@ -48,6 +50,8 @@ class MainWindow(QMainWindow):
             ("print", self.tr("打印"), PrintPage(store)),
             ("sync", self.tr("同步"), SyncPage(store, self.paths)),
             ("audit", self.tr("审计"), AuditPage(store)),
+            ("quality", self.tr("质量"), QualityPage(store)),
+            ("review", self.tr("审核"), ReviewPage(store, township=not info.is_village)),
             ("users", self.tr("用户"), UsersPage(store)),
             ("settings", self.tr("设置"), SettingsPage(store)),
         ]

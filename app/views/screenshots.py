@@ -89,5 +89,42 @@ def save_screenshots(window, out: Path) -> list[Path]:
         preview = show_preview(window, data, "worklist", "worklist.pdf")
         saved.append(_save(preview, out / "17-print-preview-worklist.png"))
         preview.reject()
+    saved += _quality_and_review(window, out)
     window.close()
+    return saved
+
+
+def _finished(page) -> None:
+    """Wait for a page's background computation to hand its result over (a tool, not a work loop)."""
+    if not page.busy:
+        return
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    page.task.finished.connect(loop.quit)
+    QTimer.singleShot(120_000, loop.quit)
+    loop.exec()
+
+
+def _quality_and_review(window, out: Path) -> list[Path]:
+    """The quality report with its first village's numbers drilled into, and the review queue."""
+    saved = []
+    page = window.show_page("quality")
+    _finished(page)
+    saved.append(_save(window, out / "20-quality-report.png"))
+    if page.summary.rowCount():
+        counts = [
+            (int(page.summary.item(r, c).text()), r, c)
+            for r in range(page.summary.rowCount())
+            for c in range(1, page.summary.columnCount() - 1)
+        ]
+        _n, row, column = max(counts)
+        page.summary.setCurrentCell(row, column)
+        page.drill_down(row, column)
+        saved.append(_save(window, out / "21-quality-drill-down.png"))
+    page = window.show_page("review")
+    _finished(page)
+    if page.township and page.table.rowCount():
+        page.table.selectRow(0)
+    saved.append(_save(window, out / "22-review.png"))
     return saved

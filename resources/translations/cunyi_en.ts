@@ -2130,6 +2130,14 @@
         <translation>Audit</translation>
     </message>
     <message>
+        <source>质量</source>
+        <translation>Quality</translation>
+    </message>
+    <message>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
         <source>用户</source>
         <translation>Users</translation>
     </message>
@@ -3149,6 +3157,97 @@
     </message>
 </context>
 <context>
+    <name>QualityPage</name>
+    <message>
+        <source>全部村</source>
+        <translation>All villages</translation>
+    </message>
+    <message>
+        <source>按村</source>
+        <translation>By village</translation>
+    </message>
+    <message>
+        <source>按村和医生</source>
+        <translation>By village and doctor</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>导出Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>打印督导表…</source>
+        <translation>Supervision sheets…</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>点击上表中的数字，列出其中的随访记录</source>
+        <translation>Click a number above to list the visits behind it</translation>
+    </message>
+    <message>
+        <source>问题类型</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>医生</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <source>随访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>正在生成质量报告…</source>
+        <translation>Building the quality report…</translation>
+    </message>
+    <message>
+        <source>{year} 年：核查 {visits} 次随访，发现 {n} 条问题</source>
+        <translation>{year}: {visits} visits checked, {n} problems found</translation>
+    </message>
+    <message>
+        <source>全部问题</source>
+        <translation>all problems</translation>
+    </message>
+    <message>
+        <source>{village} · {what}：{n} 条</source>
+        <translation>{village} · {what}: {n}</translation>
+    </message>
+    <message>
+        <source>导出Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <source>打印督导表</source>
+        <translation>Supervision sheets</translation>
+    </message>
+</context>
+<context>
     <name>Referral</name>
     <message>
         <source>找不到这次随访</source>
@@ -3502,6 +3601,14 @@
         <translation>Did not arrive</translation>
     </message>
     <message>
+        <source>是</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>no</translation>
+    </message>
+    <message>
         <source>疑似重复档案</source>
         <translation>Possible duplicate</translation>
     </message>
@@ -3576,6 +3683,93 @@
     <message>
         <source>这一项不能这样处理</source>
         <translation>This item cannot be decided that way</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>处理人</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>档案</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>改动</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院对本村档案的处理决定（改了什么、为什么）</source>
+        <translation>Decisions of the township health centre on this village&apos;s records (what changed and why)</translation>
+    </message>
+    <message>
+        <source>全部待审核</source>
+        <translation>All open items</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>另一份档案</source>
+        <translation>Other record</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>发现于</source>
+        <translation>Found on</translation>
+    </message>
+    <message>
+        <source>处理理由（村卫生室会看到）</source>
+        <translation>Reason (the village clinic will read it)</translation>
+    </message>
+    <message>
+        <source>记录处理决定</source>
+        <translation>Record decision</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>已做的处理决定（同步到相关村卫生室）</source>
+        <translation>Decisions made (synced to the villages concerned)</translation>
+    </message>
+    <message>
+        <source>正在查找待审核项…</source>
+        <translation>Looking for items to review…</translation>
+    </message>
+    <message>
+        <source>共 {n} 项待审核</source>
+        <translation>{n} items to review</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
     </message>
 </context>
 <context>

@@ -2129,6 +2129,14 @@
         <translation>审计</translation>
     </message>
     <message>
+        <source>质量</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>审核</source>
+        <translation>审核</translation>
+    </message>
+    <message>
         <source>用户</source>
         <translation>用户</translation>
     </message>
@@ -3148,6 +3156,97 @@
     </message>
 </context>
 <context>
+    <name>QualityPage</name>
+    <message>
+        <source>全部村</source>
+        <translation>全部村</translation>
+    </message>
+    <message>
+        <source>按村</source>
+        <translation>按村</translation>
+    </message>
+    <message>
+        <source>按村和医生</source>
+        <translation>按村和医生</translation>
+    </message>
+    <message>
+        <source>查询</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>导出Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <source>打印督导表…</source>
+        <translation>打印督导表…</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>合计</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>点击上表中的数字，列出其中的随访记录</source>
+        <translation>点击上表中的数字，列出其中的随访记录</translation>
+    </message>
+    <message>
+        <source>问题类型</source>
+        <translation>问题类型</translation>
+    </message>
+    <message>
+        <source>医生</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>随访日期</source>
+        <translation>随访日期</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>正在生成质量报告…</source>
+        <translation>正在生成质量报告…</translation>
+    </message>
+    <message>
+        <source>{year} 年：核查 {visits} 次随访，发现 {n} 条问题</source>
+        <translation>{year} 年：核查 {visits} 次随访，发现 {n} 条问题</translation>
+    </message>
+    <message>
+        <source>全部问题</source>
+        <translation>全部问题</translation>
+    </message>
+    <message>
+        <source>{village} · {what}：{n} 条</source>
+        <translation>{village} · {what}：{n} 条</translation>
+    </message>
+    <message>
+        <source>导出Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+    <message>
+        <source>打印督导表</source>
+        <translation>打印督导表</translation>
+    </message>
+</context>
+<context>
     <name>Referral</name>
     <message>
         <source>找不到这次随访</source>
@@ -3501,6 +3600,14 @@
         <translation>未到位</translation>
     </message>
     <message>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+    <message>
         <source>疑似重复档案</source>
         <translation>疑似重复档案</translation>
     </message>
@@ -3575,6 +3682,93 @@
     <message>
         <source>这一项不能这样处理</source>
         <translation>这一项不能这样处理</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>处理人</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>档案</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>决定</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>改动</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <source>理由</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院对本村档案的处理决定（改了什么、为什么）</source>
+        <translation>乡镇卫生院对本村档案的处理决定（改了什么、为什么）</translation>
+    </message>
+    <message>
+        <source>全部待审核</source>
+        <translation>全部待审核</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>另一份档案</source>
+        <translation>另一份档案</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>发现于</source>
+        <translation>发现于</translation>
+    </message>
+    <message>
+        <source>处理理由（村卫生室会看到）</source>
+        <translation>处理理由（村卫生室会看到）</translation>
+    </message>
+    <message>
+        <source>记录处理决定</source>
+        <translation>记录处理决定</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>已做的处理决定（同步到相关村卫生室）</source>
+        <translation>已做的处理决定（同步到相关村卫生室）</translation>
+    </message>
+    <message>
+        <source>正在查找待审核项…</source>
+        <translation>正在查找待审核项…</translation>
+    </message>
+    <message>
+        <source>共 {n} 项待审核</source>
+        <translation>共 {n} 项待审核</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>无</translation>
     </message>
 </context>
 <context>

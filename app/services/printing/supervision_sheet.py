@@ -123,7 +123,7 @@ def render_supervision_sheets(report: QualityReport, labels: Labels, institution
             )
         if not listed:
             rows.append(["", Paragraph(markup(T("Print", "本期未发现问题")), body), "", "", "", "", ""])
-        story.append(_table(rows, [9, 24, 16, 17, 18, 86, 12]))
+        story.append(_table(rows, [9, 24, 16, 17, 18, 80, 18]))
         if len(found) > len(listed):
             story.append(
                 Paragraph(

@@ -24,12 +24,13 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import func, select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import ChangeLog, FollowupVisit, Peer, ProgramEnrolment, Resident, User, Village
+from app.models import FollowupVisit, Peer, ProgramEnrolment, Resident, User, Village
 from app.services.access import authz
 from app.services.errors import Message, NotFound, Translate, UserError
 from app.services.indicators import Period
@@ -39,6 +40,9 @@ from app.services.sync import capture
 
 CTX = "Quality"
 DIED = "3"  # resident_status 死亡
+HISTORY_DAYS = (
+    200  # how far before the period a patient's previous visit is looked for (visits are quarterly)
+)
 
 # The kinds, in the order reports list them, with their names (translated in the "Quality" context).
 KINDS: dict[str, str] = {
@@ -157,23 +161,24 @@ def _err(template: str, **params) -> UserError:
 
 @dataclass
 class _Visit:
-    """One visit as the rules read it (a plain row: 100k of them for a township year)."""
+    """One visit as the rules read it (a plain row: 100k of them for a township year; ids as hex)."""
 
-    id: uuid.UUID
-    enrolment_id: uuid.UUID
-    resident_id: uuid.UUID
+    id: str
+    enrolment_id: str
+    resident_id: str
     program: str
     visit_date: dt.date
     outcome: str
     doctor: str
     created_at: dt.datetime | None
-    created_by: uuid.UUID | None
+    created_by: str | None
     enrolled_on: dt.date
     name: str
     archive_no: str
-    village_id: uuid.UUID
+    village_id: str
     status: str
     status_date: dt.date | None
+    created_clock: int  # wall-clock ms of the hybrid clock the row was made with (0: unknown)
     values: dict  # the programme's mandatory fields
 
 
@@ -185,6 +190,7 @@ def _fields() -> tuple[str, ...]:
     return tuple(out)
 
 
+@cache
 def _measurements(program: str) -> tuple[str, ...]:
     """The programme's mandatory measurements (what copying forward repeats)."""
     return tuple(n for n in followup.MANDATORY[program] if n in followup.RANGES)
@@ -209,26 +215,41 @@ def _village_scope(session: Session, village_code: str | None) -> dict[uuid.UUID
     return villages
 
 
-def _load(session: Session, period: Period, village_ids, history_days: int) -> list[_Visit]:
+def _hex(value) -> str | None:
+    """A UUID column read raw (hex text on SQLite; a UUID from some drivers) as hex text."""
+    if value is None or (isinstance(value, str) and len(value) == 32):
+        return value
+    return value.hex if isinstance(value, uuid.UUID) else str(value).replace("-", "")
+
+
+def _raw(column):
+    """The column without SQLAlchemy's UUID processing: 100k+ rows read raw, UUIDs made only for findings."""
+    return type_coerce(column, String)
+
+
+def _load(session: Session, period: Period, village_ids: list | None, history_days: int) -> list[_Visit]:
+    """The visits of the period (and ``history_days`` before it, for copying forward) of
+    ``village_ids`` (None: every village)."""
     V, E, R = FollowupVisit, ProgramEnrolment, Resident
     fields = _fields()
     q = (
         select(
-            V.id,
-            V.enrolment_id,
-            V.resident_id,
+            _raw(V.id),
+            _raw(V.enrolment_id),
+            _raw(V.resident_id),
             V.program,
             V.visit_date,
             V.outcome,
             V.doctor,
             V.created_at,
-            V.created_by,
+            _raw(V.created_by),
             E.enrolled_on,
             R.name,
             R.archive_no,
-            R.village_id,
+            _raw(R.village_id),
             R.status,
             R.status_date,
+            V.sync_clocks[("_", 0)].as_string(),  # the clock the row was made with (bounded by sync)
             *(getattr(V, f) for f in fields),
         )
         .join(E, E.id == V.enrolment_id)
@@ -237,20 +258,33 @@ def _load(session: Session, period: Period, village_ids, history_days: int) -> l
             V.voided.is_(False),
             V.visit_date >= period.start - dt.timedelta(days=history_days),
             V.visit_date <= period.end + dt.timedelta(days=3660),  # future-dated visits are findings too
-            R.village_id.in_(list(village_ids)),
         )
     )
+    if village_ids is not None:
+        q = q.where(R.village_id.in_(village_ids))
     hidden = authz.sensitive_clause(session, E)
     if hidden is not None:
         q = q.where(hidden)
     out = []
-    for row in session.execute(q):
+    for row in session.connection().execute(q):  # plain rows: no ORM bookkeeping per row
+        vid, eid, rid, program, day, outcome, doctor, created_at, by = row[:9]
         out.append(
             _Visit(
-                *row[:6],
-                row[6] or "",
-                *row[7:15],
-                values=dict(zip(fields, row[15:], strict=True)),
+                _hex(vid),
+                _hex(eid),
+                _hex(rid),
+                program,
+                day,
+                outcome,
+                doctor or "",
+                created_at,
+                _hex(by),
+                *row[9:12],
+                _hex(row[12]),
+                row[13],
+                row[14],
+                capture.hlc_ms(row[15] or ""),
+                dict(zip(fields, row[16:], strict=True)),
             )
         )
     return out
@@ -270,27 +304,28 @@ def quality_report(
         raise _err(QT_TRANSLATE_NOOP("Quality", "质量规则的天数、次数和分钟数都应为正整数"))
     today = today or capture.trusted_today(session)
     villages = _village_scope(session, village_code)
-    visits = _load(session, period, villages, history_days=400)
-    users = dict(session.execute(select(User.id, User.display_name)).all())
+    every = village_code is None and authz.village_clause(session, Village.id) is None
+    visits = _load(session, period, None if every else list(villages), history_days=HISTORY_DAYS)
+    users = {_hex(i): name for i, name in session.execute(select(User.id, User.display_name))}
+    by_hex = {v.id.hex: v for v in villages.values()}
     current = period.start <= today <= period.end
     in_period = [
         v for v in visits if period.start <= v.visit_date <= period.end or (current and v.visit_date > today)
     ]
-    clocks = _creation_clocks(session, in_period)
     findings: list[Finding] = []
 
     def add(kind: str, v: _Visit, template: str, doctor: str | None = None, **params) -> None:
-        village = villages[v.village_id]
+        village = by_hex[v.village_id]
         findings.append(
             Finding(
                 kind,
                 village.code,
                 village.name,
                 v.doctor if doctor is None else doctor,
-                v.resident_id,
+                uuid.UUID(v.resident_id),
                 v.archive_no,
                 v.name,
-                v.id,
+                uuid.UUID(v.id),
                 v.visit_date,
                 Message(CTX, template, params),
             )
@@ -298,7 +333,7 @@ def quality_report(
 
     _copied(visits, period, add)
     _bursts(in_period, rules, users, add)
-    ahead = _clock(in_period, rules, clocks, users, add)
+    ahead = _clock(in_period, rules, users, add)
     for v in in_period:
         _dates(v, today, add)
         _missing(v, add)
@@ -439,14 +474,15 @@ def _dates(v: _Visit, today: dt.date, add) -> None:
 def _missing(v: _Visit, add) -> None:
     if v.outcome != "done":
         return
+    values = v.values
     missing = tuple(
-        followup.field_label(n) for n in followup.MANDATORY[v.program] if v.values[n] in (None, "")
+        followup.field_label(n) for n in followup.MANDATORY[v.program] if values[n] is None or values[n] == ""
     )
     if missing:
         add("missing", v, QT_TRANSLATE_NOOP("Quality", "缺少必填项：{fields}"), fields=missing)
 
 
-def _late(v: _Visit, rules: QualityRules, ahead: set[uuid.UUID], add) -> None:
+def _late(v: _Visit, rules: QualityRules, ahead: set[str], add) -> None:
     if v.created_at is None or v.id in ahead:
         return
     days = (v.created_at.date() - v.visit_date).days
@@ -461,24 +497,7 @@ def _late(v: _Visit, rules: QualityRules, ahead: set[uuid.UUID], add) -> None:
         )
 
 
-def _creation_clocks(session: Session, visits: list[_Visit]) -> dict[uuid.UUID, int]:
-    """The wall-clock ms of each visit's first logged change (its creation), bounded by sync."""
-    if not visits:
-        return {}
-    wanted = {v.id for v in visits}
-    out: dict[uuid.UUID, int] = {}
-    q = (
-        select(ChangeLog.row_id, func.min(ChangeLog.hlc))
-        .where(ChangeLog.entity == FollowupVisit.__tablename__)
-        .group_by(ChangeLog.row_id)
-    )
-    for row_id, hlc in session.execute(q):
-        if row_id in wanted:
-            out[row_id] = capture.hlc_ms(hlc)
-    return out
-
-
-def _clock(visits: list[_Visit], rules: QualityRules, clocks: dict, users: dict, add) -> set[uuid.UUID]:
+def _clock(visits: list[_Visit], rules: QualityRules, users: dict, add) -> set[str]:
     """One finding per village PC user whose saving times show a wrong clock: saved before the day
     the visit records (behind), or past the row's own sync clock (ahead).  Returns the ids of the
     visits saved ahead (their "late" entry is the clock's doing)."""
@@ -491,9 +510,8 @@ def _clock(visits: list[_Visit], rules: QualityRules, clocks: dict, users: dict,
         start = dt.datetime.combine(v.visit_date, dt.time())
         if v.created_at < start - margin:
             behind[v.village_id, v.created_by].append(((start - v.created_at).total_seconds() / 86400, v))
-        ms = clocks.get(v.id)
-        if ms:
-            logged = dt.datetime.fromtimestamp(ms / 1000, dt.UTC).replace(tzinfo=None)
+        if v.created_clock:
+            logged = dt.datetime.fromtimestamp(v.created_clock / 1000, dt.UTC).replace(tzinfo=None)
             if v.created_at > logged + margin:
                 ahead[v.village_id, v.created_by].append(((v.created_at - logged).total_seconds() / 86400, v))
     for groups, template in (

@@ -18,7 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Household, Referral, Resident, ReviewDecision, SyncConflict, Village, utcnow
@@ -32,6 +32,8 @@ from app.services.sync import capture, conflicts
 CTX = "Review"
 REFERRAL_OPEN_DAYS = 30  # a referral issued this long ago without 到位/不到位 is chased
 ISSUED, NOT_ARRIVED = QT_TRANSLATE_NOOP("Review", "已转出"), QT_TRANSLATE_NOOP("Review", "未到位")
+YES, NO = QT_TRANSLATE_NOOP("Review", "是"), QT_TRANSLATE_NOOP("Review", "否")  # how a change's yes/no reads
+INVALID_SCAN = 2000  # records checked against today's form per refresh, most recently changed first
 LIMIT = 500  # items of each kind listed at once (the township works down the list)
 
 KINDS = {
@@ -86,7 +88,7 @@ class DecisionView:
     decision: str
     changes: tuple[dict, ...]
     reason: str
-    village_code: str
+    village_code: str  # the village told (at the township: every village told, "、"-joined)
 
 
 def _err(template: str, **params) -> UserError:
@@ -239,39 +241,61 @@ def _conflict_resident(session: Session, entity: str, row_id) -> Resident | None
 
 
 def _invalid(session: Session, villages, today: dt.date) -> list[ReviewItem]:
-    """Live records that today's form would refuse (rules change; old imports slipped through)."""
+    """Live records that today's form would refuse (rules change; old imports slipped through).
+
+    The form's whole check runs on each record (a few queries each), so a refresh looks at the
+    :data:`INVALID_SCAN` records changed most recently, in pages whose ticked boxes and households are
+    read at once; the queue says how many it looked at (:func:`invalid_scan_size`)."""
     items = []
-    q = (
-        select(Resident)
-        .where(Resident.voided.is_(False), Resident.status == "1")
-        .order_by(Resident.archive_no)
+    ids = list(
+        session.scalars(
+            select(Resident.id)
+            .where(Resident.voided.is_(False), Resident.status == "1")
+            .order_by(Resident.updated_at.desc(), Resident.id)
+            .limit(INVALID_SCAN)
+        )
     )
-    for r in session.scalars(q.execution_options(yield_per=2000)):
-        try:
-            resident_records.validate_resident(
-                session,
-                resident_records.resident_input_from(r),
-                resident_id=r.id,
-                today=today,
-                check_duplicates=False,
-            )
-        except ValidationError as e:
-            v = villages[r.village_id]
-            items.append(
-                ReviewItem(
-                    f"invalid:{r.id.hex}:{r.updated_at.isoformat() if r.updated_at else ''}",
-                    "invalid",
-                    v.code,
-                    v.name,
-                    r.id,
-                    _label(r),
-                    "",
-                    e.errors[0].message if e.errors else e.message,
-                    r.updated_at.date() if r.updated_at else None,
+    for start in range(0, len(ids), 500):
+        page = ids[start : start + 500]
+        rows = session.scalars(
+            select(Resident).options(selectinload(Resident.choices)).where(Resident.id.in_(page))
+        )
+        households = (
+            list(  # held while the page is checked: the form's household rule finds them in the session
+                session.scalars(
+                    select(Household).where(
+                        Household.id.in_(select(Resident.household_id).where(Resident.id.in_(page)))
+                    )
                 )
             )
-            if len(items) >= LIMIT:
-                break
+        )
+        for r in sorted(rows, key=lambda r: page.index(r.id)):
+            try:
+                resident_records.validate_resident(
+                    session,
+                    resident_records.resident_input_from(r),
+                    resident_id=r.id,
+                    today=today,
+                    check_duplicates=False,
+                )
+            except ValidationError as e:
+                v = villages[r.village_id]
+                items.append(
+                    ReviewItem(
+                        f"invalid:{r.id.hex}:{r.updated_at.isoformat() if r.updated_at else ''}",
+                        "invalid",
+                        v.code,
+                        v.name,
+                        r.id,
+                        _label(r),
+                        "",
+                        e.errors[0].message if e.errors else e.message,
+                        r.updated_at.date() if r.updated_at else None,
+                    )
+                )
+        del households  # the page is checked: let the session forget them
+        if len(items) >= LIMIT:
+            break
     return items
 
 
@@ -410,13 +434,22 @@ def decide(
 
 
 def village_decisions(session: Session, limit: int = 500) -> list[DecisionView]:
-    """What the township decided about this device's records, newest first (a village sees its own
-    village's; a township, every decision it made)."""
+    """What the township decided about this device's records, newest first: a village sees its own
+    village's; a township every decision it made, once (with every village it told)."""
     q = select(ReviewDecision, Village.code).join(Village, Village.id == ReviewDecision.village_id)
     allowed = authz.village_clause(session, ReviewDecision.village_id)
     if allowed is not None:
         q = q.where(allowed)
-    q = q.order_by(ReviewDecision.decided_on.desc(), ReviewDecision.created_at.desc()).limit(limit)
+    q = q.order_by(ReviewDecision.decided_on.desc(), ReviewDecision.created_at.desc(), Village.code).limit(
+        limit
+    )
+    township = get_profile(session).role == TOWNSHIP
+    told: dict[str, list[str]] = defaultdict(list)
+    first: dict[str, ReviewDecision] = {}
+    for d, code in session.execute(q):
+        key = d.item_key if township else d.id.hex
+        told[key].append(code)
+        first.setdefault(key, d)
     return [
         DecisionView(
             d.decided_on,
@@ -427,7 +460,7 @@ def village_decisions(session: Session, limit: int = 500) -> list[DecisionView]:
             d.decision,
             tuple(d.changes or ()),
             d.reason,
-            code,
+            "、".join(told[key]),
         )
-        for d, code in session.execute(q)
+        for key, d in first.items()
     ]

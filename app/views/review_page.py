@@ -1,0 +1,240 @@
+"""审核: at the township, the review queue (possible duplicates, sync conflicts, records failing
+validation, referrals open too long) with a decision and its reason for each item; below, the
+decisions made.  At a village, the decisions the township made about this village's records,
+with what it changed and why."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Store
+from app.services.quality import review
+from app.views.operations import REFERRALS, RESIDENTS, SYNC, Op, refresh_on
+from app.views.widgets import LazyPage, fit_columns, read_only_table, render, translate
+
+DECISIONS_TABLE = frozenset({"review_decision"})
+
+
+class ReviewPage(LazyPage):
+    def __init__(self, store: Store, *, township: bool, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.township = township
+        self.items: list[review.ReviewItem] = []
+        self.task = None
+        self.busy = False  # a computation is running (screenshots wait for `task.finished`)
+        self._again = False  # a refresh was asked for while computing
+        lay = QVBoxLayout(self)
+        self.decided = read_only_table(
+            [
+                self.tr("日期"),
+                self.tr("处理人"),
+                self.tr("类型"),
+                self.tr("档案"),
+                self.tr("决定"),
+                self.tr("理由"),
+                self.tr("改动"),
+            ]
+        )
+        fit_columns(self.decided, {0: 10, 1: 7, 2: 12, 3: 22, 4: 20, 5: 22})
+        decided_box = QWidget()
+        decided_lay = QVBoxLayout(decided_box)
+        decided_lay.setContentsMargins(0, 0, 0, 0)
+        if not township:
+            decided_lay.addWidget(QLabel(self.tr("乡镇卫生院对本村档案的处理决定（改了什么、为什么）")))
+            decided_lay.addWidget(self.decided, 1)
+            lay.addWidget(decided_box, 1)
+            refresh_on(self, DECISIONS_TABLE | RESIDENTS, self.refresh)
+            return
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("全部待审核"), None)
+        for key, label in review.KINDS.items():
+            self.kind.addItem(translate("Review", label), key)
+        self.kind.currentIndexChanged.connect(self.show_items)
+        self.refresh_button = QPushButton(self.tr("刷新"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.count = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("类型")))
+        bar.addWidget(self.kind)
+        bar.addWidget(self.refresh_button)
+        bar.addWidget(self.count, 1)
+        self.table = read_only_table(
+            [
+                self.tr("类型"),
+                self.tr("村"),
+                self.tr("档案"),
+                self.tr("另一份档案"),
+                self.tr("发现于"),
+                self.tr("问题"),
+            ]
+        )
+        fit_columns(self.table, {0: 12, 1: 8, 2: 22, 3: 26, 4: 10})
+        self.table.itemSelectionChanged.connect(self.selected)
+        self.decision = QComboBox()
+        self.decision.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(500)
+        self.reason.setPlaceholderText(self.tr("处理理由（村卫生室会看到）"))
+        self.decide_button = QPushButton(self.tr("记录处理决定"))
+        self.decide_button.clicked.connect(self.decide)
+        self.reason.returnPressed.connect(self.decide)
+        act = QHBoxLayout()
+        act.addWidget(QLabel(self.tr("处理")))
+        act.addWidget(self.decision)
+        act.addWidget(self.reason, 1)
+        act.addWidget(self.decide_button)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        queue_box = QWidget()
+        queue_lay = QVBoxLayout(queue_box)
+        queue_lay.setContentsMargins(0, 0, 0, 0)
+        queue_lay.addLayout(bar)
+        queue_lay.addWidget(self.table, 1)
+        queue_lay.addLayout(act)
+        queue_lay.addWidget(self.error)
+        decided_lay.addWidget(QLabel(self.tr("已做的处理决定（同步到相关村卫生室）")))
+        decided_lay.addWidget(self.decided, 1)
+        split = QSplitter()
+        split.setOrientation(Qt.Vertical)
+        split.addWidget(queue_box)
+        split.addWidget(decided_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        lay.addWidget(split, 1)
+        self.selected()
+        refresh_on(self, DECISIONS_TABLE | RESIDENTS | SYNC | REFERRALS, self.refresh)
+
+    def _idle(self) -> None:
+        self.busy = False
+        self.refresh_button.setEnabled(True)
+        if self._again:  # asked for while computing: once more, with what changed meanwhile
+            self._again = False
+            self.refresh()
+
+    # -- reading
+
+    def refresh(self) -> None:
+        self._loaded = True
+        if not self.township:
+            Op(self, self.store, review.village_decisions).success(self.show_decisions).run()
+            return
+        if self.busy:
+            self._again = True
+            return
+        self.refresh_button.setEnabled(False)
+
+        def load(s, _progress):
+            return review.review_queue(s), review.village_decisions(s)
+
+        self.task = (
+            Op(self, self.store, load).success(self.loaded).run_in_background(self.tr("正在查找待审核项…"))
+        )
+        self.busy = True
+        self.task.finished.connect(self._idle)
+
+    def loaded(self, result) -> None:
+        self.items, decided = result
+        self.show_items()
+        self.show_decisions(decided)
+
+    def show_items(self) -> None:
+        kind = self.kind.currentData()
+        shown = [i for i in self.items if kind is None or i.kind == kind]
+        self.shown = shown
+        self.count.setText(self.tr("共 {n} 项待审核").replace("{n}", str(len(shown))))
+        self.table.setRowCount(len(shown))
+        for r, i in enumerate(shown):
+            cells = [
+                translate("Review", review.KINDS[i.kind]),
+                i.village_name,
+                i.record,
+                i.other_record,
+                i.since.isoformat() if i.since else "",
+                render(i.detail),
+            ]
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.selected()
+
+    def show_decisions(self, decided: list[review.DecisionView]) -> None:
+        self.decided.setRowCount(len(decided))
+        for r, d in enumerate(decided):
+            changes = "；".join(
+                f"{d_record(c)}{translate('Field', c['field'])}：{_value(c['from'])} → {_value(c['to'])}"
+                for c in d.changes
+            )
+            cells = [
+                d.decided_on.isoformat(),
+                d.decided_by,
+                translate("Review", review.KINDS.get(d.kind, d.kind)),
+                d.record,
+                translate("Review", review.DECISIONS.get(d.decision, d.decision)),
+                d.reason,
+                changes or self.tr("无"),
+            ]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(d.other_record if c == 3 else text)
+                self.decided.setItem(r, c, item)
+        if decided:  # short columns fit their text; the reason wraps; what changed takes the rest
+            for column in range(5):
+                self.decided.resizeColumnToContents(column)
+            self.decided.setColumnWidth(5, 18 * self.decided.fontMetrics().horizontalAdvance("中"))
+            self.decided.setTextElideMode(Qt.ElideNone)
+            self.decided.setWordWrap(True)
+            self.decided.resizeRowsToContents()
+
+    # -- deciding
+
+    def current(self) -> review.ReviewItem | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.shown[rows[0].row()] if rows and rows[0].row() < len(self.shown) else None
+
+    def selected(self) -> None:
+        item = self.current()
+        self.decision.clear()
+        for option in item.options if item else ():
+            self.decision.addItem(translate("Review", review.DECISIONS[option]), option)
+        for w in (self.decision, self.reason, self.decide_button):
+            w.setEnabled(item is not None)
+        self.error.clear()
+
+    def decide(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        key, choice, reason = item.key, self.decision.currentData(), self.reason.text()
+        done = (
+            Op(self, self.store, lambda s: review.decide(s, key, choice, reason))
+            .failure(lambda e: self.error.setText(render(e.message)))
+            .run()
+        )
+        if done is not None:
+            self.reason.clear()  # the page refreshes itself: the decision's table changed
+
+
+def d_record(change: dict) -> str:
+    return f"{change['record']} " if change.get("record") else ""
+
+
+def _value(value) -> str:
+    if value is True:
+        return translate("Review", review.YES)
+    if value is False:
+        return translate("Review", review.NO)
+    if value is None or value == "":
+        return "—"
+    return translate("Review", str(value))

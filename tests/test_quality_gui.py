@@ -1,0 +1,88 @@
+"""The 质量 page (computed off the GUI thread, a click on a number lists the visits behind it) and
+the 审核 page (an item decided with its reason, the decision listed)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.tools import demo
+from app.views.main_window import MainWindow
+from tests.conftest import TODAY
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow]  # a 700-resident township each
+
+
+@pytest.fixture
+def town(township_store, gui_app):
+    with township_store.transaction() as s:
+        demo.generate_demo(s, 700, seed=3, villages=4, today=TODAY)
+    return township_store
+
+
+def opened(qtbot, store) -> MainWindow:
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_quality_numbers_drill_down_to_the_visits(qtbot, town):
+    win = opened(qtbot, town)
+    page = win.show_page("quality")
+    page.year.setValue(TODAY.year)
+    if page.busy:
+        with qtbot.waitSignal(page.task.finished, timeout=30_000):
+            pass
+    page.refresh()  # the year chosen above
+    with qtbot.waitSignal(page.task.finished, timeout=30_000):
+        pass
+    assert page.summary.rowCount() == 4
+    copied = page.kinds.index("copied") + 1
+    row = 2  # the demo's 3rd village copies values forward
+    count = int(page.summary.item(row, copied).text())
+    assert count > 0
+    rect = page.summary.visualRect(page.summary.model().index(row, copied))
+    qtbot.mouseClick(page.summary.viewport(), Qt.LeftButton, pos=rect.center())
+    assert page.findings.rowCount() == count
+    assert "完全相同" in page.findings.item(0, 6).text()
+    # by village and doctor: each row's total lists that doctor's findings only
+    page.grouping.setCurrentIndex(page.grouping.findData("doctor"))
+    assert page.summary.rowCount() >= 4
+    total = page.summary.columnCount() - 1
+    page.drill_down(0, total)
+    code, doctor, _label = page.rows[0]
+    assert page.findings.rowCount() == int(page.summary.item(0, total).text()) > 0
+    assert {page.findings.item(r, 2).text() for r in range(page.findings.rowCount())} == {doctor}
+
+
+def test_review_item_decided_with_its_reason(qtbot, town):
+    win = opened(qtbot, town)
+    page = win.show_page("review")
+    if page.busy:
+        with qtbot.waitSignal(page.task.finished, timeout=30_000):
+            pass
+    before = page.table.rowCount()
+    assert before >= 2  # the demo's duplicates
+    page.table.selectRow(0)
+    page.decision.setCurrentIndex(page.decision.findData("distinct"))
+    page.reason.setText("核实：同名同生日的两位老人，不是同一人")  # typed through the input method
+    qtbot.mouseClick(page.decide_button, Qt.LeftButton)
+    with qtbot.waitSignal(page.task.finished, timeout=30_000):
+        pass
+    assert page.table.rowCount() == before - 1
+    assert page.decided.rowCount() == 1
+    assert page.decided.item(0, 5).text() == "核实：同名同生日的两位老人，不是同一人"
+
+
+def test_review_refuses_a_decision_without_reason(qtbot, town):
+    win = opened(qtbot, town)
+    page = win.show_page("review")
+    if page.busy:
+        with qtbot.waitSignal(page.task.finished, timeout=30_000):
+            pass
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.decide_button, Qt.LeftButton)
+    assert "请写明处理理由" in page.error.text()
+    assert page.decided.rowCount() == 0
