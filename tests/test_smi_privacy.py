@@ -87,14 +87,17 @@ def test_search_worklist_resident_page_and_record(world, device, user, sees):
     try:
         assert ("smi" in _search_tags(store, world["name"])) == sees  # the search list's tags (GUI search)
         with store.session() as s:
-            items = worklist.worklist(s, "all", today=TODAY)
-            assert any(i.program == "smi" for i in items) == sees
+            # the chronic worklist never mixes them in; the SMI one (and its counts) only for those who may
+            assert not any(i.program == "smi" for i in worklist.worklist(s, "all", today=TODAY))
+            assert bool(worklist.worklist(s, "all", program="smi", today=TODAY)) == sees
+            late = TODAY.replace(year=2030)
+            assert bool(worklist.worklist(s, "overdue", program="smi", today=late)) == sees
+            assert worklist.counts(s, late, program="smi")["overdue"] == (1 if sees else 0)
+            everyone = worklist.counts(s, late)["under_management"]
             assert (
-                any(
-                    i.program == "smi"
-                    for i in worklist.worklist(s, "overdue", today=TODAY.replace(year=2030))
-                )
-                == sees
+                everyone
+                == worklist.counts(s, late, program="htn")["under_management"]
+                + worklist.counts(s, late, program="t2dm")["under_management"]
             )
             page = overview.resident_overview(s, world["pid"], today=TODAY)
             assert any(p.enrolment.program == "smi" for p in page.programmes) == sees

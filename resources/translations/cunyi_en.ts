@@ -418,6 +418,100 @@
     </message>
 </context>
 <context>
+    <name>ElderlyCheckDialog</name>
+    <message>
+        <source>老年人健康体检 — {name}</source>
+        <translation>Elderly health check — {name}</translation>
+    </message>
+    <message>
+        <source>{name}，{age}岁，档案编号 {no}</source>
+        <translation>{name}, age {age}, record no. {no}</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>生活自理能力评估：请选择五项的等级</source>
+        <translation>Self-care assessment: choose a level for all five items</translation>
+    </message>
+    <message>
+        <source>生活自理能力评估：{score}分，{level}</source>
+        <translation>Self-care assessment: {score} points, {level}</translation>
+    </message>
+    <message>
+        <source>体检发现血压升高。是否将{name}纳入{program}患者健康管理？</source>
+        <translation>The check found raised blood pressure. Enrol {name} in {program} management?</translation>
+    </message>
+    <message>
+        <source>体检发现空腹血糖升高。是否将{name}纳入{program}患者健康管理？</source>
+        <translation>The check found raised fasting glucose. Enrol {name} in {program} management?</translation>
+    </message>
+    <message>
+        <source>纳入慢病管理</source>
+        <translation>Chronic-disease management</translation>
+    </message>
+    <message>
+        <source>异常结果</source>
+        <translation>Abnormal results</translation>
+    </message>
+    <message>
+        <source>体检有异常结果：{found}。是否起草转诊单？</source>
+        <translation>Abnormal results: {found}. Draft a referral?</translation>
+    </message>
+</context>
+<context>
+    <name>ElderlyPage</name>
+    <message>
+        <source>全部村民小组</source>
+        <translation>All village groups</translation>
+    </message>
+    <message>
+        <source>录入体检 (Enter)</source>
+        <translation>Enter check (Enter)</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>Village group</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>上次体检</source>
+        <translation>Last check</translation>
+    </message>
+    <message>
+        <source>今年未体检的65岁及以上老年人</source>
+        <translation>Residents 65+ not checked this year</translation>
+    </message>
+    <message>
+        <source>从未体检</source>
+        <translation>Never checked</translation>
+    </message>
+    <message>
+        <source>未体检 {n} 人；今年已体检 {checked}/{total}（{rate}）</source>
+        <translation>{n} not checked; checked this year {checked}/{total} ({rate})</translation>
+    </message>
+</context>
+<context>
     <name>EndManagementDialog</name>
     <message>
         <source>结束慢病管理</source>
@@ -2110,6 +2204,14 @@
         <translation>Follow-up</translation>
     </message>
     <message>
+        <source>老年人</source>
+        <translation>Elderly</translation>
+    </message>
+    <message>
+        <source>专项随访</source>
+        <translation>Special follow-up</translation>
+    </message>
+    <message>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -3553,6 +3655,119 @@
     <message>
         <source>请选择死亡原因（1–6）</source>
         <translation>Choose the cause of death (1–6)</translation>
+    </message>
+</context>
+<context>
+    <name>SmiPage</name>
+    <message>
+        <source>逾期未随访</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>本周到期</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <source>全部在管患者</source>
+        <translation>All under management</translation>
+    </message>
+    <message>
+        <source>登记患者</source>
+        <translation>Register patient</translation>
+    </message>
+    <message>
+        <source>录入随访 (Enter)</source>
+        <translation>Enter visit (Enter)</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>Village group</translation>
+    </message>
+    <message>
+        <source>责任医生</source>
+        <translation>Responsible doctor</translation>
+    </message>
+    <message>
+        <source>上次随访</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <source>上次分类</source>
+        <translation>Last class</translation>
+    </message>
+    <message>
+        <source>应随访日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>逾期天数</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <source>未随访</source>
+        <translation>Not yet visited</translation>
+    </message>
+    <message>
+        <source>共 {n} 人</source>
+        <translation>{n} patients</translation>
+    </message>
+</context>
+<context>
+    <name>SmiRegisterDialog</name>
+    <message>
+        <source>登记患者</source>
+        <translation>Register patient</translation>
+    </message>
+    <message>
+        <source>17位档案编号或后8位</source>
+        <translation>17-digit record number or its last 8 digits</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>Record no.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SmiVisitDialog</name>
+    <message>
+        <source>专项随访 — {name}</source>
+        <translation>Special follow-up — {name}</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>填写随访日期和危险性评估后给出分类建议</source>
+        <translation>Enter the visit date and danger level for a suggested class</translation>
+    </message>
+    <message>
+        <source>建议：{cls}，下次随访 {date}</source>
+        <translation>Suggested: {cls}, next visit {date}</translation>
+    </message>
+    <message>
+        <source>；立即转诊到上级医院，2周内了解情况</source>
+        <translation>; refer to a higher-level hospital now and check within 2 weeks</translation>
+    </message>
+    <message>
+        <source>；请精神专科医生指导</source>
+        <translation>; ask a psychiatrist for guidance</translation>
     </message>
 </context>
 <context>

@@ -417,6 +417,100 @@
     </message>
 </context>
 <context>
+    <name>ElderlyCheckDialog</name>
+    <message>
+        <source>老年人健康体检 — {name}</source>
+        <translation>老年人健康体检 — {name}</translation>
+    </message>
+    <message>
+        <source>{name}，{age}岁，档案编号 {no}</source>
+        <translation>{name}，{age}岁，档案编号 {no}</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>生活自理能力评估：请选择五项的等级</source>
+        <translation>生活自理能力评估：请选择五项的等级</translation>
+    </message>
+    <message>
+        <source>生活自理能力评估：{score}分，{level}</source>
+        <translation>生活自理能力评估：{score}分，{level}</translation>
+    </message>
+    <message>
+        <source>体检发现血压升高。是否将{name}纳入{program}患者健康管理？</source>
+        <translation>体检发现血压升高。是否将{name}纳入{program}患者健康管理？</translation>
+    </message>
+    <message>
+        <source>体检发现空腹血糖升高。是否将{name}纳入{program}患者健康管理？</source>
+        <translation>体检发现空腹血糖升高。是否将{name}纳入{program}患者健康管理？</translation>
+    </message>
+    <message>
+        <source>纳入慢病管理</source>
+        <translation>纳入慢病管理</translation>
+    </message>
+    <message>
+        <source>异常结果</source>
+        <translation>异常结果</translation>
+    </message>
+    <message>
+        <source>体检有异常结果：{found}。是否起草转诊单？</source>
+        <translation>体检有异常结果：{found}。是否起草转诊单？</translation>
+    </message>
+</context>
+<context>
+    <name>ElderlyPage</name>
+    <message>
+        <source>全部村民小组</source>
+        <translation>全部村民小组</translation>
+    </message>
+    <message>
+        <source>录入体检 (Enter)</source>
+        <translation>录入体检 (Enter)</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>年龄</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>上次体检</source>
+        <translation>上次体检</translation>
+    </message>
+    <message>
+        <source>今年未体检的65岁及以上老年人</source>
+        <translation>今年未体检的65岁及以上老年人</translation>
+    </message>
+    <message>
+        <source>从未体检</source>
+        <translation>从未体检</translation>
+    </message>
+    <message>
+        <source>未体检 {n} 人；今年已体检 {checked}/{total}（{rate}）</source>
+        <translation>未体检 {n} 人；今年已体检 {checked}/{total}（{rate}）</translation>
+    </message>
+</context>
+<context>
     <name>EndManagementDialog</name>
     <message>
         <source>结束慢病管理</source>
@@ -2109,6 +2203,14 @@
         <translation>随访</translation>
     </message>
     <message>
+        <source>老年人</source>
+        <translation>老年人</translation>
+    </message>
+    <message>
+        <source>专项随访</source>
+        <translation>专项随访</translation>
+    </message>
+    <message>
         <source>打印</source>
         <translation>打印</translation>
     </message>
@@ -3552,6 +3654,119 @@
     <message>
         <source>请选择死亡原因（1–6）</source>
         <translation>请选择死亡原因（1–6）</translation>
+    </message>
+</context>
+<context>
+    <name>SmiPage</name>
+    <message>
+        <source>逾期未随访</source>
+        <translation>逾期未随访</translation>
+    </message>
+    <message>
+        <source>本周到期</source>
+        <translation>本周到期</translation>
+    </message>
+    <message>
+        <source>全部在管患者</source>
+        <translation>全部在管患者</translation>
+    </message>
+    <message>
+        <source>登记患者</source>
+        <translation>登记患者</translation>
+    </message>
+    <message>
+        <source>录入随访 (Enter)</source>
+        <translation>录入随访 (Enter)</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>责任医生</source>
+        <translation>责任医生</translation>
+    </message>
+    <message>
+        <source>上次随访</source>
+        <translation>上次随访</translation>
+    </message>
+    <message>
+        <source>上次分类</source>
+        <translation>上次分类</translation>
+    </message>
+    <message>
+        <source>应随访日期</source>
+        <translation>应随访日期</translation>
+    </message>
+    <message>
+        <source>逾期天数</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>未随访</source>
+        <translation>未随访</translation>
+    </message>
+    <message>
+        <source>共 {n} 人</source>
+        <translation>共 {n} 人</translation>
+    </message>
+</context>
+<context>
+    <name>SmiRegisterDialog</name>
+    <message>
+        <source>登记患者</source>
+        <translation>登记患者</translation>
+    </message>
+    <message>
+        <source>17位档案编号或后8位</source>
+        <translation>17位档案编号或后8位</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SmiVisitDialog</name>
+    <message>
+        <source>专项随访 — {name}</source>
+        <translation>专项随访 — {name}</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>填写随访日期和危险性评估后给出分类建议</source>
+        <translation>填写随访日期和危险性评估后给出分类建议</translation>
+    </message>
+    <message>
+        <source>建议：{cls}，下次随访 {date}</source>
+        <translation>建议：{cls}，下次随访 {date}</translation>
+    </message>
+    <message>
+        <source>；立即转诊到上级医院，2周内了解情况</source>
+        <translation>；立即转诊到上级医院，2周内了解情况</translation>
+    </message>
+    <message>
+        <source>；请精神专科医生指导</source>
+        <translation>；请精神专科医生指导</translation>
     </message>
 </context>
 <context>
