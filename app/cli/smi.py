@@ -43,6 +43,11 @@ def register(sub) -> None:
     f.add_argument("--cause", default="", help="cause of death code 1–6")
     f.add_argument("--json", action="store_true")
     f.set_defaults(func=record_followup)
+    p = g.add_parser("print", help="the follow-up form: filled from the latest visit, blank without RESIDENT")
+    p.add_argument("resident", nargs="?")
+    p.add_argument("-o", "--output", required=True, help="FILE.pdf")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.set_defaults(func=print_form)
 
 
 def _codes(text: str) -> list[str]:
@@ -118,4 +123,27 @@ def record_followup(args) -> int:
         print("建议立即转诊到上级医院，2周内了解情况")
     if saved.psychiatrist:
         print("未达稳定：请精神专科医生指导")
+    return 0
+
+
+def print_form(args) -> int:
+    import uuid
+
+    from app.cli.printing import print_labels
+    from app.services import printing
+    from app.services.printing import smi_forms
+    from app.services.programmes import smi
+
+    labels = print_labels(args.lang)
+    _, store = open_store(args)
+    with store.session() as s:
+        visit_id = None
+        if args.resident:
+            visits = smi.record_of(s, args.resident).visits
+            if not visits:
+                raise CliError(f"{args.resident} 还没有随访记录")
+            visit_id = visits[-1]["id"]
+        data = smi_forms.visit_pdf(s, uuid.UUID(visit_id) if visit_id else None, labels)
+    printing.write_pdf(args.output, data)
+    print(f"已写入 {args.output}")
     return 0

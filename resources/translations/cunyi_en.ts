@@ -1463,10 +1463,6 @@
         <translation>Danger level</translation>
     </message>
     <message>
-        <source>级</source>
-        <translation>level</translation>
-    </message>
-    <message>
         <source>目前症状</source>
         <translation>Current symptoms</translation>
     </message>
@@ -2550,6 +2546,62 @@
         <translation>Sheet {n} back (duplex, flip on long edge)</translation>
     </message>
     <message>
+        <source>评估事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>判断评分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>总评分</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>评估结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>0–3分 可自理；4–8分 轻度依赖；9–18分 中度依赖；≥19分 不能自理</source>
+        <translation>0–3 independent; 4–8 slightly dependent; 9–18 moderately dependent; 19 or more fully dependent</translation>
+    </message>
+    <message>
+        <source>姓名：＿＿＿＿</source>
+        <translation>Name: ________</translation>
+    </message>
+    <message>
+        <source>编号：＿＿＿-＿＿＿＿＿</source>
+        <translation>No.: ___-_____</translation>
+    </message>
+    <message>
+        <source>评估日期：＿＿＿＿年＿＿月＿＿日</source>
+        <translation>Date: ____-__-__</translation>
+    </message>
+    <message>
+        <source>姓名：{name}</source>
+        <translation>Name: {name}</translation>
+    </message>
+    <message>
+        <source>编号：{no}</source>
+        <translation>No.: {no}</translation>
+    </message>
+    <message>
+        <source>日期：{date}</source>
+        <translation>Date: {date}</translation>
+    </message>
+    <message>
+        <source>老年人生活自理能力评估表</source>
+        <translation>Self-Care Assessment for Older People</translation>
+    </message>
+    <message>
+        <source>生活自理能力评估</source>
+        <translation>Self-care assessment</translation>
+    </message>
+    <message>
+        <source>老年人健康体检表</source>
+        <translation>Health Check for Older People</translation>
+    </message>
+    <message>
         <source>序号</source>
         <translation>No.</translation>
     </message>
@@ -2564,6 +2616,34 @@
     <message>
         <source>家庭住址</source>
         <translation>Address</translation>
+    </message>
+    <message>
+        <source>上次体检</source>
+        <translation>Last check</translation>
+    </message>
+    <message>
+        <source>已检✓</source>
+        <translation>Done ✓</translation>
+    </message>
+    <message>
+        <source>从未体检</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>今年的老年人健康体检已全部完成</source>
+        <translation>Every resident aged 65+ has had this year&apos;s check</translation>
+    </message>
+    <message>
+        <source>{year}年未体检的65岁及以上老年人  共{n}人</source>
+        <translation>Residents 65+ not checked in {year}: {n}</translation>
+    </message>
+    <message>
+        <source>打印日期：{date}</source>
+        <translation>Printed: {date}</translation>
+    </message>
+    <message>
+        <source>老年人健康体检工作单</source>
+        <translation>Elderly Health Check Worklist</translation>
     </message>
     <message>
         <source>上次随访</source>
@@ -2784,6 +2864,10 @@
     <message>
         <source>（机构名称）</source>
         <translation> (institution)</translation>
+    </message>
+    <message>
+        <source>严重精神障碍患者随访服务记录表</source>
+        <translation>Severe Mental Disorder Follow-up Record</translation>
     </message>
 </context>
 <context>
@@ -3655,6 +3739,10 @@
     <message>
         <source>请选择死亡原因（1–6）</source>
         <translation>Choose the cause of death (1–6)</translation>
+    </message>
+    <message>
+        <source>找不到该随访记录</source>
+        <translation>Follow-up record not found</translation>
     </message>
 </context>
 <context>

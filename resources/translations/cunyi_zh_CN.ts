@@ -1462,10 +1462,6 @@
         <translation>危险性评估</translation>
     </message>
     <message>
-        <source>级</source>
-        <translation>级</translation>
-    </message>
-    <message>
         <source>目前症状</source>
         <translation>目前症状</translation>
     </message>
@@ -2549,6 +2545,62 @@
         <translation>第{n}张 背面（长边翻转双面打印）</translation>
     </message>
     <message>
+        <source>评估事项</source>
+        <translation>评估事项</translation>
+    </message>
+    <message>
+        <source>判断评分</source>
+        <translation>判断评分</translation>
+    </message>
+    <message>
+        <source>总评分</source>
+        <translation>总评分</translation>
+    </message>
+    <message>
+        <source>评估结果</source>
+        <translation>评估结果</translation>
+    </message>
+    <message>
+        <source>0–3分 可自理；4–8分 轻度依赖；9–18分 中度依赖；≥19分 不能自理</source>
+        <translation>0–3分 可自理；4–8分 轻度依赖；9–18分 中度依赖；≥19分 不能自理</translation>
+    </message>
+    <message>
+        <source>姓名：＿＿＿＿</source>
+        <translation>姓名：＿＿＿＿</translation>
+    </message>
+    <message>
+        <source>编号：＿＿＿-＿＿＿＿＿</source>
+        <translation>编号：＿＿＿-＿＿＿＿＿</translation>
+    </message>
+    <message>
+        <source>评估日期：＿＿＿＿年＿＿月＿＿日</source>
+        <translation>评估日期：＿＿＿＿年＿＿月＿＿日</translation>
+    </message>
+    <message>
+        <source>姓名：{name}</source>
+        <translation>姓名：{name}</translation>
+    </message>
+    <message>
+        <source>编号：{no}</source>
+        <translation>编号：{no}</translation>
+    </message>
+    <message>
+        <source>日期：{date}</source>
+        <translation>日期：{date}</translation>
+    </message>
+    <message>
+        <source>老年人生活自理能力评估表</source>
+        <translation>老年人生活自理能力评估表</translation>
+    </message>
+    <message>
+        <source>生活自理能力评估</source>
+        <translation>生活自理能力评估</translation>
+    </message>
+    <message>
+        <source>老年人健康体检表</source>
+        <translation>老年人健康体检表</translation>
+    </message>
+    <message>
         <source>序号</source>
         <translation>序号</translation>
     </message>
@@ -2563,6 +2615,34 @@
     <message>
         <source>家庭住址</source>
         <translation>家庭住址</translation>
+    </message>
+    <message>
+        <source>上次体检</source>
+        <translation>上次体检</translation>
+    </message>
+    <message>
+        <source>已检✓</source>
+        <translation>已检✓</translation>
+    </message>
+    <message>
+        <source>从未体检</source>
+        <translation>从未体检</translation>
+    </message>
+    <message>
+        <source>今年的老年人健康体检已全部完成</source>
+        <translation>今年的老年人健康体检已全部完成</translation>
+    </message>
+    <message>
+        <source>{year}年未体检的65岁及以上老年人  共{n}人</source>
+        <translation>{year}年未体检的65岁及以上老年人  共{n}人</translation>
+    </message>
+    <message>
+        <source>打印日期：{date}</source>
+        <translation>打印日期：{date}</translation>
+    </message>
+    <message>
+        <source>老年人健康体检工作单</source>
+        <translation>老年人健康体检工作单</translation>
     </message>
     <message>
         <source>上次随访</source>
@@ -2783,6 +2863,10 @@
     <message>
         <source>（机构名称）</source>
         <translation>（机构名称）</translation>
+    </message>
+    <message>
+        <source>严重精神障碍患者随访服务记录表</source>
+        <translation>严重精神障碍患者随访服务记录表</translation>
     </message>
 </context>
 <context>
@@ -3654,6 +3738,10 @@
     <message>
         <source>请选择死亡原因（1–6）</source>
         <translation>请选择死亡原因（1–6）</translation>
+    </message>
+    <message>
+        <source>找不到该随访记录</source>
+        <translation>找不到该随访记录</translation>
     </message>
 </context>
 <context>

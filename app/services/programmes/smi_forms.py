@@ -222,7 +222,7 @@ VISIT_FORM = FieldTable(
                     Kind.NUMBER,
                     minimum=0,
                     maximum=5,
-                    unit=QT_TRANSLATE_NOOP("Field", "级"),
+                    hint="0–5",
                 ),
                 Field(
                     "symptoms",
