@@ -261,3 +261,22 @@ def test_the_migration_matches_the_models(tmp_path):
     ours = [d for d in diff if any(t in repr(d) for t in ("smi_", "elderly_check", "permissions"))]
     assert ours == []
     engine.dispose()
+
+
+@pytest.mark.slow
+def test_demo_registers_smi_patients_and_checks_most_elders(store):
+    from sqlalchemy import func
+
+    from app.models import ElderlyCheck, SmiVisit
+    from app.tools.demo import generate_demo
+
+    with store.transaction() as s:
+        generate_demo(s, 1500, seed=7, today=TODAY)
+    with store.session() as s:
+        patients = s.scalars(select(ProgramEnrolment).where(ProgramEnrolment.program == "smi")).all()
+        assert 1 <= len(patients) <= 15 and all(e.sensitive for e in patients)  # ≈ 0.4% of 1500
+        assert s.scalar(select(func.count()).select_from(SmiVisit)) >= 4 * len(patients) - len(patients)
+        cover = elderly.coverage(s, TODAY.year)
+        assert 0.45 <= cover["checked"] / cover["elderly"] <= 0.75  # ≈ 60%
+        for c in s.scalars(select(ElderlyCheck).limit(50)):
+            assert elderly.selfcare.score(c.selfcare).score == c.selfcare_score

@@ -40,6 +40,7 @@ from app.services.records.pinyin_keys import sort_key
 from app.services.records.residents import search_key_rows
 from app.services.records.validators import age_on
 from app.services.sync import bulk
+from app.tools import demo_smi_elderly
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -320,6 +321,7 @@ def generate_demo(
             bulk.audit_batch(session, "program_enrolment", enrolments)
             recent = functools.partial(_recent_visit_entered, since=today - dt.timedelta(days=14))
             bulk.audit_batch(session, "followup_visit", visits, audit_at=recent)
+            demo_smi_elderly.add_smi_and_elderly(session, people.rng, batch_res, today, who.id)
             made += len(batch_res)
             made_households += len(batch_hh)
             if progress:

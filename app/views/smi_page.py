@@ -186,7 +186,7 @@ class SmiPage(LazyPage):
                 self.tr("逾期天数"),
             ]
         )
-        fit_columns(self.table, dict(enumerate((10, 14, 10, 12, 10, 12, 8))))
+        fit_columns(self.table, dict(enumerate((10, 14, 10, 12, 16, 12, 8))))
         self.table.activated.connect(lambda _i: self.record_selected())
         self.summary = QLabel()
         self.summary.setStyleSheet("color: #666;")

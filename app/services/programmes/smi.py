@@ -307,8 +307,6 @@ def record_visit(
     day = c.values.get("visit_date")
     if day and day < resident.birth_date:  # visits kept on paper before registering may be entered
         c.fail("visit_date", QT_TRANSLATE_NOOP("Smi", "随访日期不能早于出生日期"))
-    if c.values.get("danger") is None and not c.failed("danger"):
-        c.fail("danger", QT_TRANSLATE_NOOP("Validation", "请填写{label}"), label=VISIT_FORM["danger"].label)
     next_typed = c.values.get("next_due")
     if next_typed and day and next_typed <= day:
         c.fail("next_due", QT_TRANSLATE_NOOP("Smi", "下次随访日期应晚于本次随访日期"))

@@ -220,6 +220,7 @@ VISIT_FORM = FieldTable(
                     "danger",
                     QT_TRANSLATE_NOOP("Field", "危险性评估"),
                     Kind.NUMBER,
+                    required=True,
                     minimum=0,
                     maximum=5,
                     hint="0–5",
