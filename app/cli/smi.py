@@ -43,6 +43,10 @@ def register(sub) -> None:
     f.add_argument("--cause", default="", help="cause of death code 1–6")
     f.add_argument("--json", action="store_true")
     f.set_defaults(func=record_followup)
+    d = g.add_parser("due", help="patients due and overdue (only those you may see)")
+    d.add_argument("--kind", default="overdue", choices=["overdue", "due_today", "due_week", "all"])
+    d.add_argument("--json", action="store_true")
+    d.set_defaults(func=list_due)
     p = g.add_parser("print", help="the follow-up form: filled from the latest visit, blank without RESIDENT")
     p.add_argument("resident", nargs="?")
     p.add_argument("-o", "--output", required=True, help="FILE.pdf")
@@ -146,4 +150,36 @@ def print_form(args) -> int:
         data = smi_forms.visit_pdf(s, uuid.UUID(visit_id) if visit_id else None, labels)
     printing.write_pdf(args.output, data)
     print(f"已写入 {args.output}")
+    return 0
+
+
+def list_due(args) -> int:
+    from app.services.programmes import smi, worklist
+
+    _, store = open_store(args)
+    with store.session() as s:
+        items = worklist.worklist(s, args.kind, program=smi.PROGRAM)
+    rows = [
+        {
+            "resident_id": str(i.resident_id),
+            "archive_no": i.archive_no,
+            "name": i.name,
+            "village": i.village_name,
+            "group": i.group_name,
+            "responsible_doctor": i.responsible_doctor,
+            "last_visit": i.last_visit.isoformat() if i.last_visit else None,
+            "last_classification": i.last_classification,
+            "next_due": i.next_due.isoformat(),
+            "days_overdue": i.days_overdue,
+        }
+        for i in items
+    ]
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        print(
+            f"{r['name']}  {r['archive_no']}  {r['group']}  应随访 {r['next_due']}  逾期 {max(r['days_overdue'], 0)} 天"
+        )
+    print(f"共 {len(rows)} 人")
     return 0
