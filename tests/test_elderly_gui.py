@@ -134,3 +134,29 @@ def test_smi_visit_dialog_suggests_as_typed_and_the_section_is_hidden_from_other
         assert "专项随访" not in [other.nav.item(i).text() for i in range(other.nav.count())]
     finally:
         store.actor = None
+
+
+def test_print_buttons_hand_the_documents_to_the_preview(gui_app, qtbot, store, person, monkeypatch):
+    from app.services.programmes import smi
+    from app.views import elderly_page, smi_page
+
+    with store.transaction() as s:
+        r = records.save_resident(s, person(name="王老汉"), today=TODAY)
+        smi.register(s, r.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"))
+    shown = []
+    for module in (elderly_page, smi_page):
+        monkeypatch.setattr(module, "preview", lambda _p, data, title, name: shown.append((title, data[:4])))
+    page = elderly_page.ElderlyPage(store)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.print_unchecked()
+    page.print_blank_forms()
+    spage = smi_page.SmiPage(store)
+    qtbot.addWidget(spage)
+    spage.kind.setCurrentIndex(spage.kind.findData("all"))
+    spage.refresh()
+    spage.table.clearSelection()
+    spage.table.setCurrentCell(-1, -1)
+    spage.print_selected()  # nothing selected: the blank form
+    assert [t for t, _ in shown] == ["老年人健康体检工作单", "老年人健康体检表（空白）", "专项随访表"]
+    assert all(head == b"%PDF" for _, head in shown)

@@ -12,7 +12,8 @@ from app.db import Store
 from app.services.programmes import elderly, worklist
 from app.views.elderly_check import open_check_dialog
 from app.views.operations import RESIDENTS, Op, refresh_on
-from app.views.widgets import LazyPage, code_label, fit_columns, read_only_table
+from app.views.print_preview import preview
+from app.views.widgets import LazyPage, code_label, fit_columns, print_labels, read_only_table
 
 ELDERLY = frozenset({"elderly_check"})
 
@@ -30,6 +31,10 @@ class ElderlyPage(LazyPage):
         self.group.currentIndexChanged.connect(self.refresh)
         self.record = QPushButton(self.tr("录入体检 (Enter)"))
         self.record.clicked.connect(self.record_selected)
+        self.print_list = QPushButton(self.tr("打印名单"))
+        self.print_list.clicked.connect(self.print_unchecked)
+        self.print_blank = QPushButton(self.tr("打印空白体检表"))
+        self.print_blank.clicked.connect(self.print_blank_forms)
         self.table = read_only_table(
             [
                 self.tr("姓名"),
@@ -40,7 +45,7 @@ class ElderlyPage(LazyPage):
                 self.tr("上次体检"),
             ]
         )
-        fit_columns(self.table, dict(enumerate((10, 6, 6, 14, 14, 12))))
+        fit_columns(self.table, dict(enumerate((10, 8, 6, 14, 14, 12))))
         self.table.activated.connect(lambda _i: self.record_selected())
         self.summary = QLabel()
         self.summary.setStyleSheet("color: #666;")
@@ -48,6 +53,8 @@ class ElderlyPage(LazyPage):
         top.addWidget(QLabel(self.tr("今年未体检的65岁及以上老年人")))
         top.addWidget(self.group)
         top.addStretch(1)
+        top.addWidget(self.print_list)
+        top.addWidget(self.print_blank)
         top.addWidget(self.record)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
@@ -96,3 +103,27 @@ class ElderlyPage(LazyPage):
         if row < 0 or row >= len(self.rows):
             return None
         return open_check_dialog(self, self.store, self.rows[row].resident_id)
+
+    def print_unchecked(self):
+        """The list for an outreach day, by village group, in the preview."""
+        from app.services.printing import elderly_forms
+
+        year, group_id, labels = dt.date.today().year, self.group.currentData(), print_labels()
+        data = Op(
+            self, self.store, lambda s: elderly_forms.unchecked_pdf(s, year, labels, group_id=group_id)
+        ).run()
+        if data is None:
+            return None
+        title = self.tr("老年人健康体检工作单")
+        return preview(self, data, title, f"{title}-{year}.pdf")
+
+    def print_blank_forms(self):
+        """The blank health-check form with its self-care assessment, for filling in by hand."""
+        from app.services.printing import elderly_forms
+
+        labels = print_labels()
+        data = Op(self, self.store, lambda s: elderly_forms.check_summary_pdf(s, None, labels)).run()
+        if data is None:
+            return None
+        title = self.tr("老年人健康体检表（空白）")
+        return preview(self, data, title, f"{title}.pdf")

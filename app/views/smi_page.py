@@ -25,6 +25,7 @@ from app.services.programmes.smi_forms import REGISTRATION_FORM, VISIT_FORM
 from app.services.records.residents import FormContext
 from app.views.enrolment_form import EnrolmentForm
 from app.views.operations import FOLLOWUPS, Op, refresh_on
+from app.views.print_preview import preview
 from app.views.widgets import (
     ErrorLabel,
     FieldBox,
@@ -32,6 +33,7 @@ from app.views.widgets import (
     code_label,
     fit_columns,
     line_edit,
+    print_labels,
     read_only_table,
     render,
 )
@@ -175,6 +177,9 @@ class SmiPage(LazyPage):
         self.register.clicked.connect(lambda: SmiRegisterDialog(self.store, self).open())
         self.record = QPushButton(self.tr("录入随访 (Enter)"))
         self.record.clicked.connect(self.record_selected)
+        self.print_form = QPushButton(self.tr("打印随访表"))
+        self.print_form.setToolTip(self.tr("选中患者的最近一次随访；未选中时打印空白表"))
+        self.print_form.clicked.connect(self.print_selected)
         self.table = read_only_table(
             [
                 self.tr("姓名"),
@@ -194,6 +199,7 @@ class SmiPage(LazyPage):
         top.addWidget(self.kind)
         top.addStretch(1)
         top.addWidget(self.register)
+        top.addWidget(self.print_form)
         top.addWidget(self.record)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
@@ -238,3 +244,24 @@ class SmiPage(LazyPage):
         dialog = SmiVisitDialog(self.store, context, self)
         dialog.open()
         return dialog
+
+    def print_selected(self):
+        """The follow-up form: filled from the selected patient's latest visit, or blank."""
+        import uuid
+
+        from app.services.printing import smi_forms
+
+        row = self.table.currentRow()
+        rid = self.items[row].resident_id if 0 <= row < len(self.items) else None
+        labels = print_labels()
+
+        def work(s):
+            visits = smi.record_of(s, rid).visits if rid else ()
+            last = uuid.UUID(visits[-1]["id"]) if visits else None
+            return smi_forms.visit_pdf(s, last, labels)
+
+        data = Op(self, self.store, work).run()
+        if data is None:
+            return None
+        title = self.tr("专项随访表")
+        return preview(self, data, title, f"{title}.pdf")

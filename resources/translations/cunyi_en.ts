@@ -475,6 +475,14 @@
         <translation>Enter check (Enter)</translation>
     </message>
     <message>
+        <source>打印名单</source>
+        <translation>Print list</translation>
+    </message>
+    <message>
+        <source>打印空白体检表</source>
+        <translation>Print blank form</translation>
+    </message>
+    <message>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -509,6 +517,14 @@
     <message>
         <source>未体检 {n} 人；今年已体检 {checked}/{total}（{rate}）</source>
         <translation>{n} not checked; checked this year {checked}/{total} ({rate})</translation>
+    </message>
+    <message>
+        <source>老年人健康体检工作单</source>
+        <translation>Elderly health check worklist</translation>
+    </message>
+    <message>
+        <source>老年人健康体检表（空白）</source>
+        <translation>Elderly health check form (blank)</translation>
     </message>
 </context>
 <context>
@@ -3768,6 +3784,14 @@
         <translation>Enter visit (Enter)</translation>
     </message>
     <message>
+        <source>打印随访表</source>
+        <translation>Print visit form</translation>
+    </message>
+    <message>
+        <source>选中患者的最近一次随访；未选中时打印空白表</source>
+        <translation>The selected patient&apos;s latest visit; a blank form when none is selected</translation>
+    </message>
+    <message>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -3802,6 +3826,10 @@
     <message>
         <source>共 {n} 人</source>
         <translation>{n} patients</translation>
+    </message>
+    <message>
+        <source>专项随访表</source>
+        <translation>Special follow-up form</translation>
     </message>
 </context>
 <context>

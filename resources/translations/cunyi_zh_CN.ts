@@ -474,6 +474,14 @@
         <translation>录入体检 (Enter)</translation>
     </message>
     <message>
+        <source>打印名单</source>
+        <translation>打印名单</translation>
+    </message>
+    <message>
+        <source>打印空白体检表</source>
+        <translation>打印空白体检表</translation>
+    </message>
+    <message>
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
@@ -508,6 +516,14 @@
     <message>
         <source>未体检 {n} 人；今年已体检 {checked}/{total}（{rate}）</source>
         <translation>未体检 {n} 人；今年已体检 {checked}/{total}（{rate}）</translation>
+    </message>
+    <message>
+        <source>老年人健康体检工作单</source>
+        <translation>老年人健康体检工作单</translation>
+    </message>
+    <message>
+        <source>老年人健康体检表（空白）</source>
+        <translation>老年人健康体检表（空白）</translation>
     </message>
 </context>
 <context>
@@ -3767,6 +3783,14 @@
         <translation>录入随访 (Enter)</translation>
     </message>
     <message>
+        <source>打印随访表</source>
+        <translation>打印随访表</translation>
+    </message>
+    <message>
+        <source>选中患者的最近一次随访；未选中时打印空白表</source>
+        <translation>选中患者的最近一次随访；未选中时打印空白表</translation>
+    </message>
+    <message>
         <source>姓名</source>
         <translation>姓名</translation>
     </message>
@@ -3801,6 +3825,10 @@
     <message>
         <source>共 {n} 人</source>
         <translation>共 {n} 人</translation>
+    </message>
+    <message>
+        <source>专项随访表</source>
+        <translation>专项随访表</translation>
     </message>
 </context>
 <context>
