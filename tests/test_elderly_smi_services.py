@@ -280,3 +280,31 @@ def test_demo_registers_smi_patients_and_checks_most_elders(store):
         assert 0.45 <= cover["checked"] / cover["elderly"] <= 0.75  # ≈ 60%
         for c in s.scalars(select(ElderlyCheck).limit(50)):
             assert elderly.selfcare.score(c.selfcare).score == c.selfcare_score
+
+
+def test_a_township_registration_makes_the_residents_own_doctor_responsible(township_store, person):
+    from app.services import profile
+    from app.services.access import accounts
+
+    store = township_store
+    with store.transaction() as s:
+        profile.ensure_village(s, "110105001101", "一村")
+        r = records.save_resident(
+            s, person(name="赵某", village_code="110105001101", responsible_doctor="李医生"), today=TODAY
+        )
+        accounts.create_user(
+            s, "mh", "村医-secret-1", "township_staff", display_name="公卫", permissions=("mental_health",)
+        )
+        accounts.create_user(s, "plain", "村医-secret-1", "township_staff", display_name="科员")
+    store.actor = accounts.login(store, "plain", "村医-secret-1")
+    try:
+        with store.transaction() as s, pytest.raises(UserError):
+            smi.register(s, r.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=TODAY)
+        store.actor = accounts.login(store, "mh", "村医-secret-1")
+        with store.transaction() as s:
+            saved = smi.register(
+                s, r.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="0"), today=TODAY
+            )
+        assert saved.responsible_doctor == "李医生" and not saved.under_management
+    finally:
+        store.actor = None

@@ -174,7 +174,14 @@ def register(
     management is not started (管理状态 终止管理)."""
     today = today or capture.trusted_today(session)
     resident = find_resident(session, str(resident_ref))
-    doctor = doctor_name(session) or resident.responsible_doctor
+    # The responsible doctor: the registering village doctor; when the township registers, the
+    # resident's own responsible doctor (who then sees the record in the village).
+    who = actor(session)
+    doctor = (
+        resident.responsible_doctor
+        if who.role == "township_staff"
+        else doctor_name(session) or resident.responsible_doctor
+    )
     _require(session, "write", resident, doctor)
     if enrolment_of(session, resident.id) is not None:
         raise _err(QT_TRANSLATE_NOOP("Smi", "{name}已登记为严重精神障碍管理患者"), name=resident.name)
