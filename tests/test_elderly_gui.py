@@ -160,3 +160,20 @@ def test_print_buttons_hand_the_documents_to_the_preview(gui_app, qtbot, store, 
     spage.print_selected()  # nothing selected: the blank form
     assert [t for t, _ in shown] == ["老年人健康体检工作单", "老年人健康体检表（空白）", "专项随访表"]
     assert all(head == b"%PDF" for _, head in shown)
+
+
+def test_the_resident_page_of_an_smi_patient_opens_for_the_responsible_side(gui_app, qtbot, store, person):
+    from app.services.programmes import smi
+    from app.views.residents import ResidentsPage
+
+    with store.transaction() as s:
+        r = records.save_resident(s, person(name="赵某"), today=TODAY)
+        smi.register(s, r.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"))
+        smi.record_visit(
+            s, r.archive_no, smi.input_with(visit_date=TODAY.isoformat(), danger="1"), today=TODAY
+        )
+    page = ResidentsPage(store, township=False)
+    qtbot.addWidget(page)
+    dialog = page.open_resident(r.id)
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
