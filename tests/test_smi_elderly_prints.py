@@ -84,3 +84,16 @@ def test_a_filled_smi_form_is_refused_to_others(store, filled, tmp_path):
             assert smi_forms.visit_pdf(s, None, Labels())
     finally:
         store.actor = None
+
+
+def test_the_follow_up_card_of_an_smi_patient_names_no_disorder(store, filled, tmp_path):
+    from app.services import printing
+
+    rid, _check, _visit = filled
+    with store.session() as s:
+        from app.models import Resident
+
+        archive = s.get(Resident, rid).archive_no
+        text = text_of(printing.card_pdf(s, archive, Labels()), tmp_path)
+    assert "专项随访" in text  # the programme, neutrally named, for those who may see it
+    assert not any(word in text for word in ("精神", "严重", "smi"))
