@@ -261,3 +261,50 @@ def test_the_migration_matches_the_models(tmp_path):
     ours = [d for d in diff if any(t in repr(d) for t in ("smi_", "elderly_check", "permissions"))]
     assert ours == []
     engine.dispose()
+
+
+@pytest.mark.slow
+def test_demo_registers_smi_patients_and_checks_most_elders(store):
+    from sqlalchemy import func
+
+    from app.models import ElderlyCheck, SmiVisit
+    from app.tools.demo import generate_demo
+
+    with store.transaction() as s:
+        generate_demo(s, 1500, seed=7, today=TODAY)
+    with store.session() as s:
+        patients = s.scalars(select(ProgramEnrolment).where(ProgramEnrolment.program == "smi")).all()
+        assert 1 <= len(patients) <= 15 and all(e.sensitive for e in patients)  # ≈ 0.4% of 1500
+        assert s.scalar(select(func.count()).select_from(SmiVisit)) >= 4 * len(patients) - len(patients)
+        cover = elderly.coverage(s, TODAY.year)
+        assert 0.45 <= cover["checked"] / cover["elderly"] <= 0.75  # ≈ 60%
+        for c in s.scalars(select(ElderlyCheck).limit(50)):
+            assert elderly.selfcare.score(c.selfcare).score == c.selfcare_score
+
+
+def test_a_township_registration_makes_the_residents_own_doctor_responsible(township_store, person):
+    from app.services import profile
+    from app.services.access import accounts
+
+    store = township_store
+    with store.transaction() as s:
+        profile.ensure_village(s, "110105001101", "一村")
+        r = records.save_resident(
+            s, person(name="赵某", village_code="110105001101", responsible_doctor="李医生"), today=TODAY
+        )
+        accounts.create_user(
+            s, "mh", "村医-secret-1", "township_staff", display_name="公卫", permissions=("mental_health",)
+        )
+        accounts.create_user(s, "plain", "村医-secret-1", "township_staff", display_name="科员")
+    store.actor = accounts.login(store, "plain", "村医-secret-1")
+    try:
+        with store.transaction() as s, pytest.raises(UserError):
+            smi.register(s, r.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=TODAY)
+        store.actor = accounts.login(store, "mh", "村医-secret-1")
+        with store.transaction() as s:
+            saved = smi.register(
+                s, r.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="0"), today=TODAY
+            )
+        assert saved.responsible_doctor == "李医生" and not saved.under_management
+    finally:
+        store.actor = None

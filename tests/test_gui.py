@@ -169,6 +169,8 @@ def test_main_window_shows_profile_and_user(window, store, qtbot):
         "工作台",
         "居民档案",
         "随访",
+        "老年人",
+        "专项随访",
         "打印",
         "同步",
         "审计",

@@ -87,14 +87,17 @@ def test_search_worklist_resident_page_and_record(world, device, user, sees):
     try:
         assert ("smi" in _search_tags(store, world["name"])) == sees  # the search list's tags (GUI search)
         with store.session() as s:
-            items = worklist.worklist(s, "all", today=TODAY)
-            assert any(i.program == "smi" for i in items) == sees
+            # the chronic worklist never mixes them in; the SMI one (and its counts) only for those who may
+            assert not any(i.program == "smi" for i in worklist.worklist(s, "all", today=TODAY))
+            assert bool(worklist.worklist(s, "all", program="smi", today=TODAY)) == sees
+            late = TODAY.replace(year=2030)
+            assert bool(worklist.worklist(s, "overdue", program="smi", today=late)) == sees
+            assert worklist.counts(s, late, program="smi")["overdue"] == (1 if sees else 0)
+            everyone = worklist.counts(s, late)["under_management"]
             assert (
-                any(
-                    i.program == "smi"
-                    for i in worklist.worklist(s, "overdue", today=TODAY.replace(year=2030))
-                )
-                == sees
+                everyone
+                == worklist.counts(s, late, program="htn")["under_management"]
+                + worklist.counts(s, late, program="t2dm")["under_management"]
             )
             page = overview.resident_overview(s, world["pid"], today=TODAY)
             assert any(p.enrolment.program == "smi" for p in page.programmes) == sees
@@ -170,6 +173,8 @@ def test_cli_search_exports_and_prints_name_nothing(world, tmp_path, capsys, dev
     assert main([*who, "residents", "search", world["name"], "--json"]) == 0
     found = json.loads(capsys.readouterr().out)
     assert found and all("smi" not in r["tags"] for r in found)
+    assert main([*who, "smi", "due", "--kind", "all", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # the SMI worklist from the CLI lists no one
     assert (
         main([*who, "smi", "followup", world["archive"], "--date", TODAY.isoformat(), "--danger", "0"]) == 1
     )
@@ -188,6 +193,14 @@ def test_cli_search_exports_and_prints_name_nothing(world, tmp_path, capsys, dev
             assert all(e.program != "smi" for c in cards for e in getattr(c, "programmes", ()))
     finally:
         d.store.actor = None
+
+
+def test_cli_worklist_lists_the_patient_to_the_responsible_doctor(world, tmp_path, capsys):
+    pw = tmp_path / "pw"
+    pw.write_text(PASSWORD, encoding="utf-8")
+    who = ["--data-dir", str(world["a"].paths.data_dir), "--user", "li", "--password-file", str(pw)]
+    assert main([*who, "smi", "due", "--kind", "all", "--json"]) == 0
+    assert [r["archive_no"] for r in json.loads(capsys.readouterr().out)] == [world["archive"]]
 
 
 def test_sync_carries_smi_rows_to_the_township_and_the_owning_village_only(world):
@@ -220,3 +233,26 @@ def test_the_second_village_is_not_in_the_audience_of_a_patient_of_the_first(wor
     with world["town"].store.session() as s:
         peers = {p.code: p for p in s.scalars(select(Peer))}
     assert exchange.receives(peers[A], A, False) and not exchange.receives(peers[B], A, False)
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("user,sees", [("mh", True), ("plain", False)])
+def test_gui_search_shows_the_tag_only_to_those_who_may_know(world, gui_app, qtbot, user, sees):
+    from PySide6.QtCore import Qt
+
+    from app.views.residents import ResidentsPage
+
+    store = world["town"].store
+    _as(store, user)
+    try:
+        page = ResidentsPage(store, township=True)
+        qtbot.addWidget(page)
+        page.show()
+        page.search.setFocus()
+        qtbot.keyClicks(page.search, world["archive"])
+        qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=3000)
+        column = [k for k, _t in page.model.columns].index("tags")
+        tags = page.model.data(page.model.index(0, column), Qt.DisplayRole) or ""
+        assert ("专项" in tags) == sees
+    finally:
+        store.actor = None

@@ -36,6 +36,8 @@ def test_english_ui_is_english(gui_app, store, qtbot):
             "Today",
             "Health records",
             "Follow-up",
+            "Elderly",
+            "Special follow-up",
             "Print",
             "Sync",
             "Audit",

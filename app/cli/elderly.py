@@ -48,6 +48,15 @@ def register(sub) -> None:
     d.add_argument("--year", type=WholeNumber("年份"))
     d.add_argument("--json", action="store_true")
     d.set_defaults(func=list_due)
+    p = g.add_parser(
+        "print", help="selfcare / summary (filled from the latest check, blank without RESIDENT), due list"
+    )
+    p.add_argument("document", choices=["selfcare", "summary", "due"])
+    p.add_argument("resident", nargs="?", help="archive number (none: a blank form)")
+    p.add_argument("-o", "--output", required=True, help="FILE.pdf")
+    p.add_argument("--year", type=WholeNumber("年份"))
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.set_defaults(func=print_document)
 
 
 def record_check(args) -> int:
@@ -112,4 +121,33 @@ def list_due(args) -> int:
     for r in rows:
         print(f"{r.village_name} {r.group_name}  {r.name}  {r.age}岁  {r.archive_no}  {r.last_check or '—'}")
     print(f"共 {len(rows)} 人")
+    return 0
+
+
+def print_document(args) -> int:
+    import datetime as dt
+
+    from app.cli.printing import print_labels
+    from app.services import printing
+    from app.services.printing import elderly_forms
+    from app.services.programmes import elderly
+    from app.services.records.residents import find_resident
+
+    labels = print_labels(args.lang)
+    _, store = open_store(args)
+    with store.session() as s:
+        if args.document == "due":
+            data = elderly_forms.unchecked_pdf(s, args.year or dt.date.today().year, labels)
+        else:
+            check_id = None
+            if args.resident:
+                check_id = elderly.latest_check(s, find_resident(s, args.resident).id)
+                if check_id is None:
+                    raise CliError(f"{args.resident} 还没有老年人健康体检记录")
+            render = (
+                elderly_forms.selfcare_pdf if args.document == "selfcare" else elderly_forms.check_summary_pdf
+            )
+            data = render(s, check_id, labels)
+    printing.write_pdf(args.output, data)
+    print(f"已写入 {args.output}")
     return 0

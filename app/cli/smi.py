@@ -43,6 +43,15 @@ def register(sub) -> None:
     f.add_argument("--cause", default="", help="cause of death code 1–6")
     f.add_argument("--json", action="store_true")
     f.set_defaults(func=record_followup)
+    d = g.add_parser("due", help="patients due and overdue (only those you may see)")
+    d.add_argument("--kind", default="overdue", choices=["overdue", "due_today", "due_week", "all"])
+    d.add_argument("--json", action="store_true")
+    d.set_defaults(func=list_due)
+    p = g.add_parser("print", help="the follow-up form: filled from the latest visit, blank without RESIDENT")
+    p.add_argument("resident", nargs="?")
+    p.add_argument("-o", "--output", required=True, help="FILE.pdf")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.set_defaults(func=print_form)
 
 
 def _codes(text: str) -> list[str]:
@@ -118,4 +127,59 @@ def record_followup(args) -> int:
         print("建议立即转诊到上级医院，2周内了解情况")
     if saved.psychiatrist:
         print("未达稳定：请精神专科医生指导")
+    return 0
+
+
+def print_form(args) -> int:
+    import uuid
+
+    from app.cli.printing import print_labels
+    from app.services import printing
+    from app.services.printing import smi_forms
+    from app.services.programmes import smi
+
+    labels = print_labels(args.lang)
+    _, store = open_store(args)
+    with store.session() as s:
+        visit_id = None
+        if args.resident:
+            visits = smi.record_of(s, args.resident).visits
+            if not visits:
+                raise CliError(f"{args.resident} 还没有随访记录")
+            visit_id = visits[-1]["id"]
+        data = smi_forms.visit_pdf(s, uuid.UUID(visit_id) if visit_id else None, labels)
+    printing.write_pdf(args.output, data)
+    print(f"已写入 {args.output}")
+    return 0
+
+
+def list_due(args) -> int:
+    from app.services.programmes import smi, worklist
+
+    _, store = open_store(args)
+    with store.session() as s:
+        items = worklist.worklist(s, args.kind, program=smi.PROGRAM)
+    rows = [
+        {
+            "resident_id": str(i.resident_id),
+            "archive_no": i.archive_no,
+            "name": i.name,
+            "village": i.village_name,
+            "group": i.group_name,
+            "responsible_doctor": i.responsible_doctor,
+            "last_visit": i.last_visit.isoformat() if i.last_visit else None,
+            "last_classification": i.last_classification,
+            "next_due": i.next_due.isoformat(),
+            "days_overdue": i.days_overdue,
+        }
+        for i in items
+    ]
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        print(
+            f"{r['name']}  {r['archive_no']}  {r['group']}  应随访 {r['next_due']}  逾期 {max(r['days_overdue'], 0)} 天"
+        )
+    print(f"共 {len(rows)} 人")
     return 0

@@ -41,7 +41,7 @@ from app.services.records.pinyin_keys import sort_key
 from app.services.records.residents import search_key_rows
 from app.services.records.validators import age_on
 from app.services.sync import bulk
-from app.tools import demo_population, demo_referrals, demo_township
+from app.tools import demo_population, demo_referrals, demo_smi_elderly, demo_township
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -346,6 +346,7 @@ def generate_demo(
                     doctor_username=doctor_user,
                     today=today,
                 )
+            demo_smi_elderly.add_smi_and_elderly(session, people.rng, batch_res, today, doctor_id)
             made += len(batch_res)
             made_households += len(batch_hh)
             if progress:

@@ -10,7 +10,9 @@ from app.config import Paths
 from app.db import Store
 from app.services import profile
 from app.services.access import authz
+from app.services.programmes import smi
 from app.views.audit_page import AuditPage
+from app.views.elderly_page import ElderlyPage
 from app.views.followups import FollowupPage
 from app.views.home import HomePage
 from app.views.operations import Op
@@ -20,6 +22,7 @@ from app.views.residents import ResidentsPage
 from app.views.review_page import ReviewPage
 from app.views.settings_page import SettingsPage
 from app.views.sync_network import LastSyncLabel
+from app.views.smi_page import SmiPage
 from app.views.sync_page import SyncPage
 from app.views.users_page import UsersPage
 
@@ -47,6 +50,8 @@ class MainWindow(QMainWindow):
             ("home", self.tr("工作台"), self.home),
             ("residents", self.tr("居民档案"), self.residents),
             ("followups", self.tr("随访"), self.followups),
+            ("elderly", self.tr("老年人"), ElderlyPage(store)),
+            ("smi", self.tr("专项随访"), SmiPage(store)),
             ("print", self.tr("打印"), PrintPage(store)),
             ("sync", self.tr("同步"), SyncPage(store, self.paths)),
             ("audit", self.tr("审计"), AuditPage(store)),
@@ -58,6 +63,8 @@ class MainWindow(QMainWindow):
         # the audit trail is for admins and township staff
         if not Op(self, store, lambda s: authz.permits(s, "view_audit")).run():
             self.pages = [p for p in self.pages if p[0] != "audit"]
+        if not Op(self, store, smi.may_hold_records).run():  # 严重精神障碍: not even the section's name
+            self.pages = [p for p in self.pages if p[0] != "smi"]
         for _key, title, page in self.pages:
             self.nav.addItem(title)
             self.stack.addWidget(page)

@@ -314,3 +314,31 @@ def coverage(session: Session, year: int) -> dict[str, int]:
         or 0
     )
     return {"elderly": total, "checked": checked}
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What the check dialog needs when it opens, read once."""
+
+    resident_id: uuid.UUID
+    name: str
+    archive_no: str
+    age: int
+    doctor: str
+    today: dt.date
+    initial: object  # an ElderlyCheckInput: today's date and the acting doctor
+
+
+def check_context(session: Session, resident_ref: str | uuid.UUID) -> CheckContext:
+    resident = find_resident(session, str(resident_ref))
+    today = capture.trusted_today(session)
+    doctor = doctor_name(session)
+    return CheckContext(
+        resident.id,
+        resident.name,
+        resident.archive_no,
+        age_on(resident.birth_date, today),
+        doctor,
+        today,
+        ElderlyCheckInput(check_date=today.isoformat(), doctor=doctor),
+    )

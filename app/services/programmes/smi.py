@@ -23,7 +23,7 @@ from app.db import note_changes
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ProgramEnrolment, Resident, SmiRegistration, SmiVisit
 from app.services.access import audit, authz
-from app.services.access.actor import doctor_name
+from app.services.access.actor import actor, doctor_name
 from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
 from app.services.programmes import smi_rules as rules
 from app.services.programmes.smi_forms import (
@@ -109,6 +109,13 @@ def _visible_enrolment(session: Session, resident: Resident, action: str) -> Pro
     )
 
 
+def may_hold_records(session: Session) -> bool:
+    """Whether this user could be shown SMI records at all (the page belongs in their navigation):
+    the system account, village doctors (as responsible doctors), staff with the permission."""
+    who = actor(session)
+    return who.is_system or who.role == "village_doctor" or authz.MENTAL_HEALTH in who.permissions
+
+
 # ---------------------------------------------------------------- registration
 
 
@@ -167,7 +174,14 @@ def register(
     management is not started (管理状态 终止管理)."""
     today = today or capture.trusted_today(session)
     resident = find_resident(session, str(resident_ref))
-    doctor = doctor_name(session) or resident.responsible_doctor
+    # The responsible doctor: the registering village doctor; when the township registers, the
+    # resident's own responsible doctor (who then sees the record in the village).
+    who = actor(session)
+    doctor = (
+        resident.responsible_doctor
+        if who.role == "township_staff"
+        else doctor_name(session) or resident.responsible_doctor
+    )
     _require(session, "write", resident, doctor)
     if enrolment_of(session, resident.id) is not None:
         raise _err(QT_TRANSLATE_NOOP("Smi", "{name}已登记为严重精神障碍管理患者"), name=resident.name)
@@ -281,20 +295,6 @@ def previous_classification(session: Session, enrolment_id: uuid.UUID, before: d
     )
 
 
-def suggest_for(session: Session, resident_ref: str | uuid.UUID, inp) -> rules.SmiSuggestion | None:
-    """The rules' suggestion for a form as typed so far (None until the danger level and date are valid)."""
-    resident = find_resident(session, str(resident_ref))
-    enrolment = _visible_enrolment(session, resident, "read")
-    c = Checking(VISIT_FORM, inp, today=capture.trusted_today(session)).run()
-    if c.values.get("danger") is None or c.values.get("visit_date") is None:
-        return None
-    codes = [row["code"] for row in c.choices if row["field"] == "symptoms"]
-    day = c.values["visit_date"]
-    return rules.suggest(
-        findings(c.values, codes), day, previous=previous_classification(session, enrolment.id, day)
-    )
-
-
 def record_visit(
     session: Session,
     resident_ref: str | uuid.UUID,
@@ -314,8 +314,6 @@ def record_visit(
     day = c.values.get("visit_date")
     if day and day < resident.birth_date:  # visits kept on paper before registering may be entered
         c.fail("visit_date", QT_TRANSLATE_NOOP("Smi", "随访日期不能早于出生日期"))
-    if c.values.get("danger") is None and not c.failed("danger"):
-        c.fail("danger", QT_TRANSLATE_NOOP("Validation", "请填写{label}"), label=VISIT_FORM["danger"].label)
     next_typed = c.values.get("next_due")
     if next_typed and day and next_typed <= day:
         c.fail("next_due", QT_TRANSLATE_NOOP("Smi", "下次随访日期应晚于本次随访日期"))
@@ -565,3 +563,46 @@ def enrolments_of_visits(session: Session, visit_ids) -> set[uuid.UUID]:
 def input_with(**values):
     """A visit input with some fields set (CLI, demo, tests)."""
     return dataclasses.replace(SmiVisitInput(), **values)
+
+
+# ---------------------------------------------------------------- the visit dialog
+
+
+@dataclass(frozen=True)
+class VisitContext:
+    """What the visit dialog needs when it opens, read once (the read is audited)."""
+
+    resident_id: uuid.UUID
+    name: str
+    archive_no: str
+    previous: int | None  # the latest visit's classification
+    last_visit: dt.date | None
+    today: dt.date
+    initial: object  # an SmiVisitInput: today's date and the acting doctor
+
+
+def visit_context(session: Session, resident_ref: str | uuid.UUID) -> VisitContext:
+    resident = find_resident(session, str(resident_ref))
+    enrolment = _visible_enrolment(session, resident, "read")
+    today = capture.trusted_today(session)
+    _audit_read(session, "smi_visit", enrolment.id, resident)
+    return VisitContext(
+        resident.id,
+        resident.name,
+        resident.archive_no,
+        previous_classification(session, enrolment.id, today + dt.timedelta(days=1)),
+        enrolment.last_visit,
+        today,
+        SmiVisitInput(visit_date=today.isoformat(), doctor=doctor_name(session)),
+    )
+
+
+def suggest_typed(ctx: VisitContext, inp) -> rules.SmiSuggestion | None:
+    """The rules' suggestion for the form as typed (pure: no query while typing); None until the
+    visit date and the danger level are valid."""
+    c = Checking(VISIT_FORM, inp, today=ctx.today).run()
+    day, danger = c.values.get("visit_date"), c.values.get("danger")
+    if day is None or danger is None or c.failed("danger", "visit_date"):
+        return None
+    codes = [row["code"] for row in c.choices if row["field"] == "symptoms"]
+    return rules.suggest(findings(c.values, codes), day, previous=ctx.previous)

@@ -220,9 +220,10 @@ VISIT_FORM = FieldTable(
                     "danger",
                     QT_TRANSLATE_NOOP("Field", "危险性评估"),
                     Kind.NUMBER,
+                    required=True,
                     minimum=0,
                     maximum=5,
-                    unit=QT_TRANSLATE_NOOP("Field", "级"),
+                    hint="0–5",
                 ),
                 Field(
                     "symptoms",

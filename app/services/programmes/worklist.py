@@ -23,6 +23,7 @@ from app.services.errors import Message, UserError
 KINDS = ("overdue", "due_today", "due_week", "not_seen_this_year", "all")
 FACE_TO_FACE = ("1", "2")  # 门诊, 家庭 (a phone call does not count towards 规范管理)
 REQUIRED_PER_YEAR = 4
+SEPARATE = "smi"  # listed only when asked for by name
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +119,8 @@ def worklist(
         )  # longest unseen first
     else:
         stmt = stmt.order_by(next_due, R.name_pinyin)
-    if program:
-        stmt = stmt.where(E.program == program)
+    # 严重精神障碍 patients have their own worklist (program="smi"), never mixed into the chronic one
+    stmt = stmt.where(E.program == program) if program else stmt.where(E.program != SEPARATE)
     if group_id:
         stmt = stmt.where(R.group_id == group_id)
     if doctor:
@@ -197,10 +198,12 @@ def counts(
         .join(R, R.id == E.resident_id)
         .where(E.voided.is_(False), E.status == "1", R.voided.is_(False), R.status == "1")
     )
-    if program:
-        stmt = stmt.where(E.program == program)
+    stmt = stmt.where(E.program == program) if program else stmt.where(E.program != SEPARATE)
     if village_id:
         stmt = stmt.where(R.village_id == village_id)
+    hidden = authz.sensitive_clause(session, E)  # a count must not hint at a sensitive enrolment either
+    if hidden is not None:
+        stmt = stmt.where(hidden)
     keys = ("overdue", "due_today", "due_week", "not_seen_this_year", "under_management", "on_track")
     return dict(zip(keys, session.execute(stmt).one(), strict=True))
 

@@ -1,0 +1,170 @@
+"""A form declared as a field table, printed as the paper form: section by section, two fields a
+row, filled with a saved record's values or blank for writing by hand (every option of a code list
+printed with its box, so a blank form is complete on paper).  Documents of the SMI and elderly
+programmes are short descriptions on top of this (``smi_forms``, ``elderly_forms``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from app.codes import CODE_LISTS
+from app.services.printing.layout import FONT, Labels, markup, numbered_canvas, para_style, register_font
+from app.services.records.field_table import Field, FieldTable, Kind
+
+A4 = (210 * mm, 297 * mm)
+MARGIN = 14 * mm
+TICK, BOX = "■", "□"
+
+
+def value_text(f: Field, value, T: Labels, *, blank: bool) -> str:
+    """A field's value as printed; blank: what the paper form shows before it is filled."""
+    if f.kind in (Kind.CODE, Kind.MULTI):
+        cl = CODE_LISTS[f.codes]
+        chosen = set(value or []) if f.kind is Kind.MULTI else {value} if value not in (None, "") else set()
+        if blank or len(cl.codes) <= 6 or f.kind is Kind.MULTI:
+            return "  ".join(f"{TICK if c.code in chosen else BOX}{c.label(T.lang)}" for c in cl)
+        return "、".join(cl.label(c, T.lang) for c in chosen)
+    if f.kind is Kind.BOOL:
+        return f"{TICK if value else BOX}{T('Field', f.choice) if f.choice else ''}"
+    if blank or value in (None, ""):
+        return ""
+    if isinstance(value, dt.date):
+        return T.date(value)
+    if isinstance(value, float):
+        value = f"{value:g}"
+    return f"{value} {T('Field', f.unit)}".strip() if f.unit else str(value)
+
+
+def form_flowables(table: FieldTable, values: dict | None, T: Labels, *, skip: tuple[str, ...] = ()) -> list:
+    """The table's sections as a grid: label | value | label | value."""
+    register_font()  # before any Paragraph: their styles name the font
+    body = para_style(8.5, 11)
+    label_style = para_style(8.5, 11)
+    blank = values is None
+    values = values or {}
+    rows: list[list] = []
+    spans: list[int] = []
+    wide: list[int] = []
+
+    def text_of(f: Field, followers: list[Field]) -> str:
+        text = value_text(f, values.get(f.key), T, blank=blank)
+        if f.other and values.get(f.other):
+            text += f"（{values[f.other]}）"
+        for g in followers:  # fields printed on their leader's line (早/中/晚 mg, 异常情况 …)
+            value = value_text(g, values.get(g.key), T, blank=blank) or ("＿＿＿" if blank else "—")
+            colon = ": " if T.lang == "en" else "："
+            text += f"　{T('Field', g.label)}{colon}{value}"
+        return text
+
+    for section in table.sections:
+        fields = [f for f in section.fields if f.key not in skip]
+        if not fields:
+            continue
+        spans.append(len(rows))
+        rows.append([Paragraph(markup(T("Field", section.title)), body), "", "", ""])
+        units: list[tuple[Field, list[Field]]] = []
+        for f in fields:
+            if f.inline is not None and units:
+                units[-1][1].append(f)
+            else:
+                units.append((f, []))
+        pending: list[tuple[Field, list[Field]]] = []
+
+        def flush(pending=pending) -> None:
+            if not pending:
+                return
+            cells = []
+            for f, followers in pending:
+                cells += [
+                    Paragraph(markup(T("Field", f.label)), label_style),
+                    Paragraph(markup(text_of(f, followers)), body),
+                ]
+            rows.append(cells + [""] * (4 - len(cells)))
+            pending.clear()
+
+        for f, followers in units:
+            long = f.kind in (Kind.MULTI,) or (f.kind is Kind.CODE and len(CODE_LISTS[f.codes].codes) > 3)
+            long = long or (f.kind is Kind.TEXT and f.max_len > 100) or bool(followers)
+            if long:
+                flush()
+                wide.append(len(rows))
+                rows.append(
+                    [
+                        Paragraph(markup(T("Field", f.label)), label_style),
+                        Paragraph(markup(text_of(f, followers)), body),
+                        "",
+                        "",
+                    ]
+                )
+                continue
+            pending.append((f, followers))
+            if len(pending) == 2:
+                flush()
+        flush()
+    style = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8.5),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    for i in spans:
+        style += [("SPAN", (0, i), (-1, i)), ("BACKGROUND", (0, i), (-1, i), colors.Color(0.9, 0.9, 0.9))]
+    for i in wide:
+        style += [("SPAN", (1, i), (-1, i))]
+    grid = Table(rows, colWidths=[32 * mm, 59 * mm, 32 * mm, 59 * mm], repeatRows=0)
+    grid.setStyle(TableStyle(style))
+    return [grid]
+
+
+def render(
+    title: str,
+    heading: list[str],
+    flowables: list,
+    T: Labels,
+    *,
+    footer_note: str = "",
+) -> bytes:
+    """A titled A4 document: the title, a line of who/what, the flowables, page numbers."""
+    register_font()
+
+    def on_page(canvas, _doc) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 14)
+        canvas.drawCentredString(A4[0] / 2, A4[1] - 13 * mm, title)
+        canvas.setFont(FONT, 8.5)
+        canvas.drawString(MARGIN, A4[1] - 19 * mm, "    ".join(x for x in heading if x))
+        canvas.restoreState()
+
+    def footer(canvas, n: int, total: int) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 8.5)
+        text = T("Print", "第 {n} 页 / 共 {total} 页").replace("{n}", str(n)).replace("{total}", str(total))
+        canvas.drawCentredString(A4[0] / 2, 7 * mm, text)
+        if footer_note:
+            canvas.drawString(MARGIN, 11 * mm, footer_note)
+        canvas.restoreState()
+
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=23 * mm,
+        bottomMargin=16 * mm,
+        title=title,
+        creator="CunYi 村医",
+    )
+    doc.build(
+        [Spacer(1, 0), *flowables],
+        onFirstPage=on_page,
+        onLaterPages=on_page,
+        canvasmaker=numbered_canvas(footer),
+    )
+    return buffer.getvalue()

@@ -1,0 +1,179 @@
+"""The elderly check entered with the keyboard from the 老年人 page; a raised blood pressure offers
+hypertension management (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import select
+
+from app.models import ElderlyCheck
+from app.services.programmes import followup
+from app.services.records import residents as records
+from app.views.elderly_check import ElderlyCheckDialog
+from app.views.main_window import MainWindow
+from tests.conftest import TODAY
+
+pytestmark = pytest.mark.gui
+
+
+def press(qtbot, key) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), key)
+
+
+def tab_to(qtbot, widget, limit: int = 120) -> None:
+    for _ in range(limit):
+        if QApplication.focusWidget() is widget:
+            return
+        press(qtbot, Qt.Key_Tab)
+    raise AssertionError(f"Tab never reached {widget!r}")
+
+
+def test_elderly_check_by_keyboard_and_a_raised_bp_offers_hypertension(
+    gui_app, qtbot, store, person, monkeypatch
+):
+    with store.transaction() as s:
+        rid = records.save_resident(s, person(name="王老汉", group_name="三组"), today=TODAY).id
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *a, **k):
+        asked.append(text)
+        return QMessageBox.Yes if "纳入" in text else QMessageBox.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    w = MainWindow(store)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    page = w.show_page("elderly")
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    assert page.table.item(0, 0).text() == "王老汉"
+    w.activateWindow()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key_Return)  # Enter on the resident
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ElderlyCheckDialog))
+    dialog = QApplication.activeModalWidget()
+    editors = dialog.form.editors
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editors["check_date"].main)  # today, filled in
+    # 生活自理能力评估 as on paper: 进餐 1, 梳洗 3, 穿衣 1, 如厕 2, 活动 1 → 0+3+0+1+0 = 4 轻度依赖
+    for key, level in zip(("eating", "grooming", "dressing", "toilet", "activity"), "13121", strict=True):
+        tab_to(qtbot, editors[f"selfcare_{key}"].main)
+        qtbot.keyClicks(QApplication.focusWidget(), level)
+    assert dialog.score.text() == "生活自理能力评估：4分，轻度依赖"
+    tab_to(qtbot, editors["sbp"].main)
+    qtbot.keyClicks(QApplication.focusWidget(), "168")
+    press(qtbot, Qt.Key_Tab)
+    assert QApplication.focusWidget() is editors["dbp"].main
+    qtbot.keyClicks(QApplication.focusWidget(), "96")
+    press(qtbot, Qt.Key_Return)  # Enter saves
+    errors = [b.error.text() for b in dialog.form.boxes.values() if b.error.text()]
+    assert not errors, errors
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert asked[0] == "体检发现血压升高。是否将王老汉纳入高血压患者健康管理？"
+    assert asked[1].startswith("体检有异常结果：血压168/96mmHg")  # the referral offer, declined here
+    with store.session() as s:
+        check = s.scalar(select(ElderlyCheck).where(ElderlyCheck.resident_id == rid))
+        assert (check.sbp, check.dbp, check.selfcare_score, check.selfcare_level) == (168, 96, 4, "2")
+        assert followup.active_enrolment(s, rid, "htn") is not None  # the doctor said yes
+    qtbot.waitUntil(lambda: page.table.rowCount() == 0)  # checked this year: off the list
+
+
+def test_a_wrong_value_is_marked_and_nothing_saved(gui_app, qtbot, store, person):
+    from app.services.programmes import elderly
+
+    with store.transaction() as s:
+        rid = records.save_resident(s, person(name="李奶奶"), today=TODAY).id
+    with store.session() as s:
+        dialog = ElderlyCheckDialog(store, elderly.check_context(s, rid))
+    qtbot.addWidget(dialog)
+    dialog.form.editors["glucose"].main.setText("abc")
+    assert dialog.save() is False
+    assert dialog.form.boxes["glucose"].error.text() == "空腹血糖应为数字"
+    assert "请填写进餐" in dialog.form.boxes["selfcare_eating"].error.text()
+    with store.session() as s:
+        assert s.scalar(select(ElderlyCheck.id)) is None
+
+
+def test_smi_visit_dialog_suggests_as_typed_and_the_section_is_hidden_from_others(
+    gui_app, qtbot, store, person
+):
+    from app.models import SmiVisit
+    from app.services.access import accounts
+    from app.services.programmes import smi
+    from app.views.smi_page import SmiVisitDialog
+
+    with store.transaction() as s:
+        r = records.save_resident(s, person(name="赵某"), today=TODAY)
+        smi.register(s, r.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"))
+        accounts.create_user(s, "clerk", "村医-secret-1", "admin", display_name="管理员")
+    with store.session() as s:
+        dialog = SmiVisitDialog(store, smi.visit_context(s, r.id))
+    qtbot.addWidget(dialog)
+    editors = dialog.form.editors
+    assert dialog.suggestion.text() == "填写随访日期和危险性评估后给出分类建议"
+    editors["danger"].main.setFocus()
+    qtbot.keyClicks(editors["danger"].main, "3")
+    assert dialog.suggestion.text().startswith("建议：不稳定，下次随访")
+    assert "立即转诊" in dialog.suggestion.text()
+    editors["danger"].main.setText("0")
+    assert dialog.suggestion.text().startswith("建议：稳定")
+    editors["symptoms"].main.boxes["1"].setChecked(True)
+    assert dialog.suggestion.text().startswith("建议：基本稳定")
+    assert dialog.save() is True
+    with store.session() as s:
+        assert s.scalar(select(SmiVisit.classification)) == 2
+    w = MainWindow(store)  # the system account: the section is listed
+    qtbot.addWidget(w)
+    assert "smi" in [k for k, _t, _p in w.pages]
+    store.actor = accounts.login(store, "clerk", "村医-secret-1")
+    try:
+        other = MainWindow(store)
+        qtbot.addWidget(other)
+        assert "smi" not in [k for k, _t, _p in other.pages]
+        assert "专项随访" not in [other.nav.item(i).text() for i in range(other.nav.count())]
+    finally:
+        store.actor = None
+
+
+def test_print_buttons_hand_the_documents_to_the_preview(gui_app, qtbot, store, person, monkeypatch):
+    from app.services.programmes import smi
+    from app.views import elderly_page, smi_page
+
+    with store.transaction() as s:
+        r = records.save_resident(s, person(name="王老汉"), today=TODAY)
+        smi.register(s, r.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"))
+    shown = []
+    for module in (elderly_page, smi_page):
+        monkeypatch.setattr(module, "preview", lambda _p, data, title, name: shown.append((title, data[:4])))
+    page = elderly_page.ElderlyPage(store)
+    qtbot.addWidget(page)
+    page.refresh()
+    page.print_unchecked()
+    page.print_blank_forms()
+    spage = smi_page.SmiPage(store)
+    qtbot.addWidget(spage)
+    spage.kind.setCurrentIndex(spage.kind.findData("all"))
+    spage.refresh()
+    spage.table.clearSelection()
+    spage.table.setCurrentCell(-1, -1)
+    spage.print_selected()  # nothing selected: the blank form
+    assert [t for t, _ in shown] == ["老年人健康体检工作单", "老年人健康体检表（空白）", "专项随访表"]
+    assert all(head == b"%PDF" for _, head in shown)
+
+
+def test_the_resident_page_of_an_smi_patient_opens_for_the_responsible_side(gui_app, qtbot, store, person):
+    from app.services.programmes import smi
+    from app.views.residents import ResidentsPage
+
+    with store.transaction() as s:
+        r = records.save_resident(s, person(name="赵某"), today=TODAY)
+        smi.register(s, r.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"))
+        smi.record_visit(
+            s, r.archive_no, smi.input_with(visit_date=TODAY.isoformat(), danger="1"), today=TODAY
+        )
+    page = ResidentsPage(store, township=False)
+    qtbot.addWidget(page)
+    dialog = page.open_resident(r.id)
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()

@@ -1,0 +1,99 @@
+"""The SMI and elderly documents: filled and blank, in both languages (pdftotext reads them back);
+a filled SMI form is refused to anyone who may not see the record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+
+import pytest
+
+from app.services.access import accounts
+from app.services.errors import UserError
+from app.services.printing import Labels, elderly_forms, smi_forms
+from app.services.programmes import elderly, smi
+from app.services.records import residents as records
+
+TODAY = dt.date(2026, 11, 20)
+
+
+def text_of(data: bytes, tmp_path) -> str:
+    path = tmp_path / "x.pdf"
+    path.write_bytes(data)
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+
+
+@pytest.fixture
+def filled(store, person):
+    with store.transaction() as s:
+        r = records.save_resident(s, person(name="王老汉"), today=TODAY)
+        check = elderly.record_check(
+            s,
+            r.archive_no,
+            elderly.ElderlyCheckInput(
+                check_date="2026-11-01",
+                selfcare_eating="3",
+                selfcare_grooming="2",
+                selfcare_dressing="1",
+                selfcare_toilet="3",
+                selfcare_activity="4",
+                sbp="150",
+                dbp="92",
+                problems="血压偏高",
+            ),
+            today=TODAY,
+        )
+        smi.register(s, r.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=TODAY)
+        visit = smi.record_visit(
+            s, r.archive_no, smi.input_with(visit_date="2026-11-02", danger="3"), today=TODAY
+        )
+    return r.id, check.id, visit.id
+
+
+def test_filled_and_blank_elderly_documents(store, filled, tmp_path):
+    _rid, check_id, _visit = filled
+    with store.session() as s:
+        form = text_of(elderly_forms.selfcare_pdf(s, check_id, Labels()), tmp_path)
+        summary = text_of(elderly_forms.check_summary_pdf(s, check_id, Labels()), tmp_path)
+        blank = text_of(elderly_forms.selfcare_pdf(s, None, Labels()), tmp_path)
+        due = text_of(elderly_forms.unchecked_pdf(s, 2027, Labels(), today=TODAY), tmp_path)
+    assert "老年人生活自理能力评估表" in form and "总评分：19" in form and "不能自理" in form
+    assert "王老汉" in form and "150 mmHg" in summary and "血压偏高" in summary
+    assert "王老汉" not in blank and "总评分" in blank and "评估日期" in blank
+    assert "王老汉" in due and "老年人健康体检工作单" in due
+
+
+def test_smi_form_filled_blank_and_english(store, filled, tmp_path):
+    _rid, _check, visit_id = filled
+    with store.session() as s:
+        form = text_of(smi_forms.visit_pdf(s, visit_id, Labels()), tmp_path)
+        blank = text_of(smi_forms.visit_pdf(s, None, Labels()), tmp_path)
+    assert "严重精神障碍患者随访服务记录表" in form and "王老汉" in form and "■不稳定" in form
+    assert "王老汉" not in blank and "危险性评估" in blank and "□不稳定" in blank
+
+
+def test_a_filled_smi_form_is_refused_to_others(store, filled, tmp_path):
+    _rid, _check, visit_id = filled
+    with store.transaction() as s:
+        accounts.create_user(s, "other", "村医-secret-1", "village_doctor", display_name="王医生")
+    store.actor = accounts.login(store, "other", "村医-secret-1")
+    try:
+        with store.session() as s, pytest.raises(UserError):
+            smi_forms.visit_pdf(s, visit_id, Labels())
+        with store.session() as s:  # the blank form names no one
+            assert smi_forms.visit_pdf(s, None, Labels())
+    finally:
+        store.actor = None
+
+
+def test_the_follow_up_card_of_an_smi_patient_names_no_disorder(store, filled, tmp_path):
+    from app.services import printing
+
+    rid, _check, _visit = filled
+    with store.session() as s:
+        from app.models import Resident
+
+        archive = s.get(Resident, rid).archive_no
+        text = text_of(printing.card_pdf(s, archive, Labels()), tmp_path)
+    assert "专项随访" in text  # the programme, neutrally named, for those who may see it
+    assert not any(word in text for word in ("精神", "严重", "smi"))
