@@ -11,9 +11,12 @@ from app.db import Store
 from app.services import profile
 from app.services.access import authz
 from app.views.audit_page import AuditPage
+from app.views.contracts_page import ContractsPage
+from app.views.education_page import EducationPage
 from app.views.followups import FollowupPage
 from app.views.home import HomePage
 from app.views.operations import Op
+from app.views.poverty_page import PovertyPage
 from app.views.print_page import PrintPage
 from app.views.residents import ResidentsPage
 from app.views.settings_page import SettingsPage
@@ -44,6 +47,9 @@ class MainWindow(QMainWindow):
             ("home", self.tr("工作台"), self.home),
             ("residents", self.tr("居民档案"), self.residents),
             ("followups", self.tr("随访"), self.followups),
+            ("contracts", self.tr("签约"), ContractsPage(store)),
+            ("poverty", self.tr("贫困户"), PovertyPage(store)),
+            ("education", self.tr("健康教育"), EducationPage(store)),
             ("print", self.tr("打印"), PrintPage(store)),
             ("sync", self.tr("同步"), SyncPage(store, self.paths)),
             ("audit", self.tr("审计"), AuditPage(store)),

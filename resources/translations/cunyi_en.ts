@@ -89,6 +89,93 @@
     </message>
 </context>
 <context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>健康教育活动记录</source>
+        <translation>Health education activity</translation>
+    </message>
+    <message>
+        <source>添加照片…</source>
+        <translation>Add photos…</translation>
+    </message>
+    <message>
+        <source>添加签到表…</source>
+        <translation>Add sign-in sheets…</translation>
+    </message>
+    <message>
+        <source>活动时间</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>活动地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>活动形式</source>
+        <translation>Activity type</translation>
+    </message>
+    <message>
+        <source>活动主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>组织者</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>接受健康教育人员类别</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>接受健康教育人数</source>
+        <translation>Number reached</translation>
+    </message>
+    <message>
+        <source>资料发放种类及数量</source>
+        <translation>Materials handed out (kinds and quantity)</translation>
+    </message>
+    <message>
+        <source>资料种类数</source>
+        <translation>Kinds of material</translation>
+    </message>
+    <message>
+        <source>活动内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>活动总结评价</source>
+        <translation>Summary and evaluation</translation>
+    </message>
+    <message>
+        <source>存档材料</source>
+        <translation>Archived files</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>选择文件</source>
+        <translation>Choose files</translation>
+    </message>
+    <message>
+        <source>图片或PDF (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>Images or PDF (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>签到表</source>
+        <translation>Sign-in sheet</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>全部操作</source>
@@ -376,6 +463,211 @@
     </message>
 </context>
 <context>
+    <name>Contract</name>
+    <message>
+        <source>请选择至少一个服务包</source>
+        <translation>Choose at least one service package</translation>
+    </message>
+    <message>
+        <source>服务包“{code}”不存在，可选：{choices}</source>
+        <translation>There is no service package &quot;{code}&quot;; choose from: {choices}</translation>
+    </message>
+    <message>
+        <source>签约年限应为1到{max}年</source>
+        <translation>The contract term must be 1 to {max} years</translation>
+    </message>
+    <message>
+        <source>请填写签约医生</source>
+        <translation>Enter the contracted doctor</translation>
+    </message>
+    <message>
+        <source>签约日期不能晚于今天</source>
+        <translation>The signing date cannot be later than today</translation>
+    </message>
+    <message>
+        <source>{name}不在册，不能签约</source>
+        <translation>{name} is not on the register and cannot sign a contract</translation>
+    </message>
+    <message>
+        <source>{name}已签约至{end}：请续约或先解约</source>
+        <translation>{name} already has a contract until {end}: renew it or end it first</translation>
+    </message>
+    <message>
+        <source>找不到签约记录：{ref}</source>
+        <translation>Contract not found: {ref}</translation>
+    </message>
+    <message>
+        <source>这份签约已{status}，不能再续约</source>
+        <translation>This contract is already {status} and cannot be renewed</translation>
+    </message>
+    <message>
+        <source>请填写解约原因</source>
+        <translation>Enter the reason for ending the contract</translation>
+    </message>
+    <message>
+        <source>这份签约已{status}，不能再解约</source>
+        <translation>This contract is already {status} and cannot be ended</translation>
+    </message>
+    <message>
+        <source>到期天数不能为负数</source>
+        <translation>The number of days cannot be negative</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDialog</name>
+    <message>
+        <source>家庭医生签约</source>
+        <translation>Family-doctor contract</translation>
+    </message>
+    <message>
+        <source>17位档案编号或后8位</source>
+        <translation>17-digit record number or its last 8 digits</translation>
+    </message>
+    <message>
+        <source>留空：当前用户</source>
+        <translation>Blank: the current user</translation>
+    </message>
+    <message>
+        <source> 年</source>
+        <translation> years</translation>
+    </message>
+    <message>
+        <source>全户签约（在册家庭成员一起签）</source>
+        <translation>Whole household (all registered members together)</translation>
+    </message>
+    <message>
+        <source>居民</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>签约医生</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>签约团队</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>服务包</source>
+        <translation>Service packages</translation>
+    </message>
+    <message>
+        <source>签约日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>签约年限</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>签约</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已签约 {n} 人</source>
+        <translation>{n} signed</translation>
+    </message>
+    <message>
+        <source>；已有有效签约：{names}</source>
+        <translation>; already under contract: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsPage</name>
+    <message>
+        <source>履约中</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>{days}天内到期</source>
+        <translation>Ending within {days} days</translation>
+    </message>
+    <message>
+        <source>全部（含历史）</source>
+        <translation>All (with history)</translation>
+    </message>
+    <message>
+        <source>新签约…</source>
+        <translation>New contract…</translation>
+    </message>
+    <message>
+        <source>续约</source>
+        <translation>Renew</translation>
+    </message>
+    <message>
+        <source>解约…</source>
+        <translation>End…</translation>
+    </message>
+    <message>
+        <source>打印协议书…</source>
+        <translation>Print agreement…</translation>
+    </message>
+    <message>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>Record no.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>签约医生</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>服务包</source>
+        <translation>Service packages</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>签字</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>{n} 份签约{days}天内到期，请及时续约</source>
+        <translation>{n} contracts end within {days} days: renew them in time</translation>
+    </message>
+    <message>
+        <source>解约</source>
+        <translation>End contract</translation>
+    </message>
+    <message>
+        <source>{name} 的解约原因：</source>
+        <translation>Reason for ending {name}&apos;s contract:</translation>
+    </message>
+    <message>
+        <source>打印协议书</source>
+        <translation>Print agreement</translation>
+    </message>
+    <message>
+        <source>请先选择一份签约</source>
+        <translation>Select a contract first</translation>
+    </message>
+    <message>
+        <source>签约服务协议书</source>
+        <translation>Contract agreement</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>居民人数应在1到2000000之间</source>
@@ -384,6 +676,152 @@
     <message>
         <source>已取消</source>
         <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>Education</name>
+    <message>
+        <source>健康知识讲座</source>
+        <translation>Health lectures</translation>
+    </message>
+    <message>
+        <source>公众健康咨询</source>
+        <translation>Public consultations</translation>
+    </message>
+    <message>
+        <source>宣传栏更换</source>
+        <translation>Bulletin board updates</translation>
+    </message>
+    <message>
+        <source>印刷资料发放</source>
+        <translation>Printed material handouts</translation>
+    </message>
+    <message>
+        <source>音像资料种类</source>
+        <translation>Audio-visual material kinds</translation>
+    </message>
+    <message>
+        <source>个体化健康教育</source>
+        <translation>Individual education</translation>
+    </message>
+    <message>
+        <source>健康教育活动</source>
+        <translation>health education activities</translation>
+    </message>
+    <message>
+        <source>{label}应为0到{max}的整数</source>
+        <translation>{label} must be a whole number from 0 to {max}</translation>
+    </message>
+    <message>
+        <source>请填写活动时间</source>
+        <translation>Enter the date of the activity</translation>
+    </message>
+    <message>
+        <source>活动时间不能晚于今天</source>
+        <translation>The activity date cannot be later than today</translation>
+    </message>
+    <message>
+        <source>活动形式应为1到6：1发放印刷资料 2播放音像资料 3宣传栏 4公众健康咨询活动 5健康知识讲座 6个体化健康教育</source>
+        <translation>The activity type must be 1 to 6: 1 printed materials, 2 audio-visual, 3 bulletin board, 4 public consultation, 5 health lecture, 6 individual education</translation>
+    </message>
+    <message>
+        <source>请填写活动主题</source>
+        <translation>Enter the topic</translation>
+    </message>
+    <message>
+        <source>请填写活动地点</source>
+        <translation>Enter the place</translation>
+    </message>
+    <message>
+        <source>讲座和咨询活动请填写接受健康教育人数</source>
+        <translation>Enter how many people a lecture or consultation reached</translation>
+    </message>
+    <message>
+        <source>找不到这次健康教育活动</source>
+        <translation>Health education activity not found</translation>
+    </message>
+    <message>
+        <source>附件“{name}”是空文件</source>
+        <translation>The attachment &quot;{name}&quot; is empty</translation>
+    </message>
+    <message>
+        <source>附件“{name}”太大（{size} MB），最大 {max} MB</source>
+        <translation>The attachment &quot;{name}&quot; is too large ({size} MB); the limit is {max} MB</translation>
+    </message>
+    <message>
+        <source>附件“{name}”不是 JPEG、PNG 图片或 PDF 文件</source>
+        <translation>The attachment &quot;{name}&quot; is not a JPEG or PNG image or a PDF file</translation>
+    </message>
+    <message>
+        <source>每次活动最多 {max} 个附件</source>
+        <translation>An activity can have at most {max} attachments</translation>
+    </message>
+    <message>
+        <source>读不了附件：{name}</source>
+        <translation>Cannot read the attachment: {name}</translation>
+    </message>
+    <message>
+        <source>找不到附件</source>
+        <translation>Attachment not found</translation>
+    </message>
+    <message>
+        <source>附件“{name}”已损坏</source>
+        <translation>The attachment &quot;{name}&quot; is damaged</translation>
+    </message>
+</context>
+<context>
+    <name>EducationPage</name>
+    <message>
+        <source>新活动…</source>
+        <translation>New activity…</translation>
+    </message>
+    <message>
+        <source>打印记录表…</source>
+        <translation>Print record…</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>活动时间</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>活动形式</source>
+        <translation>Activity type</translation>
+    </message>
+    <message>
+        <source>活动主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>活动地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>组织者</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>存档材料</source>
+        <translation>Archived files</translation>
+    </message>
+    <message>
+        <source>打印记录表</source>
+        <translation>Print record</translation>
+    </message>
+    <message>
+        <source>请先选择一次活动</source>
+        <translation>Select an activity first</translation>
+    </message>
+    <message>
+        <source>健康教育活动记录表</source>
+        <translation>Health education activity record</translation>
     </message>
 </context>
 <context>
@@ -598,8 +1036,36 @@
         <translation>Past history</translation>
     </message>
     <message>
+        <source>贫困户类型</source>
+        <translation>Poverty status</translation>
+    </message>
+    <message>
+        <source>致贫原因</source>
+        <translation>Cause of poverty</translation>
+    </message>
+    <message>
+        <source>登记日期</source>
+        <translation>Registration date</translation>
+    </message>
+    <message>
+        <source>救治方式</source>
+        <translation>Treatment track</translation>
+    </message>
+    <message>
+        <source>帮扶措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
         <source>疾病</source>
         <translation>Diseases</translation>
+    </message>
+    <message>
+        <source>复核日期</source>
+        <translation>Review date</translation>
+    </message>
+    <message>
+        <source>免费健康体检日期</source>
+        <translation>Free health check date</translation>
     </message>
     <message>
         <source>其他疾病，请写明</source>
@@ -680,6 +1146,14 @@
     <message>
         <source>签约医生</source>
         <translation>Contract doctor</translation>
+    </message>
+    <message>
+        <source>签约团队</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>解约原因</source>
+        <translation>Reason for ending</translation>
     </message>
     <message>
         <source>遗传病名称</source>
@@ -952,6 +1426,46 @@
     <message>
         <source>年-月</source>
         <translation>year-month</translation>
+    </message>
+    <message>
+        <source>活动时间</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>活动地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>活动主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>组织者</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>接受健康教育人员类别</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>资料发放种类及数量</source>
+        <translation>Materials handed out (kinds and quantity)</translation>
+    </message>
+    <message>
+        <source>活动内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>活动总结评价</source>
+        <translation>Summary and evaluation</translation>
+    </message>
+    <message>
+        <source>接受健康教育人数</source>
+        <translation>Number reached</translation>
+    </message>
+    <message>
+        <source>资料种类数</source>
+        <translation>Kinds of material</translation>
     </message>
 </context>
 <context>
@@ -1479,6 +1993,116 @@
     </message>
 </context>
 <context>
+    <name>HouseholdDialog</name>
+    <message>
+        <source>登记贫困户</source>
+        <translation>Register poor household</translation>
+    </message>
+    <message>
+        <source>任一家庭成员的档案编号</source>
+        <translation>Record no. of any household member</translation>
+    </message>
+    <message>
+        <source>因病致贫</source>
+        <translation>Poor because of illness</translation>
+    </message>
+    <message>
+        <source>因病返贫</source>
+        <translation>Back in poverty because of illness</translation>
+    </message>
+    <message>
+        <source>家庭成员</source>
+        <translation>Household member</translation>
+    </message>
+    <message>
+        <source>贫困户类型</source>
+        <translation>Poverty status</translation>
+    </message>
+    <message>
+        <source>致贫原因</source>
+        <translation>Cause of poverty</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>Indicator</name>
+    <message>
+        <source>65岁及以上老年人</source>
+        <translation>Aged 65 and over</translation>
+    </message>
+    <message>
+        <source>高血压患者</source>
+        <translation>Hypertension</translation>
+    </message>
+    <message>
+        <source>2型糖尿病患者</source>
+        <translation>Type 2 diabetes</translation>
+    </message>
+    <message>
+        <source>严重精神障碍患者</source>
+        <translation>Severe mental disorder</translation>
+    </message>
+    <message>
+        <source>建档立卡贫困人口</source>
+        <translation>Registered poor</translation>
+    </message>
+    <message>
+        <source>{groups}已签约，有效至{end}</source>
+        <translation>{groups}under contract until {end}</translation>
+    </message>
+    <message>
+        <source>{groups}{day}没有有效的签约</source>
+        <translation>{groups}no contract in force on {day}</translation>
+    </message>
+    <message>
+        <source>家庭医生签约率</source>
+        <translation>Family-doctor contract rate</translation>
+    </message>
+    <message>
+        <source>重点人群家庭医生签约率</source>
+        <translation>Contract rate of key groups</translation>
+    </message>
+    <message>
+        <source>贫困人口家庭医生签约率</source>
+        <translation>Contract rate of the registered poor</translation>
+    </message>
+    <message>
+        <source>贫困慢病患者月随访率</source>
+        <translation>Monthly follow-up rate of poor chronic patients</translation>
+    </message>
+    <message>
+        <source>{done}个月每月都有随访</source>
+        <translation>a follow-up in each of {done} months</translation>
+    </message>
+    <message>
+        <source>{done}/{months}个月有随访，缺{missing}</source>
+        <translation>follow-ups in {done} of {months} months; missing {missing}</translation>
+    </message>
+    <message>
+        <source>{date} {place}：{topic}（{form}）</source>
+        <translation>{date} {place}: {topic} ({form})</translation>
+    </message>
+    <message>
+        <source>健康知识讲座次数</source>
+        <translation>Health lectures held</translation>
+    </message>
+    <message>
+        <source>公众健康咨询活动次数</source>
+        <translation>Public consultations held</translation>
+    </message>
+    <message>
+        <source>宣传栏更换次数</source>
+        <translation>Bulletin board updates</translation>
+    </message>
+    <message>
+        <source>印刷资料发放次数</source>
+        <translation>Printed material handouts</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>村医 CunYi — 登录</source>
@@ -1540,6 +2164,18 @@
         <translation>Follow-up</translation>
     </message>
     <message>
+        <source>签约</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <source>贫困户</source>
+        <translation>Poverty</translation>
+    </message>
+    <message>
+        <source>健康教育</source>
+        <translation>Education</translation>
+    </message>
+    <message>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -1573,6 +2209,191 @@
     <message>
         <source>操作没有完成，未保存任何内容。详细信息已写入日志：{error}</source>
         <translation>The operation did not finish and nothing was saved. The details are in the log: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>一患一策</source>
+        <translation>Patient plan</translation>
+    </message>
+    <message>
+        <source>17位档案编号或后8位</source>
+        <translation>17-digit record number or its last 8 digits</translation>
+    </message>
+    <message>
+        <source>留空：在管的慢病</source>
+        <translation>Blank: the chronic diseases under management</translation>
+    </message>
+    <message>
+        <source>今年已做免费健康体检，日期</source>
+        <translation>Free health check done this year, on</translation>
+    </message>
+    <message>
+        <source>患者</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>疾病</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>救治方式</source>
+        <translation>Treatment track</translation>
+    </message>
+    <message>
+        <source>帮扶措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>复核日期</source>
+        <translation>Review date</translation>
+    </message>
+    <message>
+        <source>免费健康体检</source>
+        <translation>Free health check</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>Poverty</name>
+    <message>
+        <source>{label}“{value}”不存在，可选：{choices}</source>
+        <translation>{label} &quot;{value}&quot; does not exist; choose from: {choices}</translation>
+    </message>
+    <message>
+        <source>登记日期不能晚于今天</source>
+        <translation>The registration date cannot be later than today</translation>
+    </message>
+    <message>
+        <source>这一户没有登记为贫困户</source>
+        <translation>This household is not registered as poor</translation>
+    </message>
+    <message>
+        <source>请填写致贫原因</source>
+        <translation>Enter the cause of poverty</translation>
+    </message>
+    <message>
+        <source>{name}不属于登记的贫困户：请先登记户的贫困状态</source>
+        <translation>{name} is not in a registered poor household: register the household first</translation>
+    </message>
+    <message>
+        <source>请填写帮扶措施</source>
+        <translation>Enter the measures</translation>
+    </message>
+    <message>
+        <source>请填写复核日期</source>
+        <translation>Enter the review date</translation>
+    </message>
+    <message>
+        <source>复核日期不能早于今天</source>
+        <translation>The review date cannot be earlier than today</translation>
+    </message>
+    <message>
+        <source>体检日期不能晚于今天</source>
+        <translation>The health check date cannot be later than today</translation>
+    </message>
+    <message>
+        <source>请填写疾病</source>
+        <translation>Enter the condition</translation>
+    </message>
+</context>
+<context>
+    <name>PovertyPage</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>登记贫困户…</source>
+        <translation>Register household…</translation>
+    </message>
+    <message>
+        <source>一患一策…</source>
+        <translation>Patient plan…</translation>
+    </message>
+    <message>
+        <source>导出Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>Record no.</translation>
+    </message>
+    <message>
+        <source>贫困户类型</source>
+        <translation>Poverty status</translation>
+    </message>
+    <message>
+        <source>致贫原因</source>
+        <translation>Cause of poverty</translation>
+    </message>
+    <message>
+        <source>签约</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>慢病本月随访</source>
+        <translation>Chronic visited this month</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>已签约/在册</source>
+        <translation>Signed / members</translation>
+    </message>
+    <message>
+        <source>贫困户</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>未全户签约</source>
+        <translation>Not all signed</translation>
+    </message>
+    <message>
+        <source>本月未随访</source>
+        <translation>No visit this month</translation>
+    </message>
+    <message>
+        <source>一患一策待复核</source>
+        <translation>Plans due for review</translation>
+    </message>
+    <message>
+        <source>未制定一患一策</source>
+        <translation>No plan</translation>
+    </message>
+    <message>
+        <source>今年未体检</source>
+        <translation>No health check this year</translation>
+    </message>
+    <message>
+        <source>导出贫困户</source>
+        <translation>Export poor households</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 户</source>
+        <translation>{n} households exported</translation>
     </message>
 </context>
 <context>
@@ -2026,12 +2847,92 @@
         <translation>Patient:</translation>
     </message>
     <message>
+        <source>家庭医生签约服务协议书</source>
+        <translation>Family-Doctor Contract Agreement</translation>
+    </message>
+    <message>
+        <source>（续约）</source>
+        <translation>(Renewal)</translation>
+    </message>
+    <message>
+        <source>协议编号：</source>
+        <translation>Agreement no.: </translation>
+    </message>
+    <message>
+        <source>甲方（签约居民）</source>
+        <translation>Party A (resident)</translation>
+    </message>
+    <message>
         <source>性别：</source>
         <translation>Sex:</translation>
     </message>
     <message>
         <source>年龄：</source>
         <translation>Age:</translation>
+    </message>
+    <message>
+        <source>电话：</source>
+        <translation>Phone: </translation>
+    </message>
+    <message>
+        <source>身份证号：</source>
+        <translation>ID number: </translation>
+    </message>
+    <message>
+        <source>健康档案编号：</source>
+        <translation>Record no.: </translation>
+    </message>
+    <message>
+        <source>乙方（家庭医生团队）</source>
+        <translation>Party B (family-doctor team)</translation>
+    </message>
+    <message>
+        <source>签约机构：</source>
+        <translation>Institution: </translation>
+    </message>
+    <message>
+        <source>团队名称：</source>
+        <translation>Team: </translation>
+    </message>
+    <message>
+        <source>签约医生：</source>
+        <translation>Doctor: </translation>
+    </message>
+    <message>
+        <source>一、服务期限</source>
+        <translation>1. Term</translation>
+    </message>
+    <message>
+        <source>自 {start} 起至 {end} 止，共 {years} 年。期满前一个月内可申请续约。</source>
+        <translation>From {start} to {end}, {years} year(s). Renewal may be requested in the last month.</translation>
+    </message>
+    <message>
+        <source>二、服务包（在所选项目前打 √）</source>
+        <translation>2. Service packages (ticked)</translation>
+    </message>
+    <message>
+        <source>三、双方责任</source>
+        <translation>3. Duties of both parties</translation>
+    </message>
+    <message>
+        <source>乙方为甲方建立并维护健康档案，按国家基本公共卫生服务规范提供所选服务包的健康管理、随访、健康教育和用药指导，需要时协助转诊；对甲方的健康信息保密。甲方如实提供健康信息，配合随访和健康管理，情况变化时及时告知乙方。任何一方可书面提出解约，解约后签约记录保留备查。</source>
+        <translation>Party B keeps Party A&apos;s health record and provides the health management, follow-ups, health education and medication advice of the chosen packages as the national basic public health service specification requires, helps with referrals when needed, and keeps Party A&apos;s health information confidential. Party A gives truthful health information, takes part in follow-ups and health management, and tells Party B of any change. Either party may end the contract in writing; the contract record is kept.</translation>
+    </message>
+    <message>
+        <source>甲方（签字或按手印）：</source>
+        <translation>Party A (signature or thumbprint):</translation>
+    </message>
+    <message>
+        <source>乙方（签字）：</source>
+        <translation>Party B (signature):</translation>
+    </message>
+    <message>
+        <source>日期：</source>
+        <translation>Date: </translation>
+    </message>
+    <message>
+        <source>本协议一式两份，甲乙双方各执一份。</source>
+        <translation>Made in two copies; each party keeps one.</translation>
     </message>
     <message>
         <source>病案号：</source>
@@ -2112,6 +3013,78 @@
     <message>
         <source>（机构名称）</source>
         <translation> (institution)</translation>
+    </message>
+    <message>
+        <source>健康教育活动记录表</source>
+        <translation>Health education activity record</translation>
+    </message>
+    <message>
+        <source>活动时间：</source>
+        <translation>Date: </translation>
+    </message>
+    <message>
+        <source>活动地点：</source>
+        <translation>Place: </translation>
+    </message>
+    <message>
+        <source>活动形式：</source>
+        <translation>Type: </translation>
+    </message>
+    <message>
+        <source>组织者：</source>
+        <translation>Organiser: </translation>
+    </message>
+    <message>
+        <source>接受健康教育人员类别：</source>
+        <translation>Audience: </translation>
+    </message>
+    <message>
+        <source>接受健康教育人数：</source>
+        <translation>Number reached: </translation>
+    </message>
+    <message>
+        <source>活动主题：</source>
+        <translation>Topic: </translation>
+    </message>
+    <message>
+        <source>健康教育资料发放种类及数量：</source>
+        <translation>Materials handed out (kinds and quantity): </translation>
+    </message>
+    <message>
+        <source>活动内容：</source>
+        <translation>Content:</translation>
+    </message>
+    <message>
+        <source>活动总结评价：</source>
+        <translation>Summary and evaluation:</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>签到表</source>
+        <translation>Sign-in sheet</translation>
+    </message>
+    <message>
+        <source>宣传材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>存档材料请附后：</source>
+        <translation>Archived files (attached):</translation>
+    </message>
+    <message>
+        <source>填表人（签字）：</source>
+        <translation>Filled in by (signature):</translation>
+    </message>
+    <message>
+        <source>负责人（签字）：</source>
+        <translation>Approved by (signature):</translation>
+    </message>
+    <message>
+        <source>填表时间：</source>
+        <translation>Filled in on: </translation>
     </message>
 </context>
 <context>
@@ -2357,6 +3330,21 @@
     <message>
         <source>村{code}的档案编号已用完</source>
         <translation>Village {code} has used all its archive numbers</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>{year}年健康教育进度</source>
+        <translation>Health education {year}</translation>
+    </message>
+    <message>
+        <source>{label}：{done}{need}</source>
+        <translation>{label}: {done}{need}</translation>
+    </message>
+    <message>
+        <source>按月计至今应完成 {n}</source>
+        <translation>Due by now (pro rata by month): {n}</translation>
     </message>
 </context>
 <context>

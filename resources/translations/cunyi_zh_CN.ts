@@ -88,6 +88,93 @@
     </message>
 </context>
 <context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>健康教育活动记录</source>
+        <translation>健康教育活动记录</translation>
+    </message>
+    <message>
+        <source>添加照片…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>添加签到表…</source>
+        <translation>添加签到表…</translation>
+    </message>
+    <message>
+        <source>活动时间</source>
+        <translation>活动时间</translation>
+    </message>
+    <message>
+        <source>活动地点</source>
+        <translation>活动地点</translation>
+    </message>
+    <message>
+        <source>活动形式</source>
+        <translation>活动形式</translation>
+    </message>
+    <message>
+        <source>活动主题</source>
+        <translation>活动主题</translation>
+    </message>
+    <message>
+        <source>组织者</source>
+        <translation>组织者</translation>
+    </message>
+    <message>
+        <source>接受健康教育人员类别</source>
+        <translation>接受健康教育人员类别</translation>
+    </message>
+    <message>
+        <source>接受健康教育人数</source>
+        <translation>接受健康教育人数</translation>
+    </message>
+    <message>
+        <source>资料发放种类及数量</source>
+        <translation>资料发放种类及数量</translation>
+    </message>
+    <message>
+        <source>资料种类数</source>
+        <translation>资料种类数</translation>
+    </message>
+    <message>
+        <source>活动内容</source>
+        <translation>活动内容</translation>
+    </message>
+    <message>
+        <source>活动总结评价</source>
+        <translation>活动总结评价</translation>
+    </message>
+    <message>
+        <source>存档材料</source>
+        <translation>存档材料</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>选择文件</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>图片或PDF (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>图片或PDF (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>签到表</source>
+        <translation>签到表</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>全部操作</source>
@@ -375,6 +462,211 @@
     </message>
 </context>
 <context>
+    <name>Contract</name>
+    <message>
+        <source>请选择至少一个服务包</source>
+        <translation>请选择至少一个服务包</translation>
+    </message>
+    <message>
+        <source>服务包“{code}”不存在，可选：{choices}</source>
+        <translation>服务包“{code}”不存在，可选：{choices}</translation>
+    </message>
+    <message>
+        <source>签约年限应为1到{max}年</source>
+        <translation>签约年限应为1到{max}年</translation>
+    </message>
+    <message>
+        <source>请填写签约医生</source>
+        <translation>请填写签约医生</translation>
+    </message>
+    <message>
+        <source>签约日期不能晚于今天</source>
+        <translation>签约日期不能晚于今天</translation>
+    </message>
+    <message>
+        <source>{name}不在册，不能签约</source>
+        <translation>{name}不在册，不能签约</translation>
+    </message>
+    <message>
+        <source>{name}已签约至{end}：请续约或先解约</source>
+        <translation>{name}已签约至{end}：请续约或先解约</translation>
+    </message>
+    <message>
+        <source>找不到签约记录：{ref}</source>
+        <translation>找不到签约记录：{ref}</translation>
+    </message>
+    <message>
+        <source>这份签约已{status}，不能再续约</source>
+        <translation>这份签约已{status}，不能再续约</translation>
+    </message>
+    <message>
+        <source>请填写解约原因</source>
+        <translation>请填写解约原因</translation>
+    </message>
+    <message>
+        <source>这份签约已{status}，不能再解约</source>
+        <translation>这份签约已{status}，不能再解约</translation>
+    </message>
+    <message>
+        <source>到期天数不能为负数</source>
+        <translation>到期天数不能为负数</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDialog</name>
+    <message>
+        <source>家庭医生签约</source>
+        <translation>家庭医生签约</translation>
+    </message>
+    <message>
+        <source>17位档案编号或后8位</source>
+        <translation>17位档案编号或后8位</translation>
+    </message>
+    <message>
+        <source>留空：当前用户</source>
+        <translation>留空：当前用户</translation>
+    </message>
+    <message>
+        <source> 年</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>全户签约（在册家庭成员一起签）</source>
+        <translation>全户签约（在册家庭成员一起签）</translation>
+    </message>
+    <message>
+        <source>居民</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>签约医生</source>
+        <translation>签约医生</translation>
+    </message>
+    <message>
+        <source>签约团队</source>
+        <translation>签约团队</translation>
+    </message>
+    <message>
+        <source>服务包</source>
+        <translation>服务包</translation>
+    </message>
+    <message>
+        <source>签约日期</source>
+        <translation>签约日期</translation>
+    </message>
+    <message>
+        <source>签约年限</source>
+        <translation>签约年限</translation>
+    </message>
+    <message>
+        <source>签约</source>
+        <translation>签约</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>已签约 {n} 人</source>
+        <translation>已签约 {n} 人</translation>
+    </message>
+    <message>
+        <source>；已有有效签约：{names}</source>
+        <translation>；已有有效签约：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsPage</name>
+    <message>
+        <source>履约中</source>
+        <translation>履约中</translation>
+    </message>
+    <message>
+        <source>{days}天内到期</source>
+        <translation>{days}天内到期</translation>
+    </message>
+    <message>
+        <source>全部（含历史）</source>
+        <translation>全部（含历史）</translation>
+    </message>
+    <message>
+        <source>新签约…</source>
+        <translation>新签约…</translation>
+    </message>
+    <message>
+        <source>续约</source>
+        <translation>续约</translation>
+    </message>
+    <message>
+        <source>解约…</source>
+        <translation>解约…</translation>
+    </message>
+    <message>
+        <source>打印协议书…</source>
+        <translation>打印协议书…</translation>
+    </message>
+    <message>
+        <source>显示</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>签约医生</source>
+        <translation>签约医生</translation>
+    </message>
+    <message>
+        <source>服务包</source>
+        <translation>服务包</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>结束</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>签字</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <source>{n} 份签约{days}天内到期，请及时续约</source>
+        <translation>{n} 份签约{days}天内到期，请及时续约</translation>
+    </message>
+    <message>
+        <source>解约</source>
+        <translation>解约</translation>
+    </message>
+    <message>
+        <source>{name} 的解约原因：</source>
+        <translation>{name} 的解约原因：</translation>
+    </message>
+    <message>
+        <source>打印协议书</source>
+        <translation>打印协议书</translation>
+    </message>
+    <message>
+        <source>请先选择一份签约</source>
+        <translation>请先选择一份签约</translation>
+    </message>
+    <message>
+        <source>签约服务协议书</source>
+        <translation>签约服务协议书</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>居民人数应在1到2000000之间</source>
@@ -383,6 +675,152 @@
     <message>
         <source>已取消</source>
         <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>Education</name>
+    <message>
+        <source>健康知识讲座</source>
+        <translation>健康知识讲座</translation>
+    </message>
+    <message>
+        <source>公众健康咨询</source>
+        <translation>公众健康咨询</translation>
+    </message>
+    <message>
+        <source>宣传栏更换</source>
+        <translation>宣传栏更换</translation>
+    </message>
+    <message>
+        <source>印刷资料发放</source>
+        <translation>印刷资料发放</translation>
+    </message>
+    <message>
+        <source>音像资料种类</source>
+        <translation>音像资料种类</translation>
+    </message>
+    <message>
+        <source>个体化健康教育</source>
+        <translation>个体化健康教育</translation>
+    </message>
+    <message>
+        <source>健康教育活动</source>
+        <translation>健康教育活动</translation>
+    </message>
+    <message>
+        <source>{label}应为0到{max}的整数</source>
+        <translation>{label}应为0到{max}的整数</translation>
+    </message>
+    <message>
+        <source>请填写活动时间</source>
+        <translation>请填写活动时间</translation>
+    </message>
+    <message>
+        <source>活动时间不能晚于今天</source>
+        <translation>活动时间不能晚于今天</translation>
+    </message>
+    <message>
+        <source>活动形式应为1到6：1发放印刷资料 2播放音像资料 3宣传栏 4公众健康咨询活动 5健康知识讲座 6个体化健康教育</source>
+        <translation>活动形式应为1到6：1发放印刷资料 2播放音像资料 3宣传栏 4公众健康咨询活动 5健康知识讲座 6个体化健康教育</translation>
+    </message>
+    <message>
+        <source>请填写活动主题</source>
+        <translation>请填写活动主题</translation>
+    </message>
+    <message>
+        <source>请填写活动地点</source>
+        <translation>请填写活动地点</translation>
+    </message>
+    <message>
+        <source>讲座和咨询活动请填写接受健康教育人数</source>
+        <translation>讲座和咨询活动请填写接受健康教育人数</translation>
+    </message>
+    <message>
+        <source>找不到这次健康教育活动</source>
+        <translation>找不到这次健康教育活动</translation>
+    </message>
+    <message>
+        <source>附件“{name}”是空文件</source>
+        <translation>附件“{name}”是空文件</translation>
+    </message>
+    <message>
+        <source>附件“{name}”太大（{size} MB），最大 {max} MB</source>
+        <translation>附件“{name}”太大（{size} MB），最大 {max} MB</translation>
+    </message>
+    <message>
+        <source>附件“{name}”不是 JPEG、PNG 图片或 PDF 文件</source>
+        <translation>附件“{name}”不是 JPEG、PNG 图片或 PDF 文件</translation>
+    </message>
+    <message>
+        <source>每次活动最多 {max} 个附件</source>
+        <translation>每次活动最多 {max} 个附件</translation>
+    </message>
+    <message>
+        <source>读不了附件：{name}</source>
+        <translation>读不了附件：{name}</translation>
+    </message>
+    <message>
+        <source>找不到附件</source>
+        <translation>找不到附件</translation>
+    </message>
+    <message>
+        <source>附件“{name}”已损坏</source>
+        <translation>附件“{name}”已损坏</translation>
+    </message>
+</context>
+<context>
+    <name>EducationPage</name>
+    <message>
+        <source>新活动…</source>
+        <translation>新活动…</translation>
+    </message>
+    <message>
+        <source>打印记录表…</source>
+        <translation>打印记录表…</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>活动时间</source>
+        <translation>活动时间</translation>
+    </message>
+    <message>
+        <source>活动形式</source>
+        <translation>活动形式</translation>
+    </message>
+    <message>
+        <source>活动主题</source>
+        <translation>活动主题</translation>
+    </message>
+    <message>
+        <source>活动地点</source>
+        <translation>活动地点</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>组织者</source>
+        <translation>组织者</translation>
+    </message>
+    <message>
+        <source>存档材料</source>
+        <translation>存档材料</translation>
+    </message>
+    <message>
+        <source>打印记录表</source>
+        <translation>打印记录表</translation>
+    </message>
+    <message>
+        <source>请先选择一次活动</source>
+        <translation>请先选择一次活动</translation>
+    </message>
+    <message>
+        <source>健康教育活动记录表</source>
+        <translation>健康教育活动记录表</translation>
     </message>
 </context>
 <context>
@@ -597,8 +1035,36 @@
         <translation>既往史</translation>
     </message>
     <message>
+        <source>贫困户类型</source>
+        <translation>贫困户类型</translation>
+    </message>
+    <message>
+        <source>致贫原因</source>
+        <translation>致贫原因</translation>
+    </message>
+    <message>
+        <source>登记日期</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>救治方式</source>
+        <translation>救治方式</translation>
+    </message>
+    <message>
+        <source>帮扶措施</source>
+        <translation>帮扶措施</translation>
+    </message>
+    <message>
         <source>疾病</source>
         <translation>疾病</translation>
+    </message>
+    <message>
+        <source>复核日期</source>
+        <translation>复核日期</translation>
+    </message>
+    <message>
+        <source>免费健康体检日期</source>
+        <translation>免费健康体检日期</translation>
     </message>
     <message>
         <source>其他疾病，请写明</source>
@@ -679,6 +1145,14 @@
     <message>
         <source>签约医生</source>
         <translation>签约医生</translation>
+    </message>
+    <message>
+        <source>签约团队</source>
+        <translation>签约团队</translation>
+    </message>
+    <message>
+        <source>解约原因</source>
+        <translation>解约原因</translation>
     </message>
     <message>
         <source>遗传病名称</source>
@@ -951,6 +1425,46 @@
     <message>
         <source>年-月</source>
         <translation>年-月</translation>
+    </message>
+    <message>
+        <source>活动时间</source>
+        <translation>活动时间</translation>
+    </message>
+    <message>
+        <source>活动地点</source>
+        <translation>活动地点</translation>
+    </message>
+    <message>
+        <source>活动主题</source>
+        <translation>活动主题</translation>
+    </message>
+    <message>
+        <source>组织者</source>
+        <translation>组织者</translation>
+    </message>
+    <message>
+        <source>接受健康教育人员类别</source>
+        <translation>接受健康教育人员类别</translation>
+    </message>
+    <message>
+        <source>资料发放种类及数量</source>
+        <translation>资料发放种类及数量</translation>
+    </message>
+    <message>
+        <source>活动内容</source>
+        <translation>活动内容</translation>
+    </message>
+    <message>
+        <source>活动总结评价</source>
+        <translation>活动总结评价</translation>
+    </message>
+    <message>
+        <source>接受健康教育人数</source>
+        <translation>接受健康教育人数</translation>
+    </message>
+    <message>
+        <source>资料种类数</source>
+        <translation>资料种类数</translation>
     </message>
 </context>
 <context>
@@ -1478,6 +1992,116 @@
     </message>
 </context>
 <context>
+    <name>HouseholdDialog</name>
+    <message>
+        <source>登记贫困户</source>
+        <translation>登记贫困户</translation>
+    </message>
+    <message>
+        <source>任一家庭成员的档案编号</source>
+        <translation>任一家庭成员的档案编号</translation>
+    </message>
+    <message>
+        <source>因病致贫</source>
+        <translation>因病致贫</translation>
+    </message>
+    <message>
+        <source>因病返贫</source>
+        <translation>因病返贫</translation>
+    </message>
+    <message>
+        <source>家庭成员</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>贫困户类型</source>
+        <translation>贫困户类型</translation>
+    </message>
+    <message>
+        <source>致贫原因</source>
+        <translation>致贫原因</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>Indicator</name>
+    <message>
+        <source>65岁及以上老年人</source>
+        <translation>65岁及以上老年人</translation>
+    </message>
+    <message>
+        <source>高血压患者</source>
+        <translation>高血压患者</translation>
+    </message>
+    <message>
+        <source>2型糖尿病患者</source>
+        <translation>2型糖尿病患者</translation>
+    </message>
+    <message>
+        <source>严重精神障碍患者</source>
+        <translation>严重精神障碍患者</translation>
+    </message>
+    <message>
+        <source>建档立卡贫困人口</source>
+        <translation>建档立卡贫困人口</translation>
+    </message>
+    <message>
+        <source>{groups}已签约，有效至{end}</source>
+        <translation>{groups}已签约，有效至{end}</translation>
+    </message>
+    <message>
+        <source>{groups}{day}没有有效的签约</source>
+        <translation>{groups}{day}没有有效的签约</translation>
+    </message>
+    <message>
+        <source>家庭医生签约率</source>
+        <translation>家庭医生签约率</translation>
+    </message>
+    <message>
+        <source>重点人群家庭医生签约率</source>
+        <translation>重点人群家庭医生签约率</translation>
+    </message>
+    <message>
+        <source>贫困人口家庭医生签约率</source>
+        <translation>贫困人口家庭医生签约率</translation>
+    </message>
+    <message>
+        <source>贫困慢病患者月随访率</source>
+        <translation>贫困慢病患者月随访率</translation>
+    </message>
+    <message>
+        <source>{done}个月每月都有随访</source>
+        <translation>{done}个月每月都有随访</translation>
+    </message>
+    <message>
+        <source>{done}/{months}个月有随访，缺{missing}</source>
+        <translation>{done}/{months}个月有随访，缺{missing}</translation>
+    </message>
+    <message>
+        <source>{date} {place}：{topic}（{form}）</source>
+        <translation>{date} {place}：{topic}（{form}）</translation>
+    </message>
+    <message>
+        <source>健康知识讲座次数</source>
+        <translation>健康知识讲座次数</translation>
+    </message>
+    <message>
+        <source>公众健康咨询活动次数</source>
+        <translation>公众健康咨询活动次数</translation>
+    </message>
+    <message>
+        <source>宣传栏更换次数</source>
+        <translation>宣传栏更换次数</translation>
+    </message>
+    <message>
+        <source>印刷资料发放次数</source>
+        <translation>印刷资料发放次数</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>村医 CunYi — 登录</source>
@@ -1539,6 +2163,18 @@
         <translation>随访</translation>
     </message>
     <message>
+        <source>签约</source>
+        <translation>签约</translation>
+    </message>
+    <message>
+        <source>贫困户</source>
+        <translation>贫困户</translation>
+    </message>
+    <message>
+        <source>健康教育</source>
+        <translation>健康教育</translation>
+    </message>
+    <message>
         <source>打印</source>
         <translation>打印</translation>
     </message>
@@ -1572,6 +2208,191 @@
     <message>
         <source>操作没有完成，未保存任何内容。详细信息已写入日志：{error}</source>
         <translation>操作没有完成，未保存任何内容。详细信息已写入日志：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>一患一策</source>
+        <translation>一患一策</translation>
+    </message>
+    <message>
+        <source>17位档案编号或后8位</source>
+        <translation>17位档案编号或后8位</translation>
+    </message>
+    <message>
+        <source>留空：在管的慢病</source>
+        <translation>留空：在管的慢病</translation>
+    </message>
+    <message>
+        <source>今年已做免费健康体检，日期</source>
+        <translation>今年已做免费健康体检，日期</translation>
+    </message>
+    <message>
+        <source>患者</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>疾病</source>
+        <translation>疾病</translation>
+    </message>
+    <message>
+        <source>救治方式</source>
+        <translation>救治方式</translation>
+    </message>
+    <message>
+        <source>帮扶措施</source>
+        <translation>帮扶措施</translation>
+    </message>
+    <message>
+        <source>复核日期</source>
+        <translation>复核日期</translation>
+    </message>
+    <message>
+        <source>免费健康体检</source>
+        <translation>免费健康体检</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>Poverty</name>
+    <message>
+        <source>{label}“{value}”不存在，可选：{choices}</source>
+        <translation>{label}“{value}”不存在，可选：{choices}</translation>
+    </message>
+    <message>
+        <source>登记日期不能晚于今天</source>
+        <translation>登记日期不能晚于今天</translation>
+    </message>
+    <message>
+        <source>这一户没有登记为贫困户</source>
+        <translation>这一户没有登记为贫困户</translation>
+    </message>
+    <message>
+        <source>请填写致贫原因</source>
+        <translation>请填写致贫原因</translation>
+    </message>
+    <message>
+        <source>{name}不属于登记的贫困户：请先登记户的贫困状态</source>
+        <translation>{name}不属于登记的贫困户：请先登记户的贫困状态</translation>
+    </message>
+    <message>
+        <source>请填写帮扶措施</source>
+        <translation>请填写帮扶措施</translation>
+    </message>
+    <message>
+        <source>请填写复核日期</source>
+        <translation>请填写复核日期</translation>
+    </message>
+    <message>
+        <source>复核日期不能早于今天</source>
+        <translation>复核日期不能早于今天</translation>
+    </message>
+    <message>
+        <source>体检日期不能晚于今天</source>
+        <translation>体检日期不能晚于今天</translation>
+    </message>
+    <message>
+        <source>请填写疾病</source>
+        <translation>请填写疾病</translation>
+    </message>
+</context>
+<context>
+    <name>PovertyPage</name>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>登记贫困户…</source>
+        <translation>登记贫困户…</translation>
+    </message>
+    <message>
+        <source>一患一策…</source>
+        <translation>一患一策…</translation>
+    </message>
+    <message>
+        <source>导出Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>贫困户类型</source>
+        <translation>贫困户类型</translation>
+    </message>
+    <message>
+        <source>致贫原因</source>
+        <translation>致贫原因</translation>
+    </message>
+    <message>
+        <source>签约</source>
+        <translation>签约</translation>
+    </message>
+    <message>
+        <source>慢病本月随访</source>
+        <translation>慢病本月随访</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>已签约/在册</source>
+        <translation>已签约/在册</translation>
+    </message>
+    <message>
+        <source>贫困户</source>
+        <translation>贫困户</translation>
+    </message>
+    <message>
+        <source>未全户签约</source>
+        <translation>未全户签约</translation>
+    </message>
+    <message>
+        <source>本月未随访</source>
+        <translation>本月未随访</translation>
+    </message>
+    <message>
+        <source>一患一策待复核</source>
+        <translation>一患一策待复核</translation>
+    </message>
+    <message>
+        <source>未制定一患一策</source>
+        <translation>未制定一患一策</translation>
+    </message>
+    <message>
+        <source>今年未体检</source>
+        <translation>今年未体检</translation>
+    </message>
+    <message>
+        <source>导出贫困户</source>
+        <translation>导出贫困户</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 户</source>
+        <translation>已导出 {n} 户</translation>
     </message>
 </context>
 <context>
@@ -2025,12 +2846,92 @@
         <translation>患者姓名：</translation>
     </message>
     <message>
+        <source>家庭医生签约服务协议书</source>
+        <translation>家庭医生签约服务协议书</translation>
+    </message>
+    <message>
+        <source>（续约）</source>
+        <translation>（续约）</translation>
+    </message>
+    <message>
+        <source>协议编号：</source>
+        <translation>协议编号：</translation>
+    </message>
+    <message>
+        <source>甲方（签约居民）</source>
+        <translation>甲方（签约居民）</translation>
+    </message>
+    <message>
         <source>性别：</source>
         <translation>性别：</translation>
     </message>
     <message>
         <source>年龄：</source>
         <translation>年龄：</translation>
+    </message>
+    <message>
+        <source>电话：</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>身份证号：</source>
+        <translation>身份证号：</translation>
+    </message>
+    <message>
+        <source>健康档案编号：</source>
+        <translation>健康档案编号：</translation>
+    </message>
+    <message>
+        <source>乙方（家庭医生团队）</source>
+        <translation>乙方（家庭医生团队）</translation>
+    </message>
+    <message>
+        <source>签约机构：</source>
+        <translation>签约机构：</translation>
+    </message>
+    <message>
+        <source>团队名称：</source>
+        <translation>团队名称：</translation>
+    </message>
+    <message>
+        <source>签约医生：</source>
+        <translation>签约医生：</translation>
+    </message>
+    <message>
+        <source>一、服务期限</source>
+        <translation>一、服务期限</translation>
+    </message>
+    <message>
+        <source>自 {start} 起至 {end} 止，共 {years} 年。期满前一个月内可申请续约。</source>
+        <translation>自 {start} 起至 {end} 止，共 {years} 年。期满前一个月内可申请续约。</translation>
+    </message>
+    <message>
+        <source>二、服务包（在所选项目前打 √）</source>
+        <translation>二、服务包（在所选项目前打 √）</translation>
+    </message>
+    <message>
+        <source>三、双方责任</source>
+        <translation>三、双方责任</translation>
+    </message>
+    <message>
+        <source>乙方为甲方建立并维护健康档案，按国家基本公共卫生服务规范提供所选服务包的健康管理、随访、健康教育和用药指导，需要时协助转诊；对甲方的健康信息保密。甲方如实提供健康信息，配合随访和健康管理，情况变化时及时告知乙方。任何一方可书面提出解约，解约后签约记录保留备查。</source>
+        <translation>乙方为甲方建立并维护健康档案，按国家基本公共卫生服务规范提供所选服务包的健康管理、随访、健康教育和用药指导，需要时协助转诊；对甲方的健康信息保密。甲方如实提供健康信息，配合随访和健康管理，情况变化时及时告知乙方。任何一方可书面提出解约，解约后签约记录保留备查。</translation>
+    </message>
+    <message>
+        <source>甲方（签字或按手印）：</source>
+        <translation>甲方（签字或按手印）：</translation>
+    </message>
+    <message>
+        <source>乙方（签字）：</source>
+        <translation>乙方（签字）：</translation>
+    </message>
+    <message>
+        <source>日期：</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>本协议一式两份，甲乙双方各执一份。</source>
+        <translation>本协议一式两份，甲乙双方各执一份。</translation>
     </message>
     <message>
         <source>病案号：</source>
@@ -2111,6 +3012,78 @@
     <message>
         <source>（机构名称）</source>
         <translation>（机构名称）</translation>
+    </message>
+    <message>
+        <source>健康教育活动记录表</source>
+        <translation>健康教育活动记录表</translation>
+    </message>
+    <message>
+        <source>活动时间：</source>
+        <translation>活动时间：</translation>
+    </message>
+    <message>
+        <source>活动地点：</source>
+        <translation>活动地点：</translation>
+    </message>
+    <message>
+        <source>活动形式：</source>
+        <translation>活动形式：</translation>
+    </message>
+    <message>
+        <source>组织者：</source>
+        <translation>组织者：</translation>
+    </message>
+    <message>
+        <source>接受健康教育人员类别：</source>
+        <translation>接受健康教育人员类别：</translation>
+    </message>
+    <message>
+        <source>接受健康教育人数：</source>
+        <translation>接受健康教育人数：</translation>
+    </message>
+    <message>
+        <source>活动主题：</source>
+        <translation>活动主题：</translation>
+    </message>
+    <message>
+        <source>健康教育资料发放种类及数量：</source>
+        <translation>健康教育资料发放种类及数量：</translation>
+    </message>
+    <message>
+        <source>活动内容：</source>
+        <translation>活动内容：</translation>
+    </message>
+    <message>
+        <source>活动总结评价：</source>
+        <translation>活动总结评价：</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>签到表</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <source>宣传材料</source>
+        <translation>宣传材料</translation>
+    </message>
+    <message>
+        <source>存档材料请附后：</source>
+        <translation>存档材料请附后：</translation>
+    </message>
+    <message>
+        <source>填表人（签字）：</source>
+        <translation>填表人（签字）：</translation>
+    </message>
+    <message>
+        <source>负责人（签字）：</source>
+        <translation>负责人（签字）：</translation>
+    </message>
+    <message>
+        <source>填表时间：</source>
+        <translation>填表时间：</translation>
     </message>
 </context>
 <context>
@@ -2356,6 +3329,21 @@
     <message>
         <source>村{code}的档案编号已用完</source>
         <translation>村{code}的档案编号已用完</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>{year}年健康教育进度</source>
+        <translation>{year}年健康教育进度</translation>
+    </message>
+    <message>
+        <source>{label}：{done}{need}</source>
+        <translation>{label}：{done}{need}</translation>
+    </message>
+    <message>
+        <source>按月计至今应完成 {n}</source>
+        <translation>按月计至今应完成 {n}</translation>
     </message>
 </context>
 <context>
