@@ -992,18 +992,6 @@
         <translation>Relation to head of household</translation>
     </message>
     <message>
-        <source>建档立卡贫困户</source>
-        <translation>Registered poor household</translation>
-    </message>
-    <message>
-        <source>签约年限</source>
-        <translation>Contract term</translation>
-    </message>
-    <message>
-        <source>年</source>
-        <translation>years</translation>
-    </message>
-    <message>
         <source>家庭户</source>
         <translation>Households</translation>
     </message>

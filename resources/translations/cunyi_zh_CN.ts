@@ -991,18 +991,6 @@
         <translation>与户主关系</translation>
     </message>
     <message>
-        <source>建档立卡贫困户</source>
-        <translation>建档立卡贫困户</translation>
-    </message>
-    <message>
-        <source>签约年限</source>
-        <translation>签约年限</translation>
-    </message>
-    <message>
-        <source>年</source>
-        <translation>年</translation>
-    </message>
-    <message>
         <source>家庭户</source>
         <translation>家庭户</translation>
     </message>
