@@ -134,6 +134,8 @@ class ContractsPage(LazyPage):
         self.add_button = QPushButton(self.tr("新签约…"))
         self.renew_button = QPushButton(self.tr("续约"))
         self.end_button = QPushButton(self.tr("解约…"))
+        self.signed_button = QPushButton(self.tr("已签字"))
+        self.signed_button.clicked.connect(self.mark_signed)
         self.print_button = QPushButton(self.tr("打印协议书…"))
         self.add_button.clicked.connect(self.new_contract)
         self.renew_button.clicked.connect(self.renew)
@@ -142,8 +144,8 @@ class ContractsPage(LazyPage):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("显示")))
         top.addWidget(self.filter)
-        top.addWidget(self.reminder, 1)
-        for b in (self.add_button, self.renew_button, self.end_button, self.print_button):
+        top.addStretch(1)
+        for b in (self.add_button, self.renew_button, self.signed_button, self.end_button, self.print_button):
             top.addWidget(b)
         self.table = read_only_table(
             [
@@ -161,6 +163,7 @@ class ContractsPage(LazyPage):
         self.table.horizontalHeader().setStretchLastSection(True)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
+        lay.addWidget(self.reminder)
         lay.addWidget(self.table, 1)
         self.rows: list[contracts.ContractRow] = []
         refresh_on(self, CONTRACTS | RESIDENTS, self.refresh)
@@ -226,6 +229,11 @@ class ContractsPage(LazyPage):
         if chosen is None:
             return
         Op(self, self.store, lambda s: contracts.renew_contract(s, chosen.id) and None).run()
+
+    def mark_signed(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            Op(self, self.store, lambda s: contracts.mark_signed(s, chosen.id) and None).run()
 
     def end(self) -> None:
         chosen = self.selected()

@@ -104,7 +104,7 @@ class PlanDialog(QDialog):
         self.measures = QPlainTextEdit()
         self.measures.setFixedHeight(80)
         self.review = QDateEdit(QDate.currentDate().addMonths(3))
-        self.checked = QCheckBox(self.tr("今年已做免费健康体检，日期"))
+        self.checked = QCheckBox(self.tr("今年已做，日期"))
         self.check_date = QDateEdit(QDate.currentDate())
         for d in (self.review, self.check_date):
             d.setCalendarPopup(True)

@@ -529,7 +529,7 @@
     </message>
     <message>
         <source> 年</source>
-        <translation> years</translation>
+        <translation> year(s)</translation>
     </message>
     <message>
         <source>全户签约（在册家庭成员一起签）</source>
@@ -601,6 +601,10 @@
     <message>
         <source>解约…</source>
         <translation>End…</translation>
+    </message>
+    <message>
+        <source>已签字</source>
+        <translation>Mark signed</translation>
     </message>
     <message>
         <source>打印协议书…</source>
@@ -2214,8 +2218,8 @@
         <translation>Blank: the chronic diseases under management</translation>
     </message>
     <message>
-        <source>今年已做免费健康体检，日期</source>
-        <translation>Free health check done this year, on</translation>
+        <source>今年已做，日期</source>
+        <translation>Done this year, on</translation>
     </message>
     <message>
         <source>患者</source>

@@ -602,6 +602,10 @@
         <translation>解约…</translation>
     </message>
     <message>
+        <source>已签字</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
         <source>打印协议书…</source>
         <translation>打印协议书…</translation>
     </message>
@@ -2213,8 +2217,8 @@
         <translation>留空：在管的慢病</translation>
     </message>
     <message>
-        <source>今年已做免费健康体检，日期</source>
-        <translation>今年已做免费健康体检，日期</translation>
+        <source>今年已做，日期</source>
+        <translation>今年已做，日期</translation>
     </message>
     <message>
         <source>患者</source>
