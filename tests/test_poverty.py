@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 
@@ -231,6 +232,11 @@ def test_cli_set_plan_list(store, family, capsys):
         1,
         0,
     )
+    code, out, err = run("poverty", "list", "-o", str(Path(folder) / "poor.xlsx"))
+    assert code == 0 and out.startswith("已导出 1 户")
+    assert (Path(folder) / "poor.xlsx").stat().st_size > 0
+    code, out, _ = run("poverty", "list", "--plans", "--json")
+    assert [p["track"] for p in json.loads(out)] == ["major"]
     code, out, err = run(
         "poverty", "plan", family["other"], "--track", "major", "--measures", "x", "--review", "2027-01-31"
     )
