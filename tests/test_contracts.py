@@ -227,7 +227,10 @@ def test_cli_add_renew_end_list_json(store, family, capsys):
     assert set(data["contracts"][0]) >= {"id", "resident_id", "doctor", "packages", "start", "end", "status"}
     cid = data["contracts"][0]["id"]
     code, out, _ = run_cli(store, capsys, "contract", "renew", cid, "--json")
-    assert json.loads(out)["renewed_from"] == cid
+    renewal = json.loads(out)
+    assert (renewal["renewed_from"], renewal["signature"]) == (cid, "pending")
+    code, out, _ = run_cli(store, capsys, "contract", "signed", renewal["id"], "--json")
+    assert json.loads(out)["signature"] == "signed"
     code, out, _ = run_cli(
         store, capsys, "contract", "end", json.loads(out)["id"], "--reason", "死亡", "--json"
     )

@@ -190,13 +190,18 @@ def test_attachments_sync_to_the_township_and_survive_backup_and_restore(world):
     town, a, b, folder = world
     photo = png(40)
     with a.store.transaction() as s:
-        education.add_activity(s, LECTURE, [("现场.png", photo, "photo"), ("签到表.pdf", PDF, "signin")])
+        aid = education.add_activity(
+            s, LECTURE, [("现场.png", photo, "photo"), ("签到表.pdf", PDF, "signin")]
+        ).id
     expected = {"现场.png": photo, "签到表.pdf": PDF}
     a.export(folder / "up")
     town.import_(folder / "up")
     assert attachment_files(town.store) == expected  # the bytes arrived, checked by their hash
     with town.store.session() as s:
-        assert [x.topic for x in education.list_activities(s, 2026)] == ["高血压的防治"]
+        assert [x for _i, _k, x, _n in education.get_activity(s, aid).attachments] == [
+            "现场.png",
+            "签到表.pdf",
+        ]
     town.export(folder / "down")
     b.import_(folder / "down")
     assert attachment_files(b.store) == {}  # another village's archive is not its business
@@ -216,3 +221,39 @@ def test_attachments_sync_to_the_township_and_survive_backup_and_restore(world):
             assert base64.b64decode(row.data_b64) == photo and row.size == len(photo)
     finally:
         restored.dispose()
+
+
+@pytest.mark.slow
+def test_contracts_poverty_and_plans_sync_to_the_township(world):
+    """(Here to share this module's county.)  The issue-19 records a village writes reach the township."""
+    from app.models import FamilyContract, PovertyHousehold, PovertyPlan, Resident
+    from app.services.programmes import contracts, poverty
+
+    town, a, _b, folder = world
+    with a.store.transaction() as s:
+        r = s.scalars(sa.select(Resident).where(Resident.status == "1").order_by(Resident.archive_no)).first()
+        poverty.set_household(s, r.archive_no, status="registered", cause="illness")
+        for c in s.scalars(sa.select(FamilyContract).where(FamilyContract.resident_id == r.id)):
+            contracts.end_contract(s, c.id, "重新签约") if c.status == "active" else None
+        (c,), _ = contracts.add_contract(
+            s, r.archive_no, doctor="李医生", packages="basic,poor", start=dt.date.today()
+        )
+        poverty.add_plan(
+            s, r.archive_no, track="chronic", measures="每月随访", review=dt.date.today(), condition="高血压"
+        )
+        rid, cid = r.id, c.id
+    a.export(folder / "up2")
+    town.import_(folder / "up2")
+    with town.store.session() as s:
+        assert s.get(FamilyContract, cid).packages == ["basic", "poor"]
+        resident = s.get(Resident, rid)
+        assert resident.poverty_registered is True and resident.contract_doctor == "李医生"
+        assert (
+            s.scalar(
+                sa.select(PovertyHousehold.status).where(
+                    PovertyHousehold.household_id == resident.household_id
+                )
+            )
+            == "registered"
+        )
+        assert s.scalar(sa.select(PovertyPlan.track).where(PovertyPlan.resident_id == rid)) == "chronic"

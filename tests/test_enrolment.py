@@ -93,7 +93,6 @@ def test_township_must_name_a_village_of_its_own(township_store, person):
         ({"history_events": [("surgery", "阑尾切除", "2030-01-01")]}, "history_events", "今天之前"),
         ({"family": {"father": ["1", "2"]}}, "family", "就不能再选其他项"),
         ({"status": "3"}, "status_date", "迁出或死亡请填写日期"),
-        ({"contract_years": "20"}, "contract_years", "1到10年"),
         ({"relation_to_head": "1"}, "relation_to_head", "新建家庭户时本人应为户主"),
         ({"has_genetic_disease": True}, "genetic_disease", "写明疾病名称"),
     ],
@@ -196,9 +195,6 @@ def test_edit_round_trip_changes_nothing(store, person):
             allergy_other="头孢",
             past_diseases={"2": "2015-06"},
             family={"sibling": ["3"]},
-            poverty_registered=True,
-            contract_signed_on="2025-01-02",
-            contract_years="1",
         ),
     )
     with store.session() as s:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 
@@ -231,7 +232,42 @@ def test_cli_set_plan_list(store, family, capsys):
         1,
         0,
     )
+    code, out, err = run("poverty", "list", "-o", str(Path(folder) / "poor.xlsx"))
+    assert code == 0 and out.startswith("已导出 1 户")
+    assert (Path(folder) / "poor.xlsx").stat().st_size > 0
+    code, out, _ = run("poverty", "list", "--plans", "--json")
+    assert [p["track"] for p in json.loads(out)] == ["major"]
     code, out, err = run(
         "poverty", "plan", family["other"], "--track", "major", "--measures", "x", "--review", "2027-01-31"
     )
     assert code == 1 and err.startswith("错误：王五不属于登记的贫困户")
+
+
+def test_a_member_joining_a_registered_household_is_marked(store, family, person):
+    with store.transaction() as s:
+        poverty.set_household(s, family["head"], status="registered", cause="illness")
+        head = s.query(Resident).filter_by(archive_no=family["head"]).one()
+        child = save_resident(
+            s,
+            person(
+                name="张小六",
+                id_number="",
+                sex="1",
+                birth_date="2010-01-01",
+                relation_to_head="2",
+                household_id=head.household_id,
+            ),
+            today=NOW,
+        )
+        assert child.poverty_registered is True
+        neighbour = save_resident(
+            s, person(name="赵七", id_number="", sex="1", birth_date="1970-01-01"), today=NOW
+        )
+        assert neighbour.poverty_registered is False
+
+
+def test_the_resident_form_no_longer_holds_contract_or_poverty_fields():
+    from app.services.records import resident_form
+
+    keys = {f.key for f in resident_form.RESIDENT_FORM}
+    assert not keys & {"poverty_registered", "contract_signed_on", "contract_doctor", "contract_years"}

@@ -172,7 +172,7 @@ def test_a_mistaken_declaration_is_refused_at_once():
     [
         {"name": "", "phone": "123", "birth_date": "1950-01-01", "ethnicity": "77", "status": "3"},
         {"id_type": "9", "id_number": "x" * 40, "sex": "7", "enrolled_on": "2030-01-01"},
-        {"relation_to_head": "1", "contract_years": "20", "contract_signed_on": "2030-01-01"},
+        {"relation_to_head": "1", "enrolled_on": "2030-01-01"},
         {"allergy": ["5"], "family": {"father": ["1", "2"]}, "history_events": [("x", "", "")]},
         {"has_genetic_disease": True, "past_diseases": {"2": "2015-13"}, "status": "2"},
     ],
@@ -186,13 +186,16 @@ def test_every_refusal_names_a_field_of_the_table(store, changes):
     "typed, expected",
     [("3", 3), ("３", 3), (" 10 ", 10), ("³", None), ("٣", None), ("४", None), ("0", None), ("3.5", None)],
 )
-def test_numbers_are_ascii_or_full_width_digits(store, typed, expected):
-    inp = new(contract_signed_on="2025-01-02", contract_years=typed)
+def test_numbers_are_ascii_or_full_width_digits(typed, expected):
+    # 签约年限 moved from the resident form to the contract (services.programmes.contracts).
+    from app.services.errors import UserError
+    from app.services.programmes import contracts
+
     if expected is None:
-        assert errors_of(store, inp) == {"contract_years": "签约年限应为1到10年"}
+        with pytest.raises(UserError, match="签约年限应为1到10年"):
+            contracts.parse_years(typed)
     else:
-        with store.transaction() as s:
-            assert records.save_resident(s, inp, today=TODAY).contract_years == expected
+        assert contracts.parse_years(typed) == expected
 
 
 def test_tab_order_follows_the_table(gui_app, qtbot, store):
@@ -215,7 +218,7 @@ def test_tab_order_follows_the_table(gui_app, qtbot, store):
         if w is form.name:
             break
     shown = [f.key for f in resident_form.RESIDENT_FORM if f.key in owner.values()]
-    assert seen == shown and len(seen) > 40, seen
+    assert seen == shown and len(seen) > 35, seen
 
 
 # ---------------------------------------------------------------- what the form reads at open
@@ -341,10 +344,6 @@ def test_editing_in_the_form_shows_the_record_and_saving_changes_nothing(gui_app
                 genetic_disease="血友病",
                 family={"father": ["2", "7"], "mother": ["1"]},
                 family_other="",
-                poverty_registered=True,
-                contract_signed_on="2025-01-02",
-                contract_doctor="李医生",
-                contract_years="3",
                 fuel="5",
             ),
             today=TODAY,
@@ -361,7 +360,7 @@ def test_editing_in_the_form_shows_the_record_and_saving_changes_nothing(gui_app
         "一组",
     )
     assert form.disease_dates["2"].text() == "2015-06" and form.disease_checks["13"].isChecked()
-    assert form.poverty_registered.isChecked() and form.has_genetic_disease.isChecked()
+    assert form.has_genetic_disease.isChecked()
     assert form.to_input() == before
     assert dialog.save() is True
     with store.session() as s:

@@ -8,6 +8,7 @@ import pytest
 
 from app.models import Resident
 from app.services.programmes import followup, worklist
+from app.services.programmes import poverty as poverty_households
 from app.services.programmes.followup import VisitInput, save_visit
 from app.services.records.residents import ResidentInput, save_resident
 from tests import storekit
@@ -52,11 +53,12 @@ def caseload(tmp_path_factory):
                     name=name,
                     sex="1",
                     birth_date=f"195{i}-01-01",
-                    poverty_registered=poverty,
                     enrolled_on="2020-01-01",
                 ),
                 today=TODAY,
             )
+            if poverty:  # the household's registration marks its members
+                poverty_households.set_household(s, r.archive_no, status="registered", cause="illness")
             followup.enrol(s, r, program, dt.date.fromisoformat(enrolled))
             ids[name] = r.id
             for day, sbp, dbp, method in visits:

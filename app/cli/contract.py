@@ -39,6 +39,10 @@ def register(sub) -> None:
     ce.add_argument("--reason", required=True)
     ce.add_argument("--json", action="store_true")
     ce.set_defaults(func=end)
+    cs = c.add_parser("signed", help="the paper agreement came back signed (签字)")
+    cs.add_argument("id")
+    cs.add_argument("--json", action="store_true")
+    cs.set_defaults(func=signed)
     cl = c.add_parser("list", help="contracts, newest first")
     cl.add_argument(
         "--expiring", type=WholeNumber("天数"), metavar="DAYS", help="only those ending within DAYS"
@@ -129,6 +133,20 @@ def end(args) -> int:
         print_json(row.as_json())
     else:
         print(f"已解约：{row.resident_name}  {row.ended_on}  {row.end_reason}")
+    return 0
+
+
+def signed(args) -> int:
+    from app.services.programmes import contracts
+
+    _, store = open_store(args)
+    with store.transaction() as s:
+        c = contracts.mark_signed(s, args.id)
+        row = contracts.row_of(c, c.resident)
+    if args.json:
+        print_json(row.as_json())
+    else:
+        print(f"已签字：{row.resident_name}  {row.start_on}～{row.end_on}")
     return 0
 
 

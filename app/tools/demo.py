@@ -41,7 +41,7 @@ from app.services.records.pinyin_keys import sort_key
 from app.services.records.residents import search_key_rows
 from app.services.records.validators import age_on
 from app.services.sync import bulk
-from app.tools import demo_population, demo_referrals, demo_smi_elderly, demo_township
+from app.tools import demo_population, demo_referrals, demo_services, demo_smi_elderly, demo_township
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -352,6 +352,7 @@ def generate_demo(
             if progress:
                 progress(made, residents)
     demo_population.add_population_figures(session, village_list, today, seed)
+    demo_services.generate(session, rng, today)  # contracts, poverty, health education (issue 19)
     return DemoResult(len(village_list), made_households, made, time.perf_counter() - started)
 
 
@@ -430,7 +431,7 @@ def _household(p: _People, village: Village, groups: list[VillageGroup], members
                 "household_id": hh_id,
                 "relation_to_head": relation,
                 "poverty_registered": poor,
-                "contract_signed_on": today - dt.timedelta(days=r.randrange(0, 700)) if signed else None,
+                "contract_signed_on": today - dt.timedelta(days=r.randrange(0, 360)) if signed else None,
                 "contract_doctor": doctor if signed else None,
                 "contract_years": 1 if signed else None,
                 "status": "1",

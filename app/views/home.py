@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QGroupBox, QLabel, QVBoxLayou
 
 from app.db import Store
 from app.services import dashboard, profile
+from app.views import education_page
 from app.views.operations import FOLLOWUPS, REFERRALS, RESIDENTS, Op, refresh_on
 from app.views.referrals import ReferralList
 
@@ -22,6 +23,7 @@ class HomePage(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(self.title)
         lay.addLayout(self.grid)
+        lay.addWidget(education_page.home_panel(store))
         self.note = QLabel(self.tr("在“居民档案”中搜索、建档或导入花名册。"))
         self.note.setStyleSheet("color: #666;")
         lay.addWidget(self.note)

@@ -13,9 +13,12 @@ from app.services.access import authz
 from app.services.programmes import smi
 from app.views.audit_page import AuditPage
 from app.views.elderly_page import ElderlyPage
+from app.views.contracts_page import ContractsPage
+from app.views.education_page import EducationPage
 from app.views.followups import FollowupPage
 from app.views.home import HomePage
 from app.views.operations import Op
+from app.views.poverty_page import PovertyPage
 from app.views.print_page import PrintPage
 from app.views.quality_page import QualityPage
 from app.views.residents import ResidentsPage
@@ -52,6 +55,9 @@ class MainWindow(QMainWindow):
             ("followups", self.tr("随访"), self.followups),
             ("elderly", self.tr("老年人"), ElderlyPage(store)),
             ("smi", self.tr("专项随访"), SmiPage(store)),
+            ("contracts", self.tr("签约"), ContractsPage(store)),
+            ("poverty", self.tr("贫困户"), PovertyPage(store)),
+            ("education", self.tr("健康教育"), EducationPage(store)),
             ("print", self.tr("打印"), PrintPage(store)),
             ("sync", self.tr("同步"), SyncPage(store, self.paths)),
             ("audit", self.tr("审计"), AuditPage(store)),

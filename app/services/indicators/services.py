@@ -265,7 +265,7 @@ for _key, _name, _order in (
     ("lectures", QT_TRANSLATE_NOOP("Indicator", "健康知识讲座次数"), 50),
     ("consultations", QT_TRANSLATE_NOOP("Indicator", "公众健康咨询活动次数"), 51),
     ("boards", QT_TRANSLATE_NOOP("Indicator", "宣传栏更换次数"), 52),
-    ("materials", QT_TRANSLATE_NOOP("Indicator", "印刷资料种类"), 53),
+    ("materials", QT_TRANSLATE_NOOP("Indicator", "印刷资料发放次数"), 53),
 ):
     indicator(
         f"education_{_key}",

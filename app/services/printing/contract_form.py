@@ -107,8 +107,8 @@ def render(data: AgreementData, T: Labels) -> bytes:
     for i, code in enumerate(c.code for c in CODE_LISTS["contract_package"]):
         x = LEFT + 4 + (i % 4) * 42
         row_y = y + (i // 4) * 7
-        page.check(x, row_y - 2.6, code in data.packages)
-        page.text(x + 4.5, row_y, T.code("contract_package", code), 10.5)
+        page.check(x, row_y + 0.3, code in data.packages, 3.6)
+        page.fit_text(x + 4.8, row_y, 36, T.code("contract_package", code), 10.5)
     y += 18
     page.text(LEFT, y, T("Print", "三、双方责任"), 11.5, bold=True)
     y += 3
@@ -121,10 +121,8 @@ def render(data: AgreementData, T: Labels) -> bytes:
     )
     used = page.paragraph(Box(LEFT + 4, y, WIDTH - 4, 40), markup(duties), 10.5, leading=1.6)
     y += used + 16
-    page.text(LEFT, y, T("Print", "甲方（签字或按手印）："), 10.5)
-    page.text(LEFT + 95, y, T("Print", "乙方（签字）："), 10.5)
-    page.line(LEFT + 45, y + 1, LEFT + 88, y + 1, 0.4)
-    page.line(LEFT + 122, y + 1, RIGHT, y + 1, 0.4)
+    page.field(LEFT, y, 88, T("Print", "甲方（签字或按手印）："), "", 10.5)
+    page.field(LEFT + 95, y, WIDTH - 95, T("Print", "乙方（签字）："), "", 10.5)
     y += 10
     page.text(LEFT, y, T("Print", "日期：") + T.date(data.start_on), 10.5)
     page.text(LEFT + 95, y, T("Print", "日期：") + T.date(data.start_on), 10.5)

@@ -54,10 +54,8 @@ def render(row: education.ActivityRow, institution: str, T: Labels) -> bytes:
     archived = T.join([f"{kinds.get(k, k)} {name}" for _id, k, name, _size in row.attachments])
     page.boxed_text(Box(LEFT, y, WIDTH, 26), T("Print", "存档材料请附后："), archived, 10)
     y += 26 + 12
-    page.text(LEFT, y, T("Print", "填表人（签字）："), 10.5)
-    page.line(LEFT + 32, y + 1, LEFT + 80, y + 1, 0.4)
-    page.text(LEFT + 95, y, T("Print", "负责人（签字）："), 10.5)
-    page.line(LEFT + 127, y + 1, RIGHT, y + 1, 0.4)
+    page.field(LEFT, y, 80, T("Print", "填表人（签字）："), "", 10.5)
+    page.field(LEFT + 95, y, WIDTH - 95, T("Print", "负责人（签字）："), "", 10.5)
     y += 10
     page.text(LEFT + 95, y, T("Print", "填表时间：") + T.date(row.held_on), 10.5)
     return doc.to_bytes()

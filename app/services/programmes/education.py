@@ -48,7 +48,7 @@ PROGRESS_LABELS = {
     "lectures": QT_TRANSLATE_NOOP("Education", "健康知识讲座"),
     "consultations": QT_TRANSLATE_NOOP("Education", "公众健康咨询"),
     "boards": QT_TRANSLATE_NOOP("Education", "宣传栏更换"),
-    "materials": QT_TRANSLATE_NOOP("Education", "印刷资料种类"),
+    "materials": QT_TRANSLATE_NOOP("Education", "印刷资料发放"),
     "audiovisual": QT_TRANSLATE_NOOP("Education", "音像资料种类"),
     "individual": QT_TRANSLATE_NOOP("Education", "个体化健康教育"),
 }

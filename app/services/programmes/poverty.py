@@ -81,6 +81,24 @@ def _mirror(session: Session, household: Household, poor: bool) -> None:
             member.poverty_registered = poor
 
 
+def mirror_resident(session: Session, resident: Resident) -> None:
+    """A resident saved into a household takes the household's registration (one source of truth)."""
+    poor = (
+        session.scalar(
+            select(func.count())
+            .select_from(PovertyHousehold)
+            .where(
+                PovertyHousehold.household_id == resident.household_id,
+                PovertyHousehold.voided.is_(False),
+                PovertyHousehold.status.in_(POOR_STATUSES),
+            )
+        )
+        or 0
+    ) > 0
+    if resident.poverty_registered != poor:
+        resident.poverty_registered = poor
+
+
 def set_household(
     session: Session,
     ref: str,

@@ -419,19 +419,8 @@ RESIDENT_FORM = FieldTable(
                     editor="relation",
                     roster=Column("与户主关系", 9, "户主"),
                 ),
-                Field("poverty_registered", QT_TRANSLATE_NOOP("Field", "建档立卡贫困户"), Kind.BOOL),
-                Field(
-                    "contract_signed_on", QT_TRANSLATE_NOOP("Field", "签约日期"), Kind.DATE, not_future=True
-                ),
-                Field("contract_doctor", QT_TRANSLATE_NOOP("Field", "签约医生"), Kind.TEXT, max_len=50),
-                Field(
-                    "contract_years",
-                    QT_TRANSLATE_NOOP("Field", "签约年限"),
-                    Kind.NUMBER,
-                    minimum=1,
-                    maximum=10,
-                    unit=QT_TRANSLATE_NOOP("Field", "年"),
-                ),
+                # 贫困户 and 家庭医生签约 are kept by their own records (programmes.poverty, .contracts);
+                # the resident's poverty_registered / contract_* columns mirror them.
                 Field(
                     "household_id",
                     QT_TRANSLATE_NOOP("Field", "家庭户"),

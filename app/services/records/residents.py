@@ -156,6 +156,9 @@ def save_resident(
     resident.choices = [ResidentChoice(**c) for c in clean.choices]
     session.flush()
     _write_search_keys(session, resident)
+    from app.services.programmes import poverty  # the household's registration decides the flag
+
+    poverty.mirror_resident(session, resident)
     return resident
 
 

@@ -1,0 +1,283 @@
+"""健康教育: the year's activities (健康教育活动记录表) with their archived photos and sign-in sheets,
+the progress against the spec's minimums, and the small progress panel the 工作台 shows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Store
+from app.services.programmes import education
+from app.views.operations import FOLLOWUPS, Op, refresh_on
+from app.views.widgets import (
+    CodeCombo,
+    ErrorLabel,
+    LazyPage,
+    code_label,
+    fit_columns,
+    print_labels,
+    read_only_table,
+    render,
+    translate,
+)
+
+EDUCATION = frozenset({"education_activity", "education_attachment"})
+
+
+class ProgressPanel(QFrame):
+    """健康教育进度: each kind of activity this year against its minimum (red when behind)."""
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.setFrameShape(QFrame.StyledPanel)
+        self.setStyleSheet("QFrame { background: #f4f8fb; border-radius: 6px; }")
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: bold;")
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(18)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.title)
+        lay.addLayout(self.grid)
+        self.cells: dict[str, QLabel] = {}
+        refresh_on(self, EDUCATION | FOLLOWUPS, self.refresh)
+
+    def refresh(self, year: int | None = None) -> None:
+        year = year or QDate.currentDate().year()
+        lines = Op(self, self.store, lambda s: education.progress(s, year)).run()
+        if lines is None:
+            return
+        self.title.setText(self.tr("{year}年健康教育进度").replace("{year}", str(year)))
+        for i, line in enumerate(lines):
+            cell = self.cells.get(line.key)
+            if cell is None:
+                cell = self.cells[line.key] = QLabel()
+                self.grid.addWidget(cell, i // 3, i % 3)
+            need = f" / {line.minimum}" if line.minimum else ""
+            cell.setText(
+                self.tr("{label}：{done}{need}")
+                .replace("{label}", translate("Education", line.label))
+                .replace("{done}", str(line.done))
+                .replace("{need}", need)
+            )
+            cell.setStyleSheet("color: #c62828;" if line.behind else "color: #1b5e20;")
+            cell.setToolTip(
+                self.tr("按月计至今应完成 {n}").replace("{n}", str(line.expected_by_now))
+                if line.expected_by_now is not None
+                else ""
+            )
+
+
+class ActivityDialog(QDialog):
+    """新健康教育活动: every field of the national record, and files to archive with it."""
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(self.tr("健康教育活动记录"))
+        self.held_on = QDateEdit(QDate.currentDate())
+        self.held_on.setCalendarPopup(True)
+        self.held_on.setDisplayFormat("yyyy-MM-dd")
+        self.place = QLineEdit()
+        self.form = CodeCombo("education_form", blank=False)
+        self.form.setCurrentIndex(self.form.findData("5"))
+        self.topic = QLineEdit()
+        self.organiser = QLineEdit()
+        self.audience_kind = QLineEdit()
+        self.audience = QSpinBox()
+        self.audience.setRange(0, 100000)
+        self.materials = QLineEdit()
+        self.kinds = QSpinBox()
+        self.kinds.setRange(0, 100)
+        self.content = QPlainTextEdit()
+        self.content.setFixedHeight(70)
+        self.evaluation = QPlainTextEdit()
+        self.evaluation.setFixedHeight(50)
+        self.files = QListWidget()
+        self.files.setFixedHeight(60)
+        self.paths: list[tuple[str, str]] = []
+        add_photo = QPushButton(self.tr("添加照片…"))
+        add_signin = QPushButton(self.tr("添加签到表…"))
+        add_photo.clicked.connect(lambda: self.pick("photo"))
+        add_signin.clicked.connect(lambda: self.pick("signin"))
+        self.error = ErrorLabel()
+        form = QFormLayout()
+        form.addRow(self.tr("活动时间"), self.held_on)
+        form.addRow(self.tr("活动地点"), self.place)
+        form.addRow(self.tr("活动形式"), self.form)
+        form.addRow(self.tr("活动主题"), self.topic)
+        form.addRow(self.tr("组织者"), self.organiser)
+        form.addRow(self.tr("接受健康教育人员类别"), self.audience_kind)
+        form.addRow(self.tr("接受健康教育人数"), self.audience)
+        form.addRow(self.tr("资料发放种类及数量"), self.materials)
+        form.addRow(self.tr("资料种类数"), self.kinds)
+        form.addRow(self.tr("活动内容"), self.content)
+        form.addRow(self.tr("活动总结评价"), self.evaluation)
+        files = QHBoxLayout()
+        files.addWidget(self.files, 1)
+        picks = QVBoxLayout()
+        picks.addWidget(add_photo)
+        picks.addWidget(add_signin)
+        files.addLayout(picks)
+        form.addRow(self.tr("存档材料"), files)
+        buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Save).setText(self.tr("保存"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addWidget(buttons)
+
+    def pick(self, kind: str) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("选择文件"), "", self.tr("图片或PDF (*.jpg *.jpeg *.png *.pdf)")
+        )
+        self.add_files(paths, kind)
+
+    def add_files(self, paths: list[str], kind: str) -> None:
+        label = self.tr("照片") if kind == "photo" else self.tr("签到表")
+        for p in paths:
+            self.paths.append((p, kind))
+            self.files.addItem(f"{label}：{p}")
+
+    def save(self) -> None:
+        inp = education.ActivityInput(
+            held_on=self.held_on.date().toPython(),
+            place=self.place.text(),
+            form=self.form.code(),
+            topic=self.topic.text(),
+            organiser=self.organiser.text(),
+            audience_kind=self.audience_kind.text(),
+            audience_count=self.audience.value(),
+            materials=self.materials.text(),
+            material_kinds=self.kinds.value() if self.kinds.value() else "",
+            content=self.content.toPlainText(),
+            evaluation=self.evaluation.toPlainText(),
+        )
+        files = list(self.paths)
+
+        def work(s):
+            attachments = []
+            for kind in ("photo", "signin"):
+                attachments += education.read_files([p for p, k in files if k == kind], kind)
+            education.add_activity(s, inp, attachments)
+
+        Op(self, self.store, work).success(lambda _r: self.accept()).failure(
+            lambda e: self.error.show_error(render(e.message))
+        ).run()
+
+
+class EducationPage(LazyPage):
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(QDate.currentDate().year())
+        self.year.valueChanged.connect(self.refresh)
+        self.add_button = QPushButton(self.tr("新活动…"))
+        self.print_button = QPushButton(self.tr("打印记录表…"))
+        self.add_button.clicked.connect(self.new_activity)
+        self.print_button.clicked.connect(self.print_record)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("年份")))
+        top.addWidget(self.year)
+        top.addStretch(1)
+        top.addWidget(self.add_button)
+        top.addWidget(self.print_button)
+        self.progress = ProgressPanel(store)
+        self.table = read_only_table(
+            [
+                self.tr("活动时间"),
+                self.tr("活动形式"),
+                self.tr("活动主题"),
+                self.tr("活动地点"),
+                self.tr("人数"),
+                self.tr("组织者"),
+                self.tr("存档材料"),
+            ]
+        )
+        fit_columns(self.table, {0: 11, 1: 24, 2: 22, 3: 14, 4: 6, 5: 12, 6: 10})
+        self.table.horizontalHeader().setStretchLastSection(True)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.progress)
+        lay.addWidget(self.table, 1)
+        self.rows: list[education.ActivityRow] = []
+        refresh_on(self, EDUCATION, self.refresh)
+
+    def refresh(self) -> None:
+        self._loaded = True
+        year = self.year.value()
+        self.progress.refresh(year)
+        rows = Op(self, self.store, lambda s: education.list_activities(s, year)).run()
+        if rows is None:
+            return
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            values = [
+                r.held_on.isoformat(),
+                code_label("education_form", r.form),
+                r.topic,
+                r.place,
+                str(r.audience_count),
+                r.organiser,
+                str(len(r.attachments)),
+            ]
+            for j, v in enumerate(values):
+                item = QTableWidgetItem(v)
+                if j == 4:
+                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                elif j == 6:
+                    item.setTextAlignment(Qt.AlignCenter)
+                self.table.setItem(i, j, item)
+
+    def new_activity(self) -> ActivityDialog:
+        dialog = ActivityDialog(self.store, self)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    def print_record(self):
+        from app.services.printing import education_form
+        from app.views.print_preview import preview
+
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.rows):
+            QMessageBox.information(self, self.tr("打印记录表"), self.tr("请先选择一次活动"))
+            return None
+        chosen = self.rows[row]
+        labels = print_labels()
+        data = Op(self, self.store, lambda s: education_form.pdf(s, chosen.id, labels)).run()
+        if data is None:
+            return None
+        return preview(self.window(), data, self.tr("健康教育活动记录表"), f"健康教育-{chosen.held_on}.pdf")
+
+
+def home_panel(store: Store) -> QWidget:
+    """The 工作台's small panel: this year's health education against the minimums."""
+    panel = ProgressPanel(store)
+    panel.refresh()
+    return panel

@@ -1,0 +1,267 @@
+"""贫困户: the poverty workbench — registered households with their signing and this month's
+follow-ups; households not fully signed, poor chronic patients without this month's visit, plans
+(一患一策) due for review, patients without a plan, residents without this year's free health check."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+)
+
+from app.db import Store
+from app.services.programmes import poverty
+from app.views.contracts_page import CONTRACTS, tell
+from app.views.operations import FOLLOWUPS, RESIDENTS, Op, refresh_on
+from app.views.widgets import (
+    CodeCombo,
+    ErrorLabel,
+    LazyPage,
+    code_label,
+    fit_columns,
+    read_only_table,
+    render,
+)
+
+POVERTY = frozenset({"poverty_household", "poverty_plan"})
+
+
+def _dialog_buttons(dialog: QDialog, save_text: str) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+    buttons.button(QDialogButtonBox.Save).setText(save_text)
+    buttons.button(QDialogButtonBox.Cancel).setText(QCoreApplication.translate("PovertyPage", "取消"))
+    buttons.accepted.connect(dialog.save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+class HouseholdDialog(QDialog):
+    """登记贫困户: any member's archive number, status, cause and the poverty-by-illness flags."""
+
+    def __init__(self, store: Store, resident_ref: str = "", parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(self.tr("登记贫困户"))
+        self.resident = QLineEdit(resident_ref)
+        self.resident.setPlaceholderText(self.tr("任一家庭成员的档案编号"))
+        self.status = CodeCombo("poverty_status", blank=False)
+        self.cause = CodeCombo("poverty_cause")
+        self.by_illness = QCheckBox(self.tr("因病致贫"))
+        self.relapse = QCheckBox(self.tr("因病返贫"))
+        self.error = ErrorLabel()
+        form = QFormLayout()
+        form.addRow(self.tr("家庭成员"), self.resident)
+        form.addRow(self.tr("贫困户类型"), self.status)
+        form.addRow(self.tr("致贫原因"), self.cause)
+        flags = QHBoxLayout()
+        flags.addWidget(self.by_illness)
+        flags.addWidget(self.relapse)
+        form.addRow("", flags)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addWidget(_dialog_buttons(self, self.tr("保存")))
+
+    def save(self) -> None:
+        ref, status, cause = self.resident.text(), self.status.code(), self.cause.code()
+        by_illness, relapse = self.by_illness.isChecked(), self.relapse.isChecked()
+        Op(
+            self,
+            self.store,
+            lambda s: (
+                poverty.set_household(
+                    s, ref, status=status, cause=cause, by_illness=by_illness, relapse_by_illness=relapse
+                )
+                and None
+            ),
+        ).success(lambda _r: self.accept()).failure(lambda e: self.error.show_error(render(e.message))).run()
+
+
+class PlanDialog(QDialog):
+    """一患一策: condition, treatment track, measures, review date, this year's free health check."""
+
+    def __init__(self, store: Store, resident_ref: str = "", parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(self.tr("一患一策"))
+        self.resident = QLineEdit(resident_ref)
+        self.resident.setPlaceholderText(self.tr("17位档案编号或后8位"))
+        self.condition = QLineEdit()
+        self.condition.setPlaceholderText(self.tr("留空：在管的慢病"))
+        self.track = CodeCombo("poverty_track", blank=False)
+        self.measures = QPlainTextEdit()
+        self.measures.setFixedHeight(80)
+        self.review = QDateEdit(QDate.currentDate().addMonths(3))
+        self.checked = QCheckBox(self.tr("今年已做，日期"))
+        self.check_date = QDateEdit(QDate.currentDate())
+        for d in (self.review, self.check_date):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+        self.error = ErrorLabel()
+        form = QFormLayout()
+        form.addRow(self.tr("患者"), self.resident)
+        form.addRow(self.tr("疾病"), self.condition)
+        form.addRow(self.tr("救治方式"), self.track)
+        form.addRow(self.tr("帮扶措施"), self.measures)
+        form.addRow(self.tr("复核日期"), self.review)
+        check = QHBoxLayout()
+        check.addWidget(self.checked)
+        check.addWidget(self.check_date)
+        form.addRow(self.tr("免费健康体检"), check)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addWidget(_dialog_buttons(self, self.tr("保存")))
+
+    def save(self) -> None:
+        ref, condition, track = self.resident.text(), self.condition.text(), self.track.code()
+        measures, review = self.measures.toPlainText(), self.review.date().toPython()
+        check = self.check_date.date().toPython() if self.checked.isChecked() else ""
+        Op(
+            self,
+            self.store,
+            lambda s: (
+                poverty.add_plan(
+                    s,
+                    ref,
+                    track=track,
+                    measures=measures,
+                    review=review,
+                    condition=condition,
+                    health_check=check,
+                )
+                and None
+            ),
+        ).success(lambda _r: self.accept()).failure(lambda e: self.error.show_error(render(e.message))).run()
+
+
+class PovertyPage(LazyPage):
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.register_button = QPushButton(self.tr("登记贫困户…"))
+        self.plan_button = QPushButton(self.tr("一患一策…"))
+        self.export_button = QPushButton(self.tr("导出Excel…"))
+        self.register_button.clicked.connect(self.register_household)
+        self.plan_button.clicked.connect(self.new_plan)
+        self.export_button.clicked.connect(self.export)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        for b in (self.register_button, self.plan_button, self.export_button):
+            top.addWidget(b)
+        self.tabs = QTabWidget()
+        self.households = read_only_table(
+            [
+                self.tr("村"),
+                self.tr("户主"),
+                self.tr("档案编号"),
+                self.tr("贫困户类型"),
+                self.tr("致贫原因"),
+                self.tr("签约"),
+                self.tr("慢病本月随访"),
+            ]
+        )
+        fit_columns(self.households, {0: 10, 1: 8, 2: 20, 3: 28, 4: 14, 5: 8, 6: 12})
+        self.lists = {}
+        for key in ("not_visited", "plans_due", "no_plan", "no_health_check"):
+            table = read_only_table([self.tr("姓名"), self.tr("档案编号"), self.tr("说明"), self.tr("日期")])
+            fit_columns(table, {0: 8, 1: 20, 2: 20, 3: 11})
+            table.horizontalHeader().setStretchLastSection(True)
+            self.lists[key] = table
+        self.unsigned = read_only_table(
+            [self.tr("村"), self.tr("户主"), self.tr("档案编号"), self.tr("已签约/在册")]
+        )
+        fit_columns(self.unsigned, {0: 10, 1: 8, 2: 20, 3: 12})
+        for t in (self.households, self.unsigned):
+            t.horizontalHeader().setStretchLastSection(True)
+        self.tab_titles = {
+            "households": self.tr("贫困户"),
+            "unsigned": self.tr("未全户签约"),
+            "not_visited": self.tr("本月未随访"),
+            "plans_due": self.tr("一患一策待复核"),
+            "no_plan": self.tr("未制定一患一策"),
+            "no_health_check": self.tr("今年未体检"),
+        }
+        self.tabs.addTab(self.households, self.tab_titles["households"])
+        self.tabs.addTab(self.unsigned, self.tab_titles["unsigned"])
+        for key, table in self.lists.items():
+            self.tabs.addTab(table, self.tab_titles[key])
+        self.error = ErrorLabel()
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.error)
+        lay.addWidget(self.tabs, 1)
+        refresh_on(self, POVERTY | CONTRACTS | RESIDENTS | FOLLOWUPS, self.refresh)
+
+    def refresh(self) -> None:
+        self._loaded = True
+        wb = Op(self, self.store, poverty.workbench).run()
+        if wb is None:
+            return
+        rows = Op(self, self.store, poverty.list_households).run() or []
+        self.households.setRowCount(len(rows))
+        for i, h in enumerate(rows):
+            values = [
+                h.village,
+                h.head,
+                h.head_archive_no,
+                code_label("poverty_status", h.status),
+                code_label("poverty_cause", h.cause),
+                f"{h.signed}/{h.members}",
+                f"{h.chronic_visited}/{h.chronic}",
+            ]
+            for j, v in enumerate(values):
+                self.households.setItem(i, j, QTableWidgetItem(v))
+        self.unsigned.setRowCount(len(wb.unsigned_households))
+        for i, h in enumerate(wb.unsigned_households):
+            for j, v in enumerate([h.village, h.head, h.head_archive_no, f"{h.signed}/{h.members}"]):
+                self.unsigned.setItem(i, j, QTableWidgetItem(v))
+        counts = {"households": len(rows), "unsigned": len(wb.unsigned_households)}
+        for key, table in self.lists.items():
+            items = getattr(wb, key)
+            counts[key] = len(items)
+            table.setRowCount(len(items))
+            for i, w in enumerate(items):
+                for j, v in enumerate([w.name, w.archive_no, w.detail, w.due.isoformat() if w.due else ""]):
+                    table.setItem(i, j, QTableWidgetItem(v))
+        for index, key in enumerate(self.tab_titles):
+            self.tabs.setTabText(index, f"{self.tab_titles[key]} ({counts[key]})")
+
+    def _selected_archive_no(self) -> str:
+        table = self.tabs.currentWidget()
+        row = table.currentRow()
+        column = 2 if table in (self.households, self.unsigned) else 1
+        item = table.item(row, column) if row >= 0 else None
+        return item.text() if item else ""
+
+    def register_household(self) -> HouseholdDialog:
+        dialog = HouseholdDialog(self.store, self._selected_archive_no(), self)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    def new_plan(self) -> PlanDialog:
+        dialog = PlanDialog(self.store, self._selected_archive_no(), self)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    def export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出贫困户"), "贫困户.xlsx", "Excel (*.xlsx)")
+        if not path:
+            return
+        n = Op(self, self.store, lambda s: poverty.export_households(s, path)).run()
+        if n is not None:
+            tell(self, self.tr("已导出 {n} 户").replace("{n}", str(n)))

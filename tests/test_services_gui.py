@@ -1,0 +1,138 @@
+"""The 签约, 贫困户 and 健康教育 pages and their dialogs, driven as a user would."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialog
+
+from app.services.programmes import followup, poverty
+from app.services.records.residents import save_resident
+from app.views.contracts_page import ContractsPage
+from app.views.education_page import EducationPage
+from app.views.home import HomePage
+from app.views.poverty_page import PovertyPage
+from tests.test_education import png
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def family(store, person):
+    with store.transaction() as s:
+        head = save_resident(s, person())
+        wife = save_resident(
+            s,
+            person(
+                name="李四",
+                id_number="",
+                sex="2",
+                birth_date="1952-03-04",
+                relation_to_head="1",
+                household_id=head.household_id,
+            ),
+        )
+        followup.enrol(s, head, "htn", dt.date(2026, 1, 1))
+        return head.archive_no, wife.archive_no
+
+
+def test_sign_a_household_then_end_one_contract(gui_app, qtbot, store, family, monkeypatch):
+    page = ContractsPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.table.rowCount() == 0
+    dialog = page.new_contract()
+    qtbot.keyClicks(dialog.resident, family[0])
+    dialog.doctor.setText("李医生")
+    dialog.packages.boxes["elderly"].setChecked(True)
+    dialog.start.setDate(QDate(2026, 1, 1))
+    dialog.household.setChecked(True)
+    dialog.save()
+    assert dialog.result() == QDialog.Accepted and dialog.result_text == "已签约 2 人"
+    assert page.table.rowCount() == 2  # the page refreshed itself from the change announcement
+    assert {page.table.item(r, 3).text() for r in range(2)} == {"基础包、老年人包"}
+    assert page.table.item(0, 5).text() == "2026-12-31"
+
+    page.table.selectRow(0)
+    name = page.table.item(0, 1).text()
+    monkeypatch.setattr("app.views.contracts_page.QInputDialog.getText", lambda *a, **k: ("迁往外地", True))
+    page.end()
+    page.filter.setCurrentIndex(page.filter.findData("all"))
+    ended = [r for r in page.rows if r.status == "ended"]
+    assert [(r.resident_name, r.end_reason) for r in ended] == [(name, "迁往外地")]
+
+
+def test_contract_dialog_keeps_what_was_typed_on_error(gui_app, qtbot, store, family):
+    page = ContractsPage(store)
+    qtbot.addWidget(page)
+    dialog = page.new_contract()
+    qtbot.keyClicks(dialog.resident, family[0])
+    dialog.doctor.setText("李医生")
+    dialog.packages.set_codes([])
+    dialog.save()
+    assert dialog.isVisible() and "请选择至少一个服务包" in dialog.error.text()
+    assert dialog.resident.text() == family[0]
+
+
+def test_poverty_page_register_and_plan(gui_app, qtbot, store, family):
+    page = PovertyPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.tabs.tabText(0).endswith("(0)")
+    dialog = page.register_household()
+    qtbot.keyClicks(dialog.resident, family[1])
+    dialog.status.set_code("registered")
+    dialog.cause.set_code("illness")
+    dialog.save()
+    assert dialog.result() == QDialog.Accepted
+    assert page.households.rowCount() == 1 and page.households.item(0, 5).text() == "0/2"
+    assert page.tabs.tabText(2).endswith("(1)")  # 张三's hypertension: no visit this month
+    plan = page.new_plan()
+    qtbot.keyClicks(plan.resident, family[0])
+    plan.track.set_code("chronic")
+    plan.measures.setPlainText("每月随访，免费降压药")
+    plan.review.setDate(QDate.currentDate().addDays(3))
+    plan.save()
+    assert plan.result() == QDialog.Accepted
+    assert page.lists["plans_due"].rowCount() == 1 and page.lists["no_plan"].rowCount() == 0
+    with store.session() as s:
+        assert {r.name for r in poverty.workbench(s).no_health_check} == {"张三", "李四"}
+
+
+def test_education_page_add_with_photo_and_progress(gui_app, qtbot, store, tmp_path):
+    photo = tmp_path / "现场.png"
+    photo.write_bytes(png())
+    home = HomePage(store)
+    qtbot.addWidget(home)
+    page = EducationPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    dialog = page.new_activity()
+    dialog.place.setText("村委会")
+    dialog.topic.setText("高血压的防治")
+    dialog.audience.setValue(30)
+    dialog.add_files([str(photo)], "photo")
+    dialog.save()
+    assert dialog.result() == QDialog.Accepted
+    assert page.table.rowCount() == 1 and page.table.item(0, 6).text() == "1"
+    assert page.progress.cells["lectures"].text() == "健康知识讲座：1 / 6"
+    panel = home.findChild(type(page.progress))
+    home.show()  # hidden pages refresh when next shown
+    assert panel.cells["lectures"].text() == "健康知识讲座：1 / 6"  # the 工作台 panel refreshed too
+
+
+def test_education_dialog_refuses_a_file_that_is_not_an_image(gui_app, qtbot, store, tmp_path):
+    fake = tmp_path / "photo.jpg"
+    fake.write_bytes(b"not really a jpeg")
+    page = EducationPage(store)
+    qtbot.addWidget(page)
+    dialog = page.new_activity()
+    dialog.place.setText("村委会")
+    dialog.topic.setText("控烟")
+    dialog.audience.setValue(10)
+    dialog.add_files([str(fake)], "photo")
+    dialog.save()
+    assert dialog.isVisible() and "不是 JPEG、PNG 图片或 PDF 文件" in dialog.error.text()
+    assert page.rows == []
