@@ -23,6 +23,8 @@ MEASURED = [
     "resident.open",
     "print.referral",
     "print.cards500",
+    "report.indicators",
+    "report.drilldown",
     "sync.export",
     "sync.import",
     "gui.cold_start",

@@ -17,6 +17,9 @@ def save_screenshots(window, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     window.show()
     saved = []
+    township_home = getattr(window.home, "wait_until_loaded", None)
+    if township_home is not None:  # the township 工作台 computes its indicators in the background
+        township_home()
     for i, (key, _title, _page) in enumerate(window.pages, start=1):
         window.show_page(key)
         saved.append(_save(window, out / f"{i:02d}-{key}.png"))
@@ -78,5 +81,34 @@ def save_screenshots(window, out: Path) -> list[Path]:
         preview = show_preview(window, data, "worklist", "worklist.pdf")
         saved.append(_save(preview, out / "17-print-preview-worklist.png"))
         preview.reject()
+    if township_home is not None:
+        saved += _township_drilldown(window, out)
     window.close()
     return saved
+
+
+def _township_drilldown(window, out: Path) -> list[Path]:
+    """The township 工作台 again, and the residents behind its hypertension figure."""
+    home = window.show_page("home")
+    home.wait_until_loaded()
+    saved = [_save(window, out / "18-township-workbench.png")]
+    keys = [r.key for r in home.bench.report.results] if home.bench else []
+    if "htn_standard" in keys:
+        dialog = home.open_drilldown(keys.index("htn_standard"), 1)
+        _wait(dialog.task)
+        saved.append(_save(dialog, out / "19-indicator-drilldown.png"))
+        dialog.reject()
+    return saved
+
+
+def _wait(task, timeout_ms: int = 60_000) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    try:
+        finished = task.finished
+    except RuntimeError:  # already finished and deleted
+        return
+    loop = QEventLoop()
+    finished.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()

@@ -306,6 +306,10 @@
         <translation>view the audit trail</translation>
     </message>
     <message>
+        <source>录入人口数</source>
+        <translation>enter population figures</translation>
+    </message>
+    <message>
         <source>管理用户</source>
         <translation>manage users</translation>
     </message>
@@ -1479,6 +1483,180 @@
     </message>
 </context>
 <context>
+    <name>Indicator</name>
+    <message>
+        <source>健康档案建档率</source>
+        <translation>Health record coverage</translation>
+    </message>
+    <message>
+        <source>{date} 建档，期末在册</source>
+        <translation>Record made {date}, on the register at the end of the period</translation>
+    </message>
+    <message>
+        <source>电子健康档案建档率</source>
+        <translation>Electronic health record coverage</translation>
+    </message>
+    <message>
+        <source>电子档案缺{fields}</source>
+        <translation>Electronic record lacks {fields}</translation>
+    </message>
+    <message>
+        <source>{date} 建电子档案，身份证号和现住址齐全</source>
+        <translation>Electronic record made {date}, with ID number and current address</translation>
+    </message>
+    <message>
+        <source>随访</source>
+        <translation>a follow-up</translation>
+    </message>
+    <message>
+        <source>转诊</source>
+        <translation>a referral</translation>
+    </message>
+    <message>
+        <source>健康档案使用率</source>
+        <translation>Health record use</translation>
+    </message>
+    <message>
+        <source>本期没有服务记录</source>
+        <translation>No service entry in the period</translation>
+    </message>
+    <message>
+        <source>{date} 有{what}记录</source>
+        <translation>{what} on {date}</translation>
+    </message>
+    <message>
+        <source>本年面对面随访 {done} 次，要求 {required} 次</source>
+        <translation>{done} face-to-face follow-ups this year, {required} required</translation>
+    </message>
+    <message>
+        <source>本期面对面随访 {done} 次，要求 {required} 次</source>
+        <translation>{done} face-to-face follow-ups in the period, {required} required</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end} 在管（{quarters} 个季度，按季度折算），面对面随访 {done} 次，要求 {required} 次</source>
+        <translation>Under management {start} to {end} ({quarters} quarters, pro rata by quarter): {done} face-to-face follow-ups, {required} required</translation>
+    </message>
+    <message>
+        <source>本期没有测量血压的随访</source>
+        <translation>No follow-up with a blood pressure reading in the period</translation>
+    </message>
+    <message>
+        <source>本期没有测量空腹血糖的随访</source>
+        <translation>No follow-up with a fasting glucose reading in the period</translation>
+    </message>
+    <message>
+        <source>最近一次随访 {date} 血压 {sbp}/{dbp} mmHg，达标（&lt; {limit}）</source>
+        <translation>Latest follow-up {date}: BP {sbp}/{dbp} mmHg, on target (&lt; {limit})</translation>
+    </message>
+    <message>
+        <source>最近一次随访 {date} 血压 {sbp}/{dbp} mmHg，未达标（目标 &lt; {limit}）</source>
+        <translation>Latest follow-up {date}: BP {sbp}/{dbp} mmHg, above target (&lt; {limit})</translation>
+    </message>
+    <message>
+        <source>最近一次随访 {date} 空腹血糖 {glucose} mmol/L，达标（&lt; {limit}）</source>
+        <translation>Latest follow-up {date}: fasting glucose {glucose} mmol/L, on target (&lt; {limit})</translation>
+    </message>
+    <message>
+        <source>最近一次随访 {date} 空腹血糖 {glucose} mmol/L，未达标（目标 &lt; {limit}）</source>
+        <translation>Latest follow-up {date}: fasting glucose {glucose} mmol/L, above target (&lt; {limit})</translation>
+    </message>
+    <message>
+        <source>高血压患者规范管理率</source>
+        <translation>Hypertension: standard management rate</translation>
+    </message>
+    <message>
+        <source>管理人群血压控制率</source>
+        <translation>Hypertension: blood pressure control rate</translation>
+    </message>
+    <message>
+        <source>2型糖尿病患者规范管理率</source>
+        <translation>Type 2 diabetes: standard management rate</translation>
+    </message>
+    <message>
+        <source>管理人群血糖控制率</source>
+        <translation>Type 2 diabetes: glucose control rate</translation>
+    </message>
+    <message>
+        <source>没有名为“{key}”的指标；可用的有：{keys}</source>
+        <translation>There is no indicator “{key}”; available: {keys}</translation>
+    </message>
+    <message>
+        <source>季度应是 1、2、3 或 4</source>
+        <translation>The quarter must be 1, 2, 3 or 4</translation>
+    </message>
+    <message>
+        <source>没有村代码为 {code} 的村，或无权查看它的报表</source>
+        <translation>There is no village with code {code}, or you may not see its report</translation>
+    </message>
+    <message>
+        <source>名单应是 numerator（分子）或 denominator（分母）</source>
+        <translation>The list must be numerator or denominator</translation>
+    </message>
+    <message>
+        <source>“{name}”的分母是乡镇录入的{figure}，不是居民名单</source>
+        <translation>The denominator of “{name}” is the {figure} figure entered at the township, not a list of residents</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorDrilldown</name>
+    <message>
+        <source>指标名单</source>
+        <translation>Residents behind an indicator</translation>
+    </message>
+    <message>
+        <source>分子（计入的居民）</source>
+        <translation>Numerator (residents counted)</translation>
+    </message>
+    <message>
+        <source>分母（应管理的全部居民）</source>
+        <translation>Denominator (everyone it covers)</translation>
+    </message>
+    <message>
+        <source>只看未计入的</source>
+        <translation>Only those not counted</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>计入</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>正在列出居民…</source>
+        <translation>Listing residents…</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>共 {n} 人，计入 {counted} 人</source>
+        <translation>{n} residents, {counted} counted</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>村医 CunYi — 登录</source>
@@ -1573,6 +1751,37 @@
     <message>
         <source>操作没有完成，未保存任何内容。详细信息已写入日志：{error}</source>
         <translation>The operation did not finish and nothing was saved. The details are in the log: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Population</name>
+    <message>
+        <source>常住人口</source>
+        <translation>resident population</translation>
+    </message>
+    <message>
+        <source>65岁及以上常住人口</source>
+        <translation>resident population aged 65+</translation>
+    </message>
+    <message>
+        <source>年份应在 {low} 到 {high} 之间</source>
+        <translation>The year must be between {low} and {high}</translation>
+    </message>
+    <message>
+        <source>{what}应是 0 到 {high} 之间的整数</source>
+        <translation>The {what} must be a whole number from 0 to {high}</translation>
+    </message>
+    <message>
+        <source>人口数由乡镇卫生院录入，同步到各村</source>
+        <translation>Population figures are entered at the township health centre and synced to the villages</translation>
+    </message>
+    <message>
+        <source>65岁及以上人口不能多于常住人口</source>
+        <translation>The population aged 65+ cannot exceed the resident population</translation>
+    </message>
+    <message>
+        <source>本乡镇没有村代码为 {code} 的村</source>
+        <translation>This township has no village with code {code}</translation>
     </message>
 </context>
 <context>
@@ -2443,6 +2652,101 @@
     <message>
         <source>有错误，已保留您填写的内容</source>
         <translation>There are errors; everything you typed is kept</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>分子</source>
+        <translation>Numerator</translation>
+    </message>
+    <message>
+        <source>分母</source>
+        <translation>Denominator</translation>
+    </message>
+    <message>
+        <source>率</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>汇总</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>全乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>基本公共卫生服务指标汇总表</source>
+        <translation>Basic public health service indicators</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>计入分子</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>{year}年第{quarter}季度</source>
+        <translation>{year} Q{quarter}</translation>
+    </message>
+    <message>
+        <source>{unit}基本公共卫生服务指标汇总表（{period}）</source>
+        <translation>{unit}: basic public health service indicators ({period})</translation>
+    </message>
+    <message>
+        <source>统计时间：{start} 至 {end}    填报单位：{unit}    生成日期：{today}</source>
+        <translation>Period: {start} to {end}    Reporting unit: {unit}    Generated: {today}</translation>
+    </message>
+    <message>
+        <source>{name}（{period}）：分子 {numerator}，分母 {denominator}</source>
+        <translation>{name} ({period}): numerator {numerator}, denominator {denominator}</translation>
+    </message>
+    <message>
+        <source>第 {page} 页 / 共 {total} 页</source>
+        <translation>Page {page} of {total}</translation>
     </message>
 </context>
 <context>
@@ -3454,6 +3758,81 @@ Click Yes only if it matches.</translation>
     <message>
         <source>（空）</source>
         <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>TownshipHomePage</name>
+    <message>
+        <source>乡镇工作台：基本公共卫生服务指标</source>
+        <translation>Township workbench: public health indicators</translation>
+    </message>
+    <message>
+        <source>全年</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <source>第 {q} 季度</source>
+        <translation>Quarter {q}</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>统计期：</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>点击任一数字查看其背后的居民名单及原因。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。</source>
+        <translation>Click any number to list the residents behind it, with reasons. Green: on target; amber: within 10 points; red: behind.</translation>
+    </message>
+    <message>
+        <source>图表指标：</source>
+        <translation>Chart indicator:</translation>
+    </message>
+    <message>
+        <source>正在计算指标…</source>
+        <translation>Computing indicators…</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>全乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>最近同步</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>可能缺失天数</source>
+        <translation>Days possibly missing</translation>
+    </message>
+    <message>
+        <source>点击查看居民名单</source>
+        <translation>Click to list the residents</translation>
+    </message>
+    <message>
+        <source>从未同步</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>正在计算逐月趋势…</source>
+        <translation>Computing the monthly trend…</translation>
+    </message>
+    <message>
+        <source>各村比较</source>
+        <translation>Villages compared</translation>
+    </message>
+    <message>
+        <source>月（年初累计）</source>
+        <translation>Month (year to date)</translation>
+    </message>
+    <message>
+        <source>逐月趋势（全乡镇）</source>
+        <translation>Monthly trend (township)</translation>
     </message>
 </context>
 <context>

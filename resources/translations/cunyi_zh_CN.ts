@@ -305,6 +305,10 @@
         <translation>查看审计日志</translation>
     </message>
     <message>
+        <source>录入人口数</source>
+        <translation>录入人口数</translation>
+    </message>
+    <message>
         <source>管理用户</source>
         <translation>管理用户</translation>
     </message>
@@ -1478,6 +1482,180 @@
     </message>
 </context>
 <context>
+    <name>Indicator</name>
+    <message>
+        <source>健康档案建档率</source>
+        <translation>健康档案建档率</translation>
+    </message>
+    <message>
+        <source>{date} 建档，期末在册</source>
+        <translation>{date} 建档，期末在册</translation>
+    </message>
+    <message>
+        <source>电子健康档案建档率</source>
+        <translation>电子健康档案建档率</translation>
+    </message>
+    <message>
+        <source>电子档案缺{fields}</source>
+        <translation>电子档案缺{fields}</translation>
+    </message>
+    <message>
+        <source>{date} 建电子档案，身份证号和现住址齐全</source>
+        <translation>{date} 建电子档案，身份证号和现住址齐全</translation>
+    </message>
+    <message>
+        <source>随访</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <source>转诊</source>
+        <translation>转诊</translation>
+    </message>
+    <message>
+        <source>健康档案使用率</source>
+        <translation>健康档案使用率</translation>
+    </message>
+    <message>
+        <source>本期没有服务记录</source>
+        <translation>本期没有服务记录</translation>
+    </message>
+    <message>
+        <source>{date} 有{what}记录</source>
+        <translation>{date} 有{what}记录</translation>
+    </message>
+    <message>
+        <source>本年面对面随访 {done} 次，要求 {required} 次</source>
+        <translation>本年面对面随访 {done} 次，要求 {required} 次</translation>
+    </message>
+    <message>
+        <source>本期面对面随访 {done} 次，要求 {required} 次</source>
+        <translation>本期面对面随访 {done} 次，要求 {required} 次</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end} 在管（{quarters} 个季度，按季度折算），面对面随访 {done} 次，要求 {required} 次</source>
+        <translation>{start} 至 {end} 在管（{quarters} 个季度，按季度折算），面对面随访 {done} 次，要求 {required} 次</translation>
+    </message>
+    <message>
+        <source>本期没有测量血压的随访</source>
+        <translation>本期没有测量血压的随访</translation>
+    </message>
+    <message>
+        <source>本期没有测量空腹血糖的随访</source>
+        <translation>本期没有测量空腹血糖的随访</translation>
+    </message>
+    <message>
+        <source>最近一次随访 {date} 血压 {sbp}/{dbp} mmHg，达标（&lt; {limit}）</source>
+        <translation>最近一次随访 {date} 血压 {sbp}/{dbp} mmHg，达标（&lt; {limit}）</translation>
+    </message>
+    <message>
+        <source>最近一次随访 {date} 血压 {sbp}/{dbp} mmHg，未达标（目标 &lt; {limit}）</source>
+        <translation>最近一次随访 {date} 血压 {sbp}/{dbp} mmHg，未达标（目标 &lt; {limit}）</translation>
+    </message>
+    <message>
+        <source>最近一次随访 {date} 空腹血糖 {glucose} mmol/L，达标（&lt; {limit}）</source>
+        <translation>最近一次随访 {date} 空腹血糖 {glucose} mmol/L，达标（&lt; {limit}）</translation>
+    </message>
+    <message>
+        <source>最近一次随访 {date} 空腹血糖 {glucose} mmol/L，未达标（目标 &lt; {limit}）</source>
+        <translation>最近一次随访 {date} 空腹血糖 {glucose} mmol/L，未达标（目标 &lt; {limit}）</translation>
+    </message>
+    <message>
+        <source>高血压患者规范管理率</source>
+        <translation>高血压患者规范管理率</translation>
+    </message>
+    <message>
+        <source>管理人群血压控制率</source>
+        <translation>管理人群血压控制率</translation>
+    </message>
+    <message>
+        <source>2型糖尿病患者规范管理率</source>
+        <translation>2型糖尿病患者规范管理率</translation>
+    </message>
+    <message>
+        <source>管理人群血糖控制率</source>
+        <translation>管理人群血糖控制率</translation>
+    </message>
+    <message>
+        <source>没有名为“{key}”的指标；可用的有：{keys}</source>
+        <translation>没有名为“{key}”的指标；可用的有：{keys}</translation>
+    </message>
+    <message>
+        <source>季度应是 1、2、3 或 4</source>
+        <translation>季度应是 1、2、3 或 4</translation>
+    </message>
+    <message>
+        <source>没有村代码为 {code} 的村，或无权查看它的报表</source>
+        <translation>没有村代码为 {code} 的村，或无权查看它的报表</translation>
+    </message>
+    <message>
+        <source>名单应是 numerator（分子）或 denominator（分母）</source>
+        <translation>名单应是 numerator（分子）或 denominator（分母）</translation>
+    </message>
+    <message>
+        <source>“{name}”的分母是乡镇录入的{figure}，不是居民名单</source>
+        <translation>“{name}”的分母是乡镇录入的{figure}，不是居民名单</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorDrilldown</name>
+    <message>
+        <source>指标名单</source>
+        <translation>指标名单</translation>
+    </message>
+    <message>
+        <source>分子（计入的居民）</source>
+        <translation>分子（计入的居民）</translation>
+    </message>
+    <message>
+        <source>分母（应管理的全部居民）</source>
+        <translation>分母（应管理的全部居民）</translation>
+    </message>
+    <message>
+        <source>只看未计入的</source>
+        <translation>只看未计入的</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>计入</source>
+        <translation>计入</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>正在列出居民…</source>
+        <translation>正在列出居民…</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>共 {n} 人，计入 {counted} 人</source>
+        <translation>共 {n} 人，计入 {counted} 人</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>村医 CunYi — 登录</source>
@@ -1572,6 +1750,37 @@
     <message>
         <source>操作没有完成，未保存任何内容。详细信息已写入日志：{error}</source>
         <translation>操作没有完成，未保存任何内容。详细信息已写入日志：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Population</name>
+    <message>
+        <source>常住人口</source>
+        <translation>常住人口</translation>
+    </message>
+    <message>
+        <source>65岁及以上常住人口</source>
+        <translation>65岁及以上常住人口</translation>
+    </message>
+    <message>
+        <source>年份应在 {low} 到 {high} 之间</source>
+        <translation>年份应在 {low} 到 {high} 之间</translation>
+    </message>
+    <message>
+        <source>{what}应是 0 到 {high} 之间的整数</source>
+        <translation>{what}应是 0 到 {high} 之间的整数</translation>
+    </message>
+    <message>
+        <source>人口数由乡镇卫生院录入，同步到各村</source>
+        <translation>人口数由乡镇卫生院录入，同步到各村</translation>
+    </message>
+    <message>
+        <source>65岁及以上人口不能多于常住人口</source>
+        <translation>65岁及以上人口不能多于常住人口</translation>
+    </message>
+    <message>
+        <source>本乡镇没有村代码为 {code} 的村</source>
+        <translation>本乡镇没有村代码为 {code} 的村</translation>
     </message>
 </context>
 <context>
@@ -2442,6 +2651,101 @@
     <message>
         <source>有错误，已保留您填写的内容</source>
         <translation>有错误，已保留您填写的内容</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>序号</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>分子</source>
+        <translation>分子</translation>
+    </message>
+    <message>
+        <source>分母</source>
+        <translation>分母</translation>
+    </message>
+    <message>
+        <source>率</source>
+        <translation>率</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>汇总</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>全乡镇</source>
+        <translation>全乡镇</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>基本公共卫生服务指标汇总表</source>
+        <translation>基本公共卫生服务指标汇总表</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>计入分子</source>
+        <translation>计入分子</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>{year}年第{quarter}季度</source>
+        <translation>{year}年第{quarter}季度</translation>
+    </message>
+    <message>
+        <source>{unit}基本公共卫生服务指标汇总表（{period}）</source>
+        <translation>{unit}基本公共卫生服务指标汇总表（{period}）</translation>
+    </message>
+    <message>
+        <source>统计时间：{start} 至 {end}    填报单位：{unit}    生成日期：{today}</source>
+        <translation>统计时间：{start} 至 {end}    填报单位：{unit}    生成日期：{today}</translation>
+    </message>
+    <message>
+        <source>{name}（{period}）：分子 {numerator}，分母 {denominator}</source>
+        <translation>{name}（{period}）：分子 {numerator}，分母 {denominator}</translation>
+    </message>
+    <message>
+        <source>第 {page} 页 / 共 {total} 页</source>
+        <translation>第 {page} 页 / 共 {total} 页</translation>
     </message>
 </context>
 <context>
@@ -3453,6 +3757,81 @@
     <message>
         <source>（空）</source>
         <translation>（空）</translation>
+    </message>
+</context>
+<context>
+    <name>TownshipHomePage</name>
+    <message>
+        <source>乡镇工作台：基本公共卫生服务指标</source>
+        <translation>乡镇工作台：基本公共卫生服务指标</translation>
+    </message>
+    <message>
+        <source>全年</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>第 {q} 季度</source>
+        <translation>第 {q} 季度</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>统计期：</source>
+        <translation>统计期：</translation>
+    </message>
+    <message>
+        <source>点击任一数字查看其背后的居民名单及原因。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。</source>
+        <translation>点击任一数字查看其背后的居民名单及原因。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。</translation>
+    </message>
+    <message>
+        <source>图表指标：</source>
+        <translation>图表指标：</translation>
+    </message>
+    <message>
+        <source>正在计算指标…</source>
+        <translation>正在计算指标…</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>全乡镇</source>
+        <translation>全乡镇</translation>
+    </message>
+    <message>
+        <source>最近同步</source>
+        <translation>最近同步</translation>
+    </message>
+    <message>
+        <source>可能缺失天数</source>
+        <translation>可能缺失天数</translation>
+    </message>
+    <message>
+        <source>点击查看居民名单</source>
+        <translation>点击查看居民名单</translation>
+    </message>
+    <message>
+        <source>从未同步</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>正在计算逐月趋势…</source>
+        <translation>正在计算逐月趋势…</translation>
+    </message>
+    <message>
+        <source>各村比较</source>
+        <translation>各村比较</translation>
+    </message>
+    <message>
+        <source>月（年初累计）</source>
+        <translation>月（年初累计）</translation>
+    </message>
+    <message>
+        <source>逐月趋势（全乡镇）</source>
+        <translation>逐月趋势（全乡镇）</translation>
     </message>
 </context>
 <context>
