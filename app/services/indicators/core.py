@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, distinct, func, select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
@@ -293,45 +293,125 @@ def _patients(session: Session, program: str, period: Period, scope: Scope) -> d
 
 
 def _visits(session: Session, program: str, period: Period, scope: Scope) -> dict[uuid.UUID, list[_Visit]]:
-    """Done, unvoided follow-ups of the programme's patients within their time under management,
-    oldest first, one per day (a same-day correction replaces the earlier record)."""
+    """Done, unvoided follow-ups of the given patients' within their time under management, oldest
+    first, one per day (a same-day correction replaces the earlier record).  Read row by row: used
+    for the few patients under management for only part of the period (:func:`_face_to_face_days`, :func:`_latest_measured`)."""
 
     def load() -> dict[uuid.UUID, list[_Visit]]:
         patients = _patients(session, program, period, scope)
+        partial = [rid for rid, p in patients.items() if not p.whole_period]
         uid = resident_ids(session)
         V = FollowupVisit
-        q = (
-            select(raw_id(V.resident_id), V.visit_date, V.method, V.sbp, V.dbp, V.glucose)
-            .where(
-                V.program == program,
-                V.voided.is_(False),
-                V.outcome == "done",
-                V.visit_date >= period.start,
-                V.visit_date <= period.end,
-            )
-            .order_by(V.resident_id, V.visit_date, V.created_at)
-        )
         by_day: dict[uuid.UUID, dict[dt.date, _Visit]] = defaultdict(dict)
-        for raw, day, method, sbp, dbp, glucose in session.execute(_joined_in_scope(q, scope, V.resident_id)):
-            rid = uid(raw)
-            p = patients.get(rid)
-            if p is None or not p.start <= day <= p.end:
-                continue
-            days = by_day[rid]
-            earlier = days.get(day)
-            if earlier is None:
-                days[day] = _Visit(day, method in FACE_TO_FACE, sbp, dbp, glucose)
-                continue
-            days[day] = _Visit(
-                day,
-                method in FACE_TO_FACE or (earlier is not None and earlier.face_to_face),
-                sbp if sbp is not None else (earlier.sbp if earlier else None),
-                dbp if dbp is not None else (earlier.dbp if earlier else None),
-                glucose if glucose is not None else (earlier.glucose if earlier else None),
+        for i in range(0, len(partial), 5000):
+            q = (
+                select(raw_id(V.resident_id), V.visit_date, V.method, V.sbp, V.dbp, V.glucose)
+                .where(_counted_visit(program, period), V.resident_id.in_(partial[i : i + 5000]))
+                .order_by(V.resident_id, V.visit_date, V.created_at)
             )
+            for raw, day, method, sbp, dbp, glucose in session.execute(q):
+                rid = uid(raw)
+                p = patients[rid]
+                if not p.start <= day <= p.end:
+                    continue
+                days = by_day[rid]
+                earlier = days.get(day)
+                if earlier is None:
+                    days[day] = _Visit(day, method in FACE_TO_FACE, sbp, dbp, glucose)
+                    continue
+                days[day] = _Visit(
+                    day,
+                    method in FACE_TO_FACE or earlier.face_to_face,
+                    sbp if sbp is not None else earlier.sbp,
+                    dbp if dbp is not None else earlier.dbp,
+                    glucose if glucose is not None else earlier.glucose,
+                )
         return {rid: list(days.values()) for rid, days in by_day.items()}
 
     return cached(session, ("visits", program, period, scope), load)
+
+
+def _counted_visit(program: str, period: Period):
+    V = FollowupVisit
+    return and_(
+        V.program == program,
+        V.voided.is_(False),
+        V.outcome == "done",
+        V.visit_date >= period.start,
+        V.visit_date <= period.end,
+    )
+
+
+def _measured_clause(program: str):
+    V = FollowupVisit
+    return and_(V.sbp.is_not(None), V.dbp.is_not(None)) if program == rules.HTN else V.glucose.is_not(None)
+
+
+def _face_to_face_days(session: Session, program: str, period: Period, scope: Scope) -> dict[uuid.UUID, int]:
+    """Per patient, the days with a face-to-face follow-up within the time under management.
+    Patients under management the whole period (nearly all) are counted in SQL, one grouped
+    query; the others from their visits row by row (:func:`_visits`)."""
+
+    def load() -> dict[uuid.UUID, int]:
+        uid = resident_ids(session)
+        V = FollowupVisit
+        days: dict[uuid.UUID, int] = {}
+        q = (
+            select(raw_id(V.resident_id), func.count(distinct(V.visit_date)))
+            .where(_counted_visit(program, period), V.method.in_(FACE_TO_FACE))
+            .group_by(V.resident_id)
+        )
+        for raw, n in session.execute(_joined_in_scope(q, scope, V.resident_id)):
+            days[uid(raw)] = n
+        for rid, visits in _visits(session, program, period, scope).items():
+            days[rid] = sum(1 for v in visits if v.face_to_face)
+        for rid, p in _patients(session, program, period, scope).items():
+            if not p.whole_period and rid not in _visits(session, program, period, scope):
+                days[rid] = 0  # visits only outside the time under management
+        return days
+
+    return cached(session, ("f2f", program, period, scope), load)
+
+
+def _latest_measured(session: Session, program: str, period: Period, scope: Scope) -> dict[uuid.UUID, _Visit]:
+    """Per patient, the latest follow-up within the time under management that measured the
+    programme's value (on a day with two records, the one saved last); whole-period patients in
+    SQL (a window query), the others row by row."""
+
+    def load() -> dict[uuid.UUID, _Visit]:
+        uid = resident_ids(session)
+        V = FollowupVisit
+        ranked = _joined_in_scope(
+            select(
+                V.resident_id,
+                V.visit_date,
+                V.sbp,
+                V.dbp,
+                V.glucose,
+                func.row_number()
+                .over(partition_by=V.resident_id, order_by=(V.visit_date.desc(), V.created_at.desc()))
+                .label("n"),
+            ).where(_counted_visit(program, period), _measured_clause(program)),
+            scope,
+            V.resident_id,
+        ).subquery()
+        latest: dict[uuid.UUID, _Visit] = {}
+        q = select(
+            raw_id(ranked.c.resident_id), ranked.c.visit_date, ranked.c.sbp, ranked.c.dbp, ranked.c.glucose
+        ).where(ranked.c.n == 1)
+        for raw, day, sbp, dbp, glucose in session.execute(q):
+            latest[uid(raw)] = _Visit(day, True, sbp, dbp, glucose)
+        row_by_row = _visits(session, program, period, scope)
+        for rid, p in _patients(session, program, period, scope).items():
+            if not p.whole_period:
+                measured = [v for v in row_by_row.get(rid, ()) if _measured(v, program)]
+                if measured:
+                    latest[rid] = measured[-1]
+                else:
+                    latest.pop(rid, None)
+        return latest
+
+    return cached(session, ("latest", program, period, scope), load)
 
 
 def _is_year(period: Period) -> bool:
@@ -339,10 +419,10 @@ def _is_year(period: Period) -> bool:
 
 
 def _standard(session: Session, program: str, period: Period, scope: Scope) -> Iterator[Entry]:
-    visits = _visits(session, program, period, scope)
+    days = _face_to_face_days(session, program, period, scope)
     year = _is_year(period)
     for p in _patients(session, program, period, scope).values():
-        done = sum(1 for v in visits.get(p.resident_id, ()) if v.face_to_face)
+        done = days.get(p.resident_id, 0)
         if p.whole_period:
             template = (
                 QT_TRANSLATE_NOOP("Indicator", "本年面对面随访 {done} 次，要求 {required} 次")
@@ -374,11 +454,11 @@ def _measured(v: _Visit, program: str) -> bool:
 
 
 def _control(session: Session, program: str, period: Period, scope: Scope) -> Iterator[Entry]:
-    visits = _visits(session, program, period, scope)
+    latest = _latest_measured(session, program, period, scope)
     t = rules.DEFAULT
     for p in _patients(session, program, period, scope).values():
-        measured = [v for v in visits.get(p.resident_id, ()) if _measured(v, program)]
-        if not measured:
+        last = latest.get(p.resident_id)
+        if last is None:
             template = (
                 QT_TRANSLATE_NOOP("Indicator", "本期没有测量血压的随访")
                 if program == rules.HTN
@@ -386,7 +466,6 @@ def _control(session: Session, program: str, period: Period, scope: Scope) -> It
             )
             yield Entry(p.resident_id, False, _msg(template))
             continue
-        last = measured[-1]
         age = _age(p.birth_date, last.day)
         findings = rules.Findings(program, age, sbp=last.sbp, dbp=last.dbp, glucose=last.glucose)
         met = rules.control(findings, t) == rules.CONTROLLED

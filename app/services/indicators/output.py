@@ -356,7 +356,8 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
             block = indicators[start : start + 6]
             story += [Spacer(1, 6 * mm)]
             rows = [
-                [Paragraph(markup(label(VILLAGE)), cell)] + [Paragraph(markup(i["name"]), small) for i in block]
+                [Paragraph(markup(label(VILLAGE)), cell)]
+                + [Paragraph(markup(i["name"]), small) for i in block]
             ]
             for i, v in enumerate(report.villages):
                 rows.append(
