@@ -93,3 +93,32 @@ def test_a_township_window_opens_on_the_workbench(gui_app, township_store, qtbot
     window.show()
     window.home.wait_until_loaded()
     assert window.home.bench is not None and window.home.table.rowCount() > 0
+
+
+def test_population_figures_are_entered_on_the_workbench(page, qtbot, monkeypatch):
+    from app.services.indicators import population
+    from tests.test_indicators import A, B
+
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        "app.views.population_dialog.QMessageBox.warning", lambda _p, _t, text: warnings.append(text)
+    )
+    dialog = page.edit_population()
+    qtbot.addWidget(dialog)
+    assert dialog.codes == [A, B] and dialog.table.item(0, 1).text() == "10"
+    dialog.table.item(1, 1).setText("２０")  # full-width digits are digits
+    dialog.table.item(0, 2).setText("x")
+    dialog.save()
+    assert warnings and "东村" in warnings[-1] and dialog.isVisible()
+    with page.store.session() as s:
+        assert [f.resident_population for f in population.figures(s, YEAR)] == [10, 5]  # nothing saved
+    dialog.table.item(0, 2).setText("4")
+    dialog.save()
+    assert not dialog.isVisible()
+    with page.store.session() as s:
+        assert [(f.resident_population, f.elderly_population) for f in population.figures(s, YEAR)] == [
+            (10, 4),
+            (20, 1),
+        ]
+    page.wait_until_loaded()  # the workbench recomputed: 建档率 now over 10 + 20
+    assert page.bench.report.result("records").total.denominator == 30

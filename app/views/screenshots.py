@@ -98,6 +98,9 @@ def _township_drilldown(window, out: Path) -> list[Path]:
         _wait(dialog.task)
         saved.append(_save(dialog, out / "19-indicator-drilldown.png"))
         dialog.reject()
+    dialog = home.edit_population()
+    saved.append(_save(dialog, out / "20-population-figures.png"))
+    dialog.reject()
     return saved
 
 

@@ -31,6 +31,7 @@ from app.db import Store
 from app.services.indicators import Period, engine, workbench
 from app.views.indicator_drilldown import IndicatorDrilldown
 from app.views.operations import FOLLOWUPS, REFERRALS, RESIDENTS, SYNC, Op, refresh_on
+from app.views.population_dialog import PopulationDialog
 from app.views.widgets import translate
 
 GOOD, NEAR, BEHIND = QColor("#c8e6c9"), QColor("#ffe0b2"), QColor("#ffcdd2")
@@ -71,12 +72,20 @@ class TownshipHomePage(QWidget):
         for q in (1, 2, 3, 4):
             self.quarter.addItem(self.tr("第 {q} 季度").replace("{q}", str(q)), q)
         self.refresh_button = QPushButton(self.tr("刷新"))
+        self.population_button = QPushButton(self.tr("人口数…"))
+        self.population_button.clicked.connect(self.edit_population)
         self.indicator = QComboBox()
         self.indicator.setMinimumWidth(220)
         bar = QHBoxLayout()
         bar.addWidget(self.title)
         bar.addStretch(1)
-        for w in (QLabel(self.tr("统计期：")), self.year, self.quarter, self.refresh_button):
+        for w in (
+            QLabel(self.tr("统计期：")),
+            self.year,
+            self.quarter,
+            self.refresh_button,
+            self.population_button,
+        ):
             bar.addWidget(w)
 
         self.table = QTableWidget()
@@ -160,6 +169,12 @@ class TownshipHomePage(QWidget):
                 task.finished.connect(loop.quit)
                 QTimer.singleShot(timeout_ms, loop.quit)
                 loop.exec()
+
+    def edit_population(self) -> PopulationDialog:
+        """The township enters the villages' population figures for the year shown."""
+        dialog = PopulationDialog(self.store, self.year.value(), self)
+        dialog.open()
+        return dialog
 
     # ------------------------------------------------------------------ table
 

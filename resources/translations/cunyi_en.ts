@@ -957,6 +957,14 @@
         <source>年-月</source>
         <translation>year-month</translation>
     </message>
+    <message>
+        <source>常住人口</source>
+        <translation>resident population</translation>
+    </message>
+    <message>
+        <source>65岁及以上常住人口</source>
+        <translation>resident population aged 65+</translation>
+    </message>
 </context>
 <context>
     <name>Followup</name>
@@ -1497,8 +1505,12 @@
         <translation>Electronic health record coverage</translation>
     </message>
     <message>
-        <source>电子档案缺{fields}</source>
-        <translation>Electronic record lacks {fields}</translation>
+        <source>电子档案缺{field}</source>
+        <translation>Electronic record lacks the {field}</translation>
+    </message>
+    <message>
+        <source>电子档案缺{first}和{second}</source>
+        <translation>Electronic record lacks the {first} and the {second}</translation>
     </message>
     <message>
         <source>{date} 建电子档案，身份证号和现住址齐全</source>
@@ -1782,6 +1794,33 @@
     <message>
         <source>本乡镇没有村代码为 {code} 的村</source>
         <translation>This township has no village with code {code}</translation>
+    </message>
+    <message>
+        <source>{village}的{what}应是整数，不能是“{text}”</source>
+        <translation>{village}: the {what} must be a whole number, not “{text}”</translation>
+    </message>
+</context>
+<context>
+    <name>PopulationDialog</name>
+    <message>
+        <source>{year} 年人口数</source>
+        <translation>Population figures {year}</translation>
+    </message>
+    <message>
+        <source>各村常住人口和65岁及以上常住人口，用作建档率和老年人健康管理率的分母；保存后随同步发到各村。</source>
+        <translation>Each village's resident population and population aged 65+: the denominators of record coverage and elderly health management. Once saved they reach the villages by sync.</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>常住人口</source>
+        <translation>Resident population</translation>
+    </message>
+    <message>
+        <source>65岁及以上</source>
+        <translation>Aged 65+</translation>
     </message>
 </context>
 <context>
@@ -3777,6 +3816,10 @@ Click Yes only if it matches.</translation>
     <message>
         <source>刷新</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>人口数…</source>
+        <translation>Population…</translation>
     </message>
     <message>
         <source>统计期：</source>

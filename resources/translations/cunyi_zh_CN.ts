@@ -956,6 +956,14 @@
         <source>年-月</source>
         <translation>年-月</translation>
     </message>
+    <message>
+        <source>常住人口</source>
+        <translation>常住人口</translation>
+    </message>
+    <message>
+        <source>65岁及以上常住人口</source>
+        <translation>65岁及以上常住人口</translation>
+    </message>
 </context>
 <context>
     <name>Followup</name>
@@ -1496,8 +1504,12 @@
         <translation>电子健康档案建档率</translation>
     </message>
     <message>
-        <source>电子档案缺{fields}</source>
-        <translation>电子档案缺{fields}</translation>
+        <source>电子档案缺{field}</source>
+        <translation>电子档案缺{field}</translation>
+    </message>
+    <message>
+        <source>电子档案缺{first}和{second}</source>
+        <translation>电子档案缺{first}和{second}</translation>
     </message>
     <message>
         <source>{date} 建电子档案，身份证号和现住址齐全</source>
@@ -1781,6 +1793,33 @@
     <message>
         <source>本乡镇没有村代码为 {code} 的村</source>
         <translation>本乡镇没有村代码为 {code} 的村</translation>
+    </message>
+    <message>
+        <source>{village}的{what}应是整数，不能是“{text}”</source>
+        <translation>{village}的{what}应是整数，不能是“{text}”</translation>
+    </message>
+</context>
+<context>
+    <name>PopulationDialog</name>
+    <message>
+        <source>{year} 年人口数</source>
+        <translation>{year} 年人口数</translation>
+    </message>
+    <message>
+        <source>各村常住人口和65岁及以上常住人口，用作建档率和老年人健康管理率的分母；保存后随同步发到各村。</source>
+        <translation>各村常住人口和65岁及以上常住人口，用作建档率和老年人健康管理率的分母；保存后随同步发到各村。</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>常住人口</source>
+        <translation>常住人口</translation>
+    </message>
+    <message>
+        <source>65岁及以上</source>
+        <translation>65岁及以上</translation>
     </message>
 </context>
 <context>
@@ -3776,6 +3815,10 @@
     <message>
         <source>刷新</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <source>人口数…</source>
+        <translation>人口数…</translation>
     </message>
     <message>
         <source>统计期：</source>

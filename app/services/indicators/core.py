@@ -159,11 +159,21 @@ def e_records(session: Session, period: Period, scope: Scope) -> Iterator[Entry]
     for r in _records(session, period, scope):
         if not _on_books_at_end(r, period):
             continue
-        if r.missing:
+        if len(r.missing) == 1:  # labels as separate parameters: each is translated as a field name
             yield Entry(
                 r.resident_id,
                 False,
-                _msg(QT_TRANSLATE_NOOP("Indicator", "电子档案缺{fields}"), fields="、".join(r.missing)),
+                _msg(QT_TRANSLATE_NOOP("Indicator", "电子档案缺{field}"), field=r.missing[0]),
+            )
+        elif r.missing:  # both (E_RECORD_FIELDS has two)
+            yield Entry(
+                r.resident_id,
+                False,
+                _msg(
+                    QT_TRANSLATE_NOOP("Indicator", "电子档案缺{first}和{second}"),
+                    first=r.missing[0],
+                    second=r.missing[1],
+                ),
             )
         else:
             yield Entry(
