@@ -35,7 +35,10 @@ class PopulationDialog(QDialog):
         note.setWordWrap(True)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("村"), self.tr("常住人口"), self.tr("65岁及以上")])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        for col in (1, 2):  # wide enough for the header in either language
+            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
         self.table.verticalHeader().hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         self.buttons.accepted.connect(self.save)
