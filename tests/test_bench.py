@@ -24,6 +24,8 @@ MEASURED = [
     "resident.open",
     "print.referral",
     "print.cards500",
+    "report.indicators",
+    "report.drilldown",
     "sync.export",
     "sync.import",
     "sync.roundtrip",

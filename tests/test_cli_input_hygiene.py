@@ -56,7 +56,12 @@ NUMERIC = numeric_options()
 def required_argv(path: tuple[str, ...], tmp_path, resident: str = "10100001") -> list[str]:
     """The command with every required argument filled in with something plausible."""
     parser = dict(leaves(build_parser()))[path]
-    sample = {"resident": resident, "output": str(tmp_path / "out.pdf"), "file": str(tmp_path / "x")}
+    sample = {
+        "resident": resident,
+        "output": str(tmp_path / "out.pdf"),
+        "file": str(tmp_path / "x"),
+        "year": "2026",
+    }
     argv = list(path)
     for a in parser._actions:
         if isinstance(a, argparse._HelpAction) or (a.option_strings and not a.required):

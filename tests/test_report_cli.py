@@ -174,3 +174,23 @@ def test_population_set_and_list(township_dir, capsys):
         ]
     )
     assert code == 1 and "不能多于常住人口" in capsys.readouterr().err
+
+
+def test_a_village_reports_its_own_village(store, tmp_path, capsys):
+    import datetime as dt
+
+    from app.tools import demo
+    from tests.conftest import VILLAGE_CODE
+
+    with store.transaction() as s:
+        demo.generate_demo(s, 60, seed=3, today=dt.date(YEAR, 11, 23))
+    store.dispose()
+    d = str(tmp_path / "data-village")
+    data = run_json(capsys, "--data-dir", d, "report", "indicators", "--year", str(YEAR), "--json")
+    for ind in data["indicators"]:
+        assert [v["code"] for v in ind["villages"]] == [VILLAGE_CODE]
+        assert ind["villages"][0]["numerator"] == ind["numerator"]
+    records = next(i for i in data["indicators"] if i["key"] == "records")
+    # the population figure comes from the township by sync: not here yet, so no rate
+    assert records["numerator"] == 60 and records["denominator"] is None
+    assert records["missing_population"] == [VILLAGE_CODE]

@@ -44,9 +44,7 @@ SCALES = {
 }
 DATA_VERSION = 6  # bump when the demo generator changes what a cached store holds
 QUERIES = 200
-NOT_YET = [
-    "report.indicators",
-]
+NOT_YET: list[str] = []
 SYNC_CHANGES = {"village": 10_000, "township": 100_000, "county": 100_000}  # the issue's figure is 100k
 Log = Callable[[str], None]
 
@@ -194,6 +192,79 @@ def encryption_cost(name: str, plain: list[float], encrypted: list[float]) -> Me
         note=f"median of {len(encrypted)} rounds on the SQLCipher-encrypted copy, alternating with the "
         "plain store; baseline = the plain store's median of the same rounds",
     )
+
+
+# ---------------------------------------------------------------- indicators
+
+
+def bench_indicators(db: Path, runs: int = 5) -> list[Metric]:
+    """Every registered indicator for last year (a full year of visits), per village and in total;
+    and one drill-down list (the township's hypertension patients with reasons).  The baseline
+    is the same data work in plain SQL: residents per village, and per hypertension and diabetes
+    patient the face-to-face visit days and the year's latest readings."""
+    from app.services.indicators import Period, engine
+
+    store = Store(f"sqlite:///{db}", upgrade=False)
+    period = Period.year(dt.date.today().year - 1)
+    times, drill = [], []
+    with store.session() as s:
+        report = engine.evaluate(s, period)  # warm: imports, caches of SQLite pages
+        for _ in range(runs):
+            t = time.perf_counter()
+            report = engine.evaluate(s, period)
+            times.append((time.perf_counter() - t) * 1000)
+        for _ in range(runs):
+            t = time.perf_counter()
+            lines = engine.drilldown(s, "htn_standard", period, "denominator")
+            drill.append((time.perf_counter() - t) * 1000)
+    store.dispose()
+    raw = sqlite3.connect(db)
+    args = (period.start.isoformat(), period.end.isoformat())
+    sql = [
+        (
+            "SELECT village_id, count(*) FROM resident WHERE voided = 0 AND enrolled_on <= ? GROUP BY village_id",
+            args[1:],
+        ),
+        (
+            "SELECT e.resident_id, count(DISTINCT CASE WHEN v.method IN ('1','2') THEN v.visit_date END), "
+            "max(v.visit_date) FROM program_enrolment e JOIN followup_visit v ON v.resident_id = e.resident_id "
+            "AND v.program = e.program AND v.voided = 0 AND v.outcome = 'done' AND v.visit_date BETWEEN ? AND ? "
+            "WHERE e.voided = 0 GROUP BY e.resident_id, e.program",
+            args,
+        ),
+    ]
+    base, base_drill = [], []
+    for _ in range(runs):
+        t = time.perf_counter()
+        for q, params in sql:
+            raw.execute(q, params).fetchall()
+        base.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        raw.execute(
+            "SELECT r.archive_no, r.name, r.village_id FROM program_enrolment e JOIN resident r ON r.id = e.resident_id "
+            "WHERE e.program = 'htn' AND e.voided = 0 ORDER BY r.village_id, r.archive_no"
+        ).fetchall()
+        base_drill.append((time.perf_counter() - t) * 1000)
+    raw.close()
+    return [
+        compared(
+            "report.indicators",
+            "< 2 s (all indicators, a year)",
+            times,
+            base,
+            lambda median, p95: p95 < 2000,
+            indicators=len(report.results),
+            villages=len(report.villages),
+        ),
+        compared(
+            "report.drilldown",
+            "< 300 ms (one list)",
+            drill,
+            base_drill,
+            lambda median, p95: p95 < 300,
+            rows=len(lines),
+        ),
+    ]
 
 
 # ---------------------------------------------------------------- search
@@ -952,6 +1023,10 @@ def run_bench(
     if wanted("print.referral") or wanted("print.cards500"):
         log("print …")
         metrics += [m for m in bench_print(folder / "cunyi.db") if wanted(m.name)]
+    clean_heap()
+    if wanted("report.indicators") or wanted("report.drilldown"):
+        log("report …")
+        metrics += [m for m in bench_indicators(folder / "cunyi.db") if wanted(m.name)]
     clean_heap()
     if wanted("sync.export") or wanted("sync.import"):
         log("sync …")

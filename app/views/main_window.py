@@ -27,6 +27,7 @@ from app.views.settings_page import SettingsPage
 from app.views.sync_network import LastSyncLabel
 from app.views.smi_page import SmiPage
 from app.views.sync_page import SyncPage
+from app.views.township_home import TownshipHomePage
 from app.views.users_page import UsersPage
 
 
@@ -45,7 +46,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(150)
         self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 10px; }")
         self.stack = QStackedWidget()
-        self.home = HomePage(store)
+        self.home = HomePage(store) if info.is_village else TownshipHomePage(store)
         self.residents = ResidentsPage(store, township=not info.is_village)
         self.followups = FollowupPage(store)
         # Only sections that work are listed; later sections join as they land.

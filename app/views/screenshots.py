@@ -17,6 +17,9 @@ def save_screenshots(window, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     window.show()
     saved = []
+    township_home = getattr(window.home, "wait_until_loaded", None)
+    if township_home is not None:  # the township 工作台 computes its indicators in the background
+        township_home()
     for i, (key, _title, _page) in enumerate(window.pages, start=1):
         window.show_page(key)
         saved.append(_save(window, out / f"{i:02d}-{key}.png"))
@@ -90,20 +93,16 @@ def save_screenshots(window, out: Path) -> list[Path]:
         saved.append(_save(preview, out / "17-print-preview-worklist.png"))
         preview.reject()
     saved += _quality_and_review(window, out)
+    if township_home is not None:
+        saved += _township_drilldown(window, out)
     window.close()
     return saved
 
 
 def _finished(page) -> None:
     """Wait for a page's background computation to hand its result over (a tool, not a work loop)."""
-    if not page.busy:
-        return
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    loop = QEventLoop()
-    page.task.finished.connect(loop.quit)
-    QTimer.singleShot(120_000, loop.quit)
-    loop.exec()
+    if page.busy:
+        _wait(page.task, 120_000)
 
 
 def _quality_and_review(window, out: Path) -> list[Path]:
@@ -128,3 +127,33 @@ def _quality_and_review(window, out: Path) -> list[Path]:
         page.table.selectRow(0)
     saved.append(_save(window, out / "22-review.png"))
     return saved
+
+
+def _township_drilldown(window, out: Path) -> list[Path]:
+    """The township 工作台 again, and the residents behind its hypertension figure."""
+    home = window.show_page("home")
+    home.wait_until_loaded()
+    saved = [_save(window, out / "23-township-workbench.png")]
+    keys = [r.key for r in home.bench.report.results] if home.bench else []
+    if "htn_standard" in keys:
+        dialog = home.open_drilldown(keys.index("htn_standard"), 1)
+        _wait(dialog.task)
+        saved.append(_save(dialog, out / "24-indicator-drilldown.png"))
+        dialog.reject()
+    dialog = home.edit_population()
+    saved.append(_save(dialog, out / "25-population-figures.png"))
+    dialog.reject()
+    return saved
+
+
+def _wait(task, timeout_ms: int = 60_000) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    try:
+        finished = task.finished
+    except RuntimeError:  # already finished and deleted
+        return
+    loop = QEventLoop()
+    finished.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()

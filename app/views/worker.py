@@ -11,6 +11,7 @@ import threading
 import traceback
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -65,6 +66,8 @@ class BackgroundTask(QObject):
         self._dialog.setValue(min(done, total))
 
     def _finish(self, callback, value) -> None:
+        if not shiboken6.isValid(self) or not shiboken6.isValid(self._dialog):
+            return  # the window that asked was closed while the work ran: nobody to tell
         self._dialog.reset()
         self._dialog.hide()
         callback(value)

@@ -106,6 +106,53 @@ def indicator(
 CACHE = "indicator_cache"
 
 
+def raw_id(column):
+    """A UUID column selected as the driver returns it (no UUID object per row): with
+    :func:`resident_ids` a query of 60k rows builds each resident's UUID once per evaluation."""
+    from sqlalchemy import String, type_coerce
+
+    return type_coerce(column, String)
+
+
+_UNKNOWN = uuid.SafeUUID.unknown
+
+
+class _Id(uuid.UUID):
+    """A UUID that remembers its hash: the engine looks residents up in dicts some million times
+    an evaluation, and ``UUID.__hash__`` recomputes ``hash(self.int)`` every time.  Equal to, and
+    hashing like, the plain UUID of the same value."""
+
+    __slots__ = ("_hash",)
+
+    @classmethod
+    def of(cls, raw) -> _Id:
+        # Built without UUID.__init__'s parsing (a tenth of the cost): ``raw`` is a stored id,
+        # 32 hex digits on SQLite, a UUID or its dashed text elsewhere.
+        value = raw.int if isinstance(raw, uuid.UUID) else int(raw.replace("-", ""), 16)
+        obj = object.__new__(cls)
+        object.__setattr__(obj, "int", value)
+        object.__setattr__(obj, "is_safe", _UNKNOWN)
+        object.__setattr__(obj, "_hash", hash(value))
+        return obj
+
+    def __hash__(self) -> int:
+        return self._hash
+
+
+def resident_ids(session: Session) -> Callable[[object], uuid.UUID]:
+    """Maps a raw id (:func:`raw_id`) to its UUID, the same object for the same id throughout an
+    evaluation (the engine's grouping and every indicator share them)."""
+    known: dict = session.info.setdefault(CACHE, {}).setdefault("uuids", {})
+
+    def get(raw) -> uuid.UUID:
+        u = known.get(raw)
+        if u is None:
+            u = known[raw] = _Id.of(raw)
+        return u
+
+    return get
+
+
 def cached(session: Session, key: tuple, make: Callable[[], object]):
     """What ``make()`` returns, computed once per evaluation: indicators of one programme share
     their population (the patients under management serve both 规范管理率 and 控制率).  The engine
@@ -114,3 +161,30 @@ def cached(session: Session, key: tuple, make: Callable[[], object]):
     if key not in store:
         store[key] = make()
     return store[key]
+
+
+# What every evaluation reads of each resident, in one query shared by the engine (whose village
+# and group a resident is) and the record indicators (建档, 电子档案): ``resident_rows``.
+RESIDENT_FIELDS = ("enrolled_on", "status", "status_date", "id_number", "current_address")
+
+
+def resident_rows(session: Session, scope: Scope) -> list[tuple]:
+    """``(id, village raw id, group raw id, *RESIDENT_FIELDS)`` of every resident not voided in
+    ``scope``, read once per evaluation; ids as :func:`resident_ids` gives them."""
+    from sqlalchemy import select
+
+    from app.models import Resident
+
+    def load() -> list[tuple]:
+        uid = resident_ids(session)
+        q = select(
+            raw_id(Resident.id),
+            raw_id(Resident.village_id),
+            raw_id(Resident.group_id),
+            *(getattr(Resident, name) for name in RESIDENT_FIELDS),
+        ).where(Resident.voided.is_(False))
+        if scope.village_ids is not None:
+            q = q.where(Resident.village_id.in_(scope.village_ids))
+        return [(uid(rid), *rest) for rid, *rest in session.execute(q)]
+
+    return cached(session, ("resident_rows", scope), load)

@@ -31,21 +31,34 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import and_, distinct, func, select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import FollowupVisit, ProgramEnrolment, Referral, Resident
 from app.services.errors import Message
-from app.services.indicators import Entry, Period, Scope, cached, indicator
+from app.services.indicators import (
+    RESIDENT_FIELDS,
+    Entry,
+    Period,
+    Scope,
+    cached,
+    indicator,
+    raw_id,
+    resident_ids,
+    resident_rows,
+)
 from app.services.programmes import followup_rules as rules
 
 CTX = "Indicator"
 ACTIVE = "1"  # resident_status 在册, program_status 在管
 FACE_TO_FACE = ("1", "2")  # 随访方式 门诊, 家庭 (电话 is not face to face)
 REQUIRED_PER_YEAR = 4  # 规范第三版: 每年至少 4 次面对面随访, i.e. one per quarter
-# 电子健康档案: the record in the information system holds the personal form's identifying core.
+# 电子健康档案: the record in the information system holds the personal form's identifying core
+# (columns of RESIDENT_FIELDS, which the engine reads once per evaluation).
 E_RECORD_FIELDS = (
     ("id_number", QT_TRANSLATE_NOOP("Field", "身份证号")),
     ("current_address", QT_TRANSLATE_NOOP("Field", "现住址")),
@@ -53,7 +66,21 @@ E_RECORD_FIELDS = (
 
 
 def _msg(template: str, **params) -> Message:
-    return Message(CTX, template, params)
+    return _message(template, tuple(params.items()))
+
+
+@lru_cache(maxsize=8192)
+def _message(template: str, params: tuple) -> Message:
+    """One Message object per distinct reason: thousands of residents share "本年面对面随访 4 次，
+    要求 4 次", and a township evaluation makes some 200k reasons."""
+    return Message(CTX, template, dict(params))
+
+
+def _joined_in_scope(q, scope: Scope, resident_column):
+    """:func:`_in_scope` for a query of another table: joins the resident only when it must."""
+    if scope.village_ids is None:
+        return q
+    return q.join(Resident, Resident.id == resident_column).where(Resident.village_id.in_(scope.village_ids))
 
 
 def _in_scope(q, scope: Scope, village_column=Resident.village_id):
@@ -73,8 +100,7 @@ def _gone_on(status: str, status_date: dt.date | None) -> dt.date | None:
 # ------------------------------------------------------------------------- records
 
 
-@dataclass(frozen=True)
-class _Record:
+class _Record(NamedTuple):
     resident_id: uuid.UUID
     enrolled_on: dt.date
     gone_on: dt.date | None
@@ -85,17 +111,18 @@ def _records(session: Session, period: Period, scope: Scope) -> list[_Record]:
     """Records that existed at some time in the period."""
 
     def load() -> list[_Record]:
-        cols = [getattr(Resident, name) for name, _label in E_RECORD_FIELDS]
-        q = select(Resident.id, Resident.enrolled_on, Resident.status, Resident.status_date, *cols).where(
-            Resident.voided.is_(False), Resident.enrolled_on <= period.end
-        )
+        at = {name: i for i, name in enumerate(RESIDENT_FIELDS, start=3)}  # after id, village, group
+        e_record = [(at[name], label) for name, label in E_RECORD_FIELDS]
         out = []
-        for rid, enrolled_on, status, status_date, *values in session.execute(_in_scope(q, scope)):
-            gone = _gone_on(status, status_date)
+        for row in resident_rows(session, scope):
+            enrolled_on = row[at["enrolled_on"]]
+            if enrolled_on > period.end:
+                continue
+            gone = _gone_on(row[at["status"]], row[at["status_date"]])
             if gone is not None and gone < period.start:
                 continue
-            missing = tuple(label for (_n, label), v in zip(E_RECORD_FIELDS, values, strict=True) if not v)
-            out.append(_Record(rid, enrolled_on, gone, missing))
+            missing = tuple(label for i, label in e_record if not row[i])
+            out.append(_Record(row[0], enrolled_on, gone, missing))
         return out
 
     return cached(session, ("records", period, scope), load)
@@ -132,11 +159,21 @@ def e_records(session: Session, period: Period, scope: Scope) -> Iterator[Entry]
     for r in _records(session, period, scope):
         if not _on_books_at_end(r, period):
             continue
-        if r.missing:
+        if len(r.missing) == 1:  # labels as separate parameters: each is translated as a field name
             yield Entry(
                 r.resident_id,
                 False,
-                _msg(QT_TRANSLATE_NOOP("Indicator", "电子档案缺{fields}"), fields="、".join(r.missing)),
+                _msg(QT_TRANSLATE_NOOP("Indicator", "电子档案缺{field}"), field=r.missing[0]),
+            )
+        elif r.missing:  # both (E_RECORD_FIELDS has two)
+            yield Entry(
+                r.resident_id,
+                False,
+                _msg(
+                    QT_TRANSLATE_NOOP("Indicator", "电子档案缺{first}和{second}"),
+                    first=r.missing[0],
+                    second=r.missing[1],
+                ),
             )
         else:
             yield Entry(
@@ -167,15 +204,17 @@ SERVICE_ENTRIES: list[ServiceSource] = [
 
 @indicator("record_use", QT_TRANSLATE_NOOP("Indicator", "健康档案使用率"), order=3)
 def record_use(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+    uid = resident_ids(session)
     first: dict[uuid.UUID, tuple[dt.date, str]] = {}  # resident -> first service entry in the period
     for source in SERVICE_ENTRIES:
         day = getattr(source.model, source.date_column)
         q = (
-            select(source.model.resident_id, day)
-            .join(Resident, Resident.id == source.model.resident_id)
+            select(raw_id(source.model.resident_id), func.min(day))
             .where(source.model.voided.is_(False), day >= period.start, day <= period.end)
+            .group_by(source.model.resident_id)
         )
-        for rid, when in session.execute(_in_scope(q, scope)):
+        for raw, when in session.execute(_joined_in_scope(q, scope, source.model.resident_id)):
+            rid = uid(raw)
             if rid not in first or when < first[rid][0]:
                 first[rid] = (when, source.label)
     for r in _records(session, period, scope):
@@ -204,8 +243,7 @@ class _Patient:
     required: int  # face-to-face follow-ups the spec asks for that time
 
 
-@dataclass(frozen=True)
-class _Visit:
+class _Visit(NamedTuple):
     day: dt.date
     face_to_face: bool
     sbp: int | None
@@ -221,10 +259,17 @@ def _patients(session: Session, program: str, period: Period, scope: Scope) -> d
     """Patients of ``program`` under management at some time in the period, by resident."""
 
     def load() -> dict[uuid.UUID, _Patient]:
+        uid = resident_ids(session)
         E, R = ProgramEnrolment, Resident
         q = (
             select(
-                E.resident_id, E.enrolled_on, E.status, E.status_date, R.birth_date, R.status, R.status_date
+                raw_id(E.resident_id),
+                E.enrolled_on,
+                E.status,
+                E.status_date,
+                R.birth_date,
+                R.status,
+                R.status_date,
             )
             .join(R, R.id == E.resident_id)
             .where(
@@ -235,9 +280,10 @@ def _patients(session: Session, program: str, period: Period, scope: Scope) -> d
             )
         )
         spans: dict[uuid.UUID, list] = {}
-        for rid, enrolled_on, status, status_date, birth, r_status, r_date in session.execute(
+        for raw, enrolled_on, status, status_date, birth, r_status, r_date in session.execute(
             _in_scope(q, scope)
         ):
+            rid = uid(raw)
             ends = [d for d in (_gone_on(status, status_date), _gone_on(r_status, r_date)) if d is not None]
             end = min(ends) if ends else None
             if end is not None and end < period.start:
@@ -257,40 +303,125 @@ def _patients(session: Session, program: str, period: Period, scope: Scope) -> d
 
 
 def _visits(session: Session, program: str, period: Period, scope: Scope) -> dict[uuid.UUID, list[_Visit]]:
-    """Done, unvoided follow-ups of the programme's patients within their time under management,
-    oldest first, one per day (a same-day correction replaces the earlier record)."""
+    """Done, unvoided follow-ups of the given patients' within their time under management, oldest
+    first, one per day (a same-day correction replaces the earlier record).  Read row by row: used
+    for the few patients under management for only part of the period (:func:`_face_to_face_days`, :func:`_latest_measured`)."""
 
     def load() -> dict[uuid.UUID, list[_Visit]]:
         patients = _patients(session, program, period, scope)
+        partial = [rid for rid, p in patients.items() if not p.whole_period]
+        uid = resident_ids(session)
         V = FollowupVisit
-        q = (
-            select(V.resident_id, V.visit_date, V.method, V.sbp, V.dbp, V.glucose)
-            .join(Resident, Resident.id == V.resident_id)
-            .where(
-                V.program == program,
-                V.voided.is_(False),
-                V.outcome == "done",
-                V.visit_date >= period.start,
-                V.visit_date <= period.end,
-            )
-            .order_by(V.resident_id, V.visit_date, V.created_at)
-        )
         by_day: dict[uuid.UUID, dict[dt.date, _Visit]] = defaultdict(dict)
-        for rid, day, method, sbp, dbp, glucose in session.execute(_in_scope(q, scope)):
-            p = patients.get(rid)
-            if p is None or not p.start <= day <= p.end:
-                continue
-            earlier = by_day[rid].get(day)
-            by_day[rid][day] = _Visit(
-                day,
-                method in FACE_TO_FACE or (earlier is not None and earlier.face_to_face),
-                sbp if sbp is not None else (earlier.sbp if earlier else None),
-                dbp if dbp is not None else (earlier.dbp if earlier else None),
-                glucose if glucose is not None else (earlier.glucose if earlier else None),
+        for i in range(0, len(partial), 5000):
+            q = (
+                select(raw_id(V.resident_id), V.visit_date, V.method, V.sbp, V.dbp, V.glucose)
+                .where(_counted_visit(program, period), V.resident_id.in_(partial[i : i + 5000]))
+                .order_by(V.resident_id, V.visit_date, V.created_at)
             )
+            for raw, day, method, sbp, dbp, glucose in session.execute(q):
+                rid = uid(raw)
+                p = patients[rid]
+                if not p.start <= day <= p.end:
+                    continue
+                days = by_day[rid]
+                earlier = days.get(day)
+                if earlier is None:
+                    days[day] = _Visit(day, method in FACE_TO_FACE, sbp, dbp, glucose)
+                    continue
+                days[day] = _Visit(
+                    day,
+                    method in FACE_TO_FACE or earlier.face_to_face,
+                    sbp if sbp is not None else earlier.sbp,
+                    dbp if dbp is not None else earlier.dbp,
+                    glucose if glucose is not None else earlier.glucose,
+                )
         return {rid: list(days.values()) for rid, days in by_day.items()}
 
     return cached(session, ("visits", program, period, scope), load)
+
+
+def _counted_visit(program: str, period: Period):
+    V = FollowupVisit
+    return and_(
+        V.program == program,
+        V.voided.is_(False),
+        V.outcome == "done",
+        V.visit_date >= period.start,
+        V.visit_date <= period.end,
+    )
+
+
+def _measured_clause(program: str):
+    V = FollowupVisit
+    return and_(V.sbp.is_not(None), V.dbp.is_not(None)) if program == rules.HTN else V.glucose.is_not(None)
+
+
+def _face_to_face_days(session: Session, program: str, period: Period, scope: Scope) -> dict[uuid.UUID, int]:
+    """Per patient, the days with a face-to-face follow-up within the time under management.
+    Patients under management the whole period (nearly all) are counted in SQL, one grouped
+    query; the others from their visits row by row (:func:`_visits`)."""
+
+    def load() -> dict[uuid.UUID, int]:
+        uid = resident_ids(session)
+        V = FollowupVisit
+        days: dict[uuid.UUID, int] = {}
+        q = (
+            select(raw_id(V.resident_id), func.count(distinct(V.visit_date)))
+            .where(_counted_visit(program, period), V.method.in_(FACE_TO_FACE))
+            .group_by(V.resident_id)
+        )
+        for raw, n in session.execute(_joined_in_scope(q, scope, V.resident_id)):
+            days[uid(raw)] = n
+        for rid, visits in _visits(session, program, period, scope).items():
+            days[rid] = sum(1 for v in visits if v.face_to_face)
+        for rid, p in _patients(session, program, period, scope).items():
+            if not p.whole_period and rid not in _visits(session, program, period, scope):
+                days[rid] = 0  # visits only outside the time under management
+        return days
+
+    return cached(session, ("f2f", program, period, scope), load)
+
+
+def _latest_measured(session: Session, program: str, period: Period, scope: Scope) -> dict[uuid.UUID, _Visit]:
+    """Per patient, the latest follow-up within the time under management that measured the
+    programme's value (on a day with two records, the one saved last); whole-period patients in
+    SQL (a window query), the others row by row."""
+
+    def load() -> dict[uuid.UUID, _Visit]:
+        uid = resident_ids(session)
+        V = FollowupVisit
+        ranked = _joined_in_scope(
+            select(
+                V.resident_id,
+                V.visit_date,
+                V.sbp,
+                V.dbp,
+                V.glucose,
+                func.row_number()
+                .over(partition_by=V.resident_id, order_by=(V.visit_date.desc(), V.created_at.desc()))
+                .label("n"),
+            ).where(_counted_visit(program, period), _measured_clause(program)),
+            scope,
+            V.resident_id,
+        ).subquery()
+        latest: dict[uuid.UUID, _Visit] = {}
+        q = select(
+            raw_id(ranked.c.resident_id), ranked.c.visit_date, ranked.c.sbp, ranked.c.dbp, ranked.c.glucose
+        ).where(ranked.c.n == 1)
+        for raw, day, sbp, dbp, glucose in session.execute(q):
+            latest[uid(raw)] = _Visit(day, True, sbp, dbp, glucose)
+        row_by_row = _visits(session, program, period, scope)
+        for rid, p in _patients(session, program, period, scope).items():
+            if not p.whole_period:
+                measured = [v for v in row_by_row.get(rid, ()) if _measured(v, program)]
+                if measured:
+                    latest[rid] = measured[-1]
+                else:
+                    latest.pop(rid, None)
+        return latest
+
+    return cached(session, ("latest", program, period, scope), load)
 
 
 def _is_year(period: Period) -> bool:
@@ -298,10 +429,10 @@ def _is_year(period: Period) -> bool:
 
 
 def _standard(session: Session, program: str, period: Period, scope: Scope) -> Iterator[Entry]:
-    visits = _visits(session, program, period, scope)
+    days = _face_to_face_days(session, program, period, scope)
     year = _is_year(period)
     for p in _patients(session, program, period, scope).values():
-        done = sum(1 for v in visits.get(p.resident_id, ()) if v.face_to_face)
+        done = days.get(p.resident_id, 0)
         if p.whole_period:
             template = (
                 QT_TRANSLATE_NOOP("Indicator", "本年面对面随访 {done} 次，要求 {required} 次")
@@ -333,11 +464,11 @@ def _measured(v: _Visit, program: str) -> bool:
 
 
 def _control(session: Session, program: str, period: Period, scope: Scope) -> Iterator[Entry]:
-    visits = _visits(session, program, period, scope)
+    latest = _latest_measured(session, program, period, scope)
     t = rules.DEFAULT
     for p in _patients(session, program, period, scope).values():
-        measured = [v for v in visits.get(p.resident_id, ()) if _measured(v, program)]
-        if not measured:
+        last = latest.get(p.resident_id)
+        if last is None:
             template = (
                 QT_TRANSLATE_NOOP("Indicator", "本期没有测量血压的随访")
                 if program == rules.HTN
@@ -345,7 +476,6 @@ def _control(session: Session, program: str, period: Period, scope: Scope) -> It
             )
             yield Entry(p.resident_id, False, _msg(template))
             continue
-        last = measured[-1]
         age = _age(p.birth_date, last.day)
         findings = rules.Findings(program, age, sbp=last.sbp, dbp=last.dbp, glucose=last.glucose)
         met = rules.control(findings, t) == rules.CONTROLLED

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -26,7 +27,17 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Resident, Village, VillageGroup
 from app.services.access import authz
 from app.services.errors import Message, UserError
-from app.services.indicators import CACHE, MODULES, REGISTRY, Indicator, Period, Scope
+from app.services.indicators import (
+    CACHE,
+    MODULES,
+    REGISTRY,
+    Indicator,
+    Period,
+    Scope,
+    raw_id,
+    resident_ids,
+    resident_rows,
+)
 from app.services.indicators import population as population_figures
 from app.services.profile import VILLAGE, normalise_code
 
@@ -192,15 +203,12 @@ def evaluate(
     villages = report_villages(session, village_code)
     scope = _scope(session, villages)
     ids = {v.id for v in villages}
-    q = select(Resident.id, Resident.village_id, Resident.group_id).where(Resident.voided.is_(False))
-    if scope.village_ids is not None:
-        q = q.where(Resident.village_id.in_(scope.village_ids))
-    where = {rid: (vid, gid) for rid, vid, gid in session.execute(q)}
     groups_q = select(VillageGroup.id, VillageGroup.village_id, VillageGroup.name).order_by(VillageGroup.name)
     groups = tuple(GroupRef(*row) for row in session.execute(groups_q) if row[1] in ids)
     session.info.pop(CACHE, None)
     results = []
     try:
+        where = _places(session, scope, villages, groups)
         for done, ind in enumerate(indicators):
             results.append(_evaluate_one(session, ind, period, scope, villages, where))
             if progress is not None:
@@ -210,23 +218,47 @@ def evaluate(
     return Report(period, tuple(villages), groups, tuple(results))
 
 
+def _places(session: Session, scope: Scope, villages, groups) -> dict[uuid.UUID, tuple]:
+    """Each resident's (village id, group id), keyed by the UUIDs the indicators share."""
+    uid = resident_ids(session)
+    # hash-caching ids (resident_ids) for the villages and groups too: the places are dict keys
+    village_of = {key: uid(v.id) for v in villages for key in (v.id.hex, str(v.id), v.id)}
+    group_of = {key: uid(g.id) for g in groups for key in (g.id.hex, str(g.id), g.id)}
+    where = {}
+    for rid, vid, gid, *_rest in resident_rows(session, scope):
+        village = village_of.get(vid)
+        if village is not None:
+            where[rid] = (village, group_of.get(gid))
+    return where
+
+
 def _evaluate_one(session, ind: Indicator, period, scope, villages, where) -> IndicatorResult:
+    # Counted by place (village, group) in C (Counter over an iterable), then summed per village
+    # and per group: no Python-level arithmetic per resident.
+    everyone: Counter = Counter()
+    counted: Counter = Counter()
+    entries = list(ind.compute(session, period, scope))
+    get = where.get
+    everyone.update(map(get, (e.resident_id for e in entries)))
+    counted.update(map(get, (e.resident_id for e in entries if e.counted)))
+    everyone.pop(None, None)
+    counted.pop(None, None)
     num: dict[uuid.UUID, int] = dict.fromkeys((v.id for v in villages), 0)
     den: dict[uuid.UUID, int] = dict.fromkeys((v.id for v in villages), 0)
     g_num: dict[uuid.UUID, int] = {}
     g_den: dict[uuid.UUID, int] = {}
-    for entry in ind.compute(session, period, scope):
-        place = where.get(entry.resident_id)
-        if place is None or place[0] not in num:
+    for (vid, gid), n in everyone.items():
+        if vid not in den:
             continue
-        vid, gid = place
-        den[vid] += 1
+        den[vid] += n
         if gid is not None:
-            g_den[gid] = g_den.get(gid, 0) + 1
-        if entry.counted:
-            num[vid] += 1
-            if gid is not None:
-                g_num[gid] = g_num.get(gid, 0) + 1
+            g_den[gid] = g_den.get(gid, 0) + n
+    for (vid, gid), n in counted.items():
+        if vid not in num:
+            continue
+        num[vid] += n
+        if gid is not None:
+            g_num[gid] = g_num.get(gid, 0) + n
     missing: tuple[str, ...] = ()
     if ind.denominator_figure:
         figures = population_figures.figure_by_village(session, ind.denominator_figure, period.start.year)
@@ -277,31 +309,45 @@ def drilldown(
         entries = {
             e.resident_id: e for e in ind.compute(session, period, scope) if which == LISTS[1] or e.counted
         }
+        lines = _lines(session, entries, villages, group_id)
     finally:
         session.info.pop(CACHE, None)
-    names = {v.id: v for v in villages}
+    lines.sort(key=lambda line: (line.village_code, line.archive_no))
+    return lines
+
+
+def _lines(session: Session, entries: dict, villages: list[VillageRef], group_id) -> list[ResidentLine]:
+    """The residents of ``entries`` with their archive number, name, village and group, read in a
+    few large queries (ids raw, as the indicators read them)."""
+    uid = resident_ids(session)
+    village_of = {key: v for v in villages for key in (v.id.hex, str(v.id), v.id)}
     group_names = {}
+    for gid, name in session.execute(
+        select(raw_id(VillageGroup.id), VillageGroup.name).where(
+            VillageGroup.village_id.in_([v.id for v in villages])
+        )
+    ):
+        group_names[gid] = name
     lines = []
     ids = list(entries)
-    for i in range(0, len(ids), 900):
-        chunk = ids[i : i + 900]
+    for i in range(0, len(ids), 5000):
         q = select(
-            Resident.id, Resident.archive_no, Resident.name, Resident.village_id, Resident.group_id
-        ).where(Resident.id.in_(chunk))
+            raw_id(Resident.id),
+            Resident.archive_no,
+            Resident.name,
+            raw_id(Resident.village_id),
+            raw_id(Resident.group_id),
+        ).where(Resident.id.in_(ids[i : i + 5000]))
         if group_id is not None:
             q = q.where(Resident.group_id == group_id)
-        for rid, archive_no, name, vid, gid in session.execute(q):
-            village = names.get(vid)
+        for raw, archive_no, name, vid, gid in session.execute(q):
+            village = village_of.get(vid)
             if village is None:
                 continue
-            if gid is not None and gid not in group_names:
-                group_names[gid] = (
-                    session.scalar(select(VillageGroup.name).where(VillageGroup.id == gid)) or ""
-                )
-            e = entries[rid]
+            e = entries[uid(raw)]
             lines.append(
                 ResidentLine(
-                    rid,
+                    e.resident_id,
                     archive_no,
                     name,
                     village.code,
@@ -311,7 +357,6 @@ def drilldown(
                     e.reason,
                 )
             )
-    lines.sort(key=lambda line: (line.village_code, line.archive_no))
     return lines
 
 

@@ -23,6 +23,11 @@ CTX = "Report"
 RATE_DIGITS = 4  # rates are fractions rounded to 4 places (0.7509 = 75.09%) everywhere
 XLSX_FONT = "宋体"  # what the official tables are set in; Excel and WPS substitute if missing
 
+SUMMARY_SHEET = QT_TRANSLATE_NOOP("Report", "汇总")
+TOWNSHIP = QT_TRANSLATE_NOOP("Report", "全乡镇")
+VILLAGE = QT_TRANSLATE_NOOP("Report", "村")
+YES, NO = QT_TRANSLATE_NOOP("Report", "是"), QT_TRANSLATE_NOOP("Report", "否")
+PDF_TITLE = QT_TRANSLATE_NOOP("Report", "基本公共卫生服务指标汇总表")
 SUMMARY_HEADERS = (
     QT_TRANSLATE_NOOP("Report", "序号"),
     QT_TRANSLATE_NOOP("Report", "指标"),
@@ -153,7 +158,7 @@ def write_workbook(
 
     from app.services import safe_output
 
-    def tr(text: str) -> str:
+    def label(text: str) -> str:
         return translate(CTX, text)
 
     info = profile.profile_info(session)
@@ -161,7 +166,7 @@ def write_workbook(
     wb = openpyxl.Workbook()
     ws = wb.active
     used: set[str] = set()
-    ws.title = _sheet_title(tr("汇总"), used)
+    ws.title = _sheet_title(label(SUMMARY_SHEET), used)
     font, bold = Font(name=XLSX_FONT, size=11), Font(name=XLSX_FONT, size=11, bold=True)
     body = NamedStyle(name="cunyi_body", font=font)
     wb.add_named_style(body)
@@ -195,10 +200,10 @@ def write_workbook(
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=max(n_cols, 6))
 
     # Two header rows: the township columns span both; each village spans its three columns.
-    township_label = tr("全乡镇")
+    township_label = label(TOWNSHIP)
     for col, text in enumerate(SUMMARY_HEADERS, start=1):
-        safe_output.set_xlsx_cell(ws.cell(row=3, column=col), township_label if col > 2 else tr(text))
-        safe_output.set_xlsx_cell(ws.cell(row=4, column=col), tr(text))
+        safe_output.set_xlsx_cell(ws.cell(row=3, column=col), township_label if col > 2 else label(text))
+        safe_output.set_xlsx_cell(ws.cell(row=4, column=col), label(text))
     ws.merge_cells(start_row=3, start_column=3, end_row=3, end_column=6)
     for col in (1, 2):
         ws.merge_cells(start_row=3, start_column=col, end_row=4, end_column=col)
@@ -207,7 +212,7 @@ def write_workbook(
         safe_output.set_xlsx_cell(ws.cell(row=3, column=col), f"{v.name}（{v.code}）")
         ws.merge_cells(start_row=3, start_column=col, end_row=3, end_column=col + 2)
         for j, text in enumerate(SUMMARY_HEADERS[2:5]):
-            safe_output.set_xlsx_cell(ws.cell(row=4, column=col + j), tr(text))
+            safe_output.set_xlsx_cell(ws.cell(row=4, column=col + j), label(text))
     for row in ws.iter_rows(min_row=3, max_row=4, max_col=n_cols):
         for c in row:
             c.font, c.alignment, c.border, c.fill = bold, centre, box, head_fill
@@ -249,9 +254,9 @@ def write_workbook(
         sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(LIST_HEADERS))
         for col, text in enumerate(LIST_HEADERS, start=1):
             c = sheet.cell(row=2, column=col)
-            safe_output.set_xlsx_cell(c, tr(text))
+            safe_output.set_xlsx_cell(c, label(text))
             c.font, c.fill, c.border, c.alignment = bold, head_fill, box, centre
-        yes, no = tr("是"), tr("否")
+        yes, no = label(YES), label(NO)
         # Cells set by position: openpyxl's max_row (behind ws.append) scans the sheet on each call.
         for row, line in enumerate(lines, start=3):
             values = (
@@ -296,7 +301,7 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
 
     register_font()
 
-    def tr(text: str) -> str:
+    def label(text: str) -> str:
         return translate(CTX, text)
 
     info = profile.profile_info(session)
@@ -331,7 +336,7 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
             ("ALIGN", (2, 1), (-1, -1), "RIGHT"),
         ]
     )
-    rows = [[Paragraph(markup(tr(h)), cell) for h in SUMMARY_HEADERS]]
+    rows = [[Paragraph(markup(label(h)), cell) for h in SUMMARY_HEADERS]]
     for n, ind in enumerate(data["indicators"], start=1):
         rows.append(
             [
@@ -351,7 +356,8 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
             block = indicators[start : start + 6]
             story += [Spacer(1, 6 * mm)]
             rows = [
-                [Paragraph(markup(tr("村")), cell)] + [Paragraph(markup(i["name"]), small) for i in block]
+                [Paragraph(markup(label(VILLAGE)), cell)]
+                + [Paragraph(markup(i["name"]), small) for i in block]
             ]
             for i, v in enumerate(report.villages):
                 rows.append(
@@ -380,7 +386,7 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
         rightMargin=12 * mm,
         topMargin=12 * mm,
         bottomMargin=14 * mm,
-        title=tr("基本公共卫生服务指标汇总表"),
+        title=label(PDF_TITLE),
     )
     doc.build(story, canvasmaker=numbered_canvas(footer))
     return buffer.getvalue()

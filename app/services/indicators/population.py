@@ -29,6 +29,8 @@ FIGURE_LABELS = {
     "resident_population": QT_TRANSLATE_NOOP("Population", "常住人口"),
     "elderly_population": QT_TRANSLATE_NOOP("Population", "65岁及以上常住人口"),
 }
+# The same labels as field names: a Message translates its string parameters in context "Field".
+_AS_FIELDS = (QT_TRANSLATE_NOOP("Field", "常住人口"), QT_TRANSLATE_NOOP("Field", "65岁及以上常住人口"))
 MIN_YEAR, MAX_YEAR = 2000, 2100
 MAX_PEOPLE = 1_000_000  # one village; a typo of three extra zeros is refused
 
@@ -137,3 +139,31 @@ def figure_by_village(session: Session, figure: str, year: int) -> dict[uuid.UUI
         select(PopulationFigure.village_id, column).where(PopulationFigure.year == year, column.is_not(None))
     )
     return dict(rows.all())
+
+
+def set_year_figures(session: Session, year: int, typed: list[tuple[str, str, str]]) -> int:
+    """The figures of several villages for ``year`` as typed on the 人口数 form: ``(village code,
+    常住人口, 65+)`` with empty text for "not known".  All or nothing: the first bad entry is
+    refused with its village named, and nothing is saved.  Returns how many villages changed."""
+    from app.services.records.validators import Invalid, parse_int
+
+    known = {f.code: f for f in figures(session, year)}
+    changed = 0
+    for code, residents_text, elderly_text in typed:
+        values = []
+        for text, figure in ((residents_text, "resident_population"), (elderly_text, "elderly_population")):
+            try:
+                values.append(parse_int(text, FIGURE_LABELS[figure]) if (text or "").strip() else None)
+            except Invalid:
+                raise _err(
+                    QT_TRANSLATE_NOOP("Population", "{village}的{what}应是整数，不能是“{text}”"),
+                    village=known[code].name if code in known else code,
+                    what=FIGURE_LABELS[figure],
+                    text=text.strip(),
+                ) from None
+        before = known.get(code)
+        if before is not None and (before.resident_population, before.elderly_population) == tuple(values):
+            continue
+        set_figures(session, code, year, *values)
+        changed += 1
+    return changed

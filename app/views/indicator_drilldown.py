@@ -1,0 +1,139 @@
+"""The residents behind one number of the indicator report, each with the reason they are in or
+out (DOMAIN.md: every figure traceable)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from app.db import Store
+from app.services.indicators import Period, engine
+from app.views.operations import Op
+from app.views.widgets import translate
+
+NOT_COUNTED = QColor("#fdecea")
+
+
+class IndicatorDrilldown(QDialog):
+    """``key`` for ``period`` in one village (``village_code``) or the whole township (None)."""
+
+    def __init__(
+        self,
+        store: Store,
+        key: str,
+        name: str,
+        period: Period,
+        village_code: str | None,
+        place: str,
+        has_denominator_list: bool,
+        parent=None,
+    ):
+        super().__init__(parent)
+        self.store, self.key, self.period, self.village_code = store, key, period, village_code
+        self.lines: list[engine.ResidentLine] = []
+        self.setWindowTitle(self.tr("指标名单"))
+        self.resize(980, 620)
+        title = QLabel(f"{translate('Indicator', name)} — {place}")
+        title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.numerator = QRadioButton(self.tr("分子（计入的居民）"))
+        self.denominator = QRadioButton(self.tr("分母（应管理的全部居民）"))
+        group = QButtonGroup(self)
+        group.addButton(self.numerator)
+        group.addButton(self.denominator)
+        self.denominator.setEnabled(has_denominator_list)
+        (self.denominator if has_denominator_list else self.numerator).setChecked(True)
+        self.only_missing = QCheckBox(self.tr("只看未计入的"))
+        self.only_missing.setEnabled(has_denominator_list)
+        self.count = QLabel()
+        choose = QHBoxLayout()
+        for w in (self.numerator, self.denominator, self.only_missing):
+            choose.addWidget(w)
+        choose.addStretch(1)
+        choose.addWidget(self.count)
+        self.table = QTableWidget(0, 6)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("档案编号"),
+                self.tr("姓名"),
+                self.tr("村"),
+                self.tr("村民小组"),
+                self.tr("计入"),
+                self.tr("原因"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.Stretch)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(title)
+        lay.addLayout(choose)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(buttons)
+        self.numerator.toggled.connect(self.load)
+        self.only_missing.toggled.connect(self.show_lines)
+        self.task = None
+        self.load()
+
+    def which(self) -> str:
+        return "numerator" if self.numerator.isChecked() else "denominator"
+
+    def load(self, *_args):
+        which, key, period, village = self.which(), self.key, self.period, self.village_code
+        self.only_missing.setEnabled(which == "denominator")
+        self.task = (
+            Op(self, self.store, lambda s, _p: engine.drilldown(s, key, period, which, village))
+            .success(self._loaded)
+            .run_in_background(self.tr("正在列出居民…"))
+        )
+        return self.task
+
+    def _loaded(self, lines) -> None:
+        self.lines = lines
+        self.show_lines()
+
+    def show_lines(self, *_args) -> None:
+        hide_counted = self.only_missing.isChecked() and self.which() == "denominator"
+        lines = [line for line in self.lines if not (hide_counted and line.counted)]
+        self.table.setRowCount(len(lines))
+        yes, no = self.tr("是"), self.tr("否")
+        for row, line in enumerate(lines):
+            values = (
+                line.archive_no,
+                line.name,
+                line.village_name,
+                line.group,
+                yes if line.counted else no,
+                line.reason.render(translate),
+            )
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if not line.counted:
+                    item.setBackground(QBrush(NOT_COUNTED))
+                if col == 4:
+                    item.setTextAlignment(Qt.AlignCenter)
+                self.table.setItem(row, col, item)
+        counted = sum(1 for line in self.lines if line.counted)
+        self.count.setText(
+            self.tr("共 {n} 人，计入 {counted} 人")
+            .replace("{n}", str(len(self.lines)))
+            .replace("{counted}", str(counted))
+        )

@@ -1,0 +1,338 @@
+"""The township 工作台: indicators × villages with traffic lights against the targets, the trend by
+month and a comparison of the villages for the chosen indicator, and when each village's data last
+arrived.  Every number opens the residents behind it (:class:`IndicatorDrilldown`).
+
+The report is computed on a worker thread (``Op.run_in_background``); the page shows the last one
+until the new one arrives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Store
+from app.services.indicators import Period, engine, workbench
+from app.views.indicator_drilldown import IndicatorDrilldown
+from app.views.operations import FOLLOWUPS, REFERRALS, RESIDENTS, SYNC, Op, refresh_on
+from app.views.population_dialog import PopulationDialog
+from app.views.widgets import translate
+
+GOOD, NEAR, BEHIND = QColor("#c8e6c9"), QColor("#ffe0b2"), QColor("#ffcdd2")
+NEAR_POINTS = 0.10  # within 10 percentage points of the target: amber
+POPULATION = frozenset({"population_figure"})
+FIXED_COLUMNS = 2  # 目标, 全乡镇; the villages follow
+
+
+def light(rate: float | None, target: float | None) -> QColor | None:
+    """The traffic light of a rate against its target (None: no target or no rate)."""
+    if rate is None or target is None:
+        return None
+    if rate >= target:
+        return GOOD
+    return NEAR if rate >= target - NEAR_POINTS else BEHIND
+
+
+def pct(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate * 100:.1f}%"
+
+
+class TownshipHomePage(QWidget):
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.bench: workbench.Workbench | None = None
+        self.task = None
+        self.trend_task = None
+        self._running: set = set()
+        self.title = QLabel(self.tr("乡镇工作台：基本公共卫生服务指标"))
+        self.title.setStyleSheet("font-size: 20px; font-weight: bold;")
+        today = dt.date.today()
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(today.year)
+        self.quarter = QComboBox()
+        self.quarter.addItem(self.tr("全年"), None)
+        for q in (1, 2, 3, 4):
+            self.quarter.addItem(self.tr("第 {q} 季度").replace("{q}", str(q)), q)
+        self.refresh_button = QPushButton(self.tr("刷新"))
+        self.population_button = QPushButton(self.tr("人口数…"))
+        self.population_button.clicked.connect(self.edit_population)
+        self.indicator = QComboBox()
+        self.indicator.setMinimumWidth(220)
+        bar = QHBoxLayout()
+        bar.addWidget(self.title)
+        bar.addStretch(1)
+        for w in (
+            QLabel(self.tr("统计期：")),
+            self.year,
+            self.quarter,
+            self.refresh_button,
+            self.population_button,
+        ):
+            bar.addWidget(w)
+
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.cellClicked.connect(self.cell_clicked)
+        self.note = QLabel(
+            self.tr(
+                "点击任一数字查看其背后的居民名单及原因。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。"
+            )
+        )
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #555;")
+
+        charts = QWidget()
+        chart_lay = QVBoxLayout(charts)
+        chart_lay.setContentsMargins(0, 0, 0, 0)
+        pick = QHBoxLayout()
+        pick.addWidget(QLabel(self.tr("图表指标：")))
+        pick.addWidget(self.indicator)
+        pick.addStretch(1)
+        chart_lay.addLayout(pick)
+        self.chart_row = QHBoxLayout()
+        chart_lay.addLayout(self.chart_row, 1)
+        self.trend_plot = None
+        self.compare_plot = None
+
+        split = QSplitter(Qt.Vertical)
+        top = QWidget()
+        top_lay = QVBoxLayout(top)
+        top_lay.setContentsMargins(0, 0, 0, 0)
+        top_lay.addWidget(self.table, 1)
+        top_lay.addWidget(self.note)
+        split.addWidget(top)
+        split.addWidget(charts)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        lay = QVBoxLayout(self)
+        lay.addLayout(bar)
+        lay.addWidget(split, 1)
+
+        self.refresh_button.clicked.connect(self.refresh)
+        self.year.valueChanged.connect(self.refresh)
+        self.quarter.currentIndexChanged.connect(self.refresh)
+        self.indicator.currentIndexChanged.connect(self.draw_charts)
+        refresh_on(self, RESIDENTS | FOLLOWUPS | REFERRALS | SYNC | POPULATION, self.refresh)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        # The first computation waits until the page is shown; later ones follow refresh_on.
+        if self.task is None:
+            self.refresh()
+        super().showEvent(event)
+
+    # ------------------------------------------------------------------ data
+
+    def period(self) -> Period:
+        q = self.quarter.currentData()
+        return Period.year(self.year.value()) if q is None else Period.quarter(self.year.value(), q)
+
+    def refresh(self, *_args):
+        period = self.period()
+        self.task = (
+            Op(self, self.store, lambda s, p: workbench.township_workbench(s, period, progress=p.report))
+            .success(self.show_workbench)
+            .run_in_background(self.tr("正在计算指标…"))
+        )
+        return self._track(self.task)
+
+    def _track(self, task):
+        self._running.add(task)
+        task.finished.connect(lambda: self._running.discard(task))
+        return task
+
+    def wait_until_loaded(self, timeout_ms: int = 60_000) -> None:
+        """Run the event loop until the report and its trend are in (screenshots, tests)."""
+        for name in ("task", "trend_task"):  # the trend starts when the report arrives
+            task = getattr(self, name)
+            if task in self._running:
+                loop = QEventLoop()
+                task.finished.connect(loop.quit)
+                QTimer.singleShot(timeout_ms, loop.quit)
+                loop.exec()
+
+    def edit_population(self) -> PopulationDialog:
+        """The township enters the villages' population figures for the year shown."""
+        dialog = PopulationDialog(self.store, self.year.value(), self)
+        dialog.open()
+        return dialog
+
+    # ------------------------------------------------------------------ table
+
+    def show_workbench(self, bench: workbench.Workbench) -> None:
+        self.bench = bench
+        report = bench.report
+        villages = report.villages
+        self.table.clear()
+        self.table.setColumnCount(FIXED_COLUMNS + len(villages))
+        self.table.setRowCount(len(report.results) + 2)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("目标"), self.tr("全乡镇")] + [v.name for v in villages]
+        )
+        labels = [translate("Indicator", r.name) for r in report.results]
+        labels += [self.tr("最近同步"), self.tr("可能缺失天数")]
+        self.table.setVerticalHeaderLabels(labels)
+        for row, result in enumerate(report.results):
+            target = QTableWidgetItem(pct(result.target) if result.target is not None else "")
+            target.setTextAlignment(Qt.AlignCenter)
+            self.table.setItem(row, 0, target)
+            figures = [result.total] + [result.villages[v.id] for v in villages]
+            for col, figure in enumerate(figures, start=1):
+                den = "—" if figure.denominator is None else f"{figure.denominator:,}"
+                item = QTableWidgetItem(f"{pct(figure.rate)}\n{figure.numerator:,} / {den}")
+                item.setTextAlignment(Qt.AlignCenter)
+                color = light(figure.rate, result.target)
+                if color is not None:
+                    item.setBackground(QBrush(color))
+                item.setToolTip(self.tr("点击查看居民名单"))
+                self.table.setItem(row, col, item)
+        base = len(report.results)
+        never = self.tr("从未同步")
+        for col, v in enumerate(villages, start=FIXED_COLUMNS):
+            sync = bench.sync.get(v.code)
+            last = sync.last_import if sync else None
+            when = QTableWidgetItem(f"{last:%Y-%m-%d %H:%M}" if last else never)
+            days = QTableWidgetItem(
+                "" if sync is None or sync.days_missing is None else str(sync.days_missing)
+            )
+            if sync is not None and (sync.days_missing is None or sync.days_missing > 7):
+                days.setBackground(QBrush(BEHIND))
+                when.setBackground(QBrush(BEHIND))
+            for item in (when, days):
+                item.setTextAlignment(Qt.AlignCenter)
+            self.table.setItem(base, col, when)
+            self.table.setItem(base + 1, col, days)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setMinimumSectionSize(90)
+        current = self.indicator.currentData()
+        self.indicator.blockSignals(True)
+        self.indicator.clear()
+        for result in report.results:
+            self.indicator.addItem(translate("Indicator", result.name), result.key)
+        keys = [r.key for r in report.results]
+        self.indicator.setCurrentIndex(keys.index(current) if current in keys else 0)
+        self.indicator.blockSignals(False)
+        self.draw_charts()
+
+    def cell_clicked(self, row: int, col: int) -> IndicatorDrilldown | None:
+        if self.bench is None or row >= len(self.bench.report.results):
+            return None
+        self.indicator.setCurrentIndex(row)
+        if col < 1:
+            return None
+        return self.open_drilldown(row, col)
+
+    def open_drilldown(self, row: int, col: int) -> IndicatorDrilldown:
+        report = self.bench.report
+        result = report.results[row]
+        village = None if col == 1 else report.villages[col - FIXED_COLUMNS]
+        place = self.tr("全乡镇") if village is None else f"{village.name}（{village.code}）"
+        dialog = IndicatorDrilldown(
+            self.store,
+            result.key,
+            result.name,
+            report.period,
+            village.code if village else None,
+            place,
+            result.denominator_figure is None,
+            self,
+        )
+        dialog.show()
+        return dialog
+
+    # ------------------------------------------------------------------ charts
+
+    def draw_charts(self, *_args) -> None:
+        if self.bench is None or self.indicator.currentData() is None:
+            return
+        key = self.indicator.currentData()
+        result = self.bench.report.result(key)
+        self._draw_comparison(result)
+        year = self.year.value()
+        self.trend_task = (
+            Op(self, self.store, lambda s, _p: engine.monthly_trend(s, key, year))
+            .success(lambda trend: self._draw_trend(result, trend))
+            .run_in_background(self.tr("正在计算逐月趋势…"))
+        )
+        self._track(self.trend_task)
+
+    def _plot(self, old):
+        import pyqtgraph as pg
+
+        pg.setConfigOptions(antialias=True, background="w", foreground="#333")
+        if old is not None:
+            self.chart_row.removeWidget(old)
+            old.deleteLater()
+        plot = pg.PlotWidget()
+        plot.setMinimumHeight(180)
+        plot.showGrid(x=False, y=True, alpha=0.2)
+        plot.setYRange(0, 100)
+        plot.setLabel("left", "%")
+        return plot
+
+    def _target_line(self, plot, target: float | None) -> None:
+        import pyqtgraph as pg
+
+        if target is not None:
+            plot.addItem(
+                pg.InfiniteLine(
+                    pos=target * 100, angle=0, pen=pg.mkPen("#c62828", width=1, style=Qt.DashLine)
+                )
+            )
+
+    def _draw_comparison(self, result: engine.IndicatorResult) -> None:
+        import pyqtgraph as pg
+
+        plot = self._plot(self.compare_plot)
+        villages = self.bench.report.villages
+        rates = [result.villages[v.id].rate for v in villages]
+        xs = list(range(len(villages)))
+        brushes = [light(r, result.target) or QColor("#90caf9") for r in rates]
+        plot.addItem(
+            pg.BarGraphItem(
+                x=xs, height=[(r or 0) * 100 for r in rates], width=0.6, brushes=brushes, pen="#777"
+            )
+        )
+        plot.getAxis("bottom").setTicks([[(i, v.name) for i, v in enumerate(villages)]])
+        self._target_line(plot, result.target)
+        plot.setTitle(self.tr("各村比较"))
+        self.compare_plot = plot
+        self.chart_row.addWidget(plot, 1)
+
+    def _draw_trend(self, result: engine.IndicatorResult, trend) -> None:
+        plot = self._plot(self.trend_plot)
+        points = [(month, total.rate * 100) for month, _villages, total in trend if total.rate is not None]
+        if points:
+            import pyqtgraph as pg
+
+            xs, ys = zip(*points, strict=True)
+            plot.plot(
+                xs, ys, pen=pg.mkPen("#1565c0", width=2), symbol="o", symbolSize=6, symbolBrush="#1565c0"
+            )
+        plot.getAxis("bottom").setTicks([[(m, str(m)) for m in range(1, 13)]])
+        plot.setXRange(0.5, 12.5)
+        plot.setLabel("bottom", self.tr("月（年初累计）"))
+        self._target_line(plot, result.target)
+        plot.setTitle(self.tr("逐月趋势（全乡镇）"))
+        self.trend_plot = plot
+        self.chart_row.insertWidget(0, plot, 1)

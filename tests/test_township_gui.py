@@ -1,0 +1,124 @@
+"""The township 工作台 on the hand-built township of test_indicators: the table shows each figure
+with its traffic light, a click on a number lists the residents behind it with their reasons,
+and the main window of a township opens on it."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.services.indicators import engine
+from app.views.township_home import BEHIND, FIXED_COLUMNS, GOOD, TownshipHomePage, light
+from tests.test_indicators import YEAR, build
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def page(gui_app, township_store, qtbot):
+    build(township_store)
+    page = TownshipHomePage(township_store)
+    qtbot.addWidget(page)
+    page.show()  # computes when first shown
+    page.wait_until_loaded()
+    page.year.setValue(YEAR)  # refreshes if it was another year
+    page.wait_until_loaded()
+    return page
+
+
+def row_of(page, key: str) -> int:
+    return [r.key for r in page.bench.report.results].index(key)
+
+
+def test_table_shows_figures_with_traffic_lights(page):
+    report = page.bench.report
+    assert [v.name for v in report.villages] == ["东村", "西村"]
+    row = row_of(page, "htn_standard")
+    assert page.table.item(row, 1).text() == "80.0%\n4 / 5"
+    assert page.table.item(row, FIXED_COLUMNS).text() == "75.0%\n3 / 4"  # 东村
+    records = row_of(page, "records")
+    assert page.table.item(records, 0).text() == "80.0%"  # the target
+    assert page.table.item(records, 1).background().color() == BEHIND  # 8/15 against 80%
+    assert page.table.item(row_of(page, "record_use"), 1).background().color() != GOOD  # no target, no light
+    last = len(report.results)
+    assert page.table.item(last, FIXED_COLUMNS).text() == "从未同步"
+
+
+def test_a_click_lists_the_residents_with_reasons(page, qtbot):
+    dialog = page.cell_clicked(row_of(page, "htn_standard"), FIXED_COLUMNS)  # 东村
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.task.finished, timeout=30_000):
+        pass
+    names = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+    assert sorted(names) == ["r1", "r2", "r3", "r4"]
+    r2 = names.index("r2")
+    assert dialog.table.item(r2, 4).text() == "否"
+    assert dialog.table.item(r2, 5).text() == "本年面对面随访 3 次，要求 4 次"
+    dialog.only_missing.setChecked(True)
+    assert dialog.table.rowCount() == 1
+    dialog.numerator.setChecked(True)  # lists the numerator afresh
+    with qtbot.waitSignal(dialog.task.finished, timeout=30_000):
+        pass
+    assert dialog.table.rowCount() == 3
+    assert "共 3 人，计入 3 人" in dialog.count.text()
+
+
+def test_a_population_figure_offers_only_the_numerator(page, qtbot):
+    dialog = page.cell_clicked(row_of(page, "records"), 1)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.task.finished, timeout=30_000):
+        pass
+    assert dialog.numerator.isChecked() and not dialog.denominator.isEnabled()
+    assert dialog.table.rowCount() == 8
+
+
+def test_the_quarter_recomputes(page):
+    page.quarter.setCurrentIndex(4)  # 第 4 季度
+    page.wait_until_loaded()
+    assert page.bench.report.period == engine.parse_period(YEAR, 4)
+    assert page.table.item(row_of(page, "htn_standard"), 1).text() == "75.0%\n3 / 4"
+
+
+def test_light():
+    assert light(0.8, 0.8) == GOOD and light(0.6, 0.8) == BEHIND and light(None, 0.8) is None
+    assert light(0.5, None) is None
+
+
+def test_a_township_window_opens_on_the_workbench(gui_app, township_store, qtbot):
+    from app.views.main_window import MainWindow
+
+    window = MainWindow(township_store)
+    qtbot.addWidget(window)
+    assert isinstance(window.home, TownshipHomePage)
+    assert window.home.task is None  # nothing computed for a page nobody has seen
+    window.show()
+    window.home.wait_until_loaded()
+    assert window.home.bench is not None and window.home.table.rowCount() > 0
+
+
+def test_population_figures_are_entered_on_the_workbench(page, qtbot, monkeypatch):
+    from app.services.indicators import population
+    from tests.test_indicators import A, B
+
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        "app.views.population_dialog.QMessageBox.warning", lambda _p, _t, text: warnings.append(text)
+    )
+    dialog = page.edit_population()
+    qtbot.addWidget(dialog)
+    assert dialog.codes == [A, B] and dialog.table.item(0, 1).text() == "10"
+    dialog.table.item(1, 1).setText("２０")  # full-width digits are digits
+    dialog.table.item(0, 2).setText("x")
+    dialog.save()
+    assert warnings and "东村" in warnings[-1] and dialog.isVisible()
+    with page.store.session() as s:
+        assert [f.resident_population for f in population.figures(s, YEAR)] == [10, 5]  # nothing saved
+    dialog.table.item(0, 2).setText("4")
+    dialog.save()
+    assert not dialog.isVisible()
+    with page.store.session() as s:
+        assert [(f.resident_population, f.elderly_population) for f in population.figures(s, YEAR)] == [
+            (10, 4),
+            (20, 1),
+        ]
+    page.wait_until_loaded()  # the workbench recomputed: 建档率 now over 10 + 20
+    assert page.bench.report.result("records").total.denominator == 30
