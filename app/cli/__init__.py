@@ -40,13 +40,6 @@ from app.cli import (
 GROUPS = (
     gui,
     init,
-    demo,
-    residents,
-    printing,
-    followup,
-GROUPS = (
-    gui,
-    init,
     institution,
     demo,
     residents,
@@ -67,7 +60,6 @@ GROUPS = (
     backup,
     store,
     bench,
-)
 )
 
 

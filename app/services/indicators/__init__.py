@@ -57,9 +57,14 @@ class Entry:
     """One resident of an indicator's denominator (or, for a population-figure denominator, of its
     numerator), whether they count in the numerator, and why."""
 
-    resident_id: uuid.UUID
+    resident_id: uuid.UUID  # or the id of what is counted when it is not a resident (an activity)
     counted: bool
     reason: Message
+    # An entry that is not a resident (an activity) has a ``label`` (what its drill-down line names)
+    # and belongs to ``village_id``, or with None to the township itself (counted in the township's
+    # total only).  Residents are placed by their record.
+    village_id: uuid.UUID | None = None
+    label: str = ""
 
 
 Compute = Callable[[Session, Period, Scope], Iterable[Entry]]
@@ -78,6 +83,26 @@ class Indicator:
 
 
 REGISTRY: dict[str, Indicator] = {}
+
+# Denominator figures that are not entered population figures (e.g. the yearly minimum number of
+# health-education activities): name -> (label marked in context "Indicator", provider).  A provider
+# returns ``{village id: figure}`` for the villages asked for, and under the key ``None`` the
+# township's own figure when the scope is the whole township.
+FigureProvider = Callable[[Session, Period, list[uuid.UUID]], dict]
+FIGURES: dict[str, tuple[str, FigureProvider]] = {}
+
+
+def figure(name: str, label: str) -> Callable[[FigureProvider], FigureProvider]:
+    """Declare ``provider`` as the denominator figure ``name``."""
+
+    def register(provider: FigureProvider) -> FigureProvider:
+        if name in FIGURES:
+            raise ValueError(f"figure {name!r} declared twice")
+        FIGURES[name] = (label, provider)
+        return provider
+
+    return register
+
 
 # Modules that declare indicators; the engine imports them once before the first evaluation.
 MODULES: list[str] = ["app.services.indicators.smi_elderly", "app.services.indicators.services"]

@@ -29,6 +29,7 @@ from app.services.access import authz
 from app.services.errors import Message, UserError
 from app.services.indicators import (
     CACHE,
+    FIGURES,
     MODULES,
     REGISTRY,
     Indicator,
@@ -241,8 +242,23 @@ def _evaluate_one(session, ind: Indicator, period, scope, villages, where) -> In
     get = where.get
     everyone.update(map(get, (e.resident_id for e in entries)))
     counted.update(map(get, (e.resident_id for e in entries if e.counted)))
-    everyone.pop(None, None)
+    unplaced = everyone.pop(None, 0)
     counted.pop(None, None)
+    own_num = own_den = 0  # entries that are not residents: placed by their village, or the township's own
+    if unplaced:
+        uid = resident_ids(session)
+        village_uid = {key: uid(v.id) for v in villages for key in (v.id.hex, str(v.id), v.id)}
+        for e in entries:
+            if e.resident_id in where or not e.label:  # a resident outside the report's villages
+                continue
+            if e.village_id is None:
+                own_den += 1
+                own_num += e.counted
+                continue
+            place = (village_uid.get(e.village_id), None)
+            if place[0] is not None:
+                everyone[place] += 1
+                counted[place] += e.counted
     num: dict[uuid.UUID, int] = dict.fromkeys((v.id for v in villages), 0)
     den: dict[uuid.UUID, int] = dict.fromkeys((v.id for v in villages), 0)
     g_num: dict[uuid.UUID, int] = {}
@@ -261,14 +277,17 @@ def _evaluate_one(session, ind: Indicator, period, scope, villages, where) -> In
             g_num[gid] = g_num.get(gid, 0) + n
     missing: tuple[str, ...] = ()
     if ind.denominator_figure:
-        figures = population_figures.figure_by_village(session, ind.denominator_figure, period.start.year)
+        figures = denominator_figures(session, ind.denominator_figure, period, villages, scope)
         per_village = {vid: Figure(num[vid], figures.get(vid)) for vid in num}
         missing = tuple(v.code for v in villages if v.id not in figures)
-        total = Figure(sum(num.values()), None if missing else sum(figures[v.id] for v in villages))
+        own = figures.get(None, 0)
+        total = Figure(
+            sum(num.values()) + own_num, None if missing else sum(figures[v.id] for v in villages) + own
+        )
         per_group = {gid: Figure(g_num.get(gid, 0), None) for gid in g_den}  # no figure per group
     else:
         per_village = {vid: Figure(num[vid], den[vid]) for vid in num}
-        total = Figure(sum(num.values()), sum(den.values()))
+        total = Figure(sum(num.values()) + own_num, sum(den.values()) + own_den)
         per_group = {gid: Figure(g_num.get(gid, 0), g_den[gid]) for gid in g_den}
     return IndicatorResult(
         ind.key,
@@ -281,6 +300,23 @@ def _evaluate_one(session, ind: Indicator, period, scope, villages, where) -> In
         per_group,
         missing,
     )
+
+
+def denominator_figures(session: Session, name: str, period: Period, villages, scope: Scope) -> dict:
+    """``{village id: figure}`` (and ``None``: the township's own) of a denominator figure: a
+    declared provider's (:data:`~app.services.indicators.FIGURES`) or an entered population figure."""
+    if name in FIGURES:
+        values = FIGURES[name][1](session, period, [v.id for v in villages])
+        if scope.village_ids is not None:
+            values.pop(None, None)  # the township's own only when the scope is the whole township
+        return values
+    return population_figures.figure_by_village(session, name, period.start.year)
+
+
+def figure_label(name: str) -> str:
+    if name in FIGURES:
+        return FIGURES[name][0]
+    return population_figures.FIGURE_LABELS.get(name, name)
 
 
 def drilldown(
@@ -298,9 +334,9 @@ def drilldown(
         raise _err(QT_TRANSLATE_NOOP("Indicator", "名单应是 numerator（分子）或 denominator（分母）"))
     if which == "denominator" and ind.denominator_figure:
         raise _err(
-            QT_TRANSLATE_NOOP("Indicator", "“{name}”的分母是乡镇录入的{figure}，不是居民名单"),
+            QT_TRANSLATE_NOOP("Indicator", "“{name}”的分母是{figure}，不是名单"),
             name=ind.name,
-            figure=population_figures.FIGURE_LABELS.get(ind.denominator_figure, ind.denominator_figure),
+            figure=figure_label(ind.denominator_figure),
         )
     villages = report_villages(session, village_code)
     scope = _scope(session, villages)
@@ -310,9 +346,29 @@ def drilldown(
             e.resident_id: e for e in ind.compute(session, period, scope) if which == LISTS[1] or e.counted
         }
         lines = _lines(session, entries, villages, group_id)
+        if group_id is None:
+            lines += _other_lines(entries, {line.resident_id for line in lines}, villages, scope)
     finally:
         session.info.pop(CACHE, None)
     lines.sort(key=lambda line: (line.village_code, line.archive_no))
+    return lines
+
+
+def _other_lines(
+    entries: dict, residents: set, villages: list[VillageRef], scope: Scope
+) -> list[ResidentLine]:
+    """Lines for the entries that are not residents (activities), by the village they belong to;
+    the township's own only in a report of the whole township."""
+    village_of = {key: v for v in villages for key in (v.id.hex, str(v.id), v.id)}
+    lines = []
+    for rid, e in entries.items():
+        if rid in residents or not e.label or (e.village_id is None and scope.village_ids is not None):
+            continue
+        village = village_of.get(e.village_id) if e.village_id is not None else None
+        if e.village_id is not None and village is None:
+            continue
+        code, name = (village.code, village.name) if village else ("", "")
+        lines.append(ResidentLine(rid, "", e.label, code, name, "", e.counted, e.reason))
     return lines
 
 

@@ -25,7 +25,7 @@ from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import EducationActivity, FamilyContract, ProgramEnrolment, Resident, Village
 from app.services.errors import Message
-from app.services.indicators import Entry, Period, Scope, indicator
+from app.services.indicators import Entry, Period, Scope, figure, indicator
 from app.services.programmes import contracts, education, poverty
 from app.services.sync.capture import pc_today
 
@@ -223,12 +223,37 @@ def _scope_codes(session: Session, scope: Scope) -> list[str]:
     return education.institutions(session, scope.village_ids)
 
 
+def _minimum_figure(key: str):
+    def provider(session: Session, period: Period, village_ids: list) -> dict:
+        """The yearly minimum of ``key`` per village, and the township's own (key ``None``) when
+        this store is the township's, pro rata for a period shorter than a year (by months)."""
+        months = min(len(_months(period.start, period.end)), 12)
+        codes = dict(
+            session.execute(select(Village.code, Village.id).where(Village.id.in_(village_ids))).all()
+        )
+        out: dict = {}
+        for code in education.institutions(session, None):
+            need = education.minimum(key, [code]) * months // 12
+            if code in codes:
+                out[codes[code]] = need
+            elif education.institution_type(code) == "township":
+                out[None] = need
+        return out
+
+    return provider
+
+
 def education_minimum(session: Session, key: str, period: Period, scope: Scope) -> int:
-    """The denominator figure of ``education_<key>``: the yearly minimum of the institutions in
-    scope, pro rata for a period shorter than a year (by months)."""
-    need = education.minimum(key, _scope_codes(session, scope))
-    months = len(_months(period.start, period.end))
-    return need if months >= 12 else need * months // 12
+    """The denominator of ``education_<key>`` for a scope: the minimums of its institutions."""
+    ids = (
+        list(scope.village_ids)
+        if scope.village_ids is not None
+        else list(session.scalars(select(Village.id)))
+    )
+    values = _minimum_figure(key)(session, period, ids)
+    if scope.village_ids is not None:
+        values.pop(None, None)
+    return sum(values.values())
 
 
 def _activities(key: str):
@@ -241,8 +266,12 @@ def _activities(key: str):
             EducationActivity.scope_code.in_(codes),
             EducationActivity.form.in_(education.MINIMUMS[key][0]),
         )
-        names = dict(session.execute(select(Village.code, Village.name)).all())
+        villages = {
+            code: (vid, name)
+            for vid, code, name in session.execute(select(Village.id, Village.code, Village.name))
+        }
         for a in session.scalars(q.order_by(EducationActivity.held_on)):
+            vid, name = villages.get(a.scope_code, (None, a.scope_code))
             yield Entry(
                 a.id,
                 True,
@@ -251,11 +280,13 @@ def _activities(key: str):
                     QT_TRANSLATE_NOOP("Indicator", "{date} {place}：{topic}（{form}）"),
                     {
                         "date": a.held_on.isoformat(),
-                        "place": names.get(a.scope_code, a.scope_code) + " " + a.place,
+                        "place": name + " " + a.place,
                         "topic": a.topic,
                         "form": CODE_LISTS["education_form"].label(a.form),
                     },
                 ),
+                village_id=vid,
+                label=a.topic,
             )
 
     return compute
@@ -275,3 +306,4 @@ for _key, _name, _order in (
         denominator_figure=f"education_minimum_{_key}",
         order=_order,
     )(_activities(_key))
+    figure(f"education_minimum_{_key}", QT_TRANSLATE_NOOP("Indicator", "年度最低次数"))(_minimum_figure(_key))
