@@ -399,7 +399,7 @@ def decide(
     elif kind == "referral" and decision == "not_arrived":
         from app.services.programmes import referral
 
-        referral.set_status(session, uuid.UUID(key.split(":")[1]), "not_arrived", today)
+        referral.mark_not_arrived(session, uuid.UUID(key.split(":")[1]), reason, today)
         changes.append(
             {
                 "field": conflicts.FIELD_LABELS["status"],
