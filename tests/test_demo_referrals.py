@@ -41,7 +41,8 @@ def test_a_township_demo_is_entered_by_each_villages_doctor_in_clinic_hours(town
         assert all(e.created_by in doctors for e in s.scalars(select(ProgramEnrolment)))
         for v in visits:
             when = _local(v.created_at)
-            assert when.date() == v.visit_date and dt.time(8) <= when.time() <= dt.time(17, 30), when
+            # on the visit's day, or later (a late entry, which the quality report finds)
+            assert when.date() >= v.visit_date and dt.time(8) <= when.time() <= dt.time(17, 30), when
         logged = s.scalars(select(ChangeLog.user_id).where(ChangeLog.entity == "followup_visit")).all()
         assert set(logged) == set(doctors)
         entries = s.scalars(select(AuditEntry).where(AuditEntry.entity == "followup_visit")).all()

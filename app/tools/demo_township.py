@@ -31,7 +31,11 @@ from app.services.records.residents import search_key_rows
 BEHIND, COPYING, CLOCK_OFF = 1, 2, 3  # which village (by order) shows which problem
 MEASURED = ("sbp", "dbp", "heart_rate", "weight", "glucose", "classification", "classification_suggested")
 CLOCK_RESET = dt.datetime(2020, 1, 1, 0, 0)
-BEIJING = dt.timedelta(hours=8)
+
+
+def _utc(local: dt.datetime) -> dt.datetime:
+    """A wall-clock time of this PC as the naive UTC every stored time is (like the village demo)."""
+    return local.astimezone(dt.UTC).replace(tzinfo=None)
 
 
 def shape_batch(
@@ -65,8 +69,9 @@ def shape_batch(
 
 
 def _saved_at(rng: random.Random, visit: dict, today: dt.date) -> dt.datetime:
-    """At the clinic's hours on the visit's day (UTC); one in eight a few days later, one in fifty a
-    month or two later (the doctor was away); never after now."""
+    """At the clinic's hours (08:00–17:30 on this PC's clock, stored in UTC) on the visit's day; one in
+    eight a few days later, one in fifty a month or two later (the doctor was away); never after
+    the demo's day."""
     minutes = rng.randrange(0, 600)
     day = visit["visit_date"]
     roll = rng.random()
@@ -74,8 +79,8 @@ def _saved_at(rng: random.Random, visit: dict, today: dt.date) -> dt.datetime:
         day += dt.timedelta(days=rng.randint(35, 70))
     elif roll < 0.14:
         day += dt.timedelta(days=rng.randint(1, 5))
-    saved = dt.datetime.combine(day, dt.time(8)) + dt.timedelta(minutes=minutes) - BEIJING
-    return min(saved, dt.datetime.combine(today, dt.time(0)) - BEIJING + dt.timedelta(minutes=minutes % 480))
+    saved = _utc(dt.datetime.combine(day, dt.time(8)) + dt.timedelta(minutes=minutes))
+    return min(saved, _utc(dt.datetime.combine(today, dt.time(8)) + dt.timedelta(minutes=minutes % 570)))
 
 
 def _fall_behind(rng: random.Random, enrolments: list[dict], visits: list[dict], today: dt.date) -> None:
@@ -126,7 +131,7 @@ def _copy_forward(rng: random.Random, visits: list[dict], today: dt.date) -> Non
         quarter = (v["visit_date"].year, (v["visit_date"].month + 2) // 3)
         n = sessions[quarter] = sessions.get(quarter, 0) + 1
         end = dt.date(quarter[0] + quarter[1] // 4, quarter[1] % 4 * 3 + 1, 1) - dt.timedelta(days=1)
-        evening = dt.datetime.combine(min(end, today), dt.time(20)) - BEIJING
+        evening = _utc(dt.datetime.combine(min(end, today), dt.time(20)))
         v["created_at"] = v["updated_at"] = evening + dt.timedelta(seconds=40 * n)
 
 
@@ -135,7 +140,7 @@ def _clock_reset(visits: list[dict], today: dt.date) -> None:
     reset_on = today - dt.timedelta(days=240)
     for v in visits:
         if v["visit_date"] >= reset_on:
-            since = v["created_at"] - (dt.datetime.combine(reset_on, dt.time(0)) - BEIJING)
+            since = v["created_at"] - _utc(dt.datetime.combine(reset_on, dt.time(0)))
             v["created_at"] = v["updated_at"] = CLOCK_RESET + since
 
 
