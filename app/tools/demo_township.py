@@ -72,7 +72,7 @@ def _saved_at(rng: random.Random, visit: dict, today: dt.date) -> dt.datetime:
     """At the clinic's hours (08:00–17:30 on this PC's clock, stored in UTC) on the visit's day; one in
     eight a few days later, one in fifty a month or two later (the doctor was away); never after
     the demo's day."""
-    minutes = rng.randrange(0, 600)
+    minutes = rng.randrange(0, 571)  # 08:00 to 17:30
     day = visit["visit_date"]
     roll = rng.random()
     if roll < 0.02:
