@@ -288,3 +288,15 @@ def test_a_village_doctor_sees_only_their_village(township):
         assert figures(report, "htn_standard") == (1, 1, {B: (1, 1)})
         with pytest.raises(UserError):
             engine.evaluate(s, Period.year(YEAR), village_code=A)
+
+
+def test_monthly_trend_is_year_to_date(township):
+    store, _ids = township
+    with store.session() as s:
+        trend = engine.monthly_trend(s, "htn_standard", YEAR, today=D("2027-01-15"))
+        whole = engine.evaluate(s, Period.year(YEAR)).result("htn_standard").total
+    assert [month for month, _v, _t in trend] == list(range(1, 13))
+    # r1 r2 r4 under management from January, one face-to-face visit asked in Q1: none by 31 January,
+    # r4 (1 February) by the end of February, all three by 31 March
+    assert [(f.numerator, f.denominator) for _m, _v, f in trend[:3]] == [(0, 3), (1, 3), (3, 3)]
+    assert trend[-1][2] == whole  # December's year to date is the year

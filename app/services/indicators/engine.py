@@ -419,13 +419,19 @@ def _lines(session: Session, entries: dict, villages: list[VillageRef], group_id
 def monthly_trend(session: Session, key: str, year: int, village_code: str | None = None, today=None):
     """The indicator year-to-date at the end of each month of ``year`` (up to this month when
     ``year`` is the current one): ``[(month, {village id: Figure}, total Figure)]``."""
-    get_indicator(key)
+    ind = get_indicator(key)
     today = today or dt.date.today()
     last = 12 if year < today.year else (today.month if year == today.year else 0)
+    villages = report_villages(session, village_code)
+    scope = _scope(session, villages)
     out = []
-    for month in range(1, last + 1):
-        end = (dt.date(year + (month == 12), month % 12 + 1, 1)) - dt.timedelta(days=1)
-        report = evaluate(session, Period(dt.date(year, 1, 1), end), village_code, [key])
-        result = report.results[0]
-        out.append((month, result.villages, result.total))
+    session.info.pop(CACHE, None)
+    try:  # one cache for all months: the residents are read once
+        where = _places(session, scope, villages, ())
+        for month in range(1, last + 1):
+            end = (dt.date(year + (month == 12), month % 12 + 1, 1)) - dt.timedelta(days=1)
+            result = _evaluate_one(session, ind, Period(dt.date(year, 1, 1), end), scope, villages, where)
+            out.append((month, result.villages, result.total))
+    finally:
+        session.info.pop(CACHE, None)
     return out
