@@ -123,6 +123,23 @@ def test_education_page_add_with_photo_and_progress(gui_app, qtbot, store, tmp_p
     assert panel.cells["lectures"].text() == "健康知识讲座：1 / 6"  # the 工作台 panel refreshed too
 
 
+def test_home_reminds_of_expiring_contracts_and_unsigned_poor(gui_app, qtbot, store, family):
+    from app.services.programmes import contracts
+    from app.views.education_page import ReminderLine
+
+    home = HomePage(store)
+    qtbot.addWidget(home)
+    home.show()
+    line = home.findChild(ReminderLine)
+    assert not line.isVisibleTo(home)
+    with store.transaction() as s:
+        poverty.set_household(s, family[0], status="registered", cause="illness")
+        start = dt.date.today().replace(year=dt.date.today().year - 1) + dt.timedelta(days=10)
+        contracts.add_contract(s, family[0], doctor="李医生", packages="basic", start=start)
+    line.refresh()
+    assert line.text() == "1 份家庭医生签约30天内到期；1 户贫困户未全户签约" and line.isVisibleTo(home)
+
+
 def test_education_dialog_refuses_a_file_that_is_not_an_image(gui_app, qtbot, store, tmp_path):
     fake = tmp_path / "photo.jpg"
     fake.write_bytes(b"not really a jpeg")

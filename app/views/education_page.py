@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Store
 from app.services.programmes import education
-from app.views.operations import FOLLOWUPS, Op, refresh_on
+from app.views.operations import FOLLOWUPS, RESIDENTS, Op, refresh_on
 from app.views.widgets import (
     CodeCombo,
     ErrorLabel,
@@ -276,8 +276,52 @@ class EducationPage(LazyPage):
         return preview(self.window(), data, self.tr("健康教育活动记录表"), f"健康教育-{chosen.held_on}.pdf")
 
 
+class ReminderLine(QLabel):
+    """签约到期提醒 and poor households not all signed, in one line (hidden when there is nothing)."""
+
+    def __init__(self, store: Store, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.setStyleSheet("color: #b26a00; font-weight: bold;")
+        from app.views.contracts_page import CONTRACTS
+        from app.views.poverty_page import POVERTY
+
+        refresh_on(self, CONTRACTS | POVERTY | RESIDENTS, self.refresh)
+
+    def refresh(self) -> None:
+        from app.services.programmes import contracts, poverty
+
+        def counts(s):
+            unsigned = sum(1 for h in poverty.list_households(s) if not h.all_signed)
+            return len(contracts.expiring_soon(s)), unsigned
+
+        found = Op(self, self.store, counts).run()
+        if found is None:
+            return
+        expiring, unsigned = found
+        parts = []
+        if expiring:
+            parts.append(
+                self.tr("{n} 份家庭医生签约{days}天内到期")
+                .replace("{n}", str(expiring))
+                .replace("{days}", str(contracts.REMIND_DAYS))
+            )
+        if unsigned:
+            parts.append(self.tr("{n} 户贫困户未全户签约").replace("{n}", str(unsigned)))
+        self.setText(self.tr("；").join(parts))
+        self.setVisible(bool(parts))
+
+
 def home_panel(store: Store) -> QWidget:
-    """The 工作台's small panel: this year's health education against the minimums."""
+    """The 工作台's small panel: contract reminders, and this year's health education against the
+    minimums."""
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    reminder = ReminderLine(store)
+    reminder.refresh()
     panel = ProgressPanel(store)
     panel.refresh()
-    return panel
+    lay.addWidget(reminder)
+    lay.addWidget(panel)
+    return box

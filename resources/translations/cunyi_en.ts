@@ -3334,6 +3334,21 @@
     </message>
 </context>
 <context>
+    <name>ReminderLine</name>
+    <message>
+        <source>{n} 份家庭医生签约{days}天内到期</source>
+        <translation>{n} family-doctor contracts end within {days} days</translation>
+    </message>
+    <message>
+        <source>{n} 户贫困户未全户签约</source>
+        <translation>{n} poor households not fully signed</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
     <name>ResidentDialog</name>
     <message>
         <source>居民档案 - {name}</source>

@@ -3333,6 +3333,21 @@
     </message>
 </context>
 <context>
+    <name>ReminderLine</name>
+    <message>
+        <source>{n} 份家庭医生签约{days}天内到期</source>
+        <translation>{n} 份家庭医生签约{days}天内到期</translation>
+    </message>
+    <message>
+        <source>{n} 户贫困户未全户签约</source>
+        <translation>{n} 户贫困户未全户签约</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>ResidentDialog</name>
     <message>
         <source>居民档案 - {name}</source>
