@@ -17,7 +17,7 @@ def register(sub) -> None:
     ua.add_argument("--village", help="a village doctor's 12-digit village code (default: this village)")
     ua.set_defaults(func=add_user)
     ul = us.add_parser("list", help="users")
-    ul.add_argument("--json", action="store_true")
+    ul.add_argument("--json", action="store_true", help="print JSON instead of text")
     ul.set_defaults(func=list_users)
     up = us.add_parser("passwd", help="set a user's password (from --new-password-file or a prompt)")
     up.add_argument("username")
