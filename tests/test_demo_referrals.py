@@ -51,6 +51,8 @@ def test_a_township_demo_is_entered_by_each_villages_doctor_in_clinic_hours(town
         assert {e.username for e in entries if not e.entity_id} == {admin.username}  # who ran the batch
         referrals = s.scalars(select(Referral)).all()
         assert {r.status for r in referrals} == {"issued", "arrived", "not_arrived", "returned"}
+        urgent = [r for r in referrals if r.emergency]
+        assert urgent and any(r.status in ("issued", "arrived") for r in urgent)  # 工作台 shows some first
         assert all(r.created_by in doctors for r in referrals)
         for r in referrals:
             assert (r.status == "not_arrived") == bool(r.not_arrived_reason)

@@ -111,7 +111,6 @@ def _walk(store, referral_id, steps: list[str]) -> None:
     [
         (["arrived"], "arrived"),
         (["arrived"], "not_arrived"),
-        (["not_arrived"], "arrived"),
         (["not_arrived"], "returned"),
         (["not_arrived"], "not_arrived"),
         (["returned"], "arrived"),

@@ -14,7 +14,7 @@ def register(sub) -> None:
         "--action", default="", help="create, update, void, print, export, import, login, denied …"
     )
     au.add_argument("--text", default="", help="in the record, its id or the summary")
-    au.add_argument("--json", action="store_true")
+    au.add_argument("--json", action="store_true", help="print JSON instead of text")
     au.add_argument("-o", "--output", help="write CSV instead")
     au.set_defaults(func=show_audit)
 

@@ -11,7 +11,7 @@ from app.cli.numbers import WholeNumber
 def register(sub) -> None:
     b = sub.add_parser("bench", help="measure the performance budgets against raw baselines")
     b.add_argument("--scale", choices=["village", "township", "county"], default="township")
-    b.add_argument("--json", action="store_true")
+    b.add_argument("--json", action="store_true", help="print JSON instead of text")
     b.add_argument("--only", help="comma-separated metric names or prefixes (search,gui.rss)")
     b.add_argument("--seed", type=WholeNumber("随机种子"), default=1)
     b.add_argument(

@@ -20,10 +20,10 @@ def register(sub) -> None:
     dc.set_defaults(func=write_card)
     dt_ = dv.add_parser("trust", help="trust a peer's card (compare its fingerprint by phone first)")
     dt_.add_argument("file")
-    dt_.add_argument("--json", action="store_true")
+    dt_.add_argument("--json", action="store_true", help="print JSON instead of text")
     dt_.set_defaults(func=trust)
     dl = dv.add_parser("list", help="trusted devices")
-    dl.add_argument("--json", action="store_true")
+    dl.add_argument("--json", action="store_true", help="print JSON instead of text")
     dl.set_defaults(func=list_peers)
     dp = dv.add_parser(
         "protect", help="(admin) wrap the device keys with a passphrase (--new-password-file or a prompt)"

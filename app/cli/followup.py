@@ -40,7 +40,7 @@ def register(sub) -> None:
     fa.add_argument("--correction", action="store_true", help="replace the visit already recorded that day")
     fa.add_argument("--confirm", action="store_true", help="save unusual (but possible) values")
     fa.add_argument("--enrol", action="store_true", help="start management on the visit date if not enrolled")
-    fa.add_argument("--json", action="store_true")
+    fa.add_argument("--json", action="store_true", help="print JSON instead of text")
     fa.set_defaults(func=add_visit)
 
 

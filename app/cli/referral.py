@@ -8,6 +8,7 @@ from app.cli.core import CliError, open_store, print_json
 
 RESIDENT_HELP = "17-digit archive number, its last 8 digits, or record id"
 ID_HELP = "referral id, as `referral add` or `referral list` printed it"
+DATE_HELP = "the day it happened, YYYY-MM-DD (default today; not before the referral, not after today)"
 
 
 def register(sub) -> None:
@@ -21,19 +22,26 @@ def register(sub) -> None:
     ra.add_argument("--reason", required=True, help="reason: main present history (主要现病史（转出原因）)")
     ra.add_argument("--impression", default="", help="initial impression (初步印象)")
     ra.add_argument("--urgent", action="store_true", help="emergency referral (紧急转诊)")
-    ra.add_argument("--json", action="store_true")
+    ra.add_argument(
+        "--force",
+        action="store_true",
+        help="issue it even if an open referral to the same institution was issued today",
+    )
+    ra.add_argument("--json", action="store_true", help="print JSON instead of text")
     ra.set_defaults(func=add_referral)
     rl = r.add_parser("list", help="referrals: open ones first, urgent first, longest open first")
     rl.add_argument("--open", dest="open_only", action="store_true", help="only open referrals")
     rl.add_argument("--resident", default="", help=RESIDENT_HELP)
-    rl.add_argument("--json", action="store_true")
+    rl.add_argument("--json", action="store_true", help="print JSON instead of text")
     rl.set_defaults(func=list_referrals)
     rr = r.add_parser("arrived", help="the patient arrived (到位)")
     rr.add_argument("id", help=ID_HELP)
+    rr.add_argument("--date", default="", help=DATE_HELP)
     rr.set_defaults(func=mark_arrived)
     rn = r.add_parser("not-arrived", help="the patient did not arrive (不到位), with the reason")
     rn.add_argument("id", help=ID_HELP)
     rn.add_argument("--reason", required=True, help="why the patient did not go")
+    rn.add_argument("--date", default="", help=DATE_HELP)
     rn.set_defaults(func=mark_not_arrived)
     rt = r.add_parser("return", help="the patient was returned (回转) with a diagnosis and a plan")
     rt.add_argument("id", help=ID_HELP)
@@ -43,7 +51,16 @@ def register(sub) -> None:
     rt.add_argument(
         "--plan", default="", help="treatment, next steps, rehabilitation (下一步治疗方案及康复建议)"
     )
+    rt.add_argument(
+        "--doctor", default="", help="the receiving institution's doctor who signs the return slip"
+    )
+    rt.add_argument("--date", default="", help=DATE_HELP)
     rt.set_defaults(func=record_return)
+    ru = r.add_parser(
+        "undo", help="take back a 到位 / 不到位 entered by mistake today (back to issued; by who entered it)"
+    )
+    ru.add_argument("id", help=ID_HELP)
+    ru.set_defaults(func=undo_step)
 
 
 def add_referral(args) -> int:
@@ -64,6 +81,7 @@ def add_referral(args) -> int:
             impression=args.impression,
             present_history=args.reason,
             issued_by=doctor_name(s),
+            force=args.force,
         )
         created = referral.create_referral(s, inp)
         referral_id = created.id
@@ -90,13 +108,38 @@ def list_referrals(args) -> int:
     status = CODE_LISTS["referral_status"]
     for r in rows:
         urgent = "紧急 " if r.urgent else ""
-        since = f"已{r.days_open}天" if r.days_open is not None else str(r.status_date or "")
+        if r.days_open is None:
+            since = str(r.status_date or "")
+        else:
+            since = "今天" if r.days_open == 0 else f"已{r.days_open}天"
         where = f"{r.to_institution} {r.to_department}".strip()
         print(
             f"{r.id}  {urgent}{status.label(r.status)}  {since}  {r.resident_name}（{r.archive_no}）→ {where}"
         )
+        for label, value in _details(r):
+            print(f"    {label}：{_indent(value)}")
     print(f"共 {len(rows)} 张转诊单", file=sys.stderr)
     return 0
+
+
+def _indent(text: str) -> str:
+    return text.replace("\n", "\n      ")
+
+
+def _details(r) -> list[tuple[str, str]]:
+    """What a referral's life recorded, for people reading the list (the 回转 in full)."""
+    rows = [("转诊日期", r.issued_on.isoformat()), ("转诊原因", r.reason)]
+    if r.status != "issued" and r.status_date:
+        rows.append(("状态日期", r.status_date.isoformat()))
+    rows += [
+        ("不到位原因", r.not_arrived_reason),
+        ("回转诊断", r.return_diagnosis),
+        ("住院病案号", r.return_record_no),
+        ("主要检查结果", r.return_findings),
+        ("下一步治疗方案", r.return_plan),
+        ("接诊医生", r.return_doctor),
+    ]
+    return [(label, value) for label, value in rows if value]
 
 
 def _done(status: str, referral_id) -> int:
@@ -112,7 +155,7 @@ def mark_arrived(args) -> int:
 
     _, store = open_store(args)
     with store.transaction() as s:
-        saved = referral.mark_arrived(s, args.id)
+        saved = referral.mark_arrived(s, args.id, args.date or None)
         status, referral_id = saved.status, saved.id
     return _done(status, referral_id)
 
@@ -122,7 +165,7 @@ def mark_not_arrived(args) -> int:
 
     _, store = open_store(args)
     with store.transaction() as s:
-        saved = referral.mark_not_arrived(s, args.id, args.reason)
+        saved = referral.mark_not_arrived(s, args.id, args.reason, args.date or None)
         status, referral_id = saved.status, saved.id
     return _done(status, referral_id)
 
@@ -131,10 +174,24 @@ def record_return(args) -> int:
     from app.services.programmes import referral
 
     inp = referral.ReturnInput(
-        diagnosis=args.diagnosis, record_no=args.inpatient_no, findings=args.findings, plan=args.plan
+        diagnosis=args.diagnosis,
+        record_no=args.inpatient_no,
+        findings=args.findings,
+        plan=args.plan,
+        doctor=args.doctor,
     )
     _, store = open_store(args)
     with store.transaction() as s:
-        saved = referral.record_return(s, args.id, inp)
+        saved = referral.record_return(s, args.id, inp, args.date or None)
+        status, referral_id = saved.status, saved.id
+    return _done(status, referral_id)
+
+
+def undo_step(args) -> int:
+    from app.services.programmes import referral
+
+    _, store = open_store(args)
+    with store.transaction() as s:
+        saved = referral.undo_step(s, args.id)
         status, referral_id = saved.status, saved.id
     return _done(status, referral_id)

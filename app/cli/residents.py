@@ -18,7 +18,7 @@ def register(sub) -> None:
     ri.add_argument("--dry-run", action="store_true")
     ri.add_argument("--skip-invalid", action="store_true")
     ri.add_argument("--village", default="", help="(township) 12-digit code of the residents' village")
-    ri.add_argument("--json", action="store_true")
+    ri.add_argument("--json", action="store_true", help="print JSON instead of text")
     ri.set_defaults(func=import_roster)
     rt = r.add_parser("template", help="write an empty roster template")
     rt.add_argument("-o", "--output", required=True)
@@ -28,7 +28,7 @@ def register(sub) -> None:
     rs.add_argument(
         "--limit", type=WholeNumber("条数上限"), default=20, help="show at most this many (default 20)"
     )
-    rs.add_argument("--json", action="store_true")
+    rs.add_argument("--json", action="store_true", help="print JSON instead of text")
     rs.set_defaults(func=search_residents)
     ru = r.add_parser("update", help="correct fields of a resident's record (same checks as the form)")
     ru.add_argument("resident", help=RESIDENT_HELP)

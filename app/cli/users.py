@@ -24,7 +24,7 @@ def register(sub) -> None:
     ug.add_argument("permission", nargs="*", choices=["mental_health"])
     ug.set_defaults(func=set_permissions)
     ul = us.add_parser("list", help="users")
-    ul.add_argument("--json", action="store_true")
+    ul.add_argument("--json", action="store_true", help="print JSON instead of text")
     ul.set_defaults(func=list_users)
     up = us.add_parser("passwd", help="set a user's password (from --new-password-file or a prompt)")
     up.add_argument("username")

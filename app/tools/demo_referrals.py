@@ -112,7 +112,8 @@ def add_referrals(
                 "resident_id": v["resident_id"],
                 "visit_id": v["id"],
                 "program": v["program"],
-                "emergency": bool(v["emergency_reasons"]),
+                # a few urgent ones whatever the readings (紧急转诊 is the doctor's call): 工作台 shows them first
+                "emergency": bool(v["emergency_reasons"]) or v["sbp"] >= 180 or i % 5 == 1,
                 "from_institution": from_institution,
                 "to_institution": to_institution,
                 "to_department": "内科" if htn else "内分泌科",

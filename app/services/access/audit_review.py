@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,9 +42,12 @@ def query(session: Session, f: AuditFilter = AuditFilter()) -> list[AuditEntry]:
         q = q.where(hidden)
     if f.text:
         like = f"%{f.text}%"
-        q = q.where(
-            AuditEntry.summary.like(like) | AuditEntry.entity.like(like) | AuditEntry.entity_id.like(like)
-        )
+        match = AuditEntry.summary.like(like) | AuditEntry.entity.like(like) | AuditEntry.entity_id.like(like)
+        # Ids are stored without dashes; a record's id as printed (cunyi referral add/list) has them.
+        bare = f.text.strip().replace("-", "")
+        if bare != f.text and re.fullmatch(r"[0-9a-fA-F]{4,32}", bare):
+            match = match | AuditEntry.entity_id.like(f"%{bare.lower()}%")
+        q = q.where(match)
     return list(session.scalars(q.order_by(AuditEntry.at.desc()).limit(f.limit)))
 
 

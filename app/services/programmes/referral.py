@@ -16,10 +16,10 @@ from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import FollowupVisit, Referral, Resident, ResidentChoice
 from app.services.access import authz
-from app.services.access.actor import doctor_name
+from app.services.access.actor import actor, doctor_name
 from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
 from app.services.profile import get_profile
-from app.services.records.validators import Invalid, clean_text, parse_date
+from app.services.records.validators import Invalid, clean_lines, clean_text, parse_date
 from app.services.sync import capture
 
 CTX = "Referral"
@@ -33,6 +33,13 @@ TRANSITIONS: dict[str, tuple[str, ...]] = {
     "not_arrived": (),
     "returned": (),
 }
+# Corrections a doctor may make to a step entered by mistake (audited like any change): a patient
+# marked 不到位 who went after all is 到位; and the last 到位 / 不到位 may be undone (back to issued) on
+# the day it was entered by whoever entered it.  A 回转 is the hospital's word and is never undone.
+CORRECTIONS: dict[str, tuple[str, ...]] = {"not_arrived": ("arrived",)}
+UNDOABLE = ("arrived", "not_arrived")
+REASON_MAX = 500  # 主要现病史（转出原因）: what fits the slip's box legibly
+MULTILINE = {"present_history", "past_history", "treatment"}
 STATUS_LABELS = {c.code: c.zh for c in CODE_LISTS["referral_status"]}
 
 
@@ -52,6 +59,7 @@ class ReferralInput:
     issued_on: str = ""
     issued_by: str = ""
     issuer_phone: str = ""
+    force: bool = False  # issue even if an open referral to the same place was issued that day
 
 
 def draft_from_visit(session: Session, visit_id: uuid.UUID) -> ReferralInput:
@@ -105,8 +113,9 @@ def create_referral(session: Session, inp: ReferralInput, *, today: dt.date | No
     errors: list[FieldError] = []
 
     def text(name: str, max_len: int, label: str) -> str | None:
+        clean = clean_lines if name in MULTILINE else clean_text
         try:
-            return clean_text(getattr(inp, name), max_len, label)
+            return clean(getattr(inp, name), max_len, label)
         except Invalid as e:
             errors.append(FieldError(name, e.message))
             return None
@@ -116,7 +125,7 @@ def create_referral(session: Session, inp: ReferralInput, *, today: dt.date | No
         "to_department": text("to_department", 50, QT_TRANSLATE_NOOP("Field", "科室")),
         "to_doctor": text("to_doctor", 50, QT_TRANSLATE_NOOP("Field", "接诊医生")),
         "impression": text("impression", 500, QT_TRANSLATE_NOOP("Field", "初步印象")),
-        "present_history": text("present_history", 1000, QT_TRANSLATE_NOOP("Field", "主要现病史")),
+        "present_history": text("present_history", REASON_MAX, QT_TRANSLATE_NOOP("Field", "主要现病史")),
         "past_history": text("past_history", 1000, QT_TRANSLATE_NOOP("Field", "主要既往史")),
         "treatment": text("treatment", 1000, QT_TRANSLATE_NOOP("Field", "治疗经过")),
         "issued_by": text("issued_by", 50, QT_TRANSLATE_NOOP("Field", "转诊医生")),
@@ -145,6 +154,8 @@ def create_referral(session: Session, inp: ReferralInput, *, today: dt.date | No
         authz.require_resident(session, "write", resident)
     if errors:
         raise ValidationError(errors)
+    if not inp.force:
+        _refuse_duplicate(session, resident, values["to_institution"], issued)
     values["issued_by"] = values["issued_by"] or doctor_name(session) or None  # 转诊医生: who issues it
     referral = Referral(
         resident_id=resident.id,
@@ -159,6 +170,40 @@ def create_referral(session: Session, inp: ReferralInput, *, today: dt.date | No
     session.add(referral)
     session.flush()
     return referral
+
+
+class DuplicateReferral(UserError):
+    """An open referral of this resident to the same institution was issued the same day."""
+
+
+def _refuse_duplicate(session: Session, resident: Resident, to_institution: str, issued: dt.date) -> None:
+    same = session.scalars(
+        select(Referral).where(
+            Referral.resident_id == resident.id,
+            Referral.voided.is_(False),
+            Referral.status.in_(OPEN),
+            Referral.issued_on == issued,
+            Referral.to_institution == to_institution,
+        )
+    ).first()
+    if same is not None:
+        raise DuplicateReferral(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Referral",
+                    "{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单（{ref}）；"
+                    "确实要再开一张请确认（命令行加 --force）",
+                ),
+                {
+                    "name": resident.name,
+                    "archive_no": resident.archive_no,
+                    "day": issued.isoformat(),
+                    "to": to_institution,
+                    "ref": str(same.id),
+                },
+            )
+        )
 
 
 def open_referrals(session: Session) -> list[Referral]:
@@ -193,6 +238,8 @@ class ReferralRow:
     return_record_no: str
     return_findings: str
     return_plan: str
+    return_doctor: str = ""
+    issued_by: str = ""
 
     @property
     def is_open(self) -> bool:
@@ -222,6 +269,7 @@ class ReferralRow:
             "return_record_no": self.return_record_no,
             "return_findings": self.return_findings,
             "return_plan": self.return_plan,
+            "return_doctor": self.return_doctor,
         }
 
 
@@ -270,6 +318,8 @@ def list_referrals(
             return_record_no=r.return_record_no or "",
             return_findings=r.return_findings or "",
             return_plan=r.return_plan or "",
+            return_doctor=r.return_doctor or "",
+            issued_by=r.issued_by or "",
         )
         for r, name, archive_no, village in session.execute(q)
     ]
@@ -297,12 +347,51 @@ def find_referral(session: Session, ref: str | uuid.UUID) -> Referral:
     return referral
 
 
-def _transition(session: Session, ref, status: str, day: dt.date | None) -> Referral:
-    """Move a referral to ``status`` if its life allows it; otherwise say what it is now."""
+def _step_day(session: Session, referral: Referral, day: dt.date | str | None) -> dt.date:
+    """The date a step happened: today by default; never before the referral nor after today
+    (today as this device can trust it, like a visit's date)."""
+    if isinstance(day, str):
+        try:
+            day = parse_date(day, QT_TRANSLATE_NOOP("Field", "日期"))
+        except Invalid as e:
+            raise ValidationError([FieldError("status_date", e.message)]) from None
+    entry = capture.entry_day(session)
+    day = day or entry.day
+    if day > entry.day:
+        raise ValidationError(
+            [
+                FieldError(
+                    "status_date",
+                    Message(
+                        CTX,
+                        QT_TRANSLATE_NOOP("Referral", "日期 {day} 晚于今天（{today}）"),
+                        {"day": day.isoformat(), "today": entry.day.isoformat()},
+                    ),
+                )
+            ]
+        )
+    if day < referral.issued_on:
+        raise ValidationError(
+            [
+                FieldError(
+                    "status_date",
+                    Message(
+                        CTX,
+                        QT_TRANSLATE_NOOP("Referral", "日期 {day} 早于转诊日期 {issued}"),
+                        {"day": day.isoformat(), "issued": referral.issued_on.isoformat()},
+                    ),
+                )
+            ]
+        )
+    return day
+
+
+def _transition(session: Session, ref, status: str, day: dt.date | str | None) -> Referral:
+    """Move a referral to ``status`` if its life (or a correction) allows it; otherwise say what it is now."""
     if status not in STATUSES[1:]:
         raise ValueError(status)
     referral = find_referral(session, ref)
-    if status not in TRANSITIONS[referral.status]:
+    if status not in TRANSITIONS[referral.status] + CORRECTIONS.get(referral.status, ()):
         raise UserError(
             Message(
                 CTX,
@@ -310,28 +399,50 @@ def _transition(session: Session, ref, status: str, day: dt.date | None) -> Refe
                 {"now": STATUS_LABELS[referral.status], "new": STATUS_LABELS[status]},
             )
         )
-    day = day or capture.trusted_today(session)
-    if day < referral.issued_on:
-        raise UserError(
-            Message(
-                CTX,
-                QT_TRANSLATE_NOOP("Referral", "日期 {day} 早于转诊日期 {issued}"),
-                {"day": day.isoformat(), "issued": referral.issued_on.isoformat()},
-            )
-        )
+    day = _step_day(session, referral, day)
+    if referral.status == "not_arrived":
+        referral.not_arrived_reason = None  # corrected: the patient went after all
     referral.status, referral.status_date = status, day
     return referral
 
 
-def mark_arrived(session: Session, ref, day: dt.date | None = None) -> Referral:
+def undo_step(session: Session, ref, *, now: dt.datetime | None = None) -> Referral:
+    """Take back a 到位 / 不到位 entered by mistake: back to issued, on the day it was entered and only
+    by whoever entered it (the audit trail keeps both steps)."""
+    referral = find_referral(session, ref)
+    if referral.status not in UNDOABLE:
+        raise UserError(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP("Referral", "这张转诊单是“{now}”，没有可以撤销的到位/不到位"),
+                {"now": STATUS_LABELS[referral.status]},
+            )
+        )
+    now = (now or dt.datetime.now(dt.UTC)).astimezone()
+    entered = referral.updated_at.replace(tzinfo=dt.UTC).astimezone()
+    if referral.updated_by != actor(session).id or entered.date() != now.date():
+        raise UserError(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Referral", "只能撤销自己当天记录的“{now}”；其他更正请记为到位或由录入人撤销"
+                ),
+                {"now": STATUS_LABELS[referral.status]},
+            )
+        )
+    referral.status, referral.status_date, referral.not_arrived_reason = "issued", None, None
+    return referral
+
+
+def mark_arrived(session: Session, ref, day: dt.date | str | None = None) -> Referral:
     """到位: the patient reached the institution referred to."""
     return _transition(session, ref, "arrived", day)
 
 
-def mark_not_arrived(session: Session, ref, reason: str, day: dt.date | None = None) -> Referral:
+def mark_not_arrived(session: Session, ref, reason: str, day: dt.date | str | None = None) -> Referral:
     """不到位: the patient did not go; the reason is required (the township asks for it)."""
     try:
-        text = clean_text(reason, 500, QT_TRANSLATE_NOOP("Field", "不到位原因"))
+        text = clean_lines(reason, 500, QT_TRANSLATE_NOOP("Field", "不到位原因"))
     except Invalid as e:
         raise ValidationError([FieldError("not_arrived_reason", e.message)]) from None
     if not text:
@@ -356,16 +467,17 @@ class ReturnInput:
     record_no: str = ""  # 住院病案号
     findings: str = ""  # 主要检查结果
     plan: str = ""  # 治疗经过、下一步治疗方案及康复建议
-    doctor: str = ""  # 接诊医生 (default: the acting user)
+    doctor: str = ""  # the receiving institution's doctor who signs the return slip (may stay blank)
 
 
-def record_return(session: Session, ref, inp: ReturnInput, day: dt.date | None = None) -> Referral:
+def record_return(session: Session, ref, inp: ReturnInput, day: dt.date | str | None = None) -> Referral:
     """回转: the patient comes back with a diagnosis and a plan (a return implies arrival)."""
     errors: list[FieldError] = []
 
     def text(name: str, value: str, max_len: int, label: str) -> str | None:
+        clean = clean_lines if name in ("return_findings", "return_plan") else clean_text
         try:
-            return clean_text(value, max_len, label)
+            return clean(value, max_len, label)
         except Invalid as e:
             errors.append(FieldError(name, e.message))
             return None
@@ -392,7 +504,6 @@ def record_return(session: Session, ref, inp: ReturnInput, day: dt.date | None =
     if errors:
         raise ValidationError(errors)
     referral = _transition(session, ref, "returned", day)
-    values["return_doctor"] = values["return_doctor"] or doctor_name(session) or None
     for name, value in values.items():
         setattr(referral, name, value or None)
     return referral

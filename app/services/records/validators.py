@@ -62,18 +62,53 @@ def parse_decimal(text: str, label: str) -> float:
     return float(raw)
 
 
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff"))  # pasted from chat apps and web pages
+
+
+def _refuse_unreadable(text: str, label: str) -> None:
+    """Name the first character no one can read (a control or unassigned code point) and where it is."""
+    for pos, ch in enumerate(text, 1):
+        if ch != "\n" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn"):
+            raise Invalid(
+                QT_TRANSLATE_NOOP("Validation", "{label}第{pos}个字符无法识别（U+{code}），请删除后再保存"),
+                label=label,
+                pos=pos,
+                code=f"{ord(ch):04X}",
+            )
+
+
 def clean_text(text: str | None, max_len: int, label: str) -> str | None:
-    """Trim and fold white space; refuse control characters and over-long text."""
+    """Trim and fold white space; drop zero-width characters; refuse control characters and over-long text."""
     if text is None:
         return None
-    text = re.sub(r"\s+", " ", text.replace("\u3000", " ")).strip()
+    text = re.sub(r"\s+", " ", text.translate(ZERO_WIDTH).replace("\u3000", " ")).strip()
     if not text:
         return None
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in text):
-        raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}含有无法识别的字符"), label=label)
+    _refuse_unreadable(text, label)
     if len(text) > max_len:
         raise Invalid(
             QT_TRANSLATE_NOOP("Validation", "{label}过长（最多{max}个字）"), label=label, max=max_len
+        )
+    return text
+
+
+def clean_lines(text: str | None, max_len: int, label: str) -> str | None:
+    """Like :func:`clean_text` for text of several lines (a reason, a plan): line breaks stay (at most
+    one blank line in a row), white space inside a line is folded."""
+    if text is None:
+        return None
+    text = text.translate(ZERO_WIDTH).replace("\u3000", " ").replace("\r\n", "\n").replace("\r", "\n")
+    lines = [re.sub(r"[^\S\n]+", " ", line).strip() for line in text.split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    if not text:
+        return None
+    _refuse_unreadable(text, label)
+    if len(text) > max_len:
+        raise Invalid(
+            QT_TRANSLATE_NOOP("Validation", "{label}过长（{n}个字，最多{max}个字）"),
+            label=label,
+            n=len(text),
+            max=max_len,
         )
     return text
 

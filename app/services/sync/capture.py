@@ -465,6 +465,8 @@ def before_flush(session: Session, _flush_context, _instances) -> None:
         else:
             action = "void" if values.get("voided") is True else "update"
             summary = f"{audit_label(obj)}: {', '.join(sorted(set(values) - BOOKKEEPING))}"
+        if spec.name == "referral" and DELETED not in values:
+            summary = referral_summary(session, obj, bases is None, values)
         entries.append(audit.entry(session, action, spec.name, obj.id, summary, scope=scope or None))
     if entries:
         session.add_all(entries)
@@ -481,6 +483,27 @@ def audit_label(obj) -> str:
         if value:
             return f"{getattr(obj, 'name', '')} {value}".strip() if name == "archive_no" else str(value)
     return ""
+
+
+def referral_summary(session: Session, obj, created: bool, values: dict) -> str:
+    """A referral's step in the audit trail, naming the patient: ``转诊 到位：罗有才 11010500110100001``
+    (an undo back to issued reads ``转诊 撤销到位/不到位``; the id is the entry's entity id)."""
+    from app.codes import CODE_LISTS
+
+    if created:
+        step = "开具"
+    elif "status" in values:
+        step = (
+            "撤销到位/不到位" if obj.status == "issued" else CODE_LISTS["referral_status"].label(obj.status)
+        )
+    else:
+        step = "修改 " + ", ".join(sorted(set(values) - BOOKKEEPING))
+    from app.models import Resident
+
+    with session.no_autoflush:
+        who = obj.resident or session.get(Resident, obj.resident_id)
+    patient = f"{who.name} {who.archive_no}" if who is not None else ""
+    return f"转诊 {step}：{patient}".rstrip("：")
 
 
 def _log(session: Session, device, changes, pending) -> list[str]:
