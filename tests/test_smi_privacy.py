@@ -160,6 +160,15 @@ def test_audit_csv_and_report_drill_downs(world, tmp_path, user, sees):
             for key in ("smi_standard", "smi_stable"):
                 listed = {e.resident_id for e in REGISTRY[key].compute(s, Period.year(TODAY.year), Scope())}
                 assert (world["pid"] in listed) == sees
+            # the key-group contract rate names a patient's groups: never 严重精神障碍 to others
+            import app.services.indicators.services  # noqa: F401 - declares contract_key_groups
+
+            reasons = [
+                e.reason.render()
+                for e in REGISTRY["contract_key_groups"].compute(s, Period.year(TODAY.year), Scope())
+                if e.resident_id == world["pid"]
+            ]
+            assert any("严重精神障碍" in r for r in reasons) == sees, reasons
     finally:
         store.actor = None
 

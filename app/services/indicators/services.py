@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import EducationActivity, FamilyContract, ProgramEnrolment, Resident, Village
+from app.services.access import authz
 from app.services.errors import Message
 from app.services.indicators import Entry, Period, Scope, figure, indicator
 from app.services.programmes import contracts, education, poverty
@@ -111,14 +112,16 @@ def key_groups(session: Session, scope: Scope, day: dt.date) -> dict[str, set[uu
         born_by = day.replace(year=day.year - ELDERLY_AGE, day=28)
     groups: dict[str, set[uuid.UUID]] = {g: set() for g in KEY_GROUPS}
     groups["elderly"] = {rid for rid, r in residents.items() if r.birth_date <= born_by}
-    rows = session.execute(
-        select(ProgramEnrolment.resident_id, ProgramEnrolment.program).where(
-            ProgramEnrolment.voided.is_(False),
-            ProgramEnrolment.status == "1",
-            ProgramEnrolment.enrolled_on <= day,
-            ProgramEnrolment.program.in_(("htn", "t2dm", "smi")),
-        )
+    q = select(ProgramEnrolment.resident_id, ProgramEnrolment.program).where(
+        ProgramEnrolment.voided.is_(False),
+        ProgramEnrolment.status == "1",
+        ProgramEnrolment.enrolled_on <= day,
+        ProgramEnrolment.program.in_(("htn", "t2dm", "smi")),
     )
+    hidden = authz.sensitive_clause(session, ProgramEnrolment)  # 严重精神障碍: only for those who may see it
+    if hidden is not None:
+        q = q.where(hidden)
+    rows = session.execute(q)
     for rid, program in rows:
         if rid in residents:
             groups[program].add(rid)
