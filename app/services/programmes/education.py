@@ -69,7 +69,29 @@ def sniff(data: bytes) -> str | None:
     if data[:8] == b"\x89PNG\r\n\x1a\n":
         return "image/png"
     if data[:5] == b"%PDF-":
-        return "application/pdf"
+        # a scanned sheet or a leaflet: never one that runs code or carries files when opened
+        return None if any(k in data for k in ACTIVE_PDF) else "application/pdf"
+    return None
+
+
+ACTIVE_PDF = (b"/JavaScript", b"/JS", b"/Launch", b"/EmbeddedFile", b"/OpenAction", b"/AA")
+
+
+def synced_attachment_problem(values: dict) -> str | None:
+    """Why an attachment arriving in a bundle must not be stored (the checks :func:`attach` makes,
+    made again on the bytes received), or None.  Only a change carrying the bytes is checked."""
+    if "data_b64" not in values:
+        return None
+    try:
+        data = base64.b64decode(values["data_b64"] or "", validate=True)
+    except (ValueError, TypeError):
+        return "data_b64"
+    if not data or len(data) > MAX_ATTACHMENT_BYTES or values.get("size") != len(data):
+        return "size"
+    if sniff(data) is None or values.get("media_type") != sniff(data):
+        return "media_type"
+    if values.get("sha256") != hashlib.sha256(data).hexdigest():
+        return "sha256"
     return None
 
 

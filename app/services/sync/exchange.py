@@ -19,6 +19,7 @@ device's (:func:`_clock_limit`).  A bundle that oversteps in any op is refused w
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import logging
 import shutil
@@ -27,6 +28,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -74,6 +76,11 @@ def holdings(session: Session) -> dict[uuid.UUID, int]:
 def _upward() -> list[str]:
     """Entities that travel only towards the township (``__sync_to_villages__ = False``)."""
     return [name for name, spec in capture.specs().items() if not spec.to_villages]
+
+
+@cache
+def _upward_set() -> frozenset[str]:
+    return frozenset(_upward())
 
 
 def audience(peer: Peer) -> tuple[str, ...] | None:
@@ -212,7 +219,50 @@ REFUSALS = {
         "同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）按其内容属于 {scope}，"
         "超出 {sender} 的范围",
     ),
+    "reference": QT_TRANSLATE_NOOP(
+        "Sync",
+        "同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）指向属于 {scope} 的记录，"
+        "与它自己所属的村不符，或超出 {sender} 的范围",
+    ),
+    "audience": QT_TRANSLATE_NOOP(
+        "Sync",
+        "同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）属于 {scope}，不该由 {sender} 发给本机",
+    ),
+    "content": QT_TRANSLATE_NOOP(
+        "Sync",
+        "同步包内容不合格，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope} 不符合要求",
+    ),
 }
+
+# Rows whose content is checked again on arrival, by entity: "module:function" taking the op's
+# values and returning the offending field or None (declared here, resolved when first needed).
+CONTENT_CHECKS = {
+    "education_attachment": "app.services.programmes.education:synced_attachment_problem",
+}
+
+
+@cache
+def _content_check(entity: str):
+    target = CONTENT_CHECKS.get(entity)
+    if target is None:
+        return None
+    module, name = target.split(":")
+    return getattr(importlib.import_module(module), name)
+
+
+@cache
+def references(entity: str) -> tuple[tuple[str, str], ...]:
+    """The (column, entity) pairs through which a row of ``entity`` points at other synced rows:
+    each must belong where the row itself belongs (a village's row never points into another
+    village)."""
+    spec = capture.specs()[entity]
+    tables = {s.table.name for s in capture.specs().values()}
+    out = []
+    for fk in spec.table.foreign_keys:
+        target = fk.column.table.name
+        if target in tables and fk.parent.name in spec.fields:
+            out.append((fk.parent.name, target))
+    return tuple(sorted(out))
 
 
 def refusal(sender: Sender, op: dict, scopes: dict[str, str]) -> tuple[str, str] | None:
@@ -235,8 +285,18 @@ def refusal(sender: Sender, op: dict, scopes: dict[str, str]) -> tuple[str, str]
         return "origin", ""
     if not _within(sender, op["c"]):
         return "declared", str(op["c"])
+    own = scopes.get("new") or scopes.get("stored") or op["c"]
     for where, scope in scopes.items():
-        if not _within(sender, scope):
+        if where.startswith("ref:"):
+            # a row points into its own village, or at its township; a township's own row (its
+            # decisions) may point into any of its villages
+            if not (
+                scope == own
+                or (len(scope) == 9 and scope == sender.code[:9])
+                or (len(own) == 9 and sender.role != VILLAGE and _within(sender, scope))
+            ):
+                return "reference", scope
+        elif not _within(sender, scope):
             return where, scope
     return None
 
@@ -273,6 +333,11 @@ class _Scopes:
                 continue
             if (op["e"], op["r"]) not in self.stored:
                 wanted[op["e"]].add(op["r"])
+            values = _values(op)
+            for column, target in references(op["e"]):
+                ref = values.get(column)
+                if isinstance(ref, str) and (target, ref) not in self.stored:
+                    wanted[target].add(ref)
             if spec.scope == "resident_id":
                 value = _values(op).get("resident_id")
                 if isinstance(value, str):
@@ -344,6 +409,13 @@ class _Scopes:
             out["new"] = new
             if stored is None:
                 self.placed[key] = new
+        for column, target in references(op["e"]):
+            ref = values.get(column)
+            if not isinstance(ref, str):
+                continue
+            scope = self.stored.get((target, ref)) or self.placed.get((target, ref))
+            if scope:
+                out[f"ref:{column}"] = scope
         return out
 
 
@@ -388,12 +460,24 @@ class _Authority:
         self.names[me.device_id.hex] = f"{me.code} {me.name}"
         self.scopes = _Scopes(session)
         self.top_seq = 0  # the highest seq of the sender's own changes in the bundle
+        # what this device may receive at all (a village: its own village and its township)
+        self.audience = (me.code, me.code[:9]) if me.role == VILLAGE else None
 
     def name(self, device: str) -> str:
         return self.names.get(device, str(device)[:8])
 
     def _check(self, op: dict, scopes: dict) -> None:
         why = refusal(self.sender, op, scopes)
+        if why is None and self.audience is not None:
+            outside = [
+                s for s in (op["c"], scopes.get("new"), scopes.get("stored")) if s and s not in self.audience
+            ]
+            if outside or op["e"] in _upward_set():
+                why = ("audience", outside[0] if outside else str(op["c"]))
+        if why is None and (check := _content_check(op["e"])) is not None:
+            problem = check(_values(op))
+            if problem is not None:
+                why = ("content", problem)
         if why is not None:
             reason, scope = why
             raise _err(
