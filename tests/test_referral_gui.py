@@ -102,7 +102,9 @@ def test_the_township_board_names_each_referrals_village_and_records_the_return(
     win = MainWindow(township_store)
     qtbot.addWidget(win)
     win.show()
-    board = win.show_page("home").referrals
+    home = win.show_page("home")
+    home.show_referrals()  # the township 工作台: the tab beside the charts
+    board = home.referrals
     assert len({r.village_name for r in board.rows}) == 2  # both villages' open referrals
     village_column = [k for k, _t, _w in board.columns].index("village")
     assert {board.table.item(i, village_column).text() for i in range(len(board.rows))} == {

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,7 @@ from app.services.indicators import Period, engine, workbench
 from app.views.indicator_drilldown import IndicatorDrilldown
 from app.views.operations import FOLLOWUPS, REFERRALS, RESIDENTS, SYNC, Op, refresh_on
 from app.views.population_dialog import PopulationDialog
+from app.views.referrals import ReferralList
 from app.views.widgets import translate
 
 GOOD, NEAR, BEHIND = QColor("#c8e6c9"), QColor("#ffe0b2"), QColor("#ffcdd2")
@@ -121,7 +123,12 @@ class TownshipHomePage(QWidget):
         top_lay.addWidget(self.table, 1)
         top_lay.addWidget(self.note)
         split.addWidget(top)
-        split.addWidget(charts)
+        # below the table: the trend and comparison charts, and every open referral of the villages
+        self.referrals = ReferralList(store, open_only=True, show_village=True)
+        self.below = QTabWidget()
+        self.below.addTab(charts, self.tr("趋势与比较"))
+        self.below.addTab(self.referrals, self.tr("未结转诊"))
+        split.addWidget(self.below)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         lay = QVBoxLayout(self)
@@ -145,6 +152,9 @@ class TownshipHomePage(QWidget):
     def period(self) -> Period:
         q = self.quarter.currentData()
         return Period.year(self.year.value()) if q is None else Period.quarter(self.year.value(), q)
+
+    def show_referrals(self) -> None:
+        self.below.setCurrentWidget(self.referrals)
 
     def refresh(self, *_args):
         period = self.period()
