@@ -1634,6 +1634,10 @@
         <translation>The server&apos;s certificate does not match the fingerprint on the township&apos;s card: it may be an impostor; sync stopped</translation>
     </message>
     <message>
+        <source>乡镇卫生院服务器响应超时，稍后会自动重试</source>
+        <translation>The township server took too long to answer; will retry automatically</translation>
+    </message>
+    <message>
         <source>连不上乡镇卫生院服务器 {url}：网络不通，或服务器没有开</source>
         <translation>Cannot reach the township server {url}: no network, or the server is not running</translation>
     </message>

@@ -1633,6 +1633,10 @@
         <translation>服务器证书与乡镇卫生院设备卡上的指纹不符：可能连到了假冒的服务器，已停止同步</translation>
     </message>
     <message>
+        <source>乡镇卫生院服务器响应超时，稍后会自动重试</source>
+        <translation>乡镇卫生院服务器响应超时，稍后会自动重试</translation>
+    </message>
+    <message>
         <source>连不上乡镇卫生院服务器 {url}：网络不通，或服务器没有开</source>
         <translation>连不上乡镇卫生院服务器 {url}：网络不通，或服务器没有开</translation>
     </message>
