@@ -454,3 +454,18 @@ def test_a_failure_that_is_not_the_users_is_logged_and_the_service_goes_on(net, 
         monkeypatch.undo()
         assert netkit.sync(a, server).ok  # the next run picks up where it was
     assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
+
+
+@pytest.mark.slow
+def test_a_listing_behind_a_long_import_says_ask_again_and_the_village_does(net, monkeypatch):
+    town, a, _ = net
+    monkeypatch.setattr(mailbox, "LISTING_WAIT_S", 0.2)
+    with netkit.serve(town) as server:
+        hold = threading.Event()
+        server.mailbox.submit(hold.wait)  # a big import of another village is running
+        r = httpx.get(server.url + "/v1/bundles", headers=signed(a, "GET", "/v1/bundles"))
+        assert r.status_code == 202 and r.json() == {"bundles": [], "pending": True, "retry_after": 2}
+        threading.Timer(1.0, hold.set).start()
+        report = netkit.sync(a, server)  # its upload is imported after that one, then answered
+        assert report.ok and report.uploaded == 1 and report.downloaded == 1
+    assert netkit.village_rows(town, a) == netkit.village_rows(a, a)

@@ -64,6 +64,7 @@ RESULTS_KEPT_S = 30 * 86_400
 HEX32 = re.compile(r"^[0-9a-f]{32}$")
 BUNDLE_NAME = re.compile(r"^[0-9a-f]{32}_[0-9a-f]{32}_[0-9a-f]{32}\.cyb$")
 READ_BLOCK = 64 << 10
+LISTING_WAIT_S = 15.0  # a listing waits this long for the imports before it, then says "ask again"
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,8 @@ class Mailbox:
             "CREATE TABLE IF NOT EXISTS nonce (device TEXT, nonce TEXT, t INTEGER, PRIMARY KEY (device, nonce))"
         )
         self._nonce_count = 0
+        self._exports: dict[uuid.UUID, concurrent.futures.Future] = {}
+        self._exports_lock = threading.Lock()
         self._locks: dict[str, asyncio.Lock] = {}
         self._jobs: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
@@ -206,6 +209,15 @@ class Mailbox:
             self.imported += 1
         log.info("import %s: %s", f.name, outcome.status)
         return outcome.status
+
+    def export_for(self, caller: Caller) -> concurrent.futures.Future:
+        """The export answering ``caller``, queued once (a village asking again while it waits
+        gets the same one)."""
+        with self._exports_lock:
+            future = self._exports.get(caller.device_id)
+            if future is None or future.done():
+                future = self._exports[caller.device_id] = self.submit(lambda: self._export_for(caller))
+            return future
 
     def _export_for(self, caller: Caller) -> None:
         folder = self.root / "out" / caller.device_id.hex
@@ -512,12 +524,16 @@ def create_app(mailbox: Mailbox) -> Starlette:
 
     async def listing(request: Request) -> Response:
         caller = auth(request)
-        # After this village's queued imports (the worker runs in order): the export answers them.
+        # After this village's queued imports (the worker runs in order) the export answers them.
+        # A big import takes a while: the village is told to ask again rather than kept waiting.
+        future = mailbox.export_for(caller)
         try:
-            await asyncio.wrap_future(mailbox.submit(lambda: mailbox._export_for(caller)))
+            await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), LISTING_WAIT_S)
+        except TimeoutError:
+            return JSONResponse({"bundles": [], "pending": True, "retry_after": 2}, status_code=202)
         except UserError as e:  # e.g. revoked meanwhile: said, not a server error
             raise Refused(409, "export", e.render()) from None
-        return JSONResponse({"bundles": mailbox.waiting(caller)})
+        return JSONResponse({"bundles": mailbox.waiting(caller), "pending": False})
 
     async def download(request: Request) -> Response:
         caller = auth(request)
@@ -746,6 +762,8 @@ OPENAPI = {
                                 "type": "object",
                                 "required": ["bundles"],
                                 "properties": {
+                                    "pending": {"type": "boolean"},
+                                    "retry_after": {"type": "number"},
                                     "bundles": {
                                         "type": "array",
                                         "items": {
@@ -757,7 +775,7 @@ OPENAPI = {
                                                 "sha256": {"type": "string"},
                                             },
                                         },
-                                    }
+                                    },
                                 },
                             }
                         ),
@@ -809,6 +827,10 @@ OPENAPI = {
         },
     },
 }
+
+
+_LISTING = OPENAPI["paths"]["/v1/bundles"]["get"]["responses"]
+_LISTING["202"] = {**_LISTING["200"], "description": "imports still running: ask again after retry_after s"}
 
 
 # --------------------------------------------------------------------------------- running it

@@ -19,6 +19,7 @@ import logging
 import os
 import secrets
 import ssl
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -178,6 +179,10 @@ class MailboxClient:
         )
         try:
             response = self.http.send(request, stream=stream)
+        except httpx.ReadTimeout as e:
+            raise Unreachable(
+                Message(CTX, QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院服务器响应超时，稍后会自动重试"))
+            ) from e
         except httpx.TransportError as e:
             raise Unreachable(
                 Message(
@@ -278,8 +283,16 @@ class MailboxClient:
                     after_chunk(int(state.get("offset", 0)))
         return state
 
-    def waiting(self) -> list[Waiting]:
-        rows = self._send("GET", "/v1/bundles").json().get("bundles", [])
+    def waiting(self, *, patience_s: float = 600.0) -> list[Waiting]:
+        """What the mailbox holds for this PC, once it has imported what this PC sent (it says
+        "ask again" while a big import runs; after ``patience_s`` the next run will see)."""
+        deadline = time.monotonic() + patience_s
+        while True:
+            data = self._send("GET", "/v1/bundles").json()
+            if not data.get("pending") or time.monotonic() > deadline:
+                break
+            time.sleep(min(max(float(data.get("retry_after", 2)), 0.1), 30.0))
+        rows = data.get("bundles", [])
         return [Waiting(str(r["name"]), int(r["size"]), str(r["sha256"])) for r in rows]
 
     def download(self, item: Waiting, folder: Path) -> Path:
