@@ -1758,16 +1758,28 @@
         <translation>Medication</translation>
     </message>
     <message>
+        <source>失访原因：</source>
+        <translation>Lost to follow-up: </translation>
+    </message>
+    <message>
+        <source>死亡日期：</source>
+        <translation>Died: </translation>
+    </message>
+    <message>
+        <source>死亡原因：</source>
+        <translation>Cause of death: </translation>
+    </message>
+    <message>
         <source>次/周</source>
         <translation>×/week</translation>
     </message>
     <message>
         <source>分钟/次</source>
-        <translation>min each</translation>
+        <translation>min/session</translation>
     </message>
     <message>
         <source>{n}次/周 {m}分钟/次</source>
-        <translation>{n}×/week, {m} min each</translation>
+        <translation>{n}×/week, {m} min/session</translation>
     </message>
     <message>
         <source>（目前/目标）</source>

@@ -1757,6 +1757,18 @@
         <translation>用药情况</translation>
     </message>
     <message>
+        <source>失访原因：</source>
+        <translation>失访原因：</translation>
+    </message>
+    <message>
+        <source>死亡日期：</source>
+        <translation>死亡日期：</translation>
+    </message>
+    <message>
+        <source>死亡原因：</source>
+        <translation>死亡原因：</translation>
+    </message>
+    <message>
         <source>次/周</source>
         <translation>次/周</translation>
     </message>
