@@ -2062,6 +2062,10 @@
         <translation>Nobody is overdue or due soon</translation>
     </message>
     <message>
+        <source>（续）</source>
+        <translation> (continued)</translation>
+    </message>
+    <message>
         <source>入户随访工作单</source>
         <translation>Home Visit Worklist</translation>
     </message>

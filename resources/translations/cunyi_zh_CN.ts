@@ -2061,6 +2061,10 @@
         <translation>没有逾期或即将到期的随访对象</translation>
     </message>
     <message>
+        <source>（续）</source>
+        <translation>（续）</translation>
+    </message>
+    <message>
         <source>入户随访工作单</source>
         <translation>入户随访工作单</translation>
     </message>
