@@ -78,3 +78,35 @@ def test_township_demo_spreads_over_villages(township_store):
     counts = {vid: n for vid, n in per_village}
     firsts = [org_id("village", f"110105001{i:03d}") for i in (1, 2)]
     assert len(per_village) == 5 and all(n == (101 if vid in firsts else 100) for vid, n in counts.items())
+
+
+def test_demo_visits_agree_with_the_rules_and_look_measured(store):
+    """What an inspector checks on the demo's paper forms: a 电话 visit measured nothing, weight
+    drifts (± 2 kg between visits), no low glucose classed 控制满意, classification and referral are
+    what the follow-up rules say for the values."""
+    from app.models import FollowupVisit
+
+    with store.transaction() as s:
+        generate_demo(s, 300, seed=5, today=TODAY)
+    with store.session() as s:
+        visits = s.scalars(
+            select(FollowupVisit)
+            .where(FollowupVisit.outcome == "done")
+            .order_by(FollowupVisit.enrolment_id, FollowupVisit.visit_date)
+        ).all()
+    assert len(visits) > 100 and {v.method for v in visits} == {"1", "2", "3"}
+    assert any(v.program == "t2dm" for v in visits)
+    last_weight = {}
+    for v in visits:
+        if v.method == "3":
+            assert (v.sbp, v.dbp, v.heart_rate, v.weight, v.glucose) == (None,) * 5
+            continue
+        assert v.weight is not None and v.sbp is not None
+        if v.enrolment_id in last_weight:
+            assert abs(v.weight - last_weight[v.enrolment_id]) <= 2.0 + 1e-9
+        last_weight[v.enrolment_id] = v.weight
+        if v.program == "t2dm":
+            assert v.glucose > 3.9 and v.hypoglycaemia == "1"
+            assert v.classification != 1 or v.glucose < 7.0
+        assert v.classification == v.classification_suggested
+        assert v.referral_suggested == bool(v.emergency_reasons) or v.classification == 2

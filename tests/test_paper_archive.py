@@ -159,6 +159,44 @@ def test_visits_four_to_a_page_voided_left_out_corrections_as_corrected(store, a
     assert "151/88" in whole and "氨氯地平片" in whole and "每日1次每次5mg" in whole and "李医生" in whole
 
 
+@pytest.mark.parametrize(
+    ("outcome", "fields", "expected"),
+    [
+        ("lost", {"lost_reason": "外出务工"}, ("2026.11.02", "失访原因：外出务工")),
+        (
+            "died",
+            {"death_date": "2026-10-30", "death_cause": "脑出血"},
+            ("2026.11.02", "死亡日期：2026.10.30", "死亡原因：脑出血"),
+        ),
+    ],
+)
+def test_lost_and_died_visits_print_in_their_column(store, archive, tmp_path, outcome, fields, expected):
+    with store.transaction() as s:
+        r = followup.find_resident(s, archive["archive_no"])
+        save_visit(
+            s,
+            r,
+            VisitInput(
+                visit_date="2026-10-25",
+                measurements={"sbp": "131", "dbp": "80", "heart_rate": "70", "weight": "68.3"},
+                doctor="李医生",
+            ),
+            today=TODAY,
+        )
+        save_visit(
+            s, r, VisitInput(visit_date="2026-11-02", outcome=outcome, doctor="李医生", **fields), today=TODAY
+        )
+    with store.session() as s:
+        data = printing.visits_pdf(s, archive["archive_no"], "htn", 2026, ZH)
+        layout = form_layout("htn", ZH, [v for v in followup.visit_history(s, r.id, "htn")][-1:])
+    pages = pdf_pages(data, tmp_path)
+    assert len(pages) == 2 and all(x in pages[1] for x in expected), pages[1]
+    assert "133/88" in pages[1] and "68.3" in pages[1]  # the visits before it keep their columns
+    assert "68.3/" not in "".join(pages)  # a weight without a target: no dangling slash
+    filled = [r for r in range(len(layout.cells)) if layout.cells[r][2]]
+    assert filled == [0, len(layout.cells) - 1]  # its date (and reason) and the doctor, nothing measured
+
+
 def test_visits_of_a_year_without_any_say_so(store, archive):
     with store.session() as s, pytest.raises(UserError, match="2024年没有高血压随访记录"):
         printing.visits_pdf(s, archive["archive_no"], "htn", 2024, ZH)

@@ -85,3 +85,57 @@ def test_no_phrase_breaks_across_lines(store, person, tmp_path):
     for phrase in ("今天到期", "5天后到期", f"逾期{(TODAY - dt.date(2025, 1, 1)).days}天"):
         assert phrase in text, phrase
     assert not re.search(r"逾期\d*\s*\n|\(今\s*\n", text)
+
+
+def test_a_household_stays_on_one_page_and_a_continued_group_repeats_its_caption(store, person, tmp_path):
+    chars = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+    with store.transaction() as s:
+        for h in range(22):  # 22 households of 3: more than one page, boundaries fall inside households
+            members = [(f"{chars[h]}{'一二三'[m]}", "0" if m == 0 else "2", TODAY) for m in range(3)]
+            household(s, person, f"幸福村一组{h + 1}号", "一组", members)
+    with store.session() as s:
+        data = printing.worklist_pdf(s, ZH, today=TODAY)
+    path = tmp_path / "w.pdf"
+    path.write_bytes(data)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+    pages = text.split("\f")[:-1]
+    assert len(pages) >= 2
+    for h in range(22):
+        on = [n for n, page in enumerate(pages) if any(f"{chars[h]}{m}" in page for m in "一二三")]
+        assert len(on) == 1, (chars[h], on)  # the whole household on one page
+    for page in pages[1:]:  # a continued group: its caption again at the top, then a head's row
+        body = [line for line in page.splitlines() if line.strip()]
+        first = next(i for i, line in enumerate(body) if "一组" in line)
+        assert "（续）" in body[first] and "幸福村一组" in body[first + 1], body[first : first + 2]
+
+
+def test_programmes_print_whole_in_order_and_nothing_below_6_5_pt(store, person, tmp_path):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+    from sqlalchemy import select
+
+    from app.cli.printing import print_labels
+    from app.models import Resident
+
+    with store.transaction() as s:
+        household(s, person, "幸福村一组1号", "一组", [("赵大", "0", dt.date(2025, 3, 1))])
+        r = s.scalar(select(Resident).where(Resident.name == "赵大"))
+        followup.enrol(s, r, "t2dm", dt.date(2025, 1, 1))
+    for labels, words in (
+        (ZH, ("高血压", "2型糖尿病")),
+        (print_labels("en"), ("Hypertension", "Type 2 diabetes")),
+    ):
+        with store.session() as s:
+            data = printing.worklist_pdf(s, labels, today=TODAY)
+        lines = pdf_lines(data, tmp_path)
+        at = [next(i for i, line in enumerate(lines) if w in line) for w in words]  # never split
+        assert at[0] < at[1]  # 高血压 first, 2型糖尿病 under it
+        pdf = pdfium.PdfDocument(data)
+        tp = pdf[0].get_textpage()
+        sizes = [
+            raw.FPDFText_GetFontSize(tp, k)
+            for k in range(tp.count_chars())
+            if chr(raw.FPDFText_GetUnicode(tp, k)).strip() and not raw.FPDFText_IsGenerated(tp, k)
+        ]
+        pdf.close()
+        assert min(sizes) >= 6.45, min(sizes)

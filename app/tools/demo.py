@@ -559,30 +559,37 @@ def _followups(rng: random.Random, residents: list[dict], choices: list[dict], t
             "face_to_face_year": today.year,
             "face_to_face": 0,
         }
+        weight = round(rng.gauss(64, 9), 1)  # drifts at most 2 kg between visits
         while day <= stop:
             months = (day - enrolled).days / 30
             effect = min(1.0, months / 9) * (0.25 if course == "uncontrolled" else 1.0)
-            sbp = int(base_sbp - (base_sbp - 131) * effect + rng.gauss(0, 8))
-            dbp = int(sbp * 0.58 + rng.gauss(4, 5))
-            glucose = None
-            if program == rules.T2DM:
-                glucose = round(max(3.2, base_glucose - (base_glucose - 6.4) * effect + rng.gauss(0, 0.8)), 1)
-            sbp, dbp = max(90, min(sbp, 215)), max(50, min(dbp, sbp - 20))
+            method = rng.choices("123", [6, 3, 1])[0]
+            sbp = dbp = glucose = None
+            if method != "3":  # a 电话 visit measures nothing
+                sbp = int(base_sbp - (base_sbp - 131) * effect + rng.gauss(0, 8))
+                dbp = int(sbp * 0.58 + rng.gauss(4, 5))
+                sbp, dbp = max(90, min(sbp, 215)), max(50, min(dbp, sbp - 20))
+                weight = round(max(38.0, min(110.0, weight + rng.uniform(-2, 2))), 1)
+                if program == rules.T2DM:  # treated, fasting: above 3.9 (≤ 3.9 is a hypoglycaemia referral)
+                    glucose = round(
+                        max(4.4, base_glucose - (base_glucose - 6.4) * effect + rng.gauss(0, 0.8)), 1
+                    )
             findings = rules.Findings(program, age_on(r["birth_date"], day), sbp, dbp, glucose=glucose)
             s = rules.suggest(findings, day, previous=previous, poverty=r["poverty_registered"])
             row = _visit_row(enrolment_id, r, program, day, rng, sbp, dbp, glucose, s, drug_rows)
+            row.update(method=method, weight=weight if sbp else None)
             visits.append(row)
             summary.update(
                 last_visit=day,
                 next_due=s.next_due,
-                last_sbp=sbp,
-                last_dbp=dbp,
-                last_glucose=glucose,
-                last_classification=s.classification,
+                last_sbp=sbp if sbp else summary["last_sbp"],
+                last_dbp=dbp if sbp else summary["last_dbp"],
+                last_glucose=glucose if glucose is not None else summary["last_glucose"],
+                last_classification=s.classification or summary["last_classification"],
             )
             if day.year == today.year and row["method"] in ("1", "2"):
                 summary["face_to_face"] += 1
-            previous = s.classification
+            previous = s.classification or previous
             day = s.next_due + dt.timedelta(days=rng.randint(-4, 9))
         if course == "lost" and stop < today:
             status, status_date = "2", stop
@@ -626,7 +633,8 @@ def _visit_row(enrolment_id, r, program, day, rng, sbp, dbp, glucose, s, drugs) 
         "dbp": dbp,
         "heart_rate": rng.randint(62, 92) if program == rules.HTN and sbp else None,
         "glucose": glucose,
-        "weight": round(rng.gauss(64, 9), 1) if sbp else None,
+        "hypoglycaemia": "1" if glucose is not None else None,  # 无: the demo's glucose stays above 3.9
+        "weight": None,  # set by the caller: it drifts from visit to visit
         "adherence": rng.choices("123", [7, 2, 1])[0],
         "adverse_reaction": False,
         "complication": False,

@@ -186,7 +186,8 @@ def record_pdf(session: Session, resident_ref: str, labels: Labels) -> bytes:
 
 def visits_pdf(session: Session, resident_ref: str, program: str, year: int, labels: Labels) -> bytes:
     """随访服务记录表 filled with a resident's visits of one programme and year, four to a page as on
-    paper; voided visits left out (a corrected visit is voided, so its correction prints)."""
+    paper; voided visits left out (a corrected visit is voided, so its correction prints); a 失访 or
+    死亡 visit keeps its column, with its date and the reason (or the date and cause of death)."""
     from app.i18n import QT_TRANSLATE_NOOP
     from app.services.errors import Message, UserError
     from app.services.institution import clinic_for
@@ -199,11 +200,7 @@ def visits_pdf(session: Session, resident_ref: str, program: str, year: int, lab
         )
     resident = find_resident(session, resident_ref)
     _may_print(session, [resident.id], f"visits {program} {year}")
-    visits = [
-        v
-        for v in visit_history(session, resident.id, program)
-        if v.visit_date.year == year and v.outcome == "done"
-    ]
+    visits = [v for v in visit_history(session, resident.id, program) if v.visit_date.year == year]
     if not visits:
         raise UserError(
             Message(

@@ -174,6 +174,7 @@ class Row:
     item: str  # markup
     blank: Cell
     fill: Fill | None = None
+    failed: bool = False  # also filled for a 失访/死亡 visit (its date and the doctor); other rows stay empty
 
 
 def _options(T: Labels, list_name: str) -> str:  # noqa: N803
@@ -187,7 +188,10 @@ def _num(value) -> str:
 
 
 def _pair(now, target) -> str:
-    return f"{_num(now)}/{_num(target)}" if now is not None or target is not None else ""
+    """now/target as on the form; just the value when no target was set (never a dangling "68.3/")."""
+    if target is None or target == "":
+        return _num(now)
+    return f"{_num(now)}/{_num(target)}"
 
 
 def _value(text: str) -> Cell:
@@ -196,6 +200,23 @@ def _value(text: str) -> Cell:
 
 def _coded(T: Labels, list_name: str, code: str | None) -> Cell:  # noqa: N803
     return Cell(_options(T, list_name), 1, (code or "",))
+
+
+def visit_date(v, T: Labels) -> Cell:  # noqa: N803
+    """The date, and for a visit that failed what the paper form writes in its column instead of
+    the measurements: 失访 and its reason, or 死亡 with the date and cause."""
+    lines = [markup(T.short_date(v.visit_date))]
+    outcome = getattr(v, "outcome", "done")
+    if outcome == "lost":
+        lines.append(markup(T("Print", "失访原因：") + (v.lost_reason or "")))
+    elif outcome == "died":
+        lines.append(markup(T("Print", "死亡日期：") + T.short_date(v.death_date)))
+        lines.append(markup(T("Print", "死亡原因：") + (v.death_cause or "")))
+    return Cell("<br/>".join(lines), size=VALUE_SIZE, typed=True)
+
+
+def failed(v) -> bool:
+    return getattr(v, "outcome", "done") not in ("done", None)
 
 
 def rows(program: str, T: Labels) -> list[Row]:  # noqa: N803
@@ -213,7 +234,7 @@ def rows(program: str, T: Labels) -> list[Row]:  # noqa: N803
         return Cell(other, n_sym, codes)
 
     out: list[Row] = [
-        Row("", markup(T("Print", "随访日期")), Cell(), lambda v, T: _value(T.short_date(v.visit_date))),
+        Row("", markup(T("Print", "随访日期")), Cell(), visit_date, failed=True),
         Row(
             "",
             markup(T("Print", "随访方式")),
@@ -462,7 +483,7 @@ def rows(program: str, T: Labels) -> list[Row]:  # noqa: N803
             lambda v, T: _value(" ".join(x for x in (v.referral_institution, v.referral_department) if x)),
         ),
         Row("", markup(T("Print", "下次随访日期")), Cell(), lambda v, T: _value(T.short_date(v.next_due))),
-        Row("", markup(T("Print", "随访医生签名")), Cell(), lambda v, T: _value(v.doctor or "")),
+        Row("", markup(T("Print", "随访医生签名")), Cell(), lambda v, T: _value(v.doctor or ""), failed=True),
     ]
     return out
 
@@ -538,11 +559,12 @@ def form_layout(program: str, T: Labels, visits: list | None = None) -> FormLayo
         item = Paragraph(row.item, words_fit(T, row.item, ITEM_W - 2 * PAD_MM, item_style))
         visit_cells = []
         for k in range(VISITS):
-            cell = (
-                row.fill(visits[k], T)
-                if k < len(visits) and row.fill
-                else (row.blank if k >= len(visits) else Cell())
-            )
+            if k >= len(visits):
+                cell = row.blank
+            elif row.fill and (row.failed or not failed(visits[k])):
+                cell = row.fill(visits[k], T)
+            else:
+                cell = Cell()
             visit_cells.append(AnswerCell(cell, T) if (cell.text or cell.boxes) else "")
         if row.section:
             first = section_start.setdefault(row.section, i)

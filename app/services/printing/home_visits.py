@@ -19,9 +19,10 @@ from itertools import groupby
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
+from app.codes import code_list
 from app.services.institution import institution_profile
 from app.services.printing.layout import (
     FONT,
@@ -38,6 +39,7 @@ from app.services.records.validators import age_on, halfwidth
 
 PAGE = (297 * mm, 210 * mm)
 MARGIN = 12 * mm
+MIN_PRINT = 6.5  # pt: nothing on the worklist smaller
 
 
 _NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九")}
@@ -178,9 +180,52 @@ def by_household(rows: list[VisitRow]) -> list[VisitRow]:
 
 def one_line(text: str, width_mm: float, size: float) -> Paragraph:
     """A short phrase that never breaks ("逾期12天", "(today)"): CJK line breaking would split it
-    anywhere, so it is set on one line, smaller when the column is narrow."""
-    size = fit_size(text, (width_mm - 4) * mm, size)  # the cell's padding: 2 mm each side
-    return Paragraph(markup(text), para_style(size, size * 1.25, align=1))
+    anywhere, so it is set on one line, smaller when the column is narrow (never below
+    :data:`MIN_PRINT`; an English phrase that still does not fit wraps between its words)."""
+    return phrases([text], width_mm, size, align=1)
+
+
+def phrases(items: list[str], width_mm: float, size: float, *, align: int = 0) -> Paragraph:
+    """Items ("高血压", "2型糖尿病") one to a line, never broken inside: the size shrinks until the
+    widest fits the cell (2 mm padding each side), down to :data:`MIN_PRINT`; past that a phrase
+    wraps at its spaces only."""
+    inner = (width_mm - 4) * mm
+    size = min((fit_size(t, inner, size, MIN_PRINT) for t in items), default=size)
+    style = para_style(size, size * 1.25, align=align)
+    style.wordWrap = None  # break at spaces only: never inside 糖尿病 or "overdue"
+    return Paragraph("<br/>".join(markup(t) for t in items), style)
+
+
+PAGE_ROOM = 210 - 21 - 12 - 1.0  # mm of table a page holds (page less margins, a margin for rules)
+
+
+def paginate(heights: list[float], blocks: list[tuple[int, int, int]], header: float, caption: float):
+    """Pages of table rows: ``blocks`` are (group row, first member row, end) household spans in
+    order; a household is never split; a page that starts inside a group repeats its caption.
+    Returns, per page, a list of (row index, continued caption?) with the header row left out."""
+    pages: list[list[tuple[int, bool]]] = []
+    page: list[tuple[int, bool]] = []
+    used = header
+    current_group = None
+    for group_row, first, end in blocks:
+        need = sum(heights[first:end])
+        new_group = group_row != current_group
+        if new_group:
+            need += heights[group_row]
+        if page and used + need > PAGE_ROOM:
+            pages.append(page)
+            page, used = [], header
+            if not new_group:  # the group goes on: its caption again, marked as continued
+                page.append((group_row, True))
+                used += caption
+        if new_group:
+            page.append((group_row, False))
+            current_group = group_row
+        page += [(r, False) for r in range(first, end)]
+        used += need
+    if page:
+        pages.append(page)
+    return pages
 
 
 def render_home_visits(
@@ -198,20 +243,22 @@ def render_home_visits(
         (T("Print", "序号"), 9),
         (T("Print", "姓名"), 22),
         (T("Print", "性别/年龄"), 16),
-        (T("Print", "家庭住址"), 58),
+        (T("Print", "家庭住址"), 56),
         (T("Print", "联系电话"), 25),
-        (T("Print", "管理项目"), 20),
+        (T("Print", "管理项目"), 22),
         (T("Print", "上次随访"), 20),
         (T("Print", "上次读数"), 24),
         (T("Print", "应随访日期"), 18),
-        (T("Print", "逾期天数"), 18),
+        (T("Print", "逾期天数"), 20),
         (T("Print", "已访✓"), 12),
-        (T("Print", "备注"), 31),
+        (T("Print", "备注"), 29),
     ]
     widths = [w for _t, w in columns]
     header = [Paragraph(markup(title), head) for title, _w in columns]
     table_rows: list[list] = [header]
     group_rows: list[int] = []
+    captions: dict[int, str] = {}
+    blocks: list[tuple[int, int, int]] = []  # (group row, first row, end) of each household
     number = 0
     groups = groupby(data.rows, key=lambda r: (r.village, r.group))
     for (village, group), members in groups:
@@ -219,9 +266,13 @@ def render_home_visits(
         caption = T("Print", "{village} {group}（{n}人）").format(
             village=village, group=group or T("Print", "未分组"), n=len(members)
         )
-        group_rows.append(len(table_rows))
+        group_row = len(table_rows)
+        group_rows.append(group_row)
+        captions[group_row] = caption
         table_rows.append([Paragraph(markup(caption), body)] + [""] * (len(columns) - 1))
         for r in members:
+            if r.first_of_household:
+                blocks.append((group_row, len(table_rows), len(table_rows)))
             number += 1
             glucose = T("Print", "血糖{value}").replace("{value}", r.last_glucose) if r.last_glucose else ""
             reading = " ".join(x for x in (r.last_bp, glucose) if x)
@@ -232,6 +283,8 @@ def render_home_visits(
             else:
                 overdue = T("Print", "{n}天后到期").replace("{n}", str(-r.days_overdue))
             address = r.address if r.first_of_household else T("Print", "（同户）")
+            order = [c.code for c in code_list("program").codes]  # 高血压 before 2型糖尿病
+            programs = [T.code("program", p) for p in sorted(r.programs, key=order.index)]
             table_rows.append(
                 [
                     str(number),
@@ -239,7 +292,7 @@ def render_home_visits(
                     f"{T.code('sex', r.sex)}/{r.age}",
                     Paragraph(markup(address), small),
                     Paragraph(markup(r.phone), small),
-                    Paragraph(markup(T.join([T.code("program", p) for p in r.programs])), small),
+                    phrases(programs, widths[5], 7.5),
                     T.short_date(r.last_visit) or T("Print", "未随访"),
                     Paragraph(markup(reading), small),
                     T.short_date(r.next_due),
@@ -248,11 +301,14 @@ def render_home_visits(
                     "",
                 ]
             )
+            group_row_, first, _end = blocks[-1]
+            blocks[-1] = (group_row_, first, len(table_rows))
     if number == 0:
         table_rows.append(
             [Paragraph(markup(T("Print", "没有逾期或即将到期的随访对象")), body)] + [""] * (len(columns) - 1)
         )
         group_rows.append(len(table_rows) - 1)
+        blocks.append((len(table_rows) - 1, len(table_rows), len(table_rows)))
     style = [
         ("FONT", (0, 0), (-1, -1), FONT, 8.5),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
@@ -267,10 +323,33 @@ def render_home_visits(
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
     ]
-    for i in group_rows:
-        style += [("SPAN", (0, i), (-1, i)), ("BACKGROUND", (0, i), (-1, i), colors.Color(0.95, 0.95, 0.95))]
-    table = Table(table_rows, colWidths=[w * mm for _t, w in columns], repeatRows=1)
-    table.setStyle(TableStyle(style))
+    col_widths = [w * mm for _t, w in columns]
+
+    def height(row: list) -> float:
+        return Table([row], colWidths=col_widths, style=TableStyle(style)).wrap(0, 0)[1] / mm
+
+    heights = [height(row) for row in table_rows]
+    continued = {
+        g: [Paragraph(markup(captions[g] + T("Print", "（续）")), body)] + [""] * (len(columns) - 1)
+        for g in captions
+    }
+    story: list = []
+    for n, page in enumerate(
+        paginate(heights, blocks, heights[0], max((height(r) for r in continued.values()), default=0))
+    ):
+        if n:
+            story.append(PageBreak())
+        rows_ = [header] + [continued[r] if again else table_rows[r] for r, again in page]
+        page_style = list(style)
+        for i, (r, _again) in enumerate(page, 1):
+            if r in group_rows:
+                page_style += [
+                    ("SPAN", (0, i), (-1, i)),
+                    ("BACKGROUND", (0, i), (-1, i), colors.Color(0.95, 0.95, 0.95)),
+                ]
+        table = Table(rows_, colWidths=col_widths)
+        table.setStyle(TableStyle(page_style))
+        story.append(table)
 
     title = T("Print", "入户随访工作单")
     subtitle = T("Print", "{place}  逾期及{days}天内到期  共{n}人  打印日期：{date}").format(
@@ -306,7 +385,7 @@ def render_home_visits(
         creator="CunYi 村医",
     )
     doc.build(
-        [Spacer(1, 0), table], onFirstPage=on_page, onLaterPages=on_page, canvasmaker=numbered_canvas(footer)
+        [Spacer(1, 0), *story], onFirstPage=on_page, onLaterPages=on_page, canvasmaker=numbered_canvas(footer)
     )
     if progress:
         progress(1, 1)
