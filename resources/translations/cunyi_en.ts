@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>Accounts</name>
@@ -45,11 +44,11 @@
     </message>
     <message>
         <source>只有乡村医生账号需要指定村</source>
-        <translation>Only a village doctor&apos;s account has a village</translation>
+        <translation>Only a village doctor's account has a village</translation>
     </message>
     <message>
         <source>乡村医生账号请指定所属村的12位代码</source>
-        <translation>A village doctor&apos;s account needs the 12-digit code of their village</translation>
+        <translation>A village doctor's account needs the 12-digit code of their village</translation>
     </message>
     <message>
         <source>村代码{code}不属于本机管辖的村</source>
@@ -90,6 +89,93 @@
     <message>
         <source>管理员密码已经设置过，请直接登录</source>
         <translation>The admin password is already set: log in</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>健康教育活动记录</source>
+        <translation>Health education activity</translation>
+    </message>
+    <message>
+        <source>添加照片…</source>
+        <translation>Add photos…</translation>
+    </message>
+    <message>
+        <source>添加签到表…</source>
+        <translation>Add sign-in sheets…</translation>
+    </message>
+    <message>
+        <source>活动时间</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>活动地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>活动形式</source>
+        <translation>Activity type</translation>
+    </message>
+    <message>
+        <source>活动主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>组织者</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>接受健康教育人员类别</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>接受健康教育人数</source>
+        <translation>Number reached</translation>
+    </message>
+    <message>
+        <source>资料发放种类及数量</source>
+        <translation>Materials handed out (kinds and quantity)</translation>
+    </message>
+    <message>
+        <source>资料种类数</source>
+        <translation>Kinds of material</translation>
+    </message>
+    <message>
+        <source>活动内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>活动总结评价</source>
+        <translation>Summary and evaluation</translation>
+    </message>
+    <message>
+        <source>存档材料</source>
+        <translation>Archived files</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>选择文件</source>
+        <translation>Choose files</translation>
+    </message>
+    <message>
+        <source>图片或PDF (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>Images or PDF (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>签到表</source>
+        <translation>Sign-in sheet</translation>
     </message>
 </context>
 <context>
@@ -263,6 +349,10 @@
         <translation>{n} entries (2,000 shown at most; export has no limit)</translation>
     </message>
     <message>
+        <source>批量写入 {n} 条</source>
+        <translation>{n} records written at once</translation>
+    </message>
+    <message>
         <source>导出审计日志</source>
         <translation>Export audit trail</translation>
     </message>
@@ -314,6 +404,10 @@
         <translation>view the audit trail</translation>
     </message>
     <message>
+        <source>录入人口数</source>
+        <translation>enter population figures</translation>
+    </message>
+    <message>
         <source>管理用户</source>
         <translation>manage users</translation>
     </message>
@@ -324,6 +418,10 @@
     <message>
         <source>恢复备份</source>
         <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>修改本机构信息</source>
+        <translation>edit the institution profile</translation>
     </message>
     <message>
         <source>{user} 没有权限{action}{what}</source>
@@ -356,6 +454,10 @@
         <translation>{name} is not a CunYi backup</translation>
     </message>
     <message>
+        <source>{name} 已加密（或不是村医备份），本机的存储密钥打不开它：若是另一台电脑的备份，请用 --key-file 给出它的密钥（县级可用托管密钥从备份旁的 .key.age 文件找回）</source>
+        <translation>{name} is encrypted (or is not a CunYi backup) and this PC's store key does not open it. If it is another PC's backup, give its key with --key-file (the county can recover it with the escrow key from the .key.age file beside the backup).</translation>
+    </message>
+    <message>
         <source>{name} 已损坏（完整性检查未通过）</source>
         <translation>{name} is damaged (integrity check failed)</translation>
     </message>
@@ -384,6 +486,215 @@
     </message>
 </context>
 <context>
+    <name>Contract</name>
+    <message>
+        <source>请选择至少一个服务包</source>
+        <translation>Choose at least one service package</translation>
+    </message>
+    <message>
+        <source>服务包“{code}”不存在，可选：{choices}</source>
+        <translation>There is no service package "{code}"; choose from: {choices}</translation>
+    </message>
+    <message>
+        <source>签约年限应为1到{max}年</source>
+        <translation>The contract term must be 1 to {max} years</translation>
+    </message>
+    <message>
+        <source>请填写签约医生</source>
+        <translation>Enter the contracted doctor</translation>
+    </message>
+    <message>
+        <source>签约日期不能晚于今天</source>
+        <translation>The signing date cannot be later than today</translation>
+    </message>
+    <message>
+        <source>{name}不在册，不能签约</source>
+        <translation>{name} is not on the register and cannot sign a contract</translation>
+    </message>
+    <message>
+        <source>{name}已签约至{end}：请续约或先解约</source>
+        <translation>{name} already has a contract until {end}: renew it or end it first</translation>
+    </message>
+    <message>
+        <source>找不到签约记录：{ref}</source>
+        <translation>Contract not found: {ref}</translation>
+    </message>
+    <message>
+        <source>这份签约已{status}，不能再续约</source>
+        <translation>This contract is already {status} and cannot be renewed</translation>
+    </message>
+    <message>
+        <source>请填写解约原因</source>
+        <translation>Enter the reason for ending the contract</translation>
+    </message>
+    <message>
+        <source>这份签约已{status}，不能再解约</source>
+        <translation>This contract is already {status} and cannot be ended</translation>
+    </message>
+    <message>
+        <source>到期天数不能为负数</source>
+        <translation>The number of days cannot be negative</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDialog</name>
+    <message>
+        <source>家庭医生签约</source>
+        <translation>Family-doctor contract</translation>
+    </message>
+    <message>
+        <source>17位档案编号或后8位</source>
+        <translation>17-digit record number or its last 8 digits</translation>
+    </message>
+    <message>
+        <source>留空：当前用户</source>
+        <translation>Blank: the current user</translation>
+    </message>
+    <message>
+        <source> 年</source>
+        <translation> year(s)</translation>
+    </message>
+    <message>
+        <source>全户签约（在册家庭成员一起签）</source>
+        <translation>Whole household (all registered members together)</translation>
+    </message>
+    <message>
+        <source>居民</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>签约医生</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>签约团队</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>服务包</source>
+        <translation>Service packages</translation>
+    </message>
+    <message>
+        <source>签约日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>签约年限</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>签约</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已签约 {n} 人</source>
+        <translation>{n} signed</translation>
+    </message>
+    <message>
+        <source>；已有有效签约：{names}</source>
+        <translation>; already under contract: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsPage</name>
+    <message>
+        <source>履约中</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>{days}天内到期</source>
+        <translation>Ending within {days} days</translation>
+    </message>
+    <message>
+        <source>全部（含历史）</source>
+        <translation>All (with history)</translation>
+    </message>
+    <message>
+        <source>新签约…</source>
+        <translation>New contract…</translation>
+    </message>
+    <message>
+        <source>续约</source>
+        <translation>Renew</translation>
+    </message>
+    <message>
+        <source>解约…</source>
+        <translation>End…</translation>
+    </message>
+    <message>
+        <source>已签字</source>
+        <translation>Mark signed</translation>
+    </message>
+    <message>
+        <source>打印协议书…</source>
+        <translation>Print agreement…</translation>
+    </message>
+    <message>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>Record no.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>签约医生</source>
+        <translation>Doctor</translation>
+    </message>
+    <message>
+        <source>服务包</source>
+        <translation>Service packages</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>签字</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>{n} 份签约{days}天内到期，请及时续约</source>
+        <translation>{n} contracts end within {days} days: renew them in time</translation>
+    </message>
+    <message>
+        <source>解约</source>
+        <translation>End contract</translation>
+    </message>
+    <message>
+        <source>{name} 的解约原因：</source>
+        <translation>Reason for ending {name}'s contract:</translation>
+    </message>
+    <message>
+        <source>打印协议书</source>
+        <translation>Print agreement</translation>
+    </message>
+    <message>
+        <source>请先选择一份签约</source>
+        <translation>Select a contract first</translation>
+    </message>
+    <message>
+        <source>签约服务协议书</source>
+        <translation>Contract agreement</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>居民人数应在1到2000000之间</source>
@@ -392,6 +703,152 @@
     <message>
         <source>已取消</source>
         <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>Education</name>
+    <message>
+        <source>健康知识讲座</source>
+        <translation>Health lectures</translation>
+    </message>
+    <message>
+        <source>公众健康咨询</source>
+        <translation>Public consultations</translation>
+    </message>
+    <message>
+        <source>宣传栏更换</source>
+        <translation>Bulletin board updates</translation>
+    </message>
+    <message>
+        <source>印刷资料发放</source>
+        <translation>Printed material handouts</translation>
+    </message>
+    <message>
+        <source>音像资料种类</source>
+        <translation>Audio-visual material kinds</translation>
+    </message>
+    <message>
+        <source>个体化健康教育</source>
+        <translation>Individual education</translation>
+    </message>
+    <message>
+        <source>健康教育活动</source>
+        <translation>health education activities</translation>
+    </message>
+    <message>
+        <source>{label}应为0到{max}的整数</source>
+        <translation>{label} must be a whole number from 0 to {max}</translation>
+    </message>
+    <message>
+        <source>请填写活动时间</source>
+        <translation>Enter the date of the activity</translation>
+    </message>
+    <message>
+        <source>活动时间不能晚于今天</source>
+        <translation>The activity date cannot be later than today</translation>
+    </message>
+    <message>
+        <source>活动形式应为1到6：1发放印刷资料 2播放音像资料 3宣传栏 4公众健康咨询活动 5健康知识讲座 6个体化健康教育</source>
+        <translation>The activity type must be 1 to 6: 1 printed materials, 2 audio-visual, 3 bulletin board, 4 public consultation, 5 health lecture, 6 individual education</translation>
+    </message>
+    <message>
+        <source>请填写活动主题</source>
+        <translation>Enter the topic</translation>
+    </message>
+    <message>
+        <source>请填写活动地点</source>
+        <translation>Enter the place</translation>
+    </message>
+    <message>
+        <source>讲座和咨询活动请填写接受健康教育人数</source>
+        <translation>Enter how many people a lecture or consultation reached</translation>
+    </message>
+    <message>
+        <source>找不到这次健康教育活动</source>
+        <translation>Health education activity not found</translation>
+    </message>
+    <message>
+        <source>附件“{name}”是空文件</source>
+        <translation>The attachment "{name}" is empty</translation>
+    </message>
+    <message>
+        <source>附件“{name}”太大（{size} MB），最大 {max} MB</source>
+        <translation>The attachment "{name}" is too large ({size} MB); the limit is {max} MB</translation>
+    </message>
+    <message>
+        <source>附件“{name}”不是 JPEG、PNG 图片或 PDF 文件</source>
+        <translation>The attachment "{name}" is not a JPEG or PNG image or a PDF file</translation>
+    </message>
+    <message>
+        <source>每次活动最多 {max} 个附件</source>
+        <translation>An activity can have at most {max} attachments</translation>
+    </message>
+    <message>
+        <source>读不了附件：{name}</source>
+        <translation>Cannot read the attachment: {name}</translation>
+    </message>
+    <message>
+        <source>找不到附件</source>
+        <translation>Attachment not found</translation>
+    </message>
+    <message>
+        <source>附件“{name}”已损坏</source>
+        <translation>The attachment "{name}" is damaged</translation>
+    </message>
+</context>
+<context>
+    <name>EducationPage</name>
+    <message>
+        <source>新活动…</source>
+        <translation>New activity…</translation>
+    </message>
+    <message>
+        <source>打印记录表…</source>
+        <translation>Print record…</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>活动时间</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>活动形式</source>
+        <translation>Activity type</translation>
+    </message>
+    <message>
+        <source>活动主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>活动地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <source>组织者</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>存档材料</source>
+        <translation>Archived files</translation>
+    </message>
+    <message>
+        <source>打印记录表</source>
+        <translation>Print record</translation>
+    </message>
+    <message>
+        <source>请先选择一次活动</source>
+        <translation>Select an activity first</translation>
+    </message>
+    <message>
+        <source>健康教育活动记录表</source>
+        <translation>Health education activity record</translation>
     </message>
 </context>
 <context>
@@ -415,6 +872,151 @@
     <message>
         <source>这次体检没有异常结果，无需转诊</source>
         <translation>This check found nothing abnormal; no referral needed</translation>
+    </message>
+</context>
+<context>
+    <name>ElderlyCheckDialog</name>
+    <message>
+        <source>老年人健康体检 — {name}</source>
+        <translation>Elderly health check — {name}</translation>
+    </message>
+    <message>
+        <source>{name}，{age}岁，档案编号 {no}</source>
+        <translation>{name}, age {age}, record no. {no}</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>生活自理能力评估：请选择五项的等级</source>
+        <translation>Self-care assessment: choose a level for all five items</translation>
+    </message>
+    <message>
+        <source>生活自理能力评估：{score}分，{level}</source>
+        <translation>Self-care assessment: {score} points, {level}</translation>
+    </message>
+    <message>
+        <source>体检发现血压升高。是否将{name}纳入{program}患者健康管理？</source>
+        <translation>The check found raised blood pressure. Enrol {name} in {program} management?</translation>
+    </message>
+    <message>
+        <source>体检发现空腹血糖升高。是否将{name}纳入{program}患者健康管理？</source>
+        <translation>The check found raised fasting glucose. Enrol {name} in {program} management?</translation>
+    </message>
+    <message>
+        <source>纳入慢病管理</source>
+        <translation>Chronic-disease management</translation>
+    </message>
+    <message>
+        <source>异常结果</source>
+        <translation>Abnormal results</translation>
+    </message>
+    <message>
+        <source>体检有异常结果：{found}。是否起草转诊单？</source>
+        <translation>Abnormal results: {found}. Draft a referral?</translation>
+    </message>
+</context>
+<context>
+    <name>ElderlyPage</name>
+    <message>
+        <source>全部村民小组</source>
+        <translation>All village groups</translation>
+    </message>
+    <message>
+        <source>录入体检 (Enter)</source>
+        <translation>Enter check (Enter)</translation>
+    </message>
+    <message>
+        <source>打印名单</source>
+        <translation>Print list</translation>
+    </message>
+    <message>
+        <source>打印空白体检表</source>
+        <translation>Print blank form</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>年龄</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>Village group</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>上次体检</source>
+        <translation>Last check</translation>
+    </message>
+    <message>
+        <source>今年未体检的65岁及以上老年人</source>
+        <translation>Residents 65+ not checked this year</translation>
+    </message>
+    <message>
+        <source>从未体检</source>
+        <translation>Never checked</translation>
+    </message>
+    <message>
+        <source>未体检 {n} 人；今年已体检 {checked}/{total}（{rate}）</source>
+        <translation>{n} not checked; checked this year {checked}/{total} ({rate})</translation>
+    </message>
+    <message>
+        <source>老年人健康体检工作单</source>
+        <translation>Elderly health check worklist</translation>
+    </message>
+    <message>
+        <source>老年人健康体检表（空白）</source>
+        <translation>Elderly health check form (blank)</translation>
+    </message>
+</context>
+<context>
+    <name>Encryption</name>
+    <message>
+        <source>数据库 {path} 已加密（或已损坏），本机找不到它的密钥 {key}：请从备份恢复 keys 文件夹，或请县级用托管密钥找回存储密钥</source>
+        <translation>The database {path} is encrypted (or damaged) and its key {key} is missing on this PC. Restore the keys folder from a backup, or ask the county to recover the store key with the escrow key.</translation>
+    </message>
+    <message>
+        <source>数据库 {path} 打不开：它已损坏，或不是用本机的存储密钥 {key} 加密的</source>
+        <translation>The database {path} cannot be opened: it is damaged, or it was not encrypted with this PC's store key {key}.</translation>
+    </message>
+    <message>
+        <source>存储密钥文件 {path} 不是本机设备密钥加密的，或已损坏</source>
+        <translation>The store key file {path} was not encrypted with this PC's device key, or it is damaged.</translation>
+    </message>
+    <message>
+        <source>{path} 不是存储密钥（应为 64 位十六进制数）</source>
+        <translation>{path} is not a store key (it should be 64 hexadecimal digits).</translation>
+    </message>
+    <message>
+        <source>找不到密钥文件：{path}</source>
+        <translation>Key file not found: {path}</translation>
+    </message>
+    <message>
+        <source>PostgreSQL 数据库不用本功能加密：请用数据库服务器的磁盘加密</source>
+        <translation>A PostgreSQL database is not encrypted by CunYi: use disk encryption on the database server.</translation>
+    </message>
+    <message>
+        <source>数据库已经加密</source>
+        <translation>The database is already encrypted.</translation>
+    </message>
+    <message>
+        <source>加密副本校验未通过，数据库未改动</source>
+        <translation>The encrypted copy failed verification; the database was not changed.</translation>
     </message>
 </context>
 <context>
@@ -557,8 +1159,28 @@
         <translation>Contact and address</translation>
     </message>
     <message>
+        <source>本机构信息（打印在随访卡、转诊单、工作单上）</source>
+        <translation>Institution (printed on cards, referral slips and worklists)</translation>
+    </message>
+    <message>
+        <source>机构名称</source>
+        <translation>Institution name</translation>
+    </message>
+    <message>
+        <source>如 朝阳乡幸福村卫生室</source>
+        <translation>e.g. Xingfu Village Clinic</translation>
+    </message>
+    <message>
         <source>手机11位，或区号-号码</source>
         <translation>11-digit mobile, or area code-number</translation>
+    </message>
+    <message>
+        <source>医生</source>
+        <translation>Doctors</translation>
+    </message>
+    <message>
+        <source>姓名，用顿号或逗号隔开</source>
+        <translation>Names, separated by commas</translation>
     </message>
     <message>
         <source>联系人姓名</source>
@@ -583,18 +1205,6 @@
     <message>
         <source>与户主关系</source>
         <translation>Relation to head of household</translation>
-    </message>
-    <message>
-        <source>建档立卡贫困户</source>
-        <translation>Registered poor household</translation>
-    </message>
-    <message>
-        <source>签约年限</source>
-        <translation>Contract term</translation>
-    </message>
-    <message>
-        <source>年</source>
-        <translation>years</translation>
     </message>
     <message>
         <source>家庭户</source>
@@ -629,8 +1239,36 @@
         <translation>Past history</translation>
     </message>
     <message>
+        <source>贫困户类型</source>
+        <translation>Poverty status</translation>
+    </message>
+    <message>
+        <source>致贫原因</source>
+        <translation>Cause of poverty</translation>
+    </message>
+    <message>
+        <source>登记日期</source>
+        <translation>Registration date</translation>
+    </message>
+    <message>
+        <source>救治方式</source>
+        <translation>Treatment track</translation>
+    </message>
+    <message>
+        <source>帮扶措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
         <source>疾病</source>
         <translation>Diseases</translation>
+    </message>
+    <message>
+        <source>复核日期</source>
+        <translation>Review date</translation>
+    </message>
+    <message>
+        <source>免费健康体检日期</source>
+        <translation>Free health check date</translation>
     </message>
     <message>
         <source>其他疾病，请写明</source>
@@ -711,6 +1349,14 @@
     <message>
         <source>签约医生</source>
         <translation>Contract doctor</translation>
+    </message>
+    <message>
+        <source>签约团队</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>解约原因</source>
+        <translation>Reason for ending</translation>
     </message>
     <message>
         <source>遗传病名称</source>
@@ -823,6 +1469,26 @@
     <message>
         <source>转诊医生</source>
         <translation>Referring doctor</translation>
+    </message>
+    <message>
+        <source>不到位原因</source>
+        <translation>Reason not arrived</translation>
+    </message>
+    <message>
+        <source>诊断结果</source>
+        <translation>Diagnosis</translation>
+    </message>
+    <message>
+        <source>住院病案号</source>
+        <translation>Inpatient record no.</translation>
+    </message>
+    <message>
+        <source>主要检查结果</source>
+        <translation>Main findings</translation>
+    </message>
+    <message>
+        <source>下一步治疗方案</source>
+        <translation>Treatment plan</translation>
     </message>
     <message>
         <source>联系电话</source>
@@ -1266,11 +1932,11 @@
     </message>
     <message>
         <source>监护人住址</source>
-        <translation>Guardian&apos;s address</translation>
+        <translation>Guardian's address</translation>
     </message>
     <message>
         <source>监护人电话</source>
-        <translation>Guardian&apos;s phone</translation>
+        <translation>Guardian's phone</translation>
     </message>
     <message>
         <source>村（居）委会联系人</source>
@@ -1354,7 +2020,7 @@
     </message>
     <message>
         <source>专科医生的意见</source>
-        <translation>Psychiatrist&apos;s opinion</translation>
+        <translation>Psychiatrist's opinion</translation>
     </message>
     <message>
         <source>随访</source>
@@ -1375,10 +2041,6 @@
     <message>
         <source>危险性评估</source>
         <translation>Danger level</translation>
-    </message>
-    <message>
-        <source>级</source>
-        <translation>level</translation>
     </message>
     <message>
         <source>目前症状</source>
@@ -1489,8 +2151,52 @@
         <translation>Classification</translation>
     </message>
     <message>
-        <source>随访医生</source>
-        <translation>Visiting doctor</translation>
+        <source>常住人口</source>
+        <translation>resident population</translation>
+    </message>
+    <message>
+        <source>65岁及以上常住人口</source>
+        <translation>resident population aged 65+</translation>
+    </message>
+    <message>
+        <source>活动时间</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>活动地点</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>活动主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>组织者</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>接受健康教育人员类别</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <source>资料发放种类及数量</source>
+        <translation>Materials handed out (kinds and quantity)</translation>
+    </message>
+    <message>
+        <source>活动内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>活动总结评价</source>
+        <translation>Summary and evaluation</translation>
+    </message>
+    <message>
+        <source>接受健康教育人数</source>
+        <translation>Number reached</translation>
+    </message>
+    <message>
+        <source>资料种类数</source>
+        <translation>Kinds of material</translation>
     </message>
 </context>
 <context>
@@ -1649,7 +2355,7 @@
     </message>
     <message>
         <source>随访日期不能晚于 {today}：本机日期是 {pc}，而最近一次同步时乡镇卫生院的日期是 {town}，请核对电脑的日期和时间，并与乡镇卫生院同步</source>
-        <translation>The follow-up date cannot be later than {today}: this PC&apos;s date is {pc}, but the township health centre&apos;s date at the last sync was {town}. Check this PC&apos;s date and time, and sync with the township</translation>
+        <translation>The follow-up date cannot be later than {today}: this PC's date is {pc}, but the township health centre's date at the last sync was {town}. Check this PC's date and time, and sync with the township</translation>
     </message>
 </context>
 <context>
@@ -1966,6 +2672,10 @@
         <translation>All doctors</translation>
     </message>
     <message>
+        <source>在当前列表中查找：姓名、拼音首字母、档案编号、电话</source>
+        <translation>Find: name, initials, archive no., phone</translation>
+    </message>
+    <message>
         <source>录入随访 (Enter)</source>
         <translation>Record visit (Enter)</translation>
     </message>
@@ -1973,12 +2683,20 @@
         <source>共 {n} 人</source>
         <translation>{n} patients</translation>
     </message>
+    <message>
+        <source>共 {total} 人，找到 {n} 人</source>
+        <translation>{n} of {total} patients</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
     <message>
         <source>在“居民档案”中搜索、建档或导入花名册。</source>
         <translation>Search, enrol or import a roster under Health records.</translation>
+    </message>
+    <message>
+        <source>未结转诊（紧急在前）</source>
+        <translation>Open referrals (urgent first)</translation>
     </message>
     <message>
         <source>在册居民</source>
@@ -2015,6 +2733,41 @@
     <message>
         <source>今年未随访</source>
         <translation>Not seen this year</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDialog</name>
+    <message>
+        <source>登记贫困户</source>
+        <translation>Register poor household</translation>
+    </message>
+    <message>
+        <source>任一家庭成员的档案编号</source>
+        <translation>Record no. of any household member</translation>
+    </message>
+    <message>
+        <source>因病致贫</source>
+        <translation>Poor because of illness</translation>
+    </message>
+    <message>
+        <source>因病返贫</source>
+        <translation>Back in poverty because of illness</translation>
+    </message>
+    <message>
+        <source>家庭成员</source>
+        <translation>Household member</translation>
+    </message>
+    <message>
+        <source>贫困户类型</source>
+        <translation>Poverty status</translation>
+    </message>
+    <message>
+        <source>致贫原因</source>
+        <translation>Cause of poverty</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
     </message>
 </context>
 <context>
@@ -2055,6 +2808,272 @@
         <source>{day}末次随访：未稳定</source>
         <translation>Latest follow-up {day}: not stable</translation>
     </message>
+    <message>
+        <source>健康档案建档率</source>
+        <translation>Health record coverage</translation>
+    </message>
+    <message>
+        <source>{date} 建档，期末在册</source>
+        <translation>Record made {date}, on the register at the end of the period</translation>
+    </message>
+    <message>
+        <source>电子健康档案建档率</source>
+        <translation>Electronic health record coverage</translation>
+    </message>
+    <message>
+        <source>电子档案缺{field}</source>
+        <translation>Electronic record lacks the {field}</translation>
+    </message>
+    <message>
+        <source>电子档案缺{first}和{second}</source>
+        <translation>Electronic record lacks the {first} and the {second}</translation>
+    </message>
+    <message>
+        <source>{date} 建电子档案，身份证号和现住址齐全</source>
+        <translation>Electronic record made {date}, with ID number and current address</translation>
+    </message>
+    <message>
+        <source>随访</source>
+        <translation>a follow-up</translation>
+    </message>
+    <message>
+        <source>转诊</source>
+        <translation>a referral</translation>
+    </message>
+    <message>
+        <source>健康档案使用率</source>
+        <translation>Health record use</translation>
+    </message>
+    <message>
+        <source>本期没有服务记录</source>
+        <translation>No service entry in the period</translation>
+    </message>
+    <message>
+        <source>{date} 有{what}记录</source>
+        <translation>{what} on {date}</translation>
+    </message>
+    <message>
+        <source>本年面对面随访 {done} 次，要求 {required} 次</source>
+        <translation>{done} face-to-face follow-ups this year, {required} required</translation>
+    </message>
+    <message>
+        <source>本期面对面随访 {done} 次，要求 {required} 次</source>
+        <translation>{done} face-to-face follow-ups in the period, {required} required</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end} 在管（{quarters} 个季度，按季度折算），面对面随访 {done} 次，要求 {required} 次</source>
+        <translation>Under management {start} to {end} ({quarters} quarters, pro rata by quarter): {done} face-to-face follow-ups, {required} required</translation>
+    </message>
+    <message>
+        <source>本期没有测量血压的随访</source>
+        <translation>No follow-up with a blood pressure reading in the period</translation>
+    </message>
+    <message>
+        <source>本期没有测量空腹血糖的随访</source>
+        <translation>No follow-up with a fasting glucose reading in the period</translation>
+    </message>
+    <message>
+        <source>最近一次随访 {date} 血压 {sbp}/{dbp} mmHg，达标（&lt; {limit}）</source>
+        <translation>Latest follow-up {date}: BP {sbp}/{dbp} mmHg, on target (&lt; {limit})</translation>
+    </message>
+    <message>
+        <source>最近一次随访 {date} 血压 {sbp}/{dbp} mmHg，未达标（目标 &lt; {limit}）</source>
+        <translation>Latest follow-up {date}: BP {sbp}/{dbp} mmHg, above target (&lt; {limit})</translation>
+    </message>
+    <message>
+        <source>最近一次随访 {date} 空腹血糖 {glucose} mmol/L，达标（&lt; {limit}）</source>
+        <translation>Latest follow-up {date}: fasting glucose {glucose} mmol/L, on target (&lt; {limit})</translation>
+    </message>
+    <message>
+        <source>最近一次随访 {date} 空腹血糖 {glucose} mmol/L，未达标（目标 &lt; {limit}）</source>
+        <translation>Latest follow-up {date}: fasting glucose {glucose} mmol/L, above target (&lt; {limit})</translation>
+    </message>
+    <message>
+        <source>高血压患者规范管理率</source>
+        <translation>Hypertension: standard management rate</translation>
+    </message>
+    <message>
+        <source>管理人群血压控制率</source>
+        <translation>Hypertension: blood pressure control rate</translation>
+    </message>
+    <message>
+        <source>2型糖尿病患者规范管理率</source>
+        <translation>Type 2 diabetes: standard management rate</translation>
+    </message>
+    <message>
+        <source>管理人群血糖控制率</source>
+        <translation>Type 2 diabetes: glucose control rate</translation>
+    </message>
+    <message>
+        <source>没有名为“{key}”的指标；可用的有：{keys}</source>
+        <translation>There is no indicator “{key}”; available: {keys}</translation>
+    </message>
+    <message>
+        <source>季度应是 1、2、3 或 4</source>
+        <translation>The quarter must be 1, 2, 3 or 4</translation>
+    </message>
+    <message>
+        <source>没有村代码为 {code} 的村，或无权查看它的报表</source>
+        <translation>There is no village with code {code}, or you may not see its report</translation>
+    </message>
+    <message>
+        <source>名单应是 numerator（分子）或 denominator（分母）</source>
+        <translation>The list must be numerator or denominator</translation>
+    </message>
+    <message>
+        <source>“{name}”的分母是{figure}，不是名单</source>
+        <translation>The denominator of “{name}” is {figure}, not a list</translation>
+    </message>
+    <message>
+        <source>65岁及以上老年人</source>
+        <translation>Aged 65 and over</translation>
+    </message>
+    <message>
+        <source>高血压患者</source>
+        <translation>Hypertension</translation>
+    </message>
+    <message>
+        <source>2型糖尿病患者</source>
+        <translation>Type 2 diabetes</translation>
+    </message>
+    <message>
+        <source>严重精神障碍患者</source>
+        <translation>Severe mental disorder</translation>
+    </message>
+    <message>
+        <source>建档立卡贫困人口</source>
+        <translation>Registered poor</translation>
+    </message>
+    <message>
+        <source>{groups}已签约，有效至{end}</source>
+        <translation>{groups}under contract until {end}</translation>
+    </message>
+    <message>
+        <source>{groups}{day}没有有效的签约</source>
+        <translation>{groups}no contract in force on {day}</translation>
+    </message>
+    <message>
+        <source>家庭医生签约率</source>
+        <translation>Family-doctor contract rate</translation>
+    </message>
+    <message>
+        <source>重点人群家庭医生签约率</source>
+        <translation>Contract rate of key groups</translation>
+    </message>
+    <message>
+        <source>贫困人口家庭医生签约率</source>
+        <translation>Contract rate of the registered poor</translation>
+    </message>
+    <message>
+        <source>贫困慢病患者月随访率</source>
+        <translation>Monthly follow-up rate of poor chronic patients</translation>
+    </message>
+    <message>
+        <source>{done}个月每月都有随访</source>
+        <translation>a follow-up in each of {done} months</translation>
+    </message>
+    <message>
+        <source>{done}/{months}个月有随访，缺{missing}</source>
+        <translation>follow-ups in {done} of {months} months; missing {missing}</translation>
+    </message>
+    <message>
+        <source>{date} {place}：{topic}（{form}）</source>
+        <translation>{date} {place}: {topic} ({form})</translation>
+    </message>
+    <message>
+        <source>健康知识讲座次数</source>
+        <translation>Health lectures held</translation>
+    </message>
+    <message>
+        <source>公众健康咨询活动次数</source>
+        <translation>Public consultations held</translation>
+    </message>
+    <message>
+        <source>宣传栏更换次数</source>
+        <translation>Bulletin board updates</translation>
+    </message>
+    <message>
+        <source>印刷资料发放次数</source>
+        <translation>Printed material handouts</translation>
+    </message>
+    <message>
+        <source>年度最低次数</source>
+        <translation>yearly minimum count</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorDrilldown</name>
+    <message>
+        <source>指标名单</source>
+        <translation>Residents behind an indicator</translation>
+    </message>
+    <message>
+        <source>分子（计入的居民）</source>
+        <translation>Numerator (residents counted)</translation>
+    </message>
+    <message>
+        <source>分母（应管理的全部居民）</source>
+        <translation>Denominator (everyone it covers)</translation>
+    </message>
+    <message>
+        <source>只看未计入的</source>
+        <translation>Only those not counted</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>计入</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>正在列出居民…</source>
+        <translation>Listing residents…</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>共 {n} 人，计入 {counted} 人</source>
+        <translation>{n} residents, {counted} counted</translation>
+    </message>
+</context>
+<context>
+    <name>LastSyncLabel</name>
+    <message>
+        <source>网络同步：未设置</source>
+        <translation>Network sync: not set up</translation>
+    </message>
+    <message>
+        <source>上次同步：{when}（最近一次失败）</source>
+        <translation>Last sync: {when} (latest try failed)</translation>
+    </message>
+    <message>
+        <source>上次同步：{when}</source>
+        <translation>Last sync: {when}</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -2076,7 +3095,7 @@
     </message>
     <message>
         <source>首次使用：请为管理员设置密码（至少6个字符），以后用它登录。</source>
-        <translation>First use: choose the admin&apos;s password (at least 6 characters); you will log in with it.</translation>
+        <translation>First use: choose the admin's password (at least 6 characters); you will log in with it.</translation>
     </message>
     <message>
         <source>请登录。每一次修改都会记录操作人。</source>
@@ -2118,6 +3137,26 @@
         <translation>Follow-up</translation>
     </message>
     <message>
+        <source>老年人</source>
+        <translation>Elderly</translation>
+    </message>
+    <message>
+        <source>专项随访</source>
+        <translation>Special follow-up</translation>
+    </message>
+    <message>
+        <source>签约</source>
+        <translation>Contracts</translation>
+    </message>
+    <message>
+        <source>贫困户</source>
+        <translation>Poverty</translation>
+    </message>
+    <message>
+        <source>健康教育</source>
+        <translation>Education</translation>
+    </message>
+    <message>
         <source>打印</source>
         <translation>Print</translation>
     </message>
@@ -2146,12 +3185,225 @@
         <translation>Settings</translation>
     </message>
     <message>
+        <source>{role}：{name}（{code}）</source>
+        <translation>{role}: {name} ({code})</translation>
+    </message>
+    <message>
         <source>系统</source>
         <translation>System</translation>
     </message>
     <message>
         <source>当前用户：{user}</source>
         <translation>User: {user}</translation>
+    </message>
+</context>
+<context>
+    <name>NetSync</name>
+    <message>
+        <source>只有乡镇卫生院的电脑能运行同步服务器</source>
+        <translation>Only the township health centre's PC can run the sync server</translation>
+    </message>
+    <message>
+        <source>同步包的发送方或接收方不符</source>
+        <translation>The bundle's sender or recipient does not match</translation>
+    </message>
+    <message>
+        <source>同步包编号与上传编号不符</source>
+        <translation>The bundle's number does not match the upload's</translation>
+    </message>
+    <message>
+        <source>无法在 {host}:{port} 上开启服务：{reason}</source>
+        <translation>Cannot serve on {host}:{port}: {reason}</translation>
+    </message>
+    <message>
+        <source>“{url}”不是有效的服务器地址（例如 http://192.168.1.10:8765）</source>
+        <translation>“{url}” is not a valid server address (e.g. http://192.168.1.10:8765)</translation>
+    </message>
+    <message>
+        <source>证书指纹应为 64 位十六进制数字</source>
+        <translation>A certificate fingerprint is 64 hexadecimal digits</translation>
+    </message>
+    <message>
+        <source>还没有信任乡镇卫生院的设备卡：请先核对指纹并导入它</source>
+        <translation>The township's device card is not trusted yet: check its fingerprint and import it first</translation>
+    </message>
+    <message>
+        <source>网络同步由村卫生室发起；乡镇卫生院请运行 cunyi serve</source>
+        <translation>Network sync is started by village clinics; at the township, run cunyi serve</translation>
+    </message>
+    <message>
+        <source>还没有设置乡镇卫生院服务器地址：请在“同步”页填写，或用 --server 指定</source>
+        <translation>No township server address yet: enter it on the Sync page, or give --server</translation>
+    </message>
+    <message>
+        <source>同步时出错（详见日志），稍后会自动重试</source>
+        <translation>Sync failed (see the log); it will be retried automatically</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院拒收了本机的同步包：{reason}</source>
+        <translation>The township refused this PC's bundle: {reason}</translation>
+    </message>
+    <message>
+        <source>服务器证书与乡镇卫生院设备卡上的指纹不符：可能连到了假冒的服务器，已停止同步</source>
+        <translation>The server's certificate does not match the fingerprint on the township's card: it may be an impostor; sync stopped</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院服务器响应超时，稍后会自动重试</source>
+        <translation>The township server took too long to answer; will retry automatically</translation>
+    </message>
+    <message>
+        <source>连不上乡镇卫生院服务器 {url}：网络不通，或服务器没有开</source>
+        <translation>Cannot reach the township server {url}: no network, or the server is not running</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院服务器不认识本机：请乡镇卫生院核对指纹后导入本机的设备卡</source>
+        <translation>The township server does not know this PC: the township must check its fingerprint and import this PC's card</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院已撤销对本机的信任，不能再同步</source>
+        <translation>The township has revoked its trust in this PC; it can no longer sync</translation>
+    </message>
+    <message>
+        <source>服务器把这次请求当作重放而拒绝了：稍后会自动重试</source>
+        <translation>The server refused the request as a replay; it will be retried automatically</translation>
+    </message>
+    <message>
+        <source>服务器认为本机请求的签名不符：请核对本机的设备卡</source>
+        <translation>The server found this PC's request signature invalid: check this PC's device card</translation>
+    </message>
+    <message>
+        <source>同步包超过服务器允许的大小，服务器拒收</source>
+        <translation>The bundle is larger than the server allows; refused</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院服务器磁盘空间不足，稍后再试</source>
+        <translation>The township server is short of disk space; will try again later</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院服务器暂时出错（{status}），稍后会自动重试</source>
+        <translation>The township server had an error ({status}); will retry automatically</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院服务器拒绝了请求（{status}）：{reason}</source>
+        <translation>The township server refused the request ({status}): {reason}</translation>
+    </message>
+    <message>
+        <source>下载中断（已收到 {got} / {size} 字节），下次从断点继续</source>
+        <translation>Download interrupted ({got} of {size} bytes received); the next try resumes from there</translation>
+    </message>
+    <message>
+        <source>下载的同步包校验不符，已丢弃，下次重新下载</source>
+        <translation>The downloaded bundle failed its checksum; discarded, it will be fetched again</translation>
+    </message>
+    <message>
+        <source>本机时钟比乡镇卫生院服务器快约 {gap} 天：请校准本机的日期和时间后再同步</source>
+        <translation>This PC's clock is about {gap} days ahead of the township server: correct this PC's date and time, then sync</translation>
+    </message>
+    <message>
+        <source>本机时钟比乡镇卫生院服务器慢约 {gap} 天：请校准本机的日期和时间后再同步</source>
+        <translation>This PC's clock is about {gap} days behind the township server: correct this PC's date and time, then sync</translation>
+    </message>
+    <message>
+        <source>本机时钟比乡镇卫生院服务器快约 {gap} 分钟：请校准本机的日期和时间后再同步</source>
+        <translation>This PC's clock is about {gap} minutes ahead of the township server: correct this PC's date and time, then sync</translation>
+    </message>
+    <message>
+        <source>本机时钟比乡镇卫生院服务器慢约 {gap} 分钟：请校准本机的日期和时间后再同步</source>
+        <translation>This PC's clock is about {gap} minutes behind the township server: correct this PC's date and time, then sync</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSync</name>
+    <message>
+        <source>从未</source>
+        <translation>never</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSyncBox</name>
+    <message>
+        <source>网络同步（乡镇卫生院服务器）</source>
+        <translation>Network sync (township server)</translation>
+    </message>
+    <message>
+        <source>本机是乡镇卫生院：运行“cunyi serve”开启同步服务器，各村卫生室即可通过网络自动同步；下方“同步记录”中可见收到的同步包。</source>
+        <translation>This PC is the township health centre: run “cunyi serve” to start the sync server, and village clinics sync with it over the network by themselves. Bundles received are listed under Sync history below.</translation>
+    </message>
+    <message>
+        <source>例如 http://192.168.1.10:8765</source>
+        <translation>e.g. http://192.168.1.10:8765</translation>
+    </message>
+    <message>
+        <source>保存地址</source>
+        <translation>Save address</translation>
+    </message>
+    <message>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>服务器地址：</source>
+        <translation>Server address:</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>上传</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>下载</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>变更（发/收）</source>
+        <translation>Changes (out/in)</translation>
+    </message>
+    <message>
+        <source>流量</source>
+        <translation>Traffic</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>尚未设置服务器地址：填写后保存，本机会在能连上乡镇卫生院时自动同步。</source>
+        <translation>No server address yet: enter and save it, and this PC syncs by itself whenever the township can be reached.</translation>
+    </message>
+    <message>
+        <source>上次成功：{ok}　下次尝试：{next}　待上传同步包：{files} 个　乡镇卫生院未确认：{changes} 条变更</source>
+        <translation>Last success: {ok}   Next try: {next}   Bundles to send: {files}   Changes not yet acknowledged by the township: {changes}</translation>
+    </message>
+    <message>
+        <source>随时</source>
+        <translation>any time</translation>
+    </message>
+    <message>
+        <source>上次失败（连续 {n} 次）：{error}</source>
+        <translation>Last try failed ({n} in a row): {error}</translation>
+    </message>
+    <message>
+        <source>成功</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>网络同步</source>
+        <translation>Network sync</translation>
     </message>
 </context>
 <context>
@@ -2162,11 +3414,250 @@
     </message>
 </context>
 <context>
-    <name>Print</name>
+    <name>PlanDialog</name>
     <message>
-        <source>10 其他</source>
-        <translation>10 Other</translation>
+        <source>一患一策</source>
+        <translation>Patient plan</translation>
     </message>
+    <message>
+        <source>17位档案编号或后8位</source>
+        <translation>17-digit record number or its last 8 digits</translation>
+    </message>
+    <message>
+        <source>留空：在管的慢病</source>
+        <translation>Blank: the chronic diseases under management</translation>
+    </message>
+    <message>
+        <source>今年已做，日期</source>
+        <translation>Done this year, on</translation>
+    </message>
+    <message>
+        <source>患者</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>疾病</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>救治方式</source>
+        <translation>Treatment track</translation>
+    </message>
+    <message>
+        <source>帮扶措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>复核日期</source>
+        <translation>Review date</translation>
+    </message>
+    <message>
+        <source>免费健康体检</source>
+        <translation>Free health check</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>Population</name>
+    <message>
+        <source>常住人口</source>
+        <translation>resident population</translation>
+    </message>
+    <message>
+        <source>65岁及以上常住人口</source>
+        <translation>resident population aged 65+</translation>
+    </message>
+    <message>
+        <source>年份应在 {low} 到 {high} 之间</source>
+        <translation>The year must be between {low} and {high}</translation>
+    </message>
+    <message>
+        <source>{what}应是 0 到 {high} 之间的整数</source>
+        <translation>The {what} must be a whole number from 0 to {high}</translation>
+    </message>
+    <message>
+        <source>人口数由乡镇卫生院录入，同步到各村</source>
+        <translation>Population figures are entered at the township health centre and synced to the villages</translation>
+    </message>
+    <message>
+        <source>65岁及以上人口不能多于常住人口</source>
+        <translation>The population aged 65+ cannot exceed the resident population</translation>
+    </message>
+    <message>
+        <source>本乡镇没有村代码为 {code} 的村</source>
+        <translation>This township has no village with code {code}</translation>
+    </message>
+    <message>
+        <source>{village}的{what}应是整数，不能是“{text}”</source>
+        <translation>{village}: the {what} must be a whole number, not “{text}”</translation>
+    </message>
+</context>
+<context>
+    <name>PopulationDialog</name>
+    <message>
+        <source>{year} 年人口数</source>
+        <translation>Population figures {year}</translation>
+    </message>
+    <message>
+        <source>各村常住人口和65岁及以上常住人口，用作建档率和老年人健康管理率的分母；保存后随同步发到各村。</source>
+        <translation>Each village's resident population and population aged 65+: the denominators of record coverage and elderly health management. Once saved they reach the villages by sync.</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>常住人口</source>
+        <translation>Resident population</translation>
+    </message>
+    <message>
+        <source>65岁及以上</source>
+        <translation>Aged 65+</translation>
+    </message>
+</context>
+<context>
+    <name>Poverty</name>
+    <message>
+        <source>{label}“{value}”不存在，可选：{choices}</source>
+        <translation>{label} "{value}" does not exist; choose from: {choices}</translation>
+    </message>
+    <message>
+        <source>登记日期不能晚于今天</source>
+        <translation>The registration date cannot be later than today</translation>
+    </message>
+    <message>
+        <source>这一户没有登记为贫困户</source>
+        <translation>This household is not registered as poor</translation>
+    </message>
+    <message>
+        <source>请填写致贫原因</source>
+        <translation>Enter the cause of poverty</translation>
+    </message>
+    <message>
+        <source>{name}不属于登记的贫困户：请先登记户的贫困状态</source>
+        <translation>{name} is not in a registered poor household: register the household first</translation>
+    </message>
+    <message>
+        <source>请填写帮扶措施</source>
+        <translation>Enter the measures</translation>
+    </message>
+    <message>
+        <source>请填写复核日期</source>
+        <translation>Enter the review date</translation>
+    </message>
+    <message>
+        <source>复核日期不能早于今天</source>
+        <translation>The review date cannot be earlier than today</translation>
+    </message>
+    <message>
+        <source>体检日期不能晚于今天</source>
+        <translation>The health check date cannot be later than today</translation>
+    </message>
+    <message>
+        <source>请填写疾病</source>
+        <translation>Enter the condition</translation>
+    </message>
+</context>
+<context>
+    <name>PovertyPage</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>登记贫困户…</source>
+        <translation>Register household…</translation>
+    </message>
+    <message>
+        <source>一患一策…</source>
+        <translation>Patient plan…</translation>
+    </message>
+    <message>
+        <source>导出Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>Record no.</translation>
+    </message>
+    <message>
+        <source>贫困户类型</source>
+        <translation>Poverty status</translation>
+    </message>
+    <message>
+        <source>致贫原因</source>
+        <translation>Cause of poverty</translation>
+    </message>
+    <message>
+        <source>签约</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>慢病本月随访</source>
+        <translation>Chronic visited this month</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>已签约/在册</source>
+        <translation>Signed / members</translation>
+    </message>
+    <message>
+        <source>贫困户</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>未全户签约</source>
+        <translation>Not all signed</translation>
+    </message>
+    <message>
+        <source>本月未随访</source>
+        <translation>No visit this month</translation>
+    </message>
+    <message>
+        <source>一患一策待复核</source>
+        <translation>Plans due for review</translation>
+    </message>
+    <message>
+        <source>未制定一患一策</source>
+        <translation>No plan</translation>
+    </message>
+    <message>
+        <source>今年未体检</source>
+        <translation>No health check this year</translation>
+    </message>
+    <message>
+        <source>导出贫困户</source>
+        <translation>Export poor households</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 户</source>
+        <translation>{n} households exported</translation>
+    </message>
+</context>
+<context>
+    <name>Print</name>
     <message>
         <source>随访日期</source>
         <translation>Visit date</translation>
@@ -2182,6 +3673,18 @@
     <message>
         <source>其他：</source>
         <translation>Other:</translation>
+    </message>
+    <message>
+        <source>失访原因：</source>
+        <translation>Lost to follow-up: </translation>
+    </message>
+    <message>
+        <source>死亡日期：</source>
+        <translation>Died: </translation>
+    </message>
+    <message>
+        <source>死亡原因：</source>
+        <translation>Cause of death: </translation>
     </message>
     <message>
         <source>体征</source>
@@ -2208,18 +3711,6 @@
         <translation>Dorsalis pedis pulse</translation>
     </message>
     <message>
-        <source>触及正常</source>
-        <translation>Normal</translation>
-    </message>
-    <message>
-        <source>减弱（双侧 左侧 右侧）</source>
-        <translation>Weak (both left right)</translation>
-    </message>
-    <message>
-        <source>消失（双侧 左侧 右侧）</source>
-        <translation>Absent (both left right)</translation>
-    </message>
-    <message>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -2240,16 +3731,8 @@
         <translation>Exercise</translation>
     </message>
     <message>
-        <source>＿次/周 ＿分钟/次</source>
-        <translation>＿ times/wk ＿ min/time</translation>
-    </message>
-    <message>
         <source>摄盐情况（咸淡）</source>
         <translation>Salt intake</translation>
-    </message>
-    <message>
-        <source>轻/中/重 / 轻/中/重</source>
-        <translation>L/M/H / L/M/H</translation>
     </message>
     <message>
         <source>主食（克/天）</source>
@@ -2276,20 +3759,8 @@
         <translation>Fasting glucose</translation>
     </message>
     <message>
-        <source>＿＿mmol/L</source>
-        <translation>＿＿ mmol/L</translation>
-    </message>
-    <message>
         <source>其他检查*</source>
         <translation>Other tests*</translation>
-    </message>
-    <message>
-        <source>糖化血红蛋白＿＿%</source>
-        <translation>HbA1c ＿＿%</translation>
-    </message>
-    <message>
-        <source>检查日期：＿月＿日</source>
-        <translation>Date: ＿/＿</translation>
     </message>
     <message>
         <source>服药依从性</source>
@@ -2304,10 +3775,6 @@
         <translation>None</translation>
     </message>
     <message>
-        <source>有＿＿</source>
-        <translation>Yes ＿＿</translation>
-    </message>
-    <message>
         <source>低血糖反应</source>
         <translation>Hypoglycaemia</translation>
     </message>
@@ -2316,12 +3783,56 @@
         <translation>Classification of this visit</translation>
     </message>
     <message>
-        <source>每日＿次 每次＿mg</source>
-        <translation>＿ times/day ＿ mg/time</translation>
-    </message>
-    <message>
         <source>用药情况</source>
         <translation>Medication</translation>
+    </message>
+    <message>
+        <source>次/周</source>
+        <translation>×/week</translation>
+    </message>
+    <message>
+        <source>分钟/次</source>
+        <translation>min/session</translation>
+    </message>
+    <message>
+        <source>{n}次/周 {m}分钟/次</source>
+        <translation>{n}×/week, {m} min/session</translation>
+    </message>
+    <message>
+        <source>（目前/目标）</source>
+        <translation>(now / target)</translation>
+    </message>
+    <message>
+        <source>糖化血红蛋白{value}%</source>
+        <translation>HbA1c {value}%</translation>
+    </message>
+    <message>
+        <source>糖化血红蛋白</source>
+        <translation>HbA1c</translation>
+    </message>
+    <message>
+        <source>检查日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>有</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>每日</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>次</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>每次</source>
+        <translation>each</translation>
+    </message>
+    <message>
+        <source>每次{n}mg</source>
+        <translation>{n} mg each</translation>
     </message>
     <message>
         <source>药物名称{n}</source>
@@ -2365,7 +3876,7 @@
     </message>
     <message>
         <source>随访医生签名</source>
-        <translation>Doctor&apos;s signature</translation>
+        <translation>Doctor's signature</translation>
     </message>
     <message>
         <source>高血压患者随访服务记录表</source>
@@ -2412,8 +3923,36 @@
         <translation>Phone</translation>
     </message>
     <message>
+        <source>血压：剧烈头痛、头晕、胸闷胸痛、心慌、视物模糊、一侧肢体麻木无力或意识改变，请立即就诊。</source>
+        <translation>Blood pressure: severe headache, dizziness, chest pain or tightness, palpitations, blurred vision, numbness or weakness on one side, or confusion: see a doctor at once.</translation>
+    </message>
+    <message>
+        <source>低血糖：心慌、出汗、手抖、饥饿感、头晕乏力，立即吃糖或喝糖水；15分钟不缓解或意识不清，速就医。</source>
+        <translation>Low blood sugar: palpitations, sweating, shaking, hunger, dizziness, weakness: eat sugar or drink sugared water now; if not better in 15 minutes or drowsy, get help at once.</translation>
+    </message>
+    <message>
+        <source>高血糖：口渴多饮、多尿、恶心呕吐、腹痛、呼吸深快、呼气有烂苹果味或嗜睡，请立即就诊。</source>
+        <translation>High blood sugar: great thirst, passing much urine, nausea or vomiting, belly pain, deep fast breathing, fruity breath or drowsiness: see a doctor at once.</translation>
+    </message>
+    <message>
+        <source>如有胸闷、心慌、视物模糊或意识改变，请立即就诊。</source>
+        <translation>Chest tightness, palpitations, blurred vision or confusion: see a doctor at once.</translation>
+    </message>
+    <message>
+        <source>新约定的随访日期{date}早于打印日期{today}，请选今天或以后的日期</source>
+        <translation>The planned visit date {date} is before the print date {today}. Choose today or a later date.</translation>
+    </message>
+    <message>
         <source>扫码查档</source>
         <translation>Scan to open</translation>
+    </message>
+    <message>
+        <source>随访提醒</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>逾期 {n} 天，请尽快到卫生室随访</source>
+        <translation>Overdue by {n} days: please come to the clinic soon</translation>
     </message>
     <message>
         <source>下次随访</source>
@@ -2448,8 +3987,8 @@
         <translation>(none)</translation>
     </message>
     <message>
-        <source>每次就诊请带上此卡。如有剧烈头痛、胸闷、心慌、视物模糊或意识改变，请立即就诊。</source>
-        <translation>Bring this card to every visit. Severe headache, chest tightness, palpitations, blurred vision or confusion: see a doctor at once.</translation>
+        <source>每次就诊请带上此卡。</source>
+        <translation>Bring this card to every visit.</translation>
     </message>
     <message>
         <source>随访卡</source>
@@ -2462,6 +4001,62 @@
     <message>
         <source>第{n}张 背面（长边翻转双面打印）</source>
         <translation>Sheet {n} back (duplex, flip on long edge)</translation>
+    </message>
+    <message>
+        <source>评估事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>判断评分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>总评分</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>评估结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>0–3分 可自理；4–8分 轻度依赖；9–18分 中度依赖；≥19分 不能自理</source>
+        <translation>0–3 independent; 4–8 slightly dependent; 9–18 moderately dependent; 19 or more fully dependent</translation>
+    </message>
+    <message>
+        <source>姓名：＿＿＿＿</source>
+        <translation>Name: ________</translation>
+    </message>
+    <message>
+        <source>编号：＿＿＿-＿＿＿＿＿</source>
+        <translation>No.: ___-_____</translation>
+    </message>
+    <message>
+        <source>评估日期：＿＿＿＿年＿＿月＿＿日</source>
+        <translation>Date: ____-__-__</translation>
+    </message>
+    <message>
+        <source>姓名：{name}</source>
+        <translation>Name: {name}</translation>
+    </message>
+    <message>
+        <source>编号：{no}</source>
+        <translation>No.: {no}</translation>
+    </message>
+    <message>
+        <source>日期：{date}</source>
+        <translation>Date: {date}</translation>
+    </message>
+    <message>
+        <source>老年人生活自理能力评估表</source>
+        <translation>Self-Care Assessment for Older People</translation>
+    </message>
+    <message>
+        <source>生活自理能力评估</source>
+        <translation>Self-care assessment</translation>
+    </message>
+    <message>
+        <source>老年人健康体检表</source>
+        <translation>Health Check for Older People</translation>
     </message>
     <message>
         <source>序号</source>
@@ -2478,6 +4073,34 @@
     <message>
         <source>家庭住址</source>
         <translation>Address</translation>
+    </message>
+    <message>
+        <source>上次体检</source>
+        <translation>Last check</translation>
+    </message>
+    <message>
+        <source>已检✓</source>
+        <translation>Done ✓</translation>
+    </message>
+    <message>
+        <source>从未体检</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>今年的老年人健康体检已全部完成</source>
+        <translation>Every resident aged 65+ has had this year's check</translation>
+    </message>
+    <message>
+        <source>{year}年未体检的65岁及以上老年人  共{n}人</source>
+        <translation>Residents 65+ not checked in {year}: {n}</translation>
+    </message>
+    <message>
+        <source>打印日期：{date}</source>
+        <translation>Printed: {date}</translation>
+    </message>
+    <message>
+        <source>老年人健康体检工作单</source>
+        <translation>Elderly Health Check Worklist</translation>
     </message>
     <message>
         <source>上次随访</source>
@@ -2500,6 +4123,26 @@
         <translation>Done ✓</translation>
     </message>
     <message>
+        <source>逾期{n}天</source>
+        <translation>{n} d overdue</translation>
+    </message>
+    <message>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>{n}天后到期</source>
+        <translation>Due in {n} d</translation>
+    </message>
+    <message>
+        <source>（同户）</source>
+        <translation>(same household)</translation>
+    </message>
+    <message>
+        <source>联系电话：{phone}</source>
+        <translation>Phone: {phone}</translation>
+    </message>
+    <message>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -2516,20 +4159,16 @@
         <translation>glucose {value}</translation>
     </message>
     <message>
-        <source>({n}天后)</source>
-        <translation>(in {n} days)</translation>
-    </message>
-    <message>
-        <source>(今天)</source>
-        <translation>(today)</translation>
-    </message>
-    <message>
         <source>未随访</source>
         <translation>never</translation>
     </message>
     <message>
         <source>没有逾期或即将到期的随访对象</source>
         <translation>Nobody is overdue or due soon</translation>
+    </message>
+    <message>
+        <source>（续）</source>
+        <translation> (continued)</translation>
     </message>
     <message>
         <source>入户随访工作单</source>
@@ -2548,7 +4187,7 @@
         <translation>Resident Health Record</translation>
     </message>
     <message>
-        <source>姓&#x3000;&#x3000;名：</source>
+        <source>姓　　名：</source>
         <translation>Name:</translation>
     </message>
     <message>
@@ -2612,12 +4251,92 @@
         <translation>Patient:</translation>
     </message>
     <message>
+        <source>家庭医生签约服务协议书</source>
+        <translation>Family-Doctor Contract Agreement</translation>
+    </message>
+    <message>
+        <source>（续约）</source>
+        <translation>(Renewal)</translation>
+    </message>
+    <message>
+        <source>协议编号：</source>
+        <translation>Agreement no.: </translation>
+    </message>
+    <message>
+        <source>甲方（签约居民）</source>
+        <translation>Party A (resident)</translation>
+    </message>
+    <message>
         <source>性别：</source>
         <translation>Sex:</translation>
     </message>
     <message>
         <source>年龄：</source>
         <translation>Age:</translation>
+    </message>
+    <message>
+        <source>电话：</source>
+        <translation>Phone: </translation>
+    </message>
+    <message>
+        <source>身份证号：</source>
+        <translation>ID number: </translation>
+    </message>
+    <message>
+        <source>健康档案编号：</source>
+        <translation>Record no.: </translation>
+    </message>
+    <message>
+        <source>乙方（家庭医生团队）</source>
+        <translation>Party B (family-doctor team)</translation>
+    </message>
+    <message>
+        <source>签约机构：</source>
+        <translation>Institution: </translation>
+    </message>
+    <message>
+        <source>团队名称：</source>
+        <translation>Team: </translation>
+    </message>
+    <message>
+        <source>签约医生：</source>
+        <translation>Doctor: </translation>
+    </message>
+    <message>
+        <source>一、服务期限</source>
+        <translation>1. Term</translation>
+    </message>
+    <message>
+        <source>自 {start} 起至 {end} 止，共 {years} 年。期满前一个月内可申请续约。</source>
+        <translation>From {start} to {end}, {years} year(s). Renewal may be requested in the last month.</translation>
+    </message>
+    <message>
+        <source>二、服务包（在所选项目前打 √）</source>
+        <translation>2. Service packages (ticked)</translation>
+    </message>
+    <message>
+        <source>三、双方责任</source>
+        <translation>3. Duties of both parties</translation>
+    </message>
+    <message>
+        <source>乙方为甲方建立并维护健康档案，按国家基本公共卫生服务规范提供所选服务包的健康管理、随访、健康教育和用药指导，需要时协助转诊；对甲方的健康信息保密。甲方如实提供健康信息，配合随访和健康管理，情况变化时及时告知乙方。任何一方可书面提出解约，解约后签约记录保留备查。</source>
+        <translation>Party B keeps Party A's health record and provides the health management, follow-ups, health education and medication advice of the chosen packages as the national basic public health service specification requires, helps with referrals when needed, and keeps Party A's health information confidential. Party A gives truthful health information, takes part in follow-ups and health management, and tells Party B of any change. Either party may end the contract in writing; the contract record is kept.</translation>
+    </message>
+    <message>
+        <source>甲方（签字或按手印）：</source>
+        <translation>Party A (signature or thumbprint):</translation>
+    </message>
+    <message>
+        <source>乙方（签字）：</source>
+        <translation>Party B (signature):</translation>
+    </message>
+    <message>
+        <source>日期：</source>
+        <translation>Date: </translation>
+    </message>
+    <message>
+        <source>本协议一式两份，甲乙双方各执一份。</source>
+        <translation>Made in two copies; each party keeps one.</translation>
     </message>
     <message>
         <source>病案号：</source>
@@ -2753,7 +4472,7 @@
     </message>
     <message>
         <source>督导意见及整改要求：</source>
-        <translation>Supervisor&apos;s findings and corrections required:</translation>
+        <translation>Supervisor's findings and corrections required:</translation>
     </message>
     <message>
         <source>督导人（签字）：＿＿＿＿＿＿  村医（签字）：＿＿＿＿＿＿  日期：＿＿＿＿＿＿</source>
@@ -2762,6 +4481,130 @@
     <message>
         <source>没有可打印的村</source>
         <translation>No village to print</translation>
+    </message>
+    <message>
+        <source>管理项目应为 htn（高血压）或 t2dm（2型糖尿病）</source>
+        <translation>The programme must be htn (hypertension) or t2dm (type 2 diabetes).</translation>
+    </message>
+    <message>
+        <source>{name}在{year}年没有{program}随访记录</source>
+        <translation>{name} has no {program} visits in {year}.</translation>
+    </message>
+    <message>
+        <source>健康教育活动记录表</source>
+        <translation>Health education activity record</translation>
+    </message>
+    <message>
+        <source>活动时间：</source>
+        <translation>Date: </translation>
+    </message>
+    <message>
+        <source>活动地点：</source>
+        <translation>Place: </translation>
+    </message>
+    <message>
+        <source>活动形式：</source>
+        <translation>Type: </translation>
+    </message>
+    <message>
+        <source>组织者：</source>
+        <translation>Organiser: </translation>
+    </message>
+    <message>
+        <source>接受健康教育人员类别：</source>
+        <translation>Audience: </translation>
+    </message>
+    <message>
+        <source>接受健康教育人数：</source>
+        <translation>Number reached: </translation>
+    </message>
+    <message>
+        <source>活动主题：</source>
+        <translation>Topic: </translation>
+    </message>
+    <message>
+        <source>健康教育资料发放种类及数量：</source>
+        <translation>Materials handed out (kinds and quantity): </translation>
+    </message>
+    <message>
+        <source>活动内容：</source>
+        <translation>Content:</translation>
+    </message>
+    <message>
+        <source>活动总结评价：</source>
+        <translation>Summary and evaluation:</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>签到表</source>
+        <translation>Sign-in sheet</translation>
+    </message>
+    <message>
+        <source>宣传材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>存档材料请附后：</source>
+        <translation>Archived files (attached):</translation>
+    </message>
+    <message>
+        <source>填表人（签字）：</source>
+        <translation>Filled in by (signature):</translation>
+    </message>
+    <message>
+        <source>负责人（签字）：</source>
+        <translation>Approved by (signature):</translation>
+    </message>
+    <message>
+        <source>填表时间：</source>
+        <translation>Filled in on: </translation>
+    </message>
+    <message>
+        <source>父亲</source>
+        <translation>Father</translation>
+    </message>
+    <message>
+        <source>母亲</source>
+        <translation>Mother</translation>
+    </message>
+    <message>
+        <source>兄弟姐妹</source>
+        <translation>Siblings</translation>
+    </message>
+    <message>
+        <source>子女</source>
+        <translation>Children</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>Head of household</translation>
+    </message>
+    <message>
+        <source>个人基本信息表</source>
+        <translation>Personal basic information</translation>
+    </message>
+    <message>
+        <source>建档单位：{institution}</source>
+        <translation>Record kept by: {institution}</translation>
+    </message>
+    <message>
+        <source>第 {n} 页</source>
+        <translation>Page {n}</translation>
+    </message>
+    <message>
+        <source>严重精神障碍患者随访服务记录表</source>
+        <translation>Severe Mental Disorder Follow-up Record</translation>
     </message>
 </context>
 <context>
@@ -2773,6 +4616,10 @@
     <message>
         <source>每张A4纸8张卡</source>
         <translation>8 cards per A4 sheet</translation>
+    </message>
+    <message>
+        <source>逾期者印新约定日期</source>
+        <translation>Print this planned date:</translation>
     </message>
     <message>
         <source>生成随访卡…</source>
@@ -2793,6 +4640,10 @@
     <message>
         <source>排版</source>
         <translation>Layout</translation>
+    </message>
+    <message>
+        <source>逾期者的卡</source>
+        <translation>Overdue patients</translation>
     </message>
     <message>
         <source>全部项目</source>
@@ -2910,6 +4761,14 @@
         <source>档案封面</source>
         <translation>Record cover</translation>
     </message>
+    <message>
+        <source>个人基本信息表</source>
+        <translation>Personal basic information</translation>
+    </message>
+    <message>
+        <source>随访服务记录表</source>
+        <translation>Follow-up record</translation>
+    </message>
 </context>
 <context>
     <name>PrintPreviewDialog</name>
@@ -3007,6 +4866,21 @@
     <message>
         <source>村{code}的档案编号已用完</source>
         <translation>Village {code} has used all its archive numbers</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>{year}年健康教育进度</source>
+        <translation>Health education {year}</translation>
+    </message>
+    <message>
+        <source>{label}：{done}{need}</source>
+        <translation>{label}: {done}{need}</translation>
+    </message>
+    <message>
+        <source>按月计至今应完成 {n}</source>
+        <translation>Due by now (pro rata by month): {n}</translation>
     </message>
 </context>
 <context>
@@ -3113,7 +4987,7 @@
     </message>
     <message>
         <source>质量规则的天数、次数和分钟数都应为正整数</source>
-        <translation>The quality rules&apos; days, counts and minutes must be positive whole numbers</translation>
+        <translation>The quality rules' days, counts and minutes must be positive whole numbers</translation>
     </message>
     <message>
         <source>测量值（{values}）与 {previous} 的上次随访完全相同</source>
@@ -3153,7 +5027,7 @@
     </message>
     <message>
         <source>{device} 最近一次同步时，电脑时钟比本机快约 {days} 天</source>
-        <translation>At its last sync, {device}&apos;s clock was about {days} days ahead of this PC</translation>
+        <translation>At its last sync, {device}'s clock was about {days} days ahead of this PC</translation>
     </message>
 </context>
 <context>
@@ -3266,8 +5140,40 @@
         <translation>The resident to refer was not found</translation>
     </message>
     <message>
-        <source>找不到转诊单</source>
-        <translation>Referral not found</translation>
+        <source>{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单（{ref}）；确实要再开一张请确认（命令行加 --force）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>找不到转诊单：{ref}</source>
+        <translation>No such referral: {ref}</translation>
+    </message>
+    <message>
+        <source>日期 {day} 晚于今天（{today}）</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>日期 {day} 早于转诊日期 {issued}</source>
+        <translation>The date {day} is before the referral date {issued}</translation>
+    </message>
+    <message>
+        <source>这张转诊单已经是“{now}”，不能再记为“{new}”</source>
+        <translation>This referral is already "{now}"; it cannot be marked "{new}"</translation>
+    </message>
+    <message>
+        <source>这张转诊单是“{now}”，没有可以撤销的到位/不到位</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>只能撤销自己当天记录的“{now}”；其他更正请记为到位或由录入人撤销</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>请填写不到位原因</source>
+        <translation>Please enter why the patient did not arrive</translation>
+    </message>
+    <message>
+        <source>请填写回转的诊断结果</source>
+        <translation>Please enter the diagnosis of the return</translation>
     </message>
 </context>
 <context>
@@ -3317,6 +5223,10 @@
         <translation>Referral date</translation>
     </message>
     <message>
+        <source>紧急转诊</source>
+        <translation>Urgent referral</translation>
+    </message>
+    <message>
         <source>开具后打印转诊单（预览）</source>
         <translation>Print the slip after issuing (preview)</translation>
     </message>
@@ -3331,6 +5241,104 @@
     <message>
         <source>有错误，已保留您填写的内容</source>
         <translation>There are errors; everything you typed is kept</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralList</name>
+    <message>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>转入单位</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>转诊日期</source>
+        <translation>Referred on</translation>
+    </message>
+    <message>
+        <source>已转出天数</source>
+        <translation>Days open</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>转诊原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>到位</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <source>不到位…</source>
+        <translation>Not arrived…</translation>
+    </message>
+    <message>
+        <source>回转…</source>
+        <translation>Returned…</translation>
+    </message>
+    <message>
+        <source>没有未结转诊</source>
+        <translation>No open referrals</translation>
+    </message>
+    <message>
+        <source>没有转诊记录</source>
+        <translation>No referrals</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralStepDialog</name>
+    <message>
+        <source>转诊不到位 - {who}</source>
+        <translation>Referral not arrived - {who}</translation>
+    </message>
+    <message>
+        <source>不到位原因 *</source>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <source>转诊回转 - {who}</source>
+        <translation>Referral returned - {who}</translation>
+    </message>
+    <message>
+        <source>诊断结果 *</source>
+        <translation>Diagnosis *</translation>
+    </message>
+    <message>
+        <source>住院病案号</source>
+        <translation>Inpatient record no.</translation>
+    </message>
+    <message>
+        <source>主要检查结果</source>
+        <translation>Main findings</translation>
+    </message>
+    <message>
+        <source>治疗经过、下一步治疗方案及康复建议</source>
+        <translation>Treatment, next steps and rehabilitation advice</translation>
+    </message>
+    <message>
+        <source>转诊单</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>保存 (Enter)</source>
+        <translation>Save (Enter)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3349,6 +5357,101 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>汇总</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>全乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>基本公共卫生服务指标汇总表</source>
+        <translation>Basic public health service indicators</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>分子</source>
+        <translation>Numerator</translation>
+    </message>
+    <message>
+        <source>分母</source>
+        <translation>Denominator</translation>
+    </message>
+    <message>
+        <source>率</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>计入分子</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <source>{year}年第{quarter}季度</source>
+        <translation>{year} Q{quarter}</translation>
+    </message>
+    <message>
+        <source>{unit}基本公共卫生服务指标汇总表（{period}）</source>
+        <translation>{unit}: basic public health service indicators ({period})</translation>
+    </message>
+    <message>
+        <source>统计时间：{start} 至 {end}    填报单位：{unit}    生成日期：{today}</source>
+        <translation>Period: {start} to {end}    Reporting unit: {unit}    Generated: {today}</translation>
+    </message>
+    <message>
+        <source>{name}（{period}）：分子 {numerator}，分母 {denominator}</source>
+        <translation>{name} ({period}): numerator {numerator}, denominator {denominator}</translation>
+    </message>
+    <message>
+        <source>第 {page} 页 / 共 {total} 页</source>
+        <translation>Page {page} of {total}</translation>
+    </message>
+</context>
+<context>
     <name>ResidentDialog</name>
     <message>
         <source>居民档案 - {name}</source>
@@ -3359,12 +5462,24 @@
         <translation>Archive number: {no}</translation>
     </message>
     <message>
+        <source>档案</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>转诊</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
     <message>
         <source>联系与管理</source>
         <translation>Contact and management</translation>
+    </message>
+    <message>
+        <source>（{age}岁）</source>
+        <translation> (age {age})</translation>
     </message>
     <message>
         <source>性别</source>
@@ -3459,6 +5574,14 @@
         <translation>Medical payment</translation>
     </message>
     <message>
+        <source>血压 (mmHg)</source>
+        <translation>BP (mmHg)</translation>
+    </message>
+    <message>
+        <source>空腹血糖 (mmol/L)</source>
+        <translation>Fasting glucose (mmol/L)</translation>
+    </message>
+    <message>
         <source>家庭成员</source>
         <translation>Household members</translation>
     </message>
@@ -3495,6 +5618,18 @@
         <translation>Close</translation>
     </message>
     <message>
+        <source>录入{program}随访</source>
+        <translation>New {program} follow-up</translation>
+    </message>
+    <message>
+        <source>纳入{program}管理</source>
+        <translation>Start {program} management</translation>
+    </message>
+    <message>
+        <source>开转诊单…</source>
+        <translation>New referral…</translation>
+    </message>
+    <message>
         <source>纳入管理 {date}，{status}，责任医生 {doctor}</source>
         <translation>Managed since {date}, {status}, responsible doctor {doctor}</translation>
     </message>
@@ -3509,14 +5644,6 @@
     <message>
         <source>方式</source>
         <translation>Method</translation>
-    </message>
-    <message>
-        <source>血压</source>
-        <translation>Blood pressure</translation>
-    </message>
-    <message>
-        <source>空腹血糖</source>
-        <translation>Fasting glucose</translation>
     </message>
     <message>
         <source>分类</source>
@@ -3653,7 +5780,7 @@
     </message>
     <message>
         <source>改用另一台电脑的值</source>
-        <translation>Use the other PC&apos;s value</translation>
+        <translation>Use the other PC's value</translation>
     </message>
     <message>
         <source>退回村医修改</source>
@@ -3677,7 +5804,7 @@
     </message>
     <message>
         <source>{field}：现值“{kept}”（{kept_by}），另一台电脑改为“{lost}”（{lost_by}）</source>
-        <translation>{field}: now &quot;{kept}&quot; ({kept_by}); another PC changed it to &quot;{lost}&quot; ({lost_by})</translation>
+        <translation>{field}: now "{kept}" ({kept_by}); another PC changed it to "{lost}" ({lost_by})</translation>
     </message>
     <message>
         <source>{day} 转往 {to}，{days} 天未登记到位</source>
@@ -3732,7 +5859,7 @@
     </message>
     <message>
         <source>乡镇卫生院对本村档案的处理决定（改了什么、为什么）</source>
-        <translation>Decisions of the township health centre on this village&apos;s records (what changed and why)</translation>
+        <translation>Decisions of the township health centre on this village's records (what changed and why)</translation>
     </message>
     <message>
         <source>全部待审核</source>
@@ -3843,7 +5970,7 @@
     </message>
     <message>
         <source>户主所在行有错误，本行一并不导入</source>
-        <translation>The head of household&apos;s row has errors, so this row is not imported either</translation>
+        <translation>The head of household's row has errors, so this row is not imported either</translation>
     </message>
     <message>
         <source>导出文件应为 .xlsx 或 .csv</source>
@@ -3983,6 +6110,10 @@
         <translation>Save settings</translation>
     </message>
     <message>
+        <source>保存本机构信息</source>
+        <translation>Save institution</translation>
+    </message>
+    <message>
         <source>界面语言（重启后生效）</source>
         <translation>Language (after restart)</translation>
     </message>
@@ -3996,11 +6127,15 @@
     </message>
     <message>
         <source>每天第一次启动和关闭时自动备份到数据目录的 backups 文件夹（保留7个每日、4个每周备份）。</source>
-        <translation>A backup is made automatically into the data folder&apos;s backups at the first start and close of each day (7 daily and 4 weekly kept).</translation>
+        <translation>A backup is made automatically into the data folder's backups at the first start and close of each day (7 daily and 4 weekly kept).</translation>
     </message>
     <message>
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>已保存。以后打印的随访卡、转诊单和工作单都使用这些信息。</source>
+        <translation>Saved. Cards, referral slips and worklists printed from now on carry these details.</translation>
     </message>
     <message>
         <source>已保存。界面语言在下次启动时生效。</source>
@@ -4069,6 +6204,135 @@
         <source>请选择死亡原因（1–6）</source>
         <translation>Choose the cause of death (1–6)</translation>
     </message>
+    <message>
+        <source>找不到该随访记录</source>
+        <translation>Follow-up record not found</translation>
+    </message>
+</context>
+<context>
+    <name>SmiPage</name>
+    <message>
+        <source>逾期未随访</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>本周到期</source>
+        <translation>Due this week</translation>
+    </message>
+    <message>
+        <source>全部在管患者</source>
+        <translation>All under management</translation>
+    </message>
+    <message>
+        <source>登记患者</source>
+        <translation>Register patient</translation>
+    </message>
+    <message>
+        <source>录入随访 (Enter)</source>
+        <translation>Enter visit (Enter)</translation>
+    </message>
+    <message>
+        <source>打印随访表</source>
+        <translation>Print visit form</translation>
+    </message>
+    <message>
+        <source>选中患者的最近一次随访；未选中时打印空白表</source>
+        <translation>The selected patient's latest visit; a blank form when none is selected</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>Village group</translation>
+    </message>
+    <message>
+        <source>责任医生</source>
+        <translation>Responsible doctor</translation>
+    </message>
+    <message>
+        <source>上次随访</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <source>上次分类</source>
+        <translation>Last class</translation>
+    </message>
+    <message>
+        <source>应随访日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>逾期天数</source>
+        <translation>Days overdue</translation>
+    </message>
+    <message>
+        <source>未随访</source>
+        <translation>Not yet visited</translation>
+    </message>
+    <message>
+        <source>共 {n} 人</source>
+        <translation>{n} patients</translation>
+    </message>
+    <message>
+        <source>专项随访表</source>
+        <translation>Special follow-up form</translation>
+    </message>
+</context>
+<context>
+    <name>SmiRegisterDialog</name>
+    <message>
+        <source>登记患者</source>
+        <translation>Register patient</translation>
+    </message>
+    <message>
+        <source>17位档案编号或后8位</source>
+        <translation>17-digit record number or its last 8 digits</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>Record no.</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SmiVisitDialog</name>
+    <message>
+        <source>专项随访 — {name}</source>
+        <translation>Special follow-up — {name}</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>填写随访日期和危险性评估后给出分类建议</source>
+        <translation>Enter the visit date and danger level for a suggested class</translation>
+    </message>
+    <message>
+        <source>建议：{cls}，下次随访 {date}</source>
+        <translation>Suggested: {cls}, next visit {date}</translation>
+    </message>
+    <message>
+        <source>；立即转诊到上级医院，2周内了解情况</source>
+        <translation>; refer to a higher-level hospital now and check within 2 weeks</translation>
+    </message>
+    <message>
+        <source>；请精神专科医生指导</source>
+        <translation>; ask a psychiatrist for guidance</translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>
@@ -4090,11 +6354,11 @@
     </message>
     <message>
         <source>文件内容已损坏或被改动（校验值不符）</source>
-        <translation>The file&apos;s content is damaged or altered (checksum mismatch)</translation>
+        <translation>The file's content is damaged or altered (checksum mismatch)</translation>
     </message>
     <message>
         <source>无法解密：文件已损坏，或不是发给本机密钥的</source>
-        <translation>Cannot decrypt: the file is damaged, or was not encrypted for this device&apos;s key</translation>
+        <translation>Cannot decrypt: the file is damaged, or was not encrypted for this device's key</translation>
     </message>
     <message>
         <source>冲突编号应为十六进制数字（0-9、a-f）：{ref}</source>
@@ -4130,7 +6394,7 @@
     </message>
     <message>
         <source>还没有信任任何设备：请先核对指纹并导入对方的设备卡</source>
-        <translation>No device is trusted yet: check the fingerprint and import the other device&apos;s card first</translation>
+        <translation>No device is trusted yet: check the fingerprint and import the other device's card first</translation>
     </message>
     <message>
         <source>对方已有全部变更，无需导出</source>
@@ -4166,11 +6430,11 @@
     </message>
     <message>
         <source>{name} 的电脑时钟比本机快约 {days} 天：请核对两台电脑的日期和时间</source>
-        <translation>{name}&apos;s clock is about {days} days ahead of this PC: check the date and time on both</translation>
+        <translation>{name}'s clock is about {days} days ahead of this PC: check the date and time on both</translation>
     </message>
     <message>
         <source>本机时钟比已记录的时间早约 {days} 天（时钟被调回或电池没电）：请校准电脑的日期和时间</source>
-        <translation>This PC&apos;s clock is about {days} days behind times already recorded (clock set back or a flat battery): correct the date and time</translation>
+        <translation>This PC's clock is about {days} days behind times already recorded (clock set back or a flat battery): correct the date and time</translation>
     </message>
     <message>
         <source>设备密钥已用口令保护：请输入口令（或设置环境变量 CUNYI_KEY_PASSPHRASE）</source>
@@ -4186,7 +6450,7 @@
     </message>
     <message>
         <source>本机设备密钥不存在：{path}（请从备份恢复，或重新初始化）</source>
-        <translation>This device&apos;s keys are missing: {path} (restore them from a backup, or initialise again)</translation>
+        <translation>This device's keys are missing: {path} (restore them from a backup, or initialise again)</translation>
     </message>
     <message>
         <source>找不到设备卡文件：{path}</source>
@@ -4198,11 +6462,15 @@
     </message>
     <message>
         <source>设备卡的指纹与其中的密钥不符：文件被改动过，不能信任</source>
-        <translation>The card&apos;s fingerprint does not match its keys: the file was altered and cannot be trusted</translation>
+        <translation>The card's fingerprint does not match its keys: the file was altered and cannot be trusted</translation>
+    </message>
+    <message>
+        <source>设备卡上的服务器地址或证书指纹被改动过，不能信任</source>
+        <translation>The server address or certificate fingerprint on the device card was altered; it cannot be trusted</translation>
     </message>
     <message>
         <source>这是本机自己的设备卡</source>
-        <translation>This is this device&apos;s own card</translation>
+        <translation>This is this device's own card</translation>
     </message>
     <message>
         <source>本村只与所属乡镇卫生院（{town}）同步，这张卡是 {code} {name}</source>
@@ -4226,11 +6494,11 @@
     </message>
     <message>
         <source>{sender} 的电脑时钟有误：同步包里的时间是 {clock}，比本机的 {mine} 快一天以上。请把 {sender} 电脑的日期和时间改正后重新导出；本机未做任何更改</source>
-        <translation>The clock of {sender}&apos;s PC is wrong: its bundle is dated {clock}, more than a day ahead of this PC ({mine}). Correct the date and time on {sender}&apos;s PC and export again; nothing was changed here</translation>
+        <translation>The clock of {sender}'s PC is wrong: its bundle is dated {clock}, more than a day ahead of this PC ({mine}). Correct the date and time on {sender}'s PC and export again; nothing was changed here</translation>
     </message>
     <message>
         <source>同步包的清单无效（{field}），整包未导入</source>
-        <translation>The bundle&apos;s manifest is invalid ({field}); nothing in it was imported</translation>
+        <translation>The bundle's manifest is invalid ({field}); nothing in it was imported</translation>
     </message>
     <message>
         <source>同步包越权，整包未导入：{entity} {row} 的变更来源是设备 {origin}，而村卫生室 {sender} 只能发送本机做的变更</source>
@@ -4265,12 +6533,24 @@
         <translation>The bundle oversteps its sender; nothing in it was imported: {sender} may not change {entity} records ({row}, from device {origin})</translation>
     </message>
     <message>
+        <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）指向属于 {scope} 的记录，与它自己所属的村不符，或超出 {sender} 的范围</source>
+        <translation>Bundle oversteps its rights, nothing imported: {entity} {row} (from device {origin}) points at a record of {scope}, which is not its own village or is outside {sender}'s area</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）属于 {scope}，不该由 {sender} 发给本机</source>
+        <translation>Bundle oversteps its rights, nothing imported: {entity} {row} (from device {origin}) belongs to {scope} and should not have been sent to this PC by {sender}</translation>
+    </message>
+    <message>
+        <source>同步包内容不合格，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope} 不符合要求</source>
+        <translation>Bundle content not acceptable, nothing imported: {entity} {row} (from device {origin}) has an invalid {scope}</translation>
+    </message>
+    <message>
         <source>同步包越权，整包未导入：村卫生室 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，但它只能代表本机</source>
         <translation>The bundle oversteps its sender; nothing in it was imported: the village clinic {sender} claims to pass on changes no. {lo}–{hi} of device {origin}, but it may only speak for itself</translation>
     </message>
     <message>
         <source>本机日期 {pc} 比最近一次同步时乡镇卫生院的日期 {town} 晚 {days} 天：如果电脑日期不对请改正，并尽快与乡镇卫生院同步；在此之前随访日期最晚只能填 {today}</source>
-        <translation>This PC&apos;s date ({pc}) is {days} days past the township health centre&apos;s date at the last sync ({town}): if this PC&apos;s date is wrong, correct it, and sync with the township soon; until then follow-up dates can be no later than {today}</translation>
+        <translation>This PC's date ({pc}) is {days} days past the township health centre's date at the last sync ({town}): if this PC's date is wrong, correct it, and sync with the township soon; until then follow-up dates can be no later than {today}</translation>
     </message>
 </context>
 <context>
@@ -4281,7 +6561,7 @@
     </message>
     <message>
         <source>导出本机设备卡…</source>
-        <translation>Export this device&apos;s card…</translation>
+        <translation>Export this device's card…</translation>
     </message>
     <message>
         <source>信任对方设备卡…</source>
@@ -4413,11 +6693,11 @@
     </message>
     <message>
         <source>本机设备密钥已用口令保护：导出或导入时会询问口令</source>
-        <translation>This device&apos;s keys are protected by a passphrase: it is asked for at export or import</translation>
+        <translation>This device's keys are protected by a passphrase: it is asked for at export or import</translation>
     </message>
     <message>
         <source>{name}（{code}）  本机指纹：&lt;b&gt;{fp}&lt;/b&gt;</source>
-        <translation>{name} ({code})  this device&apos;s fingerprint: &lt;b&gt;{fp}&lt;/b&gt;</translation>
+        <translation>{name} ({code})  this device's fingerprint: &lt;b&gt;{fp}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>村卫生室</source>
@@ -4509,7 +6789,7 @@
     </message>
     <message>
         <source>同步包已写好。是否同时把本机数据备份到 {folder}？</source>
-        <translation>The bundles are written. Also back up this PC&apos;s data to {folder}?</translation>
+        <translation>The bundles are written. Also back up this PC's data to {folder}?</translation>
     </message>
     <message>
         <source>备份</source>
@@ -4521,7 +6801,7 @@
     </message>
     <message>
         <source>导出本机设备卡</source>
-        <translation>Export this device&apos;s card</translation>
+        <translation>Export this device's card</translation>
     </message>
     <message>
         <source>设备卡</source>
@@ -4537,7 +6817,7 @@ Before they trust it, read this fingerprint to them by phone:
     </message>
     <message>
         <source>选择对方的设备卡</source>
-        <translation>Choose the other device&apos;s card</translation>
+        <translation>Choose the other device's card</translation>
     </message>
     <message>
         <source>信任 {name}（{code}）？
@@ -4581,11 +6861,98 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>本机设备密钥已用口令保护，请输入口令：</source>
-        <translation>This device&apos;s keys are protected by a passphrase. Passphrase:</translation>
+        <translation>This device's keys are protected by a passphrase. Passphrase:</translation>
     </message>
     <message>
         <source>（空）</source>
         <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>TownshipHomePage</name>
+    <message>
+        <source>乡镇工作台：基本公共卫生服务指标</source>
+        <translation>Township workbench: public health indicators</translation>
+    </message>
+    <message>
+        <source>全年</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <source>第 {q} 季度</source>
+        <translation>Quarter {q}</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>人口数…</source>
+        <translation>Population…</translation>
+    </message>
+    <message>
+        <source>统计期：</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>点击任一数字查看其背后的居民名单及原因。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。</source>
+        <translation>Click any number to list the residents behind it, with reasons. Green: on target; amber: within 10 points; red: behind.</translation>
+    </message>
+    <message>
+        <source>图表指标：</source>
+        <translation>Chart indicator:</translation>
+    </message>
+    <message>
+        <source>趋势与比较</source>
+        <translation>Trend and comparison</translation>
+    </message>
+    <message>
+        <source>未结转诊</source>
+        <translation>Open referrals</translation>
+    </message>
+    <message>
+        <source>正在计算指标…</source>
+        <translation>Computing indicators…</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>全乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>最近同步</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>可能缺失天数</source>
+        <translation>Days possibly missing</translation>
+    </message>
+    <message>
+        <source>点击查看居民名单</source>
+        <translation>Click to list the residents</translation>
+    </message>
+    <message>
+        <source>从未同步</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>正在计算逐月趋势…</source>
+        <translation>Computing the monthly trend…</translation>
+    </message>
+    <message>
+        <source>各村比较</source>
+        <translation>Villages compared</translation>
+    </message>
+    <message>
+        <source>月（年初累计）</source>
+        <translation>Month (year to date)</translation>
+    </message>
+    <message>
+        <source>逐月趋势（全乡镇）</source>
+        <translation>Monthly trend (township)</translation>
     </message>
 </context>
 <context>
@@ -4667,7 +7034,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>重设所选用户的密码…</source>
-        <translation>Reset selected user&apos;s password…</translation>
+        <translation>Reset selected user's password…</translation>
     </message>
     <message>
         <source>停用所选用户</source>
@@ -4810,7 +7177,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>新建家庭户时本人应为户主；其他家庭成员请从户主档案中“添加家庭成员”</source>
-        <translation>A new household starts with its head; add other members from the head&apos;s record (Add household member)</translation>
+        <translation>A new household starts with its head; add other members from the head's record (Add household member)</translation>
     </message>
     <message>
         <source>该证件号已建档：{name}，档案编号{archive}，{village}</source>
@@ -4837,12 +7204,16 @@ Click Yes only if it matches.</translation>
         <translation>{label} must be a number</translation>
     </message>
     <message>
-        <source>{label}含有无法识别的字符</source>
-        <translation>{label} contains characters that cannot be read</translation>
+        <source>{label}第{pos}个字符无法识别（U+{code}），请删除后再保存</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>{label}过长（最多{max}个字）</source>
         <translation>{label} is too long (at most {max} characters)</translation>
+    </message>
+    <message>
+        <source>{label}过长（{n}个字，最多{max}个字）</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>请填写姓名</source>
@@ -4878,11 +7249,11 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>身份证号校验位错误，请逐位核对</source>
-        <translation>The ID&apos;s check digit is wrong: check it digit by digit</translation>
+        <translation>The ID's check digit is wrong: check it digit by digit</translation>
     </message>
     <message>
         <source>身份证号的地址码{code}不是有效的行政区划代码</source>
-        <translation>The ID&apos;s address code {code} is not an administrative division code</translation>
+        <translation>The ID's address code {code} is not an administrative division code</translation>
     </message>
     <message>
         <source>{label}只能包含数字、空格和“-”</source>
@@ -4933,7 +7304,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>有多个村的村民小组叫“{name}”，请同时指定村</source>
-        <translation>Several villages have a group called &quot;{name}&quot;; name the village too</translation>
+        <translation>Several villages have a group called "{name}"; name the village too</translation>
     </message>
 </context>
 <context>

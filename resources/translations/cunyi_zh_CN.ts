@@ -92,6 +92,93 @@
     </message>
 </context>
 <context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>健康教育活动记录</source>
+        <translation>健康教育活动记录</translation>
+    </message>
+    <message>
+        <source>添加照片…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>添加签到表…</source>
+        <translation>添加签到表…</translation>
+    </message>
+    <message>
+        <source>活动时间</source>
+        <translation>活动时间</translation>
+    </message>
+    <message>
+        <source>活动地点</source>
+        <translation>活动地点</translation>
+    </message>
+    <message>
+        <source>活动形式</source>
+        <translation>活动形式</translation>
+    </message>
+    <message>
+        <source>活动主题</source>
+        <translation>活动主题</translation>
+    </message>
+    <message>
+        <source>组织者</source>
+        <translation>组织者</translation>
+    </message>
+    <message>
+        <source>接受健康教育人员类别</source>
+        <translation>接受健康教育人员类别</translation>
+    </message>
+    <message>
+        <source>接受健康教育人数</source>
+        <translation>接受健康教育人数</translation>
+    </message>
+    <message>
+        <source>资料发放种类及数量</source>
+        <translation>资料发放种类及数量</translation>
+    </message>
+    <message>
+        <source>资料种类数</source>
+        <translation>资料种类数</translation>
+    </message>
+    <message>
+        <source>活动内容</source>
+        <translation>活动内容</translation>
+    </message>
+    <message>
+        <source>活动总结评价</source>
+        <translation>活动总结评价</translation>
+    </message>
+    <message>
+        <source>存档材料</source>
+        <translation>存档材料</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>选择文件</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>图片或PDF (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>图片或PDF (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>签到表</source>
+        <translation>签到表</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>全部操作</source>
@@ -262,6 +349,10 @@
         <translation>{n} 条记录（最多显示2000条；导出不限）</translation>
     </message>
     <message>
+        <source>批量写入 {n} 条</source>
+        <translation>批量写入 {n} 条</translation>
+    </message>
+    <message>
         <source>导出审计日志</source>
         <translation>导出审计日志</translation>
     </message>
@@ -313,6 +404,10 @@
         <translation>查看审计日志</translation>
     </message>
     <message>
+        <source>录入人口数</source>
+        <translation>录入人口数</translation>
+    </message>
+    <message>
         <source>管理用户</source>
         <translation>管理用户</translation>
     </message>
@@ -323,6 +418,10 @@
     <message>
         <source>恢复备份</source>
         <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>修改本机构信息</source>
+        <translation>修改本机构信息</translation>
     </message>
     <message>
         <source>{user} 没有权限{action}{what}</source>
@@ -355,6 +454,10 @@
         <translation>{name} 不是村医备份文件</translation>
     </message>
     <message>
+        <source>{name} 已加密（或不是村医备份），本机的存储密钥打不开它：若是另一台电脑的备份，请用 --key-file 给出它的密钥（县级可用托管密钥从备份旁的 .key.age 文件找回）</source>
+        <translation>{name} 已加密（或不是村医备份），本机的存储密钥打不开它：若是另一台电脑的备份，请用 --key-file 给出它的密钥（县级可用托管密钥从备份旁的 .key.age 文件找回）</translation>
+    </message>
+    <message>
         <source>{name} 已损坏（完整性检查未通过）</source>
         <translation>{name} 已损坏（完整性检查未通过）</translation>
     </message>
@@ -383,6 +486,215 @@
     </message>
 </context>
 <context>
+    <name>Contract</name>
+    <message>
+        <source>请选择至少一个服务包</source>
+        <translation>请选择至少一个服务包</translation>
+    </message>
+    <message>
+        <source>服务包“{code}”不存在，可选：{choices}</source>
+        <translation>服务包“{code}”不存在，可选：{choices}</translation>
+    </message>
+    <message>
+        <source>签约年限应为1到{max}年</source>
+        <translation>签约年限应为1到{max}年</translation>
+    </message>
+    <message>
+        <source>请填写签约医生</source>
+        <translation>请填写签约医生</translation>
+    </message>
+    <message>
+        <source>签约日期不能晚于今天</source>
+        <translation>签约日期不能晚于今天</translation>
+    </message>
+    <message>
+        <source>{name}不在册，不能签约</source>
+        <translation>{name}不在册，不能签约</translation>
+    </message>
+    <message>
+        <source>{name}已签约至{end}：请续约或先解约</source>
+        <translation>{name}已签约至{end}：请续约或先解约</translation>
+    </message>
+    <message>
+        <source>找不到签约记录：{ref}</source>
+        <translation>找不到签约记录：{ref}</translation>
+    </message>
+    <message>
+        <source>这份签约已{status}，不能再续约</source>
+        <translation>这份签约已{status}，不能再续约</translation>
+    </message>
+    <message>
+        <source>请填写解约原因</source>
+        <translation>请填写解约原因</translation>
+    </message>
+    <message>
+        <source>这份签约已{status}，不能再解约</source>
+        <translation>这份签约已{status}，不能再解约</translation>
+    </message>
+    <message>
+        <source>到期天数不能为负数</source>
+        <translation>到期天数不能为负数</translation>
+    </message>
+</context>
+<context>
+    <name>ContractDialog</name>
+    <message>
+        <source>家庭医生签约</source>
+        <translation>家庭医生签约</translation>
+    </message>
+    <message>
+        <source>17位档案编号或后8位</source>
+        <translation>17位档案编号或后8位</translation>
+    </message>
+    <message>
+        <source>留空：当前用户</source>
+        <translation>留空：当前用户</translation>
+    </message>
+    <message>
+        <source> 年</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>全户签约（在册家庭成员一起签）</source>
+        <translation>全户签约（在册家庭成员一起签）</translation>
+    </message>
+    <message>
+        <source>居民</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>签约医生</source>
+        <translation>签约医生</translation>
+    </message>
+    <message>
+        <source>签约团队</source>
+        <translation>签约团队</translation>
+    </message>
+    <message>
+        <source>服务包</source>
+        <translation>服务包</translation>
+    </message>
+    <message>
+        <source>签约日期</source>
+        <translation>签约日期</translation>
+    </message>
+    <message>
+        <source>签约年限</source>
+        <translation>签约年限</translation>
+    </message>
+    <message>
+        <source>签约</source>
+        <translation>签约</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>已签约 {n} 人</source>
+        <translation>已签约 {n} 人</translation>
+    </message>
+    <message>
+        <source>；已有有效签约：{names}</source>
+        <translation>；已有有效签约：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>ContractsPage</name>
+    <message>
+        <source>履约中</source>
+        <translation>履约中</translation>
+    </message>
+    <message>
+        <source>{days}天内到期</source>
+        <translation>{days}天内到期</translation>
+    </message>
+    <message>
+        <source>全部（含历史）</source>
+        <translation>全部（含历史）</translation>
+    </message>
+    <message>
+        <source>新签约…</source>
+        <translation>新签约…</translation>
+    </message>
+    <message>
+        <source>续约</source>
+        <translation>续约</translation>
+    </message>
+    <message>
+        <source>解约…</source>
+        <translation>解约…</translation>
+    </message>
+    <message>
+        <source>已签字</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <source>打印协议书…</source>
+        <translation>打印协议书…</translation>
+    </message>
+    <message>
+        <source>显示</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>签约医生</source>
+        <translation>签约医生</translation>
+    </message>
+    <message>
+        <source>服务包</source>
+        <translation>服务包</translation>
+    </message>
+    <message>
+        <source>开始</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>结束</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>签字</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <source>{n} 份签约{days}天内到期，请及时续约</source>
+        <translation>{n} 份签约{days}天内到期，请及时续约</translation>
+    </message>
+    <message>
+        <source>解约</source>
+        <translation>解约</translation>
+    </message>
+    <message>
+        <source>{name} 的解约原因：</source>
+        <translation>{name} 的解约原因：</translation>
+    </message>
+    <message>
+        <source>打印协议书</source>
+        <translation>打印协议书</translation>
+    </message>
+    <message>
+        <source>请先选择一份签约</source>
+        <translation>请先选择一份签约</translation>
+    </message>
+    <message>
+        <source>签约服务协议书</source>
+        <translation>签约服务协议书</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>居民人数应在1到2000000之间</source>
@@ -391,6 +703,152 @@
     <message>
         <source>已取消</source>
         <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>Education</name>
+    <message>
+        <source>健康知识讲座</source>
+        <translation>健康知识讲座</translation>
+    </message>
+    <message>
+        <source>公众健康咨询</source>
+        <translation>公众健康咨询</translation>
+    </message>
+    <message>
+        <source>宣传栏更换</source>
+        <translation>宣传栏更换</translation>
+    </message>
+    <message>
+        <source>印刷资料发放</source>
+        <translation>印刷资料发放</translation>
+    </message>
+    <message>
+        <source>音像资料种类</source>
+        <translation>音像资料种类</translation>
+    </message>
+    <message>
+        <source>个体化健康教育</source>
+        <translation>个体化健康教育</translation>
+    </message>
+    <message>
+        <source>健康教育活动</source>
+        <translation>健康教育活动</translation>
+    </message>
+    <message>
+        <source>{label}应为0到{max}的整数</source>
+        <translation>{label}应为0到{max}的整数</translation>
+    </message>
+    <message>
+        <source>请填写活动时间</source>
+        <translation>请填写活动时间</translation>
+    </message>
+    <message>
+        <source>活动时间不能晚于今天</source>
+        <translation>活动时间不能晚于今天</translation>
+    </message>
+    <message>
+        <source>活动形式应为1到6：1发放印刷资料 2播放音像资料 3宣传栏 4公众健康咨询活动 5健康知识讲座 6个体化健康教育</source>
+        <translation>活动形式应为1到6：1发放印刷资料 2播放音像资料 3宣传栏 4公众健康咨询活动 5健康知识讲座 6个体化健康教育</translation>
+    </message>
+    <message>
+        <source>请填写活动主题</source>
+        <translation>请填写活动主题</translation>
+    </message>
+    <message>
+        <source>请填写活动地点</source>
+        <translation>请填写活动地点</translation>
+    </message>
+    <message>
+        <source>讲座和咨询活动请填写接受健康教育人数</source>
+        <translation>讲座和咨询活动请填写接受健康教育人数</translation>
+    </message>
+    <message>
+        <source>找不到这次健康教育活动</source>
+        <translation>找不到这次健康教育活动</translation>
+    </message>
+    <message>
+        <source>附件“{name}”是空文件</source>
+        <translation>附件“{name}”是空文件</translation>
+    </message>
+    <message>
+        <source>附件“{name}”太大（{size} MB），最大 {max} MB</source>
+        <translation>附件“{name}”太大（{size} MB），最大 {max} MB</translation>
+    </message>
+    <message>
+        <source>附件“{name}”不是 JPEG、PNG 图片或 PDF 文件</source>
+        <translation>附件“{name}”不是 JPEG、PNG 图片或 PDF 文件</translation>
+    </message>
+    <message>
+        <source>每次活动最多 {max} 个附件</source>
+        <translation>每次活动最多 {max} 个附件</translation>
+    </message>
+    <message>
+        <source>读不了附件：{name}</source>
+        <translation>读不了附件：{name}</translation>
+    </message>
+    <message>
+        <source>找不到附件</source>
+        <translation>找不到附件</translation>
+    </message>
+    <message>
+        <source>附件“{name}”已损坏</source>
+        <translation>附件“{name}”已损坏</translation>
+    </message>
+</context>
+<context>
+    <name>EducationPage</name>
+    <message>
+        <source>新活动…</source>
+        <translation>新活动…</translation>
+    </message>
+    <message>
+        <source>打印记录表…</source>
+        <translation>打印记录表…</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>活动时间</source>
+        <translation>活动时间</translation>
+    </message>
+    <message>
+        <source>活动形式</source>
+        <translation>活动形式</translation>
+    </message>
+    <message>
+        <source>活动主题</source>
+        <translation>活动主题</translation>
+    </message>
+    <message>
+        <source>活动地点</source>
+        <translation>活动地点</translation>
+    </message>
+    <message>
+        <source>人数</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>组织者</source>
+        <translation>组织者</translation>
+    </message>
+    <message>
+        <source>存档材料</source>
+        <translation>存档材料</translation>
+    </message>
+    <message>
+        <source>打印记录表</source>
+        <translation>打印记录表</translation>
+    </message>
+    <message>
+        <source>请先选择一次活动</source>
+        <translation>请先选择一次活动</translation>
+    </message>
+    <message>
+        <source>健康教育活动记录表</source>
+        <translation>健康教育活动记录表</translation>
     </message>
 </context>
 <context>
@@ -414,6 +872,151 @@
     <message>
         <source>这次体检没有异常结果，无需转诊</source>
         <translation>这次体检没有异常结果，无需转诊</translation>
+    </message>
+</context>
+<context>
+    <name>ElderlyCheckDialog</name>
+    <message>
+        <source>老年人健康体检 — {name}</source>
+        <translation>老年人健康体检 — {name}</translation>
+    </message>
+    <message>
+        <source>{name}，{age}岁，档案编号 {no}</source>
+        <translation>{name}，{age}岁，档案编号 {no}</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>生活自理能力评估：请选择五项的等级</source>
+        <translation>生活自理能力评估：请选择五项的等级</translation>
+    </message>
+    <message>
+        <source>生活自理能力评估：{score}分，{level}</source>
+        <translation>生活自理能力评估：{score}分，{level}</translation>
+    </message>
+    <message>
+        <source>体检发现血压升高。是否将{name}纳入{program}患者健康管理？</source>
+        <translation>体检发现血压升高。是否将{name}纳入{program}患者健康管理？</translation>
+    </message>
+    <message>
+        <source>体检发现空腹血糖升高。是否将{name}纳入{program}患者健康管理？</source>
+        <translation>体检发现空腹血糖升高。是否将{name}纳入{program}患者健康管理？</translation>
+    </message>
+    <message>
+        <source>纳入慢病管理</source>
+        <translation>纳入慢病管理</translation>
+    </message>
+    <message>
+        <source>异常结果</source>
+        <translation>异常结果</translation>
+    </message>
+    <message>
+        <source>体检有异常结果：{found}。是否起草转诊单？</source>
+        <translation>体检有异常结果：{found}。是否起草转诊单？</translation>
+    </message>
+</context>
+<context>
+    <name>ElderlyPage</name>
+    <message>
+        <source>全部村民小组</source>
+        <translation>全部村民小组</translation>
+    </message>
+    <message>
+        <source>录入体检 (Enter)</source>
+        <translation>录入体检 (Enter)</translation>
+    </message>
+    <message>
+        <source>打印名单</source>
+        <translation>打印名单</translation>
+    </message>
+    <message>
+        <source>打印空白体检表</source>
+        <translation>打印空白体检表</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>年龄</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>上次体检</source>
+        <translation>上次体检</translation>
+    </message>
+    <message>
+        <source>今年未体检的65岁及以上老年人</source>
+        <translation>今年未体检的65岁及以上老年人</translation>
+    </message>
+    <message>
+        <source>从未体检</source>
+        <translation>从未体检</translation>
+    </message>
+    <message>
+        <source>未体检 {n} 人；今年已体检 {checked}/{total}（{rate}）</source>
+        <translation>未体检 {n} 人；今年已体检 {checked}/{total}（{rate}）</translation>
+    </message>
+    <message>
+        <source>老年人健康体检工作单</source>
+        <translation>老年人健康体检工作单</translation>
+    </message>
+    <message>
+        <source>老年人健康体检表（空白）</source>
+        <translation>老年人健康体检表（空白）</translation>
+    </message>
+</context>
+<context>
+    <name>Encryption</name>
+    <message>
+        <source>数据库 {path} 已加密（或已损坏），本机找不到它的密钥 {key}：请从备份恢复 keys 文件夹，或请县级用托管密钥找回存储密钥</source>
+        <translation>数据库 {path} 已加密（或已损坏），本机找不到它的密钥 {key}：请从备份恢复 keys 文件夹，或请县级用托管密钥找回存储密钥</translation>
+    </message>
+    <message>
+        <source>数据库 {path} 打不开：它已损坏，或不是用本机的存储密钥 {key} 加密的</source>
+        <translation>数据库 {path} 打不开：它已损坏，或不是用本机的存储密钥 {key} 加密的</translation>
+    </message>
+    <message>
+        <source>存储密钥文件 {path} 不是本机设备密钥加密的，或已损坏</source>
+        <translation>存储密钥文件 {path} 不是本机设备密钥加密的，或已损坏</translation>
+    </message>
+    <message>
+        <source>{path} 不是存储密钥（应为 64 位十六进制数）</source>
+        <translation>{path} 不是存储密钥（应为 64 位十六进制数）</translation>
+    </message>
+    <message>
+        <source>找不到密钥文件：{path}</source>
+        <translation>找不到密钥文件：{path}</translation>
+    </message>
+    <message>
+        <source>PostgreSQL 数据库不用本功能加密：请用数据库服务器的磁盘加密</source>
+        <translation>PostgreSQL 数据库不用本功能加密：请用数据库服务器的磁盘加密</translation>
+    </message>
+    <message>
+        <source>数据库已经加密</source>
+        <translation>数据库已经加密</translation>
+    </message>
+    <message>
+        <source>加密副本校验未通过，数据库未改动</source>
+        <translation>加密副本校验未通过，数据库未改动</translation>
     </message>
 </context>
 <context>
@@ -556,8 +1159,28 @@
         <translation>联系方式与住址</translation>
     </message>
     <message>
+        <source>本机构信息（打印在随访卡、转诊单、工作单上）</source>
+        <translation>本机构信息（打印在随访卡、转诊单、工作单上）</translation>
+    </message>
+    <message>
+        <source>机构名称</source>
+        <translation>机构名称</translation>
+    </message>
+    <message>
+        <source>如 朝阳乡幸福村卫生室</source>
+        <translation>如 朝阳乡幸福村卫生室</translation>
+    </message>
+    <message>
         <source>手机11位，或区号-号码</source>
         <translation>手机11位，或区号-号码</translation>
+    </message>
+    <message>
+        <source>医生</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <source>姓名，用顿号或逗号隔开</source>
+        <translation>姓名，用顿号或逗号隔开</translation>
     </message>
     <message>
         <source>联系人姓名</source>
@@ -582,18 +1205,6 @@
     <message>
         <source>与户主关系</source>
         <translation>与户主关系</translation>
-    </message>
-    <message>
-        <source>建档立卡贫困户</source>
-        <translation>建档立卡贫困户</translation>
-    </message>
-    <message>
-        <source>签约年限</source>
-        <translation>签约年限</translation>
-    </message>
-    <message>
-        <source>年</source>
-        <translation>年</translation>
     </message>
     <message>
         <source>家庭户</source>
@@ -628,8 +1239,36 @@
         <translation>既往史</translation>
     </message>
     <message>
+        <source>贫困户类型</source>
+        <translation>贫困户类型</translation>
+    </message>
+    <message>
+        <source>致贫原因</source>
+        <translation>致贫原因</translation>
+    </message>
+    <message>
+        <source>登记日期</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>救治方式</source>
+        <translation>救治方式</translation>
+    </message>
+    <message>
+        <source>帮扶措施</source>
+        <translation>帮扶措施</translation>
+    </message>
+    <message>
         <source>疾病</source>
         <translation>疾病</translation>
+    </message>
+    <message>
+        <source>复核日期</source>
+        <translation>复核日期</translation>
+    </message>
+    <message>
+        <source>免费健康体检日期</source>
+        <translation>免费健康体检日期</translation>
     </message>
     <message>
         <source>其他疾病，请写明</source>
@@ -710,6 +1349,14 @@
     <message>
         <source>签约医生</source>
         <translation>签约医生</translation>
+    </message>
+    <message>
+        <source>签约团队</source>
+        <translation>签约团队</translation>
+    </message>
+    <message>
+        <source>解约原因</source>
+        <translation>解约原因</translation>
     </message>
     <message>
         <source>遗传病名称</source>
@@ -822,6 +1469,26 @@
     <message>
         <source>转诊医生</source>
         <translation>转诊医生</translation>
+    </message>
+    <message>
+        <source>不到位原因</source>
+        <translation>不到位原因</translation>
+    </message>
+    <message>
+        <source>诊断结果</source>
+        <translation>诊断结果</translation>
+    </message>
+    <message>
+        <source>住院病案号</source>
+        <translation>住院病案号</translation>
+    </message>
+    <message>
+        <source>主要检查结果</source>
+        <translation>主要检查结果</translation>
+    </message>
+    <message>
+        <source>下一步治疗方案</source>
+        <translation>下一步治疗方案</translation>
     </message>
     <message>
         <source>联系电话</source>
@@ -1376,10 +2043,6 @@
         <translation>危险性评估</translation>
     </message>
     <message>
-        <source>级</source>
-        <translation>级</translation>
-    </message>
-    <message>
         <source>目前症状</source>
         <translation>目前症状</translation>
     </message>
@@ -1488,8 +2151,52 @@
         <translation>本次随访分类</translation>
     </message>
     <message>
-        <source>随访医生</source>
-        <translation>随访医生</translation>
+        <source>常住人口</source>
+        <translation>常住人口</translation>
+    </message>
+    <message>
+        <source>65岁及以上常住人口</source>
+        <translation>65岁及以上常住人口</translation>
+    </message>
+    <message>
+        <source>活动时间</source>
+        <translation>活动时间</translation>
+    </message>
+    <message>
+        <source>活动地点</source>
+        <translation>活动地点</translation>
+    </message>
+    <message>
+        <source>活动主题</source>
+        <translation>活动主题</translation>
+    </message>
+    <message>
+        <source>组织者</source>
+        <translation>组织者</translation>
+    </message>
+    <message>
+        <source>接受健康教育人员类别</source>
+        <translation>接受健康教育人员类别</translation>
+    </message>
+    <message>
+        <source>资料发放种类及数量</source>
+        <translation>资料发放种类及数量</translation>
+    </message>
+    <message>
+        <source>活动内容</source>
+        <translation>活动内容</translation>
+    </message>
+    <message>
+        <source>活动总结评价</source>
+        <translation>活动总结评价</translation>
+    </message>
+    <message>
+        <source>接受健康教育人数</source>
+        <translation>接受健康教育人数</translation>
+    </message>
+    <message>
+        <source>资料种类数</source>
+        <translation>资料种类数</translation>
     </message>
 </context>
 <context>
@@ -1965,6 +2672,10 @@
         <translation>全部责任医生</translation>
     </message>
     <message>
+        <source>在当前列表中查找：姓名、拼音首字母、档案编号、电话</source>
+        <translation>在当前列表中查找：姓名、拼音首字母、档案编号、电话</translation>
+    </message>
+    <message>
         <source>录入随访 (Enter)</source>
         <translation>录入随访 (Enter)</translation>
     </message>
@@ -1972,12 +2683,20 @@
         <source>共 {n} 人</source>
         <translation>共 {n} 人</translation>
     </message>
+    <message>
+        <source>共 {total} 人，找到 {n} 人</source>
+        <translation>共 {total} 人，找到 {n} 人</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
     <message>
         <source>在“居民档案”中搜索、建档或导入花名册。</source>
         <translation>在“居民档案”中搜索、建档或导入花名册。</translation>
+    </message>
+    <message>
+        <source>未结转诊（紧急在前）</source>
+        <translation>未结转诊（紧急在前）</translation>
     </message>
     <message>
         <source>在册居民</source>
@@ -2017,6 +2736,41 @@
     </message>
 </context>
 <context>
+    <name>HouseholdDialog</name>
+    <message>
+        <source>登记贫困户</source>
+        <translation>登记贫困户</translation>
+    </message>
+    <message>
+        <source>任一家庭成员的档案编号</source>
+        <translation>任一家庭成员的档案编号</translation>
+    </message>
+    <message>
+        <source>因病致贫</source>
+        <translation>因病致贫</translation>
+    </message>
+    <message>
+        <source>因病返贫</source>
+        <translation>因病返贫</translation>
+    </message>
+    <message>
+        <source>家庭成员</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>贫困户类型</source>
+        <translation>贫困户类型</translation>
+    </message>
+    <message>
+        <source>致贫原因</source>
+        <translation>致贫原因</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>Indicator</name>
     <message>
         <source>老年人健康管理率</source>
@@ -2053,6 +2807,272 @@
     <message>
         <source>{day}末次随访：未稳定</source>
         <translation>{day}末次随访：未稳定</translation>
+    </message>
+    <message>
+        <source>健康档案建档率</source>
+        <translation>健康档案建档率</translation>
+    </message>
+    <message>
+        <source>{date} 建档，期末在册</source>
+        <translation>{date} 建档，期末在册</translation>
+    </message>
+    <message>
+        <source>电子健康档案建档率</source>
+        <translation>电子健康档案建档率</translation>
+    </message>
+    <message>
+        <source>电子档案缺{field}</source>
+        <translation>电子档案缺{field}</translation>
+    </message>
+    <message>
+        <source>电子档案缺{first}和{second}</source>
+        <translation>电子档案缺{first}和{second}</translation>
+    </message>
+    <message>
+        <source>{date} 建电子档案，身份证号和现住址齐全</source>
+        <translation>{date} 建电子档案，身份证号和现住址齐全</translation>
+    </message>
+    <message>
+        <source>随访</source>
+        <translation>随访</translation>
+    </message>
+    <message>
+        <source>转诊</source>
+        <translation>转诊</translation>
+    </message>
+    <message>
+        <source>健康档案使用率</source>
+        <translation>健康档案使用率</translation>
+    </message>
+    <message>
+        <source>本期没有服务记录</source>
+        <translation>本期没有服务记录</translation>
+    </message>
+    <message>
+        <source>{date} 有{what}记录</source>
+        <translation>{date} 有{what}记录</translation>
+    </message>
+    <message>
+        <source>本年面对面随访 {done} 次，要求 {required} 次</source>
+        <translation>本年面对面随访 {done} 次，要求 {required} 次</translation>
+    </message>
+    <message>
+        <source>本期面对面随访 {done} 次，要求 {required} 次</source>
+        <translation>本期面对面随访 {done} 次，要求 {required} 次</translation>
+    </message>
+    <message>
+        <source>{start} 至 {end} 在管（{quarters} 个季度，按季度折算），面对面随访 {done} 次，要求 {required} 次</source>
+        <translation>{start} 至 {end} 在管（{quarters} 个季度，按季度折算），面对面随访 {done} 次，要求 {required} 次</translation>
+    </message>
+    <message>
+        <source>本期没有测量血压的随访</source>
+        <translation>本期没有测量血压的随访</translation>
+    </message>
+    <message>
+        <source>本期没有测量空腹血糖的随访</source>
+        <translation>本期没有测量空腹血糖的随访</translation>
+    </message>
+    <message>
+        <source>最近一次随访 {date} 血压 {sbp}/{dbp} mmHg，达标（&lt; {limit}）</source>
+        <translation>最近一次随访 {date} 血压 {sbp}/{dbp} mmHg，达标（&lt; {limit}）</translation>
+    </message>
+    <message>
+        <source>最近一次随访 {date} 血压 {sbp}/{dbp} mmHg，未达标（目标 &lt; {limit}）</source>
+        <translation>最近一次随访 {date} 血压 {sbp}/{dbp} mmHg，未达标（目标 &lt; {limit}）</translation>
+    </message>
+    <message>
+        <source>最近一次随访 {date} 空腹血糖 {glucose} mmol/L，达标（&lt; {limit}）</source>
+        <translation>最近一次随访 {date} 空腹血糖 {glucose} mmol/L，达标（&lt; {limit}）</translation>
+    </message>
+    <message>
+        <source>最近一次随访 {date} 空腹血糖 {glucose} mmol/L，未达标（目标 &lt; {limit}）</source>
+        <translation>最近一次随访 {date} 空腹血糖 {glucose} mmol/L，未达标（目标 &lt; {limit}）</translation>
+    </message>
+    <message>
+        <source>高血压患者规范管理率</source>
+        <translation>高血压患者规范管理率</translation>
+    </message>
+    <message>
+        <source>管理人群血压控制率</source>
+        <translation>管理人群血压控制率</translation>
+    </message>
+    <message>
+        <source>2型糖尿病患者规范管理率</source>
+        <translation>2型糖尿病患者规范管理率</translation>
+    </message>
+    <message>
+        <source>管理人群血糖控制率</source>
+        <translation>管理人群血糖控制率</translation>
+    </message>
+    <message>
+        <source>没有名为“{key}”的指标；可用的有：{keys}</source>
+        <translation>没有名为“{key}”的指标；可用的有：{keys}</translation>
+    </message>
+    <message>
+        <source>季度应是 1、2、3 或 4</source>
+        <translation>季度应是 1、2、3 或 4</translation>
+    </message>
+    <message>
+        <source>没有村代码为 {code} 的村，或无权查看它的报表</source>
+        <translation>没有村代码为 {code} 的村，或无权查看它的报表</translation>
+    </message>
+    <message>
+        <source>名单应是 numerator（分子）或 denominator（分母）</source>
+        <translation>名单应是 numerator（分子）或 denominator（分母）</translation>
+    </message>
+    <message>
+        <source>“{name}”的分母是{figure}，不是名单</source>
+        <translation>“{name}”的分母是{figure}，不是名单</translation>
+    </message>
+    <message>
+        <source>65岁及以上老年人</source>
+        <translation>65岁及以上老年人</translation>
+    </message>
+    <message>
+        <source>高血压患者</source>
+        <translation>高血压患者</translation>
+    </message>
+    <message>
+        <source>2型糖尿病患者</source>
+        <translation>2型糖尿病患者</translation>
+    </message>
+    <message>
+        <source>严重精神障碍患者</source>
+        <translation>严重精神障碍患者</translation>
+    </message>
+    <message>
+        <source>建档立卡贫困人口</source>
+        <translation>建档立卡贫困人口</translation>
+    </message>
+    <message>
+        <source>{groups}已签约，有效至{end}</source>
+        <translation>{groups}已签约，有效至{end}</translation>
+    </message>
+    <message>
+        <source>{groups}{day}没有有效的签约</source>
+        <translation>{groups}{day}没有有效的签约</translation>
+    </message>
+    <message>
+        <source>家庭医生签约率</source>
+        <translation>家庭医生签约率</translation>
+    </message>
+    <message>
+        <source>重点人群家庭医生签约率</source>
+        <translation>重点人群家庭医生签约率</translation>
+    </message>
+    <message>
+        <source>贫困人口家庭医生签约率</source>
+        <translation>贫困人口家庭医生签约率</translation>
+    </message>
+    <message>
+        <source>贫困慢病患者月随访率</source>
+        <translation>贫困慢病患者月随访率</translation>
+    </message>
+    <message>
+        <source>{done}个月每月都有随访</source>
+        <translation>{done}个月每月都有随访</translation>
+    </message>
+    <message>
+        <source>{done}/{months}个月有随访，缺{missing}</source>
+        <translation>{done}/{months}个月有随访，缺{missing}</translation>
+    </message>
+    <message>
+        <source>{date} {place}：{topic}（{form}）</source>
+        <translation>{date} {place}：{topic}（{form}）</translation>
+    </message>
+    <message>
+        <source>健康知识讲座次数</source>
+        <translation>健康知识讲座次数</translation>
+    </message>
+    <message>
+        <source>公众健康咨询活动次数</source>
+        <translation>公众健康咨询活动次数</translation>
+    </message>
+    <message>
+        <source>宣传栏更换次数</source>
+        <translation>宣传栏更换次数</translation>
+    </message>
+    <message>
+        <source>印刷资料发放次数</source>
+        <translation>印刷资料发放次数</translation>
+    </message>
+    <message>
+        <source>年度最低次数</source>
+        <translation>年度最低次数</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorDrilldown</name>
+    <message>
+        <source>指标名单</source>
+        <translation>指标名单</translation>
+    </message>
+    <message>
+        <source>分子（计入的居民）</source>
+        <translation>分子（计入的居民）</translation>
+    </message>
+    <message>
+        <source>分母（应管理的全部居民）</source>
+        <translation>分母（应管理的全部居民）</translation>
+    </message>
+    <message>
+        <source>只看未计入的</source>
+        <translation>只看未计入的</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>计入</source>
+        <translation>计入</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>正在列出居民…</source>
+        <translation>正在列出居民…</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>共 {n} 人，计入 {counted} 人</source>
+        <translation>共 {n} 人，计入 {counted} 人</translation>
+    </message>
+</context>
+<context>
+    <name>LastSyncLabel</name>
+    <message>
+        <source>网络同步：未设置</source>
+        <translation>网络同步：未设置</translation>
+    </message>
+    <message>
+        <source>上次同步：{when}（最近一次失败）</source>
+        <translation>上次同步：{when}（最近一次失败）</translation>
+    </message>
+    <message>
+        <source>上次同步：{when}</source>
+        <translation>上次同步：{when}</translation>
     </message>
 </context>
 <context>
@@ -2117,6 +3137,26 @@
         <translation>随访</translation>
     </message>
     <message>
+        <source>老年人</source>
+        <translation>老年人</translation>
+    </message>
+    <message>
+        <source>专项随访</source>
+        <translation>专项随访</translation>
+    </message>
+    <message>
+        <source>签约</source>
+        <translation>签约</translation>
+    </message>
+    <message>
+        <source>贫困户</source>
+        <translation>贫困户</translation>
+    </message>
+    <message>
+        <source>健康教育</source>
+        <translation>健康教育</translation>
+    </message>
+    <message>
         <source>打印</source>
         <translation>打印</translation>
     </message>
@@ -2145,12 +3185,225 @@
         <translation>设置</translation>
     </message>
     <message>
+        <source>{role}：{name}（{code}）</source>
+        <translation>{role}：{name}（{code}）</translation>
+    </message>
+    <message>
         <source>系统</source>
         <translation>系统</translation>
     </message>
     <message>
         <source>当前用户：{user}</source>
         <translation>当前用户：{user}</translation>
+    </message>
+</context>
+<context>
+    <name>NetSync</name>
+    <message>
+        <source>只有乡镇卫生院的电脑能运行同步服务器</source>
+        <translation>只有乡镇卫生院的电脑能运行同步服务器</translation>
+    </message>
+    <message>
+        <source>同步包的发送方或接收方不符</source>
+        <translation>同步包的发送方或接收方不符</translation>
+    </message>
+    <message>
+        <source>同步包编号与上传编号不符</source>
+        <translation>同步包编号与上传编号不符</translation>
+    </message>
+    <message>
+        <source>无法在 {host}:{port} 上开启服务：{reason}</source>
+        <translation>无法在 {host}:{port} 上开启服务：{reason}</translation>
+    </message>
+    <message>
+        <source>“{url}”不是有效的服务器地址（例如 http://192.168.1.10:8765）</source>
+        <translation>“{url}”不是有效的服务器地址（例如 http://192.168.1.10:8765）</translation>
+    </message>
+    <message>
+        <source>证书指纹应为 64 位十六进制数字</source>
+        <translation>证书指纹应为 64 位十六进制数字</translation>
+    </message>
+    <message>
+        <source>还没有信任乡镇卫生院的设备卡：请先核对指纹并导入它</source>
+        <translation>还没有信任乡镇卫生院的设备卡：请先核对指纹并导入它</translation>
+    </message>
+    <message>
+        <source>网络同步由村卫生室发起；乡镇卫生院请运行 cunyi serve</source>
+        <translation>网络同步由村卫生室发起；乡镇卫生院请运行 cunyi serve</translation>
+    </message>
+    <message>
+        <source>还没有设置乡镇卫生院服务器地址：请在“同步”页填写，或用 --server 指定</source>
+        <translation>还没有设置乡镇卫生院服务器地址：请在“同步”页填写，或用 --server 指定</translation>
+    </message>
+    <message>
+        <source>同步时出错（详见日志），稍后会自动重试</source>
+        <translation>同步时出错（详见日志），稍后会自动重试</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院拒收了本机的同步包：{reason}</source>
+        <translation>乡镇卫生院拒收了本机的同步包：{reason}</translation>
+    </message>
+    <message>
+        <source>服务器证书与乡镇卫生院设备卡上的指纹不符：可能连到了假冒的服务器，已停止同步</source>
+        <translation>服务器证书与乡镇卫生院设备卡上的指纹不符：可能连到了假冒的服务器，已停止同步</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院服务器响应超时，稍后会自动重试</source>
+        <translation>乡镇卫生院服务器响应超时，稍后会自动重试</translation>
+    </message>
+    <message>
+        <source>连不上乡镇卫生院服务器 {url}：网络不通，或服务器没有开</source>
+        <translation>连不上乡镇卫生院服务器 {url}：网络不通，或服务器没有开</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院服务器不认识本机：请乡镇卫生院核对指纹后导入本机的设备卡</source>
+        <translation>乡镇卫生院服务器不认识本机：请乡镇卫生院核对指纹后导入本机的设备卡</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院已撤销对本机的信任，不能再同步</source>
+        <translation>乡镇卫生院已撤销对本机的信任，不能再同步</translation>
+    </message>
+    <message>
+        <source>服务器把这次请求当作重放而拒绝了：稍后会自动重试</source>
+        <translation>服务器把这次请求当作重放而拒绝了：稍后会自动重试</translation>
+    </message>
+    <message>
+        <source>服务器认为本机请求的签名不符：请核对本机的设备卡</source>
+        <translation>服务器认为本机请求的签名不符：请核对本机的设备卡</translation>
+    </message>
+    <message>
+        <source>同步包超过服务器允许的大小，服务器拒收</source>
+        <translation>同步包超过服务器允许的大小，服务器拒收</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院服务器磁盘空间不足，稍后再试</source>
+        <translation>乡镇卫生院服务器磁盘空间不足，稍后再试</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院服务器暂时出错（{status}），稍后会自动重试</source>
+        <translation>乡镇卫生院服务器暂时出错（{status}），稍后会自动重试</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院服务器拒绝了请求（{status}）：{reason}</source>
+        <translation>乡镇卫生院服务器拒绝了请求（{status}）：{reason}</translation>
+    </message>
+    <message>
+        <source>下载中断（已收到 {got} / {size} 字节），下次从断点继续</source>
+        <translation>下载中断（已收到 {got} / {size} 字节），下次从断点继续</translation>
+    </message>
+    <message>
+        <source>下载的同步包校验不符，已丢弃，下次重新下载</source>
+        <translation>下载的同步包校验不符，已丢弃，下次重新下载</translation>
+    </message>
+    <message>
+        <source>本机时钟比乡镇卫生院服务器快约 {gap} 天：请校准本机的日期和时间后再同步</source>
+        <translation>本机时钟比乡镇卫生院服务器快约 {gap} 天：请校准本机的日期和时间后再同步</translation>
+    </message>
+    <message>
+        <source>本机时钟比乡镇卫生院服务器慢约 {gap} 天：请校准本机的日期和时间后再同步</source>
+        <translation>本机时钟比乡镇卫生院服务器慢约 {gap} 天：请校准本机的日期和时间后再同步</translation>
+    </message>
+    <message>
+        <source>本机时钟比乡镇卫生院服务器快约 {gap} 分钟：请校准本机的日期和时间后再同步</source>
+        <translation>本机时钟比乡镇卫生院服务器快约 {gap} 分钟：请校准本机的日期和时间后再同步</translation>
+    </message>
+    <message>
+        <source>本机时钟比乡镇卫生院服务器慢约 {gap} 分钟：请校准本机的日期和时间后再同步</source>
+        <translation>本机时钟比乡镇卫生院服务器慢约 {gap} 分钟：请校准本机的日期和时间后再同步</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSync</name>
+    <message>
+        <source>从未</source>
+        <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkSyncBox</name>
+    <message>
+        <source>网络同步（乡镇卫生院服务器）</source>
+        <translation>网络同步（乡镇卫生院服务器）</translation>
+    </message>
+    <message>
+        <source>本机是乡镇卫生院：运行“cunyi serve”开启同步服务器，各村卫生室即可通过网络自动同步；下方“同步记录”中可见收到的同步包。</source>
+        <translation>本机是乡镇卫生院：运行“cunyi serve”开启同步服务器，各村卫生室即可通过网络自动同步；下方“同步记录”中可见收到的同步包。</translation>
+    </message>
+    <message>
+        <source>例如 http://192.168.1.10:8765</source>
+        <translation>例如 http://192.168.1.10:8765</translation>
+    </message>
+    <message>
+        <source>保存地址</source>
+        <translation>保存地址</translation>
+    </message>
+    <message>
+        <source>立即同步</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>服务器地址：</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>上传</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>下载</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>变更（发/收）</source>
+        <translation>变更（发/收）</translation>
+    </message>
+    <message>
+        <source>流量</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>正在同步…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>尚未设置服务器地址：填写后保存，本机会在能连上乡镇卫生院时自动同步。</source>
+        <translation>尚未设置服务器地址：填写后保存，本机会在能连上乡镇卫生院时自动同步。</translation>
+    </message>
+    <message>
+        <source>上次成功：{ok}　下次尝试：{next}　待上传同步包：{files} 个　乡镇卫生院未确认：{changes} 条变更</source>
+        <translation>上次成功：{ok}　下次尝试：{next}　待上传同步包：{files} 个　乡镇卫生院未确认：{changes} 条变更</translation>
+    </message>
+    <message>
+        <source>随时</source>
+        <translation>随时</translation>
+    </message>
+    <message>
+        <source>上次失败（连续 {n} 次）：{error}</source>
+        <translation>上次失败（连续 {n} 次）：{error}</translation>
+    </message>
+    <message>
+        <source>成功</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>失败</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>网络同步</source>
+        <translation>网络同步</translation>
     </message>
 </context>
 <context>
@@ -2161,11 +3414,250 @@
     </message>
 </context>
 <context>
-    <name>Print</name>
+    <name>PlanDialog</name>
     <message>
-        <source>10 其他</source>
-        <translation>10 其他</translation>
+        <source>一患一策</source>
+        <translation>一患一策</translation>
     </message>
+    <message>
+        <source>17位档案编号或后8位</source>
+        <translation>17位档案编号或后8位</translation>
+    </message>
+    <message>
+        <source>留空：在管的慢病</source>
+        <translation>留空：在管的慢病</translation>
+    </message>
+    <message>
+        <source>今年已做，日期</source>
+        <translation>今年已做，日期</translation>
+    </message>
+    <message>
+        <source>患者</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>疾病</source>
+        <translation>疾病</translation>
+    </message>
+    <message>
+        <source>救治方式</source>
+        <translation>救治方式</translation>
+    </message>
+    <message>
+        <source>帮扶措施</source>
+        <translation>帮扶措施</translation>
+    </message>
+    <message>
+        <source>复核日期</source>
+        <translation>复核日期</translation>
+    </message>
+    <message>
+        <source>免费健康体检</source>
+        <translation>免费健康体检</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>Population</name>
+    <message>
+        <source>常住人口</source>
+        <translation>常住人口</translation>
+    </message>
+    <message>
+        <source>65岁及以上常住人口</source>
+        <translation>65岁及以上常住人口</translation>
+    </message>
+    <message>
+        <source>年份应在 {low} 到 {high} 之间</source>
+        <translation>年份应在 {low} 到 {high} 之间</translation>
+    </message>
+    <message>
+        <source>{what}应是 0 到 {high} 之间的整数</source>
+        <translation>{what}应是 0 到 {high} 之间的整数</translation>
+    </message>
+    <message>
+        <source>人口数由乡镇卫生院录入，同步到各村</source>
+        <translation>人口数由乡镇卫生院录入，同步到各村</translation>
+    </message>
+    <message>
+        <source>65岁及以上人口不能多于常住人口</source>
+        <translation>65岁及以上人口不能多于常住人口</translation>
+    </message>
+    <message>
+        <source>本乡镇没有村代码为 {code} 的村</source>
+        <translation>本乡镇没有村代码为 {code} 的村</translation>
+    </message>
+    <message>
+        <source>{village}的{what}应是整数，不能是“{text}”</source>
+        <translation>{village}的{what}应是整数，不能是“{text}”</translation>
+    </message>
+</context>
+<context>
+    <name>PopulationDialog</name>
+    <message>
+        <source>{year} 年人口数</source>
+        <translation>{year} 年人口数</translation>
+    </message>
+    <message>
+        <source>各村常住人口和65岁及以上常住人口，用作建档率和老年人健康管理率的分母；保存后随同步发到各村。</source>
+        <translation>各村常住人口和65岁及以上常住人口，用作建档率和老年人健康管理率的分母；保存后随同步发到各村。</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>常住人口</source>
+        <translation>常住人口</translation>
+    </message>
+    <message>
+        <source>65岁及以上</source>
+        <translation>65岁及以上</translation>
+    </message>
+</context>
+<context>
+    <name>Poverty</name>
+    <message>
+        <source>{label}“{value}”不存在，可选：{choices}</source>
+        <translation>{label}“{value}”不存在，可选：{choices}</translation>
+    </message>
+    <message>
+        <source>登记日期不能晚于今天</source>
+        <translation>登记日期不能晚于今天</translation>
+    </message>
+    <message>
+        <source>这一户没有登记为贫困户</source>
+        <translation>这一户没有登记为贫困户</translation>
+    </message>
+    <message>
+        <source>请填写致贫原因</source>
+        <translation>请填写致贫原因</translation>
+    </message>
+    <message>
+        <source>{name}不属于登记的贫困户：请先登记户的贫困状态</source>
+        <translation>{name}不属于登记的贫困户：请先登记户的贫困状态</translation>
+    </message>
+    <message>
+        <source>请填写帮扶措施</source>
+        <translation>请填写帮扶措施</translation>
+    </message>
+    <message>
+        <source>请填写复核日期</source>
+        <translation>请填写复核日期</translation>
+    </message>
+    <message>
+        <source>复核日期不能早于今天</source>
+        <translation>复核日期不能早于今天</translation>
+    </message>
+    <message>
+        <source>体检日期不能晚于今天</source>
+        <translation>体检日期不能晚于今天</translation>
+    </message>
+    <message>
+        <source>请填写疾病</source>
+        <translation>请填写疾病</translation>
+    </message>
+</context>
+<context>
+    <name>PovertyPage</name>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>登记贫困户…</source>
+        <translation>登记贫困户…</translation>
+    </message>
+    <message>
+        <source>一患一策…</source>
+        <translation>一患一策…</translation>
+    </message>
+    <message>
+        <source>导出Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>贫困户类型</source>
+        <translation>贫困户类型</translation>
+    </message>
+    <message>
+        <source>致贫原因</source>
+        <translation>致贫原因</translation>
+    </message>
+    <message>
+        <source>签约</source>
+        <translation>签约</translation>
+    </message>
+    <message>
+        <source>慢病本月随访</source>
+        <translation>慢病本月随访</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>已签约/在册</source>
+        <translation>已签约/在册</translation>
+    </message>
+    <message>
+        <source>贫困户</source>
+        <translation>贫困户</translation>
+    </message>
+    <message>
+        <source>未全户签约</source>
+        <translation>未全户签约</translation>
+    </message>
+    <message>
+        <source>本月未随访</source>
+        <translation>本月未随访</translation>
+    </message>
+    <message>
+        <source>一患一策待复核</source>
+        <translation>一患一策待复核</translation>
+    </message>
+    <message>
+        <source>未制定一患一策</source>
+        <translation>未制定一患一策</translation>
+    </message>
+    <message>
+        <source>今年未体检</source>
+        <translation>今年未体检</translation>
+    </message>
+    <message>
+        <source>导出贫困户</source>
+        <translation>导出贫困户</translation>
+    </message>
+    <message>
+        <source>已导出 {n} 户</source>
+        <translation>已导出 {n} 户</translation>
+    </message>
+</context>
+<context>
+    <name>Print</name>
     <message>
         <source>随访日期</source>
         <translation>随访日期</translation>
@@ -2181,6 +3673,18 @@
     <message>
         <source>其他：</source>
         <translation>其他：</translation>
+    </message>
+    <message>
+        <source>失访原因：</source>
+        <translation>失访原因：</translation>
+    </message>
+    <message>
+        <source>死亡日期：</source>
+        <translation>死亡日期：</translation>
+    </message>
+    <message>
+        <source>死亡原因：</source>
+        <translation>死亡原因：</translation>
     </message>
     <message>
         <source>体征</source>
@@ -2207,18 +3711,6 @@
         <translation>足背动脉搏动</translation>
     </message>
     <message>
-        <source>触及正常</source>
-        <translation>触及正常</translation>
-    </message>
-    <message>
-        <source>减弱（双侧 左侧 右侧）</source>
-        <translation>减弱（双侧 左侧 右侧）</translation>
-    </message>
-    <message>
-        <source>消失（双侧 左侧 右侧）</source>
-        <translation>消失（双侧 左侧 右侧）</translation>
-    </message>
-    <message>
         <source>其他</source>
         <translation>其他</translation>
     </message>
@@ -2239,16 +3731,8 @@
         <translation>运动</translation>
     </message>
     <message>
-        <source>＿次/周 ＿分钟/次</source>
-        <translation>＿次/周 ＿分钟/次</translation>
-    </message>
-    <message>
         <source>摄盐情况（咸淡）</source>
         <translation>摄盐情况（咸淡）</translation>
-    </message>
-    <message>
-        <source>轻/中/重 / 轻/中/重</source>
-        <translation>轻/中/重 / 轻/中/重</translation>
     </message>
     <message>
         <source>主食（克/天）</source>
@@ -2275,20 +3759,8 @@
         <translation>空腹血糖值</translation>
     </message>
     <message>
-        <source>＿＿mmol/L</source>
-        <translation>＿＿mmol/L</translation>
-    </message>
-    <message>
         <source>其他检查*</source>
         <translation>其他检查*</translation>
-    </message>
-    <message>
-        <source>糖化血红蛋白＿＿%</source>
-        <translation>糖化血红蛋白＿＿%</translation>
-    </message>
-    <message>
-        <source>检查日期：＿月＿日</source>
-        <translation>检查日期：＿月＿日</translation>
     </message>
     <message>
         <source>服药依从性</source>
@@ -2303,10 +3775,6 @@
         <translation>无</translation>
     </message>
     <message>
-        <source>有＿＿</source>
-        <translation>有＿＿</translation>
-    </message>
-    <message>
         <source>低血糖反应</source>
         <translation>低血糖反应</translation>
     </message>
@@ -2315,12 +3783,56 @@
         <translation>此次随访分类</translation>
     </message>
     <message>
-        <source>每日＿次 每次＿mg</source>
-        <translation>每日＿次 每次＿mg</translation>
-    </message>
-    <message>
         <source>用药情况</source>
         <translation>用药情况</translation>
+    </message>
+    <message>
+        <source>次/周</source>
+        <translation>次/周</translation>
+    </message>
+    <message>
+        <source>分钟/次</source>
+        <translation>分钟/次</translation>
+    </message>
+    <message>
+        <source>{n}次/周 {m}分钟/次</source>
+        <translation>{n}次/周 {m}分钟/次</translation>
+    </message>
+    <message>
+        <source>（目前/目标）</source>
+        <translation>（目前/目标）</translation>
+    </message>
+    <message>
+        <source>糖化血红蛋白{value}%</source>
+        <translation>糖化血红蛋白{value}%</translation>
+    </message>
+    <message>
+        <source>糖化血红蛋白</source>
+        <translation>糖化血红蛋白</translation>
+    </message>
+    <message>
+        <source>检查日期：</source>
+        <translation>检查日期：</translation>
+    </message>
+    <message>
+        <source>有</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <source>每日</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>次</source>
+        <translation>次</translation>
+    </message>
+    <message>
+        <source>每次</source>
+        <translation>每次</translation>
+    </message>
+    <message>
+        <source>每次{n}mg</source>
+        <translation>每次{n}mg</translation>
     </message>
     <message>
         <source>药物名称{n}</source>
@@ -2411,8 +3923,36 @@
         <translation>联系电话</translation>
     </message>
     <message>
+        <source>血压：剧烈头痛、头晕、胸闷胸痛、心慌、视物模糊、一侧肢体麻木无力或意识改变，请立即就诊。</source>
+        <translation>血压：剧烈头痛、头晕、胸闷胸痛、心慌、视物模糊、一侧肢体麻木无力或意识改变，请立即就诊。</translation>
+    </message>
+    <message>
+        <source>低血糖：心慌、出汗、手抖、饥饿感、头晕乏力，立即吃糖或喝糖水；15分钟不缓解或意识不清，速就医。</source>
+        <translation>低血糖：心慌、出汗、手抖、饥饿感、头晕乏力，立即吃糖或喝糖水；15分钟不缓解或意识不清，速就医。</translation>
+    </message>
+    <message>
+        <source>高血糖：口渴多饮、多尿、恶心呕吐、腹痛、呼吸深快、呼气有烂苹果味或嗜睡，请立即就诊。</source>
+        <translation>高血糖：口渴多饮、多尿、恶心呕吐、腹痛、呼吸深快、呼气有烂苹果味或嗜睡，请立即就诊。</translation>
+    </message>
+    <message>
+        <source>如有胸闷、心慌、视物模糊或意识改变，请立即就诊。</source>
+        <translation>如有胸闷、心慌、视物模糊或意识改变，请立即就诊。</translation>
+    </message>
+    <message>
+        <source>新约定的随访日期{date}早于打印日期{today}，请选今天或以后的日期</source>
+        <translation>新约定的随访日期{date}早于打印日期{today}，请选今天或以后的日期</translation>
+    </message>
+    <message>
         <source>扫码查档</source>
         <translation>扫码查档</translation>
+    </message>
+    <message>
+        <source>随访提醒</source>
+        <translation>随访提醒</translation>
+    </message>
+    <message>
+        <source>逾期 {n} 天，请尽快到卫生室随访</source>
+        <translation>逾期 {n} 天，请尽快到卫生室随访</translation>
     </message>
     <message>
         <source>下次随访</source>
@@ -2447,8 +3987,8 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <source>每次就诊请带上此卡。如有剧烈头痛、胸闷、心慌、视物模糊或意识改变，请立即就诊。</source>
-        <translation>每次就诊请带上此卡。如有剧烈头痛、胸闷、心慌、视物模糊或意识改变，请立即就诊。</translation>
+        <source>每次就诊请带上此卡。</source>
+        <translation>每次就诊请带上此卡。</translation>
     </message>
     <message>
         <source>随访卡</source>
@@ -2461,6 +4001,62 @@
     <message>
         <source>第{n}张 背面（长边翻转双面打印）</source>
         <translation>第{n}张 背面（长边翻转双面打印）</translation>
+    </message>
+    <message>
+        <source>评估事项</source>
+        <translation>评估事项</translation>
+    </message>
+    <message>
+        <source>判断评分</source>
+        <translation>判断评分</translation>
+    </message>
+    <message>
+        <source>总评分</source>
+        <translation>总评分</translation>
+    </message>
+    <message>
+        <source>评估结果</source>
+        <translation>评估结果</translation>
+    </message>
+    <message>
+        <source>0–3分 可自理；4–8分 轻度依赖；9–18分 中度依赖；≥19分 不能自理</source>
+        <translation>0–3分 可自理；4–8分 轻度依赖；9–18分 中度依赖；≥19分 不能自理</translation>
+    </message>
+    <message>
+        <source>姓名：＿＿＿＿</source>
+        <translation>姓名：＿＿＿＿</translation>
+    </message>
+    <message>
+        <source>编号：＿＿＿-＿＿＿＿＿</source>
+        <translation>编号：＿＿＿-＿＿＿＿＿</translation>
+    </message>
+    <message>
+        <source>评估日期：＿＿＿＿年＿＿月＿＿日</source>
+        <translation>评估日期：＿＿＿＿年＿＿月＿＿日</translation>
+    </message>
+    <message>
+        <source>姓名：{name}</source>
+        <translation>姓名：{name}</translation>
+    </message>
+    <message>
+        <source>编号：{no}</source>
+        <translation>编号：{no}</translation>
+    </message>
+    <message>
+        <source>日期：{date}</source>
+        <translation>日期：{date}</translation>
+    </message>
+    <message>
+        <source>老年人生活自理能力评估表</source>
+        <translation>老年人生活自理能力评估表</translation>
+    </message>
+    <message>
+        <source>生活自理能力评估</source>
+        <translation>生活自理能力评估</translation>
+    </message>
+    <message>
+        <source>老年人健康体检表</source>
+        <translation>老年人健康体检表</translation>
     </message>
     <message>
         <source>序号</source>
@@ -2477,6 +4073,34 @@
     <message>
         <source>家庭住址</source>
         <translation>家庭住址</translation>
+    </message>
+    <message>
+        <source>上次体检</source>
+        <translation>上次体检</translation>
+    </message>
+    <message>
+        <source>已检✓</source>
+        <translation>已检✓</translation>
+    </message>
+    <message>
+        <source>从未体检</source>
+        <translation>从未体检</translation>
+    </message>
+    <message>
+        <source>今年的老年人健康体检已全部完成</source>
+        <translation>今年的老年人健康体检已全部完成</translation>
+    </message>
+    <message>
+        <source>{year}年未体检的65岁及以上老年人  共{n}人</source>
+        <translation>{year}年未体检的65岁及以上老年人  共{n}人</translation>
+    </message>
+    <message>
+        <source>打印日期：{date}</source>
+        <translation>打印日期：{date}</translation>
+    </message>
+    <message>
+        <source>老年人健康体检工作单</source>
+        <translation>老年人健康体检工作单</translation>
     </message>
     <message>
         <source>上次随访</source>
@@ -2499,6 +4123,26 @@
         <translation>已访✓</translation>
     </message>
     <message>
+        <source>逾期{n}天</source>
+        <translation>逾期{n}天</translation>
+    </message>
+    <message>
+        <source>今天到期</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>{n}天后到期</source>
+        <translation>{n}天后到期</translation>
+    </message>
+    <message>
+        <source>（同户）</source>
+        <translation>（同户）</translation>
+    </message>
+    <message>
+        <source>联系电话：{phone}</source>
+        <translation>联系电话：{phone}</translation>
+    </message>
+    <message>
         <source>备注</source>
         <translation>备注</translation>
     </message>
@@ -2515,20 +4159,16 @@
         <translation>血糖{value}</translation>
     </message>
     <message>
-        <source>({n}天后)</source>
-        <translation>({n}天后)</translation>
-    </message>
-    <message>
-        <source>(今天)</source>
-        <translation>(今天)</translation>
-    </message>
-    <message>
         <source>未随访</source>
         <translation>未随访</translation>
     </message>
     <message>
         <source>没有逾期或即将到期的随访对象</source>
         <translation>没有逾期或即将到期的随访对象</translation>
+    </message>
+    <message>
+        <source>（续）</source>
+        <translation>（续）</translation>
     </message>
     <message>
         <source>入户随访工作单</source>
@@ -2611,12 +4251,92 @@
         <translation>患者姓名：</translation>
     </message>
     <message>
+        <source>家庭医生签约服务协议书</source>
+        <translation>家庭医生签约服务协议书</translation>
+    </message>
+    <message>
+        <source>（续约）</source>
+        <translation>（续约）</translation>
+    </message>
+    <message>
+        <source>协议编号：</source>
+        <translation>协议编号：</translation>
+    </message>
+    <message>
+        <source>甲方（签约居民）</source>
+        <translation>甲方（签约居民）</translation>
+    </message>
+    <message>
         <source>性别：</source>
         <translation>性别：</translation>
     </message>
     <message>
         <source>年龄：</source>
         <translation>年龄：</translation>
+    </message>
+    <message>
+        <source>电话：</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>身份证号：</source>
+        <translation>身份证号：</translation>
+    </message>
+    <message>
+        <source>健康档案编号：</source>
+        <translation>健康档案编号：</translation>
+    </message>
+    <message>
+        <source>乙方（家庭医生团队）</source>
+        <translation>乙方（家庭医生团队）</translation>
+    </message>
+    <message>
+        <source>签约机构：</source>
+        <translation>签约机构：</translation>
+    </message>
+    <message>
+        <source>团队名称：</source>
+        <translation>团队名称：</translation>
+    </message>
+    <message>
+        <source>签约医生：</source>
+        <translation>签约医生：</translation>
+    </message>
+    <message>
+        <source>一、服务期限</source>
+        <translation>一、服务期限</translation>
+    </message>
+    <message>
+        <source>自 {start} 起至 {end} 止，共 {years} 年。期满前一个月内可申请续约。</source>
+        <translation>自 {start} 起至 {end} 止，共 {years} 年。期满前一个月内可申请续约。</translation>
+    </message>
+    <message>
+        <source>二、服务包（在所选项目前打 √）</source>
+        <translation>二、服务包（在所选项目前打 √）</translation>
+    </message>
+    <message>
+        <source>三、双方责任</source>
+        <translation>三、双方责任</translation>
+    </message>
+    <message>
+        <source>乙方为甲方建立并维护健康档案，按国家基本公共卫生服务规范提供所选服务包的健康管理、随访、健康教育和用药指导，需要时协助转诊；对甲方的健康信息保密。甲方如实提供健康信息，配合随访和健康管理，情况变化时及时告知乙方。任何一方可书面提出解约，解约后签约记录保留备查。</source>
+        <translation>乙方为甲方建立并维护健康档案，按国家基本公共卫生服务规范提供所选服务包的健康管理、随访、健康教育和用药指导，需要时协助转诊；对甲方的健康信息保密。甲方如实提供健康信息，配合随访和健康管理，情况变化时及时告知乙方。任何一方可书面提出解约，解约后签约记录保留备查。</translation>
+    </message>
+    <message>
+        <source>甲方（签字或按手印）：</source>
+        <translation>甲方（签字或按手印）：</translation>
+    </message>
+    <message>
+        <source>乙方（签字）：</source>
+        <translation>乙方（签字）：</translation>
+    </message>
+    <message>
+        <source>日期：</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>本协议一式两份，甲乙双方各执一份。</source>
+        <translation>本协议一式两份，甲乙双方各执一份。</translation>
     </message>
     <message>
         <source>病案号：</source>
@@ -2762,6 +4482,130 @@
         <source>没有可打印的村</source>
         <translation>没有可打印的村</translation>
     </message>
+    <message>
+        <source>管理项目应为 htn（高血压）或 t2dm（2型糖尿病）</source>
+        <translation>管理项目应为 htn（高血压）或 t2dm（2型糖尿病）</translation>
+    </message>
+    <message>
+        <source>{name}在{year}年没有{program}随访记录</source>
+        <translation>{name}在{year}年没有{program}随访记录</translation>
+    </message>
+    <message>
+        <source>健康教育活动记录表</source>
+        <translation>健康教育活动记录表</translation>
+    </message>
+    <message>
+        <source>活动时间：</source>
+        <translation>活动时间：</translation>
+    </message>
+    <message>
+        <source>活动地点：</source>
+        <translation>活动地点：</translation>
+    </message>
+    <message>
+        <source>活动形式：</source>
+        <translation>活动形式：</translation>
+    </message>
+    <message>
+        <source>组织者：</source>
+        <translation>组织者：</translation>
+    </message>
+    <message>
+        <source>接受健康教育人员类别：</source>
+        <translation>接受健康教育人员类别：</translation>
+    </message>
+    <message>
+        <source>接受健康教育人数：</source>
+        <translation>接受健康教育人数：</translation>
+    </message>
+    <message>
+        <source>活动主题：</source>
+        <translation>活动主题：</translation>
+    </message>
+    <message>
+        <source>健康教育资料发放种类及数量：</source>
+        <translation>健康教育资料发放种类及数量：</translation>
+    </message>
+    <message>
+        <source>活动内容：</source>
+        <translation>活动内容：</translation>
+    </message>
+    <message>
+        <source>活动总结评价：</source>
+        <translation>活动总结评价：</translation>
+    </message>
+    <message>
+        <source>照片</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>签到表</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <source>宣传材料</source>
+        <translation>宣传材料</translation>
+    </message>
+    <message>
+        <source>存档材料请附后：</source>
+        <translation>存档材料请附后：</translation>
+    </message>
+    <message>
+        <source>填表人（签字）：</source>
+        <translation>填表人（签字）：</translation>
+    </message>
+    <message>
+        <source>负责人（签字）：</source>
+        <translation>负责人（签字）：</translation>
+    </message>
+    <message>
+        <source>填表时间：</source>
+        <translation>填表时间：</translation>
+    </message>
+    <message>
+        <source>父亲</source>
+        <translation>父亲</translation>
+    </message>
+    <message>
+        <source>母亲</source>
+        <translation>母亲</translation>
+    </message>
+    <message>
+        <source>兄弟姐妹</source>
+        <translation>兄弟姐妹</translation>
+    </message>
+    <message>
+        <source>子女</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>户主</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>个人基本信息表</source>
+        <translation>个人基本信息表</translation>
+    </message>
+    <message>
+        <source>建档单位：{institution}</source>
+        <translation>建档单位：{institution}</translation>
+    </message>
+    <message>
+        <source>第 {n} 页</source>
+        <translation>第 {n} 页</translation>
+    </message>
+    <message>
+        <source>严重精神障碍患者随访服务记录表</source>
+        <translation>严重精神障碍患者随访服务记录表</translation>
+    </message>
 </context>
 <context>
     <name>PrintPage</name>
@@ -2772,6 +4616,10 @@
     <message>
         <source>每张A4纸8张卡</source>
         <translation>每张A4纸8张卡</translation>
+    </message>
+    <message>
+        <source>逾期者印新约定日期</source>
+        <translation>逾期者印新约定日期</translation>
     </message>
     <message>
         <source>生成随访卡…</source>
@@ -2792,6 +4640,10 @@
     <message>
         <source>排版</source>
         <translation>排版</translation>
+    </message>
+    <message>
+        <source>逾期者的卡</source>
+        <translation>逾期者的卡</translation>
     </message>
     <message>
         <source>全部项目</source>
@@ -2909,6 +4761,14 @@
         <source>档案封面</source>
         <translation>档案封面</translation>
     </message>
+    <message>
+        <source>个人基本信息表</source>
+        <translation>个人基本信息表</translation>
+    </message>
+    <message>
+        <source>随访服务记录表</source>
+        <translation>随访服务记录表</translation>
+    </message>
 </context>
 <context>
     <name>PrintPreviewDialog</name>
@@ -3006,6 +4866,21 @@
     <message>
         <source>村{code}的档案编号已用完</source>
         <translation>村{code}的档案编号已用完</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <source>{year}年健康教育进度</source>
+        <translation>{year}年健康教育进度</translation>
+    </message>
+    <message>
+        <source>{label}：{done}{need}</source>
+        <translation>{label}：{done}{need}</translation>
+    </message>
+    <message>
+        <source>按月计至今应完成 {n}</source>
+        <translation>按月计至今应完成 {n}</translation>
     </message>
 </context>
 <context>
@@ -3265,8 +5140,40 @@
         <translation>找不到转诊的居民</translation>
     </message>
     <message>
-        <source>找不到转诊单</source>
-        <translation>找不到转诊单</translation>
+        <source>{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单（{ref}）；确实要再开一张请确认（命令行加 --force）</source>
+        <translation>{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单（{ref}）；确实要再开一张请确认（命令行加 --force）</translation>
+    </message>
+    <message>
+        <source>找不到转诊单：{ref}</source>
+        <translation>找不到转诊单：{ref}</translation>
+    </message>
+    <message>
+        <source>日期 {day} 晚于今天（{today}）</source>
+        <translation>日期 {day} 晚于今天（{today}）</translation>
+    </message>
+    <message>
+        <source>日期 {day} 早于转诊日期 {issued}</source>
+        <translation>日期 {day} 早于转诊日期 {issued}</translation>
+    </message>
+    <message>
+        <source>这张转诊单已经是“{now}”，不能再记为“{new}”</source>
+        <translation>这张转诊单已经是“{now}”，不能再记为“{new}”</translation>
+    </message>
+    <message>
+        <source>这张转诊单是“{now}”，没有可以撤销的到位/不到位</source>
+        <translation>这张转诊单是“{now}”，没有可以撤销的到位/不到位</translation>
+    </message>
+    <message>
+        <source>只能撤销自己当天记录的“{now}”；其他更正请记为到位或由录入人撤销</source>
+        <translation>只能撤销自己当天记录的“{now}”；其他更正请记为到位或由录入人撤销</translation>
+    </message>
+    <message>
+        <source>请填写不到位原因</source>
+        <translation>请填写不到位原因</translation>
+    </message>
+    <message>
+        <source>请填写回转的诊断结果</source>
+        <translation>请填写回转的诊断结果</translation>
     </message>
 </context>
 <context>
@@ -3316,6 +5223,10 @@
         <translation>转诊日期</translation>
     </message>
     <message>
+        <source>紧急转诊</source>
+        <translation>紧急转诊</translation>
+    </message>
+    <message>
         <source>开具后打印转诊单（预览）</source>
         <translation>开具后打印转诊单（预览）</translation>
     </message>
@@ -3330,6 +5241,104 @@
     <message>
         <source>有错误，已保留您填写的内容</source>
         <translation>有错误，已保留您填写的内容</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralList</name>
+    <message>
+        <source>紧急</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>转入单位</source>
+        <translation>转入单位</translation>
+    </message>
+    <message>
+        <source>转诊日期</source>
+        <translation>转诊日期</translation>
+    </message>
+    <message>
+        <source>已转出天数</source>
+        <translation>已转出天数</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>转诊原因</source>
+        <translation>转诊原因</translation>
+    </message>
+    <message>
+        <source>到位</source>
+        <translation>到位</translation>
+    </message>
+    <message>
+        <source>不到位…</source>
+        <translation>不到位…</translation>
+    </message>
+    <message>
+        <source>回转…</source>
+        <translation>回转…</translation>
+    </message>
+    <message>
+        <source>没有未结转诊</source>
+        <translation>没有未结转诊</translation>
+    </message>
+    <message>
+        <source>没有转诊记录</source>
+        <translation>没有转诊记录</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralStepDialog</name>
+    <message>
+        <source>转诊不到位 - {who}</source>
+        <translation>转诊不到位 - {who}</translation>
+    </message>
+    <message>
+        <source>不到位原因 *</source>
+        <translation>不到位原因 *</translation>
+    </message>
+    <message>
+        <source>转诊回转 - {who}</source>
+        <translation>转诊回转 - {who}</translation>
+    </message>
+    <message>
+        <source>诊断结果 *</source>
+        <translation>诊断结果 *</translation>
+    </message>
+    <message>
+        <source>住院病案号</source>
+        <translation>住院病案号</translation>
+    </message>
+    <message>
+        <source>主要检查结果</source>
+        <translation>主要检查结果</translation>
+    </message>
+    <message>
+        <source>治疗经过、下一步治疗方案及康复建议</source>
+        <translation>治疗经过、下一步治疗方案及康复建议</translation>
+    </message>
+    <message>
+        <source>转诊单</source>
+        <translation>转诊单</translation>
+    </message>
+    <message>
+        <source>保存 (Enter)</source>
+        <translation>保存 (Enter)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -3348,6 +5357,101 @@
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>汇总</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>全乡镇</source>
+        <translation>全乡镇</translation>
+    </message>
+    <message>
+        <source>村</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>基本公共卫生服务指标汇总表</source>
+        <translation>基本公共卫生服务指标汇总表</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>分子</source>
+        <translation>分子</translation>
+    </message>
+    <message>
+        <source>分母</source>
+        <translation>分母</translation>
+    </message>
+    <message>
+        <source>率</source>
+        <translation>率</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>计入分子</source>
+        <translation>计入分子</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>{year}年第{quarter}季度</source>
+        <translation>{year}年第{quarter}季度</translation>
+    </message>
+    <message>
+        <source>{unit}基本公共卫生服务指标汇总表（{period}）</source>
+        <translation>{unit}基本公共卫生服务指标汇总表（{period}）</translation>
+    </message>
+    <message>
+        <source>统计时间：{start} 至 {end}    填报单位：{unit}    生成日期：{today}</source>
+        <translation>统计时间：{start} 至 {end}    填报单位：{unit}    生成日期：{today}</translation>
+    </message>
+    <message>
+        <source>{name}（{period}）：分子 {numerator}，分母 {denominator}</source>
+        <translation>{name}（{period}）：分子 {numerator}，分母 {denominator}</translation>
+    </message>
+    <message>
+        <source>第 {page} 页 / 共 {total} 页</source>
+        <translation>第 {page} 页 / 共 {total} 页</translation>
+    </message>
+</context>
+<context>
     <name>ResidentDialog</name>
     <message>
         <source>居民档案 - {name}</source>
@@ -3358,12 +5462,24 @@
         <translation>健康档案编号：{no}</translation>
     </message>
     <message>
+        <source>档案</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>转诊</source>
+        <translation>转诊</translation>
+    </message>
+    <message>
         <source>基本信息</source>
         <translation>基本信息</translation>
     </message>
     <message>
         <source>联系与管理</source>
         <translation>联系与管理</translation>
+    </message>
+    <message>
+        <source>（{age}岁）</source>
+        <translation>（{age}岁）</translation>
     </message>
     <message>
         <source>性别</source>
@@ -3458,6 +5574,14 @@
         <translation>医疗费用</translation>
     </message>
     <message>
+        <source>血压 (mmHg)</source>
+        <translation>血压 (mmHg)</translation>
+    </message>
+    <message>
+        <source>空腹血糖 (mmol/L)</source>
+        <translation>空腹血糖 (mmol/L)</translation>
+    </message>
+    <message>
         <source>家庭成员</source>
         <translation>家庭成员</translation>
     </message>
@@ -3494,6 +5618,18 @@
         <translation>关闭</translation>
     </message>
     <message>
+        <source>录入{program}随访</source>
+        <translation>录入{program}随访</translation>
+    </message>
+    <message>
+        <source>纳入{program}管理</source>
+        <translation>纳入{program}管理</translation>
+    </message>
+    <message>
+        <source>开转诊单…</source>
+        <translation>开转诊单…</translation>
+    </message>
+    <message>
         <source>纳入管理 {date}，{status}，责任医生 {doctor}</source>
         <translation>纳入管理 {date}，{status}，责任医生 {doctor}</translation>
     </message>
@@ -3508,14 +5644,6 @@
     <message>
         <source>方式</source>
         <translation>方式</translation>
-    </message>
-    <message>
-        <source>血压</source>
-        <translation>血压</translation>
-    </message>
-    <message>
-        <source>空腹血糖</source>
-        <translation>空腹血糖</translation>
     </message>
     <message>
         <source>分类</source>
@@ -3982,6 +6110,10 @@
         <translation>保存设置</translation>
     </message>
     <message>
+        <source>保存本机构信息</source>
+        <translation>保存本机构信息</translation>
+    </message>
+    <message>
         <source>界面语言（重启后生效）</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
@@ -4000,6 +6132,10 @@
     <message>
         <source>设置</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>已保存。以后打印的随访卡、转诊单和工作单都使用这些信息。</source>
+        <translation>已保存。以后打印的随访卡、转诊单和工作单都使用这些信息。</translation>
     </message>
     <message>
         <source>已保存。界面语言在下次启动时生效。</source>
@@ -4067,6 +6203,135 @@
     <message>
         <source>请选择死亡原因（1–6）</source>
         <translation>请选择死亡原因（1–6）</translation>
+    </message>
+    <message>
+        <source>找不到该随访记录</source>
+        <translation>找不到该随访记录</translation>
+    </message>
+</context>
+<context>
+    <name>SmiPage</name>
+    <message>
+        <source>逾期未随访</source>
+        <translation>逾期未随访</translation>
+    </message>
+    <message>
+        <source>本周到期</source>
+        <translation>本周到期</translation>
+    </message>
+    <message>
+        <source>全部在管患者</source>
+        <translation>全部在管患者</translation>
+    </message>
+    <message>
+        <source>登记患者</source>
+        <translation>登记患者</translation>
+    </message>
+    <message>
+        <source>录入随访 (Enter)</source>
+        <translation>录入随访 (Enter)</translation>
+    </message>
+    <message>
+        <source>打印随访表</source>
+        <translation>打印随访表</translation>
+    </message>
+    <message>
+        <source>选中患者的最近一次随访；未选中时打印空白表</source>
+        <translation>选中患者的最近一次随访；未选中时打印空白表</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>村民小组</source>
+        <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>责任医生</source>
+        <translation>责任医生</translation>
+    </message>
+    <message>
+        <source>上次随访</source>
+        <translation>上次随访</translation>
+    </message>
+    <message>
+        <source>上次分类</source>
+        <translation>上次分类</translation>
+    </message>
+    <message>
+        <source>应随访日期</source>
+        <translation>应随访日期</translation>
+    </message>
+    <message>
+        <source>逾期天数</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>未随访</source>
+        <translation>未随访</translation>
+    </message>
+    <message>
+        <source>共 {n} 人</source>
+        <translation>共 {n} 人</translation>
+    </message>
+    <message>
+        <source>专项随访表</source>
+        <translation>专项随访表</translation>
+    </message>
+</context>
+<context>
+    <name>SmiRegisterDialog</name>
+    <message>
+        <source>登记患者</source>
+        <translation>登记患者</translation>
+    </message>
+    <message>
+        <source>17位档案编号或后8位</source>
+        <translation>17位档案编号或后8位</translation>
+    </message>
+    <message>
+        <source>档案编号</source>
+        <translation>档案编号</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SmiVisitDialog</name>
+    <message>
+        <source>专项随访 — {name}</source>
+        <translation>专项随访 — {name}</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>填写随访日期和危险性评估后给出分类建议</source>
+        <translation>填写随访日期和危险性评估后给出分类建议</translation>
+    </message>
+    <message>
+        <source>建议：{cls}，下次随访 {date}</source>
+        <translation>建议：{cls}，下次随访 {date}</translation>
+    </message>
+    <message>
+        <source>；立即转诊到上级医院，2周内了解情况</source>
+        <translation>；立即转诊到上级医院，2周内了解情况</translation>
+    </message>
+    <message>
+        <source>；请精神专科医生指导</source>
+        <translation>；请精神专科医生指导</translation>
     </message>
 </context>
 <context>
@@ -4200,6 +6465,10 @@
         <translation>设备卡的指纹与其中的密钥不符：文件被改动过，不能信任</translation>
     </message>
     <message>
+        <source>设备卡上的服务器地址或证书指纹被改动过，不能信任</source>
+        <translation>设备卡上的服务器地址或证书指纹被改动过，不能信任</translation>
+    </message>
+    <message>
         <source>这是本机自己的设备卡</source>
         <translation>这是本机自己的设备卡</translation>
     </message>
@@ -4262,6 +6531,18 @@
     <message>
         <source>同步包越权，整包未导入：{sender} 无权修改 {entity} 类记录（{row}，来源设备 {origin}）</source>
         <translation>同步包越权，整包未导入：{sender} 无权修改 {entity} 类记录（{row}，来源设备 {origin}）</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）指向属于 {scope} 的记录，与它自己所属的村不符，或超出 {sender} 的范围</source>
+        <translation>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）指向属于 {scope} 的记录，与它自己所属的村不符，或超出 {sender} 的范围</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）属于 {scope}，不该由 {sender} 发给本机</source>
+        <translation>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）属于 {scope}，不该由 {sender} 发给本机</translation>
+    </message>
+    <message>
+        <source>同步包内容不合格，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope} 不符合要求</source>
+        <translation>同步包内容不合格，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope} 不符合要求</translation>
     </message>
     <message>
         <source>同步包越权，整包未导入：村卫生室 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，但它只能代表本机</source>
@@ -4588,6 +6869,93 @@
     </message>
 </context>
 <context>
+    <name>TownshipHomePage</name>
+    <message>
+        <source>乡镇工作台：基本公共卫生服务指标</source>
+        <translation>乡镇工作台：基本公共卫生服务指标</translation>
+    </message>
+    <message>
+        <source>全年</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>第 {q} 季度</source>
+        <translation>第 {q} 季度</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>人口数…</source>
+        <translation>人口数…</translation>
+    </message>
+    <message>
+        <source>统计期：</source>
+        <translation>统计期：</translation>
+    </message>
+    <message>
+        <source>点击任一数字查看其背后的居民名单及原因。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。</source>
+        <translation>点击任一数字查看其背后的居民名单及原因。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。</translation>
+    </message>
+    <message>
+        <source>图表指标：</source>
+        <translation>图表指标：</translation>
+    </message>
+    <message>
+        <source>趋势与比较</source>
+        <translation>趋势与比较</translation>
+    </message>
+    <message>
+        <source>未结转诊</source>
+        <translation>未结转诊</translation>
+    </message>
+    <message>
+        <source>正在计算指标…</source>
+        <translation>正在计算指标…</translation>
+    </message>
+    <message>
+        <source>目标</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>全乡镇</source>
+        <translation>全乡镇</translation>
+    </message>
+    <message>
+        <source>最近同步</source>
+        <translation>最近同步</translation>
+    </message>
+    <message>
+        <source>可能缺失天数</source>
+        <translation>可能缺失天数</translation>
+    </message>
+    <message>
+        <source>点击查看居民名单</source>
+        <translation>点击查看居民名单</translation>
+    </message>
+    <message>
+        <source>从未同步</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>正在计算逐月趋势…</source>
+        <translation>正在计算逐月趋势…</translation>
+    </message>
+    <message>
+        <source>各村比较</source>
+        <translation>各村比较</translation>
+    </message>
+    <message>
+        <source>月（年初累计）</source>
+        <translation>月（年初累计）</translation>
+    </message>
+    <message>
+        <source>逐月趋势（全乡镇）</source>
+        <translation>逐月趋势（全乡镇）</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <source>修改密码</source>
@@ -4836,12 +7204,16 @@
         <translation>{label}应为数字</translation>
     </message>
     <message>
-        <source>{label}含有无法识别的字符</source>
-        <translation>{label}含有无法识别的字符</translation>
+        <source>{label}第{pos}个字符无法识别（U+{code}），请删除后再保存</source>
+        <translation>{label}第{pos}个字符无法识别（U+{code}），请删除后再保存</translation>
     </message>
     <message>
         <source>{label}过长（最多{max}个字）</source>
         <translation>{label}过长（最多{max}个字）</translation>
+    </message>
+    <message>
+        <source>{label}过长（{n}个字，最多{max}个字）</source>
+        <translation>{label}过长（{n}个字，最多{max}个字）</translation>
     </message>
     <message>
         <source>请填写姓名</source>
