@@ -260,3 +260,27 @@ def test_audit_page_names_referral_steps_and_the_user_column_in_english(gui_app,
         assert "User" in headers and "Users" not in headers
     finally:
         install_translator(gui_app, "zh")
+
+
+def test_english_return_dialog_names_the_department_without_chinese_brackets(
+    gui_app, qtbot, store, returned_and_issued
+):
+    from PySide6.QtWidgets import QLabel
+
+    from app.services.programmes import referral
+    from app.views.referrals import ReferralStepDialog
+    from app.views.startup import install_translator
+
+    resident_id, back, _issued = returned_and_issued
+    with store.session() as s:
+        row = next(r for r in referral.list_referrals(s, resident_id=resident_id) if r.id == back)
+    install_translator(gui_app, "en")
+    try:
+        dialog = ReferralStepDialog(store, row, "returned")
+        qtbot.addWidget(dialog)
+        texts = [label.text() for label in dialog.findChildren(QLabel)]
+        who = next(t for t in texts if row.archive_no in t)
+        assert who == f"{row.resident_name} ({row.archive_no}) → 县医院 心内科"
+        assert "Receiving doctor (signs the return slip)" in texts and "Date *" in texts
+    finally:
+        install_translator(gui_app, "zh")
