@@ -41,11 +41,16 @@ def doctor_window(gui_app, qtbot, store):
 
 
 def _htn_patient(store) -> Resident:
+    """A patient managed for hypertension only (a scan of someone in both opens the one due first)."""
     with store.session() as s:
+        t2dm = select(ProgramEnrolment.resident_id).where(
+            ProgramEnrolment.program == "t2dm", ProgramEnrolment.status == "1"
+        )
         return s.scalars(
             select(Resident)
             .join(ProgramEnrolment, ProgramEnrolment.resident_id == Resident.id)
             .where(ProgramEnrolment.program == "htn", ProgramEnrolment.status == "1")
+            .where(Resident.id.not_in(t2dm))
             .order_by(Resident.archive_no)
         ).first()
 

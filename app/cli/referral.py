@@ -83,7 +83,10 @@ def add_referral(args) -> int:
             issued_by=doctor_name(s),
             force=args.force,
         )
-        created = referral.create_referral(s, inp)
+        try:
+            created = referral.create_referral(s, inp)
+        except referral.DuplicateReferral as e:
+            raise CliError(f"{e.render()}；确实要再开一张请加 --force") from None
         referral_id = created.id
         row = referral.list_referrals(s, resident_id=resident.id)
     if args.json:

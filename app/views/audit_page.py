@@ -25,7 +25,7 @@ from app.db import Store
 from app.services.access import audit, audit_review
 from app.services.errors import UserError
 from app.views.operations import AUDIT, Op, refresh_on
-from app.views.widgets import LazyPage, fit_columns, read_only_table, render
+from app.views.widgets import LazyPage, fit_columns, lang, read_only_table, render
 
 
 class AuditPage(LazyPage):
@@ -165,7 +165,20 @@ class AuditPage(LazyPage):
     def _summary(self, text: str) -> str:
         """A bulk writer's summary (``批量写入 N 条``, stored in Chinese) in the UI's language."""
         batch = re.fullmatch(r"批量写入 ([0-9]+) 条", text)
-        return self.tr("批量写入 {n} 条").replace("{n}", batch.group(1)) if batch else text
+        if batch:
+            return self.tr("批量写入 {n} 条").replace("{n}", batch.group(1))
+        # a referral's step (capture.referral_summary): ``转诊 到位：罗有才 11010500110100001``
+        step = re.fullmatch(r"转诊 (开具|到位|不到位|已回转|撤销到位/不到位)：(.*)", text, re.S)
+        if step:
+            steps = {
+                "开具": self.tr("转诊 开具"),
+                "到位": self.tr("转诊 到位"),
+                "不到位": self.tr("转诊 不到位"),
+                "已回转": self.tr("转诊 已回转"),
+                "撤销到位/不到位": self.tr("转诊 撤销到位/不到位"),
+            }
+            return f"{steps[step.group(1)]}{': ' if lang() == 'en' else '：'}{step.group(2)}"
+        return text
 
     def _refused(self, error: UserError) -> None:
         """Not allowed (or a bad filter): said where the count goes, the list stays empty."""

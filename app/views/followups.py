@@ -161,7 +161,8 @@ class FollowupPage(LazyPage):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        fit_columns(self.table, dict(enumerate((10, 14, 10, 8, 11, 8, 11, 24, 12))))
+        # in digit widths; 上次血压/血糖 holds "129/89 mmHg，5.7 mmol/L" whole (never "…")
+        fit_columns(self.table, dict(enumerate((8, 14, 8, 7, 11, 6, 11, 26, 8))))
         self.table.activated.connect(lambda _i: self.record_selected())
         self.summary = QLabel()
         self.summary.setStyleSheet("color: #666;")
@@ -198,8 +199,14 @@ class FollowupPage(LazyPage):
         text = self.search.text()
         ids = Op(self, self.store, lambda s: search.matching_ids(s, text)).run() if text.strip() else None
         items = self.all_items if ids is None else [i for i in self.all_items if i.resident_id in ids]
+        widened = False
+        if ids and not items and self.kind.currentData() != "all":
+            widened = self._show_all_for(ids)
+            items = [i for i in self.all_items if i.resident_id in ids] if widened else items
         self.model.set_items(items)
-        if ids is None:
+        if widened:
+            self.summary.setText(self.tr("此患者不在当前筛选中 — 显示全部在管患者"))
+        elif ids is None:
             self.summary.setText(self.tr("共 {n} 人").replace("{n}", str(len(items))))
         else:
             self.summary.setText(
@@ -211,6 +218,24 @@ class FollowupPage(LazyPage):
             self.table.selectRow(0)
             if focus_table:
                 self.table.setFocus()
+
+    def _show_all_for(self, ids) -> bool:
+        """The search names someone in the programme who is not in this filter (not overdue, say):
+        switch to 全部在管患者 so Enter opens them, rather than a list of nobody."""
+        program = self.program.currentData() or None
+        group_id, doctor = self.group.currentData(), self.doctor.currentData() or None
+        every = Op(
+            self,
+            self.store,
+            lambda s: worklist.worklist(s, "all", program=program, group_id=group_id, doctor=doctor),
+        ).run()
+        if not every or not any(i.resident_id in ids for i in every):
+            return False
+        self.kind.blockSignals(True)
+        self.kind.setCurrentIndex(self.kind.findData("all"))
+        self.kind.blockSignals(False)
+        self.all_items = every
+        return True
 
     def _search_entered(self) -> None:
         """Enter in the search box: one match left → its follow-up form; otherwise into the list."""
@@ -355,13 +380,14 @@ class FollowupDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
-        self._chain_tab_order(form, self.save_button)
         lay = QVBoxLayout(self)
         lay.addWidget(scroll, 1)
         lay.addWidget(self.suggestion)
         lay.addWidget(self.emergency)
         lay.addWidget(self.summary)
         lay.addWidget(buttons)
+        # only now is every field and the save button in this dialog's window (Qt refuses otherwise)
+        self._chain_tab_order(form, self.save_button)
         for w in (self.visit_date, self.sbp, self.dbp, self.heart_rate, self.glucose, self.weight):
             w.textChanged.connect(self.update_suggestion)
         for group in (self.signs, self.symptoms):
@@ -497,7 +523,14 @@ class FollowupDialog(QDialog):
                 if not isinstance(box, FieldBox)
                 else box.findChildren(QWidget)
             )
-            chain += [w for w in widgets if w.focusPolicy() & Qt.TabFocus and not isinstance(w, FieldBox)]
+            # not a combo box's pop-up list (a window of its own) nor anything else outside the form's window
+            chain += [
+                w
+                for w in widgets
+                if w.focusPolicy() & Qt.TabFocus
+                and not isinstance(w, FieldBox)
+                and w.window() is last.window()
+            ]
         for a, b in zip([*chain, last][:-1], [*chain, last][1:], strict=True):
             QWidget.setTabOrder(a, b)
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -85,9 +86,18 @@ class ReferralDialog(QDialog):
             setattr(self.draft, name, self.value(name))
         self.draft.emergency = self.urgent.isChecked()
         draft = self.draft
+        draft.force = False
+        self._retry_forced = False
         created = (
             Op(self, self.store, lambda s: referral.create_referral(s, draft).id).failure(self._refused).run()
         )
+        if created is None and self._retry_forced:  # the same referral again today: the doctor said yes
+            draft.force = True
+            created = (
+                Op(self, self.store, lambda s: referral.create_referral(s, draft).id)
+                .failure(self._refused)
+                .run()
+            )
         if created is None:
             return False
         self.referral_id = created
@@ -99,8 +109,18 @@ class ReferralDialog(QDialog):
             self.preview = print_referral_slip(self.parentWidget() or self, self.store, self.referral_id)
         return True
 
+    def confirm_duplicate(self, error: UserError) -> bool:
+        text = render(error.message) + "\n\n" + self.tr("仍要再开一张转诊单吗？")
+        answer = QMessageBox.question(self, self.tr("已有相同的转诊单"), text)
+        return answer == QMessageBox.Yes
+
     def _refused(self, error: UserError) -> None:
         """Nothing was saved; the fields in question are marked, what was typed stays."""
+        if isinstance(error, referral.DuplicateReferral):
+            self._retry_forced = self.confirm_duplicate(error)
+            if not self._retry_forced:
+                self.summary.show_error(render(error.message))
+            return
         if isinstance(error, ValidationError):
             for name, fe in error.by_field().items():
                 (self.boxes.get(name) or self.boxes["to_institution"]).error.show_error(render(fe.message))

@@ -1,7 +1,11 @@
 """A referral's life on screen: the open referrals (工作台) or one resident's (the resident page),
-with the steps their life allows — 到位, 不到位 (with the reason), 回转 (with the results)."""
+with the steps their life allows — 到位, 不到位 (with the reason), 回转 (with the results), each on
+the day it happened — and, on the resident page, what came back in full with its slips to print."""
 
 from __future__ import annotations
+
+import datetime as dt
+import html
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
@@ -14,6 +18,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +32,7 @@ from app.views.widgets import (
     FieldBox,
     code_label,
     fit_columns,
+    lang,
     line_edit,
     read_only_table,
     render,
@@ -45,6 +51,7 @@ class ReferralList(QWidget):
         resident_id=None,
         open_only: bool = True,
         show_village: bool = False,
+        details: bool = False,
         parent=None,
     ):
         super().__init__(parent)
@@ -57,7 +64,7 @@ class ReferralList(QWidget):
             ("to", self.tr("转入单位"), 22),
             ("issued_on", self.tr("转诊日期"), 11),
             ("days", self.tr("已转出天数"), 6),
-            ("status", self.tr("状态"), 9),
+            ("status", self.tr("状态"), 15),  # "Did not arrive" whole
             ("reason", self.tr("转诊原因"), 0),
         ]
         self.table = read_only_table([title for _k, title, _w in self.columns])
@@ -70,17 +77,35 @@ class ReferralList(QWidget):
         for step, button in self.buttons.items():
             button.setAutoDefault(False)
             button.clicked.connect(lambda _c=False, st=step: self.step(st))
+        self.undo = QPushButton(self.tr("撤销到位/不到位"))
+        self.undo.setToolTip(self.tr("当天录错的到位/不到位可由录入人撤销，转诊单回到“已转出”"))
+        self.undo.setAutoDefault(False)
+        self.undo.clicked.connect(self.undo_step)
+        # the resident page: what the referral recorded, the hospital's return in full, its slips
+        self.details = QTextBrowser() if details else None
+        self.print_out = QPushButton(self.tr("打印转出单"))
+        self.print_back = QPushButton(self.tr("打印回转单"))
+        for button, returning in ((self.print_out, False), (self.print_back, True)):
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _c=False, back=returning: self.print_slip(back))
         self.empty = QLabel(self.tr("没有未结转诊") if open_only else self.tr("没有转诊记录"))
         self.empty.setStyleSheet("color: #666;")
         bar = QHBoxLayout()
         bar.addWidget(self.empty)
         bar.addStretch(1)
-        for button in self.buttons.values():
+        for button in (*self.buttons.values(), self.undo):
             bar.addWidget(button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.table, 1)
         lay.addLayout(bar)
+        if self.details is not None:
+            lay.addWidget(self.details, 1)
+            prints = QHBoxLayout()
+            prints.addStretch(1)
+            prints.addWidget(self.print_out)
+            prints.addWidget(self.print_back)
+            lay.addLayout(prints)
         self.refresh()
         refresh_on(self, REFERRALS, self.refresh)
 
@@ -135,17 +160,72 @@ class ReferralList(QWidget):
         for step, button in self.buttons.items():
             button.setEnabled(step in allowed)
             button.setVisible(bool(self.rows))
+        self.undo.setEnabled(bool(row and row.can_undo))
+        self.undo.setVisible(bool(self.rows))
+        if self.details is not None:
+            self.details.setHtml(self.details_html(row) if row else "")
+            self.details.setVisible(bool(self.rows))
+            self.print_out.setEnabled(row is not None)
+            self.print_back.setEnabled(bool(row and row.status == "returned"))
+            for button in (self.print_out, self.print_back):
+                button.setVisible(bool(self.rows))
 
-    def step(self, status: str) -> ReferralStepDialog | bool | None:
-        """到位 at once; 不到位 and 回转 ask for what they need first."""
+    def details_html(self, r: referral.ReferralRow) -> str:
+        """Everything the referral's life recorded, the 回转 in full (lines kept as typed)."""
+
+        def text(value: str) -> str:
+            return html.escape(value).replace("\n", "<br>")
+
+        where = " ".join(x for x in (r.to_institution, r.to_department) if x)
+        rows = [
+            (self.tr("转入单位"), where),
+            (self.tr("转诊日期"), r.issued_on.isoformat()),
+            (self.tr("状态"), code_label("referral_status", r.status)),
+            (
+                self.tr("状态日期"),
+                r.status_date.isoformat() if r.status_date and r.status != "issued" else "",
+            ),
+            (self.tr("转诊原因"), r.reason),
+            (self.tr("初步印象"), r.impression),
+            (self.tr("不到位原因"), r.not_arrived_reason),
+            (self.tr("回转诊断"), r.return_diagnosis),
+            (self.tr("住院病案号"), r.return_record_no),
+            (self.tr("主要检查结果"), r.return_findings),
+            (self.tr("治疗经过、下一步治疗方案及康复建议"), r.return_plan),
+            (self.tr("接诊医生"), r.return_doctor),
+        ]
+        cells = "".join(
+            f"<tr><td style='color:#555; padding-right:12px' valign='top'>{html.escape(label)}</td>"
+            f"<td>{text(value)}</td></tr>"
+            for label, value in rows
+            if value
+        )
+        return f"<table>{cells}</table>"
+
+    def print_slip(self, returning: bool):
+        """The 转出单, or the 回转单 once returned: the print page's preview, not a copy of it."""
+        from app.views.print_page import print_referral_slip
+
+        row = self.selected()
+        if row is None or (returning and row.status != "returned"):
+            return None
+        self.preview = print_referral_slip(self, self.store, row.id, returning)
+        return self.preview
+
+    def undo_step(self) -> bool:
+        row = self.selected()
+        if row is None:
+            return False
+        done = Op(self, self.store, lambda s: referral.undo_step(s, row.id).id).run()
+        if done is not None:
+            self.changed.emit()
+        return done is not None
+
+    def step(self, status: str) -> ReferralStepDialog | None:
+        """Each step asks for its date (today unless changed); 不到位 and 回转 for what they need too."""
         row = self.selected()
         if row is None:
             return None
-        if status == "arrived":
-            done = Op(self, self.store, lambda s: referral.mark_arrived(s, row.id).id).run()
-            if done is not None:
-                self.changed.emit()
-            return done is not None
         dialog = ReferralStepDialog(self.store, row, status, self)
         dialog.accepted.connect(self.changed.emit)
         dialog.open()
@@ -158,8 +238,13 @@ class ReferralStepDialog(QDialog):
     def __init__(self, store: Store, row: referral.ReferralRow, status: str, parent=None):
         super().__init__(parent)
         self.store, self.row, self.status = store, row, status
-        who = f"{row.resident_name}（{row.archive_no}）→ {row.to_institution}"
-        if status == "not_arrived":
+        where = " ".join(x for x in (row.to_institution, row.to_department) if x)
+        no = f" ({row.archive_no})" if lang() == "en" else f"（{row.archive_no}）"
+        who = f"{row.resident_name}{no} → {where}"
+        if status == "arrived":
+            self.setWindowTitle(self.tr("转诊到位 - {who}").replace("{who}", row.resident_name))
+            spec = []
+        elif status == "not_arrived":
             self.setWindowTitle(self.tr("转诊不到位 - {who}").replace("{who}", row.resident_name))
             spec = [("not_arrived_reason", self.tr("不到位原因 *"), False)]
         else:
@@ -169,14 +254,21 @@ class ReferralStepDialog(QDialog):
                 ("return_record_no", self.tr("住院病案号"), False),
                 ("return_findings", self.tr("主要检查结果"), True),
                 ("return_plan", self.tr("治疗经过、下一步治疗方案及康复建议"), True),
+                ("return_doctor", self.tr("接诊医生（签回转单）"), False),
             ]
-        self.resize(560, 200 if status == "not_arrived" else 420)
+        self.resize(620, {"arrived": 160, "not_arrived": 260}.get(status, 480))
         form = QFormLayout()
         form.addRow(self.tr("转诊单"), QLabel(who))
         self.fields: dict[str, QWidget] = {}
         self.boxes: dict[str, FieldBox] = {}
+        # the day it happened: today unless the doctor hears of it later (never before the referral)
+        self.date = line_edit(self.tr("年-月-日"), 20)
+        self.date.setText(dt.date.today().isoformat())
+        spec = [*spec, ("status_date", self.tr("日期 *"), None)]
         for name, label, multi in spec:
-            if multi:
+            if multi is None:
+                w = self.date
+            elif multi:
                 w = QPlainTextEdit()
                 w.setTabChangesFocus(True)
             else:
@@ -205,18 +297,21 @@ class ReferralStepDialog(QDialog):
         for box in self.boxes.values():
             box.error.show_error("")
         self.summary.show_error("")
-        rid = self.row.id
-        if self.status == "not_arrived":
+        rid, day = self.row.id, self.date.text()
+        if self.status == "arrived":
+            work = lambda s: referral.mark_arrived(s, rid, day).id  # noqa: E731
+        elif self.status == "not_arrived":
             reason = self.value("not_arrived_reason")
-            work = lambda s: referral.mark_not_arrived(s, rid, reason).id  # noqa: E731
+            work = lambda s: referral.mark_not_arrived(s, rid, reason, day).id  # noqa: E731
         else:
             inp = referral.ReturnInput(
                 diagnosis=self.value("return_diagnosis"),
                 record_no=self.value("return_record_no"),
                 findings=self.value("return_findings"),
                 plan=self.value("return_plan"),
+                doctor=self.value("return_doctor"),
             )
-            work = lambda s: referral.record_return(s, rid, inp).id  # noqa: E731
+            work = lambda s: referral.record_return(s, rid, inp, day).id  # noqa: E731
         if Op(self, self.store, work).failure(self._refused).run() is None:
             return False
         self.accept()

@@ -312,7 +312,7 @@ class ResidentDialog(QDialog):
         self.visit_tables: dict[str, QTableWidget] = {}
         from app.views.referrals import ReferralList
 
-        self.referrals = ReferralList(store, resident_id=r.id, open_only=False)
+        self.referrals = ReferralList(store, resident_id=r.id, open_only=False, details=True)
         self.sections.addTab(self.referrals, self.tr("转诊"))
         self.sections.addTab(self._members_tab(members), self.tr("家庭成员"))
         self._show_programmes(overview)
@@ -471,8 +471,12 @@ class ResidentDialog(QDialog):
     def focus_visit(self) -> QPushButton | None:
         """Opened from a scan: the first programme's 录入随访 (else 纳入管理) has the focus, so Enter
         goes straight to the form; its tab shows the history meanwhile."""
-        button = next(iter(self.visit_buttons.values()), None) or next(
-            iter(self.enrol_buttons.values()), None
+        due = self.overview.due_first(self.visit_buttons)
+        button = self.visit_buttons.get(due) if due else None
+        button = (
+            button
+            or next(iter(self.visit_buttons.values()), None)
+            or next(iter(self.enrol_buttons.values()), None)
         )
         if button is None:
             return None

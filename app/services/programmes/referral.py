@@ -192,8 +192,7 @@ def _refuse_duplicate(session: Session, resident: Resident, to_institution: str,
                 CTX,
                 QT_TRANSLATE_NOOP(
                     "Referral",
-                    "{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单（{ref}）；"
-                    "确实要再开一张请确认（命令行加 --force）",
+                    "{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单（{ref}）",
                 ),
                 {
                     "name": resident.name,
@@ -246,7 +245,13 @@ class ReferralRow:
         return self.status in OPEN
 
     def next_statuses(self) -> tuple[str, ...]:
-        return TRANSITIONS[self.status]
+        """The steps its life allows now, corrections included (不到位 → 到位)."""
+        return TRANSITIONS[self.status] + CORRECTIONS.get(self.status, ())
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether an undo may be offered (``undo_step`` decides who and when)."""
+        return self.status in UNDOABLE
 
     def as_json(self) -> dict:
         return {

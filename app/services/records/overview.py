@@ -30,6 +30,17 @@ class ResidentOverview:
     offers: tuple[str, ...]  # programmes the past history names but the resident is not managed in
     today: dt.date
 
+    def due_first(self, programs) -> str | None:
+        """Of ``programs``, the one whose visit is due first.  A follow-up card is one per patient and
+        its QR code carries only the archive number, so a scan of a patient in both programmes opens
+        the one that is due (or most overdue)."""
+        due = {
+            p.enrolment.program: p.enrolment.next_due or p.enrolment.enrolled_on
+            for p in self.programmes
+            if p.enrolment.program in programs
+        }
+        return min(due, key=lambda program: (due[program], program)) if due else None
+
     @property
     def household(self) -> tuple[uuid.UUID, str]:
         head = next((m for m in self.members if m.relation == "0"), None)
