@@ -353,6 +353,26 @@
         <translation>{n} records written at once</translation>
     </message>
     <message>
+        <source>转诊 开具</source>
+        <translation>Referral issued</translation>
+    </message>
+    <message>
+        <source>转诊 到位</source>
+        <translation>Referral arrived</translation>
+    </message>
+    <message>
+        <source>转诊 不到位</source>
+        <translation>Referral did not arrive</translation>
+    </message>
+    <message>
+        <source>转诊 已回转</source>
+        <translation>Referral returned</translation>
+    </message>
+    <message>
+        <source>转诊 撤销到位/不到位</source>
+        <translation>Referral arrived / not arrived undone</translation>
+    </message>
+    <message>
         <source>导出审计日志</source>
         <translation>Export audit trail</translation>
     </message>
@@ -2678,6 +2698,10 @@
     <message>
         <source>录入随访 (Enter)</source>
         <translation>Record visit (Enter)</translation>
+    </message>
+    <message>
+        <source>此患者不在当前筛选中 — 显示全部在管患者</source>
+        <translation>This patient is not in the current filter — showing all managed patients</translation>
     </message>
     <message>
         <source>共 {n} 人</source>
@@ -5140,8 +5164,8 @@
         <translation>The resident to refer was not found</translation>
     </message>
     <message>
-        <source>{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单（{ref}）；确实要再开一张请确认（命令行加 --force）</source>
-        <translation type="unfinished" />
+        <source>{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单（{ref}）</source>
+        <translation>{name} ({archive_no}) already has an open referral to {to} issued on {day} ({ref})</translation>
     </message>
     <message>
         <source>找不到转诊单：{ref}</source>
@@ -5149,7 +5173,7 @@
     </message>
     <message>
         <source>日期 {day} 晚于今天（{today}）</source>
-        <translation type="unfinished" />
+        <translation>The date {day} is after today ({today})</translation>
     </message>
     <message>
         <source>日期 {day} 早于转诊日期 {issued}</source>
@@ -5161,11 +5185,11 @@
     </message>
     <message>
         <source>这张转诊单是“{now}”，没有可以撤销的到位/不到位</source>
-        <translation type="unfinished" />
+        <translation>This referral is “{now}”: there is no arrived / did not arrive step to undo</translation>
     </message>
     <message>
         <source>只能撤销自己当天记录的“{now}”；其他更正请记为到位或由录入人撤销</source>
-        <translation type="unfinished" />
+        <translation>Only the user who recorded “{now}” can undo it, and only on the same day; otherwise record it as arrived or ask that user</translation>
     </message>
     <message>
         <source>请填写不到位原因</source>
@@ -5239,6 +5263,14 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>仍要再开一张转诊单吗？</source>
+        <translation>Issue another referral anyway?</translation>
+    </message>
+    <message>
+        <source>已有相同的转诊单</source>
+        <translation>Same referral already issued</translation>
+    </message>
+    <message>
         <source>有错误，已保留您填写的内容</source>
         <translation>There are errors; everything you typed is kept</translation>
     </message>
@@ -5290,6 +5322,22 @@
         <translation>Returned…</translation>
     </message>
     <message>
+        <source>撤销到位/不到位</source>
+        <translation>Undo arrived / not arrived</translation>
+    </message>
+    <message>
+        <source>当天录错的到位/不到位可由录入人撤销，转诊单回到“已转出”</source>
+        <translation>An arrived / not arrived step entered by mistake can be undone the same day by whoever entered it; the referral goes back to “Referred”</translation>
+    </message>
+    <message>
+        <source>打印转出单</source>
+        <translation>Print referral slip</translation>
+    </message>
+    <message>
+        <source>打印回转单</source>
+        <translation>Print return slip</translation>
+    </message>
+    <message>
         <source>没有未结转诊</source>
         <translation>No open referrals</translation>
     </message>
@@ -5297,9 +5345,45 @@
         <source>没有转诊记录</source>
         <translation>No referrals</translation>
     </message>
+    <message>
+        <source>状态日期</source>
+        <translation>Status date</translation>
+    </message>
+    <message>
+        <source>初步印象</source>
+        <translation>Initial impression</translation>
+    </message>
+    <message>
+        <source>不到位原因</source>
+        <translation>Reason not arrived</translation>
+    </message>
+    <message>
+        <source>回转诊断</source>
+        <translation>Return diagnosis</translation>
+    </message>
+    <message>
+        <source>住院病案号</source>
+        <translation>Inpatient record no.</translation>
+    </message>
+    <message>
+        <source>主要检查结果</source>
+        <translation>Main findings</translation>
+    </message>
+    <message>
+        <source>治疗经过、下一步治疗方案及康复建议</source>
+        <translation>Treatment, next steps and rehabilitation advice</translation>
+    </message>
+    <message>
+        <source>接诊医生</source>
+        <translation>Receiving doctor</translation>
+    </message>
 </context>
 <context>
     <name>ReferralStepDialog</name>
+    <message>
+        <source>转诊到位 - {who}</source>
+        <translation>Referral arrived - {who}</translation>
+    </message>
     <message>
         <source>转诊不到位 - {who}</source>
         <translation>Referral not arrived - {who}</translation>
@@ -5329,8 +5413,20 @@
         <translation>Treatment, next steps and rehabilitation advice</translation>
     </message>
     <message>
+        <source>接诊医生（签回转单）</source>
+        <translation>Receiving doctor (signs the return slip)</translation>
+    </message>
+    <message>
         <source>转诊单</source>
         <translation>Referral</translation>
+    </message>
+    <message>
+        <source>年-月-日</source>
+        <translation>year-month-day</translation>
+    </message>
+    <message>
+        <source>日期 *</source>
+        <translation>Date *</translation>
     </message>
     <message>
         <source>保存 (Enter)</source>
@@ -7205,7 +7301,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>{label}第{pos}个字符无法识别（U+{code}），请删除后再保存</source>
-        <translation type="unfinished" />
+        <translation>{label}: character {pos} cannot be read (U+{code}); delete it and save again</translation>
     </message>
     <message>
         <source>{label}过长（最多{max}个字）</source>
@@ -7213,7 +7309,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>{label}过长（{n}个字，最多{max}个字）</source>
-        <translation type="unfinished" />
+        <translation>{label} is too long ({n} characters, at most {max})</translation>
     </message>
     <message>
         <source>请填写姓名</source>

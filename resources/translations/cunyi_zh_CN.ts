@@ -353,6 +353,26 @@
         <translation>批量写入 {n} 条</translation>
     </message>
     <message>
+        <source>转诊 开具</source>
+        <translation>转诊 开具</translation>
+    </message>
+    <message>
+        <source>转诊 到位</source>
+        <translation>转诊 到位</translation>
+    </message>
+    <message>
+        <source>转诊 不到位</source>
+        <translation>转诊 不到位</translation>
+    </message>
+    <message>
+        <source>转诊 已回转</source>
+        <translation>转诊 已回转</translation>
+    </message>
+    <message>
+        <source>转诊 撤销到位/不到位</source>
+        <translation>转诊 撤销到位/不到位</translation>
+    </message>
+    <message>
         <source>导出审计日志</source>
         <translation>导出审计日志</translation>
     </message>
@@ -2678,6 +2698,10 @@
     <message>
         <source>录入随访 (Enter)</source>
         <translation>录入随访 (Enter)</translation>
+    </message>
+    <message>
+        <source>此患者不在当前筛选中 — 显示全部在管患者</source>
+        <translation>此患者不在当前筛选中 — 显示全部在管患者</translation>
     </message>
     <message>
         <source>共 {n} 人</source>
@@ -5140,8 +5164,8 @@
         <translation>找不到转诊的居民</translation>
     </message>
     <message>
-        <source>{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单（{ref}）；确实要再开一张请确认（命令行加 --force）</source>
-        <translation>{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单（{ref}）；确实要再开一张请确认（命令行加 --force）</translation>
+        <source>{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单（{ref}）</source>
+        <translation>{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单（{ref}）</translation>
     </message>
     <message>
         <source>找不到转诊单：{ref}</source>
@@ -5239,6 +5263,14 @@
         <translation>取消</translation>
     </message>
     <message>
+        <source>仍要再开一张转诊单吗？</source>
+        <translation>仍要再开一张转诊单吗？</translation>
+    </message>
+    <message>
+        <source>已有相同的转诊单</source>
+        <translation>已有相同的转诊单</translation>
+    </message>
+    <message>
         <source>有错误，已保留您填写的内容</source>
         <translation>有错误，已保留您填写的内容</translation>
     </message>
@@ -5290,6 +5322,22 @@
         <translation>回转…</translation>
     </message>
     <message>
+        <source>撤销到位/不到位</source>
+        <translation>撤销到位/不到位</translation>
+    </message>
+    <message>
+        <source>当天录错的到位/不到位可由录入人撤销，转诊单回到“已转出”</source>
+        <translation>当天录错的到位/不到位可由录入人撤销，转诊单回到“已转出”</translation>
+    </message>
+    <message>
+        <source>打印转出单</source>
+        <translation>打印转出单</translation>
+    </message>
+    <message>
+        <source>打印回转单</source>
+        <translation>打印回转单</translation>
+    </message>
+    <message>
         <source>没有未结转诊</source>
         <translation>没有未结转诊</translation>
     </message>
@@ -5297,9 +5345,45 @@
         <source>没有转诊记录</source>
         <translation>没有转诊记录</translation>
     </message>
+    <message>
+        <source>状态日期</source>
+        <translation>状态日期</translation>
+    </message>
+    <message>
+        <source>初步印象</source>
+        <translation>初步印象</translation>
+    </message>
+    <message>
+        <source>不到位原因</source>
+        <translation>不到位原因</translation>
+    </message>
+    <message>
+        <source>回转诊断</source>
+        <translation>回转诊断</translation>
+    </message>
+    <message>
+        <source>住院病案号</source>
+        <translation>住院病案号</translation>
+    </message>
+    <message>
+        <source>主要检查结果</source>
+        <translation>主要检查结果</translation>
+    </message>
+    <message>
+        <source>治疗经过、下一步治疗方案及康复建议</source>
+        <translation>治疗经过、下一步治疗方案及康复建议</translation>
+    </message>
+    <message>
+        <source>接诊医生</source>
+        <translation>接诊医生</translation>
+    </message>
 </context>
 <context>
     <name>ReferralStepDialog</name>
+    <message>
+        <source>转诊到位 - {who}</source>
+        <translation>转诊到位 - {who}</translation>
+    </message>
     <message>
         <source>转诊不到位 - {who}</source>
         <translation>转诊不到位 - {who}</translation>
@@ -5329,8 +5413,20 @@
         <translation>治疗经过、下一步治疗方案及康复建议</translation>
     </message>
     <message>
+        <source>接诊医生（签回转单）</source>
+        <translation>接诊医生（签回转单）</translation>
+    </message>
+    <message>
         <source>转诊单</source>
         <translation>转诊单</translation>
+    </message>
+    <message>
+        <source>年-月-日</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>日期 *</source>
+        <translation>日期 *</translation>
     </message>
     <message>
         <source>保存 (Enter)</source>
