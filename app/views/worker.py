@@ -29,12 +29,18 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.fn(lambda done, total: self.signals.progress.emit(done, total), self.cancel.is_set)
+            result = self.fn(lambda done, total: self._emit("progress", done, total), self.cancel.is_set)
         except BaseException as e:  # noqa: BLE001 - handed to the GUI thread, which decides
             e.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self.signals.failed.emit(e)
+            self._emit("failed", e)
         else:
-            self.signals.done.emit(result)
+            self._emit("done", result)
+
+    def _emit(self, name: str, *args) -> None:
+        try:
+            getattr(self.signals, name).emit(*args)
+        except RuntimeError:  # the window that asked has closed: nobody is left to tell
+            self.cancel.set()
 
 
 class BackgroundTask(QObject):
