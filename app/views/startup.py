@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -75,6 +75,15 @@ def install_translator(app: QApplication, lang: str) -> None:
             app.installTranslator(translator)
     else:
         QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
+        # Qt's own words (保存 / 取消 / 关闭 on standard buttons, context menus) from Qt's catalogue
+        qt = QTranslator(app)
+        if qt.load(
+            QLocale(QLocale.Chinese, QLocale.China),
+            "qtbase",
+            "_",
+            QLibraryInfo.path(QLibraryInfo.TranslationsPath),
+        ):
+            app.installTranslator(qt)
 
 
 def make_app(lang: str | None = None) -> QApplication:
