@@ -116,14 +116,16 @@ def test_scanned_card_to_saved_routine_visit_with_the_keyboard_only(doctor_windo
 
 
 def test_the_resident_page_offers_management_when_the_history_names_the_disease(doctor_window, qtbot, store):
-    with store.session() as s:
-        from app.services.programmes import followup
+    from app.models import ResidentChoice
+    from app.services.programmes import followup
 
+    with store.transaction() as s:  # a resident whose past history names 高血压, not yet managed
+        managed = set(s.scalars(select(ProgramEnrolment.resident_id)))
         rid = next(
-            r.id
-            for r in s.scalars(select(Resident).order_by(Resident.archive_no))
-            if followup.programs_to_offer(s, r.id)
+            r.id for r in s.scalars(select(Resident).order_by(Resident.archive_no)) if r.id not in managed
         )
+        s.add(ResidentChoice(resident_id=rid, field="past_disease", code="2", event_date="2020-01"))
+    with store.session() as s:
         offer = followup.programs_to_offer(s, rid)[0]
     page = doctor_window.show_page("residents")
     detail = page.open_resident(rid, focus_visit=True)
