@@ -1926,6 +1926,10 @@
         <translation>Phone</translation>
     </message>
     <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
         <source>扫码查档</source>
         <translation>Scan to open</translation>
     </message>
@@ -1954,14 +1958,6 @@
         <translation>Date</translation>
     </message>
     <message>
-        <source>血压mmHg</source>
-        <translation>BP mmHg</translation>
-    </message>
-    <message>
-        <source>血糖mmol/L</source>
-        <translation>Glucose mmol/L</translation>
-    </message>
-    <message>
         <source>目前用药</source>
         <translation>Current medication</translation>
     </message>
@@ -1972,6 +1968,14 @@
     <message>
         <source>每次就诊请带上此卡。</source>
         <translation>Bring this card to every visit.</translation>
+    </message>
+    <message>
+        <source>血压</source>
+        <translation>BP</translation>
+    </message>
+    <message>
+        <source>血糖</source>
+        <translation>Glucose</translation>
     </message>
     <message>
         <source>随访卡</source>
@@ -2072,6 +2076,10 @@
     <message>
         <source>{place}  逾期及{days}天内到期  共{n}人  打印日期：{date}</source>
         <translation>{place}  overdue and due within {days} days  {n} residents  printed {date}</translation>
+    </message>
+    <message>
+        <source>地址：{address}</source>
+        <translation>Address: {address}</translation>
     </message>
     <message>
         <source>联系电话：{phone}</source>

@@ -1925,6 +1925,10 @@
         <translation>联系电话</translation>
     </message>
     <message>
+        <source>地址</source>
+        <translation>地址</translation>
+    </message>
+    <message>
         <source>扫码查档</source>
         <translation>扫码查档</translation>
     </message>
@@ -1953,14 +1957,6 @@
         <translation>日期</translation>
     </message>
     <message>
-        <source>血压mmHg</source>
-        <translation>血压mmHg</translation>
-    </message>
-    <message>
-        <source>血糖mmol/L</source>
-        <translation>血糖mmol/L</translation>
-    </message>
-    <message>
         <source>目前用药</source>
         <translation>目前用药</translation>
     </message>
@@ -1971,6 +1967,14 @@
     <message>
         <source>每次就诊请带上此卡。</source>
         <translation>每次就诊请带上此卡。</translation>
+    </message>
+    <message>
+        <source>血压</source>
+        <translation>血压</translation>
+    </message>
+    <message>
+        <source>血糖</source>
+        <translation>血糖</translation>
     </message>
     <message>
         <source>随访卡</source>
@@ -2071,6 +2075,10 @@
     <message>
         <source>{place}  逾期及{days}天内到期  共{n}人  打印日期：{date}</source>
         <translation>{place}  逾期及{days}天内到期  共{n}人  打印日期：{date}</translation>
+    </message>
+    <message>
+        <source>地址：{address}</source>
+        <translation>地址：{address}</translation>
     </message>
     <message>
         <source>联系电话：{phone}</source>
