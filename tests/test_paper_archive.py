@@ -59,6 +59,10 @@ def archive(store):
                 allergy=["2"],
                 past_diseases={"2": "2015-06", "3": "2019-01"},
                 family={"father": ["2"], "mother": ["3"]},
+                history_events=[
+                    ("surgery", "阑尾切除术", "1998-05-01"),
+                    ("transfusion", "输血400ml", "2003-02-01"),
+                ],
                 fuel="2",
                 water="3",
                 enrolled_on="2020-01-01",
@@ -115,6 +119,8 @@ def test_record_prints_every_declared_field_and_the_values(store, archive, tmp_p
         "个人基本信息表" in text and archive["archive_no"][-8:-5] + "-" + archive["archive_no"][-5:] in text
     )
     for f in RESIDENT_FORM:  # printed from the one declaration: every field has its row
+        if f.key == "history_events":  # 手术, 外伤, 输血: a row each, as on the paper form
+            continue
         assert re.sub(r"\s+", "", f.label) in text, f.label
     for value in (
         "王建国",
@@ -140,6 +146,35 @@ def test_record_prints_every_declared_field_and_the_values(store, archive, tmp_p
     ):
         assert value in text, value
     assert "None" not in text
+
+
+def test_record_pages_are_identifiable_and_history_rows_carry_their_codes(store, archive, tmp_path):
+    with store.session() as s:
+        data = printing.record_pdf(s, archive["archive_no"], ZH)
+    pages = pdf_pages(data, tmp_path)
+    number = archive["archive_no"][-8:-5] + "-" + archive["archive_no"][-5:]
+    assert len(pages) >= 2
+    for page in pages:  # a loose page says whose it is
+        assert "姓名：王建国" in page and number in page, page[:80]
+    path = tmp_path / "r.pdf"
+    path.write_bytes(data)
+    lines = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+    row = {
+        k: next(line for line in lines.splitlines() if re.match(rf"\s*{k}\s", line))
+        for k in ("手术", "外伤", "输血")
+    }
+    assert "有阑尾" in re.sub(r"\s", "", row["手术"]) and "阑尾切除术" in row["手术"] and "[2]" in row["手术"]
+    assert "无" in re.sub(r"\s", "", row["外伤"]) and "[1]" in row["外伤"]
+    assert "输血400ml" in row["输血"] and "[2]" in row["输血"]
+    text = "".join(pages)
+    assert "父亲：高血压[2]" in text and "母亲：糖尿病[3]" in text  # 家族史 with its codes
+
+
+def test_english_record_says_household_and_surgery(store, archive, tmp_path):
+    with store.session() as s:
+        data = printing.record_pdf(s, archive["archive_no"], print_labels("en"))
+    text = "".join(pdf_pages(data, tmp_path))
+    assert "Household" in text and "Households" not in text and "Surgery" in text
 
 
 def test_visits_four_to_a_page_voided_left_out_corrections_as_corrected(store, archive, tmp_path):

@@ -591,7 +591,7 @@
     </message>
     <message>
         <source>家庭户</source>
-        <translation>Households</translation>
+        <translation>Household</translation>
     </message>
     <message>
         <source>医疗费用支付方式、药物过敏史、暴露史</source>

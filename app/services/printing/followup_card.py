@@ -434,7 +434,7 @@ def render_card_sheets(
                 105,
                 297 - 4,
                 _sheet_caption(labels, side, start // per_sheet + 1),
-                6,
+                MIN_PRINT,
                 align="center",
                 color=GREY,
             )
