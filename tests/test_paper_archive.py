@@ -346,3 +346,38 @@ def test_english_labels_break_between_words_only(program):
                 assert set(line[1]) <= words, (cell.text, line[1])
             checked += 1
     assert checked > 20
+
+
+@pytest.mark.parametrize("program", ["htn", "t2dm"])
+def test_options_break_between_options_only_and_codes_stand_apart(program, tmp_path):
+    """ "3不/良反应", "（右/侧）": an option never breaks inside; English codes never run into their
+    words ("2BWeak", "1None"); the 足背动脉搏动 box holds two characters; labels at full size."""
+    from app.cli.printing import print_labels
+
+    en = print_labels("en")
+    for labels, whole in (
+        (ZH, ["3不良反应", "4并发症", "2间断"]),
+        (en, ["3 Adverse reaction", "1 None 2 Yes"]),
+    ):
+        path = tmp_path / "b.pdf"
+        path.write_bytes(blank_forms.render_blank_form(program, labels))
+        lines = subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True
+        ).stdout
+        lines = [re.sub(r"\s+", " ", line.replace("\u00a0", " ")) for line in lines.splitlines()]
+        for phrase in whole + (["R右侧"] if program == "t2dm" and labels is ZH else []):
+            assert any(phrase in line for line in lines), phrase  # on one line, whole
+        joined = " ".join(lines)
+        for run_together in ("2BWeak", "3LAbsent", "1None", "2Yes"):
+            assert run_together not in joined, run_together
+        layout = form_layout(program, labels)
+        if program == "t2dm":
+            foot = next(
+                cell
+                for row in layout.cells
+                for cell in row[2:]
+                if isinstance(cell, AnswerCell) and cell.cell.box_w > blank_forms.BOX_MM
+            )
+            assert foot.box / mm >= 6.5  # a pen writes "2L" in it
+        sizes = [cell.style.fontSize for row in layout.cells for cell in row[:2] if hasattr(cell, "style")]
+        assert min(sizes) >= 7.0, min(sizes)  # "Medication", "Symptoms" not shrunk
