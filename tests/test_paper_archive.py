@@ -229,7 +229,8 @@ def test_lost_and_died_visits_print_in_their_column(store, archive, tmp_path, ou
     assert "133/88" in pages[1] and "68.3" in pages[1]  # the visits before it keep their columns
     assert "68.3/" not in "".join(pages)  # a weight without a target: no dangling slash
     filled = [r for r in range(len(layout.cells)) if layout.cells[r][2]]
-    assert filled == [0, len(layout.cells) - 1]  # its date (and reason) and the doctor, nothing measured
+    assert filled == [0, 2, len(layout.cells) - 1]  # its date, the reason (in 症状) and the doctor
+    assert sum(layout.heights) <= blank_forms.ROOM_MM + 0.01  # the page keeps its size
 
 
 def test_visits_of_a_year_without_any_say_so(store, archive):

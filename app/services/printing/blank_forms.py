@@ -243,17 +243,17 @@ def _coded(T: Labels, list_name: str, code: str | None) -> Cell:  # noqa: N803
     return Cell(_options(T, list_name), 1, (code or "",), options=True, box_w=7.0 if wide else BOX_MM)
 
 
-def visit_date(v, T: Labels) -> Cell:  # noqa: N803
-    """The date, and for a visit that failed what the paper form writes in its column instead of
-    the measurements: 失访 and its reason, or 死亡 with the date and cause."""
-    lines = [markup(T.short_date(v.visit_date))]
-    outcome = getattr(v, "outcome", "done")
-    if outcome == "lost":
-        lines.append(markup(T("Print", "失访原因：") + (v.lost_reason or "")))
-    elif outcome == "died":
-        lines.append(markup(T("Print", "死亡日期：") + T.short_date(v.death_date)))
-        lines.append(markup(T("Print", "死亡原因：") + (v.death_cause or "")))
-    return Cell("<br/>".join(lines), size=VALUE_SIZE, typed=True)
+def outcome(v, T: Labels) -> Cell:  # noqa: N803
+    """What the paper form writes in a failed visit's column instead of the findings: 失访 and its
+    reason, or 死亡 with the date and cause (printed in the tall 症状 cell: the page keeps its size)."""
+    if v.outcome == "lost":
+        lines = [T("Print", "失访原因：") + (v.lost_reason or "")]
+    else:
+        lines = [
+            T("Print", "死亡日期：") + T.short_date(v.death_date),
+            T("Print", "死亡原因：") + (v.death_cause or ""),
+        ]
+    return Cell("<br/>".join(markup(x) for x in lines), size=VALUE_SIZE, typed=True)
 
 
 def failed(v) -> bool:
@@ -270,12 +270,20 @@ def rows(program: str, T: Labels) -> list[Row]:  # noqa: N803
     other_line = markup(T("Print", "其他：")) + blank(width_mm=20)
 
     def symptoms(v, T):  # noqa: N803
+        if failed(v):
+            return outcome(v, T)
         codes = tuple(v.symptoms or [])
         other = markup(T("Print", "其他：") + v.symptom_other) if v.symptom_other else ""
         return Cell(other, n_sym, codes)
 
     out: list[Row] = [
-        Row("", markup(T("Print", "随访日期")), Cell(), visit_date, failed=True),
+        Row(
+            "",
+            markup(T("Print", "随访日期")),
+            Cell(),
+            lambda v, T: _value(T.short_date(v.visit_date)),
+            failed=True,
+        ),
         Row(
             "",
             markup(T("Print", "随访方式")),
@@ -287,6 +295,7 @@ def rows(program: str, T: Labels) -> list[Row]:  # noqa: N803
             "<br/>".join(markup(f"{c.code} {c.label(T.lang)}") for c in code_list(sym_list)),
             Cell(other_line, n_sym),
             symptoms,
+            failed=True,
         ),
         Row(sign, markup(T("Print", "血压（mmHg）")), Cell(), lambda v, T: _value(_pair(v.sbp, v.dbp))),
         Row(
