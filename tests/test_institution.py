@@ -81,8 +81,14 @@ def test_card_cover_and_worklist_carry_the_clinic(store, person, tmp_path):
     with store.session() as s:
         card = pdf_text(printing.card_pdf(s, archive_no, ZH, today=TODAY), tmp_path)
         worklist = pdf_text(printing.worklist_pdf(s, ZH, today=TODAY), tmp_path)
-    assert "幸福村卫生室" in card and "13912340000" in card
-    assert "幸福村卫生室" in worklist and "13912340000" in worklist
+    assert "幸福村卫生室" in card and "13912340000" in card and "幸福村一组" in card
+    assert "幸福村卫生室" in worklist and "13912340000" in worklist and "地址：幸福村一组" in worklist
+    save(store, institution="幸福村卫生室", phone="", address="幸福村一组", doctors="李医生")
+    with store.session() as s:
+        card = pdf_text(printing.card_pdf(s, archive_no, ZH, today=TODAY), tmp_path)
+        worklist = pdf_text(printing.worklist_pdf(s, ZH, today=TODAY), tmp_path)
+    assert "联系电话" not in card and "联系电话：" not in worklist  # no bare label without a phone
+    assert "幸福村一组" in card and "地址：幸福村一组" in worklist
 
 
 def test_township_prints_the_village_clinic_after_a_sync(world):

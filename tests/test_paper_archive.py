@@ -59,6 +59,10 @@ def archive(store):
                 allergy=["2"],
                 past_diseases={"2": "2015-06", "3": "2019-01"},
                 family={"father": ["2"], "mother": ["3"]},
+                history_events=[
+                    ("surgery", "阑尾切除术", "1998-05-01"),
+                    ("transfusion", "输血400ml", "2003-02-01"),
+                ],
                 fuel="2",
                 water="3",
                 enrolled_on="2020-01-01",
@@ -115,6 +119,8 @@ def test_record_prints_every_declared_field_and_the_values(store, archive, tmp_p
         "个人基本信息表" in text and archive["archive_no"][-8:-5] + "-" + archive["archive_no"][-5:] in text
     )
     for f in RESIDENT_FORM:  # printed from the one declaration: every field has its row
+        if f.key == "history_events":  # 手术, 外伤, 输血: a row each, as on the paper form
+            continue
         assert re.sub(r"\s+", "", f.label) in text, f.label
     for value in (
         "王建国",
@@ -140,6 +146,35 @@ def test_record_prints_every_declared_field_and_the_values(store, archive, tmp_p
     ):
         assert value in text, value
     assert "None" not in text
+
+
+def test_record_pages_are_identifiable_and_history_rows_carry_their_codes(store, archive, tmp_path):
+    with store.session() as s:
+        data = printing.record_pdf(s, archive["archive_no"], ZH)
+    pages = pdf_pages(data, tmp_path)
+    number = archive["archive_no"][-8:-5] + "-" + archive["archive_no"][-5:]
+    assert len(pages) >= 2
+    for page in pages:  # a loose page says whose it is
+        assert "姓名：王建国" in page and number in page, page[:80]
+    path = tmp_path / "r.pdf"
+    path.write_bytes(data)
+    lines = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+    row = {
+        k: next(line for line in lines.splitlines() if re.match(rf"\s*{k}\s", line))
+        for k in ("手术", "外伤", "输血")
+    }
+    assert "有阑尾" in re.sub(r"\s", "", row["手术"]) and "阑尾切除术" in row["手术"] and "[2]" in row["手术"]
+    assert "无" in re.sub(r"\s", "", row["外伤"]) and "[1]" in row["外伤"]
+    assert "输血400ml" in row["输血"] and "[2]" in row["输血"]
+    text = "".join(pages)
+    assert "父亲：高血压[2]" in text and "母亲：糖尿病[3]" in text  # 家族史 with its codes
+
+
+def test_english_record_says_household_and_surgery(store, archive, tmp_path):
+    with store.session() as s:
+        data = printing.record_pdf(s, archive["archive_no"], print_labels("en"))
+    text = "".join(pdf_pages(data, tmp_path))
+    assert "Household" in text and "Households" not in text and "Surgery" in text
 
 
 def test_visits_four_to_a_page_voided_left_out_corrections_as_corrected(store, archive, tmp_path):
@@ -194,7 +229,8 @@ def test_lost_and_died_visits_print_in_their_column(store, archive, tmp_path, ou
     assert "133/88" in pages[1] and "68.3" in pages[1]  # the visits before it keep their columns
     assert "68.3/" not in "".join(pages)  # a weight without a target: no dangling slash
     filled = [r for r in range(len(layout.cells)) if layout.cells[r][2]]
-    assert filled == [0, len(layout.cells) - 1]  # its date (and reason) and the doctor, nothing measured
+    assert filled == [0, 2, len(layout.cells) - 1]  # its date, the reason (in 症状) and the doctor
+    assert sum(layout.heights) <= blank_forms.ROOM_MM + 0.01  # the page keeps its size
 
 
 def test_visits_of_a_year_without_any_say_so(store, archive):
@@ -311,3 +347,38 @@ def test_english_labels_break_between_words_only(program):
                 assert set(line[1]) <= words, (cell.text, line[1])
             checked += 1
     assert checked > 20
+
+
+@pytest.mark.parametrize("program", ["htn", "t2dm"])
+def test_options_break_between_options_only_and_codes_stand_apart(program, tmp_path):
+    """ "3不/良反应", "（右/侧）": an option never breaks inside; English codes never run into their
+    words ("2BWeak", "1None"); the 足背动脉搏动 box holds two characters; labels at full size."""
+    from app.cli.printing import print_labels
+
+    en = print_labels("en")
+    for labels, whole in (
+        (ZH, ["3不良反应", "4并发症", "2间断"]),
+        (en, ["3 Adverse reaction", "1 None 2 Yes"]),
+    ):
+        path = tmp_path / "b.pdf"
+        path.write_bytes(blank_forms.render_blank_form(program, labels))
+        lines = subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True
+        ).stdout
+        lines = [re.sub(r"\s+", " ", line.replace("\u00a0", " ")) for line in lines.splitlines()]
+        for phrase in whole + (["R右侧"] if program == "t2dm" and labels is ZH else []):
+            assert any(phrase in line for line in lines), phrase  # on one line, whole
+        joined = " ".join(lines)
+        for run_together in ("2BWeak", "3LAbsent", "1None", "2Yes"):
+            assert run_together not in joined, run_together
+        layout = form_layout(program, labels)
+        if program == "t2dm":
+            foot = next(
+                cell
+                for row in layout.cells
+                for cell in row[2:]
+                if isinstance(cell, AnswerCell) and cell.cell.box_w > blank_forms.BOX_MM
+            )
+            assert foot.box / mm >= 6.5  # a pen writes "2L" in it
+        sizes = [cell.style.fontSize for row in layout.cells for cell in row[:2] if hasattr(cell, "style")]
+        assert min(sizes) >= 7.0, min(sizes)  # "Medication", "Symptoms" not shrunk

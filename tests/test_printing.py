@@ -18,7 +18,7 @@ from app.services.printing import Labels
 from app.services.printing.home_visits import group_order
 from app.services.programmes import followup, referral
 from app.services.programmes.followup import VisitInput, save_visit
-from app.services.records.residents import ResidentInput, save_resident
+from app.services.records.residents import ResidentInput, find_resident, save_resident
 from tests.conftest import TODAY
 
 ZH = Labels()
@@ -270,8 +270,68 @@ def test_card_has_name_programmes_readings_medication_and_next_visit(store, pati
         "7.8",
     ):
         assert value in flat_text, value
-    assert "氨氯地平片5mg每日1次" in flat_text and "二甲双胍片500mg每日2次" in flat_text
+    medication = card_region_text(data, tmp_path, page=2, x_mm=49)  # the back's right column
+    assert "氨氯地平片5mg每日1次" in flat(medication) and "二甲双胍片500mg每日2次" in flat(medication)
     assert "2026.11.20" in text and "2026.05.10" in text  # readings with dates
+
+
+def card_region_text(data: bytes, tmp_path: Path, *, page: int, x_mm: float) -> str:
+    """The text of a card page right of ``x_mm`` (pdftotext cropped), line by line."""
+    path = tmp_path / "region.pdf"
+    path.write_bytes(data)
+    x = int(x_mm / 0.3528)
+    args = ["pdftotext", "-layout", "-f", str(page), "-l", str(page), "-x", str(x), "-y", "0"]
+    args += ["-W", str(243 - x), "-H", "110", str(path), "-"]  # the upper part: above the warnings
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def pdf_font_sizes(data: bytes) -> list[tuple[float, str]]:
+    """(size in pt, character) of every character printed in a PDF."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument(data)
+    out = []
+    for i in range(len(pdf)):
+        tp = pdf[i].get_textpage()
+        for k in range(tp.count_chars()):
+            ch = chr(raw.FPDFText_GetUnicode(tp, k))
+            if ch.strip() and not raw.FPDFText_IsGenerated(tp, k):
+                out.append((raw.FPDFText_GetFontSize(tp, k), ch))
+        tp.close()
+    pdf.close()
+    return out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_card_text_never_below_6_5_pt_and_doses_never_broken(store, patient, tmp_path, lang):
+    from app.cli.printing import print_labels
+
+    with store.transaction() as s:  # a long drug name and an address: the back and front at their fullest
+        r = find_resident(s, patient["archive_no"])
+        save_visit(
+            s,
+            r,
+            VisitInput(
+                visit_date="2026-11-21",
+                measurements={"sbp": "150", "dbp": "90", "heart_rate": "70"},
+                drugs=[
+                    {"name": "酒石酸美托洛尔缓释片", "times_per_day": 3, "mg_per_time": 47.5},
+                    {"name": "氨氯地平片", "times_per_day": 1, "mg_per_time": 5},
+                ],
+                doctor="李医生",
+            ),
+            today=TODAY,
+        )
+    with store.session() as s:
+        data = printing.card_pdf(s, patient["archive_no"], print_labels(lang), today=TODAY)
+    sizes = pdf_font_sizes(data)
+    small = sorted({(round(size, 2), ch) for size, ch in sizes if size < 6.45})
+    assert not small, small[:10]
+    lines = [flat(line) for line in card_region_text(data, tmp_path, page=2, x_mm=49).splitlines()]
+    dose = "每日3次" if lang == "zh" else "3×/day"
+    assert any(dose in line for line in lines), lines  # a dose phrase is on one line, whole
+    assert not any(line.endswith(("每日", "每", "3×/")) for line in lines), lines
 
 
 def test_card_size_is_85_6_by_54_mm(store, patient, tmp_path):

@@ -137,5 +137,6 @@ def test_programmes_print_whole_in_order_and_nothing_below_6_5_pt(store, person,
             for k in range(tp.count_chars())
             if chr(raw.FPDFText_GetUnicode(tp, k)).strip() and not raw.FPDFText_IsGenerated(tp, k)
         ]
+        tp.close()
         pdf.close()
         assert min(sizes) >= 6.45, min(sizes)

@@ -42,7 +42,7 @@ PROGRAMS = ("htn", "t2dm")
 BOX_MM = 4.0  # an answer box a pen can write a digit in (≥ 3.5 mm)
 BLANK_MM = 9.0  # a blank to write a number on (每日＿次)
 PAD_MM = 1.0  # cell padding, each side
-SECTION_W, ITEM_W = 14.0, 30.0
+SECTION_W, ITEM_W = 16.0, 30.0  # 16: "Medication" whole at 7.5 pt
 PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 5.0
 VISIT_W = (PAGE_W - 2 * MARGIN - SECTION_W - ITEM_W) / VISITS
 ROOM_MM = 256.0  # the table's share of the page below the title and above the note
@@ -65,6 +65,8 @@ class Cell:
     codes: tuple[str, ...] = ()
     size: float = CELL_SIZE
     typed: bool = False  # what people typed (a drug's name): may break between any characters
+    options: bool = False  # coded options ("3不良反应 4并发症"): break between options only
+    box_w: float = BOX_MM  # mm: wider for two-character codes (足背动脉搏动 2L, 3B)
 
 
 class AnswerCell(Flowable):
@@ -73,9 +75,12 @@ class AnswerCell(Flowable):
     def __init__(self, cell: Cell, labels: Labels):
         super().__init__()
         self.cell = cell
-        self.box = BOX_MM * mm
+        self.box = cell.box_w * mm  # a box's width (its height is BOX_MM)
+        self.box_h = BOX_MM * mm
         self.gap = 0.8 * mm
         style = (para_style if cell.typed else partial(label_style, labels))(cell.size, cell.size * 1.25)
+        if cell.options:
+            style.wordWrap = None  # break at the spaces between options, never inside one
         self.para = Paragraph(cell.text, style) if cell.text else None
         self._beside = False
 
@@ -98,9 +103,11 @@ class AnswerCell(Flowable):
         self._beside = self.cell.boxes <= 2 and boxes_w < avail_w * 0.45
         text_w = avail_w - boxes_w if self._beside else avail_w
         text_h = self.para.wrap(text_w, avail_h)[1] if self.para else 0
-        box_h = self.box_rows(avail_w) * (self.box + self.gap) - self.gap if self.cell.boxes else 0
+        box_h = self.box_rows(avail_w) * (self.box_h + self.gap) - self.gap if self.cell.boxes else 0
         self.height = (
-            max(text_h, self.box) if self._beside else text_h + box_h + (self.gap if text_h and box_h else 0)
+            max(text_h, self.box_h)
+            if self._beside
+            else text_h + box_h + (self.gap if text_h and box_h else 0)
         )
         self._text_h = text_h
         return self.width, self.height
@@ -113,26 +120,28 @@ class AnswerCell(Flowable):
             if self.para:
                 self.para.drawOn(c, 0, (self.height - self._text_h) / 2)
             x = self.width - self.cell.boxes * (self.box + self.gap) + self.gap
-            y = (self.height - self.box) / 2
+            y = (self.height - self.box_h) / 2
             for i in range(self.cell.boxes):
                 self._box(x + i * (self.box + self.gap), y, i)
         else:
             per_row = max(1, int((self.width + self.gap) // (self.box + self.gap)))
             for i in range(self.cell.boxes):
                 row, col = divmod(i, per_row)
-                self._box(col * (self.box + self.gap), self.height - (row + 1) * self.box - row * self.gap, i)
+                self._box(
+                    col * (self.box + self.gap), self.height - (row + 1) * self.box_h - row * self.gap, i
+                )
             if self.para:
                 self.para.drawOn(c, 0, 0)
         c.restoreState()
 
     def _box(self, x: float, y: float, i: int) -> None:
         c = self.canv
-        c.rect(x, y, self.box, self.box)
+        c.rect(x, y, self.box, self.box_h)
         if i < len(self.cell.codes) and self.cell.codes[i]:
             code = self.cell.codes[i]
             size = min(9.0, 9.0 * (self.box * 0.9) / max(text_width(code, 9.0), 1))
             c.setFont(FONT, size)
-            c.drawCentredString(x + self.box / 2, y + (self.box - size * 0.7) / 2, code)
+            c.drawCentredString(x + self.box / 2, y + (self.box_h - size * 0.7) / 2, code)
 
 
 class NumberBoxes(Flowable):
@@ -178,7 +187,38 @@ class Row:
 
 
 def _options(T: Labels, list_name: str) -> str:  # noqa: N803
-    return markup(" ".join(f"{c.code}{c.label(T.lang)}" for c in code_list(list_name)))
+    """ "1门诊 2家庭 3电话" / "1 Clinic 2 Home …": each option held together (a non-breaking space
+    between an English code and its words), options separated by spaces where a line may break."""
+    codes = code_list(list_name).codes
+    if any(len(c.code) == 2 for c in codes):  # 2B = 2 减弱 + B 双侧: the parts once each, as on paper
+        return _compound_options(T, codes)
+    if T.lang == "en":
+        return " ".join(markup(f"{c.code} {c.label('en')}").replace(" ", "&nbsp;") for c in codes)
+    return " ".join(markup(f"{c.code}{c.label('zh')}") for c in codes)
+
+
+def _compound_options(T: Labels, codes) -> str:  # noqa: N803
+    """ "1触及正常 2减弱 3消失" over "B双侧 L左侧 R右侧" for codes made of a number and a side letter
+    ("2L 减弱（左侧）"): 足背动脉搏动 written the short way the paper form has it."""
+    sep = " " if T.lang == "en" else ""
+    main: dict[str, str] = {}
+    sides: dict[str, str] = {}
+    for c in codes:
+        base, _, side = c.label(T.lang).partition("（" if T.lang == "zh" else " (")
+        main.setdefault(c.code[0], base)
+        if len(c.code) == 2:
+            sides.setdefault(c.code[1], side.rstrip("）)"))
+
+    def line(items: dict[str, str]) -> str:
+        return " ".join(markup(f"{k}{sep}{v}").replace(" ", "&nbsp;") for k, v in items.items())
+
+    return line(main) + "<br/>" + line(sides)
+
+
+def _yes_no(T: Labels) -> str:  # noqa: N803
+    """ "1无 2有" / "1 No 2 Yes": an English code never runs into its word."""
+    sep = "&nbsp;" if T.lang == "en" else ""
+    return f"1{sep}{markup(T('Print', '无'))} 2{sep}{markup(T('Print', '有'))}"
 
 
 def _num(value) -> str:
@@ -199,20 +239,21 @@ def _value(text: str) -> Cell:
 
 
 def _coded(T: Labels, list_name: str, code: str | None) -> Cell:  # noqa: N803
-    return Cell(_options(T, list_name), 1, (code or "",))
+    wide = max(len(c.code) for c in code_list(list_name)) > 1  # a box a pen writes "2L" in
+    return Cell(_options(T, list_name), 1, (code or "",), options=True, box_w=7.0 if wide else BOX_MM)
 
 
-def visit_date(v, T: Labels) -> Cell:  # noqa: N803
-    """The date, and for a visit that failed what the paper form writes in its column instead of
-    the measurements: 失访 and its reason, or 死亡 with the date and cause."""
-    lines = [markup(T.short_date(v.visit_date))]
-    outcome = getattr(v, "outcome", "done")
-    if outcome == "lost":
-        lines.append(markup(T("Print", "失访原因：") + (v.lost_reason or "")))
-    elif outcome == "died":
-        lines.append(markup(T("Print", "死亡日期：") + T.short_date(v.death_date)))
-        lines.append(markup(T("Print", "死亡原因：") + (v.death_cause or "")))
-    return Cell("<br/>".join(lines), size=VALUE_SIZE, typed=True)
+def outcome(v, T: Labels) -> Cell:  # noqa: N803
+    """What the paper form writes in a failed visit's column instead of the findings: 失访 and its
+    reason, or 死亡 with the date and cause (printed in the tall 症状 cell: the page keeps its size)."""
+    if v.outcome == "lost":
+        lines = [T("Print", "失访原因：") + (v.lost_reason or "")]
+    else:
+        lines = [
+            T("Print", "死亡日期：") + T.short_date(v.death_date),
+            T("Print", "死亡原因：") + (v.death_cause or ""),
+        ]
+    return Cell("<br/>".join(markup(x) for x in lines), size=VALUE_SIZE, typed=True)
 
 
 def failed(v) -> bool:
@@ -229,12 +270,20 @@ def rows(program: str, T: Labels) -> list[Row]:  # noqa: N803
     other_line = markup(T("Print", "其他：")) + blank(width_mm=20)
 
     def symptoms(v, T):  # noqa: N803
+        if failed(v):
+            return outcome(v, T)
         codes = tuple(v.symptoms or [])
         other = markup(T("Print", "其他：") + v.symptom_other) if v.symptom_other else ""
         return Cell(other, n_sym, codes)
 
     out: list[Row] = [
-        Row("", markup(T("Print", "随访日期")), Cell(), visit_date, failed=True),
+        Row(
+            "",
+            markup(T("Print", "随访日期")),
+            Cell(),
+            lambda v, T: _value(T.short_date(v.visit_date)),
+            failed=True,
+        ),
         Row(
             "",
             markup(T("Print", "随访方式")),
@@ -246,6 +295,7 @@ def rows(program: str, T: Labels) -> list[Row]:  # noqa: N803
             "<br/>".join(markup(f"{c.code} {c.label(T.lang)}") for c in code_list(sym_list)),
             Cell(other_line, n_sym),
             symptoms,
+            failed=True,
         ),
         Row(sign, markup(T("Print", "血压（mmHg）")), Cell(), lambda v, T: _value(_pair(v.sbp, v.dbp))),
         Row(
@@ -315,13 +365,14 @@ def rows(program: str, T: Labels) -> list[Row]:  # noqa: N803
                 _options(T, "salt") + "<br/>" + markup(T("Print", "（目前/目标）")),
                 2,
                 (v.salt or "", v.salt_target or ""),
+                options=True,
             )
 
         out.append(
             Row(
                 life,
                 markup(T("Print", "摄盐情况（咸淡）")),
-                Cell(_options(T, "salt") + "<br/>" + markup(T("Print", "（目前/目标）")), 2),
+                Cell(_options(T, "salt") + "<br/>" + markup(T("Print", "（目前/目标）")), 2, options=True),
                 salt,
             )
         )
@@ -385,9 +436,7 @@ def rows(program: str, T: Labels) -> list[Row]:  # noqa: N803
 
     def adverse(v, T):  # noqa: N803
         code = "2" if v.adverse_reaction else "1"
-        text = markup("1" + T("Print", "无") + " 2" + T("Print", "有")) + (
-            " " + markup(v.adverse_text) if v.adverse_reaction and v.adverse_text else ""
-        )
+        text = _yes_no(T) + (" " + markup(v.adverse_text) if v.adverse_reaction and v.adverse_text else "")
         return Cell(text, 1, (code,))
 
     out += [
@@ -400,7 +449,7 @@ def rows(program: str, T: Labels) -> list[Row]:  # noqa: N803
         Row(
             "",
             markup(T("Print", "药物不良反应")),
-            Cell(markup("1" + T("Print", "无") + " 2" + T("Print", "有")) + blank(width_mm=14), 1),
+            Cell(_yes_no(T) + blank(width_mm=14), 1),
             adverse,
         ),
     ]
@@ -421,13 +470,13 @@ def rows(program: str, T: Labels) -> list[Row]:  # noqa: N803
             lambda v, T: _coded(T, "visit_class", str(v.classification) if v.classification else None),
         )
     )
-    dose_blank = (
+    dose_blank = (  # 8.5 mm blanks: the line fits the visit column at 7 pt
         markup(T("Print", "每日"))
-        + blank()
+        + blank(width_mm=8.5)
         + markup(T("Print", "次"))
         + " "
         + markup(T("Print", "每次"))
-        + blank()
+        + blank(width_mm=8.5)
         + "mg"
     )
 

@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from reportlab.lib.units import mm
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -31,7 +32,7 @@ from app.models import FollowupVisit, ProgramEnrolment, Resident
 from app.services.access import authz
 from app.services.errors import Message, UserError
 from app.services.institution import clinic_for
-from app.services.printing.layout import GREY, Box, Document, Labels, Page, markup
+from app.services.printing.layout import GREY, Box, Document, Labels, Page, markup, para_style, text_width
 
 CARD_W, CARD_H = 85.6, 54.0
 READINGS = 6  # rows of readings on the back; fewer when more warning signs need the room
@@ -76,6 +77,7 @@ class CardData:
     clinic: str
     clinic_phone: str
     next_due: dt.date | None  # as the record says: may be past for an overdue patient
+    clinic_address: str = ""
     printed_on: dt.date = field(default_factory=dt.date.today)
     planned: dt.date | None = None  # the date the clinic set for overdue patients (≥ printed_on)
     readings: list[Reading] = field(default_factory=list)
@@ -109,14 +111,18 @@ class Medicine:
     insulin: bool = False
 
     def describe(self, T: Labels) -> str:  # noqa: N803 - T is the label function lupdate reads
+        return " ".join(x for x in self.parts(T) if x)
+
+    def parts(self, T: Labels) -> tuple[str, str]:  # noqa: N803
+        """(name, dose): the name as typed, the dose as phrases ("25mg 每日2次") never broken inside."""
         if self.insulin:
-            return " ".join(x for x in (T("Print", "胰岛素"), self.name, self.dosage) if x)
-        parts = [self.name]
+            return " ".join(x for x in (T("Print", "胰岛素"), self.name) if x), self.dosage
+        dose = []
         if self.mg_per_time:
-            parts.append(f"{self.mg_per_time}mg")
+            dose.append(f"{self.mg_per_time}mg")
         if self.times_per_day:
-            parts.append(T("Print", "每日{n}次").replace("{n}", self.times_per_day))
-        return " ".join(parts)
+            dose.append(T("Print", "每日{n}次").replace("{n}", self.times_per_day))
+        return self.name, " ".join(dose)
 
 
 def _number_text(value) -> str:
@@ -179,6 +185,7 @@ def card_data(
                 continue
             clinic = clinic_for(session, r.village_id)
             card = _card(r, enrolments[rid], visits[rid], clinic.name, clinic.phone)
+            card.clinic_address = clinic.address
             card.printed_on, card.planned = today, planned
             cards.append(card)
     return cards
@@ -233,26 +240,49 @@ def _card(
 # ---------------------------------------------------------------- drawing
 
 
+MIN_PRINT = 6.5  # pt: nothing on a card smaller (a patient reads it without glasses)
+
+
 def draw_front(page: Page, card: CardData, x: float, y: float) -> None:
     T = page.T
     page.rect(Box(x, y, CARD_W, CARD_H), 0.3)
-    page.fit_text(x + 3, y + 5.5, CARD_W - 6, card.clinic + "  " + T("Print", "慢病随访卡"), 8, bold=True)
+    page.fit_text(
+        x + 3,
+        y + 5.5,
+        CARD_W - 6,
+        card.clinic + "  " + T("Print", "慢病随访卡"),
+        8,
+        min_size=MIN_PRINT,
+        bold=True,
+    )
     page.line(x + 3, y + 7.5, x + CARD_W - 3, y + 7.5, 0.4)
     left = CARD_W - 29
-    page.fit_text(x + 3, y + 14.5, left - 3, card.name, 13, min_size=6.5, bold=True)
+    page.fit_text(x + 3, y + 14.5, left - 3, card.name, 13, min_size=MIN_PRINT, bold=True)
     rows = [
         (T("Print", "档案编号"), card.archive_no),
         (T("Print", "管理项目"), T.join([T.code("program", p) for p in card.programs])),
         (T("Print", "责任医生"), card.doctor),
-        (T("Print", "联系电话"), card.clinic_phone),
     ]
-    ry = y + 20
+    # the clinic's phone and address when the profile has them: never a bare label
+    rows += [(label, value) for label, value in ((T("Print", "联系电话"), card.clinic_phone),) if value]
+    rows += [(T("Print", "地址"), card.clinic_address)] if card.clinic_address else []
+    label_w = max(text_width(label, MIN_PRINT) for label, _v in rows) / mm + 1.5  # a gap before the value
+    ry = y + 18.8
     for label, value in rows:
-        page.fit_text(x + 3, ry, 12, label, 6.5, min_size=4.5, color=GREY)
-        page.fit_text(x + 15.5, ry, left - 15.5, value or "", 7)
-        ry += 4.3
+        page.text(x + 3, ry, label, MIN_PRINT, color=GREY)
+        page.fit_text(x + 3 + label_w, ry, left - 3 - label_w, value or "", 7, min_size=MIN_PRINT)
+        ry += 4.0
     page.qr(x + CARD_W - 26, y + 9.5, 23, card.archive_no)
-    page.text(x + CARD_W - 14.5, y + 34.5, T("Print", "扫码查档"), 5.5, align="center", color=GREY)
+    page.fit_text(
+        x + CARD_W - 26,
+        y + 34.5,
+        23,
+        T("Print", "扫码查档"),
+        MIN_PRINT,
+        min_size=MIN_PRINT,
+        align="center",
+        color=GREY,
+    )
     page.line(x + 3, y + 38.5, x + CARD_W - 3, y + 38.5, 0.4)
     if card.next_visit is None and card.days_overdue:  # never a past date: say so instead
         page.text(x + 3, y + 44, T("Print", "随访提醒"), 7.5)
@@ -265,47 +295,96 @@ def draw_front(page: Page, card: CardData, x: float, y: float) -> None:
     page.fit_text(x + 18, y + 49.5, CARD_W - 21, due, 16, bold=True, align="center")
 
 
+def _stack(page: Page, box: Box, items: list[tuple[str, bool]], size: float) -> None:
+    """Paragraphs one under another in ``box``, all shrunk alike until they fit (not below
+    :data:`MIN_PRINT`).  An item marked True is typed text (a drug's name: breaks anywhere);
+    the others are phrases that break only at spaces ("25mg 每日2次" never as "每日/2次")."""
+    from reportlab.platypus import Paragraph
+
+    while True:
+        paras = []
+        for text, typed in items:
+            style = para_style(size, size * 1.2)
+            if not typed:
+                style.wordWrap = None
+            paras.append(Paragraph(text, style))
+        heights = [p.wrap(box.w * mm, 10_000)[1] for p in paras]
+        if sum(heights) <= box.h * mm or size <= MIN_PRINT:
+            break
+        size = max(MIN_PRINT, size - 0.25)
+    top = page._y(box.y)
+    for p, h in zip(paras, heights, strict=True):
+        if top - h < page._y(box.bottom) - 0.5:
+            break  # what does not fit is left off rather than printed over the next part
+        p.drawOn(page.c, page._x(box.x), top - h)
+        top -= h
+
+
 def draw_back(page: Page, card: CardData, x: float, y: float) -> None:
     T = page.T
     page.rect(Box(x, y, CARD_W, CARD_H), 0.3)
-    # readings: date | BP | glucose, an empty ruled table when there are none yet
+    # the warning signs first: they take the room they need at 6.5 pt, the readings table the rest
+    lines = [T("Print", "每次就诊请带上此卡。")] + [T("Print", w) for w in card.warnings()]
+    note = "<br/>".join(markup(line) for line in lines)
+    note_w = CARD_W - 6
+    note_h = warning_height(note, note_w)
+    divider = y + CARD_H - 1.5 - note_h - 1.5
+    # readings: date | BP | glucose (title over unit), an empty ruled table when there are none yet
     tx, tw = x + 3, 44.0
     page.text(tx, y + 5, T("Print", "近期测量"), 7, bold=True)
-    cols = [(T("Print", "日期"), 16.0), (T("Print", "血压mmHg"), 15.0), (T("Print", "血糖mmol/L"), 13.0)]
-    warnings = card.warnings()
-    rows = READINGS - (len(warnings) - 1)  # each further warning takes a row's room (6, 5 or 4 rows)
-    row_h, top = 4.3, y + 7
-    divider = top + row_h * (rows + 1) + 2.9
-    page.rect(Box(tx, top, tw, row_h * (rows + 1)), 0.4)
+    cols = [
+        (T("Print", "日期"), "", 16.0),
+        (T("Print", "血压"), "mmHg", 15.0),
+        (T("Print", "血糖"), "mmol/L", 13.0),
+    ]
+    row_h, head_h, top = 4.0, 5.8, y + 6.5
+    rows = max(1, min(READINGS, int((divider - 1.5 - top - head_h) / row_h)))
+    table_h = head_h + row_h * rows
+    page.rect(Box(tx, top, tw, table_h), 0.4)
     cx = tx
-    for title, w in cols:
-        page.fit_text(cx + 0.5, top + 3.1, w - 1, title, 5.8, min_size=4.5, align="center")
+    for title, unit, w in cols:
+        if unit:
+            page.fit_text(cx + 0.5, top + 2.6, w - 1, title, MIN_PRINT, min_size=MIN_PRINT, align="center")
+            page.fit_text(cx + 0.5, top + 5.0, w - 1, unit, MIN_PRINT, min_size=MIN_PRINT, align="center")
+        else:
+            page.fit_text(cx + 0.5, top + 3.8, w - 1, title, MIN_PRINT, min_size=MIN_PRINT, align="center")
         cx += w
         if cx < tx + tw - 0.1:
-            page.line(cx, top, cx, top + row_h * (rows + 1), 0.3)
+            page.line(cx, top, cx, top + table_h, 0.3)
     readings = card.readings[-rows:]
     for i in range(rows):
-        ry = top + row_h * (i + 1)
-        page.line(tx, ry, tx + tw, ry, 0.3 if i else 0.4)
+        ry = top + head_h + row_h * i
+        page.line(tx, ry, tx + tw, ry, 0.4 if i == 0 else 0.3)
         if i < len(readings):
             r = readings[i]
             bp = f"{r.sbp}/{r.dbp}" if r.sbp is not None else ""
             glucose = f"{r.glucose:.1f}" if r.glucose is not None else ""
             cx = tx
-            for value, (_t, w) in zip((T.short_date(r.day), bp, glucose), cols, strict=True):
-                page.fit_text(cx + 0.5, ry + 3.2, w - 1, value, 6.5, min_size=4.5, align="center")
+            for value, (_t, _u, w) in zip((T.short_date(r.day), bp, glucose), cols, strict=True):
+                page.fit_text(cx + 0.5, ry + 2.9, w - 1, value, 7, min_size=MIN_PRINT, align="center")
                 cx += w
-    # medication
+    # medication: a drug's name may break, its dose never inside a phrase
     mx, mw = x + 50, CARD_W - 53
     page.text(mx, y + 5, T("Print", "目前用药"), 7, bold=True)
-    meds = "<br/>".join(f"· {markup(m.describe(T))}" for m in card.medication) or markup(T("Print", "（无）"))
-    page.paragraph(Box(mx, y + 7, mw, divider - y - 8), meds, 7, min_size=4.5)
+    items: list[tuple[str, bool]] = []
+    for m in card.medication:
+        name, dose = m.parts(T)
+        items.append(("· " + markup(name), True))
+        if dose:
+            items.append(("&nbsp;&nbsp;" + markup(dose), False))
+    _stack(page, Box(mx, y + 6.5, mw, divider - y - 7.5), items or [(markup(T("Print", "（无）")), False)], 7)
     page.line(x + 3, divider, x + CARD_W - 3, divider, 0.3)
-    lines = [T("Print", "每次就诊请带上此卡。")] + [T("Print", w) for w in warnings]
-    note = "<br/>".join(markup(line) for line in lines)
     page.paragraph(
-        Box(x + 3, divider + 1.5, CARD_W - 6, y + CARD_H - 1.5 - divider - 1.5), note, 6.2, min_size=4.5
+        Box(x + 3, divider + 1.5, note_w, note_h + 0.5), note, MIN_PRINT, min_size=MIN_PRINT, leading=1.2
     )
+
+
+def warning_height(note: str, width_mm: float) -> float:
+    """The height (mm) the warning lines take at :data:`MIN_PRINT`."""
+    from reportlab.platypus import Paragraph
+
+    p = Paragraph(note, para_style(MIN_PRINT, MIN_PRINT * 1.2))
+    return p.wrap(width_mm * mm, 10_000)[1] / mm
 
 
 def render_card(card: CardData, labels: Labels) -> bytes:
@@ -355,7 +434,7 @@ def render_card_sheets(
                 105,
                 297 - 4,
                 _sheet_caption(labels, side, start // per_sheet + 1),
-                6,
+                MIN_PRINT,
                 align="center",
                 color=GREY,
             )

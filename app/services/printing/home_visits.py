@@ -98,6 +98,7 @@ class HomeVisitList:
     due_within: int
     rows: list[VisitRow]
     phone: str = ""
+    address: str = ""
 
 
 def home_visit_list(
@@ -149,7 +150,7 @@ def home_visit_list(
             )
     ordered = by_household(list(rows.values()))
     org = institution_profile(session)
-    return HomeVisitList(org.institution, today, due_within, ordered, org.phone)
+    return HomeVisitList(org.institution, today, due_within, ordered, org.phone, org.address)
 
 
 def by_household(rows: list[VisitRow]) -> list[VisitRow]:
@@ -355,6 +356,8 @@ def render_home_visits(
     subtitle = T("Print", "{place}  逾期及{days}天内到期  共{n}人  打印日期：{date}").format(
         place=data.title_place, days=data.due_within, n=number, date=T.date(data.today)
     )
+    if data.address:  # the clinic's address and phone when the profile has them, never a bare label
+        subtitle += "  " + T("Print", "地址：{address}").replace("{address}", data.address)
     if data.phone:
         subtitle += "  " + T("Print", "联系电话：{phone}").replace("{phone}", data.phone)
 

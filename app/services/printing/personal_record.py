@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
+from app.codes import code_list
 from app.models import Resident, Village
 from app.services.institution import clinic_for
 from app.services.printing.layout import (
@@ -45,6 +46,7 @@ class RecordRow:
     label: str  # the field label (untranslated source text, context "Field")
     value: str  # already in the document's language
     codes: tuple[str, ...] = ()  # coded answers, printed in boxes
+    translated: bool = False  # the label is already in the document's language (a code's label)
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,23 @@ def _history_events(T: Labels, inp: Any, f: Field) -> tuple[str, tuple[str, ...]
     return "; ".join(parts) if T.lang == "en" else "；".join(parts), ()
 
 
+def _history_rows(T: Labels, inp: Any, f: Field) -> list[RecordRow]:  # noqa: N803
+    """手术, 外伤 and 输血 each on its own row as the paper form has them: 1 无 / 2 有 in the box,
+    then each event's name and date."""
+    events = getattr(inp, f.key) or []
+    rows = []
+    for code in code_list("history_event").codes:
+        mine = [(name, day) for kind, name, day in events if kind == code.code]
+        label = code.label(T.lang)
+        if not mine:
+            rows.append(RecordRow("", label, T("Print", "无"), ("1",), translated=True))
+            continue
+        sep = "; " if T.lang == "en" else "；"
+        value = T("Print", "有") + " " + sep.join(f"{name} {day}".strip() for name, day in mine)
+        rows.append(RecordRow("", label, value, ("2",), translated=True))
+    return rows
+
+
 def _family(T: Labels, inp: Any, f: Field) -> tuple[str, tuple[str, ...]]:
     typed: dict[str, list[str]] = getattr(inp, f.key) or {}
     relatives = {
@@ -86,13 +105,15 @@ def _family(T: Labels, inp: Any, f: Field) -> tuple[str, tuple[str, ...]]:
     parts = []
     for rel in resident_form.RELATIVES:
         codes = typed.get(rel) or []
-        if codes:
+        if codes:  # each relative on a line, the codes in boxes after the labels, as on paper
             labels = T.join([T.code("family_disease", c) for c in codes])
-            parts.append(f"{relatives[rel]}: {labels}" if T.lang == "en" else f"{relatives[rel]}：{labels}")
+            boxes = " ".join(f"[{c}]" for c in codes)
+            sep = ": " if T.lang == "en" else "："
+            parts.append(f"{relatives[rel]}{sep}{labels} {boxes}")
     other = getattr(inp, f.other, "") if f.other else ""
     if other:
         parts.append(other)
-    return ("; " if T.lang == "en" else "；").join(parts), ()
+    return "\n".join(parts), ()
 
 
 # Composite fields of the declaration, by their editor: how their value reads on paper.  The
@@ -147,6 +168,12 @@ def record_data(session: Session, resident_id, labels: Labels) -> RecordData:
     rows = []
     for section in resident_form.RESIDENT_FORM.sections:
         for f in section.fields:
+            if f.kind is Kind.CUSTOM and f.editor == "history_events":
+                rows += [
+                    RecordRow(section.title, r.label, r.value, r.codes, True)
+                    for r in _history_rows(T, inp, f)
+                ]
+                continue
             value, codes = _value(T, inp, f, context)
             rows.append(RecordRow(section.title, f.label, value, codes))
     return RecordData(r.name, r.archive_no, clinic_for(session, r.village_id).name, tuple(rows))
@@ -182,7 +209,7 @@ def render_record(data: RecordData, labels: Labels) -> bytes:
         boxes = " ".join(f"[{c}]" for c in row.codes)
         rows.append(
             [
-                Paragraph(markup(T("Field", row.label)), item_style),
+                Paragraph(markup(row.label if row.translated else T("Field", row.label)), item_style),
                 Paragraph(markup(row.value) or "&nbsp;", value_style),
                 Paragraph(markup(boxes), para_style(8.5, 10.5, align=2)),
             ]
@@ -219,9 +246,20 @@ def render_record(data: RecordData, labels: Labels) -> bytes:
     )
     footer_text = T("Print", "建档单位：{institution}").replace("{institution}", data.institution)
 
+    who = (
+        T("Print", "姓名：")
+        + (" " if T.lang == "en" else "")
+        + data.name
+        + "    "
+        + T("Print", "编号")
+        + f" {data.archive_no[-8:-5]}-{data.archive_no[-5:]}"
+    )
+
     def on_page(canvas, doc) -> None:
         canvas.saveState()
         canvas.setFont(FONT, 8)
+        if doc.page > 1:  # a loose page still says whose it is
+            canvas.drawString(MARGIN * mm, (297 - 8) * mm, who)
         canvas.drawString(MARGIN * mm, 8 * mm, footer_text)
         canvas.drawRightString(
             (PAGE_W - MARGIN) * mm, 8 * mm, T("Print", "第 {n} 页").replace("{n}", str(doc.page))
