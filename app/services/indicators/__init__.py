@@ -189,8 +189,9 @@ def cached(session: Session, key: tuple, make: Callable[[], object]):
 
 
 # What every evaluation reads of each resident, in one query shared by the engine (whose village
-# and group a resident is) and the record indicators (建档, 电子档案): ``resident_rows``.
-RESIDENT_FIELDS = ("enrolled_on", "status", "status_date", "id_number", "current_address")
+# and group a resident is), the record indicators (建档, 电子档案) and the contract indicators
+# (在册, 65+): ``resident_rows``.
+RESIDENT_FIELDS = ("enrolled_on", "status", "status_date", "id_number", "current_address", "birth_date")
 
 
 def resident_rows(session: Session, scope: Scope) -> list[tuple]:

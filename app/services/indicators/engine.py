@@ -19,6 +19,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -219,29 +220,45 @@ def evaluate(
     return Report(period, tuple(villages), groups, tuple(results))
 
 
-def _places(session: Session, scope: Scope, villages, groups) -> dict[uuid.UUID, tuple]:
+class _Places(NamedTuple):
+    """Where the residents of a report live: ``index`` maps each resident (by the UUIDs the
+    indicators share) to a small number, ``pairs[number]`` is its (village id, group id).  The
+    engine counts entries by that number: an int hashes in C, a pair of ids would call
+    ``_Id.__hash__`` twice per entry."""
+
+    index: dict[uuid.UUID, int]
+    pairs: list[tuple]
+
+
+def _places(session: Session, scope: Scope, villages, groups) -> _Places:
     """Each resident's (village id, group id), keyed by the UUIDs the indicators share."""
     uid = resident_ids(session)
     # hash-caching ids (resident_ids) for the villages and groups too: the places are dict keys
     village_of = {key: uid(v.id) for v in villages for key in (v.id.hex, str(v.id), v.id)}
     group_of = {key: uid(g.id) for g in groups for key in (g.id.hex, str(g.id), g.id)}
-    where = {}
+    numbers: dict[tuple, int] = {}
+    index = {}
     for rid, vid, gid, *_rest in resident_rows(session, scope):
         village = village_of.get(vid)
         if village is not None:
-            where[rid] = (village, group_of.get(gid))
-    return where
+            pair = (village, group_of.get(gid))
+            number = numbers.get(pair)
+            if number is None:
+                number = numbers[pair] = len(numbers)
+            index[rid] = number
+    return _Places(index, list(numbers))
 
 
-def _evaluate_one(session, ind: Indicator, period, scope, villages, where) -> IndicatorResult:
-    # Counted by place (village, group) in C (Counter over an iterable), then summed per village
-    # and per group: no Python-level arithmetic per resident.
-    everyone: Counter = Counter()
-    counted: Counter = Counter()
+def _evaluate_one(session, ind: Indicator, period, scope, villages, where: _Places) -> IndicatorResult:
+    # Counted by place number in C (Counter over an iterable), then summed per village and per
+    # group: no Python-level arithmetic per resident.
     entries = list(ind.compute(session, period, scope))
-    get = where.get
-    everyone.update(map(get, (e.resident_id for e in entries)))
-    counted.update(map(get, (e.resident_id for e in entries if e.counted)))
+    get = where.index.get
+    pairs = where.pairs
+    by_number = Counter(map(get, [e.resident_id for e in entries]))
+    counted_by_number = Counter(map(get, [e.resident_id for e in entries if e.counted]))
+    everyone: Counter = Counter({(None if n is None else pairs[n]): c for n, c in by_number.items()})
+    counted: Counter = Counter({(None if n is None else pairs[n]): c for n, c in counted_by_number.items()})
     unplaced = everyone.pop(None, 0)
     counted.pop(None, None)
     own_num = own_den = 0  # entries that are not residents: placed by their village, or the township's own
@@ -249,7 +266,7 @@ def _evaluate_one(session, ind: Indicator, period, scope, villages, where) -> In
         uid = resident_ids(session)
         village_uid = {key: uid(v.id) for v in villages for key in (v.id.hex, str(v.id), v.id)}
         for e in entries:
-            if e.resident_id in where or not e.label:  # a resident outside the report's villages
+            if e.resident_id in where.index or not e.label:  # a resident outside the report's villages
                 continue
             if e.village_id is None:
                 own_den += 1

@@ -17,22 +17,36 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterator
+from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import EducationActivity, FamilyContract, ProgramEnrolment, Resident, Village
+from app.models import EducationActivity, FamilyContract, ProgramEnrolment, Village
 from app.services.access import authz
 from app.services.errors import Message
-from app.services.indicators import Entry, Period, Scope, figure, indicator
+from app.services.indicators import (
+    CACHE,
+    RESIDENT_FIELDS,
+    Entry,
+    Period,
+    Scope,
+    cached,
+    figure,
+    indicator,
+    raw_id,
+    resident_ids,
+    resident_rows,
+)
 from app.services.programmes import contracts, education, poverty
 from app.services.sync.capture import pc_today
 
 CTX = "Indicator"
 PROGRAMME = "services"
 ELDERLY_AGE = 65
+ACTIVE = "1"  # resident_status 在册
 # Key groups and the programme code of their enrolment (SMI's code is the SMI programme's, unconfirmed).
 KEY_GROUPS = ("elderly", "htn", "t2dm", "smi", "poor")
 GROUP_LABELS = {
@@ -49,50 +63,74 @@ def reference_day(period: Period, today: dt.date | None = None) -> dt.date:
     return max(period.start, min(period.end, today))
 
 
-def _residents(session: Session, scope: Scope, day: dt.date) -> dict[uuid.UUID, Resident]:
-    """Residents on the register (在册, not voided, enrolled by ``day``) in the scope's villages."""
-    q = select(Resident).where(
-        Resident.voided.is_(False), Resident.status == "1", Resident.enrolled_on <= day
-    )
-    if scope.village_ids is not None:
-        q = q.where(Resident.village_id.in_(scope.village_ids))
-    return {r.id: r for r in session.scalars(q)}
+def _residents(session: Session, scope: Scope, day: dt.date) -> dict[uuid.UUID, dt.date]:
+    """Residents on the register (在册, not voided, enrolled by ``day``) in the scope's villages ->
+    their birth date; from the rows every evaluation reads once (``resident_rows``), and shared by
+    this programme's indicators (``cached``)."""
+
+    def load() -> dict[uuid.UUID, dt.date]:
+        at = {name: i for i, name in enumerate(RESIDENT_FIELDS, start=3)}  # after id, village, group
+        status, enrolled, born = at["status"], at["enrolled_on"], at["birth_date"]
+        return {
+            row[0]: row[born]
+            for row in resident_rows(session, scope)
+            if row[status] == ACTIVE and row[enrolled] <= day
+        }
+
+    return cached(session, ("contract_residents", scope, day), load)
 
 
 def _contract_ends(session: Session, day: dt.date) -> dict[uuid.UUID, dt.date]:
-    """Residents holding a contract on ``day`` -> the last day it covers."""
-    out: dict[uuid.UUID, dt.date] = {}
-    rows = session.scalars(
-        select(FamilyContract).where(
-            FamilyContract.voided.is_(False), FamilyContract.start_on <= day, FamilyContract.end_on >= day
+    """Residents holding a contract on ``day`` -> the last day it covers (columns only, no ORM
+    objects: :func:`contracts.covers` and :func:`contracts.last_day` read the row's fields)."""
+
+    def load() -> dict[uuid.UUID, dt.date]:
+        uid = resident_ids(session)
+        out: dict[uuid.UUID, dt.date] = {}
+        rows = session.execute(
+            select(
+                raw_id(FamilyContract.resident_id).label("resident_id"),
+                FamilyContract.voided,
+                FamilyContract.start_on,
+                FamilyContract.end_on,
+                FamilyContract.ended_on,
+            ).where(
+                FamilyContract.voided.is_(False), FamilyContract.start_on <= day, FamilyContract.end_on >= day
+            )
         )
+        for c in rows:
+            if contracts.covers(c, day):
+                rid = uid(c.resident_id)
+                out[rid] = max(out.get(rid, day), contracts.last_day(c))
+        return out
+
+    return cached(session, ("contract_ends", day), load)
+
+
+def _poor(session: Session, scope: Scope, day: dt.date) -> set[uuid.UUID]:
+    """Residents of poor households on the register of ``scope`` on ``day``."""
+    return cached(
+        session,
+        ("contract_poor", scope, day),
+        lambda: poverty.poor_resident_ids(session) & _residents(session, scope, day).keys(),
     )
-    for c in rows:
-        if contracts.covers(c, day):
-            out[c.resident_id] = max(out.get(c.resident_id, day), contracts.last_day(c))
-    return out
 
 
 def _signed_entry(rid: uuid.UUID, ends: dict, day: dt.date, group: str = "") -> Entry:
-    if rid in ends:
+    end = ends.get(rid)
+    if end is not None:
         return Entry(
-            rid,
-            True,
-            Message(
-                CTX,
-                QT_TRANSLATE_NOOP("Indicator", "{groups}已签约，有效至{end}"),
-                {"groups": group, "end": ends[rid].isoformat()},
-            ),
+            rid, True, _reason(QT_TRANSLATE_NOOP("Indicator", "{groups}已签约，有效至{end}"), group, end)
         )
     return Entry(
-        rid,
-        False,
-        Message(
-            CTX,
-            QT_TRANSLATE_NOOP("Indicator", "{groups}{day}没有有效的签约"),
-            {"groups": group, "day": day.isoformat()},
-        ),
+        rid, False, _reason(QT_TRANSLATE_NOOP("Indicator", "{groups}{day}没有有效的签约"), group, day)
     )
+
+
+@lru_cache(maxsize=8192)
+def _reason(template: str, group: str, day: dt.date) -> Message:
+    """One Message per distinct reason: a township's 55k residents share a few hundred."""
+    return Message(CTX, template, {"groups": group, "end" if "{end}" in template else "day": day.isoformat()})
 
 
 @indicator("contract", QT_TRANSLATE_NOOP("Indicator", "家庭医生签约率"), programme=PROGRAMME, order=10)
@@ -105,14 +143,18 @@ def contract_rate(session: Session, period: Period, scope: Scope) -> Iterator[En
 
 def key_groups(session: Session, scope: Scope, day: dt.date) -> dict[str, set[uuid.UUID]]:
     """Members of each key group on ``day``."""
+    return cached(session, ("key_groups", scope, day), lambda: _key_groups(session, scope, day))
+
+
+def _key_groups(session: Session, scope: Scope, day: dt.date) -> dict[str, set[uuid.UUID]]:
     residents = _residents(session, scope, day)
     try:
         born_by = day.replace(year=day.year - ELDERLY_AGE)
     except ValueError:  # 29 February
         born_by = day.replace(year=day.year - ELDERLY_AGE, day=28)
     groups: dict[str, set[uuid.UUID]] = {g: set() for g in KEY_GROUPS}
-    groups["elderly"] = {rid for rid, r in residents.items() if r.birth_date <= born_by}
-    q = select(ProgramEnrolment.resident_id, ProgramEnrolment.program).where(
+    groups["elderly"] = {rid for rid, born in residents.items() if born <= born_by}
+    q = select(raw_id(ProgramEnrolment.resident_id), ProgramEnrolment.program).where(
         ProgramEnrolment.voided.is_(False),
         ProgramEnrolment.status == "1",
         ProgramEnrolment.enrolled_on <= day,
@@ -121,11 +163,12 @@ def key_groups(session: Session, scope: Scope, day: dt.date) -> dict[str, set[uu
     hidden = authz.sensitive_clause(session, ProgramEnrolment)  # 严重精神障碍: only for those who may see it
     if hidden is not None:
         q = q.where(hidden)
-    rows = session.execute(q)
-    for rid, program in rows:
+    uid = resident_ids(session)
+    for raw, program in session.execute(q):
+        rid = uid(raw)
         if rid in residents:
             groups[program].add(rid)
-    groups["poor"] = poverty.poor_resident_ids(session) & residents.keys()
+    groups["poor"] = _poor(session, scope, day)
     return groups
 
 
@@ -151,9 +194,15 @@ def contract_key_groups(session: Session, period: Period, scope: Scope) -> Itera
 def key_group_rates(session: Session, period: Period, scope: Scope) -> dict[str, dict]:
     """Per key group: ``{"numerator": [ids], "denominator": [ids]}`` on the period's reference day."""
     day = reference_day(period)
-    groups = key_groups(session, scope, day)
-    signed = _contract_ends(session, day)
-    return {g: {"numerator": sorted(m & signed.keys()), "denominator": sorted(m)} for g, m in groups.items()}
+    session.info.pop(CACHE, None)  # read afresh, and leave nothing behind (like an evaluation)
+    try:
+        groups = key_groups(session, scope, day)
+        signed = _contract_ends(session, day)
+        return {
+            g: {"numerator": sorted(m & signed.keys()), "denominator": sorted(m)} for g, m in groups.items()
+        }
+    finally:
+        session.info.pop(CACHE, None)
 
 
 @indicator(
@@ -166,8 +215,7 @@ def key_group_rates(session: Session, period: Period, scope: Scope) -> dict[str,
 def poor_contract(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
     day = reference_day(period)
     ends = _contract_ends(session, day)
-    residents = _residents(session, scope, day)
-    for rid in sorted(poverty.poor_resident_ids(session) & residents.keys()):
+    for rid in sorted(_poor(session, scope, day)):
         yield _signed_entry(rid, ends, day)
 
 
@@ -191,8 +239,7 @@ def poor_monthly(session: Session, period: Period, scope: Scope) -> Iterator[Ent
     """Chronic patients (高血压/糖尿病 在管) in poor households: counted when every month of the period
     since their enrolment (up to today) has a follow-up done."""
     day = reference_day(period)
-    residents = _residents(session, scope, day)
-    poor = poverty.poor_resident_ids(session) & residents.keys()
+    poor = _poor(session, scope, day)
     patients = poverty.chronic_patients(session, poor)
     visited = poverty.visit_months(session, set(patients), period.start, day)
     for rid, enrolment in sorted(patients.items()):

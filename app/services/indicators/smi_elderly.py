@@ -17,7 +17,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ElderlyCheck, ProgramEnrolment, Resident, SmiVisit
 from app.services.access import authz
 from app.services.errors import Message
-from app.services.indicators import Entry, Period, Scope, indicator
+from app.services.indicators import Entry, Period, Scope, indicator, raw_id, resident_ids
 from app.services.programmes import smi_rules
 from app.services.programmes.elderly import born_by
 
@@ -46,7 +46,7 @@ def _in_scope(stmt, session: Session, scope: Scope):
 def elderly_managed(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
     """65+ residents (年满65周岁 in the period's year, 在册) / those with a health check in the period."""
     stmt = _in_scope(
-        select(Resident.id).where(
+        select(raw_id(Resident.id)).where(
             Resident.voided.is_(False),
             Resident.status == "1",
             Resident.birth_date <= born_by(period.end.year),
@@ -54,22 +54,15 @@ def elderly_managed(session: Session, period: Period, scope: Scope) -> Iterator[
         session,
         scope,
     )
-    elders = list(session.scalars(stmt))
-    checked = {}
-    for i in range(0, len(elders), 500):
-        chunk = elders[i : i + 500]
-        checked.update(
-            session.execute(
-                select(ElderlyCheck.resident_id, func.max(ElderlyCheck.check_date))
-                .where(
-                    ElderlyCheck.resident_id.in_(chunk),
-                    ElderlyCheck.voided.is_(False),
-                    ElderlyCheck.check_date >= period.start,
-                    ElderlyCheck.check_date <= period.end,
-                )
-                .group_by(ElderlyCheck.resident_id)
-            ).all()
-        )
+    uid = resident_ids(session)
+    elders = [uid(raw) for raw in session.scalars(stmt)]
+    # Every check of the period, latest per resident, in one grouped query (ids as the engine's).
+    checks = select(raw_id(ElderlyCheck.resident_id), func.max(ElderlyCheck.check_date)).where(
+        ElderlyCheck.voided.is_(False),
+        ElderlyCheck.check_date >= period.start,
+        ElderlyCheck.check_date <= period.end,
+    )
+    checked = {uid(raw): day for raw, day in session.execute(checks.group_by(ElderlyCheck.resident_id))}
     for rid in elders:
         day = checked.get(rid)
         if day:
