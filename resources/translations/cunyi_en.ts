@@ -3967,6 +3967,10 @@
         <translation>The planned visit date {date} is before the print date {today}. Choose today or a later date.</translation>
     </message>
     <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
         <source>扫码查档</source>
         <translation>Scan to open</translation>
     </message>
@@ -3995,14 +3999,6 @@
         <translation>Date</translation>
     </message>
     <message>
-        <source>血压mmHg</source>
-        <translation>BP mmHg</translation>
-    </message>
-    <message>
-        <source>血糖mmol/L</source>
-        <translation>Glucose mmol/L</translation>
-    </message>
-    <message>
         <source>目前用药</source>
         <translation>Current medication</translation>
     </message>
@@ -4013,6 +4009,14 @@
     <message>
         <source>每次就诊请带上此卡。</source>
         <translation>Bring this card to every visit.</translation>
+    </message>
+    <message>
+        <source>血压</source>
+        <translation>BP</translation>
+    </message>
+    <message>
+        <source>血糖</source>
+        <translation>Glucose</translation>
     </message>
     <message>
         <source>随访卡</source>
@@ -4161,6 +4165,10 @@
     <message>
         <source>（同户）</source>
         <translation>(same household)</translation>
+    </message>
+    <message>
+        <source>地址：{address}</source>
+        <translation>Address: {address}</translation>
     </message>
     <message>
         <source>联系电话：{phone}</source>

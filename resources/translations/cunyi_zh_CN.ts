@@ -3967,6 +3967,10 @@
         <translation>新约定的随访日期{date}早于打印日期{today}，请选今天或以后的日期</translation>
     </message>
     <message>
+        <source>地址</source>
+        <translation>地址</translation>
+    </message>
+    <message>
         <source>扫码查档</source>
         <translation>扫码查档</translation>
     </message>
@@ -3995,14 +3999,6 @@
         <translation>日期</translation>
     </message>
     <message>
-        <source>血压mmHg</source>
-        <translation>血压mmHg</translation>
-    </message>
-    <message>
-        <source>血糖mmol/L</source>
-        <translation>血糖mmol/L</translation>
-    </message>
-    <message>
         <source>目前用药</source>
         <translation>目前用药</translation>
     </message>
@@ -4013,6 +4009,14 @@
     <message>
         <source>每次就诊请带上此卡。</source>
         <translation>每次就诊请带上此卡。</translation>
+    </message>
+    <message>
+        <source>血压</source>
+        <translation>血压</translation>
+    </message>
+    <message>
+        <source>血糖</source>
+        <translation>血糖</translation>
     </message>
     <message>
         <source>随访卡</source>
@@ -4161,6 +4165,10 @@
     <message>
         <source>（同户）</source>
         <translation>（同户）</translation>
+    </message>
+    <message>
+        <source>地址：{address}</source>
+        <translation>地址：{address}</translation>
     </message>
     <message>
         <source>联系电话：{phone}</source>
