@@ -27,7 +27,7 @@ def save_screenshots(window, out: Path) -> list[Path]:
     residents = window.show_page("residents")
     residents.search.setText("zs")
     residents.refresh()
-    saved.append(_save(window, out / "10-residents-search-zs.png"))
+    saved.append(_save(window, out / "30-residents-search-zs.png"))
 
     # The enrolment form after a failed save: errors inline, typed values kept.
     dialog = residents.new_resident()
@@ -37,13 +37,13 @@ def save_screenshots(window, out: Path) -> list[Path]:
     form.birth_date.setText("1950-01-01")
     form.phone.setText("1381234")
     dialog.save()
-    saved.append(_save(dialog, out / "11-enrolment-validation-error.png"))
-    saved.append(_save(form, out / "12-enrolment-whole-form.png"))  # every section, beyond the viewport
+    saved.append(_save(dialog, out / "31-enrolment-validation-error.png"))
+    saved.append(_save(form, out / "32-enrolment-whole-form.png"))  # every section, beyond the viewport
     dialog.reject()
 
     if residents.model.rows:
         page = residents.open_resident(residents.model.rows[0].id)
-        saved.append(_save(page, out / "13-resident-detail.png"))
+        saved.append(_save(page, out / "33-resident-detail.png"))
         page.reject()
 
     followups = window.show_page("followups")
@@ -53,20 +53,20 @@ def save_screenshots(window, out: Path) -> list[Path]:
         visit.sbp.setText("186")
         visit.dbp.setText("112")
         visit.signs.boxes[next(iter(visit.signs.boxes))].setChecked(True)
-        saved.append(_save(visit, out / "14-followup-emergency.png"))
+        saved.append(_save(visit, out / "34-followup-emergency.png"))
         visit.reject()
         # as a scanned card opens it: 录入随访 focused, trend chart and visit history
         page = residents.open_resident(followups.selected().resident_id, focus_visit=True)
-        saved.append(_save(page, out / "15-resident-followups.png"))
+        saved.append(_save(page, out / "35-resident-followups.png"))
         page.reject()
     home = window.show_page("home")
     if home.referrals.rows:  # a referral's life: its resident page's 转诊 tab, and the 回转 form
         page = residents.open_resident(home.referrals.rows[0].resident_id)
         page.sections.setCurrentWidget(page.referrals)
-        saved.append(_save(page, out / "18-resident-referrals.png"))
+        saved.append(_save(page, out / "38-resident-referrals.png"))
         step = page.referrals.step("returned")
         if step is not None and not isinstance(step, bool):
-            saved.append(_save(step, out / "19-referral-return.png"))
+            saved.append(_save(step, out / "39-referral-return.png"))
             step.reject()
         page.reject()
     printing_page = window.show_page("print")
@@ -79,7 +79,7 @@ def save_screenshots(window, out: Path) -> list[Path]:
     residents.refresh()
     if residents.model.rows:
         preview = print_resident_document(window, window.store, str(residents.model.rows[0].id), "card")
-        saved.append(_save(preview, out / "16-print-preview-card.png"))
+        saved.append(_save(preview, out / "36-print-preview-card.png"))
         preview.reject()
     from app.services import printing
     from app.views.operations import Op
@@ -90,7 +90,7 @@ def save_screenshots(window, out: Path) -> list[Path]:
     data = Op(window, window.store, lambda s: printing.worklist_pdf(s, labels, due_within=14)).run()
     if data is not None:
         preview = show_preview(window, data, "worklist", "worklist.pdf")
-        saved.append(_save(preview, out / "17-print-preview-worklist.png"))
+        saved.append(_save(preview, out / "37-print-preview-worklist.png"))
         preview.reject()
     saved += _quality_and_review(window, out)
     if township_home is not None:
@@ -110,7 +110,7 @@ def _quality_and_review(window, out: Path) -> list[Path]:
     saved = []
     page = window.show_page("quality")
     _finished(page)
-    saved.append(_save(window, out / "20-quality-report.png"))
+    saved.append(_save(window, out / "40-quality-report.png"))
     if page.summary.rowCount():
         counts = [
             (int(page.summary.item(r, c).text()), r, c)
@@ -120,12 +120,12 @@ def _quality_and_review(window, out: Path) -> list[Path]:
         _n, row, column = max(counts)
         page.summary.setCurrentCell(row, column)
         page.drill_down(row, column)
-        saved.append(_save(window, out / "21-quality-drill-down.png"))
+        saved.append(_save(window, out / "41-quality-drill-down.png"))
     page = window.show_page("review")
     _finished(page)
     if page.township and page.table.rowCount():
         page.table.selectRow(0)
-    saved.append(_save(window, out / "22-review.png"))
+    saved.append(_save(window, out / "42-review.png"))
     return saved
 
 
@@ -133,15 +133,15 @@ def _township_drilldown(window, out: Path) -> list[Path]:
     """The township 工作台 again, and the residents behind its hypertension figure."""
     home = window.show_page("home")
     home.wait_until_loaded()
-    saved = [_save(window, out / "23-township-workbench.png")]
+    saved = [_save(window, out / "43-township-workbench.png")]
     keys = [r.key for r in home.bench.report.results] if home.bench else []
     if "htn_standard" in keys:
         dialog = home.open_drilldown(keys.index("htn_standard"), 1)
         _wait(dialog.task)
-        saved.append(_save(dialog, out / "24-indicator-drilldown.png"))
+        saved.append(_save(dialog, out / "44-indicator-drilldown.png"))
         dialog.reject()
     dialog = home.edit_population()
-    saved.append(_save(dialog, out / "25-population-figures.png"))
+    saved.append(_save(dialog, out / "45-population-figures.png"))
     dialog.reject()
     return saved
 
