@@ -117,7 +117,9 @@ def test_the_user_named_on_the_command_line_is_named_everywhere(store, tmp_path,
                 "--sbp", "150", "--dbp", "95", "--enrol", "--json"]) == 0  # fmt: skip
     saved = json.loads(capsys.readouterr().out)
     assert saved["classification"] is not None
-    assert cli([*common, "referral", "add", archive, "--to", "朝阳乡卫生院", "--reason", "血压控制不满意"]) == 0
+    assert (
+        cli([*common, "referral", "add", archive, "--to", "朝阳乡卫生院", "--reason", "血压控制不满意"]) == 0
+    )
     referral_id = capsys.readouterr().out.strip()
     assert cli([*common, "referral", "arrived", referral_id]) == 0
     with store.session() as s:

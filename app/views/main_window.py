@@ -12,9 +12,9 @@ from app.services import profile
 from app.services.access import authz
 from app.services.programmes import smi
 from app.views.audit_page import AuditPage
-from app.views.elderly_page import ElderlyPage
 from app.views.contracts_page import ContractsPage
 from app.views.education_page import EducationPage
+from app.views.elderly_page import ElderlyPage
 from app.views.followups import FollowupPage
 from app.views.home import HomePage
 from app.views.operations import Op
@@ -24,8 +24,8 @@ from app.views.quality_page import QualityPage
 from app.views.residents import ResidentsPage
 from app.views.review_page import ReviewPage
 from app.views.settings_page import SettingsPage
-from app.views.sync_network import LastSyncLabel
 from app.views.smi_page import SmiPage
+from app.views.sync_network import LastSyncLabel
 from app.views.sync_page import SyncPage
 from app.views.township_home import TownshipHomePage
 from app.views.users_page import UsersPage
