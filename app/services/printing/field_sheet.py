@@ -13,7 +13,15 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.codes import CODE_LISTS
-from app.services.printing.layout import FONT, Labels, markup, numbered_canvas, para_style, register_font
+from app.services.printing.layout import (
+    FONT,
+    Labels,
+    markup,
+    numbered_canvas,
+    page_numbers,
+    para_style,
+    register_font,
+)
 from app.services.records.field_table import Field, FieldTable, Kind
 
 A4 = (210 * mm, 297 * mm)
@@ -141,15 +149,6 @@ def render(
         canvas.drawString(MARGIN, A4[1] - 19 * mm, "    ".join(x for x in heading if x))
         canvas.restoreState()
 
-    def footer(canvas, n: int, total: int) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT, 8.5)
-        text = T("Print", "第 {n} 页 / 共 {total} 页").replace("{n}", str(n)).replace("{total}", str(total))
-        canvas.drawCentredString(A4[0] / 2, 7 * mm, text)
-        if footer_note:
-            canvas.drawString(MARGIN, 11 * mm, footer_note)
-        canvas.restoreState()
-
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -165,6 +164,6 @@ def render(
         [Spacer(1, 0), *flowables],
         onFirstPage=on_page,
         onLaterPages=on_page,
-        canvasmaker=numbered_canvas(footer),
+        canvasmaker=numbered_canvas(page_numbers(T, 8.5, footer_note, MARGIN)),
     )
     return buffer.getvalue()

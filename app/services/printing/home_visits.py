@@ -31,6 +31,7 @@ from app.services.printing.layout import (
     label_style,
     markup,
     numbered_canvas,
+    page_numbers,
     para_style,
     register_font,
 )
@@ -369,13 +370,6 @@ def render_home_visits(
         canvas.drawString(MARGIN, PAGE[1] - 18 * mm, subtitle)
         canvas.restoreState()
 
-    def footer(canvas, n: int, total: int) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT, 9)
-        text = T("Print", "第 {n} 页 / 共 {total} 页").replace("{n}", str(n)).replace("{total}", str(total))
-        canvas.drawCentredString(PAGE[0] / 2, 7 * mm, text)
-        canvas.restoreState()
-
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -388,7 +382,10 @@ def render_home_visits(
         creator="CunYi 村医",
     )
     doc.build(
-        [Spacer(1, 0), *story], onFirstPage=on_page, onLaterPages=on_page, canvasmaker=numbered_canvas(footer)
+        [Spacer(1, 0), *story],
+        onFirstPage=on_page,
+        onLaterPages=on_page,
+        canvasmaker=numbered_canvas(page_numbers(T)),
     )
     if progress:
         progress(1, 1)

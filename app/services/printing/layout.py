@@ -472,6 +472,22 @@ def cjk_canvas(*args, **kwargs) -> rl_canvas.Canvas:
     return rl_canvas.Canvas(*args, **kwargs)
 
 
+def page_numbers(T: Labels, size: float = 9, note: str = "", left: float = 12 * mm):
+    """The footer of a list document: "第 n 页 / 共 m 页" centred at the bottom, and ``note`` at the
+    left above it (for :func:`numbered_canvas`)."""
+
+    def footer(canvas: rl_canvas.Canvas, n: int, total: int) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, size)
+        text = T("Print", "第 {n} 页 / 共 {total} 页").replace("{n}", str(n)).replace("{total}", str(total))
+        canvas.drawCentredString(canvas._pagesize[0] / 2, 7 * mm, text)
+        if note:
+            canvas.drawString(left, 11 * mm, note)
+        canvas.restoreState()
+
+    return footer
+
+
 def numbered_canvas(footer: Callable[[rl_canvas.Canvas, int, int], None]) -> type[rl_canvas.Canvas]:
     """A canvas class for platypus documents that knows the page count when it draws ``footer``
     (for "第 n 页 / 共 m 页"): pages are kept until ``save`` and numbered then."""

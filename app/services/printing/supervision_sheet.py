@@ -20,7 +20,15 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from app.services.printing.layout import FONT, Labels, markup, numbered_canvas, para_style, register_font
+from app.services.printing.layout import (
+    FONT,
+    Labels,
+    markup,
+    numbered_canvas,
+    page_numbers,
+    para_style,
+    register_font,
+)
 from app.services.quality.report import KINDS, QualityReport
 
 PAGE = (210 * mm, 297 * mm)
@@ -166,13 +174,6 @@ def render_supervision_sheets(report: QualityReport, labels: Labels, institution
             canvas.drawCentredString(PAGE[0] / 2, PAGE[1] - 19 * mm, institution)
         canvas.restoreState()
 
-    def footer(canvas, n: int, total: int) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT, 9)
-        text = T("Print", "第 {n} 页 / 共 {total} 页").replace("{n}", str(n)).replace("{total}", str(total))
-        canvas.drawCentredString(PAGE[0] / 2, 7 * mm, text)
-        canvas.restoreState()
-
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -186,7 +187,7 @@ def render_supervision_sheets(report: QualityReport, labels: Labels, institution
     )
     if not story:
         story.append(Paragraph(markup(T("Print", "没有可打印的村")), body))
-    doc.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=numbered_canvas(footer))
+    doc.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=numbered_canvas(page_numbers(T)))
     return buffer.getvalue()
 
 
