@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import json
 import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from sqlalchemy import column, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
@@ -404,14 +403,14 @@ def _lines(session: Session, entries: dict, villages: list[VillageRef], group_id
         group_names[gid] = name
     lines = []
     ids = list(entries)
-    for chosen in _id_lists(session, ids):
+    for i in range(0, len(ids), 5000):
         q = select(
             raw_id(Resident.id),
             Resident.archive_no,
             Resident.name,
             raw_id(Resident.village_id),
             raw_id(Resident.group_id),
-        ).where(chosen)
+        ).where(Resident.id.in_(ids[i : i + 5000]))
         if group_id is not None:
             q = q.where(Resident.group_id == group_id)
         for raw, archive_no, name, vid, gid in session.execute(q):
@@ -432,16 +431,6 @@ def _lines(session: Session, entries: dict, villages: list[VillageRef], group_id
                 )
             )
     return lines
-
-
-def _id_lists(session: Session, ids: list[uuid.UUID]) -> list:
-    """``Resident.id IN ids`` as few clauses: on SQLite one JSON array bound as a single parameter
-    (``json_each``; ids as stored, 32 hex digits), since binding thousands of ids one by one costs
-    more than the query; elsewhere in chunks of 5,000."""
-    if session.get_bind().dialect.name == "sqlite":
-        listed = select(column("value")).select_from(func.json_each(json.dumps([i.hex for i in ids])))
-        return [raw_id(Resident.id).in_(listed.scalar_subquery())]
-    return [Resident.id.in_(ids[i : i + 5000]) for i in range(0, len(ids), 5000)]
 
 
 def monthly_trend(session: Session, key: str, year: int, village_code: str | None = None, today=None):
