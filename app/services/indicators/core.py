@@ -65,15 +65,11 @@ E_RECORD_FIELDS = (
 )
 
 
+@lru_cache(maxsize=16384)
 def _msg(template: str, **params) -> Message:
-    return _message(template, tuple(params.items()))
-
-
-@lru_cache(maxsize=8192)
-def _message(template: str, params: tuple) -> Message:
     """One Message object per distinct reason: thousands of residents share "本年面对面随访 4 次，
-    要求 4 次", and a township evaluation makes some 200k reasons."""
-    return Message(CTX, template, dict(params))
+    要求 4 次", and a township evaluation makes some 200k reasons (the cache's key is made in C)."""
+    return Message(CTX, template, params)
 
 
 def _joined_in_scope(q, scope: Scope, resident_column):
