@@ -8,7 +8,8 @@ import subprocess
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
+from sqlalchemy import select
 
 from app.services import printing
 from app.services.printing import Labels
@@ -87,6 +88,23 @@ def test_resident_page_prints_card_and_cover(window, qtbot):
     preview = dialog.print_document("cover")
     assert len(preview.images) == 1
     preview.reject()
+    preview = dialog.print_document("record")  # 个人基本信息表, filled
+    assert len(preview.images) >= 1
+    preview.reject()
+    dialog.reject()
+
+
+def test_resident_page_prints_the_years_visit_record_of_a_programme(window, qtbot, store):
+    from app.models import ProgramEnrolment
+
+    with store.session() as s:
+        rid = s.scalar(select(ProgramEnrolment.resident_id).where(ProgramEnrolment.program == "htn"))
+    dialog = window.show_page("residents").open_resident(rid)
+    buttons = [b for b in dialog.findChildren(QPushButton) if b.text() == "打印随访服务记录表"]
+    assert buttons
+    buttons[0].click()
+    assert dialog.preview.images  # 随访服务记录表 of this year, in the preview
+    dialog.preview.reject()
     dialog.reject()
 
 

@@ -322,11 +322,13 @@ class ResidentDialog(QDialog):
         add = buttons.addButton(self.tr("添加家庭成员"), QDialogButtonBox.ActionRole)
         card = buttons.addButton(self.tr("打印随访卡"), QDialogButtonBox.ActionRole)
         cover = buttons.addButton(self.tr("打印档案封面"), QDialogButtonBox.ActionRole)
+        record = buttons.addButton(self.tr("打印个人基本信息表"), QDialogButtonBox.ActionRole)
         close = buttons.addButton(self.tr("关闭"), QDialogButtonBox.RejectRole)
-        for b in (edit, add, card, cover, close):
+        for b in (edit, add, card, cover, record, close):
             b.setAutoDefault(False)  # Enter acts on the focused action (录入随访), never on these
         card.clicked.connect(lambda: self.print_document("card"))
         cover.clicked.connect(lambda: self.print_document("cover"))
+        record.clicked.connect(lambda: self.print_document("record"))
         edit.clicked.connect(lambda: (self.accept(), self.edit_requested.emit(self.resident_id)))
         add.clicked.connect(lambda: (self.accept(), self.add_member_requested.emit(*self.household)))
         close.clicked.connect(self.reject)
@@ -546,6 +548,11 @@ class ResidentDialog(QDialog):
                 end.setAutoDefault(False)
                 end.clicked.connect(lambda _c=False, eid=e.id: self.end_management(eid))
                 top.addWidget(end)
+            if e.program in ("htn", "t2dm"):  # the paper archive's 随访服务记录表 of this year
+                paper = QPushButton(self.tr("打印随访服务记录表"))
+                paper.setAutoDefault(False)
+                paper.clicked.connect(lambda _c=False, p=e.program: self.print_visits(p, overview.today.year))
+                top.addWidget(paper)
             pl.addLayout(top)
             pl.addWidget(trend_chart(visits, e.program, age), 2)
             table = QTableWidget(len(visits), 6)
@@ -586,6 +593,12 @@ class ResidentDialog(QDialog):
         from app.views.print_page import print_resident_document
 
         self.preview = print_resident_document(self, self.store, str(self.resident_id), document)
+        return self.preview
+
+    def print_visits(self, program: str, year: int):
+        from app.views.print_page import print_resident_visits
+
+        self.preview = print_resident_visits(self, self.store, str(self.resident_id), program, year)
         return self.preview
 
     def end_management(self, enrolment_id) -> bool:

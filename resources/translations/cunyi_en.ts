@@ -5574,6 +5574,10 @@
         <translation>Referrals</translation>
     </message>
     <message>
+        <source>打印个人基本信息表</source>
+        <translation>Print personal information form</translation>
+    </message>
+    <message>
         <source>基本信息</source>
         <translation>Basic information</translation>
     </message>
@@ -5676,6 +5680,10 @@
     <message>
         <source>医疗费用</source>
         <translation>Medical payment</translation>
+    </message>
+    <message>
+        <source>打印随访服务记录表</source>
+        <translation>Print follow-up record</translation>
     </message>
     <message>
         <source>血压 (mmHg)</source>

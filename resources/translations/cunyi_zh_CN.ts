@@ -5574,6 +5574,10 @@
         <translation>转诊</translation>
     </message>
     <message>
+        <source>打印个人基本信息表</source>
+        <translation>打印个人基本信息表</translation>
+    </message>
+    <message>
         <source>基本信息</source>
         <translation>基本信息</translation>
     </message>
@@ -5676,6 +5680,10 @@
     <message>
         <source>医疗费用</source>
         <translation>医疗费用</translation>
+    </message>
+    <message>
+        <source>打印随访服务记录表</source>
+        <translation>打印随访服务记录表</translation>
     </message>
     <message>
         <source>血压 (mmHg)</source>
