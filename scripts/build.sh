@@ -24,8 +24,14 @@ if [[ "${1:-}" == "--smoke" ]]; then
   "$BIN" --data-dir "$D" print worklist -o "$D/worklist.pdf"
   # every page and dialog, including the print preview (pdfium) of a card and a worklist
   QT_QPA_PLATFORM=offscreen "$BIN" --data-dir "$D" gui --screenshots "$D/shots" >/dev/null
-  test -s "$D/shots/16-print-preview-card.png"
-  test -s "$D/shots/05-sync.png"
+  test -s "$D/shots/36-print-preview-card.png"
+  test -s "$D/shots/10-sync.png"
+  # the indicators (modules imported by name), a filled record and the mailbox server's CLI
+  "$BIN" --data-dir "$D" report indicators --year "$(date +%Y)" --json | grep -q '"htn_standard"'
+  "$BIN" --data-dir "$D" report indicators --year "$(date +%Y)" --json | grep -q '"education_lectures"'
+  "$BIN" --data-dir "$D" print record 11010500110100001 -o "$D/record.pdf"
+  pdftotext "$D/record.pdf" - | grep -q "$NAME"
+  "$BIN" serve --help >/dev/null
   # sync: a township in a second data dir; cards exchanged; the village exports, the township
   # imports (age, Ed25519, zstd inside the frozen app), and status reports nothing unacknowledged
   T="$(mktemp -d)"
