@@ -36,7 +36,7 @@ from app.services.printing.layout import (
     register_font,
 )
 from app.services.programmes import worklist as worklists
-from app.services.records.validators import age_on, halfwidth
+from app.services.records.validators import age_on, halfwidth, is_digits
 
 PAGE = (297 * mm, 210 * mm)
 MARGIN = 12 * mm
@@ -67,7 +67,7 @@ def group_order(name: str) -> tuple[int, str]:
 def natural_key(text: str) -> tuple:
     """Addresses in natural order: "一组2号" before "一组10号" (numbers compare as numbers)."""
     parts = re.split(r"([0-9]+)", halfwidth(text or ""))  # ASCII digits only (see group_order)
-    return tuple((0, int(p), "") if p.isascii() and p.isdigit() else (1, 0, p) for p in parts if p)
+    return tuple((0, int(p), "") if is_digits(p) else (1, 0, p) for p in parts if p)
 
 
 @dataclass

@@ -49,6 +49,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import BundleRecord, Peer
 from app.services.errors import Message, UserError
 from app.services.profile import TOWNSHIP, get_profile
+from app.services.records.validators import is_digits
 from app.services.sync import bundle, capture, exchange, transport
 from app.services.sync import keys as device_keys
 
@@ -289,7 +290,7 @@ class Mailbox:
             device = uuid.UUID(h[transport.H_DEVICE])
             timestamp, nonce, claimed = h[transport.H_TIME], h[transport.H_NONCE], h[transport.H_BODY]
             signature = base64.b64decode(h[transport.H_SIGNATURE], validate=True)
-            if not (timestamp.isascii() and timestamp.isdigit()):  # int() takes any script's digits
+            if not is_digits(timestamp):  # int() takes any script's digits
                 raise ValueError(timestamp)
             sent_ms = int(timestamp)
         except (KeyError, ValueError):
