@@ -82,15 +82,17 @@ def key_pragma(key: bytes, schema: str = "main") -> str:
 
 
 def make_engine(url: str, key: bytes | None = None) -> Engine:
+    from app.models.base import json_text
+
     if not is_sqlite(url):
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, json_serializer=json_text)
     db_file = sqlite_file(url)
     if db_file is not None:
         make_store_file_private(db_file)
     connect_args = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
     if key is None:
         # Worker threads (import, export, demo) check connections out of the same pool.
-        engine = create_engine(url, connect_args=connect_args)
+        engine = create_engine(url, connect_args=connect_args, json_serializer=json_text)
     else:
         cipher = _cipher()
 
@@ -106,7 +108,7 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
                 raise encryption.wrong_key(db_file) from None
             return conn
 
-        engine = create_engine(url, module=cipher, creator=keyed_connection)
+        engine = create_engine(url, module=cipher, creator=keyed_connection, json_serializer=json_text)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):

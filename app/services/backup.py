@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Uuid, func, insert, literal, select, update
+from sqlalchemy import func, insert, literal, select, update
 
 from app.config import Paths
 from app.db import (
@@ -45,6 +45,7 @@ from app.db import (
 )
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ChangeLog, Peer, Profile, SyncState, new_id
+from app.models.base import Id, as_uuid
 from app.services import encryption, settings
 from app.services.access import audit, authz
 from app.services.errors import Message, UserError
@@ -194,8 +195,8 @@ def _as_uuid(value) -> uuid.UUID | None:
     if value is None:
         return None
     try:
-        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
-    except ValueError:
+        return as_uuid(value)  # 16 bytes, or the hex text of stores before schema 0014
+    except (ValueError, TypeError):
         return None
 
 
@@ -385,7 +386,7 @@ def _resend_as(session, old_device: uuid.UUID, new_device: uuid.UUID) -> int:
         insert(t).from_select(
             ["origin", "seq", *columns, "pending"],
             select(
-                literal(new_device, Uuid()),
+                literal(new_device, Id()),
                 t.c.seq + base,
                 *(t.c[c] for c in columns),
                 literal(False),
