@@ -17,6 +17,7 @@ from sqlalchemy import delete, select
 from app.db import Store, head_revision
 from app.models import ChangeLog, FollowupVisit, Resident, ResidentChoice, ResidentSearchKey
 from app.models.base import Id, as_uuid, id_hex, id_param
+from app.models.packing import pack, unpack
 from app.services import backup
 from app.services.errors import UserError
 from app.services.programmes import followup
@@ -44,7 +45,9 @@ def village(tmp_path):
             r = records.save_resident(s, inp, today=TODAY)
         followup.enrol(s, r, "htn", dt.date(2025, 1, 1))
         drugs = [{"name": "硝苯地平缓释片", "times_per_day": 1, "mg_per_time": 20}]
-        inp = followup.VisitInput(visit_date="2025-02-01", measurements={"sbp": "150", "dbp": "95"}, drugs=drugs)
+        inp = followup.VisitInput(
+            visit_date="2025-02-01", measurements={"sbp": "150", "dbp": "95"}, drugs=drugs
+        )
         followup.save_visit(s, r, inp, today=TODAY)
     yield device
     device.store.dispose()
@@ -87,6 +90,17 @@ def test_search_and_the_visit_read_back(village):
     assert "硝苯地平缓释片" in raw and ": " not in raw
 
 
+def test_change_payloads_are_stored_compressed_and_read_as_text(village):
+    rows = _sql(village.store, "SELECT typeof(data), length(data) FROM change_log")
+    assert rows and all(kind == "blob" for kind, _n in rows)
+    with village.store.session() as s:
+        texts = s.scalars(select(ChangeLog.data)).all()
+    assert all(t.startswith("{") for t in texts)
+    assert sum(n for _k, n in rows) * 2 < sum(len(t.encode()) for t in texts)  # well under half
+    text = '{"b":"","v":{"name":"张三"}}'
+    assert unpack(pack(text)) == text and unpack(text) == text  # text rows read as they are
+
+
 def test_id_helpers():
     u = uuid.uuid4()
     assert id_param(u) == id_param(u.hex) == id_param(str(u)) == id_param(u.bytes) == u.bytes
@@ -102,8 +116,8 @@ def test_id_helpers():
 
 
 def _dump(path: Path) -> dict:
-    """Every value of every table, ids as hex (however stored), the ticked boxes without their
-    key (a UUID before, an integer after: local, never synced)."""
+    """Every value of every table, ids as hex and payloads as text (however stored), the ticked
+    boxes without their key (a UUID before, an integer after: local, never synced)."""
     out = {}
     with sqlite3.connect(path) as c:
         names = [
@@ -114,21 +128,22 @@ def _dump(path: Path) -> dict:
             )
         ]
         for n in names:
-            cols = [r[1] for r in c.execute(f'PRAGMA table_info("{n}")') if not (n == "resident_choice" and r[1] == "id")]
-            rows = c.execute(f'SELECT {", ".join(cols)} FROM "{n}"').fetchall()
-            norm = [
-                tuple(
-                    v.hex() if isinstance(v, bytes) and len(v) == 16 else v.replace("-", "") if _hexlike(v) else v
-                    for v in row
-                )
-                for row in rows
+            cols = [
+                r[1]
+                for r in c.execute(f'PRAGMA table_info("{n}")')
+                if not (n == "resident_choice" and r[1] == "id")
             ]
+            rows = c.execute(f'SELECT {", ".join(cols)} FROM "{n}"').fetchall()
+            norm = [tuple(_plain(v) for v in row) for row in rows]
             out[n] = sorted(norm, key=repr)
     return out
 
 
-def _hexlike(v) -> bool:
-    return isinstance(v, str) and len(v) == 32 and all(ch in "0123456789abcdef" for ch in v)
+def _plain(v):
+    """A stored value as the app reads it: an id as hex, a compressed payload as its text."""
+    if isinstance(v, bytes):
+        return v.hex() if len(v) == 16 else unpack(v)
+    return v
 
 
 @pytest.mark.parametrize("db", OLDER, ids=[p.stem for p in OLDER])
@@ -146,7 +161,11 @@ def test_migration_keeps_every_value_of_every_older_schema(tmp_path, db):
             if same_cols:
                 assert after[table] == rows, table
     with sqlite3.connect(copy) as c:
-        for table, column in (("resident", "id"), ("resident_choice", "resident_id"), ("household", "village_id")):
+        for table, column in (
+            ("resident", "id"),
+            ("resident_choice", "resident_id"),
+            ("household", "village_id"),
+        ):
             kinds = c.execute(f"SELECT DISTINCT typeof({column}) FROM {table}").fetchall()
             assert kinds in ([], [("blob",)]), (table, column)
         assert c.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -13,6 +13,7 @@ from sqlalchemy import JSON, BigInteger, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Id, UUIDPk, utcnow
+from app.models.packing import PackedText
 
 
 class ChangeLog(Base):
@@ -34,7 +35,7 @@ class ChangeLog(Base):
     hlc: Mapped[str] = mapped_column(String(24))
     scope: Mapped[str] = mapped_column(String(12))  # village (12) or township (9) code it concerns
     user_id: Mapped[uuid.UUID | None] = mapped_column(Id)
-    data: Mapped[str] = mapped_column(Text)
+    data: Mapped[str] = mapped_column(PackedText)  # compressed on SQLite (app.models.packing)
     pending: Mapped[bool] = mapped_column(default=False)
 
 

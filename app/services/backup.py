@@ -206,7 +206,9 @@ def readable(path: Path) -> Iterator[Path]:
             with open(path, "rb") as f, open(plain, "wb") as out:
                 zstandard.ZstdDecompressor().copy_stream(f, out)
         except zstandard.ZstdError:
-            raise _err(QT_TRANSLATE_NOOP("Backup", "{name} 已损坏（完整性检查未通过）"), name=path.name) from None
+            raise _err(
+                QT_TRANSLATE_NOOP("Backup", "{name} 已损坏（完整性检查未通过）"), name=path.name
+            ) from None
         yield plain
 
 

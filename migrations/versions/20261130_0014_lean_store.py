@@ -1,11 +1,12 @@
-"""lean store: ids in 16 bytes, a resident's ticked boxes keyed by a local integer, search keys
-without a rowid copy, and the two visit indexes no query reads dropped
+"""lean store: ids in 16 bytes, change-log payloads compressed, a resident's ticked boxes keyed by
+a local integer, search keys without a rowid copy, and the two visit indexes no query reads dropped
 
 Revision ID: 0014
 Revises: 0013
 Create Date: 2026-11-30 09:00:00
 
-On SQLite every id column was ``CHAR(32)`` (hex text): it becomes ``BLOB`` holding the 16 bytes.
+On SQLite every id column was ``CHAR(32)`` (hex text): it becomes ``BLOB`` holding the 16 bytes,
+and ``change_log.data`` (JSON text) a ``BLOB`` holding it zstd-compressed (app.models.packing).
 Each table is rebuilt once, the SQLite way (new table from the old one's own DDL with the id
 columns' type changed, rows copied with the ids converted, old dropped, new renamed, its indexes
 and triggers made again): every constraint, default, index and trigger stays as it was, and the
@@ -24,6 +25,8 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
+from app.models.packing import pack, unpack
+
 revision = "0014"
 down_revision = "0013"
 branch_labels = None
@@ -33,7 +36,11 @@ HEX_TYPE = "CHAR(32)"
 BYTES_TYPE = "BLOB"
 DIGITS = "resident_digits"  # app.search_index.TABLE (derived; rebuilt at start)
 REBUILT_APART = {"resident_choice", "resident_search_key"}
-UNUSED_INDEXES = (("ix_followup_visit_next_due", "followup_visit"), ("ix_followup_visit_classification", "followup_visit"))
+PACKED = {"change_log": "data"}  # JSON text stored compressed
+UNUSED_INDEXES = (
+    ("ix_followup_visit_next_due", "followup_visit"),
+    ("ix_followup_visit_classification", "followup_visit"),
+)
 
 
 def _to_bytes(value):
@@ -58,11 +65,16 @@ def upgrade() -> None:
     if bind.dialect.name != "sqlite":
         _choices_integer_key_elsewhere()
         return
-    bind.connection.dbapi_connection.create_function("cunyi_id", 1, _to_bytes, deterministic=True)
+    dbapi = bind.connection.dbapi_connection
+    dbapi.create_function("cunyi_id", 1, _to_bytes, deterministic=True)
+    dbapi.create_function("cunyi_pack", 1, lambda v: pack(v) if isinstance(v, str) else v, deterministic=True)
     triggers = _drop_triggers(bind)
     for table in _tables(bind):
         if table not in REBUILT_APART:
-            _rebuild(bind, table, HEX_TYPE, BYTES_TYPE)
+            changes = {c: (BYTES_TYPE, "cunyi_id") for c in _declared(bind, table, HEX_TYPE)}
+            if table in PACKED:
+                changes[PACKED[table]] = (BYTES_TYPE, "cunyi_pack")
+            _rebuild(bind, table, changes)
     _rebuild_choices(bind)
     _rebuild_search_keys(bind)
     _make_triggers(bind, triggers)
@@ -78,13 +90,18 @@ def downgrade() -> None:
         op.alter_column("resident_choice", "id", nullable=False)
         op.create_primary_key("pk_resident_choice", "resident_choice", ["id"])
     else:
-        bind.connection.dbapi_connection.create_function("cunyi_id", 1, _to_hex, deterministic=True)
-        bind.connection.dbapi_connection.create_function(
-            "cunyi_new_id", 1, lambda _n: uuid.uuid4().hex, deterministic=False
-        )
+        dbapi = bind.connection.dbapi_connection
+        dbapi.create_function("cunyi_id", 1, _to_hex, deterministic=True)
+        dbapi.create_function("cunyi_unpack", 1, unpack, deterministic=True)
+        dbapi.create_function("cunyi_new_id", 1, lambda _n: uuid.uuid4().hex, deterministic=False)
         triggers = _drop_triggers(bind)
         for table in _tables(bind):
-            _rebuild(bind, table, BYTES_TYPE, HEX_TYPE, uuid_choice_id=table == "resident_choice")
+            changes = {c: (HEX_TYPE, "cunyi_id") for c in _declared(bind, table, BYTES_TYPE)}
+            if table in PACKED:
+                changes[PACKED[table]] = ("TEXT", "cunyi_unpack")
+            if table == "resident_choice":  # the ticked boxes get UUID keys again
+                changes["id"] = (HEX_TYPE, "cunyi_new_id")
+            _rebuild(bind, table, changes)
         _make_triggers(bind, triggers)
     op.create_index("ix_resident_choice_field_code", "resident_choice", ["field", "code"])
     op.create_index("ix_followup_visit_classification", "followup_visit", ["classification"])
@@ -119,31 +136,37 @@ def _make_triggers(bind, triggers: list[str]) -> None:
         bind.exec_driver_sql(sql)
 
 
-def _rebuild(bind, table: str, old_type: str, new_type: str, *, uuid_choice_id: bool = False) -> None:
-    """Rebuild ``table`` with its ``old_type`` columns as ``new_type``, values through ``cunyi_id``."""
+def _declared(bind, table: str, declared: str) -> list[str]:
+    """The columns of ``table`` declared with the type ``declared``."""
+    return [r[1] for r in bind.exec_driver_sql(f'PRAGMA table_info("{table}")') if r[2].upper() == declared]
+
+
+def _rebuild(bind, table: str, changes: dict[str, tuple[str, str]]) -> None:
+    """Rebuild ``table`` with each column of ``changes`` declared with its new type and its
+    values passed through its SQL function: ``{column: (new type, function)}``."""
+    if not changes:
+        return
     ddl = bind.exec_driver_sql(
         "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
     ).scalar()
-    columns = [(r[1], r[2].upper()) for r in bind.exec_driver_sql(f'PRAGMA table_info("{table}")')]
-    converted = {name for name, declared in columns if declared == old_type}
-    if uuid_choice_id:  # downgrade: the ticked boxes get UUID keys again
-        ddl = re.sub(r"\bid INTEGER NOT NULL", f"id {HEX_TYPE} NOT NULL", ddl, count=1)
-    elif not converted:
-        return
+    columns = [(r[1], r[2]) for r in bind.exec_driver_sql(f'PRAGMA table_info("{table}")')]
     indexes = [
         r[0]
         for r in bind.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", (table,)
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+            (table,),
         )
     ]
     new = f"_lean_{table}"
     ddl = re.sub(r"^CREATE TABLE\s+(\"[^\"]+\"|\w+)", f'CREATE TABLE "{new}"', ddl, count=1)
-    ddl = re.sub(rf"(\s){re.escape(old_type)}(\s|,|\))", rf"\g<1>{new_type}\g<2>", ddl)
+    for name, declared in columns:
+        if name in changes:
+            pattern = rf'(^|[\s(,])("?{re.escape(name)}"?\s+){re.escape(declared)}(?=[\s,)])'
+            ddl, n = re.subn(pattern, rf"\g<1>\g<2>{changes[name][0]}", ddl, count=1, flags=re.I)
+            assert n == 1, (table, name)
     bind.exec_driver_sql(ddl)
     names = [name for name, _ in columns]
-    select = [f'cunyi_id("{n}")' if n in converted else f'"{n}"' for n in names]
-    if uuid_choice_id:
-        select[names.index("id")] = "cunyi_new_id(rowid)"
+    select = [f'{changes[n][1]}("{n}")' if n in changes else f'"{n}"' for n in names]
     cols = ", ".join(f'"{n}"' for n in names)
     bind.exec_driver_sql(f'INSERT INTO "{new}" ({cols}) SELECT {", ".join(select)} FROM "{table}"')
     bind.exec_driver_sql(f'DROP TABLE "{table}"')

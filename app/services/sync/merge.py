@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from app.db import note_changes
 from app.models import ChangeLog, FollowupVisit, OriginMark, Resident, ResidentSearchKey, SyncConflict, new_id
 from app.models.base import id_hex, id_param, is_id, json_text
+from app.models.packing import pack
 from app.services.programmes import followup
 from app.services.records.pinyin_keys import sort_key
 from app.services.records.residents import search_key_rows
@@ -334,9 +335,11 @@ def log_ops(session: Session, ops: list[dict]) -> None:
                     op["h"],
                     op["c"],
                     id_param(op["u"]) if op.get("u") else None,
-                    op["d"]
-                    if isinstance(op["d"], str)
-                    else json.dumps(op["d"], ensure_ascii=False, separators=(",", ":")),
+                    pack(
+                        op["d"]
+                        if isinstance(op["d"], str)
+                        else json.dumps(op["d"], ensure_ascii=False, separators=(",", ":"))
+                    ),
                 )
                 for op in ops
             ],
