@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import JSON, BigInteger, Index, String, Text
+from sqlalchemy import JSON, BigInteger, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Id, UUIDPk, utcnow
@@ -26,7 +26,17 @@ class ChangeLog(Base):
     """
 
     __tablename__ = "change_log"
-    __table_args__ = (Index("ix_change_log_pending", "pending"),)
+    __table_args__ = (
+        # the few changes waiting for their row, not an entry for each of the 360k that are not
+        Index(
+            "ix_change_log_pending",
+            "pending",
+            sqlite_where=text("pending IS 1"),  # as ``pending.is_(True)`` is written on SQLite
+            postgresql_where=text("pending"),
+        ),
+        # read by (origin, seq) ranges: the key is the table, no rowid copy beside it
+        {"sqlite_with_rowid": False},
+    )
 
     origin: Mapped[uuid.UUID] = mapped_column(Id, primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)

@@ -37,6 +37,7 @@ BYTES_TYPE = "BLOB"
 DIGITS = "resident_digits"  # app.search_index.TABLE (derived; rebuilt at start)
 REBUILT_APART = {"resident_choice", "resident_search_key"}
 PACKED = {"change_log": "data"}  # JSON text stored compressed
+CLUSTERED = {"change_log"}  # WITHOUT ROWID: the primary key is the table
 UNUSED_INDEXES = (
     ("ix_followup_visit_next_due", "followup_visit"),
     ("ix_followup_visit_classification", "followup_visit"),
@@ -62,8 +63,10 @@ def upgrade() -> None:
     bind = op.get_bind()
     for name, table in UNUSED_INDEXES:
         op.drop_index(name, table_name=table)
+    op.drop_index("ix_change_log_pending", table_name="change_log")
     if bind.dialect.name != "sqlite":
         _choices_integer_key_elsewhere()
+        _pending_index()
         return
     dbapi = bind.connection.dbapi_connection
     dbapi.create_function("cunyi_id", 1, _to_bytes, deterministic=True)
@@ -74,14 +77,27 @@ def upgrade() -> None:
             changes = {c: (BYTES_TYPE, "cunyi_id") for c in _declared(bind, table, HEX_TYPE)}
             if table in PACKED:
                 changes[PACKED[table]] = (BYTES_TYPE, "cunyi_pack")
-            _rebuild(bind, table, changes)
+            _rebuild(bind, table, changes, without_rowid=table in CLUSTERED)
     _rebuild_choices(bind)
     _rebuild_search_keys(bind)
     _make_triggers(bind, triggers)
+    _pending_index()
+
+
+def _pending_index() -> None:
+    """Only the changes waiting for their row are indexed (a partial index)."""
+    op.create_index(
+        "ix_change_log_pending",
+        "change_log",
+        ["pending"],
+        sqlite_where=sa.text("pending IS 1"),
+        postgresql_where=sa.text("pending"),
+    )
 
 
 def downgrade() -> None:
     bind = op.get_bind()
+    op.drop_index("ix_change_log_pending", table_name="change_log")
     if bind.dialect.name != "sqlite":
         op.drop_constraint("pk_resident_choice", "resident_choice", type_="primary")
         op.drop_column("resident_choice", "id")
@@ -101,11 +117,12 @@ def downgrade() -> None:
                 changes[PACKED[table]] = ("TEXT", "cunyi_unpack")
             if table == "resident_choice":  # the ticked boxes get UUID keys again
                 changes["id"] = (HEX_TYPE, "cunyi_new_id")
-            _rebuild(bind, table, changes)
+            _rebuild(bind, table, changes, without_rowid=False)
         _make_triggers(bind, triggers)
     op.create_index("ix_resident_choice_field_code", "resident_choice", ["field", "code"])
     op.create_index("ix_followup_visit_classification", "followup_visit", ["classification"])
     op.create_index("ix_followup_visit_next_due", "followup_visit", ["next_due"])
+    op.create_index("ix_change_log_pending", "change_log", ["pending"])
 
 
 # ---------------------------------------------------------------------------- SQLite
@@ -141,9 +158,10 @@ def _declared(bind, table: str, declared: str) -> list[str]:
     return [r[1] for r in bind.exec_driver_sql(f'PRAGMA table_info("{table}")') if r[2].upper() == declared]
 
 
-def _rebuild(bind, table: str, changes: dict[str, tuple[str, str]]) -> None:
+def _rebuild(bind, table: str, changes: dict[str, tuple[str, str]], *, without_rowid: bool = False) -> None:
     """Rebuild ``table`` with each column of ``changes`` declared with its new type and its
-    values passed through its SQL function: ``{column: (new type, function)}``."""
+    values passed through its SQL function: ``{column: (new type, function)}``; clustered on its
+    primary key (WITHOUT ROWID) or not."""
     if not changes:
         return
     ddl = bind.exec_driver_sql(
@@ -164,7 +182,8 @@ def _rebuild(bind, table: str, changes: dict[str, tuple[str, str]]) -> None:
             pattern = rf'(^|[\s(,])("?{re.escape(name)}"?\s+){re.escape(declared)}(?=[\s,)])'
             ddl, n = re.subn(pattern, rf"\g<1>\g<2>{changes[name][0]}", ddl, count=1, flags=re.I)
             assert n == 1, (table, name)
-    bind.exec_driver_sql(ddl)
+    ddl = re.sub(r"\s*WITHOUT ROWID\s*$", "", ddl.rstrip(), flags=re.I)
+    bind.exec_driver_sql(ddl + (" WITHOUT ROWID" if without_rowid else ""))
     names = [name for name, _ in columns]
     select = [f'{changes[n][1]}("{n}")' if n in changes else f'"{n}"' for n in names]
     cols = ", ".join(f'"{n}"' for n in names)
