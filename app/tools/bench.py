@@ -543,7 +543,7 @@ def bench_followup_save(db: Path, n: int = 60, key: bytes | None = None) -> Metr
         base = []
         for i in range(len(times)):
             values = list(row)
-            values[cols.index("id")] = f"{i:032x}"
+            values[cols.index("id")] = i.to_bytes(16, "big")  # an id as stored (16 bytes)
             t = time.perf_counter()
             with raw:
                 raw.execute(
