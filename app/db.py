@@ -344,6 +344,26 @@ def migrate(engine: Engine, target: str = "head", *, downgrade: bool = False) ->
                 conn.invalidate()
 
 
+VACUUM_FREE_SHARE = 0.25
+
+
+def compact_if_mostly_free(engine: Engine) -> bool:
+    """VACUUM a SQLite store whose file is mostly free pages (a migration that rebuilt its tables
+    leaves the old ones' pages free: 0014 turns a 1.1 GB township file into 0.34 GB of data)."""
+    raw = engine.raw_connection()
+    try:
+        conn = raw.driver_connection
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+        if not pages or free / pages < VACUUM_FREE_SHARE:
+            return False
+        conn.execute("VACUUM")  # outside any transaction (the driver's isolation_level is None)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return True
+    finally:
+        raw.close()
+
+
 class StoreSession(Session):
     """A session a :class:`Store` opened: the change capture and the actor stamps are attached to
     this class when a store opens (DESIGN.md "Change capture")."""
@@ -420,6 +440,8 @@ class Store:
             )
         migrate(self.engine)
         log.info("schema upgraded from %s to %s", current, head)
+        if is_sqlite(self.url) and compact_if_mostly_free(self.engine):
+            log.info("store compacted after the upgrade")
 
     def session(self) -> Session:
         s = self._sessions()

@@ -8,9 +8,10 @@ Create Date: 2026-11-30 09:00:00
 On SQLite every id column was ``CHAR(32)`` (hex text): it becomes ``BLOB`` holding the 16 bytes,
 and ``change_log.data`` (JSON text) a ``BLOB`` holding it zstd-compressed (app.models.packing).
 Each table is rebuilt once, the SQLite way (new table from the old one's own DDL with the id
-columns' type changed, rows copied with the ids converted, old dropped, new renamed, its indexes
-and triggers made again): every constraint, default, index and trigger stays as it was, and the
-copy is a single pass over each table.  The full-text index of digits (derived data) is dropped
+columns' type changed, rows copied with the ids converted and JSON rewritten compact, old dropped,
+new renamed, its indexes and triggers made again): every constraint, default, index and trigger
+stays as it was, and the copy is a single pass over each table.  The store is VACUUMed after the
+upgrade (``app.db.compact_if_mostly_free``): the old tables' pages are free.  The full-text index of digits (derived data) is dropped
 and rebuilt at the next start by ``app.search_index.ensure``.
 
 PostgreSQL stores ``Uuid`` natively in 16 bytes already: there only the ticked boxes' key changes
@@ -19,12 +20,14 @@ and the two indexes go.
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 
 import sqlalchemy as sa
 from alembic import op
 
+from app.models.base import json_text
 from app.models.packing import pack, unpack
 
 revision = "0014"
@@ -53,6 +56,16 @@ def _to_bytes(value):
     return value
 
 
+def _compact_json(value):
+    """JSON text as the app now writes it: no spaces, Chinese as UTF-8 rather than escapes."""
+    if not isinstance(value, str):
+        return value
+    try:
+        return json_text(json.loads(value))
+    except ValueError:
+        return value
+
+
 def _to_hex(value):
     if isinstance(value, bytes) and len(value) == 16:
         return value.hex()
@@ -71,10 +84,12 @@ def upgrade() -> None:
     dbapi = bind.connection.dbapi_connection
     dbapi.create_function("cunyi_id", 1, _to_bytes, deterministic=True)
     dbapi.create_function("cunyi_pack", 1, lambda v: pack(v) if isinstance(v, str) else v, deterministic=True)
+    dbapi.create_function("cunyi_json", 1, _compact_json, deterministic=True)
     triggers = _drop_triggers(bind)
     for table in _tables(bind):
         if table not in REBUILT_APART:
             changes = {c: (BYTES_TYPE, "cunyi_id") for c in _declared(bind, table, HEX_TYPE)}
+            changes.update({c: ("JSON", "cunyi_json") for c in _declared(bind, table, "JSON")})
             if table in PACKED:
                 changes[PACKED[table]] = (BYTES_TYPE, "cunyi_pack")
             _rebuild(bind, table, changes, without_rowid=table in CLUSTERED)
