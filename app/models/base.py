@@ -65,6 +65,46 @@ class Id(TypeDecorator):
             return value
         return as_uuid(value)
 
+    # SQLite: one plain function per value each way (no TypeDecorator layering over LargeBinary's
+    # own processors), and UUIDs made without UUID.__init__'s argument parsing: a worklist or a
+    # report reads hundreds of thousands of ids.
+    def bind_processor(self, dialect):
+        if dialect.name != "sqlite":
+            return super().bind_processor(dialect)
+        UUID = uuid.UUID
+
+        def process(value):
+            if value is None:
+                return None
+            if value.__class__ is UUID:
+                return value.int.to_bytes(16, "big")
+            return id_param(value)
+
+        return process
+
+    def result_processor(self, dialect, coltype):
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+        make, put, UUID, from_bytes, unknown = (
+            object.__new__,
+            object.__setattr__,
+            uuid.UUID,
+            int.from_bytes,
+            uuid.SafeUUID.unknown,
+        )
+
+        def process(value):
+            if value is None:
+                return None
+            if value.__class__ is bytes and len(value) == 16:
+                u = make(UUID)
+                put(u, "int", from_bytes(value, "big"))
+                put(u, "is_safe", unknown)
+                return u
+            return as_uuid(value)
+
+        return process
+
     def process_literal_param(self, value, dialect):
         if value is None:
             return "NULL"
