@@ -31,6 +31,8 @@ from pathlib import Path
 import psutil
 
 from app.db import Store, connect_file, head_revision
+from app.models.base import id_hex, id_param
+from app.models.packing import unpack
 from app.services import backup, profile
 from app.services.records import search
 from app.services.records.pinyin_keys import GIVEN_MARK, name_keys
@@ -682,7 +684,7 @@ def bench_resident_open(db: Path, n: int = 50, key: bytes | None = None) -> Metr
     for resident_id, _count in busiest:
         t = time.perf_counter()
         raw.execute(
-            "SELECT * FROM followup_visit WHERE resident_id = ? ORDER BY visit_date", (resident_id.hex,)
+            "SELECT * FROM followup_visit WHERE resident_id = ? ORDER BY visit_date", (id_param(resident_id),)
         ).fetchall()
         base.append((time.perf_counter() - t) * 1000)
     raw.close()
@@ -937,9 +939,12 @@ def bench_sync(seed: int, log: Log, changes: int = 100_000, *, encrypt: bool = F
         export_s = time.perf_counter() - t
         (bundle,) = [b for b in result.bundles if b.path]
         with sqlite3.connect(vp.db_file) as c:
-            rows = c.execute(
-                "SELECT origin, seq, entity, row_id, hlc, scope, user_id, data FROM change_log"
-            ).fetchall()
+            rows = [  # as the bundle carries them: ids as hex, payloads as JSON text
+                (id_hex(o), seq, e, id_hex(r), h, sc, id_hex(u), unpack(d))
+                for o, seq, e, r, h, sc, u, d in c.execute(
+                    "SELECT origin, seq, entity, row_id, hlc, scope, user_id, data FROM change_log"
+                )
+            ]
             visit_lines = [r[7] for r in rows if r[2] == "followup_visit"]
         logged = len(rows)  # every change in the village's log, whoever wrote it
         t = time.perf_counter()
