@@ -486,8 +486,9 @@ def test_automatic_backups_rotate(village):
         backup.auto_backup(village.store, village.paths, today=day + dt.timedelta(days=39)) is None
     )  # once a day
     folder = village.paths.sub("backups")
-    assert len(list(folder.glob("daily-*.db"))) == 7
-    assert len(list(folder.glob("weekly-*.db"))) == 4
+    assert len(list(folder.glob("daily-*.db.zst"))) == 7  # a plain store's: compressed
+    assert len(list(folder.glob("weekly-*.db.zst"))) == 4
+    assert not list(folder.glob("daily-*.db")) and not list(folder.glob("*.plain"))
 
 
 def test_check_reports_in_plain_words(village):

@@ -120,18 +120,18 @@ def _tamper(store: Store, kind: str) -> str:
     me = _me(store).hex
     middle, last = rows[len(rows) // 2], rows[-1]
     if kind == "edit a summary":
-        _raw(store, ("UPDATE audit_log SET summary = '已删除居民 张三' WHERE id = ?", (middle.id.hex,)))
+        _raw(store, ("UPDATE audit_log SET summary = '已删除居民 张三' WHERE id = ?", (middle.id.bytes,)))
         return f"第{middle.chain_seq}条"
     if kind == "edit a summary and its hash":
         values = {n: getattr(middle, n) for n in (*audit.CONTENT, "chain_seq", "chain_prev")}
         forged = audit.chain_hash({**values, "summary": "无"})
         _raw(
             store,
-            ("UPDATE audit_log SET summary = '无', chain_hash = ? WHERE id = ?", (forged, middle.id.hex)),
+            ("UPDATE audit_log SET summary = '无', chain_hash = ? WHERE id = ?", (forged, middle.id.bytes)),
         )
         return "接不上"
     if kind == "delete an entry":
-        _raw(store, ("DELETE FROM audit_log WHERE id = ?", (middle.id.hex,)))
+        _raw(store, ("DELETE FROM audit_log WHERE id = ?", (middle.id.bytes,)))
         return f"第{middle.chain_seq}条缺失：记录被删除"
     if kind == "delete the newest entries":
         _raw(store, ("DELETE FROM audit_log WHERE chain_seq >= ?", (last.chain_seq - 2,)))
@@ -157,17 +157,17 @@ def _tamper(store: Store, kind: str) -> str:
         "'resident', 'x', '作废 张三', ?, ?, ?, ?)"
     )
     if kind == "insert an entry":
-        _raw(store, (sql, (forged["id"].hex, me, VILLAGE_CODE, None, None, None)))
+        _raw(store, (sql, (forged["id"].bytes, uuid.UUID(me).bytes, VILLAGE_CODE, None, None, None)))
         return "1条记录没有校验值"
     if kind == "insert an entry with a number in use":
         seq, prev = middle.chain_seq, middle.chain_prev
         digest = audit.chain_hash({**forged, "chain_seq": seq, "chain_prev": prev})
-        _raw(store, (sql, (forged["id"].hex, me, VILLAGE_CODE, seq, prev, digest)))
+        _raw(store, (sql, (forged["id"].bytes, uuid.UUID(me).bytes, VILLAGE_CODE, seq, prev, digest)))
         return "编号重复"
     if kind == "append a well-formed entry":  # the attacker knows the algorithm
         seq, prev = last.chain_seq + 1, last.chain_hash
         digest = audit.chain_hash({**forged, "chain_seq": seq, "chain_prev": prev})
-        _raw(store, (sql, (forged["id"].hex, me, VILLAGE_CODE, seq, prev, digest)))
+        _raw(store, (sql, (forged["id"].bytes, uuid.UUID(me).bytes, VILLAGE_CODE, seq, prev, digest)))
         return "不是村医写入的：记录被插入"
     raise AssertionError(kind)
 
@@ -217,7 +217,7 @@ def test_entries_arriving_by_sync_keep_their_origins_chain(tmp_path):
     # an entry edited at the township is found, and named by its village
     _raw(town.store, *DROP)
     victim = arrived[10]
-    _raw(town.store, ("UPDATE audit_log SET username = 'someone' WHERE id = ?", (victim.id.hex,)))
+    _raw(town.store, ("UPDATE audit_log SET username = 'someone' WHERE id = ?", (victim.id.bytes,)))
     chain = _result(backup.check(town.store), "审计日志校验链")
     assert not chain.ok
     assert f"第{victim.chain_seq}条" in chain.detail and village.name in chain.detail, chain.detail
@@ -231,7 +231,7 @@ def test_entries_from_a_device_without_chains_are_noted_not_failed(township_stor
         (
             "INSERT INTO audit_log (id, at, username, device_id, action, summary, scope_code) "
             "VALUES (?, '2026-11-01 08:00:00.000000', 'doc', ?, 'create', '旧版本', '110105001101')",
-            (uuid.uuid4().hex, old_village.hex),
+            (uuid.uuid4().bytes, old_village.bytes),
         ),
     )
     chain = _result(backup.check(township_store), "审计日志校验链")

@@ -12,6 +12,7 @@ import pytest
 from app.tools.bench import NOT_YET
 
 MEASURED = [
+    "store.bytes_per_resident",
     "search.name",
     "search.pinyin",
     "search.initials",
@@ -61,6 +62,9 @@ def test_village_bench_reports_every_metric(tmp_path):
     assert result["metrics"]["gui.rss"]["peak_source"] in ("VmHWM", "peak_wset", "polled rss")
     assert result["metrics"]["gui.rss"]["rows_loaded"] > 0
     assert result["metrics"]["sync.export"]["changes"] > 0
+    store = result["metrics"]["store.bytes_per_resident"]
+    assert store["bytes_per_resident"] > 0 and 0 < store["backup_mb"] < store["store_mb"]
+    assert "resident" in store["tables_mb"]
     assert result["machine"]["cores"] >= 1
 
 

@@ -409,7 +409,7 @@ def test_store_backups_logs_and_folders_are_owner_only(tmp_path):
         made = [
             backup.backup_to(device.store, tmp_path / "usb.db"),
             backup.auto_backup(device.store, paths),
-            *paths.sub("backups").glob("weekly-*.db"),
+            *paths.sub("backups").glob("weekly-*.db.zst"),
         ]
         assert len(made) == 3
         info, aside = backup.restore(device.store, paths, made[0])

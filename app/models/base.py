@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from typing import ClassVar
 
-from sqlalchemy import JSON, MetaData, String, Uuid
+from sqlalchemy import JSON, LargeBinary, MetaData, String, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
 from uuid6 import uuid7
 
 # alembic batch migrations on SQLite need every constraint named.
@@ -35,27 +37,152 @@ def org_id(kind: str, *parts: str) -> uuid.UUID:
     return uuid.uuid5(ORG_NAMESPACE, ":".join((kind, *parts)))
 
 
+class Id(TypeDecorator):
+    """A UUID column stored in 16 bytes: ``BLOB(16)`` on SQLite (the plain ``Uuid`` type stores
+    32 characters of hex text there), the native 16-byte ``uuid`` on PostgreSQL.  Python sees
+    :class:`uuid.UUID` as before; binds also take the 32-digit hex text ids travel as.
+
+    Code that talks to the SQLite driver directly (no SQLAlchemy binding) converts with
+    :func:`id_param` and reads with :func:`id_hex` / :func:`as_uuid`: never with ``.hex``."""
+
+    impl = Uuid
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect):
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(LargeBinary(16))
+        return dialect.type_descriptor(Uuid())
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if dialect.name == "sqlite":
+            return id_param(value)
+        return value if isinstance(value, uuid.UUID) else as_uuid(value)
+
+    def process_result_value(self, value, dialect):
+        if value is None or isinstance(value, uuid.UUID):
+            return value
+        return as_uuid(value)
+
+    # SQLite: one plain function per value each way (no TypeDecorator layering over LargeBinary's
+    # own processors), and UUIDs made without UUID.__init__'s argument parsing: a worklist or a
+    # report reads hundreds of thousands of ids.
+    def bind_processor(self, dialect):
+        if dialect.name != "sqlite":
+            return super().bind_processor(dialect)
+        UUID = uuid.UUID
+
+        def process(value):
+            if value is None:
+                return None
+            if value.__class__ is UUID:
+                return value.int.to_bytes(16, "big")
+            return id_param(value)
+
+        return process
+
+    def result_processor(self, dialect, coltype):
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+        make, put, UUID, from_bytes, unknown = (
+            object.__new__,
+            object.__setattr__,
+            uuid.UUID,
+            int.from_bytes,
+            uuid.SafeUUID.unknown,
+        )
+
+        def process(value):
+            if value is None:
+                return None
+            if value.__class__ is bytes and len(value) == 16:
+                u = make(UUID)
+                put(u, "int", from_bytes(value, "big"))
+                put(u, "is_safe", unknown)
+                return u
+            return as_uuid(value)
+
+        return process
+
+    def process_literal_param(self, value, dialect):
+        if value is None:
+            return "NULL"
+        if dialect.name == "sqlite":
+            return f"X'{id_param(value).hex()}'"
+        return f"'{as_uuid(value)}'"
+
+    @property
+    def python_type(self):
+        return uuid.UUID
+
+
+def is_id(sql_type) -> bool:
+    """Whether a column's type holds ids (this type, or a plain ``Uuid`` in old code)."""
+    return isinstance(sql_type, (Id, Uuid))
+
+
+def id_param(value) -> bytes:
+    """An id as SQLite stores it (16 bytes), from a UUID, its 32-digit hex text or its bytes:
+    for statements sent straight through the driver."""
+    if isinstance(value, uuid.UUID):
+        return value.bytes
+    if isinstance(value, str):
+        return bytes.fromhex(value) if len(value) == 32 else uuid.UUID(value).bytes
+    if isinstance(value, (bytes, bytearray, memoryview)) and len(value) == 16:
+        return bytes(value)
+    raise ValueError(f"not an id: {value!r}")
+
+
+def as_uuid(value) -> uuid.UUID | None:
+    """A stored or travelling id (16 bytes, hex text, dashed text or a UUID) as a UUID."""
+    if value is None or isinstance(value, uuid.UUID):
+        return value
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return uuid.UUID(bytes=bytes(value))
+    return uuid.UUID(value)
+
+
+def id_hex(value) -> str | None:
+    """A stored id read straight from the driver (16 bytes; hex text or a UUID elsewhere) as
+    the 32-digit hex text ids travel as in bundles."""
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        return value.hex()
+    if isinstance(value, uuid.UUID):
+        return value.hex
+    return value.replace("-", "") if isinstance(value, str) else bytes(value).hex()
+
+
+def json_text(value) -> str:
+    """JSON as every JSON column stores it: no spaces, Chinese as UTF-8 (3 bytes a character,
+    not a 6-byte ``\\uXXXX`` escape).  The engine's ``json_serializer``; raw driver writes use it too."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {uuid.UUID: Id}  # every id column: 16 bytes, not 32 hex characters
 
 
 class UUIDPk:
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    id: Mapped[uuid.UUID] = mapped_column(Id, primary_key=True, default=new_id)
 
 
 class Tracked:
     """Who created and last changed a record, and when (UTC)."""
 
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    created_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    created_by: Mapped[uuid.UUID | None] = mapped_column(Id)
     # Stamped by the sync capture hook when a synced row's content changes (not an SQL
     # onupdate: applying another device's change or refreshing derived data is no edit here).
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    updated_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    updated_by: Mapped[uuid.UUID | None] = mapped_column(Id)
 
 
 class Voidable:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Uuid
+from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, Synced, Tracked, UUIDPk, Voidable
+from app.models.base import Base, Id, Synced, Tracked, UUIDPk, Voidable
 from app.models.resident import Resident
 
 
@@ -35,6 +35,6 @@ class FamilyContract(UUIDPk, Tracked, Voidable, Synced, Base):
     ended_on: Mapped[dt.date | None] = mapped_column()
     end_reason: Mapped[str | None] = mapped_column(String(200))
     renewed_from_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("family_contract.id"))
-    household_batch: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # 以户签约: same for the household
+    household_batch: Mapped[uuid.UUID | None] = mapped_column(Id)  # 以户签约: same for the household
 
     resident: Mapped[Resident] = relationship()

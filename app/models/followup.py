@@ -120,14 +120,15 @@ class FollowupVisit(UUIDPk, Tracked, Voidable, Synced, Base):
     insulin: Mapped[dict | None] = mapped_column(JSON)  # {"type", "dosage"}
     provincial: Mapped[dict | None] = mapped_column(JSON)  # optional provincial fields (用药调整意见 …)
 
-    classification: Mapped[int | None] = mapped_column(index=True)
+    classification: Mapped[int | None] = mapped_column()
     classification_suggested: Mapped[int | None] = mapped_column()
     emergency_reasons: Mapped[list] = mapped_column(JSON, default=list)
     referral_suggested: Mapped[bool] = mapped_column(default=False)
     referral_reason: Mapped[str | None] = mapped_column(String(200))
     referral_institution: Mapped[str | None] = mapped_column(String(100))
     referral_department: Mapped[str | None] = mapped_column(String(50))
-    next_due: Mapped[dt.date | None] = mapped_column(index=True)
+    # Worklists read the enrolment's next_due (the summary): no query looks up visits by it.
+    next_due: Mapped[dt.date | None] = mapped_column()
     next_due_suggested: Mapped[dt.date | None] = mapped_column()
     overridden: Mapped[bool] = mapped_column(default=False)  # the doctor changed the suggestion
     doctor: Mapped[str | None] = mapped_column(String(50))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint, Uuid
+from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, Synced, Tracked, UUIDPk, utcnow
+from app.models.base import Base, Id, Synced, Tracked, UUIDPk, utcnow
 
 
 class Profile(Base):
@@ -24,8 +24,8 @@ class Profile(Base):
     phone: Mapped[str | None] = mapped_column(String(20))
     address: Mapped[str | None] = mapped_column(String(200))  # the institution's, printed on forms
     doctors: Mapped[str | None] = mapped_column(String(200))  # its doctors' names, "、"-separated
-    device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
-    db_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    device_id: Mapped[uuid.UUID] = mapped_column(Id)
+    db_id: Mapped[uuid.UUID] = mapped_column(Id)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
     @property

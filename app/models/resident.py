@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import ForeignKey, Index, String, Uuid
+from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, Synced, Tracked, UUIDPk, Voidable
+from app.models.base import Base, Id, Synced, Tracked, UUIDPk, Voidable
 from app.models.org import Village, VillageGroup
 
 
@@ -105,18 +105,22 @@ class Resident(UUIDPk, Tracked, Voidable, Synced, Base):
         return f"{self.archive_no[9:12]}-{self.archive_no[12:]}"
 
 
-class ResidentChoice(UUIDPk, Base):
+class ResidentChoice(Base):
     """One ticked box of a multi-choice field of the personal form, queryable by field and code.
 
     field is a code-list name (payment, allergy, exposure, past_disease, disability), or
     ``family_<relative>`` for family history, or ``history_<event>`` (surgery, trauma,
     transfusion) where ``note`` is the name and ``event_date`` the date.  ``event_date`` of
     a past disease is its diagnosis month (YYYY-MM); ``note`` holds the "other" text.
+
+    Half a million rows in a township: the key is a local integer (SQLite's rowid), not a UUID,
+    since the rows travel inside their resident's record, never by themselves; every query
+    reads them by resident, so that is the one index.
     """
 
     __tablename__ = "resident_choice"
-    __table_args__ = (Index("ix_resident_choice_field_code", "field", "code"),)
 
+    id: Mapped[int] = mapped_column(primary_key=True)
     resident_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("resident.id"), index=True)
     field: Mapped[str] = mapped_column(String(30))
     code: Mapped[str | None] = mapped_column(String(4))
@@ -133,8 +137,10 @@ class ResidentSearchKey(Base):
     """
 
     __tablename__ = "resident_search_key"
+    # The key is the table (no rowid copy beside it): read by resident (rewrites) and by key.
+    __table_args__ = {"sqlite_with_rowid": False}
 
     resident_id: Mapped[uuid.UUID] = mapped_column(
-        Uuid, ForeignKey("resident.id", ondelete="CASCADE"), primary_key=True
+        Id, ForeignKey("resident.id", ondelete="CASCADE"), primary_key=True
     )
     key: Mapped[str] = mapped_column(String(60), primary_key=True, index=True)

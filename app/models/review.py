@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import JSON, ForeignKey, String, Uuid
+from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, Synced, Tracked, UUIDPk
+from app.models.base import Base, Id, Synced, Tracked, UUIDPk
 
 
 class ReviewDecision(UUIDPk, Tracked, Synced, Base):
@@ -27,7 +27,7 @@ class ReviewDecision(UUIDPk, Tracked, Synced, Base):
     # item with a decision is closed.
     item_key: Mapped[str] = mapped_column(String(120), index=True)
     # The records concerned (no foreign keys: the other half of a duplicate may live in another village).
-    resident_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    resident_id: Mapped[uuid.UUID | None] = mapped_column(Id)
     record: Mapped[str] = mapped_column(String(120))  # "name archive_no", as the township saw it
     other_record: Mapped[str | None] = mapped_column(String(120))
     decision: Mapped[str] = mapped_column(String(20))  # code list review_decision (services/quality/review)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import JSON, BigInteger, Index, String, Text, Uuid
+from sqlalchemy import JSON, BigInteger, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, UUIDPk, utcnow
+from app.models.base import Base, Id, UUIDPk, utcnow
+from app.models.packing import PackedText
 
 
 class ChangeLog(Base):
@@ -25,16 +26,26 @@ class ChangeLog(Base):
     """
 
     __tablename__ = "change_log"
-    __table_args__ = (Index("ix_change_log_pending", "pending"),)
+    __table_args__ = (
+        # the few changes waiting for their row, not an entry for each of the 360k that are not
+        Index(
+            "ix_change_log_pending",
+            "pending",
+            sqlite_where=text("pending IS 1"),  # as ``pending.is_(True)`` is written on SQLite
+            postgresql_where=text("pending"),
+        ),
+        # read by (origin, seq) ranges: the key is the table, no rowid copy beside it
+        {"sqlite_with_rowid": False},
+    )
 
-    origin: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    origin: Mapped[uuid.UUID] = mapped_column(Id, primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     entity: Mapped[str] = mapped_column(String(40))
-    row_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    row_id: Mapped[uuid.UUID] = mapped_column(Id)
     hlc: Mapped[str] = mapped_column(String(24))
     scope: Mapped[str] = mapped_column(String(12))  # village (12) or township (9) code it concerns
-    user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
-    data: Mapped[str] = mapped_column(Text)
+    user_id: Mapped[uuid.UUID | None] = mapped_column(Id)
+    data: Mapped[str] = mapped_column(PackedText)  # compressed on SQLite (app.models.packing)
     pending: Mapped[bool] = mapped_column(default=False)
 
 
@@ -54,7 +65,7 @@ class Peer(Base):
 
     __tablename__ = "sync_peer"
 
-    device_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    device_id: Mapped[uuid.UUID] = mapped_column(Id, primary_key=True)
     role: Mapped[str] = mapped_column(String(10))
     code: Mapped[str] = mapped_column(String(12))
     name: Mapped[str] = mapped_column(String(100))
@@ -79,7 +90,7 @@ class OriginMark(Base):
 
     __tablename__ = "sync_origin"
 
-    origin: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    origin: Mapped[uuid.UUID] = mapped_column(Id, primary_key=True)
     hw: Mapped[int] = mapped_column(BigInteger, default=0)
     ranges: Mapped[list] = mapped_column(JSON, default=list)
 
@@ -91,9 +102,9 @@ class BundleRecord(Base):
     __table_args__ = (Index("ix_sync_bundle_bundle_id", "bundle_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    bundle_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    bundle_id: Mapped[uuid.UUID | None] = mapped_column(Id)
     direction: Mapped[str] = mapped_column(String(10))  # out | in | rejected | skipped
-    peer: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    peer: Mapped[uuid.UUID | None] = mapped_column(Id)
     file_name: Mapped[str] = mapped_column(String(200))
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     ops: Mapped[int] = mapped_column(default=0)
@@ -111,14 +122,14 @@ class SyncConflict(UUIDPk, Base):
 
     kind: Mapped[str] = mapped_column(String(10))
     entity: Mapped[str] = mapped_column(String(40))
-    row_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    row_id: Mapped[uuid.UUID] = mapped_column(Id)
     field: Mapped[str | None] = mapped_column(String(40))
     kept_value: Mapped[str | None] = mapped_column(Text)  # JSON
     kept_clock: Mapped[str | None] = mapped_column(String(24))
     lost_value: Mapped[str | None] = mapped_column(Text)  # JSON
     lost_clock: Mapped[str | None] = mapped_column(String(24))
-    other_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # duplicate: the other record
+    other_id: Mapped[uuid.UUID | None] = mapped_column(Id)  # duplicate: the other record
     detected_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     resolved_at: Mapped[dt.datetime | None] = mapped_column()
-    resolved_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    resolved_by: Mapped[uuid.UUID | None] = mapped_column(Id)
     resolution: Mapped[str | None] = mapped_column(String(20))  # kept | lost | superseded | reviewed

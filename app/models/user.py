@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import JSON, BigInteger, Index, String, Text, Uuid
+from sqlalchemy import JSON, BigInteger, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, Synced, Tracked, UUIDPk, new_id, utcnow
+from app.models.base import Base, Id, Synced, Tracked, UUIDPk, new_id, utcnow
 
 
 class User(UUIDPk, Tracked, Base):
@@ -52,11 +52,11 @@ class AuditEntry(Synced, Base):
     __sync_scope__ = "scope_code"
     __sync_to_villages__ = False  # reviewed at the township; no village needs another's audit
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    id: Mapped[uuid.UUID] = mapped_column(Id, primary_key=True, default=new_id)
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
-    user_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    user_id: Mapped[uuid.UUID | None] = mapped_column(Id)
     username: Mapped[str] = mapped_column(String(50))  # "system" for the system account
-    device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    device_id: Mapped[uuid.UUID | None] = mapped_column(Id)
     action: Mapped[str] = mapped_column(String(20))  # create update void delete print export import login …
     entity: Mapped[str | None] = mapped_column(String(40))
     entity_id: Mapped[str | None] = mapped_column(String(40))

@@ -4,6 +4,9 @@
   (safe while the app writes), written to a ``.part`` name, fsynced and renamed: a backup file
   either is complete or does not exist.  Backups are owner-only files (0600, POSIX).
 - Automatic backups: at most one a day, kept as 7 daily and 4 weekly copies in ``backups/``.
+  A plain store's are zstd-compressed (``daily-YYYYMMDD.db.zst``: the SQLite file, compressed,
+  a fifth of its size or less); an encrypted store's pages do not compress and stay ``.db``.
+  Verify and restore take either kind.
 - Restore checks the file first (a SQLite database, ``integrity_check`` ok, a CunYi store, a
   schema this app knows, and the same installation: code, role and device), keeps the current
   store aside, and prepares a copy of the backup *before* anything is swapped: the copy skips a
@@ -19,19 +22,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import os
 import shutil
+import tempfile
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Uuid, func, insert, literal, select, update
+from sqlalchemy import func, insert, literal, select, update
 
 from app.config import Paths
 from app.db import (
+    PRIVATE_FILE,
     Store,
     _known_revision,
     connect_file,
@@ -45,6 +51,7 @@ from app.db import (
 )
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ChangeLog, Peer, Profile, SyncState, new_id
+from app.models.base import Id, as_uuid
 from app.services import encryption, settings
 from app.services.access import audit, authz
 from app.services.errors import Message, UserError
@@ -52,6 +59,9 @@ from app.services.sync import capture
 
 CTX = "Backup"
 DAILY_KEEP, WEEKLY_KEEP = 7, 4
+COMPRESSED = ".zst"  # an automatic backup of a plain store: its SQLite file, zstd-compressed
+ZSTD_LEVEL = 6  # ~5× on a store; a township's in seconds, in the background
+PLAIN_COPY = ".plain"  # the uncompressed copy an automatic backup compresses, then deletes
 SEQ_GAP_AFTER_RESTORE = 1_000_000
 PREPARED_SUFFIX = ".restore"  # the backup's copy being prepared beside the store
 KEYS_PENDING = "keys.restore"  # new device keys, moved in once the prepared store is in place
@@ -100,18 +110,106 @@ def auto_backup(store: Store, paths: Paths, today: dt.date | None = None) -> Pat
         return None
     today = today or dt.date.today()
     folder = paths.sub("backups")
-    daily = folder / f"daily-{today:%Y%m%d}.db"
-    if daily.exists():
+    ext = ".db" if store.key is not None else ".db" + COMPRESSED
+    daily = folder / f"daily-{today:%Y%m%d}{ext}"
+    if _dated(folder, daily.name.split(".")[0]):
         return None
-    sqlite_backup(_db_file(store), daily, store.key)
+    for left in folder.glob("*" + PLAIN_COPY):  # a copy a kill left before it was compressed
+        left.unlink(missing_ok=True)
+    if store.key is not None:
+        sqlite_backup(_db_file(store), daily, store.key)
+    else:
+        copy = sqlite_backup(_db_file(store), daily.with_name(daily.name + PLAIN_COPY))
+        try:
+            _write_atomically(daily, lambda out: _compress(copy, out))
+        finally:
+            copy.unlink(missing_ok=True)
     year, week, _ = today.isocalendar()
-    weekly = folder / f"weekly-{year}-W{week:02d}.db"
-    if not weekly.exists():
-        sqlite_backup(daily, weekly, store.key)  # owner-only, complete or absent, like the daily one
-    for pattern, keep in (("daily-*.db", DAILY_KEEP), ("weekly-*.db", WEEKLY_KEEP)):
-        for old in sorted(folder.glob(pattern))[:-keep]:
+    weekly = folder / f"weekly-{year}-W{week:02d}{ext}"
+    if not _dated(folder, weekly.name.split(".")[0]):
+        if store.key is not None:
+            sqlite_backup(daily, weekly, store.key)  # owner-only, complete or absent, like the daily one
+        else:
+            _write_atomically(weekly, lambda out: _copy_bytes(daily, out))
+    for prefix, keep in (("daily-", DAILY_KEEP), ("weekly-", WEEKLY_KEEP)):
+        for old in sorted(_backups(folder, prefix))[:-keep]:
             old.unlink(missing_ok=True)
     return daily
+
+
+def _backups(folder: Path, prefix: str) -> list[Path]:
+    return [*folder.glob(f"{prefix}*.db"), *folder.glob(f"{prefix}*.db{COMPRESSED}")]
+
+
+def _dated(folder: Path, stem: str) -> bool:
+    """Whether the backup named ``stem`` (``daily-20261130``) exists, compressed or not."""
+    return (folder / f"{stem}.db").exists() or (folder / f"{stem}.db{COMPRESSED}").exists()
+
+
+def _compress(src: Path, out) -> None:
+    import zstandard
+
+    with open(src, "rb") as f:
+        zstandard.ZstdCompressor(level=ZSTD_LEVEL).copy_stream(f, out)
+
+
+def _copy_bytes(src: Path, out) -> None:
+    with open(src, "rb") as f:
+        shutil.copyfileobj(f, out, 1 << 20)
+
+
+def _write_atomically(dest: Path, write: Callable) -> Path:
+    """``dest`` written by ``write(file)`` via ``dest.part`` (owner-only, locked while written so
+    the clean-up at start never takes a live one), fsynced and renamed: complete, or absent."""
+    part = dest.with_name(dest.name + ".part")
+    part.unlink(missing_ok=True)
+    fd = os.open(part, os.O_RDWR | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    if os.name == "posix":
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        with os.fdopen(os.dup(fd), "wb") as out:
+            write(out)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        os.close(fd)
+        part.unlink(missing_ok=True)
+        raise
+    if os.name == "posix":
+        part.replace(dest)
+        os.close(fd)
+    else:  # Windows cannot rename a file it holds open
+        os.close(fd)
+        part.replace(dest)
+    fsync_dir(dest.parent)
+    return dest
+
+
+def is_compressed(path: Path) -> bool:
+    return path.name.endswith(COMPRESSED)
+
+
+@contextlib.contextmanager
+def readable(path: Path) -> Iterator[Path]:
+    """The backup as a SQLite file: itself, or (compressed) its copy in a private temporary
+    folder, removed afterwards."""
+    if not is_compressed(path):
+        yield path
+        return
+    import zstandard
+
+    with tempfile.TemporaryDirectory(prefix="cunyi-restore-") as tmp:
+        plain = Path(tmp) / path.name  # the name messages about it show
+        try:
+            with open(path, "rb") as f, open(plain, "wb") as out:
+                zstandard.ZstdDecompressor().copy_stream(f, out)
+        except zstandard.ZstdError:
+            raise _err(
+                QT_TRANSLATE_NOOP("Backup", "{name} 已损坏（完整性检查未通过）"), name=path.name
+            ) from None
+        yield plain
 
 
 @dataclass
@@ -133,6 +231,13 @@ def verify(path: str | Path, key: bytes | None = None) -> BackupInfo:
     path = Path(path)
     if not path.is_file():
         raise _err(QT_TRANSLATE_NOOP("Backup", "找不到备份文件：{path}"), path=str(path))
+    if is_compressed(path):
+        with readable(path) as plain:
+            return dataclasses.replace(_verify(plain, key), path=path)
+    return _verify(path, key)
+
+
+def _verify(path: Path, key: bytes | None) -> BackupInfo:
     if is_plain_sqlite(path):
         key = None
     elif not encryption.is_encrypted_file(path):
@@ -194,8 +299,8 @@ def _as_uuid(value) -> uuid.UUID | None:
     if value is None:
         return None
     try:
-        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
-    except ValueError:
+        return as_uuid(value)  # 16 bytes, or the hex text of stores before schema 0014
+    except (ValueError, TypeError):
         return None
 
 
@@ -270,8 +375,9 @@ def restore(
     sqlite_backup(db, aside, store.key)  # the current store, complete, before anything changes
     _step("aside")
     prepared = db.with_name(db.name + PREPARED_SUFFIX)
-    src_key = None if is_plain_sqlite(Path(src)) else backup_key
-    sqlite_backup(Path(src), prepared, src_key, store.key)  # with this installation's encryption
+    with readable(Path(src)) as plain:
+        src_key = None if is_plain_sqlite(plain) else backup_key
+        sqlite_backup(plain, prepared, src_key, store.key)  # with this installation's encryption
     _step("copied")
     new_device = new_id() if other else None
     _prepare(
@@ -385,7 +491,7 @@ def _resend_as(session, old_device: uuid.UUID, new_device: uuid.UUID) -> int:
         insert(t).from_select(
             ["origin", "seq", *columns, "pending"],
             select(
-                literal(new_device, Uuid()),
+                literal(new_device, Id()),
                 t.c.seq + base,
                 *(t.c[c] for c in columns),
                 literal(False),

@@ -308,4 +308,6 @@ def plain_backups(backups_dir: Path) -> list[Path]:
     """Backups in ``backups/`` still written unencrypted (before the store was converted)."""
     if not Path(backups_dir).is_dir():
         return []
-    return sorted(p for p in Path(backups_dir).glob("*.db") if is_plain_sqlite(p))
+    folder = Path(backups_dir)
+    # a compressed automatic backup (.db.zst) is only ever made of a plain store
+    return sorted([*(p for p in folder.glob("*.db") if is_plain_sqlite(p)), *folder.glob("*.db.zst")])

@@ -31,7 +31,9 @@ from pathlib import Path
 import psutil
 
 from app.db import Store, connect_file, head_revision
-from app.services import profile
+from app.models.base import id_hex, id_param
+from app.models.packing import unpack
+from app.services import backup, profile
 from app.services.records import search
 from app.services.records.pinyin_keys import GIVEN_MARK, name_keys
 from app.tools import demo
@@ -148,6 +150,62 @@ def bench_store(scale: str, seed: int, log: Log) -> tuple[Path, float | None]:
     store.dispose()
     ready.write_text(f"{per_s:.0f}\n")
     return folder, per_s
+
+
+STORE_BUDGET_BYTES = 150_000_000  # the township store (60k residents, 3 years of visits): issue 16
+
+
+def store_sizes(db: Path) -> dict[str, int]:
+    """Bytes of each table and index (SQLite's ``dbstat``), largest first."""
+    with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as c:
+        rows = c.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC").fetchall()
+    return dict(rows)
+
+
+def bench_store_size(db: Path, scale: str, log: Log) -> Metric:
+    """``store.bytes_per_resident``: the store file over its residents, with where the bytes are
+    and what one compressed automatic backup (and the 7 daily + 4 weekly kept) take.  Budget:
+    the township store under 150 MB, i.e. 2,500 bytes a resident."""
+    import zstandard
+
+    residents = SCALES[scale][0]
+    total = db.stat().st_size
+    sizes = store_sizes(db)
+    log("store: compressing a copy as the automatic backup does …")
+    started = time.perf_counter()
+    with open(db, "rb") as f:
+        counter = _Counter()
+        zstandard.ZstdCompressor(level=backup.ZSTD_LEVEL).copy_stream(f, counter)
+    seconds = time.perf_counter() - started
+    per_resident = total / residents
+    budget = STORE_BUDGET_BYTES / SCALES["township"][0]
+    return Metric(
+        "store.bytes_per_resident",
+        f"< {budget:,.0f} B/resident (township store < {STORE_BUDGET_BYTES // 1_000_000} MB)",
+        baseline_ms=None,
+        ok=per_resident < budget,
+        note="size of the bench store's file; per_s = bytes per resident",
+        per_s=per_resident,
+        extra={
+            "bytes_per_resident": round(per_resident),
+            "store_mb": round(total / 1e6, 1),
+            "tables_mb": {name: round(b / 1e6, 1) for name, b in list(sizes.items())[:15]},
+            "backup_mb": round(counter.n / 1e6, 1),
+            "backups_kept_mb": round(counter.n * (backup.DAILY_KEEP + backup.WEEKLY_KEEP) / 1e6, 1),
+            "backup_compress_s": round(seconds, 1),
+        },
+    )
+
+
+class _Counter:
+    """A file-like sink that only counts what is written to it."""
+
+    def __init__(self) -> None:
+        self.n = 0
+
+    def write(self, data) -> int:
+        self.n += len(data)
+        return len(data)
 
 
 def encrypted_store(folder: Path, log: Log) -> tuple[Path, bytes]:
@@ -487,7 +545,7 @@ def bench_followup_save(db: Path, n: int = 60, key: bytes | None = None) -> Metr
         base = []
         for i in range(len(times)):
             values = list(row)
-            values[cols.index("id")] = f"{i:032x}"
+            values[cols.index("id")] = i.to_bytes(16, "big")  # an id as stored (16 bytes)
             t = time.perf_counter()
             with raw:
                 raw.execute(
@@ -626,7 +684,7 @@ def bench_resident_open(db: Path, n: int = 50, key: bytes | None = None) -> Metr
     for resident_id, _count in busiest:
         t = time.perf_counter()
         raw.execute(
-            "SELECT * FROM followup_visit WHERE resident_id = ? ORDER BY visit_date", (resident_id.hex,)
+            "SELECT * FROM followup_visit WHERE resident_id = ? ORDER BY visit_date", (id_param(resident_id),)
         ).fetchall()
         base.append((time.perf_counter() - t) * 1000)
     raw.close()
@@ -881,9 +939,12 @@ def bench_sync(seed: int, log: Log, changes: int = 100_000, *, encrypt: bool = F
         export_s = time.perf_counter() - t
         (bundle,) = [b for b in result.bundles if b.path]
         with sqlite3.connect(vp.db_file) as c:
-            rows = c.execute(
-                "SELECT origin, seq, entity, row_id, hlc, scope, user_id, data FROM change_log"
-            ).fetchall()
+            rows = [  # as the bundle carries them: ids as hex, payloads as JSON text
+                (id_hex(o), seq, e, id_hex(r), h, sc, id_hex(u), unpack(d))
+                for o, seq, e, r, h, sc, u, d in c.execute(
+                    "SELECT origin, seq, entity, row_id, hlc, scope, user_id, data FROM change_log"
+                )
+            ]
             visit_lines = [r[7] for r in rows if r[2] == "followup_visit"]
         logged = len(rows)  # every change in the village's log, whoever wrote it
         t = time.perf_counter()
@@ -992,6 +1053,8 @@ def run_bench(
         gc.freeze()
 
     metrics: list[Metric] = []
+    if wanted("store.bytes_per_resident"):
+        metrics.append(bench_store_size(folder / "cunyi.db", scale, log))
     clean_heap()
     if any(wanted(f"search.{k}") for k in _BASELINE_SQL):
         log("search …")

@@ -470,7 +470,6 @@ def _household(p: _People, village: Village, groups: list[VillageGroup], members
 
 def _choice(resident_id, field, code, event_date=None) -> dict:
     return {
-        "id": new_id(),
         "resident_id": resident_id,
         "field": field,
         "code": code,

@@ -39,6 +39,7 @@ from sqlalchemy import bindparam, event, func, select, update
 from sqlalchemy.orm import Session
 
 from app.models import AuditEntry, Peer, Profile, Setting, new_id, utcnow
+from app.models.base import as_uuid
 from app.services.access.actor import actor
 
 log = logging.getLogger(__name__)
@@ -178,7 +179,7 @@ def _canonical(name: str, value):
     if value is None:
         return None
     if name in UUIDS:
-        return (value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))).hex
+        return as_uuid(value).hex  # a UUID, its text, or the 16 bytes stored
     if name == "at":
         if not isinstance(value, dt.datetime):
             value = dt.datetime.fromisoformat(str(value))
@@ -293,9 +294,7 @@ def _chain(session: Session, items: Iterable, heads: dict | None = None) -> None
 
 
 def _uuid_or_none(value) -> uuid.UUID | None:
-    if value is None or isinstance(value, uuid.UUID):
-        return value
-    return uuid.UUID(str(value))
+    return as_uuid(value)
 
 
 def _chain_pending(session: Session, _flush_context, _instances) -> None:

@@ -152,8 +152,11 @@ class _Id(uuid.UUID):
     @classmethod
     def of(cls, raw) -> _Id:
         # Built without UUID.__init__'s parsing (a tenth of the cost): ``raw`` is a stored id,
-        # 32 hex digits on SQLite, a UUID or its dashed text elsewhere.
-        value = raw.int if isinstance(raw, uuid.UUID) else int(raw.replace("-", ""), 16)
+        # 16 bytes on SQLite, a UUID or its text elsewhere.
+        if isinstance(raw, bytes):
+            value = int.from_bytes(raw)
+        else:
+            value = raw.int if isinstance(raw, uuid.UUID) else int(raw.replace("-", ""), 16)
         obj = object.__new__(cls)
         object.__setattr__(obj, "int", value)
         object.__setattr__(obj, "is_safe", _UNKNOWN)

@@ -234,8 +234,8 @@ def _places(session: Session, scope: Scope, villages, groups) -> _Places:
     """Each resident's (village id, group id), keyed by the UUIDs the indicators share."""
     uid = resident_ids(session)
     # hash-caching ids (resident_ids) for the villages and groups too: the places are dict keys
-    village_of = {key: uid(v.id) for v in villages for key in (v.id.hex, str(v.id), v.id)}
-    group_of = {key: uid(g.id) for g in groups for key in (g.id.hex, str(g.id), g.id)}
+    village_of = {key: uid(v.id) for v in villages for key in (v.id.hex, str(v.id), v.id, v.id.bytes)}
+    group_of = {key: uid(g.id) for g in groups for key in (g.id.hex, str(g.id), g.id, g.id.bytes)}
     numbers: dict[tuple, int] = {}
     index = {}
     for rid, vid, gid, *_rest in resident_rows(session, scope):
@@ -264,7 +264,7 @@ def _evaluate_one(session, ind: Indicator, period, scope, villages, where: _Plac
     own_num = own_den = 0  # entries that are not residents: placed by their village, or the township's own
     if unplaced:
         uid = resident_ids(session)
-        village_uid = {key: uid(v.id) for v in villages for key in (v.id.hex, str(v.id), v.id)}
+        village_uid = {key: uid(v.id) for v in villages for key in (v.id.hex, str(v.id), v.id, v.id.bytes)}
         for e in entries:
             if e.resident_id in where.index or not e.label:  # a resident outside the report's villages
                 continue
@@ -376,7 +376,7 @@ def _other_lines(
 ) -> list[ResidentLine]:
     """Lines for the entries that are not residents (activities), by the village they belong to;
     the township's own only in a report of the whole township."""
-    village_of = {key: v for v in villages for key in (v.id.hex, str(v.id), v.id)}
+    village_of = {key: v for v in villages for key in (v.id.hex, str(v.id), v.id, v.id.bytes)}
     lines = []
     for rid, e in entries.items():
         if rid in residents or not e.label or (e.village_id is None and scope.village_ids is not None):
@@ -393,7 +393,7 @@ def _lines(session: Session, entries: dict, villages: list[VillageRef], group_id
     """The residents of ``entries`` with their archive number, name, village and group, read in a
     few large queries (ids raw, as the indicators read them)."""
     uid = resident_ids(session)
-    village_of = {key: v for v in villages for key in (v.id.hex, str(v.id), v.id)}
+    village_of = {key: v for v in villages for key in (v.id.hex, str(v.id), v.id, v.id.bytes)}
     group_names = {}
     for gid, name in session.execute(
         select(raw_id(VillageGroup.id), VillageGroup.name).where(

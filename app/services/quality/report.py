@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import FollowupVisit, Peer, ProgramEnrolment, Resident, User, Village
+from app.models.base import id_hex
 from app.services.access import authz
 from app.services.errors import Message, NotFound, Translate, UserError
 from app.services.indicators import Period
@@ -216,10 +217,8 @@ def _village_scope(session: Session, village_code: str | None) -> dict[uuid.UUID
 
 
 def _hex(value) -> str | None:
-    """A UUID column read raw (hex text on SQLite; a UUID from some drivers) as hex text."""
-    if value is None or (isinstance(value, str) and len(value) == 32):
-        return value
-    return value.hex if isinstance(value, uuid.UUID) else str(value).replace("-", "")
+    """A UUID column read raw (16 bytes on SQLite; a UUID from some drivers) as hex text."""
+    return id_hex(value)
 
 
 def _raw(column):

@@ -12,11 +12,12 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import Uuid, and_, case, column, func, literal, or_, select, table
+from sqlalchemy import and_, case, column, func, literal, or_, select, table
 from sqlalchemy.orm import Session
 
 from app import search_index
 from app.models import ProgramEnrolment, Resident, ResidentChoice, ResidentSearchKey, Village, VillageGroup
+from app.models.base import Id
 from app.services.access import authz
 from app.services.records.pinyin_keys import GIVEN_MARK
 from app.services.records.validators import age_on, halfwidth, mask_id
@@ -141,7 +142,7 @@ def _match_ids(session: Session, kind: str, q: str):
             else_=2,
         )
         if session.get_bind().dialect.name == "sqlite":
-            fts = table(search_index.TABLE, column("resident_id", Uuid), column("digits"))
+            fts = table(search_index.TABLE, column("resident_id", Id), column("digits"))
             matched = select(fts.c.resident_id).where(fts.c.digits.op("MATCH")(search_index.fts_phrase(q)))
             cond = R.id.in_(matched)
         else:

@@ -51,6 +51,7 @@ from app.models import (
     Village,
     utcnow,
 )
+from app.models.base import id_param, is_id, json_text
 from app.services.access import audit
 from app.services.access.actor import actor
 
@@ -101,13 +102,20 @@ def _sqlite_param(column: sa.Column):
     if isinstance(t, sa.DateTime):
         return _sqlite_datetime
     if isinstance(t, sa.JSON):
-        return json.dumps  # as SQLAlchemy's JSON type does (None is stored as JSON null)
-    return None  # uuid hex, ISO dates, numbers, text and booleans are stored as they travel
+        return json_text  # as the engine's JSON serializer does (None is stored as JSON null)
+    if is_id(t):
+        return _sqlite_id
+    return None  # ISO dates, numbers, text and booleans are stored as they travel
+
+
+def _sqlite_id(v):
+    """An id travelling as hex, as SQLite stores it (16 bytes)."""
+    return None if v is None else id_param(v)
 
 
 def _codec(column: sa.Column):
     t = column.type
-    if isinstance(t, sa.Uuid):
+    if is_id(t):
         return (lambda v: None if v is None else v.hex), (lambda v: None if v is None else uuid.UUID(v))
     if isinstance(t, sa.DateTime):
         return (lambda v: None if v is None else v.isoformat()), (

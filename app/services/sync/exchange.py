@@ -40,6 +40,7 @@ from app.config import Paths
 from app.db import Store, head_revision, is_sqlite
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import BundleRecord, ChangeLog, Peer, Resident, SyncConflict, SyncState, Village, utcnow
+from app.models.base import id_hex, id_param, is_id
 from app.services import settings
 from app.services.access import audit, authz
 from app.services.errors import Message, UserError
@@ -429,22 +430,21 @@ def _values(op: dict) -> dict:
 
 def _lookup(conn, table, column: str, ids: list[str]) -> dict[str, str | None]:
     """``column`` of the rows of ``table`` with these ids (hex), by id; uuids as hex.  On SQLite
-    straight through the driver with the stored hex text, as the merge reads (no per-row binding)."""
+    straight through the driver, as the merge reads (no per-row binding)."""
     out: dict[str, str | None] = {}
     sqlite = conn.dialect.name == "sqlite"
     for i in range(0, len(ids), merge.IN_CHUNK):
         chunk = ids[i : i + merge.IN_CHUNK]
         if sqlite:
             sql = f"SELECT id, {column} FROM {table.name} WHERE id IN ({', '.join('?' * len(chunk))})"
-            rows = conn.exec_driver_sql(sql, tuple(chunk))
+            rows = conn.exec_driver_sql(sql, tuple(id_param(x) for x in chunk))
         else:
             rows = conn.execute(
                 select(table.c.id, table.c[column]).where(table.c.id.in_([uuid.UUID(x) for x in chunk]))
             )
+        as_hex = is_id(table.c[column].type)
         for row_id, value in rows:
-            out[row_id if isinstance(row_id, str) else row_id.hex] = (
-                value.hex if isinstance(value, uuid.UUID) else value
-            )
+            out[id_hex(row_id)] = id_hex(value) if as_hex else value
     return out
 
 

@@ -28,6 +28,8 @@ from sqlalchemy.orm import Session
 
 from app.db import note_changes
 from app.models import ChangeLog, FollowupVisit, OriginMark, Resident, ResidentSearchKey, SyncConflict, new_id
+from app.models.base import id_hex, id_param, is_id, json_text
+from app.models.packing import pack
 from app.services.programmes import followup
 from app.services.records.pinyin_keys import sort_key
 from app.services.records.residents import search_key_rows
@@ -142,12 +144,12 @@ def _apply_entity(
     sqlite = conn.dialect.name == "sqlite"
     t = spec.table
     ids = list({op["r"] for op in ops})
-    if sqlite:  # which rows exist, by their stored hex ids, before loading any of them
+    if sqlite:  # which rows exist, by their stored ids, before loading any of them
         present = []
         for i in range(0, len(ids), IN_CHUNK):
             chunk = ids[i : i + IN_CHUNK]
             sql = f"SELECT id FROM {t.name} WHERE id IN ({', '.join('?' * len(chunk))})"
-            present += [r[0] for r in conn.exec_driver_sql(sql, tuple(chunk))]
+            present += [id_hex(r[0]) for r in conn.exec_driver_sql(sql, tuple(id_param(x) for x in chunk))]
         ids = present
     existing: dict = {}
     for i in range(0, len(ids), IN_CHUNK):
@@ -247,13 +249,19 @@ def _apply_entity(
         ids_ = list(by_row)
         for i in range(0, len(ids_), IN_CHUNK):
             conn.execute(delete(ct).where(ct.c[fk].in_(ids_[i : i + IN_CHUNK])))
-        rows = [{"id": new_id(), fk: rid, **child} for rid, items in by_row.items() for child in items]
+        # Child rows made by a UUID (their key is theirs) or by the database (an integer key).
+        own_id = is_id(ct.c.id.type)
+        rows = [
+            {**({"id": new_id()} if own_id else {}), fk: rid, **child}
+            for rid, items in by_row.items()
+            for child in items
+        ]
         cols = list(rows[0]) if rows else []
-        if rows and sqlite and all(isinstance(ct.c[c].type, (sa.String, sa.Uuid)) for c in cols):
-            # text columns only (a resident's ticked boxes): straight through the driver
+        if rows and sqlite and all(isinstance(ct.c[c].type, sa.String) or is_id(ct.c[c].type) for c in cols):
+            # text and id columns only (a resident's ticked boxes): straight through the driver
             conn.exec_driver_sql(
                 f"INSERT INTO {ct.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                [tuple(r[c].hex if isinstance(r[c], uuid.UUID) else r[c] for c in cols) for r in rows],
+                [tuple(id_param(r[c]) if isinstance(r[c], uuid.UUID) else r[c] for c in cols) for r in rows],
             )
         elif rows:
             conn.execute(insert(ct), rows)
@@ -285,7 +293,7 @@ def _sqlite_inserts(conn, spec: EntitySpec, states: dict, inserts: dict) -> None
         params = []
         for row in rows:
             values = states[row["id"].hex]["values"]
-            out = [row["id"].hex, json.dumps(row["sync_clocks"])]
+            out = [id_param(row["id"]), json_text(row["sync_clocks"])]
             for n, fn in zip(names[2:], convert, strict=True):
                 v = values.get(n)
                 out.append(fn(v) if fn is not None else v)
@@ -320,16 +328,18 @@ def log_ops(session: Session, ops: list[dict]) -> None:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
             [
                 (
-                    op["o"],
+                    id_param(op["o"]),
                     op["s"],
                     op["e"],
-                    op["r"],
+                    id_param(op["r"]),
                     op["h"],
                     op["c"],
-                    op.get("u"),
-                    op["d"]
-                    if isinstance(op["d"], str)
-                    else json.dumps(op["d"], ensure_ascii=False, separators=(",", ":")),
+                    id_param(op["u"]) if op.get("u") else None,
+                    pack(
+                        op["d"]
+                        if isinstance(op["d"], str)
+                        else json.dumps(op["d"], ensure_ascii=False, separators=(",", ":"))
+                    ),
                 )
                 for op in ops
             ],
