@@ -19,6 +19,7 @@ from app.services.access import authz
 from app.services.access.actor import actor, doctor_name
 from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
 from app.services.profile import get_profile
+from app.services.records import sensitive
 from app.services.records.validators import Invalid, clean_lines, clean_text, parse_date
 from app.services.sync import capture
 
@@ -81,15 +82,16 @@ def draft_from_visit(session: Session, visit_id: uuid.UUID) -> ReferralInput:
     classification = (
         CODE_LISTS["visit_class"].label(str(visit.classification)) if visit.classification else ""
     )
+    rows = session.scalars(
+        select(ResidentChoice).where(
+            ResidentChoice.resident_id == visit.resident_id,
+            ResidentChoice.field == "past_disease",
+            ResidentChoice.code != "1",
+        )
+    )
     past = [
         CODE_LISTS["past_disease"].label(c.code) + (f"（{c.event_date}）" if c.event_date else "")
-        for c in session.scalars(
-            select(ResidentChoice).where(
-                ResidentChoice.resident_id == visit.resident_id,
-                ResidentChoice.field == "past_disease",
-                ResidentChoice.code != "1",
-            )
-        )
+        for c in sensitive.visible(session, session.get(Resident, visit.resident_id), rows)
     ]
     drugs = "；".join(
         f"{d['name']} {d.get('mg_per_time', '')}mg 每日{d.get('times_per_day', '')}次" for d in visit.drugs
