@@ -203,19 +203,42 @@ def latest_check(session: Session, resident_id: uuid.UUID) -> uuid.UUID | None:
     )
 
 
-def referral_draft(session: Session, check_id: uuid.UUID) -> ReferralInput:
-    """A referral pre-filled from a check's abnormal results (the doctor completes and issues it)."""
-    resident, values = check_record(session, check_id)
+def _draft(resident_id: uuid.UUID, values: dict, day: dt.date) -> ReferralInput:
+    """A referral pre-filled from a check's values (saved or as typed): its abnormal findings."""
     found = abnormal(values)
     if not found:
         raise _err(QT_TRANSLATE_NOOP("Elderly", "这次体检没有异常结果，无需转诊"))
     return ReferralInput(
-        resident_id=resident.id,
+        resident_id=resident_id,
         impression="老年人健康体检发现异常",
         present_history="；".join(found),
-        issued_on=values["check_date"].isoformat(),
+        issued_on=day.isoformat(),
         issued_by=values.get("doctor") or "",
     )
+
+
+def referral_draft(session: Session, check_id: uuid.UUID) -> ReferralInput:
+    """A referral pre-filled from a check's abnormal results (the doctor completes and issues it)."""
+    resident, values = check_record(session, check_id)
+    return _draft(resident.id, values, values["check_date"])
+
+
+def typed_values(ctx: CheckContext, inp) -> dict:
+    """The form as typed so far, checked field by field; a field that does not pass is not counted
+    (pure: no query while typing)."""
+    c = Checking(CHECK_FORM, inp, today=ctx.today).run()
+    return {k: v for k, v in c.values.items() if not c.failed(k)}
+
+
+def typed_abnormal(ctx: CheckContext, inp) -> tuple[str, ...]:
+    """The abnormal findings of the form as typed: the same rule (:func:`abnormal`) as at save."""
+    return tuple(abnormal(typed_values(ctx, inp)))
+
+
+def typed_referral_draft(ctx: CheckContext, inp) -> ReferralInput:
+    """A referral draft from the form before it is saved (开转诊单 as soon as a finding is entered)."""
+    values = typed_values(ctx, inp)
+    return _draft(ctx.resident_id, values, values.get("check_date") or ctx.today)
 
 
 # ---------------------------------------------------------------- who is due
