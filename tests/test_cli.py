@@ -73,6 +73,10 @@ def test_screenshots_are_written(tmp_path):
         "40-quality-report.png",
         "41-quality-drill-down.png",
         "42-review.png",
+        "46-smi-followup-referral.png",
+        "47-smi-followup-lost.png",
+        "48-smi-followup-died.png",
+        "49-elderly-check-referral.png",
     ]
     assert all(p.stat().st_size > 10_000 for p in out.glob("*.png"))
 

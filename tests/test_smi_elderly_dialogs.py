@@ -171,4 +171,4 @@ def test_typed_abnormal_is_the_saved_rule(store, person):
     typed = elderly.typed_abnormal(ctx, inp)
     with store.transaction() as s:
         saved = elderly.record_check(s, rid, inp, today=ctx.today)
-    assert typed == saved.abnormal == ("空腹血糖7.4mmol/L",)
+    assert tuple(m.render() for m in typed) == saved.abnormal == ("空腹血糖7.4mmol/L",)

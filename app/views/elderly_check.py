@@ -99,7 +99,9 @@ class ElderlyCheckDialog(QDialog):
         found = elderly.typed_abnormal(self.context, self.form.to_input())
         self.refer.setEnabled(bool(found))
         self.findings.setText(
-            self.tr("异常结果：{found}").replace("{found}", "；".join(found)) if found else ""
+            self.tr("异常结果：{found}").replace("{found}", self.tr("；").join(render(m) for m in found))
+            if found
+            else ""
         )
 
     def draft_referral(self):
@@ -152,7 +154,7 @@ class ElderlyCheckDialog(QDialog):
             self,
             self.tr("异常结果"),
             self.tr("体检有异常结果：{found}。是否起草转诊单？").replace(
-                "{found}", "；".join(saved.abnormal)
+                "{found}", self.tr("；").join(render(m) for m in saved.findings)
             ),
         )
         if answer != QMessageBox.Yes:

@@ -113,6 +113,8 @@ class SmiVisitDialog(QDialog):
         lay.addLayout(top)
         lay.addWidget(self.failed)
         lay.addWidget(self.scroll, 1)
+        self.filler = QWidget()  # takes the form's room while it is hidden (失访/死亡)
+        lay.addWidget(self.filler, 1)
         advice = QHBoxLayout()
         advice.addWidget(self.suggestion, 1)
         advice.addWidget(self.refer)
@@ -127,6 +129,8 @@ class SmiVisitDialog(QDialog):
         done = outcome == "done"
         self.scroll.setVisible(done)
         self.failed.setVisible(not done)
+        self.filler.setVisible(not done)
+        self.refer.setVisible(done)
         for key, shown in (("lost_reason", outcome == "lost"), ("death_date", outcome == "died")):
             self.failed_boxes[key].setVisible(shown)
             self.failed.layout().labelForField(self.failed_boxes[key]).setVisible(shown)

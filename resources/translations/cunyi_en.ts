@@ -874,6 +874,22 @@
 <context>
     <name>Elderly</name>
     <message>
+        <source>血压{sbp}/{dbp}mmHg</source>
+        <translation>BP {sbp}/{dbp} mmHg</translation>
+    </message>
+    <message>
+        <source>空腹血糖{glucose}mmol/L</source>
+        <translation>fasting glucose {glucose} mmol/L</translation>
+    </message>
+    <message>
+        <source>{label}异常（{note}）</source>
+        <translation>{label} abnormal ({note})</translation>
+    </message>
+    <message>
+        <source>{label}异常</source>
+        <translation>{label} abnormal</translation>
+    </message>
+    <message>
         <source>下次体检日期应晚于本次体检日期</source>
         <translation>The next check date must be after this check</translation>
     </message>
@@ -931,6 +947,10 @@
     <message>
         <source>异常结果：{found}</source>
         <translation>Abnormal: {found}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
     <message>
         <source>体检发现血压升高。是否将{name}纳入{program}患者健康管理？</source>

@@ -874,6 +874,22 @@
 <context>
     <name>Elderly</name>
     <message>
+        <source>血压{sbp}/{dbp}mmHg</source>
+        <translation>血压{sbp}/{dbp}mmHg</translation>
+    </message>
+    <message>
+        <source>空腹血糖{glucose}mmol/L</source>
+        <translation>空腹血糖{glucose}mmol/L</translation>
+    </message>
+    <message>
+        <source>{label}异常（{note}）</source>
+        <translation>{label}异常（{note}）</translation>
+    </message>
+    <message>
+        <source>{label}异常</source>
+        <translation>{label}异常</translation>
+    </message>
+    <message>
         <source>下次体检日期应晚于本次体检日期</source>
         <translation>下次体检日期应晚于本次体检日期</translation>
     </message>
@@ -931,6 +947,10 @@
     <message>
         <source>异常结果：{found}</source>
         <translation>异常结果：{found}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>；</translation>
     </message>
     <message>
         <source>体检发现血压升高。是否将{name}纳入{program}患者健康管理？</source>

@@ -61,18 +61,35 @@ def raised(values: dict, t: Thresholds = DEFAULT) -> tuple[str, ...]:
     return tuple(out)
 
 
-def abnormal(values: dict, t: Thresholds = DEFAULT) -> list[str]:
-    """The abnormal findings of a check, in words (Chinese, as a referral slip carries them)."""
+def abnormal_findings(values: dict, t: Thresholds = DEFAULT) -> list[Message]:
+    """The abnormal findings of a check, each a message (shown in the user's language while the
+    form is filled; :func:`abnormal` renders them in Chinese for the referral slip)."""
     out = []
     if chronic.HTN in raised(values, t):
-        out.append(f"血压{values.get('sbp') or '-'}/{values.get('dbp') or '-'}mmHg")
+        out.append(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP("Elderly", "血压{sbp}/{dbp}mmHg"),
+                {"sbp": values.get("sbp") or "-", "dbp": values.get("dbp") or "-"},
+            )
+        )
     if chronic.T2DM in raised(values, t):
-        out.append(f"空腹血糖{values['glucose']}mmol/L")
+        out.append(
+            Message(CTX, QT_TRANSLATE_NOOP("Elderly", "空腹血糖{glucose}mmol/L"), {"glucose": values["glucose"]})
+        )
     for key in FINDINGS:
         if values.get(key) == "2":
             note = values.get(f"{key}_text") or ""
-            out.append(f"{CHECK_FORM[key].label}异常" + (f"（{note}）" if note else ""))
+            template = "{label}异常（{note}）" if note else "{label}异常"
+            QT_TRANSLATE_NOOP("Elderly", "{label}异常（{note}）")
+            QT_TRANSLATE_NOOP("Elderly", "{label}异常")
+            out.append(Message(CTX, template, {"label": CHECK_FORM[key].label, "note": note}))
     return out
+
+
+def abnormal(values: dict, t: Thresholds = DEFAULT) -> list[str]:
+    """The abnormal findings of a check, in words (Chinese, as a referral slip carries them)."""
+    return [m.render() for m in abnormal_findings(values, t)]
 
 
 @dataclass(frozen=True)
@@ -85,6 +102,7 @@ class SavedCheck:
     next_check: dt.date
     offers: tuple[str, ...]  # programmes to offer: raised and not yet managed
     abnormal: tuple[str, ...]
+    findings: tuple[Message, ...] = ()  # the same, as messages for the user's language
 
     def as_json(self) -> dict:
         return {
@@ -175,8 +193,9 @@ def record_check(
     session.flush()
     managed = {e.program for e in followup.enrolments_of(session, resident.id) if e.status == "1"}
     offers = tuple(p for p in raised(c.values) if p not in managed)
+    found = tuple(abnormal_findings(c.values))
     return SavedCheck(
-        check.id, resident.id, day, sc.score, sc.level, next_check, offers, tuple(abnormal(c.values))
+        check.id, resident.id, day, sc.score, sc.level, next_check, offers, tuple(str(m) for m in found), found
     )
 
 
@@ -230,9 +249,10 @@ def typed_values(ctx: CheckContext, inp) -> dict:
     return {k: v for k, v in c.values.items() if not c.failed(k)}
 
 
-def typed_abnormal(ctx: CheckContext, inp) -> tuple[str, ...]:
-    """The abnormal findings of the form as typed: the same rule (:func:`abnormal`) as at save."""
-    return tuple(abnormal(typed_values(ctx, inp)))
+def typed_abnormal(ctx: CheckContext, inp) -> tuple[Message, ...]:
+    """The abnormal findings of the form as typed: the same rule (:func:`abnormal_findings`) as at
+    save, as messages for the user's language."""
+    return tuple(abnormal_findings(typed_values(ctx, inp)))
 
 
 def typed_referral_draft(ctx: CheckContext, inp) -> ReferralInput:
