@@ -416,9 +416,7 @@ def test_past_history_code8_on_every_read_path(world, tmp_path, device, user, se
             texts = [i.detail.render() for i in items if i.resident_id == world["pid2"]]
             assert any(_names_it(t) for t in texts) == sees, texts  # its 确诊时间 is refused
             seen = [
-                c
-                for c in conflicts.open_conflicts(s)
-                if c.row_id == world["pid"] and c.field == "choices"
+                c for c in conflicts.open_conflicts(s) if c.row_id == world["pid"] and c.field == "choices"
             ]
             assert len(seen) == 1
             assert any(row["code"] == "8" for row in seen[0].kept + seen[0].lost) == sees
@@ -438,7 +436,9 @@ def _a_choices_conflict(world):
                 row_id=world["pid"],
                 field="choices",
                 kept_value=json.dumps(rows),
-                lost_value=json.dumps([{"field": "past_disease", "code": "2", "note": None, "event_date": None}]),
+                lost_value=json.dumps(
+                    [{"field": "past_disease", "code": "2", "note": None, "event_date": None}]
+                ),
             )
         )
 
@@ -499,5 +499,51 @@ def test_the_edit_form_offers_the_box_only_to_those_who_may_see_it(world, gui_ap
         store.actor = None
     assert len(_codes8(store, world["pid"])) == 1  # kept by a save of a form that never showed it
     with store.session() as s:
-        got = {c.code: c.event_date for c in s.get(Resident, world["pid"]).choices if c.field == "past_disease"}
+        got = {
+            c.code: c.event_date for c in s.get(Resident, world["pid"]).choices if c.field == "past_disease"
+        }
     assert got == {"2": "2015-07", "8": "2018-03"}
+
+
+def test_a_referral_of_the_programme_is_listed_only_to_those_who_may_know(world):
+    """开转诊单 from the 专项随访 form makes a referral of programme ``smi``: the referral lists, the
+    review queue's overdue referrals and the slip know it only for those who see the programme."""
+    from app.services import printing
+    from app.services.printing import Labels
+    from app.services.programmes import referral
+
+    store = world["a"].store
+    _as(store, "li")
+    try:
+        with store.transaction() as s:
+            made = referral.create_referral(
+                s,
+                referral.ReferralInput(
+                    resident_id=world["pid"],
+                    program="smi",
+                    to_institution="县精神卫生中心",
+                    impression="专项随访（不稳定）",
+                    issued_on=TODAY.isoformat(),
+                    issued_by="李医生",
+                ),
+                today=TODAY,
+            ).id
+    finally:
+        store.actor = None
+    for user, sees in (("li", True), ("wang", False)):
+        _as(store, user)
+        try:
+            with store.session() as s:
+                listed = [r.id for r in referral.list_referrals(s, today=TODAY)]
+                assert (made in listed) == sees
+                assert (made in [r.id for r in referral.open_referrals(s)]) == sees
+                assert (made in [r.id for r in referral.list_referrals(s, resident_id=world["pid"])]) == sees
+                if sees:
+                    assert printing.referral_pdf(s, made, Labels())
+                else:
+                    with pytest.raises(UserError):
+                        referral.find_referral(s, made)
+                    with pytest.raises(UserError):
+                        printing.referral_pdf(s, made, Labels())
+        finally:
+            store.actor = None

@@ -73,7 +73,11 @@ class SmiVisitDialog(QDialog):
         self.setWindowTitle(self.tr("专项随访 — {name}").replace("{name}", context.name))
         self.resize(780, 720)
         self.outcome = QComboBox()
-        for code, label in (("done", self.tr("已随访")), ("lost", self.tr("失访")), ("died", self.tr("死亡"))):
+        for code, label in (
+            ("done", self.tr("已随访")),
+            ("lost", self.tr("失访")),
+            ("died", self.tr("死亡")),
+        ):
             self.outcome.addItem(label, code)
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
         top = QFormLayout()

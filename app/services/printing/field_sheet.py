@@ -16,10 +16,10 @@ from app.codes import CODE_LISTS
 from app.services.printing.layout import (
     FONT,
     Labels,
+    label_style,
     markup,
     numbered_canvas,
     page_numbers,
-    label_style,
     para_style,
     register_font,
 )

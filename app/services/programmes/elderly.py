@@ -75,7 +75,9 @@ def abnormal_findings(values: dict, t: Thresholds = DEFAULT) -> list[Message]:
         )
     if chronic.T2DM in raised(values, t):
         out.append(
-            Message(CTX, QT_TRANSLATE_NOOP("Elderly", "空腹血糖{glucose}mmol/L"), {"glucose": values["glucose"]})
+            Message(
+                CTX, QT_TRANSLATE_NOOP("Elderly", "空腹血糖{glucose}mmol/L"), {"glucose": values["glucose"]}
+            )
         )
     for key in FINDINGS:
         if values.get(key) == "2":
@@ -195,7 +197,15 @@ def record_check(
     offers = tuple(p for p in raised(c.values) if p not in managed)
     found = tuple(abnormal_findings(c.values))
     return SavedCheck(
-        check.id, resident.id, day, sc.score, sc.level, next_check, offers, tuple(str(m) for m in found), found
+        check.id,
+        resident.id,
+        day,
+        sc.score,
+        sc.level,
+        next_check,
+        offers,
+        tuple(str(m) for m in found),
+        found,
     )
 
 

@@ -220,9 +220,7 @@ def form_context(session: Session, resident_id: uuid.UUID | None = None) -> Form
     else:
         initial = resident_form.RESIDENT_FORM.input_type(enrolled_by=doctor, responsible_doctor=doctor)
         boxes = sensitive.may_record(session, info.code if info.is_village else None, doctor)
-    return FormContext(
-        not info.is_village, info.institution, villages, doctor, initial, resident_id, boxes
-    )
+    return FormContext(not info.is_village, info.institution, villages, doctor, initial, resident_id, boxes)
 
 
 @dataclass(frozen=True)

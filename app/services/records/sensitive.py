@@ -83,7 +83,9 @@ def keep_hidden(choices: list[dict], kept: list[Any]) -> list[dict]:
     out = [
         c
         for c in choices
-        if not (c["field"] in fields and c["code"] is not None and c["code"] == CODE_LISTS[c["field"]].none_code)
+        if not (
+            c["field"] in fields and c["code"] is not None and c["code"] == CODE_LISTS[c["field"]].none_code
+        )
     ]
     for r in kept:
         if (r.field, r.code) not in have:
