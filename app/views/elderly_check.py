@@ -57,7 +57,7 @@ class ElderlyCheckDialog(QDialog):
         self.findings = QLabel()
         self.findings.setWordWrap(True)
         self.findings.setStyleSheet("color: #b45309;")
-        self.refer = QPushButton(self.tr("开转诊单"))
+        self.refer = QPushButton(self.tr("开转诊单…"))
         self.refer.setToolTip(self.tr("体检有异常结果时，可先起草转诊单（体检仍需保存）"))
         self.refer.setAutoDefault(False)
         self.refer.clicked.connect(self.draft_referral)

@@ -106,7 +106,7 @@ class SmiVisitDialog(QDialog):
         self.suggestion = QLabel()
         self.suggestion.setStyleSheet("font-weight: bold;")
         self.suggestion.setWordWrap(True)
-        self.refer = QPushButton(self.tr("开转诊单"))
+        self.refer = QPushButton(self.tr("开转诊单…"))
         self.refer.setToolTip(self.tr("评估为不稳定时，先起草转诊单（随访仍需保存）"))
         self.refer.setAutoDefault(False)
         self.refer.clicked.connect(self.draft_referral)

@@ -921,8 +921,8 @@
         <translation>{name}, age {age}, record no. {no}</translation>
     </message>
     <message>
-        <source>开转诊单</source>
-        <translation>Draft referral</translation>
+        <source>开转诊单…</source>
+        <translation>New referral…</translation>
     </message>
     <message>
         <source>体检有异常结果时，可先起草转诊单（体检仍需保存）</source>
@@ -6494,8 +6494,8 @@
         <translation>Cause of death</translation>
     </message>
     <message>
-        <source>开转诊单</source>
-        <translation>Draft referral</translation>
+        <source>开转诊单…</source>
+        <translation>New referral…</translation>
     </message>
     <message>
         <source>评估为不稳定时，先起草转诊单（随访仍需保存）</source>

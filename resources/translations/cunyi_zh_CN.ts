@@ -921,8 +921,8 @@
         <translation>{name}，{age}岁，档案编号 {no}</translation>
     </message>
     <message>
-        <source>开转诊单</source>
-        <translation>开转诊单</translation>
+        <source>开转诊单…</source>
+        <translation>开转诊单…</translation>
     </message>
     <message>
         <source>体检有异常结果时，可先起草转诊单（体检仍需保存）</source>
@@ -6494,8 +6494,8 @@
         <translation>死亡原因</translation>
     </message>
     <message>
-        <source>开转诊单</source>
-        <translation>开转诊单</translation>
+        <source>开转诊单…</source>
+        <translation>开转诊单…</translation>
     </message>
     <message>
         <source>评估为不稳定时，先起草转诊单（随访仍需保存）</source>
