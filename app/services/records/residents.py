@@ -216,7 +216,7 @@ def form_context(session: Session, resident_id: uuid.UUID | None = None) -> Form
     if resident_id is not None:
         resident = get_resident(session, resident_id)
         initial = resident_input_from(resident)
-        boxes = sensitive.may_see(session, resident)
+        boxes = sensitive.offers_box(session, resident)
     else:
         initial = resident_form.RESIDENT_FORM.input_type(enrolled_by=doctor, responsible_doctor=doctor)
         boxes = sensitive.may_record(session, info.code if info.is_village else None, doctor)

@@ -57,6 +57,15 @@ def may_record(session: Session, village_code: str | None, responsible: str | No
     return authz.may_see_sensitive(session, village_code, responsible or who.display_name)
 
 
+def offers_box(session: Session, resident: Any) -> bool:
+    """Whether the edit form of ``resident`` shows the sensitive boxes: to who may see them, and to
+    the record's responsible doctor (unticked if the rows are another's to see) — never depending
+    on whether a box is ticked, so its absence tells nothing."""
+    return may_see(session, resident) or may_record(
+        session, authz.village_code(session, resident.village_id), resident.responsible_doctor
+    )
+
+
 def visible(session: Session, resident: Any, rows: Iterable[Any] | None = None) -> list[Any]:
     """The choice rows of ``resident`` (or ``rows`` of theirs) the acting user may see."""
     rows = list(resident.choices if rows is None else rows)
