@@ -35,6 +35,10 @@ class CodeList:
     none_code: str | None = None
     # The code whose choice asks for a free-text detail (其他 ...).
     other_code: str | None = None
+    # Codes that tell a reader the resident is in a sensitive programme (严重精神障碍): a box of
+    # them is shown, printed and exported only to those who may see that programme
+    # (:mod:`app.services.records.sensitive`).
+    sensitive_codes: tuple[str, ...] = ()
     _by_code: dict[str, Code] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -236,6 +240,7 @@ _LISTS: list[CodeList] = [
         multi=True,
         none_code="1",
         other_code="13",
+        sensitive_codes=("8",),
     ),
     _cl(
         "family_disease",
@@ -1158,4 +1163,5 @@ def load_overrides(path: Path) -> None:
             multi=old.multi,
             none_code=old.none_code,
             other_code=old.other_code,
+            sensitive_codes=old.sensitive_codes,
         )

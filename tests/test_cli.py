@@ -39,7 +39,8 @@ def test_init_demo_3000_and_gui_smoke(tmp_path):
 def test_screenshots_are_written(tmp_path):
     d = str(tmp_path / "D")
     cunyi("--data-dir", d, "init", "--role", "village", "--code", "110105001101", "--name", "测试村")
-    cunyi("--data-dir", d, "demo", "--residents", "300")
+    # 600 residents, seed 1: the demo's 严重精神障碍 patients (≈0.4%) include one under management
+    cunyi("--data-dir", d, "demo", "--residents", "600", "--seed", "1")
     out = tmp_path / "shots"
     r = cunyi("--data-dir", d, "gui", "--screenshots", str(out))
     assert r.returncode == 0, r.stderr
@@ -73,6 +74,10 @@ def test_screenshots_are_written(tmp_path):
         "40-quality-report.png",
         "41-quality-drill-down.png",
         "42-review.png",
+        "46-smi-followup-referral.png",
+        "47-smi-followup-lost.png",
+        "48-smi-followup-died.png",
+        "49-elderly-check-referral.png",
     ]
     assert all(p.stat().st_size > 10_000 for p in out.glob("*.png"))
 

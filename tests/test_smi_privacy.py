@@ -9,16 +9,24 @@ import csv
 import json
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from app.cli import main
 from app.db import Store
-from app.models import AuditEntry, ProgramEnrolment, Resident, SmiRegistration, SmiVisit
+from app.models import (
+    AuditEntry,
+    ProgramEnrolment,
+    Resident,
+    ResidentChoice,
+    SmiRegistration,
+    SmiVisit,
+    SyncConflict,
+)
 from app.services.access import accounts, audit_review
 from app.services.errors import UserError
 from app.services.indicators import REGISTRY, Period, Scope, smi_elderly  # noqa: F401 (declares them)
 from app.services.programmes import smi, worklist
-from app.services.records import overview, roster, search
+from app.services.records import overview, residents, roster, search
 from tests.synckit import TODAY, county, round_trip
 
 PASSWORD = "村医-secret-1"
@@ -62,8 +70,41 @@ def world(tmp_path_factory):
     with va.store.transaction() as s:
         smi.record_visit(s, archive, smi.input_with(visit_date=TODAY.isoformat(), danger="0"), today=TODAY)
     va.store.actor = None
+    # 既往史 严重精神障碍 (past disease 8): the patient's, and a second resident's who is not (yet)
+    # registered, whose responsible doctor is 李医生
+    with va.store.session() as s:
+        pid2 = s.scalars(select(Resident.id).order_by(Resident.archive_no)).all()[1]
+    _history(va.store, pid, {"2": "2015-06", "8": "2018-03"})
+    _history(va.store, pid2, {"8": "2020-01"}, responsible_doctor="李医生")
     round_trip(town, [va, vb], root, "smi")
-    return {"town": town, "a": va, "b": vb, "pid": pid, "name": name, "archive": archive, "root": root}
+    with town.store.transaction() as s:  # a date the form now refuses, for the review queue
+        s.execute(
+            update(ResidentChoice)
+            .where(ResidentChoice.resident_id == pid2, ResidentChoice.code == "8")
+            .values(event_date="1800-01")
+        )
+    return {
+        "town": town,
+        "a": va,
+        "b": vb,
+        "pid": pid,
+        "pid2": pid2,
+        "name": name,
+        "archive": archive,
+        "root": root,
+    }
+
+
+def _history(store: Store, rid, past: dict, **columns) -> None:
+    """Set a resident's past diseases (as the system, through the form's save)."""
+    with store.transaction() as s:
+        r = s.get(Resident, rid)
+        inp = residents.resident_input_from(r)
+        inp.past_diseases = past
+        inp.family = {rel: [c for c in codes if c != "8"] for rel, codes in (inp.family or {}).items()}
+        for key, value in columns.items():
+            setattr(inp, key, value)
+        residents.save_resident(s, inp, resident_id=rid, today=TODAY)
 
 
 def _search_tags(store, name) -> list[str]:
@@ -265,3 +306,244 @@ def test_gui_search_shows_the_tag_only_to_those_who_may_know(world, gui_app, qtb
         assert ("专项" in tags) == sees
     finally:
         store.actor = None
+
+
+# ------------------------------------------------------------------ 既往史 严重精神障碍 (past disease 8)
+
+SMI_WORDS = ("严重精神障碍", "Severe mental disorder")
+USERS = [
+    ("a", "li", True),
+    ("a", "wang", False),
+    ("town", "mh", True),
+    ("town", "plain", False),
+    ("town", "boss", False),
+]
+
+
+def _codes8(store, rid) -> list[ResidentChoice]:
+    with store.session() as s:
+        return list(
+            s.scalars(
+                select(ResidentChoice).where(
+                    ResidentChoice.resident_id == rid,
+                    ResidentChoice.field == "past_disease",
+                    ResidentChoice.code == "8",
+                )
+            )
+        )
+
+
+def _pdf_text(data: bytes, tmp_path) -> str:
+    import re
+    import subprocess
+
+    path = tmp_path / "doc.pdf"
+    path.write_bytes(data)
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return re.sub(r"\s+", "", out)
+
+
+def _xlsx_text(path) -> str:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    return "\n".join(str(c) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for c in row)
+
+
+def _names_it(text: str) -> bool:
+    return any(w.replace(" ", "") in text.replace(" ", "") for w in SMI_WORDS)
+
+
+@pytest.mark.parametrize("device,user,sees", USERS)
+def test_past_history_code8_on_every_read_path(world, tmp_path, device, user, sees):
+    """Every read of the 个人基本信息表 as each user: the form (its initial values and whether it
+    offers the box), the resident page, search tags, the printed 个人基本信息表 and record cover,
+    the residents export (csv and xlsx), the audit CSV, every indicator's drill-down, the review
+    queue and the conflicts list."""
+    from app.services import printing
+    from app.services.printing import Labels, personal_record
+
+    store = world[device].store
+    _as(store, user)
+    try:
+        for rid in (world["pid"], world["pid2"]):
+            with store.session() as s:
+                ctx = residents.form_context(s, rid)  # the enrolment/edit form
+                assert ("8" in ctx.initial.past_diseases) == sees
+                assert ctx.sensitive_boxes == sees
+                page = overview.resident_overview(s, rid, today=TODAY)  # the resident page
+                assert any(c.code == "8" for c in page.choices if c.field == "past_disease") == sees
+                r = s.get(Resident, rid)
+                shown = [f"{x.label}{x.value}" for x in personal_record.record_data(s, rid, Labels()).rows]
+                assert any("严重精神障碍" in t for t in shown) == sees
+                record_pdf = printing.record_pdf(s, r.archive_no, Labels())
+                cover_pdf = printing.cover_pdf(s, r.archive_no, Labels())
+                tags = [t for row in search.search_residents(s, r.name) if row.id == rid for t in row.tags]
+            assert _names_it(_pdf_text(record_pdf, tmp_path)) == sees  # the printed form / paper archive
+            assert not _names_it(_pdf_text(cover_pdf, tmp_path))  # the cover names no disease to anyone
+            assert ("smi" in tags) == (sees and rid == world["pid"])  # a tag only for the enrolment
+        assert world["pid"] != world["pid2"]
+        with store.session() as s:
+            roster.export_residents(s, tmp_path / "out.csv")
+            roster.export_residents(s, tmp_path / "out.xlsx")
+        csv_text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
+        # the roster layout has no past-history column: it names the disorder to no one (and if it
+        # gains one, the boxes it reads are the visible ones: roster.export_residents)
+        assert world["name"] in csv_text and not _names_it(csv_text)
+        assert not _names_it(_xlsx_text(tmp_path / "out.xlsx"))
+        with store.session() as s:
+            # every indicator's drill-down: no reason names the disorder to those who may not see it
+            import app.services.indicators.services  # noqa: F401 - declares the service indicators
+
+            mine = {world["pid"], world["pid2"]}
+            reasons = [
+                e.reason.render()
+                for ind in REGISTRY.values()
+                for e in ind.compute(s, Period.year(TODAY.year), Scope())
+                if e.resident_id in mine and e.reason is not None
+            ]
+            assert any(_names_it(t) for t in reasons) == sees, reasons
+        if device != "town":
+            return
+        with store.session() as s:
+            audit_review.export_csv(s, tmp_path / "audit.csv")
+        assert not _names_it((tmp_path / "audit.csv").read_text(encoding="utf-8-sig"))
+        from app.services.quality import review
+        from app.services.sync import conflicts
+
+        with store.session() as s:
+            items = review.review_queue(s, today=TODAY, kinds=("invalid", "conflict"))
+            texts = [i.detail.render() for i in items if i.resident_id == world["pid2"]]
+            assert any(_names_it(t) for t in texts) == sees, texts  # its 确诊时间 is refused
+            seen = [
+                c for c in conflicts.open_conflicts(s) if c.row_id == world["pid"] and c.field == "choices"
+            ]
+            assert len(seen) == 1
+            assert any(row["code"] == "8" for row in seen[0].kept + seen[0].lost) == sees
+    finally:
+        store.actor = None
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _a_choices_conflict(world):
+    """An open conflict on the patient's ticked boxes at the township (what the review queue lists)."""
+    rows = [{"field": "past_disease", "code": "8", "note": None, "event_date": "2018-03"}]
+    with world["town"].store.transaction() as s:
+        s.add(
+            SyncConflict(
+                kind="field",
+                entity="resident",
+                row_id=world["pid"],
+                field="choices",
+                kept_value=json.dumps(rows),
+                lost_value=json.dumps(
+                    [{"field": "past_disease", "code": "2", "note": None, "event_date": None}]
+                ),
+            )
+        )
+
+
+def test_code8_rows_travel_only_where_they_may_be_seen(world):
+    """The boxes are children of the resident row: the township and the owning village hold them,
+    the second village nothing (as for the SMI records themselves)."""
+    for device, n in (("a", 1), ("town", 1), ("b", 0)):
+        assert len(_codes8(world[device].store, world["pid"])) == n
+        assert len(_codes8(world[device].store, world["pid2"])) == n
+
+
+def test_an_unauthorised_save_keeps_the_code8_row(world):
+    """王医生 edits the record through the form's save (and the CLI's correction): the box they do not
+    see stays, with its date; a 无 they tick beside it is dropped, not saved as a contradiction."""
+    store = world["a"].store
+    before = {(c.code, c.event_date) for c in _codes8(store, world["pid2"])}
+    _as(store, "wang")
+    try:
+        with store.transaction() as s:
+            inp = residents.resident_input_from(s.get(Resident, world["pid2"]))
+            assert "8" not in inp.past_diseases
+            inp.past_diseases = {"1": ""}  # 无, as far as they can see
+            inp.phone = "13900001111"
+            residents.save_resident(s, inp, resident_id=world["pid2"], today=TODAY)
+        with store.transaction() as s:
+            residents.correct_resident(s, world["archive"], {"phone": "13900002222"})
+    finally:
+        store.actor = None
+    assert {(c.code, c.event_date) for c in _codes8(store, world["pid2"])} == before
+    assert len(_codes8(store, world["pid"])) == 1
+    with store.session() as s:
+        r = s.get(Resident, world["pid2"])
+        assert r.phone == "13900001111"
+        assert sorted(r.choice_codes("past_disease")) == ["8"]  # not 无 beside it
+        assert sorted(s.get(Resident, world["pid"]).choice_codes("past_disease")) == ["2", "8"]
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("user,sees", [("li", True), ("wang", False)])
+def test_the_edit_form_offers_the_box_only_to_those_who_may_see_it(world, gui_app, qtbot, user, sees):
+    from app.views.enrolment_form import EnrolmentDialog
+
+    store = world["a"].store
+    _as(store, user)
+    try:
+        dialog = EnrolmentDialog(store, resident_id=world["pid"])
+        qtbot.addWidget(dialog)
+        checks = dialog.form.disease_checks
+        assert ("8" in checks) == sees
+        assert not any("严重精神障碍" in b.text() for b in checks.values()) or sees
+        if sees:
+            assert checks["8"].isChecked()
+        assert checks["2"].isChecked()
+        dialog.form.disease_dates["2"].setText("2015-07")
+        assert dialog.save()
+    finally:
+        store.actor = None
+    assert len(_codes8(store, world["pid"])) == 1  # kept by a save of a form that never showed it
+    with store.session() as s:
+        got = {
+            c.code: c.event_date for c in s.get(Resident, world["pid"]).choices if c.field == "past_disease"
+        }
+    assert got == {"2": "2015-07", "8": "2018-03"}
+
+
+def test_a_referral_of_the_programme_is_listed_only_to_those_who_may_know(world):
+    """开转诊单 from the 专项随访 form makes a referral of programme ``smi``: the referral lists, the
+    review queue's overdue referrals and the slip know it only for those who see the programme."""
+    from app.services import printing
+    from app.services.printing import Labels
+    from app.services.programmes import referral
+
+    store = world["a"].store
+    _as(store, "li")
+    try:
+        with store.transaction() as s:
+            made = referral.create_referral(
+                s,
+                referral.ReferralInput(
+                    resident_id=world["pid"],
+                    program="smi",
+                    to_institution="县精神卫生中心",
+                    impression="专项随访（不稳定）",
+                    issued_on=TODAY.isoformat(),
+                    issued_by="李医生",
+                ),
+                today=TODAY,
+            ).id
+    finally:
+        store.actor = None
+    for user, sees in (("li", True), ("wang", False)):
+        _as(store, user)
+        try:
+            with store.session() as s:
+                listed = [r.id for r in referral.list_referrals(s, today=TODAY)]
+                assert (made in listed) == sees
+                assert (made in [r.id for r in referral.open_referrals(s)]) == sees
+                assert (made in [r.id for r in referral.list_referrals(s, resident_id=world["pid"])]) == sees
+                if sees:
+                    assert printing.referral_pdf(s, made, Labels())
+                else:
+                    with pytest.raises(UserError):
+                        referral.find_referral(s, made)
+                    with pytest.raises(UserError):
+                        printing.referral_pdf(s, made, Labels())
+        finally:
+            store.actor = None

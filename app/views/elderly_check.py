@@ -1,10 +1,21 @@
 """老年人健康体检 dialog: the check form built from its field table (the enrolment form's layout), the
-self-care score shown as the five levels are chosen, and after saving the offers that follow: a raised
-blood pressure or glucose offers chronic-disease management, abnormal results a referral draft."""
+self-care score shown as the five levels are chosen, 开转诊单 enabled as soon as an abnormal result is
+entered (the rule the save uses, :func:`elderly.typed_abnormal`), and after saving the offers that
+follow: a raised blood pressure or glucose offers chronic-disease management, abnormal results a
+referral draft (unless one was issued from this check already)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QScrollArea, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+)
 
 from app.db import Store
 from app.services.errors import UserError, ValidationError
@@ -13,7 +24,7 @@ from app.services.programmes.elderly_form import CHECK_FORM, SELFCARE_KEYS
 from app.services.records.residents import FormContext
 from app.views.enrolment_form import EnrolmentForm
 from app.views.operations import Op
-from app.views.widgets import ErrorLabel, code_label, render
+from app.views.widgets import ErrorLabel, code_label, on_any_change, render
 
 
 class ElderlyCheckDialog(QDialog):
@@ -41,6 +52,16 @@ class ElderlyCheckDialog(QDialog):
         self.score.setStyleSheet("font-weight: bold;")
         for key in SELFCARE_KEYS:
             self.form.editors[key].main.currentIndexChanged.connect(self.update_score)
+        # abnormal results: a referral can be drafted now, before the check is saved
+        self.referral_id = None
+        self.findings = QLabel()
+        self.findings.setWordWrap(True)
+        self.findings.setStyleSheet("color: #b45309;")
+        self.refer = QPushButton(self.tr("开转诊单…"))
+        self.refer.setToolTip(self.tr("体检有异常结果时，可先起草转诊单（体检仍需保存）"))
+        self.refer.setAutoDefault(False)
+        self.refer.clicked.connect(self.draft_referral)
+        on_any_change(self.form, self.update_findings)
         self.summary = ErrorLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Save).setText(self.tr("保存"))
@@ -51,9 +72,14 @@ class ElderlyCheckDialog(QDialog):
         lay.addWidget(header)
         lay.addWidget(scroll, 1)
         lay.addWidget(self.score)
+        found = QHBoxLayout()
+        found.addWidget(self.findings, 1)
+        found.addWidget(self.refer)
+        lay.addLayout(found)
         lay.addWidget(self.summary)
         lay.addWidget(buttons)
         self.update_score()
+        self.update_findings()
         self.form.editors["check_date"].main.setFocus()
 
     def update_score(self) -> None:
@@ -69,6 +95,28 @@ class ElderlyCheckDialog(QDialog):
             .replace("{level}", code_label("selfcare_level", result.level))
         )
 
+    def update_findings(self) -> None:
+        found = elderly.typed_abnormal(self.context, self.form.to_input())
+        self.refer.setEnabled(bool(found))
+        self.findings.setText(
+            self.tr("异常结果：{found}").replace("{found}", self.tr("；").join(render(m) for m in found))
+            if found
+            else ""
+        )
+
+    def draft_referral(self):
+        """The referral slip now, from the check as typed (the save's rule, one source of truth)."""
+        from app.views.referral_dialog import ReferralDialog
+
+        inp, ctx = self.form.to_input(), self.context
+        draft = Op(self, self.store, lambda _s: elderly.typed_referral_draft(ctx, inp)).run()
+        if draft is None:
+            return None
+        dialog = ReferralDialog(self.store, draft, self)
+        dialog.saved.connect(lambda rid: setattr(self, "referral_id", rid))
+        dialog.open()
+        return dialog
+
     def save(self) -> bool:
         inp = self.form.to_input()
         rid = self.context.resident_id
@@ -78,7 +126,7 @@ class ElderlyCheckDialog(QDialog):
         self.saved = saved
         for program in saved.offers:
             self.offer_management(program)
-        if saved.abnormal:
+        if saved.abnormal and self.referral_id is None:  # not twice: one was issued from this check
             self.offer_referral(saved)
         self.accept()
         return True
@@ -106,7 +154,7 @@ class ElderlyCheckDialog(QDialog):
             self,
             self.tr("异常结果"),
             self.tr("体检有异常结果：{found}。是否起草转诊单？").replace(
-                "{found}", "；".join(saved.abnormal)
+                "{found}", self.tr("；").join(render(m) for m in saved.findings)
             ),
         )
         if answer != QMessageBox.Yes:

@@ -211,7 +211,9 @@ class EnrolmentForm(QWidget):
         cl = CODE_LISTS["past_disease"]
         self.disease_checks: dict[str, QCheckBox] = {}
         self.disease_dates: dict[str, QLineEdit] = {}
-        for i, c in enumerate(cl):
+        # a box naming a sensitive programme (严重精神障碍) only for those who may see it
+        shown = [c for c in cl if self.context.sensitive_boxes or c.code not in cl.sensitive_codes]
+        for i, c in enumerate(shown):
             box = QCheckBox(c.label(lang()))
             self.disease_checks[c.code] = box
             grid.addWidget(box, i // 2, (i % 2) * 2)

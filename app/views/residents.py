@@ -383,7 +383,7 @@ class ResidentDialog(QDialog):
         sep = "、" if lang() == "zh" else ", "
         diseases = [
             code_label("past_disease", c.code) + (f" {c.event_date}" if c.event_date else "")
-            for c in r.choices
+            for c in overview.choices
             if c.field == "past_disease"
         ]
         hist = QFormLayout()
@@ -392,11 +392,11 @@ class ResidentDialog(QDialog):
         hist.addRow(self.tr("既往疾病"), lab(sep.join(diseases)))
         hist.addRow(
             self.tr("药物过敏"),
-            lab(sep.join(code_label("allergy", c) for c in r.choice_codes("allergy"))),
+            lab(sep.join(code_label("allergy", c) for c in overview.choice_codes("allergy"))),
         )
         hist.addRow(
             self.tr("医疗费用"),
-            lab(sep.join(code_label("payment", c) for c in r.choice_codes("payment"))),
+            lab(sep.join(code_label("payment", c) for c in overview.choice_codes("payment"))),
         )
         lay.addWidget(h_box)
         lay.addStretch(1)

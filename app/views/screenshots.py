@@ -92,10 +92,40 @@ def save_screenshots(window, out: Path) -> list[Path]:
         preview = show_preview(window, data, "worklist", "worklist.pdf")
         saved.append(_save(preview, out / "37-print-preview-worklist.png"))
         preview.reject()
+    saved += _smi_and_elderly(window, out)
     saved += _quality_and_review(window, out)
     if township_home is not None:
         saved += _township_drilldown(window, out)
     window.close()
+    return saved
+
+
+def _smi_and_elderly(window, out: Path) -> list[Path]:
+    """The 专项随访 form assessed 不稳定 (开转诊单 offered), the same form as a 失访 visit, and an
+    elderly check with an abnormal reading (开转诊单 offered before saving)."""
+    saved = []
+    if "smi" in [k for k, _t, _p in window.pages]:
+        page = window.show_page("smi")
+        page.kind.setCurrentIndex(page.kind.findData("all"))
+        page.refresh()
+        visit = page.record_selected()
+        if visit is not None:
+            visit.form.editors["danger"].main.setText("3")
+            saved.append(_save(visit, out / "46-smi-followup-referral.png"))
+            visit.outcome.setCurrentIndex(visit.outcome.findData("lost"))
+            saved.append(_save(visit, out / "47-smi-followup-lost.png"))
+            visit.outcome.setCurrentIndex(visit.outcome.findData("died"))
+            saved.append(_save(visit, out / "48-smi-followup-died.png"))
+            visit.reject()
+    page = window.show_page("elderly")
+    page.refresh()
+    check = page.record_selected()
+    if check is not None:
+        check.form.editors["sbp"].main.setText("172")
+        check.form.editors["dbp"].main.setText("96")
+        check.form.editors["glucose"].main.setText("7.8")
+        saved.append(_save(check, out / "49-elderly-check-referral.png"))
+        check.reject()
     return saved
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from app.db import Store
@@ -27,12 +28,14 @@ from app.views.enrolment_form import EnrolmentForm
 from app.views.operations import FOLLOWUPS, Op, refresh_on
 from app.views.print_preview import preview
 from app.views.widgets import (
+    CodeCombo,
     ErrorLabel,
     FieldBox,
     LazyPage,
     code_label,
     fit_columns,
     line_edit,
+    on_any_change,
     print_labels,
     read_only_table,
     render,
@@ -58,42 +61,96 @@ def _buttons(dialog: QDialog, save: str, cancel: str) -> QDialogButtonBox:
 
 
 class SmiVisitDialog(QDialog):
-    """严重精神障碍患者随访服务记录表, with the rules' classification and next date as it is filled."""
+    """严重精神障碍患者随访服务记录表, with the rules' classification and next date as it is filled; a
+    referral can be drafted as soon as they say 立即转诊.  随访结果 失访 or 死亡 (as the hypertension
+    follow-up offers them) asks for the date and reason (or date and cause of death) instead."""
 
     def __init__(self, store: Store, context: smi.VisitContext, parent=None):
         super().__init__(parent)
         self.store, self.context = store, context
         self.saved: smi.SavedSmiVisit | None = None
+        self.referral_id = None
         self.setWindowTitle(self.tr("专项随访 — {name}").replace("{name}", context.name))
         self.resize(780, 720)
+        self.outcome = QComboBox()
+        for code, label in (
+            ("done", self.tr("已随访")),
+            ("lost", self.tr("失访")),
+            ("died", self.tr("死亡")),
+        ):
+            self.outcome.addItem(label, code)
+        self.outcome.currentIndexChanged.connect(self._outcome_changed)
+        top = QFormLayout()
+        top.addRow(self.tr("随访结果"), self.outcome)
+        # 失访 / 死亡: the date of the attempt and the reason, or the date and cause of death
+        self.failed = QWidget()
+        failed = QFormLayout(self.failed)
+        failed.setContentsMargins(0, 0, 0, 0)
+        self.failed_date = line_edit(self.tr("年-月-日"), 20)
+        self.failed_date.setText(context.today.isoformat())
+        self.lost_reason = CodeCombo("smi_lost_reason")
+        self.death_date = line_edit(self.tr("年-月-日"), 20)
+        self.death_cause = CodeCombo("smi_death_cause")
+        self.failed_boxes: dict[str, FieldBox] = {}
+        for key, label, widget in (
+            ("visit_date", self.tr("随访日期"), self.failed_date),
+            ("lost_reason", self.tr("失访原因"), self.lost_reason),
+            ("death_date", self.tr("死亡日期"), self.death_date),
+            ("death_cause", self.tr("死亡原因"), self.death_cause),
+        ):
+            self.failed_boxes[key] = FieldBox(widget)
+            failed.addRow(label, self.failed_boxes[key])
         self.form = EnrolmentForm(FormContext(False, "", (), "", context.initial), self, table=VISIT_FORM)
         self.form.load(context.initial)
+        self.scroll = _scrolled(self.form)
         self.suggestion = QLabel()
         self.suggestion.setStyleSheet("font-weight: bold;")
         self.suggestion.setWordWrap(True)
-        for key in ("visit_date", "danger"):
-            self.form.editors[key].main.textChanged.connect(self.update_suggestion)
-        for key in (
-            "insight",
-            *(f"social_{k}" for k in ("personal", "housework", "work", "study", "social")),
-        ):
-            self.form.editors[key].main.currentIndexChanged.connect(self.update_suggestion)
-        for box in self.form.editors["symptoms"].main.boxes.values():
-            box.toggled.connect(self.update_suggestion)
-        for key in ("adverse_serious", "physical_illness"):
-            self.form.editors[key].main.toggled.connect(self.update_suggestion)
+        self.refer = QPushButton(self.tr("开转诊单…"))
+        self.refer.setToolTip(self.tr("评估为不稳定时，先起草转诊单（随访仍需保存）"))
+        self.refer.setAutoDefault(False)
+        self.refer.clicked.connect(self.draft_referral)
+        on_any_change(self.form, self.update_suggestion)
         self.summary = ErrorLabel()
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(f"{context.name}  {context.archive_no}"))
-        lay.addWidget(_scrolled(self.form), 1)
-        lay.addWidget(self.suggestion)
+        lay.addLayout(top)
+        lay.addWidget(self.failed)
+        lay.addWidget(self.scroll, 1)
+        self.filler = QWidget()  # takes the form's room while it is hidden (失访/死亡)
+        lay.addWidget(self.filler, 1)
+        advice = QHBoxLayout()
+        advice.addWidget(self.suggestion, 1)
+        advice.addWidget(self.refer)
+        lay.addLayout(advice)
         lay.addWidget(self.summary)
         lay.addWidget(_buttons(self, self.tr("保存"), self.tr("取消")))
-        self.update_suggestion()
+        self._outcome_changed()
         self.form.editors["visit_date"].main.setFocus()
 
+    def _outcome_changed(self) -> None:
+        outcome = self.outcome.currentData()
+        done = outcome == "done"
+        self.scroll.setVisible(done)
+        self.failed.setVisible(not done)
+        self.filler.setVisible(not done)
+        self.refer.setVisible(done)
+        for key, shown in (("lost_reason", outcome == "lost"), ("death_date", outcome == "died")):
+            self.failed_boxes[key].setVisible(shown)
+            self.failed.layout().labelForField(self.failed_boxes[key]).setVisible(shown)
+        self.failed_boxes["death_cause"].setVisible(outcome == "died")
+        self.failed.layout().labelForField(self.failed_boxes["death_cause"]).setVisible(outcome == "died")
+        if not done:
+            self.failed_date.setText(self.form.editors["visit_date"].main.text() or self.failed_date.text())
+        self.update_suggestion()
+
     def update_suggestion(self) -> None:
+        if self.outcome.currentData() != "done":
+            self.suggestion.setText(self.tr("失访或死亡：保存后该患者转出在管名单"))
+            self.refer.setEnabled(False)
+            return
         s = smi.suggest_typed(self.context, self.form.to_input())
+        self.refer.setEnabled(bool(s and s.referral))
         if s is None:
             self.suggestion.setText(self.tr("填写随访日期和危险性评估后给出分类建议"))
             return
@@ -108,9 +165,37 @@ class SmiVisitDialog(QDialog):
             text += self.tr("；请精神专科医生指导")
         self.suggestion.setText(text)
 
+    def draft_referral(self):
+        """The referral slip now, from the form as typed (the same rule as the suggestion)."""
+        from app.views.referral_dialog import ReferralDialog
+
+        inp, ctx = self.form.to_input(), self.context
+        draft = Op(self, self.store, lambda _s: smi.typed_referral_draft(ctx, inp)).run()
+        if draft is None:
+            return None
+        dialog = ReferralDialog(self.store, draft, self)
+        dialog.saved.connect(lambda rid: setattr(self, "referral_id", rid))
+        dialog.open()
+        return dialog
+
     def save(self) -> bool:
-        inp, rid = self.form.to_input(), self.context.resident_id
-        saved = Op(self, self.store, lambda s: smi.record_visit(s, rid, inp)).failure(self._refused).run()
+        rid = self.context.resident_id
+        outcome = self.outcome.currentData()
+        if outcome == "done":
+            inp = self.form.to_input()
+            work = lambda s: smi.record_visit(s, rid, inp)  # noqa: E731
+        else:
+            day, reason = self.failed_date.text(), self.lost_reason.code()
+            died, cause = self.death_date.text(), self.death_cause.code()
+
+            def work(s):
+                return smi.record_failed_visit(
+                    s, rid, outcome, day, lost_reason=reason, death_date=died, death_cause=cause
+                )
+
+        for box in self.failed_boxes.values():
+            box.error.show_error("")
+        saved = Op(self, self.store, work).failure(self._refused).run()
         if saved is None:
             return False
         self.saved = saved
@@ -119,7 +204,12 @@ class SmiVisitDialog(QDialog):
 
     def _refused(self, error: UserError) -> None:
         if isinstance(error, ValidationError):
-            self.form.show_errors(error)
+            if self.outcome.currentData() == "done":
+                self.form.show_errors(error)
+            else:
+                for key, fe in error.by_field().items():
+                    box = self.failed_boxes.get(key, self.failed_boxes["visit_date"])
+                    box.error.show_error(render(fe.message))
         self.summary.show_error(render(error.message))
 
 

@@ -110,6 +110,17 @@ class CheckGroup(QWidget):
             box.setChecked(code in codes)
 
 
+def on_any_change(root: QWidget, slot: Callable[[], None]) -> None:
+    """Call ``slot`` whenever anything typed, chosen or ticked inside ``root`` changes (a form's live
+    suggestion reads the whole form again: the rules are pure, no query while typing)."""
+    for w in root.findChildren(QLineEdit):
+        w.textChanged.connect(lambda *_a: slot())
+    for w in root.findChildren(QComboBox):
+        w.currentIndexChanged.connect(lambda *_a: slot())
+    for w in root.findChildren(QCheckBox):
+        w.toggled.connect(lambda *_a: slot())
+
+
 class ErrorLabel(QLabel):
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -874,6 +874,22 @@
 <context>
     <name>Elderly</name>
     <message>
+        <source>血压{sbp}/{dbp}mmHg</source>
+        <translation>BP {sbp}/{dbp} mmHg</translation>
+    </message>
+    <message>
+        <source>空腹血糖{glucose}mmol/L</source>
+        <translation>fasting glucose {glucose} mmol/L</translation>
+    </message>
+    <message>
+        <source>{label}异常（{note}）</source>
+        <translation>{label} abnormal ({note})</translation>
+    </message>
+    <message>
+        <source>{label}异常</source>
+        <translation>{label} abnormal</translation>
+    </message>
+    <message>
         <source>下次体检日期应晚于本次体检日期</source>
         <translation>The next check date must be after this check</translation>
     </message>
@@ -905,6 +921,14 @@
         <translation>{name}, age {age}, record no. {no}</translation>
     </message>
     <message>
+        <source>开转诊单…</source>
+        <translation>New referral…</translation>
+    </message>
+    <message>
+        <source>体检有异常结果时，可先起草转诊单（体检仍需保存）</source>
+        <translation>An abnormal result was entered: draft a referral now (the check still has to be saved)</translation>
+    </message>
+    <message>
         <source>保存</source>
         <translation>Save</translation>
     </message>
@@ -919,6 +943,14 @@
     <message>
         <source>生活自理能力评估：{score}分，{level}</source>
         <translation>Self-care assessment: {score} points, {level}</translation>
+    </message>
+    <message>
+        <source>异常结果：{found}</source>
+        <translation>Abnormal: {found}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
     <message>
         <source>体检发现血压升高。是否将{name}纳入{program}患者健康管理？</source>
@@ -6317,6 +6349,10 @@
         <translation>Choose the cause of death (1–6)</translation>
     </message>
     <message>
+        <source>按本次评估无需转诊</source>
+        <translation>This assessment does not call for a referral</translation>
+    </message>
+    <message>
         <source>找不到该随访记录</source>
         <translation>Follow-up record not found</translation>
     </message>
@@ -6422,12 +6458,60 @@
         <translation>Special follow-up — {name}</translation>
     </message>
     <message>
+        <source>已随访</source>
+        <translation>Seen</translation>
+    </message>
+    <message>
+        <source>失访</source>
+        <translation>Lost to follow-up</translation>
+    </message>
+    <message>
+        <source>死亡</source>
+        <translation>Died</translation>
+    </message>
+    <message>
+        <source>随访结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>年-月-日</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>随访日期</source>
+        <translation>Visit date</translation>
+    </message>
+    <message>
+        <source>失访原因</source>
+        <translation>Reason lost</translation>
+    </message>
+    <message>
+        <source>死亡日期</source>
+        <translation>Date of death</translation>
+    </message>
+    <message>
+        <source>死亡原因</source>
+        <translation>Cause of death</translation>
+    </message>
+    <message>
+        <source>开转诊单…</source>
+        <translation>New referral…</translation>
+    </message>
+    <message>
+        <source>评估为不稳定时，先起草转诊单（随访仍需保存）</source>
+        <translation>Assessed unstable: draft a referral now (the visit still has to be saved)</translation>
+    </message>
+    <message>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>失访或死亡：保存后该患者转出在管名单</source>
+        <translation>Lost or died: once saved, the patient leaves the list under management</translation>
     </message>
     <message>
         <source>填写随访日期和危险性评估后给出分类建议</source>

@@ -874,6 +874,22 @@
 <context>
     <name>Elderly</name>
     <message>
+        <source>血压{sbp}/{dbp}mmHg</source>
+        <translation>血压{sbp}/{dbp}mmHg</translation>
+    </message>
+    <message>
+        <source>空腹血糖{glucose}mmol/L</source>
+        <translation>空腹血糖{glucose}mmol/L</translation>
+    </message>
+    <message>
+        <source>{label}异常（{note}）</source>
+        <translation>{label}异常（{note}）</translation>
+    </message>
+    <message>
+        <source>{label}异常</source>
+        <translation>{label}异常</translation>
+    </message>
+    <message>
         <source>下次体检日期应晚于本次体检日期</source>
         <translation>下次体检日期应晚于本次体检日期</translation>
     </message>
@@ -905,6 +921,14 @@
         <translation>{name}，{age}岁，档案编号 {no}</translation>
     </message>
     <message>
+        <source>开转诊单…</source>
+        <translation>开转诊单…</translation>
+    </message>
+    <message>
+        <source>体检有异常结果时，可先起草转诊单（体检仍需保存）</source>
+        <translation>体检有异常结果时，可先起草转诊单（体检仍需保存）</translation>
+    </message>
+    <message>
         <source>保存</source>
         <translation>保存</translation>
     </message>
@@ -919,6 +943,14 @@
     <message>
         <source>生活自理能力评估：{score}分，{level}</source>
         <translation>生活自理能力评估：{score}分，{level}</translation>
+    </message>
+    <message>
+        <source>异常结果：{found}</source>
+        <translation>异常结果：{found}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>；</translation>
     </message>
     <message>
         <source>体检发现血压升高。是否将{name}纳入{program}患者健康管理？</source>
@@ -6317,6 +6349,10 @@
         <translation>请选择死亡原因（1–6）</translation>
     </message>
     <message>
+        <source>按本次评估无需转诊</source>
+        <translation>按本次评估无需转诊</translation>
+    </message>
+    <message>
         <source>找不到该随访记录</source>
         <translation>找不到该随访记录</translation>
     </message>
@@ -6422,12 +6458,60 @@
         <translation>专项随访 — {name}</translation>
     </message>
     <message>
+        <source>已随访</source>
+        <translation>已随访</translation>
+    </message>
+    <message>
+        <source>失访</source>
+        <translation>失访</translation>
+    </message>
+    <message>
+        <source>死亡</source>
+        <translation>死亡</translation>
+    </message>
+    <message>
+        <source>随访结果</source>
+        <translation>随访结果</translation>
+    </message>
+    <message>
+        <source>年-月-日</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>随访日期</source>
+        <translation>随访日期</translation>
+    </message>
+    <message>
+        <source>失访原因</source>
+        <translation>失访原因</translation>
+    </message>
+    <message>
+        <source>死亡日期</source>
+        <translation>死亡日期</translation>
+    </message>
+    <message>
+        <source>死亡原因</source>
+        <translation>死亡原因</translation>
+    </message>
+    <message>
+        <source>开转诊单…</source>
+        <translation>开转诊单…</translation>
+    </message>
+    <message>
+        <source>评估为不稳定时，先起草转诊单（随访仍需保存）</source>
+        <translation>评估为不稳定时，先起草转诊单（随访仍需保存）</translation>
+    </message>
+    <message>
         <source>保存</source>
         <translation>保存</translation>
     </message>
     <message>
         <source>取消</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>失访或死亡：保存后该患者转出在管名单</source>
+        <translation>失访或死亡：保存后该患者转出在管名单</translation>
     </message>
     <message>
         <source>填写随访日期和危险性评估后给出分类建议</source>

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from app.models import Referral, Resident
+from app.models import Resident
 from app.services.access import audit, authz
 from app.services.records.residents import find_resident
 
@@ -78,9 +78,11 @@ def referral_pdf(
 ) -> bytes:
     """双向转诊单 (转出, or 回转 with ``returning``); refused when the referral has no destination."""
     from app.services.printing import referral_slip
+    from app.services.programmes.referral import find_referral
 
+    resident_id = find_referral(session, referral_id).resident_id  # not found for who may not know
     data = referral_slip.slip_data(session, referral_id)
-    _may_print(session, [session.get(Referral, referral_id).resident_id], "referral")
+    _may_print(session, [resident_id], "referral")
     return referral_slip.render_referral(data, labels, returning=returning)
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from app.services.access import audit
 from app.services.printing import _may_print, field_sheet
 from app.services.printing.home_visits import group_order
-from app.services.printing.layout import FONT, Labels, markup, para_style, register_font
+from app.services.printing.layout import FONT, Labels, label_style, markup, para_style, register_font
 from app.services.programmes import elderly, selfcare
 from app.services.programmes.elderly_form import CHECK_FORM, SELFCARE_KEYS, SELFCARE_LABELS
 from app.services.records.validators import age_on
@@ -25,7 +25,9 @@ from app.services.records.validators import age_on
 def selfcare_table(levels: list[str] | None, T: Labels) -> list:
     """Five items × four levels with their points; the chosen level marked, the total and its level."""
     register_font()  # before any Paragraph: their styles name the font
-    body, head = para_style(9, 12), para_style(9, 12, align=1)
+    # the form's own words: English wraps at spaces ("Fully dependent", never "Fully depende-nt")
+    body, head = label_style(T, 9, 12), label_style(T, 9, 12, align=1)
+    colon = ": " if T.lang == "en" else "："
     level_codes = selfcare.LEVELS
     rows = [
         [Paragraph(markup(T("Print", "评估事项")), head)]
@@ -42,11 +44,11 @@ def selfcare_table(levels: list[str] | None, T: Labels) -> list:
         cells.append(str(points[level_codes.index(chosen[item])]) if chosen else "")
         rows.append(cells)
     result = selfcare.score(levels) if levels else None
-    total = T("Print", "总评分") + (f"：{result.score}" if result else "")
-    level = T("Print", "评估结果") + "：" + (T.code("selfcare_level", result.level) if result else "")
+    total = T("Print", "总评分") + (f"{colon}{result.score}" if result else "")
+    level = T("Print", "评估结果") + colon + (T.code("selfcare_level", result.level) if result else "")
     bands = T("Print", "0–3分 可自理；4–8分 轻度依赖；9–18分 中度依赖；≥19分 不能自理")
     rows.append([Paragraph(markup(total), body), "", Paragraph(markup(level), body), "", "", ""])
-    rows.append([Paragraph(markup(bands), para_style(8, 10)), "", "", "", "", ""])
+    rows.append([Paragraph(markup(bands), label_style(T, 8, 10)), "", "", "", "", ""])
     style = [
         ("FONT", (0, 0), (-1, -1), FONT, 9),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.black),

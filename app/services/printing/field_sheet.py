@@ -16,6 +16,7 @@ from app.codes import CODE_LISTS
 from app.services.printing.layout import (
     FONT,
     Labels,
+    label_style,
     markup,
     numbered_canvas,
     page_numbers,
@@ -51,13 +52,17 @@ def value_text(f: Field, value, T: Labels, *, blank: bool) -> str:
 def form_flowables(table: FieldTable, values: dict | None, T: Labels, *, skip: tuple[str, ...] = ()) -> list:
     """The table's sections as a grid: label | value | label | value."""
     register_font()  # before any Paragraph: their styles name the font
-    body = para_style(8.5, 11)
-    label_style = para_style(8.5, 11)
+    body = para_style(8.5, 11)  # what was typed: breaks between characters (a long Chinese name)
+    words = label_style(T, 8.5, 11)  # the form's own words: English wraps at spaces, never mid-word
     blank = values is None
     values = values or {}
     rows: list[list] = []
     spans: list[int] = []
     wide: list[int] = []
+
+    def style_of(f: Field, followers: list[Field]):
+        """Ticked boxes of a code list are the form's words; anything typed keeps :data:`body`."""
+        return words if f.kind in (Kind.CODE, Kind.MULTI, Kind.BOOL) and not followers else body
 
     def text_of(f: Field, followers: list[Field]) -> str:
         text = value_text(f, values.get(f.key), T, blank=blank)
@@ -74,7 +79,7 @@ def form_flowables(table: FieldTable, values: dict | None, T: Labels, *, skip: t
         if not fields:
             continue
         spans.append(len(rows))
-        rows.append([Paragraph(markup(T("Field", section.title)), body), "", "", ""])
+        rows.append([Paragraph(markup(T("Field", section.title)), words), "", "", ""])
         units: list[tuple[Field, list[Field]]] = []
         for f in fields:
             if f.inline is not None and units:
@@ -89,8 +94,8 @@ def form_flowables(table: FieldTable, values: dict | None, T: Labels, *, skip: t
             cells = []
             for f, followers in pending:
                 cells += [
-                    Paragraph(markup(T("Field", f.label)), label_style),
-                    Paragraph(markup(text_of(f, followers)), body),
+                    Paragraph(markup(T("Field", f.label)), words),
+                    Paragraph(markup(text_of(f, followers)), style_of(f, followers)),
                 ]
             rows.append(cells + [""] * (4 - len(cells)))
             pending.clear()
@@ -103,8 +108,8 @@ def form_flowables(table: FieldTable, values: dict | None, T: Labels, *, skip: t
                 wide.append(len(rows))
                 rows.append(
                     [
-                        Paragraph(markup(T("Field", f.label)), label_style),
-                        Paragraph(markup(text_of(f, followers)), body),
+                        Paragraph(markup(T("Field", f.label)), words),
+                        Paragraph(markup(text_of(f, followers)), style_of(f, followers)),
                         "",
                         "",
                     ]

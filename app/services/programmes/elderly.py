@@ -61,18 +61,37 @@ def raised(values: dict, t: Thresholds = DEFAULT) -> tuple[str, ...]:
     return tuple(out)
 
 
-def abnormal(values: dict, t: Thresholds = DEFAULT) -> list[str]:
-    """The abnormal findings of a check, in words (Chinese, as a referral slip carries them)."""
+def abnormal_findings(values: dict, t: Thresholds = DEFAULT) -> list[Message]:
+    """The abnormal findings of a check, each a message (shown in the user's language while the
+    form is filled; :func:`abnormal` renders them in Chinese for the referral slip)."""
     out = []
     if chronic.HTN in raised(values, t):
-        out.append(f"血压{values.get('sbp') or '-'}/{values.get('dbp') or '-'}mmHg")
+        out.append(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP("Elderly", "血压{sbp}/{dbp}mmHg"),
+                {"sbp": values.get("sbp") or "-", "dbp": values.get("dbp") or "-"},
+            )
+        )
     if chronic.T2DM in raised(values, t):
-        out.append(f"空腹血糖{values['glucose']}mmol/L")
+        out.append(
+            Message(
+                CTX, QT_TRANSLATE_NOOP("Elderly", "空腹血糖{glucose}mmol/L"), {"glucose": values["glucose"]}
+            )
+        )
     for key in FINDINGS:
         if values.get(key) == "2":
             note = values.get(f"{key}_text") or ""
-            out.append(f"{CHECK_FORM[key].label}异常" + (f"（{note}）" if note else ""))
+            template = "{label}异常（{note}）" if note else "{label}异常"
+            QT_TRANSLATE_NOOP("Elderly", "{label}异常（{note}）")
+            QT_TRANSLATE_NOOP("Elderly", "{label}异常")
+            out.append(Message(CTX, template, {"label": CHECK_FORM[key].label, "note": note}))
     return out
+
+
+def abnormal(values: dict, t: Thresholds = DEFAULT) -> list[str]:
+    """The abnormal findings of a check, in words (Chinese, as a referral slip carries them)."""
+    return [m.render() for m in abnormal_findings(values, t)]
 
 
 @dataclass(frozen=True)
@@ -85,6 +104,7 @@ class SavedCheck:
     next_check: dt.date
     offers: tuple[str, ...]  # programmes to offer: raised and not yet managed
     abnormal: tuple[str, ...]
+    findings: tuple[Message, ...] = ()  # the same, as messages for the user's language
 
     def as_json(self) -> dict:
         return {
@@ -175,8 +195,17 @@ def record_check(
     session.flush()
     managed = {e.program for e in followup.enrolments_of(session, resident.id) if e.status == "1"}
     offers = tuple(p for p in raised(c.values) if p not in managed)
+    found = tuple(abnormal_findings(c.values))
     return SavedCheck(
-        check.id, resident.id, day, sc.score, sc.level, next_check, offers, tuple(abnormal(c.values))
+        check.id,
+        resident.id,
+        day,
+        sc.score,
+        sc.level,
+        next_check,
+        offers,
+        tuple(str(m) for m in found),
+        found,
     )
 
 
@@ -203,19 +232,43 @@ def latest_check(session: Session, resident_id: uuid.UUID) -> uuid.UUID | None:
     )
 
 
-def referral_draft(session: Session, check_id: uuid.UUID) -> ReferralInput:
-    """A referral pre-filled from a check's abnormal results (the doctor completes and issues it)."""
-    resident, values = check_record(session, check_id)
+def _draft(resident_id: uuid.UUID, values: dict, day: dt.date) -> ReferralInput:
+    """A referral pre-filled from a check's values (saved or as typed): its abnormal findings."""
     found = abnormal(values)
     if not found:
         raise _err(QT_TRANSLATE_NOOP("Elderly", "这次体检没有异常结果，无需转诊"))
     return ReferralInput(
-        resident_id=resident.id,
+        resident_id=resident_id,
         impression="老年人健康体检发现异常",
         present_history="；".join(found),
-        issued_on=values["check_date"].isoformat(),
+        issued_on=day.isoformat(),
         issued_by=values.get("doctor") or "",
     )
+
+
+def referral_draft(session: Session, check_id: uuid.UUID) -> ReferralInput:
+    """A referral pre-filled from a check's abnormal results (the doctor completes and issues it)."""
+    resident, values = check_record(session, check_id)
+    return _draft(resident.id, values, values["check_date"])
+
+
+def typed_values(ctx: CheckContext, inp) -> dict:
+    """The form as typed so far, checked field by field; a field that does not pass is not counted
+    (pure: no query while typing)."""
+    c = Checking(CHECK_FORM, inp, today=ctx.today).run()
+    return {k: v for k, v in c.values.items() if not c.failed(k)}
+
+
+def typed_abnormal(ctx: CheckContext, inp) -> tuple[Message, ...]:
+    """The abnormal findings of the form as typed: the same rule (:func:`abnormal_findings`) as at
+    save, as messages for the user's language."""
+    return tuple(abnormal_findings(typed_values(ctx, inp)))
+
+
+def typed_referral_draft(ctx: CheckContext, inp) -> ReferralInput:
+    """A referral draft from the form before it is saved (开转诊单 as soon as a finding is entered)."""
+    values = typed_values(ctx, inp)
+    return _draft(ctx.resident_id, values, values.get("check_date") or ctx.today)
 
 
 # ---------------------------------------------------------------- who is due

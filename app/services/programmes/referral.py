@@ -19,6 +19,7 @@ from app.services.access import authz
 from app.services.access.actor import actor, doctor_name
 from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
 from app.services.profile import get_profile
+from app.services.records import sensitive
 from app.services.records.validators import Invalid, clean_lines, clean_text, parse_date
 from app.services.sync import capture
 
@@ -81,15 +82,16 @@ def draft_from_visit(session: Session, visit_id: uuid.UUID) -> ReferralInput:
     classification = (
         CODE_LISTS["visit_class"].label(str(visit.classification)) if visit.classification else ""
     )
+    rows = session.scalars(
+        select(ResidentChoice).where(
+            ResidentChoice.resident_id == visit.resident_id,
+            ResidentChoice.field == "past_disease",
+            ResidentChoice.code != "1",
+        )
+    )
     past = [
         CODE_LISTS["past_disease"].label(c.code) + (f"（{c.event_date}）" if c.event_date else "")
-        for c in session.scalars(
-            select(ResidentChoice).where(
-                ResidentChoice.resident_id == visit.resident_id,
-                ResidentChoice.field == "past_disease",
-                ResidentChoice.code != "1",
-            )
-        )
+        for c in sensitive.visible(session, session.get(Resident, visit.resident_id), rows)
     ]
     drugs = "；".join(
         f"{d['name']} {d.get('mg_per_time', '')}mg 每日{d.get('times_per_day', '')}次" for d in visit.drugs
@@ -205,12 +207,33 @@ def _refuse_duplicate(session: Session, resident: Resident, to_institution: str,
         )
 
 
+def sensitive_hidden(session: Session):
+    """A WHERE clause leaving out the referrals of a sensitive programme (严重精神障碍) whose
+    enrolment the actor may not see (``authz.sensitive_clause``), or None: they see every one."""
+    from sqlalchemy import exists
+
+    from app.models import ProgramEnrolment
+
+    clause = authz.sensitive_clause(session, ProgramEnrolment)
+    if clause is None:
+        return None
+    same = (
+        (ProgramEnrolment.resident_id == Referral.resident_id)
+        & (ProgramEnrolment.program == Referral.program)
+        & ProgramEnrolment.sensitive.is_(True)
+    )
+    return ~exists().where(same) | exists().where(same & clause)
+
+
 def open_referrals(session: Session) -> list[Referral]:
     """Referrals not yet closed (issued, or arrived without a return yet)."""
     q = select(Referral).where(Referral.voided.is_(False), Referral.status.in_(OPEN))
     allowed = authz.village_clause(session, Resident.village_id)
     if allowed is not None:
         q = q.join(Resident, Resident.id == Referral.resident_id).where(allowed)
+    hidden = sensitive_hidden(session)
+    if hidden is not None:
+        q = q.where(hidden)
     return list(session.scalars(q.order_by(Referral.issued_on)))
 
 
@@ -298,6 +321,9 @@ def list_referrals(
     allowed = authz.village_clause(session, Resident.village_id)
     if allowed is not None:
         q = q.where(allowed)
+    hidden = sensitive_hidden(session)
+    if hidden is not None:
+        q = q.where(hidden)
     if open_only:
         q = q.where(Referral.status.in_(OPEN))
     if resident_id is not None:
@@ -344,6 +370,10 @@ def find_referral(session: Session, ref: str | uuid.UUID) -> Referral:
     except ValueError:
         referral_id = None
     referral = session.get(Referral, referral_id) if referral_id else None
+    hidden = sensitive_hidden(session)
+    if referral is not None and hidden is not None:  # as if it did not exist, for who may not know
+        seen = session.scalar(select(Referral.id).where(Referral.id == referral.id, hidden))
+        referral = referral if seen else None
     if referral is None or referral.voided:
         raise NotFound(
             Message(CTX, QT_TRANSLATE_NOOP("Referral", "找不到转诊单：{ref}"), {"ref": str(ref).strip()})

@@ -26,6 +26,7 @@ from app.services.access import audit, authz
 from app.services.access.actor import actor, doctor_name
 from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
 from app.services.programmes import smi_rules as rules
+from app.services.programmes.referral import ReferralInput
 from app.services.programmes.smi_forms import (
     REGISTRATION_FORM,
     SOCIAL_ITEMS,
@@ -606,3 +607,26 @@ def suggest_typed(ctx: VisitContext, inp) -> rules.SmiSuggestion | None:
         return None
     codes = [row["code"] for row in c.choices if row["field"] == "symptoms"]
     return rules.suggest(findings(c.values, codes), day, previous=ctx.previous)
+
+
+def typed_referral_draft(ctx: VisitContext, inp) -> ReferralInput:
+    """A referral draft from the follow-up form before it is saved, when the rules say 立即转诊
+    (the same :func:`suggest_typed` that shows the suggestion).  Its words stay neutral — the
+    programme is 专项随访 on every list — the doctor adds what the receiving hospital needs."""
+    from app.codes import CODE_LISTS
+
+    s = suggest_typed(ctx, inp)
+    if s is None or not s.referral:
+        raise _err(QT_TRANSLATE_NOOP("Smi", "按本次评估无需转诊"))
+    c = Checking(VISIT_FORM, inp, today=ctx.today).run()
+    day = c.values.get("visit_date") or ctx.today
+    danger = int(c.values["danger"])
+    return ReferralInput(
+        resident_id=ctx.resident_id,
+        program=PROGRAM,
+        emergency=danger >= rules.DEFAULT.unstable_danger,
+        impression=f"{CODE_LISTS['program'].label(PROGRAM)}（{CODE_LISTS['smi_class'].label(str(s.classification))}）",
+        present_history=f"危险性评估 {danger} 级",
+        issued_on=day.isoformat(),
+        issued_by=c.values.get("doctor") or "",
+    )

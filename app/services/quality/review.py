@@ -308,6 +308,11 @@ def _referrals(session: Session, villages, today: dt.date) -> list[ReviewItem]:
         .order_by(Referral.issued_on)
         .limit(LIMIT)
     )
+    from app.services.programmes.referral import sensitive_hidden
+
+    hidden = sensitive_hidden(session)  # a 严重精神障碍 patient's, only to those who may know
+    if hidden is not None:
+        q = q.where(hidden)
     items = []
     for ref, r in session.execute(q):
         v = villages[r.village_id]

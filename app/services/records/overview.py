@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.models import FollowupVisit, ProgramEnrolment, Resident
 from app.services.programmes import followup
+from app.services.records import sensitive
 from app.services.records.residents import HouseholdMember, get_resident, household_members
 
 
@@ -29,6 +30,11 @@ class ResidentOverview:
     programmes: tuple[ProgrammeOverview, ...]
     offers: tuple[str, ...]  # programmes the past history names but the resident is not managed in
     today: dt.date
+    # the ticked boxes the user may see (never ``resident.choices``: 既往史 严重精神障碍 is not for all)
+    choices: tuple = ()
+
+    def choice_codes(self, field: str) -> list[str]:
+        return [c.code for c in self.choices if c.field == field and c.code]
 
     def due_first(self, programs) -> str | None:
         """Of ``programs``, the one whose visit is due first.  A follow-up card is one per patient and
@@ -59,4 +65,5 @@ def resident_overview(
         for e in followup.enrolments_of(session, resident.id)
     )
     offers = tuple(followup.programs_to_offer(session, resident.id))
-    return ResidentOverview(resident, tuple(members), programmes, offers, today)
+    choices = tuple(sensitive.visible(session, resident))
+    return ResidentOverview(resident, tuple(members), programmes, offers, today, choices)

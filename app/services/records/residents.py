@@ -16,7 +16,7 @@ from functools import cache
 
 from sqlalchemy import case, delete, func, insert, select
 from sqlalchemy import inspect as sa_inspect
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Household, Resident, ResidentChoice, ResidentSearchKey, Village
@@ -24,7 +24,7 @@ from app.services import profile as profiles
 from app.services.access import authz
 from app.services.access.actor import doctor_name
 from app.services.errors import Message, NotFound, UserError, ValidationError
-from app.services.records import resident_form
+from app.services.records import resident_form, sensitive
 from app.services.records.field_table import Checking, Saved, load_input
 from app.services.records.pinyin_keys import name_keys, sort_key
 from app.services.records.resident_form import (  # noqa: F401 - the form's vocabulary, re-exported
@@ -119,6 +119,7 @@ def save_resident(
     today: dt.date | None = None,
 ) -> Resident:
     """Create (resident_id None) or update a resident.  The caller owns the transaction."""
+    existing = None
     if resident_id is not None:
         existing = session.get(Resident, resident_id)
         if existing is not None:
@@ -126,6 +127,8 @@ def save_resident(
     clean = validate_resident(session, inp, resident_id=resident_id, today=today)
     authz.require(session, "write", village=clean.village.code, what=clean.values.get("name") or "")
     v = clean.values
+    # boxes this user may not see (既往史 严重精神障碍) are kept as they are, never deleted
+    kept = sensitive.hidden(session, existing) if resident_id is not None and existing is not None else []
     group = profiles.ensure_group(session, clean.village, clean.group_name)
     if resident_id is None:
         if clean.household_id is None:
@@ -153,7 +156,7 @@ def save_resident(
             setattr(resident, key, value)
     resident.group_id = group.id if group else None
     resident.name_pinyin = sort_key(resident.name)
-    resident.choices = [ResidentChoice(**c) for c in clean.choices]
+    resident.choices = [ResidentChoice(**c) for c in sensitive.keep_hidden(clean.choices, kept)]
     session.flush()
     _write_search_keys(session, resident)
     from app.services.programmes import poverty  # the household's registration decides the flag
@@ -171,8 +174,14 @@ def get_resident(session: Session, resident_id: uuid.UUID) -> Resident:
 
 
 def resident_input_from(resident: Resident) -> ResidentInput:
-    """The form values of a saved resident, for editing."""
-    saved = Saved(resident, resident.choices, stored_columns())
+    """The form values of a saved resident, for editing (and printing, checking): the boxes its
+    session's user may see (:mod:`app.services.records.sensitive`); detached, none of those."""
+    session = object_session(resident)
+    if session is not None:
+        rows = sensitive.visible(session, resident)
+    else:
+        rows = [c for c in resident.choices if not sensitive.is_sensitive(c.field, c.code)]
+    saved = Saved(resident, rows, stored_columns())
     return load_input(resident_form.RESIDENT_FORM, saved)
 
 
@@ -193,6 +202,8 @@ class FormContext:
     default_doctor: str  # the acting user: 建档人 and 责任医生 of a new record
     initial: ResidentInput  # what the form shows first: the saved record, or a new one's defaults
     resident_id: uuid.UUID | None = None
+    # whether the form offers the sensitive boxes (既往史 严重精神障碍) to this user for this record
+    sensitive_boxes: bool = True
 
 
 def form_context(session: Session, resident_id: uuid.UUID | None = None) -> FormContext:
@@ -203,10 +214,13 @@ def form_context(session: Session, resident_id: uuid.UUID | None = None) -> Form
     )
     doctor = doctor_name(session)
     if resident_id is not None:
-        initial = resident_input_from(get_resident(session, resident_id))
+        resident = get_resident(session, resident_id)
+        initial = resident_input_from(resident)
+        boxes = sensitive.offers_box(session, resident)
     else:
         initial = resident_form.RESIDENT_FORM.input_type(enrolled_by=doctor, responsible_doctor=doctor)
-    return FormContext(not info.is_village, info.institution, villages, doctor, initial, resident_id)
+        boxes = sensitive.may_record(session, info.code if info.is_village else None, doctor)
+    return FormContext(not info.is_village, info.institution, villages, doctor, initial, resident_id, boxes)
 
 
 @dataclass(frozen=True)

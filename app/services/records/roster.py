@@ -28,7 +28,7 @@ from app.models import Resident
 from app.services import safe_output
 from app.services.access import audit, authz
 from app.services.errors import Message, UserError, ValidationError
-from app.services.records import resident_form
+from app.services.records import resident_form, sensitive
 from app.services.records import residents as records
 from app.services.records.field_table import (
     Field,
@@ -482,7 +482,9 @@ def export_residents(session: Session, dest: Path) -> int:
         query = query.where(visible)
     residents = session.scalars(query.order_by(Resident.archive_no).options(*options))
     for r in residents:
-        values = load_values(loaded, Saved(r, r.choices if needs_choices else [], columns))
+        # the boxes this user may see (既往史 严重精神障碍 only to those who may: records.sensitive)
+        boxes = sensitive.visible(session, r) if needs_choices else []
+        values = load_values(loaded, Saved(r, boxes, columns))
         row = [r.archive_no]
         for f in fields:
             if f.key == HOUSEHOLD:

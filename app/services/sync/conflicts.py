@@ -96,6 +96,36 @@ def _record_label(session: Session, entity: str, row_id) -> str:
     return getattr(row, "name", None) or getattr(row, "address", None) or str(row_id)[:8]
 
 
+SENSITIVE_ENTITIES = ("smi_registration", "smi_visit", "program_enrolment")
+
+
+def _hide_sensitive(session: Session, entity: str, row_id, field: str | None, kept, lost):
+    """A conflict as this user may see it (严重精神障碍, records.sensitive): None for one about a
+    sensitive record they may not see; a 勾选项 conflict without the boxes they may not see."""
+    from app.services.records import sensitive
+
+    if entity == "resident" and field == "choices":
+        resident = session.get(Resident, row_id)
+        if resident is None or sensitive.may_see(session, resident):
+            return kept, lost
+
+        def strip(rows):
+            if not isinstance(rows, list):
+                return rows
+            return [r for r in rows if not sensitive.is_sensitive(r.get("field", ""), r.get("code"))]
+
+        return strip(kept), strip(lost)
+    if entity in SENSITIVE_ENTITIES:
+        spec = specs().get(entity)
+        row = session.get(spec.model, row_id) if spec else None
+        if row is None or (entity == "program_enrolment" and not row.sensitive):
+            return kept, lost
+        resident = session.get(Resident, row.resident_id)
+        if resident is not None and not sensitive.may_see(session, resident):
+            return None
+    return kept, lost
+
+
 def open_conflicts(session: Session, limit: int = 500) -> list[ConflictView]:
     me = get_profile(session)
     names = {p.device_id.hex[-8:]: f"{p.code} {p.name}" for p in session.scalars(select(Peer))}
@@ -108,6 +138,12 @@ def open_conflicts(session: Session, limit: int = 500) -> list[ConflictView]:
         .limit(limit)
     )
     for c in rows:
+        kept = json.loads(c.kept_value) if c.kept_value else None
+        lost = json.loads(c.lost_value) if c.lost_value else None
+        shown = _hide_sensitive(session, c.entity, c.row_id, c.field, kept, lost)
+        if shown is None:
+            continue
+        kept, lost = shown
         out.append(
             ConflictView(
                 c.id,
@@ -117,8 +153,8 @@ def open_conflicts(session: Session, limit: int = 500) -> list[ConflictView]:
                 _record_label(session, c.entity, c.row_id),
                 c.field,
                 FIELD_LABELS.get(c.field or "", c.field or ""),
-                json.loads(c.kept_value) if c.kept_value else None,
-                json.loads(c.lost_value) if c.lost_value else None,
+                kept,
+                lost,
                 _clock_time(c.kept_clock),
                 _clock_time(c.lost_clock),
                 _clock_device(session, c.kept_clock, names),

@@ -1,0 +1,102 @@
+"""Boxes of the 个人基本信息表 that name a sensitive programme: 既往史 严重精神障碍 (past disease 8).
+
+A resident with that box ticked is, to a reader, a 严重精神障碍 patient, so the box follows the rule of
+the programme itself (DOMAIN.md, issue 18): only those who may see the resident's 严重精神障碍 record —
+its responsible doctor (the enrolment's, or before any enrolment the resident's), township staff with
+the ``mental_health`` permission, the system — see it.  Everyone else reads the record without it on
+every path (the form, the resident page, prints, exports, the review queue), and a save by them keeps
+the box they could not see.  Which codes are sensitive is declared once, on the code list
+(``CodeList.sensitive_codes``).  Sync needs nothing more: the boxes are children of the resident row,
+whose scope (its village) sends it to the township and the owning village only — the devices that
+receive the 严重精神障碍 records too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from app.codes import CODE_LISTS
+from app.services.access import authz
+from app.services.access.actor import actor
+
+
+def is_sensitive(field: str, code: str | None) -> bool:
+    """Whether one ticked box (a choice row's field and code) names a sensitive programme."""
+    cl = CODE_LISTS.get(field)
+    return cl is not None and code is not None and code in cl.sensitive_codes
+
+
+def sensitive_codes(field: str) -> tuple[str, ...]:
+    cl = CODE_LISTS.get(field)
+    return cl.sensitive_codes if cl is not None else ()
+
+
+def may_see(session: Session, resident: Any) -> bool:
+    """Whether the acting user may see the sensitive boxes of ``resident`` (a Resident row)."""
+    if actor(session).is_system:
+        return True
+    from app.services.programmes import smi  # smi reads residents; imported late
+
+    enrolment = smi.enrolment_of(session, resident.id, active=False)
+    responsible = enrolment.responsible_doctor if enrolment is not None else resident.responsible_doctor
+    return authz.may_see_sensitive(session, authz.village_code(session, resident.village_id), responsible)
+
+
+def may_record(session: Session, village_code: str | None, responsible: str | None) -> bool:
+    """Whether the enrolment form of a new resident offers the sensitive boxes: to those who would
+    see them once saved (a village doctor as the record's responsible doctor, staff with the
+    permission, the system)."""
+    who = actor(session)
+    if who.is_system:
+        return True
+    if not village_code:  # the township's form before a village is chosen: its own staff's rule
+        return authz.MENTAL_HEALTH in who.permissions
+    return authz.may_see_sensitive(session, village_code, responsible or who.display_name)
+
+
+def offers_box(session: Session, resident: Any) -> bool:
+    """Whether the edit form of ``resident`` shows the sensitive boxes: to who may see them, and to
+    the record's responsible doctor (unticked if the rows are another's to see) — never depending
+    on whether a box is ticked, so its absence tells nothing."""
+    return may_see(session, resident) or may_record(
+        session, authz.village_code(session, resident.village_id), resident.responsible_doctor
+    )
+
+
+def visible(session: Session, resident: Any, rows: Iterable[Any] | None = None) -> list[Any]:
+    """The choice rows of ``resident`` (or ``rows`` of theirs) the acting user may see."""
+    rows = list(resident.choices if rows is None else rows)
+    if not any(is_sensitive(r.field, r.code) for r in rows) or may_see(session, resident):
+        return rows
+    return [r for r in rows if not is_sensitive(r.field, r.code)]
+
+
+def hidden(session: Session, resident: Any) -> list[Any]:
+    """The choice rows of ``resident`` the acting user may not see (kept as they are on a save)."""
+    rows = [r for r in resident.choices if is_sensitive(r.field, r.code)]
+    if not rows or may_see(session, resident):
+        return []
+    return rows
+
+
+def keep_hidden(choices: list[dict], kept: list[Any]) -> list[dict]:
+    """The rows a save writes: the user's ``choices`` plus the ``kept`` rows they could not see.  A
+    "无" (none) ticked beside a kept box of the same field is dropped: the kept box says otherwise."""
+    if not kept:
+        return choices
+    have = {(c["field"], c["code"]) for c in choices}
+    fields = {r.field for r in kept}
+    out = [
+        c
+        for c in choices
+        if not (
+            c["field"] in fields and c["code"] is not None and c["code"] == CODE_LISTS[c["field"]].none_code
+        )
+    ]
+    for r in kept:
+        if (r.field, r.code) not in have:
+            out.append({"field": r.field, "code": r.code, "note": r.note, "event_date": r.event_date})
+    return out

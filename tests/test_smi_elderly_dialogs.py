@@ -1,0 +1,174 @@
+"""The follow-up and check dialogs beyond the plain save (pytest-qt, offscreen): 失访 and 死亡 visits in
+the 专项随访 dialog, and 开转诊单 offered as soon as the rules find a reason — an abnormal check result,
+a follow-up assessed 不稳定 — before anything is saved."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import func, select
+
+from app.models import ElderlyCheck, ProgramEnrolment, Referral, SmiVisit
+from app.services.programmes import elderly, smi
+from app.services.records import residents as records
+from app.views.elderly_check import ElderlyCheckDialog
+from app.views.referral_dialog import ReferralDialog
+from app.views.smi_page import SmiVisitDialog
+from tests.conftest import TODAY
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def patient(store, person):
+    def make(name: str):
+        with store.transaction() as s:
+            r = records.save_resident(s, person(name=name), today=TODAY)
+            smi.register(s, r.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"))
+            return r.id
+
+    return make
+
+
+def _dialog(qtbot, store, rid) -> SmiVisitDialog:
+    with store.session() as s:
+        dialog = SmiVisitDialog(store, smi.visit_context(s, rid))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _status(store, rid) -> tuple[str, str | None]:
+    with store.session() as s:
+        e = s.scalar(select(ProgramEnrolment).where(ProgramEnrolment.resident_id == rid))
+        return e.status, e.status_reason
+
+
+def test_a_lost_to_follow_up_visit_from_the_dialog(gui_app, qtbot, store, patient):
+    rid = patient("钱某")
+    dialog = _dialog(qtbot, store, rid)
+    assert dialog.scroll.isVisible() and not dialog.failed.isVisible()
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("lost"))
+    # the assessment gives way to the date and the reason, as the hypertension follow-up does
+    assert not dialog.scroll.isVisible() and dialog.failed.isVisible()
+    assert dialog.lost_reason.isVisible() and not dialog.death_cause.isVisible()
+    assert not dialog.refer.isEnabled()
+    assert dialog.save() is False  # no reason chosen: marked there, nothing saved
+    assert dialog.failed_boxes["lost_reason"].error.text() == "请选择失访原因（1–5）"
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(SmiVisit)) == 0
+    dialog.lost_reason.setFocus()
+    qtbot.keyClicks(dialog.lost_reason, "1")  # 1 外出务工, typed as on paper
+    assert dialog.lost_reason.code() == "1"
+    assert dialog.save() is True
+    with store.session() as s:
+        v = s.scalar(select(SmiVisit).where(SmiVisit.resident_id == rid))
+        assert (v.outcome, v.lost_reason, v.visit_date) == ("lost", "1", dialog.context.today)
+    assert _status(store, rid) == ("2", "外出务工")  # 失访: off the list of patients under management
+
+
+def test_a_death_visit_from_the_dialog(gui_app, qtbot, store, patient):
+    rid = patient("孙某")
+    dialog = _dialog(qtbot, store, rid)
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("died"))
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("done"))  # a mistaken choice costs nothing
+    assert dialog.scroll.isVisible() and not dialog.failed.isVisible()
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData("died"))
+    assert dialog.death_date.isVisible() and dialog.death_cause.isVisible()
+    assert not dialog.lost_reason.isVisible()
+    today = dialog.context.today  # the dialog's today (the PC's, bounded by the township's)
+    dialog.death_date.setText((today.replace(year=today.year + 1)).isoformat())
+    dialog.death_cause.set_code("1")
+    assert dialog.save() is False
+    assert dialog.failed_boxes["death_date"].error.text() == "死亡日期应在出生之后、今天之前"
+    dialog.death_date.setText(today.isoformat())
+    assert dialog.save() is True
+    with store.session() as s:
+        v = s.scalar(select(SmiVisit).where(SmiVisit.resident_id == rid))
+        assert (v.outcome, v.death_date, v.death_cause) == ("died", today, "1")
+    assert _status(store, rid) == ("4", "躯体疾病")
+
+
+def test_the_smi_referral_is_offered_as_soon_as_the_assessment_says_so(gui_app, qtbot, store, patient):
+    rid = patient("周某")
+    dialog = _dialog(qtbot, store, rid)
+    danger = dialog.form.editors["danger"].main
+    assert not dialog.refer.isEnabled()
+    danger.setFocus()
+    qtbot.keyClicks(danger, "1")  # 基本稳定: no referral
+    assert dialog.suggestion.text().startswith("建议：基本稳定") and not dialog.refer.isEnabled()
+    danger.setText("4")  # 不稳定: 立即转诊 — the same rule as the suggestion
+    assert "立即转诊" in dialog.suggestion.text() and dialog.refer.isEnabled()
+    slip = dialog.draft_referral()
+    assert isinstance(slip, ReferralDialog)
+    assert slip.value("impression") == "专项随访（不稳定）"  # the programme's neutral name
+    assert slip.value("present_history") == "危险性评估 4 级"
+    assert slip.urgent.isChecked()
+    slip.fields["to_institution"].setText("县精神卫生中心")
+    slip.print_after.setChecked(False)
+    assert slip.save() is True
+    assert dialog.referral_id is not None
+    assert dialog.save() is True  # the visit itself is still saved as usual
+    with store.session() as s:
+        ref = s.scalar(select(Referral).where(Referral.resident_id == rid))
+        assert (ref.to_institution, ref.program, ref.emergency) == ("县精神卫生中心", "smi", True)
+        assert s.scalar(select(SmiVisit.classification).where(SmiVisit.resident_id == rid)) == 1
+
+
+def test_the_elderly_referral_is_offered_as_soon_as_an_abnormal_result_is_entered(
+    gui_app, qtbot, store, person, monkeypatch
+):
+    with store.transaction() as s:
+        rid = records.save_resident(s, person(name="吴大爷"), today=TODAY).id
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda _p, _t, text, *a, **k: asked.append(text) or QMessageBox.No
+    )
+    with store.session() as s:
+        dialog = ElderlyCheckDialog(store, elderly.check_context(s, rid))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    editors = dialog.form.editors
+    assert not dialog.refer.isEnabled() and dialog.findings.text() == ""
+    editors["sbp"].main.setFocus()
+    qtbot.keyClicks(editors["sbp"].main, "128")
+    assert not dialog.refer.isEnabled()  # normal so far
+    qtbot.keyClick(editors["sbp"].main, Qt.Key_Backspace)
+    qtbot.keyClicks(editors["sbp"].main, "6")  # 126 → still normal
+    assert not dialog.refer.isEnabled()
+    editors["sbp"].main.setText("172")
+    editors["dbp"].main.setText("88")
+    # the rule the save uses finds it now, before any save
+    assert dialog.refer.isEnabled()
+    assert dialog.findings.text() == "异常结果：血压172/88mmHg"
+    slip = dialog.draft_referral()
+    assert slip.value("present_history") == "血压172/88mmHg"
+    assert slip.value("impression") == "老年人健康体检发现异常"
+    slip.fields["to_institution"].setText("县人民医院")
+    slip.print_after.setChecked(False)
+    assert slip.save() is True
+    for key, level in zip(("eating", "grooming", "dressing", "toilet", "activity"), "11111", strict=True):
+        editors[f"selfcare_{key}"].main.set_code(level)
+    assert dialog.save() is True
+    # management is offered; the referral is not offered twice for the same check
+    assert len(asked) == 1 and "纳入" in asked[0]
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Referral)) == 1
+        assert s.scalar(select(ElderlyCheck.sbp)) == 172
+
+
+def test_typed_abnormal_is_the_saved_rule(store, person):
+    """One source of truth: the live offer and the save's list of abnormal results agree."""
+    with store.transaction() as s:
+        rid = records.save_resident(s, person(name="郑奶奶"), today=TODAY).id
+    with store.session() as s:
+        ctx = elderly.check_context(s, rid)
+    inp = ctx.initial
+    for key, level in zip(("eating", "grooming", "dressing", "toilet", "activity"), "11111", strict=True):
+        setattr(inp, f"selfcare_{key}", level)
+    inp.glucose = "7.4"
+    typed = elderly.typed_abnormal(ctx, inp)
+    with store.transaction() as s:
+        saved = elderly.record_check(s, rid, inp, today=ctx.today)
+    assert tuple(m.render() for m in typed) == saved.abnormal == ("空腹血糖7.4mmol/L",)
