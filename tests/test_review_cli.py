@@ -116,7 +116,9 @@ def test_decide_closes_the_item_and_writes_the_decision(township_dir, township_s
         (None, "approve", "理由", "没有“approve”这种处理"),
     ],
 )
-def test_refused_decisions_change_nothing(township_dir, township_store, capsys, key, decision, reason, message):
+def test_refused_decisions_change_nothing(
+    township_dir, township_store, capsys, key, decision, reason, message
+):
     (late,) = items(capsys, township_dir, "--kind", "referral")
     args = [key or late["key"], "--decision", decision, "--reason", reason]
     code, out, err = run(capsys, "--data-dir", township_dir, "review", "decide", *args)

@@ -56,8 +56,9 @@ def list_items(args) -> int:
     with store.session() as s:
         code = ""
         if args.village:
-            from app.models import Village
             from sqlalchemy import select
+
+            from app.models import Village
 
             code = normalise_code(args.village, VILLAGE)
             if s.scalar(select(Village.id).where(Village.code == code)) is None:
@@ -70,7 +71,9 @@ def list_items(args) -> int:
     for i in items:
         d = _item_data(i)
         other = f"  ↔ {d['other_record']}" if d["other_record"] else ""
-        print(f"{d['key']}\n  {d['kind_name']}  {d['village_name']}  {d['record']}{other}  {d['since'] or ''}")
+        print(
+            f"{d['key']}\n  {d['kind_name']}  {d['village_name']}  {d['record']}{other}  {d['since'] or ''}"
+        )
         print(f"  {d['detail']}")
         print("  可选处理：" + "；".join(f"{o['decision']}（{o['name']}）" for o in d["options"]))
     print(f"共 {len(items)} 项待审核")
@@ -88,8 +91,9 @@ def decide(args) -> int:
     with store.transaction() as s:
         written = review.decide(s, args.item.strip(), args.decision, args.reason)
         told = sorted({d.village_id for d in written})
-        from app.models import Village
         from sqlalchemy import select
+
+        from app.models import Village
 
         codes = sorted(s.scalars(select(Village.code).where(Village.id.in_(told))))
         data = {
