@@ -23,6 +23,13 @@ def add_indicators(rsub) -> None:
     out = ind.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print JSON")
     out.add_argument("-o", "--output", metavar="FILE.xlsx|FILE.pdf", help="write a workbook or a PDF summary")
+    ind.add_argument(
+        "--by",
+        choices=["township", "village", "group"],
+        default="township",
+        help="text output: totals only, each village too, or each village and its 村民小组 "
+        "(--json always has villages with their groups)",
+    )
     ind.add_argument("--list", choices=["numerator", "denominator"], help="the residents behind a number")
     ind.add_argument(
         "--indicator", metavar="KEY", help="with --list: which indicator (records, htn_standard …)"
@@ -95,11 +102,22 @@ def report_indicators(args) -> int:
         return 0
     print(output.period_label(period))
     for ind in data["indicators"]:
-        rate = "—" if ind["rate"] is None else f"{ind['rate'] * 100:.1f}%"
         target = "" if ind["target"] is None else f"（目标 {ind['target'] * 100:.0f}%）"
-        den = "—" if ind["denominator"] is None else ind["denominator"]
-        print(f"{ind['name']:<14} {ind['numerator']:>7} / {den:<7} {rate:>7}{target}")
+        print(_figure_line(ind["name"], ind) + target)
+        if args.by == "township":
+            continue
+        for v in ind["villages"]:
+            print(_figure_line(f"  {v['name']}", v))
+            if args.by == "group":
+                for g in v["groups"]:
+                    print(_figure_line(f"    {g['name']}", g))
     return 0
+
+
+def _figure_line(label: str, figure: dict) -> str:
+    rate = "—" if figure["rate"] is None else f"{figure['rate'] * 100:.1f}%"
+    den = "—" if figure["denominator"] is None else figure["denominator"]
+    return f"{label:<14} {figure['numerator']:>7} / {den:<7} {rate:>7}"
 
 
 def report_population(args) -> int:

@@ -162,6 +162,14 @@ class IndicatorResult:
     groups: dict[uuid.UUID, Figure]  # village groups with members in the indicator
     missing_figures: tuple[str, ...] = ()  # codes of villages whose population figure is not entered
 
+    def group_figure(self, group_id: uuid.UUID) -> Figure:
+        """A village group's figure; a group with nobody in the indicator has 0 of 0 (of no figure:
+        population figures are entered per village, not per group)."""
+        found = self.groups.get(group_id)
+        if found is not None:
+            return found
+        return Figure(0, None if self.denominator_figure else 0)
+
     def below_target(self, figure: Figure) -> bool | None:
         if self.target is None or figure.rate is None:
             return None
@@ -177,6 +185,10 @@ class Report:
 
     def result(self, key: str) -> IndicatorResult:
         return next(r for r in self.results if r.key == key)
+
+    def groups_of(self, village_id: uuid.UUID) -> list[GroupRef]:
+        """The village's groups (村民小组), by name."""
+        return [g for g in self.groups if g.village_id == village_id]
 
 
 @dataclass(frozen=True)

@@ -68,8 +68,10 @@ def period_label(period: Period, translate: Translate = _identity) -> str:
 
 def report_data(report: engine.Report, translate: Translate = _identity) -> dict:
     """The report as JSON-ready data: ``{"indicators": [{"key", "name", "numerator", "denominator",
-    "rate", "target", "villages": [{"code", "name", "numerator", "denominator", "rate"}],
-    "groups": [...]}], "period": {...}}``.  Keys are stable: outside scripts read them."""
+    "rate", "target", "villages": [{"code", "name", "numerator", "denominator", "rate", "groups":
+    [{"id", "name", "numerator", "denominator", "rate"}]}], "groups": [...]}], "period": {...}}``
+    (each village lists every 村民小组 it has; the flat ``groups`` list only those with members in
+    the indicator).  Keys are stable: outside scripts read them."""
     groups = {g.id: g for g in report.groups}
     codes = {v.id: v.code for v in report.villages}
     out = []
@@ -89,6 +91,7 @@ def report_data(report: engine.Report, translate: Translate = _identity) -> dict
                         "numerator": r.villages[v.id].numerator,
                         "denominator": r.villages[v.id].denominator,
                         "rate": rate(r.villages[v.id].rate),
+                        "groups": [_group_data(g, r.group_figure(g.id)) for g in report.groups_of(v.id)],
                     }
                     for v in report.villages
                 ],
@@ -111,6 +114,16 @@ def report_data(report: engine.Report, translate: Translate = _identity) -> dict
     return {
         "period": {"start": report.period.start.isoformat(), "end": report.period.end.isoformat()},
         "indicators": out,
+    }
+
+
+def _group_data(group: engine.GroupRef, figure: engine.Figure) -> dict:
+    return {
+        "id": str(group.id),
+        "name": group.name,
+        "numerator": figure.numerator,
+        "denominator": figure.denominator,
+        "rate": rate(figure.rate),
     }
 
 
