@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.services.indicators import Period, engine, workbench
+from app.services.indicators import Period, engine, output, workbench
 from app.views.indicator_drilldown import IndicatorDrilldown
 from app.views.operations import FOLLOWUPS, REFERRALS, RESIDENTS, SYNC, Op, refresh_on
 from app.views.population_dialog import PopulationDialog
@@ -77,6 +78,11 @@ class TownshipHomePage(QWidget):
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.population_button = QPushButton(self.tr("人口数…"))
         self.population_button.clicked.connect(self.edit_population)
+        self.export_button = QPushButton(self.tr("导出…"))
+        self.export_button.setToolTip(
+            self.tr("指标工作簿（Excel，每个指标一张名单）或汇总表 PDF，用界面语言")
+        )
+        self.export_button.clicked.connect(self.export)
         self.show_groups = QCheckBox(self.tr("展开村民小组"))
         self.show_groups.setToolTip(self.tr("每个村后面列出它的村民小组；也可点击村名只展开该村"))
         self.show_groups.toggled.connect(self.expand_all)
@@ -94,6 +100,7 @@ class TownshipHomePage(QWidget):
             self.show_groups,
             self.refresh_button,
             self.population_button,
+            self.export_button,
         ):
             bar.addWidget(w)
 
@@ -194,6 +201,35 @@ class TownshipHomePage(QWidget):
         dialog = PopulationDialog(self.store, self.year.value(), self)
         dialog.open()
         return dialog
+
+    def export(self) -> None:
+        """The report shown, as the county's workbook or the summary PDF, in the UI language."""
+        if self.bench is None:
+            return
+        name = f"indicators-{output.period_label(self.bench.report.period, translate)}"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("导出指标"), f"{name}.xlsx", "Excel (*.xlsx);;PDF (*.pdf)"
+        )
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str):
+        report = self.bench.report
+        if path.lower().endswith(".pdf"):
+
+            def write(s):
+                from app.services.printing import write_pdf
+
+                return write_pdf(path, output.summary_pdf(s, report, translate))
+
+        else:
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+
+            def write(s):
+                return output.write_workbook(s, report, path, translate)
+
+        return Op(self, self.store, write).run()
 
     # ------------------------------------------------------------------ table
 

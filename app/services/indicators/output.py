@@ -50,6 +50,12 @@ def _identity(_context: str, text: str) -> str:
     return text
 
 
+def _village_label(village: engine.VillageRef, translate: Translate) -> str:
+    return Message(
+        CTX, QT_TRANSLATE_NOOP("Report", "{name}（{code}）"), {"name": village.name, "code": village.code}
+    ).render(translate)
+
+
 def rate(value: float | None) -> float | None:
     return None if value is None else round(value, RATE_DIGITS)
 
@@ -222,7 +228,7 @@ def write_workbook(
         ws.merge_cells(start_row=3, start_column=col, end_row=4, end_column=col)
     for i, v in enumerate(report.villages):
         col = len(SUMMARY_HEADERS) + 1 + 3 * i
-        safe_output.set_xlsx_cell(ws.cell(row=3, column=col), f"{v.name}（{v.code}）")
+        safe_output.set_xlsx_cell(ws.cell(row=3, column=col), _village_label(v, translate))
         ws.merge_cells(start_row=3, start_column=col, end_row=3, end_column=col + 2)
         for j, text in enumerate(SUMMARY_HEADERS[2:5]):
             safe_output.set_xlsx_cell(ws.cell(row=4, column=col + j), label(text))
@@ -374,7 +380,7 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
             ]
             for i, v in enumerate(report.villages):
                 rows.append(
-                    [Paragraph(markup(f"{v.name}（{v.code}）"), small)]
+                    [Paragraph(markup(_village_label(v, translate)), small)]
                     + [
                         f"{pct(ind['villages'][i]['rate'])}  ({ind['villages'][i]['numerator']}/"
                         f"{num(ind['villages'][i]['denominator'])})"
