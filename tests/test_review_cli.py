@@ -125,3 +125,38 @@ def test_refused_decisions_change_nothing(
     assert code == 1 and message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert decisions(township_store) == 0
     assert len(items(capsys, township_dir)) == 2
+
+
+@pytest.mark.gui
+def test_the_review_page_pages_through_a_long_queue(gui_app, township_store, qtbot):
+    from app.services.errors import Message
+    from app.services.quality import review
+    from app.views.review_page import PAGE, ReviewPage
+
+    page = ReviewPage(township_store, township=True)
+    qtbot.addWidget(page)
+    page.items = [
+        review.ReviewItem(
+            f"invalid:{n:032x}:",
+            "invalid",
+            "110105001101",
+            "李家村",
+            None,
+            f"居民{n}",
+            "",
+            Message("Validation", "输入有误", {}),
+            None,
+        )
+        for n in range(PAGE * 2 + 5)
+    ]
+    page.show_items()
+    assert page.table.rowCount() == PAGE and page.page_label.text() == "第 1 / 3 页"
+    assert not page.previous_button.isEnabled() and page.next_button.isEnabled()
+    page.next_button.click()
+    page.next_button.click()
+    assert page.table.rowCount() == 5 and page.page_label.text() == "第 3 / 3 页"
+    assert not page.next_button.isEnabled()
+    page.table.selectRow(1)
+    assert page.current().record == f"居民{PAGE * 2 + 1}"  # the row of this page, not of the first
+    page.kind.setCurrentIndex(2)  # another kind: back to its first page
+    assert page.page_label.text() == "第 1 / 1 页" and page.table.rowCount() == 0

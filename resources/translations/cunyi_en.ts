@@ -6003,6 +6003,14 @@
         <translation>Found on</translation>
     </message>
     <message>
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
         <source>处理理由（村卫生室会看到）</source>
         <translation>Reason (the village clinic will read it)</translation>
     </message>
@@ -6025,6 +6033,10 @@
     <message>
         <source>共 {n} 项待审核</source>
         <translation>{n} items to review</translation>
+    </message>
+    <message>
+        <source>第 {page} / {pages} 页</source>
+        <translation>Page {page} of {pages}</translation>
     </message>
     <message>
         <source>无</source>
@@ -7021,7 +7033,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>每个村后面列出它的村民小组；也可点击村名只展开该村</source>
-        <translation>List each village's groups after it; or click a village's name to expand only that one</translation>
+        <translation>List each village&apos;s groups after it; or click a village&apos;s name to expand only that one</translation>
     </message>
     <message>
         <source>统计期：</source>
@@ -7029,7 +7041,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>点击任一数字查看其背后的居民名单及原因；点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。</source>
-        <translation>Click any number for the residents behind it and why; click a village's name to show or hide its groups. Green: target met; amber: within 10 points; red: behind.</translation>
+        <translation>Click any number for the residents behind it and why; click a village&apos;s name to show or hide its groups. Green: target met; amber: within 10 points; red: behind.</translation>
     </message>
     <message>
         <source>图表指标：</source>

@@ -6002,6 +6002,14 @@
         <translation>发现于</translation>
     </message>
     <message>
+        <source>上一页</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
         <source>处理理由（村卫生室会看到）</source>
         <translation>处理理由（村卫生室会看到）</translation>
     </message>
@@ -6024,6 +6032,10 @@
     <message>
         <source>共 {n} 项待审核</source>
         <translation>共 {n} 项待审核</translation>
+    </message>
+    <message>
+        <source>第 {page} / {pages} 页</source>
+        <translation>第 {page} / {pages} 页</translation>
     </message>
     <message>
         <source>无</source>
