@@ -160,3 +160,14 @@ def test_the_review_page_pages_through_a_long_queue(gui_app, township_store, qtb
     assert page.current().record == f"居民{PAGE * 2 + 1}"  # the row of this page, not of the first
     page.kind.setCurrentIndex(2)  # another kind: back to its first page
     assert page.page_label.text() == "第 1 / 1 页" and page.table.rowCount() == 0
+
+
+def test_a_record_failing_validation_is_sent_back(township_dir, township_store, capsys):
+    (invalid,) = items(capsys, township_dir, "--kind", "validation")
+    args = [invalid["key"], "--decision", "sent_back", "--reason", "电话号码位数不对，请核实"]
+    code, out, _ = run(capsys, "--data-dir", township_dir, "review", "decide", *args)
+    assert code == 0 and "110105001102" in out
+    assert items(capsys, township_dir, "--kind", "validation") == []
+    code, _, err = run(capsys, "--data-dir", township_dir, "review", "decide", *args)  # decided already
+    assert code == 1 and "该审核项不存在或已处理" in err
+    assert decisions(township_store) == 1

@@ -379,7 +379,7 @@ def decide(
     kind = key.split(":", 1)[0]
     if kind not in OPTIONS:
         raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Review", "该审核项不存在或已处理")))
-    item = next((i for i in review_queue(session, today=today, kinds=(kind,)) if i.key == key), None)
+    item = next((i for i in _open_items(session, key, kind, today) if i.key == key), None)
     if item is None:
         raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Review", "该审核项不存在或已处理")))
     if decision not in item.options:
@@ -457,6 +457,33 @@ def decide(
         session, "review", "review_decision", written[0].id if written else None, f"{key}: {decision}"
     )
     return written
+
+
+def _open_items(session: Session, key: str, kind: str, today: dt.date) -> list[ReviewItem]:
+    """The open items of ``kind`` that may be ``key``: for a record failing validation only that
+    record is checked again (not the whole store)."""
+    if kind != "invalid":
+        return review_queue(session, today=today, kinds=(kind,))
+    try:
+        resident_id = uuid.UUID(key.split(":")[1])
+    except (IndexError, ValueError):
+        return []
+    if session.scalar(select(ReviewDecision.id).where(ReviewDecision.item_key == key)) is not None:
+        return []
+    live = session.scalar(
+        select(Resident.id).where(
+            Resident.id == resident_id, Resident.voided.is_(False), Resident.status == "1"
+        )
+    )
+    if live is None:
+        return []
+    villages = {v.id: v for v in session.scalars(select(Village))}
+    return [
+        item
+        for _updated, item in _invalid_batch(
+            session, [resident_id], villages, min(today, capture.trusted_today(session))
+        )
+    ]
 
 
 def village_decisions(session: Session, limit: int = 500) -> list[DecisionView]:
