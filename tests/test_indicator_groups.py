@@ -38,7 +38,7 @@ def test_the_engine_figures_per_group(grouped):
         report = engine.evaluate(s, engine.parse_period(YEAR))
     east = next(v for v in report.villages if v.code == A)
     groups = {g.name: g for g in report.groups_of(east.id)}
-    assert sorted(groups) == sorted(GROUPS)
+    assert list(groups) == list(GROUPS)  # 一组, 二组, 三组: in their natural order
     for key, expected in (("htn_standard", HTN_STANDARD), ("records", RECORDS)):
         result = report.result(key)
         got = {
@@ -75,7 +75,7 @@ def test_json_lists_each_villages_groups_and_text_by_group(grouped, tmp_path, ca
     start = next(i for i, line in enumerate(lines) if line.startswith("高血压患者规范管理率"))
     block = [line.split() for line in lines[start + 1 : start + 6]]
     assert block[0][:4] == ["东村", "3", "/", "4"]
-    assert [row[0] for row in block[1:4]] == ["一组", "三组", "二组"]  # by name, as the engine orders them
+    assert [row[0] for row in block[1:4]] == ["一组", "二组", "三组"]  # in their natural order
     assert block[1][1:5] == ["1", "/", "2", "50.0%"]
     assert block[4][:4] == ["西村", "1", "/", "1"]
     village_only = run(capsys, folder, "--by", "village")
@@ -117,3 +117,17 @@ def test_the_workbench_expands_a_village_into_its_groups(gui_app, grouped, qtbot
     assert page.table.columnCount() == FIXED_COLUMNS + 5
     page.show_groups.setChecked(False)
     assert page.table.columnCount() == FIXED_COLUMNS + 2
+
+
+def test_groups_sort_in_their_natural_order():
+    names = ["十一组", "二组", "十组", "一组", "新村组", "2组", "10组", "三十二组"]
+    assert sorted(names, key=engine.group_order) == [
+        "一组",
+        "2组",
+        "二组",
+        "10组",
+        "十组",
+        "十一组",
+        "三十二组",
+        "新村组",
+    ]

@@ -192,8 +192,14 @@ class ReviewPage(LazyPage):
                 render(i.detail),
             ]
             for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(r, c, item)
+        # the short columns fit their text; the problem takes the rest of the width and wraps
+        for column in range(self.table.columnCount() - 1):
+            self.table.resizeColumnToContents(column)
+        self.table.setWordWrap(True)
+        self.table.resizeRowsToContents()
         self.selected()
 
     def show_decisions(self, decided: list[review.DecisionView]) -> None:

@@ -256,8 +256,13 @@ def evaluate(
     villages = report_villages(session, village_code)
     scope = _scope(session, villages)
     ids = {v.id for v in villages}
-    groups_q = select(VillageGroup.id, VillageGroup.village_id, VillageGroup.name).order_by(VillageGroup.name)
-    groups = tuple(GroupRef(*row) for row in session.execute(groups_q) if row[1] in ids)
+    groups_q = select(VillageGroup.id, VillageGroup.village_id, VillageGroup.name)
+    groups = tuple(
+        sorted(
+            (GroupRef(*row) for row in session.execute(groups_q) if row[1] in ids),
+            key=lambda g: group_order(g.name),
+        )
+    )
     session.info.pop(CACHE, None)
     results = []
     try:
@@ -269,6 +274,32 @@ def evaluate(
     finally:
         session.info.pop(CACHE, None)
     return Report(period, tuple(villages), groups, tuple(results))
+
+
+_NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九", start=0)}
+
+
+def group_order(name: str) -> tuple:
+    """Sort key of 村民小组 names in their natural order: 一组, 二组 … 十组, 十一组 (and 1组, 2组 … 10组),
+    then names without a number, by name."""
+    digits = ""
+    for c in name:
+        if c.isascii() and c.isdigit():
+            digits += c
+        else:
+            break
+    if digits:
+        return (0, int(digits), name)
+    value, current, seen = 0, 0, False
+    for c in name:
+        if c in _NUMERALS:
+            current, seen = _NUMERALS[c], True
+        elif c == "十":
+            value += (current or 1) * 10
+            current, seen = 0, True
+        else:
+            break
+    return (0, value + current, name) if seen else (1, 0, name)
 
 
 class _Places(NamedTuple):
