@@ -245,8 +245,7 @@ def record_use(session: Session, period: Period, scope: Scope) -> Iterator[Entry
 # ------------------------------------------------------------- chronic diseases
 
 
-@dataclass(frozen=True)
-class _Patient:
+class _Patient(NamedTuple):  # a tuple: built for every patient of a programme at each evaluation
     resident_id: uuid.UUID
     birth_date: dt.date
     start: dt.date  # under management in the period from …

@@ -187,13 +187,13 @@ class Report:
         return next(r for r in self.results if r.key == key)
 
     def groups_of(self, village_id: uuid.UUID) -> list[GroupRef]:
-        """The village's groups (村民小组), by name."""
+        """The village's groups (村民小组), in their natural order (:func:`group_order`)."""
         return [g for g in self.groups if g.village_id == village_id]
 
 
-@dataclass(frozen=True)
-class ResidentLine:
-    """One resident behind a number, with the reason they are in or out."""
+class ResidentLine(NamedTuple):
+    """One resident behind a number, with the reason they are in or out (a tuple: a drill-down
+    makes thousands)."""
 
     resident_id: uuid.UUID
     archive_no: str
