@@ -230,3 +230,26 @@ def test_education_counts_against_the_village_minimums(store):
     lecture = figures(store, "education_lectures")[0]
     assert str(lecture.reason) == "2025-01-01 测试村 村委会：主题2025-01-01（健康知识讲座）"
     assert REGISTRY["education_lectures"].denominator_figure == "education_minimum_lectures"
+
+
+def test_an_evaluation_pauses_the_collector_and_resumes_it(store):
+    """The engine pauses the cyclic collector while it counts (a third of its time otherwise) and
+    always turns it back on, even when the evaluation fails."""
+    import gc
+
+    from app.services.errors import UserError
+    from app.services.indicators import engine
+
+    seen = []
+    with store.session() as s:
+        engine.evaluate(s, Period.year(2025), progress=lambda done, total: seen.append(gc.isenabled()))
+        assert seen and not any(seen) and gc.isenabled()
+        with pytest.raises(UserError):
+            engine.drilldown(s, "records", Period.year(2025), "denominator")
+        assert gc.isenabled()
+        gc.disable()  # a caller that had it off keeps it off
+        try:
+            engine.evaluate(s, Period.year(2025), keys=["records"])
+            assert not gc.isenabled()
+        finally:
+            gc.enable()

@@ -23,6 +23,19 @@ def add_indicators(rsub) -> None:
     out = ind.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print JSON")
     out.add_argument("-o", "--output", metavar="FILE.xlsx|FILE.pdf", help="write a workbook or a PDF summary")
+    ind.add_argument(
+        "--by",
+        choices=["township", "village", "group"],
+        default="township",
+        help="text output: totals only, each village too, or each village and its 村民小组 "
+        "(--json always has villages with their groups)",
+    )
+    ind.add_argument(
+        "--lang",
+        choices=["zh_CN", "zh", "en"],
+        default="zh_CN",
+        help="language of the workbook, the PDF, the lists' reasons and the indicator names (default zh_CN)",
+    )
     ind.add_argument("--list", choices=["numerator", "denominator"], help="the residents behind a number")
     ind.add_argument(
         "--indicator", metavar="KEY", help="with --list: which indicator (records, htn_standard …)"
@@ -65,41 +78,62 @@ def report_indicators(args) -> int:
     suffix = args.output.rsplit(".", 1)[-1].lower() if args.output else ""
     if args.output and suffix not in ("xlsx", "pdf"):
         raise CliError(f"输出文件应以 .xlsx 或 .pdf 结尾：{args.output}")
+    translate = _translator(args.lang)
     _, store = open_store(args)
     period = engine.parse_period(args.year, args.quarter)
     with store.session() as s:
         if args.list:
             lines = engine.drilldown(s, args.indicator, period, args.list, args.village or None)
             if args.json:
-                print_json(output.residents_data(lines))
+                print_json(output.residents_data(lines, translate))
                 return 0
             for line in lines:
                 mark = "✓" if line.counted else "✗"
-                print(f"{line.archive_no}  {line.name}  {line.village_name}  {mark}  {line.reason}")
+                print(
+                    f"{line.archive_no}  {line.name}  {line.village_name}  {mark}  {line.reason.render(translate)}"
+                )
             print(f"共 {len(lines)} 人")
             return 0
         report = engine.evaluate(s, period, args.village or None)
         if suffix == "xlsx":
-            path = output.write_workbook(s, report, args.output)
+            path = output.write_workbook(s, report, args.output, translate)
             print(f"已导出指标工作簿：{path}")
             return 0
         if suffix == "pdf":
             from app.services.printing import write_pdf
 
-            path = write_pdf(args.output, output.summary_pdf(s, report))
+            path = write_pdf(args.output, output.summary_pdf(s, report, translate))
             print(f"已导出指标汇总 PDF：{path}")
             return 0
-        data = output.report_data(report)
+        data = output.report_data(report, translate)
     if args.json:
         print_json(data)
         return 0
-    print(output.period_label(period))
+    print(output.period_label(period, translate))
     for ind in data["indicators"]:
-        rate = "—" if ind["rate"] is None else f"{ind['rate'] * 100:.1f}%"
         target = "" if ind["target"] is None else f"（目标 {ind['target'] * 100:.0f}%）"
-        den = "—" if ind["denominator"] is None else ind["denominator"]
-        print(f"{ind['name']:<14} {ind['numerator']:>7} / {den:<7} {rate:>7}{target}")
+        print(_figure_line(ind["name"], ind) + target)
+        if args.by == "township":
+            continue
+        for v in ind["villages"]:
+            print(_figure_line(f"  {v['name']}", v))
+            if args.by == "group":
+                for g in v["groups"]:
+                    print(_figure_line(f"    {g['name']}", g))
     return 0
+
+
+def _translator(lang: str):
+    """The printed documents' translation for ``--lang`` (Chinese: the source text as written)."""
+    from app.cli.printing import print_labels
+
+    return print_labels("en" if lang == "en" else "zh").translate
+
+
+def _figure_line(label: str, figure: dict) -> str:
+    rate = "—" if figure["rate"] is None else f"{figure['rate'] * 100:.1f}%"
+    den = "—" if figure["denominator"] is None else figure["denominator"]
+    return f"{label:<14} {figure['numerator']:>7} / {den:<7} {rate:>7}"
 
 
 def report_population(args) -> int:

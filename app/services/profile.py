@@ -145,6 +145,11 @@ def villages(session: Session) -> list[Village]:
     return list(session.scalars(select(Village).order_by(Village.code)))
 
 
+# ``session.info`` key: ``{code: Village}`` of every village, set by a reader that checks many
+# records in one unit of work (the review queue's validation scan) and removed when it is done.
+VILLAGE_MEMO = "village_by_code"
+
+
 def get_village(session: Session, code: str | None = None) -> Village:
     """The village a record belongs to: this village's own, or (township) the one named."""
     profile = get_profile(session)
@@ -152,7 +157,10 @@ def get_village(session: Session, code: str | None = None) -> Village:
         code = profile.code
     elif not code:
         raise _err(QT_TRANSLATE_NOOP("Profile", "乡镇模式下请指定村代码"))
-    village = session.scalar(select(Village).where(Village.code == code))
+    memo = session.info.get(VILLAGE_MEMO)
+    village = memo.get(code) if memo is not None else None
+    if village is None:
+        village = session.scalar(select(Village).where(Village.code == code))
     if village is None:
         raise _err(QT_TRANSLATE_NOOP("Profile", "村代码{code}不属于本乡镇"), code=code)
     return village

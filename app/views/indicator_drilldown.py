@@ -41,9 +41,11 @@ class IndicatorDrilldown(QDialog):
         place: str,
         has_denominator_list: bool,
         parent=None,
+        group_id=None,
     ):
         super().__init__(parent)
         self.store, self.key, self.period, self.village_code = store, key, period, village_code
+        self.group_id = group_id  # a 村民小组 of the village: only its residents
         self.lines: list[engine.ResidentLine] = []
         self.setWindowTitle(self.tr("指标名单"))
         self.resize(980, 620)
@@ -98,9 +100,10 @@ class IndicatorDrilldown(QDialog):
 
     def load(self, *_args):
         which, key, period, village = self.which(), self.key, self.period, self.village_code
+        group = self.group_id
         self.only_missing.setEnabled(which == "denominator")
         self.task = (
-            Op(self, self.store, lambda s, _p: engine.drilldown(s, key, period, which, village))
+            Op(self, self.store, lambda s, _p: engine.drilldown(s, key, period, which, village, group))
             .success(self._loaded)
             .run_in_background(self.tr("正在列出居民…"))
         )

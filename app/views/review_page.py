@@ -24,6 +24,7 @@ from app.views.operations import REFERRALS, RESIDENTS, SYNC, Op, refresh_on
 from app.views.widgets import LazyPage, fit_columns, read_only_table, render, translate
 
 DECISIONS_TABLE = frozenset({"review_decision"})
+PAGE = 200  # items listed at once; the whole store's invalid records can be thousands
 
 
 class ReviewPage(LazyPage):
@@ -61,15 +62,23 @@ class ReviewPage(LazyPage):
         self.kind.addItem(self.tr("全部待审核"), None)
         for key, label in review.KINDS.items():
             self.kind.addItem(translate("Review", label), key)
-        self.kind.currentIndexChanged.connect(self.show_items)
+        self.kind.currentIndexChanged.connect(self.first_page)
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.refresh_button.clicked.connect(self.refresh)
         self.count = QLabel()
+        self.page = 0  # the page of the list shown (PAGE items each)
+        self.previous_button = QPushButton(self.tr("上一页"))
+        self.next_button = QPushButton(self.tr("下一页"))
+        self.page_label = QLabel()
+        self.previous_button.clicked.connect(lambda: self.turn(-1))
+        self.next_button.clicked.connect(lambda: self.turn(1))
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("类型")))
         bar.addWidget(self.kind)
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.count, 1)
+        for w in (self.previous_button, self.page_label, self.next_button):
+            bar.addWidget(w)
         self.table = read_only_table(
             [
                 self.tr("类型"),
@@ -135,8 +144,8 @@ class ReviewPage(LazyPage):
             return
         self.refresh_button.setEnabled(False)
 
-        def load(s, _progress):
-            return review.review_queue(s), review.village_decisions(s)
+        def load(s, progress):
+            return review.review_queue(s, progress=progress.report), review.village_decisions(s)
 
         self.task = (
             Op(self, self.store, load).success(self.loaded).run_in_background(self.tr("正在查找待审核项…"))
@@ -149,13 +158,31 @@ class ReviewPage(LazyPage):
         self.show_items()
         self.show_decisions(decided)
 
+    def first_page(self) -> None:
+        self.page = 0
+        self.show_items()
+
+    def turn(self, step: int) -> None:
+        self.page += step
+        self.show_items()
+
     def show_items(self) -> None:
         kind = self.kind.currentData()
         shown = [i for i in self.items if kind is None or i.kind == kind]
         self.shown = shown
         self.count.setText(self.tr("共 {n} 项待审核").replace("{n}", str(len(shown))))
-        self.table.setRowCount(len(shown))
-        for r, i in enumerate(shown):
+        pages = max(1, -(-len(shown) // PAGE))
+        self.page = min(max(self.page, 0), pages - 1)
+        self.previous_button.setEnabled(self.page > 0)
+        self.next_button.setEnabled(self.page < pages - 1)
+        self.page_label.setText(
+            self.tr("第 {page} / {pages} 页")
+            .replace("{page}", str(self.page + 1))
+            .replace("{pages}", str(pages))
+        )
+        on_page = shown[self.page * PAGE : (self.page + 1) * PAGE]
+        self.table.setRowCount(len(on_page))
+        for r, i in enumerate(on_page):
             cells = [
                 translate("Review", review.KINDS[i.kind]),
                 i.village_name,
@@ -165,8 +192,14 @@ class ReviewPage(LazyPage):
                 render(i.detail),
             ]
             for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(r, c, item)
+        # the short columns fit their text; the problem takes the rest of the width and wraps
+        for column in range(self.table.columnCount() - 1):
+            self.table.resizeColumnToContents(column)
+        self.table.setWordWrap(True)
+        self.table.resizeRowsToContents()
         self.selected()
 
     def show_decisions(self, decided: list[review.DecisionView]) -> None:
@@ -201,7 +234,8 @@ class ReviewPage(LazyPage):
 
     def current(self) -> review.ReviewItem | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.shown[rows[0].row()] if rows and rows[0].row() < len(self.shown) else None
+        at = self.page * PAGE + rows[0].row() if rows else None
+        return self.shown[at] if at is not None and at < len(self.shown) else None
 
     def selected(self) -> None:
         item = self.current()

@@ -173,6 +173,28 @@ def _township_drilldown(window, out: Path) -> list[Path]:
     dialog = home.edit_population()
     saved.append(_save(dialog, out / "45-population-figures.png"))
     dialog.reject()
+    saved += _township_groups(window, home, out)
+    return saved
+
+
+def _township_groups(window, home, out: Path) -> list[Path]:
+    """The 工作台 with the first village that has 村民小组 expanded, and one group's residents."""
+    report = home.bench.report if home.bench else None
+    village = next((v for v in report.villages if report.groups_of(v.id)), None) if report else None
+    if village is None:
+        return []
+    home.expanded = {village.id}
+    home.fill_table()
+    saved = [_save(window, out / "46-township-workbench-groups.png")]
+    keys = [r.key for r in report.results]
+    if "htn_standard" in keys:
+        group = report.groups_of(village.id)[0]
+        dialog = home.open_drilldown(keys.index("htn_standard"), home.column_of(village.code, group.name))
+        _wait(dialog.task)
+        saved.append(_save(dialog, out / "47-indicator-drilldown-group.png"))
+        dialog.reject()
+    home.expanded = set()
+    home.fill_table()
     return saved
 
 

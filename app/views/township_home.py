@@ -14,7 +14,9 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.services.indicators import Period, engine, workbench
+from app.services.indicators import Period, engine, output, workbench
 from app.views.indicator_drilldown import IndicatorDrilldown
 from app.views.operations import FOLLOWUPS, REFERRALS, RESIDENTS, SYNC, Op, refresh_on
 from app.views.population_dialog import PopulationDialog
@@ -76,6 +78,16 @@ class TownshipHomePage(QWidget):
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.population_button = QPushButton(self.tr("人口数…"))
         self.population_button.clicked.connect(self.edit_population)
+        self.export_button = QPushButton(self.tr("导出…"))
+        self.export_button.setToolTip(
+            self.tr("指标工作簿（Excel，每个指标一张名单）或汇总表 PDF，用界面语言")
+        )
+        self.export_button.clicked.connect(self.export)
+        self.show_groups = QCheckBox(self.tr("展开村民小组"))
+        self.show_groups.setToolTip(self.tr("每个村后面列出它的村民小组；也可点击村名只展开该村"))
+        self.show_groups.toggled.connect(self.expand_all)
+        self.expanded: set = set()  # ids of the villages whose groups are shown
+        self.columns: list[tuple] = []  # from column 1: (village or None, group or None)
         self.indicator = QComboBox()
         self.indicator.setMinimumWidth(220)
         bar = QHBoxLayout()
@@ -85,8 +97,10 @@ class TownshipHomePage(QWidget):
             QLabel(self.tr("统计期：")),
             self.year,
             self.quarter,
+            self.show_groups,
             self.refresh_button,
             self.population_button,
+            self.export_button,
         ):
             bar.addWidget(w)
 
@@ -95,9 +109,11 @@ class TownshipHomePage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setWordWrap(True)
         self.table.cellClicked.connect(self.cell_clicked)
+        self.table.horizontalHeader().sectionClicked.connect(self.header_clicked)
         self.note = QLabel(
             self.tr(
-                "点击任一数字查看其背后的居民名单及原因。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。"
+                "点击任一数字查看其背后的居民名单及原因；点击村名展开或收起它的村民小组。"
+                "绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。"
             )
         )
         self.note.setWordWrap(True)
@@ -186,38 +202,102 @@ class TownshipHomePage(QWidget):
         dialog.open()
         return dialog
 
+    def export(self) -> None:
+        """The report shown, as the county's workbook or the summary PDF, in the UI language."""
+        if self.bench is None:
+            return
+        name = f"indicators-{output.period_label(self.bench.report.period, translate)}"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("导出指标"), f"{name}.xlsx", "Excel (*.xlsx);;PDF (*.pdf)"
+        )
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str):
+        report = self.bench.report
+        if path.lower().endswith(".pdf"):
+
+            def write(s):
+                from app.services.printing import write_pdf
+
+                return write_pdf(path, output.summary_pdf(s, report, translate))
+
+        else:
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+
+            def write(s):
+                return output.write_workbook(s, report, path, translate)
+
+        return Op(self, self.store, write).run()
+
     # ------------------------------------------------------------------ table
 
     def show_workbench(self, bench: workbench.Workbench) -> None:
         self.bench = bench
+        self.fill_table()
         report = bench.report
-        villages = report.villages
+        current = self.indicator.currentData()
+        self.indicator.blockSignals(True)
+        self.indicator.clear()
+        for result in report.results:
+            self.indicator.addItem(translate("Indicator", result.name), result.key)
+        keys = [r.key for r in report.results]
+        self.indicator.setCurrentIndex(keys.index(current) if current in keys else 0)
+        self.indicator.blockSignals(False)
+        self.draw_charts()
+
+    def fill_table(self) -> None:
+        """Indicators × (township, each village and the groups of the villages expanded)."""
+        bench = self.bench
+        report = bench.report
+        self.columns = [(None, None)]
+        for v in report.villages:
+            self.columns.append((v, None))
+            if v.id in self.expanded:
+                self.columns += [(v, g) for g in report.groups_of(v.id)]
         self.table.clear()
-        self.table.setColumnCount(FIXED_COLUMNS + len(villages))
+        self.table.setColumnCount(1 + len(self.columns))
         self.table.setRowCount(len(report.results) + 2)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("目标"), self.tr("全乡镇")] + [v.name for v in villages]
-        )
+        headers = [self.tr("目标"), self.tr("全乡镇")]
+        for v, g in self.columns[1:]:
+            if g is not None:
+                headers.append(f"{v.name}\n· {g.name}")
+            elif report.groups_of(v.id):
+                headers.append(("▾ " if v.id in self.expanded else "▸ ") + v.name)
+            else:
+                headers.append(v.name)
+        self.table.setHorizontalHeaderLabels(headers)
         labels = [translate("Indicator", r.name) for r in report.results]
         labels += [self.tr("最近同步"), self.tr("可能缺失天数")]
         self.table.setVerticalHeaderLabels(labels)
+        group_fill = QColor("#f5f5f5")
         for row, result in enumerate(report.results):
             target = QTableWidgetItem(pct(result.target) if result.target is not None else "")
             target.setTextAlignment(Qt.AlignCenter)
             self.table.setItem(row, 0, target)
-            figures = [result.total] + [result.villages[v.id] for v in villages]
-            for col, figure in enumerate(figures, start=1):
+            for col, (v, g) in enumerate(self.columns, start=1):
+                if v is None:
+                    figure = result.total
+                elif g is None:
+                    figure = result.villages[v.id]
+                else:
+                    figure = result.group_figure(g.id)
                 den = "—" if figure.denominator is None else f"{figure.denominator:,}"
                 item = QTableWidgetItem(f"{pct(figure.rate)}\n{figure.numerator:,} / {den}")
                 item.setTextAlignment(Qt.AlignCenter)
                 color = light(figure.rate, result.target)
                 if color is not None:
                     item.setBackground(QBrush(color))
+                elif g is not None:
+                    item.setBackground(QBrush(group_fill))
                 item.setToolTip(self.tr("点击查看居民名单"))
                 self.table.setItem(row, col, item)
         base = len(report.results)
         never = self.tr("从未同步")
-        for col, v in enumerate(villages, start=FIXED_COLUMNS):
+        for col, (v, g) in enumerate(self.columns, start=1):
+            if v is None or g is not None:
+                continue  # the sync rows are the villages'
             sync = bench.sync.get(v.code)
             last = sync.last_import if sync else None
             when = QTableWidgetItem(f"{last:%Y-%m-%d %H:%M}" if last else never)
@@ -234,15 +314,29 @@ class TownshipHomePage(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setMinimumSectionSize(90)
-        current = self.indicator.currentData()
-        self.indicator.blockSignals(True)
-        self.indicator.clear()
-        for result in report.results:
-            self.indicator.addItem(translate("Indicator", result.name), result.key)
-        keys = [r.key for r in report.results]
-        self.indicator.setCurrentIndex(keys.index(current) if current in keys else 0)
-        self.indicator.blockSignals(False)
-        self.draw_charts()
+
+    def expand_all(self, on: bool) -> None:
+        if self.bench is None:
+            return
+        self.expanded = {v.id for v in self.bench.report.villages} if on else set()
+        self.fill_table()
+
+    def header_clicked(self, col: int) -> None:
+        """A click on a village's name shows (or hides) its groups."""
+        if self.bench is None or not 1 <= col <= len(self.columns):
+            return
+        v, g = self.columns[col - 1]
+        if v is None or g is not None or not self.bench.report.groups_of(v.id):
+            return
+        self.expanded ^= {v.id}
+        self.fill_table()
+
+    def column_of(self, village_code: str, group_name: str | None = None) -> int:
+        """The table column of a village (or one of its groups, when expanded)."""
+        for col, (v, g) in enumerate(self.columns, start=1):
+            if v is not None and v.code == village_code and (g.name if g else None) == group_name:
+                return col
+        raise KeyError((village_code, group_name))
 
     def cell_clicked(self, row: int, col: int) -> IndicatorDrilldown | None:
         if self.bench is None or row >= len(self.bench.report.results):
@@ -255,8 +349,13 @@ class TownshipHomePage(QWidget):
     def open_drilldown(self, row: int, col: int) -> IndicatorDrilldown:
         report = self.bench.report
         result = report.results[row]
-        village = None if col == 1 else report.villages[col - FIXED_COLUMNS]
-        place = self.tr("全乡镇") if village is None else f"{village.name}（{village.code}）"
+        village, group = self.columns[col - 1]
+        if village is None:
+            place = self.tr("全乡镇")
+        elif group is None:
+            place = f"{village.name}（{village.code}）"
+        else:
+            place = f"{village.name}（{village.code}）{group.name}"
         dialog = IndicatorDrilldown(
             self.store,
             result.key,
@@ -266,6 +365,7 @@ class TownshipHomePage(QWidget):
             place,
             result.denominator_figure is None,
             self,
+            group_id=group.id if group else None,
         )
         dialog.show()
         return dialog

@@ -5563,6 +5563,10 @@
         <translation>原因</translation>
     </message>
     <message>
+        <source>{name}（{code}）</source>
+        <translation>{name}（{code}）</translation>
+    </message>
+    <message>
         <source>{year}年</source>
         <translation>{year}年</translation>
     </message>
@@ -6030,6 +6034,14 @@
         <translation>发现于</translation>
     </message>
     <message>
+        <source>上一页</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
         <source>处理理由（村卫生室会看到）</source>
         <translation>处理理由（村卫生室会看到）</translation>
     </message>
@@ -6052,6 +6064,10 @@
     <message>
         <source>共 {n} 项待审核</source>
         <translation>共 {n} 项待审核</translation>
+    </message>
+    <message>
+        <source>第 {page} / {pages} 页</source>
+        <translation>第 {page} / {pages} 页</translation>
     </message>
     <message>
         <source>无</source>
@@ -7087,12 +7103,28 @@
         <translation>人口数…</translation>
     </message>
     <message>
+        <source>导出…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>指标工作簿（Excel，每个指标一张名单）或汇总表 PDF，用界面语言</source>
+        <translation>指标工作簿（Excel，每个指标一张名单）或汇总表 PDF，用界面语言</translation>
+    </message>
+    <message>
+        <source>展开村民小组</source>
+        <translation>展开村民小组</translation>
+    </message>
+    <message>
+        <source>每个村后面列出它的村民小组；也可点击村名只展开该村</source>
+        <translation>每个村后面列出它的村民小组；也可点击村名只展开该村</translation>
+    </message>
+    <message>
         <source>统计期：</source>
         <translation>统计期：</translation>
     </message>
     <message>
-        <source>点击任一数字查看其背后的居民名单及原因。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。</source>
-        <translation>点击任一数字查看其背后的居民名单及原因。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。</translation>
+        <source>点击任一数字查看其背后的居民名单及原因；点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。</source>
+        <translation>点击任一数字查看其背后的居民名单及原因；点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。</translation>
     </message>
     <message>
         <source>图表指标：</source>
@@ -7109,6 +7141,10 @@
     <message>
         <source>正在计算指标…</source>
         <translation>正在计算指标…</translation>
+    </message>
+    <message>
+        <source>导出指标</source>
+        <translation>导出指标</translation>
     </message>
     <message>
         <source>目标</source>

@@ -21,6 +21,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -52,10 +53,11 @@ class Scope:
     village_ids: frozenset[uuid.UUID] | None = None
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One resident of an indicator's denominator (or, for a population-figure denominator, of its
-    numerator), whether they count in the numerator, and why."""
+    numerator), whether they count in the numerator, and why.  A named tuple, not a dataclass: an
+    evaluation of a township makes some 300k of them, and a tuple is built in C (a frozen
+    dataclass sets each field through ``object.__setattr__``, four times the cost)."""
 
     resident_id: uuid.UUID  # or the id of what is counted when it is not a resident (an activity)
     counted: bool
@@ -129,6 +131,14 @@ def indicator(
 
 
 CACHE = "indicator_cache"
+COUNTING = "counting"  # set in the cache while the engine only counts (no drill-down list)
+
+
+def wants_reasons(session: Session) -> bool:
+    """Whether the entries' reasons will be read.  The engine's counts never read them, so an
+    indicator yielding tens of thousands of entries may give ``reason=None`` then and spare the
+    making of each; a drill-down, the workbook and a direct call of ``compute`` always get them."""
+    return not session.info.get(CACHE, {}).get(COUNTING, False)
 
 
 def raw_id(column):
@@ -165,6 +175,15 @@ class _Id(uuid.UUID):
 
     def __hash__(self) -> int:
         return self._hash
+
+
+def rows(session: Session, statement):
+    """The rows of a column query run on the session's connection (Core): no ORM result
+    processing per row, in the session's transaction.  For the indicators' large column reads.
+    Pending changes are flushed first, as ``session.execute`` would."""
+    if session.autoflush and (session.new or session.dirty or session.deleted):
+        session.flush()
+    return session.connection().execute(statement)
 
 
 def resident_ids(session: Session) -> Callable[[object], uuid.UUID]:
@@ -214,6 +233,6 @@ def resident_rows(session: Session, scope: Scope) -> list[tuple]:
         ).where(Resident.voided.is_(False))
         if scope.village_ids is not None:
             q = q.where(Resident.village_id.in_(scope.village_ids))
-        return [(uid(rid), *rest) for rid, *rest in session.execute(q)]
+        return [(uid(rid), *rest) for rid, *rest in rows(session, q)]
 
     return cached(session, ("resident_rows", scope), load)

@@ -50,6 +50,8 @@ from app.services.indicators import (
     raw_id,
     resident_ids,
     resident_rows,
+    rows,
+    wants_reasons,
 )
 from app.services.programmes import followup_rules as rules
 
@@ -109,6 +111,7 @@ def _records(session: Session, period: Period, scope: Scope) -> list[_Record]:
     def load() -> list[_Record]:
         at = {name: i for i, name in enumerate(RESIDENT_FIELDS, start=3)}  # after id, village, group
         e_record = [(at[name], label) for name, label in E_RECORD_FIELDS]
+        first, second = (i for i, _label in e_record)  # E_RECORD_FIELDS has two
         out = []
         for row in resident_rows(session, scope):
             enrolled_on = row[at["enrolled_on"]]
@@ -117,7 +120,10 @@ def _records(session: Session, period: Period, scope: Scope) -> list[_Record]:
             gone = _gone_on(row[at["status"]], row[at["status_date"]])
             if gone is not None and gone < period.start:
                 continue
-            missing = tuple(label for i, label in e_record if not row[i])
+            # the common case (every field filled) without building a tuple per record
+            missing = (
+                () if row[first] and row[second] else tuple(label for i, label in e_record if not row[i])
+            )
             out.append(_Record(row[0], enrolled_on, gone, missing))
         return out
 
@@ -136,12 +142,15 @@ def _on_books_at_end(r: _Record, period: Period) -> bool:
     order=1,
 )
 def records(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+    why = wants_reasons(session)
     for r in _records(session, period, scope):
         if _on_books_at_end(r, period):
             yield Entry(
                 r.resident_id,
                 True,
-                _msg(QT_TRANSLATE_NOOP("Indicator", "{date} 建档，期末在册"), date=r.enrolled_on),
+                _msg(QT_TRANSLATE_NOOP("Indicator", "{date} 建档，期末在册"), date=r.enrolled_on)
+                if why
+                else None,
             )
 
 
@@ -152,8 +161,12 @@ def records(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
     order=2,
 )
 def e_records(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+    why = wants_reasons(session)
     for r in _records(session, period, scope):
         if not _on_books_at_end(r, period):
+            continue
+        if not why:  # counting only: whether the core is complete
+            yield Entry(r.resident_id, not r.missing, None)
             continue
         if len(r.missing) == 1:  # labels as separate parameters: each is translated as a field name
             yield Entry(
@@ -209,10 +222,14 @@ def record_use(session: Session, period: Period, scope: Scope) -> Iterator[Entry
             .where(source.model.voided.is_(False), day >= period.start, day <= period.end)
             .group_by(source.model.resident_id)
         )
-        for raw, when in session.execute(_joined_in_scope(q, scope, source.model.resident_id)):
+        for raw, when in rows(session, _joined_in_scope(q, scope, source.model.resident_id)):
             rid = uid(raw)
             if rid not in first or when < first[rid][0]:
                 first[rid] = (when, source.label)
+    if not wants_reasons(session):  # counting only
+        for r in _records(session, period, scope):
+            yield Entry(r.resident_id, r.resident_id in first, None)
+        return
     for r in _records(session, period, scope):
         used = first.get(r.resident_id)
         if used is None:
@@ -228,8 +245,7 @@ def record_use(session: Session, period: Period, scope: Scope) -> Iterator[Entry
 # ------------------------------------------------------------- chronic diseases
 
 
-@dataclass(frozen=True)
-class _Patient:
+class _Patient(NamedTuple):  # a tuple: built for every patient of a programme at each evaluation
     resident_id: uuid.UUID
     birth_date: dt.date
     start: dt.date  # under management in the period from …
@@ -276,8 +292,8 @@ def _patients(session: Session, program: str, period: Period, scope: Scope) -> d
             )
         )
         spans: dict[uuid.UUID, list] = {}
-        for raw, enrolled_on, status, status_date, birth, r_status, r_date in session.execute(
-            _in_scope(q, scope)
+        for raw, enrolled_on, status, status_date, birth, r_status, r_date in rows(
+            session, _in_scope(q, scope)
         ):
             rid = uid(raw)
             ends = [d for d in (_gone_on(status, status_date), _gone_on(r_status, r_date)) if d is not None]
@@ -315,7 +331,7 @@ def _visits(session: Session, program: str, period: Period, scope: Scope) -> dic
                 .where(_counted_visit(program, period), V.resident_id.in_(partial[i : i + 5000]))
                 .order_by(V.resident_id, V.visit_date, V.created_at)
             )
-            for raw, day, method, sbp, dbp, glucose in session.execute(q):
+            for raw, day, method, sbp, dbp, glucose in rows(session, q):
                 rid = uid(raw)
                 p = patients[rid]
                 if not p.start <= day <= p.end:
@@ -367,7 +383,7 @@ def _face_to_face_days(session: Session, program: str, period: Period, scope: Sc
             .where(_counted_visit(program, period), V.method.in_(FACE_TO_FACE))
             .group_by(V.resident_id)
         )
-        for raw, n in session.execute(_joined_in_scope(q, scope, V.resident_id)):
+        for raw, n in rows(session, _joined_in_scope(q, scope, V.resident_id)):
             days[uid(raw)] = n
         for rid, visits in _visits(session, program, period, scope).items():
             days[rid] = sum(1 for v in visits if v.face_to_face)
@@ -405,7 +421,7 @@ def _latest_measured(session: Session, program: str, period: Period, scope: Scop
         q = select(
             raw_id(ranked.c.resident_id), ranked.c.visit_date, ranked.c.sbp, ranked.c.dbp, ranked.c.glucose
         ).where(ranked.c.n == 1)
-        for raw, day, sbp, dbp, glucose in session.execute(q):
+        for raw, day, sbp, dbp, glucose in rows(session, q):
             latest[uid(raw)] = _Visit(day, True, sbp, dbp, glucose)
         row_by_row = _visits(session, program, period, scope)
         for rid, p in _patients(session, program, period, scope).items():

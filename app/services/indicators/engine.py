@@ -13,12 +13,17 @@ see every village of the township (``authz.visible_villages``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import importlib
+import threading
 import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from sqlalchemy import select
@@ -30,6 +35,7 @@ from app.services.access import authz
 from app.services.errors import Message, UserError
 from app.services.indicators import (
     CACHE,
+    COUNTING,
     FIGURES,
     MODULES,
     REGISTRY,
@@ -39,6 +45,7 @@ from app.services.indicators import (
     raw_id,
     resident_ids,
     resident_rows,
+    rows,
 )
 from app.services.indicators import population as population_figures
 from app.services.profile import VILLAGE, normalise_code
@@ -48,7 +55,38 @@ CORE_MODULE = "app.services.indicators.core"
 # The order programmes appear in on screens and in the workbook; unknown ones come last.
 PROGRAMMES = ("records", "elderly", "htn", "t2dm", "smi", "contract", "poverty", "education")
 LISTS = ("numerator", "denominator")
+_RESIDENT, _COUNTED = itemgetter(0), itemgetter(1)  # of an Entry, read in C
 _loaded = False
+
+
+_gc_lock = threading.Lock()
+_gc_paused = 0  # evaluations running with the cyclic collector paused (threads: the GUI's workers)
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """The cyclic garbage collector paused while an evaluation runs.  An evaluation makes some
+    300k short-lived tuples and no cycles; with the collector on, the allocations set off a
+    collection of the whole heap (the 60k residents' rows included) again and again, a third of
+    the time.  Reference counting still frees everything; the collector resumes when the last
+    running evaluation ends, and runs as usual from then on."""
+    global _gc_paused
+    with _gc_lock:
+        _gc_paused += 1
+        if _gc_paused == 1:
+            was_enabled = gc.isenabled()
+            gc.disable()
+            _collector_paused.resume = was_enabled
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_paused -= 1
+            if _gc_paused == 0 and _collector_paused.resume:
+                gc.enable()
+
+
+_collector_paused.resume = False
 
 
 def _err(template: str, **params) -> UserError:
@@ -124,6 +162,14 @@ class IndicatorResult:
     groups: dict[uuid.UUID, Figure]  # village groups with members in the indicator
     missing_figures: tuple[str, ...] = ()  # codes of villages whose population figure is not entered
 
+    def group_figure(self, group_id: uuid.UUID) -> Figure:
+        """A village group's figure; a group with nobody in the indicator has 0 of 0 (of no figure:
+        population figures are entered per village, not per group)."""
+        found = self.groups.get(group_id)
+        if found is not None:
+            return found
+        return Figure(0, None if self.denominator_figure else 0)
+
     def below_target(self, figure: Figure) -> bool | None:
         if self.target is None or figure.rate is None:
             return None
@@ -140,10 +186,14 @@ class Report:
     def result(self, key: str) -> IndicatorResult:
         return next(r for r in self.results if r.key == key)
 
+    def groups_of(self, village_id: uuid.UUID) -> list[GroupRef]:
+        """The village's groups (村民小组), in their natural order (:func:`group_order`)."""
+        return [g for g in self.groups if g.village_id == village_id]
 
-@dataclass(frozen=True)
-class ResidentLine:
-    """One resident behind a number, with the reason they are in or out."""
+
+class ResidentLine(NamedTuple):
+    """One resident behind a number, with the reason they are in or out (a tuple: a drill-down
+    makes thousands)."""
 
     resident_id: uuid.UUID
     archive_no: str
@@ -193,6 +243,7 @@ def _scope(session: Session, villages: list[VillageRef]) -> Scope:
 # ------------------------------------------------------------------------ evaluation
 
 
+@_collector_paused()
 def evaluate(
     session: Session,
     period: Period,
@@ -205,8 +256,13 @@ def evaluate(
     villages = report_villages(session, village_code)
     scope = _scope(session, villages)
     ids = {v.id for v in villages}
-    groups_q = select(VillageGroup.id, VillageGroup.village_id, VillageGroup.name).order_by(VillageGroup.name)
-    groups = tuple(GroupRef(*row) for row in session.execute(groups_q) if row[1] in ids)
+    groups_q = select(VillageGroup.id, VillageGroup.village_id, VillageGroup.name)
+    groups = tuple(
+        sorted(
+            (GroupRef(*row) for row in session.execute(groups_q) if row[1] in ids),
+            key=lambda g: group_order(g.name),
+        )
+    )
     session.info.pop(CACHE, None)
     results = []
     try:
@@ -220,14 +276,44 @@ def evaluate(
     return Report(period, tuple(villages), groups, tuple(results))
 
 
+_NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九", start=0)}
+
+
+def group_order(name: str) -> tuple:
+    """Sort key of 村民小组 names in their natural order: 一组, 二组 … 十组, 十一组 (and 1组, 2组 … 10组),
+    then names without a number, by name."""
+    digits = ""
+    for c in name:
+        if c.isascii() and c.isdigit():
+            digits += c
+        else:
+            break
+    if digits:
+        return (0, int(digits), name)
+    value, current, seen = 0, 0, False
+    for c in name:
+        if c in _NUMERALS:
+            current, seen = _NUMERALS[c], True
+        elif c == "十":
+            value += (current or 1) * 10
+            current, seen = 0, True
+        else:
+            break
+    return (0, value + current, name) if seen else (1, 0, name)
+
+
 class _Places(NamedTuple):
     """Where the residents of a report live: ``index`` maps each resident (by the UUIDs the
     indicators share) to a small number, ``pairs[number]`` is its (village id, group id).  The
     engine counts entries by that number: an int hashes in C, a pair of ids would call
-    ``_Id.__hash__`` twice per entry."""
+    ``_Id.__hash__`` twice per entry.  ``by_object`` maps the same numbers by ``id()`` of the
+    shared UUID objects (:func:`resident_ids`): the indicators yield those very objects, so most
+    entries are placed without hashing a UUID at all (the index holds them alive, so an ``id()``
+    found there is that object)."""
 
     index: dict[uuid.UUID, int]
     pairs: list[tuple]
+    by_object: dict[int, int]
 
 
 def _places(session: Session, scope: Scope, villages, groups) -> _Places:
@@ -246,17 +332,22 @@ def _places(session: Session, scope: Scope, villages, groups) -> _Places:
             if number is None:
                 number = numbers[pair] = len(numbers)
             index[rid] = number
-    return _Places(index, list(numbers))
+    return _Places(index, list(numbers), {id(rid): n for rid, n in index.items()})
 
 
 def _evaluate_one(session, ind: Indicator, period, scope, villages, where: _Places) -> IndicatorResult:
     # Counted by place number in C (Counter over an iterable), then summed per village and per
     # group: no Python-level arithmetic per resident.
+    session.info.setdefault(CACHE, {})[COUNTING] = True  # reasons are not read: see wants_reasons
     entries = list(ind.compute(session, period, scope))
-    get = where.index.get
+    ids = list(map(_RESIDENT, entries))
+    numbers = list(map(where.by_object.get, map(id, ids)))
+    if None in numbers:  # equal ids that are other objects (ORM rows), activities, other villages
+        get = where.index.get
+        numbers = [get(rid) if n is None else n for rid, n in zip(ids, numbers, strict=True)]
     pairs = where.pairs
-    by_number = Counter(map(get, [e.resident_id for e in entries]))
-    counted_by_number = Counter(map(get, [e.resident_id for e in entries if e.counted]))
+    by_number = Counter(numbers)
+    counted_by_number = Counter(compress(numbers, map(_COUNTED, entries)))
     everyone: Counter = Counter({(None if n is None else pairs[n]): c for n, c in by_number.items()})
     counted: Counter = Counter({(None if n is None else pairs[n]): c for n, c in counted_by_number.items()})
     unplaced = everyone.pop(None, 0)
@@ -336,6 +427,7 @@ def figure_label(name: str) -> str:
     return population_figures.FIGURE_LABELS.get(name, name)
 
 
+@_collector_paused()
 def drilldown(
     session: Session,
     key: str,
@@ -413,7 +505,7 @@ def _lines(session: Session, entries: dict, villages: list[VillageRef], group_id
         ).where(Resident.id.in_(ids[i : i + 5000]))
         if group_id is not None:
             q = q.where(Resident.group_id == group_id)
-        for raw, archive_no, name, vid, gid in session.execute(q):
+        for raw, archive_no, name, vid, gid in rows(session, q):
             village = village_of.get(vid)
             if village is None:
                 continue
@@ -433,6 +525,7 @@ def _lines(session: Session, entries: dict, villages: list[VillageRef], group_id
     return lines
 
 
+@_collector_paused()
 def monthly_trend(session: Session, key: str, year: int, village_code: str | None = None, today=None):
     """The indicator year-to-date at the end of each month of ``year`` (up to this month when
     ``year`` is the current one): ``[(month, {village id: Figure}, total Figure)]``."""

@@ -50,6 +50,12 @@ def _identity(_context: str, text: str) -> str:
     return text
 
 
+def _village_label(village: engine.VillageRef, translate: Translate) -> str:
+    return Message(
+        CTX, QT_TRANSLATE_NOOP("Report", "{name}（{code}）"), {"name": village.name, "code": village.code}
+    ).render(translate)
+
+
 def rate(value: float | None) -> float | None:
     return None if value is None else round(value, RATE_DIGITS)
 
@@ -68,8 +74,10 @@ def period_label(period: Period, translate: Translate = _identity) -> str:
 
 def report_data(report: engine.Report, translate: Translate = _identity) -> dict:
     """The report as JSON-ready data: ``{"indicators": [{"key", "name", "numerator", "denominator",
-    "rate", "target", "villages": [{"code", "name", "numerator", "denominator", "rate"}],
-    "groups": [...]}], "period": {...}}``.  Keys are stable: outside scripts read them."""
+    "rate", "target", "villages": [{"code", "name", "numerator", "denominator", "rate", "groups":
+    [{"id", "name", "numerator", "denominator", "rate"}]}], "groups": [...]}], "period": {...}}``
+    (each village lists every 村民小组 it has; the flat ``groups`` list only those with members in
+    the indicator).  Keys are stable: outside scripts read them."""
     groups = {g.id: g for g in report.groups}
     codes = {v.id: v.code for v in report.villages}
     out = []
@@ -89,6 +97,7 @@ def report_data(report: engine.Report, translate: Translate = _identity) -> dict
                         "numerator": r.villages[v.id].numerator,
                         "denominator": r.villages[v.id].denominator,
                         "rate": rate(r.villages[v.id].rate),
+                        "groups": [_group_data(g, r.group_figure(g.id)) for g in report.groups_of(v.id)],
                     }
                     for v in report.villages
                 ],
@@ -111,6 +120,16 @@ def report_data(report: engine.Report, translate: Translate = _identity) -> dict
     return {
         "period": {"start": report.period.start.isoformat(), "end": report.period.end.isoformat()},
         "indicators": out,
+    }
+
+
+def _group_data(group: engine.GroupRef, figure: engine.Figure) -> dict:
+    return {
+        "id": str(group.id),
+        "name": group.name,
+        "numerator": figure.numerator,
+        "denominator": figure.denominator,
+        "rate": rate(figure.rate),
     }
 
 
@@ -209,7 +228,7 @@ def write_workbook(
         ws.merge_cells(start_row=3, start_column=col, end_row=4, end_column=col)
     for i, v in enumerate(report.villages):
         col = len(SUMMARY_HEADERS) + 1 + 3 * i
-        safe_output.set_xlsx_cell(ws.cell(row=3, column=col), f"{v.name}（{v.code}）")
+        safe_output.set_xlsx_cell(ws.cell(row=3, column=col), _village_label(v, translate))
         ws.merge_cells(start_row=3, start_column=col, end_row=3, end_column=col + 2)
         for j, text in enumerate(SUMMARY_HEADERS[2:5]):
             safe_output.set_xlsx_cell(ws.cell(row=4, column=col + j), label(text))
@@ -361,7 +380,7 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
             ]
             for i, v in enumerate(report.villages):
                 rows.append(
-                    [Paragraph(markup(f"{v.name}（{v.code}）"), small)]
+                    [Paragraph(markup(_village_label(v, translate)), small)]
                     + [
                         f"{pct(ind['villages'][i]['rate'])}  ({ind['villages'][i]['numerator']}/"
                         f"{num(ind['villages'][i]['denominator'])})"

@@ -39,6 +39,8 @@ from app.services.indicators import (
     raw_id,
     resident_ids,
     resident_rows,
+    rows,
+    wants_reasons,
 )
 from app.services.programmes import contracts, education, poverty
 from app.services.sync.capture import pc_today
@@ -56,6 +58,11 @@ GROUP_LABELS = {
     "smi": QT_TRANSLATE_NOOP("Indicator", "严重精神障碍患者"),
     "poor": QT_TRANSLATE_NOOP("Indicator", "建档立卡贫困人口"),
 }
+
+
+def _value(rid: uuid.UUID) -> int:
+    """Sort key of ids: the order of ``sorted(ids)`` (a UUID compares by ``int``), read in C."""
+    return rid.int
 
 
 def reference_day(period: Period, today: dt.date | None = None) -> dt.date:
@@ -87,7 +94,8 @@ def _contract_ends(session: Session, day: dt.date) -> dict[uuid.UUID, dt.date]:
     def load() -> dict[uuid.UUID, dt.date]:
         uid = resident_ids(session)
         out: dict[uuid.UUID, dt.date] = {}
-        rows = session.execute(
+        found = rows(
+            session,
             select(
                 raw_id(FamilyContract.resident_id).label("resident_id"),
                 FamilyContract.voided,
@@ -96,9 +104,9 @@ def _contract_ends(session: Session, day: dt.date) -> dict[uuid.UUID, dt.date]:
                 FamilyContract.ended_on,
             ).where(
                 FamilyContract.voided.is_(False), FamilyContract.start_on <= day, FamilyContract.end_on >= day
-            )
+            ),
         )
-        for c in rows:
+        for c in found:
             if contracts.covers(c, day):
                 rid = uid(c.resident_id)
                 out[rid] = max(out.get(rid, day), contracts.last_day(c))
@@ -137,6 +145,10 @@ def _reason(template: str, group: str, day: dt.date) -> Message:
 def contract_rate(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
     day = reference_day(period)
     ends = _contract_ends(session, day)
+    if not wants_reasons(session):  # counting only
+        for rid in _residents(session, scope, day):
+            yield Entry(rid, rid in ends, None)
+        return
     for rid in _residents(session, scope, day):
         yield _signed_entry(rid, ends, day)
 
@@ -164,7 +176,7 @@ def _key_groups(session: Session, scope: Scope, day: dt.date) -> dict[str, set[u
     if hidden is not None:
         q = q.where(hidden)
     uid = resident_ids(session)
-    for raw, program in session.execute(q):
+    for raw, program in rows(session, q):
         rid = uid(raw)
         if rid in residents:
             groups[program].add(rid)
@@ -187,7 +199,7 @@ def contract_key_groups(session: Session, period: Period, scope: Scope) -> Itera
     groups = key_groups(session, scope, day)
     ends = _contract_ends(session, day)
     members = set().union(*groups.values())
-    for rid in sorted(members):
+    for rid in sorted(members, key=_value):
         yield _signed_entry(rid, ends, day, _group_text(rid, groups))
 
 
@@ -215,7 +227,7 @@ def key_group_rates(session: Session, period: Period, scope: Scope) -> dict[str,
 def poor_contract(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
     day = reference_day(period)
     ends = _contract_ends(session, day)
-    for rid in sorted(_poor(session, scope, day)):
+    for rid in sorted(_poor(session, scope, day), key=_value):
         yield _signed_entry(rid, ends, day)
 
 

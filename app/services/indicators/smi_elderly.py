@@ -17,7 +17,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ElderlyCheck, ProgramEnrolment, Resident, SmiVisit
 from app.services.access import authz
 from app.services.errors import Message
-from app.services.indicators import Entry, Period, Scope, indicator, raw_id, resident_ids
+from app.services.indicators import Entry, Period, Scope, indicator, raw_id, resident_ids, rows
 from app.services.programmes import smi_rules
 from app.services.programmes.elderly import born_by
 
@@ -62,7 +62,7 @@ def elderly_managed(session: Session, period: Period, scope: Scope) -> Iterator[
         ElderlyCheck.check_date >= period.start,
         ElderlyCheck.check_date <= period.end,
     )
-    checked = {uid(raw): day for raw, day in session.execute(checks.group_by(ElderlyCheck.resident_id))}
+    checked = {uid(raw): day for raw, day in rows(session, checks.group_by(ElderlyCheck.resident_id))}
     for rid in elders:
         day = checked.get(rid)
         if day:

@@ -33,8 +33,8 @@ CTX = "Review"
 REFERRAL_OPEN_DAYS = 30  # a referral issued this long ago without 到位/不到位 is chased
 ISSUED, NOT_ARRIVED = QT_TRANSLATE_NOOP("Review", "已转出"), QT_TRANSLATE_NOOP("Review", "未到位")
 YES, NO = QT_TRANSLATE_NOOP("Review", "是"), QT_TRANSLATE_NOOP("Review", "否")  # how a change's yes/no reads
-INVALID_SCAN = 2000  # records checked against today's form per refresh, most recently changed first
-LIMIT = 500  # items of each kind listed at once (the township works down the list)
+SCAN_BATCH = 500  # records read and checked against today's form at a time (the scan covers them all)
+LIMIT = 500  # duplicates, conflicts, referrals listed at once (every invalid record is listed: paged)
 
 KINDS = {
     "duplicate": QT_TRANSLATE_NOOP("Review", "疑似重复档案"),
@@ -108,8 +108,11 @@ def _require_township(session: Session) -> None:
 # ------------------------------------------------------------------------------- queue
 
 
-def review_queue(session: Session, *, today: dt.date | None = None, kinds=tuple(KINDS)) -> list[ReviewItem]:
-    """Every open item, duplicates first, each kind oldest first."""
+def review_queue(
+    session: Session, *, today: dt.date | None = None, kinds=tuple(KINDS), progress=None
+) -> list[ReviewItem]:
+    """Every open item, duplicates first, each kind oldest first (records failing validation: most
+    recently changed first).  ``progress(done, total)`` follows the validation scan."""
     _require_township(session)
     today = today or capture.trusted_today(session)
     decided = set(session.scalars(select(ReviewDecision.item_key)))
@@ -120,7 +123,7 @@ def review_queue(session: Session, *, today: dt.date | None = None, kinds=tuple(
     if "conflict" in kinds:
         found += _conflicts(session, villages)
     if "invalid" in kinds:
-        found += _invalid(session, villages, today)
+        found += _invalid(session, villages, today, progress)
     if "referral" in kinds:
         found += _referrals(session, villages, today)
     return [i for i in found if i.key not in decided]
@@ -240,47 +243,71 @@ def _conflict_resident(session: Session, entity: str, row_id) -> Resident | None
     return session.get(Resident, rid) if rid else None
 
 
-def _invalid(session: Session, villages, today: dt.date) -> list[ReviewItem]:
-    """Live records that today's form would refuse (rules change; old imports slipped through).
+def _invalid(session: Session, villages, today: dt.date, progress=None) -> list[ReviewItem]:
+    """Live records that today's form would refuse (rules change; old imports slipped through),
+    most recently changed first.
 
-    The form's whole check runs on each record (a few queries each), so a refresh looks at the
-    :data:`INVALID_SCAN` records changed most recently, in pages whose ticked boxes and households are
-    read at once; the queue says how many it looked at (:func:`invalid_scan_size`)."""
-    items = []
-    ids = list(
-        session.scalars(
-            select(Resident.id)
-            .where(Resident.voided.is_(False), Resident.status == "1")
-            .order_by(Resident.updated_at.desc(), Resident.id)
-            .limit(INVALID_SCAN)
-        )
+    Every record of the store is checked with the form's whole check, streamed in batches of
+    :data:`SCAN_BATCH` by id (keyset: never the whole table in memory): a batch's ticked boxes and
+    households are read at once, the clock and the villages once for the scan, and the batch is
+    let go before the next.  ``progress(done, total)`` follows it."""
+    from app.services import profile as profiles
+
+    today = min(today, capture.trusted_today(session))
+    live = (Resident.voided.is_(False), Resident.status == "1")
+    total = session.scalar(select(func.count()).select_from(Resident).where(*live)) or 0
+    items: list[tuple] = []
+    session.info[profiles.VILLAGE_MEMO] = {v.code: v for v in villages.values()}
+    keep = get_profile(session)  # held: the form's checks find it in the session, not the database
+    try:
+        last, done = None, 0
+        while True:
+            q = select(Resident.id).where(*live).order_by(Resident.id).limit(SCAN_BATCH)
+            if last is not None:
+                q = q.where(Resident.id > last)
+            page = list(session.scalars(q))
+            if not page:
+                break
+            last = page[-1]
+            items += _invalid_batch(session, page, villages, today)
+            done += len(page)
+            if progress is not None:
+                progress(done, total)
+    finally:
+        session.info.pop(profiles.VILLAGE_MEMO, None)
+        del keep
+    items.sort(key=lambda pair: pair[0], reverse=True)
+    return [item for _updated, item in items]
+
+
+def _invalid_batch(session: Session, page: list, villages, today: dt.date) -> list[tuple]:
+    """(updated at, item) of the records of ``page`` that fail the form's check."""
+    rows = list(
+        session.scalars(select(Resident).options(selectinload(Resident.choices)).where(Resident.id.in_(page)))
     )
-    for start in range(0, len(ids), 500):
-        page = ids[start : start + 500]
-        rows = session.scalars(
-            select(Resident).options(selectinload(Resident.choices)).where(Resident.id.in_(page))
-        )
-        households = (
-            list(  # held while the page is checked: the form's household rule finds them in the session
-                session.scalars(
-                    select(Household).where(
-                        Household.id.in_(select(Resident.household_id).where(Resident.id.in_(page)))
-                    )
-                )
+    households = list(  # held while the batch is checked: the form's household rule finds them in the session
+        session.scalars(
+            select(Household).where(
+                Household.id.in_(select(Resident.household_id).where(Resident.id.in_(page)))
             )
         )
-        for r in sorted(rows, key=lambda r: page.index(r.id)):
-            try:
-                resident_records.validate_resident(
-                    session,
-                    resident_records.resident_input_from(r),
-                    resident_id=r.id,
-                    today=today,
-                    check_duplicates=False,
-                )
-            except ValidationError as e:
-                v = villages[r.village_id]
-                items.append(
+    )
+    found = []
+    for r in rows:
+        try:
+            resident_records.validate_resident(
+                session,
+                resident_records.resident_input_from(r),
+                resident_id=r.id,
+                today=today,
+                check_duplicates=False,
+                today_is_trusted=True,
+            )
+        except ValidationError as e:
+            v = villages[r.village_id]
+            found.append(
+                (
+                    r.updated_at or dt.datetime.min,
                     ReviewItem(
                         f"invalid:{r.id.hex}:{r.updated_at.isoformat() if r.updated_at else ''}",
                         "invalid",
@@ -291,12 +318,11 @@ def _invalid(session: Session, villages, today: dt.date) -> list[ReviewItem]:
                         "",
                         e.errors[0].message if e.errors else e.message,
                         r.updated_at.date() if r.updated_at else None,
-                    )
+                    ),
                 )
-        del households  # the page is checked: let the session forget them
-        if len(items) >= LIMIT:
-            break
-    return items
+            )
+    del rows, households  # the batch is checked: the session's identity map (weak) lets go of it
+    return found
 
 
 def _referrals(session: Session, villages, today: dt.date) -> list[ReviewItem]:
@@ -358,7 +384,7 @@ def decide(
     kind = key.split(":", 1)[0]
     if kind not in OPTIONS:
         raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Review", "该审核项不存在或已处理")))
-    item = next((i for i in review_queue(session, today=today, kinds=(kind,)) if i.key == key), None)
+    item = next((i for i in _open_items(session, key, kind, today) if i.key == key), None)
     if item is None:
         raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Review", "该审核项不存在或已处理")))
     if decision not in item.options:
@@ -436,6 +462,33 @@ def decide(
         session, "review", "review_decision", written[0].id if written else None, f"{key}: {decision}"
     )
     return written
+
+
+def _open_items(session: Session, key: str, kind: str, today: dt.date) -> list[ReviewItem]:
+    """The open items of ``kind`` that may be ``key``: for a record failing validation only that
+    record is checked again (not the whole store)."""
+    if kind != "invalid":
+        return review_queue(session, today=today, kinds=(kind,))
+    try:
+        resident_id = uuid.UUID(key.split(":")[1])
+    except (IndexError, ValueError):
+        return []
+    if session.scalar(select(ReviewDecision.id).where(ReviewDecision.item_key == key)) is not None:
+        return []
+    live = session.scalar(
+        select(Resident.id).where(
+            Resident.id == resident_id, Resident.voided.is_(False), Resident.status == "1"
+        )
+    )
+    if live is None:
+        return []
+    villages = {v.id: v for v in session.scalars(select(Village))}
+    return [
+        item
+        for _updated, item in _invalid_batch(
+            session, [resident_id], villages, min(today, capture.trusted_today(session))
+        )
+    ]
 
 
 def village_decisions(session: Session, limit: int = 500) -> list[DecisionView]:

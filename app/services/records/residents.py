@@ -58,13 +58,15 @@ def validate_resident(
     resident_id: uuid.UUID | None = None,
     today: dt.date | None = None,
     check_duplicates: bool = True,
+    today_is_trusted: bool = False,
 ) -> CleanResident:
     """Check every field of the resident form (in its order, with its rules); collect all errors;
-    return the clean values.  Writes nothing."""
+    return the clean values.  Writes nothing.  ``today_is_trusted``: ``today`` is already bounded
+    by :func:`capture.trusted_today` (a scan of many records reads the clock once)."""
     c = Checking(
         resident_form.RESIDENT_FORM,
         inp,
-        today=_entry_today(session, today),
+        today=today if today_is_trusted and today is not None else _entry_today(session, today),
         session=session,
         resident_id=resident_id,
     ).run()

@@ -1,0 +1,110 @@
+"""``cunyi review``: the township's review queue from the command line, on the same service as the
+审核 page (:mod:`app.services.quality.review`): list the open items, and decide one with a reason.
+A decision is written in one unit of work like the page's, so it syncs back to the village."""
+
+from __future__ import annotations
+
+from app.cli.core import CliError, open_store, print_json
+
+# The kinds as the command line names them -> the service's kind.
+KINDS = {"duplicate": "duplicate", "conflict": "conflict", "validation": "invalid", "referral": "referral"}
+CLI_KIND = {service: cli for cli, service in KINDS.items()}
+
+
+def register(sub) -> None:
+    r = sub.add_parser(
+        "review", help="(township) the review queue: duplicates, conflicts, invalid records, late referrals"
+    ).add_subparsers(dest="action", required=True)
+    rl = r.add_parser("list", help="open review items, duplicates first, each kind oldest first")
+    rl.add_argument("--kind", choices=list(KINDS), help="only items of this kind")
+    rl.add_argument("--village", default="", metavar="CODE", help="only this 12-digit village code")
+    rl.add_argument("--json", action="store_true", help="print JSON instead of text")
+    rl.set_defaults(func=list_items)
+    rd = r.add_parser("decide", help="close one item with a decision and the reason the village reads")
+    rd.add_argument("item", help="the item's key, as `review list` printed it")
+    rd.add_argument(
+        "--decision", required=True, help="one of the item's options, as `review list` printed them"
+    )
+    rd.add_argument("--reason", required=True, help="why (the village sees it)")
+    rd.add_argument("--json", action="store_true", help="print JSON instead of text")
+    rd.set_defaults(func=decide)
+
+
+def _item_data(item) -> dict:
+    from app.services.quality import review
+
+    return {
+        "key": item.key,
+        "kind": CLI_KIND[item.kind],
+        "kind_name": review.KINDS[item.kind],
+        "village": item.village_code,
+        "village_name": item.village_name,
+        "record": item.record,
+        "other_record": item.other_record,
+        "detail": item.detail.render(),
+        "since": item.since.isoformat() if item.since else None,
+        "options": [{"decision": o, "name": review.DECISIONS[o]} for o in item.options],
+    }
+
+
+def list_items(args) -> int:
+    from app.services.profile import VILLAGE, normalise_code
+    from app.services.quality import review
+
+    _, store = open_store(args)
+    kinds = (KINDS[args.kind],) if args.kind else tuple(review.KINDS)
+    with store.session() as s:
+        code = ""
+        if args.village:
+            from sqlalchemy import select
+
+            from app.models import Village
+
+            code = normalise_code(args.village, VILLAGE)
+            if s.scalar(select(Village.id).where(Village.code == code)) is None:
+                raise CliError(f"本乡镇没有村代码为 {code} 的村")
+        items = review.review_queue(s, kinds=kinds)
+    items = [i for i in items if not code or i.village_code == code]
+    if args.json:
+        print_json({"items": [_item_data(i) for i in items]})
+        return 0
+    for i in items:
+        d = _item_data(i)
+        other = f"  ↔ {d['other_record']}" if d["other_record"] else ""
+        print(
+            f"{d['key']}\n  {d['kind_name']}  {d['village_name']}  {d['record']}{other}  {d['since'] or ''}"
+        )
+        print(f"  {d['detail']}")
+        print("  可选处理：" + "；".join(f"{o['decision']}（{o['name']}）" for o in d["options"]))
+    print(f"共 {len(items)} 项待审核")
+    return 0
+
+
+def decide(args) -> int:
+    from app.services.quality import review
+
+    if not args.reason.strip():
+        raise CliError("请用 --reason 写明处理理由：村卫生室会看到它")
+    if args.decision not in review.DECISIONS:
+        raise CliError(f"没有“{args.decision}”这种处理；可用的有：{', '.join(review.DECISIONS)}")
+    _, store = open_store(args)
+    with store.transaction() as s:
+        written = review.decide(s, args.item.strip(), args.decision, args.reason)
+        told = sorted({d.village_id for d in written})
+        from sqlalchemy import select
+
+        from app.models import Village
+
+        codes = sorted(s.scalars(select(Village.code).where(Village.id.in_(told))))
+        data = {
+            "key": args.item.strip(),
+            "decision": args.decision,
+            "decision_name": review.DECISIONS[args.decision],
+            "reason": args.reason.strip(),
+            "villages": codes,
+        }
+    if args.json:
+        print_json(data)
+        return 0
+    print(f"已记录处理决定：{data['decision_name']}；将同步告知 {'、'.join(codes) or '—'}")
+    return 0

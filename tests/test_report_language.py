@@ -1,0 +1,121 @@
+"""The indicator workbook in the language asked for: ``report indicators --lang en`` from the CLI,
+the 工作台's export in the UI language.  Headers, indicator names, reasons and the summary sheet's
+name are English; every number is the same as in the Chinese workbook."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from app.cli import main
+from tests.test_indicators import YEAR, build
+
+ENGLISH_HEADERS = ["No.", "Indicator", "Numerator", "Denominator", "Rate", "Target"]
+CHINESE_HEADERS = ["序号", "指标", "分子", "分母", "率", "目标"]
+
+
+@pytest.fixture
+def township_dir(township_store, tmp_path):
+    build(township_store)
+    township_store.dispose()
+    return str(tmp_path / "data-township")
+
+
+def workbook(folder, path, *lang):
+    assert (
+        main(["--data-dir", folder, "report", "indicators", "--year", str(YEAR), "-o", str(path), *lang]) == 0
+    )
+    return openpyxl.load_workbook(path)
+
+
+def numbers(wb) -> list[list]:
+    """Every number of the summary sheet, and of each list sheet its archive numbers and counts."""
+    summary = wb.worksheets[0]
+    out = [[c for c in row[2:]] for row in summary.iter_rows(min_row=5, values_only=True)]
+    for ws in wb.worksheets[1:]:
+        out.append([row[0] for row in ws.iter_rows(min_row=3, values_only=True)])
+    return out
+
+
+def headers(wb) -> list[str]:
+    """The summary's header: 序号 and 指标 span rows 3 and 4, the township's figures are in row 4."""
+    ws = wb.worksheets[0]
+    return [ws.cell(row=3, column=c).value for c in (1, 2)] + [
+        ws.cell(row=4, column=c).value for c in range(3, 7)
+    ]
+
+
+def check_english(en, zh) -> None:
+    assert en.worksheets[0].title == "Summary" and zh.worksheets[0].title == "汇总"
+    assert headers(en) == ENGLISH_HEADERS and headers(zh) == CHINESE_HEADERS
+    names = [row[1] for row in en.worksheets[0].iter_rows(min_row=5, values_only=True)]
+    assert "Health record coverage" in names and not any("率" in n for n in names)
+    assert en.worksheets[0].cell(row=3, column=7).value == "东村 (110105001001)"
+    htn = en["htn_standard"]
+    assert [c.value for c in htn[2]] == ["Archive no.", "Name", "Village", "Group", "Counted", "Reason"]
+    rows = {row[1]: row for row in htn.iter_rows(min_row=3, values_only=True)}
+    assert rows["r2"][4] == "No" and rows["r2"][5] == "3 face-to-face follow-ups this year, 4 required"
+    assert htn.cell(row=1, column=1).value.startswith("Hypertension")
+    assert numbers(en) == numbers(zh)
+
+
+def test_cli_english_workbook_has_english_words_and_the_same_numbers(township_dir, tmp_path):
+    zh = workbook(township_dir, tmp_path / "zh.xlsx")  # default: zh_CN
+    zh_named = workbook(township_dir, tmp_path / "zh2.xlsx", "--lang", "zh_CN")
+    en = workbook(township_dir, tmp_path / "en.xlsx", "--lang", "en")
+    assert numbers(zh) == numbers(zh_named)
+    check_english(en, zh)
+
+
+def test_cli_english_pdf_and_lists(township_dir, tmp_path, capsys):
+    import json
+
+    from app.services.printing.layout import FONT  # noqa: F401 - the bundled font is registered by the PDF
+
+    out = tmp_path / "en.pdf"
+    assert (
+        main(
+            [
+                "--data-dir",
+                township_dir,
+                "report",
+                "indicators",
+                "--year",
+                str(YEAR),
+                "-o",
+                str(out),
+                "--lang",
+                "en",
+            ]
+        )
+        == 0
+    )
+    assert out.read_bytes().startswith(b"%PDF")
+    capsys.readouterr()
+    args = ["--indicator", "htn_standard", "--list", "denominator", "--json", "--lang", "en"]
+    assert main(["--data-dir", township_dir, "report", "indicators", "--year", str(YEAR), *args]) == 0
+    listed = {r["name"]: r["reason"] for r in json.loads(capsys.readouterr().out)["residents"]}
+    assert listed["r2"] == "3 face-to-face follow-ups this year, 4 required"
+
+
+@pytest.mark.gui
+def test_the_workbench_exports_in_the_ui_language(gui_app, township_store, qtbot, tmp_path):
+    from app.views.startup import install_translator
+    from app.views.township_home import TownshipHomePage
+
+    build(township_store)
+    page = TownshipHomePage(township_store)
+    qtbot.addWidget(page)
+    page.show()
+    page.wait_until_loaded()
+    page.year.setValue(YEAR)
+    page.wait_until_loaded()
+    assert page.export_to(str(tmp_path / "zh.xlsx")) is not None
+    install_translator(gui_app, "en")
+    try:
+        assert page.export_to(str(tmp_path / "en")) is not None  # .xlsx added
+        assert page.export_to(str(tmp_path / "en.pdf")) is not None
+    finally:
+        install_translator(gui_app, "zh")
+    check_english(openpyxl.load_workbook(tmp_path / "en.xlsx"), openpyxl.load_workbook(tmp_path / "zh.xlsx"))
+    assert (tmp_path / "en.pdf").read_bytes().startswith(b"%PDF")

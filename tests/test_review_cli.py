@@ -1,0 +1,173 @@
+"""``cunyi review list`` / ``cunyi review decide`` on the same service as the 审核 page: the queue
+filtered by kind and village, a decision written (and left for sync) like the page's, and refused
+decisions that change nothing and say why in one sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from app.cli import main
+from app.models import Referral, ReviewDecision
+from app.services import profile
+from app.services.records.residents import ResidentInput, save_resident
+from app.services.sync import capture
+
+PERSON = dict(name="赵桂兰", id_number="11010519491231002X", phone="13812345678", group_name="一组")
+
+
+@pytest.fixture
+def township_dir(township_store, tmp_path):
+    with township_store.transaction() as s:
+        profile.ensure_village(s, "110105001101", "李家村")
+        profile.ensure_village(s, "110105001102", "王家村")
+        today = capture.trusted_today(s)
+        a = save_resident(s, ResidentInput(**PERSON, village_code="110105001101"), today=today)
+        s.add(Referral(resident_id=a.id, to_institution="县医院", issued_on=today - dt.timedelta(days=45)))
+        b = save_resident(
+            s,
+            ResidentInput(name="钱二", sex="1", birth_date="1950-03-15", village_code="110105001102"),
+            today=today,
+        )
+        b.phone = "12345"  # an import from before the phone rule: fails today's validation
+    township_store.dispose()
+    return str(tmp_path / "data-township")
+
+
+def run(capsys, *args) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def items(capsys, folder, *args) -> list[dict]:
+    code, out, _ = run(capsys, "--data-dir", folder, "review", "list", "--json", *args)
+    assert code == 0
+    return json.loads(out)["items"]
+
+
+def decisions(township_store) -> int:
+    with township_store.session() as s:
+        return s.scalar(select(func.count()).select_from(ReviewDecision))
+
+
+def test_list_by_kind_and_village(township_dir, capsys):
+    every = items(capsys, township_dir)
+    assert sorted(i["kind"] for i in every) == ["referral", "validation"]
+    (late,) = items(capsys, township_dir, "--kind", "referral")
+    assert late["village"] == "110105001101" and "45 天未登记到位" in late["detail"]
+    assert [o["decision"] for o in late["options"]] == ["sent_back", "not_arrived"]
+    (invalid,) = items(capsys, township_dir, "--kind", "validation")
+    assert invalid["village"] == "110105001102" and invalid["record"].startswith("钱二")
+    assert [i["kind"] for i in items(capsys, township_dir, "--village", "110105001102")] == ["validation"]
+    assert items(capsys, township_dir, "--kind", "duplicate") == []
+    code, out, _ = run(capsys, "--data-dir", township_dir, "review", "list")
+    assert code == 0 and late["key"] in out and "共 2 项待审核" in out
+    code, _, err = run(capsys, "--data-dir", township_dir, "review", "list", "--village", "110105001999")
+    assert code == 1 and "110105001999" in err and "Traceback" not in err
+
+
+def test_decide_closes_the_item_and_writes_the_decision(township_dir, township_store, capsys):
+    (late,) = items(capsys, township_dir, "--kind", "referral")
+    code, out, _ = run(
+        capsys,
+        "--data-dir",
+        township_dir,
+        "review",
+        "decide",
+        late["key"],
+        "--decision",
+        "not_arrived",
+        "--reason",
+        "电话随访：患者未去县医院",
+        "--json",
+    )
+    assert code == 0
+    assert json.loads(out) == {
+        "key": late["key"],
+        "decision": "not_arrived",
+        "decision_name": "登记为未到位",
+        "reason": "电话随访：患者未去县医院",
+        "villages": ["110105001101"],
+    }
+    assert items(capsys, township_dir, "--kind", "referral") == []
+    with township_store.session() as s:
+        (d,) = s.scalars(select(ReviewDecision)).all()
+        assert (d.decision, d.reason, d.item_key) == ("not_arrived", "电话随访：患者未去县医院", late["key"])
+        assert s.scalars(select(Referral.status)).one() == "not_arrived"
+        # written like the page's decision: captured as a change for the village it belongs to
+        from app.models import ChangeLog
+
+        scopes = s.scalars(select(ChangeLog.scope).where(ChangeLog.entity == "review_decision")).all()
+        assert scopes and set(scopes) == {"110105001101"}
+
+
+@pytest.mark.parametrize(
+    ("key", "decision", "reason", "message"),
+    [
+        (None, "not_arrived", "  ", "请用 --reason 写明处理理由"),
+        ("referral:" + "0" * 32, "not_arrived", "理由", "该审核项不存在或已处理"),
+        ("nonsense", "not_arrived", "理由", "该审核项不存在或已处理"),
+        (None, "void_other", "理由", "这一项不能这样处理"),
+        (None, "approve", "理由", "没有“approve”这种处理"),
+    ],
+)
+def test_refused_decisions_change_nothing(
+    township_dir, township_store, capsys, key, decision, reason, message
+):
+    (late,) = items(capsys, township_dir, "--kind", "referral")
+    args = [key or late["key"], "--decision", decision, "--reason", reason]
+    code, out, err = run(capsys, "--data-dir", township_dir, "review", "decide", *args)
+    assert code == 1 and message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert decisions(township_store) == 0
+    assert len(items(capsys, township_dir)) == 2
+
+
+@pytest.mark.gui
+def test_the_review_page_pages_through_a_long_queue(gui_app, township_store, qtbot):
+    from app.services.errors import Message
+    from app.services.quality import review
+    from app.views.review_page import PAGE, ReviewPage
+
+    page = ReviewPage(township_store, township=True)
+    qtbot.addWidget(page)
+    page.items = [
+        review.ReviewItem(
+            f"invalid:{n:032x}:",
+            "invalid",
+            "110105001101",
+            "李家村",
+            None,
+            f"居民{n}",
+            "",
+            Message("Validation", "输入有误", {}),
+            None,
+        )
+        for n in range(PAGE * 2 + 5)
+    ]
+    page.show_items()
+    assert page.table.rowCount() == PAGE and page.page_label.text() == "第 1 / 3 页"
+    assert not page.previous_button.isEnabled() and page.next_button.isEnabled()
+    page.next_button.click()
+    page.next_button.click()
+    assert page.table.rowCount() == 5 and page.page_label.text() == "第 3 / 3 页"
+    assert not page.next_button.isEnabled()
+    page.table.selectRow(1)
+    assert page.current().record == f"居民{PAGE * 2 + 1}"  # the row of this page, not of the first
+    page.kind.setCurrentIndex(2)  # another kind: back to its first page
+    assert page.page_label.text() == "第 1 / 1 页" and page.table.rowCount() == 0
+
+
+def test_a_record_failing_validation_is_sent_back(township_dir, township_store, capsys):
+    (invalid,) = items(capsys, township_dir, "--kind", "validation")
+    args = [invalid["key"], "--decision", "sent_back", "--reason", "电话号码位数不对，请核实"]
+    code, out, _ = run(capsys, "--data-dir", township_dir, "review", "decide", *args)
+    assert code == 0 and "110105001102" in out
+    assert items(capsys, township_dir, "--kind", "validation") == []
+    code, _, err = run(capsys, "--data-dir", township_dir, "review", "decide", *args)  # decided already
+    assert code == 1 and "该审核项不存在或已处理" in err
+    assert decisions(township_store) == 1
