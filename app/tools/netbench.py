@@ -229,3 +229,128 @@ def bench_network(seed: int, changes: int, log) -> list:
             )
         )
     return out
+
+
+# ------------------------------------------------------------------------ a replacement PC
+
+
+@dataclass
+class Replacement:
+    residents: int
+    visits: int
+    bundle_bytes: int  # the snapshot bundle
+    ops: int
+    bytes_down: int  # on the wire, every run together (the interrupted one too)
+    bytes_up: int
+    dropped_at: int  # bytes of the snapshot the new PC had when the connection dropped
+    seconds: float  # the runs' wall time, interrupted one included (not the pause between)
+    rate_bytes_per_s: int
+    runs: int
+
+
+def _drop_when_half_arrived(server: mailbox.Server, town: Node, device: uuid.UUID, inbox: Path, stop) -> list:
+    """Watch the new PC's download; when half the snapshot is in, kill the server (connections
+    dropped mid-transfer).  Returns [bytes the PC had] once it did."""
+    out: list[int] = []
+    folder = town.paths.sub("mailbox") / "out" / device.hex
+    while not stop.is_set():
+        sizes = [f.stat().st_size for f in folder.glob("*.cyb")] if folder.is_dir() else []
+        parts = list(inbox.glob("*.part")) if inbox.is_dir() else []
+        try:
+            have = parts[0].stat().st_size if parts else 0
+        except FileNotFoundError:  # it completed meanwhile (a link too fast to catch)
+            have = 0
+        if sizes and have >= sizes[0] // 2:
+            server.stop(abruptly=True)
+            out.append(have)
+            return out
+        time.sleep(0.02)
+    return out
+
+
+def replacement(
+    root: Path, residents: int, *, rate_bytes_per_s: int = 32_000, seed: int = 1, keep: bool = False
+) -> tuple[Replacement, Node, Node]:
+    """A village with ``residents`` residents (demo: 2–3 years of visits) synced to the township,
+    a township edit of its records, then its PC dies: a new PC (new keys, same village) is trusted
+    and gets everything back over a link of ``rate_bytes_per_s``, the connection dropped half way.
+    Returns the figures, the township and the new PC (``keep``: left open for the caller to
+    compare; else disposed)."""
+    import threading
+
+    from app.models import FollowupVisit, Resident
+
+    town, (old,) = make_county(root, 1, residents, seed)
+    with mailbox.Server(town.store, town.paths, host="127.0.0.1", port=0).start() as server:
+        for _ in range(2):  # the old PC's records reach the township; acknowledgements settle
+            report = service.sync_once(old.store, old.paths, server=server.url)
+            if not report.ok:
+                raise RuntimeError(report.error.render())
+    with town.store.transaction() as s:  # the township corrects a record of that village
+        r = s.scalars(select(Resident).order_by(Resident.id).limit(1)).one()
+        r.phone = "13800000000"
+        old_id = old.device_id
+        device_keys.revoke(s, old_id.hex)  # the dead PC is no longer trusted
+    new = _node(root, "new", "village", old.code)
+    with new.store.transaction() as s:
+        device_keys.trust(s, _card(town))
+    with town.store.transaction() as s:
+        device_keys.trust(s, _card(new))
+    with town.store.session() as s:
+        count = {
+            "residents": s.scalar(select(func.count()).select_from(Resident)),
+            "visits": s.scalar(select(func.count()).select_from(FollowupVisit)),
+        }
+    config = mailbox.MailboxConfig(rate_bytes_per_s=rate_bytes_per_s)
+    server = mailbox.Server(town.store, town.paths, host="127.0.0.1", port=0, config=config).start()
+    port, url = server.port, server.url
+    stop = threading.Event()
+    dropped: list[int] = []
+    watcher = threading.Thread(
+        target=lambda: dropped.extend(
+            _drop_when_half_arrived(server, town, new.device_id, service.inbox(new.paths), stop)
+        )
+    )
+    watcher.start()
+    t = time.perf_counter()
+    first = service.sync_once(new.store, new.paths, server=url)
+    seconds = time.perf_counter() - t
+    stop.set()
+    watcher.join()
+    server.stop()
+    if first.ok or not dropped:
+        raise RuntimeError("the connection was not dropped mid-transfer")
+    reports = [first]
+    server = mailbox.Server(town.store, town.paths, host="127.0.0.1", port=port, config=config).start()
+    try:
+        t = time.perf_counter()
+        for _ in range(2):  # the rest of the snapshot; then the new PC says what it holds
+            report = service.sync_once(new.store, new.paths)
+            reports.append(report)
+            if not report.ok:
+                raise RuntimeError(report.error.render())
+        seconds += time.perf_counter() - t
+    finally:
+        server.stop()
+    with town.store.session() as s:
+        out = s.scalars(
+            select(BundleRecord).where(BundleRecord.peer == new.device_id, BundleRecord.direction == "out")
+        ).first()
+    figures = Replacement(
+        residents=count["residents"],
+        visits=count["visits"],
+        bundle_bytes=out.bytes,
+        ops=out.ops,
+        bytes_down=sum(r.bytes_down for r in reports),
+        bytes_up=sum(r.bytes_up for r in reports),
+        dropped_at=dropped[0],
+        seconds=seconds,
+        rate_bytes_per_s=rate_bytes_per_s,
+        runs=len(reports),
+    )
+    old.dispose()
+    if not keep:
+        town.dispose()
+        new.dispose()
+    return figures, town, new
+
