@@ -228,6 +228,8 @@ def export(
             )
         )
         w.get(Peer, device).last_export_at = utcnow()
-        audit.record(w, "export", "sync_bundle", bundle_id, f"{label}: snapshot {written.ops} → {written.path.name}")
+        audit.record(
+            w, "export", "sync_bundle", bundle_id, f"{label}: snapshot {written.ops} → {written.path.name}"
+        )
     result.seconds = time.perf_counter() - started
     return result
