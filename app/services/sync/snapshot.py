@@ -233,3 +233,22 @@ def export(
         )
     result.seconds = time.perf_counter() - started
     return result
+
+
+def export_bundles(store: Store, paths: Paths, to_dir: str | Path, *, peer: str | None = None, **kw):
+    """:func:`exchange.export_bundles` (the USB export) with, first, the snapshot of every
+    replacement PC that wants one (:func:`wanted`): a new PC set up by USB stick gets its village
+    back the same way as over the network."""
+    with store.session() as s:
+        me = get_profile(s)
+        targets = [] if me.role != TOWNSHIP else device_keys.peers(s)
+        if peer:
+            targets = [p for p in targets if p.device_id == device_keys.find_peer(s, peer).device_id]
+        whole = [p.device_id for p in targets if wanted(s, p.device_id)]
+    first = [
+        export(store, paths, to_dir, device, cancelled=kw.get("cancelled", lambda: False)) for device in whole
+    ]
+    result = exchange.export_bundles(store, paths, to_dir, peer=peer, **kw)
+    for r in reversed(first):
+        result.bundles[:0] = r.bundles
+    return result
