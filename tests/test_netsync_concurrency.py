@@ -19,7 +19,7 @@ def test_thirty_villages_at_once_all_applied_none_duplicated(tmp_path, record_pr
     town, villages = netbench.make_county(tmp_path, 30, each)
     try:
         sent = [netbench.logged_changes(v) for v in villages]
-        assert min(sent) >= 4_500  # about 5,000 changes each
+        assert min(sent) >= 4_000 and sum(sent) >= 30 * 4_500  # about 5,000 changes each
         run = netbench.concurrent_sync(town, villages)
         assert run.failures == []
         assert run.gui_writes > 0 and run.gui_failures == []  # the township's desk went on meanwhile
