@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"  # a plain store's first bytes; an encrypted one's are random
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+WRITER = "cunyi_writer"  # execution option: this connection's transaction begins IMMEDIATE
 # An encrypted store decrypts each page it reads from the file (AES-256 and an HMAC check): a larger
 # page cache keeps what searches touch decrypted (a connection's cache grows only as pages are read).
 ENCRYPTED_CACHE_KIB = 32_768
@@ -123,7 +124,7 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection):
-        conn.exec_driver_sql("BEGIN")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITER) else "BEGIN")
 
     return engine
 
@@ -468,8 +469,13 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on any exception."""
+        """One unit of work: commits on success, rolls back on any exception.  On SQLite it takes
+        the write lock at its start (waiting up to the busy timeout for another writer, e.g. the
+        township's mailbox importing while its GUI saves): a transaction that read first and then
+        found another writer's commit newer than what it read would fail at once instead."""
         with self.session() as s, s.begin():
+            if self.engine.dialect.name == "sqlite":
+                s.connection(execution_options={WRITER: True})
             yield s
 
     def dispose(self) -> None:

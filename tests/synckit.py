@@ -104,6 +104,9 @@ def dump(store: Store, village: str | None = None) -> dict[str, list[tuple]]:
     """Every synced table's rows (all synced columns, derived ones too), and each resident's
     ticked boxes by content.  ``village``: only the rows that concern that village."""
     out = {}
+    tables = {name: spec.table for name, spec in capture.specs().items()}
+    village_ids = sa.select(tables["village"].c.id).where(tables["village"].c.code == village)
+    resident_ids = sa.select(tables["resident"].c.id).where(tables["resident"].c.village_id.in_(village_ids))
     with store.engine.connect() as conn:
         for name, spec in capture.specs().items():
             t = spec.table
@@ -115,24 +118,16 @@ def dump(store: Store, village: str | None = None) -> dict[str, list[tuple]]:
                 if spec.scope == "code":
                     q = q.where(sa.or_(t.c.code == village, t.c.code == village[:9]))
                 elif spec.scope == "village_id":
-                    q = q.where(
-                        t.c.village_id.in_(sa.text(f"(SELECT id FROM village WHERE code = '{village}')"))
-                    )
+                    q = q.where(t.c.village_id.in_(village_ids))
                 else:
-                    q = q.where(
-                        t.c.resident_id.in_(
-                            sa.text(
-                                "(SELECT r.id FROM resident r JOIN village v ON v.id = r.village_id "
-                                f"WHERE v.code = '{village}')"
-                            )
-                        )
-                    )
+                    # a real subquery: ``IN ((SELECT …))`` from a text clause is a list of its first row
+                    q = q.where(t.c.resident_id.in_(resident_ids))
             out[name] = sorted(tuple(r) for r in conn.execute(q.order_by(t.c.id)).all())
         c = ResidentChoice.__table__
         rows = conn.execute(sa.select(c.c.resident_id, c.c.field, c.c.code, c.c.note, c.c.event_date)).all()
         out["resident_choice"] = sorted((tuple("" if v is None else v for v in r) for r in rows), key=str)
         if village is not None:
-            ids = {r[0] for r in out["resident"]}
+            ids = set(conn.execute(resident_ids).scalars())
             out["resident_choice"] = [r for r in out["resident_choice"] if r[0] in ids]
     return out
 

@@ -31,6 +31,7 @@ MEASURED = [
     "sync.import",
     "sync.roundtrip",
     "sync.concurrent30",
+    "sync.replacement",
     "gui.cold_start",
     "gui.rss",
 ]

@@ -20,6 +20,13 @@ def register(sub) -> None:
         "--tls-cert", metavar="FILE", help="PEM certificate: serve https (its pin goes in the card)"
     )
     sv.add_argument("--tls-key", metavar="FILE", help="PEM private key of --tls-cert")
+    sv.add_argument(
+        "--rate-limit",
+        type=WholeNumber("速率"),
+        default=0,
+        metavar="KBIT",
+        help="(trials) pace every transfer at this many kbit/s each way, as a slow link would",
+    )
     sv.set_defaults(func=serve)
 
 
@@ -46,8 +53,15 @@ def serve(args) -> int:
             pin = transport.certificate_pin_of_file(args.tls_cert)
         except (OSError, ValueError):
             raise CliError(f"读不出证书 {args.tls_cert}（应为 PEM 格式）") from None
+    config = mailbox.MailboxConfig(rate_bytes_per_s=args.rate_limit * 1000 // 8)
     server = mailbox.Server(
-        store, paths, host=args.host, port=args.port, tls_cert=args.tls_cert, tls_key=args.tls_key
+        store,
+        paths,
+        host=args.host,
+        port=args.port,
+        tls_cert=args.tls_cert,
+        tls_key=args.tls_key,
+        config=config,
     )
     print(f"同步服务器已开启：{server.url}（按 Ctrl+C 停止）", flush=True)
     if pin:

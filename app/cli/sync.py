@@ -38,10 +38,10 @@ def register(sub) -> None:
 
 
 def export_bundles(args) -> int:
-    from app.services.sync import exchange
+    from app.services.sync import snapshot
 
     paths, store = open_store(args)
-    result = exchange.export_bundles(store, paths, args.to, peer=args.peer, always=args.always)
+    result = snapshot.export_bundles(store, paths, args.to, peer=args.peer, always=args.always)
     rows = [
         {
             "peer": b.peer,

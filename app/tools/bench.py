@@ -44,10 +44,12 @@ SCALES = {
     "township": (60_000, 30),
     "county": (1_000_000, 300),
 }
-DATA_VERSION = 6  # bump when the demo generator changes what a cached store holds
+DATA_VERSION = 7  # bump when the demo generator changes what a cached store holds
 QUERIES = 200
 NOT_YET: list[str] = []
 SYNC_CHANGES = {"village": 10_000, "township": 100_000, "county": 100_000}  # the figure is 100k
+# sync.concurrent30: changes per village; sync.replacement: residents of the village brought back
+NET_SIZES = {"village": (300, 300), "township": (5_000, 3_000), "county": (5_000, 3_000)}
 Log = Callable[[str], None]
 
 
@@ -1094,10 +1096,18 @@ def run_bench(
     if wanted("sync.export") or wanted("sync.import"):
         log("sync …")
         metrics += [m for m in bench_sync(seed, log, SYNC_CHANGES[scale], encrypt=encrypt) if wanted(m.name)]
-    if wanted("sync.roundtrip") or wanted("sync.concurrent30"):
+    if any(wanted(n) for n in ("sync.roundtrip", "sync.concurrent30", "sync.replacement")):
         from app.tools import netbench
 
-        metrics += [m for m in netbench.bench_network(seed, SYNC_CHANGES[scale], log) if wanted(m.name)]
+        per_village, replacement = NET_SIZES[scale]
+        metrics += netbench.bench_network(
+            seed,
+            SYNC_CHANGES[scale],
+            log,
+            per_village=per_village,
+            replacement_residents=replacement,
+            wanted=wanted,
+        )
     if wanted("gui.cold_start") or wanted("gui.rss"):
         log("gui …")
         metrics += [m for m in bench_gui(folder) if wanted(m.name)]

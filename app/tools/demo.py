@@ -311,6 +311,7 @@ def generate_demo(
             demo_township.shape_batch(
                 session, people.rng, village_list, v_index, batch_res, enrolments, visits, batch_keys, today
             )
+            _summaries_by_rule(enrolments, visits, today)
             # Written around the ORM for speed, so logged (bulk.prepare) and audited here as the
             # capture hook would; the last fortnight's visits also get an audit entry each, dated
             # their visit day within clinic hours, so the demo's audit page opens on days of activity.
@@ -354,6 +355,24 @@ def generate_demo(
     demo_population.add_population_figures(session, village_list, today, seed)
     demo_services.generate(session, rng, today)  # contracts, poverty, health education (issue 19)
     return DemoResult(len(village_list), made_households, made, time.perf_counter() - started)
+
+
+def _summaries_by_rule(enrolments: list[dict], visits: list[dict], today: dt.date) -> None:
+    """Each enrolment's visit summary as the app derives it (followup's one rule), from the visits
+    as finally shaped: a store that receives these visits computes the same summary."""
+    from types import SimpleNamespace
+
+    from app.services.programmes.followup import SUMMARY_COLUMNS, _summary
+
+    counted: dict = {}
+    for v in visits:
+        if v.get("outcome", "done") == "done" and not v.get("voided"):
+            counted.setdefault(v["enrolment_id"], []).append(
+                SimpleNamespace(**{c: v.get(c) for c in SUMMARY_COLUMNS})
+            )
+    for e in enrolments:
+        done = sorted(counted.get(e["id"], []), key=lambda v: v.visit_date)
+        e.update(_summary(done, e["enrolled_on"], today))
 
 
 def _recent_visit_entered(visit, *, since: dt.date) -> dt.datetime | None:

@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
             ("quality", self.tr("质量"), QualityPage(store)),
             ("review", self.tr("审核"), ReviewPage(store, township=not info.is_village)),
             ("users", self.tr("用户"), UsersPage(store)),
-            ("settings", self.tr("设置"), SettingsPage(store)),
+            ("settings", self.tr("设置"), SettingsPage(store, self.paths)),
         ]
         # the audit trail is for admins and township staff
         if not Op(self, store, lambda s: authz.permits(s, "view_audit")).run():

@@ -1,5 +1,6 @@
-"""设置: the institution profile (name, phone, address, doctors: every print carries them), language
-and the optional provincial follow-up fields, and a backup onto a stick."""
+"""设置: the institution profile (name, phone, address, doctors: every print carries them), the
+township's sync server (villages), language and the optional provincial follow-up fields, and a
+backup onto a stick."""
 
 from __future__ import annotations
 
@@ -16,15 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.config import Paths
 from app.db import Store
-from app.services import backup, institution, settings
+from app.services import backup, institution, profile, settings
 from app.services.errors import UserError, ValidationError
 from app.views.operations import SETTINGS, Op, StoreOp, refresh_on
+from app.views.sync_network import ServerAddressBox
 from app.views.widgets import field_editor, field_label, field_text, render
 
 
 class SettingsPage(QWidget):
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, paths: Paths | None = None, parent=None):
         super().__init__(parent)
         self.store = store
         self.language = QComboBox()
@@ -62,6 +65,10 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("随访表"), self.provincial)
         lay = QVBoxLayout(self)
         lay.addWidget(box)
+        info = Op(self, store, profile.profile_info).run()
+        self.server_box = ServerAddressBox(store, paths) if info is not None and info.is_village else None
+        if self.server_box is not None:  # a township serves (cunyi serve); villages reach it here
+            lay.addWidget(self.server_box)
         lay.addLayout(form)
         lay.addWidget(self.save_button)
         lay.addWidget(self.note)

@@ -14,7 +14,7 @@ import atexit
 import datetime as dt
 import threading
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -282,3 +282,75 @@ class LastSyncLabel(QLabel):
             )
         else:
             self.setText(self.tr("上次同步：{when}").replace("{when}", local_time(state.last_success_at)))
+
+
+class ServerAddressBox(QGroupBox):
+    """设置's 同步服务器: the township mailbox's address (as on the 同步 page, one setting) and the
+    certificate fingerprint pinned from the township's card, read-only.  Villages only."""
+
+    def __init__(self, store: Store, paths: Paths | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTitle(self.tr("乡镇卫生院同步服务器"))
+        self.store, self.paths = store, paths
+        self.address = QLineEdit()
+        self.address.setPlaceholderText(self.tr("例如 http://192.168.1.10:8765"))
+        self.address.returnPressed.connect(self.save)
+        self.save_button = QPushButton(self.tr("保存服务器地址"))
+        self.save_button.clicked.connect(self.save)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("服务器地址：")))
+        row.addWidget(self.address, 1)
+        row.addWidget(self.save_button)
+        self.pin = QLabel()
+        self.pin.setWordWrap(True)
+        self.pin.setTextInteractionFlags(self.pin.textInteractionFlags() | Qt.TextSelectableByMouse)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.addLayout(row)
+        lay.addWidget(self.pin)
+        lay.addWidget(self.note)
+        self.load()
+        refresh_on(self, NET_SYNC, self.load)
+
+    def load(self) -> None:
+        current = Op(self, self.store, service.server_setting).run()
+        if current is None:
+            return
+        if not self.address.hasFocus():
+            self.address.setText(current.url)
+        if current.tls_pin:
+            self.pin.setText(
+                self.tr("证书指纹（来自乡镇卫生院设备卡，每次连接都核对）：{pin}").replace(
+                    "{pin}", current.pin_groups
+                )
+            )
+        else:
+            self.pin.setText(
+                self.tr("证书指纹：无（http 连接；要用 https，请导入载有证书指纹的乡镇卫生院设备卡）")
+            )
+
+    def save(self) -> str | None:
+        self.note.setText("")
+        url = (
+            Op(self, self.store, lambda s: service.set_server(s, self.address.text()))
+            .failure(self._refused)
+            .titled(self.tr("设置"))
+            .run()
+        )
+        if url is None:
+            return None
+        self.address.setText(url)
+        self.address.setStyleSheet("")
+        self.note.setStyleSheet("color: #666;")
+        self.note.setText(self.tr("已保存。本机能连上乡镇卫生院时会自动同步。"))
+        if self.paths is not None:
+            NetworkSync.of(self.store, self.paths).start()
+        return url
+
+    def _refused(self, error) -> None:
+        """Nothing saved: the address stays as typed, marked, with the reason."""
+        self.address.setStyleSheet("border: 1px solid #c62828;")
+        self.address.setFocus()
+        self.note.setStyleSheet("color: #c62828;")
+        self.note.setText(render(error.message))

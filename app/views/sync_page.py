@@ -29,7 +29,7 @@ from app.config import Paths
 from app.db import Store
 from app.services import backup, profile
 from app.services.errors import UserError
-from app.services.sync import conflicts, exchange, overview
+from app.services.sync import conflicts, exchange, overview, snapshot
 from app.services.sync import keys as device_keys
 from app.views.operations import SYNC, Op, StoreOp, refresh_on
 from app.views.sync_network import NetworkSyncBox
@@ -303,7 +303,7 @@ class SyncPage(LazyPage):
             return None
 
         def work(store, progress):
-            return exchange.export_bundles(
+            return snapshot.export_bundles(  # a replacement PC's first bundle is its whole village
                 store, self.paths, folder, progress=progress.report, cancelled=progress.cancelled
             )
 

@@ -3280,6 +3280,10 @@
         <translation>证书指纹应为 64 位十六进制数字</translation>
     </message>
     <message>
+        <source>https 地址需要乡镇卫生院设备卡上的证书指纹：请先导入载有证书指纹的乡镇卫生院设备卡，或使用 http 地址</source>
+        <translation>https 地址需要乡镇卫生院设备卡上的证书指纹：请先导入载有证书指纹的乡镇卫生院设备卡，或使用 http 地址</translation>
+    </message>
+    <message>
         <source>还没有信任乡镇卫生院的设备卡：请先核对指纹并导入它</source>
         <translation>还没有信任乡镇卫生院的设备卡：请先核对指纹并导入它</translation>
     </message>
@@ -6260,6 +6264,41 @@
     </message>
 </context>
 <context>
+    <name>ServerAddressBox</name>
+    <message>
+        <source>乡镇卫生院同步服务器</source>
+        <translation>乡镇卫生院同步服务器</translation>
+    </message>
+    <message>
+        <source>例如 http://192.168.1.10:8765</source>
+        <translation>例如 http://192.168.1.10:8765</translation>
+    </message>
+    <message>
+        <source>保存服务器地址</source>
+        <translation>保存服务器地址</translation>
+    </message>
+    <message>
+        <source>服务器地址：</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <source>证书指纹（来自乡镇卫生院设备卡，每次连接都核对）：{pin}</source>
+        <translation>证书指纹（来自乡镇卫生院设备卡，每次连接都核对）：{pin}</translation>
+    </message>
+    <message>
+        <source>证书指纹：无（http 连接；要用 https，请导入载有证书指纹的乡镇卫生院设备卡）</source>
+        <translation>证书指纹：无（http 连接；要用 https，请导入载有证书指纹的乡镇卫生院设备卡）</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>已保存。本机能连上乡镇卫生院时会自动同步。</source>
+        <translation>已保存。本机能连上乡镇卫生院时会自动同步。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>随访表显示省级扩展项目（用药调整意见、下一步管理措施、转诊联系人及电话、转诊结果、备注）</source>
@@ -6763,6 +6802,10 @@
     <message>
         <source>本机日期 {pc} 比最近一次同步时乡镇卫生院的日期 {town} 晚 {days} 天：如果电脑日期不对请改正，并尽快与乡镇卫生院同步；在此之前随访日期最晚只能填 {today}</source>
         <translation>本机日期 {pc} 比最近一次同步时乡镇卫生院的日期 {town} 晚 {days} 天：如果电脑日期不对请改正，并尽快与乡镇卫生院同步；在此之前随访日期最晚只能填 {today}</translation>
+    </message>
+    <message>
+        <source>只能为受信任的村卫生室设备生成全量同步包</source>
+        <translation>只能为受信任的村卫生室设备生成全量同步包</translation>
     </message>
 </context>
 <context>

@@ -50,7 +50,7 @@ from app.models import BundleRecord, Peer
 from app.services.errors import Message, UserError
 from app.services.profile import TOWNSHIP, get_profile
 from app.services.records.validators import is_digits
-from app.services.sync import bundle, capture, exchange, transport
+from app.services.sync import bundle, capture, exchange, snapshot, transport
 from app.services.sync import keys as device_keys
 
 log = logging.getLogger(__name__)
@@ -89,6 +89,9 @@ class MailboxConfig:
     max_bundle_bytes: int = MAX_BUNDLE_BYTES
     reserve_bytes: int = RESERVE_BYTES
     clock_window_ms: int = CLOCK_WINDOW_MS
+    # The server's link, each way, in bytes per second (0: as fast as it goes).  A slow link on
+    # loopback (tests, ``cunyi bench``, ``serve --rate-limit``): every byte waits for its turn.
+    rate_bytes_per_s: int = 0
 
 
 class Mailbox:
@@ -227,7 +230,12 @@ class Mailbox:
             return  # the village has not fetched the last one yet: it carries the same changes
         if not self._worth_exporting(caller.device_id):
             return
-        result = exchange.export_bundles(self.store, self.paths, folder, peer=caller.device_id.hex)
+        with self.store.session() as s:
+            whole = snapshot.wanted(s, caller.device_id)
+        if whole:  # a replacement PC: its village's records as rows, in one bundle
+            result = snapshot.export(self.store, self.paths, folder, caller.device_id)
+        else:
+            result = exchange.export_bundles(self.store, self.paths, folder, peer=caller.device_id.hex)
         for b in result.bundles:
             if b.path is not None:
                 sha = hashlib.sha256()
@@ -834,6 +842,60 @@ _LISTING = OPENAPI["paths"]["/v1/bundles"]["get"]["responses"]
 _LISTING["202"] = {**_LISTING["200"], "description": "imports still running: ask again after retry_after s"}
 
 
+# --------------------------------------------------------------------------------- a slow link
+
+
+class RateLimit:
+    """One direction of a link of ``bytes_per_s``, shared by every connection: a block of n
+    bytes takes its turn after the blocks before it and occupies the link n / rate seconds."""
+
+    def __init__(self, bytes_per_s: float):
+        self.rate = float(bytes_per_s)
+        self._free_at = 0.0
+        self._lock = threading.Lock()
+
+    def reserve(self, n: int) -> float:
+        """Take the link for ``n`` bytes; returns how long until they have gone through."""
+        with self._lock:
+            now = time.monotonic()
+            self._free_at = max(now, self._free_at) + n / self.rate
+            return self._free_at - now
+
+
+THROTTLE_BLOCK = 4096
+
+
+def throttled(app, bytes_per_s: int):
+    """``app`` behind a link of ``bytes_per_s`` each way: response bodies go out, and request
+    bodies are taken in, a block at a time at that rate (TCP holds the rest back), so a transfer
+    takes as long as it would over that link and a dropped connection drops it part way."""
+    down, up = RateLimit(bytes_per_s), RateLimit(bytes_per_s)
+
+    async def wrapped(scope, receive, send):
+        if scope["type"] != "http":
+            return await app(scope, receive, send)
+
+        async def slow_send(message):
+            if message["type"] != "http.response.body" or not message.get("body"):
+                return await send(message)
+            body, more = message["body"], message.get("more_body", False)
+            for i in range(0, len(body), THROTTLE_BLOCK):
+                piece = body[i : i + THROTTLE_BLOCK]
+                await asyncio.sleep(down.reserve(len(piece)))
+                last = i + THROTTLE_BLOCK >= len(body)
+                await send({"type": "http.response.body", "body": piece, "more_body": more or not last})
+
+        async def slow_receive():
+            message = await receive()
+            if message["type"] == "http.request" and message.get("body"):
+                await asyncio.sleep(up.reserve(len(message["body"])))
+            return message
+
+        await app(scope, slow_receive, slow_send)
+
+    return wrapped
+
+
 # --------------------------------------------------------------------------------- running it
 
 
@@ -856,6 +918,8 @@ class Server:
 
         self.mailbox = Mailbox(store, paths, config)
         self.app = create_app(self.mailbox)
+        if self.mailbox.config.rate_bytes_per_s > 0:
+            self.app = throttled(self.app, self.mailbox.config.rate_bytes_per_s)
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self.socket = socket.socket(family, socket.SOCK_STREAM)
         self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

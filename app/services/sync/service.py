@@ -169,12 +169,39 @@ def set_server(session: Session, url: str, tls_pin: str | None = None) -> str:
         if pin and (len(pin) != 64 or any(c not in "0123456789abcdef" for c in pin)):
             raise _err(QT_TRANSLATE_NOOP("NetSync", "证书指纹应为 64 位十六进制数字"))
     row = _row(session)
+    if url.startswith("https://") and not (pin if tls_pin is not None else row.tls_pin):
+        # trust in the township's own certificate comes only from the pin its card carries
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "NetSync",
+                "https 地址需要乡镇卫生院设备卡上的证书指纹：请先导入载有证书指纹的乡镇卫生院设备卡，"
+                "或使用 http 地址",
+            )
+        )
     if url != row.server_url:
         row.failures, row.next_try_at = 0, None  # a new address is tried at once
     row.server_url = url
     if tls_pin is not None:
         row.tls_pin = pin
     return url
+
+
+@dataclass(frozen=True)
+class ServerSetting:
+    """What 设置 shows of the township's mailbox: its address and the pinned certificate."""
+
+    url: str
+    tls_pin: str  # SHA-256 of the township's certificate, from its card; "" for none
+
+    @property
+    def pin_groups(self) -> str:
+        """The pin as groups of eight hex digits, to compare with what the township reads out."""
+        return " ".join(self.tls_pin[i : i + 8] for i in range(0, len(self.tls_pin), 8))
+
+
+def server_setting(session: Session) -> ServerSetting:
+    row = session.get(NetSyncState, 1)
+    return ServerSetting(row.server_url if row else "", row.tls_pin if row else "")
 
 
 def _township(session: Session) -> Peer:

@@ -1,0 +1,254 @@
+"""A replacement PC's first bundle: its village's whole record set, as the township holds it now.
+
+Village PCs die.  The new one is a new device (its own keys and card) of the same village; once
+the township trusts its card, the township's first answer to it is not the change log (a township
+keeps none of a village's own changes: they concerned nobody else) but the *state* of every row the
+new device may receive (:func:`app.services.sync.exchange.audience`, the one rule of who gets what:
+its village's rows, 严重精神障碍 records included since the device is that village's own, and the
+township's; never another village's, never the audit trail).
+
+Each row travels as one op carrying all its fields at the oldest of its field clocks, followed by
+one op per newer clock with just the fields written then, so the PC stores every field with the
+clock (and base) it has at the township: later merges and conflict review work as if it had
+received every change.  Snapshot ops are the township's (the sender's) with seq 0 and below: they
+are state, not numbered changes, never counted as "held", never relayed.  The manifest's ranges
+claim what the township holds of every origin, so the PC afterwards acknowledges all of it and
+ordinary bundles carry only what comes later.
+
+The bundle file, its signature and encryption are those of every bundle (:mod:`bundle`): same
+checks on import, same resumable download.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import __version__
+from app.config import Paths
+from app.db import Store, head_revision
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import BundleRecord, Peer, Resident, Village, utcnow
+from app.services import settings
+from app.services.access import audit, authz
+from app.services.profile import TOWNSHIP, VILLAGE, get_profile
+from app.services.sync import bundle, capture, exchange
+from app.services.sync import keys as device_keys
+
+PAGE = 2000
+
+
+def wanted(session: Session, device: uuid.UUID) -> bool:
+    """Whether ``device`` should get a snapshot as its next bundle: a village device that has
+    received nothing from this township yet, replacing (or joining) another device of the same
+    village — whose records the township holds only as rows."""
+    me = get_profile(session)
+    peer = session.get(Peer, device)
+    if me.role != TOWNSHIP or peer is None or peer.role != VILLAGE or peer.revoked_at is not None:
+        return False
+    if peer.last_export_at is not None:
+        return False
+    others = select(func.count()).select_from(Peer).where(Peer.code == peer.code, Peer.device_id != device)
+    return (session.scalar(others) or 0) > 0
+
+
+# ------------------------------------------------------------------------------ the rows
+
+
+def _scoped_rows(session: Session, spec: capture.EntitySpec, codes: tuple[str, ...], villages: dict):
+    """The rows of ``spec`` whose scope is one of ``codes``, with the scope of each."""
+    t = spec.table
+    cols = [t.c.id, t.c.sync_clocks, *(t.c[f] for f in spec.fields)]
+    ids_of = {vid: code for vid, code in villages.items() if code in codes}
+    if spec.scope in ("code", "scope_code"):
+        where, scope_of = t.c[spec.scope].in_(codes), (lambda row: row[spec.scope])
+    elif spec.scope == "village_id":
+        where, scope_of = t.c.village_id.in_(list(ids_of)), (lambda row: ids_of[row["village_id"]])
+    else:
+        residents = dict(
+            session.execute(
+                select(Resident.id, Resident.village_id).where(Resident.village_id.in_(list(ids_of)))
+            ).all()
+        )
+        where = t.c.resident_id.in_(select(Resident.id).where(Resident.village_id.in_(list(ids_of))))
+
+        def scope_of(row):
+            return ids_of[residents[row["resident_id"]]]
+
+    last = None
+    while True:  # by id, a page at a time (a village has tens of thousands of visits)
+        q = select(*cols).where(where)
+        if last is not None:
+            q = q.where(t.c.id > last)
+        rows = session.execute(q.order_by(t.c.id).limit(PAGE)).mappings().all()
+        if not rows:
+            return
+        children = _children(session, spec, [r["id"] for r in rows])
+        for row in rows:
+            yield row, scope_of(row), children
+        last = rows[-1]["id"]
+
+
+def _children(session: Session, spec: capture.EntitySpec, ids: list) -> dict:
+    out: dict[str, dict] = {}
+    for name, (model, fk, _fields) in spec.children.items():
+        ct = model.__table__
+        grouped: dict = {}
+        for c in session.execute(select(ct).where(ct.c[fk].in_(ids))).mappings():
+            grouped.setdefault(c[fk], []).append(c)
+        out[name] = grouped
+    return out
+
+
+def _row_ops(spec: capture.EntitySpec, row, children: dict, skip_tail: str) -> list[tuple[str, dict, object]]:
+    """(clock, values, bases) of the ops that rebuild ``row`` with its field clocks: all fields at
+    the oldest clock, then each newer clock's fields.  None when every field was written by the
+    recipient itself (``skip_tail``: its device id's clock suffix) or never written."""
+    values = {f: spec.encode[f](row[f]) for f in spec.fields}
+    for name in spec.children:
+        values[name] = capture.child_rows(spec, name, children.get(name, {}).get(row["id"], []))
+    clocks = row["sync_clocks"] or {}
+    by_clock: dict[str, dict] = {}
+    bases: dict[str, dict] = {}
+    for name in values:
+        clock, base = spec.clock(clocks, name)
+        by_clock.setdefault(clock, {})[name] = values[name]
+        if base:
+            bases.setdefault(clock, {})[name] = base
+    order = sorted(by_clock)
+    if order[-1] == "" or all(c.endswith(skip_tail) for c in order):
+        return []
+    first = order[0]
+    ops = [(first, values, bases.get(first) or "")]
+    for clock in order[1:]:
+        ops.append((clock, by_clock[clock], bases.get(clock) or ""))
+    return ops
+
+
+def op_lines(session: Session, peer: Peer, sender: uuid.UUID, on_line: Callable[[], None]) -> Iterator[str]:
+    """The snapshot's ops as bundle lines, parents before children (foreign-key order)."""
+    scopes = exchange.audience(peer) or ()
+    villages = dict(session.execute(select(Village.id, Village.code)).all())
+    skip_tail = peer.device_id.hex[-8:]
+    origin = sender.hex
+    seq = 0
+    for spec in capture.specs().values():
+        codes = tuple(c for c in scopes if exchange.receives(peer, c, not spec.to_villages))
+        if not codes:
+            continue
+        for row, scope, children in _scoped_rows(session, spec, codes, villages):
+            for clock, values, bases in _row_ops(spec, row, children, skip_tail):
+                data = capture.dumps({"v": values, "b": bases})
+                yield (
+                    f'{{"o":"{origin}","s":{seq},"e":"{spec.name}","r":"{row["id"].hex}","h":"{clock}",'
+                    f'"c":"{scope}","u":null,"d":{data}}}'
+                )
+                seq -= 1
+                on_line()
+
+
+# ------------------------------------------------------------------------------ the bundle
+
+
+def export(
+    store: Store,
+    paths: Paths,
+    to_dir: str | Path,
+    device: uuid.UUID,
+    *,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> exchange.ExportResult:
+    """Write the snapshot bundle for ``device`` (a trusted village device) into ``to_dir``."""
+    started = time.perf_counter()
+    to_dir = Path(to_dir)
+    to_dir.mkdir(parents=True, exist_ok=True)
+    keys = device_keys.load_keys(paths.sub("keys"))
+    result = exchange.ExportResult()
+    with store.transaction() as s:
+        authz.require(s, "sync")
+        result.newly_logged = capture.log_untracked(s)
+    with store.session() as s:
+        me = get_profile(s)
+        peer = s.get(Peer, device)
+        if peer is None or peer.revoked_at is not None or peer.role != VILLAGE or me.role != TOWNSHIP:
+            raise exchange._err(QT_TRANSLATE_NOOP("Sync", "只能为受信任的村卫生室设备生成全量同步包"))
+        held = exchange.holdings(s)
+        acks = {o.hex: hw for o, hw in held.items()}
+        ranges = {o.hex: [0, hw] for o, hw in held.items() if o != device and hw > 0}
+        bundle_id = uuid.uuid4()
+        header = {
+            "bundle_id": bundle_id.hex,
+            "sender": me.device_id.hex,
+            "recipient": device.hex,
+            "recipient_fpr": peer.fingerprint,
+            "schema": head_revision(),
+            "created": utcnow().isoformat(timespec="seconds") + "Z",
+        }
+        manifest = {
+            **header,
+            "format": bundle.FORMAT,
+            "sender_db": me.db_id.hex,
+            "sender_role": me.role,
+            "sender_code": me.code,
+            "app_version": __version__,
+            "clock": exchange._clock_now(s),
+            "sent_at_ms": capture.wall_ms(),
+            "ranges": ranges,
+            "acks": acks,
+            "acks_seen": peer.acked,
+            "snapshot": True,
+        }
+        escrow = settings.get(s, settings.ESCROW_KEY)
+        label = f"{peer.code} {peer.name}"
+        written = bundle.write(
+            to_dir,
+            keys=keys,
+            header=header,
+            manifest=manifest,
+            op_lines=op_lines(s, peer, me.device_id, lambda: None),
+            recipients=[peer.enc_key, *([escrow] if escrow else [])],
+            work_dir=paths.sub("outbox"),
+            cancelled=cancelled,
+        )
+    result.bundles.append(exchange.ExportedBundle(label, written.path, written.ops, written.bytes))
+    with store.transaction() as w:
+        w.add(
+            BundleRecord(
+                bundle_id=bundle_id,
+                direction="out",
+                peer=device,
+                file_name=written.path.name,
+                ops=written.ops,
+                bytes=written.bytes,
+            )
+        )
+        w.get(Peer, device).last_export_at = utcnow()
+        audit.record(
+            w, "export", "sync_bundle", bundle_id, f"{label}: snapshot {written.ops} → {written.path.name}"
+        )
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def export_bundles(store: Store, paths: Paths, to_dir: str | Path, *, peer: str | None = None, **kw):
+    """:func:`exchange.export_bundles` (the USB export) with, first, the snapshot of every
+    replacement PC that wants one (:func:`wanted`): a new PC set up by USB stick gets its village
+    back the same way as over the network."""
+    with store.session() as s:
+        me = get_profile(s)
+        targets = [] if me.role != TOWNSHIP else device_keys.peers(s)
+        if peer:
+            targets = [p for p in targets if p.device_id == device_keys.find_peer(s, peer).device_id]
+        whole = [p.device_id for p in targets if wanted(s, p.device_id)]
+    first = [
+        export(store, paths, to_dir, device, cancelled=kw.get("cancelled", lambda: False)) for device in whole
+    ]
+    result = exchange.export_bundles(store, paths, to_dir, peer=peer, **kw)
+    for r in reversed(first):
+        result.bundles[:0] = r.bundles
+    return result
