@@ -83,7 +83,7 @@ def pg_cluster(tmp_path_factory):
 
 @pytest.fixture(scope="module", autouse=True)
 def db_backend(request):
-    """"sqlite", or "postgresql" for the second run of a `both_databases` module."""
+    """ "sqlite", or "postgresql" for the second run of a `both_databases` module."""
     name = getattr(request, "param", "sqlite")
     storekit.use_backend(name, request.getfixturevalue("pg_cluster") if name == "postgresql" else None)
     yield name

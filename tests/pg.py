@@ -10,6 +10,7 @@ migrated once into a template database and each test's store is ``CREATE DATABAS
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -31,7 +32,9 @@ def bin_dir() -> Path:
     """The newest installed server's programs (Debian keeps them out of PATH)."""
     env = os.environ.get("CUNYI_PG_BIN")
     candidates = [env] if env else []
-    candidates += sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name), reverse=True)
+    candidates += sorted(
+        glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name), reverse=True
+    )
     found = shutil.which("initdb")
     if found:
         candidates.append(str(Path(found).parent))
@@ -79,17 +82,17 @@ class Cluster:
                 f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
                 "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
             )
-            self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "-t", "60", "start")
+            self._run(
+                "pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options, "-w", "-t", "60", "start"
+            )
         except subprocess.CalledProcessError as e:
             log = self.log.read_text() if self.log.exists() else ""
             raise RuntimeError(f"could not start PostgreSQL: {e.cmd}\n{e.stdout}\n{e.stderr}\n{log}") from e
         return self
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
-        except subprocess.CalledProcessError:
-            pass
         shutil.rmtree(self.root, ignore_errors=True)
 
     def url(self, database: str = "postgres") -> str:
@@ -101,7 +104,9 @@ class Cluster:
 
         for attempt in range(50):
             try:
-                with psycopg.connect(f"host=127.0.0.1 port={self.port} user={SUPERUSER} dbname=postgres", autocommit=True) as c:
+                with psycopg.connect(
+                    f"host=127.0.0.1 port={self.port} user={SUPERUSER} dbname=postgres", autocommit=True
+                ) as c:
                     c.execute(sql)
                 return
             except psycopg.errors.ObjectInUse:  # a template still being disconnected from
@@ -111,7 +116,9 @@ class Cluster:
 
     def create_database(self, name: str, template: str | None = None) -> str:
         # FILE_COPY: ~3x faster than the default WAL_LOG for a small template (fsync is off here)
-        self.admin(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""))
+        self.admin(
+            f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else "")
+        )
         return self.url(name)
 
     def drop_database(self, name: str) -> None:

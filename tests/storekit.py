@@ -33,6 +33,7 @@ _backend = "sqlite"  # or "postgresql": where new stores go (conftest's db_backe
 _cluster = None  # tests.pg.Cluster when the backend is PostgreSQL
 _pg_schema: str | None = None  # the cluster's migrated, empty template database, once built
 _names = itertools.count(1)
+_data_dirs: dict[str, Path] = {}  # a PostgreSQL store's URL -> the data folder naming it
 
 
 def use_backend(name: str, cluster=None) -> None:
@@ -92,6 +93,7 @@ def new_store(db_file: Path, *, shared: bool = False, **store_kw) -> Store:
     if shared and _backend == "postgresql":
         url = _new_database(pg_schema_template())
         url_file.write_text(url)
+        _data_dirs[url] = db_file.parent
         return Store(url, **store_kw)
     template = schema_template()
     if template is not None and not db_file.exists():
@@ -137,7 +139,15 @@ def open_copy(data_dir: Path, **store_kw) -> Store:
 
         url = _new_database(make_url(url).database)
         (data_dir / DB_URL_FILE).write_text(url)
+        _data_dirs[url] = data_dir
     return Store(url, **store_kw)
+
+
+def data_dir(store: Store) -> Path:
+    """The data folder of a test's store (the SQLite file's folder, or the one naming the database)."""
+    if is_sqlite(store.url):
+        return Path(store.engine.url.database).parent
+    return _data_dirs[store.url]
 
 
 def discard(store: Store) -> None:

@@ -25,6 +25,8 @@ from app.services.sync import conflicts, exchange
 from app.services.sync import keys as device_keys
 from tests.synckit import TODAY, dump, make_device
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 TOWN, A, B = "110105001", "110105001101", "110105001102"
 PASSWORD = "村医-secret-1"
 

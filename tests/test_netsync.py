@@ -20,6 +20,8 @@ from app.services.sync import capture, mailbox, service, transport
 from app.services.sync import keys as device_keys
 from tests import netkit, synckit
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 
 @pytest.fixture(scope="module")
 def net_template(tmp_path_factory):

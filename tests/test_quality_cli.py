@@ -13,6 +13,8 @@ import pytest
 from app.cli import main, report_quality
 from app.services.quality.report import KINDS
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 
 @pytest.fixture(scope="module")
 def township(tmp_path_factory):

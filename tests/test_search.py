@@ -11,6 +11,8 @@ from app.services.records.search import classify_query, search_residents
 from tests import storekit
 from tests.conftest import TODAY, make_store
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 
 def _id(birth: str, seq: str) -> str:
     body = f"110105{birth}{seq}"

@@ -21,6 +21,8 @@ from app.services.programmes import smi, worklist
 from app.services.records import overview, roster, search
 from tests.synckit import TODAY, county, round_trip
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 PASSWORD = "村医-secret-1"
 A, B = "110105001101", "110105001102"
 

@@ -17,6 +17,8 @@ from app.services.sync import bundle, capture, exchange
 from app.tools import demo
 from tests.synckit import TODAY, copy_devices, county, dump, freeze, integrity, make_device, round_trip
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 
 def edit_resident(device, archive_no: str, **fields) -> None:
     with device.store.transaction() as s:

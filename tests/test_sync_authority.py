@@ -446,6 +446,8 @@ from pathlib import Path
 from app.services.sync import merge
 from app.cli import main
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 real = merge.apply_ops
 def apply_then_hang(*args, **kw):
     real(*args, **kw)

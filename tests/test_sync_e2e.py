@@ -118,6 +118,8 @@ def records(store: Store) -> dict:
 KILLER = """
 import sys
 from app.cli import main
+
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 sys.exit(main(["--data-dir", sys.argv[1], "sync", "import", sys.argv[2]]))
 """
 

@@ -19,6 +19,8 @@ from app.services.records import residents as records
 from app.services.sync import merge
 from tests.synckit import TODAY, VILLAGES, Device, copy_devices, county, dump, freeze
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 NAMES = ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨军", "赵敏", "黄磊"]
 ADDRESSES = ["一组1号", "二组5号", "三组8号", "四组2号"]
 

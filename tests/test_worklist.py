@@ -14,6 +14,8 @@ from app.services.records.residents import ResidentInput, save_resident
 from tests import storekit
 from tests.conftest import TODAY, make_store
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 # name, programme, enrolled, visits as (date, sbp, dbp, method), poverty
 PATIENTS = [
     (

@@ -24,6 +24,7 @@ from app.cli import (
     gui,
     init,
     institution,
+    migrate_store,
     poverty,
     printing,
     referral,
@@ -59,6 +60,7 @@ GROUPS = (
     audit,
     backup,
     store,
+    migrate_store,
     bench,
 )
 
