@@ -149,7 +149,7 @@ def gui_app(qapp):
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory):
+def template(tmp_path_factory, db_backend):  # built once per module and database
     """A township and two villages after a round trip (synckit.synced_county), built once a module."""
     from tests.synckit import synced_county
 

@@ -116,14 +116,15 @@ def dump(store: Store, village: str | None = None) -> dict[str, list[tuple]]:
                     q = q.where(sa.or_(t.c.code == village, t.c.code == village[:9]))
                 elif spec.scope == "village_id":
                     q = q.where(
-                        t.c.village_id.in_(sa.text(f"(SELECT id FROM village WHERE code = '{village}')"))
+                        t.c.village_id.in_(sa.text(f"SELECT id FROM village WHERE code = '{village}'"))
                     )
                 else:
                     q = q.where(
                         t.c.resident_id.in_(
-                            sa.text(
-                                "(SELECT r.id FROM resident r JOIN village v ON v.id = r.village_id "
-                                f"WHERE v.code = '{village}')"
+                            sa.text(  # not "(SELECT …)": in_() adds the parentheses, and
+                                # "IN ((SELECT …))" is a scalar subquery on SQLite (its first id only)
+                                "SELECT r.id FROM resident r JOIN village v ON v.id = r.village_id "
+                                f"WHERE v.code = '{village}'"
                             )
                         )
                     )
@@ -138,7 +139,10 @@ def dump(store: Store, village: str | None = None) -> dict[str, list[tuple]]:
 
 
 def integrity(store: Store) -> str:
+    """SQLite's integrity_check; PostgreSQL checks its own pages: "ok" once the store answers."""
     with store.engine.connect() as conn:
+        if conn.dialect.name != "sqlite":
+            return "ok" if conn.exec_driver_sql("SELECT 1").scalar() == 1 else "no answer"
         return conn.exec_driver_sql("PRAGMA integrity_check").scalar()
 
 

@@ -36,7 +36,7 @@ def _as(store: Store, username: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def township(tmp_path_factory):
+def township(tmp_path_factory, db_backend):  # built once per module and database
     """A township device holding villages A and B, a sensitive enrolment in A whose responsible
     doctor is 李医生, and one user per role."""
     root = tmp_path_factory.mktemp("matrix")

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
 
 @pytest.fixture(scope="module")
-def net_template(tmp_path_factory):
+def net_template(tmp_path_factory, db_backend):  # built once per module and database
     town, vs = netkit.fresh_county(tmp_path_factory.mktemp("netcounty"))
     synckit.freeze(town, *vs)
     return [town, *vs]

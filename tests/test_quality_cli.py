@@ -17,7 +17,7 @@ pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
 
 @pytest.fixture(scope="module")
-def township(tmp_path_factory):
+def township(tmp_path_factory, db_backend):  # built once per module and database
     d = str(tmp_path_factory.mktemp("quality") / "town")
     assert (
         main(["--data-dir", d, "init", "--role", "township", "--code", "110105001", "--name", "东风乡"]) == 0

@@ -33,7 +33,7 @@ PEOPLE = [
 
 
 @pytest.fixture(scope="module")
-def register(tmp_path_factory):
+def register(tmp_path_factory, db_backend):  # built once per module and database
     """A village with PEOPLE enrolled, built once for this module: (its data folder, their ids)."""
     root = tmp_path_factory.mktemp("register")
     store = make_store(root)

@@ -47,7 +47,7 @@ PEOPLE = [
 
 
 @pytest.fixture(scope="module")
-def village(tmp_path_factory):
+def village(tmp_path_factory, db_backend):  # built once per module and database
     root = tmp_path_factory.mktemp("services-village")
     store = make_store(root)
     ids: dict[str, object] = {}

@@ -32,7 +32,7 @@ def _as(store: Store, username: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory):
+def world(tmp_path_factory, db_backend):  # built once per module and database
     """Village A (its doctor 李医生 registers a patient), village B, the township; the users."""
     from app.tools import demo
 

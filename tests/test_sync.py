@@ -45,7 +45,7 @@ def one_way(d: dict) -> dict:
 
 
 @pytest.fixture(scope="module")
-def county_with_residents(tmp_path_factory):
+def county_with_residents(tmp_path_factory, db_backend):  # built once per module and database
     """A township and two villages that trust each other, with 25 and 15 demo residents: built
     once, and each test that needs them gets its own copy (`world`)."""
     town, (a, b) = county(tmp_path_factory.mktemp("county"))

@@ -42,7 +42,7 @@ step = st.one_of(
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory):
+def template(tmp_path_factory, db_backend):  # built once per module and database
     town, (a, b) = county(tmp_path_factory.mktemp("template"), 2)
     freeze(town, a, b)
     return [town, a, b]

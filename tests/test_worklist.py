@@ -41,7 +41,7 @@ PATIENTS = [
 
 
 @pytest.fixture(scope="module")
-def caseload(tmp_path_factory):
+def caseload(tmp_path_factory, db_backend):  # built once per module and database
     """A village with PATIENTS enrolled and visited, built once for this module: (its data
     folder, their resident ids)."""
     root = tmp_path_factory.mktemp("caseload")
