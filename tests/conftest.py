@@ -64,11 +64,15 @@ BACKENDS = ("sqlite", "postgresql")
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "both_databases: run the module on SQLite and on PostgreSQL")
+    config.addinivalue_line(
+        "markers", "sqlite_only: in a both_databases module, a test of SQLite's own machinery"
+    )
 
 
 def pytest_generate_tests(metafunc):
     if metafunc.definition.get_closest_marker("both_databases") and "db_backend" in metafunc.fixturenames:
-        metafunc.parametrize("db_backend", BACKENDS, indirect=True, scope="module")
+        only = metafunc.definition.get_closest_marker("sqlite_only")
+        metafunc.parametrize("db_backend", BACKENDS[:1] if only else BACKENDS, indirect=True, scope="module")
 
 
 @pytest.fixture(scope="session")

@@ -252,3 +252,23 @@ def test_four_writers_at_once_lose_nothing_and_check_stays_clean(world):
             assert by_archive[archive].phone == f"1390000{n:04d}"
     report = backup.check(town.store)
     assert report.ok, [(r.name, r.detail) for r in report.results if not r.ok]
+
+
+def test_fragment_search_can_use_the_trigram_indexes(township_store):
+    """Migration 0017's pg_trgm indexes answer LIKE '%…%' on names and digits (the planner takes them
+    once the table is large; here the sequential scan is switched off to see that it can)."""
+    with township_store.engine.connect() as conn:
+        present = {
+            r[0]
+            for r in conn.exec_driver_sql("SELECT indexname FROM pg_indexes WHERE tablename = 'resident'")
+        }
+        assert {"ix_resident_name_trgm", "ix_resident_id_number_trgm", "ix_resident_phone_trgm"} <= present
+        conn.exec_driver_sql("SET enable_seqscan = off")
+        for column, fragment in (("id_number", "%1231%"), ("name", "%张三丰%"), ("phone", "%5678%")):
+            plan = "\n".join(
+                r[0]
+                for r in conn.exec_driver_sql(
+                    f"EXPLAIN SELECT id FROM resident WHERE {column} LIKE %s", (fragment,)
+                )
+            )
+            assert f"ix_resident_{column}_trgm" in plan, plan

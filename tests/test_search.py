@@ -153,6 +153,7 @@ def test_moved_away_rank_after_active(store, people):
     assert names(store, "zs")[:2] == ["张山", "张三"]
 
 
+@pytest.mark.sqlite_only  # the FTS5 table; PostgreSQL's pg_trgm indexes are kept by the server
 def test_search_index_rebuilds_when_out_of_step(store, people):
     from app import search_index
 
