@@ -34,6 +34,8 @@ from tests.synckit import (
     dump_everything,
 )
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 A, B = VILLAGES[0], VILLAGES[1]
 FORGED_PHONE = "13999999999"
 
@@ -445,8 +447,6 @@ import sys, time
 from pathlib import Path
 from app.services.sync import merge
 from app.cli import main
-
-pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
 real = merge.apply_ops
 def apply_then_hang(*args, **kw):

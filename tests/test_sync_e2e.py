@@ -18,6 +18,8 @@ from app import cli
 from app.db import Store
 from tests.synckit import dump, integrity
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 TOWN, A, B = "110105001", "110105001101", "110105001102"
 
 
@@ -118,8 +120,6 @@ def records(store: Store) -> dict:
 KILLER = """
 import sys
 from app.cli import main
-
-pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 sys.exit(main(["--data-dir", sys.argv[1], "sync", "import", sys.argv[2]]))
 """
 
