@@ -85,8 +85,25 @@ def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+# A data folder whose store is on a database server (a township's PostgreSQL) names it in this file,
+# written by `cunyi init --db URL` or `cunyi migrate-store --to URL`, owner-only (the URL may hold a
+# password).  Without it the store is the SQLite file in the folder.
+DB_URL_FILE = "db-url"
+
+
+def stored_db_url(paths: Paths) -> str | None:
+    try:
+        return (paths.data_dir / DB_URL_FILE).read_text(encoding="utf-8").strip() or None
+    except OSError:
+        return None
+
+
+def remember_db_url(paths: Paths, url: str) -> None:
+    write_private_text(paths.data_dir / DB_URL_FILE, url + "\n")
+
+
 def resolve_db_url(paths: Paths, explicit: str | None = None) -> str:
-    url = explicit or os.environ.get("CUNYI_DB_URL")
+    url = explicit or os.environ.get("CUNYI_DB_URL") or stored_db_url(paths)
     return url or f"sqlite:///{paths.db_file}"
 
 

@@ -45,6 +45,17 @@ def is_sqlite(url_or_engine: str | Engine) -> bool:
     return url.startswith("sqlite")
 
 
+def insert_ignore(bind: Session | Connection, table):
+    """``INSERT … ON CONFLICT DO NOTHING`` in the dialect of ``bind`` (a session or a connection):
+    SQLite's and PostgreSQL's, the one place the app picks between them."""
+    dialect = bind.get_bind().dialect.name if isinstance(bind, Session) else bind.dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table).on_conflict_do_nothing()
+
+
 def is_plain_sqlite(path: Path) -> bool:
     """Whether ``path`` is an unencrypted SQLite file (an empty or missing file is neither)."""
     try:
@@ -82,11 +93,52 @@ def key_pragma(key: bytes, schema: str = "main") -> str:
     return f"PRAGMA {schema}.key = \"x'{key.hex()}'\""
 
 
+# PostgreSQL: one writer at a time per store, as on SQLite.  Several workstations, the mailbox server
+# and imports share a township's store; each write transaction takes this transaction-scoped advisory
+# lock before its first INSERT/UPDATE/DELETE, so writers queue instead of deadlocking on each other's
+# rows (the change log's sequence row, archive serials, the audit heads) and every rule written for
+# SQLite's single writer (UPDATE first, then read the counter) holds as it is.  Readers never wait.
+PG_WRITE_LOCK = 0x4375_6E59_6900  # "CunYi": the key of the store-wide write lock
+_WRITES = ("INSERT", "UPDATE", "DELETE")
+
+
+def _postgresql_engine(url: str, **options) -> Engine:
+    engine = create_engine(url, pool_pre_ping=True, **options)
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _take_write_lock(conn, cursor, statement, _params, _context, _executemany):
+        if conn.info.get("cunyi_write_lock") or statement.lstrip()[:6].upper() not in _WRITES:
+            return
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", (PG_WRITE_LOCK,))
+        conn.info["cunyi_write_lock"] = True
+
+    @event.listens_for(engine, "commit")
+    @event.listens_for(engine, "rollback")
+    def _released(conn):  # a transaction-scoped lock ends with its transaction
+        conn.info.pop("cunyi_write_lock", None)
+
+    @event.listens_for(engine, "checkin")
+    def _returned(_dbapi_conn, record):  # the pool rolled back whatever was left open
+        record.info.pop("cunyi_write_lock", None)
+
+    return engine
+
+
+def lock_for_writing(conn: Connection) -> None:
+    """PostgreSQL: take the store's write lock now, before this transaction reads what it will
+    change (a unit of work: :meth:`Store.transaction`), so that what it read is still true when it
+    writes — a doctor's edit and a sync import of the same resident follow each other, neither
+    working from the other's stale rows.  SQLite: nothing (its BEGIN and single writer do this)."""
+    if conn.dialect.name == "postgresql" and not conn.info.get("cunyi_write_lock"):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_WRITE_LOCK})")
+        conn.info["cunyi_write_lock"] = True
+
+
 def make_engine(url: str, key: bytes | None = None) -> Engine:
     from app.models.base import json_text
 
     if not is_sqlite(url):
-        return create_engine(url, pool_pre_ping=True, json_serializer=json_text)
+        return _postgresql_engine(url, json_serializer=json_text)
     db_file = sqlite_file(url)
     if db_file is not None:
         make_store_file_private(db_file)
@@ -476,6 +528,8 @@ class Store:
         with self.session() as s, s.begin():
             if self.engine.dialect.name == "sqlite":
                 s.connection(execution_options={WRITER: True})
+            else:
+                lock_for_writing(s.connection())
             yield s
 
     def dispose(self) -> None:

@@ -4,7 +4,8 @@ A LIKE '%1234%' over 60k residents scans every row (~15 ms); an FTS5 trigram ind
 the same question in well under a millisecond.  It is derived data: SQLite triggers keep it
 in step with ``resident``, and :func:`ensure` (run at every start, after migrations) creates
 it, or rebuilds it when it is missing or out of step (an alembic batch migration that
-recreates ``resident`` drops its triggers).  On PostgreSQL search falls back to LIKE.
+recreates ``resident`` drops its triggers).  On PostgreSQL the same LIKE '%…%' is answered by
+the ``pg_trgm`` GIN indexes of migration 0017.
 """
 
 from __future__ import annotations

@@ -7,9 +7,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 EXTRA="${1:-}"
 if [[ ! "$EXTRA" =~ ^[a-z,]*$ ]]; then echo "setup: extras must look like test,build (got '$EXTRA')" >&2; exit 2; fi
 
-# Qt needs these even offscreen; poppler-utils renders and reads PDFs in tests.
+# Qt needs these even offscreen; poppler-utils renders and reads PDFs in tests, and the tests start
+# a throwaway PostgreSQL cluster (tests/pg.py) from Debian's server package.
 DEB_PACKAGES=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libxcb-cursor0 libxkbcommon-x11-0)
-if [[ "$EXTRA" == *test* ]]; then DEB_PACKAGES+=(poppler-utils); fi
+if [[ "$EXTRA" == *test* ]]; then DEB_PACKAGES+=(poppler-utils postgresql); fi
 
 apt_install() {
   local sudo=""

@@ -57,10 +57,48 @@ def store_template(tmp_path_factory):
     storekit.use_folder(None)
 
 
+# A module marked `both_databases` runs on SQLite and again on PostgreSQL (tests/pg.py): its stores are
+# then databases on a throwaway cluster started once for the session (storekit.use_backend).
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "both_databases: run the module on SQLite and on PostgreSQL")
+    config.addinivalue_line(
+        "markers", "sqlite_only: in a both_databases module, a test of SQLite's own machinery"
+    )
+
+
+def pytest_generate_tests(metafunc):
+    if metafunc.definition.get_closest_marker("both_databases") and "db_backend" in metafunc.fixturenames:
+        only = metafunc.definition.get_closest_marker("sqlite_only")
+        metafunc.parametrize("db_backend", BACKENDS[:1] if only else BACKENDS, indirect=True, scope="module")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster(tmp_path_factory):
+    """A PostgreSQL server of the session's own, started on first use.  Not installed: an error."""
+    from tests.pg import Cluster
+
+    cluster = Cluster().start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def db_backend(request):
+    """ "sqlite", or "postgresql" for the second run of a `both_databases` module."""
+    name = getattr(request, "param", "sqlite")
+    storekit.use_backend(name, request.getfixturevalue("pg_cluster") if name == "postgresql" else None)
+    yield name
+    storekit.use_backend("sqlite")
+
+
 def make_store(tmp_path, role: str = "village", code: str = VILLAGE_CODE, name: str = "测试村") -> Store:
-    """A store as `cunyi init` leaves it: its own device id, database id and keys."""
+    """A store as `cunyi init` leaves it: its own device id, database id and keys.  On the PostgreSQL
+    backend a village's store is there too: the services are tested on both databases."""
     data = tmp_path / f"data-{role}"
-    store = storekit.new_store(data / "cunyi.db", backups_dir=data / "backups")
+    store = storekit.new_store(data / "cunyi.db", shared=True, backups_dir=data / "backups")
     with store.transaction() as s:
         profile.init_profile(s, role=role, code=code, name=name, admin="doctor", admin_name="李医生")
     keys.create_keys(data / "keys")  # as `cunyi init` does
@@ -71,14 +109,14 @@ def make_store(tmp_path, role: str = "village", code: str = VILLAGE_CODE, name: 
 def store(tmp_path):
     s = make_store(tmp_path)
     yield s
-    s.dispose()
+    storekit.discard(s)
 
 
 @pytest.fixture
 def township_store(tmp_path):
     s = make_store(tmp_path, "township", TOWNSHIP_CODE, "朝阳乡")
     yield s
-    s.dispose()
+    storekit.discard(s)
 
 
 @pytest.fixture
@@ -115,7 +153,7 @@ def gui_app(qapp):
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory):
+def template(tmp_path_factory, db_backend):  # built once per module and database
     """A township and two villages after a round trip (synckit.synced_county), built once a module."""
     from tests.synckit import synced_county
 
@@ -131,4 +169,4 @@ def world(template, tmp_path):
     town, a, b = copy_devices(template, tmp_path)
     yield town, a, b, tmp_path
     for d in (town, a, b):
-        d.store.dispose()
+        storekit.discard(d.store)

@@ -68,7 +68,7 @@ class Device:
 def make_device(root: Path, name: str, role: str, code: str) -> Device:
     """A freshly initialised device: its own device id and keys."""
     paths = Paths(root / name).ensure()
-    store = storekit.new_store(paths.db_file)
+    store = storekit.new_store(paths.db_file, shared=role == "township")
     with store.transaction() as s:
         profile.init_profile(s, role=role, code=code, name=name, township_name="东风乡")
     device_keys.create_keys(paths.sub("keys"))
@@ -96,7 +96,7 @@ def copy_devices(devices: list[Device], root: Path) -> list[Device]:
     out = []
     for d in devices:
         paths = Paths(storekit.copy_tree(d.paths.data_dir, root / d.paths.data_dir.name))
-        out.append(Device(d.name, paths, Store(f"sqlite:///{paths.db_file}")))
+        out.append(Device(d.name, paths, storekit.open_copy(paths.data_dir)))
     return out
 
 
@@ -133,7 +133,10 @@ def dump(store: Store, village: str | None = None) -> dict[str, list[tuple]]:
 
 
 def integrity(store: Store) -> str:
+    """SQLite's integrity_check; PostgreSQL checks its own pages: "ok" once the store answers."""
     with store.engine.connect() as conn:
+        if conn.dialect.name != "sqlite":
+            return "ok" if conn.exec_driver_sql("SELECT 1").scalar() == 1 else "no answer"
         return conn.exec_driver_sql("PRAGMA integrity_check").scalar()
 
 

@@ -25,6 +25,8 @@ from app.services.sync import conflicts, exchange
 from app.services.sync import keys as device_keys
 from tests.synckit import TODAY, dump, make_device
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 TOWN, A, B = "110105001", "110105001101", "110105001102"
 PASSWORD = "村医-secret-1"
 
@@ -34,7 +36,7 @@ def _as(store: Store, username: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def township(tmp_path_factory):
+def township(tmp_path_factory, db_backend):  # built once per module and database
     """A township device holding villages A and B, a sensitive enrolment in A whose responsible
     doctor is 李医生, and one user per role."""
     root = tmp_path_factory.mktemp("matrix")

@@ -17,6 +17,8 @@ from app.views.main_window import MainWindow
 from tests.conftest import VILLAGE_CODE
 from tests.test_gui import type_into_focus
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 ID = "11010519491231002X"
 PASSWORD = "wang-2026"
 

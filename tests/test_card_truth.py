@@ -17,6 +17,7 @@ from app.services.printing import Labels
 from app.services.programmes import followup
 from app.services.programmes.followup import VisitInput, save_visit
 from app.services.records.residents import save_resident
+from tests import storekit
 from tests.conftest import TODAY
 
 ZH = Labels()
@@ -143,7 +144,7 @@ def test_warning_signs_follow_the_programmes_and_fit(store, patients, tmp_path, 
 
 
 def test_cli_next_visit_flag(store, patients, tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("CUNYI_DATA_DIR", str(Path(store.engine.url.database).parent))
+    monkeypatch.setenv("CUNYI_DATA_DIR", str(storekit.data_dir(store)))
     out = tmp_path / "c.pdf"
     assert main(["print", "card", str(patients["赵甲"]), "--next-visit", "2999-01-02", "-o", str(out)]) == 0
     assert dates_in(page_texts(out.read_bytes(), tmp_path)[0]) == [dt.date(2999, 1, 2)]

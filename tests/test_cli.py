@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from app.cli import main
+from tests import storekit
 
 
 def cunyi(*args, env=None, timeout=120) -> subprocess.CompletedProcess:
@@ -234,7 +235,6 @@ def test_gui_is_the_default_command(tmp_path, monkeypatch):
 
 
 def test_residents_update_corrects_a_text_field_and_refuses_others(store, person, capsys):
-    from pathlib import Path
 
     from sqlalchemy import select
 
@@ -243,7 +243,7 @@ def test_residents_update_corrects_a_text_field_and_refuses_others(store, person
 
     with store.transaction() as s:
         archive = save_resident(s, person()).archive_no
-    data = str(Path(store.engine.url.database).parent)
+    data = str(storekit.data_dir(store))
     assert main(["--data-dir", data, "residents", "update", archive, "--set", "phone=13900001111"]) == 0
     for bad, fragment in (
         ("bogus=1", "可改的字段"),  # no such field

@@ -26,6 +26,8 @@ from tests.synckit import (
     round_trip,
 )
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 A = VILLAGES[0]
 DAY = capture.DAY_MS
 

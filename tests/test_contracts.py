@@ -13,6 +13,9 @@ from app.services.errors import UserError
 from app.services.programmes import contracts
 from app.services.records.residents import save_resident
 from app.services.sync import capture
+from tests import storekit
+
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
 NOW = dt.date(2026, 11, 23)
 
@@ -209,7 +212,7 @@ def test_expiring_within_days_boundaries(store, family):
 def run_cli(store, capsys, *argv):
     from app.cli import main
 
-    folder = store.engine.url.database.rsplit("/", 1)[0]
+    folder = str(storekit.data_dir(store))
     code = main(["--data-dir", folder, *argv])
     out = capsys.readouterr()
     return code, out.out, out.err

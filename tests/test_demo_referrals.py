@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import select
 
 from app.models import AuditEntry, ChangeLog, FollowupVisit, ProgramEnrolment, Referral, User
@@ -12,6 +13,8 @@ from app.services.access import accounts
 from app.tools import demo_referrals
 from app.tools.demo import generate_demo
 from tests.conftest import TODAY
+
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
 PASSWORD = "Cunyi-2026!"
 

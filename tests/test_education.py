@@ -18,6 +18,9 @@ from app.services import backup
 from app.services.errors import UserError
 from app.services.programmes import education
 from app.services.programmes.education import ActivityInput
+from tests import storekit
+
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
 
 def png(width: int = 2) -> bytes:
@@ -153,7 +156,7 @@ def test_cli_add_with_files_and_list(store, tmp_path, capsys):
     (tmp_path / "a.png").write_bytes(png())
     (tmp_path / "sheet.pdf").write_bytes(PDF)
     (tmp_path / "notes.txt").write_text("hello")
-    folder = store.engine.url.database.rsplit("/", 1)[0]
+    folder = str(storekit.data_dir(store))
     store.dispose()
     common = ["--data-dir", folder, "education", "add", "--date", "2026-05-05", "--form", "4", "--topic", "义诊",
               "--place", "村广场", "--audience", "60", "--organiser", "乡卫生院"]  # fmt: skip

@@ -15,6 +15,8 @@ from app.services.indicators import REGISTRY, Period, Scope, smi_elderly  # noqa
 from app.services.programmes import elderly, followup, smi
 from app.services.records import residents as records
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 TODAY = dt.date(2026, 11, 20)
 
 

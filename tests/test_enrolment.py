@@ -17,6 +17,8 @@ from app.services.records import residents as records
 from app.services.records.residents import ResidentInput, save_resident
 from tests.conftest import TODAY
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 
 def save(store, inp, **kw):
     with store.transaction() as s:

@@ -16,6 +16,8 @@ from app.services.programmes.followup import NeedsConfirmation, VisitInput, save
 from app.services.records.residents import ResidentInput, find_resident, save_resident
 from tests.conftest import TODAY
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 
 @pytest.fixture
 def patient(store):

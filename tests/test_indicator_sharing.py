@@ -5,6 +5,7 @@ contract signed in between (on the hand-built village of test_services_indicator
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import event
 
 from app.models import Resident
@@ -14,6 +15,8 @@ from app.services.programmes import contracts
 
 # the village and its fixtures (pytest finds fixtures by the names imported here)
 from tests.test_services_indicators import ALL, Y2025, clock, store, village, who  # noqa: F401
+
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
 KEYS = ["contract", "contract_key_groups", "poor_contract", "poor_monthly"]
 

@@ -15,6 +15,8 @@ from app.services.errors import UserError
 from app.services.indicators import Period, engine, population
 from tests.conftest import TOWNSHIP_CODE
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 A, B = TOWNSHIP_CODE + "001", TOWNSHIP_CODE + "002"
 D = dt.date.fromisoformat
 YEAR = 2026

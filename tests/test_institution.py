@@ -13,8 +13,11 @@ from app.services import institution, printing
 from app.services.errors import ValidationError
 from app.services.institution import InstitutionInput
 from app.services.printing import Labels
+from tests import storekit
 from tests.conftest import TODAY, VILLAGE_CODE
 from tests.synckit import round_trip
+
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
 ZH = Labels()
 
@@ -116,11 +119,10 @@ def a_code(device) -> str:
 
 def test_cli_shows_and_sets_the_profile(store, tmp_path, monkeypatch, capsys):
     import json
-    from pathlib import Path
 
     from app.cli import main
 
-    monkeypatch.setenv("CUNYI_DATA_DIR", str(Path(store.engine.url.database).parent))
+    monkeypatch.setenv("CUNYI_DATA_DIR", str(storekit.data_dir(store)))
     assert main(["institution", "set", "--phone", "13912340000", "--doctors", "李医生,王医生", "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["phone"] == "13912340000" and shown["doctors"] == ["李医生", "王医生"]

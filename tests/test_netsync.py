@@ -20,9 +20,11 @@ from app.services.sync import capture, mailbox, service, transport
 from app.services.sync import keys as device_keys
 from tests import netkit, synckit
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 
 @pytest.fixture(scope="module")
-def net_template(tmp_path_factory):
+def net_template(tmp_path_factory, db_backend):  # built once per module and database
     town, vs = netkit.fresh_county(tmp_path_factory.mktemp("netcounty"))
     synckit.freeze(town, *vs)
     return [town, *vs]

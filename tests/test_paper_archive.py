@@ -24,6 +24,7 @@ from app.services.programmes import followup
 from app.services.programmes.followup import VisitInput, save_visit
 from app.services.records.resident_form import RESIDENT_FORM
 from app.services.records.residents import ResidentInput, save_resident
+from tests import storekit
 from tests.conftest import TODAY
 
 ZH = Labels()
@@ -239,7 +240,7 @@ def test_visits_of_a_year_without_any_say_so(store, archive):
 
 
 def test_cli_print_record_and_visits(store, archive, tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("CUNYI_DATA_DIR", str(Path(store.engine.url.database).parent))
+    monkeypatch.setenv("CUNYI_DATA_DIR", str(storekit.data_dir(store)))
     a = archive["archive_no"]
     assert main(["print", "record", a, "-o", str(tmp_path / "r.pdf")]) == 0
     assert (

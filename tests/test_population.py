@@ -9,6 +9,8 @@ from app.services.errors import UserError
 from app.services.indicators import Period, engine, population
 from tests.synckit import VILLAGES, round_trip
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 A, B = VILLAGES[0], VILLAGES[1]
 
 

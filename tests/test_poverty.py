@@ -15,6 +15,9 @@ from app.services.programmes import contracts, followup, poverty
 from app.services.programmes.followup import VisitInput, save_visit
 from app.services.records.residents import save_resident
 from app.services.sync import capture
+from tests import storekit
+
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
 NOW = dt.date(2026, 11, 23)
 
@@ -197,7 +200,7 @@ def test_export_households_xlsx(store, family, tmp_path):
 def test_cli_set_plan_list(store, family, capsys):
     from app.cli import main
 
-    folder = store.engine.url.database.rsplit("/", 1)[0]
+    folder = str(storekit.data_dir(store))
     store.dispose()
 
     def run(*argv):

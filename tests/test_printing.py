@@ -19,6 +19,7 @@ from app.services.printing.home_visits import group_order
 from app.services.programmes import followup, referral
 from app.services.programmes.followup import VisitInput, save_visit
 from app.services.records.residents import ResidentInput, find_resident, save_resident
+from tests import storekit
 from tests.conftest import TODAY
 
 ZH = Labels()
@@ -528,7 +529,7 @@ def test_group_order_is_natural():
 
 
 def test_cli_prints_each_document(store, patient, tmp_path, capsys, monkeypatch):
-    data_dir = Path(store.engine.url.database).parent
+    data_dir = storekit.data_dir(store)
     monkeypatch.setenv("CUNYI_DATA_DIR", str(data_dir))
     runs = [
         ["print", "referral", str(patient["referral_id"]), "-o", str(tmp_path / "r.pdf")],
@@ -552,7 +553,7 @@ def test_cli_prints_each_document(store, patient, tmp_path, capsys, monkeypatch)
 
 
 def test_cli_english_labels(store, patient, tmp_path, monkeypatch):
-    monkeypatch.setenv("CUNYI_DATA_DIR", str(Path(store.engine.url.database).parent))
+    monkeypatch.setenv("CUNYI_DATA_DIR", str(storekit.data_dir(store)))
     argv = ["print", "card", patient["archive_no"], "--lang", "en", "--next-visit", "2999-01-02"]
     assert main([*argv, "-o", str(tmp_path / "c.pdf")]) == 0
     text = pdf_text((tmp_path / "c.pdf").read_bytes(), tmp_path)
@@ -569,7 +570,7 @@ def test_cli_english_labels(store, patient, tmp_path, monkeypatch):
     ],
 )
 def test_cli_print_errors_are_one_sentence(store, tmp_path, capsys, monkeypatch, argv, message):
-    monkeypatch.setenv("CUNYI_DATA_DIR", str(Path(store.engine.url.database).parent))
+    monkeypatch.setenv("CUNYI_DATA_DIR", str(storekit.data_dir(store)))
     out = tmp_path / "x.pdf"
     assert main([*argv, "-o", str(out)]) == 1
     assert message in capsys.readouterr().err

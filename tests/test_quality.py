@@ -15,6 +15,8 @@ from app.services.quality import report as quality
 from app.services.records.residents import ResidentInput, save_resident
 from tests.conftest import TODAY
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 YEAR = Period.year(2026)
 BP = {"sbp": "135", "dbp": "85", "heart_rate": "72", "weight": "60"}
 

@@ -13,6 +13,8 @@ from app.services.programmes.followup import VisitInput, save_visit
 from app.services.records.residents import ResidentInput, save_resident
 from tests.conftest import TODAY
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 
 @pytest.fixture
 def emergency_visit(store):

@@ -24,6 +24,8 @@ from app.services.programmes.referral import ReferralInput, ReturnInput
 from app.services.records.residents import save_resident
 from tests.conftest import TODAY
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 
 @pytest.fixture
 def resident(store, person):

@@ -16,6 +16,8 @@ from app.services.records.residents import save_resident
 from tests.conftest import TODAY
 from tests.synckit import round_trip
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 
 def cli_json(capsys, *args) -> object:
     assert main(list(args)) == 0, capsys.readouterr().err

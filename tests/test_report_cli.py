@@ -12,6 +12,8 @@ import pytest
 from app.cli import main
 from tests.test_indicators import EXPECTED_YEAR, YEAR, A, B, build
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 
 @pytest.fixture
 def township_dir(township_store, tmp_path):

@@ -32,7 +32,7 @@ from app.services import backup
 from app.services.errors import UserError
 from app.services.records import residents as records
 from app.services.sync import keys as device_keys
-from tests import synckit
+from tests import storekit, synckit
 from tests.synckit import TODAY, VILLAGES, copy_devices, county, dump, make_device
 
 ROOT = Path(__file__).parent.parent
@@ -342,7 +342,7 @@ def test_a_killed_restore_as_a_new_device_keeps_store_and_keys_together(tmp_path
 
 
 def test_leftovers_of_a_cut_restore_are_removed_at_start_but_not_live_files(store, tmp_path):
-    paths = Paths(Path(store.engine.url.database).parent).ensure()
+    paths = Paths(storekit.data_dir(store)).ensure()
     db = paths.db_file
     made = [
         db.with_name(db.name + ".restore"),

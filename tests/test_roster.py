@@ -12,6 +12,8 @@ from stdnum.cn import ric
 from app.cli import main
 from app.services.records import roster
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 
 def _id(birth: str, seq: str) -> str:
     body = f"110105{birth}{seq}"

@@ -11,6 +11,8 @@ from app.services.records.search import classify_query, search_residents
 from tests import storekit
 from tests.conftest import TODAY, make_store
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 
 def _id(birth: str, seq: str) -> str:
     body = f"110105{birth}{seq}"
@@ -31,7 +33,7 @@ PEOPLE = [
 
 
 @pytest.fixture(scope="module")
-def register(tmp_path_factory):
+def register(tmp_path_factory, db_backend):  # built once per module and database
     """A village with PEOPLE enrolled, built once for this module: (its data folder, their ids)."""
     root = tmp_path_factory.mktemp("register")
     store = make_store(root)
@@ -151,6 +153,7 @@ def test_moved_away_rank_after_active(store, people):
     assert names(store, "zs")[:2] == ["张山", "张三"]
 
 
+@pytest.mark.sqlite_only  # the FTS5 table; PostgreSQL's pg_trgm indexes are kept by the server
 def test_search_index_rebuilds_when_out_of_step(store, people):
     from app import search_index
 

@@ -17,6 +17,8 @@ from app.services.sync import capture
 from tests import storekit
 from tests.conftest import make_store
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 NOW = dt.date(2026, 11, 23)
 Y2025 = Period.year(2025)
 ALL = Scope()
@@ -45,7 +47,7 @@ PEOPLE = [
 
 
 @pytest.fixture(scope="module")
-def village(tmp_path_factory):
+def village(tmp_path_factory, db_backend):  # built once per module and database
     root = tmp_path_factory.mktemp("services-village")
     store = make_store(root)
     ids: dict[str, object] = {}

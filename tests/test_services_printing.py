@@ -10,6 +10,7 @@ from app.services.printing import Labels, contract_form, education_form
 from app.services.programmes import contracts, education
 from app.services.records.residents import save_resident
 from app.services.sync import capture
+from tests import storekit
 from tests.test_education import PDF, png
 from tests.test_printing import flat, pdf_text
 
@@ -116,7 +117,7 @@ def test_cli_prints_to_files(store, person, tmp_path, capsys):
             s, r.archive_no, doctor="王医生", packages="basic", start="2026-01-01"
         )
         cid = str(c.id)
-    folder = store.engine.url.database.rsplit("/", 1)[0]
+    folder = str(storekit.data_dir(store))
     store.dispose()
     assert main(["--data-dir", folder, "contract", "print", cid, "-o", str(tmp_path / "c.pdf")]) == 0
     assert "签约医生：王医生" in flat(pdf_text((tmp_path / "c.pdf").read_bytes(), tmp_path))

@@ -29,6 +29,8 @@ from app.services.programmes import smi, worklist
 from app.services.records import overview, residents, roster, search
 from tests.synckit import TODAY, county, round_trip
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 PASSWORD = "村医-secret-1"
 A, B = "110105001101", "110105001102"
 
@@ -38,7 +40,7 @@ def _as(store: Store, username: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory):
+def world(tmp_path_factory, db_backend):  # built once per module and database
     """Village A (its doctor 李医生 registers a patient), village B, the township; the users."""
     from app.tools import demo
 

@@ -17,6 +17,8 @@ from app.services.sync import bundle, capture, exchange
 from app.tools import demo
 from tests.synckit import TODAY, copy_devices, county, dump, freeze, integrity, make_device, round_trip
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 
 def edit_resident(device, archive_no: str, **fields) -> None:
     with device.store.transaction() as s:
@@ -43,7 +45,7 @@ def one_way(d: dict) -> dict:
 
 
 @pytest.fixture(scope="module")
-def county_with_residents(tmp_path_factory):
+def county_with_residents(tmp_path_factory, db_backend):  # built once per module and database
     """A township and two villages that trust each other, with 25 and 15 demo residents: built
     once, and each test that needs them gets its own copy (`world`)."""
     town, (a, b) = county(tmp_path_factory.mktemp("county"))

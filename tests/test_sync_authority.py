@@ -34,6 +34,8 @@ from tests.synckit import (
     dump_everything,
 )
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 A, B = VILLAGES[0], VILLAGES[1]
 FORGED_PHONE = "13999999999"
 

@@ -18,6 +18,8 @@ from app import cli
 from app.db import Store
 from tests.synckit import dump, integrity
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 TOWN, A, B = "110105001", "110105001101", "110105001102"
 
 

@@ -19,6 +19,8 @@ from app.services.records import residents as records
 from app.services.sync import merge
 from tests.synckit import TODAY, VILLAGES, Device, copy_devices, county, dump, freeze
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 NAMES = ["张伟", "王芳", "李娜", "刘洋", "陈静", "杨军", "赵敏", "黄磊"]
 ADDRESSES = ["一组1号", "二组5号", "三组8号", "四组2号"]
 
@@ -40,7 +42,7 @@ step = st.one_of(
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory):
+def template(tmp_path_factory, db_backend):  # built once per module and database
     town, (a, b) = county(tmp_path_factory.mktemp("template"), 2)
     freeze(town, a, b)
     return [town, a, b]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 
+import pytest
 from sqlalchemy import select
 
 from app.models import EducationActivity, Household, Village, org_id
@@ -19,6 +20,8 @@ from app.services.programmes import education
 from app.services.sync.exchange import references
 from tests.synckit import craft_bundle
 from tests.test_sync_authority import A, B, a_resident, assert_quarantined, assert_still_works, op, seq_of
+
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
 STAMP = "2026-11-20T08:00:00"
 

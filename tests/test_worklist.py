@@ -14,6 +14,8 @@ from app.services.records.residents import ResidentInput, save_resident
 from tests import storekit
 from tests.conftest import TODAY, make_store
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 # name, programme, enrolled, visits as (date, sbp, dbp, method), poverty
 PATIENTS = [
     (
@@ -39,7 +41,7 @@ PATIENTS = [
 
 
 @pytest.fixture(scope="module")
-def caseload(tmp_path_factory):
+def caseload(tmp_path_factory, db_backend):  # built once per module and database
     """A village with PATIENTS enrolled and visited, built once for this module: (its data
     folder, their resident ids)."""
     root = tmp_path_factory.mktemp("caseload")

@@ -7,12 +7,16 @@ import datetime as dt
 import re
 import subprocess
 
+import pytest
+
 from app.services import printing
 from app.services.printing import Labels
 from app.services.printing.home_visits import home_visit_list, natural_key
 from app.services.programmes import followup
 from app.services.records.residents import save_resident
 from tests.conftest import TODAY
+
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
 ZH = Labels()
 

@@ -24,6 +24,7 @@ from app.cli import (
     gui,
     init,
     institution,
+    migrate_store,
     poverty,
     printing,
     referral,
@@ -61,6 +62,7 @@ GROUPS = (
     audit,
     backup,
     store,
+    migrate_store,
     bench,
 )
 

@@ -26,6 +26,14 @@ def measure(args) -> int:
     from app.tools.bench import format_table, run_bench
 
     only = [o.strip() for o in args.only.split(",")] if args.only else None
+    if args.db:  # the store metrics on PostgreSQL: the scale's bench store copied into the empty --db
+        from app.tools.pgbench import run_pg_bench
+
+        result = run_pg_bench(
+            args.scale, args.db, seed=args.seed, only=only, log=lambda m: print(m, file=sys.stderr)
+        )
+        print_json(result) if args.json else print(format_table(result))
+        return 0
     result = run_bench(
         args.scale, only=only, seed=args.seed, encrypt=args.encrypt, log=lambda m: print(m, file=sys.stderr)
     )

@@ -39,7 +39,11 @@ class CliParser(argparse.ArgumentParser):
 
 def add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", help="data directory (default: the user data dir, or $CUNYI_DATA_DIR)")
-    parser.add_argument("--db", help="database URL (default: SQLite in the data dir, or $CUNYI_DB_URL)")
+    parser.add_argument(
+        "--db",
+        help="database URL: a township's or county's PostgreSQL store, postgresql+psycopg://user@host/db "
+        "(default: the one `init --db` named, $CUNYI_DB_URL, or SQLite in the data dir)",
+    )
     parser.add_argument("--version", action="version", version=f"cunyi {__version__}")
     parser.add_argument(
         "--user",

@@ -25,12 +25,23 @@ def register(sub) -> None:
 
 def initialise(args) -> int:
     from app.codes import CODE_LISTS
+    from app.config import Paths, remember_db_url, resolve_data_dir
+    from app.db import is_sqlite
     from app.services import profile
     from app.services.sync import keys
 
+    if args.db and not is_sqlite(args.db):
+        if args.role == profile.VILLAGE:
+            raise CliError("村卫生室的数据只存在本机的 SQLite 数据库中：--db 只用于乡镇（PostgreSQL）")
+        if not args.db.startswith("postgresql"):
+            raise CliError(
+                f"不支持的数据库：{args.db.split(':', 1)[0]}（可用 SQLite 或 postgresql+psycopg://…）"
+            )
     if args.encrypt:
         _make_store_key(args)
     paths, store = open_store(args, need_profile=False)
+    if args.db and not is_sqlite(args.db):  # later commands find the server store from the data folder
+        remember_db_url(Paths(resolve_data_dir(args.data_dir)), args.db)
     with store.transaction() as s:
         p = profile.init_profile(
             s,

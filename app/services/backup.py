@@ -602,13 +602,14 @@ ORPHANS = {
     "每位居民与其所在户属于同一个村": "SELECT count(*) FROM resident r JOIN household h ON h.id = r.household_id "
     "WHERE h.village_id != r.village_id",
     "已作废的居民没有未作废的随访": "SELECT count(*) FROM followup_visit v JOIN resident r ON r.id = v.resident_id "
-    "WHERE r.voided = 1 AND v.voided = 0",
+    "WHERE r.voided AND NOT v.voided",  # booleans as both SQLite and PostgreSQL read them
     "每位居民都有检索键": "SELECT count(*) FROM resident r WHERE NOT EXISTS "
     "(SELECT 1 FROM resident_search_key k WHERE k.resident_id = r.id)",
 }
 
 
 AUDIT_TRIGGERS = ("audit_log_no_update", "audit_log_no_delete", "audit_log_chain_once")
+PG_AUDIT_TRIGGERS = ("audit_log_append_only",)  # migration 0017: the same rules in one PL/pgSQL trigger
 
 
 def check(store: Store) -> CheckReport:
@@ -632,13 +633,21 @@ def check(store: Store) -> CheckReport:
             }
             missing = [name for name in AUDIT_TRIGGERS if name not in present]
             report.results.append(_encryption_result(store))
-            report.results.append(
-                CheckResult(
-                    "审计日志只能追加（触发器）",
-                    not missing,
-                    f"触发器 {', '.join(missing)} 已被删除：审计日志可被改动或删除" if missing else "",
+        else:  # PostgreSQL checks its pages and enforces foreign keys itself
+            present = {
+                r[0]
+                for r in conn.exec_driver_sql(
+                    "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND tgenabled != 'D'"
                 )
+            }
+            missing = [name for name in PG_AUDIT_TRIGGERS if name not in present]
+        report.results.append(
+            CheckResult(
+                "审计日志只能追加（触发器）",
+                not missing,
+                f"触发器 {', '.join(missing)} 已被删除：审计日志可被改动或删除" if missing else "",
             )
+        )
         for name, sql in ORPHANS.items():
             n = conn.exec_driver_sql(sql).scalar()
             report.results.append(CheckResult(name, n == 0, f"{n} 条不符" if n else ""))

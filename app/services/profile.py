@@ -205,11 +205,16 @@ def allocate_archive_numbers(session: Session, village_code: str, count: int = 1
     role = get_profile(session).role
     start = 0 if role == VILLAGE else TOWNSHIP_SERIAL_START - 1
     row = session.get(ArchiveSerial, village_code)
-    if row is None:
-        row = ArchiveSerial(village_code=village_code, last_serial=start)
-        session.add(row)
-        session.flush()
-    # An UPDATE first takes SQLite's write lock, so two writers can't read the same serial.
+    if row is None:  # two workstations of one PostgreSQL store may make the row at once: one wins
+        from app.db import insert_ignore
+
+        session.execute(
+            insert_ignore(session, ArchiveSerial).values(village_code=village_code, last_serial=start)
+        )
+        row = session.get(ArchiveSerial, village_code)
+    # An UPDATE first takes the write lock (SQLite: the database's; PostgreSQL: the row's, held to
+    # the commit, a second writer's UPDATE waiting and then adding to the committed value), so two
+    # writers can't read the same serial.
     session.execute(
         update(ArchiveSerial)
         .where(ArchiveSerial.village_code == village_code)

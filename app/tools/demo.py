@@ -597,13 +597,13 @@ def _followups(rng: random.Random, residents: list[dict], choices: list[dict], t
             row = _visit_row(enrolment_id, r, program, day, rng, sbp, dbp, glucose, s, drug_rows)
             row.update(method=method, weight=weight if sbp else None)
             visits.append(row)
-            summary.update(
+            summary.update(  # the last visit's, as followup.refresh_summary has it (a phone visit: none)
                 last_visit=day,
                 next_due=s.next_due,
-                last_sbp=sbp if sbp else summary["last_sbp"],
-                last_dbp=dbp if sbp else summary["last_dbp"],
-                last_glucose=glucose if glucose is not None else summary["last_glucose"],
-                last_classification=s.classification or summary["last_classification"],
+                last_sbp=sbp,
+                last_dbp=dbp,
+                last_glucose=glucose,
+                last_classification=s.classification,
             )
             if day.year == today.year and row["method"] in ("1", "2"):
                 summary["face_to_face"] += 1

@@ -6548,6 +6548,33 @@
     </message>
 </context>
 <context>
+    <name>StoreCopy</name>
+    <message>
+        <source>只能从本机的 SQLite 数据库迁出（当前数据库：{url}）</source>
+        <translation>Only a local SQLite store can be migrated (current store: {url})</translation>
+    </message>
+    <message>
+        <source>村卫生室的数据只存在本机的 SQLite 数据库中：只有乡镇的数据库可以迁到服务器</source>
+        <translation>A village clinic keeps its data in the local SQLite store: only a township's store can move to a server</translation>
+    </message>
+    <message>
+        <source>目标必须是 PostgreSQL 数据库（postgresql+psycopg://用户@主机/库名），不是 {url}</source>
+        <translation>The target must be a PostgreSQL database (postgresql+psycopg://user@host/db), not {url}</translation>
+    </message>
+    <message>
+        <source>连不上目标数据库 {url}：{reason}</source>
+        <translation>Cannot connect to the target database {url}: {reason}</translation>
+    </message>
+    <message>
+        <source>目标数据库 {url} 已有数据：请用一个新建的空数据库</source>
+        <translation>The target database {url} already holds data: use a new, empty database</translation>
+    </message>
+    <message>
+        <source>核对失败：表 {table} 原有 {want} 行，迁移后 {got} 行，或内容不一致（目标数据库需清空后重试）</source>
+        <translation>Verification failed: table {table} had {want} rows and has {got} after the copy, or their content differs (empty the target database and try again)</translation>
+    </message>
+</context>
+<context>
     <name>Sync</name>
     <message>
         <source>已取消</source>

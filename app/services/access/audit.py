@@ -208,14 +208,6 @@ def _parse_head(value: str) -> list:
     return [int(seq), digest, False]
 
 
-def _insert_ignore(conn, table):
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table).on_conflict_do_nothing()
-
-
 def _lock_head(session: Session, key: str) -> list:
     """A device's head ``[seq, hash, dirty]``, read after taking the write lock on it (SQLite:
     the database's; PostgreSQL: the row's), which is held until the transaction ends.  A store
@@ -235,7 +227,9 @@ def _lock_head(session: Session, key: str) -> list:
             .limit(1)
         ).first()
         start = f"{newest[0]} {newest[1]}" if newest else "0 "
-        conn.execute(_insert_ignore(conn, t).values(key=key, value=start))
+        from app.db import insert_ignore  # app.db imports the capture, which imports this module
+
+        conn.execute(insert_ignore(conn, t).values(key=key, value=start))
         conn.execute(touch)
     return _parse_head(conn.execute(select(t.c.value).where(t.c.key == key)).scalar_one())
 

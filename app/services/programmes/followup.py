@@ -781,7 +781,9 @@ def refresh_summary(session: Session, enrolment: ProgramEnrolment, today: dt.dat
     """Recompute the enrolment's visit summary (last visit, next due, last readings, this year's
     face-to-face visits) from its visits.  Call after any visit of the enrolment is written."""
     visits = session.execute(
-        _counted_visits().where(FollowupVisit.enrolment_id == enrolment.id).order_by(FollowupVisit.visit_date)
+        _counted_visits()
+        .where(FollowupVisit.enrolment_id == enrolment.id)
+        .order_by(FollowupVisit.visit_date, FollowupVisit.id)  # two visits a day: the later-made one last
     ).all()
     for key, value in _summary(visits, enrolment.enrolled_on, today or dt.date.today()).items():
         setattr(enrolment, key, value)
@@ -807,7 +809,7 @@ def refresh_summaries(session: Session, enrolment_ids, today: dt.date | None = N
             _counted_visits()
             .add_columns(FollowupVisit.enrolment_id)
             .where(FollowupVisit.enrolment_id.in_(chunk))
-            .order_by(FollowupVisit.enrolment_id, FollowupVisit.visit_date)
+            .order_by(FollowupVisit.enrolment_id, FollowupVisit.visit_date, FollowupVisit.id)
         ):
             visits[row.enrolment_id].append(row)
         rows = [

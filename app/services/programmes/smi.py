@@ -533,7 +533,9 @@ def refresh_summary(session: Session, enrolment: ProgramEnrolment, today: dt.dat
     visits = session.execute(
         select(SmiVisit.visit_date, SmiVisit.next_due, SmiVisit.classification, SmiVisit.method)
         .where(SmiVisit.enrolment_id == enrolment.id, SmiVisit.voided.is_(False), SmiVisit.outcome == "done")
-        .order_by(SmiVisit.visit_date)
+        .order_by(
+            SmiVisit.visit_date, SmiVisit.id
+        )  # two visits a day: the later-made one last, on any database
     ).all()
     for key, value in _summary(visits, enrolment, today or dt.date.today()).items():
         setattr(enrolment, key, value)

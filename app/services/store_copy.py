@@ -1,0 +1,189 @@
+"""Moving a township's store from its SQLite file to a PostgreSQL server (``cunyi migrate-store``).
+
+Every table of the schema is copied — records, the change log, sync clocks and peers (the device
+keys' references), bundle history, the audit trail — through SQLAlchemy Core with the models'
+column types, so ids, times, flags and JSON arrive as the target dialect stores them (nothing here
+knows how an id is stored).  The source is read in one transaction (a consistent copy while the app
+is open elsewhere); the target must be empty, is brought to the same schema by the same migrations,
+and the copy commits as one transaction.  Then both sides are read back: the row count and a
+SHA-256 of each table's rows, in a dialect-neutral text form, must agree.  The SQLite file is kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from app.db import Store, is_sqlite
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import Base
+from app.services.errors import Message, UserError
+
+CHUNK = 2000
+SKIP = {"alembic_version"}  # each store's own migrations write it
+
+
+CTX = "StoreCopy"
+
+
+def _err(template: str, **params) -> UserError:
+    return UserError(Message(CTX, template, params))
+
+
+@dataclass
+class TableCheck:
+    table: str
+    rows: int
+    checksum: str
+
+
+@dataclass
+class Migrated:
+    target: str
+    tables: list[TableCheck] = field(default_factory=list)
+
+    @property
+    def rows(self) -> int:
+        return sum(t.rows for t in self.tables)
+
+
+def shown_url(url: str) -> str:
+    """A URL as it may be printed: its password masked."""
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except sa.exc.ArgumentError:
+        return url
+
+
+def tables() -> list[sa.Table]:
+    """The schema's tables, parents before children."""
+    return [t for t in Base.metadata.sorted_tables if t.name not in SKIP]
+
+
+def _canonical(value) -> str:
+    """One text per value, the same whichever database it was read from."""
+    if value is None:
+        return "∅"
+    if isinstance(value, uuid.UUID):
+        return value.hex
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None).isoformat(timespec="microseconds")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, float | decimal.Decimal):
+        return repr(float(value))
+    if isinstance(value, dict | list):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    if isinstance(value, bytes | memoryview):
+        return bytes(value).hex()
+    return str(value)
+
+
+def table_check(conn: Connection, table: sa.Table) -> TableCheck:
+    """The table's row count and a SHA-256 over its rows (each row's canonical text, sorted)."""
+    cols = sorted(table.c, key=lambda c: c.name)
+    lines = sorted(
+        "\x1f".join(_canonical(v) for v in row) for row in conn.execute(sa.select(*cols)).yield_per(CHUNK)
+    )
+    digest = hashlib.sha256()
+    for line in lines:
+        digest.update(line.encode("utf-8"))
+        digest.update(b"\x1e")
+    return TableCheck(table.name, len(lines), digest.hexdigest())
+
+
+def _is_empty(conn: Connection) -> bool:
+    return all(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() == 0 for t in tables())
+
+
+def _reset_sequences(conn: Connection) -> None:
+    """PostgreSQL: integer keys with a sequence continue after the copied rows."""
+    if conn.dialect.name != "postgresql":
+        return
+    for t in tables():
+        pk = list(t.primary_key.columns)
+        if len(pk) == 1 and isinstance(pk[0].type, sa.Integer) and pk[0].autoincrement is not False:
+            seq = conn.exec_driver_sql("SELECT pg_get_serial_sequence(%s, %s)", (t.name, pk[0].name)).scalar()
+            if seq:
+                top = conn.execute(sa.select(sa.func.max(pk[0]))).scalar()
+                if top is not None:
+                    conn.exec_driver_sql("SELECT setval(%s, %s)", (seq, top))
+
+
+def migrate_store(source: Store, target_url: str) -> Migrated:
+    """Copy ``source`` into the empty database at ``target_url`` and verify it table by table."""
+    if not is_sqlite(source.url):
+        raise _err(
+            QT_TRANSLATE_NOOP("StoreCopy", "只能从本机的 SQLite 数据库迁出（当前数据库：{url}）"),
+            url=shown_url(source.url),
+        )
+    from app.services import profile
+
+    with source.session() as s:
+        if profile.get_profile(s).role == profile.VILLAGE:
+            raise _err(
+                QT_TRANSLATE_NOOP(
+                    "StoreCopy", "村卫生室的数据只存在本机的 SQLite 数据库中：只有乡镇的数据库可以迁到服务器"
+                )
+            )
+    if is_sqlite(target_url) or not target_url.startswith("postgresql"):
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "StoreCopy", "目标必须是 PostgreSQL 数据库（postgresql+psycopg://用户@主机/库名），不是 {url}"
+            ),
+            url=shown_url(target_url),
+        )
+    try:
+        target = Store(target_url)
+    except sa.exc.OperationalError as e:
+        raise _err(
+            QT_TRANSLATE_NOOP("StoreCopy", "连不上目标数据库 {url}：{reason}"),
+            url=shown_url(target_url),
+            reason=str(e.orig).strip(),
+        ) from None
+    try:
+        with target.engine.connect() as conn:
+            if not _is_empty(conn):
+                raise _err(
+                    QT_TRANSLATE_NOOP("StoreCopy", "目标数据库 {url} 已有数据：请用一个新建的空数据库"),
+                    url=shown_url(target_url),
+                )
+        result = Migrated(target_url)
+        with source.engine.connect() as src, src.begin(), target.engine.begin() as dst:
+            for t in tables():
+                rows = src.execute(sa.select(t)).mappings().yield_per(CHUNK)
+                batch = []
+                for row in rows:
+                    batch.append(dict(row))
+                    if len(batch) >= CHUNK:
+                        dst.execute(t.insert(), batch)
+                        batch = []
+                if batch:
+                    dst.execute(t.insert(), batch)
+            _reset_sequences(dst)
+        with source.engine.connect() as src, target.engine.connect() as dst:
+            for t in tables():
+                want, got = table_check(src, t), table_check(dst, t)
+                if want != got:
+                    raise _err(
+                        QT_TRANSLATE_NOOP(
+                            "StoreCopy",
+                            "核对失败：表 {table} 原有 {want} 行，迁移后 {got} 行，或内容不一致（目标数据库需清空后重试）",
+                        ),
+                        table=t.name,
+                        want=want.rows,
+                        got=got.rows,
+                    )
+                result.tables.append(got)
+        return result
+    finally:
+        target.dispose()
