@@ -4247,6 +4247,10 @@
         <translation>Enrolled at:</translation>
     </message>
     <message>
+        <source>电话：{phone}</source>
+        <translation>Phone: {phone}</translation>
+    </message>
+    <message>
         <source>建 档 人：</source>
         <translation>Enrolled by:</translation>
     </message>

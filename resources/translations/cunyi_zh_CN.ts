@@ -4247,6 +4247,10 @@
         <translation>建档单位：</translation>
     </message>
     <message>
+        <source>电话：{phone}</source>
+        <translation>电话：{phone}</translation>
+    </message>
+    <message>
         <source>建 档 人：</source>
         <translation>建 档 人：</translation>
     </message>
