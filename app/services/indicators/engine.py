@@ -42,6 +42,7 @@ from app.services.indicators import (
 )
 from app.services.indicators import population as population_figures
 from app.services.profile import VILLAGE, normalise_code
+from app.services.records.ordering import group_order
 
 CTX = "Indicator"
 CORE_MODULE = "app.services.indicators.core"
@@ -206,7 +207,12 @@ def evaluate(
     scope = _scope(session, villages)
     ids = {v.id for v in villages}
     groups_q = select(VillageGroup.id, VillageGroup.village_id, VillageGroup.name).order_by(VillageGroup.name)
-    groups = tuple(GroupRef(*row) for row in session.execute(groups_q) if row[1] in ids)
+    groups = tuple(
+        sorted(
+            (GroupRef(*row) for row in session.execute(groups_q) if row[1] in ids),
+            key=lambda g: group_order(g.name),
+        )
+    )
     session.info.pop(CACHE, None)
     results = []
     try:
