@@ -144,10 +144,49 @@ def test_progress_against_the_village_minimums(store):
         "lectures": (2, 6, 3, True),  # 村: 每2个月1次 → 3 due by June
         "consultations": (0, 0, None, False),
         "boards": (1, 6, 3, True),
-        "materials": (1, 12, 6, True),
+        "materials": (5, 12, 6, True),  # kinds: the record's 5 (unnamed) kinds
         "audiovisual": (2, 6, 3, True),  # kinds: the record's 2 kinds
         "individual": (1, None, None, False),  # the form-6 record (no follow-ups in this store)
     }
+
+
+def test_printed_material_counts_distinct_kinds_not_records(store):
+    """≥12 kinds of printed material a year (DOMAIN.md): the same leaflet given out again is no new kind."""
+    with store.transaction() as s:
+        for day, materials, kinds in [
+            ("2026-02-01", "高血压防治手册 35 份", "1"),
+            ("2026-03-01", "高血压防治手册 40份", "1"),  # the same kind again
+            (
+                "2026-04-01",
+                "控盐折页 20份；糖尿病饮食指导 ３０ 本、 高血压 防治手册",
+                "3",
+            ),  # one old, two new
+            ("2026-05-01", "老年人防跌倒 10份", "2"),  # names one of its two kinds
+            ("2026-06-01", "", "2"),  # names none: two kinds of its own
+        ]:
+            education.add_activity(
+                s,
+                ActivityInput(
+                    held_on=day,
+                    place="村卫生室",
+                    form="1",
+                    topic="发放资料",
+                    audience_count="30",
+                    materials=materials,
+                    material_kinds=kinds,
+                ),
+            )
+    with store.session() as s:
+        lines = {p.key: p for p in education.progress(s, 2026, today=dt.date(2026, 12, 31))}
+        activities = list(s.scalars(sa.select(EducationActivity)))
+        assert education.done(activities, "materials") == 7  # 手册, 折页, 饮食指导, 防跌倒 + 1 + 2
+    assert (lines["materials"].done, lines["materials"].minimum) == (7, 12)
+    from app.services.indicators import REGISTRY, Period, Scope
+
+    with store.session() as s:
+        entries = list(REGISTRY["education_materials"].compute(s, Period.year(2026), Scope()))
+    assert len(entries) == 7
+    assert [e.label for e in entries[:3]] == ["高血压防治手册", "控盐折页", "糖尿病饮食指导"]
 
 
 def test_cli_add_with_files_and_list(store, tmp_path, capsys):

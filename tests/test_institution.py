@@ -94,6 +94,34 @@ def test_card_cover_and_worklist_carry_the_clinic(store, person, tmp_path):
     assert "幸福村一组" in card and "地址：幸福村一组" in worklist
 
 
+def test_record_cover_and_referral_slip_take_address_and_phone_from_the_profile(store, person, tmp_path):
+    from app.services.programmes import referral
+    from app.services.programmes.referral import ReferralInput
+    from app.services.records.residents import save_resident
+
+    save(store, institution="幸福村卫生室", phone="0371-61234567", address="幸福村村委会东侧")
+    with store.transaction() as s:
+        r = save_resident(s, person(), today=TODAY)
+        archive_no = r.archive_no
+        inp = ReferralInput(resident_id=r.id, to_institution="朝阳乡卫生院", present_history="头痛")
+        slip_id = referral.create_referral(s, inp, today=TODAY).id
+
+    def printed() -> tuple[str, str]:
+        with store.session() as s:
+            cover = pdf_text(printing.cover_pdf(s, archive_no, ZH), tmp_path)
+            slip = pdf_text(printing.referral_pdf(s, slip_id, ZH), tmp_path)
+        return " ".join(cover.split()), " ".join(slip.split())
+
+    cover, slip = printed()
+    assert "幸福村卫生室" in cover and "地址：幸福村村委会东侧" in cover and "电话：0371-61234567" in cover
+    assert "幸福村卫生室（机构名称）" in slip and "0371-61234567" in slip and "地址：幸福村村委会东侧" in slip
+    # one source: the profile changed, both documents follow; no bare label where it has no address
+    save(store, institution="幸福村卫生室", phone="13912340000", address="")
+    cover, slip = printed()
+    assert "13912340000" in cover and "0371-61234567" not in cover and " 地址：" not in cover
+    assert "13912340000" in slip and "0371-61234567" not in slip and "地址：" not in slip
+
+
 def test_township_prints_the_village_clinic_after_a_sync(world):
     town, a, b, root = world
     save(a.store, institution="甲村卫生室", phone="13900001111", address="甲村")

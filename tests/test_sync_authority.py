@@ -254,6 +254,25 @@ def _forgeries(town, a, b):
             {},
             ("township", org_id("township", TOWN).hex, "无权修改"),
         ),
+        "a village renaming itself": (
+            [op(a, n, "village", org_id("village", A), A, {"name": "改名村"}, {"name": ""})],
+            {},
+            ("village", org_id("village", A).hex, "name", "乡镇卫生院维护"),
+        ),
+        "a village re-making its own row under another name": (
+            [
+                op(
+                    a,
+                    n,
+                    "village",
+                    org_id("village", A),
+                    A,
+                    {"code": A, "name": "改名村", "township_id": org_id("township", TOWN).hex},
+                )
+            ],
+            {},
+            ("village", "name", "乡镇卫生院维护"),
+        ),
         "a range claim for origin B": (
             [op(a, n, "resident", mine.id, A, {"phone": "13700000001"}, {"phone": ""})],
             {"ranges": {a.device_id.hex: [n - 1, n], b.device_id.hex: [0, 1_000_000_000]}},
@@ -281,6 +300,8 @@ FORGERIES = [
     "a fake audit entry of origin B",
     "an audit entry of A about B",
     "a Township row edit from a village",
+    "a village renaming itself",
+    "a village re-making its own row under another name",
     "a range claim for origin B",
     "a range claim for A beyond what is carried",
     "an ack above what the township holds",
@@ -542,3 +563,27 @@ def test_a_bundle_is_read_without_a_work_file(world, tmp_path):
     with bundle.open_bundle(path, header, town.keys.age) as opened:
         assert sum(1 for _ in opened.ops()) == opened.manifest["ops"]
         assert list(town.paths.data_dir.rglob("*.plain")) == []
+
+
+def test_the_township_renames_a_village_and_the_village_still_writes_its_clinic(world):
+    """The rule's other side: the township's renaming reaches the village; the village's own
+    columns of the same row (its clinic's contact) still sync up, and its name stays the township's."""
+    from app.services import institution
+
+    town, a, _b, tmp = world
+    village_a = org_id("village", A)
+    with town.store.transaction() as s:
+        s.get(Village, village_a).name = "向阳新村"
+    (down,) = town.export(tmp / "rename", peer=a.device_id.hex)
+    assert a.import_(down)[0].status == "applied"
+    with a.store.transaction() as s:
+        assert s.get(Village, village_a).name == "向阳新村"
+        institution.save_institution(
+            s, institution.InstitutionInput(institution="向阳新村卫生室", phone="13900002222", address="村东")
+        )
+    (up,) = a.export(tmp / "clinic")
+    outcome = town.import_(up)[0]
+    assert outcome.status == "applied", outcome.reason and outcome.reason.render()
+    with town.store.session() as s:
+        row = s.get(Village, village_a)
+        assert (row.name, row.institution, row.phone) == ("向阳新村", "向阳新村卫生室", "13900002222")

@@ -138,7 +138,13 @@ def print_json(data) -> None:
 def run(handler: Handler, args: argparse.Namespace) -> int:
     """Run one command; what the user can fix becomes one sentence on stderr and exit status 1."""
     try:
-        return handler(args)
+        status = handler(args)
+        sys.stdout.flush()  # here, not at exit, so a reader gone early is caught below
+        return status
+    except BrokenPipeError:  # `| head`, `| grep -q`: the reader stopped reading, which is no error
+        logging.getLogger(__name__).debug("the reader of stdout went away", exc_info=True)
+        _quiet_stdout()
+        return 141  # what a shell reports for a program ended by SIGPIPE; nothing on stderr
     except KeyboardInterrupt:
         print("已中断", file=sys.stderr)
         return 130
@@ -148,6 +154,17 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
             raise
         print(f"错误：{text}", file=sys.stderr)
         return 1
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device once its reader has gone: what is still buffered would fail
+    again when Python flushes it at exit and print "Exception ignored … BrokenPipeError"."""
+    import contextlib
+    import os
+
+    # (no real stdout when embedded or redirected in tests: nothing to quieten)
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def user_text(error: Exception) -> str | None:

@@ -210,6 +210,10 @@ class Synced:
       "township").  An import refuses a village's bundle that carries a change to a record its
       role may not write (``exchange.refusal`` reads it; a village writes only its own village's
       rows of the others).
+    - ``__sync_column_writers__``: columns whose writers are fewer than the record's, by column
+      (the township names a village; the village's PC writes its clinic's contact on the same
+      row).  A village's bundle that would change such a column is refused like any other
+      overstepping change (``exchange``).
     - ``sync_clocks``: per-field clocks, ``{"_": [clock, base], field: [clock, base]}``: the
       hybrid logical clock of the last write of each field (``"_"`` for fields written only
       when the row was made) and the clock that write replaced.
@@ -220,5 +224,6 @@ class Synced:
     __sync_children__: ClassVar[tuple[str, ...]] = ()
     __sync_to_villages__: ClassVar[bool] = True
     __sync_writers__: ClassVar[tuple[str, ...]] = ("village", "township")
+    __sync_column_writers__: ClassVar[dict[str, tuple[str, ...]]] = {}
 
     sync_clocks: Mapped[dict | None] = mapped_column(JSON)

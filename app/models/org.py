@@ -56,6 +56,8 @@ class Township(UUIDPk, Tracked, Synced, Base):
 class Village(UUIDPk, Tracked, Synced, Base):
     __tablename__ = "village"
     __sync_scope__ = "code"
+    # The township names and numbers its villages; a village's PC writes only its clinic's contact.
+    __sync_column_writers__ = {"code": ("township",), "name": ("township",), "township_id": ("township",)}
 
     code: Mapped[str] = mapped_column(String(12), unique=True)
     name: Mapped[str] = mapped_column(String(100))

@@ -741,8 +741,8 @@
         <translation>Bulletin board updates</translation>
     </message>
     <message>
-        <source>印刷资料发放</source>
-        <translation>Printed material handouts</translation>
+        <source>印刷资料种类</source>
+        <translation>Printed material kinds</translation>
     </message>
     <message>
         <source>音像资料种类</source>
@@ -3050,8 +3050,8 @@
         <translation>Bulletin board updates</translation>
     </message>
     <message>
-        <source>印刷资料发放次数</source>
-        <translation>Printed material handouts</translation>
+        <source>印刷资料种类数</source>
+        <translation>Printed material kinds</translation>
     </message>
     <message>
         <source>年度最低次数</source>
@@ -4278,6 +4278,10 @@
     <message>
         <source>建档单位：</source>
         <translation>Enrolled at:</translation>
+    </message>
+    <message>
+        <source>电话：{phone}</source>
+        <translation>Phone: {phone}</translation>
     </message>
     <message>
         <source>建 档 人：</source>
@@ -6779,6 +6783,10 @@
     <message>
         <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）属于 {scope}，不该由 {sender} 发给本机</source>
         <translation>Bundle oversteps its rights, nothing imported: {entity} {row} (from device {origin}) belongs to {scope} and should not have been sent to this PC by {sender}</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{sender} 无权修改 {entity} {row} 的 {scope}（由乡镇卫生院维护；来源设备 {origin}）</source>
+        <translation>The bundle oversteps its sender; nothing in it was imported: {sender} may not change {scope} of {entity} {row} (the township health centre keeps it; from device {origin})</translation>
     </message>
     <message>
         <source>同步包内容不合格，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope} 不符合要求</source>

@@ -740,8 +740,8 @@
         <translation>宣传栏更换</translation>
     </message>
     <message>
-        <source>印刷资料发放</source>
-        <translation>印刷资料发放</translation>
+        <source>印刷资料种类</source>
+        <translation>印刷资料种类</translation>
     </message>
     <message>
         <source>音像资料种类</source>
@@ -3049,8 +3049,8 @@
         <translation>宣传栏更换次数</translation>
     </message>
     <message>
-        <source>印刷资料发放次数</source>
-        <translation>印刷资料发放次数</translation>
+        <source>印刷资料种类数</source>
+        <translation>印刷资料种类数</translation>
     </message>
     <message>
         <source>年度最低次数</source>
@@ -4281,6 +4281,10 @@
     <message>
         <source>建档单位：</source>
         <translation>建档单位：</translation>
+    </message>
+    <message>
+        <source>电话：{phone}</source>
+        <translation>电话：{phone}</translation>
     </message>
     <message>
         <source>建 档 人：</source>
@@ -6817,6 +6821,10 @@
     <message>
         <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）属于 {scope}，不该由 {sender} 发给本机</source>
         <translation>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）属于 {scope}，不该由 {sender} 发给本机</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{sender} 无权修改 {entity} {row} 的 {scope}（由乡镇卫生院维护；来源设备 {origin}）</source>
+        <translation>同步包越权，整包未导入：{sender} 无权修改 {entity} {row} 的 {scope}（由乡镇卫生院维护；来源设备 {origin}）</translation>
     </message>
     <message>
         <source>同步包内容不合格，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope} 不符合要求</source>

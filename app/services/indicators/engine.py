@@ -49,6 +49,7 @@ from app.services.indicators import (
 )
 from app.services.indicators import population as population_figures
 from app.services.profile import VILLAGE, normalise_code
+from app.services.records.ordering import group_order
 
 CTX = "Indicator"
 CORE_MODULE = "app.services.indicators.core"
@@ -274,32 +275,6 @@ def evaluate(
     finally:
         session.info.pop(CACHE, None)
     return Report(period, tuple(villages), groups, tuple(results))
-
-
-_NUMERALS = {c: n for n, c in enumerate("零一二三四五六七八九", start=0)}
-
-
-def group_order(name: str) -> tuple:
-    """Sort key of 村民小组 names in their natural order: 一组, 二组 … 十组, 十一组 (and 1组, 2组 … 10组),
-    then names without a number, by name."""
-    digits = ""
-    for c in name:
-        if c.isascii() and c.isdigit():
-            digits += c
-        else:
-            break
-    if digits:
-        return (0, int(digits), name)
-    value, current, seen = 0, 0, False
-    for c in name:
-        if c in _NUMERALS:
-            current, seen = _NUMERALS[c], True
-        elif c == "十":
-            value += (current or 1) * 10
-            current, seen = 0, True
-        else:
-            break
-    return (0, value + current, name) if seen else (1, 0, name)
 
 
 class _Places(NamedTuple):

@@ -18,6 +18,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.services import profile
 from app.services.errors import Message, Translate
 from app.services.indicators import Period, engine
+from app.services.records.ordering import group_order
 
 CTX = "Report"
 RATE_DIGITS = 4  # rates are fractions rounded to 4 places (0.7509 = 75.09%) everywhere
@@ -110,7 +111,8 @@ def report_data(report: engine.Report, translate: Translate = _identity) -> dict
                         "rate": rate(f.rate),
                     }
                     for gid, f in sorted(
-                        r.groups.items(), key=lambda kv: (codes[groups[kv[0]].village_id], groups[kv[0]].name)
+                        r.groups.items(),
+                        key=lambda kv: (codes[groups[kv[0]].village_id], group_order(groups[kv[0]].name)),
                     )
                     if gid in groups
                 ],

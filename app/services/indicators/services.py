@@ -332,24 +332,30 @@ def _activities(key: str):
             code: (vid, name)
             for vid, code, name in session.execute(select(Village.id, Village.code, Village.name))
         }
-        for a in session.scalars(q.order_by(EducationActivity.held_on)):
+        kinds = education.MINIMUMS[key][1] == "kinds"  # each kind once, where first given out
+        seen: set[uuid.UUID] = set()
+        for a in session.scalars(q.order_by(EducationActivity.held_on, EducationActivity.id)):
             vid, name = villages.get(a.scope_code, (None, a.scope_code))
-            yield Entry(
-                a.id,
-                True,
-                Message(
-                    CTX,
-                    QT_TRANSLATE_NOOP("Indicator", "{date} {place}：{topic}（{form}）"),
-                    {
-                        "date": a.held_on.isoformat(),
-                        "place": name + " " + a.place,
-                        "topic": a.topic,
-                        "form": CODE_LISTS["education_form"].label(a.form),
-                    },
-                ),
-                village_id=vid,
-                label=a.topic,
-            )
+            for what in education.material_kinds(a) if kinds else [education.MaterialKind(a.id, a.topic)]:
+                if what.id in seen:
+                    continue
+                seen.add(what.id)
+                yield Entry(
+                    what.id,
+                    True,
+                    Message(
+                        CTX,
+                        QT_TRANSLATE_NOOP("Indicator", "{date} {place}：{topic}（{form}）"),
+                        {
+                            "date": a.held_on.isoformat(),
+                            "place": name + " " + a.place,
+                            "topic": what.name,
+                            "form": CODE_LISTS["education_form"].label(a.form),
+                        },
+                    ),
+                    village_id=vid,
+                    label=what.name,
+                )
 
     return compute
 
@@ -358,7 +364,7 @@ for _key, _name, _order in (
     ("lectures", QT_TRANSLATE_NOOP("Indicator", "健康知识讲座次数"), 50),
     ("consultations", QT_TRANSLATE_NOOP("Indicator", "公众健康咨询活动次数"), 51),
     ("boards", QT_TRANSLATE_NOOP("Indicator", "宣传栏更换次数"), 52),
-    ("materials", QT_TRANSLATE_NOOP("Indicator", "印刷资料发放次数"), 53),
+    ("materials", QT_TRANSLATE_NOOP("Indicator", "印刷资料种类数"), 53),
 ):
     indicator(
         f"education_{_key}",

@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 
 from app.services.access import audit
 from app.services.printing import _may_print, field_sheet
-from app.services.printing.home_visits import group_order
 from app.services.printing.layout import FONT, Labels, label_style, markup, para_style, register_font
 from app.services.programmes import elderly, selfcare
 from app.services.programmes.elderly_form import CHECK_FORM, SELFCARE_KEYS, SELFCARE_LABELS
+from app.services.records.ordering import group_order
 from app.services.records.validators import age_on
 
 

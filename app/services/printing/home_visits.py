@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,38 +35,12 @@ from app.services.printing.layout import (
     register_font,
 )
 from app.services.programmes import worklist as worklists
-from app.services.records.validators import age_on, halfwidth, is_digits
+from app.services.records.ordering import group_order, natural_key
+from app.services.records.validators import age_on
 
 PAGE = (297 * mm, 210 * mm)
 MARGIN = 12 * mm
 MIN_PRINT = 6.5  # pt: nothing on the worklist smaller
-
-
-_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九")}
-
-
-def group_order(name: str) -> tuple[int, str]:
-    """村民小组 in their natural order: 一组, 二组 … 十二组 (or 1组, 2组 …), then anything else."""
-    digits = re.match(r"[0-9]*", name).group()  # ASCII only: str.isdigit is true for ¹ ٣ too
-    if digits:
-        return int(digits), name
-    value, current = 0, 0
-    for ch in name:
-        if ch in _NUMERALS:
-            current = _NUMERALS[ch]
-        elif ch == "十":
-            value += (current or 1) * 10
-            current = 0
-        else:
-            break
-    value += current
-    return (value if value else 10_000), name
-
-
-def natural_key(text: str) -> tuple:
-    """Addresses in natural order: "一组2号" before "一组10号" (numbers compare as numbers)."""
-    parts = re.split(r"([0-9]+)", halfwidth(text or ""))  # ASCII digits only (see group_order)
-    return tuple((0, int(p), "") if is_digits(p) else (1, 0, p) for p in parts if p)
 
 
 @dataclass

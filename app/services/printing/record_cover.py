@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from app.models import Resident, Township, Village
+from app.services.institution import clinic_for
 from app.services.printing.layout import Document, Labels
 
 
@@ -26,6 +27,8 @@ class CoverData:
     township: str
     village: str
     enrolling_unit: str
+    unit_address: str  # the enrolling unit's address and phone, from its institution profile
+    unit_phone: str
     enrolled_by: str
     responsible_doctor: str
     enrolled_on: dt.date | None
@@ -35,6 +38,8 @@ def cover_data(session: Session, resident_id: uuid.UUID) -> CoverData:
     r = session.get(Resident, resident_id)
     village = session.get(Village, r.village_id)
     township = session.get(Township, village.township_id) if village else None
+    clinic = clinic_for(session, r.village_id)  # the institution profile: the one source of both
+    unit = r.enrolling_unit or clinic.name
     return CoverData(
         archive_no=r.archive_no,
         name=r.name,
@@ -43,7 +48,9 @@ def cover_data(session: Session, resident_id: uuid.UUID) -> CoverData:
         phone=r.phone or "",
         township=township.name if township else "",
         village=village.name if village else "",
-        enrolling_unit=r.enrolling_unit or "",
+        enrolling_unit=unit,
+        unit_address=clinic.address if unit == clinic.name else "",
+        unit_phone=clinic.phone if unit == clinic.name else "",
         enrolled_by=r.enrolled_by or "",
         responsible_doctor=r.responsible_doctor or "",
         enrolled_on=r.enrolled_on,
@@ -71,8 +78,20 @@ def render_cover(data: CoverData, labels: Labels) -> bytes:
     for label, value, lines in rows:
         y = page.field(x, y, width, label, value, size, lines=lines) + 10.5
     y += 8
+    # 建档单位 has two ruled lines: its name, then where it is and its phone
+    last = page.field(x, y, width, T("Print", "建档单位："), data.enrolling_unit, size, lines=2)
+    contact = [
+        label.replace(key, value)
+        for label, key, value in (
+            (T("Print", "地址：{address}"), "{address}", data.unit_address),
+            (T("Print", "电话：{phone}"), "{phone}", data.unit_phone),
+        )
+        if value
+    ]
+    if contact:
+        page.fit_text(x + 1, last, width - 2, "　".join(contact), size - 1.5)
+    y = last + 10.5
     rows = [
-        (T("Print", "建档单位："), data.enrolling_unit, 2),
         (T("Print", "建 档 人："), data.enrolled_by, 1),
         (T("Print", "责任医生："), data.responsible_doctor, 1),
         (T("Print", "建档日期："), T.date(data.enrolled_on), 1),

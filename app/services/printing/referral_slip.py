@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Referral
 from app.services.errors import Message, NotFound, UserError
+from app.services.institution import Clinic, clinic_for, institution_profile
 from app.services.printing.layout import BLANK, Box, Document, Labels, Page, filled, markup
-from app.services.profile import get_profile
 from app.services.records.validators import age_on
 
 CTX = "Print"
@@ -40,6 +40,7 @@ class SlipData:
     emergency: bool
     from_institution: str
     from_phone: str
+    from_address: str
     to_institution: str
     to_department: str
     to_doctor: str
@@ -57,6 +58,7 @@ class SlipData:
     return_plan: str
     return_doctor: str
     return_phone: str
+    return_address: str
 
 
 def slip_data(session: Session, referral_id: uuid.UUID) -> SlipData:
@@ -70,9 +72,17 @@ def slip_data(session: Session, referral_id: uuid.UUID) -> SlipData:
             Message(CTX, QT_TRANSLATE_NOOP("Print", "这张转诊单没有转入单位，不能打印；请先补填去向"))
         )
     r = referral.resident
-    profile = get_profile(session)
-    from_institution = referral.from_institution or r.enrolling_unit or profile.institution
-    here_is_receiver = profile.institution == referral.to_institution
+    # Phones and addresses of institutions come from their profiles (设置 → 本机构信息) only: this
+    # PC's own, or the resident's village clinic's as its PC reported it (``clinic_for``).
+    own = institution_profile(session)
+    here = Clinic(own.institution, own.phone, own.address)
+    from_institution = referral.from_institution or r.enrolling_unit or here.name
+    here_is_receiver = here.name == referral.to_institution
+    issuer = next(  # the issuing institution is this one, or the resident's village clinic
+        (c for c in (here, clinic_for(session, r.village_id)) if c.name == from_institution),
+        Clinic(from_institution, "", ""),  # neither (renamed since?): blanks to write on
+    )
+    receiver = here if here_is_receiver else Clinic(referral.to_institution, "", "")
     return SlipData(
         name=r.name,
         sex=r.sex,
@@ -82,7 +92,8 @@ def slip_data(session: Session, referral_id: uuid.UUID) -> SlipData:
         phone=r.phone or "",
         emergency=referral.emergency,
         from_institution=from_institution,
-        from_phone=referral.issuer_phone or (profile.phone if not here_is_receiver else "") or "",
+        from_phone=referral.issuer_phone or issuer.phone,
+        from_address=issuer.address,
         to_institution=referral.to_institution,
         to_department=referral.to_department or "",
         to_doctor=referral.to_doctor or "",
@@ -98,7 +109,8 @@ def slip_data(session: Session, referral_id: uuid.UUID) -> SlipData:
         return_findings=referral.return_findings or "",
         return_plan=referral.return_plan or "",
         return_doctor=referral.return_doctor or "",
-        return_phone=profile.phone if here_is_receiver and profile.phone else "",
+        return_phone=receiver.phone,
+        return_address=receiver.address,
     )
 
 
@@ -202,7 +214,7 @@ def _slip(page: Page, data: SlipData, returning: bool, y: float) -> None:
     y += 1
     y += page.flow(LEFT, y, WIDTH, "　　" + markup(sentence).format(**values), 11)
     y += 3
-    footer_y = 270.0
+    footer_y = 264.0
     if returning:
         parts = [
             (T("Print", "诊断结果："), data.return_diagnosis, 2),
@@ -211,10 +223,11 @@ def _slip(page: Page, data: SlipData, returning: bool, y: float) -> None:
         ]
         page.field(LEFT, y + 5, 90, T("Print", "住院病案号："), data.return_record_no, 10.5)
         y += 9
-        signer, phone, institution, day = (
+        signer, phone, institution, address, day = (
             data.return_doctor,
             data.return_phone,
             data.to_institution,
+            data.return_address,
             data.returned_on,
         )
     else:
@@ -224,10 +237,11 @@ def _slip(page: Page, data: SlipData, returning: bool, y: float) -> None:
             (T("Print", "主要既往史："), data.past_history, 3),
             (T("Print", "治疗经过："), data.treatment, 3),
         ]
-        signer, phone, institution, day = (
+        signer, phone, institution, address, day = (
             data.issued_by,
             data.from_phone,
             data.from_institution,
+            data.from_address,
             data.issued_on,
         )
     gap = 2.0
@@ -247,4 +261,8 @@ def _slip(page: Page, data: SlipData, returning: bool, y: float) -> None:
         10.5,
         align="right",
     )
-    page.text(RIGHT, footer_y + 13, T.date(day, T("Print", "＿＿年＿＿月＿＿日")), 10.5, align="right")
+    if address:
+        line = T("Print", "地址：{address}").replace("{address}", address)
+        page.fit_text(LEFT + 30, footer_y + 12, WIDTH - 30, line, 10, align="right")
+    day_y = footer_y + (20 if address else 13)
+    page.text(RIGHT, day_y, T.date(day, T("Print", "＿＿年＿＿月＿＿日")), 10.5, align="right")

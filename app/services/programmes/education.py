@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,20 +36,20 @@ ATTACHMENT_KINDS = ("photo", "signin", "material")
 
 # 规范第三版 健康教育: yearly minimum counts per institution type, as we recall them (keep as data).
 # key -> (activity forms counted, what is counted, {institution type: minimum a year})
-# "activities": one per record; "kinds": the record's material kinds (印刷资料种类) — shown on the
-# progress panel; the indicators count records (one distribution record per kind of material).
+# "activities": one per record; "kinds": the distinct kinds of material of the year's records, per
+# institution (:func:`material_kinds`): the same leaflet given out twice is one kind.
 MINIMUMS: dict[str, tuple[tuple[str, ...], str, dict[str, int]]] = {
     "lectures": (("5",), "activities", {"township": 12, "village": 6}),  # 讲座: 乡镇每月1次, 村每2月1次
     "consultations": (("4",), "activities", {"township": 9, "village": 0}),  # 公众健康咨询: 乡镇≥9次
     "boards": (("3",), "activities", {"township": 12, "village": 6}),  # 宣传栏: 乡镇2个、村1个, 每2月更换
-    "materials": (("1",), "activities", {"township": 12, "village": 12}),  # 印刷资料 ≥12种
+    "materials": (("1",), "kinds", {"township": 12, "village": 12}),  # 印刷资料 ≥12种
     "audiovisual": (("2",), "kinds", {"township": 6, "village": 6}),  # 音像资料 ≥6种
 }
 PROGRESS_LABELS = {
     "lectures": QT_TRANSLATE_NOOP("Education", "健康知识讲座"),
     "consultations": QT_TRANSLATE_NOOP("Education", "公众健康咨询"),
     "boards": QT_TRANSLATE_NOOP("Education", "宣传栏更换"),
-    "materials": QT_TRANSLATE_NOOP("Education", "印刷资料发放"),
+    "materials": QT_TRANSLATE_NOOP("Education", "印刷资料种类"),
     "audiovisual": QT_TRANSLATE_NOOP("Education", "音像资料种类"),
     "individual": QT_TRANSLATE_NOOP("Education", "个体化健康教育"),
 }
@@ -398,11 +399,39 @@ def minimum(key: str, codes: list[str]) -> int:
     return sum(per_type.get(institution_type(c), 0) for c in codes)
 
 
-def counts_toward(a: EducationActivity, key: str) -> int:
+_KIND_SEPARATORS = re.compile(r"[；;、,，/\n]+")
+_QUANTITY = re.compile(r"\s*[×xX*]?\s*[0-9]+(?:\.[0-9]+)?\s*(?:份|本|张|册|套|个|盒|盘|部|页|期)?\s*$")
+_KINDS = uuid.UUID("6b1d3c52-58a4-4f0e-9d5e-0c2f6c1f7a11")  # namespace of the kinds' ids
+
+
+@dataclass(frozen=True)
+class MaterialKind:
+    id: uuid.UUID  # the same for the same kind named in another record of the institution
+    name: str
+
+
+def material_kinds(a: EducationActivity) -> list[MaterialKind]:
+    """The kinds of material a record gave out: those its 资料发放种类及数量 names (quantities
+    left out: "高血压手册 30份；控盐折页 20份" is two kinds), and for kinds it counts (资料种类数)
+    but does not name, one kind each of this record alone."""
+    named: dict[str, str] = {}
+    for part in _KIND_SEPARATORS.split(halfwidth(a.materials or "")):
+        name = _QUANTITY.sub("", part).strip()
+        if name:
+            named.setdefault("".join(name.split()), name)
+    out = [MaterialKind(uuid.uuid5(_KINDS, f"{a.scope_code}\n{key}"), name) for key, name in named.items()]
+    unnamed = max((a.material_kinds or 0) - len(named), 0 if named else 1)
+    out += [MaterialKind(uuid.uuid5(_KINDS, f"{a.id}\n{i}"), a.topic) for i in range(unnamed)]
+    return out
+
+
+def done(activities: list[EducationActivity], key: str) -> int:
+    """What ``activities`` count toward the minimum ``key``: records, or distinct kinds."""
     forms, what, _ = MINIMUMS[key]
-    if a.form not in forms:
-        return 0
-    return max(a.material_kinds, 1) if what == "kinds" else 1
+    chosen = [a for a in activities if a.form in forms]
+    if what == "kinds":
+        return len({kind.id for a in chosen for kind in material_kinds(a)})
+    return len(chosen)
 
 
 @dataclass(frozen=True)
@@ -459,8 +488,11 @@ def progress(session: Session, year: int, today: dt.date | None = None) -> list[
     out = []
     for key in MINIMUMS:
         need = minimum(key, codes)
-        done = sum(counts_toward(a, key) for a in activities)
-        out.append(ProgressLine(key, PROGRESS_LABELS[key], done, need, need * months // 12 if need else None))
+        out.append(
+            ProgressLine(
+                key, PROGRESS_LABELS[key], done(activities, key), need, need * months // 12 if need else None
+            )
+        )
     individual = sum(1 for a in activities if a.form == "6") + individual_visits(
         session, start, min(end, today), visible if visible is not None else None
     )

@@ -23,6 +23,7 @@ from app.services.programmes import followup_rules as chronic
 from app.services.programmes.elderly_form import CHECK_FORM, FINDINGS, SELFCARE_KEYS, ElderlyCheckInput
 from app.services.programmes.referral import ReferralInput
 from app.services.records.field_table import Checking
+from app.services.records.ordering import group_order
 from app.services.records.residents import find_resident
 from app.services.records.validators import age_on
 from app.services.sync import capture
@@ -322,6 +323,7 @@ def unchecked(
             Village.name,
             func.coalesce(VillageGroup.name, ""),
             last.c.last_check,
+            Village.code,
         )
         .join(Village, Village.id == R.village_id)
         .outerjoin(VillageGroup, VillageGroup.id == R.group_id)
@@ -332,7 +334,7 @@ def unchecked(
             R.birth_date <= born_by(year),
             (last.c.last_check.is_(None)) | (last.c.last_check < dt.date(year, 1, 1)),
         )
-        .order_by(Village.code, VillageGroup.name, R.name_pinyin)
+        .order_by(R.name_pinyin)  # within a group; the groups in their natural order below
     )
     if village_id:
         stmt = stmt.where(R.village_id == village_id)
@@ -341,9 +343,10 @@ def unchecked(
     clause = authz.village_clause(session, R.village_id)
     if clause is not None:
         stmt = stmt.where(clause)
+    rows = sorted(session.execute(stmt), key=lambda row: (row[-1], group_order(row[-3])))
     return [
         DueElder(rid, name, no, sex, age_on(birth, today), phone, addr, village, group, lc)
-        for rid, name, no, sex, birth, phone, addr, village, group, lc in session.execute(stmt)
+        for rid, name, no, sex, birth, phone, addr, village, group, lc, _code in rows
     ]
 
 

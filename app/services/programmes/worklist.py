@@ -19,6 +19,7 @@ from app.models import Household, ProgramEnrolment, Resident, Village, VillageGr
 from app.services import profile
 from app.services.access import authz
 from app.services.errors import Message, UserError
+from app.services.records.ordering import group_order
 
 KINDS = ("overdue", "due_today", "due_week", "not_seen_this_year", "all")
 FACE_TO_FACE = ("1", "2")  # 门诊, 家庭 (a phone call does not count towards 规范管理)
@@ -155,18 +156,21 @@ def find_group(session: Session, name: str, village_id: uuid.UUID | None = None)
 def filter_choices(session: Session) -> dict[str, list]:
     """Village groups [(id, "村 组")] and responsible doctors of the patients under management, for filters."""
     E = ProgramEnrolment
-    groups = session.execute(
-        select(VillageGroup.id, Village.name, VillageGroup.name)
-        .join(Village, Village.id == VillageGroup.village_id)
-        .order_by(Village.code, VillageGroup.name)
-    ).all()
+    groups = sorted(
+        session.execute(
+            select(VillageGroup.id, Village.name, VillageGroup.name, Village.code).join(
+                Village, Village.id == VillageGroup.village_id
+            )
+        ),
+        key=lambda row: (row[3], group_order(row[2])),
+    )
     doctors = session.scalars(
         select(E.responsible_doctor)
         .where(E.status == "1", E.voided.is_(False), E.responsible_doctor.is_not(None))
         .distinct()
         .order_by(E.responsible_doctor)
     ).all()
-    return {"groups": [(gid, f"{v} {g}") for gid, v, g in groups], "doctors": list(doctors)}
+    return {"groups": [(gid, f"{v} {g}") for gid, v, g, _code in groups], "doctors": list(doctors)}
 
 
 def counts(

@@ -229,6 +229,10 @@ REFUSALS = {
         "Sync",
         "同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）属于 {scope}，不该由 {sender} 发给本机",
     ),
+    "column": QT_TRANSLATE_NOOP(
+        "Sync",
+        "同步包越权，整包未导入：{sender} 无权修改 {entity} {row} 的 {scope}（由乡镇卫生院维护；来源设备 {origin}）",
+    ),
     "content": QT_TRANSLATE_NOOP(
         "Sync",
         "同步包内容不合格，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope} 不符合要求",
@@ -428,6 +432,13 @@ def _values(op: dict) -> dict:
     return values if isinstance(values, dict) else {}
 
 
+def _as_uuid(text) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(text)
+    except (TypeError, ValueError, AttributeError):
+        return None  # not a row id: found nowhere
+
+
 def _lookup(conn, table, column: str, ids: list[str]) -> dict[str, str | None]:
     """``column`` of the rows of ``table`` with these ids (hex), by id; uuids as hex.  On SQLite
     straight through the driver, as the merge reads (no per-row binding)."""
@@ -499,8 +510,63 @@ class _Authority:
 
     def check_chunk(self, ops: list[dict]) -> None:
         self.scopes.load(ops)
+        owned = self._owned_rows(ops)
         for op in ops:
             self._check(op, self.scopes.of(op))
+            self._check_columns(op, owned)
+
+    def _owned_columns(self, op: dict) -> list[str]:
+        """The columns ``op`` writes that the sender's role may not (``__sync_column_writers__``)."""
+        spec = capture.specs()[op["e"]]
+        return [c for c in _values(op) if self.sender.role not in spec.column_writers.get(c, spec.writers)]
+
+    def _owned_rows(self, ops: list[dict]) -> dict[tuple[str, str], tuple[dict, dict]]:
+        """The stored values and clocks of the rows whose owned columns ``ops`` write."""
+        wanted: dict[str, set] = defaultdict(set)
+        for op in ops:
+            if self._owned_columns(op):
+                wanted[op["e"]].add(op["r"])
+        out = {}
+        for entity, ids in wanted.items():
+            spec = capture.specs()[entity]
+            t = spec.table
+            columns = sorted(spec.column_writers)
+            rows = self.scopes.conn.execute(
+                select(t.c.id, t.c.sync_clocks, *(t.c[c] for c in columns)).where(
+                    t.c.id.in_([u for u in map(_as_uuid, ids) if u is not None])
+                )
+            )
+            for row_id, clocks, *values in rows:
+                encoded = {c: spec.encode[c](v) for c, v in zip(columns, values, strict=True)}
+                out[(entity, row_id.hex)] = (encoded, clocks or {})
+        return out
+
+    def _check_columns(self, op: dict, owned: dict) -> None:
+        """A column the sender may not write: refused when the op would change it here.  A
+        village makes its own row (which the township's placeholder, or its renaming with a
+        later clock, outweighs); an op that repeats the stored value, or that the stored value's
+        later clock outweighs, changes nothing."""
+        columns = self._owned_columns(op)
+        if not columns:
+            return
+        spec = capture.specs()[op["e"]]
+        stored = owned.get((op["e"], op["r"]))
+        values = _values(op)
+        bases = op["d"].get("b") if isinstance(op["d"], dict) else None
+        for column in columns:
+            if stored is None:
+                if bases == "":
+                    continue  # a row made by this op (where it may be made: checked above)
+            elif values[column] == stored[0][column] or op["h"] <= spec.clock(stored[1], column)[0]:
+                continue
+            raise _err(
+                REFUSALS["column"],
+                sender=self.label,
+                entity=str(op["e"]),
+                row=str(op["r"]),
+                origin=self.name(op["o"]),
+                scope=column,
+            )
 
     def ranges(self, manifest: dict) -> list[tuple[uuid.UUID, int, int]]:
         """The claims "every change of this origin in (lo, hi] that concerns you is in here": a
