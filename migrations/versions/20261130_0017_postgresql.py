@@ -8,7 +8,7 @@
 Nothing changes on SQLite.
 
 Revision ID: 0017
-Revises: 0013
+Revises: 0014
 Create Date: 2026-11-30 09:00:00
 """
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0017"
-down_revision = "0013"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 
