@@ -185,13 +185,13 @@ def _township_groups(window, home, out: Path) -> list[Path]:
         return []
     home.expanded = {village.id}
     home.fill_table()
-    saved = [_save(window, out / "46-township-workbench-groups.png")]
+    saved = [_save(window, out / "50-township-workbench-groups.png")]
     keys = [r.key for r in report.results]
     if "htn_standard" in keys:
         group = report.groups_of(village.id)[0]
         dialog = home.open_drilldown(keys.index("htn_standard"), home.column_of(village.code, group.name))
         _wait(dialog.task)
-        saved.append(_save(dialog, out / "47-indicator-drilldown-group.png"))
+        saved.append(_save(dialog, out / "51-indicator-drilldown-group.png"))
         dialog.reject()
     home.expanded = set()
     home.fill_table()
