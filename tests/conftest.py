@@ -87,7 +87,7 @@ def pg_cluster(tmp_path_factory):
 
 @pytest.fixture(scope="module", autouse=True)
 def db_backend(request):
-    """ "sqlite", or "postgresql" for the second run of a `both_databases` module."""
+    """The database of this module's run: sqlite, or postgresql for a `both_databases` module's second."""
     name = getattr(request, "param", "sqlite")
     storekit.use_backend(name, request.getfixturevalue("pg_cluster") if name == "postgresql" else None)
     yield name
