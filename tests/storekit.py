@@ -71,3 +71,10 @@ def copy_store(data_dir: Path, dest: Path) -> Store:
     """A test's own copy of a frozen store's data folder (``cunyi.db``, keys), opened."""
     data = copy_tree(data_dir, dest)
     return Store(f"sqlite:///{data / 'cunyi.db'}", backups_dir=data / "backups")
+
+
+def data_dir_for_init(data_dir: Path) -> Path:
+    """A data folder holding a copy of the migrated, empty database, for ``cunyi init`` to
+    initialise as it would a new one (without running every migration again)."""
+    new_store(data_dir / "cunyi.db").dispose()
+    return data_dir

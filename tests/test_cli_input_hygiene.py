@@ -17,6 +17,7 @@ import pytest
 from app.cli import build_parser, main
 from app.cli.followup import MEASUREMENTS
 from app.cli.numbers import WholeNumber
+from tests import storekit
 
 REFUSED = ["¹", "٣", "४", "三", "1٣", "¹²⁰"]  # superscript, Arabic-Indic, Devanagari, ideograph, mixed
 FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -77,7 +78,7 @@ def village(tmp_path_factory):
     from app.db import Store
     from app.services.records import residents as records
 
-    d = tmp_path_factory.mktemp("hygiene") / "data"
+    d = storekit.data_dir_for_init(tmp_path_factory.mktemp("hygiene") / "data")
     assert (
         main(
             ["--data-dir", str(d), "init", "--role", "village", "--code", "110105001101", "--name", "测试村"]
@@ -180,7 +181,7 @@ def test_followup_measurements_accept_fullwidth_digits(tmp_path, capsys):
     from app.db import Store
     from app.services.records import residents as records
 
-    d = tmp_path / "data"
+    d = storekit.data_dir_for_init(tmp_path / "data")
     main(["--data-dir", str(d), "init", "--role", "village", "--code", "110105001101", "--name", "测试村"])
     store = Store(f"sqlite:///{d / 'cunyi.db'}")
     with store.transaction() as s:

@@ -68,6 +68,7 @@ def test_demo_residents_are_valid_and_realistic(store):
     assert archives[0].endswith("00001") and archives[-1].endswith("02000")
 
 
+@pytest.mark.slow
 def test_township_demo_spreads_over_villages(township_store):
     with township_store.transaction() as s:
         result = generate_demo(s, 500, seed=1, villages=5, today=TODAY)
