@@ -478,6 +478,7 @@ def test_bad_backup_files_are_refused_and_nothing_changes(village, tmp_path, kin
     assert dump(village.store) == before
 
 
+@pytest.mark.slow
 def test_automatic_backups_rotate(village):
     day = dt.date(2026, 1, 1)
     made = [

@@ -81,6 +81,7 @@ def test_township_demo_spreads_over_villages(township_store):
     assert len(per_village) == 5 and all(n == (101 if vid in firsts else 100) for vid, n in counts.items())
 
 
+@pytest.mark.slow
 def test_demo_visits_agree_with_the_rules_and_look_measured(store):
     """What an inspector checks on the demo's paper forms: a 电话 visit measured nothing, weight
     drifts (± 2 kg between visits), no low glucose classed 控制满意, classification and referral are

@@ -304,6 +304,7 @@ def test_a_village_clock_a_year_off_converges_with_a_warning(world, monkeypatch,
         assert any("早约" in w.render() for w in a.status()["clock_warnings"])
 
 
+@pytest.mark.slow
 def test_duplicate_id_numbers_across_villages_are_listed_not_merged(world):
     town, a, b, tmp = world
     with a.store.session() as s:
