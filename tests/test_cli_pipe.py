@@ -12,6 +12,7 @@ import pytest
 from app.tools.demo import generate_demo
 from tests.conftest import make_store
 
+
 def _cunyi(data_dir: str, stdout: int) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "app", "--data-dir", data_dir, "residents", "search", "110105", "--json"],
