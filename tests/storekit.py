@@ -158,3 +158,10 @@ def discard(store: Store) -> None:
         from sqlalchemy.engine import make_url
 
         _cluster.drop_database(make_url(store.url).database)
+
+
+def data_dir_for_init(data_dir: Path) -> Path:
+    """A data folder holding a copy of the migrated, empty database, for ``cunyi init`` to
+    initialise as it would a new one (without running every migration again)."""
+    new_store(data_dir / "cunyi.db").dispose()
+    return data_dir

@@ -317,6 +317,7 @@ def test_bad_logins_get_a_clear_message(village, username, password, words):
         assert s.scalar(select(func.count()).select_from(User)) == 1
 
 
+@pytest.mark.slow
 def test_hashes_made_with_the_library_defaults_verify_and_weaker_ones_are_upgraded(
     village, real_password_hashing
 ):
@@ -407,6 +408,7 @@ def test_sql_looking_input_is_just_text(village, text):
 # ------------------------------------------------------------------------------ backups
 
 
+@pytest.mark.slow
 def test_backup_wipe_restore_round_trip(village, tmp_path):
     from app.tools import demo
 
@@ -478,6 +480,7 @@ def test_bad_backup_files_are_refused_and_nothing_changes(village, tmp_path, kin
     assert dump(village.store) == before
 
 
+@pytest.mark.slow
 def test_automatic_backups_rotate(village):
     day = dt.date(2026, 1, 1)
     made = [
@@ -536,6 +539,7 @@ def test_audit_lists_changes_with_filters(village):
         s.execute(AuditEntry.__table__.delete())
 
 
+@pytest.mark.slow
 def test_a_missing_user_takes_as_long_as_a_wrong_password(store, real_password_hashing):
     """Found: 3–5 ms for a name that does not exist against 170 ms for a real one.  Both now pay
     one argon2 verification (compared by counting them, not by timing)."""

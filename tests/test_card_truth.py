@@ -153,6 +153,7 @@ def test_cli_next_visit_flag(store, patients, tmp_path, monkeypatch, capsys):
     assert "早于打印日期" in err and "Traceback" not in err
 
 
+@pytest.mark.slow
 @pytest.mark.gui
 def test_batch_dialog_plans_a_date_for_overdue_cards(gui_app, qtbot, store, tmp_path):
     from PySide6.QtCore import QDate

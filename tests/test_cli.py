@@ -155,6 +155,7 @@ def leaf_parsers(parser=None, path=("cunyi",)):
             yield from leaf_parsers(child, (*path, name))
 
 
+@pytest.mark.slow
 def test_every_command_answers_help(capsys):
     """`--help` of every (sub-)command exits 0 and prints its usage; no traceback (a bare % in a
     help text once made `followup add --help` crash)."""

@@ -6,10 +6,11 @@ import re
 
 from app.cli import main
 from app.services.records import resident_form, roster
+from tests import storekit
 
 
 def _village(tmp_path, capsys, residents: int = 0) -> list[str]:
-    d = ["--data-dir", str(tmp_path / "D")]
+    d = ["--data-dir", str(storekit.data_dir_for_init(tmp_path / "D"))]
     assert main([*d, "init", "--role", "village", "--code", "110105001101", "--name", "测试村"]) == 0
     if residents:
         assert main([*d, "demo", "--residents", str(residents), "--seed", "2"]) == 0

@@ -12,10 +12,6 @@ import pytest
 from app.tools.demo import generate_demo
 from tests.conftest import make_store
 
-fcntl = pytest.importorskip("fcntl")  # a pipe made small enough for a small store's output
-if not hasattr(fcntl, "F_SETPIPE_SZ"):
-    pytest.skip("pipe size cannot be set here", allow_module_level=True)
-
 
 def _cunyi(data_dir: str, stdout: int) -> subprocess.Popen:
     return subprocess.Popen(
@@ -26,7 +22,23 @@ def _cunyi(data_dir: str, stdout: int) -> subprocess.Popen:
     )
 
 
+def test_a_broken_pipe_in_any_command_ends_it_with_141_and_nothing_on_stderr(capsys):
+    """The one place that handles it (``core.run``), in process: the fast tier's check."""
+    from app.cli import core
+
+    def writes_to_a_closed_pipe(_args) -> int:
+        print("[")
+        raise BrokenPipeError(32, "Broken pipe")
+
+    assert core.run(writes_to_a_closed_pipe, None) == 141
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.slow  # three runs of the program itself
 def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path):
+    fcntl = pytest.importorskip("fcntl")  # a pipe made small enough for a small store's output
+    if not hasattr(fcntl, "F_SETPIPE_SZ"):
+        pytest.skip("pipe size cannot be set here")
     store = make_store(tmp_path)
     with store.transaction() as s:
         generate_demo(s, 40, seed=1)  # 20 shown: ~6 KB of JSON

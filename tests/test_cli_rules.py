@@ -13,6 +13,7 @@ from app.db import Store
 from app.models import SyncConflict
 from app.services.errors import NotFound, UserError
 from app.services.sync import conflicts
+from tests import storekit
 
 IDS = {
     "aaaa0000-0000-7000-8000-000000000001": "duplicate",
@@ -24,7 +25,7 @@ IDS = {
 @pytest.fixture
 def township(tmp_path):
     """A township with two possible duplicates and a field conflict whose ids we chose."""
-    d = tmp_path / "town"
+    d = storekit.data_dir_for_init(tmp_path / "town")
     assert (
         main(["--data-dir", str(d), "init", "--role", "township", "--code", "110105001", "--name", "朝阳乡"])
         == 0

@@ -102,7 +102,7 @@ def visit(day: dt.date, **kw) -> followup.VisitInput:
 WRONG_CLOCKS = {"a year ahead": {"days": 365}, "in 2099": {"to": dt.date(2099, 6, 1)}}
 
 
-@pytest.mark.parametrize("wrong", list(WRONG_CLOCKS))
+@pytest.mark.parametrize("wrong", ["a year ahead", pytest.param("in 2099", marks=pytest.mark.slow)])
 def test_a_village_clock_far_ahead_never_wins_and_is_named(world, clock, wrong):
     town, a, b, tmp = world
     patient = own_resident(a)
@@ -160,6 +160,7 @@ def test_a_village_clock_far_ahead_never_wins_and_is_named(world, clock, wrong):
         assert warnings(device) == [], (device.name, warnings(device))
 
 
+@pytest.mark.slow
 def test_a_village_that_never_synced_with_its_clock_in_2099(tmp_path, clock):
     """No township clock seen yet, so no bound: its bundle is refused at the township, naming it.
     Once its clock is put right, its changes are stamped again and the next bundle is taken."""

@@ -68,6 +68,7 @@ def test_demo_residents_are_valid_and_realistic(store):
     assert archives[0].endswith("00001") and archives[-1].endswith("02000")
 
 
+@pytest.mark.slow
 def test_township_demo_spreads_over_villages(township_store):
     with township_store.transaction() as s:
         result = generate_demo(s, 500, seed=1, villages=5, today=TODAY)
@@ -80,6 +81,7 @@ def test_township_demo_spreads_over_villages(township_store):
     assert len(per_village) == 5 and all(n == (101 if vid in firsts else 100) for vid, n in counts.items())
 
 
+@pytest.mark.slow
 def test_demo_visits_agree_with_the_rules_and_look_measured(store):
     """What an inspector checks on the demo's paper forms: a 电话 visit measured nothing, weight
     drifts (± 2 kg between visits), no low glucose classed 控制满意, classification and referral are

@@ -23,6 +23,7 @@ def _local(at: dt.datetime) -> dt.datetime:
     return at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
 
 
+@pytest.mark.slow
 def test_a_township_demo_is_entered_by_each_villages_doctor_in_clinic_hours(township_store):
     accounts.set_first_password(township_store, "doctor", PASSWORD, PASSWORD)
     township_store.actor = accounts.login(township_store, "doctor", PASSWORD)  # the township admin

@@ -142,6 +142,7 @@ def encrypted_pc(tmp_path):
     village.store.dispose()
 
 
+@pytest.mark.slow
 def test_conversion_encrypts_every_row_and_keeps_working(tmp_path):
     town, (village,) = county(tmp_path, villages=1)
     town.store.dispose()
@@ -305,6 +306,7 @@ def test_escrow_change_rewraps_the_store_key(tmp_path, password_file):
         pyrage.decrypt((data / "keys" / encryption.KEY_FILE).read_bytes(), [county_key])
 
 
+@pytest.mark.slow
 def test_a_released_schema_upgrades_encrypted(tmp_path):
     """alembic's batch migrations on an encrypted store: the oldest released file, encrypted,
     upgraded at open, with its rows, and its pre-upgrade backup encrypted too."""
@@ -375,6 +377,7 @@ def test_sigkill_during_an_encrypted_restore_never_drops_a_later_edit(encrypted_
     assert landed["before"]
 
 
+@pytest.mark.slow
 def test_a_passphrase_on_the_device_keys_protects_the_store_too(tmp_path, password_file, capsys, monkeypatch):
     data = tmp_path / "pc"
     _init(data, "--encrypt", password_file=password_file)

@@ -14,16 +14,37 @@ from app.models import Resident
 from app.tools.demo import generate_demo
 from app.views.enrolment_form import EnrolmentDialog
 from app.views.main_window import MainWindow
-from tests.conftest import TODAY
+from tests import storekit
+from tests.conftest import TODAY, make_store
 
 pytestmark = pytest.mark.gui
 ID = "11010519491231002X"
 
 
-@pytest.fixture
-def window(gui_app, qtbot, store):
+@pytest.fixture(scope="module")
+def demo_register(tmp_path_factory):
+    """A village of 200 demo residents, made once a module and frozen."""
+    folder = tmp_path_factory.mktemp("gui-demo")
+    store = make_store(folder)
     with store.transaction() as s:
         generate_demo(s, 200, seed=2, today=TODAY)
+    storekit.freeze(store)
+    return folder / "data-village"
+
+
+@pytest.fixture
+def store(request, tmp_path):
+    """A test with the main window gets its own copy of the demo register; the others an empty store."""
+    if "window" in request.fixturenames:
+        s = storekit.copy_store(request.getfixturevalue("demo_register"), tmp_path / "demo")
+    else:
+        s = make_store(tmp_path)
+    yield s
+    s.dispose()
+
+
+@pytest.fixture
+def window(gui_app, qtbot, store):
     w = MainWindow(store)
     qtbot.addWidget(w)
     w.show()
@@ -193,6 +214,7 @@ def test_bundled_font_renders_chinese(gui_app):
     assert "WenQuanYi" in gui_app.font().family()
 
 
+@pytest.mark.slow
 def test_roster_import_dialog_checks_then_imports_off_the_gui_thread(window, qtbot, store, tmp_path):
     import csv
 
@@ -226,6 +248,7 @@ def test_roster_import_dialog_checks_then_imports_off_the_gui_thread(window, qtb
     assert (tmp_path / "花名册.rejected.csv").exists()
 
 
+@pytest.mark.slow
 def test_routine_followup_from_the_due_list_keyboard_only(gui_app, qtbot, store):
     from app.models import FollowupVisit
     from app.views.followups import FollowupDialog  # noqa: F401

@@ -13,7 +13,8 @@ from app.models import FollowupVisit, Household, ProgramEnrolment, Referral, Res
 from app.services import profile
 from app.services.errors import UserError
 from app.services.indicators import Period, engine, population
-from tests.conftest import TOWNSHIP_CODE
+from tests import storekit
+from tests.conftest import TOWNSHIP_CODE, make_store
 
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
@@ -164,9 +165,22 @@ def build(store) -> dict[str, object]:
     return ids
 
 
+@pytest.fixture(scope="module")
+def township_template(tmp_path_factory):
+    """The township above, built once a module and frozen (each test takes its own copy)."""
+    folder = tmp_path_factory.mktemp("indicators")
+    store = make_store(folder, "township", TOWNSHIP_CODE, "朝阳乡")
+    ids = build(store)
+    storekit.freeze(store)
+    return folder / "data-township", ids
+
+
 @pytest.fixture
-def township(township_store):
-    return township_store, build(township_store)
+def township(township_template, tmp_path):
+    data, ids = township_template
+    store = storekit.copy_store(data, tmp_path / "township")
+    yield store, ids
+    store.dispose()
 
 
 def figures(report, key):

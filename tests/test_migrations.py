@@ -20,6 +20,7 @@ def tables(engine) -> set[str]:
     return set(inspect(engine).get_table_names())
 
 
+@pytest.mark.slow
 def test_upgrade_downgrade_upgrade(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 'm.db'}")
     migrate(engine)

@@ -38,6 +38,7 @@ def net(net_template, tmp_path):
         d.store.dispose()
 
 
+@pytest.mark.slow
 def test_a_village_pushes_and_pulls_through_the_mailbox(net):
     town, a, b = net
     server = netkit.serve(town)
@@ -220,6 +221,7 @@ class DroppingTransport(httpx.HTTPTransport):
         return httpx.Response(response.status_code, headers=response.headers, stream=Dropping())
 
 
+@pytest.mark.slow
 def test_a_dropped_download_resumes_from_the_byte_it_had(net):
     town, a, _ = net
     with netkit.serve(town) as server:
@@ -284,6 +286,7 @@ def test_server_killed_mid_upload_the_village_retries_and_one_copy_is_applied(ne
     assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
 
 
+@pytest.mark.slow
 def test_server_killed_before_importing_a_complete_upload_imports_it_at_start(net, tmp_path):
     town, a, _ = net
     port = free_port()

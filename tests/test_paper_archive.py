@@ -319,6 +319,7 @@ def test_filled_form_cells_fit_with_long_values(store, archive):
                 assert layout.needed(r, c)[1] <= layout.span_height(r, c) - 2 * blank_forms.PAD_MM + 0.01
 
 
+@pytest.mark.slow
 def test_300_dpi_render_is_a4(tmp_path):
     path = tmp_path / "blank.pdf"
     path.write_bytes(blank_forms.render_blank_form("t2dm", ZH))

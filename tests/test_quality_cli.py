@@ -64,6 +64,7 @@ def test_json_findings_and_summary_agree_and_villages_differ(township, capsys):
     assert len(one["findings"]) == sum(n for (v, _k), n in counted.items() if v == "110105001003")
 
 
+@pytest.mark.slow
 def test_xlsx_read_back_matches_json(township, capsys, tmp_path):
     data = run_json(capsys, township, "--year", "2026")
     out = tmp_path / "q.xlsx"

@@ -95,6 +95,7 @@ def test_not_arrived_asks_why_and_the_resident_page_keeps_the_history(gui_app, q
     detail.reject()
 
 
+@pytest.mark.slow
 def test_the_township_board_names_each_referrals_village_and_records_the_return(
     gui_app, qtbot, township_store
 ):

@@ -163,6 +163,7 @@ def test_a_duplicate_referral_asks_before_issuing_a_second(gui_app, qtbot, store
     detail.reject()
 
 
+@pytest.mark.slow
 def test_followup_search_outside_the_overdue_filter_shows_everyone_and_enter_opens_the_patient(
     gui_app, qtbot, store
 ):

@@ -175,6 +175,7 @@ def test_each_state_change_is_logged_for_sync_and_audited(store, issued):
     assert len(audited) == 3 and {a.entity_id for a in audited} == {issued.hex}
 
 
+@pytest.mark.slow
 def test_township_sees_and_returns_a_villages_referral_after_a_round_trip(world):
     town, a, b, root = world
     with a.store.transaction() as s:

@@ -41,6 +41,7 @@ def test_json_has_the_stable_keys_and_the_figures(township_dir, capsys):
     assert by_key["records"]["target"] == 0.8 and by_key["records"]["name"] == "健康档案建档率"
 
 
+@pytest.mark.slow
 def test_workbook_numbers_match_the_json(township_dir, tmp_path, capsys):
     data = run_json(capsys, "--data-dir", township_dir, "report", "indicators", "--year", str(YEAR), "--json")
     out = tmp_path / "report.xlsx"

@@ -11,6 +11,7 @@ from stdnum.cn import ric
 
 from app.cli import main
 from app.services.records import roster
+from tests import storekit
 
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
@@ -70,7 +71,7 @@ def write_csv(path, rows, encoding="gb18030"):
 
 @pytest.fixture
 def data_dir(tmp_path):
-    d = tmp_path / "village"
+    d = storekit.data_dir_for_init(tmp_path / "village")
     assert (
         main(
             ["--data-dir", str(d), "init", "--role", "village", "--code", "110105001101", "--name", "向阳村"]

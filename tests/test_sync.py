@@ -139,6 +139,7 @@ def test_same_bundle_twice_is_a_no_op(world):
     assert dump(town.store) == snapshot
 
 
+@pytest.mark.slow
 def test_out_of_order_and_lost_bundles_converge(world):
     town, a, _b, tmp = world
     archive = first_archive(a)
@@ -243,6 +244,7 @@ def test_newer_schema_is_refused_with_a_clear_message(world, monkeypatch):
     assert "0999" in outcome.reason.render()
 
 
+@pytest.mark.slow
 def test_concurrent_edits_keep_both_values_and_converge(world):
     town, a, b, tmp = world
     round_trip(town, [a, b], tmp, "1")
@@ -266,6 +268,7 @@ def test_concurrent_edits_keep_both_values_and_converge(world):
     assert town.status()["conflicts_open"] == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("years", [1, -1])
 def test_a_village_clock_a_year_off_converges_with_a_warning(world, monkeypatch, years):
     town, a, b, tmp = world
@@ -303,6 +306,7 @@ def test_a_village_clock_a_year_off_converges_with_a_warning(world, monkeypatch,
         assert any("早约" in w.render() for w in a.status()["clock_warnings"])
 
 
+@pytest.mark.slow
 def test_duplicate_id_numbers_across_villages_are_listed_not_merged(world):
     town, a, b, tmp = world
     with a.store.session() as s:
@@ -322,6 +326,7 @@ def test_duplicate_id_numbers_across_villages_are_listed_not_merged(world):
         assert dup is not None and dup.resolved_at is None
 
 
+@pytest.mark.slow
 def test_status_reports_per_peer_figures(world):
     town, a, _b, tmp = world
     st = a.status()

@@ -308,7 +308,19 @@ FORGERIES = [
 ]
 
 
-@pytest.mark.parametrize("forgery", FORGERIES)
+# in the fast tier: one of each kind of check (origin, stored scope, writer, column, range claim)
+FAST_FORGERIES = {
+    "an op of origin B",
+    "scope A, a B resident's row",
+    "a Township row edit from a village",
+    "a village renaming itself",
+    "a range claim for origin B",
+}
+
+
+@pytest.mark.parametrize(
+    "forgery", [f if f in FAST_FORGERIES else pytest.param(f, marks=pytest.mark.slow) for f in FORGERIES]
+)
 def test_a_village_bundle_that_oversteps_is_quarantined_whole(world, forgery):
     town, a, b, tmp = world
     # the forged op rides with a legitimate change of A's, which is refused with it

@@ -30,6 +30,7 @@ def run(capsys, *argv) -> str:
     return out.out
 
 
+@pytest.mark.slow
 def test_two_villages_and_a_township_through_the_cli(tmp_path, capsys):
     dirs = {name: tmp_path / name for name in ("town", "a", "b")}
 

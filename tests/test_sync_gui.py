@@ -81,6 +81,7 @@ def test_export_and_import_from_the_page(qtbot, world, boxes):
     assert tpage.history.item(0, 1).text() == "拒绝" and "损坏" in tpage.history.item(0, 5).text()
 
 
+@pytest.mark.slow
 def test_conflict_resolved_with_one_click(qtbot, world, boxes):
     town, a, b, tmp = world
     round_trip(town, [a, b], tmp, "1")

@@ -8,15 +8,15 @@ import pytest
 
 from app.services.indicators import engine
 from app.views.township_home import BEHIND, FIXED_COLUMNS, GOOD, TownshipHomePage, light
-from tests.test_indicators import YEAR, build
+from tests.test_indicators import YEAR, township, township_template  # noqa: F401 - its fixtures
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def page(gui_app, township_store, qtbot):
-    build(township_store)
-    page = TownshipHomePage(township_store)
+def page(gui_app, qtbot, request):
+    store, _ids = request.getfixturevalue("township")  # test_indicators' township, built once a module
+    page = TownshipHomePage(store)
     qtbot.addWidget(page)
     page.show()  # computes when first shown
     page.wait_until_loaded()

@@ -91,6 +91,7 @@ def test_no_phrase_breaks_across_lines(store, person, tmp_path):
     assert not re.search(r"逾期\d*\s*\n|\(今\s*\n", text)
 
 
+@pytest.mark.slow
 def test_a_household_stays_on_one_page_and_a_continued_group_repeats_its_caption(store, person, tmp_path):
     chars = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
     with store.transaction() as s:

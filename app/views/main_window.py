@@ -6,8 +6,8 @@ nothing on screen to go stale, so change announcements made meanwhile need no ca
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -28,9 +28,73 @@ class Section(NamedTuple):
     build: Callable[[], QWidget]
 
 
-def _page(module: str, name: str, *args, **kwargs) -> Callable[[], QWidget]:
-    """A page's builder: its module is imported only when the page is first wanted."""
-    return lambda: getattr(importlib.import_module(f"app.views.{module}"), name)(*args, **kwargs)
+def _build(key: str, store: Store, paths: Paths, township: bool) -> QWidget:
+    """A section's page, its module imported here (plain imports: the frozen build finds them)."""
+    if key == "home":
+        if township:
+            from app.views.township_home import TownshipHomePage
+
+            return TownshipHomePage(store)
+        from app.views.home import HomePage
+
+        return HomePage(store)
+    if key == "residents":
+        from app.views.residents import ResidentsPage
+
+        return ResidentsPage(store, township=township)
+    if key == "followups":
+        from app.views.followups import FollowupPage
+
+        return FollowupPage(store)
+    if key == "elderly":
+        from app.views.elderly_page import ElderlyPage
+
+        return ElderlyPage(store)
+    if key == "smi":
+        from app.views.smi_page import SmiPage
+
+        return SmiPage(store)
+    if key == "contracts":
+        from app.views.contracts_page import ContractsPage
+
+        return ContractsPage(store)
+    if key == "poverty":
+        from app.views.poverty_page import PovertyPage
+
+        return PovertyPage(store)
+    if key == "education":
+        from app.views.education_page import EducationPage
+
+        return EducationPage(store)
+    if key == "print":
+        from app.views.print_page import PrintPage
+
+        return PrintPage(store)
+    if key == "sync":
+        from app.views.sync_page import SyncPage
+
+        return SyncPage(store, paths)
+    if key == "audit":
+        from app.views.audit_page import AuditPage
+
+        return AuditPage(store)
+    if key == "quality":
+        from app.views.quality_page import QualityPage
+
+        return QualityPage(store)
+    if key == "review":
+        from app.views.review_page import ReviewPage
+
+        return ReviewPage(store, township=township)
+    if key == "users":
+        from app.views.users_page import UsersPage
+
+        return UsersPage(store)
+    if key == "settings":
+        from app.views.settings_page import SettingsPage
+
+        return SettingsPage(store, paths)
+    raise KeyError(key)
 
 
 class MainWindow(QMainWindow):
@@ -50,32 +114,26 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 10px; }")
         self.stack = QStackedWidget()
         # Only sections that work are listed; later sections join as they land.
+        titles = {
+            "home": self.tr("工作台"),
+            "residents": self.tr("居民档案"),
+            "followups": self.tr("随访"),
+            "elderly": self.tr("老年人"),
+            "smi": self.tr("专项随访"),
+            "contracts": self.tr("签约"),
+            "poverty": self.tr("贫困户"),
+            "education": self.tr("健康教育"),
+            "print": self.tr("打印"),
+            "sync": self.tr("同步"),
+            "audit": self.tr("审计"),
+            "quality": self.tr("质量"),
+            "review": self.tr("审核"),
+            "users": self.tr("用户"),
+            "settings": self.tr("设置"),
+        }
         self.pages = [
-            Section(
-                "home",
-                self.tr("工作台"),
-                _page("township_home", "TownshipHomePage", store)
-                if township
-                else _page("home", "HomePage", store),
-            ),
-            Section(
-                "residents",
-                self.tr("居民档案"),
-                _page("residents", "ResidentsPage", store, township=township),
-            ),
-            Section("followups", self.tr("随访"), _page("followups", "FollowupPage", store)),
-            Section("elderly", self.tr("老年人"), _page("elderly_page", "ElderlyPage", store)),
-            Section("smi", self.tr("专项随访"), _page("smi_page", "SmiPage", store)),
-            Section("contracts", self.tr("签约"), _page("contracts_page", "ContractsPage", store)),
-            Section("poverty", self.tr("贫困户"), _page("poverty_page", "PovertyPage", store)),
-            Section("education", self.tr("健康教育"), _page("education_page", "EducationPage", store)),
-            Section("print", self.tr("打印"), _page("print_page", "PrintPage", store)),
-            Section("sync", self.tr("同步"), _page("sync_page", "SyncPage", store, self.paths)),
-            Section("audit", self.tr("审计"), _page("audit_page", "AuditPage", store)),
-            Section("quality", self.tr("质量"), _page("quality_page", "QualityPage", store)),
-            Section("review", self.tr("审核"), _page("review_page", "ReviewPage", store, township=township)),
-            Section("users", self.tr("用户"), _page("users_page", "UsersPage", store)),
-            Section("settings", self.tr("设置"), _page("settings_page", "SettingsPage", store, self.paths)),
+            Section(key, title, partial(_build, key, store, self.paths, township))
+            for key, title in titles.items()
         ]
         # the audit trail is for admins and township staff
         if not Op(self, store, lambda s: authz.permits(s, "view_audit")).run():
