@@ -259,20 +259,6 @@ def _forgeries(town, a, b):
             {},
             ("village", org_id("village", A).hex, "name", "乡镇卫生院维护"),
         ),
-        "a village re-making its own row under another name": (
-            [
-                op(
-                    a,
-                    n,
-                    "village",
-                    org_id("village", A),
-                    A,
-                    {"code": A, "name": "改名村", "township_id": org_id("township", TOWN).hex},
-                )
-            ],
-            {},
-            ("village", "name", "乡镇卫生院维护"),
-        ),
         "a range claim for origin B": (
             [op(a, n, "resident", mine.id, A, {"phone": "13700000001"}, {"phone": ""})],
             {"ranges": {a.device_id.hex: [n - 1, n], b.device_id.hex: [0, 1_000_000_000]}},
@@ -301,7 +287,6 @@ FORGERIES = [
     "an audit entry of A about B",
     "a Township row edit from a village",
     "a village renaming itself",
-    "a village re-making its own row under another name",
     "a range claim for origin B",
     "a range claim for A beyond what is carried",
     "an ack above what the township holds",
@@ -337,6 +322,31 @@ def test_a_village_bundle_that_oversteps_is_quarantined_whole(world, forgery):
     path = craft_bundle(a, town, carried, tmp / "forged", **claims)
     assert_quarantined(town, path, *words)
     assert_still_works(a, town, tmp)
+
+
+def test_a_village_making_its_own_row_again_keeps_the_townships_name(world):
+    """A replacement PC makes its village's row again at set-up, under whatever name was typed
+    there: the bundle is not refused (the PC would never sync), the township's name stays, and the
+    rest of the bundle is applied."""
+    town, a, _b, tmp = world
+    legit = legit_edit(a)
+    remade = op(
+        a,
+        legit["s"] + 1,
+        "village",
+        org_id("village", A),
+        A,
+        {"code": A, "name": "改名村", "township_id": org_id("township", TOWN).hex},
+    )
+    with town.store.session() as s:
+        before = s.get(Village, org_id("village", A)).name
+    path = craft_bundle(
+        a, town, [legit, remade], tmp / "remade", ranges={a.device_id.hex: [legit["s"] - 1, legit["s"] + 1]}
+    )
+    assert town.import_(path)[0].status == "applied"
+    with town.store.session() as s:
+        assert s.get(Village, org_id("village", A)).name == before != "改名村"
+        assert s.get(Resident, a_resident(a, A).id).current_address == "东风乡一村八组8号"
 
 
 def test_nothing_of_a_forgery_reaches_the_other_village(world):

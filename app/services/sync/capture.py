@@ -324,6 +324,17 @@ def advance(conn, device: uuid.UUID, count: int, *, observed: str = "") -> tuple
     return seq - count, hlc_text(top, counter, device)
 
 
+def provisional(session: Session, spec: EntitySpec, values: dict) -> list[str]:
+    """The columns of ``values`` that this store's role may not write (``__sync_column_writers__``)."""
+    if not spec.column_writers:
+        return []
+    role = session.info.get("sync_role")
+    if role is None:
+        with session.no_autoflush:
+            role = session.info["sync_role"] = session.scalar(select(Profile.role).where(Profile.id == 1)) or ""
+    return [c for c, writers in spec.column_writers.items() if c in values and role and role not in writers]
+
+
 def device_id(session: Session) -> uuid.UUID | None:
     cached = session.info.get("sync_device")
     if cached is None:
@@ -524,6 +535,10 @@ def _log(session: Session, device, changes, pending) -> list[str]:
     for i, (obj, spec, values, bases) in enumerate(changes):
         if bases is None:
             obj.sync_clocks = {"_": [clock, ""]}
+            # a column this device's role may not write (the township names a village): the value
+            # made here is provisional, so the writer's value wins whatever its clock
+            for column in provisional(session, spec, values):
+                obj.sync_clocks[column] = list(EMPTY_CLOCK)
             data = {"v": values, "b": ""}
         else:
             clocks = dict(obj.sync_clocks or {})

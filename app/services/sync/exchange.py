@@ -544,7 +544,8 @@ class _Authority:
     def _check_columns(self, op: dict, owned: dict) -> None:
         """A column the sender may not write: refused when the op would change it here.  A
         village makes its own row (which the township's placeholder, or its renaming with a
-        later clock, outweighs); an op that repeats the stored value, or that the stored value's
+        later clock, outweighs); a row made again where it exists (a replacement PC's set-up)
+        keeps the values here, its own are dropped from the op; an op that repeats the stored value, or that the stored value's
         later clock outweighs, changes nothing."""
         columns = self._owned_columns(op)
         if not columns:
@@ -554,10 +555,13 @@ class _Authority:
         values = _values(op)
         bases = op["d"].get("b") if isinstance(op["d"], dict) else None
         for column in columns:
-            if stored is None:
-                if bases == "":
-                    continue  # a row made by this op (where it may be made: checked above)
-            elif values[column] == stored[0][column] or op["h"] <= spec.clock(stored[1], column)[0]:
+            if bases == "":
+                if stored is not None:  # made again by a new device of the village (a replacement
+                    del values[column]  # PC): what it typed at set-up is not a renaming; ours stays
+                continue  # a row made by this op (where it may be made: checked above)
+            if stored is not None and (
+                values[column] == stored[0][column] or op["h"] <= spec.clock(stored[1], column)[0]
+            ):
                 continue
             raise _err(
                 REFUSALS["column"],

@@ -33,7 +33,7 @@ from app.models.packing import pack
 from app.services.programmes import followup
 from app.services.records.pinyin_keys import sort_key
 from app.services.records.residents import search_key_rows
-from app.services.sync.capture import BOOKKEEPING, DELETED, EntitySpec, dumps, specs
+from app.services.sync.capture import BOOKKEEPING, DELETED, EntitySpec, dumps, provisional, specs
 
 CHUNK = 5000
 IN_CHUNK = 500
@@ -162,6 +162,7 @@ def _apply_entity(
     changed: dict[str, set] = defaultdict(set)
     deleted: set = set()
     waiting: list = []
+    owned_elsewhere = set(provisional(session, spec, spec.column_writers))  # columns we may not write
     for op in sorted(ops, key=lambda o: o["h"]):
         rid, clock, data = op["r"], op["h"], op["d"]
         values, bases = data["v"], data["b"]
@@ -195,6 +196,12 @@ def _apply_entity(
             base = bases.get(name, "") if isinstance(bases, dict) else ""
             cur_clock, cur_base = spec.clock(state["clocks"], name)
             if clock == cur_clock:
+                # Two values never written with a clock (a village's name as the township placed it,
+                # and as a new village PC typed it at set-up): the writer's, arriving here, stands.
+                if clock or state["values"].get(name) == value or name not in owned_elsewhere:
+                    continue
+                state["values"][name] = value
+                changed[rid].add(name)
                 continue
             if name in spec.children and not new_row and name not in state["values"]:
                 state["values"][name] = _children_now(conn, spec, name, uuid.UUID(rid))
