@@ -8,7 +8,9 @@ import uuid
 from typing import ClassVar
 
 from sqlalchemy import JSON, LargeBinary, MetaData, String, Uuid
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
 from uuid6 import uuid7
 
@@ -159,6 +161,25 @@ def json_text(value) -> str:
     """JSON as every JSON column stores it: no spaces, Chinese as UTF-8 (3 bytes a character,
     not a 6-byte ``\\uXXXX`` escape).  The engine's ``json_serializer``; raw driver writes use it too."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class id_text(FunctionElement):
+    """SQL: an id column as its 32-digit lower-case hex text (how the audit trail names a record):
+    ``lower(hex(id))`` on SQLite (16 bytes), the UUID's text without dashes elsewhere."""
+
+    type = String()
+    inherit_cache = True
+    name = "id_text"
+
+
+@compiles(id_text, "sqlite")
+def _id_text_sqlite(element, compiler, **kw):
+    return f"lower(hex({compiler.process(element.clauses, **kw)}))"
+
+
+@compiles(id_text)
+def _id_text_default(element, compiler, **kw):
+    return f"replace(lower(CAST({compiler.process(element.clauses, **kw)} AS VARCHAR)), '-', '')"
 
 
 def utcnow() -> dt.datetime:

@@ -8,10 +8,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import String, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import AuditEntry
+from app.models.base import id_text
 from app.services import safe_output
 from app.services.access import audit, authz
 
@@ -61,9 +62,7 @@ def _sensitive_hidden(session: Session):
 
     if authz.sensitive_clause(session, ProgramEnrolment) is None:
         return None
-    sensitive_ids = select(func.lower(func.replace(func.cast(ProgramEnrolment.id, String), "-", ""))).where(
-        ProgramEnrolment.sensitive.is_(True)
-    )
+    sensitive_ids = select(id_text(ProgramEnrolment.id)).where(ProgramEnrolment.sensitive.is_(True))
     entity = func.coalesce(AuditEntry.entity, "")
     return entity.not_in(SENSITIVE_ENTITIES) & ~(
         (entity == "program_enrolment") & AuditEntry.entity_id.in_(sensitive_ids)
