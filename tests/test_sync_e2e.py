@@ -126,6 +126,7 @@ sys.exit(main(["--data-dir", sys.argv[1], "sync", "import", sys.argv[2]]))
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only  # restores the store's file between kills; PostgreSQL's atomicity is the server's
 def test_import_killed_at_random_moments_loses_nothing(tmp_path):
     """SIGKILL during import, 20 trials: the store passes integrity_check, holds either none or
     all of the bundle, a re-import completes, and the village's next edit then reaches the township."""
