@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
 import uuid
 from typing import ClassVar
 
@@ -25,6 +27,17 @@ def new_id() -> uuid.UUID:
     return uuid7()
 
 
+def new_id_hexes(n: int) -> list[str]:
+    """``n`` new ids as :func:`new_id` makes them (UUIDv7: this millisecond, then 74 random bits),
+    as the hex text ids travel as: for rows written in bulk, at a fraction of the cost of each."""
+    head = f"{time.time_ns() // 1_000_000:012x}7"
+    rnd = os.urandom(10 * n).hex()
+    return [
+        f"{head}{rnd[i : i + 3]}{'89ab'[int(rnd[i + 3], 16) & 3]}{rnd[i + 4 : i + 19]}"
+        for i in range(0, 20 * n, 20)
+    ]
+
+
 # Organisation rows (township, village, village group) are made on every device that needs
 # them, offline: their ids are derived from their codes so every device makes the same row.
 ORG_NAMESPACE = uuid.UUID("6f1c4b8e-2d0a-5c7e-9b1f-7a3e5d2c4b60")
@@ -33,6 +46,37 @@ ORG_NAMESPACE = uuid.UUID("6f1c4b8e-2d0a-5c7e-9b1f-7a3e5d2c4b60")
 def org_id(kind: str, *parts: str) -> uuid.UUID:
     """The same id on every device: ``org_id("village", "110105001101")``."""
     return uuid.uuid5(ORG_NAMESPACE, ":".join((kind, *parts)))
+
+
+def is_id(sql_type) -> bool:
+    """Whether a column's type holds ids."""
+    return isinstance(sql_type, Uuid)
+
+
+# Code that talks to the SQLite driver directly (no SQLAlchemy binding: bulk sync writes) converts
+# ids with :func:`id_param` and reads them with :func:`id_hex`, never with ``.hex`` or by assuming
+# how a ``Uuid`` column stores them: these two are the one place that knows.
+
+
+def id_param(value) -> str:
+    """An id as SQLite stores it in a ``Uuid`` column (32 hex digits), from a UUID or the hex
+    text ids travel as in bundles: for statements sent straight through the driver."""
+    if isinstance(value, uuid.UUID):
+        return value.hex
+    if isinstance(value, str) and len(value) == 32:
+        try:
+            if bytes.fromhex(value).hex() == value:  # already canonical: the usual case, checked fast
+                return value
+        except ValueError:
+            pass
+    return uuid.UUID(value).hex  # other spellings of an id; anything else raises ValueError
+
+
+def id_hex(value) -> str | None:
+    """An id read straight from the driver (or a UUID) as the 32-digit hex text ids travel as."""
+    if value is None or isinstance(value, str):
+        return value
+    return value.hex
 
 
 def utcnow() -> dt.datetime:

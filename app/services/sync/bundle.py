@@ -400,6 +400,33 @@ class Opened:
         return self._ops
 
 
+def _line_blocks(reader) -> Iterator[bytes]:
+    """The decompressed ops in blocks of whole lines (about :data:`CHUNK` bytes each)."""
+    rest = b""
+    while chunk := reader.read(CHUNK):
+        cut = chunk.rfind(b"\n") + 1
+        if not cut:
+            rest += chunk
+            continue
+        yield rest + chunk[:cut]
+        rest = chunk[cut:]
+    if rest:
+        yield rest
+
+
+def _decode_lines(lines: bytes) -> list:
+    """A block of JSON lines, one op a line, decoded in one call as one JSON array (the decoder
+    then shares the field names of all of them: a third faster than a call per line).  A block
+    that does not decode to one value a line is refused.  (Lines could only be split differently
+    than one value each by a sender writing them so on purpose, in a signed bundle whose ops it
+    could as well have written plainly: what it may carry is checked op by op all the same.)"""
+    body = lines[:-1] if lines.endswith(b"\n") else lines
+    ops = json.loads(b"[" + body.replace(b"\n", b",") + b"]")
+    if len(ops) != body.count(b"\n") + 1:
+        raise BundleError("damaged", QT_TRANSLATE_NOOP("Sync", "文件内容已损坏或被改动（校验值不符）"))
+    return ops
+
+
 @contextmanager
 def open_bundle(path: Path, header: Header, identity, work_dir: Path | None = None) -> Iterator[Opened]:
     """Decrypt as the caller reads and yield the manifest and a one-pass iterator of ops.  The ops
@@ -428,10 +455,10 @@ def open_bundle(path: Path, header: Header, identity, work_dir: Path | None = No
                 sha, count = hashlib.sha256(), 0
                 reader = zstandard.ZstdDecompressor().stream_reader(f, read_across_frames=True)
                 try:
-                    for raw in io.BufferedReader(reader, CHUNK):
-                        sha.update(raw)
-                        count += 1
-                        yield json.loads(raw)
+                    for lines in _line_blocks(reader):
+                        sha.update(lines)
+                        count += lines.count(b"\n") + (not lines.endswith(b"\n"))
+                        yield from _decode_lines(lines)
                 except zstandard.ZstdError:
                     raise BundleError(
                         "damaged", QT_TRANSLATE_NOOP("Sync", "文件内容已损坏或被改动（校验值不符）")

@@ -265,6 +265,12 @@ def references(entity: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out))
 
 
+@cache
+def _references(entity: str) -> tuple[tuple[str, str, str], ...]:
+    """:func:`references` with the key each one's scope takes in :func:`refusal`'s scopes."""
+    return tuple((column, target, f"ref:{column}") for column, target in references(entity))
+
+
 def refusal(sender: Sender, op: dict, scopes: dict[str, str]) -> tuple[str, str] | None:
     """Why ``sender`` may not carry ``op``, as (key of :data:`REFUSALS`, scope), or None if it may.
 
@@ -321,25 +327,29 @@ class _Scopes:
         self.stored: dict[tuple[str, str], str | None] = {}  # (entity, row) -> stored scope; None: not here
         self.placed: dict[tuple[str, str], str] = {}  # rows not stored here, as earlier ops placed them
 
-    def load(self, ops: list[dict]) -> None:
+    def load(self, ops: list[dict], values: list[dict] | None = None) -> None:
         """Load the stored scope of every row ``ops`` touch, then note where the ops place rows
-        (a resident made or moved, a village made), for every op of the chunk to see."""
+        (a resident made or moved, a village made), for every op of the chunk to see.
+        ``values``: each op's :func:`_values`, if the caller has them."""
+        if values is None:
+            values = [_values(op) for op in ops]
         specs = capture.specs()
+        stored = self.stored
         wanted: dict[str, set] = defaultdict(set)
         residents: set = set()
-        for op in ops:
-            spec = specs.get(op["e"])
+        for op, op_values in zip(ops, values, strict=True):
+            entity = op["e"]
+            spec = specs.get(entity)
             if spec is None:
                 continue
-            if (op["e"], op["r"]) not in self.stored:
-                wanted[op["e"]].add(op["r"])
-            values = _values(op)
-            for column, target in references(op["e"]):
-                ref = values.get(column)
-                if isinstance(ref, str) and (target, ref) not in self.stored:
+            if (entity, op["r"]) not in stored:
+                wanted[entity].add(op["r"])
+            for column, target, _where in _references(entity):
+                ref = op_values.get(column)
+                if isinstance(ref, str) and (target, ref) not in stored:
                     wanted[target].add(ref)
             if spec.scope == "resident_id":
-                value = _values(op).get("resident_id")
+                value = op_values.get("resident_id")
                 if isinstance(value, str):
                     residents.add(value)
         for entity, ids in wanted.items():
@@ -363,12 +373,11 @@ class _Scopes:
                     scope = self.village_codes.get(village, "") if village else ""
                 self.stored[(entity, row_id)] = scope
         self._load_residents(residents)
-        for op in ops:
-            values = _values(op)
-            if op["e"] == "resident" and "village_id" in values:
-                self.resident_villages[op["r"]] = values["village_id"]
-            elif op["e"] == "village" and isinstance(values.get("code"), str):
-                self.village_codes[op["r"]] = values["code"]
+        for op, op_values in zip(ops, values, strict=True):
+            if op["e"] == "resident" and "village_id" in op_values:
+                self.resident_villages[op["r"]] = op_values["village_id"]
+            elif op["e"] == "village" and isinstance(op_values.get("code"), str):
+                self.village_codes[op["r"]] = op_values["code"]
 
     def _load_residents(self, ids: set) -> None:
         found = _lookup(
@@ -381,8 +390,9 @@ class _Scopes:
             if rid not in self.resident_villages:
                 self.resident_villages[rid] = found.get(rid)
 
-    def of(self, op: dict) -> dict[str, str]:
-        """The scopes :func:`refusal` takes for ``op`` (after :meth:`load` of its chunk)."""
+    def of(self, op: dict, values: dict | None = None) -> dict[str, str]:
+        """The scopes :func:`refusal` takes for ``op`` (after :meth:`load` of its chunk);
+        ``values``: its :func:`_values`, if the caller has them."""
         spec = capture.specs().get(op["e"])
         if spec is None:
             return {}
@@ -391,7 +401,8 @@ class _Scopes:
         stored = self.stored.get(key)
         if stored is not None:
             out["stored"] = stored
-        values = _values(op)
+        if values is None:
+            values = _values(op)
         new = None
         if spec.scope in ("code", "scope_code"):
             if spec.scope in values:
@@ -409,13 +420,13 @@ class _Scopes:
             out["new"] = new
             if stored is None:
                 self.placed[key] = new
-        for column, target in references(op["e"]):
+        for column, target, where in _references(op["e"]):
             ref = values.get(column)
             if not isinstance(ref, str):
                 continue
             scope = self.stored.get((target, ref)) or self.placed.get((target, ref))
             if scope:
-                out[f"ref:{column}"] = scope
+                out[where] = scope
         return out
 
 
@@ -498,9 +509,11 @@ class _Authority:
         self._check(op, {})
 
     def check_chunk(self, ops: list[dict]) -> None:
-        self.scopes.load(ops)
-        for op in ops:
-            self._check(op, self.scopes.of(op))
+        values = [_values(op) for op in ops]
+        self.scopes.load(ops, values)
+        of, check = self.scopes.of, self._check
+        for op, op_values in zip(ops, values, strict=True):
+            check(op, of(op, op_values))
 
     def ranges(self, manifest: dict) -> list[tuple[uuid.UUID, int, int]]:
         """The claims "every change of this origin in (lo, hi] that concerns you is in here": a
@@ -961,7 +974,7 @@ def import_file(
                 ),
                 schema=schema,
             )
-        with bundle.open_bundle(f, header, keys.age) as opened:
+        with bundle.open_bundle(f, header, keys.age) as opened, merge.no_cycle_collection():
             outcome = _apply_bundle(store, f, header, opened, cancelled)
         outcome.sender = sender
         return outcome
@@ -1005,7 +1018,7 @@ class _Relay:
         wanting = self.wanting.get(key)
         if wanting is None:
             wanting = self.wanting[key] = {p.device_id.hex for p in self.peers if receives(p, *key)}
-        return bool(wanting - {op["o"]})
+        return len(wanting) > 1 or (bool(wanting) and op["o"] not in wanting)
 
 
 def _apply_bundle(
@@ -1016,10 +1029,8 @@ def _apply_bundle(
     with store.transaction() as s:
         conn = s.connection()
         if is_sqlite(conn.engine):
-            conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")  # parents and children in any order
-            # A big bundle touches every index of the store: 64 MB of page cache instead of
-            # SQLite's 2 MB keeps them in memory (measured: 100k changes, 20 s -> see bench).
-            conn.exec_driver_sql("PRAGMA cache_size=-65536")
+            for pragma in merge.SQLITE_BULK_PRAGMAS:
+                conn.exec_driver_sql(pragma)
         me = get_profile(s)
         if s.scalar(
             select(BundleRecord.id).where(
@@ -1048,12 +1059,16 @@ def _apply_bundle(
             if cancelled():
                 raise Cancelled()
 
+        origins: dict[str, uuid.UUID] = {}
         for op in opened.ops():
             stats.received += 1
             if op["h"] >= first_future:
                 raise _clock_error(authority.label, capture.hlc_ms(op["h"]), ref)
             authority.carried(op)
-            if held.has(uuid.UUID(op["o"]), op["s"]):
+            origin = origins.get(op["o"])
+            if origin is None:
+                origin = origins[op["o"]] = uuid.UUID(op["o"])
+            if held.has(origin, op["s"]):
                 authority.check_held(op)
                 stats.known += 1
                 continue
