@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
@@ -40,6 +40,7 @@ from app.config import Paths
 from app.db import Store, head_revision, is_sqlite
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import BundleRecord, ChangeLog, Peer, Resident, SyncConflict, SyncState, Village, utcnow
+from app.models.base import id_hex
 from app.services import settings
 from app.services.access import audit, authz
 from app.services.errors import Message, UserError
@@ -60,6 +61,10 @@ def _err(template: str, **params) -> UserError:
 
 def _never() -> bool:
     return False
+
+
+def _nothing() -> None:
+    pass
 
 
 # ------------------------------------------------------------------------------ helpers
@@ -137,14 +142,15 @@ def _count(session: Session, peer: Peer, ranges: dict, *, audit: bool | None = N
 
 def _op_lines(session: Session, peer: Peer, ranges: dict, on_line: Callable[[], None]):
     scope = _scope_filter(peer)
+    stored = lambda column: type_coerce(column, String)  # noqa: E731 - ids as stored, read by id_hex
     cols = (
-        ChangeLog.origin,
+        stored(ChangeLog.origin),
         ChangeLog.seq,
         ChangeLog.entity,
-        ChangeLog.row_id,
+        stored(ChangeLog.row_id),
         ChangeLog.hlc,
         ChangeLog.scope,
-        ChangeLog.user_id,
+        stored(ChangeLog.user_id),
         ChangeLog.data,
     )
     for origin, (lo, hi) in ranges.items():
@@ -156,14 +162,15 @@ def _op_lines(session: Session, peer: Peer, ranges: dict, on_line: Callable[[], 
             rows = session.execute(q.order_by(ChangeLog.seq).limit(PAGE)).all()
             if not rows:
                 break
-            for o, seq, entity, row_id, hlc, sc, user, data in rows:
-                user_json = f'"{user.hex}"' if user else "null"
+            o = id_hex(rows[0][0])
+            for _o, seq, entity, row_id, hlc, sc, user, data in rows:
+                user_json = f'"{id_hex(user)}"' if user else "null"
                 yield (
-                    f'{{"o":"{o.hex}","s":{seq},"e":"{entity}","r":"{row_id.hex}","h":"{hlc}",'
+                    f'{{"o":"{o}","s":{seq},"e":"{entity}","r":"{id_hex(row_id)}","h":"{hlc}",'
                     f'"c":"{sc}","u":{user_json},"d":{data}}}'
                 )
                 on_line()
-            last = rows[-1].seq
+            last = rows[-1][1]
 
 
 def _last_logged(session: Session, origin: uuid.UUID) -> int:
@@ -778,12 +785,19 @@ def export_bundles(
                 "acks_seen": p.acked,
             }
             recipients = [p.enc_key, *([escrow] if escrow else [])]
+            passes: list[int] = []
+
+            def op_lines(p=p, ranges=ranges, passes=passes):
+                """Read twice: counted and hashed, then written (the progress follows the writing)."""
+                passes.append(1)
+                return _op_lines(s, p, ranges, tick if len(passes) > 1 else _nothing)
+
             written = bundle.write(
                 to_dir,
                 keys=keys,
                 header=header,
                 manifest=manifest,
-                op_lines=_op_lines(s, p, ranges, tick),
+                op_lines=op_lines,
                 recipients=recipients,
                 work_dir=paths.sub("outbox"),
                 cancelled=cancelled,
