@@ -559,22 +559,32 @@ def test_an_import_failing_midway_leaves_no_plaintext(world, monkeypatch):
 
 
 def test_an_export_writes_no_plaintext_to_its_work_folder(world, monkeypatch):
-    """The compressed ops wait in the outbox encrypted to a key held in memory only."""
+    """An export writes the bundle once, straight to its destination: no work file of any kind
+    (plaintext or encrypted) in the outbox or anywhere else, nothing read back."""
     town, a, _b, tmp = world
-    seen = []
-    real = bundle.DecryptedStream
+    written, read_back = [], []
+    real_open = open
 
-    class Spy(real):
+    def spy_open(file, mode="r", *args, **kw):
+        if any(c in mode for c in "wax+"):
+            written.append(Path(file))
+        return real_open(file, mode, *args, **kw)
+
+    class Spy(bundle.DecryptedStream):
         def __init__(self, source, identity):
-            seen.append(Path(source.name).read_bytes())
+            read_back.append(source)
             super().__init__(source, identity)
 
+    monkeypatch.setattr(bundle, "open", spy_open, raising=False)
     monkeypatch.setattr(bundle, "DecryptedStream", Spy)
     legit_edit(a)
+    before = {p for p in a.paths.data_dir.rglob("*") if p.is_file()}
     (path,) = a.export(tmp / "usb")
-    (work,) = seen  # the one work file the export read back
-    assert work.startswith(b"age-encryption.org/v1")
+    assert written == [path.with_name(path.name + ".part")]  # renamed to the bundle once written
+    assert read_back == []
     assert list(a.paths.sub("outbox").rglob("*")) == []
+    new_files = {p for p in a.paths.data_dir.rglob("*") if p.is_file()} - before
+    assert {p for p in new_files if not p.name.startswith("cunyi.db")} == set()  # the store itself, only
     assert town.import_(path)[0].status == "applied"
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import time
 import uuid
 from typing import ClassVar
 
@@ -27,6 +29,17 @@ NAMING_CONVENTION = {
 def new_id() -> uuid.UUID:
     """Time-ordered UUIDv7 made on this device: unique across devices, index-friendly."""
     return uuid7()
+
+
+def new_id_hexes(n: int) -> list[str]:
+    """``n`` new ids as :func:`new_id` makes them (UUIDv7: this millisecond, then 74 random bits),
+    as the hex text ids travel as: for rows written in bulk, at a fraction of the cost of each."""
+    head = f"{time.time_ns() // 1_000_000:012x}7"
+    rnd = os.urandom(10 * n).hex()
+    return [
+        f"{head}{rnd[i : i + 3]}{'89ab'[int(rnd[i + 3], 16) & 3]}{rnd[i + 4 : i + 19]}"
+        for i in range(0, 20 * n, 20)
+    ]
 
 
 # Organisation rows (township, village, village group) are made on every device that needs

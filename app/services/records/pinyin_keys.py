@@ -147,14 +147,15 @@ def split_surname(name: str) -> tuple[str, str]:
     return name[:1], name[1:]
 
 
-def _surname_readings(surname: str) -> list[tuple[str, ...]]:
-    """Per-syllable reading choices of a surname."""
+@lru_cache(maxsize=5000)
+def _surname_readings(surname: str) -> tuple[tuple[str, ...], ...]:
+    """Per-syllable reading choices of a surname (a village shares a few surnames: each is read once)."""
     if surname in COMPOUND_SURNAMES:
-        return [(syllable,) for syllable in COMPOUND_SURNAMES[surname].split()]
+        return tuple((syllable,) for syllable in COMPOUND_SURNAMES[surname].split())
     if surname in SURNAME_READINGS:
-        return [SURNAME_READINGS[surname]]
+        return (SURNAME_READINGS[surname],)
     # Otherwise the everyday reading: heteronyms of a surname character are mostly archaic.
-    return [(p,) for p in lazy_pinyin(surname, errors="ignore") if p.isascii()]
+    return tuple((p,) for p in lazy_pinyin(surname, errors="ignore") if p.isascii())
 
 
 def _variants(parts: list[tuple[str, ...]]) -> list[list[str]]:

@@ -98,7 +98,14 @@ def _sqlite_datetime(v):
     return text if len(text) > 19 else text + ".000000"
 
 
-def _sqlite_param(column: sa.Column):
+def _sqlite_id(v):
+    """An id travelling as hex, as SQLite stores it (16 bytes: :func:`~app.models.base.id_param`)."""
+    return None if v is None else id_param(v)
+
+
+def sqlite_param(column: sa.Column):
+    """fn(json value) -> what SQLAlchemy would store in ``column`` on SQLite, for rows written
+    straight through the driver; None: stored as it travels."""
     t = column.type
     if isinstance(t, sa.DateTime):
         return _sqlite_datetime
@@ -107,11 +114,6 @@ def _sqlite_param(column: sa.Column):
     if is_id(t):
         return _sqlite_id
     return None  # ISO dates, numbers, text and booleans are stored as they travel
-
-
-def _sqlite_id(v):
-    """An id travelling as hex, as SQLite stores it (16 bytes)."""
-    return None if v is None else id_param(v)
 
 
 def _codec(column: sa.Column):
@@ -154,7 +156,7 @@ def specs() -> dict[str, EntitySpec]:
         for key in spec.fields:
             col = mapper.columns[key]
             spec.encode[key], spec.decode[key] = _codec(col)
-            spec.sqlite[key] = _sqlite_param(col)
+            spec.sqlite[key] = sqlite_param(col)
             if not col.nullable and col.default is None and col.server_default is None:
                 spec.required += (key,)
             if key in ("updated_at", "updated_by"):

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
@@ -61,6 +61,10 @@ def _err(template: str, **params) -> UserError:
 
 def _never() -> bool:
     return False
+
+
+def _nothing() -> None:
+    pass
 
 
 # ------------------------------------------------------------------------------ helpers
@@ -138,14 +142,15 @@ def _count(session: Session, peer: Peer, ranges: dict, *, audit: bool | None = N
 
 def _op_lines(session: Session, peer: Peer, ranges: dict, on_line: Callable[[], None]):
     scope = _scope_filter(peer)
+    stored = lambda column: type_coerce(column, String)  # noqa: E731 - ids as stored, read by id_hex
     cols = (
-        ChangeLog.origin,
+        stored(ChangeLog.origin),
         ChangeLog.seq,
         ChangeLog.entity,
-        ChangeLog.row_id,
+        stored(ChangeLog.row_id),
         ChangeLog.hlc,
         ChangeLog.scope,
-        ChangeLog.user_id,
+        stored(ChangeLog.user_id),
         ChangeLog.data,
     )
     for origin, (lo, hi) in ranges.items():
@@ -157,14 +162,15 @@ def _op_lines(session: Session, peer: Peer, ranges: dict, on_line: Callable[[], 
             rows = session.execute(q.order_by(ChangeLog.seq).limit(PAGE)).all()
             if not rows:
                 break
-            for o, seq, entity, row_id, hlc, sc, user, data in rows:
-                user_json = f'"{user.hex}"' if user else "null"
+            o = id_hex(rows[0][0])
+            for _o, seq, entity, row_id, hlc, sc, user, data in rows:
+                user_json = f'"{id_hex(user)}"' if user else "null"
                 yield (
-                    f'{{"o":"{o.hex}","s":{seq},"e":"{entity}","r":"{row_id.hex}","h":"{hlc}",'
+                    f'{{"o":"{o}","s":{seq},"e":"{entity}","r":"{id_hex(row_id)}","h":"{hlc}",'
                     f'"c":"{sc}","u":{user_json},"d":{data}}}'
                 )
                 on_line()
-            last = rows[-1].seq
+            last = rows[-1][1]
 
 
 def _last_logged(session: Session, origin: uuid.UUID) -> int:
@@ -270,6 +276,12 @@ def references(entity: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out))
 
 
+@cache
+def _references(entity: str) -> tuple[tuple[str, str, str], ...]:
+    """:func:`references` with the key each one's scope takes in :func:`refusal`'s scopes."""
+    return tuple((column, target, f"ref:{column}") for column, target in references(entity))
+
+
 def refusal(sender: Sender, op: dict, scopes: dict[str, str]) -> tuple[str, str] | None:
     """Why ``sender`` may not carry ``op``, as (key of :data:`REFUSALS`, scope), or None if it may.
 
@@ -326,25 +338,29 @@ class _Scopes:
         self.stored: dict[tuple[str, str], str | None] = {}  # (entity, row) -> stored scope; None: not here
         self.placed: dict[tuple[str, str], str] = {}  # rows not stored here, as earlier ops placed them
 
-    def load(self, ops: list[dict]) -> None:
+    def load(self, ops: list[dict], values: list[dict] | None = None) -> None:
         """Load the stored scope of every row ``ops`` touch, then note where the ops place rows
-        (a resident made or moved, a village made), for every op of the chunk to see."""
+        (a resident made or moved, a village made), for every op of the chunk to see.
+        ``values``: each op's :func:`_values`, if the caller has them."""
+        if values is None:
+            values = [_values(op) for op in ops]
         specs = capture.specs()
+        stored = self.stored
         wanted: dict[str, set] = defaultdict(set)
         residents: set = set()
-        for op in ops:
-            spec = specs.get(op["e"])
+        for op, op_values in zip(ops, values, strict=True):
+            entity = op["e"]
+            spec = specs.get(entity)
             if spec is None:
                 continue
-            if (op["e"], op["r"]) not in self.stored:
-                wanted[op["e"]].add(op["r"])
-            values = _values(op)
-            for column, target in references(op["e"]):
-                ref = values.get(column)
-                if isinstance(ref, str) and (target, ref) not in self.stored:
+            if (entity, op["r"]) not in stored:
+                wanted[entity].add(op["r"])
+            for column, target, _where in _references(entity):
+                ref = op_values.get(column)
+                if isinstance(ref, str) and (target, ref) not in stored:
                     wanted[target].add(ref)
             if spec.scope == "resident_id":
-                value = _values(op).get("resident_id")
+                value = op_values.get("resident_id")
                 if isinstance(value, str):
                     residents.add(value)
         for entity, ids in wanted.items():
@@ -368,12 +384,11 @@ class _Scopes:
                     scope = self.village_codes.get(village, "") if village else ""
                 self.stored[(entity, row_id)] = scope
         self._load_residents(residents)
-        for op in ops:
-            values = _values(op)
-            if op["e"] == "resident" and "village_id" in values:
-                self.resident_villages[op["r"]] = values["village_id"]
-            elif op["e"] == "village" and isinstance(values.get("code"), str):
-                self.village_codes[op["r"]] = values["code"]
+        for op, op_values in zip(ops, values, strict=True):
+            if op["e"] == "resident" and "village_id" in op_values:
+                self.resident_villages[op["r"]] = op_values["village_id"]
+            elif op["e"] == "village" and isinstance(op_values.get("code"), str):
+                self.village_codes[op["r"]] = op_values["code"]
 
     def _load_residents(self, ids: set) -> None:
         found = _lookup(
@@ -386,8 +401,9 @@ class _Scopes:
             if rid not in self.resident_villages:
                 self.resident_villages[rid] = found.get(rid)
 
-    def of(self, op: dict) -> dict[str, str]:
-        """The scopes :func:`refusal` takes for ``op`` (after :meth:`load` of its chunk)."""
+    def of(self, op: dict, values: dict | None = None) -> dict[str, str]:
+        """The scopes :func:`refusal` takes for ``op`` (after :meth:`load` of its chunk);
+        ``values``: its :func:`_values`, if the caller has them."""
         spec = capture.specs().get(op["e"])
         if spec is None:
             return {}
@@ -396,7 +412,8 @@ class _Scopes:
         stored = self.stored.get(key)
         if stored is not None:
             out["stored"] = stored
-        values = _values(op)
+        if values is None:
+            values = _values(op)
         new = None
         if spec.scope in ("code", "scope_code"):
             if spec.scope in values:
@@ -414,13 +431,13 @@ class _Scopes:
             out["new"] = new
             if stored is None:
                 self.placed[key] = new
-        for column, target in references(op["e"]):
+        for column, target, where in _references(op["e"]):
             ref = values.get(column)
             if not isinstance(ref, str):
                 continue
             scope = self.stored.get((target, ref)) or self.placed.get((target, ref))
             if scope:
-                out[f"ref:{column}"] = scope
+                out[where] = scope
         return out
 
 
@@ -509,10 +526,12 @@ class _Authority:
         self._check(op, {})
 
     def check_chunk(self, ops: list[dict]) -> None:
-        self.scopes.load(ops)
+        values = [_values(op) for op in ops]
+        self.scopes.load(ops, values)
         owned = self._owned_rows(ops)
-        for op in ops:
-            self._check(op, self.scopes.of(op))
+        of, check = self.scopes.of, self._check
+        for op, op_values in zip(ops, values, strict=True):
+            check(op, of(op, op_values))
             self._check_columns(op, owned)
 
     def _owned_columns(self, op: dict) -> list[str]:
@@ -835,12 +854,19 @@ def export_bundles(
                 "acks_seen": p.acked,
             }
             recipients = [p.enc_key, *([escrow] if escrow else [])]
+            passes: list[int] = []
+
+            def op_lines(p=p, ranges=ranges, passes=passes):
+                """Read twice: counted and hashed, then written (the progress follows the writing)."""
+                passes.append(1)
+                return _op_lines(s, p, ranges, tick if len(passes) > 1 else _nothing)
+
             written = bundle.write(
                 to_dir,
                 keys=keys,
                 header=header,
                 manifest=manifest,
-                op_lines=_op_lines(s, p, ranges, tick),
+                op_lines=op_lines,
                 recipients=recipients,
                 work_dir=paths.sub("outbox"),
                 cancelled=cancelled,
@@ -1031,7 +1057,7 @@ def import_file(
                 ),
                 schema=schema,
             )
-        with bundle.open_bundle(f, header, keys.age) as opened:
+        with bundle.open_bundle(f, header, keys.age) as opened, merge.no_cycle_collection():
             outcome = _apply_bundle(store, f, header, opened, cancelled)
         outcome.sender = sender
         return outcome
@@ -1075,7 +1101,7 @@ class _Relay:
         wanting = self.wanting.get(key)
         if wanting is None:
             wanting = self.wanting[key] = {p.device_id.hex for p in self.peers if receives(p, *key)}
-        return bool(wanting - {op["o"]})
+        return len(wanting) > 1 or (bool(wanting) and op["o"] not in wanting)
 
 
 def _apply_bundle(
@@ -1086,10 +1112,8 @@ def _apply_bundle(
     with store.transaction() as s:
         conn = s.connection()
         if is_sqlite(conn.engine):
-            conn.exec_driver_sql("PRAGMA defer_foreign_keys=ON")  # parents and children in any order
-            # A big bundle touches every index of the store: 64 MB of page cache instead of
-            # SQLite's 2 MB keeps them in memory (measured: 100k changes, 20 s -> see bench).
-            conn.exec_driver_sql("PRAGMA cache_size=-65536")
+            for pragma in merge.SQLITE_BULK_PRAGMAS:
+                conn.exec_driver_sql(pragma)
         me = get_profile(s)
         if s.scalar(
             select(BundleRecord.id).where(
@@ -1118,12 +1142,16 @@ def _apply_bundle(
             if cancelled():
                 raise Cancelled()
 
+        origins: dict[str, uuid.UUID] = {}
         for op in opened.ops():
             stats.received += 1
             if op["h"] >= first_future:
                 raise _clock_error(authority.label, capture.hlc_ms(op["h"]), ref)
             authority.carried(op)
-            if held.has(uuid.UUID(op["o"]), op["s"]):
+            origin = origins.get(op["o"])
+            if origin is None:
+                origin = origins[op["o"]] = uuid.UUID(op["o"])
+            if held.has(origin, op["s"]):
                 authority.check_held(op)
                 stats.known += 1
                 continue
