@@ -23,9 +23,9 @@ def test_ids_made_in_bulk_are_uuid7_and_distinct():
 
 def test_id_param_takes_canonical_hex_and_other_spellings_and_refuses_the_rest():
     u = uuid.uuid4()
-    assert id_param(u.hex) == id_param(u) == id_param(str(u)) == id_param(u.hex.upper()) == u.hex
+    assert id_param(u.hex) == id_param(u) == id_param(str(u)) == id_param(u.hex.upper()) == u.bytes
     assert id_hex(id_param(u.hex)) == u.hex
-    for bad in ("z" * 32, "12 34" + "0" * 27, "abc"):
+    for bad in ("z" * 32, "12 34" + "0" * 27, "12 34" + "0" * 26 + " ", "abc"):
         with pytest.raises(ValueError):
             id_param(bad)
 

@@ -143,7 +143,12 @@ def id_param(value) -> bytes:
     if isinstance(value, uuid.UUID):
         return value.bytes
     if isinstance(value, str):
-        return bytes.fromhex(value) if len(value) == 32 else uuid.UUID(value).bytes
+        if len(value) == 32:
+            raw = bytes.fromhex(value)  # ValueError for what is not hex
+            if len(raw) == 16:  # (fromhex skips spaces: "12 34…" is not an id)
+                return raw
+            raise ValueError(f"not an id: {value!r}")
+        return uuid.UUID(value).bytes
     if isinstance(value, (bytes, bytearray, memoryview)) and len(value) == 16:
         return bytes(value)
     raise ValueError(f"not an id: {value!r}")

@@ -210,7 +210,7 @@ def export(
             keys=keys,
             header=header,
             manifest=manifest,
-            op_lines=op_lines(s, peer, me.device_id, lambda: None),
+            op_lines=lambda: op_lines(s, peer, me.device_id, lambda: None),  # afresh for each pass
             recipients=[peer.enc_key, *([escrow] if escrow else [])],
             work_dir=paths.sub("outbox"),
             cancelled=cancelled,
