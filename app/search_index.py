@@ -5,7 +5,7 @@ the same question in well under a millisecond.  It is derived data: SQLite trigg
 in step with ``resident``, and :func:`ensure` (run at every start, after migrations) creates
 it, or rebuilds it when it is missing or out of step (an alembic batch migration that
 recreates ``resident`` drops its triggers).  On PostgreSQL the same LIKE '%…%' is answered by
-the ``pg_trgm`` GIN indexes of migration 0017.
+the ``pg_trgm`` GIN indexes of migration 0015.
 """
 
 from __future__ import annotations

@@ -255,7 +255,7 @@ def test_four_writers_at_once_lose_nothing_and_check_stays_clean(world):
 
 
 def test_fragment_search_can_use_the_trigram_indexes(township_store):
-    """Migration 0017's pg_trgm indexes answer LIKE '%…%' on names and digits (the planner takes them
+    """Migration 0015's pg_trgm indexes answer LIKE '%…%' on names and digits (the planner takes them
     once the table is large; here the sequential scan is switched off to see that it can)."""
     with township_store.engine.connect() as conn:
         present = {

@@ -609,7 +609,7 @@ ORPHANS = {
 
 
 AUDIT_TRIGGERS = ("audit_log_no_update", "audit_log_no_delete", "audit_log_chain_once")
-PG_AUDIT_TRIGGERS = ("audit_log_append_only",)  # migration 0017: the same rules in one PL/pgSQL trigger
+PG_AUDIT_TRIGGERS = ("audit_log_append_only",)  # migration 0015: the same rules in one PL/pgSQL trigger
 
 
 def check(store: Store) -> CheckReport:

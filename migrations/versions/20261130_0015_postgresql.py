@@ -7,7 +7,7 @@
 
 Nothing changes on SQLite.
 
-Revision ID: 0017
+Revision ID: 0015
 Revises: 0014
 Create Date: 2026-11-30 09:00:00
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0017"
+revision = "0015"
 down_revision = "0014"
 branch_labels = None
 depends_on = None
