@@ -333,7 +333,9 @@ def provisional(session: Session, spec: EntitySpec, values: dict) -> list[str]:
     role = session.info.get("sync_role")
     if role is None:
         with session.no_autoflush:
-            role = session.info["sync_role"] = session.scalar(select(Profile.role).where(Profile.id == 1)) or ""
+            role = session.info["sync_role"] = (
+                session.scalar(select(Profile.role).where(Profile.id == 1)) or ""
+            )
     return [c for c, writers in spec.column_writers.items() if c in values and role and role not in writers]
 
 
