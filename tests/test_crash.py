@@ -91,6 +91,7 @@ def _complete(db: Path, table: str, setup: Path) -> None:
         setup_rows = {r[0] for r in before.execute(ids.format(table))}
         logged = {r[0] for r in conn.execute("SELECT row_id FROM change_log WHERE entity = ?", (table,))}
         audited = {r[0] for r in conn.execute("SELECT entity_id FROM audit_log WHERE entity = ?", (table,))}
+        audited = {bytes.fromhex(a) for a in audited if a}  # the trail names ids as hex; rows hold 16 bytes
         batched = sum(
             int(summary.split()[1])
             for (summary,) in conn.execute(
