@@ -106,16 +106,10 @@ class ElderlyCheckDialog(QDialog):
 
     def draft_referral(self):
         """The referral slip now, from the check as typed (the save's rule, one source of truth)."""
-        from app.views.referral_dialog import ReferralDialog
+        from app.views.referral_dialog import open_typed_referral
 
         inp, ctx = self.form.to_input(), self.context
-        draft = Op(self, self.store, lambda _s: elderly.typed_referral_draft(ctx, inp)).run()
-        if draft is None:
-            return None
-        dialog = ReferralDialog(self.store, draft, self)
-        dialog.saved.connect(lambda rid: setattr(self, "referral_id", rid))
-        dialog.open()
-        return dialog
+        return open_typed_referral(self, self.store, lambda _s: elderly.typed_referral_draft(ctx, inp))
 
     def save(self) -> bool:
         inp = self.form.to_input()

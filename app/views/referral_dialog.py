@@ -127,3 +127,16 @@ class ReferralDialog(QDialog):
             self.summary.show_error(self.tr("有错误，已保留您填写的内容"))
             return
         self.summary.show_error(render(error.message))
+
+
+def open_typed_referral(parent, store, make_draft) -> ReferralDialog | None:
+    """The referral slip drafted now from a form as typed (``make_draft(session)``: the service's
+    rule, the one the save uses), opened over ``parent``, whose ``referral_id`` it sets when saved."""
+
+    draft = Op(parent, store, make_draft).run()
+    if draft is None:
+        return None
+    dialog = ReferralDialog(store, draft, parent)
+    dialog.saved.connect(lambda rid: setattr(parent, "referral_id", rid))
+    dialog.open()
+    return dialog

@@ -167,16 +167,10 @@ class SmiVisitDialog(QDialog):
 
     def draft_referral(self):
         """The referral slip now, from the form as typed (the same rule as the suggestion)."""
-        from app.views.referral_dialog import ReferralDialog
+        from app.views.referral_dialog import open_typed_referral
 
         inp, ctx = self.form.to_input(), self.context
-        draft = Op(self, self.store, lambda _s: smi.typed_referral_draft(ctx, inp)).run()
-        if draft is None:
-            return None
-        dialog = ReferralDialog(self.store, draft, self)
-        dialog.saved.connect(lambda rid: setattr(self, "referral_id", rid))
-        dialog.open()
-        return dialog
+        return open_typed_referral(self, self.store, lambda _s: smi.typed_referral_draft(ctx, inp))
 
     def save(self) -> bool:
         rid = self.context.resident_id

@@ -759,6 +759,32 @@ class ExportResult:
     seconds: float = 0.0
 
 
+def header_and_manifest(s: Session, me, peer: Peer, bundle_id: uuid.UUID, **claims) -> tuple[dict, dict]:
+    """A bundle's signed header and its manifest, from this device (``me``, the profile) to ``peer``;
+    ``claims``: ranges, acks and what else the manifest carries (a snapshot says so)."""
+    header = {
+        "bundle_id": bundle_id.hex,
+        "sender": me.device_id.hex,
+        "recipient": peer.device_id.hex,
+        "recipient_fpr": peer.fingerprint,
+        "schema": head_revision(),
+        "created": utcnow().isoformat(timespec="seconds") + "Z",
+    }
+    manifest = {
+        **header,
+        "format": bundle.FORMAT,
+        "sender_db": me.db_id.hex,
+        "sender_role": me.role,
+        "sender_code": me.code,
+        "app_version": __version__,
+        "clock": _clock_now(s),
+        "sent_at_ms": capture.wall_ms(),
+        "acks_seen": peer.acked,
+        **claims,
+    }
+    return header, manifest
+
+
 def export_bundles(
     store: Store,
     paths: Paths,
@@ -831,28 +857,9 @@ def export_bundles(
                 )
                 continue
             bundle_id = uuid.uuid4()
-            created = utcnow().isoformat(timespec="seconds") + "Z"
-            header = {
-                "bundle_id": bundle_id.hex,
-                "sender": me.device_id.hex,
-                "recipient": p.device_id.hex,
-                "recipient_fpr": p.fingerprint,
-                "schema": head_revision(),
-                "created": created,
-            }
-            manifest = {
-                **header,
-                "format": bundle.FORMAT,
-                "sender_db": me.db_id.hex,
-                "sender_role": me.role,
-                "sender_code": me.code,
-                "app_version": __version__,
-                "clock": _clock_now(s),
-                "sent_at_ms": capture.wall_ms(),
-                "ranges": {o.hex: [lo, hi] for o, (lo, hi) in ranges.items()},
-                "acks": acks,
-                "acks_seen": p.acked,
-            }
+            header, manifest = header_and_manifest(
+                s, me, p, bundle_id, ranges={o.hex: [lo, hi] for o, (lo, hi) in ranges.items()}, acks=acks
+            )
             recipients = [p.enc_key, *([escrow] if escrow else [])]
             passes: list[int] = []
 

@@ -29,9 +29,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app import __version__
 from app.config import Paths
-from app.db import Store, head_revision
+from app.db import Store
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import BundleRecord, Peer, Resident, Village, utcnow
 from app.services import settings
@@ -181,28 +180,9 @@ def export(
         acks = {o.hex: hw for o, hw in held.items()}
         ranges = {o.hex: [0, hw] for o, hw in held.items() if o != device and hw > 0}
         bundle_id = uuid.uuid4()
-        header = {
-            "bundle_id": bundle_id.hex,
-            "sender": me.device_id.hex,
-            "recipient": device.hex,
-            "recipient_fpr": peer.fingerprint,
-            "schema": head_revision(),
-            "created": utcnow().isoformat(timespec="seconds") + "Z",
-        }
-        manifest = {
-            **header,
-            "format": bundle.FORMAT,
-            "sender_db": me.db_id.hex,
-            "sender_role": me.role,
-            "sender_code": me.code,
-            "app_version": __version__,
-            "clock": exchange._clock_now(s),
-            "sent_at_ms": capture.wall_ms(),
-            "ranges": ranges,
-            "acks": acks,
-            "acks_seen": peer.acked,
-            "snapshot": True,
-        }
+        header, manifest = exchange.header_and_manifest(
+            s, me, peer, bundle_id, ranges=ranges, acks=acks, snapshot=True
+        )
         escrow = settings.get(s, settings.ESCROW_KEY)
         label = f"{peer.code} {peer.name}"
         written = bundle.write(
