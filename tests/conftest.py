@@ -69,10 +69,20 @@ def pytest_configure(config):
     )
 
 
+# The fast tier (-m "not slow") runs these modules on PostgreSQL too; every other module's second run
+# is in the whole suite only (its SQLite run stays fast).
+FAST_ON_POSTGRESQL = {"test_sync", "test_indicators", "test_search", "test_followup"}
+
+
 def pytest_generate_tests(metafunc):
     if metafunc.definition.get_closest_marker("both_databases") and "db_backend" in metafunc.fixturenames:
-        only = metafunc.definition.get_closest_marker("sqlite_only")
-        metafunc.parametrize("db_backend", BACKENDS[:1] if only else BACKENDS, indirect=True, scope="module")
+        if metafunc.definition.get_closest_marker("sqlite_only"):
+            backends = [BACKENDS[0]]
+        elif metafunc.module.__name__.rpartition(".")[2] in FAST_ON_POSTGRESQL:
+            backends = list(BACKENDS)
+        else:
+            backends = [BACKENDS[0], pytest.param(BACKENDS[1], marks=pytest.mark.slow)]
+        metafunc.parametrize("db_backend", backends, indirect=True, scope="module")
 
 
 @pytest.fixture(scope="session")
