@@ -110,11 +110,19 @@ def test_the_workbench_exports_in_the_ui_language(gui_app, township_store, qtbot
     page.wait_until_loaded()
     page.year.setValue(YEAR)
     page.wait_until_loaded()
-    assert page.export_to(str(tmp_path / "zh.xlsx")) is not None
+
+    def exported(path):  # the export runs on a worker thread: wait for it
+        task = page.export_to(path)
+        if task is not None:
+            with qtbot.waitSignal(task.finished, timeout=60_000):
+                pass
+        return task
+
+    assert exported(str(tmp_path / "zh.xlsx")) is not None
     install_translator(gui_app, "en")
     try:
-        assert page.export_to(str(tmp_path / "en")) is not None  # .xlsx added
-        assert page.export_to(str(tmp_path / "en.pdf")) is not None
+        assert exported(str(tmp_path / "en")) is not None  # .xlsx added
+        assert exported(str(tmp_path / "en.pdf")) is not None
     finally:
         install_translator(gui_app, "zh")
     check_english(openpyxl.load_workbook(tmp_path / "en.xlsx"), openpyxl.load_workbook(tmp_path / "zh.xlsx"))

@@ -62,6 +62,7 @@ class TownshipHomePage(QWidget):
         super().__init__(parent)
         self.store = store
         self.bench: workbench.Workbench | None = None
+        self.export_task = None  # the export running, if any (export_to)
         self.task = None
         self.trend_task = None
         self._running: set = set()
@@ -214,6 +215,8 @@ class TownshipHomePage(QWidget):
             self.export_to(path)
 
     def export_to(self, path: str):
+        """Write the workbook or PDF on a worker thread (a township's lists run to many thousand
+        rows); returns the background task."""
         report = self.bench.report
         if path.lower().endswith(".pdf"):
 
@@ -229,7 +232,10 @@ class TownshipHomePage(QWidget):
             def write(s):
                 return output.write_workbook(s, report, path, translate)
 
-        return Op(self, self.store, write).run()
+        self.export_task = Op(self, self.store, lambda s, _progress: write(s)).run_in_background(
+            self.tr("正在导出指标…")
+        )
+        return self.export_task
 
     # ------------------------------------------------------------------ table
 

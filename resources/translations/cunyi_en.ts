@@ -7225,6 +7225,10 @@ Click Yes only if it matches.</translation>
         <translation>Export indicators</translation>
     </message>
     <message>
+        <source>正在导出指标…</source>
+        <translation>Exporting the indicators…</translation>
+    </message>
+    <message>
         <source>目标</source>
         <translation>Target</translation>
     </message>

@@ -7225,6 +7225,10 @@
         <translation>导出指标</translation>
     </message>
     <message>
+        <source>正在导出指标…</source>
+        <translation>正在导出指标…</translation>
+    </message>
+    <message>
         <source>目标</source>
         <translation>目标</translation>
     </message>
