@@ -37,6 +37,36 @@ def _checks(store: Store) -> dict[str, store_copy.TableCheck]:
         return {t.name: store_copy.table_check(conn, t) for t in store_copy.tables()}
 
 
+def test_migrate_store_is_for_those_who_may_restore(tmp_path, pg_cluster):
+    """Copying the whole store to a server is an administrator's act, as encrypting or restoring it
+    is: a township staff member is refused and nothing is copied."""
+    from app.services.access import accounts, authz
+
+    d = tmp_path / "town"
+    assert (
+        main(
+            ["--data-dir", str(d), "init", "--role", "township", "--code", TOWNSHIP_CODE, "--name", "朝阳乡"]
+        )
+        == 0
+    )
+    source = Store(f"sqlite:///{d / 'cunyi.db'}")
+    try:
+        with source.transaction() as s:
+            accounts.create_user(s, "staff", "村医-secret-1", "township_staff", display_name="公卫人员")
+        source.actor = accounts.login(source, "staff", "村医-secret-1")
+        url = _fresh_db(pg_cluster, "refused")
+        with pytest.raises(authz.PermissionDenied, match="没有权限"):
+            store_copy.migrate_store(source, url)
+        target = Store(url)
+        try:
+            with target.engine.connect() as conn:
+                assert store_copy._is_empty(conn)  # nothing copied
+        finally:
+            target.dispose()
+    finally:
+        source.dispose()
+
+
 def test_migrate_store_round_trips_a_demo_township_and_keeps_the_file(tmp_path, pg_cluster, capsys):
     d = str(tmp_path / "town")
     assert (

@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection
 from app.db import Store, is_sqlite
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Base
+from app.services.access import authz
 from app.services.errors import Message, UserError
 
 CHUNK = 2000
@@ -129,6 +130,7 @@ def migrate_store(source: Store, target_url: str) -> Migrated:
     from app.services import profile
 
     with source.session() as s:
+        authz.require(s, "restore")  # the whole store, to another place: as an encryption or a restore
         if profile.get_profile(s).role == profile.VILLAGE:
             raise _err(
                 QT_TRANSLATE_NOOP(
