@@ -9,9 +9,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from app.cli import main
-from app.models import Referral
+from app.models import Referral, Township
 from app.services import printing
 from app.services.errors import UserError
 from app.services.printing import Labels
@@ -429,6 +430,21 @@ def test_cover_prints_the_full_17_digit_number(store, patient, tmp_path):
     assert patient["archive_no"] in flat(text)
     for value in ("王建国", "测试村三组18号", "13912345678", "测试村", "李医生", "2020年1月1日"):
         assert value in flat(text), value
+
+
+def test_cover_leaves_the_township_blank_until_its_name_is_known(store, patient, tmp_path):
+    """A village set up without the township's name holds its code as a placeholder: the cover
+    leaves 乡镇（街道）名称 for the pen rather than print nine digits, and prints the name once known."""
+    with store.session() as s:
+        town = s.scalar(select(Township))
+        assert town.name == town.code  # the fixture's village was set up without --township-name
+        text = flat(pdf_text(printing.cover_pdf(s, patient["archive_no"][-8:], ZH), tmp_path))
+    assert town.code not in text.replace(patient["archive_no"], "")
+    with store.transaction() as s:
+        s.scalar(select(Township)).name = "朝阳乡"
+    with store.session() as s:
+        text = flat(pdf_text(printing.cover_pdf(s, patient["archive_no"][-8:], ZH), tmp_path))
+    assert "朝阳乡" in text
 
 
 def test_home_visit_worklist_groups_and_numbers_pages(store, patient, person, tmp_path):

@@ -52,6 +52,12 @@ class Township(UUIDPk, Tracked, Synced, Base):
     code: Mapped[str] = mapped_column(String(9), unique=True)
     name: Mapped[str] = mapped_column(String(100))
 
+    @property
+    def known_name(self) -> str:
+        """Its name, or "" while a village's copy holds only the placeholder (its code) that the
+        township's first bundle replaces: a form leaves the line blank rather than print a number."""
+        return "" if self.name == self.code else self.name
+
 
 class Village(UUIDPk, Tracked, Synced, Base):
     __tablename__ = "village"

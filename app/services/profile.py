@@ -138,7 +138,7 @@ def get_profile(session: Session) -> Profile:
 def profile_info(session: Session) -> ProfileInfo:
     p = get_profile(session)
     town = session.scalar(select(Township).where(Township.code == p.code[:9]))
-    return ProfileInfo(p.role, p.code, p.name, p.institution, town.name if town else "", p.device_id)
+    return ProfileInfo(p.role, p.code, p.name, p.institution, town.known_name if town else "", p.device_id)
 
 
 def villages(session: Session) -> list[Village]:

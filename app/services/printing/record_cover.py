@@ -46,7 +46,7 @@ def cover_data(session: Session, resident_id: uuid.UUID) -> CoverData:
         current_address=r.current_address or "",
         registered_address=r.registered_address or "",
         phone=r.phone or "",
-        township=township.name if township else "",
+        township=township.known_name if township else "",
         village=village.name if village else "",
         enrolling_unit=unit,
         unit_address=clinic.address if unit == clinic.name else "",
