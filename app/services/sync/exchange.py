@@ -40,7 +40,7 @@ from app.config import Paths
 from app.db import Store, head_revision, is_sqlite
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import BundleRecord, ChangeLog, Peer, Resident, SyncConflict, SyncState, Village, utcnow
-from app.models.base import id_hex, id_param, is_id
+from app.models.base import as_uuid, id_hex, id_param, is_id
 from app.services import settings
 from app.services.access import audit, authz
 from app.services.errors import Message, UserError
@@ -163,7 +163,11 @@ def _op_lines(session: Session, peer: Peer, ranges: dict, on_line: Callable[[], 
             if not rows:
                 break
             o = id_hex(rows[0][0])
+            bare = [(r[2], as_uuid(r[3]), r[4]) for r in rows if r[7] is None]
+            made = capture.creation_payloads(session.connection(), bare) if bare else {}
             for _o, seq, entity, row_id, hlc, sc, user, data in rows:
+                if data is None:  # a change that made its row: the row holds what it wrote
+                    data = made[(entity, as_uuid(row_id))]
                 user_json = f'"{id_hex(user)}"' if user else "null"
                 yield (
                     f'{{"o":"{o}","s":{seq},"e":"{entity}","r":"{id_hex(row_id)}","h":"{hlc}",'

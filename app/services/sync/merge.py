@@ -193,6 +193,8 @@ def _apply_entity(
         chunk = [uuid.UUID(x) for x in ids[i : i + IN_CHUNK]]
         for row in conn.execute(select(t).where(t.c.id.in_(chunk))).mappings():
             existing[row["id"].hex] = _row_state(spec, row)
+    # rows whose making change keeps no payload (capture.made_by): kept before they are written
+    made = {rid: clock for rid, state in existing.items() if (clock := capture.made_by(state["clocks"]))}
     states: dict[str, dict] = {}
     changed: dict[str, set] = defaultdict(set)
     deleted: set = set()
@@ -297,6 +299,9 @@ def _apply_entity(
             for rid, state in states.items()
             if rid in touched and (e := state["values"].get("enrolment_id"))
         )
+    if made:
+        rewritten = {uuid.UUID(rid): clock for rid, clock in made.items() if changed.get(rid) or rid in deleted}
+        capture.keep_creations(conn, spec, rewritten)
     if inserts:
         if sqlite:
             _sqlite_inserts(conn, spec, states, inserts, stats)
