@@ -10,6 +10,11 @@ payload: the export reads the row (``app.services.sync.capture.made_by``), and t
 that moves the row on puts the row as it was back into the payload first.  Changes waiting for
 their row (``pending``) keep theirs.
 
+``resident_choice`` (a resident's ticked boxes, half a million rows in a township) is keyed by
+(resident_id, id) and clustered on that key (WITHOUT ROWID on SQLite): every query reads the boxes
+by resident, so ``ix_resident_choice_resident_id`` goes.  Existing integer ids are kept; new ones
+are random (``app.models.resident.new_choice_id``).
+
 On SQLite the change log (WITHOUT ROWID) is rebuilt with the column nullable and the payloads
 left out in the same pass; the store is VACUUMed after the upgrade
 (``app.db.compact_if_mostly_free``).  On PostgreSQL the column's NOT NULL is dropped and the
@@ -21,6 +26,7 @@ from __future__ import annotations
 import json
 import re
 
+import sqlalchemy as sa
 from alembic import op
 
 from app.models.packing import pack, unpack
@@ -67,6 +73,7 @@ def _synced_tables(bind, sqlite: bool) -> list[str]:
 def upgrade() -> None:
     bind = op.get_bind()
     sqlite = bind.dialect.name == "sqlite"
+    _cluster_choices(bind, sqlite)
     tables = _synced_tables(bind, sqlite)
     if not sqlite:
         op.alter_column("change_log", "data", nullable=True)
@@ -110,6 +117,70 @@ def upgrade() -> None:
         bind.exec_driver_sql(sql)
 
 
+CHOICE_COLUMNS = "id, resident_id, field, code, note, event_date"
+
+
+def _cluster_choices(bind, sqlite: bool) -> None:
+    op.drop_index("ix_resident_choice_resident_id", table_name="resident_choice")
+    if not sqlite:
+        op.drop_constraint("pk_resident_choice", "resident_choice", type_="primary")
+        op.execute("ALTER TABLE resident_choice ALTER COLUMN id DROP DEFAULT, ALTER COLUMN id TYPE BIGINT")
+        op.execute("DROP SEQUENCE IF EXISTS resident_choice_id_seq")
+        op.create_primary_key("pk_resident_choice", "resident_choice", ["resident_id", "id"])
+        return
+    op.create_table(
+        "_lean_resident_choice",
+        sa.Column("id", sa.BigInteger(), nullable=False),
+        sa.Column("resident_id", sa.LargeBinary(16), nullable=False),
+        sa.Column("field", sa.String(length=30), nullable=False),
+        sa.Column("code", sa.String(length=4), nullable=True),
+        sa.Column("note", sa.String(length=100), nullable=True),
+        sa.Column("event_date", sa.String(length=10), nullable=True),
+        sa.ForeignKeyConstraint(["resident_id"], ["resident.id"], name="fk_resident_choice_resident_id_resident"),
+        sa.PrimaryKeyConstraint("resident_id", "id", name="pk_resident_choice"),
+        sqlite_with_rowid=False,
+    )
+    bind.exec_driver_sql(
+        f"INSERT INTO _lean_resident_choice ({CHOICE_COLUMNS}) SELECT {CHOICE_COLUMNS} FROM resident_choice"
+    )
+    op.drop_table("resident_choice")
+    op.rename_table("_lean_resident_choice", "resident_choice")
+
+
+def _uncluster_choices(bind, sqlite: bool) -> None:
+    """Back to an integer key of its own (SQLite's rowid; a serial on PostgreSQL), renumbered."""
+    if not sqlite:
+        op.drop_constraint("pk_resident_choice", "resident_choice", type_="primary")
+        op.execute("CREATE SEQUENCE resident_choice_id_seq OWNED BY resident_choice.id")
+        op.execute("UPDATE resident_choice SET id = nextval('resident_choice_id_seq')")
+        op.execute(
+            "ALTER TABLE resident_choice ALTER COLUMN id TYPE INTEGER, "
+            "ALTER COLUMN id SET DEFAULT nextval('resident_choice_id_seq')"
+        )
+        op.create_primary_key("pk_resident_choice", "resident_choice", ["id"])
+    else:
+        op.create_table(
+            "_full_resident_choice",
+            sa.Column("id", sa.Integer(), nullable=False),
+            sa.Column("resident_id", sa.LargeBinary(16), nullable=False),
+            sa.Column("field", sa.String(length=30), nullable=False),
+            sa.Column("code", sa.String(length=4), nullable=True),
+            sa.Column("note", sa.String(length=100), nullable=True),
+            sa.Column("event_date", sa.String(length=10), nullable=True),
+            sa.ForeignKeyConstraint(
+                ["resident_id"], ["resident.id"], name="fk_resident_choice_resident_id_resident"
+            ),
+            sa.PrimaryKeyConstraint("id", name="pk_resident_choice"),
+        )
+        rest = "resident_id, field, code, note, event_date"
+        bind.exec_driver_sql(
+            f"INSERT INTO _full_resident_choice ({rest}) SELECT {rest} FROM resident_choice ORDER BY resident_id, id"
+        )
+        op.drop_table("resident_choice")
+        op.rename_table("_full_resident_choice", "resident_choice")
+    op.create_index("ix_resident_choice_resident_id", "resident_choice", ["resident_id"])
+
+
 def downgrade() -> None:
     """Every payload written back from its row, then the column NOT NULL again."""
     from sqlalchemy.orm import Session
@@ -147,6 +218,7 @@ def downgrade() -> None:
             )
     if not sqlite:
         op.alter_column("change_log", "data", nullable=False)
+        _uncluster_choices(bind, sqlite)
         return
     ddl = bind.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'change_log'").scalar()
     indexes = [
@@ -163,3 +235,4 @@ def downgrade() -> None:
     bind.exec_driver_sql('ALTER TABLE "_full_change_log" RENAME TO change_log')
     for sql in indexes:
         bind.exec_driver_sql(sql)
+    _uncluster_choices(bind, sqlite)

@@ -332,13 +332,17 @@ def _write_children(conn, spec: EntitySpec, name: str, by_row: dict[str, list], 
     count = sum(len(items) for items in by_row.values())
     if not count:
         return
-    # a child row keyed by an id of its own, or by an integer the database gives (ticked boxes)
+    # a child row keyed by an id of its own, or by a random integer (ticked boxes)
     own_id = is_id(ct.c.id.type)
-    ids = iter(new_id_hexes(count) if own_id else ())
+    if own_id:
+        ids = iter(new_id_hexes(count))
+    else:
+        key = ct.c.id.default.arg
+        ids = iter([key(None) for _ in range(count)])
     if conn.dialect.name != "sqlite":
         rows = [
             {
-                **({"id": uuid.UUID(next(ids))} if own_id else {}),
+                "id": uuid.UUID(next(ids)) if own_id else next(ids),
                 fk: uuid.UUID(rid),
                 **dict(zip(fields, pick(child), strict=True)),
             }
@@ -360,8 +364,8 @@ def _write_children(conn, spec: EntitySpec, name: str, by_row: dict[str, list], 
                 values = list(values)
                 for i, fn in convert:
                     values[i] = fn(values[i])
-            params.append(((id_of(next(ids)),) if own_id else ()) + (parent, *values))
-    cols = ["id", fk, *fields] if own_id else [fk, *fields]
+            params.append((id_of(next(ids)), parent, *values))
+    cols = ["id", fk, *fields]
     conn.exec_driver_sql(
         f"INSERT INTO {ct.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", params
     )
