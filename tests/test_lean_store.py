@@ -121,8 +121,8 @@ def test_id_helpers():
 
 
 def _dump(path: Path) -> dict:
-    """Every value of every table, ids as hex and payloads as text (however stored), the ticked
-    boxes without their key (a UUID before, an integer after: local, never synced)."""
+    """Every value of every table, ids as hex, moments as text and payloads as text (however
+    stored), the ticked boxes without their key (a UUID before, an integer after: local, never synced)."""
     out = {}
     with sqlite3.connect(path) as c:
         names = [
@@ -133,15 +133,22 @@ def _dump(path: Path) -> dict:
             )
         ]
         for n in names:
-            cols = [
-                r[1]
-                for r in c.execute(f'PRAGMA table_info("{n}")')
-                if not (n == "resident_choice" and r[1] == "id")
-            ]
+            info = [r for r in c.execute(f'PRAGMA table_info("{n}")') if not (n == "resident_choice" and r[1] == "id")]
+            cols = [r[1] for r in info]
+            moments = [r[2].upper() == "DATETIME" for r in info]
             rows = c.execute(f'SELECT {", ".join(cols)} FROM "{n}"').fetchall()
-            norm = [tuple(_plain(v) for v in row) for row in rows]
+            norm = [
+                tuple(_moment(v) if m else _plain(v) for v, m in zip(row, moments, strict=True)) for row in rows
+            ]
             out[n] = sorted(norm, key=repr)
     return out
+
+
+def _moment(v):
+    """A DATETIME value as the app reads it: microseconds since 1970 (0017) or the text before."""
+    if isinstance(v, int):
+        return (dt.datetime(1970, 1, 1) + dt.timedelta(microseconds=v)).isoformat(sep=" ", timespec="microseconds")
+    return v
 
 
 def _plain(v):

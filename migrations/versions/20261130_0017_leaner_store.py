@@ -13,7 +13,12 @@ their row (``pending``) keep theirs.
 ``resident_choice`` (a resident's ticked boxes, half a million rows in a township) is keyed by
 (resident_id, id) and clustered on that key (WITHOUT ROWID on SQLite): every query reads the boxes
 by resident, so ``ix_resident_choice_resident_id`` goes.  Existing integer ids are kept; new ones
-are random (``app.models.resident.new_choice_id``).
+are handed out in increasing order (``app.models.resident.new_choice_id``).
+
+On SQLite every ``DATETIME`` column holds an integer, microseconds since 1970
+(``app.models.base.Timestamp``), instead of 26 characters of text; the declared type stays (its
+NUMERIC affinity keeps integers as they are).  The triggers (the audit trail's append-only guards)
+are set aside while the values are rewritten.  PostgreSQL keeps its native timestamps.
 
 On SQLite the change log (WITHOUT ROWID) is rebuilt with the column nullable and the payloads
 left out in the same pass; the store is VACUUMed after the upgrade
@@ -23,6 +28,7 @@ payloads are cleared in place.  Downgrade writes every payload back from its row
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -74,6 +80,8 @@ def upgrade() -> None:
     bind = op.get_bind()
     sqlite = bind.dialect.name == "sqlite"
     _cluster_choices(bind, sqlite)
+    if sqlite:
+        _integer_timestamps(bind, to_text=False)
     tables = _synced_tables(bind, sqlite)
     if not sqlite:
         op.alter_column("change_log", "data", nullable=True)
@@ -118,6 +126,48 @@ def upgrade() -> None:
 
 
 CHOICE_COLUMNS = "id, resident_id, field, code, note, event_date"
+EPOCH = dt.datetime(1970, 1, 1)
+
+
+def _to_micros(value):
+    if not isinstance(value, str):
+        return value
+    try:
+        when = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return (when.replace(tzinfo=None) - EPOCH) // dt.timedelta(microseconds=1)
+
+
+def _to_text(value):
+    if not isinstance(value, int):
+        return value
+    return (EPOCH + dt.timedelta(microseconds=value)).isoformat(sep=" ", timespec="microseconds")
+
+
+def _integer_timestamps(bind, *, to_text: bool) -> None:
+    """Every DATETIME column's values as integers (or back to SQLAlchemy's text)."""
+    dbapi = bind.connection.dbapi_connection
+    dbapi.create_function("cunyi_moment", 1, _to_text if to_text else _to_micros, deterministic=True)
+    triggers = bind.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    for name, _sql in triggers:
+        bind.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    tables = [
+        r[0]
+        for r in bind.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'resident_digits%' AND name != 'alembic_version'"
+        )
+    ]
+    kind = "integer" if to_text else "text"
+    for table in tables:
+        columns = [r[1] for r in bind.exec_driver_sql(f'PRAGMA table_info("{table}")') if r[2].upper() == "DATETIME"]
+        if columns:
+            sets = ", ".join(f'"{c}" = cunyi_moment("{c}")' for c in columns)
+            where = " OR ".join(f"typeof(\"{c}\") = '{kind}'" for c in columns)
+            bind.exec_driver_sql(f'UPDATE "{table}" SET {sets} WHERE {where}')
+    for _name, sql in triggers:
+        bind.exec_driver_sql(sql)
 
 
 def _cluster_choices(bind, sqlite: bool) -> None:
@@ -220,6 +270,7 @@ def downgrade() -> None:
         op.alter_column("change_log", "data", nullable=False)
         _uncluster_choices(bind, sqlite)
         return
+    _integer_timestamps(bind, to_text=True)
     ddl = bind.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'change_log'").scalar()
     indexes = [
         r[0]

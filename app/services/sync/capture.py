@@ -51,7 +51,7 @@ from app.models import (
     Village,
     utcnow,
 )
-from app.models.base import id_param, is_id, json_text
+from app.models.base import Timestamp, id_param, is_id, json_text, timestamp_param
 from app.services.access import audit
 from app.services.access.actor import actor
 
@@ -91,11 +91,9 @@ class EntitySpec:
 
 
 def _sqlite_datetime(v):
-    """SQLAlchemy's SQLite DATETIME text ("YYYY-MM-DD HH:MM:SS.ffffff") from an ISO string."""
-    if v is None:
-        return None
-    text = v.replace("T", " ")
-    return text if len(text) > 19 else text + ".000000"
+    """A moment travelling as ISO text, as SQLite stores it (:class:`~app.models.base.Timestamp`:
+    microseconds since 1970)."""
+    return None if v is None else timestamp_param(v)
 
 
 def _sqlite_id(v):
@@ -107,7 +105,7 @@ def sqlite_param(column: sa.Column):
     """fn(json value) -> what SQLAlchemy would store in ``column`` on SQLite, for rows written
     straight through the driver; None: stored as it travels."""
     t = column.type
-    if isinstance(t, sa.DateTime):
+    if isinstance(t, (sa.DateTime, Timestamp)):
         return _sqlite_datetime
     if isinstance(t, sa.JSON):
         return json_text  # as the engine's JSON serializer does (None is stored as JSON null)
@@ -120,7 +118,7 @@ def _codec(column: sa.Column):
     t = column.type
     if is_id(t):
         return (lambda v: None if v is None else v.hex), (lambda v: None if v is None else uuid.UUID(v))
-    if isinstance(t, sa.DateTime):
+    if isinstance(t, (sa.DateTime, Timestamp)):
         return (lambda v: None if v is None else v.isoformat()), (
             lambda v: None if v is None else dt.datetime.fromisoformat(v)
         )
