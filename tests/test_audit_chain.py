@@ -277,7 +277,9 @@ def test_bulk_writers_chain_their_entries(store):
     assert backup.check(store).ok
     with store.session() as s:  # the links travel with the entries (read from the rows they made)
         rows = s.execute(
-            select(ChangeLog.entity, ChangeLog.row_id, ChangeLog.hlc, ChangeLog.data).where(ChangeLog.row_id.in_(ids))
+            select(ChangeLog.entity, ChangeLog.row_id, ChangeLog.hlc, ChangeLog.data).where(
+                ChangeLog.row_id.in_(ids)
+            )
         ).all()
         made = capture.creation_payloads(s.connection(), [(e, r, h) for e, r, h, d in rows if d is None])
         logged = [d or made[(e, r)] for e, r, _h, d in rows]

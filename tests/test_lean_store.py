@@ -20,11 +20,11 @@ from app.models import ChangeLog, FollowupVisit, Resident, ResidentChoice, Resid
 from app.models.base import Id, as_uuid, id_hex, id_param
 from app.models.packing import pack, unpack
 from app.services import backup
-from app.services.sync import capture
 from app.services.errors import UserError
 from app.services.programmes import followup
 from app.services.records import residents as records
 from app.services.records import search
+from app.services.sync import capture
 from tests.synckit import TODAY, make_device
 
 DATA = Path(__file__).parent / "data"
@@ -133,12 +133,17 @@ def _dump(path: Path) -> dict:
             )
         ]
         for n in names:
-            info = [r for r in c.execute(f'PRAGMA table_info("{n}")') if not (n == "resident_choice" and r[1] == "id")]
+            info = [
+                r
+                for r in c.execute(f'PRAGMA table_info("{n}")')
+                if not (n == "resident_choice" and r[1] == "id")
+            ]
             cols = [r[1] for r in info]
             moments = [r[2].upper() == "DATETIME" for r in info]
             rows = c.execute(f'SELECT {", ".join(cols)} FROM "{n}"').fetchall()
             norm = [
-                tuple(_moment(v) if m else _plain(v) for v, m in zip(row, moments, strict=True)) for row in rows
+                tuple(_moment(v) if m else _plain(v) for v, m in zip(row, moments, strict=True))
+                for row in rows
             ]
             out[n] = sorted(norm, key=repr)
     return out
@@ -147,7 +152,9 @@ def _dump(path: Path) -> dict:
 def _moment(v):
     """A DATETIME value as the app reads it: microseconds since 1970 (0017) or the text before."""
     if isinstance(v, int):
-        return (dt.datetime(1970, 1, 1) + dt.timedelta(microseconds=v)).isoformat(sep=" ", timespec="microseconds")
+        return (dt.datetime(1970, 1, 1) + dt.timedelta(microseconds=v)).isoformat(
+            sep=" ", timespec="microseconds"
+        )
     return v
 
 
@@ -174,9 +181,7 @@ def _same_changes(path: Path, before: list, after: list) -> None:
         return
     store = Store(f"sqlite:///{path}")
     with store.session() as s:
-        made = capture.creation_payloads(
-            s.connection(), [(b[2], uuid.UUID(b[3]), b[4]) for b, _a in bare]
-        )
+        made = capture.creation_payloads(s.connection(), [(b[2], uuid.UUID(b[3]), b[4]) for b, _a in bare])
     store.dispose()
     for b, _a in bare:
         old = json.loads(b[7])

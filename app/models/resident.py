@@ -94,7 +94,9 @@ class Resident(UUIDPk, Tracked, Voidable, Synced, Base):
     group: Mapped[VillageGroup | None] = relationship()
     household: Mapped[Household] = relationship(back_populates="members")
     choices: Mapped[list[ResidentChoice]] = relationship(
-        back_populates="resident", cascade="all, delete-orphan", order_by=lambda: (ResidentChoice.field, ResidentChoice.id)
+        back_populates="resident",
+        cascade="all, delete-orphan",
+        order_by=lambda: (ResidentChoice.field, ResidentChoice.id),
     )
 
     def choice_codes(self, field: str) -> list[str]:

@@ -96,7 +96,9 @@ def upgrade() -> None:
         return
     dbapi = bind.connection.dbapi_connection
     dbapi.create_function("cunyi_made_row", 1, _made_row, deterministic=True)
-    ddl = bind.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'change_log'").scalar()
+    ddl = bind.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'change_log'"
+    ).scalar()
     indexes = [
         r[0]
         for r in bind.exec_driver_sql(
@@ -110,10 +112,14 @@ def upgrade() -> None:
     # rows still holding what their making change wrote: the row's clock text as the app stores it
     made = " OR ".join(
         f"(c.entity = '{name}' AND EXISTS (SELECT 1 FROM \"{name}\" r WHERE r.id = c.row_id "
-        f"AND r.sync_clocks = '{{\"_\":[\"' || c.hlc || '\",\"\"]}}'))"
+        f'AND r.sync_clocks = \'{{"_":["\' || c.hlc || \'",""]}}\'))'
         for name in tables
     )
-    keep = f"CASE WHEN c.pending = 0 AND ({made}) AND cunyi_made_row(c.data) THEN NULL ELSE c.data END" if made else "c.data"
+    keep = (
+        f"CASE WHEN c.pending = 0 AND ({made}) AND cunyi_made_row(c.data) THEN NULL ELSE c.data END"
+        if made
+        else "c.data"
+    )
     bind.exec_driver_sql(
         'INSERT INTO "_lean_change_log" (origin, seq, entity, row_id, hlc, scope, user_id, data, pending) '
         f"SELECT c.origin, c.seq, c.entity, c.row_id, c.hlc, c.scope, c.user_id, {keep}, c.pending "
@@ -161,7 +167,9 @@ def _integer_timestamps(bind, *, to_text: bool) -> None:
     ]
     kind = "integer" if to_text else "text"
     for table in tables:
-        columns = [r[1] for r in bind.exec_driver_sql(f'PRAGMA table_info("{table}")') if r[2].upper() == "DATETIME"]
+        columns = [
+            r[1] for r in bind.exec_driver_sql(f'PRAGMA table_info("{table}")') if r[2].upper() == "DATETIME"
+        ]
         if columns:
             sets = ", ".join(f'"{c}" = cunyi_moment("{c}")' for c in columns)
             where = " OR ".join(f"typeof(\"{c}\") = '{kind}'" for c in columns)
@@ -186,7 +194,9 @@ def _cluster_choices(bind, sqlite: bool) -> None:
         sa.Column("code", sa.String(length=4), nullable=True),
         sa.Column("note", sa.String(length=100), nullable=True),
         sa.Column("event_date", sa.String(length=10), nullable=True),
-        sa.ForeignKeyConstraint(["resident_id"], ["resident.id"], name="fk_resident_choice_resident_id_resident"),
+        sa.ForeignKeyConstraint(
+            ["resident_id"], ["resident.id"], name="fk_resident_choice_resident_id_resident"
+        ),
         sa.PrimaryKeyConstraint("resident_id", "id", name="pk_resident_choice"),
         sqlite_with_rowid=False,
     )
@@ -271,7 +281,9 @@ def downgrade() -> None:
         _uncluster_choices(bind, sqlite)
         return
     _integer_timestamps(bind, to_text=True)
-    ddl = bind.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'change_log'").scalar()
+    ddl = bind.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'change_log'"
+    ).scalar()
     indexes = [
         r[0]
         for r in bind.exec_driver_sql(

@@ -212,7 +212,9 @@ def row_values(conn, spec: EntitySpec, ids: list) -> dict:
     out: dict = {}
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
-        rows = conn.execute(select(t.c.id, t.c.sync_clocks, *(t.c[f] for f in spec.fields)).where(t.c.id.in_(chunk)))
+        rows = conn.execute(
+            select(t.c.id, t.c.sync_clocks, *(t.c[f] for f in spec.fields)).where(t.c.id.in_(chunk))
+        )
         rows = rows.mappings().all()
         grouped: dict[str, dict] = {}
         for name, (child, fk, _fields) in spec.children.items():
@@ -259,7 +261,9 @@ def _creation_seq(conn, origin, clock: str, entity: str, row_id):
     """The seq of ``origin``'s change with ``clock`` that made ``row_id`` and keeps no payload.
     Clocks grow with seqs within an origin: a binary search finds where ``clock`` starts."""
     t = ChangeLog.__table__
-    lo, hi = conn.execute(select(sa.func.min(t.c.seq), sa.func.max(t.c.seq)).where(t.c.origin == origin)).one()
+    lo, hi = conn.execute(
+        select(sa.func.min(t.c.seq), sa.func.max(t.c.seq)).where(t.c.origin == origin)
+    ).one()
     if lo is None:
         return None
     hi += 1
@@ -313,9 +317,9 @@ def keep_creations(conn, spec: EntitySpec, made: dict) -> int:
                 break
     if params:
         conn.execute(
-            update(t).where(t.c.origin == sa.bindparam("_o"), t.c.seq == sa.bindparam("_s")).values(
-                data=sa.bindparam("_d")
-            ),
+            update(t)
+            .where(t.c.origin == sa.bindparam("_o"), t.c.seq == sa.bindparam("_s"))
+            .values(data=sa.bindparam("_d")),
             params,
         )
     return len(params)

@@ -300,7 +300,9 @@ def _apply_entity(
             if rid in touched and (e := state["values"].get("enrolment_id"))
         )
     if made:
-        rewritten = {uuid.UUID(rid): clock for rid, clock in made.items() if changed.get(rid) or rid in deleted}
+        rewritten = {
+            uuid.UUID(rid): clock for rid, clock in made.items() if changed.get(rid) or rid in deleted
+        }
         capture.keep_creations(conn, spec, rewritten)
     if inserts:
         if sqlite:
