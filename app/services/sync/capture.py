@@ -673,7 +673,7 @@ def _log(session: Session, device, changes, pending) -> list[str]:
     """Stamp clocks and write the change log rows for ``changes``; returns their scopes."""
     conn = session.connection()
     made: dict[str, dict] = {}  # rows written again whose making change keeps no payload
-    for obj, spec, _values_, bases in changes:
+    for obj, spec, _v, bases in changes:
         if bases is not None and (clock := made_by(obj.sync_clocks)):
             made.setdefault(spec.name, {})[obj.id] = clock
     for name, rows in made.items():
