@@ -213,7 +213,9 @@ def timestamp_param(value) -> int | None:
         value = dt.datetime.fromisoformat(value)
     elif not isinstance(value, dt.datetime):  # a date: its midnight
         value = dt.datetime(value.year, value.month, value.day)
-    return (value.replace(tzinfo=None) - _EPOCH) // _MICROSECOND
+    if value.tzinfo is not None:  # as DateTime stored it: the wall time as written
+        value = value.replace(tzinfo=None)
+    return (value - _EPOCH) // _MICROSECOND
 
 
 class Timestamp(TypeDecorator):

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from app.db import note_changes
 from app.models import ChangeLog, OriginMark, Resident, ResidentSearchKey, SyncConflict, new_id
-from app.models.base import id_hex, id_param, is_id, new_id_hexes
+from app.models.base import Timestamp, id_hex, id_param, is_id, new_id_hexes
 from app.models.packing import pack
 from app.services.programmes import followup
 from app.services.records.pinyin_keys import sort_key
@@ -378,7 +378,7 @@ def _fast(fn, column: sa.Column):
     bundle's rows: ids (the resident a visit is of, who wrote it), and JSON lists of codes (the
     symptoms ticked).  Each distinct value is converted by ``fn`` once."""
     seen: dict = {}
-    if is_id(column.type):
+    if is_id(column.type) or isinstance(column.type, Timestamp):  # (a batch's rows share moments too)
 
         def convert(value):
             out = seen.get(value)
