@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import uuid
 
 import pytest
 from sqlalchemy import select
@@ -159,3 +160,23 @@ def test_ticked_boxes_read_back_in_the_order_they_were_ticked(village):
         assert [c.code for c in s.get(Resident, rid).choices] == ["3", "1", "2"]
         keys = s.scalars(select(ResidentChoice.id).where(ResidentChoice.resident_id == rid)).all()
         assert len(set(keys)) == 3
+
+
+def test_changes_resent_as_a_new_identity_carry_their_payloads(village):
+    """A store restored as a new device resends its unacknowledged changes as the new origin's: a
+    copy of a change that keeps no payload gets one (a later write of the row finds the original)."""
+    from app.services import backup
+
+    before = _exported(village.store)
+    with village.store.transaction() as s:
+        old = capture.device_id(s)
+        new = uuid.uuid4()
+        assert backup._resend_as(s, old, new) == len([k for k in before if k[0] == old.hex])
+    after = _exported(village.store)
+    copies = {k: v for k, v in after.items() if k[0] == new.hex}
+    assert copies and sorted(copies.values(), key=repr) == sorted(
+        (v for k, v in before.items() if k[0] == old.hex), key=repr
+    )
+    with village.store.session() as s:
+        bare = s.scalars(select(ChangeLog.seq).where(ChangeLog.origin == new, ChangeLog.data.is_(None))).all()
+    assert bare == []
