@@ -24,6 +24,7 @@ from app.services.errors import UserError
 from app.services.programmes import followup
 from app.services.records import residents as records
 from app.services.records import search
+from app.services.sync import capture
 from tests.synckit import TODAY, make_device
 
 DATA = Path(__file__).parent / "data"
@@ -92,10 +93,13 @@ def test_search_and_the_visit_read_back(village):
 
 
 def test_change_payloads_are_stored_compressed_and_read_as_text(village):
-    rows = _sql(village.store, "SELECT typeof(data), length(data) FROM change_log")
+    # a change that made its row keeps no copy while the row holds what it wrote (migration 0017)
+    kinds = dict(_sql(village.store, "SELECT typeof(data), count(*) FROM change_log GROUP BY 1"))
+    assert kinds.get("null", 0) > 0 and set(kinds) <= {"null", "blob"}
+    rows = _sql(village.store, "SELECT typeof(data), length(data) FROM change_log WHERE data IS NOT NULL")
     assert rows and all(kind == "blob" for kind, _n in rows)
     with village.store.session() as s:
-        texts = s.scalars(select(ChangeLog.data)).all()
+        texts = s.scalars(select(ChangeLog.data).where(ChangeLog.data.is_not(None))).all()
     assert all(t.startswith("{") for t in texts)
     assert sum(n for _k, n in rows) * 2 < sum(len(t.encode()) for t in texts)  # well under half
     text = '{"b":"","v":{"name":"张三"}}'
@@ -117,8 +121,8 @@ def test_id_helpers():
 
 
 def _dump(path: Path) -> dict:
-    """Every value of every table, ids as hex and payloads as text (however stored), the ticked
-    boxes without their key (a UUID before, an integer after: local, never synced)."""
+    """Every value of every table, ids as hex, moments as text and payloads as text (however
+    stored), the ticked boxes without their key (a UUID before, an integer after: local, never synced)."""
     out = {}
     with sqlite3.connect(path) as c:
         names = [
@@ -129,15 +133,29 @@ def _dump(path: Path) -> dict:
             )
         ]
         for n in names:
-            cols = [
-                r[1]
+            info = [
+                r
                 for r in c.execute(f'PRAGMA table_info("{n}")')
                 if not (n == "resident_choice" and r[1] == "id")
             ]
+            cols = [r[1] for r in info]
+            moments = [r[2].upper() == "DATETIME" for r in info]
             rows = c.execute(f'SELECT {", ".join(cols)} FROM "{n}"').fetchall()
-            norm = [tuple(_plain(v) for v in row) for row in rows]
+            norm = [
+                tuple(_moment(v) if m else _plain(v) for v, m in zip(row, moments, strict=True))
+                for row in rows
+            ]
             out[n] = sorted(norm, key=repr)
     return out
+
+
+def _moment(v):
+    """A DATETIME value as the app reads it: microseconds since 1970 (0017) or the text before."""
+    if isinstance(v, int):
+        return (dt.datetime(1970, 1, 1) + dt.timedelta(microseconds=v)).isoformat(
+            sep=" ", timespec="microseconds"
+        )
+    return v
 
 
 def _plain(v):
@@ -153,6 +171,25 @@ def _plain(v):
     return v
 
 
+def _same_changes(path: Path, before: list, after: list) -> None:
+    """The change log after 0017: the same changes; one that made its row and keeps no payload
+    exports every value it carried, read from its row (a column added since comes with it)."""
+    assert [r[:7] for r in after] == [r[:7] for r in before]
+    bare = [(b, a) for b, a in zip(before, after, strict=True) if a[7] is None]
+    assert all(a == b for b, a in zip(before, after, strict=True) if a[7] is not None)
+    if not bare:
+        return
+    store = Store(f"sqlite:///{path}")
+    with store.session() as s:
+        made = capture.creation_payloads(s.connection(), [(b[2], uuid.UUID(b[3]), b[4]) for b, _a in bare])
+    store.dispose()
+    for b, _a in bare:
+        old = json.loads(b[7])
+        new = json.loads(made[(b[2], uuid.UUID(b[3]))])
+        assert new["b"] == old["b"] == ""
+        assert {k: new["v"][k] for k in old["v"]} == old["v"], (b[2], b[3])
+
+
 @pytest.mark.parametrize("db", OLDER, ids=[p.stem for p in OLDER])
 def test_migration_keeps_every_value_of_every_older_schema(tmp_path, db):
     copy = tmp_path / db.name
@@ -165,7 +202,9 @@ def test_migration_keeps_every_value_of_every_older_schema(tmp_path, db):
     for table, rows in before.items():
         if table in after:  # a later migration may have reshaped a table: its own test covers it
             same_cols = len(rows[0]) == len(after[table][0]) if rows and after[table] else True
-            if same_cols:
+            if table == "change_log":
+                _same_changes(copy, rows, after[table])
+            elif same_cols:
                 assert after[table] == rows, table
     with sqlite3.connect(copy) as c:
         for table, column in (

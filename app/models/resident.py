@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 import uuid
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import BigInteger, ForeignKey, Index, PrimaryKeyConstraint, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, Id, Synced, Tracked, UUIDPk, Voidable
@@ -93,7 +94,9 @@ class Resident(UUIDPk, Tracked, Voidable, Synced, Base):
     group: Mapped[VillageGroup | None] = relationship()
     household: Mapped[Household] = relationship(back_populates="members")
     choices: Mapped[list[ResidentChoice]] = relationship(
-        back_populates="resident", cascade="all, delete-orphan", order_by="ResidentChoice.field"
+        back_populates="resident",
+        cascade="all, delete-orphan",
+        order_by=lambda: (ResidentChoice.field, ResidentChoice.id),
     )
 
     def choice_codes(self, field: str) -> list[str]:
@@ -105,6 +108,19 @@ class Resident(UUIDPk, Tracked, Voidable, Synced, Base):
         return f"{self.archive_no[9:12]}-{self.archive_no[12:]}"
 
 
+_CHOICE_EPOCH = 1_767_225_600  # 2026-01-01 UTC
+_last_choice_id = 0
+
+
+def new_choice_id() -> int:
+    """A ticked box's key among its resident's boxes: increasing, so boxes read back in the order
+    they were ticked, and unique (seconds since 2026 times 65,536, or one more than the last
+    handed out here): 6 bytes stored for the next 68 years, no counter kept in the store."""
+    global _last_choice_id
+    _last_choice_id = max(_last_choice_id + 1, int(time.time() - _CHOICE_EPOCH) << 16)
+    return _last_choice_id
+
+
 class ResidentChoice(Base):
     """One ticked box of a multi-choice field of the personal form, queryable by field and code.
 
@@ -113,15 +129,21 @@ class ResidentChoice(Base):
     transfusion) where ``note`` is the name and ``event_date`` the date.  ``event_date`` of
     a past disease is its diagnosis month (YYYY-MM); ``note`` holds the "other" text.
 
-    Half a million rows in a township: the key is a local integer (SQLite's rowid), not a UUID,
-    since the rows travel inside their resident's record, never by themselves; every query
-    reads them by resident, so that is the one index.
+    Half a million rows in a township: the rows travel inside their resident's record, never by
+    themselves, and every query reads them by resident.  So the table is clustered on (resident,
+    a local integer): a resident's boxes side by side in the key itself (WITHOUT ROWID on
+    SQLite), no index beside it.  The integer is handed out in increasing order
+    (:func:`new_choice_id`): no counter to keep in the store.
     """
 
     __tablename__ = "resident_choice"
+    __table_args__ = (
+        PrimaryKeyConstraint("resident_id", "id", name="pk_resident_choice"),
+        {"sqlite_with_rowid": False},
+    )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    resident_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("resident.id"), index=True)
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False, default=new_choice_id)
+    resident_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("resident.id"), primary_key=True)
     field: Mapped[str] = mapped_column(String(30))
     code: Mapped[str | None] = mapped_column(String(4))
     note: Mapped[str | None] = mapped_column(String(100))

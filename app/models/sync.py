@@ -21,7 +21,8 @@ class ChangeLog(Base):
 
     Rows from other devices are kept too: a township relays them to the villages they concern.
     ``data`` is the JSON sent as is: ``{"v": {field: value}, "b": {field: base clock} | ""}``
-    (``""``: the row was made, every field's base is empty).  ``pending``: received but not
+    (``""``: the row was made, every field's base is empty), or NULL for a change that made its
+    row while the row holds nothing newer: its values are read from the row.  ``pending``: received but not
     yet applicable (its row's creation has not arrived); retried after every import.
     """
 
@@ -45,7 +46,9 @@ class ChangeLog(Base):
     hlc: Mapped[str] = mapped_column(String(24))
     scope: Mapped[str] = mapped_column(String(12))  # village (12) or township (9) code it concerns
     user_id: Mapped[uuid.UUID | None] = mapped_column(Id)
-    data: Mapped[str] = mapped_column(PackedText)  # compressed on SQLite (app.models.packing)
+    # compressed on SQLite (app.models.packing); NULL: the change made its row, which still holds
+    # exactly what it wrote and is read when the change is exported (capture.made_by)
+    data: Mapped[str | None] = mapped_column(PackedText)
     pending: Mapped[bool] = mapped_column(default=False)
 
 

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, insert, literal, select, update
+from sqlalchemy import bindparam, func, insert, literal, select, update
 
 from app.config import Paths
 from app.db import (
@@ -498,6 +498,20 @@ def _resend_as(session, old_device: uuid.UUID, new_device: uuid.UUID) -> int:
             ).where(mine),
         )
     )
+    # A change that made its row keeps no payload while the row holds what it wrote (capture.made_by);
+    # its copy gets the payload now: the first later write of the row finds the original, not the copy.
+    copies = (t.c.origin == new_device) & (t.c.seq > base) & t.c.data.is_(None)
+    while True:
+        bare = conn.execute(select(t.c.seq, t.c.entity, t.c.row_id, t.c.hlc).where(copies).limit(2000)).all()
+        if not bare:
+            break
+        made = capture.creation_payloads(conn, [(e, r, h) for _s, e, r, h in bare])
+        conn.execute(
+            update(t)
+            .where(t.c.origin == new_device, t.c.seq == bindparam("_s"))
+            .values(data=bindparam("_d")),
+            [{"_s": q, "_d": made[(e, r)]} for q, e, r, _h in bare],
+        )
     return count
 
 

@@ -31,7 +31,7 @@ from pathlib import Path
 import psutil
 
 from app.db import Store, connect_file, head_revision
-from app.models.base import id_hex, id_param
+from app.models.base import as_uuid, id_hex, id_param
 from app.models.packing import unpack
 from app.services import backup, profile
 from app.services.records import search
@@ -947,7 +947,12 @@ def bench_sync(seed: int, log: Log, changes: int = 100_000, *, encrypt: bool = F
                     "SELECT origin, seq, entity, row_id, hlc, scope, user_id, data FROM change_log"
                 )
             ]
-            visit_lines = [r[7] for r in rows if r[2] == "followup_visit"]
+        with vs.session() as s:  # a change that made its row keeps no copy: the export reads the row
+            made = capture.creation_payloads(
+                s.connection(), [(r[2], as_uuid(r[3]), r[4]) for r in rows if r[7] is None]
+            )
+        rows = [r if r[7] is not None else (*r[:7], made[(r[2], as_uuid(r[3]))]) for r in rows]
+        visit_lines = [r[7] for r in rows if r[2] == "followup_visit"]
         logged = len(rows)  # every change in the village's log, whoever wrote it
         t = time.perf_counter()
         plain = zstandard.ZstdCompressor(level=3).compress("\n".join(str(r) for r in rows).encode())

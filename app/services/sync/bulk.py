@@ -51,9 +51,6 @@ def prepare(session: Session, entity: str, rows: list[dict], *, children: dict |
     clocks, who, logs = {"_": [clock, ""]}, actor(session).id, []
     for i, row in enumerate(rows):
         row["sync_clocks"] = clocks
-        values = {f: spec.encode[f](row.get(f)) for f in spec.fields}
-        for name in spec.children:
-            values[name] = capture.child_rows(spec, name, (children or {}).get(name, {}).get(row["id"], []))
         logs.append(
             {
                 "origin": device,
@@ -63,7 +60,7 @@ def prepare(session: Session, entity: str, rows: list[dict], *, children: dict |
                 "hlc": clock,
                 "scope": capture.scope_of(session, spec, row),
                 "user_id": row.get("updated_by") or row.get("created_by") or who,
-                "data": capture.dumps({"v": values, "b": ""}),
+                "data": None,  # the row holds what this change wrote (capture.made_by)
                 "pending": False,
             }
         )

@@ -51,7 +51,7 @@ from app.models import (
     Village,
     utcnow,
 )
-from app.models.base import id_param, is_id, json_text
+from app.models.base import Timestamp, id_param, is_id, json_text, timestamp_param
 from app.services.access import audit
 from app.services.access.actor import actor
 
@@ -91,11 +91,9 @@ class EntitySpec:
 
 
 def _sqlite_datetime(v):
-    """SQLAlchemy's SQLite DATETIME text ("YYYY-MM-DD HH:MM:SS.ffffff") from an ISO string."""
-    if v is None:
-        return None
-    text = v.replace("T", " ")
-    return text if len(text) > 19 else text + ".000000"
+    """A moment travelling as ISO text, as SQLite stores it (:class:`~app.models.base.Timestamp`:
+    microseconds since 1970)."""
+    return None if v is None else timestamp_param(v)
 
 
 def _sqlite_id(v):
@@ -107,7 +105,7 @@ def sqlite_param(column: sa.Column):
     """fn(json value) -> what SQLAlchemy would store in ``column`` on SQLite, for rows written
     straight through the driver; None: stored as it travels."""
     t = column.type
-    if isinstance(t, sa.DateTime):
+    if isinstance(t, (sa.DateTime, Timestamp)):
         return _sqlite_datetime
     if isinstance(t, sa.JSON):
         return json_text  # as the engine's JSON serializer does (None is stored as JSON null)
@@ -120,7 +118,7 @@ def _codec(column: sa.Column):
     t = column.type
     if is_id(t):
         return (lambda v: None if v is None else v.hex), (lambda v: None if v is None else uuid.UUID(v))
-    if isinstance(t, sa.DateTime):
+    if isinstance(t, (sa.DateTime, Timestamp)):
         return (lambda v: None if v is None else v.isoformat()), (
             lambda v: None if v is None else dt.datetime.fromisoformat(v)
         )
@@ -185,6 +183,146 @@ def child_rows(spec: EntitySpec, name: str, children) -> list[dict]:
     _model, _fk, fields = spec.children[name]
     rows = [{f: getattr(c, f) if not isinstance(c, dict) else c[f] for f in fields} for c in children]
     return sorted(rows, key=dumps)
+
+
+# ------------------------------------------------------------------- payloads read from rows
+#
+# A change that made a row ("b": "") keeps no copy of the row in the change log while the row still
+# holds exactly what that change wrote: its clocks are still ``{"_": [the change's clock, ""]}``.
+# The values are read from the row when the change is exported (:func:`creation_payloads`).  The
+# first write that moves the row's clocks on (an edit here, a change applied from elsewhere, a
+# deletion) first writes the row as it was into the change's payload (:func:`keep_creations`), so
+# every change still carries the values it made, for relays and conflicts, exactly as before.
+
+
+def made_by(clocks) -> str | None:
+    """The clock of the change that made a row still holding only what it wrote (None otherwise)."""
+    if not clocks or len(clocks) != 1:
+        return None
+    pair = clocks.get("_")
+    if not pair or pair[1] != "" or not pair[0]:
+        return None
+    return pair[0]
+
+
+def row_values(conn, spec: EntitySpec, ids: list) -> dict:
+    """``{id: (clocks, values)}`` of stored rows, every synced field encoded as it travels
+    (children as their one list), as a change that made them carries them."""
+    t = spec.table
+    out: dict = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        rows = conn.execute(
+            select(t.c.id, t.c.sync_clocks, *(t.c[f] for f in spec.fields)).where(t.c.id.in_(chunk))
+        )
+        rows = rows.mappings().all()
+        grouped: dict[str, dict] = {}
+        for name, (child, fk, _fields) in spec.children.items():
+            by_parent: dict = {}
+            ct = child.__table__
+            for c in conn.execute(select(ct).where(ct.c[fk].in_(chunk))).mappings():
+                by_parent.setdefault(c[fk], []).append(c)
+            grouped[name] = by_parent
+        for r in rows:
+            values = {f: spec.encode[f](r[f]) for f in spec.fields}
+            for name in spec.children:
+                values[name] = child_rows(spec, name, grouped[name].get(r["id"], []))
+            out[r["id"]] = (r["sync_clocks"] or {}, values)
+    return out
+
+
+def creation_payloads(conn, wanted: list[tuple[str, object, str]]) -> dict:
+    """The payloads of changes kept without one: ``wanted`` holds (entity, row id, clock); returns
+    ``{(entity, row id): payload text}``.  A row gone or written since (which never happens: see
+    :func:`keep_creations`) gives an empty change, logged."""
+    by_entity: dict[str, list] = {}
+    for entity, row_id, _clock in wanted:
+        by_entity.setdefault(entity, []).append(row_id)
+    rows = {e: row_values(conn, specs()[e], ids) for e, ids in by_entity.items()}
+    out = {}
+    for entity, row_id, clock in wanted:
+        found = rows[entity].get(row_id)
+        if found is None or made_by(found[0]) != clock:
+            log.warning("change %s of %s %s: its row no longer holds what it wrote", clock, entity, row_id)
+        out[(entity, row_id)] = dumps({"v": found[1] if found else {}, "b": ""})
+    return out
+
+
+def _origins_ending(conn, tail: str) -> list:
+    """The origins a clock's device suffix may name: this device and every origin held."""
+    from app.models import OriginMark
+
+    mine = conn.execute(select(Profile.device_id).where(Profile.id == 1)).scalar()
+    held = conn.execute(select(OriginMark.origin)).scalars().all()
+    return [o for o in dict.fromkeys([mine, *held]) if o is not None and o.hex.endswith(tail)]
+
+
+def _creation_seq(conn, origin, clock: str, entity: str, row_id):
+    """The seq of ``origin``'s change with ``clock`` that made ``row_id`` and keeps no payload.
+    Clocks grow with seqs within an origin: a binary search finds where ``clock`` starts."""
+    t = ChangeLog.__table__
+    lo, hi = conn.execute(
+        select(sa.func.min(t.c.seq), sa.func.max(t.c.seq)).where(t.c.origin == origin)
+    ).one()
+    if lo is None:
+        return None
+    hi += 1
+    while lo < hi:  # first seq s such that the first change at or after s has a clock >= clock
+        mid = (lo + hi) // 2
+        h = conn.execute(
+            select(t.c.hlc).where(t.c.origin == origin, t.c.seq >= mid).order_by(t.c.seq).limit(1)
+        ).scalar()
+        if h is not None and h < clock:
+            lo = mid + 1
+        else:
+            hi = mid
+    start = lo
+    while True:
+        page = conn.execute(
+            select(t.c.seq, t.c.hlc, t.c.entity, t.c.row_id, t.c.data.is_(None))
+            .where(t.c.origin == origin, t.c.seq >= start)
+            .order_by(t.c.seq)
+            .limit(1000)
+        ).all()
+        for seq, h, e, r, bare in page:
+            if h != clock:
+                return None
+            if e == entity and r == row_id:
+                return seq if bare else None
+        if len(page) < 1000:
+            return None  # not logged here (a village keeps no log of what it does not relay)
+        start = page[-1][0] + 1
+
+
+def keep_creations(conn, spec: EntitySpec, made: dict) -> int:
+    """Before rows are written again: the changes that made them and keep no payload get the rows
+    as they are now (``made``: {row id: the clock of the change that made it}).  Returns how many."""
+    if not made:
+        return 0
+    t = ChangeLog.__table__
+    rows = row_values(conn, spec, list(made))
+    origins: dict[str, list] = {}
+    params = []
+    for row_id, clock in made.items():
+        found = rows.get(row_id)
+        if found is None or made_by(found[0]) != clock:
+            continue
+        tail = clock[-8:]
+        if tail not in origins:
+            origins[tail] = _origins_ending(conn, tail)
+        for origin in origins[tail]:
+            seq = _creation_seq(conn, origin, clock, spec.name, row_id)
+            if seq is not None:
+                params.append({"_o": origin, "_s": seq, "_d": dumps({"v": found[1], "b": ""})})
+                break
+    if params:
+        conn.execute(
+            update(t)
+            .where(t.c.origin == sa.bindparam("_o"), t.c.seq == sa.bindparam("_s"))
+            .values(data=sa.bindparam("_d")),
+            params,
+        )
+    return len(params)
 
 
 # ------------------------------------------------------------------------------- clock
@@ -533,7 +671,14 @@ def referral_summary(session: Session, obj, created: bool, values: dict) -> str:
 
 def _log(session: Session, device, changes, pending) -> list[str]:
     """Stamp clocks and write the change log rows for ``changes``; returns their scopes."""
-    first, clock = advance(session.connection(), device, len(changes))
+    conn = session.connection()
+    made: dict[str, dict] = {}  # rows written again whose making change keeps no payload
+    for obj, spec, _v, bases in changes:
+        if bases is not None and (clock := made_by(obj.sync_clocks)):
+            made.setdefault(spec.name, {})[obj.id] = clock
+    for name, rows in made.items():
+        keep_creations(conn, specs()[name], rows)
+    first, clock = advance(conn, device, len(changes))
     who = actor(session).id
     logs, scopes = [], []
     for i, (obj, spec, values, bases) in enumerate(changes):
@@ -543,7 +688,8 @@ def _log(session: Session, device, changes, pending) -> list[str]:
             # made here is provisional, so the writer's value wins whatever its clock
             for column in provisional(session, spec, values):
                 obj.sync_clocks[column] = list(EMPTY_CLOCK)
-            data = {"v": values, "b": ""}
+            # the row holds what this change wrote: read from it when exported (made_by)
+            data = None if made_by(obj.sync_clocks) else {"v": values, "b": ""}
         else:
             clocks = dict(obj.sync_clocks or {})
             for f in values:
@@ -565,7 +711,7 @@ def _log(session: Session, device, changes, pending) -> list[str]:
                 hlc=clock,
                 scope=scopes[-1],
                 user_id=who,
-                data=dumps(data),
+                data=None if data is None else dumps(data),
                 pending=False,
             )
         )
@@ -643,14 +789,6 @@ def log_inserted(session: Session, entity: str, ids: list, *, batch: int = 2000)
 def _log_bulk(session: Session, device, spec: EntitySpec, rows, children: dict | None) -> int:
     conn = session.connection()
     t = spec.table
-    if children is None:
-        children = {}
-        ids = [r["id"] for r in rows]
-        for name, (child, fk, _fields) in spec.children.items():
-            grouped: dict = {}
-            for c in conn.execute(select(child.__table__).where(child.__table__.c[fk].in_(ids))).mappings():
-                grouped.setdefault(c[fk], []).append(c)
-            children[name] = grouped
     if spec.name == "resident":  # the rows that follow (visits, enrolments) find their village here
         session.info.setdefault("sync_resident_villages", {}).update((r["id"], r["village_id"]) for r in rows)
     first, clock = advance(conn, device, len(rows))
@@ -658,9 +796,6 @@ def _log_bulk(session: Session, device, spec: EntitySpec, rows, children: dict |
     who = actor(session).id
     logs, stamps = [], []
     for i, m in enumerate(rows):
-        values = {f: spec.encode[f](m.get(f)) for f in spec.fields}
-        for name in spec.children:
-            values[name] = child_rows(spec, name, children.get(name, {}).get(m["id"], []))
         logs.append(
             {
                 "origin": device,
@@ -670,7 +805,7 @@ def _log_bulk(session: Session, device, spec: EntitySpec, rows, children: dict |
                 "hlc": clock,
                 "scope": scope_of(session, spec, m),
                 "user_id": m.get("updated_by") or m.get("created_by") or who,
-                "data": dumps({"v": values, "b": ""}),
+                "data": None,  # the row holds what this change wrote (made_by)
                 "pending": False,
             }
         )
@@ -752,6 +887,9 @@ def repair_future_clocks(session: Session) -> int:
     if future:
         changes = []
         for r in future:
+            if r.data is None:  # made a row: no bases, its clock follows below
+                changes.append({"_seq": r.seq, "_hlc": mapping[r.hlc], "_data": None})
+                continue
             data = json.loads(r.data)
             if isinstance(data.get("b"), dict):
                 data["b"] = {k: mapping.get(v, v) for k, v in data["b"].items()}

@@ -40,7 +40,7 @@ from app.config import Paths
 from app.db import Store, head_revision, is_sqlite
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import BundleRecord, ChangeLog, Peer, Resident, SyncConflict, SyncState, Village, utcnow
-from app.models.base import id_hex, id_param, is_id
+from app.models.base import as_uuid, id_hex, id_param, is_id
 from app.services import settings
 from app.services.access import audit, authz
 from app.services.errors import Message, UserError
@@ -163,7 +163,11 @@ def _op_lines(session: Session, peer: Peer, ranges: dict, on_line: Callable[[], 
             if not rows:
                 break
             o = id_hex(rows[0][0])
+            bare = [(r[2], as_uuid(r[3]), r[4]) for r in rows if r[7] is None]
+            made = capture.creation_payloads(session.connection(), bare) if bare else {}
             for _o, seq, entity, row_id, hlc, sc, user, data in rows:
+                if data is None:  # a change that made its row: the row holds what it wrote
+                    data = made[(entity, as_uuid(row_id))]
                 user_json = f'"{id_hex(user)}"' if user else "null"
                 yield (
                     f'{{"o":"{o}","s":{seq},"e":"{entity}","r":"{id_hex(row_id)}","h":"{hlc}",'
@@ -441,6 +445,16 @@ class _Scopes:
         return out
 
 
+@cache
+def _column_exceptions(entity: str, role: str) -> tuple[frozenset, bool]:
+    """Whether ``role`` may write ``entity``'s columns by default (``__sync_writers__``), and the
+    columns where ``__sync_column_writers__`` says otherwise: read once per entity and role, not
+    for every field of every op of a 100k-change bundle."""
+    spec = capture.specs()[entity]
+    by_default = role in spec.writers
+    return frozenset(c for c, w in spec.column_writers.items() if (role in w) != by_default), by_default
+
+
 def _values(op: dict) -> dict:
     data = op["d"]
     if isinstance(data, str):
@@ -536,8 +550,10 @@ class _Authority:
 
     def _owned_columns(self, op: dict) -> list[str]:
         """The columns ``op`` writes that the sender's role may not (``__sync_column_writers__``)."""
-        spec = capture.specs()[op["e"]]
-        return [c for c in _values(op) if self.sender.role not in spec.column_writers.get(c, spec.writers)]
+        exceptions, by_default = _column_exceptions(op["e"], self.sender.role)
+        if by_default:
+            return [c for c in _values(op) if c in exceptions] if exceptions else []
+        return [c for c in _values(op) if c not in exceptions]
 
     def _owned_rows(self, ops: list[dict]) -> dict[tuple[str, str], tuple[dict, dict]]:
         """The stored values and clocks of the rows whose owned columns ``ops`` write."""

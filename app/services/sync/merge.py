@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from app.db import note_changes
 from app.models import ChangeLog, OriginMark, Resident, ResidentSearchKey, SyncConflict, new_id
-from app.models.base import id_hex, id_param, is_id, new_id_hexes
+from app.models.base import Timestamp, id_hex, id_param, is_id, new_id_hexes
 from app.models.packing import pack
 from app.services.programmes import followup
 from app.services.records.pinyin_keys import sort_key
@@ -193,6 +193,8 @@ def _apply_entity(
         chunk = [uuid.UUID(x) for x in ids[i : i + IN_CHUNK]]
         for row in conn.execute(select(t).where(t.c.id.in_(chunk))).mappings():
             existing[row["id"].hex] = _row_state(spec, row)
+    # rows whose making change keeps no payload (capture.made_by): kept before they are written
+    made = {rid: clock for rid, state in existing.items() if (clock := capture.made_by(state["clocks"]))}
     states: dict[str, dict] = {}
     changed: dict[str, set] = defaultdict(set)
     deleted: set = set()
@@ -297,6 +299,11 @@ def _apply_entity(
             for rid, state in states.items()
             if rid in touched and (e := state["values"].get("enrolment_id"))
         )
+    if made:
+        rewritten = {
+            uuid.UUID(rid): clock for rid, clock in made.items() if changed.get(rid) or rid in deleted
+        }
+        capture.keep_creations(conn, spec, rewritten)
     if inserts:
         if sqlite:
             _sqlite_inserts(conn, spec, states, inserts, stats)
@@ -327,13 +334,17 @@ def _write_children(conn, spec: EntitySpec, name: str, by_row: dict[str, list], 
     count = sum(len(items) for items in by_row.values())
     if not count:
         return
-    # a child row keyed by an id of its own, or by an integer the database gives (ticked boxes)
+    # a child row keyed by an id of its own, or by a random integer (ticked boxes)
     own_id = is_id(ct.c.id.type)
-    ids = iter(new_id_hexes(count) if own_id else ())
+    if own_id:
+        ids = iter(new_id_hexes(count))
+    else:
+        key = ct.c.id.default.arg
+        ids = iter([key(None) for _ in range(count)])
     if conn.dialect.name != "sqlite":
         rows = [
             {
-                **({"id": uuid.UUID(next(ids))} if own_id else {}),
+                "id": uuid.UUID(next(ids)) if own_id else next(ids),
                 fk: uuid.UUID(rid),
                 **dict(zip(fields, pick(child), strict=True)),
             }
@@ -355,8 +366,8 @@ def _write_children(conn, spec: EntitySpec, name: str, by_row: dict[str, list], 
                 values = list(values)
                 for i, fn in convert:
                     values[i] = fn(values[i])
-            params.append(((id_of(next(ids)),) if own_id else ()) + (parent, *values))
-    cols = ["id", fk, *fields] if own_id else [fk, *fields]
+            params.append((id_of(next(ids)), parent, *values))
+    cols = ["id", fk, *fields]
     conn.exec_driver_sql(
         f"INSERT INTO {ct.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", params
     )
@@ -367,7 +378,7 @@ def _fast(fn, column: sa.Column):
     bundle's rows: ids (the resident a visit is of, who wrote it), and JSON lists of codes (the
     symptoms ticked).  Each distinct value is converted by ``fn`` once."""
     seen: dict = {}
-    if is_id(column.type):
+    if is_id(column.type) or isinstance(column.type, Timestamp):  # (a batch's rows share moments too)
 
         def convert(value):
             out = seen.get(value)

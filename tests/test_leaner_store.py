@@ -1,0 +1,182 @@
+"""A leaner store (issue 16, item 7; migration 0017): a change that made its row keeps no copy of
+it while the row holds what it wrote, moments stored as integers on SQLite, ticked boxes clustered
+by resident.  Nothing a change carries, nothing a row holds, is lost either way."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+
+import pytest
+from sqlalchemy import select
+
+from app.db import current_revision, head_revision, is_sqlite, migrate
+from app.models import ChangeLog, Resident, ResidentChoice
+from app.services.sync import capture
+from app.tools import demo
+from tests import synckit
+from tests.synckit import TODAY, VILLAGES, make_device
+
+pytestmark = pytest.mark.both_databases
+
+
+def _exported(store) -> dict:
+    """Every change as an export carries it: {(origin, seq): (entity, row, clock, payload value)}."""
+    with store.session() as s:
+        rows = s.execute(
+            select(
+                ChangeLog.origin,
+                ChangeLog.seq,
+                ChangeLog.entity,
+                ChangeLog.row_id,
+                ChangeLog.hlc,
+                ChangeLog.data,
+            )
+        ).all()
+        made = capture.creation_payloads(
+            s.connection(), [(e, r, h) for _o, _s, e, r, h, d in rows if d is None]
+        )
+    return {(o.hex, q): (e, r.hex, h, json.loads(d or made[(e, r)])) for o, q, e, r, h, d in rows}
+
+
+def _bare(store) -> int:
+    with store.session() as s:
+        return len(s.scalars(select(ChangeLog.seq).where(ChangeLog.data.is_(None))).all())
+
+
+def _creation(store, row_id) -> str | None:
+    with store.session() as s:
+        return s.scalar(
+            select(ChangeLog.data).where(ChangeLog.row_id == row_id).order_by(ChangeLog.hlc).limit(1)
+        )
+
+
+@pytest.fixture
+def village(tmp_path, db_backend):
+    v = make_device(tmp_path, "一村", "village", VILLAGES[0])
+    with v.store.transaction() as s:
+        demo.generate_demo(s, 12, seed=3, today=TODAY)
+    yield v
+    v.store.dispose()
+
+
+def test_a_change_that_made_its_row_is_read_from_the_row_until_the_row_is_written(village):
+    assert _bare(village.store) > 0
+    before = _exported(village.store)
+    with village.store.session() as s:
+        r = s.scalars(select(Resident).order_by(Resident.archive_no)).first()
+        rid, old_name, old_boxes = r.id, r.name, sorted((c.field, c.code) for c in r.choices)
+    assert _creation(village.store, rid) is None  # the row holds what its change wrote
+    with village.store.transaction() as s:
+        r = s.get(Resident, rid)
+        r.name = "改名字"
+        r.choices = [ResidentChoice(field="payment", code="8")]
+    kept = json.loads(_creation(village.store, rid))  # written into the change before the row moved on
+    assert kept["b"] == "" and kept["v"]["name"] == old_name
+    assert sorted((c["field"], c["code"]) for c in kept["v"]["choices"]) == old_boxes
+    after = _exported(village.store)
+    for key, change in before.items():  # every earlier change still exports what it carried
+        assert after[key] == change, key
+    update = [c for k, c in after.items() if k not in before and c[0] == "resident"]
+    assert update and update[0][3]["v"]["name"] == "改名字"
+
+
+def test_a_change_applied_from_elsewhere_keeps_the_payload_of_the_change_it_follows(tmp_path, db_backend):
+    town, (v,) = synckit.county(tmp_path, 1)
+    with v.store.transaction() as s:
+        demo.generate_demo(s, 6, seed=5, today=TODAY)
+    synckit.round_trip(town, [v], tmp_path, "one")
+    with v.store.session() as s:
+        rid, old_name = s.execute(select(Resident.id, Resident.name).order_by(Resident.archive_no)).first()
+    assert _creation(v.store, rid) is None
+    with town.store.transaction() as s:
+        s.get(Resident, rid).name = "乡里改名"
+    synckit.round_trip(town, [v], tmp_path, "two")
+    with v.store.session() as s:
+        assert s.get(Resident, rid).name == "乡里改名"
+    assert json.loads(_creation(v.store, rid))["v"]["name"] == old_name
+    town.store.dispose()
+    v.store.dispose()
+
+
+def test_0017_down_and_up_keeps_every_change_and_every_value(village):
+    with village.store.transaction() as s:
+        r = s.scalars(select(Resident).order_by(Resident.archive_no)).first()
+        r.phone = "13800000000"
+    changes, rows = _exported(village.store), synckit.dump(village.store)
+    engine = village.store.engine
+    migrate(engine, "0015", downgrade=True)
+    assert current_revision(engine) == "0015"
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM change_log WHERE data IS NULL").scalar() == 0
+        if is_sqlite(engine):
+            kinds = conn.exec_driver_sql("SELECT DISTINCT typeof(created_at) FROM resident").scalars().all()
+            assert kinds == ["text"]
+    migrate(engine, "head")
+    assert current_revision(engine) == head_revision()
+    assert _bare(village.store) > 0
+    assert _exported(village.store) == changes
+    assert synckit.dump(village.store) == rows
+    with engine.connect() as conn:
+        if is_sqlite(engine):
+            kinds = conn.exec_driver_sql("SELECT DISTINCT typeof(created_at) FROM resident").scalars().all()
+            assert kinds == ["integer"]
+            ddl = conn.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE name = 'resident_choice'"
+            ).scalar()
+            assert "WITHOUT ROWID" in ddl
+        names = {r for r in conn.exec_driver_sql(_INDEXES[engine.dialect.name]).scalars()}
+        assert "ix_resident_choice_resident_id" not in names
+
+
+_INDEXES = {
+    "sqlite": "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'resident_choice'",
+    "postgresql": "SELECT indexname FROM pg_indexes WHERE tablename = 'resident_choice'",
+}
+
+
+def test_moments_read_back_to_the_microsecond_and_keep_their_order(village):
+    when = dt.datetime(2026, 11, 23, 8, 38, 35, 975_870)
+    with village.store.transaction() as s:
+        r = s.scalars(select(Resident).order_by(Resident.archive_no)).first()
+        rid = r.id
+        r.created_at = when
+    with village.store.session() as s:
+        assert s.get(Resident, rid).created_at == when
+        later = s.scalars(
+            select(Resident.id).where(Resident.created_at > when - dt.timedelta(microseconds=1))
+        ).all()
+        assert rid in later
+        assert rid not in s.scalars(select(Resident.id).where(Resident.created_at > when)).all()
+
+
+def test_ticked_boxes_read_back_in_the_order_they_were_ticked(village):
+    with village.store.transaction() as s:
+        r = s.scalars(select(Resident).order_by(Resident.archive_no)).first()
+        rid = r.id
+        r.choices = [ResidentChoice(field="payment", code=c) for c in ("3", "1", "2")]
+    with village.store.session() as s:
+        assert [c.code for c in s.get(Resident, rid).choices] == ["3", "1", "2"]
+        keys = s.scalars(select(ResidentChoice.id).where(ResidentChoice.resident_id == rid)).all()
+        assert len(set(keys)) == 3
+
+
+def test_changes_resent_as_a_new_identity_carry_their_payloads(village):
+    """A store restored as a new device resends its unacknowledged changes as the new origin's: a
+    copy of a change that keeps no payload gets one (a later write of the row finds the original)."""
+    from app.services import backup
+
+    before = _exported(village.store)
+    with village.store.transaction() as s:
+        old = capture.device_id(s)
+        new = uuid.uuid4()
+        assert backup._resend_as(s, old, new) == len([k for k in before if k[0] == old.hex])
+    after = _exported(village.store)
+    copies = {k: v for k, v in after.items() if k[0] == new.hex}
+    assert copies and sorted(copies.values(), key=repr) == sorted(
+        (v for k, v in before.items() if k[0] == old.hex), key=repr
+    )
+    with village.store.session() as s:
+        bare = s.scalars(select(ChangeLog.seq).where(ChangeLog.origin == new, ChangeLog.data.is_(None))).all()
+    assert bare == []
