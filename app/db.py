@@ -134,6 +134,22 @@ def lock_for_writing(conn: Connection) -> None:
         conn.info["cunyi_write_lock"] = True
 
 
+_turnstiles: dict[str, threading.Lock] = {}
+_turnstiles_guard = threading.Lock()
+
+
+def _turnstile(name: str) -> threading.Lock:
+    """The turnstile of one SQLite store in this process (every engine on the file shares it):
+    held by a writer from the moment it wants the write lock until SQLite gave it.  SQLite's own
+    busy handler polls, up to 100 ms apart, and a writer committing and beginning again at once
+    would take the lock back before a waiting one polls; at the turnstile it queues behind it."""
+    with _turnstiles_guard:
+        lock = _turnstiles.get(name)
+        if lock is None:
+            lock = _turnstiles[name] = threading.Lock()
+        return lock
+
+
 def make_engine(url: str, key: bytes | None = None) -> Engine:
     from app.models.base import json_text
 
@@ -174,9 +190,22 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
         cur.execute("PRAGMA synchronous=FULL")
         cur.close()
 
+    turnstile = _turnstile(str(db_file.resolve()) if db_file is not None else f"engine:{id(engine)}")
+
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection):
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITER) else "BEGIN")
+        if not conn.get_execution_options().get(WRITER):
+            conn.exec_driver_sql("BEGIN")
+            return
+        # A writer waits for the write lock at the turnstile, not in SQLite's busy loop alone: a
+        # long job writing in short transactions one after another (a bundle's import in chunks)
+        # finds the turnstile held by the writer waiting for its turn, and lets it in first.
+        turned = turnstile.acquire(timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        finally:
+            if turned:
+                turnstile.release()
 
     return engine
 
