@@ -317,3 +317,33 @@ def test_a_cancelled_import_keeps_its_chunks_and_finishes_later(world, template,
     assert outcome.status == "applied"
     assert _synced(town.store) == _synced(clean.store)
     storekit.discard(clean.store)
+
+
+def test_a_failure_after_some_chunks_says_so_and_the_next_import_finishes(
+    world, template, small_chunks, monkeypatch
+):
+    """An unexpected error in chunk 3 (after every check passed): the message says what was kept
+    (not "nothing changed"), and importing the quarantined file again finishes the bundle."""
+    town, a, _b, tmp = world
+    path = _new_bundle(town, a, tmp)
+    clean, _ = _clean_import(template, tmp, path)
+    real_apply = merge.apply_ops
+    calls = [0]
+
+    def failing(session, ops, stats):
+        calls[0] += 1
+        if calls[0] == 3:
+            raise RuntimeError("disk on fire")
+        real_apply(session, ops, stats)
+
+    monkeypatch.setattr(merge, "apply_ops", failing)
+    (outcome,) = town.import_(path)
+    assert outcome.status == "rejected"
+    assert "已导入的部分保留" in outcome.reason.render()
+    assert _count(town.store, ImportProgress) == 1
+    monkeypatch.setattr(merge, "apply_ops", real_apply)
+    (again,) = town.import_(outcome.quarantined)
+    assert again.status == "applied"
+    assert _synced(town.store) == _synced(clean.store)
+    assert _count(town.store, ImportProgress) == 0
+    storekit.discard(clean.store)

@@ -5,9 +5,13 @@ Export writes one bundle per trusted peer with every change the peer has not ack
 A township relays to each village the changes that concern it, whatever their origin.
 
 Import checks a bundle before it opens it (addressed to me, sender trusted and not revoked,
-signature, length and hash, schema), then applies all of it in ONE transaction with its new
-high-water marks and acknowledgements.  Any failure applies nothing and moves the file to
-``quarantine/`` with a reason; a bundle imported twice is a no-op.
+signature, length and hash, schema), then checks every op it carries with nothing written (who may
+send what, clocks, the manifest's claims, the ops' count and hash): any refusal applies nothing and
+moves the file to ``quarantine/`` with a reason.  Only then are the ops applied, in chunks of about
+:data:`CHUNK_SECONDS` each committed on its own (the township's GUI waits one chunk behind an
+import, never a whole bundle), the last with the new high-water marks and acknowledgements and the
+bundle's record; an import killed between chunks is finished by the next import of the same file
+(``sync_import_progress``).  A bundle imported twice is a no-op.
 
 A trusted sender is trusted only for what it may speak for (:func:`refusal`, one function of the
 sender, the op and where the row really belongs): a village for its own changes to its own
@@ -1321,23 +1325,44 @@ def _apply_checked(
         if not last and cancelled():
             raise Cancelled()
 
-    with reopen() as opened:
-        batch: list[dict] = []
-        last_resident = None
-        position = 0
-        for op in opened.ops():
-            position += 1
-            if position <= start or position in checked.known:
-                continue
-            resident = _resident_of(op)
-            if len(batch) >= size and (resident is None or resident != last_resident):
-                commit(batch, position - 1, last=False)
-                batch = []
-            batch.append(op)
-            last_resident = resident
-        # the ops' hash and count were checked again as the loop ended: now the last chunk
-        commit(batch, position, last=True)
+    try:
+        with reopen() as opened:
+            _apply_in_chunks(opened, start, checked.known, commit, lambda: size)
+    except (Cancelled, UserError):
+        raise
+    except Exception as e:
+        if not chunks and not start:
+            raise  # nothing committed: "nothing changed" holds
+        _hide_parameters(e)
+        log.exception("import of %s failed after %d chunks", f, chunks)
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Sync", "导入中途出错（详见日志）：已导入的部分保留，再次导入这个同步包会从中断处继续"
+            )
+        ) from e
     return outcome[0]
+
+
+def _apply_in_chunks(
+    opened: bundle.Opened, start: int, known: set[int], commit, size: Callable[[], int]
+) -> None:
+    """Cut the ops (after the first ``start``, without those ``known``) into chunks of about
+    ``size()`` ops for ``commit``, never between two ops of the same resident."""
+    batch: list[dict] = []
+    last_resident = None
+    position = 0
+    for op in opened.ops():
+        position += 1
+        if position <= start or position in known:
+            continue
+        resident = _resident_of(op)
+        if len(batch) >= size() and (resident is None or resident != last_resident):
+            commit(batch, position - 1, last=False)
+            batch = []
+        batch.append(op)
+        last_resident = resident
+    # the ops' hash and count were checked again as the loop ended: now the last chunk
+    commit(batch, position, last=True)
 
 
 def _finish(
