@@ -4,6 +4,7 @@ half-applied resident, and a writer waiting meanwhile goes before the import's n
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -291,7 +292,7 @@ def _until_waiting(store) -> None:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if store.engine.dialect.name == "sqlite":
-            if _turnstile(str(sqlite_file(str(store.engine.url)).resolve())).locked():
+            if _turnstile(sqlite_file(str(store.engine.url))).locked():
                 return
         else:
             with store.engine.connect() as conn:
@@ -347,3 +348,80 @@ def test_a_failure_after_some_chunks_says_so_and_the_next_import_finishes(
     assert _synced(town.store) == _synced(clean.store)
     assert _count(town.store, ImportProgress) == 0
     storekit.discard(clean.store)
+
+
+OTHER_PROCESS_SAVE = """
+import sys
+from sqlalchemy import select
+from app.db import Store
+from app.models import ImportProgress, Setting
+
+store = Store(sys.argv[1])
+with store.transaction() as s:  # waits at the turnstile, then for the write lock
+    done = s.scalar(select(ImportProgress.ops_done)) or 0
+    s.merge(Setting(key="test.other", value=str(done)))
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the test watches the lock with fcntl")
+def test_a_writer_in_another_process_goes_before_the_next_chunk(world, small_chunks, monkeypatch, db_backend):
+    """The township's GUI and ``cunyi serve`` are two processes: a save in the other one, made
+    while chunk 2 holds the write lock, is in before chunk 3 (it sees the progress of chunk 2)."""
+    if db_backend != "sqlite":
+        pytest.skip("PostgreSQL queues lock waiters itself (the test above)")
+    import fcntl
+
+    from app.db import sqlite_file
+
+    town, a, _b, tmp = world
+    path = _new_bundle(town, a, tmp)
+    db = sqlite_file(str(town.store.engine.url))
+    lock_file = db.resolve().with_name(f".{db.name}.writers")
+    real_apply = merge.apply_ops
+    calls, progress_after = [0], []
+    proc: list[subprocess.Popen] = []
+
+    def apply_ops(session, ops, stats):
+        calls[0] += 1
+        real_apply(session, ops, stats)
+        if calls[0] == 2:  # the other process saves while this chunk holds the write lock
+            proc.append(
+                subprocess.Popen(
+                    [sys.executable, "-c", OTHER_PROCESS_SAVE, str(town.store.engine.url)],
+                    cwd=Path(__file__).parent.parent,
+                )
+            )
+            _until_held_elsewhere(lock_file)
+
+    monkeypatch.setattr(merge, "apply_ops", apply_ops)
+    monkeypatch.setattr(exchange, "after_chunk", lambda n: progress_after.append(_ops_done(town.store)))
+    (outcome,) = town.import_(path)
+    assert proc[0].wait(60) == 0
+    assert outcome.status == "applied"
+    with town.store.session() as s:
+        seen = int(s.get(Setting, "test.other").value)
+    assert seen == progress_after[1], (seen, progress_after[:4])  # after chunk 2, before chunk 3
+    del fcntl
+
+
+def _ops_done(store) -> int:
+    with store.session() as s:
+        return s.scalar(select(ImportProgress.ops_done)) or 0
+
+
+def _until_held_elsewhere(lock_file: Path) -> None:
+    import fcntl
+
+    deadline = time.monotonic() + 60
+    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        while time.monotonic() < deadline:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return  # the other process holds it: it waits for the write lock
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            time.sleep(0.01)
+    finally:
+        os.close(fd)
+    raise AssertionError("the other process never came to the turnstile")
