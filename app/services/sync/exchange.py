@@ -36,7 +36,7 @@ from functools import cache
 from pathlib import Path
 
 from sqlalchemy import String, delete, func, select, type_coerce
-from sqlalchemy.exc import StatementError
+from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
 from app import __version__
@@ -1289,7 +1289,7 @@ def _apply_checked(
     outcome: list[ImportOutcome] = []
 
     def commit(ops: list[dict], done: int, last: bool) -> None:
-        nonlocal size, chunks
+        nonlocal size, chunks, totals
         began = time.perf_counter()
         with store.transaction() as s:
             conn = s.connection()
@@ -1305,19 +1305,21 @@ def _apply_checked(
             if last:
                 merge.retry_pending(s, stats, admit=_admit_pending(s))
             merge.refresh_derived(s, stats)
+            now = merge.ApplyStats(received=totals.received, known=totals.known)
             for name in COUNTS:
-                setattr(totals, name, getattr(totals, name) + getattr(stats, name))
-            totals.max_clock = max(totals.max_clock, stats.max_clock)
+                setattr(now, name, getattr(totals, name) + getattr(stats, name))
+            now.max_clock = max(totals.max_clock, stats.max_clock)
             if last:
-                outcome.append(_finish(s, f, header, checked, totals))
+                outcome.append(_finish(s, f, header, checked, now))
             else:
                 row = s.get(ImportProgress, header.bundle_id)
                 if row is None:
                     row = ImportProgress(bundle_id=header.bundle_id, peer=header.sender, started_at=utcnow())
                     s.add(row)
                 row.ops_done = done
-                row.counts = {**{n: getattr(totals, n) for n in COUNTS}, "max_clock": totals.max_clock}
+                row.counts = {**{n: getattr(now, n) for n in COUNTS}, "max_clock": now.max_clock}
                 row.updated_at = utcnow()
+        totals = now  # committed
         chunks += 1
         after_chunk(chunks)
         took = max(time.perf_counter() - began, 1e-3)
@@ -1347,18 +1349,26 @@ def _apply_in_chunks(
     opened: bundle.Opened, start: int, known: set[int], commit, size: Callable[[], int]
 ) -> None:
     """Cut the ops (after the first ``start``, without those ``known``) into chunks of about
-    ``size()`` ops for ``commit``, never between two ops of the same resident."""
+    ``size()`` ops for ``commit``, never between two ops of the same resident.  A chunk with a
+    row pointing at one the bundle makes only later (rows of several origins, in the order of
+    their origins) cannot commit alone: it and the rest of the bundle then go in one transaction,
+    as every import did before chunks."""
     batch: list[dict] = []
     last_resident = None
     position = 0
+    whole = False
     for op in opened.ops():
         position += 1
         if position <= start or position in known:
             continue
         resident = _resident_of(op)
-        if len(batch) >= size() and (resident is None or resident != last_resident):
-            commit(batch, position - 1, last=False)
-            batch = []
+        if not whole and len(batch) >= size() and (resident is None or resident != last_resident):
+            try:
+                commit(batch, position - 1, last=False)
+                batch = []
+            except IntegrityError:
+                log.info("a chunk refers to rows later in the bundle: the rest in one transaction")
+                whole = True
         batch.append(op)
         last_resident = resident
     # the ops' hash and count were checked again as the loop ended: now the last chunk
