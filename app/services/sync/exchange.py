@@ -1147,8 +1147,8 @@ class _Relay:
 # applied (:func:`_apply_checked`).  Each chunk commits with how far the import got
 # (``sync_import_progress``); the last one commits with the bundle's record "in": an import killed
 # between chunks is finished by the next import of the same file, from the op it had reached.
-CHUNK_SECONDS = 0.2  # what one chunk's transaction aims at (its size in ops follows what it takes)
-CHUNK_OPS = (200, 1000, merge.CHUNK)  # a chunk's size in ops: least, first, most
+CHUNK_SECONDS = 0.5  # what one chunk's transaction aims at (its size in ops follows what it takes)
+CHUNK_OPS = (1000, 2000, merge.CHUNK)  # a chunk's size in ops: least, first, most
 
 
 def _no_hook(chunk: int) -> None:
