@@ -211,6 +211,7 @@ def test_an_import_killed_after_chunk_k_is_finished_by_the_next(world, template,
     storekit.discard(clean.store)
 
 
+@pytest.mark.slow
 def test_readers_never_see_a_half_applied_resident(world, template, monkeypatch):
     """Chunks of one op (cut only between residents): after every chunk, each resident in the
     store has its ticked boxes and its search keys, as the clean import leaves them."""
@@ -305,6 +306,7 @@ def _until_waiting(store) -> None:
     raise AssertionError("the save never waited")
 
 
+@pytest.mark.slow
 def test_a_cancelled_import_keeps_its_chunks_and_finishes_later(world, template, small_chunks, monkeypatch):
     town, a, _b, tmp = world
     path = _new_bundle(town, a, tmp)
@@ -320,6 +322,7 @@ def test_a_cancelled_import_keeps_its_chunks_and_finishes_later(world, template,
     storekit.discard(clean.store)
 
 
+@pytest.mark.slow
 def test_a_failure_after_some_chunks_says_so_and_the_next_import_finishes(
     world, template, small_chunks, monkeypatch
 ):
@@ -363,6 +366,7 @@ with store.transaction() as s:  # waits at the turnstile, then for the write loc
 """
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="the test watches the lock with fcntl")
 def test_a_writer_in_another_process_goes_before_the_next_chunk(world, small_chunks, monkeypatch, db_backend):
     """The township's GUI and ``cunyi serve`` are two processes: a save in the other one, made
@@ -427,6 +431,7 @@ def _until_held_elsewhere(lock_file: Path) -> None:
     raise AssertionError("the other process never came to the turnstile")
 
 
+@pytest.mark.slow
 def test_rows_pointing_at_rows_later_in_the_bundle_still_apply(world, template, small_chunks, monkeypatch):
     """A resident's change placed after its enrolments and visits (rows of several origins come in
     the order of their origins): the chunk holding the children cannot commit alone; it and the
