@@ -302,7 +302,7 @@ def followup_wire(
     root: Path, ns: tuple[int, ...] = (1, 10, 100), residents: int = 700, seed: int = 1
 ) -> FollowupWire:
     """Bytes on the wire per follow-up visit: a village in step with its township records N visits
-    (N residents already enrolled in the hypertension programme) and syncs once over loopback
+    (of residents already enrolled in the hypertension programme) and syncs once over loopback
     HTTP; every byte both ways is counted (:class:`WireCounter`), headers included."""
     from app.models import ProgramEnrolment
     from app.services.programmes import followup
@@ -332,22 +332,28 @@ def followup_wire(
                             .distinct()
                         )
                     )
-                day = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+                # a visit a day per resident, on the days before today: (day, resident) pairs
+                slots = [
+                    ((dt.date.today() - dt.timedelta(days=d)).isoformat(), r)
+                    for d in range(1, 31)
+                    for r in enrolled
+                ]
+                slots.reverse()
                 by_n, bodies = {}, {}
                 for n in ns:
                     before = logged_changes(v)
                     made = 0
                     while made < n:
-                        if not enrolled:
+                        if not slots:
                             raise RuntimeError(f"too few residents with hypertension for {n} visits")
-                        resident = enrolled.pop()
+                        day, resident = slots.pop()
                         visit = followup.VisitInput(
                             program="htn", visit_date=day, measurements={"sbp": "150", "dbp": "95"}
                         )
                         try:
                             with v.store.transaction() as s:
                                 followup.record_visit(s, str(resident), visit)
-                        except UserError:  # e.g. a visit that day already: the next resident
+                        except UserError:  # e.g. a visit that day already: the next one
                             continue
                         made += 1
                     changes = logged_changes(v) - before
