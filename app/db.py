@@ -14,7 +14,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect
@@ -134,6 +134,72 @@ def lock_for_writing(conn: Connection) -> None:
         conn.info["cunyi_write_lock"] = True
 
 
+class _Turnstile:
+    """Where the writers of one SQLite store queue for its write lock: held from the moment a
+    writer wants the lock until SQLite gave it.  SQLite's own busy handler polls, up to 100 ms
+    apart, and a job committing short transactions one after another (a bundle's import in chunks)
+    would take the lock back before a waiting writer polls again; at the turnstile it queues behind
+    it.  Within this process a lock; across processes (the township's GUI and ``cunyi serve``) an
+    advisory lock on a small file beside the store, where the OS allows (best effort: without it
+    SQLite's locking alone still keeps the store right)."""
+
+    def __init__(self, lock_file: Path | None):
+        self._lock = threading.Lock()
+        self._path = lock_file
+        self._fd: int | None = None
+
+    def acquire(self, timeout: float) -> bool:
+        if not self._lock.acquire(timeout=timeout):
+            return False
+        if self._path is not None:
+            try:
+                if self._fd is None:
+                    self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+                _lock_file(self._fd, True)
+            except OSError:
+                self._path = None  # e.g. a read-only folder: this process's lock only
+        return True
+
+    def release(self) -> None:
+        if self._path is not None and self._fd is not None:
+            with suppress(OSError):
+                _lock_file(self._fd, False)
+        self._lock.release()
+
+    def locked(self) -> bool:
+        return self._lock.locked()
+
+
+def _lock_file(fd: int, lock: bool) -> None:
+    if os.name == "nt":
+        import msvcrt
+
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_LOCK if lock else msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX if lock else fcntl.LOCK_UN)
+
+
+_turnstiles: dict[str, _Turnstile] = {}
+_turnstiles_guard = threading.Lock()
+
+
+def _turnstile(db_file: Path | None, name: str = "") -> _Turnstile:
+    """The turnstile of one SQLite store in this process (every engine on the file shares it);
+    ``name``: of a store without a file."""
+    key = str(db_file.resolve()) if db_file is not None else name
+    with _turnstiles_guard:
+        gate = _turnstiles.get(key)
+        if gate is None:
+            lock_file = (
+                db_file.resolve().with_name(f".{db_file.name}.writers") if db_file is not None else None
+            )
+            gate = _turnstiles[key] = _Turnstile(lock_file)
+        return gate
+
+
 def make_engine(url: str, key: bytes | None = None) -> Engine:
     from app.models.base import json_text
 
@@ -174,9 +240,22 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
         cur.execute("PRAGMA synchronous=FULL")
         cur.close()
 
+    turnstile = _turnstile(db_file, f"engine:{id(engine)}")
+
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection):
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITER) else "BEGIN")
+        if not conn.get_execution_options().get(WRITER):
+            conn.exec_driver_sql("BEGIN")
+            return
+        # A writer waits for the write lock at the turnstile (:class:`_Turnstile`), not in
+        # SQLite's busy loop alone: a job writing short transactions one after another (a
+        # bundle's import in chunks) finds it held by the writer waiting, and lets it in first.
+        turned = turnstile.acquire(timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        finally:
+            if turned:
+                turnstile.release()
 
     return engine
 

@@ -13,7 +13,7 @@ from app.models.referral import Referral
 from app.models.resident import Household, Resident, ResidentChoice, ResidentSearchKey
 from app.models.review import ReviewDecision
 from app.models.smi import SmiRegistration, SmiVisit
-from app.models.sync import BundleRecord, ChangeLog, OriginMark, Peer, SyncConflict, SyncState
+from app.models.sync import BundleRecord, ChangeLog, ImportProgress, OriginMark, Peer, SyncConflict, SyncState
 from app.models.user import AuditEntry, User
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "AuditEntry",
     "BundleRecord",
     "ChangeLog",
+    "ImportProgress",
     "NetSyncRun",
     "NetSyncState",
     "OriginMark",

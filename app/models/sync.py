@@ -115,6 +115,22 @@ class BundleRecord(Base):
     reason: Mapped[str | None] = mapped_column(String(500))
 
 
+class ImportProgress(Base):
+    """A bundle being imported in chunks (exchange.py, "Import"): how far its ops have been
+    applied and committed, and its counts so far.  Written with each chunk, deleted in the same
+    transaction as the bundle's ``sync_bundle`` row "in": a row here is an import a crash or a kill
+    interrupted, which the next import of the same file finishes from ``ops_done``."""
+
+    __tablename__ = "sync_import_progress"
+
+    bundle_id: Mapped[uuid.UUID] = mapped_column(Id, primary_key=True)
+    peer: Mapped[uuid.UUID] = mapped_column(Id)
+    ops_done: Mapped[int] = mapped_column(BigInteger, default=0)  # ops of the bundle behind us, in order
+    counts: Mapped[dict] = mapped_column(JSON, default=dict)  # applied, pending, conflicts, duplicates
+    started_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class SyncConflict(UUIDPk, Base):
     """A value that lost a concurrent write (kind ``field``), or two records that look like the
     same person (kind ``duplicate``: same resident ID number in two places).  Reviewed by

@@ -1154,9 +1154,9 @@ def run_bench(
     if wanted("sync.export") or wanted("sync.import"):
         log("sync …")
         metrics += [m for m in bench_sync(seed, log, SYNC_CHANGES[scale], encrypt=encrypt) if wanted(m.name)]
-    if any(wanted(n) for n in ("sync.roundtrip", "sync.concurrent30", "sync.replacement")):
-        from app.tools import netbench
+    from app.tools import netbench
 
+    if any(wanted(n) for n in netbench.METRICS):
         per_village, replacement = NET_SIZES[scale]
         metrics += netbench.bench_network(
             seed,

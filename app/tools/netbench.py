@@ -4,11 +4,14 @@ in this process on loopback, villages syncing with it.
 ``sync.roundtrip``: one village's N changes exported, uploaded over HTTP and imported by the
 township, against the same bundle carried by "USB" (export + import, no HTTP) in the same run.
 ``sync.concurrent30``: 30 villages with a few hundred changes each syncing at once; every change
-applied once, throughput in changes per second.
+applied once, throughput in changes per second; the township's own saves meanwhile (every 0.2 s),
+how long each waited (max and p95).
+``sync.followup_bytes``: bytes on the wire per follow-up visit, headers included (N = 1, 10, 100).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 import uuid
@@ -22,11 +25,13 @@ from app.config import Paths
 from app.db import Store
 from app.models import BundleRecord, ChangeLog
 from app.services import profile
+from app.services.errors import UserError
 from app.services.sync import exchange, mailbox, service
 from app.services.sync import keys as device_keys
 from app.tools import demo
 
 TOWN = "110105001"
+METRICS = ("sync.roundtrip", "sync.concurrent30", "sync.replacement", "sync.followup_bytes")
 
 
 @dataclass
@@ -102,6 +107,14 @@ class ConcurrentRun:
     gui_writes: int = 0  # the township's own edits made meanwhile (as its GUI would)
     gui_max_ms: float = 0.0  # the longest of them
     gui_failures: list[str] = field(default_factory=list)
+    gui_ms: list[float] = field(default_factory=list)  # each edit's time (waiting for the store included)
+
+    @property
+    def gui_p95_ms(self) -> float:
+        if not self.gui_ms:
+            return 0.0
+        ordered = sorted(self.gui_ms)
+        return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
 
     @property
     def per_s(self) -> float:
@@ -127,8 +140,10 @@ def _township_desk(town: Node, stop, out: ConcurrentRun) -> None:
         except Exception as e:  # a lock held past the busy timeout: the GUI would have blocked
             out.gui_failures.append(f"{type(e).__name__}: {e}")
             continue
+        took_ms = (time.perf_counter() - t) * 1000
         out.gui_writes += 1
-        out.gui_max_ms = max(out.gui_max_ms, (time.perf_counter() - t) * 1000)
+        out.gui_ms.append(took_ms)
+        out.gui_max_ms = max(out.gui_max_ms, took_ms)
 
 
 def concurrent_sync(town: Node, villages: list[Node]) -> ConcurrentRun:
@@ -207,6 +222,157 @@ def roundtrip(root: Path, residents: int, seed: int = 1) -> RoundTrip:
             n.dispose()
 
 
+class WireCounter:
+    """A TCP relay on loopback in front of the mailbox counting every byte each way: what a
+    village's sync puts on the wire, HTTP request lines and headers included (the client's own
+    count is bodies only).  ``url``: the address the village syncs with instead of the server's."""
+
+    def __init__(self, target_port: int):
+        import socket
+        import threading
+
+        self.target_port = target_port
+        self.up = self.down = 0
+        self._lock = threading.Lock()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
+        self._threads: list = []
+        self._closed = False
+        accept = threading.Thread(target=self._accept, name="wire-counter", daemon=True)
+        accept.start()
+
+    def _accept(self) -> None:
+        import socket
+        import threading
+
+        while not self._closed:
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(("127.0.0.1", self.target_port))
+            for src, dst, up in ((client, server, True), (server, client, False)):
+                t = threading.Thread(target=self._pump, args=(src, dst, up), daemon=True)
+                t.start()
+                self._threads.append(t)
+
+    def _pump(self, src, dst, up: bool) -> None:
+        import socket
+
+        try:
+            while block := src.recv(65536):
+                with self._lock:
+                    if up:
+                        self.up += len(block)
+                    else:
+                        self.down += len(block)
+                dst.sendall(block)
+        except OSError:
+            pass
+        finally:
+            for sock in (src, dst):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+
+    def take(self) -> tuple[int, int]:
+        """(up, down) since the last call."""
+        with self._lock:
+            out = (self.up, self.down)
+            self.up = self.down = 0
+        return out
+
+    def close(self) -> None:
+        self._closed = True
+        self._listener.close()
+
+
+@dataclass
+class FollowupWire:
+    idle_up: int  # a sync with nothing new: what every sync costs
+    idle_down: int
+    by_n: dict[int, tuple[int, int, int]]  # N -> (bytes up, bytes down, changes logged)
+    bodies: dict[int, tuple[int, int]] = field(default_factory=dict)  # N -> the client's own count (bodies)
+
+    def per_change(self, n: int) -> float:
+        up, down, _changes = self.by_n[n]
+        return (up + down) / n
+
+
+def followup_wire(
+    root: Path, ns: tuple[int, ...] = (1, 10, 100), residents: int = 700, seed: int = 1
+) -> FollowupWire:
+    """Bytes on the wire per follow-up visit: a village in step with its township records N visits
+    (of residents already enrolled in the hypertension programme) and syncs once over loopback
+    HTTP; every byte both ways is counted (:class:`WireCounter`), headers included."""
+    from app.models import ProgramEnrolment
+    from app.services.programmes import followup
+
+    town, (v,) = make_county(root, 1, residents, seed)
+    try:
+        with mailbox.Server(town.store, town.paths, host="127.0.0.1", port=0).start() as server:
+            wire = WireCounter(server.port)
+            try:
+                for _ in range(3):  # the village's records up, acknowledgements settled
+                    report = service.sync_once(v.store, v.paths, server=wire.url)
+                    if not report.ok:
+                        raise RuntimeError(report.error.render())
+                wire.take()
+                service.sync_once(v.store, v.paths)
+                idle = wire.take()
+                with v.store.session() as s:
+                    enrolled = list(
+                        s.scalars(
+                            select(ProgramEnrolment.resident_id)
+                            .where(
+                                ProgramEnrolment.program == followup.rules.HTN,
+                                ProgramEnrolment.voided.is_(False),
+                                ProgramEnrolment.status == followup.UNDER_MANAGEMENT,
+                            )
+                            .order_by(ProgramEnrolment.resident_id)
+                            .distinct()
+                        )
+                    )
+                # a visit a day per resident, on the days before today: (day, resident) pairs
+                slots = [
+                    ((dt.date.today() - dt.timedelta(days=d)).isoformat(), r)
+                    for d in range(1, 31)
+                    for r in enrolled
+                ]
+                slots.reverse()
+                by_n, bodies = {}, {}
+                for n in ns:
+                    before = logged_changes(v)
+                    made = 0
+                    while made < n:
+                        if not slots:
+                            raise RuntimeError(f"too few residents with hypertension for {n} visits")
+                        day, resident = slots.pop()
+                        visit = followup.VisitInput(
+                            program="htn", visit_date=day, measurements={"sbp": "150", "dbp": "95"}
+                        )
+                        try:
+                            with v.store.transaction() as s:
+                                followup.record_visit(s, str(resident), visit)
+                        except UserError:  # e.g. a visit that day already: the next one
+                            continue
+                        made += 1
+                    changes = logged_changes(v) - before
+                    report = service.sync_once(v.store, v.paths)
+                    if not report.ok:
+                        raise RuntimeError(report.error.render())
+                    up, down = wire.take()
+                    by_n[n] = (up, down, changes)
+                    bodies[n] = (report.bytes_up, report.bytes_down)
+                    service.sync_once(v.store, v.paths)  # acknowledgements settle before the next N
+                    wire.take()
+            finally:
+                wire.close()
+        return FollowupWire(idle[0], idle[1], by_n, bodies)
+    finally:
+        for node in (town, v):
+            node.dispose()
+
+
 def _unenrolled_resident(session) -> uuid.UUID:
     from app.models import ProgramEnrolment, Resident
 
@@ -239,7 +405,31 @@ def bench_network(
             out.append(_concurrent_metric(Path(tmp), seed, per_village, log))
         if wanted("sync.replacement"):
             out.append(_replacement_metric(Path(tmp), seed, replacement_residents, log))
+        if wanted("sync.followup_bytes"):
+            out.append(_followup_bytes_metric(Path(tmp), seed, log))
     return out
+
+
+def _followup_bytes_metric(tmp: Path, seed: int, log):
+    from app.tools.bench import Metric
+
+    ns = (1, 10, 100)
+    log(f"sync.followup_bytes: a village records {', '.join(map(str, ns))} follow-up visits and syncs …")
+    w = followup_wire(tmp / "followup", ns, seed=seed)
+    return Metric(
+        "sync.followup_bytes",
+        "bytes on the wire (both ways, HTTP headers included) per follow-up visit synced, N = 1, 10, 100",
+        ok=all(up > 0 and down > 0 for up, down, _ in w.by_n.values()),
+        note="one sync_once carrying N new visits, loopback; a sync with nothing new costs "
+        f"{w.idle_up + w.idle_down:,} B",
+        extra={
+            **{f"bytes_per_visit_n{n}": round(w.per_change(n)) for n in ns},
+            **{f"bytes_up_n{n}": w.by_n[n][0] for n in ns},
+            **{f"bytes_down_n{n}": w.by_n[n][1] for n in ns},
+            **{f"changes_n{n}": w.by_n[n][2] for n in ns},
+            "idle_sync_bytes": w.idle_up + w.idle_down,
+        },
+    )
 
 
 def _roundtrip_metric(tmp: Path, seed: int, changes: int, log):
@@ -296,6 +486,8 @@ def _concurrent_metric(tmp: Path, seed: int, per_village: int, log):
             "villages": run.villages,
             "township_edits": run.gui_writes,
             "township_edit_max_ms": round(run.gui_max_ms, 1),
+            "township_edit_p95_ms": round(run.gui_p95_ms, 1),
+            "import_chunk_s": exchange.CHUNK_SECONDS,
             "failures": (run.failures + run.gui_failures)[:3],
         },
     )

@@ -6711,6 +6711,14 @@
         <translation>Import failed; nothing was changed (see the log)</translation>
     </message>
     <message>
+        <source>同步包文件在导入过程中被改动，已停止：请重新导入</source>
+        <translation>The bundle file changed while it was being imported; import stopped. Please import it again</translation>
+    </message>
+    <message>
+        <source>导入中途出错（详见日志）：已导入的部分保留，再次导入这个同步包会从中断处继续</source>
+        <translation>The import failed part way (see the log). What was imported is kept; importing this bundle again continues where it stopped</translation>
+    </message>
+    <message>
         <source>{name} 的电脑时钟比本机快约 {days} 天：请核对两台电脑的日期和时间</source>
         <translation>{name}'s clock is about {days} days ahead of this PC: check the date and time on both</translation>
     </message>

@@ -6711,6 +6711,14 @@
         <translation>导入时出错，未做任何更改（详见日志）</translation>
     </message>
     <message>
+        <source>同步包文件在导入过程中被改动，已停止：请重新导入</source>
+        <translation>同步包文件在导入过程中被改动，已停止：请重新导入</translation>
+    </message>
+    <message>
+        <source>导入中途出错（详见日志）：已导入的部分保留，再次导入这个同步包会从中断处继续</source>
+        <translation>导入中途出错（详见日志）：已导入的部分保留，再次导入这个同步包会从中断处继续</translation>
+    </message>
+    <message>
         <source>{name} 的电脑时钟比本机快约 {days} 天：请核对两台电脑的日期和时间</source>
         <translation>{name} 的电脑时钟比本机快约 {days} 天：请核对两台电脑的日期和时间</translation>
     </message>

@@ -5,9 +5,13 @@ Export writes one bundle per trusted peer with every change the peer has not ack
 A township relays to each village the changes that concern it, whatever their origin.
 
 Import checks a bundle before it opens it (addressed to me, sender trusted and not revoked,
-signature, length and hash, schema), then applies all of it in ONE transaction with its new
-high-water marks and acknowledgements.  Any failure applies nothing and moves the file to
-``quarantine/`` with a reason; a bundle imported twice is a no-op.
+signature, length and hash, schema), then checks every op it carries with nothing written (who may
+send what, clocks, the manifest's claims, the ops' count and hash): any refusal applies nothing and
+moves the file to ``quarantine/`` with a reason.  Only then are the ops applied, in chunks of about
+:data:`CHUNK_SECONDS` each committed on its own (the township's GUI waits one chunk behind an
+import, never a whole bundle), the last with the new high-water marks and acknowledgements and the
+bundle's record; an import killed between chunks is finished by the next import of the same file
+(``sync_import_progress``).  A bundle imported twice is a no-op.
 
 A trusted sender is trusted only for what it may speak for (:func:`refusal`, one function of the
 sender, the op and where the row really belongs): a village for its own changes to its own
@@ -31,15 +35,25 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import String, func, select, type_coerce
-from sqlalchemy.exc import StatementError
+from sqlalchemy import String, delete, func, select, type_coerce
+from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
 from app import __version__
 from app.config import Paths
 from app.db import Store, head_revision, is_sqlite
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import BundleRecord, ChangeLog, Peer, Resident, SyncConflict, SyncState, Village, utcnow
+from app.models import (
+    BundleRecord,
+    ChangeLog,
+    ImportProgress,
+    Peer,
+    Resident,
+    SyncConflict,
+    SyncState,
+    Village,
+    utcnow,
+)
 from app.models.base import as_uuid, id_hex, id_param, is_id
 from app.services import settings
 from app.services.access import audit, authz
@@ -502,6 +516,9 @@ class _Authority:
         self.names[me.device_id.hex] = f"{me.code} {me.name}"
         self.scopes = _Scopes(session)
         self.top_seq = 0  # the highest seq of the sender's own changes in the bundle
+        # columns :meth:`_check_columns` took out of ops (origin, seq): taken out again when the
+        # ops are read a second time to be applied (:func:`_apply_checked`)
+        self.dropped: dict[tuple[str, int], list[str]] = defaultdict(list)
         # what this device may receive at all (a village: its own village and its township)
         self.audience = (me.code, me.code[:9]) if me.role == VILLAGE else None
 
@@ -548,6 +565,17 @@ class _Authority:
             check(op, of(op, op_values))
             self._check_columns(op, owned)
 
+    def drop_again(self, ops: list[dict]) -> None:
+        """Take out of ``ops`` (read again) the columns the check took out of them."""
+        if not self.dropped:
+            return
+        for op in ops:
+            columns = self.dropped.get((op["o"], op["s"]))
+            if columns:
+                values = _values(op)
+                for column in columns:
+                    values.pop(column, None)
+
     def _owned_columns(self, op: dict) -> list[str]:
         """The columns ``op`` writes that the sender's role may not (``__sync_column_writers__``)."""
         exceptions, by_default = _column_exceptions(op["e"], self.sender.role)
@@ -593,6 +621,7 @@ class _Authority:
             if bases == "":
                 if stored is not None:  # made again by a new device of the village (a replacement
                     del values[column]  # PC): what it typed at set-up is not a renaming; ours stays
+                    self.dropped[(op["o"], op["s"])].append(column)
                 continue  # a row made by this op (where it may be made: checked above)
             if stored is not None and (
                 values[column] == stored[0][column] or op["h"] <= spec.clock(stored[1], column)[0]
@@ -1080,8 +1109,8 @@ def import_file(
                 ),
                 schema=schema,
             )
-        with bundle.open_bundle(f, header, keys.age) as opened, merge.no_cycle_collection():
-            outcome = _apply_bundle(store, f, header, opened, cancelled)
+        with merge.no_cycle_collection():
+            outcome = _import_bundle(store, f, header, keys, cancelled)
         outcome.sender = sender
         return outcome
     except Cancelled:
@@ -1127,47 +1156,93 @@ class _Relay:
         return len(wanting) > 1 or (bool(wanting) and op["o"] not in wanting)
 
 
-def _apply_bundle(
-    store: Store, f: Path, header: bundle.Header, opened: bundle.Opened, cancelled
+# An import applies a bundle in chunks, each its own short write transaction, so that the
+# township's GUI (and its mailbox's other jobs) wait at most one chunk behind an import, never a
+# whole bundle.  First every op is checked with nothing written (:func:`_check_bundle`: whatever
+# can refuse a bundle refuses it before its first chunk commits); then the ops are read again and
+# applied (:func:`_apply_checked`).  Each chunk commits with how far the import got
+# (``sync_import_progress``); the last one commits with the bundle's record "in": an import killed
+# between chunks is finished by the next import of the same file, from the op it had reached.
+CHUNK_SECONDS = 0.5  # what one chunk's transaction aims at (its size in ops follows what it takes)
+CHUNK_OPS = (1000, 2000, merge.CHUNK)  # a chunk's size in ops: least, first, most
+
+
+def _no_hook(chunk: int) -> None:
+    pass
+
+
+# Called after each chunk commits, with its number (from 1): the tests' way to kill an import there.
+after_chunk: Callable[[int], None] = _no_hook
+
+
+@dataclass
+class _Checked:
+    """What the check of a bundle found, for its application."""
+
+    manifest: dict
+    authority: _Authority
+    received: int
+    known: set[int]  # positions (from 1) of the ops this device already holds
+    file_stat: tuple  # the file as checked: the same file is applied
+
+
+def _resident_of(op: dict) -> str | None:
+    """The resident an op's row is, or belongs to (a chunk never ends between two such ops)."""
+    if op["e"] == "resident":
+        return op["r"]
+    value = _values(op).get("resident_id")
+    return value if isinstance(value, str) else None
+
+
+def _stat_of(f: Path) -> tuple:
+    st = f.stat()
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def _import_bundle(
+    store: Store, f: Path, header: bundle.Header, keys: device_keys.DeviceKeys, cancelled
 ) -> ImportOutcome:
-    manifest = opened.manifest
-    stats = merge.ApplyStats()
-    with store.transaction() as s:
-        conn = s.connection()
-        if is_sqlite(conn.engine):
-            for pragma in merge.SQLITE_BULK_PRAGMAS:
-                conn.exec_driver_sql(pragma)
+    def reopen():
+        return bundle.open_bundle(f, header, keys.age)
+
+    checked = _check_bundle(store, f, header, reopen, cancelled)
+    if isinstance(checked, ImportOutcome):
+        return checked
+    return _apply_checked(store, f, header, reopen, checked, cancelled)
+
+
+def _already(f: Path) -> ImportOutcome:
+    return ImportOutcome(f.name, "already", Message(CTX, QT_TRANSLATE_NOOP("Sync", "此同步包已导入过，跳过")))
+
+
+def _check_bundle(
+    store: Store, f: Path, header: bundle.Header, reopen, cancelled
+) -> _Checked | ImportOutcome:
+    """Every check that can refuse the bundle, on all its ops, with nothing written: who may send
+    what (:class:`_Authority`), clocks, the manifest's claims, the ops' count and hash."""
+    file_stat = _stat_of(f)
+    with store.session() as s, reopen() as opened:
+        s.autoflush = False  # the holdings below are worked out in memory, never written here
+        manifest = opened.manifest
         me = get_profile(s)
         if s.scalar(
             select(BundleRecord.id).where(
                 BundleRecord.bundle_id == header.bundle_id, BundleRecord.direction == "in"
             )
         ):
-            return ImportOutcome(
-                f.name, "already", Message(CTX, QT_TRANSLATE_NOOP("Sync", "此同步包已导入过，跳过"))
-            )
+            return _already(f)
         peer = s.get(Peer, header.sender)
         authority = _Authority(s, peer)
         ref, limit = _clock_limit(s, peer, manifest)
         _check_manifest_clocks(authority.label, manifest, ref, limit)
         first_future = f"{limit + 1:012x}"
-        capture.log_untracked(s)  # local rows get clocks before anything is merged into them
         held = merge.Holdings(s, me.device_id)
         batch: list[dict] = []
-        relay = _Relay(s)
-
-        def flush() -> None:
-            if batch:
-                authority.check_chunk(batch)
-                merge.log_ops(s, [op for op in batch if relay.needed(op)])
-                merge.apply_ops(s, batch, stats)
-                batch.clear()
-            if cancelled():
-                raise Cancelled()
-
+        known: set[int] = set()
         origins: dict[str, uuid.UUID] = {}
+        position = 0
         for op in opened.ops():
-            stats.received += 1
+            position += 1
             if op["h"] >= first_future:
                 raise _clock_error(authority.label, capture.hlc_ms(op["h"]), ref)
             authority.carried(op)
@@ -1176,50 +1251,191 @@ def _apply_bundle(
                 origin = origins[op["o"]] = uuid.UUID(op["o"])
             if held.has(origin, op["s"]):
                 authority.check_held(op)
-                stats.known += 1
+                known.add(position)
                 continue
             batch.append(op)
             if len(batch) >= merge.CHUNK:
-                flush()
-        flush()
+                authority.check_chunk(batch)
+                batch = []
+                if cancelled():
+                    raise Cancelled()
+        authority.check_chunk(batch)
         for origin, lo, hi in authority.ranges(manifest):
             held.add_range(origin, lo, hi)
-        merge.retry_pending(s, stats, admit=_admit_pending(s))
-        merge.refresh_derived(s, stats)
-        seq_now = capture._state(conn).seq
+        seq_now = capture._state(s.connection()).seq
+        authority.acks(manifest, _holding(me.device_id, seq_now, held))
+        s.rollback()  # the holdings added to above: never written
+    return _Checked(manifest, authority, position, known, file_stat)
 
-        def holding(origin: str) -> int:
-            if origin == me.device_id.hex:
-                return seq_now
-            mark = held.marks.get(uuid.UUID(origin))
-            return max([mark.hw, *(int(r[1]) for r in mark.ranges)]) if mark else 0
 
-        acked = dict(peer.acked or {})
-        for origin, hw in authority.acks(manifest, holding).items():
-            acked[origin] = max(hw, int(acked.get(origin, 0)))
-        peer.acked = acked
-        seen = manifest.get("acks_seen", {})
-        peer.seen_acks = dict(seen) if isinstance(seen, dict) else {}
-        capture.advance(conn, me.device_id, 0, observed=max(stats.max_clock, str(manifest.get("clock", ""))))
-        sent = manifest.get("sent_at_ms")
-        skew = sent - capture.wall_ms() if sent else None
-        if sent and me.role == VILLAGE and peer.role == TOWNSHIP:
-            capture.note_township_clock(s, sent)  # the village's time reference (capture.clock_bound)
-        peer.clock_skew_ms = skew
-        peer.last_import_at = utcnow()
-        audit.record(
-            s, "import", "sync_bundle", header.bundle_id, f"{peer.code} {peer.name}: {stats.received}"
-        )
-        s.add(
-            BundleRecord(
-                bundle_id=header.bundle_id,
-                direction="in",
-                peer=header.sender,
-                file_name=f.name,
-                ops=stats.received,
-                bytes=f.stat().st_size,
+def _holding(me: uuid.UUID, seq_now: int, held: merge.Holdings) -> Callable[[str], int]:
+    """What this device holds of an origin (hex): the changes it claims to hold in an ack."""
+
+    def holding(origin: str) -> int:
+        if origin == me.hex:
+            return seq_now
+        mark = held.marks.get(uuid.UUID(origin))
+        return max([mark.hw, *(int(r[1]) for r in mark.ranges)]) if mark else 0
+
+    return holding
+
+
+COUNTS = ("applied", "pending", "conflicts", "duplicates")
+
+
+def _apply_checked(
+    store: Store, f: Path, header: bundle.Header, reopen, checked: _Checked, cancelled
+) -> ImportOutcome:
+    """Apply a checked bundle a chunk at a time (see :data:`CHUNK_SECONDS`), from where an
+    interrupted import of it stopped."""
+    with store.transaction() as s:
+        capture.log_untracked(s)  # local rows get clocks before anything is merged into them
+        progress = s.get(ImportProgress, header.bundle_id)
+        start = progress.ops_done if progress else 0
+        counts = dict(progress.counts or {}) if progress else {}
+    if _stat_of(f) != checked.file_stat:  # changed since it was checked: checked again next time
+        raise _err(QT_TRANSLATE_NOOP("Sync", "同步包文件在导入过程中被改动，已停止：请重新导入"))
+    totals = merge.ApplyStats(received=checked.received, known=len(checked.known))
+    for name in COUNTS:
+        setattr(totals, name, int(counts.get(name, 0)))
+    totals.max_clock = str(counts.get("max_clock", ""))
+    authority = checked.authority
+    size = CHUNK_OPS[1]
+    chunks = 0
+    outcome: list[ImportOutcome] = []
+
+    def commit(ops: list[dict], done: int, last: bool) -> None:
+        nonlocal size, chunks, totals
+        began = time.perf_counter()
+        with store.transaction() as s:
+            conn = s.connection()
+            if is_sqlite(conn.engine):
+                for pragma in merge.SQLITE_BULK_PRAGMAS:
+                    conn.exec_driver_sql(pragma)
+            stats = merge.ApplyStats()
+            if ops:
+                authority.drop_again(ops)
+                relay = _Relay(s)
+                merge.log_ops(s, [op for op in ops if relay.needed(op)])
+                merge.apply_ops(s, ops, stats)
+            if last:
+                merge.retry_pending(s, stats, admit=_admit_pending(s))
+            merge.refresh_derived(s, stats)
+            now = merge.ApplyStats(received=totals.received, known=totals.known)
+            for name in COUNTS:
+                setattr(now, name, getattr(totals, name) + getattr(stats, name))
+            now.max_clock = max(totals.max_clock, stats.max_clock)
+            if last:
+                outcome.append(_finish(s, f, header, checked, now))
+            else:
+                row = s.get(ImportProgress, header.bundle_id)
+                if row is None:
+                    row = ImportProgress(bundle_id=header.bundle_id, peer=header.sender, started_at=utcnow())
+                    s.add(row)
+                row.ops_done = done
+                row.counts = {**{n: getattr(now, n) for n in COUNTS}, "max_clock": now.max_clock}
+                row.updated_at = utcnow()
+        totals = now  # committed
+        chunks += 1
+        after_chunk(chunks)
+        took = max(time.perf_counter() - began, 1e-3)
+        size = int(min(CHUNK_OPS[2], max(CHUNK_OPS[0], size * min(2.0, CHUNK_SECONDS / took))))
+        if not last and cancelled():
+            raise Cancelled()
+
+    try:
+        with reopen() as opened:
+            _apply_in_chunks(opened, start, checked.known, commit, lambda: size)
+    except (Cancelled, UserError):
+        raise
+    except Exception as e:
+        if not chunks and not start:
+            raise  # nothing committed: "nothing changed" holds
+        _hide_parameters(e)
+        log.exception("import of %s failed after %d chunks", f, chunks)
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Sync", "导入中途出错（详见日志）：已导入的部分保留，再次导入这个同步包会从中断处继续"
             )
+        ) from e
+    return outcome[0]
+
+
+def _apply_in_chunks(
+    opened: bundle.Opened, start: int, known: set[int], commit, size: Callable[[], int]
+) -> None:
+    """Cut the ops (after the first ``start``, without those ``known``) into chunks of about
+    ``size()`` ops for ``commit``, never between two ops of the same resident.  A chunk with a
+    row pointing at one the bundle makes only later (rows of several origins, in the order of
+    their origins) cannot commit alone: it and the rest of the bundle then go in one transaction,
+    as every import did before chunks."""
+    batch: list[dict] = []
+    last_resident = None
+    position = 0
+    whole = False
+    for op in opened.ops():
+        position += 1
+        if position <= start or position in known:
+            continue
+        resident = _resident_of(op)
+        if not whole and len(batch) >= size() and (resident is None or resident != last_resident):
+            try:
+                commit(batch, position - 1, last=False)
+                batch = []
+            except IntegrityError:
+                log.info("a chunk refers to rows later in the bundle: the rest in one transaction")
+                whole = True
+        batch.append(op)
+        last_resident = resident
+    # the ops' hash and count were checked again as the loop ended: now the last chunk
+    commit(batch, position, last=True)
+
+
+def _finish(
+    s: Session, f: Path, header: bundle.Header, checked: _Checked, stats: merge.ApplyStats
+) -> ImportOutcome:
+    """The last chunk's bookkeeping: what this device now holds and what the sender holds, the
+    clocks, and the bundle recorded as imported (its progress forgotten), all in one transaction."""
+    manifest, authority = checked.manifest, checked.authority
+    conn = s.connection()
+    me = get_profile(s)
+    peer = s.get(Peer, header.sender)
+    if s.scalar(
+        select(BundleRecord.id).where(
+            BundleRecord.bundle_id == header.bundle_id, BundleRecord.direction == "in"
         )
+    ):
+        return _already(f)  # imported meanwhile by another import of the same file
+    held = merge.Holdings(s, me.device_id)
+    for origin, lo, hi in authority.ranges(manifest):
+        held.add_range(origin, lo, hi)
+    acked = dict(peer.acked or {})
+    for origin, hw in authority.acks(
+        manifest, _holding(me.device_id, capture._state(conn).seq, held)
+    ).items():
+        acked[origin] = max(hw, int(acked.get(origin, 0)))
+    peer.acked = acked
+    seen = manifest.get("acks_seen", {})
+    peer.seen_acks = dict(seen) if isinstance(seen, dict) else {}
+    capture.advance(conn, me.device_id, 0, observed=max(stats.max_clock, str(manifest.get("clock", ""))))
+    sent = manifest.get("sent_at_ms")
+    skew = sent - capture.wall_ms() if sent else None
+    if sent and me.role == VILLAGE and peer.role == TOWNSHIP:
+        capture.note_township_clock(s, sent)  # the village's time reference (capture.clock_bound)
+    peer.clock_skew_ms = skew
+    peer.last_import_at = utcnow()
+    audit.record(s, "import", "sync_bundle", header.bundle_id, f"{peer.code} {peer.name}: {stats.received}")
+    s.add(
+        BundleRecord(
+            bundle_id=header.bundle_id,
+            direction="in",
+            peer=header.sender,
+            file_name=f.name,
+            ops=stats.received,
+            bytes=f.stat().st_size,
+        )
+    )
+    s.execute(delete(ImportProgress).where(ImportProgress.bundle_id == header.bundle_id))
     return ImportOutcome(
         f.name,
         "applied",

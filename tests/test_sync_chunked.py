@@ -1,0 +1,466 @@
+"""A bundle's import commits in short chunks (exchange.py, "Import"): every check before the first
+chunk commits, a kill between chunks loses nothing and applies nothing twice, readers never see a
+half-applied resident, and a writer waiting meanwhile goes before the import's next chunk."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy import func, select
+
+from app.models import (
+    BundleRecord,
+    ChangeLog,
+    ImportProgress,
+    Resident,
+    ResidentSearchKey,
+    Setting,
+    SyncConflict,
+)
+from app.services.sync import exchange, merge
+from app.tools import demo
+from tests import storekit
+from tests.synckit import TODAY, VILLAGES, change_op, copy_devices, dump, dump_everything
+
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
+A = VILLAGES[0]
+SMALL = (20, 20, 20)  # chunks of about 20 ops: a few dozen chunks for the bundles below
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    monkeypatch.setattr(exchange, "CHUNK_OPS", SMALL)
+
+
+def _new_bundle(town, a, tmp: Path, residents: int = 30) -> Path:
+    with a.store.transaction() as s:
+        demo.generate_demo(s, residents, seed=11, today=TODAY)
+    (path,) = a.export(tmp / "usb", peer=town.device_id.hex)
+    return path
+
+
+def _clean_import(template, tmp: Path, path: Path):
+    """The same township (a second copy of the module's county) importing the bundle whole."""
+    (clean,) = copy_devices([template[0]], tmp / "clean")
+    big = (merge.CHUNK, merge.CHUNK, merge.CHUNK)
+    old, exchange.CHUNK_OPS = exchange.CHUNK_OPS, big
+    try:
+        (outcome,) = clean.import_(path)
+    finally:
+        exchange.CHUNK_OPS = old
+    assert outcome.status == "applied"
+    return clean, outcome
+
+
+def _synced(store) -> dict:
+    """Every synced column (synckit.dump); of the audit trail, what the village wrote (this
+    township's own entry of the import has its own id and time either way)."""
+    out = dump(store)
+    out["audit_log"] = [row for row in out["audit_log"] if "sync_bundle" not in row]
+    return out
+
+
+def _rows(store) -> int:
+    return sum(len(rows) for rows in dump(store).values())
+
+
+def _count(store, *what) -> int:
+    with store.session() as s:
+        return s.scalar(select(func.count()).select_from(*what)) or 0
+
+
+def _conflicts(store) -> list[tuple]:
+    t = SyncConflict.__table__
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(t.c.kind, t.c.entity, t.c.row_id, t.c.field, t.c.lost_clock)).all()
+    return sorted(rows, key=repr)
+
+
+def test_an_import_in_chunks_gives_what_one_transaction_gives(world, template, small_chunks, monkeypatch):
+    town, a, _b, tmp = world
+    path = _new_bundle(town, a, tmp)
+    clean, whole = _clean_import(template, tmp, path)
+    chunks = []
+    monkeypatch.setattr(exchange, "after_chunk", chunks.append)
+    (outcome,) = town.import_(path)
+    assert outcome.status == "applied"
+    assert len(chunks) > 5  # it did commit in chunks
+    assert (outcome.ops, outcome.applied, outcome.conflicts, outcome.duplicates, outcome.pending) == (
+        whole.ops,
+        whole.applied,
+        whole.conflicts,
+        whole.duplicates,
+        whole.pending,
+    )
+    assert _synced(town.store) == _synced(clean.store)
+    assert _conflicts(town.store) == _conflicts(clean.store)
+    assert _count(town.store, ChangeLog) == _count(clean.store, ChangeLog)
+    assert _count(town.store, ImportProgress) == 0
+    (again,) = town.import_(path)
+    assert again.status == "already"
+    storekit.discard(clean.store)
+
+
+def test_a_refusal_in_the_last_chunk_leaves_the_store_untouched(world, small_chunks, monkeypatch):
+    """Many chunks of legitimate changes, then one op for another village's resident: refused
+    before the first chunk commits (every table as it was, change_log included)."""
+    town, a, b, tmp = world
+    before_seq = _own_seq(a)
+    with a.store.transaction() as s:
+        demo.generate_demo(s, 30, seed=12, today=TODAY)
+    with a.store.session() as s:
+        rows = s.scalars(
+            select(ChangeLog)
+            .where(ChangeLog.origin == a.device_id, ChangeLog.seq > before_seq)
+            .order_by(ChangeLog.seq)
+        ).all()
+        ops = [change_op(r) for r in rows]
+    with b.store.session() as s:
+        theirs = s.scalar(select(Resident.id).order_by(Resident.archive_no).limit(1))
+    last = ops[-1]
+    forged = {
+        **last,
+        "s": last["s"] + 1,
+        "e": "resident",
+        "r": theirs.hex,
+        "c": A,
+        "d": {"v": {"phone": "13999999999"}, "b": {"phone": ""}},
+    }
+    assert len(ops) > 5 * SMALL[0]
+    from tests.synckit import craft_bundle
+
+    path = craft_bundle(a, town, [*ops, forged], tmp / "forged")
+    chunks = []
+    monkeypatch.setattr(exchange, "after_chunk", chunks.append)
+    before = dump_everything(town.store)
+    (outcome,) = town.import_(path)
+    assert outcome.status == "rejected", outcome.status
+    assert "越权" in outcome.reason.render()
+    assert chunks == []  # not one chunk committed
+    assert dump_everything(town.store) == before
+
+
+def _own_seq(device) -> int:
+    with device.store.session() as s:
+        return s.scalar(select(func.max(ChangeLog.seq)).where(ChangeLog.origin == device.device_id)) or 0
+
+
+KILLED_AFTER_CHUNK = """
+import os, signal, sys
+from app.services.sync import exchange
+from app.cli import main
+
+exchange.CHUNK_OPS = (20, 20, 20)
+kill_after = int(sys.argv[3])
+
+def hook(n):
+    if n == kill_after:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+exchange.after_chunk = hook
+sys.exit(main(["--data-dir", sys.argv[1], "sync", "import", sys.argv[2]]))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("k", [1, 3])
+def test_an_import_killed_after_chunk_k_is_finished_by_the_next(world, template, k):
+    """SIGKILL right after chunk k commits: chunks 1..k are there, the bundle is not recorded as
+    imported; importing the same file again finishes it, and every synced column (and the
+    conflicts, change log and counts) is what a clean import gives."""
+    town, a, _b, tmp = world
+    path = _new_bundle(town, a, tmp)
+    clean, whole = _clean_import(template, tmp, path)
+    rows_before = _rows(town.store)
+    town.store.dispose()
+    proc = subprocess.run(
+        [sys.executable, "-c", KILLED_AFTER_CHUNK, str(town.paths.data_dir), str(path), str(k)],
+        cwd=Path(__file__).parent.parent,
+        capture_output=True,
+        timeout=300,
+    )
+    assert proc.returncode == -signal.SIGKILL, proc.stderr.decode()[-2000:]
+    with town.store.session() as s:
+        progress = s.scalars(select(ImportProgress)).all()
+        assert len(progress) == 1 and progress[0].ops_done > 0
+        assert not s.scalar(
+            select(BundleRecord.id).where(BundleRecord.direction == "in", BundleRecord.file_name == path.name)
+        )
+    assert rows_before < _rows(town.store) < _rows(clean.store)  # chunks 1..k, and no more
+    (outcome,) = town.import_(path)
+    assert outcome.status == "applied"
+    assert (outcome.ops, outcome.applied, outcome.conflicts, outcome.duplicates) == (
+        whole.ops,
+        whole.applied,
+        whole.conflicts,
+        whole.duplicates,
+    )
+    assert _synced(town.store) == _synced(clean.store)
+    assert _conflicts(town.store) == _conflicts(clean.store)
+    assert _count(town.store, ChangeLog) == _count(clean.store, ChangeLog)
+    assert _count(town.store, ImportProgress) == 0
+    storekit.discard(clean.store)
+
+
+@pytest.mark.slow
+def test_readers_never_see_a_half_applied_resident(world, template, monkeypatch):
+    """Chunks of one op (cut only between residents): after every chunk, each resident in the
+    store has its ticked boxes and its search keys, as the clean import leaves them."""
+    town, a, _b, tmp = world
+    path = _new_bundle(town, a, tmp, residents=12)
+    clean, _ = _clean_import(template, tmp, path)
+    monkeypatch.setattr(exchange, "CHUNK_OPS", (1, 1, 1))
+    choices_of = _choices(clean.store)
+    seen = []
+
+    def check(n: int) -> None:
+        mine = _choices(town.store)
+        with town.store.session() as s:
+            ids = set(s.scalars(select(Resident.id)))
+            keyed = set(s.scalars(select(ResidentSearchKey.resident_id).distinct()))
+        assert ids <= keyed, f"chunk {n}: residents without search keys"
+        for rid in ids:
+            assert mine.get(rid.hex, []) == choices_of.get(rid.hex, []), f"chunk {n}: {rid.hex} half there"
+        seen.append(n)
+
+    monkeypatch.setattr(exchange, "after_chunk", check)
+    (outcome,) = town.import_(path)
+    assert outcome.status == "applied"
+    assert len(seen) > 12
+    storekit.discard(clean.store)
+
+
+def _choices(store) -> dict:
+    """Each resident's ticked boxes (by the resident's id, hex)."""
+    from app.models.base import id_hex
+
+    t = sa.table("resident_choice", sa.column("resident_id"), sa.column("field"), sa.column("code"))
+    out: dict = {}
+    with store.engine.connect() as conn:
+        for rid, field, code in conn.execute(select(t.c.resident_id, t.c.field, t.c.code)):
+            out.setdefault(id_hex(rid), []).append((field, code or ""))
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def test_a_writer_waiting_during_a_chunk_goes_before_the_next_chunk(world, small_chunks, monkeypatch):
+    """The township saves while chunk 2 is being written: its save waits for that chunk only, and
+    is in before chunk 3 (on SQLite the turnstile of app/db.py; on PostgreSQL the lock's queue)."""
+    town, a, _b, tmp = world
+    path = _new_bundle(town, a, tmp)
+    order: list[str] = []
+    real_apply = merge.apply_ops
+    applied = [0]
+    writer_started = threading.Event()
+
+    def gui_save() -> None:
+        writer_started.set()
+        with town.store.transaction() as s:
+            order.append("save")
+            s.merge(Setting(key="test.desk", value="1"))
+
+    writer = threading.Thread(target=gui_save)
+
+    def apply_ops(session, ops, stats):
+        applied[0] += 1
+        order.append(f"chunk {applied[0]}")
+        real_apply(session, ops, stats)
+        if applied[0] == 2:  # the save comes while this chunk holds the write lock
+            writer.start()
+            assert writer_started.wait(30)
+            _until_waiting(town.store)
+
+    monkeypatch.setattr(merge, "apply_ops", apply_ops)
+    (outcome,) = town.import_(path)
+    writer.join(30)
+    assert outcome.status == "applied"
+    assert applied[0] > 3
+    assert order.index("save") == order.index("chunk 2") + 1, order[:6]
+
+
+def _until_waiting(store) -> None:
+    """Until another transaction waits for this store's write lock."""
+    from app.db import _turnstile, sqlite_file
+
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if store.engine.dialect.name == "sqlite":
+            if _turnstile(sqlite_file(str(store.engine.url))).locked():
+                return
+        else:
+            with store.engine.connect() as conn:
+                waiting = conn.exec_driver_sql(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                ).scalar()
+            if waiting:
+                return
+        time.sleep(0.01)
+    raise AssertionError("the save never waited")
+
+
+@pytest.mark.slow
+def test_a_cancelled_import_keeps_its_chunks_and_finishes_later(world, template, small_chunks, monkeypatch):
+    town, a, _b, tmp = world
+    path = _new_bundle(town, a, tmp)
+    clean, _ = _clean_import(template, tmp, path)
+    chunks = []
+    monkeypatch.setattr(exchange, "after_chunk", chunks.append)
+    with pytest.raises(exchange.Cancelled):
+        exchange.import_path(town.store, town.paths, path, cancelled=lambda: len(chunks) >= 2)
+    assert _count(town.store, ImportProgress) == 1
+    (outcome,) = town.import_(path)
+    assert outcome.status == "applied"
+    assert _synced(town.store) == _synced(clean.store)
+    storekit.discard(clean.store)
+
+
+@pytest.mark.slow
+def test_a_failure_after_some_chunks_says_so_and_the_next_import_finishes(
+    world, template, small_chunks, monkeypatch
+):
+    """An unexpected error in chunk 3 (after every check passed): the message says what was kept
+    (not "nothing changed"), and importing the quarantined file again finishes the bundle."""
+    town, a, _b, tmp = world
+    path = _new_bundle(town, a, tmp)
+    clean, _ = _clean_import(template, tmp, path)
+    real_apply = merge.apply_ops
+    calls = [0]
+
+    def failing(session, ops, stats):
+        calls[0] += 1
+        if calls[0] == 3:
+            raise RuntimeError("disk on fire")
+        real_apply(session, ops, stats)
+
+    monkeypatch.setattr(merge, "apply_ops", failing)
+    (outcome,) = town.import_(path)
+    assert outcome.status == "rejected"
+    assert "已导入的部分保留" in outcome.reason.render()
+    assert _count(town.store, ImportProgress) == 1
+    monkeypatch.setattr(merge, "apply_ops", real_apply)
+    (again,) = town.import_(outcome.quarantined)
+    assert again.status == "applied"
+    assert _synced(town.store) == _synced(clean.store)
+    assert _count(town.store, ImportProgress) == 0
+    storekit.discard(clean.store)
+
+
+OTHER_PROCESS_SAVE = """
+import sys
+from sqlalchemy import select
+from app.db import Store
+from app.models import ImportProgress, Setting
+
+store = Store(sys.argv[1])
+with store.transaction() as s:  # waits at the turnstile, then for the write lock
+    done = s.scalar(select(ImportProgress.ops_done)) or 0
+    s.merge(Setting(key="test.other", value=str(done)))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="the test watches the lock with fcntl")
+def test_a_writer_in_another_process_goes_before_the_next_chunk(world, small_chunks, monkeypatch, db_backend):
+    """The township's GUI and ``cunyi serve`` are two processes: a save in the other one, made
+    while chunk 2 holds the write lock, is in before chunk 3 (it sees the progress of chunk 2)."""
+    if db_backend != "sqlite":
+        pytest.skip("PostgreSQL queues lock waiters itself (the test above)")
+    import fcntl
+
+    from app.db import sqlite_file
+
+    town, a, _b, tmp = world
+    path = _new_bundle(town, a, tmp)
+    db = sqlite_file(str(town.store.engine.url))
+    lock_file = db.resolve().with_name(f".{db.name}.writers")
+    real_apply = merge.apply_ops
+    calls, progress_after = [0], []
+    proc: list[subprocess.Popen] = []
+
+    def apply_ops(session, ops, stats):
+        calls[0] += 1
+        real_apply(session, ops, stats)
+        if calls[0] == 2:  # the other process saves while this chunk holds the write lock
+            proc.append(
+                subprocess.Popen(
+                    [sys.executable, "-c", OTHER_PROCESS_SAVE, str(town.store.engine.url)],
+                    cwd=Path(__file__).parent.parent,
+                )
+            )
+            _until_held_elsewhere(lock_file)
+
+    monkeypatch.setattr(merge, "apply_ops", apply_ops)
+    monkeypatch.setattr(exchange, "after_chunk", lambda n: progress_after.append(_ops_done(town.store)))
+    (outcome,) = town.import_(path)
+    assert proc[0].wait(60) == 0
+    assert outcome.status == "applied"
+    with town.store.session() as s:
+        seen = int(s.get(Setting, "test.other").value)
+    assert seen == progress_after[1], (seen, progress_after[:4])  # after chunk 2, before chunk 3
+    del fcntl
+
+
+def _ops_done(store) -> int:
+    with store.session() as s:
+        return s.scalar(select(ImportProgress.ops_done)) or 0
+
+
+def _until_held_elsewhere(lock_file: Path) -> None:
+    import fcntl
+
+    deadline = time.monotonic() + 60
+    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        while time.monotonic() < deadline:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return  # the other process holds it: it waits for the write lock
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            time.sleep(0.01)
+    finally:
+        os.close(fd)
+    raise AssertionError("the other process never came to the turnstile")
+
+
+@pytest.mark.slow
+def test_rows_pointing_at_rows_later_in_the_bundle_still_apply(world, template, small_chunks, monkeypatch):
+    """A resident's change placed after its enrolments and visits (rows of several origins come in
+    the order of their origins): the chunk holding the children cannot commit alone; it and the
+    rest go in one transaction, and the result is the clean import's."""
+    from tests.synckit import craft_bundle
+
+    town, a, _b, tmp = world
+    before_seq = _own_seq(a)
+    with a.store.transaction() as s:
+        demo.generate_demo(s, 30, seed=13, today=TODAY)
+    with a.store.session() as s:
+        rows = s.scalars(
+            select(ChangeLog)
+            .where(ChangeLog.origin == a.device_id, ChangeLog.seq > before_seq)
+            .order_by(ChangeLog.seq)
+        ).all()
+        ops = [change_op(r) for r in rows]
+    parents = {o["d"]["v"].get("resident_id") for o in ops}
+    first = next(i for i, o in enumerate(ops) if o["e"] == "resident" and o["r"] in parents)
+    children = [i for i, o in enumerate(ops) if o["d"]["v"].get("resident_id") == ops[first]["r"]]
+    assert children and children[-1] > first + SMALL[0]  # its children now come before it
+    ops = [*ops[:first], *ops[first + 1 :], ops[first]]
+    path = craft_bundle(a, town, ops, tmp / "reordered")
+    clean, whole = _clean_import(template, tmp, path)
+    chunks = []
+    monkeypatch.setattr(exchange, "after_chunk", chunks.append)
+    (outcome,) = town.import_(path)
+    assert outcome.status == "applied", outcome.reason and outcome.reason.render()
+    assert len(chunks) >= 2  # chunks before the one that could not commit alone, then the rest
+    assert (outcome.applied, outcome.pending) == (whole.applied, whole.pending)
+    assert _synced(town.store) == _synced(clean.store)
+    storekit.discard(clean.store)
