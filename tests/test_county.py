@@ -1,0 +1,198 @@
+"""The county hub (issue 20, item 3): two townships of two villages each; villages → townships →
+county over USB bundles and over the network mailbox; the county converges with each township,
+refuses a township's bundle that reaches into another township, keeps no records of its own, and
+reports the townships' indicators with the villages under them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.config import Paths
+from app.services import profile
+from app.services.errors import UserError
+from app.services.sync import exchange, snapshot
+from app.services.sync import keys as device_keys
+from tests import netkit, storekit, synckit
+from tests.synckit import Device
+
+pytestmark = pytest.mark.both_databases
+
+COUNTY = "110105"
+TOWNS = ("110105001", "110105002")
+VILLAGES = {TOWNS[0]: ("110105001101", "110105001102"), TOWNS[1]: ("110105002101", "110105002102")}
+
+
+def make(root: Path, name: str, role: str, code: str) -> Device:
+    paths = Paths(root / name).ensure()
+    store = storekit.new_store(paths.db_file, shared=role != "village")
+    with store.transaction() as s:
+        profile.init_profile(s, role=role, code=code, name=name, township_name=name[:3])
+    device_keys.create_keys(paths.sub("keys"))
+    return Device(name, paths, store)
+
+
+def export(device: Device, to: Path, **kw) -> list[Path]:
+    """USB export as ``cunyi sync export`` makes it (a township's first bundle to its county is its
+    snapshot)."""
+    to.mkdir(parents=True, exist_ok=True)
+    result = snapshot.export_bundles(device.store, device.paths, to, **kw)
+    return [b.path for b in result.bundles if b.path]
+
+
+def applied(outcomes) -> None:
+    assert outcomes and all(o.status in ("applied", "already") for o in outcomes), [
+        (o.status, o.reason.render() if o.reason else None) for o in outcomes
+    ]
+
+
+class Hub:
+    def __init__(self, root: Path):
+        from app.tools import demo
+
+        self.root = root
+        self.county = make(root, "朝阳区卫健委", "county", COUNTY)
+        self.towns = {t: make(root, f"乡{t[-1]}卫生院", "township", t) for t in TOWNS}
+        self.villages = {}
+        for n, (t, codes) in enumerate(VILLAGES.items()):
+            for i, code in enumerate(codes):
+                v = make(root, f"村{code[-4:]}", "village", code)
+                with v.store.transaction() as s:
+                    demo.generate_demo(s, 10 + 3 * i, seed=40 + 2 * n + i, today=synckit.TODAY)
+                self.towns[t].trust(v)
+                v.trust(self.towns[t])
+                self.villages[code] = v
+        for t in self.towns.values():
+            self.county.trust(t)
+            t.trust(self.county)
+        self.n = 0
+
+    def usb(self, sender: Device, recipient: Device) -> list:
+        self.n += 1
+        folder = self.root / f"usb{self.n}"
+        peer = recipient.device_id.hex
+        export(sender, folder, peer=peer)
+        return recipient.import_(folder)
+
+    def up(self) -> None:
+        """Every village to its township, every township to the county (USB)."""
+        for code, v in self.villages.items():
+            applied(self.usb(v, self.towns[code[:9]]))
+        for t in self.towns.values():
+            applied(self.usb(t, self.county))
+
+
+@pytest.fixture
+def hub(tmp_path):
+    h = Hub(tmp_path)
+    yield h
+    for d in [h.county, *h.towns.values(), *h.villages.values()]:
+        storekit.discard(d.store)
+
+
+def same_as_township(hub: Hub) -> None:
+    for t in TOWNS:
+        for code in VILLAGES[t]:
+            assert synckit.dump(hub.county.store, code) == synckit.dump(hub.towns[t].store, code), code
+
+
+def test_villages_to_townships_to_county_usb_converges_with_field_clocks(hub):
+    hub.up()
+    same_as_township(hub)
+    # later edits: a village's visit, a township's correction of a resident's phone
+    from sqlalchemy import select
+
+    from app.models import Resident
+
+    town = hub.towns[TOWNS[0]]
+    with town.store.transaction() as s:
+        r = s.scalars(select(Resident).order_by(Resident.archive_no)).first()
+        r.phone = "13900000000"
+        rid = r.id
+    hub.up()
+    same_as_township(hub)
+    with hub.county.store.session() as s:
+        assert s.get(Resident, rid).phone == "13900000000"
+    # the county's acknowledgements go down: the township knows the county has everything
+    applied(hub.usb(hub.county, town))
+    with town.store.session() as s:
+        county_peer = next(p for p in device_keys.peers(s) if p.role == "county")
+        held = exchange.holdings(s)
+        # (only the audit entries of this very exchange are left to send)
+        assert exchange._count(s, county_peer, exchange._wanted(county_peer, held), audit=False) == 0
+        assert county_peer.acked[town.device_id.hex] > 0
+    # the township's correction still goes down to its villages as before: each converges
+    for code in VILLAGES[TOWNS[0]]:
+        v = hub.villages[code]
+        hub.usb(town, v)
+        assert synckit.dump(v.store, code) == synckit.dump(town.store, code)
+
+
+def test_county_refuses_edits_of_records(hub):
+    hub.up()
+    from sqlalchemy import select
+
+    from app.models import Resident
+
+    with pytest.raises(UserError, match="县级"):
+        with hub.county.store.transaction() as s:
+            s.scalars(select(Resident)).first().phone = "1"
+
+
+def test_a_township_bundle_touching_another_townships_resident_is_refused_whole(hub, tmp_path):
+    hub.up()
+    from sqlalchemy import func, select
+
+    from app.models import ChangeLog, Resident
+
+    t1, t2 = hub.towns[TOWNS[0]], hub.towns[TOWNS[1]]
+    with t2.store.session() as s:
+        other = s.scalars(select(Resident).order_by(Resident.archive_no)).first()
+        other_id = other.id
+    with t1.store.transaction() as s:
+        own = s.scalars(select(Resident).order_by(Resident.archive_no)).first()
+        own.phone = "13811111111"
+    with t1.store.session() as s:
+        mine = ChangeLog.origin == t1.device_id
+        entry = s.scalars(
+            select(ChangeLog).where(mine, ChangeLog.entity == "resident").order_by(ChangeLog.seq.desc())
+        ).first()
+        top = s.scalar(select(func.max(ChangeLog.seq)).where(mine))
+        good = synckit.change_op(entry)
+        # a change of T1's own, then one to T2's resident, declared as if of T1's village
+        forged = dict(good, s=top + 1, r=other_id.hex)
+        forged["d"] = {"v": {"phone": "13822222222"}, "b": {}}
+    before = synckit.dump_everything(hub.county.store)
+    path = synckit.craft_bundle(t1, hub.county, [good, forged], tmp_path / "forged")
+    [outcome] = hub.county.import_(path)
+    assert outcome.status == "rejected"
+    assert "越权" in outcome.reason.render()
+    assert synckit.dump_everything(hub.county.store) == before
+
+
+def test_trust_refuses_a_township_of_another_county(hub, tmp_path):
+    stranger = make(tmp_path / "x", "外县乡", "township", "110106001")
+    card = device_keys.read_card(stranger.card())
+    with pytest.raises(UserError, match="不属于本县"):
+        with hub.county.store.transaction() as s:
+            device_keys.trust(s, card)
+    storekit.discard(stranger.store)
+
+
+def test_network_township_syncs_up_to_the_county_mailbox(hub):
+    for code, v in hub.villages.items():
+        applied(hub.usb(v, hub.towns[code[:9]]))
+    with netkit.serve(hub.county) as server:
+        for t in hub.towns.values():
+            report = netkit.sync(t, server)
+            assert report.ok, report.error and report.error.render()
+        same_as_township(hub)
+        # the county's acknowledgement arrives at the next run
+        t = hub.towns[TOWNS[0]]
+        report = netkit.sync(t, server)
+        assert report.ok
+    with t.store.session() as s:
+        county_peer = next(p for p in device_keys.peers(s) if p.role == "county")
+        assert county_peer.acked.get(t.device_id.hex, 0) > 0
