@@ -5,7 +5,6 @@ reports the townships' indicators with the villages under them."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -136,9 +135,8 @@ def test_county_refuses_edits_of_records(hub):
 
     from app.models import Resident
 
-    with pytest.raises(UserError, match="县级"):
-        with hub.county.store.transaction() as s:
-            s.scalars(select(Resident)).first().phone = "1"
+    with pytest.raises(UserError, match="县级"), hub.county.store.transaction() as s:
+        s.scalars(select(Resident)).first().phone = "1"
 
 
 def test_a_township_bundle_touching_another_townships_resident_is_refused_whole(hub, tmp_path):
@@ -175,9 +173,8 @@ def test_a_township_bundle_touching_another_townships_resident_is_refused_whole(
 def test_trust_refuses_a_township_of_another_county(hub, tmp_path):
     stranger = make(tmp_path / "x", "外县乡", "township", "110106001")
     card = device_keys.read_card(stranger.card())
-    with pytest.raises(UserError, match="不属于本县"):
-        with hub.county.store.transaction() as s:
-            device_keys.trust(s, card)
+    with pytest.raises(UserError, match="不属于本县"), hub.county.store.transaction() as s:
+        device_keys.trust(s, card)
     storekit.discard(stranger.store)
 
 
@@ -196,3 +193,130 @@ def test_network_township_syncs_up_to_the_county_mailbox(hub):
     with t.store.session() as s:
         county_peer = next(p for p in device_keys.peers(s) if p.role == "county")
         assert county_peer.acked.get(t.device_id.hex, 0) > 0
+
+
+# ------------------------------------------------------------------ county indicators
+
+
+def _figures(report, key):
+    r = report.result(key)
+    return {v.code: (r.villages[v.id].numerator, r.villages[v.id].denominator) for v in report.villages}
+
+
+def test_county_indicators_are_its_townships_with_their_villages(hub):
+    from app.services.indicators import engine
+    from app.services.indicators.output import report_data
+
+    hub.up()
+    period = engine.parse_period(synckit.TODAY.year)
+    with hub.county.store.session() as s:
+        county = engine.evaluate(s, period)
+        data = report_data(county)
+    assert [t.code for t in county.townships] == list(TOWNS)
+    keys = [r.key for r in county.results]
+    for t in TOWNS:
+        with hub.towns[t].store.session() as s:
+            own = engine.evaluate(s, period)
+        for key in keys:
+            mine = own.result(key)
+            theirs = county.township_figure(county.result(key), t)
+            assert (theirs.numerator, theirs.denominator) == (mine.total.numerator, mine.total.denominator), (
+                key
+            )
+            assert {c: f for c, f in _figures(county, key).items() if c[:9] == t} == _figures(own, key), key
+    # the county's total is its townships' summed, for every indicator counted over residents
+    for ind in data["indicators"]:
+        assert ind["numerator"] == sum(t["numerator"] for t in ind["townships"])
+        if all(t["denominator"] is not None for t in ind["townships"]):
+            assert ind["denominator"] == sum(t["denominator"] for t in ind["townships"])
+        assert set(ind) >= {
+            "key",
+            "name",
+            "numerator",
+            "denominator",
+            "rate",
+            "target",
+            "villages",
+            "townships",
+        }
+        for t in ind["townships"]:
+            assert set(t) == {"code", "name", "numerator", "denominator", "rate", "villages"}
+            assert [v["code"] for v in t["villages"]] == list(VILLAGES[t["code"]])
+            assert set(t["villages"][0]) == {"code", "name", "numerator", "denominator", "rate", "groups"}
+    records = next(i for i in data["indicators"] if i["key"] == "records")
+    assert records["denominator"] is not None or records["numerator"] > 0
+
+
+def test_county_drilldown_lists_the_townships_residents(hub):
+    from app.services.indicators import engine
+
+    hub.up()
+    period = engine.parse_period(synckit.TODAY.year)
+    for key in ("records", "htn_standard"):
+        which = "numerator" if key == "records" else "denominator"
+        for t in TOWNS:
+            with hub.county.store.session() as s:
+                at_county = engine.drilldown(s, key, period, which, township_code=t)
+            with hub.towns[t].store.session() as s:
+                at_town = engine.drilldown(s, key, period, which)
+            assert at_town, key
+            assert [(x.archive_no, x.counted) for x in at_county] == [
+                (x.archive_no, x.counted) for x in at_town
+            ]
+        with hub.county.store.session() as s:
+            whole = engine.drilldown(s, key, period, which)
+            one = engine.drilldown(s, key, period, which, village_code=VILLAGES[TOWNS[1]][0])
+        assert {x.village_code[:9] for x in whole} == set(TOWNS)
+        assert {x.village_code for x in one} == {VILLAGES[TOWNS[1]][0]}
+
+
+@pytest.mark.parametrize("user,sees", [("mh", True), ("plain", False)])
+def test_county_user_sees_smi_only_with_the_mental_health_permission(hub, user, sees):
+    from sqlalchemy import func, select
+
+    from app.models import ProgramEnrolment, Resident
+    from app.services.access import accounts
+    from app.services.indicators import engine
+    from app.services.programmes import smi
+
+    v = hub.villages[VILLAGES[TOWNS[1]][0]]
+    with v.store.transaction() as s:
+        patient = s.scalars(select(Resident).order_by(Resident.archive_no)).first().archive_no
+        smi.register(s, patient, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=synckit.TODAY)
+        smi.record_visit(s, patient, smi.input_with(visit_date=synckit.TODAY.isoformat(), danger="0"))
+    hub.up()
+    store = hub.county.store
+    with store.transaction() as s:
+        accounts.create_user(
+            s, "mh", "pass-word-1", "township_staff", display_name="县精防", permissions=("mental_health",)
+        )
+        accounts.create_user(s, "plain", "pass-word-1", "township_staff", display_name="县公卫")
+    with store.session() as s:
+        archives = list(
+            s.scalars(
+                select(ProgramEnrolment.resident_id).where(
+                    ProgramEnrolment.program == "smi", ProgramEnrolment.voided.is_(False)
+                )
+            )
+        )
+        held = s.scalar(
+            select(func.count()).select_from(ProgramEnrolment).where(ProgramEnrolment.program == "smi")
+        )
+    assert held > 0  # the county holds its townships' SMI records (exchange.audience)
+    period = engine.parse_period(synckit.TODAY.year)
+    store.actor = accounts.login(store, user, "pass-word-1")
+    try:
+        with store.session() as s:
+            archive = s.get(Resident, archives[0]).archive_no
+            lines = engine.drilldown(s, "smi_standard", period, "denominator")
+            assert bool(lines) == sees
+            if sees:
+                assert smi.record_of(s, archive) is not None
+            else:
+                with pytest.raises(UserError):
+                    smi.record_of(s, archive)
+        # and nobody at the county writes a record
+        with store.session() as s, pytest.raises(UserError):
+            smi.record_visit(s, archive, smi.input_with(visit_date=synckit.TODAY.isoformat(), danger="1"))
+    finally:
+        store.actor = None

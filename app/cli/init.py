@@ -6,7 +6,9 @@ from app.cli.core import CliError, new_password, open_store
 
 
 def register(sub) -> None:
-    i = sub.add_parser("init", help="set up this installation as a village clinic, a township centre or a county hub")
+    i = sub.add_parser(
+        "init", help="set up this installation as a village clinic, a township centre or a county hub"
+    )
     i.add_argument("--role", required=True, choices=["village", "township", "county"])
     i.add_argument("--code", required=True, help="12-digit village, 9-digit township or 6-digit county code")
     i.add_argument("--name", required=True, help="village, township or county name")

@@ -65,7 +65,9 @@ def normalise_code(code: str, role: str) -> str:
     if not is_digits(code) or len(code) != want:
         if role == COUNTY:
             raise _err(
-                QT_TRANSLATE_NOOP("Profile", "县级代码应为6位数字（GB/T 2260 县级行政区划代码），现在是“{code}”"),
+                QT_TRANSLATE_NOOP(
+                    "Profile", "县级代码应为6位数字（GB/T 2260 县级行政区划代码），现在是“{code}”"
+                ),
                 code=code,
             )
         if role == VILLAGE:

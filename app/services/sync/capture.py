@@ -38,6 +38,7 @@ import sqlalchemy as sa
 from sqlalchemy import event, inspect, select, update
 from sqlalchemy.orm import Session
 
+from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
     Base,
     ChangeLog,
@@ -51,11 +52,10 @@ from app.models import (
     Village,
     utcnow,
 )
-from app.i18n import QT_TRANSLATE_NOOP
 from app.models.base import id_param, is_id, json_text
-from app.services.errors import Message, UserError
 from app.services.access import audit
 from app.services.access.actor import actor
+from app.services.errors import Message, UserError
 
 log = logging.getLogger(__name__)
 EMPTY_CLOCK = ["", ""]  # never written: every real clock is greater

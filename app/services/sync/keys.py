@@ -306,7 +306,9 @@ def trust(session: Session, card: DeviceCard) -> Peer:
         )
     if me.role == COUNTY and not downstream:
         raise _err(
-            QT_TRANSLATE_NOOP("Sync", "本县只与所辖乡镇卫生院同步，这张卡是 {code} {name}（不属于本县 {county}）"),
+            QT_TRANSLATE_NOOP(
+                "Sync", "本县只与所辖乡镇卫生院同步，这张卡是 {code} {name}（不属于本县 {county}）"
+            ),
             county=me.code,
             code=card.code,
             name=card.name,

@@ -209,7 +209,9 @@ def _upstream(session: Session) -> Peer:
     role = UPSTREAM.get(get_profile(session).role)
     town = [p for p in device_keys.peers(session) if p.role == role and p.revoked_at is None]
     if not town:
-        raise _err(QT_TRANSLATE_NOOP("NetSync", "还没有信任上级（乡镇卫生院或县级）的设备卡：请先核对指纹并导入它"))
+        raise _err(
+            QT_TRANSLATE_NOOP("NetSync", "还没有信任上级（乡镇卫生院或县级）的设备卡：请先核对指纹并导入它")
+        )
     return town[0]
 
 

@@ -49,7 +49,10 @@ PAGE = 2000
 def _takes_snapshots(me, peer: Peer | None) -> bool:
     """Whether ``peer`` is one a snapshot may be made for here: a township's village or county."""
     return (
-        me.role == TOWNSHIP and peer is not None and peer.role in (VILLAGE, COUNTY) and peer.revoked_at is None
+        me.role == TOWNSHIP
+        and peer is not None
+        and peer.role in (VILLAGE, COUNTY)
+        and peer.revoked_at is None
     )
 
 
@@ -192,9 +195,7 @@ def export(
         me = get_profile(s)
         peer = s.get(Peer, device)
         if not _takes_snapshots(me, peer):
-            raise exchange._err(
-                QT_TRANSLATE_NOOP("Sync", "只能为受信任的村卫生室设备或所属县生成全量同步包")
-            )
+            raise exchange._err(QT_TRANSLATE_NOOP("Sync", "只能为受信任的村卫生室设备或所属县生成全量同步包"))
         held = exchange.holdings(s)
         acks = {o.hex: hw for o, hw in held.items()}
         ranges = {o.hex: [0, hw] for o, hw in held.items() if o != device and hw > 0}
