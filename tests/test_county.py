@@ -5,6 +5,8 @@ reports the townships' indicators with the villages under them."""
 
 from __future__ import annotations
 
+import json
+
 from pathlib import Path
 
 import pytest
@@ -320,3 +322,147 @@ def test_county_user_sees_smi_only_with_the_mental_health_permission(hub, user, 
             smi.record_visit(s, archive, smi.input_with(visit_date=synckit.TODAY.isoformat(), danger="1"))
     finally:
         store.actor = None
+
+
+# ------------------------------------------------------------------ command line
+
+
+def _cli(capsys, *argv) -> tuple[int, str, str]:
+    from app import cli
+
+    capsys.readouterr()
+    code = cli.main([str(a) for a in argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_cli_init_county_on_either_database(tmp_path, capsys):
+    folder = storekit.data_dir_for_init(tmp_path / "county")
+    db = []
+    if storekit.backend() == "postgresql":  # the county's store on the server, as `init --db URL`
+        db = ["--db", storekit._new_database(storekit.pg_schema_template())]
+    code, out, err = _cli(
+        capsys,
+        "--data-dir",
+        folder,
+        *db,
+        "init",
+        "--role",
+        "county",
+        "--code",
+        "110105",
+        "--name",
+        "朝阳区卫生健康委",
+    )
+    assert code == 0, err
+    assert "110105" in out and "县级卫生健康委" in out
+    from app.config import resolve_db_url
+    from app.db import Store
+
+    store = Store(resolve_db_url(Paths(folder)))
+    try:
+        with store.session() as s:
+            info = profile.profile_info(s)
+            assert (info.role, info.code, info.name, info.is_county) == (
+                "county",
+                "110105",
+                "朝阳区卫生健康委",
+                True,
+            )
+    finally:
+        storekit.discard(store) if db else store.dispose()
+    for bad, words in (("1101050", "县级代码应为6位数字"), ("999999", "不是有效的县级行政区划代码")):
+        folder = storekit.data_dir_for_init(tmp_path / f"bad{bad}")
+        code, out, err = _cli(
+            capsys, "--data-dir", folder, "init", "--role", "county", "--code", bad, "--name", "县"
+        )
+        assert code != 0 and words in err and "Traceback" not in err
+
+
+def test_cli_county_report_townships_first_and_lists(hub, capsys):
+    hub.up()
+    county = hub.county.paths.data_dir
+    year = str(synckit.TODAY.year)
+    code, out, err = _cli(capsys, "--data-dir", county, "report", "indicators", "--year", year, "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    records = next(i for i in data["indicators"] if i["key"] == "records")
+    assert [t["code"] for t in records["townships"]] == list(TOWNS)
+    assert [v["code"] for v in records["villages"]] == [c for t in TOWNS for c in VILLAGES[t]]
+    code, out, err = _cli(
+        capsys, "--data-dir", county, "report", "indicators", "--year", year, "--by", "village"
+    )
+    assert code == 0, err
+    block = out.split("\n")
+    first = next(i for i, line in enumerate(block) if line.strip().startswith("乡1卫生院"))
+    assert block[first + 1].strip().startswith("村") and block[first + 3].strip().startswith("乡2卫生院")
+    code, out, err = _cli(
+        capsys, "--data-dir", county, "report", "indicators", "--year", year, "--township", TOWNS[1],
+        "--indicator", "records", "--list", "numerator", "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    residents = json.loads(out)["residents"]
+    assert residents and {r["village"] for r in residents} == set(VILLAGES[TOWNS[1]])
+    code, out, err = _cli(
+        capsys, "--data-dir", county, "report", "indicators", "--year", year, "--township", "110105009"
+    )
+    assert code != 0 and "110105009" in err and "Traceback" not in err
+    code, out, err = _cli(
+        capsys, "--data-dir", county, "report", "indicators", "--year", year, "-o", county / "c.xlsx"
+    )
+    assert code == 0, err
+    import openpyxl
+
+    ws = openpyxl.load_workbook(county / "c.xlsx").worksheets[0]
+    assert ws.cell(row=3, column=3).value == "全县"
+    assert "乡1卫生院" in str(ws.cell(row=3, column=7).value) and "乡2卫生院" in str(
+        ws.cell(row=3, column=10).value
+    )
+
+
+# ------------------------------------------------------------------ the county 工作台
+
+
+@pytest.mark.slow
+@pytest.mark.gui
+def test_county_workbench_townships_open_into_villages_and_numbers_drill_down(hub, gui_app, qtbot, tmp_path):
+    from app.services.indicators import engine
+    from app.views.main_window import MainWindow
+    from app.views.startup import install_translator
+    from app.views.township_home import FIXED_COLUMNS
+
+    hub.up()
+    shots = Path(__import__("os").environ.get("CUNYI_COUNTY_SHOTS", tmp_path))
+    for lang in ("zh", "en"):
+        install_translator(gui_app, lang)
+        try:
+            window = MainWindow(hub.county.store, hub.county.paths)
+            qtbot.addWidget(window)
+            window.show()
+            page = window.home
+            page.wait_until_loaded()
+            page.year.setValue(synckit.TODAY.year)
+            page.wait_until_loaded()
+            assert page.county and ("县级" in window.windowTitle()) == (lang == "zh")
+            report = page.bench.report
+            assert [c[0].code for c in page.columns[1:]] == list(TOWNS)  # the townships, closed
+            page.header_clicked(FIXED_COLUMNS)  # the first township opens into its villages
+            assert [c[0].code for c in page.columns[1:]] == [TOWNS[0], *VILLAGES[TOWNS[0]], TOWNS[1]]
+            window.resize(1400, 820)
+            window.grab().save(str(shots / f"county-{lang}.png"))
+        finally:
+            install_translator(gui_app, "zh")
+    row = [r.key for r in report.results].index("records")
+    town_col = page.column_of(TOWNS[1])
+    expected = report.township_figure(report.results[row], TOWNS[1])
+    den = "—" if expected.denominator is None else f"{expected.denominator:,}"
+    assert page.table.item(row, town_col).text().endswith(f"{expected.numerator:,} / {den}")
+    dialog = page.cell_clicked(row, town_col)  # closed with the window
+    with qtbot.waitSignal(dialog.task.finished, timeout=30_000):
+        pass
+    assert dialog.lines and {line.village_code[:9] for line in dialog.lines} == {TOWNS[1]}
+    period = engine.parse_period(synckit.TODAY.year)
+    with hub.towns[TOWNS[1]].store.session() as s:
+        at_town = engine.drilldown(s, "records", period, "numerator")  # its denominator is a figure
+    assert sorted(line.archive_no for line in dialog.lines) == sorted(x.archive_no for x in at_town)
+    dialog.grab().save(str(shots / "county-drilldown.png"))
