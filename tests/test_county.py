@@ -6,7 +6,6 @@ reports the townships' indicators with the villages under them."""
 from __future__ import annotations
 
 import json
-
 from pathlib import Path
 
 import pytest
