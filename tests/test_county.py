@@ -130,6 +130,26 @@ def test_villages_to_townships_to_county_usb_converges_with_field_clocks(hub):
         assert synckit.dump(v.store, code) == synckit.dump(town.store, code)
 
 
+def test_a_village_enrolled_after_the_county_reaches_it(hub):
+    """The county's first bundle was the snapshot; a village a township enrols later comes in
+    ordinary bundles, its name and code (which only the township writes) with it."""
+    from app.tools import demo
+
+    hub.up()
+    town = hub.towns[TOWNS[0]]
+    code = TOWNS[0] + "103"
+    v = make(hub.root, "村新", "village", code)
+    with v.store.transaction() as s:
+        demo.generate_demo(s, 6, seed=77, today=synckit.TODAY)
+    town.trust(v)
+    v.trust(town)
+    applied(hub.usb(v, town))
+    applied(hub.usb(town, hub.county))
+    assert synckit.dump(hub.county.store, code) == synckit.dump(town.store, code)
+    assert synckit.dump(hub.county.store, code)["resident"]
+    storekit.discard(v.store)
+
+
 def test_county_refuses_edits_of_records(hub):
     hub.up()
     from sqlalchemy import select

@@ -592,6 +592,8 @@ class _Authority:
             if bases == "":
                 if stored is not None:  # made again by a new device of the village (a replacement
                     del values[column]  # PC): what it typed at set-up is not a renaming; ours stays
+                    # relayed (to the county) with ours, so the row is made there as it is here
+                    op.setdefault(RELAY_VALUES, {})[column] = stored[0][column]
                 continue  # a row made by this op (where it may be made: checked above)
             if stored is not None and (
                 values[column] == stored[0][column] or op["h"] <= spec.clock(stored[1], column)[0]
@@ -678,6 +680,18 @@ class _Authority:
                 )
             out[origin] = hw
         return out
+
+
+RELAY_VALUES = "relay_v"  # an op's key: the values this store kept in place of the op's own (relayed)
+
+
+def _as_relayed(op: dict) -> dict:
+    """``op`` as this store passes it on: with the values it kept in place of the op's own (a
+    village's name and code, which only the township writes)."""
+    kept = op.get(RELAY_VALUES)
+    if not kept:
+        return op
+    return dict(op, d={**op["d"], "v": {**op["d"]["v"], **kept}})
 
 
 def _is_count(x) -> bool:
@@ -1188,7 +1202,7 @@ def _apply_bundle(
         def flush() -> None:
             if batch:
                 authority.check_chunk(batch)
-                merge.log_ops(s, [op for op in batch if relay.needed(op)])
+                merge.log_ops(s, [_as_relayed(op) for op in batch if relay.needed(op)])
                 merge.apply_ops(s, batch, stats)
                 batch.clear()
             if cancelled():
