@@ -191,6 +191,18 @@ def test_a_township_bundle_touching_another_townships_resident_is_refused_whole(
     assert synckit.dump_everything(hub.county.store) == before
 
 
+def test_a_township_claiming_another_townships_changes_is_refused_whole(hub, tmp_path):
+    hub.up()
+    t1, t2 = hub.towns[TOWNS[0]], hub.towns[TOWNS[1]]
+    before = synckit.dump_everything(hub.county.store)
+    path = synckit.craft_bundle(
+        t1, hub.county, [], tmp_path / "claim", ranges={t2.device_id.hex: [0, 10_000]}
+    )
+    [outcome] = hub.county.import_(path)
+    assert outcome.status == "rejected" and "另一乡镇" in outcome.reason.render()
+    assert synckit.dump_everything(hub.county.store) == before
+
+
 def test_trust_refuses_a_township_of_another_county(hub, tmp_path):
     stranger = make(tmp_path / "x", "外县乡", "township", "110106001")
     card = device_keys.read_card(stranger.card())
@@ -434,9 +446,15 @@ def test_cli_county_report_townships_first_and_lists(hub, capsys):
 
     ws = openpyxl.load_workbook(county / "c.xlsx").worksheets[0]
     assert ws.cell(row=3, column=3).value == "全县"
-    assert "乡1卫生院" in str(ws.cell(row=3, column=7).value) and "乡2卫生院" in str(
-        ws.cell(row=3, column=10).value
+    assert "乡1卫生院" in str(ws.cell(row=3, column=7).value)
+    assert "乡2卫生院" in str(ws.cell(row=3, column=10).value)
+    code, out, err = _cli(
+        capsys, "--data-dir", county, "report", "indicators", "--year", year, "-o", county / "c.pdf"
     )
+    assert code == 0, err
+    assert (county / "c.pdf").read_bytes().startswith(b"%PDF")
+    if shots := __import__("os").environ.get("CUNYI_COUNTY_SHOTS"):
+        __import__("shutil").copyfile(county / "c.pdf", Path(shots) / "county.pdf")
 
 
 # ------------------------------------------------------------------ the county 工作台

@@ -3270,7 +3270,7 @@
     <name>NetSync</name>
     <message>
         <source>只有乡镇卫生院或县级的电脑能运行同步服务器</source>
-        <translation>Only a township health centre's or a county's computer can run the sync server</translation>
+        <translation>Only a township health centre&apos;s or a county&apos;s computer can run the sync server</translation>
     </message>
     <message>
         <source>同步包的发送方或接收方不符</source>
@@ -3298,7 +3298,7 @@
     </message>
     <message>
         <source>还没有信任上级（乡镇卫生院或县级）的设备卡：请先核对指纹并导入它</source>
-        <translation>The upper level's (township or county) device card is not trusted yet: check its fingerprint and import it first</translation>
+        <translation>The upper level&apos;s (township or county) device card is not trusted yet: check its fingerprint and import it first</translation>
     </message>
     <message>
         <source>网络同步由下级发起；县级请运行 cunyi serve</source>
@@ -6864,6 +6864,10 @@
         <translation>Bundle oversteps its authority, nothing imported: county {sender} claims to pass on changes {lo}–{hi} of device {origin}, but a county only sends acknowledgements</translation>
     </message>
     <message>
+        <source>同步包越权，整包未导入：{sender} 声称转交另一乡镇 {origin} 的第 {lo}–{hi} 号变更</source>
+        <translation>Bundle oversteps its authority, nothing imported: {sender} claims to pass on changes {lo}–{hi} of another township, {origin}</translation>
+    </message>
+    <message>
         <source>同步包越权，整包未导入：村卫生室 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，但它只能代表本机</source>
         <translation>The bundle oversteps its sender; nothing in it was imported: the village clinic {sender} claims to pass on changes no. {lo}–{hi} of device {origin}, but it may only speak for itself</translation>
     </message>
@@ -6877,7 +6881,7 @@
     </message>
     <message>
         <source>只能为受信任的村卫生室设备或所属县生成全量同步包</source>
-        <translation>A full bundle can only be made for a trusted village clinic device or for this township's county</translation>
+        <translation>A full bundle can only be made for a trusted village clinic device or for this township&apos;s county</translation>
     </message>
 </context>
 <context>
@@ -7243,7 +7247,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>每个乡镇后面列出它的村；也可点击乡镇名只展开该乡镇</source>
-        <translation>List each township's villages after it; or click a township's name to open just that one</translation>
+        <translation>List each township&apos;s villages after it; or click a township&apos;s name to open just that one</translation>
     </message>
     <message>
         <source>统计期：</source>
@@ -7251,7 +7255,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>点击任一数字查看其背后的居民名单及原因；点击乡镇名展开或收起它的村，点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。</source>
-        <translation>Click any number to list the residents behind it and why; click a township's name to show or hide its villages, a village's name its groups. Green: target met; orange: within 10 points; red: behind.</translation>
+        <translation>Click any number to list the residents behind it and why; click a township&apos;s name to show or hide its villages, a village&apos;s name its groups. Green: target met; orange: within 10 points; red: behind.</translation>
     </message>
     <message>
         <source>点击任一数字查看其背后的居民名单及原因；点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。</source>

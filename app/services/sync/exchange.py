@@ -503,6 +503,16 @@ class _Authority:
         self.names[me.device_id.hex] = f"{me.code} {me.name}"
         self.scopes = _Scopes(session)
         self.top_seq = 0  # the highest seq of the sender's own changes in the bundle
+        # devices a township may not speak for at its county: the county's other townships
+        self.others = (
+            {
+                p.device_id.hex
+                for p in device_keys.peers(session)
+                if p.role == TOWNSHIP and p.device_id != peer.device_id
+            }
+            if me.role == COUNTY
+            else set()
+        )
         # what this device may receive at all (a village: its own village and its township)
         self.audience = (me.code, me.code[:9]) if me.role == VILLAGE else None
 
@@ -624,6 +634,17 @@ class _Authority:
                         "Sync",
                         "同步包越权，整包未导入：县级 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，"
                         "但县级只发送确认",
+                    ),
+                    sender=self.label,
+                    origin=self.name(origin),
+                    lo=lo + 1,
+                    hi=hi,
+                )
+            if _origin(origin).hex in self.others:
+                raise _err(
+                    QT_TRANSLATE_NOOP(
+                        "Sync",
+                        "同步包越权，整包未导入：{sender} 声称转交另一乡镇 {origin} 的第 {lo}–{hi} 号变更",
                     ),
                     sender=self.label,
                     origin=self.name(origin),
@@ -867,7 +888,7 @@ def export_bundles(
         capture.repair_future_clocks(s)  # a clock once far ahead (since corrected) must not leave
     with store.session() as s:
         me = get_profile(s)
-        targets = [p for p in device_keys.peers(s) if p.revoked_at is None and p.device_id not in skip]
+        targets = [p for p in device_keys.peers(s) if p.revoked_at is None]
         if peer:
             targets = [device_keys.find_peer(s, peer)]
             if targets[0].revoked_at is not None:
@@ -876,6 +897,7 @@ def export_bundles(
                 )
         if not targets:
             raise _err(QT_TRANSLATE_NOOP("Sync", "还没有信任任何设备：请先核对指纹并导入对方的设备卡"))
+        targets = [p for p in targets if p.device_id not in skip]
         held = holdings(s)
         if me.role == VILLAGE:
             # A village speaks only for itself (the township refuses anything else), and claims no
