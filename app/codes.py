@@ -660,7 +660,11 @@ _LISTS += [
         "site_role",
         "机构类型",
         "Installation",
-        [("village", "村卫生室", "Village clinic"), ("township", "乡镇卫生院", "Township health centre")],
+        [
+            ("village", "村卫生室", "Village clinic"),
+            ("township", "乡镇卫生院", "Township health centre"),
+            ("county", "县级卫生健康委", "County health commission"),
+        ],
     ),
 ]
 

@@ -13,7 +13,11 @@ def register(sub) -> None:
     )
     dc = dv.add_parser("card", help="write this device's public card (JSON, and a QR code PNG beside it)")
     dc.add_argument("-o", "--output", required=True, metavar="FILE.json")
-    dc.add_argument("--server", metavar="URL", help="(township) the address villages reach `cunyi serve` at")
+    dc.add_argument(
+        "--server",
+        metavar="URL",
+        help="(township or county) the address villages (townships) reach `cunyi serve` at",
+    )
     dc.add_argument(
         "--tls-cert", metavar="PEM", help="(township) the certificate `cunyi serve` uses: villages pin it"
     )

@@ -1,4 +1,4 @@
-"""``cunyi init``: set this installation up as a village clinic or a township centre."""
+"""``cunyi init``: set this installation up as a village clinic, a township centre or a county hub."""
 
 from __future__ import annotations
 
@@ -6,10 +6,12 @@ from app.cli.core import CliError, new_password, open_store
 
 
 def register(sub) -> None:
-    i = sub.add_parser("init", help="set up this installation as a village clinic or a township centre")
-    i.add_argument("--role", required=True, choices=["village", "township"])
-    i.add_argument("--code", required=True, help="12-digit village code or 9-digit township code")
-    i.add_argument("--name", required=True, help="village or township name")
+    i = sub.add_parser(
+        "init", help="set up this installation as a village clinic, a township centre or a county hub"
+    )
+    i.add_argument("--role", required=True, choices=["village", "township", "county"])
+    i.add_argument("--code", required=True, help="12-digit village, 9-digit township or 6-digit county code")
+    i.add_argument("--name", required=True, help="village, township or county name")
     i.add_argument("--township-name", help="(village) the township's name")
     i.add_argument("--institution", help="name printed as 建档单位 (default: <name>卫生室/卫生院)")
     i.add_argument("--phone", help="clinic phone")

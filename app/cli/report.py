@@ -20,6 +20,9 @@ def add_indicators(rsub) -> None:
     ind.add_argument("--year", type=WholeNumber("年份"), required=True, metavar="Y")
     ind.add_argument("--quarter", type=WholeNumber("季度"), choices=[1, 2, 3, 4], metavar="Q")
     ind.add_argument("--village", default="", metavar="CODE", help="only this 12-digit village code")
+    ind.add_argument(
+        "--township", default="", metavar="CODE", help="(county) only this 9-digit township's villages"
+    )
     out = ind.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print JSON")
     out.add_argument("-o", "--output", metavar="FILE.xlsx|FILE.pdf", help="write a workbook or a PDF summary")
@@ -27,8 +30,8 @@ def add_indicators(rsub) -> None:
         "--by",
         choices=["township", "village", "group"],
         default="township",
-        help="text output: totals only, each village too, or each village and its 村民小组 "
-        "(--json always has villages with their groups)",
+        help="text output: totals (a county: each township), each village too, or each village and "
+        "its 村民小组 (--json always has townships, villages and groups)",
     )
     ind.add_argument(
         "--lang",
@@ -83,7 +86,14 @@ def report_indicators(args) -> int:
     period = engine.parse_period(args.year, args.quarter)
     with store.session() as s:
         if args.list:
-            lines = engine.drilldown(s, args.indicator, period, args.list, args.village or None)
+            lines = engine.drilldown(
+                s,
+                args.indicator,
+                period,
+                args.list,
+                args.village or None,
+                township_code=args.township or None,
+            )
             if args.json:
                 print_json(output.residents_data(lines, translate))
                 return 0
@@ -94,7 +104,7 @@ def report_indicators(args) -> int:
                 )
             print(f"共 {len(lines)} 人")
             return 0
-        report = engine.evaluate(s, period, args.village or None)
+        report = engine.evaluate(s, period, args.village or None, township_code=args.township or None)
         if suffix == "xlsx":
             path = output.write_workbook(s, report, args.output, translate)
             print(f"已导出指标工作簿：{path}")
@@ -113,13 +123,18 @@ def report_indicators(args) -> int:
     for ind in data["indicators"]:
         target = "" if ind["target"] is None else f"（目标 {ind['target'] * 100:.0f}%）"
         print(_figure_line(ind["name"], ind) + target)
-        if args.by == "township":
-            continue
-        for v in ind["villages"]:
-            print(_figure_line(f"  {v['name']}", v))
-            if args.by == "group":
-                for g in v["groups"]:
-                    print(_figure_line(f"    {g['name']}", g))
+        county = len(ind["townships"]) > 1  # a county: townships are the top rows
+        for t in ind["townships"] if county else [{"villages": ind["villages"]}]:
+            indent = "  " if county else ""
+            if county:
+                print(_figure_line(f"  {t['name']}", t))
+            if args.by == "township":
+                continue
+            for v in t["villages"]:
+                print(_figure_line(f"{indent}  {v['name']}", v))
+                if args.by == "group":
+                    for g in v["groups"]:
+                        print(_figure_line(f"{indent}    {g['name']}", g))
     return 0
 
 

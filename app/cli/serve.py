@@ -11,7 +11,9 @@ from app.cli.numbers import WholeNumber
 
 
 def register(sub) -> None:
-    sv = sub.add_parser("serve", help="(township) the network mailbox villages sync with")
+    sv = sub.add_parser(
+        "serve", help="(township or county) the network mailbox villages (townships) sync with"
+    )
     sv.add_argument("--host", default="0.0.0.0", help="address to listen on (default: every address)")
     sv.add_argument(
         "--port", type=WholeNumber("端口"), default=8765, help="port (default 8765; 0: any free port)"
@@ -32,7 +34,9 @@ def register(sub) -> None:
 
 def register_run(sync_actions) -> None:
     """``sync run``: added to the ``sync`` group by app/cli/sync.py."""
-    sr = sync_actions.add_parser("run", help="(village) sync with the township's mailbox over the network")
+    sr = sync_actions.add_parser(
+        "run", help="(village or township) sync with the township's (county's) mailbox over the network"
+    )
     sr.add_argument("--once", action="store_true", help="one run, then exit (status 1 if it failed)")
     sr.add_argument("--server", metavar="URL", help="the mailbox, e.g. http://192.168.1.10:8765 (remembered)")
     sr.add_argument("--json", action="store_true")

@@ -1,4 +1,8 @@
-"""This installation's profile (village or township), its organisation rows, and archive numbers."""
+"""This installation's profile (village, township or county), its organisation rows, and archive numbers.
+
+The three roles stand in one line, each above the one before (:data:`UPSTREAM`): a village syncs
+with its township, a township with its villages and its county.  A county (县级卫生健康委) receives
+its townships' stores and reports on them; it keeps no records of its own (:func:`refuse_record_edit`)."""
 
 from __future__ import annotations
 
@@ -17,7 +21,10 @@ from app.services.records.validators import halfwidth, is_digits, known_address_
 from app.services.sync import capture
 
 CTX = "Profile"
-VILLAGE, TOWNSHIP = "village", "township"
+VILLAGE, TOWNSHIP, COUNTY = "village", "township", "county"
+ROLES = (VILLAGE, TOWNSHIP, COUNTY)
+CODE_LENGTH = {VILLAGE: 12, TOWNSHIP: 9, COUNTY: 6}  # GB/T 2260 county 6 + township 3 + village 3
+UPSTREAM = {VILLAGE: TOWNSHIP, TOWNSHIP: COUNTY}  # who each role sends its changes up to
 MAX_SERIAL = 99_999
 # A township enrolling a resident of one of its villages (roster import) takes serials from
 # the top of the range, so it never collides with the serials the village PC hands out offline.
@@ -41,11 +48,28 @@ class ProfileInfo:
     def is_village(self) -> bool:
         return self.role == VILLAGE
 
+    @property
+    def is_county(self) -> bool:
+        return self.role == COUNTY
+
+
+def is_upstream_of(upper_role: str, upper_code: str, lower_role: str, lower_code: str) -> bool:
+    """Whether ``upper`` is the organisation directly above ``lower`` (a village's township, a
+    township's county): the one rule of who enrols whom, read by device trust."""
+    return UPSTREAM.get(lower_role) == upper_role and lower_code[: CODE_LENGTH[upper_role]] == upper_code
+
 
 def normalise_code(code: str, role: str) -> str:
     code = re.sub(r"\s", "", halfwidth(code or ""))
-    want = 12 if role == VILLAGE else 9
+    want = CODE_LENGTH.get(role, 9)
     if not is_digits(code) or len(code) != want:
+        if role == COUNTY:
+            raise _err(
+                QT_TRANSLATE_NOOP(
+                    "Profile", "县级代码应为6位数字（GB/T 2260 县级行政区划代码），现在是“{code}”"
+                ),
+                code=code,
+            )
         if role == VILLAGE:
             raise _err(
                 QT_TRANSLATE_NOOP("Profile", "村代码应为12位数字（县6位+乡镇3位+村3位），现在是“{code}”"),
@@ -75,8 +99,12 @@ def init_profile(
     admin_name: str | None = None,
     admin_password: str | None = None,
 ) -> Profile:
-    if role not in (VILLAGE, TOWNSHIP):
-        raise _err(QT_TRANSLATE_NOOP("Profile", "角色应为 village（村卫生室）或 township（乡镇卫生院）"))
+    if role not in ROLES:
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Profile", "角色应为 village（村卫生室）、township（乡镇卫生院）或 county（县级卫生健康委）"
+            )
+        )
     if session.get(Profile, 1) is not None:
         raise _err(QT_TRANSLATE_NOOP("Profile", "本机已初始化，不能再次初始化"))
     code = normalise_code(code, role)
@@ -88,7 +116,7 @@ def init_profile(
         role=role,
         code=code,
         name=name,
-        institution=institution or (f"{name}卫生室" if role == VILLAGE else f"{name}卫生院"),
+        institution=institution or {VILLAGE: f"{name}卫生室", TOWNSHIP: f"{name}卫生院", COUNTY: name}[role],
         phone=phone,
         device_id=new_id(),
         db_id=new_id(),
@@ -113,8 +141,9 @@ def init_profile(
                 id=org_id("village", code), code=code, name=name, township_id=org_id("township", code[:9])
             )
         )
-    else:
+    elif role == TOWNSHIP:
         session.add(Township(id=org_id("township", code), code=code, name=name))
+    # A county holds no organisation row of its own: its townships' rows arrive with their stores.
     # Without a password the first admin sets one at the first login (the GUI asks).
     session.add(
         User(

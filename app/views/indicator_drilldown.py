@@ -29,7 +29,8 @@ NOT_COUNTED = QColor("#fdecea")
 
 
 class IndicatorDrilldown(QDialog):
-    """``key`` for ``period`` in one village (``village_code``) or the whole township (None)."""
+    """``key`` for ``period`` in one village (``village_code``), one township of a county
+    (``township_code``) or the whole store (both None)."""
 
     def __init__(
         self,
@@ -42,9 +43,11 @@ class IndicatorDrilldown(QDialog):
         has_denominator_list: bool,
         parent=None,
         group_id=None,
+        township_code: str | None = None,
     ):
         super().__init__(parent)
         self.store, self.key, self.period, self.village_code = store, key, period, village_code
+        self.township_code = township_code
         self.group_id = group_id  # a 村民小组 of the village: only its residents
         self.lines: list[engine.ResidentLine] = []
         self.setWindowTitle(self.tr("指标名单"))
@@ -100,10 +103,14 @@ class IndicatorDrilldown(QDialog):
 
     def load(self, *_args):
         which, key, period, village = self.which(), self.key, self.period, self.village_code
-        group = self.group_id
+        group, town = self.group_id, self.township_code
         self.only_missing.setEnabled(which == "denominator")
         self.task = (
-            Op(self, self.store, lambda s, _p: engine.drilldown(s, key, period, which, village, group))
+            Op(
+                self,
+                self.store,
+                lambda s, _p: engine.drilldown(s, key, period, which, village, group, township_code=town),
+            )
             .success(self._loaded)
             .run_in_background(self.tr("正在列出居民…"))
         )

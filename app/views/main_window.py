@@ -28,13 +28,13 @@ class Section(NamedTuple):
     build: Callable[[], QWidget]
 
 
-def _build(key: str, store: Store, paths: Paths, township: bool) -> QWidget:
+def _build(key: str, store: Store, paths: Paths, township: bool, county: bool = False) -> QWidget:
     """A section's page, its module imported here (plain imports: the frozen build finds them)."""
     if key == "home":
         if township:
             from app.views.township_home import TownshipHomePage
 
-            return TownshipHomePage(store)
+            return TownshipHomePage(store, county=county)
         from app.views.home import HomePage
 
         return HomePage(store)
@@ -105,9 +105,15 @@ class MainWindow(QMainWindow):
         self.paths = paths or Paths(Path(store.engine.url.database or ".").resolve().parent)
         info = Op(self, store, profile.profile_info).run()
         who = store.actor  # None: the system account (smoke runs, screenshots, tests)
-        role = self.tr("村卫生室") if info.is_village else self.tr("乡镇卫生院")
+        if info.is_county:
+            role = self.tr("县级")
+        else:
+            role = self.tr("村卫生室") if info.is_village else self.tr("乡镇卫生院")
         township = not info.is_village
-        self.setWindowTitle(self.tr("村医 CunYi — {name}").replace("{name}", info.institution))
+        title = self.tr("村医 CunYi — {name}").replace("{name}", info.institution)
+        if info.is_county:
+            title += self.tr("（县级）")
+        self.setWindowTitle(title)
         self.resize(1200, 760)
         self.nav = QListWidget()
         self.nav.setFixedWidth(150)
@@ -132,9 +138,11 @@ class MainWindow(QMainWindow):
             "settings": self.tr("设置"),
         }
         self.pages = [
-            Section(key, title, partial(_build, key, store, self.paths, township))
+            Section(key, title, partial(_build, key, store, self.paths, township, info.is_county))
             for key, title in titles.items()
         ]
+        if info.is_county:  # a county reads: the review queue's decisions are the townships'
+            self.pages = [p for p in self.pages if p.key != "review"]
         # the audit trail is for admins and township staff
         if not Op(self, store, lambda s: authz.permits(s, "view_audit")).run():
             self.pages = [p for p in self.pages if p.key != "audit"]

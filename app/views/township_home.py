@@ -4,6 +4,9 @@ arrived.  Every number opens the residents behind it (:class:`IndicatorDrilldown
 
 The report is computed on a worker thread (``Op.run_in_background``); the page shows the last one
 until the new one arrives.
+
+A county's 工作台 (``county=True``) is the same page one level up: its townships are the columns,
+each opening (a click on its name) into its villages, each village into its groups.
 """
 
 from __future__ import annotations
@@ -41,7 +44,11 @@ from app.views.widgets import translate
 GOOD, NEAR, BEHIND = QColor("#c8e6c9"), QColor("#ffe0b2"), QColor("#ffcdd2")
 NEAR_POINTS = 0.10  # within 10 percentage points of the target: amber
 POPULATION = frozenset({"population_figure"})
-FIXED_COLUMNS = 2  # 目标, 全乡镇; the villages follow
+FIXED_COLUMNS = 2  # 目标, 全乡镇 (a county: 全县); the villages (a county: the townships) follow
+
+
+def _is_township(column) -> bool:
+    return isinstance(column, engine.TownshipRef)
 
 
 def light(rate: float | None, target: float | None) -> QColor | None:
@@ -58,15 +65,21 @@ def pct(rate: float | None) -> str:
 
 
 class TownshipHomePage(QWidget):
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent=None, *, county: bool = False):
         super().__init__(parent)
         self.store = store
+        self.county = county
+        self.expanded_towns: set[str] = set()  # (county) codes of the townships whose villages are shown
         self.bench: workbench.Workbench | None = None
         self.export_task = None  # the export running, if any (export_to)
         self.task = None
         self.trend_task = None
         self._running: set = set()
-        self.title = QLabel(self.tr("乡镇工作台：基本公共卫生服务指标"))
+        self.title = QLabel(
+            self.tr("县级工作台：各乡镇基本公共卫生服务指标")
+            if county
+            else self.tr("乡镇工作台：基本公共卫生服务指标")
+        )
         self.title.setStyleSheet("font-size: 20px; font-weight: bold;")
         today = dt.date.today()
         self.year = QSpinBox()
@@ -86,6 +99,11 @@ class TownshipHomePage(QWidget):
         self.export_button.clicked.connect(self.export)
         self.show_groups = QCheckBox(self.tr("展开村民小组"))
         self.show_groups.setToolTip(self.tr("每个村后面列出它的村民小组；也可点击村名只展开该村"))
+        self.show_villages = QCheckBox(self.tr("展开各村"))
+        self.show_villages.setToolTip(self.tr("每个乡镇后面列出它的村；也可点击乡镇名只展开该乡镇"))
+        self.show_villages.toggled.connect(self.expand_all_towns)
+        self.show_villages.setVisible(county)
+        self.population_button.setVisible(not county)  # population figures are the townships' to enter
         self.show_groups.toggled.connect(self.expand_all)
         self.expanded: set = set()  # ids of the villages whose groups are shown
         self.columns: list[tuple] = []  # from column 1: (village or None, group or None)
@@ -98,6 +116,7 @@ class TownshipHomePage(QWidget):
             QLabel(self.tr("统计期：")),
             self.year,
             self.quarter,
+            self.show_villages,
             self.show_groups,
             self.refresh_button,
             self.population_button,
@@ -113,6 +132,11 @@ class TownshipHomePage(QWidget):
         self.table.horizontalHeader().sectionClicked.connect(self.header_clicked)
         self.note = QLabel(
             self.tr(
+                "点击任一数字查看其背后的居民名单及原因；点击乡镇名展开或收起它的村，点击村名展开或收起它的村民小组。"
+                "绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。"
+            )
+            if county
+            else self.tr(
                 "点击任一数字查看其背后的居民名单及原因；点击村名展开或收起它的村民小组。"
                 "绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。"
             )
@@ -258,16 +282,27 @@ class TownshipHomePage(QWidget):
         bench = self.bench
         report = bench.report
         self.columns = [(None, None)]
-        for v in report.villages:
-            self.columns.append((v, None))
-            if v.id in self.expanded:
-                self.columns += [(v, g) for g in report.groups_of(v.id)]
+        if self.county:
+            for t in report.townships:
+                self.columns.append((t, None))
+                if t.code in self.expanded_towns:
+                    for v in report.villages_of(t.code):
+                        self.columns.append((v, None))
+                        if v.id in self.expanded:
+                            self.columns += [(v, g) for g in report.groups_of(v.id)]
+        else:
+            for v in report.villages:
+                self.columns.append((v, None))
+                if v.id in self.expanded:
+                    self.columns += [(v, g) for g in report.groups_of(v.id)]
         self.table.clear()
         self.table.setColumnCount(1 + len(self.columns))
         self.table.setRowCount(len(report.results) + 2)
-        headers = [self.tr("目标"), self.tr("全乡镇")]
+        headers = [self.tr("目标"), self.tr("全县") if self.county else self.tr("全乡镇")]
         for v, g in self.columns[1:]:
-            if g is not None:
+            if _is_township(v):
+                headers.append(("▾ " if v.code in self.expanded_towns else "▸ ") + v.name)
+            elif g is not None:
                 headers.append(f"{v.name}\n· {g.name}")
             elif report.groups_of(v.id):
                 headers.append(("▾ " if v.id in self.expanded else "▸ ") + v.name)
@@ -285,6 +320,8 @@ class TownshipHomePage(QWidget):
             for col, (v, g) in enumerate(self.columns, start=1):
                 if v is None:
                     figure = result.total
+                elif _is_township(v):
+                    figure = report.township_figure(result, v.code)
                 elif g is None:
                     figure = result.villages[v.id]
                 else:
@@ -295,7 +332,7 @@ class TownshipHomePage(QWidget):
                 color = light(figure.rate, result.target)
                 if color is not None:
                     item.setBackground(QBrush(color))
-                elif g is not None:
+                elif g is not None or (self.county and not _is_township(v) and v is not None):
                     item.setBackground(QBrush(group_fill))
                 item.setToolTip(self.tr("点击查看居民名单"))
                 self.table.setItem(row, col, item)
@@ -327,18 +364,29 @@ class TownshipHomePage(QWidget):
         self.expanded = {v.id for v in self.bench.report.villages} if on else set()
         self.fill_table()
 
+    def expand_all_towns(self, on: bool) -> None:
+        if self.bench is None:
+            return
+        self.expanded_towns = {t.code for t in self.bench.report.townships} if on else set()
+        self.fill_table()
+
     def header_clicked(self, col: int) -> None:
-        """A click on a village's name shows (or hides) its groups."""
+        """A click on a township's name shows (or hides) its villages; on a village's, its groups."""
         if self.bench is None or not 1 <= col <= len(self.columns):
             return
         v, g = self.columns[col - 1]
+        if _is_township(v):
+            self.expanded_towns ^= {v.code}
+            self.fill_table()
+            return
         if v is None or g is not None or not self.bench.report.groups_of(v.id):
             return
         self.expanded ^= {v.id}
         self.fill_table()
 
     def column_of(self, village_code: str, group_name: str | None = None) -> int:
-        """The table column of a village (or one of its groups, when expanded)."""
+        """The table column of a village or (county) a township (or a village's group, when
+        expanded)."""
         for col, (v, g) in enumerate(self.columns, start=1):
             if v is not None and v.code == village_code and (g.name if g else None) == group_name:
                 return col
@@ -356,8 +404,12 @@ class TownshipHomePage(QWidget):
         report = self.bench.report
         result = report.results[row]
         village, group = self.columns[col - 1]
+        town = village.code if _is_township(village) else None
         if village is None:
-            place = self.tr("全乡镇")
+            place = self.tr("全县") if self.county else self.tr("全乡镇")
+        elif town is not None:
+            place = f"{village.name}（{village.code}）"
+            village = None
         elif group is None:
             place = f"{village.name}（{village.code}）"
         else:
@@ -372,6 +424,7 @@ class TownshipHomePage(QWidget):
             result.denominator_figure is None,
             self,
             group_id=group.id if group else None,
+            township_code=town,
         )
         dialog.show()
         return dialog
@@ -420,8 +473,13 @@ class TownshipHomePage(QWidget):
         import pyqtgraph as pg
 
         plot = self._plot(self.compare_plot)
-        villages = self.bench.report.villages
-        rates = [result.villages[v.id].rate for v in villages]
+        report = self.bench.report
+        if self.county:  # the townships compared
+            villages = report.townships
+            rates = [report.township_figure(result, t.code).rate for t in villages]
+        else:
+            villages = report.villages
+            rates = [result.villages[v.id].rate for v in villages]
         xs = list(range(len(villages)))
         brushes = [light(r, result.target) or QColor("#90caf9") for r in rates]
         plot.addItem(
@@ -431,7 +489,7 @@ class TownshipHomePage(QWidget):
         )
         plot.getAxis("bottom").setTicks([[(i, v.name) for i, v in enumerate(villages)]])
         self._target_line(plot, result.target)
-        plot.setTitle(self.tr("各村比较"))
+        plot.setTitle(self.tr("各乡镇比较") if self.county else self.tr("各村比较"))
         self.compare_plot = plot
         self.chart_row.addWidget(plot, 1)
 

@@ -2969,6 +2969,10 @@
         <translation>季度应是 1、2、3 或 4</translation>
     </message>
     <message>
+        <source>没有乡镇代码为 {code} 的乡镇，或无权查看它的报表</source>
+        <translation>没有乡镇代码为 {code} 的乡镇，或无权查看它的报表</translation>
+    </message>
+    <message>
         <source>没有村代码为 {code} 的村，或无权查看它的报表</source>
         <translation>没有村代码为 {code} 的村，或无权查看它的报表</translation>
     </message>
@@ -3169,6 +3173,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>县级</source>
+        <translation>县级</translation>
+    </message>
+    <message>
         <source>村卫生室</source>
         <translation>村卫生室</translation>
     </message>
@@ -3179,6 +3187,10 @@
     <message>
         <source>村医 CunYi — {name}</source>
         <translation>村医 CunYi — {name}</translation>
+    </message>
+    <message>
+        <source>（县级）</source>
+        <translation>（县级）</translation>
     </message>
     <message>
         <source>工作台</source>
@@ -3256,8 +3268,8 @@
 <context>
     <name>NetSync</name>
     <message>
-        <source>只有乡镇卫生院的电脑能运行同步服务器</source>
-        <translation>只有乡镇卫生院的电脑能运行同步服务器</translation>
+        <source>只有乡镇卫生院或县级的电脑能运行同步服务器</source>
+        <translation>只有乡镇卫生院或县级的电脑能运行同步服务器</translation>
     </message>
     <message>
         <source>同步包的发送方或接收方不符</source>
@@ -3284,12 +3296,12 @@
         <translation>https 地址需要乡镇卫生院设备卡上的证书指纹：请先导入载有证书指纹的乡镇卫生院设备卡，或使用 http 地址</translation>
     </message>
     <message>
-        <source>还没有信任乡镇卫生院的设备卡：请先核对指纹并导入它</source>
-        <translation>还没有信任乡镇卫生院的设备卡：请先核对指纹并导入它</translation>
+        <source>还没有信任上级（乡镇卫生院或县级）的设备卡：请先核对指纹并导入它</source>
+        <translation>还没有信任上级（乡镇卫生院或县级）的设备卡：请先核对指纹并导入它</translation>
     </message>
     <message>
-        <source>网络同步由村卫生室发起；乡镇卫生院请运行 cunyi serve</source>
-        <translation>网络同步由村卫生室发起；乡镇卫生院请运行 cunyi serve</translation>
+        <source>网络同步由下级发起；县级请运行 cunyi serve</source>
+        <translation>网络同步由下级发起；县级请运行 cunyi serve</translation>
     </message>
     <message>
         <source>还没有设置乡镇卫生院服务器地址：请在“同步”页填写，或用 --server 指定</source>
@@ -4908,8 +4920,12 @@
         <translation>前6位{county}不是有效的县级行政区划代码（GB/T 2260）</translation>
     </message>
     <message>
-        <source>角色应为 village（村卫生室）或 township（乡镇卫生院）</source>
-        <translation>角色应为 village（村卫生室）或 township（乡镇卫生院）</translation>
+        <source>县级代码应为6位数字（GB/T 2260 县级行政区划代码），现在是“{code}”</source>
+        <translation>县级代码应为6位数字（GB/T 2260 县级行政区划代码），现在是“{code}”</translation>
+    </message>
+    <message>
+        <source>角色应为 village（村卫生室）、township（乡镇卫生院）或 county（县级卫生健康委）</source>
+        <translation>角色应为 village（村卫生室）、township（乡镇卫生院）或 county（县级卫生健康委）</translation>
     </message>
     <message>
         <source>本机已初始化，不能再次初始化</source>
@@ -5511,8 +5527,16 @@
         <translation>全乡镇</translation>
     </message>
     <message>
+        <source>全县</source>
+        <translation>全县</translation>
+    </message>
+    <message>
         <source>村</source>
         <translation>村</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>乡镇</translation>
     </message>
     <message>
         <source>是</source>
@@ -6767,8 +6791,12 @@
         <translation>本村只与所属乡镇卫生院（{town}）同步，这张卡是 {code} {name}</translation>
     </message>
     <message>
-        <source>本乡镇只与所辖村卫生室同步，这张卡是 {code} {name}</source>
-        <translation>本乡镇只与所辖村卫生室同步，这张卡是 {code} {name}</translation>
+        <source>本乡镇只与所辖村卫生室和所属县（{county}）同步，这张卡是 {code} {name}</source>
+        <translation>本乡镇只与所辖村卫生室和所属县（{county}）同步，这张卡是 {code} {name}</translation>
+    </message>
+    <message>
+        <source>本县只与所辖乡镇卫生院同步，这张卡是 {code} {name}（不属于本县 {county}）</source>
+        <translation>本县只与所辖乡镇卫生院同步，这张卡是 {code} {name}（不属于本县 {county}）</translation>
     </message>
     <message>
         <source>该设备已以另一组密钥登记过；如确需更换，请先撤销旧的信任</source>
@@ -6839,6 +6867,14 @@
         <translation>同步包内容不合格，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope} 不符合要求</translation>
     </message>
     <message>
+        <source>同步包越权，整包未导入：县级 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，但县级只发送确认</source>
+        <translation>同步包越权，整包未导入：县级 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，但县级只发送确认</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{sender} 声称转交另一乡镇 {origin} 的第 {lo}–{hi} 号变更</source>
+        <translation>同步包越权，整包未导入：{sender} 声称转交另一乡镇 {origin} 的第 {lo}–{hi} 号变更</translation>
+    </message>
+    <message>
         <source>同步包越权，整包未导入：村卫生室 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，但它只能代表本机</source>
         <translation>同步包越权，整包未导入：村卫生室 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，但它只能代表本机</translation>
     </message>
@@ -6847,8 +6883,12 @@
         <translation>本机日期 {pc} 比最近一次同步时乡镇卫生院的日期 {town} 晚 {days} 天：如果电脑日期不对请改正，并尽快与乡镇卫生院同步；在此之前随访日期最晚只能填 {today}</translation>
     </message>
     <message>
-        <source>只能为受信任的村卫生室设备生成全量同步包</source>
-        <translation>只能为受信任的村卫生室设备生成全量同步包</translation>
+        <source>县级只查阅和统计各乡镇同步上来的档案，不能在县级修改记录：请由所属乡镇卫生院或村卫生室修改，修改会随下次同步上报</source>
+        <translation>县级只查阅和统计各乡镇同步上来的档案，不能在县级修改记录：请由所属乡镇卫生院或村卫生室修改，修改会随下次同步上报</translation>
+    </message>
+    <message>
+        <source>只能为受信任的村卫生室设备或所属县生成全量同步包</source>
+        <translation>只能为受信任的村卫生室设备或所属县生成全量同步包</translation>
     </message>
 </context>
 <context>
@@ -7169,6 +7209,10 @@
 <context>
     <name>TownshipHomePage</name>
     <message>
+        <source>县级工作台：各乡镇基本公共卫生服务指标</source>
+        <translation>县级工作台：各乡镇基本公共卫生服务指标</translation>
+    </message>
+    <message>
         <source>乡镇工作台：基本公共卫生服务指标</source>
         <translation>乡镇工作台：基本公共卫生服务指标</translation>
     </message>
@@ -7205,8 +7249,20 @@
         <translation>每个村后面列出它的村民小组；也可点击村名只展开该村</translation>
     </message>
     <message>
+        <source>展开各村</source>
+        <translation>展开各村</translation>
+    </message>
+    <message>
+        <source>每个乡镇后面列出它的村；也可点击乡镇名只展开该乡镇</source>
+        <translation>每个乡镇后面列出它的村；也可点击乡镇名只展开该乡镇</translation>
+    </message>
+    <message>
         <source>统计期：</source>
         <translation>统计期：</translation>
+    </message>
+    <message>
+        <source>点击任一数字查看其背后的居民名单及原因；点击乡镇名展开或收起它的村，点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。</source>
+        <translation>点击任一数字查看其背后的居民名单及原因；点击乡镇名展开或收起它的村，点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。</translation>
     </message>
     <message>
         <source>点击任一数字查看其背后的居民名单及原因；点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。</source>
@@ -7245,6 +7301,10 @@
         <translation>全乡镇</translation>
     </message>
     <message>
+        <source>全县</source>
+        <translation>全县</translation>
+    </message>
+    <message>
         <source>最近同步</source>
         <translation>最近同步</translation>
     </message>
@@ -7267,6 +7327,10 @@
     <message>
         <source>各村比较</source>
         <translation>各村比较</translation>
+    </message>
+    <message>
+        <source>各乡镇比较</source>
+        <translation>各乡镇比较</translation>
     </message>
     <message>
         <source>月（年初累计）</source>

@@ -5,7 +5,9 @@ Clinical actions (``read``, ``write``, ``print``) concern one village's records:
 - a village doctor: their own village only; a sensitive record only if they are its
   responsible doctor;
 - township staff (public-health staff): every village of their township; sensitive ones (严重精神障碍)
-  only with the ``mental_health`` permission (:data:`PERMISSIONS`);
+  only with the ``mental_health`` permission (:data:`PERMISSIONS`).  At a county the same accounts
+  (the county's public-health staff) read every village of the county, on the same terms, and
+  write nothing: a county keeps no records of its own;
 - an admin: the records this device holds (its village, or its township's villages), never
   sensitive ones — an admin account manages the installation;
 - the system account (CLI without ``--user``, the app's own background work): everything.
@@ -89,18 +91,23 @@ def allowed(
         if action in ("resolve_conflicts", "set_population") and len(device_code) != 9:
             return False  # conflicts are resolved, population figures entered, at the township
         return who.role in INSTALLATION[action]
-    if village is None or len(village) != 12 or not is_digits(village) or village[:9] != device_code[:9]:
-        return False  # never a record of another township, whatever the account says
+    if (
+        village is None
+        or len(village) != 12
+        or not is_digits(village)
+        or not village.startswith(device_code[:9])
+    ):
+        return False  # never a record of another township (or county), whatever the account says
+    if action == "write" and len(device_code) == 6:
+        return False  # a county reads and reports; the township or village corrects
     if who.role == "village_doctor":
         if village != who.village_code:
             return False
         return not sensitive or (responsible is not None and responsible in (who.display_name, who.username))
     if who.role == "township_staff":
-        return village[:9] == device_code[:9] and (not sensitive or MENTAL_HEALTH in who.permissions)
+        return not sensitive or MENTAL_HEALTH in who.permissions
     if who.role == "admin":
-        return not sensitive and (
-            village == device_code if len(device_code) == 12 else village[:9] == device_code
-        )
+        return not sensitive and village.startswith(device_code)
     return False
 
 

@@ -63,10 +63,11 @@ class Entry(NamedTuple):
     counted: bool
     reason: Message
     # An entry that is not a resident (an activity) has a ``label`` (what its drill-down line names)
-    # and belongs to ``village_id``, or with None to the township itself (counted in the township's
-    # total only).  Residents are placed by their record.
+    # and belongs to ``village_id``, or with None to the township ``township`` (its code) itself,
+    # counted in that township's figure and the total only.  Residents are placed by their record.
     village_id: uuid.UUID | None = None
     label: str = ""
+    township: str = ""
 
 
 Compute = Callable[[Session, Period, Scope], Iterable[Entry]]
@@ -88,8 +89,8 @@ REGISTRY: dict[str, Indicator] = {}
 
 # Denominator figures that are not entered population figures (e.g. the yearly minimum number of
 # health-education activities): name -> (label marked in context "Indicator", provider).  A provider
-# returns ``{village id: figure}`` for the villages asked for, and under the key ``None`` the
-# township's own figure when the scope is the whole township.
+# returns ``{village id: figure}`` for the villages asked for, and under each township's code (a
+# str) that township's own figure when the scope is the whole store.
 FigureProvider = Callable[[Session, Period, list[uuid.UUID]], dict]
 FIGURES: dict[str, tuple[str, FigureProvider]] = {}
 

@@ -8,7 +8,9 @@ township entered (:mod:`app.services.indicators.population`) for the period's ye
 without the figure has no rate, and neither has the township until every village has one.
 
 The actor decides the villages: a village doctor's report is their own village's, township staff
-see every village of the township (``authz.visible_villages``).
+see every village of the township (``authz.visible_villages``), county staff every village of
+every township the county holds.  A county's report is the same one pass over its store; each
+township's figure is the sum of its villages' (:meth:`Report.township_figure`).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import threading
 import uuid
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
@@ -30,7 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import Resident, Village, VillageGroup
+from app.models import Resident, Township, Village, VillageGroup
 from app.services.access import authz
 from app.services.errors import Message, UserError
 from app.services.indicators import (
@@ -48,7 +50,7 @@ from app.services.indicators import (
     rows,
 )
 from app.services.indicators import population as population_figures
-from app.services.profile import VILLAGE, normalise_code
+from app.services.profile import TOWNSHIP, VILLAGE, normalise_code
 from app.services.records.ordering import group_order
 
 CTX = "Indicator"
@@ -145,6 +147,12 @@ class VillageRef:
 
 
 @dataclass(frozen=True)
+class TownshipRef:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
 class GroupRef:
     id: uuid.UUID
     village_id: uuid.UUID
@@ -162,6 +170,9 @@ class IndicatorResult:
     villages: dict[uuid.UUID, Figure]  # every village of the report, by id
     groups: dict[uuid.UUID, Figure]  # village groups with members in the indicator
     missing_figures: tuple[str, ...] = ()  # codes of villages whose population figure is not entered
+    # what belongs to a township itself, not to a village (its health-education activities), by
+    # township code: (numerator, denominator), the denominator None when it is a figure not given
+    own: dict[str, tuple[int, int | None]] = field(default_factory=dict)
 
     def group_figure(self, group_id: uuid.UUID) -> Figure:
         """A village group's figure; a group with nobody in the indicator has 0 of 0 (of no figure:
@@ -183,9 +194,23 @@ class Report:
     villages: tuple[VillageRef, ...]
     groups: tuple[GroupRef, ...]
     results: tuple[IndicatorResult, ...]
+    townships: tuple[TownshipRef, ...] = ()  # of the report's villages, by code
 
     def result(self, key: str) -> IndicatorResult:
         return next(r for r in self.results if r.key == key)
+
+    def villages_of(self, township_code: str) -> list[VillageRef]:
+        return [v for v in self.villages if v.code[:9] == township_code]
+
+    def township_figure(self, result: IndicatorResult, township_code: str) -> Figure:
+        """A township's figure: its villages' summed with what is the township's own (its
+        health-education activities); a population figure: none until every village has one."""
+        figures = [result.villages[v.id] for v in self.villages_of(township_code)]
+        own_num, own_den = result.own.get(township_code, (0, 0))
+        numerator = sum(f.numerator for f in figures) + own_num
+        if any(f.denominator is None for f in figures):
+            return Figure(numerator, None)
+        return Figure(numerator, sum(f.denominator for f in figures) + (own_den or 0))
 
     def groups_of(self, village_id: uuid.UUID) -> list[GroupRef]:
         """The village's groups (村民小组), in their natural order (:func:`group_order`)."""
@@ -218,13 +243,23 @@ def parse_period(year: int, quarter: int | None = None) -> Period:
     return Period.quarter(year, quarter)
 
 
-def report_villages(session: Session, village_code: str | None = None) -> list[VillageRef]:
-    """The villages a report covers: those the actor may read, or the one asked for."""
+def report_villages(
+    session: Session, village_code: str | None = None, township_code: str | None = None
+) -> list[VillageRef]:
+    """The villages a report covers: those the actor may read, or the one asked for, or those of
+    the township asked for (a county's drill-down)."""
     q = select(Village.id, Village.code, Village.name).order_by(Village.code)
     clause = authz.village_clause(session, Village.id)
     if clause is not None:
         q = q.where(clause)
     villages = [VillageRef(*row) for row in session.execute(q)]
+    if township_code:
+        code = normalise_code(township_code, TOWNSHIP)
+        villages = [v for v in villages if v.code[:9] == code]
+        if not villages:
+            raise _err(
+                QT_TRANSLATE_NOOP("Indicator", "没有乡镇代码为 {code} 的乡镇，或无权查看它的报表"), code=code
+            )
     if village_code:
         code = normalise_code(village_code, VILLAGE)
         villages = [v for v in villages if v.code == code]
@@ -251,10 +286,12 @@ def evaluate(
     village_code: str | None = None,
     keys: list[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    township_code: str | None = None,
 ) -> Report:
-    """Every registered indicator (or ``keys``) for ``period``, per village, group and in total."""
+    """Every registered indicator (or ``keys``) for ``period``, per village, group and in total
+    (and per township: :meth:`Report.township_figure`)."""
     indicators = load_indicators() if keys is None else [get_indicator(k) for k in keys]
-    villages = report_villages(session, village_code)
+    villages = report_villages(session, village_code, township_code)
     scope = _scope(session, villages)
     ids = {v.id for v in villages}
     groups_q = select(VillageGroup.id, VillageGroup.village_id, VillageGroup.name)
@@ -274,7 +311,13 @@ def evaluate(
                 progress(done + 1, len(indicators))
     finally:
         session.info.pop(CACHE, None)
-    return Report(period, tuple(villages), groups, tuple(results))
+    return Report(period, tuple(villages), groups, tuple(results), _townships(session, villages))
+
+
+def _townships(session: Session, villages: list[VillageRef]) -> tuple[TownshipRef, ...]:
+    names = dict(session.execute(select(Township.code, Township.name)).all())
+    codes = sorted({v.code[:9] for v in villages})
+    return tuple(TownshipRef(code, names.get(code, code)) for code in codes)
 
 
 class _Places(NamedTuple):
@@ -328,6 +371,7 @@ def _evaluate_one(session, ind: Indicator, period, scope, villages, where: _Plac
     unplaced = everyone.pop(None, 0)
     counted.pop(None, None)
     own_num = own_den = 0  # entries that are not residents: placed by their village, or the township's own
+    own_by: dict[str, list[int]] = {}  # the townships' own, by code
     if unplaced:
         uid = resident_ids(session)
         village_uid = {key: uid(v.id) for v in villages for key in (v.id.hex, str(v.id), v.id, v.id.bytes)}
@@ -337,6 +381,10 @@ def _evaluate_one(session, ind: Indicator, period, scope, villages, where: _Plac
             if e.village_id is None:
                 own_den += 1
                 own_num += e.counted
+                if e.township:
+                    mine = own_by.setdefault(e.township, [0, 0])
+                    mine[0] += e.counted
+                    mine[1] += 1
                 continue
             place = (village_uid.get(e.village_id), None)
             if place[0] is not None:
@@ -363,15 +411,19 @@ def _evaluate_one(session, ind: Indicator, period, scope, villages, where: _Plac
         figures = denominator_figures(session, ind.denominator_figure, period, villages, scope)
         per_village = {vid: Figure(num[vid], figures.get(vid)) for vid in num}
         missing = tuple(v.code for v in villages if v.id not in figures)
-        own = figures.get(None, 0)
+        towns = {k: v for k, v in figures.items() if isinstance(k, str)}  # the townships' own
         total = Figure(
-            sum(num.values()) + own_num, None if missing else sum(figures[v.id] for v in villages) + own
+            sum(num.values()) + own_num,
+            None if missing else sum(figures[v.id] for v in villages) + sum(towns.values()),
         )
         per_group = {gid: Figure(g_num.get(gid, 0), None) for gid in g_den}  # no figure per group
+        own = {code: (own_by.get(code, [0, 0])[0], need) for code, need in towns.items()}
+        own.update({code: (n, None) for code, (n, _d) in own_by.items() if code not in towns})
     else:
         per_village = {vid: Figure(num[vid], den[vid]) for vid in num}
         total = Figure(sum(num.values()) + own_num, sum(den.values()) + own_den)
         per_group = {gid: Figure(g_num.get(gid, 0), g_den[gid]) for gid in g_den}
+        own = {code: (n, d) for code, (n, d) in own_by.items()}
     return IndicatorResult(
         ind.key,
         ind.name,
@@ -382,6 +434,7 @@ def _evaluate_one(session, ind: Indicator, period, scope, villages, where: _Plac
         per_village,
         per_group,
         missing,
+        own,
     )
 
 
@@ -390,8 +443,8 @@ def denominator_figures(session: Session, name: str, period: Period, villages, s
     declared provider's (:data:`~app.services.indicators.FIGURES`) or an entered population figure."""
     if name in FIGURES:
         values = FIGURES[name][1](session, period, [v.id for v in villages])
-        if scope.village_ids is not None:
-            values.pop(None, None)  # the township's own only when the scope is the whole township
+        if scope.village_ids is not None:  # the townships' own only when the scope is the whole store
+            values = {k: v for k, v in values.items() if not isinstance(k, str)}
         return values
     return population_figures.figure_by_village(session, name, period.start.year)
 
@@ -410,6 +463,7 @@ def drilldown(
     which: str,
     village_code: str | None = None,
     group_id: uuid.UUID | None = None,
+    township_code: str | None = None,
 ) -> list[ResidentLine]:
     """The residents behind the numerator or the denominator of ``key``, with their reasons, by
     village and archive number.  A population-figure denominator has no list of residents."""
@@ -422,7 +476,7 @@ def drilldown(
             name=ind.name,
             figure=figure_label(ind.denominator_figure),
         )
-    villages = report_villages(session, village_code)
+    villages = report_villages(session, village_code, township_code)
     scope = _scope(session, villages)
     session.info.pop(CACHE, None)
     try:

@@ -26,7 +26,9 @@ XLSX_FONT = "宋体"  # what the official tables are set in; Excel and WPS subst
 
 SUMMARY_SHEET = QT_TRANSLATE_NOOP("Report", "汇总")
 TOWNSHIP = QT_TRANSLATE_NOOP("Report", "全乡镇")
+COUNTY = QT_TRANSLATE_NOOP("Report", "全县")
 VILLAGE = QT_TRANSLATE_NOOP("Report", "村")
+TOWNSHIP_UNIT = QT_TRANSLATE_NOOP("Report", "乡镇")
 YES, NO = QT_TRANSLATE_NOOP("Report", "是"), QT_TRANSLATE_NOOP("Report", "否")
 PDF_TITLE = QT_TRANSLATE_NOOP("Report", "基本公共卫生服务指标汇总表")
 SUMMARY_HEADERS = (
@@ -51,10 +53,18 @@ def _identity(_context: str, text: str) -> str:
     return text
 
 
-def _village_label(village: engine.VillageRef, translate: Translate) -> str:
+def _village_label(village: engine.VillageRef | engine.TownshipRef, translate: Translate) -> str:
     return Message(
         CTX, QT_TRANSLATE_NOOP("Report", "{name}（{code}）"), {"name": village.name, "code": village.code}
     ).render(translate)
+
+
+def _units(report: engine.Report) -> tuple[str, list]:
+    """The columns of a summary: a county's townships (``"townships"`` of :func:`report_data`), or a
+    township's villages."""
+    if len(report.townships) > 1:
+        return "townships", list(report.townships)
+    return "villages", list(report.villages)
 
 
 def rate(value: float | None) -> float | None:
@@ -78,11 +88,37 @@ def report_data(report: engine.Report, translate: Translate = _identity) -> dict
     "rate", "target", "villages": [{"code", "name", "numerator", "denominator", "rate", "groups":
     [{"id", "name", "numerator", "denominator", "rate"}]}], "groups": [...]}], "period": {...}}``
     (each village lists every 村民小组 it has; the flat ``groups`` list only those with members in
-    the indicator).  Keys are stable: outside scripts read them."""
+    the indicator), and ``"townships": [{"code", "name", "numerator", "denominator", "rate",
+    "villages": [the same village entries]}]`` one level up (a township's store has its one
+    township, whose figures are the total).  Keys are stable: outside scripts read them."""
     groups = {g.id: g for g in report.groups}
     codes = {v.id: v.code for v in report.villages}
     out = []
     for r in report.results:
+        villages = [
+            {
+                "code": v.code,
+                "name": v.name,
+                "numerator": r.villages[v.id].numerator,
+                "denominator": r.villages[v.id].denominator,
+                "rate": rate(r.villages[v.id].rate),
+                "groups": [_group_data(g, r.group_figure(g.id)) for g in report.groups_of(v.id)],
+            }
+            for v in report.villages
+        ]
+        townships = []
+        for t in report.townships:
+            f = report.township_figure(r, t.code)
+            townships.append(
+                {
+                    "code": t.code,
+                    "name": t.name,
+                    "numerator": f.numerator,
+                    "denominator": f.denominator,
+                    "rate": rate(f.rate),
+                    "villages": [v for v in villages if v["code"][:9] == t.code],
+                }
+            )
         out.append(
             {
                 "key": r.key,
@@ -91,17 +127,8 @@ def report_data(report: engine.Report, translate: Translate = _identity) -> dict
                 "denominator": r.total.denominator,
                 "rate": rate(r.total.rate),
                 "target": r.target,
-                "villages": [
-                    {
-                        "code": v.code,
-                        "name": v.name,
-                        "numerator": r.villages[v.id].numerator,
-                        "denominator": r.villages[v.id].denominator,
-                        "rate": rate(r.villages[v.id].rate),
-                        "groups": [_group_data(g, r.group_figure(g.id)) for g in report.groups_of(v.id)],
-                    }
-                    for v in report.villages
-                ],
+                "villages": villages,
+                "townships": townships,
                 "groups": [
                     {
                         "village": codes[groups[gid].village_id],
@@ -201,7 +228,8 @@ def write_workbook(
         QT_TRANSLATE_NOOP("Report", "{unit}基本公共卫生服务指标汇总表（{period}）"),
         {"unit": info.institution, "period": period_label(report.period, translate)},
     ).render(translate)
-    n_cols = len(SUMMARY_HEADERS) + 3 * len(report.villages)
+    unit_key, units = _units(report)
+    n_cols = len(SUMMARY_HEADERS) + 3 * len(units)
     safe_output.set_xlsx_cell(ws.cell(row=1, column=1), title)
     ws.cell(row=1, column=1).font = Font(name=XLSX_FONT, size=14, bold=True)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(n_cols, 6))
@@ -221,14 +249,14 @@ def write_workbook(
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=max(n_cols, 6))
 
     # Two header rows: the township columns span both; each village spans its three columns.
-    township_label = label(TOWNSHIP)
+    township_label = label(COUNTY if unit_key == "townships" else TOWNSHIP)
     for col, text in enumerate(SUMMARY_HEADERS, start=1):
         safe_output.set_xlsx_cell(ws.cell(row=3, column=col), township_label if col > 2 else label(text))
         safe_output.set_xlsx_cell(ws.cell(row=4, column=col), label(text))
     ws.merge_cells(start_row=3, start_column=3, end_row=3, end_column=6)
     for col in (1, 2):
         ws.merge_cells(start_row=3, start_column=col, end_row=4, end_column=col)
-    for i, v in enumerate(report.villages):
+    for i, v in enumerate(units):
         col = len(SUMMARY_HEADERS) + 1 + 3 * i
         safe_output.set_xlsx_cell(ws.cell(row=3, column=col), _village_label(v, translate))
         ws.merge_cells(start_row=3, start_column=col, end_row=3, end_column=col + 2)
@@ -240,7 +268,7 @@ def write_workbook(
 
     for n, ind in enumerate(data["indicators"], start=1):
         values = [n, ind["name"], ind["numerator"], ind["denominator"], ind["rate"], ind["target"]]
-        for v in ind["villages"]:
+        for v in ind[unit_key]:
             values += [v["numerator"], v["denominator"], v["rate"]]
         row = 4 + n
         for col, value in enumerate(values, start=1):
@@ -371,21 +399,22 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
         )
     story += [Table(rows, colWidths=[12 * mm, 80 * mm, 28 * mm, 28 * mm, 24 * mm, 20 * mm], style=style)]
 
-    if len(report.villages) > 1:
+    unit_key, units = _units(report)
+    if len(units) > 1:
         indicators = data["indicators"]
         for start in range(0, len(indicators), 6):
             block = indicators[start : start + 6]
             story += [Spacer(1, 6 * mm)]
             rows = [
-                [Paragraph(markup(label(VILLAGE)), cell)]
+                [Paragraph(markup(label(TOWNSHIP_UNIT if unit_key == "townships" else VILLAGE)), cell)]
                 + [Paragraph(markup(i["name"]), small) for i in block]
             ]
-            for i, v in enumerate(report.villages):
+            for i, v in enumerate(units):
                 rows.append(
                     [Paragraph(markup(_village_label(v, translate)), small)]
                     + [
-                        f"{pct(ind['villages'][i]['rate'])}  ({ind['villages'][i]['numerator']}/"
-                        f"{num(ind['villages'][i]['denominator'])})"
+                        f"{pct(ind[unit_key][i]['rate'])}  ({ind[unit_key][i]['numerator']}/"
+                        f"{num(ind[unit_key][i]['denominator'])})"
                         for ind in block
                     ]
                 )

@@ -299,7 +299,7 @@ def _minimum_figure(key: str):
             if code in codes:
                 out[codes[code]] = need
             elif education.institution_type(code) == "township":
-                out[None] = need
+                out[code] = need  # the township's own, by its code (a county holds several)
         return out
 
     return provider
@@ -314,7 +314,7 @@ def education_minimum(session: Session, key: str, period: Period, scope: Scope) 
     )
     values = _minimum_figure(key)(session, period, ids)
     if scope.village_ids is not None:
-        values.pop(None, None)
+        values = {k: v for k, v in values.items() if not isinstance(k, str)}
     return sum(values.values())
 
 
@@ -355,6 +355,7 @@ def _activities(key: str):
                     ),
                     village_id=vid,
                     label=what.name,
+                    township=a.scope_code if vid is None else "",
                 )
 
     return compute

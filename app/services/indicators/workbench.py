@@ -1,5 +1,6 @@
 """What the township 工作台 shows, read in one unit of work: the indicator report for a period, and
-per village when its data last arrived and how many days since then may be missing."""
+per village when its data last arrived and how many days since then may be missing (a county's:
+per township, when its store last arrived)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ class VillageSync:
 @dataclass(frozen=True)
 class Workbench:
     report: engine.Report
-    sync: dict[str, VillageSync]  # by village code
+    sync: dict[str, VillageSync]  # by village code (a county: by township code)
 
 
 def township_workbench(
@@ -33,12 +34,16 @@ def township_workbench(
     today = today or capture.trusted_today(session)
     last: dict[str, dt.datetime] = {}
     for code, at in session.execute(
-        select(Peer.code, Peer.last_import_at).where(Peer.role == "village", Peer.revoked_at.is_(None))
+        select(Peer.code, Peer.last_import_at).where(
+            Peer.role.in_(("village", "township")), Peer.revoked_at.is_(None)
+        )
     ):
         if at is not None and (code not in last or at > last[code]):
             last[code] = at
+    codes = [v.code for v in report.villages] + [t.code for t in report.townships]
     sync = {
-        v.code: VillageSync(last.get(v.code), (today - last[v.code].date()).days if v.code in last else None)
-        for v in report.villages
+        code: VillageSync(last.get(code), (today - last[code].date()).days if code in last else None)
+        for code in codes
+        if len(code) == 12 or code in last or len(report.townships) > 1
     }
     return Workbench(report, sync)

@@ -381,7 +381,8 @@ def get_activity(session: Session, activity_id: uuid.UUID | str) -> ActivityRow:
 
 def institutions(session: Session, village_ids=None) -> list[str]:
     """Codes of the institutions whose minimums apply: the villages in scope, and the township
-    itself when this store is the township's and the scope is the whole township."""
+    itself when this store is the township's (a county's: each township) and the scope is the
+    whole store."""
     q = select(Village.code)
     if village_ids is not None:
         q = q.where(Village.id.in_(village_ids))
@@ -390,7 +391,12 @@ def institutions(session: Session, village_ids=None) -> list[str]:
     if institution_type(me) == "village":
         return [me] if village_ids is None or me in codes else codes
     if village_ids is None:
-        codes.append(me)
+        if len(me) == 6:  # a county: the townships it holds, each with its own minimums
+            from app.models import Township
+
+            codes += sorted(session.scalars(select(Township.code)))
+        else:
+            codes.append(me)
     return codes
 
 

@@ -38,6 +38,7 @@ import sqlalchemy as sa
 from sqlalchemy import event, inspect, select, update
 from sqlalchemy.orm import Session
 
+from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
     Base,
     ChangeLog,
@@ -54,6 +55,7 @@ from app.models import (
 from app.models.base import Timestamp, id_param, is_id, json_text, timestamp_param
 from app.services.access import audit
 from app.services.access.actor import actor
+from app.services.errors import Message, UserError
 
 log = logging.getLogger(__name__)
 EMPTY_CLOCK = ["", ""]  # never written: every real clock is greater
@@ -464,16 +466,22 @@ def advance(conn, device: uuid.UUID, count: int, *, observed: str = "") -> tuple
     return seq - count, hlc_text(top, counter, device)
 
 
-def provisional(session: Session, spec: EntitySpec, values: dict) -> list[str]:
-    """The columns of ``values`` that this store's role may not write (``__sync_column_writers__``)."""
-    if not spec.column_writers:
-        return []
+def store_role(session: Session) -> str:
+    """This store's role (village, township, county), read once per session."""
     role = session.info.get("sync_role")
     if role is None:
         with session.no_autoflush:
             role = session.info["sync_role"] = (
                 session.scalar(select(Profile.role).where(Profile.id == 1)) or ""
             )
+    return role
+
+
+def provisional(session: Session, spec: EntitySpec, values: dict) -> list[str]:
+    """The columns of ``values`` that this store's role may not write (``__sync_column_writers__``)."""
+    if not spec.column_writers:
+        return []
+    role = store_role(session)
     return [c for c, writers in spec.column_writers.items() if c in values and role and role not in writers]
 
 
@@ -615,6 +623,7 @@ def before_flush(session: Session, _flush_context, _instances) -> None:
         changes.append((obj, spec_for(obj), {DELETED: True}, {}))
     if not changes:
         return
+    _refuse_read_only(session, changes)
     scopes = _log(session, device, changes, pending)
     # Every change is audited in the same flush; the entries are logged too, so they sync.
     entries = []
@@ -637,6 +646,28 @@ def before_flush(session: Session, _flush_context, _instances) -> None:
             _fill_defaults(e)
         spec = specs()["audit_log"]
         _log(session, device, [(e, spec, _values(e, spec, spec.fields), None) for e in entries], pending)
+
+
+# Roles that hold records only as their senders made them: a county (县级) reads and reports on its
+# townships' stores and writes no record of its own (its audit trail excepted), so nothing of
+# its own ever has to travel back down.
+READ_ONLY_ROLES = ("county",)
+
+
+def _refuse_read_only(session: Session, changes) -> None:
+    if store_role(session) not in READ_ONLY_ROLES:
+        return
+    if any(spec.name != "audit_log" for _obj, spec, _values, _bases in changes):
+        raise UserError(
+            Message(
+                "Sync",
+                QT_TRANSLATE_NOOP(
+                    "Sync",
+                    "县级只查阅和统计各乡镇同步上来的档案，不能在县级修改记录：请由所属乡镇卫生院或村卫生室修改，"
+                    "修改会随下次同步上报",
+                ),
+            )
+        )
 
 
 def audit_label(obj) -> str:

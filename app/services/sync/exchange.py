@@ -13,9 +13,16 @@ import, never a whole bundle), the last with the new high-water marks and acknow
 bundle's record; an import killed between chunks is finished by the next import of the same file
 (``sync_import_progress``).  A bundle imported twice is a no-op.
 
+A township sends its county everything it holds (its own edits and what it merged from its
+villages, 严重精神障碍 records and the audit trail included: the county's mental-health staff
+supervise those patients, and the county sees them only with the mental-health permission, as
+township staff do).  A county keeps no records of its own and relays nothing between townships:
+what it sends a township is its acknowledgements only (:func:`audience`).
+
 A trusted sender is trusted only for what it may speak for (:func:`refusal`, one function of the
 sender, the op and where the row really belongs): a village for its own changes to its own
-village's records, a township for any change within its township.  Its claims of what it carries
+village's records, a township for any change within its township (at the county as at its
+villages), a county for none.  Its claims of what it carries
 and holds are bounded the same way, and its clocks may not run more than a day ahead of this
 device's (:func:`_clock_limit`).  A bundle that oversteps in any op is refused whole, naming it.
 """
@@ -58,7 +65,7 @@ from app.models.base import as_uuid, id_hex, id_param, is_id
 from app.services import settings
 from app.services.access import audit, authz
 from app.services.errors import Message, UserError
-from app.services.profile import TOWNSHIP, VILLAGE, get_profile
+from app.services.profile import COUNTY, TOWNSHIP, UPSTREAM, VILLAGE, get_profile
 from app.services.sync import bundle, capture, merge
 from app.services.sync import keys as device_keys
 
@@ -102,21 +109,28 @@ def _upward_set() -> frozenset[str]:
     return frozenset(_upward())
 
 
-def audience(peer: Peer) -> tuple[str, ...] | None:
-    """Who may receive a change, declared once: a village gets the changes whose scope is its own
-    village or its whole township, never those of upward-only entities (the audit trail); a
-    township gets all (None).  Export filters with it in SQL, relay asks :func:`receives`."""
-    return (peer.code, peer.code[:9]) if peer.role == VILLAGE else None
+def audience(peer: Peer, here: str) -> tuple[str, ...] | None:
+    """Who may receive a change, declared once, for a peer of a store whose role is ``here``: the
+    organisation above this one (a village's township, a township's county) gets all (None); a
+    village gets the changes whose scope is its own village or its whole township, never those of
+    upward-only entities (the audit trail); a township below its county gets none (``()``: the
+    county keeps no records of its own and never carries one township's records to another).
+    Export filters with it in SQL, relay asks :func:`receives`."""
+    if UPSTREAM.get(here) == peer.role:
+        return None
+    if peer.role == VILLAGE:
+        return (peer.code, peer.code[:9])
+    return ()
 
 
-def receives(peer: Peer, scope: str, upward: bool) -> bool:
-    scopes = audience(peer)
+def receives(peer: Peer, scope: str, upward: bool, here: str = TOWNSHIP) -> bool:
+    scopes = audience(peer, here)
     return scopes is None or (not upward and scope in scopes)
 
 
-def _scope_filter(peer: Peer):
+def _scope_filter(peer: Peer, here: str):
     """:func:`audience` as a WHERE clause on the change log (None: no filter)."""
-    scopes = audience(peer)
+    scopes = audience(peer, here)
     if scopes is None:
         return None
     return ChangeLog.scope.in_(scopes) & ChangeLog.entity.not_in(_upward())
@@ -138,7 +152,7 @@ def _count(session: Session, peer: Peer, ranges: dict, *, audit: bool | None = N
     """Changes in ``ranges`` the peer gets; ``audit``: only upward-only entries (the audit trail,
     True), none of them (False)."""
     total = 0
-    scope = _scope_filter(peer)
+    scope = _scope_filter(peer, get_profile(session).role)
     for origin, (lo, hi) in ranges.items():
         q = (
             select(func.count())
@@ -155,7 +169,7 @@ def _count(session: Session, peer: Peer, ranges: dict, *, audit: bool | None = N
 
 
 def _op_lines(session: Session, peer: Peer, ranges: dict, on_line: Callable[[], None]):
-    scope = _scope_filter(peer)
+    scope = _scope_filter(peer, get_profile(session).role)
     stored = lambda column: type_coerce(column, String)  # noqa: E731 - ids as stored, read by id_hex
     cols = (
         stored(ChangeLog.origin),
@@ -208,8 +222,8 @@ def _clock_now(session: Session) -> str:
 class Sender:
     """Who sent a bundle, as this device knows it from its card (never as the bundle says)."""
 
-    role: str  # village | township
-    code: str  # its village (12 digits) or township (9) code
+    role: str  # village | township | county
+    code: str  # its village (12 digits), township (9) or county (6) code
     device: str  # its device id, hex
 
     @classmethod
@@ -327,7 +341,7 @@ def refusal(sender: Sender, op: dict, scopes: dict[str, str]) -> tuple[str, str]
             # decisions) may point into any of its villages
             if not (
                 scope == own
-                or (len(scope) == 9 and scope == sender.code[:9])
+                or (len(scope) == 9 and scope == own[:9] and scope.startswith(sender.code[:9]))
                 or (len(own) == 9 and sender.role != VILLAGE and _within(sender, scope))
             ):
                 return "reference", scope
@@ -340,7 +354,8 @@ def _within(sender: Sender, scope) -> bool:
     """Whether a record of ``scope`` (a village or township code) is the sender's to speak for."""
     if sender.role == VILLAGE:
         return scope == sender.code
-    return isinstance(scope, str) and len(scope) in (9, 12) and scope[:9] == sender.code[:9]
+    # a township's own code, or a county's (a change admitted at the county: _admit_pending)
+    return isinstance(scope, str) and len(scope) in (9, 12) and scope.startswith(sender.code[:9])
 
 
 class _Scopes:
@@ -518,7 +533,17 @@ class _Authority:
         self.top_seq = 0  # the highest seq of the sender's own changes in the bundle
         # columns :meth:`_check_columns` took out of ops (origin, seq): taken out again when the
         # ops are read a second time to be applied (:func:`_apply_checked`)
-        self.dropped: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self.dropped: dict[tuple[str, int], list[tuple[str, object]]] = defaultdict(list)
+        # devices a township may not speak for at its county: the county's other townships
+        self.others = (
+            {
+                p.device_id.hex
+                for p in device_keys.peers(session)
+                if p.role == TOWNSHIP and p.device_id != peer.device_id
+            }
+            if me.role == COUNTY
+            else set()
+        )
         # what this device may receive at all (a village: its own village and its township)
         self.audience = (me.code, me.code[:9]) if me.role == VILLAGE else None
 
@@ -570,11 +595,12 @@ class _Authority:
         if not self.dropped:
             return
         for op in ops:
-            columns = self.dropped.get((op["o"], op["s"]))
-            if columns:
+            kept = self.dropped.get((op["o"], op["s"]))
+            if kept:
                 values = _values(op)
-                for column in columns:
+                for column, ours in kept:
                     values.pop(column, None)
+                    op.setdefault(RELAY_VALUES, {})[column] = ours
 
     def _owned_columns(self, op: dict) -> list[str]:
         """The columns ``op`` writes that the sender's role may not (``__sync_column_writers__``)."""
@@ -621,7 +647,8 @@ class _Authority:
             if bases == "":
                 if stored is not None:  # made again by a new device of the village (a replacement
                     del values[column]  # PC): what it typed at set-up is not a renaming; ours stays
-                    self.dropped[(op["o"], op["s"])].append(column)
+                    # relayed (to the county) with ours, so the row is made there as it is here
+                    self.dropped[(op["o"], op["s"])].append((column, stored[0][column]))
                 continue  # a row made by this op (where it may be made: checked above)
             if stored is not None and (
                 values[column] == stored[0][column] or op["h"] <= spec.clock(stored[1], column)[0]
@@ -646,6 +673,29 @@ class _Authority:
             lo, hi = pair
             if hi <= lo:
                 continue
+            if self.sender.role == COUNTY:  # a county relays nothing: its bundles acknowledge
+                raise _err(
+                    QT_TRANSLATE_NOOP(
+                        "Sync",
+                        "同步包越权，整包未导入：县级 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，"
+                        "但县级只发送确认",
+                    ),
+                    sender=self.label,
+                    origin=self.name(origin),
+                    lo=lo + 1,
+                    hi=hi,
+                )
+            if _origin(origin).hex in self.others:
+                raise _err(
+                    QT_TRANSLATE_NOOP(
+                        "Sync",
+                        "同步包越权，整包未导入：{sender} 声称转交另一乡镇 {origin} 的第 {lo}–{hi} 号变更",
+                    ),
+                    sender=self.label,
+                    origin=self.name(origin),
+                    lo=lo + 1,
+                    hi=hi,
+                )
             if self.sender.role == VILLAGE:
                 if origin != self.sender.device:
                     raise _err(
@@ -698,6 +748,18 @@ class _Authority:
         return out
 
 
+RELAY_VALUES = "relay_v"  # an op's key: the values this store kept in place of the op's own (relayed)
+
+
+def _as_relayed(op: dict) -> dict:
+    """``op`` as this store passes it on: with the values it kept in place of the op's own (a
+    village's name and code, which only the township writes)."""
+    kept = op.get(RELAY_VALUES)
+    if not kept:
+        return op
+    return dict(op, d={**op["d"], "v": {**op["d"]["v"], **kept}})
+
+
 def _is_count(x) -> bool:
     return type(x) is int and x >= 0
 
@@ -722,11 +784,12 @@ def _manifest_error(name: str) -> UserError:
 
 def _admit_pending(session: Session) -> Callable[[list[dict]], list[dict]]:
     """For changes that waited for their row: checked again, now that the row is here, against
-    what their origin may write (a village peer: its own village; anyone else: this township).
-    A change its origin may not make is dropped, never applied or relayed."""
+    what their origin may write (a village peer: its own village; anyone else: this township, or
+    at a county, the county).  A change its origin may not make is dropped, never applied or
+    relayed."""
     me = get_profile(session)
     villages = {p.device_id.hex: Sender.of(p) for p in device_keys.peers(session) if p.role == VILLAGE}
-    town = Sender(TOWNSHIP, me.code[:9], "")
+    town = Sender(TOWNSHIP, me.code[:9], "")  # the writers of a township; the area of this store
 
     def admit(ops: list[dict]) -> list[dict]:
         scopes = _Scopes(session)
@@ -830,6 +893,17 @@ def header_and_manifest(s: Session, me, peer: Peer, bundle_id: uuid.UUID, **clai
     return header, manifest
 
 
+def acks_for(me, peer: Peer, held: dict[uuid.UUID, int]) -> dict[str, int]:
+    """What a bundle to ``peer`` acknowledges: all this device holds; a county, only the origins
+    the township itself holds (those it said it holds), since it holds the other townships'
+    origins too and a township refuses a claim past what it holds."""
+    acks = {o.hex: hw for o, hw in held.items()}
+    if me.role == COUNTY:
+        known = set(peer.acked or {}) | {peer.device_id.hex}
+        acks = {o: hw for o, hw in acks.items() if o in known}
+    return acks
+
+
 def export_bundles(
     store: Store,
     paths: Paths,
@@ -839,8 +913,10 @@ def export_bundles(
     always: bool = False,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = _never,
+    skip: frozenset | set = frozenset(),
 ) -> ExportResult:
-    """One bundle per trusted peer (or the one named) into ``to_dir``."""
+    """One bundle per trusted peer (or the one named) into ``to_dir``; none for the devices in
+    ``skip`` (those just sent a snapshot)."""
     started = time.perf_counter()
     to_dir = Path(to_dir)
     if not to_dir.is_dir():
@@ -866,21 +942,23 @@ def export_bundles(
                 )
         if not targets:
             raise _err(QT_TRANSLATE_NOOP("Sync", "还没有信任任何设备：请先核对指纹并导入对方的设备卡"))
+        targets = [p for p in targets if p.device_id not in skip]
         held = holdings(s)
         if me.role == VILLAGE:
             # A village speaks only for itself (the township refuses anything else), and claims no
             # further than its last logged change (a restored store's skipped numbers come later).
             held[me.device_id] = min(held[me.device_id], _last_logged(s, me.device_id))
         escrow = settings.get(s, settings.ESCROW_KEY)
-        acks = {o.hex: hw for o, hw in held.items()}
         plans = []
         for p in targets:
             ranges = _wanted(p, held)
             if me.role == VILLAGE:
                 ranges = {o: r for o, r in ranges.items() if o == me.device_id}
+            if me.role == COUNTY:
+                ranges = {}  # a county speaks for nothing (audience): its bundles acknowledge
             count = _count(s, p, ranges)
-            plans.append((p, ranges, count))
-        total = sum(c for _, _, c in plans)
+            plans.append((p, ranges, count, acks_for(me, p, held)))
+        total = sum(c for _, _, c, _ in plans)
         done = [0]
 
         def tick() -> None:
@@ -888,7 +966,7 @@ def export_bundles(
             if progress and done[0] % 1000 == 0:
                 progress(done[0], total)
 
-        for p, ranges, count in plans:
+        for p, ranges, count, acks in plans:
             label = f"{p.code} {p.name}"
             if count == 0 and not always and p.seen_acks == acks:
                 result.bundles.append(
@@ -1144,6 +1222,7 @@ class _Relay:
 
     def __init__(self, session: Session):
         self.peers = [p for p in device_keys.peers(session) if p.revoked_at is None]
+        self.here = get_profile(session).role
         self.upward = set(_upward())
         self.wanting: dict[tuple[str, bool], set[str]] = {}
 
@@ -1152,7 +1231,9 @@ class _Relay:
         key = (op["c"], op["e"] in self.upward)
         wanting = self.wanting.get(key)
         if wanting is None:
-            wanting = self.wanting[key] = {p.device_id.hex for p in self.peers if receives(p, *key)}
+            wanting = self.wanting[key] = {
+                p.device_id.hex for p in self.peers if receives(p, *key, here=self.here)
+            }
         return len(wanting) > 1 or (bool(wanting) and op["o"] not in wanting)
 
 
@@ -1316,7 +1397,7 @@ def _apply_checked(
             if ops:
                 authority.drop_again(ops)
                 relay = _Relay(s)
-                merge.log_ops(s, [op for op in ops if relay.needed(op)])
+                merge.log_ops(s, [_as_relayed(op) for op in ops if relay.needed(op)])
                 merge.apply_ops(s, ops, stats)
             if last:
                 merge.retry_pending(s, stats, admit=_admit_pending(s))

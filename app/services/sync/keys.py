@@ -24,11 +24,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import Peer, Village, org_id, utcnow
+from app.models import Peer, Township, Village, org_id, utcnow
 from app.services import settings
 from app.services.access import audit, authz
 from app.services.errors import Message, NotFound, UserError
-from app.services.profile import TOWNSHIP, VILLAGE, get_profile
+from app.services.profile import COUNTY, TOWNSHIP, VILLAGE, get_profile, is_upstream_of
 
 CTX = "Sync"
 CARD_FORMAT = "cunyi-device-card/1"
@@ -286,23 +286,37 @@ def trust(session: Session, card: DeviceCard) -> Peer:
     device = uuid.UUID(card.device_id)
     if device == me.device_id:
         raise _err(QT_TRANSLATE_NOOP("Sync", "这是本机自己的设备卡"))
-    if me.role == VILLAGE and not (card.role == TOWNSHIP and card.code == me.code[:9]):
+    upstream = is_upstream_of(card.role, card.code, me.role, me.code)
+    downstream = is_upstream_of(me.role, me.code, card.role, card.code)
+    if me.role == VILLAGE and not upstream:
         raise _err(
             QT_TRANSLATE_NOOP("Sync", "本村只与所属乡镇卫生院（{town}）同步，这张卡是 {code} {name}"),
             town=me.code[:9],
             code=card.code,
             name=card.name,
         )
-    if me.role == TOWNSHIP and not (card.role == VILLAGE and card.code[:9] == me.code):
+    if me.role == TOWNSHIP and not (upstream or downstream):
         raise _err(
-            QT_TRANSLATE_NOOP("Sync", "本乡镇只与所辖村卫生室同步，这张卡是 {code} {name}"),
+            QT_TRANSLATE_NOOP(
+                "Sync", "本乡镇只与所辖村卫生室和所属县（{county}）同步，这张卡是 {code} {name}"
+            ),
+            county=me.code[:6],
+            code=card.code,
+            name=card.name,
+        )
+    if me.role == COUNTY and not downstream:
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Sync", "本县只与所辖乡镇卫生院同步，这张卡是 {code} {name}（不属于本县 {county}）"
+            ),
+            county=me.code,
             code=card.code,
             name=card.name,
         )
     peer = session.get(Peer, device)
     if peer is not None and peer.sign_key != card.sign_key:
         raise _err(QT_TRANSLATE_NOOP("Sync", "该设备已以另一组密钥登记过；如确需更换，请先撤销旧的信任"))
-    if me.role == TOWNSHIP and session.get(Village, org_id("village", card.code)) is None:
+    if me.role == TOWNSHIP and downstream and session.get(Village, org_id("village", card.code)) is None:
         # The village is listed at once; its own row (same derived id) replaces this
         # placeholder, which carries the lowest clock and is not logged, with its first bundle.
         session.add(
@@ -314,6 +328,13 @@ def trust(session: Session, card: DeviceCard) -> Peer:
                 sync_clocks={"_": ["", ""]},
             )
         )
+    if me.role == COUNTY and session.get(Township, org_id("township", card.code)) is None:
+        # Listed at once, as a township lists a village: its own row replaces this placeholder.
+        session.add(
+            Township(
+                id=org_id("township", card.code), code=card.code, name=card.name, sync_clocks={"_": ["", ""]}
+            )
+        )
     if peer is None:
         peer = Peer(device_id=device, acked={}, seen_acks={})
         session.add(peer)
@@ -322,7 +343,7 @@ def trust(session: Session, card: DeviceCard) -> Peer:
     peer.revoked_at = None
     peer.trusted_at = utcnow()
     session.flush()
-    if me.role == VILLAGE and card.server:
+    if upstream and card.server:
         from app.services.sync import service  # the network sync's address comes with the card
 
         service.set_server(session, card.server, card.tls_pin)

@@ -48,7 +48,7 @@ from app.db import Store
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import BundleRecord, Peer
 from app.services.errors import Message, UserError
-from app.services.profile import TOWNSHIP, get_profile
+from app.services.profile import COUNTY, TOWNSHIP, get_profile
 from app.services.records.validators import is_digits
 from app.services.sync import bundle, capture, exchange, snapshot, transport
 from app.services.sync import keys as device_keys
@@ -102,9 +102,9 @@ class Mailbox:
         self.config = config or MailboxConfig()
         with store.session() as s:
             me = get_profile(s)
-            if me.role != TOWNSHIP:
+            if me.role not in (TOWNSHIP, COUNTY):
                 raise UserError(
-                    Message(CTX, QT_TRANSLATE_NOOP("NetSync", "只有乡镇卫生院的电脑能运行同步服务器"))
+                    Message(CTX, QT_TRANSLATE_NOOP("NetSync", "只有乡镇卫生院或县级的电脑能运行同步服务器"))
                 )
             self.device_id, self.code, self.name = me.device_id, me.code, me.name
         self.keys = device_keys.load_keys(paths.sub("keys"))

@@ -29,8 +29,8 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import AuditEntry, BundleRecord, ChangeLog, NetSyncRun, NetSyncState, Peer, utcnow
 from app.services.access import authz
 from app.services.errors import Message, UserError
-from app.services.profile import TOWNSHIP, VILLAGE, get_profile
-from app.services.sync import bundle, exchange, transport
+from app.services.profile import UPSTREAM, get_profile
+from app.services.sync import bundle, exchange, snapshot, transport
 from app.services.sync import keys as device_keys
 
 log = logging.getLogger(__name__)
@@ -204,10 +204,14 @@ def server_setting(session: Session) -> ServerSetting:
     return ServerSetting(row.server_url if row else "", row.tls_pin if row else "")
 
 
-def _township(session: Session) -> Peer:
-    town = [p for p in device_keys.peers(session) if p.role == TOWNSHIP and p.revoked_at is None]
+def _upstream(session: Session) -> Peer:
+    """The peer this store syncs up to: a village's township, a township's county."""
+    role = UPSTREAM.get(get_profile(session).role)
+    town = [p for p in device_keys.peers(session) if p.role == role and p.revoked_at is None]
     if not town:
-        raise _err(QT_TRANSLATE_NOOP("NetSync", "还没有信任乡镇卫生院的设备卡：请先核对指纹并导入它"))
+        raise _err(
+            QT_TRANSLATE_NOOP("NetSync", "还没有信任上级（乡镇卫生院或县级）的设备卡：请先核对指纹并导入它")
+        )
     return town[0]
 
 
@@ -265,8 +269,8 @@ def sync_once(
     with store.transaction() as s:
         authz.require(s, "sync")
         me = get_profile(s)
-        if me.role != VILLAGE:
-            raise _err(QT_TRANSLATE_NOOP("NetSync", "网络同步由村卫生室发起；乡镇卫生院请运行 cunyi serve"))
+        if me.role not in UPSTREAM:
+            raise _err(QT_TRANSLATE_NOOP("NetSync", "网络同步由下级发起；县级请运行 cunyi serve"))
         if server:
             set_server(s, server)
         row = _row(s)
@@ -277,7 +281,7 @@ def sync_once(
                 )
             )
         url, pin, device_id = row.server_url, row.tls_pin, me.device_id
-        town = _township(s).device_id
+        town = _upstream(s).device_id
     keys = device_keys.load_keys(paths.sub("keys"))
     report = RunReport()
     client = client_factory(url, keys, device_id, pin=pin)
@@ -308,7 +312,8 @@ def _push(store: Store, paths: Paths, client: transport.MailboxClient, town, rep
     for f in sorted(folder.glob("*" + bundle.SUFFIX)):
         _upload(paths, client, f, report)
     if report.uploaded == 0 and worth_sending(store, town):
-        result = exchange.export_bundles(store, paths, folder, peer=town.hex)
+        # a township's first bundle to its county is its snapshot (snapshot.wanted)
+        result = snapshot.export_bundles(store, paths, folder, peer=town.hex)
         report.ops_sent += sum(b.ops for b in result.bundles)
         for b in result.bundles:
             if b.path is not None:
@@ -371,7 +376,11 @@ def worth_sending(store: Store, town) -> bool:
             .limit(1)
         )
         # The first time, export also logs rows written before change capture (log_untracked).
-        return peer.last_export_at is None or s.scalar(q) is not None
+        if peer.last_export_at is None or s.scalar(q) is not None:
+            return True
+        # A township relays its villages' changes up to the county: any the county lacks.
+        relayed = {o: r for o, r in exchange._wanted(peer, exchange.holdings(s)).items() if o != me}
+        return bool(relayed) and exchange._count(s, peer, relayed) > 0
 
 
 def _pull(store, paths, client, keys, report: RunReport, cancelled) -> None:
@@ -438,7 +447,7 @@ def configured(store: Store) -> bool:
     with store.session() as s:
         row = s.get(NetSyncState, 1)
         me = get_profile(s)
-        return bool(row and row.server_url) and me.role == VILLAGE and authz.permits(s, "sync")
+        return bool(row and row.server_url) and me.role in UPSTREAM and authz.permits(s, "sync")
 
 
 def run_service(

@@ -15,6 +15,10 @@ are state, not numbered changes, never counted as "held", never relayed.  The ma
 claim what the township holds of every origin, so the PC afterwards acknowledges all of it and
 ordinary bundles carry only what comes later.
 
+A township's first bundle to its county is a snapshot too, of everything it holds (the county
+receives all: :func:`~app.services.sync.exchange.audience`): the villages' own changes that came
+before the county's card were never kept to relay, and a county must hold them to converge.
+
 The bundle file, its signature and encryption are those of every bundle (:mod:`bundle`): same
 checks on import, same resumable download.
 """
@@ -32,26 +36,39 @@ from sqlalchemy.orm import Session
 from app.config import Paths
 from app.db import Store
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import BundleRecord, Peer, Resident, Village, utcnow
+from app.models import BundleRecord, Peer, Resident, Township, Village, utcnow
 from app.services import settings
 from app.services.access import audit, authz
-from app.services.profile import TOWNSHIP, VILLAGE, get_profile
+from app.services.profile import COUNTY, TOWNSHIP, VILLAGE, get_profile
 from app.services.sync import bundle, capture, exchange
 from app.services.sync import keys as device_keys
 
 PAGE = 2000
 
 
+def _takes_snapshots(me, peer: Peer | None) -> bool:
+    """Whether ``peer`` is one a snapshot may be made for here: a township's village or county."""
+    return (
+        me.role == TOWNSHIP
+        and peer is not None
+        and peer.role in (VILLAGE, COUNTY)
+        and peer.revoked_at is None
+    )
+
+
 def wanted(session: Session, device: uuid.UUID) -> bool:
     """Whether ``device`` should get a snapshot as its next bundle: a village device that has
     received nothing from this township yet, replacing (or joining) another device of the same
-    village — whose records the township holds only as rows."""
+    village — whose records the township holds only as rows; or the county, before its first
+    bundle from this township."""
     me = get_profile(session)
     peer = session.get(Peer, device)
-    if me.role != TOWNSHIP or peer is None or peer.role != VILLAGE or peer.revoked_at is not None:
+    if not _takes_snapshots(me, peer):
         return False
     if peer.last_export_at is not None:
         return False
+    if peer.role == COUNTY:
+        return True
     others = select(func.count()).select_from(Peer).where(Peer.code == peer.code, Peer.device_id != device)
     return (session.scalar(others) or 0) > 0
 
@@ -131,13 +148,16 @@ def _row_ops(spec: capture.EntitySpec, row, children: dict, skip_tail: str) -> l
 
 def op_lines(session: Session, peer: Peer, sender: uuid.UUID, on_line: Callable[[], None]) -> Iterator[str]:
     """The snapshot's ops as bundle lines, parents before children (foreign-key order)."""
-    scopes = exchange.audience(peer) or ()
+    here = get_profile(session).role
+    scopes = exchange.audience(peer, here)
     villages = dict(session.execute(select(Village.id, Village.code)).all())
+    if scopes is None:  # the county: everything this township holds
+        scopes = (*session.scalars(select(Township.code)), *villages.values())
     skip_tail = peer.device_id.hex[-8:]
     origin = sender.hex
     seq = 0
     for spec in capture.specs().values():
-        codes = tuple(c for c in scopes if exchange.receives(peer, c, not spec.to_villages))
+        codes = tuple(c for c in scopes if exchange.receives(peer, c, not spec.to_villages, here=here))
         if not codes:
             continue
         for row, scope, children in _scoped_rows(session, spec, codes, villages):
@@ -174,8 +194,8 @@ def export(
     with store.session() as s:
         me = get_profile(s)
         peer = s.get(Peer, device)
-        if peer is None or peer.revoked_at is not None or peer.role != VILLAGE or me.role != TOWNSHIP:
-            raise exchange._err(QT_TRANSLATE_NOOP("Sync", "只能为受信任的村卫生室设备生成全量同步包"))
+        if not _takes_snapshots(me, peer):
+            raise exchange._err(QT_TRANSLATE_NOOP("Sync", "只能为受信任的村卫生室设备或所属县生成全量同步包"))
         held = exchange.holdings(s)
         acks = {o.hex: hw for o, hw in held.items()}
         ranges = {o.hex: [0, hw] for o, hw in held.items() if o != device and hw > 0}
@@ -225,10 +245,17 @@ def export_bundles(store: Store, paths: Paths, to_dir: str | Path, *, peer: str 
         if peer:
             targets = [p for p in targets if p.device_id == device_keys.find_peer(s, peer).device_id]
         whole = [p.device_id for p in targets if wanted(s, p.device_id)]
+        # A county's snapshot claims all this township holds: an ordinary bundle beside it would
+        # repeat it, and, imported first, carry village rows without the columns only the
+        # township writes (a village's name and code), which the snapshot brings.
+        counties = {p.device_id for p in targets if p.device_id in whole and p.role == COUNTY}
     first = [
         export(store, paths, to_dir, device, cancelled=kw.get("cancelled", lambda: False)) for device in whole
     ]
-    result = exchange.export_bundles(store, paths, to_dir, peer=peer, **kw)
+    if peer and counties:
+        result = exchange.ExportResult()
+    else:
+        result = exchange.export_bundles(store, paths, to_dir, peer=peer, skip=counties, **kw)
     for r in reversed(first):
         result.bundles[:0] = r.bundles
     return result
