@@ -251,10 +251,14 @@ def evaluate(
     village_code: str | None = None,
     keys: list[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    township_code: str | None = None,
 ) -> Report:
-    """Every registered indicator (or ``keys``) for ``period``, per village, group and in total."""
+    """Every registered indicator (or ``keys``) for ``period``, per village, group and in total;
+    ``township_code``: only that township's villages (a store holding several townships)."""
     indicators = load_indicators() if keys is None else [get_indicator(k) for k in keys]
     villages = report_villages(session, village_code)
+    if township_code:
+        villages = [v for v in villages if v.code.startswith(township_code)]
     scope = _scope(session, villages)
     ids = {v.id for v in villages}
     groups_q = select(VillageGroup.id, VillageGroup.village_id, VillageGroup.name)
