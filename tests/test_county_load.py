@@ -129,3 +129,22 @@ def test_a_second_load_with_the_same_key_reuses_the_store(source, county):
     assert not county_load.cached(url, "another-key")
     with pytest.raises(RuntimeError, match="not empty"):
         county_load.load_county(source, url, COPIES, key="another-key", log=lambda _m: None)
+
+
+def test_the_bench_draws_every_kind_of_query_from_the_county(county):
+    from app.tools.pgbench import COUNTY_SEARCH_KINDS, county_queries
+
+    url, _ = county
+    target = Store(url)
+    try:
+        queries = county_queries(target, 1, n=5)
+        assert tuple(queries) == COUNTY_SEARCH_KINDS
+        assert all(len(q) == 2 for q in queries["name2"] + queries["fragment2"])
+        assert all(len(q) == 3 for q in queries["name3"])
+        assert all(len(q) == 4 and q[:3].isdigit() for q in queries["id4"])
+        with target.session() as s:  # every query finds someone
+            for kind, qs in queries.items():
+                for q in qs:
+                    assert search.search_residents(s, q), (kind, q)
+    finally:
+        target.dispose()
