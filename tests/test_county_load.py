@@ -148,3 +148,28 @@ def test_the_bench_draws_every_kind_of_query_from_the_county(county):
                     assert search.search_residents(s, q), (kind, q)
     finally:
         target.dispose()
+
+
+def test_migrate_store_checksum_ignores_row_order_and_sees_every_change():
+    """store_copy.table_check: the same rows in another order agree; one changed value, a missing
+    or a duplicated row does not (the two databases need not return rows alike)."""
+    from app.services import store_copy
+
+    meta = sa.MetaData()
+    t = sa.Table("t", meta, sa.Column("k", sa.Integer, primary_key=True), sa.Column("v", sa.String))
+    rows = [{"k": i, "v": f"值{i % 3}"} for i in range(50)]
+
+    def check(data):
+        engine = sa.create_engine("sqlite://")
+        meta.create_all(engine)
+        with engine.begin() as conn:
+            if data:
+                conn.execute(t.insert(), data)
+            return store_copy.table_check(conn, t)
+
+    base = check(rows)
+    assert check(list(reversed(rows))) == base
+    assert check(rows[:-1] + [{"k": 49, "v": "变"}]) != base
+    assert check(rows[:-1]).checksum != base.checksum and check(rows[:-1]).rows == 49
+    swapped = [{"k": r["k"], "v": rows[(r["k"] + 1) % 50]["v"]} for r in rows]  # same values, other rows
+    assert check(swapped) != base
