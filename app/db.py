@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, make_url
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -111,7 +111,9 @@ _PG_OPTIONS = "-c plan_cache_mode=force_custom_plan -c jit=off"
 
 
 def _postgresql_engine(url: str, **options) -> Engine:
-    engine = create_engine(url, pool_pre_ping=True, connect_args={"options": _PG_OPTIONS}, **options)
+    given = make_url(url).query.get("options")  # the URL's own server options come after ours
+    server_options = " ".join([_PG_OPTIONS, *([given] if isinstance(given, str) else (given or ()))])
+    engine = create_engine(url, pool_pre_ping=True, connect_args={"options": server_options}, **options)
 
     @event.listens_for(engine, "before_cursor_execute")
     def _take_write_lock(conn, cursor, statement, _params, _context, _executemany):

@@ -95,3 +95,13 @@ def test_postgresql_answers_two_characters_from_the_bigram_index(township, db_ba
             sql = str(stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
         plan = "\n".join(r[0] for r in conn.exec_driver_sql("EXPLAIN " + sql))
         assert "ix_resident_name_bigram" in plan, plan
+
+
+def test_postgresql_plans_each_search_with_its_values(township, db_backend):
+    """A generic plan (psycopg prepares a statement after five runs) of LIKE '%王芳%' scans every
+    resident: the store's connections plan with the values, and without JIT."""
+    if db_backend != "postgresql":
+        return
+    with township.engine.connect() as conn:
+        assert conn.exec_driver_sql("SHOW plan_cache_mode").scalar() == "force_custom_plan"
+        assert conn.exec_driver_sql("SHOW jit").scalar() == "off"
