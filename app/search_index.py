@@ -6,10 +6,16 @@ in step with ``resident``, and :func:`ensure` (run at every start, after migrati
 it, or rebuilds it when it is missing or out of step (an alembic batch migration that
 recreates ``resident`` drops its triggers).  On PostgreSQL the same LIKE '%…%' is answered by
 the ``pg_trgm`` GIN indexes of migration 0015.
+
+Names on PostgreSQL: pg_trgm cannot index a two-character fragment (王芳, the 建国 of 张建国), so
+name queries of two or more characters also ask migration 0018's GIN index over the name's
+bigrams (:func:`name_fragment_clause`); SQLite scans its township's names fast enough.
 """
 
 from __future__ import annotations
 
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Connection
 
 TABLE = "resident_digits"
@@ -60,3 +66,19 @@ def ensure(conn: Connection) -> bool:
 def fts_phrase(text: str) -> str:
     """An FTS5 query matching ``text`` as a substring (trigram phrase)."""
     return '"' + text.replace('"', '""') + '"'
+
+
+def bigrams(text: str) -> list[str]:
+    """The two-character substrings of ``text`` (as PostgreSQL's ``cunyi_bigrams`` makes them)."""
+    return sorted({text[i : i + 2] for i in range(len(text) - 1)})
+
+
+def name_fragment_clause(dialect: str, name_column, fragment: str):
+    """A condition every name containing ``fragment`` meets, answered by an index; None where
+    there is none to use (SQLite; a one-character fragment).  Add it beside the LIKE, never
+    instead of it: the name holding all the fragment's bigrams need not hold the fragment."""
+    if dialect != "postgresql" or len(fragment) < 2:
+        return None
+    text_array = postgresql.ARRAY(sa.Text)
+    grams = sa.cast(postgresql.array(bigrams(fragment)), text_array)
+    return sa.func.cunyi_bigrams(name_column, type_=text_array).op("@>")(grams)

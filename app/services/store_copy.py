@@ -5,8 +5,9 @@ keys' references), bundle history, the audit trail — through SQLAlchemy Core w
 column types, so ids, times, flags and JSON arrive as the target dialect stores them (nothing here
 knows how an id is stored).  The source is read in one transaction (a consistent copy while the app
 is open elsewhere); the target must be empty, is brought to the same schema by the same migrations,
-and the copy commits as one transaction.  Then both sides are read back: the row count and a
-SHA-256 of each table's rows, in a dialect-neutral text form, must agree.  The SQLite file is kept.
+and the copy, streamed with PostgreSQL's ``COPY … FROM STDIN`` (values bound by the same column
+types), commits as one transaction.  Then both sides are read back: the row count and a
+checksum of each table's rows (SHA-256 of each row's dialect-neutral text, summed) must agree.  The SQLite file is kept.
 """
 
 from __future__ import annotations
@@ -90,16 +91,36 @@ def _canonical(value) -> str:
 
 
 def table_check(conn: Connection, table: sa.Table) -> TableCheck:
-    """The table's row count and a SHA-256 over its rows (each row's canonical text, sorted)."""
+    """The table's row count and a checksum of its rows: the sum (mod 2^256) of each row's SHA-256
+    over its canonical text, so the rows' order does not matter (the two databases need not return
+    them alike) and nothing is held or sorted in memory (a township's change log is gigabytes)."""
     cols = sorted(table.c, key=lambda c: c.name)
-    lines = sorted(
-        "\x1f".join(_canonical(v) for v in row) for row in conn.execute(sa.select(*cols)).yield_per(CHUNK)
-    )
-    digest = hashlib.sha256()
-    for line in lines:
-        digest.update(line.encode("utf-8"))
-        digest.update(b"\x1e")
-    return TableCheck(table.name, len(lines), digest.hexdigest())
+    total = rows = 0
+    sha = hashlib.sha256
+    for row in conn.execute(sa.select(*cols)).yield_per(CHUNK):
+        line = "\x1f".join(_canonical(v) for v in row)
+        total += int.from_bytes(sha(line.encode("utf-8")).digest(), "big")
+        rows += 1
+    return TableCheck(table.name, rows, f"{total % (1 << 256):064x}")
+
+
+def bind_processors(columns: list[sa.Column], dialect) -> list:
+    """Each column's bind processor for ``dialect`` (its type's, TypeDecorators included; None: the
+    value goes as it is): how the models' types turn Python values into the driver's."""
+    return [c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+
+
+def copy_rows(cursor, table: sa.Table, columns: list[sa.Column], rows, dialect) -> int:
+    """Stream ``rows`` (Python values, in ``columns``' order) into ``table`` with PostgreSQL's
+    ``COPY … FROM STDIN`` on the psycopg ``cursor``, each value through its column's type."""
+    binds = bind_processors(columns, dialect)
+    names = ", ".join(f'"{c.name}"' for c in columns)
+    n = 0
+    with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row([v if b is None or v is None else b(v) for b, v in zip(binds, row, strict=True)])
+            n += 1
+    return n
 
 
 def _is_empty(conn: Connection) -> bool:
@@ -161,16 +182,9 @@ def migrate_store(source: Store, target_url: str) -> Migrated:
                 )
         result = Migrated(target_url)
         with source.engine.connect() as src, src.begin(), target.engine.begin() as dst:
+            cursor = dst.connection.driver_connection.cursor()
             for t in tables():
-                rows = src.execute(sa.select(t)).mappings().yield_per(CHUNK)
-                batch = []
-                for row in rows:
-                    batch.append(dict(row))
-                    if len(batch) >= CHUNK:
-                        dst.execute(t.insert(), batch)
-                        batch = []
-                if batch:
-                    dst.execute(t.insert(), batch)
+                copy_rows(cursor, t, list(t.c), src.execute(sa.select(t)).yield_per(CHUNK), dst.dialect)
             _reset_sequences(dst)
         with source.engine.connect() as src, target.engine.connect() as dst:
             for t in tables():

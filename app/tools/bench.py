@@ -896,12 +896,16 @@ def bench_gui(folder: Path, runs: int = 5) -> list[Metric]:
 # ---------------------------------------------------------------- the run
 
 
-def bench_sync(seed: int, log: Log, changes: int = 100_000, *, encrypt: bool = False) -> list[Metric]:
+def bench_sync(
+    seed: int, log: Log, changes: int = 100_000, *, encrypt: bool = False, pg_url: str | None = None
+) -> list[Metric]:
     """A village with ``changes`` logged changes exports one bundle to its township, which imports
     it.  Baselines in the same run: export = the same log rows read, zstd-compressed and
     age-encrypted with no bundle logic; import = the same rows inserted with executemany into
     plain tables of the same schema in one transaction.  ``encrypt``: the same bundle is imported
-    first into an encrypted twin of the township (same device, same keys), then into the plain one."""
+    first into an encrypted twin of the township (same device, same keys), then into the plain one.
+    ``pg_url`` (an empty PostgreSQL database): the same bundle is imported first into a twin of the
+    township there (``pg.sync.import``, against the SQLite import as its baseline)."""
     import io
 
     import pyrage
@@ -981,6 +985,24 @@ def bench_sync(seed: int, log: Log, changes: int = 100_000, *, encrypt: bool = F
             encrypted_s = time.perf_counter() - t
             assert enc_outcome.applied, enc_outcome
             es.dispose()
+        pg_s = None
+        if pg_url:
+            import shutil
+
+            from app.services import store_copy
+
+            store_copy.migrate_store(ts, pg_url)  # the township before the import, on the server
+            pp = Paths(root / "t-pg").ensure()
+            shutil.copytree(tp.sub("keys"), pp.sub("keys"), dirs_exist_ok=True)
+            ps = Store(pg_url)
+            (root / "pg-copy").mkdir()
+            copy = Path(shutil.copy(bundle.path, root / "pg-copy" / bundle.path.name))
+            log(f"sync: importing {logged:,} changes into PostgreSQL …")
+            t = time.perf_counter()
+            (pg_outcome,) = exchange.import_path(ps, pp, copy)
+            pg_s = time.perf_counter() - t
+            assert pg_outcome.applied, pg_outcome
+            ps.dispose()
         t = time.perf_counter()
         (outcome,) = exchange.import_path(ts, tp, bundle.path)
         import_s = time.perf_counter() - t
@@ -1006,47 +1028,68 @@ def bench_sync(seed: int, log: Log, changes: int = 100_000, *, encrypt: bool = F
         vs.dispose()
     base_rows = sum(len(rows) for rows in data.values())
     note = f"{logged:,} changes from {residents:,} residents; bundle {bundle.bytes / 1e6:.1f} MB"
-    return [
-        Metric(
-            "sync.export",
-            f"{changes // 1000}k changes < {3 * changes / 100_000:g} s",
-            median_ms=export_s * 1000,
-            p95_ms=export_s * 1000,
-            baseline_ms=export_base * 1000,
-            ratio=export_s / export_base if export_base else None,
-            ok=export_s < 3 * changes / 100_000,
-            note=note,
-            extra={
-                "changes": logged,
-                "bundle_bytes": bundle.bytes,
-                "bytes_per_change": round(bundle.bytes / max(1, logged), 1),
-                "bytes_per_followup_change": round(per_visit, 1),
-                "capture_backfill_ms": round(capture_s * 1000),
-            },
-        ),
-        Metric(
-            "sync.import",
-            f"{changes // 1000}k changes < {6 * changes / 100_000:g} s and < 3× executemany of the same rows",
-            median_ms=import_s * 1000,
-            p95_ms=import_s * 1000,
-            baseline_ms=import_base * 1000,
-            ratio=import_s / import_base if import_base else None,
-            ok=import_s < 6 * changes / 100_000 and import_s < 3 * import_base,
-            note=f"applied {outcome.applied:,} of {outcome.ops:,}; baseline: the {base_rows:,} rows the import "
-            "left in the records' tables, their child rows (ticked boxes) and derived rows (search keys), "
-            "inserted with executemany in one transaction into a fresh store made by the app (same schema, "
-            "indexes and triggers) on a connection set up as the store's (foreign keys on, WAL, "
-            "synchronous=FULL) with the import's bulk pragmas (deferred foreign keys, 64 MB cache)",
-            extra={
-                "changes": outcome.ops,
-                "baseline_rows": base_rows,
-                "baseline_records_only_ms": round(records_only_base * 1000),
-                "ratio_to_records_only": round(import_s / records_only_base, 2)
-                if records_only_base
-                else None,
-            },
-        ),
-    ] + ([encryption_cost("sync.import", [import_s * 1000], [encrypted_s * 1000])] if encrypted_s else [])
+    return (
+        [
+            Metric(
+                "sync.export",
+                f"{changes // 1000}k changes < {3 * changes / 100_000:g} s",
+                median_ms=export_s * 1000,
+                p95_ms=export_s * 1000,
+                baseline_ms=export_base * 1000,
+                ratio=export_s / export_base if export_base else None,
+                ok=export_s < 3 * changes / 100_000,
+                note=note,
+                extra={
+                    "changes": logged,
+                    "bundle_bytes": bundle.bytes,
+                    "bytes_per_change": round(bundle.bytes / max(1, logged), 1),
+                    "bytes_per_followup_change": round(per_visit, 1),
+                    "capture_backfill_ms": round(capture_s * 1000),
+                },
+            ),
+            Metric(
+                "sync.import",
+                f"{changes // 1000}k changes < {6 * changes / 100_000:g} s and < 3× executemany of the same rows",
+                median_ms=import_s * 1000,
+                p95_ms=import_s * 1000,
+                baseline_ms=import_base * 1000,
+                ratio=import_s / import_base if import_base else None,
+                ok=import_s < 6 * changes / 100_000 and import_s < 3 * import_base,
+                note=f"applied {outcome.applied:,} of {outcome.ops:,}; baseline: the {base_rows:,} rows the import "
+                "left in the records' tables, their child rows (ticked boxes) and derived rows (search keys), "
+                "inserted with executemany in one transaction into a fresh store made by the app (same schema, "
+                "indexes and triggers) on a connection set up as the store's (foreign keys on, WAL, "
+                "synchronous=FULL) with the import's bulk pragmas (deferred foreign keys, 64 MB cache)",
+                extra={
+                    "changes": outcome.ops,
+                    "baseline_rows": base_rows,
+                    "baseline_records_only_ms": round(records_only_base * 1000),
+                    "ratio_to_records_only": round(import_s / records_only_base, 2)
+                    if records_only_base
+                    else None,
+                },
+            ),
+        ]
+        + ([encryption_cost("sync.import", [import_s * 1000], [encrypted_s * 1000])] if encrypted_s else [])
+        + (
+            [
+                Metric(
+                    "pg.sync.import",
+                    f"{changes // 1000}k changes < {10 * changes / 100_000:g} s on PostgreSQL",
+                    median_ms=pg_s * 1000,
+                    p95_ms=pg_s * 1000,
+                    baseline_ms=import_s * 1000,
+                    ratio=pg_s / import_s if import_s else None,
+                    ok=pg_s < 10 * changes / 100_000,
+                    note=f"applied {pg_outcome.applied:,} of {pg_outcome.ops:,}; baseline: the same bundle "
+                    "imported into the same township on SQLite",
+                    extra={"changes": pg_outcome.ops},
+                )
+            ]
+            if pg_s is not None
+            else []
+        )
+    )
 
 
 def record_tables() -> list[str]:

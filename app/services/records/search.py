@@ -156,7 +156,11 @@ def _match_ids(session: Session, kind: str, q: str):
     elif kind == "name":
         like = f"%{_escape_like(q)}%"
         rank = case((R.name == q, 0), (R.name.like(f"{_escape_like(q)}%", escape="\\"), 1), else_=2)
-        base = select(R.id.label("rid"), rank.label("rank")).where(R.name.like(like, escape="\\"))
+        cond = R.name.like(like, escape="\\")
+        indexed = search_index.name_fragment_clause(session.get_bind().dialect.name, R.name, q)
+        base = select(R.id.label("rid"), rank.label("rank")).where(
+            cond if indexed is None else and_(indexed, cond)
+        )
     else:  # pinyin: prefix ranges over the indexed keys; whole-name keys before given-name keys
         K = ResidentSearchKey
         given = GIVEN_MARK + q
