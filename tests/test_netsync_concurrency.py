@@ -11,7 +11,7 @@ from app.models import Resident
 from app.tools import netbench
 from tests.synckit import dump
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.both_databases]
 
 
 def test_thirty_villages_at_once_all_applied_none_duplicated(tmp_path, record_property):

@@ -22,6 +22,8 @@ from app.services.records.residents import ResidentInput, find_resident, save_re
 from tests import storekit
 from tests.conftest import TODAY
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 ZH = Labels()
 LONG_NAME = "阿卜杜热合曼·买买提依明·艾力"  # a 15-character minority name
 LONG_ADDRESS = (

@@ -12,13 +12,14 @@ import pytest
 
 from app.cli import main, report_quality
 from app.services.quality.report import KINDS
+from tests import storekit
 
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
 
 @pytest.fixture(scope="module")
 def township(tmp_path_factory, db_backend):  # built once per module and database
-    d = str(tmp_path_factory.mktemp("quality") / "town")
+    d = str(storekit.data_dir_for_init(tmp_path_factory.mktemp("quality") / "town", "township"))
     assert (
         main(["--data-dir", d, "init", "--role", "township", "--code", "110105001", "--name", "东风乡"]) == 0
     )

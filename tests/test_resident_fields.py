@@ -21,6 +21,8 @@ from app.services.records import residents as records
 from app.services.records.field_table import Column, Field, FieldTable, Kind, Section
 from tests.conftest import TODAY, make_store
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 WECHAT = Field(
     "wechat",
     "微信号",

@@ -10,7 +10,7 @@ from app.services.indicators import engine
 from app.views.township_home import BEHIND, FIXED_COLUMNS, GOOD, TownshipHomePage, light
 from tests.test_indicators import YEAR, township, township_template  # noqa: F401 - its fixtures
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
 
 
 @pytest.fixture
