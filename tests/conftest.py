@@ -108,6 +108,17 @@ def _touches_postgresql(request, db_backend):
         _pg_idle.append(request.node.nodeid)
 
 
+def pytest_sessionfinish(session):
+    workeroutput = getattr(session.config, "workeroutput", None)  # an xdist worker: tell the controller
+    if workeroutput is not None:
+        workeroutput["pg_idle"] = list(_pg_idle)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):  # xdist's controller, as each worker finishes
+    _pg_idle.extend(getattr(node, "workeroutput", {}).get("pg_idle", []))
+
+
 def pytest_terminal_summary(terminalreporter):
     if _pg_idle:
         terminalreporter.section("PostgreSQL runs that never used the server (mark them sqlite_only)")

@@ -53,6 +53,18 @@ def _new_database(template: str | None) -> str:
     return _cluster.create_database(name, template)
 
 
+def server_url(data_dir: Path) -> str | None:
+    """On the PostgreSQL backend, a new database at the head schema for a shared store whose data
+    folder is ``data_dir`` (named in its ``db-url``); None on SQLite."""
+    if _backend != "postgresql":
+        return None
+    url = _new_database(pg_schema_template())
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / DB_URL_FILE).write_text(url)
+    _data_dirs[url] = data_dir
+    return url
+
+
 def pg_schema_template() -> str:
     """The cluster's database at the head schema, migrated once per cluster."""
     global _pg_schema
