@@ -222,7 +222,7 @@ def test_long_values_wrap_inside_their_boxes(store, patient, tmp_path):
     with store.transaction() as s:
         ref = s.get(Referral, patient["referral_id"])
         ref.present_history = "反复头晕头痛伴视物模糊。" * 80  # 960 characters: the column's limit
-        ref.treatment = (LONG_DRUG + "，每日一次，每次5mg；") * 25
+        ref.treatment = ((LONG_DRUG + "，每日一次，每次5mg；") * 25)[:1000]  # the column's limit
         ref.resident.name = LONG_NAME
         ref.resident.current_address = LONG_ADDRESS
     with store.session() as s:
