@@ -89,7 +89,8 @@ def _db_file(store: Store, *, restoring: bool = False) -> Path:
         if restoring:
             raise _err(
                 QT_TRANSLATE_NOOP(
-                    "Backup", "数据库在 PostgreSQL 服务器上，本程序不恢复：请用服务器自己的恢复（如 pg_restore）"
+                    "Backup",
+                    "数据库在 PostgreSQL 服务器上，本程序不恢复：请用服务器自己的恢复（如 pg_restore）",
                 )
             )
         raise _err(

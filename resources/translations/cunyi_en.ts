@@ -6338,6 +6338,10 @@
         <translation>A backup is made automatically into the data folder&apos;s backups at the first start and close of each day (7 daily and 4 weekly kept).</translation>
     </message>
     <message>
+        <source>数据库在 PostgreSQL 服务器上：请用服务器自己的备份（如 pg_dump），本程序不备份。</source>
+        <translation>The store is on a PostgreSQL server: back it up with the server&apos;s own tools (e.g. pg_dump). CunYi does not back it up.</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>Settings</translation>
     </message>

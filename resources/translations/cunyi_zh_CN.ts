@@ -6337,6 +6337,10 @@
         <translation>每天第一次启动和关闭时自动备份到数据目录的 backups 文件夹（保留7个每日、4个每周备份）。</translation>
     </message>
     <message>
+        <source>数据库在 PostgreSQL 服务器上：请用服务器自己的备份（如 pg_dump），本程序不备份。</source>
+        <translation>数据库在 PostgreSQL 服务器上：请用服务器自己的备份（如 pg_dump），本程序不备份。</translation>
+    </message>
+    <message>
         <source>设置</source>
         <translation>设置</translation>
     </message>
