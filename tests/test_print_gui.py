@@ -54,6 +54,7 @@ def test_batch_cards_run_in_the_background_then_preview_and_save(window, qtbot, 
     preview.reject()
 
 
+@pytest.mark.sqlite_only  # no store: the same on both databases
 def test_preview_prints_every_page_to_the_printer(gui_app, tmp_path):
     data = printing.blank_form_pdf("htn", Labels())
     printer = QPrinter(QPrinter.HighResolution)

@@ -476,6 +476,7 @@ def test_worklist_with_nobody_due_says_so(store, tmp_path):
     assert "没有逾期或即将到期的随访对象" in text and "第1页/共1页" in flat(text)
 
 
+@pytest.mark.sqlite_only  # no store: the same on both databases
 @pytest.mark.parametrize(
     ("program", "labels"),
     [
@@ -522,6 +523,7 @@ def test_every_document_embeds_all_its_fonts(store, patient, tmp_path):
         assert all("WenQuanYi" in font for font, _e, _s in rows), (name, rows)
 
 
+@pytest.mark.sqlite_only  # no store: the same on both databases
 def test_group_order_is_natural():
     names = ["十二组", "二组", "一组", "其他", "10组", "十组", "三组"]
     assert sorted(names, key=group_order) == ["一组", "二组", "三组", "10组", "十组", "十二组", "其他"]

@@ -33,6 +33,7 @@ def run_json(capsys, d, *args) -> dict:
     return json.loads(capsys.readouterr().out)
 
 
+@pytest.mark.sqlite_only  # no store: the same on both databases
 def test_report_group_parses_through_its_register():
     parser = argparse.ArgumentParser(prog="cunyi report")
     report_quality.register(parser.add_subparsers(dest="report"))
@@ -101,6 +102,7 @@ def test_pdf_sheet_per_village(township, tmp_path):
     assert data.count(b"/Type /Page") - data.count(b"/Type /Pages") >= 4  # a sheet (or more) per village
 
 
+@pytest.mark.sqlite_only  # no store: the same on both databases
 @pytest.mark.parametrize(
     "args, message",
     [

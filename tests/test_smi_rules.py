@@ -9,8 +9,6 @@ import pytest
 from app.services.programmes import selfcare
 from app.services.programmes import smi_rules as r
 
-pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
-
 D = dt.date(2026, 3, 1)
 U, B, S = r.UNSTABLE, r.MOSTLY_STABLE, r.STABLE
 GOOD = ("1", "1", "1", "1", "1")

@@ -12,8 +12,6 @@ from app.models import FollowupVisit
 from app.models.base import id_hex, id_param, new_id_hexes
 from app.services.sync import bundle, merge
 
-pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
-
 
 def test_ids_made_in_bulk_are_uuid7_and_distinct():
     ids = new_id_hexes(2000)
