@@ -85,11 +85,56 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("db_backend", backends, indirect=True, scope="module")
 
 
+# A test's PostgreSQL run that never takes a connection to the server only repeats its SQLite run:
+# such tests are listed at the end of the session (mark them `sqlite_only`).
+_pg_checkouts = 0
+_pg_idle: list[str] = []
+
+
+def _count_pg_checkout(dbapi_conn, record, proxy):
+    global _pg_checkouts
+    if type(dbapi_conn).__module__.startswith("psycopg"):
+        _pg_checkouts += 1
+
+
+@pytest.fixture(autouse=True)
+def _touches_postgresql(request, db_backend):
+    if db_backend != "postgresql":
+        yield
+        return
+    before = _pg_checkouts
+    yield
+    if _pg_checkouts == before:
+        _pg_idle.append(request.node.nodeid)
+
+
+def pytest_sessionfinish(session):
+    workeroutput = getattr(session.config, "workeroutput", None)  # an xdist worker: tell the controller
+    if workeroutput is not None:
+        workeroutput["pg_idle"] = list(_pg_idle)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):  # xdist's controller, as each worker finishes
+    _pg_idle.extend(getattr(node, "workeroutput", {}).get("pg_idle", []))
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _pg_idle:
+        terminalreporter.section("PostgreSQL runs that never used the server (mark them sqlite_only)")
+        for nodeid in _pg_idle:
+            terminalreporter.line(nodeid)
+
+
 @pytest.fixture(scope="session")
 def pg_cluster(tmp_path_factory):
     """A PostgreSQL server of the session's own, started on first use.  Not installed: an error."""
+    from sqlalchemy import event
+    from sqlalchemy.pool import Pool
+
     from tests.pg import Cluster
 
+    event.listen(Pool, "checkout", _count_pg_checkout)
     cluster = Cluster().start()
     yield cluster
     cluster.stop()
@@ -101,6 +146,8 @@ def db_backend(request):
     name = getattr(request, "param", "sqlite")
     storekit.use_backend(name, request.getfixturevalue("pg_cluster") if name == "postgresql" else None)
     yield name
+    if name == "postgresql":
+        storekit.drop_databases()  # this module's; the cluster lives for the session
     storekit.use_backend("sqlite")
 
 

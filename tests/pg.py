@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import shlex
 import shutil
 import socket
 import subprocess
@@ -88,12 +89,34 @@ class Cluster:
         except subprocess.CalledProcessError as e:
             log = self.log.read_text() if self.log.exists() else ""
             raise RuntimeError(f"could not start PostgreSQL: {e.cmd}\n{e.stdout}\n{e.stderr}\n{log}") from e
+        self._watch()
         return self
 
+    def _stop_command(self) -> list[str]:
+        cmd = [str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"]
+        return ["runuser", "-u", RUN_AS, "--", *cmd] if self.as_root else cmd
+
+    def _watch(self) -> None:
+        """A watcher that outlives this process: once it is gone (finished, killed, a test run
+        interrupted), the server is stopped and its folder removed, never left running."""
+        stop = " ".join(shlex.quote(a) for a in self._stop_command())
+        script = (
+            f"while kill -0 {os.getpid()} 2>/dev/null; do sleep 1; done; "
+            f"{stop} >/dev/null 2>&1; rm -rf {shlex.quote(str(self.root))}"
+        )
+        subprocess.Popen(
+            ["sh", "-c", script],
+            start_new_session=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
     def stop(self) -> None:
+        """Stop the server now; its folder is removed by the watcher once the test run has ended
+        (a cluster's hundreds of databases take a while to delete)."""
         with contextlib.suppress(subprocess.CalledProcessError):
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
-        shutil.rmtree(self.root, ignore_errors=True)
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql+psycopg://{SUPERUSER}@127.0.0.1:{self.port}/{database}"

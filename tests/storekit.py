@@ -53,6 +53,18 @@ def _new_database(template: str | None) -> str:
     return _cluster.create_database(name, template)
 
 
+def server_url(data_dir: Path) -> str | None:
+    """On the PostgreSQL backend, a new database at the head schema for a shared store whose data
+    folder is ``data_dir`` (named in its ``db-url``); None on SQLite."""
+    if _backend != "postgresql":
+        return None
+    url = _new_database(pg_schema_template())
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / DB_URL_FILE).write_text(url)
+    _data_dirs[url] = data_dir
+    return url
+
+
 def pg_schema_template() -> str:
     """The cluster's database at the head schema, migrated once per cluster."""
     global _pg_schema
@@ -160,8 +172,22 @@ def discard(store: Store) -> None:
         _cluster.drop_database(make_url(store.url).database)
 
 
-def data_dir_for_init(data_dir: Path) -> Path:
-    """A data folder holding a copy of the migrated, empty database, for ``cunyi init`` to
-    initialise as it would a new one (without running every migration again)."""
-    new_store(data_dir / "cunyi.db").dispose()
+def data_dir_for_init(data_dir: Path, role: str = "village") -> Path:
+    """A data folder holding a copy of the migrated, empty database, for ``cunyi init --role role``
+    to initialise as it would a new one (without running every migration again).  A township's or
+    county's folder on the PostgreSQL backend names a new database at the head schema in its
+    ``db-url`` (as ``cunyi init --db`` leaves it), so the CLI under test runs on PostgreSQL; a
+    village's stays SQLite (``init`` refuses a village on a server)."""
+    new_store(data_dir / "cunyi.db", shared=role != "village").dispose()
     return data_dir
+
+
+def drop_databases() -> None:
+    """Drop every database this backend's tests made (conftest, at the end of a module's run)."""
+    if _cluster is None:
+        return
+    for url in list(_data_dirs):
+        from sqlalchemy.engine import make_url
+
+        _cluster.drop_database(make_url(url).database)
+        del _data_dirs[url]

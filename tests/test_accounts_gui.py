@@ -15,7 +15,7 @@ from app.views.login import LoginDialog
 from app.views.main_window import MainWindow
 from app.views.users_page import UserDialog
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
 PASSWORD = "first-pass-1"
 
 
@@ -143,6 +143,7 @@ def test_admin_adds_a_user_in_the_dialog(gui_app, qtbot, store):
         store.actor = None
 
 
+@pytest.mark.sqlite_only  # writes the store's SQLite file to a folder; see the next test for a server's
 def test_backup_from_the_settings_page(gui_app, qtbot, store, tmp_path):
     from app.services import backup
 
@@ -154,3 +155,15 @@ def test_backup_from_the_settings_page(gui_app, qtbot, store, tmp_path):
         pass
     assert page.last_backup.parent == tmp_path and backup.verify(page.last_backup).code == "110105001101"
     assert "已备份到" in page.backup_note.text()
+
+
+def test_the_settings_page_offers_a_backup_only_of_a_store_it_can_copy(gui_app, qtbot, store, db_backend):
+    """A SQLite store: the button.  A store on a PostgreSQL server: no button, and the note says the
+    server's own backups (pg_dump) keep it."""
+    win = MainWindow(store)
+    qtbot.addWidget(win)
+    win.show()
+    page = win.show_page("settings")
+    on_server = db_backend == "postgresql"
+    assert page.backup_button.isVisible() is not on_server
+    assert ("pg_dump" in page.backup_note.text()) is on_server

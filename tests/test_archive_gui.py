@@ -15,7 +15,7 @@ from app.views.main_window import MainWindow
 from app.views.print_page import print_resident_document, print_resident_visits
 from tests.conftest import TODAY
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
 
 
 @pytest.fixture

@@ -12,10 +12,11 @@ import threading
 import uuid
 from pathlib import Path
 
+import psycopg
 import pytest
 from sqlalchemy import insert, select
 
-from app.db import Store
+from app.db import Store, is_sqlite
 from app.models import AuditEntry, ChangeLog, Profile, new_id
 from app.services import backup
 from app.services.access import audit
@@ -24,6 +25,8 @@ from app.services.sync import capture
 from app.tools import demo
 from tests.conftest import TODAY, VILLAGE_CODE
 from tests.synckit import county
+
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
 DATA = Path(__file__).parent / "data"
 
@@ -50,14 +53,31 @@ def _db(store: Store) -> str:
 
 
 def _raw(store: Store, *statements: tuple) -> None:
-    """Write straight into the file, as someone with a SQLite tool would."""
-    conn = sqlite3.connect(_db(store))
-    try:
-        for sql, *params in statements:
-            conn.execute(sql, *params)
-        conn.commit()
-    finally:
-        conn.close()
+    """Write straight into the database, as someone with a SQLite tool (or psql, on a server) would."""
+    if is_sqlite(store.url):
+        conn = sqlite3.connect(_db(store))
+        try:
+            for sql, *params in statements:
+                conn.execute(sql, *params)
+            conn.commit()
+        finally:
+            conn.close()
+        return
+    with store.engine.connect() as c:
+        raw = c.connection.dbapi_connection  # psycopg, no CunYi or SQLAlchemy in between
+        raw.autocommit = False
+        try:
+            for sql, *params in statements:
+                if sql.startswith("DROP TRIGGER"):  # PostgreSQL keeps the same rules in one trigger
+                    sql = "DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log"
+                args = [
+                    uuid.UUID(bytes=p) if isinstance(p, bytes) else p for p in (params[0] if params else ())
+                ]
+                raw.execute(sql.replace("?", "%s"), args)
+            raw.commit()
+        except Exception:
+            raw.rollback()
+            raise
 
 
 def _rows(store: Store, device: uuid.UUID | None = None) -> list:
@@ -109,7 +129,7 @@ def test_the_triggers_refuse_edits_of_content_and_of_links(store):
         "UPDATE audit_log SET chain_hash = 'x'",
         "DELETE FROM audit_log",
     ):
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        with pytest.raises((sqlite3.IntegrityError, psycopg.Error), match="append-only"):
             _raw(store, (sql,))
     assert backup.check(store).ok
 
@@ -323,6 +343,7 @@ def test_concurrent_writers_never_fork_the_chain(store):
     assert backup.check(store).ok
 
 
+@pytest.mark.sqlite_only  # a released SQLite file upgraded in place
 def test_an_upgraded_store_has_its_old_entries_chained(tmp_path):
     copy = tmp_path / "old.db"
     shutil.copy(DATA / "schema_0005.db", copy)

@@ -20,6 +20,8 @@ from app.services.records.residents import save_resident
 from tests import storekit
 from tests.conftest import TODAY
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 ZH = Labels()
 HTN_SIGN = "剧烈头痛"
 LOW_SIGN = "低血糖：心慌、出汗、手抖"

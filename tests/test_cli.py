@@ -12,6 +12,8 @@ import pytest
 from app.cli import main
 from tests import storekit
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 
 def cunyi(*args, env=None, timeout=120) -> subprocess.CompletedProcess:
     full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
@@ -20,6 +22,7 @@ def cunyi(*args, env=None, timeout=120) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.sqlite_only  # a village's new folder: its store is SQLite by design
 @pytest.mark.slow
 def test_init_demo_3000_and_gui_smoke(tmp_path):
     d = str(tmp_path / "D")
@@ -36,6 +39,7 @@ def test_init_demo_3000_and_gui_smoke(tmp_path):
     assert rows and {"archive_no", "name", "sex", "birth_date", "village_group", "id"} <= set(rows[0])
 
 
+@pytest.mark.sqlite_only  # a village's new folder: its store is SQLite by design
 @pytest.mark.slow
 def test_screenshots_are_written(tmp_path):
     d = str(tmp_path / "D")
@@ -83,6 +87,7 @@ def test_screenshots_are_written(tmp_path):
     assert all(p.stat().st_size > 10_000 for p in out.glob("*.png"))
 
 
+@pytest.mark.sqlite_only  # init of an empty folder makes its SQLite file
 def test_environment_variable_picks_the_data_dir(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("CUNYI_DATA_DIR", str(tmp_path / "E"))
     assert main(["init", "--role", "township", "--code", "110105001", "--name", "朝阳乡"]) == 0
@@ -91,6 +96,7 @@ def test_environment_variable_picks_the_data_dir(tmp_path, capsys, monkeypatch):
         assert (tmp_path / "E" / sub).is_dir()
 
 
+@pytest.mark.sqlite_only  # refused before any store is opened
 @pytest.mark.parametrize(
     "args, fragment",
     [
@@ -113,12 +119,12 @@ def test_user_errors_are_one_sentence_and_exit_1(tmp_path, capsys, args, fragmen
 def test_init_twice_is_refused(tmp_path, capsys):
     args = [
         "--data-dir",
-        str(tmp_path / "G"),
+        str(storekit.data_dir_for_init(tmp_path / "G", "township")),
         "init",
         "--role",
-        "village",
+        "township",
         "--code",
-        "110105001101",
+        "110105001",
         "--name",
         "x",
     ]
@@ -128,13 +134,14 @@ def test_init_twice_is_refused(tmp_path, capsys):
 
 
 def test_search_without_results_says_so(tmp_path, capsys):
-    d = str(tmp_path / "H")
-    main(["--data-dir", d, "init", "--role", "village", "--code", "110105001101", "--name", "x"])
+    d = str(storekit.data_dir_for_init(tmp_path / "H", "township"))
+    main(["--data-dir", d, "init", "--role", "township", "--code", "110105001", "--name", "x"])
     capsys.readouterr()
     assert main(["--data-dir", d, "residents", "search", "nobody"]) == 0
     assert "没有找到" in capsys.readouterr().err
 
 
+@pytest.mark.sqlite_only  # no store
 def test_every_subcommand_has_a_handler():
     for path, parser in leaf_parsers():
         assert callable(parser.get_default("func")), path
@@ -155,6 +162,7 @@ def leaf_parsers(parser=None, path=("cunyi",)):
             yield from leaf_parsers(child, (*path, name))
 
 
+@pytest.mark.sqlite_only  # no store
 @pytest.mark.slow
 def test_every_command_answers_help(capsys):
     """`--help` of every (sub-)command exits 0 and prints its usage; no traceback (a bare % in a
@@ -171,11 +179,13 @@ def test_every_command_answers_help(capsys):
         assert out.out.startswith(f"usage: {' '.join(path)}") and out.err == "", path
 
 
+@pytest.mark.sqlite_only  # no store
 def test_help_over_the_console_entry_point():
     r = cunyi("followup", "add", "--help")
     assert r.returncode == 0 and "HbA1c %" in r.stdout and "Traceback" not in r.stderr
 
 
+@pytest.mark.sqlite_only  # no store
 def test_help_does_not_load_qt_or_the_services():
     code = (
         "import sys; from app.cli import main\n"
@@ -187,6 +197,7 @@ def test_help_does_not_load_qt_or_the_services():
     assert r.returncode == 0, r.stderr
 
 
+@pytest.mark.sqlite_only  # refused before any store is opened
 @pytest.mark.parametrize(
     "args",
     [
@@ -206,13 +217,14 @@ def test_argument_errors_are_one_line_and_exit_2(tmp_path, capsys, args):
 
 def test_commands_act_as_the_system_account_without_user(tmp_path, capsys):
     """No --user: nothing picks an account; the store's actor stays the system account."""
-    d = str(tmp_path / "S")
-    assert main(["--data-dir", d, "init", "--role", "village", "--code", "110105001101", "--name", "x"]) == 0
+    d = str(storekit.data_dir_for_init(tmp_path / "S", "township"))
+    assert main(["--data-dir", d, "init", "--role", "township", "--code", "110105001", "--name", "x"]) == 0
     capsys.readouterr()
     assert main(["--data-dir", d, "user", "list", "--json"]) == 0
     assert [u["username"] for u in json.loads(capsys.readouterr().out)] == ["admin"]
 
 
+@pytest.mark.sqlite_only  # reads the source, no store
 def test_no_cli_module_passes_an_actor():
     from pathlib import Path
 
@@ -224,6 +236,7 @@ def test_no_cli_module_passes_an_actor():
     assert [n for n, t in texts.items() if "actor=" in t or "default_user" in t or "act_as" in t] == []
 
 
+@pytest.mark.sqlite_only  # the GUI is not started: no store work
 def test_gui_is_the_default_command(tmp_path, monkeypatch):
     import app.views.startup as startup
 

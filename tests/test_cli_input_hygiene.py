@@ -19,6 +19,9 @@ from app.cli.followup import MEASUREMENTS
 from app.cli.numbers import WholeNumber
 from tests import storekit
 
+# A village's command line: its store is SQLite by design (`init` refuses a village on a server).
+pytestmark = [pytest.mark.both_databases, pytest.mark.sqlite_only]
+
 REFUSED = ["¹", "٣", "४", "三", "1٣", "¹²⁰"]  # superscript, Arabic-Indic, Devanagari, ideograph, mixed
 # the fast tier tries two of them on every option; the whole suite, all
 REFUSED_TIERED = [*REFUSED[:2], *(pytest.param(b, marks=pytest.mark.slow) for b in REFUSED[2:])]

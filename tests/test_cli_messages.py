@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from app.cli import main
 from app.services.records import resident_form, roster
 from tests import storekit
+
+# A village's command line: its store is SQLite by design (`init` refuses a village on a server).
+pytestmark = [pytest.mark.both_databases, pytest.mark.sqlite_only]
 
 
 def _village(tmp_path, capsys, residents: int = 0) -> list[str]:

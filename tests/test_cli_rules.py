@@ -9,11 +9,14 @@ import uuid
 import pytest
 
 from app.cli import main
+from app.config import Paths, resolve_db_url
 from app.db import Store
 from app.models import SyncConflict
 from app.services.errors import NotFound, UserError
 from app.services.sync import conflicts
 from tests import storekit
+
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
 IDS = {
     "aaaa0000-0000-7000-8000-000000000001": "duplicate",
@@ -25,12 +28,12 @@ IDS = {
 @pytest.fixture
 def township(tmp_path):
     """A township with two possible duplicates and a field conflict whose ids we chose."""
-    d = storekit.data_dir_for_init(tmp_path / "town")
+    d = storekit.data_dir_for_init(tmp_path / "town", "township")
     assert (
         main(["--data-dir", str(d), "init", "--role", "township", "--code", "110105001", "--name", "朝阳乡"])
         == 0
     )
-    store = Store(f"sqlite:///{d / 'cunyi.db'}")
+    store = Store(resolve_db_url(Paths(d)))
     with store.transaction() as s:
         for cid, kind in IDS.items():
             s.add(SyncConflict(id=uuid.UUID(cid), kind=kind, entity="resident", row_id=uuid.uuid4()))
@@ -81,6 +84,7 @@ def test_sync_resolve_by_prefix_through_the_cli(township, capsys):
     assert main(["--data-dir", str(d), "sync", "resolve", "aaaa", "reviewed"]) == 0  # now unique
 
 
+@pytest.mark.sqlite_only  # a village's command line: SQLite by design (`init` refuses a server)
 def test_listing_users_is_refused_to_a_village_doctor(tmp_path, capsys):
     d, pw = str(tmp_path / "v"), tmp_path / "pw"
     pw.write_text("secret-123\n", encoding="utf-8")
@@ -105,7 +109,7 @@ def test_listing_users_is_refused_to_a_village_doctor(tmp_path, capsys):
 def test_init_names_the_installation_from_the_code_lists(tmp_path, capsys):
     args = [
         "--data-dir",
-        str(tmp_path / "t"),
+        str(storekit.data_dir_for_init(tmp_path / "t", "township")),
         "init",
         "--role",
         "township",
@@ -118,6 +122,7 @@ def test_init_names_the_installation_from_the_code_lists(tmp_path, capsys):
     assert "（110105001，乡镇卫生院）" in capsys.readouterr().out
 
 
+@pytest.mark.sqlite_only  # a village's data folder and its owner: SQLite by design
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="changing a folder's owner needs root")
 def test_the_system_account_is_only_for_the_data_folders_owner(tmp_path, capsys):
     """Found: without --user, anyone who could run the CLI added an admin, acting as "system"."""

@@ -21,7 +21,9 @@ from app import cli
 from app.db import Store
 from app.services import backup
 
-pytestmark = pytest.mark.slow
+# SQLite only: SIGKILL against a village's store file, its journal and its file backups (a PostgreSQL
+# store's atomicity is the server's).
+pytestmark = [pytest.mark.slow, pytest.mark.both_databases, pytest.mark.sqlite_only]
 ROOT = Path(__file__).parent.parent
 VILLAGE = "110105001101"
 TRIALS = 8

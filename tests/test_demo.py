@@ -12,6 +12,8 @@ from app.services.records.validators import age_on, parse_resident_id
 from app.tools.demo import generate_demo
 from tests.conftest import TODAY, make_store
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 
 def _people(store):
     with store.session() as s:

@@ -15,7 +15,7 @@ from app.views.elderly_check import ElderlyCheckDialog
 from app.views.main_window import MainWindow
 from tests.conftest import TODAY
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
 
 
 def press(qtbot, key) -> None:

@@ -28,6 +28,10 @@ from tests import synckit
 from tests.synckit import TODAY, county
 from tests.test_restore_trust import STEPS, _after_kill, _restore_in_subprocess, _send, _set_phone
 
+# SQLite only: SQLCipher encryption of the store's file, its backups and restores.  A store on a
+# PostgreSQL server is refused in one sentence (tests/test_postgresql.py): the server's disk encryption.
+pytestmark = [pytest.mark.both_databases, pytest.mark.sqlite_only]
+
 NAME = "欧阳雪梅"  # a name that appears nowhere else: its UTF-8 bytes mark plaintext
 DATA = Path(__file__).parent / "data"
 

@@ -14,6 +14,7 @@ from app.services.errors import UserError, ValidationError
 from app.services.programmes import followup
 from app.services.programmes.followup import NeedsConfirmation, VisitInput, save_visit
 from app.services.records.residents import ResidentInput, find_resident, save_resident
+from tests import storekit
 from tests.conftest import TODAY
 
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
@@ -183,8 +184,9 @@ def test_find_resident_by_every_reference(store, patient):
             find_resident(s, "99999999")
 
 
+@pytest.mark.sqlite_only  # a village's command line: SQLite by design (`init` refuses a server)
 def test_cli_prints_the_saved_visit_as_json(tmp_path, capsys):
-    d = str(tmp_path / "v")
+    d = str(storekit.data_dir_for_init(tmp_path / "v"))
     main(["--data-dir", d, "init", "--role", "village", "--code", "110105001101", "--name", "测试村"])
     main(["--data-dir", d, "demo", "--residents", "50"])
     capsys.readouterr()

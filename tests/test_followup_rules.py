@@ -8,6 +8,8 @@ import pytest
 
 from app.services.programmes.followup_rules import DEFAULT, HTN, T2DM, Findings, Thresholds, classify, suggest
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 D = dt.date(2026, 11, 2)
 S = frozenset
 

@@ -17,7 +17,7 @@ from app.views.main_window import MainWindow
 from tests import storekit
 from tests.conftest import TODAY, make_store
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
 ID = "11010519491231002X"
 
 
@@ -206,6 +206,7 @@ def test_main_window_shows_profile_and_user(window, store, qtbot):
     assert window.home.cards["residents"].text() == "200"
 
 
+@pytest.mark.sqlite_only  # no store
 def test_bundled_font_renders_chinese(gui_app):
     from PySide6.QtGui import QFontMetrics
 

@@ -15,6 +15,8 @@ from app.services import profile
 from app.services.indicators import engine
 from tests.test_indicators import YEAR, A, B, build
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 GROUPS = {"一组": ("r1", "r2"), "二组": ("r3", "r4", "r6"), "三组": ()}
 # htn_standard in 东村: r2 has 3 face-to-face visits of 4; r1, r3 (pro rata) and r4 (died) count
 HTN_STANDARD = {"一组": (1, 2), "二组": (2, 2), "三组": (0, 0)}

@@ -9,14 +9,16 @@ import sqlalchemy as sa
 
 from app.models import Resident
 from app.tools import netbench
+from tests import storekit
 from tests.synckit import dump
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.both_databases]
 
 
 def test_thirty_villages_at_once_all_applied_none_duplicated(tmp_path, record_property):
     each = int(5_000 / netbench.CHANGES_PER_RESIDENT)
-    town, villages = netbench.make_county(tmp_path, 30, each)
+    town_url = storekit.server_url(tmp_path / "town")  # PostgreSQL in the second run
+    town, villages = netbench.make_county(tmp_path, 30, each, town_url=town_url)
     try:
         sent = [netbench.logged_changes(v) for v in villages]
         assert min(sent) >= 4_000 and sum(sent) >= 30 * 4_500  # about 5,000 changes each

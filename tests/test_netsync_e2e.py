@@ -16,11 +16,13 @@ import httpx
 import pytest
 
 from app import cli
+from app.config import Paths, resolve_db_url
 from app.db import Store
+from tests import storekit
 from tests.netkit import free_port
 from tests.synckit import dump
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.both_databases]
 TOWN, A, B = "110105001", "110105001101", "110105001102"
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,6 +68,7 @@ def start_server(data_dir: Path, port: int) -> subprocess.Popen:
 
 def test_serve_two_villages_sync_the_township_edits_all_converge(tmp_path, capsys):
     dirs = {name: tmp_path / name for name in ("town", "a", "b")}
+    storekit.data_dir_for_init(dirs["town"], "township")  # PostgreSQL in the second run
 
     def c(who, *argv) -> str:
         return run(capsys, "--data-dir", dirs[who], *argv)
@@ -107,7 +110,7 @@ def test_serve_two_villages_sync_the_township_edits_all_converge(tmp_path, capsy
 
     found = json.loads(c("a", "residents", "search", archive, "--json"))
     assert found[0]["phone"] == "13912345678"
-    stores = {who: Store(f"sqlite:///{d / 'cunyi.db'}") for who, d in dirs.items()}
+    stores = {who: Store(resolve_db_url(Paths(d))) for who, d in dirs.items()}
     try:
         for who, code in (("a", A), ("b", B)):
             assert dump(stores["town"], code) == dump(stores[who], code), who
@@ -123,6 +126,7 @@ def test_server_process_killed_mid_upload_the_village_retries_and_one_copy_is_ap
     from tests.synckit import dump
 
     dirs = {name: tmp_path / name for name in ("town", "a")}
+    storekit.data_dir_for_init(dirs["town"], "township")  # PostgreSQL in the second run
 
     def c(who, *argv) -> str:
         return run(capsys, "--data-dir", dirs[who], *argv)
@@ -147,8 +151,6 @@ def test_server_process_killed_mid_upload_the_village_retries_and_one_copy_is_ap
             return super().upload(path, upload_id, after_chunk=kill)
 
     village = Store(f"sqlite:///{dirs['a'] / 'cunyi.db'}")
-    from app.config import Paths
-
     paths = Paths(dirs["a"])
     try:
         report = service.sync_once(
@@ -163,7 +165,7 @@ def test_server_process_killed_mid_upload_the_village_retries_and_one_copy_is_ap
         server.send_signal(signal.SIGTERM)
         server.communicate(timeout=30)
         village.dispose()
-    town = Store(f"sqlite:///{dirs['town'] / 'cunyi.db'}")
+    town = Store(resolve_db_url(Paths(dirs["town"])))
     village = Store(f"sqlite:///{dirs['a'] / 'cunyi.db'}")
     try:
         with town.engine.connect() as conn:

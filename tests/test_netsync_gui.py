@@ -10,7 +10,7 @@ from app.views.operations import RESIDENTS, ChangeBus
 from app.views.sync_network import LastSyncLabel, NetworkSync, NetworkSyncBox
 from tests import netkit
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
 
 
 @pytest.fixture

@@ -14,6 +14,8 @@ from app.services.sync import keys as device_keys
 from app.tools import netbench
 from tests.synckit import dump
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 RATE = 256_000 // 8  # 256 kbit/s
 
 

@@ -13,7 +13,7 @@ from app.views.main_window import MainWindow
 from app.views.sync_network import NetworkSync, NetworkSyncBox, ServerAddressBox
 from tests import netkit
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
 
 
 @pytest.fixture

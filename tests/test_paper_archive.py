@@ -27,6 +27,8 @@ from app.services.records.residents import ResidentInput, save_resident
 from tests import storekit
 from tests.conftest import TODAY
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 ZH = Labels()
 
 

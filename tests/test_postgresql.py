@@ -302,3 +302,63 @@ def test_fragment_search_can_use_the_trigram_indexes(township_store):
                 )
             )
             assert f"ix_resident_{column}_trgm" in plan, plan
+
+
+def test_backup_restore_and_encryption_are_left_to_the_server(tmp_path, capsys, gui_app):
+    """A store on a PostgreSQL server is backed up, restored and encrypted with the server's own
+    tools: `cunyi backup`, `restore` and `store encrypt` refuse in one translated sentence and write
+    nothing; the daily automatic backup skips it and `cunyi check` still runs."""
+    from PySide6.QtCore import QCoreApplication
+
+    from app.config import Paths
+    from app.services import encryption
+    from app.services.errors import UserError
+    from app.views.startup import install_translator
+
+    d = storekit.data_dir_for_init(tmp_path / "town", "township")
+    args = ["--data-dir", str(d)]
+    assert main([*args, "init", "--role", "township", "--code", TOWNSHIP_CODE, "--name", "朝阳乡"]) == 0
+    assert main([*args, "demo", "--residents", "20", "--villages", "1"]) == 0
+    assert not (d / "cunyi.db").exists() and (d / "db-url").exists()
+    out = tmp_path / "stick"
+    out.mkdir()
+    stray = tmp_path / "old-backup.db"
+    stray.write_bytes(b"not looked at")
+    url = (d / "db-url").read_text().strip()
+    store = Store(url, backups_dir=d / "backups")
+    try:
+        before = _checks(store)
+        for argv, word in (
+            (["backup", "-o", str(out)], "pg_dump"),
+            (["restore", str(stray)], "pg_restore"),
+            (["restore", str(stray), "--force-other-device"], "pg_restore"),
+            (["store", "encrypt"], "磁盘加密"),
+        ):
+            capsys.readouterr()
+            assert main([*args, *argv]) == 1, argv
+            err = capsys.readouterr().err
+            assert word in err and "PostgreSQL" in err and err.count("\n") == 1 and "Traceback" not in err
+        assert list(out.iterdir()) == [] and stray.read_bytes() == b"not looked at"
+        assert not encryption.key_file(Paths(d).sub("keys")).exists()
+        assert backup.auto_backup(store, Paths(d)) is None
+        assert list(Paths(d).sub("backups").iterdir()) == []
+        assert _checks(store) == before  # nothing changed, not even the audit trail
+        assert main([*args, "check"]) == 0
+
+        install_translator(gui_app, "en")
+        try:
+            english = []
+            for act in (
+                lambda: backup.backup_to(store, out),
+                lambda: backup.restore(store, Paths(d), stray),
+                lambda: encryption.encrypt_store(store),
+            ):
+                with pytest.raises(UserError) as refused:
+                    act()
+                english.append(refused.value.render(QCoreApplication.translate))
+        finally:
+            install_translator(gui_app, "zh")
+        assert "pg_dump" in english[0] and "pg_restore" in english[1] and "disk encryption" in english[2]
+        assert all(text.isascii() for text in english), english
+    finally:
+        store.dispose()

@@ -21,7 +21,7 @@ from tests.conftest import TODAY
 from tests.test_gui import followup_dialog, type_into_focus
 from tests.test_printing import scan_qr_codes
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
 
 
 @pytest.fixture
@@ -54,6 +54,7 @@ def test_batch_cards_run_in_the_background_then_preview_and_save(window, qtbot, 
     preview.reject()
 
 
+@pytest.mark.sqlite_only  # no store: the same on both databases
 def test_preview_prints_every_page_to_the_printer(gui_app, tmp_path):
     data = printing.blank_form_pdf("htn", Labels())
     printer = QPrinter(QPrinter.HighResolution)

@@ -23,6 +23,8 @@ from app.services.records.residents import ResidentInput, find_resident, save_re
 from tests import storekit
 from tests.conftest import TODAY
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 ZH = Labels()
 LONG_NAME = "阿卜杜热合曼·买买提依明·艾力"  # a 15-character minority name
 LONG_ADDRESS = (
@@ -221,7 +223,7 @@ def test_long_values_wrap_inside_their_boxes(store, patient, tmp_path):
     with store.transaction() as s:
         ref = s.get(Referral, patient["referral_id"])
         ref.present_history = "反复头晕头痛伴视物模糊。" * 80  # 960 characters: the column's limit
-        ref.treatment = (LONG_DRUG + "，每日一次，每次5mg；") * 25
+        ref.treatment = ((LONG_DRUG + "，每日一次，每次5mg；") * 25)[:1000]  # the column's limit
         ref.resident.name = LONG_NAME
         ref.resident.current_address = LONG_ADDRESS
     with store.session() as s:
@@ -490,6 +492,7 @@ def test_worklist_with_nobody_due_says_so(store, tmp_path):
     assert "没有逾期或即将到期的随访对象" in text and "第1页/共1页" in flat(text)
 
 
+@pytest.mark.sqlite_only  # no store: the same on both databases
 @pytest.mark.parametrize(
     ("program", "labels"),
     [
@@ -536,6 +539,7 @@ def test_every_document_embeds_all_its_fonts(store, patient, tmp_path):
         assert all("WenQuanYi" in font for font, _e, _s in rows), (name, rows)
 
 
+@pytest.mark.sqlite_only  # no store: the same on both databases
 def test_group_order_is_natural():
     names = ["十二组", "二组", "一组", "其他", "10组", "十组", "三组"]
     assert sorted(names, key=group_order) == ["一组", "二组", "三组", "10组", "十组", "十二组", "其他"]

@@ -12,13 +12,14 @@ import pytest
 
 from app.cli import main, report_quality
 from app.services.quality.report import KINDS
+from tests import storekit
 
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
 
 @pytest.fixture(scope="module")
 def township(tmp_path_factory, db_backend):  # built once per module and database
-    d = str(tmp_path_factory.mktemp("quality") / "town")
+    d = str(storekit.data_dir_for_init(tmp_path_factory.mktemp("quality") / "town", "township"))
     assert (
         main(["--data-dir", d, "init", "--role", "township", "--code", "110105001", "--name", "东风乡"]) == 0
     )
@@ -32,6 +33,7 @@ def run_json(capsys, d, *args) -> dict:
     return json.loads(capsys.readouterr().out)
 
 
+@pytest.mark.sqlite_only  # no store: the same on both databases
 def test_report_group_parses_through_its_register():
     parser = argparse.ArgumentParser(prog="cunyi report")
     report_quality.register(parser.add_subparsers(dest="report"))
@@ -100,6 +102,7 @@ def test_pdf_sheet_per_village(township, tmp_path):
     assert data.count(b"/Type /Page") - data.count(b"/Type /Pages") >= 4  # a sheet (or more) per village
 
 
+@pytest.mark.sqlite_only  # no store: the same on both databases
 @pytest.mark.parametrize(
     "args, message",
     [

@@ -10,7 +10,7 @@ from app.tools import demo
 from app.views.main_window import MainWindow
 from tests.conftest import TODAY
 
-pytestmark = [pytest.mark.gui, pytest.mark.slow]  # a 700-resident township each
+pytestmark = [pytest.mark.gui, pytest.mark.slow, pytest.mark.both_databases]  # a 700-resident township each
 
 
 @pytest.fixture

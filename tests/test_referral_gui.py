@@ -18,7 +18,7 @@ from app.views.referrals import ReferralStepDialog
 from tests.conftest import TODAY
 from tests.test_gui import type_into_focus
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
 
 
 @pytest.fixture

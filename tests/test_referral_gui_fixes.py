@@ -13,7 +13,7 @@ from app.tools.demo import generate_demo
 from tests.conftest import TODAY
 from tests.test_gui import followup_dialog
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
 
 
 @pytest.fixture

@@ -10,6 +10,8 @@ import pytest
 from app.cli import main
 from tests.test_indicators import YEAR, build
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 ENGLISH_HEADERS = ["No.", "Indicator", "Numerator", "Denominator", "Rate", "Target"]
 CHINESE_HEADERS = ["序号", "指标", "分子", "分母", "率", "目标"]
 

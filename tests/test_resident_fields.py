@@ -21,6 +21,8 @@ from app.services.records import residents as records
 from app.services.records.field_table import Column, Field, FieldTable, Kind, Section
 from tests.conftest import TODAY, make_store
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 WECHAT = Field(
     "wechat",
     "微信号",
@@ -55,6 +57,7 @@ def errors_of(store, inp) -> dict[str, str]:
 # ---------------------------------------------------------------- a field added in one place
 
 
+@pytest.mark.sqlite_only  # no store: the same on both databases
 def test_the_input_type_accepts_the_new_field(wechat):
     assert new(wechat="zs1965").wechat == "zs1965"
     assert new().wechat == ""
@@ -134,6 +137,7 @@ def test_the_roster_template_export_and_import_carry_it(wechat, tmp_path, store)
 # ---------------------------------------------------------------- the shipped table
 
 
+@pytest.mark.sqlite_only  # no store: the same on both databases
 def test_the_table_is_the_one_list_of_fields():
     table = resident_form.RESIDENT_FORM
     names = [f.name for f in dataclasses.fields(records.ResidentInput)]
@@ -158,6 +162,7 @@ def test_the_table_is_the_one_list_of_fields():
     ]
 
 
+@pytest.mark.sqlite_only  # no store: the same on both databases
 def test_a_mistaken_declaration_is_refused_at_once():
     with pytest.raises(ValueError, match="declared twice"):
         resident_form.RESIDENT_FORM.inserted(dataclasses.replace(WECHAT, key="phone"), after="name")
@@ -182,6 +187,7 @@ def test_every_refusal_names_a_field_of_the_table(store, changes):
     assert errors and set(errors) <= {f.key for f in resident_form.RESIDENT_FORM}
 
 
+@pytest.mark.sqlite_only  # no store: the same on both databases
 @pytest.mark.parametrize(
     "typed, expected",
     [("3", 3), ("３", 3), (" 10 ", 10), ("³", None), ("٣", None), ("४", None), ("0", None), ("3.5", None)],

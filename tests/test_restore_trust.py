@@ -35,6 +35,8 @@ from app.services.sync import keys as device_keys
 from tests import storekit, synckit
 from tests.synckit import TODAY, VILLAGES, copy_devices, county, dump, make_device
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 ROOT = Path(__file__).parent.parent
 GAP = backup.SEQ_GAP_AFTER_RESTORE
 STEPS = ("aside", "copied", "prepared", "closed", "swapped", "done")
@@ -178,6 +180,7 @@ def _after_kill(root: Path, scene, trial: str, **kill) -> str:
     return landed
 
 
+@pytest.mark.sqlite_only  # backup and restore of the store's SQLite file (a server's: test_postgresql)
 @pytest.mark.slow
 def test_sigkill_during_restore_never_drops_a_later_edit(scene, tmp_path):
     rng = random.Random(20261124)
@@ -205,6 +208,7 @@ def test_sigkill_during_restore_never_drops_a_later_edit(scene, tmp_path):
     assert landed["before"]  # some kills did land before the swap
 
 
+@pytest.mark.sqlite_only  # backup and restore of the store's SQLite file (a server's: test_postgresql)
 def test_restoring_the_same_backup_twice_still_reaches_the_township(scene, tmp_path):
     town, village = copy_devices([scene["town"], scene["village"]], tmp_path)
     for round_ in range(2):
@@ -240,6 +244,7 @@ def _refused(target: synckit.Device, src: Path) -> str:
     return e.value.render()
 
 
+@pytest.mark.sqlite_only  # backup and restore of the store's SQLite file (a server's: test_postgresql)
 def test_a_backup_of_another_village_is_refused(pair, tmp_path):
     _town, a, b = pair
     text = _refused(b, backup.backup_to(a.store, tmp_path / "a.db"))
@@ -247,12 +252,14 @@ def test_a_backup_of_another_village_is_refused(pair, tmp_path):
     assert "--force-other-device" in text
 
 
+@pytest.mark.sqlite_only  # backup and restore of the store's SQLite file (a server's: test_postgresql)
 def test_a_backup_of_the_township_is_refused(pair, tmp_path):
     town, a, _b = pair
     text = _refused(a, backup.backup_to(town.store, tmp_path / "town.db"))
     assert "另一台设备的备份" in text and synckit.TOWN in text
 
 
+@pytest.mark.sqlite_only  # backup and restore of the store's SQLite file (a server's: test_postgresql)
 def test_a_backup_of_this_village_from_another_pc_is_refused(tmp_path):
     """Same village code, another device (the old PC; or this one re-initialised after a wipe)."""
     old = make_device(tmp_path, "旧电脑", "village", VILLAGES[0])
@@ -263,6 +270,7 @@ def test_a_backup_of_this_village_from_another_pc_is_refused(tmp_path):
     new.store.dispose()
 
 
+@pytest.mark.sqlite_only  # backup and restore of the store's SQLite file (a server's: test_postgresql)
 def test_force_other_device_takes_a_new_identity_that_peers_must_trust(tmp_path):
     """The disk was wiped: CunYi reinstalled and initialised (a new device), the old PC's backup
     restored with force.  The PC gets yet another device id and new keys; its records are the
@@ -311,6 +319,7 @@ def test_force_other_device_takes_a_new_identity_that_peers_must_trust(tmp_path)
     town.store.dispose()
 
 
+@pytest.mark.sqlite_only  # backup and restore of the store's SQLite file (a server's: test_postgresql)
 @pytest.mark.slow
 @pytest.mark.parametrize("kill_at", ["keys", "closed", "swapped", "done"])
 def test_a_killed_restore_as_a_new_device_keeps_store_and_keys_together(tmp_path, kill_at):
@@ -341,6 +350,7 @@ def test_a_killed_restore_as_a_new_device_keeps_store_and_keys_together(tmp_path
 # --------------------------------------------------------------------- start and check
 
 
+@pytest.mark.sqlite_only  # backup and restore of the store's SQLite file (a server's: test_postgresql)
 def test_leftovers_of_a_cut_restore_are_removed_at_start_but_not_live_files(store, tmp_path):
     paths = Paths(storekit.data_dir(store)).ensure()
     db = paths.db_file
@@ -388,6 +398,7 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
+@pytest.mark.sqlite_only  # backup and restore of the store's SQLite file (a server's: test_postgresql)
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions; Windows keeps its defaults")
 def test_store_backups_logs_and_folders_are_owner_only(tmp_path):
     import logging
@@ -448,6 +459,7 @@ def test_store_backups_logs_and_folders_are_owner_only(tmp_path):
         os.umask(old_umask)
 
 
+@pytest.mark.sqlite_only  # backup and restore of the store's SQLite file (a server's: test_postgresql)
 def test_a_backup_from_an_older_schema_is_upgraded_before_the_swap(tmp_path):
     """A released store of schema 0003 (before sync existed), restored as a new device: the copy
     is upgraded and prepared before it replaces anything, and the result passes `check`."""

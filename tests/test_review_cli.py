@@ -16,6 +16,8 @@ from app.services import profile
 from app.services.records.residents import ResidentInput, save_resident
 from app.services.sync import capture
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 PERSON = dict(name="赵桂兰", id_number="11010519491231002X", phone="13812345678", group_name="一组")
 
 

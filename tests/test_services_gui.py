@@ -16,7 +16,7 @@ from app.views.home import HomePage
 from app.views.poverty_page import PovertyPage
 from tests.test_education import png
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
 
 
 @pytest.fixture

@@ -14,6 +14,8 @@ from tests import storekit
 from tests.test_education import PDF, png
 from tests.test_printing import flat, pdf_text
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 NOW = dt.date(2026, 11, 23)
 
 

@@ -17,7 +17,7 @@ from app.views.referral_dialog import ReferralDialog
 from app.views.smi_page import SmiVisitDialog
 from tests.conftest import TODAY
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
 
 
 @pytest.fixture

@@ -14,6 +14,8 @@ from app.services.printing import Labels, elderly_forms, smi_forms
 from app.services.programmes import elderly, smi
 from app.services.records import residents as records
 
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
 TODAY = dt.date(2026, 11, 20)
 
 

@@ -19,7 +19,7 @@ from app.views.operations import FOLLOWUPS, ChangeBus
 from tests.synckit import TODAY, county, round_trip
 from tests.test_sync import edit_resident, first_archive, resident_field
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
 
 
 @pytest.fixture

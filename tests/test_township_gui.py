@@ -10,7 +10,7 @@ from app.services.indicators import engine
 from app.views.township_home import BEHIND, FIXED_COLUMNS, GOOD, TownshipHomePage, light
 from tests.test_indicators import YEAR, township, township_template  # noqa: F401 - its fixtures
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
 
 
 @pytest.fixture
@@ -78,6 +78,7 @@ def test_the_quarter_recomputes(page):
     assert page.table.item(row_of(page, "htn_standard"), 1).text() == "75.0%\n3 / 4"
 
 
+@pytest.mark.sqlite_only  # no store: the same on both databases
 def test_light():
     assert light(0.8, 0.8) == GOOD and light(0.6, 0.8) == BEHIND and light(None, 0.8) is None
     assert light(0.5, None) is None

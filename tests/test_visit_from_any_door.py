@@ -20,7 +20,7 @@ from tests.conftest import TODAY
 from tests.test_gui import press, type_into_focus
 from tests.test_printing import scan_qr_codes
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
 PASSWORD = "Cunyi-2026!"
 
 

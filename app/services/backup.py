@@ -81,16 +81,36 @@ def _err(template: str, **params) -> UserError:
     return UserError(Message(CTX, template, params))
 
 
-def _db_file(store: Store) -> Path:
+# A store on a PostgreSQL server (a township's shared one, a county's) is backed up and restored by
+# the server's own tools (pg_dump / pg_restore, the server's scheduled backups), never by CunYi: these
+# refuse before anything is written.  `auto_backup` skips such a store.
+def _db_file(store: Store, *, restoring: bool = False) -> Path:
     if not is_sqlite(store.url):
-        raise _err(QT_TRANSLATE_NOOP("Backup", "PostgreSQL 数据库请用 pg_dump 备份"))
+        if restoring:
+            raise _err(
+                QT_TRANSLATE_NOOP(
+                    "Backup",
+                    "数据库在 PostgreSQL 服务器上，本程序不恢复：请用服务器自己的恢复（如 pg_restore）",
+                )
+            )
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Backup", "数据库在 PostgreSQL 服务器上，本程序不备份：请用服务器自己的备份（如 pg_dump）"
+            )
+        )
     return Path(store.engine.url.database or "")
+
+
+def left_to_server(store: Store) -> bool:
+    """Whether the store's backups are the database server's job (a PostgreSQL store), not CunYi's."""
+    return not is_sqlite(store.url)
 
 
 def backup_to(store: Store, dest: str | Path) -> Path:
     """``cunyi backup -o FILE``: a backup written anywhere (a USB stick)."""
     with store.session() as s:
         authz.require(s, "backup")
+    _db_file(store)  # a PostgreSQL store: refused, nothing written
     dest = Path(dest)
     if dest.is_dir():
         dest = dest / f"cunyi-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
@@ -350,9 +370,9 @@ def restore(
         authz.require(s, "restore")
         here = _installation(s)
         escrow = settings.get(s, settings.ESCROW_KEY) or None
+    db = _db_file(store, restoring=True)
     backup_key = key or store.key
     info = verify(src, backup_key)
-    db = _db_file(store)
     other = not _same_installation(info, here)
     if other and not force_other_device:
         raise _err(

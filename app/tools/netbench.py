@@ -49,9 +49,9 @@ class Node:
         self.store.dispose()
 
 
-def _node(root: Path, name: str, role: str, code: str) -> Node:
+def _node(root: Path, name: str, role: str, code: str, url: str | None = None) -> Node:
     paths = Paths(root / name).ensure()
-    store = Store(f"sqlite:///{paths.db_file}")
+    store = Store(url or f"sqlite:///{paths.db_file}")
     with store.transaction() as s:
         profile.init_profile(s, role=role, code=code, name=name, township_name="东风乡")
     device_keys.create_keys(paths.sub("keys"))
@@ -63,10 +63,13 @@ def _card(node: Node) -> device_keys.DeviceCard:
         return device_keys.my_card(s, device_keys.load_keys(node.paths.sub("keys")))
 
 
-def make_county(root: Path, villages: int, residents: int, seed: int = 1) -> tuple[Node, list[Node]]:
+def make_county(
+    root: Path, villages: int, residents: int, seed: int = 1, town_url: str | None = None
+) -> tuple[Node, list[Node]]:
     """A township and ``villages`` villages (codes …101, …102, …) trusting each other, each village
-    with ``residents`` demo residents not yet sent."""
-    town = _node(root, "town", "township", TOWN)
+    with ``residents`` demo residents not yet sent.  ``town_url``: the township's store on a server
+    (an empty database at the head schema); by default a SQLite file like the villages'."""
+    town = _node(root, "town", "township", TOWN, town_url)
     nodes = []
     town_card = _card(town)
     for i in range(villages):

@@ -77,6 +77,11 @@ class SettingsPage(QWidget):
         self.backup_note = QLabel(
             self.tr("每天第一次启动和关闭时自动备份到数据目录的 backups 文件夹（保留7个每日、4个每周备份）。")
         )
+        if backup.left_to_server(store):  # the server's own backups (pg_dump), never CunYi's
+            self.backup_button.setVisible(False)
+            self.backup_note.setText(
+                self.tr("数据库在 PostgreSQL 服务器上：请用服务器自己的备份（如 pg_dump），本程序不备份。")
+            )
         self.backup_note.setWordWrap(True)
         self.backup_note.setStyleSheet("color: #666;")
         lay.addWidget(self.backup_button)

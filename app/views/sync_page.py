@@ -371,7 +371,9 @@ class SyncPage(LazyPage):
         return self._sync_op(work, done).run_in_background(self.tr("正在导入同步包…"))
 
     def offer_backup(self, folder: Path):
-        """After an export: the same stick can carry a backup of this store."""
+        """After an export: the same stick can carry a backup of this store (not one on a server)."""
+        if backup.left_to_server(self.store):
+            return None
         question = self.tr("同步包已写好。是否同时把本机数据备份到 {folder}？").replace(
             "{folder}", str(folder)
         )

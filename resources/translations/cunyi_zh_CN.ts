@@ -458,10 +458,6 @@
 <context>
     <name>Backup</name>
     <message>
-        <source>PostgreSQL 数据库请用 pg_dump 备份</source>
-        <translation>PostgreSQL 数据库请用 pg_dump 备份</translation>
-    </message>
-    <message>
         <source>文件夹不存在：{path}</source>
         <translation>文件夹不存在：{path}</translation>
     </message>
@@ -480,6 +476,14 @@
     <message>
         <source>{name} 已损坏（完整性检查未通过）</source>
         <translation>{name} 已损坏（完整性检查未通过）</translation>
+    </message>
+    <message>
+        <source>数据库在 PostgreSQL 服务器上，本程序不恢复：请用服务器自己的恢复（如 pg_restore）</source>
+        <translation>数据库在 PostgreSQL 服务器上，本程序不恢复：请用服务器自己的恢复（如 pg_restore）</translation>
+    </message>
+    <message>
+        <source>数据库在 PostgreSQL 服务器上，本程序不备份：请用服务器自己的备份（如 pg_dump）</source>
+        <translation>数据库在 PostgreSQL 服务器上，本程序不备份：请用服务器自己的备份（如 pg_dump）</translation>
     </message>
     <message>
         <source>{name} 来自更新版本的村医（数据结构 {rev}），请先更新本机村医</source>
@@ -6355,6 +6359,10 @@
     <message>
         <source>每天第一次启动和关闭时自动备份到数据目录的 backups 文件夹（保留7个每日、4个每周备份）。</source>
         <translation>每天第一次启动和关闭时自动备份到数据目录的 backups 文件夹（保留7个每日、4个每周备份）。</translation>
+    </message>
+    <message>
+        <source>数据库在 PostgreSQL 服务器上：请用服务器自己的备份（如 pg_dump），本程序不备份。</source>
+        <translation>数据库在 PostgreSQL 服务器上：请用服务器自己的备份（如 pg_dump），本程序不备份。</translation>
     </message>
     <message>
         <source>设置</source>
