@@ -163,13 +163,10 @@ def data_dir(store: Store) -> Path:
 
 
 def discard(store: Store) -> None:
-    """Close a test's store; a PostgreSQL one's database is dropped (the cluster is per session,
-    and each database is some megabytes)."""
+    """Close a test's store.  A PostgreSQL one's database is dropped with the module's others at the
+    end of its run (:func:`drop_databases`), not now: a window the test left open may still read it
+    from a timer (a SQLite file, likewise, outlives its test)."""
     store.dispose()
-    if not is_sqlite(store.url) and _cluster is not None:
-        from sqlalchemy.engine import make_url
-
-        _cluster.drop_database(make_url(store.url).database)
 
 
 def data_dir_for_init(data_dir: Path, role: str = "village") -> Path:
