@@ -258,7 +258,7 @@
     </message>
     <message>
         <source>姓名、档案编号或摘要中的文字</source>
-        <translation>Text in a name, archive number or summary</translation>
+        <translation>Name, archive no. or summary text</translation>
     </message>
     <message>
         <source>查询</source>
@@ -278,7 +278,7 @@
     </message>
     <message>
         <source>用户</source>
-        <translation>Users</translation>
+        <translation>User</translation>
     </message>
     <message>
         <source>操作</source>
@@ -1264,7 +1264,7 @@
     </message>
     <message>
         <source>家庭户</source>
-        <translation>Households</translation>
+        <translation>Household</translation>
     </message>
     <message>
         <source>医疗费用支付方式、药物过敏史、暴露史</source>
@@ -1832,7 +1832,7 @@
     </message>
     <message>
         <source>随访医生</source>
-        <translation>Follow-up doctor</translation>
+        <translation>Visiting doctor</translation>
     </message>
     <message>
         <source>辅助检查</source>
@@ -3976,7 +3976,7 @@
     </message>
     <message>
         <source>每日{n}次</source>
-        <translation>{n} times a day</translation>
+        <translation>{n}×/day</translation>
     </message>
     <message>
         <source>慢病随访卡</source>
@@ -5727,7 +5727,7 @@
     </message>
     <message>
         <source>家庭医生签约</source>
-        <translation>Family doctor contracts</translation>
+        <translation>Family doctor contract</translation>
     </message>
     <message>
         <source>未签约</source>
