@@ -160,10 +160,16 @@ def dump_everything(store: Store) -> dict[str, list[str]]:
     return out
 
 
-def change_op(row) -> dict:
-    """A change_log row as it travels in a bundle."""
+def change_op(row, session=None) -> dict:
+    """A change_log row as it travels in a bundle.  A change that made its row keeps no copy of it
+    while the row holds what it wrote: its payload is read from the row, as the export does (pass
+    the ``session`` the row was read in)."""
     import json
 
+    data = row.data
+    if data is None:
+        made = capture.creation_payloads(session.connection(), [(row.entity, row.row_id, row.hlc)])
+        data = made[(row.entity, row.row_id)]
     return {
         "o": row.origin.hex,
         "s": row.seq,
@@ -172,7 +178,7 @@ def change_op(row) -> dict:
         "h": row.hlc,
         "c": row.scope,
         "u": row.user_id.hex if row.user_id else None,
-        "d": json.loads(row.data),
+        "d": json.loads(data),
     }
 
 

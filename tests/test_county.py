@@ -181,7 +181,7 @@ def test_a_township_bundle_touching_another_townships_resident_is_refused_whole(
             select(ChangeLog).where(mine, ChangeLog.entity == "resident").order_by(ChangeLog.seq.desc())
         ).first()
         top = s.scalar(select(func.max(ChangeLog.seq)).where(mine))
-        good = synckit.change_op(entry)
+        good = synckit.change_op(entry, s)
         # a change of T1's own, then one to T2's resident, declared as if of T1's village
         forged = dict(good, s=top + 1, r=other_id.hex)
         forged["d"] = {"v": {"phone": "13822222222"}, "b": {}}

@@ -123,7 +123,7 @@ def test_a_refusal_in_the_last_chunk_leaves_the_store_untouched(world, small_chu
             .where(ChangeLog.origin == a.device_id, ChangeLog.seq > before_seq)
             .order_by(ChangeLog.seq)
         ).all()
-        ops = [change_op(r) for r in rows]
+        ops = [change_op(r, s) for r in rows]
     with b.store.session() as s:
         theirs = s.scalar(select(Resident.id).order_by(Resident.archive_no).limit(1))
     last = ops[-1]
@@ -448,7 +448,7 @@ def test_rows_pointing_at_rows_later_in_the_bundle_still_apply(world, template, 
             .where(ChangeLog.origin == a.device_id, ChangeLog.seq > before_seq)
             .order_by(ChangeLog.seq)
         ).all()
-        ops = [change_op(r) for r in rows]
+        ops = [change_op(r, s) for r in rows]
     parents = {o["d"]["v"].get("resident_id") for o in ops}
     first = next(i for i, o in enumerate(ops) if o["e"] == "resident" and o["r"] in parents)
     children = [i for i, o in enumerate(ops) if o["d"]["v"].get("resident_id") == ops[first]["r"]]
