@@ -162,19 +162,28 @@ class _Turnstile:
         if not self._lock.acquire(timeout=timeout):
             return False
         if self._path is not None:
+            # opened for each turn and closed after it: no handle outlives a write (a folder with
+            # an open file can't be moved or deleted on Windows; a test run opens thousands of stores)
             try:
-                if self._fd is None:
-                    self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+                self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
                 _lock_file(self._fd, True)
             except OSError:
+                self._close()
                 self._path = None  # e.g. a read-only folder: this process's lock only
         return True
 
     def release(self) -> None:
-        if self._path is not None and self._fd is not None:
+        if self._fd is not None:
             with suppress(OSError):
                 _lock_file(self._fd, False)
+            self._close()
         self._lock.release()
+
+    def _close(self) -> None:
+        if self._fd is not None:
+            with suppress(OSError):
+                os.close(self._fd)
+            self._fd = None
 
     def locked(self) -> bool:
         return self._lock.locked()

@@ -162,6 +162,34 @@ def test_ticked_boxes_read_back_in_the_order_they_were_ticked(village):
         assert len(set(keys)) == 3
 
 
+def test_a_save_in_the_same_second_as_another_process_keeps_its_boxes_apart(village, monkeypatch):
+    """Box keys come from the clock: a second process (the CLI beside the GUI, or this PC with its
+    clock set back) hands out the keys the resident's boxes already hold.  The new boxes are written
+    before the old go, so a save starts above the resident's highest key instead of failing."""
+    from app.models import resident as resident_model
+    from app.services.records import residents as records
+
+    frozen = resident_model._CHOICE_EPOCH + 1_000_000.0
+    monkeypatch.setattr(resident_model.time, "time", lambda: frozen)
+    with village.store.transaction() as s:
+        r = s.scalars(select(Resident).order_by(Resident.archive_no)).first()
+        rid = r.id
+        monkeypatch.setattr(resident_model, "_last_choice_id", 0)  # a fresh process
+        inp = records.resident_input_from(r)
+        records.save_resident(s, inp, resident_id=rid, today=TODAY)
+        first = sorted(c.id for c in r.choices)
+    monkeypatch.setattr(resident_model, "_last_choice_id", 0)  # another fresh process, same second
+    with village.store.transaction() as s:
+        r = s.get(Resident, rid)
+        inp = records.resident_input_from(r)
+        inp.phone = "13912345678"
+        records.save_resident(s, inp, resident_id=rid, today=TODAY)
+    with village.store.session() as s:
+        r = s.get(Resident, rid)
+        assert r.phone == "13912345678" and len(r.choices) == len(first) > 0
+        assert min(c.id for c in r.choices) > max(first)
+
+
 def test_changes_resent_as_a_new_identity_carry_their_payloads(village):
     """A store restored as a new device resends its unacknowledged changes as the new origin's: a
     copy of a change that keeps no payload gets one (a later write of the row finds the original)."""

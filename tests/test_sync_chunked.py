@@ -464,3 +464,25 @@ def test_rows_pointing_at_rows_later_in_the_bundle_still_apply(world, template, 
     assert (outcome.applied, outcome.pending) == (whole.applied, whole.pending)
     assert _synced(town.store) == _synced(clean.store)
     storekit.discard(clean.store)
+
+
+@pytest.mark.sqlite_only  # the turnstile's lock file is SQLite's (PostgreSQL queues waiters itself)
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="counts open files through /proc")
+def test_no_lock_file_stays_open_after_a_write(tmp_path):
+    """The writers' turnstile opens its lock file for a turn and closes it after: a store written
+    to and disposed of leaves no handle behind (a folder with an open file can't be moved on
+    Windows; a process that opens many stores would run out of handles)."""
+    from app.db import Store
+    from app.models import Setting
+
+    def lock_files_open() -> int:
+        return sum(1 for fd in Path("/proc/self/fd").iterdir() if os.path.realpath(fd).endswith(".writers"))
+
+    before = lock_files_open()
+    for i in range(5):
+        store = Store(f"sqlite:///{tmp_path / f's{i}.db'}")
+        with store.transaction() as s:
+            s.merge(Setting(key="k", value=str(i)))
+        assert lock_files_open() == before
+        store.dispose()
+    assert any(tmp_path.glob(".s*.db.writers"))  # the turnstile did take its turns on the file

@@ -112,12 +112,15 @@ _CHOICE_EPOCH = 1_767_225_600  # 2026-01-01 UTC
 _last_choice_id = 0
 
 
-def new_choice_id() -> int:
+def new_choice_id(above: int = 0) -> int:
     """A ticked box's key among its resident's boxes: increasing, so boxes read back in the order
     they were ticked, and unique (seconds since 2026 times 65,536, or one more than the last
-    handed out here): 6 bytes stored for the next 68 years, no counter kept in the store."""
+    handed out here): 6 bytes stored for the next 68 years, no counter kept in the store.
+    ``above``: the highest key the resident's boxes hold now.  A saved form's boxes replace the
+    old ones, whose rows go after the new are written: another process (or this PC with its clock
+    set back) may have handed out the same keys, so the new start above the old."""
     global _last_choice_id
-    _last_choice_id = max(_last_choice_id + 1, int(time.time() - _CHOICE_EPOCH) << 16)
+    _last_choice_id = max(_last_choice_id + 1, int(time.time() - _CHOICE_EPOCH) << 16, above + 1)
     return _last_choice_id
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, object_session
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Household, Resident, ResidentChoice, ResidentSearchKey, Village
+from app.models.resident import new_choice_id
 from app.services import profile as profiles
 from app.services.access import authz
 from app.services.access.actor import doctor_name
@@ -158,7 +159,10 @@ def save_resident(
             setattr(resident, key, value)
     resident.group_id = group.id if group else None
     resident.name_pinyin = sort_key(resident.name)
-    resident.choices = [ResidentChoice(**c) for c in sensitive.keep_hidden(clean.choices, kept)]
+    above = max((c.id for c in resident.choices if c.id is not None), default=0)
+    resident.choices = [
+        ResidentChoice(id=new_choice_id(above), **c) for c in sensitive.keep_hidden(clean.choices, kept)
+    ]
     session.flush()
     _write_search_keys(session, resident)
     from app.services.programmes import poverty  # the household's registration decides the flag
