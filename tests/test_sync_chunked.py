@@ -114,16 +114,7 @@ def test_a_refusal_in_the_last_chunk_leaves_the_store_untouched(world, small_chu
     """Many chunks of legitimate changes, then one op for another village's resident: refused
     before the first chunk commits (every table as it was, change_log included)."""
     town, a, b, tmp = world
-    before_seq = _own_seq(a)
-    with a.store.transaction() as s:
-        demo.generate_demo(s, 30, seed=12, today=TODAY)
-    with a.store.session() as s:
-        rows = s.scalars(
-            select(ChangeLog)
-            .where(ChangeLog.origin == a.device_id, ChangeLog.seq > before_seq)
-            .order_by(ChangeLog.seq)
-        ).all()
-        ops = [change_op(r, s) for r in rows]
+    ops = _new_ops(a, seed=12)
     with b.store.session() as s:
         theirs = s.scalar(select(Resident.id).order_by(Resident.archive_no).limit(1))
     last = ops[-1]
@@ -147,6 +138,20 @@ def test_a_refusal_in_the_last_chunk_leaves_the_store_untouched(world, small_chu
     assert "越权" in outcome.reason.render()
     assert chunks == []  # not one chunk committed
     assert dump_everything(town.store) == before
+
+
+def _new_ops(device, *, seed: int) -> list[dict]:
+    """30 demo residents enrolled on ``device``: its new changes as they travel in a bundle."""
+    before_seq = _own_seq(device)
+    with device.store.transaction() as s:
+        demo.generate_demo(s, 30, seed=seed, today=TODAY)
+    with device.store.session() as s:
+        rows = s.scalars(
+            select(ChangeLog)
+            .where(ChangeLog.origin == device.device_id, ChangeLog.seq > before_seq)
+            .order_by(ChangeLog.seq)
+        ).all()
+        return [change_op(r, s) for r in rows]
 
 
 def _own_seq(device) -> int:
@@ -439,16 +444,7 @@ def test_rows_pointing_at_rows_later_in_the_bundle_still_apply(world, template, 
     from tests.synckit import craft_bundle
 
     town, a, _b, tmp = world
-    before_seq = _own_seq(a)
-    with a.store.transaction() as s:
-        demo.generate_demo(s, 30, seed=13, today=TODAY)
-    with a.store.session() as s:
-        rows = s.scalars(
-            select(ChangeLog)
-            .where(ChangeLog.origin == a.device_id, ChangeLog.seq > before_seq)
-            .order_by(ChangeLog.seq)
-        ).all()
-        ops = [change_op(r, s) for r in rows]
+    ops = _new_ops(a, seed=13)
     parents = {o["d"]["v"].get("resident_id") for o in ops}
     first = next(i for i, o in enumerate(ops) if o["e"] == "resident" and o["r"] in parents)
     children = [i for i, o in enumerate(ops) if o["d"]["v"].get("resident_id") == ops[first]["r"]]
