@@ -38,6 +38,7 @@ from stdnum.cn import ric
 
 from app.db import Store
 from app.models import Base
+from app.services.records.validators import is_digits
 from app.services.store_copy import bind_processors
 
 Log = Callable[[str], None]
@@ -76,7 +77,7 @@ def township_code(base: str, k: int) -> str:
 
 
 def _id_number(number: str | None, k: int) -> str | None:
-    if not number or len(number) != 18 or not number[:17].isdigit() or k == 0:
+    if not number or len(number) != 18 or not is_digits(number[:17]) or k == 0:
         return number
     area = f"{(int(number[:6]) + k) % 1_000_000:06d}"
     body = area + number[6:17]
