@@ -110,6 +110,52 @@ def test_an_import_in_chunks_gives_what_one_transaction_gives(world, template, s
     storekit.discard(clean.store)
 
 
+def test_a_chunk_slower_than_its_time_commits_what_it_did_and_hands_on_the_rest(world, template, monkeypatch):
+    """The CPU busy elsewhere (in the mailbox: thirty villages' threads): a chunk sized by the last
+    one's speed takes far longer than CHUNK_SECONDS.  It commits the slices it applied in that time
+    and the rest lead the next chunk, so no transaction holds the write lock much longer than
+    CHUNK_SECONDS plus a slice; the result is the one transaction's."""
+    town, a, _b, tmp = world
+    path = _new_bundle(town, a, tmp)
+    clean, whole = _clean_import(template, tmp, path)
+    monkeypatch.setattr(exchange, "CHUNK_OPS", (200, 200, 200))  # every chunk would be the whole bundle
+    monkeypatch.setattr(exchange, "SLICE_OPS", (10, 10, 10))
+    monkeypatch.setattr(exchange, "CHUNK_SECONDS", 0.05)
+    apply_ops = merge.apply_ops
+
+    def slow(session, ops, stats):
+        time.sleep(0.003 * len(ops))  # a slice of 10 ops takes 30 ms: a chunk's 200 would take 600 ms
+        apply_ops(session, ops, stats)
+
+    monkeypatch.setattr(merge, "apply_ops", slow)
+    held: list[float] = []
+    began: dict[int, float] = {}
+
+    @sa.event.listens_for(town.store.engine, "begin")
+    def _began(conn):
+        began[id(conn)] = time.perf_counter()
+
+    @sa.event.listens_for(town.store.engine, "commit")
+    def _committed(conn):
+        if id(conn) in began:
+            held.append(time.perf_counter() - began.pop(id(conn)))
+
+    try:
+        (outcome,) = town.import_(path)
+    finally:
+        sa.event.remove(town.store.engine, "begin", _began)
+        sa.event.remove(town.store.engine, "commit", _committed)
+    assert outcome.status == "applied"
+    assert (outcome.ops, outcome.applied, outcome.pending) == (whole.ops, whole.applied, whole.pending)
+    assert _synced(town.store) == _synced(clean.store)
+    assert _count(town.store, ImportProgress) == 0
+    # every chunk but the last stopped after about 2 slices (50 ms, then one more slice of 30 ms);
+    # the slowest transaction is far from the 600 ms of a whole chunk
+    assert len(held) > outcome.ops / 200 + 3  # more chunks than the sizes alone would make
+    assert max(held) < 0.4, sorted(held)[-3:]
+    storekit.discard(clean.store)
+
+
 def test_a_refusal_in_the_last_chunk_leaves_the_store_untouched(world, small_chunks, monkeypatch):
     """Many chunks of legitimate changes, then one op for another village's resident: refused
     before the first chunk commits (every table as it was, change_log included)."""

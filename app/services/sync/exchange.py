@@ -37,7 +37,7 @@ import shutil
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -61,7 +61,7 @@ from app.models import (
     Village,
     utcnow,
 )
-from app.models.base import as_uuid, id_hex, id_param, is_id
+from app.models.base import id_hex, id_param, is_id
 from app.services import settings
 from app.services.access import audit, authz
 from app.services.errors import Message, UserError
@@ -191,11 +191,11 @@ def _op_lines(session: Session, peer: Peer, ranges: dict, on_line: Callable[[], 
             if not rows:
                 break
             o = id_hex(rows[0][0])
-            bare = [(r[2], as_uuid(r[3]), r[4]) for r in rows if r[7] is None]
+            bare = [(r[2], r[3], r[4]) for r in rows if r[7] is None]
             made = capture.creation_payloads(session.connection(), bare) if bare else {}
             for _o, seq, entity, row_id, hlc, sc, user, data in rows:
                 if data is None:  # a change that made its row: the row holds what it wrote
-                    data = made[(entity, as_uuid(row_id))]
+                    data = made[(entity, row_id)]
                 user_json = f'"{id_hex(user)}"' if user else "null"
                 yield (
                     f'{{"o":"{o}","s":{seq},"e":"{entity}","r":"{id_hex(row_id)}","h":"{hlc}",'
@@ -987,9 +987,10 @@ def export_bundles(
             passes: list[int] = []
 
             def op_lines(p=p, ranges=ranges, passes=passes):
-                """Read twice: counted and hashed, then written (the progress follows the writing)."""
+                """Read once (counted, hashed and compressed: the progress follows this pass), or
+                read again to be written when the bundle is too big to keep (bundle.write)."""
                 passes.append(1)
-                return _op_lines(s, p, ranges, tick if len(passes) > 1 else _nothing)
+                return _op_lines(s, p, ranges, tick if len(passes) == 1 else _nothing)
 
             written = bundle.write(
                 to_dir,
@@ -1246,6 +1247,12 @@ class _Relay:
 # between chunks is finished by the next import of the same file, from the op it had reached.
 CHUNK_SECONDS = 0.5  # what one chunk's transaction aims at (its size in ops follows what it takes)
 CHUNK_OPS = (1000, 2000, merge.CHUNK)  # a chunk's size in ops: least, first, most
+# A chunk is applied a slice at a time, and the clock is read between slices: a chunk that takes
+# longer than CHUNK_SECONDS (the CPU busy elsewhere: the mailbox's other threads, another
+# program) commits what it applied and hands the rest to the next, so the write lock is held
+# for about CHUNK_SECONDS plus one slice however slow the machine is just then.  A slice aims at
+# a fifth of that, its size in ops following the last slice's speed.
+SLICE_OPS = (25, 100, 2000)  # a slice's size in ops: least, first, most
 
 
 def _no_hook(chunk: int) -> None:
@@ -1385,20 +1392,31 @@ def _apply_checked(
     chunks = 0
     outcome: list[ImportOutcome] = []
 
-    def commit(ops: list[dict], done: int, last: bool) -> None:
+    def commit(ops: list[dict], positions: list[int], done: int, last: bool, whole: bool) -> int:
+        """Apply ``ops`` (at ``positions`` in the bundle) in one transaction, or the slices of them
+        done within :data:`CHUNK_SECONDS` unless ``last`` or ``whole``; returns how many it applied."""
         nonlocal size, chunks, totals
         began = time.perf_counter()
+        applied = len(ops)
         with store.transaction() as s:
             conn = s.connection()
             if is_sqlite(conn.engine):
                 for pragma in merge.SQLITE_BULK_PRAGMAS:
                     conn.exec_driver_sql(pragma)
             stats = merge.ApplyStats()
-            if ops:
-                authority.drop_again(ops)
-                relay = _Relay(s)
-                merge.log_ops(s, [_as_relayed(op) for op in ops if relay.needed(op)])
-                merge.apply_ops(s, ops, stats)
+            relay = _Relay(s)
+            parts = [ops] if last or whole else _slices(ops)
+            applied = 0
+            for part in parts:
+                if not part:
+                    continue
+                if applied and time.perf_counter() - began > CHUNK_SECONDS:
+                    done = positions[applied - 1]  # the rest goes to the next chunk
+                    break
+                authority.drop_again(part)
+                merge.log_ops(s, [_as_relayed(op) for op in part if relay.needed(op)])
+                merge.apply_ops(s, part, stats)
+                applied += len(part)
             if last:
                 merge.retry_pending(s, stats, admit=_admit_pending(s))
             merge.refresh_derived(s, stats)
@@ -1420,9 +1438,10 @@ def _apply_checked(
         chunks += 1
         after_chunk(chunks)
         took = max(time.perf_counter() - began, 1e-3)
-        size = int(min(CHUNK_OPS[2], max(CHUNK_OPS[0], size * min(2.0, CHUNK_SECONDS / took))))
+        size = int(min(CHUNK_OPS[2], max(CHUNK_OPS[0], max(applied, 1) * min(2.0, CHUNK_SECONDS / took))))
         if not last and cancelled():
             raise Cancelled()
+        return applied
 
     try:
         with reopen() as opened:
@@ -1446,11 +1465,13 @@ def _apply_in_chunks(
     opened: bundle.Opened, start: int, known: set[int], commit, size: Callable[[], int]
 ) -> None:
     """Cut the ops (after the first ``start``, without those ``known``) into chunks of about
-    ``size()`` ops for ``commit``, never between two ops of the same resident.  A chunk with a
+    ``size()`` ops for ``commit``, never between two ops of the same resident (``commit`` may
+    apply fewer, when they take longer than :data:`CHUNK_SECONDS`: the rest lead the next chunk).  A chunk with a
     row pointing at one the bundle makes only later (rows of several origins, in the order of
     their origins) cannot commit alone: it and the rest of the bundle then go in one transaction,
     as every import did before chunks."""
     batch: list[dict] = []
+    positions: list[int] = []  # each op's place in the bundle (from 1)
     last_resident = None
     position = 0
     whole = False
@@ -1460,16 +1481,45 @@ def _apply_in_chunks(
             continue
         resident = _resident_of(op)
         if not whole and len(batch) >= size() and (resident is None or resident != last_resident):
-            try:
-                commit(batch, position - 1, last=False)
-                batch = []
-            except IntegrityError:
-                log.info("a chunk refers to rows later in the bundle: the rest in one transaction")
-                whole = True
+            whole = not _commit_some(commit, batch, positions, position - 1)
         batch.append(op)
+        positions.append(position)
         last_resident = resident
-    # the ops' hash and count were checked again as the loop ended: now the last chunk
-    commit(batch, position, last=True)
+    # The ops' hash and count were checked again as the loop ended: the rest, and then the last
+    # chunk, small, with the import's bookkeeping.
+    while not whole and len(batch) > SLICE_OPS[1]:
+        whole = not _commit_some(commit, batch, positions, positions[-1])
+    commit(batch, positions, position, last=True, whole=whole)
+
+
+def _commit_some(commit, batch: list[dict], positions: list[int], done: int) -> bool:
+    """Commit a chunk of ``batch`` and take what it applied off ``batch`` and ``positions``;
+    False when the chunk could not commit alone (a row pointing at one later in the bundle)."""
+    try:
+        applied = commit(batch, positions, done, last=False, whole=False)
+    except IntegrityError:
+        log.info("a chunk refers to rows later in the bundle: the rest in one transaction")
+        return False
+    del batch[:applied], positions[:applied]
+    return True
+
+
+def _slices(ops: list[dict]) -> Iterator[list[dict]]:
+    """``ops`` in slices (:data:`SLICE_OPS`) of about a fifth of :data:`CHUNK_SECONDS` each, as
+    the caller applies them between two of them; never cut between two ops of one resident."""
+    least, n, most = SLICE_OPS
+    begin = 0
+    while begin < len(ops):
+        end = min(begin + n, len(ops))
+        while end < len(ops) and (resident := _resident_of(ops[end])) is not None:
+            if resident != _resident_of(ops[end - 1]):
+                break
+            end += 1
+        t = time.perf_counter()
+        yield ops[begin:end]
+        took = max(time.perf_counter() - t, 1e-4)
+        n = int(min(most, max(least, (end - begin) * min(2.0, CHUNK_SECONDS / 5 / took))))
+        begin = end
 
 
 def _finish(
