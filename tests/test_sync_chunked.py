@@ -528,3 +528,35 @@ def test_no_lock_file_stays_open_after_a_write(tmp_path):
         assert lock_files_open() == before
         store.dispose()
     assert any(tmp_path.glob(".s*.db.writers"))  # the turnstile did take its turns on the file
+
+
+def test_an_import_forgets_interrupted_imports_given_up_long_ago(world):
+    """Progress of an import interrupted more than PROGRESS_KEPT ago (its file given up: the
+    sender's next bundle carries the same changes) goes when another import finishes; a recent
+    one stays, for its file to be imported again."""
+    import datetime as dt
+    import uuid
+
+    from app.models import utcnow
+
+    town, a, _b, tmp = world
+    old, recent = uuid.uuid4(), uuid.uuid4()
+    with town.store.transaction() as s:
+        for bundle_id, age in (
+            (old, exchange.PROGRESS_KEPT + dt.timedelta(days=1)),
+            (recent, dt.timedelta(days=2)),
+        ):
+            s.add(
+                ImportProgress(
+                    bundle_id=bundle_id,
+                    peer=a.device_id,
+                    ops_done=5,
+                    counts={},
+                    started_at=utcnow() - age,
+                    updated_at=utcnow() - age,
+                )
+            )
+    (outcome,) = town.import_(_new_bundle(town, a, tmp, residents=3))
+    assert outcome.status == "applied"
+    with town.store.session() as s:
+        assert set(s.scalars(select(ImportProgress.bundle_id))) == {recent}

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import String, delete, func, select, type_coerce
+from sqlalchemy import String, delete, func, or_, select, type_coerce
 from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
@@ -1255,6 +1255,9 @@ CHUNK_OPS = (1000, 2000, merge.CHUNK)  # a chunk's size in ops: least, first, mo
 SLICE_OPS = (25, 100, 2000)  # a slice's size in ops: least, first, most
 
 
+PROGRESS_KEPT = dt.timedelta(days=30)  # how long an interrupted import's progress waits for its file
+
+
 def _no_hook(chunk: int) -> None:
     pass
 
@@ -1566,7 +1569,17 @@ def _finish(
             bytes=f.stat().st_size,
         )
     )
-    s.execute(delete(ImportProgress).where(ImportProgress.bundle_id == header.bundle_id))
+    s.execute(
+        delete(ImportProgress).where(
+            or_(
+                ImportProgress.bundle_id == header.bundle_id,
+                # an import interrupted long ago and never finished: its file was given up (the
+                # sender's next bundle carries the same changes); a re-import of it starts afresh,
+                # skipping what this store holds
+                ImportProgress.updated_at < utcnow() - PROGRESS_KEPT,
+            )
+        )
+    )
     return ImportOutcome(
         f.name,
         "applied",
