@@ -120,7 +120,9 @@ def _poor(session: Session, scope: Scope, day: dt.date) -> set[uuid.UUID]:
     return cached(
         session,
         ("contract_poor", scope, day),
-        lambda: poverty.poor_resident_ids(session) & _residents(session, scope, day).keys(),
+        lambda: (
+            poverty.poor_resident_ids(session, scope.village_ids) & _residents(session, scope, day).keys()
+        ),
     )
 
 

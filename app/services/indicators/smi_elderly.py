@@ -62,6 +62,10 @@ def elderly_managed(session: Session, period: Period, scope: Scope) -> Iterator[
         ElderlyCheck.check_date >= period.start,
         ElderlyCheck.check_date <= period.end,
     )
+    if scope.village_ids is not None:  # a township's report on a county's store: its own villages
+        checks = checks.join(Resident, Resident.id == ElderlyCheck.resident_id).where(
+            Resident.village_id.in_(scope.village_ids)
+        )
     checked = {uid(raw): day for raw, day in rows(session, checks.group_by(ElderlyCheck.resident_id))}
     for rid in elders:
         day = checked.get(rid)

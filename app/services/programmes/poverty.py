@@ -151,8 +151,9 @@ def set_household(
     return row
 
 
-def poor_resident_ids(session: Session) -> set[uuid.UUID]:
-    """Registered (在册) residents whose household is poor."""
+def poor_resident_ids(session: Session, village_ids=None) -> set[uuid.UUID]:
+    """Registered (在册) residents whose household is poor (of ``village_ids`` only, when given:
+    a township's report on a county's store reads its own villages, not the county's)."""
     q = (
         select(Resident.id)
         .join(PovertyHousehold, PovertyHousehold.household_id == Resident.household_id)
@@ -163,6 +164,8 @@ def poor_resident_ids(session: Session) -> set[uuid.UUID]:
             Resident.status == ACTIVE,
         )
     )
+    if village_ids is not None:
+        q = q.where(Resident.village_id.in_(village_ids))
     return set(session.scalars(q))
 
 
