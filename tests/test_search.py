@@ -178,3 +178,62 @@ def test_the_whole_register_pages_by_archive_number(store, people):
         rest = search_residents(s, "", limit=100, after=first[-1].archive_no, today=TODAY)
     archives = [r.archive_no for r in first + rest]
     assert archives == sorted(archives) and len(archives) == len(PEOPLE)
+
+
+@pytest.fixture(scope="module")
+def crowd(tmp_path_factory, db_backend):
+    """A village of 400 demo residents (many sharing surnames and initials), some moved away."""
+    from app.tools import demo
+
+    root = tmp_path_factory.mktemp("crowd")
+    store = make_store(root)
+    with store.transaction() as s:
+        demo.generate_demo(s, 400, seed=5, today=TODAY)
+    with store.transaction() as s:
+        from sqlalchemy import select
+
+        from app.models import Resident
+
+        for r in s.scalars(select(Resident).order_by(Resident.archive_no)).all()[::7]:
+            r.status = "2"  # moved away: ranked after the active ones
+    storekit.freeze(store)
+    yield root / "data-village"
+
+
+def test_the_first_pages_of_a_pinyin_search_are_the_whole_rankings(crowd, tmp_path, monkeypatch):
+    """search._pinyin_first_pages answers the first pages of a pinyin or initials query without
+    ranking every match (a county's "wang"); page by page it gives exactly what the whole ranking
+    gives, for surnames, longer prefixes, whole readings and initials, exact or not."""
+    from app.services.records import search as search_module
+
+    store = storekit.copy_store(crowd, tmp_path / "data-village")
+    try:
+        with store.session() as s:
+            from sqlalchemy import select
+
+            from app.models import Resident
+
+            names = s.scalars(select(Resident.name).order_by(Resident.archive_no)).all()
+            queries = set()
+            for name in names[:60]:
+                whole = name_keys(name)[0]
+                queries |= {whole[:2], whole[:4], whole[:6], whole}
+                queries |= {k for k in name_keys(name) if len(k) <= 3 and not k.startswith("~")}
+            fast_used = whole_used = 0
+            for q in sorted(queries):
+                for offset in (0, 5, 20):
+                    with monkeypatch.context() as m:
+                        m.setattr(search_module, "_pinyin_first_pages", lambda *a, **k: None)
+                        whole = [r.id for r in search_residents(s, q, limit=5, offset=offset, today=TODAY)]
+                    fast = search_module._pinyin_first_pages(s, q, 5, offset, None, TODAY)
+                    if fast is not None:
+                        fast_used += 1
+                        assert [r.id for r in fast] == whole, (q, offset)
+                    else:
+                        whole_used += 1
+                    assert [
+                        r.id for r in search_residents(s, q, limit=5, offset=offset, today=TODAY)
+                    ] == whole
+            assert fast_used >= 30 and whole_used >= 30  # both ways were taken (and agreed)
+    finally:
+        store.dispose()
