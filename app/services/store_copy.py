@@ -115,11 +115,15 @@ def copy_rows(cursor, table: sa.Table, columns: list[sa.Column], rows, dialect) 
     ``COPY … FROM STDIN`` on the psycopg ``cursor``, each value through its column's type."""
     binds = bind_processors(columns, dialect)
     names = ", ".join(f'"{c.name}"' for c in columns)
+    statement = f'COPY "{table.name}" ({names}) FROM STDIN'
     n = 0
-    with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
-        for row in rows:
-            copy.write_row([v if b is None or v is None else b(v) for b, v in zip(binds, row, strict=True)])
-            n += 1
+    try:
+        with cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row([v if b is None or v is None else b(v) for b, v in zip(binds, row, strict=True)])
+                n += 1
+    except dialect.loaded_dbapi.Error as e:  # as SQLAlchemy raises it (IntegrityError, …) for its callers
+        raise sa.exc.DBAPIError.instance(statement, None, e, dialect.loaded_dbapi.Error) from e
     return n
 
 

@@ -36,6 +36,7 @@ from app.models.packing import pack
 from app.services.programmes import followup
 from app.services.records.pinyin_keys import sort_key
 from app.services.records.residents import search_key_rows
+from app.services.store_copy import copy_rows
 from app.services.sync import capture
 from app.services.sync.capture import BOOKKEEPING, DELETED, EntitySpec, dumps, provisional, specs
 
@@ -308,7 +309,7 @@ def _apply_entity(
         if sqlite:
             _sqlite_inserts(conn, spec, states, inserts, stats)
         else:
-            _core_inserts(conn, spec, states, inserts)
+            _copy_inserts(conn, spec, states, inserts, stats)
     for keys, rows in updates.items():
         cols = {k[2:]: bindparam(k) for k in keys if k != "_id"}
         conn.execute(update(t).where(t.c.id == bindparam("_id")).values(cols), rows)
@@ -341,17 +342,14 @@ def _write_children(conn, spec: EntitySpec, name: str, by_row: dict[str, list], 
     else:
         key = ct.c.id.default.arg
         ids = iter([key(None) for _ in range(count)])
-    if conn.dialect.name != "sqlite":
-        rows = [
-            {
-                "id": uuid.UUID(next(ids)) if own_id else next(ids),
-                fk: uuid.UUID(rid),
-                **dict(zip(fields, pick(child), strict=True)),
-            }
+    if conn.dialect.name != "sqlite":  # by COPY (see _copy_inserts)
+        rows = (
+            (uuid.UUID(next(ids)) if own_id else next(ids), uuid.UUID(rid), *pick(child))
             for rid, items in by_row.items()
             for child in items
-        ]
-        conn.execute(insert(ct), rows)
+        )
+        columns = [ct.c.id, ct.c[fk], *(ct.c[f] for f in fields)]
+        copy_rows(conn.connection.driver_connection.cursor(), ct, columns, rows, conn.dialect)
         return
     # straight through the driver, each value as its column stores it
     id_of = capture.sqlite_param(ct.c.id) or (lambda v: v)
@@ -402,16 +400,46 @@ def _fast(fn, column: sa.Column):
     return fn
 
 
-def _core_inserts(conn, spec: EntitySpec, states: dict, inserts: dict) -> None:
-    for rids in inserts.values():
-        by_shape: dict[frozenset, list] = defaultdict(list)
-        for rid in rids:
-            state = states[rid]
-            row = {"id": uuid.UUID(rid), "sync_clocks": _compact(state["clocks"])}
-            row.update({n: spec.decode[n](v) for n, v in state["values"].items() if n not in spec.children})
-            by_shape[frozenset(row)].append(row)
-        for rows in by_shape.values():
-            conn.execute(insert(spec.table), rows)
+def _scalar_defaults(t: sa.Table, given: set[str]) -> dict[str, object]:
+    """The scalar defaults of the columns not in ``given``: what Core's INSERT would fill in for
+    rows written around it (straight through the driver, or by COPY)."""
+    return {
+        c.name: c.default.arg
+        for c in t.c
+        if c.name not in given and c.default is not None and c.default.is_scalar
+    }
+
+
+def _copy_inserts(conn, spec: EntitySpec, states: dict, inserts: dict, stats: ApplyStats) -> None:
+    """PostgreSQL: new rows by ``COPY … FROM STDIN`` (store_copy.copy_rows: each value through
+    its column's type), not INSERTs: a 100k-change bundle's rows in a fraction of the time."""
+    t = spec.table
+    derived_all = DERIVED_ON_INSERT.get(spec.name, {})
+    cursor = conn.connection.driver_connection.cursor()
+    for keys, rids in inserts.items():
+        fields = [k for k in keys if k not in spec.children]
+        derived = {c: d for c, d in derived_all.items() if d[0] in fields}
+        defaults = _scalar_defaults(t, {"id", "sync_clocks", *fields, *derived})
+        columns = [t.c.id, t.c.sync_clocks, *(t.c[n] for n in (*fields, *derived, *defaults))]
+        decode = [spec.decode[f] for f in fields]
+        make = [(fields.index(source), fn) for source, fn in derived.values()]
+        tail = tuple(defaults.values())
+
+        def rows(rids=rids, fields=fields, decode=decode, make=make, tail=tail):
+            for rid in rids:
+                state = states[rid]
+                values = [state["values"][f] for f in fields]
+                yield (
+                    uuid.UUID(rid),
+                    _compact(state["clocks"]),
+                    *(fn(v) for fn, v in zip(decode, values, strict=True)),
+                    *(fn(values[i]) for i, fn in make),
+                    *tail,
+                )
+
+        copy_rows(cursor, t, columns, rows(), conn.dialect)
+        if derived:
+            stats.derived_on_insert.update(rids)
 
 
 # Derived columns a new row gets as it is inserted (instead of an UPDATE afterwards):
@@ -432,12 +460,7 @@ def _sqlite_inserts(conn, spec: EntitySpec, states: dict, inserts: dict, stats: 
         fields = [k for k in keys if k not in spec.children]
         derived = {c: d for c, d in derived_all.items() if d[0] in fields}
         # Columns the op does not carry (derived ones) take their defaults, as Core would give.
-        skip = {"id", "sync_clocks", *fields, *derived}
-        defaults = {
-            c.name: c.default.arg
-            for c in t.c
-            if c.name not in skip and c.default is not None and c.default.is_scalar
-        }
+        defaults = _scalar_defaults(t, {"id", "sync_clocks", *fields, *derived})
         sql_names = ["id", "sync_clocks", *fields, *derived, *defaults]
         sql = f"INSERT INTO {t.name} ({', '.join(sql_names)}) VALUES ({', '.join('?' * len(sql_names))})"
         tail = tuple(defaults.values())
@@ -627,7 +650,13 @@ def refresh_derived(session: Session, stats: ApplyStats) -> None:
                 [(id_param(k["resident_id"]), k["key"]) for k in keys],
             )
         elif keys:
-            conn.execute(insert(kt), [{**k, "resident_id": uuid.UUID(k["resident_id"])} for k in keys])
+            copy_rows(
+                conn.connection.driver_connection.cursor(),
+                kt,
+                [kt.c.resident_id, kt.c.key],
+                ((uuid.UUID(k["resident_id"]), k["key"]) for k in keys),
+                conn.dialect,
+            )
     enrolments = {
         uuid.UUID(x) for x in (*stats.touched.get("program_enrolment", ()), *stats.visit_enrolments)
     }
