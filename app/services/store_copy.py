@@ -120,7 +120,9 @@ def copy_rows(cursor, table: sa.Table, columns: list[sa.Column], rows, dialect) 
     try:
         with cursor.copy(statement) as copy:
             for row in rows:
-                copy.write_row([v if b is None or v is None else b(v) for b, v in zip(binds, row, strict=True)])
+                copy.write_row(
+                    [v if b is None or v is None else b(v) for b, v in zip(binds, row, strict=True)]
+                )
                 n += 1
     except dialect.loaded_dbapi.Error as e:  # as SQLAlchemy raises it (IntegrityError, …) for its callers
         raise sa.exc.DBAPIError.instance(statement, None, e, dialect.loaded_dbapi.Error) from e
