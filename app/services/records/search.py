@@ -97,14 +97,7 @@ def search_residents(
         return []
     R = Resident
     if kind == "all":
-        stmt = (
-            select(R, literal(3), VillageGroup.name, Village.name)
-            .join(Village, Village.id == R.village_id)
-            .outerjoin(VillageGroup, VillageGroup.id == R.group_id)
-            .where(R.voided.is_(False))
-            .order_by(R.archive_no)
-            .limit(limit)
-        )
+        stmt = _listed(literal(3)).order_by(R.archive_no).limit(limit)
         stmt = stmt.where(R.archive_no > after) if after else stmt.offset(offset)
         return _rows(session, stmt, village_id, today)
     if kind == "pinyin":
@@ -116,16 +109,26 @@ def search_residents(
     # residents; flattened, SQLite would evaluate the match while scanning the wide rows.
     sub = base.cte("matches").prefix_with("MATERIALIZED")
     stmt = (
-        select(R, sub.c.rank, VillageGroup.name, Village.name)
-        .join(sub, sub.c.rid == R.id)
-        .join(Village, Village.id == R.village_id)
-        .outerjoin(VillageGroup, VillageGroup.id == R.group_id)
-        .where(R.voided.is_(False))
+        _listed(sub.c.rank, (sub, sub.c.rid == R.id))
         .order_by(*_ranked(kind, q, sub.c.rank))
         .limit(limit)
         .offset(offset)
     )
     return _rows(session, stmt, village_id, today)
+
+
+def _listed(rank, *joined):
+    """SELECT of the live residents a search lists, with ``rank``, their group's and village's
+    names (:func:`_rows` reads them), joined first to each (target, on) of ``joined``."""
+    R = Resident
+    stmt = select(R, rank, VillageGroup.name, Village.name)
+    for target, on in joined:
+        stmt = stmt.join(target, on)
+    return (
+        stmt.join(Village, Village.id == R.village_id)
+        .outerjoin(VillageGroup, VillageGroup.id == R.group_id)
+        .where(R.voided.is_(False))
+    )
 
 
 def _read_as(q: str):
@@ -156,14 +159,7 @@ def _pinyin_first_pages(
     exact = select(K.resident_id).where(K.key == q)
 
     def page(rank: int, where, order) -> list[ResidentRow]:
-        stmt = (
-            select(R, literal(rank), VillageGroup.name, Village.name)
-            .join(Village, Village.id == R.village_id)
-            .outerjoin(VillageGroup, VillageGroup.id == R.group_id)
-            .where(R.voided.is_(False), *where)
-            .order_by(*order)
-            .limit(need)
-        )
+        stmt = _listed(literal(rank)).where(*where).order_by(*order).limit(need)
         return _rows(session, stmt, village_id, today)
 
     found = page(0, [R.id.in_(exact)], _ranked("pinyin", q, literal(0)))

@@ -38,9 +38,12 @@ def halfwidth(text: str) -> str:
     return text.translate(_HALFWIDTH) if text else ""
 
 
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+
+
 def is_digits(text: str) -> bool:
     """Only ASCII 0–9, at least one.  (``str.isdigit`` is also true for ¹ ٣ ४ and friends.)"""
-    return bool(text) and text.isascii() and text.isdigit()
+    return bool(text) and _ASCII_DIGITS.fullmatch(text) is not None
 
 
 _DECIMAL = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?$|^-?\.[0-9]+$")

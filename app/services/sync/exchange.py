@@ -1400,7 +1400,6 @@ def _apply_checked(
         done within :data:`CHUNK_SECONDS` unless ``last`` or ``whole``; returns how many it applied."""
         nonlocal size, chunks, totals
         began = time.perf_counter()
-        applied = len(ops)
         with store.transaction() as s:
             conn = s.connection()
             if is_sqlite(conn.engine):

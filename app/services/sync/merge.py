@@ -349,7 +349,8 @@ def _write_children(conn, spec: EntitySpec, name: str, by_row: dict[str, list], 
             for child in items
         )
         columns = [ct.c.id, ct.c[fk], *(ct.c[f] for f in fields)]
-        copy_rows(conn.connection.driver_connection.cursor(), ct, columns, rows, conn.dialect)
+        with conn.connection.driver_connection.cursor() as cursor:
+            copy_rows(cursor, ct, columns, rows, conn.dialect)
         return
     # straight through the driver, each value as its column stores it
     id_of = capture.sqlite_param(ct.c.id) or (lambda v: v)
@@ -413,33 +414,37 @@ def _scalar_defaults(t: sa.Table, given: set[str]) -> dict[str, object]:
 def _copy_inserts(conn, spec: EntitySpec, states: dict, inserts: dict, stats: ApplyStats) -> None:
     """PostgreSQL: new rows by ``COPY … FROM STDIN`` (store_copy.copy_rows: each value through
     its column's type), not INSERTs: a 100k-change bundle's rows in a fraction of the time."""
+    with conn.connection.driver_connection.cursor() as cursor:
+        for keys, rids in inserts.items():
+            _copy_shape(cursor, conn.dialect, spec, states, keys, rids, stats)
+
+
+def _copy_shape(cursor, dialect, spec: EntitySpec, states: dict, keys, rids, stats: ApplyStats) -> None:
+    """The new rows ``rids``, which carry the fields ``keys``, by COPY (:func:`_copy_inserts`)."""
     t = spec.table
-    derived_all = DERIVED_ON_INSERT.get(spec.name, {})
-    cursor = conn.connection.driver_connection.cursor()
-    for keys, rids in inserts.items():
-        fields = [k for k in keys if k not in spec.children]
-        derived = {c: d for c, d in derived_all.items() if d[0] in fields}
-        defaults = _scalar_defaults(t, {"id", "sync_clocks", *fields, *derived})
-        columns = [t.c.id, t.c.sync_clocks, *(t.c[n] for n in (*fields, *derived, *defaults))]
-        decode = [spec.decode[f] for f in fields]
-        make = [(fields.index(source), fn) for source, fn in derived.values()]
-        tail = tuple(defaults.values())
+    fields = [k for k in keys if k not in spec.children]
+    derived = {c: d for c, d in DERIVED_ON_INSERT.get(spec.name, {}).items() if d[0] in fields}
+    defaults = _scalar_defaults(t, {"id", "sync_clocks", *fields, *derived})
+    columns = [t.c.id, t.c.sync_clocks, *(t.c[n] for n in (*fields, *derived, *defaults))]
+    decode = [spec.decode[f] for f in fields]
+    make = [(fields.index(source), fn) for source, fn in derived.values()]
+    tail = tuple(defaults.values())
 
-        def rows(rids=rids, fields=fields, decode=decode, make=make, tail=tail):
-            for rid in rids:
-                state = states[rid]
-                values = [state["values"][f] for f in fields]
-                yield (
-                    uuid.UUID(rid),
-                    _compact(state["clocks"]),
-                    *(fn(v) for fn, v in zip(decode, values, strict=True)),
-                    *(fn(values[i]) for i, fn in make),
-                    *tail,
-                )
+    def rows():
+        for rid in rids:
+            state = states[rid]
+            values = [state["values"][f] for f in fields]
+            yield (
+                uuid.UUID(rid),
+                _compact(state["clocks"]),
+                *(fn(v) for fn, v in zip(decode, values, strict=True)),
+                *(fn(values[i]) for i, fn in make),
+                *tail,
+            )
 
-        copy_rows(cursor, t, columns, rows(), conn.dialect)
-        if derived:
-            stats.derived_on_insert.update(rids)
+    copy_rows(cursor, t, columns, rows(), dialect)
+    if derived:
+        stats.derived_on_insert.update(rids)
 
 
 # Derived columns a new row gets as it is inserted (instead of an UPDATE afterwards):
@@ -650,13 +655,14 @@ def refresh_derived(session: Session, stats: ApplyStats) -> None:
                 [(id_param(k["resident_id"]), k["key"]) for k in keys],
             )
         elif keys:
-            copy_rows(
-                conn.connection.driver_connection.cursor(),
-                kt,
-                [kt.c.resident_id, kt.c.key],
-                ((uuid.UUID(k["resident_id"]), k["key"]) for k in keys),
-                conn.dialect,
-            )
+            with conn.connection.driver_connection.cursor() as cursor:
+                copy_rows(
+                    cursor,
+                    kt,
+                    [kt.c.resident_id, kt.c.key],
+                    ((uuid.UUID(k["resident_id"]), k["key"]) for k in keys),
+                    conn.dialect,
+                )
     enrolments = {
         uuid.UUID(x) for x in (*stats.touched.get("program_enrolment", ()), *stats.visit_enrolments)
     }
