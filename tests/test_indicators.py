@@ -316,3 +316,45 @@ def test_monthly_trend_is_year_to_date(township):
     # r4 (1 February) by the end of February, all three by 31 March
     assert [(f.numerator, f.denominator) for _m, _v, f in trend[:3]] == [(0, 3), (1, 3), (3, 3)]
     assert trend[-1][2] == whole  # December's year to date is the year
+
+
+def test_a_village_report_counts_what_the_township_report_gives_that_village(township_store, monkeypatch):
+    """A report kept to some villages reads their follow-ups resident by resident (a few per
+    query here, as thousands do in a county): every indicator's figures for a village, its
+    groups included, equal that village's in the report of the whole township."""
+    from app.services.indicators import core
+    from app.tools.demo import generate_demo
+    from tests.conftest import TODAY
+
+    monkeypatch.setattr(core, "PROBED", 7)  # many queries, a resident's visits never split
+    with township_store.transaction() as s:
+        generate_demo(s, 400, seed=3, villages=3, today=TODAY)
+    for period in (Period.year(TODAY.year - 1), Period.quarter(TODAY.year, 1)):
+        with township_store.session() as s:
+            whole = engine.evaluate(s, period)
+        assert len(whole.villages) == 3
+        for village in whole.villages:
+            with township_store.session() as s:
+                one = engine.evaluate(s, period, village_code=village.code)
+            for mine in one.results:
+                theirs = whole.result(mine.key)
+                figure = theirs.villages[village.id]
+                assert (mine.total.numerator, mine.total.denominator) == (
+                    figure.numerator,
+                    figure.denominator,
+                ), (
+                    mine.key,
+                    village.code,
+                )
+                assert mine.groups == {g: f for g, f in theirs.groups.items() if g in mine.groups}, mine.key
+        counted = {r.key: r.total.numerator for r in whole.results}
+        assert counted["htn_standard"] > 0 and counted["t2dm_control"] > 0 and counted["record_use"] > 0
+        # the counts (no reasons made) are what the lists with their reasons show
+        for r in whole.results:
+            with township_store.session() as s:
+                listed = engine.drilldown(s, r.key, period, "numerator")
+                assert len(listed) == r.total.numerator, r.key
+                if not r.denominator_figure:
+                    assert len(engine.drilldown(s, r.key, period, "denominator")) == r.total.denominator, (
+                        r.key
+                    )

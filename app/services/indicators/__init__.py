@@ -23,7 +23,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import FunctionElement
+from sqlalchemy.types import NullType
 
 from app.services.errors import Message
 
@@ -142,12 +145,24 @@ def wants_reasons(session: Session) -> bool:
     return not session.info.get(CACHE, {}).get(COUNTING, False)
 
 
-def raw_id(column):
-    """A UUID column selected as the driver returns it (no UUID object per row): with
-    :func:`resident_ids` a query of 60k rows builds each resident's UUID once per evaluation."""
-    from sqlalchemy import String, type_coerce
+class raw_id(FunctionElement):  # noqa: N801 - used like a function, as SQL functions are
+    """A UUID column selected as its 16 bytes (no UUID object per row): with :func:`resident_ids`
+    a query of 60k rows builds each resident's UUID once per evaluation, and a ``bytes`` key
+    keeps its hash (a driver's UUID object would compute it at every lookup).  SQLite stores the
+    bytes; PostgreSQL sends them with ``uuid_send``."""
 
-    return type_coerce(column, String)
+    type = NullType()  # no result processing: the driver's bytes as they come
+    inherit_cache = True
+
+
+@compiles(raw_id)
+def _raw_id_default(element, compiler, **kw):
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(raw_id, "postgresql")
+def _raw_id_postgresql(element, compiler, **kw):
+    return f"uuid_send({compiler.process(element.clauses, **kw)})"
 
 
 _UNKNOWN = uuid.SafeUUID.unknown
@@ -178,13 +193,28 @@ class _Id(uuid.UUID):
         return self._hash
 
 
+def joined_in_scope(q, scope: Scope, resident_column):
+    """``q``, a query of residents' entries, kept to ``scope``'s villages: joins the resident only
+    when it must."""
+    if scope.village_ids is None:
+        return q
+    from app.models import Resident
+
+    return q.join(Resident, Resident.id == resident_column).where(Resident.village_id.in_(scope.village_ids))
+
+
+def id_order(rid: uuid.UUID) -> int:
+    """Sort key of ids: the order of ``sorted(ids)`` (a UUID compares by ``int``), read in C."""
+    return rid.int
+
+
 def rows(session: Session, statement):
     """The rows of a column query run on the session's connection (Core): no ORM result
     processing per row, in the session's transaction.  For the indicators' large column reads.
     Pending changes are flushed first, as ``session.execute`` would."""
     if session.autoflush and (session.new or session.dirty or session.deleted):
         session.flush()
-    return session.connection().execute(statement)
+    return session.connection().execute(statement).fetchall()  # in C: no call per row
 
 
 def resident_ids(session: Session) -> Callable[[object], uuid.UUID]:

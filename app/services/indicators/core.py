@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -46,7 +46,9 @@ from app.services.indicators import (
     Period,
     Scope,
     cached,
+    id_order,
     indicator,
+    joined_in_scope,
     raw_id,
     resident_ids,
     resident_rows,
@@ -74,11 +76,33 @@ def _msg(template: str, **params) -> Message:
     return Message(CTX, template, params)
 
 
-def _joined_in_scope(q, scope: Scope, resident_column):
-    """:func:`_in_scope` for a query of another table: joins the resident only when it must."""
+PROBED = 5000  # residents per query of :func:`_scoped_rows`
+
+
+def _scoped_rows(session: Session, scope: Scope, query, holders) -> list:
+    """The rows of a query of a large table of residents' entries (follow-ups) within ``scope``.
+    ``query(ids)`` builds it for the residents ``ids``, or for everyone when ``ids`` is None.
+    Everyone when the report covers every village held; otherwise the residents
+    ``holders(session, scope)`` names, a few thousand per query: each is an index probe (an
+    index leads with resident_id), where joining the residents' villages would read the entries
+    of every village held (a county's 3 million follow-ups for one township's)."""
     if scope.village_ids is None:
-        return q
-    return q.join(Resident, Resident.id == resident_column).where(Resident.village_id.in_(scope.village_ids))
+        return rows(session, query(None))
+    ids = holders(session, scope)
+    found: list = []
+    for i in range(0, len(ids), PROBED):
+        found.extend(rows(session, query(ids[i : i + PROBED])))
+    return found
+
+
+def _of(q, resident_column):
+    """``query`` for :func:`_scoped_rows` from a select of entries."""
+    return lambda ids: q if ids is None else q.where(resident_column.in_(ids))
+
+
+def _patient_ids(program: str, period: Period):
+    """The ``holders`` of :func:`_scoped_rows` for a programme's follow-ups: its patients."""
+    return lambda session, scope: sorted(_patients(session, program, period, scope), key=id_order)
 
 
 def _in_scope(q, scope: Scope, village_column=Resident.village_id):
@@ -203,10 +227,29 @@ class ServiceSource:
     label: str  # QT_TRANSLATE_NOOP("Indicator", ...)
     model: type
     date_column: str
+    # The residents who can have such entries in a scope, for a large table whose index leads
+    # with resident_id (:func:`_scoped_rows`); None: the entries are few, joined to residents.
+    holders: Callable[[Session, Scope], list[uuid.UUID]] | None = None
+
+
+def _chronic_residents(session: Session, scope: Scope) -> list[uuid.UUID]:
+    """Residents in ``scope`` with an enrolment in a follow-up programme (a visit belongs to one)."""
+
+    def load() -> list[uuid.UUID]:
+        E = ProgramEnrolment
+        q = joined_in_scope(
+            select(raw_id(E.resident_id)).where(E.program.in_((rules.HTN, rules.T2DM))).distinct(),
+            scope,
+            E.resident_id,
+        )
+        uid = resident_ids(session)
+        return sorted((uid(raw) for (raw,) in rows(session, q)), key=id_order)
+
+    return cached(session, ("chronic_residents", scope), load)
 
 
 SERVICE_ENTRIES: list[ServiceSource] = [
-    ServiceSource(QT_TRANSLATE_NOOP("Indicator", "随访"), FollowupVisit, "visit_date"),
+    ServiceSource(QT_TRANSLATE_NOOP("Indicator", "随访"), FollowupVisit, "visit_date", _chronic_residents),
     ServiceSource(QT_TRANSLATE_NOOP("Indicator", "转诊"), Referral, "issued_on"),
 ]
 
@@ -222,7 +265,11 @@ def record_use(session: Session, period: Period, scope: Scope) -> Iterator[Entry
             .where(source.model.voided.is_(False), day >= period.start, day <= period.end)
             .group_by(source.model.resident_id)
         )
-        for raw, when in rows(session, _joined_in_scope(q, scope, source.model.resident_id)):
+        if source.holders is None:
+            found = rows(session, joined_in_scope(q, scope, source.model.resident_id))
+        else:
+            found = _scoped_rows(session, scope, _of(q, source.model.resident_id), source.holders)
+        for raw, when in found:
             rid = uid(raw)
             if rid not in first or when < first[rid][0]:
                 first[rid] = (when, source.label)
@@ -383,7 +430,7 @@ def _face_to_face_days(session: Session, program: str, period: Period, scope: Sc
             .where(_counted_visit(program, period), V.method.in_(FACE_TO_FACE))
             .group_by(V.resident_id)
         )
-        for raw, n in rows(session, _joined_in_scope(q, scope, V.resident_id)):
+        for raw, n in _scoped_rows(session, scope, _of(q, V.resident_id), _patient_ids(program, period)):
             days[uid(raw)] = n
         for rid, visits in _visits(session, program, period, scope).items():
             days[rid] = sum(1 for v in visits if v.face_to_face)
@@ -403,25 +450,30 @@ def _latest_measured(session: Session, program: str, period: Period, scope: Scop
     def load() -> dict[uuid.UUID, _Visit]:
         uid = resident_ids(session)
         V = FollowupVisit
-        ranked = _joined_in_scope(
-            select(
-                V.resident_id,
-                V.visit_date,
-                V.sbp,
-                V.dbp,
-                V.glucose,
-                func.row_number()
-                .over(partition_by=V.resident_id, order_by=(V.visit_date.desc(), V.created_at.desc()))
-                .label("n"),
-            ).where(_counted_visit(program, period), _measured_clause(program)),
-            scope,
+        measured = select(
             V.resident_id,
-        ).subquery()
+            V.visit_date,
+            V.sbp,
+            V.dbp,
+            V.glucose,
+            func.row_number()
+            .over(partition_by=V.resident_id, order_by=(V.visit_date.desc(), V.created_at.desc()))
+            .label("n"),
+        ).where(_counted_visit(program, period), _measured_clause(program))
+
+        def latest_of(ids):  # a patient's window sees only their own visits: a subset keeps it
+            ranked = _of(measured, V.resident_id)(ids).subquery()
+            return select(
+                raw_id(ranked.c.resident_id),
+                ranked.c.visit_date,
+                ranked.c.sbp,
+                ranked.c.dbp,
+                ranked.c.glucose,
+            ).where(ranked.c.n == 1)
+
         latest: dict[uuid.UUID, _Visit] = {}
-        q = select(
-            raw_id(ranked.c.resident_id), ranked.c.visit_date, ranked.c.sbp, ranked.c.dbp, ranked.c.glucose
-        ).where(ranked.c.n == 1)
-        for raw, day, sbp, dbp, glucose in rows(session, q):
+        found = _scoped_rows(session, scope, latest_of, _patient_ids(program, period))
+        for raw, day, sbp, dbp, glucose in found:
             latest[uid(raw)] = _Visit(day, True, sbp, dbp, glucose)
         row_by_row = _visits(session, program, period, scope)
         for rid, p in _patients(session, program, period, scope).items():
@@ -442,8 +494,13 @@ def _is_year(period: Period) -> bool:
 
 def _standard(session: Session, program: str, period: Period, scope: Scope) -> Iterator[Entry]:
     days = _face_to_face_days(session, program, period, scope)
+    patients = _patients(session, program, period, scope).values()
+    if not wants_reasons(session):  # counting only
+        for p in patients:
+            yield Entry(p.resident_id, days.get(p.resident_id, 0) >= p.required, None)
+        return
     year = _is_year(period)
-    for p in _patients(session, program, period, scope).values():
+    for p in patients:
         done = days.get(p.resident_id, 0)
         if p.whole_period:
             template = (
@@ -478,6 +535,7 @@ def _measured(v: _Visit, program: str) -> bool:
 def _control(session: Session, program: str, period: Period, scope: Scope) -> Iterator[Entry]:
     latest = _latest_measured(session, program, period, scope)
     t = rules.DEFAULT
+    reasons = wants_reasons(session)  # or counting only
     for p in _patients(session, program, period, scope).values():
         last = latest.get(p.resident_id)
         if last is None:
@@ -486,11 +544,14 @@ def _control(session: Session, program: str, period: Period, scope: Scope) -> It
                 if program == rules.HTN
                 else QT_TRANSLATE_NOOP("Indicator", "本期没有测量空腹血糖的随访")
             )
-            yield Entry(p.resident_id, False, _msg(template))
+            yield Entry(p.resident_id, False, _msg(template) if reasons else None)
             continue
         age = _age(p.birth_date, last.day)
         findings = rules.Findings(program, age, sbp=last.sbp, dbp=last.dbp, glucose=last.glucose)
         met = rules.control(findings, t) == rules.CONTROLLED
+        if not reasons:
+            yield Entry(p.resident_id, met, None)
+            continue
         if program == rules.HTN:
             elderly = age >= t.elderly_age
             limit = f"{t.elderly_sbp if elderly else t.htn_sbp}/{t.elderly_dbp if elderly else t.htn_dbp}"

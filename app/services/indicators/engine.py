@@ -334,22 +334,26 @@ class _Places(NamedTuple):
     by_object: dict[int, int]
 
 
+_PLACE, _RID = itemgetter(1, 2), itemgetter(0)  # of resident_rows: the raw (village, group) ids, the id
+
+
 def _places(session: Session, scope: Scope, villages, groups) -> _Places:
     """Each resident's (village id, group id), keyed by the UUIDs the indicators share."""
     uid = resident_ids(session)
     # hash-caching ids (resident_ids) for the villages and groups too: the places are dict keys
     village_of = {key: uid(v.id) for v in villages for key in (v.id.hex, str(v.id), v.id, v.id.bytes)}
     group_of = {key: uid(g.id) for g in groups for key in (g.id.hex, str(g.id), g.id, g.id.bytes)}
+    residents = resident_rows(session, scope)
+    # numbered by the raw (village, group) pair first: a million residents share a few thousand
+    by_raw: dict[tuple, int] = {}
     numbers: dict[tuple, int] = {}
-    index = {}
-    for rid, vid, gid, *_rest in resident_rows(session, scope):
-        village = village_of.get(vid)
+    for raw in set(map(_PLACE, residents)):
+        village = village_of.get(raw[0])
         if village is not None:
-            pair = (village, group_of.get(gid))
-            number = numbers.get(pair)
-            if number is None:
-                number = numbers[pair] = len(numbers)
-            index[rid] = number
+            pair = (village, group_of.get(raw[1]))
+            by_raw[raw] = numbers.setdefault(pair, len(numbers))
+    placed = list(map(by_raw.get, map(_PLACE, residents)))
+    index = {rid: n for rid, n in zip(map(_RID, residents), placed, strict=True) if n is not None}
     return _Places(index, list(numbers), {id(rid): n for rid, n in index.items()})
 
 

@@ -35,7 +35,9 @@ from app.services.indicators import (
     Scope,
     cached,
     figure,
+    id_order,
     indicator,
+    joined_in_scope,
     raw_id,
     resident_ids,
     resident_rows,
@@ -60,11 +62,6 @@ GROUP_LABELS = {
 }
 
 
-def _value(rid: uuid.UUID) -> int:
-    """Sort key of ids: the order of ``sorted(ids)`` (a UUID compares by ``int``), read in C."""
-    return rid.int
-
-
 def reference_day(period: Period, today: dt.date | None = None) -> dt.date:
     today = today or pc_today()
     return max(period.start, min(period.end, today))
@@ -87,23 +84,30 @@ def _residents(session: Session, scope: Scope, day: dt.date) -> dict[uuid.UUID, 
     return cached(session, ("contract_residents", scope, day), load)
 
 
-def _contract_ends(session: Session, day: dt.date) -> dict[uuid.UUID, dt.date]:
-    """Residents holding a contract on ``day`` -> the last day it covers (columns only, no ORM
-    objects: :func:`contracts.covers` and :func:`contracts.last_day` read the row's fields)."""
+def _contract_ends(session: Session, scope: Scope, day: dt.date) -> dict[uuid.UUID, dt.date]:
+    """Residents of ``scope`` holding a contract on ``day`` -> the last day it covers (columns
+    only, no ORM objects: :func:`contracts.covers` and :func:`contracts.last_day` read the row's
+    fields)."""
 
     def load() -> dict[uuid.UUID, dt.date]:
         uid = resident_ids(session)
         out: dict[uuid.UUID, dt.date] = {}
         found = rows(
             session,
-            select(
-                raw_id(FamilyContract.resident_id).label("resident_id"),
-                FamilyContract.voided,
-                FamilyContract.start_on,
-                FamilyContract.end_on,
-                FamilyContract.ended_on,
-            ).where(
-                FamilyContract.voided.is_(False), FamilyContract.start_on <= day, FamilyContract.end_on >= day
+            joined_in_scope(
+                select(
+                    raw_id(FamilyContract.resident_id).label("resident_id"),
+                    FamilyContract.voided,
+                    FamilyContract.start_on,
+                    FamilyContract.end_on,
+                    FamilyContract.ended_on,
+                ).where(
+                    FamilyContract.voided.is_(False),
+                    FamilyContract.start_on <= day,
+                    FamilyContract.end_on >= day,
+                ),
+                scope,
+                FamilyContract.resident_id,
             ),
         )
         for c in found:
@@ -112,7 +116,7 @@ def _contract_ends(session: Session, day: dt.date) -> dict[uuid.UUID, dt.date]:
                 out[rid] = max(out.get(rid, day), contracts.last_day(c))
         return out
 
-    return cached(session, ("contract_ends", day), load)
+    return cached(session, ("contract_ends", scope, day), load)
 
 
 def _poor(session: Session, scope: Scope, day: dt.date) -> set[uuid.UUID]:
@@ -146,7 +150,7 @@ def _reason(template: str, group: str, day: dt.date) -> Message:
 @indicator("contract", QT_TRANSLATE_NOOP("Indicator", "家庭医生签约率"), programme=PROGRAMME, order=10)
 def contract_rate(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
     day = reference_day(period)
-    ends = _contract_ends(session, day)
+    ends = _contract_ends(session, scope, day)
     if not wants_reasons(session):  # counting only
         for rid in _residents(session, scope, day):
             yield Entry(rid, rid in ends, None)
@@ -168,11 +172,15 @@ def _key_groups(session: Session, scope: Scope, day: dt.date) -> dict[str, set[u
         born_by = day.replace(year=day.year - ELDERLY_AGE, day=28)
     groups: dict[str, set[uuid.UUID]] = {g: set() for g in KEY_GROUPS}
     groups["elderly"] = {rid for rid, born in residents.items() if born <= born_by}
-    q = select(raw_id(ProgramEnrolment.resident_id), ProgramEnrolment.program).where(
-        ProgramEnrolment.voided.is_(False),
-        ProgramEnrolment.status == "1",
-        ProgramEnrolment.enrolled_on <= day,
-        ProgramEnrolment.program.in_(("htn", "t2dm", "smi")),
+    q = joined_in_scope(
+        select(raw_id(ProgramEnrolment.resident_id), ProgramEnrolment.program).where(
+            ProgramEnrolment.voided.is_(False),
+            ProgramEnrolment.status == "1",
+            ProgramEnrolment.enrolled_on <= day,
+            ProgramEnrolment.program.in_(("htn", "t2dm", "smi")),
+        ),
+        scope,
+        ProgramEnrolment.resident_id,
     )
     hidden = authz.sensitive_clause(session, ProgramEnrolment)  # 严重精神障碍: only for those who may see it
     if hidden is not None:
@@ -199,9 +207,13 @@ def _group_text(rid: uuid.UUID, groups: dict[str, set]) -> str:
 def contract_key_groups(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
     day = reference_day(period)
     groups = key_groups(session, scope, day)
-    ends = _contract_ends(session, day)
+    ends = _contract_ends(session, scope, day)
     members = set().union(*groups.values())
-    for rid in sorted(members, key=_value):
+    if not wants_reasons(session):  # counting only
+        for rid in members:
+            yield Entry(rid, rid in ends, None)
+        return
+    for rid in sorted(members, key=id_order):
         yield _signed_entry(rid, ends, day, _group_text(rid, groups))
 
 
@@ -211,7 +223,7 @@ def key_group_rates(session: Session, period: Period, scope: Scope) -> dict[str,
     session.info.pop(CACHE, None)  # read afresh, and leave nothing behind (like an evaluation)
     try:
         groups = key_groups(session, scope, day)
-        signed = _contract_ends(session, day)
+        signed = _contract_ends(session, scope, day)
         return {
             g: {"numerator": sorted(m & signed.keys()), "denominator": sorted(m)} for g, m in groups.items()
         }
@@ -228,8 +240,8 @@ def key_group_rates(session: Session, period: Period, scope: Scope) -> dict[str,
 )
 def poor_contract(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
     day = reference_day(period)
-    ends = _contract_ends(session, day)
-    for rid in sorted(_poor(session, scope, day), key=_value):
+    ends = _contract_ends(session, scope, day)
+    for rid in sorted(_poor(session, scope, day), key=id_order):
         yield _signed_entry(rid, ends, day)
 
 
