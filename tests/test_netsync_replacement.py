@@ -65,6 +65,7 @@ def _check(figures, town, new, residents: int) -> None:
     _converged(town, new, code)
 
 
+@pytest.mark.slow  # a rate-limited link: seconds by design
 def test_a_replacement_pc_gets_its_village_back_over_a_slow_link_resuming_once_dropped(tmp_path):
     figures, town, new = netbench.replacement(tmp_path, 120, rate_bytes_per_s=RATE, keep=True)
     try:

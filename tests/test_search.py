@@ -200,6 +200,7 @@ def crowd(tmp_path_factory, db_backend):
     yield root / "data-village"
 
 
+@pytest.mark.slow  # 690 searches on each database: the whole suite's
 def test_the_first_pages_of_a_pinyin_search_are_the_whole_rankings(crowd, tmp_path, monkeypatch):
     """search._pinyin_first_pages answers the first pages of a pinyin or initials query without
     ranking every match (a county's "wang"); page by page it gives exactly what the whole ranking

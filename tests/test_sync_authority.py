@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -619,3 +620,28 @@ def test_the_township_renames_a_village_and_the_village_still_writes_its_clinic(
     with town.store.session() as s:
         row = s.get(Village, village_a)
         assert (row.name, row.institution, row.phone) == ("向阳新村", "向阳新村卫生室", "13900002222")
+
+
+@pytest.mark.parametrize("value", ["not-an-id", "00000000-0000-0000-0000-00000000000g", 12345])
+def test_a_malformed_id_in_a_new_row_changes_nothing(world, value):
+    """A signed bundle whose new row names another row by something that is not an id: refused
+    in the user's words, with no traceback, and the township's store is as it was (ids are
+    checked as they are written, by the database on PostgreSQL)."""
+    town, a, _b, tmp = world
+    mine = a_resident(a, A)
+    n = seq_of(a) + 1
+    bad = op(
+        a,
+        n,
+        "followup_visit",
+        uuid.uuid4(),
+        A,
+        {"resident_id": mine.id.hex, "enrolment_id": value, "program": "htn", "visit_date": "2026-11-20"},
+    )
+    path = craft_bundle(a, town, [bad], tmp / "malformed", ranges={a.device_id.hex: [n - 1, n]})
+    before = dump_everything(town.store)
+    (outcome,) = town.import_(path)
+    reason = outcome.reason.render() if outcome.reason else ""
+    assert outcome.status != "applied", outcome.status
+    assert "Traceback" not in reason and any("\u4e00" <= ch <= "\u9fff" for ch in reason), reason
+    assert dump_everything(town.store) == before

@@ -343,14 +343,10 @@ def _write_children(conn, spec: EntitySpec, name: str, by_row: dict[str, list], 
         key = ct.c.id.default.arg
         ids = iter([key(None) for _ in range(count)])
     if conn.dialect.name != "sqlite":  # by COPY (see _copy_inserts)
-        rows = (
-            (uuid.UUID(next(ids)) if own_id else next(ids), uuid.UUID(rid), *pick(child))
-            for rid, items in by_row.items()
-            for child in items
-        )
+        rows = ((next(ids), rid, *pick(child)) for rid, items in by_row.items() for child in items)
         columns = [ct.c.id, ct.c[fk], *(ct.c[f] for f in fields)]
         with conn.connection.driver_connection.cursor() as cursor:
-            copy_rows(cursor, ct, columns, rows, conn.dialect)
+            copy_rows(cursor, ct, columns, rows, conn.dialect, as_text={"id", fk} if own_id else {fk})
         return
     # straight through the driver, each value as its column stores it
     id_of = capture.sqlite_param(ct.c.id) or (lambda v: v)
@@ -426,23 +422,22 @@ def _copy_shape(cursor, dialect, spec: EntitySpec, states: dict, keys, rids, sta
     derived = {c: d for c, d in DERIVED_ON_INSERT.get(spec.name, {}).items() if d[0] in fields}
     defaults = _scalar_defaults(t, {"id", "sync_clocks", *fields, *derived})
     columns = [t.c.id, t.c.sync_clocks, *(t.c[n] for n in (*fields, *derived, *defaults))]
-    decode = [spec.decode[f] for f in fields]
+    ids = {"id", *(f for f in fields if is_id(t.c[f].type))}  # as hex text (copy_rows)
+    decode = [(i, spec.decode[f]) for i, f in enumerate(fields) if f not in ids]
     make = [(fields.index(source), fn) for source, fn in derived.values()]
     tail = tuple(defaults.values())
+    pick = itemgetter(*fields) if len(fields) > 1 else (lambda values, f=fields[0]: (values[f],))
 
     def rows():
         for rid in rids:
             state = states[rid]
-            values = [state["values"][f] for f in fields]
-            yield (
-                uuid.UUID(rid),
-                _compact(state["clocks"]),
-                *(fn(v) for fn, v in zip(decode, values, strict=True)),
-                *(fn(values[i]) for i, fn in make),
-                *tail,
-            )
+            values = list(pick(state["values"]))
+            made = [fn(values[i]) for i, fn in make]
+            for i, fn in decode:
+                values[i] = fn(values[i])
+            yield (rid, _compact(state["clocks"]), *values, *made, *tail)
 
-    copy_rows(cursor, t, columns, rows(), dialect)
+    copy_rows(cursor, t, columns, rows(), dialect, as_text=ids)
     if derived:
         stats.derived_on_insert.update(rids)
 
