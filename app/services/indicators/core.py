@@ -56,6 +56,7 @@ from app.services.indicators import (
     wants_reasons,
 )
 from app.services.programmes import followup_rules as rules
+from app.services.programmes.followup import PROGRAMS as FOLLOWUP_PROGRAMS
 
 CTX = "Indicator"
 ACTIVE = "1"  # resident_status 在册, program_status 在管
@@ -238,7 +239,7 @@ def _chronic_residents(session: Session, scope: Scope) -> list[uuid.UUID]:
     def load() -> list[uuid.UUID]:
         E = ProgramEnrolment
         q = joined_in_scope(
-            select(raw_id(E.resident_id)).where(E.program.in_((rules.HTN, rules.T2DM))).distinct(),
+            select(raw_id(E.resident_id)).where(E.program.in_(FOLLOWUP_PROGRAMS)).distinct(),
             scope,
             E.resident_id,
         )

@@ -17,7 +17,16 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ElderlyCheck, ProgramEnrolment, Resident, SmiVisit
 from app.services.access import authz
 from app.services.errors import Message
-from app.services.indicators import Entry, Period, Scope, indicator, raw_id, resident_ids, rows
+from app.services.indicators import (
+    Entry,
+    Period,
+    Scope,
+    indicator,
+    joined_in_scope,
+    raw_id,
+    resident_ids,
+    rows,
+)
 from app.services.programmes import smi_rules
 from app.services.programmes.elderly import born_by
 
@@ -57,15 +66,15 @@ def elderly_managed(session: Session, period: Period, scope: Scope) -> Iterator[
     uid = resident_ids(session)
     elders = [uid(raw) for raw in session.scalars(stmt)]
     # Every check of the period, latest per resident, in one grouped query (ids as the engine's).
-    checks = select(raw_id(ElderlyCheck.resident_id), func.max(ElderlyCheck.check_date)).where(
-        ElderlyCheck.voided.is_(False),
-        ElderlyCheck.check_date >= period.start,
-        ElderlyCheck.check_date <= period.end,
+    checks = joined_in_scope(  # a township's report on a county's store: its own villages' checks
+        select(raw_id(ElderlyCheck.resident_id), func.max(ElderlyCheck.check_date)).where(
+            ElderlyCheck.voided.is_(False),
+            ElderlyCheck.check_date >= period.start,
+            ElderlyCheck.check_date <= period.end,
+        ),
+        scope,
+        ElderlyCheck.resident_id,
     )
-    if scope.village_ids is not None:  # a township's report on a county's store: its own villages
-        checks = checks.join(Resident, Resident.id == ElderlyCheck.resident_id).where(
-            Resident.village_id.in_(scope.village_ids)
-        )
     checked = {uid(raw): day for raw, day in rows(session, checks.group_by(ElderlyCheck.resident_id))}
     for rid in elders:
         day = checked.get(rid)

@@ -245,9 +245,9 @@ def made_by(clocks) -> str | None:
 def row_values(conn, spec: EntitySpec, ids: list) -> dict:
     """``{id: (clocks, values)}`` of stored rows (each id as given: a UUID, its hex or the stored
     bytes), every synced field encoded as it travels (children as their one list), as a change
-    that made them carries them.  On SQLite read
-    straight from the driver (an export rebuilds 100k changes this way, twice: the ORM's types
-    took most of its time), elsewhere through the columns' types."""
+    that made them carries them.  On SQLite read straight from the driver (an export rebuilds
+    100k changes this way: the ORM's types took most of its time), elsewhere through the
+    columns' types."""
     if conn.dialect.name == "sqlite":
         return _row_values_sqlite(conn, spec, ids)
     return _row_values_typed(conn, spec, ids)
@@ -330,8 +330,8 @@ def _row_values_typed(conn, spec: EntitySpec, ids: list) -> dict:
 
 def creation_payloads(conn, wanted: list[tuple[str, object, str]]) -> dict:
     """The payloads of changes kept without one: ``wanted`` holds (entity, row id, clock); returns
-    ``{(entity, row id as given): payload text}``.  A row gone or written since (which never happens: see
-    :func:`keep_creations`) gives an empty change, logged."""
+    ``{(entity, row id as given): payload text}``.  A row gone or written since (which never
+    happens: see :func:`keep_creations`) gives an empty change, logged."""
     by_entity: dict[str, list] = {}
     for entity, row_id, _clock in wanted:
         by_entity.setdefault(entity, []).append(row_id)

@@ -1468,8 +1468,8 @@ def _apply_in_chunks(
 ) -> None:
     """Cut the ops (after the first ``start``, without those ``known``) into chunks of about
     ``size()`` ops for ``commit``, never between two ops of the same resident (``commit`` may
-    apply fewer, when they take longer than :data:`CHUNK_SECONDS`: the rest lead the next chunk).  A chunk with a
-    row pointing at one the bundle makes only later (rows of several origins, in the order of
+    apply fewer, when they take longer than :data:`CHUNK_SECONDS`: the rest lead the next
+    chunk).  A chunk with a row pointing at one the bundle makes only later (rows of several origins, in the order of
     their origins) cannot commit alone: it and the rest of the bundle then go in one transaction,
     as every import did before chunks."""
     batch: list[dict] = []
