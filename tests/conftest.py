@@ -65,7 +65,9 @@ BACKENDS = ("sqlite", "postgresql")
 def pytest_configure(config):
     config.addinivalue_line("markers", "both_databases: run the module on SQLite and on PostgreSQL")
     config.addinivalue_line(
-        "markers", "sqlite_only: in a both_databases module, a test of SQLite's own machinery"
+        "markers",
+        "sqlite_only: in a both_databases module, a test with nothing to run on PostgreSQL: SQLite's own "
+        "machinery, a village's store (SQLite by design) or no store at all (its reason in one line)",
     )
 
 

@@ -260,6 +260,7 @@ CODES = st.sampled_from([A, B, "110105002101", "110106001101", "", "abc", None])
     name=st.sampled_from(["李医生", "王医生"]),
     device=st.sampled_from([TOWN, A]),
 )
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_no_combination_grants_what_the_matrix_forbids(
     role, user_village, action, village, sensitive, responsible, name, device
 ):
@@ -309,6 +310,7 @@ def village(tmp_path):
         ("nobody", PASSWORD, "不正确"),
     ],
 )
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_bad_logins_get_a_clear_message(village, username, password, words):
     with pytest.raises(UserError, match=words):
         accounts.login(village.store, username, password)
@@ -318,6 +320,7 @@ def test_bad_logins_get_a_clear_message(village, username, password, words):
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_hashes_made_with_the_library_defaults_verify_and_weaker_ones_are_upgraded(
     village, real_password_hashing
 ):
@@ -333,6 +336,7 @@ def test_hashes_made_with_the_library_defaults_verify_and_weaker_ones_are_upgrad
     assert not defaults.check_needs_rehash(upgraded)
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_growing_delay_after_five_failures(village):
     t0 = dt.datetime(2026, 11, 23, 8, 0, 0)
     for i in range(5):
@@ -352,6 +356,7 @@ def test_growing_delay_after_five_failures(village):
         assert actions.count("login_failed") == 6 and "login" in actions
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_password_change_and_deactivation(village):
     _as(village.store, "admin")
     with village.store.transaction() as s:
@@ -386,6 +391,7 @@ SQLISH = [
 
 
 @pytest.mark.parametrize("text", SQLISH)
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_sql_looking_input_is_just_text(village, text):
     from app.services.records import search
 
@@ -409,6 +415,7 @@ def test_sql_looking_input_is_just_text(village, text):
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_backup_wipe_restore_round_trip(village, tmp_path):
     from app.tools import demo
 
@@ -449,6 +456,7 @@ def test_backup_wipe_restore_round_trip(village, tmp_path):
 
 
 @pytest.mark.parametrize("kind", ["missing", "text", "truncated", "other-sqlite", "newer"])
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_bad_backup_files_are_refused_and_nothing_changes(village, tmp_path, kind):
     import sqlite3
 
@@ -481,6 +489,7 @@ def test_bad_backup_files_are_refused_and_nothing_changes(village, tmp_path, kin
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_automatic_backups_rotate(village):
     day = dt.date(2026, 1, 1)
     made = [
@@ -496,6 +505,7 @@ def test_automatic_backups_rotate(village):
     assert not list(folder.glob("daily-*.db")) and not list(folder.glob("*.plain"))
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_check_reports_in_plain_words(village):
     from app.models import Household
 
@@ -518,6 +528,7 @@ def test_check_reports_in_plain_words(village):
     assert [r.name for r in bad] == ["每位居民与其所在户属于同一个村"] and bad[0].detail == "1 条不符"
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_audit_lists_changes_with_filters(village):
     _as(village.store, "admin")
     with village.store.transaction() as s:

@@ -261,6 +261,7 @@ def _village_at(tmp_path, township_days_ago: float | None):
         (365, 10, -9),
     ],
 )
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_stamps_never_run_more_than_a_day_past_the_township(
     tmp_path, clock, pc_days_ahead, township_days_ago, stamped_days_ahead
 ):
@@ -282,6 +283,7 @@ def test_stamps_never_run_more_than_a_day_past_the_township(
         (365, 60, capture.TRUSTED_DAYS_AFTER_SYNC - 60),
     ],
 )
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_trusted_today(tmp_path, clock, pc_days_ahead, township_days_ago, today_days_ahead):
     v = _village_at(tmp_path, township_days_ago)
     real_today = capture.pc_today()

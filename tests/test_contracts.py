@@ -58,6 +58,7 @@ def family(store, person):
         return {"head": head.archive_no, "wife": wife.archive_no, "son": son.archive_no}
 
 
+@pytest.mark.sqlite_only  # no store: pure rules
 def test_term_ends_the_day_before_the_anniversary():
     assert contracts.end_of_term(dt.date(2026, 1, 1), 1) == dt.date(2026, 12, 31)
     assert contracts.end_of_term(dt.date(2024, 2, 29), 1) == dt.date(2025, 2, 27)
@@ -266,6 +267,7 @@ def test_cli_errors_are_one_sentence(store, family, capsys):
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only  # a released SQLite schema file
 def test_upgrade_copies_contract_columns_and_poverty_flags_into_rows(tmp_path):
     """Migration 0012 on the released 0006 file: each resident's contract columns become one
     contract (ids derived from the resident, so every device makes the same rows), each poor

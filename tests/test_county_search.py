@@ -67,6 +67,7 @@ def test_a_whole_two_character_name_ranks_first(township):
     assert rows and rows[0].name == name and rows[0].rank == 0
 
 
+@pytest.mark.sqlite_only  # no store: pure rules
 def test_bigrams_are_the_two_character_substrings():
     assert set(search_index.bigrams("张建国")) == {"张建", "建国"}
     assert search_index.bigrams("王芳") == ["王芳"]

@@ -83,6 +83,7 @@ def test_a_village_doctor_running_the_demo_enters_it_themselves(store):
         )
 
 
+@pytest.mark.sqlite_only  # no store: pure rules
 def test_clinic_hours_never_run_past_now():
     today = dt.date.today()
     for row_id in (demo_referrals.new_id() for _ in range(50)):

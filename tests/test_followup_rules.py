@@ -254,6 +254,7 @@ CASES = [
 @pytest.mark.parametrize(
     "findings, previous, poverty, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES]
 )
+@pytest.mark.sqlite_only  # no store: pure rules
 def test_rules(findings, previous, poverty, expected):
     classification, emergency, referral, days, basis = expected
     s = suggest(findings, D, previous=previous, poverty=poverty)
@@ -264,10 +265,12 @@ def test_rules(findings, previous, poverty, expected):
     assert s.basis == basis
 
 
+@pytest.mark.sqlite_only  # no store: pure rules
 def test_there_are_at_least_forty_cases():
     assert len(CASES) >= 40
 
 
+@pytest.mark.sqlite_only  # no store: pure rules
 def test_emergency_reasons_name_every_criterion_that_fired():
     s = suggest(Findings(T2DM, 60, 185, 112, glucose=2.8, signs=S({"acetone", "breathing"})), D)
     assert [str(r) for r in s.emergency_reasons] == [
@@ -279,6 +282,7 @@ def test_emergency_reasons_name_every_criterion_that_fired():
     ]
 
 
+@pytest.mark.sqlite_only  # no store: pure rules
 def test_thresholds_are_configuration():
     strict_elderly = Thresholds(elderly_sbp=140)
     assert classify(Findings(HTN, 70, 145, 85)) == 1

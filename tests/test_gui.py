@@ -82,6 +82,7 @@ def open_dialog(qtbot) -> EnrolmentDialog:
     return QApplication.activeModalWidget()
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_keyboard_only_enrolment_then_find_by_initials_and_id_tail(window, qtbot, store):
     page = window.show_page("residents")
     page.search.setFocus()
@@ -110,6 +111,7 @@ def test_keyboard_only_enrolment_then_find_by_initials_and_id_tail(window, qtbot
     assert page.model.index(0, 4).data() == "110105********002X"  # masked in the list
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_failed_save_shows_errors_inline_and_keeps_what_was_typed(window, qtbot, store):
     page = window.show_page("residents")
     dialog = page.new_resident()
@@ -138,6 +140,7 @@ def test_failed_save_shows_errors_inline_and_keeps_what_was_typed(window, qtbot,
     assert dialog.save() is True
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_scanner_input_opens_the_resident(window, qtbot, store):
     page = window.show_page("residents")
     archive = page.model.rows[5].archive_no
@@ -149,6 +152,7 @@ def test_scanner_input_opens_the_resident(window, qtbot, store):
     detail.reject()
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_add_a_household_member_from_the_resident_page(window, qtbot, store):
     page = window.show_page("residents")
     head = next(r for r in page.model.rows if r.age > 40)
@@ -167,6 +171,7 @@ def test_add_a_household_member_from_the_resident_page(window, qtbot, store):
     again.reject()
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_lazy_list_loads_pages_as_it_scrolls(window, qtbot):
     page = window.show_page("residents")
     assert len(page.model.rows) == 100 and page.model.canFetchMore()
@@ -174,6 +179,7 @@ def test_lazy_list_loads_pages_as_it_scrolls(window, qtbot):
     assert len(page.model.rows) == 200
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_main_window_shows_profile_and_user(window, store, qtbot):
     texts = [w.text() for w in window.statusBar().findChildren(type(window.home.title))]
     assert any("测试村" in t and "110105001101" in t for t in texts)
@@ -216,6 +222,7 @@ def test_bundled_font_renders_chinese(gui_app):
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_roster_import_dialog_checks_then_imports_off_the_gui_thread(window, qtbot, store, tmp_path):
     import csv
 
@@ -329,6 +336,7 @@ def test_emergency_case_shows_its_reasons(gui_app, qtbot, store):
         assert (r.resident_id, r.to_institution, r.emergency) == (rid, "朝阳乡卫生院", True)
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_past_history_of_hypertension_offers_programme_enrolment(window, qtbot, store, monkeypatch):
     from app.services.programmes import followup
 
@@ -377,6 +385,7 @@ def test_lost_to_follow_up_from_the_dialog_and_worklist_filters(gui_app, qtbot, 
         assert followup.active_enrolment(s, item.resident_id, item.program) is None
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_provincial_fields_appear_when_switched_on_in_settings(gui_app, qtbot, store, window):
     from app.models import FollowupVisit
     from app.services.programmes import followup

@@ -121,6 +121,7 @@ def test_the_workbench_expands_a_village_into_its_groups(gui_app, grouped, qtbot
     assert page.table.columnCount() == FIXED_COLUMNS + 2
 
 
+@pytest.mark.sqlite_only  # no store: pure rules
 def test_groups_sort_in_their_natural_order():
     names = ["十一组", "二组", "十组", "一组", "新村组", "2组", "10组", "三十二组"]
     assert sorted(names, key=engine.group_order) == [

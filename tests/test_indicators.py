@@ -166,7 +166,7 @@ def build(store) -> dict[str, object]:
 
 
 @pytest.fixture(scope="module")
-def township_template(tmp_path_factory):
+def township_template(tmp_path_factory, db_backend):  # once per module and database
     """The township above, built once a module and frozen (each test takes its own copy)."""
     folder = tmp_path_factory.mktemp("indicators")
     store = make_store(folder, "township", TOWNSHIP_CODE, "朝阳乡")
@@ -206,6 +206,7 @@ def test_fourth_quarter_figures(township, key):
     assert figures(report, key) == EXPECTED_Q4[key]
 
 
+@pytest.mark.sqlite_only  # no store: pure rules
 def test_rate_and_target():
     assert engine.Figure(8, 15).rate == pytest.approx(8 / 15)
     assert engine.Figure(3, 0).rate is None

@@ -61,6 +61,7 @@ def village(tmp_path, db_backend):
     v.store.dispose()
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_a_change_that_made_its_row_is_read_from_the_row_until_the_row_is_written(village):
     assert _bare(village.store) > 0
     before = _exported(village.store)
@@ -100,6 +101,7 @@ def test_a_change_applied_from_elsewhere_keeps_the_payload_of_the_change_it_foll
     v.store.dispose()
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_0017_down_and_up_keeps_every_change_and_every_value(village):
     with village.store.transaction() as s:
         r = s.scalars(select(Resident).order_by(Resident.archive_no)).first()
@@ -136,6 +138,7 @@ _INDEXES = {
 }
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_moments_read_back_to_the_microsecond_and_keep_their_order(village):
     when = dt.datetime(2026, 11, 23, 8, 38, 35, 975_870)
     with village.store.transaction() as s:
@@ -151,6 +154,7 @@ def test_moments_read_back_to_the_microsecond_and_keep_their_order(village):
         assert rid not in s.scalars(select(Resident.id).where(Resident.created_at > when)).all()
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_ticked_boxes_read_back_in_the_order_they_were_ticked(village):
     with village.store.transaction() as s:
         r = s.scalars(select(Resident).order_by(Resident.archive_no)).first()
@@ -162,6 +166,7 @@ def test_ticked_boxes_read_back_in_the_order_they_were_ticked(village):
         assert len(set(keys)) == 3
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_a_save_in_the_same_second_as_another_process_keeps_its_boxes_apart(village, monkeypatch):
     """Box keys come from the clock: a second process (the CLI beside the GUI, or this PC with its
     clock set back) hands out the keys the resident's boxes already hold.  The new boxes are written
@@ -190,6 +195,7 @@ def test_a_save_in_the_same_second_as_another_process_keeps_its_boxes_apart(vill
         assert min(c.id for c in r.choices) > max(first)
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_changes_resent_as_a_new_identity_carry_their_payloads(village):
     """A store restored as a new device resends its unacknowledged changes as the new origin's: a
     copy of a change that keeps no payload gets one (a later write of the row finds the original)."""

@@ -274,6 +274,7 @@ def blanks_in(markup_text: str, size: float) -> list[float]:
 
 @pytest.mark.parametrize("program", ["htn", "t2dm"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.sqlite_only  # no store: page layout
 def test_blank_form_boxes_blanks_and_text_fit_their_cells(program, lang, tmp_path):
     labels = print_labels(lang)
     layout = form_layout(program, labels)
@@ -322,6 +323,7 @@ def test_filled_form_cells_fit_with_long_values(store, archive):
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only  # no store: page layout
 def test_300_dpi_render_is_a4(tmp_path):
     path = tmp_path / "blank.pdf"
     path.write_bytes(blank_forms.render_blank_form("t2dm", ZH))
@@ -335,6 +337,7 @@ def test_300_dpi_render_is_a4(tmp_path):
 
 
 @pytest.mark.parametrize("program", ["htn", "t2dm"])
+@pytest.mark.sqlite_only  # no store: page layout
 def test_english_labels_break_between_words_only(program):
     """ "Symptom-s" and "Medicatio-n" broke inside the word: labels wrap at spaces, shrinking to fit."""
     from reportlab.platypus import Paragraph
@@ -354,6 +357,7 @@ def test_english_labels_break_between_words_only(program):
 
 
 @pytest.mark.parametrize("program", ["htn", "t2dm"])
+@pytest.mark.sqlite_only  # no store: page layout
 def test_options_break_between_options_only_and_codes_stand_apart(program, tmp_path):
     """ "3不/良反应", "（右/侧）": an option never breaks inside; English codes never run into their
     words ("2BWeak", "1None"); the 足背动脉搏动 box holds two characters; labels at full size."""

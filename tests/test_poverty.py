@@ -269,6 +269,7 @@ def test_a_member_joining_a_registered_household_is_marked(store, family, person
         assert neighbour.poverty_registered is False
 
 
+@pytest.mark.sqlite_only  # no store: pure rules
 def test_the_resident_form_no_longer_holds_contract_or_poverty_fields():
     from app.services.records import resident_form
 

@@ -172,6 +172,7 @@ def test_pasted_reason_keeps_lines_drops_zero_width_and_names_control_characters
 # ---------------------------------------------------------------- CLI
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_cli_dates_doctor_force_undo_and_the_list_shows_the_return(tmp_path, capsys):
     d = ["--data-dir", str(tmp_path / "D")]
 

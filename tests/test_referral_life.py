@@ -31,6 +31,7 @@ def cli_ok(capsys, *args) -> str:
     return out.out.strip()
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_cli_walks_a_referral_through_add_arrived_return_and_another_to_not_arrived(tmp_path, capsys):
     d = ["--data-dir", str(tmp_path / "D")]
     cli_ok(capsys, *d, "init", "--role", "village", "--code", "110105001101", "--name", "测试村")

@@ -90,6 +90,7 @@ def run(data_dir, *args, capsys) -> tuple[int, dict | str, str]:
         return code, out, err
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_mixed_gb18030_roster_imports_nothing_and_reports_each_bad_row(tmp_path, data_dir, capsys):
     rows, _ = _fix_rows()
     path = write_csv(tmp_path / "花名册.csv", rows)
@@ -108,6 +109,7 @@ def test_mixed_gb18030_roster_imports_nothing_and_reports_each_bad_row(tmp_path,
     assert out == []  # nothing landed
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_skip_invalid_imports_exactly_the_good_rows(tmp_path, data_dir, capsys):
     rows, x2 = _fix_rows()
     path = write_csv(tmp_path / "花名册.csv", rows)
@@ -137,6 +139,7 @@ def test_skip_invalid_imports_exactly_the_good_rows(tmp_path, data_dir, capsys):
         assert found(bad) == []
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_members_join_the_heads_household(tmp_path, data_dir, capsys):
     from app.config import Paths
     from app.db import Store
@@ -159,6 +162,7 @@ def test_members_join_the_heads_household(tmp_path, data_dir, capsys):
     store.dispose()
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_dry_run_writes_nothing(tmp_path, data_dir, capsys):
     rows, _ = _fix_rows()
     path = write_csv(tmp_path / "r.csv", rows[:5])
@@ -168,6 +172,7 @@ def test_dry_run_writes_nothing(tmp_path, data_dir, capsys):
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_csv_encodings(tmp_path, data_dir, capsys, encoding):
     rows, _ = _fix_rows()
     path = write_csv(tmp_path / "r.csv", rows[:1], encoding=encoding)
@@ -177,6 +182,7 @@ def test_csv_encodings(tmp_path, data_dir, capsys, encoding):
     ] == ["王建国"]
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_xlsx_roster_with_template_and_export(tmp_path, data_dir, capsys):
     template = tmp_path / "template.xlsx"
     assert run(data_dir, "residents", "template", "-o", str(template), capsys=capsys)[0] == 0
@@ -202,6 +208,7 @@ def test_xlsx_roster_with_template_and_export(tmp_path, data_dir, capsys):
     assert any(r[8] == HEAD and r[9] == "配偶" for r in exported[1:])
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_export_reimports_into_a_fresh_village(tmp_path, data_dir, capsys):
     rows, _ = _fix_rows()
     run(
@@ -231,6 +238,7 @@ def test_export_reimports_into_a_fresh_village(tmp_path, data_dir, capsys):
         ("性别,出生日期\n男,1960-01-01\n".encode(), "缺少必需的列：姓名"),
     ],
 )
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_unreadable_files_are_refused_with_a_reason(tmp_path, data_dir, capsys, content, fragment):
     path = tmp_path / "bad.csv"
     path.write_bytes(content)
@@ -238,6 +246,7 @@ def test_unreadable_files_are_refused_with_a_reason(tmp_path, data_dir, capsys, 
     assert code == 1 and fragment in err and "Traceback" not in err
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_wrong_kind_of_file(tmp_path, data_dir, capsys):
     path = tmp_path / "roster.pdf"
     path.write_bytes(b"%PDF-1.4")
@@ -249,6 +258,7 @@ def test_wrong_kind_of_file(tmp_path, data_dir, capsys):
     assert code == 1 and "无法读取 Excel 文件" in err
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_dry_run_with_errors_still_counts_what_would_land(tmp_path, data_dir, capsys):
     rows, _ = _fix_rows()
     code, report, _ = run(
@@ -267,6 +277,7 @@ def test_dry_run_with_errors_still_counts_what_would_land(tmp_path, data_dir, ca
 PAYLOADS = ['=HYPERLINK("http://x","y")', "=cmd|' /C calc'!A0", "@SUM(1)", "+1+1", "-2+3", "\t=1", "＝1+1"]
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_formula_looking_cells_never_leave_as_formulas(tmp_path, data_dir, capsys):
     """The rejected-row file and the export neutralise what a spreadsheet would run; the app's own
     export re-imports unchanged."""
@@ -296,6 +307,7 @@ def test_formula_looking_cells_never_leave_as_formulas(tmp_path, data_dir, capsy
     assert id_cells and all(c.data_type == "s" for c in id_cells)  # the 18-digit ID is text
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_ids_stored_as_numbers_in_excel_are_refused_with_a_way_out(tmp_path, data_dir, capsys):
     """Excel keeps 15 significant digits: an 18-digit ID in a number cell is another number, which
     can even pass the check digit as someone else.  Refused, telling the user to use text cells."""
@@ -340,6 +352,7 @@ def test_ids_stored_as_numbers_in_excel_are_refused_with_a_way_out(tmp_path, dat
     assert len(reasons) == 2 and all("文本" in r for r in reasons)
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_a_megabyte_cell_is_refused_cleanly_and_not_echoed(tmp_path, data_dir, capsys):
     huge = "张" * 1_000_000
     path = write_csv(

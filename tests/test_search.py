@@ -166,6 +166,7 @@ def test_search_index_rebuilds_when_out_of_step(store, people):
     assert names(store, "8123") == ["张三"]
 
 
+@pytest.mark.sqlite_only  # no store: pure rules
 def test_name_keys_cover_polyphones_and_compound_surnames():
     assert "zhangsan" in name_keys("张三") and "zs" in name_keys("张三")
     assert "ouyangnana" in name_keys("欧阳娜娜")

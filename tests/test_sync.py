@@ -338,6 +338,7 @@ def test_status_reports_per_peer_figures(world):
     assert st["high_water"][a.device_id.hex] == st["sequence"]
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_export_needs_a_trusted_peer_and_an_existing_folder(tmp_path):
     lone = make_device(tmp_path, "孤村", "village", "110105001101")
     with pytest.raises(exchange.UserError, match="文件夹不存在"):

@@ -77,6 +77,7 @@ def _op(origin: str, entity: str = "resident", scope: str = A) -> dict:
         (TW, _op("t" * 32, scope=""), {}, ("declared", "")),
     ],
 )
+@pytest.mark.sqlite_only  # no store: pure rules
 def test_who_may_carry_which_change(sender, op, scopes, why):
     assert refusal(sender, op, scopes) == why
 

@@ -16,8 +16,10 @@ import pytest
 from sqlalchemy import func, select
 
 from app import cli
+from app.config import Paths, resolve_db_url
 from app.db import Store
 from app.models import ImportProgress
+from tests import storekit
 from tests.synckit import dump, integrity
 
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
@@ -35,6 +37,7 @@ def run(capsys, *argv) -> str:
 @pytest.mark.slow
 def test_two_villages_and_a_township_through_the_cli(tmp_path, capsys):
     dirs = {name: tmp_path / name for name in ("town", "a", "b")}
+    storekit.data_dir_for_init(dirs["town"], "township")  # on PostgreSQL too (both_databases)
 
     def c(who, *argv) -> str:
         return run(capsys, "--data-dir", dirs[who], *argv)
@@ -89,7 +92,7 @@ def test_two_villages_and_a_township_through_the_cli(tmp_path, capsys):
         for peer in st["peers"]:
             assert peer["unacknowledged"] == 0, (who, peer)
             assert peer["last_export_at"] and peer["last_import_at"]
-    town = Store(f"sqlite:///{dirs['town'] / 'cunyi.db'}")
+    town = Store(resolve_db_url(Paths(dirs["town"])))
     for who, code in (("a", A), ("b", B)):
         village = Store(f"sqlite:///{dirs[who] / 'cunyi.db'}")
         assert dump(village, code) == dump(town, code)
@@ -99,6 +102,7 @@ def test_two_villages_and_a_township_through_the_cli(tmp_path, capsys):
 
 def test_cli_import_reports_a_rejected_bundle_and_fails(tmp_path, capsys):
     dirs = {name: tmp_path / name for name in ("town", "a")}
+    storekit.data_dir_for_init(dirs["town"], "township")
     run(capsys, "--data-dir", dirs["town"], "init", "--role", "township", "--code", TOWN, "--name", "东风乡")
     run(capsys, "--data-dir", dirs["a"], "init", "--role", "village", "--code", A, "--name", "一村")
     run(capsys, "--data-dir", dirs["a"], "device", "card", "-o", tmp_path / "a.json")

@@ -38,6 +38,7 @@ def _household_of(device, code: str) -> str:
         ).hex
 
 
+@pytest.mark.sqlite_only  # no store: pure rules
 def test_every_reference_between_synced_rows_is_known():
     assert ("household_id", "household") in references("resident")
     assert ("enrolment_id", "program_enrolment") in references("smi_visit")
@@ -116,6 +117,7 @@ def test_an_attachment_is_checked_again_on_arrival(world):
         assert outcome.status == "rejected" and field in outcome.reason.render(), outcome.reason.render()
 
 
+@pytest.mark.sqlite_only  # no store: pure rules
 def test_a_pdf_that_runs_code_is_not_an_attachment():
     assert education.sniff(b"%PDF-1.7\n1 0 obj << /Type /Catalog >>") == "application/pdf"
     for active in (b"/JavaScript", b"/OpenAction", b"/Launch", b"/EmbeddedFile"):

@@ -28,6 +28,7 @@ def pdf_lines(data: bytes, tmp_path) -> list[str]:
     return out.stdout.splitlines()
 
 
+@pytest.mark.sqlite_only  # no store: pure rules
 def test_natural_key_orders_house_numbers_as_numbers():
     addresses = ["一组10号", "一组2号", "一组9号之一", "一组９号", "一组"]
     assert sorted(addresses, key=natural_key) == ["一组", "一组2号", "一组９号", "一组9号之一", "一组10号"]
