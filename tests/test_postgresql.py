@@ -362,3 +362,21 @@ def test_backup_restore_and_encryption_are_left_to_the_server(tmp_path, capsys, 
         assert all(text.isascii() for text in english), english
     finally:
         store.dispose()
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("postgresql+psycopg://cunyi:S3cret-pw@127.0.0.1:1/nowhere", "连不上数据库"),
+        ("postgresql+psycopg://cunyi:S3cret-pw@127.0.0.1:notaport/db", "数据库地址无效"),
+        ("postgresql+psycopg2://cunyi:S3cret-pw@127.0.0.1:5432/db", "数据库地址无效"),
+    ],
+)
+def test_a_store_that_does_not_open_is_one_sentence_without_the_password(tmp_path, capsys, url, words):
+    """The server down, a wrong port or a driver CunYi does not use: every command says so in one
+    sentence (before, a traceback), the password masked."""
+    code = main(["--data-dir", str(tmp_path / "ws"), "--db", url, "residents", "search", "王"])
+    out = capsys.readouterr()
+    assert code != 0 and words in out.err + out.out
+    assert "Traceback" not in out.err and "S3cret-pw" not in out.err + out.out
+    assert "***" in out.err + out.out

@@ -73,10 +73,13 @@ def open_store(args: argparse.Namespace, *, need_profile: bool = True):
 
     for what in backup.recover_interrupted_restore(paths):  # a restore killed half-way
         logging.getLogger(__name__).warning("start: %s", what)
+    url = resolve_db_url(paths, args.db)
     try:
-        store = Store(resolve_db_url(paths, args.db), backups_dir=paths.sub("backups"))
+        store = Store(url, backups_dir=paths.sub("backups"))
     except SchemaError as e:
         raise CliError(str(e)) from None
+    except Exception as e:  # the server, or the address itself: one sentence, never a traceback
+        raise _unreachable_store(url, e) from None
     if need_profile:
         with store.session() as s:
             profile.get_profile(s)  # raises: not initialised yet
@@ -85,6 +88,25 @@ def open_store(args: argparse.Namespace, *, need_profile: bool = True):
 
             accounts.login(store, args.user, login_password(args))
     return paths, store
+
+
+def _unreachable_store(url: str, error: Exception) -> CliError:
+    """Why a store named by ``url`` did not open, in words (the details go to the log)."""
+    import sqlalchemy.exc as sa_exc
+
+    from app.services.store_copy import shown_url
+
+    shown = shown_url(url)
+    if isinstance(error, sa_exc.DBAPIError):
+        first = str(error.orig).splitlines()[0] if str(error.orig) else ""
+        logging.getLogger(__name__).warning("the store %s did not open: %s", shown, first)
+        return CliError(
+            f"连不上数据库 {shown}：数据库服务器没有开、地址或端口不对，或用户名、密码、数据库名不对（详见日志）"
+        )
+    if isinstance(error, (ValueError, ImportError, sa_exc.ArgumentError)):
+        logging.getLogger(__name__).warning("the store %s did not open: %s", shown, type(error).__name__)
+        return CliError(f"数据库地址无效：{shown}；应是 postgresql+psycopg://用户@主机:端口/数据库")
+    raise error
 
 
 def owns(data_dir) -> bool:

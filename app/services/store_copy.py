@@ -16,6 +16,7 @@ import datetime as dt
 import decimal
 import hashlib
 import json
+import re
 import uuid
 from dataclasses import dataclass, field
 
@@ -60,8 +61,8 @@ def shown_url(url: str) -> str:
     """A URL as it may be printed: its password masked."""
     try:
         return sa.engine.make_url(url).render_as_string(hide_password=True)
-    except sa.exc.ArgumentError:
-        return url
+    except (sa.exc.ArgumentError, ValueError):  # not even a URL (a port that is no number …)
+        return re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", url)
 
 
 def tables() -> list[sa.Table]:

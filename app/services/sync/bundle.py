@@ -31,6 +31,7 @@ import io
 import json
 import os
 import queue
+import re
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -50,6 +51,9 @@ from app.services.sync import keys as device_keys
 MAGIC = b"CUNYI-BUNDLE 1\n"
 FORMAT = 1
 SUFFIX = ".cyb"
+# A bundle's file name (:func:`file_name`): sender, recipient and bundle id, each as 32 hex digits.
+NAME = re.compile(r"([0-9a-f]{32})_([0-9a-f]{32})_([0-9a-f]{32})\.cyb\Z")
+HEX32 = re.compile(r"[0-9a-f]{32}\Z")  # an id as it travels (a bundle's, an upload's, a device's)
 SIGNED_PREFIX = b"cunyi-bundle-header-v1\n"
 MAX_HEADER = 16_384
 CHUNK = 1 << 20
@@ -401,13 +405,17 @@ def read_header(path: Path) -> Header:
             if not line.endswith(b"\n") or not sig.endswith(b"\n"):
                 raise _not_a_bundle(path)
             data = json.loads(line[:-1].decode("ascii"))
+            if not isinstance(data, dict):
+                raise _not_a_bundle(path)
             for key in ("bundle_id", "sender", "recipient"):
+                if not isinstance(data.get(key), str):
+                    raise _not_a_bundle(path)
                 uuid.UUID(data[key])
             return Header(data, line[:-1], base64.b64decode(sig[:-1], validate=True), f.tell())
     except BundleError:
         raise
-    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
-        raise _not_a_bundle(path) from None
+    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError, RecursionError):
+        raise _not_a_bundle(path) from None  # (RecursionError: a header of deeply nested brackets)
 
 
 def verify(path: Path, header: Header, sign_key: str) -> None:

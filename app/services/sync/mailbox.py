@@ -62,8 +62,7 @@ CLOCK_WINDOW_MS = 10 * 60_000  # a request's time may differ from the server's b
 MAX_PARTIAL_UPLOADS = 8  # per device, at once
 STALE_UPLOAD_S = 7 * 86_400  # an upload untouched this long was given up
 RESULTS_KEPT_S = 30 * 86_400
-HEX32 = re.compile(r"^[0-9a-f]{32}$")
-BUNDLE_NAME = re.compile(r"^[0-9a-f]{32}_[0-9a-f]{32}_[0-9a-f]{32}\.cyb$")
+DISK_CHECK_BYTES = 8 * 1024 * 1024  # an upload looks at the free space again after each 8 MB
 READ_BLOCK = 64 << 10
 LISTING_WAIT_S = 15.0  # a listing waits this long for the imports before it, then says "ask again"
 
@@ -173,12 +172,18 @@ class Mailbox:
             except (OSError, ValueError, KeyError):
                 continue
             if part.exists() and part.stat().st_size == total:
-                caller = self._caller(device)
-                if caller is not None:
-                    try:
+                try:  # one bad upload (its sender revoked since, a file that is no bundle) never stops the start
+                    caller = self._caller(device)
+                    if caller is not None:
                         self._finish_upload(caller, meta.stem, part)
-                    except Refused as e:
-                        log.warning("upload %s refused at start: %s", meta.stem, e.detail)
+                except Refused as e:
+                    log.warning("upload %s refused at start: %s", meta.stem, e.detail)
+                    part.unlink(missing_ok=True)
+                    meta.unlink(missing_ok=True)
+                except Exception:
+                    log.exception("upload %s could not be finished at start: removed", meta.stem)
+                    part.unlink(missing_ok=True)
+                    meta.unlink(missing_ok=True)
         for f in sorted((self.root / "incoming").glob("*" + bundle.SUFFIX)):
             self._queue_import(f)
         for folder in (self.root / "uploads").iterdir():
@@ -303,7 +308,7 @@ class Mailbox:
             sent_ms = int(timestamp)
         except (KeyError, ValueError):
             raise Refused(401, "unsigned", "请求没有有效的设备签名") from None
-        if not (8 <= len(nonce) <= 64) or not HEX32.match(claimed[:32]) or len(claimed) != 64:
+        if not (8 <= len(nonce) <= 64) or not bundle.HEX32.match(claimed[:32]) or len(claimed) != 64:
             raise Refused(401, "unsigned", "请求没有有效的设备签名")
         if body_sha is not None and claimed != body_sha:
             raise Refused(401, "signature", "请求内容与签名不符")
@@ -367,6 +372,11 @@ class Mailbox:
             part.unlink(missing_ok=True)
             meta.unlink(missing_ok=True)
             raise Refused(422, "bundle", e.render()) from None
+        except Exception:  # whatever else the checks met: nothing of it is kept, the village resends
+            log.exception("upload %s could not be checked", upload_id)
+            part.unlink(missing_ok=True)
+            meta.unlink(missing_ok=True)
+            raise Refused(422, "bundle", "同步包无法检查，未接收（详见服务器日志）") from None
         length = part.stat().st_size
         self._write_result(caller.device_id.hex, upload_id, {"status": "queued", "length": length})
         dest = self.root / "incoming" / bundle.file_name(header.sender, header.recipient, header.bundle_id)
@@ -379,7 +389,7 @@ class Mailbox:
         """Take the next bytes of an upload; returns the upload's state and the HTTP status
         (200 more to send, 201 complete and queued, 409 resend from the offset given)."""
         caller = self.authenticate(request)  # the body's hash is checked once it has arrived
-        if not HEX32.match(upload_id):
+        if not bundle.HEX32.match(upload_id):
             raise Refused(404, "not_found", "上传编号无效")
         h = request.headers
         if "Content-Length" not in h:
@@ -409,12 +419,12 @@ class Mailbox:
                 self._forget_stale(part.parent)
                 if len(list(part.parent.glob("*.part"))) >= MAX_PARTIAL_UPLOADS:
                     raise Refused(429, "too_many", "未完成的上传太多")
-                if shutil.disk_usage(self.root).free - total < self.config.reserve_bytes:
+                if shutil.disk_usage(self.root).free - self._promised() - total < self.config.reserve_bytes:
                     raise Refused(507, "disk_full", "服务器磁盘空间不足")
                 meta.write_text(json.dumps({"length": total}))
             if offset != state["offset"]:
                 return state, 409
-            sha, got = hashlib.sha256(), 0
+            sha, got, checked = hashlib.sha256(), 0, 0
             with open(part, "ab") as f:
                 try:
                     async for block in request.stream():
@@ -422,10 +432,22 @@ class Mailbox:
                         if got > length:
                             f.truncate(offset)
                             raise Refused(413, "too_large", "上传的内容超过声明的长度")
+                        if got - checked >= DISK_CHECK_BYTES:  # the disk shared with others' uploads
+                            checked = got
+                            if shutil.disk_usage(self.root).free < self.config.reserve_bytes:
+                                f.truncate(offset)
+                                raise Refused(507, "disk_full", "服务器磁盘空间不足")
                         sha.update(block)
                         f.write(block)
-                except ClientDisconnect:
-                    return {**state, "offset": f.tell()}, 400  # kept: the next try resumes here
+                    f.flush()
+                except ClientDisconnect:  # bytes whose hash was never checked are not kept
+                    f.truncate(offset)
+                    return state, 400
+                except OSError:
+                    log.exception("upload %s: writing failed", upload_id)
+                    with contextlib.suppress(OSError):
+                        f.truncate(offset)
+                    raise Refused(507, "disk_full", "服务器无法写入上传内容（磁盘已满？）") from None
             if got != length or sha.hexdigest() != h[transport.H_BODY]:
                 with open(part, "r+b") as f:
                     f.truncate(offset)
@@ -433,6 +455,19 @@ class Mailbox:
             if offset + got < total:
                 return {**state, "offset": offset + got}, 200
             return await asyncio.to_thread(self._finish_upload, caller, upload_id, part), 201
+
+    def _promised(self) -> int:
+        """Bytes the unfinished uploads of every device may still write: declared, not yet sent."""
+        total = 0
+        for meta in (self.root / "uploads").glob("*/*.json"):
+            with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+                part = meta.with_suffix(".part")
+                total += max(
+                    0,
+                    int(json.loads(meta.read_text())["length"])
+                    - (part.stat().st_size if part.exists() else 0),
+                )
+        return total
 
     # ----------------------------------------------------------------------------- downloads
 
@@ -448,7 +483,7 @@ class Mailbox:
         return rows
 
     def outgoing(self, caller: Caller, name: str) -> Path:
-        if not BUNDLE_NAME.match(name):
+        if not bundle.NAME.match(name):
             raise Refused(404, "not_found", "没有这个同步包")
         path = self.root / "out" / caller.device_id.hex / name
         if not path.is_file():
@@ -464,8 +499,10 @@ def _refusal_response(request: Request, exc: Exception) -> Response:
         body = {"error": exc.code, "message": exc.detail, **exc.extra}
         headers = {transport.H_SERVER_TIME: str(capture.wall_ms())}
         return JSONResponse(body, status_code=exc.status_code, headers=headers)
-    assert isinstance(exc, HTTPException)
-    return JSONResponse({"error": "http", "message": exc.detail}, status_code=exc.status_code)
+    if isinstance(exc, HTTPException):
+        return JSONResponse({"error": "http", "message": exc.detail}, status_code=exc.status_code)
+    # anything else: the one error shape, in plain words (the details go to the server's log)
+    return JSONResponse({"error": "internal", "message": "服务器内部错误（详见服务器日志）"}, status_code=500)
 
 
 def _range(header: str | None, size: int) -> tuple[int, int] | None:
@@ -501,7 +538,7 @@ def create_app(mailbox: Mailbox) -> Starlette:
 
     def upload_id_of(request: Request) -> str:
         upload_id = request.path_params["upload_id"]
-        if not HEX32.match(upload_id):
+        if not bundle.HEX32.match(upload_id):
             raise Refused(404, "not_found", "上传编号无效")
         return upload_id
 
@@ -595,7 +632,11 @@ def create_app(mailbox: Mailbox) -> Starlette:
         Route("/v1/bundles/{name}/ack", ack, methods=["POST"]),
         Route("/openapi.json", openapi, methods=["GET"]),
     ]
-    return Starlette(routes=routes, exception_handlers={HTTPException: _refusal_response}, lifespan=lifespan)
+    return Starlette(
+        routes=routes,
+        exception_handlers={HTTPException: _refusal_response, Exception: _refusal_response},
+        lifespan=lifespan,
+    )
 
 
 # --------------------------------------------------------------------------------- the schema

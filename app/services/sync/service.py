@@ -11,6 +11,7 @@ is new.  A bundle waits in ``outbox/network/`` until the mailbox has it whole, a
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import shutil
 import threading
@@ -289,6 +290,7 @@ def sync_once(
         client.health()
         _push(store, paths, client, town, report)
         _pull(store, paths, client, keys, report, cancelled)
+        _hear_back(paths, client)
         report.ok = True
     except UserError as e:
         report.error = e
@@ -332,12 +334,46 @@ def _upload(paths: Paths, client: transport.MailboxClient, f: Path, report: RunR
         raise
     status = state.get("status")
     if status in ("queued", "applied", "already"):
+        if status == "queued":  # imported in the background: its outcome is asked for (_hear_back)
+            _awaited(paths).mkdir(parents=True, exist_ok=True)
+            (_awaited(paths) / f"{header.bundle_id.hex}.json").write_text(
+                json.dumps({"name": f.name, "sent_at": utcnow().isoformat()}), encoding="utf-8"
+            )
         f.unlink()
         report.uploaded += 1
     else:  # the township refused it on import: kept aside with the reason, not sent again
         reason = str(state.get("reason") or status)
         _set_aside(paths, f, reason)
         raise _err(QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院拒收了本机的同步包：{reason}"), reason=reason)
+
+
+AWAITED_DAYS = 7  # how long the word on a queued upload is asked for (the mailbox keeps it 1–2 days)
+
+
+def _awaited(paths: Paths) -> Path:
+    """Uploads the township queued for its import, whose outcome this PC has not heard yet."""
+    return paths.sub("sync-awaited")
+
+
+def _hear_back(paths: Paths, client: transport.MailboxClient) -> None:
+    """The outcome of each upload queued at the township: applied is forgotten; refused on import
+    (e.g. a change this PC may not send) is this run's error in plain words, so that a village is
+    never told 同步完成 while the township sets every bundle it sends aside."""
+    folder = _awaited(paths)
+    refused = []
+    for f in sorted(folder.glob("*.json")) if folder.exists() else []:
+        upload_id = f.stem
+        state = client.upload_state(upload_id) if bundle.HEX32.match(upload_id) else {}
+        status = state.get("status")
+        if status == "queued":
+            age = time.time() - f.stat().st_mtime
+            if age < AWAITED_DAYS * 86400:
+                continue  # the township has not imported it yet: asked again next run
+        elif status not in (None, "partial", "applied", "already"):
+            refused.append(str(state.get("reason") or status))
+        f.unlink(missing_ok=True)  # heard (or the mailbox no longer knows it)
+    if refused:
+        raise _err(QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院拒收了本机的同步包：{reason}"), reason=refused[-1])
 
 
 def _set_aside(paths: Paths, f: Path, reason: str) -> None:

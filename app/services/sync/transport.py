@@ -29,10 +29,11 @@ import httpx
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services.errors import Message, UserError
-from app.services.sync import capture
+from app.services.sync import bundle, capture
 from app.services.sync import keys as device_keys
 
 CTX = "NetSync"
+log = logging.getLogger(__name__)
 logging.getLogger("httpx").setLevel(logging.WARNING)  # not a line per request in the log file
 PREFIX = b"cunyi-request-v1\n"
 H_DEVICE, H_TIME, H_NONCE = "X-CunYi-Device", "X-CunYi-Time", "X-CunYi-Nonce"
@@ -104,6 +105,13 @@ class BundleRefused(UserError):
 
 class Unreachable(UserError):
     """The mailbox cannot be reached (network down, server off): try again later."""
+
+
+def _addressed_to(name: str, device_id: uuid.UUID) -> bool:
+    """Whether ``name`` is a bundle's file name (nothing else: no folder, no path) addressed to
+    ``device_id``."""
+    m = bundle.NAME.match(name)
+    return m is not None and m.group(2) == device_id.hex
 
 
 class MailboxClient:
@@ -292,12 +300,20 @@ class MailboxClient:
             if not data.get("pending") or time.monotonic() > deadline:
                 break
             time.sleep(min(max(float(data.get("retry_after", 2)), 0.1), 30.0))
-        rows = data.get("bundles", [])
-        return [Waiting(str(r["name"]), int(r["size"]), str(r["sha256"])) for r in rows]
+        out = []
+        for r in data.get("bundles", []):
+            item = Waiting(str(r["name"]), int(r["size"]), str(r["sha256"]))
+            if _addressed_to(item.name, self.device_id) and item.size >= 0:
+                out.append(item)
+            else:  # a name that is no bundle for this PC ("../..", a path) is never written anywhere
+                log.warning("the mailbox listed %r, which is no bundle for this PC: ignored", item.name[:200])
+        return out
 
     def download(self, item: Waiting, folder: Path) -> Path:
         """Fetch ``item`` into ``folder`` (``.part`` kept between tries); the whole file is checked
         against the mailbox's SHA-256 before it is renamed into place."""
+        if not _addressed_to(item.name, self.device_id):
+            raise ValueError(f"not a bundle for this PC: {item.name[:200]!r}")
         folder.mkdir(parents=True, exist_ok=True)
         final = folder / item.name
         part = folder / (item.name + ".part")

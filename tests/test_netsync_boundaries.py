@@ -1,0 +1,166 @@
+"""The mailbox's and the client's boundaries against a hostile peer: headers that are no bundle's,
+a revoked sender's upload left complete at a restart, uploads that together would fill the disk,
+a listing naming paths outside the inbox, ids with a trailing newline, and a bundle the township
+refuses in the background (the village is told, not shown 同步完成)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+from collections import namedtuple
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from app.models import Resident, Village
+from app.services.sync import bundle, mailbox, transport
+from app.services.sync import keys as device_keys
+from tests import netkit, test_netsync
+from tests.test_netsync import bundles_in, mailbox_files, signed
+
+net_template, net = test_netsync.net_template, test_netsync.net  # its fixtures: one village set per module
+
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
+
+def _put(server, device, upload_id: str, body: bytes, total: int | None = None) -> httpx.Response:
+    target = f"/v1/uploads/{upload_id}"
+    headers = signed(device, "PUT", target, body)
+    headers |= {"Upload-Offset": "0", "Upload-Length": str(len(body) if total is None else total)}
+    return httpx.put(server.url + target, content=body, headers=headers)
+
+
+def _not_a_header(kind: str) -> bytes:
+    line = {
+        "number": json.dumps({"bundle_id": 123, "sender": "a" * 32, "recipient": "b" * 32}),
+        "nested": "[" * 8000 + "]" * 8000,
+        "list": json.dumps(["bundle_id"]),
+    }[kind]
+    return bundle.MAGIC + line.encode() + b"\n" + base64.b64encode(b"x" * 64) + b"\n" + b"\0" * 100
+
+
+@pytest.mark.parametrize("kind", ["number", "nested", "list"])
+def test_a_header_that_is_no_bundles_is_refused_in_json_and_nothing_is_kept(net, kind):
+    town, a, _ = net
+    with netkit.serve(town) as server:
+        r = _put(server, a, "ab" * 16, _not_a_header(kind))
+        assert r.status_code == 422 and r.json()["error"] == "bundle"
+        assert "不是村医同步包" in r.json()["message"]
+        assert httpx.get(server.url + "/v1/health").status_code == 200  # still serving
+    assert mailbox_files(town, "uploads") == [] and mailbox_files(town, "incoming") == []
+
+
+def _left_complete(town, sender, upload_id: str, content: bytes) -> None:
+    """An upload whose last byte arrived just before the server stopped (not yet checked)."""
+    folder = town.paths.sub("mailbox") / "uploads" / sender.device_id.hex
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{upload_id}.part").write_bytes(content)
+    (folder / f"{upload_id}.json").write_text(json.dumps({"length": len(content)}))
+
+
+def test_the_server_starts_past_uploads_that_cannot_be_finished(net):
+    """A complete upload that is no bundle, and one whose sender was revoked since: the start logs
+    and removes them (before, either stopped ``cunyi serve`` from starting at all)."""
+    town, a, b = net
+    _left_complete(town, a, "cd" * 16, _not_a_header("number"))
+    _left_complete(town, b, "ef" * 16, _not_a_header("nested"))
+    with town.store.transaction() as s:
+        device_keys.revoke(s, b.device_id.hex)
+    with netkit.serve(town) as server:
+        assert httpx.get(server.url + "/v1/health").status_code == 200
+        assert netkit.sync(a, server).ok  # and serves as ever
+    assert [p for p in mailbox_files(town, "uploads") if p.suffix in (".part", ".json")] == []
+
+
+def test_uploads_under_way_count_against_the_free_space(net, monkeypatch):
+    """Each new upload is weighed against the free space less what the unfinished ones may still
+    write: two villages' declared uploads cannot together eat the reserve."""
+    town, a, b = net
+    Usage = namedtuple("Usage", "total used free")
+    monkeypatch.setattr(mailbox.shutil, "disk_usage", lambda _p: Usage(10**9, 0, 30_000))
+    with netkit.serve(town, reserve_bytes=10_000) as server:
+        first = _put(server, a, "ab" * 16, b"x" * 100, total=15_000)  # 15,000 promised of 20,000
+        assert first.status_code == 200 and first.json()["offset"] == 100
+        second = _put(server, b, "cd" * 16, b"y" * 100, total=15_000)
+        assert second.status_code == 507 and second.json()["error"] == "disk_full"
+        small = _put(server, b, "ef" * 16, b"z" * 100, total=4_000)
+        assert small.status_code == 200
+
+
+def test_an_id_with_a_trailing_newline_is_no_id(net):
+    town, a, _ = net
+    with netkit.serve(town) as server:
+        assert _put(server, a, "ab" * 16 + "%0A", b"x" * 10).status_code == 404
+        target = "/v1/bundles/" + "_".join(["ab" * 16] * 3) + ".cyb%0A"
+        assert httpx.get(server.url + target, headers=signed(a, "GET", target)).status_code == 404
+    assert mailbox_files(town, "uploads") == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "/tmp/important.txt",
+        "../../cunyi.db",
+        "{me}/../x.cyb",
+        "{other}_{me}_{other}.cyb/../../keys",
+        "{other}_{other}_{other}.cyb",  # a bundle, for another PC
+        "{other}_{me}_{other}.cyb\n",
+    ],
+)
+def test_a_listing_naming_anything_but_a_bundle_for_this_pc_is_never_written(net, tmp_path, name):
+    """A rogue server (or anyone in the middle on plain HTTP) lists a path: the client neither
+    downloads it nor writes anywhere; its own bundles are still taken."""
+    _town, a, _ = net
+    me, other = a.device_id.hex, "0f" * 16
+    bad = name.format(me=me, other=other)
+    good = f"{other}_{me}_{'1e' * 16}.cyb"
+
+    class Listing:
+        def json(self):
+            rows = [{"name": n, "size": 10, "sha256": "0" * 64} for n in (bad, good)]
+            return {"bundles": rows, "pending": False}
+
+    client = transport.MailboxClient("http://127.0.0.1:9", a.keys, a.device_id)
+    client._send = lambda *args, **kw: Listing()
+    assert [w.name for w in client.waiting()] == [good]
+    victim = tmp_path / "inbox"
+    with pytest.raises(ValueError):
+        client.download(transport.Waiting(bad, 10, "0" * 64), victim)
+    assert not victim.exists() and not (tmp_path / "important.txt").exists()
+    client.close()
+
+
+def test_a_bundle_the_township_refuses_on_import_is_the_villages_error(net):
+    """A's bundle writes B's village and moves one of its residents there: the township quarantines
+    it in the background; A's run says so in plain words (and again for the next), never 同步完成."""
+    town, a, b = net
+    with b.store.session() as s:
+        theirs = s.scalars(select(Village)).one()
+        b_village = (theirs.id, theirs.code, theirs.name, theirs.township_id)
+    with (
+        a.store.transaction() as s
+    ):  # A writes B's village row (as a copy of A's PC could) and moves a resident there
+        vid, code, name, township_id = b_village
+        s.add(Village(id=vid, code=code, name=name, township_id=township_id))
+        s.flush()
+        resident = s.scalars(select(Resident).order_by(Resident.archive_no)).first()
+        resident.village_id = vid
+    with netkit.serve(town) as server:
+        report = netkit.sync(a, server)
+        assert not report.ok and report.uploaded == 1
+        assert "乡镇卫生院拒收了本机的同步包" in report.error.render()
+        assert "越权" in report.error.render()
+    assert bundles_in(town, a) == 0
+    assert not (a.paths.sub("sync-awaited")).exists() or not list(a.paths.sub("sync-awaited").glob("*.json"))
+
+
+def test_an_ordinary_run_leaves_nothing_awaited(net):
+    town, a, _ = net
+    with netkit.serve(town) as server:
+        assert netkit.sync(a, server).ok
+        assert netkit.sync(a, server).ok
+    awaited = a.paths.sub("sync-awaited")
+    assert not awaited.exists() or list(awaited.glob("*.json")) == []
+    shutil.rmtree(awaited, ignore_errors=True)
