@@ -268,6 +268,57 @@ def test_concurrent_edits_keep_both_values_and_converge(world):
     assert town.status()["conflicts_open"] == 0
 
 
+@pytest.mark.parametrize(("village_first", "township_edits"), [(True, 1), (True, 2), (True, 3), (False, 2)])
+def test_a_village_edit_the_township_never_saw_is_a_conflict_however_often_it_edited(
+    world, village_first, township_edits
+):
+    """The village edits a phone; the township edits it once or more, never having seen that
+    edit, then imports it: the value that loses is in the conflict list, never silently gone
+    (the township's second edit used to count as having seen every older write)."""
+    town, a, b, tmp = world
+    round_trip(town, [a, b], tmp, "1")
+    archive = first_archive(a)
+    if village_first:
+        edit_resident(a, archive, phone="13100000001")
+    for i in range(township_edits):
+        edit_resident(town, archive, phone=f"1320000000{i}")
+    if not village_first:
+        edit_resident(a, archive, phone="13100000001")
+    (path,) = a.export(tmp / "up")
+    town.import_(path)
+    with town.store.session() as s:
+        found = s.scalars(select(SyncConflict).where(SyncConflict.kind == "field")).all()
+    assert [c.field for c in found] == ["phone"]
+    values = {json.loads(found[0].lost_value), json.loads(found[0].kept_value)}
+    assert values == {"13100000001", f"1320000000{township_edits - 1}"}
+    # the township's own later edit, having seen the village's value now, conflicts with nothing
+    edit_resident(town, archive, phone="13300000000")
+    round_trip(town, [a, b], tmp, "2")
+    with town.store.session() as s:
+        assert len(s.scalars(select(SyncConflict).where(SyncConflict.kind == "field")).all()) == 1
+    assert resident_field(a, archive, "phone") == resident_field(town, archive, "phone") == "13300000000"
+
+
+def test_edits_that_saw_each_other_are_no_conflict(world):
+    """The village edits a field twice, the township then edits it having imported both: a chain
+    of writes each of which knew the last, on both sides, with no conflict anywhere."""
+    town, a, b, tmp = world
+    round_trip(town, [a, b], tmp, "1")
+    archive = first_archive(a)
+    edit_resident(a, archive, phone="13100000001")
+    edit_resident(a, archive, phone="13100000002")
+    round_trip(town, [a, b], tmp, "2")
+    edit_resident(town, archive, phone="13100000003")
+    edit_resident(town, archive, phone="13100000004")
+    round_trip(town, [a, b], tmp, "3")
+    edit_resident(a, archive, phone="13100000005")
+    round_trip(town, [a, b], tmp, "4")
+    for device in (town, a):
+        with device.store.session() as s:
+            assert s.scalars(select(SyncConflict)).all() == []
+    assert resident_field(a, archive, "phone") == resident_field(town, archive, "phone") == "13100000005"
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("years", [1, -1])
 def test_a_village_clock_a_year_off_converges_with_a_warning(world, monkeypatch, years):

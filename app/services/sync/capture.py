@@ -456,6 +456,26 @@ def hlc_text(ms: int, counter: int, device: uuid.UUID) -> str:
     return f"{ms:012x}{counter:04x}{device.hex[-8:]}"
 
 
+def same_writer(a: str, b: str) -> bool:
+    """Whether two clocks are of one device's writes (the device's tail: :func:`hlc_text`)."""
+    return bool(a) and bool(b) and a[-8:] == b[-8:]
+
+
+def seen_before(clock: str, replaced: str, replaced_base: str) -> str:
+    """The base of a write at ``clock`` of a field last written at ``replaced`` (having seen
+    ``replaced_base``): the newest write of *another* device it has seen.  That is the value it
+    replaces, or, when that value is this device's own earlier write, what that write had seen: a
+    device's own edits tell nothing of others' (a township editing a field twice has still not
+    seen a village's edit of it that arrives only later, which must be a conflict, not lost)."""
+    return replaced_base if same_writer(clock, replaced) else replaced
+
+
+def has_seen(clock: str, base: str, other: str) -> bool:
+    """Whether the write at ``clock`` with ``base`` (:func:`seen_before`) knew of the value written
+    at ``other``: a device knows its own earlier writes, and others' up to its base."""
+    return bool(other) and (other <= base or (same_writer(clock, other) and other < clock))
+
+
 def hlc_ms(clock: str) -> int:
     return int(clock[:12], 16) if clock else 0
 
@@ -819,7 +839,7 @@ def _log(session: Session, device, changes, pending) -> list[str]:
         else:
             clocks = dict(obj.sync_clocks or {})
             for f in values:
-                bases[f] = spec.clock(clocks, f)[0]
+                bases[f] = seen_before(clock, *spec.clock(clocks, f))
                 clocks[f] = [clock, bases[f]]
             if obj not in session.deleted:
                 obj.sync_clocks = clocks

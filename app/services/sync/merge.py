@@ -242,12 +242,17 @@ def _apply_entity(
                 state["values"][name] = _children_now(conn, spec, name, uuid.UUID(rid))
             current = state["values"].get(name)
             if clock > cur_clock:
-                if cur_clock and base < cur_clock and current != value and name not in QUIET:
+                if (
+                    cur_clock
+                    and not capture.has_seen(clock, base, cur_clock)
+                    and current != value
+                    and name not in QUIET
+                ):
                     conflicts.append(_conflict(stats, spec, rid, name, value, clock, current, cur_clock))
                 state["values"][name] = value
                 state["clocks"][name] = [clock, base]
                 changed[rid].add(name)
-            elif current != value and cur_base < clock and name not in QUIET:
+            elif current != value and not capture.has_seen(cur_clock, cur_base, clock) and name not in QUIET:
                 conflicts.append(_conflict(stats, spec, rid, name, current, cur_clock, value, clock))
         applied += 1
         max_clock = max(max_clock, clock)
