@@ -380,3 +380,85 @@ def test_a_store_that_does_not_open_is_one_sentence_without_the_password(tmp_pat
     assert code != 0 and words in out.err + out.out
     assert "Traceback" not in out.err and "S3cret-pw" not in out.err + out.out
     assert "***" in out.err + out.out
+
+
+def _town_folder(tmp_path, residents: int = 20) -> str:
+    d = str(tmp_path / "town")
+    assert (
+        main(["--data-dir", d, "init", "--role", "township", "--code", TOWNSHIP_CODE, "--name", "朝阳乡"])
+        == 0
+    )
+    assert main(["--data-dir", d, "demo", "--residents", str(residents), "--villages", "1"]) == 0
+    return d
+
+
+def test_migrate_store_leaves_a_database_of_another_program_untouched(tmp_path, pg_cluster, capsys):
+    """A database holding anything not CunYi's is refused before a table is made there."""
+    d = _town_folder(tmp_path)
+    url = _fresh_db(pg_cluster, "payroll")
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE payroll (id int)")
+    capsys.readouterr()
+    assert main(["--data-dir", d, "migrate-store", "--to", url]) != 0
+    assert "已有数据" in capsys.readouterr().err
+    with engine.connect() as conn:
+        assert sa.inspect(conn).get_table_names() == ["payroll"]
+    engine.dispose()
+    assert not (tmp_path / "town" / "db-url").exists()
+
+
+def test_a_migration_that_fails_its_check_leaves_the_target_empty_and_retries(
+    tmp_path, pg_cluster, capsys, monkeypatch
+):
+    """The copy and its check are one transaction on the server: a failed check (or a kill before
+    it ends) leaves nothing there, and the next try succeeds; while it runs, the file's write lock
+    is held, so nothing can be written there that the copy would miss."""
+    d = _town_folder(tmp_path)
+    url = _fresh_db(pg_cluster, "retry")
+    real = store_copy.table_check
+    seen_locked = []
+
+    def failing_check(conn, table):
+        if conn.dialect.name == "sqlite" and not seen_locked:
+            other = Store(f"sqlite:///{tmp_path / 'town' / 'cunyi.db'}")
+            try:  # another process's writer, meanwhile: it cannot begin (the copy holds the lock)
+                with other.engine.connect() as c:
+                    c.exec_driver_sql("PRAGMA busy_timeout = 50")
+                    with pytest.raises(sa.exc.OperationalError, match="locked"):
+                        c.exec_driver_sql("BEGIN IMMEDIATE")
+            finally:
+                other.dispose()
+            seen_locked.append(True)
+        check = real(conn, table)
+        if conn.dialect.name == "postgresql" and table.name == "resident":
+            return store_copy.TableCheck(check.table, check.rows - 1, check.checksum)
+        return check
+
+    monkeypatch.setattr(store_copy, "table_check", failing_check)
+    capsys.readouterr()
+    assert main(["--data-dir", d, "migrate-store", "--to", url]) != 0
+    assert "核对失败" in capsys.readouterr().err and seen_locked
+    target = Store(url)
+    with target.engine.connect() as conn:
+        assert store_copy._is_empty(conn)
+    target.dispose()
+    monkeypatch.setattr(store_copy, "table_check", real)
+    assert main(["--data-dir", d, "migrate-store", "--to", url]) == 0
+    assert (tmp_path / "town" / "db-url").read_text().strip() == url
+
+
+@pytest.mark.parametrize(
+    "url", ["postgresql+psycopg://u:S3cret-pw@127.0.0.1:notaport/db", "postgresql+asyncpg://u:S3cret-pw@h/db"]
+)
+def test_migrate_store_to_an_address_that_is_none_says_so(tmp_path, capsys, url):
+    d = str(tmp_path / "town")
+    assert (
+        main(["--data-dir", d, "init", "--role", "township", "--code", TOWNSHIP_CODE, "--name", "朝阳乡"])
+        == 0
+    )
+    capsys.readouterr()
+    assert main(["--data-dir", d, "migrate-store", "--to", url]) != 0
+    out = capsys.readouterr()
+    assert "目标必须是 PostgreSQL 数据库" in out.err and "S3cret-pw" not in out.err + out.out
+    assert "Traceback" not in out.err

@@ -177,35 +177,48 @@ def migrate_store(source: Store, target_url: str) -> Migrated:
             ),
             url=shown_url(target_url),
         )
+    full = _err(
+        QT_TRANSLATE_NOOP("StoreCopy", "目标数据库 {url} 已有数据：请用一个新建的空数据库"),
+        url=shown_url(target_url),
+    )
     try:
+        if _tables_not_ours(target_url):  # refused before anything is made there
+            raise full
         target = Store(target_url)
-    except sa.exc.OperationalError as e:
+    except (sa.exc.OperationalError, sa.exc.InterfaceError) as e:
         raise _err(
             QT_TRANSLATE_NOOP("StoreCopy", "连不上目标数据库 {url}：{reason}"),
             url=shown_url(target_url),
             reason=str(e.orig).strip(),
         ) from None
+    except (ValueError, ImportError, sa.exc.ArgumentError):  # not a URL, or another driver than psycopg
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "StoreCopy", "目标必须是 PostgreSQL 数据库（postgresql+psycopg://用户@主机/库名），不是 {url}"
+            ),
+            url=shown_url(target_url),
+        ) from None
     try:
         with target.engine.connect() as conn:
             if not _is_empty(conn):
-                raise _err(
-                    QT_TRANSLATE_NOOP("StoreCopy", "目标数据库 {url} 已有数据：请用一个新建的空数据库"),
-                    url=shown_url(target_url),
-                )
+                raise full
         result = Migrated(target_url)
-        with source.engine.connect() as src, src.begin(), target.engine.begin() as dst:
+        # One transaction on each side: the source's holds the store's write lock (no other window
+        # or server writes to the file while it is copied and checked), the target's commits only
+        # once every table checked (a copy killed at any moment leaves the target empty).
+        with source.transaction() as src_session, target.engine.begin() as dst:
+            src = src_session.connection()
             cursor = dst.connection.driver_connection.cursor()
             for t in tables():
                 copy_rows(cursor, t, list(t.c), src.execute(sa.select(t)).yield_per(CHUNK), dst.dialect)
             _reset_sequences(dst)
-        with source.engine.connect() as src, target.engine.connect() as dst:
             for t in tables():
                 want, got = table_check(src, t), table_check(dst, t)
                 if want != got:
                     raise _err(
                         QT_TRANSLATE_NOOP(
                             "StoreCopy",
-                            "核对失败：表 {table} 原有 {want} 行，迁移后 {got} 行，或内容不一致（目标数据库需清空后重试）",
+                            "核对失败：表 {table} 原有 {want} 行，迁移后 {got} 行，或内容不一致；目标数据库未作改动",
                         ),
                         table=t.name,
                         want=want.rows,
@@ -215,3 +228,16 @@ def migrate_store(source: Store, target_url: str) -> Migrated:
         return result
     finally:
         target.dispose()
+
+
+def _tables_not_ours(url: str) -> list[str]:
+    """Tables in the target database that are not CunYi's (nothing of another program is ever
+    mixed with a township's records); read before the schema is made there."""
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            names = sa.inspect(conn).get_table_names()
+    finally:
+        engine.dispose()
+    ours = {t.name for t in Base.metadata.sorted_tables} | {"alembic_version"}
+    return sorted(set(names) - ours)
