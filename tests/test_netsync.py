@@ -66,9 +66,12 @@ def bundles_in(town, sender) -> int:
         )
 
 
-def signed(device, method: str, target: str, body: bytes = b"", **kw) -> dict:
-    return transport.sign_headers(
-        device.keys, device.device_id, method, target, hashlib.sha256(body).hexdigest(), **kw
+def signed(device, method: str, target: str, body: bytes = b"", headers: dict | None = None, **kw) -> dict:
+    """``headers`` with the device's signature of the request added."""
+    headers = dict(headers or {})
+    sha = hashlib.sha256(body).hexdigest()
+    return headers | transport.sign_headers(
+        device.keys, device.device_id, method, target, sha, headers=headers, **kw
     )
 
 
@@ -143,8 +146,9 @@ def test_a_signature_for_another_path_or_body_is_refused(net):
         r = httpx.get(server.url + "/v1/bundles", headers=headers)
         assert r.status_code == 401 and r.json()["error"] == "signature"
         body = b"x" * 100
-        headers = signed(a, "PUT", "/v1/uploads/" + "ab" * 16, b"y" * 100)
-        headers |= {"Upload-Offset": "0", "Upload-Length": "100"}
+        headers = signed(
+            a, "PUT", "/v1/uploads/" + "ab" * 16, b"y" * 100, {"Upload-Offset": "0", "Upload-Length": "100"}
+        )
         r = httpx.put(server.url + "/v1/uploads/" + "ab" * 16, content=body, headers=headers)
         assert r.status_code == 400 and r.json()["error"] == "body"
         assert mailbox_files(town, "incoming") == []
@@ -349,7 +353,7 @@ def test_an_oversized_upload_is_refused_before_it_fills_the_disk(net, tmp_path):
         report = netkit.sync(a, server)
         assert not report.ok and "超过服务器允许的大小" in report.error.render()
         target = "/v1/uploads/" + "cd" * 16
-        headers = signed(a, "PUT", target, b"abc") | {"Upload-Offset": "0", "Upload-Length": str(10**12)}
+        headers = signed(a, "PUT", target, b"abc", {"Upload-Offset": "0", "Upload-Length": str(10**12)})
         r = httpx.put(server.url + target, content=b"abc", headers=headers)
         assert r.status_code == 413 and r.json()["error"] == "too_large"
     with netkit.serve(town, reserve_bytes=10**18) as server:  # the disk is (nearly) full
@@ -364,8 +368,9 @@ def test_a_garbage_upload_is_refused_and_nothing_is_applied(net):
     garbage = os.urandom(50_000)
     target = "/v1/uploads/" + "ef" * 16
     with netkit.serve(town) as server:
-        headers = signed(a, "PUT", target, garbage)
-        headers |= {"Upload-Offset": "0", "Upload-Length": str(len(garbage))}
+        headers = signed(
+            a, "PUT", target, garbage, {"Upload-Offset": "0", "Upload-Length": str(len(garbage))}
+        )
         r = httpx.put(server.url + target, content=garbage, headers=headers)
         assert r.status_code == 422 and r.json()["error"] == "bundle"
         assert "不是村医同步包" in r.json()["message"]

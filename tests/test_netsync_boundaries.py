@@ -27,8 +27,8 @@ pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
 def _put(server, device, upload_id: str, body: bytes, total: int | None = None) -> httpx.Response:
     target = f"/v1/uploads/{upload_id}"
-    headers = signed(device, "PUT", target, body)
-    headers |= {"Upload-Offset": "0", "Upload-Length": str(len(body) if total is None else total)}
+    given = {"Upload-Offset": "0", "Upload-Length": str(len(body) if total is None else total)}
+    headers = signed(device, "PUT", target, body, given)
     return httpx.put(server.url + target, content=body, headers=headers)
 
 
@@ -164,3 +164,24 @@ def test_an_ordinary_run_leaves_nothing_awaited(net):
     awaited = a.paths.sub("sync-awaited")
     assert not awaited.exists() or list(awaited.glob("*.json")) == []
     shutil.rmtree(awaited, ignore_errors=True)
+
+
+@pytest.mark.parametrize(
+    ("method", "header", "value"),
+    [("PUT", "Upload-Length", "5"), ("PUT", "Upload-Offset", "3"), ("GET", "Range", "bytes=0-1")],
+)
+def test_headers_that_place_the_bytes_are_signed(net, method, header, value):
+    """Someone on the way rewrites an upload's length or offset, or a download's range: the
+    signature no longer holds and the mailbox refuses the request, changing nothing."""
+    town, a, _ = net
+    with netkit.serve(town) as server:
+        if method == "PUT":
+            target, body = "/v1/uploads/" + "ab" * 16, b"x" * 100
+            headers = signed(a, method, target, body, {"Upload-Offset": "0", "Upload-Length": "1000"})
+        else:
+            target, body = "/v1/bundles/" + "_".join(["ab" * 16] * 3) + ".cyb", b""
+            headers = signed(a, method, target, body, {"Range": "bytes=0-"})
+        headers[header] = value
+        r = httpx.request(method, server.url + target, content=body, headers=headers)
+        assert r.status_code == 401 and r.json()["error"] == "signature"
+    assert mailbox_files(town, "uploads") == []

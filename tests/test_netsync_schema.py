@@ -62,6 +62,7 @@ def test_the_published_schema_holds_against_a_running_server(tmp_path):
                         request.method,
                         request.url.raw_path.decode("ascii"),
                         hashlib.sha256(body).hexdigest(),
+                        headers=request.headers,
                     )
                 )
                 response = http.send(request)

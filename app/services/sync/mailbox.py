@@ -318,7 +318,7 @@ class Mailbox:
         raw_path = request.scope.get("raw_path") or request.scope["path"].encode()
         query = request.scope.get("query_string") or b""
         target = (raw_path + (b"?" + query if query else b"")).decode("latin-1")  # as sent, encoded
-        text = transport.signing_text(request.method, target, timestamp, nonce, claimed)
+        text = transport.signing_text(request.method, target, timestamp, nonce, claimed, request.headers)
         if not device_keys.verify(caller.sign_key, signature, text):
             raise Refused(401, "signature", "请求的签名不符")
         now = capture.wall_ms()

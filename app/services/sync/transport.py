@@ -21,7 +21,7 @@ import secrets
 import ssl
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +35,7 @@ from app.services.sync import keys as device_keys
 CTX = "NetSync"
 log = logging.getLogger(__name__)
 logging.getLogger("httpx").setLevel(logging.WARNING)  # not a line per request in the log file
-PREFIX = b"cunyi-request-v1\n"
+PREFIX = b"cunyi-request-v2\n"  # v2: SIGNED_HEADERS signed too
 H_DEVICE, H_TIME, H_NONCE = "X-CunYi-Device", "X-CunYi-Time", "X-CunYi-Nonce"
 H_BODY, H_SIGNATURE, H_SERVER_TIME = "X-CunYi-Body-SHA256", "X-CunYi-Signature", "X-CunYi-Server-Time"
 EMPTY_SHA = hashlib.sha256(b"").hexdigest()
@@ -50,9 +50,25 @@ def _err(template: str, **params) -> UserError:
 # ------------------------------------------------------------------------------- signing
 
 
-def signing_text(method: str, target: str, timestamp: str, nonce: str, body_sha: str) -> bytes:
-    """What a request's signature covers: ``target`` is the path with its query (``/v1/x?a=1``)."""
-    return PREFIX + "\n".join((method.upper(), target, timestamp, nonce, body_sha)).encode()
+# Headers that say where a request's bytes go (an upload's offset and length, a download's range):
+# signed with the rest, so that nobody on the way can move a village's bytes (absent: signed empty).
+SIGNED_HEADERS = ("Upload-Offset", "Upload-Length", "Range")
+
+
+def signing_text(
+    method: str,
+    target: str,
+    timestamp: str,
+    nonce: str,
+    body_sha: str,
+    headers: Mapping[str, str] | None = None,
+) -> bytes:
+    """What a request's signature covers: ``target`` is the path with its query (``/v1/x?a=1``),
+    then each of :data:`SIGNED_HEADERS` as sent (``headers``: case-insensitive, as httpx's and
+    Starlette's are)."""
+    given = headers or {}
+    signed = [f"{name.lower()}:{given.get(name, '')}" for name in SIGNED_HEADERS]
+    return PREFIX + "\n".join((method.upper(), target, timestamp, nonce, body_sha, *signed)).encode()
 
 
 def sign_headers(
@@ -64,10 +80,12 @@ def sign_headers(
     *,
     now_ms: int | None = None,
     nonce: str | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
+    """The signature headers of a request whose other headers are ``headers``."""
     timestamp = str(capture.wall_ms() if now_ms is None else now_ms)
     nonce = nonce or secrets.token_hex(16)
-    signature = device_keys.sign(keys, signing_text(method, target, timestamp, nonce, body_sha))
+    signature = device_keys.sign(keys, signing_text(method, target, timestamp, nonce, body_sha, headers))
     return {
         H_DEVICE: device_id.hex,
         H_TIME: timestamp,
@@ -183,6 +201,7 @@ class MailboxClient:
                 request.url.raw_path.decode("ascii"),  # what the server sees: path and query, encoded
                 hashlib.sha256(body).hexdigest(),
                 now_ms=self.clock(),
+                headers=request.headers,
             )
         )
         try:
