@@ -79,7 +79,10 @@ def open_store(args: argparse.Namespace, *, need_profile: bool = True):
     except SchemaError as e:
         raise CliError(str(e)) from None
     except Exception as e:  # the server, or the address itself: one sentence, never a traceback
-        raise _unreachable_store(url, e) from None
+        said = _unreachable_store(url, e)
+        if said is None:
+            raise
+        raise said from None
     if need_profile:
         with store.session() as s:
             profile.get_profile(s)  # raises: not initialised yet
@@ -90,8 +93,9 @@ def open_store(args: argparse.Namespace, *, need_profile: bool = True):
     return paths, store
 
 
-def _unreachable_store(url: str, error: Exception) -> CliError:
-    """Why a store named by ``url`` did not open, in words (the details go to the log)."""
+def _unreachable_store(url: str, error: Exception) -> CliError | None:
+    """Why a store named by ``url`` did not open, in words (the details go to the log); None: an
+    error that is not the server's nor the address's."""
     import sqlalchemy.exc as sa_exc
 
     from app.services.store_copy import shown_url
@@ -106,7 +110,7 @@ def _unreachable_store(url: str, error: Exception) -> CliError:
     if isinstance(error, (ValueError, ImportError, sa_exc.ArgumentError)):
         logging.getLogger(__name__).warning("the store %s did not open: %s", shown, type(error).__name__)
         return CliError(f"数据库地址无效：{shown}；应是 postgresql+psycopg://用户@主机:端口/数据库")
-    raise error
+    return None
 
 
 def owns(data_dir) -> bool:

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>Accounts</name>
@@ -44,11 +45,11 @@
     </message>
     <message>
         <source>只有乡村医生账号需要指定村</source>
-        <translation>Only a village doctor's account has a village</translation>
+        <translation>Only a village doctor&apos;s account has a village</translation>
     </message>
     <message>
         <source>乡村医生账号请指定所属村的12位代码</source>
-        <translation>A village doctor's account needs the 12-digit code of their village</translation>
+        <translation>A village doctor&apos;s account needs the 12-digit code of their village</translation>
     </message>
     <message>
         <source>村代码{code}不属于本机管辖的村</source>
@@ -471,7 +472,7 @@
     </message>
     <message>
         <source>{name} 已加密（或不是村医备份），本机的存储密钥打不开它：若是另一台电脑的备份，请用 --key-file 给出它的密钥（县级可用托管密钥从备份旁的 .key.age 文件找回）</source>
-        <translation>{name} is encrypted (or is not a CunYi backup) and this PC's store key does not open it. If it is another PC's backup, give its key with --key-file (the county can recover it with the escrow key from the .key.age file beside the backup).</translation>
+        <translation>{name} is encrypted (or is not a CunYi backup) and this PC&apos;s store key does not open it. If it is another PC&apos;s backup, give its key with --key-file (the county can recover it with the escrow key from the .key.age file beside the backup).</translation>
     </message>
     <message>
         <source>{name} 已损坏（完整性检查未通过）</source>
@@ -479,11 +480,11 @@
     </message>
     <message>
         <source>数据库在 PostgreSQL 服务器上，本程序不恢复：请用服务器自己的恢复（如 pg_restore）</source>
-        <translation>The store is on a PostgreSQL server, which CunYi does not restore: use the server's own restore (e.g. pg_restore).</translation>
+        <translation>The store is on a PostgreSQL server, which CunYi does not restore: use the server&apos;s own restore (e.g. pg_restore).</translation>
     </message>
     <message>
         <source>数据库在 PostgreSQL 服务器上，本程序不备份：请用服务器自己的备份（如 pg_dump）</source>
-        <translation>The store is on a PostgreSQL server, which CunYi does not back up: use the server's own backup (e.g. pg_dump).</translation>
+        <translation>The store is on a PostgreSQL server, which CunYi does not back up: use the server&apos;s own backup (e.g. pg_dump).</translation>
     </message>
     <message>
         <source>{name} 来自更新版本的村医（数据结构 {rev}），请先更新本机村医</source>
@@ -517,7 +518,7 @@
     </message>
     <message>
         <source>服务包“{code}”不存在，可选：{choices}</source>
-        <translation>There is no service package "{code}"; choose from: {choices}</translation>
+        <translation>There is no service package &quot;{code}&quot;; choose from: {choices}</translation>
     </message>
     <message>
         <source>签约年限应为1到{max}年</source>
@@ -703,7 +704,7 @@
     </message>
     <message>
         <source>{name} 的解约原因：</source>
-        <translation>Reason for ending {name}'s contract:</translation>
+        <translation>Reason for ending {name}&apos;s contract:</translation>
     </message>
     <message>
         <source>打印协议书</source>
@@ -793,15 +794,15 @@
     </message>
     <message>
         <source>附件“{name}”是空文件</source>
-        <translation>The attachment "{name}" is empty</translation>
+        <translation>The attachment &quot;{name}&quot; is empty</translation>
     </message>
     <message>
         <source>附件“{name}”太大（{size} MB），最大 {max} MB</source>
-        <translation>The attachment "{name}" is too large ({size} MB); the limit is {max} MB</translation>
+        <translation>The attachment &quot;{name}&quot; is too large ({size} MB); the limit is {max} MB</translation>
     </message>
     <message>
         <source>附件“{name}”不是 JPEG、PNG 图片或 PDF 文件</source>
-        <translation>The attachment "{name}" is not a JPEG or PNG image or a PDF file</translation>
+        <translation>The attachment &quot;{name}&quot; is not a JPEG or PNG image or a PDF file</translation>
     </message>
     <message>
         <source>每次活动最多 {max} 个附件</source>
@@ -817,7 +818,7 @@
     </message>
     <message>
         <source>附件“{name}”已损坏</source>
-        <translation>The attachment "{name}" is damaged</translation>
+        <translation>The attachment &quot;{name}&quot; is damaged</translation>
     </message>
 </context>
 <context>
@@ -1048,11 +1049,11 @@
     </message>
     <message>
         <source>数据库 {path} 打不开：它已损坏，或不是用本机的存储密钥 {key} 加密的</source>
-        <translation>The database {path} cannot be opened: it is damaged, or it was not encrypted with this PC's store key {key}.</translation>
+        <translation>The database {path} cannot be opened: it is damaged, or it was not encrypted with this PC&apos;s store key {key}.</translation>
     </message>
     <message>
         <source>存储密钥文件 {path} 不是本机设备密钥加密的，或已损坏</source>
-        <translation>The store key file {path} was not encrypted with this PC's device key, or it is damaged.</translation>
+        <translation>The store key file {path} was not encrypted with this PC&apos;s device key, or it is damaged.</translation>
     </message>
     <message>
         <source>{path} 不是存储密钥（应为 64 位十六进制数）</source>
@@ -1988,11 +1989,11 @@
     </message>
     <message>
         <source>监护人住址</source>
-        <translation>Guardian's address</translation>
+        <translation>Guardian&apos;s address</translation>
     </message>
     <message>
         <source>监护人电话</source>
-        <translation>Guardian's phone</translation>
+        <translation>Guardian&apos;s phone</translation>
     </message>
     <message>
         <source>村（居）委会联系人</source>
@@ -2076,7 +2077,7 @@
     </message>
     <message>
         <source>专科医生的意见</source>
-        <translation>Psychiatrist's opinion</translation>
+        <translation>Psychiatrist&apos;s opinion</translation>
     </message>
     <message>
         <source>随访</source>
@@ -2411,7 +2412,7 @@
     </message>
     <message>
         <source>随访日期不能晚于 {today}：本机日期是 {pc}，而最近一次同步时乡镇卫生院的日期是 {town}，请核对电脑的日期和时间，并与乡镇卫生院同步</source>
-        <translation>The follow-up date cannot be later than {today}: this PC's date is {pc}, but the township health centre's date at the last sync was {town}. Check this PC's date and time, and sync with the township</translation>
+        <translation>The follow-up date cannot be later than {today}: this PC&apos;s date is {pc}, but the township health centre&apos;s date at the last sync was {town}. Check this PC&apos;s date and time, and sync with the township</translation>
     </message>
 </context>
 <context>
@@ -3159,7 +3160,7 @@
     </message>
     <message>
         <source>首次使用：请为管理员设置密码（至少6个字符），以后用它登录。</source>
-        <translation>First use: choose the admin's password (at least 6 characters); you will log in with it.</translation>
+        <translation>First use: choose the admin&apos;s password (at least 6 characters); you will log in with it.</translation>
     </message>
     <message>
         <source>请登录。每一次修改都会记录操作人。</source>
@@ -3273,15 +3274,15 @@
     <name>NetSync</name>
     <message>
         <source>只有乡镇卫生院或县级的电脑能运行同步服务器</source>
-        <translation>Only a township health centre's or a county's computer can run the sync server</translation>
+        <translation>Only a township health centre&apos;s or a county&apos;s computer can run the sync server</translation>
     </message>
     <message>
         <source>同步包的发送方或接收方不符</source>
-        <translation>The bundle's sender or recipient does not match</translation>
+        <translation>The bundle&apos;s sender or recipient does not match</translation>
     </message>
     <message>
         <source>同步包编号与上传编号不符</source>
-        <translation>The bundle's number does not match the upload's</translation>
+        <translation>The bundle&apos;s number does not match the upload&apos;s</translation>
     </message>
     <message>
         <source>无法在 {host}:{port} 上开启服务：{reason}</source>
@@ -3297,11 +3298,11 @@
     </message>
     <message>
         <source>https 地址需要乡镇卫生院设备卡上的证书指纹：请先导入载有证书指纹的乡镇卫生院设备卡，或使用 http 地址</source>
-        <translation>An https address needs the certificate fingerprint from the township's device card: import a township card that carries one, or use an http address</translation>
+        <translation>An https address needs the certificate fingerprint from the township&apos;s device card: import a township card that carries one, or use an http address</translation>
     </message>
     <message>
         <source>还没有信任上级（乡镇卫生院或县级）的设备卡：请先核对指纹并导入它</source>
-        <translation>The upper level's (township or county) device card is not trusted yet: check its fingerprint and import it first</translation>
+        <translation>The upper level&apos;s (township or county) device card is not trusted yet: check its fingerprint and import it first</translation>
     </message>
     <message>
         <source>网络同步由下级发起；县级请运行 cunyi serve</source>
@@ -3317,11 +3318,11 @@
     </message>
     <message>
         <source>乡镇卫生院拒收了本机的同步包：{reason}</source>
-        <translation>The township refused this PC's bundle: {reason}</translation>
+        <translation>The township refused this PC&apos;s bundle: {reason}</translation>
     </message>
     <message>
         <source>服务器证书与乡镇卫生院设备卡上的指纹不符：可能连到了假冒的服务器，已停止同步</source>
-        <translation>The server's certificate does not match the fingerprint on the township's card: it may be an impostor; sync stopped</translation>
+        <translation>The server&apos;s certificate does not match the fingerprint on the township&apos;s card: it may be an impostor; sync stopped</translation>
     </message>
     <message>
         <source>乡镇卫生院服务器响应超时，稍后会自动重试</source>
@@ -3333,7 +3334,7 @@
     </message>
     <message>
         <source>乡镇卫生院服务器不认识本机：请乡镇卫生院核对指纹后导入本机的设备卡</source>
-        <translation>The township server does not know this PC: the township must check its fingerprint and import this PC's card</translation>
+        <translation>The township server does not know this PC: the township must check its fingerprint and import this PC&apos;s card</translation>
     </message>
     <message>
         <source>乡镇卫生院已撤销对本机的信任，不能再同步</source>
@@ -3345,7 +3346,7 @@
     </message>
     <message>
         <source>服务器认为本机请求的签名不符：请核对本机的设备卡</source>
-        <translation>The server found this PC's request signature invalid: check this PC's device card</translation>
+        <translation>The server found this PC&apos;s request signature invalid: check this PC&apos;s device card</translation>
     </message>
     <message>
         <source>同步包超过服务器允许的大小，服务器拒收</source>
@@ -3373,19 +3374,19 @@
     </message>
     <message>
         <source>本机时钟比乡镇卫生院服务器快约 {gap} 天：请校准本机的日期和时间后再同步</source>
-        <translation>This PC's clock is about {gap} days ahead of the township server: correct this PC's date and time, then sync</translation>
+        <translation>This PC&apos;s clock is about {gap} days ahead of the township server: correct this PC&apos;s date and time, then sync</translation>
     </message>
     <message>
         <source>本机时钟比乡镇卫生院服务器慢约 {gap} 天：请校准本机的日期和时间后再同步</source>
-        <translation>This PC's clock is about {gap} days behind the township server: correct this PC's date and time, then sync</translation>
+        <translation>This PC&apos;s clock is about {gap} days behind the township server: correct this PC&apos;s date and time, then sync</translation>
     </message>
     <message>
         <source>本机时钟比乡镇卫生院服务器快约 {gap} 分钟：请校准本机的日期和时间后再同步</source>
-        <translation>This PC's clock is about {gap} minutes ahead of the township server: correct this PC's date and time, then sync</translation>
+        <translation>This PC&apos;s clock is about {gap} minutes ahead of the township server: correct this PC&apos;s date and time, then sync</translation>
     </message>
     <message>
         <source>本机时钟比乡镇卫生院服务器慢约 {gap} 分钟：请校准本机的日期和时间后再同步</source>
-        <translation>This PC's clock is about {gap} minutes behind the township server: correct this PC's date and time, then sync</translation>
+        <translation>This PC&apos;s clock is about {gap} minutes behind the township server: correct this PC&apos;s date and time, then sync</translation>
     </message>
 </context>
 <context>
@@ -3458,7 +3459,7 @@
         <translation>No server address yet: enter and save it, and this PC syncs by itself whenever the township can be reached.</translation>
     </message>
     <message>
-        <source>上次成功：{ok}　下次尝试：{next}　待上传同步包：{files} 个　乡镇卫生院未确认：{changes} 条变更</source>
+        <source>上次成功：{ok}&#x3000;下次尝试：{next}&#x3000;待上传同步包：{files} 个&#x3000;乡镇卫生院未确认：{changes} 条变更</source>
         <translation>Last success: {ok}   Next try: {next}   Bundles to send: {files}   Changes not yet acknowledged by the township: {changes}</translation>
     </message>
     <message>
@@ -3579,7 +3580,7 @@
     </message>
     <message>
         <source>各村常住人口和65岁及以上常住人口，用作建档率和老年人健康管理率的分母；保存后随同步发到各村。</source>
-        <translation>Each village's resident population and population aged 65+: the denominators of record coverage and elderly health management. Once saved they reach the villages by sync.</translation>
+        <translation>Each village&apos;s resident population and population aged 65+: the denominators of record coverage and elderly health management. Once saved they reach the villages by sync.</translation>
     </message>
     <message>
         <source>村</source>
@@ -3598,7 +3599,7 @@
     <name>Poverty</name>
     <message>
         <source>{label}“{value}”不存在，可选：{choices}</source>
-        <translation>{label} "{value}" does not exist; choose from: {choices}</translation>
+        <translation>{label} &quot;{value}&quot; does not exist; choose from: {choices}</translation>
     </message>
     <message>
         <source>登记日期不能晚于今天</source>
@@ -3952,7 +3953,7 @@
     </message>
     <message>
         <source>随访医生签名</source>
-        <translation>Doctor's signature</translation>
+        <translation>Doctor&apos;s signature</translation>
     </message>
     <message>
         <source>高血压患者随访服务记录表</source>
@@ -4168,7 +4169,7 @@
     </message>
     <message>
         <source>今年的老年人健康体检已全部完成</source>
-        <translation>Every resident aged 65+ has had this year's check</translation>
+        <translation>Every resident aged 65+ has had this year&apos;s check</translation>
     </message>
     <message>
         <source>{year}年未体检的65岁及以上老年人  共{n}人</source>
@@ -4271,7 +4272,7 @@
         <translation>Resident Health Record</translation>
     </message>
     <message>
-        <source>姓　　名：</source>
+        <source>姓&#x3000;&#x3000;名：</source>
         <translation>Name:</translation>
     </message>
     <message>
@@ -4408,7 +4409,7 @@
     </message>
     <message>
         <source>乙方为甲方建立并维护健康档案，按国家基本公共卫生服务规范提供所选服务包的健康管理、随访、健康教育和用药指导，需要时协助转诊；对甲方的健康信息保密。甲方如实提供健康信息，配合随访和健康管理，情况变化时及时告知乙方。任何一方可书面提出解约，解约后签约记录保留备查。</source>
-        <translation>Party B keeps Party A's health record and provides the health management, follow-ups, health education and medication advice of the chosen packages as the national basic public health service specification requires, helps with referrals when needed, and keeps Party A's health information confidential. Party A gives truthful health information, takes part in follow-ups and health management, and tells Party B of any change. Either party may end the contract in writing; the contract record is kept.</translation>
+        <translation>Party B keeps Party A&apos;s health record and provides the health management, follow-ups, health education and medication advice of the chosen packages as the national basic public health service specification requires, helps with referrals when needed, and keeps Party A&apos;s health information confidential. Party A gives truthful health information, takes part in follow-ups and health management, and tells Party B of any change. Either party may end the contract in writing; the contract record is kept.</translation>
     </message>
     <message>
         <source>甲方（签字或按手印）：</source>
@@ -4560,7 +4561,7 @@
     </message>
     <message>
         <source>督导意见及整改要求：</source>
-        <translation>Supervisor's findings and corrections required:</translation>
+        <translation>Supervisor&apos;s findings and corrections required:</translation>
     </message>
     <message>
         <source>督导人（签字）：＿＿＿＿＿＿  村医（签字）：＿＿＿＿＿＿  日期：＿＿＿＿＿＿</source>
@@ -5079,7 +5080,7 @@
     </message>
     <message>
         <source>质量规则的天数、次数和分钟数都应为正整数</source>
-        <translation>The quality rules' days, counts and minutes must be positive whole numbers</translation>
+        <translation>The quality rules&apos; days, counts and minutes must be positive whole numbers</translation>
     </message>
     <message>
         <source>测量值（{values}）与 {previous} 的上次随访完全相同</source>
@@ -5119,7 +5120,7 @@
     </message>
     <message>
         <source>{device} 最近一次同步时，电脑时钟比本机快约 {days} 天</source>
-        <translation>At its last sync, {device}'s clock was about {days} days ahead of this PC</translation>
+        <translation>At its last sync, {device}&apos;s clock was about {days} days ahead of this PC</translation>
     </message>
 </context>
 <context>
@@ -5249,7 +5250,7 @@
     </message>
     <message>
         <source>这张转诊单已经是“{now}”，不能再记为“{new}”</source>
-        <translation>This referral is already "{now}"; it cannot be marked "{new}"</translation>
+        <translation>This referral is already &quot;{now}&quot;; it cannot be marked &quot;{new}&quot;</translation>
     </message>
     <message>
         <source>这张转诊单是“{now}”，没有可以撤销的到位/不到位</source>
@@ -5964,7 +5965,7 @@
     </message>
     <message>
         <source>改用另一台电脑的值</source>
-        <translation>Use the other PC's value</translation>
+        <translation>Use the other PC&apos;s value</translation>
     </message>
     <message>
         <source>退回村医修改</source>
@@ -5988,7 +5989,7 @@
     </message>
     <message>
         <source>{field}：现值“{kept}”（{kept_by}），另一台电脑改为“{lost}”（{lost_by}）</source>
-        <translation>{field}: now "{kept}" ({kept_by}); another PC changed it to "{lost}" ({lost_by})</translation>
+        <translation>{field}: now &quot;{kept}&quot; ({kept_by}); another PC changed it to &quot;{lost}&quot; ({lost_by})</translation>
     </message>
     <message>
         <source>{day} 转往 {to}，{days} 天未登记到位</source>
@@ -6043,7 +6044,7 @@
     </message>
     <message>
         <source>乡镇卫生院对本村档案的处理决定（改了什么、为什么）</source>
-        <translation>Decisions of the township health centre on this village's records (what changed and why)</translation>
+        <translation>Decisions of the township health centre on this village&apos;s records (what changed and why)</translation>
     </message>
     <message>
         <source>全部待审核</source>
@@ -6166,7 +6167,7 @@
     </message>
     <message>
         <source>户主所在行有错误，本行一并不导入</source>
-        <translation>The head of household's row has errors, so this row is not imported either</translation>
+        <translation>The head of household&apos;s row has errors, so this row is not imported either</translation>
     </message>
     <message>
         <source>导出文件应为 .xlsx 或 .csv</source>
@@ -6315,7 +6316,7 @@
     </message>
     <message>
         <source>证书指纹（来自乡镇卫生院设备卡，每次连接都核对）：{pin}</source>
-        <translation>Certificate fingerprint (from the township's card, checked on every connection): {pin}</translation>
+        <translation>Certificate fingerprint (from the township&apos;s card, checked on every connection): {pin}</translation>
     </message>
     <message>
         <source>证书指纹：无（http 连接；要用 https，请导入载有证书指纹的乡镇卫生院设备卡）</source>
@@ -6358,11 +6359,11 @@
     </message>
     <message>
         <source>每天第一次启动和关闭时自动备份到数据目录的 backups 文件夹（保留7个每日、4个每周备份）。</source>
-        <translation>A backup is made automatically into the data folder's backups at the first start and close of each day (7 daily and 4 weekly kept).</translation>
+        <translation>A backup is made automatically into the data folder&apos;s backups at the first start and close of each day (7 daily and 4 weekly kept).</translation>
     </message>
     <message>
         <source>数据库在 PostgreSQL 服务器上：请用服务器自己的备份（如 pg_dump），本程序不备份。</source>
-        <translation>The store is on a PostgreSQL server: back it up with the server's own tools (e.g. pg_dump). CunYi does not back it up.</translation>
+        <translation>The store is on a PostgreSQL server: back it up with the server&apos;s own tools (e.g. pg_dump). CunYi does not back it up.</translation>
     </message>
     <message>
         <source>设置</source>
@@ -6476,7 +6477,7 @@
     </message>
     <message>
         <source>选中患者的最近一次随访；未选中时打印空白表</source>
-        <translation>The selected patient's latest visit; a blank form when none is selected</translation>
+        <translation>The selected patient&apos;s latest visit; a blank form when none is selected</translation>
     </message>
     <message>
         <source>姓名</source>
@@ -6629,7 +6630,7 @@
     </message>
     <message>
         <source>村卫生室的数据只存在本机的 SQLite 数据库中：只有乡镇的数据库可以迁到服务器</source>
-        <translation>A village clinic keeps its data in the local SQLite store: only a township's store can move to a server</translation>
+        <translation>A village clinic keeps its data in the local SQLite store: only a township&apos;s store can move to a server</translation>
     </message>
     <message>
         <source>目标必须是 PostgreSQL 数据库（postgresql+psycopg://用户@主机/库名），不是 {url}</source>
@@ -6640,12 +6641,12 @@
         <translation>Cannot connect to the target database {url}: {reason}</translation>
     </message>
     <message>
-        <source>目标数据库 {url} 已有数据：请用一个新建的空数据库</source>
-        <translation>The target database {url} already holds data: use a new, empty database</translation>
+        <source>核对失败：表 {table} 原有 {want} 行，迁移后 {got} 行，或内容不一致；目标数据库未作改动</source>
+        <translation>Verification failed: table {table} had {want} rows and has {got} after the copy, or their content differs; nothing was changed in the target database</translation>
     </message>
     <message>
-        <source>核对失败：表 {table} 原有 {want} 行，迁移后 {got} 行，或内容不一致（目标数据库需清空后重试）</source>
-        <translation>Verification failed: table {table} had {want} rows and has {got} after the copy, or their content differs (empty the target database and try again)</translation>
+        <source>目标数据库 {url} 已有数据：请用一个新建的空数据库</source>
+        <translation>The target database {url} already holds data: use a new, empty database</translation>
     </message>
 </context>
 <context>
@@ -6668,11 +6669,11 @@
     </message>
     <message>
         <source>文件内容已损坏或被改动（校验值不符）</source>
-        <translation>The file's content is damaged or altered (checksum mismatch)</translation>
+        <translation>The file&apos;s content is damaged or altered (checksum mismatch)</translation>
     </message>
     <message>
         <source>无法解密：文件已损坏，或不是发给本机密钥的</source>
-        <translation>Cannot decrypt: the file is damaged, or was not encrypted for this device's key</translation>
+        <translation>Cannot decrypt: the file is damaged, or was not encrypted for this device&apos;s key</translation>
     </message>
     <message>
         <source>冲突编号应为十六进制数字（0-9、a-f）：{ref}</source>
@@ -6708,7 +6709,7 @@
     </message>
     <message>
         <source>还没有信任任何设备：请先核对指纹并导入对方的设备卡</source>
-        <translation>No device is trusted yet: check the fingerprint and import the other device's card first</translation>
+        <translation>No device is trusted yet: check the fingerprint and import the other device&apos;s card first</translation>
     </message>
     <message>
         <source>对方已有全部变更，无需导出</source>
@@ -6752,11 +6753,11 @@
     </message>
     <message>
         <source>{name} 的电脑时钟比本机快约 {days} 天：请核对两台电脑的日期和时间</source>
-        <translation>{name}'s clock is about {days} days ahead of this PC: check the date and time on both</translation>
+        <translation>{name}&apos;s clock is about {days} days ahead of this PC: check the date and time on both</translation>
     </message>
     <message>
         <source>本机时钟比已记录的时间早约 {days} 天（时钟被调回或电池没电）：请校准电脑的日期和时间</source>
-        <translation>This PC's clock is about {days} days behind times already recorded (clock set back or a flat battery): correct the date and time</translation>
+        <translation>This PC&apos;s clock is about {days} days behind times already recorded (clock set back or a flat battery): correct the date and time</translation>
     </message>
     <message>
         <source>设备密钥已用口令保护：请输入口令（或设置环境变量 CUNYI_KEY_PASSPHRASE）</source>
@@ -6772,7 +6773,7 @@
     </message>
     <message>
         <source>本机设备密钥不存在：{path}（请从备份恢复，或重新初始化）</source>
-        <translation>This device's keys are missing: {path} (restore them from a backup, or initialise again)</translation>
+        <translation>This device&apos;s keys are missing: {path} (restore them from a backup, or initialise again)</translation>
     </message>
     <message>
         <source>找不到设备卡文件：{path}</source>
@@ -6784,7 +6785,7 @@
     </message>
     <message>
         <source>设备卡的指纹与其中的密钥不符：文件被改动过，不能信任</source>
-        <translation>The card's fingerprint does not match its keys: the file was altered and cannot be trusted</translation>
+        <translation>The card&apos;s fingerprint does not match its keys: the file was altered and cannot be trusted</translation>
     </message>
     <message>
         <source>设备卡上的服务器地址或证书指纹被改动过，不能信任</source>
@@ -6792,7 +6793,7 @@
     </message>
     <message>
         <source>这是本机自己的设备卡</source>
-        <translation>This is this device's own card</translation>
+        <translation>This is this device&apos;s own card</translation>
     </message>
     <message>
         <source>本村只与所属乡镇卫生院（{town}）同步，这张卡是 {code} {name}</source>
@@ -6820,11 +6821,11 @@
     </message>
     <message>
         <source>{sender} 的电脑时钟有误：同步包里的时间是 {clock}，比本机的 {mine} 快一天以上。请把 {sender} 电脑的日期和时间改正后重新导出；本机未做任何更改</source>
-        <translation>The clock of {sender}'s PC is wrong: its bundle is dated {clock}, more than a day ahead of this PC ({mine}). Correct the date and time on {sender}'s PC and export again; nothing was changed here</translation>
+        <translation>The clock of {sender}&apos;s PC is wrong: its bundle is dated {clock}, more than a day ahead of this PC ({mine}). Correct the date and time on {sender}&apos;s PC and export again; nothing was changed here</translation>
     </message>
     <message>
         <source>同步包的清单无效（{field}），整包未导入</source>
-        <translation>The bundle's manifest is invalid ({field}); nothing in it was imported</translation>
+        <translation>The bundle&apos;s manifest is invalid ({field}); nothing in it was imported</translation>
     </message>
     <message>
         <source>同步包越权，整包未导入：{entity} {row} 的变更来源是设备 {origin}，而村卫生室 {sender} 只能发送本机做的变更</source>
@@ -6860,7 +6861,7 @@
     </message>
     <message>
         <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）指向属于 {scope} 的记录，与它自己所属的村不符，或超出 {sender} 的范围</source>
-        <translation>Bundle oversteps its rights, nothing imported: {entity} {row} (from device {origin}) points at a record of {scope}, which is not its own village or is outside {sender}'s area</translation>
+        <translation>Bundle oversteps its rights, nothing imported: {entity} {row} (from device {origin}) points at a record of {scope}, which is not its own village or is outside {sender}&apos;s area</translation>
     </message>
     <message>
         <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）属于 {scope}，不该由 {sender} 发给本机</source>
@@ -6888,7 +6889,7 @@
     </message>
     <message>
         <source>本机日期 {pc} 比最近一次同步时乡镇卫生院的日期 {town} 晚 {days} 天：如果电脑日期不对请改正，并尽快与乡镇卫生院同步；在此之前随访日期最晚只能填 {today}</source>
-        <translation>This PC's date ({pc}) is {days} days past the township health centre's date at the last sync ({town}): if this PC's date is wrong, correct it, and sync with the township soon; until then follow-up dates can be no later than {today}</translation>
+        <translation>This PC&apos;s date ({pc}) is {days} days past the township health centre&apos;s date at the last sync ({town}): if this PC&apos;s date is wrong, correct it, and sync with the township soon; until then follow-up dates can be no later than {today}</translation>
     </message>
     <message>
         <source>县级只查阅和统计各乡镇同步上来的档案，不能在县级修改记录：请由所属乡镇卫生院或村卫生室修改，修改会随下次同步上报</source>
@@ -6896,7 +6897,7 @@
     </message>
     <message>
         <source>只能为受信任的村卫生室设备或所属县生成全量同步包</source>
-        <translation>A full bundle can only be made for a trusted village clinic device or for this township's county</translation>
+        <translation>A full bundle can only be made for a trusted village clinic device or for this township&apos;s county</translation>
     </message>
 </context>
 <context>
@@ -6907,7 +6908,7 @@
     </message>
     <message>
         <source>导出本机设备卡…</source>
-        <translation>Export this device's card…</translation>
+        <translation>Export this device&apos;s card…</translation>
     </message>
     <message>
         <source>信任对方设备卡…</source>
@@ -7039,11 +7040,11 @@
     </message>
     <message>
         <source>本机设备密钥已用口令保护：导出或导入时会询问口令</source>
-        <translation>This device's keys are protected by a passphrase: it is asked for at export or import</translation>
+        <translation>This device&apos;s keys are protected by a passphrase: it is asked for at export or import</translation>
     </message>
     <message>
         <source>{name}（{code}）  本机指纹：&lt;b&gt;{fp}&lt;/b&gt;</source>
-        <translation>{name} ({code})  this device's fingerprint: &lt;b&gt;{fp}&lt;/b&gt;</translation>
+        <translation>{name} ({code})  this device&apos;s fingerprint: &lt;b&gt;{fp}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>村卫生室</source>
@@ -7135,7 +7136,7 @@
     </message>
     <message>
         <source>同步包已写好。是否同时把本机数据备份到 {folder}？</source>
-        <translation>The bundles are written. Also back up this PC's data to {folder}?</translation>
+        <translation>The bundles are written. Also back up this PC&apos;s data to {folder}?</translation>
     </message>
     <message>
         <source>备份</source>
@@ -7147,7 +7148,7 @@
     </message>
     <message>
         <source>导出本机设备卡</source>
-        <translation>Export this device's card</translation>
+        <translation>Export this device&apos;s card</translation>
     </message>
     <message>
         <source>设备卡</source>
@@ -7163,7 +7164,7 @@ Before they trust it, read this fingerprint to them by phone:
     </message>
     <message>
         <source>选择对方的设备卡</source>
-        <translation>Choose the other device's card</translation>
+        <translation>Choose the other device&apos;s card</translation>
     </message>
     <message>
         <source>信任 {name}（{code}）？
@@ -7207,7 +7208,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>本机设备密钥已用口令保护，请输入口令：</source>
-        <translation>This device's keys are protected by a passphrase. Passphrase:</translation>
+        <translation>This device&apos;s keys are protected by a passphrase. Passphrase:</translation>
     </message>
     <message>
         <source>（空）</source>
@@ -7254,7 +7255,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>每个村后面列出它的村民小组；也可点击村名只展开该村</source>
-        <translation>List each village's groups after it; or click a village's name to expand only that one</translation>
+        <translation>List each village&apos;s groups after it; or click a village&apos;s name to expand only that one</translation>
     </message>
     <message>
         <source>展开各村</source>
@@ -7262,7 +7263,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>每个乡镇后面列出它的村；也可点击乡镇名只展开该乡镇</source>
-        <translation>List each township's villages after it; or click a township's name to open just that one</translation>
+        <translation>List each township&apos;s villages after it; or click a township&apos;s name to open just that one</translation>
     </message>
     <message>
         <source>统计期：</source>
@@ -7270,11 +7271,11 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>点击任一数字查看其背后的居民名单及原因；点击乡镇名展开或收起它的村，点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。</source>
-        <translation>Click any number to list the residents behind it and why; click a township's name to show or hide its villages, a village's name its groups. Green: target met; orange: within 10 points; red: behind.</translation>
+        <translation>Click any number to list the residents behind it and why; click a township&apos;s name to show or hide its villages, a village&apos;s name its groups. Green: target met; orange: within 10 points; red: behind.</translation>
     </message>
     <message>
         <source>点击任一数字查看其背后的居民名单及原因；点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。</source>
-        <translation>Click any number for the residents behind it and why; click a village's name to show or hide its groups. Green: target met; amber: within 10 points; red: behind.</translation>
+        <translation>Click any number for the residents behind it and why; click a village&apos;s name to show or hide its groups. Green: target met; amber: within 10 points; red: behind.</translation>
     </message>
     <message>
         <source>图表指标：</source>
@@ -7428,7 +7429,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>重设所选用户的密码…</source>
-        <translation>Reset selected user's password…</translation>
+        <translation>Reset selected user&apos;s password…</translation>
     </message>
     <message>
         <source>停用所选用户</source>
@@ -7571,7 +7572,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>新建家庭户时本人应为户主；其他家庭成员请从户主档案中“添加家庭成员”</source>
-        <translation>A new household starts with its head; add other members from the head's record (Add household member)</translation>
+        <translation>A new household starts with its head; add other members from the head&apos;s record (Add household member)</translation>
     </message>
     <message>
         <source>该证件号已建档：{name}，档案编号{archive}，{village}</source>
@@ -7643,11 +7644,11 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>身份证号校验位错误，请逐位核对</source>
-        <translation>The ID's check digit is wrong: check it digit by digit</translation>
+        <translation>The ID&apos;s check digit is wrong: check it digit by digit</translation>
     </message>
     <message>
         <source>身份证号的地址码{code}不是有效的行政区划代码</source>
-        <translation>The ID's address code {code} is not an administrative division code</translation>
+        <translation>The ID&apos;s address code {code} is not an administrative division code</translation>
     </message>
     <message>
         <source>{label}只能包含数字、空格和“-”</source>
@@ -7698,7 +7699,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>有多个村的村民小组叫“{name}”，请同时指定村</source>
-        <translation>Several villages have a group called "{name}"; name the village too</translation>
+        <translation>Several villages have a group called &quot;{name}&quot;; name the village too</translation>
     </message>
 </context>
 <context>

@@ -6640,12 +6640,12 @@
         <translation>连不上目标数据库 {url}：{reason}</translation>
     </message>
     <message>
-        <source>目标数据库 {url} 已有数据：请用一个新建的空数据库</source>
-        <translation>目标数据库 {url} 已有数据：请用一个新建的空数据库</translation>
+        <source>核对失败：表 {table} 原有 {want} 行，迁移后 {got} 行，或内容不一致；目标数据库未作改动</source>
+        <translation>核对失败：表 {table} 原有 {want} 行，迁移后 {got} 行，或内容不一致；目标数据库未作改动</translation>
     </message>
     <message>
-        <source>核对失败：表 {table} 原有 {want} 行，迁移后 {got} 行，或内容不一致（目标数据库需清空后重试）</source>
-        <translation>核对失败：表 {table} 原有 {want} 行，迁移后 {got} 行，或内容不一致（目标数据库需清空后重试）</translation>
+        <source>目标数据库 {url} 已有数据：请用一个新建的空数据库</source>
+        <translation>目标数据库 {url} 已有数据：请用一个新建的空数据库</translation>
     </message>
 </context>
 <context>

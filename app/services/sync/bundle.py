@@ -306,8 +306,9 @@ def write(
     counts, hashes and compresses them (to memory, up to :data:`KEPT_COMPRESSED`; writing
     nothing to disk), the second encrypts them after the manifest straight into the file
     (reading and compressing the ops again when they were too big to keep), behind room left
-    for the signed header, which is written last, when the ciphertext's hash and length are known (the header line is padded with spaces
-    to the room's size; the signature covers the line as it stands).  ``op_lines``: the op lines,
+    for the signed header, which is written last, when the ciphertext's hash and length are
+    known (the header line is padded with spaces to the room's size; the signature covers the
+    line as it stands).  ``op_lines``: the op lines,
     or a function giving them afresh for each pass (both passes must read the same lines: a
     change between them is refused here).  ``header`` must hold bundle_id, sender and recipient;
     the hashes and sizes are filled in here.  Nothing but the bundle is written: no work files

@@ -337,14 +337,19 @@ def _upload(paths: Paths, client: transport.MailboxClient, f: Path, report: RunR
         if status == "queued":  # imported in the background: its outcome is asked for (_hear_back)
             _awaited(paths).mkdir(parents=True, exist_ok=True)
             (_awaited(paths) / f"{header.bundle_id.hex}.json").write_text(
-                json.dumps({"name": f.name, "sent_at": utcnow().isoformat()}), encoding="utf-8"
+                json.dumps({"name": f.name}),
+                encoding="utf-8",  # asked about until AWAITED_DAYS old
             )
         f.unlink()
         report.uploaded += 1
     else:  # the township refused it on import: kept aside with the reason, not sent again
         reason = str(state.get("reason") or status)
         _set_aside(paths, f, reason)
-        raise _err(QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院拒收了本机的同步包：{reason}"), reason=reason)
+        raise _refused(reason)
+
+
+def _refused(reason: str) -> UserError:
+    return _err(QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院拒收了本机的同步包：{reason}"), reason=reason)
 
 
 AWAITED_DAYS = 7  # how long the word on a queued upload is asked for (the mailbox keeps it 1–2 days)
@@ -373,7 +378,7 @@ def _hear_back(paths: Paths, client: transport.MailboxClient) -> None:
             refused.append(str(state.get("reason") or status))
         f.unlink(missing_ok=True)  # heard (or the mailbox no longer knows it)
     if refused:
-        raise _err(QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院拒收了本机的同步包：{reason}"), reason=refused[-1])
+        raise _refused(refused[-1])
 
 
 def _set_aside(paths: Paths, f: Path, reason: str) -> None:
