@@ -462,3 +462,29 @@ def test_migrate_store_to_an_address_that_is_none_says_so(tmp_path, capsys, url)
     out = capsys.readouterr()
     assert "目标必须是 PostgreSQL 数据库" in out.err and "S3cret-pw" not in out.err + out.out
     assert "Traceback" not in out.err
+
+
+def test_migrate_store_names_the_row_whose_text_the_server_cannot_hold(tmp_path, pg_cluster, capsys):
+    """Text PostgreSQL cannot store (a NUL, written into the file before forms refused control
+    characters): one sentence naming the table, the row and the column, the target left empty,
+    and after the row is corrected the migration goes through."""
+    d = _town_folder(tmp_path)
+    url = _fresh_db(pg_cluster, "nul")
+    file = Store(f"sqlite:///{tmp_path / 'town' / 'cunyi.db'}")
+    with file.engine.begin() as conn:
+        row_id = conn.execute(sa.select(Resident.id).order_by(Resident.id).limit(1)).scalar()
+        conn.execute(sa.update(Resident).where(Resident.id == row_id).values(current_address="东街\x00"))
+    capsys.readouterr()
+    assert main(["--data-dir", d, "migrate-store", "--to", url]) != 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err, err
+    for words in ("resident", row_id.hex, "current_address", "U+0000"):
+        assert words in err, (words, err)
+    target = Store(url)
+    with target.engine.connect() as conn:
+        assert store_copy._is_empty(conn)
+    target.dispose()
+    with file.engine.begin() as conn:
+        conn.execute(sa.update(Resident).where(Resident.id == row_id).values(current_address="东街"))
+    file.dispose()
+    assert main(["--data-dir", d, "migrate-store", "--to", url]) == 0

@@ -646,3 +646,25 @@ def test_a_malformed_id_in_a_new_row_changes_nothing(world, value):
     assert outcome.status != "applied", outcome.status
     assert "Traceback" not in reason and any("\u4e00" <= ch <= "\u9fff" for ch in reason), reason
     assert dump_everything(town.store) == before
+
+
+@pytest.mark.parametrize("text", ["张\x00三", "地址\x07", "王\u202e五"])
+def test_a_string_no_database_can_hold_changes_nothing(world, text):
+    """A signed bundle carrying text no form accepts (a NUL, which PostgreSQL cannot store; another
+    control character; a direction override): refused in the user's words, with no traceback, and the
+    township's store is as it was, on either database."""
+    town, a, _b, tmp = world
+    mine = a_resident(a, A)
+    n = seq_of(a) + 1
+    bad = op(a, n, "resident", mine.id, A, {"current_address": text}, {"current_address": ""})
+    path = craft_bundle(a, town, [bad], tmp / "nul", ranges={a.device_id.hex: [n - 1, n]})
+    before = dump_everything(town.store)
+    (outcome,) = town.import_(path)
+    reason = outcome.reason.render() if outcome.reason else ""
+    assert outcome.status == "rejected", outcome.status
+    assert outcome.quarantined and outcome.quarantined.exists()
+    code = next(f"U+{ord(ch):04X}" for ch in text if ch in "\x00\x07\u202e")
+    for words in ("无法识别", mine.id.hex, "current_address", code):
+        assert words in reason, (words, reason)
+    assert dump_everything(town.store) == before
+    assert_still_works(a, town, tmp)

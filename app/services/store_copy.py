@@ -210,7 +210,10 @@ def migrate_store(source: Store, target_url: str) -> Migrated:
             src = src_session.connection()
             cursor = dst.connection.driver_connection.cursor()
             for t in tables():
-                copy_rows(cursor, t, list(t.c), src.execute(sa.select(t)).yield_per(CHUNK), dst.dialect)
+                try:
+                    copy_rows(cursor, t, list(t.c), src.execute(sa.select(t)).yield_per(CHUNK), dst.dialect)
+                except sa.exc.DataError as e:
+                    raise _unstorable(src, t, e) from None
             _reset_sequences(dst)
             for t in tables():
                 want, got = table_check(src, t), table_check(dst, t)
@@ -228,6 +231,43 @@ def migrate_store(source: Store, target_url: str) -> Migrated:
         return result
     finally:
         target.dispose()
+
+
+def _holds_nul(value) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(map(_holds_nul, value))
+    return False
+
+
+def _unstorable(src: Connection, table: sa.Table, error: sa.exc.DataError) -> UserError:
+    """What the server refused in ``table``, in one sentence: the row and column holding a NUL
+    (text PostgreSQL cannot store, written into the file before the forms refused control
+    characters), or the server's reason."""
+    columns = list(table.c)
+    keys = list(table.primary_key.columns)
+    for row in src.execute(sa.select(*columns)).yield_per(CHUNK):
+        for column, value in zip(columns, row, strict=True):
+            if _holds_nul(value):
+                key = ", ".join(_canonical(row[columns.index(k)]) for k in keys)
+                return _err(
+                    QT_TRANSLATE_NOOP(
+                        "StoreCopy",
+                        "表 {table} 中记录 {row} 的 {column} 含有 PostgreSQL 无法保存的字符（U+0000）："
+                        "请先在原数据库中更正这条记录；目标数据库未作改动",
+                    ),
+                    table=table.name,
+                    row=key,
+                    column=column.name,
+                )
+    return _err(
+        QT_TRANSLATE_NOOP("StoreCopy", "表 {table} 的数据无法存入 PostgreSQL：{reason}；目标数据库未作改动"),
+        table=table.name,
+        reason=str(error.orig).strip().splitlines()[0],
+    )
 
 
 def _tables_not_ours(url: str) -> list[str]:

@@ -6645,6 +6645,14 @@
         <translation>Verification failed: table {table} had {want} rows and has {got} after the copy, or their content differs; nothing was changed in the target database</translation>
     </message>
     <message>
+        <source>表 {table} 中记录 {row} 的 {column} 含有 PostgreSQL 无法保存的字符（U+0000）：请先在原数据库中更正这条记录；目标数据库未作改动</source>
+        <translation>Record {row} in table {table} has a character PostgreSQL cannot store (U+0000) in {column}: correct this record in the original database first; the target database was not changed</translation>
+    </message>
+    <message>
+        <source>表 {table} 的数据无法存入 PostgreSQL：{reason}；目标数据库未作改动</source>
+        <translation>The data of table {table} cannot be stored in PostgreSQL: {reason}; the target database was not changed</translation>
+    </message>
+    <message>
         <source>目标数据库 {url} 已有数据：请用一个新建的空数据库</source>
         <translation>The target database {url} already holds data: use a new, empty database</translation>
     </message>
@@ -6670,6 +6678,10 @@
     <message>
         <source>文件内容已损坏或被改动（校验值不符）</source>
         <translation>The file&apos;s content is damaged or altered (checksum mismatch)</translation>
+    </message>
+    <message>
+        <source>同步包内容不合格，整包未导入：{entity} {row} 的 {field} 含有无法识别的字符（U+{code}）</source>
+        <translation>The sync bundle's content is invalid; nothing in it was imported: {field} of {entity} {row} contains an unreadable character (U+{code})</translation>
     </message>
     <message>
         <source>无法解密：文件已损坏，或不是发给本机密钥的</source>

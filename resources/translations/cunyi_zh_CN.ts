@@ -6644,6 +6644,14 @@
         <translation>核对失败：表 {table} 原有 {want} 行，迁移后 {got} 行，或内容不一致；目标数据库未作改动</translation>
     </message>
     <message>
+        <source>表 {table} 中记录 {row} 的 {column} 含有 PostgreSQL 无法保存的字符（U+0000）：请先在原数据库中更正这条记录；目标数据库未作改动</source>
+        <translation>表 {table} 中记录 {row} 的 {column} 含有 PostgreSQL 无法保存的字符（U+0000）：请先在原数据库中更正这条记录；目标数据库未作改动</translation>
+    </message>
+    <message>
+        <source>表 {table} 的数据无法存入 PostgreSQL：{reason}；目标数据库未作改动</source>
+        <translation>表 {table} 的数据无法存入 PostgreSQL：{reason}；目标数据库未作改动</translation>
+    </message>
+    <message>
         <source>目标数据库 {url} 已有数据：请用一个新建的空数据库</source>
         <translation>目标数据库 {url} 已有数据：请用一个新建的空数据库</translation>
     </message>
@@ -6669,6 +6677,10 @@
     <message>
         <source>文件内容已损坏或被改动（校验值不符）</source>
         <translation>文件内容已损坏或被改动（校验值不符）</translation>
+    </message>
+    <message>
+        <source>同步包内容不合格，整包未导入：{entity} {row} 的 {field} 含有无法识别的字符（U+{code}）</source>
+        <translation>同步包内容不合格，整包未导入：{entity} {row} 的 {field} 含有无法识别的字符（U+{code}）</translation>
     </message>
     <message>
         <source>无法解密：文件已损坏，或不是发给本机密钥的</source>

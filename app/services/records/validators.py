@@ -68,16 +68,34 @@ def parse_decimal(text: str, label: str) -> float:
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff"))  # pasted from chat apps and web pages
 
 
+# Characters no one can read, by Unicode category: controls (a line break aside), invisible
+# format characters (zero-width, direction overrides), surrogates, private use; typed into a form,
+# unassigned code points too.  A bundle's text is held to the same (:func:`unreadable_at`), except
+# for code points unassigned here that a newer Unicode at the sender may have assigned.
+UNREADABLE = ("Cc", "Cf", "Cs", "Co")
+UNASSIGNED = "Cn"
+
+
+def unreadable_at(text: str, *, unassigned: bool = False) -> tuple[int, str] | None:
+    """The first character of ``text`` no one can read, as (position from 1, character), or None."""
+    refused = (*UNREADABLE, UNASSIGNED) if unassigned else UNREADABLE
+    for pos, ch in enumerate(text, 1):
+        if ch != "\n" and unicodedata.category(ch) in refused:
+            return pos, ch
+    return None
+
+
 def _refuse_unreadable(text: str, label: str) -> None:
     """Name the first character no one can read (a control or unassigned code point) and where it is."""
-    for pos, ch in enumerate(text, 1):
-        if ch != "\n" and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn"):
-            raise Invalid(
-                QT_TRANSLATE_NOOP("Validation", "{label}第{pos}个字符无法识别（U+{code}），请删除后再保存"),
-                label=label,
-                pos=pos,
-                code=f"{ord(ch):04X}",
-            )
+    found = unreadable_at(text, unassigned=True)
+    if found is not None:
+        pos, ch = found
+        raise Invalid(
+            QT_TRANSLATE_NOOP("Validation", "{label}第{pos}个字符无法识别（U+{code}），请删除后再保存"),
+            label=label,
+            pos=pos,
+            code=f"{ord(ch):04X}",
+        )
 
 
 def clean_text(text: str | None, max_len: int, label: str) -> str | None:

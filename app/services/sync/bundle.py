@@ -46,6 +46,7 @@ import zstandard
 from app.db import fsync_dir
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services.errors import Message, UserError
+from app.services.records.validators import unreadable_at
 from app.services.sync import keys as device_keys
 
 MAGIC = b"CUNYI-BUNDLE 1\n"
@@ -473,10 +474,58 @@ def _decode_lines(lines: bytes) -> list:
     than one value each by a sender writing them so on purpose, in a signed bundle whose ops it
     could as well have written plainly: what it may carry is checked op by op all the same.)"""
     body = lines[:-1] if lines.endswith(b"\n") else lines
-    ops = orjson.loads(b"[" + body.replace(b"\n", b",") + b"]")
+    joined = b"[" + body.replace(b"\n", b",") + b"]"
+    ops = orjson.loads(joined)
     if len(ops) != body.count(b"\n") + 1:
         raise BundleError("damaged", QT_TRANSLATE_NOOP("Sync", "文件内容已损坏或被改动（校验值不符）"))
+    escapes = b"\\" in joined and _ESCAPE.search(joined.replace(b"\\\\", b""))
+    if escapes or not joined.decode("utf-8").isprintable():
+        _refuse_unreadable(ops)
     return ops
+
+
+# How a control character travels in JSON text (escaped backslashes taken out first): any escape
+# but a quote's, a slash's and a line break's.  A block of op lines holding one, or any character that is not printable as
+# it stands (str.isprintable: controls, format characters, private use, but also unassigned code
+# points and spaces other than the ASCII space), is checked value by value (:func:`_refuse_unreadable`);
+# a sender's own bundles hold neither (its text passed the forms' checks).
+_ESCAPE = re.compile(rb'\\[^"/n]')
+
+
+def _refuse_unreadable(ops: list) -> None:
+    """Refuse the bundle at the first op carrying unreadable text, naming its row, field and character."""
+
+    def texts(value, path):
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, dict):
+            for key, inner in value.items():
+                yield path, key
+                yield from texts(inner, (*path, str(key)))
+        elif isinstance(value, list):
+            for inner in value:
+                yield from texts(inner, path)
+
+    for op in ops:
+        data = op.get("d") if isinstance(op, dict) else None
+        found = list(texts(op, ()))
+        if isinstance(data, str):  # the row's values as JSON text (read so by the merge)
+            with suppress(orjson.JSONDecodeError):
+                found += texts(orjson.loads(data), ("d",))
+        for path, text in found:
+            bad = unreadable_at(text)
+            if bad is not None:
+                raise BundleError(
+                    "content",
+                    QT_TRANSLATE_NOOP(
+                        "Sync",
+                        "同步包内容不合格，整包未导入：{entity} {row} 的 {field} 含有无法识别的字符（U+{code}）",
+                    ),
+                    entity=str(op.get("e")),
+                    row=str(op.get("r")),
+                    field=path[2] if path[:2] == ("d", "v") and len(path) > 2 else ".".join(path) or "?",
+                    code=f"{ord(bad[1]):04X}",
+                )
 
 
 @contextmanager
