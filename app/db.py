@@ -30,9 +30,14 @@ log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"  # a plain store's first bytes; an encrypted one's are random
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 WRITER = "cunyi_writer"  # execution option: this connection's transaction begins IMMEDIATE
+EVEN_MOVED = "cunyi_even_moved"  # execution option: a writer that may open a file marked moved (MOVED)
 # An encrypted store decrypts each page it reads from the file (AES-256 and an HMAC check): a larger
 # page cache keeps what searches touch decrypted (a connection's cache grows only as pages are read).
 ENCRYPTED_CACHE_KIB = 32_768
+# PRAGMA user_version of a SQLite file whose store ``migrate-store`` moved to a server ("CYMV"):
+# a window or mailbox server still open on the file is refused its next write (:func:`store_moved`)
+# instead of writing where no one will read again.  The file stays readable.
+MOVED = 0x43594D56
 PRIVATE_FILE = 0o600  # the store, its -wal/-shm and backups: for the OS account running CunYi only
 
 
@@ -275,8 +280,35 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
         finally:
             if turned:
                 turnstile.release()
+        moved = conn.exec_driver_sql("PRAGMA user_version").scalar() == MOVED
+        if moved and not conn.get_execution_options().get(EVEN_MOVED):
+            conn.exec_driver_sql("ROLLBACK")
+            raise store_moved()
 
     return engine
+
+
+def store_moved():
+    """The refusal of a write to a SQLite file whose store was moved to a server."""
+    from app.i18n import QT_TRANSLATE_NOOP
+    from app.services.errors import Message, UserError
+
+    return UserError(
+        Message(
+            "StoreCopy",
+            QT_TRANSLATE_NOOP(
+                "StoreCopy",
+                "这个数据库文件已迁到 PostgreSQL 服务器，不再写入，刚才的操作未保存：请关闭村医"
+                "（及 cunyi serve）后重新打开，今后使用服务器上的数据库",
+            ),
+            {},
+        )
+    )
+
+
+def mark_moved(conn: Connection) -> None:
+    """Mark the SQLite file of ``conn``'s transaction as moved to a server (:data:`MOVED`)."""
+    conn.exec_driver_sql(f"PRAGMA user_version = {MOVED}")
 
 
 # alembic is imported inside the functions that need it: most starts find the schema current
@@ -618,14 +650,16 @@ class Store:
             self._recorders().remove(changed)
 
     @contextmanager
-    def transaction(self) -> Iterator[Session]:
+    def transaction(self, *, even_moved: bool = False) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any exception.  On SQLite it takes
         the write lock at its start (waiting up to the busy timeout for another writer, e.g. the
         township's mailbox importing while its GUI saves): a transaction that read first and then
-        found another writer's commit newer than what it read would fail at once instead."""
+        found another writer's commit newer than what it read would fail at once instead; and a
+        file whose store was moved to a server is refused (:data:`MOVED`), unless ``even_moved``
+        (copying it again)."""
         with self.session() as s, s.begin():
             if self.engine.dialect.name == "sqlite":
-                s.connection(execution_options={WRITER: True})
+                s.connection(execution_options={WRITER: True, EVEN_MOVED: even_moved})
             else:
                 lock_for_writing(s.connection())
             yield s

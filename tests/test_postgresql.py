@@ -19,6 +19,7 @@ from app.cli import main
 from app.db import Store
 from app.models import AuditEntry, Resident
 from app.services import backup, profile, store_copy
+from app.services.errors import UserError
 from app.services.records import roster
 from app.services.records.residents import ResidentInput, correct_resident, save_resident
 from tests import storekit
@@ -83,12 +84,20 @@ def test_migrate_store_round_trips_a_demo_township_and_keeps_the_file(tmp_path, 
     assert before["resident"].rows >= 150 and before["change_log"].rows > 0 and before["audit_log"].rows > 0
     url = _fresh_db(pg_cluster, "migrated")
     capsys.readouterr()
+    window = Store(sqlite_url)  # a window (or `cunyi serve`) open on the file while it moves
 
     assert main(["--data-dir", d, "migrate-store", "--to", url, "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert {t["table"]: t["rows"] for t in report["tables"]} == {n: c.rows for n, c in before.items()}
     assert (tmp_path / "town" / "db-url").read_text().strip() == url  # later commands use the server
     assert (tmp_path / "town" / "cunyi.db").stat().st_size > 0  # the old file is kept
+    # The window still open on the file reads it, but its next save is refused in words, not lost.
+    with pytest.raises(UserError, match="已迁到 PostgreSQL 服务器") as refused, window.transaction() as s:
+        s.execute(sa.update(Resident).where(Resident.id == someone.id).values(phone="13900001111"))
+    assert "Traceback" not in refused.value.render()
+    with window.session() as s:
+        assert s.scalar(sa.select(Resident.phone).where(Resident.id == someone.id)) == someone.phone
+    window.dispose()
 
     target = Store(url)
     try:

@@ -23,11 +23,10 @@ def migrate(args) -> int:
 
     paths, store = open_store(args)
     try:
-        done = store_copy.migrate_store(store, args.to)
+        done = store_copy.migrate_store(store, args.to, moved=lambda: remember_db_url(paths, args.to))
         old = sqlite_file(store.url)
     finally:
         store.dispose()
-    remember_db_url(paths, args.to)
     if args.json:
         print_json({"tables": [t.__dict__ for t in done.tables], "rows": done.rows, "kept": str(old)})
         return 0

@@ -18,12 +18,13 @@ import hashlib
 import json
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from app.db import Store, is_sqlite
+from app.db import Store, is_sqlite, mark_moved
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Base
 from app.services.access import authz
@@ -153,8 +154,10 @@ def _reset_sequences(conn: Connection) -> None:
                     conn.exec_driver_sql("SELECT setval(%s, %s)", (seq, top))
 
 
-def migrate_store(source: Store, target_url: str) -> Migrated:
-    """Copy ``source`` into the empty database at ``target_url`` and verify it table by table."""
+def migrate_store(source: Store, target_url: str, moved: Callable[[], None] | None = None) -> Migrated:
+    """Copy ``source`` into the empty database at ``target_url`` and verify it table by table;
+    then ``moved()`` (the data folder remembers the server), and the file is marked moved
+    (:func:`app.db.mark_moved`), both before its write lock is let go."""
     if not is_sqlite(source.url):
         raise _err(
             QT_TRANSLATE_NOOP("StoreCopy", "只能从本机的 SQLite 数据库迁出（当前数据库：{url}）"),
@@ -206,31 +209,42 @@ def migrate_store(source: Store, target_url: str) -> Migrated:
         # One transaction on each side: the source's holds the store's write lock (no other window
         # or server writes to the file while it is copied and checked), the target's commits only
         # once every table checked (a copy killed at any moment leaves the target empty).
-        with source.transaction() as src_session, target.engine.begin() as dst:
+        with source.transaction(even_moved=True) as src_session:
             src = src_session.connection()
-            cursor = dst.connection.driver_connection.cursor()
-            for t in tables():
-                try:
-                    copy_rows(cursor, t, list(t.c), src.execute(sa.select(t)).yield_per(CHUNK), dst.dialect)
-                except sa.exc.DataError as e:
-                    raise _unstorable(src, t, e) from None
-            _reset_sequences(dst)
-            for t in tables():
-                want, got = table_check(src, t), table_check(dst, t)
-                if want != got:
-                    raise _err(
-                        QT_TRANSLATE_NOOP(
-                            "StoreCopy",
-                            "核对失败：表 {table} 原有 {want} 行，迁移后 {got} 行，或内容不一致；目标数据库未作改动",
-                        ),
-                        table=t.name,
-                        want=want.rows,
-                        got=got.rows,
-                    )
-                result.tables.append(got)
+            with target.engine.begin() as dst:
+                _copy_and_check(src, dst, result)
+            # the target committed; the file's write lock still held: whoever opens the data folder
+            # next is sent to the server, and a window still open on the file can no longer write there
+            if moved is not None:
+                moved()
+            mark_moved(src)
         return result
     finally:
         target.dispose()
+
+
+def _copy_and_check(src: Connection, dst: Connection, result: Migrated) -> None:
+    """Every table copied into ``dst`` and read back: rows and checksums as ``src`` holds them."""
+    cursor = dst.connection.driver_connection.cursor()
+    for t in tables():
+        try:
+            copy_rows(cursor, t, list(t.c), src.execute(sa.select(t)).yield_per(CHUNK), dst.dialect)
+        except sa.exc.DataError as e:
+            raise _unstorable(src, t, e) from None
+    _reset_sequences(dst)
+    for t in tables():
+        want, got = table_check(src, t), table_check(dst, t)
+        if want != got:
+            raise _err(
+                QT_TRANSLATE_NOOP(
+                    "StoreCopy",
+                    "核对失败：表 {table} 原有 {want} 行，迁移后 {got} 行，或内容不一致；目标数据库未作改动",
+                ),
+                table=t.name,
+                want=want.rows,
+                got=got.rows,
+            )
+        result.tables.append(got)
 
 
 def _holds_nul(value) -> bool:

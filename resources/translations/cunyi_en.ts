@@ -6656,6 +6656,10 @@
         <source>目标数据库 {url} 已有数据：请用一个新建的空数据库</source>
         <translation>The target database {url} already holds data: use a new, empty database</translation>
     </message>
+    <message>
+        <source>这个数据库文件已迁到 PostgreSQL 服务器，不再写入，刚才的操作未保存：请关闭村医（及 cunyi serve）后重新打开，今后使用服务器上的数据库</source>
+        <translation>This database file has been moved to a PostgreSQL server and is no longer written to; what you just did was not saved. Close CunYi (and cunyi serve) and open it again: from now on it uses the database on the server</translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>
@@ -6681,7 +6685,7 @@
     </message>
     <message>
         <source>同步包内容不合格，整包未导入：{entity} {row} 的 {field} 含有无法识别的字符（U+{code}）</source>
-        <translation>The sync bundle's content is invalid; nothing in it was imported: {field} of {entity} {row} contains an unreadable character (U+{code})</translation>
+        <translation>The sync bundle&apos;s content is invalid; nothing in it was imported: {field} of {entity} {row} contains an unreadable character (U+{code})</translation>
     </message>
     <message>
         <source>无法解密：文件已损坏，或不是发给本机密钥的</source>

@@ -6655,6 +6655,10 @@
         <source>目标数据库 {url} 已有数据：请用一个新建的空数据库</source>
         <translation>目标数据库 {url} 已有数据：请用一个新建的空数据库</translation>
     </message>
+    <message>
+        <source>这个数据库文件已迁到 PostgreSQL 服务器，不再写入，刚才的操作未保存：请关闭村医（及 cunyi serve）后重新打开，今后使用服务器上的数据库</source>
+        <translation>这个数据库文件已迁到 PostgreSQL 服务器，不再写入，刚才的操作未保存：请关闭村医（及 cunyi serve）后重新打开，今后使用服务器上的数据库</translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>

@@ -134,6 +134,10 @@ _AFTER_END = "audit_after_transaction"
 def _write_own(bind, session_class, who, entries: list[AuditEntry], store=None) -> None:
     try:  # a session of the same class: the store's hooks chain the entries and log them to sync
         with session_class(bind=bind) as own, own.begin():
+            if bind.dialect.name == "sqlite":  # a writer's transaction, as the store's (app.db imports us)
+                from app.db import WRITER
+
+                own.connection(execution_options={WRITER: True})
             own.info["actor"], own.info["store"] = who, store
             own.add_all(entries)
     except Exception:  # the audit must never turn a refusal into a crash
