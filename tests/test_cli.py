@@ -44,7 +44,7 @@ def test_init_demo_3000_and_gui_smoke(tmp_path):
 def test_screenshots_are_written(tmp_path):
     d = str(tmp_path / "D")
     cunyi("--data-dir", d, "init", "--role", "village", "--code", "110105001101", "--name", "测试村")
-    # 600 residents, seed 1: the demo's 严重精神障碍 patients (≈0.4%) include one under management
+    # 600 residents: the demo gives every village at least one 严重精神障碍 patient under management
     cunyi("--data-dir", d, "demo", "--residents", "600", "--seed", "1")
     out = tmp_path / "shots"
     r = cunyi("--data-dir", d, "gui", "--screenshots", str(out))

@@ -347,7 +347,9 @@ def generate_demo(
                     doctor_username=doctor_user,
                     today=today,
                 )
-            demo_smi_elderly.add_smi_and_elderly(session, people.rng, batch_res, today, doctor_id)
+            demo_smi_elderly.add_smi_and_elderly(
+                session, people.rng, batch_res, today, doctor_id, one_at_least=done_here == len(batch_res)
+            )
             made += len(batch_res)
             made_households += len(batch_hh)
             if progress:

@@ -22,20 +22,28 @@ SELFCARE_WEIGHTS = ("1", 80), ("2", 12), ("3", 6), ("4", 2)
 
 
 def add_smi_and_elderly(
-    session: Session, rng: random.Random, residents: list[dict], today: dt.date, who
+    session: Session, rng: random.Random, residents: list[dict], today: dt.date, who, *, one_at_least=False
 ) -> None:
-    """Patients and checks for one batch of demo residents (dicts as the demo inserted them)."""
+    """Patients and checks for one batch of demo residents (dicts as the demo inserted them).
+    With ``one_at_least`` (a village's first batch) a batch of a village's size (250+ residents, where
+    one patient is expected) that drew none gets one, its first eligible resident, so a demo village
+    shows its 严重精神障碍 page at work whatever the date the draws were made on."""
     enrolments, registrations, visits, checks = [], [], [], []
+    eligible = []
     for r in residents:
         if r.get("status") != "1":
             continue
         age = today.year - r["birth_date"].year
-        if 15 <= age <= 75 and rng.random() < SMI_SHARE:
-            _patient(rng, r, today, enrolments, registrations, visits)
+        if 15 <= age <= 75:
+            eligible.append(r)
+            if rng.random() < SMI_SHARE:
+                _patient(rng, r, today, enrolments, registrations, visits)
         if r["birth_date"] <= born_by(today.year):
             for year in (today.year - 1, today.year):
                 if rng.random() < CHECKED_SHARE and r["birth_date"] <= born_by(year):
                     checks.append(_check(rng, r, year, today))
+    if one_at_least and len(residents) * SMI_SHARE >= 1 and not registrations and eligible:
+        _patient(rng, eligible[0], today, enrolments, registrations, visits)
     for row in (*enrolments, *registrations, *visits, *checks):
         row["created_by"] = row["updated_by"] = who
     for entity, model, rows in (
