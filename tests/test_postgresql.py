@@ -165,6 +165,48 @@ def test_init_db_names_the_server_store_for_later_commands(tmp_path, pg_cluster,
         store.dispose()
 
 
+def test_a_second_workstation_with_keys_of_its_own_is_told_to_copy_the_first_ones(
+    tmp_path, pg_cluster, capsys
+):
+    """Two workstations on one server store sign for one device: a data folder whose keys are not
+    the ones the store's device was set up with (its peers trust only those) is refused, in words
+    naming the folder, before it writes a bundle or a card; with the first folder's keys copied in
+    it works."""
+    import shutil
+
+    from app.config import Paths
+    from app.services.sync import keys as device_keys
+    from app.services.sync.overview import sync_overview
+
+    url = _fresh_db(pg_cluster, "twodesks")
+    first, second = str(tmp_path / "desk1"), str(tmp_path / "desk2")
+    init = ["init", "--role", "township", "--code", TOWNSHIP_CODE, "--name", "朝阳乡"]
+    assert main(["--data-dir", first, "--db", url, *init]) == 0
+    device_keys.create_keys(Paths(tmp_path / "desk2").ensure().sub("keys"))  # keys of its own
+    capsys.readouterr()
+    for command in (
+        ["sync", "export", "--to", str(tmp_path / "usb"), "--always"],
+        ["device", "card", "-o", str(tmp_path / "card.json")],
+    ):
+        assert main(["--data-dir", second, "--db", url, *command]) != 0, command
+        err = capsys.readouterr().err
+        assert "不是这个数据库的设备密钥" in err and str(tmp_path / "desk2" / "keys") in err, err
+        assert "Traceback" not in err
+    assert not (tmp_path / "card.json").exists()
+    assert not list((tmp_path / "usb").glob("*.cyb"))
+    store = Store(url)
+    try:
+        with store.session() as s:
+            seen = sync_overview(s, tmp_path / "desk2" / "keys")
+            assert seen.card is None and "不是这个数据库的设备密钥" in seen.keys_problem.render()
+            assert sync_overview(s, tmp_path / "desk1" / "keys").card is not None
+    finally:
+        store.dispose()
+    shutil.rmtree(tmp_path / "desk2" / "keys")
+    shutil.copytree(tmp_path / "desk1" / "keys", tmp_path / "desk2" / "keys")
+    assert main(["--data-dir", second, "--db", url, "device", "card", "-o", str(tmp_path / "card.json")]) == 0
+
+
 def test_the_audit_trail_is_append_only_on_postgresql(township_store):
     with township_store.engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(AuditEntry)).scalar() > 0

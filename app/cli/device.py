@@ -44,7 +44,7 @@ def write_card(args) -> int:
     from app.services.sync import keys
 
     paths, store = open_store(args)
-    device_keys = keys.load_keys(paths.sub("keys"))
+    device_keys = keys.keys_for_store(store, paths.sub("keys"))
     server, pin = "", ""
     if args.server or args.tls_cert:
         from app.services.sync import service, transport

@@ -60,6 +60,7 @@ def initialise(args) -> int:
         role = CODE_LISTS["site_role"].label(p.role)
         print(f"已初始化：{p.name}（{p.code}，{role}），设备 {p.device_id}")
     keys.create_keys(paths.sub("keys"))
+    keys.keys_for_store(store, paths.sub("keys"))  # the store records the keys its device signs with
     return 0
 
 

@@ -11,7 +11,11 @@ from app.models import Setting
 LANGUAGE = "ui.language"  # zh | en, applied at the next start
 PROVINCIAL_FIELDS = "followup.provincial_fields"  # "1": show the provincial revisions' optional fields
 ESCROW_KEY = "sync.escrow_recipient"  # the county's age public key: every bundle also opens with it
-DEFAULTS = {LANGUAGE: "zh", PROVINCIAL_FIELDS: "0", ESCROW_KEY: ""}
+# "<device id> <fingerprint>": the device keys this store's device signs with, recorded when the
+# keys are first used with it (app.services.sync.keys.keys_for_store); a restore's new identity
+# records its own.
+DEVICE_KEYS = "sync.device_keys"
+DEFAULTS = {LANGUAGE: "zh", PROVINCIAL_FIELDS: "0", ESCROW_KEY: "", DEVICE_KEYS: ""}
 
 
 def get(session: Session, key: str) -> str:

@@ -6792,6 +6792,10 @@
         <translation>This device&apos;s keys are missing: {path} (restore them from a backup, or initialise again)</translation>
     </message>
     <message>
+        <source>本数据目录的设备密钥（指纹 {have}）不是这个数据库的设备密钥（指纹 {want}），用它们签发的同步包会被对方拒收：请把最初初始化这个数据库的电脑上的 keys 文件夹复制到 {path}</source>
+        <translation>The device keys in this data folder (fingerprint {have}) are not this database's device keys (fingerprint {want}); other devices would refuse bundles signed with them. Copy the keys folder from the computer that first set up this database to {path}</translation>
+    </message>
+    <message>
         <source>找不到设备卡文件：{path}</source>
         <translation>Device card not found: {path}</translation>
     </message>

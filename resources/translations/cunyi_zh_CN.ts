@@ -6791,6 +6791,10 @@
         <translation>本机设备密钥不存在：{path}（请从备份恢复，或重新初始化）</translation>
     </message>
     <message>
+        <source>本数据目录的设备密钥（指纹 {have}）不是这个数据库的设备密钥（指纹 {want}），用它们签发的同步包会被对方拒收：请把最初初始化这个数据库的电脑上的 keys 文件夹复制到 {path}</source>
+        <translation>本数据目录的设备密钥（指纹 {have}）不是这个数据库的设备密钥（指纹 {want}），用它们签发的同步包会被对方拒收：请把最初初始化这个数据库的电脑上的 keys 文件夹复制到 {path}</translation>
+    </message>
+    <message>
         <source>找不到设备卡文件：{path}</source>
         <translation>找不到设备卡文件：{path}</translation>
     </message>

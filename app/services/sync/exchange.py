@@ -925,7 +925,7 @@ def export_bundles(
         to_dir.mkdir()
     with store.session() as s:
         authz.require(s, "sync")
-    keys = device_keys.load_keys(paths.sub("keys"))
+    keys = device_keys.keys_for_store(store, paths.sub("keys"))
     result = ExportResult()
     bundle.remove_plaintext_leftovers(paths.sub("inbox"), paths.sub("outbox"))
     with store.transaction() as s:
@@ -1086,7 +1086,7 @@ def import_path(
     with store.session() as s:
         authz.require(s, "sync")
     files = bundle_files(path)
-    keys = device_keys.load_keys(paths.sub("keys"))
+    keys = device_keys.keys_for_store(store, paths.sub("keys"), record=False)
     bundle.remove_plaintext_leftovers(paths.sub("inbox"), paths.sub("outbox"))
     outcomes = []
     for i, f in enumerate(files):

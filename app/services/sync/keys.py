@@ -174,6 +174,46 @@ def load_keys(keys_dir: Path) -> DeviceKeys:
     return _load(keys_dir, passphrase)
 
 
+class KeysMismatch(UserError):
+    """The data folder's keys are not those the store's device has signed with (another PC's
+    folder, or a second workstation of a shared store that made its own)."""
+
+
+def keys_for_store(store, keys_dir: Path, *, record: bool = True) -> DeviceKeys:
+    """This device's keys, checked against the store they sign for (:func:`check_keys`).  The
+    first use that signs something for a device records them; an import (``record=False``) only
+    checks, so a bundle it refuses leaves the store as it was."""
+    keys = load_keys(keys_dir)
+    with store.transaction() if record else store.session() as s:
+        check_keys(s, keys, keys_dir, record=record)
+    return keys
+
+
+def check_keys(session: Session, keys: DeviceKeys, keys_dir: Path, *, record: bool = False) -> None:
+    """Refuse keys other than those recorded for the store's device (``settings.DEVICE_KEYS``):
+    its peers trust only the first, and would refuse whatever the others sign.  ``record``: when
+    none are recorded for this device yet, these are."""
+    device = get_profile(session).device_id.hex
+    have = fingerprint(keys.sign_public, keys.age_recipient)
+    recorded_device, _, want = settings.get(session, settings.DEVICE_KEYS).partition(" ")
+    if recorded_device == device and want:
+        if want != have:
+            raise KeysMismatch(
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Sync",
+                        "本数据目录的设备密钥（指纹 {have}）不是这个数据库的设备密钥（指纹 {want}），"
+                        "用它们签发的同步包会被对方拒收：请把最初初始化这个数据库的电脑上的 keys 文件夹"
+                        "复制到 {path}",
+                    ),
+                    {"have": have, "want": want, "path": str(keys_dir)},
+                )
+            )
+    elif record:
+        settings.put(session, settings.DEVICE_KEYS, f"{device} {have}")
+
+
 def fingerprint(sign_key: str, enc_key: str) -> str:
     """Four groups of five digits from SHA-256 of both public keys: ``12345 67890 12345 67890``."""
     digest = hashlib.sha256(f"{sign_key}\n{enc_key}".encode()).digest()

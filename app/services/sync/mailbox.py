@@ -106,7 +106,7 @@ class Mailbox:
                     Message(CTX, QT_TRANSLATE_NOOP("NetSync", "只有乡镇卫生院或县级的电脑能运行同步服务器"))
                 )
             self.device_id, self.code, self.name = me.device_id, me.code, me.name
-        self.keys = device_keys.load_keys(paths.sub("keys"))
+        self.keys = device_keys.keys_for_store(store, paths.sub("keys"))
         self.root = paths.sub("mailbox")
         for sub in ("uploads", "incoming", "results", "out"):
             (self.root / sub).mkdir(parents=True, exist_ok=True)

@@ -42,10 +42,12 @@ class SyncOverview:
 def sync_overview(session: Session, keys_dir: Path) -> SyncOverview:
     card, locked, problem = None, False, None
     try:
-        card = device_keys.my_card(session, device_keys.load_keys(keys_dir))
+        keys = device_keys.load_keys(keys_dir)
+        device_keys.check_keys(session, keys, keys_dir)
+        card = device_keys.my_card(session, keys)
     except device_keys.KeysLocked as e:
         locked, problem = True, e.message
-    except device_keys.KeysMissing as e:
+    except (device_keys.KeysMissing, device_keys.KeysMismatch) as e:
         problem = e.message
     status = exchange.status(session)
     names = {p.device_id: f"{p.code} {p.name}" for p in device_keys.peers(session)}
@@ -74,6 +76,8 @@ def sync_overview(session: Session, keys_dir: Path) -> SyncOverview:
 
 def write_my_card(session: Session, keys_dir: Path, path: Path) -> tuple[device_keys.DeviceCard, Path, Path]:
     """This device's public card as JSON and a QR code PNG beside it: (card, json, png)."""
-    card = device_keys.my_card(session, device_keys.load_keys(keys_dir))
+    keys = device_keys.load_keys(keys_dir)
+    device_keys.check_keys(session, keys, keys_dir)
+    card = device_keys.my_card(session, keys)
     json_path, png = device_keys.write_card(card, Path(path))
     return card, json_path, png

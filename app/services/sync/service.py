@@ -283,7 +283,7 @@ def sync_once(
             )
         url, pin, device_id = row.server_url, row.tls_pin, me.device_id
         town = _upstream(s).device_id
-    keys = device_keys.load_keys(paths.sub("keys"))
+    keys = device_keys.keys_for_store(store, paths.sub("keys"))
     report = RunReport()
     client = client_factory(url, keys, device_id, pin=pin)
     try:

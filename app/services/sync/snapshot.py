@@ -186,7 +186,7 @@ def export(
     started = time.perf_counter()
     to_dir = Path(to_dir)
     to_dir.mkdir(parents=True, exist_ok=True)
-    keys = device_keys.load_keys(paths.sub("keys"))
+    keys = device_keys.keys_for_store(store, paths.sub("keys"))
     result = exchange.ExportResult()
     with store.transaction() as s:
         authz.require(s, "sync")
