@@ -291,9 +291,9 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
 def store_moved():
     """The refusal of a write to a SQLite file whose store was moved to a server."""
     from app.i18n import QT_TRANSLATE_NOOP
-    from app.services.errors import Message, UserError
+    from app.services.errors import Message, StoreMoved
 
-    return UserError(
+    return StoreMoved(
         Message(
             "StoreCopy",
             QT_TRANSLATE_NOOP(

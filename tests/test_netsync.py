@@ -310,6 +310,42 @@ def test_server_killed_before_importing_a_complete_upload_imports_it_at_start(ne
     assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
 
 
+@pytest.mark.sqlite_only  # the moved mark is the SQLite file's (migrate-store to PostgreSQL)
+def test_a_server_whose_file_was_moved_keeps_what_came_and_refuses_until_restarted_on_the_store(net):
+    """migrate-store moved the township's file while ``cunyi serve`` ran on it: a bundle that
+    arrives is not quarantined as if at fault but waits in incoming/; every request is then refused
+    (503) with words the village shows and retries on; the server restarted on the store imports it."""
+    import sqlite3
+
+    from app.db import MOVED
+
+    town, a, _ = net
+    port = free_port()
+    with netkit.serve(town, port) as server:
+        with sqlite3.connect(town.paths.db_file) as c:  # as migrate-store marks the file it moved
+            c.execute(f"PRAGMA user_version = {MOVED}")
+        report = netkit.sync(a, server)
+        assert not report.ok and isinstance(report.error, transport.Unreachable), report.error
+        assert "同步服务需要在那边重新启动" in report.error.render()
+        (waiting,) = mailbox_files(town, "incoming")
+        assert not list(town.paths.sub("quarantine").glob("*"))
+        r = httpx.get(f"{server.url}/v1/status", headers=signed(a, "GET", "/v1/status"))
+        assert r.status_code == 503 and r.json()["error"] == "store_moved", r.text
+    with sqlite3.connect(town.paths.db_file) as c:  # (the store the server is restarted on)
+        c.execute("PRAGMA user_version = 0")
+    assert bundles_in(town, a) == 0
+    with netkit.serve(town, port) as server:
+        assert netkit.sync(a, server).ok
+    assert mailbox_files(town, "incoming") == [] and not list(town.paths.sub("quarantine").glob("*"))
+    with town.store.session() as s:  # the bundle that waited was imported at the restart
+        assert s.scalar(
+            select(BundleRecord.id).where(
+                BundleRecord.file_name == waiting.name, BundleRecord.direction == "in"
+            )
+        )
+    assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
+
+
 @pytest.mark.slow
 def test_network_gone_for_long_nothing_is_lost_and_sync_resumes_by_itself(net, monkeypatch):
     town, a, _ = net

@@ -47,6 +47,11 @@ class NotFound(UserError):
     pass
 
 
+class StoreMoved(UserError):
+    """A write to a SQLite file whose store was moved to a server (``app.db.store_moved``): no
+    fault of what was being written, which waits (a bundle is kept, not quarantined)."""
+
+
 @dataclass(frozen=True)
 class FieldError:
     field: str

@@ -3357,6 +3357,10 @@
         <translation>The township server is short of disk space; will try again later</translation>
     </message>
     <message>
+        <source>乡镇卫生院的数据库已迁到数据库服务器，同步服务需要在那边重新启动：稍后会自动重试</source>
+        <translation>The township's store has moved to a database server and its sync service must be restarted there: will retry automatically</translation>
+    </message>
+    <message>
         <source>乡镇卫生院服务器暂时出错（{status}），稍后会自动重试</source>
         <translation>The township server had an error ({status}); will retry automatically</translation>
     </message>
@@ -6793,7 +6797,7 @@
     </message>
     <message>
         <source>本数据目录的设备密钥（指纹 {have}）不是这个数据库的设备密钥（指纹 {want}），用它们签发的同步包会被对方拒收：请把最初初始化这个数据库的电脑上的 keys 文件夹复制到 {path}</source>
-        <translation>The device keys in this data folder (fingerprint {have}) are not this database's device keys (fingerprint {want}); other devices would refuse bundles signed with them. Copy the keys folder from the computer that first set up this database to {path}</translation>
+        <translation>The device keys in this data folder (fingerprint {have}) are not this database&apos;s device keys (fingerprint {want}); other devices would refuse bundles signed with them. Copy the keys folder from the computer that first set up this database to {path}</translation>
     </message>
     <message>
         <source>找不到设备卡文件：{path}</source>

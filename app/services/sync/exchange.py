@@ -64,7 +64,7 @@ from app.models import (
 from app.models.base import id_hex, id_param, is_id
 from app.services import settings
 from app.services.access import audit, authz
-from app.services.errors import Message, UserError
+from app.services.errors import Message, StoreMoved, UserError
 from app.services.profile import COUNTY, TOWNSHIP, UPSTREAM, VILLAGE, get_profile
 from app.services.sync import bundle, capture, merge
 from app.services.sync import keys as device_keys
@@ -1192,7 +1192,7 @@ def import_file(
             outcome = _import_bundle(store, f, header, keys, cancelled)
         outcome.sender = sender
         return outcome
-    except Cancelled:
+    except (Cancelled, StoreMoved):  # the bundle is not at fault: it stays where it is
         raise
     except UserError as e:
         dest = _quarantine(store, paths, f, e, header)

@@ -47,7 +47,7 @@ from app.config import Paths
 from app.db import Store
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import BundleRecord, Peer
-from app.services.errors import Message, UserError
+from app.services.errors import Message, StoreMoved, UserError
 from app.services.profile import COUNTY, TOWNSHIP, get_profile
 from app.services.records.validators import is_digits
 from app.services.sync import bundle, capture, exchange, snapshot, transport
@@ -125,6 +125,10 @@ class Mailbox:
         self._jobs: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
         self.imported = 0  # bundles applied since start (status)
+        # Set when the store turns out to have been moved to a server (migrate-store) while this
+        # server ran on its file: every request is then refused with it (503, the village
+        # retries), and what was uploaded waits in incoming/ for the server restarted on it.
+        self.moved: str | None = None
 
     # ----------------------------------------------------------------------------- the worker
 
@@ -210,7 +214,11 @@ class Mailbox:
     def _import(self, f: Path) -> str:
         sender, _recipient, upload_id = f.stem.split("_")
         length = f.stat().st_size
-        outcome = exchange.import_file(self.store, self.paths, f, self.keys)
+        try:
+            outcome = exchange.import_file(self.store, self.paths, f, self.keys)
+        except StoreMoved as e:
+            self._moved(e)
+            return "moved"
         reason = outcome.reason.render() if outcome.reason else None
         self._write_result(sender, upload_id, {"status": outcome.status, "length": length, "reason": reason})
         f.unlink(missing_ok=True)  # applied or already there; a rejected one went to quarantine
@@ -218,6 +226,11 @@ class Mailbox:
             self.imported += 1
         log.info("import %s: %s", f.name, outcome.status)
         return outcome.status
+
+    def _moved(self, error: StoreMoved) -> None:
+        if self.moved is None:
+            log.error("the store was moved to a server: restart cunyi serve on it (%s)", error.render())
+        self.moved = error.render()
 
     def export_for(self, caller: Caller) -> concurrent.futures.Future:
         """The export answering ``caller``, queued once (a village asking again while it waits
@@ -229,6 +242,13 @@ class Mailbox:
             return future
 
     def _export_for(self, caller: Caller) -> None:
+        try:
+            self._export_now(caller)
+        except StoreMoved as e:
+            self._moved(e)
+            raise
+
+    def _export_now(self, caller: Caller) -> None:
         folder = self.root / "out" / caller.device_id.hex
         folder.mkdir(exist_ok=True)
         if any(folder.glob("*" + bundle.SUFFIX)):
@@ -298,6 +318,8 @@ class Mailbox:
     def authenticate(self, request: Request, body_sha: str | None = None) -> Caller:
         """The signed caller of ``request``, or a refusal (401 unknown or bad signature, 403
         revoked, 401 clock or replay)."""
+        if self.moved is not None:
+            raise Refused(503, "store_moved", self.moved)
         h = request.headers
         try:
             device = uuid.UUID(h[transport.H_DEVICE])
@@ -577,6 +599,8 @@ def create_app(mailbox: Mailbox) -> Starlette:
             await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(future)), LISTING_WAIT_S)
         except TimeoutError:
             return JSONResponse({"bundles": [], "pending": True, "retry_after": 2}, status_code=202)
+        except StoreMoved as e:
+            raise Refused(503, "store_moved", e.render()) from None
         except UserError as e:  # e.g. revoked meanwhile: said, not a server error
             raise Refused(409, "export", e.render()) from None
         return JSONResponse({"bundles": mailbox.waiting(caller), "pending": False})
@@ -661,8 +685,11 @@ def _refusals(*codes: int) -> dict:
         416: "range outside the file",
         422: "not a bundle of this device for this township",
         429: "too many unfinished uploads",
+        503: "the township's store was moved to a database server: this server must be restarted on it",
         507: "not enough disk space",
     }
+    if 401 in codes:  # every signed request: refused while the store is elsewhere (Mailbox.moved)
+        codes = (*codes, 503)
     return {str(c): {"description": names[c], **_json(_ERROR)} for c in codes}
 
 

@@ -255,6 +255,16 @@ class MailboxClient:
                     {"reason": text},
                 )
             )
+        if code == "store_moved":  # the server must be restarted on the moved store: tried again later
+            return Unreachable(
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "NetSync",
+                        "乡镇卫生院的数据库已迁到数据库服务器，同步服务需要在那边重新启动：稍后会自动重试",
+                    ),
+                )
+            )
         if response.status_code >= 500:
             return Unreachable(
                 Message(
