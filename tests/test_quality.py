@@ -34,7 +34,7 @@ def patient(store):
         return r.id
 
 
-def visit(store, patient, day: str, saved: dt.datetime | None = None, program="htn", **measured):
+def visit(store, patient, day: str, saved: dt.datetime | None = None, program="htn", today=TODAY, **measured):
     """A complete visit (every mandatory field) on ``day``, saved at ``saved`` (default: 14:00 UTC that day)."""
     values = dict(BP, **{k: str(v) for k, v in measured.items() if v is not None})
     for k, v in measured.items():
@@ -42,7 +42,7 @@ def visit(store, patient, day: str, saved: dt.datetime | None = None, program="h
             values.pop(k, None)
     inp = VisitInput(program=program, visit_date=day, measurements=values, adherence="1", doctor="王医生")
     with store.transaction() as s:
-        saved_visit = followup.save_visit(s, s.get(Resident, patient), inp, today=TODAY, enrol_if_needed=True)
+        saved_visit = followup.save_visit(s, s.get(Resident, patient), inp, today=today, enrol_if_needed=True)
         row = s.get(FollowupVisit, saved_visit.id)
         row.created_at = saved or dt.datetime.combine(dt.date.fromisoformat(day), dt.time(6))
         return saved_visit.id
@@ -168,8 +168,9 @@ def test_clock_behind_one_finding_per_pc(store, patient):
 
 def test_clock_ahead_of_the_sync_clock(store, patient):
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    ahead = visit(store, patient, "2026-11-02", saved=now + dt.timedelta(days=40))
-    visit(store, patient, "2026-11-03", saved=now + dt.timedelta(hours=12))  # near miss
+    days_ago = lambda n: (now - dt.timedelta(days=n)).date().isoformat()  # noqa: E731 (as the clock runs)
+    ahead = visit(store, patient, days_ago(21), saved=now + dt.timedelta(days=40), today=now.date())
+    visit(store, patient, days_ago(1), saved=now + dt.timedelta(hours=12), today=now.date())  # near miss
     hits = findings(store, "clock")
     assert [f.visit_id for f in hits] == [ahead]
     assert "电脑时钟快：1 次随访" in hits[0].render_detail()

@@ -137,7 +137,8 @@ def _patient(rng, r, today, enrolments, registrations, visits) -> None:
 
 def _check(rng, r, year, today) -> dict:
     last_day = today if year == today.year else dt.date(year, 12, 31)
-    day = dt.date(year, rng.randint(3, last_day.month), 1)
+    # Outreach checks run from March; early in a year this year's so far are January's and February's.
+    day = dt.date(year, rng.randint(min(3, last_day.month), last_day.month), 1)
     day = min(day + dt.timedelta(days=rng.randint(0, 27)), last_day)
     levels = [rng.choices(*zip(*SELFCARE_WEIGHTS, strict=True))[0] for _ in selfcare.ITEMS]
     sc = selfcare.score(levels)
