@@ -114,3 +114,24 @@ def test_demo_visits_agree_with_the_rules_and_look_measured(store):
             assert v.classification != 1 or v.glucose < 7.0
         assert v.classification == v.classification_suggested
         assert v.referral_suggested == bool(v.emergency_reasons) or v.classification == 2
+
+
+@pytest.mark.sqlite_only  # the dates are the generator's, whatever the store
+@pytest.mark.parametrize("today", ["2027-01-01", "2027-02-28", "2028-02-29", "2026-12-31"])
+def test_the_demo_can_be_made_on_any_day_of_the_year(tmp_path, today):
+    """Whatever the date: early in a year this year's elderly checks are January's and February's
+    (it once crashed with an empty range before March), and nothing is dated after the day."""
+    import datetime as dt
+
+    from app.models import ElderlyCheck, FollowupVisit
+
+    day = dt.date.fromisoformat(today)
+    store = make_store(tmp_path / "s")
+    with store.transaction() as s:
+        generate_demo(s, 300, seed=3, today=day)
+    with store.session() as s:
+        checks = s.scalars(select(ElderlyCheck.check_date)).all()
+        assert checks and max(checks) <= day
+        assert any(c.year == day.year for c in checks)
+        assert s.scalar(select(func.max(FollowupVisit.visit_date))) <= day
+    store.dispose()
