@@ -311,7 +311,7 @@ def generate_demo(
             demo_township.shape_batch(
                 session, people.rng, village_list, v_index, batch_res, enrolments, visits, batch_keys, today
             )
-            _summaries_by_rule(enrolments, visits, today)
+            _summaries_by_rule(enrolments, visits)
             # Written around the ORM for speed, so logged (bulk.prepare) and audited here as the
             # capture hook would; the last fortnight's visits also get an audit entry each, dated
             # their visit day within clinic hours, so the demo's audit page opens on days of activity.
@@ -359,7 +359,7 @@ def generate_demo(
     return DemoResult(len(village_list), made_households, made, time.perf_counter() - started)
 
 
-def _summaries_by_rule(enrolments: list[dict], visits: list[dict], today: dt.date) -> None:
+def _summaries_by_rule(enrolments: list[dict], visits: list[dict]) -> None:
     """Each enrolment's visit summary as the app derives it (followup's one rule), from the visits
     as finally shaped: a store that receives these visits computes the same summary."""
     from types import SimpleNamespace
@@ -374,7 +374,7 @@ def _summaries_by_rule(enrolments: list[dict], visits: list[dict], today: dt.dat
             )
     for e in enrolments:
         done = sorted(counted.get(e["id"], []), key=lambda v: v.visit_date)
-        e.update(_summary(done, e["enrolled_on"], today))
+        e.update(_summary(done, e["enrolled_on"]))
 
 
 def _recent_visit_entered(visit, *, since: dt.date) -> dt.datetime | None:
@@ -576,8 +576,6 @@ def _followups(rng: random.Random, residents: list[dict], choices: list[dict], t
             "last_dbp": None,
             "last_glucose": None,
             "last_classification": None,
-            "face_to_face_year": today.year,
-            "face_to_face": 0,
         }
         weight = round(rng.gauss(64, 9), 1)  # drifts at most 2 kg between visits
         while day <= stop:
@@ -607,8 +605,6 @@ def _followups(rng: random.Random, residents: list[dict], choices: list[dict], t
                 last_glucose=glucose,
                 last_classification=s.classification,
             )
-            if day.year == today.year and row["method"] in ("1", "2"):
-                summary["face_to_face"] += 1
             previous = s.classification or previous
             day = s.next_due + dt.timedelta(days=rng.randint(-4, 9))
         if course == "lost" and stop < today:

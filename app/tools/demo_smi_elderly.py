@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from types import SimpleNamespace
 
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 from app.models import ElderlyCheck, ProgramEnrolment, SmiRegistration, SmiVisit, new_id
 from app.services.programmes import selfcare, smi_rules
 from app.services.programmes.elderly import born_by
+from app.services.programmes.followup import face_to_face_summary
 from app.services.sync import bulk
 
 SMI_SHARE = 0.004
@@ -110,10 +112,7 @@ def _patient(rng, r, today, enrolments, registrations, visits) -> None:
             "last_visit": last["visit_date"] if last else None,
             "next_due": last["next_due"] if last else enrolled,
             "last_classification": last["classification"] if last else None,
-            "face_to_face_year": today.year,
-            "face_to_face": sum(
-                1 for v in done if v["visit_date"].year == today.year and v["method"] in "12"
-            ),
+            **face_to_face_summary([SimpleNamespace(**v) for v in done]),
         }
     )
     registrations.append(

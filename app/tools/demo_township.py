@@ -84,36 +84,17 @@ def _saved_at(rng: random.Random, visit: dict, today: dt.date) -> dt.datetime:
 
 
 def _fall_behind(rng: random.Random, enrolments: list[dict], visits: list[dict], today: dt.date) -> None:
-    """Most patients got no visit in the last five months; their summaries follow what is left."""
+    """Most patients got no visit in the last five months (their summaries are worked out from
+    what is left, by the app's rule, once the batch is shaped: demo._summaries_by_rule)."""
     cutoff = today - dt.timedelta(days=150)
     skipping = {e["id"] for e in enrolments if rng.random() < 0.7}
     visits[:] = [v for v in visits if v["enrolment_id"] not in skipping or v["visit_date"] < cutoff]
-    last: dict[uuid.UUID, dict] = {}
-    face_to_face: dict[uuid.UUID, int] = {}
-    for v in visits:
-        if v["enrolment_id"] in skipping and v["outcome"] == "done":
-            if v["enrolment_id"] not in last or v["visit_date"] > last[v["enrolment_id"]]["visit_date"]:
-                last[v["enrolment_id"]] = v
-            if v["visit_date"].year == today.year and v["method"] in ("1", "2"):
-                face_to_face[v["enrolment_id"]] = face_to_face.get(v["enrolment_id"], 0) + 1
-    for e in enrolments:
-        if e["id"] not in skipping or e["status"] != "1":
-            continue
-        v = last.get(e["id"])
-        e.update(
-            last_visit=v["visit_date"] if v else None,
-            next_due=v["next_due"] if v else e["enrolled_on"],
-            last_sbp=v["sbp"] if v else None,
-            last_dbp=v["dbp"] if v else None,
-            last_glucose=v["glucose"] if v else None,
-            last_classification=v["classification"] if v else None,
-            face_to_face=face_to_face.get(e["id"], 0),
-        )
 
 
 def _copy_forward(rng: random.Random, visits: list[dict], today: dt.date) -> None:
-    """Two patients in five: this year's visits repeat the last readings, typed in one evening at
-    the end of each quarter, 40 seconds apart."""
+    """Two patients in five: the last twelve months' visits repeat the last readings, typed in one
+    evening at the end of each quarter, 40 seconds apart (a year's quality report shows them early
+    in a year too)."""
     patients = dict.fromkeys(v["enrolment_id"] for v in visits)  # in order: the same on every run
     copying = {e for e in patients if rng.random() < 0.4}
     previous: dict[uuid.UUID, dict] = {}
@@ -124,7 +105,7 @@ def _copy_forward(rng: random.Random, visits: list[dict], today: dt.date) -> Non
             previous[v["enrolment_id"]] = v
         if v["enrolment_id"] not in copying or before is None or v["outcome"] != "done":
             continue
-        if v["visit_date"].year != today.year:
+        if v["visit_date"] <= today - dt.timedelta(days=365):
             continue
         for key in MEASURED:
             v[key] = before[key]

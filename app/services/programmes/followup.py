@@ -527,7 +527,7 @@ def save_visit(
     )
     session.add(visit)
     session.flush()
-    refresh_summary(session, enrolment, today)
+    refresh_summary(session, enrolment)
     return SavedVisit(
         visit.id,
         resident.id,
@@ -756,7 +756,7 @@ def enrolments_of(session: Session, resident_id: uuid.UUID) -> list[ProgramEnrol
 SUMMARY_COLUMNS = ("visit_date", "next_due", "sbp", "dbp", "glucose", "classification", "method")
 
 
-def _summary(visits, enrolled_on: dt.date, today: dt.date) -> dict:
+def _summary(visits, enrolled_on: dt.date) -> dict:
     """The enrolment's derived summary from its done, unvoided visits in date order."""
     last = visits[-1] if visits else None
     return {
@@ -766,8 +766,20 @@ def _summary(visits, enrolled_on: dt.date, today: dt.date) -> dict:
         "last_dbp": last.dbp if last else None,
         "last_glucose": last.glucose if last else None,
         "last_classification": last.classification if last else None,
-        "face_to_face_year": today.year,
-        "face_to_face": sum(1 for v in visits if v.visit_date.year == today.year and v.method in ("1", "2")),
+        **face_to_face_summary(visits),
+    }
+
+
+def face_to_face_summary(visits) -> dict:
+    """The 门诊/家庭 visits of the year of the last visit (``visits`` in date order, each with
+    ``visit_date`` and ``method``): worklists count them as this year's when that year is the
+    current one, and as none otherwise.  From the visits alone, not the date it is worked out on,
+    so every store holding the visits derives the same summary (a village in December and its
+    township in January included)."""
+    year = visits[-1].visit_date.year if visits else None
+    return {
+        "face_to_face_year": year,
+        "face_to_face": sum(1 for v in visits if v.visit_date.year == year and v.method in ("1", "2")),
     }
 
 
@@ -777,7 +789,7 @@ def _counted_visits():
     )
 
 
-def refresh_summary(session: Session, enrolment: ProgramEnrolment, today: dt.date | None = None) -> None:
+def refresh_summary(session: Session, enrolment: ProgramEnrolment) -> None:
     """Recompute the enrolment's visit summary (last visit, next due, last readings, this year's
     face-to-face visits) from its visits.  Call after any visit of the enrolment is written."""
     visits = session.execute(
@@ -785,15 +797,14 @@ def refresh_summary(session: Session, enrolment: ProgramEnrolment, today: dt.dat
         .where(FollowupVisit.enrolment_id == enrolment.id)
         .order_by(FollowupVisit.visit_date, FollowupVisit.id)  # two visits a day: the later-made one last
     ).all()
-    for key, value in _summary(visits, enrolment.enrolled_on, today or dt.date.today()).items():
+    for key, value in _summary(visits, enrolment.enrolled_on).items():
         setattr(enrolment, key, value)
 
 
-def refresh_summaries(session: Session, enrolment_ids, today: dt.date | None = None) -> None:
+def refresh_summaries(session: Session, enrolment_ids) -> None:
     """:func:`refresh_summary` for many enrolments at once (sync applies visits in bulk)."""
     from sqlalchemy import bindparam, update
 
-    today = today or dt.date.today()
     ids = list(enrolment_ids)
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
@@ -813,7 +824,7 @@ def refresh_summaries(session: Session, enrolment_ids, today: dt.date | None = N
         ):
             visits[row.enrolment_id].append(row)
         rows = [
-            {"_id": eid, **{f"v_{k}": v for k, v in _summary(visits[eid], enrolled[eid], today).items()}}
+            {"_id": eid, **{f"v_{k}": v for k, v in _summary(visits[eid], enrolled[eid]).items()}}
             for eid in enrolled
         ]
         if rows:
@@ -987,5 +998,5 @@ def _save_failed_visit(session, resident, inp, visit_date, enrolment, enrol_if_n
     )
     session.add(visit)
     session.flush()
-    refresh_summary(session, enrolment, today)
+    refresh_summary(session, enrolment)
     return SavedVisit(visit.id, resident.id, inp.program, visit_date, None, (), False, None, False)

@@ -26,6 +26,7 @@ from app.services.access import audit, authz
 from app.services.access.actor import actor, doctor_name
 from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
 from app.services.programmes import smi_rules as rules
+from app.services.programmes.followup import face_to_face_summary
 from app.services.programmes.referral import ReferralInput
 from app.services.programmes.smi_forms import (
     REGISTRATION_FORM,
@@ -349,7 +350,7 @@ def record_visit(
     )
     session.add(visit)
     session.flush()
-    refresh_summary(session, enrolment, today)
+    refresh_summary(session, enrolment)
     return SavedSmiVisit(
         visit.id,
         resident.id,
@@ -426,7 +427,7 @@ def record_failed_visit(
     )
     enrolment.status_reason = clean_text(label, 200, "")
     session.flush()
-    refresh_summary(session, enrolment, today)
+    refresh_summary(session, enrolment)
     return SavedSmiVisit(visit.id, resident.id, day, outcome, None, None, False, False, False, None, False)
 
 
@@ -517,19 +518,18 @@ def is_registered(session: Session, resident_id: uuid.UUID) -> bool:
 # ---------------------------------------------------------------- the enrolment's summary
 
 
-def _summary(visits: list, enrolment: ProgramEnrolment, today: dt.date) -> dict:
+def _summary(visits: list, enrolment: ProgramEnrolment) -> dict:
     """The enrolment's derived summary (worklists read it) from its done, unvoided visits."""
     last = visits[-1] if visits else None
     return {
         "last_visit": last.visit_date if last else None,
         "next_due": last.next_due if last else enrolment.enrolled_on,
         "last_classification": last.classification if last else None,
-        "face_to_face_year": today.year,
-        "face_to_face": sum(1 for v in visits if v.visit_date.year == today.year and v.method in ("1", "2")),
+        **face_to_face_summary(visits),
     }
 
 
-def refresh_summary(session: Session, enrolment: ProgramEnrolment, today: dt.date | None = None) -> None:
+def refresh_summary(session: Session, enrolment: ProgramEnrolment) -> None:
     visits = session.execute(
         select(SmiVisit.visit_date, SmiVisit.next_due, SmiVisit.classification, SmiVisit.method)
         .where(SmiVisit.enrolment_id == enrolment.id, SmiVisit.voided.is_(False), SmiVisit.outcome == "done")
@@ -537,11 +537,11 @@ def refresh_summary(session: Session, enrolment: ProgramEnrolment, today: dt.dat
             SmiVisit.visit_date, SmiVisit.id
         )  # two visits a day: the later-made one last, on any database
     ).all()
-    for key, value in _summary(visits, enrolment, today or dt.date.today()).items():
+    for key, value in _summary(visits, enrolment).items():
         setattr(enrolment, key, value)
 
 
-def refresh_summaries(session: Session, enrolment_ids, today: dt.date | None = None) -> None:
+def refresh_summaries(session: Session, enrolment_ids) -> None:
     """:func:`refresh_summary` for the SMI enrolments among ``enrolment_ids`` (sync applies in bulk)."""
     ids = list(enrolment_ids)
     for i in range(0, len(ids), 500):
@@ -550,7 +550,7 @@ def refresh_summaries(session: Session, enrolment_ids, today: dt.date | None = N
                 ProgramEnrolment.id.in_(ids[i : i + 500]), ProgramEnrolment.program == PROGRAM
             )
         ):
-            refresh_summary(session, e, today)
+            refresh_summary(session, e)
     session.flush()
     note_changes(session, "program_enrolment")
 
