@@ -569,14 +569,6 @@ def _followups(rng: random.Random, residents: list[dict], choices: list[dict], t
         stop = today - dt.timedelta(days=rng.randint(120, 330)) if course in ("overdue", "lost") else today
         day = enrolled + dt.timedelta(days=rng.randint(0, 20))
         previous = None
-        summary = {
-            "last_visit": None,
-            "next_due": enrolled,
-            "last_sbp": None,
-            "last_dbp": None,
-            "last_glucose": None,
-            "last_classification": None,
-        }
         weight = round(rng.gauss(64, 9), 1)  # drifts at most 2 kg between visits
         while day <= stop:
             months = (day - enrolled).days / 30
@@ -597,14 +589,6 @@ def _followups(rng: random.Random, residents: list[dict], choices: list[dict], t
             row = _visit_row(enrolment_id, r, program, day, rng, sbp, dbp, glucose, s, drug_rows)
             row.update(method=method, weight=weight if sbp else None)
             visits.append(row)
-            summary.update(  # the last visit's, as followup.refresh_summary has it (a phone visit: none)
-                last_visit=day,
-                next_due=s.next_due,
-                last_sbp=sbp,
-                last_dbp=dbp,
-                last_glucose=glucose,
-                last_classification=s.classification,
-            )
             previous = s.classification or previous
             day = s.next_due + dt.timedelta(days=rng.randint(-4, 9))
         if course == "lost" and stop < today:
@@ -626,8 +610,7 @@ def _followups(rng: random.Random, residents: list[dict], choices: list[dict], t
                 "status_reason": "外出务工" if status == "2" else None,
                 "created_at": dt.datetime.now(),
                 "updated_at": dt.datetime.now(),
-                "voided": False,
-                **summary,
+                "voided": False,  # (its visit summary: _summaries_by_rule, once the batch is shaped)
             }
         )
     return enrolments, visits

@@ -13,9 +13,8 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from app.models import ElderlyCheck, ProgramEnrolment, SmiRegistration, SmiVisit, new_id
-from app.services.programmes import selfcare, smi_rules
+from app.services.programmes import selfcare, smi, smi_rules
 from app.services.programmes.elderly import born_by
-from app.services.programmes.followup import face_to_face_summary
 from app.services.sync import bulk
 
 SMI_SHARE = 0.004
@@ -97,7 +96,6 @@ def _patient(rng, r, today, enrolments, registrations, visits) -> None:
         done.append(visits[-1])
         previous = s.classification
         day = s.next_due + dt.timedelta(days=rng.randint(-3, 10 if rng.random() < 0.8 else 60))
-    last = done[-1] if done else None
     enrolments.append(
         {
             "id": enrolment_id,
@@ -109,10 +107,8 @@ def _patient(rng, r, today, enrolments, registrations, visits) -> None:
             "responsible_doctor": doctor,
             "status": "1",
             "sensitive": True,
-            "last_visit": last["visit_date"] if last else None,
-            "next_due": last["next_due"] if last else enrolled,
-            "last_classification": last["classification"] if last else None,
-            **face_to_face_summary([SimpleNamespace(**v) for v in done]),
+            # the summary by the app's rule (smi.refresh_summary's), from the visits as made
+            **smi.summary_of([SimpleNamespace(**v) for v in done], enrolled),
         }
     )
     registrations.append(

@@ -24,6 +24,7 @@ from app.services.access import audit, authz
 from app.services.access.actor import doctor_name
 from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
 from app.services.programmes import followup_rules as rules
+from app.services.programmes.worklist import FACE_TO_FACE
 from app.services.records.residents import find_resident
 from app.services.records.validators import (
     Invalid,
@@ -779,7 +780,7 @@ def face_to_face_summary(visits) -> dict:
     year = visits[-1].visit_date.year if visits else None
     return {
         "face_to_face_year": year,
-        "face_to_face": sum(1 for v in visits if v.visit_date.year == year and v.method in ("1", "2")),
+        "face_to_face": sum(1 for v in visits if v.visit_date.year == year and v.method in FACE_TO_FACE),
     }
 
 

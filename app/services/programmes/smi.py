@@ -518,12 +518,13 @@ def is_registered(session: Session, resident_id: uuid.UUID) -> bool:
 # ---------------------------------------------------------------- the enrolment's summary
 
 
-def _summary(visits: list, enrolment: ProgramEnrolment) -> dict:
-    """The enrolment's derived summary (worklists read it) from its done, unvoided visits."""
+def summary_of(visits: list, enrolled_on: dt.date) -> dict:
+    """The enrolment's derived summary (worklists read it) from its done, unvoided visits in date
+    order (each with ``visit_date``, ``next_due``, ``classification`` and ``method``)."""
     last = visits[-1] if visits else None
     return {
         "last_visit": last.visit_date if last else None,
-        "next_due": last.next_due if last else enrolment.enrolled_on,
+        "next_due": last.next_due if last else enrolled_on,
         "last_classification": last.classification if last else None,
         **face_to_face_summary(visits),
     }
@@ -537,7 +538,7 @@ def refresh_summary(session: Session, enrolment: ProgramEnrolment) -> None:
             SmiVisit.visit_date, SmiVisit.id
         )  # two visits a day: the later-made one last, on any database
     ).all()
-    for key, value in _summary(visits, enrolment).items():
+    for key, value in summary_of(visits, enrolment.enrolled_on).items():
         setattr(enrolment, key, value)
 
 

@@ -183,9 +183,14 @@ def keys_for_store(store, keys_dir: Path, *, record: bool = True) -> DeviceKeys:
     """This device's keys, checked against the store they sign for (:func:`check_keys`).  The
     first use that signs something for a device records them; an import (``record=False``) only
     checks, so a bundle it refuses leaves the store as it was."""
-    keys = load_keys(keys_dir)
     with store.transaction() if record else store.session() as s:
-        check_keys(s, keys, keys_dir, record=record)
+        return checked_keys(s, keys_dir, record=record)
+
+
+def checked_keys(session: Session, keys_dir: Path, *, record: bool = False) -> DeviceKeys:
+    """The keys in ``keys_dir``, checked against ``session``'s store (:func:`check_keys`)."""
+    keys = load_keys(keys_dir)
+    check_keys(session, keys, keys_dir, record=record)
     return keys
 
 

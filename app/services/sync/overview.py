@@ -42,9 +42,7 @@ class SyncOverview:
 def sync_overview(session: Session, keys_dir: Path) -> SyncOverview:
     card, locked, problem = None, False, None
     try:
-        keys = device_keys.load_keys(keys_dir)
-        device_keys.check_keys(session, keys, keys_dir)
-        card = device_keys.my_card(session, keys)
+        card = device_keys.my_card(session, device_keys.checked_keys(session, keys_dir))
     except device_keys.KeysLocked as e:
         locked, problem = True, e.message
     except (device_keys.KeysMissing, device_keys.KeysMismatch) as e:
@@ -76,8 +74,6 @@ def sync_overview(session: Session, keys_dir: Path) -> SyncOverview:
 
 def write_my_card(session: Session, keys_dir: Path, path: Path) -> tuple[device_keys.DeviceCard, Path, Path]:
     """This device's public card as JSON and a QR code PNG beside it: (card, json, png)."""
-    keys = device_keys.load_keys(keys_dir)
-    device_keys.check_keys(session, keys, keys_dir)
-    card = device_keys.my_card(session, keys)
+    card = device_keys.my_card(session, device_keys.checked_keys(session, keys_dir))
     json_path, png = device_keys.write_card(card, Path(path))
     return card, json_path, png
