@@ -96,16 +96,38 @@ def test_resident_page_prints_card_and_cover(window, qtbot):
 
 
 def test_resident_page_prints_the_years_visit_record_of_a_programme(window, qtbot, store):
-    from app.models import ProgramEnrolment
+    from app.models import FollowupVisit, ProgramEnrolment
 
     with store.session() as s:
         rid = s.scalar(select(ProgramEnrolment.resident_id).where(ProgramEnrolment.program == "htn"))
+        years = sorted(
+            {
+                d.year
+                for d in s.scalars(
+                    select(FollowupVisit.visit_date).where(
+                        FollowupVisit.resident_id == rid,
+                        FollowupVisit.program == "htn",
+                        FollowupVisit.voided.is_(False),
+                    )
+                )
+            },
+            reverse=True,
+        )
     dialog = window.show_page("residents").open_resident(rid)
     buttons = [b for b in dialog.findChildren(QPushButton) if b.text() == "打印随访服务记录表"]
     assert buttons
+    # The years with visits, the latest first and chosen, whatever today's year is (in January
+    # the sheet to file is last year's): the demo's visits end on TODAY, this clock may be later.
+    choice = dialog.paper_years["htn"]
+    assert [choice.itemData(i) for i in range(choice.count())] == years and choice.currentIndex() == 0
     buttons[0].click()
-    assert dialog.preview.images  # 随访服务记录表 of this year, in the preview
+    assert dialog.preview.images and f"-htn-{years[0]}-" in dialog.preview.file_name
     dialog.preview.reject()
+    if len(years) > 1:
+        choice.setCurrentIndex(len(years) - 1)
+        buttons[0].click()
+        assert dialog.preview.images and f"-htn-{years[-1]}-" in dialog.preview.file_name
+        dialog.preview.reject()
     dialog.reject()
 
 

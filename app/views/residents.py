@@ -7,6 +7,7 @@ import uuid
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -528,6 +529,7 @@ class ResidentDialog(QDialog):
 
         pages: dict[str, QWidget] = {}
         self.visit_tables = {}
+        self.paper_years: dict[str, QComboBox] = {}
         age = age_on(overview.resident.birth_date, overview.today)
         en = lang() == "en"
         for programme in overview.programmes:
@@ -548,11 +550,8 @@ class ResidentDialog(QDialog):
                 end.setAutoDefault(False)
                 end.clicked.connect(lambda _c=False, eid=e.id: self.end_management(eid))
                 top.addWidget(end)
-            if e.program in ("htn", "t2dm"):  # the paper archive's 随访服务记录表 of this year
-                paper = QPushButton(self.tr("打印随访服务记录表"))
-                paper.setAutoDefault(False)
-                paper.clicked.connect(lambda _c=False, p=e.program: self.print_visits(p, overview.today.year))
-                top.addWidget(paper)
+            if e.program in ("htn", "t2dm"):  # the paper archive's 随访服务记录表 of a year
+                top.addLayout(self._paper_record(e.program, visits, overview.today.year))
             pl.addLayout(top)
             pl.addWidget(trend_chart(visits, e.program, age), 2)
             table = QTableWidget(len(visits), 6)
@@ -588,6 +587,29 @@ class ResidentDialog(QDialog):
             self.visit_tables[e.program] = table
             pages[e.program] = page
         return pages
+
+    def _paper_record(self, program: str, visits: list, this_year: int) -> QHBoxLayout:
+        """打印随访服务记录表 for a year with visits, the latest first (in January the last year's
+        sheet is the one to file; a year without a visit has no sheet)."""
+        years = sorted({v.visit_date.year for v in visits}, reverse=True)
+        row = QHBoxLayout()
+        year = QComboBox()
+        year.setAccessibleName(self.tr("随访服务记录表的年份"))
+        for y in years:
+            year.addItem(self.tr("{year}年").replace("{year}", str(y)), y)
+        paper = QPushButton(self.tr("打印随访服务记录表"))
+        paper.setAutoDefault(False)
+        if years:
+            paper.clicked.connect(lambda _c=False: self.print_visits(program, year.currentData()))
+        else:
+            year.addItem(self.tr("{year}年").replace("{year}", str(this_year)), this_year)
+            year.setEnabled(False)
+            paper.setEnabled(False)
+            paper.setToolTip(self.tr("还没有随访记录"))
+        self.paper_years[program] = year
+        row.addWidget(year)
+        row.addWidget(paper)
+        return row
 
     def print_document(self, document: str):
         from app.views.print_page import print_resident_document

@@ -3358,7 +3358,7 @@
     </message>
     <message>
         <source>乡镇卫生院的数据库已迁到数据库服务器，同步服务需要在那边重新启动：稍后会自动重试</source>
-        <translation>The township's store has moved to a database server and its sync service must be restarted there: will retry automatically</translation>
+        <translation>The township&apos;s store has moved to a database server and its sync service must be restarted there: will retry automatically</translation>
     </message>
     <message>
         <source>乡镇卫生院服务器暂时出错（{status}），稍后会自动重试</source>
@@ -5759,8 +5759,20 @@
         <translation>Medical payment</translation>
     </message>
     <message>
+        <source>随访服务记录表的年份</source>
+        <translation>Year of the follow-up record sheet</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
         <source>打印随访服务记录表</source>
         <translation>Print follow-up record</translation>
+    </message>
+    <message>
+        <source>还没有随访记录</source>
+        <translation>No follow-up visits yet</translation>
     </message>
     <message>
         <source>血压 (mmHg)</source>

@@ -5758,8 +5758,20 @@
         <translation>医疗费用</translation>
     </message>
     <message>
+        <source>随访服务记录表的年份</source>
+        <translation>随访服务记录表的年份</translation>
+    </message>
+    <message>
+        <source>{year}年</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
         <source>打印随访服务记录表</source>
         <translation>打印随访服务记录表</translation>
+    </message>
+    <message>
+        <source>还没有随访记录</source>
+        <translation>还没有随访记录</translation>
     </message>
     <message>
         <source>血压 (mmHg)</source>
