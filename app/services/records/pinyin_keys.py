@@ -168,6 +168,18 @@ def _variants(parts: list[tuple[str, ...]]) -> list[list[str]]:
     return out
 
 
+@lru_cache(maxsize=20000)
+def _given_readings(given: str) -> tuple[list[str], ...]:
+    """The readings of a given name, the phrase-aware one pypinyin picks first (given names repeat
+    far more than whole names do: each is read once)."""
+    given_parts = [_char_readings(ch) for ch in given]
+    preferred = [p for p in lazy_pinyin(given, errors="ignore") if p.isascii()]
+    variants = _variants(given_parts)
+    if preferred and len(preferred) == len([p for p in given_parts if p]):
+        variants.insert(0, preferred)
+    return tuple(variants)
+
+
 @lru_cache(maxsize=50000)
 def name_keys(name: str) -> tuple[str, ...]:
     """All search keys of a name: full pinyin and initials of the whole name, then (marked) of the given name."""
@@ -175,13 +187,8 @@ def name_keys(name: str) -> tuple[str, ...]:
     if not name:
         return ()
     surname, given = split_surname(name)
-    given_parts = [_char_readings(ch) for ch in given]
-    # The phrase-aware reading pypinyin picks for the given name goes first.
-    preferred = [p for p in lazy_pinyin(given, errors="ignore") if p.isascii()]
+    given_variants = _given_readings(given)
     keys: list[str] = []
-    given_variants = _variants(given_parts)
-    if preferred and len(preferred) == len([p for p in given_parts if p]):
-        given_variants.insert(0, preferred)
     sur_variants = _variants(_surname_readings(surname)) if surname else [[]]
     for sv in sur_variants:
         for gv in given_variants or [[]]:
