@@ -63,12 +63,54 @@ BACKENDS = ("sqlite", "postgresql")
 
 
 def pytest_configure(config):
+    _answer_message_boxes()
     config.addinivalue_line("markers", "both_databases: run the module on SQLite and on PostgreSQL")
     config.addinivalue_line(
         "markers",
         "sqlite_only: in a both_databases module, a test with nothing to run on PostgreSQL: SQLite's own "
         "machinery, a village's store (SQLite by design) or no store at all (its reason in one line)",
     )
+
+
+# A message box nobody expected (an error dialog, a question) waits offscreen for a click that never
+# comes: one hung a whole CI run, another aborted a worker as it opened after its test had ended.  For
+# the whole session each one is answered as a dismissed box would be and fails the test it opened in
+# (its setup, call or teardown).  A test expecting one patches QMessageBox itself; its patch stands.
+_running: list[str] = [""]
+_boxes: dict[str, list[str]] = {}
+
+
+def _answer_message_boxes() -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    def box(kind, answer):
+        def show(_parent, title, text, *_a, **_k):
+            _boxes.setdefault(_running[0], []).append(f"{kind}: {title}: {text}")
+            return answer
+
+        return show
+
+    for kind, answer in (
+        ("warning", QMessageBox.Ok),
+        ("critical", QMessageBox.Ok),
+        ("information", QMessageBox.Ok),
+        ("question", QMessageBox.No),
+    ):
+        setattr(QMessageBox, kind, box(kind, answer))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    _running[0] = item.nodeid
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if call.when == "teardown" and (shown := _boxes.pop(item.nodeid, None)):
+        report.outcome = "failed"
+        report.longrepr = f"message boxes the test did not expect: {shown}"
+    return report
 
 
 # The fast tier (-m "not slow") runs these modules on PostgreSQL too; every other module's second run
