@@ -241,6 +241,31 @@ def test_visits_of_a_year_without_any_say_so(store, archive):
         printing.visits_pdf(s, archive["archive_no"], "htn", 2024, ZH)
 
 
+def test_without_a_year_the_latest_year_with_a_visit_prints(store, tmp_path, monkeypatch):
+    """In January this year's sheet is empty: the one to print and file is last year's."""
+    with store.transaction() as s:
+        r = save_resident(
+            s,
+            ResidentInput(name="李秀英", sex="2", birth_date="1950-02-01", group_name="一组"),
+            today=TODAY,
+        )
+        followup.enrol(s, r, "htn", dt.date(2024, 1, 1), doctor="李医生")
+        for day in ("2024-06-01", "2025-03-02", "2025-09-03"):
+            save_visit(
+                s,
+                r,
+                VisitInput(visit_date=day, measurements={"sbp": "150", "dbp": "95"}, doctor="李医生"),
+                today=TODAY,
+            )
+        archive_no = r.archive_no
+    monkeypatch.setenv("CUNYI_DATA_DIR", str(storekit.data_dir(store)))
+    assert main(["print", "visits", archive_no, "--program", "htn", "-o", str(tmp_path / "v.pdf")]) == 0
+    text = "".join(pdf_pages((tmp_path / "v.pdf").read_bytes(), tmp_path))
+    assert "2025.03.02" in text and "2025.09.03" in text and "2024.06.01" not in text
+    with store.session() as s:
+        assert printing.visits_pdf(s, archive_no, "htn", None, ZH).startswith(b"%PDF")
+
+
 def test_cli_print_record_and_visits(store, archive, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("CUNYI_DATA_DIR", str(storekit.data_dir(store)))
     a = archive["archive_no"]

@@ -68,7 +68,10 @@ def register(sub) -> None:
     pp.add_argument("resident", help=RESIDENT_HELP)
     pp.add_argument("--program", required=True, choices=["htn", "t2dm"])
     pp.add_argument(
-        "--year", type=WholeNumber("年份"), metavar="Y", help="the visits' year (default: this year)"
+        "--year",
+        type=WholeNumber("年份"),
+        metavar="Y",
+        help="the visits' year (default: the latest year with a visit)",
     )
 
 
@@ -125,11 +128,8 @@ def _render(s, args, labels) -> bytes:
         return printing.blank_form_pdf(args.program, labels, s)
     if args.document == "record":
         return printing.record_pdf(s, args.resident, labels)
-    if args.document == "visits":
-        import datetime as dt
-
-        year = args.year or dt.date.today().year
-        return printing.visits_pdf(s, args.resident, args.program, year, labels)
+    if args.document == "visits":  # without --year: the latest year with a visit
+        return printing.visits_pdf(s, args.resident, args.program, args.year, labels)
     scope = _scope(s, args)
     if args.document == "cards":
         ids = printing.due_resident_ids(s, args.due_within, **scope)

@@ -186,10 +186,11 @@ def record_pdf(session: Session, resident_ref: str, labels: Labels) -> bytes:
     return personal_record.render_record(personal_record.record_data(session, resident.id, labels), labels)
 
 
-def visits_pdf(session: Session, resident_ref: str, program: str, year: int, labels: Labels) -> bytes:
-    """随访服务记录表 filled with a resident's visits of one programme and year, four to a page as on
-    paper; voided visits left out (a corrected visit is voided, so its correction prints); a 失访 or
-    死亡 visit keeps its column, with its date and the reason (or the date and cause of death)."""
+def visits_pdf(session: Session, resident_ref: str, program: str, year: int | None, labels: Labels) -> bytes:
+    """随访服务记录表 filled with a resident's visits of one programme and year (None: the latest year
+    with a visit, the sheet still to file in January), four to a page as on paper; voided visits
+    left out (a corrected visit is voided, so its correction prints); a 失访 or 死亡 visit keeps its
+    column, with its date and the reason (or the date and cause of death)."""
     from app.i18n import QT_TRANSLATE_NOOP
     from app.services.errors import Message, UserError
     from app.services.institution import clinic_for
@@ -201,8 +202,11 @@ def visits_pdf(session: Session, resident_ref: str, program: str, year: int, lab
             Message("Print", QT_TRANSLATE_NOOP("Print", "管理项目应为 htn（高血压）或 t2dm（2型糖尿病）"))
         )
     resident = find_resident(session, resident_ref)
+    history = visit_history(session, resident.id, program)
+    if year is None:
+        year = max((v.visit_date.year for v in history), default=dt.date.today().year)
     _may_print(session, [resident.id], f"visits {program} {year}")
-    visits = [v for v in visit_history(session, resident.id, program) if v.visit_date.year == year]
+    visits = [v for v in history if v.visit_date.year == year]
     if not visits:
         raise UserError(
             Message(
