@@ -558,8 +558,9 @@ def open_bundle(path: Path, header: Header, identity, work_dir: Path | None = No
                 try:
                     for lines in _line_blocks(reader):
                         sha.update(lines)
-                        count += lines.count(b"\n") + (not lines.endswith(b"\n"))
-                        yield from _decode_lines(lines)
+                        decoded = _decode_lines(lines)  # one op a line, or refused
+                        count += len(decoded)
+                        yield from decoded
                 except zstandard.ZstdError:
                     raise BundleError(
                         "damaged", QT_TRANSLATE_NOOP("Sync", "文件内容已损坏或被改动（校验值不符）")
