@@ -131,6 +131,21 @@ def test_resident_page_prints_the_years_visit_record_of_a_programme(window, qtbo
     dialog.reject()
 
 
+def test_a_programme_without_visits_offers_no_sheet_to_print(window, store):
+    from app.models import ProgramEnrolment, Resident
+    from app.services.programmes import followup
+
+    with store.transaction() as s:
+        managed = select(ProgramEnrolment.resident_id).where(ProgramEnrolment.program == "htn")
+        rid = s.scalar(select(Resident.id).where(Resident.id.not_in(managed)).limit(1))
+        followup.enrol(s, s.get(Resident, rid), "htn", TODAY, doctor="李医生")
+    dialog = window.show_page("residents").open_resident(rid)
+    (button,) = [b for b in dialog.findChildren(QPushButton) if b.text() == "打印随访服务记录表"]
+    assert not button.isEnabled() and button.toolTip() == "还没有随访记录"
+    assert not dialog.paper_years["htn"].isEnabled()
+    dialog.reject()
+
+
 def test_scanning_a_printed_card_opens_its_resident(window, qtbot, store, tmp_path):
     """The whole loop: print a card, read its QR as a scanner would, type that into the search box."""
     residents = window.show_page("residents")
