@@ -589,9 +589,10 @@ class ResidentDialog(QDialog):
         return pages
 
     def _paper_record(self, program: str, visits: list, this_year: int) -> QHBoxLayout:
-        """打印随访服务记录表 for a year with visits, the latest first (in January the last year's
-        sheet is the one to file; a year without a visit has no sheet)."""
-        years = sorted({v.visit_date.year for v in visits}, reverse=True)
+        """打印随访服务记录表 for a year with visits, the latest first (printing.sheet_years)."""
+        from app.services.printing import sheet_years
+
+        years = sheet_years(visits)
         row = QHBoxLayout()
         year = QComboBox()
         year.setAccessibleName(self.tr("随访服务记录表的年份"))

@@ -47,6 +47,7 @@ __all__ = [
     "due_resident_ids",
     "record_pdf",
     "referral_pdf",
+    "sheet_years",
     "visits_pdf",
     "worklist_pdf",
     "write_pdf",
@@ -186,6 +187,12 @@ def record_pdf(session: Session, resident_ref: str, labels: Labels) -> bytes:
     return personal_record.render_record(personal_record.record_data(session, resident.id, labels), labels)
 
 
+def sheet_years(visits) -> list[int]:
+    """The years a 随访服务记录表 can be printed for (those with a visit), the latest first: the
+    one printed when no year is asked for (in January, last year's, the sheet still to file)."""
+    return sorted({v.visit_date.year for v in visits}, reverse=True)
+
+
 def visits_pdf(session: Session, resident_ref: str, program: str, year: int | None, labels: Labels) -> bytes:
     """随访服务记录表 filled with a resident's visits of one programme and year (None: the latest year
     with a visit, the sheet still to file in January), four to a page as on paper; voided visits
@@ -204,7 +211,7 @@ def visits_pdf(session: Session, resident_ref: str, program: str, year: int | No
     resident = find_resident(session, resident_ref)
     history = visit_history(session, resident.id, program)
     if year is None:
-        year = max((v.visit_date.year for v in history), default=dt.date.today().year)
+        year = next(iter(sheet_years(history)), dt.date.today().year)
     _may_print(session, [resident.id], f"visits {program} {year}")
     visits = [v for v in history if v.visit_date.year == year]
     if not visits:
