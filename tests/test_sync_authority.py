@@ -648,10 +648,11 @@ def test_a_malformed_id_in_a_new_row_changes_nothing(world, value):
     assert dump_everything(town.store) == before
 
 
-@pytest.mark.parametrize("text", ["张\x00三", "地址\x07", "王\u202e五"])
+@pytest.mark.parametrize("text", ["张\x00三", "地址\x07", "王\u202e五", "赵\u200b六", "孙\ue000七"])
 def test_a_string_no_database_can_hold_changes_nothing(world, text):
     """A signed bundle carrying text no form accepts (a NUL, which PostgreSQL cannot store; another
-    control character; a direction override): refused in the user's words, with no traceback, and the
+    control character; a direction override, a zero-width space and a private-use character, which
+    travel unescaped among the Chinese): refused in the user's words, with no traceback, and the
     township's store is as it was, on either database."""
     town, a, _b, tmp = world
     mine = a_resident(a, A)
@@ -663,7 +664,7 @@ def test_a_string_no_database_can_hold_changes_nothing(world, text):
     reason = outcome.reason.render() if outcome.reason else ""
     assert outcome.status == "rejected", outcome.status
     assert outcome.quarantined and outcome.quarantined.exists()
-    code = next(f"U+{ord(ch):04X}" for ch in text if ch in "\x00\x07\u202e")
+    code = next(f"U+{ord(ch):04X}" for ch in text if ch in "\x00\x07\u202e\u200b\ue000")
     for words in ("无法识别", mine.id.hex, "current_address", code):
         assert words in reason, (words, reason)
     assert dump_everything(town.store) == before

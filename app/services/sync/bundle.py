@@ -479,7 +479,9 @@ def _decode_lines(lines: bytes) -> list:
     if len(ops) != body.count(b"\n") + 1:
         raise BundleError("damaged", QT_TRANSLATE_NOOP("Sync", "文件内容已损坏或被改动（校验值不符）"))
     escapes = b"\\" in joined and _ESCAPE.search(joined.replace(b"\\\\", b""))
-    if escapes or not joined.decode("utf-8").isprintable():
+    # printable ASCII taken out first: what is left (the Chinese, and anything suspect) is a few
+    # per cent of a block, and str.isprintable over all of it took a third of the decoding time
+    if escapes or not joined.translate(None, _PRINTABLE_ASCII).decode("utf-8").isprintable():
         _refuse_unreadable(ops)
     return ops
 
@@ -490,6 +492,7 @@ def _decode_lines(lines: bytes) -> list:
 # points and spaces other than the ASCII space), is checked value by value (:func:`_refuse_unreadable`);
 # a sender's own bundles hold neither (its text passed the forms' checks).
 _ESCAPE = re.compile(rb'\\[^"/n]')
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
 
 
 def _refuse_unreadable(ops: list) -> None:
