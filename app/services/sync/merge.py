@@ -373,21 +373,29 @@ def _write_children(conn, spec: EntitySpec, name: str, by_row: dict[str, list], 
     )
 
 
+class _Memo(dict):
+    """``fn``'s answers by value: a value seen before is a dictionary lookup (in C, when used as
+    ``memo.__getitem__``), only a new one calls ``fn``."""
+
+    __slots__ = ("fn",)
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def __missing__(self, value):
+        out = self[value] = self.fn(value)
+        return out
+
+
 def _fast(fn, column: sa.Column):
     """The converter ``fn`` of ``column``, remembering its answers where values repeat across a
     bundle's rows: ids (the resident a visit is of, who wrote it), and JSON lists of codes (the
     symptoms ticked).  Each distinct value is converted by ``fn`` once."""
-    seen: dict = {}
     if is_id(column.type) or isinstance(column.type, Timestamp):  # (a batch's rows share moments too)
-
-        def convert(value):
-            out = seen.get(value)
-            if out is None:
-                out = seen[value] = fn(value)
-            return out
-
-        return convert
+        return _Memo(fn).__getitem__
     if isinstance(column.type, sa.JSON):
+        seen: dict = {}
 
         def convert_json(value):
             if value is None or (type(value) is list and all(type(v) is str for v in value)):
@@ -474,23 +482,26 @@ def _sqlite_inserts(conn, spec: EntitySpec, states: dict, inserts: dict, stats: 
         convert = [
             (i, _fast(fn, t.c[n])) for i, n in enumerate(fields) if (fn := spec.sqlite.get(n)) is not None
         ]
-        make = [(fields.index(src), fn) for src, fn in derived.values()]
-        params = []
-        for rid in rids:
-            state = states[rid]
-            values = pick(state["values"])
-            row = list(values)
-            for i, fn in convert:
-                row[i] = fn(row[i])
-            clocks = state["clocks"]
-            if len(clocks) == 1 and "_" in clocks and clocks["_"][1] == "":
-                clock = clocks["_"][0]
-                text = one_clock.get(clock)
+        if not rids:
+            continue
+        # Column by column: each converter runs over a whole column (a lookup in C for the
+        # values seen before), and the rows are put together again in one zip.
+        columns = list(zip(*(pick(states[rid]["values"]) for rid in rids), strict=True))
+        made = [list(map(fn, columns[fields.index(src)])) for src, fn in derived.values()]
+        for i, fn in convert:
+            columns[i] = list(map(fn, columns[i]))
+
+        def clock_text(rid: str):
+            clocks = states[rid]["clocks"]
+            if len(clocks) == 1 and (only := clocks.get("_")) is not None and only[1] == "":
+                text = one_clock.get(only[0])
                 if text is None:
-                    text = one_clock[clock] = clocks_param(clocks)
-            else:
-                text = clocks_param(_compact(clocks))
-            params.append((id_param(rid), text, *row, *(fn(values[i]) for i, fn in make), *tail))
+                    text = one_clock[only[0]] = clocks_param(clocks)
+                return text
+            return clocks_param(_compact(clocks))
+
+        ids, texts = list(map(id_param, rids)), list(map(clock_text, rids))
+        params = list(zip(ids, texts, *columns, *made, *([v] * len(rids) for v in tail), strict=True))
         conn.exec_driver_sql(sql, params)
         if derived:
             stats.derived_on_insert.update(rids)
