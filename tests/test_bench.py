@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import sys
 
@@ -68,6 +69,13 @@ def test_village_bench_reports_every_metric(tmp_path):
     wire = result["metrics"]["sync.followup_bytes"]  # bytes per visit: a bundle's fixed cost shared
     assert wire["bytes_per_visit_n1"] > wire["bytes_per_visit_n10"] > wire["bytes_per_visit_n100"] > 0
     assert result["metrics"]["sync.concurrent30"]["township_edit_p95_ms"] >= 0
+    # the import and its baseline take turns: medians of the rounds, and their ratio
+    imp = result["metrics"]["sync.import"]
+    assert len(imp["rounds_ms"]) == len(imp["baseline_rounds_ms"]) == 3
+    assert imp["median_ms"] == pytest.approx(statistics.median(imp["rounds_ms"]), abs=1)
+    assert imp["baseline_ms"] == pytest.approx(statistics.median(imp["baseline_rounds_ms"]), abs=1)
+    assert imp["p95_ms"] == pytest.approx(max(imp["rounds_ms"]), abs=1)
+    assert imp["ratio"] == pytest.approx(imp["median_ms"] / imp["baseline_ms"], rel=0.01)
     store = result["metrics"]["store.bytes_per_resident"]
     assert store["bytes_per_resident"] > 0 and 0 < store["backup_mb"] < store["store_mb"]
     assert "resident" in store["tables_mb"]
