@@ -299,6 +299,26 @@ def test_a_village_edit_the_township_never_saw_is_a_conflict_however_often_it_ed
     assert resident_field(a, archive, "phone") == resident_field(town, archive, "phone") == "13300000000"
 
 
+def test_ticked_boxes_changed_later_replace_the_townships(world):
+    """A resident the township already holds gets other boxes ticked at the village (allergies,
+    payment): the township ends with exactly the village's boxes, none of the old ones left
+    beside them, on either database."""
+    town, a, b, tmp = world
+    round_trip(town, [a], tmp, "1")
+    archive = first_archive(a)
+    edit_resident(a, archive, allergy=["2", "4"], payment=["1", "7"], payment_other="商业保险")
+    (path,) = a.export(tmp / "up")
+    town.import_(path)
+
+    def boxes(device):
+        with device.store.session() as s:
+            r = s.scalar(select(Resident).where(Resident.archive_no == archive))
+            return sorted((c.field, c.code, c.note) for c in r.choices if c.field in ("allergy", "payment"))
+
+    assert boxes(town) == boxes(a)
+    assert [code for field, code, _ in boxes(town) if field == "allergy"] == ["2", "4"]
+
+
 def test_edits_that_saw_each_other_are_no_conflict(world):
     """The village edits a field twice, the township then edits it having imported both: a chain
     of writes each of which knew the last, on both sides, with no conflict anywhere."""

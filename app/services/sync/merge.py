@@ -20,7 +20,7 @@ import gc
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -319,7 +319,8 @@ def _apply_entity(
         cols = {k[2:]: bindparam(k) for k in keys if k != "_id"}
         conn.execute(update(t).where(t.c.id == bindparam("_id")).values(cols), rows)
     for name, by_row in children.items():
-        _write_children(conn, spec, name, by_row, present)
+        # the rows stored before these ops (``present`` is every row on PostgreSQL)
+        _write_children(conn, spec, name, by_row, existing.keys())
     for rid in deleted:
         row_id = uuid.UUID(rid)
         for model, fk, _ in spec.children.values():
@@ -328,7 +329,9 @@ def _apply_entity(
     return [op for op in ops if op["r"] in waiting_rows] if waiting_rows else []
 
 
-def _write_children(conn, spec: EntitySpec, name: str, by_row: dict[str, list], present: set) -> None:
+def _write_children(
+    conn, spec: EntitySpec, name: str, by_row: dict[str, list], present: Collection[str]
+) -> None:
     """A child collection's rows, replaced whole for each parent (hex id) in ``by_row``: each
     child's own fields only (a field this version does not have is ignored, as for rows)."""
     model, fk, fields = spec.children[name]
