@@ -183,6 +183,36 @@ def test_poor_monthly_follow_up(store, who):
     assert reasons["王庚"] == "9/10个月有随访，缺2025-07"  # from enrolment in March; 30 June counts for June
 
 
+@pytest.mark.parametrize(
+    ("today", "expected", "reasons"),
+    [
+        # 王庚 has no July visit yet on 15 July: July is running, not missed
+        (
+            "2025-07-15",
+            (["王庚", "王甲"], ["王庚", "王甲"]),
+            {"王甲": "7个月每月都有随访", "王庚": "4个月每月都有随访"},
+        ),
+        # enrolled on 15 March and not seen yet on the 20th: no month due, in neither figure
+        ("2025-03-20", (["王甲"], ["王甲"]), {"王甲": "3个月每月都有随访"}),
+        # the last day of July: July has ended, and 王庚 missed it
+        (
+            "2025-07-31",
+            (["王甲"], ["王庚", "王甲"]),
+            {"王甲": "7个月每月都有随访", "王庚": "4/5个月有随访，缺2025-07"},
+        ),
+    ],
+)
+def test_poor_monthly_does_not_count_the_running_month_as_missed(
+    store, who, monkeypatch, today, expected, reasons
+):
+    from app.services.indicators import services
+
+    monkeypatch.setattr(services, "pc_today", lambda: dt.date.fromisoformat(today))
+    entries = figures(store, "poor_monthly")
+    assert split(entries, who) == expected
+    assert {who([e.resident_id])[0]: str(e.reason) for e in entries} == reasons
+
+
 def test_poor_monthly_in_a_quarter_without_the_gap(store, who):
     assert split(figures(store, "poor_monthly", Period.quarter(2025, 2)), who) == (
         ["王庚", "王甲"],

@@ -263,16 +263,24 @@ def _months(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
 )
 def poor_monthly(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
     """Chronic patients (高血压/糖尿病 在管) in poor households: counted when every month of the period
-    since their enrolment (up to today) has a follow-up done."""
+    since their enrolment (up to today) has a follow-up done.  The month still running is due only
+    once it has its visit: on 1 December, December is not yet missed.  A patient with no month due
+    yet (enrolled this month, not yet seen) is in neither figure."""
     day = reference_day(period)
     poor = _poor(session, scope, day)
     patients = poverty.chronic_patients(session, poor)
     visited = poverty.visit_months(session, set(patients), period.start, day)
+    running = (day.year, day.month) if (day + dt.timedelta(days=1)).month == day.month else None
     for rid, enrolment in sorted(patients.items()):
         if enrolment.enrolled_on > day:
             continue
-        months = _months(max(period.start, enrolment.enrolled_on), day)
-        missing = [f"{y}-{m:02d}" for y, m in months if (y, m) not in visited.get(rid, set())]
+        seen = visited.get(rid, set())
+        months = [
+            ym for ym in _months(max(period.start, enrolment.enrolled_on), day) if ym != running or ym in seen
+        ]
+        if not months:
+            continue
+        missing = [f"{y}-{m:02d}" for y, m in months if (y, m) not in seen]
         done = len(months) - len(missing)
         if not missing:
             yield Entry(
