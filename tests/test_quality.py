@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 import pytest
 
@@ -88,6 +89,25 @@ def test_missing_mandatory_fields_named_from_the_form(store, patient):
     assert (
         hits[0].render_detail(lambda _c, t: english.get(t, t)) == "Mandatory fields missing: Heart rate, 体重"
     )
+
+
+def test_a_phone_visit_is_not_asked_for_what_only_a_visit_in_person_measures(store, patient):
+    """随访方式 3 电话: no 血压, 心率 or 体重 to take, so none is missing; what a phone call does
+    record (服药依从性) still is.  The same gaps at the clinic are findings."""
+
+    def phone(day: str, adherence: str) -> uuid.UUID:
+        inp = VisitInput(program="htn", visit_date=day, method="3", adherence=adherence, doctor="王医生")
+        with store.transaction() as s:
+            return followup.save_visit(s, s.get(Resident, patient), inp, today=TODAY).id
+
+    phone("2026-03-01", adherence="1")
+    no_adherence = phone("2026-04-01", adherence="")
+    at_clinic = visit(store, patient, "2026-06-01", sbp=None, dbp=None, heart_rate=None, weight=None)
+    hits = findings(store, "missing")
+    assert [(f.visit_id, f.render_detail()) for f in hits] == [
+        (no_adherence, "缺少必填项：服药依从性"),
+        (at_clinic, "缺少必填项：收缩压、舒张压、心率、体重"),
+    ]
 
 
 def test_failed_visit_needs_no_measurements(store, patient):

@@ -57,10 +57,10 @@ from app.services.indicators import (
 )
 from app.services.programmes import followup_rules as rules
 from app.services.programmes.followup import PROGRAMS as FOLLOWUP_PROGRAMS
+from app.services.programmes.worklist import FACE_TO_FACE
 
 CTX = "Indicator"
 ACTIVE = "1"  # resident_status 在册, program_status 在管
-FACE_TO_FACE = ("1", "2")  # 随访方式 门诊, 家庭 (电话 is not face to face)
 REQUIRED_PER_YEAR = 4  # 规范第三版: 每年至少 4 次面对面随访, i.e. one per quarter
 # 电子健康档案: the record in the information system holds the personal form's identifying core
 # (columns of RESIDENT_FIELDS, which the engine reads once per evaluation).

@@ -69,6 +69,17 @@ MANDATORY: dict[str, tuple[str, ...]] = {
     rules.HTN: ("sbp", "dbp", "heart_rate", "weight", "adherence", "next_due", "doctor"),
     rules.T2DM: ("sbp", "dbp", "weight", "glucose", "adherence", "next_due", "doctor"),
 }
+# A phone visit (随访方式 3 电话, not FACE_TO_FACE) takes no 体征 and no test itself: what it must carry
+# leaves them out.
+IN_PERSON_ONLY = frozenset({"sbp", "dbp", "heart_rate", "weight", "glucose"})
+
+
+def mandatory(program: str, method: str | None) -> tuple[str, ...]:
+    """What a completed visit of ``program`` made by ``method`` must carry (:data:`MANDATORY`)."""
+    names = MANDATORY[program]
+    return names if method in FACE_TO_FACE else tuple(n for n in names if n not in IN_PERSON_ONLY)
+
+
 MANDATORY_LABELS = {
     "adherence": QT_TRANSLATE_NOOP("Field", "服药依从性"),
     "next_due": QT_TRANSLATE_NOOP("Field", "下次随访日期"),

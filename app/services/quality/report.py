@@ -8,7 +8,8 @@ rows, each finding naming its village, doctor, resident and visit with a transla
 - ``burst``: many visits saved by one user within minutes (``created_at``);
 - ``future`` / ``before_enrolment`` / ``after_death``: a visit dated after today, before the patient
   was taken under management, or after the resident died;
-- ``missing``: a completed visit without a field its form makes mandatory (``followup.MANDATORY``);
+- ``missing``: a completed visit without a field its form makes mandatory (``followup.mandatory``:
+  a phone visit is not asked for 体征 it cannot take);
 - ``late``: saved more than :attr:`QualityRules.late_days` after the visit date;
 - ``clock``: a PC whose clock is wrong — visits saved before the day they record (clock behind),
   saved more than a day past the row's own hybrid clock, which sync bounds by the township's (clock
@@ -180,12 +181,13 @@ class _Visit:
     status: str
     status_date: dt.date | None
     created_clock: int  # wall-clock ms of the hybrid clock the row was made with (0: unknown)
-    values: dict  # the programme's mandatory fields
+    values: dict  # the programme's mandatory fields, and the method
 
 
 def _fields() -> tuple[str, ...]:
-    """Every field a programme makes mandatory, once (the query reads these columns)."""
-    out: list[str] = []
+    """Every field a programme makes mandatory, once, and the visit's method, which decides which
+    of them its visit must carry (the query reads these columns)."""
+    out: list[str] = ["method"]
     for names in followup.MANDATORY.values():
         out += [n for n in names if n not in out]
     return tuple(out)
@@ -475,7 +477,9 @@ def _missing(v: _Visit, add) -> None:
         return
     values = v.values
     missing = tuple(
-        followup.field_label(n) for n in followup.MANDATORY[v.program] if values[n] is None or values[n] == ""
+        followup.field_label(n)
+        for n in followup.mandatory(v.program, values["method"])
+        if values[n] is None or values[n] == ""
     )
     if missing:
         add("missing", v, QT_TRANSLATE_NOOP("Quality", "缺少必填项：{fields}"), fields=missing)
