@@ -103,7 +103,7 @@ def _people(s, person, n):
 
 
 def test_indicators_on_a_written_out_table(store, person):
-    """Residents born 1940, 1947, 1954, 1961, 1968: four are 65 or over in 2026 (1961 turns 65); two checked this year → 2/4.
+    """Residents born 1940, 1947, 1954, 1961, 1968: four are 65 or over in 2026 (1961 turns 65); two checked this year.
     SMI: A 4 visits, last 稳定 (standard, stable); B 3 visits, last 基本稳定; C registered, no visit."""
     with store.transaction() as s:
         p = _people(s, person, 5)
@@ -127,7 +127,8 @@ def test_indicators_on_a_written_out_table(store, person):
         for day, danger in (("2026-02-01", "0"), ("2026-05-01", "0"), ("2026-08-01", "2")):
             smi.record_visit(s, p[1].archive_no, smi.input_with(visit_date=day, danger=danger), today=TODAY)
     expected = {
-        "elderly": {p[0].id: True, p[1].id: False, p[2].id: True, p[3].id: False},
+        # over the 65+ population figure: only those checked this year are listed
+        "elderly": {p[0].id: True, p[2].id: True},
         "smi_standard": {p[0].id: True, p[1].id: False, p[3].id: False},
         "smi_stable": {p[0].id: True, p[1].id: False, p[3].id: False},
     }
@@ -141,6 +142,7 @@ def test_indicators_on_a_written_out_table(store, person):
         }
         assert q4 == {p[0].id: True, p[1].id: False, p[3].id: False}  # a quarter needs one visit
     assert REGISTRY["elderly"].target == 0.65
+    assert REGISTRY["elderly"].denominator_figure == "elderly_population"
 
 
 def test_lost_and_death_visits_end_management(store, person):

@@ -24,8 +24,15 @@ def test_figures_sync_to_their_village_only(world):
         assert [
             (f.code, f.resident_population, f.elderly_population) for f in population.figures(s, 2026)
         ] == [(A, 30, 6)]
-        report = engine.evaluate(s, Period.year(2026), keys=["records"])
+        report = engine.evaluate(s, Period.year(2026), keys=["records", "elderly"])
         assert report.result("records").total.denominator == 30
+        # 老年人健康管理率 over the 65+ figure, as the 人口数 dialog says: no list of residents behind it
+        assert report.result("elderly").total.denominator == 6
+        with pytest.raises(UserError, match="65岁及以上常住人口"):
+            engine.drilldown(s, "elderly", Period.year(2026), "denominator")
+    with town.store.session() as s:
+        report = engine.evaluate(s, Period.year(2026), keys=["elderly"])
+        assert report.result("elderly").total.denominator == 6 + 4
     with b.store.session() as s:
         assert [(f.code, f.resident_population) for f in population.figures(s, 2026)] == [(B, 20)]
     # a correction at the township reaches the village too

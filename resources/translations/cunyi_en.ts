@@ -2842,10 +2842,6 @@
         <translation>Checked on {day}</translation>
     </message>
     <message>
-        <source>本期未体检</source>
-        <translation>Not checked in this period</translation>
-    </message>
-    <message>
         <source>严重精神障碍患者规范管理率</source>
         <translation>SMI standard management rate</translation>
     </message>

@@ -2841,10 +2841,6 @@
         <translation>{day}已体检</translation>
     </message>
     <message>
-        <source>本期未体检</source>
-        <translation>本期未体检</translation>
-    </message>
-    <message>
         <source>严重精神障碍患者规范管理率</source>
         <translation>严重精神障碍患者规范管理率</translation>
     </message>

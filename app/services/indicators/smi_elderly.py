@@ -50,10 +50,13 @@ def _in_scope(stmt, session: Session, scope: Scope):
     QT_TRANSLATE_NOOP("Indicator", "老年人健康管理率"),
     target=0.65,
     programme="elderly",
+    denominator_figure="elderly_population",
     order=10,
 )
 def elderly_managed(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
-    """65+ residents (年满65周岁 in the period's year, 在册) / those with a health check in the period."""
+    """65+ residents (年满65周岁 in the period's year, 在册) with a health check in the period, over the
+    65+ residents living in the area: the figure the township enters (人口数), as for 建档率.  Only
+    the numerator's members are yielded; who is still to be checked is the 老年人 page's list."""
     stmt = _in_scope(
         select(raw_id(Resident.id)).where(
             Resident.voided.is_(False),
@@ -80,8 +83,6 @@ def elderly_managed(session: Session, period: Period, scope: Scope) -> Iterator[
         day = checked.get(rid)
         if day:
             yield Entry(rid, True, _msg(QT_TRANSLATE_NOOP("Indicator", "{day}已体检"), day=day.isoformat()))
-        else:
-            yield Entry(rid, False, _msg(QT_TRANSLATE_NOOP("Indicator", "本期未体检")))
 
 
 def _patients(session: Session, period: Period, scope: Scope) -> list[ProgramEnrolment]:
