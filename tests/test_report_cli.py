@@ -122,6 +122,17 @@ def test_errors_are_one_sentence(township_dir, capsys, args, message):
     assert code == 1 and message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 
+def test_a_year_not_begun_is_refused_not_reported_as_zero(township_dir, capsys):
+    """Every rate of a year that has not begun would read 0%, red against its target."""
+    import datetime as dt
+
+    coming = dt.date.today().year + 1
+    code = main(["--data-dir", township_dir, "report", "indicators", "--year", str(coming), "--json"])
+    captured = capsys.readouterr()
+    assert code == 1 and captured.out == ""
+    assert f"统计期从 {coming}-01-01 开始，还没有到" in captured.err and "Traceback" not in captured.err
+
+
 def test_population_set_and_list(township_dir, capsys):
     assert (
         main(

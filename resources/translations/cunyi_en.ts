@@ -2978,6 +2978,10 @@
         <translation>There is no village with code {code}, or you may not see its report</translation>
     </message>
     <message>
+        <source>统计期从 {start} 开始，还没有到（今天是 {today}），没有可统计的数据</source>
+        <translation>The period starts on {start}, which has not come yet (today is {today}): there is nothing to count</translation>
+    </message>
+    <message>
         <source>名单应是 numerator（分子）或 denominator（分母）</source>
         <translation>The list must be numerator or denominator</translation>
     </message>

@@ -2977,6 +2977,10 @@
         <translation>没有村代码为 {code} 的村，或无权查看它的报表</translation>
     </message>
     <message>
+        <source>统计期从 {start} 开始，还没有到（今天是 {today}），没有可统计的数据</source>
+        <translation>统计期从 {start} 开始，还没有到（今天是 {today}），没有可统计的数据</translation>
+    </message>
+    <message>
         <source>名单应是 numerator（分子）或 denominator（分母）</source>
         <translation>名单应是 numerator（分子）或 denominator（分母）</translation>
     </message>

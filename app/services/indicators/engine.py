@@ -52,6 +52,7 @@ from app.services.indicators import (
 from app.services.indicators import population as population_figures
 from app.services.profile import TOWNSHIP, VILLAGE, normalise_code
 from app.services.records.ordering import group_order
+from app.services.sync import capture
 
 CTX = "Indicator"
 CORE_MODULE = "app.services.indicators.core"
@@ -289,7 +290,17 @@ def evaluate(
     township_code: str | None = None,
 ) -> Report:
     """Every registered indicator (or ``keys``) for ``period``, per village, group and in total
-    (and per township: :meth:`Report.township_figure`)."""
+    (and per township: :meth:`Report.township_figure`).  A period that has not begun is refused:
+    its every rate would read 0%, red against its target, with nothing behind it."""
+    today = capture.trusted_today(session)
+    if period.start > today:
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Indicator", "统计期从 {start} 开始，还没有到（今天是 {today}），没有可统计的数据"
+            ),
+            start=period.start.isoformat(),
+            today=today.isoformat(),
+        )
     indicators = load_indicators() if keys is None else [get_indicator(k) for k in keys]
     villages = report_villages(session, village_code, township_code)
     scope = _scope(session, villages)
