@@ -170,6 +170,20 @@ def test_contract_key_groups_union_and_per_group(store, who):
     }
 
 
+def test_reasons_listing_groups_or_months_read_in_english(store, who):
+    """A reason naming several key groups, or the months missed, is a list: each item in the
+    reader's language, joined as that language joins them (no 、 left in English)."""
+    from app.cli.printing import print_labels
+
+    english = print_labels("en").translate
+    groups = {who([e.resident_id])[0]: e.reason for e in figures(store, "contract_key_groups")}
+    assert groups["王甲"].render(english) == (
+        "Aged 65 and over, Hypertension, Registered poor: under contract until 2025-12-31"
+    )
+    months = {who([e.resident_id])[0]: e.reason for e in figures(store, "poor_monthly")}
+    assert "、" not in months["王庚"].render(english) and "2025-07" in months["王庚"].render(english)
+
+
 def test_poor_contract(store, who):
     assert split(figures(store, "poor_contract"), who) == (["王甲"], ["王乙", "王庚", "王甲"])
     assert REGISTRY["poor_contract"].target == 1.0

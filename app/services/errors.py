@@ -10,7 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from app.i18n import QT_TRANSLATE_NOOP
+
 Translate = Callable[[str, str], str]
+
+
+LIST_SEPARATOR = QT_TRANSLATE_NOOP("Field", "、")  # how a list of labels is joined (", " in English)
 
 
 def _identity(_context: str, text: str) -> str:
@@ -24,8 +29,16 @@ class Message:
     params: dict = field(default_factory=dict)
 
     def render(self, translate: Translate = _identity) -> str:
-        # String parameters are field or code-list labels: translated in the "Field" context.
-        params = {k: translate("Field", v) if isinstance(v, str) else v for k, v in self.params.items()}
+        # String parameters are field or code-list labels: translated in the "Field" context.  A
+        # tuple is a list of them, each translated, joined as the language lists things.
+        params = {
+            k: translate("Field", v)
+            if isinstance(v, str)
+            else translate("Field", LIST_SEPARATOR).join(translate("Field", x) for x in v)
+            if isinstance(v, tuple)
+            else v
+            for k, v in self.params.items()
+        }
         return translate(self.context, self.template).format(**params)
 
     def __str__(self) -> str:

@@ -2255,6 +2255,30 @@
         <source>资料种类数</source>
         <translation>Kinds of material</translation>
     </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>65岁及以上老年人</source>
+        <translation>Aged 65 and over</translation>
+    </message>
+    <message>
+        <source>高血压患者</source>
+        <translation>Hypertension</translation>
+    </message>
+    <message>
+        <source>2型糖尿病患者</source>
+        <translation>Type 2 diabetes</translation>
+    </message>
+    <message>
+        <source>严重精神障碍患者</source>
+        <translation>Severe mental disorder</translation>
+    </message>
+    <message>
+        <source>建档立卡贫困人口</source>
+        <translation>Registered poor</translation>
+    </message>
 </context>
 <context>
     <name>Followup</name>
@@ -2990,32 +3014,20 @@
         <translation>The denominator of “{name}” is {figure}, not a list</translation>
     </message>
     <message>
-        <source>65岁及以上老年人</source>
-        <translation>Aged 65 and over</translation>
+        <source>{groups}：已签约，有效至{end}</source>
+        <translation>{groups}: under contract until {end}</translation>
     </message>
     <message>
-        <source>高血压患者</source>
-        <translation>Hypertension</translation>
+        <source>已签约，有效至{end}</source>
+        <translation>Under contract until {end}</translation>
     </message>
     <message>
-        <source>2型糖尿病患者</source>
-        <translation>Type 2 diabetes</translation>
+        <source>{groups}：{day}没有有效的签约</source>
+        <translation>{groups}: no contract in force on {day}</translation>
     </message>
     <message>
-        <source>严重精神障碍患者</source>
-        <translation>Severe mental disorder</translation>
-    </message>
-    <message>
-        <source>建档立卡贫困人口</source>
-        <translation>Registered poor</translation>
-    </message>
-    <message>
-        <source>{groups}已签约，有效至{end}</source>
-        <translation>{groups}under contract until {end}</translation>
-    </message>
-    <message>
-        <source>{groups}{day}没有有效的签约</source>
-        <translation>{groups}no contract in force on {day}</translation>
+        <source>{day}没有有效的签约</source>
+        <translation>No contract in force on {day}</translation>
     </message>
     <message>
         <source>家庭医生签约率</source>
@@ -5073,10 +5085,6 @@
     <message>
         <source>电脑时钟有误</source>
         <translation>Wrong PC clock</translation>
-    </message>
-    <message>
-        <source>、</source>
-        <translation>, </translation>
     </message>
     <message>
         <source>没有可查看的村：{code}</source>

@@ -2254,6 +2254,30 @@
         <source>资料种类数</source>
         <translation>资料种类数</translation>
     </message>
+    <message>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>65岁及以上老年人</source>
+        <translation>65岁及以上老年人</translation>
+    </message>
+    <message>
+        <source>高血压患者</source>
+        <translation>高血压患者</translation>
+    </message>
+    <message>
+        <source>2型糖尿病患者</source>
+        <translation>2型糖尿病患者</translation>
+    </message>
+    <message>
+        <source>严重精神障碍患者</source>
+        <translation>严重精神障碍患者</translation>
+    </message>
+    <message>
+        <source>建档立卡贫困人口</source>
+        <translation>建档立卡贫困人口</translation>
+    </message>
 </context>
 <context>
     <name>Followup</name>
@@ -2989,32 +3013,20 @@
         <translation>“{name}”的分母是{figure}，不是名单</translation>
     </message>
     <message>
-        <source>65岁及以上老年人</source>
-        <translation>65岁及以上老年人</translation>
+        <source>{groups}：已签约，有效至{end}</source>
+        <translation>{groups}：已签约，有效至{end}</translation>
     </message>
     <message>
-        <source>高血压患者</source>
-        <translation>高血压患者</translation>
+        <source>已签约，有效至{end}</source>
+        <translation>已签约，有效至{end}</translation>
     </message>
     <message>
-        <source>2型糖尿病患者</source>
-        <translation>2型糖尿病患者</translation>
+        <source>{groups}：{day}没有有效的签约</source>
+        <translation>{groups}：{day}没有有效的签约</translation>
     </message>
     <message>
-        <source>严重精神障碍患者</source>
-        <translation>严重精神障碍患者</translation>
-    </message>
-    <message>
-        <source>建档立卡贫困人口</source>
-        <translation>建档立卡贫困人口</translation>
-    </message>
-    <message>
-        <source>{groups}已签约，有效至{end}</source>
-        <translation>{groups}已签约，有效至{end}</translation>
-    </message>
-    <message>
-        <source>{groups}{day}没有有效的签约</source>
-        <translation>{groups}{day}没有有效的签约</translation>
+        <source>{day}没有有效的签约</source>
+        <translation>{day}没有有效的签约</translation>
     </message>
     <message>
         <source>家庭医生签约率</source>
@@ -5072,10 +5084,6 @@
     <message>
         <source>电脑时钟有误</source>
         <translation>电脑时钟有误</translation>
-    </message>
-    <message>
-        <source>、</source>
-        <translation>、</translation>
     </message>
     <message>
         <source>没有可查看的村：{code}</source>

@@ -54,11 +54,11 @@ ACTIVE = "1"  # resident_status 在册
 # Key groups and the programme code of their enrolment (SMI's code is the SMI programme's, unconfirmed).
 KEY_GROUPS = ("elderly", "htn", "t2dm", "smi", "poor")
 GROUP_LABELS = {
-    "elderly": QT_TRANSLATE_NOOP("Indicator", "65岁及以上老年人"),
-    "htn": QT_TRANSLATE_NOOP("Indicator", "高血压患者"),
-    "t2dm": QT_TRANSLATE_NOOP("Indicator", "2型糖尿病患者"),
-    "smi": QT_TRANSLATE_NOOP("Indicator", "严重精神障碍患者"),
-    "poor": QT_TRANSLATE_NOOP("Indicator", "建档立卡贫困人口"),
+    "elderly": QT_TRANSLATE_NOOP("Field", "65岁及以上老年人"),
+    "htn": QT_TRANSLATE_NOOP("Field", "高血压患者"),
+    "t2dm": QT_TRANSLATE_NOOP("Field", "2型糖尿病患者"),
+    "smi": QT_TRANSLATE_NOOP("Field", "严重精神障碍患者"),
+    "poor": QT_TRANSLATE_NOOP("Field", "建档立卡贫困人口"),
 }
 
 
@@ -130,21 +130,30 @@ def _poor(session: Session, scope: Scope, day: dt.date) -> set[uuid.UUID]:
     )
 
 
-def _signed_entry(rid: uuid.UUID, ends: dict, day: dt.date, group: str = "") -> Entry:
+def _signed_entry(rid: uuid.UUID, ends: dict, day: dt.date, groups: tuple[str, ...] = ()) -> Entry:
+    """Signed or not on ``day``; ``groups``: the key groups the resident is counted in (labels)."""
     end = ends.get(rid)
     if end is not None:
-        return Entry(
-            rid, True, _reason(QT_TRANSLATE_NOOP("Indicator", "{groups}已签约，有效至{end}"), group, end)
+        template = (
+            QT_TRANSLATE_NOOP("Indicator", "{groups}：已签约，有效至{end}")
+            if groups
+            else QT_TRANSLATE_NOOP("Indicator", "已签约，有效至{end}")
         )
-    return Entry(
-        rid, False, _reason(QT_TRANSLATE_NOOP("Indicator", "{groups}{day}没有有效的签约"), group, day)
+        return Entry(rid, True, _reason(template, groups, end))
+    template = (
+        QT_TRANSLATE_NOOP("Indicator", "{groups}：{day}没有有效的签约")
+        if groups
+        else QT_TRANSLATE_NOOP("Indicator", "{day}没有有效的签约")
     )
+    return Entry(rid, False, _reason(template, groups, day))
 
 
 @lru_cache(maxsize=8192)
-def _reason(template: str, group: str, day: dt.date) -> Message:
+def _reason(template: str, groups: tuple[str, ...], day: dt.date) -> Message:
     """One Message per distinct reason: a township's 55k residents share a few hundred."""
-    return Message(CTX, template, {"groups": group, "end" if "{end}" in template else "day": day.isoformat()})
+    return Message(
+        CTX, template, {"groups": groups, "end" if "{end}" in template else "day": day.isoformat()}
+    )
 
 
 @indicator("contract", QT_TRANSLATE_NOOP("Indicator", "家庭医生签约率"), programme=PROGRAMME, order=10)
@@ -194,8 +203,8 @@ def _key_groups(session: Session, scope: Scope, day: dt.date) -> dict[str, set[u
     return groups
 
 
-def _group_text(rid: uuid.UUID, groups: dict[str, set]) -> str:
-    return "、".join(GROUP_LABELS[g] for g in KEY_GROUPS if rid in groups[g]) + "："
+def _group_labels(rid: uuid.UUID, groups: dict[str, set]) -> tuple[str, ...]:
+    return tuple(GROUP_LABELS[g] for g in KEY_GROUPS if rid in groups[g])
 
 
 @indicator(
@@ -214,7 +223,7 @@ def contract_key_groups(session: Session, period: Period, scope: Scope) -> Itera
             yield Entry(rid, rid in ends, None)
         return
     for rid in sorted(members, key=id_order):
-        yield _signed_entry(rid, ends, day, _group_text(rid, groups))
+        yield _signed_entry(rid, ends, day, _group_labels(rid, groups))
 
 
 def key_group_rates(session: Session, period: Period, scope: Scope) -> dict[str, dict]:
@@ -295,7 +304,7 @@ def poor_monthly(session: Session, period: Period, scope: Scope) -> Iterator[Ent
                 Message(
                     CTX,
                     QT_TRANSLATE_NOOP("Indicator", "{done}/{months}个月有随访，缺{missing}"),
-                    {"done": done, "months": len(months), "missing": "、".join(missing)},
+                    {"done": done, "months": len(months), "missing": tuple(missing)},
                 ),
             )
 

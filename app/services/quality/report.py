@@ -57,8 +57,6 @@ KINDS: dict[str, str] = {
     "late": QT_TRANSLATE_NOOP("Quality", "补录过晚"),
     "clock": QT_TRANSLATE_NOOP("Quality", "电脑时钟有误"),
 }
-# Joins a list of field labels in a detail ("血压、体重"; English ", ").
-LIST_SEPARATOR = QT_TRANSLATE_NOOP("Quality", "、")
 
 
 @dataclass(frozen=True)
@@ -143,15 +141,9 @@ class QualityReport:
 
 
 def render(message: Message, translate: Translate | None = None) -> str:
-    """A detail in the reader's language: tuple parameters are field labels, each translated
-    ("Field") and joined; other text parameters are left as they are (names, dates)."""
-    tl = translate or (lambda _c, text: text)
-    sep = tl(CTX, LIST_SEPARATOR)
-    params = {
-        k: sep.join(tl("Field", x) for x in v) if isinstance(v, tuple) else v
-        for k, v in message.params.items()
-    }
-    return tl(message.context, message.template).format(**params)
+    """A detail in the reader's language (:meth:`Message.render`: tuple parameters are field
+    labels, each translated and joined)."""
+    return message.render(translate) if translate is not None else message.render()
 
 
 def _err(template: str, **params) -> UserError:
