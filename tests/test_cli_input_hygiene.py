@@ -224,3 +224,56 @@ def test_a_referral_id_in_other_scripts_digits_is_refused(village, tmp_path, cap
     )
     assert not (tmp_path / "r.pdf").exists()
     assert code == 1 and "转诊单编号格式不对" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (
+            ["followup", "add", "{archive}", "--program", "htn", "--date", "9999-12-31"],
+            "年份应在 1900 到 2100 之间",
+        ),
+        (["audit", "--until", "9999-12-31"], "年份应在 1900 到 2100 之间"),
+        (["residents", "export", "{tmp}/no-such-folder/x.csv"], "文件或文件夹不存在"),
+        (["print", "card", "{archive}", "-o", "{tmp}"], "这是一个文件夹"),
+        (["user", "add", "bob", "--role", "admin", "--new-password-file", "{tmp}"], "这是一个文件夹"),
+        (["sync", "run", "--once", "--server", "http://[::1"], "不是有效的服务器地址"),
+    ],
+)
+def test_what_the_system_refuses_is_one_plain_line(village, tmp_path, capsys, args, words):
+    """Dates past any a record may carry, folders where files belong, a bracket left open in an
+    address: one line in the user's words naming what is wrong (no traceback), and nothing written."""
+    data_dir, archive = village
+    before = counts(data_dir)
+    argv = ["--data-dir", str(data_dir), *(a.format(archive=archive, tmp=tmp_path) for a in args)]
+    code, err = run(argv, capsys)
+    assert code == 1, err
+    assert words in err and "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    if "{tmp}" in " ".join(args) and "一个文件夹" in words:
+        assert str(tmp_path) in err  # the path the user gave, not a temporary file beside it
+    assert counts(data_dir) == before
+
+
+def test_a_bug_is_one_line_and_the_traceback_goes_to_the_log(village, capsys):
+    """A fault of the program, not of the input: one line on stderr, exit status 70, the
+    traceback in the data folder's log (when the command got as far as opening it)."""
+    import logging
+
+    from app.cli import core
+
+    def broken(_args):
+        raise TypeError("'<' not supported between instances of 'str' and 'int'")
+
+    records = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    logging.getLogger().addHandler(handler)
+    try:
+        code = core.run(broken, argparse.Namespace(command="residents"))
+    finally:
+        logging.getLogger().removeHandler(handler)
+    err = capsys.readouterr().err
+    assert code == core.INTERNAL_ERROR == 70
+    assert "程序内部出错（TypeError" in err and "logs/cunyi.log" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert records and records[0].exc_info and records[0].exc_info[0] is TypeError

@@ -574,10 +574,10 @@ def test_cli_prints_each_document(store, patient, tmp_path, capsys, monkeypatch)
 
 def test_cli_english_labels(store, patient, tmp_path, monkeypatch):
     monkeypatch.setenv("CUNYI_DATA_DIR", str(storekit.data_dir(store)))
-    argv = ["print", "card", patient["archive_no"], "--lang", "en", "--next-visit", "2999-01-02"]
+    argv = ["print", "card", patient["archive_no"], "--lang", "en", "--next-visit", "2099-01-02"]
     assert main([*argv, "-o", str(tmp_path / "c.pdf")]) == 0
     text = pdf_text((tmp_path / "c.pdf").read_bytes(), tmp_path)
-    assert "Next visit" in text and "Hypertension" in text and "2026-11-20" in text and "2999-01-02" in text
+    assert "Next visit" in text and "Hypertension" in text and "2026-11-20" in text and "2099-01-02" in text
     assert "下次随访" not in text
 
 

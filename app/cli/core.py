@@ -8,6 +8,7 @@ Nothing here imports Qt, reportlab, SQLAlchemy or a service (but its error type)
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
 import sys
@@ -176,10 +177,31 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
         return 130
     except Exception as e:
         text = user_text(e)
-        if text is None:
-            raise
+        if text is None:  # a bug: one line here, the traceback in the log (when there is one yet)
+            logged = bool(logging.getLogger().handlers)
+            if logged:
+                logging.getLogger(__name__).exception("cunyi %s failed", getattr(args, "command", ""))
+            where = "；详细记录已写入数据文件夹的 logs/cunyi.log" if logged else ""
+            print(f"错误：程序内部出错（{type(e).__name__}: {e}），操作未完成{where}", file=sys.stderr)
+            return INTERNAL_ERROR
         print(f"错误：{text}", file=sys.stderr)
         return 1
+
+
+INTERNAL_ERROR = 70  # sysexits.h EX_SOFTWARE: not the user's doing
+# What the operating system said, in the user's words (errno name -> text).
+_OS_ERRORS = {
+    "ENOENT": "文件或文件夹不存在",
+    "EISDIR": "这是一个文件夹，需要的是文件",
+    "ENOTDIR": "路径中有一段不是文件夹",
+    "EEXIST": "已有同名的文件",
+    "EACCES": "没有权限",
+    "EPERM": "没有权限",
+    "ENOSPC": "磁盘空间不足",
+    "EROFS": "磁盘是只读的",
+    "ENAMETOOLONG": "路径太长",
+}
+_OS_ERROR_CODES = {getattr(errno, name): text for name, text in _OS_ERRORS.items() if hasattr(errno, name)}
 
 
 def _quiet_stdout() -> None:
@@ -199,6 +221,10 @@ def user_text(error: Exception) -> str | None:
 
     if isinstance(error, UserError):
         text = error.render()
+    elif isinstance(error, OSError) and error.errno in _OS_ERROR_CODES:
+        # (a file written beside its target and renamed onto it: the target is what the user named)
+        where = error.filename2 if error.filename2 is not None else error.filename or ""
+        text = f"无法读写 {where}：{_OS_ERROR_CODES[error.errno]}" if where else _OS_ERROR_CODES[error.errno]
     elif isinstance(error, Invalid):
         text = error.message.render()
     elif isinstance(error, CliError):

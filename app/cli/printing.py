@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from app.cli.core import CliError, open_store
 from app.cli.numbers import WholeNumber
@@ -101,6 +102,10 @@ def print_document(args) -> int:
 
     _, store = open_store(args)
     labels = print_labels(args.lang)
+    if Path(args.output).is_dir():  # before rendering, which records the print in the audit trail
+        raise CliError(
+            f"无法写入 {args.output}：这是一个文件夹，请给出文件名，如 {Path(args.output) / 'card.pdf'}"
+        )
     started = time.perf_counter()
     with store.session() as s:
         data = _render(s, args, labels)

@@ -7719,6 +7719,10 @@ Click Yes only if it matches.</translation>
         <translation>{label} “{value}” is not a real date</translation>
     </message>
     <message>
+        <source>{label}“{value}”的年份应在 {low} 到 {high} 之间</source>
+        <translation>{label} “{value}”: the year must be between {low} and {high}</translation>
+    </message>
+    <message>
         <source>{label}格式应为 年-月-日，如 1965-03-08</source>
         <translation>{label}: use year-month-day, e.g. 1965-03-08</translation>
     </message>

@@ -7718,6 +7718,10 @@
         <translation>{label}“{value}”不是真实存在的日期</translation>
     </message>
     <message>
+        <source>{label}“{value}”的年份应在 {low} 到 {high} 之间</source>
+        <translation>{label}“{value}”的年份应在 {low} 到 {high} 之间</translation>
+    </message>
+    <message>
         <source>{label}格式应为 年-月-日，如 1965-03-08</source>
         <translation>{label}格式应为 年-月-日，如 1965-03-08</translation>
     </message>

@@ -258,6 +258,9 @@ _DATE_PATTERNS = (
 )
 
 
+FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2100, 12, 31)  # any date a record may carry
+
+
 def parse_date(text: str | None, label: str, *, required: bool = False) -> dt.date | None:
     if isinstance(text, dt.datetime):
         return text.date()
@@ -272,13 +275,22 @@ def parse_date(text: str | None, label: str, *, required: bool = False) -> dt.da
         m = pat.match(raw)
         if m:
             try:
-                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
                 raise Invalid(
                     QT_TRANSLATE_NOOP("Validation", "{label}“{value}”不是真实存在的日期"),
                     label=label,
                     value=raw,
                 ) from None
+            if not FIRST_DATE <= day <= LAST_DATE:  # 9999-12-31 + a follow-up interval overflows
+                raise Invalid(
+                    QT_TRANSLATE_NOOP("Validation", "{label}“{value}”的年份应在 {low} 到 {high} 之间"),
+                    label=label,
+                    value=raw,
+                    low=FIRST_DATE.year,
+                    high=LAST_DATE.year,
+                )
+            return day
     raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}格式应为 年-月-日，如 1965-03-08"), label=label)
 
 

@@ -142,11 +142,11 @@ def check_url(url: str) -> str:
     url = (url or "").strip().rstrip("/")
     if url and "://" not in url:
         url = "http://" + url
-    parts = urllib.parse.urlsplit(url)
     try:
+        parts = urllib.parse.urlsplit(url)
         port_ok = parts.port is None or 0 < parts.port < 65536
-    except ValueError:
-        port_ok = False
+    except ValueError:  # a bad port, or a bracket left open ("http://[::1")
+        parts, port_ok = urllib.parse.urlsplit(""), False
     if (
         parts.scheme not in ("http", "https")
         or not parts.hostname
