@@ -669,3 +669,83 @@ def test_a_string_no_database_can_hold_changes_nothing(world, text):
         assert words in reason, (words, reason)
     assert dump_everything(town.store) == before
     assert_still_works(a, town, tmp)
+
+
+def _a_visit_of(device, code: str):
+    from app.models import FollowupVisit
+
+    with device.store.session() as s:
+        return s.scalars(
+            select(FollowupVisit)
+            .join(Resident, Resident.id == FollowupVisit.resident_id)
+            .where(Resident.archive_no.startswith(code))
+            .order_by(FollowupVisit.visit_date)
+        ).first()
+
+
+DRUG = {"name": "硝苯地平缓释片", "times_per_day": 1, "mg_per_time": 30}
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("sbp", "abc"),  # a report compared it with numbers and stopped with a traceback
+        ("sbp", 10**30),
+        ("sbp", -500),  # beyond the form's hard range
+        ("heart_rate", True),
+        ("program", "xyz"),  # the quality report looked it up and stopped
+        ("drugs", [DRUG] * 5000),  # the form takes 10; the printed record overflowed its page
+        ("visit_date", "9999-12-31"),
+        ("visit_date", "2026-W10-7"),  # a date Python reads, stored as it came
+        ("doctor", "王" * 5000),
+        ("created_at", "2026-13-45T00:00:00"),
+        ("adverse_reaction", None),  # NOT NULL
+    ],
+)
+def test_a_value_no_form_saves_is_refused_by_name(world, field, value):
+    """A validly signed change of the village's own visit carrying what its forms would refuse:
+    the whole bundle refused, naming the row and the field, and the township's store as it was."""
+    town, a, _b, tmp = world
+    visit = _a_visit_of(a, A)
+    n = seq_of(a) + 1
+    bad = op(a, n, "followup_visit", visit.id, A, {field: value}, {field: ""})
+    path = craft_bundle(a, town, [bad], tmp / "value", ranges={a.device_id.hex: [n - 1, n]})
+    before = dump_everything(town.store)
+    (outcome,) = town.import_(path)
+    reason = outcome.reason.render() if outcome.reason else ""
+    assert outcome.status == "rejected", (outcome.status, reason)
+    assert "不符合要求" in reason and visit.id.hex in reason and field in reason, reason
+    assert dump_everything(town.store) == before
+    assert_still_works(a, town, tmp)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("s", -5),
+        ("s", 0),
+        ("s", 2**70),
+        ("s", 1270.5),
+        ("h", 12345),
+        ("h", "zz"),
+        ("o", "not-hex"),
+        ("d", [1, 2]),
+    ],
+)
+def test_a_malformed_change_is_refused_naming_what_is_wrong(world, key, value):
+    """A change not as any device writes it (a sequence number that is not a positive whole
+    number, a clock or an origin that is not hex, values that are not an object): refused with
+    the position and the key, not the catch-all "导入时出错", and nothing applied."""
+    town, a, _b, tmp = world
+    mine = a_resident(a, A)
+    n = seq_of(a) + 1
+    good = op(a, n, "resident", mine.id, A, {"phone": "13700000001"}, {"phone": ""})
+    bad = {**good, key: value}
+    ranges = {a.device_id.hex: [n - 1, n]}
+    path = craft_bundle(a, town, [bad], tmp / "shape", ranges=ranges, clock=good["h"])
+    before = dump_everything(town.store)
+    (outcome,) = town.import_(path)
+    reason = outcome.reason.render() if outcome.reason else ""
+    assert outcome.status == "rejected", (outcome.status, reason)
+    assert f"第 1 条更改的 {key} 格式不对" in reason, reason
+    assert dump_everything(town.store) == before

@@ -68,6 +68,7 @@ from app.services.errors import Message, StoreMoved, UserError
 from app.services.profile import COUNTY, TOWNSHIP, UPSTREAM, VILLAGE, get_profile
 from app.services.sync import bundle, capture, merge
 from app.services.sync import keys as device_keys
+from app.services.sync import values as sync_values
 
 log = logging.getLogger(__name__)
 CTX = "Sync"
@@ -276,6 +277,45 @@ REFUSALS = {
         "同步包内容不合格，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope} 不符合要求",
     ),
 }
+
+SHAPE_REFUSAL = QT_TRANSLATE_NOOP(
+    "Sync", "同步包内容不合格，整包未导入：第 {position} 条更改的 {key} 格式不对（{sender} 发来）"
+)
+_HEX = frozenset("0123456789abcdefABCDEF")
+
+
+def _hex_id(value, length: int = 32) -> bool:
+    return type(value) is str and len(value) == length and _HEX.issuperset(value)
+
+
+def shape_problem(op, snapshot: bool = False) -> str | None:
+    """The key of ``op`` that is not as every device writes it, or None: ids and clocks as hex of
+    their length, a positive sequence number (0 and below: a row's state in a ``snapshot``
+    bundle, snapshot.py), text where text goes, the values as an object.  Read before anything
+    else of the op (a malformed one was refused only as "导入时出错")."""
+    if type(op) is not dict:
+        return "op"
+    seq = op.get("s")
+    data = op.get("d")
+    if isinstance(data, str):  # the row's values as JSON text (relayed as received)
+        try:
+            data = json.loads(data)
+        except (ValueError, RecursionError):
+            return "d"
+    for key, ok in (
+        ("o", _hex_id(op.get("o"))),
+        ("s", type(seq) is int and -(2**63) < seq < 2**63 and (seq > 0 or snapshot)),
+        ("e", type(op.get("e")) is str),
+        ("r", _hex_id(op.get("r"))),
+        ("h", op.get("h") == "" or _hex_id(op.get("h"), 24)),  # "": fields never written with a clock
+        ("c", type(op.get("c")) is str and len(op["c"]) <= 12),
+        ("u", op.get("u") is None or _hex_id(op["u"])),
+        ("d", type(data) is dict and type(data.get("v")) is dict and type(data.get("b")) in (dict, str)),
+    ):
+        if not ok:
+            return key
+    return None
+
 
 # Rows whose content is checked again on arrival, by entity: "module:function" taking the op's
 # values and returning the offending field or None (declared here, resolved when first needed).
@@ -583,6 +623,17 @@ class _Authority:
 
     def check_chunk(self, ops: list[dict]) -> None:
         values = [_values(op) for op in ops]
+        found = sync_values.problem(ops, values)
+        if found is not None:
+            op, field = found
+            raise _err(
+                REFUSALS["content"],
+                sender=self.label,
+                entity=str(op["e"]),
+                row=str(op["r"]),
+                origin=self.name(op["o"]),
+                scope=field,
+            )
         self.scopes.load(ops, values)
         owned = self._owned_rows(ops)
         of, check = self.scopes.of, self._check
@@ -841,7 +892,7 @@ def _check_manifest_clocks(label: str, manifest: dict, ref: int, limit: int) -> 
     if sent is not None and not _is_count(sent):
         raise _manifest_error("sent_at_ms")
     clock = manifest.get("clock", "")
-    if not isinstance(clock, str):
+    if not isinstance(clock, str) or (clock and not _hex_id(clock, 24)):
         raise _manifest_error("clock")
     for ms in (sent or 0, capture.hlc_ms(clock) if clock else 0):
         if ms > limit:
@@ -1328,12 +1379,15 @@ def _check_bundle(
         _check_manifest_clocks(authority.label, manifest, ref, limit)
         first_future = f"{limit + 1:012x}"
         held = merge.Holdings(s, me.device_id)
+        snapshot = manifest.get("snapshot") is True
         batch: list[dict] = []
         known: set[int] = set()
         origins: dict[str, uuid.UUID] = {}
         position = 0
         for op in opened.ops():
             position += 1
+            if (key := shape_problem(op, snapshot)) is not None:
+                raise _err(SHAPE_REFUSAL, position=position, key=key, sender=authority.label)
             if op["h"] >= first_future:
                 raise _clock_error(authority.label, capture.hlc_ms(op["h"]), ref)
             authority.carried(op)
