@@ -25,9 +25,11 @@ net_template, net = test_netsync.net_template, test_netsync.net  # its fixtures:
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
 
-def _put(server, device, upload_id: str, body: bytes, total: int | None = None) -> httpx.Response:
+def _put(
+    server, device, upload_id: str, body: bytes, total: int | None = None, offset: int = 0
+) -> httpx.Response:
     target = f"/v1/uploads/{upload_id}"
-    given = {"Upload-Offset": "0", "Upload-Length": str(len(body) if total is None else total)}
+    given = {"Upload-Offset": str(offset), "Upload-Length": str(len(body) if total is None else total)}
     headers = signed(device, "PUT", target, body, given)
     return httpx.put(server.url + target, content=body, headers=headers)
 
@@ -87,6 +89,23 @@ def test_uploads_under_way_count_against_the_free_space(net, monkeypatch):
         assert second.status_code == 507 and second.json()["error"] == "disk_full"
         small = _put(server, b, "ef" * 16, b"z" * 100, total=4_000)
         assert small.status_code == 200
+
+
+def test_uploads_never_begun_record_nothing_and_block_no_one(net):
+    """Empty requests for new uploads at an offset past their start (what an upload resumed
+    against another server might send, or a village flooding the mailbox): each is told to start
+    from 0 and nothing is recorded, so they neither take the village's slots nor promise the
+    disk away from the other villages; a stale record left by an older version goes at start."""
+    town, a, b = net
+    folder = town.paths.sub("mailbox") / "uploads" / a.device_id.hex
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{'9' * 32}.json").write_text(json.dumps({"length": 536_870_000}))  # a record alone
+    with netkit.serve(town) as server:
+        for n in range(3 * mailbox.MAX_PARTIAL_UPLOADS):
+            r = _put(server, a, f"{n:032x}", b"", total=536_870_000, offset=1)
+            assert r.status_code == 409 and r.json()["offset"] == 0
+        assert [p.name for p in mailbox_files(town, "uploads")] == []
+        assert netkit.sync(b, server).ok and netkit.sync(a, server).ok  # everyone still syncs
 
 
 def test_an_id_with_a_trailing_newline_is_no_id(net):

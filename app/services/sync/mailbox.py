@@ -202,11 +202,16 @@ class Mailbox:
         """Uploads nobody has added to for days were given up (the village sends a new bundle
         with the same changes): they must not hold a slot, nor the disk."""
         cutoff = time.time() - STALE_UPLOAD_S
-        for part in folder.glob("*.part"):
+        for meta in folder.glob("*.json"):
+            part = meta.with_suffix(".part")
             with contextlib.suppress(OSError):
-                if part.stat().st_mtime < cutoff:
+                if not part.exists() or part.stat().st_mtime < cutoff:  # (no bytes: a record alone)
+                    part.unlink(missing_ok=True)
+                    meta.unlink()
+        for part in folder.glob("*.part"):  # bytes whose record is gone
+            with contextlib.suppress(OSError):
+                if not part.with_suffix(".json").exists() and part.stat().st_mtime < cutoff:
                     part.unlink()
-                    part.with_suffix(".json").unlink(missing_ok=True)
 
     def _queue_import(self, f: Path) -> concurrent.futures.Future:
         return self.submit(lambda: self._import(f))
@@ -434,18 +439,20 @@ class Mailbox:
                 return state, 200
             part, meta = self._upload_paths(caller, upload_id)
             part.parent.mkdir(exist_ok=True)
+            if offset != state["offset"]:  # before anything is recorded of an upload not begun
+                return state, 409
             if meta.exists():
                 if int(json.loads(meta.read_text())["length"]) != total:
                     raise Refused(409, "length", "上传长度与先前声明的不同")
             else:
                 self._forget_stale(part.parent)
-                if len(list(part.parent.glob("*.part"))) >= MAX_PARTIAL_UPLOADS:
+                # every upload declared counts (its record), whether bytes of it arrived or not
+                if len(list(part.parent.glob("*.json"))) >= MAX_PARTIAL_UPLOADS:
                     raise Refused(429, "too_many", "未完成的上传太多")
                 if shutil.disk_usage(self.root).free - self._promised() - total < self.config.reserve_bytes:
                     raise Refused(507, "disk_full", "服务器磁盘空间不足")
+                part.touch()
                 meta.write_text(json.dumps({"length": total}))
-            if offset != state["offset"]:
-                return state, 409
             sha, got, checked = hashlib.sha256(), 0, 0
             with open(part, "ab") as f:
                 try:
