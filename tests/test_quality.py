@@ -132,6 +132,9 @@ def test_burst_of_entries(store, patient, person):
     hits = findings(store, "burst")
     assert sorted(f.visit_id for f in hits) == sorted(ids)
     assert "在 8 分钟内保存了 10 次随访" in hits[0].render_detail()
+    # when it began, in this PC's local time (as the 审计 page shows the saves), not UTC
+    local = start.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    assert f"（{local} 起）" in hits[0].render_detail() and "UTC" not in hits[0].render_detail()
 
 
 def test_nine_visits_in_minutes_are_no_burst(store, person):

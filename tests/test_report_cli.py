@@ -113,6 +113,7 @@ def test_pdf_summary(township_dir, tmp_path):
         (["--indicator", "nope", "--list", "numerator"], "没有名为“nope”的指标"),
         (["--indicator", "records", "--list", "denominator"], "常住人口"),
         (["-o", "report.docx"], ".xlsx 或 .pdf"),
+        (["--by", "group", "-o", "report.pdf"], "--by 只用于屏幕上的列表"),
         (["--village", "110105001999"], "没有村代码为 110105001999 的村"),
     ],
 )

@@ -29,7 +29,6 @@ def add_indicators(rsub) -> None:
     ind.add_argument(
         "--by",
         choices=["township", "village", "group"],
-        default="township",
         help="text output: totals (a county: each township), each village too, or each village and "
         "its 村民小组 (--json always has townships, villages and groups)",
     )
@@ -81,6 +80,11 @@ def report_indicators(args) -> int:
     suffix = args.output.rsplit(".", 1)[-1].lower() if args.output else ""
     if args.output and suffix not in ("xlsx", "pdf"):
         raise CliError(f"输出文件应以 .xlsx 或 .pdf 结尾：{args.output}")
+    if args.output and args.by:
+        raise CliError(
+            "--by 只用于屏幕上的列表；-o 导出的工作簿和 PDF 按乡镇、村列出（村民小组见工作簿中各指标的名单）"
+        )
+    by = args.by or "township"
     translate = _translator(args.lang)
     _, store = open_store(args)
     period = engine.parse_period(args.year, args.quarter)
@@ -128,11 +132,11 @@ def report_indicators(args) -> int:
             indent = "  " if county else ""
             if county:
                 print(_figure_line(f"  {t['name']}", t))
-            if args.by == "township":
+            if by == "township":
                 continue
             for v in t["villages"]:
                 print(_figure_line(f"{indent}  {v['name']}", v))
-                if args.by == "group":
+                if by == "group":
                     for g in v["groups"]:
                         print(_figure_line(f"{indent}    {g['name']}", g))
     return 0

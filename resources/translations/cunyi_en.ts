@@ -5099,8 +5099,8 @@
         <translation>Measurements ({values}) exactly the same as the previous visit on {previous}</translation>
     </message>
     <message>
-        <source>{user} 在 {minutes} 分钟内保存了 {n} 次随访（{start} 起，UTC）</source>
-        <translation>{user} saved {n} visits within {minutes} minutes (from {start} UTC)</translation>
+        <source>{user} 在 {minutes} 分钟内保存了 {n} 次随访（{start} 起）</source>
+        <translation>{user} saved {n} visits within {minutes} minutes (from {start})</translation>
     </message>
     <message>
         <source>随访日期 {date} 晚于今天（{today}）</source>
@@ -6918,6 +6918,10 @@
     <message>
         <source>同步包内容不合格，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope} 不符合要求</source>
         <translation>Bundle content not acceptable, nothing imported: {entity} {row} (from device {origin}) has an invalid {scope}</translation>
+    </message>
+    <message>
+        <source>同步包内容不合格，整包未导入：第 {position} 条更改的 {key} 格式不对（{sender} 发来）</source>
+        <translation>The bundle is not valid and was not imported: change no. {position} has a malformed {key} (sent by {sender})</translation>
     </message>
     <message>
         <source>同步包越权，整包未导入：县级 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，但县级只发送确认</source>

@@ -5098,8 +5098,8 @@
         <translation>测量值（{values}）与 {previous} 的上次随访完全相同</translation>
     </message>
     <message>
-        <source>{user} 在 {minutes} 分钟内保存了 {n} 次随访（{start} 起，UTC）</source>
-        <translation>{user} 在 {minutes} 分钟内保存了 {n} 次随访（{start} 起，UTC）</translation>
+        <source>{user} 在 {minutes} 分钟内保存了 {n} 次随访（{start} 起）</source>
+        <translation>{user} 在 {minutes} 分钟内保存了 {n} 次随访（{start} 起）</translation>
     </message>
     <message>
         <source>随访日期 {date} 晚于今天（{today}）</source>
@@ -6917,6 +6917,10 @@
     <message>
         <source>同步包内容不合格，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope} 不符合要求</source>
         <translation>同步包内容不合格，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope} 不符合要求</translation>
+    </message>
+    <message>
+        <source>同步包内容不合格，整包未导入：第 {position} 条更改的 {key} 格式不对（{sender} 发来）</source>
+        <translation>同步包内容不合格，整包未导入：第 {position} 条更改的 {key} 格式不对（{sender} 发来）</translation>
     </message>
     <message>
         <source>同步包越权，整包未导入：县级 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，但县级只发送确认</source>

@@ -425,14 +425,13 @@ def _bursts(visits: list[_Visit], rules: QualityRules, users: dict, add) -> None
                 add(
                     "burst",
                     v,
-                    QT_TRANSLATE_NOOP(
-                        "Quality", "{user} 在 {minutes} 分钟内保存了 {n} 次随访（{start} 起，UTC）"
-                    ),
+                    QT_TRANSLATE_NOOP("Quality", "{user} 在 {minutes} 分钟内保存了 {n} 次随访（{start} 起）"),
                     doctor=who,
                     user=who,
                     minutes=minutes,
                     n=len(run),
-                    start=first.strftime("%Y-%m-%d %H:%M"),
+                    # this PC's local time, as the 审计 page shows the same saves
+                    start=first.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M"),
                 )
             i = j + 1
 
