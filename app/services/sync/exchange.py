@@ -40,6 +40,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from operator import itemgetter, methodcaller
 from pathlib import Path
 
 from sqlalchemy import String, delete, func, or_, select, type_coerce
@@ -315,6 +316,38 @@ def shape_problem(op, snapshot: bool = False) -> str | None:
         if not ok:
             return key
     return None
+
+
+_OP_KEYS = itemgetter("e", "r", "h", "c", "s", "d")
+
+
+def _shapes_ok(ops: list[dict], snapshot: bool) -> bool:
+    """:func:`shape_problem` for a chunk of ops at once, a key at a time in C loops (a 100k-change
+    bundle pays for it once, not per op); False: one of them is malformed (found one by one)."""
+    try:
+        e, r, h, c, s, d = zip(*map(_OP_KEYS, ops), strict=True)
+    except KeyError:
+        return False
+    users = [u for u in map(methodcaller("get", "u"), ops) if u is not None]
+    return (
+        set(map(type, e)) == {str}
+        and set(map(type, r)) == {str}
+        and set(map(len, r)) == {32}
+        and sync_values.all_hex("".join(r))
+        and set(map(type, h)) == {str}
+        and set(map(len, h)) <= {0, 24}
+        and (not any(h) or sync_values.all_hex("".join(h)))
+        and set(map(type, c)) == {str}
+        and max(map(len, c)) <= 12
+        and set(map(type, s)) == {int}
+        and min(s) > (0 if not snapshot else -(2**63))
+        and max(s) < 2**63
+        and (not users or (set(map(type, users)) == {str} and set(map(len, users)) == {32}))
+        and (not users or sync_values.all_hex("".join(users)))
+        and set(map(type, d)) == {dict}  # (JSON text: relayed as received, checked one by one)
+        and set(map(type, map(methodcaller("get", "v"), d))) == {dict}
+        and set(map(type, map(methodcaller("get", "b"), d))) <= {dict, str}
+    )
 
 
 # Rows whose content is checked again on arrival, by entity: "module:function" taking the op's
@@ -1381,30 +1414,53 @@ def _check_bundle(
         held = merge.Holdings(s, me.device_id)
         snapshot = manifest.get("snapshot") is True
         batch: list[dict] = []
+        positions: list[int] = []
         known: set[int] = set()
         origins: dict[str, uuid.UUID] = {}
         position = 0
+
+        def malformed(op: dict, at: int) -> UserError:
+            key = shape_problem(op, snapshot) or "op"
+            return _err(SHAPE_REFUSAL, position=at, key=key, sender=authority.label)
+
+        def check_chunk() -> None:
+            if batch and not _shapes_ok(batch, snapshot):
+                raise next(
+                    malformed(o, at)
+                    for o, at in zip(batch, positions, strict=True)
+                    if shape_problem(o, snapshot)
+                )
+            authority.check_chunk(batch)
+
         for op in opened.ops():
             position += 1
-            if (key := shape_problem(op, snapshot)) is not None:
-                raise _err(SHAPE_REFUSAL, position=position, key=key, sender=authority.label)
-            if op["h"] >= first_future:
+            # what this loop reads of every op (the rest of its shape: a chunk at a time)
+            if type(op) is not dict or type(op.get("h")) is not str or type(op.get("s")) is not int:
+                raise malformed(op, position)
+            if op["h"] >= first_future:  # (or no clock at all: "zz" sorts after every hex clock)
+                if not _hex_id(op["h"], 24):
+                    raise malformed(op, position)
                 raise _clock_error(authority.label, capture.hlc_ms(op["h"]), ref)
-            authority.carried(op)
             origin = origins.get(op["o"])
             if origin is None:
+                if not _hex_id(op["o"]):
+                    raise malformed(op, position)
                 origin = origins[op["o"]] = uuid.UUID(op["o"])
+            authority.carried(op)
             if held.has(origin, op["s"]):
+                if shape_problem(op, snapshot) is not None:
+                    raise malformed(op, position)
                 authority.check_held(op)
                 known.add(position)
                 continue
             batch.append(op)
+            positions.append(position)
             if len(batch) >= merge.CHUNK:
-                authority.check_chunk(batch)
-                batch = []
+                check_chunk()
+                batch, positions = [], []
                 if cancelled():
                     raise Cancelled()
-        authority.check_chunk(batch)
+        check_chunk()
         for origin, lo, hi in authority.ranges(manifest):
             held.add_range(origin, lo, hi)
         seq_now = capture._state(s.connection()).seq

@@ -20,6 +20,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache, partial
+from itertools import chain
 from operator import is_not, itemgetter
 
 import sqlalchemy as sa
@@ -28,9 +29,9 @@ from app.models.base import Timestamp, is_id
 from app.services.records.validators import FIRST_DATE, LAST_DATE
 from app.services.sync import capture
 
-_NONE = type(None)
 _INT32, _INT64 = 2**31, 2**63
 _MAX_ITEMS = 1000  # a JSON list or object of a row: far more than any form makes
+_CHILD_TEXT = 200  # a ticked box's code, note or date
 _FIRST_MOMENT = dt.datetime.combine(FIRST_DATE, dt.time())
 _LAST_MOMENT = dt.datetime.combine(LAST_DATE, dt.time.max)
 _not_none = partial(is_not, None)
@@ -140,7 +141,8 @@ def _value_ok(rule: Rule, v) -> bool:
             type(v) is list
             and len(v) <= rule.length
             and all(
-                type(c) is dict and all(x is None or (type(x) is str and len(x) <= 200) for x in c.values())
+                type(c) is dict
+                and all(x is None or (type(x) is str and len(x) <= _CHILD_TEXT) for x in c.values())
                 for c in v
             )
         )
@@ -154,16 +156,27 @@ def _is_hex(text: str) -> bool:
     return _HEX.issuperset(text)
 
 
+def all_hex(text: str) -> bool:
+    """Whether ``text`` is hex digits only (bytes.fromhex also skips spaces: ruled out first)."""
+    if not text.isascii() or not text.isalnum():
+        return False
+    try:
+        bytes.fromhex(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _column_ok(rule: Rule, column: tuple) -> bool:
     """Every value of ``column`` (one field of many ops) against ``rule``, in C loops where it can."""
-    types = set(map(type, column))
-    if _NONE in types:
+    nones = column.count(None)  # (half a visit's fields are empty: counted by identity, fast)
+    if nones:
         if not rule.nullable:
             return False
-        types.discard(_NONE)
+        if nones == len(column):
+            return True
         column = tuple(filter(_not_none, column))
-    if not types:
-        return True
+    types = set(map(type, column))
     kind = rule.kind
     if kind == "bool":
         return types == {bool}
@@ -186,10 +199,18 @@ def _column_ok(rule: Rule, column: tuple) -> bool:
         return _dates_ok(types, column)
     if kind == "moment":
         return _moments_ok(types, column)
-    if kind == "id":
-        return types == {str} and set(map(len, column)) == {32} and all(map(_HEX.issuperset, column))
-    if kind == "children":
-        return all(map(partial(_value_ok, rule), column))
+    if kind == "id":  # each of 32 characters, and all of them hex (read as one string)
+        return types == {str} and set(map(len, column)) == {32} and all_hex("".join(column))
+    if kind == "children":  # lists of flat rows of text: every row, then every value, in C
+        if types != {list} or max(map(len, column)) > rule.length:
+            return False
+        items = list(chain.from_iterable(column))
+        if not items:
+            return True
+        if set(map(type, items)) != {dict}:
+            return False
+        texts = list(filter(_not_none, chain.from_iterable(map(dict.values, items))))
+        return not texts or (set(map(type, texts)) == {str} and max(map(len, texts)) <= _CHILD_TEXT)
     if kind == "json":
         return types <= {list, dict} and max(map(len, column)) <= rule.length
     return True
@@ -225,16 +246,25 @@ def _moments_ok(types: set, column: tuple) -> bool:
 def problem(ops: list[dict], values: list[dict]) -> tuple[dict, str] | None:
     """The first op of ``ops`` (each with its values, ``_values(op)``) carrying a value its column
     does not accept, and the field; None when every value is acceptable."""
-    shapes: dict[tuple, list[int]] = defaultdict(list)
+    groups: dict[tuple, list[int]] = defaultdict(list)  # ops of one entity carrying as many fields
     for i, (op, op_values) in enumerate(zip(ops, values, strict=True)):
-        shapes[(op["e"], *op_values)].append(i)
-    for (entity, *keys), rows in shapes.items():
+        groups[(op["e"], len(op_values))].append(i)
+    for (entity, _count), rows in groups.items():
         checks = rules(entity) if entity in capture.specs() else {}
-        fields = [k for k in keys if k in checks]
+        fields = [k for k in values[rows[0]] if k in checks]
         if not fields:
             continue
         pick = itemgetter(*fields) if len(fields) > 1 else (lambda v, f=fields[0]: (v[f],))
-        columns = zip(*(pick(values[i]) for i in rows), strict=True)
+        try:  # as many fields and all of the first's: the same fields
+            columns = list(zip(*map(pick, [values[i] for i in rows]), strict=True))
+        except KeyError:
+            columns = None
+        if columns is None:  # other fields, as many of them: one op at a time
+            for i in rows:
+                for name, value in values[i].items():
+                    if name in checks and not _value_ok(checks[name], value):
+                        return ops[i], name
+            continue
         for name, column in zip(fields, columns, strict=True):
             rule = checks[name]
             if not _column_ok(rule, column):
