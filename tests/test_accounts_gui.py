@@ -104,6 +104,18 @@ def test_audit_page_lists_a_day_with_filters(gui_app, qtbot, store, tmp_path):
         store.actor = None
 
 
+def test_the_audit_page_names_every_action_and_every_kind_of_record(gui_app, qtbot, store):
+    """No raw key (education_activity, read) in the 审计 page's columns or its action filter."""
+    from app.services.access import audit
+    from app.services.sync import capture
+    from app.views.audit_page import AuditPage
+
+    page = AuditPage(store)
+    qtbot.addWidget(page)
+    assert set(audit.ACTIONS) <= set(page.labels)
+    assert set(capture.specs()) <= set(page.entities)
+
+
 def test_a_village_doctor_sees_no_audit_page_and_cannot_manage_users(gui_app, qtbot, store):
     _a_day_of_activity(store)
     store.actor = accounts.login(store, "wang", PASSWORD)

@@ -60,6 +60,31 @@ class AuditPage(LazyPage):
             "backup": self.tr("备份"),
             "restore": self.tr("恢复备份"),
             "resolve": self.tr("处理冲突"),
+            "read": self.tr("查看"),
+        }
+        self.entities = {
+            "resident": self.tr("居民档案"),
+            "household": self.tr("户"),
+            "followup_visit": self.tr("随访"),
+            "program_enrolment": self.tr("慢病管理"),
+            "referral": self.tr("转诊"),
+            "app_user": self.tr("用户"),
+            "sync_bundle": self.tr("同步包"),
+            "sync_peer": self.tr("设备"),
+            "village": self.tr("村"),
+            "township": self.tr("乡镇"),
+            "village_group": self.tr("村民小组"),
+            "population_figure": self.tr("人口数"),
+            "review_decision": self.tr("审核结论"),
+            "poverty_household": self.tr("贫困户"),
+            "poverty_plan": self.tr("一患一策"),
+            "education_activity": self.tr("健康教育活动"),
+            "education_attachment": self.tr("健康教育附件"),
+            "elderly_check": self.tr("老年人健康体检"),
+            "family_contract": self.tr("家庭医生签约"),
+            "smi_registration": self.tr("严重精神障碍登记"),
+            "smi_visit": self.tr("严重精神障碍随访"),
+            "audit_log": self.tr("审计记录"),
         }
         for key in audit.ACTIONS:
             self.action.addItem(self.labels.get(key, key), key)
@@ -129,19 +154,6 @@ class AuditPage(LazyPage):
             self.user.addItem(n, n)
         self.user.setCurrentIndex(max(0, self.user.findData(chosen)))
         self.user.blockSignals(False)
-        entity = {
-            "resident": self.tr("居民档案"),
-            "household": self.tr("户"),
-            "followup_visit": self.tr("随访"),
-            "program_enrolment": self.tr("慢病管理"),
-            "referral": self.tr("转诊"),
-            "app_user": self.tr("用户"),
-            "sync_bundle": self.tr("同步包"),
-            "sync_peer": self.tr("设备"),
-            "village": self.tr("村"),
-            "township": self.tr("乡镇"),
-            "village_group": self.tr("村民小组"),
-        }
         self.table.setRowCount(len(rows))
         for r, e in enumerate(rows):
             local = e.at.replace(tzinfo=dt.UTC).astimezone()
@@ -149,7 +161,7 @@ class AuditPage(LazyPage):
                 f"{local:%Y-%m-%d %H:%M:%S}",
                 e.username,
                 self.labels.get(e.action, e.action),
-                entity.get(e.entity, e.entity),
+                self.entities.get(e.entity, e.entity),
                 self._summary(e.summary or ""),
                 e.scope_code,
             ]

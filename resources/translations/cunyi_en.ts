@@ -258,6 +258,10 @@
         <translation>Resolve conflict</translation>
     </message>
     <message>
+        <source>查看</source>
+        <translation>Viewed</translation>
+    </message>
+    <message>
         <source>姓名、档案编号或摘要中的文字</source>
         <translation>Name, archive no. or summary text</translation>
     </message>
@@ -344,6 +348,50 @@
     <message>
         <source>村民小组</source>
         <translation>Village group</translation>
+    </message>
+    <message>
+        <source>人口数</source>
+        <translation>Population figures</translation>
+    </message>
+    <message>
+        <source>审核结论</source>
+        <translation>Review decision</translation>
+    </message>
+    <message>
+        <source>贫困户</source>
+        <translation>Poor household</translation>
+    </message>
+    <message>
+        <source>一患一策</source>
+        <translation>Patient plan (poverty)</translation>
+    </message>
+    <message>
+        <source>健康教育活动</source>
+        <translation>Health education activity</translation>
+    </message>
+    <message>
+        <source>健康教育附件</source>
+        <translation>Health education file</translation>
+    </message>
+    <message>
+        <source>老年人健康体检</source>
+        <translation>Elderly health check</translation>
+    </message>
+    <message>
+        <source>家庭医生签约</source>
+        <translation>Family doctor contract</translation>
+    </message>
+    <message>
+        <source>严重精神障碍登记</source>
+        <translation>SMI registration</translation>
+    </message>
+    <message>
+        <source>严重精神障碍随访</source>
+        <translation>SMI follow-up</translation>
+    </message>
+    <message>
+        <source>审计记录</source>
+        <translation>Audit record</translation>
     </message>
     <message>
         <source>{n} 条记录（最多显示2000条；导出不限）</source>

@@ -257,6 +257,10 @@
         <translation>处理冲突</translation>
     </message>
     <message>
+        <source>查看</source>
+        <translation>查看</translation>
+    </message>
+    <message>
         <source>姓名、档案编号或摘要中的文字</source>
         <translation>姓名、档案编号或摘要中的文字</translation>
     </message>
@@ -343,6 +347,50 @@
     <message>
         <source>村民小组</source>
         <translation>村民小组</translation>
+    </message>
+    <message>
+        <source>人口数</source>
+        <translation>人口数</translation>
+    </message>
+    <message>
+        <source>审核结论</source>
+        <translation>审核结论</translation>
+    </message>
+    <message>
+        <source>贫困户</source>
+        <translation>贫困户</translation>
+    </message>
+    <message>
+        <source>一患一策</source>
+        <translation>一患一策</translation>
+    </message>
+    <message>
+        <source>健康教育活动</source>
+        <translation>健康教育活动</translation>
+    </message>
+    <message>
+        <source>健康教育附件</source>
+        <translation>健康教育附件</translation>
+    </message>
+    <message>
+        <source>老年人健康体检</source>
+        <translation>老年人健康体检</translation>
+    </message>
+    <message>
+        <source>家庭医生签约</source>
+        <translation>家庭医生签约</translation>
+    </message>
+    <message>
+        <source>严重精神障碍登记</source>
+        <translation>严重精神障碍登记</translation>
+    </message>
+    <message>
+        <source>严重精神障碍随访</source>
+        <translation>严重精神障碍随访</translation>
+    </message>
+    <message>
+        <source>审计记录</source>
+        <translation>审计记录</translation>
     </message>
     <message>
         <source>{n} 条记录（最多显示2000条；导出不限）</source>
