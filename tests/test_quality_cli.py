@@ -120,3 +120,51 @@ def test_bad_input_is_one_sentence(township, capsys, args, message):
     assert main(["--data-dir", township, "report", "quality", *args]) == 1
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.sqlite_only  # no store: the sheets are drawn from a report as it stands
+def test_a_sheet_running_onto_more_pages_names_its_village_on_each(tmp_path):
+    """A village with more records to check than fit one page: every later page of its sheet
+    says whose it is (with the table's header row again), the next village starts on its own
+    page with its heading, and no page is left without a village."""
+    import datetime as dt
+    import subprocess
+
+    from app.services.errors import Message
+    from app.services.indicators import Period
+    from app.services.printing import Labels
+    from app.services.printing.supervision_sheet import render_supervision_sheets
+    from app.services.quality.report import DEFAULT, KINDS, Finding, QualityReport
+
+    villages = (("110105001001", "高庙村"), ("110105001002", "向阳村"))
+    findings = tuple(
+        Finding(
+            kind,
+            villages[0][0],
+            villages[0][1],
+            "王医生",
+            None,
+            f"1101050010010{n:04d}",
+            f"病人{n}",
+            None,
+            dt.date(2026, 3, 1),
+            Message("Quality", "说明 {n}", {"n": n}),
+        )  # fmt: skip
+        for kind in KINDS
+        for n in range(12)
+    )
+    report = QualityReport(Period.year(2026), DEFAULT, dt.date(2026, 12, 1), villages, 500, findings)
+    out = tmp_path / "sheets.pdf"
+    out.write_bytes(render_supervision_sheets(report, Labels(), "东风乡卫生院"))
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True
+    ).stdout.split("\f")
+    pages = [p for p in pages if p.strip()]
+    assert len(pages) >= 3
+    first_of = [i for i, p in enumerate(pages) if "检查期间" in p]
+    assert len(first_of) == 2 and first_of[0] == 0
+    for i, page in enumerate(pages):
+        if i not in first_of:
+            owner = "高庙村（110105001001）（续）" if i < first_of[1] else "向阳村（110105001002）（续）"
+            assert owner in page and "档案编号" in page, (i, page[:200])
+    assert "向阳村" not in "".join(pages[: first_of[1]])

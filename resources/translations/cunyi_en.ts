@@ -4576,6 +4576,10 @@
         <translation>Follow-up quality supervision sheet</translation>
     </message>
     <message>
+        <source>{village}（{code}）（续）</source>
+        <translation>{village} ({code}), continued</translation>
+    </message>
+    <message>
         <source>{village}（{code}）  检查期间：{start} 至 {end}  打印日期：{today}</source>
         <translation>{village} ({code})  Period: {start} to {end}  Printed: {today}</translation>
     </message>
@@ -4620,8 +4624,8 @@
         <translation>No problems found in this period</translation>
     </message>
     <message>
-        <source>另有 {n} 条未列出，见电子表格（cunyi report quality -o 文件.xlsx）</source>
-        <translation>{n} more not listed: see the workbook (cunyi report quality -o FILE.xlsx)</translation>
+        <source>另有 {n} 条未列出，见质量页导出的电子表格</source>
+        <translation>{n} more not listed: see the workbook exported from the Quality page</translation>
     </message>
     <message>
         <source>督导意见及整改要求：</source>

@@ -4575,6 +4575,10 @@
         <translation>随访质量督导表</translation>
     </message>
     <message>
+        <source>{village}（{code}）（续）</source>
+        <translation>{village}（{code}）（续）</translation>
+    </message>
+    <message>
         <source>{village}（{code}）  检查期间：{start} 至 {end}  打印日期：{today}</source>
         <translation>{village}（{code}）  检查期间：{start} 至 {end}  打印日期：{today}</translation>
     </message>
@@ -4619,8 +4623,8 @@
         <translation>本期未发现问题</translation>
     </message>
     <message>
-        <source>另有 {n} 条未列出，见电子表格（cunyi report quality -o 文件.xlsx）</source>
-        <translation>另有 {n} 条未列出，见电子表格（cunyi report quality -o 文件.xlsx）</translation>
+        <source>另有 {n} 条未列出，见质量页导出的电子表格</source>
+        <translation>另有 {n} 条未列出，见质量页导出的电子表格</translation>
     </message>
     <message>
         <source>督导意见及整改要求：</source>

@@ -11,6 +11,7 @@ import io
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    Flowable,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -35,6 +36,20 @@ PAGE = (210 * mm, 297 * mm)
 MARGIN = 14 * mm
 MAX_PER_KIND = 12  # records listed per village and kind; the workbook has them all
 HEAD_FILL = colors.Color(0.88, 0.88, 0.88)
+
+
+class _SheetMark(Flowable):
+    """Takes no room: the next village's sheet begins after it (its line for later pages)."""
+
+    def __init__(self, sheet: dict, label: str):
+        super().__init__()
+        self.sheet, self.label = sheet, label
+
+    def wrap(self, *_args):
+        return 0, 0
+
+    def draw(self) -> None:
+        self.sheet["village"], self.sheet["first"] = self.label, True
 
 
 def _table(rows, widths, *, header=True, align_right: tuple[int, ...] = ()) -> Table:
@@ -64,9 +79,15 @@ def render_supervision_sheets(report: QualityReport, labels: Labels, institution
     heading = para_style(10, 14)
     title = T("Print", "随访质量督导表")
     story: list = []
+    # Which village the pages belong to, for the line at the top of a sheet's later pages: set
+    # before the break that starts a village's sheet, read when each page begins (on_page).
+    sheet: dict = {"village": None, "first": True}
     for index, (code, name) in enumerate(report.villages):
+        label = T("Print", "{village}（{code}）（续）").format(village=name, code=code)
         if index:
-            story.append(PageBreak())
+            story += [_SheetMark(sheet, label), PageBreak()]
+        else:
+            sheet["village"] = label
         found = report.of_village(code)
         story.append(
             Paragraph(
@@ -136,9 +157,9 @@ def render_supervision_sheets(report: QualityReport, labels: Labels, institution
             story.append(
                 Paragraph(
                     markup(
-                        T(
-                            "Print", "另有 {n} 条未列出，见电子表格（cunyi report quality -o 文件.xlsx）"
-                        ).format(n=len(found) - len(listed))
+                        T("Print", "另有 {n} 条未列出，见质量页导出的电子表格").format(
+                            n=len(found) - len(listed)
+                        )
                     ),
                     small,
                 )
@@ -172,6 +193,11 @@ def render_supervision_sheets(report: QualityReport, labels: Labels, institution
         if institution:
             canvas.setFont(FONT, 9)
             canvas.drawCentredString(PAGE[0] / 2, PAGE[1] - 19 * mm, institution)
+        if sheet["first"]:  # the sheet's first page: its heading names the village
+            sheet["first"] = False
+        elif sheet["village"]:
+            canvas.setFont(FONT, 9)
+            canvas.drawString(MARGIN, PAGE[1] - 22 * mm, sheet["village"])
         canvas.restoreState()
 
     buffer = io.BytesIO()
