@@ -623,6 +623,17 @@ class _Authority:
     def name(self, device: str) -> str:
         return self.names.get(device, str(device)[:8])
 
+    def _refusal(self, reason: str, op: dict, scope: str) -> UserError:
+        """The bundle refused for ``op``: why (a key of :data:`REFUSALS`), and where or what."""
+        return _err(
+            REFUSALS[reason],
+            sender=self.label,
+            entity=str(op["e"]),
+            row=str(op["r"]),
+            origin=self.name(op["o"]),
+            scope=scope,
+        )
+
     def _check(self, op: dict, scopes: dict) -> None:
         why = refusal(self.sender, op, scopes)
         if why is None and self.audience is not None:
@@ -637,14 +648,7 @@ class _Authority:
                 why = ("content", problem)
         if why is not None:
             reason, scope = why
-            raise _err(
-                REFUSALS[reason],
-                sender=self.label,
-                entity=str(op["e"]),
-                row=str(op["r"]),
-                origin=self.name(op["o"]),
-                scope=scope,
-            )
+            raise self._refusal(reason, op, scope)
 
     def carried(self, op: dict) -> None:
         if op["o"] == self.sender.device and op["s"] > self.top_seq:
@@ -659,14 +663,7 @@ class _Authority:
         found = sync_values.problem(ops, values)
         if found is not None:
             op, field = found
-            raise _err(
-                REFUSALS["content"],
-                sender=self.label,
-                entity=str(op["e"]),
-                row=str(op["r"]),
-                origin=self.name(op["o"]),
-                scope=field,
-            )
+            raise self._refusal("content", op, field)
         self.scopes.load(ops, values)
         owned = self._owned_rows(ops)
         of, check = self.scopes.of, self._check
@@ -738,14 +735,7 @@ class _Authority:
                 values[column] == stored[0][column] or op["h"] <= spec.clock(stored[1], column)[0]
             ):
                 continue
-            raise _err(
-                REFUSALS["column"],
-                sender=self.label,
-                entity=str(op["e"]),
-                row=str(op["r"]),
-                origin=self.name(op["o"]),
-                scope=column,
-            )
+            raise self._refusal("column", op, column)
 
     def ranges(self, manifest: dict) -> list[tuple[uuid.UUID, int, int]]:
         """The claims "every change of this origin in (lo, hi] that concerns you is in here": a
