@@ -86,3 +86,23 @@ def test_review_refuses_a_decision_without_reason(qtbot, town):
     qtbot.mouseClick(page.decide_button, Qt.LeftButton)
     assert "请写明处理理由" in page.error.text()
     assert page.decided.rowCount() == 0
+
+
+@pytest.mark.sqlite_only  # no data read: the page before its first run
+def test_the_summary_headers_are_whole_in_english_before_a_run(gui_app, qtbot, township_store):
+    """English headers are long ("Dated in the future", "Mandatory fields missing"): each column is
+    as wide as its header before any figure fills it."""
+    from app.views.quality_page import QualityPage
+    from app.views.startup import install_translator
+
+    install_translator(gui_app, "en")
+    try:
+        page = QualityPage(township_store)
+        qtbot.addWidget(page)
+        page.resize(1200, 700)
+        header = page.summary.horizontalHeader()
+        assert page.summary.horizontalHeaderItem(1).text() != "数值照抄上次"  # English indeed
+        for column in range(page.summary.columnCount()):
+            assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width(), column
+    finally:
+        install_translator(gui_app, "zh")

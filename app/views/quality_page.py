@@ -72,6 +72,7 @@ class QualityPage(LazyPage):
         )
         self.summary.setSelectionBehavior(self.summary.SelectionBehavior.SelectItems)
         self.summary.horizontalHeader().setStretchLastSection(False)
+        self.summary.resizeColumnsToContents()  # the headers whole before the first run (English is long)
         self.summary.cellClicked.connect(self.drill_down)
         self.drill_title = QLabel(self.tr("点击上表中的数字，列出其中的随访记录"))
         self.findings = read_only_table(
