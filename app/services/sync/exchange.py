@@ -282,11 +282,7 @@ REFUSALS = {
 SHAPE_REFUSAL = QT_TRANSLATE_NOOP(
     "Sync", "同步包内容不合格，整包未导入：第 {position} 条更改的 {key} 格式不对（{sender} 发来）"
 )
-_HEX = frozenset("0123456789abcdefABCDEF")
-
-
-def _hex_id(value, length: int = 32) -> bool:
-    return type(value) is str and len(value) == length and _HEX.issuperset(value)
+_hex_id = sync_values.is_hex_id
 
 
 def shape_problem(op, snapshot: bool = False) -> str | None:

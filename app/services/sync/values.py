@@ -133,7 +133,7 @@ def _value_ok(rule: Rule, v) -> bool:
         except ValueError:
             return False
     if kind == "id":
-        return type(v) is str and len(v) == 32 and _is_hex(v)
+        return is_hex_id(v)
     if kind == "json":
         return type(v) in (list, dict) and len(v) <= rule.length
     if kind == "children":
@@ -152,8 +152,9 @@ def _value_ok(rule: Rule, v) -> bool:
 _HEX = frozenset("0123456789abcdefABCDEF")
 
 
-def _is_hex(text: str) -> bool:
-    return _HEX.issuperset(text)
+def is_hex_id(value, length: int = 32) -> bool:
+    """Whether ``value`` is an id (or, with ``length`` 24, a clock) as it travels: hex text."""
+    return type(value) is str and len(value) == length and _HEX.issuperset(value)
 
 
 def all_hex(text: str) -> bool:
