@@ -24,8 +24,12 @@ def test_figures_sync_to_their_village_only(world):
         assert [
             (f.code, f.resident_population, f.elderly_population) for f in population.figures(s, 2026)
         ] == [(A, 30, 6)]
-        report = engine.evaluate(s, Period.year(2026), keys=["records", "elderly"])
+        report = engine.evaluate(s, Period.year(2026), keys=["records", "elderly", "contract"])
         assert report.result("records").total.denominator == 30
+        # 家庭医生签约率 over 常住人口 too (DOMAIN.md: signed / population)
+        assert report.result("contract").total.denominator == 30
+        with pytest.raises(UserError, match="常住人口"):
+            engine.drilldown(s, "contract", Period.year(2026), "denominator")
         # 老年人健康管理率 over the 65+ figure, as the 人口数 dialog says: no list of residents behind it
         assert report.result("elderly").total.denominator == 6
         with pytest.raises(UserError, match="65岁及以上常住人口"):

@@ -140,12 +140,17 @@ def split(entries, who):
 
 
 def test_contract_rate_counts_the_contract_ending_on_31_december(store, who):
+    # over 常住人口 (a figure): only the signed residents on the register are listed
     entries = figures(store, "contract")
-    assert split(entries, who) == (["王甲", "钱戊"], ["李丙", "王乙", "王庚", "王甲", "赵丁", "钱戊"])
+    assert split(entries, who) == (["王甲", "钱戊"], ["王甲", "钱戊"])  # 孙己 moved away
+    assert REGISTRY["contract"].denominator_figure == "resident_population"
     reasons = {who([e.resident_id])[0]: str(e.reason) for e in entries}
     assert reasons["王甲"] == "已签约，有效至2025-12-31"
-    assert reasons["王乙"] == "2025-12-31没有有效的签约"  # ended 2025-12-30
-    assert reasons["李丙"] == "2025-12-31没有有效的签约"  # terminated 2025-10-01
+    assert reasons["钱戊"] == "已签约，有效至2027-04-30"
+    unsigned = {who([e.resident_id])[0]: str(e.reason) for e in figures(store, "poor_contract")}
+    assert unsigned["王乙"] == "2025-12-31没有有效的签约"  # ended 2025-12-30
+    groups = {who([e.resident_id])[0]: str(e.reason) for e in figures(store, "contract_key_groups")}
+    assert groups["李丙"] == "2型糖尿病患者：2025-12-31没有有效的签约"  # terminated 2025-10-01
 
 
 def test_contract_on_an_earlier_reference_day(store, who):

@@ -1,6 +1,7 @@
 """Indicators of family-doctor contracts, poverty households and health education (issue 19).
 
-- 家庭医生签约率 (``contract``): residents on the register holding a contract on the reference day.
+- 家庭医生签约率 (``contract``): residents on the register holding a contract on the reference day,
+  against the village's 常住人口 (``denominator_figure``, as 建档率).
 - per key group (``contract_key_groups``): the union of the key groups (65+, hypertension, diabetes,
   severe mental disorder, poor); each entry's reason names its groups, and :func:`key_group_rates`
   gives each group's own numerator and denominator.
@@ -156,16 +157,20 @@ def _reason(template: str, groups: tuple[str, ...], day: dt.date) -> Message:
     )
 
 
-@indicator("contract", QT_TRANSLATE_NOOP("Indicator", "家庭医生签约率"), programme=PROGRAMME, order=10)
+@indicator(
+    "contract",
+    QT_TRANSLATE_NOOP("Indicator", "家庭医生签约率"),
+    programme=PROGRAMME,
+    denominator_figure="resident_population",  # DOMAIN.md: 签约率 = signed / population
+    order=10,
+)
 def contract_rate(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
     day = reference_day(period)
     ends = _contract_ends(session, scope, day)
-    if not wants_reasons(session):  # counting only
-        for rid in _residents(session, scope, day):
-            yield Entry(rid, rid in ends, None)
-        return
+    why = wants_reasons(session)
     for rid in _residents(session, scope, day):
-        yield _signed_entry(rid, ends, day)
+        if rid in ends:
+            yield _signed_entry(rid, ends, day) if why else Entry(rid, True, None)
 
 
 def key_groups(session: Session, scope: Scope, day: dt.date) -> dict[str, set[uuid.UUID]]:
