@@ -67,14 +67,19 @@ def test_workbook_numbers_match_the_json(township_dir, tmp_path, capsys):
     villages = [summary.cell(row=3, column=7 + 3 * i).value for i in range(2)]
     assert villages == [f"东村（{A}）", f"西村（{B}）"]
     # one sheet per indicator, listing its residents with reasons
-    assert [ws.title for ws in wb.worksheets[1:]] == [i["key"] for i in data["indicators"]]
-    sheet = wb["htn_standard"]
+    # named by number and name (as on the summary, whose names link to them), never by key
+    titles = [f"{n} {i['name']}" for n, i in enumerate(data["indicators"], start=1)]
+    assert [ws.title for ws in wb.worksheets[1:]] == titles
+    assert [summary.cell(row=5 + n, column=2).hyperlink.location for n in range(len(titles))] == [
+        f"'{t}'!A1" for t in titles
+    ]
+    sheet = wb[titles[[i["key"] for i in data["indicators"]].index("htn_standard")]]
     assert sheet.freeze_panes == "A3"
     listed = list(sheet.iter_rows(min_row=3, values_only=True))
     assert len(listed) == 5 and sum(1 for r in listed if r[4] == "是") == 4
     r2 = next(r for r in listed if r[1] == "r2")
     assert r2[0] == f"{A}00002" and r2[5] == "本年面对面随访 3 次，要求 4 次"
-    assert len(list(wb["records"].iter_rows(min_row=3))) == 8  # numerator: the figure is the denominator
+    assert len(list(wb["1 健康档案建档率"].iter_rows(min_row=3))) == 8  # numerator: the figure is the denominator
 
 
 def test_lists_as_json(township_dir, capsys):

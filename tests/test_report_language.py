@@ -53,7 +53,12 @@ def check_english(en, zh) -> None:
     names = [row[1] for row in en.worksheets[0].iter_rows(min_row=5, values_only=True)]
     assert "Health record coverage" in names and not any("率" in n for n in names)
     assert en.worksheets[0].cell(row=3, column=7).value == "东村 (110105001001)"
-    htn = en["htn_standard"]
+    # sheets named in English, at most 31 characters, a long name cut at a word and marked
+    titles = en.sheetnames[1:]
+    assert all(len(t) <= 31 for t in titles) and not any("_" in t or "率" in t for t in titles)
+    assert "1 Health record coverage" in titles
+    htn = next(en[t] for t in titles if t.startswith(("5 Hypertension", "6 Hypertension")))
+    assert htn.title.endswith("…") and " manageme…" not in htn.title
     assert [c.value for c in htn[2]] == ["Archive no.", "Name", "Village", "Group", "Counted", "Reason"]
     rows = {row[1]: row for row in htn.iter_rows(min_row=3, values_only=True)}
     assert rows["r2"][4] == "No" and rows["r2"][5] == "3 face-to-face follow-ups this year, 4 required"

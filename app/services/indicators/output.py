@@ -184,8 +184,17 @@ def residents_data(lines: list[engine.ResidentLine], translate: Translate = _ide
 # ------------------------------------------------------------------------ workbook
 
 
+_SHEET_FORBIDDEN = str.maketrans({":": " ", "/": "-", "\\": "-", "[": "(", "]": ")", "*": "_", "?": "_"})
+
+
 def _sheet_title(text: str, used: set[str]) -> str:
-    title = "".join("_" if c in "[]:*?/\\" else c for c in text)[:31]
+    """A sheet name Excel accepts (31 characters, none of ``[]:*?/\\``), cut at a word where one
+    is near and marked "…" when cut, unique in the workbook."""
+    title = " ".join(text.translate(_SHEET_FORBIDDEN).split())
+    if len(title) > 31:
+        head = title[:30]
+        word = head.rsplit(" ", 1)[0]
+        title = (word if len(word) >= 20 else head).rstrip(" ,:;-") + "…"
     base, n = title, 2
     while title in used:
         title = f"{base[:28]}_{n}"
@@ -203,6 +212,7 @@ def write_workbook(
     import openpyxl
     from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.hyperlink import Hyperlink
 
     from app.services import safe_output
 
@@ -215,6 +225,11 @@ def write_workbook(
     ws = wb.active
     used: set[str] = set()
     ws.title = _sheet_title(label(SUMMARY_SHEET), used)
+    # Each indicator's sheet is named by its number on the summary and its name, as people read it.
+    sheets = {
+        ind.key: _sheet_title(f"{n} {translate('Indicator', ind.name)}", used)
+        for n, ind in enumerate(report.results, start=1)
+    }
     font, bold = Font(name=XLSX_FONT, size=11), Font(name=XLSX_FONT, size=11, bold=True)
     body = NamedStyle(name="cunyi_body", font=font)
     wb.add_named_style(body)
@@ -277,6 +292,9 @@ def write_workbook(
             safe_output.set_xlsx_cell(c, value)
             if col == 5 or col == 6 or (col > 6 and (col - 6) % 3 == 0):
                 c.number_format = "0.00%"
+        link = ws.cell(row=row, column=2)  # the name opens the indicator's sheet of residents
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{sheets[ind['key']]}'!A1")
+        link.font = Font(name=XLSX_FONT, size=11, color="1F4E79", underline="single")
     ws.freeze_panes = "C5"
     widths = {1: 6, 2: 26, 3: 10, 4: 10, 5: 10, 6: 8}
     for col in range(1, n_cols + 1):
@@ -287,7 +305,7 @@ def write_workbook(
     for ind in report.results:
         which = "numerator" if ind.denominator_figure else "denominator"
         lines = engine.drilldown(session, ind.key, report.period, which, _only_village(report))
-        sheet = wb.create_sheet(_sheet_title(ind.key, used))
+        sheet = wb.create_sheet(sheets[ind.key])
         heading = Message(
             CTX,
             QT_TRANSLATE_NOOP("Report", "{name}（{period}）：分子 {numerator}，分母 {denominator}"),
