@@ -472,3 +472,46 @@ def test_the_followup_dialog_runs_no_query_while_typing(gui_app, qtbot, store):
     finally:
         event.remove(store.engine, "before_cursor_execute", count)
     assert statements == []
+
+
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
+def test_settings_say_when_this_run_is_in_another_language(gui_app, qtbot, store):
+    """`gui --lang en` over a store whose saved language is Chinese: the box shows the saved
+    language, and a note says this run is in English (it read as if English were not chosen)."""
+    from app.views.settings_page import SettingsPage
+    from app.views.startup import install_translator
+
+    install_translator(gui_app, "en")
+    try:
+        page = SettingsPage(store)
+        qtbot.addWidget(page)
+        assert page.language.currentData() == "zh"
+        assert "English" in page.note.text() and "saved" in page.note.text()
+    finally:
+        install_translator(gui_app, "zh")
+    page = SettingsPage(store)
+    qtbot.addWidget(page)
+    assert page.note.text() == ""  # running in the saved language: nothing to say
+
+
+@pytest.mark.sqlite_only
+def test_every_hint_of_the_enrolment_form_is_whole_in_english(gui_app, qtbot, store):
+    """An empty field's hint is read whole ("diagnosed year-month" was cut to "diagnosed yea…")."""
+    from PySide6.QtWidgets import QLineEdit
+
+    from app.views.enrolment_form import EnrolmentDialog
+    from app.views.startup import install_translator
+
+    install_translator(gui_app, "en")
+    try:
+        dialog = EnrolmentDialog(store)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        hinted = [e for e in dialog.findChildren(QLineEdit) if e.placeholderText() and e.isVisible()]
+        assert any(e.placeholderText() == "diagnosed year-month" for e in hinted)
+        for edit in hinted:
+            room = edit.width() - 12  # the frame and text margins
+            assert room >= edit.fontMetrics().horizontalAdvance(edit.placeholderText()), edit.placeholderText()
+    finally:
+        install_translator(gui_app, "zh")

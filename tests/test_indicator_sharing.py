@@ -37,7 +37,10 @@ def test_one_read_of_contracts_and_residents_per_evaluation(store):
     assert len(contract_reads) == 1, contract_reads
     assert len(resident_reads) == 1, resident_reads
     # 签约率 over 常住人口, a figure this village has not been given: 2 signed, no denominator
-    assert (report.result("contract").total.numerator, report.result("contract").total.denominator) == (2, None)
+    assert (report.result("contract").total.numerator, report.result("contract").total.denominator) == (
+        2,
+        None,
+    )
 
 
 def test_nothing_read_outlives_an_evaluation(store, who):

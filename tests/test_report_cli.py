@@ -79,7 +79,9 @@ def test_workbook_numbers_match_the_json(township_dir, tmp_path, capsys):
     assert len(listed) == 5 and sum(1 for r in listed if r[4] == "是") == 4
     r2 = next(r for r in listed if r[1] == "r2")
     assert r2[0] == f"{A}00002" and r2[5] == "本年面对面随访 3 次，要求 4 次"
-    assert len(list(wb["1 健康档案建档率"].iter_rows(min_row=3))) == 8  # numerator: the figure is the denominator
+    assert (
+        len(list(wb["1 健康档案建档率"].iter_rows(min_row=3))) == 8
+    )  # numerator: the figure is the denominator
 
 
 def test_lists_as_json(township_dir, capsys):

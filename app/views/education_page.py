@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -218,8 +219,10 @@ class EducationPage(LazyPage):
                 self.tr("存档材料"),
             ]
         )
-        fit_columns(self.table, {0: 11, 1: 24, 2: 22, 3: 14, 4: 6, 5: 12, 6: 10})
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.table, {0: 11, 1: 24, 3: 14, 4: 6, 5: 22, 6: 6})
+        # the topic takes what is left: an organiser (东风乡卫生院) is read whole
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.progress)

@@ -23,7 +23,7 @@ from app.services import backup, institution, profile, settings
 from app.services.errors import UserError, ValidationError
 from app.views.operations import SETTINGS, Op, StoreOp, refresh_on
 from app.views.sync_network import ServerAddressBox
-from app.views.widgets import field_editor, field_label, field_text, render
+from app.views.widgets import field_editor, field_label, field_text, lang, render
 
 
 class SettingsPage(QWidget):
@@ -95,12 +95,26 @@ class SettingsPage(QWidget):
         if current is None:
             return
         self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
+        self._note_running_language(current.language)
         self.provincial.setChecked(current.provincial_fields)
         org = Op(self, self.store, institution.institution_profile).titled(self.tr("设置")).run()
         if org is not None:
             inp = org.as_input()
             for editor in self.institution_editors.values():
                 editor.load(inp)
+
+    def _note_running_language(self, saved: str) -> None:
+        """The box shows the saved language; a run started in another (``gui --lang``) says so."""
+        running = lang()
+        if running == saved:
+            self.note.clear()
+            return
+        name = self.language.itemText(max(0, self.language.findData(running)))
+        self.note.setText(
+            self.tr("本次运行使用 {language}（启动时指定）；上面是保存的界面语言。").replace(
+                "{language}", name
+            )
+        )
 
     def save_institution(self) -> None:
         typed: dict = {}

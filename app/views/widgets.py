@@ -154,6 +154,8 @@ def line_edit(placeholder: str = "", max_len: int = 200) -> QLineEdit:
     w.setMaxLength(max_len)
     w.setClearButtonEnabled(False)
     w.setAlignment(Qt.AlignLeft)
+    if placeholder:  # the hint is read whole, in either language ("diagnosed year-month")
+        w.setMinimumWidth(w.fontMetrics().horizontalAdvance(placeholder) + 20)
     return w
 
 

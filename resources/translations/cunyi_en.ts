@@ -6446,6 +6446,10 @@
         <translation>Settings</translation>
     </message>
     <message>
+        <source>本次运行使用 {language}（启动时指定）；上面是保存的界面语言。</source>
+        <translation>This run is in {language} (chosen at start); the box shows the saved language.</translation>
+    </message>
+    <message>
         <source>已保存。以后打印的随访卡、转诊单和工作单都使用这些信息。</source>
         <translation>Saved. Cards, referral slips and worklists printed from now on carry these details.</translation>
     </message>

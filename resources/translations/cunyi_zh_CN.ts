@@ -6445,6 +6445,10 @@
         <translation>设置</translation>
     </message>
     <message>
+        <source>本次运行使用 {language}（启动时指定）；上面是保存的界面语言。</source>
+        <translation>本次运行使用 {language}（启动时指定）；上面是保存的界面语言。</translation>
+    </message>
+    <message>
         <source>已保存。以后打印的随访卡、转诊单和工作单都使用这些信息。</source>
         <translation>已保存。以后打印的随访卡、转诊单和工作单都使用这些信息。</translation>
     </message>
