@@ -512,6 +512,8 @@ def test_every_hint_of_the_enrolment_form_is_whole_in_english(gui_app, qtbot, st
         assert any(e.placeholderText() == "diagnosed year-month" for e in hinted)
         for edit in hinted:
             room = edit.width() - 12  # the frame and text margins
-            assert room >= edit.fontMetrics().horizontalAdvance(edit.placeholderText()), edit.placeholderText()
+            assert room >= edit.fontMetrics().horizontalAdvance(edit.placeholderText()), (
+                edit.placeholderText()
+            )
     finally:
         install_translator(gui_app, "zh")

@@ -134,3 +134,27 @@ def test_the_workbench_exports_in_the_ui_language(gui_app, township_store, qtbot
         install_translator(gui_app, "zh")
     check_english(openpyxl.load_workbook(tmp_path / "en.xlsx"), openpyxl.load_workbook(tmp_path / "zh.xlsx"))
     assert (tmp_path / "en.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.sqlite_only
+def test_every_lang_option_takes_both_spellings_of_chinese(capsys):
+    """`--lang zh_CN` and `--lang zh` mean the same on every command (quality took only zh)."""
+    import argparse
+
+    from app.cli import build_parser
+
+    parser = build_parser()
+    commands = [
+        ["report", "quality"],
+        ["report", "indicators", "--year", "2026"],
+        ["print", "card", "X", "-o", "x.pdf"],
+        ["gui"],
+    ]
+    for words in commands:
+        for spelling in ("zh", "zh_CN"):
+            assert parser.parse_args([*words, "--lang", spelling]).lang == "zh", words
+        assert parser.parse_args([*words, "--lang", "en"]).lang == "en"
+        with pytest.raises(SystemExit):
+            parser.parse_args([*words, "--lang", "fr"])
+    assert "zh_CN" in capsys.readouterr().err
+    assert isinstance(parser, argparse.ArgumentParser)

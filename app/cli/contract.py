@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.cli.core import open_store, print_json
+from app.cli.core import add_lang, open_store, print_json
 from app.cli.numbers import WholeNumber
 
 RESIDENT_HELP = "17-digit archive number, its last 8 digits (with or without the dash), or record id"
@@ -53,7 +53,7 @@ def register(sub) -> None:
     cp = c.add_parser("print", help="签约服务协议书 filled from the contract, as PDF")
     cp.add_argument("id")
     cp.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    cp.add_argument("--lang", choices=["zh", "en"], default="zh")
+    add_lang(cp, "language of the agreement's labels")
     cp.set_defaults(func=print_agreement)
 
 

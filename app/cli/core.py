@@ -55,6 +55,20 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+LANGUAGES = ("zh", "zh_CN", "en")  # zh_CN is zh: every command takes both spellings
+
+
+def add_lang(parser: argparse.ArgumentParser, help: str, *, default: str | None = "zh") -> None:
+    """The one ``--lang`` option; ``args.lang`` is ``"zh"`` or ``"en"`` (or None without a default)."""
+    parser.add_argument(
+        "--lang",
+        type=lambda v: "zh" if v == "zh_CN" else v,
+        choices=LANGUAGES,  # checked after the conversion: zh_CN has become zh
+        default=default,
+        help=help,
+    )
+
+
 def open_store(args: argparse.Namespace, *, need_profile: bool = True):
     """The data directory and its store.  With ``need_profile`` (every command but ``init``) the
     installation must be set up, and ``--user`` logs in: the store's sessions then act as that

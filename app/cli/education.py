@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.cli.core import open_store, print_json
+from app.cli.core import add_lang, open_store, print_json
 from app.cli.numbers import WholeNumber
 
 
@@ -41,7 +41,7 @@ def register(sub) -> None:
     pr = e.add_parser("print", help="健康教育活动记录表 of one activity, as PDF")
     pr.add_argument("id")
     pr.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    pr.add_argument("--lang", choices=["zh", "en"], default="zh")
+    add_lang(pr, "language of the record's labels")
     pr.set_defaults(func=print_record)
 
 

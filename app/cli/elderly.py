@@ -3,7 +3,7 @@ the GUI), and the list of 65+ residents not yet checked this year."""
 
 from __future__ import annotations
 
-from app.cli.core import CliError, open_store, print_json
+from app.cli.core import CliError, add_lang, open_store, print_json
 from app.cli.numbers import WholeNumber
 
 # option → form field, passed on as typed (the service checks them like the form does)
@@ -55,7 +55,7 @@ def register(sub) -> None:
     p.add_argument("resident", nargs="?", help="archive number (none: a blank form)")
     p.add_argument("-o", "--output", required=True, help="FILE.pdf")
     p.add_argument("--year", type=WholeNumber("年份"))
-    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    add_lang(p, "language of the labels")
     p.set_defaults(func=print_document)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.cli.core import PROCESS_T0, open_store
+from app.cli.core import PROCESS_T0, add_lang, open_store
 
 
 def register(sub) -> None:
@@ -11,7 +11,7 @@ def register(sub) -> None:
         "--smoke", action="store_true", help="open the main window, print time to first paint, exit"
     )
     g.add_argument("--screenshots", metavar="DIR", help="save PNGs of every main page and exit")
-    g.add_argument("--lang", choices=["zh", "en"], help="UI language for this run")
+    add_lang(g, "UI language for this run", default=None)
     g.add_argument(
         "--scroll-residents",
         action="store_true",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from app.cli.core import CliError, open_store
+from app.cli.core import CliError, add_lang, open_store
 from app.cli.numbers import WholeNumber
 
 RESIDENT_HELP = "17-digit archive number, its last 8 digits (with or without the dash), or record id"
@@ -33,7 +33,7 @@ def register(sub) -> None:
     def document(name: str, help_text: str):
         sp = pr.add_parser(name, help=help_text)
         sp.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-        sp.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the labels")
+        add_lang(sp, "language of the labels")
         sp.set_defaults(func=print_document)
         return sp
 

@@ -8,7 +8,7 @@ subparsers.  Adding a sibling (``report quality``) is one line in that list.
 from __future__ import annotations
 
 from app.cli import report_quality
-from app.cli.core import CliError, open_store, print_json
+from app.cli.core import CliError, add_lang, open_store, print_json
 from app.cli.numbers import WholeNumber
 
 
@@ -32,11 +32,8 @@ def add_indicators(rsub) -> None:
         help="text output: totals (a county: each township), each village too, or each village and "
         "its 村民小组 (--json always has townships, villages and groups)",
     )
-    ind.add_argument(
-        "--lang",
-        choices=["zh_CN", "zh", "en"],
-        default="zh_CN",
-        help="language of the workbook, the PDF, the lists' reasons and the indicator names (default zh_CN)",
+    add_lang(
+        ind, "language of the workbook, the PDF, the lists' reasons and the indicator names (default zh)"
     )
     ind.add_argument("--list", choices=["numerator", "denominator"], help="the residents behind a number")
     ind.add_argument(

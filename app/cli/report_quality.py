@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from app.cli.core import CliError, open_store, print_json
+from app.cli.core import CliError, add_lang, open_store, print_json
 from app.cli.numbers import WholeNumber
 
 
@@ -23,7 +23,7 @@ def register(report_sub) -> None:
     out.add_argument(
         "-o", "--output", metavar="FILE.xlsx|FILE.pdf", help="write a workbook or the 督导 sheets"
     )
-    q.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the file or text")
+    add_lang(q, "language of the file or text")
     q.set_defaults(func=quality)
 
 

@@ -3,7 +3,7 @@ service, form checks and rules as the GUI).  Who may do it is decided by the ser
 
 from __future__ import annotations
 
-from app.cli.core import CliError, open_store, print_json
+from app.cli.core import CliError, add_lang, open_store, print_json
 
 SOCIAL_KEYS = ("social_personal", "social_housework", "social_work", "social_study", "social_social")
 
@@ -50,7 +50,7 @@ def register(sub) -> None:
     p = g.add_parser("print", help="the follow-up form: filled from the latest visit, blank without RESIDENT")
     p.add_argument("resident", nargs="?")
     p.add_argument("-o", "--output", required=True, help="FILE.pdf")
-    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    add_lang(p, "language of the labels")
     p.set_defaults(func=print_form)
 
 
