@@ -595,3 +595,32 @@ def test_cli_print_errors_are_one_sentence(store, tmp_path, capsys, monkeypatch,
     assert main([*argv, "-o", str(out)]) == 1
     assert message in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_township_worklist_goes_village_by_village_in_code_order(township_store, tmp_path):
+    """A township prints one worklist for all its villages: each village starts its own page (its
+    sheets are handed to its doctor), in village-code order, not in name order."""
+    from app.models import Village
+    from tests.test_indicators import A, B, build
+
+    build(township_store)
+    with township_store.transaction() as s:
+        names = {v.code: v for v in s.scalars(select(Village))}
+        names[A].name, names[B].name = "阿村", "东村"  # by name 东村 (U+4E1C) would come first
+    with township_store.session() as s:
+        data = printing.worklist_pdf(s, ZH, due_within=7, today=dt.date(2027, 6, 1))
+    pages = [pdf_text_page(data, tmp_path, n) for n in range(1, page_count(data, tmp_path) + 1)]
+    assert len(pages) == 2
+    assert "阿村 未分组" in pages[0] and "东村" not in pages[0]
+    assert "东村 未分组" in pages[1] and "阿村" not in pages[1]
+
+
+def pdf_text_page(data: bytes, tmp_path: Path, page: int) -> str:
+    path = tmp_path / "page.pdf"
+    path.write_bytes(data)
+    return subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout

@@ -63,6 +63,7 @@ class VisitRow:
     household_address: str = ""
     relation_to_head: str = "0"
     first_of_household: bool = True  # later members print "(same household)" instead of the address
+    village_code: str = ""
 
 
 @dataclass
@@ -109,6 +110,7 @@ def home_visit_list(
                 household_id=i.household_id,
                 household_address=i.household_address,
                 relation_to_head=i.relation_to_head,
+                village_code=i.village_code,
             )
         # the most urgent programme leads the row: its due date, last visit and readings
         if row.next_due is None or i.next_due < row.next_due:
@@ -128,7 +130,8 @@ def home_visit_list(
 
 
 def by_household(rows: list[VisitRow]) -> list[VisitRow]:
-    """Village, group (natural order), then households by house number, members together (head first)."""
+    """Village (by code), group (natural order), then households by house number, members together
+    (head first)."""
     homes: dict[object, tuple] = {}
     for r in sorted(rows, key=lambda r: (r.relation_to_head != "0", r.name)):
         home = r.household_id or r.resident_id
@@ -136,6 +139,7 @@ def by_household(rows: list[VisitRow]) -> list[VisitRow]:
     ordered = sorted(
         rows,
         key=lambda r: (
+            r.village_code,
             r.village,
             group_order(r.group),
             homes[r.household_id or r.resident_id],
@@ -174,9 +178,17 @@ def phrases(items: list[str], width_mm: float, size: float, *, align: int = 0) -
 PAGE_ROOM = 210 - 21 - 12 - 1.0  # mm of table a page holds (page less margins, a margin for rules)
 
 
-def paginate(heights: list[float], blocks: list[tuple[int, int, int]], header: float, caption: float):
+def paginate(
+    heights: list[float],
+    blocks: list[tuple[int, int, int]],
+    header: float,
+    caption: float,
+    fresh: frozenset[int] = frozenset(),
+):
     """Pages of table rows: ``blocks`` are (group row, first member row, end) household spans in
-    order; a household is never split; a page that starts inside a group repeats its caption.
+    order; a household is never split; a page that starts inside a group repeats its caption; a
+    group row in ``fresh`` (the first group of each village on a township's list) starts a page, so
+    each village's sheets can be handed to its doctor.
     Returns, per page, a list of (row index, continued caption?) with the header row left out."""
     pages: list[list[tuple[int, bool]]] = []
     page: list[tuple[int, bool]] = []
@@ -187,7 +199,7 @@ def paginate(heights: list[float], blocks: list[tuple[int, int, int]], header: f
         new_group = group_row != current_group
         if new_group:
             need += heights[group_row]
-        if page and used + need > PAGE_ROOM:
+        if page and (used + need > PAGE_ROOM or (new_group and group_row in fresh)):
             pages.append(page)
             page, used = [], header
             if not new_group:  # the group goes on: its caption again, marked as continued
@@ -235,9 +247,14 @@ def render_home_visits(
     captions: dict[int, str] = {}
     blocks: list[tuple[int, int, int]] = []  # (group row, first row, end) of each household
     number = 0
-    groups = groupby(data.rows, key=lambda r: (r.village, r.group))
-    for (village, group), members in groups:
+    village_starts: set[int] = set()  # the first group row of each village
+    last_code: str | None = None
+    groups = groupby(data.rows, key=lambda r: (r.village_code, r.village, r.group))
+    for (code, village, group), members in groups:
         members = list(members)
+        if code != last_code:
+            village_starts.add(len(table_rows))
+            last_code = code
         caption = T("Print", "{village} {group}（{n}人）").format(
             village=village, group=group or T("Print", "未分组"), n=len(members)
         )
@@ -310,7 +327,13 @@ def render_home_visits(
     }
     story: list = []
     for n, page in enumerate(
-        paginate(heights, blocks, heights[0], max((height(r) for r in continued.values()), default=0))
+        paginate(
+            heights,
+            blocks,
+            heights[0],
+            max((height(r) for r in continued.values()), default=0),
+            frozenset(village_starts),
+        )
     ):
         if n:
             story.append(PageBreak())

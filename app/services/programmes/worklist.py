@@ -52,6 +52,7 @@ class WorkItem:
     household_id: uuid.UUID | None = None  # members of one household walk the round together
     household_address: str = ""
     relation_to_head: str = "0"
+    village_code: str = ""  # a township's list goes village by village, in code order
 
 
 def worklist(
@@ -97,6 +98,7 @@ def worklist(
             R.household_id,
             func.coalesce(Household.address, R.current_address, "").label("household_address"),
             R.relation_to_head,
+            Village.code.label("village_code"),
         )
         .join(R, R.id == E.resident_id)
         .join(Village, Village.id == R.village_id)
