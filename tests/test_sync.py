@@ -213,6 +213,15 @@ def test_truncated_bundle_is_rejected(world, fraction):
     _assert_rejected(town, path, ("不完整", "不是村医同步包"))  # cut in the data, or in the header
 
 
+@pytest.mark.parametrize("extra", [b"\x00", b"junk" * 1000])
+def test_bytes_appended_to_a_bundle_are_named_as_such(world, extra):
+    """Bytes after a bundle's end are refused as bytes too many, not as a cut copy."""
+    town, a, _b, tmp = world
+    (path,) = a.export(tmp / "usb")
+    path.write_bytes(path.read_bytes() + extra)
+    _assert_rejected(town, path, f"文件末尾多出 {len(extra)} 字节")
+
+
 def test_bundle_for_another_device_is_skipped(world):
     town, a, b, tmp = world
     (to_town,) = a.export(tmp / "usb")

@@ -6756,6 +6756,10 @@
         <translation>Signature mismatch: the file was altered, or was not sent by that device</translation>
     </message>
     <message>
+        <source>文件末尾多出 {extra} 字节：文件被改动过，或与别的文件拼接在了一起</source>
+        <translation>{extra} bytes too many at the end of the file: it was changed, or joined to another file</translation>
+    </message>
+    <message>
         <source>文件不完整（{got} 字节，应为 {want} 字节）：可能拷贝时U盘被拔出</source>
         <translation>The file is incomplete ({got} bytes of {want}): the USB stick may have been pulled out while copying</translation>
     </message>

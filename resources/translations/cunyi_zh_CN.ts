@@ -6755,6 +6755,10 @@
         <translation>签名不符：文件被改动过，或不是该设备发出的</translation>
     </message>
     <message>
+        <source>文件末尾多出 {extra} 字节：文件被改动过，或与别的文件拼接在了一起</source>
+        <translation>文件末尾多出 {extra} 字节：文件被改动过，或与别的文件拼接在了一起</translation>
+    </message>
+    <message>
         <source>文件不完整（{got} 字节，应为 {want} 字节）：可能拷贝时U盘被拔出</source>
         <translation>文件不完整（{got} 字节，应为 {want} 字节）：可能拷贝时U盘被拔出</translation>
     </message>

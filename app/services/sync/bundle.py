@@ -432,7 +432,14 @@ def verify(path: Path, header: Header, sign_key: str) -> None:
         while block := f.read(CHUNK):
             sha.update(block)
             size += len(block)
-    if size != header.data.get("ciphertext_bytes"):
+    want = header.data.get("ciphertext_bytes")
+    if isinstance(want, int) and size > want:  # bytes after the end: not a cut copy
+        raise BundleError(
+            "trailing",
+            QT_TRANSLATE_NOOP("Sync", "文件末尾多出 {extra} 字节：文件被改动过，或与别的文件拼接在了一起"),
+            extra=size - want,
+        )
+    if size != want:
         raise BundleError(
             "truncated",
             QT_TRANSLATE_NOOP("Sync", "文件不完整（{got} 字节，应为 {want} 字节）：可能拷贝时U盘被拔出"),
