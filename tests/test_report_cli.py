@@ -216,3 +216,22 @@ def test_a_village_reports_its_own_village(store, tmp_path, capsys):
     # the population figure comes from the township by sync: not here yet, so no rate
     assert records["numerator"] == 60 and records["denominator"] is None
     assert records["missing_population"] == [VILLAGE_CODE]
+
+
+def test_education_counts_read_as_counts_against_the_minimum(township_dir, capsys):
+    data = run_json(capsys, "--data-dir", township_dir, "report", "indicators", "--year", str(YEAR), "--json")
+    units = {i["key"]: i["unit"] for i in data["indicators"]}
+    assert units["education_lectures"] == "count" and units["records"] == "rate"
+    lectures = next(i for i in data["indicators"] if i["key"] == "education_lectures")
+    n, minimum = lectures["numerator"], lectures["denominator"]
+    capsys.readouterr()
+    assert (
+        main(["--data-dir", township_dir, "report", "indicators", "--year", str(YEAR), "--by", "village"])
+        == 0
+    )
+    lines = capsys.readouterr().out.splitlines()
+    line = next(x for x in lines if x.startswith("健康知识讲座次数"))
+    assert f"{n} 次 / 最低 {minimum} 次" in line and f"差 {minimum - n} 次" in line
+    assert "%" not in line and "目标" not in line
+    materials = next(x for x in lines if x.startswith("印刷资料种类数"))
+    assert " 种 / 最低 " in materials  # kinds given out, not times

@@ -123,3 +123,24 @@ def test_population_figures_are_entered_on_the_workbench(page, qtbot, monkeypatc
         ]
     page.wait_until_loaded()  # the workbench recomputed: 建档率 now over 10 + 20
     assert page.bench.report.result("records").total.denominator == 30
+
+
+def test_an_education_count_reads_as_activities_against_the_minimum(page, qtbot):
+    """健康知识讲座次数 is a number of lectures held against a yearly minimum: the cell reads
+    "0 次 / 最低 N 次" (not a percentage) and its list is of activities, not residents."""
+    row = row_of(page, "education_lectures")
+    result = page.bench.report.results[row]
+    assert result.unit == "count" and result.total.denominator > 0
+    assert (
+        page.table.item(row, 1).text() == f"{result.total.numerator} 次\n最低 {result.total.denominator} 次"
+    )
+    assert "%" not in page.table.item(row, FIXED_COLUMNS).text()
+    dialog = page.cell_clicked(row, 1)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.task.finished, timeout=30_000):
+        pass
+    assert dialog.numerator.text() == "计入的活动" and dialog.denominator.isHidden()
+    assert [dialog.table.isColumnHidden(c) for c in range(6)] == [True, False, False, True, True, False]
+    assert dialog.table.horizontalHeaderItem(1).text() == "活动主题"
+    assert dialog.count.text() == f"共 {result.total.numerator} 次活动"
+    page.indicator.setCurrentIndex(page.indicator.findData("education_lectures"))  # its chart: counts

@@ -7,6 +7,8 @@ subparsers.  Adding a sibling (``report quality``) is one line in that list.
 
 from __future__ import annotations
 
+from functools import partial
+
 from app.cli import report_quality
 from app.cli.core import CliError, add_lang, open_store, print_json
 from app.cli.numbers import WholeNumber
@@ -66,7 +68,7 @@ def register(sub) -> None:
 
 
 def report_indicators(args) -> int:
-    from app.services.indicators import engine, output
+    from app.services.indicators import COUNTS, engine, output
 
     if args.list and not args.indicator:
         raise CliError("--list 需要用 --indicator KEY 指明指标")
@@ -122,20 +124,22 @@ def report_indicators(args) -> int:
         return 0
     print(output.period_label(period, translate))
     for ind in data["indicators"]:
-        target = "" if ind["target"] is None else f"（目标 {ind['target'] * 100:.0f}%）"
-        print(_figure_line(ind["name"], ind) + target)
+        counts = ind["unit"] in COUNTS
+        line = partial(_count_line, unit=ind["unit"], translate=translate) if counts else _figure_line
+        target = "" if ind["target"] is None or counts else f"（目标 {ind['target'] * 100:.0f}%）"
+        print(line(ind["name"], ind) + target)
         county = len(ind["townships"]) > 1  # a county: townships are the top rows
         for t in ind["townships"] if county else [{"villages": ind["villages"]}]:
             indent = "  " if county else ""
             if county:
-                print(_figure_line(f"  {t['name']}", t))
+                print(line(f"  {t['name']}", t))
             if by == "township":
                 continue
             for v in t["villages"]:
-                print(_figure_line(f"{indent}  {v['name']}", v))
+                print(line(f"{indent}  {v['name']}", v))
                 if by == "group":
                     for g in v["groups"]:
-                        print(_figure_line(f"{indent}    {g['name']}", g))
+                        print(line(f"{indent}    {g['name']}", g))
     return 0
 
 
@@ -144,6 +148,16 @@ def _translator(lang: str):
     from app.cli.printing import print_labels
 
     return print_labels("en" if lang == "en" else "zh").translate
+
+
+def _count_line(label: str, figure: dict, unit: str, translate) -> str:
+    """A count against its yearly minimum: "健康知识讲座次数   59 次 / 最低 60 次   差 1 次"."""
+    from app.services.indicators import output
+
+    count = output.count_text(figure["numerator"], unit, translate)
+    minimum = output.minimum_text(figure["denominator"], unit, translate)
+    standing = output.standing_text(figure["numerator"], figure["denominator"], unit, translate)
+    return f"{label:<14} {count:>9} / {minimum:<10} {standing}"
 
 
 def _figure_line(label: str, figure: dict) -> str:

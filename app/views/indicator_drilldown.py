@@ -44,17 +44,19 @@ class IndicatorDrilldown(QDialog):
         parent=None,
         group_id=None,
         township_code: str | None = None,
+        activities: bool = False,
     ):
         super().__init__(parent)
         self.store, self.key, self.period, self.village_code = store, key, period, village_code
         self.township_code = township_code
         self.group_id = group_id  # a 村民小组 of the village: only its residents
+        self.activities = activities  # a count indicator: the activities held, not residents
         self.lines: list[engine.ResidentLine] = []
         self.setWindowTitle(self.tr("指标名单"))
         self.resize(980, 620)
         title = QLabel(f"{translate('Indicator', name)} — {place}")
         title.setStyleSheet("font-size: 16px; font-weight: bold;")
-        self.numerator = QRadioButton(self.tr("分子（计入的居民）"))
+        self.numerator = QRadioButton(self.tr("计入的活动") if activities else self.tr("分子（计入的居民）"))
         self.denominator = QRadioButton(self.tr("分母（应管理的全部居民）"))
         group = QButtonGroup(self)
         group.addButton(self.numerator)
@@ -80,6 +82,14 @@ class IndicatorDrilldown(QDialog):
                 self.tr("原因"),
             ]
         )
+        if activities:  # each line is an activity: its topic, where it was held, what it was
+            self.table.setHorizontalHeaderItem(1, QTableWidgetItem(self.tr("活动主题")))
+            self.table.setHorizontalHeaderItem(2, QTableWidgetItem(self.tr("村或单位")))
+            self.table.setHorizontalHeaderItem(5, QTableWidgetItem(self.tr("活动")))
+            for column in (0, 3, 4):  # archive number, group, counted: not an activity's
+                self.table.setColumnHidden(column, True)
+            for w in (self.denominator, self.only_missing):
+                w.hide()
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().hide()
@@ -142,6 +152,9 @@ class IndicatorDrilldown(QDialog):
                     item.setTextAlignment(Qt.AlignCenter)
                 self.table.setItem(row, col, item)
         counted = sum(1 for line in self.lines if line.counted)
+        if self.activities:
+            self.count.setText(self.tr("共 {n} 次活动").replace("{n}", str(len(self.lines))))
+            return
         self.count.setText(
             self.tr("共 {n} 人，计入 {counted} 人")
             .replace("{n}", str(len(self.lines)))

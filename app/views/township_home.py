@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.services.indicators import Period, engine, output, workbench
+from app.services.indicators import COUNTS, Period, engine, output, workbench
 from app.views.indicator_drilldown import IndicatorDrilldown
 from app.views.operations import FOLLOWUPS, REFERRALS, RESIDENTS, SYNC, Op, refresh_on
 from app.views.population_dialog import PopulationDialog
@@ -326,8 +326,15 @@ class TownshipHomePage(QWidget):
                     figure = result.villages[v.id]
                 else:
                     figure = result.group_figure(g.id)
-                den = "—" if figure.denominator is None else f"{figure.denominator:,}"
-                item = QTableWidgetItem(f"{pct(figure.rate)}\n{figure.numerator:,} / {den}")
+                if result.unit in COUNTS:  # activities against the yearly minimum
+                    text = (
+                        f"{output.count_text(figure.numerator, result.unit, translate)}\n"
+                        f"{output.minimum_text(figure.denominator, result.unit, translate)}"
+                    )
+                else:
+                    den = "—" if figure.denominator is None else f"{figure.denominator:,}"
+                    text = f"{pct(figure.rate)}\n{figure.numerator:,} / {den}"
+                item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignCenter)
                 color = light(figure.rate, result.target)
                 if color is not None:
@@ -425,6 +432,7 @@ class TownshipHomePage(QWidget):
             self,
             group_id=group.id if group else None,
             township_code=town,
+            activities=result.unit in COUNTS,
         )
         dialog.show()
         return dialog
@@ -445,7 +453,7 @@ class TownshipHomePage(QWidget):
         )
         self._track(self.trend_task)
 
-    def _plot(self, old):
+    def _plot(self, old, result: engine.IndicatorResult):
         import pyqtgraph as pg
 
         pg.setConfigOptions(antialias=True, background="w", foreground="#333")
@@ -455,14 +463,26 @@ class TownshipHomePage(QWidget):
         plot = pg.PlotWidget()
         plot.setMinimumHeight(180)
         plot.showGrid(x=False, y=True, alpha=0.2)
-        plot.setYRange(0, 100)
-        plot.setLabel("left", "%")
+        if result.unit in COUNTS:  # activities held: their number, from 0 up
+            plot.enableAutoRange(axis="y")
+            plot.setLabel("left", self.tr("次"))
+        else:
+            plot.setYRange(0, 100)
+            plot.setLabel("left", "%")
         return plot
 
-    def _target_line(self, plot, target: float | None) -> None:
+    @staticmethod
+    def _height(result: engine.IndicatorResult, figure: engine.Figure) -> float | None:
+        """What a chart draws of ``figure``: a count's number, a rate's percentage."""
+        if result.unit in COUNTS:
+            return figure.numerator
+        return None if figure.rate is None else figure.rate * 100
+
+    def _target_line(self, plot, result: engine.IndicatorResult) -> None:
         import pyqtgraph as pg
 
-        if target is not None:
+        target = result.target
+        if target is not None and result.unit not in COUNTS:  # a count's minimum differs per village
             plot.addItem(
                 pg.InfiniteLine(
                     pos=target * 100, angle=0, pen=pg.mkPen("#c62828", width=1, style=Qt.DashLine)
@@ -472,30 +492,31 @@ class TownshipHomePage(QWidget):
     def _draw_comparison(self, result: engine.IndicatorResult) -> None:
         import pyqtgraph as pg
 
-        plot = self._plot(self.compare_plot)
+        plot = self._plot(self.compare_plot, result)
         report = self.bench.report
         if self.county:  # the townships compared
             villages = report.townships
-            rates = [report.township_figure(result, t.code).rate for t in villages]
+            figures = [report.township_figure(result, t.code) for t in villages]
         else:
             villages = report.villages
-            rates = [result.villages[v.id].rate for v in villages]
+            figures = [result.villages[v.id] for v in villages]
         xs = list(range(len(villages)))
-        brushes = [light(r, result.target) or QColor("#90caf9") for r in rates]
-        plot.addItem(
-            pg.BarGraphItem(
-                x=xs, height=[(r or 0) * 100 for r in rates], width=0.6, brushes=brushes, pen="#777"
-            )
-        )
+        brushes = [light(f.rate, result.target) or QColor("#90caf9") for f in figures]
+        heights = [self._height(result, f) or 0 for f in figures]
+        plot.addItem(pg.BarGraphItem(x=xs, height=heights, width=0.6, brushes=brushes, pen="#777"))
         plot.getAxis("bottom").setTicks([[(i, v.name) for i, v in enumerate(villages)]])
-        self._target_line(plot, result.target)
+        self._target_line(plot, result)
         plot.setTitle(self.tr("各乡镇比较") if self.county else self.tr("各村比较"))
         self.compare_plot = plot
         self.chart_row.addWidget(plot, 1)
 
     def _draw_trend(self, result: engine.IndicatorResult, trend) -> None:
-        plot = self._plot(self.trend_plot)
-        points = [(month, total.rate * 100) for month, _villages, total in trend if total.rate is not None]
+        plot = self._plot(self.trend_plot, result)
+        points = [
+            (month, height)
+            for month, _villages, total in trend
+            if (height := self._height(result, total)) is not None
+        ]
         if points:
             import pyqtgraph as pg
 
@@ -506,7 +527,7 @@ class TownshipHomePage(QWidget):
         plot.getAxis("bottom").setTicks([[(m, str(m)) for m in range(1, 13)]])
         plot.setXRange(0.5, 12.5)
         plot.setLabel("bottom", self.tr("月（年初累计）"))
-        self._target_line(plot, result.target)
+        self._target_line(plot, result)
         plot.setTitle(self.tr("逐月趋势（全乡镇）"))
         self.trend_plot = plot
         self.chart_row.insertWidget(0, plot, 1)

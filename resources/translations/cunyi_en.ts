@@ -3137,6 +3137,10 @@
         <translation>Numerator (residents counted)</translation>
     </message>
     <message>
+        <source>计入的活动</source>
+        <translation>Activities counted</translation>
+    </message>
+    <message>
         <source>分母（应管理的全部居民）</source>
         <translation>Denominator (everyone it covers)</translation>
     </message>
@@ -3169,6 +3173,18 @@
         <translation>Reason</translation>
     </message>
     <message>
+        <source>活动主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>村或单位</source>
+        <translation>Village or unit</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
         <source>正在列出居民…</source>
         <translation>Listing residents…</translation>
     </message>
@@ -3179,6 +3195,10 @@
     <message>
         <source>否</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <source>共 {n} 次活动</source>
+        <translation>{n} activities</translation>
     </message>
     <message>
         <source>共 {n} 人，计入 {counted} 人</source>
@@ -5668,6 +5688,38 @@
         <translation>{name} ({code})</translation>
     </message>
     <message>
+        <source>{n} 次</source>
+        <translation>{n} held</translation>
+    </message>
+    <message>
+        <source>最低 {n} 次</source>
+        <translation>minimum {n}</translation>
+    </message>
+    <message>
+        <source>{n} 种</source>
+        <translation>{n} kinds</translation>
+    </message>
+    <message>
+        <source>最低 {n} 种</source>
+        <translation>minimum {n}</translation>
+    </message>
+    <message>
+        <source>差 {n} 种</source>
+        <translation>{n} short</translation>
+    </message>
+    <message>
+        <source>无要求</source>
+        <translation>none required</translation>
+    </message>
+    <message>
+        <source>已达到</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>差 {n} 次</source>
+        <translation>{n} short</translation>
+    </message>
+    <message>
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>
@@ -7440,6 +7492,10 @@ Click Yes only if it matches.</translation>
     <message>
         <source>正在计算逐月趋势…</source>
         <translation>Computing the monthly trend…</translation>
+    </message>
+    <message>
+        <source>次</source>
+        <translation>Times held</translation>
     </message>
     <message>
         <source>各村比较</source>

@@ -3136,6 +3136,10 @@
         <translation>分子（计入的居民）</translation>
     </message>
     <message>
+        <source>计入的活动</source>
+        <translation>计入的活动</translation>
+    </message>
+    <message>
         <source>分母（应管理的全部居民）</source>
         <translation>分母（应管理的全部居民）</translation>
     </message>
@@ -3168,6 +3172,18 @@
         <translation>原因</translation>
     </message>
     <message>
+        <source>活动主题</source>
+        <translation>活动主题</translation>
+    </message>
+    <message>
+        <source>村或单位</source>
+        <translation>村或单位</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>活动</translation>
+    </message>
+    <message>
         <source>正在列出居民…</source>
         <translation>正在列出居民…</translation>
     </message>
@@ -3178,6 +3194,10 @@
     <message>
         <source>否</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>共 {n} 次活动</source>
+        <translation>共 {n} 次活动</translation>
     </message>
     <message>
         <source>共 {n} 人，计入 {counted} 人</source>
@@ -5667,6 +5687,38 @@
         <translation>{name}（{code}）</translation>
     </message>
     <message>
+        <source>{n} 次</source>
+        <translation>{n} 次</translation>
+    </message>
+    <message>
+        <source>最低 {n} 次</source>
+        <translation>最低 {n} 次</translation>
+    </message>
+    <message>
+        <source>{n} 种</source>
+        <translation>{n} 种</translation>
+    </message>
+    <message>
+        <source>最低 {n} 种</source>
+        <translation>最低 {n} 种</translation>
+    </message>
+    <message>
+        <source>差 {n} 种</source>
+        <translation>差 {n} 种</translation>
+    </message>
+    <message>
+        <source>无要求</source>
+        <translation>无要求</translation>
+    </message>
+    <message>
+        <source>已达到</source>
+        <translation>已达到</translation>
+    </message>
+    <message>
+        <source>差 {n} 次</source>
+        <translation>差 {n} 次</translation>
+    </message>
+    <message>
         <source>{year}年</source>
         <translation>{year}年</translation>
     </message>
@@ -7439,6 +7491,10 @@
     <message>
         <source>正在计算逐月趋势…</source>
         <translation>正在计算逐月趋势…</translation>
+    </message>
+    <message>
+        <source>次</source>
+        <translation>次</translation>
     </message>
     <message>
         <source>各村比较</source>

@@ -76,6 +76,12 @@ class Entry(NamedTuple):
 Compute = Callable[[Session, Period, Scope], Iterable[Entry]]
 
 
+# How an indicator's figure reads (Indicator.unit): a share of a population, or how many were held
+# (次) or given out (种) against a yearly minimum.
+RATE, COUNT, KINDS = "rate", "count", "kinds"
+COUNTS = frozenset({COUNT, KINDS})
+
+
 @dataclass(frozen=True)
 class Indicator:
     key: str  # stable, used by the CLI and the JSON output (e.g. "htn_standard")
@@ -86,6 +92,7 @@ class Indicator:
     denominator_figure: str | None = None  # e.g. "resident_population", "elderly_population"
     order: int = 100  # position within its programme
     extras: dict = field(default_factory=dict)
+    unit: str = RATE  # RATE, or one of COUNTS: how many against a yearly minimum
 
 
 REGISTRY: dict[str, Indicator] = {}
@@ -122,13 +129,14 @@ def indicator(
     programme: str = "records",
     denominator_figure: str | None = None,
     order: int = 100,
+    unit: str = RATE,
 ) -> Callable[[Compute], Compute]:
     """Declare ``compute`` as the indicator ``key``.  Keys are unique across the application."""
 
     def register(compute: Compute) -> Compute:
         if key in REGISTRY:
             raise ValueError(f"indicator {key!r} declared twice")
-        REGISTRY[key] = Indicator(key, name, compute, target, programme, denominator_figure, order)
+        REGISTRY[key] = Indicator(key, name, compute, target, programme, denominator_figure, order, unit=unit)
         return compute
 
     return register

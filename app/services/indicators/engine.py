@@ -40,6 +40,7 @@ from app.services.indicators import (
     COUNTING,
     FIGURES,
     MODULES,
+    RATE,
     REGISTRY,
     Indicator,
     Period,
@@ -174,6 +175,7 @@ class IndicatorResult:
     # what belongs to a township itself, not to a village (its health-education activities), by
     # township code: (numerator, denominator), the denominator None when it is a figure not given
     own: dict[str, tuple[int, int | None]] = field(default_factory=dict)
+    unit: str = RATE  # one of COUNTS: activities against a yearly minimum, read "59 次 / 最低 60 次"
 
     def group_figure(self, group_id: uuid.UUID) -> Figure:
         """A village group's figure; a group with nobody in the indicator has 0 of 0 (of no figure:
@@ -450,6 +452,7 @@ def _evaluate_one(session, ind: Indicator, period, scope, villages, where: _Plac
         per_group,
         missing,
         own,
+        ind.unit,
     )
 
 
@@ -500,7 +503,8 @@ def drilldown(
         }
         lines = _lines(session, entries, villages, group_id)
         if group_id is None:
-            lines += _other_lines(entries, {line.resident_id for line in lines}, villages, scope)
+            townships = dict(session.execute(select(Township.code, Township.name)).all())
+            lines += _other_lines(entries, {line.resident_id for line in lines}, villages, scope, townships)
     finally:
         session.info.pop(CACHE, None)
     lines.sort(key=lambda line: (line.village_code, line.archive_no))
@@ -508,10 +512,11 @@ def drilldown(
 
 
 def _other_lines(
-    entries: dict, residents: set, villages: list[VillageRef], scope: Scope
+    entries: dict, residents: set, villages: list[VillageRef], scope: Scope, townships: dict[str, str]
 ) -> list[ResidentLine]:
     """Lines for the entries that are not residents (activities), by the village they belong to;
-    the township's own only in a report of the whole township."""
+    the township's own (named by ``townships``, code -> name) only in a report of the whole
+    township."""
     village_of = {key: v for v in villages for key in (v.id.hex, str(v.id), v.id, v.id.bytes)}
     lines = []
     for rid, e in entries.items():
@@ -520,7 +525,10 @@ def _other_lines(
         village = village_of.get(e.village_id) if e.village_id is not None else None
         if e.village_id is not None and village is None:
             continue
-        code, name = (village.code, village.name) if village else ("", "")
+        if village is not None:
+            code, name = village.code, village.name
+        else:  # the township's own: its health centre
+            code, name = e.township, townships.get(e.township, e.township)
         lines.append(ResidentLine(rid, "", e.label, code, name, "", e.counted, e.reason))
     return lines
 

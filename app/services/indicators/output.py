@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services import profile
 from app.services.errors import Message, Translate
-from app.services.indicators import Period, engine
+from app.services.indicators import COUNT, COUNTS, KINDS, Period, engine
 from app.services.records.ordering import group_order
 
 CTX = "Report"
@@ -69,6 +69,48 @@ def _units(report: engine.Report) -> tuple[str, list]:
 
 def rate(value: float | None) -> float | None:
     return None if value is None else round(value, RATE_DIGITS)
+
+
+# The words of a count indicator's figure, by unit: activities held (次) or kinds given out (种).
+_COUNT_WORDS = {
+    COUNT: (
+        QT_TRANSLATE_NOOP("Report", "{n} 次"),
+        QT_TRANSLATE_NOOP("Report", "最低 {n} 次"),
+        QT_TRANSLATE_NOOP("Report", "差 {n} 次"),
+    ),
+    KINDS: (
+        QT_TRANSLATE_NOOP("Report", "{n} 种"),
+        QT_TRANSLATE_NOOP("Report", "最低 {n} 种"),
+        QT_TRANSLATE_NOOP("Report", "差 {n} 种"),
+    ),
+}
+
+
+def count_text(value: int | None, unit: str, translate: Translate = _identity) -> str:
+    """A count indicator's number: "59 次" (activities) or "90 种" (kinds of material)."""
+    if value is None:
+        return "—"
+    return Message(CTX, _COUNT_WORDS[unit][0], {"n": f"{value:,}"}).render(translate)
+
+
+def minimum_text(value: int | None, unit: str, translate: Translate = _identity) -> str:
+    """A count indicator's yearly minimum: "最低 60 次" ("—": not known)."""
+    if value is None:
+        return "—"
+    return Message(CTX, _COUNT_WORDS[unit][1], {"n": f"{value:,}"}).render(translate)
+
+
+def standing_text(
+    numerator: int, denominator: int | None, unit: str, translate: Translate = _identity
+) -> str:
+    """Where a count stands against its minimum: "已达到", "差 1 次" or "无要求" ("—": no minimum known)."""
+    if denominator is None:
+        return "—"
+    if denominator == 0:  # a village need not hold these (the township does)
+        return translate(CTX, QT_TRANSLATE_NOOP("Report", "无要求"))
+    if numerator >= denominator:
+        return translate(CTX, QT_TRANSLATE_NOOP("Report", "已达到"))
+    return Message(CTX, _COUNT_WORDS[unit][2], {"n": denominator - numerator}).render(translate)
 
 
 def period_label(period: Period, translate: Translate = _identity) -> str:
@@ -127,6 +169,7 @@ def report_data(report: engine.Report, translate: Translate = _identity) -> dict
                 "denominator": r.total.denominator,
                 "rate": rate(r.total.rate),
                 "target": r.target,
+                "unit": r.unit,  # "rate"; "count" (activities held) or "kinds" (given out) against a minimum
                 "villages": villages,
                 "townships": townships,
                 "groups": [
@@ -394,6 +437,14 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
     def num(value) -> str:
         return "—" if value is None else f"{value:,}"
 
+    def unit_cell(ind: dict, f: dict) -> str:
+        head = (
+            standing_text(f["numerator"], f["denominator"], ind["unit"], translate)
+            if ind["unit"] in COUNTS
+            else pct(f["rate"])
+        )
+        return f"{head}  ({f['numerator']}/{num(f['denominator'])})"
+
     style = TableStyle(
         [
             ("FONT", (0, 0), (-1, -1), FONT, 9),
@@ -411,7 +462,9 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
                 Paragraph(markup(ind["name"]), cell),
                 num(ind["numerator"]),
                 num(ind["denominator"]),
-                pct(ind["rate"]),
+                standing_text(ind["numerator"], ind["denominator"], ind["unit"], translate)
+                if ind["unit"] in COUNTS
+                else pct(ind["rate"]),
                 pct(ind["target"]),
             ]
         )
@@ -430,11 +483,7 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
             for i, v in enumerate(units):
                 rows.append(
                     [Paragraph(markup(_village_label(v, translate)), small)]
-                    + [
-                        f"{pct(ind[unit_key][i]['rate'])}  ({ind[unit_key][i]['numerator']}/"
-                        f"{num(ind[unit_key][i]['denominator'])})"
-                        for ind in block
-                    ]
+                    + [unit_cell(ind, ind[unit_key][i]) for ind in block]
                 )
             width = (270 * mm - 50 * mm) / len(block)
             story.append(Table(rows, colWidths=[50 * mm] + [width] * len(block), style=style, repeatRows=1))

@@ -25,11 +25,13 @@ from sqlalchemy.orm import Session
 
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import EducationActivity, FamilyContract, ProgramEnrolment, Village
+from app.models import EducationActivity, FamilyContract, ProgramEnrolment, Township, Village
 from app.services.access import authz
 from app.services.errors import Message
 from app.services.indicators import (
     CACHE,
+    COUNT,
+    KINDS,
     RESIDENT_FIELDS,
     Entry,
     Period,
@@ -368,10 +370,11 @@ def _activities(key: str):
             code: (vid, name)
             for vid, code, name in session.execute(select(Village.id, Village.code, Village.name))
         }
+        townships = dict(session.execute(select(Township.code, Township.name)).all())
         kinds = education.MINIMUMS[key][1] == "kinds"  # each kind once, where first given out
         seen: set[uuid.UUID] = set()
         for a in session.scalars(q.order_by(EducationActivity.held_on, EducationActivity.id)):
-            vid, name = villages.get(a.scope_code, (None, a.scope_code))
+            vid, name = villages.get(a.scope_code, (None, townships.get(a.scope_code, a.scope_code)))
             for what in education.material_kinds(a) if kinds else [education.MaterialKind(a.id, a.topic)]:
                 if what.id in seen:
                     continue
@@ -410,5 +413,6 @@ for _key, _name, _order in (
         programme=PROGRAMME,
         denominator_figure=f"education_minimum_{_key}",
         order=_order,
+        unit=KINDS if education.MINIMUMS[_key][1] == "kinds" else COUNT,  # "59 次 / 最低 60 次"
     )(_activities(_key))
     figure(f"education_minimum_{_key}", QT_TRANSLATE_NOOP("Indicator", "年度最低次数"))(_minimum_figure(_key))
