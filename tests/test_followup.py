@@ -124,6 +124,31 @@ def test_second_uncontrolled_visit_suggests_referral(store, patient):
     assert saved.referral_suggested and saved.classification == 2
 
 
+def test_a_call_without_a_reading_does_not_end_a_run_of_uncontrolled_visits(store, patient):
+    """165/95, then a phone call that took no pressure, then 162/92: two visits running not at
+    target, a referral; the call itself keeps the 2-week recheck that was owed."""
+    visit(store, patient, visit_date="2026-10-01", measurements={"sbp": "165", "dbp": "95"})
+    call = visit(store, patient, visit_date="2026-10-08", method="3", measurements={})
+    assert call.next_due == dt.date(2026, 10, 22) and not call.referral_suggested
+    saved = visit(store, patient, visit_date="2026-10-15", measurements={"sbp": "162", "dbp": "92"})
+    assert saved.referral_suggested and saved.classification == 2
+
+
+def test_an_adverse_reaction_does_not_hide_a_pressure_not_at_target(store, patient):
+    """The visit's class is the most severe (3 不良反应), but its pressure was not at target: the
+    next visit not at target is the second running (连续两次控制不满意) and suggests a referral."""
+    first = visit(
+        store,
+        patient,
+        visit_date="2026-10-01",
+        measurements={"sbp": "165", "dbp": "95"},
+        adverse_reaction=True,
+    )
+    assert first.classification == 3 and not first.referral_suggested
+    saved = visit(store, patient, visit_date="2026-10-15", measurements={"sbp": "162", "dbp": "92"})
+    assert saved.referral_suggested and saved.classification == 2
+
+
 def test_same_day_twice_only_as_a_correction(store, patient):
     first = visit(store, patient)
     assert "当天已有一次随访" in refused(store, patient)["visit_date"]

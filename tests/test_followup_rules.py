@@ -93,11 +93,28 @@ CASES = [
         (1, False, False, 90, "routine"),
     ),
     (
-        "htn not controlled after adverse",
+        "htn not controlled after a visit that measured nothing",
         Findings(HTN, 50, 150, 95),
-        3,
+        None,
         False,
         (2, False, False, 14, "recheck"),
+    ),
+    (
+        # an adverse reaction is the visit's class (the most severe), but the pressure was not at
+        # target twice running: 连续两次控制不满意
+        "htn adverse reaction and not controlled the second time: refer",
+        Findings(HTN, 50, 152, 96, adverse_reaction=True),
+        2,
+        False,
+        (3, False, True, 14, "referral"),
+    ),
+    (
+        # a call that took no reading after a 控制不满意 visit: the 2-week recheck is still owed
+        "htn call without a reading after not controlled",
+        Findings(HTN, 50),
+        2,
+        False,
+        (None, False, False, 14, "recheck"),
     ),
     # ---- adverse reactions and complications: the most severe wins ----
     (
@@ -257,7 +274,7 @@ CASES = [
 @pytest.mark.sqlite_only  # no store: pure rules
 def test_rules(findings, previous, poverty, expected):
     classification, emergency, referral, days, basis = expected
-    s = suggest(findings, D, previous=previous, poverty=poverty)
+    s = suggest(findings, D, previous_control=previous, poverty=poverty)
     assert s.classification == classification
     assert bool(s.emergency_reasons) == emergency
     assert s.referral == referral

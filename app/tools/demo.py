@@ -585,11 +585,11 @@ def _followups(rng: random.Random, residents: list[dict], choices: list[dict], t
                         max(4.4, base_glucose - (base_glucose - 6.4) * effect + rng.gauss(0, 0.8)), 1
                     )
             findings = rules.Findings(program, age_on(r["birth_date"], day), sbp, dbp, glucose=glucose)
-            s = rules.suggest(findings, day, previous=previous, poverty=r["poverty_registered"])
+            s = rules.suggest(findings, day, previous_control=previous, poverty=r["poverty_registered"])
             row = _visit_row(enrolment_id, r, program, day, rng, sbp, dbp, glucose, s, drug_rows)
             row.update(method=method, weight=weight if sbp else None)
             visits.append(row)
-            previous = s.classification or previous
+            previous = rules.control(findings) or previous  # a call measures nothing: the last reading stands
             day = s.next_due + dt.timedelta(days=rng.randint(-4, 9))
         if course == "lost" and stop < today:
             status, status_date = "2", stop

@@ -310,21 +310,26 @@ def _number(name: str, text: str, errors: list[FieldError], warnings: list[Field
     return int(value) if name in INTEGER_FIELDS else value
 
 
-def previous_visit(
-    session: Session, resident_id: uuid.UUID, program: str, before: dt.date
-) -> FollowupVisit | None:
-    return session.scalar(
-        select(FollowupVisit)
+def previous_control(
+    session: Session, resident: Resident, program: str, before: dt.date, t: rules.Thresholds
+) -> int | None:
+    """Whether the pressure (glucose) was at target at the latest visit before ``before`` that
+    measured it (:func:`rules.last_control`)."""
+    key = (FollowupVisit.sbp, FollowupVisit.dbp) if program == rules.HTN else (FollowupVisit.glucose,)
+    row = session.execute(
+        select(FollowupVisit.visit_date, FollowupVisit.sbp, FollowupVisit.dbp, FollowupVisit.glucose)
         .where(
-            FollowupVisit.resident_id == resident_id,
+            FollowupVisit.resident_id == resident.id,
             FollowupVisit.program == program,
             FollowupVisit.voided.is_(False),
             FollowupVisit.outcome == "done",
             FollowupVisit.visit_date < before,
+            *(column.is_not(None) for column in key),
         )
         .order_by(FollowupVisit.visit_date.desc())
         .limit(1)
-    )
+    ).first()
+    return rules.last_control(program, resident.birth_date, [rules.Reading(*row)] if row else [], t)
 
 
 def _latest_next_due(visit_date: dt.date) -> dt.date:
@@ -471,11 +476,10 @@ def save_visit(
         adverse_uncontrolled=inp.adverse_uncontrolled,
         complication=inp.complication,
     )
-    prev = previous_visit(session, resident.id, program, visit_date)
     suggestion = rules.suggest(
         findings,
         visit_date,
-        previous=prev.classification if prev else None,
+        previous_control=previous_control(session, resident, program, visit_date, thresholds),
         poverty=resident.poverty_registered if poverty is None else poverty,
         t=thresholds,
     )
@@ -582,9 +586,6 @@ class VisitContext:
     def last(self) -> PreviousVisit | None:
         return self.done_visits[-1] if self.done_visits else None
 
-    def previous_before(self, day: dt.date) -> PreviousVisit | None:
-        return next((v for v in reversed(self.done_visits) if v.visit_date < day), None)
-
 
 def visit_context(session: Session, resident_id: uuid.UUID | str, program: str) -> VisitContext:
     """Everything the entry form shows or computes from, read once (and checked: the user must
@@ -644,11 +645,15 @@ def suggest(ctx: VisitContext, inp: VisitInput, today: dt.date | None = None) ->
         adverse_uncontrolled=inp.adverse_uncontrolled,
         complication=inp.complication,
     )
-    prev = ctx.previous_before(visit_date)
+    earlier = (
+        rules.Reading(v.visit_date, v.sbp, v.dbp, v.glucose)
+        for v in reversed(ctx.done_visits)
+        if v.visit_date < visit_date
+    )
     return rules.suggest(
         findings,
         visit_date,
-        previous=prev.classification if prev else None,
+        previous_control=rules.last_control(inp.program, ctx.birth_date, earlier),
         poverty=ctx.poverty,
     )
 

@@ -9,11 +9,13 @@ Sources: 国家基本公共卫生服务规范（第三版）, 高血压/2型糖�
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services.errors import Message
+from app.services.records.validators import age_on
 
 CTX = "Rules"
 HTN, T2DM = "htn", "t2dm"
@@ -129,19 +131,48 @@ def emergency_reasons(f: Findings, t: Thresholds = DEFAULT) -> tuple[Message, ..
     return tuple(reasons)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What an earlier visit measured, for :func:`last_control`."""
+
+    visit_date: dt.date
+    sbp: int | None
+    dbp: int | None
+    glucose: float | None
+
+
+def last_control(
+    program: str, birth_date: dt.date, earlier: Iterable[Reading], t: Thresholds = DEFAULT
+) -> int | None:
+    """控制满意 (1) or 控制不满意 (2) at the latest of ``earlier`` (newest first) that measured it,
+    judged from its readings: a call that took no reading does not end a run of 控制不满意, and an
+    adverse reaction or complication recorded as the visit's class (the most severe) does not hide
+    a pressure or glucose that was not at target."""
+    for visit in earlier:
+        found = control(
+            Findings(program, age_on(birth_date, visit.visit_date), visit.sbp, visit.dbp, visit.glucose), t
+        )
+        if found is not None:
+            return found
+    return None
+
+
 def suggest(
     f: Findings,
     visit_date: dt.date,
     *,
-    previous: int | None = None,
+    previous_control: int | None = None,
     poverty: bool = False,
     t: Thresholds = DEFAULT,
 ) -> Suggestion:
     """Classification, emergency reasons, referral and next visit date for one visit.
 
-    ``previous`` is the classification of the patient's previous visit in this programme.
+    ``previous_control``: whether the patient's pressure (glucose) was at target at the last
+    earlier visit that measured it (:func:`last_control`).  Two such visits in a row not at target
+    are 连续两次控制不满意, whatever else either recorded.
     """
     classification = classify(f, t)
+    now = control(f, t)
     reasons = emergency_reasons(f, t)
     routine = t.poverty_days if poverty else t.routine_days  # 贫困户慢病患者: 每月随访
     basis = "poverty" if poverty else "routine"
@@ -152,12 +183,14 @@ def suggest(
     elif (
         classification == COMPLICATION
         or f.adverse_uncontrolled
-        or (classification == NOT_CONTROLLED and previous == NOT_CONTROLLED)
+        or (now == NOT_CONTROLLED and previous_control == NOT_CONTROLLED)
     ):
         # 连续两次控制不满意 / 不良反应难以控制 / 新出现或加重的并发症 → 转诊, 2 周内随访
         referral, days, basis = True, t.recheck_days, "referral"
-    elif classification in (NOT_CONTROLLED, ADVERSE):
-        days, basis = t.recheck_days, "recheck"  # 第一次控制不满意或不良反应: 调整用药, 2 周内随访
+    elif classification in (NOT_CONTROLLED, ADVERSE) or (now is None and previous_control == NOT_CONTROLLED):
+        # 第一次控制不满意或不良反应: 调整用药, 2 周内随访; a call that measured nothing since keeps
+        # the recheck that is owed
+        days, basis = t.recheck_days, "recheck"
     return Suggestion(
         classification, reasons, referral, visit_date + dt.timedelta(days=min(days, routine)), basis
     )
