@@ -279,6 +279,46 @@ def test_card_has_name_programmes_readings_medication_and_next_visit(store, pati
     assert "2026.11.20" in text and "2026.05.10" in text  # readings with dates
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_card_never_drops_a_drug_without_saying_so(store, patient, tmp_path, lang):
+    """Six drugs with long names (and the diabetes drug): what does not fit the card's back is
+    counted on it ("另有 N 种药未印出"), and the drugs printed and the count add up to all seven
+    (the English card dropped one silently)."""
+    from app.cli.printing import print_labels
+
+    names = [
+        f"{n}缓释片"
+        for n in (
+            "酒石酸美托洛尔",
+            "苯磺酸氨氯地平",
+            "厄贝沙坦氢氯噻嗪",
+            "盐酸二甲双胍",
+            "格列美脲",
+            "阿卡波糖",
+        )
+    ]
+    with store.transaction() as s:
+        save_visit(
+            s,
+            find_resident(s, patient["archive_no"]),
+            VisitInput(
+                visit_date="2026-11-21",
+                measurements={"sbp": "150", "dbp": "90"},
+                drugs=[{"name": n, "times_per_day": 2, "mg_per_time": 25} for n in names],
+                doctor="李医生",
+            ),
+            today=TODAY,
+        )
+    with store.session() as s:
+        data = printing.card_pdf(s, patient["archive_no"], print_labels(lang), today=TODAY)
+    back = flat(card_region_text(data, tmp_path, page=2, x_mm=49))
+    names.append("二甲双胍片")  # the diabetes programme's drug (its visit of August) comes after them
+    printed = sum(1 for n in names if n in back)
+    left = re.search(r"另有(\d+)种药未印出" if lang == "zh" else r"(\d+)moredrugsnotprinted", back)
+    assert left is not None and 0 < printed < len(names), back
+    assert printed + int(left.group(1)) == len(names)
+
+
 def card_region_text(data: bytes, tmp_path: Path, *, page: int, x_mm: float) -> str:
     """The text of a card page right of ``x_mm`` (pdftotext cropped), line by line."""
     path = tmp_path / "region.pdf"

@@ -4156,6 +4156,10 @@
         <translation>Glucose</translation>
     </message>
     <message>
+        <source>另有{n}种药未印出，见随访记录</source>
+        <translation>{n} more drugs not printed: see the follow-up record</translation>
+    </message>
+    <message>
         <source>随访卡</source>
         <translation>Follow-up cards</translation>
     </message>

@@ -4155,6 +4155,10 @@
         <translation>血糖</translation>
     </message>
     <message>
+        <source>另有{n}种药未印出，见随访记录</source>
+        <translation>另有{n}种药未印出，见随访记录</translation>
+    </message>
+    <message>
         <source>随访卡</source>
         <translation>随访卡</translation>
     </message>

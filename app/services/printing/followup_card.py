@@ -295,27 +295,46 @@ def draw_front(page: Page, card: CardData, x: float, y: float) -> None:
     page.fit_text(x + 18, y + 49.5, CARD_W - 21, due, 16, bold=True, align="center")
 
 
-def _stack(page: Page, box: Box, items: list[tuple[str, bool]], size: float) -> None:
+def _stack(
+    page: Page,
+    box: Box,
+    groups: list[list[tuple[str, bool]]],
+    size: float,
+    left_off: Callable[[int], str] | None = None,
+) -> None:
     """Paragraphs one under another in ``box``, all shrunk alike until they fit (not below
     :data:`MIN_PRINT`).  An item marked True is typed text (a drug's name: breaks anywhere);
-    the others are phrases that break only at spaces ("25mg 每日2次" never as "每日/2次")."""
+    the others are phrases that break only at spaces ("25mg 每日2次" never as "每日/2次").
+    ``groups`` are kept whole (a drug and its dose); when even at :data:`MIN_PRINT` they do not
+    all fit, the last give way to one line ``left_off(n)`` saying how many are not printed: a
+    patient's list of drugs is never cut short without saying so."""
     from reportlab.platypus import Paragraph
 
-    while True:
+    def laid_out(items: list[tuple[str, bool]], size: float):
         paras = []
         for text, typed in items:
             style = para_style(size, size * 1.2)
             if not typed:
                 style.wordWrap = None
             paras.append(Paragraph(text, style))
-        heights = [p.wrap(box.w * mm, 10_000)[1] for p in paras]
-        if sum(heights) <= box.h * mm or size <= MIN_PRINT:
+        return paras, [p.wrap(box.w * mm, 10_000)[1] for p in paras]
+
+    room = box.h * mm
+    items = [item for group in groups for item in group]
+    while True:
+        paras, heights = laid_out(items, size)
+        if sum(heights) <= room or size <= MIN_PRINT:
             break
         size = max(MIN_PRINT, size - 0.25)
+    shown = len(groups)
+    while sum(heights) > room and left_off is not None and shown > 0:
+        shown -= 1
+        items = [item for group in groups[:shown] for item in group]
+        paras, heights = laid_out(items + [(markup(left_off(len(groups) - shown)), False)], size)
     top = page._y(box.y)
     for p, h in zip(paras, heights, strict=True):
         if top - h < page._y(box.bottom) - 0.5:
-            break  # what does not fit is left off rather than printed over the next part
+            break  # (a single drug taller than the box: never printed over the next part)
         p.drawOn(page.c, page._x(box.x), top - h)
         top -= h
 
@@ -366,13 +385,19 @@ def draw_back(page: Page, card: CardData, x: float, y: float) -> None:
     # medication: a drug's name may break, its dose never inside a phrase
     mx, mw = x + 50, CARD_W - 53
     page.text(mx, y + 5, T("Print", "目前用药"), 7, bold=True)
-    items: list[tuple[str, bool]] = []
+    drugs: list[list[tuple[str, bool]]] = []
     for m in card.medication:
         name, dose = m.parts(T)
-        items.append(("· " + markup(name), True))
-        if dose:
-            items.append(("&nbsp;&nbsp;" + markup(dose), False))
-    _stack(page, Box(mx, y + 6.5, mw, divider - y - 7.5), items or [(markup(T("Print", "（无）")), False)], 7)
+        drugs.append(
+            [("· " + markup(name), True)] + ([("&nbsp;&nbsp;" + markup(dose), False)] if dose else [])
+        )
+    _stack(
+        page,
+        Box(mx, y + 6.5, mw, divider - y - 7.5),
+        drugs or [[(markup(T("Print", "（无）")), False)]],
+        7,
+        lambda n: T("Print", "另有{n}种药未印出，见随访记录").replace("{n}", str(n)),
+    )
     page.line(x + 3, divider, x + CARD_W - 3, divider, 0.3)
     page.paragraph(
         Box(x + 3, divider + 1.5, note_w, note_h + 0.5), note, MIN_PRINT, min_size=MIN_PRINT, leading=1.2
