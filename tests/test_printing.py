@@ -664,3 +664,10 @@ def pdf_text_page(data: bytes, tmp_path: Path, page: int) -> str:
         text=True,
         check=True,
     ).stdout
+
+
+def test_the_visit_form_shows_the_referral_made_from_the_visit(store, patient, tmp_path):
+    """The 20 November visit's referral (to 朝阳乡卫生院 内科) is in its column's 转诊 box."""
+    with store.session() as s:
+        text = flat(pdf_text(printing.visits_pdf(s, patient["archive_no"], "htn", 2026, ZH), tmp_path))
+    assert "朝阳乡卫生院" in text and "内科" in text and "收缩压≥180mmHg（186）" in text

@@ -89,3 +89,36 @@ def test_issue_arrive_and_return(store, emergency_visit):
         r = s.get(Referral, rid)
         assert (r.status, r.return_diagnosis, r.return_record_no) == ("returned", "高血压3级", "Z123")
         assert referral.open_referrals(s) == []
+
+
+def test_the_visit_a_referral_is_made_from_records_it(store, emergency_visit):
+    """The follow-up form's 转诊 box (原因, 机构及科别) is filled from the referral made from that
+    visit (it stayed empty); a 转诊 the doctor wrote there is kept."""
+    from app.models import FollowupVisit
+
+    with store.session() as s:
+        d = referral.draft_from_visit(s, emergency_visit)
+    d.to_institution, d.to_department = "朝阳乡卫生院", "内科"
+    with store.transaction() as s:
+        referral.create_referral(s, d, today=TODAY)
+    with store.session() as s:
+        v = s.get(FollowupVisit, emergency_visit)
+        assert (v.referral_institution, v.referral_department) == ("朝阳乡卫生院", "内科")
+        assert v.referral_reason.startswith("收缩压≥180mmHg（186）")
+    d.to_institution, d.force = "县人民医院", True  # a second referral: the first one stays on the form
+    with store.transaction() as s:
+        referral.create_referral(s, d, today=TODAY)
+    with store.session() as s:
+        assert s.get(FollowupVisit, emergency_visit).referral_institution == "朝阳乡卫生院"
+
+
+def test_a_referral_without_a_visit_takes_the_past_history_from_the_record(store, emergency_visit):
+    from app.models import FollowupVisit
+
+    with store.session() as s:
+        resident_id = s.get(FollowupVisit, emergency_visit).resident_id
+    with store.transaction() as s:
+        made = referral.create_referral(
+            s, referral.ReferralInput(resident_id=resident_id, to_institution="县人民医院"), today=TODAY
+        )
+        assert made.past_history == "高血压（2015-06）"

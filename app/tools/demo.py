@@ -312,6 +312,17 @@ def generate_demo(
                 session, people.rng, village_list, v_index, batch_res, enrolments, visits, batch_keys, today
             )
             _summaries_by_rule(enrolments, visits)
+            planned = (
+                demo_referrals.plan_referrals(
+                    people.rng,
+                    visits,
+                    from_institution=f"{village.name}卫生室",
+                    to_institution=f"{township}卫生院" if township.strip("0123456789") else "乡镇卫生院",
+                    today=today,
+                )
+                if referrals
+                else []
+            )
             # Written around the ORM for speed, so logged (bulk.prepare) and audited here as the
             # capture hook would; the last fortnight's visits also get an audit entry each, dated
             # their visit day within clinic hours, so the demo's audit page opens on days of activity.
@@ -336,17 +347,7 @@ def generate_demo(
             bulk.audit_batch(
                 session, "followup_visit", visits, audit_at=recent, users={doctor_id: doctor_user}
             )
-            if referrals:
-                demo_referrals.add_referrals(
-                    session,
-                    people.rng,
-                    visits,
-                    from_institution=f"{village.name}卫生室",
-                    to_institution=f"{township}卫生院" if township.strip("0123456789") else "乡镇卫生院",
-                    doctor_id=doctor_id,
-                    doctor_username=doctor_user,
-                    today=today,
-                )
+            demo_referrals.add_referrals(session, planned, doctor_id, doctor_user)
             demo_smi_elderly.add_smi_and_elderly(
                 session, people.rng, batch_res, today, doctor_id, one_at_least=done_here == len(batch_res)
             )
@@ -642,6 +643,9 @@ def _visit_row(enrolment_id, r, program, day, rng, sbp, dbp, glucose, s, drugs) 
         "classification_suggested": s.classification if s else None,
         "emergency_reasons": [str(m) for m in s.emergency_reasons] if s else [],
         "referral_suggested": s.referral if s else False,
+        "referral_reason": None,  # filled when a referral is made from it (demo_referrals)
+        "referral_institution": None,
+        "referral_department": None,
         "next_due": s.next_due if s else None,
         "next_due_suggested": s.next_due if s else None,
         "overridden": False,

@@ -66,23 +66,21 @@ def stamp_entered(rows: list[dict], doctor_id: uuid.UUID, day_key: str) -> None:
         row["created_at"] = row["updated_at"] = when
 
 
-def add_referrals(
-    session: Session,
+def plan_referrals(
     rng: random.Random,
     visits: list[dict],
     *,
     from_institution: str,
     to_institution: str,
-    doctor_id: uuid.UUID,
-    doctor_username: str,
     today: dt.date,
-) -> int:
+) -> list[dict]:
     """Referrals from the last half year's visits that called for one (and a few routine ones):
-    the newest still issued, then arrived, and older ones not arrived or returned with results."""
+    the newest still issued, then arrived, and older ones not arrived or returned with results.
+    Each visit referred from gets its 转诊 box filled, so plan before the visits are written."""
     since = today - dt.timedelta(days=180)
     recent = [v for v in visits if v["visit_date"] >= since and v["outcome"] == "done" and v["sbp"]]
     if not recent:
-        return 0
+        return []
     wanted = max(4, len({v["resident_id"] for v in recent}) // 12)
     urgent = [v for v in recent if v["emergency_reasons"] or v["referral_suggested"]]
     others = [v for v in recent if not (v["emergency_reasons"] or v["referral_suggested"])]
@@ -104,7 +102,19 @@ def add_referrals(
         reading = f"血压 {v['sbp']}/{v['dbp']} mmHg" + (
             f"，空腹血糖 {v['glucose']:g} mmol/L" if v.get("glucose") is not None else ""
         )
-        reasons = "；".join(v["emergency_reasons"]) or "连续两次控制不满意"
+        if v["emergency_reasons"]:
+            reasons = "；".join(v["emergency_reasons"])
+        elif v["referral_suggested"]:
+            reasons = "连续两次控制不满意"
+        else:  # a routine referral: the doctor wants the hospital to review the treatment
+            reasons = "需上级医院调整治疗方案"
+        department = "内科" if htn else "内分泌科"
+        # the visit's own 转诊 box says so, as a referral made from a visit does (referral._mark_visit)
+        v["referral_reason"], v["referral_institution"], v["referral_department"] = (
+            reasons[:200],
+            to_institution,
+            department,
+        )
         returned = status == "returned"
         rows.append(
             {
@@ -112,11 +122,10 @@ def add_referrals(
                 "resident_id": v["resident_id"],
                 "visit_id": v["id"],
                 "program": v["program"],
-                # a few urgent ones whatever the readings (紧急转诊 is the doctor's call): 工作台 shows them first
-                "emergency": bool(v["emergency_reasons"]) or v["sbp"] >= 180 or i % 5 == 1,
+                "emergency": bool(v["emergency_reasons"]),  # 紧急转诊: an emergency criterion fired
                 "from_institution": from_institution,
                 "to_institution": to_institution,
-                "to_department": "内科" if htn else "内分泌科",
+                "to_department": department,
                 "to_doctor": None,
                 "impression": "高血压" if htn else "2型糖尿病",
                 "present_history": f"{reading}；{reasons}",
@@ -144,6 +153,13 @@ def add_referrals(
                 "voided": False,
             }
         )
+    return rows
+
+
+def add_referrals(session: Session, rows: list[dict], doctor_id: uuid.UUID, doctor_username: str) -> int:
+    """Write the planned referrals, entered by the village's doctor on their day."""
+    if not rows:
+        return 0
     stamp_entered(rows, doctor_id, "issued_on")
     bulk.prepare(session, "referral", rows)
     session.execute(insert(Referral), rows)

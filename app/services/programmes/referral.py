@@ -76,23 +76,10 @@ def draft_from_visit(session: Session, visit_id: uuid.UUID) -> ReferralInput:
         findings.append(f"心率 {visit.heart_rate} 次/分")
     if visit.glucose is not None:
         findings.append(f"空腹血糖 {visit.glucose:g} mmol/L")
-    reasons = list(visit.emergency_reasons)
-    if not reasons and visit.referral_suggested:
-        reasons.append("连续两次控制不满意或出现并发症/难以控制的不良反应")
+    reasons = _visit_reasons(visit)
     classification = (
         CODE_LISTS["visit_class"].label(str(visit.classification)) if visit.classification else ""
     )
-    rows = session.scalars(
-        select(ResidentChoice).where(
-            ResidentChoice.resident_id == visit.resident_id,
-            ResidentChoice.field == "past_disease",
-            ResidentChoice.code != "1",
-        )
-    )
-    past = [
-        CODE_LISTS["past_disease"].label(c.code) + (f"（{c.event_date}）" if c.event_date else "")
-        for c in sensitive.visible(session, session.get(Resident, visit.resident_id), rows)
-    ]
     drugs = "；".join(
         f"{d['name']} {d.get('mg_per_time', '')}mg 每日{d.get('times_per_day', '')}次" for d in visit.drugs
     )
@@ -103,11 +90,48 @@ def draft_from_visit(session: Session, visit_id: uuid.UUID) -> ReferralInput:
         emergency=bool(visit.emergency_reasons),
         impression=f"{program}" + (f"（{classification}）" if classification else ""),
         present_history="；".join(["，".join(findings)] + reasons if findings else reasons),
-        past_history="、".join(past),
+        past_history=past_history(session, session.get(Resident, visit.resident_id)),
         treatment=drugs,
         issued_on=visit.visit_date.isoformat(),
         issued_by=visit.doctor or "",
     )
+
+
+def _visit_reasons(visit: FollowupVisit) -> list[str]:
+    """Why a visit calls for a referral: its emergency criteria, or the rule that suggested one."""
+    reasons = list(visit.emergency_reasons)
+    if not reasons and visit.referral_suggested:
+        reasons.append("连续两次控制不满意或出现并发症/难以控制的不良反应")
+    return reasons
+
+
+def past_history(session: Session, resident: Resident) -> str:
+    """主要既往史 from the record's 既往史 (diseases with their dates), as the user may see it."""
+    rows = session.scalars(
+        select(ResidentChoice).where(
+            ResidentChoice.resident_id == resident.id,
+            ResidentChoice.field == "past_disease",
+            ResidentChoice.code != "1",
+        )
+    )
+    return "、".join(
+        CODE_LISTS["past_disease"].label(c.code) + (f"（{c.event_date}）" if c.event_date else "")
+        for c in sensitive.visible(session, resident, rows)
+    )
+
+
+def _mark_visit(session: Session, referral: Referral) -> None:
+    """The follow-up a referral is made from records it in its 转诊 box (原因, 机构及科别), as the
+    paper form has it, unless the doctor already wrote one there."""
+    visit = session.get(FollowupVisit, referral.visit_id) if referral.visit_id else None
+    if visit is None or visit.voided or visit.resident_id != referral.resident_id:
+        return
+    if not (visit.referral_institution or visit.referral_department):
+        visit.referral_institution = referral.to_institution[:100]
+        visit.referral_department = (referral.to_department or "")[:50] or None
+    if not visit.referral_reason:
+        reason = "；".join(_visit_reasons(visit)) or referral.impression or ""
+        visit.referral_reason = reason[:200] or None
 
 
 def create_referral(session: Session, inp: ReferralInput, *, today: dt.date | None = None) -> Referral:
@@ -159,6 +183,7 @@ def create_referral(session: Session, inp: ReferralInput, *, today: dt.date | No
     if not inp.force:
         _refuse_duplicate(session, resident, values["to_institution"], issued)
     values["issued_by"] = values["issued_by"] or doctor_name(session) or None  # 转诊医生: who issues it
+    values["past_history"] = values["past_history"] or past_history(session, resident) or None  # 既往史
     referral = Referral(
         resident_id=resident.id,
         visit_id=inp.visit_id,
@@ -171,6 +196,7 @@ def create_referral(session: Session, inp: ReferralInput, *, today: dt.date | No
     )
     session.add(referral)
     session.flush()
+    _mark_visit(session, referral)
     return referral
 
 
