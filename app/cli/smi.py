@@ -179,7 +179,14 @@ def list_due(args) -> int:
         return 0
     for r in rows:
         print(
-            f"{r['name']}  {r['archive_no']}  {r['group']}  应随访 {r['next_due']}  逾期 {max(r['days_overdue'], 0)} 天"
+            f"{r['name']}  {r['archive_no']}  {r['group']}  应随访 {r['next_due']}  {_when(r['days_overdue'])}"
         )
     print(f"共 {len(rows)} 人")
     return 0
+
+
+def _when(days_overdue: int) -> str:
+    """As the worklist says it: "逾期 3 天", "今天到期" or "5 天后到期" (never "逾期 0 天")."""
+    if days_overdue > 0:
+        return f"逾期 {days_overdue} 天"
+    return "今天到期" if days_overdue == 0 else f"{-days_overdue} 天后到期"
