@@ -671,3 +671,19 @@ def test_the_visit_form_shows_the_referral_made_from_the_visit(store, patient, t
     with store.session() as s:
         text = flat(pdf_text(printing.visits_pdf(s, patient["archive_no"], "htn", 2026, ZH), tmp_path))
     assert "朝阳乡卫生院" in text and "内科" in text and "收缩压≥180mmHg（186）" in text
+
+
+def test_the_visit_form_prints_glucose_to_one_decimal(store, patient, tmp_path):
+    """7.0 is the control threshold: it prints as 7.0, never as 7 (as the lab reports it)."""
+    with store.transaction() as s:
+        save_visit(
+            s,
+            find_resident(s, patient["archive_no"]),
+            VisitInput(
+                program="t2dm", visit_date="2026-11-21", measurements={"glucose": "7"}, doctor="李医生"
+            ),
+            today=TODAY,
+        )
+    with store.session() as s:
+        text = flat(pdf_text(printing.visits_pdf(s, patient["archive_no"], "t2dm", 2026, ZH), tmp_path))
+    assert "7.0mmol/L" in text and "7.8mmol/L" in text

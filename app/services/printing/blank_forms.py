@@ -32,6 +32,7 @@ from app.services.printing.layout import (
     cjk_canvas,
     label_style,
     markup,
+    number_text,
     para_style,
     register_font,
     text_width,
@@ -221,17 +222,11 @@ def _yes_no(T: Labels) -> str:  # noqa: N803
     return f"1{sep}{markup(T('Print', '无'))} 2{sep}{markup(T('Print', '有'))}"
 
 
-def _num(value) -> str:
-    if value is None or value == "":
-        return ""
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
 def _pair(now, target) -> str:
     """now/target as on the form; just the value when no target was set (never a dangling "68.3/")."""
     if target is None or target == "":
-        return _num(now)
-    return f"{_num(now)}/{_num(target)}"
+        return number_text(now)
+    return f"{number_text(now)}/{number_text(target)}"
 
 
 def _value(text: str) -> Cell:
@@ -313,7 +308,12 @@ def rows(program: str, T: Labels) -> list[Row]:  # noqa: N803
     ]
     if program == "htn":
         out.append(
-            Row(sign, markup(T("Print", "心率（次/分钟）")), Cell(), lambda v, T: _value(_num(v.heart_rate)))
+            Row(
+                sign,
+                markup(T("Print", "心率（次/分钟）")),
+                Cell(),
+                lambda v, T: _value(number_text(v.heart_rate)),
+            )
         )
     else:
         out.append(
@@ -336,8 +336,8 @@ def rows(program: str, T: Labels) -> list[Row]:  # noqa: N803
                 lines.append(
                     markup(
                         T("Print", "{n}次/周 {m}分钟/次")
-                        .replace("{n}", _num(times))
-                        .replace("{m}", _num(minutes))
+                        .replace("{n}", number_text(times))
+                        .replace("{m}", number_text(minutes))
                     )
                 )
         return Cell("<br/>".join(lines), size=VALUE_SIZE, typed=True)
@@ -408,7 +408,7 @@ def rows(program: str, T: Labels) -> list[Row]:  # noqa: N803
         def hba1c(v, T):  # noqa: N803
             if v.hba1c is None:
                 return _value(v.auxiliary_exam or "")
-            text = T("Print", "糖化血红蛋白{value}%").replace("{value}", _num(v.hba1c))
+            text = T("Print", "糖化血红蛋白{value}%").replace("{value}", number_text(v.hba1c))
             if v.hba1c_date:
                 text += " " + T.short_date(v.hba1c_date)
             return _value(" ".join(x for x in (text, v.auxiliary_exam or "") if x))
@@ -418,7 +418,8 @@ def rows(program: str, T: Labels) -> list[Row]:  # noqa: N803
                 T("Print", "辅助检查"),
                 markup(T("Print", "空腹血糖值")),
                 Cell(blank() + "mmol/L"),
-                lambda v, T: _value(f"{_num(v.glucose)} mmol/L" if v.glucose is not None else ""),
+                # one decimal, as the lab reports it: 7.0 (the control threshold) never prints as "7"
+                lambda v, T: _value(f"{v.glucose:.1f} mmol/L" if v.glucose is not None else ""),
             ),
             Row(
                 T("Print", "辅助检查"),
@@ -490,9 +491,9 @@ def rows(program: str, T: Labels) -> list[Row]:  # noqa: N803
             d = v.drugs[i]
             parts = []
             if d.get("times_per_day") not in (None, ""):
-                parts.append(T("Print", "每日{n}次").replace("{n}", _num(d.get("times_per_day"))))
+                parts.append(T("Print", "每日{n}次").replace("{n}", number_text(d.get("times_per_day"))))
             if d.get("mg_per_time") not in (None, ""):
-                parts.append(T("Print", "每次{n}mg").replace("{n}", _num(d.get("mg_per_time"))))
+                parts.append(T("Print", "每次{n}mg").replace("{n}", number_text(d.get("mg_per_time"))))
             return _value(" ".join(parts))
 
         return fill

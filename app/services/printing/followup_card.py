@@ -32,7 +32,17 @@ from app.models import FollowupVisit, ProgramEnrolment, Resident
 from app.services.access import authz
 from app.services.errors import Message, UserError
 from app.services.institution import clinic_for
-from app.services.printing.layout import GREY, Box, Document, Labels, Page, markup, para_style, text_width
+from app.services.printing.layout import (
+    GREY,
+    Box,
+    Document,
+    Labels,
+    Page,
+    markup,
+    number_text,
+    para_style,
+    text_width,
+)
 
 CARD_W, CARD_H = 85.6, 54.0
 READINGS = 6  # rows of readings on the back; fewer when more warning signs need the room
@@ -125,12 +135,6 @@ class Medicine:
         return self.name, " ".join(dose)
 
 
-def _number_text(value) -> str:
-    if value in (None, ""):
-        return ""
-    return f"{value:g}" if isinstance(value, float) else str(value)
-
-
 def card_data(
     session: Session,
     resident_ids: Iterable[uuid.UUID],
@@ -211,8 +215,8 @@ def _card(
         for drug in latest.drugs or []:
             medicine = Medicine(
                 (drug.get("name") or "").strip(),
-                _number_text(drug.get("mg_per_time")),
-                _number_text(drug.get("times_per_day")),
+                number_text(drug.get("mg_per_time")),
+                number_text(drug.get("times_per_day")),
             )
             if medicine.name and medicine not in medication:
                 medication.append(medicine)

@@ -129,6 +129,13 @@ def markup(text: str | None) -> str:
     return escape(text or "").replace("\n", "<br/>")
 
 
+def number_text(value) -> str:
+    """A number as a form prints it: 68.5, 5 (not 5.0), "" for nothing."""
+    if value is None or value == "":
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
 def filled(value: str | None, blank: str = BLANK) -> str:
     """Paragraph markup for a blank in a sentence: the value underlined, or a ＿＿ line."""
     value = (value or "").strip()

@@ -75,7 +75,7 @@ def draft_from_visit(session: Session, visit_id: uuid.UUID) -> ReferralInput:
     if visit.heart_rate:
         findings.append(f"心率 {visit.heart_rate} 次/分")
     if visit.glucose is not None:
-        findings.append(f"空腹血糖 {visit.glucose:g} mmol/L")
+        findings.append(f"空腹血糖 {visit.glucose:.1f} mmol/L")
     reasons = _visit_reasons(visit)
     classification = (
         CODE_LISTS["visit_class"].label(str(visit.classification)) if visit.classification else ""
