@@ -282,6 +282,6 @@ def test_english_return_dialog_names_the_department_without_chinese_brackets(
         texts = [label.text() for label in dialog.findChildren(QLabel)]
         who = next(t for t in texts if row.archive_no in t)
         assert who == f"{row.resident_name} ({row.archive_no}) → 县医院 心内科"
-        assert "Receiving doctor (signs the return slip)" in texts and "Date *" in texts
+        assert "Returning doctor (hospital; signs the return slip)" in texts and "Date *" in texts
     finally:
         install_translator(gui_app, "zh")

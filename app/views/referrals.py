@@ -192,7 +192,7 @@ class ReferralList(QWidget):
             (self.tr("住院病案号"), r.return_record_no),
             (self.tr("主要检查结果"), r.return_findings),
             (self.tr("治疗经过、下一步治疗方案及康复建议"), r.return_plan),
-            (self.tr("接诊医生"), r.return_doctor),
+            (self.tr("回转医生（上级医院）"), r.return_doctor),
         ]
         cells = "".join(
             f"<tr><td style='color:#555; padding-right:12px' valign='top'>{html.escape(label)}</td>"
@@ -254,7 +254,8 @@ class ReferralStepDialog(QDialog):
                 ("return_record_no", self.tr("住院病案号"), False),
                 ("return_findings", self.tr("主要检查结果"), True),
                 ("return_plan", self.tr("治疗经过、下一步治疗方案及康复建议"), True),
-                ("return_doctor", self.tr("接诊医生（签回转单）"), False),
+                # the hospital's doctor who sends the patient back: signs 回转单 as 转诊医生
+                ("return_doctor", self.tr("回转医生（上级医院，签回转单）"), False),
             ]
         self.resize(620, {"arrived": 160, "not_arrived": 260}.get(status, 480))
         form = QFormLayout()

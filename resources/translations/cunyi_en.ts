@@ -5531,8 +5531,8 @@
         <translation>Treatment, next steps and rehabilitation advice</translation>
     </message>
     <message>
-        <source>接诊医生</source>
-        <translation>Receiving doctor</translation>
+        <source>回转医生（上级医院）</source>
+        <translation>Returning doctor (hospital)</translation>
     </message>
 </context>
 <context>
@@ -5570,8 +5570,8 @@
         <translation>Treatment, next steps and rehabilitation advice</translation>
     </message>
     <message>
-        <source>接诊医生（签回转单）</source>
-        <translation>Receiving doctor (signs the return slip)</translation>
+        <source>回转医生（上级医院，签回转单）</source>
+        <translation>Returning doctor (hospital; signs the return slip)</translation>
     </message>
     <message>
         <source>转诊单</source>

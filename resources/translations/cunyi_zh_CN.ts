@@ -5530,8 +5530,8 @@
         <translation>治疗经过、下一步治疗方案及康复建议</translation>
     </message>
     <message>
-        <source>接诊医生</source>
-        <translation>接诊医生</translation>
+        <source>回转医生（上级医院）</source>
+        <translation>回转医生（上级医院）</translation>
     </message>
 </context>
 <context>
@@ -5569,8 +5569,8 @@
         <translation>治疗经过、下一步治疗方案及康复建议</translation>
     </message>
     <message>
-        <source>接诊医生（签回转单）</source>
-        <translation>接诊医生（签回转单）</translation>
+        <source>回转医生（上级医院，签回转单）</source>
+        <translation>回转医生（上级医院，签回转单）</translation>
     </message>
     <message>
         <source>转诊单</source>
