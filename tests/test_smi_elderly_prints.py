@@ -72,6 +72,20 @@ def test_smi_form_filled_blank_and_english(store, filled, tmp_path):
         blank = text_of(smi_forms.visit_pdf(s, None, Labels()), tmp_path)
     assert "严重精神障碍患者随访服务记录表" in form and "王老汉" in form and "■不稳定" in form
     assert "王老汉" not in blank and "危险性评估" in blank and "□不稳定" in blank
+    # 危险性评估 as its 0–5 scale; 是否转诊 as 否 and 是; the 失访 and 死亡 rows of the paper form
+    assert "□0 □1 □2 ■3 □4 □5" in form and "□0 □1 □2 □3 □4 □5" in blank
+    assert "□否 □是" in blank and "失访原因" in blank and "死亡原因" in blank
+
+
+def test_a_lost_or_died_visit_prints_its_reason_and_no_assessment(store, filled, tmp_path):
+    rid, _check, _visit = filled
+    with store.transaction() as s:
+        archive_no = records.find_resident(s, str(rid)).archive_no
+        lost = smi.record_failed_visit(s, archive_no, "lost", "2026-11-15", lost_reason="1", today=TODAY)
+    with store.session() as s:
+        form = text_of(smi_forms.visit_pdf(s, lost.id, Labels()), tmp_path)
+    assert "■外出务工" in form and "2026年11月15日" in form
+    assert "■" not in form.replace("■外出务工", "")  # no 门诊, no class: nothing was assessed
 
 
 def test_a_filled_smi_form_is_refused_to_others(store, filled, tmp_path):

@@ -2208,6 +2208,10 @@
         <translation>Yes</translation>
     </message>
     <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
         <source>严重躯体疾病</source>
         <translation>Serious physical illness</translation>
     </message>
@@ -2254,6 +2258,10 @@
     <message>
         <source>本次随访分类</source>
         <translation>Classification</translation>
+    </message>
+    <message>
+        <source>失访或死亡</source>
+        <translation>Lost to follow-up or died</translation>
     </message>
     <message>
         <source>常住人口</source>

@@ -2207,6 +2207,10 @@
         <translation>是</translation>
     </message>
     <message>
+        <source>否</source>
+        <translation>否</translation>
+    </message>
+    <message>
         <source>严重躯体疾病</source>
         <translation>严重躯体疾病</translation>
     </message>
@@ -2253,6 +2257,10 @@
     <message>
         <source>本次随访分类</source>
         <translation>本次随访分类</translation>
+    </message>
+    <message>
+        <source>失访或死亡</source>
+        <translation>失访或死亡</translation>
     </message>
     <message>
         <source>常住人口</source>

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.codes import CODE_LISTS
+from app.i18n import QT_TRANSLATE_NOOP
 from app.services.printing.layout import (
     FONT,
     Labels,
@@ -28,6 +29,7 @@ from app.services.records.field_table import Field, FieldTable, Kind
 A4 = (210 * mm, 297 * mm)
 MARGIN = 14 * mm
 TICK, BOX = "■", "□"
+NO, YES = QT_TRANSLATE_NOOP("Field", "否"), QT_TRANSLATE_NOOP("Field", "是")
 
 
 def value_text(f: Field, value, T: Labels, *, blank: bool) -> str:
@@ -38,8 +40,12 @@ def value_text(f: Field, value, T: Labels, *, blank: bool) -> str:
         if blank or len(cl.codes) <= 6 or f.kind is Kind.MULTI:
             return "  ".join(f"{TICK if c.code in chosen else BOX}{c.label(T.lang)}" for c in cl)
         return "、".join(cl.label(c, T.lang) for c in chosen)
-    if f.kind is Kind.BOOL:
-        return f"{TICK if value else BOX}{T('Field', f.choice) if f.choice else ''}"
+    if f.kind is Kind.BOOL:  # 否 and 是 both printed: "not ticked" never reads as "not filled in"
+        no, yes = (BOX, BOX) if blank or value is None else ((BOX, TICK) if value else (TICK, BOX))
+        return f"{no}{T('Field', NO)}  {yes}{T('Field', YES)}"
+    if f.kind is Kind.NUMBER and _choices(f):  # a small scale (危险性评估 0–5): every step with its box
+        chosen = None if blank or value in (None, "") else str(value)
+        return "  ".join(f"{TICK if str(n) == chosen else BOX}{n}" for n in _choices(f))
     if blank or value in (None, ""):
         return ""
     if isinstance(value, dt.date):
@@ -47,6 +53,14 @@ def value_text(f: Field, value, T: Labels, *, blank: bool) -> str:
     if isinstance(value, float):
         value = f"{value:g}"
     return f"{value} {T('Field', f.unit)}".strip() if f.unit else str(value)
+
+
+def _choices(f: Field) -> range | None:
+    """The steps of a whole-number field with at most 6 of them (a scale), else None."""
+    low, high = f.minimum, f.maximum
+    if isinstance(low, int) and isinstance(high, int) and 0 < high - low + 1 <= 6:
+        return range(low, high + 1)
+    return None
 
 
 def form_flowables(table: FieldTable, values: dict | None, T: Labels, *, skip: tuple[str, ...] = ()) -> list:

@@ -14,7 +14,13 @@ from app.services.errors import Message, NotFound
 from app.services.printing import _may_print, field_sheet
 from app.services.printing.layout import Labels
 from app.services.programmes import smi
-from app.services.programmes.smi_forms import VISIT_FORM
+from app.services.programmes.smi_forms import FAILED_SECTION, VISIT_FORM
+from app.services.records.field_table import FieldTable
+
+# As on paper: the visit's date and form, then 失访原因 / 死亡, then the assessment.
+PRINTED_FORM = FieldTable(
+    "smi_visit_printed", (VISIT_FORM.sections[0], FAILED_SECTION, *VISIT_FORM.sections[1:])
+)
 
 
 def visit_pdf(session: Session, visit_id: uuid.UUID | None, labels: Labels) -> bytes:
@@ -30,8 +36,12 @@ def visit_pdf(session: Session, visit_id: uuid.UUID | None, labels: Labels) -> b
         values = smi.visit_values(visit)
         values["visit_date"] = visit.visit_date
         values["next_due"] = visit.next_due
+        values["death_date"] = visit.death_date
         values["danger"] = "" if visit.danger is None else str(visit.danger)
         values["classification"] = str(visit.classification) if visit.classification else None
+        if visit.outcome != "done":  # 失访 / 死亡: no assessment was made, nothing of it is ticked
+            kept = {"visit_date", "doctor", "lost_reason", "death_date", "death_cause"}
+            values = {k: (v if k in kept else None) for k, v in values.items()}
         no = resident.archive_no
         heading = [
             T("Print", "姓名：{name}").replace("{name}", resident.name),
@@ -40,6 +50,6 @@ def visit_pdf(session: Session, visit_id: uuid.UUID | None, labels: Labels) -> b
     return field_sheet.render(
         T("Print", "严重精神障碍患者随访服务记录表"),
         heading,
-        field_sheet.form_flowables(VISIT_FORM, values, T),
+        field_sheet.form_flowables(PRINTED_FORM, values, T),
         T,
     )

@@ -344,5 +344,17 @@ VISIT_FORM = FieldTable(
     ],
 )
 
+# 失访 and 死亡 rows of the paper form: recorded instead of an assessment (smi.record_failed_visit),
+# printed between the visit's date and its assessment.
+FAILED_SECTION = Section(
+    "failed",
+    QT_TRANSLATE_NOOP("Field", "失访或死亡"),
+    (
+        Field("lost_reason", QT_TRANSLATE_NOOP("Field", "失访原因"), Kind.CODE, codes="smi_lost_reason"),
+        Field("death_date", QT_TRANSLATE_NOOP("Field", "死亡日期"), Kind.DATE),
+        Field("death_cause", QT_TRANSLATE_NOOP("Field", "死亡原因"), Kind.CODE, codes="smi_death_cause"),
+    ),
+)
+
 SmiRegistrationInput = REGISTRATION_FORM.input_type
 SmiVisitInput = VISIT_FORM.input_type
