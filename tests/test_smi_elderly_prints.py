@@ -113,3 +113,17 @@ def test_the_follow_up_card_of_an_smi_patient_names_no_disorder(store, filled, t
         text = text_of(printing.card_pdf(s, archive, Labels()), tmp_path)
     assert "专项随访" in text  # the programme, neutrally named, for those who may see it
     assert not any(word in text for word in ("精神", "严重", "smi"))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_smi_visit_form_is_one_sheet_in_either_language(store, filled, tmp_path, lang):
+    """English words are longer: the form steps down (never below 7.5 pt) to stay on one page
+    (it ran onto a second page for its last row)."""
+    import pypdfium2 as pdfium
+
+    from app.cli.printing import print_labels
+
+    _rid, _check, visit_id = filled
+    with store.session() as s:
+        for visit in (visit_id, None):
+            assert len(pdfium.PdfDocument(smi_forms.visit_pdf(s, visit, print_labels(lang)))) == 1

@@ -63,11 +63,36 @@ def _choices(f: Field) -> range | None:
     return None
 
 
-def form_flowables(table: FieldTable, values: dict | None, T: Labels, *, skip: tuple[str, ...] = ()) -> list:
+# The page's room for a form (A4 less the margins :func:`render` leaves), and the sizes a form that
+# must stay on one page steps down through (font pt, cell padding pt): never below 7.5 pt on A4.
+FRAME = (A4[0] - 2 * MARGIN, A4[1] - 23 * mm - 16 * mm)
+ONE_PAGE_SIZES = ((8.5, 3.0), (8.0, 2.0), (7.5, 1.5))
+
+
+def one_page_form(table: FieldTable, values: dict | None, T: Labels, *, skip: tuple[str, ...] = ()) -> list:
+    """:func:`form_flowables` at the largest size at which the form fits one page (a visit's form
+    is one sheet in the archive, in English too), else at the smallest."""
+    for size, pad in ONE_PAGE_SIZES:
+        flowables = form_flowables(table, values, T, skip=skip, size=size, pad=pad)
+        if sum(f.wrap(*FRAME)[1] for f in flowables) <= FRAME[1]:
+            break
+    return flowables
+
+
+def form_flowables(
+    table: FieldTable,
+    values: dict | None,
+    T: Labels,
+    *,
+    skip: tuple[str, ...] = (),
+    size: float = 8.5,
+    pad: float = 3.0,
+) -> list:
     """The table's sections as a grid: label | value | label | value."""
     register_font()  # before any Paragraph: their styles name the font
-    body = para_style(8.5, 11)  # what was typed: breaks between characters (a long Chinese name)
-    words = label_style(T, 8.5, 11)  # the form's own words: English wraps at spaces, never mid-word
+    leading = size * 11 / 8.5
+    body = para_style(size, leading)  # what was typed: breaks between characters (a long Chinese name)
+    words = label_style(T, size, leading)  # the form's own words: English wraps at spaces, never mid-word
     blank = values is None
     values = values or {}
     rows: list[list] = []
@@ -134,11 +159,11 @@ def form_flowables(table: FieldTable, values: dict | None, T: Labels, *, skip: t
                 flush()
         flush()
     style = [
-        ("FONT", (0, 0), (-1, -1), FONT, 8.5),
+        ("FONT", (0, 0), (-1, -1), FONT, size),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), pad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
     ]
     for i in spans:
         style += [("SPAN", (0, i), (-1, i)), ("BACKGROUND", (0, i), (-1, i), colors.Color(0.9, 0.9, 0.9))]

@@ -50,6 +50,6 @@ def visit_pdf(session: Session, visit_id: uuid.UUID | None, labels: Labels) -> b
     return field_sheet.render(
         T("Print", "严重精神障碍患者随访服务记录表"),
         heading,
-        field_sheet.form_flowables(PRINTED_FORM, values, T),
+        field_sheet.one_page_form(PRINTED_FORM, values, T),
         T,
     )
