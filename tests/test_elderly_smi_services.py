@@ -312,3 +312,21 @@ def test_a_township_registration_makes_the_residents_own_doctor_responsible(town
         assert saved.responsible_doctor == "李医生" and not saved.under_management
     finally:
         store.actor = None
+
+
+def test_one_rule_of_65_plus_for_the_home_page_the_programme_and_the_key_groups(store, person):
+    """Born 1961-12-31: 65 in 2026 (年满65周岁 in the year) although 64 on TODAY. The home page,
+    the due list and the contract key group all count her (the home page counted by today)."""
+    from app.services.indicators import Period, Scope
+    from app.services.indicators import services as ind
+    from app.services.programmes import elderly
+    from app.services.records.residents import counts
+
+    with store.transaction() as s:
+        r = records.save_resident(s, person(name="年满", id_number="", sex="2", birth_date="1961-12-31"), today=TODAY)
+        rid = r.id
+    with store.session() as s:
+        assert counts(s, today=TODAY)["elderly"] == 1
+        assert [u.resident_id for u in elderly.unchecked(s, TODAY.year, today=TODAY)] == [rid]
+        groups = ind.key_groups(s, Scope(), ind.reference_day(Period.year(TODAY.year), TODAY))
+        assert groups["elderly"] == {rid}

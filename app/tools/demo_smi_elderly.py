@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.models import ElderlyCheck, ProgramEnrolment, SmiRegistration, SmiVisit, new_id
 from app.services.programmes import selfcare, smi, smi_rules
-from app.services.programmes.elderly import born_by
+from app.services.records.validators import born_by
 from app.services.sync import bulk
 
 SMI_SHARE = 0.004

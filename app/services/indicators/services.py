@@ -48,11 +48,11 @@ from app.services.indicators import (
     wants_reasons,
 )
 from app.services.programmes import contracts, education, poverty
+from app.services.records.validators import born_by
 from app.services.sync.capture import pc_today
 
 CTX = "Indicator"
 PROGRAMME = "services"
-ELDERLY_AGE = 65
 ACTIVE = "1"  # resident_status 在册
 # Key groups and the programme code of their enrolment (SMI's code is the SMI programme's, unconfirmed).
 KEY_GROUPS = ("elderly", "htn", "t2dm", "smi", "poor")
@@ -182,12 +182,9 @@ def key_groups(session: Session, scope: Scope, day: dt.date) -> dict[str, set[uu
 
 def _key_groups(session: Session, scope: Scope, day: dt.date) -> dict[str, set[uuid.UUID]]:
     residents = _residents(session, scope, day)
-    try:
-        born_by = day.replace(year=day.year - ELDERLY_AGE)
-    except ValueError:  # 29 February
-        born_by = day.replace(year=day.year - ELDERLY_AGE, day=28)
+    elderly = born_by(day.year)  # 65 or over in the year, as the elderly programme counts them
     groups: dict[str, set[uuid.UUID]] = {g: set() for g in KEY_GROUPS}
-    groups["elderly"] = {rid for rid, born in residents.items() if born <= born_by}
+    groups["elderly"] = {rid for rid, born in residents.items() if born <= elderly}
     q = joined_in_scope(
         select(raw_id(ProgramEnrolment.resident_id), ProgramEnrolment.program).where(
             ProgramEnrolment.voided.is_(False),

@@ -28,7 +28,7 @@ from app.services.indicators import (
     rows,
 )
 from app.services.programmes import smi_rules
-from app.services.programmes.elderly import born_by
+from app.services.records.validators import born_by
 
 CTX = "Indicator"
 REQUIRED_PER_YEAR = smi_rules.DEFAULT.required_per_year

@@ -25,11 +25,10 @@ from app.services.programmes.referral import ReferralInput
 from app.services.records.field_table import Checking
 from app.services.records.ordering import group_order
 from app.services.records.residents import find_resident
-from app.services.records.validators import age_on
+from app.services.records.validators import ELDERLY_AGE, age_on, born_by
 from app.services.sync import capture
 
 CTX = "Elderly"
-ELDERLY_AGE = 65
 COLUMNS = ("check_date", "sbp", "dbp", "glucose", "next_check", "doctor")
 NEXT_CHECK_DAYS = 365
 __all__ = ["ElderlyCheckInput"]
@@ -287,11 +286,6 @@ class DueElder:
     village_name: str
     group_name: str
     last_check: dt.date | None
-
-
-def born_by(year: int) -> dt.date:
-    """Residents born on or before this day are 65 or over in ``year`` (年满65周岁)."""
-    return dt.date(year - ELDERLY_AGE, 12, 31)
 
 
 def unchecked(

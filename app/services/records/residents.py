@@ -34,7 +34,7 @@ from app.services.records.resident_form import (  # noqa: F401 - the form's voca
     RELATIVES,
     ResidentInput,
 )
-from app.services.records.validators import CTX, age_on, halfwidth, is_digits
+from app.services.records.validators import CTX, age_on, born_by, halfwidth, is_digits
 from app.services.sync import capture
 
 # Columns the save sets itself from the household, village and group, never from a field's value.
@@ -263,7 +263,7 @@ def counts(session: Session, today: dt.date | None = None) -> dict[str, int]:
             func.count(func.distinct(R.household_id)),
             func.count(case((R.poverty_registered.is_(True), 1))),
             func.count(R.contract_signed_on),
-            func.count(case((R.birth_date <= _years_ago(65, today), 1))),
+            func.count(case((R.birth_date <= born_by((today or dt.date.today()).year), 1))),
         ).where(R.voided.is_(False), R.status == "1")
     ).one()
     return dict(
@@ -273,14 +273,6 @@ def counts(session: Session, today: dt.date | None = None) -> dict[str, int]:
             strict=True,
         )
     )
-
-
-def _years_ago(years: int, today: dt.date | None = None) -> dt.date:
-    today = today or dt.date.today()
-    try:
-        return today.replace(year=today.year - years)
-    except ValueError:  # 29 Feb
-        return today.replace(year=today.year - years, day=28)
 
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$")

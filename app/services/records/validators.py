@@ -309,6 +309,15 @@ def age_on(birth: dt.date, day: dt.date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
+ELDERLY_AGE = 65  # 老年人: 65 岁及以上, counted by the year (年满65周岁 in the year)
+
+
+def born_by(year: int) -> dt.date:
+    """Residents born on or before this day are 65 or over in ``year`` (年满65周岁): the one rule
+    of "65+" for the elderly programme, its indicator, the key groups and the home page."""
+    return dt.date(year - ELDERLY_AGE, 12, 31)
+
+
 def check_birth_date(birth: dt.date, today: dt.date) -> None:
     if birth > today:
         raise Invalid(QT_TRANSLATE_NOOP("Validation", "出生日期不能晚于今天"))
