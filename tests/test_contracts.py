@@ -102,6 +102,46 @@ def test_household_signs_registered_members_together(store, family):
     assert skipped == []
 
 
+def test_a_package_not_for_the_resident_is_refused(store, family, person):
+    """老年人包 and 孕产妇包 for a boy of six were signed without a word."""
+    with store.transaction() as s:
+        boy = save_resident(
+            s, person(name="张小宝", id_number="", sex="1", birth_date="2020-03-01"), today=NOW
+        ).archive_no
+    for package, message in (
+        ("basic,elderly", "老年人包只适用于65岁及以上老年人：张小宝2026年未满65岁"),
+        ("maternal", "孕产妇包只适用于女性：张小宝的性别不是女"),
+    ):
+        with pytest.raises(UserError, match=message), store.transaction() as s:
+            contracts.add_contract(s, boy, doctor="李医生", packages=package, start="2026-11-01")
+    with pytest.raises(UserError, match="儿童包只适用于0–6岁儿童：张三已76岁"), store.transaction() as s:
+        contracts.add_contract(s, family["head"], doctor="李医生", packages="child", start="2026-11-01")
+    with store.transaction() as s:  # 0–6: his own package
+        (made,), _ = contracts.add_contract(
+            s, boy, doctor="李医生", packages="basic,child", start="2026-11-01"
+        )
+        assert made.packages == ["basic", "child"]
+    with store.session() as s:
+        assert s.query(FamilyContract).count() == 1
+
+
+def test_a_household_member_gets_the_packages_that_are_for_them(store, family):
+    """The household signs basic + 老年人包 + 儿童包: 张三 (76) and 李四 (74) each get what fits them."""
+    with store.transaction() as s:
+        made, _ = contracts.add_contract(
+            s,
+            family["head"],
+            doctor="李医生",
+            packages="basic,elderly,child",
+            start="2026-11-01",
+            household=True,
+        )
+        assert {c.resident.name: c.packages for c in made} == {
+            "张三": ["basic", "elderly"],
+            "李四": ["basic", "elderly"],
+        }
+
+
 def test_household_skips_members_already_signed(store, family):
     with store.transaction() as s:
         contracts.add_contract(s, family["head"], doctor="李医生", packages="basic", start="2026-01-01")

@@ -323,7 +323,9 @@ def test_one_rule_of_65_plus_for_the_home_page_the_programme_and_the_key_groups(
     from app.services.records.residents import counts
 
     with store.transaction() as s:
-        r = records.save_resident(s, person(name="年满", id_number="", sex="2", birth_date="1961-12-31"), today=TODAY)
+        r = records.save_resident(
+            s, person(name="年满", id_number="", sex="2", birth_date="1961-12-31"), today=TODAY
+        )
         rid = r.id
     with store.session() as s:
         assert counts(s, today=TODAY)["elderly"] == 1

@@ -561,6 +561,18 @@
 <context>
     <name>Contract</name>
     <message>
+        <source>老年人包只适用于65岁及以上老年人：{name}{year}年未满65岁</source>
+        <translation>The elderly package is for residents aged 65 or over: {name} is not 65 in {year}</translation>
+    </message>
+    <message>
+        <source>儿童包只适用于0–6岁儿童：{name}已{age}岁</source>
+        <translation>The child package is for children aged 0–6: {name} is {age}</translation>
+    </message>
+    <message>
+        <source>孕产妇包只适用于女性：{name}的性别不是女</source>
+        <translation>The maternal package is for women: {name} is not recorded as female</translation>
+    </message>
+    <message>
         <source>请选择至少一个服务包</source>
         <translation>Choose at least one service package</translation>
     </message>

@@ -560,6 +560,18 @@
 <context>
     <name>Contract</name>
     <message>
+        <source>老年人包只适用于65岁及以上老年人：{name}{year}年未满65岁</source>
+        <translation>老年人包只适用于65岁及以上老年人：{name}{year}年未满65岁</translation>
+    </message>
+    <message>
+        <source>儿童包只适用于0–6岁儿童：{name}已{age}岁</source>
+        <translation>儿童包只适用于0–6岁儿童：{name}已{age}岁</translation>
+    </message>
+    <message>
+        <source>孕产妇包只适用于女性：{name}的性别不是女</source>
+        <translation>孕产妇包只适用于女性：{name}的性别不是女</translation>
+    </message>
+    <message>
         <source>请选择至少一个服务包</source>
         <translation>请选择至少一个服务包</translation>
     </message>

@@ -21,7 +21,15 @@ from app.services.access import authz
 from app.services.access.actor import doctor_name
 from app.services.errors import Message, NotFound, UserError
 from app.services.records.residents import find_resident
-from app.services.records.validators import Invalid, clean_text, halfwidth, is_digits, parse_date
+from app.services.records.validators import (
+    Invalid,
+    age_on,
+    born_by,
+    clean_text,
+    halfwidth,
+    is_digits,
+    parse_date,
+)
 from app.services.sync.capture import trusted_today
 
 CTX = "Contract"
@@ -117,6 +125,39 @@ def last_day(c: FamilyContract) -> dt.date:
 
 def covers(c: FamilyContract, day: dt.date) -> bool:
     return not c.voided and c.start_on <= day <= last_day(c)
+
+
+CHILD_AGE = 6  # 儿童包: children aged 0–6
+
+
+def _fits(code: str, member: Resident, on: dt.date) -> bool:
+    """Whether package ``code`` is for ``member`` by age and sex (老年人包 65+ in the year, 儿童包
+    0–6, 孕产妇包 women); the other packages are the doctor's judgement."""
+    if code == "elderly":
+        return member.birth_date <= born_by(on.year)
+    if code == "child":
+        return age_on(member.birth_date, on) <= CHILD_AGE
+    if code == "maternal":
+        return member.sex == "2"
+    return True
+
+
+# Why a package is not for a resident, by package (the others are the doctor's judgement).
+NOT_FOR = {
+    "elderly": QT_TRANSLATE_NOOP("Contract", "老年人包只适用于65岁及以上老年人：{name}{year}年未满65岁"),
+    "child": QT_TRANSLATE_NOOP("Contract", "儿童包只适用于0–6岁儿童：{name}已{age}岁"),
+    "maternal": QT_TRANSLATE_NOOP("Contract", "孕产妇包只适用于女性：{name}的性别不是女"),
+}
+
+
+def _packages_for(member: Resident, codes: list[str], on: dt.date, *, household: bool) -> list[str]:
+    """The packages ``member`` signs: all of ``codes``, each checked against the member.  One
+    resident signed with a package not for them is refused; a household's members each get the
+    packages that are for them (the basic package when none is)."""
+    misfits = [c for c in codes if not _fits(c, member, on)]
+    if misfits and not household:
+        raise _err(NOT_FOR[misfits[0]], name=member.name, year=on.year, age=age_on(member.birth_date, on))
+    return [c for c in codes if c not in misfits] or ["basic"]
 
 
 def parse_packages(text: str | list | tuple) -> list[str]:
@@ -228,7 +269,7 @@ def add_contract(
             resident_id=member.id,
             team=team_text,
             doctor=doctor_text,
-            packages=codes,
+            packages=_packages_for(member, codes, start_on, household=household),
             start_on=start_on,
             end_on=end_of_term(start_on, n_years),
             years=n_years,
