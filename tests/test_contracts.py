@@ -338,3 +338,22 @@ def test_upgrade_copies_contract_columns_and_poverty_flags_into_rows(tmp_path):
             c.execute("SELECT count(*) FROM poverty_household WHERE status = 'registered'").fetchone()[0]
             == poor
         )
+
+
+def test_the_agreement_lists_what_the_chosen_packages_give(store, family, tmp_path):
+    """DOMAIN.md: the printed 签约服务协议书 carries the package contents (it ticked names only)."""
+    import subprocess
+
+    from app.services.printing import Labels, contract_form
+
+    with store.transaction() as s:
+        (made,), _ = contracts.add_contract(
+            s, family["head"], doctor="李医生", packages="basic,elderly", start="2026-11-01"
+        )
+        cid = made.id
+    with store.session() as s:
+        (tmp_path / "a.pdf").write_bytes(contract_form.pdf(s, cid, Labels()))
+    text = subprocess.run(["pdftotext", str(tmp_path / "a.pdf"), "-"], capture_output=True, text=True).stdout
+    flat = "".join(text.split())
+    assert "基础包：建立并维护健康档案" in flat and "老年人包：每年1次健康体检" in flat
+    assert "儿童包：" not in flat and "慢病包：" not in flat

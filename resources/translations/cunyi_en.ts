@@ -561,6 +561,38 @@
 <context>
     <name>Contract</name>
     <message>
+        <source>建立并维护健康档案；国家基本公共卫生服务项目（健康教育、预防接种、慢性病、老年人、孕产妇和儿童健康管理等）；常见病、多发病诊疗和健康咨询，需要时转诊。</source>
+        <translation>A health record kept for you; the national basic public health services (health education, immunisation, care of chronic patients, the elderly, mothers and children, and more); treatment of common illnesses and health advice, with referral when needed.</translation>
+    </message>
+    <message>
+        <source>每年1次健康体检（生活方式和健康状况评估、体格检查、辅助检查）和生活自理能力评估，体检结果告知与健康指导。</source>
+        <translation>A health check every year (lifestyle and health assessment, physical examination, tests) with a self-care assessment; the results explained, with health advice.</translation>
+    </message>
+    <message>
+        <source>高血压、2型糖尿病患者每年至少4次面对面随访，测量血压、血糖，用药和生活方式指导，每年1次健康检查。</source>
+        <translation>For hypertension and type 2 diabetes: at least 4 face-to-face follow-ups a year, blood pressure and glucose measured, advice on medicines and lifestyle, a health check every year.</translation>
+    </message>
+    <message>
+        <source>每年至少4次随访，危险性评估和服药指导，每年1次健康检查，对家属进行护理指导。</source>
+        <translation>At least 4 follow-ups a year, risk assessment and advice on medicines, a health check every year, and care advice for the family.</translation>
+    </message>
+    <message>
+        <source>孕期健康管理和产前检查，产后访视和产后42天健康检查，孕产期保健指导。</source>
+        <translation>Care during pregnancy with antenatal checks, a home visit after the birth and a check 42 days after it, advice for mother and baby.</translation>
+    </message>
+    <message>
+        <source>新生儿家庭访视，0–6岁儿童定期健康检查和生长发育评估，预防接种，喂养和护理指导。</source>
+        <translation>A home visit for the newborn, regular health checks and growth assessment from 0 to 6 years, immunisation, feeding and care advice.</translation>
+    </message>
+    <message>
+        <source>健康评估和康复指导，协助申请辅助器具和康复服务。</source>
+        <translation>Health assessment and rehabilitation advice; help applying for aids and rehabilitation services.</translation>
+    </message>
+    <message>
+        <source>一人一档、一患一策；患慢病的每月随访；协助落实医疗救助和先诊疗后付费等政策。</source>
+        <translation>One record per person and one plan per patient; monthly follow-up for chronic patients; help with medical assistance and treat-first-pay-later.</translation>
+    </message>
+    <message>
         <source>老年人包只适用于65岁及以上老年人：{name}{year}年未满65岁</source>
         <translation>The elderly package is for residents aged 65 or over: {name} is not 65 in {year}</translation>
     </message>

@@ -560,6 +560,38 @@
 <context>
     <name>Contract</name>
     <message>
+        <source>建立并维护健康档案；国家基本公共卫生服务项目（健康教育、预防接种、慢性病、老年人、孕产妇和儿童健康管理等）；常见病、多发病诊疗和健康咨询，需要时转诊。</source>
+        <translation>建立并维护健康档案；国家基本公共卫生服务项目（健康教育、预防接种、慢性病、老年人、孕产妇和儿童健康管理等）；常见病、多发病诊疗和健康咨询，需要时转诊。</translation>
+    </message>
+    <message>
+        <source>每年1次健康体检（生活方式和健康状况评估、体格检查、辅助检查）和生活自理能力评估，体检结果告知与健康指导。</source>
+        <translation>每年1次健康体检（生活方式和健康状况评估、体格检查、辅助检查）和生活自理能力评估，体检结果告知与健康指导。</translation>
+    </message>
+    <message>
+        <source>高血压、2型糖尿病患者每年至少4次面对面随访，测量血压、血糖，用药和生活方式指导，每年1次健康检查。</source>
+        <translation>高血压、2型糖尿病患者每年至少4次面对面随访，测量血压、血糖，用药和生活方式指导，每年1次健康检查。</translation>
+    </message>
+    <message>
+        <source>每年至少4次随访，危险性评估和服药指导，每年1次健康检查，对家属进行护理指导。</source>
+        <translation>每年至少4次随访，危险性评估和服药指导，每年1次健康检查，对家属进行护理指导。</translation>
+    </message>
+    <message>
+        <source>孕期健康管理和产前检查，产后访视和产后42天健康检查，孕产期保健指导。</source>
+        <translation>孕期健康管理和产前检查，产后访视和产后42天健康检查，孕产期保健指导。</translation>
+    </message>
+    <message>
+        <source>新生儿家庭访视，0–6岁儿童定期健康检查和生长发育评估，预防接种，喂养和护理指导。</source>
+        <translation>新生儿家庭访视，0–6岁儿童定期健康检查和生长发育评估，预防接种，喂养和护理指导。</translation>
+    </message>
+    <message>
+        <source>健康评估和康复指导，协助申请辅助器具和康复服务。</source>
+        <translation>健康评估和康复指导，协助申请辅助器具和康复服务。</translation>
+    </message>
+    <message>
+        <source>一人一档、一患一策；患慢病的每月随访；协助落实医疗救助和先诊疗后付费等政策。</source>
+        <translation>一人一档、一患一策；患慢病的每月随访；协助落实医疗救助和先诊疗后付费等政策。</translation>
+    </message>
+    <message>
         <source>老年人包只适用于65岁及以上老年人：{name}{year}年未满65岁</source>
         <translation>老年人包只适用于65岁及以上老年人：{name}{year}年未满65岁</translation>
     </message>

@@ -109,7 +109,16 @@ def render(data: AgreementData, T: Labels) -> bytes:
         row_y = y + (i // 4) * 7
         page.check(x, row_y + 0.3, code in data.packages, 3.6)
         page.fit_text(x + 4.8, row_y, 36, T.code("contract_package", code), 10.5)
-    y += 18
+    y += 16
+    # what the chosen packages give, one line each (as the national agreement lists its contents)
+    colon = ": " if T.lang == "en" else "："
+    contents = "<br/>".join(
+        markup(T.code("contract_package", code) + colon + T("Contract", contracts.PACKAGE_CONTENTS[code]))
+        for code in (c.code for c in CODE_LISTS["contract_package"])
+        if code in data.packages
+    )
+    if contents:
+        y += page.paragraph(Box(LEFT + 4, y, WIDTH - 4, 44), contents, 9.5, leading=1.45) + 5
     page.text(LEFT, y, T("Print", "三、双方责任"), 11.5, bold=True)
     y += 3
     duties = T(

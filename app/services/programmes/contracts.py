@@ -142,6 +142,37 @@ def _fits(code: str, member: Resident, on: dt.date) -> bool:
     return True
 
 
+# What each service package gives (the agreement prints the chosen ones), after the national
+# family-doctor contract service (基本公共卫生服务规范, 家庭医生签约服务) packages.
+PACKAGE_CONTENTS = {
+    "basic": QT_TRANSLATE_NOOP(
+        "Contract",
+        "建立并维护健康档案；国家基本公共卫生服务项目（健康教育、预防接种、慢性病、老年人、孕产妇和儿童健康管理等）；"
+        "常见病、多发病诊疗和健康咨询，需要时转诊。",
+    ),
+    "elderly": QT_TRANSLATE_NOOP(
+        "Contract",
+        "每年1次健康体检（生活方式和健康状况评估、体格检查、辅助检查）和生活自理能力评估，体检结果告知与健康指导。",
+    ),
+    "chronic": QT_TRANSLATE_NOOP(
+        "Contract",
+        "高血压、2型糖尿病患者每年至少4次面对面随访，测量血压、血糖，用药和生活方式指导，每年1次健康检查。",
+    ),
+    "smi": QT_TRANSLATE_NOOP(
+        "Contract", "每年至少4次随访，危险性评估和服药指导，每年1次健康检查，对家属进行护理指导。"
+    ),
+    "maternal": QT_TRANSLATE_NOOP(
+        "Contract", "孕期健康管理和产前检查，产后访视和产后42天健康检查，孕产期保健指导。"
+    ),
+    "child": QT_TRANSLATE_NOOP(
+        "Contract", "新生儿家庭访视，0–6岁儿童定期健康检查和生长发育评估，预防接种，喂养和护理指导。"
+    ),
+    "disabled": QT_TRANSLATE_NOOP("Contract", "健康评估和康复指导，协助申请辅助器具和康复服务。"),
+    "poor": QT_TRANSLATE_NOOP(
+        "Contract", "一人一档、一患一策；患慢病的每月随访；协助落实医疗救助和先诊疗后付费等政策。"
+    ),
+}
+
 # Why a package is not for a resident, by package (the others are the doctor's judgement).
 NOT_FOR = {
     "elderly": QT_TRANSLATE_NOOP("Contract", "老年人包只适用于65岁及以上老年人：{name}{year}年未满65岁"),
