@@ -8,6 +8,7 @@ line on stderr naming the option (or the form's field), a non-zero exit, and no 
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import subprocess
 import sys
@@ -277,3 +278,40 @@ def test_a_bug_is_one_line_and_the_traceback_goes_to_the_log(village, capsys):
     assert "程序内部出错（TypeError" in err and "logs/cunyi.log" in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert records and records[0].exc_info and records[0].exc_info[0] is TypeError
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["audit", "-o", "{target}"],
+        ["print", "card", "{archive}", "-o", "{target}"],
+        ["residents", "export", "{target}.csv"],
+        ["report", "indicators", "--year", "2026", "-o", "{target}.xlsx"],
+        ["report", "quality", "--year", "2026", "-o", "{target}.xlsx"],
+    ],
+)
+def test_a_device_or_a_pipe_where_the_file_goes_is_refused_not_replaced(village, tmp_path, capsys, args):
+    """`-o /dev/null` run as root replaced /dev/null with a regular file (the finished file is
+    renamed over the path), breaking every program on the machine; a pipe would have made the
+    export wait for ever.  Here a named pipe, and links to it with the suffix the command wants."""
+    import signal
+    import stat
+
+    data_dir, archive = village
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    for suffix in (".csv", ".xlsx"):
+        (tmp_path / f"pipe{suffix}").symlink_to(pipe)
+
+    def stuck(*_):
+        raise TimeoutError("waited on the pipe")
+
+    signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(30)
+    try:
+        argv = ["--data-dir", str(data_dir), *(a.format(archive=archive, target=pipe) for a in args)]
+        code, err = run(argv, capsys)
+    finally:
+        signal.alarm(0)
+    assert code == 1 and "不是普通文件" in err and len(err.strip().splitlines()) == 1, err
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)  # still the pipe

@@ -52,7 +52,7 @@ from app.db import (
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ChangeLog, Peer, Profile, SyncState, new_id
 from app.models.base import Id, as_uuid
-from app.services import encryption, settings
+from app.services import encryption, safe_output, settings
 from app.services.access import audit, authz
 from app.services.errors import Message, UserError
 from app.services.sync import capture
@@ -181,6 +181,7 @@ def _copy_bytes(src: Path, out) -> None:
 def _write_atomically(dest: Path, write: Callable) -> Path:
     """``dest`` written by ``write(file)`` via ``dest.part`` (owner-only, locked while written so
     the clean-up at start never takes a live one), fsynced and renamed: complete, or absent."""
+    dest = safe_output.file_target(dest)
     part = dest.with_name(dest.name + ".part")
     part.unlink(missing_ok=True)
     fd = os.open(part, os.O_RDWR | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)

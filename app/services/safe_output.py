@@ -14,13 +14,22 @@ and text that is just a number ("-2", "+3.5") is left alone: it cannot be a form
   formula), and long digit strings (18-digit ID numbers, archive numbers) are text cells with the
   Text number format, never numbers that Excel shows as 1.10105E+17.
 - Reading back a file the app wrote (a roster re-imported): :func:`original`.
+- Where a file is written to a temporary name and renamed over the path the user chose:
+  :func:`file_target` first, so a device, a pipe or a folder there is refused, not replaced.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from collections.abc import Iterable
 from decimal import Decimal
+from pathlib import Path
+
+from app.i18n import QT_TRANSLATE_NOOP
+from app.services.errors import Message, UserError
 
 TRIGGERS = frozenset("=+-@＝＋－＠")
 CONTROL_START = ("\t", "\r", "\n")
@@ -102,3 +111,26 @@ def append_xlsx_row(ws, values: Iterable, *, text_columns: Iterable[int] = ()) -
     row = ws.max_row
     for col, value in enumerate(values, start=1):
         set_xlsx_cell(ws.cell(row=row, column=col), value, as_text=col - 1 in text)
+
+
+def file_target(path: str | Path) -> Path:
+    """``path`` as the place of a file about to be written by renaming a finished temporary file
+    over it.  Refused when something other than a file is there: a device (``-o /dev/null``), a
+    pipe or a folder would be replaced by the rename, and run as root that removes /dev/null for
+    every program on the machine."""
+    target = Path(path)
+    try:
+        mode = target.stat().st_mode  # (follows a link: a link to a device is refused too)
+    except OSError:
+        return target  # nothing there yet, or the write itself will say what is wrong
+    if stat.S_ISDIR(mode):  # said as the file system says it: "这是一个文件夹", naming the path
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+    if not stat.S_ISREG(mode):
+        raise UserError(
+            Message(
+                "Files",
+                QT_TRANSLATE_NOOP("Files", "不能写入 {path}：那里不是普通文件（是设备或管道）"),
+                {"path": str(target)},
+            )
+        )
+    return target

@@ -2381,6 +2381,13 @@
     </message>
 </context>
 <context>
+    <name>Files</name>
+    <message>
+        <source>不能写入 {path}：那里不是普通文件（是设备或管道）</source>
+        <translation>Cannot write {path}: it is not a plain file (a device or a pipe)</translation>
+    </message>
+</context>
+<context>
     <name>Followup</name>
     <message>
         <source>档案编号后8位{ref}对应多人，请用17位档案编号</source>

@@ -110,7 +110,7 @@ def count(session: Session) -> int:
 
 def export_csv(session: Session, path: str | Path, f: AuditFilter = AuditFilter(limit=1_000_000)) -> int:
     rows = query(session, f)
-    path = Path(path)
+    path = safe_output.file_target(path)
     tmp = path.with_suffix(path.suffix + ".part")
     with open(tmp, "w", newline="", encoding="utf-8-sig") as out:  # BOM: Excel opens it as UTF-8
         w = csv.writer(out)

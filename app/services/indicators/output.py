@@ -385,7 +385,7 @@ def write_workbook(
         for col, width in enumerate((20, 10, 12, 10, 9, 70), start=1):
             sheet.column_dimensions[get_column_letter(col)].width = width
 
-    target = Path(path)
+    target = safe_output.file_target(path)
     tmp = target.with_name(target.name + ".part")
     wb.save(tmp)
     tmp.replace(target)

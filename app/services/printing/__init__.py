@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from app.models import Resident
+from app.services import safe_output
 from app.services.access import audit, authz
 from app.services.records.residents import find_resident
 
@@ -234,7 +235,7 @@ def visits_pdf(session: Session, resident_ref: str, program: str, year: int | No
 
 def write_pdf(path: str | Path, data: bytes) -> Path:
     """Write atomically: a half-written PDF never replaces a good one (temp file, fsync, rename)."""
-    path = Path(path)
+    path = safe_output.file_target(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".cunyi-", suffix=".pdf", dir=path.parent)
     try:

@@ -495,6 +495,7 @@ def export_households(session: Session, path: str | Path, today: dt.date | None 
     """贫困户签约与随访情况 as an xlsx workbook (cells made safe); returns the number of households."""
     from openpyxl import Workbook
 
+    from app.services import safe_output
     from app.services.safe_output import append_xlsx_row
 
     rows = list_households(session, today)
@@ -526,6 +527,7 @@ def export_households(session: Session, path: str | Path, today: dt.date | None 
     for col, width in zip("ABCDEFGHIJKLM", (10, 10, 20, 24, 16, 10, 9, 9, 9, 11, 9, 9, 11), strict=True):
         ws.column_dimensions[col].width = width
     target = Path(path)
+    target = safe_output.file_target(target)
     tmp = target.with_name(target.name + ".part")
     wb.save(tmp)
     tmp.replace(target)

@@ -460,6 +460,7 @@ def export_residents(session: Session, dest: Path) -> int:
     township: its villages), in the roster layout plus archive number (xlsx or csv); audited."""
     if dest.suffix.lower() not in (".csv", ".xlsx"):
         raise _err(QT_TRANSLATE_NOOP("Roster", "导出文件应为 .xlsx 或 .csv"))
+    safe_output.file_target(dest)  # not a device or a pipe (opening a pipe would wait for ever)
     visible = authz.village_clause(session, Resident.village_id)
     fields = roster_fields()
     header = [ARCHIVE_HEADER, *(f.roster.header for f in fields)]

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Peer, Township, Village, org_id, utcnow
-from app.services import settings
+from app.services import safe_output, settings
 from app.services.access import audit, authz
 from app.services.errors import Message, NotFound, UserError
 from app.services.profile import COUNTY, TOWNSHIP, VILLAGE, get_profile, is_upstream_of
@@ -279,7 +279,7 @@ def write_card(card: DeviceCard, path: Path) -> tuple[Path, Path]:
     """The card as JSON, and beside it a PNG QR code of the same JSON."""
     import segno
 
-    path = Path(path)
+    path = safe_output.file_target(path)
     tmp = path.with_suffix(path.suffix + ".part")
     tmp.write_text(card.to_json(), encoding="utf-8")
     tmp.replace(path)
