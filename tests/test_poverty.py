@@ -275,3 +275,43 @@ def test_the_resident_form_no_longer_holds_contract_or_poverty_fields():
 
     keys = {f.key for f in resident_form.RESIDENT_FORM}
     assert not keys & {"poverty_registered", "contract_signed_on", "contract_doctor", "contract_years"}
+
+
+def test_the_household_sheet_prints_its_members_and_each_patients_plan(store, family, tmp_path, capsys):
+    """一户一夹: the household's sheet with its members (一人一档) and 张三's plan (一患一策), from the
+    CLI, audited; a household that is not registered poor is refused, and nothing is written."""
+    import subprocess
+
+    from app.cli import main
+    from app.models import AuditEntry
+
+    with store.transaction() as s:
+        poverty.set_household(s, family["head"], status="registered", cause="illness")
+        poverty.add_plan(
+            s, family["head"], track="chronic", measures="每月随访，免费用药", review="2026-12-31"
+        )
+    folder = str(storekit.data_dir(store))
+    store.dispose()
+    out = tmp_path / "h.pdf"
+    assert main(["--data-dir", folder, "poverty", "print", family["wife"], "-o", str(out)]) == 0
+    text = "".join(
+        subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout.split()
+    )
+    for words in (
+        "贫困户健康帮扶档案",
+        "建档立卡贫困户",
+        "因病",
+        "张三",
+        "李四",
+        "高血压",
+        "慢病签约服务管理",
+        "每月随访，免费用药",
+        "2026年12月31日",
+    ):
+        assert words in text, words
+    capsys.readouterr()
+    refused = tmp_path / "x.pdf"
+    assert main(["--data-dir", folder, "poverty", "print", family["other"], "-o", str(refused)]) == 1
+    assert "不是建档立卡贫困户" in capsys.readouterr().err and not refused.exists()
+    with store.session() as s:
+        assert s.query(AuditEntry).filter(AuditEntry.summary == "poverty_household ×2").count() == 1

@@ -99,6 +99,12 @@ def test_poverty_page_register_and_plan(gui_app, qtbot, store, family):
     assert page.lists["plans_due"].rowCount() == 1 and page.lists["no_plan"].rowCount() == 0
     with store.session() as s:
         assert {r.name for r in poverty.workbench(s).no_health_check} == {"张三", "李四"}
+    page.tabs.setCurrentIndex(0)
+    page.households.setCurrentCell(0, 0)
+    shown = page.print_household()  # the household's sheet, in the print preview
+    assert shown is not None
+    qtbot.addWidget(shown)
+    assert shown.windowTitle() and shown.data.startswith(b"%PDF")
 
 
 def test_education_page_add_with_photo_and_progress(gui_app, qtbot, store, tmp_path):

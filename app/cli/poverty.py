@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.cli.core import open_store, print_json
+from app.cli.core import add_lang, open_store, print_json
 
 
 def register(sub) -> None:
@@ -48,6 +48,13 @@ def register(sub) -> None:
     pl.add_argument("-o", "--output", metavar="FILE.xlsx", help="write the households as an xlsx workbook")
     pl.add_argument("--json", action="store_true")
     pl.set_defaults(func=list_)
+    pr = p.add_parser("print", help="一户一档、一患一策: the household's sheet for its folder, as PDF")
+    pr.add_argument(
+        "household", metavar="HOUSEHOLD|RESIDENT", help="household id, or any member's archive number"
+    )
+    pr.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    add_lang(pr, "language of the sheet's labels")
+    pr.set_defaults(func=print_household)
 
 
 def set_household(args) -> int:
@@ -146,4 +153,16 @@ def list_(args) -> int:
             f"{h.household_id}  {h.village} {h.head}  {CODE_LISTS['poverty_status'].label(h.status)}  "
             f"签约 {h.signed}/{h.members}  慢病本月随访 {h.chronic_visited}/{h.chronic}"
         )
+    return 0
+
+
+def print_household(args) -> int:
+    from app.cli.printing import print_labels
+    from app.services.printing import poverty_sheet, write_pdf
+
+    _, store = open_store(args)
+    with store.transaction() as s:  # the print is audited
+        data = poverty_sheet.household_pdf(s, args.household, print_labels(args.lang))
+        path = write_pdf(args.output, data)
+    print(f"已写入 {path}")
     return 0

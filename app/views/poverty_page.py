@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidgetItem,
@@ -154,12 +155,14 @@ class PovertyPage(LazyPage):
         self.register_button = QPushButton(self.tr("登记贫困户…"))
         self.plan_button = QPushButton(self.tr("一患一策…"))
         self.export_button = QPushButton(self.tr("导出Excel…"))
+        self.print_button = QPushButton(self.tr("打印一户一档…"))
         self.register_button.clicked.connect(self.register_household)
         self.plan_button.clicked.connect(self.new_plan)
         self.export_button.clicked.connect(self.export)
+        self.print_button.clicked.connect(self.print_household)
         top = QHBoxLayout()
         top.addStretch(1)
-        for b in (self.register_button, self.plan_button, self.export_button):
+        for b in (self.register_button, self.plan_button, self.print_button, self.export_button):
             top.addWidget(b)
         self.tabs = QTabWidget()
         self.households = read_only_table(
@@ -257,6 +260,22 @@ class PovertyPage(LazyPage):
         dialog.setModal(True)
         dialog.show()
         return dialog
+
+    def print_household(self):
+        """一户一档、一患一策 of the chosen household, in the print preview (print or save as PDF)."""
+        from app.services.printing import poverty_sheet
+        from app.views.print_preview import preview
+        from app.views.widgets import print_labels
+
+        ref = self._selected_archive_no()
+        if not ref:
+            QMessageBox.information(self, self.tr("打印一户一档"), self.tr("请先选择一户或一位患者"))
+            return None
+        labels = print_labels()
+        data = Op(self, self.store, lambda s: poverty_sheet.household_pdf(s, ref, labels)).run()
+        if data is None:
+            return None
+        return preview(self.window(), data, self.tr("一户一档、一患一策"), f"一户一档-{ref}.pdf")
 
     def export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出贫困户"), "贫困户.xlsx", "Excel (*.xlsx)")

@@ -3780,6 +3780,10 @@
         <source>请填写疾病</source>
         <translation>Enter the condition</translation>
     </message>
+    <message>
+        <source>这一户不是建档立卡贫困户</source>
+        <translation>This household is not registered as poor</translation>
+    </message>
 </context>
 <context>
     <name>PovertyPage</name>
@@ -3798,6 +3802,10 @@
     <message>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <source>打印一户一档…</source>
+        <translation>Print household file…</translation>
     </message>
     <message>
         <source>村</source>
@@ -3866,6 +3874,18 @@
     <message>
         <source>今年未体检</source>
         <translation>No health check this year</translation>
+    </message>
+    <message>
+        <source>打印一户一档</source>
+        <translation>Print household file</translation>
+    </message>
+    <message>
+        <source>请先选择一户或一位患者</source>
+        <translation>Choose a household or a patient first</translation>
+    </message>
+    <message>
+        <source>一户一档、一患一策</source>
+        <translation>Household file and patient plans</translation>
     </message>
     <message>
         <source>导出贫困户</source>
@@ -4845,6 +4865,102 @@
     <message>
         <source>严重精神障碍患者随访服务记录表</source>
         <translation>Severe Mental Disorder Follow-up Record</translation>
+    </message>
+    <message>
+        <source>健康档案编号</source>
+        <translation>Record no.</translation>
+    </message>
+    <message>
+        <source>与户主关系</source>
+        <translation>Relation to head</translation>
+    </message>
+    <message>
+        <source>家庭医生签约</source>
+        <translation>Family doctor</translation>
+    </message>
+    <message>
+        <source>慢病管理</source>
+        <translation>Chronic disease</translation>
+    </message>
+    <message>
+        <source>本月随访</source>
+        <translation>Visited this month</translation>
+    </message>
+    <message>
+        <source>贫困户类型</source>
+        <translation>Poverty status</translation>
+    </message>
+    <message>
+        <source>致贫原因</source>
+        <translation>Cause of poverty</translation>
+    </message>
+    <message>
+        <source>因病致贫</source>
+        <translation>Poor by illness</translation>
+    </message>
+    <message>
+        <source>因病返贫</source>
+        <translation>Back in poverty by illness</translation>
+    </message>
+    <message>
+        <source>建档日期</source>
+        <translation>Registered on</translation>
+    </message>
+    <message>
+        <source>在册人数</source>
+        <translation>Members on the register</translation>
+    </message>
+    <message>
+        <source>家庭成员（一人一档）</source>
+        <translation>Members (one record per person)</translation>
+    </message>
+    <message>
+        <source>一患一策</source>
+        <translation>Plans (one plan per patient)</translation>
+    </message>
+    <message>
+        <source>这一户没有患者的帮扶计划。</source>
+        <translation>No patient of this household has a plan.</translation>
+    </message>
+    <message>
+        <source>患者</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>病种</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>救治方式</source>
+        <translation>Treatment track</translation>
+    </message>
+    <message>
+        <source>帮扶措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <source>制定日期</source>
+        <translation>Made on</translation>
+    </message>
+    <message>
+        <source>复核日期</source>
+        <translation>Review on</translation>
+    </message>
+    <message>
+        <source>本年免费健康体检</source>
+        <translation>Free health check this year</translation>
+    </message>
+    <message>
+        <source>贫困户健康帮扶档案（一户一档、一患一策）</source>
+        <translation>Poor household health file (one file per household, one plan per patient)</translation>
+    </message>
+    <message>
+        <source>村：{village}</source>
+        <translation>Village: {village}</translation>
+    </message>
+    <message>
+        <source>打印日期：</source>
+        <translation>Printed: </translation>
     </message>
 </context>
 <context>

@@ -3779,6 +3779,10 @@
         <source>请填写疾病</source>
         <translation>请填写疾病</translation>
     </message>
+    <message>
+        <source>这一户不是建档立卡贫困户</source>
+        <translation>这一户不是建档立卡贫困户</translation>
+    </message>
 </context>
 <context>
     <name>PovertyPage</name>
@@ -3797,6 +3801,10 @@
     <message>
         <source>导出Excel…</source>
         <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <source>打印一户一档…</source>
+        <translation>打印一户一档…</translation>
     </message>
     <message>
         <source>村</source>
@@ -3865,6 +3873,18 @@
     <message>
         <source>今年未体检</source>
         <translation>今年未体检</translation>
+    </message>
+    <message>
+        <source>打印一户一档</source>
+        <translation>打印一户一档</translation>
+    </message>
+    <message>
+        <source>请先选择一户或一位患者</source>
+        <translation>请先选择一户或一位患者</translation>
+    </message>
+    <message>
+        <source>一户一档、一患一策</source>
+        <translation>一户一档、一患一策</translation>
     </message>
     <message>
         <source>导出贫困户</source>
@@ -4844,6 +4864,102 @@
     <message>
         <source>严重精神障碍患者随访服务记录表</source>
         <translation>严重精神障碍患者随访服务记录表</translation>
+    </message>
+    <message>
+        <source>健康档案编号</source>
+        <translation>健康档案编号</translation>
+    </message>
+    <message>
+        <source>与户主关系</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>家庭医生签约</source>
+        <translation>家庭医生签约</translation>
+    </message>
+    <message>
+        <source>慢病管理</source>
+        <translation>慢病管理</translation>
+    </message>
+    <message>
+        <source>本月随访</source>
+        <translation>本月随访</translation>
+    </message>
+    <message>
+        <source>贫困户类型</source>
+        <translation>贫困户类型</translation>
+    </message>
+    <message>
+        <source>致贫原因</source>
+        <translation>致贫原因</translation>
+    </message>
+    <message>
+        <source>因病致贫</source>
+        <translation>因病致贫</translation>
+    </message>
+    <message>
+        <source>因病返贫</source>
+        <translation>因病返贫</translation>
+    </message>
+    <message>
+        <source>建档日期</source>
+        <translation>建档日期</translation>
+    </message>
+    <message>
+        <source>在册人数</source>
+        <translation>在册人数</translation>
+    </message>
+    <message>
+        <source>家庭成员（一人一档）</source>
+        <translation>家庭成员（一人一档）</translation>
+    </message>
+    <message>
+        <source>一患一策</source>
+        <translation>一患一策</translation>
+    </message>
+    <message>
+        <source>这一户没有患者的帮扶计划。</source>
+        <translation>这一户没有患者的帮扶计划。</translation>
+    </message>
+    <message>
+        <source>患者</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>病种</source>
+        <translation>病种</translation>
+    </message>
+    <message>
+        <source>救治方式</source>
+        <translation>救治方式</translation>
+    </message>
+    <message>
+        <source>帮扶措施</source>
+        <translation>帮扶措施</translation>
+    </message>
+    <message>
+        <source>制定日期</source>
+        <translation>制定日期</translation>
+    </message>
+    <message>
+        <source>复核日期</source>
+        <translation>复核日期</translation>
+    </message>
+    <message>
+        <source>本年免费健康体检</source>
+        <translation>本年免费健康体检</translation>
+    </message>
+    <message>
+        <source>贫困户健康帮扶档案（一户一档、一患一策）</source>
+        <translation>贫困户健康帮扶档案（一户一档、一患一策）</translation>
+    </message>
+    <message>
+        <source>村：{village}</source>
+        <translation>村：{village}</translation>
+    </message>
+    <message>
+        <source>打印日期：</source>
+        <translation>打印日期：</translation>
     </message>
 </context>
 <context>
