@@ -24,7 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Paragraph, Table, TableStyle
 
 from app.codes import code_list
 from app.config import CJK_FONT, resource_path
@@ -518,3 +518,29 @@ def numbered_canvas(footer: Callable[[rl_canvas.Canvas, int, int], None]) -> typ
             super().save()
 
     return NumberedCanvas
+
+
+HEAD_FILL = Color(0.88, 0.88, 0.88)  # a table's header row
+
+
+def grid_table(
+    rows: list[list], widths_mm: list[float], *, header: bool = True, align_right: tuple[int, ...] = ()
+) -> Table:
+    """A ruled table of 8.5 pt cells (widths in mm): a grey header row repeated on every page,
+    columns in ``align_right`` right-aligned below it."""
+    style = [
+        ("FONT", (0, 0), (-1, -1), FONT, 8.5),
+        ("GRID", (0, 0), (-1, -1), 0.4, black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if header:
+        style.append(("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL))
+    for col in align_right:
+        style.append(("ALIGN", (col, 1), (col, -1), "RIGHT"))
+    return Table(
+        rows, colWidths=[w * mm for w in widths_mm], style=TableStyle(style), repeatRows=1 if header else 0
+    )

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -16,7 +15,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import PovertyHousehold, Resident
 from app.services.errors import Message, NotFound
 from app.services.printing import _may_print, field_sheet
-from app.services.printing.layout import FONT, Labels, label_style, markup, para_style, register_font
+from app.services.printing.layout import Labels, grid_table, label_style, markup, para_style, register_font
 from app.services.programmes import contracts, poverty
 from app.services.records.validators import age_on
 from app.services.sync.capture import trusted_today
@@ -30,21 +29,6 @@ MEMBER_HEADERS = (
     QT_TRANSLATE_NOOP("Print", "慢病管理"),
     QT_TRANSLATE_NOOP("Print", "本月随访"),
 )
-
-
-def _grid(rows: list[list], widths_mm: list[float], *, header: bool = True) -> Table:
-    style = [
-        ("FONT", (0, 0), (-1, -1), FONT, 8.5),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ]
-    if header:
-        style.append(("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)))
-    return Table(
-        rows, colWidths=[w * mm for w in widths_mm], style=TableStyle(style), repeatRows=1 if header else 0
-    )
 
 
 def household_pdf(session: Session, ref: str, T: Labels, today: dt.date | None = None) -> bytes:
@@ -99,7 +83,7 @@ def household_pdf(session: Session, ref: str, T: Labels, today: dt.date | None =
         [p(a, words), p(b), p(c, words), p(d)]
         for (a, b), (c, d) in zip(facts[0::2], facts[1::2], strict=True)
     ]
-    story: list = [_grid(fact_rows, [28, 63, 28, 63], header=False), Spacer(1, 5 * mm)]
+    story: list = [grid_table(fact_rows, [28, 63, 28, 63], header=False), Spacer(1, 5 * mm)]
 
     story.append(p(T("Print", "家庭成员（一人一档）"), label_style(T, 10.5, 13)))
     story.append(Spacer(1, 2 * mm))
@@ -117,7 +101,7 @@ def household_pdf(session: Session, ref: str, T: Labels, today: dt.date | None =
                 p((yes if month.get(m.id) else no) if enrolment else "—", words),
             ]
         )
-    story += [_grid(rows, [22, 36, 22, 20, 26, 32, 24]), Spacer(1, 5 * mm)]
+    story += [grid_table(rows, [22, 36, 22, 20, 26, 32, 24]), Spacer(1, 5 * mm)]
 
     story.append(p(T("Print", "一患一策"), label_style(T, 10.5, 13)))
     story.append(Spacer(1, 2 * mm))
@@ -141,7 +125,7 @@ def household_pdf(session: Session, ref: str, T: Labels, today: dt.date | None =
             (T("Print", "责任医生"), plan.doctor or ""),
         ]
         story += [
-            _grid([[p(a + colon, words), p(b)] for a, b in lines], [36, 146], header=False),
+            grid_table([[p(a + colon, words), p(b)] for a, b in lines], [36, 146], header=False),
             Spacer(1, 3 * mm),
         ]
     village = head.village.name if head and head.village else ""

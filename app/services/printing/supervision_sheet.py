@@ -24,6 +24,7 @@ from reportlab.platypus import (
 from app.services.printing.layout import (
     FONT,
     Labels,
+    grid_table,
     markup,
     numbered_canvas,
     page_numbers,
@@ -35,7 +36,6 @@ from app.services.quality.report import KINDS, QualityReport
 PAGE = (210 * mm, 297 * mm)
 MARGIN = 14 * mm
 MAX_PER_KIND = 12  # records listed per village and kind; the workbook has them all
-HEAD_FILL = colors.Color(0.88, 0.88, 0.88)
 
 
 class _SheetMark(Flowable):
@@ -50,25 +50,6 @@ class _SheetMark(Flowable):
 
     def draw(self) -> None:
         self.sheet["village"], self.sheet["first"] = self.label, True
-
-
-def _table(rows, widths, *, header=True, align_right: tuple[int, ...] = ()) -> Table:
-    style = [
-        ("FONT", (0, 0), (-1, -1), FONT, 8.5),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-    ]
-    if header:
-        style.append(("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL))
-    for col in align_right:
-        style.append(("ALIGN", (col, 1), (col, -1), "RIGHT"))
-    t = Table(rows, colWidths=[w * mm for w in widths], repeatRows=1 if header else 0)
-    t.setStyle(TableStyle(style))
-    return t
 
 
 def render_supervision_sheets(report: QualityReport, labels: Labels, institution: str = "") -> bytes:
@@ -121,7 +102,7 @@ def render_supervision_sheets(report: QualityReport, labels: Labels, institution
         if len(doctor_rows) == 1:
             doctor_rows.append([T("Print", "无"), ""])
         side_by_side = Table(
-            [[_table(kind_rows, [44, 14], align_right=(1,)), _table(doctor_rows, [26, 92])]],
+            [[grid_table(kind_rows, [44, 14], align_right=(1,)), grid_table(doctor_rows, [26, 92])]],
             colWidths=[62 * mm, 120 * mm],
         )
         side_by_side.setStyle(
@@ -152,7 +133,7 @@ def render_supervision_sheets(report: QualityReport, labels: Labels, institution
             )
         if not listed:
             rows.append(["", Paragraph(markup(T("Print", "本期未发现问题")), body), "", "", "", "", ""])
-        story.append(_table(rows, [9, 24, 16, 17, 18, 80, 18]))
+        story.append(grid_table(rows, [9, 24, 16, 17, 18, 80, 18]))
         if len(found) > len(listed):
             story.append(
                 Paragraph(
