@@ -80,7 +80,7 @@ EXPECTED = {
         "sensitive read": True,
         "sensitive write": True,
         "sync": True,
-        "backup": True,
+        "backup": False,  # the whole store: the admin's
         "resolve_conflicts": False,
         "view_audit": False,
         "manage_users": False,
@@ -97,7 +97,7 @@ EXPECTED = {
         "sensitive read": False,
         "sensitive write": False,
         "sync": True,
-        "backup": True,
+        "backup": False,  # the whole store: the admin's
         "resolve_conflicts": False,
         "view_audit": False,
         "manage_users": False,
@@ -114,7 +114,7 @@ EXPECTED = {
         "sensitive read": True,
         "sensitive write": True,
         "sync": True,
-        "backup": True,
+        "backup": False,  # the whole store: the admin's
         "resolve_conflicts": True,
         "view_audit": True,
         "manage_users": False,
@@ -131,7 +131,7 @@ EXPECTED = {
         "sensitive read": False,
         "sensitive write": False,
         "sync": True,
-        "backup": True,
+        "backup": False,  # the whole store: the admin's
         "resolve_conflicts": True,
         "view_audit": True,
         "manage_users": False,

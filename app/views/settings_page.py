@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.config import Paths
 from app.db import Store
 from app.services import backup, institution, profile, settings
+from app.services.access import authz
 from app.services.errors import UserError, ValidationError
 from app.views.operations import SETTINGS, Op, StoreOp, refresh_on
 from app.views.sync_network import ServerAddressBox
@@ -77,6 +78,10 @@ class SettingsPage(QWidget):
         self.backup_note = QLabel(
             self.tr("每天第一次启动和关闭时自动备份到数据目录的 backups 文件夹（保留7个每日、4个每周备份）。")
         )
+        may_back_up = Op(self, store, lambda s: authz.permits(s, "backup")).run()
+        if not may_back_up:  # the whole store, every record and account: the admin's to copy
+            self.backup_button.setEnabled(False)
+            self.backup_button.setToolTip(self.tr("只有管理员可以备份到U盘或文件夹"))
         if backup.left_to_server(store):  # the server's own backups (pg_dump), never CunYi's
             self.backup_button.setVisible(False)
             self.backup_note.setText(

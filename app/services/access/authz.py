@@ -37,7 +37,8 @@ CTX = "Authz"
 CLINICAL = ("read", "write", "print")
 INSTALLATION = {
     "sync": {"village_doctor", "township_staff", "admin"},
-    "backup": {"village_doctor", "township_staff", "admin"},
+    # a backup is the whole store (every village's 严重精神障碍 records, the accounts): the admin's
+    "backup": {"admin"},
     "resolve_conflicts": {"township_staff", "admin"},
     "view_audit": {"township_staff", "admin"},
     "set_population": {"township_staff", "admin"},
