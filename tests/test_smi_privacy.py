@@ -556,3 +556,33 @@ def test_the_smi_due_list_says_when_a_visit_is_due_not_overdue_by_0_days():
     from app.cli.smi import _when
 
     assert [_when(3), _when(0), _when(-5)] == ["逾期 3 天", "今天到期", "5 天后到期"]
+
+
+@pytest.mark.parametrize(("device", "user"), [("a", "wang"), ("town", "plain"), ("town", "boss")])
+def test_a_refusal_says_the_same_for_a_patient_and_for_anyone_else(world, device, user):
+    """ "没有权限查看档案：X" for a patient against "X没有严重精神障碍管理记录" for anyone else told
+    whoever asked which residents are patients; registering another doctor's patient said "已登记"."""
+    from app.services.errors import UserError
+
+    store = world[device].store
+    with store.session() as s:
+        other = s.scalars(
+            select(Resident).where(Resident.id != world["pid"]).order_by(Resident.archive_no)
+        ).all()[-1]
+        other_ref, other_name = other.archive_no, other.name
+    _as(store, user)
+    try:
+        answers = {}
+        for ref, name in ((world["archive"], world["name"]), (other_ref, other_name)):
+            with store.session() as s, pytest.raises(UserError) as refused:
+                smi.record_of(s, ref)
+            answers[ref] = refused.value.render().replace(name, "X")
+        assert answers[world["archive"]] == answers[other_ref] == "X没有严重精神障碍管理记录"
+        if user == "wang":
+            with store.transaction() as s, pytest.raises(UserError) as refused:
+                smi.register(
+                    s, world["archive"], smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=TODAY
+                )
+            assert "已登记" not in refused.value.render() and "联系" in refused.value.render()
+    finally:
+        store.actor = None

@@ -11,6 +11,7 @@ Each read of a registration or a visit writes an audit entry.  The forms are dec
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import uuid
@@ -104,11 +105,17 @@ def _visible_enrolment(session: Session, resident: Resident, action: str) -> Pro
         responsible=enrolment.responsible_doctor,
     ):
         return enrolment
-    if enrolment is not None:
-        _require(session, action, resident, enrolment.responsible_doctor)  # audits the refusal, raises
-    raise NotFound(
+    not_registered = NotFound(
         Message(CTX, QT_TRANSLATE_NOOP("Smi", "{name}没有严重精神障碍管理记录"), {"name": resident.name})
     )
+    if enrolment is not None:
+        try:
+            _require(session, action, resident, enrolment.responsible_doctor)  # audits the refusal
+        except UserError:
+            # the same words as for a resident who is not registered: a refusal that named the
+            # record would tell whoever asked that this resident is a patient
+            raise not_registered from None
+    raise not_registered
 
 
 def may_hold_records(session: Session) -> bool:
@@ -185,7 +192,22 @@ def register(
         else doctor_name(session) or resident.responsible_doctor
     )
     _require(session, "write", resident, doctor)
-    if enrolment_of(session, resident.id) is not None:
+    held = enrolment_of(session, resident.id)
+    if held is not None:
+        if not authz.permits(
+            session,
+            "read",
+            village=authz.village_code(session, resident.village_id),
+            sensitive=True,
+            responsible=held.responsible_doctor,
+        ):
+            # another doctor's patient: refused without saying so (the attempt is audited)
+            with contextlib.suppress(UserError):
+                _require(session, "read", resident, held.responsible_doctor)
+            raise _err(
+                QT_TRANSLATE_NOOP("Smi", "不能为{name}登记：请与乡镇卫生院精神卫生负责人联系"),
+                name=resident.name,
+            )
         raise _err(QT_TRANSLATE_NOOP("Smi", "{name}已登记为严重精神障碍管理患者"), name=resident.name)
     c = _check(REGISTRATION_FORM, inp, today)
     for key in ("diagnosis_date", "first_onset", "first_drug_date"):
