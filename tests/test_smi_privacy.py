@@ -586,3 +586,45 @@ def test_a_refusal_says_the_same_for_a_patient_and_for_anyone_else(world, device
             assert "已登记" not in refused.value.render() and "联系" in refused.value.render()
     finally:
         store.actor = None
+
+
+def test_the_audit_hides_prints_and_refusals_that_name_a_patient(world):
+    """A print of an SMI form and a refused read of an SMI record are listed to those who may see
+    SMI records, not to the admin or staff without the right (they named the patient)."""
+    import uuid
+
+    from app.services.access import audit_review
+    from app.services.errors import UserError
+    from app.services.printing import Labels, smi_forms
+
+    store = world["town"].store
+    _as(store, "mh")
+    try:
+        with store.transaction() as s:
+            record = smi.record_of(s, world["archive"])
+            smi_forms.visit_pdf(s, uuid.UUID(record.visits[0]["id"]), Labels())
+    finally:
+        store.actor = None
+    _as(store, "plain")
+    try:
+        with store.transaction() as s, pytest.raises(UserError):
+            smi.record_of(s, world["archive"])
+    finally:
+        store.actor = None
+
+    def listed(user):
+        _as(store, user)
+        try:
+            with store.session() as s:
+                return [
+                    (e.action, e.summary)
+                    for e in audit_review.query(s)
+                    if e.action in ("print", "denied")
+                    and (world["name"] in (e.summary or "") or "smi_visit" in (e.summary or ""))
+                ]
+        finally:
+            store.actor = None
+
+    seen = listed("mh")
+    assert any(a == "print" for a, _ in seen) and any(a == "denied" for a, _ in seen), seen
+    assert listed("boss") == [] and listed("plain") == []

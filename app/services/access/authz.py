@@ -131,7 +131,9 @@ def require(session: Session, action: str, *, what: str = "", **where) -> None:
     audit.record_now(
         session,
         "denied",
-        None,
+        # a refusal about a 严重精神障碍 record names a patient: its entry is hidden like the record's
+        # (audit_review.SENSITIVE_ENTITIES) from those who may not know
+        "smi_registration" if where.get("sensitive") else None,
         None,
         f"{action} {where.get('village') or ''} {what}".strip(),
         scope=where.get("village") or _device_code(session),

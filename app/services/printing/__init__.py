@@ -66,10 +66,13 @@ def _may_print(session: Session, resident_ids, document: str) -> None:
     for i in range(0, len(ids), 500):
         for r in session.scalars(select(Resident).where(Resident.id.in_(ids[i : i + 500]))):
             authz.require_resident(session, "print", r)
+    from app.services.access.audit_review import SENSITIVE_ENTITIES
+
+    sensitive = document in SENSITIVE_ENTITIES  # (an SMI form): its entry is hidden as its record is
     audit.record_now(
         session,
         "print",
-        "resident" if len(ids) == 1 else None,
+        document if sensitive else "resident" if len(ids) == 1 else None,
         ids[0] if len(ids) == 1 else None,
         f"{document} ×{len(ids)}",
     )
