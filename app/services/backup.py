@@ -401,9 +401,15 @@ def restore(
         sqlite_backup(plain, prepared, src_key, store.key)  # with this installation's encryption
     _step("copied")
     new_device = new_id() if other else None
-    _prepare(
-        prepared, info, here, new_device, store.actor, paths, f"old store kept as {aside.name}", store.key
-    )
+    try:
+        _prepare(
+            prepared, info, here, new_device, store.actor, paths, f"old store kept as {aside.name}", store.key
+        )
+    except UserError:  # a tampered backup: refused, and nothing of this restore is left
+        _remove_prepared(db)
+        db.with_name(f".{prepared.name}.writers").unlink(missing_ok=True)  # its writers' lock file
+        aside.unlink(missing_ok=True)
+        raise
     _step("prepared")
     if new_device is not None:
         _make_pending_keys(paths, new_device, store.key, escrow)
@@ -445,6 +451,8 @@ def _prepare(
     """Make the backup's copy ready to be this installation's store, before it is swapped in:
     its schema upgraded, sequence numbers past anything handed out, peers to be sent everything
     again, a new database id, the restore in its audit trail; then one self-contained file.
+    A copy whose audit trail was tampered with (what ``cunyi check`` would report after the swap:
+    an append-only trigger dropped, a hash chain broken) is refused here (:func:`_refuse_tampered`).
 
     With a new device identity, the changes the old identity made that its peers had not
     acknowledged are sent again as this device's (a village speaks only for itself), so what the
@@ -481,6 +489,7 @@ def _prepare(
                 was = info.device_id.hex if info.device_id else "?"
                 summary += f"; new device {new_device.hex} (was {was}), {resent} changes sent again"
             audit.record(s, "restore", None, None, summary)
+        _refuse_tampered(prepared, info.path.name)
     finally:
         prepared.dispose()
     conn = connect_file(db, key, isolation_level=None)  # one self-contained file: no WAL beside it
@@ -569,6 +578,17 @@ def _install_pending_keys(paths: Paths, stamp: str) -> None:
     (keys / DEVICE_MARK).unlink(missing_ok=True)
 
 
+def _remove_prepared(db: Path) -> list[str]:
+    """Remove the copy of a backup being prepared beside the store ``db``, and its journals."""
+    done = []
+    for suffix in ("-journal", "-wal", "-shm", ""):  # the main file last: its journal first
+        leftover = db.with_name(db.name + PREPARED_SUFFIX + suffix)
+        if leftover.exists():
+            leftover.unlink()
+            done.append(f"removed {leftover.name}")
+    return done
+
+
 def _store_device(db: Path) -> str | None:
     if not db.is_file():
         return None
@@ -591,11 +611,7 @@ def recover_interrupted_restore(paths: Paths, db: Path | None = None) -> list[st
     device identity, put its new keys in place.  Returns what was done, for the log."""
     db = db or paths.db_file
     done = encryption.remove_leftovers(db)
-    for suffix in ("-journal", "-wal", "-shm", ""):  # the main file last: its journal first
-        leftover = db.with_name(db.name + PREPARED_SUFFIX + suffix)
-        if leftover.exists():
-            leftover.unlink()
-            done.append(f"removed {leftover.name}")
+    done += _remove_prepared(db)
     for folder in (paths.data_dir, paths.sub("backups")):
         if folder.is_dir():
             for part in sorted(folder.glob("*.part")):
@@ -647,6 +663,50 @@ AUDIT_TRIGGERS = ("audit_log_no_update", "audit_log_no_delete", "audit_log_chain
 PG_AUDIT_TRIGGERS = ("audit_log_append_only",)  # migration 0015: the same rules in one PL/pgSQL trigger
 
 
+def _missing_audit_triggers(conn) -> list[str]:
+    """The triggers that keep the audit trail append-only which the database lacks (dropped, or on
+    PostgreSQL disabled)."""
+    if conn.dialect.name == "sqlite":
+        present = {
+            r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        }
+        return [name for name in AUDIT_TRIGGERS if name not in present]
+    present = {
+        r[0]
+        for r in conn.exec_driver_sql(
+            "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND tgenabled != 'D'"
+        )
+    }
+    return [name for name in PG_AUDIT_TRIGGERS if name not in present]
+
+
+def _refuse_tampered(store: Store, name: str) -> None:
+    """Refuse (UserError) a restored copy whose audit trail ``cunyi check`` would find tampered
+    with: an append-only trigger dropped, or a hash chain that does not verify (entries deleted,
+    edited or inserted).  ``name``: the backup file's, for the message."""
+    with store.engine.connect() as conn:
+        missing = _missing_audit_triggers(conn)
+    if missing:
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Backup", "{name} 缺少审计保护触发器（{triggers}）：其审计记录可能被改动或删除过，拒绝恢复"
+            ),
+            name=name,
+            triggers=tuple(missing),
+        )
+    with store.session() as s:
+        chains = audit.verify_chains(s)
+    if not chains.ok:
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Backup", "{name} 的审计记录被改动过（哈希链断裂，共 {count} 处，首处：{problem}），拒绝恢复"
+            ),
+            name=name,
+            count=len(chains.problems),
+            problem=chains.problems[0],
+        )
+
+
 def check(store: Store) -> CheckReport:
     """``cunyi check``: integrity, foreign keys, orphans, the audit trail's triggers and hash
     chains, this device's sequence, clock sanity — in plain words."""
@@ -663,19 +723,9 @@ def check(store: Store) -> CheckReport:
                     "外键 foreign_key_check", not bad, f"{len(bad)} 处引用不存在的记录" if bad else ""
                 )
             )
-            present = {
-                r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-            }
-            missing = [name for name in AUDIT_TRIGGERS if name not in present]
             report.results.append(_encryption_result(store))
-        else:  # PostgreSQL checks its pages and enforces foreign keys itself
-            present = {
-                r[0]
-                for r in conn.exec_driver_sql(
-                    "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND tgenabled != 'D'"
-                )
-            }
-            missing = [name for name in PG_AUDIT_TRIGGERS if name not in present]
+        # else: PostgreSQL checks its pages and enforces foreign keys itself
+        missing = _missing_audit_triggers(conn)
         report.results.append(
             CheckResult(
                 "审计日志只能追加（触发器）",

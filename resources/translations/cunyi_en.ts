@@ -542,6 +542,14 @@
         <source>{file} 是另一台设备的备份（{theirs}，设备 {their_device}），本机是 {mine}（设备 {my_device}），未恢复：两台电脑以同一身份同步会丢失数据。确需在本机使用它，请选择作为新设备恢复（命令行加 --force-other-device）：本机将换用新的设备身份和密钥，乡镇卫生院与各村需重新信任本机的设备卡。</source>
         <translation>{file} is a backup of another device ({theirs}, device {their_device}); this one is {mine} (device {my_device}). Not restored: two PCs syncing as one device lose data. To use it on this PC anyway, restore it as a new device (on the command line, add --force-other-device): this PC then gets a new device identity and keys, and the township and the villages must trust its device card again.</translation>
     </message>
+    <message>
+        <source>{name} 缺少审计保护触发器（{triggers}）：其审计记录可能被改动或删除过，拒绝恢复</source>
+        <translation>{name} lacks the triggers that protect its audit trail ({triggers}): its audit records may have been altered or deleted. Restore refused.</translation>
+    </message>
+    <message>
+        <source>{name} 的审计记录被改动过（哈希链断裂，共 {count} 处，首处：{problem}），拒绝恢复</source>
+        <translation>{name}: its audit records have been altered (hash chain broken in {count} places; the first: {problem}). Restore refused.</translation>
+    </message>
 </context>
 <context>
     <name>Charts</name>

@@ -541,6 +541,14 @@
         <source>{file} 是另一台设备的备份（{theirs}，设备 {their_device}），本机是 {mine}（设备 {my_device}），未恢复：两台电脑以同一身份同步会丢失数据。确需在本机使用它，请选择作为新设备恢复（命令行加 --force-other-device）：本机将换用新的设备身份和密钥，乡镇卫生院与各村需重新信任本机的设备卡。</source>
         <translation>{file} 是另一台设备的备份（{theirs}，设备 {their_device}），本机是 {mine}（设备 {my_device}），未恢复：两台电脑以同一身份同步会丢失数据。确需在本机使用它，请选择作为新设备恢复（命令行加 --force-other-device）：本机将换用新的设备身份和密钥，乡镇卫生院与各村需重新信任本机的设备卡。</translation>
     </message>
+    <message>
+        <source>{name} 缺少审计保护触发器（{triggers}）：其审计记录可能被改动或删除过，拒绝恢复</source>
+        <translation>{name} 缺少审计保护触发器（{triggers}）：其审计记录可能被改动或删除过，拒绝恢复</translation>
+    </message>
+    <message>
+        <source>{name} 的审计记录被改动过（哈希链断裂，共 {count} 处，首处：{problem}），拒绝恢复</source>
+        <translation>{name} 的审计记录被改动过（哈希链断裂，共 {count} 处，首处：{problem}），拒绝恢复</translation>
+    </message>
 </context>
 <context>
     <name>Charts</name>
