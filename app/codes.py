@@ -1066,6 +1066,7 @@ _LISTS += [
             ("poor", "贫困人口包", "Poverty"),
         ],
         multi=True,
+        sensitive_codes=("smi",),  # 严重精神障碍包 tells a reader the resident is a patient
     ),
     _cl(
         "contract_status",

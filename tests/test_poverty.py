@@ -315,3 +315,15 @@ def test_the_household_sheet_prints_its_members_and_each_patients_plan(store, fa
     assert "不是建档立卡贫困户" in capsys.readouterr().err and not refused.exists()
     with store.session() as s:
         assert s.query(AuditEntry).filter(AuditEntry.summary == "poverty_household ×2").count() == 1
+
+
+def test_a_plans_default_condition_never_names_the_smi_programme(store, family):
+    """张三 is managed for hypertension and 严重精神障碍: the plan's condition says 高血压 only (it said
+    "专项随访、高血压" to everyone reading poverty work)."""
+    from app.services.programmes import smi
+
+    with store.transaction() as s:
+        poverty.set_household(s, family["head"], status="registered", cause="illness")
+        smi.register(s, family["head"], smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=NOW)
+        plan = poverty.add_plan(s, family["head"], track="chronic", measures="每月随访", review="2026-12-31")
+        assert plan.condition == "高血压"

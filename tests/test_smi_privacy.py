@@ -628,3 +628,36 @@ def test_the_audit_hides_prints_and_refusals_that_name_a_patient(world):
     seen = listed("mh")
     assert any(a == "print" for a, _ in seen) and any(a == "denied" for a, _ in seen), seen
     assert listed("boss") == [] and listed("plain") == []
+
+
+def test_the_smi_package_names_no_patient(world):
+    """严重精神障碍包 showed on every contract list and agreement, to anyone."""
+    from app.models import FamilyContract
+    from app.services.printing import contract_form
+    from app.services.programmes import contracts
+
+    store = world["a"].store
+    with store.transaction() as s:
+        c = s.scalars(select(FamilyContract).where(FamilyContract.resident_id == world["pid"])).first()
+        if c is None:
+            (c,), _ = contracts.add_contract(
+                s, world["archive"], doctor="李医生", packages="basic", start="2026-11-01"
+            )
+        cid, before = c.id, list(c.packages)
+        c.packages = ["basic", "smi"]
+
+    def packages(user):
+        _as(store, user)
+        try:
+            with store.session() as s:
+                listed = {r.id: r.packages for r in contracts.list_contracts(s)}[cid]
+                return listed, contract_form.agreement_data(s, cid).packages
+        finally:
+            store.actor = None
+
+    try:
+        assert packages("li") == (("basic", "smi"), ("basic", "smi"))
+        assert packages("wang") == (("basic",), ("basic",))
+    finally:
+        with store.transaction() as s:
+            s.get(FamilyContract, cid).packages = before

@@ -96,7 +96,7 @@ def add(args) -> int:
             signature="pending" if args.unsigned else "signed",
         )
         s.flush()
-        rows = [contracts.row_of(c, c.resident) for c in made]
+        rows = [contracts.row_of(c, c.resident, contracts.visible_packages(s, c, c.resident)) for c in made]
         skipped_names = [m.name for m in skipped]
     if args.json:
         print_json({"contracts": [r.as_json() for r in rows], "skipped": skipped_names})
@@ -114,7 +114,7 @@ def renew(args) -> int:
     with store.transaction() as s:
         c = contracts.renew_contract(s, args.id, years=args.years)
         s.flush()
-        row = contracts.row_of(c, c.resident)
+        row = contracts.row_of(c, c.resident, contracts.visible_packages(s, c, c.resident))
     if args.json:
         print_json(row.as_json())
     else:
@@ -128,7 +128,7 @@ def end(args) -> int:
     _, store = open_store(args)
     with store.transaction() as s:
         c = contracts.end_contract(s, args.id, args.reason)
-        row = contracts.row_of(c, c.resident)
+        row = contracts.row_of(c, c.resident, contracts.visible_packages(s, c, c.resident))
     if args.json:
         print_json(row.as_json())
     else:
@@ -142,7 +142,7 @@ def signed(args) -> int:
     _, store = open_store(args)
     with store.transaction() as s:
         c = contracts.mark_signed(s, args.id)
-        row = contracts.row_of(c, c.resident)
+        row = contracts.row_of(c, c.resident, contracts.visible_packages(s, c, c.resident))
     if args.json:
         print_json(row.as_json())
     else:

@@ -54,7 +54,7 @@ def agreement_data(session: Session, contract_id: uuid.UUID | str) -> AgreementD
         phone=r.phone or "",
         team=c.team or "",
         doctor=c.doctor,
-        packages=tuple(c.packages or ()),
+        packages=contracts.visible_packages(session, c, r),
         start_on=c.start_on,
         end_on=c.end_on,
         years=c.years,

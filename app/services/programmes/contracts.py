@@ -20,6 +20,7 @@ from app.models import FamilyContract, Resident, new_id
 from app.services.access import authz
 from app.services.access.actor import doctor_name
 from app.services.errors import Message, NotFound, UserError
+from app.services.records import sensitive
 from app.services.records.residents import find_resident
 from app.services.records.validators import (
     Invalid,
@@ -85,7 +86,18 @@ class ContractRow:
         }
 
 
-def row_of(c: FamilyContract, resident: Resident) -> ContractRow:
+def visible_packages(session: Session, c: FamilyContract, resident: Resident) -> tuple[str, ...]:
+    """The contract's packages as the acting user may read them: 严重精神障碍包 (a sensitive code of
+    the list) only for those who may see the resident's 严重精神障碍 record (records.sensitive)."""
+    packages = tuple(c.packages or ())
+    hidden = set(CODE_LISTS["contract_package"].sensitive_codes) & set(packages)
+    if hidden and not sensitive.may_see(session, resident):
+        return tuple(p for p in packages if p not in hidden)
+    return packages
+
+
+def row_of(c: FamilyContract, resident: Resident, packages: tuple[str, ...] | None = None) -> ContractRow:
+    """``packages``: as the reader may see them (:func:`visible_packages`); by default all."""
     return ContractRow(
         c.id,
         c.resident_id,
@@ -93,7 +105,7 @@ def row_of(c: FamilyContract, resident: Resident) -> ContractRow:
         resident.archive_no,
         c.team or "",
         c.doctor,
-        tuple(c.packages or ()),
+        tuple(c.packages or ()) if packages is None else packages,
         c.start_on,
         c.end_on,
         c.years,
@@ -422,7 +434,7 @@ def list_contracts(
     elif not include_history:
         q = q.where(FamilyContract.status == "active")
     q = q.order_by(FamilyContract.end_on if expiring_days is not None else FamilyContract.start_on.desc())
-    return [row_of(c, r) for c, r in session.execute(q)]
+    return [row_of(c, r, visible_packages(session, c, r)) for c, r in session.execute(q)]
 
 
 def expiring_soon(session: Session, today: dt.date | None = None) -> list[ContractRow]:

@@ -250,11 +250,12 @@ def add_plan(
         raise _err(QT_TRANSLATE_NOOP("Poverty", "复核日期不能早于今天"))
     if check_on and check_on > today:
         raise _err(QT_TRANSLATE_NOOP("Poverty", "体检日期不能晚于今天"))
-    if not condition_text:  # the programmes the patient is managed for
-        programmes = session.scalars(
+    if not condition_text:  # the programmes the patient is managed for, never a sensitive one:
+        programmes = session.scalars(  # the plan is read by all who see poverty work (专项随访 named SMI)
             select(ProgramEnrolment.program).where(
                 ProgramEnrolment.resident_id == resident.id,
                 ProgramEnrolment.voided.is_(False),
+                ProgramEnrolment.sensitive.is_(False),
                 ProgramEnrolment.status == "1",
             )
         ).all()
