@@ -23,6 +23,7 @@ from app.services.programmes import followup
 from app.services.records import residents as records
 from app.services.sync import conflicts, exchange
 from app.services.sync import keys as device_keys
+from tests import storekit
 from tests.synckit import TODAY, dump, make_device
 
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
@@ -610,3 +611,38 @@ def test_a_village_doctors_village_is_validated(store, code):
         accounts.create_user(s, "wang", "wang-pass-1", "village_doctor", village_code=code)
     with store.transaction() as s:  # default: this village
         assert accounts.create_user(s, "li", "li-pass-12", "village_doctor").village_code == "110105001101"
+
+
+@pytest.mark.parametrize(
+    ("username", "name", "words"),
+    [
+        ("system", None, "留给系统使用"),
+        ("SYSTEM", None, "留给系统使用"),
+        ("ｓｙｓｔｅｍ", None, "留给系统使用"),
+        ("adm\u200bin", "admin", "看不见的字符"),
+        ("WANG", None, "已被使用"),  # another account's username, in capitals
+        ("doc3", "王医生", "已被账号wang使用"),  # another doctor's name: would see their SMI patients
+        ("王医生", None, "已被使用"),  # a username that is another doctor's name
+    ],
+)
+def test_an_account_that_would_read_as_another_is_refused(store, username, name, words):
+    """The audit trail and a 严重精神障碍 record's responsible doctor go by names: an account named
+    like the program, like another account, or with invisible characters passed for them."""
+    with store.transaction() as s:
+        accounts.create_user(s, "wang", PASSWORD, "village_doctor", display_name="王医生")
+        before = len(accounts.users(s))
+    with pytest.raises(UserError, match=words), store.transaction() as s:
+        accounts.create_user(s, username, PASSWORD, "village_doctor", display_name=name)
+    with store.session() as s:
+        assert len(accounts.users(s)) == before
+
+
+def test_withdrawing_every_permission_on_the_command_line(store, capsys):
+    from app.cli import main
+
+    with store.transaction() as s:
+        accounts.create_user(s, "mh", PASSWORD, "township_staff", permissions=("mental_health",))
+    folder = str(storekit.data_dir(store))
+    store.dispose()
+    assert main(["--data-dir", folder, "user", "permissions", "mh", "none"]) == 0
+    assert "mh：—" in capsys.readouterr().out

@@ -21,7 +21,12 @@ def register(sub) -> None:
     ua.set_defaults(func=add_user)
     ug = us.add_parser("permissions", help="set a user's permissions beyond the role (none: withdraw all)")
     ug.add_argument("username")
-    ug.add_argument("permission", nargs="*", choices=["mental_health"])
+    ug.add_argument(
+        "permission",
+        nargs="+",
+        choices=["mental_health", "none"],
+        help="mental_health, or none to withdraw all",
+    )
     ug.set_defaults(func=set_permissions)
     ul = us.add_parser("list", help="users")
     ul.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -84,7 +89,7 @@ def set_permissions(args) -> int:
 
     _, store = open_store(args)
     with store.transaction() as s:
-        u = accounts.set_permissions(s, args.username, args.permission)
+        u = accounts.set_permissions(s, args.username, [p for p in args.permission if p != "none"])
         print(f"{u.username}：{','.join(u.permissions) or '—'}")
     return 0
 

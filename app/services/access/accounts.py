@@ -7,6 +7,7 @@ Who a session acts as lives in :mod:`app.services.access.actor`; hashing in
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -43,11 +44,43 @@ def read_password_file(path) -> str:
 # -------------------------------------------------------------------------------- users
 
 
+# Names the audit trail gives to no person: an account of that name would pass for the program.
+RESERVED_NAMES = frozenset({"system", "系统"})
+
+
+def _same(name: str) -> str:
+    """A name as a reader tells names apart: width, case and compatibility forms folded."""
+    return unicodedata.normalize("NFKC", name).casefold().strip()
+
+
 def _clean_username(username: str) -> str:
     username = (username or "").strip()
     if not username or len(username) > 50 or any(c.isspace() for c in username):
         raise _err(QT_TRANSLATE_NOOP("Accounts", "用户名应为1–50个字符，不含空格"))
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs", "Cn") for c in username):
+        # a zero-width space makes "adm\u200bin" read as admin in the audit trail
+        raise _err(QT_TRANSLATE_NOOP("Accounts", "用户名含有看不见的字符，请重新输入"))
+    if _same(username) in RESERVED_NAMES:
+        raise _err(QT_TRANSLATE_NOOP("Accounts", "用户名“{name}”留给系统使用，请换一个"), name=username)
     return username
+
+
+def _refuse_lookalikes(session: Session, username: str, display_name: str) -> None:
+    """Two accounts must never read alike in the audit trail or as a record's responsible doctor
+    (a 严重精神障碍 record is shown to the doctor of that name): a username or a name that another
+    account has as its username or its name, folded as a reader folds them, is refused."""
+    for other in session.scalars(select(User)):
+        taken = {_same(other.username), _same(other.display_name or "")}
+        if _same(username) in taken:
+            raise _err(QT_TRANSLATE_NOOP("Accounts", "用户名“{name}”已被使用"), name=username)
+        if _same(display_name) in taken:
+            raise _err(
+                QT_TRANSLATE_NOOP(
+                    "Accounts", "姓名“{name}”已被账号{user}使用：同名的医生请加以区分（如 李建生2）"
+                ),
+                name=display_name,
+                user=other.username,
+            )
 
 
 def get_user(session: Session, username: str) -> User:
@@ -82,11 +115,13 @@ def create_user(
     username = _clean_username(username)
     if role not in ROLES:
         raise _err(QT_TRANSLATE_NOOP("Accounts", "角色应为 village_doctor、township_staff 或 admin"))
-    if session.scalar(select(User.id).where(User.username == username)):
-        raise _err(QT_TRANSLATE_NOOP("Accounts", "用户名“{name}”已被使用"), name=username)
+    shown = (display_name or username).strip()[:50]
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs", "Cn") for c in shown):
+        raise _err(QT_TRANSLATE_NOOP("Accounts", "姓名含有看不见的字符，请重新输入"))
+    _refuse_lookalikes(session, username, shown)
     user = User(
         username=username,
-        display_name=(display_name or username).strip()[:50],
+        display_name=shown,
         role=role,
         password_hash=passwords.hash_password(password),
         village_code=_doctor_village(session, role, village_code),
