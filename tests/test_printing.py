@@ -687,3 +687,16 @@ def test_the_visit_form_prints_glucose_to_one_decimal(store, patient, tmp_path):
     with store.session() as s:
         text = flat(pdf_text(printing.visits_pdf(s, patient["archive_no"], "t2dm", 2026, ZH), tmp_path))
     assert "7.0mmol/L" in text and "7.8mmol/L" in text
+
+
+def test_a_character_the_font_lacks_prints_as_a_mark_never_as_nothing(store, patient, tmp_path):
+    """刘䶮 (U+4DAE, a 生僻字 the bundled font has no glyph for) printed as "刘": a record must not
+    print another name without a sign.  It prints 刘〓, for the doctor to write in by hand."""
+    from app.models import Resident
+
+    with store.transaction() as s:
+        s.get(Resident, patient["resident_id"]).name = "刘䶮"
+    with store.session() as s:
+        cover = flat(pdf_text(printing.cover_pdf(s, patient["archive_no"], ZH), tmp_path))
+        card = flat(pdf_text(printing.card_pdf(s, patient["archive_no"], ZH, today=TODAY), tmp_path))
+    assert "刘〓" in cover and "刘〓" in card

@@ -38,11 +38,34 @@ BLANK = "＿＿＿＿"
 _font_lock = threading.Lock()
 
 
+MISSING = "〓"  # printed for a character the font lacks (the typesetter's 〓 for a missing 生僻字)
+
+
+class _CoveredFont(TTFont):
+    """The bundled font, where a character it has no glyph for (a rare 生僻字 such as 䶮 or 𠮷 in a
+    name) prints as :data:`MISSING`: visible, for the doctor to write in by hand, never silently
+    nothing ("刘䶮" printed as "刘")."""
+
+    def _covered(self, text):
+        if not isinstance(text, str):
+            text = text.decode("utf-8")
+        have = self.face.charToGlyph
+        if all(ord(c) in have or c < " " for c in text):
+            return text
+        return "".join(c if ord(c) in have or c < " " else MISSING for c in text)
+
+    def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802 - reportlab's name
+        return super().splitString(self._covered(text), doc, encoding)
+
+    def stringWidth(self, text, size, encoding="utf8"):  # noqa: N802 - reportlab's name
+        return super().stringWidth(self._covered(text), size, encoding)
+
+
 def register_font() -> str:
     """Register the bundled WenQuanYi Micro Hei once per process (reportlab embeds a subset)."""
     with _font_lock:
         if FONT not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(FONT, str(resource_path(*CJK_FONT)), subfontIndex=0))
+            pdfmetrics.registerFont(_CoveredFont(FONT, str(resource_path(*CJK_FONT)), subfontIndex=0))
     return FONT
 
 
