@@ -6488,6 +6488,30 @@
         <source>导出文件应为 .xlsx 或 .csv</source>
         <translation>Export to a .xlsx or .csv file</translation>
     </message>
+    <message>
+        <source>文件超过{n}行，未导入：一次最多导入{n}人，请分成几个文件分别导入</source>
+        <translation>The file has more than {n} rows; nothing imported: at most {n} residents are imported at once, so split it into several files and import each</translation>
+    </message>
+    <message>
+        <source>文件超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</source>
+        <translation>The file is larger than {mb} MB; nothing imported: at most {mb} MB is read at once, so split it into several files and import each</translation>
+    </message>
+    <message>
+        <source>文件第{line}行超过{n}个字，未导入：请检查文件</source>
+        <translation>Line {line} of the file is longer than {n} characters; nothing imported: check the file</translation>
+    </message>
+    <message>
+        <source>Excel 文件解压后超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</source>
+        <translation>The Excel file unzips to more than {mb} MB; nothing imported: at most {mb} MB is read at once, so split it into several files and import each</translation>
+    </message>
+    <message>
+        <source>Excel 文件的内部结构超出正常表格（一行超过{cells}项、一张表超过{rows}行，或其他内容过多），未导入</source>
+        <translation>The Excel file&apos;s inner structure is beyond any normal table (a row of more than {cells} items, a sheet of more than {rows} rows, or too much else); nothing imported</translation>
+    </message>
+    <message>
+        <source>村{code}的档案编号只够再建档{left}人，本次需要{need}人：未导入任何记录</source>
+        <translation>Village {code} has archive numbers left for only {left} more residents, and this import needs {need}: nothing imported</translation>
+    </message>
 </context>
 <context>
     <name>RosterImportDialog</name>

@@ -6487,6 +6487,30 @@
         <source>导出文件应为 .xlsx 或 .csv</source>
         <translation>导出文件应为 .xlsx 或 .csv</translation>
     </message>
+    <message>
+        <source>文件超过{n}行，未导入：一次最多导入{n}人，请分成几个文件分别导入</source>
+        <translation>文件超过{n}行，未导入：一次最多导入{n}人，请分成几个文件分别导入</translation>
+    </message>
+    <message>
+        <source>文件超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</source>
+        <translation>文件超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</translation>
+    </message>
+    <message>
+        <source>文件第{line}行超过{n}个字，未导入：请检查文件</source>
+        <translation>文件第{line}行超过{n}个字，未导入：请检查文件</translation>
+    </message>
+    <message>
+        <source>Excel 文件解压后超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</source>
+        <translation>Excel 文件解压后超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</translation>
+    </message>
+    <message>
+        <source>Excel 文件的内部结构超出正常表格（一行超过{cells}项、一张表超过{rows}行，或其他内容过多），未导入</source>
+        <translation>Excel 文件的内部结构超出正常表格（一行超过{cells}项、一张表超过{rows}行，或其他内容过多），未导入</translation>
+    </message>
+    <message>
+        <source>村{code}的档案编号只够再建档{left}人，本次需要{need}人：未导入任何记录</source>
+        <translation>村{code}的档案编号只够再建档{left}人，本次需要{need}人：未导入任何记录</translation>
+    </message>
 </context>
 <context>
     <name>RosterImportDialog</name>

@@ -13,8 +13,8 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
-import io
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +24,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import Resident
+from app.models import ArchiveSerial, Resident
+from app.services import profile as profiles
 from app.services import safe_output
 from app.services.access import audit, authz
 from app.services.errors import Message, UserError, ValidationError
@@ -126,36 +127,112 @@ ECHO_MAX = 40  # characters of a bad cell repeated in a report
 CELL_MAX = 2000  # characters: no field of the form is longer; a larger cell is refused, not read
 NUMERIC_ID = "\ue000"  # marks a cell Excel stored as a number too long to be exact (IDs)
 
+# What one import reads at most.  A file is never trusted about its own size: an .xlsx may declare
+# any dimension (A1:XFD1048576 in a 2 KB file) and unzip to any size, so these bound the work and
+# the memory of a read whatever the file says, and a file over a limit is refused as it is met,
+# before anything is written.
+MAX_ROWS = 100_000  # data rows (residents) in one file: a village is far smaller; split a bigger file
+MAX_COLUMNS = 200  # columns read; cells right of the header's last column are ignored
+MAX_BYTES = 200 * 2**20  # an .xlsx's unzipped size (the sum of its parts) or a .csv's size
+ROW_CHARS_MAX = 4 * 2**20  # characters of one CSV row (a 1 MB cell is still read, and refused by itself)
+EXCEL_MAX_ROW = 1_048_576  # Excel's last row: a row numbered beyond it is not read, nor more rows than it
+# openpyxl builds a row's XML elements before it hands the row over, and keeps the other parts (the
+# styles, some 800 bytes of objects an element) whole: a few hundred KB of zipped XML can make
+# millions of them.  Counted per part, outside rows by its root (the shared strings are streamed).
+ROW_ELEMENTS_MAX = 100_000  # elements in one row (Excel's 16,384 cells, each with its value)
+SST_ELEMENTS_MAX = 5_000_000  # elements of the shared strings (a roster's names, IDs, addresses…)
+PART_ELEMENTS_MAX = 200_000  # elements of any other part, outside its rows (styles: a few thousand)
+XML_DEPTH_MAX = 64  # nesting of elements (a workbook's parts nest a few deep)
+
+
+def _too_many_rows() -> UserError:
+    return _err(
+        QT_TRANSLATE_NOOP("Roster", "文件超过{n}行，未导入：一次最多导入{n}人，请分成几个文件分别导入"),
+        n=MAX_ROWS,
+    )
+
 
 def read_table(path: Path) -> tuple[list[str], list[list[str]], str]:
-    """Header, data rows (as text) and the format ('xlsx' or the CSV encoding)."""
+    """Header, data rows (as text) and the format ('xlsx' or the CSV encoding).
+
+    At most MAX_COLUMNS columns are read, and of the data rows only the header's columns; empty
+    rows are skipped; more than MAX_ROWS data rows, or a file over MAX_BYTES, is refused.
+    """
     if not path.exists():
         raise _err(QT_TRANSLATE_NOOP("Roster", "找不到文件：{path}"), path=str(path))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return (*_read_xlsx(path), "xlsx")
     if suffix in (".csv", ".txt"):
-        data = path.read_bytes()
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:  # pragma: no cover - gb18030 decodes any byte string
-            raise _err(QT_TRANSLATE_NOOP("Roster", "无法识别文件编码（支持 UTF-8 和 GB18030）"))
-        csv.field_size_limit(max(csv.field_size_limit(), 16 * 2**20))  # long cells: refused per cell below
+        return _read_csv(path)
+    raise _err(QT_TRANSLATE_NOOP("Roster", "只支持 .xlsx 和 .csv 文件，这是“{suffix}”"), suffix=suffix)
+
+
+def _table(rows: Iterable[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """The first non-empty row as the header (to its last filled cell), then the non-empty data
+    rows cut to the header's width; refused as soon as there are more than MAX_ROWS of them."""
+    header: list[str] | None = None
+    data: list[list[str]] = []
+    for row in rows:
+        if header is None:
+            if any(row := row[:MAX_COLUMNS]):
+                while not row[-1]:
+                    row.pop()
+                header = row
+            continue
+        row = row[: len(header)]
+        if not any(row):
+            continue
+        if len(data) >= MAX_ROWS:
+            raise _too_many_rows()
+        data.append(row)
+    if header is None:
+        raise _err(QT_TRANSLATE_NOOP("Roster", "文件是空的"))
+    return header, data
+
+
+def _read_csv(path: Path) -> tuple[list[str], list[list[str]], str]:
+    if path.stat().st_size > MAX_BYTES:
+        raise _err(
+            QT_TRANSLATE_NOOP("Roster", "文件超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入"),
+            mb=MAX_BYTES // 2**20,
+        )
+    csv.field_size_limit(max(csv.field_size_limit(), 16 * 2**20))  # long cells: refused per cell below
+    for encoding in ("utf-8-sig", "gb18030"):
         try:
-            rows = [[c.strip() for c in r] for r in csv.reader(io.StringIO(text))]
+            with path.open(encoding=encoding, newline="") as f:
+                return (*_table(_csv_rows(f)), encoding)
+        except UnicodeDecodeError:
+            continue
         except csv.Error as e:
             raise _err(
                 QT_TRANSLATE_NOOP("Roster", "CSV 文件格式有误：{reason}"), reason=str(e)[:100]
             ) from None
-        rows = [r for r in rows if any(rows) and any(c for c in r)] if rows else []
-        if not rows:
-            raise _err(QT_TRANSLATE_NOOP("Roster", "文件是空的"))
-        return rows[0], rows[1:], encoding
-    raise _err(QT_TRANSLATE_NOOP("Roster", "只支持 .xlsx 和 .csv 文件，这是“{suffix}”"), suffix=suffix)
+    raise _err(  # (gb18030 decodes nearly any bytes)
+        QT_TRANSLATE_NOOP("Roster", "无法识别文件编码（支持 UTF-8 和 GB18030）")
+    )
+
+
+def _csv_rows(f) -> Iterable[list[str]]:
+    """The CSV's rows, read as they are needed; no row longer than ROW_CHARS_MAX is held."""
+    used = 0
+
+    def lines():
+        nonlocal used
+        while line := f.readline(ROW_CHARS_MAX + 1):
+            used += len(line)
+            if used > ROW_CHARS_MAX:
+                raise _err(
+                    QT_TRANSLATE_NOOP("Roster", "文件第{line}行超过{n}个字，未导入：请检查文件"),
+                    line=reader.line_num + 1,
+                    n=ROW_CHARS_MAX,
+                )
+            yield line
+
+    reader = csv.reader(lines())
+    for row in reader:
+        used = 0  # the lines read so far made this row
+        yield [c.strip() for c in row[:MAX_COLUMNS]]
 
 
 def _cell(value) -> str:
@@ -177,18 +254,99 @@ def _cell(value) -> str:
 def _read_xlsx(path: Path) -> tuple[list[str], list[list[str]]]:
     import openpyxl
 
+    _check_xlsx(path)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many types for a damaged file
         raise _err(QT_TRANSLATE_NOOP("Roster", "无法读取 Excel 文件：{reason}"), reason=str(e)) from None
     try:
-        rows = [[_cell(c) for c in r] for r in wb.worksheets[0].iter_rows(values_only=True)]
+        ws = wb.worksheets[0]
+        ws.reset_dimensions()  # the declared dimension is not trusted: rows come as they are stored
+        rows = ws.iter_rows(max_row=EXCEL_MAX_ROW, values_only=True)
+        return _table([_cell(c) for c in r[:MAX_COLUMNS]] for r in rows)
     finally:
         wb.close()
-    rows = [r for r in rows if any(r)]
-    if not rows:
-        raise _err(QT_TRANSLATE_NOOP("Roster", "文件是空的"))
-    return rows[0], rows[1:]
+
+
+class _Unusual(Exception):
+    """An .xlsx part's XML is shaped beyond any spreadsheet's (see _check_xlsx)."""
+
+
+def _check_xlsx(path: Path) -> None:
+    """Refuse an .xlsx that would unzip to more than MAX_BYTES (the parts' stated sizes: zipfile
+    never reads a part beyond its own), or whose XML openpyxl would turn into more objects than
+    any roster needs: a row of more than ROW_ELEMENTS_MAX elements, a sheet of more than
+    EXCEL_MAX_ROW rows, a part with more elements outside rows than SST_ELEMENTS_MAX (the shared
+    strings) or PART_ELEMENTS_MAX (any other), nesting beyond XML_DEPTH_MAX.  Every part is
+    scanned with expat (the parser under openpyxl's ElementTree), keeping no text; at a part that
+    is not XML, or is broken, the scan stops where openpyxl would."""
+    import zipfile
+    from xml.parsers import expat
+
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    try:
+        z = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise _err(QT_TRANSLATE_NOOP("Roster", "无法读取 Excel 文件：{reason}"), reason=str(e)) from None
+    with z:
+        if sum(info.file_size for info in z.infolist()) > MAX_BYTES:
+            raise _err(
+                QT_TRANSLATE_NOOP(
+                    "Roster",
+                    "Excel 文件解压后超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入",
+                ),
+                mb=MAX_BYTES // 2**20,
+            )
+        row_tag, sst_tag = f"{SHEET_MAIN_NS} row", f"{SHEET_MAIN_NS} sst"
+        for info in z.infolist():
+            depth = row_depth = in_row = rows = other = 0
+            other_max = PART_ELEMENTS_MAX
+
+            def start(name: str, _attrs) -> None:
+                nonlocal depth, row_depth, in_row, rows, other, other_max
+                depth += 1
+                if depth > XML_DEPTH_MAX:
+                    raise _Unusual
+                if row_depth:
+                    in_row += 1
+                    if in_row > ROW_ELEMENTS_MAX:
+                        raise _Unusual
+                elif name == row_tag:
+                    row_depth, in_row, rows = depth, 0, rows + 1
+                    if rows > EXCEL_MAX_ROW:
+                        raise _Unusual
+                else:
+                    if depth == 1 and name == sst_tag:
+                        other_max = SST_ELEMENTS_MAX
+                    other += 1
+                    if other > other_max:
+                        raise _Unusual
+
+            def end(_name: str) -> None:
+                nonlocal depth, row_depth
+                if depth == row_depth:
+                    row_depth = 0
+                depth -= 1
+
+            parser = expat.ParserCreate(namespace_separator=" ")
+            parser.StartElementHandler = start
+            parser.EndElementHandler = end
+            try:
+                with z.open(info) as f:
+                    parser.ParseFile(f)
+            except _Unusual:
+                raise _err(
+                    QT_TRANSLATE_NOOP(
+                        "Roster",
+                        "Excel 文件的内部结构超出正常表格（一行超过{cells}项、一张表超过{rows}行，"
+                        "或其他内容过多），未导入",
+                    ),
+                    cells=ROW_ELEMENTS_MAX,
+                    rows=EXCEL_MAX_ROW,
+                ) from None
+            except Exception:  # not XML, damaged, encrypted…: openpyxl says so if it needs the part
+                continue
 
 
 # ---------------------------------------------------------------- import
@@ -202,6 +360,7 @@ class _Row:
     inp: Any = None  # the resident form's input
     head_id: str = ""  # normalised 户主身份证号 ('' = own household)
     own_id: str = ""
+    village: str = ""  # the code of the village the row is enrolled in (once validated)
     errors: list[RowError] = field(default_factory=list)
 
 
@@ -359,6 +518,7 @@ def import_roster(
     for row in rows:
         report.errors.extend(row.errors)
     good = [r for r in rows if not r.errors]
+    _check_archive_numbers(session, good)  # what can't all be numbered is refused, dry run or not
 
     if dry_run:  # how many would land; nothing is written
         report.imported = len(good)
@@ -393,7 +553,7 @@ def _validate_row(session: Session, table: FieldTable, row: _Row, today: dt.date
     if row.head_id and inp.household_id is None:
         probe = dataclasses.replace(inp, household_id=None, relation_to_head=HEAD)
     try:
-        records.validate_resident(session, probe, today=today)
+        row.village = records.validate_resident(session, probe, today=today).village.code
     except ValidationError as e:
         already = {x.column for x in row.errors}
         for fe in e.errors:
@@ -401,6 +561,34 @@ def _validate_row(session: Session, table: FieldTable, row: _Row, today: dt.date
             if column in already:
                 continue
             row.errors.append(RowError(row.number, column, row.cells.get(column, ""), fe.message))
+
+
+def archive_numbers_left(session: Session, village_code: str) -> int:
+    """How many more residents of the village this store can enrol: the serials
+    ``profile.allocate_archive_numbers`` has still to hand out (a village PC's range ends below
+    TOWNSHIP_SERIAL_START; a township's runs from it to MAX_SERIAL)."""
+    village_pc = profiles.get_profile(session).role == profiles.VILLAGE
+    start = 0 if village_pc else profiles.TOWNSHIP_SERIAL_START - 1  # the last serial before the first
+    limit = profiles.TOWNSHIP_SERIAL_START - 1 if village_pc else profiles.MAX_SERIAL
+    row = session.get(ArchiveSerial, village_code)
+    return max(0, limit - (row.last_serial if row is not None else start))
+
+
+def _check_archive_numbers(session: Session, rows: list[_Row]) -> None:
+    """Each row to be written takes a new archive number of its village: refuse, before anything is
+    written, an import that needs more of them in a village than are left (the allocator would
+    stop it part-way, after the time of writing the rows before)."""
+    for code, need in sorted(Counter(r.village for r in rows).items()):
+        left = archive_numbers_left(session, code)
+        if need > left:
+            raise _err(
+                QT_TRANSLATE_NOOP(
+                    "Roster", "村{code}的档案编号只够再建档{left}人，本次需要{need}人：未导入任何记录"
+                ),
+                code=code,
+                left=left,
+                need=need,
+            )
 
 
 def _write_rejected(path: Path, header: list[str], rows: list[_Row], fmt: str) -> Path:
