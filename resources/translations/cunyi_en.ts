@@ -40,6 +40,22 @@
         <translation>The user name “{name}” is taken</translation>
     </message>
     <message>
+        <source>用户名含有看不见的字符，请重新输入</source>
+        <translation>The user name contains invisible characters: please type it again</translation>
+    </message>
+    <message>
+        <source>用户名“{name}”留给系统使用，请换一个</source>
+        <translation>The user name &quot;{name}&quot; is kept for the system: please choose another</translation>
+    </message>
+    <message>
+        <source>姓名“{name}”已被账号{user}使用：同名的医生请加以区分（如 李建生2）</source>
+        <translation>The name &quot;{name}&quot; is already used by the account {user}: tell doctors of the same name apart (e.g. Li Jiansheng 2)</translation>
+    </message>
+    <message>
+        <source>姓名含有看不见的字符，请重新输入</source>
+        <translation>The name contains invisible characters: please type it again</translation>
+    </message>
+    <message>
         <source>角色{role}不能获得权限“{permission}”</source>
         <translation>The role {role} cannot hold the permission “{permission}”</translation>
     </message>
@@ -6433,24 +6449,20 @@
         <translation>File not found: {path}</translation>
     </message>
     <message>
+        <source>文件超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</source>
+        <translation>The file is larger than {mb} MB; nothing imported: at most {mb} MB is read at once, so split it into several files and import each</translation>
+    </message>
+    <message>
         <source>无法识别文件编码（支持 UTF-8 和 GB18030）</source>
         <translation>Unknown file encoding (UTF-8 and GB18030 are supported)</translation>
     </message>
     <message>
-        <source>CSV 文件格式有误：{reason}</source>
-        <translation>The CSV file is malformed: {reason}</translation>
+        <source>Excel 文件解压后超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</source>
+        <translation>The Excel file unzips to more than {mb} MB; nothing imported: at most {mb} MB is read at once, so split it into several files and import each</translation>
     </message>
     <message>
-        <source>文件是空的</source>
-        <translation>The file is empty</translation>
-    </message>
-    <message>
-        <source>只支持 .xlsx 和 .csv 文件，这是“{suffix}”</source>
-        <translation>Only .xlsx and .csv files are supported, not “{suffix}”</translation>
-    </message>
-    <message>
-        <source>无法读取 Excel 文件：{reason}</source>
-        <translation>Cannot read the Excel file: {reason}</translation>
+        <source>Excel 文件的内部结构超出正常表格（一行超过{cells}项、一张表超过{rows}行，或其他内容过多），未导入</source>
+        <translation>The Excel file&apos;s inner structure is beyond any normal table (a row of more than {cells} items, a sheet of more than {rows} rows, or too much else); nothing imported</translation>
     </message>
     <message>
         <source>这一格是“数字”格式，18位号码已被 Excel 截断，无法使用：请把这一列设为“文本”格式，重新填写号码后再导入</source>
@@ -6485,32 +6497,36 @@
         <translation>The head of household&apos;s row has errors, so this row is not imported either</translation>
     </message>
     <message>
+        <source>村{code}的档案编号只够再建档{left}人，本次需要{need}人：未导入任何记录</source>
+        <translation>Village {code} has archive numbers left for only {left} more residents, and this import needs {need}: nothing imported</translation>
+    </message>
+    <message>
         <source>导出文件应为 .xlsx 或 .csv</source>
         <translation>Export to a .xlsx or .csv file</translation>
+    </message>
+    <message>
+        <source>CSV 文件格式有误：{reason}</source>
+        <translation>The CSV file is malformed: {reason}</translation>
     </message>
     <message>
         <source>文件超过{n}行，未导入：一次最多导入{n}人，请分成几个文件分别导入</source>
         <translation>The file has more than {n} rows; nothing imported: at most {n} residents are imported at once, so split it into several files and import each</translation>
     </message>
     <message>
-        <source>文件超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</source>
-        <translation>The file is larger than {mb} MB; nothing imported: at most {mb} MB is read at once, so split it into several files and import each</translation>
+        <source>文件是空的</source>
+        <translation>The file is empty</translation>
+    </message>
+    <message>
+        <source>只支持 .xlsx 和 .csv 文件，这是“{suffix}”</source>
+        <translation>Only .xlsx and .csv files are supported, not “{suffix}”</translation>
     </message>
     <message>
         <source>文件第{line}行超过{n}个字，未导入：请检查文件</source>
         <translation>Line {line} of the file is longer than {n} characters; nothing imported: check the file</translation>
     </message>
     <message>
-        <source>Excel 文件解压后超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</source>
-        <translation>The Excel file unzips to more than {mb} MB; nothing imported: at most {mb} MB is read at once, so split it into several files and import each</translation>
-    </message>
-    <message>
-        <source>Excel 文件的内部结构超出正常表格（一行超过{cells}项、一张表超过{rows}行，或其他内容过多），未导入</source>
-        <translation>The Excel file&apos;s inner structure is beyond any normal table (a row of more than {cells} items, a sheet of more than {rows} rows, or too much else); nothing imported</translation>
-    </message>
-    <message>
-        <source>村{code}的档案编号只够再建档{left}人，本次需要{need}人：未导入任何记录</source>
-        <translation>Village {code} has archive numbers left for only {left} more residents, and this import needs {need}: nothing imported</translation>
+        <source>无法读取 Excel 文件：{reason}</source>
+        <translation>Cannot read the Excel file: {reason}</translation>
     </message>
 </context>
 <context>
@@ -6701,6 +6717,10 @@
         <translation>A backup is made automatically into the data folder&apos;s backups at the first start and close of each day (7 daily and 4 weekly kept).</translation>
     </message>
     <message>
+        <source>只有管理员可以备份到U盘或文件夹</source>
+        <translation>Only an administrator can back up to a USB stick or folder</translation>
+    </message>
+    <message>
         <source>数据库在 PostgreSQL 服务器上：请用服务器自己的备份（如 pg_dump），本程序不备份。</source>
         <translation>The store is on a PostgreSQL server: back it up with the server&apos;s own tools (e.g. pg_dump). CunYi does not back it up.</translation>
     </message>
@@ -6742,6 +6762,10 @@
     <message>
         <source>{name}没有严重精神障碍管理记录</source>
         <translation>{name} has no record in this programme</translation>
+    </message>
+    <message>
+        <source>不能为{name}登记：请与乡镇卫生院精神卫生负责人联系</source>
+        <translation>Cannot register {name}: please contact the township health centre&apos;s mental-health officer</translation>
     </message>
     <message>
         <source>{name}已登记为严重精神障碍管理患者</source>

@@ -39,6 +39,22 @@
         <translation>用户名“{name}”已被使用</translation>
     </message>
     <message>
+        <source>用户名含有看不见的字符，请重新输入</source>
+        <translation>用户名含有看不见的字符，请重新输入</translation>
+    </message>
+    <message>
+        <source>用户名“{name}”留给系统使用，请换一个</source>
+        <translation>用户名“{name}”留给系统使用，请换一个</translation>
+    </message>
+    <message>
+        <source>姓名“{name}”已被账号{user}使用：同名的医生请加以区分（如 李建生2）</source>
+        <translation>姓名“{name}”已被账号{user}使用：同名的医生请加以区分（如 李建生2）</translation>
+    </message>
+    <message>
+        <source>姓名含有看不见的字符，请重新输入</source>
+        <translation>姓名含有看不见的字符，请重新输入</translation>
+    </message>
+    <message>
         <source>角色{role}不能获得权限“{permission}”</source>
         <translation>角色{role}不能获得权限“{permission}”</translation>
     </message>
@@ -6432,24 +6448,20 @@
         <translation>找不到文件：{path}</translation>
     </message>
     <message>
+        <source>文件超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</source>
+        <translation>文件超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</translation>
+    </message>
+    <message>
         <source>无法识别文件编码（支持 UTF-8 和 GB18030）</source>
         <translation>无法识别文件编码（支持 UTF-8 和 GB18030）</translation>
     </message>
     <message>
-        <source>CSV 文件格式有误：{reason}</source>
-        <translation>CSV 文件格式有误：{reason}</translation>
+        <source>Excel 文件解压后超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</source>
+        <translation>Excel 文件解压后超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</translation>
     </message>
     <message>
-        <source>文件是空的</source>
-        <translation>文件是空的</translation>
-    </message>
-    <message>
-        <source>只支持 .xlsx 和 .csv 文件，这是“{suffix}”</source>
-        <translation>只支持 .xlsx 和 .csv 文件，这是“{suffix}”</translation>
-    </message>
-    <message>
-        <source>无法读取 Excel 文件：{reason}</source>
-        <translation>无法读取 Excel 文件：{reason}</translation>
+        <source>Excel 文件的内部结构超出正常表格（一行超过{cells}项、一张表超过{rows}行，或其他内容过多），未导入</source>
+        <translation>Excel 文件的内部结构超出正常表格（一行超过{cells}项、一张表超过{rows}行，或其他内容过多），未导入</translation>
     </message>
     <message>
         <source>这一格是“数字”格式，18位号码已被 Excel 截断，无法使用：请把这一列设为“文本”格式，重新填写号码后再导入</source>
@@ -6484,32 +6496,36 @@
         <translation>户主所在行有错误，本行一并不导入</translation>
     </message>
     <message>
+        <source>村{code}的档案编号只够再建档{left}人，本次需要{need}人：未导入任何记录</source>
+        <translation>村{code}的档案编号只够再建档{left}人，本次需要{need}人：未导入任何记录</translation>
+    </message>
+    <message>
         <source>导出文件应为 .xlsx 或 .csv</source>
         <translation>导出文件应为 .xlsx 或 .csv</translation>
+    </message>
+    <message>
+        <source>CSV 文件格式有误：{reason}</source>
+        <translation>CSV 文件格式有误：{reason}</translation>
     </message>
     <message>
         <source>文件超过{n}行，未导入：一次最多导入{n}人，请分成几个文件分别导入</source>
         <translation>文件超过{n}行，未导入：一次最多导入{n}人，请分成几个文件分别导入</translation>
     </message>
     <message>
-        <source>文件超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</source>
-        <translation>文件超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</translation>
+        <source>文件是空的</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <source>只支持 .xlsx 和 .csv 文件，这是“{suffix}”</source>
+        <translation>只支持 .xlsx 和 .csv 文件，这是“{suffix}”</translation>
     </message>
     <message>
         <source>文件第{line}行超过{n}个字，未导入：请检查文件</source>
         <translation>文件第{line}行超过{n}个字，未导入：请检查文件</translation>
     </message>
     <message>
-        <source>Excel 文件解压后超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</source>
-        <translation>Excel 文件解压后超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</translation>
-    </message>
-    <message>
-        <source>Excel 文件的内部结构超出正常表格（一行超过{cells}项、一张表超过{rows}行，或其他内容过多），未导入</source>
-        <translation>Excel 文件的内部结构超出正常表格（一行超过{cells}项、一张表超过{rows}行，或其他内容过多），未导入</translation>
-    </message>
-    <message>
-        <source>村{code}的档案编号只够再建档{left}人，本次需要{need}人：未导入任何记录</source>
-        <translation>村{code}的档案编号只够再建档{left}人，本次需要{need}人：未导入任何记录</translation>
+        <source>无法读取 Excel 文件：{reason}</source>
+        <translation>无法读取 Excel 文件：{reason}</translation>
     </message>
 </context>
 <context>
@@ -6700,6 +6716,10 @@
         <translation>每天第一次启动和关闭时自动备份到数据目录的 backups 文件夹（保留7个每日、4个每周备份）。</translation>
     </message>
     <message>
+        <source>只有管理员可以备份到U盘或文件夹</source>
+        <translation>只有管理员可以备份到U盘或文件夹</translation>
+    </message>
+    <message>
         <source>数据库在 PostgreSQL 服务器上：请用服务器自己的备份（如 pg_dump），本程序不备份。</source>
         <translation>数据库在 PostgreSQL 服务器上：请用服务器自己的备份（如 pg_dump），本程序不备份。</translation>
     </message>
@@ -6741,6 +6761,10 @@
     <message>
         <source>{name}没有严重精神障碍管理记录</source>
         <translation>{name}没有严重精神障碍管理记录</translation>
+    </message>
+    <message>
+        <source>不能为{name}登记：请与乡镇卫生院精神卫生负责人联系</source>
+        <translation>不能为{name}登记：请与乡镇卫生院精神卫生负责人联系</translation>
     </message>
     <message>
         <source>{name}已登记为严重精神障碍管理患者</source>
