@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.config import Paths
 from app.db import Store
 from app.services import backup, profile
+from app.services.access import authz
 from app.services.errors import UserError
 from app.services.sync import conflicts, exchange, overview, snapshot
 from app.services.sync import keys as device_keys
@@ -374,6 +375,8 @@ class SyncPage(LazyPage):
         """After an export: the same stick can carry a backup of this store (not one on a server)."""
         if backup.left_to_server(self.store):
             return None
+        if not Op(self, self.store, lambda s: authz.permits(s, "backup")).run():
+            return None  # a copy of the whole store is the admin's to take (authz "backup")
         question = self.tr("同步包已写好。是否同时把本机数据备份到 {folder}？").replace(
             "{folder}", str(folder)
         )
