@@ -33,19 +33,10 @@ from app.services.errors import UserError
 from app.services.records import roster
 from tests import storekit
 from tests.conftest import TOWNSHIP_CODE, make_store
+from tests.test_roster import HEADER as ROSTER_HEADER
 
 VILLAGE = "110105001101"
-HEADER = [
-    "姓名",
-    "性别",
-    "出生日期",
-    "身份证号",
-    "联系电话",
-    "现住址",
-    "村民小组",
-    "户主身份证号",
-    "与户主关系",
-]
+HEADER = ROSTER_HEADER[:-1]  # the roster's columns (test_roster), without its 备注
 NAMES = "一二三四五六七八九十"
 
 
