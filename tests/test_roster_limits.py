@@ -342,18 +342,18 @@ def test_archive_numbers_left_follow_the_allocator(tmp_path):
     89,999), not 96,998; a township numbers its villages from 90,000 to 99,999."""
     village = make_store(tmp_path)
     with village.transaction() as s:
-        assert roster.archive_numbers_left(s, VILLAGE) == profile.TOWNSHIP_SERIAL_START - 1 == 89_999
+        assert profile.archive_numbers_left(s, VILLAGE) == profile.TOWNSHIP_SERIAL_START - 1 == 89_999
         profile.allocate_archive_numbers(s, VILLAGE, 3001)
-        assert roster.archive_numbers_left(s, VILLAGE) == 86_998
+        assert profile.archive_numbers_left(s, VILLAGE) == 86_998
     storekit.discard(village)
     town = make_store(tmp_path, "township", TOWNSHIP_CODE, "朝阳乡")
     with town.transaction() as s:
         profile.ensure_village(s, VILLAGE, "向阳村")
         assert (
-            roster.archive_numbers_left(s, VILLAGE) == profile.MAX_SERIAL - profile.TOWNSHIP_SERIAL_START + 1
+            profile.archive_numbers_left(s, VILLAGE) == profile.MAX_SERIAL - profile.TOWNSHIP_SERIAL_START + 1
         )
         profile.allocate_archive_numbers(s, VILLAGE, 9_999)
-        assert roster.archive_numbers_left(s, VILLAGE) == 1
+        assert profile.archive_numbers_left(s, VILLAGE) == 1
         path = write_csv(tmp_path / "two.csv", [person(n) for n in range(2)])
         with pytest.raises(UserError) as refused:
             roster.import_roster(s, path, dry_run=True, village_code=VILLAGE)
@@ -367,5 +367,5 @@ def test_archive_numbers_left_follow_the_allocator(tmp_path):
             ).imported
             == 1
         )
-        assert roster.archive_numbers_left(s, VILLAGE) == 0
+        assert profile.archive_numbers_left(s, VILLAGE) == 0
     storekit.discard(town)

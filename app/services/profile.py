@@ -225,14 +225,28 @@ def ensure_group(session: Session, village: Village, name: str | None) -> Villag
     return group
 
 
+def serial_range(session: Session) -> tuple[int, int]:
+    """This store's archive serials, as (the last serial before its first, its last): a village PC
+    numbers 1 to TOWNSHIP_SERIAL_START − 1, a township from TOWNSHIP_SERIAL_START to MAX_SERIAL."""
+    if get_profile(session).role == VILLAGE:
+        return 0, TOWNSHIP_SERIAL_START - 1
+    return TOWNSHIP_SERIAL_START - 1, MAX_SERIAL
+
+
+def archive_numbers_left(session: Session, village_code: str) -> int:
+    """How many more residents of the village this store can give an archive number."""
+    start, limit = serial_range(session)
+    row = session.get(ArchiveSerial, village_code)
+    return max(0, limit - (row.last_serial if row is not None else start))
+
+
 def allocate_archive_numbers(session: Session, village_code: str, count: int = 1) -> list[str]:
     """Next 17-digit archive numbers (county 6 + township 3 + village 3 + serial 5) for a village.
 
     Serials are per device and village, never reused, and need no network: each village PC
     owns its village code; a township uses its own range (TOWNSHIP_SERIAL_START and up).
     """
-    role = get_profile(session).role
-    start = 0 if role == VILLAGE else TOWNSHIP_SERIAL_START - 1
+    start, limit = serial_range(session)
     row = session.get(ArchiveSerial, village_code)
     if row is None:  # two workstations of one PostgreSQL store may make the row at once: one wins
         from app.db import insert_ignore
@@ -251,7 +265,6 @@ def allocate_archive_numbers(session: Session, village_code: str, count: int = 1
     )
     session.refresh(row)
     last = row.last_serial
-    limit = TOWNSHIP_SERIAL_START - 1 if role == VILLAGE else MAX_SERIAL
     if last > limit:
         raise _err(QT_TRANSLATE_NOOP("Profile", "村{code}的档案编号已用完"), code=village_code)
     return [f"{village_code}{serial:05d}" for serial in range(last - count + 1, last + 1)]

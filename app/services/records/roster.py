@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import ArchiveSerial, Resident
+from app.models import Resident
 from app.services import profile as profiles
 from app.services import safe_output
 from app.services.access import audit, authz
@@ -563,23 +563,12 @@ def _validate_row(session: Session, table: FieldTable, row: _Row, today: dt.date
             row.errors.append(RowError(row.number, column, row.cells.get(column, ""), fe.message))
 
 
-def archive_numbers_left(session: Session, village_code: str) -> int:
-    """How many more residents of the village this store can enrol: the serials
-    ``profile.allocate_archive_numbers`` has still to hand out (a village PC's range ends below
-    TOWNSHIP_SERIAL_START; a township's runs from it to MAX_SERIAL)."""
-    village_pc = profiles.get_profile(session).role == profiles.VILLAGE
-    start = 0 if village_pc else profiles.TOWNSHIP_SERIAL_START - 1  # the last serial before the first
-    limit = profiles.TOWNSHIP_SERIAL_START - 1 if village_pc else profiles.MAX_SERIAL
-    row = session.get(ArchiveSerial, village_code)
-    return max(0, limit - (row.last_serial if row is not None else start))
-
-
 def _check_archive_numbers(session: Session, rows: list[_Row]) -> None:
     """Each row to be written takes a new archive number of its village: refuse, before anything is
     written, an import that needs more of them in a village than are left (the allocator would
     stop it part-way, after the time of writing the rows before)."""
     for code, need in sorted(Counter(r.village for r in rows).items()):
-        left = archive_numbers_left(session, code)
+        left = profiles.archive_numbers_left(session, code)
         if need > left:
             raise _err(
                 QT_TRANSLATE_NOOP(
