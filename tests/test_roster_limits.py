@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import json
 import signal
 import time
 import zipfile
@@ -34,6 +33,7 @@ from app.services.records import roster
 from tests import storekit
 from tests.conftest import TOWNSHIP_CODE, make_store
 from tests.test_roster import HEADER as ROSTER_HEADER
+from tests.test_roster import run as roster_run
 
 VILLAGE = "110105001101"
 HEADER = ROSTER_HEADER[:-1]  # the roster's columns (test_roster), without its 备注
@@ -77,13 +77,9 @@ def data_dir(tmp_path):
 
 
 def run(data_dir, *args, capsys, seconds: int = 60) -> tuple[int, dict | str, str]:
+    """test_roster's ``run``, bounded in time."""
     with deadline(seconds):
-        code = main(["--data-dir", str(data_dir), *args])
-    out, err = capsys.readouterr()
-    try:
-        return code, json.loads(out), err
-    except json.JSONDecodeError:
-        return code, out, err
+        return roster_run(data_dir, *args, capsys=capsys)
 
 
 def residents(data_dir) -> int:
