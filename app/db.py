@@ -31,6 +31,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"  # a plain store's first bytes; an encryp
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 WRITER = "cunyi_writer"  # execution option: this connection's transaction begins IMMEDIATE
 EVEN_MOVED = "cunyi_even_moved"  # execution option: a writer that may open a file marked moved (MOVED)
+# execution option: a writer whose commit may skip the disk flush (see Store.transaction)
+PROVISIONAL = "cunyi_provisional"
 # An encrypted store decrypts each page it reads from the file (AES-256 and an HMAC check): a larger
 # page cache keeps what searches touch decrypted (a connection's cache grows only as pages are read).
 ENCRYPTED_CACHE_KIB = 32_768
@@ -271,6 +273,11 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
         if not conn.get_execution_options().get(WRITER):
             conn.exec_driver_sql("BEGIN")
             return
+        # Every writer commits with a flush to disk (FULL) unless it is provisional: set before
+        # BEGIN (SQLite refuses it inside a transaction), for each transaction, so a provisional
+        # one never leaves the pooled connection less durable for the next.
+        provisional = conn.get_execution_options().get(PROVISIONAL)
+        conn.exec_driver_sql(f"PRAGMA synchronous={'NORMAL' if provisional else 'FULL'}")
         # A writer waits for the write lock at the turnstile (:class:`_Turnstile`), not in
         # SQLite's busy loop alone: a job writing short transactions one after another (a
         # bundle's import in chunks) finds it held by the writer waiting, and lets it in first.
@@ -650,16 +657,25 @@ class Store:
             self._recorders().remove(changed)
 
     @contextmanager
-    def transaction(self, *, even_moved: bool = False) -> Iterator[Session]:
+    def transaction(self, *, even_moved: bool = False, provisional: bool = False) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any exception.  On SQLite it takes
         the write lock at its start (waiting up to the busy timeout for another writer, e.g. the
         township's mailbox importing while its GUI saves): a transaction that read first and then
         found another writer's commit newer than what it read would fail at once instead; and a
         file whose store was moved to a server is refused (:data:`MOVED`), unless ``even_moved``
-        (copying it again)."""
+        (copying it again).
+
+        ``provisional`` (SQLite): a step of a longer job that a later transaction of it completes
+        and makes durable, such as a chunk of a bundle's import.  Its commit is not flushed to disk
+        on its own (WAL with ``synchronous=NORMAL``: a crash of the program loses nothing, a power
+        cut may lose it, and the store stays whole); the job's next flushed commit makes it durable
+        with everything before it.  The job must read back where it stood after such a loss (an
+        import: its progress row, written in the same transactions)."""
         with self.session() as s, s.begin():
             if self.engine.dialect.name == "sqlite":
-                s.connection(execution_options={WRITER: True, EVEN_MOVED: even_moved})
+                s.connection(
+                    execution_options={WRITER: True, EVEN_MOVED: even_moved, PROVISIONAL: provisional}
+                )
             else:
                 lock_for_writing(s.connection())
             yield s

@@ -43,6 +43,23 @@ def test_store_keeps_foreign_keys_on_after_migrating(tmp_path):
     store.dispose()
 
 
+def test_a_provisional_transaction_never_leaves_its_connection_less_durable(tmp_path):
+    """Store.transaction(provisional=True) commits without a flush of its own (NORMAL); every other
+    transaction on the same pooled connection flushes (FULL), after one that failed too."""
+    store = Store(f"sqlite:///{tmp_path / 'p.db'}")
+    level = "PRAGMA synchronous"
+    with store.transaction(provisional=True) as s:
+        assert s.connection().exec_driver_sql(level).scalar() == 1  # NORMAL
+    with store.transaction() as s:
+        assert s.connection().exec_driver_sql(level).scalar() == 2  # FULL
+    with pytest.raises(RuntimeError), store.transaction(provisional=True) as s:
+        assert s.connection().exec_driver_sql(level).scalar() == 1
+        raise RuntimeError
+    with store.transaction() as s:
+        assert s.connection().exec_driver_sql(level).scalar() == 2
+    store.dispose()
+
+
 @pytest.mark.parametrize("db", RELEASED, ids=[p.stem for p in RELEASED])
 def test_released_schema_files_upgrade_with_their_rows(tmp_path, db):
     copy = tmp_path / db.name

@@ -560,3 +560,89 @@ def test_an_import_forgets_interrupted_imports_given_up_long_ago(world):
     assert outcome.status == "applied"
     with town.store.session() as s:
         assert set(s.scalars(select(ImportProgress.bundle_id))) == {recent}
+
+
+def test_each_block_applied_is_the_block_checked(world, small_chunks, monkeypatch):
+    """An import reads its file twice: checked, then applied.  A block of ops that reads
+    differently the second time (the file changed between the two) is refused before one op of it
+    is applied; the chunks before it stay, and the import says the file changed."""
+    from app.services.sync import bundle
+
+    town, a, _b, tmp = world
+    path = _new_bundle(town, a, tmp)
+    monkeypatch.setattr(bundle, "CHUNK", 4096)  # blocks of about 4 KB: dozens of them
+    real_blocks, reads = bundle._line_blocks, []
+
+    def blocks(reader):
+        reads.append(1)
+        for number, lines in enumerate(real_blocks(reader)):
+            if len(reads) == 2 and number == 6:  # the second read (the applying one), block 6
+                lines = lines.replace(b'"phone":"1', b'"phone":"9', 1)
+                assert b'"phone":"9' in lines
+            yield lines
+
+    monkeypatch.setattr(bundle, "_line_blocks", blocks)
+    chunks = []
+    monkeypatch.setattr(exchange, "after_chunk", chunks.append)
+    (outcome,) = town.import_(path)
+    assert outcome.status == "rejected"
+    assert "同步包文件在导入过程中被改动" in outcome.reason.render()
+    assert chunks, "the chunks before the changed block committed"
+    with town.store.session() as s:
+        phones = s.scalars(select(Resident.phone)).all()
+        assert not [p for p in phones if p and p.startswith("9")]
+        assert s.scalar(select(func.count()).select_from(ImportProgress)) == 1
+
+
+def test_a_block_read_again_is_the_one_read_first(world, monkeypatch):
+    """open_bundle(seen=…): the first read notes each block, a second read yields a block's ops
+    only when it is that block (and its text was scanned the first time, not again)."""
+    from app.services.sync import bundle
+
+    town, a, _b, tmp = world
+    path = _new_bundle(town, a, tmp)
+    monkeypatch.setattr(bundle, "CHUNK", 4096)
+    header = bundle.read_header(path)
+    seen: list[bytes] = []
+    with bundle.open_bundle(path, header, town.keys.age, seen=seen) as opened:
+        first = list(opened.ops())
+    assert len(seen) > 5
+    scanned = []
+    monkeypatch.setattr(bundle, "_refuse_unreadable", scanned.append)
+    monkeypatch.setattr(bundle, "_PRINTABLE_ASCII", b"")  # every block would be scanned
+    with bundle.open_bundle(path, header, town.keys.age, seen=seen) as opened:
+        assert list(opened.ops()) == first
+    assert scanned == []
+    seen[3] = bytes(32)
+    got = []
+    with (
+        pytest.raises(bundle.BundleError) as refused,
+        bundle.open_bundle(path, header, town.keys.age, seen=seen) as opened,
+    ):
+        got.extend(opened.ops())
+    assert refused.value.kind == "changed"
+    assert 0 < len(got) < len(first)  # the blocks before the changed one, not one op of it
+    assert got == first[: len(got)]
+
+
+def test_chunks_but_the_last_commit_provisionally(world, small_chunks, monkeypatch):
+    """Every chunk but the last commits without its own flush to disk (the last one's flush makes
+    them durable): half the flushes of a bundle's import on SQLite."""
+    from app.db import Store
+
+    town, a, _b, tmp = world
+    path = _new_bundle(town, a, tmp)
+    flags = []
+    real = Store.transaction
+
+    def transaction(self, **kw):
+        flags.append(kw.get("provisional", False))
+        return real(self, **kw)
+
+    monkeypatch.setattr(Store, "transaction", transaction)
+    chunks = []
+    monkeypatch.setattr(exchange, "after_chunk", chunks.append)
+    (outcome,) = town.import_(path)
+    assert outcome.status == "applied"
+    provisional = [f for f in flags if f]
+    assert len(provisional) == len(chunks) - 1 > 3  # the last chunk, with the bundle's record: flushed

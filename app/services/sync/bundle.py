@@ -68,6 +68,10 @@ class BundleError(UserError):
         self.kind = kind
 
 
+# A file that is not, when read again, what it was when it was checked (an import reads it twice)
+CHANGED = QT_TRANSLATE_NOOP("Sync", "同步包文件在导入过程中被改动，已停止：请重新导入")
+
+
 def file_name(sender: uuid.UUID, recipient: uuid.UUID, bundle_id: uuid.UUID) -> str:
     return f"{sender.hex}_{recipient.hex}_{bundle_id.hex}{SUFFIX}"
 
@@ -460,9 +464,11 @@ class Opened:
 
 
 def _line_blocks(reader) -> Iterator[bytes]:
-    """The decompressed ops in blocks of whole lines (about :data:`CHUNK` bytes each)."""
+    """The decompressed ops in blocks of whole lines (about :data:`CHUNK` bytes each), cut where
+    the text puts them (the last line break of each :data:`CHUNK` bytes), however the reader
+    hands them over: every read of the same ops yields the same blocks."""
     rest = b""
-    while chunk := reader.read(CHUNK):
+    while chunk := _read_full(reader, CHUNK):
         cut = chunk.rfind(b"\n") + 1
         if not cut:
             rest += chunk
@@ -473,18 +479,32 @@ def _line_blocks(reader) -> Iterator[bytes]:
         yield rest
 
 
-def _decode_lines(lines: bytes) -> list:
+def _read_full(reader, size: int) -> bytes:
+    """``size`` bytes from ``reader`` (fewer only at its end)."""
+    data = reader.read(size)
+    while 0 < len(data) < size:
+        more = reader.read(size - len(data))
+        if not more:
+            break
+        data += more
+    return data
+
+
+def _decode_lines(lines: bytes, *, scan: bool = True) -> list:
     """A block of JSON lines, one op a line, decoded in one call as one JSON array (the decoder
     then shares the field names of all of them: a third faster than a call per line; orjson: three
     times faster than the standard library's).  A block
     that does not decode to one value a line is refused.  (Lines could only be split differently
     than one value each by a sender writing them so on purpose, in a signed bundle whose ops it
-    could as well have written plainly: what it may carry is checked op by op all the same.)"""
+    could as well have written plainly: what it may carry is checked op by op all the same.)
+    ``scan``: False for a block known to be one scanned before (:func:`open_bundle`'s ``seen``)."""
     body = lines[:-1] if lines.endswith(b"\n") else lines
     joined = b"[" + body.replace(b"\n", b",") + b"]"
     ops = orjson.loads(joined)
     if len(ops) != body.count(b"\n") + 1:
         raise BundleError("damaged", QT_TRANSLATE_NOOP("Sync", "文件内容已损坏或被改动（校验值不符）"))
+    if not scan:
+        return ops
     escapes = b"\\" in joined and _ESCAPE.search(joined.replace(b"\\\\", b""))
     # printable ASCII taken out first: what is left (the Chinese, and anything suspect) is a few
     # per cent of a block, and str.isprintable over all of it took a third of the decoding time
@@ -539,11 +559,19 @@ def _refuse_unreadable(ops: list) -> None:
 
 
 @contextmanager
-def open_bundle(path: Path, header: Header, identity, work_dir: Path | None = None) -> Iterator[Opened]:
+def open_bundle(
+    path: Path, header: Header, identity, work_dir: Path | None = None, *, seen: list[bytes] | None = None
+) -> Iterator[Opened]:
     """Decrypt as the caller reads and yield the manifest and a one-pass iterator of ops.  The ops
     hash and count are checked when the iterator ends: a caller applying them inside a transaction
     commits only after it has consumed them all.  Nothing is written anywhere (``work_dir`` is
-    accepted for callers of the earlier signature and unused)."""
+    accepted for callers of the earlier signature and unused).
+
+    ``seen``: the digest of each block of ops, for a file read twice (checked, then applied).  An
+    empty list is filled in as the blocks are read.  A filled one is what an earlier read of the
+    same file found: each block must be the one read then, or the file is refused as changed before
+    any op of that block is yielded, and a block read before is not scanned again for unreadable
+    text (:func:`_decode_lines`)."""
     del work_dir
     with open(path, "rb") as src:
         src.seek(header.offset)
@@ -565,10 +593,17 @@ def open_bundle(path: Path, header: Header, identity, work_dir: Path | None = No
             def ops() -> Iterator[dict]:
                 sha, count = hashlib.sha256(), 0
                 reader = zstandard.ZstdDecompressor().stream_reader(f, read_across_frames=True)
+                again = bool(seen)
                 try:
-                    for lines in _line_blocks(reader):
+                    for number, lines in enumerate(_line_blocks(reader)):
                         sha.update(lines)
-                        decoded = _decode_lines(lines)  # one op a line, or refused
+                        if seen is not None:
+                            digest = hashlib.sha256(lines).digest()
+                            if not again:
+                                seen.append(digest)
+                            elif number >= len(seen) or seen[number] != digest:
+                                raise BundleError("changed", CHANGED)
+                        decoded = _decode_lines(lines, scan=not again)  # one op a line, or refused
                         count += len(decoded)
                         yield from decoded
                 except zstandard.ZstdError:

@@ -1363,8 +1363,10 @@ def _stat_of(f: Path) -> tuple:
 def _import_bundle(
     store: Store, f: Path, header: bundle.Header, keys: device_keys.DeviceKeys, cancelled
 ) -> ImportOutcome:
+    seen: list[bytes] = []  # the blocks as checked: the same are applied
+
     def reopen():
-        return bundle.open_bundle(f, header, keys.age)
+        return bundle.open_bundle(f, header, keys.age, seen=seen)
 
     checked = _check_bundle(store, f, header, reopen, cancelled)
     if isinstance(checked, ImportOutcome):
@@ -1481,7 +1483,7 @@ def _apply_checked(
         start = progress.ops_done if progress else 0
         counts = dict(progress.counts or {}) if progress else {}
     if _stat_of(f) != checked.file_stat:  # changed since it was checked: checked again next time
-        raise _err(QT_TRANSLATE_NOOP("Sync", "同步包文件在导入过程中被改动，已停止：请重新导入"))
+        raise _err(bundle.CHANGED)
     totals = merge.ApplyStats(received=checked.received, known=len(checked.known))
     for name in COUNTS:
         setattr(totals, name, int(counts.get(name, 0)))
@@ -1496,7 +1498,9 @@ def _apply_checked(
         done within :data:`CHUNK_SECONDS` unless ``last`` or ``whole``; returns how many it applied."""
         nonlocal size, chunks, totals
         began = time.perf_counter()
-        with store.transaction() as s:
+        # a chunk but the last is provisional: the last one's flushed commit makes every chunk
+        # before it durable; a power cut before then resumes from the last chunk that reached the disk
+        with store.transaction(provisional=not last) as s:
             conn = s.connection()
             if is_sqlite(conn.engine):
                 for pragma in merge.SQLITE_BULK_PRAGMAS:
