@@ -555,7 +555,7 @@ def test_a_referral_of_the_programme_is_listed_only_to_those_who_may_know(world)
 def test_the_smi_due_list_says_when_a_visit_is_due_not_overdue_by_0_days():
     from app.cli.smi import _when
 
-    assert [_when(3), _when(0), _when(-5)] == ["逾期 3 天", "今天到期", "5 天后到期"]
+    assert [_when(3), _when(0), _when(-5)] == ["逾期3天", "今天到期", "5天后到期"]
 
 
 @pytest.mark.parametrize(("device", "user"), [("a", "wang"), ("town", "plain"), ("town", "boss")])

@@ -186,7 +186,8 @@ def list_due(args) -> int:
 
 
 def _when(days_overdue: int) -> str:
-    """As the worklist says it: "逾期 3 天", "今天到期" or "5 天后到期" (never "逾期 0 天")."""
-    if days_overdue > 0:
-        return f"逾期 {days_overdue} 天"
-    return "今天到期" if days_overdue == 0 else f"{-days_overdue} 天后到期"
+    """As the printed worklist says it (home_visits.due_words), in Chinese."""
+    from app.services.printing.home_visits import due_words
+    from app.services.printing.layout import Labels
+
+    return due_words(Labels(), days_overdue)

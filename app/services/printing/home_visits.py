@@ -215,6 +215,16 @@ def paginate(
     return pages
 
 
+def due_words(T: Labels, days_overdue: int) -> str:
+    """When a follow-up is due, as a worklist says it: "逾期3天", "今天到期" or "5天后到期"
+    (never "逾期0天"); in ``T``'s language."""
+    if days_overdue > 0:
+        return T("Print", "逾期{n}天").replace("{n}", str(days_overdue))
+    if days_overdue == 0:
+        return T("Print", "今天到期")
+    return T("Print", "{n}天后到期").replace("{n}", str(-days_overdue))
+
+
 def render_home_visits(
     data: HomeVisitList,
     labels: Labels,
@@ -268,12 +278,7 @@ def render_home_visits(
             number += 1
             glucose = T("Print", "血糖{value}").replace("{value}", r.last_glucose) if r.last_glucose else ""
             reading = " ".join(x for x in (r.last_bp, glucose) if x)
-            if r.days_overdue > 0:
-                overdue = T("Print", "逾期{n}天").replace("{n}", str(r.days_overdue))
-            elif r.days_overdue == 0:
-                overdue = T("Print", "今天到期")
-            else:
-                overdue = T("Print", "{n}天后到期").replace("{n}", str(-r.days_overdue))
+            overdue = due_words(T, r.days_overdue)
             address = r.address if r.first_of_household else T("Print", "（同户）")
             order = [c.code for c in code_list("program").codes]  # 高血压 before 2型糖尿病
             programs = [T.code("program", p) for p in sorted(r.programs, key=order.index)]
