@@ -138,7 +138,7 @@ def assert_quarantined(receiver, path: Path, *words: str) -> str:
     (outcome,) = receiver.import_(path)
     reason = outcome.reason.render() if outcome.reason else ""
     assert outcome.status == "rejected", (outcome.status, reason)
-    assert "越权" in reason or "清单" in reason, reason
+    assert "越权" in reason or "清单" in reason or "时钟" in reason, reason
     for w in words:
         assert w in reason, (w, reason)
     assert dump_everything(receiver.store) == before  # every table, change_log included
@@ -251,6 +251,54 @@ def _forgeries(town, a, b):
             {},
             ("audit_log", new_id.hex, f"按其内容属于 {B}"),
         ),
+        "an audit entry of A in the township's name": (
+            [
+                op(
+                    a,
+                    n,
+                    "audit_log",
+                    new_id,
+                    A,
+                    {
+                        "action": "void",
+                        "username": "staff",
+                        "scope_code": A,
+                        "at": "2026-11-20T08:00:00",
+                        "device_id": town.device_id.hex,
+                    },
+                )
+            ],
+            {},
+            ("audit_log", new_id.hex, "以自己的名义记审计日志"),
+        ),
+        "an audit entry of A in B's name": (
+            [
+                op(
+                    a,
+                    n,
+                    "audit_log",
+                    new_id,
+                    A,
+                    {"action": "login", "username": "admin", "scope_code": A, "device_id": b.device_id.hex},
+                )
+            ],
+            {},
+            ("audit_log", new_id.hex, b_name, "以自己的名义记审计日志"),
+        ),
+        "a visit dated two years ahead": (
+            [
+                op(
+                    a,
+                    n,
+                    "followup_visit",
+                    new_id,
+                    A,
+                    {"resident_id": mine.id.hex, "program": "htn", "visit_date": "2028-11-29"},
+                )
+            ],
+            {},
+            ("followup_visit", new_id.hex, "visit_date 2028-11-29", "晚于本机的今天", "电脑时钟"),
+        ),
         "a Township row edit from a village": (
             [op(a, n, "township", org_id("township", TOWN), TOWN, {"name": "假乡镇"}, {"name": ""})],
             {},
@@ -287,6 +335,9 @@ FORGERIES = [
     "a void of a B resident",
     "a fake audit entry of origin B",
     "an audit entry of A about B",
+    "an audit entry of A in the township's name",
+    "an audit entry of A in B's name",
+    "a visit dated two years ahead",
     "a Township row edit from a village",
     "a village renaming itself",
     "a range claim for origin B",
@@ -302,6 +353,8 @@ FAST_FORGERIES = {
     "a Township row edit from a village",
     "a village renaming itself",
     "a range claim for origin B",
+    "an audit entry of A in the township's name",
+    "a visit dated two years ahead",
 }
 
 

@@ -7267,6 +7267,14 @@
         <translation>Bundle content not acceptable, nothing imported: {entity} {row} (from device {origin}) has an invalid {scope}</translation>
     </message>
     <message>
+        <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）记在设备 {scope} 名下；每台设备只能以自己的名义记审计日志</source>
+        <translation>Bundle oversteps its rights, nothing imported: {entity} {row} (from device {origin}) is recorded in the name of device {scope}; a device may keep audit entries only in its own name</translation>
+    </message>
+    <message>
+        <source>{sender} 的电脑时钟可能有误，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope}，晚于本机的今天。请在 {sender} 改正这条记录的日期（并改正电脑的日期和时间）后重新导出；本机未做任何更改</source>
+        <translation>The computer clock of {sender} may be wrong, nothing imported: {entity} {row} (from device {origin}) has {scope}, later than today here. Correct that record's date on {sender} (and the computer's date and time), then export again; nothing here was changed</translation>
+    </message>
+    <message>
         <source>同步包内容不合格，整包未导入：第 {position} 条更改的 {key} 格式不对（{sender} 发来）</source>
         <translation>The bundle is not valid and was not imported: change no. {position} has a malformed {key} (sent by {sender})</translation>
     </message>

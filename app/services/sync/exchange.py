@@ -277,6 +277,42 @@ REFUSALS = {
         "Sync",
         "同步包内容不合格，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope} 不符合要求",
     ),
+    "device": QT_TRANSLATE_NOOP(
+        "Sync",
+        "同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）记在设备 {scope} 名下；"
+        "每台设备只能以自己的名义记审计日志",
+    ),
+    "future": QT_TRANSLATE_NOOP(
+        "Sync",
+        "{sender} 的电脑时钟可能有误，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope}，"
+        "晚于本机的今天。请在 {sender} 改正这条记录的日期（并改正电脑的日期和时间）后重新导出；本机未做任何更改",
+    ),
+}
+
+# Rows that name the device that wrote them (an audit entry, in its device's hash chain): a device
+# writes under its own name only.  An ordinary change's row names its origin (or no device: an
+# entry older than the chains); a snapshot's (all of one origin, its sender's, snapshot.py) names
+# any device but this one: this device's own entries are written here, never received.
+DEVICE_COLUMNS = {"audit_log": "device_id"}
+
+# Dates of what has happened (a visit, a check, an enrolment, a death …): none may be later than
+# the receiving device's today and a day (as no clock may: _clock_limit).  A PC whose calendar ran
+# ahead when the record was typed sends it so even after its clock is put right; the refusal
+# names the record to correct.  Dates of what is planned (next_due, review_on, a contract's
+# start_on and end_on) are left out.
+HAPPENED_ON = {
+    "resident": ("enrolled_on", "birth_date", "contract_signed_on", "status_date"),
+    "program_enrolment": ("diagnosed_on", "enrolled_on", "status_date"),
+    "followup_visit": ("visit_date", "death_date", "hba1c_date"),
+    "smi_registration": ("diagnosis_date", "consent_date"),
+    "smi_visit": ("visit_date", "death_date"),
+    "elderly_check": ("check_date",),
+    "family_contract": ("ended_on",),
+    "referral": ("issued_on", "status_date"),
+    "education_activity": ("held_on",),
+    "poverty_household": ("registered_on",),
+    "poverty_plan": ("made_on", "health_check_on"),
+    "review_decision": ("decided_on",),
 }
 
 SHAPE_REFUSAL = QT_TRANSLATE_NOOP(
@@ -615,6 +651,12 @@ class _Authority:
         )
         # what this device may receive at all (a village: its own village and its township)
         self.audience = (me.code, me.code[:9]) if me.role == VILLAGE else None
+        self.me = me.device_id.hex
+        self.last_day = "9999-12-31"  # the latest date a record may carry (until_day)
+
+    def until_day(self, limit_ms: int) -> None:
+        """No date of what has happened (:data:`HAPPENED_ON`) may be later than ``limit_ms``'s day."""
+        self.last_day = capture.day_of(limit_ms).isoformat()
 
     def name(self, device: str) -> str:
         return self.names.get(device, str(device)[:8])
@@ -642,6 +684,19 @@ class _Authority:
             problem = check(_values(op))
             if problem is not None:
                 why = ("content", problem)
+        if why is None and (column := DEVICE_COLUMNS.get(op["e"])) is not None:
+            named = _values(op).get(column)
+            if isinstance(named, str) and (
+                named.lower() == self.me or (op["s"] > 0 and named.lower() != op["o"].lower())
+            ):
+                why = ("device", self.name(named.lower()))
+        if why is None and (days := HAPPENED_ON.get(op["e"])) is not None:
+            values, last = _values(op), self.last_day
+            for column in days:
+                day = values.get(column)
+                if isinstance(day, str) and day > last:
+                    why = ("future", f"{column} {day}")
+                    break
         if why is not None:
             reason, scope = why
             raise self._refusal(reason, op, scope)
@@ -1398,6 +1453,7 @@ def _check_bundle(
         authority = _Authority(s, peer)
         ref, limit = _clock_limit(s, peer, manifest)
         _check_manifest_clocks(authority.label, manifest, ref, limit)
+        authority.until_day(limit)
         first_future = f"{limit + 1:012x}"
         held = merge.Holdings(s, me.device_id)
         snapshot = manifest.get("snapshot") is True
