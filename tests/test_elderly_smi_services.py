@@ -53,7 +53,7 @@ def test_a_raised_bp_offers_hypertension_and_abnormal_results_draft_a_referral(s
         assert "血压165/95mmHg" in draft.present_history and "心电图异常（ST段压低）" in draft.present_history
         followup.start_management(s, r.archive_no, "htn", today=TODAY)
         again = elderly.record_check(
-            s, r.archive_no, _check(check_date="2026-11-02", sbp="165", glucose="7.4"), today=TODAY
+            s, r.archive_no, _check(check_date="2026-11-02", sbp="165", dbp="85", glucose="7.4"), today=TODAY
         )
         assert again.offers == ("t2dm",)  # already managed for hypertension
 
@@ -65,6 +65,22 @@ def test_bad_input_changes_nothing_and_says_which_field(store, person):
     with store.transaction() as s, pytest.raises(ValidationError) as e:
         elderly.record_check(s, rid, _check(selfcare_toilet="", glucose="abc", sbp="400"), today=TODAY)
     assert {x.field for x in e.value.errors} == {"selfcare_toilet", "glucose", "sbp"}
+    with store.session() as s:
+        assert elderly.unchecked(s, 2026, today=TODAY)[0].archive_no == rid
+
+
+@pytest.mark.parametrize(
+    ("sbp", "dbp", "said"),
+    [("80", "120", "收缩压应高于舒张压"), ("90", "90", "收缩压应高于舒张压"), ("140", "", "血压需同时填写")],
+)
+def test_a_blood_pressure_is_both_numbers_systolic_above_diastolic(store, person, sbp, dbp, said):
+    """As the follow-up form says it (validators.blood_pressure_problem): 80/120 was saved and
+    offered hypertension care, 140 alone printed as "140/-"."""
+    with store.transaction() as s:
+        rid = _elder(s, person, "王老汉").archive_no
+    with store.transaction() as s, pytest.raises(ValidationError) as e:
+        elderly.record_check(s, rid, _check(sbp=sbp, dbp=dbp), today=TODAY)
+    assert [(x.field, said in x.message.render()) for x in e.value.errors] == [("sbp", True)]
     with store.session() as s:
         assert elderly.unchecked(s, 2026, today=TODAY)[0].archive_no == rid
 

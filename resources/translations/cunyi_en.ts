@@ -2474,14 +2474,6 @@
         <translation>The outcome must be done, lost or died</translation>
     </message>
     <message>
-        <source>血压需同时填写收缩压和舒张压</source>
-        <translation>Enter both systolic and diastolic pressure</translation>
-    </message>
-    <message>
-        <source>收缩压应高于舒张压</source>
-        <translation>Systolic must be higher than diastolic</translation>
-    </message>
-    <message>
         <source>症状代码“{value}”无效</source>
         <translation>Symptom code “{value}” is not valid</translation>
     </message>
@@ -7272,7 +7264,7 @@
     </message>
     <message>
         <source>{sender} 的电脑时钟可能有误，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope}，晚于本机的今天。请在 {sender} 改正这条记录的日期（并改正电脑的日期和时间）后重新导出；本机未做任何更改</source>
-        <translation>The computer clock of {sender} may be wrong, nothing imported: {entity} {row} (from device {origin}) has {scope}, later than today here. Correct that record's date on {sender} (and the computer's date and time), then export again; nothing here was changed</translation>
+        <translation>The computer clock of {sender} may be wrong, nothing imported: {entity} {row} (from device {origin}) has {scope}, later than today here. Correct that record&apos;s date on {sender} (and the computer&apos;s date and time), then export again; nothing here was changed</translation>
     </message>
     <message>
         <source>同步包内容不合格，整包未导入：第 {position} 条更改的 {key} 格式不对（{sender} 发来）</source>
@@ -8000,6 +7992,14 @@ Click Yes only if it matches.</translation>
     <message>
         <source>{label}应为整数</source>
         <translation>{label} must be a whole number</translation>
+    </message>
+    <message>
+        <source>血压需同时填写收缩压和舒张压</source>
+        <translation>Enter both the systolic and the diastolic pressure</translation>
+    </message>
+    <message>
+        <source>收缩压应高于舒张压</source>
+        <translation>The systolic pressure must be higher than the diastolic</translation>
     </message>
     <message>
         <source>{label}应为数字</source>

@@ -2473,14 +2473,6 @@
         <translation>随访结果应为 done、lost（失访）或 died（死亡）</translation>
     </message>
     <message>
-        <source>血压需同时填写收缩压和舒张压</source>
-        <translation>血压需同时填写收缩压和舒张压</translation>
-    </message>
-    <message>
-        <source>收缩压应高于舒张压</source>
-        <translation>收缩压应高于舒张压</translation>
-    </message>
-    <message>
         <source>症状代码“{value}”无效</source>
         <translation>症状代码“{value}”无效</translation>
     </message>
@@ -7999,6 +7991,14 @@
     <message>
         <source>{label}应为整数</source>
         <translation>{label}应为整数</translation>
+    </message>
+    <message>
+        <source>血压需同时填写收缩压和舒张压</source>
+        <translation>血压需同时填写收缩压和舒张压</translation>
+    </message>
+    <message>
+        <source>收缩压应高于舒张压</source>
+        <translation>收缩压应高于舒张压</translation>
     </message>
     <message>
         <source>{label}应为数字</source>

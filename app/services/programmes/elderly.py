@@ -17,7 +17,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ElderlyCheck, Resident, Village, VillageGroup
 from app.services.access import authz
 from app.services.access.actor import doctor_name
-from app.services.errors import Message, NotFound, UserError, ValidationError
+from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
 from app.services.programmes import followup, selfcare
 from app.services.programmes import followup_rules as chronic
 from app.services.programmes.elderly_form import CHECK_FORM, FINDINGS, SELFCARE_KEYS, ElderlyCheckInput
@@ -25,7 +25,7 @@ from app.services.programmes.referral import ReferralInput
 from app.services.records.field_table import Checking
 from app.services.records.ordering import group_order
 from app.services.records.residents import find_resident
-from app.services.records.validators import ELDERLY_AGE, age_on, born_by
+from app.services.records.validators import ELDERLY_AGE, age_on, blood_pressure_problem, born_by
 from app.services.sync import capture
 
 CTX = "Elderly"
@@ -126,6 +126,9 @@ def check_values(inp, today: dt.date) -> Checking:
     day, nxt = c.values.get("check_date"), c.values.get("next_check")
     if day and nxt and nxt <= day:
         c.fail("next_check", QT_TRANSLATE_NOOP("Elderly", "下次体检日期应晚于本次体检日期"))
+    pressure = blood_pressure_problem(c.values.get("sbp"), c.values.get("dbp"))
+    if pressure is not None and not c.failed("sbp", "dbp"):
+        c.errors.append(FieldError("sbp", Message("Validation", pressure)))
     if c.errors:
         raise ValidationError(c.errors)
     return c

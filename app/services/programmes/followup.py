@@ -29,6 +29,7 @@ from app.services.records.residents import find_resident
 from app.services.records.validators import (
     Invalid,
     age_on,
+    blood_pressure_problem,
     clean_text,
     halfwidth,
     parse_date,
@@ -435,10 +436,9 @@ def save_visit(
         if name in inp.measurements
     }
     sbp, dbp = values.get("sbp"), values.get("dbp")
-    if (sbp is None) != (dbp is None) and not any(e.field in ("sbp", "dbp") for e in errors):
-        fail("sbp", QT_TRANSLATE_NOOP("Followup", "血压需同时填写收缩压和舒张压"))
-    if sbp is not None and dbp is not None and sbp <= dbp:
-        fail("sbp", QT_TRANSLATE_NOOP("Followup", "收缩压应高于舒张压"))
+    pressure = blood_pressure_problem(sbp, dbp)
+    if pressure is not None and not any(e.field in ("sbp", "dbp") for e in errors):
+        errors.append(FieldError("sbp", Message("Validation", pressure)))
     symptom_list = CODE_LISTS["htn_symptom" if program == rules.HTN else "t2dm_symptom"]
     bad = [c for c in inp.symptoms if c not in symptom_list]
     if bad:

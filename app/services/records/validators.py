@@ -57,6 +57,16 @@ def parse_int(text: str, label: str) -> int:
     return int(raw)
 
 
+def blood_pressure_problem(sbp: int | None, dbp: int | None) -> str | None:
+    """What is wrong with a blood pressure as typed (both numbers or neither, the systolic above
+    the diastolic), as a message template of the "Validation" context; None when nothing is."""
+    if (sbp is None) != (dbp is None):
+        return QT_TRANSLATE_NOOP("Validation", "血压需同时填写收缩压和舒张压")
+    if sbp is not None and dbp is not None and sbp <= dbp:
+        return QT_TRANSLATE_NOOP("Validation", "收缩压应高于舒张压")
+    return None
+
+
 def parse_decimal(text: str, label: str) -> float:
     """A number with an optional decimal point (ASCII or full-width digits only)."""
     raw = halfwidth(text or "").strip()
