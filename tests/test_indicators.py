@@ -359,3 +359,17 @@ def test_a_village_report_counts_what_the_township_report_gives_that_village(tow
                     assert len(engine.drilldown(s, r.key, period, "denominator")) == r.total.denominator, (
                         r.key
                     )
+
+
+@pytest.mark.sqlite_only  # no store: formatting
+def test_a_rate_prints_from_its_exact_quotient_on_every_path():
+    """3002/3750 = 80.05…%: the screen said 80.1%, the CLI and the PDF 80.0% (formatted again from
+    the rate already rounded to 0.8005 for JSON)."""
+    from app.cli.report import _figure_line
+    from app.services.indicators import output
+
+    assert output.rate(3002 / 3750) == 0.8005
+    assert output.figure_rate_text(3002, 3750) == "80.1%" == output.rate_text(3002 / 3750)
+    assert output.figure_rate_text(5, 0) == output.figure_rate_text(5, None) == "—"
+    line = _figure_line("建档率", {"numerator": 3002, "denominator": 3750, "rate": output.rate(3002 / 3750)})
+    assert line.rstrip().endswith("80.1%")

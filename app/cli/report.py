@@ -161,7 +161,9 @@ def _count_line(label: str, figure: dict, unit: str, translate) -> str:
 
 
 def _figure_line(label: str, figure: dict) -> str:
-    rate = "—" if figure["rate"] is None else f"{figure['rate'] * 100:.1f}%"
+    from app.services.indicators import output
+
+    rate = output.figure_rate_text(figure["numerator"], figure["denominator"])
     den = "—" if figure["denominator"] is None else figure["denominator"]
     return f"{label:<14} {figure['numerator']:>7} / {den:<7} {rate:>7}"
 

@@ -60,8 +60,7 @@ def light(rate: float | None, target: float | None) -> QColor | None:
     return NEAR if rate >= target - NEAR_POINTS else BEHIND
 
 
-def pct(rate: float | None) -> str:
-    return "—" if rate is None else f"{rate * 100:.1f}%"
+pct = output.rate_text  # (engine figures: exact quotients)
 
 
 class TownshipHomePage(QWidget):

@@ -86,6 +86,18 @@ _COUNT_WORDS = {
 }
 
 
+def rate_text(rate: float | None) -> str:
+    """A rate as every screen and paper shows it, "80.1%" ("—" without one).  Give it the exact
+    quotient (:func:`figure_rate_text`), never a rate already rounded (:func:`rate`): 3002/3750 is
+    80.05…%, and its rounded 0.8005 printed as 80.0% where the screen said 80.1%."""
+    return "—" if rate is None else f"{rate * 100:.1f}%"
+
+
+def figure_rate_text(numerator: int, denominator: int | None) -> str:
+    """:func:`rate_text` of a figure's numerator over its denominator."""
+    return rate_text(numerator / denominator if denominator else None)
+
+
 def count_text(value: int | None, unit: str, translate: Translate = _identity) -> str:
     """A count indicator's number: "59 次" (activities) or "90 种" (kinds of material)."""
     if value is None:
@@ -431,9 +443,6 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
         Spacer(1, 4 * mm),
     ]
 
-    def pct(value) -> str:
-        return "—" if value is None else f"{value * 100:.1f}%"
-
     def num(value) -> str:
         return "—" if value is None else f"{value:,}"
 
@@ -441,7 +450,7 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
         head = (
             standing_text(f["numerator"], f["denominator"], ind["unit"], translate)
             if ind["unit"] in COUNTS
-            else pct(f["rate"])
+            else figure_rate_text(f["numerator"], f["denominator"])
         )
         return f"{head}  ({f['numerator']}/{num(f['denominator'])})"
 
@@ -464,8 +473,8 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
                 num(ind["denominator"]),
                 standing_text(ind["numerator"], ind["denominator"], ind["unit"], translate)
                 if ind["unit"] in COUNTS
-                else pct(ind["rate"]),
-                pct(ind["target"]),
+                else figure_rate_text(ind["numerator"], ind["denominator"]),
+                "—" if ind["unit"] in COUNTS else rate_text(ind["target"]),  # a count: its minimum, left
             ]
         )
     story += [Table(rows, colWidths=[12 * mm, 80 * mm, 28 * mm, 28 * mm, 24 * mm, 20 * mm], style=style)]
