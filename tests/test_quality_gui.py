@@ -67,13 +67,15 @@ def test_review_item_decided_with_its_reason(qtbot, town):
             pass
     before = page.table.rowCount()
     assert before >= 2  # the demo's duplicates
-    page.table.selectRow(0)
+    row = next(r for r, i in enumerate(page.shown) if "distinct" in i.options)  # (not one ID: two people)
+    page.table.selectRow(row)
     page.decision.setCurrentIndex(page.decision.findData("distinct"))
     page.reason.setText("核实：同名同生日的两位老人，不是同一人")  # typed through the input method
     qtbot.mouseClick(page.decide_button, Qt.LeftButton)
     with qtbot.waitSignal(page.task.finished, timeout=30_000):
         pass
     assert page.table.rowCount() == before - 1
+    assert page.current() is None and not page.decide_button.isEnabled()  # the next item not picked for it
     assert page.decided.rowCount() == 1
     assert page.decided.item(0, 5).text() == "核实：同名同生日的两位老人，不是同一人"
 

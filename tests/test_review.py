@@ -238,3 +238,77 @@ def test_the_validation_scan_covers_the_whole_store(township_store):
     ]
     total = seen[-1][1]
     assert seen[-1] == (total, total) and total == len(live) and len(seen) == -(-total // review.SCAN_BATCH)
+
+
+OTHER_ID = "110105194912310046"  # another woman's
+
+
+def _same_id_pair(store):
+    """Two live records with one ID number (as two villages' bundles leave them): the first made
+    holds a yearly check, the second nothing."""
+    from app.services.programmes import elderly
+
+    with store.transaction() as s:
+        first = save_resident(s, ResidentInput(**PERSON, village_code="110105001101"), today=TODAY)
+        elderly.record_check(
+            s,
+            first.archive_no,
+            elderly.ElderlyCheckInput(
+                check_date="2026-07-04",
+                selfcare_eating="1",
+                selfcare_grooming="1",
+                selfcare_dressing="1",
+                selfcare_toilet="1",
+                selfcare_activity="1",
+            ),
+            today=TODAY,
+        )
+        second = save_resident(
+            s,
+            ResidentInput(**{**PERSON, "id_number": OTHER_ID}, village_code="110105001101"),
+            today=TODAY,
+        )
+        s.flush()
+        s.execute(update(Resident).where(Resident.id == second.id).values(id_number=PERSON["id_number"]))
+        return first.id, second.id
+
+
+def test_a_same_id_pair_says_what_each_holds_and_the_officer_keeps_either(township_store):
+    """张秀兰: "same person" voided the record holding her health check (the later one by id, of
+    two made the same moment), and "not the same person" left two records that could not be
+    edited.  Now the item says what each holds, either may be kept, and one ID number is never
+    "two people"."""
+    first, second = _same_id_pair(township_store)
+    with township_store.session() as s:
+        (item,) = [i for i in review.review_queue(s, today=TODAY) if i.kind == "duplicate"]
+    assert item.resident_id == second  # listed: the later made; the other: the first
+    assert item.options == ("void_other", "void_first")
+    params = item.detail.params
+    assert (params["checks"], params["o_checks"]) == (0, 1)
+    assert "老年人体检1次" in item.detail.render()
+    with pytest.raises(UserError, match="这一项不能这样处理"), township_store.transaction() as s:
+        review.decide(s, item.key, "distinct", "理由", today=TODAY)
+    # meanwhile each record stays editable (its number unchanged)
+    with township_store.transaction() as s:
+        r = s.get(Resident, second)
+        save_resident(
+            s,
+            ResidentInput(**{**PERSON, "phone": "13900001111"}, village_code="110105001101"),
+            resident_id=r.id,
+            today=TODAY,
+        )
+    with township_store.transaction() as s:
+        review.decide(s, item.key, "void_first", "同一人；保留后建的一份", today=TODAY)
+    with township_store.session() as s:
+        assert s.get(Resident, first).voided and not s.get(Resident, second).voided
+        assert s.get(Resident, second).phone == "13900001111"
+
+
+def test_void_other_voids_the_record_listed_as_the_items(township_store):
+    first, second = _same_id_pair(township_store)
+    with township_store.session() as s:
+        (item,) = [i for i in review.review_queue(s, today=TODAY) if i.kind == "duplicate"]
+    with township_store.transaction() as s:
+        review.decide(s, item.key, "void_other", "同一人；保留有体检的一份", today=TODAY)
+    with township_store.session() as s:
+        assert s.get(Resident, second).voided and not s.get(Resident, first).voided

@@ -181,6 +181,10 @@ class ReviewPage(LazyPage):
             .replace("{pages}", str(pages))
         )
         on_page = shown[self.page * PAGE : (self.page + 1) * PAGE]
+        # nothing selected after a refresh: a decision just recorded must not leave the next item
+        # selected with a decision chosen, for the next Enter to close it
+        self.table.clearSelection()
+        self.table.setCurrentItem(None)
         self.table.setRowCount(len(on_page))
         for r, i in enumerate(on_page):
             cells = [

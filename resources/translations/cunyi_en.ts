@@ -6279,8 +6279,20 @@
         <translation>Different people: keep both</translation>
     </message>
     <message>
-        <source>同一人：作废后一份档案</source>
-        <translation>Same person: void the later record</translation>
+        <source>同一人：作废“档案”一栏这份（后建的），保留另一份</source>
+        <translation>Same person: void the one under “Record” (made later), keep the other</translation>
+    </message>
+    <message>
+        <source>同一人：作废“另一份档案”（先建的），保留这份</source>
+        <translation>Same person: void the “Other record” (made first), keep this one</translation>
+    </message>
+    <message>
+        <source>身份证号相同：{number}。这份有随访{visits}次、老年人体检{checks}次、签约{contracts}份；另一份有随访{o_visits}次、老年人体检{o_checks}次、签约{o_contracts}份</source>
+        <translation>Same ID number: {number}. This one: follow-ups {visits}, elderly checks {checks}, contracts {contracts}; the other: follow-ups {o_visits}, elderly checks {o_checks}, contracts {o_contracts}</translation>
+    </message>
+    <message>
+        <source>姓名、出生日期和家庭住址相同：{address}。这份有随访{visits}次、老年人体检{checks}次、签约{contracts}份；另一份有随访{o_visits}次、老年人体检{o_checks}次、签约{o_contracts}份</source>
+        <translation>Same name, date of birth and household address: {address}. This one: follow-ups {visits}, elderly checks {checks}, contracts {contracts}; the other: follow-ups {o_visits}, elderly checks {o_checks}, contracts {o_contracts}</translation>
     </message>
     <message>
         <source>保留现值</source>
@@ -6301,14 +6313,6 @@
     <message>
         <source>审核队列由乡镇卫生院处理</source>
         <translation>The review queue is handled at the township health centre</translation>
-    </message>
-    <message>
-        <source>身份证号相同：{number}</source>
-        <translation>Same ID number: {number}</translation>
-    </message>
-    <message>
-        <source>姓名、出生日期和家庭住址相同：{address}</source>
-        <translation>Same name, birth date and household address: {address}</translation>
     </message>
     <message>
         <source>{field}：现值“{kept}”（{kept_by}），另一台电脑改为“{lost}”（{lost_by}）</source>

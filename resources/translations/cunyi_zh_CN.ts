@@ -6278,8 +6278,20 @@
         <translation>不是同一人，两份都保留</translation>
     </message>
     <message>
-        <source>同一人：作废后一份档案</source>
-        <translation>同一人：作废后一份档案</translation>
+        <source>同一人：作废“档案”一栏这份（后建的），保留另一份</source>
+        <translation>同一人：作废“档案”一栏这份（后建的），保留另一份</translation>
+    </message>
+    <message>
+        <source>同一人：作废“另一份档案”（先建的），保留这份</source>
+        <translation>同一人：作废“另一份档案”（先建的），保留这份</translation>
+    </message>
+    <message>
+        <source>身份证号相同：{number}。这份有随访{visits}次、老年人体检{checks}次、签约{contracts}份；另一份有随访{o_visits}次、老年人体检{o_checks}次、签约{o_contracts}份</source>
+        <translation>身份证号相同：{number}。这份有随访{visits}次、老年人体检{checks}次、签约{contracts}份；另一份有随访{o_visits}次、老年人体检{o_checks}次、签约{o_contracts}份</translation>
+    </message>
+    <message>
+        <source>姓名、出生日期和家庭住址相同：{address}。这份有随访{visits}次、老年人体检{checks}次、签约{contracts}份；另一份有随访{o_visits}次、老年人体检{o_checks}次、签约{o_contracts}份</source>
+        <translation>姓名、出生日期和家庭住址相同：{address}。这份有随访{visits}次、老年人体检{checks}次、签约{contracts}份；另一份有随访{o_visits}次、老年人体检{o_checks}次、签约{o_contracts}份</translation>
     </message>
     <message>
         <source>保留现值</source>
@@ -6300,14 +6312,6 @@
     <message>
         <source>审核队列由乡镇卫生院处理</source>
         <translation>审核队列由乡镇卫生院处理</translation>
-    </message>
-    <message>
-        <source>身份证号相同：{number}</source>
-        <translation>身份证号相同：{number}</translation>
-    </message>
-    <message>
-        <source>姓名、出生日期和家庭住址相同：{address}</source>
-        <translation>姓名、出生日期和家庭住址相同：{address}</translation>
     </message>
     <message>
         <source>{field}：现值“{kept}”（{kept_by}），另一台电脑改为“{lost}”（{lost_by}）</source>

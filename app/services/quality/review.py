@@ -45,14 +45,15 @@ KINDS = {
 # What may be decided on each kind of item, and the words for it.
 DECISIONS = {
     "distinct": QT_TRANSLATE_NOOP("Review", "不是同一人，两份都保留"),
-    "void_other": QT_TRANSLATE_NOOP("Review", "同一人：作废后一份档案"),
+    "void_other": QT_TRANSLATE_NOOP("Review", "同一人：作废“档案”一栏这份（后建的），保留另一份"),
+    "void_first": QT_TRANSLATE_NOOP("Review", "同一人：作废“另一份档案”（先建的），保留这份"),
     "kept": QT_TRANSLATE_NOOP("Review", "保留现值"),
     "lost": QT_TRANSLATE_NOOP("Review", "改用另一台电脑的值"),
     "sent_back": QT_TRANSLATE_NOOP("Review", "退回村医修改"),
     "not_arrived": QT_TRANSLATE_NOOP("Review", "登记为未到位"),
 }
 OPTIONS = {
-    "duplicate": ("distinct", "void_other"),
+    "duplicate": ("distinct", "void_other", "void_first"),
     "conflict": ("kept", "lost"),
     "invalid": ("sent_back",),
     "referral": ("sent_back", "not_arrived"),
@@ -70,10 +71,11 @@ class ReviewItem:
     other_record: str
     detail: Message
     since: dt.date | None  # when the problem arose (as far as known)
+    only: tuple[str, ...] = ()  # the decisions this item allows, if fewer than its kind's
 
     @property
     def options(self) -> tuple[str, ...]:
-        return OPTIONS[self.kind]
+        return self.only or OPTIONS[self.kind]
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,7 @@ def _duplicates(session: Session, villages) -> list[ReviewItem]:
     )
     groups: dict[tuple, list[Resident]] = defaultdict(list)
     for (number,) in session.execute(same_id.limit(LIMIT)):
-        for r in session.scalars(select(R).where(live, R.id_number == number).order_by(R.created_at)):
+        for r in session.scalars(select(R).where(live, R.id_number == number).order_by(R.created_at, R.id)):
             groups["id", number].append(r)
     for name, birth, address in session.execute(same_person.limit(LIMIT)):
         q = (
@@ -159,8 +161,9 @@ def _duplicates(session: Session, villages) -> list[ReviewItem]:
             .join(Household, Household.id == R.household_id)
             .where(live, R.name == name, R.birth_date == birth, Household.address == address)
         )
-        for r in session.scalars(q.order_by(R.created_at)):
+        for r in session.scalars(q.order_by(R.created_at, R.id)):
             groups["person", name, birth, address].append(r)
+    held = _holdings(session, {r.id for members in groups.values() for r in members})
     items, seen = [], set()
     for key, members in groups.items():
         first = members[0]
@@ -170,10 +173,19 @@ def _duplicates(session: Session, villages) -> list[ReviewItem]:
                 continue
             seen.add(k)
             template = (
-                QT_TRANSLATE_NOOP("Review", "身份证号相同：{number}")
+                QT_TRANSLATE_NOOP(
+                    "Review",
+                    "身份证号相同：{number}。这份有随访{visits}次、老年人体检{checks}次、签约{contracts}份；"
+                    "另一份有随访{o_visits}次、老年人体检{o_checks}次、签约{o_contracts}份",
+                )
                 if key[0] == "id"
-                else QT_TRANSLATE_NOOP("Review", "姓名、出生日期和家庭住址相同：{address}")
+                else QT_TRANSLATE_NOOP(
+                    "Review",
+                    "姓名、出生日期和家庭住址相同：{address}。这份有随访{visits}次、老年人体检{checks}次、"
+                    "签约{contracts}份；另一份有随访{o_visits}次、老年人体检{o_checks}次、签约{o_contracts}份",
+                )
             )
+            mine, theirs = held[other.id], held[first.id]
             v = villages[other.village_id]
             items.append(
                 ReviewItem(
@@ -184,11 +196,43 @@ def _duplicates(session: Session, villages) -> list[ReviewItem]:
                     other.id,
                     _label(other),
                     f"{_label(first)}（{villages[first.village_id].name}）",
-                    Message(CTX, template, {"number": key[1], "address": key[-1] or ""}),
+                    Message(
+                        CTX,
+                        template,
+                        {
+                            "number": key[1],
+                            "address": key[-1] or "",
+                            **mine,
+                            **{f"o_{k}": n for k, n in theirs.items()},
+                        },
+                    ),
                     other.created_at.date() if other.created_at else None,
+                    # one ID number is one person: "not the same person" would leave two records
+                    # that cannot both be right
+                    ("void_other", "void_first") if key[0] == "id" else (),
                 )
             )
     return items
+
+
+def _holdings(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, dict[str, int]]:
+    """What each record holds that a decision on its duplicate weighs: its live follow-ups
+    (高血压, 2型糖尿病), yearly checks and contracts.  (Nothing of a sensitive programme: the count
+    itself would tell.)"""
+    from app.models import ElderlyCheck, FamilyContract, FollowupVisit
+
+    out = {i: {"visits": 0, "checks": 0, "contracts": 0} for i in ids}
+    for name, model in (("visits", FollowupVisit), ("checks", ElderlyCheck), ("contracts", FamilyContract)):
+        for i in range(0, len(ids), 500):
+            chunk = sorted(ids)[i : i + 500]
+            q = (
+                select(model.resident_id, func.count())
+                .where(model.resident_id.in_(chunk), model.voided.is_(False))
+                .group_by(model.resident_id)
+            )
+            for rid, n in session.execute(q):
+                out[rid][name] = n
+    return out
 
 
 def _conflicts(session: Session, villages) -> list[ReviewItem]:
@@ -395,13 +439,15 @@ def decide(
         _, a, b = key.split(":")
         pair = [session.get(Resident, uuid.UUID(a)), session.get(Resident, uuid.UUID(b))]
         concerned = pair
-        later = max(pair, key=lambda r: (r.created_at or dt.datetime.min, r.id))
-        if decision == "void_other":
-            later.voided, later.void_reason = True, reason[:200]
+        # void_other: the record listed as the item's (the later made); void_first: the other
+        listed = next(r for r in pair if r.id == item.resident_id)
+        voided = {"void_other": listed, "void_first": next(r for r in pair if r is not listed)}.get(decision)
+        if voided is not None:
+            voided.voided, voided.void_reason = True, reason[:200]
             changes.append(
                 {
                     "field": conflicts.FIELD_LABELS["voided"],
-                    "record": _label(later),
+                    "record": _label(voided),
                     "from": False,
                     "to": True,
                 }

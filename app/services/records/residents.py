@@ -73,7 +73,15 @@ def validate_resident(
     ).run()
     # the same person twice: a check of the whole record, after the ID itself passed
     number = c.values.get("id_number")
-    if check_duplicates and number and not c.failed("id_number"):
+    # (an edit keeping a record's number checks nothing more: two records already sharing one,
+    # from two villages, are the township's to review, and each stays editable meanwhile)
+    stored = session.get(Resident, resident_id) if resident_id is not None else None
+    if (
+        check_duplicates
+        and number
+        and not c.failed("id_number")
+        and (stored is None or stored.id_number != number)
+    ):
         other = find_by_id_number(session, number, exclude=resident_id)
         if other is not None:
             c.fail(
