@@ -32,6 +32,8 @@ def _check(**kw):
         selfcare_dressing="1",
         selfcare_toilet="1",
         selfcare_activity="1",
+        sbp="132",
+        dbp="78",
     )
     base.update(kw)
     return elderly.ElderlyCheckInput(**base)
@@ -70,17 +72,23 @@ def test_bad_input_changes_nothing_and_says_which_field(store, person):
 
 
 @pytest.mark.parametrize(
-    ("sbp", "dbp", "said"),
-    [("80", "120", "收缩压应高于舒张压"), ("90", "90", "收缩压应高于舒张压"), ("140", "", "血压需同时填写")],
+    ("sbp", "dbp", "field", "said"),
+    [
+        ("80", "120", "sbp", "收缩压应高于舒张压"),
+        ("90", "90", "sbp", "收缩压应高于舒张压"),
+        ("140", "", "dbp", "舒张压"),
+        ("", "", "sbp", "收缩压"),  # (and dbp): a check without a blood pressure examined nothing
+    ],
 )
-def test_a_blood_pressure_is_both_numbers_systolic_above_diastolic(store, person, sbp, dbp, said):
+def test_a_blood_pressure_is_both_numbers_systolic_above_diastolic(store, person, sbp, dbp, field, said):
     """As the follow-up form says it (validators.blood_pressure_problem): 80/120 was saved and
-    offered hypertension care, 140 alone printed as "140/-"."""
+    offered hypertension care, 140 alone printed as "140/-", and a check of the five self-care
+    levels alone counted as the year's health management."""
     with store.transaction() as s:
         rid = _elder(s, person, "王老汉").archive_no
     with store.transaction() as s, pytest.raises(ValidationError) as e:
         elderly.record_check(s, rid, _check(sbp=sbp, dbp=dbp), today=TODAY)
-    assert [(x.field, said in x.message.render()) for x in e.value.errors] == [("sbp", True)]
+    assert (e.value.errors[0].field, said in e.value.errors[0].message.render()) == (field, True)
     with store.session() as s:
         assert elderly.unchecked(s, 2026, today=TODAY)[0].archive_no == rid
 
@@ -207,6 +215,10 @@ def test_cli_smi_and_elderly_json(tmp_path, capsys):
                 "2026-11-01",
                 "--selfcare",
                 "3,2,1,3,4",
+                "--sbp",
+                "128",
+                "--dbp",
+                "76",
                 "--json",
             ]
         )

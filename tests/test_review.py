@@ -260,6 +260,8 @@ def _same_id_pair(store):
                 selfcare_dressing="1",
                 selfcare_toilet="1",
                 selfcare_activity="1",
+                sbp="128",
+                dbp="76",
             ),
             today=TODAY,
         )

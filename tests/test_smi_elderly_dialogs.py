@@ -167,7 +167,7 @@ def test_typed_abnormal_is_the_saved_rule(store, person):
     inp = ctx.initial
     for key, level in zip(("eating", "grooming", "dressing", "toilet", "activity"), "11111", strict=True):
         setattr(inp, f"selfcare_{key}", level)
-    inp.glucose = "7.4"
+    inp.glucose, inp.sbp, inp.dbp = "7.4", "128", "76"
     typed = elderly.typed_abnormal(ctx, inp)
     with store.transaction() as s:
         saved = elderly.record_check(s, rid, inp, today=ctx.today)

@@ -140,7 +140,7 @@ class EnrolmentForm(QWidget):
             for f in fields:
                 editor = self.editors[f.key]
                 if f.inline:
-                    lay.addWidget(QLabel(field_text(f.inline)))
+                    lay.addWidget(QLabel(field_text(f.inline) + (" *" if f.required else "")))
                 lay.addWidget(editor.widget, 1 if isinstance(editor.widget, QLineEdit) else 0)
         box = FieldBox(widget)
         for f in fields:

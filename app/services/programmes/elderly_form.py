@@ -152,8 +152,18 @@ CHECK_FORM = FieldTable(
                     60,
                     QT_TRANSLATE_NOOP("Field", "次/分钟"),
                 ),
-                num("sbp", QT_TRANSLATE_NOOP("Field", "收缩压"), 60, 300, MMHG),
-                num("dbp", QT_TRANSLATE_NOOP("Field", "舒张压"), 30, 200, MMHG, inline=""),
+                # a check without a blood pressure is no physical examination (DOMAIN.md: the
+                # yearly service is assessment, examination, tests and guidance): it does not save
+                num("sbp", QT_TRANSLATE_NOOP("Field", "收缩压"), 60, 300, MMHG, required=True),
+                num(
+                    "dbp",
+                    QT_TRANSLATE_NOOP("Field", "舒张压"),
+                    30,
+                    200,
+                    MMHG,
+                    inline=QT_TRANSLATE_NOOP("Field", "舒张压"),
+                    required=True,
+                ),
                 dec("height", QT_TRANSLATE_NOOP("Field", "身高"), 80, 230, "cm"),
                 dec("weight", QT_TRANSLATE_NOOP("Field", "体重"), 20, 250, "kg"),
                 dec("waist", QT_TRANSLATE_NOOP("Field", "腰围"), 40, 200, "cm"),
