@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout
 
 from app.db import Store
+from app.services.indicators import output
 from app.services.programmes import elderly, worklist
 from app.views.elderly_check import open_check_dialog
 from app.views.operations import RESIDENTS, Op, refresh_on
@@ -87,9 +88,10 @@ class ElderlyPage(LazyPage):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.UserRole, r.resident_id)
                 self.table.setItem(i, j, item)
-        rate = f"{cover['checked'] / cover['elderly']:.0%}" if cover["elderly"] else "—"
+        # of the enrolled 65+ (the workbench's 老年人健康管理率 divides by the 65+ population entered)
+        rate = output.figure_rate_text(cover["checked"], cover["elderly"])
         self.summary.setText(
-            self.tr("未体检 {n} 人；今年已体检 {checked}/{total}（{rate}）")
+            self.tr("未体检 {n} 人；建档的65岁及以上居民 {total} 人中，今年已体检 {checked} 人（{rate}）")
             .replace("{n}", str(len(self.rows)))
             .replace("{checked}", str(cover["checked"]))
             .replace("{total}", str(cover["elderly"]))

@@ -1145,8 +1145,8 @@
         <translation>Never checked</translation>
     </message>
     <message>
-        <source>未体检 {n} 人；今年已体检 {checked}/{total}（{rate}）</source>
-        <translation>{n} not checked; checked this year {checked}/{total} ({rate})</translation>
+        <source>未体检 {n} 人；建档的65岁及以上居民 {total} 人中，今年已体检 {checked} 人（{rate}）</source>
+        <translation>{n} not checked; of {total} enrolled residents aged 65+, {checked} checked this year ({rate})</translation>
     </message>
     <message>
         <source>老年人健康体检工作单</source>

@@ -1144,8 +1144,8 @@
         <translation>从未体检</translation>
     </message>
     <message>
-        <source>未体检 {n} 人；今年已体检 {checked}/{total}（{rate}）</source>
-        <translation>未体检 {n} 人；今年已体检 {checked}/{total}（{rate}）</translation>
+        <source>未体检 {n} 人；建档的65岁及以上居民 {total} 人中，今年已体检 {checked} 人（{rate}）</source>
+        <translation>未体检 {n} 人；建档的65岁及以上居民 {total} 人中，今年已体检 {checked} 人（{rate}）</translation>
     </message>
     <message>
         <source>老年人健康体检工作单</source>
