@@ -3727,6 +3727,10 @@
         <translation>This township has no village with code {code}</translation>
     </message>
     <message>
+        <source>{village}{year}年的{what}填了 {given} 人，少于该村已建档的 {records} 人：这样比率会超过100%，请核对</source>
+        <translation>The {what} of {village} for {year} is entered as {given}, fewer than the village's {records} enrolled records: its rates would exceed 100%. Please check the figure</translation>
+    </message>
+    <message>
         <source>{village}的{what}应是整数，不能是“{text}”</source>
         <translation>{village}: the {what} must be a whole number, not “{text}”</translation>
     </message>

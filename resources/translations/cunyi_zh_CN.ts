@@ -3726,6 +3726,10 @@
         <translation>本乡镇没有村代码为 {code} 的村</translation>
     </message>
     <message>
+        <source>{village}{year}年的{what}填了 {given} 人，少于该村已建档的 {records} 人：这样比率会超过100%，请核对</source>
+        <translation>{village}{year}年的{what}填了 {given} 人，少于该村已建档的 {records} 人：这样比率会超过100%，请核对</translation>
+    </message>
+    <message>
         <source>{village}的{what}应是整数，不能是“{text}”</source>
         <translation>{village}的{what}应是整数，不能是“{text}”</translation>
     </message>

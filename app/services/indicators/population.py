@@ -7,6 +7,7 @@ the villages like any record the township writes, so a village's own report uses
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from dataclasses import dataclass
 
@@ -96,6 +97,7 @@ def set_figures(
     village = session.scalar(select(Village).where(Village.code == code))
     if village is None:
         raise _err(QT_TRANSLATE_NOOP("Population", "本乡镇没有村代码为 {code} 的村"), code=code)
+    _no_fewer_than_records(village, year, resident_population, elderly_population, session)
     row = session.get(PopulationFigure, figure_id(code, year))
     if row is None:
         row = PopulationFigure(id=figure_id(code, year), village_id=village.id, year=year)
@@ -104,6 +106,48 @@ def set_figures(
     row.elderly_population = elderly_population
     session.flush()
     return VillageFigures(village.id, code, village.name, year, resident_population, elderly_population)
+
+
+def _no_fewer_than_records(
+    village: Village, year: int, residents: int | None, elderly: int | None, session: Session
+) -> None:
+    """A population below the village's own records on the books at the end of ``year`` (建档率's
+    numerator), or a 65+ population below its enrolled residents 65+ that year, is a typing
+    slip: 500 for 5000 read 建档率 150% and went on to the county."""
+    from app.models import Resident
+    from app.services.indicators.core import _gone_on
+    from app.services.records.validators import born_by
+
+    if residents is None and elderly is None:
+        return
+    end, oldest = dt.date(year, 12, 31), born_by(year)
+    on_books = old = 0
+    for status, status_date, birth in session.execute(
+        select(Resident.status, Resident.status_date, Resident.birth_date).where(
+            Resident.village_id == village.id, Resident.voided.is_(False), Resident.enrolled_on <= end
+        )
+    ):
+        gone = _gone_on(status, status_date)
+        if gone is None or gone > end:
+            on_books += 1
+            old += birth <= oldest
+    for given, records, label in (
+        (residents, on_books, FIGURE_LABELS["resident_population"]),
+        (elderly, old, FIGURE_LABELS["elderly_population"]),
+    ):
+        if given is not None and given < records:
+            raise _err(
+                QT_TRANSLATE_NOOP(
+                    "Population",
+                    "{village}{year}年的{what}填了 {given} 人，少于该村已建档的 {records} 人："
+                    "这样比率会超过100%，请核对",
+                ),
+                village=village.name,
+                year=year,
+                what=label,
+                given=given,
+                records=records,
+            )
 
 
 def figures(session: Session, year: int) -> list[VillageFigures]:
