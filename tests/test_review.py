@@ -314,3 +314,27 @@ def test_void_other_voids_the_record_listed_as_the_items(township_store):
         review.decide(s, item.key, "void_other", "同一人；保留有体检的一份", today=TODAY)
     with township_store.session() as s:
         assert s.get(Resident, second).voided and not s.get(Resident, first).voided
+
+
+def test_sent_back_comes_back_when_nothing_changed(township_store):
+    """黄亮勇's referral, 41 days without 到位, was sent back and left the queue for good.  Sent back
+    closes an item for SENT_BACK_DAYS; still open then, it is asked about again.  A decision that
+    settles it (登记为未到位) closes it for good."""
+    with township_store.transaction() as s:
+        a = save_resident(s, ResidentInput(**PERSON, village_code="110105001101"), today=TODAY)
+        s.add(Referral(resident_id=a.id, to_institution="县医院", issued_on=TODAY - dt.timedelta(days=81)))
+    sent = TODAY - dt.timedelta(days=40)  # sent back 41 days after it was issued
+
+    def late(day):
+        with township_store.session() as s:
+            return [i.key for i in review.review_queue(s, today=day, kinds=("referral",))]
+
+    (key,) = late(sent)
+    with township_store.transaction() as s:
+        review.decide(s, key, "sent_back", "请村医电话核实是否已到县医院", today=sent)
+    later = sent + dt.timedelta(days=review.SENT_BACK_DAYS)
+    assert late(sent) == late(later) == []
+    assert late(later + dt.timedelta(days=1)) == late(TODAY) == [key]
+    with township_store.transaction() as s:
+        review.decide(s, key, "not_arrived", "村医核实：未去县医院", today=TODAY)
+    assert late(TODAY) == []

@@ -117,7 +117,7 @@ def review_queue(
     recently changed first).  ``progress(done, total)`` follows the validation scan."""
     _require_township(session)
     today = today or capture.trusted_today(session)
-    decided = set(session.scalars(select(ReviewDecision.item_key)))
+    decided = _closed(session, today)
     villages = {v.id: v for v in session.scalars(select(Village))}
     found: list[ReviewItem] = []
     if "duplicate" in kinds:
@@ -510,6 +510,22 @@ def decide(
     return written
 
 
+SENT_BACK_DAYS = 30  # a record or referral sent back to its village is asked about again after this
+
+
+def _closed(session: Session, today: dt.date, key: str | None = None) -> set[str]:
+    """The items a decision closed (or only ``key``, if it is).  Sent back to the village (退回村医修改)
+    closes an item for :data:`SENT_BACK_DAYS`: a record still failing, or a referral still open,
+    then comes back (a referral sent back 41 days late left the queue for good)."""
+    q = select(ReviewDecision.item_key).where(
+        (ReviewDecision.decision != "sent_back")
+        | (ReviewDecision.decided_on >= today - dt.timedelta(days=SENT_BACK_DAYS))
+    )
+    if key is not None:
+        q = q.where(ReviewDecision.item_key == key)
+    return set(session.scalars(q))
+
+
 def _open_items(session: Session, key: str, kind: str, today: dt.date) -> list[ReviewItem]:
     """The open items of ``kind`` that may be ``key``: for a record failing validation only that
     record is checked again (not the whole store)."""
@@ -519,7 +535,7 @@ def _open_items(session: Session, key: str, kind: str, today: dt.date) -> list[R
         resident_id = uuid.UUID(key.split(":")[1])
     except (IndexError, ValueError):
         return []
-    if session.scalar(select(ReviewDecision.id).where(ReviewDecision.item_key == key)) is not None:
+    if key in _closed(session, today, key):
         return []
     live = session.scalar(
         select(Resident.id).where(
