@@ -150,6 +150,8 @@ class IndicatorDrilldown(QDialog):
                     item.setBackground(QBrush(NOT_COUNTED))
                 if col == 4:
                     item.setTextAlignment(Qt.AlignCenter)
+                if col == 5:  # a reason cut at the column's edge reads whole on hover
+                    item.setToolTip(value)
                 self.table.setItem(row, col, item)
         counted = sum(1 for line in self.lines if line.counted)
         if self.activities:

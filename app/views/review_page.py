@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
+from app.services.access.actor import SYSTEM_ACTOR
 from app.services.quality import review
 from app.views.operations import REFERRALS, RESIDENTS, SYNC, Op, refresh_on
 from app.views.widgets import LazyPage, fit_columns, read_only_table, render, translate
@@ -209,13 +210,17 @@ class ReviewPage(LazyPage):
     def show_decisions(self, decided: list[review.DecisionView]) -> None:
         self.decided.setRowCount(len(decided))
         for r, d in enumerate(decided):
-            changes = "；".join(
-                f"{d_record(c)}{translate('Field', c['field'])}：{_value(c['from'])} → {_value(c['to'])}"
+            changes = self.tr("；").join(
+                d_record(c)
+                + self.tr("{field}：{old} → {new}")
+                .replace("{field}", translate("Field", c["field"]))
+                .replace("{old}", _value(c["from"]))
+                .replace("{new}", _value(c["to"]))
                 for c in d.changes
             )
             cells = [
                 d.decided_on.isoformat(),
-                d.decided_by,
+                self.tr("系统") if d.decided_by == SYSTEM_ACTOR.display_name else d.decided_by,
                 translate("Review", review.KINDS.get(d.kind, d.kind)),
                 d.record,
                 translate("Review", review.DECISIONS.get(d.decision, d.decision)),

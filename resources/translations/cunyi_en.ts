@@ -3728,7 +3728,7 @@
     </message>
     <message>
         <source>{village}{year}年的{what}填了 {given} 人，少于该村已建档的 {records} 人：这样比率会超过100%，请核对</source>
-        <translation>The {what} of {village} for {year} is entered as {given}, fewer than the village's {records} enrolled records: its rates would exceed 100%. Please check the figure</translation>
+        <translation>The {what} of {village} for {year} is entered as {given}, fewer than the village&apos;s {records} enrolled records: its rates would exceed 100%. Please check the figure</translation>
     </message>
     <message>
         <source>{village}的{what}应是整数，不能是“{text}”</source>
@@ -6436,6 +6436,18 @@
     <message>
         <source>第 {page} / {pages} 页</source>
         <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>{field}：{old} → {new}</source>
+        <translation>{field}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
     </message>
     <message>
         <source>无</source>

@@ -6437,6 +6437,18 @@
         <translation>第 {page} / {pages} 页</translation>
     </message>
     <message>
+        <source>；</source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>{field}：{old} → {new}</source>
+        <translation>{field}：{old} → {new}</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>系统</translation>
+    </message>
+    <message>
         <source>无</source>
         <translation>无</translation>
     </message>
