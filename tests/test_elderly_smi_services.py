@@ -360,3 +360,14 @@ def test_one_rule_of_65_plus_for_the_home_page_the_programme_and_the_key_groups(
         assert [u.resident_id for u in elderly.unchecked(s, TODAY.year, today=TODAY)] == [rid]
         groups = ind.key_groups(s, Scope(), ind.reference_day(Period.year(TODAY.year), TODAY))
         assert groups["elderly"] == {rid}
+
+
+def test_a_list_of_65_plus_shows_the_age_reached_that_year(store, person):
+    """`elderly due --year 2030` listed residents as 63岁 under its 65+ heading."""
+    with store.transaction() as s:
+        records.save_resident(
+            s, person(name="周晚生", birth_date="1965-12-31", id_number="11010519651231002X"), today=TODAY
+        )
+    with store.session() as s:
+        (due,) = [d for d in elderly.unchecked(s, 2030, today=TODAY) if d.name == "周晚生"]
+    assert due.age == 65  # 61 on TODAY

@@ -299,8 +299,9 @@ def unchecked(
     group_id: uuid.UUID | None = None,
     today: dt.date | None = None,
 ) -> list[DueElder]:
-    """65+ residents (在册) without a check in ``year``, by village, village group and name."""
-    today = today or dt.date.today()
+    """65+ residents (在册) without a check in ``year``, by village, village group and name
+    (``today``: accepted for callers of the earlier signature; a list of ``year`` needs none)."""
+    del today
     R, C = Resident, ElderlyCheck
     last = (
         select(C.resident_id, func.max(C.check_date).label("last_check"))
@@ -341,8 +342,10 @@ def unchecked(
     if clause is not None:
         stmt = stmt.where(clause)
     rows = sorted(session.execute(stmt), key=lambda row: (row[-1], group_order(row[-3])))
+    # the age reached in ``year`` (年满), as the programme counts it: never "63岁" on a list of 65+
+    end = dt.date(year, 12, 31)
     return [
-        DueElder(rid, name, no, sex, age_on(birth, today), phone, addr, village, group, lc)
+        DueElder(rid, name, no, sex, age_on(birth, end), phone, addr, village, group, lc)
         for rid, name, no, sex, birth, phone, addr, village, group, lc, _code in rows
     ]
 
