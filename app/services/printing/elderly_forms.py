@@ -133,15 +133,16 @@ def unchecked_pdf(
     rows.sort(key=lambda r: (r.village_name, group_order(r.group_name)))
     register_font()
     body, small, head = para_style(8.5, 11), para_style(7.5, 9.5), para_style(8.5, 11, align=1)
-    columns = [
-        (T("Print", "序号"), 10),
-        (T("Print", "姓名"), 24),
-        (T("Print", "性别/年龄"), 18),
-        (T("Print", "家庭住址"), 48),
-        (T("Print", "联系电话"), 26),
-        (T("Print", "上次体检"), 22),
+    columns = [  # (the archive number finds the record when the check is entered)
+        (T("Print", "序号"), 11),
+        (T("Print", "姓名"), 18),
+        (T("Print", "性别/年龄"), 20),
+        (T("Print", "档案编号"), 32),
+        (T("Print", "家庭住址"), 31),
+        (T("Print", "联系电话"), 24),
+        (T("Print", "上次体检"), 20),
         (T("Print", "已检✓"), 12),
-        (T("Print", "备注"), 22),
+        (T("Print", "备注"), 14),
     ]
     table_rows: list[list] = [[Paragraph(markup(t), head) for t, _w in columns]]
     group_rows: list[int] = []
@@ -160,6 +161,7 @@ def unchecked_pdf(
                     str(n),
                     Paragraph(markup(r.name), body),
                     f"{T.code('sex', r.sex)}/{r.age}",
+                    r.archive_no,  # on one line, in smaller type (the style below)
                     Paragraph(markup(r.address), small),
                     Paragraph(markup(r.phone), small),
                     T.short_date(r.last_check) or T("Print", "从未体检"),
@@ -179,6 +181,7 @@ def unchecked_pdf(
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("ALIGN", (0, 1), (0, -1), "CENTER"),
         ("ALIGN", (2, 1), (2, -1), "CENTER"),
+        ("FONT", (3, 1), (3, -1), FONT, 7.5),
         ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.88, 0.88, 0.88)),
     ]
     for i in group_rows:
