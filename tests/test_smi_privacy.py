@@ -661,3 +661,30 @@ def test_the_smi_package_names_no_patient(world):
     finally:
         with store.transaction() as s:
             s.get(FamilyContract, cid).packages = before
+
+
+@pytest.mark.parametrize("user,withheld", [("plain", True), ("mh", False)])
+def test_a_report_says_when_it_leaves_smi_patients_out(world, tmp_path, user, withheld):
+    """重点人群签约率 read 600/926 for one user and 600/916 for another, with nothing to say why: a
+    report by a user who may not see SMI patients says so, on the screen's data, the CLI's JSON,
+    the PDF and the workbook (never which patients, nor how many)."""
+    from app.services.indicators import engine, output
+    from tests.test_printing import flat, pdf_text
+
+    store = world["town"].store
+    _as(store, user)
+    try:
+        with store.session() as s:
+            report = engine.evaluate(s, Period.year(TODAY.year), keys=["smi_standard", "contract_key_groups"])
+            pdf = output.summary_pdf(s, report)
+            book = output.write_workbook(s, report, tmp_path / "book.xlsx")
+    finally:
+        store.actor = None
+    assert report.withheld is withheld
+    assert output.report_data(report)["smi_withheld"] is withheld
+    said = flat(output.WITHHELD)
+    assert (said in flat(pdf_text(pdf, tmp_path))) is withheld
+    from openpyxl import load_workbook
+
+    first = load_workbook(book).worksheets[0]
+    assert (said in flat(str(first.cell(row=2, column=1).value))) is withheld

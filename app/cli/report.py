@@ -123,6 +123,8 @@ def report_indicators(args) -> int:
         print_json(data)
         return 0
     print(output.period_label(period, translate))
+    if data["smi_withheld"]:
+        print(translate(output.CTX, output.WITHHELD))
     for ind in data["indicators"]:
         counts = ind["unit"] in COUNTS
         line = partial(_count_line, unit=ind["unit"], translate=translate) if counts else _figure_line

@@ -142,6 +142,10 @@ class TownshipHomePage(QWidget):
         )
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555;")
+        self.withheld = QLabel(translate("Report", output.WITHHELD))  # (Report.withheld)
+        self.withheld.setWordWrap(True)
+        self.withheld.setStyleSheet("color: #a05a00;")
+        self.withheld.hide()
 
         charts = QWidget()
         chart_lay = QVBoxLayout(charts)
@@ -162,6 +166,7 @@ class TownshipHomePage(QWidget):
         top_lay.setContentsMargins(0, 0, 0, 0)
         top_lay.addWidget(self.table, 1)
         top_lay.addWidget(self.note)
+        top_lay.addWidget(self.withheld)
         split.addWidget(top)
         # below the table: the trend and comparison charts, and every open referral of the villages
         self.referrals = ReferralList(store, open_only=True, show_village=True)
@@ -266,6 +271,7 @@ class TownshipHomePage(QWidget):
         self.bench = bench
         self.fill_table()
         report = bench.report
+        self.withheld.setVisible(report.withheld)
         current = self.indicator.currentData()
         self.indicator.blockSignals(True)
         self.indicator.clear()

@@ -5907,6 +5907,10 @@
         <translation>{n} short</translation>
     </message>
     <message>
+        <source>注：制表人无权查看严重精神障碍患者，本表不含这类患者；严重精神障碍的指标和重点人群签约率与有权限者所见不同</source>
+        <translation>Note: this report was made by a user who may not see patients with severe mental disorders, and leaves them out; the severe mental disorder indicators and the key groups' signing rate differ from what a permitted user sees</translation>
+    </message>
+    <message>
         <source>无要求</source>
         <translation>none required</translation>
     </message>

@@ -5906,6 +5906,10 @@
         <translation>差 {n} 种</translation>
     </message>
     <message>
+        <source>注：制表人无权查看严重精神障碍患者，本表不含这类患者；严重精神障碍的指标和重点人群签约率与有权限者所见不同</source>
+        <translation>注：制表人无权查看严重精神障碍患者，本表不含这类患者；严重精神障碍的指标和重点人群签约率与有权限者所见不同</translation>
+    </message>
+    <message>
         <source>无要求</source>
         <translation>无要求</translation>
     </message>

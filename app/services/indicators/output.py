@@ -86,6 +86,13 @@ _COUNT_WORDS = {
 }
 
 
+# Said on every output of a report made by a user who may not see 严重精神障碍 patients (Report.withheld)
+WITHHELD = QT_TRANSLATE_NOOP(
+    "Report",
+    "注：制表人无权查看严重精神障碍患者，本表不含这类患者；严重精神障碍的指标和重点人群签约率与有权限者所见不同",
+)
+
+
 def rate_text(rate: float | None) -> str:
     """A rate as every screen and paper shows it, "80.1%" ("—" without one).  Give it the exact
     quotient (:func:`figure_rate_text`), never a rate already rounded (:func:`rate`): 3002/3750 is
@@ -204,6 +211,7 @@ def report_data(report: engine.Report, translate: Translate = _identity) -> dict
     return {
         "period": {"start": report.period.start.isoformat(), "end": report.period.end.isoformat()},
         "indicators": out,
+        "smi_withheld": report.withheld,  # (WITHHELD)
     }
 
 
@@ -314,6 +322,8 @@ def write_workbook(
             "today": dt.date.today(),
         },
     ).render(translate)
+    if report.withheld:
+        sub += "    " + translate(CTX, WITHHELD)
     safe_output.set_xlsx_cell(ws.cell(row=2, column=1), sub)
     ws.cell(row=2, column=1).font = font
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=max(n_cols, 6))
@@ -442,6 +452,8 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
         ),
         Spacer(1, 4 * mm),
     ]
+    if report.withheld:
+        story += [Paragraph(markup(translate(CTX, WITHHELD)), small), Spacer(1, 2 * mm)]
 
     def num(value) -> str:
         return "—" if value is None else f"{value:,}"
