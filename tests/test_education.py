@@ -150,7 +150,7 @@ def test_progress_against_the_village_minimums(store):
     }
 
 
-def test_printed_material_counts_distinct_kinds_not_records(store):
+def test_printed_material_counts_distinct_kinds_not_records(store, tmp_path):
     """≥12 kinds of printed material a year (DOMAIN.md): the same leaflet given out again is no new kind."""
     with store.transaction() as s:
         for day, materials, kinds in [
@@ -187,6 +187,17 @@ def test_printed_material_counts_distinct_kinds_not_records(store):
         entries = list(REGISTRY["education_materials"].compute(s, Period.year(2026), Scope()))
     assert len(entries) == 7
     assert [e.label for e in entries[:3]] == ["高血压防治手册", "控盐折页", "糖尿病饮食指导"]
+    # the workbook lists them as the drill-down does: activities, not residents (档案编号/姓名)
+    from openpyxl import load_workbook
+
+    from app.services.indicators import engine, output
+
+    with store.session() as s:
+        report = engine.evaluate(s, Period.year(2026), keys=["education_materials"])
+        book = load_workbook(output.write_workbook(s, report, tmp_path / "edu.xlsx"))
+    sheet = book.worksheets[1]
+    assert [c.value for c in sheet[2]] == ["活动主题", "村或单位", "活动"]
+    assert sheet.max_row == 2 + 7
 
 
 def test_cli_add_with_files_and_list(store, tmp_path, capsys):

@@ -205,7 +205,20 @@ def generate(session: Session, rng: random.Random, today: dt.date) -> None:
                         **stamp,
                     }
                 )
+                _name_every_kind(activities[-1])
     _insert(session, "education_activity", EducationActivity, activities)
+
+
+def _name_every_kind(activity: dict) -> None:
+    """Name each kind of material the activity counts (a kind counted but not named is one of that
+    record alone, listed under its topic: education.material_kinds), with no draw of the seeded
+    generator (the demo's other rows stay as they were)."""
+    topic, kinds = activity["topic"], activity["material_kinds"]
+    if activity["form"] == "1":
+        first = activity["materials"].replace(topic, f"{topic}折页", 1)
+        activity["materials"] = first if kinds < 2 else f"{first}；{topic}手册 {20 + 3 * len(topic)}份"
+    elif activity["form"] == "2":
+        activity["materials"] = "；".join((f"{topic}视频", f"{topic}音频")[:kinds])
 
 
 def _insert(session: Session, entity: str, model, rows: list[dict]) -> None:

@@ -5883,6 +5883,18 @@
         <translation>Reason</translation>
     </message>
     <message>
+        <source>活动主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>村或单位</source>
+        <translation>Village or unit</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
         <source>{name}（{code}）</source>
         <translation>{name} ({code})</translation>
     </message>
@@ -5908,7 +5920,7 @@
     </message>
     <message>
         <source>注：制表人无权查看严重精神障碍患者，本表不含这类患者；严重精神障碍的指标和重点人群签约率与有权限者所见不同</source>
-        <translation>Note: this report was made by a user who may not see patients with severe mental disorders, and leaves them out; the severe mental disorder indicators and the key groups' signing rate differ from what a permitted user sees</translation>
+        <translation>Note: this report was made by a user who may not see patients with severe mental disorders, and leaves them out; the severe mental disorder indicators and the key groups&apos; signing rate differ from what a permitted user sees</translation>
     </message>
     <message>
         <source>无要求</source>

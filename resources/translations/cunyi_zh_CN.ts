@@ -5882,6 +5882,18 @@
         <translation>原因</translation>
     </message>
     <message>
+        <source>活动主题</source>
+        <translation>活动主题</translation>
+    </message>
+    <message>
+        <source>村或单位</source>
+        <translation>村或单位</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>活动</translation>
+    </message>
+    <message>
         <source>{name}（{code}）</source>
         <translation>{name}（{code}）</translation>
     </message>

@@ -47,6 +47,11 @@ LIST_HEADERS = (
     QT_TRANSLATE_NOOP("Report", "计入分子"),
     QT_TRANSLATE_NOOP("Report", "原因"),
 )
+ACTIVITY_HEADERS = (  # a count indicator's list: each line an activity (as the drill-down shows it)
+    QT_TRANSLATE_NOOP("Report", "活动主题"),
+    QT_TRANSLATE_NOOP("Report", "村或单位"),
+    QT_TRANSLATE_NOOP("Report", "活动"),
+)
 
 
 def _identity(_context: str, text: str) -> str:
@@ -383,8 +388,10 @@ def write_workbook(
         ).render(translate)
         safe_output.set_xlsx_cell(sheet.cell(row=1, column=1), heading)
         sheet.cell(row=1, column=1).font = Font(name=XLSX_FONT, size=12, bold=True)
-        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(LIST_HEADERS))
-        for col, text in enumerate(LIST_HEADERS, start=1):
+        activities = ind.unit in COUNTS
+        headers = ACTIVITY_HEADERS if activities else LIST_HEADERS
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
+        for col, text in enumerate(headers, start=1):
             c = sheet.cell(row=2, column=col)
             safe_output.set_xlsx_cell(c, label(text))
             c.font, c.fill, c.border, c.alignment = bold, head_fill, box, centre
@@ -392,19 +399,23 @@ def write_workbook(
         # Cells set by position: openpyxl's max_row (behind ws.append) scans the sheet on each call.
         for row, line in enumerate(lines, start=3):
             values = (
-                line.archive_no,
-                line.name,
-                line.village_name,
-                line.group,
-                yes if line.counted else no,
-                line.reason.render(translate),
+                (line.name, line.village_name, line.reason.render(translate))
+                if activities
+                else (
+                    line.archive_no,
+                    line.name,
+                    line.village_name,
+                    line.group,
+                    yes if line.counted else no,
+                    line.reason.render(translate),
+                )
             )
             for col, value in enumerate(values, start=1):
                 c = sheet.cell(row=row, column=col)
                 c.style = body.name  # first: a named style resets the number format
-                safe_output.set_xlsx_cell(c, value, as_text=col == 1)
+                safe_output.set_xlsx_cell(c, value, as_text=col == 1 and not activities)
         sheet.freeze_panes = "A3"
-        for col, width in enumerate((20, 10, 12, 10, 9, 70), start=1):
+        for col, width in enumerate((30, 16, 70) if activities else (20, 10, 12, 10, 9, 70), start=1):
             sheet.column_dimensions[get_column_letter(col)].width = width
 
     target = safe_output.file_target(path)
