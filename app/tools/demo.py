@@ -453,7 +453,11 @@ def _household(p: _People, village: Village, groups: list[VillageGroup], members
                 "household_id": hh_id,
                 "relation_to_head": relation,
                 "poverty_registered": poor,
-                "contract_signed_on": today - dt.timedelta(days=r.randrange(0, 360)) if signed else None,
+                # signed with the record made, or after (never before: the quarter's 签约率 left
+                # out residents signed before they were enrolled)
+                "contract_signed_on": max(today - dt.timedelta(days=r.randrange(0, 360)), enrolled)
+                if signed
+                else None,
                 "contract_doctor": doctor if signed else None,
                 "contract_years": 1 if signed else None,
                 "status": "1",
