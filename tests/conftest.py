@@ -271,3 +271,16 @@ def world(template, tmp_path):
     yield town, a, b, tmp_path
     for d in (town, a, b):
         storekit.discard(d.store)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _previews_closed_before_exit():
+    """Print previews a test left open have their PDF closed as the session ends, as the app
+    closes them when it quits (print_preview.close_all): pdfium's own clean-up at interpreter exit
+    could crash a worker after its tests had passed."""
+    yield
+    import sys
+
+    preview = sys.modules.get("app.views.print_preview")
+    if preview is not None:
+        preview.close_all()

@@ -126,4 +126,8 @@ def test_an_smi_visit_form_is_one_sheet_in_either_language(store, filled, tmp_pa
     _rid, _check, visit_id = filled
     with store.session() as s:
         for visit in (visit_id, None):
-            assert len(pdfium.PdfDocument(smi_forms.visit_pdf(s, visit, print_labels(lang)))) == 1
+            pdf = pdfium.PdfDocument(smi_forms.visit_pdf(s, visit, print_labels(lang)))
+            try:
+                assert len(pdf) == 1
+            finally:
+                pdf.close()  # (a document left open is closed at exit, where pdfium can crash the worker)

@@ -7,6 +7,7 @@ The PDF bytes come from the printing service; this view only shows and sends the
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -31,6 +33,17 @@ from app.services.printing import write_pdf
 from app.views.worker import run_in_background
 
 PREVIEW_DPI = 96
+# Previews whose document is open: closed when their dialog finishes, or all at once as the
+# application quits (close_all), never left to pdfium's own clean-up at interpreter exit.
+_OPEN: weakref.WeakSet = weakref.WeakSet()
+
+
+def close_all() -> None:
+    """Close the document of every preview still open (the application quitting)."""
+    for dialog in list(_OPEN):
+        dialog._close_pdf()
+
+
 PRINT_DPI_MAX = 300
 
 
@@ -124,6 +137,14 @@ class PrintPreviewDialog(QDialog):
         lay.addLayout(bar)
         lay.addWidget(self.scroll, 1)
         self.finished.connect(self._close_pdf)
+        if (
+            not _OPEN
+            and (app := QApplication.instance()) is not None
+            and not getattr(app, "_previews_hooked", False)
+        ):
+            app.aboutToQuit.connect(close_all)
+            app._previews_hooked = True
+        _OPEN.add(self)
         self._width = 0
         self._layout_pages()
 
@@ -155,6 +176,7 @@ class PrintPreviewDialog(QDialog):
         self._render_visible()
 
     def _close_pdf(self, _result: int = 0) -> None:
+        _OPEN.discard(self)
         if self.pdf is not None:
             self.pdf.close()
             self.pdf = None
