@@ -36,6 +36,7 @@ PREVIEW_DPI = 96
 # Previews whose document is open: closed when their dialog finishes, or all at once as the
 # application quits (close_all), never left to pdfium's own clean-up at interpreter exit.
 _OPEN: weakref.WeakSet = weakref.WeakSet()
+_quit_hooked = False
 
 
 def close_all() -> None:
@@ -137,13 +138,10 @@ class PrintPreviewDialog(QDialog):
         lay.addLayout(bar)
         lay.addWidget(self.scroll, 1)
         self.finished.connect(self._close_pdf)
-        if (
-            not _OPEN
-            and (app := QApplication.instance()) is not None
-            and not getattr(app, "_previews_hooked", False)
-        ):
+        global _quit_hooked
+        if not _quit_hooked and (app := QApplication.instance()) is not None:
             app.aboutToQuit.connect(close_all)
-            app._previews_hooked = True
+            _quit_hooked = True
         _OPEN.add(self)
         self._width = 0
         self._layout_pages()
