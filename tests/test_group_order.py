@@ -7,7 +7,7 @@ import random
 
 from app.services.programmes import elderly, worklist
 from app.services.records.ordering import group_order
-from app.services.records.residents import save_resident
+from app.services.records.residents import form_context, save_resident
 from tests.conftest import TODAY
 
 NATURAL = ["第一组", "二组", "三组", "九组", "十组", "十一组", "十九组", "二十组", "二十一组", "一百组"]
@@ -46,7 +46,9 @@ def test_elderly_worklist_and_group_filter_list_groups_in_natural_order(store, p
     with store.session() as s:
         due = elderly.unchecked(s, 2026, today=TODAY)
         choices = worklist.filter_choices(s)["groups"]
+        (village,) = form_context(s).villages  # the enrolment form's 村民小组 list
     assert [(d.group_name, d.name) for d in due] == [
         (g, n) for g in ["一组", "二组", "三组", "十组", "十一组"] for n in ("王甲", "王乙")
     ]
     assert [label.split()[-1] for _gid, label in choices] == ["一组", "二组", "三组", "十组", "十一组"]
+    assert list(village.groups) == ["一组", "二组", "三组", "十组", "十一组"]

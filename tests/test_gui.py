@@ -158,17 +158,34 @@ def test_add_a_household_member_from_the_resident_page(window, qtbot, store):
     head = next(r for r in page.model.rows if r.age > 40)
     detail = page.open_resident(head.id)
     before = detail.n_members
-    detail.add_member_requested.emit(*detail.household)
+    defaults = detail.overview.member_defaults
+    assert defaults["current_address"] and defaults["group_name"]
+    detail.add_member_requested.emit(*detail.household, defaults)
     dialog = open_dialog(qtbot)
-    assert dialog.form.relation.isEnabled() and dialog.form.relation.code() == "1"
-    dialog.form.relation.set_code("3")
+    # no relation chosen for the doctor (it was 配偶: a girl of 16 saved as the head's spouse); the
+    # household's addresses and group filled in (they were blank, and saved so)
+    assert dialog.form.relation.isEnabled() and dialog.form.relation.code() in ("", None)
+    typed = dialog.form.to_input()
+    assert (typed.current_address, typed.group_name) == (defaults["current_address"], defaults["group_name"])
     dialog.form.name.setText("杨小妹")
     dialog.form.sex.set_code("2")
     dialog.form.birth_date.setText("2015-06-01")
+    assert dialog.save() is False  # the relation to choose first
+    dialog.form.relation.set_code("3")
     assert dialog.save() is True
     again = page.open_resident(head.id)
     assert again.n_members == before + 1
+    member = next(m for m in again.overview.members if m.name == "杨小妹")
+    assert member.relation == "3"
     again.reject()
+    from app.models import Resident
+
+    with store.session() as s:
+        saved = s.get(Resident, member.id)
+        assert (
+            saved.current_address == defaults["current_address"]
+            and saved.group.name == defaults["group_name"]
+        )
 
 
 @pytest.mark.sqlite_only  # a village's store: SQLite by design

@@ -328,12 +328,23 @@ class EnrolmentForm(QWidget):
 
     # ---------------------------------------------------------------- values
 
-    def set_household(self, household_id: uuid.UUID, head_name: str) -> None:
+    def set_household(self, household_id: uuid.UUID, head_name: str, defaults: dict | None = None) -> None:
+        """A new member of this household: its relation to the head left to choose (it was preset
+        to 配偶, and a girl of 16 was saved as the head's spouse), the household's addresses and
+        group (``defaults``) filled where nothing is typed yet."""
+        if defaults:  # (first: loading the form sets the household fields as for a new household)
+            inp = self.to_input()
+            for key, value in defaults.items():
+                if not getattr(inp, key, None):
+                    setattr(inp, key, value)
+            self.load(inp)
         self.household_id = household_id
         self.household_note.setText(self.tr("加入家庭户：户主 {name}").replace("{name}", head_name))
         self.household_note.show()
         self.relation.setEnabled(True)
-        self.relation.set_code("1")
+        if self.relation.findData("") < 0:  # an empty choice: the doctor picks the relation
+            self.relation.insertItem(0, "", "")
+        self.relation.set_code(None)
 
     def to_input(self):
         """What is typed, as the table's input type."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -215,7 +213,8 @@ class ResidentsPage(LazyPage):
         if len(rows) == 1 or (rows and rows[0].rank == 0 and (len(rows) == 1 or rows[1].rank > 0)):
             self.open_resident(rows[0].id, focus_visit=True)
 
-    def new_resident(self, household: tuple[uuid.UUID, str] | None = None) -> EnrolmentDialog:
+    def new_resident(self, household: tuple | None = None) -> EnrolmentDialog:
+        """The enrolment form; ``household``: (household id, head's name[, member_defaults]) to add a member."""
         dialog = EnrolmentDialog(self.store, self)
         if household and dialog.form is not None:  # (None: the form could not be read, already said)
             dialog.form.set_household(*household)
@@ -261,7 +260,9 @@ class ResidentsPage(LazyPage):
             return None
         dialog = ResidentDialog(self.store, overview, self)
         dialog.edit_requested.connect(self.edit_resident)
-        dialog.add_member_requested.connect(lambda hh, head: self.new_resident((hh, head)))
+        dialog.add_member_requested.connect(
+            lambda hh, head, defaults: self.new_resident((hh, head, defaults))
+        )
         dialog.open()
         if focus_visit:
             dialog.focus_visit()
@@ -286,7 +287,7 @@ class ResidentDialog(QDialog):
     actions a visit needs first — 录入随访 per programme, 纳入管理 when the past history names one."""
 
     edit_requested = Signal(object)
-    add_member_requested = Signal(object, str)
+    add_member_requested = Signal(object, str, object)  # household, its head's name, member_defaults
 
     def __init__(self, store: Store, overview: records_overview.ResidentOverview, parent=None):
         super().__init__(parent)
@@ -331,7 +332,12 @@ class ResidentDialog(QDialog):
         cover.clicked.connect(lambda: self.print_document("cover"))
         record.clicked.connect(lambda: self.print_document("record"))
         edit.clicked.connect(lambda: (self.accept(), self.edit_requested.emit(self.resident_id)))
-        add.clicked.connect(lambda: (self.accept(), self.add_member_requested.emit(*self.household)))
+        add.clicked.connect(
+            lambda: (
+                self.accept(),
+                self.add_member_requested.emit(*self.household, self.overview.member_defaults),
+            )
+        )
         close.clicked.connect(self.reject)
         lay.addWidget(buttons)
         self.n_members = len(members)

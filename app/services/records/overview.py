@@ -52,6 +52,19 @@ class ResidentOverview:
         head = next((m for m in self.members if m.relation == "0"), None)
         return self.resident.household_id, head.name if head else self.resident.name
 
+    @property
+    def member_defaults(self) -> dict[str, str]:
+        """What a new member of this household starts with on the enrolment form: the household's
+        addresses and village group, as this record has them (a new member typed none of them and
+        was saved with no address or group)."""
+        r = self.resident
+        values = {
+            "current_address": r.current_address,
+            "registered_address": r.registered_address,
+            "group_name": r.group.name if r.group is not None else None,
+        }
+        return {key: value for key, value in values.items() if value}
+
 
 def resident_overview(
     session: Session, resident_id: uuid.UUID, today: dt.date | None = None

@@ -27,6 +27,7 @@ from app.services.access.actor import doctor_name
 from app.services.errors import Message, NotFound, UserError, ValidationError
 from app.services.records import resident_form, sensitive
 from app.services.records.field_table import Checking, Saved, load_input
+from app.services.records.ordering import group_order
 from app.services.records.pinyin_keys import name_keys, sort_key
 from app.services.records.resident_form import (  # noqa: F401 - the form's vocabulary, re-exported
     HEAD,
@@ -224,7 +225,9 @@ def form_context(session: Session, resident_id: uuid.UUID | None = None) -> Form
     """Villages and their groups, the institution, the acting doctor, and the record to edit."""
     info = profiles.profile_info(session)
     villages = tuple(
-        VillageChoice(v.code, v.name, tuple(g.name for g in v.groups)) for v in profiles.villages(session)
+        # groups in their natural order (一组, 二组 … 十一组), as every list of them
+        VillageChoice(v.code, v.name, tuple(sorted((g.name for g in v.groups), key=group_order)))
+        for v in profiles.villages(session)
     )
     doctor = doctor_name(session)
     if resident_id is not None:
