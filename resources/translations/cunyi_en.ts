@@ -812,7 +812,7 @@
     </message>
     <message>
         <source>{n} 份签约{days}天内到期，请及时续约</source>
-        <translation>{n} contracts end within {days} days: renew them in time</translation>
+        <translation>Contracts ending within {days} days: {n}; renew them in time</translation>
     </message>
     <message>
         <source>解约</source>
@@ -1239,7 +1239,7 @@
     </message>
     <message>
         <source>有 {n} 处需要改正，已保留您填写的内容</source>
-        <translation>{n} fields need correcting; everything you typed is kept</translation>
+        <translation>Fields to correct: {n}; everything you typed is kept</translation>
     </message>
 </context>
 <context>
@@ -2889,7 +2889,7 @@
     </message>
     <message>
         <source>共 {n} 人</source>
-        <translation>{n} patients</translation>
+        <translation>Patients: {n}</translation>
     </message>
     <message>
         <source>共 {total} 人，找到 {n} 人</source>
@@ -3273,11 +3273,11 @@
     </message>
     <message>
         <source>共 {n} 次活动</source>
-        <translation>{n} activities</translation>
+        <translation>Activities: {n}</translation>
     </message>
     <message>
         <source>共 {n} 人，计入 {counted} 人</source>
-        <translation>{n} residents, {counted} counted</translation>
+        <translation>Residents: {n}, counted: {counted}</translation>
     </message>
 </context>
 <context>
@@ -4216,7 +4216,7 @@
     </message>
     <message>
         <source>逾期 {n} 天，请尽快到卫生室随访</source>
-        <translation>Overdue by {n} days: please come to the clinic soon</translation>
+        <translation>Overdue by {n} day(s): please come to the clinic soon</translation>
     </message>
     <message>
         <source>下次随访</source>
@@ -5174,7 +5174,7 @@
     </message>
     <message>
         <source>共 {n} 页</source>
-        <translation>{n} pages</translation>
+        <translation>Pages: {n}</translation>
     </message>
     <message>
         <source>打印机无法开始打印，请检查打印机后重试</source>
@@ -6447,7 +6447,7 @@
     </message>
     <message>
         <source>共 {n} 项待审核</source>
-        <translation>{n} items to review</translation>
+        <translation>Items to review: {n}</translation>
     </message>
     <message>
         <source>第 {page} / {pages} 页</source>
@@ -6908,7 +6908,7 @@
     </message>
     <message>
         <source>共 {n} 人</source>
-        <translation>{n} patients</translation>
+        <translation>Patients: {n}</translation>
     </message>
     <message>
         <source>专项随访表</source>
