@@ -603,17 +603,17 @@ def test_a_block_read_again_is_the_one_read_first(world, monkeypatch):
     path = _new_bundle(town, a, tmp)
     monkeypatch.setattr(bundle, "CHUNK", 4096)
     header = bundle.read_header(path)
-    seen: list[bytes] = []
+    seen = bundle.Blocks()
     with bundle.open_bundle(path, header, town.keys.age, seen=seen) as opened:
         first = list(opened.ops())
-    assert len(seen) > 5
+    assert seen.complete and len(seen.digests) > 5
     scanned = []
     monkeypatch.setattr(bundle, "_refuse_unreadable", scanned.append)
     monkeypatch.setattr(bundle, "_PRINTABLE_ASCII", b"")  # every block would be scanned
     with bundle.open_bundle(path, header, town.keys.age, seen=seen) as opened:
         assert list(opened.ops()) == first
     assert scanned == []
-    seen[3] = bytes(32)
+    seen.digests[3] = bytes(32)
     got = []
     with (
         pytest.raises(bundle.BundleError) as refused,
@@ -623,6 +623,13 @@ def test_a_block_read_again_is_the_one_read_first(world, monkeypatch):
     assert refused.value.kind == "changed"
     assert 0 < len(got) < len(first)  # the blocks before the changed one, not one op of it
     assert got == first[: len(got)]
+    # a first read that found no block at all holds the second to none (it was read as unbound)
+    with (
+        pytest.raises(bundle.BundleError) as refused,
+        bundle.open_bundle(path, header, town.keys.age, seen=bundle.Blocks(complete=True)) as opened,
+    ):
+        next(opened.ops())
+    assert refused.value.kind == "changed"
 
 
 def test_chunks_but_the_last_commit_provisionally(world, small_chunks, monkeypatch):

@@ -36,7 +36,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import orjson
@@ -70,6 +70,16 @@ class BundleError(UserError):
 
 # A file that is not, when read again, what it was when it was checked (an import reads it twice)
 CHANGED = QT_TRANSLATE_NOOP("Sync", "同步包文件在导入过程中被改动，已停止：请重新导入")
+
+
+@dataclass
+class Blocks:
+    """The blocks of ops of a file read twice (checked, then applied): each one's digest, and
+    whether the first read went through to the end (then the second is held to it, even when
+    the first found no block at all)."""
+
+    digests: list[bytes] = field(default_factory=list)
+    complete: bool = False
 
 
 def file_name(sender: uuid.UUID, recipient: uuid.UUID, bundle_id: uuid.UUID) -> str:
@@ -560,18 +570,18 @@ def _refuse_unreadable(ops: list) -> None:
 
 @contextmanager
 def open_bundle(
-    path: Path, header: Header, identity, work_dir: Path | None = None, *, seen: list[bytes] | None = None
+    path: Path, header: Header, identity, work_dir: Path | None = None, *, seen: Blocks | None = None
 ) -> Iterator[Opened]:
     """Decrypt as the caller reads and yield the manifest and a one-pass iterator of ops.  The ops
     hash and count are checked when the iterator ends: a caller applying them inside a transaction
     commits only after it has consumed them all.  Nothing is written anywhere (``work_dir`` is
     accepted for callers of the earlier signature and unused).
 
-    ``seen``: the digest of each block of ops, for a file read twice (checked, then applied).  An
-    empty list is filled in as the blocks are read.  A filled one is what an earlier read of the
-    same file found: each block must be the one read then, or the file is refused as changed before
-    any op of that block is yielded, and a block read before is not scanned again for unreadable
-    text (:func:`_decode_lines`)."""
+    ``seen``: the blocks of ops, for a file read twice (checked, then applied).  Filled in by a
+    read that goes through to its end.  Once complete it is what the earlier read found: each block
+    must be the one read then (and no block more), or the file is refused as changed before any op
+    of that block is yielded, and a block read before is not scanned again for unreadable text
+    (:func:`_decode_lines`)."""
     del work_dir
     with open(path, "rb") as src:
         src.seek(header.offset)
@@ -593,15 +603,17 @@ def open_bundle(
             def ops() -> Iterator[dict]:
                 sha, count = hashlib.sha256(), 0
                 reader = zstandard.ZstdDecompressor().stream_reader(f, read_across_frames=True)
-                again = bool(seen)
+                again = seen is not None and seen.complete
+                if seen is not None and not again:
+                    seen.digests.clear()
                 try:
                     for number, lines in enumerate(_line_blocks(reader)):
                         sha.update(lines)
                         if seen is not None:
                             digest = hashlib.sha256(lines).digest()
                             if not again:
-                                seen.append(digest)
-                            elif number >= len(seen) or seen[number] != digest:
+                                seen.digests.append(digest)
+                            elif number >= len(seen.digests) or seen.digests[number] != digest:
                                 raise BundleError("changed", CHANGED)
                         decoded = _decode_lines(lines, scan=not again)  # one op a line, or refused
                         count += len(decoded)
@@ -614,6 +626,8 @@ def open_bundle(
                     raise BundleError(
                         "damaged", QT_TRANSLATE_NOOP("Sync", "文件内容已损坏或被改动（校验值不符）")
                     )
+                if seen is not None:
+                    seen.complete = True  # read to its end, every check passed: a second read is held to it
 
             yield Opened(manifest, ops())
         finally:

@@ -1418,7 +1418,7 @@ def _stat_of(f: Path) -> tuple:
 def _import_bundle(
     store: Store, f: Path, header: bundle.Header, keys: device_keys.DeviceKeys, cancelled
 ) -> ImportOutcome:
-    seen: list[bytes] = []  # the blocks as checked: the same are applied
+    seen = bundle.Blocks()  # the blocks as checked: the same are applied
 
     def reopen():
         return bundle.open_bundle(f, header, keys.age, seen=seen)
