@@ -192,6 +192,7 @@ def craft_bundle(
     acks: dict | None = None,
     clock: str | None = None,
     sent_at_ms: int | None = None,
+    snapshot: bool = False,
 ) -> Path:
     """A bundle made by hand but sealed as ``sender`` seals its own: signed with its real key,
     encrypted to ``recipient``'s, with the manifest export writes.  ``ranges`` default: each
@@ -234,6 +235,7 @@ def craft_bundle(
         "ranges": ranges,
         "acks": acks or {},
         "acks_seen": acked,
+        **({"snapshot": True} if snapshot else {}),
     }
     to.mkdir(parents=True, exist_ok=True)
     lines = [json.dumps(op, ensure_ascii=False, separators=(",", ":")) for op in ops]

@@ -205,6 +205,44 @@ def test_a_township_claiming_another_townships_changes_is_refused_whole(hub, tmp
     assert synckit.dump_everything(hub.county.store) == before
 
 
+def _audit_op(origin_hex: str, seq: int, device_hex: str, scope: str) -> dict:
+    import uuid as _uuid
+
+    return {
+        "o": origin_hex,
+        "s": seq,
+        "e": "audit_log",
+        "r": _uuid.uuid4().hex,
+        "h": f"{synckit.capture.wall_ms():012x}0000{origin_hex[-8:]}",
+        "c": scope,
+        "u": None,
+        "d": {
+            "b": "",
+            "v": {"action": "void", "username": "admin", "scope_code": scope, "device_id": device_hex},
+        },
+    }
+
+
+@pytest.mark.parametrize("how", ["origin", "snapshot"])
+def test_a_township_cannot_write_another_townships_audit_entries(hub, tmp_path, how):
+    """T1 sent audit entries as T2 (an op of T2's origin; or a snapshot row naming T2's device):
+    they landed in the county's copy of T2's trail, whose chain check then failed for good."""
+    hub.up()
+    t1, t2 = hub.towns[TOWNS[0]], hub.towns[TOWNS[1]]
+    if how == "origin":
+        op = _audit_op(t2.device_id.hex, 10_000, t2.device_id.hex, t1.status()["code"])
+        claims = {"ranges": {}}
+    else:
+        op = _audit_op(t1.device_id.hex, 0, t2.device_id.hex, t1.status()["code"])
+        claims = {"ranges": {}, "snapshot": True}
+    before = synckit.dump_everything(hub.county.store)
+    path = synckit.craft_bundle(t1, hub.county, [op], tmp_path / "forged", **claims)
+    [outcome] = hub.county.import_(path)
+    assert outcome.status == "rejected", outcome.status
+    assert "越权" in outcome.reason.render()
+    assert synckit.dump_everything(hub.county.store) == before
+
+
 def test_trust_refuses_a_township_of_another_county(hub, tmp_path):
     stranger = make(tmp_path / "x", "外县乡", "township", "110106001")
     card = device_keys.read_card(stranger.card())

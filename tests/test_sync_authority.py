@@ -802,3 +802,27 @@ def test_a_malformed_change_is_refused_naming_what_is_wrong(world, key, value):
     assert outcome.status == "rejected", (outcome.status, reason)
     assert f"第 1 条更改的 {key} 格式不对" in reason, reason
     assert dump_everything(town.store) == before
+
+
+def test_a_village_cannot_send_a_snapshot(world):
+    """A village's bundle marked as a whole-store snapshot carried an audit entry (seq 0) in the
+    other village's name, which the township applied: only a township sends snapshots."""
+    town, a, b, tmp = world
+    op = {
+        "o": a.device_id.hex,
+        "s": 0,
+        "e": "audit_log",
+        "r": uuid.uuid4().hex,
+        "h": f"{capture.wall_ms():012x}0000{a.device_id.hex[-8:]}",
+        "c": A,
+        "u": None,
+        "d": {
+            "b": "",
+            "v": {"action": "login", "username": "admin", "scope_code": A, "device_id": b.device_id.hex},
+        },
+    }
+    path = craft_bundle(a, town, [op], tmp / "snap", ranges={}, snapshot=True)
+    before = dump_everything(town.store)
+    (outcome,) = town.import_(path)
+    assert outcome.status == "rejected" and "只有乡镇卫生院能发送快照" in outcome.reason.render()
+    assert dump_everything(town.store) == before

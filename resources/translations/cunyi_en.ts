@@ -7295,6 +7295,14 @@
         <translation>Bundle content not acceptable, nothing imported: {entity} {row} (from device {origin}) has an invalid {scope}</translation>
     </message>
     <message>
+        <source>同步包越权，整包未导入：{entity} {row} 的变更来源是另一乡镇的设备 {origin}，{sender} 不能代为转交</source>
+        <translation>Bundle oversteps its rights, nothing imported: the change to {entity} {row} comes from {origin}, a device of another township, which {sender} may not pass on</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{entity} {row} 是整库快照里的一行，来源却写作设备 {origin}，不是发送方 {sender}</source>
+        <translation>Bundle oversteps its rights, nothing imported: {entity} {row} is a row of a whole-store snapshot but names device {origin} as its origin, not the sender {sender}</translation>
+    </message>
+    <message>
         <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）记在设备 {scope} 名下；每台设备只能以自己的名义记审计日志</source>
         <translation>Bundle oversteps its rights, nothing imported: {entity} {row} (from device {origin}) is recorded in the name of device {scope}; a device may keep audit entries only in its own name</translation>
     </message>
@@ -7317,6 +7325,10 @@
     <message>
         <source>同步包越权，整包未导入：村卫生室 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，但它只能代表本机</source>
         <translation>The bundle oversteps its sender; nothing in it was imported: the village clinic {sender} claims to pass on changes no. {lo}–{hi} of device {origin}, but it may only speak for itself</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{sender} 发来整库快照，只有乡镇卫生院能发送快照</source>
+        <translation>Bundle oversteps its rights, nothing imported: {sender} sent a whole-store snapshot; only a township health centre sends snapshots</translation>
     </message>
     <message>
         <source>本机日期 {pc} 比最近一次同步时乡镇卫生院的日期 {town} 晚 {days} 天：如果电脑日期不对请改正，并尽快与乡镇卫生院同步；在此之前随访日期最晚只能填 {today}</source>

@@ -277,6 +277,14 @@ REFUSALS = {
         "Sync",
         "同步包内容不合格，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope} 不符合要求",
     ),
+    "other_township": QT_TRANSLATE_NOOP(
+        "Sync",
+        "同步包越权，整包未导入：{entity} {row} 的变更来源是另一乡镇的设备 {origin}，{sender} 不能代为转交",
+    ),
+    "snapshot_origin": QT_TRANSLATE_NOOP(
+        "Sync",
+        "同步包越权，整包未导入：{entity} {row} 是整库快照里的一行，来源却写作设备 {origin}，不是发送方 {sender}",
+    ),
     "device": QT_TRANSLATE_NOOP(
         "Sync",
         "同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）记在设备 {scope} 名下；"
@@ -684,10 +692,16 @@ class _Authority:
             problem = check(_values(op))
             if problem is not None:
                 why = ("content", problem)
+        if why is None and op["o"] in self.others:  # (a county: another township's changes)
+            why = ("other_township", "")
+        if (
+            why is None and op["s"] <= 0 and op["o"] != self.sender.device
+        ):  # a snapshot's rows are its sender's
+            why = ("snapshot_origin", "")
         if why is None and (column := DEVICE_COLUMNS.get(op["e"])) is not None:
             named = _values(op).get(column)
             if isinstance(named, str) and (
-                named.lower() == self.me or (op["s"] > 0 and named.lower() != op["o"].lower())
+                named.lower() in (self.me, *self.others) or (op["s"] > 0 and named.lower() != op["o"].lower())
             ):
                 why = ("device", self.name(named.lower()))
         if why is None and (days := HAPPENED_ON.get(op["e"])) is not None:
@@ -1457,6 +1471,15 @@ def _check_bundle(
         first_future = f"{limit + 1:012x}"
         held = merge.Holdings(s, me.device_id)
         snapshot = manifest.get("snapshot") is True
+        if (
+            snapshot and authority.sender.role != TOWNSHIP
+        ):  # (a township's whole store, to its county or a new village PC)
+            raise _err(
+                QT_TRANSLATE_NOOP(
+                    "Sync", "同步包越权，整包未导入：{sender} 发来整库快照，只有乡镇卫生院能发送快照"
+                ),
+                sender=authority.label,
+            )
         batch: list[dict] = []
         positions: list[int] = []
         known: set[int] = set()
