@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select, update
 
-from app.models import Referral, Resident, ReviewDecision, org_id
+from app.models import ElderlyCheck, Referral, Resident, ReviewDecision, org_id
 from app.services import profile
 from app.services.errors import NotFound, UserError
 from app.services.quality import review
@@ -299,21 +299,30 @@ def test_a_same_id_pair_says_what_each_holds_and_the_officer_keeps_either(townsh
             resident_id=r.id,
             today=TODAY,
         )
-    with township_store.transaction() as s:
+    # the first holds a yearly check: voided, the check would belong to no one (and `check` fails)
+    with (
+        pytest.raises(UserError, match="还有未作废的随访、体检") as refused,
+        township_store.transaction() as s,
+    ):
         review.decide(s, item.key, "void_first", "同一人；保留后建的一份", today=TODAY)
-    with township_store.session() as s:
-        assert s.get(Resident, first).voided and not s.get(Resident, second).voided
-        assert s.get(Resident, second).phone == "13900001111"
-
-
-def test_void_other_voids_the_record_listed_as_the_items(township_store):
-    first, second = _same_id_pair(township_store)
-    with township_store.session() as s:
-        (item,) = [i for i in review.review_queue(s, today=TODAY) if i.kind == "duplicate"]
+    assert "请作废另一份" in refused.value.render()
     with township_store.transaction() as s:
         review.decide(s, item.key, "void_other", "同一人；保留有体检的一份", today=TODAY)
     with township_store.session() as s:
         assert s.get(Resident, second).voided and not s.get(Resident, first).voided
+        assert s.get(Resident, second).phone == "13900001111"
+
+
+def test_void_first_voids_the_other_record_when_it_holds_nothing(township_store):
+    first, second = _same_id_pair(township_store)
+    with township_store.transaction() as s:  # the check moves to the second (the village merged them)
+        s.execute(update(ElderlyCheck).where(ElderlyCheck.resident_id == first).values(resident_id=second))
+    with township_store.session() as s:
+        (item,) = [i for i in review.review_queue(s, today=TODAY) if i.kind == "duplicate"]
+    with township_store.transaction() as s:
+        review.decide(s, item.key, "void_first", "同一人；保留有体检的一份", today=TODAY)
+    with township_store.session() as s:
+        assert s.get(Resident, first).voided and not s.get(Resident, second).voided
 
 
 def test_sent_back_comes_back_when_nothing_changed(township_store):

@@ -6315,6 +6315,10 @@
         <translation>Same name, date of birth and household address: {address}. This one: follow-ups {visits}, elderly checks {checks}, contracts {contracts}; the other: follow-ups {o_visits}, elderly checks {o_checks}, contracts {o_contracts}</translation>
     </message>
     <message>
+        <source>{record} 还有未作废的随访、体检、签约、转诊或专项管理记录，作废后它们会失去归属：请作废另一份；两份都有记录的，请村医先把记录并到一份上</source>
+        <translation>{record} still has follow-ups, checks, contracts, referrals or programme records; voided, they would belong to no one. Void the other record; where both have records, the village doctor first moves them onto one</translation>
+    </message>
+    <message>
         <source>保留现值</source>
         <translation>Keep the current value</translation>
     </message>

@@ -6314,6 +6314,10 @@
         <translation>姓名、出生日期和家庭住址相同：{address}。这份有随访{visits}次、老年人体检{checks}次、签约{contracts}份；另一份有随访{o_visits}次、老年人体检{o_checks}次、签约{o_contracts}份</translation>
     </message>
     <message>
+        <source>{record} 还有未作废的随访、体检、签约、转诊或专项管理记录，作废后它们会失去归属：请作废另一份；两份都有记录的，请村医先把记录并到一份上</source>
+        <translation>{record} 还有未作废的随访、体检、签约、转诊或专项管理记录，作废后它们会失去归属：请作废另一份；两份都有记录的，请村医先把记录并到一份上</translation>
+    </message>
+    <message>
         <source>保留现值</source>
         <translation>保留现值</translation>
     </message>

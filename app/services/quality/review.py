@@ -215,6 +215,25 @@ def _duplicates(session: Session, villages) -> list[ReviewItem]:
     return items
 
 
+def _live_rows_of(session: Session, resident_id: uuid.UUID) -> int:
+    """Rows of a resident not voided, of every synced record that belongs to one (follow-ups,
+    enrolments, checks, contracts, referrals, 严重精神障碍 records …): a record voided with them
+    leaves them with no one (`cunyi check`: 已作废的居民没有未作废的随访), and a user who may not
+    see the sensitive ones would void them blind."""
+    from app.services.sync import capture
+
+    n = 0
+    for spec in capture.specs().values():
+        t = spec.table
+        if spec.scope == "resident_id" and "voided" in t.c and "resident_id" in t.c:
+            n += session.scalar(
+                select(func.count())
+                .select_from(t)
+                .where(t.c.resident_id == resident_id, t.c.voided.is_(False))
+            )
+    return n
+
+
 def _holdings(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, dict[str, int]]:
     """What each record holds that a decision on its duplicate weighs: its live follow-ups
     (高血压, 2型糖尿病), yearly checks and contracts.  (Nothing of a sensitive programme: the count
@@ -443,6 +462,15 @@ def decide(
         listed = next(r for r in pair if r.id == item.resident_id)
         voided = {"void_other": listed, "void_first": next(r for r in pair if r is not listed)}.get(decision)
         if voided is not None:
+            if _live_rows_of(session, voided.id):
+                raise _err(
+                    QT_TRANSLATE_NOOP(
+                        "Review",
+                        "{record} 还有未作废的随访、体检、签约、转诊或专项管理记录，作废后它们会失去归属："
+                        "请作废另一份；两份都有记录的，请村医先把记录并到一份上",
+                    ),
+                    record=_label(voided),
+                )
             voided.voided, voided.void_reason = True, reason[:200]
             changes.append(
                 {
