@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sqlalchemy import func, select
 
@@ -94,3 +96,20 @@ def test_a_figure_below_the_villages_own_records_is_refused(world):
         assert "少于该村已建档的" in refused.value.render()
     with town.store.transaction() as s:
         population.set_figures(s, A, 2026, on_books, None)  # as many as the records: fine
+
+
+def test_the_floor_holds_for_every_quarter_of_the_year(world):
+    """Residents who moved away in October: the year-end floor let a figure through that read
+    建档率 150% for the third quarter."""
+    town, _a, _b, _root = world
+    with town.store.transaction() as s:
+        rows = s.scalars(
+            select(Resident).join(Village).where(Village.code == A, Resident.voided.is_(False))
+        ).all()
+        total = len(rows)
+        for r in rows[:2]:
+            r.status, r.status_date = "2", dt.date(2026, 10, 15)  # 迁出
+    with pytest.raises(UserError, match="少于该村已建档的"), town.store.transaction() as s:
+        population.set_figures(s, A, 2026, total - 2, None)
+    with town.store.transaction() as s:
+        population.set_figures(s, A, 2026, total, None)

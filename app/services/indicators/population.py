@@ -111,26 +111,30 @@ def set_figures(
 def _no_fewer_than_records(
     village: Village, year: int, residents: int | None, elderly: int | None, session: Session
 ) -> None:
-    """A population below the village's own records on the books at the end of ``year`` (建档率's
-    numerator), or a 65+ population below its enrolled residents 65+ that year, is a typing
-    slip: 500 for 5000 read 建档率 150% and went on to the county."""
+    """A population below the village's own records on the books at the end of any quarter of
+    ``year`` (建档率's numerator, in a year's report or a quarter's), or a 65+ population below its
+    enrolled residents 65+ then, is a typing slip: 500 for 5000 read 建档率 150% and went on to
+    the county."""
     from app.models import Resident
     from app.services.indicators.core import _gone_on
     from app.services.records.validators import born_by
 
     if residents is None and elderly is None:
         return
-    end, oldest = dt.date(year, 12, 31), born_by(year)
-    on_books = old = 0
-    for status, status_date, birth in session.execute(
-        select(Resident.status, Resident.status_date, Resident.birth_date).where(
-            Resident.village_id == village.id, Resident.voided.is_(False), Resident.enrolled_on <= end
+    ends = [dt.date(year, 3, 31), dt.date(year, 6, 30), dt.date(year, 9, 30), dt.date(year, 12, 31)]
+    oldest = born_by(year)
+    books, olds = [0] * 4, [0] * 4  # on the books at each quarter's end
+    for enrolled_on, status, status_date, birth in session.execute(
+        select(Resident.enrolled_on, Resident.status, Resident.status_date, Resident.birth_date).where(
+            Resident.village_id == village.id, Resident.voided.is_(False), Resident.enrolled_on <= ends[-1]
         )
     ):
         gone = _gone_on(status, status_date)
-        if gone is None or gone > end:
-            on_books += 1
-            old += birth <= oldest
+        for i, end in enumerate(ends):
+            if enrolled_on <= end and (gone is None or gone > end):
+                books[i] += 1
+                olds[i] += birth <= oldest
+    on_books, old = max(books), max(olds)
     for given, records, label in (
         (residents, on_books, FIGURE_LABELS["resident_population"]),
         (elderly, old, FIGURE_LABELS["elderly_population"]),
