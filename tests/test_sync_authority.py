@@ -138,7 +138,7 @@ def assert_quarantined(receiver, path: Path, *words: str) -> str:
     (outcome,) = receiver.import_(path)
     reason = outcome.reason.render() if outcome.reason else ""
     assert outcome.status == "rejected", (outcome.status, reason)
-    assert "越权" in reason or "清单" in reason or "时钟" in reason, reason
+    assert "越权" in reason or "清单" in reason or "时钟" in reason or "不合格" in reason, reason
     for w in words:
         assert w in reason, (w, reason)
     assert dump_everything(receiver.store) == before  # every table, change_log included
@@ -299,6 +299,44 @@ def _forgeries(town, a, b):
             {},
             ("followup_visit", new_id.hex, "visit_date 2028-11-29", "晚于本机的今天", "电脑时钟"),
         ),
+        "a past disease in 2031": (
+            [
+                op(
+                    a,
+                    n,
+                    "resident",
+                    mine.id,
+                    A,
+                    {
+                        "choices": [
+                            {"field": "past_disease", "code": "2", "note": None, "event_date": "2031-03"}
+                        ]
+                    },
+                    {"choices": ""},
+                )
+            ],
+            {},
+            ("resident", mine.id.hex, "choices.event_date 2031-03", "晚于本机的今天"),
+        ),
+        "a transfusion on 2099-13-45": (
+            [
+                op(
+                    a,
+                    n,
+                    "resident",
+                    mine.id,
+                    A,
+                    {
+                        "choices": [
+                            {"field": "transfusion", "code": None, "note": "输血", "event_date": "2020-13-45"}
+                        ]
+                    },
+                    {"choices": ""},
+                )
+            ],
+            {},
+            ("resident", mine.id.hex, "choices.event_date 2020-13-45", "不符合要求"),
+        ),
         "a Township row edit from a village": (
             [op(a, n, "township", org_id("township", TOWN), TOWN, {"name": "假乡镇"}, {"name": ""})],
             {},
@@ -338,6 +376,8 @@ FORGERIES = [
     "an audit entry of A in the township's name",
     "an audit entry of A in B's name",
     "a visit dated two years ahead",
+    "a past disease in 2031",
+    "a transfusion on 2099-13-45",
     "a Township row edit from a village",
     "a village renaming itself",
     "a range claim for origin B",
@@ -355,6 +395,7 @@ FAST_FORGERIES = {
     "a range claim for origin B",
     "an audit entry of A in the township's name",
     "a visit dated two years ahead",
+    "a past disease in 2031",
 }
 
 

@@ -33,6 +33,7 @@ import datetime as dt
 import importlib
 import json
 import logging
+import re
 import shutil
 import time
 import uuid
@@ -322,6 +323,20 @@ HAPPENED_ON = {
     "poverty_plan": ("made_on", "health_check_on"),
     "review_decision": ("decided_on",),
 }
+# The same for dates in a record's child rows, (children field, date key): a past disease's month
+# ("2018-03"), an operation's or transfusion's day; each must also read as a month or a day.
+HAPPENED_IN_CHILDREN = {"resident": ("choices", "event_date")}
+_EVENT_DATE = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])(-[0-9]{2})?")
+
+
+def _event_date_ok(text: str) -> bool:
+    if not _EVENT_DATE.fullmatch(text):
+        return False
+    try:
+        return len(text) == 7 or dt.date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False
+
 
 SHAPE_REFUSAL = QT_TRANSLATE_NOOP(
     "Sync", "同步包内容不合格，整包未导入：第 {position} 条更改的 {key} 格式不对（{sender} 发来）"
@@ -710,6 +725,19 @@ class _Authority:
                 day = values.get(column)
                 if isinstance(day, str) and day > last:
                     why = ("future", f"{column} {day}")
+                    break
+        if why is None and (child := HAPPENED_IN_CHILDREN.get(op["e"])) is not None:
+            field, key = child
+            rows = _values(op).get(field)
+            for row in rows if isinstance(rows, list) else ():
+                day = row.get(key) if isinstance(row, dict) else None
+                if not isinstance(day, str) or not day:
+                    continue
+                if not _event_date_ok(day):
+                    why = ("content", f"{field}.{key} {day}")
+                elif day > self.last_day[: len(day)]:
+                    why = ("future", f"{field}.{key} {day}")
+                if why is not None:
                     break
         if why is not None:
             reason, scope = why
