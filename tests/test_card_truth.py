@@ -185,3 +185,31 @@ def test_batch_dialog_plans_a_date_for_overdue_cards(gui_app, qtbot, store, tmp_
     assert dt.date.today() + dt.timedelta(days=4) in printed  # the demo has overdue patients
     assert all(day >= today for day in printed)
     assert not any("逾期" in front for front in fronts)
+
+
+@pytest.mark.sqlite_only  # no store: the notice's words
+def test_an_overdue_card_of_two_programmes_names_the_one_overdue_and_the_others_date():
+    """马贵杰, seen today for hypertension (recheck 12-15), diabetes overdue since 09-21: his card said
+    "逾期 71 天" and nothing of which, nor of the recheck."""
+    import datetime as dt
+
+    from app.services.printing.followup_card import CardData, _overdue_notice
+    from app.services.printing.layout import Labels
+
+    card = CardData(
+        resident_id=None,
+        name="马贵杰",
+        archive_no="11010500110100282",
+        programs=["htn", "t2dm"],
+        doctor="李建生",
+        clinic="向阳村卫生室",
+        clinic_phone="",
+        next_due=dt.date(2026, 9, 21),
+        printed_on=dt.date(2026, 12, 1),
+        dues={"htn": dt.date(2026, 12, 15), "t2dm": dt.date(2026, 9, 21)},
+    )
+    assert card.days_overdue == 71
+    notice = _overdue_notice(card, Labels())
+    assert notice.startswith("2型糖尿病随访逾期 71 天") and "高血压下次随访 2026年12月15日" in notice
+    one = CardData(**{**card.__dict__, "programs": ["t2dm"], "dues": {"t2dm": dt.date(2026, 9, 21)}})
+    assert _overdue_notice(one, Labels()) == "逾期 71 天，请尽快到卫生室随访"

@@ -4247,6 +4247,14 @@
         <translation>Bring this card to every visit.</translation>
     </message>
     <message>
+        <source>{program}随访逾期 {n} 天，请尽快到卫生室随访</source>
+        <translation>{program} follow-up overdue by {n} day(s): please come to the clinic soon</translation>
+    </message>
+    <message>
+        <source>；{program}下次随访 {date}</source>
+        <translation>; {program} next visit {date}</translation>
+    </message>
+    <message>
         <source>血压</source>
         <translation>BP</translation>
     </message>

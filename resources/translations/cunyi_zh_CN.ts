@@ -4246,6 +4246,14 @@
         <translation>每次就诊请带上此卡。</translation>
     </message>
     <message>
+        <source>{program}随访逾期 {n} 天，请尽快到卫生室随访</source>
+        <translation>{program}随访逾期 {n} 天，请尽快到卫生室随访</translation>
+    </message>
+    <message>
+        <source>；{program}下次随访 {date}</source>
+        <translation>；{program}下次随访 {date}</translation>
+    </message>
+    <message>
         <source>血压</source>
         <translation>血压</translation>
     </message>

@@ -92,6 +92,9 @@ class CardData:
     planned: dt.date | None = None  # the date the clinic set for overdue patients (≥ printed_on)
     readings: list[Reading] = field(default_factory=list)
     medication: list[Medicine] = field(default_factory=list)
+    dues: dict[str, dt.date] = field(
+        default_factory=dict
+    )  # each programme's next visit (next_due: the first)
 
     @property
     def days_overdue(self) -> int:
@@ -238,6 +241,7 @@ def _card(
         next_due=min(dues) if dues else None,
         readings=readings,
         medication=medication,
+        dues={e.program: e.next_due or e.enrolled_on for e in enrolments},
     )
 
 
@@ -290,13 +294,36 @@ def draw_front(page: Page, card: CardData, x: float, y: float) -> None:
     page.line(x + 3, y + 38.5, x + CARD_W - 3, y + 38.5, 0.4)
     if card.next_visit is None and card.days_overdue:  # never a past date: say so instead
         page.text(x + 3, y + 44, T("Print", "随访提醒"), 7.5)
-        notice = T("Print", "逾期 {n} 天，请尽快到卫生室随访").replace("{n}", str(card.days_overdue))
+        notice = _overdue_notice(card, T)
         # one line in Chinese; English wraps onto two rather than shrink out of sight
         page.paragraph(Box(x + 18, y + 40.5, CARD_W - 21, 12.5), markup(notice), 11, min_size=6.5, align=1)
         return
     page.text(x + 3, y + 44, T("Print", "下次随访"), 7.5)
     due = T.date(card.next_visit, T("Print", "＿＿年＿＿月＿＿日"))
     page.fit_text(x + 18, y + 49.5, CARD_W - 21, due, 16, bold=True, align="center")
+
+
+def _overdue_notice(card: CardData, T: Labels) -> str:  # noqa: N803
+    """The overdue notice; for a patient of two programmes it names the one overdue and when the
+    other is due (a patient seen today for hypertension read "逾期 71 天", of diabetes, with his
+    hypertension recheck nowhere)."""
+    days = str(card.days_overdue)
+    if len(card.dues) < 2:
+        return T("Print", "逾期 {n} 天，请尽快到卫生室随访").replace("{n}", days)
+    late = min(card.dues, key=lambda p: (card.dues[p], p))
+    notice = (
+        T("Print", "{program}随访逾期 {n} 天，请尽快到卫生室随访")
+        .replace("{program}", T.code("program", late))
+        .replace("{n}", days)
+    )
+    for program, day in sorted(card.dues.items()):
+        if program != late and day >= card.printed_on:
+            notice += (
+                T("Print", "；{program}下次随访 {date}")
+                .replace("{program}", T.code("program", program))
+                .replace("{date}", T.date(day))
+            )
+    return notice
 
 
 def _stack(
