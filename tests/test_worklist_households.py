@@ -146,3 +146,22 @@ def test_programmes_print_whole_in_order_and_nothing_below_6_5_pt(store, person,
         tp.close()
         pdf.close()
         assert min(sizes) >= 6.45, min(sizes)
+
+
+def test_a_patient_of_two_programmes_shows_the_latest_visit_and_readings(store, person):
+    """马贵杰: diabetes overdue (last seen in June, 135/90, glucose 6.9) and hypertension seen on
+    11-29 at 140/94: the row showed June's visit and readings, hiding November's pressure."""
+    with store.transaction() as s:
+        r = save_resident(
+            s, person(name="马贵杰", id_number="", sex="1", birth_date="1950-01-01"), today=TODAY
+        )
+        htn = followup.enrol(s, r, "htn", dt.date(2024, 1, 5))
+        t2dm = followup.enrol(s, r, "t2dm", dt.date(2024, 1, 5))
+        htn.last_visit, htn.last_sbp, htn.last_dbp = TODAY - dt.timedelta(days=1), 140, 94
+        htn.next_due = TODAY + dt.timedelta(days=13)
+        t2dm.last_visit, t2dm.last_sbp, t2dm.last_dbp = dt.date(2026, 6, 23), 135, 90
+        t2dm.last_glucose, t2dm.next_due = 6.9, dt.date(2026, 9, 21)
+    with store.session() as s:
+        (row,) = [x for x in home_visit_list(s, today=TODAY, due_within=30).rows if x.name == "马贵杰"]
+    assert row.programs[0] == "t2dm" and row.next_due == dt.date(2026, 9, 21)  # the overdue one leads
+    assert (row.last_visit, row.last_bp, row.last_glucose) == (TODAY - dt.timedelta(days=1), "140/94", "6.9")

@@ -64,6 +64,8 @@ class VisitRow:
     relation_to_head: str = "0"
     first_of_household: bool = True  # later members print "(same household)" instead of the address
     village_code: str = ""
+    bp_on: dt.date | None = None  # the visit last_bp is from
+    glucose_on: dt.date | None = None  # the visit last_glucose is from
 
 
 @dataclass
@@ -112,18 +114,20 @@ def home_visit_list(
                 relation_to_head=i.relation_to_head,
                 village_code=i.village_code,
             )
-        # the most urgent programme leads the row: its due date, last visit and readings
+        # the most urgent programme leads the row (its due date); the last visit and readings are
+        # the latest of either programme (a diabetes visit of June hid November's 140/94)
         if row.next_due is None or i.next_due < row.next_due:
             row.programs.insert(0, i.program)
-            row.next_due, row.days_overdue, row.last_visit = i.next_due, i.days_overdue, i.last_visit
-            row.last_bp = f"{i.last_sbp}/{i.last_dbp}" if i.last_sbp is not None else row.last_bp
-            row.last_glucose = f"{i.last_glucose:.1f}" if i.last_glucose is not None else row.last_glucose
+            row.next_due, row.days_overdue = i.next_due, i.days_overdue
         else:
             row.programs.append(i.program)
-            row.last_bp = row.last_bp or (f"{i.last_sbp}/{i.last_dbp}" if i.last_sbp is not None else "")
-            row.last_glucose = row.last_glucose or (
-                f"{i.last_glucose:.1f}" if i.last_glucose is not None else ""
-            )
+        seen_on = i.last_visit or dt.date.min
+        if i.last_visit is not None and (row.last_visit is None or i.last_visit > row.last_visit):
+            row.last_visit = i.last_visit
+        if i.last_sbp is not None and (row.bp_on is None or seen_on > row.bp_on):
+            row.last_bp, row.bp_on = f"{i.last_sbp}/{i.last_dbp}", seen_on
+        if i.last_glucose is not None and (row.glucose_on is None or seen_on > row.glucose_on):
+            row.last_glucose, row.glucose_on = f"{i.last_glucose:.1f}", seen_on
     ordered = by_household(list(rows.values()))
     org = institution_profile(session)
     return HomeVisitList(org.institution, today, due_within, ordered, org.phone, org.address)
