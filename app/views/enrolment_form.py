@@ -408,6 +408,18 @@ class EnrolmentDialog(QDialog):
         lay.addWidget(scroll, 1)
         lay.addWidget(self.summary)
         lay.addWidget(buttons)
+        # as wide as the form needs (the English labels are longer: it scrolled sideways and cut
+        # every field's right edge), within the screen
+        margins = lay.contentsMargins()
+        need = (
+            self.form.minimumSizeHint().width()
+            + scroll.verticalScrollBar().sizeHint().width()
+            + 2 * scroll.frameWidth()
+            + margins.left()
+            + margins.right()
+        )
+        room = self.screen().availableGeometry().width() - 40 if self.screen() is not None else need
+        self.resize(max(860, min(need, room)), 760)
         self.form.name.setFocus()
 
     def save(self) -> bool:
