@@ -648,6 +648,13 @@ _LISTS += [
             ("breathing", "深大呼吸", "Deep rapid breathing"),
             ("flushed", "皮肤潮红", "Flushed skin"),
             ("vision", "视力骤降、眼痛", "Sudden loss of vision or eye pain"),
+            # (the form takes no heart rate or temperature for diabetes: the doctor ticks what was seen)
+            (
+                "tachycardia",
+                "持续性心动过速（心率超过100次/分钟）",
+                "Persistent tachycardia (over 100 beats/min)",
+            ),
+            ("fever", "体温超过39℃", "Temperature over 39 °C"),
             ("unmanageable", "其他本机构无法处理的情况", "Anything else this clinic cannot handle"),
         ],
         multi=True,

@@ -308,3 +308,14 @@ def test_thresholds_are_configuration():
         60
     )
     assert DEFAULT.glucose == 7.0
+
+
+@pytest.mark.sqlite_only  # no store: pure rules
+def test_diabetes_tachycardia_and_fever_can_be_ticked():
+    """DOMAIN.md: persistent tachycardia and a temperature over 39 ℃ are diabetes emergencies; the
+    diabetes form takes neither a heart rate nor a temperature, and had no box for either."""
+    s = suggest(Findings(T2DM, 60, 130, 80, glucose=6.0, signs=S({"tachycardia", "fever"})), D)
+    assert s.referral and [str(r) for r in s.emergency_reasons] == [
+        "持续性心动过速（心率超过100次/分钟）",
+        "体温超过39℃",
+    ]
