@@ -147,6 +147,12 @@ def test_an_adverse_reaction_does_not_hide_a_pressure_not_at_target(store, patie
     assert first.classification == 3 and not first.referral_suggested
     saved = visit(store, patient, visit_date="2026-10-15", measurements={"sbp": "162", "dbp": "92"})
     assert saved.referral_suggested and saved.classification == 2
+    # the drafted slip says which rule fired (it read "连续两次控制不满意或出现并发症/难以控制的不良反应")
+    from app.services.programmes import referral
+
+    with store.session() as s:
+        draft = referral.draft_from_visit(s, saved.id)
+    assert draft.present_history.endswith("；连续两次控制不满意")
 
 
 def test_same_day_twice_only_as_a_correction(store, patient):

@@ -320,6 +320,25 @@ def test_routine_followup_from_the_due_list_keyboard_only(gui_app, qtbot, store)
     assert (item.resident_id, item.program) not in [(i.resident_id, i.program) for i in page.model.items]
 
 
+def test_an_uncontrollable_adverse_reaction_can_be_recorded_and_suggests_a_referral(gui_app, qtbot, store):
+    """DOMAIN.md: 不良反应难以控制 → refer.  The rules knew it; neither the form nor the CLI could say it."""
+    from app.services.programmes import followup
+    from app.services.records.residents import ResidentInput, save_resident
+
+    with store.transaction() as s:
+        r = save_resident(s, ResidentInput(name="反应甲", sex="1", birth_date="1955-05-05"))
+        followup.enrol(s, r, "htn", r.enrolled_on)
+        rid = r.id
+    dialog = followup_dialog(store, rid, "htn")
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.sbp, "132")
+    qtbot.keyClicks(dialog.dbp, "82")
+    dialog.adverse.setChecked(True)
+    assert "建议转诊" not in dialog.suggestion.text()  # a first reaction: adjust the drugs
+    dialog.adverse_uncontrolled.setChecked(True)
+    assert "建议转诊" in dialog.suggestion.text()
+
+
 def test_emergency_case_shows_its_reasons(gui_app, qtbot, store):
     from app.services.programmes import followup
     from app.views.followups import FollowupDialog  # noqa: F401

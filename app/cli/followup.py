@@ -33,6 +33,11 @@ def register(sub) -> None:
     fa.add_argument("--symptoms", default="", help="symptom codes of the form, e.g. 1 or 2,6")
     fa.add_argument("--signs", default="", help="emergency signs, e.g. consciousness,headache")
     fa.add_argument("--adverse", action="store_true", help="adverse drug reaction")
+    fa.add_argument(
+        "--adverse-uncontrolled",
+        action="store_true",
+        help="an adverse reaction that cannot be controlled (refer)",
+    )
     fa.add_argument("--complication", action="store_true", help="new or worse complication")
     fa.add_argument("--adherence", choices=["1", "2", "3"])
     fa.add_argument("--next", dest="next_due", default="", help="next visit date (default: the suggestion)")
@@ -65,6 +70,7 @@ def add_visit(args) -> int:
         symptoms=_codes(args.symptoms),
         signs=_codes(args.signs),
         adverse_reaction=args.adverse,
+        adverse_uncontrolled=args.adverse_uncontrolled,
         complication=args.complication,
         adherence=args.adherence or "",
         next_due=args.next_due,

@@ -306,6 +306,7 @@ class FollowupDialog(QDialog):
         self.glucose = line_edit("mmol/L", 4)
         self.adherence = CodeCombo("adherence")
         self.adverse = QCheckBox(self.tr("有药物不良反应"))
+        self.adverse_uncontrolled = QCheckBox(self.tr("不良反应难以控制"))  # DOMAIN.md: refer
         self.complication = QCheckBox(self.tr("新出现或加重的并发症"))
         self.signs = CheckGroup(
             "htn_emergency_sign" if program == "htn" else "t2dm_emergency_sign", columns=2
@@ -353,6 +354,7 @@ class FollowupDialog(QDialog):
             self._row(form, "glucose", self.tr("空腹血糖"), self.glucose)
         self._row(form, "adherence", self.tr("服药依从性"), self.adherence)
         self._row(form, "adverse", "", self.adverse)
+        self._row(form, "adverse_uncontrolled", "", self.adverse_uncontrolled)
         self._row(form, "complication", "", self.complication)
         self._row(form, "signs", self.tr("紧急转诊情况"), self.signs)
         self._row(form, "drugs", self.tr("用药情况"), drug_box)
@@ -394,6 +396,7 @@ class FollowupDialog(QDialog):
             for box in group.boxes.values():
                 box.toggled.connect(self.update_suggestion)
         self.adverse.toggled.connect(self.update_suggestion)
+        self.adverse_uncontrolled.toggled.connect(self.update_suggestion)
         self.complication.toggled.connect(self.update_suggestion)
         self._outcome_changed()
         self.update_suggestion()
@@ -593,6 +596,7 @@ class FollowupDialog(QDialog):
             signs=self.signs.codes(),
             adherence=self.adherence.code(),
             adverse_reaction=self.adverse.isChecked(),
+            adverse_uncontrolled=self.adverse_uncontrolled.isChecked(),
             complication=self.complication.isChecked(),
             drugs=drugs,
             next_due=self.next_due.text(),

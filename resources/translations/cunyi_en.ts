@@ -2605,6 +2605,10 @@
         <translation>Adverse drug reaction</translation>
     </message>
     <message>
+        <source>不良反应难以控制</source>
+        <translation>Adverse reaction cannot be controlled</translation>
+    </message>
+    <message>
         <source>新出现或加重的并发症</source>
         <translation>New or worse complication</translation>
     </message>

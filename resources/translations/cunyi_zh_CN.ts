@@ -2604,6 +2604,10 @@
         <translation>有药物不良反应</translation>
     </message>
     <message>
+        <source>不良反应难以控制</source>
+        <translation>不良反应难以控制</translation>
+    </message>
+    <message>
         <source>新出现或加重的并发症</source>
         <translation>新出现或加重的并发症</translation>
     </message>

@@ -101,7 +101,16 @@ def _visit_reasons(visit: FollowupVisit) -> list[str]:
     """Why a visit calls for a referral: its emergency criteria, or the rule that suggested one."""
     reasons = list(visit.emergency_reasons)
     if not reasons and visit.referral_suggested:
-        reasons.append("连续两次控制不满意或出现并发症/难以控制的不良反应")
+        # the rule that fired, as far as the visit's class tells it (followup_rules.suggest): a
+        # complication; 控制不满意 (no reaction, no complication): twice in a row; a reaction
+        # recorded as the class hides whether the pressure was also not at target
+        reasons.append(
+            {
+                4: "新出现或加重的并发症",
+                2: "连续两次控制不满意",
+                3: "药物不良反应难以控制，或连续两次控制不满意",
+            }.get(visit.classification, "连续两次控制不满意或出现并发症/难以控制的不良反应")
+        )
     return reasons
 
 
