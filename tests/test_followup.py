@@ -103,14 +103,15 @@ def test_date_and_code_rules(store, patient, kw, field, fragment):
 def test_the_rules_decide_and_an_override_is_recorded(store, patient):
     saved = visit(store, patient, measurements={"sbp": "145", "dbp": "85"})  # 76 years old: < 150/90
     assert (saved.classification, saved.next_due, saved.overridden) == (1, dt.date(2027, 1, 31), False)
-    saved = visit(
-        store,
-        patient,
+    late = dict(
         visit_date="2026-11-03",
         measurements={"sbp": "160", "dbp": "85"},
         next_due="2026-12-01",
         classification="2",
     )
+    # two weeks later than the 2-week recheck the rules ask: saved once the doctor confirms
+    assert "晚于规范建议的 2026-11-17" in refused(store, patient, **late)["next_due"]
+    saved = visit(store, patient, **late, confirmed=True)
     with store.session() as s:
         v = s.get(FollowupVisit, saved.id)
         assert (v.classification_suggested, v.classification) == (2, 2)

@@ -2506,6 +2506,10 @@
         <translation>The next visit must be after this visit</translation>
     </message>
     <message>
+        <source>下次随访日期 {d} 晚于规范建议的 {s}：按规范，慢病患者应按时面对面随访</source>
+        <translation>Next visit {d} is later than the {s} the national rules suggest: chronic patients should be seen face to face on time</translation>
+    </message>
+    <message>
         <source>找不到该慢病管理记录</source>
         <translation>This management record was not found</translation>
     </message>

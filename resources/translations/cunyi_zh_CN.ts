@@ -2505,6 +2505,10 @@
         <translation>下次随访日期应晚于本次随访日期</translation>
     </message>
     <message>
+        <source>下次随访日期 {d} 晚于规范建议的 {s}：按规范，慢病患者应按时面对面随访</source>
+        <translation>下次随访日期 {d} 晚于规范建议的 {s}：按规范，慢病患者应按时面对面随访</translation>
+    </message>
+    <message>
         <source>找不到该慢病管理记录</source>
         <translation>找不到该慢病管理记录</translation>
     </message>

@@ -200,6 +200,9 @@ class SavedVisit:
         }
 
 
+LATE_NEXT_DUE = dt.timedelta(days=7)  # a next visit typed this much later than the rules ask is confirmed
+
+
 class NeedsConfirmation(ValidationError):
     """Only unusual (possible) values are wrong: saving needs the doctor's confirmation."""
 
@@ -503,6 +506,22 @@ def save_visit(
                 "next_due",
                 QT_TRANSLATE_NOOP("Followup", "下次随访日期最晚为本次随访后一年（{d}）"),
                 d=_latest_next_due(visit_date).isoformat(),
+            )
+        elif next_due is not None and next_due > suggestion.next_due + LATE_NEXT_DUE:
+            # later than the rules ask (a recheck in 2 weeks, a quarterly visit …): saved once the
+            # doctor confirms (2027-12-01 typed for a hypertension patient saved without a word)
+            warnings.append(
+                FieldError(
+                    "next_due",
+                    Message(
+                        CTX,
+                        QT_TRANSLATE_NOOP(
+                            "Followup",
+                            "下次随访日期 {d} 晚于规范建议的 {s}：按规范，慢病患者应按时面对面随访",
+                        ),
+                        {"d": next_due.isoformat(), "s": suggestion.next_due.isoformat()},
+                    ),
+                )
             )
     if errors:
         raise ValidationError(errors)
