@@ -320,16 +320,20 @@ def test_routine_followup_from_the_due_list_keyboard_only(gui_app, qtbot, store)
     assert (item.resident_id, item.program) not in [(i.resident_id, i.program) for i in page.model.items]
 
 
-def test_an_uncontrollable_adverse_reaction_can_be_recorded_and_suggests_a_referral(gui_app, qtbot, store):
-    """DOMAIN.md: 不良反应难以控制 → refer.  The rules knew it; neither the form nor the CLI could say it."""
+def new_patient(store, name: str, program: str):
+    """A resident (born 1955) just put under management for ``program``: its id."""
     from app.services.programmes import followup
     from app.services.records.residents import ResidentInput, save_resident
 
     with store.transaction() as s:
-        r = save_resident(s, ResidentInput(name="反应甲", sex="1", birth_date="1955-05-05"))
-        followup.enrol(s, r, "htn", r.enrolled_on)
-        rid = r.id
-    dialog = followup_dialog(store, rid, "htn")
+        r = save_resident(s, ResidentInput(name=name, sex="1", birth_date="1955-05-05"))
+        followup.enrol(s, r, program, r.enrolled_on)
+        return r.id
+
+
+def test_an_uncontrollable_adverse_reaction_can_be_recorded_and_suggests_a_referral(gui_app, qtbot, store):
+    """DOMAIN.md: 不良反应难以控制 → refer.  The rules knew it; neither the form nor the CLI could say it."""
+    dialog = followup_dialog(store, new_patient(store, "反应甲", "htn"), "htn")
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.sbp, "132")
     qtbot.keyClicks(dialog.dbp, "82")
@@ -340,15 +344,7 @@ def test_an_uncontrollable_adverse_reaction_can_be_recorded_and_suggests_a_refer
 
 
 def test_emergency_case_shows_its_reasons(gui_app, qtbot, store):
-    from app.services.programmes import followup
-    from app.views.followups import FollowupDialog  # noqa: F401
-
-    with store.transaction() as s:
-        from app.services.records.residents import ResidentInput, save_resident
-
-        r = save_resident(s, ResidentInput(name="急诊甲", sex="1", birth_date="1955-05-05"))
-        followup.enrol(s, r, "t2dm", r.enrolled_on)
-        rid = r.id
+    rid = new_patient(store, "急诊甲", "t2dm")
     dialog = followup_dialog(store, rid, "t2dm")
     qtbot.addWidget(dialog)
     qtbot.keyClicks(dialog.glucose, "2.8")

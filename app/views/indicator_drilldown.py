@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.services.indicators import Period, engine
+from app.services.indicators import Period, engine, output
 from app.views.operations import Op
 from app.views.widgets import translate
 
@@ -136,14 +136,7 @@ class IndicatorDrilldown(QDialog):
         self.table.setRowCount(len(lines))
         yes, no = self.tr("是"), self.tr("否")
         for row, line in enumerate(lines):
-            values = (
-                line.archive_no,
-                line.name,
-                line.village_name,
-                line.group,
-                yes if line.counted else no,
-                line.reason.render(translate),
-            )
+            values = output.line_cells(line, yes, no, translate)
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if not line.counted:

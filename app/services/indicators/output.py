@@ -54,6 +54,19 @@ ACTIVITY_HEADERS = (  # a count indicator's list: each line an activity (as the 
 )
 
 
+def line_cells(line: engine.ResidentLine, yes: str, no: str, translate: Translate) -> tuple[str, ...]:
+    """One line of a drill-down as its list shows it (:data:`LIST_HEADERS`), on screen and in the
+    workbook."""
+    return (
+        line.archive_no,
+        line.name,
+        line.village_name,
+        line.group,
+        yes if line.counted else no,
+        line.reason.render(translate),
+    )
+
+
 def _identity(_context: str, text: str) -> str:
     return text
 
@@ -398,18 +411,9 @@ def write_workbook(
         yes, no = label(YES), label(NO)
         # Cells set by position: openpyxl's max_row (behind ws.append) scans the sheet on each call.
         for row, line in enumerate(lines, start=3):
-            values = (
-                (line.name, line.village_name, line.reason.render(translate))
-                if activities
-                else (
-                    line.archive_no,
-                    line.name,
-                    line.village_name,
-                    line.group,
-                    yes if line.counted else no,
-                    line.reason.render(translate),
-                )
-            )
+            values = line_cells(line, yes, no, translate)
+            if activities:  # topic, where, what (LIST_HEADERS' 2nd, 3rd and last)
+                values = (values[1], values[2], values[5])
             for col, value in enumerate(values, start=1):
                 c = sheet.cell(row=row, column=col)
                 c.style = body.name  # first: a named style resets the number format
