@@ -223,3 +223,19 @@ def test_arbitrary_text_in_any_field_is_accepted_or_refused_cleanly(store, perso
         assert (count(store, Resident), count(store, Household), count(store, ResidentChoice)) == before
     else:
         assert count(store, Resident) == before[0] + 1
+
+
+def test_an_id_dated_in_the_future_is_the_ids_fault_and_said_once(store):
+    """110105209912310029 (born 2099): "出生日期不能晚于今天" and "建档日期不能早于出生日期" though the
+    doctor typed neither date; an ID that did not pass asked for the sex but not the birth date."""
+    from app.services.errors import ValidationError
+    from app.services.records.residents import ResidentInput, validate_resident
+
+    with store.session() as s:
+        with pytest.raises(ValidationError) as e:
+            validate_resident(s, ResidentInput(name="未来甲", id_number="110105209912310029"), today=TODAY)
+        said = {f: fe.render() for f, fe in e.value.by_field().items()}
+        assert set(said) == {"id_number"} and "身份证号中的出生日期2099-12-31晚于今天" in said["id_number"]
+        with pytest.raises(ValidationError) as e:
+            validate_resident(s, ResidentInput(name="错号甲", id_number="110105194912310021"), today=TODAY)
+        assert set(e.value.by_field()) == {"id_number", "sex", "birth_date"}

@@ -8030,6 +8030,10 @@ Click Yes only if it matches.</translation>
         <translation>The chosen household does not exist</translation>
     </message>
     <message>
+        <source>身份证号中的出生日期{d}晚于今天，请核对身份证号</source>
+        <translation>The date of birth in the ID number, {d}, is after today: check the ID number</translation>
+    </message>
+    <message>
         <source>家庭户不属于本村</source>
         <translation>The household is not in this village</translation>
     </message>

@@ -8029,6 +8029,10 @@
         <translation>所选家庭户不存在</translation>
     </message>
     <message>
+        <source>身份证号中的出生日期{d}晚于今天，请核对身份证号</source>
+        <translation>身份证号中的出生日期{d}晚于今天，请核对身份证号</translation>
+    </message>
+    <message>
         <source>家庭户不属于本村</source>
         <translation>家庭户不属于本村</translation>
     </message>

@@ -89,12 +89,21 @@ def identity_agrees(c: Checking, f: Field) -> None:
                 sex=CODE_LISTS["sex"].label(rid.sex),
             )
         birth, sex = birth or rid.birth_date, sex or rid.sex
+    # (an ID that did not pass fills neither: both are asked for, as without an ID)
     if not sex and not c.failed("sex"):
         c.fail("sex", QT_TRANSLATE_NOOP("Validation", "请选择性别"))
-    if birth is None and not c.failed("birth_date", "id_number"):
+    if birth is None and not c.failed("birth_date"):
         c.fail("birth_date", QT_TRANSLATE_NOOP("Validation", "请填写出生日期"))
-    if birth is not None:
-        c.attempt("birth_date" if typed_birth else "id_number", check_birth_date, birth, c.today)
+    if birth is not None and typed_birth:
+        c.attempt("birth_date", check_birth_date, birth, c.today)
+    elif birth is not None and birth > c.today:  # the ID's own date: the ID is wrong, not a typed date
+        c.fail(
+            "id_number",
+            QT_TRANSLATE_NOOP("Validation", "身份证号中的出生日期{d}晚于今天，请核对身份证号"),
+            d=birth.isoformat(),
+        )
+    elif birth is not None:
+        c.attempt("id_number", check_birth_date, birth, c.today)
     c.values["sex"], c.values["birth_date"] = sex, birth
 
 
@@ -271,7 +280,7 @@ def enrolled_on_rule(c: Checking, f: Field) -> None:
     """Rule of 建档日期: today when left empty; not before birth."""
     enrolled_on = c.values.get(f.key) or c.today
     birth = c.values.get("birth_date")
-    if birth and enrolled_on < birth:
+    if birth and enrolled_on < birth and not c.failed("birth_date", "id_number"):  # (said once, there)
         c.fail(f.key, QT_TRANSLATE_NOOP("Validation", "建档日期不能早于出生日期"))
     c.values[f.key] = enrolled_on
 
