@@ -298,10 +298,11 @@ REFUSALS = {
     ),
 }
 
-# Rows that name the device that wrote them (an audit entry, in its device's hash chain): a device
-# writes under its own name only.  An ordinary change's row names its origin (or no device: an
-# entry older than the chains); a snapshot's (all of one origin, its sender's, snapshot.py) names
-# any device but this one: this device's own entries are written here, never received.
+# Rows that name the device that wrote them (an audit entry, in its device's hash chain): never
+# this device, nor another township, nor a device known here to belong elsewhere than the sender's
+# place.  Besides the op's origin, a device of the sender's own place is fine (the entries of a
+# replaced PC, carried by its successor; in a township's snapshot, its villages' entries), and so is
+# one unknown here (it impersonates no one this store knows).
 DEVICE_COLUMNS = {"audit_log": "device_id"}
 
 # Dates of what has happened (a visit, a check, an enrolment, a death …): none may be later than
@@ -657,6 +658,7 @@ class _Authority:
         me = get_profile(session)
         self.names = {p.device_id.hex: f"{p.code} {p.name}" for p in device_keys.peers(session)}
         self.names[me.device_id.hex] = f"{me.code} {me.name}"
+        self._device_codes: dict[str, str] | None = None  # (device_codes)
         self.scopes = _Scopes(session)
         self.top_seq = 0  # the highest seq of the sender's own changes in the bundle
         # columns :meth:`_check_columns` took out of ops (origin, seq): taken out again when the
@@ -683,6 +685,23 @@ class _Authority:
 
     def name(self, device: str) -> str:
         return self.names.get(device, str(device)[:8])
+
+    def device_codes(self) -> dict[str, str]:
+        """Where each device this store knows of belongs (hex id -> village or township code): its
+        peers, and the devices whose audit entries it holds (a county knows its townships' villages
+        only so).  Read once, when an op first names a device."""
+        if self._device_codes is None:
+            from app.models import AuditEntry, Peer
+
+            conn = self.scopes.conn
+            codes = {
+                id_hex(d): c
+                for d, c in conn.execute(select(AuditEntry.device_id, AuditEntry.scope_code).distinct())
+                if d is not None and c
+            }
+            codes.update({id_hex(d): c for d, c in conn.execute(select(Peer.device_id, Peer.code))})
+            self._device_codes = codes
+        return self._device_codes
 
     def _refusal(self, reason: str, op: dict, scope: str) -> UserError:
         """The bundle refused for ``op``: why (a key of :data:`REFUSALS`), and where or what."""
@@ -715,10 +734,16 @@ class _Authority:
             why = ("snapshot_origin", "")
         if why is None and (column := DEVICE_COLUMNS.get(op["e"])) is not None:
             named = _values(op).get(column)
-            if isinstance(named, str) and (
-                named.lower() in (self.me, *self.others) or (op["s"] > 0 and named.lower() != op["o"].lower())
-            ):
-                why = ("device", self.name(named.lower()))
+            named = named.lower() if isinstance(named, str) else None
+            if named is not None and named != op["o"]:
+                # not its origin: a device of the sender's own place (a replaced PC's entries,
+                # carried by its successor; a township's villages' in its snapshot), or one unknown
+                # here; never this device, another township, or a known device of another place
+                place = self.device_codes().get(named)
+                if named in (self.me, *self.others) or (
+                    place is not None and not _within(self.sender, place)
+                ):
+                    why = ("device", self.name(named))
         if why is None and (days := HAPPENED_ON.get(op["e"])) is not None:
             values, last = _values(op), self.last_day
             for column in days:
