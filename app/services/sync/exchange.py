@@ -33,7 +33,6 @@ import datetime as dt
 import importlib
 import json
 import logging
-import re
 import shutil
 import time
 import uuid
@@ -68,6 +67,7 @@ from app.services import settings
 from app.services.access import audit, authz
 from app.services.errors import Message, StoreMoved, UserError
 from app.services.profile import COUNTY, TOWNSHIP, UPSTREAM, VILLAGE, get_profile
+from app.services.records.validators import Invalid, parse_date, parse_month
 from app.services.sync import bundle, capture, merge
 from app.services.sync import keys as device_keys
 from app.services.sync import values as sync_values
@@ -324,18 +324,20 @@ HAPPENED_ON = {
     "poverty_plan": ("made_on", "health_check_on"),
     "review_decision": ("decided_on",),
 }
-# The same for dates in a record's child rows, (children field, date key): a past disease's month
-# ("2018-03"), an operation's or transfusion's day; each must also read as a month or a day.
+# The same for dates in a record's child rows, (children field, date key): a past disease's year
+# or month ("2018", "2018-03"), an operation's or transfusion's day; each must also read as the form
+# stores it.
 HAPPENED_IN_CHILDREN = {"resident": ("choices", "event_date")}
-_EVENT_DATE = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])(-[0-9]{2})?")
 
 
 def _event_date_ok(text: str) -> bool:
-    if not _EVENT_DATE.fullmatch(text):
-        return False
+    """Whether ``text`` is a date as the forms store it: what validators.parse_month (a year, or a
+    year and month) or parse_date (a day) makes of it, unchanged."""
     try:
-        return len(text) == 7 or dt.date.fromisoformat(text).isoformat() == text
-    except ValueError:
+        if len(text) == 10:
+            return parse_date(text, "").isoformat() == text
+        return parse_month(text, "") == text
+    except Invalid:
         return False
 
 
