@@ -203,7 +203,8 @@ CASES = [
         (2, False, False, 14, "recheck"),
     ),
     ("t2dm 16.7 emergency", Findings(T2DM, 55, glucose=16.7), None, False, (2, True, True, 14, "emergency")),
-    ("t2dm 3.9 emergency", Findings(T2DM, 55, glucose=3.9), None, False, (1, True, True, 14, "emergency")),
+    # 低血糖 is not 控制满意, though the control-rate indicator counts < 7.0 as at target (control)
+    ("t2dm 3.9 emergency", Findings(T2DM, 55, glucose=3.9), None, False, (2, True, True, 14, "emergency")),
     ("t2dm 4.0 no emergency", Findings(T2DM, 55, glucose=4.0), None, False, (1, False, False, 90, "routine")),
     ("t2dm 25.0 emergency", Findings(T2DM, 55, glucose=25.0), None, False, (2, True, True, 14, "emergency")),
     # ---- diabetes emergency by blood pressure, heart rate, temperature, signs ----
@@ -319,3 +320,19 @@ def test_diabetes_tachycardia_and_fever_can_be_ticked():
         "持续性心动过速（心率超过100次/分钟）",
         "体温超过39℃",
     ]
+
+
+@pytest.mark.sqlite_only
+def test_hypoglycaemia_is_never_controlled_at_the_visit_but_meets_the_indicator():
+    """A fasting glucose of 3.5 is an emergency and not 控制满意; an earlier such visit followed by
+    8.2 is two visits in a row not at target (referral).  The control-rate indicator keeps the
+    national definition: < 7.0 mmol/L is at target."""
+    from app.services.programmes.followup_rules import CONTROLLED, Reading, control, last_control
+
+    low = Findings(T2DM, 55, glucose=3.5)
+    assert classify(low) == 2
+    assert control(low) == CONTROLLED
+    earlier = [Reading(dt.date(2026, 3, 1), None, None, 3.5)]
+    previous = last_control(T2DM, dt.date(1970, 1, 1), earlier)
+    assert previous == 2
+    assert suggest(Findings(T2DM, 56, glucose=8.2), dt.date(2026, 3, 15), previous_control=previous).referral

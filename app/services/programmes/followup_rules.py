@@ -86,9 +86,18 @@ def control(f: Findings, t: Thresholds = DEFAULT) -> int | None:
     return CONTROLLED if f.glucose < t.glucose else NOT_CONTROLLED
 
 
+def visit_control(f: Findings, t: Thresholds = DEFAULT) -> int | None:
+    """The visit's own judgement of its readings: :func:`control`, except that a glucose at or below
+    the emergency low (低血糖, ≤ 3.9 mmol/L) is never 控制满意.  The control-rate indicator keeps the
+    national definition (:func:`control`: fasting glucose < 7.0 counts as at target)."""
+    if f.program == T2DM and f.glucose is not None and f.glucose <= t.glucose_low:
+        return NOT_CONTROLLED
+    return control(f, t)
+
+
 def classify(f: Findings, t: Thresholds = DEFAULT) -> int | None:
     """此次随访分类: when several apply, the most severe (并发症 > 不良反应 > 控制不满意 > 控制满意)."""
-    found = [c for c in (control(f, t),) if c is not None]
+    found = [c for c in (visit_control(f, t),) if c is not None]
     if f.adverse_reaction or f.adverse_uncontrolled:
         found.append(ADVERSE)
     if f.complication:
@@ -149,7 +158,7 @@ def last_control(
     adverse reaction or complication recorded as the visit's class (the most severe) does not hide
     a pressure or glucose that was not at target."""
     for visit in earlier:
-        found = control(
+        found = visit_control(
             Findings(program, age_on(birth_date, visit.visit_date), visit.sbp, visit.dbp, visit.glucose), t
         )
         if found is not None:
@@ -172,7 +181,7 @@ def suggest(
     are 连续两次控制不满意, whatever else either recorded.
     """
     classification = classify(f, t)
-    now = control(f, t)
+    now = visit_control(f, t)
     reasons = emergency_reasons(f, t)
     routine = t.poverty_days if poverty else t.routine_days  # 贫困户慢病患者: 每月随访
     basis = "poverty" if poverty else "routine"
