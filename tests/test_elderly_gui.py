@@ -177,3 +177,23 @@ def test_the_resident_page_of_an_smi_patient_opens_for_the_responsible_side(gui_
     dialog = page.open_resident(r.id)
     assert dialog is not None and dialog.isVisible()
     dialog.close()
+
+
+def test_a_double_click_opens_one_resident_page(gui_app, qtbot, store, person):
+    """A double-click on a line of 居民档案 is one activation: one page, not two on top of each other."""
+    from PySide6.QtTest import QTest
+
+    from app.views.residents import ResidentDialog, ResidentsPage
+
+    with store.transaction() as s:
+        records.save_resident(s, person(name="赵某"), today=TODAY)
+    page = ResidentsPage(store, township=False)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=30_000)
+    where = page.table.visualRect(page.model.index(0, 0)).center()
+    QTest.mouseClick(page.table.viewport(), Qt.LeftButton, pos=where)
+    QTest.mouseDClick(page.table.viewport(), Qt.LeftButton, pos=where)
+    qtbot.waitUntil(lambda: bool(page.findChildren(ResidentDialog)), timeout=5_000)
+    QTest.qWait(100)
+    assert len(page.findChildren(ResidentDialog)) == 1

@@ -164,6 +164,26 @@ def test_the_review_page_pages_through_a_long_queue(gui_app, township_store, qtb
     assert page.page_label.text() == "第 1 / 1 页" and page.table.rowCount() == 0
 
 
+def test_the_review_page_opens_the_record_before_deciding(gui_app, township_dir, township_store, qtbot):
+    """打开档案 (or Enter on a line) opens the item's record through the main window."""
+    from app.views.main_window import MainWindow
+
+    window = MainWindow(township_store)
+    qtbot.addWidget(window)
+    page = window.page("review")
+    page.refresh()
+    qtbot.waitUntil(lambda: bool(page.items) and not page.busy, timeout=30_000)
+    assert not page.open_button.isEnabled()  # nothing selected
+    row = next(r for r, i in enumerate(page.shown) if i.resident_id is not None)
+    page.table.selectRow(row)
+    assert page.open_button.isEnabled()
+    page.open_button.click()
+    from app.views.residents import ResidentDialog
+
+    (dialog,) = window.page("residents").findChildren(ResidentDialog)  # (the window owns it)
+    assert dialog.isVisible() and dialog.resident_id == page.shown[row].resident_id
+
+
 def test_a_record_failing_validation_is_sent_back(township_dir, township_store, capsys):
     (invalid,) = items(capsys, township_dir, "--kind", "validation")
     args = [invalid["key"], "--decision", "sent_back", "--reason", "电话号码位数不对，请核实"]

@@ -62,6 +62,27 @@ def test_a_click_lists_the_residents_with_reasons(page, qtbot):
     assert "共 3 人，计入 3 人" in dialog.count.text()
 
 
+def test_a_line_of_the_list_opens_the_residents_page(page, qtbot):
+    """From a number to the resident behind it: a line activated asks for that resident's page,
+    and the main window opens it (the 居民档案 section's dialog)."""
+    from app.views.main_window import MainWindow
+
+    dialog = page.cell_clicked(row_of(page, "htn_standard"), FIXED_COLUMNS)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.task.finished, timeout=30_000):
+        pass
+    dialog.only_missing.setChecked(True)  # the table's own lines, not the list's first
+    assert dialog.table.item(0, 1).text() == "r2"
+    with qtbot.waitSignal(dialog.resident_requested, timeout=5_000) as asked:
+        dialog.table.activated.emit(dialog.table.model().index(0, 1))
+    assert asked.args == [dialog.shown[0].resident_id]
+    window = MainWindow(page.store)
+    qtbot.addWidget(window)
+    opened = window.open_resident(asked.args[0])  # (the window owns it)
+    assert opened is not None and opened.resident_id == asked.args[0]
+    assert "r2" in opened.windowTitle()
+
+
 def test_a_population_figure_offers_only_the_numerator(page, qtbot):
     dialog = page.cell_clicked(row_of(page, "records"), 1)
     qtbot.addWidget(dialog)

@@ -3,7 +3,7 @@ out (DOMAIN.md: every figure traceable)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,10 @@ NOT_COUNTED = QColor("#fdecea")
 
 class IndicatorDrilldown(QDialog):
     """``key`` for ``period`` in one village (``village_code``), one township of a county
-    (``township_code``) or the whole store (both None)."""
+    (``township_code``) or the whole store (both None).  A resident's line, activated (double-click
+    or Enter), asks for the resident's page (``resident_requested``: the main window opens it)."""
+
+    resident_requested = Signal(object)  # a resident's id
 
     def __init__(
         self,
@@ -52,6 +55,7 @@ class IndicatorDrilldown(QDialog):
         self.group_id = group_id  # a 村民小组 of the village: only its residents
         self.activities = activities  # a count indicator: the activities held, not residents
         self.lines: list[engine.ResidentLine] = []
+        self.shown: list[engine.ResidentLine] = []  # the lines in the table, in its order
         self.setWindowTitle(self.tr("指标名单"))
         self.resize(980, 620)
         title = QLabel(f"{translate('Indicator', name)} — {place}")
@@ -93,6 +97,9 @@ class IndicatorDrilldown(QDialog):
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().hide()
+        if not activities:
+            self.table.setToolTip(self.tr("双击一行打开该居民的档案"))
+            self.table.activated.connect(self.open_row)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(5, QHeaderView.Stretch)
@@ -130,9 +137,13 @@ class IndicatorDrilldown(QDialog):
         self.lines = lines
         self.show_lines()
 
+    def open_row(self, index) -> None:
+        if not self.activities and 0 <= index.row() < len(self.shown):
+            self.resident_requested.emit(self.shown[index.row()].resident_id)
+
     def show_lines(self, *_args) -> None:
         hide_counted = self.only_missing.isChecked() and self.which() == "denominator"
-        lines = [line for line in self.lines if not (hide_counted and line.counted)]
+        lines = self.shown = [line for line in self.lines if not (hide_counted and line.counted)]
         self.table.setRowCount(len(lines))
         yes, no = self.tr("是"), self.tr("否")
         for row, line in enumerate(lines):

@@ -179,6 +179,8 @@ class MainWindow(QMainWindow):
         if page is None:
             index = [p.key for p in self.pages].index(key)
             page = self._built[key] = self.pages[index].build()
+            if hasattr(page, "resident_requested"):  # a list of residents (drill-down, review)
+                page.resident_requested.connect(self.open_resident)
             stand_in = self.stack.widget(index)
             self.stack.insertWidget(index, page)
             if self.stack.currentWidget() is stand_in:  # else its removal would show a neighbour
@@ -186,6 +188,10 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(stand_in)
             stand_in.deleteLater()
         return page
+
+    def open_resident(self, resident_id):
+        """A resident's page, over whichever section asked for it (the 居民档案 section's dialog)."""
+        return self.page("residents").open_resident(resident_id)
 
     def _show_row(self, row: int) -> None:
         if row < 0:

@@ -172,7 +172,7 @@ class ResidentsPage(LazyPage):
             "phone": 13,
         }
         fit_columns(self.table, {i: widths[k] for i, (k, _t) in enumerate(self.model.columns) if k in widths})
-        self.table.doubleClicked.connect(lambda idx: self.open_resident(self.model.data(idx, Qt.UserRole)))
+        # (activated: a double-click or Enter; doubleClicked as well opened the page twice)
         self.table.activated.connect(lambda idx: self.open_resident(self.model.data(idx, Qt.UserRole)))
         self.hint = QLabel()
         self.hint.setStyleSheet("color: #666;")

@@ -5,7 +5,7 @@ with what it changed and why."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -29,6 +29,8 @@ PAGE = 200  # items listed at once; the whole store's invalid records can be tho
 
 
 class ReviewPage(LazyPage):
+    resident_requested = Signal(object)  # a resident's id (打开档案): the main window opens its page
+
     def __init__(self, store: Store, *, township: bool, parent=None):
         super().__init__(parent)
         self.store = store
@@ -92,6 +94,9 @@ class ReviewPage(LazyPage):
         )
         fit_columns(self.table, {0: 12, 1: 8, 2: 22, 3: 26, 4: 10})
         self.table.itemSelectionChanged.connect(self.selected)
+        self.table.activated.connect(lambda _i: self.open_record())
+        self.open_button = QPushButton(self.tr("打开档案"))
+        self.open_button.clicked.connect(self.open_record)
         self.decision = QComboBox()
         self.decision.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.reason = QLineEdit()
@@ -105,6 +110,7 @@ class ReviewPage(LazyPage):
         act.addWidget(self.decision)
         act.addWidget(self.reason, 1)
         act.addWidget(self.decide_button)
+        act.addWidget(self.open_button)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         queue_box = QWidget()
@@ -253,7 +259,14 @@ class ReviewPage(LazyPage):
             self.decision.addItem(translate("Review", review.DECISIONS[option]), option)
         for w in (self.decision, self.reason, self.decide_button):
             w.setEnabled(item is not None)
+        self.open_button.setEnabled(item is not None and item.resident_id is not None)
         self.error.clear()
+
+    def open_record(self) -> None:
+        """The selected item's record (the one listed first), to read before deciding."""
+        item = self.current()
+        if item is not None and item.resident_id is not None:
+            self.resident_requested.emit(item.resident_id)
 
     def decide(self) -> None:
         item = self.current()

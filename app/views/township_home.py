@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -64,6 +64,8 @@ pct = output.rate_text  # (engine figures: exact quotients)
 
 
 class TownshipHomePage(QWidget):
+    resident_requested = Signal(object)  # a resident's id, from a drill-down: its page is opened
+
     def __init__(self, store: Store, parent=None, *, county: bool = False):
         super().__init__(parent)
         self.store = store
@@ -439,6 +441,7 @@ class TownshipHomePage(QWidget):
             township_code=town,
             activities=result.unit in COUNTS,
         )
+        dialog.resident_requested.connect(self.resident_requested)
         dialog.show()
         return dialog
 

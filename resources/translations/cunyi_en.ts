@@ -3268,6 +3268,10 @@
         <translation>Activity</translation>
     </message>
     <message>
+        <source>双击一行打开该居民的档案</source>
+        <translation>Double-click a line to open the resident&apos;s record</translation>
+    </message>
+    <message>
         <source>正在列出居民…</source>
         <translation>Listing residents…</translation>
     </message>
@@ -6444,6 +6448,10 @@
     <message>
         <source>下一页</source>
         <translation>Next</translation>
+    </message>
+    <message>
+        <source>打开档案</source>
+        <translation>Open record</translation>
     </message>
     <message>
         <source>处理理由（村卫生室会看到）</source>

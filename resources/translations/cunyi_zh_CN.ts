@@ -3267,6 +3267,10 @@
         <translation>活动</translation>
     </message>
     <message>
+        <source>双击一行打开该居民的档案</source>
+        <translation>双击一行打开该居民的档案</translation>
+    </message>
+    <message>
         <source>正在列出居民…</source>
         <translation>正在列出居民…</translation>
     </message>
@@ -6443,6 +6447,10 @@
     <message>
         <source>下一页</source>
         <translation>下一页</translation>
+    </message>
+    <message>
+        <source>打开档案</source>
+        <translation>打开档案</translation>
     </message>
     <message>
         <source>处理理由（村卫生室会看到）</source>
