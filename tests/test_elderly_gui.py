@@ -197,3 +197,37 @@ def test_a_double_click_opens_one_resident_page(gui_app, qtbot, store, person):
     qtbot.waitUntil(lambda: bool(page.findChildren(ResidentDialog)), timeout=5_000)
     QTest.qWait(100)
     assert len(page.findChildren(ResidentDialog)) == 1
+
+
+def test_a_second_check_in_the_year_is_saved_once_the_doctor_confirms(
+    gui_app, qtbot, store, person, monkeypatch
+):
+    """The year's check typed again the next day: the dialog asks; 否 saves nothing and keeps what
+    was typed, 是 saves it."""
+    from app.services.programmes import elderly
+    from tests.test_elderly_smi_services import _check
+
+    with store.transaction() as s:
+        rid = records.save_resident(s, person(name="李奶奶"), today=TODAY).id
+        elderly.record_check(s, rid, _check(check_date="2026-11-01"), today=TODAY)
+    with store.session() as s:
+        dialog = ElderlyCheckDialog(store, elderly.check_context(s, rid))
+    qtbot.addWidget(dialog)
+    dialog.form.load(_check(check_date="2026-11-02", sbp="150"))
+    asked = []
+    answer = QMessageBox.No  # to 确认保存吗 (and always 否 to what a saved check offers next)
+
+    def question(_parent, _title, text, *_a):
+        asked.append(text)
+        return answer if "确认保存吗" in text else QMessageBox.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    assert dialog.save() is False
+    assert "2026年已于2026-11-01做过健康体检" in asked[0]
+    assert dialog.form.editors["sbp"].main.text() == "150"
+    with store.session() as s:
+        assert len(s.scalars(select(ElderlyCheck.id)).all()) == 1
+    answer = QMessageBox.Yes
+    assert dialog.save() is True
+    with store.session() as s:
+        assert len(s.scalars(select(ElderlyCheck.id)).all()) == 2

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from app.models import ProgramEnrolment, Resident
-from app.services.errors import UserError, ValidationError
+from app.services.errors import NeedsConfirmation, UserError, ValidationError
 from app.services.indicators import REGISTRY, Period, Scope, smi_elderly  # noqa: F401 (declares them)
 from app.services.programmes import elderly, followup, smi
 from app.services.records import residents as records
@@ -54,9 +54,11 @@ def test_a_raised_bp_offers_hypertension_and_abnormal_results_draft_a_referral(s
         draft = elderly.referral_draft(s, saved.id)
         assert "血压165/95mmHg" in draft.present_history and "心电图异常（ST段压低）" in draft.present_history
         followup.start_management(s, r.archive_no, "htn", today=TODAY)
-        again = elderly.record_check(
-            s, r.archive_no, _check(check_date="2026-11-02", sbp="165", dbp="85", glucose="7.4"), today=TODAY
-        )
+        second = _check(check_date="2026-11-02", sbp="165", dbp="85", glucose="7.4")
+        with pytest.raises(NeedsConfirmation) as asked:  # the year's check typed again the next day
+            elderly.record_check(s, r.archive_no, second, today=TODAY)
+        assert "2026年已于2026-11-01做过健康体检" in asked.value.render()
+        again = elderly.record_check(s, r.archive_no, second, today=TODAY, confirmed=True)
         assert again.offers == ("t2dm",)  # already managed for hypertension
 
 
@@ -220,6 +222,7 @@ def test_cli_smi_and_elderly_json(tmp_path, capsys):
                 "--dbp",
                 "76",
                 "--json",
+                "--confirm",  # the demo checked this resident earlier this year
             ]
         )
         == 0

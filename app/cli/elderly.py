@@ -3,6 +3,8 @@ the GUI), and the list of 65+ residents not yet checked this year."""
 
 from __future__ import annotations
 
+import sys
+
 from app.cli.core import CliError, add_lang, open_store, print_json
 from app.cli.numbers import WholeNumber
 
@@ -42,6 +44,7 @@ def register(sub) -> None:
     c.add_argument("--symptoms", default="", help="symptom codes, e.g. 1 or 2,3")
     c.add_argument("--problems", default="", help="health problems found")
     c.add_argument("--next", dest="next_check", default="", help="next check date (default: a year on)")
+    c.add_argument("--confirm", action="store_true", help="save a second check in the same year")
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=record_check)
     d = g.add_parser("due", help="65+ residents without a check this year, by village group")
@@ -61,6 +64,7 @@ def register(sub) -> None:
 
 def record_check(args) -> int:
     from app.codes import CODE_LISTS
+    from app.services.errors import NeedsConfirmation
     from app.services.programmes import elderly
     from app.services.programmes.elderly_form import SELFCARE_KEYS
 
@@ -77,8 +81,12 @@ def record_check(args) -> int:
         **values,
     )
     _, store = open_store(args)
-    with store.transaction() as s:
-        saved = elderly.record_check(s, args.resident, inp)
+    try:
+        with store.transaction() as s:
+            saved = elderly.record_check(s, args.resident, inp, confirmed=args.confirm)
+    except NeedsConfirmation as e:
+        print(f"需要确认：{e.render()}。核实无误请加 --confirm", file=sys.stderr)
+        return 1
     if args.json:
         print_json(saved.as_json())
         return 0

@@ -92,3 +92,8 @@ class ValidationError(UserError):
 
     def __str__(self) -> str:
         return self.render()
+
+
+class NeedsConfirmation(ValidationError):
+    """Only unusual (possible) values are wrong: saving needs the user's confirmation (the form asks,
+    the CLI wants ``--confirm``)."""

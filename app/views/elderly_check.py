@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.services.errors import UserError, ValidationError
+from app.services.errors import NeedsConfirmation, UserError, ValidationError
 from app.services.programmes import elderly, followup, selfcare
 from app.services.programmes.elderly_form import CHECK_FORM, SELFCARE_KEYS
 from app.services.records.residents import FormContext
 from app.views.enrolment_form import EnrolmentForm
 from app.views.operations import Op
-from app.views.widgets import ErrorLabel, code_label, on_any_change, render
+from app.views.widgets import ErrorLabel, code_label, on_any_change, render, translate
 
 
 class ElderlyCheckDialog(QDialog):
@@ -111,12 +111,17 @@ class ElderlyCheckDialog(QDialog):
         inp, ctx = self.form.to_input(), self.context
         return open_typed_referral(self, self.store, lambda _s: elderly.typed_referral_draft(ctx, inp))
 
-    def save(self) -> bool:
+    def save(self, confirmed: bool = False) -> bool:
         inp = self.form.to_input()
         rid = self.context.resident_id
-        saved = Op(self, self.store, lambda s: elderly.record_check(s, rid, inp)).failure(self._refused).run()
+        self._retry_confirmed = False
+        saved = (
+            Op(self, self.store, lambda s: elderly.record_check(s, rid, inp, confirmed=confirmed))
+            .failure(self._refused)
+            .run()
+        )
         if saved is None:
-            return False
+            return self.save(confirmed=True) if self._retry_confirmed else False
         self.saved = saved
         for program in saved.offers:
             self.offer_management(program)
@@ -160,6 +165,14 @@ class ElderlyCheckDialog(QDialog):
             ReferralDialog(self.store, draft, self).exec()
 
     def _refused(self, error: UserError) -> None:
+        """Nothing was saved; what was typed stays.  A second check this year is saved once the
+        doctor confirms it."""
+        if isinstance(error, NeedsConfirmation):
+            answer = QMessageBox.question(
+                self, self.tr("请核实"), error.render(translate) + "\n" + self.tr("确认保存吗？")
+            )
+            self._retry_confirmed = answer == QMessageBox.Yes
+            return
         if isinstance(error, ValidationError):
             self.form.show_errors(error)
             self.summary.show_error(render(error.message))

@@ -1023,6 +1023,10 @@
         <translation>{name} already has a health check on {day}</translation>
     </message>
     <message>
+        <source>{name}{year}年已于{day}做过健康体检，这是本年度的第二次体检</source>
+        <translation>{name} already had this year's health check ({year}) on {day}: this would be a second check in the same year</translation>
+    </message>
+    <message>
         <source>找不到该体检记录</source>
         <translation>Health check not found</translation>
     </message>
@@ -1092,6 +1096,14 @@
     <message>
         <source>体检有异常结果：{found}。是否起草转诊单？</source>
         <translation>Abnormal results: {found}. Draft a referral?</translation>
+    </message>
+    <message>
+        <source>请核实</source>
+        <translation>Please check</translation>
+    </message>
+    <message>
+        <source>确认保存吗？</source>
+        <translation>Save anyway?</translation>
     </message>
 </context>
 <context>

@@ -1022,6 +1022,10 @@
         <translation>{name}在{day}已有体检记录</translation>
     </message>
     <message>
+        <source>{name}{year}年已于{day}做过健康体检，这是本年度的第二次体检</source>
+        <translation>{name}{year}年已于{day}做过健康体检，这是本年度的第二次体检</translation>
+    </message>
+    <message>
         <source>找不到该体检记录</source>
         <translation>找不到该体检记录</translation>
     </message>
@@ -1091,6 +1095,14 @@
     <message>
         <source>体检有异常结果：{found}。是否起草转诊单？</source>
         <translation>体检有异常结果：{found}。是否起草转诊单？</translation>
+    </message>
+    <message>
+        <source>请核实</source>
+        <translation>请核实</translation>
+    </message>
+    <message>
+        <source>确认保存吗？</source>
+        <translation>确认保存吗？</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ElderlyCheck, Resident, Village, VillageGroup
 from app.services.access import authz
 from app.services.access.actor import doctor_name
-from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
+from app.services.errors import FieldError, Message, NeedsConfirmation, NotFound, UserError, ValidationError
 from app.services.programmes import followup, selfcare
 from app.services.programmes import followup_rules as chronic
 from app.services.programmes.elderly_form import CHECK_FORM, FINDINGS, SELFCARE_KEYS, ElderlyCheckInput
@@ -139,10 +139,16 @@ def score_of(values: dict) -> selfcare.SelfCare:
 
 
 def record_check(
-    session: Session, resident_ref: str | uuid.UUID, inp, *, today: dt.date | None = None
+    session: Session,
+    resident_ref: str | uuid.UUID,
+    inp,
+    *,
+    today: dt.date | None = None,
+    confirmed: bool = False,
 ) -> SavedCheck:
     """The user action "保存老年人健康体检": the form checked, the self-care assessment scored, the next
-    check booked (a year on unless typed), and what to offer next."""
+    check booked (a year on unless typed), and what to offer next.  A second check in one year
+    (the yearly check typed again the next day) is saved only ``confirmed`` (NeedsConfirmation)."""
     today = today or capture.trusted_today(session)
     resident = find_resident(session, str(resident_ref))
     authz.require_resident(session, "write", resident)
@@ -164,6 +170,28 @@ def record_check(
     if same_day:
         raise _err(
             QT_TRANSLATE_NOOP("Elderly", "{name}在{day}已有体检记录"), name=resident.name, day=day.isoformat()
+        )
+    this_year = session.scalar(
+        select(func.max(ElderlyCheck.check_date)).where(
+            ElderlyCheck.resident_id == resident.id,
+            ElderlyCheck.check_date.between(dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)),
+            ElderlyCheck.voided.is_(False),
+        )
+    )
+    if this_year is not None and not confirmed:
+        raise NeedsConfirmation(
+            [
+                FieldError(
+                    "check_date",
+                    Message(
+                        CTX,
+                        QT_TRANSLATE_NOOP(
+                            "Elderly", "{name}{year}年已于{day}做过健康体检，这是本年度的第二次体检"
+                        ),
+                        {"name": resident.name, "year": day.year, "day": this_year.isoformat()},
+                    ),
+                )
+            ]
         )
     sc = score_of(c.values)
     form: dict = {}

@@ -22,7 +22,7 @@ from app.models import FollowupVisit, ProgramEnrolment, Resident, ResidentChoice
 from app.services import settings
 from app.services.access import audit, authz
 from app.services.access.actor import doctor_name
-from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
+from app.services.errors import FieldError, Message, NeedsConfirmation, NotFound, UserError, ValidationError
 from app.services.programmes import followup_rules as rules
 from app.services.programmes.worklist import FACE_TO_FACE
 from app.services.records.residents import find_resident
@@ -201,10 +201,6 @@ class SavedVisit:
 
 
 LATE_NEXT_DUE = dt.timedelta(days=7)  # a next visit typed this much later than the rules ask is confirmed
-
-
-class NeedsConfirmation(ValidationError):
-    """Only unusual (possible) values are wrong: saving needs the doctor's confirmation."""
 
 
 # ---------------------------------------------------------------- residents and enrolment
