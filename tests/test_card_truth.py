@@ -153,6 +153,18 @@ def test_cli_next_visit_flag(store, patients, tmp_path, monkeypatch, capsys):
     assert main(["print", "card", str(patients["赵甲"]), "--next-visit", "2000-01-02", "-o", str(out)]) == 1
     err = capsys.readouterr().err
     assert "早于打印日期" in err and "Traceback" not in err
+    assert "字库中没有" not in err  # (a plain name)
+
+
+def test_cli_print_says_when_a_character_printed_as_a_mark(store, patients, tmp_path, monkeypatch, capsys):
+    from app.models import Resident
+
+    with store.transaction() as s:
+        s.get(Resident, patients["赵甲"]).name = "刘䶮"
+    monkeypatch.setenv("CUNYI_DATA_DIR", str(storekit.data_dir(store)))
+    capsys.readouterr()
+    assert main(["print", "card", str(patients["赵甲"]), "-o", str(tmp_path / "c.pdf")]) == 0
+    assert "有 1 个字打印字库中没有，印成了“〓”" in capsys.readouterr().err
 
 
 @pytest.mark.slow

@@ -178,3 +178,23 @@ def test_referral_slip_preview_after_issuing(gui_app, qtbot, store):
     assert referral_dialog.save() is True
     assert referral_dialog.preview is not None and len(referral_dialog.preview.images) == 1
     referral_dialog.preview.reject()
+
+
+@pytest.mark.sqlite_only  # no store: a document made from typed text
+def test_the_preview_says_when_a_character_printed_as_a_mark(gui_app, qtbot):
+    """刘䶮: the bundled font lacks 䶮 and prints 〓; the preview says so before it goes to paper, and
+    says nothing for a document without one."""
+    from app.services.printing.layout import Document
+
+    def made(name: str) -> bytes:
+        doc = Document(90, 54, "card", Labels())
+        doc.new_page().c.drawString(20, 20, f"姓名：{name}")
+        return doc.to_bytes()
+
+    marked = PrintPreviewDialog(made("刘䶮"), "card", "card.pdf")
+    qtbot.addWidget(marked)
+    assert not marked.missing.isHidden()
+    assert "有 1 个字打印字库中没有" in marked.missing.text()
+    plain = PrintPreviewDialog(made("刘岩"), "card", "card.pdf")
+    qtbot.addWidget(plain)
+    assert plain.missing.isHidden()

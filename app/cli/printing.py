@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 
@@ -111,6 +112,18 @@ def print_document(args) -> int:
         data = _render(s, args, labels)
     path = printing.write_pdf(args.output, data)
     print(f"已写入 {path}（{len(data) / 1024:.0f} KB，用时 {time.perf_counter() - started:.2f} 秒）")
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        marks = printing.missing_marks(pdf)
+    finally:
+        pdf.close()
+    if marks:
+        print(
+            f"注意：有 {marks} 个字打印字库中没有，印成了“{printing.MISSING}”：请打印后用笔补写",
+            file=sys.stderr,
+        )
     return 0
 
 

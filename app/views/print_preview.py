@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.printing import write_pdf
+from app.services.printing import MISSING, missing_marks, write_pdf
 from app.views.worker import run_in_background
 
 PREVIEW_DPI = 96
@@ -130,12 +130,24 @@ class PrintPreviewDialog(QDialog):
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
         bar.addWidget(close)
+        # a 生僻字 the bundled font lacks prints as 〓: said before it goes to paper
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        self.missing.setStyleSheet("background: #fff4ce; color: #5c4400; padding: 6px;")
+        marks = missing_marks(self.pdf)
+        self.missing.setText(
+            self.tr("有 {n} 个字打印字库中没有，印成了“{mark}”：请打印后用笔补写。")
+            .replace("{n}", str(marks))
+            .replace("{mark}", MISSING)
+        )
+        self.missing.setVisible(marks > 0)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setStyleSheet("QScrollArea { background: #808080; }")
         self.scroll.verticalScrollBar().valueChanged.connect(self._render_visible)
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
+        lay.addWidget(self.missing)
         lay.addWidget(self.scroll, 1)
         self.finished.connect(self._close_pdf)
         global _quit_hooked

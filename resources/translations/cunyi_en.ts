@@ -1024,7 +1024,7 @@
     </message>
     <message>
         <source>{name}{year}年已于{day}做过健康体检，这是本年度的第二次体检</source>
-        <translation>{name} already had this year's health check ({year}) on {day}: this would be a second check in the same year</translation>
+        <translation>{name} already had this year&apos;s health check ({year}) on {day}: this would be a second check in the same year</translation>
     </message>
     <message>
         <source>找不到该体检记录</source>
@@ -5207,6 +5207,10 @@
     <message>
         <source>共 {n} 页</source>
         <translation>Pages: {n}</translation>
+    </message>
+    <message>
+        <source>有 {n} 个字打印字库中没有，印成了“{mark}”：请打印后用笔补写。</source>
+        <translation>Characters the printing font lacks: {n}. They print as “{mark}”: write them in by hand after printing.</translation>
     </message>
     <message>
         <source>打印机无法开始打印，请检查打印机后重试</source>

@@ -5208,6 +5208,10 @@
         <translation>共 {n} 页</translation>
     </message>
     <message>
+        <source>有 {n} 个字打印字库中没有，印成了“{mark}”：请打印后用笔补写。</source>
+        <translation>有 {n} 个字打印字库中没有，印成了“{mark}”：请打印后用笔补写。</translation>
+    </message>
+    <message>
         <source>打印机无法开始打印，请检查打印机后重试</source>
         <translation>打印机无法开始打印，请检查打印机后重试</translation>
     </message>

@@ -46,6 +46,7 @@ __all__ = [
     "cards_pdf",
     "cover_pdf",
     "due_resident_ids",
+    "missing_marks",
     "record_pdf",
     "referral_pdf",
     "sheet_years",
@@ -56,6 +57,24 @@ __all__ = [
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+
+MISSING = "〓"  # printed for a character the font lacks (the typesetter's 〓 for a missing 生僻字)
+
+
+def missing_marks(pdf) -> int:
+    """How many characters of an open PDF (a ``pypdfium2.PdfDocument`` of ours) printed as
+    :data:`MISSING`, the bundled font having no glyph for them: the preview asks the doctor to
+    write them in by hand."""
+    found = 0
+    for index in range(len(pdf)):
+        page = pdf[index]
+        text = page.get_textpage()
+        try:
+            found += text.get_text_range().count(MISSING)
+        finally:
+            text.close()
+            page.close()
+    return found
 
 
 def _may_print(session: Session, resident_ids, document: str) -> None:

@@ -29,6 +29,7 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 from app.codes import code_list
 from app.config import CJK_FONT, resource_path
 from app.services.errors import Translate
+from app.services.printing import MISSING
 
 FONT = "CunYiCJK"
 PT = 0.3528  # mm per point
@@ -36,9 +37,6 @@ MIN_SIZE = 5.5  # pt: the smallest text a patient can still read on a card
 GREY = Color(0.45, 0.45, 0.45)
 BLANK = "＿＿＿＿"
 _font_lock = threading.Lock()
-
-
-MISSING = "〓"  # printed for a character the font lacks (the typesetter's 〓 for a missing 生僻字)
 
 
 class _CoveredFont(TTFont):
