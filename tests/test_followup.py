@@ -324,3 +324,50 @@ def test_ending_management_needs_a_date_and_a_reason(store, patient):
         e = s.get(ProgramEnrolment, eid)
         assert (e.status, e.status_date, e.status_reason) == ("3", dt.date(2026, 11, 20), "迁往外省")
         assert followup.active_enrolment(s, patient, "htn") is None
+
+
+def test_the_65_plus_target_is_a_setting_the_visit_and_the_form_read(store, patient):
+    """张三 is 76: 145/85 is 控制满意 under the national < 150/90, and not under < 140/90 once the
+    installation sets it; the live suggestion of the form says the same.  A value not offered is
+    refused, and the change is in the audit trail."""
+    from app.models import AuditEntry
+    from app.services import settings
+
+    assert visit(store, patient, measurements={"sbp": "145", "dbp": "85"}).classification == 1
+    with store.transaction() as s, pytest.raises(UserError, match="150/90 / 140/90"):
+        settings.save_ui_settings(s, settings.UiSettings("zh", False, "130/80"))
+    with store.transaction() as s:
+        settings.save_ui_settings(s, settings.UiSettings("zh", False, "140/90"))
+    with store.session() as s:
+        assert settings.ui_settings(s).elderly_htn_target == "140/90"
+        assert s.scalar(select(AuditEntry.summary).where(AuditEntry.entity == "setting")).endswith(
+            "150/90 → 140/90"
+        )
+        ctx = followup.visit_context(s, patient, "htn")
+    typed = VisitInput(program="htn", visit_date="2026-11-20", measurements={"sbp": "145", "dbp": "85"})
+    assert followup.suggest(ctx, typed).classification == 2
+    assert (
+        visit(
+            store, patient, visit_date="2026-11-20", measurements={"sbp": "145", "dbp": "85"}
+        ).classification
+        == 2
+    )
+
+
+def test_the_control_rate_reads_the_65_plus_target_as_set(store, patient):
+    """The same 145/85 of a 76-year-old: in 管理人群血压控制率 under < 150/90, out under < 140/90."""
+    from app.services import settings
+    from app.services.indicators import engine
+
+    visit(store, patient, measurements={"sbp": "145", "dbp": "85"})
+    period = engine.parse_period(2026)
+
+    def counted() -> bool:
+        with store.session() as s:
+            (line,) = engine.drilldown(s, "htn_control", period, "denominator")
+            return line.counted
+
+    assert counted()
+    with store.transaction() as s:
+        settings.save_ui_settings(s, settings.UiSettings("zh", False, "140/90"))
+    assert not counted()

@@ -526,6 +526,22 @@ def test_settings_say_when_this_run_is_in_another_language(gui_app, qtbot, store
     assert page.note.text() == ""  # running in the saved language: nothing to say
 
 
+def test_the_65_plus_hypertension_target_is_chosen_in_settings(gui_app, qtbot, store):
+    from app.services import settings
+    from app.views.settings_page import SettingsPage
+
+    page = SettingsPage(store)
+    qtbot.addWidget(page)
+    assert page.elderly_target.currentData() == "150/90"  # the national default
+    page.elderly_target.setCurrentIndex(page.elderly_target.findData("140/90"))
+    page.save()
+    with store.session() as s:
+        assert settings.thresholds(s).elderly_sbp == 140
+    again = SettingsPage(store)
+    qtbot.addWidget(again)
+    assert again.elderly_target.currentData() == "140/90"
+
+
 @pytest.mark.sqlite_only
 def test_every_hint_of_the_enrolment_form_is_whole_in_english(gui_app, qtbot, store):
     """An empty field's hint is read whole ("diagnosed year-month" was cut to "diagnosed yea…")."""

@@ -1,4 +1,5 @@
-"""Installation settings (the ``setting`` table): UI language, optional provincial form fields."""
+"""Installation settings (the ``setting`` table): UI language, optional provincial form fields, the
+control target of hypertension patients aged 65 and over."""
 
 from __future__ import annotations
 
@@ -15,7 +16,18 @@ ESCROW_KEY = "sync.escrow_recipient"  # the county's age public key: every bundl
 # keys are first used with it (app.services.sync.keys.keys_for_store); a restore's new identity
 # records its own.
 DEVICE_KEYS = "sync.device_keys"
-DEFAULTS = {LANGUAGE: "zh", PROVINCIAL_FIELDS: "0", ESCROW_KEY: "", DEVICE_KEYS: ""}
+# 高血压 控制满意 at 65 and over (DOMAIN.md: < 150/90, unconfirmed, keep configurable; later national
+# guidance aims at < 140/90 where tolerated): the follow-up suggestion, the card's chart and the
+# 控制率 indicator all read it (followup_rules.Thresholds through :func:`thresholds`)
+ELDERLY_HTN_TARGET = "rules.htn_target_65"
+ELDERLY_HTN_TARGETS = ("150/90", "140/90")
+DEFAULTS = {
+    LANGUAGE: "zh",
+    PROVINCIAL_FIELDS: "0",
+    ESCROW_KEY: "",
+    DEVICE_KEYS: "",
+    ELDERLY_HTN_TARGET: ELDERLY_HTN_TARGETS[0],
+}
 
 
 def get(session: Session, key: str) -> str:
@@ -37,19 +49,58 @@ def provincial_fields(session: Session) -> bool:
     return get(session, PROVINCIAL_FIELDS) == "1"
 
 
+def elderly_htn_target(session: Session) -> str:
+    value = get(session, ELDERLY_HTN_TARGET)
+    return value if value in ELDERLY_HTN_TARGETS else ELDERLY_HTN_TARGETS[0]
+
+
+def thresholds(session: Session):
+    """The follow-up rules' thresholds as this installation sets them (:data:`ELDERLY_HTN_TARGET`)."""
+    from dataclasses import replace
+
+    from app.services.programmes import followup_rules as rules
+
+    sbp, dbp = (int(x) for x in elderly_htn_target(session).split("/"))
+    return replace(rules.DEFAULT, elderly_sbp=sbp, elderly_dbp=dbp)
+
+
 @dataclass(frozen=True)
 class UiSettings:
     """What the 设置 page edits."""
 
     language: str  # zh | en
     provincial_fields: bool
+    elderly_htn_target: str = ELDERLY_HTN_TARGETS[0]  # one of ELDERLY_HTN_TARGETS
 
 
 def ui_settings(session: Session) -> UiSettings:
-    return UiSettings(get(session, LANGUAGE), provincial_fields(session))
+    return UiSettings(get(session, LANGUAGE), provincial_fields(session), elderly_htn_target(session))
 
 
 def save_ui_settings(session: Session, wanted: UiSettings) -> UiSettings:
+    from app.i18n import QT_TRANSLATE_NOOP
+    from app.services.access import audit, authz
+    from app.services.errors import Message, UserError
+
+    if wanted.elderly_htn_target not in ELDERLY_HTN_TARGETS:
+        raise UserError(
+            Message(
+                "Settings",
+                QT_TRANSLATE_NOOP("Settings", "65岁及以上高血压患者的控制目标应为 {choices} 之一"),
+                {"choices": " / ".join(ELDERLY_HTN_TARGETS)},
+            )
+        )
+    before = elderly_htn_target(session)
+    if wanted.elderly_htn_target != before:  # a rule every report reads: whoever may edit the clinic's own
+        authz.require(session, "edit_profile", what=ELDERLY_HTN_TARGET)
+        put(session, ELDERLY_HTN_TARGET, wanted.elderly_htn_target)
+        audit.record(
+            session,
+            "update",
+            "setting",
+            None,
+            f"65岁及以上高血压控制目标 {before} → {wanted.elderly_htn_target}",
+        )
     put(session, LANGUAGE, wanted.language)
     put(session, PROVINCIAL_FIELDS, "1" if wanted.provincial_fields else "0")
     return wanted

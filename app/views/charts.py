@@ -10,7 +10,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from app.services.programmes.followup_rules import DEFAULT, HTN
+from app.services.programmes.followup_rules import DEFAULT, HTN, Thresholds
 
 
 def warm_up() -> None:
@@ -21,7 +21,7 @@ def _ts(day: dt.date) -> float:
     return dt.datetime(day.year, day.month, day.day).timestamp()
 
 
-def trend_chart(visits, program: str, age: int):
+def trend_chart(visits, program: str, age: int, t: Thresholds = DEFAULT):
     """A small plot of the visits (oldest first): SBP/DBP for hypertension, glucose for diabetes."""
     import pyqtgraph as pg
 
@@ -53,12 +53,12 @@ def trend_chart(visits, program: str, age: int):
     if program == HTN:
         line([v.sbp for v in done], QCoreApplication.translate("Charts", "收缩压"), "#c62828")
         line([v.dbp for v in done], QCoreApplication.translate("Charts", "舒张压"), "#1565c0")
-        elderly = age >= DEFAULT.elderly_age
-        target(DEFAULT.elderly_sbp if elderly else DEFAULT.htn_sbp, "#e57373")
-        target(DEFAULT.elderly_dbp if elderly else DEFAULT.htn_dbp, "#64b5f6")
+        elderly = age >= t.elderly_age
+        target(t.elderly_sbp if elderly else t.htn_sbp, "#e57373")
+        target(t.elderly_dbp if elderly else t.htn_dbp, "#64b5f6")
         plot.setLabel("left", "mmHg")
     else:
         line([v.glucose for v in done], QCoreApplication.translate("Charts", "空腹血糖"), "#6a1b9a")
-        target(DEFAULT.glucose, "#ba68c8")
+        target(t.glucose, "#ba68c8")
         plot.setLabel("left", "mmol/L")
     return plot

@@ -559,7 +559,7 @@ class ResidentDialog(QDialog):
             if e.program in ("htn", "t2dm"):  # the paper archive's 随访服务记录表 of a year
                 top.addLayout(self._paper_record(e.program, visits, overview.today.year))
             pl.addLayout(top)
-            pl.addWidget(trend_chart(visits, e.program, age), 2)
+            pl.addWidget(trend_chart(visits, e.program, age, overview.thresholds), 2)
             table = QTableWidget(len(visits), 6)
             table.setHorizontalHeaderLabels(
                 [

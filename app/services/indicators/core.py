@@ -21,7 +21,7 @@ Who counts, decided once here and written into every resident's reason:
   quarter under management; a whole year needs four, a quarter one.
 - **控制** (管理人群血压/血糖控制率): the patient's latest follow-up in the period that measured the
   value (blood pressure; fasting glucose) met the target of ``followup_rules`` (< 140/90, 65+
-  < 150/90 as configured; glucose < 7.0 mmol/L).  No such follow-up: not controlled.
+  < 150/90 or < 140/90 as set in 设置, ``settings.thresholds``; glucose < 7.0 mmol/L).  No such follow-up: not controlled.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import FollowupVisit, ProgramEnrolment, Referral, Resident
+from app.services import settings
 from app.services.errors import Message
 from app.services.indicators import (
     RESIDENT_FIELDS,
@@ -535,7 +536,7 @@ def _measured(v: _Visit, program: str) -> bool:
 
 def _control(session: Session, program: str, period: Period, scope: Scope) -> Iterator[Entry]:
     latest = _latest_measured(session, program, period, scope)
-    t = rules.DEFAULT
+    t = settings.thresholds(session)  # (the 65+ target as this installation sets it)
     reasons = wants_reasons(session)  # or counting only
     for p in _patients(session, program, period, scope).values():
         last = latest.get(p.resident_id)

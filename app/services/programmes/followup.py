@@ -349,7 +349,7 @@ def save_visit(
     enrol_if_needed: bool = False,
     today: dt.date | None = None,
     poverty: bool | None = None,
-    thresholds: rules.Thresholds = rules.DEFAULT,
+    thresholds: rules.Thresholds | None = None,
 ) -> SavedVisit:
     """Validate, classify and save one visit.  Raises ValidationError (nothing written) or
     NeedsConfirmation when only unusual values stand in the way and ``inp.confirmed`` is false."""
@@ -357,6 +357,7 @@ def save_visit(
     # own calendar (the patient would drop off every worklist until then).
     entry = capture.entry_day(session)
     today = entry.day if today is None else min(today, entry.day)
+    thresholds = thresholds or settings.thresholds(session)
     errors: list[FieldError] = []
     warnings: list[FieldError] = []
 
@@ -596,6 +597,7 @@ class VisitContext:
     done_visits: tuple[PreviousVisit, ...]  # oldest first
     provincial_fields: bool
     today: dt.date  # the entry day this PC can trust (the form's default visit date)
+    thresholds: rules.Thresholds = rules.DEFAULT  # as this installation sets them (settings.thresholds)
 
     @property
     def last(self) -> PreviousVisit | None:
@@ -622,6 +624,7 @@ def visit_context(session: Session, resident_id: uuid.UUID | str, program: str) 
         ),
         settings.provincial_fields(session),
         capture.trusted_today(session),
+        settings.thresholds(session),
     )
 
 
@@ -668,8 +671,9 @@ def suggest(ctx: VisitContext, inp: VisitInput, today: dt.date | None = None) ->
     return rules.suggest(
         findings,
         visit_date,
-        previous_control=rules.last_control(inp.program, ctx.birth_date, earlier),
+        previous_control=rules.last_control(inp.program, ctx.birth_date, earlier, ctx.thresholds),
         poverty=ctx.poverty,
+        t=ctx.thresholds,
     )
 
 

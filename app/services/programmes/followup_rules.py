@@ -2,7 +2,8 @@
 
 No database, no Qt: the follow-up form, the CLI and the reports all call these, and a table
 of cases tests them.  Every threshold lives in :class:`Thresholds` (a province may adjust
-them; the 65+ hypertension target is unconfirmed in the sources, so it is a setting).
+them; the 65+ hypertension target is unconfirmed in the sources, so it is a setting of the
+installation: ``settings.ELDERLY_HTN_TARGET``, read through ``settings.thresholds``).
 Sources: 国家基本公共卫生服务规范（第三版）, 高血压/2型糖尿病患者健康管理服务规范.
 """
 

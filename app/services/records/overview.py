@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from app.models import FollowupVisit, ProgramEnrolment, Resident
+from app.services import settings
 from app.services.programmes import followup
+from app.services.programmes import followup_rules as rules
 from app.services.records import sensitive
 from app.services.records.residents import HouseholdMember, get_resident, household_members
 
@@ -32,6 +34,7 @@ class ResidentOverview:
     today: dt.date
     # the ticked boxes the user may see (never ``resident.choices``: 既往史 严重精神障碍 is not for all)
     choices: tuple = ()
+    thresholds: rules.Thresholds = rules.DEFAULT  # the control targets its charts draw (settings.thresholds)
 
     def choice_codes(self, field: str) -> list[str]:
         return [c.code for c in self.choices if c.field == field and c.code]
@@ -79,4 +82,6 @@ def resident_overview(
     )
     offers = tuple(followup.programs_to_offer(session, resident.id))
     choices = tuple(sensitive.visible(session, resident))
-    return ResidentOverview(resident, tuple(members), programmes, offers, today, choices)
+    return ResidentOverview(
+        resident, tuple(members), programmes, offers, today, choices, settings.thresholds(session)
+    )
