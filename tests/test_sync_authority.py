@@ -877,3 +877,53 @@ def test_a_ticked_boxs_date_is_read_as_the_form_stores_it():
 
     assert all(map(_event_date_ok, ["2015", "2015-06", "2015-06-01"]))
     assert not any(map(_event_date_ok, ["2015-6", "2015-13", "2015-02-30", "20150601", "abcd"]))
+
+
+@pytest.mark.parametrize("how", ["an edit", "made again under a new clock", "a deletion"])
+def test_an_audit_entry_the_township_holds_is_never_changed_by_a_bundle(world, how):
+    """The audit trail is append-only: A may not rewrite (or delete) one of its own entries the
+    township already holds.  Before, the store's append-only trigger aborted the import midway
+    with a generic error; now the bundle is refused whole before anything is written, naming the
+    entry."""
+    town, a, _b, tmp = world
+    with town.store.session() as s:
+        entry = s.scalar(
+            select(AuditEntry).where(AuditEntry.device_id == a.device_id).order_by(AuditEntry.at).limit(1)
+        )
+        assert entry is not None  # A's entries reached the township with the world's first sync
+        made = capture.made_by(entry.sync_clocks)
+        row, summary = entry.id, entry.summary
+    legit = legit_edit(a)
+    n = legit["s"] + 1
+    forged = {
+        "an edit": op(a, n, "audit_log", row, A, {"summary": "改写过的"}, {"summary": made}),
+        "made again under a new clock": op(
+            a, n, "audit_log", row, A, {"summary": "改写过的", "scope_code": A}
+        ),
+        "a deletion": op(a, n, "audit_log", row, A, {capture.DELETED: True}, {capture.DELETED: made}),
+    }[how]
+    ranges = {a.device_id.hex: [legit["s"] - 1, n]}
+    path = craft_bundle(a, town, [legit, forged], tmp / "forged", ranges=ranges)
+    assert_quarantined(town, path, "audit_log", row.hex, "审计日志只能追加")
+    with town.store.session() as s:
+        assert s.get(AuditEntry, row).summary == summary
+    assert_still_works(a, town, tmp)
+
+
+def test_an_audit_entry_carried_again_as_it_was_made_is_taken(world):
+    """The same entry with the clock that made it (a snapshot, a relay): nothing to refuse."""
+    town, a, _b, tmp = world
+    with town.store.session() as s:
+        entry = s.scalar(
+            select(AuditEntry).where(AuditEntry.device_id == a.device_id).order_by(AuditEntry.at).limit(1)
+        )
+        made, row = capture.made_by(entry.sync_clocks), entry.id
+        values = {"summary": entry.summary, "scope_code": entry.scope_code}
+    legit = legit_edit(a)
+    again = op(a, legit["s"] + 1, "audit_log", row, A, values)
+    again["h"] = made
+    path = craft_bundle(
+        a, town, [legit, again], tmp / "again", ranges={a.device_id.hex: [legit["s"] - 1, legit["s"] + 1]}
+    )
+    (outcome,) = town.import_(path)
+    assert outcome.status == "applied", outcome.reason and outcome.reason.render()

@@ -286,6 +286,11 @@ REFUSALS = {
         "Sync",
         "同步包越权，整包未导入：{entity} {row} 是整库快照里的一行，来源却写作设备 {origin}，不是发送方 {sender}",
     ),
+    "append_only": QT_TRANSLATE_NOOP(
+        "Sync",
+        "同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）要修改或删除一条已有的审计日志；"
+        "审计日志只能追加，不能修改",
+    ),
     "device": QT_TRANSLATE_NOOP(
         "Sync",
         "同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）记在设备 {scope} 名下；"
@@ -304,6 +309,12 @@ REFUSALS = {
 # replaced PC, carried by its successor; in a township's snapshot, its villages' entries), and so is
 # one unknown here (it impersonates no one this store knows).
 DEVICE_COLUMNS = {"audit_log": "device_id"}
+
+# Rows written once and never changed (the audit trail: append-only, each entry chained by hash to
+# the one before it): an op may make such a row, or carry it again as it was made (the same clock:
+# a township's snapshot, a relay), never change or delete it.  The store's triggers would abort the
+# import midway with a generic error: refused here, before anything is written, naming the entry.
+APPEND_ONLY = frozenset({"audit_log"})
 
 # Dates of what has happened (a visit, a check, an enrolment, a death …): none may be later than
 # the receiving device's today and a day (as no clock may: _clock_limit).  A PC whose calendar ran
@@ -680,6 +691,7 @@ class _Authority:
         self.audience = (me.code, me.code[:9]) if me.role == VILLAGE else None
         self.me = me.device_id.hex
         self.last_day = "9999-12-31"  # the latest date a record may carry (until_day)
+        self.made: dict[str, str | None] = {}  # stored append-only rows: the clock that made each
 
     def until_day(self, limit_ms: int) -> None:
         """No date of what has happened (:data:`HAPPENED_ON`) may be later than ``limit_ms``'s day."""
@@ -734,6 +746,11 @@ class _Authority:
             why is None and op["s"] <= 0 and op["o"] != self.sender.device
         ):  # a snapshot's rows are its sender's
             why = ("snapshot_origin", "")
+        if why is None and op["e"] in APPEND_ONLY:
+            bases = op["d"].get("b") if isinstance(op["d"], dict) else None
+            made = self.made.get(op["r"]) if "stored" in scopes else op["h"]
+            if capture.DELETED in _values(op) or (isinstance(bases, dict) and bases) or made != op["h"]:
+                why = ("append_only", "")
         if why is None and (column := DEVICE_COLUMNS.get(op["e"])) is not None:
             named = _values(op).get(column)
             named = named.lower() if isinstance(named, str) else None
@@ -785,6 +802,7 @@ class _Authority:
             op, field = found
             raise self._refusal("content", op, field)
         self.scopes.load(ops, values)
+        self._load_made(ops)
         owned = self._owned_rows(ops)
         of, check = self.scopes.of, self._check
         for op, op_values in zip(ops, values, strict=True):
@@ -809,6 +827,22 @@ class _Authority:
         if by_default:
             return [c for c in _values(op) if c in exceptions] if exceptions else []
         return [c for c in _values(op) if c not in exceptions]
+
+    def _load_made(self, ops: list[dict]) -> None:
+        """The clock that made each stored row of an :data:`APPEND_ONLY` entity ``ops`` touch (None:
+        a row changed since it was made), for :meth:`_check`."""
+        wanted: dict[str, list[str]] = defaultdict(list)
+        for op in ops:
+            if op["e"] in APPEND_ONLY and self.scopes.stored.get((op["e"], op["r"])) is not None:
+                wanted[op["e"]].append(op["r"])
+        for entity, ids in wanted.items():
+            t = capture.specs()[entity].table
+            for i in range(0, len(ids), merge.IN_CHUNK):
+                chunk = [u for u in map(_as_uuid, ids[i : i + merge.IN_CHUNK]) if u is not None]
+                for row_id, clocks in self.scopes.conn.execute(
+                    select(t.c.id, t.c.sync_clocks).where(t.c.id.in_(chunk))
+                ):
+                    self.made[row_id.hex] = capture.made_by(clocks)
 
     def _owned_rows(self, ops: list[dict]) -> dict[tuple[str, str], tuple[dict, dict]]:
         """The stored values and clocks of the rows whose owned columns ``ops`` write."""
