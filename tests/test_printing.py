@@ -700,3 +700,29 @@ def test_a_character_the_font_lacks_prints_as_a_mark_never_as_nothing(store, pat
         cover = flat(pdf_text(printing.cover_pdf(s, patient["archive_no"], ZH), tmp_path))
         card = flat(pdf_text(printing.card_pdf(s, patient["archive_no"], ZH, today=TODAY), tmp_path))
     assert "刘〓" in cover and "刘〓" in card
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_card_prints_four_drugs_of_two_programmes_in_either_language(store, patient, tmp_path, lang):
+    """Four drugs (two for each programme) fit the back of the card in English as in Chinese: the
+    English warning lines took three lines more, and two of the drugs were left to the record."""
+    from app.cli.printing import print_labels
+
+    names = ["厄贝沙坦片", "氨氯地平片", "格列美脲片"]
+    with store.transaction() as s:
+        save_visit(
+            s,
+            find_resident(s, patient["archive_no"]),
+            VisitInput(
+                visit_date="2026-11-21",
+                measurements={"sbp": "150", "dbp": "90"},
+                drugs=[{"name": n, "times_per_day": 1, "mg_per_time": 150} for n in names],
+                doctor="李医生",
+            ),
+            today=TODAY,
+        )
+    with store.session() as s:
+        data = printing.card_pdf(s, patient["archive_no"], print_labels(lang), today=TODAY)
+    back = flat(card_region_text(data, tmp_path, page=2, x_mm=49))
+    assert all(n in back for n in [*names, "二甲双胍片"]), back
+    assert "未印出" not in back and "notprinted" not in back

@@ -4208,15 +4208,15 @@
     </message>
     <message>
         <source>血压：剧烈头痛、头晕、胸闷胸痛、心慌、视物模糊、一侧肢体麻木无力或意识改变，请立即就诊。</source>
-        <translation>Blood pressure: severe headache, dizziness, chest pain or tightness, palpitations, blurred vision, numbness or weakness on one side, or confusion: see a doctor at once.</translation>
+        <translation>BP: severe headache, dizziness, chest pain, palpitations, blurred vision, one-sided numbness or weakness, confusion: see a doctor now.</translation>
     </message>
     <message>
         <source>低血糖：心慌、出汗、手抖、饥饿感、头晕乏力，立即吃糖或喝糖水；15分钟不缓解或意识不清，速就医。</source>
-        <translation>Low blood sugar: palpitations, sweating, shaking, hunger, dizziness, weakness: eat sugar or drink sugared water now; if not better in 15 minutes or drowsy, get help at once.</translation>
+        <translation>Low sugar: palpitations, sweating, shaking, hunger, dizziness: take sugar now; not better in 15 min, or drowsy: get help.</translation>
     </message>
     <message>
         <source>高血糖：口渴多饮、多尿、恶心呕吐、腹痛、呼吸深快、呼气有烂苹果味或嗜睡，请立即就诊。</source>
-        <translation>High blood sugar: great thirst, passing much urine, nausea or vomiting, belly pain, deep fast breathing, fruity breath or drowsiness: see a doctor at once.</translation>
+        <translation>High sugar: great thirst, much urine, vomiting, belly pain, deep fast breathing, fruity breath, drowsiness: see a doctor now.</translation>
     </message>
     <message>
         <source>如有胸闷、心慌、视物模糊或意识改变，请立即就诊。</source>
@@ -6759,10 +6759,29 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>65岁及以上高血压患者的控制目标应为 {choices} 之一</source>
+        <translation>The control target for hypertension patients aged 65 and over must be one of {choices}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>随访表显示省级扩展项目（用药调整意见、下一步管理措施、转诊联系人及电话、转诊结果、备注）</source>
         <translation>Show the provincial extra fields on follow-up forms (medication adjustment, next step, referral contact, referral result, notes)</translation>
+    </message>
+    <message>
+        <source>低于 150/90 mmHg（国家基本公共卫生服务规范第三版）</source>
+        <translation>Below 150/90 mmHg (national basic public health service specification, 3rd edition)</translation>
+    </message>
+    <message>
+        <source>低于 140/90 mmHg（与65岁以下相同）</source>
+        <translation>Below 140/90 mmHg (as for patients under 65)</translation>
+    </message>
+    <message>
+        <source>随访建议、趋势图和血压控制率都按此判断；乡镇卫生院与各村应设为一致</source>
+        <translation>Follow-up suggestions, trend charts and the blood pressure control rate all use this; the township and its villages should set the same</translation>
     </message>
     <message>
         <source>保存设置</source>
@@ -6779,6 +6798,10 @@
     <message>
         <source>随访表</source>
         <translation>Follow-up form</translation>
+    </message>
+    <message>
+        <source>65岁及以上高血压控制目标</source>
+        <translation>Hypertension target, age 65+</translation>
     </message>
     <message>
         <source>备份到U盘或文件夹…</source>
@@ -7345,6 +7368,10 @@
     <message>
         <source>同步包越权，整包未导入：{entity} {row} 是整库快照里的一行，来源却写作设备 {origin}，不是发送方 {sender}</source>
         <translation>Bundle oversteps its rights, nothing imported: {entity} {row} is a row of a whole-store snapshot but names device {origin} as its origin, not the sender {sender}</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）要修改或删除一条已有的审计日志；审计日志只能追加，不能修改</source>
+        <translation>Bundle oversteps its rights, nothing imported: {entity} {row} (from device {origin}) would change or delete an existing audit log entry; the audit log can only be added to, never changed</translation>
     </message>
     <message>
         <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）记在设备 {scope} 名下；每台设备只能以自己的名义记审计日志</source>

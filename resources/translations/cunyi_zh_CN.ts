@@ -6758,10 +6758,29 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>65岁及以上高血压患者的控制目标应为 {choices} 之一</source>
+        <translation>65岁及以上高血压患者的控制目标应为 {choices} 之一</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>随访表显示省级扩展项目（用药调整意见、下一步管理措施、转诊联系人及电话、转诊结果、备注）</source>
         <translation>随访表显示省级扩展项目（用药调整意见、下一步管理措施、转诊联系人及电话、转诊结果、备注）</translation>
+    </message>
+    <message>
+        <source>低于 150/90 mmHg（国家基本公共卫生服务规范第三版）</source>
+        <translation>低于 150/90 mmHg（国家基本公共卫生服务规范第三版）</translation>
+    </message>
+    <message>
+        <source>低于 140/90 mmHg（与65岁以下相同）</source>
+        <translation>低于 140/90 mmHg（与65岁以下相同）</translation>
+    </message>
+    <message>
+        <source>随访建议、趋势图和血压控制率都按此判断；乡镇卫生院与各村应设为一致</source>
+        <translation>随访建议、趋势图和血压控制率都按此判断；乡镇卫生院与各村应设为一致</translation>
     </message>
     <message>
         <source>保存设置</source>
@@ -6778,6 +6797,10 @@
     <message>
         <source>随访表</source>
         <translation>随访表</translation>
+    </message>
+    <message>
+        <source>65岁及以上高血压控制目标</source>
+        <translation>65岁及以上高血压控制目标</translation>
     </message>
     <message>
         <source>备份到U盘或文件夹…</source>
@@ -7344,6 +7367,10 @@
     <message>
         <source>同步包越权，整包未导入：{entity} {row} 是整库快照里的一行，来源却写作设备 {origin}，不是发送方 {sender}</source>
         <translation>同步包越权，整包未导入：{entity} {row} 是整库快照里的一行，来源却写作设备 {origin}，不是发送方 {sender}</translation>
+    </message>
+    <message>
+        <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）要修改或删除一条已有的审计日志；审计日志只能追加，不能修改</source>
+        <translation>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）要修改或删除一条已有的审计日志；审计日志只能追加，不能修改</translation>
     </message>
     <message>
         <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）记在设备 {scope} 名下；每台设备只能以自己的名义记审计日志</source>
