@@ -160,3 +160,25 @@ def test_cli_shows_and_sets_the_profile(store, tmp_path, monkeypatch, capsys):
     assert "联系电话" in err and err.count("\n") == 1 and "Traceback" not in err
     assert main(["institution", "show", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["phone"] == "13912340000"  # the refused change wrote nothing
+
+
+@pytest.mark.sqlite_only  # a store of its own
+@pytest.mark.parametrize(
+    "role, code, typed, place, institution",
+    [
+        ("township", "110105001", "朝阳镇卫生院", "朝阳镇", "朝阳镇卫生院"),
+        ("township", "110105001", "朝阳镇", "朝阳镇", "朝阳镇卫生院"),
+        ("village", "110105001101", "李家村卫生室", "李家村", "李家村卫生室"),
+        ("village", "110105001101", "李家村", "李家村", "李家村卫生室"),
+    ],
+)
+def test_init_with_the_institutions_name_typed_names_it_once(tmp_path, role, code, typed, place, institution):
+    """`init --name 朝阳镇卫生院` made "朝阳镇卫生院卫生院" on every slip and window title."""
+    from app.db import Store
+    from app.services import profile
+
+    store = Store(f"sqlite:///{tmp_path / 'x.db'}")
+    with store.transaction() as s:
+        made = profile.init_profile(s, role=role, code=code, name=typed)
+        assert (made.name, made.institution) == (place, institution)
+    store.dispose()

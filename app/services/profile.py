@@ -86,6 +86,10 @@ def normalise_code(code: str, role: str) -> str:
     return code
 
 
+# What a place's institution is called after its name (a county's is typed whole).
+INSTITUTION_SUFFIX = {VILLAGE: "卫生室", TOWNSHIP: "卫生院"}
+
+
 def init_profile(
     session: Session,
     *,
@@ -111,12 +115,15 @@ def init_profile(
     name = (name or "").strip()
     if not name:
         raise _err(QT_TRANSLATE_NOOP("Profile", "请填写名称"))
+    suffix = INSTITUTION_SUFFIX.get(role, "")
+    if suffix and name.endswith(suffix) and len(name) > len(suffix):
+        name = name[: -len(suffix)]  # the institution's name typed ("朝阳镇卫生院"): the place is 朝阳镇
     profile = Profile(
         id=1,
         role=role,
         code=code,
         name=name,
-        institution=institution or {VILLAGE: f"{name}卫生室", TOWNSHIP: f"{name}卫生院", COUNTY: name}[role],
+        institution=institution or f"{name}{suffix}",
         phone=phone,
         device_id=new_id(),
         db_id=new_id(),

@@ -7,13 +7,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -32,6 +32,7 @@ from app.views.widgets import (
     LazyPage,
     code_label,
     fit_columns,
+    line_edit,
     read_only_table,
     render,
 )
@@ -55,8 +56,8 @@ class HouseholdDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("登记贫困户"))
-        self.resident = QLineEdit(resident_ref)
-        self.resident.setPlaceholderText(self.tr("任一家庭成员的档案编号"))
+        self.resident = line_edit(self.tr("任一家庭成员的档案编号"))
+        self.resident.setText(resident_ref)
         self.status = CodeCombo("poverty_status", blank=False)
         self.cause = CodeCombo("poverty_cause")
         self.by_illness = QCheckBox(self.tr("因病致贫"))
@@ -97,11 +98,12 @@ class PlanDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("一患一策"))
-        self.resident = QLineEdit(resident_ref)
-        self.resident.setPlaceholderText(self.tr("17位档案编号或后8位"))
-        self.condition = QLineEdit()
-        self.condition.setPlaceholderText(self.tr("留空：在管的慢病"))
+        # hints and choices read whole, in either language
+        self.resident = line_edit(self.tr("17位档案编号或后8位"))
+        self.resident.setText(resident_ref)
+        self.condition = line_edit(self.tr("留空：在管的慢病"))
         self.track = CodeCombo("poverty_track", blank=False)
+        self.track.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.measures = QPlainTextEdit()
         self.measures.setFixedHeight(80)
         self.review = QDateEdit(QDate.currentDate().addMonths(3))
