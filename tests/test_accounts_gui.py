@@ -179,3 +179,22 @@ def test_the_settings_page_offers_a_backup_only_of_a_store_it_can_copy(gui_app, 
     on_server = db_backend == "postgresql"
     assert page.backup_button.isVisible() is not on_server
     assert ("pg_dump" in page.backup_note.text()) is on_server
+
+
+def test_the_audit_page_names_printed_documents_and_the_system_account(gui_app, qtbot, store):
+    """A print's summary as the printing service stores it (``cards ×33``, ``visits htn 2025 ×1``)
+    reads as the document's name; the system account reads 系统, as on the status bar."""
+    from app.services.access import audit
+    from app.views.audit_page import AuditPage
+
+    with store.transaction() as s:
+        audit.record(s, "print", None, None, "cards ×33")
+        audit.record(s, "print", "resident", None, "visits htn 2025 ×1")
+        audit.record(s, "print", "resident", None, "contract agreement")
+    page = AuditPage(store)
+    qtbot.addWidget(page)
+    page.refresh()
+    rows = [[page.table.item(r, c).text() for c in range(6)] for r in range(page.table.rowCount())]
+    summaries = {r[4] for r in rows}
+    assert {"随访卡（批量） ×33", "高血压 2025 随访服务记录表 ×1", "签约协议"} <= summaries
+    assert {r[1] for r in rows} == {"系统"}

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -23,9 +24,10 @@ from PySide6.QtWidgets import (
 
 from app.db import Store
 from app.services.access import audit, audit_review
+from app.services.access.actor import SYSTEM_ACTOR
 from app.services.errors import UserError
 from app.views.operations import AUDIT, Op, refresh_on
-from app.views.widgets import LazyPage, fit_columns, lang, read_only_table, render
+from app.views.widgets import LazyPage, code_label, fit_columns, lang, read_only_table, render
 
 
 class AuditPage(LazyPage):
@@ -41,6 +43,23 @@ class AuditPage(LazyPage):
         self.user = QComboBox()
         self.action = QComboBox()
         self.action.addItem(self.tr("全部操作"), "")
+        # the documents the printing service names in a print's summary (app.services.printing)
+        self.documents = {
+            "referral": self.tr("双向转诊单"),
+            "card": self.tr("随访卡"),
+            "cards": self.tr("随访卡（批量）"),
+            "cover": self.tr("档案封面"),
+            "record": self.tr("居民健康档案"),
+            "visits": self.tr("随访服务记录表"),
+            "worklist": self.tr("入户随访工作单"),
+            "elderly worklist": self.tr("老年人体检工作单"),
+            "selfcare": self.tr("老年人生活自理能力评估表"),
+            "elderly_check": self.tr("老年人健康体检表"),
+            "contract agreement": self.tr("签约协议"),
+            "poverty_household": self.tr("一户一档"),
+            "smi_visit": self.tr("严重精神障碍患者随访服务记录表"),
+            "education record": self.tr("健康教育活动记录表"),
+        }
         self.labels = {
             "create": self.tr("新建"),
             "update": self.tr("修改"),
@@ -159,7 +178,7 @@ class AuditPage(LazyPage):
             local = e.at.replace(tzinfo=dt.UTC).astimezone()
             cells = [
                 f"{local:%Y-%m-%d %H:%M:%S}",
-                e.username,
+                self.tr("系统") if e.username == SYSTEM_ACTOR.username else e.username,
                 self.labels.get(e.action, e.action),
                 self.entities.get(e.entity, e.entity),
                 self._summary(e.summary or ""),
@@ -170,12 +189,24 @@ class AuditPage(LazyPage):
                 item.setToolTip(text)
                 self.table.setItem(r, c, item)
         fit_columns(self.table, {0: 19, 4: 40})
-        for column in (1, 2, 3):  # user names and labels differ in length per language: measured
+        for column in (1, 2, 3, 5):  # user names and labels differ in length per language: measured
             self.table.resizeColumnToContents(column)
+        # the summary takes the spare width, not the village code beside it
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
         self.count.setText(self.tr("{n} 条记录（最多显示2000条；导出不限）").replace("{n}", str(len(rows))))
 
     def _summary(self, text: str) -> str:
-        """A bulk writer's summary (``批量写入 N 条``, stored in Chinese) in the UI's language."""
+        """A bulk writer's summary (``批量写入 N 条``, stored in Chinese) in the UI's language; a
+        print's (``cards ×33``, ``visits htn 2025 ×1``, stored as the printing service names its
+        documents) by the document's name."""
+        printed = re.fullmatch(r"([a-z_ ]+?)(?: (htn|t2dm) ([0-9]{4}))?(?: ×([0-9]+))?", text)
+        if printed and printed.group(1) in self.documents:
+            document, program, year, copies = printed.groups()
+            name = self.documents[document]
+            if program:
+                name = f"{code_label('program', program)} {year} {name}"
+            return f"{name} ×{copies}" if copies else name
         batch = re.fullmatch(r"批量写入 ([0-9]+) 条", text)
         if batch:
             return self.tr("批量写入 {n} 条").replace("{n}", batch.group(1))

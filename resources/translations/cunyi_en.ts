@@ -330,6 +330,62 @@
         <translation>Health record</translation>
     </message>
     <message>
+        <source>双向转诊单</source>
+        <translation>Two-way referral slip</translation>
+    </message>
+    <message>
+        <source>随访卡</source>
+        <translation>Follow-up card</translation>
+    </message>
+    <message>
+        <source>随访卡（批量）</source>
+        <translation>Follow-up cards (batch)</translation>
+    </message>
+    <message>
+        <source>档案封面</source>
+        <translation>Record cover</translation>
+    </message>
+    <message>
+        <source>居民健康档案</source>
+        <translation>Resident health record</translation>
+    </message>
+    <message>
+        <source>随访服务记录表</source>
+        <translation>Follow-up record</translation>
+    </message>
+    <message>
+        <source>入户随访工作单</source>
+        <translation>Home-visit worklist</translation>
+    </message>
+    <message>
+        <source>老年人体检工作单</source>
+        <translation>Elderly check worklist</translation>
+    </message>
+    <message>
+        <source>老年人生活自理能力评估表</source>
+        <translation>Elderly self-care assessment</translation>
+    </message>
+    <message>
+        <source>老年人健康体检表</source>
+        <translation>Elderly health check form</translation>
+    </message>
+    <message>
+        <source>签约协议</source>
+        <translation>Contract agreement</translation>
+    </message>
+    <message>
+        <source>一户一档</source>
+        <translation>Household file</translation>
+    </message>
+    <message>
+        <source>严重精神障碍患者随访服务记录表</source>
+        <translation>SMI follow-up record</translation>
+    </message>
+    <message>
+        <source>健康教育活动记录表</source>
+        <translation>Health education activity record</translation>
+    </message>
+    <message>
         <source>户</source>
         <translation>Household</translation>
     </message>
@@ -408,6 +464,10 @@
     <message>
         <source>审计记录</source>
         <translation>Audit record</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>System</translation>
     </message>
     <message>
         <source>{n} 条记录（最多显示2000条；导出不限）</source>

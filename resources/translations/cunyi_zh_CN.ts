@@ -329,6 +329,62 @@
         <translation>居民档案</translation>
     </message>
     <message>
+        <source>双向转诊单</source>
+        <translation>双向转诊单</translation>
+    </message>
+    <message>
+        <source>随访卡</source>
+        <translation>随访卡</translation>
+    </message>
+    <message>
+        <source>随访卡（批量）</source>
+        <translation>随访卡（批量）</translation>
+    </message>
+    <message>
+        <source>档案封面</source>
+        <translation>档案封面</translation>
+    </message>
+    <message>
+        <source>居民健康档案</source>
+        <translation>居民健康档案</translation>
+    </message>
+    <message>
+        <source>随访服务记录表</source>
+        <translation>随访服务记录表</translation>
+    </message>
+    <message>
+        <source>入户随访工作单</source>
+        <translation>入户随访工作单</translation>
+    </message>
+    <message>
+        <source>老年人体检工作单</source>
+        <translation>老年人体检工作单</translation>
+    </message>
+    <message>
+        <source>老年人生活自理能力评估表</source>
+        <translation>老年人生活自理能力评估表</translation>
+    </message>
+    <message>
+        <source>老年人健康体检表</source>
+        <translation>老年人健康体检表</translation>
+    </message>
+    <message>
+        <source>签约协议</source>
+        <translation>签约协议</translation>
+    </message>
+    <message>
+        <source>一户一档</source>
+        <translation>一户一档</translation>
+    </message>
+    <message>
+        <source>严重精神障碍患者随访服务记录表</source>
+        <translation>严重精神障碍患者随访服务记录表</translation>
+    </message>
+    <message>
+        <source>健康教育活动记录表</source>
+        <translation>健康教育活动记录表</translation>
+    </message>
+    <message>
         <source>户</source>
         <translation>户</translation>
     </message>
@@ -407,6 +463,10 @@
     <message>
         <source>审计记录</source>
         <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>系统</source>
+        <translation>系统</translation>
     </message>
     <message>
         <source>{n} 条记录（最多显示2000条；导出不限）</source>
