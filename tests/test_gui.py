@@ -565,3 +565,23 @@ def test_every_hint_of_the_enrolment_form_is_whole_in_english(gui_app, qtbot, st
             )
     finally:
         install_translator(gui_app, "zh")
+
+
+@pytest.mark.sqlite_only  # the form alone
+def test_both_pressures_wrong_are_both_said(gui_app, qtbot, store):
+    """400/20: the systolic and the diastolic share one box; both errors are said (the diastolic's
+    replaced the systolic's)."""
+    from app.services.programmes import followup
+    from app.services.records.residents import ResidentInput, save_resident
+
+    with store.transaction() as s:
+        r = save_resident(s, ResidentInput(name="两错", sex="1", birth_date="1950-01-01"))
+        followup.enrol(s, r, "htn", r.enrolled_on)
+        rid = r.id
+    dialog = followup_dialog(store, rid, "htn")
+    qtbot.addWidget(dialog)
+    dialog.sbp.setText("400")
+    dialog.dbp.setText("20")
+    assert dialog.save() is False
+    said = dialog.boxes["sbp"].error.text()
+    assert "收缩压" in said and "舒张压" in said, said

@@ -680,10 +680,12 @@ class FollowupDialog(QDialog):
             self._retry_confirmed = answer == QMessageBox.Yes
             return
         if isinstance(error, ValidationError):
+            said: dict = {}  # box -> its messages (systolic and diastolic share one box: both said)
             for name, fe in error.by_field().items():
-                (
-                    self.boxes.get(name) or self.boxes.get("sbp" if name == "dbp" else "visit_date")
-                ).error.show_error(render(fe.message))
+                box = self.boxes.get(name) or self.boxes.get("sbp" if name == "dbp" else "visit_date")
+                said.setdefault(box, []).append(render(fe.message))
+            for box, messages in said.items():
+                box.error.show_error(self.tr("；").join(messages))
             self.summary.show_error(self.tr("有错误，已保留您填写的内容"))
             return
         self.summary.show_error(render(error.message))

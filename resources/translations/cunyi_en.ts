@@ -2917,6 +2917,10 @@
         <translation>Save anyway?</translation>
     </message>
     <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
         <source>有错误，已保留您填写的内容</source>
         <translation>There are errors; everything you typed is kept</translation>
     </message>

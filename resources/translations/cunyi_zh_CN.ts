@@ -2916,6 +2916,10 @@
         <translation>确认保存吗？</translation>
     </message>
     <message>
+        <source>；</source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>有错误，已保留您填写的内容</source>
         <translation>有错误，已保留您填写的内容</translation>
     </message>
