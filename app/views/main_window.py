@@ -11,7 +11,17 @@ from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
 
 from app.config import Paths
 from app.db import Store
@@ -97,6 +107,15 @@ def _build(key: str, store: Store, paths: Paths, township: bool, county: bool = 
     raise KeyError(key)
 
 
+def _first_size(window: QWidget) -> tuple[int, int]:
+    """1200×760, or what the screen has room for (less a title bar): never past its edges."""
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return 1200, 760
+    room = screen.availableGeometry()
+    return min(1200, room.width()), min(760, room.height() - 32)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, paths: Paths | None = None, parent=None):
         super().__init__(parent)
@@ -114,7 +133,7 @@ class MainWindow(QMainWindow):
         if info.is_county:
             title += self.tr("（县级）")
         self.setWindowTitle(title)
-        self.resize(1200, 760)
+        self.resize(*_first_size(self))
         self.nav = QListWidget()
         self.nav.setFixedWidth(150)
         self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 10px; }")
@@ -149,6 +168,7 @@ class MainWindow(QMainWindow):
         if not Op(self, store, smi.may_hold_records).run():  # 严重精神障碍: not even the section's name
             self.pages = [p for p in self.pages if p.key != "smi"]
         self._built: dict[str, QWidget] = {}
+        self._frames: dict[str, QScrollArea] = {}  # each built page's scroll area, in the stack
         for section in self.pages:
             self.nav.addItem(section.title)
             self.stack.addWidget(QWidget())  # a stand-in until the section is first shown
@@ -174,17 +194,23 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(QLabel(self.tr("当前用户：{user}").replace("{user}", name)))
 
     def page(self, key: str) -> QWidget:
-        """The section's page, built now if it has not been shown yet (not shown by this call)."""
+        """The section's page, built now if it has not been shown yet (not shown by this call).
+        It sits in a scroll area: on a small screen (1366×768 less the taskbar) a page taller than
+        the window scrolls, rather than stretching the window past the screen's edge."""
         page = self._built.get(key)
         if page is None:
             index = [p.key for p in self.pages].index(key)
             page = self._built[key] = self.pages[index].build()
             if hasattr(page, "resident_requested"):  # a list of residents (drill-down, review)
                 page.resident_requested.connect(self.open_resident)
+            frame = self._frames[key] = QScrollArea()
+            frame.setWidgetResizable(True)
+            frame.setFrameShape(QFrame.NoFrame)
+            frame.setWidget(page)
             stand_in = self.stack.widget(index)
-            self.stack.insertWidget(index, page)
+            self.stack.insertWidget(index, frame)
             if self.stack.currentWidget() is stand_in:  # else its removal would show a neighbour
-                self.stack.setCurrentWidget(page)
+                self.stack.setCurrentWidget(frame)
             self.stack.removeWidget(stand_in)
             stand_in.deleteLater()
         return page
@@ -196,8 +222,9 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        page = self.page(self.pages[row].key)
-        self.stack.setCurrentWidget(page)
+        key = self.pages[row].key
+        self.page(key)
+        self.stack.setCurrentWidget(self._frames[key])
 
     def show_page(self, key: str) -> QWidget:
         self.nav.setCurrentRow([p.key for p in self.pages].index(key))
