@@ -234,8 +234,13 @@ def test_refusals_are_audited_and_search_hides_other_villages(township):
             names = {r.name for r in search.search_residents(s, "")}
             assert names == {"张三"}  # 李四 lives in village B
             assert search.search_residents(s, "李四") == []
-        with pytest.raises(authz.PermissionDenied, match="没有权限"), town.store.session() as s:
+        with pytest.raises(authz.PermissionDenied, match="没有权限") as refused, town.store.session() as s:
             records.get_resident(s, ids[B])
+        # the refusal names the record by the number typed, never by the name it holds: another
+        # village's residents were read off the refusals, archive number after archive number
+        assert "李四" not in refused.value.message.render()
+        with town.store.session() as s:
+            assert s.get(Resident, ids[B]).archive_no in refused.value.message.render()
     finally:
         town.store.actor = None
     with town.store.session() as s:
@@ -243,6 +248,7 @@ def test_refusals_are_audited_and_search_hides_other_villages(township):
             select(AuditEntry).where(AuditEntry.action == "denied", AuditEntry.username == "doc_a")
         ).all()
         assert denied and any("read" in (d.summary or "") for d in denied)
+        assert any("李四" in (d.summary or "") for d in denied)  # the trail says whose record
 
 
 ROLES = st.sampled_from(["village_doctor", "township_staff", "admin", "nurse", "", "ADMIN"])
@@ -413,6 +419,19 @@ def test_sql_looking_input_is_just_text(village, text):
 
 
 # ------------------------------------------------------------------------------ backups
+
+
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
+def test_a_backup_onto_a_pipe_is_refused_and_leaves_it_a_pipe(village, tmp_path):
+    """`backup -o /dev/null` run as root replaced the system's /dev/null with the whole store."""
+    import os
+    import stat
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(UserError, match="不是普通文件"):
+        backup.backup_to(village.store, fifo)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
 
 
 @pytest.mark.slow
@@ -646,3 +665,16 @@ def test_withdrawing_every_permission_on_the_command_line(store, capsys):
     store.dispose()
     assert main(["--data-dir", folder, "user", "permissions", "mh", "none"]) == 0
     assert "mh：—" in capsys.readouterr().out
+
+
+@pytest.mark.sqlite_only  # a village's store
+def test_a_password_prompt_without_a_terminal_says_what_to_do(tmp_path, capsys):
+    """No terminal to type a password into (a script, `< /dev/null`): "程序内部出错（EOFError）"."""
+    from app.cli import main
+
+    d = str(tmp_path / "d")
+    assert main(["--data-dir", d, "init", "--role", "village", "--code", "110105001101", "--name", "村"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", d, "--user", "admin", "residents", "search", "张"]) == 1
+    err = capsys.readouterr().err
+    assert "--password-file" in err and "Traceback" not in err and "内部出错" not in err

@@ -310,3 +310,17 @@ def test_contracts_poverty_and_plans_sync_to_the_township(world):
             == "registered"
         )
         assert s.scalar(sa.select(PovertyPlan.track).where(PovertyPlan.resident_id == rid)) == "chronic"
+
+
+@pytest.mark.sqlite_only  # no store: files read before anything is saved
+def test_an_attachment_that_is_a_device_or_a_pipe_is_refused(tmp_path):
+    """`--attach /dev/zero` read until memory ran out (its size reads 0); a pipe waited forever."""
+    import os
+
+    from app.services.errors import UserError
+    from app.services.programmes import education
+
+    os.mkfifo(tmp_path / "pipe")
+    for path in ("/dev/zero", str(tmp_path / "pipe")):
+        with pytest.raises(UserError, match="读不了附件"):
+            education.read_files([path])

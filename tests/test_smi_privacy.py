@@ -584,6 +584,14 @@ def test_a_refusal_says_the_same_for_a_patient_and_for_anyone_else(world, device
                     s, world["archive"], smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=TODAY
                 )
             assert "已登记" not in refused.value.render() and "联系" in refused.value.render()
+            # a wrong diagnosis code is said alike for the patient and for anyone else (the
+            # "请与…联系" came before the form's errors: a code no form takes listed the patients)
+            said = {}
+            for ref, name in ((world["archive"], world["name"]), (other_ref, other_name)):
+                with store.transaction() as s, pytest.raises(UserError) as refused:
+                    smi.register(s, ref, smi.SmiRegistrationInput(diagnosis="99", consent="1"), today=TODAY)
+                said[ref] = refused.value.render().replace(name, "X")
+            assert said[world["archive"]] == said[other_ref], said
     finally:
         store.actor = None
 

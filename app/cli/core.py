@@ -148,7 +148,12 @@ def login_password(args: argparse.Namespace) -> str:
         return accounts.read_password_file(args.password_file)
     import getpass
 
-    return getpass.getpass(f"{args.user} 的密码：")
+    if not sys.stdin.isatty():  # (a script, a pipe: getpass would echo, then fail at the input's end)
+        raise CliError(f"请用 --password-file 给出 {args.user} 的密码（没有可输入密码的终端）")
+    try:
+        return getpass.getpass(f"{args.user} 的密码：")
+    except EOFError:
+        raise CliError(f"没有输入 {args.user} 的密码") from None
 
 
 def new_password(args: argparse.Namespace) -> str:

@@ -114,6 +114,7 @@ def backup_to(store: Store, dest: str | Path) -> Path:
     dest = Path(dest)
     if dest.is_dir():
         dest = dest / f"cunyi-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
+    dest = safe_output.file_target(dest)  # never a device or a pipe (-o /dev/null, run as root)
     if not dest.parent.is_dir():
         raise _err(QT_TRANSLATE_NOOP("Backup", "文件夹不存在：{path}"), path=str(dest.parent))
     path = sqlite_backup(_db_file(store), dest, store.key)

@@ -123,8 +123,9 @@ def permits(session: Session, action: str, **where) -> bool:
     return allowed(actor(session), action, device_code=_device_code(session), **where)
 
 
-def require(session: Session, action: str, *, what: str = "", **where) -> None:
-    """Raise :class:`PermissionDenied` (and audit the refusal) unless the session's actor may."""
+def require(session: Session, action: str, *, what: str = "", told: str | None = None, **where) -> None:
+    """Raise :class:`PermissionDenied` (and audit the refusal, naming ``what``) unless the session's
+    actor may; the refusal says ``told`` (``what`` unless given): never more than the actor may read."""
     if permits(session, action, **where):
         return
     who = actor(session)
@@ -138,6 +139,7 @@ def require(session: Session, action: str, *, what: str = "", **where) -> None:
         f"{action} {where.get('village') or ''} {what}".strip(),
         scope=where.get("village") or _device_code(session),
     )
+    told = what if told is None else told
     raise PermissionDenied(
         Message(
             CTX,
@@ -145,7 +147,7 @@ def require(session: Session, action: str, *, what: str = "", **where) -> None:
             {
                 "user": who.display_name,
                 "action": ACTION_LABELS.get(action, action),
-                "what": f"：{what}" if what else "",
+                "what": f"：{told}" if told else "",
             },
         )
     )
@@ -178,14 +180,19 @@ def village_code(session: Session, village_id) -> str:
 def require_resident(
     session: Session, action: str, resident, *, sensitive: bool = False, responsible=None
 ) -> None:
-    """A clinical action on one resident's records (their village decides)."""
+    """A clinical action on one resident's records (their village decides).  Refused, it names the
+    resident only to one who may read the record: another village's doctor, trying archive numbers,
+    read off their names."""
+    village = village_code(session, resident.village_id)
+    named = f"{resident.name}（{resident.archive_no}）"
     require(
         session,
         action,
-        village=village_code(session, resident.village_id),
+        village=village,
         sensitive=sensitive,
         responsible=responsible,
-        what=f"{resident.name}（{resident.archive_no}）",
+        what=named,
+        told=named if permits(session, "read", village=village) else resident.archive_no,
     )
 
 

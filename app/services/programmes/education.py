@@ -12,6 +12,7 @@ import base64
 import datetime as dt
 import hashlib
 import re
+import stat
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -252,12 +253,7 @@ def attach(
     if not data:
         raise _err(QT_TRANSLATE_NOOP("Education", "附件“{name}”是空文件"), name=name)
     if len(data) > MAX_ATTACHMENT_BYTES:
-        raise _err(
-            QT_TRANSLATE_NOOP("Education", "附件“{name}”太大（{size} MB），最大 {max} MB"),
-            name=name,
-            size=f"{len(data) / 1048576:.1f}",
-            max=MAX_ATTACHMENT_BYTES // 1048576,
-        )
+        raise _too_big(name, len(data))
     media = sniff(data)
     if media is None:
         raise _err(QT_TRANSLATE_NOOP("Education", "附件“{name}”不是 JPEG、PNG 图片或 PDF 文件"), name=name)
@@ -283,21 +279,30 @@ def attach(
     return row
 
 
+def _too_big(name: str, size: int) -> UserError:
+    return _err(
+        QT_TRANSLATE_NOOP("Education", "附件“{name}”太大（{size} MB），最大 {max} MB"),
+        name=name,
+        size=f"{size / 1048576:.1f}",
+        max=MAX_ATTACHMENT_BYTES // 1048576,
+    )
+
+
 def read_files(paths: list[str], kind: str = "photo") -> list[tuple[str, bytes, str]]:
     """Files named on the command line or picked in a dialog, read and checked before anything is saved."""
     out = []
     for p in paths:
         path = Path(p)
         try:
-            size = path.stat().st_size
-            if size > MAX_ATTACHMENT_BYTES:
-                raise _err(
-                    QT_TRANSLATE_NOOP("Education", "附件“{name}”太大（{size} MB），最大 {max} MB"),
-                    name=path.name,
-                    size=f"{size / 1048576:.1f}",
-                    max=MAX_ATTACHMENT_BYTES // 1048576,
-                )
-            data = path.read_bytes()
+            found = path.stat()
+            if not stat.S_ISREG(found.st_mode):  # a device or a pipe: /dev/zero never ends
+                raise _err(QT_TRANSLATE_NOOP("Education", "读不了附件：{name}"), name=str(path))
+            if found.st_size > MAX_ATTACHMENT_BYTES:
+                raise _too_big(path.name, found.st_size)
+            with path.open("rb") as f:  # no more than the limit, whatever the file grew to meanwhile
+                data = f.read(MAX_ATTACHMENT_BYTES + 1)
+            if len(data) > MAX_ATTACHMENT_BYTES:
+                raise _too_big(path.name, len(data))
         except OSError:
             raise _err(QT_TRANSLATE_NOOP("Education", "读不了附件：{name}"), name=str(path)) from None
         if sniff(data) is None:

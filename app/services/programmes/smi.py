@@ -192,6 +192,24 @@ def register(
         else doctor_name(session) or resident.responsible_doctor
     )
     _require(session, "write", resident, doctor)
+    # The form first: a refusal for a patient already held (another doctor's) must not come before
+    # the form's own errors, or a wrong diagnosis code would tell who is a patient and who is not.
+    c = _check(REGISTRATION_FORM, inp, today)
+    for key in ("diagnosis_date", "first_onset", "first_drug_date"):
+        day = c.values.get(key)
+        if day and day < resident.birth_date:
+            raise ValidationError(
+                [
+                    FieldError(
+                        key,
+                        Message(
+                            CTX,
+                            QT_TRANSLATE_NOOP("Smi", "{label}不能早于出生日期"),
+                            {"label": REGISTRATION_FORM[key].label},
+                        ),
+                    )
+                ]
+            )
     held = enrolment_of(session, resident.id)
     if held is not None:
         if not authz.permits(
@@ -209,22 +227,6 @@ def register(
                 name=resident.name,
             )
         raise _err(QT_TRANSLATE_NOOP("Smi", "{name}已登记为严重精神障碍管理患者"), name=resident.name)
-    c = _check(REGISTRATION_FORM, inp, today)
-    for key in ("diagnosis_date", "first_onset", "first_drug_date"):
-        day = c.values.get(key)
-        if day and day < resident.birth_date:
-            raise ValidationError(
-                [
-                    FieldError(
-                        key,
-                        Message(
-                            CTX,
-                            QT_TRANSLATE_NOOP("Smi", "{label}不能早于出生日期"),
-                            {"label": REGISTRATION_FORM[key].label},
-                        ),
-                    )
-                ]
-            )
     consent = c.values["consent"]
     enrolment = ProgramEnrolment(
         resident_id=resident.id,
