@@ -50,9 +50,12 @@ def village(tmp_path) -> Device:
     device.store.dispose()
 
 
-def _tamper(path: Path, *sql: str, keep_triggers: bool = True) -> None:
+def _tamper(village, path: Path, *sql: str, keep_triggers: bool = True) -> None:
     """Change a backup file behind CunYi's back.  ``keep_triggers``: put the audit triggers back
-    afterwards, as a careful forger would, so that only the hash chain can tell."""
+    afterwards, as a careful forger would, so that only the hash chain can tell.  The forger also
+    holds this PC's keys folder and seals the file again (``backup.seal``): what follows the seal
+    must hold on its own (a backup edited without the keys is refused by its seal:
+    test_restore_trust)."""
     conn = sqlite3.connect(path)
     try:
         triggers = conn.execute(
@@ -70,6 +73,7 @@ def _tamper(path: Path, *sql: str, keep_triggers: bool = True) -> None:
         conn.commit()
     finally:
         conn.close()
+    backup.seal(path, village.paths.sub("keys"))
 
 
 def _snapshot(device: Device) -> tuple:
@@ -102,28 +106,30 @@ def _refused(device: Device, src: Path) -> str:
 
 def test_a_backup_without_an_audit_trigger_is_refused(village, tmp_path):
     saved = backup.backup_to(village.store, tmp_path / "bk.db")
-    _tamper(saved, "DROP TRIGGER audit_log_no_delete", keep_triggers=False)
+    _tamper(village, saved, "DROP TRIGGER audit_log_no_delete", keep_triggers=False)
     text = _refused(village, saved)
     assert "缺少审计保护触发器" in text and "audit_log_no_delete" in text
 
 
 def test_a_backup_with_a_deleted_audit_entry_is_refused(village, tmp_path):
     saved = backup.backup_to(village.store, tmp_path / "bk.db")
-    _tamper(saved, "DELETE FROM audit_log WHERE action = 'denied' AND summary LIKE '%0'")
+    _tamper(village, saved, "DELETE FROM audit_log WHERE action = 'denied' AND summary LIKE '%0'")
     text = _refused(village, saved)
     assert "哈希链断裂" in text and "记录被删除" in text
 
 
 def test_a_backup_whose_newest_audit_entries_were_deleted_is_refused(village, tmp_path):
     saved = backup.backup_to(village.store, tmp_path / "bk.db")
-    _tamper(saved, "DELETE FROM audit_log WHERE chain_seq > (SELECT max(chain_seq) - 2 FROM audit_log)")
+    _tamper(
+        village, saved, "DELETE FROM audit_log WHERE chain_seq > (SELECT max(chain_seq) - 2 FROM audit_log)"
+    )
     text = _refused(village, saved)
     assert "哈希链断裂" in text
 
 
 def test_a_backup_with_an_edited_audit_entry_is_refused(village, tmp_path):
     saved = backup.backup_to(village.store, tmp_path / "bk.db")
-    _tamper(saved, "UPDATE audit_log SET summary = 'nothing happened' WHERE action = 'denied'")
+    _tamper(village, saved, "UPDATE audit_log SET summary = 'nothing happened' WHERE action = 'denied'")
     text = _refused(village, saved)
     assert "哈希链断裂" in text and "被改动过" in text
 
@@ -132,6 +138,7 @@ def test_the_testers_repro_is_refused_by_the_command_line(village, tmp_path, cap
     """Trigger dropped, refusals deleted, a doctor made admin: `cunyi restore` says so (status 1)."""
     saved = backup.backup_to(village.store, tmp_path / "bk.db")
     _tamper(
+        village,
         saved,
         "DROP TRIGGER audit_log_no_delete",
         "DELETE FROM audit_log WHERE action = 'denied'",
@@ -173,9 +180,13 @@ def test_the_refusals_read_in_english(village, tmp_path):
     edited = tmp_path / "edited.db"
     edited.write_bytes(saved.read_bytes())
     _tamper(
-        saved, "DROP TRIGGER audit_log_no_update", "DROP TRIGGER audit_log_chain_once", keep_triggers=False
+        village,
+        saved,
+        "DROP TRIGGER audit_log_no_update",
+        "DROP TRIGGER audit_log_chain_once",
+        keep_triggers=False,
     )
-    _tamper(edited, "UPDATE audit_log SET username = 'nobody' WHERE action = 'denied'")
+    _tamper(village, edited, "UPDATE audit_log SET username = 'nobody' WHERE action = 'denied'")
     for src, words in ((saved, "audit_log_no_update, audit_log_chain_once"), (edited, "hash chain")):
         with pytest.raises(UserError) as e:
             backup.restore(village.store, village.paths, src)

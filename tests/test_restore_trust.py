@@ -271,6 +271,42 @@ def test_a_backup_of_this_village_from_another_pc_is_refused(tmp_path):
 
 
 @pytest.mark.sqlite_only  # backup and restore of the store's SQLite file (a server's: test_postgresql)
+def test_a_backup_edited_to_read_as_this_pc_is_refused_by_its_seal(pair, tmp_path):
+    """Another village's backup with this PC's device id written into its profile row (the id is
+    public: it is on the device card) was restored as this PC's own, no question asked, and its
+    accounts then worked here.  And this PC's own backup with a record changed inside."""
+    _town, a, b = pair
+    forged = backup.backup_to(a.store, tmp_path / "forged.db")
+    conn = sqlite3.connect(forged)
+    with conn:
+        conn.execute(
+            "UPDATE profile SET device_id = ?, code = ? WHERE id = 1", (b.device_id.bytes, VILLAGES[1])
+        )
+    conn.close()
+    text = _refused(b, forged)
+    assert "没有本机的备份签章" in text and "--force-other-device" in text
+    edited = backup.backup_to(b.store, tmp_path / "edited.db")
+    conn = sqlite3.connect(edited)
+    with conn:
+        assert conn.execute("UPDATE profile SET phone = '13900000000' WHERE id = 1").rowcount == 1
+    conn.close()
+    assert "没有本机的备份签章" in _refused(b, edited)
+
+
+@pytest.mark.sqlite_only  # backup and restore of the store's SQLite file (a server's: test_postgresql)
+def test_this_pcs_backup_restores_with_its_seal_and_not_without(pair, tmp_path):
+    _town, a, _b = pair
+    saved = (
+        backup.backup_to(a.store, tmp_path / "usb" / "a.db") if (tmp_path / "usb").mkdir() is None else None
+    )
+    moved = tmp_path / "alone.db"
+    moved.write_bytes(saved.read_bytes())  # copied without its seal
+    assert "没有本机的备份签章" in _refused(a, moved)
+    info, _aside = backup.restore(a.store, a.paths, saved)
+    assert info.new_device_id is None  # this PC's own, as it was: the same identity
+
+
+@pytest.mark.sqlite_only  # backup and restore of the store's SQLite file (a server's: test_postgresql)
 def test_force_other_device_takes_a_new_identity_that_peers_must_trust(tmp_path):
     """The disk was wiped: CunYi reinstalled and initialised (a new device), the old PC's backup
     restored with force.  The PC gets yet another device id and new keys; its records are the

@@ -15,6 +15,11 @@
   Only then does one rename put it in place.  A kill at any moment leaves either the old store or
   the fully prepared new one; :func:`recover_interrupted_restore` (at start) removes what a kill
   left behind and finishes a change of device keys that the rename already committed.
+- Every backup this PC makes is sealed (:func:`seal`): an HMAC of the file under a secret kept in
+  ``keys/``, beside it as ``<backup>.seal``.  The profile row inside a backup (code, role, device
+  id) is anyone's to edit, and the device id is public (it is on the device card): a backup claims
+  to be this installation's only when it carries this PC's seal.  One without (another PC's file
+  edited to read as ours; or copied without its seal) is another installation's.
 - A backup of another installation is refused unless asked for (``force_other_device``): then
   this PC takes a new device identity (new device id, new keys in a fresh ``keys/``; the old
   keys are kept aside) and its peers must trust its new card before they accept its bundles.
@@ -64,6 +69,7 @@ ZSTD_LEVEL = 6  # ~5× on a store; a township's in seconds, in the background
 PLAIN_COPY = ".plain"  # the uncompressed copy an automatic backup compresses, then deletes
 SEQ_GAP_AFTER_RESTORE = 1_000_000
 PREPARED_SUFFIX = ".restore"  # the backup's copy being prepared beside the store
+SEAL_SUFFIX = ".seal"  # beside a backup: this PC's HMAC of it (seal)
 KEYS_PENDING = "keys.restore"  # new device keys, moved in once the prepared store is in place
 DEVICE_MARK = "DEVICE"  # in KEYS_PENDING: the device id the new keys belong to
 
@@ -84,6 +90,61 @@ def _err(template: str, **params) -> UserError:
 # A store on a PostgreSQL server (a township's shared one, a county's) is backed up and restored by
 # the server's own tools (pg_dump / pg_restore, the server's scheduled backups), never by CunYi: these
 # refuse before anything is written.  `auto_backup` skips such a store.
+def _seal_secret(keys_dir: Path, *, make: bool) -> bytes | None:
+    """The secret this PC seals its backups with: made with its device keys (``init``), or at its
+    first backup when ``make`` (a PC set up before backups were sealed)."""
+    from app.services.sync.keys import SEAL_FILE
+
+    path = keys_dir / SEAL_FILE
+    if path.is_file():
+        return path.read_bytes()
+    if not make:
+        return None
+    keys_dir.mkdir(parents=True, exist_ok=True)
+    secret = os.urandom(32)
+    with contextlib.suppress(FileExistsError):  # (another process made it meanwhile: theirs stands)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+        with os.fdopen(fd, "wb") as f:
+            f.write(secret)
+            f.flush()
+            os.fsync(f.fileno())
+    return path.read_bytes()
+
+
+def _mac(path: Path, secret: bytes) -> str:
+    import hashlib
+    import hmac
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return hmac.new(secret, digest.digest(), hashlib.sha256).hexdigest()
+
+
+def seal(path: Path, keys_dir: Path) -> Path:
+    """Seal a backup this PC just made (``<backup>.seal``): what :func:`sealed_here` checks."""
+    mark = path.with_name(path.name + SEAL_SUFFIX)
+    text = _mac(path, _seal_secret(keys_dir, make=True)) + "\n"
+    _write_atomically(mark, lambda out: out.write(text.encode()))
+    return mark
+
+
+def sealed_here(path: Path, keys_dir: Path) -> bool:
+    """Whether ``path`` is a backup this PC made, as it made it (its seal, under this PC's secret)."""
+    import hmac
+
+    mark = path.with_name(path.name + SEAL_SUFFIX)
+    secret = _seal_secret(keys_dir, make=False)
+    if secret is None or not mark.is_file():
+        return False
+    return hmac.compare_digest(mark.read_text("ascii", errors="replace").strip(), _mac(path, secret))
+
+
+def _keys_dir(store: Store) -> Path:
+    return _db_file(store).parent / "keys"
+
+
 def _db_file(store: Store, *, restoring: bool = False) -> Path:
     if not is_sqlite(store.url):
         if restoring:
@@ -118,6 +179,7 @@ def backup_to(store: Store, dest: str | Path) -> Path:
     if not dest.parent.is_dir():
         raise _err(QT_TRANSLATE_NOOP("Backup", "文件夹不存在：{path}"), path=str(dest.parent))
     path = sqlite_backup(_db_file(store), dest, store.key)
+    seal(path, _keys_dir(store))
     with store.transaction() as s:
         audit.record(s, "backup", None, None, f"{path.name} {path.stat().st_size // 1024} KB")
         escrow = settings.get(s, settings.ESCROW_KEY) or None
@@ -145,6 +207,7 @@ def auto_backup(store: Store, paths: Paths, today: dt.date | None = None) -> Pat
             _write_atomically(daily, lambda out: _compress(copy, out))
         finally:
             copy.unlink(missing_ok=True)
+    seal(daily, paths.sub("keys"))
     year, week, _ = today.isocalendar()
     weekly = folder / f"weekly-{year}-W{week:02d}{ext}"
     if not _dated(folder, weekly.name.split(".")[0]):
@@ -152,9 +215,11 @@ def auto_backup(store: Store, paths: Paths, today: dt.date | None = None) -> Pat
             sqlite_backup(daily, weekly, store.key)  # owner-only, complete or absent, like the daily one
         else:
             _write_atomically(weekly, lambda out: _copy_bytes(daily, out))
+        seal(weekly, paths.sub("keys"))
     for prefix, keep in (("daily-", DAILY_KEEP), ("weekly-", WEEKLY_KEEP)):
         for old in sorted(_backups(folder, prefix))[:-keep]:
             old.unlink(missing_ok=True)
+            old.with_name(old.name + SEAL_SUFFIX).unlink(missing_ok=True)
     return daily
 
 
@@ -376,6 +441,20 @@ def restore(
     backup_key = key or store.key
     info = verify(src, backup_key)
     other = not _same_installation(info, here)
+    unsealed = here is not None and not other and not sealed_here(Path(src), paths.sub("keys"))
+    if unsealed and not force_other_device:
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Backup",
+                "{file} 自称是本机的备份，但没有本机的备份签章（{seal}），未恢复：它可能来自别的电脑、"
+                "被改动过，或拷贝时没带上签章文件。若带上了签章文件请一起放回原处再试；确需使用它，"
+                "请选择作为新设备恢复（命令行加 --force-other-device）：本机将换用新的设备身份和密钥，"
+                "乡镇卫生院与各村需重新信任本机的设备卡。",
+            ),
+            file=info.path.name,
+            seal=info.path.name + SEAL_SUFFIX,
+        )
+    other = other or unsealed
     if other and not force_other_device:
         raise _err(
             QT_TRANSLATE_NOOP(
@@ -411,6 +490,7 @@ def restore(
         db.with_name(f".{prepared.name}.writers").unlink(missing_ok=True)  # its writers' lock file
         aside.unlink(missing_ok=True)
         raise
+    seal(aside, paths.sub("keys"))  # this PC's own copy: restoring it undoes this restore
     _step("prepared")
     if new_device is not None:
         _make_pending_keys(paths, new_device, store.key, escrow)

@@ -614,6 +614,10 @@
         <translation>{name} 来自更新版本的村医（数据结构 {rev}），请先更新本机村医</translation>
     </message>
     <message>
+        <source>{file} 自称是本机的备份，但没有本机的备份签章（{seal}），未恢复：它可能来自别的电脑、被改动过，或拷贝时没带上签章文件。若带上了签章文件请一起放回原处再试；确需使用它，请选择作为新设备恢复（命令行加 --force-other-device）：本机将换用新的设备身份和密钥，乡镇卫生院与各村需重新信任本机的设备卡。</source>
+        <translation>{file} 自称是本机的备份，但没有本机的备份签章（{seal}），未恢复：它可能来自别的电脑、被改动过，或拷贝时没带上签章文件。若带上了签章文件请一起放回原处再试；确需使用它，请选择作为新设备恢复（命令行加 --force-other-device）：本机将换用新的设备身份和密钥，乡镇卫生院与各村需重新信任本机的设备卡。</translation>
+    </message>
+    <message>
         <source>{file} 是另一台设备的备份（{theirs}，设备 {their_device}），本机是 {mine}（设备 {my_device}），未恢复：两台电脑以同一身份同步会丢失数据。确需在本机使用它，请选择作为新设备恢复（命令行加 --force-other-device）：本机将换用新的设备身份和密钥，乡镇卫生院与各村需重新信任本机的设备卡。</source>
         <translation>{file} 是另一台设备的备份（{theirs}，设备 {their_device}），本机是 {mine}（设备 {my_device}），未恢复：两台电脑以同一身份同步会丢失数据。确需在本机使用它，请选择作为新设备恢复（命令行加 --force-other-device）：本机将换用新的设备身份和密钥，乡镇卫生院与各村需重新信任本机的设备卡。</translation>
     </message>

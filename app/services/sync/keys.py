@@ -33,6 +33,7 @@ from app.services.profile import COUNTY, TOWNSHIP, VILLAGE, get_profile, is_upst
 CTX = "Sync"
 CARD_FORMAT = "cunyi-device-card/1"
 SIGN_FILE, AGE_FILE = "device_sign.pem", "device_age.txt"
+SEAL_FILE = "backup-seal.key"  # the secret this device seals its backups with (backup.seal)
 MAX_CARD_BYTES = 16_384
 
 
@@ -156,6 +157,8 @@ def create_keys(keys_dir: Path) -> None:
         _write_private(sign_path, pem)
     if not age_path.exists():
         _write_private(age_path, (str(pyrage.x25519.Identity.generate()) + "\n").encode())
+    if not (keys_dir / SEAL_FILE).exists():
+        _write_private(keys_dir / SEAL_FILE, os.urandom(32))
 
 
 def load_keys(keys_dir: Path) -> DeviceKeys:
