@@ -177,6 +177,9 @@ def test_export_households_xlsx(store, family, tmp_path):
         s.query(Resident).filter_by(archive_no=family["head"]).one().household.address = "=HYPERLINK(1)"
     with store.session() as s:
         assert poverty.export_households(s, tmp_path / "p.xlsx") == 1
+        with pytest.raises(UserError, match="文件名应以 .xlsx 结尾"):  # (a workbook named .csv)
+            poverty.export_households(s, tmp_path / "p.csv")
+    assert not (tmp_path / "p.csv").exists()
     ws = load_workbook(tmp_path / "p.xlsx").active
     rows = [[c.value for c in row] for row in ws.iter_rows()]
     assert rows[0] == list(poverty.EXPORT_COLUMNS)

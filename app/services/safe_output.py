@@ -134,3 +134,18 @@ def file_target(path: str | Path) -> Path:
             )
         )
     return target
+
+
+def named_as(path: str | Path, suffix: str) -> Path:
+    """``path``, refused unless its name ends in ``suffix`` (".xlsx"): a workbook written as
+    ``list.csv`` opens as garbage, in whatever the name sends it to."""
+    target = Path(path)
+    if target.suffix.lower() != suffix:
+        raise UserError(
+            Message(
+                "Files",
+                QT_TRANSLATE_NOOP("Files", "文件名应以 {suffix} 结尾：{path}"),
+                {"suffix": suffix, "path": str(target)},
+            )
+        )
+    return target

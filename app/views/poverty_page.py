@@ -4,6 +4,8 @@ follow-ups; households not fully signed, poor chronic patients without this mont
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -283,6 +285,8 @@ class PovertyPage(LazyPage):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出贫困户"), "贫困户.xlsx", "Excel (*.xlsx)")
         if not path:
             return
+        if not Path(path).suffix:  # a name typed without one (some platforms' dialogs add none)
+            path += ".xlsx"
         n = Op(self, self.store, lambda s: poverty.export_households(s, path)).run()
         if n is not None:
             tell(self, self.tr("已导出 {n} 户").replace("{n}", str(n)))

@@ -616,7 +616,7 @@
     </message>
     <message>
         <source>{file} 自称是本机的备份，但没有本机的备份签章（{seal}），未恢复：它可能来自别的电脑、被改动过，或拷贝时没带上签章文件。若带上了签章文件请一起放回原处再试；确需使用它，请选择作为新设备恢复（命令行加 --force-other-device）：本机将换用新的设备身份和密钥，乡镇卫生院与各村需重新信任本机的设备卡。</source>
-        <translation>{file} claims to be this PC's backup but does not carry this PC's backup seal ({seal}); nothing restored: it may come from another PC, have been changed, or have been copied without its seal file. If you have the seal file, put it back beside the backup and try again; to use the backup anyway, restore it as a new device (command line: --force-other-device): this PC then takes a new device identity and keys, and the township and villages must trust its new device card.</translation>
+        <translation>{file} claims to be this PC&apos;s backup but does not carry this PC&apos;s backup seal ({seal}); nothing restored: it may come from another PC, have been changed, or have been copied without its seal file. If you have the seal file, put it back beside the backup and try again; to use the backup anyway, restore it as a new device (command line: --force-other-device): this PC then takes a new device identity and keys, and the township and villages must trust its new device card.</translation>
     </message>
     <message>
         <source>{file} 是另一台设备的备份（{theirs}，设备 {their_device}），本机是 {mine}（设备 {my_device}），未恢复：两台电脑以同一身份同步会丢失数据。确需在本机使用它，请选择作为新设备恢复（命令行加 --force-other-device）：本机将换用新的设备身份和密钥，乡镇卫生院与各村需重新信任本机的设备卡。</source>
@@ -2485,6 +2485,10 @@
     <message>
         <source>不能写入 {path}：那里不是普通文件（是设备或管道）</source>
         <translation>Cannot write {path}: it is not a plain file (a device or a pipe)</translation>
+    </message>
+    <message>
+        <source>文件名应以 {suffix} 结尾：{path}</source>
+        <translation>The file name should end in {suffix}: {path}</translation>
     </message>
 </context>
 <context>

@@ -2485,6 +2485,10 @@
         <source>不能写入 {path}：那里不是普通文件（是设备或管道）</source>
         <translation>不能写入 {path}：那里不是普通文件（是设备或管道）</translation>
     </message>
+    <message>
+        <source>文件名应以 {suffix} 结尾：{path}</source>
+        <translation>文件名应以 {suffix} 结尾：{path}</translation>
+    </message>
 </context>
 <context>
     <name>Followup</name>

@@ -499,6 +499,7 @@ def export_households(session: Session, path: str | Path, today: dt.date | None 
     from app.services import safe_output
     from app.services.safe_output import append_xlsx_row
 
+    safe_output.named_as(path, ".xlsx")  # before anything is read (or audited)
     rows = list_households(session, today)
     wb = Workbook()
     ws = wb.active
