@@ -511,3 +511,25 @@ def test_a_backup_from_an_older_schema_is_upgraded_before_the_swap(tmp_path):
         assert s.scalar(select(func.count()).select_from(Resident)) == info.residents > 0
     assert backup.check(store).ok
     store.dispose()
+
+
+@pytest.mark.sqlite_only  # backup and restore of the store's SQLite file (a server's: test_postgresql)
+def test_a_restore_over_newer_changes_says_how_many_are_only_in_the_old_store(pair, tmp_path, capsys):
+    """Two edits after the backup were dropped by the restore without a word (they were only in the
+    pre-restore copy); the command line now says so, and where they are."""
+    from app.cli import main
+
+    _town, a, _b = pair
+    saved = backup.backup_to(a.store, tmp_path / "a.db")
+    with a.store.transaction() as s:
+        r = s.scalar(select(Resident))
+        inp = records.resident_input_from(r)
+        inp.phone = "13911112222"
+        records.save_resident(s, inp, resident_id=r.id, today=TODAY)
+    a.store.dispose()
+    capsys.readouterr()
+    assert main(["--data-dir", str(a.paths.data_dir), "restore", str(saved)]) == 0
+    err = capsys.readouterr().err
+    assert "之后又做过" in err and "pre-restore-" in err, err
+    assert main(["--data-dir", str(a.paths.data_dir), "restore", str(saved)]) == 0  # nothing newer now
+    assert "之后又做过" not in capsys.readouterr().err

@@ -3,6 +3,8 @@ and the integrity check in plain words."""
 
 from __future__ import annotations
 
+import sys
+
 from app.cli.core import open_store
 
 
@@ -49,6 +51,12 @@ def restore(args) -> int:
         f"已从 {info.path.name} 恢复：{info.name}（{info.code}），居民 {info.residents} 人，随访 {info.visits} 次"
     )
     print(f"原数据库已另存为 {aside}")
+    if info.dropped_changes:
+        print(
+            f"注意：本机在这份备份之后又做过 {info.dropped_changes} 处修改，恢复后它们只在 {aside.name} 里；"
+            "若恢复错了，可以再用 cunyi restore 恢复它",
+            file=sys.stderr,
+        )
     if info.new_device_id:
         print(
             f"本机已换用新的设备身份 {info.new_device_id.hex}："

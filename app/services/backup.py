@@ -310,6 +310,10 @@ class BackupInfo:
     role: str = ""
     device_id: uuid.UUID | None = None
     new_device_id: uuid.UUID | None = None  # set by a restore that took a new device identity
+    seq: int = 0  # the last change number the backed-up store had handed out
+    # set by a restore over this PC's own store: the changes made here after the backup, which now
+    # are only in the old store kept aside
+    dropped_changes: int = 0
 
 
 def verify(path: str | Path, key: bytes | None = None) -> BackupInfo:
@@ -348,6 +352,11 @@ def _verify(path: Path, key: bytes | None) -> BackupInfo:
                 raise _err(QT_TRANSLATE_NOOP("Backup", "{name} 不是村医备份文件"), name=path.name)
             revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
             profile = conn.execute("SELECT code, name, role, device_id FROM profile WHERE id = 1").fetchone()
+            seq = (
+                (conn.execute("SELECT seq FROM sync_state WHERE id = 1").fetchone() or (0,))[0] or 0
+                if "sync_state" in tables
+                else 0
+            )
             residents = conn.execute("SELECT count(*) FROM resident").fetchone()[0]
             visits = (
                 conn.execute("SELECT count(*) FROM followup_visit").fetchone()[0]
@@ -367,7 +376,7 @@ def _verify(path: Path, key: bytes | None) -> BackupInfo:
     if profile is None:
         raise _err(QT_TRANSLATE_NOOP("Backup", "{name} 不是村医备份文件"), name=path.name)
     code, name, role, device = profile
-    return BackupInfo(path, revision, code, name, residents, visits, role, _as_uuid(device))
+    return BackupInfo(path, revision, code, name, residents, visits, role, _as_uuid(device), seq=int(seq))
 
 
 def _opens(path: Path, key: bytes) -> bool:
@@ -455,6 +464,20 @@ def restore(
             seal=info.path.name + SEAL_SUFFIX,
         )
     other = other or unsealed
+    # this PC's changes to its records logged after the backup was made (in the old store kept
+    # aside only, afterwards); the trail's own entries (a print, a login, a restore) not counted
+    dropped = 0
+    if not other and here is not None:
+        with store.session() as s:
+            dropped = s.scalar(
+                select(func.count())
+                .select_from(ChangeLog)
+                .where(
+                    ChangeLog.origin == here.device_id,
+                    ChangeLog.seq > info.seq,
+                    ChangeLog.entity != "audit_log",
+                )
+            )
     if other and not force_other_device:
         raise _err(
             QT_TRANSLATE_NOOP(
@@ -507,7 +530,7 @@ def restore(
     if new_device is not None:
         _install_pending_keys(paths, stamp)
     _step("done")
-    return dataclasses.replace(info, new_device_id=new_device), aside
+    return dataclasses.replace(info, new_device_id=new_device, dropped_changes=dropped), aside
 
 
 def _unused(path: Path) -> Path:
