@@ -927,3 +927,37 @@ def test_an_audit_entry_carried_again_as_it_was_made_is_taken(world):
     )
     (outcome,) = town.import_(path)
     assert outcome.status == "applied", outcome.reason and outcome.reason.render()
+
+
+def _a_new_entry_of(a) -> tuple[dict, dict]:
+    """A legitimate change of A and the audit entry it wrote (not yet at the township), as ops."""
+    legit = legit_edit(a)
+    with a.store.session() as s:
+        row = s.scalar(
+            select(ChangeLog)
+            .where(ChangeLog.origin == a.device_id, ChangeLog.entity == "audit_log")
+            .order_by(ChangeLog.seq.desc())
+            .limit(1)
+        )
+        made = change_op(row, s)
+    return legit, made
+
+
+@pytest.mark.parametrize("how", ["made, then made again later", "its content edited"])
+def test_a_new_audit_entry_that_does_not_hold_together_is_refused(world, how):
+    """An entry made and rewritten in the same bundle (the rule saw no stored row), or one whose
+    content no longer matches its own hash, reached the township: its `check` then failed for
+    good, and every backup of it was refused."""
+    town, a, _b, tmp = world
+    legit, made = _a_new_entry_of(a)
+    ops = sorted([legit, made], key=lambda o: o["s"])
+    if how == "its content edited":
+        made["d"]["v"]["summary"] = "改写过的"
+    else:
+        n = ops[-1]["s"] + 1
+        ops.append(op(a, n, "audit_log", uuid.UUID(made["r"]), A, {**made["d"]["v"], "summary": "改写过的"}))
+    ranges = {a.device_id.hex: [ops[0]["s"] - 1, ops[-1]["s"]]}
+    path = craft_bundle(a, town, ops, tmp / "forged", ranges=ranges)
+    reason = assert_quarantined(town, path, "audit_log", made["r"])
+    assert ("审计日志只能追加" in reason) if how != "its content edited" else ("chain_hash" in reason)
+    assert_still_works(a, town, tmp)

@@ -44,6 +44,7 @@ from app.views.widgets import (
     ErrorLabel,
     FieldBox,
     FieldEditor,
+    aside,
     code_label,
     field_editor,
     field_label,
@@ -154,7 +155,7 @@ class EnrolmentForm(QWidget):
         """所属村: asked in township mode only; a village device's records are its own."""
         combo = QComboBox()
         for v in self.villages:
-            combo.addItem(f"{v.name}（{v.code}）", v.code)
+            combo.addItem(v.name + aside(v.code), v.code)
         combo.currentIndexChanged.connect(self._fill_groups)
 
         def load(inp) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from app.db import Store
 from app.services.indicators import population
 from app.views.operations import Op
-from app.views.widgets import translate
+from app.views.widgets import aside, translate
 
 
 class PopulationDialog(QDialog):
@@ -52,7 +52,7 @@ class PopulationDialog(QDialog):
         self.table.setRowCount(len(rows))
         for row, f in enumerate(rows):
             self.codes.append(f.code)
-            name = QTableWidgetItem(f"{f.name}（{f.code}）")
+            name = QTableWidgetItem(f.name + aside(f.code))
             name.setFlags(name.flags() & ~Qt.ItemIsEditable)
             self.table.setItem(row, 0, name)
             for col, value in ((1, f.resident_population), (2, f.elderly_population)):

@@ -28,7 +28,7 @@ from app.services.profile import get_profile
 from app.services.quality import export
 from app.services.quality import report as quality
 from app.views.operations import FOLLOWUPS, RESIDENTS, Op, refresh_on
-from app.views.widgets import LazyPage, fit_columns, print_labels, read_only_table, translate
+from app.views.widgets import LazyPage, aside, fit_columns, print_labels, read_only_table, translate
 
 
 class QualityPage(LazyPage):
@@ -135,7 +135,7 @@ class QualityPage(LazyPage):
             self.village.clear()
             self.village.addItem(self.tr("全部村"), None)
             for code, name in report.villages:
-                self.village.addItem(f"{name}（{code}）", code)
+                self.village.addItem(name + aside(code), code)
             self.village.setCurrentIndex(max(0, self.village.findData(chosen)))
             self.village.blockSignals(False)
         self.headline.setText(

@@ -30,9 +30,9 @@ from app.views.operations import REFERRALS, Op, refresh_on
 from app.views.widgets import (
     ErrorLabel,
     FieldBox,
+    aside,
     code_label,
     fit_columns,
-    lang,
     line_edit,
     read_only_table,
     render,
@@ -239,7 +239,7 @@ class ReferralStepDialog(QDialog):
         super().__init__(parent)
         self.store, self.row, self.status = store, row, status
         where = " ".join(x for x in (row.to_institution, row.to_department) if x)
-        no = f" ({row.archive_no})" if lang() == "en" else f"（{row.archive_no}）"
+        no = aside(row.archive_no)
         who = f"{row.resident_name}{no} → {where}"
         if status == "arrived":
             self.setWindowTitle(self.tr("转诊到位 - {who}").replace("{who}", row.resident_name))

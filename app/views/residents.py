@@ -31,7 +31,7 @@ from app.services.records.search import TAG_LABELS, ResidentRow
 from app.services.records.validators import age_on, mask_id
 from app.views.enrolment_form import EnrolmentDialog
 from app.views.operations import FOLLOWUPS, RESIDENTS, Op, refresh_on
-from app.views.widgets import LazyPage, code_label, fit_columns, lang
+from app.views.widgets import LazyPage, aside, code_label, fit_columns, lang
 
 PAGE = 100
 _ROOT = QModelIndex()
@@ -115,7 +115,7 @@ class ResidentTableModel(QAbstractTableModel):
         if key == "archive_no":
             return r.archive_no
         if key == "name":
-            return r.name if r.status == "1" else f"{r.name}（{code_label('resident_status', r.status)}）"
+            return r.name if r.status == "1" else r.name + aside(code_label("resident_status", r.status))
         if key == "sex":
             return code_label("sex", r.sex)
         if key == "age":

@@ -34,7 +34,7 @@ from app.services.sync import conflicts, exchange, overview, snapshot
 from app.services.sync import keys as device_keys
 from app.views.operations import SYNC, Op, StoreOp, refresh_on
 from app.views.sync_network import NetworkSyncBox
-from app.views.widgets import LazyPage, fit_columns, read_only_table, render
+from app.views.widgets import LazyPage, aside, fit_columns, read_only_table, render
 
 SYNC_FOLDER = "CunYi-sync"  # on a removable drive, bundles go in this folder
 # What this page shows.  operations.SYNC names "bundle_record" and "origin_mark", which are not
@@ -203,7 +203,7 @@ class SyncPage(LazyPage):
             self.peers,
             [
                 [
-                    f"{p.name}（{role.get(p.role, p.role)}）",
+                    p.name + aside(role.get(p.role, p.role)),
                     p.code,
                     p.fingerprint,
                     str(p.unacknowledged),
@@ -233,8 +233,8 @@ class SyncPage(LazyPage):
                     [
                         c.record,
                         QCoreApplication.translate("Field", c.field_label),
-                        f"{_show(c.kept)}（{c.kept_by} {_when(c.kept_at)}）",
-                        f"{_show(c.lost)}（{c.lost_by} {_when(c.lost_at)}）",
+                        _show(c.kept) + aside(f"{c.kept_by} {_when(c.kept_at)}"),
+                        _show(c.lost) + aside(f"{c.lost_by} {_when(c.lost_at)}"),
                         _when(c.detected_at),
                     ]
                 )

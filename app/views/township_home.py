@@ -39,7 +39,7 @@ from app.views.indicator_drilldown import IndicatorDrilldown
 from app.views.operations import FOLLOWUPS, REFERRALS, RESIDENTS, SYNC, Op, refresh_on
 from app.views.population_dialog import PopulationDialog
 from app.views.referrals import ReferralList
-from app.views.widgets import translate
+from app.views.widgets import aside, translate
 
 GOOD, NEAR, BEHIND = QColor("#c8e6c9"), QColor("#ffe0b2"), QColor("#ffcdd2")
 NEAR_POINTS = 0.10  # within 10 percentage points of the target: amber
@@ -422,12 +422,12 @@ class TownshipHomePage(QWidget):
         if village is None:
             place = self.tr("全县") if self.county else self.tr("全乡镇")
         elif town is not None:
-            place = f"{village.name}（{village.code}）"
+            place = village.name + aside(village.code)
             village = None
         elif group is None:
-            place = f"{village.name}（{village.code}）"
+            place = village.name + aside(village.code)
         else:
-            place = f"{village.name}（{village.code}）{group.name}"
+            place = f"{village.name}{aside(village.code)} {group.name}"
         dialog = IndicatorDrilldown(
             self.store,
             result.key,

@@ -21,6 +21,11 @@ def lang() -> str:
     return QCoreApplication.instance().property("cunyi_lang") or "zh"
 
 
+def aside(text: object) -> str:
+    """``text`` in brackets after what it qualifies: （…） in Chinese, " (…)" in English."""
+    return f" ({text})" if lang() == "en" else f"（{text}）"
+
+
 def translate(context: str, text: str) -> str:
     return finish_translation(QCoreApplication.translate(context, text), text, lang())
 

@@ -198,6 +198,19 @@ def chain_hash(values: Mapping) -> str:
     return hashlib.sha256(json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
 
 
+def entry_problem(values: Mapping) -> str | None:
+    """Why an entry as it travels (``values`` with its ``id``) cannot be what its device wrote:
+    its hash does not match its content (the field named), or its content does not read.  None
+    when it holds together, or when it carries no link (an entry from before the chain)."""
+    if values.get("chain_hash") is None and values.get("chain_seq") is None:
+        return None
+    try:
+        made = chain_hash(values)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return "chain_seq"
+    return None if made == values.get("chain_hash") else "chain_hash"
+
+
 def head_key(device: uuid.UUID | None) -> str:
     return HEAD_PREFIX + (device.hex if device else "-")
 

@@ -312,9 +312,10 @@ DEVICE_COLUMNS = {"audit_log": "device_id"}
 
 # Rows written once and never changed (the audit trail: append-only, each entry chained by hash to
 # the one before it): an op may make such a row, or carry it again as it was made (the same clock:
-# a township's snapshot, a relay), never change or delete it.  The store's triggers would abort the
+# a township's snapshot, a relay), never change or delete it, nor make it twice in one bundle; and
+# what it carries must hold together (an audit entry's own hash, over its content).  The store's triggers would abort the
 # import midway with a generic error: refused here, before anything is written, naming the entry.
-APPEND_ONLY = frozenset({"audit_log"})
+APPEND_ONLY = {"audit_log": audit.entry_problem}  # entity -> why a row as it travels is not sound
 
 # Dates of what has happened (a visit, a check, an enrolment, a death …): none may be later than
 # the receiving device's today and a day (as no clock may: _clock_limit).  A PC whose calendar ran
@@ -692,6 +693,7 @@ class _Authority:
         self.me = me.device_id.hex
         self.last_day = "9999-12-31"  # the latest date a record may carry (until_day)
         self.made: dict[str, str | None] = {}  # stored append-only rows: the clock that made each
+        self.appended: dict[str, str] = {}  # append-only rows this bundle carries: the clock of each
 
     def until_day(self, limit_ms: int) -> None:
         """No date of what has happened (:data:`HAPPENED_ON`) may be later than ``limit_ms``'s day."""
@@ -749,8 +751,16 @@ class _Authority:
         if why is None and op["e"] in APPEND_ONLY:
             bases = op["d"].get("b") if isinstance(op["d"], dict) else None
             made = self.made.get(op["r"]) if "stored" in scopes else op["h"]
-            if capture.DELETED in _values(op) or (isinstance(bases, dict) and bases) or made != op["h"]:
+            first = self.appended.setdefault(op["r"], op["h"])  # (made again in this bundle: changed)
+            if (
+                capture.DELETED in _values(op)
+                or (isinstance(bases, dict) and bases)
+                or made != op["h"]
+                or first != op["h"]
+            ):
                 why = ("append_only", "")
+            elif (field := APPEND_ONLY[op["e"]]({**_values(op), "id": op["r"]})) is not None:
+                why = ("content", field)  # not what its device wrote: its own hash says so
         if why is None and (column := DEVICE_COLUMNS.get(op["e"])) is not None:
             named = _values(op).get(column)
             named = named.lower() if isinstance(named, str) else None
