@@ -533,3 +533,40 @@ def test_a_restore_over_newer_changes_says_how_many_are_only_in_the_old_store(pa
     assert "之后又做过" in err and "pre-restore-" in err, err
     assert main(["--data-dir", str(a.paths.data_dir), "restore", str(saved)]) == 0  # nothing newer now
     assert "之后又做过" not in capsys.readouterr().err
+
+
+@pytest.mark.sqlite_only  # backup and restore of the store's SQLite file (a server's: test_postgresql)
+def test_the_file_checked_is_the_file_restored(pair, tmp_path, monkeypatch):
+    """The file was read three times (checked, its seal checked, copied): swapped in between, by a
+    share or a stick rewritten meanwhile, another village's store was restored as this PC's."""
+    _town, a, b = pair
+    saved = backup.backup_to(a.store, tmp_path / "a.db")
+    other = backup.backup_to(b.store, tmp_path / "b.db")
+    real = backup.sealed_here
+
+    def swapped(path, keys_dir):
+        saved.write_bytes(other.read_bytes())  # the original, rewritten once its copy is checked
+        return real(path, keys_dir)
+
+    monkeypatch.setattr(backup, "sealed_here", swapped)
+    info, _aside = backup.restore(a.store, a.paths, saved)
+    assert (info.code, info.new_device_id) == (VILLAGES[0], None)
+    store = Store(f"sqlite:///{a.paths.db_file}")
+    try:
+        with store.session() as s:
+            assert s.scalar(select(Profile.code)) == VILLAGES[0]
+            assert [r.name for r in s.scalars(select(Resident))] == ["张三"]
+    finally:
+        store.dispose()
+
+
+@pytest.mark.sqlite_only  # backup and restore of the store's SQLite file (a server's: test_postgresql)
+def test_backups_in_this_pcs_own_folder_are_sealed_if_a_kill_or_an_older_version_left_them_bare(pair):
+    """A kill between the backup and its seal (the day then counted as done), a schema upgrade's
+    copy, an older version's backups: sealed at the next start, and then restored as this PC's."""
+    _town, a, _b = pair
+    made = backup.auto_backup(a.store, a.paths, today=TODAY)
+    made.with_name(made.name + backup.SEAL_SUFFIX).unlink()
+    assert backup.seal_own(a.paths) == [made.with_name(made.name + backup.SEAL_SUFFIX)]
+    info, _aside = backup.restore(a.store, a.paths, made)
+    assert info.new_device_id is None

@@ -130,6 +130,18 @@ def seal(path: Path, keys_dir: Path) -> Path:
     return mark
 
 
+def seal_own(paths: Paths) -> list[Path]:
+    """Seal the backups this PC's own ``backups/`` folder holds without a seal: those made before
+    backups were sealed (the automatic ones, a schema upgrade's), or whose seal a kill prevented.
+    The folder is the app's, owner-only: what is in it, this PC put there."""
+    folder = paths.sub("backups")
+    done = []
+    for path in sorted(folder.glob("*.db")) + sorted(folder.glob(f"*.db{COMPRESSED}")):
+        if path.is_file() and not path.with_name(path.name + SEAL_SUFFIX).exists():
+            done.append(seal(path, paths.sub("keys")))
+    return done
+
+
 def sealed_here(path: Path, keys_dir: Path) -> bool:
     """Whether ``path`` is a backup this PC made, as it made it (its seal, under this PC's secret)."""
     import hmac
@@ -188,9 +200,11 @@ def backup_to(store: Store, dest: str | Path) -> Path:
 
 
 def auto_backup(store: Store, paths: Paths, today: dt.date | None = None) -> Path | None:
-    """At most one backup a day into ``backups/``, then rotation: 7 daily, 4 weekly."""
+    """At most one backup a day into ``backups/``, then rotation: 7 daily, 4 weekly.  First, any
+    backup in that (owner-only) folder left without its seal is sealed (:func:`seal_own`)."""
     if not is_sqlite(store.url):
         return None
+    seal_own(paths)
     today = today or dt.date.today()
     folder = paths.sub("backups")
     ext = ".db" if store.key is not None else ".db" + COMPRESSED
@@ -429,6 +443,34 @@ def restore(
     store: Store,
     paths: Paths,
     src: str | Path,
+    *,
+    force_other_device: bool = False,
+    key: bytes | None = None,
+) -> tuple[BackupInfo, Path]:
+    """:func:`_restore` from a private copy of ``src`` (and its seal), read once: the file checked
+    is the file restored, whatever happens to ``src`` meanwhile (a share, a stick rewritten
+    between the seal's check and the copy)."""
+    src = Path(src)
+    with store.session() as s:
+        authz.require(s, "restore")  # before anything is read of the file, or said about it
+    if not src.is_file():  # (a device or a pipe is no backup either)
+        raise _err(QT_TRANSLATE_NOOP("Backup", "找不到备份文件：{path}"), path=str(src))
+    if is_sqlite(store.url):
+        seal_own(paths)  # (a schema upgrade's copy, made before it was sealed at the next start)
+    with tempfile.TemporaryDirectory(prefix="cunyi-restore-") as tmp:
+        held = Path(tmp) / src.name
+        shutil.copyfile(src, held)
+        mark = src.with_name(src.name + SEAL_SUFFIX)
+        if mark.is_file():
+            shutil.copyfile(mark, held.with_name(held.name + SEAL_SUFFIX))
+        info, aside = _restore(store, paths, held, force_other_device=force_other_device, key=key)
+    return dataclasses.replace(info, path=src), aside
+
+
+def _restore(
+    store: Store,
+    paths: Paths,
+    src: Path,
     *,
     force_other_device: bool = False,
     key: bytes | None = None,
