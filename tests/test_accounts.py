@@ -17,7 +17,7 @@ from app.services import backup, printing, profile
 from app.services.access import accounts, audit_review, authz, passwords
 from app.services.access import actor as actors
 from app.services.access.actor import Actor
-from app.services.errors import UserError
+from app.services.errors import UserError, ValidationError
 from app.services.printing.layout import Labels
 from app.services.programmes import followup
 from app.services.records import residents as records
@@ -249,6 +249,51 @@ def test_refusals_are_audited_and_search_hides_other_villages(township):
         ).all()
         assert denied and any("read" in (d.summary or "") for d in denied)
         assert any("李四" in (d.summary or "") for d in denied)  # the trail says whose record
+
+
+def test_an_id_number_of_another_villages_resident_names_nobody(township):
+    """Typing 李四's ID number (village B) into a record of village A said "该证件号已建档：李四，档案
+    编号…，B村": any ID number could be looked up.  Now it says only that it is enrolled elsewhere."""
+    town, ids, _ = township
+    number = "110105196001010017"  # (a man born 1960-01-01, as both of them)
+    with town.store.transaction() as s:
+        theirs = s.get(Resident, ids[B])
+        typed = records.resident_input_from(theirs)
+        typed.id_number = number
+        records.save_resident(s, typed, resident_id=theirs.id, today=TODAY)
+        name, archive = theirs.name, theirs.archive_no
+        mine = records.resident_input_from(s.get(Resident, ids[A]))
+    mine.id_number = number
+    _as(town.store, "doc_a")
+    try:
+        with pytest.raises(ValidationError) as refused, town.store.transaction() as s:
+            records.save_resident(s, mine, resident_id=ids[A], today=TODAY)
+        said = refused.value.render()
+        assert "另一个村建档" in said and name not in said and archive not in said, said
+    finally:
+        town.store.actor = None
+
+
+def test_only_township_staff_or_an_admin_set_the_rules_every_report_reads(township):
+    from app.services import settings
+
+    town, _ids, _ = township
+    for user, may in (("doc_a", False), ("staff", True)):
+        _as(town.store, user)
+        try:
+            wanted = settings.UiSettings("zh", False, "140/90" if may else "150/90")
+            if may:
+                with town.store.transaction() as s:
+                    settings.save_ui_settings(s, wanted)
+            else:
+                with pytest.raises(authz.PermissionDenied), town.store.transaction() as s:
+                    settings.save_ui_settings(s, settings.UiSettings("zh", False, "140/90"))
+        finally:
+            town.store.actor = None
+    with town.store.session() as s:
+        assert settings.elderly_htn_target(s) == "140/90"
+        with pytest.raises(ValueError):
+            settings.save_ui_settings(s, settings.UiSettings("xx-evil", False, "140/90"))
 
 
 ROLES = st.sampled_from(["village_doctor", "township_staff", "admin", "nurse", "", "ADMIN"])

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from app.models import Setting
 
 LANGUAGE = "ui.language"  # zh | en, applied at the next start
+LANGUAGES = ("zh", "en")
 PROVINCIAL_FIELDS = "followup.provincial_fields"  # "1": show the provincial revisions' optional fields
 ESCROW_KEY = "sync.escrow_recipient"  # the county's age public key: every bundle also opens with it
 # "<device id> <fingerprint>": the device keys this store's device signs with, recorded when the
@@ -82,6 +83,8 @@ def save_ui_settings(session: Session, wanted: UiSettings) -> UiSettings:
     from app.services.access import audit, authz
     from app.services.errors import Message, UserError
 
+    if wanted.language not in LANGUAGES:
+        raise ValueError(wanted.language)  # (the 设置 page offers these only)
     if wanted.elderly_htn_target not in ELDERLY_HTN_TARGETS:
         raise UserError(
             Message(
@@ -92,7 +95,7 @@ def save_ui_settings(session: Session, wanted: UiSettings) -> UiSettings:
         )
     before = elderly_htn_target(session)
     if wanted.elderly_htn_target != before:  # a rule every report reads: whoever may edit the clinic's own
-        authz.require(session, "edit_profile", what=ELDERLY_HTN_TARGET)
+        authz.require(session, "set_rules", what=ELDERLY_HTN_TARGET)
         put(session, ELDERLY_HTN_TARGET, wanted.elderly_htn_target)
         audit.record(
             session,

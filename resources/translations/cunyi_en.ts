@@ -569,6 +569,10 @@
         <translation>edit the institution profile</translation>
     </message>
     <message>
+        <source>修改随访和考核标准</source>
+        <translation>change follow-up and assessment rules</translation>
+    </message>
+    <message>
         <source>{user} 没有权限{action}{what}</source>
         <translation>{user} may not {action}{what}</translation>
     </message>
@@ -8171,6 +8175,10 @@ Click Yes only if it matches.</translation>
     <message>
         <source>该证件号已建档：{name}，档案编号{archive}，{village}</source>
         <translation>This ID is already enrolled: {name}, archive number {archive}, {village}</translation>
+    </message>
+    <message>
+        <source>该证件号已在本乡镇另一个村建档：请与乡镇卫生院联系，不要重复建档</source>
+        <translation>This ID number is already enrolled in another village of the township: contact the township health centre rather than enrol it twice</translation>
     </message>
     <message>
         <source>档案不存在或已作废</source>

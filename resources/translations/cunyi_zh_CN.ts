@@ -568,6 +568,10 @@
         <translation>修改本机构信息</translation>
     </message>
     <message>
+        <source>修改随访和考核标准</source>
+        <translation>修改随访和考核标准</translation>
+    </message>
+    <message>
         <source>{user} 没有权限{action}{what}</source>
         <translation>{user} 没有权限{action}{what}</translation>
     </message>
@@ -8170,6 +8174,10 @@
     <message>
         <source>该证件号已建档：{name}，档案编号{archive}，{village}</source>
         <translation>该证件号已建档：{name}，档案编号{archive}，{village}</translation>
+    </message>
+    <message>
+        <source>该证件号已在本乡镇另一个村建档：请与乡镇卫生院联系，不要重复建档</source>
+        <translation>该证件号已在本乡镇另一个村建档：请与乡镇卫生院联系，不要重复建档</translation>
     </message>
     <message>
         <source>档案不存在或已作废</source>

@@ -46,6 +46,9 @@ INSTALLATION = {
     "manage_devices": {"admin"},
     "restore": {"admin"},
     "edit_profile": {"village_doctor", "township_staff", "admin"},  # the clinic's name, phone …
+    # a rule every report of this store reads (the 65+ hypertension target): not one village's
+    # doctor's to change for the whole township
+    "set_rules": {"township_staff", "admin"},
 }
 ACTIONS = (*CLINICAL, *INSTALLATION)
 # Permissions an account holds beyond its role (``User.permissions``), and the roles that may hold
@@ -67,6 +70,7 @@ ACTION_LABELS = {
     "manage_devices": QT_TRANSLATE_NOOP("Authz", "管理设备"),
     "restore": QT_TRANSLATE_NOOP("Authz", "恢复备份"),
     "edit_profile": QT_TRANSLATE_NOOP("Authz", "修改本机构信息"),
+    "set_rules": QT_TRANSLATE_NOOP("Authz", "修改随访和考核标准"),
 }
 
 

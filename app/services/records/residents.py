@@ -84,13 +84,22 @@ def validate_resident(
         and (stored is None or stored.id_number != number)
     ):
         other = find_by_id_number(session, number, exclude=resident_id)
-        if other is not None:
+        if other is not None and authz.permits(
+            session, "read", village=authz.village_code(session, other.village_id)
+        ):
             c.fail(
                 "id_number",
                 QT_TRANSLATE_NOOP("Validation", "该证件号已建档：{name}，档案编号{archive}，{village}"),
                 name=other.name,
                 archive=other.archive_no,
                 village=other.village.name,
+            )
+        elif other is not None:  # another village's record: whose, the user may not read
+            c.fail(
+                "id_number",
+                QT_TRANSLATE_NOOP(
+                    "Validation", "该证件号已在本乡镇另一个村建档：请与乡镇卫生院联系，不要重复建档"
+                ),
             )
     if c.errors:
         raise ValidationError(c.errors)
