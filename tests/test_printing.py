@@ -284,7 +284,6 @@ def test_a_card_never_drops_a_drug_without_saying_so(store, patient, tmp_path, l
     """Six drugs with long names (and the diabetes drug): what does not fit the card's back is
     counted on it ("另有 N 种药未印出"), and the drugs printed and the count add up to all seven
     (the English card dropped one silently)."""
-    from app.cli.printing import print_labels
 
     names = [
         f"{n}缓释片"
@@ -297,6 +296,18 @@ def test_a_card_never_drops_a_drug_without_saying_so(store, patient, tmp_path, l
             "阿卡波糖",
         )
     ]
+    back = _card_back_after(store, patient, tmp_path, lang, names, times=2, mg=25)
+    names.append("二甲双胍片")  # the diabetes programme's drug (its visit of August) comes after them
+    printed = sum(1 for n in names if n in back)
+    left = re.search(r"另有(\d+)种药未印出" if lang == "zh" else r"(\d+)moredrugsnotprinted", back)
+    assert left is not None and 0 < printed < len(names), back
+    assert printed + int(left.group(1)) == len(names)
+
+
+def _card_back_after(store, patient, tmp_path, lang: str, names: list[str], *, times: int, mg: int) -> str:
+    """The text of the card's medication part after a hypertension visit prescribing ``names``."""
+    from app.cli.printing import print_labels
+
     with store.transaction() as s:
         save_visit(
             s,
@@ -304,19 +315,14 @@ def test_a_card_never_drops_a_drug_without_saying_so(store, patient, tmp_path, l
             VisitInput(
                 visit_date="2026-11-21",
                 measurements={"sbp": "150", "dbp": "90"},
-                drugs=[{"name": n, "times_per_day": 2, "mg_per_time": 25} for n in names],
+                drugs=[{"name": n, "times_per_day": times, "mg_per_time": mg} for n in names],
                 doctor="李医生",
             ),
             today=TODAY,
         )
     with store.session() as s:
         data = printing.card_pdf(s, patient["archive_no"], print_labels(lang), today=TODAY)
-    back = flat(card_region_text(data, tmp_path, page=2, x_mm=49))
-    names.append("二甲双胍片")  # the diabetes programme's drug (its visit of August) comes after them
-    printed = sum(1 for n in names if n in back)
-    left = re.search(r"另有(\d+)种药未印出" if lang == "zh" else r"(\d+)moredrugsnotprinted", back)
-    assert left is not None and 0 < printed < len(names), back
-    assert printed + int(left.group(1)) == len(names)
+    return flat(card_region_text(data, tmp_path, page=2, x_mm=49))
 
 
 def card_region_text(data: bytes, tmp_path: Path, *, page: int, x_mm: float) -> str:
@@ -706,23 +712,8 @@ def test_a_character_the_font_lacks_prints_as_a_mark_never_as_nothing(store, pat
 def test_a_card_prints_four_drugs_of_two_programmes_in_either_language(store, patient, tmp_path, lang):
     """Four drugs (two for each programme) fit the back of the card in English as in Chinese: the
     English warning lines took three lines more, and two of the drugs were left to the record."""
-    from app.cli.printing import print_labels
 
     names = ["厄贝沙坦片", "氨氯地平片", "格列美脲片"]
-    with store.transaction() as s:
-        save_visit(
-            s,
-            find_resident(s, patient["archive_no"]),
-            VisitInput(
-                visit_date="2026-11-21",
-                measurements={"sbp": "150", "dbp": "90"},
-                drugs=[{"name": n, "times_per_day": 1, "mg_per_time": 150} for n in names],
-                doctor="李医生",
-            ),
-            today=TODAY,
-        )
-    with store.session() as s:
-        data = printing.card_pdf(s, patient["archive_no"], print_labels(lang), today=TODAY)
-    back = flat(card_region_text(data, tmp_path, page=2, x_mm=49))
+    back = _card_back_after(store, patient, tmp_path, lang, names, times=1, mg=150)
     assert all(n in back for n in [*names, "二甲双胍片"]), back
     assert "未印出" not in back and "notprinted" not in back
