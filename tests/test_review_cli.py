@@ -180,8 +180,13 @@ def test_the_review_page_opens_the_record_before_deciding(gui_app, township_dir,
     page.open_button.click()
     from app.views.residents import ResidentDialog
 
-    (dialog,) = window.page("residents").findChildren(ResidentDialog)  # (the window owns it)
-    assert dialog.isVisible() and dialog.resident_id == page.shown[row].resident_id
+    opened = window.page("residents").findChildren(ResidentDialog)  # (the window owns it)
+    try:
+        (dialog,) = opened
+        assert dialog.isVisible() and dialog.resident_id == page.shown[row].resident_id
+    finally:  # a page left open would reload, in a later test, from a store gone by then
+        for dialog in opened:
+            dialog.close()
 
 
 def test_a_record_failing_validation_is_sent_back(township_dir, township_store, capsys):
