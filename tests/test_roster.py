@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import stat
 
 import openpyxl
 import pytest
@@ -390,3 +392,50 @@ def test_a_village_doctor_exports_only_their_village_and_the_export_is_audited(t
     with town.session() as s:
         entry = s.query(AuditEntry).filter_by(action="export", entity="resident").one()
         assert entry.username == "wang" and entry.summary.startswith("1 ")
+
+
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
+def test_the_template_is_written_as_its_name_says(tmp_path, data_dir, capsys):
+    as_csv = tmp_path / "模板.csv"
+    assert run(data_dir, "residents", "template", "-o", str(as_csv), capsys=capsys)[0] == 0
+    raw = as_csv.read_bytes()
+    assert raw.startswith("\ufeff".encode()) and not raw.startswith(b"PK")  # text, not a workbook
+    with as_csv.open(encoding="utf-8-sig", newline="") as f:
+        header, example = list(csv.reader(f))
+    assert header == roster.headers() and example[0]  # one example row, as in the workbook
+    # the CSV template, filled in, imports
+    with as_csv.open("a", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerow(["王建国", "男", "1960-03-15", _id("19600315", "001"), "", "", "", "", ""])
+    lines = as_csv.read_text(encoding="utf-8-sig").splitlines()
+    as_csv.write_text("\n".join([lines[0], lines[2]]) + "\n", encoding="utf-8-sig")  # without the example
+    code, report, _ = run(data_dir, "residents", "import", str(as_csv), "--json", capsys=capsys)
+    assert code == 0 and report["imported"] == 1
+    # a name that is neither: refused, nothing written
+    odd = tmp_path / "模板.txt"
+    code, _, err = run(data_dir, "residents", "template", "-o", str(odd), capsys=capsys)
+    assert code == 1 and "文件名应以 .xlsx 或 .csv 结尾：模板.txt" in err and not odd.exists()
+
+
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_exports_and_templates_are_for_this_account_only(tmp_path, data_dir, capsys):
+    rows, _ = _fix_rows()
+    run(
+        data_dir,
+        "residents",
+        "import",
+        str(write_csv(tmp_path / "r.csv", rows)),
+        "--skip-invalid",
+        capsys=capsys,
+    )
+    old = tmp_path / "e.csv"
+    old.write_text("an older file, readable by all\n")
+    old.chmod(0o644)
+    for out in (old, tmp_path / "e.xlsx"):
+        assert run(data_dir, "residents", "export", str(out), capsys=capsys)[0] == 0
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600, out
+    assert "王建国" in old.read_text(encoding="utf-8-sig")  # replaced whole
+    template = tmp_path / "t.xlsx"
+    assert run(data_dir, "residents", "template", "-o", str(template), capsys=capsys)[0] == 0
+    assert stat.S_IMODE(template.stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no leftovers

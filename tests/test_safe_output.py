@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
+import stat
 import zipfile
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
 import pytest
 
 from app.services import safe_output
+from app.services.errors import UserError
 from app.services.safe_output import cell, original
 
 # (what a user typed, what the cell must hold)
@@ -94,3 +98,38 @@ def test_set_xlsx_cell_never_makes_a_formula():
     assert target.data_type == "s" and target.value.startswith("'=")
     safe_output.set_xlsx_cell(ws.cell(row=1, column=2), 42)
     assert ws.cell(row=1, column=2).value == 42 and ws.cell(row=1, column=2).data_type == "n"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_file_for_people_is_written_whole_for_this_account_only(tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_text("the good file\n")
+    path.chmod(0o644)
+
+    def fails(f):
+        f.write(b"half of it")
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        safe_output.write_file(path, fails)
+    assert path.read_text() == "the good file\n"  # a half-written file never replaces it
+    assert [p.name for p in tmp_path.iterdir()] == ["list.csv"]  # and leaves nothing behind
+
+    assert safe_output.write_csv(path, [["姓名", "备注"], ["王建国", "=1+1"]]) == path
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        assert list(csv.reader(f)) == [["姓名", "备注"], ["王建国", "'=1+1"]]
+
+    book = tmp_path / "list.xlsx"
+    wb = openpyxl.Workbook()
+    safe_output.append_xlsx_row(wb.active, ["王建国"])
+    safe_output.save_workbook(book, wb)
+    assert stat.S_IMODE(book.stat().st_mode) == 0o600
+    assert openpyxl.load_workbook(book).active["A1"].value == "王建国"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="devices are POSIX")
+def test_a_file_for_people_never_replaces_a_device(tmp_path):
+    with pytest.raises(UserError, match="不是普通文件"):
+        safe_output.write_file("/dev/null", lambda f: f.write(b"x"))
+    assert Path("/dev/null").is_char_device()

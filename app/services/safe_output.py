@@ -14,17 +14,21 @@ and text that is just a number ("-2", "+3.5") is left alone: it cannot be a form
   formula), and long digit strings (18-digit ID numbers, archive numbers) are text cells with the
   Text number format, never numbers that Excel shows as 1.10105E+17.
 - Reading back a file the app wrote (a roster re-imported): :func:`original`.
-- Where a file is written to a temporary name and renamed over the path the user chose:
-  :func:`file_target` first, so a device, a pipe or a folder there is refused, not replaced.
+- Writing the file itself: :func:`write_file` (or :func:`write_csv`, :func:`save_workbook`):
+  whole or not at all, for the OS account running CunYi only, and never over a device, a pipe
+  or a folder (:func:`file_target`).
 """
 
 from __future__ import annotations
 
+import csv
 import errno
+import io
 import os
 import re
 import stat
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 
@@ -149,3 +153,42 @@ def named_as(path: str | Path, suffix: str) -> Path:
             )
         )
     return target
+
+
+def write_file(path: str | Path, write: Callable[[io.BufferedWriter], object]) -> Path:
+    """Write a file for people at ``path`` by ``write(f)`` (f: a binary file): to a temporary
+    file beside it, flushed to disk and renamed over ``path``, so a half-written export never
+    replaces a good one; readable by the OS account running CunYi only (0600, as the store, its
+    backups and its PDFs: residents' records are not for every account on a shared PC); and never
+    over something other than a file (:func:`file_target`)."""
+    target = file_target(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".cunyi-", suffix=".part", dir=target.parent)  # (0600)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            write(f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def write_csv(path: str | Path, rows: Iterable[Iterable]) -> Path:
+    """``rows`` as a CSV file for people (:func:`write_file`), every cell made safe; UTF-8 with a
+    BOM, which Excel and WPS need to read it as UTF-8."""
+
+    def write(f) -> None:
+        text = io.TextIOWrapper(f, encoding="utf-8-sig", newline="")
+        write_rows(csv.writer(text), rows)
+        text.flush()
+        text.detach()  # (the binary file is write_file's to close)
+
+    return write_file(path, write)
+
+
+def save_workbook(path: str | Path, workbook) -> Path:
+    """An openpyxl workbook saved as a file for people (:func:`write_file`)."""
+    return write_file(path, workbook.save)

@@ -4,8 +4,6 @@ follow-ups; households not fully signed, poor chronic patients without this mont
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,7 +11,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QMessageBox,
@@ -37,6 +34,7 @@ from app.views.widgets import (
     line_edit,
     read_only_table,
     render,
+    save_path,
 )
 
 POVERTY = frozenset({"poverty_household", "poverty_plan"})
@@ -282,11 +280,9 @@ class PovertyPage(LazyPage):
         return preview(self.window(), data, self.tr("一户一档、一患一策"), f"一户一档-{ref}.pdf")
 
     def export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出贫困户"), "贫困户.xlsx", "Excel (*.xlsx)")
+        path = save_path(self, self.tr("导出贫困户"), "贫困户.xlsx", "Excel (*.xlsx)")
         if not path:
             return
-        if not Path(path).suffix:  # a name typed without one (some platforms' dialogs add none)
-            path += ".xlsx"
         n = Op(self, self.store, lambda s: poverty.export_households(s, path)).run()
         if n is not None:
             tell(self, self.tr("已导出 {n} 户").replace("{n}", str(n)))

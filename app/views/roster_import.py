@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.db import Store
 from app.services.records import roster
 from app.views.operations import Op, StoreOp
-from app.views.widgets import field_text, render
+from app.views.widgets import field_text, render, save_path
 
 
 class RosterImportDialog(QDialog):
@@ -83,7 +83,7 @@ class RosterImportDialog(QDialog):
             self._run(dry_run=True)
 
     def _template(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("保存模板"), "花名册模板.xlsx", "Excel (*.xlsx)")
+        name = save_path(self, self.tr("保存模板"), "花名册模板.xlsx", "Excel (*.xlsx);;CSV (*.csv)")
         if name:
             StoreOp(self, self.store, lambda _store: roster.write_template(Path(name))).run()
 

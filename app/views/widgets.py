@@ -5,10 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.codes import CODE_LISTS
 from app.i18n import finish_translation
@@ -176,6 +186,17 @@ class LazyPage(QWidget):
 
     def refresh(self) -> None:  # pragma: no cover - pages override
         raise NotImplementedError
+
+
+def save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
+    """Where the user chose to save a file (None: cancelled); a name typed without an ending
+    takes the suggested name's (some platforms' dialogs add none)."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    if not path:
+        return None
+    if not Path(path).suffix:
+        path += Path(suggested).suffix
+    return path
 
 
 def fit_columns(table, widths_em: dict[int, int]) -> None:

@@ -6649,6 +6649,10 @@
         <translation>Village {code} has archive numbers left for only {left} more residents, and this import needs {need}: nothing imported</translation>
     </message>
     <message>
+        <source>文件名应以 .xlsx 或 .csv 结尾：{name}</source>
+        <translation>The file name should end in .xlsx or .csv: {name}</translation>
+    </message>
+    <message>
         <source>导出文件应为 .xlsx 或 .csv</source>
         <translation>Export to a .xlsx or .csv file</translation>
     </message>

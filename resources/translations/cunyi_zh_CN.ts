@@ -6648,6 +6648,10 @@
         <translation>村{code}的档案编号只够再建档{left}人，本次需要{need}人：未导入任何记录</translation>
     </message>
     <message>
+        <source>文件名应以 .xlsx 或 .csv 结尾：{name}</source>
+        <translation>文件名应以 .xlsx 或 .csv 结尾：{name}</translation>
+    </message>
+    <message>
         <source>导出文件应为 .xlsx 或 .csv</source>
         <translation>导出文件应为 .xlsx 或 .csv</translation>
     </message>

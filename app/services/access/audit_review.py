@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -110,16 +109,12 @@ def count(session: Session) -> int:
 
 def export_csv(session: Session, path: str | Path, f: AuditFilter = AuditFilter(limit=1_000_000)) -> int:
     rows = query(session, f)
-    path = safe_output.file_target(path)
-    tmp = path.with_suffix(path.suffix + ".part")
-    with open(tmp, "w", newline="", encoding="utf-8-sig") as out:  # BOM: Excel opens it as UTF-8
-        w = csv.writer(out)
-        safe_output.write_row(
-            w, ["时间(UTC)", "用户", "设备", "操作", "对象", "对象ID", "摘要", "村/乡镇代码"]
-        )
-        for e in rows:
-            safe_output.write_row(
-                w,
+    header = ["时间(UTC)", "用户", "设备", "操作", "对象", "对象ID", "摘要", "村/乡镇代码"]
+    path = safe_output.write_csv(
+        path,
+        [
+            header,
+            *(
                 [
                     e.at.isoformat(sep=" ", timespec="seconds"),
                     e.username,
@@ -129,8 +124,10 @@ def export_csv(session: Session, path: str | Path, f: AuditFilter = AuditFilter(
                     e.entity_id or "",
                     e.summary or "",
                     e.scope_code,
-                ],
-            )
-    tmp.replace(path)
+                ]
+                for e in rows
+            ),
+        ],
+    )
     audit.record_now(session, "export", "audit_log", None, f"{len(rows)} → {path.name}")
     return len(rows)

@@ -422,11 +422,7 @@ def write_workbook(
         for col, width in enumerate((30, 16, 70) if activities else (20, 10, 12, 10, 9, 70), start=1):
             sheet.column_dimensions[get_column_letter(col)].width = width
 
-    target = safe_output.file_target(path)
-    tmp = target.with_name(target.name + ".part")
-    wb.save(tmp)
-    tmp.replace(target)
-    return target
+    return safe_output.save_workbook(path, wb)
 
 
 def _only_village(report: engine.Report) -> str | None:

@@ -10,8 +10,6 @@ render it; the GUI previews/prints the bytes, the CLI writes them to a file.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -256,17 +254,5 @@ def visits_pdf(session: Session, resident_ref: str, program: str, year: int | No
 
 
 def write_pdf(path: str | Path, data: bytes) -> Path:
-    """Write atomically: a half-written PDF never replaces a good one (temp file, fsync, rename)."""
-    path = safe_output.file_target(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".cunyi-", suffix=".pdf", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    """Write whole or not at all: a half-written PDF never replaces a good one (:func:`safe_output.write_file`)."""
+    return safe_output.write_file(path, lambda f: f.write(data))

@@ -528,11 +528,7 @@ def export_households(session: Session, path: str | Path, today: dt.date | None 
         )
     for col, width in zip("ABCDEFGHIJKLM", (10, 10, 20, 24, 16, 10, 9, 9, 9, 11, 9, 9, 11), strict=True):
         ws.column_dimensions[col].width = width
-    target = Path(path)
-    target = safe_output.file_target(target)
-    tmp = target.with_name(target.name + ".part")
-    wb.save(tmp)
-    tmp.replace(target)
+    safe_output.save_workbook(path, wb)
     return len(rows)
 
 

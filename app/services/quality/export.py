@@ -118,7 +118,4 @@ def write_workbook(report: QualityReport, dest: Path, translate: Translate | Non
         [15, 12, 16, 12, 20, 10, 12, 70],
         text_columns=(0, 4),
     )
-    dest = safe_output.file_target(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(dest)
-    return dest
+    return safe_output.save_workbook(dest, wb)

@@ -583,22 +583,30 @@ def _check_archive_numbers(session: Session, rows: list[_Row]) -> None:
 def _write_rejected(path: Path, header: list[str], rows: list[_Row], fmt: str) -> Path:
     out_header = [*header, "错误原因"]
     body = [[*r.raw, "；".join(f"{e.column}：{e.reason}" for e in r.errors)] for r in rows]
-    if fmt == "xlsx":
-        dest = path.with_name(f"{path.stem}.rejected.xlsx")
-        write_xlsx(dest, out_header, body)
-    else:
-        dest = path.with_name(f"{path.stem}.rejected.csv")
-        with dest.open("w", encoding="utf-8-sig", newline="") as f:
-            safe_output.write_rows(csv.writer(f), [out_header, *body])
-    return dest
+    dest = path.with_name(f"{path.stem}.rejected.{'xlsx' if fmt == 'xlsx' else 'csv'}")
+    return write_table(dest, out_header, body)
 
 
 # ---------------------------------------------------------------- template and export
 
 
-def write_xlsx(
+TABLE_SUFFIXES = (".xlsx", ".csv")  # what a roster, its template or an export is written as
+
+
+def write_table(
     dest: Path, header: list[str], rows: Iterable[list], *, text_columns: Iterable[int] = ()
-) -> None:
+) -> Path:
+    """A roster-shaped table for people: a workbook or a CSV file, as ``dest`` is named
+    (:data:`TABLE_SUFFIXES`; any other name is refused before anything is written)."""
+    suffix = dest.suffix.lower()
+    if suffix not in TABLE_SUFFIXES:
+        raise _err(QT_TRANSLATE_NOOP("Roster", "文件名应以 .xlsx 或 .csv 结尾：{name}"), name=dest.name)
+    if suffix == ".csv":
+        return safe_output.write_csv(dest, [header, *rows])
+    return safe_output.save_workbook(dest, _workbook(header, rows, text_columns))
+
+
+def _workbook(header: list[str], rows: Iterable[list], text_columns: Iterable[int]):
     text_columns = list(text_columns)
     import openpyxl
     from openpyxl.styles import Font
@@ -618,13 +626,13 @@ def write_xlsx(
         if idx - 1 in text_cols:  # long digit strings must stay text, or Excel shows 1.10105E+17
             for cell in ws[letter]:
                 cell.number_format = "@"
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(dest)
+    return wb
 
 
-def write_template(dest: Path) -> None:
+def write_template(dest: Path) -> Path:
+    """An empty roster with one example row, as a workbook or a CSV file (:func:`write_table`)."""
     fields = roster_fields()
-    write_xlsx(
+    return write_table(
         dest,
         [f.roster.header for f in fields],
         [[f.roster.example for f in fields]],
@@ -635,7 +643,7 @@ def write_template(dest: Path) -> None:
 def export_residents(session: Session, dest: Path) -> int:
     """The residents on the books the acting user may read (a village doctor: their village; the
     township: its villages), in the roster layout plus archive number (xlsx or csv); audited."""
-    if dest.suffix.lower() not in (".csv", ".xlsx"):
+    if dest.suffix.lower() not in TABLE_SUFFIXES:  # (before anything is read or audited)
         raise _err(QT_TRANSLATE_NOOP("Roster", "导出文件应为 .xlsx 或 .csv"))
     safe_output.file_target(dest)  # not a device or a pipe (opening a pipe would wait for ever)
     visible = authz.village_clause(session, Resident.village_id)
@@ -670,11 +678,7 @@ def export_residents(session: Session, dest: Path) -> int:
             else:
                 row.append(cell_text(f, values[f.key]))
         rows.append(row)
-    if dest.suffix.lower() == ".csv":
-        with dest.open("w", encoding="utf-8-sig", newline="") as f:
-            safe_output.write_rows(csv.writer(f), [header, *rows])
-    elif dest.suffix.lower() == ".xlsx":
-        text_columns = [0, *(i + 1 for i, f in enumerate(fields) if keeps_digits(f))]
-        write_xlsx(dest, header, rows, text_columns=text_columns)
+    text_columns = [0, *(i + 1 for i, f in enumerate(fields) if keeps_digits(f))]
+    write_table(dest, header, rows, text_columns=text_columns)
     audit.record(session, "export", "resident", None, f"{len(rows)} → {dest.name}")
     return len(rows)
