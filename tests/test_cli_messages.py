@@ -53,3 +53,28 @@ def test_roster_errors_name_columns_or_labels_never_keys(tmp_path, capsys):
     assert named and "出生日期" in named and "建档日期" not in named
     assert set(named) <= labels, set(named) - labels
     assert not any(re.fullmatch(r"[a-z_]+", n) for n in named)
+
+
+@pytest.mark.parametrize(
+    "args, said",
+    [
+        (["residents", "template"], "cunyi residents template：缺少必需的参数：-o/--output"),
+        (["--no-such-flag"], "cunyi：不认识的参数：--no-such-flag"),
+        (["report", "abc"], "参数 report：无效的取值 'abc'（可选：'indicators', 'population', 'quality'）"),
+        (["residents", "template", "-o"], "参数 -o/--output：缺少参数值"),
+        (["residents", "search", "王", "--limit", "many"], "参数 --limit：条数上限应为整数，不能是 'many'"),
+    ],
+)
+def test_argparse_says_its_errors_in_chinese_as_the_rest_of_the_cli(capsys, args, said):
+    with pytest.raises(SystemExit) as ended:
+        main(args)
+    err = capsys.readouterr().err
+    assert ended.value.code == 2 and said in err, err
+    assert err.count("\n") == 1 and "usage" not in err and "argument" not in err
+
+
+def test_a_message_argparse_did_not_word_is_left_as_it_is():
+    from app.cli.core import in_chinese
+
+    assert in_chinese("随机种子应为整数，不能是 'x'") == "随机种子应为整数，不能是 'x'"
+    assert in_chinese("argument --seed: 随机种子应为整数") == "参数 --seed：随机种子应为整数"

@@ -11,6 +11,7 @@ import argparse
 import errno
 import json
 import logging
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -34,8 +35,59 @@ class CliParser(argparse.ArgumentParser):
     error of the CLI: no usage block, no traceback."""
 
     def error(self, message: str) -> NoReturn:
-        one_line = " ".join(message.split())
+        one_line = in_chinese(" ".join(message.split()))
         self.exit(2, f"错误：{self.prog}：{one_line}（用 {self.prog} --help 查看用法）\n")
+
+
+# argparse's own messages (its English templates, as Python 3.11 words them) as the CLI says the
+# rest of its errors: in Chinese.  A message of the CLI's own, or one a later Python words
+# differently, is left as it is.
+ARGPARSE_MESSAGES = {
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "不认识的参数：%s",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的取值 %(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "无效的值 %(value)r（应为 %(type)s）",
+    "expected one argument": "缺少参数值",
+    "expected at least one argument": "至少需要一个参数值",
+    "expected at most one argument": "最多只能有一个参数值",
+    "expected %s arguments": "需要 %s 个参数值",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是：%(matches)s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "one of the arguments %s is required": "参数 %s 必须给出其中一个",
+    "can't open '%(filename)s': %(error)s": "无法打开“%(filename)s”：%(error)s",
+    "ignored explicit argument %r": "多余的参数值 %r",
+}
+
+
+def _pattern(template: str) -> re.Pattern:
+    parts = re.split(r"(%\((\w+)\)[sr]|%[sr])", template)
+    out, names = [], iter(range(1000))
+    i = 0
+    while i < len(parts):
+        out.append(re.escape(parts[i]))
+        if i + 1 < len(parts):
+            out.append(f"(?P<{parts[i + 2] or f'_{next(names)}'}>.+?)")
+        i += 3
+    return re.compile("".join(out) + r"\Z", re.S)
+
+
+_ARGPARSE = [(_pattern(en), en, zh) for en, zh in ARGPARSE_MESSAGES.items()]
+
+
+def in_chinese(message: str) -> str:
+    """An argparse message in Chinese (:data:`ARGPARSE_MESSAGES`); any other as it is."""
+    for pattern, en, zh in _ARGPARSE:
+        found = pattern.match(message)
+        if found is None:
+            continue
+        values = [in_chinese(v) for v in found.groupdict().values()]  # (a message inside one)
+        names = re.findall(r"%\((\w+)\)[sr]|%[sr]", en)
+        text = zh
+        for name, value in zip(names, values, strict=True):
+            text = re.sub(rf"%\({name}\)[sr]" if name else r"%[sr]", lambda _m, v=value: v, text, count=1)
+        return text
+    return message
 
 
 def add_global_options(parser: argparse.ArgumentParser) -> None:
