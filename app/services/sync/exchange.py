@@ -29,6 +29,7 @@ device's (:func:`_clock_limit`).  A bundle that oversteps in any op is refused w
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib
 import json
@@ -1348,10 +1349,13 @@ def _quarantine(
         n += 1
     try:
         shutil.move(str(f), dest)
+        dest.touch()  # (the time it was refused, for _keep_newest: a move keeps the file's own)
         dest.with_name(dest.name + ".reason.txt").write_text(error.render() + "\n", encoding="utf-8")
     except OSError:
         log.exception("could not move %s to quarantine", f)
         dest = None
+    if header is not None:
+        _keep_newest(dest_dir, header.sender)
     with store.transaction() as s:
         s.add(
             BundleRecord(
@@ -1364,6 +1368,24 @@ def _quarantine(
             )
         )
     return dest
+
+
+QUARANTINE_KEPT = 3  # rejected bundles kept per sender (every one stays in the history, with its reason)
+
+
+def _keep_newest(folder: Path, sender: uuid.UUID) -> None:
+    """Only the newest :data:`QUARANTINE_KEPT` rejected bundles of ``sender`` in ``folder``: a
+    village whose bundles are refused (its clock, say) sends all it has again at every run, and a
+    copy each time would fill the township's disk."""
+    files = sorted(
+        (p for p in folder.glob(f"{sender.hex}_*{bundle.SUFFIX}") if p.is_file()),
+        key=lambda p: p.stat().st_mtime_ns,
+        reverse=True,
+    )
+    for old in files[QUARANTINE_KEPT:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+            old.with_name(old.name + ".reason.txt").unlink(missing_ok=True)
 
 
 def _schema_known(rev: str) -> bool:

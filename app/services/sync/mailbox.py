@@ -58,9 +58,10 @@ CTX = "NetSync"
 
 MAX_BUNDLE_BYTES = 512 << 20  # one upload; a village's whole history is far smaller
 RESERVE_BYTES = 256 << 20  # never let uploads take the disk's last space
-CLOCK_WINDOW_MS = 10 * 60_000  # a request's time may differ from the server's by this much
+CLOCK_WINDOW_MS = transport.CLOCK_WINDOW_MS
 MAX_PARTIAL_UPLOADS = 8  # per device, at once
 STALE_UPLOAD_S = 7 * 86_400  # an upload untouched this long was given up
+EMPTY_UPLOAD_S = 3600  # an upload declared and never sent a byte of, as long as this: given up too
 RESULTS_KEPT_S = 30 * 86_400
 DISK_CHECK_BYTES = 8 * 1024 * 1024  # an upload looks at the free space again after each 8 MB
 READ_BLOCK = 64 << 10
@@ -73,13 +74,14 @@ class Caller:
     code: str
     name: str
     sign_key: str
+    revoked: bool = False
 
 
 class Refused(HTTPException):
     """An HTTP refusal with a machine code and one sentence (the source text; villages show their own)."""
 
-    def __init__(self, status: int, code: str, message: str, **extra):
-        super().__init__(status, message)
+    def __init__(self, status: int, code: str, message: str, *, headers: dict | None = None, **extra):
+        super().__init__(status, message, headers)
         self.code, self.extra = code, extra
 
 
@@ -178,6 +180,8 @@ class Mailbox:
             if part.exists() and part.stat().st_size == total:
                 try:  # one bad upload (its sender revoked since, a file that is no bundle) never stops the start
                     caller = self._caller(device)
+                    if caller is not None and caller.revoked:
+                        raise Refused(403, "revoked", "该设备已被乡镇卫生院撤销信任")
                     if caller is not None:
                         self._finish_upload(caller, meta.stem, part)
                 except Refused as e:
@@ -200,17 +204,24 @@ class Mailbox:
 
     def _forget_stale(self, folder: Path) -> None:
         """Uploads nobody has added to for days were given up (the village sends a new bundle
-        with the same changes): they must not hold a slot, nor the disk."""
-        cutoff = time.time() - STALE_UPLOAD_S
+        with the same changes), and so were those declared an hour ago with not a byte since:
+        they must not hold a slot, nor the disk they declared."""
+        now = time.time()
         for meta in folder.glob("*.json"):
             part = meta.with_suffix(".part")
             with contextlib.suppress(OSError):
-                if not part.exists() or part.stat().st_mtime < cutoff:  # (no bytes: a record alone)
+                if self._busy(folder.name, meta.stem):
+                    continue
+                if not part.exists():  # (a record alone)
+                    meta.unlink()
+                    continue
+                st = part.stat()
+                if st.st_mtime < now - (STALE_UPLOAD_S if st.st_size else EMPTY_UPLOAD_S):
                     part.unlink(missing_ok=True)
                     meta.unlink()
         for part in folder.glob("*.part"):  # bytes whose record is gone
             with contextlib.suppress(OSError):
-                if not part.with_suffix(".json").exists() and part.stat().st_mtime < cutoff:
+                if not part.with_suffix(".json").exists() and part.stat().st_mtime < now - STALE_UPLOAD_S:
                     part.unlink()
 
     def _queue_import(self, f: Path) -> concurrent.futures.Future:
@@ -316,9 +327,7 @@ class Mailbox:
             peer = s.get(Peer, device)
             if peer is None:
                 return None
-            if peer.revoked_at is not None:
-                raise Refused(403, "revoked", "该设备已被乡镇卫生院撤销信任")
-            return Caller(peer.device_id, peer.code, peer.name, peer.sign_key)
+            return Caller(peer.device_id, peer.code, peer.name, peer.sign_key, peer.revoked_at is not None)
 
     def authenticate(self, request: Request, body_sha: str | None = None) -> Caller:
         """The signed caller of ``request``, or a refusal (401 unknown or bad signature, 403
@@ -348,6 +357,8 @@ class Mailbox:
         text = transport.signing_text(request.method, target, timestamp, nonce, claimed, request.headers)
         if not device_keys.verify(caller.sign_key, signature, text):
             raise Refused(401, "signature", "请求的签名不符")
+        if caller.revoked:  # (said only to the holder of its key: no one else learns it)
+            raise Refused(403, "revoked", "该设备已被乡镇卫生院撤销信任")
         now = capture.wall_ms()
         if abs(sent_ms - now) > self.config.clock_window_ms:
             raise Refused(
@@ -421,12 +432,11 @@ class Mailbox:
         h = request.headers
         if "Content-Length" not in h:
             raise Refused(411, "length_required", "缺少 Content-Length")
-        try:
-            offset, total = int(h["Upload-Offset"]), int(h["Upload-Length"])
-            length = int(h["Content-Length"])
-        except (KeyError, ValueError):
-            raise Refused(400, "headers", "缺少或无效的 Upload-Offset、Upload-Length") from None
-        if total <= 0 or total > self.config.max_bundle_bytes or length < 0 or offset < 0:
+        numbers = [h.get(k, "") for k in ("Upload-Offset", "Upload-Length", "Content-Length")]
+        if not all(is_digits(n) and len(n) <= 15 for n in numbers):  # (int() takes "+1_0", "٣")
+            raise Refused(400, "headers", "缺少或无效的 Upload-Offset、Upload-Length")
+        offset, total, length = map(int, numbers)
+        if total <= 0 or total > self.config.max_bundle_bytes:
             raise Refused(413, "too_large", "同步包超过允许的大小")
         if offset + length > total:
             raise Refused(413, "too_large", "上传的内容超过声明的长度")
@@ -446,6 +456,7 @@ class Mailbox:
                     raise Refused(409, "length", "上传长度与先前声明的不同")
             else:
                 self._forget_stale(part.parent)
+                self._make_room(part.parent, total)
                 # every upload declared counts (its record), whether bytes of it arrived or not
                 if len(list(part.parent.glob("*.json"))) >= MAX_PARTIAL_UPLOADS:
                     raise Refused(429, "too_many", "未完成的上传太多")
@@ -485,18 +496,34 @@ class Mailbox:
                 return {**state, "offset": offset + got}, 200
             return await asyncio.to_thread(self._finish_upload, caller, upload_id, part), 201
 
-    def _promised(self) -> int:
-        """Bytes the unfinished uploads of every device may still write: declared, not yet sent."""
-        total = 0
-        for meta in (self.root / "uploads").glob("*/*.json"):
-            with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
-                part = meta.with_suffix(".part")
-                total += max(
-                    0,
-                    int(json.loads(meta.read_text())["length"])
-                    - (part.stat().st_size if part.exists() else 0),
-                )
-        return total
+    def _promised(self, pattern: str = "*/*.json") -> int:
+        """Bytes the unfinished uploads (of every device, or those ``pattern`` names) may still
+        write: declared, not yet sent."""
+        return sum(self._unsent(meta) for meta in (self.root / "uploads").glob(pattern))
+
+    @staticmethod
+    def _unsent(meta: Path) -> int:
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            part = meta.with_suffix(".part")
+            sent = part.stat().st_size if part.exists() else 0
+            return max(0, int(json.loads(meta.read_text())["length"]) - sent)
+        return 0
+
+    def _busy(self, device_hex: str, upload_id: str) -> bool:
+        lock = self._locks.get(f"{device_hex}/{upload_id}")
+        return lock is not None and lock.locked()
+
+    def _make_room(self, folder: Path, total: int) -> None:
+        """A device's declared uploads never promise more than one bundle's most, whatever their
+        number: a new one first gives up the device's own oldest unfinished ones (a village goes
+        on with its newest; one it comes back to starts again from its first byte)."""
+        limit = self.config.max_bundle_bytes
+        metas = sorted(folder.glob("*.json"), key=lambda m: m.stat().st_mtime)
+        while metas and self._promised(f"{folder.name}/*.json") + total > limit:
+            meta = metas.pop(0)
+            if not self._busy(folder.name, meta.stem):
+                meta.with_suffix(".part").unlink(missing_ok=True)
+                meta.unlink(missing_ok=True)
 
     # ----------------------------------------------------------------------------- downloads
 
@@ -526,7 +553,7 @@ class Mailbox:
 def _refusal_response(request: Request, exc: Exception) -> Response:
     if isinstance(exc, Refused):
         body = {"error": exc.code, "message": exc.detail, **exc.extra}
-        headers = {transport.H_SERVER_TIME: str(capture.wall_ms())}
+        headers = {**(exc.headers or {}), transport.H_SERVER_TIME: str(capture.wall_ms())}
         return JSONResponse(body, status_code=exc.status_code, headers=headers)
     if isinstance(exc, HTTPException):
         return JSONResponse({"error": "http", "message": exc.detail}, status_code=exc.status_code)
@@ -535,16 +562,24 @@ def _refusal_response(request: Request, exc: Exception) -> Response:
 
 
 def _range(header: str | None, size: int) -> tuple[int, int] | None:
-    """``bytes=a-`` or ``bytes=a-b`` within ``size``; None: the whole file."""
-    if not header:
+    """The bytes ``Range`` asks for within ``size`` (``bytes=a-b``, ``bytes=a-``, or the last n:
+    ``bytes=-n``); None: the whole file, also for a header it does not read (several ranges, other
+    units), as RFC 9110 lets a server answer.  A range past the end is refused (416) with the
+    file's size."""
+    m = re.fullmatch(r"bytes=(\d{0,15})-(\d{0,15})", (header or "").strip())
+    if not m or not (m.group(1) or m.group(2)):
         return None
-    m = re.fullmatch(r"bytes=(\d{1,15})-(\d{0,15})", header.strip())
-    if not m:
-        raise Refused(416, "range", "无效的 Range")
-    start = int(m.group(1))
-    end = int(m.group(2)) if m.group(2) else size - 1
-    if start >= size or end < start:
-        raise Refused(416, "range", "Range 超出文件范围")
+    if not m.group(1):  # the last n bytes
+        start, end = max(0, size - int(m.group(2))), size - 1
+        if int(m.group(2)) == 0:
+            start = size  # (none of them: unsatisfiable)
+    else:
+        start = int(m.group(1))
+        end = int(m.group(2)) if m.group(2) else max(start, size - 1)
+        if end < start:
+            return None  # (not a valid range: ignored)
+    if start >= size:
+        raise Refused(416, "range", "Range 超出文件范围", headers={"Content-Range": f"bytes */{size}"})
     return start, min(end, size - 1)
 
 

@@ -114,7 +114,7 @@ def net_state(session: Session, paths: Paths, *, history: int = 20, counts: bool
         row.tls_pin if row else "",
         row.last_success_at if row else None,
         row.last_attempt_at if row else None,
-        row.next_try_at if row else None,
+        _next_try(row),
         row.failures if row else 0,
         transport.message_from_json(row.last_error) if row else None,
         len(list(folder.glob("*" + bundle.SUFFIX))) if counts and folder.is_dir() else 0,
@@ -287,7 +287,7 @@ def sync_once(
     report = RunReport()
     client = client_factory(url, keys, device_id, pin=pin)
     try:
-        client.health()
+        _same_time(client, client.health())  # before a bundle is made under a wrong clock
         _push(store, paths, client, town, report)
         _pull(store, paths, client, keys, report, cancelled)
         _hear_back(paths, client)
@@ -304,6 +304,18 @@ def sync_once(
     report.seconds = time.perf_counter() - t0
     _record(store, report, started, interval_s)
     return report
+
+
+def _same_time(client: transport.MailboxClient, health: dict) -> None:
+    """Refuse to go on when this PC's clock is outside the mailbox's window of the server's time
+    (``health``'s): the signed requests would be refused for it, and a bundle exported first would
+    carry the wrong clock's stamps, to be refused again after the clock is put right."""
+    server_ms = health.get("time_ms") if isinstance(health, dict) else None
+    if type(server_ms) is not int:
+        return  # (a server that does not say: its refusal of the first signed request will)
+    pc_ms = client.clock()
+    if abs(pc_ms - server_ms) > transport.CLOCK_WINDOW_MS:
+        raise transport.clock_error(pc_ms, server_ms)
 
 
 def _push(store: Store, paths: Paths, client: transport.MailboxClient, town, report: RunReport) -> None:
@@ -474,12 +486,21 @@ def _record(store: Store, report: RunReport, started: dt.datetime, interval_s: f
 # ------------------------------------------------------------------------------- the service
 
 
+def _next_try(row: NetSyncState | None) -> dt.datetime | None:
+    """When the next run is due: never further off than a run sets it (the longest interval or
+    back-off).  A time recorded under a clock since put right (the PC a few days ahead) would
+    otherwise hold every run back, and show a date, that many days ahead."""
+    if row is None or row.next_try_at is None:
+        return None
+    return min(row.next_try_at, utcnow() + dt.timedelta(seconds=max(INTERVAL_S, BACKOFF_MAX_S)))
+
+
 def seconds_until_next(store: Store) -> float:
     with store.session() as s:
         row = s.get(NetSyncState, 1)
         if row is None or row.next_try_at is None:
             return 0.0
-        return max(0.0, (row.next_try_at - utcnow()).total_seconds())
+        return max(0.0, (_next_try(row) - utcnow()).total_seconds())
 
 
 def configured(store: Store) -> bool:

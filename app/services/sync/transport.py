@@ -39,6 +39,7 @@ PREFIX = b"cunyi-request-v2\n"  # v2: SIGNED_HEADERS signed too
 H_DEVICE, H_TIME, H_NONCE = "X-CunYi-Device", "X-CunYi-Time", "X-CunYi-Nonce"
 H_BODY, H_SIGNATURE, H_SERVER_TIME = "X-CunYi-Body-SHA256", "X-CunYi-Signature", "X-CunYi-Server-Time"
 EMPTY_SHA = hashlib.sha256(b"").hexdigest()
+CLOCK_WINDOW_MS = 10 * 60_000  # a request's time may differ from the mailbox server's by this much
 CHUNK = 1 << 20  # bytes per signed upload request
 MINUTE_MS = 60_000
 
