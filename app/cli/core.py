@@ -253,7 +253,8 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
             if logged:
                 logging.getLogger(__name__).exception("cunyi %s failed", getattr(args, "command", ""))
             where = "；详细记录已写入数据文件夹的 logs/cunyi.log" if logged else ""
-            print(f"错误：程序内部出错（{type(e).__name__}: {e}），操作未完成{where}", file=sys.stderr)
+            # the kind of error only: its text may hold a record's values (an SQL error's parameters)
+            print(f"错误：程序内部出错（{type(e).__name__}），操作未完成{where}", file=sys.stderr)
             return INTERNAL_ERROR
         print(f"错误：{text}", file=sys.stderr)
         return 1

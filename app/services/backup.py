@@ -800,6 +800,8 @@ ORPHANS = {
     "WHERE h.village_id != r.village_id",
     "已作废的居民没有未作废的随访": "SELECT count(*) FROM followup_visit v JOIN resident r ON r.id = v.resident_id "
     "WHERE r.voided AND NOT v.voided",  # booleans as both SQLite and PostgreSQL read them
+    "每位居民的档案编号以其所在村的代码开头": "SELECT count(*) FROM resident r JOIN village v ON v.id = r.village_id "
+    "WHERE substr(r.archive_no, 1, 12) != v.code",
     "每位居民都有检索键": "SELECT count(*) FROM resident r WHERE NOT EXISTS "
     "(SELECT 1 FROM resident_search_key k WHERE k.resident_id = r.id)",
 }

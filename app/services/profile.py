@@ -274,4 +274,21 @@ def allocate_archive_numbers(session: Session, village_code: str, count: int = 1
     last = row.last_serial
     if last > limit:
         raise _err(QT_TRANSLATE_NOOP("Profile", "村{code}的档案编号已用完"), code=village_code)
-    return [f"{village_code}{serial:05d}" for serial in range(last - count + 1, last + 1)]
+    numbers = [f"{village_code}{serial:05d}" for serial in range(last - count + 1, last + 1)]
+    # A number already on a record (one a sync brought, given by an older version or a PC since
+    # replaced) is passed over, not given twice: the next ones are taken instead.
+    taken = _taken(session, numbers)
+    if taken:
+        numbers = [n for n in numbers if n not in taken]
+        numbers += allocate_archive_numbers(session, village_code, len(taken))
+    return numbers
+
+
+def _taken(session: Session, numbers: list[str]) -> set[str]:
+    from app.models import Resident
+
+    found: set[str] = set()
+    for i in range(0, len(numbers), 500):
+        chunk = numbers[i : i + 500]
+        found.update(session.scalars(select(Resident.archive_no).where(Resident.archive_no.in_(chunk))))
+    return found

@@ -161,8 +161,7 @@ def write_file(path: str | Path, write: Callable[[io.BufferedWriter], object]) -
     replaces a good one; readable by the OS account running CunYi only (0600, as the store, its
     backups and its PDFs: residents' records are not for every account on a shared PC); and never
     over something other than a file (:func:`file_target`)."""
-    target = file_target(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target = file_target(path)  # (in a folder that exists: a mistyped one is said, not made)
     fd, tmp = tempfile.mkstemp(prefix=".cunyi-", suffix=".part", dir=target.parent)  # (0600)
     try:
         with os.fdopen(fd, "wb") as f:

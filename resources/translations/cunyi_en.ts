@@ -7450,6 +7450,10 @@
         <translation>Bundle oversteps its rights, nothing imported: {entity} {row} is a row of a whole-store snapshot but names device {origin} as its origin, not the sender {sender}</translation>
     </message>
     <message>
+        <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）的档案编号 {scope} 不是 {sender} 能编的号：编号应以居民所在村的代码开头，村卫生室编的序号在 {first} 以下</source>
+        <translation>Bundle exceeds its sender's rights and was not imported: {entity} {row} (source device {origin}) has archive number {scope}, which {sender} may not give: a number starts with its resident's village code, and a village clinic numbers below {first}</translation>
+    </message>
+    <message>
         <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）要修改或删除一条已有的审计日志；审计日志只能追加，不能修改</source>
         <translation>Bundle oversteps its rights, nothing imported: {entity} {row} (from device {origin}) would change or delete an existing audit log entry; the audit log can only be added to, never changed</translation>
     </message>

@@ -67,7 +67,7 @@ from app.models.base import id_hex, id_param, is_id
 from app.services import settings
 from app.services.access import audit, authz
 from app.services.errors import Message, StoreMoved, UserError
-from app.services.profile import COUNTY, TOWNSHIP, UPSTREAM, VILLAGE, get_profile
+from app.services.profile import COUNTY, TOWNSHIP, TOWNSHIP_SERIAL_START, UPSTREAM, VILLAGE, get_profile
 from app.services.records.validators import Invalid, parse_date, parse_month
 from app.services.sync import bundle, capture, merge
 from app.services.sync import keys as device_keys
@@ -287,6 +287,11 @@ REFUSALS = {
         "Sync",
         "同步包越权，整包未导入：{entity} {row} 是整库快照里的一行，来源却写作设备 {origin}，不是发送方 {sender}",
     ),
+    "archive_no": QT_TRANSLATE_NOOP(
+        "Sync",
+        "同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）的档案编号 {scope} 不是 {sender} 能编的号："
+        "编号应以居民所在村的代码开头，村卫生室编的序号在 {first} 以下",
+    ),
     "append_only": QT_TRANSLATE_NOOP(
         "Sync",
         "同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）要修改或删除一条已有的审计日志；"
@@ -492,6 +497,25 @@ def refusal(sender: Sender, op: dict, scopes: dict[str, str]) -> tuple[str, str]
         elif not _within(sender, scope):
             return where, scope
     return None
+
+
+_NONE = object()  # (a value not carried)
+
+
+def archive_number_ok(sender: Sender, number, scopes: dict[str, str]) -> bool:
+    """Whether ``sender`` may give a resident the archive ``number``: one of the resident's own
+    village (its code, then a serial), and from a village PC, one of the serials a village PC
+    numbers with (a township numbers from TOWNSHIP_SERIAL_START).  Numbers are unique: one of
+    another village's, or of the township's range, would take the number its owner gives next,
+    and every later enrolment or bundle of that owner would fail on it."""
+    if not (isinstance(number, str) and len(number) == 17 and number.isascii() and number.isdigit()):
+        return False
+    village = scopes.get("new") or scopes.get("stored")
+    if village is not None and number[:12] != village:
+        return False
+    if not _within(sender, number[:12]):
+        return False
+    return sender.role != VILLAGE or 0 < int(number[12:]) < TOWNSHIP_SERIAL_START
 
 
 def _within(sender: Sender, scope) -> bool:
@@ -729,6 +753,7 @@ class _Authority:
             row=str(op["r"]),
             origin=self.name(op["o"]),
             scope=scope,
+            first=TOWNSHIP_SERIAL_START,
         )
 
     def _check(self, op: dict, scopes: dict) -> None:
@@ -749,6 +774,9 @@ class _Authority:
             why is None and op["s"] <= 0 and op["o"] != self.sender.device
         ):  # a snapshot's rows are its sender's
             why = ("snapshot_origin", "")
+        number = _values(op).get("archive_no", _NONE) if op["e"] == "resident" else _NONE
+        if why is None and number is not _NONE and not archive_number_ok(self.sender, number, scopes):
+            why = ("archive_no", str(number))
         if why is None and op["e"] in APPEND_ONLY:
             bases = op["d"].get("b") if isinstance(op["d"], dict) else None
             made = self.made.get(op["r"]) if "stored" in scopes else op["h"]

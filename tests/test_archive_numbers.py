@@ -1,0 +1,103 @@
+"""Archive numbers are unique and each is its village's: a bundle may not give a resident a number
+of another village, or of the township's range (it would take the number its owner gives next,
+and every later enrolment or bundle of that owner would fail on it); a number already on a record
+is passed over when numbers are given; and ``cunyi check`` finds a number that is not its
+village's."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy import func, select, update
+
+from app.models import ChangeLog, Resident, Village
+from app.services import backup, profile
+from app.services.sync.exchange import Sender, archive_number_ok
+from tests.synckit import TOWN, VILLAGES, change_op, craft_bundle
+from tests.test_sync_authority import a_resident, assert_quarantined, assert_still_works, seq_of
+
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
+A, B = VILLAGES[0], VILLAGES[1]
+START = profile.TOWNSHIP_SERIAL_START
+
+
+@pytest.mark.parametrize(
+    ("sender", "number", "scopes", "ok"),
+    [
+        (Sender("village", A, "a" * 32), f"{A}00007", {"new": A}, True),
+        (Sender("village", A, "a" * 32), f"{A}00007", {"stored": A}, True),
+        (Sender("village", A, "a" * 32), f"{B}00007", {"new": A}, False),  # another village's
+        (Sender("village", A, "a" * 32), f"{B}00007", {}, False),
+        (Sender("village", A, "a" * 32), f"{A}{START:05d}", {"new": A}, False),  # the township's range
+        (Sender("village", A, "a" * 32), f"{A}00000", {"new": A}, False),
+        (Sender("village", A, "a" * 32), f"{A}0007", {"new": A}, False),  # 16 digits
+        (Sender("village", A, "a" * 32), f"{A}0000７", {"new": A}, False),  # a full-width digit
+        (Sender("village", A, "a" * 32), None, {"new": A}, False),
+        (Sender("township", TOWN, "t" * 32), f"{A}{START:05d}", {"new": A}, True),
+        (Sender("township", TOWN, "t" * 32), f"{B}00007", {"new": B}, True),  # relayed
+        (Sender("township", TOWN, "t" * 32), f"{B}00007", {"new": A}, False),  # not its village's
+        (Sender("township", TOWN, "t" * 32), f"110106002101{START:05d}", {}, False),  # another township
+    ],
+)
+@pytest.mark.sqlite_only  # no store: the rule alone
+def test_whose_archive_numbers_a_sender_may_give(sender, number, scopes, ok):
+    assert archive_number_ok(sender, number, scopes) is ok
+
+
+def _made(device, resident_id: uuid.UUID) -> dict:
+    """The change that made ``resident_id``, as the device's change log carries it."""
+    with device.store.session() as s:
+        row = s.scalar(
+            select(ChangeLog).where(ChangeLog.entity == "resident", ChangeLog.row_id == resident_id).limit(1)
+        )
+        return change_op(row, s)
+
+
+@pytest.mark.parametrize("whose", ["another village's next number", "the township's next number"])
+def test_a_village_cannot_take_a_number_someone_else_gives_next(world, whose):
+    town, a, b, tmp = world
+    if whose == "another village's next number":
+        with town.store.session() as s:
+            taken = s.scalar(select(func.max(Resident.archive_no)).where(Resident.archive_no.like(f"{B}%")))
+        number = f"{int(taken) + 1:017d}"
+    else:
+        number = f"{A}{START:05d}"
+    forged = _made(a, a_resident(a, A).id)  # a copy of one of A's own residents, as a new one
+    forged.update(s=seq_of(a) + 1, r=uuid.uuid4().hex)
+    forged["d"]["v"] = {**forged["d"]["v"], "archive_no": number, "id_number": None}
+    path = craft_bundle(
+        a, town, [forged], tmp / "forged", ranges={a.device_id.hex: [forged["s"] - 1, forged["s"]]}
+    )
+    assert_quarantined(town, path, "档案编号", number, "村卫生室编的序号在 90000 以下")
+    assert_still_works(a, town, tmp)
+    owner = b if number.startswith(B) else town  # (B's PC numbers B; the township, from 90000)
+    with owner.store.transaction() as s:  # and its owner gives that number as ever
+        given = profile.allocate_archive_numbers(s, number[:12])
+    assert given == [number]
+
+
+def test_a_number_already_on_a_record_is_passed_over(world):
+    town, *_ = world
+    with town.store.transaction() as s:
+        (first,) = profile.allocate_archive_numbers(s, A)
+        s.rollback()
+    with town.store.transaction() as s:  # (as if a bundle had brought a record with that number)
+        someone = s.scalar(select(Resident).join(Village).where(Village.code == A).limit(1))
+        s.execute(update(Resident).where(Resident.id == someone.id).values(archive_no=first))
+    with town.store.transaction() as s:
+        given = profile.allocate_archive_numbers(s, A, 3)
+    assert first not in given and len(set(given)) == 3
+    assert given == [f"{int(first) + n:017d}" for n in (1, 2, 3)]
+
+
+def test_check_finds_a_number_that_is_not_its_villages(world):
+    town, *_ = world
+    assert backup.check(town.store).ok
+    with town.store.transaction() as s:
+        someone = s.scalar(select(Resident).join(Village).where(Village.code == A).limit(1))
+        s.execute(update(Resident).where(Resident.id == someone.id).values(archive_no=f"{B}88888"))
+    report = backup.check(town.store)
+    (result,) = [r for r in report.results if "档案编号" in r.name]
+    assert not report.ok and not result.ok and result.detail == "1 条不符"
