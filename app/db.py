@@ -30,7 +30,6 @@ log = logging.getLogger(__name__)
 SQLITE_HEADER = b"SQLite format 3\x00"  # a plain store's first bytes; an encrypted one's are random
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 WRITER = "cunyi_writer"  # execution option: this connection's transaction begins IMMEDIATE
-EVEN_MOVED = "cunyi_even_moved"  # execution option: a writer that may open a file marked moved (MOVED)
 # execution option: a writer whose commit may skip the disk flush (see Store.transaction)
 PROVISIONAL = "cunyi_provisional"
 # An encrypted store decrypts each page it reads from the file (AES-256 and an HMAC check): a larger
@@ -288,7 +287,7 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
             if turned:
                 turnstile.release()
         moved = conn.exec_driver_sql("PRAGMA user_version").scalar() == MOVED
-        if moved and not conn.get_execution_options().get(EVEN_MOVED):
+        if moved:
             conn.exec_driver_sql("ROLLBACK")
             raise store_moved()
 
@@ -657,13 +656,12 @@ class Store:
             self._recorders().remove(changed)
 
     @contextmanager
-    def transaction(self, *, even_moved: bool = False, provisional: bool = False) -> Iterator[Session]:
+    def transaction(self, *, provisional: bool = False) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any exception.  On SQLite it takes
         the write lock at its start (waiting up to the busy timeout for another writer, e.g. the
         township's mailbox importing while its GUI saves): a transaction that read first and then
         found another writer's commit newer than what it read would fail at once instead; and a
-        file whose store was moved to a server is refused (:data:`MOVED`), unless ``even_moved``
-        (copying it again).
+        file whose store was moved to a server is refused (:data:`MOVED`).
 
         ``provisional`` (SQLite): a step of a longer job that a later transaction of it completes
         and makes durable, such as a chunk of a bundle's import.  Its commit is not flushed to disk
@@ -673,9 +671,7 @@ class Store:
         import: its progress row, written in the same transactions)."""
         with self.session() as s, s.begin():
             if self.engine.dialect.name == "sqlite":
-                s.connection(
-                    execution_options={WRITER: True, EVEN_MOVED: even_moved, PROVISIONAL: provisional}
-                )
+                s.connection(execution_options={WRITER: True, PROVISIONAL: provisional})
             else:
                 lock_for_writing(s.connection())
             yield s

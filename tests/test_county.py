@@ -251,6 +251,15 @@ def test_trust_refuses_a_township_of_another_county(hub, tmp_path):
     storekit.discard(stranger.store)
 
 
+def test_trust_tells_a_village_of_the_county_to_sync_with_its_township(hub):
+    code, village = next(iter(hub.villages.items()))
+    card = device_keys.read_card(village.card())
+    with pytest.raises(UserError) as refused, hub.county.store.transaction() as s:
+        device_keys.trust(s, card)
+    said = refused.value.render()
+    assert f"这张卡是村卫生室 {code}" in said and "与所属乡镇卫生院同步" in said and "不属于本县" not in said
+
+
 def test_network_township_syncs_up_to_the_county_mailbox(hub):
     for code, v in hub.villages.items():
         applied(hub.usb(v, hub.towns[code[:9]]))

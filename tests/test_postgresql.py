@@ -113,14 +113,22 @@ def test_migrate_store_round_trips_a_demo_township_and_keeps_the_file(tmp_path, 
     capsys.readouterr()
     assert main(["--data-dir", d, "residents", "search", someone.name]) == 0
     assert someone.archive_no in capsys.readouterr().out
-    # A second copy into the same (now full) database is refused and changes nothing.
-    assert main(["--data-dir", d, "--db", sqlite_url, "migrate-store", "--to", url]) == 1
-    assert "已有数据" in capsys.readouterr().err
+    # The old file copied again, into the same database or a new empty one, is refused and changes
+    # nothing: its records are older than the server's, under the same device's sequence numbers.
+    empty = _fresh_db(pg_cluster, "again")
+    for again in (url, empty):
+        assert main(["--data-dir", d, "--db", sqlite_url, "migrate-store", "--to", again]) == 1
+        assert "已经迁到 PostgreSQL 服务器" in capsys.readouterr().err
+    assert (tmp_path / "town" / "db-url").read_text().strip() == url
     target = Store(url)
     try:
         assert _checks(target) == before
     finally:
         target.dispose()
+    fresh = sa.create_engine(empty)
+    with fresh.connect() as conn:
+        assert sa.inspect(conn).get_table_names() == []  # not a table made there
+    fresh.dispose()
 
 
 def test_a_village_store_stays_on_sqlite(tmp_path, pg_cluster, capsys):
@@ -419,6 +427,7 @@ def test_backup_restore_and_encryption_are_left_to_the_server(tmp_path, capsys, 
     ("url", "words"),
     [
         ("postgresql+psycopg://cunyi:S3cret-pw@127.0.0.1:1/nowhere", "连不上数据库"),
+        ("postgresql+psycopg://cunyi@127.0.0.1:1/nowhere?password=S3cret-pw", "连不上数据库"),
         ("postgresql+psycopg://cunyi:S3cret-pw@127.0.0.1:notaport/db", "数据库地址无效"),
         ("postgresql+psycopg2://cunyi:S3cret-pw@127.0.0.1:5432/db", "数据库地址无效"),
     ],
@@ -431,6 +440,27 @@ def test_a_store_that_does_not_open_is_one_sentence_without_the_password(tmp_pat
     assert code != 0 and words in out.err + out.out
     assert "Traceback" not in out.err and "S3cret-pw" not in out.err + out.out
     assert "***" in out.err + out.out
+    logged = tmp_path / "ws" / "logs" / "cunyi.log"
+    assert not logged.exists() or "S3cret-pw" not in logged.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql+psycopg://cunyi:S3cret-pw@127.0.0.1:1/nowhere",
+        "postgresql+psycopg://cunyi@127.0.0.1:1/nowhere?sslmode=disable&password=S3cret-pw",
+    ],
+)
+def test_migrate_store_to_a_server_that_does_not_answer_says_so_in_words(tmp_path, capsys, url):
+    d = _town_folder(tmp_path, residents=5)
+    capsys.readouterr()
+    assert main(["--data-dir", d, "migrate-store", "--to", url]) == 1
+    err = capsys.readouterr().err
+    assert "连不上数据库" in err and "数据库服务器没有开" in err and "***" in err, err
+    assert "S3cret-pw" not in err and "onnection" not in err  # (libpq's English: in the log)
+    logged = tmp_path / "town" / "logs" / "cunyi.log"
+    assert not logged.exists() or "S3cret-pw" not in logged.read_text(encoding="utf-8")
+    assert not (tmp_path / "town" / "db-url").exists()
 
 
 def _town_folder(tmp_path, residents: int = 20) -> str:

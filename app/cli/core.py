@@ -160,20 +160,16 @@ def open_store(args: argparse.Namespace, *, need_profile: bool = True):
     return paths, store
 
 
-def _unreachable_store(url: str, error: Exception) -> CliError | None:
+def _unreachable_store(url: str, error: Exception) -> Exception | None:
     """Why a store named by ``url`` did not open, in words (the details go to the log); None: an
     error that is not the server's nor the address's."""
     import sqlalchemy.exc as sa_exc
 
-    from app.services.store_copy import shown_url
+    from app.services.store_copy import shown_url, unreachable
 
     shown = shown_url(url)
     if isinstance(error, sa_exc.DBAPIError):
-        first = str(error.orig).splitlines()[0] if str(error.orig) else ""
-        logging.getLogger(__name__).warning("the store %s did not open: %s", shown, first)
-        return CliError(
-            f"连不上数据库 {shown}：数据库服务器没有开、地址或端口不对，或用户名、密码、数据库名不对（详见日志）"
-        )
+        return unreachable(url, error)
     if isinstance(error, (ValueError, ImportError, sa_exc.ArgumentError)):
         logging.getLogger(__name__).warning("the store %s did not open: %s", shown, type(error).__name__)
         return CliError(f"数据库地址无效：{shown}；应是 postgresql+psycopg://用户@主机:端口/数据库")

@@ -16,6 +16,7 @@ import datetime as dt
 import decimal
 import hashlib
 import json
+import logging
 import re
 import uuid
 from collections.abc import Callable
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from app.db import Store, is_sqlite, mark_moved
+from app.db import MOVED, Store, is_sqlite, mark_moved
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Base
 from app.services.access import authz
@@ -35,6 +36,9 @@ SKIP = {"alembic_version"}  # each store's own migrations write it
 
 
 CTX = "StoreCopy"
+
+
+log = logging.getLogger(__name__)
 
 
 def _err(template: str, **params) -> UserError:
@@ -59,11 +63,28 @@ class Migrated:
 
 
 def shown_url(url: str) -> str:
-    """A URL as it may be printed: its password masked."""
+    """A URL as it may be printed or logged: its password masked, given after the user name or
+    as a parameter (``?password=…``, which libpq takes too)."""
     try:
-        return sa.engine.make_url(url).render_as_string(hide_password=True)
+        masked = sa.engine.make_url(url).render_as_string(hide_password=True)
     except (sa.exc.ArgumentError, ValueError):  # not even a URL (a port that is no number …)
-        return re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", url)
+        masked = re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", url)
+    return re.sub(r"(?i)([?&]password=)[^&]*", r"\1***", masked)
+
+
+def unreachable(url: str, error: BaseException | None = None) -> UserError:
+    """A database server that did not answer ``url``: in words (what the server said, which may
+    be in English, goes to the log)."""
+    if error is not None:
+        detail = str(getattr(error, "orig", None) or error).strip().splitlines()
+        log.warning("the database %s did not open: %s", shown_url(url), detail[0] if detail else "")
+    return _err(
+        QT_TRANSLATE_NOOP(
+            "StoreCopy",
+            "连不上数据库 {url}：数据库服务器没有开、地址或端口不对，或用户名、密码、数据库名不对（详见日志）",
+        ),
+        url=shown_url(url),
+    )
 
 
 def tables() -> list[sa.Table]:
@@ -173,6 +194,17 @@ def migrate_store(source: Store, target_url: str, moved: Callable[[], None] | No
                     "StoreCopy", "村卫生室的数据只存在本机的 SQLite 数据库中：只有乡镇的数据库可以迁到服务器"
                 )
             )
+    with source.engine.connect() as conn:
+        if conn.exec_driver_sql("PRAGMA user_version").scalar() == MOVED:
+            # its store went to a server before, and changed there since: a second copy would put
+            # the old records in place of the new ones, under the same device's sequence numbers
+            raise _err(
+                QT_TRANSLATE_NOOP(
+                    "StoreCopy",
+                    "这个 SQLite 文件的数据已经迁到 PostgreSQL 服务器，此后的修改都在服务器上：不能再从它迁出"
+                    "（那会用旧数据顶替新数据）。服务器上的数据库要换服务器，请用 PostgreSQL 的 pg_dump 和 pg_restore",
+                )
+            )
     if is_sqlite(target_url) or not target_url.startswith("postgresql"):
         raise _err(
             QT_TRANSLATE_NOOP(
@@ -189,11 +221,7 @@ def migrate_store(source: Store, target_url: str, moved: Callable[[], None] | No
             raise full
         target = Store(target_url)
     except (sa.exc.OperationalError, sa.exc.InterfaceError) as e:
-        raise _err(
-            QT_TRANSLATE_NOOP("StoreCopy", "连不上目标数据库 {url}：{reason}"),
-            url=shown_url(target_url),
-            reason=str(e.orig).strip(),
-        ) from None
+        raise unreachable(target_url, e) from None
     except (ValueError, ImportError, sa.exc.ArgumentError):  # not a URL, or another driver than psycopg
         raise _err(
             QT_TRANSLATE_NOOP(
@@ -209,7 +237,7 @@ def migrate_store(source: Store, target_url: str, moved: Callable[[], None] | No
         # One transaction on each side: the source's holds the store's write lock (no other window
         # or server writes to the file while it is copied and checked), the target's commits only
         # once every table checked (a copy killed at any moment leaves the target empty).
-        with source.transaction(even_moved=True) as src_session:
+        with source.transaction() as src_session:  # (a file moved meanwhile: refused)
             src = src_session.connection()
             with target.engine.begin() as dst:
                 _copy_and_check(src, dst, result)

@@ -7167,6 +7167,10 @@
 <context>
     <name>StoreCopy</name>
     <message>
+        <source>连不上数据库 {url}：数据库服务器没有开、地址或端口不对，或用户名、密码、数据库名不对（详见日志）</source>
+        <translation>Cannot reach the database {url}: the database server is not running, the address or port is wrong, or the user name, password or database name is wrong (see the log)</translation>
+    </message>
+    <message>
         <source>只能从本机的 SQLite 数据库迁出（当前数据库：{url}）</source>
         <translation>Only a local SQLite store can be migrated (current store: {url})</translation>
     </message>
@@ -7175,12 +7179,12 @@
         <translation>A village clinic keeps its data in the local SQLite store: only a township&apos;s store can move to a server</translation>
     </message>
     <message>
-        <source>目标必须是 PostgreSQL 数据库（postgresql+psycopg://用户@主机/库名），不是 {url}</source>
-        <translation>The target must be a PostgreSQL database (postgresql+psycopg://user@host/db), not {url}</translation>
+        <source>这个 SQLite 文件的数据已经迁到 PostgreSQL 服务器，此后的修改都在服务器上：不能再从它迁出（那会用旧数据顶替新数据）。服务器上的数据库要换服务器，请用 PostgreSQL 的 pg_dump 和 pg_restore</source>
+        <translation>This SQLite file's data was already moved to a PostgreSQL server, and every change since is there: it cannot be moved again (its old records would replace the new ones). To move the database to another server, use PostgreSQL's pg_dump and pg_restore</translation>
     </message>
     <message>
-        <source>连不上目标数据库 {url}：{reason}</source>
-        <translation>Cannot connect to the target database {url}: {reason}</translation>
+        <source>目标必须是 PostgreSQL 数据库（postgresql+psycopg://用户@主机/库名），不是 {url}</source>
+        <translation>The target must be a PostgreSQL database (postgresql+psycopg://user@host/db), not {url}</translation>
     </message>
     <message>
         <source>核对失败：表 {table} 原有 {want} 行，迁移后 {got} 行，或内容不一致；目标数据库未作改动</source>
@@ -7370,6 +7374,10 @@
         <translation>This township syncs only with its own villages and its county ({county}); this card is {code} {name}</translation>
     </message>
     <message>
+        <source>本县只与所辖乡镇卫生院同步，这张卡是村卫生室 {code} {name}：村卫生室与所属乡镇卫生院同步</source>
+        <translation>The county syncs only with its township health centres; this card is village clinic {code} {name}: a village clinic syncs with its township health centre</translation>
+    </message>
+    <message>
         <source>本县只与所辖乡镇卫生院同步，这张卡是 {code} {name}（不属于本县 {county}）</source>
         <translation>This county syncs only with its own townships; this card is {code} {name} (not of county {county})</translation>
     </message>
@@ -7451,7 +7459,7 @@
     </message>
     <message>
         <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）的档案编号 {scope} 不是 {sender} 能编的号：编号应以居民所在村的代码开头，村卫生室编的序号在 {first} 以下</source>
-        <translation>Bundle exceeds its sender's rights and was not imported: {entity} {row} (source device {origin}) has archive number {scope}, which {sender} may not give: a number starts with its resident's village code, and a village clinic numbers below {first}</translation>
+        <translation>Bundle exceeds its sender&apos;s rights and was not imported: {entity} {row} (source device {origin}) has archive number {scope}, which {sender} may not give: a number starts with its resident&apos;s village code, and a village clinic numbers below {first}</translation>
     </message>
     <message>
         <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）要修改或删除一条已有的审计日志；审计日志只能追加，不能修改</source>

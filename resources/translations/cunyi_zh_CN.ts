@@ -7166,6 +7166,10 @@
 <context>
     <name>StoreCopy</name>
     <message>
+        <source>连不上数据库 {url}：数据库服务器没有开、地址或端口不对，或用户名、密码、数据库名不对（详见日志）</source>
+        <translation>连不上数据库 {url}：数据库服务器没有开、地址或端口不对，或用户名、密码、数据库名不对（详见日志）</translation>
+    </message>
+    <message>
         <source>只能从本机的 SQLite 数据库迁出（当前数据库：{url}）</source>
         <translation>只能从本机的 SQLite 数据库迁出（当前数据库：{url}）</translation>
     </message>
@@ -7174,12 +7178,12 @@
         <translation>村卫生室的数据只存在本机的 SQLite 数据库中：只有乡镇的数据库可以迁到服务器</translation>
     </message>
     <message>
-        <source>目标必须是 PostgreSQL 数据库（postgresql+psycopg://用户@主机/库名），不是 {url}</source>
-        <translation>目标必须是 PostgreSQL 数据库（postgresql+psycopg://用户@主机/库名），不是 {url}</translation>
+        <source>这个 SQLite 文件的数据已经迁到 PostgreSQL 服务器，此后的修改都在服务器上：不能再从它迁出（那会用旧数据顶替新数据）。服务器上的数据库要换服务器，请用 PostgreSQL 的 pg_dump 和 pg_restore</source>
+        <translation>这个 SQLite 文件的数据已经迁到 PostgreSQL 服务器，此后的修改都在服务器上：不能再从它迁出（那会用旧数据顶替新数据）。服务器上的数据库要换服务器，请用 PostgreSQL 的 pg_dump 和 pg_restore</translation>
     </message>
     <message>
-        <source>连不上目标数据库 {url}：{reason}</source>
-        <translation>连不上目标数据库 {url}：{reason}</translation>
+        <source>目标必须是 PostgreSQL 数据库（postgresql+psycopg://用户@主机/库名），不是 {url}</source>
+        <translation>目标必须是 PostgreSQL 数据库（postgresql+psycopg://用户@主机/库名），不是 {url}</translation>
     </message>
     <message>
         <source>核对失败：表 {table} 原有 {want} 行，迁移后 {got} 行，或内容不一致；目标数据库未作改动</source>
@@ -7367,6 +7371,10 @@
     <message>
         <source>本乡镇只与所辖村卫生室和所属县（{county}）同步，这张卡是 {code} {name}</source>
         <translation>本乡镇只与所辖村卫生室和所属县（{county}）同步，这张卡是 {code} {name}</translation>
+    </message>
+    <message>
+        <source>本县只与所辖乡镇卫生院同步，这张卡是村卫生室 {code} {name}：村卫生室与所属乡镇卫生院同步</source>
+        <translation>本县只与所辖乡镇卫生院同步，这张卡是村卫生室 {code} {name}：村卫生室与所属乡镇卫生院同步</translation>
     </message>
     <message>
         <source>本县只与所辖乡镇卫生院同步，这张卡是 {code} {name}（不属于本县 {county}）</source>

@@ -353,8 +353,14 @@ def trust(session: Session, card: DeviceCard) -> Peer:
             name=card.name,
         )
     if me.role == COUNTY and not downstream:
+        within = card.code.startswith(me.code)  # (a village of the county: it syncs with its township)
         raise _err(
             QT_TRANSLATE_NOOP(
+                "Sync",
+                "本县只与所辖乡镇卫生院同步，这张卡是村卫生室 {code} {name}：村卫生室与所属乡镇卫生院同步",
+            )
+            if within
+            else QT_TRANSLATE_NOOP(
                 "Sync", "本县只与所辖乡镇卫生院同步，这张卡是 {code} {name}（不属于本县 {county}）"
             ),
             county=me.code,
