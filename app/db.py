@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, make_url
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError, OperationalError, PendingRollbackError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import search_index
@@ -283,6 +284,8 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
         turned = turnstile.acquire(timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
         try:
             conn.exec_driver_sql("BEGIN IMMEDIATE")
+        except OperationalError as e:  # (the busy timeout ran out: another writer held on)
+            raise unavailable(e) or e from None
         finally:
             if turned:
                 turnstile.release()
@@ -292,6 +295,33 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
             raise store_moved()
 
     return engine
+
+
+def unavailable(error: BaseException):
+    """``error`` as what the user is told when the store could not be written just now (a
+    :class:`~app.services.errors.StoreUnavailable`), or None when it is something else: SQLite's
+    write lock held by another writer past the busy timeout, or the connection to a database
+    server lost (the server stopped or restarted, the network gone) and the transaction with it."""
+    from app.i18n import QT_TRANSLATE_NOOP
+    from app.services.errors import Message, StoreUnavailable
+
+    if isinstance(error, StoreUnavailable):
+        return error
+    if isinstance(error, OperationalError) and "locked" in str(error.orig):
+        text = QT_TRANSLATE_NOOP(
+            "StoreCopy",
+            "数据库正被另一个窗口或程序写入（如导入、备份），等了 {seconds} 秒仍没轮到：刚才的操作未保存，请稍后再试",
+        )
+        return StoreUnavailable(Message("StoreCopy", text, {"seconds": SQLITE_BUSY_TIMEOUT_MS // 1000}))
+    lost = (isinstance(error, DBAPIError) and error.connection_invalidated) or (
+        isinstance(error, PendingRollbackError) and "reconnect" in str(error)  # (its connection lost)
+    )
+    if lost:
+        text = QT_TRANSLATE_NOOP(
+            "StoreCopy", "与数据库服务器的连接中断（服务器停止或网络断开）：刚才的操作未保存，请稍后再试"
+        )
+        return StoreUnavailable(Message("StoreCopy", text, {}))
+    return None
 
 
 def store_moved():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import threading
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -569,3 +570,38 @@ def test_migrate_store_names_the_row_whose_text_the_server_cannot_hold(tmp_path,
         conn.execute(sa.update(Resident).where(Resident.id == row_id).values(current_address="东街"))
     file.dispose()
     assert main(["--data-dir", d, "migrate-store", "--to", url]) == 0
+
+
+@pytest.mark.slow
+def test_two_townships_migrated_into_one_database_at_once_one_wins_the_other_is_told(tmp_path, pg_cluster):
+    """Two workstations running migrate-store into the same new database at the same moment: one
+    copy lands and checks out; the other is refused in words ("已有数据"), whichever step of it met
+    the first's tables or rows, and its data folder stays on its file."""
+    import os
+    import subprocess
+    import sys
+
+    folders = []
+    for code in ("110105001", "110105002"):
+        d = tmp_path / code
+        assert main(["--data-dir", str(d), "init", "--role", "township", "--code", code, "--name", "乡"]) == 0
+        assert main(["--data-dir", str(d), "demo", "--residents", "40", "--villages", "1"]) == 0
+        folders.append(d)
+    url = _fresh_db(pg_cluster, "race")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "app", "--data-dir", str(d), "migrate-store", "--to", url],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for d in folders
+    ]
+    said = [(r.wait(timeout=300), r.stderr.read()) for r in runs]
+    assert sorted(code for code, _ in said) == [0, 1], said
+    loser = next(i for i, (code, _) in enumerate(said) if code == 1)
+    assert "已有数据" in said[loser][1] and "Traceback" not in said[loser][1], said
+    assert not (folders[loser] / "db-url").exists()
+    assert (folders[1 - loser] / "db-url").read_text().strip() == url

@@ -285,8 +285,10 @@ def _quiet_stdout() -> None:
 
 def user_text(error: Exception) -> str | None:
     """The one line to show for an error the user can fix; None for a bug (which is raised)."""
+    from app.db import unavailable
     from app.services.records.validators import Invalid  # only when something went wrong
 
+    error = unavailable(error) or error
     if isinstance(error, UserError):
         text = error.render()
     elif isinstance(error, OSError) and error.errno in _OS_ERROR_CODES:

@@ -60,6 +60,12 @@ class NotFound(UserError):
     pass
 
 
+class StoreUnavailable(UserError):
+    """The store could not be written just now: another writer held it past the wait, or the
+    connection to the database server was lost (``app.db.unavailable``).  No fault of what was
+    being written, which was not saved and may be tried again (a bundle is kept, not quarantined)."""
+
+
 class StoreMoved(UserError):
     """A write to a SQLite file whose store was moved to a server (``app.db.store_moved``): no
     fault of what was being written, which waits (a bundle is kept, not quarantined)."""

@@ -216,10 +216,14 @@ def migrate_store(source: Store, target_url: str, moved: Callable[[], None] | No
         QT_TRANSLATE_NOOP("StoreCopy", "目标数据库 {url} 已有数据：请用一个新建的空数据库"),
         url=shown_url(target_url),
     )
+    # (another copy into the same database at the same moment: its tables or rows met ours)
+    raced = (sa.exc.IntegrityError, sa.exc.ProgrammingError)
     try:
         if _tables_not_ours(target_url):  # refused before anything is made there
             raise full
         target = Store(target_url)
+    except raced:
+        raise full from None
     except (sa.exc.OperationalError, sa.exc.InterfaceError) as e:
         raise unreachable(target_url, e) from None
     except (ValueError, ImportError, sa.exc.ArgumentError):  # not a URL, or another driver than psycopg
@@ -247,6 +251,8 @@ def migrate_store(source: Store, target_url: str, moved: Callable[[], None] | No
                 moved()
             mark_moved(src)
         return result
+    except raced:
+        raise full from None
     finally:
         target.dispose()
 

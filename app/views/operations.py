@@ -28,7 +28,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.db import Store
+from app.db import Store, unavailable
 from app.services.errors import UserError
 from app.views.widgets import translate
 from app.views.worker import BackgroundTask, run_in_background
@@ -119,6 +119,7 @@ class Progress:
 def show_error(parent: QWidget | None, title: str, error: BaseException) -> None:
     """The one way an error reaches a user: a UserError in their language; anything else as one
     sentence (the traceback goes to the log)."""
+    error = unavailable(error) or error  # (the store busy, or its server gone: said, not a fault)
     if isinstance(error, UserError):
         QMessageBox.warning(parent, title, error.render(translate))
         return

@@ -7180,7 +7180,7 @@
     </message>
     <message>
         <source>这个 SQLite 文件的数据已经迁到 PostgreSQL 服务器，此后的修改都在服务器上：不能再从它迁出（那会用旧数据顶替新数据）。服务器上的数据库要换服务器，请用 PostgreSQL 的 pg_dump 和 pg_restore</source>
-        <translation>This SQLite file's data was already moved to a PostgreSQL server, and every change since is there: it cannot be moved again (its old records would replace the new ones). To move the database to another server, use PostgreSQL's pg_dump and pg_restore</translation>
+        <translation>This SQLite file&apos;s data was already moved to a PostgreSQL server, and every change since is there: it cannot be moved again (its old records would replace the new ones). To move the database to another server, use PostgreSQL&apos;s pg_dump and pg_restore</translation>
     </message>
     <message>
         <source>目标必须是 PostgreSQL 数据库（postgresql+psycopg://用户@主机/库名），不是 {url}</source>
@@ -7201,6 +7201,14 @@
     <message>
         <source>目标数据库 {url} 已有数据：请用一个新建的空数据库</source>
         <translation>The target database {url} already holds data: use a new, empty database</translation>
+    </message>
+    <message>
+        <source>数据库正被另一个窗口或程序写入（如导入、备份），等了 {seconds} 秒仍没轮到：刚才的操作未保存，请稍后再试</source>
+        <translation>Another window or program (an import, a backup) is writing to the database, and it was still busy after {seconds} seconds: nothing was saved; please try again shortly</translation>
+    </message>
+    <message>
+        <source>与数据库服务器的连接中断（服务器停止或网络断开）：刚才的操作未保存，请稍后再试</source>
+        <translation>The connection to the database server was lost (the server stopped, or the network is down): nothing was saved; please try again shortly</translation>
     </message>
     <message>
         <source>这个数据库文件已迁到 PostgreSQL 服务器，不再写入，刚才的操作未保存：请关闭村医（及 cunyi serve）后重新打开，今后使用服务器上的数据库</source>

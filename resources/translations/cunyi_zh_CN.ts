@@ -7202,6 +7202,14 @@
         <translation>目标数据库 {url} 已有数据：请用一个新建的空数据库</translation>
     </message>
     <message>
+        <source>数据库正被另一个窗口或程序写入（如导入、备份），等了 {seconds} 秒仍没轮到：刚才的操作未保存，请稍后再试</source>
+        <translation>数据库正被另一个窗口或程序写入（如导入、备份），等了 {seconds} 秒仍没轮到：刚才的操作未保存，请稍后再试</translation>
+    </message>
+    <message>
+        <source>与数据库服务器的连接中断（服务器停止或网络断开）：刚才的操作未保存，请稍后再试</source>
+        <translation>与数据库服务器的连接中断（服务器停止或网络断开）：刚才的操作未保存，请稍后再试</translation>
+    </message>
+    <message>
         <source>这个数据库文件已迁到 PostgreSQL 服务器，不再写入，刚才的操作未保存：请关闭村医（及 cunyi serve）后重新打开，今后使用服务器上的数据库</source>
         <translation>这个数据库文件已迁到 PostgreSQL 服务器，不再写入，刚才的操作未保存：请关闭村医（及 cunyi serve）后重新打开，今后使用服务器上的数据库</translation>
     </message>

@@ -50,7 +50,7 @@ from sqlalchemy.orm import Session
 
 from app import __version__
 from app.config import Paths
-from app.db import Store, head_revision, is_sqlite
+from app.db import Store, head_revision, is_sqlite, unavailable
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
     BundleRecord,
@@ -66,7 +66,7 @@ from app.models import (
 from app.models.base import id_hex, id_param, is_id
 from app.services import settings
 from app.services.access import audit, authz
-from app.services.errors import Message, StoreMoved, UserError
+from app.services.errors import Message, StoreMoved, StoreUnavailable, UserError
 from app.services.profile import COUNTY, TOWNSHIP, TOWNSHIP_SERIAL_START, UPSTREAM, VILLAGE, get_profile
 from app.services.records.validators import Invalid, parse_date, parse_month
 from app.services.sync import bundle, capture, merge
@@ -1480,12 +1480,14 @@ def import_file(
             outcome = _import_bundle(store, f, header, keys, cancelled)
         outcome.sender = sender
         return outcome
-    except (Cancelled, StoreMoved):  # the bundle is not at fault: it stays where it is
+    except (Cancelled, StoreMoved, StoreUnavailable):  # the bundle is not at fault: it stays where it is
         raise
     except UserError as e:
         dest = _quarantine(store, paths, f, e, header)
         return ImportOutcome(f.name, "rejected", e.message, quarantined=dest)
     except Exception as e:
+        if (said := unavailable(e)) is not None:
+            raise said from None
         _hide_parameters(e)
         log.exception("import of %s failed", f)
         error = UserError(Message(CTX, QT_TRANSLATE_NOOP("Sync", "导入时出错，未做任何更改（详见日志）")))
