@@ -553,3 +553,25 @@ def test_county_workbench_townships_open_into_villages_and_numbers_drill_down(hu
         at_town = engine.drilldown(s, "records", period, "numerator")  # its denominator is a figure
     assert sorted(line.archive_no for line in dialog.lines) == sorted(x.archive_no for x in at_town)
     dialog.grab().save(str(shots / "county-drilldown.png"))
+
+
+def test_the_workbench_says_when_each_unit_last_sent_and_who_was_revoked(hub):
+    """A township's 工作台 shows, for a village whose PC it revoked, its last import and that it is
+    revoked (not "never synced"); a county's shows its townships', not its villages' (whose data
+    reaches it in its townships')."""
+    from app.services.indicators import Period, workbench
+
+    hub.up()
+    code, town = next(iter(hub.towns.items()))
+    village_code = next(c for c in hub.villages if c.startswith(code))
+    with town.store.transaction() as s:
+        device_keys.revoke(s, hub.villages[village_code].device_id.hex)
+    with town.store.session() as s:
+        bench = workbench.township_workbench(s, Period.year(synckit.TODAY.year), today=synckit.TODAY)
+    sync = bench.sync[village_code]
+    assert sync.revoked and sync.last_import is not None and sync.days_missing is not None
+    assert not any(v.revoked for c, v in bench.sync.items() if c != village_code)
+    with hub.county.store.session() as s:
+        bench = workbench.township_workbench(s, Period.year(synckit.TODAY.year), today=synckit.TODAY)
+    assert sorted(bench.sync) == sorted(hub.towns)
+    assert all(v.last_import is not None and not v.revoked for v in bench.sync.values())

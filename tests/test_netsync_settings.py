@@ -5,13 +5,14 @@ nothing is saved; `sync run` without --server then uses what was saved."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from app import cli
 from app.services.sync import keys as device_keys
 from app.services.sync import service
 from app.views.main_window import MainWindow
 from app.views.sync_network import NetworkSync, NetworkSyncBox, ServerAddressBox
-from tests import netkit
+from tests import netkit, storekit, synckit
 
 pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
 
@@ -90,11 +91,52 @@ def test_the_pin_from_the_township_card_is_shown(qtbot, world, tmp_path):
     win.grab().save(str(tmp_path / "settings_pin.png"))
 
 
-def test_a_township_has_no_server_address_to_set(qtbot, world):
-    town, _, _ = world
-    win = MainWindow(town.store, town.paths)
-    qtbot.addWidget(win)
-    assert win.show_page("settings").findChild(ServerAddressBox) is None
+@pytest.mark.sqlite_only  # the county's own store is made by the hub (PostgreSQL: test_county)
+def test_a_township_syncs_up_to_its_county_from_the_sync_page_and_a_county_has_no_address(qtbot, tmp_path):
+    """A township is a village to its county: the county server's address in 设置, and on the 同步
+    page its box (named for the county) with 立即同步, beside the line on its own ``cunyi serve``;
+    a county syncs up to no one, so it has the line only."""
+    from tests.test_county import Hub, applied
+
+    hub = Hub(tmp_path)
+    town = next(iter(hub.towns.values()))
+    try:
+        for code, v in hub.villages.items():
+            if code.startswith(town.status()["code"]):
+                applied(hub.usb(v, town))
+        assert any(code.startswith(town.status()["code"]) for code in hub.villages)
+        win = MainWindow(town.store, town.paths)
+        qtbot.addWidget(win)
+        win.show()
+        settings = win.show_page("settings").findChild(ServerAddressBox)
+        assert settings is not None and settings.title() == "县级同步服务器"
+        box = win.show_page("sync").findChild(NetworkSyncBox)
+        assert box.title() == "网络同步（县级服务器）" and box.upward
+        assert "能连上县级时自动同步" in box.state.text()
+        with netkit.serve(hub.county) as server:
+            box.address.setText(server.url)
+            qtbot.mouseClick(box.now_button, _left())
+            qtbot.waitUntil(lambda: not box.sync.busy, timeout=60_000)
+            box.refresh()
+        assert box.runs.rowCount() == 1 and box.runs.item(0, 1).text() == "成功", box.error.text()
+        mine = [code for code in hub.villages if code.startswith(town.status()["code"])]
+        for code in mine:  # the county holds the township's villages now, as the township does
+            assert synckit.dump(hub.county.store, code) == synckit.dump(town.store, code), code
+        win.close()
+        NetworkSync._instance.stop()
+        NetworkSync._instance = None
+
+        county = MainWindow(hub.county.store, hub.county.paths)
+        qtbot.addWidget(county)
+        county.show()
+        assert county.show_page("settings").findChild(ServerAddressBox) is None
+        box = county.show_page("sync").findChild(NetworkSyncBox)
+        assert box.title() == "网络同步" and not box.upward
+        assert "本机是县级" in box.findChild(QLabel).text()
+        county.close()
+    finally:
+        for d in [hub.county, *hub.towns.values(), *hub.villages.values()]:
+            storekit.discard(d.store)
 
 
 def _left():

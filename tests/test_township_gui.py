@@ -160,6 +160,7 @@ def test_an_education_count_reads_as_activities_against_the_minimum(page, qtbot)
         page.table.item(row, 1).text() == f"{result.total.numerator} 次\n最低 {result.total.denominator} 次"
     )
     assert "%" not in page.table.item(row, FIXED_COLUMNS).text()
+    assert page.table.item(row, 0).text() == "—"  # (its minimum is each unit's own: no rate to aim at)
     dialog = page.cell_clicked(row, 1)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.task.finished, timeout=30_000):

@@ -151,6 +151,8 @@ def _quality_and_review(window, out: Path) -> list[Path]:
         page.summary.setCurrentCell(row, column)
         page.drill_down(row, column)
         saved.append(_save(window, out / "41-quality-drill-down.png"))
+    if "review" not in [p.key for p in window.pages]:
+        return saved  # (a county reviews no villages' records: its townships do)
     page = window.show_page("review")
     _finished(page)
     if page.township and page.table.rowCount():
@@ -184,6 +186,8 @@ def _township_groups(window, home, out: Path) -> list[Path]:
     if village is None:
         return []
     home.expanded = {village.id}
+    if home.county:  # (its villages show under their township, opened)
+        home.expanded_towns = {village.code[:9]}
     home.fill_table()
     saved = [_save(window, out / "50-township-workbench-groups.png")]
     keys = [r.key for r in report.results]
@@ -193,7 +197,7 @@ def _township_groups(window, home, out: Path) -> list[Path]:
         _wait(dialog.task)
         saved.append(_save(dialog, out / "51-indicator-drilldown-group.png"))
         dialog.reject()
-    home.expanded = set()
+    home.expanded, home.expanded_towns = set(), set()
     home.fill_table()
     return saved
 

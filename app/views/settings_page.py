@@ -23,7 +23,7 @@ from app.services import backup, institution, profile, settings
 from app.services.access import authz
 from app.services.errors import UserError, ValidationError
 from app.views.operations import SETTINGS, Op, StoreOp, refresh_on
-from app.views.sync_network import ServerAddressBox
+from app.views.sync_network import ServerAddressBox, upper_name
 from app.views.widgets import field_editor, field_label, field_text, lang, render
 
 
@@ -75,7 +75,8 @@ class SettingsPage(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(box)
         info = Op(self, store, profile.profile_info).run()
-        self.server_box = ServerAddressBox(store, paths) if info is not None and info.is_village else None
+        upper = upper_name(info.role) if info is not None else None
+        self.server_box = ServerAddressBox(store, paths, upper) if upper is not None else None
         if self.server_box is not None:  # a township serves (cunyi serve); villages reach it here
             lay.addWidget(self.server_box)
         lay.addLayout(form)

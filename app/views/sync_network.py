@@ -30,6 +30,7 @@ from app.config import Paths
 from app.db import Store
 from app.services import profile
 from app.services.sync import service
+from app.views import widgets
 from app.views.operations import SYNC, Op, announce, refresh_on
 from app.views.widgets import read_only_table, render
 
@@ -38,9 +39,17 @@ NET_SYNC = frozenset({"net_sync_state", "net_sync_run"})
 
 def local_time(value: dt.datetime | None) -> str:
     """A stored UTC time as this PC's local time, or 从未."""
-    if value is None:
-        return QCoreApplication.translate("NetworkSync", "从未")
-    return value.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    return widgets.local_time(value, QCoreApplication.translate("NetworkSync", "从未"))
+
+
+def upper_name(role: str) -> str | None:
+    """Who a PC of ``role`` syncs up to, as its boxes name it (None: a county, which syncs up to no one)."""
+    upper = profile.UPSTREAM.get(role)
+    if upper == profile.TOWNSHIP:
+        return QCoreApplication.translate("NetworkSync", "乡镇卫生院")
+    if upper == profile.COUNTY:
+        return QCoreApplication.translate("NetworkSync", "县级")
+    return None
 
 
 def _kb(n: int) -> str:
@@ -116,24 +125,36 @@ class NetworkSync(QObject):
 
 
 class NetworkSyncBox(QGroupBox):
-    """网络同步 on the 同步 page, next to the USB box."""
+    """网络同步 on the 同步 page, next to the USB box: a village's and a township's run up to their
+    township's or county's server (a township's villages, and a county's townships, come to its own
+    ``cunyi serve``, said in a line above)."""
 
     def __init__(self, store: Store, paths: Paths, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setTitle(self.tr("网络同步（乡镇卫生院服务器）"))
         self.store, self.paths = store, paths
         info = Op(self, store, profile.profile_info).run()
-        self.village = info is not None and info.is_village
+        role = info.role if info is not None else profile.VILLAGE
+        self.upper = upper_name(role)
+        self.upward = self.upper is not None  # (a PC that syncs up to a server: its box is shown)
+        self.setTitle(
+            self.tr("网络同步（{upper}服务器）").replace("{upper}", self.upper)
+            if self.upper
+            else self.tr("网络同步")
+        )
         lay = QVBoxLayout(self)
-        if not self.village:
-            hint = QLabel(
-                self.tr(
-                    "本机是乡镇卫生院：运行“cunyi serve”开启同步服务器，各村卫生室即可通过网络自动同步；"
-                    "下方“同步记录”中可见收到的同步包。"
-                )
-            )
+        serves = {
+            profile.TOWNSHIP: self.tr(
+                "本机是乡镇卫生院：运行“cunyi serve”开启同步服务器，各村卫生室即可通过网络自动同步。"
+            ),
+            profile.COUNTY: self.tr(
+                "本机是县级：运行“cunyi serve”开启同步服务器，各乡镇卫生院即可通过网络自动同步。"
+            ),
+        }.get(role)
+        if serves:
+            hint = QLabel(serves)
             hint.setWordWrap(True)
             lay.addWidget(hint)
+        if not self.upward:
             return
         self.sync = NetworkSync.of(store, paths)
         self.saved_url = ""
@@ -174,13 +195,13 @@ class NetworkSyncBox(QGroupBox):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        if self.village and not self._loaded:
+        if self.upward and not self._loaded:
             self.refresh()  # the first time the page is shown
 
     _loaded = False
 
     def refresh(self) -> None:
-        if not self.village:
+        if not self.upward:
             return
         self._loaded = True
         state = Op(self, self.store, lambda s: service.net_state(s, self.paths, history=20)).run()
@@ -192,12 +213,15 @@ class NetworkSyncBox(QGroupBox):
         if self.sync.busy:
             line = self.tr("正在同步…")
         elif not state.server_url:
-            line = self.tr("尚未设置服务器地址：填写后保存，本机会在能连上乡镇卫生院时自动同步。")
+            line = self.tr("尚未设置服务器地址：填写后保存，本机会在能连上{upper}时自动同步。").replace(
+                "{upper}", self.upper
+            )
         else:
             line = (
                 self.tr(
-                    "上次成功：{ok}　下次尝试：{next}　待上传同步包：{files} 个　乡镇卫生院未确认：{changes} 条变更"
+                    "上次成功：{ok}　下次尝试：{next}　待上传同步包：{files} 个　{upper}未确认：{changes} 条变更"
                 )
+                .replace("{upper}", self.upper)
                 .replace("{ok}", local_time(state.last_success_at))
                 .replace("{next}", local_time(state.next_try_at) if state.next_try_at else self.tr("随时"))
                 .replace("{files}", str(state.to_upload))
@@ -257,7 +281,7 @@ class LastSyncLabel(QLabel):
         super().__init__(parent)
         self.store, self.paths = store, paths
         info = Op(self, store, profile.profile_info).run()
-        if info is None or not info.is_village:
+        if info is None or upper_name(info.role) is None:
             self.hide()
             return
         refresh_on(self, NET_SYNC, self.refresh)
@@ -285,12 +309,14 @@ class LastSyncLabel(QLabel):
 
 
 class ServerAddressBox(QGroupBox):
-    """设置's 同步服务器: the township mailbox's address (as on the 同步 page, one setting) and the
-    certificate fingerprint pinned from the township's card, read-only.  Villages only."""
+    """设置's 同步服务器: the upper level's mailbox address (the township's, for a village; the
+    county's, for a township: as on the 同步 page, one setting) and the certificate fingerprint
+    pinned from its card, read-only.  Not for a county (:func:`upper_name`)."""
 
-    def __init__(self, store: Store, paths: Paths | None, parent: QWidget | None = None):
+    def __init__(self, store: Store, paths: Paths | None, upper: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setTitle(self.tr("乡镇卫生院同步服务器"))
+        self.upper = upper
+        self.setTitle(self.tr("{upper}同步服务器").replace("{upper}", upper))
         self.store, self.paths = store, paths
         self.address = QLineEdit()
         self.address.setPlaceholderText(self.tr("例如 http://192.168.1.10:8765"))
@@ -321,13 +347,15 @@ class ServerAddressBox(QGroupBox):
             self.address.setText(current.url)
         if current.tls_pin:
             self.pin.setText(
-                self.tr("证书指纹（来自乡镇卫生院设备卡，每次连接都核对）：{pin}").replace(
-                    "{pin}", current.pin_groups
-                )
+                self.tr("证书指纹（来自{upper}设备卡，每次连接都核对）：{pin}")
+                .replace("{upper}", self.upper)
+                .replace("{pin}", current.pin_groups)
             )
         else:
             self.pin.setText(
-                self.tr("证书指纹：无（http 连接；要用 https，请导入载有证书指纹的乡镇卫生院设备卡）")
+                self.tr("证书指纹：无（http 连接；要用 https，请导入载有证书指纹的{upper}设备卡）").replace(
+                    "{upper}", self.upper
+                )
             )
 
     def save(self) -> str | None:
@@ -343,7 +371,7 @@ class ServerAddressBox(QGroupBox):
         self.address.setText(url)
         self.address.setStyleSheet("")
         self.note.setStyleSheet("color: #666;")
-        self.note.setText(self.tr("已保存。本机能连上乡镇卫生院时会自动同步。"))
+        self.note.setText(self.tr("已保存。本机能连上{upper}时会自动同步。").replace("{upper}", self.upper))
         if self.paths is not None:
             NetworkSync.of(self.store, self.paths).start()
         return url

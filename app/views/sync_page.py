@@ -34,7 +34,7 @@ from app.services.sync import conflicts, exchange, overview, snapshot
 from app.services.sync import keys as device_keys
 from app.views.operations import SYNC, Op, StoreOp, refresh_on
 from app.views.sync_network import NetworkSyncBox
-from app.views.widgets import LazyPage, aside, fit_columns, read_only_table, render
+from app.views.widgets import LazyPage, aside, fit_columns, local_time, read_only_table, render
 
 SYNC_FOLDER = "CunYi-sync"  # on a removable drive, bundles go in this folder
 # What this page shows.  operations.SYNC names "bundle_record" and "origin_mark", which are not
@@ -59,7 +59,7 @@ def removable_drives() -> list[Path]:
 
 
 def _when(value) -> str:
-    return value.strftime("%Y-%m-%d %H:%M") if value else QCoreApplication.translate("SyncPage", "从未")
+    return local_time(value, QCoreApplication.translate("SyncPage", "从未"))
 
 
 def _fill(table: QTableWidget, rows: list[list[str]], data: list | None = None) -> None:
@@ -198,7 +198,7 @@ class SyncPage(LazyPage):
         warnings = [render(m) for m in seen.clock_warnings]
         self.banner.setText("\n".join(warnings))
         self.banner.setVisible(bool(warnings))
-        role = {"village": self.tr("村卫生室"), "township": self.tr("乡镇卫生院")}
+        role = {"village": self.tr("村卫生室"), "township": self.tr("乡镇卫生院"), "county": self.tr("县级")}
         _fill(
             self.peers,
             [

@@ -39,7 +39,7 @@ from app.views.indicator_drilldown import IndicatorDrilldown
 from app.views.operations import FOLLOWUPS, REFERRALS, RESIDENTS, SYNC, Op, refresh_on
 from app.views.population_dialog import PopulationDialog
 from app.views.referrals import ReferralList
-from app.views.widgets import aside, translate
+from app.views.widgets import aside, local_time, translate
 
 GOOD, NEAR, BEHIND = QColor("#c8e6c9"), QColor("#ffe0b2"), QColor("#ffcdd2")
 NEAR_POINTS = 0.10  # within 10 percentage points of the target: amber
@@ -321,7 +321,9 @@ class TownshipHomePage(QWidget):
         self.table.setVerticalHeaderLabels(labels)
         group_fill = QColor("#f5f5f5")
         for row, result in enumerate(report.results):
-            target = QTableWidgetItem(pct(result.target) if result.target is not None else "")
+            # (a count's minimum is each unit's own, in its cells; as the PDF, no rate to aim at)
+            shown = "—" if result.unit in COUNTS else pct(result.target) if result.target is not None else ""
+            target = QTableWidgetItem(shown)
             target.setTextAlignment(Qt.AlignCenter)
             self.table.setItem(row, 0, target)
             for col, (v, g) in enumerate(self.columns, start=1):
@@ -356,8 +358,13 @@ class TownshipHomePage(QWidget):
             if v is None or g is not None:
                 continue  # the sync rows are the villages'
             sync = bench.sync.get(v.code)
+            if sync is None and self.county and not _is_township(v):
+                continue  # (a county hears from townships: its villages' data comes in theirs)
             last = sync.last_import if sync else None
-            when = QTableWidgetItem(f"{last:%Y-%m-%d %H:%M}" if last else never)
+            text = local_time(last, never)
+            if sync is not None and sync.revoked:
+                text += aside(self.tr("已撤销"))
+            when = QTableWidgetItem(text)
             days = QTableWidgetItem(
                 "" if sync is None or sync.days_missing is None else str(sync.days_missing)
             )
@@ -536,6 +543,6 @@ class TownshipHomePage(QWidget):
         plot.setXRange(0.5, 12.5)
         plot.setLabel("bottom", self.tr("月（年初累计）"))
         self._target_line(plot, result)
-        plot.setTitle(self.tr("逐月趋势（全乡镇）"))
+        plot.setTitle(self.tr("逐月趋势（全县）") if self.county else self.tr("逐月趋势（全乡镇）"))
         self.trend_plot = plot
         self.chart_row.insertWidget(0, plot, 1)

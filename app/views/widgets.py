@@ -3,6 +3,7 @@ editor of each kind of field of a field table (:func:`field_editor`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -186,6 +187,13 @@ class LazyPage(QWidget):
 
     def refresh(self) -> None:  # pragma: no cover - pages override
         raise NotImplementedError
+
+
+def local_time(value: dt.datetime | None, never: str = "") -> str:
+    """A stored (UTC) moment as this PC's local time, to the minute; ``never`` when there is none."""
+    if value is None:
+        return never
+    return value.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str | None:

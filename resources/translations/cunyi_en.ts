@@ -3654,16 +3654,28 @@
         <source>从未</source>
         <translation>never</translation>
     </message>
+    <message>
+        <source>乡镇卫生院</source>
+        <translation>township</translation>
+    </message>
+    <message>
+        <source>县级</source>
+        <translation>county</translation>
+    </message>
 </context>
 <context>
     <name>NetworkSyncBox</name>
     <message>
-        <source>网络同步（乡镇卫生院服务器）</source>
-        <translation>Network sync (township server)</translation>
+        <source>网络同步（{upper}服务器）</source>
+        <translation>Network sync ({upper} server)</translation>
     </message>
     <message>
-        <source>本机是乡镇卫生院：运行“cunyi serve”开启同步服务器，各村卫生室即可通过网络自动同步；下方“同步记录”中可见收到的同步包。</source>
-        <translation>This PC is the township health centre: run “cunyi serve” to start the sync server, and village clinics sync with it over the network by themselves. Bundles received are listed under Sync history below.</translation>
+        <source>本机是乡镇卫生院：运行“cunyi serve”开启同步服务器，各村卫生室即可通过网络自动同步。</source>
+        <translation>This PC is the township health centre: run “cunyi serve” to start the sync server, and village clinics sync with it over the network by themselves.</translation>
+    </message>
+    <message>
+        <source>本机是县级：运行“cunyi serve”开启同步服务器，各乡镇卫生院即可通过网络自动同步。</source>
+        <translation>This PC is the county: run “cunyi serve” to start the sync server, and township health centres sync with it over the network by themselves.</translation>
     </message>
     <message>
         <source>例如 http://192.168.1.10:8765</source>
@@ -3714,12 +3726,12 @@
         <translation>Syncing…</translation>
     </message>
     <message>
-        <source>尚未设置服务器地址：填写后保存，本机会在能连上乡镇卫生院时自动同步。</source>
-        <translation>No server address yet: enter and save it, and this PC syncs by itself whenever the township can be reached.</translation>
+        <source>尚未设置服务器地址：填写后保存，本机会在能连上{upper}时自动同步。</source>
+        <translation>No server address yet: enter and save it, and this PC syncs by itself whenever the {upper} server can be reached.</translation>
     </message>
     <message>
-        <source>上次成功：{ok}&#x3000;下次尝试：{next}&#x3000;待上传同步包：{files} 个&#x3000;乡镇卫生院未确认：{changes} 条变更</source>
-        <translation>Last success: {ok}   Next try: {next}   Bundles to send: {files}   Changes not yet acknowledged by the township: {changes}</translation>
+        <source>上次成功：{ok}&#x3000;下次尝试：{next}&#x3000;待上传同步包：{files} 个&#x3000;{upper}未确认：{changes} 条变更</source>
+        <translation>Last success: {ok}   Next try: {next}   Bundles to send: {files}   Changes not yet acknowledged by the {upper}: {changes}</translation>
     </message>
     <message>
         <source>随时</source>
@@ -6806,8 +6818,8 @@
 <context>
     <name>ServerAddressBox</name>
     <message>
-        <source>乡镇卫生院同步服务器</source>
-        <translation>Township sync server</translation>
+        <source>{upper}同步服务器</source>
+        <translation>Sync server ({upper})</translation>
     </message>
     <message>
         <source>例如 http://192.168.1.10:8765</source>
@@ -6822,20 +6834,20 @@
         <translation>Server address:</translation>
     </message>
     <message>
-        <source>证书指纹（来自乡镇卫生院设备卡，每次连接都核对）：{pin}</source>
-        <translation>Certificate fingerprint (from the township&apos;s card, checked on every connection): {pin}</translation>
+        <source>证书指纹（来自{upper}设备卡，每次连接都核对）：{pin}</source>
+        <translation>Certificate fingerprint (from the {upper}&apos;s card, checked on every connection): {pin}</translation>
     </message>
     <message>
-        <source>证书指纹：无（http 连接；要用 https，请导入载有证书指纹的乡镇卫生院设备卡）</source>
-        <translation>Certificate fingerprint: none (http; for https, import a township card that carries a fingerprint)</translation>
+        <source>证书指纹：无（http 连接；要用 https，请导入载有证书指纹的{upper}设备卡）</source>
+        <translation>Certificate fingerprint: none (http; for https, import a {upper} card that carries a fingerprint)</translation>
+    </message>
+    <message>
+        <source>已保存。本机能连上{upper}时会自动同步。</source>
+        <translation>Saved. This PC syncs by itself whenever it can reach the {upper} server.</translation>
     </message>
     <message>
         <source>设置</source>
         <translation>Settings</translation>
-    </message>
-    <message>
-        <source>已保存。本机能连上乡镇卫生院时会自动同步。</source>
-        <translation>Saved. This PC syncs by itself whenever it can reach the township.</translation>
     </message>
 </context>
 <context>
@@ -7669,6 +7681,10 @@
         <translation>Township centre</translation>
     </message>
     <message>
+        <source>县级</source>
+        <translation>County</translation>
+    </message>
+    <message>
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
@@ -7944,6 +7960,10 @@ Click Yes only if it matches.</translation>
         <translation>Never synced</translation>
     </message>
     <message>
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
         <source>正在计算逐月趋势…</source>
         <translation>Computing the monthly trend…</translation>
     </message>
@@ -7966,6 +7986,10 @@ Click Yes only if it matches.</translation>
     <message>
         <source>逐月趋势（全乡镇）</source>
         <translation>Monthly trend (township)</translation>
+    </message>
+    <message>
+        <source>逐月趋势（全县）</source>
+        <translation>Monthly trend (county)</translation>
     </message>
 </context>
 <context>

@@ -3653,16 +3653,28 @@
         <source>从未</source>
         <translation>从未</translation>
     </message>
+    <message>
+        <source>乡镇卫生院</source>
+        <translation>乡镇卫生院</translation>
+    </message>
+    <message>
+        <source>县级</source>
+        <translation>县级</translation>
+    </message>
 </context>
 <context>
     <name>NetworkSyncBox</name>
     <message>
-        <source>网络同步（乡镇卫生院服务器）</source>
-        <translation>网络同步（乡镇卫生院服务器）</translation>
+        <source>网络同步（{upper}服务器）</source>
+        <translation>网络同步（{upper}服务器）</translation>
     </message>
     <message>
-        <source>本机是乡镇卫生院：运行“cunyi serve”开启同步服务器，各村卫生室即可通过网络自动同步；下方“同步记录”中可见收到的同步包。</source>
-        <translation>本机是乡镇卫生院：运行“cunyi serve”开启同步服务器，各村卫生室即可通过网络自动同步；下方“同步记录”中可见收到的同步包。</translation>
+        <source>本机是乡镇卫生院：运行“cunyi serve”开启同步服务器，各村卫生室即可通过网络自动同步。</source>
+        <translation>本机是乡镇卫生院：运行“cunyi serve”开启同步服务器，各村卫生室即可通过网络自动同步。</translation>
+    </message>
+    <message>
+        <source>本机是县级：运行“cunyi serve”开启同步服务器，各乡镇卫生院即可通过网络自动同步。</source>
+        <translation>本机是县级：运行“cunyi serve”开启同步服务器，各乡镇卫生院即可通过网络自动同步。</translation>
     </message>
     <message>
         <source>例如 http://192.168.1.10:8765</source>
@@ -3713,12 +3725,12 @@
         <translation>正在同步…</translation>
     </message>
     <message>
-        <source>尚未设置服务器地址：填写后保存，本机会在能连上乡镇卫生院时自动同步。</source>
-        <translation>尚未设置服务器地址：填写后保存，本机会在能连上乡镇卫生院时自动同步。</translation>
+        <source>尚未设置服务器地址：填写后保存，本机会在能连上{upper}时自动同步。</source>
+        <translation>尚未设置服务器地址：填写后保存，本机会在能连上{upper}时自动同步。</translation>
     </message>
     <message>
-        <source>上次成功：{ok}　下次尝试：{next}　待上传同步包：{files} 个　乡镇卫生院未确认：{changes} 条变更</source>
-        <translation>上次成功：{ok}　下次尝试：{next}　待上传同步包：{files} 个　乡镇卫生院未确认：{changes} 条变更</translation>
+        <source>上次成功：{ok}　下次尝试：{next}　待上传同步包：{files} 个　{upper}未确认：{changes} 条变更</source>
+        <translation>上次成功：{ok}　下次尝试：{next}　待上传同步包：{files} 个　{upper}未确认：{changes} 条变更</translation>
     </message>
     <message>
         <source>随时</source>
@@ -6805,8 +6817,8 @@
 <context>
     <name>ServerAddressBox</name>
     <message>
-        <source>乡镇卫生院同步服务器</source>
-        <translation>乡镇卫生院同步服务器</translation>
+        <source>{upper}同步服务器</source>
+        <translation>{upper}同步服务器</translation>
     </message>
     <message>
         <source>例如 http://192.168.1.10:8765</source>
@@ -6821,20 +6833,20 @@
         <translation>服务器地址：</translation>
     </message>
     <message>
-        <source>证书指纹（来自乡镇卫生院设备卡，每次连接都核对）：{pin}</source>
-        <translation>证书指纹（来自乡镇卫生院设备卡，每次连接都核对）：{pin}</translation>
+        <source>证书指纹（来自{upper}设备卡，每次连接都核对）：{pin}</source>
+        <translation>证书指纹（来自{upper}设备卡，每次连接都核对）：{pin}</translation>
     </message>
     <message>
-        <source>证书指纹：无（http 连接；要用 https，请导入载有证书指纹的乡镇卫生院设备卡）</source>
-        <translation>证书指纹：无（http 连接；要用 https，请导入载有证书指纹的乡镇卫生院设备卡）</translation>
+        <source>证书指纹：无（http 连接；要用 https，请导入载有证书指纹的{upper}设备卡）</source>
+        <translation>证书指纹：无（http 连接；要用 https，请导入载有证书指纹的{upper}设备卡）</translation>
+    </message>
+    <message>
+        <source>已保存。本机能连上{upper}时会自动同步。</source>
+        <translation>已保存。本机能连上{upper}时会自动同步。</translation>
     </message>
     <message>
         <source>设置</source>
         <translation>设置</translation>
-    </message>
-    <message>
-        <source>已保存。本机能连上乡镇卫生院时会自动同步。</source>
-        <translation>已保存。本机能连上乡镇卫生院时会自动同步。</translation>
     </message>
 </context>
 <context>
@@ -7668,6 +7680,10 @@
         <translation>乡镇卫生院</translation>
     </message>
     <message>
+        <source>县级</source>
+        <translation>县级</translation>
+    </message>
+    <message>
         <source>已撤销</source>
         <translation>已撤销</translation>
     </message>
@@ -7943,6 +7959,10 @@
         <translation>从未同步</translation>
     </message>
     <message>
+        <source>已撤销</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
         <source>正在计算逐月趋势…</source>
         <translation>正在计算逐月趋势…</translation>
     </message>
@@ -7965,6 +7985,10 @@
     <message>
         <source>逐月趋势（全乡镇）</source>
         <translation>逐月趋势（全乡镇）</translation>
+    </message>
+    <message>
+        <source>逐月趋势（全县）</source>
+        <translation>逐月趋势（全县）</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Peer
 from app.services.indicators import Period, engine
+from app.services.profile import COUNTY, get_profile
 from app.services.sync import capture
 
 
@@ -19,6 +20,7 @@ from app.services.sync import capture
 class VillageSync:
     last_import: dt.datetime | None  # the newest bundle imported from any PC of the village (UTC)
     days_missing: int | None  # whole days since then: entries of those days may not be here yet
+    revoked: bool = False  # every PC of the village is revoked: nothing more will come
 
 
 @dataclass(frozen=True)
@@ -33,17 +35,28 @@ def township_workbench(
     report = engine.evaluate(session, period, progress=progress)
     today = today or capture.trusted_today(session)
     last: dict[str, dt.datetime] = {}
-    for code, at in session.execute(
-        select(Peer.code, Peer.last_import_at).where(
-            Peer.role.in_(("village", "township")), Peer.revoked_at.is_(None)
-        )
+    active: set[str] = set()
+    for code, at, revoked in session.execute(
+        select(Peer.code, Peer.last_import_at, Peer.revoked_at).where(Peer.role.in_(("village", "township")))
     ):
+        if revoked is None:
+            active.add(code)
         if at is not None and (code not in last or at > last[code]):
             last[code] = at
-    codes = [v.code for v in report.villages] + [t.code for t in report.townships]
+    county = get_profile(session).role == COUNTY  # (its peers are townships: its villages' come in theirs)
+    codes = [t.code for t in report.townships] + ([] if county else [v.code for v in report.villages])
     sync = {
-        code: VillageSync(last.get(code), (today - last[code].date()).days if code in last else None)
+        code: VillageSync(
+            last.get(code),
+            (today - _local_day(last[code])).days if code in last else None,
+            revoked=code in last and code not in active,
+        )
         for code in codes
         if len(code) == 12 or code in last or len(report.townships) > 1
     }
     return Workbench(report, sync)
+
+
+def _local_day(moment: dt.datetime) -> dt.date:
+    """The day a stored (UTC) moment fell on here: the day the people here lived it."""
+    return moment.replace(tzinfo=dt.UTC).astimezone().date()
