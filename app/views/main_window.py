@@ -44,14 +44,14 @@ def _build(key: str, store: Store, paths: Paths, township: bool, county: bool = 
         if township:
             from app.views.township_home import TownshipHomePage
 
-            return TownshipHomePage(store, county=county)
+            return TownshipHomePage(store, county=county)  # (its referral list: read only for a county)
         from app.views.home import HomePage
 
         return HomePage(store)
     if key == "residents":
         from app.views.residents import ResidentsPage
 
-        return ResidentsPage(store, township=township)
+        return ResidentsPage(store, township=township, read_only=county)
     if key == "followups":
         from app.views.followups import FollowupPage
 

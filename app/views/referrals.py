@@ -52,6 +52,7 @@ class ReferralList(QWidget):
         open_only: bool = True,
         show_village: bool = False,
         details: bool = False,
+        read_only: bool = False,
         parent=None,
     ):
         super().__init__(parent)
@@ -93,6 +94,7 @@ class ReferralList(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.empty)
         bar.addStretch(1)
+        self.read_only = read_only  # (a county reads referrals: its villages record their steps)
         for button in (*self.buttons.values(), self.undo):
             bar.addWidget(button)
         lay = QVBoxLayout(self)
@@ -159,9 +161,9 @@ class ReferralList(QWidget):
         allowed = row.next_statuses() if row else ()
         for step, button in self.buttons.items():
             button.setEnabled(step in allowed)
-            button.setVisible(bool(self.rows))
+            button.setVisible(bool(self.rows) and not self.read_only)
         self.undo.setEnabled(bool(row and row.can_undo))
-        self.undo.setVisible(bool(self.rows))
+        self.undo.setVisible(bool(self.rows) and not self.read_only)
         if self.details is not None:
             self.details.setHtml(self.details_html(row) if row else "")
             self.details.setVisible(bool(self.rows))

@@ -134,7 +134,7 @@ class ResidentTableModel(QAbstractTableModel):
 
 
 class ResidentsPage(LazyPage):
-    def __init__(self, store: Store, township: bool, parent=None):
+    def __init__(self, store: Store, township: bool, parent=None, *, read_only: bool = False):
         super().__init__(parent)
         self.store = store
         self.search = QLineEdit()
@@ -180,6 +180,8 @@ class ResidentsPage(LazyPage):
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
         top.addWidget(self.import_button)
+        for button in (self.new_button, self.import_button):  # (a county reads and counts only)
+            button.setVisible(not read_only)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.table, 1)
@@ -314,7 +316,9 @@ class ResidentDialog(QDialog):
         self.visit_tables: dict[str, QTableWidget] = {}
         from app.views.referrals import ReferralList
 
-        self.referrals = ReferralList(store, resident_id=r.id, open_only=False, details=True)
+        self.referrals = ReferralList(
+            store, resident_id=r.id, open_only=False, details=True, read_only=overview.read_only
+        )
         self.sections.addTab(self.referrals, self.tr("转诊"))
         self.sections.addTab(self._members_tab(members), self.tr("家庭成员"))
         self._show_programmes(overview)
@@ -339,6 +343,8 @@ class ResidentDialog(QDialog):
             )
         )
         close.clicked.connect(self.reject)
+        for b in (edit, add):  # (a county reads and counts only: its townships' villages write)
+            b.setVisible(not overview.read_only)
         lay.addWidget(buttons)
         self.n_members = len(members)
         refresh_on(self, FOLLOWUPS, self.reload)
@@ -460,6 +466,10 @@ class ResidentDialog(QDialog):
         refer.clicked.connect(self.new_referral)
         self.actions_bar.addWidget(refer)
         self.actions_bar.addStretch(1)
+        if overview.read_only:  # (a county: no visit, management or referral is written here)
+            for i in range(self.actions_bar.count()):
+                if (widget := self.actions_bar.itemAt(i).widget()) is not None:
+                    widget.hide()
         for i, (program, page) in enumerate(self._programs(overview).items(), start=1):
             self.programme_tabs[program] = page
             self.sections.insertTab(i, page, code_label("program", program))

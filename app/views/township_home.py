@@ -171,7 +171,7 @@ class TownshipHomePage(QWidget):
         top_lay.addWidget(self.withheld)
         split.addWidget(top)
         # below the table: the trend and comparison charts, and every open referral of the villages
-        self.referrals = ReferralList(store, open_only=True, show_village=True)
+        self.referrals = ReferralList(store, open_only=True, show_village=True, read_only=county)
         self.below = QTabWidget()
         self.below.addTab(charts, self.tr("趋势与比较"))
         self.below.addTab(self.referrals, self.tr("未结转诊"))

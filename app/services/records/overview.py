@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.models import FollowupVisit, ProgramEnrolment, Resident
 from app.services import settings
+from app.services.profile import COUNTY, get_profile
 from app.services.programmes import followup
 from app.services.programmes import followup_rules as rules
 from app.services.records import sensitive
@@ -35,6 +36,7 @@ class ResidentOverview:
     # the ticked boxes the user may see (never ``resident.choices``: 既往史 严重精神障碍 is not for all)
     choices: tuple = ()
     thresholds: rules.Thresholds = rules.DEFAULT  # the control targets its charts draw (settings.thresholds)
+    read_only: bool = False  # a county's store: its records are read and counted here, never written
 
     def choice_codes(self, field: str) -> list[str]:
         return [c.code for c in self.choices if c.field == field and c.code]
@@ -83,5 +85,12 @@ def resident_overview(
     offers = tuple(followup.programs_to_offer(session, resident.id))
     choices = tuple(sensitive.visible(session, resident))
     return ResidentOverview(
-        resident, tuple(members), programmes, offers, today, choices, settings.thresholds(session)
+        resident,
+        tuple(members),
+        programmes,
+        offers,
+        today,
+        choices,
+        settings.thresholds(session),
+        read_only=get_profile(session).role == COUNTY,
     )
