@@ -38,6 +38,7 @@ def test_sync_now_from_the_page_reaches_the_township(qtbot, world):
         with qtbot.waitSignal(box.sync.running, timeout=5_000, check_params_cb=lambda busy: not busy):
             qtbot.mouseClick(box.now_button, qtbot_left())
         assert not box.error.isVisible() and "正在同步" not in box.state.text()
+        assert box.saved.text() == "已保存。本机能连上乡镇卫生院时会自动同步。"  # (the address typed)
     assert box.runs.rowCount() == 1 and box.runs.item(0, 1).text() == "成功"
     assert "上次同步：" in label.text() and "从未" not in label.text()
     assert netkit.village_rows(town, a) == netkit.village_rows(a, a)

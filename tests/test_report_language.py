@@ -61,7 +61,7 @@ def check_english(en, zh) -> None:
     assert htn.title.endswith("…") and " manageme…" not in htn.title
     assert [c.value for c in htn[2]] == ["Archive no.", "Name", "Village", "Group", "Counted", "Reason"]
     rows = {row[1]: row for row in htn.iter_rows(min_row=3, values_only=True)}
-    assert rows["r2"][4] == "No" and rows["r2"][5] == "3 face-to-face follow-ups this year, 4 required"
+    assert rows["r2"][4] == "No" and rows["r2"][5] == "Face-to-face follow-ups this year: 3 (4 required)"
     assert htn.cell(row=1, column=1).value.startswith("Hypertension")
     assert numbers(en) == numbers(zh)
 
@@ -102,7 +102,7 @@ def test_cli_english_pdf_and_lists(township_dir, tmp_path, capsys):
     args = ["--indicator", "htn_standard", "--list", "denominator", "--json", "--lang", "en"]
     assert main(["--data-dir", township_dir, "report", "indicators", "--year", str(YEAR), *args]) == 0
     listed = {r["name"]: r["reason"] for r in json.loads(capsys.readouterr().out)["residents"]}
-    assert listed["r2"] == "3 face-to-face follow-ups this year, 4 required"
+    assert listed["r2"] == "Face-to-face follow-ups this year: 3 (4 required)"
 
 
 @pytest.mark.gui

@@ -52,6 +52,13 @@ def upper_name(role: str) -> str | None:
     return None
 
 
+def saved_note(upper: str) -> str:
+    """What an address saved is told (the 同步 page's box and 设置's say the same)."""
+    return QCoreApplication.translate("NetworkSync", "已保存。本机能连上{upper}时会自动同步。").replace(
+        "{upper}", upper
+    )
+
+
 def _kb(n: int) -> str:
     return f"{n / 1024:.1f} KB" if n < 10_240 else f"{n / 1024:.0f} KB"
 
@@ -170,6 +177,9 @@ class NetworkSyncBox(QGroupBox):
         row.addWidget(self.save_button)
         row.addWidget(self.now_button)
         lay.addLayout(row)
+        self.saved = QLabel()  # (said once an address is saved)
+        self.saved.setStyleSheet("color: #666;")
+        lay.addWidget(self.saved)
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.error = QLabel()
@@ -261,6 +271,7 @@ class NetworkSyncBox(QGroupBox):
         if url is not None:
             self.saved_url = url
             self.address.setText(url)
+            self.saved.setText(saved_note(self.upper))
             self.sync.start()
         return url
 
@@ -371,7 +382,7 @@ class ServerAddressBox(QGroupBox):
         self.address.setText(url)
         self.address.setStyleSheet("")
         self.note.setStyleSheet("color: #666;")
-        self.note.setText(self.tr("已保存。本机能连上{upper}时会自动同步。").replace("{upper}", self.upper))
+        self.note.setText(saved_note(self.upper))
         if self.paths is not None:
             NetworkSync.of(self.store, self.paths).start()
         return url

@@ -97,14 +97,18 @@ class SyncPage(LazyPage):
         self.revoke_button = QPushButton(self.tr("撤销所选设备的信任"))
         self.revoke_button.clicked.connect(self.revoke)
         device_box = QGroupBox(self.tr("本机"))
-        dl = QHBoxLayout(device_box)
-        dl.addWidget(self.me, 1)
+        dl = QVBoxLayout(device_box)  # (the buttons on a line of their own: the page fits 1024 px in English)
+        self.me.setWordWrap(True)
+        dl.addWidget(self.me)
+        device_buttons = QHBoxLayout()
         for b in (self.card_button, self.trust_button, self.revoke_button):
-            dl.addWidget(b)
+            device_buttons.addWidget(b)
+        device_buttons.addStretch(1)
+        dl.addLayout(device_buttons)
 
         # U盘 / 文件夹
         self.place = QComboBox()
-        self.place.setMinimumWidth(320)
+        self.place.setMinimumWidth(200)
         self.choose_button = QPushButton(self.tr("选择文件夹…"))
         self.choose_button.clicked.connect(self.choose_folder)
         self.export_button = QPushButton(self.tr("导出同步包"))

@@ -3154,7 +3154,7 @@
     </message>
     <message>
         <source>本年面对面随访 {done} 次，要求 {required} 次</source>
-        <translation>{done} face-to-face follow-ups this year, {required} required</translation>
+        <translation>Face-to-face follow-ups this year: {done} ({required} required)</translation>
     </message>
     <message>
         <source>本期面对面随访 {done} 次，要求 {required} 次</source>
@@ -3661,6 +3661,10 @@
     <message>
         <source>县级</source>
         <translation>county</translation>
+    </message>
+    <message>
+        <source>已保存。本机能连上{upper}时会自动同步。</source>
+        <translation>Saved. This PC syncs by itself whenever it can reach the {upper} server.</translation>
     </message>
 </context>
 <context>
@@ -6842,10 +6846,6 @@
         <translation>Certificate fingerprint: none (http; for https, import a {upper} card that carries a fingerprint)</translation>
     </message>
     <message>
-        <source>已保存。本机能连上{upper}时会自动同步。</source>
-        <translation>Saved. This PC syncs by itself whenever it can reach the {upper} server.</translation>
-    </message>
-    <message>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -7670,7 +7670,7 @@
     </message>
     <message>
         <source>{name}（{code}）  本机指纹：&lt;b&gt;{fp}&lt;/b&gt;</source>
-        <translation>{name} ({code})  this device&apos;s fingerprint: &lt;b&gt;{fp}&lt;/b&gt;</translation>
+        <translation>{name} ({code})  Device fingerprint: &lt;b&gt;{fp}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>村卫生室</source>

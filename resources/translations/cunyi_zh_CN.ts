@@ -3661,6 +3661,10 @@
         <source>县级</source>
         <translation>县级</translation>
     </message>
+    <message>
+        <source>已保存。本机能连上{upper}时会自动同步。</source>
+        <translation>已保存。本机能连上{upper}时会自动同步。</translation>
+    </message>
 </context>
 <context>
     <name>NetworkSyncBox</name>
@@ -6839,10 +6843,6 @@
     <message>
         <source>证书指纹：无（http 连接；要用 https，请导入载有证书指纹的{upper}设备卡）</source>
         <translation>证书指纹：无（http 连接；要用 https，请导入载有证书指纹的{upper}设备卡）</translation>
-    </message>
-    <message>
-        <source>已保存。本机能连上{upper}时会自动同步。</source>
-        <translation>已保存。本机能连上{upper}时会自动同步。</translation>
     </message>
     <message>
         <source>设置</source>
