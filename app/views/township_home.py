@@ -350,7 +350,10 @@ class TownshipHomePage(QWidget):
                     item.setBackground(QBrush(color))
                 elif g is not None or (self.county and not _is_township(v) and v is not None):
                     item.setBackground(QBrush(group_fill))
-                item.setToolTip(self.tr("点击查看居民名单"))
+                if result.unit not in COUNTS and figure.denominator is None:  # a population not entered
+                    item.setToolTip(self.tr("还没有录入这一年的人口数：点“人口数…”录入后才有比率"))
+                else:
+                    item.setToolTip(self.tr("点击查看居民名单"))
                 self.table.setItem(row, col, item)
         base = len(report.results)
         never = self.tr("从未同步")

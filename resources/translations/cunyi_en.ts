@@ -7952,6 +7952,10 @@ Click Yes only if it matches.</translation>
         <translation>Days possibly missing</translation>
     </message>
     <message>
+        <source>还没有录入这一年的人口数：点“人口数…”录入后才有比率</source>
+        <translation>No population figures for this year yet: enter them under “Population…” to see the rate</translation>
+    </message>
+    <message>
         <source>点击查看居民名单</source>
         <translation>Click to list the residents</translation>
     </message>

@@ -7951,6 +7951,10 @@
         <translation>可能缺失天数</translation>
     </message>
     <message>
+        <source>还没有录入这一年的人口数：点“人口数…”录入后才有比率</source>
+        <translation>还没有录入这一年的人口数：点“人口数…”录入后才有比率</translation>
+    </message>
+    <message>
         <source>点击查看居民名单</source>
         <translation>点击查看居民名单</translation>
     </message>
