@@ -101,3 +101,85 @@ def test_check_finds_a_number_that_is_not_its_villages(world):
     report = backup.check(town.store)
     (result,) = [r for r in report.results if "档案编号" in r.name]
     assert not report.ok and not result.ok and result.detail == "1 条不符"
+
+
+def test_a_resident_the_township_numbered_travels_both_ways_and_the_village_edits_it(world):
+    """A resident the township enrolled for village A (a number of the township's range) reaches
+    A, A corrects the phone, and A's bundle is taken by the township: a village sends its own
+    changes to such a record, never the number again; and A then enrols with its own numbers."""
+    from app.services.records import residents as records
+    from tests.synckit import TODAY, round_trip
+
+    town, a, b, tmp = world
+    with town.store.transaction() as s:
+        inp = records.ResidentInput(
+            name="乡镇建", sex="1", birth_date="1960-01-01", current_address="一组", village_code=A
+        )
+        made = records.save_resident(s, inp, today=TODAY)
+        number = made.archive_no
+    assert number[12:] == f"{START:05d}"  # the township's range
+    round_trip(town, [a, b], tmp, "down")
+    with a.store.transaction() as s:
+        r = s.scalar(select(Resident).where(Resident.archive_no == number))
+        inp = records.resident_input_from(r)
+        inp.phone = "13900001234"
+        records.save_resident(s, inp, resident_id=r.id, today=TODAY)
+        mine = records.save_resident(
+            s,
+            records.ResidentInput(
+                name="村里建", sex="2", birth_date="1961-02-02", current_address="二组", village_code=A
+            ),
+            today=TODAY,
+        ).archive_no
+    assert int(mine[12:]) < START
+    (path,) = a.export(tmp / "up", peer=town.device_id.hex, always=True)
+    (outcome,) = town.import_(path)
+    assert outcome.status == "applied", outcome.reason and outcome.reason.render()
+    with town.store.session() as s:
+        assert s.scalar(select(Resident.phone).where(Resident.archive_no == number)) == "13900001234"
+        assert s.scalar(select(Resident.name).where(Resident.archive_no == mine)) == "村里建"
+
+
+@pytest.mark.sqlite_only  # the nodes are made by netbench, on SQLite
+def test_a_replacement_pc_holding_a_resident_the_township_numbered_syncs_up(tmp_path):
+    """The township's snapshot gives a new PC of the village every record, those numbered by the
+    township too; the new PC's bundles never carry such a number as its own making."""
+    from app.services.records import residents as records
+    from app.services.sync import exchange, snapshot
+    from app.services.sync import keys as device_keys
+    from app.tools import netbench
+    from tests.synckit import TODAY
+
+    town, (old,) = netbench.make_county(tmp_path, 1, 8)
+    stick = tmp_path / "stick"
+    exchange.export_bundles(old.store, old.paths, stick)
+    assert exchange.import_path(town.store, town.paths, stick)[0].status == "applied"
+    with town.store.transaction() as s:
+        inp = records.ResidentInput(
+            name="乡镇建", sex="1", birth_date="1960-01-01", current_address="一组", village_code=old.code
+        )
+        number = records.save_resident(s, inp, today=TODAY).archive_no
+    new = netbench._node(tmp_path, "new", "village", old.code)
+    with new.store.transaction() as s:
+        device_keys.trust(s, netbench._card(town))
+    with town.store.transaction() as s:
+        device_keys.trust(s, netbench._card(new))
+    exchange.export_bundles(new.store, new.paths, tmp_path / "stick1")
+    assert exchange.import_path(town.store, town.paths, tmp_path / "stick1")[0].status == "applied"
+    snapshot.export_bundles(town.store, town.paths, tmp_path / "stick2")
+    outcomes = exchange.import_path(new.store, new.paths, tmp_path / "stick2")
+    assert {o.status for o in outcomes} <= {"applied", "foreign"}
+    with new.store.transaction() as s:
+        r = s.scalar(select(Resident).where(Resident.archive_no == number))
+        inp = records.resident_input_from(r)
+        inp.phone = "13900004321"
+        records.save_resident(s, inp, resident_id=r.id, today=TODAY)
+    exchange.export_bundles(new.store, new.paths, tmp_path / "stick3")
+    outcomes = exchange.import_path(town.store, town.paths, tmp_path / "stick3")
+    assert [o.status for o in outcomes if o.status != "foreign"] == ["applied"], [
+        o.reason and o.reason.render() for o in outcomes
+    ]
+    with town.store.session() as s:
+        assert s.scalar(select(Resident.phone).where(Resident.archive_no == number)) == "13900004321"
+    for n in (town, old, new):
+        n.dispose()
