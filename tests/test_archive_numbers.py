@@ -145,10 +145,10 @@ def test_a_replacement_pc_holding_a_resident_the_township_numbered_syncs_up(tmp_
     """The township's snapshot gives a new PC of the village every record, those numbered by the
     township too; the new PC's bundles never carry such a number as its own making."""
     from app.services.records import residents as records
-    from app.services.sync import exchange, snapshot
-    from app.services.sync import keys as device_keys
+    from app.services.sync import exchange
     from app.tools import netbench
     from tests.synckit import TODAY
+    from tests.test_netsync_replacement import replaced_by_stick
 
     town, (old,) = netbench.make_county(tmp_path, 1, 8)
     stick = tmp_path / "stick"
@@ -159,14 +159,7 @@ def test_a_replacement_pc_holding_a_resident_the_township_numbered_syncs_up(tmp_
             name="乡镇建", sex="1", birth_date="1960-01-01", current_address="一组", village_code=old.code
         )
         number = records.save_resident(s, inp, today=TODAY).archive_no
-    new = netbench._node(tmp_path, "new", "village", old.code)
-    with new.store.transaction() as s:
-        device_keys.trust(s, netbench._card(town))
-    with town.store.transaction() as s:
-        device_keys.trust(s, netbench._card(new))
-    exchange.export_bundles(new.store, new.paths, tmp_path / "stick1")
-    assert exchange.import_path(town.store, town.paths, tmp_path / "stick1")[0].status == "applied"
-    snapshot.export_bundles(town.store, town.paths, tmp_path / "stick2")
+    new, _sent = replaced_by_stick(tmp_path, town, old)
     outcomes = exchange.import_path(new.store, new.paths, tmp_path / "stick2")
     assert {o.status for o in outcomes} <= {"applied", "foreign"}
     with new.store.transaction() as s:

@@ -78,3 +78,16 @@ def test_a_message_argparse_did_not_word_is_left_as_it_is():
 
     assert in_chinese("随机种子应为整数，不能是 'x'") == "随机种子应为整数，不能是 'x'"
     assert in_chinese("argument --seed: 随机种子应为整数") == "参数 --seed：随机种子应为整数"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["sync", "import", "x", "expected one argument"], "不认识的参数：expected one argument"),
+        (["residents", "a (choose from b)"], "无效的取值 'a (choose from b)'（可选：'import', "),
+    ],
+)
+def test_what_the_user_typed_is_quoted_as_typed(capsys, args, said):
+    with pytest.raises(SystemExit):
+        main(args)
+    assert said in capsys.readouterr().err

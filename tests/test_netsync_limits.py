@@ -57,7 +57,9 @@ def test_the_township_keeps_a_few_of_a_senders_refused_bundles_not_one_a_run(net
         f.write_bytes(b"refused %d" % n)
         os.utime(f, (1, 1))  # (an old file: kept by when it was refused, not by its own time)
         data = {"bundle_id": bundle_id.hex, "sender": a.device_id.hex, "recipient": town.device_id.hex}
-        exchange._quarantine(town.store, town.paths, f, refused, bundle.Header(data, b"", b"", 0))
+        exchange._quarantine(
+            town.store, town.paths, f, refused, bundle.Header(data, b"", b"", 0), signed=True
+        )
     kept = sorted(p.read_bytes() for p in folder.glob(f"{a.device_id.hex}_*{bundle.SUFFIX}"))
     assert kept == [b"refused %d" % n for n in (4, 5, 6)]  # the newest three
     assert len(list(folder.glob("*.reason.txt"))) == exchange.QUARANTINE_KEPT
@@ -136,3 +138,59 @@ def test_ranges_as_http_reads_them(net):
         for past in (f"bytes={size}-", "bytes=-0"):
             r = get(past)
             assert r.status_code == 416 and r.headers["Content-Range"] == f"bytes */{size}", past
+
+
+def test_files_no_signature_vouches_for_never_crowd_out_a_senders_refused_bundles(net, tmp_path):
+    """Files whose header names village A but that A did not sign (anyone can write one onto a
+    stick) are kept apart, capped on their own, and never take the place of A's own refused
+    bundles, however many arrive and whatever they are named."""
+    town, a, _ = net
+    refused = UserError(Message("Sync", "（测试）拒收"))
+    genuine = tmp_path / bundle.file_name(a.device_id, town.device_id, uuid.UUID(int=1))
+    genuine.write_bytes(b"A's own")
+    data = {"bundle_id": uuid.UUID(int=1).hex, "sender": a.device_id.hex, "recipient": town.device_id.hex}
+    kept = exchange._quarantine(
+        town.store, town.paths, genuine, refused, bundle.Header(data, b"", b"", 0), signed=True
+    )
+    for n in range(exchange.UNVERIFIED_KEPT + 5):
+        forged = tmp_path / bundle.file_name(a.device_id, town.device_id, uuid.UUID(int=100 + n))
+        forged.write_bytes(b"forged %d" % n)
+        exchange._quarantine(
+            town.store, town.paths, forged, refused, bundle.Header(data, b"", b"", 0), signed=False
+        )
+    assert kept.exists() and kept.read_bytes() == b"A's own"
+    unverified = town.paths.sub("quarantine") / exchange.UNVERIFIED
+    assert len(list(unverified.glob("*" + bundle.SUFFIX))) == exchange.UNVERIFIED_KEPT
+
+
+@pytest.mark.sqlite_only  # SQLite's write lock
+def test_a_refusal_that_cannot_be_recorded_leaves_the_file_where_it_was(net, tmp_path, monkeypatch):
+    import sqlite3
+
+    from app import db
+    from app.services.errors import StoreUnavailable
+
+    town, a, _ = net
+    monkeypatch.setattr(db, "SQLITE_BUSY_TIMEOUT_MS", 300)
+    town.store.engine.dispose()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    junk = stick / bundle.file_name(a.device_id, town.device_id, uuid.uuid4())
+    junk.write_bytes(bundle.MAGIC + b'{"x": 1}\n' + b"garbage")
+    other = sqlite3.connect(town.paths.db_file, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StoreUnavailable):
+            exchange.import_path(town.store, town.paths, stick)
+    finally:
+        other.rollback()
+        other.close()
+    assert junk.exists() and not list(town.paths.sub("quarantine").rglob("*" + bundle.SUFFIX))
+    (outcome,) = exchange.import_path(town.store, town.paths, stick)  # refused once it can be said
+    assert outcome.status == "rejected" and outcome.quarantined.exists() and not junk.exists()
+
+
+@pytest.mark.sqlite_only  # no store: the header alone
+def test_a_range_in_other_scripts_digits_is_not_read():
+    assert mailbox._range("bytes=\u0663-", 10) is None  # (Arabic-Indic 3: ignored, the whole file)
+    assert mailbox._range("bytes=3-", 10) == (3, 9)

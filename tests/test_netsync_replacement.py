@@ -130,21 +130,27 @@ def test_only_a_new_device_of_a_known_village_gets_a_snapshot_and_only_its_villa
         n.dispose()
 
 
-def test_a_replacement_pc_set_up_by_usb_stick_gets_its_village_back_too(tmp_path):
-    town, (old,) = netbench.make_county(tmp_path, 1, 15)
-    stick = tmp_path / "stick"
-    exchange.export_bundles(old.store, old.paths, stick)
-    assert exchange.import_path(town.store, town.paths, stick)[0].status == "applied"
+def replaced_by_stick(tmp_path, town, old):
+    """A new PC for ``old``'s village, trusted both ways, set up by USB stick: its own first bundle
+    to the township first (its init wrote the village's row anew: the township takes it, then
+    sends everything back, as over the network), then the township's export, written to
+    ``tmp_path / "stick2"``: (the new PC, that export)."""
     new = netbench._node(tmp_path, "new", "village", old.code)
     with new.store.transaction() as s:
         device_keys.trust(s, netbench._card(town))
     with town.store.transaction() as s:
         device_keys.trust(s, netbench._card(new))
-    # as over the network, the new PC's own first bundle goes first (its init wrote the village's
-    # row anew: the township takes it, then sends everything back)
     exchange.export_bundles(new.store, new.paths, tmp_path / "stick1")
     assert exchange.import_path(town.store, town.paths, tmp_path / "stick1")[0].status == "applied"
-    result = snapshot.export_bundles(town.store, town.paths, tmp_path / "stick2")
+    return new, snapshot.export_bundles(town.store, town.paths, tmp_path / "stick2")
+
+
+def test_a_replacement_pc_set_up_by_usb_stick_gets_its_village_back_too(tmp_path):
+    town, (old,) = netbench.make_county(tmp_path, 1, 15)
+    stick = tmp_path / "stick"
+    exchange.export_bundles(old.store, old.paths, stick)
+    assert exchange.import_path(town.store, town.paths, stick)[0].status == "applied"
+    new, result = replaced_by_stick(tmp_path, town, old)
     mine = [b for b in result.bundles if b.path and new.device_id.hex in b.path.name]
     assert len(mine) == 2 and mine[0].ops > mine[1].ops  # the snapshot first, then the usual bundle
     outcomes = exchange.import_path(new.store, new.paths, tmp_path / "stick2")

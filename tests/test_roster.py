@@ -83,6 +83,19 @@ def data_dir(tmp_path):
     return d
 
 
+def _import_the_good_rows(data_dir, tmp_path, capsys) -> None:
+    """The mixed roster's valid rows, imported (--skip-invalid)."""
+    rows, _ = _fix_rows()
+    run(
+        data_dir,
+        "residents",
+        "import",
+        str(write_csv(tmp_path / "r.csv", rows)),
+        "--skip-invalid",
+        capsys=capsys,
+    )
+
+
 def run(data_dir, *args, capsys) -> tuple[int, dict | str, str]:
     code = main(["--data-dir", str(data_dir), *args])
     out, err = capsys.readouterr()
@@ -147,15 +160,7 @@ def test_members_join_the_heads_household(tmp_path, data_dir, capsys):
     from app.db import Store
     from app.models import Resident
 
-    rows, _ = _fix_rows()
-    run(
-        data_dir,
-        "residents",
-        "import",
-        str(write_csv(tmp_path / "r.csv", rows)),
-        "--skip-invalid",
-        capsys=capsys,
-    )
+    _import_the_good_rows(data_dir, tmp_path, capsys)
     store = Store(f"sqlite:///{Paths(data_dir).db_file}")
     with store.session() as s:
         head = s.query(Resident).filter_by(name="王建国").one()
@@ -212,15 +217,7 @@ def test_xlsx_roster_with_template_and_export(tmp_path, data_dir, capsys):
 
 @pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_export_reimports_into_a_fresh_village(tmp_path, data_dir, capsys):
-    rows, _ = _fix_rows()
-    run(
-        data_dir,
-        "residents",
-        "import",
-        str(write_csv(tmp_path / "r.csv", rows)),
-        "--skip-invalid",
-        capsys=capsys,
-    )
+    _import_the_good_rows(data_dir, tmp_path, capsys)
     out = tmp_path / "export.csv"
     run(data_dir, "residents", "export", str(out), capsys=capsys)
     other = tmp_path / "other"
@@ -419,15 +416,7 @@ def test_the_template_is_written_as_its_name_says(tmp_path, data_dir, capsys):
 @pytest.mark.sqlite_only  # a village's store: SQLite by design
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 def test_exports_and_templates_are_for_this_account_only(tmp_path, data_dir, capsys):
-    rows, _ = _fix_rows()
-    run(
-        data_dir,
-        "residents",
-        "import",
-        str(write_csv(tmp_path / "r.csv", rows)),
-        "--skip-invalid",
-        capsys=capsys,
-    )
+    _import_the_good_rows(data_dir, tmp_path, capsys)
     old = tmp_path / "e.csv"
     old.write_text("an older file, readable by all\n")
     old.chmod(0o644)

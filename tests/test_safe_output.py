@@ -133,3 +133,27 @@ def test_a_file_for_people_never_replaces_a_device(tmp_path):
     with pytest.raises(UserError, match="不是普通文件"):
         safe_output.write_file("/dev/null", lambda f: f.write(b"x"))
     assert Path("/dev/null").is_char_device()
+
+
+def test_a_folder_that_is_not_there_is_named_not_the_temporary_file(tmp_path):
+    with pytest.raises(FileNotFoundError) as missing:
+        safe_output.write_csv(tmp_path / "no-such-folder" / "x.csv", [["a"]])
+    assert missing.value.filename == str(tmp_path / "no-such-folder")
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("postgresql+psycopg://u:S3cret@h/db", "postgresql+psycopg://u:***@h/db"),
+        ("postgresql+psycopg://u@h/db?password=S3cret", "postgresql+psycopg://u@h/db?password=***"),
+        (
+            "postgresql+psycopg://u@h/db?sslpassword=S3cret&x=1",
+            "postgresql+psycopg://u@h/db?sslpassword=***&x=1",
+        ),
+        ("postgresql+psycopg://u:S3cret@h:notaport/db", "postgresql+psycopg://u:***@h:notaport/db"),
+    ],
+)
+def test_a_database_address_is_shown_without_its_secrets(url, shown):
+    from app.services.store_copy import shown_url
+
+    assert shown_url(url) == shown

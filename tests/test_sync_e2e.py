@@ -113,7 +113,7 @@ def test_cli_import_reports_a_rejected_bundle_and_fails(tmp_path, capsys):
     code = cli.main(["--data-dir", str(dirs["town"]), "sync", "import", str(tmp_path / "usb")])
     out = capsys.readouterr().out
     assert code == 1 and "未受信任" in out
-    assert list((dirs["town"] / "quarantine").glob("*.cyb"))
+    assert list((dirs["town"] / "quarantine" / "unverified").glob("*.cyb"))  # (no trusted signature)
 
 
 def records(store: Store) -> dict:

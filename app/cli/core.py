@@ -67,7 +67,9 @@ def _pattern(template: str) -> re.Pattern:
     while i < len(parts):
         out.append(re.escape(parts[i]))
         if i + 1 < len(parts):
-            out.append(f"(?P<{parts[i + 2] or f'_{next(names)}'}>.+?)")
+            name = parts[i + 2] or f"_{next(names)}"
+            # the value typed, as repr() shows it, may hold the template's words: the last split
+            out.append(f"(?P<{name}>.+)" if name == "value" else f"(?P<{name}>.+?)")
         i += 3
     return re.compile("".join(out) + r"\Z", re.S)
 
@@ -81,7 +83,8 @@ def in_chinese(message: str) -> str:
         found = pattern.match(message)
         if found is None:
             continue
-        values = [in_chinese(v) for v in found.groupdict().values()]  # (a message inside one)
+        # argparse's own message inside one is said too; what the user typed is left as typed
+        values = [in_chinese(v) if k == "message" else v for k, v in found.groupdict().items()]
         names = re.findall(r"%\((\w+)\)[sr]|%[sr]", en)
         text = zh
         for name, value in zip(names, values, strict=True):
@@ -268,6 +271,7 @@ _OS_ERRORS = {
     "ENOSPC": "磁盘空间不足",
     "EROFS": "磁盘是只读的",
     "ENAMETOOLONG": "路径太长",
+    "EFBIG": "文件太大（超过系统允许的大小）",
 }
 _OS_ERROR_CODES = {getattr(errno, name): text for name, text in _OS_ERRORS.items() if hasattr(errno, name)}
 

@@ -162,6 +162,8 @@ def write_file(path: str | Path, write: Callable[[io.BufferedWriter], object]) -
     backups and its PDFs: residents' records are not for every account on a shared PC); and never
     over something other than a file (:func:`file_target`)."""
     target = file_target(path)  # (in a folder that exists: a mistyped one is said, not made)
+    if not target.parent.is_dir():  # (said of the folder the user named, not of the temporary file)
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(target.parent))
     fd, tmp = tempfile.mkstemp(prefix=".cunyi-", suffix=".part", dir=target.parent)  # (0600)
     try:
         with os.fdopen(fd, "wb") as f:

@@ -69,7 +69,7 @@ def shown_url(url: str) -> str:
         masked = sa.engine.make_url(url).render_as_string(hide_password=True)
     except (sa.exc.ArgumentError, ValueError):  # not even a URL (a port that is no number …)
         masked = re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", url)
-    return re.sub(r"(?i)([?&]password=)[^&]*", r"\1***", masked)
+    return re.sub(r"(?i)([?&](?:ssl)?password=)[^&]*", r"\1***", masked)  # (sslpassword: libpq's key's)
 
 
 def unreachable(url: str, error: BaseException | None = None) -> UserError:

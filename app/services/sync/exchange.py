@@ -502,6 +502,15 @@ def refusal(sender: Sender, op: dict, scopes: dict[str, str]) -> tuple[str, str]
 _NONE = object()  # (a value not carried)
 
 
+def number_refusal(sender: Sender, op: dict, scopes: dict[str, str]) -> tuple[str, str] | None:
+    """(``"archive_no"``, the number) when ``op`` gives a resident an archive number ``sender``
+    may not give (:func:`archive_number_ok`); None otherwise."""
+    number = _values(op).get("archive_no", _NONE) if op["e"] == "resident" else _NONE
+    if number is not _NONE and not archive_number_ok(sender, number, scopes):
+        return "archive_no", str(number)
+    return None
+
+
 def archive_number_ok(sender: Sender, number, scopes: dict[str, str]) -> bool:
     """Whether ``sender`` may give a resident the archive ``number``: one of the resident's own
     village (its code, then a serial), and from a village PC, one of the serials a village PC
@@ -774,9 +783,8 @@ class _Authority:
             why is None and op["s"] <= 0 and op["o"] != self.sender.device
         ):  # a snapshot's rows are its sender's
             why = ("snapshot_origin", "")
-        number = _values(op).get("archive_no", _NONE) if op["e"] == "resident" else _NONE
-        if why is None and number is not _NONE and not archive_number_ok(self.sender, number, scopes):
-            why = ("archive_no", str(number))
+        if why is None:
+            why = number_refusal(self.sender, op, scopes)
         if why is None and op["e"] in APPEND_ONLY:
             bases = op["d"].get("b") if isinstance(op["d"], dict) else None
             made = self.made.get(op["r"]) if "stored" in scopes else op["h"]
@@ -1063,7 +1071,8 @@ def _admit_pending(session: Session) -> Callable[[list[dict]], list[dict]]:
         scopes.load(ops)
         out = []
         for op in ops:
-            why = refusal(villages.get(op["o"], town), op, scopes.of(op))
+            sender, where = villages.get(op["o"], town), scopes.of(op)
+            why = refusal(sender, op, where) or number_refusal(sender, op, where)
             if why is None:
                 out.append(op)
             else:
@@ -1366,9 +1375,26 @@ def import_path(
 
 
 def _quarantine(
-    store: Store, paths: Paths, f: Path, error: UserError, header: bundle.Header | None
+    store: Store, paths: Paths, f: Path, error: UserError, header: bundle.Header | None, *, signed: bool
 ) -> Path | None:
-    dest_dir = paths.sub("quarantine")
+    """Move a refused bundle to ``quarantine/``, with its reason beside it, after recording the
+    refusal (a store that cannot be written just now leaves the file where it was, for the next
+    try).  ``signed``: its sender's signature checked out; a file whose header names a sender it
+    was not signed by goes to ``quarantine/unverified/`` (and can never crowd out, or count as,
+    that sender's own)."""
+    size = f.stat().st_size if f.exists() else 0
+    with store.transaction() as s:
+        s.add(
+            BundleRecord(
+                bundle_id=header.bundle_id if header else None,
+                direction="rejected",
+                peer=header.sender if header else None,
+                file_name=f.name,
+                bytes=size,
+                reason=error.render()[:500],
+            )
+        )
+    dest_dir = paths.sub("quarantine") / ("" if signed else UNVERIFIED)
     dest_dir.mkdir(parents=True, exist_ok=True)
     dest = dest_dir / f.name
     n = 1
@@ -1382,35 +1408,28 @@ def _quarantine(
     except OSError:
         log.exception("could not move %s to quarantine", f)
         dest = None
-    if header is not None:
-        _keep_newest(dest_dir, header.sender)
-    with store.transaction() as s:
-        s.add(
-            BundleRecord(
-                bundle_id=header.bundle_id if header else None,
-                direction="rejected",
-                peer=header.sender if header else None,
-                file_name=f.name,
-                bytes=dest.stat().st_size if dest and dest.exists() else 0,
-                reason=error.render()[:500],
-            )
-        )
+    if signed and header is not None:
+        _keep_newest(dest_dir, f"{header.sender.hex}_*{bundle.SUFFIX}", QUARANTINE_KEPT)
+    elif not signed:
+        _keep_newest(dest_dir, f"*{bundle.SUFFIX}", UNVERIFIED_KEPT)
     return dest
 
 
-QUARANTINE_KEPT = 3  # rejected bundles kept per sender (every one stays in the history, with its reason)
+UNVERIFIED = "unverified"  # quarantine's folder for files no trusted device's signature vouches for
+QUARANTINE_KEPT = 3  # refused bundles kept per sender (every one stays in the history, with its reason)
+UNVERIFIED_KEPT = 20  # files kept in quarantine/unverified, whoever their headers name
 
 
-def _keep_newest(folder: Path, sender: uuid.UUID) -> None:
-    """Only the newest :data:`QUARANTINE_KEPT` rejected bundles of ``sender`` in ``folder``: a
-    village whose bundles are refused (its clock, say) sends all it has again at every run, and a
-    copy each time would fill the township's disk."""
+def _keep_newest(folder: Path, pattern: str, kept: int) -> None:
+    """Only the newest ``kept`` files of ``folder`` named by ``pattern``: a village whose bundles
+    are refused (its clock, say) sends all it has again at every run, and a copy each time would
+    fill the township's disk."""
     files = sorted(
-        (p for p in folder.glob(f"{sender.hex}_*{bundle.SUFFIX}") if p.is_file()),
+        (p for p in folder.glob(pattern) if p.is_file()),
         key=lambda p: p.stat().st_mtime_ns,
         reverse=True,
     )
-    for old in files[QUARANTINE_KEPT:]:
+    for old in files[kept:]:
         with contextlib.suppress(OSError):
             old.unlink()
             old.with_name(old.name + ".reason.txt").unlink(missing_ok=True)
@@ -1430,7 +1449,7 @@ def import_file(
     *,
     cancelled: Callable[[], bool] = _never,
 ) -> ImportOutcome:
-    header = None
+    header, signed = None, False
     try:
         header = bundle.read_header(f)
         with store.session() as s:
@@ -1467,6 +1486,7 @@ def import_file(
             sender = f"{peer.code} {peer.name}"
             sign_key = peer.sign_key
         bundle.verify(f, header, sign_key)
+        signed = True
         schema = str(header.data.get("schema", ""))
         if not _schema_known(schema):
             raise bundle.BundleError(
@@ -1483,7 +1503,7 @@ def import_file(
     except (Cancelled, StoreMoved, StoreUnavailable):  # the bundle is not at fault: it stays where it is
         raise
     except UserError as e:
-        dest = _quarantine(store, paths, f, e, header)
+        dest = _quarantine(store, paths, f, e, header, signed=signed)
         return ImportOutcome(f.name, "rejected", e.message, quarantined=dest)
     except Exception as e:
         if (said := unavailable(e)) is not None:
@@ -1491,7 +1511,7 @@ def import_file(
         _hide_parameters(e)
         log.exception("import of %s failed", f)
         error = UserError(Message(CTX, QT_TRANSLATE_NOOP("Sync", "导入时出错，未做任何更改（详见日志）")))
-        dest = _quarantine(store, paths, f, error, header)
+        dest = _quarantine(store, paths, f, error, header, signed=signed)
         return ImportOutcome(f.name, "rejected", error.message, quarantined=dest)
 
 

@@ -47,7 +47,7 @@ from app.config import Paths
 from app.db import Store
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import BundleRecord, Peer
-from app.services.errors import Message, StoreMoved, UserError
+from app.services.errors import Message, StoreMoved, StoreUnavailable, UserError
 from app.services.profile import COUNTY, TOWNSHIP, get_profile
 from app.services.records.validators import is_digits
 from app.services.sync import bundle, capture, exchange, snapshot, transport
@@ -65,6 +65,7 @@ EMPTY_UPLOAD_S = 3600  # an upload declared and never sent a byte of, as long as
 RESULTS_KEPT_S = 30 * 86_400
 DISK_CHECK_BYTES = 8 * 1024 * 1024  # an upload looks at the free space again after each 8 MB
 READ_BLOCK = 64 << 10
+RETRY_BUSY_S = 30.0  # an import that found the store busy (another writer past the wait) tries again
 LISTING_WAIT_S = 15.0  # a listing waits this long for the imports before it, then says "ask again"
 
 
@@ -235,6 +236,12 @@ class Mailbox:
         except StoreMoved as e:
             self._moved(e)
             return "moved"
+        except StoreUnavailable:  # (another writer held the store past the wait): tried again shortly
+            log.warning("import of %s waits: the store is busy; trying again in %d s", f.name, RETRY_BUSY_S)
+            timer = threading.Timer(RETRY_BUSY_S, lambda: self._retry(f))
+            timer.daemon = True
+            timer.start()
+            return "busy"
         reason = outcome.reason.render() if outcome.reason else None
         self._write_result(sender, upload_id, {"status": outcome.status, "length": length, "reason": reason})
         f.unlink(missing_ok=True)  # applied or already there; a rejected one went to quarantine
@@ -242,6 +249,10 @@ class Mailbox:
             self.imported += 1
         log.info("import %s: %s", f.name, outcome.status)
         return outcome.status
+
+    def _retry(self, f: Path) -> None:
+        if self._thread is not None and f.exists():  # (not once the server stopped: found at its start)
+            self._queue_import(f)
 
     def _moved(self, error: StoreMoved) -> None:
         if self.moved is None:
@@ -566,7 +577,7 @@ def _range(header: str | None, size: int) -> tuple[int, int] | None:
     ``bytes=-n``); None: the whole file, also for a header it does not read (several ranges, other
     units), as RFC 9110 lets a server answer.  A range past the end is refused (416) with the
     file's size."""
-    m = re.fullmatch(r"bytes=(\d{0,15})-(\d{0,15})", (header or "").strip())
+    m = re.fullmatch(r"bytes=([0-9]{0,15})-([0-9]{0,15})", (header or "").strip())  # (\d: any script's)
     if not m or not (m.group(1) or m.group(2)):
         return None
     if not m.group(1):  # the last n bytes
