@@ -68,7 +68,7 @@ from app.services import settings
 from app.services.access import audit, authz
 from app.services.errors import Message, StoreMoved, StoreUnavailable, UserError
 from app.services.profile import COUNTY, TOWNSHIP, TOWNSHIP_SERIAL_START, UPSTREAM, VILLAGE, get_profile
-from app.services.records.validators import Invalid, parse_date, parse_month
+from app.services.records.validators import Invalid, is_digits, parse_date, parse_month
 from app.services.sync import bundle, capture, merge
 from app.services.sync import keys as device_keys
 from app.services.sync import values as sync_values
@@ -517,7 +517,7 @@ def archive_number_ok(sender: Sender, number, scopes: dict[str, str]) -> bool:
     numbers with (a township numbers from TOWNSHIP_SERIAL_START).  Numbers are unique: one of
     another village's, or of the township's range, would take the number its owner gives next,
     and every later enrolment or bundle of that owner would fail on it."""
-    if not (isinstance(number, str) and len(number) == 17 and number.isascii() and number.isdigit()):
+    if not (isinstance(number, str) and len(number) == 17 and is_digits(number)):  # (ASCII 0–9 only)
         return False
     village = scopes.get("new") or scopes.get("stored")
     if village is not None and number[:12] != village:
