@@ -1,7 +1,10 @@
 """The SQLite full-text index behind digit-fragment search (ID, archive number, phone).
 
 A LIKE '%1234%' over 60k residents scans every row (~15 ms); an FTS5 trigram index answers
-the same question in well under a millisecond.  It is derived data: SQLite triggers keep it
+the same question in well under a millisecond.  The index keeps no positions (``detail=none``)
+and no token counts (``columnsize=0``): a LIKE over it looks up the fragment's trigrams and then
+checks the candidates' text, so positions would only be weight (7 MB of the 16 MB index of a
+60k-resident township).  It is derived data: SQLite triggers keep it
 in step with ``resident``, and :func:`ensure` (run at every start, after migrations) creates
 it, or rebuilds it when it is missing or out of step (an alembic batch migration that
 recreates ``resident`` drops its triggers).  On PostgreSQL the same LIKE '%…%' is answered by
@@ -19,10 +22,11 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Connection
 
 TABLE = "resident_digits"
+_OPTIONS = "detail=none, columnsize=0"
 _DIGITS = "coalesce({p}.id_number,'') || ' ' || {p}.archive_no || ' ' || coalesce({p}.phone,'')"
 
 _DDL = [
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(resident_id UNINDEXED, digits, tokenize='trigram')",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(resident_id UNINDEXED, digits, tokenize='trigram', {_OPTIONS})",
     f"""CREATE TRIGGER IF NOT EXISTS {TABLE}_ai AFTER INSERT ON resident BEGIN
         INSERT INTO {TABLE}(resident_id, digits) VALUES (new.id, {_DIGITS.format(p="new")}); END""",
     f"""CREATE TRIGGER IF NOT EXISTS {TABLE}_au AFTER UPDATE OF id_number, archive_no, phone ON resident BEGIN
@@ -50,6 +54,10 @@ def ensure(conn: Connection) -> bool:
     triggers = conn.exec_driver_sql(
         f"SELECT count(*) FROM sqlite_master WHERE type='trigger' AND name LIKE '{TABLE}_a_'"
     ).scalar()
+    made = conn.exec_driver_sql(f"SELECT sql FROM sqlite_master WHERE type='table' AND name='{TABLE}'").scalar()
+    if made is not None and _OPTIONS not in made:  # an older store's index, with positions
+        conn.exec_driver_sql(f"DROP TABLE {TABLE}")
+        triggers = 0
     for ddl in _DDL:
         conn.exec_driver_sql(ddl)
     residents = conn.exec_driver_sql("SELECT count(*) FROM resident").scalar()
@@ -61,11 +69,6 @@ def ensure(conn: Connection) -> bool:
         f"INSERT INTO {TABLE}(resident_id, digits) SELECT r.id, {_DIGITS.format(p='r')} FROM resident r"
     )
     return True
-
-
-def fts_phrase(text: str) -> str:
-    """An FTS5 query matching ``text`` as a substring (trigram phrase)."""
-    return '"' + text.replace('"', '""') + '"'
 
 
 def bigrams(text: str) -> list[str]:

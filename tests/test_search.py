@@ -166,6 +166,27 @@ def test_search_index_rebuilds_when_out_of_step(store, people):
     assert names(store, "8123") == ["张三"]
 
 
+@pytest.mark.sqlite_only  # the FTS5 table
+def test_an_older_stores_digit_index_is_remade_without_positions(store, people):
+    """Stores made before the index dropped its positions are remade at start, and still answer."""
+    from app import search_index
+
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql(f"DROP TABLE {search_index.TABLE}")
+        conn.exec_driver_sql(
+            f"CREATE VIRTUAL TABLE {search_index.TABLE} USING fts5(resident_id UNINDEXED, digits, tokenize='trigram')"
+        )
+        conn.exec_driver_sql(f"INSERT INTO {search_index.TABLE} SELECT id, 'stale' FROM resident")
+        assert search_index.ensure(conn) is True
+        made = conn.exec_driver_sql(f"SELECT sql FROM sqlite_master WHERE name = '{search_index.TABLE}'").scalar()
+        assert "detail=none" in made
+        assert search_index.ensure(conn) is False  # once is enough
+    assert names(store, "8123") == ["张三"]
+    assert names(store, "00011") == ["李珍淑"]  # the phone
+    assert names(store, "30812") == ["张三"]  # across the ID's birth date and serial
+    assert names(store, "stale") == []
+
+
 @pytest.mark.sqlite_only  # no store: pure rules
 def test_name_keys_cover_polyphones_and_compound_surnames():
     assert "zhangsan" in name_keys("张三") and "zs" in name_keys("张三")

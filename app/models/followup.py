@@ -67,8 +67,8 @@ class FollowupVisit(UUIDPk, Tracked, Voidable, Synced, Base):
     __tablename__ = "followup_visit"
     __sync_scope__ = "resident_id"
     __table_args__ = (
+        # the one index: an enrolment's visits are read through its resident's (refresh_summary)
         Index("ix_followup_visit_resident_program_date", "resident_id", "program", "visit_date"),
-        Index("ix_followup_visit_enrolment_date", "enrolment_id", "visit_date"),
     )
 
     enrolment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("program_enrolment.id"))

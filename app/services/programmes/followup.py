@@ -830,7 +830,7 @@ def refresh_summary(session: Session, enrolment: ProgramEnrolment) -> None:
     face-to-face visits) from its visits.  Call after any visit of the enrolment is written."""
     visits = session.execute(
         _counted_visits()
-        .where(FollowupVisit.enrolment_id == enrolment.id)
+        .where(FollowupVisit.resident_id == enrolment.resident_id, FollowupVisit.enrolment_id == enrolment.id)
         .order_by(FollowupVisit.visit_date, FollowupVisit.id)  # two visits a day: the later-made one last
     ).all()
     for key, value in _summary(visits, enrolment.enrolled_on).items():
@@ -855,7 +855,14 @@ def refresh_summaries(session: Session, enrolment_ids) -> None:
         for row in session.execute(
             _counted_visits()
             .add_columns(FollowupVisit.enrolment_id)
-            .where(FollowupVisit.enrolment_id.in_(chunk))
+            # through the resident's index of visits (the only one): a visit's enrolment is its
+            # resident's (``cunyi check``)
+            .join(
+                ProgramEnrolment,
+                (ProgramEnrolment.resident_id == FollowupVisit.resident_id)
+                & (ProgramEnrolment.id == FollowupVisit.enrolment_id),
+            )
+            .where(ProgramEnrolment.id.in_(chunk))
             .order_by(FollowupVisit.enrolment_id, FollowupVisit.visit_date, FollowupVisit.id)
         ):
             visits[row.enrolment_id].append(row)

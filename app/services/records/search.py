@@ -198,7 +198,8 @@ def _match_ids(session: Session, kind: str, q: str):
         )
         if session.get_bind().dialect.name == "sqlite":
             fts = table(search_index.TABLE, column("resident_id", Id), column("digits"))
-            matched = select(fts.c.resident_id).where(fts.c.digits.op("MATCH")(search_index.fts_phrase(q)))
+            # digits and X only (classify_query): nothing for LIKE to escape, so FTS5 answers it
+            matched = select(fts.c.resident_id).where(fts.c.digits.like(f"%{q}%"))
             cond = R.id.in_(matched)
         else:
             like = f"%{_escape_like(q)}%"
