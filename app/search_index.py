@@ -54,7 +54,9 @@ def ensure(conn: Connection) -> bool:
     triggers = conn.exec_driver_sql(
         f"SELECT count(*) FROM sqlite_master WHERE type='trigger' AND name LIKE '{TABLE}_a_'"
     ).scalar()
-    made = conn.exec_driver_sql(f"SELECT sql FROM sqlite_master WHERE type='table' AND name='{TABLE}'").scalar()
+    made = conn.exec_driver_sql(
+        f"SELECT sql FROM sqlite_master WHERE type='table' AND name='{TABLE}'"
+    ).scalar()
     if made is not None and _OPTIONS not in made:  # an older store's index, with positions
         conn.exec_driver_sql(f"DROP TABLE {TABLE}")
         triggers = 0

@@ -91,3 +91,59 @@ def test_what_the_user_typed_is_quoted_as_typed(capsys, args, said):
     with pytest.raises(SystemExit):
         main(args)
     assert said in capsys.readouterr().err
+
+
+def test_a_store_file_that_does_not_open_is_said_as_a_file_never_as_a_server(tmp_path, capsys):
+    """A broken or missing store file is not a database server that is down; the broken file's
+    message is a way back that works: move it aside, set the PC up again, restore as a new device."""
+    from pathlib import Path
+
+    d = _village(tmp_path, capsys, 5)
+    folder = Path(d[1])
+    assert main([*d, "backup", "-o", str(tmp_path / "last.db")]) == 0
+    db = folder / "cunyi.db"
+    with open(db, "r+b") as f:
+        f.truncate(20_000)  # a power cut, a dying disk
+    capsys.readouterr()
+    assert main([*d, "residents", "search", ""]) == 1
+    said = capsys.readouterr().err
+    assert "已损坏" in said and "cunyi init" in said and "--force-other-device" in said
+    assert "服务器" not in said and "Traceback" not in said
+    db.rename(folder / "broken.db")
+    assert main([*d, "init", "--role", "village", "--code", "110105001101", "--name", "测试村"]) == 0
+    assert main([*d, "restore", str(tmp_path / "last.db"), "--force-other-device"]) == 0
+    capsys.readouterr()
+    assert main([*d, "residents", "search", "", "--limit", "100"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 5
+    (folder / "cunyi.db").unlink()
+    for suffix in ("-wal", "-shm"):
+        (folder / f"cunyi.db{suffix}").unlink(missing_ok=True)
+    (folder / "cunyi.db").mkdir()  # something that is no file where the store should be
+    assert main([*d, "residents", "search", ""]) == 1
+    said = capsys.readouterr().err
+    assert "打不开数据库文件" in said and "服务器" not in said
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "已损坏"), ("en", "is damaged")])
+def test_the_desktop_app_says_in_a_window_why_it_did_not_open(
+    tmp_path, capsys, qapp, monkeypatch, lang, said
+):
+    """The desktop shortcut's CunYi has no console: a store that does not open is said in a
+    window, in the user's language, besides stderr."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append((title, text)))
+    d = _village(tmp_path, capsys)
+    with open(Path(d[1]) / "cunyi.db", "r+b") as f:
+        f.truncate(20_000)
+    try:
+        assert main([*d, "gui", "--lang", lang]) == 1
+    finally:
+        from app.views.startup import install_translator
+
+        install_translator(qapp, "zh")  # as the other tests expect
+    assert len(shown) == 1 and said in shown[0][1] and "Traceback" not in shown[0][1]
+    assert "已损坏" in capsys.readouterr().err

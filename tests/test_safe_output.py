@@ -151,6 +151,9 @@ def test_a_folder_that_is_not_there_is_named_not_the_temporary_file(tmp_path):
             "postgresql+psycopg://u@h/db?sslpassword=***&x=1",
         ),
         ("postgresql+psycopg://u:S3cret@h:notaport/db", "postgresql+psycopg://u:***@h:notaport/db"),
+        # an @ typed unencoded in the password: none of it shows, whatever the parser made of it
+        ("postgresql+psycopg://u:S3@cr@et@h/db", "postgresql+psycopg://u:***@h/db"),
+        ("postgresql+psycopg://u:S3@cret@h:5x/db", "postgresql+psycopg://u:***@h:5x/db"),
     ],
 )
 def test_a_database_address_is_shown_without_its_secrets(url, shown):

@@ -178,7 +178,9 @@ def test_an_older_stores_digit_index_is_remade_without_positions(store, people):
         )
         conn.exec_driver_sql(f"INSERT INTO {search_index.TABLE} SELECT id, 'stale' FROM resident")
         assert search_index.ensure(conn) is True
-        made = conn.exec_driver_sql(f"SELECT sql FROM sqlite_master WHERE name = '{search_index.TABLE}'").scalar()
+        made = conn.exec_driver_sql(
+            f"SELECT sql FROM sqlite_master WHERE name = '{search_index.TABLE}'"
+        ).scalar()
         assert "detail=none" in made
         assert search_index.ensure(conn) is False  # once is enough
     assert names(store, "8123") == ["张三"]

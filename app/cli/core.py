@@ -168,11 +168,12 @@ def _unreachable_store(url: str, error: Exception) -> Exception | None:
     error that is not the server's nor the address's."""
     import sqlalchemy.exc as sa_exc
 
-    from app.services.store_copy import shown_url, unreachable
+    from app.db import is_sqlite
+    from app.services.store_copy import shown_url, unopened_file, unreachable
 
     shown = shown_url(url)
     if isinstance(error, sa_exc.DBAPIError):
-        return unreachable(url, error)
+        return unopened_file(url, error) if is_sqlite(url) else unreachable(url, error)
     if isinstance(error, (ValueError, ImportError, sa_exc.ArgumentError)):
         logging.getLogger(__name__).warning("the store %s did not open: %s", shown, type(error).__name__)
         return CliError(f"数据库地址无效：{shown}；应是 postgresql+psycopg://用户@主机:端口/数据库")

@@ -23,7 +23,12 @@ def register(sub) -> None:
 def open_gui(args) -> int:
     from app.views.startup import run_gui  # PySide6: only when the GUI is wanted
 
-    paths, store = open_store(args)
+    try:
+        paths, store = open_store(args)
+    except Exception as e:
+        if not (args.smoke or args.screenshots):
+            _tell_in_a_window(e, args.lang)  # the desktop shortcut's CunYi has no console …
+        raise  # … and the CLI's says it on stderr too
     return run_gui(
         store,
         paths,
@@ -33,3 +38,21 @@ def open_gui(args) -> int:
         t0=PROCESS_T0,
         scroll_residents=args.scroll_residents,
     )
+
+
+def _tell_in_a_window(error: Exception, lang: str | None) -> None:
+    """Why the app did not open, in a window in the user's language: the store did not open."""
+    from app.cli.core import user_text
+    from app.services.errors import UserError
+    from app.views.operations import show_error
+    from app.views.startup import make_app
+    from app.views.widgets import translate
+
+    make_app(lang)
+    title = translate("Startup", "村医未能打开")
+    if isinstance(error, UserError) or user_text(error) is None:
+        show_error(None, title, error)  # (a bug: one sentence; the traceback goes to the log)
+    else:  # the command line's own sentence
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(None, title, user_text(error))

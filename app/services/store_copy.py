@@ -69,6 +69,8 @@ def shown_url(url: str) -> str:
         masked = sa.engine.make_url(url).render_as_string(hide_password=True)
     except (sa.exc.ArgumentError, ValueError):  # not even a URL (a port that is no number …)
         masked = re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", url)
+    # a password with an unencoded @ ends at its first @ for the parser: the rest reads as host
+    masked = re.sub(r"(:\*\*\*@)[^/?#]*@", r"\1", masked)
     return re.sub(r"(?i)([?&](?:ssl)?password=)[^&]*", r"\1***", masked)  # (sslpassword: libpq's key's)
 
 
@@ -85,6 +87,32 @@ def unreachable(url: str, error: BaseException | None = None) -> UserError:
         ),
         url=shown_url(url),
     )
+
+
+def unopened_file(url: str, error: BaseException) -> UserError:
+    """A SQLite store file that did not open (a server's address is :func:`unreachable`): in
+    words by what SQLite said, which goes to the log."""
+    said = str(getattr(error, "orig", None) or error).strip()
+    path = sa.engine.make_url(url).database or url
+    log.warning("the store file %s did not open: %s", path, said.splitlines()[0] if said else "")
+    if "malformed" in said or "not a database" in said:
+        template = QT_TRANSLATE_NOOP(
+            "StoreCopy",
+            "数据库文件 {path} 已损坏，打不开。请把它移到别处（留作检查），用 cunyi init 以原来的代码重新设置本机，"
+            "再用 cunyi restore 备份文件 --force-other-device 恢复最近的备份：本机将换用新的设备身份，"
+            "请让乡镇卫生院重新信任本机的设备卡",
+        )
+    elif "unable to open" in said:
+        template = QT_TRANSLATE_NOOP(
+            "StoreCopy",
+            "打不开数据库文件 {path}：那里不是一个可读写的文件（是文件夹、没有权限，或所在的磁盘不可写），详见日志",
+        )
+    else:
+        template = QT_TRANSLATE_NOOP(
+            "StoreCopy",
+            "读写数据库文件 {path} 时出错（磁盘或文件系统的故障，详见日志）：请检查磁盘，必要时从备份恢复",
+        )
+    return _err(template, path=path)
 
 
 def tables() -> list[sa.Table]:

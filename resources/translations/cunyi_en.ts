@@ -7177,10 +7177,29 @@
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>村医未能打开</source>
+        <translation>CunYi could not open</translation>
+    </message>
+</context>
+<context>
     <name>StoreCopy</name>
     <message>
         <source>连不上数据库 {url}：数据库服务器没有开、地址或端口不对，或用户名、密码、数据库名不对（详见日志）</source>
         <translation>Cannot reach the database {url}: the database server is not running, the address or port is wrong, or the user name, password or database name is wrong (see the log)</translation>
+    </message>
+    <message>
+        <source>数据库文件 {path} 已损坏，打不开。请把它移到别处（留作检查），用 cunyi init 以原来的代码重新设置本机，再用 cunyi restore 备份文件 --force-other-device 恢复最近的备份：本机将换用新的设备身份，请让乡镇卫生院重新信任本机的设备卡</source>
+        <translation>The database file {path} is damaged and does not open. Move it elsewhere (keep it for inspection), set this PC up again with cunyi init and its former code, then restore the latest backup with cunyi restore BACKUP-FILE --force-other-device: this PC takes a new device identity, and the township health centre must trust its new device card</translation>
+    </message>
+    <message>
+        <source>打不开数据库文件 {path}：那里不是一个可读写的文件（是文件夹、没有权限，或所在的磁盘不可写），详见日志</source>
+        <translation>Cannot open the database file {path}: what is there is not a file that can be read and written (a folder, no permission, or a disk that cannot be written); see the log</translation>
+    </message>
+    <message>
+        <source>读写数据库文件 {path} 时出错（磁盘或文件系统的故障，详见日志）：请检查磁盘，必要时从备份恢复</source>
+        <translation>Reading or writing the database file {path} failed (a fault of the disk or file system; see the log): check the disk, and restore from a backup if needed</translation>
     </message>
     <message>
         <source>只能从本机的 SQLite 数据库迁出（当前数据库：{url}）</source>

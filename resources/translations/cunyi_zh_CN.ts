@@ -7176,10 +7176,29 @@
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>村医未能打开</source>
+        <translation>村医未能打开</translation>
+    </message>
+</context>
+<context>
     <name>StoreCopy</name>
     <message>
         <source>连不上数据库 {url}：数据库服务器没有开、地址或端口不对，或用户名、密码、数据库名不对（详见日志）</source>
         <translation>连不上数据库 {url}：数据库服务器没有开、地址或端口不对，或用户名、密码、数据库名不对（详见日志）</translation>
+    </message>
+    <message>
+        <source>数据库文件 {path} 已损坏，打不开。请把它移到别处（留作检查），用 cunyi init 以原来的代码重新设置本机，再用 cunyi restore 备份文件 --force-other-device 恢复最近的备份：本机将换用新的设备身份，请让乡镇卫生院重新信任本机的设备卡</source>
+        <translation>数据库文件 {path} 已损坏，打不开。请把它移到别处（留作检查），用 cunyi init 以原来的代码重新设置本机，再用 cunyi restore 备份文件 --force-other-device 恢复最近的备份：本机将换用新的设备身份，请让乡镇卫生院重新信任本机的设备卡</translation>
+    </message>
+    <message>
+        <source>打不开数据库文件 {path}：那里不是一个可读写的文件（是文件夹、没有权限，或所在的磁盘不可写），详见日志</source>
+        <translation>打不开数据库文件 {path}：那里不是一个可读写的文件（是文件夹、没有权限，或所在的磁盘不可写），详见日志</translation>
+    </message>
+    <message>
+        <source>读写数据库文件 {path} 时出错（磁盘或文件系统的故障，详见日志）：请检查磁盘，必要时从备份恢复</source>
+        <translation>读写数据库文件 {path} 时出错（磁盘或文件系统的故障，详见日志）：请检查磁盘，必要时从备份恢复</translation>
     </message>
     <message>
         <source>只能从本机的 SQLite 数据库迁出（当前数据库：{url}）</source>
