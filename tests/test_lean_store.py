@@ -17,7 +17,7 @@ from sqlalchemy import delete, select
 
 from app.db import Store, head_revision
 from app.models import ChangeLog, FollowupVisit, Resident, ResidentChoice, ResidentSearchKey
-from app.models.base import Id, as_uuid, id_hex, id_param
+from app.models.base import Id, as_uuid, clocks_value, id_hex, id_param
 from app.models.packing import pack, unpack
 from app.services import backup
 from app.services.errors import UserError
@@ -141,8 +141,12 @@ def _dump(path: Path) -> dict:
             cols = [r[1] for r in info]
             moments = [r[2].upper() == "DATETIME" for r in info]
             rows = c.execute(f'SELECT {", ".join(cols)} FROM "{n}"').fetchall()
+            clocks = cols.index("sync_clocks") if "sync_clocks" in cols else -1
             norm = [
-                tuple(_moment(v) if m else _plain(v) for v, m in zip(row, moments, strict=True))
+                tuple(
+                    _moment(v) if m else _plain(_clocks(v) if i == clocks else v)
+                    for i, (v, m) in enumerate(zip(row, moments, strict=True))
+                )
                 for row in rows
             ]
             out[n] = sorted(norm, key=repr)
@@ -156,6 +160,11 @@ def _moment(v):
             sep=" ", timespec="microseconds"
         )
     return v
+
+
+def _clocks(v):
+    """A row's clocks as the app reads them: JSON text, or a lone clock's 12 bytes (0021)."""
+    return json.dumps(clocks_value(v)) if isinstance(v, bytes) else v
 
 
 def _plain(v):
@@ -219,7 +228,8 @@ def test_migration_keeps_every_value_of_every_older_schema(tmp_path, db):
         free, pages = (c.execute(f"PRAGMA {p}").fetchone()[0] for p in ("freelist_count", "page_count"))
         assert free < pages * 0.25  # compacted after the rebuild
         clocks = [r[0] for r in c.execute("SELECT sync_clocks FROM resident WHERE sync_clocks IS NOT NULL")]
-        assert not any(", " in t or ": " in t for t in clocks)  # JSON rewritten compact
+        # JSON rewritten compact (0014), then a lone clock as its 12 bytes (0021)
+        assert not any(", " in t or ": " in t for t in clocks if isinstance(t, str))
         declared = {r[0] for r in c.execute("SELECT sql FROM sqlite_master WHERE type='table'") if r[0]}
         assert not any(re.search(r"\sCHAR\(32\)", sql) for sql in declared)  # VARCHAR(32) is text
         indexes = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='index'")}

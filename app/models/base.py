@@ -183,6 +183,51 @@ def json_text(value) -> str:
     return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
 
 
+_HEX = frozenset("0123456789abcdef")
+
+
+def clocks_param(clocks: dict | None):
+    """``sync_clocks`` as SQLite stores it (:class:`Clocks`): a row still as the one write that
+    made it (``{"_": [clock, ""]}``, nearly every row) as that clock's 12 bytes, any other
+    as JSON text."""
+    if clocks is None:
+        return None
+    if len(clocks) == 1 and (pair := clocks.get("_")) is not None and len(pair) == 2 and pair[1] == "":
+        clock = pair[0]
+        if isinstance(clock, str) and len(clock) == 24 and _HEX.issuperset(clock):
+            return bytes.fromhex(clock)
+    return json_text(clocks)
+
+
+def clocks_value(stored) -> dict | None:
+    """``sync_clocks`` as SQLite stored it (:func:`clocks_param`), as Python reads it."""
+    if stored is None:
+        return None
+    if isinstance(stored, bytes):
+        return {"_": [stored.hex(), ""]}
+    return orjson.loads(stored)
+
+
+class Clocks(TypeDecorator):
+    """The ``sync_clocks`` column (:class:`Synced`): JSON on PostgreSQL; on SQLite the clock
+    alone when that says it all (:func:`clocks_param`), 12 bytes instead of 37 of JSON text on
+    each of a township's 330k synced rows.  Code that talks to the SQLite driver directly
+    converts with :func:`clocks_param` and reads with :func:`clocks_value`."""
+
+    impl = JSON
+    cache_ok = True
+
+    def bind_processor(self, dialect):
+        if dialect.name != "sqlite":
+            return super().bind_processor(dialect)
+        return clocks_param
+
+    def result_processor(self, dialect, coltype):
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+        return clocks_value
+
+
 class id_text(FunctionElement):
     """SQL: an id column as its 32-digit lower-case hex text (how the audit trail names a record):
     ``lower(hex(id))`` on SQLite (16 bytes), the UUID's text without dashes elsewhere."""
@@ -345,4 +390,4 @@ class Synced:
     __sync_writers__: ClassVar[tuple[str, ...]] = ("village", "township")
     __sync_column_writers__: ClassVar[dict[str, tuple[str, ...]]] = {}
 
-    sync_clocks: Mapped[dict | None] = mapped_column(JSON)
+    sync_clocks: Mapped[dict | None] = mapped_column(Clocks)

@@ -242,7 +242,7 @@ def _load(session: Session, period: Period, village_ids: list | None, history_da
             _raw(R.village_id),
             R.status,
             R.status_date,
-            V.sync_clocks[("_", 0)].as_string(),  # the clock the row was made with (bounded by sync)
+            V.sync_clocks,  # (its "_": the clock the row was made with, bounded by sync)
             *(getattr(V, f) for f in fields),
         )
         .join(E, E.id == V.enrolment_id)
@@ -276,7 +276,7 @@ def _load(session: Session, period: Period, village_ids: list | None, history_da
                 _hex(row[12]),
                 row[13],
                 row[14],
-                capture.hlc_ms(row[15] or ""),
+                capture.hlc_ms(((row[15] or {}).get("_") or [""])[0] or ""),
                 dict(zip(fields, row[16:], strict=True)),
             )
         )

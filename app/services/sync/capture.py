@@ -54,8 +54,11 @@ from app.models import (
     utcnow,
 )
 from app.models.base import (
+    Clocks,
     Timestamp,
     as_uuid,
+    clocks_param,
+    clocks_value,
     id_hex,
     id_param,
     is_id,
@@ -119,6 +122,8 @@ def sqlite_param(column: sa.Column):
     t = column.type
     if isinstance(t, (sa.DateTime, Timestamp)):
         return _sqlite_datetime
+    if isinstance(t, Clocks):
+        return clocks_param
     if isinstance(t, sa.JSON):
         return json_text  # as the engine's JSON serializer does (None is stored as JSON null)
     if is_id(t):
@@ -137,6 +142,8 @@ def sqlite_travel(column: sa.Column):
     t = column.type
     if isinstance(t, (sa.DateTime, Timestamp)):
         return _travel_moment
+    if isinstance(t, Clocks):
+        return clocks_value
     if isinstance(t, sa.JSON):
         return orjson.loads
     if is_id(t):
@@ -299,7 +306,7 @@ def _row_values_sqlite(conn, spec: EntitySpec, ids: list) -> dict:
             values = dict(zip(fields, stored, strict=True))
             for name in children:
                 values[name] = child_rows(spec, name, grouped[name].get(row_id, []))
-            out[given[row_id]] = (orjson.loads(clocks) if clocks else {}, values)
+            out[given[row_id]] = (clocks_value(clocks) or {}, values)
     return out
 
 

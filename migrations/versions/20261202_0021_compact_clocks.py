@@ -1,0 +1,58 @@
+"""compact row clocks: on SQLite, a row's ``sync_clocks`` that holds only the clock of the write
+that made it is stored as that clock's 12 bytes (``app.models.base.Clocks``), not 37 bytes of
+JSON text: 8 MB of a 60k-resident township's store.  PostgreSQL keeps JSON.
+
+Revision ID: 0021
+Revises: 0020
+Create Date: 2026-12-02 04:00:00
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from alembic import op
+
+revision = "0021"
+down_revision = "0020"
+branch_labels = None
+depends_on = None
+
+_ONE_CLOCK = re.compile(r'\{"_":\["([0-9a-f]{24})",""\]\}')
+
+
+def _tables(conn) -> list[str]:
+    return [
+        name
+        for (name,) in conn.exec_driver_sql(
+            "SELECT m.name FROM sqlite_master m WHERE m.type = 'table' "
+            "AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'sync_clocks')"
+        )
+    ]
+
+
+def upgrade() -> None:
+    conn = op.get_bind()
+    if conn.dialect.name != "sqlite":
+        return
+    for table in _tables(conn):
+        rows = conn.exec_driver_sql(
+            f"SELECT id, sync_clocks FROM {table} WHERE typeof(sync_clocks) = 'text' AND length(sync_clocks) = 37"
+        ).fetchall()
+        packed = [(bytes.fromhex(m.group(1)), i) for i, text in rows if (m := _ONE_CLOCK.fullmatch(text))]
+        if packed:
+            conn.exec_driver_sql(f"UPDATE {table} SET sync_clocks = ? WHERE id = ?", packed)
+
+
+def downgrade() -> None:
+    conn = op.get_bind()
+    if conn.dialect.name != "sqlite":
+        return
+    for table in _tables(conn):
+        rows = conn.exec_driver_sql(
+            f"SELECT id, sync_clocks FROM {table} WHERE typeof(sync_clocks) = 'blob'"
+        ).fetchall()
+        texts = [(json.dumps({"_": [clock.hex(), ""]}, separators=(",", ":")), i) for i, clock in rows]
+        if texts:
+            conn.exec_driver_sql(f"UPDATE {table} SET sync_clocks = ? WHERE id = ?", texts)
