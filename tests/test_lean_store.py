@@ -142,9 +142,10 @@ def _dump(path: Path) -> dict:
             moments = [r[2].upper() == "DATETIME" for r in info]
             rows = c.execute(f'SELECT {", ".join(cols)} FROM "{n}"').fetchall()
             clocks = cols.index("sync_clocks") if "sync_clocks" in cols else -1
+            drugs = cols.index("drugs") if n == "followup_visit" else -1
             norm = [
                 tuple(
-                    _moment(v) if m else _plain(_clocks(v) if i == clocks else v)
+                    _moment(v) if m else _plain(_clocks(v) if i == clocks else _drugs(v) if i == drugs else v)
                     for i, (v, m) in enumerate(zip(row, moments, strict=True))
                 )
                 for row in rows
@@ -165,6 +166,11 @@ def _moment(v):
 def _clocks(v):
     """A row's clocks as the app reads them: JSON text, or a lone clock's 12 bytes (0021)."""
     return json.dumps(clocks_value(v)) if isinstance(v, bytes) else v
+
+
+def _drugs(v):
+    """A visit's drugs as the app reads them: JSON text, or their values after = (0022)."""
+    return json.dumps(FollowupVisit.__table__.c.drugs.type.value(v), ensure_ascii=False)
 
 
 def _plain(v):

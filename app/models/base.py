@@ -228,6 +228,49 @@ class Clocks(TypeDecorator):
         return clocks_value
 
 
+def is_json(t) -> bool:
+    """Whether a column type holds JSON (the types here that store it their own way included)."""
+    return isinstance(t, JSON) or (isinstance(t, TypeDecorator) and isinstance(t.impl_instance, JSON))
+
+
+class KeyedRows(TypeDecorator):
+    """A JSON list of objects that all carry the same ``keys`` (a visit's drugs): JSON on
+    PostgreSQL; on SQLite, when every object has exactly those keys, ``=`` and the list of their
+    values (``=[["格列美脲片",1,2]]`` for ``[{"name":"格列美脲片","times_per_day":1,
+    "mg_per_time":2}]``: 38 bytes fewer a drug, 11 MB of a township's visits), any other value as
+    JSON text (which never starts with ``=``).  Python sees the objects either way.  Code that
+    talks to the SQLite driver directly converts with :meth:`param` and reads with :meth:`value`."""
+
+    impl = JSON
+    cache_ok = True
+
+    def __init__(self, keys: tuple[str, ...]):
+        super().__init__()
+        self.keys = tuple(keys)
+
+    def param(self, rows):
+        if rows is None:
+            return None
+        keys = self.keys
+        if type(rows) is list and rows and all(type(r) is dict and tuple(r) == keys for r in rows):
+            return "=" + json_text([list(r.values()) for r in rows])
+        return json_text(rows)
+
+    def value(self, stored):
+        if stored is None:
+            return None
+        if stored[:1] == "=":
+            keys = self.keys
+            return [dict(zip(keys, r, strict=True)) for r in orjson.loads(stored[1:])]
+        return orjson.loads(stored)
+
+    def bind_processor(self, dialect):
+        return self.param if dialect.name == "sqlite" else super().bind_processor(dialect)
+
+    def result_processor(self, dialect, coltype):
+        return self.value if dialect.name == "sqlite" else super().result_processor(dialect, coltype)
+
+
 class id_text(FunctionElement):
     """SQL: an id column as its 32-digit lower-case hex text (how the audit trail names a record):
     ``lower(hex(id))`` on SQLite (16 bytes), the UUID's text without dashes elsewhere."""

@@ -12,7 +12,7 @@ import uuid
 from sqlalchemy import JSON, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from app.models.base import Base, Synced, Tracked, UUIDPk, Voidable
+from app.models.base import Base, KeyedRows, Synced, Tracked, UUIDPk, Voidable
 from app.models.resident import Resident
 
 
@@ -59,6 +59,9 @@ class ProgramEnrolment(UUIDPk, Tracked, Voidable, Synced, Base):
     face_to_face: Mapped[int] = mapped_column(default=0)  # 门诊/家庭 visits in that year
 
     resident: Mapped[Resident] = relationship()
+
+
+DRUG_KEYS = ("name", "times_per_day", "mg_per_time")  # a drug of 用药情况, stored and travelling
 
 
 class FollowupVisit(UUIDPk, Tracked, Voidable, Synced, Base):
@@ -116,7 +119,7 @@ class FollowupVisit(UUIDPk, Tracked, Voidable, Synced, Base):
     adverse_text: Mapped[str | None] = mapped_column(String(200))
     complication: Mapped[bool] = mapped_column(default=False)
     hypoglycaemia: Mapped[str | None] = mapped_column(String(1))
-    drugs: Mapped[list] = mapped_column(JSON, default=list)  # [{"name", "times_per_day", "mg_per_time"}]
+    drugs: Mapped[list] = mapped_column(KeyedRows(DRUG_KEYS), default=list)
     insulin: Mapped[dict | None] = mapped_column(JSON)  # {"type", "dosage"}
     provincial: Mapped[dict | None] = mapped_column(JSON)  # optional provincial fields (用药调整意见 …)
 

@@ -55,6 +55,7 @@ from app.models import (
 )
 from app.models.base import (
     Clocks,
+    KeyedRows,
     Timestamp,
     as_uuid,
     clocks_param,
@@ -124,6 +125,8 @@ def sqlite_param(column: sa.Column):
         return _sqlite_datetime
     if isinstance(t, Clocks):
         return clocks_param
+    if isinstance(t, KeyedRows):
+        return t.param
     if isinstance(t, sa.JSON):
         return json_text  # as the engine's JSON serializer does (None is stored as JSON null)
     if is_id(t):
@@ -144,6 +147,8 @@ def sqlite_travel(column: sa.Column):
         return _travel_moment
     if isinstance(t, Clocks):
         return clocks_value
+    if isinstance(t, KeyedRows):
+        return t.value
     if isinstance(t, sa.JSON):
         return orjson.loads
     if is_id(t):

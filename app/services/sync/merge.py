@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from app.db import note_changes
 from app.models import ChangeLog, OriginMark, Resident, ResidentSearchKey, SyncConflict, new_id
-from app.models.base import Timestamp, id_hex, id_param, is_id, new_id_hexes
+from app.models.base import Timestamp, id_hex, id_param, is_id, is_json, new_id_hexes
 from app.models.packing import pack
 from app.services.programmes import followup
 from app.services.records.pinyin_keys import sort_key
@@ -397,7 +397,7 @@ def _fast(fn, column: sa.Column):
     symptoms ticked).  Each distinct value is converted by ``fn`` once."""
     if is_id(column.type) or isinstance(column.type, Timestamp):  # (a batch's rows share moments too)
         return _Memo(fn).__getitem__
-    if isinstance(column.type, sa.JSON):
+    if is_json(column.type):
         seen: dict = {}
 
         def convert_json(value):

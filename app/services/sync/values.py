@@ -25,7 +25,7 @@ from operator import is_not, itemgetter
 
 import sqlalchemy as sa
 
-from app.models.base import Timestamp, is_id
+from app.models.base import Timestamp, is_id, is_json
 from app.services.records.validators import FIRST_DATE, LAST_DATE
 from app.services.sync import capture
 
@@ -65,7 +65,7 @@ def _rule(column: sa.Column, limit: dict) -> Rule:
         return Rule("moment", nullable)
     if is_id(t):
         return Rule("id", nullable)
-    if isinstance(t, sa.JSON):
+    if is_json(t):
         return Rule("json", nullable, length=limit.get("items", _MAX_ITEMS))
     if isinstance(t, sa.String):  # (Text too)
         return Rule("str", nullable, length=getattr(t, "length", None), codes=limit.get("codes"))
