@@ -319,3 +319,43 @@ def test_a_clock_that_went_back_is_still_told(world, clock):
     _town, a, _b, _tmp = world
     clock.set(days=-30)
     assert any("早约 30 天" in w for w in warnings(a)), warnings(a)
+
+
+@pytest.mark.parametrize("spelt", ["clock", "row id", "origin"])
+def test_ids_and_clocks_in_capitals_are_refused_a_future_clock_cannot_hide_in_them(world, spelt):
+    """Every device writes ids and clocks in lower-case hex.  A clock in capitals sorts below a
+    lower-case one of the same day or later (``"01A9" < "01a2"``): accepted, it passed the
+    future-clock check while standing months ahead.  An id in capitals names the same row under
+    another spelling.  Both are refused as not written by CunYi, and nothing changes."""
+    town, a, _b, tmp = world
+    now = capture.wall_ms()
+    near = capture.hlc_text(now + 2 * DAY, 0, a.device_id)
+    future = next(  # a day ahead whose clock in capitals sorts below the near future's
+        ms
+        for ms in (now + d * DAY // 4 for d in range(4 * 30, 4 * 3650))
+        if capture.hlc_text(ms, 0, a.device_id).upper() < near
+    )
+    row = own_resident(a).id
+    with a.store.session() as s:
+        seq = s.scalar(select(SyncState.seq)) + 1
+    hlc = capture.hlc_text(future if spelt == "clock" else now, 0, a.device_id)
+    op = {
+        "o": a.device_id.hex.upper() if spelt == "origin" else a.device_id.hex,
+        "s": seq,
+        "e": "resident",
+        "r": row.hex.upper() if spelt == "row id" else row.hex,
+        "h": hlc.upper() if spelt == "clock" else hlc,
+        "c": A,
+        "u": None,
+        "d": {"v": {"phone": "13400000000"}, "b": {"phone": ""}},
+    }
+    path = craft_bundle(a, town, [op], tmp / "capitals", clock="", ranges={a.device_id.hex: [seq - 1, seq]})
+    before = dump_everything(town.store)
+    clock_before = clock_state_ms(town)
+    (outcome,) = town.import_(path)
+    assert outcome.status == "rejected", outcome.status
+    assert "格式不对" in outcome.reason.render() or "不是村医" in outcome.reason.render(), (
+        outcome.reason.render()
+    )
+    assert dump_everything(town.store) == before
+    assert clock_state_ms(town) == clock_before

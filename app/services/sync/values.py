@@ -149,7 +149,10 @@ def _value_ok(rule: Rule, v) -> bool:
     return True
 
 
-_HEX = frozenset("0123456789abcdefABCDEF")
+# Ids and clocks travel in lower-case hex, as every device writes them: a clock in capitals would
+# sort below a lower-case one of the same moment (the future-clock check compares text), and an id
+# in capitals would name a row under a second spelling.
+_HEX = frozenset("0123456789abcdef")
 
 
 def is_hex_id(value, length: int = 32) -> bool:
@@ -158,8 +161,9 @@ def is_hex_id(value, length: int = 32) -> bool:
 
 
 def all_hex(text: str) -> bool:
-    """Whether ``text`` is hex digits only (bytes.fromhex also skips spaces: ruled out first)."""
-    if not text.isascii() or not text.isalnum():
+    """Whether ``text`` is lower-case hex digits only (bytes.fromhex also skips spaces and takes
+    capitals: both ruled out first)."""
+    if not text.isascii() or not text.isalnum() or text != text.lower():
         return False
     try:
         bytes.fromhex(text)
