@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from app.models import BundleRecord
 from app.services.errors import UserError
-from app.services.sync import capture, mailbox, service, transport
+from app.services.sync import capture, exchange, mailbox, service, transport
 from app.services.sync import keys as device_keys
 from tests import netkit, synckit
 
@@ -340,7 +340,8 @@ def test_a_server_whose_file_was_moved_keeps_what_came_and_refuses_until_restart
     with town.store.session() as s:  # the bundle that waited was imported at the restart
         assert s.scalar(
             select(BundleRecord.id).where(
-                BundleRecord.file_name == waiting.name, BundleRecord.direction == "in"
+                BundleRecord.file_name == exchange.recorded_name(waiting.name, network=True),
+                BundleRecord.direction == "in",
             )
         )
     assert netkit.village_rows(town, a) == netkit.village_rows(a, a)

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from app.models import Resident, Village
-from app.services.sync import bundle, mailbox, transport
+from app.services.sync import bundle, mailbox, overview, service, transport
 from app.services.sync import keys as device_keys
 from tests import netkit, test_netsync
 from tests.test_netsync import bundles_in, mailbox_files, signed
@@ -155,17 +155,7 @@ def test_a_bundle_the_township_refuses_on_import_is_the_villages_error(net):
     """A's bundle writes B's village and moves one of its residents there: the township quarantines
     it in the background; A's run says so in plain words (and again for the next), never 同步完成."""
     town, a, b = net
-    with b.store.session() as s:
-        theirs = s.scalars(select(Village)).one()
-        b_village = (theirs.id, theirs.code, theirs.name, theirs.township_id)
-    with (
-        a.store.transaction() as s
-    ):  # A writes B's village row (as a copy of A's PC could) and moves a resident there
-        vid, code, name, township_id = b_village
-        s.add(Village(id=vid, code=code, name=name, township_id=township_id))
-        s.flush()
-        resident = s.scalars(select(Resident).order_by(Resident.archive_no)).first()
-        resident.village_id = vid
+    overstep(a, b)
     with netkit.serve(town) as server:
         report = netkit.sync(a, server)
         assert not report.ok and report.uploaded == 1
@@ -173,6 +163,39 @@ def test_a_bundle_the_township_refuses_on_import_is_the_villages_error(net):
         assert "越权" in report.error.render()
     assert bundles_in(town, a) == 0
     assert not (a.paths.sub("sync-awaited")).exists() or not list(a.paths.sub("sync-awaited").glob("*.json"))
+
+
+def test_a_bundle_the_township_refused_reads_as_a_failed_send_with_its_reason(net):
+    """In A's history, its refused bundle is a failed network send saying why (not sent again);
+    in the township's, a bundle refused that came over the network."""
+    town, a, b = net
+    overstep(a, b)
+    with netkit.serve(town) as server:
+        assert not netkit.sync(a, server).ok
+    with a.store.session() as s:
+        seen = overview.sync_overview(s, a.paths.sub("keys"), service.outbox(a.paths)).history
+    (row,) = [h for h in seen if h.kind != overview.NET_IN]  # (and the township's answer came)
+    assert (row.kind, row.retry) == (overview.NET_FAILED, False)
+    assert "乡镇卫生院拒收了本机的同步包" in row.reason.render() and "越权" in row.reason.render()
+    assert row.number == row.file_name.removesuffix(bundle.SUFFIX)[-8:].upper()
+    with town.store.session() as s:
+        seen = overview.sync_overview(s, town.paths.sub("keys")).history
+    (refused,) = [h for h in seen if h.number == row.number]
+    assert refused.kind == overview.NET_REJECTED and "越权" in refused.reason.render()
+    assert {h.kind for h in seen} == {overview.NET_REJECTED, overview.NET_OUT}  # (and its answer)
+
+
+def overstep(a, b) -> None:
+    """A writes B's village row (as a copy of A's PC could) and moves a resident there."""
+    with b.store.session() as s:
+        theirs = s.scalars(select(Village)).one()
+        b_village = (theirs.id, theirs.code, theirs.name, theirs.township_id)
+    with a.store.transaction() as s:
+        vid, code, name, township_id = b_village
+        s.add(Village(id=vid, code=code, name=name, township_id=township_id))
+        s.flush()
+        resident = s.scalars(select(Resident).order_by(Resident.archive_no)).first()
+        resident.village_id = vid
 
 
 def test_an_ordinary_run_leaves_nothing_awaited(net):

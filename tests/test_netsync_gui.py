@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from app.services.errors import Message
+from app.services.sync import service, transport
 from app.views.main_window import MainWindow
 from app.views.operations import RESIDENTS, ChangeBus
 from app.views.sync_network import LastSyncLabel, NetworkSync, NetworkSyncBox
@@ -63,3 +65,89 @@ def qtbot_left():
     from PySide6.QtCore import Qt
 
     return Qt.LeftButton
+
+
+def test_a_revoked_pc_is_told_so_and_what_to_do_with_no_next_try(qtbot, world):
+    """The township revoked A: A's box names no next try (none would be taken) and says what to
+    do; the status bar says so too."""
+    from app.services.sync import keys as device_keys
+
+    town, a, _ = world
+    with town.store.transaction() as s:
+        device_keys.revoke(s, a.device_id.hex)
+    win = MainWindow(a.store, a.paths)
+    qtbot.addWidget(win)
+    win.show()
+    box = win.show_page("sync").findChild(NetworkSyncBox)
+    with netkit.serve(town) as server:
+        qtbot.keyClicks(box.address, server.url)
+        with qtbot.waitSignal(box.sync.running, timeout=10_000, check_params_cb=lambda busy: not busy):
+            qtbot.mouseClick(box.now_button, qtbot_left())
+    assert "下次尝试" not in box.state.text() and "上次成功：从未" in box.state.text()
+    said = box.error.text()
+    assert box.error.isVisible() and "乡镇卫生院已撤销对本机的信任" in said
+    assert "导出本机设备卡" in said and "重新信任本机" in said and "连续" not in said
+    assert "撤销信任" in win.statusBar().findChild(LastSyncLabel).text()
+
+
+def test_the_history_says_how_each_bundle_travelled(qtbot, world, tmp_path):
+    """A's bundle made by a run that could not reach the township reads as a failure with its
+    reason (sent again next time), then as sent once it went; a USB export reads as one; the
+    township reads A's as received over the network.  Bundles show a short number, their whole
+    file name in the tooltip."""
+    town, a, _ = world
+    win = MainWindow(a.store, a.paths)
+    qtbot.addWidget(win)
+    win.show()
+    page = win.show_page("sync")
+    box = page.findChild(NetworkSyncBox)
+    with netkit.serve(town) as server:
+        netkit.sync(a, server, client_factory=_dropping_uploads)  # the bundle made, then the line drops
+        page.refresh()
+        (waiting,) = service.outbox(a.paths).glob("*.cyb")
+        number = waiting.stem[-8:].upper()
+        assert history(page) == [("经网络发送失败", number)]
+        note = page.history.item(0, 5).text()
+        assert "连不上乡镇卫生院服务器" in note and note.endswith("（下次同步时自动重发）")
+        assert page.history.item(0, 4).toolTip() == waiting.name  # the whole name, for support
+        box.address.clear()
+        qtbot.keyClicks(box.address, server.url)
+        with qtbot.waitSignal(box.sync.running, timeout=10_000, check_params_cb=lambda busy: not busy):
+            qtbot.mouseClick(box.now_button, qtbot_left())
+        assert not box.error.isVisible()
+    page.refresh()
+    assert ("经网络发送", number) in history(page) and ("经网络发送失败", number) not in history(page)
+    sent = [r for r in range(page.history.rowCount()) if page.history.item(r, 4).text() == number]
+    assert page.history.item(sent[0], 5).text() == ""
+    a.export(tmp_path / "usb", always=True)
+    page.refresh()
+    assert history(page)[0][0] == "导出（U盘/文件夹）"
+    twin = MainWindow(town.store, town.paths)
+    qtbot.addWidget(twin)
+    twin.show()
+    tpage = twin.show_page("sync")
+    tpage.refresh()
+    assert ("经网络接收", number) in history(tpage)
+
+
+def history(page) -> list[tuple[str, str]]:
+    """The 同步 page's history as (what became of the bundle, its number), newest first."""
+    table = page.history
+    return [(table.item(r, 1).text(), table.item(r, 4).text()) for r in range(table.rowCount())]
+
+
+def _dropping_uploads(*args, **kw):
+    """A mailbox client whose uploads fail as a dropped line does (the bundle stays in the outbox)."""
+    client = transport.MailboxClient(*args, **kw)
+
+    def upload(path, upload_id):
+        raise transport.Unreachable(
+            Message(
+                "NetSync",
+                "连不上乡镇卫生院服务器 {url}：网络不通，或服务器没有开",
+                {"url": client.base_url},
+            )
+        )
+
+    client.upload = upload
+    return client

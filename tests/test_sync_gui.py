@@ -59,7 +59,7 @@ def test_export_and_import_from_the_page(qtbot, world, boxes):
     with qtbot.waitSignal(task.finished, timeout=20_000):
         pass
     assert "已导出" in boxes[-1] and list((tmp / "usb").glob("*.cyb"))
-    assert page.history.item(0, 1).text() == "导出"
+    assert page.history.item(0, 1).text() == "导出（U盘/文件夹）"
     twin = opened(qtbot, town)
     tpage = twin.show_page("sync")
     tpage.refresh()
@@ -78,7 +78,9 @@ def test_export_and_import_from_the_page(qtbot, world, boxes):
     with qtbot.waitSignal(task.finished, timeout=20_000):
         pass
     assert "已拒绝" in boxes[-1] and "损坏" in boxes[-1]
-    assert tpage.history.item(0, 1).text() == "拒绝" and "损坏" in tpage.history.item(0, 5).text()
+    assert (
+        tpage.history.item(0, 1).text() == "拒收（U盘/文件夹）" and "损坏" in tpage.history.item(0, 5).text()
+    )
 
 
 @pytest.mark.slow

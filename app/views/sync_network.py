@@ -59,6 +59,15 @@ def saved_note(upper: str) -> str:
     )
 
 
+def revoked_note(upper: str) -> str:
+    """What a PC its upper level revoked is told, and what to do (the same card trusted again)."""
+    return QCoreApplication.translate(
+        "NetworkSync",
+        "{upper}已撤销对本机的信任，不再接收本机的同步包。要恢复同步：点上方“导出本机设备卡…”，"
+        "把设备卡交给{upper}，电话核对指纹后请{upper}重新信任本机，然后点“立即同步”。",
+    ).replace("{upper}", upper)
+
+
 def _kb(n: int) -> str:
     return f"{n / 1024:.1f} KB" if n < 10_240 else f"{n / 1024:.0f} KB"
 
@@ -226,6 +235,14 @@ class NetworkSyncBox(QGroupBox):
             line = self.tr("尚未设置服务器地址：填写后保存，本机会在能连上{upper}时自动同步。").replace(
                 "{upper}", self.upper
             )
+        elif state.revoked:  # no next try: none would be taken until the card is trusted again
+            line = (
+                self.tr("上次成功：{ok}　待上传同步包：{files} 个　{upper}未确认：{changes} 条变更")
+                .replace("{upper}", self.upper)
+                .replace("{ok}", local_time(state.last_success_at))
+                .replace("{files}", str(state.to_upload))
+                .replace("{changes}", str(state.unacknowledged))
+            )
         else:
             line = (
                 self.tr(
@@ -238,7 +255,9 @@ class NetworkSyncBox(QGroupBox):
                 .replace("{changes}", str(state.unacknowledged))
             )
         self.state.setText(line)
-        if state.last_error is not None:
+        if state.revoked:
+            self.error.setText(revoked_note(self.upper))
+        elif state.last_error is not None:
             self.error.setText(
                 self.tr("上次失败（连续 {n} 次）：{error}")
                 .replace("{n}", str(state.failures))
@@ -309,6 +328,12 @@ class LastSyncLabel(QLabel):
             return
         if not state.server_url:
             self.setText(self.tr("网络同步：未设置"))
+        elif state.revoked:
+            self.setText(
+                self.tr("上次同步：{when}（本机已被撤销信任）").replace(
+                    "{when}", local_time(state.last_success_at)
+                )
+            )
         elif state.last_error is not None:
             self.setText(
                 self.tr("上次同步：{when}（最近一次失败）").replace(

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStorageInfo, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -30,7 +31,7 @@ from app.db import Store
 from app.services import backup, profile
 from app.services.access import authz
 from app.services.errors import UserError
-from app.services.sync import conflicts, exchange, overview, snapshot
+from app.services.sync import conflicts, exchange, overview, service, snapshot
 from app.services.sync import keys as device_keys
 from app.views.operations import SYNC, Op, StoreOp, refresh_on
 from app.views.sync_network import NetworkSyncBox
@@ -155,10 +156,10 @@ class SyncPage(LazyPage):
         self.history = read_only_table(
             [
                 self.tr("时间"),
-                self.tr("方向"),
+                self.tr("操作"),
                 self.tr("设备"),
                 self.tr("变更条数"),
-                self.tr("文件"),
+                self.tr("同步包编号"),
                 self.tr("说明"),
             ]
         )
@@ -181,9 +182,11 @@ class SyncPage(LazyPage):
 
     def refresh(self) -> None:
         self._loaded = True
-        keys_dir = self.paths.sub("keys")
+        keys_dir, outbox = self.paths.sub("keys"), service.outbox(self.paths)
         seen = (
-            Op(self, self.store, lambda s: overview.sync_overview(s, keys_dir)).titled(self.tr("同步")).run()
+            Op(self, self.store, lambda s: overview.sync_overview(s, keys_dir, outbox))
+            .titled(self.tr("同步"))
+            .run()
         )
         if seen is None:
             return
@@ -244,28 +247,39 @@ class SyncPage(LazyPage):
                 )
         _fill(self.conflicts, rows, list(seen.conflicts))
         fit_columns(self.conflicts, {0: 30, 1: 12, 2: 40, 3: 40})
-        direction = {
-            "out": self.tr("导出"),
-            "in": self.tr("导入"),
-            "rejected": self.tr("拒绝"),
-            "skipped": self.tr("跳过"),
-        }
-        _fill(
-            self.history,
-            [
-                [
-                    _when(h.at),
-                    direction.get(h.direction, h.direction),
-                    h.device,
-                    str(h.ops),
-                    h.file_name,
-                    h.reason,
-                ]
-                for h in seen.history
-            ],
-        )
-        fit_columns(self.history, {0: 19, 1: 6, 2: 22, 3: 9, 4: 30})
+        self._fill_history(seen.history)
         self._fill_places()
+
+    def _fill_history(self, history: tuple[overview.BundleRow, ...]) -> None:
+        """What became of each bundle, and how it travelled; its number for people, its whole
+        file name in the tooltip (for support)."""
+        what = {
+            overview.OUT: self.tr("导出（U盘/文件夹）"),
+            overview.IN: self.tr("导入（U盘/文件夹）"),
+            overview.REJECTED: self.tr("拒收（U盘/文件夹）"),
+            overview.SKIPPED: self.tr("跳过"),
+            overview.NET_OUT: self.tr("经网络发送"),
+            overview.NET_IN: self.tr("经网络接收"),
+            overview.NET_REJECTED: self.tr("拒收（网络）"),
+            overview.NET_WAITING: self.tr("等待经网络发送"),
+            overview.NET_FAILED: self.tr("经网络发送失败"),
+        }
+        self.history.setRowCount(len(history))
+        for r, h in enumerate(history):
+            note = render(h.reason) if h.reason is not None else ""
+            if h.retry:
+                note += aside(self.tr("下次同步时自动重发"))
+            cells = [_when(h.at), what.get(h.kind, h.kind), h.device, str(h.ops), h.number, note]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.history.setItem(r, c, item)
+            self.history.item(r, 4).setToolTip(h.file_name)
+            failed = h.kind in (overview.NET_FAILED, overview.REJECTED, overview.NET_REJECTED)
+            if failed:
+                self.history.item(r, 1).setForeground(QColor("#a40000"))
+        fit_columns(self.history, {0: 19, 2: 20, 3: 8, 4: 11})
+        self.history.resizeColumnToContents(1)  # (its words, in either language, never cut)
 
     def _fill_places(self) -> None:
         current = self.place.currentData()

@@ -3387,6 +3387,10 @@
         <translation>Network sync: not set up</translation>
     </message>
     <message>
+        <source>上次同步：{when}（本机已被撤销信任）</source>
+        <translation>Last sync: {when} (this PC was revoked)</translation>
+    </message>
+    <message>
         <source>上次同步：{when}（最近一次失败）</source>
         <translation>Last sync: {when} (latest try failed)</translation>
     </message>
@@ -3666,6 +3670,10 @@
         <source>已保存。本机能连上{upper}时会自动同步。</source>
         <translation>Saved. This PC syncs by itself whenever it can reach the {upper} server.</translation>
     </message>
+    <message>
+        <source>{upper}已撤销对本机的信任，不再接收本机的同步包。要恢复同步：点上方“导出本机设备卡…”，把设备卡交给{upper}，电话核对指纹后请{upper}重新信任本机，然后点“立即同步”。</source>
+        <translation>The {upper} has revoked its trust in this PC and no longer accepts its sync bundles. To sync again: click “Export this device&apos;s card…” above, give the card to the {upper}, ask them to check its fingerprint with you by phone and trust this PC again, then click “Sync now”.</translation>
+    </message>
 </context>
 <context>
     <name>NetworkSyncBox</name>
@@ -3732,6 +3740,10 @@
     <message>
         <source>尚未设置服务器地址：填写后保存，本机会在能连上{upper}时自动同步。</source>
         <translation>No server address yet: enter and save it, and this PC syncs by itself whenever the {upper} server can be reached.</translation>
+    </message>
+    <message>
+        <source>上次成功：{ok}&#x3000;待上传同步包：{files} 个&#x3000;{upper}未确认：{changes} 条变更</source>
+        <translation>Last success: {ok}   Bundles to send: {files}   Changes not yet acknowledged by the {upper}: {changes}</translation>
     </message>
     <message>
         <source>上次成功：{ok}&#x3000;下次尝试：{next}&#x3000;待上传同步包：{files} 个&#x3000;{upper}未确认：{changes} 条变更</source>
@@ -7656,20 +7668,12 @@
         <translation>Time</translation>
     </message>
     <message>
-        <source>方向</source>
-        <translation>Direction</translation>
-    </message>
-    <message>
         <source>设备</source>
         <translation>Device</translation>
     </message>
     <message>
         <source>变更条数</source>
         <translation>Changes</translation>
-    </message>
-    <message>
-        <source>文件</source>
-        <translation>File</translation>
     </message>
     <message>
         <source>说明</source>
@@ -7716,18 +7720,6 @@
         <translation>Possible duplicate (same ID number)</translation>
     </message>
     <message>
-        <source>导出</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <source>导入</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>拒绝</source>
-        <translation>Rejected</translation>
-    </message>
-    <message>
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
@@ -7742,6 +7734,50 @@
     <message>
         <source>同步</source>
         <translation>Sync</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>同步包编号</source>
+        <translation>Bundle no.</translation>
+    </message>
+    <message>
+        <source>导出（U盘/文件夹）</source>
+        <translation>Exported (USB/folder)</translation>
+    </message>
+    <message>
+        <source>导入（U盘/文件夹）</source>
+        <translation>Imported (USB/folder)</translation>
+    </message>
+    <message>
+        <source>拒收（U盘/文件夹）</source>
+        <translation>Refused (USB/folder)</translation>
+    </message>
+    <message>
+        <source>经网络发送</source>
+        <translation>Sent (network)</translation>
+    </message>
+    <message>
+        <source>经网络接收</source>
+        <translation>Received (network)</translation>
+    </message>
+    <message>
+        <source>拒收（网络）</source>
+        <translation>Refused (network)</translation>
+    </message>
+    <message>
+        <source>等待经网络发送</source>
+        <translation>Not sent yet (network)</translation>
+    </message>
+    <message>
+        <source>经网络发送失败</source>
+        <translation>Send failed (network)</translation>
+    </message>
+    <message>
+        <source>下次同步时自动重发</source>
+        <translation>sent again at the next sync</translation>
     </message>
     <message>
         <source>请先插入U盘或选择文件夹</source>

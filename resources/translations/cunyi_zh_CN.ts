@@ -3386,6 +3386,10 @@
         <translation>网络同步：未设置</translation>
     </message>
     <message>
+        <source>上次同步：{when}（本机已被撤销信任）</source>
+        <translation>上次同步：{when}（本机已被撤销信任）</translation>
+    </message>
+    <message>
         <source>上次同步：{when}（最近一次失败）</source>
         <translation>上次同步：{when}（最近一次失败）</translation>
     </message>
@@ -3665,6 +3669,10 @@
         <source>已保存。本机能连上{upper}时会自动同步。</source>
         <translation>已保存。本机能连上{upper}时会自动同步。</translation>
     </message>
+    <message>
+        <source>{upper}已撤销对本机的信任，不再接收本机的同步包。要恢复同步：点上方“导出本机设备卡…”，把设备卡交给{upper}，电话核对指纹后请{upper}重新信任本机，然后点“立即同步”。</source>
+        <translation>{upper}已撤销对本机的信任，不再接收本机的同步包。要恢复同步：点上方“导出本机设备卡…”，把设备卡交给{upper}，电话核对指纹后请{upper}重新信任本机，然后点“立即同步”。</translation>
+    </message>
 </context>
 <context>
     <name>NetworkSyncBox</name>
@@ -3731,6 +3739,10 @@
     <message>
         <source>尚未设置服务器地址：填写后保存，本机会在能连上{upper}时自动同步。</source>
         <translation>尚未设置服务器地址：填写后保存，本机会在能连上{upper}时自动同步。</translation>
+    </message>
+    <message>
+        <source>上次成功：{ok}　待上传同步包：{files} 个　{upper}未确认：{changes} 条变更</source>
+        <translation>上次成功：{ok}　待上传同步包：{files} 个　{upper}未确认：{changes} 条变更</translation>
     </message>
     <message>
         <source>上次成功：{ok}　下次尝试：{next}　待上传同步包：{files} 个　{upper}未确认：{changes} 条变更</source>
@@ -7655,20 +7667,12 @@
         <translation>时间</translation>
     </message>
     <message>
-        <source>方向</source>
-        <translation>方向</translation>
-    </message>
-    <message>
         <source>设备</source>
         <translation>设备</translation>
     </message>
     <message>
         <source>变更条数</source>
         <translation>变更条数</translation>
-    </message>
-    <message>
-        <source>文件</source>
-        <translation>文件</translation>
     </message>
     <message>
         <source>说明</source>
@@ -7715,18 +7719,6 @@
         <translation>疑似重复档案（同一身份证号）</translation>
     </message>
     <message>
-        <source>导出</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>导入</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>拒绝</source>
-        <translation>拒绝</translation>
-    </message>
-    <message>
         <source>跳过</source>
         <translation>跳过</translation>
     </message>
@@ -7741,6 +7733,50 @@
     <message>
         <source>同步</source>
         <translation>同步</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>同步包编号</source>
+        <translation>同步包编号</translation>
+    </message>
+    <message>
+        <source>导出（U盘/文件夹）</source>
+        <translation>导出（U盘/文件夹）</translation>
+    </message>
+    <message>
+        <source>导入（U盘/文件夹）</source>
+        <translation>导入（U盘/文件夹）</translation>
+    </message>
+    <message>
+        <source>拒收（U盘/文件夹）</source>
+        <translation>拒收（U盘/文件夹）</translation>
+    </message>
+    <message>
+        <source>经网络发送</source>
+        <translation>经网络发送</translation>
+    </message>
+    <message>
+        <source>经网络接收</source>
+        <translation>经网络接收</translation>
+    </message>
+    <message>
+        <source>拒收（网络）</source>
+        <translation>拒收（网络）</translation>
+    </message>
+    <message>
+        <source>等待经网络发送</source>
+        <translation>等待经网络发送</translation>
+    </message>
+    <message>
+        <source>经网络发送失败</source>
+        <translation>经网络发送失败</translation>
+    </message>
+    <message>
+        <source>下次同步时自动重发</source>
+        <translation>下次同步时自动重发</translation>
     </message>
     <message>
         <source>请先插入U盘或选择文件夹</source>

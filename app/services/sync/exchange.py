@@ -1190,9 +1190,11 @@ def export_bundles(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = _never,
     skip: frozenset | set = frozenset(),
+    network: bool = False,
 ) -> ExportResult:
     """One bundle per trusted peer (or the one named) into ``to_dir``; none for the devices in
-    ``skip`` (those just sent a snapshot)."""
+    ``skip`` (those just sent a snapshot).  ``network``: ``to_dir`` is where bundles wait to go
+    over the network (recorded so: :func:`recorded_name`)."""
     started = time.perf_counter()
     to_dir = Path(to_dir)
     if not to_dir.is_dir():
@@ -1285,7 +1287,7 @@ def export_bundles(
                         bundle_id=bundle_id,
                         direction="out",
                         peer=p.device_id,
-                        file_name=written.path.name,
+                        file_name=recorded_name(written.path.name, network),
                         ops=written.ops,
                         bytes=written.bytes,
                     )
@@ -1375,7 +1377,14 @@ def import_path(
 
 
 def _quarantine(
-    store: Store, paths: Paths, f: Path, error: UserError, header: bundle.Header | None, *, signed: bool
+    store: Store,
+    paths: Paths,
+    f: Path,
+    error: UserError,
+    header: bundle.Header | None,
+    *,
+    signed: bool,
+    network: bool = False,
 ) -> Path | None:
     """Move a refused bundle to ``quarantine/``, with its reason beside it, after recording the
     refusal (a store that cannot be written just now leaves the file where it was, for the next
@@ -1389,7 +1398,7 @@ def _quarantine(
                 bundle_id=header.bundle_id if header else None,
                 direction="rejected",
                 peer=header.sender if header else None,
-                file_name=f.name,
+                file_name=recorded_name(f.name, network),
                 bytes=size,
                 reason=error.render()[:500],
             )
@@ -1448,7 +1457,10 @@ def import_file(
     keys: device_keys.DeviceKeys,
     *,
     cancelled: Callable[[], bool] = _never,
+    network: bool = False,
 ) -> ImportOutcome:
+    """Import one bundle file.  ``network``: it came over the network (recorded so:
+    :func:`recorded_name`)."""
     header, signed = None, False
     try:
         header = bundle.read_header(f)
@@ -1497,13 +1509,13 @@ def import_file(
                 schema=schema,
             )
         with merge.no_cycle_collection():
-            outcome = _import_bundle(store, f, header, keys, cancelled)
+            outcome = _import_bundle(store, f, header, keys, cancelled, recorded_name(f.name, network))
         outcome.sender = sender
         return outcome
     except (Cancelled, StoreMoved, StoreUnavailable):  # the bundle is not at fault: it stays where it is
         raise
     except UserError as e:
-        dest = _quarantine(store, paths, f, e, header, signed=signed)
+        dest = _quarantine(store, paths, f, e, header, signed=signed, network=network)
         return ImportOutcome(f.name, "rejected", e.message, quarantined=dest)
     except Exception as e:
         if (said := unavailable(e)) is not None:
@@ -1511,7 +1523,7 @@ def import_file(
         _hide_parameters(e)
         log.exception("import of %s failed", f)
         error = UserError(Message(CTX, QT_TRANSLATE_NOOP("Sync", "导入时出错，未做任何更改（详见日志）")))
-        dest = _quarantine(store, paths, f, error, header, signed=signed)
+        dest = _quarantine(store, paths, f, error, header, signed=signed, network=network)
         return ImportOutcome(f.name, "rejected", error.message, quarantined=dest)
 
 
@@ -1601,7 +1613,7 @@ def _stat_of(f: Path) -> tuple:
 
 
 def _import_bundle(
-    store: Store, f: Path, header: bundle.Header, keys: device_keys.DeviceKeys, cancelled
+    store: Store, f: Path, header: bundle.Header, keys: device_keys.DeviceKeys, cancelled, record_as: str
 ) -> ImportOutcome:
     seen = bundle.Blocks()  # the blocks as checked: the same are applied
 
@@ -1611,7 +1623,7 @@ def _import_bundle(
     checked = _check_bundle(store, f, header, reopen, cancelled)
     if isinstance(checked, ImportOutcome):
         return checked
-    return _apply_checked(store, f, header, reopen, checked, cancelled)
+    return _apply_checked(store, f, header, reopen, checked, cancelled, record_as)
 
 
 def _already(f: Path) -> ImportOutcome:
@@ -1723,7 +1735,7 @@ COUNTS = ("applied", "pending", "conflicts", "duplicates")
 
 
 def _apply_checked(
-    store: Store, f: Path, header: bundle.Header, reopen, checked: _Checked, cancelled
+    store: Store, f: Path, header: bundle.Header, reopen, checked: _Checked, cancelled, record_as: str
 ) -> ImportOutcome:
     """Apply a checked bundle a chunk at a time (see :data:`CHUNK_SECONDS`), from where an
     interrupted import of it stopped."""
@@ -1777,7 +1789,7 @@ def _apply_checked(
                 setattr(now, name, getattr(totals, name) + getattr(stats, name))
             now.max_clock = max(totals.max_clock, stats.max_clock)
             if last:
-                outcome.append(_finish(s, f, header, checked, now))
+                outcome.append(_finish(s, f, header, checked, now, record_as))
             else:
                 row = s.get(ImportProgress, header.bundle_id)
                 if row is None:
@@ -1875,10 +1887,11 @@ def _slices(ops: list[dict]) -> Iterator[list[dict]]:
 
 
 def _finish(
-    s: Session, f: Path, header: bundle.Header, checked: _Checked, stats: merge.ApplyStats
+    s: Session, f: Path, header: bundle.Header, checked: _Checked, stats: merge.ApplyStats, record_as: str
 ) -> ImportOutcome:
     """The last chunk's bookkeeping: what this device now holds and what the sender holds, the
-    clocks, and the bundle recorded as imported (its progress forgotten), all in one transaction."""
+    clocks, and the bundle recorded as imported as ``record_as`` (its progress forgotten), all in
+    one transaction."""
     manifest, authority = checked.manifest, checked.authority
     conn = s.connection()
     me = get_profile(s)
@@ -1913,7 +1926,7 @@ def _finish(
             bundle_id=header.bundle_id,
             direction="in",
             peer=header.sender,
-            file_name=f.name,
+            file_name=record_as,
             ops=stats.received,
             bytes=f.stat().st_size,
         )
@@ -2051,6 +2064,24 @@ def status(session: Session) -> dict:
         or 0,
         "clock_warnings": clock_warnings(session),
     }
+
+
+# How a bundle travelled is told by its record's file name: a bundle that went or came over the
+# network (a PC's outbox/network and inbox/network, a mailbox's folders) is recorded as
+# "network/<file name>", one that went by USB stick or folder by its bare file name.
+NETWORK_MARK = "network/"
+
+
+def recorded_name(file_name: str, network: bool) -> str:
+    """What ``sync_bundle.file_name`` holds for a bundle file of this name."""
+    return NETWORK_MARK + file_name if network else file_name
+
+
+def travelled(recorded: str) -> tuple[bool, str]:
+    """(over the network, the bundle's file name) from what ``sync_bundle.file_name`` holds."""
+    if recorded.startswith(NETWORK_MARK):
+        return True, recorded[len(NETWORK_MARK) :]
+    return False, recorded
 
 
 def history(session: Session, limit: int = 200) -> list[BundleRecord]:

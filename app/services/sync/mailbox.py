@@ -232,7 +232,7 @@ class Mailbox:
         sender, _recipient, upload_id = f.stem.split("_")
         length = f.stat().st_size
         try:
-            outcome = exchange.import_file(self.store, self.paths, f, self.keys)
+            outcome = exchange.import_file(self.store, self.paths, f, self.keys, network=True)
         except StoreMoved as e:
             self._moved(e)
             return "moved"
@@ -285,9 +285,11 @@ class Mailbox:
         with self.store.session() as s:
             whole = snapshot.wanted(s, caller.device_id)
         if whole:  # a replacement PC: its village's records as rows, in one bundle
-            result = snapshot.export(self.store, self.paths, folder, caller.device_id)
+            result = snapshot.export(self.store, self.paths, folder, caller.device_id, network=True)
         else:
-            result = exchange.export_bundles(self.store, self.paths, folder, peer=caller.device_id.hex)
+            result = exchange.export_bundles(
+                self.store, self.paths, folder, peer=caller.device_id.hex, network=True
+            )
         for b in result.bundles:
             if b.path is not None:
                 sha = hashlib.sha256()

@@ -11,8 +11,14 @@ from sqlalchemy.orm import Session
 
 from app.services.errors import Message
 from app.services.profile import TOWNSHIP, get_profile
-from app.services.sync import conflicts, exchange
+from app.services.sync import bundle, conflicts, exchange, service, transport
 from app.services.sync import keys as device_keys
+
+# What became of a bundle (BundleRow.kind): by USB stick or folder, or over the network.
+OUT, IN, REJECTED, SKIPPED = "out", "in", "rejected", "skipped"
+NET_OUT, NET_IN, NET_REJECTED = "net_out", "net_in", "net_rejected"
+NET_WAITING = "net_waiting"  # made to go over the network, not sent yet (no run has tried)
+NET_FAILED = "net_failed"  # made to go over the network, and not taken: ``reason`` says why
 
 
 @dataclass(frozen=True)
@@ -20,11 +26,13 @@ class BundleRow:
     """One line of the history: a bundle written, read, refused or skipped."""
 
     at: dt.datetime
-    direction: str  # out | in | rejected | skipped
+    kind: str  # OUT IN REJECTED SKIPPED NET_OUT NET_IN NET_REJECTED NET_WAITING NET_FAILED
     device: str  # "code name" of the peer, or the end of its id when it is not known
     ops: int
-    file_name: str
-    reason: str
+    number: str  # the bundle's short number (the end of its id, as its file name ends), for people
+    file_name: str  # the file's whole name, for support
+    reason: Message | None
+    retry: bool = False  # NET_FAILED: still in the outbox, sent again at the next run
 
 
 @dataclass(frozen=True)
@@ -39,7 +47,8 @@ class SyncOverview:
     history: tuple[BundleRow, ...]
 
 
-def sync_overview(session: Session, keys_dir: Path) -> SyncOverview:
+def sync_overview(session: Session, keys_dir: Path, network_outbox: Path | None = None) -> SyncOverview:
+    """``network_outbox``: where this PC's bundles wait to go over the network (service.outbox)."""
     card, locked, problem = None, False, None
     try:
         card = device_keys.my_card(session, device_keys.checked_keys(session, keys_dir))
@@ -49,15 +58,14 @@ def sync_overview(session: Session, keys_dir: Path) -> SyncOverview:
         problem = e.message
     status = exchange.status(session)
     names = {p.device_id: f"{p.code} {p.name}" for p in device_keys.peers(session)}
+    waiting = (
+        {f.name for f in network_outbox.glob("*" + bundle.SUFFIX)}
+        if network_outbox is not None and network_outbox.is_dir()
+        else set()
+    )
+    run_error = service.last_error(session) if waiting else None
     history = tuple(
-        BundleRow(
-            h.at,
-            h.direction,
-            names.get(h.peer, h.peer.hex[-8:] if h.peer else ""),
-            h.ops,
-            h.file_name,
-            h.reason or "",
-        )
+        _bundle_row(h, names.get(h.peer, h.peer.hex[-8:] if h.peer else ""), waiting, run_error)
         for h in exchange.history(session)
     )
     return SyncOverview(
@@ -70,6 +78,25 @@ def sync_overview(session: Session, keys_dir: Path) -> SyncOverview:
         conflicts=tuple(conflicts.open_conflicts(session)),
         history=history,
     )
+
+
+def _bundle_row(h, device: str, waiting: set[str], run_error: Message | None) -> BundleRow:
+    network, name = exchange.travelled(h.file_name)
+    reason = transport.message_from_json(h.reason)  # (a refusal's reason is plain text)
+    retry = False
+    if not network:
+        kind = h.direction
+    elif h.direction == "out" and reason is None and name in waiting:
+        # not sent yet: said as the last run's failure, if it failed (else no run has tried yet)
+        reason = run_error
+        retry = not service.is_revoked(run_error)
+        kind = NET_FAILED if reason is not None else NET_WAITING
+    elif h.direction == "out":
+        kind = NET_FAILED if reason is not None else NET_OUT  # (a reason: the township refused it)
+    else:
+        kind = {"in": NET_IN, "rejected": NET_REJECTED}.get(h.direction, h.direction)
+    number = h.bundle_id.hex[-8:].upper() if h.bundle_id else name
+    return BundleRow(h.at, kind, device, h.ops, number, name, reason, retry)
 
 
 def write_my_card(session: Session, keys_dir: Path, path: Path) -> tuple[device_keys.DeviceCard, Path, Path]:

@@ -17,11 +17,12 @@ import shutil
 import threading
 import time
 import urllib.parse
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app.config import Paths
@@ -85,6 +86,18 @@ class NetState:
     to_upload: int  # bundles waiting in outbox/network
     unacknowledged: int  # changes the township has not acknowledged
     history: tuple[RunRow, ...] = ()
+    revoked: bool = False  # the last run was told the township revoked this PC: none will be taken
+
+
+def last_error(session: Session) -> Message | None:
+    """Why the last run failed (None: it did not, or none ran)."""
+    row = session.get(NetSyncState, 1)
+    return transport.message_from_json(row.last_error) if row else None
+
+
+def is_revoked(error: Message | None) -> bool:
+    """Whether ``error`` is the mailbox's word that the township revoked this PC."""
+    return error is not None and error.template == transport.REVOKED
 
 
 def _row(session: Session) -> NetSyncState:
@@ -109,6 +122,7 @@ def net_state(session: Session, paths: Paths, *, history: int = 20, counts: bool
     row = session.get(NetSyncState, 1)
     runs = session.scalars(select(NetSyncRun).order_by(NetSyncRun.id.desc()).limit(history)).all()
     folder = outbox(paths)
+    error = last_error(session)
     return NetState(
         row.server_url if row else "",
         row.tls_pin if row else "",
@@ -116,7 +130,7 @@ def net_state(session: Session, paths: Paths, *, history: int = 20, counts: bool
         row.last_attempt_at if row else None,
         _next_try(row),
         row.failures if row else 0,
-        transport.message_from_json(row.last_error) if row else None,
+        error,
         len(list(folder.glob("*" + bundle.SUFFIX))) if counts and folder.is_dir() else 0,
         exchange.unacknowledged_total(session) if counts else 0,
         tuple(
@@ -134,6 +148,7 @@ def net_state(session: Session, paths: Paths, *, history: int = 20, counts: bool
             )
             for r in runs
         ),
+        revoked=is_revoked(error),
     )
 
 
@@ -290,7 +305,7 @@ def sync_once(
         _same_time(client, client.health())  # before a bundle is made under a wrong clock
         _push(store, paths, client, town, report)
         _pull(store, paths, client, keys, report, cancelled)
-        _hear_back(paths, client)
+        _hear_back(store, paths, client)
         report.ok = True
     except UserError as e:
         report.error = e
@@ -324,25 +339,27 @@ def _push(store: Store, paths: Paths, client: transport.MailboxClient, town, rep
     folder = outbox(paths)
     folder.mkdir(parents=True, exist_ok=True)
     for f in sorted(folder.glob("*" + bundle.SUFFIX)):
-        _upload(paths, client, f, report)
+        _upload(store, paths, client, f, report)
     if report.uploaded == 0 and worth_sending(store, town):
         # a township's first bundle to its county is its snapshot (snapshot.wanted)
-        result = snapshot.export_bundles(store, paths, folder, peer=town.hex)
+        result = snapshot.export_bundles(store, paths, folder, peer=town.hex, network=True)
         report.ops_sent += sum(b.ops for b in result.bundles)
         for b in result.bundles:
             if b.path is not None:
-                _upload(paths, client, b.path, report)
+                _upload(store, paths, client, b.path, report)
 
 
-def _upload(paths: Paths, client: transport.MailboxClient, f: Path, report: RunReport) -> None:
+def _upload(store: Store, paths: Paths, client: transport.MailboxClient, f: Path, report: RunReport) -> None:
     try:
         header = bundle.read_header(f)
         state = client.upload(f, header.bundle_id.hex)
     except bundle.BundleError as e:  # damaged here (a disk error): set aside, a new one is made
         _set_aside(paths, f, e.render())
+        _note_failed(store, bundle_id_of(f.name), e.message)
         return
     except transport.BundleRefused as e:
         _set_aside(paths, f, e.render())
+        _note_failed(store, header.bundle_id, e.message)
         raise
     status = state.get("status")
     if status in ("queued", "applied", "already"):
@@ -357,11 +374,34 @@ def _upload(paths: Paths, client: transport.MailboxClient, f: Path, report: RunR
     else:  # the township refused it on import: kept aside with the reason, not sent again
         reason = str(state.get("reason") or status)
         _set_aside(paths, f, reason)
+        _note_failed(store, header.bundle_id, _refused(reason).message)
         raise _refused(reason)
 
 
 def _refused(reason: str) -> UserError:
     return _err(QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院拒收了本机的同步包：{reason}"), reason=reason)
+
+
+def bundle_id_of(file_name: str) -> uuid.UUID | None:
+    """The bundle id a bundle's file name ends with (bundle.file_name), None for another name."""
+    parts = file_name.removesuffix(bundle.SUFFIX).split("_")
+    return uuid.UUID(parts[-1]) if len(parts) == 3 and bundle.HEX32.match(parts[-1]) else None
+
+
+def _note_failed(store: Store, bundle_id: uuid.UUID | None, why: Message) -> None:
+    """The history's word on a bundle this PC made that the township will never take (refused,
+    or damaged before it went): its record "out" says why, in the user's language when shown."""
+    if bundle_id is None:
+        return
+    text = transport.message_json(why)
+    if len(text) > 500:  # (the column's size; a refusal's own reason is at most 300 characters)
+        text = why.render()[:500]
+    with store.transaction() as s:
+        s.execute(
+            update(BundleRecord)
+            .where(BundleRecord.bundle_id == bundle_id, BundleRecord.direction == "out")
+            .values(reason=text)
+        )
 
 
 AWAITED_DAYS = 7  # how long the word on a queued upload is asked for (the mailbox keeps it 1–2 days)
@@ -372,7 +412,7 @@ def _awaited(paths: Paths) -> Path:
     return paths.sub("sync-awaited")
 
 
-def _hear_back(paths: Paths, client: transport.MailboxClient) -> None:
+def _hear_back(store: Store, paths: Paths, client: transport.MailboxClient) -> None:
     """The outcome of each upload queued at the township: applied is forgotten; refused on import
     (e.g. a change this PC may not send) is this run's error in plain words, so that a village is
     never told 同步完成 while the township sets every bundle it sends aside."""
@@ -388,6 +428,7 @@ def _hear_back(paths: Paths, client: transport.MailboxClient) -> None:
                 continue  # the township has not imported it yet: asked again next run
         elif status not in (None, "partial", "applied", "already"):
             refused.append(str(state.get("reason") or status))
+            _note_failed(store, uuid.UUID(upload_id), _refused(refused[-1]).message)
         f.unlink(missing_ok=True)  # heard (or the mailbox no longer knows it)
     if refused:
         raise _refused(refused[-1])
@@ -441,7 +482,7 @@ def _pull(store, paths, client, keys, report: RunReport, cancelled) -> None:
         if cancelled():
             raise exchange.Cancelled()
         path = client.download(item, inbox(paths))
-        outcome = exchange.import_file(store, paths, path, keys, cancelled=cancelled)
+        outcome = exchange.import_file(store, paths, path, keys, cancelled=cancelled, network=True)
         path.unlink(missing_ok=True)  # applied or known; a rejected one went to quarantine
         report.outcomes.append(outcome)
         report.downloaded += 1
@@ -461,7 +502,10 @@ def _record(store: Store, report: RunReport, started: dt.datetime, interval_s: f
         else:
             row.failures += 1
             row.last_error = transport.message_json(report.error.message) if report.error else None
-        row.next_try_at = now + dt.timedelta(seconds=backoff_s(row.failures, interval_s))
+        # A revoked PC is taken again only once the township trusts its card again: it asks
+        # seldom meanwhile (and the 同步 page shows no next try; 立即同步 asks at once).
+        wait = BACKOFF_MAX_S if report.error and is_revoked(report.error.message) else None
+        row.next_try_at = now + dt.timedelta(seconds=wait or backoff_s(row.failures, interval_s))
         report.next_try_at = row.next_try_at
         s.add(
             NetSyncRun(

@@ -181,8 +181,10 @@ def export(
     device: uuid.UUID,
     *,
     cancelled: Callable[[], bool] = lambda: False,
+    network: bool = False,
 ) -> exchange.ExportResult:
-    """Write the snapshot bundle for ``device`` (a trusted village device) into ``to_dir``."""
+    """Write the snapshot bundle for ``device`` (a trusted village device) into ``to_dir``
+    (``network``: to go over the network, as :func:`exchange.export_bundles`)."""
     started = time.perf_counter()
     to_dir = Path(to_dir)
     to_dir.mkdir(parents=True, exist_ok=True)
@@ -222,7 +224,7 @@ def export(
                 bundle_id=bundle_id,
                 direction="out",
                 peer=device,
-                file_name=written.path.name,
+                file_name=exchange.recorded_name(written.path.name, network),
                 ops=written.ops,
                 bytes=written.bytes,
             )
@@ -250,7 +252,15 @@ def export_bundles(store: Store, paths: Paths, to_dir: str | Path, *, peer: str 
         # township writes (a village's name and code), which the snapshot brings.
         counties = {p.device_id for p in targets if p.device_id in whole and p.role == COUNTY}
     first = [
-        export(store, paths, to_dir, device, cancelled=kw.get("cancelled", lambda: False)) for device in whole
+        export(
+            store,
+            paths,
+            to_dir,
+            device,
+            cancelled=kw.get("cancelled", lambda: False),
+            network=kw.get("network", False),
+        )
+        for device in whole
     ]
     if peer and counties:
         result = exchange.ExportResult()

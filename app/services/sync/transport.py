@@ -48,6 +48,11 @@ def _err(template: str, **params) -> UserError:
     return UserError(Message(CTX, template, params))
 
 
+# The mailbox's word that the township revoked this PC (403 "revoked"): kept as the service's
+# last error, it is how the 同步 page knows (service.NetState.revoked).
+REVOKED = QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院已撤销对本机的信任，不能再同步")
+
+
 # ------------------------------------------------------------------------------- signing
 
 
@@ -240,7 +245,7 @@ class MailboxClient:
             "unknown_device": QT_TRANSLATE_NOOP(
                 "NetSync", "乡镇卫生院服务器不认识本机：请乡镇卫生院核对指纹后导入本机的设备卡"
             ),
-            "revoked": QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院已撤销对本机的信任，不能再同步"),
+            "revoked": REVOKED,
             "replay": QT_TRANSLATE_NOOP("NetSync", "服务器把这次请求当作重放而拒绝了：稍后会自动重试"),
             "signature": QT_TRANSLATE_NOOP("NetSync", "服务器认为本机请求的签名不符：请核对本机的设备卡"),
             "too_large": QT_TRANSLATE_NOOP("NetSync", "同步包超过服务器允许的大小，服务器拒收"),
