@@ -143,9 +143,14 @@ def _dump(path: Path) -> dict:
             rows = c.execute(f'SELECT {", ".join(cols)} FROM "{n}"').fetchall()
             clocks = cols.index("sync_clocks") if "sync_clocks" in cols else -1
             drugs = cols.index("drugs") if n == "followup_visit" else -1
+            hlc = cols.index("hlc") if n == "change_log" else -1  # text, then its 12 bytes (0023)
             norm = [
                 tuple(
-                    _moment(v) if m else _plain(_clocks(v) if i == clocks else _drugs(v) if i == drugs else v)
+                    _moment(v)
+                    if m
+                    else v.hex()
+                    if i == hlc and isinstance(v, bytes)
+                    else _plain(_clocks(v) if i == clocks else _drugs(v) if i == drugs else v)
                     for i, (v, m) in enumerate(zip(row, moments, strict=True))
                 )
                 for row in rows

@@ -12,7 +12,7 @@ import uuid
 from sqlalchemy import JSON, BigInteger, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.models.base import Base, Id, UUIDPk, utcnow
+from app.models.base import Base, Clock, Id, UUIDPk, utcnow
 from app.models.packing import PackedText
 
 
@@ -43,7 +43,7 @@ class ChangeLog(Base):
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     entity: Mapped[str] = mapped_column(String(40))
     row_id: Mapped[uuid.UUID] = mapped_column(Id)
-    hlc: Mapped[str] = mapped_column(String(24))
+    hlc: Mapped[str] = mapped_column(Clock)
     scope: Mapped[str] = mapped_column(String(12))  # village (12) or township (9) code it concerns
     user_id: Mapped[uuid.UUID | None] = mapped_column(Id)
     # compressed on SQLite (app.models.packing); NULL: the change made its row, which still holds

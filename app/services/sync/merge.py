@@ -541,7 +541,7 @@ def log_ops(session: Session, ops: list[dict]) -> None:
                     op["s"],
                     op["e"],
                     id_param(op["r"]),
-                    op["h"],
+                    bytes.fromhex(op["h"]),  # (as the Clock type stores it)
                     op["c"],
                     id_param(op["u"]) if op.get("u") else None,
                     pack(
