@@ -7513,6 +7513,10 @@
         <translation>Bundle exceeds its sender&apos;s rights and was not imported: {entity} {row} (source device {origin}) has archive number {scope}, which {sender} may not give: a number starts with its resident&apos;s village code, and a village clinic numbers below {first}</translation>
     </message>
     <message>
+        <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）的变更盖着 {scope} 一台设备的时钟，冒充别处的修改</source>
+        <translation>Bundle oversteps its rights, nothing imported: the change of {entity} {row} (from device {origin}) is stamped with the clock of a device of {scope}, posing as a change made elsewhere</translation>
+    </message>
+    <message>
         <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）要修改或删除一条已有的审计日志；审计日志只能追加，不能修改</source>
         <translation>Bundle oversteps its rights, nothing imported: {entity} {row} (from device {origin}) would change or delete an existing audit log entry; the audit log can only be added to, never changed</translation>
     </message>

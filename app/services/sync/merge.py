@@ -206,6 +206,9 @@ def _apply_entity(
         rid, clock, data = op["r"], op["h"], op["d"]
         values, bases = data["v"], data["b"]
         if DELETED in values:
+            state = states.get(rid) or existing.get(rid)
+            if state is not None and any(pair[0] > clock for pair in state["clocks"].values()):
+                continue  # a deletion older than the row's last write loses to it
             deleted.add(rid)
             continue
         state = states.get(rid) or existing.get(rid)
@@ -339,7 +342,7 @@ def _write_children(
     old = [rid for rid in by_row if rid in present]  # a row made just now has no children yet
     for i in range(0, len(old), IN_CHUNK):
         conn.execute(delete(ct).where(ct.c[fk].in_([uuid.UUID(x) for x in old[i : i + IN_CHUNK]])))
-    pick = itemgetter(*fields) if len(fields) > 1 else (lambda c, f=fields[0]: (c[f],))
+    pick = lambda c: tuple(map(c.get, fields))  # noqa: E731 - a field a row does not carry: NULL
     count = sum(len(items) for items in by_row.values())
     if not count:
         return

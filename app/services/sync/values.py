@@ -26,10 +26,12 @@ from operator import is_not, itemgetter
 import sqlalchemy as sa
 
 from app.models.base import Timestamp, is_id, is_json
+from app.models.followup import DRUG_KEYS
 from app.services.records.validators import FIRST_DATE, LAST_DATE
 from app.services.sync import capture
 
 _INT32, _INT64 = 2**31, 2**63
+DRUG_KEYS_SET = frozenset(DRUG_KEYS)
 _MAX_ITEMS = 1000  # a JSON list or object of a row: far more than any form makes
 _CHILD_TEXT = 200  # a ticked box's code, note or date
 _FIRST_MOMENT = dt.datetime.combine(FIRST_DATE, dt.time())
@@ -48,6 +50,8 @@ class Rule:
     low: float | None = None
     high: float | None = None
     codes: frozenset | None = None
+    required: frozenset | None = None  # children: the fields each row must carry (not NULL)
+    shape: str | None = None  # json: what the form writes (:data:`JSON_SHAPES`)
 
 
 def _rule(column: sa.Column, limit: dict) -> Rule:
@@ -66,7 +70,7 @@ def _rule(column: sa.Column, limit: dict) -> Rule:
     if is_id(t):
         return Rule("id", nullable)
     if is_json(t):
-        return Rule("json", nullable, length=limit.get("items", _MAX_ITEMS))
+        return Rule("json", nullable, length=limit.get("items", _MAX_ITEMS), shape=limit.get("shape"))
     if isinstance(t, sa.String):  # (Text too)
         return Rule("str", nullable, length=getattr(t, "length", None), codes=limit.get("codes"))
     return Rule("any", True)
@@ -82,8 +86,15 @@ def rules(entity: str) -> dict[str, Rule]:
         for name in spec.fields
         if name not in spec.children
     }
-    for name in spec.children:
-        out[name] = Rule("children", False, length=_MAX_ITEMS)
+    for name, (model, _fk, fields) in spec.children.items():
+        columns = model.__table__.c
+        out[name] = Rule(  # rows of their own fields only, each NOT NULL one present
+            "children",
+            False,
+            length=_MAX_ITEMS,
+            codes=frozenset(fields),
+            required=frozenset(f for f in fields if not columns[f].nullable),
+        )
     return out
 
 
@@ -97,7 +108,11 @@ def _limits(entity: str) -> dict[str, dict]:
         name: {"low": low, "high": high} for name, (_label, low, high, *_usual) in followup.RANGES.items()
     }
     out["program"] = {"codes": frozenset(followup.PROGRAMS)}
-    out["drugs"] = {"items": followup.MAX_DRUGS}
+    out["drugs"] = {"items": followup.MAX_DRUGS, "shape": "drugs"}
+    out["symptoms"] = {"shape": "codes"}
+    out["emergency_reasons"] = {"shape": "lines"}
+    out["insulin"] = {"shape": "texts"}
+    out["provincial"] = {"shape": "texts"}
     return out
 
 
@@ -135,7 +150,7 @@ def _value_ok(rule: Rule, v) -> bool:
     if kind == "id":
         return is_hex_id(v)
     if kind == "json":
-        return type(v) in (list, dict) and len(v) <= rule.length
+        return type(v) in (list, dict) and len(v) <= rule.length and _json_shape_ok(rule.shape, v)
     if kind == "children":
         return (
             type(v) is list
@@ -143,6 +158,7 @@ def _value_ok(rule: Rule, v) -> bool:
             and all(
                 type(c) is dict
                 and all(x is None or (type(x) is str and len(x) <= _CHILD_TEXT) for x in c.values())
+                and _child_fields_ok(rule, c)
                 for c in v
             )
         )
@@ -215,10 +231,57 @@ def _column_ok(rule: Rule, column: tuple) -> bool:
         if set(map(type, items)) != {dict}:
             return False
         texts = list(filter(_not_none, chain.from_iterable(map(dict.values, items))))
-        return not texts or (set(map(type, texts)) == {str} and max(map(len, texts)) <= _CHILD_TEXT)
+        if texts and (set(map(type, texts)) != {str} or max(map(len, texts)) > _CHILD_TEXT):
+            return False
+        return all(_child_fields_ok(rule, c) for c in items)
     if kind == "json":
-        return types <= {list, dict} and max(map(len, column)) <= rule.length
+        return (
+            types <= {list, dict}
+            and max(map(len, column)) <= rule.length
+            and all(_json_shape_ok(rule.shape, v) for v in column)
+        )
     return True
+
+
+def _in_range(x, low, high, *, whole: bool = False) -> bool:
+    """"" (not given), or a number the form accepts: ``low`` < x ≤ ``high`` (from 1 when whole)."""
+    if x == "":
+        return True
+    if whole:
+        return type(x) is int and low <= x <= high
+    return type(x) in (int, float) and math.isfinite(x) and low < x <= high
+
+
+def _drug_ok(d) -> bool:
+    """One drug of 用药情况 as the form writes it (``followup._drugs``)."""
+    return (
+        type(d) is dict
+        and DRUG_KEYS_SET.issuperset(d)
+        and type(d.get("name")) is str
+        and 0 < len(d["name"]) <= 50
+        and _in_range(d.get("times_per_day", ""), 1, 24, whole=True)
+        and _in_range(d.get("mg_per_time", ""), 0, 100_000)
+    )
+
+
+# What the follow-up form writes in its JSON columns (a print or a report reads them so):
+# "codes" a list of short codes, "lines" a list of sentences, "drugs" a list of drugs, "texts" an
+# object of short texts.
+JSON_SHAPES = {
+    "codes": lambda v: type(v) is list and all(type(x) is str and len(x) <= 8 for x in v),
+    "lines": lambda v: type(v) is list and all(type(x) is str and len(x) <= 200 for x in v),
+    "drugs": lambda v: type(v) is list and all(map(_drug_ok, v)),
+    "texts": lambda v: type(v) is dict and all(type(x) is str and len(x) <= 500 for x in v.values()),
+}
+
+
+def _json_shape_ok(shape: str | None, v) -> bool:
+    return shape is None or JSON_SHAPES[shape](v)
+
+
+def _child_fields_ok(rule: Rule, row: dict) -> bool:
+    """A child row carries its own fields only, each required one with a value."""
+    return rule.codes.issuperset(row) and all(row.get(f) is not None for f in rule.required)
 
 
 def _dates_ok(types: set, column: tuple) -> bool:

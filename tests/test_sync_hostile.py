@@ -1,0 +1,239 @@
+"""A village's signed bundle crafted by hand against the township's checks: each case a change no
+device writes.  Each is refused by name and changes nothing, or (a deletion older than the row)
+loses, as it would to any later write."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+import pytest
+from sqlalchemy import func, select
+
+from app.models import FollowupVisit, Peer, Resident, SyncConflict, SyncState, Village, org_id
+from app.services.printing import followup_card
+from app.services.records import residents as records
+from app.services.sync import capture
+from tests.synckit import TODAY, VILLAGES, craft_bundle, dump_everything
+
+pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
+
+A = VILLAGES[0]
+
+
+def own_resident(device) -> Resident:
+    with device.store.session() as s:
+        return s.scalar(
+            select(Resident)
+            .join(Village, Village.id == Resident.village_id)
+            .where(Village.code == A)
+            .order_by(Resident.archive_no)
+        )
+
+
+def own_visit(device) -> FollowupVisit:
+    with device.store.session() as s:
+        return s.scalars(select(FollowupVisit).order_by(FollowupVisit.visit_date.desc())).first()
+
+
+def next_seq(device) -> int:
+    with device.store.session() as s:
+        return s.scalar(select(SyncState.seq)) + 1
+
+
+def op(device, entity, row, values, bases="", *, h=None, seq=None, code=A) -> dict:
+    return {
+        "o": device.device_id.hex,
+        "s": seq or next_seq(device),
+        "e": entity,
+        "r": row if isinstance(row, str) else row.hex,
+        "h": capture.hlc_text(capture.wall_ms(), 0, device.device_id) if h is None else h,
+        "c": code,
+        "u": None,
+        "d": {"v": values, "b": bases},
+    }
+
+
+def send(sender, receiver, tmp, ops, **kw):
+    """Import ``ops`` from ``sender``: (status, reason, whether the receiver's store changed)."""
+    seqs = [o["s"] for o in ops]
+    kw.setdefault("ranges", {sender.device_id.hex: [min(seqs) - 1, max(seqs)]})
+    path = craft_bundle(sender, receiver, ops, tmp / uuid.uuid4().hex[:8], clock="", **kw)
+    before = dump_everything(receiver.store)
+    (out,) = receiver.import_(path)
+    return out.status, out.reason.render() if out.reason else "", dump_everything(receiver.store) != before
+
+
+def field_conflicts(device) -> int:
+    with device.store.session() as s:
+        return s.scalar(select(func.count()).select_from(SyncConflict).where(SyncConflict.kind == "field"))
+
+
+def township_edits_phone(town, resident_id) -> dict:
+    """The township changes a phone the village has not seen; returns the row's clocks before."""
+    with town.store.session() as s:
+        made = s.get(Resident, resident_id).sync_clocks
+    with town.store.transaction() as s:
+        r = s.get(Resident, resident_id)
+        inp = records.resident_input_from(r)
+        inp.phone = "13811112222"
+        records.save_resident(s, inp, resident_id=r.id, today=TODAY)
+    return made
+
+
+@pytest.mark.parametrize(
+    "how", ["honest", "a base that is no clock", "a base later than the change", "the township's stamp"]
+)
+def test_a_concurrent_edit_is_a_conflict_unless_refused(world, how):
+    """The clocks a change says it replaced, and the clock it is stamped with, decide whether the
+    township's own later edit is kept as a conflict: a change that lies about them is refused."""
+    town, a, _b, tmp = world
+    r = own_resident(a)
+    made = township_edits_phone(town, r.id)
+    before = field_conflicts(town)
+    h = capture.hlc_text(capture.wall_ms() + 5000, 0, a.device_id)
+    base = made["_"][0]
+    if how == "a base that is no clock":
+        base = "zzzz"
+    elif how == "a base later than the change":
+        base = "f" * 24
+    elif how == "the township's stamp":
+        h = capture.hlc_text(capture.wall_ms() + 5000, 0, town.device_id)
+    status, reason, changed = send(
+        a, town, tmp, [op(a, "resident", r.id, {"phone": "13900000000"}, {"phone": base}, h=h)]
+    )
+    if how == "honest":
+        assert status == "applied" and field_conflicts(town) == before + 1
+        return
+    assert status == "rejected" and not changed, (status, reason)
+    assert ("h 格式不对" if how == "the township's stamp" else "d 格式不对") in reason or "冒充" in reason, (
+        reason
+    )
+
+
+@pytest.mark.parametrize("base", [5, None, ["x"], {"a": 1}, True])
+def test_a_base_of_another_type_is_refused_not_a_traceback(world, base):
+    town, a, _b, tmp = world
+    r = own_resident(a)
+    status, reason, changed = send(
+        a, town, tmp, [op(a, "resident", r.id, {"phone": "13900000000"}, {"phone": base})]
+    )
+    assert status == "rejected" and "d 格式不对" in reason and not changed, reason
+
+
+def test_a_bad_change_after_a_committed_chunk_leaves_nothing_applied(world):
+    """The import commits big bundles a chunk at a time: a change that could only fail while being
+    applied (a ticked box without its field) is refused by the check before the first chunk."""
+    town, a, _b, tmp = world
+    with a.store.session() as s:
+        ids = s.scalars(select(Resident.id).join(Village).where(Village.code == A)).all()
+    seq, now = next_seq(a), capture.wall_ms()
+    ops = [
+        op(
+            a,
+            "resident",
+            ids[i % len(ids)],
+            {"current_address": f"地址{i}"},
+            {"current_address": ""},
+            seq=seq + i,
+            h=capture.hlc_text(now, i, a.device_id),
+        )
+        for i in range(2100)
+    ]
+    ops.append(
+        op(
+            a,
+            "resident",
+            ids[1],
+            {"choices": [{"code": "2"}]},
+            {"choices": ""},
+            seq=seq + 2100,
+            h=capture.hlc_text(now, 2100, a.device_id),
+        )
+    )
+    status, reason, changed = send(a, town, tmp, ops)
+    assert status == "rejected" and "choices" in reason and not changed, reason
+
+
+def test_a_change_without_a_clock_is_refused(world):
+    """Every change is stamped; only a township's snapshot carries fields never written with one.
+    (An unstamped change of a column only the township writes passed here as "would lose" and
+    was relayed to the county, where it won.)"""
+    town, a, _b, tmp = world
+    vid = org_id("village", A)
+    status, reason, changed = send(
+        a, town, tmp, [op(a, "village", vid, {"name": "改名村"}, {"name": ""}, h="")]
+    )
+    assert status == "rejected" and "h 格式不对" in reason and not changed, reason
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("drugs", [1]),
+        ("drugs", [{"name": 5}]),
+        ("drugs", [{"name": "x", "times_per_day": 1e300, "mg_per_time": -5}]),
+        ("symptoms", {"a": 1}),
+        ("symptoms", [1, None]),
+        ("insulin", ["x"]),
+        ("emergency_reasons", [{"x": 1}]),
+    ],
+)
+def test_a_visit_s_lists_are_what_the_form_writes(world, field, value):
+    """A print or a report reads a visit's drugs, symptoms and insulin as the form writes them."""
+    town, a, _b, tmp = world
+    visit = own_visit(a)
+    status, reason, changed = send(
+        a, town, tmp, [op(a, "followup_visit", visit.id, {field: value}, {field: ""})]
+    )
+    assert status == "rejected" and field in reason and not changed, reason
+    with town.store.session() as s:
+        followup_card.card_data(s, [visit.resident_id])  # still prints
+
+
+def test_a_deletion_is_a_tombstone_and_an_old_one_loses(world):
+    town, a, _b, tmp = world
+    visit = own_visit(a)
+    status, reason, changed = send(a, town, tmp, [op(a, "followup_visit", visit.id, {"_deleted": False}, {})])
+    assert status == "rejected" and not changed, reason
+    old = capture.hlc_text(1, 0, a.device_id)  # 1970: older than every write of the visit
+    status, reason, _ = send(a, town, tmp, [op(a, "followup_visit", visit.id, {"_deleted": True}, {}, h=old)])
+    assert status == "applied", reason
+    with town.store.session() as s:
+        assert s.get(FollowupVisit, visit.id) is not None
+
+
+@pytest.mark.parametrize("entity", ["Resident", " resident", "RESIDENT"])
+def test_another_spelling_of_a_record_kind_is_refused_by_name(world, entity):
+    town, a, _b, tmp = world
+    r = own_resident(a)
+    status, reason, changed = send(
+        a, town, tmp, [op(a, entity, r.id, {"phone": "13900000001"}, {"phone": ""})]
+    )
+    assert status == "rejected" and "未知类型" in reason and not changed, reason
+
+
+def test_values_as_json_text_and_nan_are_refused_as_malformed(world):
+    town, a, _b, tmp = world
+    r = own_resident(a)
+    as_text = op(a, "resident", r.id, {}, {})
+    as_text["d"] = json.dumps({"v": {"current_address": "王\u202e五"}, "b": {"current_address": ""}})
+    status, reason, changed = send(a, town, tmp, [as_text])
+    assert status == "rejected" and "d 格式不对" in reason and not changed, reason
+    nan = op(a, "resident", r.id, {"current_address": float("nan")}, {"current_address": ""})
+    status, reason, changed = send(a, town, tmp, [nan])
+    assert status == "rejected" and "已损坏" in reason and not changed, reason
+
+
+@pytest.mark.parametrize("spelling", ["upper", "dashed", "braces", "urn"])
+def test_an_acknowledgement_names_a_device_as_devices_write_it(world, spelling):
+    town, a, b, tmp = world
+    r = own_resident(a)
+    u = b.device_id
+    key = {"upper": u.hex.upper(), "dashed": str(u), "braces": f"{{{u}}}", "urn": u.urn}[spelling]
+    status, reason, changed = send(
+        a, town, tmp, [op(a, "resident", r.id, {"phone": "13900000001"}, {"phone": ""})], acks={key: 1}
+    )
+    assert status == "rejected" and not changed, reason
+    with town.store.session() as s:
+        assert key not in (s.get(Peer, a.device_id).acked or {})
