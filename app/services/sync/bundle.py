@@ -513,7 +513,9 @@ def _decode_lines(lines: bytes, *, scan: bool = True) -> list:
     try:
         ops = orjson.loads(joined)
     except orjson.JSONDecodeError:  # not JSON (NaN, a cut line …): not as any device writes it
-        raise BundleError("damaged", QT_TRANSLATE_NOOP("Sync", "文件内容已损坏或被改动（校验值不符）")) from None
+        raise BundleError(
+            "damaged", QT_TRANSLATE_NOOP("Sync", "文件内容已损坏或被改动（校验值不符）")
+        ) from None
     if len(ops) != body.count(b"\n") + 1:
         raise BundleError("damaged", QT_TRANSLATE_NOOP("Sync", "文件内容已损坏或被改动（校验值不符）"))
     if not scan:

@@ -244,7 +244,7 @@ def _column_ok(rule: Rule, column: tuple) -> bool:
 
 
 def _in_range(x, low, high, *, whole: bool = False) -> bool:
-    """"" (not given), or a number the form accepts: ``low`` < x ≤ ``high`` (from 1 when whole)."""
+    """ "" (not given), or a number the form accepts: ``low`` < x ≤ ``high`` (from 1 when whole)."""
     if x == "":
         return True
     if whole:
