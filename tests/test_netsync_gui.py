@@ -24,13 +24,18 @@ def world(tmp_path):
         NetworkSync._instance = None
 
 
-def test_sync_now_from_the_page_reaches_the_township(qtbot, world):
-    town, a, _ = world
-    win = MainWindow(a.store, a.paths)
+def sync_page(qtbot, device):
+    """``device``'s main window, shown on its 同步 page: (window, page, network sync box)."""
+    win = MainWindow(device.store, device.paths)
     qtbot.addWidget(win)
     win.show()
     page = win.show_page("sync")
-    box = page.findChild(NetworkSyncBox)
+    return win, page, page.findChild(NetworkSyncBox)
+
+
+def test_sync_now_from_the_page_reaches_the_township(qtbot, world):
+    town, a, _ = world
+    win, page, box = sync_page(qtbot, a)
     label = win.statusBar().findChild(LastSyncLabel)
     assert "未设置" in label.text() and "尚未设置服务器地址" in box.state.text()
     heard = []
@@ -49,10 +54,7 @@ def test_sync_now_from_the_page_reaches_the_township(qtbot, world):
 
 def test_a_failed_run_says_why_in_plain_words(qtbot, world):
     town, a, _ = world
-    win = MainWindow(a.store, a.paths)
-    qtbot.addWidget(win)
-    win.show()
-    box = win.show_page("sync").findChild(NetworkSyncBox)
+    win, _page, box = sync_page(qtbot, a)
     qtbot.keyClicks(box.address, f"http://127.0.0.1:{netkit.free_port()}")  # nobody listens there
     with qtbot.waitSignal(box.sync.running, timeout=10_000, check_params_cb=lambda busy: not busy):
         qtbot.mouseClick(box.now_button, qtbot_left())
@@ -75,10 +77,7 @@ def test_a_revoked_pc_is_told_so_and_what_to_do_with_no_next_try(qtbot, world):
     town, a, _ = world
     with town.store.transaction() as s:
         device_keys.revoke(s, a.device_id.hex)
-    win = MainWindow(a.store, a.paths)
-    qtbot.addWidget(win)
-    win.show()
-    box = win.show_page("sync").findChild(NetworkSyncBox)
+    win, _page, box = sync_page(qtbot, a)
     with netkit.serve(town) as server:
         qtbot.keyClicks(box.address, server.url)
         with qtbot.waitSignal(box.sync.running, timeout=10_000, check_params_cb=lambda busy: not busy):
@@ -96,11 +95,7 @@ def test_the_history_says_how_each_bundle_travelled(qtbot, world, tmp_path):
     township reads A's as received over the network.  Bundles show a short number, their whole
     file name in the tooltip."""
     town, a, _ = world
-    win = MainWindow(a.store, a.paths)
-    qtbot.addWidget(win)
-    win.show()
-    page = win.show_page("sync")
-    box = page.findChild(NetworkSyncBox)
+    win, page, box = sync_page(qtbot, a)
     with netkit.serve(town) as server:
         netkit.sync(a, server, client_factory=_dropping_uploads)  # the bundle made, then the line drops
         page.refresh()
@@ -122,10 +117,7 @@ def test_the_history_says_how_each_bundle_travelled(qtbot, world, tmp_path):
     a.export(tmp_path / "usb", always=True)
     page.refresh()
     assert history(page)[0][0] == "导出（U盘/文件夹）"
-    twin = MainWindow(town.store, town.paths)
-    qtbot.addWidget(twin)
-    twin.show()
-    tpage = twin.show_page("sync")
+    _twin, tpage, _ = sync_page(qtbot, town)
     tpage.refresh()
     assert ("经网络接收", number) in history(tpage)
 

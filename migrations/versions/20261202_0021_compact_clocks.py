@@ -32,27 +32,29 @@ def _tables(conn) -> list[str]:
     ]
 
 
-def upgrade() -> None:
+def _rewrite(where: str, convert) -> None:
+    """Each synced table's clocks picked by ``where``: ``convert(stored)`` -> what to store, or None."""
     conn = op.get_bind()
     if conn.dialect.name != "sqlite":
         return
     for table in _tables(conn):
-        rows = conn.exec_driver_sql(
-            f"SELECT id, sync_clocks FROM {table} WHERE typeof(sync_clocks) = 'text' AND length(sync_clocks) = 37"
-        ).fetchall()
-        packed = [(bytes.fromhex(m.group(1)), i) for i, text in rows if (m := _ONE_CLOCK.fullmatch(text))]
-        if packed:
-            conn.exec_driver_sql(f"UPDATE {table} SET sync_clocks = ? WHERE id = ?", packed)
+        rows = conn.exec_driver_sql(f"SELECT id, sync_clocks FROM {table} WHERE {where}").fetchall()
+        new = [(value, i) for i, stored in rows if (value := convert(stored)) is not None]
+        if new:
+            conn.exec_driver_sql(f"UPDATE {table} SET sync_clocks = ? WHERE id = ?", new)
+
+
+def _packed(text: str) -> bytes | None:
+    m = _ONE_CLOCK.fullmatch(text)
+    return bytes.fromhex(m.group(1)) if m else None
+
+
+def upgrade() -> None:
+    _rewrite("typeof(sync_clocks) = 'text' AND length(sync_clocks) = 37", _packed)
 
 
 def downgrade() -> None:
-    conn = op.get_bind()
-    if conn.dialect.name != "sqlite":
-        return
-    for table in _tables(conn):
-        rows = conn.exec_driver_sql(
-            f"SELECT id, sync_clocks FROM {table} WHERE typeof(sync_clocks) = 'blob'"
-        ).fetchall()
-        texts = [(json.dumps({"_": [clock.hex(), ""]}, separators=(",", ":")), i) for i, clock in rows]
-        if texts:
-            conn.exec_driver_sql(f"UPDATE {table} SET sync_clocks = ? WHERE id = ?", texts)
+    _rewrite(
+        "typeof(sync_clocks) = 'blob'",
+        lambda clock: json.dumps({"_": [clock.hex(), ""]}, separators=(",", ":")),
+    )
