@@ -191,16 +191,30 @@ def test_a_visit_s_lists_are_what_the_form_writes(world, field, value):
         followup_card.card_data(s, [visit.resident_id])  # still prints
 
 
-def test_a_deletion_is_a_tombstone_and_an_old_one_loses(world):
+def test_a_clinical_record_is_never_deleted_by_a_bundle(world):
+    """Clinical records are voided, never deleted (DESIGN): a tombstone for one is refused, and
+    so is one that is not ``True``."""
     town, a, _b, tmp = world
     visit = own_visit(a)
-    status, reason, changed = send(a, town, tmp, [op(a, "followup_visit", visit.id, {"_deleted": False}, {})])
-    assert status == "rejected" and not changed, reason
-    old = capture.hlc_text(1, 0, a.device_id)  # 1970: older than every write of the visit
-    status, reason, _ = send(a, town, tmp, [op(a, "followup_visit", visit.id, {"_deleted": True}, {}, h=old)])
+    for values in ({"_deleted": True}, {"_deleted": False}):
+        status, reason, changed = send(a, town, tmp, [op(a, "followup_visit", visit.id, values, {})])
+        assert status == "rejected" and not changed, reason
+    assert "只能作废" in reason or "d 格式不对" in reason
+
+
+def test_a_deletion_older_than_the_row_loses(world):
+    """A household deletion (the one record a device may delete) stamped before the row's last
+    write loses to it, as any older write does."""
+    from app.models import Household
+
+    town, a, _b, tmp = world
+    with a.store.session() as s:
+        household = s.scalar(select(Household).join(Village).where(Village.code == A))
+    old = capture.hlc_text(1, 0, a.device_id)  # 1970: older than every write of the household
+    status, reason, _ = send(a, town, tmp, [op(a, "household", household.id, {"_deleted": True}, {}, h=old)])
     assert status == "applied", reason
     with town.store.session() as s:
-        assert s.get(FollowupVisit, visit.id) is not None
+        assert s.get(Household, household.id) is not None
 
 
 @pytest.mark.parametrize("entity", ["Resident", " resident", "RESIDENT"])

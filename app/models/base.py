@@ -440,6 +440,9 @@ class Synced:
       (the township names a village; the village's PC writes its clinic's contact on the same
       row).  A village's bundle that would change such a column is refused like any other
       overstepping change (``exchange``).
+    - ``__sync_deletable__``: True for records a device may delete (their deletion travels as a
+      tombstone); clinical records are never deleted, only voided, and a bundle deleting one is
+      refused.
     - ``sync_clocks``: per-field clocks, ``{"_": [clock, base], field: [clock, base]}``: the
       hybrid logical clock of the last write of each field (``"_"`` for fields written only
       when the row was made) and the clock that write replaced.
@@ -451,5 +454,6 @@ class Synced:
     __sync_to_villages__: ClassVar[bool] = True
     __sync_writers__: ClassVar[tuple[str, ...]] = ("village", "township")
     __sync_column_writers__: ClassVar[dict[str, tuple[str, ...]]] = {}
+    __sync_deletable__: ClassVar[bool] = False
 
     sync_clocks: Mapped[dict | None] = mapped_column(Clocks)

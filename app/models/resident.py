@@ -18,6 +18,7 @@ class Household(UUIDPk, Tracked, Voidable, Synced, Base):
 
     __tablename__ = "household"
     __sync_scope__ = "village_id"
+    __sync_deletable__ = True  # (a household with nobody in it, made by mistake)
 
     village_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("village.id"), index=True)
     group_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("village_group.id"))

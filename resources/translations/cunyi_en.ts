@@ -7513,6 +7513,10 @@
         <translation>Bundle exceeds its sender&apos;s rights and was not imported: {entity} {row} (source device {origin}) has archive number {scope}, which {sender} may not give: a number starts with its resident&apos;s village code, and a village clinic numbers below {first}</translation>
     </message>
     <message>
+        <source>同步包越权，整包未导入：{sender} 要删除 {entity} {row}（来源设备 {origin}）；这类记录不能删除，只能作废</source>
+        <translation>Bundle oversteps its rights, nothing imported: {sender} would delete {entity} {row} (from device {origin}); such records are never deleted, only voided</translation>
+    </message>
+    <message>
         <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）的变更盖着 {scope} 一台设备的时钟，冒充别处的修改</source>
         <translation>Bundle oversteps its rights, nothing imported: the change of {entity} {row} (from device {origin}) is stamped with the clock of a device of {scope}, posing as a change made elsewhere</translation>
     </message>

@@ -7512,6 +7512,10 @@
         <translation>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）的档案编号 {scope} 不是 {sender} 能编的号：编号应以居民所在村的代码开头，村卫生室编的序号在 {first} 以下</translation>
     </message>
     <message>
+        <source>同步包越权，整包未导入：{sender} 要删除 {entity} {row}（来源设备 {origin}）；这类记录不能删除，只能作废</source>
+        <translation>同步包越权，整包未导入：{sender} 要删除 {entity} {row}（来源设备 {origin}）；这类记录不能删除，只能作废</translation>
+    </message>
+    <message>
         <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）的变更盖着 {scope} 一台设备的时钟，冒充别处的修改</source>
         <translation>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）的变更盖着 {scope} 一台设备的时钟，冒充别处的修改</translation>
     </message>

@@ -93,6 +93,7 @@ class EntitySpec:
     to_villages: bool = True
     writers: tuple[str, ...] = ("village", "township")  # roles that may write it (``__sync_writers__``)
     column_writers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ``__sync_column_writers__``
+    deletable: bool = False  # ``__sync_deletable__``
     encode: dict[str, object] = field(default_factory=dict)  # field -> fn(python) -> json
     decode: dict[str, object] = field(default_factory=dict)  # field -> fn(json) -> python
     # field -> fn(json) -> the value SQLAlchemy would store on SQLite (bulk inserts skip the ORM)
@@ -194,6 +195,7 @@ def specs() -> dict[str, EntitySpec]:
             to_villages=model.__sync_to_villages__,
             writers=tuple(model.__sync_writers__),
             column_writers={k: tuple(v) for k, v in model.__sync_column_writers__.items()},
+            deletable=model.__sync_deletable__,
         )
         for key in spec.fields:
             col = mapper.columns[key]

@@ -293,6 +293,10 @@ REFUSALS = {
         "同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）的档案编号 {scope} 不是 {sender} 能编的号："
         "编号应以居民所在村的代码开头，村卫生室编的序号在 {first} 以下",
     ),
+    "delete": QT_TRANSLATE_NOOP(
+        "Sync",
+        "同步包越权，整包未导入：{sender} 要删除 {entity} {row}（来源设备 {origin}）；这类记录不能删除，只能作废",
+    ),
     "stamp": QT_TRANSLATE_NOOP(
         "Sync",
         "同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）的变更盖着 {scope} 一台设备的时钟，"
@@ -815,6 +819,8 @@ class _Authority:
             problem = check(_values(op))
             if problem is not None:
                 why = ("content", problem)
+        if why is None and capture.DELETED in _values(op) and not capture.specs()[op["e"]].deletable:
+            why = ("delete", "")
         if why is None and op["o"] in self.others:  # (a county: another township's changes)
             why = ("other_township", "")
         if (
