@@ -819,8 +819,6 @@ class _Authority:
             problem = check(_values(op))
             if problem is not None:
                 why = ("content", problem)
-        if why is None and capture.DELETED in _values(op) and not capture.specs()[op["e"]].deletable:
-            why = ("delete", "")
         if why is None and op["o"] in self.others:  # (a county: another township's changes)
             why = ("other_township", "")
         if (
@@ -842,6 +840,8 @@ class _Authority:
                 why = ("append_only", "")
             elif (field := APPEND_ONLY[op["e"]]({**_values(op), "id": op["r"]})) is not None:
                 why = ("content", field)  # not what its device wrote: its own hash says so
+        if why is None and capture.DELETED in _values(op) and not capture.specs()[op["e"]].deletable:
+            why = ("delete", "")  # (the audit trail: refused above as append-only, said so)
         if why is None and (column := DEVICE_COLUMNS.get(op["e"])) is not None:
             named = _values(op).get(column)
             named = named.lower() if isinstance(named, str) else None
