@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from app.config import Paths
 from app.db import Store
-from app.models import ResidentChoice
+from app.models import Resident, ResidentChoice, Village
 from app.services import profile
 from app.services.sync import capture, exchange
 from app.services.sync import keys as device_keys
@@ -278,3 +278,14 @@ def synced_county(root: Path) -> list[Device]:
     round_trip(town, [a, b], root, "setup")
     freeze(town, a, b)
     return [town, a, b]
+
+
+def first_resident(device, code: str) -> Resident:
+    """The resident of village ``code`` with the lowest archive number in ``device``'s store."""
+    with device.store.session() as s:
+        return s.scalar(
+            sa.select(Resident)
+            .join(Village, Village.id == Resident.village_id)
+            .where(Village.code == code)
+            .order_by(Resident.archive_no)
+        )

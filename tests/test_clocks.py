@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select, update
 
-from app.models import ChangeLog, Resident, SyncConflict, SyncState, Village
+from app.models import ChangeLog, Resident, SyncConflict, SyncState
 from app.services.errors import ValidationError
 from app.services.programmes import followup
 from app.services.records import residents as records
@@ -22,6 +22,7 @@ from tests.synckit import (
     county,
     craft_bundle,
     dump_everything,
+    first_resident,
     make_device,
     round_trip,
 )
@@ -58,13 +59,7 @@ def clock(monkeypatch):
 
 
 def own_resident(device, code: str = A) -> Resident:
-    with device.store.session() as s:
-        return s.scalar(
-            select(Resident)
-            .join(Village, Village.id == Resident.village_id)
-            .where(Village.code == code)
-            .order_by(Resident.archive_no)
-        )
+    return first_resident(device, code)
 
 
 def edit(device, resident_id, **fields) -> None:

@@ -33,6 +33,7 @@ from tests.synckit import (
     county,
     craft_bundle,
     dump_everything,
+    first_resident,
 )
 
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
@@ -90,14 +91,7 @@ def seq_of(device) -> int:
         return s.scalar(select(SyncState.seq))
 
 
-def a_resident(device, code: str) -> Resident:
-    with device.store.session() as s:
-        return s.scalar(
-            select(Resident)
-            .join(Village, Village.id == Resident.village_id)
-            .where(Village.code == code)
-            .order_by(Resident.archive_no)
-        )
+a_resident = first_resident
 
 
 def op(device, seq: int, entity: str, row, scope: str, values: dict, bases="", *, origin=None) -> dict:

@@ -14,7 +14,7 @@ from app.models import FollowupVisit, Peer, Resident, SyncConflict, SyncState, V
 from app.services.printing import followup_card
 from app.services.records import residents as records
 from app.services.sync import capture
-from tests.synckit import TODAY, VILLAGES, craft_bundle, dump_everything
+from tests.synckit import TODAY, VILLAGES, craft_bundle, dump_everything, first_resident
 
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
@@ -22,13 +22,7 @@ A = VILLAGES[0]
 
 
 def own_resident(device) -> Resident:
-    with device.store.session() as s:
-        return s.scalar(
-            select(Resident)
-            .join(Village, Village.id == Resident.village_id)
-            .where(Village.code == A)
-            .order_by(Resident.archive_no)
-        )
+    return first_resident(device, A)
 
 
 def own_visit(device) -> FollowupVisit:
