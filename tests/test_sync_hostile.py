@@ -245,3 +245,105 @@ def test_an_acknowledgement_names_a_device_as_devices_write_it(world, spelling):
     assert status == "rejected" and not changed, reason
     with town.store.session() as s:
         assert key not in (s.get(Peer, a.device_id).acked or {})
+
+
+def changes_made(device, make) -> list[dict]:
+    """The changes ``make(session)`` logs on ``device``, as they travel."""
+    from app.models import ChangeLog
+    from tests.synckit import change_op
+
+    before = next_seq(device) - 1
+    with device.store.transaction() as s:
+        make(s)
+    with device.store.session() as s:
+        rows = s.scalars(
+            select(ChangeLog)
+            .where(ChangeLog.origin == device.device_id, ChangeLog.seq > before)
+            .order_by(ChangeLog.seq)
+        ).all()
+        return [change_op(row, s) for row in rows]
+
+
+def smi_and_elderly_records(s) -> None:
+    """An elder of village A registered in the SMI programme, visited, checked and signed up."""
+    from app.services.programmes import contracts, elderly, smi
+
+    r = records.save_resident(
+        s,
+        records.ResidentInput(
+            name="王老汉", id_number="11010519491231002X", phone="13812345678", group_name="一组"
+        ),
+        today=TODAY,
+    )
+    smi.register(
+        s,
+        r.archive_no,
+        smi.SmiRegistrationInput(diagnosis="1", consent="1", first_onset="2001-05-01"),
+        today=TODAY,
+    )
+    smi.record_visit(s, r.archive_no, smi.input_with(visit_date=TODAY.isoformat(), danger="0"), today=TODAY)
+    selfcare = {f"selfcare_{k}": "1" for k in ("eating", "grooming", "dressing", "toilet", "activity")}
+    elderly.record_check(
+        s,
+        r.archive_no,
+        elderly.ElderlyCheckInput(check_date=TODAY.isoformat(), sbp="132", dbp="78", **selfcare),
+        today=TODAY,
+    )
+    contracts.add_contract(s, r.archive_no, doctor="李医生", packages="basic, elderly")
+
+
+def _changed(ops: list[dict], entity: str, column: str, value) -> list[dict]:
+    (target,) = [o for o in ops if o["e"] == entity]
+    target["d"]["v"][column] = value(target["d"]["v"][column]) if callable(value) else value
+    return ops
+
+
+def _visit_number_field() -> str:
+    from app.services.programmes.smi import VISIT_COLUMNS
+    from app.services.programmes.smi_forms import VISIT_FORM
+    from app.services.records.field_table import Kind
+
+    return next(f.key for f in VISIT_FORM if f.kind is Kind.NUMBER and f.key not in VISIT_COLUMNS)
+
+
+@pytest.mark.parametrize(
+    ("entity", "column", "value", "said"),
+    [
+        (None, None, None, None),  # as the forms wrote them: applied
+        (
+            "smi_registration",
+            "form",
+            lambda f: {**f, "first_onset": "2099-01-01"},
+            "form.first_onset 2099-01-01",
+        ),
+        ("smi_registration", "form", lambda f: {**f, "first_onset": "20010501"}, "form.first_onset"),
+        ("smi_registration", "form", lambda f: {**f, "past_symptom": ["zz"]}, "form.past_symptom"),
+        ("smi_registration", "form", ["x"], "form"),
+        ("smi_visit", "form", lambda f: {**f, _visit_number_field(): 1e9}, "form."),
+        ("smi_visit", "form", lambda f: {**f, _visit_number_field(): "3"}, "form."),
+        ("smi_visit", "form", lambda f: {**f, "a_later_field": {"nested": [1]}}, "form.a_later_field"),
+        ("elderly_check", "selfcare", ["1", "1"], "selfcare"),
+        ("elderly_check", "selfcare", ["1", "1", "1", "1", "9"], "selfcare"),
+        ("family_contract", "packages", ["basic", "no-such-package"], "packages"),
+    ],
+)
+def test_a_form_kept_as_json_holds_what_its_field_table_saves(world, entity, column, value, said):
+    """The rest of an SMI or elderly form travels as one JSON object keyed by its field table: each
+    value must be what the form saves (a date as written and not in the future, a number in its
+    range, a code of its list), or the print and the view of the record read it wrong or fail."""
+    town, a, _b, tmp = world
+    ops = changes_made(a, smi_and_elderly_records)
+    if entity is not None:
+        ops = _changed(ops, entity, column, value)
+    status, reason, changed = send(a, town, tmp, ops)
+    if entity is None:
+        assert status == "applied", reason
+        from app.models import ElderlyCheck, FamilyContract, SmiRegistration, SmiVisit
+
+        with town.store.session() as s:
+            for model in (SmiRegistration, SmiVisit, ElderlyCheck, FamilyContract):
+                assert s.scalar(select(func.count()).select_from(model)) >= 1, model
+        return
+    assert status == "rejected" and said in reason and not changed, reason
+    if "2099" in said:
+        assert "晚于" in reason or "未来" in reason or "日期" in reason, reason

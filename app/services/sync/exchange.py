@@ -337,7 +337,8 @@ APPEND_ONLY = {"audit_log": audit.entry_problem}  # entity -> why a row as it tr
 # the receiving device's today and a day (as no clock may: _clock_limit).  A PC whose calendar ran
 # ahead when the record was typed sends it so even after its clock is put right; the refusal
 # names the record to correct.  Dates of what is planned (next_due, review_on, a contract's
-# start_on and end_on) are left out.
+# start_on and end_on) are left out.  The same for the dates a form keeps in its JSON (a first
+# onset, a discharge): those its field table marks ``not_future`` (values.form_dates).
 HAPPENED_ON = {
     "resident": ("enrolled_on", "birth_date", "contract_signed_on", "status_date"),
     "program_enrolment": ("diagnosed_on", "enrolled_on", "status_date"),
@@ -873,6 +874,18 @@ class _Authority:
                 elif day > self.last_day[: len(day)]:
                     why = ("future", f"{field}.{key} {day}")
                 if why is not None:
+                    break
+        if why is None and (forms := sync_values.form_dates(op["e"])):
+            values, last = _values(op), self.last_day
+            for column, keys in forms:
+                form = values.get(column)
+                late = (
+                    [k for k in keys if isinstance(form.get(k), str) and form[k] > last]
+                    if type(form) is dict
+                    else []
+                )
+                if late:
+                    why = ("future", f"{column}.{late[0]} {form[late[0]]}")
                     break
         if why is not None:
             reason, scope = why

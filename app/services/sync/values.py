@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, partial
 from itertools import chain
@@ -51,7 +52,7 @@ class Rule:
     high: float | None = None
     codes: frozenset | None = None
     required: frozenset | None = None  # children: the fields each row must carry (not NULL)
-    shape: str | None = None  # json: what the form writes (:data:`JSON_SHAPES`)
+    shape: Callable[[object], bool] | None = None  # json: what the form writes (:data:`JSON_SHAPES`)
 
 
 def _rule(column: sa.Column, limit: dict) -> Rule:
@@ -100,20 +101,169 @@ def rules(entity: str) -> dict[str, Rule]:
 
 def _limits(entity: str) -> dict[str, dict]:
     """What the forms accept beyond a column's type, where a report or a print relies on it."""
-    if entity != "followup_visit":
-        return {}
-    from app.services.programmes import followup
+    if entity == "followup_visit":
+        from app.services.programmes import followup
 
-    out: dict[str, dict] = {
-        name: {"low": low, "high": high} for name, (_label, low, high, *_usual) in followup.RANGES.items()
-    }
-    out["program"] = {"codes": frozenset(followup.PROGRAMS)}
-    out["drugs"] = {"items": followup.MAX_DRUGS, "shape": "drugs"}
-    out["symptoms"] = {"shape": "codes"}
-    out["emergency_reasons"] = {"shape": "lines"}
-    out["insulin"] = {"shape": "texts"}
-    out["provincial"] = {"shape": "texts"}
-    return out
+        out: dict[str, dict] = {
+            name: {"low": low, "high": high} for name, (_label, low, high, *_usual) in followup.RANGES.items()
+        }
+        out["program"] = {"codes": frozenset(followup.PROGRAMS)}
+        out["drugs"] = {"items": followup.MAX_DRUGS, "shape": JSON_SHAPES["drugs"]}
+        out["symptoms"] = {"shape": JSON_SHAPES["codes"]}
+        out["emergency_reasons"] = {"shape": JSON_SHAPES["lines"]}
+        out["insulin"] = {"shape": JSON_SHAPES["texts"]}
+        out["provincial"] = {"shape": JSON_SHAPES["texts"]}
+        return out
+    return {column: {"shape": shape} for column, shape in _form_shapes(entity).items()}
+
+
+@cache
+def _form_shapes(entity: str) -> dict[str, FormShape | RowShape | CodesShape]:
+    """The JSON columns that hold the rest of a paper form (:class:`FormShape`), each with its field
+    table, where a print, a view or a report reads them back by the table."""
+    if entity in ("smi_registration", "smi_visit"):
+        from app.services.programmes.smi_forms import REGISTRATION_FORM, VISIT_FORM
+
+        return {"form": FormShape(REGISTRATION_FORM if entity == "smi_registration" else VISIT_FORM)}
+    if entity == "elderly_check":
+        from app.services.programmes.elderly_form import CHECK_FORM, SELFCARE_KEYS
+
+        return {
+            "form": FormShape(CHECK_FORM),
+            "selfcare": RowShape(tuple(CHECK_FORM[k] for k in SELFCARE_KEYS)),
+        }
+    if entity == "family_contract":
+        return {"packages": CodesShape("contract_package")}
+    return {}
+
+
+@cache
+def form_dates(entity: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(column, keys) of the dates of what has happened (``not_future`` in the field table) kept
+    in ``entity``'s form JSON: none may be later than the receiving device's today and a day, as
+    for dates kept in columns (exchange.HAPPENED_ON)."""
+    return tuple(
+        (column, shape.happened)
+        for column, shape in _form_shapes(entity).items()
+        if isinstance(shape, FormShape) and shape.happened
+    )
+
+
+def field_value_ok(f, value) -> bool:
+    """One value of a form field (``field_table.Field``) as its service keeps it in JSON: what the
+    field's check makes of typed text (``field_table.check_*``), never anything else."""
+    from app.codes import CODE_LISTS
+    from app.services.records.field_table import Kind
+
+    kind = f.kind
+    if kind is Kind.TEXT:
+        return type(value) is str and len(value) <= f.max_len
+    if kind is Kind.CODE:
+        return type(value) is str and value in CODE_LISTS[f.codes]
+    if kind is Kind.MULTI:
+        return type(value) is list and all(type(x) is str and x in CODE_LISTS[f.codes] for x in value)
+    if kind is Kind.DATE:
+        return _value_ok(_DATE, value)
+    if kind is Kind.MONTH:
+        return type(value) is str and _month_ok(value)
+    if kind is Kind.NUMBER:
+        return (
+            type(value) is int
+            and (f.minimum is None or value >= f.minimum)
+            and (f.maximum is None or value <= f.maximum)
+        )
+    if kind is Kind.BOOL:
+        return type(value) is bool
+    if kind in (Kind.PHONE, Kind.RESIDENT_ID):
+        return type(value) is str and len(value) <= 20 and value.isascii() and value.isprintable()
+    return _scalar_ok(value)  # (CUSTOM: no form kept in JSON has one)
+
+
+_DATE = Rule("date", False)
+_OTHER_TEXT = 100  # a multi-choice field's 其他 text (field_table.check_choices)
+_FORM_TEXT = 500  # a value under a key the form does not have (a field of a later version)
+
+
+def _month_ok(text: str) -> bool:
+    """A year, or a year and month, as validators.parse_month writes it ("2015", "2015-06")."""
+    return (
+        len(text) in (4, 7)
+        and text[:4].isdigit()
+        and text.isascii()
+        and (len(text) == 4 or (text[4] == "-" and text[5:].isdigit() and 1 <= int(text[5:]) <= 12))
+    )
+
+
+def _scalar_ok(value) -> bool:
+    if type(value) is str:
+        return len(value) <= _FORM_TEXT
+    if type(value) is float:
+        return math.isfinite(value)
+    return type(value) in (int, bool)
+
+
+class FormShape:
+    """A form's other fields as one JSON object, keyed by its field table (smi.py's and
+    elderly.py's ``form``): each known key holds what :func:`field_value_ok` accepts, a 其他 text
+    beside ticked codes is short text; a key the table does not have (a field a later version
+    added) holds one short value, kept and passed on, read by nothing here."""
+
+    def __init__(self, table):
+        self.fields = {f.key: f for f in table}
+        self.others = frozenset(f.other for f in table if f.other)
+        self.happened = tuple(f.key for f in table if f.not_future and f.kind.value == "date")
+
+    def __call__(self, value) -> bool:
+        return type(value) is dict and self.problem(value) is None
+
+    def problem(self, value) -> str | None:
+        """The first key of ``value`` whose value the form does not save ("" for a value that is
+        no object at all)."""
+        if type(value) is not dict:
+            return ""
+        for key, v in value.items():
+            f = self.fields.get(key)
+            if f is not None:
+                ok = field_value_ok(f, v)
+            elif key in self.others:
+                ok = v is None or (type(v) is str and len(v) <= _OTHER_TEXT)
+            else:
+                ok = _scalar_ok(v)
+            if not ok:
+                return key
+        return None
+
+
+class RowShape:
+    """A list holding one value per field, in the table's order (elderly_check.selfcare: the five
+    self-care levels, which the record's view zips with their fields)."""
+
+    def __init__(self, fields: tuple):
+        self.fields = fields
+
+    def __call__(self, value) -> bool:
+        return (
+            type(value) is list
+            and len(value) == len(self.fields)
+            and all(map(field_value_ok, self.fields, value))
+        )
+
+
+class CodesShape:
+    """A list of codes of one code list, each once (family_contract.packages)."""
+
+    def __init__(self, list_name: str):
+        self.list_name = list_name
+
+    def __call__(self, value) -> bool:
+        from app.codes import CODE_LISTS
+
+        codes = CODE_LISTS[self.list_name]
+        return (
+            type(value) is list
+            and all(type(x) is str and x in codes for x in value)
+            and len(set(value)) == len(value)
+        )
 
 
 def _value_ok(rule: Rule, v) -> bool:
@@ -275,8 +425,8 @@ JSON_SHAPES = {
 }
 
 
-def _json_shape_ok(shape: str | None, v) -> bool:
-    return shape is None or JSON_SHAPES[shape](v)
+def _json_shape_ok(shape, v) -> bool:
+    return shape is None or shape(v)
 
 
 def _child_fields_ok(rule: Rule, row: dict) -> bool:
@@ -331,11 +481,17 @@ def problem(ops: list[dict], values: list[dict]) -> tuple[dict, str] | None:
             for i in rows:
                 for name, value in values[i].items():
                     if name in checks and not _value_ok(checks[name], value):
-                        return ops[i], name
+                        return ops[i], _where(checks[name], name, value)
             continue
         for name, column in zip(fields, columns, strict=True):
             rule = checks[name]
             if not _column_ok(rule, column):
                 bad = next(i for i in rows if not _value_ok(rule, values[i][name]))
-                return ops[bad], name
+                return ops[bad], _where(rule, name, values[bad][name])
     return None
+
+
+def _where(rule: Rule, name: str, value) -> str:
+    """The field named in a refusal: a form's own key inside its JSON ("form.first_onset")."""
+    key = rule.shape.problem(value) if isinstance(rule.shape, FormShape) else None
+    return f"{name}.{key}" if key else name
