@@ -14,7 +14,9 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from app.cli.printing import print_labels
 from app.models import Resident, Village
+from app.services.errors import Message
 from app.services.sync import bundle, mailbox, overview, service, transport
 from app.services.sync import keys as device_keys
 from tests import netkit, test_netsync
@@ -183,6 +185,11 @@ def test_a_bundle_the_township_refused_reads_as_a_failed_send_with_its_reason(ne
     (refused,) = [h for h in seen if h.number == row.number]
     assert refused.kind == overview.NET_REJECTED and "越权" in refused.reason.render()
     assert {h.kind for h in seen} == {overview.NET_REJECTED, overview.NET_OUT}  # (and its answer)
+    # Each reads it in its own language: kept as a message, not as the Chinese text of the moment
+    english = print_labels("en").translate
+    for said in (row.reason.render(english), refused.reason.render(english)):
+        assert "oversteps its sender" in said and "越权" not in said and "拒收" not in said, said
+    assert row.reason.render(english).startswith("The township refused this PC's bundle: ")
 
 
 def overstep(a, b) -> None:
@@ -227,3 +234,24 @@ def test_headers_that_place_the_bytes_are_signed(net, method, header, value):
         r = httpx.request(method, server.url + target, content=body, headers=headers)
         assert r.status_code == 401 and r.json()["error"] == "signature"
     assert mailbox_files(town, "uploads") == []
+
+
+@pytest.mark.sqlite_only  # (no store)
+def test_a_message_kept_or_sent_as_data_reads_the_same_in_every_language():
+    """A refusal kept in the history or sent to a village is its message (context, source text,
+    parameters, a message inside), rendered when read; text kept by an earlier version reads as it
+    is, and one too long for its column is kept as its Chinese text, cut."""
+    inner = Message("Sync", "同步包越权，整包未导入：{sender}", {"sender": "110105001101 一村"})
+    outer = Message(
+        "NetSync", "乡镇卫生院拒收了本机的同步包：{reason}", {"reason": inner, "n": 3, "l": ("a", "b")}
+    )
+    again = Message.from_stored(outer.stored(500), "Sync")
+    assert again == Message("NetSync", outer.template, {"reason": inner, "n": "3", "l": ("a", "b")})
+    english = print_labels("en").translate
+    assert again.render(english) == outer.render(english) != outer.render()
+    assert "refused" in again.render(english) and "拒收" not in again.render(english)
+    assert Message.from_stored("旧版本保存的文字", "Sync").render() == "旧版本保存的文字"
+    assert Message.from_stored(None, "Sync") is None
+    assert outer.stored(20) == outer.render()[:20]
+    for bad in ('{"c": 1, "t": "x"}', '{"c": "x", "t": "y", "p": [1]}', "[]", '"text"'):
+        assert Message.from_stored(bad, "Sync").render() == bad

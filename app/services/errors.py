@@ -7,6 +7,7 @@ Messages are Simplified Chinese source strings marked for translation with
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -31,11 +32,15 @@ class Message:
     def render(self, translate: Translate = _identity) -> str:
         # String parameters are field or code-list labels: translated in the "Field" context.  A
         # tuple is a list of them, each translated, joined as the language lists things.
+        # A message is rendered in the same language (a township's refusal inside the village's
+        # own sentence about it).
         params = {
             k: translate("Field", v)
             if isinstance(v, str)
             else translate("Field", LIST_SEPARATOR).join(translate("Field", x) for x in v)
             if isinstance(v, tuple)
+            else v.render(translate)
+            if isinstance(v, Message)
             else v
             for k, v in self.params.items()
         }
@@ -43,6 +48,58 @@ class Message:
 
     def __str__(self) -> str:
         return self.render()
+
+    def as_data(self) -> dict:
+        """The message as JSON data, to be rendered later in the reader's language: kept (a
+        refusal in the 同步 history) or sent (a township's refusal, to the village that sent the
+        bundle).  Parameters as text, a list of labels as a list, a message inside as its data."""
+        return {
+            "c": self.context,
+            "t": self.template,
+            "p": {k: _param_data(v) for k, v in self.params.items()},
+        }
+
+    @classmethod
+    def from_data(cls, data) -> Message:
+        """What :meth:`as_data` made (ValueError for anything else)."""
+        if not (isinstance(data, dict) and isinstance(data.get("c"), str) and isinstance(data.get("t"), str)):
+            raise ValueError("not a message")
+        params = data.get("p") or {}
+        if not isinstance(params, dict):
+            raise ValueError("not a message")
+        return cls(data["c"], data["t"], {str(k): _param_from(v) for k, v in params.items()})
+
+    def stored(self, limit: int | None = None) -> str:
+        """The message as a column (of ``limit`` characters) keeps it: its data as JSON when it
+        fits (shown later in the reader's language), else its Chinese text, cut."""
+        text = json.dumps(self.as_data(), ensure_ascii=False)
+        return text if limit is None or len(text) <= limit else self.render()[:limit]
+
+    @classmethod
+    def from_stored(cls, text: str | None, context: str) -> Message | None:
+        """What :meth:`stored` kept; plain text (kept so by an earlier version, or cut) as itself."""
+        if not text:
+            return None
+        try:
+            return cls.from_data(json.loads(text))
+        except ValueError:
+            return cls(context, "{text}", {"text": text[:300]})
+
+
+def _param_data(value):
+    if isinstance(value, Message):
+        return value.as_data()
+    if isinstance(value, tuple):
+        return [str(x) for x in value]
+    return str(value)
+
+
+def _param_from(value):
+    if isinstance(value, dict):
+        return Message.from_data(value)
+    if isinstance(value, list):
+        return tuple(str(x) for x in value)
+    return str(value)
 
 
 class UserError(Exception):

@@ -1453,6 +1453,9 @@ def import_path(
     return outcomes
 
 
+REASON_CHARS = BundleRecord.__table__.c.reason.type.length  # a refusal kept in the history
+
+
 def _quarantine(
     store: Store,
     paths: Paths,
@@ -1477,7 +1480,7 @@ def _quarantine(
                 peer=header.sender if header else None,
                 file_name=recorded_name(f.name, network),
                 bytes=size,
-                reason=error.render()[:500],
+                reason=error.message.stored(REASON_CHARS),
             )
         )
     dest_dir = paths.sub("quarantine") / ("" if signed else UNVERIFIED)

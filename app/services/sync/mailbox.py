@@ -243,7 +243,12 @@ class Mailbox:
             timer.start()
             return "busy"
         reason = outcome.reason.render() if outcome.reason else None
-        self._write_result(sender, upload_id, {"status": outcome.status, "length": length, "reason": reason})
+        detail = outcome.reason.as_data() if outcome.reason else None  # (the village's own language)
+        self._write_result(
+            sender,
+            upload_id,
+            {"status": outcome.status, "length": length, "reason": reason, "detail": detail},
+        )
         f.unlink(missing_ok=True)  # applied or already there; a rejected one went to quarantine
         if outcome.status == "applied":
             self.imported += 1
@@ -422,7 +427,7 @@ class Mailbox:
         except UserError as e:
             part.unlink(missing_ok=True)
             meta.unlink(missing_ok=True)
-            raise Refused(422, "bundle", e.render()) from None
+            raise Refused(422, "bundle", e.render(), detail=e.message.as_data()) from None
         except Exception:  # whatever else the checks met: nothing of it is kept, the village resends
             log.exception("upload %s could not be checked", upload_id)
             part.unlink(missing_ok=True)
@@ -760,6 +765,7 @@ _UPLOAD_STATE = {
         "offset": {"type": "integer", "minimum": 0},
         "length": {"type": "integer"},
         "reason": {"type": ["string", "null"]},
+        "detail": {"oneOf": [{"$ref": "#/components/schemas/Said"}, {"type": "null"}]},
     },
 }
 _UPLOAD_ID = {"name": "upload_id", "in": "path", "required": True, "schema": {"type": "string"}}
@@ -787,8 +793,16 @@ OPENAPI = {
                     "error": {"type": "string"},
                     "message": {"type": "string"},
                     "server_time_ms": {"type": "integer"},
+                    "detail": {"$ref": "#/components/schemas/Said"},
                 },
-            }
+            },
+            # A refusal's words as a message to render in the reader's language (errors.Message):
+            # context, source text, parameters (text, lists of text, or messages in turn).
+            "Said": {
+                "type": "object",
+                "required": ["c", "t"],
+                "properties": {"c": {"type": "string"}, "t": {"type": "string"}, "p": {"type": "object"}},
+            },
         },
     },
     "paths": {

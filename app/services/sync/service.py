@@ -372,13 +372,13 @@ def _upload(store: Store, paths: Paths, client: transport.MailboxClient, f: Path
         f.unlink()
         report.uploaded += 1
     else:  # the township refused it on import: kept aside with the reason, not sent again
-        reason = str(state.get("reason") or status)
-        _set_aside(paths, f, reason)
+        reason = transport.said(state, str(state.get("reason") or status))
+        _set_aside(paths, f, reason.render())
         _note_failed(store, header.bundle_id, _refused(reason).message)
         raise _refused(reason)
 
 
-def _refused(reason: str) -> UserError:
+def _refused(reason: Message) -> UserError:
     return _err(QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院拒收了本机的同步包：{reason}"), reason=reason)
 
 
@@ -393,9 +393,7 @@ def _note_failed(store: Store, bundle_id: uuid.UUID | None, why: Message) -> Non
     or damaged before it went): its record "out" says why, in the user's language when shown."""
     if bundle_id is None:
         return
-    text = transport.message_json(why)
-    if len(text) > 500:  # (the column's size; a refusal's own reason is at most 300 characters)
-        text = why.render()[:500]
+    text = why.stored(exchange.REASON_CHARS)
     with store.transaction() as s:
         s.execute(
             update(BundleRecord)
@@ -427,7 +425,7 @@ def _hear_back(store: Store, paths: Paths, client: transport.MailboxClient) -> N
             if age < AWAITED_DAYS * 86400:
                 continue  # the township has not imported it yet: asked again next run
         elif status not in (None, "partial", "applied", "already"):
-            refused.append(str(state.get("reason") or status))
+            refused.append(transport.said(state, str(state.get("reason") or status)))
             _note_failed(store, uuid.UUID(upload_id), _refused(refused[-1]).message)
         f.unlink(missing_ok=True)  # heard (or the mailbox no longer knows it)
     if refused:
@@ -501,7 +499,7 @@ def _record(store: Store, report: RunReport, started: dt.datetime, interval_s: f
             row.last_success_at, row.failures, row.last_error = now, 0, None
         else:
             row.failures += 1
-            row.last_error = transport.message_json(report.error.message) if report.error else None
+            row.last_error = report.error.message.stored() if report.error else None
         # A revoked PC is taken again only once the township trusts its card again: it asks
         # seldom meanwhile (and the 同步 page shows no next try; 立即同步 asks at once).
         wait = BACKOFF_MAX_S if report.error and is_revoked(report.error.message) else None

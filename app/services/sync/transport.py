@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import logging
 import os
 import secrets
@@ -258,7 +257,7 @@ class MailboxClient:
                 Message(
                     CTX,
                     QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院拒收了本机的同步包：{reason}"),
-                    {"reason": text},
+                    {"reason": said(data, text)},
                 )
             )
         if code == "store_moved":  # the server must be restarted on the moved store: tried again later
@@ -427,18 +426,15 @@ def clock_error(pc_ms: int, server_ms: int) -> ClockRefused:
     return ClockRefused(Message(CTX, CLOCK_REFUSALS[(pc_ms > server_ms, unit)], {"gap": gap}))
 
 
-def message_json(message: Message) -> str:
-    return json.dumps(
-        {"c": message.context, "t": message.template, "p": {k: str(v) for k, v in message.params.items()}},
-        ensure_ascii=False,
-    )
+def said(data: dict, text: str) -> Message:
+    """The township's words in a reply (``detail``: a message, shown in this PC's language), or
+    its ``text`` as it came (a server of an earlier version sends only that)."""
+    try:
+        return Message.from_data(data.get("detail"))
+    except ValueError:
+        return Message(CTX, "{text}", {"text": text[:300]})
 
 
 def message_from_json(text: str | None) -> Message | None:
-    if not text:
-        return None
-    try:
-        data = json.loads(text)
-        return Message(str(data["c"]), str(data["t"]), dict(data.get("p") or {}))
-    except (ValueError, KeyError, TypeError):
-        return Message(CTX, "{text}", {"text": text[:300]})
+    """A message kept as :meth:`Message.stored` keeps it (a network run's last error)."""
+    return Message.from_stored(text, CTX)
