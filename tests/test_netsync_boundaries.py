@@ -255,3 +255,32 @@ def test_a_message_kept_or_sent_as_data_reads_the_same_in_every_language():
     assert outer.stored(20) == outer.render()[:20]
     for bad in ('{"c": 1, "t": "x"}', '{"c": "x", "t": "y", "p": [1]}', "[]", '"text"'):
         assert Message.from_stored(bad, "Sync").render() == bad
+
+
+@pytest.mark.sqlite_only  # (no store)
+@pytest.mark.parametrize(
+    "template",
+    ["{text:>2000000000}", "{text.render.__globals__}", "{0}", "{text!r}", "{text[0]}", "{", "{other}"],
+)
+def test_a_message_from_a_rogue_server_is_shown_as_its_text_never_formatted(template):
+    """A township's refusal arrives as a message to render here: one whose template is not plain
+    ``{name}`` fields of its parameters (a 2 GB padding, this program's insides, a deep nest) is
+    not rendered as a template; the server's text stands instead."""
+    hostile = {"c": "Sync", "t": template, "p": {"text": {"c": "Sync", "t": "x", "p": {}}}}
+    said = transport.said({"detail": hostile}, "乡镇卫生院的原话")
+    assert said.render() == "乡镇卫生院的原话"
+    kept = json.dumps(hostile)
+    assert Message.from_stored(kept, "Sync").render() == kept[:300]
+
+
+@pytest.mark.sqlite_only  # (no store)
+def test_a_message_nested_past_a_few_levels_or_too_big_is_refused():
+    deep = {"c": "Sync", "t": "{p}", "p": {"p": "x"}}
+    for _ in range(6):
+        deep = {"c": "Sync", "t": "{p}", "p": {"p": deep}}
+    for data in (
+        deep,
+        {"c": "Sync", "t": "{p}", "p": {"p": "x" * 100_000}},
+        {"c": "Sync", "t": "x" * 100_000},
+    ):
+        assert transport.said({"detail": data}, "原话").render() == "原话"

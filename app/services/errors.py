@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from string import Formatter
 
 from app.i18n import QT_TRANSLATE_NOOP
 
@@ -60,14 +61,21 @@ class Message:
         }
 
     @classmethod
-    def from_data(cls, data) -> Message:
-        """What :meth:`as_data` made (ValueError for anything else)."""
+    def from_data(cls, data, _depth: int = 0) -> Message:
+        """What :meth:`as_data` made (ValueError for anything else).  The data may come from
+        another machine (a township's refusal): a template is taken only if each of its fields is a
+        plain ``{name}`` of its parameters, as every message of this app is written, and of a
+        sensible size.  A field such as ``{text:>2000000000}`` or ``{p.render.__globals__}`` would
+        otherwise have the rendering build a 2 GB string or read this program's insides."""
         if not (isinstance(data, dict) and isinstance(data.get("c"), str) and isinstance(data.get("t"), str)):
             raise ValueError("not a message")
         params = data.get("p") or {}
-        if not isinstance(params, dict):
+        if not isinstance(params, dict) or len(params) > _MAX_PARAMS or _depth > _MAX_DEPTH:
             raise ValueError("not a message")
-        return cls(data["c"], data["t"], {str(k): _param_from(v) for k, v in params.items()})
+        out = {str(k): _param_from(v, _depth) for k, v in params.items()}
+        if len(data["c"]) > 100 or not _plain_template(data["t"], out):
+            raise ValueError("not a message")
+        return cls(data["c"], data["t"], out)
 
     def stored(self, limit: int | None = None) -> str:
         """The message as a column (of ``limit`` characters) keeps it: its data as JSON when it
@@ -94,12 +102,36 @@ def _param_data(value):
     return str(value)
 
 
-def _param_from(value):
+_MAX_TEXT, _MAX_PARAMS, _MAX_DEPTH = 2000, 20, 3  # what a message read from data may hold
+
+
+def _param_from(value, depth: int):
     if isinstance(value, dict):
-        return Message.from_data(value)
+        return Message.from_data(value, depth + 1)
     if isinstance(value, list):
-        return tuple(str(x) for x in value)
-    return str(value)
+        out = tuple(str(x) for x in value)
+        if len(out) > _MAX_PARAMS or any(len(x) > _MAX_TEXT for x in out):
+            raise ValueError("not a message")
+        return out
+    text = str(value)
+    if len(text) > _MAX_TEXT:
+        raise ValueError("not a message")
+    return text
+
+
+def _plain_template(template: str, params: dict) -> bool:
+    """Whether every field of ``template`` is ``{name}`` of one of ``params``, with no format
+    spec, conversion, attribute or index (ValueError from the parser: braces that do not pair)."""
+    if len(template) > _MAX_TEXT:
+        return False
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in Formatter().parse(template)]
+    except ValueError:
+        return False
+    return all(
+        name is None or (name.isidentifier() and name in params and not spec and conversion is None)
+        for name, spec, conversion in fields
+    )
 
 
 class UserError(Exception):
