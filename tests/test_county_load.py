@@ -173,3 +173,19 @@ def test_migrate_store_checksum_ignores_row_order_and_sees_every_change():
     assert check(rows[:-1]).checksum != base.checksum and check(rows[:-1]).rows == 49
     swapped = [{"k": r["k"], "v": rows[(r["k"] + 1) % 50]["v"]} for r in rows]  # same values, other rows
     assert check(swapped) != base
+
+
+@pytest.mark.bench
+@pytest.mark.slow
+def test_the_bench_imports_its_bundle_into_a_township_on_the_server_and_into_the_file(pg_cluster):
+    """`bench --db postgresql… --only pg.sync.import`: the township moved to the server is a copy
+    of its file (a moved file takes no more writes), so the file's own import rounds still run."""
+    from app.tools.bench import bench_sync
+
+    url = pg_cluster.create_database("bench_sync")
+    try:
+        found = {m.name: m for m in bench_sync(1, lambda _m: None, 600, pg_url=url)}
+    finally:
+        pg_cluster.drop_database("bench_sync")
+    pg, plain = found["pg.sync.import"], found["sync.import"]
+    assert pg.median_ms > 0 and plain.median_ms > 0 and pg.extra["changes"] == plain.extra["changes"] > 0

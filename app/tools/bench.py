@@ -949,8 +949,17 @@ def bench_sync(
         export_s = time.perf_counter() - t
         (bundle,) = [b for b in result.bundles if b.path]
         with sqlite3.connect(vp.db_file) as c:
-            rows = [  # as the bundle carries them: ids as hex, payloads as JSON text
-                (id_hex(o), seq, e, id_hex(r), h, sc, id_hex(u), unpack(d))
+            rows = [  # as the bundle carries them: ids and clocks as hex, payloads as JSON text
+                (
+                    id_hex(o),
+                    seq,
+                    e,
+                    id_hex(r),
+                    h.hex() if isinstance(h, bytes) else h,
+                    sc,
+                    id_hex(u),
+                    unpack(d),
+                )
                 for o, seq, e, r, h, sc, u, d in c.execute(
                     "SELECT origin, seq, entity, row_id, hlc, scope, user_id, data FROM change_log"
                 )
@@ -991,7 +1000,13 @@ def bench_sync(
         if pg_url:
             from app.services import store_copy
 
-            store_copy.migrate_store(ts, pg_url)  # the township before the import, on the server
+            # the township before the import, on the server: moved from a copy of its file (a store
+            # moved to a server is marked so and takes no more writes; the rounds below use the file)
+            source = Paths(root / "t-pg-source")
+            shutil.copytree(tp.data_dir, source.data_dir)
+            moving = Store(f"sqlite:///{source.db_file}")
+            store_copy.migrate_store(moving, pg_url)
+            moving.dispose()
             pp = Paths(root / "t-pg").ensure()
             shutil.copytree(tp.sub("keys"), pp.sub("keys"), dirs_exist_ok=True)
             ps = Store(pg_url)
