@@ -12,7 +12,7 @@ from collections import namedtuple
 
 import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from app.cli.printing import print_labels
 from app.models import Resident, Village
@@ -20,6 +20,7 @@ from app.services.errors import Message
 from app.services.sync import bundle, mailbox, overview, service, transport
 from app.services.sync import keys as device_keys
 from tests import netkit, test_netsync
+from tests.synckit import VILLAGES
 from tests.test_netsync import bundles_in, mailbox_files, signed
 
 net_template, net = test_netsync.net_template, test_netsync.net  # its fixtures: one village set per module
@@ -184,7 +185,7 @@ def test_a_bundle_the_township_refused_reads_as_a_failed_send_with_its_reason(ne
         seen = overview.sync_overview(s, town.paths.sub("keys")).history
     (refused,) = [h for h in seen if h.number == row.number]
     assert refused.kind == overview.NET_REJECTED and "越权" in refused.reason.render()
-    assert {h.kind for h in seen} == {overview.NET_REJECTED, overview.NET_OUT}  # (and its answer)
+    assert {h.kind for h in seen} == {overview.NET_REJECTED, overview.NET_TAKEN}  # (and its answer, fetched)
     # Each reads it in its own language: kept as a message, not as the Chinese text of the moment
     english = print_labels("en").translate
     for said in (row.reason.render(english), refused.reason.render(english)):
@@ -284,3 +285,26 @@ def test_a_message_nested_past_a_few_levels_or_too_big_is_refused():
         {"c": "Sync", "t": "x" * 100_000},
     ):
         assert transport.said({"detail": data}, "原话").render() == "原话"
+
+
+def test_the_township_sees_when_a_village_fetched_what_it_left_for_it(net):
+    """A bundle the township leaves in its mailbox reads as left for the village until the village
+    acknowledges it, then as fetched, with the time; the village's own uploads stay 经网络发送."""
+    from app.models import BundleRecord
+
+    town, a, _b = net
+    with netkit.serve(town) as server:
+        assert netkit.sync(a, server).ok
+    with town.store.session() as s:
+        seen = overview.sync_overview(s, town.paths.sub("keys")).history
+    left = [h for h in seen if h.kind in (overview.NET_LEFT, overview.NET_TAKEN)]
+    assert left and all(h.kind == overview.NET_TAKEN and h.taken_at is not None for h in left), left
+    assert all(h.device.startswith(VILLAGES[0]) for h in left)
+    with a.store.session() as s:
+        mine = overview.sync_overview(s, a.paths.sub("keys")).history
+    assert {h.kind for h in mine} == {overview.NET_OUT, overview.NET_IN}
+    with town.store.transaction() as s:  # as if the village had not fetched them yet
+        s.execute(delete(BundleRecord).where(BundleRecord.direction == "taken"))
+    with town.store.session() as s:
+        seen = overview.sync_overview(s, town.paths.sub("keys")).history
+    assert {h.kind for h in seen if h.number in {x.number for x in left}} == {overview.NET_LEFT}

@@ -120,6 +120,9 @@ def test_the_history_says_how_each_bundle_travelled(qtbot, world, tmp_path):
     _twin, tpage, _ = sync_page(qtbot, town)
     tpage.refresh()
     assert ("经网络接收", number) in history(tpage)
+    # what the township left in its mailbox for A, fetched by A's runs: when, in its note
+    fetched = [r for r, (what, _n) in enumerate(history(tpage)) if what == "经网络已被取走"]
+    assert fetched and all(tpage.history.item(r, 5).text().endswith(" 取走") for r in fetched)
 
 
 def history(page) -> list[tuple[str, str]]:

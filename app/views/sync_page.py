@@ -263,12 +263,17 @@ class SyncPage(LazyPage):
             overview.NET_REJECTED: self.tr("拒收（网络）"),
             overview.NET_WAITING: self.tr("等待经网络发送"),
             overview.NET_FAILED: self.tr("经网络发送失败"),
+            overview.NET_LEFT: self.tr("经网络待对方取走"),
+            overview.NET_TAKEN: self.tr("经网络已被取走"),
         }
         self.history.setRowCount(len(history))
         for r, h in enumerate(history):
             note = render(h.reason) if h.reason is not None else ""
             if h.retry:
                 note += aside(self.tr("下次同步时自动重发"))
+            if h.taken_at is not None:
+                fetched = self.tr("{at} 取走").replace("{at}", _when(h.taken_at))
+                note = f"{note}{aside(fetched)}" if note else fetched
             cells = [_when(h.at), what.get(h.kind, h.kind), h.device, str(h.ops), h.number, note]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)

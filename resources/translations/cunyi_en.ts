@@ -7732,6 +7732,18 @@
         <translation>Skipped</translation>
     </message>
     <message>
+        <source>经网络待对方取走</source>
+        <translation>Left for pick-up (network)</translation>
+    </message>
+    <message>
+        <source>经网络已被取走</source>
+        <translation>Picked up (network)</translation>
+    </message>
+    <message>
+        <source>{at} 取走</source>
+        <translation>Picked up {at}</translation>
+    </message>
+    <message>
         <source>U盘 {drive}</source>
         <translation>USB stick {drive}</translation>
     </message>

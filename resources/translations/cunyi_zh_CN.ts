@@ -7731,6 +7731,18 @@
         <translation>跳过</translation>
     </message>
     <message>
+        <source>经网络待对方取走</source>
+        <translation>经网络待对方取走</translation>
+    </message>
+    <message>
+        <source>经网络已被取走</source>
+        <translation>经网络已被取走</translation>
+    </message>
+    <message>
+        <source>{at} 取走</source>
+        <translation>{at} 取走</translation>
+    </message>
+    <message>
         <source>U盘 {drive}</source>
         <translation>U盘 {drive}</translation>
     </message>

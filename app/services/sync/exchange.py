@@ -2167,8 +2167,42 @@ def travelled(recorded: str) -> tuple[bool, str]:
     return False, recorded
 
 
+# A bundle this PC left in its mailbox for a device below it, fetched (the recipient's
+# acknowledgement, mailbox.py): a row of its own beside the bundle's "out", never listed itself.
+TAKEN = "taken"
+
+
 def history(session: Session, limit: int = 200) -> list[BundleRecord]:
-    return list(session.scalars(select(BundleRecord).order_by(BundleRecord.id.desc()).limit(limit)))
+    return list(
+        session.scalars(
+            select(BundleRecord)
+            .where(BundleRecord.direction != TAKEN)
+            .order_by(BundleRecord.id.desc())
+            .limit(limit)
+        )
+    )
+
+
+def note_taken(session: Session, bundle_id: uuid.UUID, device: uuid.UUID) -> bool:
+    """Record that ``device`` fetched this PC's bundle ``bundle_id`` (once; only a bundle this PC
+    wrote for that device).  True when it was recorded now."""
+    mine = session.scalar(
+        select(BundleRecord.file_name).where(
+            BundleRecord.bundle_id == bundle_id, BundleRecord.direction == "out", BundleRecord.peer == device
+        )
+    )
+    if mine is None or session.scalar(
+        select(BundleRecord.id).where(BundleRecord.bundle_id == bundle_id, BundleRecord.direction == TAKEN)
+    ):
+        return False
+    session.add(BundleRecord(bundle_id=bundle_id, direction=TAKEN, peer=device, file_name=mine))
+    return True
+
+
+def taken(session: Session) -> dict[uuid.UUID, dt.datetime]:
+    """When each bundle this PC left in its mailbox was fetched, by bundle id."""
+    q = select(BundleRecord.bundle_id, BundleRecord.at).where(BundleRecord.direction == TAKEN)
+    return {bundle_id: at for bundle_id, at in session.execute(q)}
 
 
 def unacknowledged_total(session: Session) -> int:

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
@@ -556,6 +557,16 @@ class Mailbox:
                 )
         return rows
 
+    def taken(self, caller: Caller, name: str) -> None:
+        """The township's history learns that the village fetched its bundle (best effort: the
+        acknowledgement stands even when the store cannot be written just now)."""
+        bundle_id = uuid.UUID(bundle.NAME.match(name).group(3))
+        try:
+            with self.store.transaction() as s:
+                exchange.note_taken(s, bundle_id, caller.device_id)
+        except (StoreUnavailable, StoreMoved) as e:
+            log.warning("could not note that %s was fetched: %s", name, e.render())
+
     def outgoing(self, caller: Caller, name: str) -> Path:
         if not bundle.NAME.match(name):
             raise Refused(404, "not_found", "没有这个同步包")
@@ -691,6 +702,7 @@ def create_app(mailbox: Mailbox) -> Starlette:
         path = mailbox.outgoing(caller, request.path_params["name"])
         path.unlink(missing_ok=True)
         path.with_name(path.name + ".sha256").unlink(missing_ok=True)
+        await run_in_threadpool(mailbox.taken, caller, path.name)
         return JSONResponse({"name": path.name, "status": "acknowledged"})
 
     async def openapi(request: Request) -> Response:

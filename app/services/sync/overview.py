@@ -19,6 +19,8 @@ OUT, IN, REJECTED, SKIPPED = "out", "in", "rejected", "skipped"
 NET_OUT, NET_IN, NET_REJECTED = "net_out", "net_in", "net_rejected"
 NET_WAITING = "net_waiting"  # made to go over the network, not sent yet (no run has tried)
 NET_FAILED = "net_failed"  # made to go over the network, and not taken: ``reason`` says why
+# left in this PC's mailbox for a device below it (a township's for its village), until fetched
+NET_LEFT, NET_TAKEN = "net_left", "net_taken"
 
 
 @dataclass(frozen=True)
@@ -26,13 +28,14 @@ class BundleRow:
     """One line of the history: a bundle written, read, refused or skipped."""
 
     at: dt.datetime
-    kind: str  # OUT IN REJECTED SKIPPED NET_OUT NET_IN NET_REJECTED NET_WAITING NET_FAILED
+    kind: str  # OUT IN REJECTED SKIPPED NET_OUT NET_IN NET_REJECTED NET_WAITING NET_FAILED NET_LEFT NET_TAKEN
     device: str  # "code name" of the peer, or the end of its id when it is not known
     ops: int
     number: str  # the bundle's short number (the end of its id, as its file name ends), for people
     file_name: str  # the file's whole name, for support
     reason: Message | None
     retry: bool = False  # NET_FAILED: still in the outbox, sent again at the next run
+    taken_at: dt.datetime | None = None  # NET_TAKEN: when its recipient fetched it
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,11 @@ def sync_overview(session: Session, keys_dir: Path, network_outbox: Path | None 
     except (device_keys.KeysMissing, device_keys.KeysMismatch) as e:
         problem = e.message
     status = exchange.status(session)
-    names = {p.device_id: f"{p.code} {p.name}" for p in device_keys.peers(session)}
+    peers = device_keys.peers(session)
+    names = {p.device_id: f"{p.code} {p.name}" for p in peers}
+    me = get_profile(session)
+    below = {p.device_id for p in peers if len(p.code) > len(me.code) and p.code.startswith(me.code)}
+    fetched = exchange.taken(session)
     waiting = (
         {f.name for f in network_outbox.glob("*" + bundle.SUFFIX)}
         if network_outbox is not None and network_outbox.is_dir()
@@ -65,7 +72,9 @@ def sync_overview(session: Session, keys_dir: Path, network_outbox: Path | None 
     )
     run_error = service.last_error(session) if waiting else None
     history = tuple(
-        _bundle_row(h, names.get(h.peer, h.peer.hex[-8:] if h.peer else ""), waiting, run_error)
+        _bundle_row(
+            h, names.get(h.peer, h.peer.hex[-8:] if h.peer else ""), waiting, run_error, below, fetched
+        )
         for h in exchange.history(session)
     )
     return SyncOverview(
@@ -80,12 +89,17 @@ def sync_overview(session: Session, keys_dir: Path, network_outbox: Path | None 
     )
 
 
-def _bundle_row(h, device: str, waiting: set[str], run_error: Message | None) -> BundleRow:
+def _bundle_row(
+    h, device: str, waiting: set[str], run_error: Message | None, below: set, fetched: dict
+) -> BundleRow:
     network, name = exchange.travelled(h.file_name)
     reason = transport.message_from_json(h.reason)  # (a refusal's reason is plain text)
-    retry = False
+    retry, taken_at = False, None
     if not network:
         kind = h.direction
+    elif h.direction == "out" and h.peer in below:  # left in this PC's mailbox, fetched or not yet
+        taken_at = fetched.get(h.bundle_id)
+        kind = NET_TAKEN if taken_at is not None else NET_LEFT
     elif h.direction == "out" and reason is None and name in waiting:
         # not sent yet: said as the last run's failure, if it failed (else no run has tried yet)
         reason = run_error
@@ -96,7 +110,7 @@ def _bundle_row(h, device: str, waiting: set[str], run_error: Message | None) ->
     else:
         kind = {"in": NET_IN, "rejected": NET_REJECTED}.get(h.direction, h.direction)
     number = h.bundle_id.hex[-8:].upper() if h.bundle_id else name
-    return BundleRow(h.at, kind, device, h.ops, number, name, reason, retry)
+    return BundleRow(h.at, kind, device, h.ops, number, name, reason, retry, taken_at)
 
 
 def write_my_card(session: Session, keys_dir: Path, path: Path) -> tuple[device_keys.DeviceCard, Path, Path]:
