@@ -21,6 +21,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.models import AuditEntry, BundleRecord, ChangeLog, Resident, SyncState, Village, org_id
+from app.services.errors import Message
 from app.services.records import residents as records
 from app.services.sync import bundle, capture
 from app.services.sync.exchange import Sender, refusal
@@ -144,7 +145,8 @@ def assert_quarantined(receiver, path: Path, *words: str) -> str:
         rejected = s.scalar(
             select(BundleRecord).where(BundleRecord.direction == "rejected").order_by(BundleRecord.id.desc())
         )
-        assert rejected is not None and reason[:100] in (rejected.reason or "")
+        # kept as its message (read in the reader's language): the same words
+        assert rejected is not None and Message.from_stored(rejected.reason, "Sync").render() == reason
     return reason
 
 
