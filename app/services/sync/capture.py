@@ -62,6 +62,7 @@ from app.models.base import (
     clocks_value,
     id_hex,
     id_param,
+    ids_in,
     is_id,
     json_text,
     timestamp_param,
@@ -324,14 +325,16 @@ def _row_values_typed(conn, spec: EntitySpec, ids: list) -> dict:
         given = {as_uuid(x): x for x in ids[i : i + 500]}
         chunk = list(given)
         rows = conn.execute(
-            select(t.c.id, t.c.sync_clocks, *(t.c[f] for f in spec.fields)).where(t.c.id.in_(chunk))
+            select(t.c.id, t.c.sync_clocks, *(t.c[f] for f in spec.fields)).where(
+                ids_in(t.c.id, chunk, conn.dialect.name)
+            )
         )
         rows = rows.mappings().all()
         grouped: dict[str, dict] = {}
         for name, (child, fk, _fields) in spec.children.items():
             by_parent: dict = {}
             ct = child.__table__
-            for c in conn.execute(select(ct).where(ct.c[fk].in_(chunk))).mappings():
+            for c in conn.execute(select(ct).where(ids_in(ct.c[fk], chunk, conn.dialect.name))).mappings():
                 by_parent.setdefault(c[fk], []).append(c)
             grouped[name] = by_parent
         for r in rows:

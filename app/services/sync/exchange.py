@@ -64,7 +64,7 @@ from app.models import (
     Village,
     utcnow,
 )
-from app.models.base import id_hex, id_param, is_id
+from app.models.base import id_hex, id_param, ids_in, is_id
 from app.services import settings
 from app.services.access import audit, authz
 from app.services.errors import Message, StoreMoved, StoreUnavailable, UserError
@@ -729,7 +729,7 @@ def _lookup(conn, table, column: str, ids: list[str]) -> dict[str, str | None]:
             rows = conn.exec_driver_sql(sql, tuple(id_param(x) for x in chunk))
         else:
             rows = conn.execute(
-                select(table.c.id, table.c[column]).where(table.c.id.in_([uuid.UUID(x) for x in chunk]))
+                select(table.c.id, table.c[column]).where(ids_in(table.c.id, chunk, conn.dialect.name))
             )
         as_hex = is_id(table.c[column].type)
         for row_id, value in rows:
@@ -963,7 +963,9 @@ class _Authority:
             for i in range(0, len(ids), merge.IN_CHUNK):
                 chunk = [u for u in map(_as_uuid, ids[i : i + merge.IN_CHUNK]) if u is not None]
                 for row_id, clocks in self.scopes.conn.execute(
-                    select(t.c.id, t.c.sync_clocks).where(t.c.id.in_(chunk))
+                    select(t.c.id, t.c.sync_clocks).where(
+                        ids_in(t.c.id, chunk, self.scopes.conn.dialect.name)
+                    )
                 ):
                     self.made[row_id.hex] = capture.made_by(clocks)
 
@@ -980,7 +982,11 @@ class _Authority:
             columns = sorted(spec.column_writers)
             rows = self.scopes.conn.execute(
                 select(t.c.id, t.c.sync_clocks, *(t.c[c] for c in columns)).where(
-                    t.c.id.in_([u for u in map(_as_uuid, ids) if u is not None])
+                    ids_in(
+                        t.c.id,
+                        [u for u in map(_as_uuid, ids) if u is not None],
+                        self.scopes.conn.dialect.name,
+                    )
                 )
             )
             for row_id, clocks, *values in rows:

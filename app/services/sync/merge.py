@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from app.db import note_changes
 from app.models import ChangeLog, OriginMark, Resident, ResidentSearchKey, SyncConflict, new_id
-from app.models.base import Timestamp, id_hex, id_param, is_id, is_json, new_id_hexes
+from app.models.base import Timestamp, id_hex, id_param, ids_in, is_id, is_json, new_id_hexes
 from app.models.packing import pack
 from app.services.programmes import followup
 from app.services.records.pinyin_keys import sort_key
@@ -192,7 +192,7 @@ def _apply_entity(
     ids = sorted(present)
     for i in range(0, len(ids), IN_CHUNK):
         chunk = [uuid.UUID(x) for x in ids[i : i + IN_CHUNK]]
-        for row in conn.execute(select(t).where(t.c.id.in_(chunk))).mappings():
+        for row in conn.execute(select(t).where(ids_in(t.c.id, chunk, conn.dialect.name))).mappings():
             existing[row["id"].hex] = _row_state(spec, row)
     # rows whose making change keeps no payload (capture.made_by): kept before they are written
     made = {rid: clock for rid, state in existing.items() if (clock := capture.made_by(state["clocks"]))}
@@ -341,7 +341,7 @@ def _write_children(
     ct = model.__table__
     old = [rid for rid in by_row if rid in present]  # a row made just now has no children yet
     for i in range(0, len(old), IN_CHUNK):
-        conn.execute(delete(ct).where(ct.c[fk].in_([uuid.UUID(x) for x in old[i : i + IN_CHUNK]])))
+        conn.execute(delete(ct).where(ids_in(ct.c[fk], old[i : i + IN_CHUNK], conn.dialect.name)))
     pick = lambda c: tuple(map(c.get, fields))  # noqa: E731 - a field a row does not carry: NULL
     count = sum(len(items) for items in by_row.values())
     if not count:
@@ -665,7 +665,9 @@ def refresh_derived(session: Session, stats: ApplyStats) -> None:
                 update(t).where(t.c.id == bindparam("_id")).values(name_pinyin=bindparam("_p")),
                 [{"_id": uuid.UUID(rid), "_p": sort_key(name)} for rid, name in again],
             )
-            conn.execute(delete(kt).where(kt.c.resident_id.in_([uuid.UUID(rid) for rid, _ in again])))
+            conn.execute(
+                delete(kt).where(ids_in(kt.c.resident_id, [rid for rid, _ in again], conn.dialect.name))
+            )
         keys = [k for rid, name in chunk for k in search_key_rows(rid, name)]
         if keys and sqlite:
             conn.exec_driver_sql(
