@@ -289,3 +289,23 @@ def first_resident(device, code: str) -> Resident:
             .where(Village.code == code)
             .order_by(Resident.archive_no)
         )
+
+
+def changes_made(device: Device, make) -> list[dict]:
+    """The changes ``make(session)`` logs on ``device``, in one transaction, as they travel in a
+    bundle (its own, in order)."""
+    from sqlalchemy import func, select
+
+    from app.models import ChangeLog
+
+    with device.store.session() as s:
+        before = s.scalar(select(func.max(ChangeLog.seq)).where(ChangeLog.origin == device.device_id)) or 0
+    with device.store.transaction() as s:
+        make(s)
+    with device.store.session() as s:
+        rows = s.scalars(
+            select(ChangeLog)
+            .where(ChangeLog.origin == device.device_id, ChangeLog.seq > before)
+            .order_by(ChangeLog.seq)
+        ).all()
+        return [change_op(row, s) for row in rows]

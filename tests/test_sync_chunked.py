@@ -28,7 +28,7 @@ from app.models import (
 from app.services.sync import exchange, merge
 from app.tools import demo
 from tests import storekit
-from tests.synckit import TODAY, VILLAGES, change_op, copy_devices, dump, dump_everything
+from tests.synckit import TODAY, VILLAGES, changes_made, copy_devices, dump, dump_everything
 
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
@@ -188,21 +188,7 @@ def test_a_refusal_in_the_last_chunk_leaves_the_store_untouched(world, small_chu
 
 def _new_ops(device, *, seed: int) -> list[dict]:
     """30 demo residents enrolled on ``device``: its new changes as they travel in a bundle."""
-    before_seq = _own_seq(device)
-    with device.store.transaction() as s:
-        demo.generate_demo(s, 30, seed=seed, today=TODAY)
-    with device.store.session() as s:
-        rows = s.scalars(
-            select(ChangeLog)
-            .where(ChangeLog.origin == device.device_id, ChangeLog.seq > before_seq)
-            .order_by(ChangeLog.seq)
-        ).all()
-        return [change_op(r, s) for r in rows]
-
-
-def _own_seq(device) -> int:
-    with device.store.session() as s:
-        return s.scalar(select(func.max(ChangeLog.seq)).where(ChangeLog.origin == device.device_id)) or 0
+    return changes_made(device, lambda s: demo.generate_demo(s, 30, seed=seed, today=TODAY))
 
 
 KILLED_AFTER_CHUNK = """

@@ -14,7 +14,7 @@ from app.models import FollowupVisit, Peer, Resident, SyncConflict, SyncState, V
 from app.services.printing import followup_card
 from app.services.records import residents as records
 from app.services.sync import capture
-from tests.synckit import TODAY, VILLAGES, craft_bundle, dump_everything, first_resident
+from tests.synckit import TODAY, VILLAGES, changes_made, craft_bundle, dump_everything, first_resident
 
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
@@ -245,23 +245,6 @@ def test_an_acknowledgement_names_a_device_as_devices_write_it(world, spelling):
     assert status == "rejected" and not changed, reason
     with town.store.session() as s:
         assert key not in (s.get(Peer, a.device_id).acked or {})
-
-
-def changes_made(device, make) -> list[dict]:
-    """The changes ``make(session)`` logs on ``device``, as they travel."""
-    from app.models import ChangeLog
-    from tests.synckit import change_op
-
-    before = next_seq(device) - 1
-    with device.store.transaction() as s:
-        make(s)
-    with device.store.session() as s:
-        rows = s.scalars(
-            select(ChangeLog)
-            .where(ChangeLog.origin == device.device_id, ChangeLog.seq > before)
-            .order_by(ChangeLog.seq)
-        ).all()
-        return [change_op(row, s) for row in rows]
 
 
 def smi_and_elderly_records(s) -> None:
