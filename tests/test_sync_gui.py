@@ -81,6 +81,11 @@ def test_export_and_import_from_the_page(qtbot, world, boxes):
     assert (
         tpage.history.item(0, 1).text() == "拒收（U盘/文件夹）" and "损坏" in tpage.history.item(0, 5).text()
     )
+    # its whole reason under the history, wrapped, once the row is selected (the column cuts it)
+    assert tpage.history_note.isHidden()
+    tpage.history.selectRow(0)
+    assert tpage.history_note.isVisible() and tpage.history_note.text() == tpage.history.item(0, 5).text()
+    assert tpage.history_note.wordWrap()
 
 
 @pytest.mark.slow

@@ -165,8 +165,16 @@ class SyncPage(LazyPage):
         )
         peers_box = QGroupBox(self.tr("同步设备"))
         QVBoxLayout(peers_box).addWidget(self.peers)
+        # the selected bundle's whole 说明 (a refusal's reason is longer than its column), wrapped
+        self.history_note = QLabel()
+        self.history_note.setWordWrap(True)
+        self.history_note.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.history_note.hide()
+        self.history.itemSelectionChanged.connect(self._show_history_note)
         history_box = QGroupBox(self.tr("同步记录"))
-        QVBoxLayout(history_box).addWidget(self.history)
+        history_layout = QVBoxLayout(history_box)
+        history_layout.addWidget(self.history)
+        history_layout.addWidget(self.history_note)
         split = QSplitter(Qt.Vertical)
         for w in (NetworkSyncBox(store, paths), peers_box, conflict_box, history_box):
             split.addWidget(w)
@@ -285,6 +293,14 @@ class SyncPage(LazyPage):
                 self.history.item(r, 1).setForeground(QColor("#a40000"))
         fit_columns(self.history, {0: 19, 2: 20, 3: 8, 4: 11})
         self.history.resizeColumnToContents(1)  # (its words, in either language, never cut)
+        self._show_history_note()
+
+    def _show_history_note(self) -> None:
+        row = self.history.currentRow() if self.history.selectionModel().hasSelection() else -1
+        item = self.history.item(row, 5) if row >= 0 else None
+        text = item.text() if item is not None else ""
+        self.history_note.setText(text)
+        self.history_note.setVisible(bool(text))
 
     def _fill_places(self) -> None:
         current = self.place.currentData()
