@@ -330,3 +330,78 @@ def test_a_form_kept_as_json_holds_what_its_field_table_saves(world, entity, col
     assert status == "rejected" and said in reason and not changed, reason
     if "2099" in said:
         assert "晚于" in reason or "未来" in reason or "日期" in reason, reason
+
+
+def _shape_cases() -> dict[str, list]:
+    """Values of each JSON shape of a visit, as the form writes them and as it never does."""
+    drug = {"name": "硝苯地平", "times_per_day": 2, "mg_per_time": 10}
+    return {
+        "codes": [[], ["1"], ["12345678"], ["123456789"], [1], [None], ["1", 2], {"a": "1"}, "1"],
+        "lines": [[], ["胸闷"], ["x" * 200], ["x" * 201], [{"x": 1}], [["x"]], ("x",)],
+        "texts": [{}, {"type": "x"}, {"a": "x" * 500}, {"a": "x" * 501}, {"a": 1}, {"a": None}, ["x"]],
+        "drugs": [
+            [],
+            [drug],
+            [drug, {"name": "x"}],
+            [{"name": ""}],
+            [{"name": "x" * 51}],
+            [{"name": 5}],
+            [{}],
+            [{**drug, "extra": 1}],
+            [{**drug, "times_per_day": 0}],
+            [{**drug, "times_per_day": 25}],
+            [{**drug, "times_per_day": 1.0}],
+            [{**drug, "times_per_day": True}],
+            [{**drug, "times_per_day": ""}],
+            [{**drug, "mg_per_time": 0}],
+            [{**drug, "mg_per_time": 0.5}],
+            [{**drug, "mg_per_time": 100_000.5}],
+            [{**drug, "mg_per_time": float("inf")}],
+            [{**drug, "mg_per_time": False}],
+            [{**drug, "mg_per_time": "10"}],
+            [1],
+            {"name": "x"},
+        ],
+    }
+
+
+@pytest.mark.sqlite_only  # (no store)
+@pytest.mark.parametrize("shape", ["codes", "lines", "texts", "drugs"])
+def test_a_column_of_json_values_is_judged_as_each_value_would_be(shape):
+    """The check of a chunk's column at once (C loops) says what the check of each value says:
+    every pair and triple of the cases, in both orders."""
+    import itertools
+
+    from app.services.sync.values import JSON_SHAPES
+
+    check = JSON_SHAPES[shape]
+    cases = _shape_cases()[shape]
+    for n in (1, 2, 3):
+        for column in itertools.permutations(cases, n):
+            assert check.column(column) == all(map(check, column)), column
+
+
+@pytest.mark.sqlite_only  # (no store)
+def test_a_column_of_ticked_boxes_is_judged_as_each_record_s_would_be():
+    """A resident's ticked boxes, checked for a chunk at once, as each resident's would be: its own
+    fields only, each required one with a value."""
+    import itertools
+
+    from app.services.sync.values import _column_ok, _value_ok, rules
+
+    rule = rules("resident")["choices"]
+    box = {"field": "allergy", "code": "2", "note": None, "event_date": None}
+    cases = [
+        [],
+        [box],
+        [box, {"field": "payment", "code": "1"}],
+        [{"code": "2"}],
+        [{"field": "allergy", "code": None}],
+        [{**box, "bogus": "1"}],
+        [{**box, "note": 5}],
+        [{**box, "note": "x" * 201}],
+        [box, "x"],
+    ]
+    for n in (1, 2, 3):
+        for column in itertools.permutations(cases, n):
+            assert _column_ok(rule, column) == all(_value_ok(rule, v) for v in column), column

@@ -808,7 +808,10 @@ class _Authority:
             first=TOWNSHIP_SERIAL_START,
         )
 
-    def _check(self, op: dict, scopes: dict) -> None:
+    def _check(self, op: dict, scopes: dict, values: dict | None = None) -> None:
+        """``values``: the op's :func:`_values`, if the caller has them."""
+        if values is None:
+            values = _values(op)
         why = refusal(self.sender, op, scopes)
         if why is None and self.audience is not None:
             outside = [
@@ -817,7 +820,7 @@ class _Authority:
             if outside or op["e"] in _upward_set():
                 why = ("audience", outside[0] if outside else str(op["c"]))
         if why is None and (check := _content_check(op["e"])) is not None:
-            problem = check(_values(op))
+            problem = check(values)
             if problem is not None:
                 why = ("content", problem)
         if why is None and op["o"] in self.others:  # (a county: another township's changes)
@@ -833,18 +836,18 @@ class _Authority:
             made = self.made.get(op["r"]) if "stored" in scopes else op["h"]
             first = self.appended.setdefault(op["r"], op["h"])  # (made again in this bundle: changed)
             if (
-                capture.DELETED in _values(op)
+                capture.DELETED in values
                 or (isinstance(bases, dict) and bases)
                 or made != op["h"]
                 or first != op["h"]
             ):
                 why = ("append_only", "")
-            elif (field := APPEND_ONLY[op["e"]]({**_values(op), "id": op["r"]})) is not None:
+            elif (field := APPEND_ONLY[op["e"]]({**values, "id": op["r"]})) is not None:
                 why = ("content", field)  # not what its device wrote: its own hash says so
-        if why is None and capture.DELETED in _values(op) and not capture.specs()[op["e"]].deletable:
+        if why is None and capture.DELETED in values and not capture.specs()[op["e"]].deletable:
             why = ("delete", "")  # (the audit trail: refused above as append-only, said so)
         if why is None and (column := DEVICE_COLUMNS.get(op["e"])) is not None:
-            named = _values(op).get(column)
+            named = values.get(column)
             named = named.lower() if isinstance(named, str) else None
             if named is not None and named != op["o"]:
                 # not its origin: a device of the sender's own place (a replaced PC's entries,
@@ -856,7 +859,7 @@ class _Authority:
                 ):
                     why = ("device", self.name(named))
         if why is None and (days := HAPPENED_ON.get(op["e"])) is not None:
-            values, last = _values(op), self.last_day
+            last = self.last_day
             for column in days:
                 day = values.get(column)
                 if isinstance(day, str) and day > last:
@@ -864,7 +867,7 @@ class _Authority:
                     break
         if why is None and (child := HAPPENED_IN_CHILDREN.get(op["e"])) is not None:
             field, key = child
-            rows = _values(op).get(field)
+            rows = values.get(field)
             for row in rows if isinstance(rows, list) else ():
                 day = row.get(key) if isinstance(row, dict) else None
                 if not isinstance(day, str) or not day:
@@ -876,7 +879,7 @@ class _Authority:
                 if why is not None:
                     break
         if why is None and (forms := sync_values.form_dates(op["e"])):
-            values, last = _values(op), self.last_day
+            last = self.last_day
             for column, keys in forms:
                 form = values.get(column)
                 late = (
@@ -912,7 +915,7 @@ class _Authority:
         for op, op_values in zip(ops, values, strict=True):
             if op["h"][-8:] != op["o"][-8:] and op["h"]:
                 self._check_stamp(op)
-            check(op, of(op, op_values))
+            check(op, of(op, op_values), op_values)
             self._check_columns(op, owned)
 
     def _check_stamp(self, op: dict) -> None:
