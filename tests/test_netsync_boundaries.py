@@ -308,3 +308,24 @@ def test_the_township_sees_when_a_village_fetched_what_it_left_for_it(net):
     with town.store.session() as s:
         seen = overview.sync_overview(s, town.paths.sub("keys")).history
     assert {h.kind for h in seen if h.number in {x.number for x in left}} == {overview.NET_LEFT}
+
+
+@pytest.mark.sqlite_only  # (no store)
+def test_a_message_that_would_render_to_gigabytes_is_shown_as_its_text():
+    """Plain fields, each within bounds, can still multiply: "{a}" 666 times, with ``a`` a message
+    of the same shape, is 4 KB on the wire and 887 million characters rendered (591 billion one
+    level deeper).  What a message may render to is bounded; the server's text stands instead."""
+    level = {"c": "Sync", "t": "x", "p": {}}
+    for _ in range(2):
+        level = {"c": "Sync", "t": "{a}" * 666, "p": {"a": level}}
+    said = transport.said({"detail": level}, "原话")
+    assert said.render() == "原话"
+    assert service._refused(said).render().endswith("原话")  # (the village's own sentence about it)
+    fine = {"c": "Sync", "t": "{a}，{a}", "p": {"a": {"c": "Sync", "t": "{b}", "p": {"b": "越权"}}}}
+    assert transport.said({"detail": fine}, "原话").render() == "越权，越权"
+
+
+@pytest.mark.sqlite_only  # (no store)
+def test_a_stored_message_nested_past_the_parser_s_depth_reads_as_its_text():
+    deep = "[" * 100_000
+    assert Message.from_stored(deep, "Sync").render() == deep[:300]

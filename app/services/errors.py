@@ -75,6 +75,8 @@ class Message:
         out = {str(k): _param_from(v, _depth) for k, v in params.items()}
         if len(data["c"]) > 100 or not _plain_template(data["t"], out):
             raise ValueError("not a message")
+        if _rendered_length(data["t"], out) > _MAX_RENDERED:  # ("{a}" × 666, a message like it inside …)
+            raise ValueError("not a message")
         return cls(data["c"], data["t"], out)
 
     def stored(self, limit: int | None = None) -> str:
@@ -90,7 +92,7 @@ class Message:
             return None
         try:
             return cls.from_data(json.loads(text))
-        except ValueError:
+        except (ValueError, RecursionError):  # (JSON nested past the parser's depth)
             return cls(context, "{text}", {"text": text[:300]})
 
 
@@ -103,6 +105,7 @@ def _param_data(value):
 
 
 _MAX_TEXT, _MAX_PARAMS, _MAX_DEPTH = 2000, 20, 3  # what a message read from data may hold
+_MAX_RENDERED = 5000  # characters its rendering may come to, parameters and messages inside filled in
 
 
 def _param_from(value, depth: int):
@@ -117,6 +120,25 @@ def _param_from(value, depth: int):
     if len(text) > _MAX_TEXT:
         raise ValueError("not a message")
     return text
+
+
+def _rendered_length(template: str, params: dict) -> int:
+    """How long ``template`` comes out with ``params`` filled in (each field as often as it stands,
+    a message inside at its own length): a few KB of data must not render to gigabytes."""
+    total = 0
+    for literal, name, _spec, _conversion in Formatter().parse(template):
+        total += len(literal)
+        if name is not None:
+            value = params[name]
+            if isinstance(value, Message):
+                total += _rendered_length(value.template, value.params)
+            elif isinstance(value, tuple):
+                total += sum(map(len, value)) + 2 * len(value)
+            else:
+                total += len(str(value))
+        if total > _MAX_RENDERED:
+            break
+    return total
 
 
 def _plain_template(template: str, params: dict) -> bool:

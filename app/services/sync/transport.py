@@ -234,7 +234,7 @@ class MailboxClient:
     def _refusal(self, response: httpx.Response) -> UserError:
         try:
             data = response.json()
-        except ValueError:
+        except (ValueError, RecursionError):  # (not JSON, or nested past the parser's depth)
             data = {}
         code, text = str(data.get("error", "")), str(data.get("message", ""))[:300]
         if code == "clock":
