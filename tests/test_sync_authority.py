@@ -869,7 +869,7 @@ def test_a_village_cannot_send_a_snapshot(world):
 def test_a_ticked_boxs_date_is_read_as_the_form_stores_it():
     """A past disease may be dated by its year alone (validators.parse_month keeps "2015"): such a
     record is a village's ordinary change, never refused as malformed."""
-    from app.services.sync.exchange import _event_date_ok
+    from app.services.sync.values import event_date_ok as _event_date_ok
 
     assert all(map(_event_date_ok, ["2015", "2015-06", "2015-06-01"]))
     assert not any(map(_event_date_ok, ["2015-6", "2015-13", "2015-02-30", "20150601", "abcd"]))

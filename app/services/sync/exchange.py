@@ -69,7 +69,7 @@ from app.services import settings
 from app.services.access import audit, authz
 from app.services.errors import Message, StoreMoved, StoreUnavailable, UserError
 from app.services.profile import COUNTY, TOWNSHIP, TOWNSHIP_SERIAL_START, UPSTREAM, VILLAGE, get_profile
-from app.services.records.validators import Invalid, is_digits, parse_date, parse_month
+from app.services.records.validators import is_digits
 from app.services.sync import bundle, capture, merge
 from app.services.sync import keys as device_keys
 from app.services.sync import values as sync_values
@@ -357,17 +357,6 @@ HAPPENED_ON = {
 # or month ("2018", "2018-03"), an operation's or transfusion's day; each must also read as the form
 # stores it.
 HAPPENED_IN_CHILDREN = {"resident": ("choices", "event_date")}
-
-
-def _event_date_ok(text: str) -> bool:
-    """Whether ``text`` is a date as the forms store it: what validators.parse_month (a year, or a
-    year and month) or parse_date (a day) makes of it, unchanged."""
-    try:
-        if len(text) == 10:
-            return parse_date(text, "").isoformat() == text
-        return parse_month(text, "") == text
-    except Invalid:
-        return False
 
 
 SHAPE_REFUSAL = QT_TRANSLATE_NOOP(
@@ -872,7 +861,7 @@ class _Authority:
                 day = row.get(key) if isinstance(row, dict) else None
                 if not isinstance(day, str) or not day:
                     continue
-                if not _event_date_ok(day):
+                if not sync_values.event_date_ok(day):
                     why = ("content", f"{field}.{key} {day}")
                 elif day > self.last_day[: len(day)]:
                     why = ("future", f"{field}.{key} {day}")

@@ -28,7 +28,7 @@ import sqlalchemy as sa
 
 from app.models.base import Timestamp, is_id, is_json
 from app.models.followup import DRUG_KEYS
-from app.services.records.validators import FIRST_DATE, LAST_DATE
+from app.services.records.validators import FIRST_DATE, LAST_DATE, Invalid, parse_date, parse_month
 from app.services.sync import capture
 
 _INT32, _INT64 = 2**31, 2**63
@@ -165,7 +165,7 @@ def field_value_ok(f, value) -> bool:
     if kind is Kind.DATE:
         return _value_ok(_DATE, value)
     if kind is Kind.MONTH:
-        return type(value) is str and _month_ok(value)
+        return type(value) is str and len(value) != 10 and event_date_ok(value)
     if kind is Kind.NUMBER:
         return (
             type(value) is int
@@ -184,14 +184,15 @@ _OTHER_TEXT = 100  # a multi-choice field's 其他 text (field_table.check_choic
 _FORM_TEXT = 500  # a value under a key the form does not have (a field of a later version)
 
 
-def _month_ok(text: str) -> bool:
-    """A year, or a year and month, as validators.parse_month writes it ("2015", "2015-06")."""
-    return (
-        len(text) in (4, 7)
-        and text[:4].isdigit()
-        and text.isascii()
-        and (len(text) == 4 or (text[4] == "-" and text[5:].isdigit() and 1 <= int(text[5:]) <= 12))
-    )
+def event_date_ok(text: str) -> bool:
+    """Whether ``text`` is a date as the forms store it: what validators.parse_month (a year, or a
+    year and month) or parse_date (a day) makes of it, unchanged."""
+    try:
+        if len(text) == 10:
+            return parse_date(text, "").isoformat() == text
+        return parse_month(text, "") == text
+    except Invalid:
+        return False
 
 
 def _scalar_ok(value) -> bool:
