@@ -236,6 +236,8 @@ class MailboxClient:
             data = response.json()
         except (ValueError, RecursionError):  # (not JSON, or nested past the parser's depth)
             data = {}
+        if not isinstance(data, dict):  # (JSON, but not the mailbox's error object)
+            data = {}
         code, text = str(data.get("error", "")), str(data.get("message", ""))[:300]
         if code == "clock":
             server_ms = int(data.get("server_time_ms") or response.headers.get(H_SERVER_TIME) or 0)
