@@ -871,11 +871,9 @@ class _Authority:
             last = self.last_day
             for column, keys in forms:
                 form = values.get(column)
-                late = (
-                    [k for k in keys if isinstance(form.get(k), str) and form[k] > last]
-                    if type(form) is dict
-                    else []
-                )
+                if type(form) is not dict:
+                    continue  # (not an object: refused by the value checks)
+                late = [k for k in keys if isinstance(form.get(k), str) and form[k] > last]
                 if late:
                     why = ("future", f"{column}.{late[0]} {form[late[0]]}")
                     break
