@@ -310,6 +310,52 @@ def test_the_township_sees_when_a_village_fetched_what_it_left_for_it(net):
     assert {h.kind for h in seen if h.number in {x.number for x in left}} == {overview.NET_LEFT}
 
 
+def test_two_acknowledgements_at_once_record_one_pick_up(net):
+    """Two acknowledgements of the same bundle at the same moment (a village retrying while its
+    first request still runs): each is a unit of work, which takes the store's write lock at its
+    start (db.py), so the second reads only once the first has committed, finds its record and
+    adds none."""
+    import threading
+    import time
+
+    from app.models import BundleRecord
+    from app.services.sync import exchange
+
+    town, a, _b = net
+    with netkit.serve(town) as server:
+        assert netkit.sync(a, server).ok
+    with town.store.transaction() as s:
+        s.execute(delete(BundleRecord).where(BundleRecord.direction == exchange.TAKEN))
+    with town.store.session() as s:
+        bundle_id, device = s.execute(
+            select(BundleRecord.bundle_id, BundleRecord.peer).where(
+                BundleRecord.direction == "out", BundleRecord.peer.is_not(None)
+            )
+        ).first()
+    first_wrote, said = threading.Event(), {}
+
+    def second():
+        first_wrote.wait(10)
+        with town.store.transaction() as s:
+            said["second"] = exchange.note_taken(s, bundle_id, device)
+
+    other = threading.Thread(target=second)
+    other.start()
+    with town.store.transaction() as s:
+        said["first"] = exchange.note_taken(s, bundle_id, device)
+        first_wrote.set()
+        time.sleep(0.5)  # the second is waiting for the store now
+    other.join(30)
+    assert said == {"first": True, "second": False}
+    with town.store.session() as s:
+        kept = s.scalars(
+            select(BundleRecord.id).where(
+                BundleRecord.bundle_id == bundle_id, BundleRecord.direction == exchange.TAKEN
+            )
+        ).all()
+    assert len(kept) == 1
+
+
 @pytest.mark.sqlite_only  # (no store)
 def test_a_message_that_would_render_to_gigabytes_is_shown_as_its_text():
     """Plain fields, each within bounds, can still multiply: "{a}" 666 times, with ``a`` a message
