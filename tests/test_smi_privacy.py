@@ -22,11 +22,11 @@ from app.models import (
     SmiVisit,
     SyncConflict,
 )
-from app.services.access import accounts, audit_review
+from app.services.access import accounts, audit_review, authz
 from app.services.errors import UserError
 from app.services.indicators import REGISTRY, Period, Scope, smi_elderly  # noqa: F401 (declares them)
 from app.services.programmes import smi, worklist
-from app.services.records import overview, residents, roster, search
+from app.services.records import overview, residents, roster, search, sensitive
 from tests.synckit import TODAY, county, round_trip
 
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
@@ -477,6 +477,47 @@ def test_an_unauthorised_save_keeps_the_code8_row(world):
         assert r.phone == "13900001111"
         assert sorted(r.choice_codes("past_disease")) == ["8"]  # not 无 beside it
         assert sorted(s.get(Resident, world["pid"]).choice_codes("past_disease")) == ["2", "8"]
+
+
+def test_a_village_doctor_cannot_make_themselves_responsible_for_another_s_record(world):
+    """The record's responsible doctor sees its 既往史 严重精神障碍 box: 王医生 setting themselves
+    there would see 李医生's patient.  A village doctor hands on only their own records; the
+    refusal reads the same for a record with the box and for one without (it tells nothing), and
+    changes nothing."""
+    store = world["a"].store
+    with store.session() as s:
+        ids = s.scalars(select(Resident.id).order_by(Resident.archive_no)).all()
+    plain, own = ids[2], ids[3]  # a record of the demo's doctor (no box); one of 李医生's
+    with store.transaction() as s:
+        s.get(Resident, own).responsible_doctor = "李医生"
+        s.get(Resident, plain).responsible_doctor = None  # nobody's: the township assigns it
+    said = {}
+    _as(store, "wang")
+    try:
+        for rid in (world["pid2"], plain):
+            with store.transaction() as s:
+                archive = s.get(Resident, rid).archive_no
+            with pytest.raises(authz.PermissionDenied) as refused, store.transaction() as s:
+                residents.correct_resident(s, archive, {"responsible_doctor": "王医生"})
+            with store.session() as s:
+                said[rid] = refused.value.render().replace(s.get(Resident, rid).name, "…")
+        with store.session() as s:
+            assert not sensitive.may_see(s, s.get(Resident, world["pid2"]))
+    finally:
+        store.actor = None
+    assert said[world["pid2"]] == said[plain], said
+    with store.session() as s:
+        assert s.get(Resident, world["pid2"]).responsible_doctor == "李医生"
+        assert s.get(Resident, plain).responsible_doctor is None
+        own_archive = s.get(Resident, own).archive_no
+    _as(store, "li")  # 李医生 hands their own record on
+    try:
+        with store.transaction() as s:
+            residents.correct_resident(s, own_archive, {"responsible_doctor": "王医生"})
+    finally:
+        store.actor = None
+    with store.session() as s:
+        assert s.get(Resident, own).responsible_doctor == "王医生"
 
 
 @pytest.mark.gui

@@ -147,6 +147,8 @@ def save_resident(
             authz.require_resident(session, "write", existing)
     clean = validate_resident(session, inp, resident_id=resident_id, today=today)
     authz.require(session, "write", village=clean.village.code, what=clean.values.get("name") or "")
+    if existing is not None:
+        sensitive.require_hand_over(session, existing, clean.values.get("responsible_doctor"))
     v = clean.values
     # boxes this user may not see (既往史 严重精神障碍) are kept as they are, never deleted
     kept = sensitive.hidden(session, existing) if resident_id is not None and existing is not None else []

@@ -19,8 +19,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.codes import CODE_LISTS
-from app.services.access import authz
+from app.i18n import QT_TRANSLATE_NOOP
+from app.services.access import audit, authz
 from app.services.access.actor import actor
+from app.services.errors import Message
 
 
 def is_sensitive(field: str, code: str | None) -> bool:
@@ -43,6 +45,44 @@ def may_see(session: Session, resident: Any) -> bool:
     enrolment = smi.enrolment_of(session, resident.id, active=False)
     responsible = enrolment.responsible_doctor if enrolment is not None else resident.responsible_doctor
     return authz.may_see_sensitive(session, authz.village_code(session, resident.village_id), responsible)
+
+
+def require_hand_over(session: Session, resident: Any, responsible: str | None) -> None:
+    """Refuse to change ``resident``'s responsible doctor to ``responsible`` unless the acting user
+    may hand the record on: its responsible doctor sees its sensitive boxes, so a village doctor
+    who could set themselves there would see them.  A village doctor hands on only a record they
+    are responsible for (never another doctor's, nor one nobody holds: the township or an
+    administrator assigns those); staff, administrators and the system assign any.  The refusal
+    is the same whether or not the record holds such a box, so it tells nothing."""
+    before = (resident.responsible_doctor or "").strip()
+    if before == (responsible or "").strip():
+        return
+    who = actor(session)
+    if (
+        who.is_system
+        or who.role != "village_doctor"
+        or (before and before in (who.display_name, who.username))
+    ):
+        return
+    audit.record_now(
+        session,
+        "denied",
+        "resident",
+        resident.id,
+        f"hand over {resident.archive_no}",
+        scope=authz.village_code(session, resident.village_id),
+    )
+    raise authz.PermissionDenied(
+        Message(
+            "Authz",
+            QT_TRANSLATE_NOOP(
+                "Authz",
+                "{user} 不能更改{name}的责任医生：只有档案的责任医生本人可以交给别的医生，"
+                "无人负责的档案由乡镇卫生院或管理员指定",
+            ),
+            {"user": who.display_name, "name": resident.name},
+        )
+    )
 
 
 def may_record(session: Session, village_code: str | None, responsible: str | None) -> bool:
