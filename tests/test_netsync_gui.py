@@ -63,6 +63,25 @@ def test_a_failed_run_says_why_in_plain_words(qtbot, world):
     assert "最近一次失败" in win.statusBar().findChild(LastSyncLabel).text()
 
 
+def test_sync_now_without_an_address_says_so_and_stays_ready(qtbot, world, monkeypatch):
+    """立即同步 with no address typed or saved: the page asks for one and the button stays usable
+    (it used to start a run that waited for an address, "正在同步…" for ever)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    _town, a, _ = world
+    win, _page, box = sync_page(qtbot, a)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a, **_k: warned.append(text))
+    qtbot.mouseClick(box.now_button, qtbot_left())
+    assert warned == ["请填写服务器地址（例如 http://192.168.1.10:8765）"]
+    assert not box.sync.busy and box.now_button.isEnabled()
+    assert "正在同步" not in box.state.text() and "尚未设置服务器地址" in box.state.text()
+    from app.views.township_home import TownshipHomePage  # (imported once the app runs: pyqtgraph)
+
+    for home in win.findChildren(TownshipHomePage):  # its report: in before the window closes
+        home.wait_until_loaded()
+
+
 def qtbot_left():
     from PySide6.QtCore import Qt
 

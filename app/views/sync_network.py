@@ -295,8 +295,9 @@ class NetworkSyncBox(QGroupBox):
         return url
 
     def sync_now(self) -> None:
-        if self.address.text().strip() != self.saved_url and self.save_address() is None:
-            return  # the address typed is not one (the error was shown)
+        typed = self.address.text().strip()
+        if (typed != self.saved_url or not typed) and self.save_address() is None:
+            return  # the address typed is not one, or there is none (the error was shown)
         self.sync.sync_now()
 
     def _running(self, busy: bool) -> None:

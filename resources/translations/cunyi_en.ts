@@ -576,6 +576,10 @@
         <source>{user} 没有权限{action}{what}</source>
         <translation>{user} may not {action}{what}</translation>
     </message>
+    <message>
+        <source>{user} 不能更改{name}的责任医生：只有档案的责任医生本人可以交给别的医生，无人负责的档案由乡镇卫生院或管理员指定</source>
+        <translation>{user} cannot change the responsible doctor of {name}: only the record's responsible doctor can hand it to another doctor; a record nobody is responsible for is assigned by the township health centre or an administrator</translation>
+    </message>
 </context>
 <context>
     <name>BackgroundTask</name>
@@ -3546,6 +3550,10 @@
     <message>
         <source>无法在 {host}:{port} 上开启服务：{reason}</source>
         <translation>Cannot serve on {host}:{port}: {reason}</translation>
+    </message>
+    <message>
+        <source>请填写服务器地址（例如 http://192.168.1.10:8765）</source>
+        <translation>Enter the server address (for example http://192.168.1.10:8765)</translation>
     </message>
     <message>
         <source>“{url}”不是有效的服务器地址（例如 http://192.168.1.10:8765）</source>

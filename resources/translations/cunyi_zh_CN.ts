@@ -575,6 +575,10 @@
         <source>{user} 没有权限{action}{what}</source>
         <translation>{user} 没有权限{action}{what}</translation>
     </message>
+    <message>
+        <source>{user} 不能更改{name}的责任医生：只有档案的责任医生本人可以交给别的医生，无人负责的档案由乡镇卫生院或管理员指定</source>
+        <translation>{user} 不能更改{name}的责任医生：只有档案的责任医生本人可以交给别的医生，无人负责的档案由乡镇卫生院或管理员指定</translation>
+    </message>
 </context>
 <context>
     <name>BackgroundTask</name>
@@ -3545,6 +3549,10 @@
     <message>
         <source>无法在 {host}:{port} 上开启服务：{reason}</source>
         <translation>无法在 {host}:{port} 上开启服务：{reason}</translation>
+    </message>
+    <message>
+        <source>请填写服务器地址（例如 http://192.168.1.10:8765）</source>
+        <translation>请填写服务器地址（例如 http://192.168.1.10:8765）</translation>
     </message>
     <message>
         <source>“{url}”不是有效的服务器地址（例如 http://192.168.1.10:8765）</source>

@@ -155,7 +155,9 @@ def net_state(session: Session, paths: Paths, *, history: int = 20, counts: bool
 def check_url(url: str) -> str:
     """The mailbox address as typed: ``http(s)://host[:port]``; a bare ``host:port`` means http."""
     url = (url or "").strip().rstrip("/")
-    if url and "://" not in url:
+    if not url:
+        raise _err(QT_TRANSLATE_NOOP("NetSync", "请填写服务器地址（例如 http://192.168.1.10:8765）"))
+    if "://" not in url:
         url = "http://" + url
     try:
         parts = urllib.parse.urlsplit(url)
