@@ -585,3 +585,31 @@ def test_both_pressures_wrong_are_both_said(gui_app, qtbot, store):
     assert dialog.save() is False
     said = dialog.boxes["sbp"].error.text()
     assert "收缩压" in said and "舒张压" in said, said
+
+
+@pytest.mark.sqlite_only  # (no store)
+def test_work_that_ends_after_its_window_closed_tells_nobody(gui_app, qtbot):
+    """A report still computing when its window is closed: its result is not drawn into the closed
+    window (on its way to deletion, its layouts may already be gone: drawing there raised and could
+    crash the app)."""
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QWidget
+
+    from app.views.worker import run_in_background
+
+    drawn, release = [], threading.Event()
+    for close in (False, True):
+        window = QWidget()
+        qtbot.addWidget(window)
+        window.show()
+        release.clear()
+        task = run_in_background(window, "…", lambda *_: release.wait(5), drawn.append, drawn.append)
+        if close:
+            window.close()
+        release.set()
+        qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
+        qtbot.wait(50)  # the result's signal delivered
+        del task
+    assert drawn == [True]  # the open window's only

@@ -55,6 +55,7 @@ class BackgroundTask(QObject):
         on_error: Callable[[BaseException], None],
     ):
         super().__init__(parent)
+        self._owner = parent  # (what the callbacks belong to: checked again when the work ends)
         self._cancel = threading.Event()
         self._signals = _Signals()
         self._dialog = QProgressDialog(title, self.tr("取消"), 0, 0, parent)
@@ -72,13 +73,22 @@ class BackgroundTask(QObject):
         self._dialog.setValue(min(done, total))
 
     def _finish(self, callback, value) -> None:
-        if not shiboken6.isValid(self) or not shiboken6.isValid(self._dialog):
+        if not shiboken6.isValid(self) or not shiboken6.isValid(self._dialog) or _closed(self._owner):
             return  # the window that asked was closed while the work ran: nobody to tell
         self._dialog.reset()
         self._dialog.hide()
         callback(value)
         self.finished.emit()
         self.deleteLater()
+
+
+def _closed(widget) -> bool:
+    """Whether ``widget``'s window was closed (a closed window may be on its way to deletion, its
+    layouts already gone while the widget itself still answers)."""
+    if widget is None or not shiboken6.isValid(widget):
+        return True
+    window = widget.window()
+    return window.isHidden() and window.testAttribute(Qt.WA_WState_ExplicitShowHide)
 
 
 def run_in_background(
