@@ -234,11 +234,11 @@ def pair(tmp_path):
         d.store.dispose()
 
 
-def _refused(target: synckit.Device, src: Path) -> str:
+def _refused(target: synckit.Device, src: Path, **options) -> str:
     before = dump(target.store)
     files = sorted(p.name for p in target.paths.data_dir.rglob("*"))
     with pytest.raises(UserError) as e:
-        backup.restore(target.store, target.paths, src)
+        backup.restore(target.store, target.paths, src, **options)
     assert dump(target.store) == before  # nothing changed
     assert sorted(p.name for p in target.paths.data_dir.rglob("*")) == files  # not even a copy aside
     return e.value.render()
@@ -246,17 +246,22 @@ def _refused(target: synckit.Device, src: Path) -> str:
 
 @pytest.mark.sqlite_only  # backup and restore of the store's SQLite file (a server's: test_postgresql)
 def test_a_backup_of_another_village_is_refused(pair, tmp_path):
+    """Even as a new device: a restore brings back this institution's data; it never turns a
+    village's PC into another village's (with that village's records, 严重精神障碍 included)."""
     _town, a, b = pair
-    text = _refused(b, backup.backup_to(a.store, tmp_path / "a.db"))
-    assert "另一台设备的备份" in text and VILLAGES[0] in text and VILLAGES[1] in text
-    assert "--force-other-device" in text
+    for options in ({}, {"force_other_device": True}):
+        text = _refused(b, backup.backup_to(a.store, tmp_path / "a.db"), **options)
+        assert "不会把本机变成另一个村卫生室或卫生院" in text and VILLAGES[0] in text and VILLAGES[1] in text
+        assert "未运行 cunyi init" in text
 
 
 @pytest.mark.sqlite_only  # backup and restore of the store's SQLite file (a server's: test_postgresql)
 def test_a_backup_of_the_township_is_refused(pair, tmp_path):
+    """A village PC never becomes the township's (every village's records) by a restore."""
     town, a, _b = pair
-    text = _refused(a, backup.backup_to(town.store, tmp_path / "town.db"))
-    assert "另一台设备的备份" in text and synckit.TOWN in text
+    for options in ({}, {"force_other_device": True}):
+        text = _refused(a, backup.backup_to(town.store, tmp_path / "town.db"), **options)
+        assert "不会把本机变成另一个村卫生室或卫生院" in text and synckit.TOWN in text
 
 
 @pytest.mark.sqlite_only  # backup and restore of the store's SQLite file (a server's: test_postgresql)

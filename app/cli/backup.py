@@ -17,7 +17,7 @@ def register(sub) -> None:
     rs.add_argument(
         "--force-other-device",
         action="store_true",
-        help="restore another PC's backup here; this PC takes a new device identity and keys",
+        help="restore another PC's backup of this institution here; this PC takes a new device identity and keys",
     )
     rs.add_argument(
         "--key-file",

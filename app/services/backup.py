@@ -20,6 +20,9 @@
   id) is anyone's to edit, and the device id is public (it is on the device card): a backup claims
   to be this installation's only when it carries this PC's seal.  One without (another PC's file
   edited to read as ours; or copied without its seal) is another installation's.
+- A backup of another institution (its code or role differ from this PC's) is refused, always: a
+  restore brings back this institution's data, it never turns a village PC into another village's
+  or into the township's.  A new PC restores before it is set up (no profile yet).
 - A backup of another installation is refused unless asked for (``force_other_device``): then
   this PC takes a new device identity (new device id, new keys in a fresh ``keys/``; the old
   keys are kept aside) and its peers must trust its new card before they accept its bundles.
@@ -491,6 +494,18 @@ def _restore(
     db = _db_file(store, restoring=True)
     backup_key = key or store.key
     info = verify(src, backup_key)
+    if here is not None and (info.code, info.role) != (here.code, here.role):
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Backup",
+                "{file} 是 {theirs} 的备份，本机是 {mine}，未恢复：恢复只换回本单位的数据，不会把本机变成"
+                "另一个村卫生室或卫生院（那样本机会拿到别的单位的全部档案）。换电脑或重装时，请在还没有"
+                "设置单位（未运行 cunyi init）的新安装上恢复它。",
+            ),
+            file=info.path.name,
+            theirs=f"{info.code} {info.name}",
+            mine=f"{here.code} {here.name}",
+        )
     other = not _same_installation(info, here)
     unsealed = here is not None and not other and not sealed_here(Path(src), paths.sub("keys"))
     if unsealed and not force_other_device:

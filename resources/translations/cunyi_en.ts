@@ -578,7 +578,7 @@
     </message>
     <message>
         <source>{user} 不能更改{name}的责任医生：只有档案的责任医生本人可以交给别的医生，无人负责的档案由乡镇卫生院或管理员指定</source>
-        <translation>{user} cannot change the responsible doctor of {name}: only the record's responsible doctor can hand it to another doctor; a record nobody is responsible for is assigned by the township health centre or an administrator</translation>
+        <translation>{user} cannot change the responsible doctor of {name}: only the record&apos;s responsible doctor can hand it to another doctor; a record nobody is responsible for is assigned by the township health centre or an administrator</translation>
     </message>
 </context>
 <context>
@@ -621,6 +621,10 @@
     <message>
         <source>{name} 来自更新版本的村医（数据结构 {rev}），请先更新本机村医</source>
         <translation>{name} comes from a newer CunYi (schema {rev}): update CunYi on this PC first</translation>
+    </message>
+    <message>
+        <source>{file} 是 {theirs} 的备份，本机是 {mine}，未恢复：恢复只换回本单位的数据，不会把本机变成另一个村卫生室或卫生院（那样本机会拿到别的单位的全部档案）。换电脑或重装时，请在还没有设置单位（未运行 cunyi init）的新安装上恢复它。</source>
+        <translation>{file} is a backup of {theirs}; this PC is {mine}. Not restored: a restore brings back this institution's own data and never turns this PC into another village clinic or health centre (it would then hold all of that institution's records). When replacing or reinstalling a PC, restore the backup on a new installation that has not been set up yet (before running cunyi init).</translation>
     </message>
     <message>
         <source>{file} 自称是本机的备份，但没有本机的备份签章（{seal}），未恢复：它可能来自别的电脑、被改动过，或拷贝时没带上签章文件。若带上了签章文件请一起放回原处再试；确需使用它，请选择作为新设备恢复（命令行加 --force-other-device）：本机将换用新的设备身份和密钥，乡镇卫生院与各村需重新信任本机的设备卡。</source>
