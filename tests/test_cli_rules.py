@@ -142,3 +142,28 @@ def test_the_system_account_is_only_for_the_data_folders_owner(tmp_path, capsys)
     )
     assert "请用 --user 登录" in capsys.readouterr().err
     assert main(["--data-dir", str(d), "--user", "admin", "--password-file", str(pw), "user", "list"]) == 0
+
+
+def test_sync_conflicts_lists_keys_that_resolve_takes_back(tmp_path, capsys):
+    """Conflicts of one import share their ids' first digits (UUIDv7: the time first): the list
+    prints as many digits as tell them apart, and each printed key resolves its own conflict."""
+    d = storekit.data_dir_for_init(tmp_path / "town", "township")
+    assert (
+        main(["--data-dir", str(d), "init", "--role", "township", "--code", "110105001", "--name", "朝阳乡"])
+        == 0
+    )
+    store = Store(resolve_db_url(Paths(d)))
+    same_moment = ["019ad1c2-3e4f-7a00-8000-00000000000" + str(n) for n in range(3)]
+    with store.transaction() as s:
+        for cid in same_moment:
+            s.add(SyncConflict(id=uuid.UUID(cid), kind="duplicate", entity="resident", row_id=uuid.uuid4()))
+    store.dispose()
+    capsys.readouterr()
+    assert main(["--data-dir", str(d), "sync", "conflicts"]) == 0
+    keys = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
+    assert len(keys) == 3 and len(set(keys)) == 3 and all(len(k) >= 8 for k in keys)
+    for key in keys:
+        assert main(["--data-dir", str(d), "sync", "resolve", key, "reviewed"]) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    assert main(["--data-dir", str(d), "sync", "conflicts"]) == 0
+    assert capsys.readouterr().out.strip() == "没有未处理的冲突"

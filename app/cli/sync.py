@@ -123,12 +123,13 @@ def list_conflicts(args) -> int:
     if args.json:
         print_json([r.__dict__ for r in rows])
         return 0
+    width = conflicts.short_ids([r.id for r in rows])
     for r in rows:
         if r.kind == "duplicate":
-            print(f"{str(r.id)[:8]}  疑似重复：{r.record} 与 {r.other}")
+            print(f"{r.id.hex[:width]}  疑似重复：{r.record} 与 {r.other}")
         else:
             print(
-                f"{str(r.id)[:8]}  {r.record} {r.field}：现值 {r.kept!r}（{r.kept_by}）/ 另一值 {r.lost!r}（{r.lost_by}）"
+                f"{r.id.hex[:width]}  {r.record} {r.field}：现值 {r.kept!r}（{r.kept_by}）/ 另一值 {r.lost!r}（{r.lost_by}）"
             )
     if not rows:
         print("没有未处理的冲突")

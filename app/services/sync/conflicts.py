@@ -166,6 +166,16 @@ def open_conflicts(session: Session, limit: int = 500) -> list[ConflictView]:
     return out
 
 
+def short_ids(ids: list[uuid.UUID], least: int = 8) -> int:
+    """How many leading hex digits tell ``ids`` apart (at least ``least``): what a list prints for
+    :func:`find_conflict` to take back.  Ids made in the same moment share their first digits
+    (UUIDv7: the time comes first), so eight alone named sixteen of one import's conflicts at once."""
+    width = least
+    while width < 32 and len({i.hex[:width] for i in ids}) < len(ids):
+        width += 1
+    return width
+
+
 def find_conflict(session: Session, id_or_prefix: str) -> uuid.UUID:
     """The open conflict whose id is, or starts with, what the user typed (dashes and case do
     not matter).  None, several, or something that is not hex: a message saying which."""
