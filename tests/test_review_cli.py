@@ -164,6 +164,25 @@ def test_the_review_page_pages_through_a_long_queue(gui_app, township_store, qtb
     assert page.page_label.text() == "第 1 / 1 页" and page.table.rowCount() == 0
 
 
+@pytest.mark.gui
+def test_a_long_refusal_wraps_inside_the_review_page(gui_app, township_store, qtbot):
+    """A refused decision's message is a sentence or two: it wraps under the buttons instead of
+    widening the page past a 1024-pixel screen (the buttons went off its edge)."""
+    from app.views.review_page import ReviewPage
+
+    page = ReviewPage(township_store, township=True)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()
+    wide = page.minimumSizeHint().width()
+    page.error.setText(
+        "还有未作废的随访、体检、转诊等记录，不能作废这份档案，请作废另一份或退回村医合并。" * 3
+    )
+    qtbot.wait(20)  # (laid out again)
+    assert page.minimumSizeHint().width() <= max(wide, 1000) and page.width() == 1000
+    assert page.decide_button.geometry().right() <= page.width()
+
+
 def test_the_review_page_opens_the_record_before_deciding(gui_app, township_dir, township_store, qtbot):
     """打开档案 (or Enter on a line) opens the item's record through the main window."""
     from app.views.main_window import MainWindow

@@ -98,7 +98,10 @@ class ReviewPage(LazyPage):
         self.open_button = QPushButton(self.tr("打开档案"))
         self.open_button.clicked.connect(self.open_record)
         self.decision = QComboBox()
-        self.decision.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        # the choices are sentences: the box shows their start, its list the whole of each
+        self.decision.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.decision.setMinimumContentsLength(18)
+        self.decision.currentTextChanged.connect(self.decision.setToolTip)
         self.reason = QLineEdit()
         self.reason.setMaxLength(500)
         self.reason.setPlaceholderText(self.tr("处理理由（村卫生室会看到）"))
@@ -113,6 +116,7 @@ class ReviewPage(LazyPage):
         act.addWidget(self.open_button)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)  # a refusal names what to do instead: wrapped, never widening the page
         queue_box = QWidget()
         queue_lay = QVBoxLayout(queue_box)
         queue_lay.setContentsMargins(0, 0, 0, 0)
