@@ -252,9 +252,20 @@ def test_wrong_kind_of_file(tmp_path, data_dir, capsys):
     code, _, err = run(data_dir, "residents", "import", str(path), capsys=capsys)
     assert code == 1 and "只支持 .xlsx 和 .csv" in err
     fake = tmp_path / "fake.xlsx"
-    fake.write_bytes(b"not a zip")
+    fake.write_bytes(b"\xe5\xa7\x93\xe5\x90\x8d,\n")  # a CSV renamed
     code, _, err = run(data_dir, "residents", "import", str(fake), capsys=capsys)
-    assert code == 1 and "无法读取 Excel 文件" in err
+    assert code == 1 and "“fake.xlsx”不是可以读取的 Excel 工作簿" in err and "zip" not in err
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "parts.xlsx", "w") as z:  # a zip, but no workbook in it
+        z.writestr("hello.txt", "x")
+    code, _, err = run(data_dir, "residents", "import", str(tmp_path / "parts.xlsx"), capsys=capsys)
+    assert code == 1 and "不是可以读取的 Excel 工作簿" in err and "Content_Types" not in err
+    code, _, err = run(data_dir, "residents", "import", str(tmp_path), capsys=capsys)
+    assert code == 1 and "是文件夹" in err
+    (tmp_path / "roster").write_bytes(b"x")
+    code, _, err = run(data_dir, "residents", "import", str(tmp_path / "roster"), capsys=capsys)
+    assert code == 1 and "“roster”没有扩展名" in err
 
 
 @pytest.mark.sqlite_only  # a village's store: SQLite by design

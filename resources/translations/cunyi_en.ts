@@ -624,7 +624,7 @@
     </message>
     <message>
         <source>{file} 是 {theirs} 的备份，本机是 {mine}，未恢复：恢复只换回本单位的数据，不会把本机变成另一个村卫生室或卫生院（那样本机会拿到别的单位的全部档案）。换电脑或重装时，请在还没有设置单位（未运行 cunyi init）的新安装上恢复它。</source>
-        <translation>{file} is a backup of {theirs}; this PC is {mine}. Not restored: a restore brings back this institution's own data and never turns this PC into another village clinic or health centre (it would then hold all of that institution's records). When replacing or reinstalling a PC, restore the backup on a new installation that has not been set up yet (before running cunyi init).</translation>
+        <translation>{file} is a backup of {theirs}; this PC is {mine}. Not restored: a restore brings back this institution&apos;s own data and never turns this PC into another village clinic or health centre (it would then hold all of that institution&apos;s records). When replacing or reinstalling a PC, restore the backup on a new installation that has not been set up yet (before running cunyi init).</translation>
     </message>
     <message>
         <source>{file} 自称是本机的备份，但没有本机的备份签章（{seal}），未恢复：它可能来自别的电脑、被改动过，或拷贝时没带上签章文件。若带上了签章文件请一起放回原处再试；确需使用它，请选择作为新设备恢复（命令行加 --force-other-device）：本机将换用新的设备身份和密钥，乡镇卫生院与各村需重新信任本机的设备卡。</source>
@@ -6637,12 +6637,24 @@
         <translation>File not found: {path}</translation>
     </message>
     <message>
+        <source>“{path}”是文件夹：请选择一个 .xlsx 或 .csv 文件</source>
+        <translation>“{path}” is a folder: choose an .xlsx or .csv file</translation>
+    </message>
+    <message>
+        <source>只支持 .xlsx 和 .csv 文件，“{name}”没有扩展名</source>
+        <translation>Only .xlsx and .csv files can be imported; “{name}” has no extension</translation>
+    </message>
+    <message>
         <source>文件超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</source>
         <translation>The file is larger than {mb} MB; nothing imported: at most {mb} MB is read at once, so split it into several files and import each</translation>
     </message>
     <message>
         <source>无法识别文件编码（支持 UTF-8 和 GB18030）</source>
         <translation>Unknown file encoding (UTF-8 and GB18030 are supported)</translation>
+    </message>
+    <message>
+        <source>“{name}”不是可以读取的 Excel 工作簿（.xlsx）：可能已损坏，或是改了扩展名的别的文件（如 CSV、旧版 .xls）。请在 Excel 或 WPS 中打开，另存为 .xlsx 或 .csv 后再导入</source>
+        <translation>“{name}” is not a readable Excel workbook (.xlsx): it may be damaged, or another kind of file renamed (such as a CSV or an old .xls). Open it in Excel or WPS, save it as .xlsx or .csv, then import it</translation>
     </message>
     <message>
         <source>Excel 文件解压后超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</source>
@@ -6715,10 +6727,6 @@
     <message>
         <source>文件第{line}行超过{n}个字，未导入：请检查文件</source>
         <translation>Line {line} of the file is longer than {n} characters; nothing imported: check the file</translation>
-    </message>
-    <message>
-        <source>无法读取 Excel 文件：{reason}</source>
-        <translation>Cannot read the Excel file: {reason}</translation>
     </message>
 </context>
 <context>

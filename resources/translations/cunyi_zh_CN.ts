@@ -6636,12 +6636,24 @@
         <translation>找不到文件：{path}</translation>
     </message>
     <message>
+        <source>“{path}”是文件夹：请选择一个 .xlsx 或 .csv 文件</source>
+        <translation>“{path}”是文件夹：请选择一个 .xlsx 或 .csv 文件</translation>
+    </message>
+    <message>
+        <source>只支持 .xlsx 和 .csv 文件，“{name}”没有扩展名</source>
+        <translation>只支持 .xlsx 和 .csv 文件，“{name}”没有扩展名</translation>
+    </message>
+    <message>
         <source>文件超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</source>
         <translation>文件超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</translation>
     </message>
     <message>
         <source>无法识别文件编码（支持 UTF-8 和 GB18030）</source>
         <translation>无法识别文件编码（支持 UTF-8 和 GB18030）</translation>
+    </message>
+    <message>
+        <source>“{name}”不是可以读取的 Excel 工作簿（.xlsx）：可能已损坏，或是改了扩展名的别的文件（如 CSV、旧版 .xls）。请在 Excel 或 WPS 中打开，另存为 .xlsx 或 .csv 后再导入</source>
+        <translation>“{name}”不是可以读取的 Excel 工作簿（.xlsx）：可能已损坏，或是改了扩展名的别的文件（如 CSV、旧版 .xls）。请在 Excel 或 WPS 中打开，另存为 .xlsx 或 .csv 后再导入</translation>
     </message>
     <message>
         <source>Excel 文件解压后超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</source>
@@ -6714,10 +6726,6 @@
     <message>
         <source>文件第{line}行超过{n}个字，未导入：请检查文件</source>
         <translation>文件第{line}行超过{n}个字，未导入：请检查文件</translation>
-    </message>
-    <message>
-        <source>无法读取 Excel 文件：{reason}</source>
-        <translation>无法读取 Excel 文件：{reason}</translation>
     </message>
 </context>
 <context>

@@ -160,7 +160,15 @@ def read_table(path: Path) -> tuple[list[str], list[list[str]], str]:
     """
     if not path.exists():
         raise _err(QT_TRANSLATE_NOOP("Roster", "找不到文件：{path}"), path=str(path))
+    if path.is_dir():
+        raise _err(
+            QT_TRANSLATE_NOOP("Roster", "“{path}”是文件夹：请选择一个 .xlsx 或 .csv 文件"), path=str(path)
+        )
     suffix = path.suffix.lower()
+    if not suffix:
+        raise _err(
+            QT_TRANSLATE_NOOP("Roster", "只支持 .xlsx 和 .csv 文件，“{name}”没有扩展名"), name=path.name
+        )
     if suffix in (".xlsx", ".xlsm"):
         return (*_read_xlsx(path), "xlsx")
     if suffix in (".csv", ".txt"):
@@ -257,8 +265,15 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[list[str]]]:
     _check_xlsx(path)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as e:  # openpyxl raises many types for a damaged file
-        raise _err(QT_TRANSLATE_NOOP("Roster", "无法读取 Excel 文件：{reason}"), reason=str(e)) from None
+    except Exception:  # openpyxl raises many types for a damaged file (their text is English)
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Roster",
+                "“{name}”不是可以读取的 Excel 工作簿（.xlsx）：可能已损坏，或是改了扩展名的别的文件"
+                "（如 CSV、旧版 .xls）。请在 Excel 或 WPS 中打开，另存为 .xlsx 或 .csv 后再导入",
+            ),
+            name=path.name,
+        ) from None
     try:
         ws = wb.worksheets[0]
         ws.reset_dimensions()  # the declared dimension is not trusted: rows come as they are stored
@@ -287,8 +302,15 @@ def _check_xlsx(path: Path) -> None:
 
     try:
         z = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
-        raise _err(QT_TRANSLATE_NOOP("Roster", "无法读取 Excel 文件：{reason}"), reason=str(e)) from None
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Roster",
+                "“{name}”不是可以读取的 Excel 工作簿（.xlsx）：可能已损坏，或是改了扩展名的别的文件"
+                "（如 CSV、旧版 .xls）。请在 Excel 或 WPS 中打开，另存为 .xlsx 或 .csv 后再导入",
+            ),
+            name=path.name,
+        ) from None
     with z:
         if sum(info.file_size for info in z.infolist()) > MAX_BYTES:
             raise _err(
