@@ -5,6 +5,7 @@ drill-down lists, the PDF, and one-sentence errors."""
 from __future__ import annotations
 
 import json
+import subprocess
 
 import openpyxl
 import pytest
@@ -216,6 +217,22 @@ def test_a_village_reports_its_own_village(store, tmp_path, capsys):
     # the population figure comes from the township by sync: not here yet, so no rate
     assert records["numerator"] == 60 and records["denominator"] is None
     assert records["missing_population"] == [VILLAGE_CODE]
+    # and every output says why the rate is empty, naming the village and the indicators
+    capsys.readouterr()
+    assert main(["--data-dir", d, "report", "indicators", "--year", str(YEAR)]) == 0
+    note = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("注："))
+    assert f"尚未录入 {YEAR} 年的人口数" in note and "健康档案建档率" in note and "老年人健康管理率" in note
+    assert (
+        main(["--data-dir", d, "report", "indicators", "--year", str(YEAR), "-o", str(tmp_path / "r.xlsx")])
+        == 0
+    )
+    assert note in openpyxl.load_workbook(tmp_path / "r.xlsx").active.cell(row=2, column=1).value
+    assert (
+        main(["--data-dir", d, "report", "indicators", "--year", str(YEAR), "-o", str(tmp_path / "r.pdf")])
+        == 0
+    )
+    text = subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True).stdout
+    assert f"尚未录入 {YEAR} 年的人口数" in text.replace("\n", "")
 
 
 def test_education_counts_read_as_counts_against_the_minimum(township_dir, capsys):

@@ -119,12 +119,15 @@ def report_indicators(args) -> int:
             print(f"已导出指标汇总 PDF：{path}")
             return 0
         data = output.report_data(report, translate)
+        missing = output.missing_population_note(report, translate)
     if args.json:
         print_json(data)
         return 0
     print(output.period_label(period, translate))
     if data["smi_withheld"]:
         print(translate(output.CTX, output.WITHHELD))
+    if missing is not None:
+        print(missing)
     for ind in data["indicators"]:
         counts = ind["unit"] in COUNTS
         line = partial(_count_line, unit=ind["unit"], translate=translate) if counts else _figure_line

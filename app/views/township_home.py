@@ -110,9 +110,7 @@ class TownshipHomePage(QWidget):
         self.columns: list[tuple] = []  # from column 1: (village or None, group or None)
         self.indicator = QComboBox()
         self.indicator.setMinimumWidth(220)
-        bar = QHBoxLayout()
-        bar.addWidget(self.title)
-        bar.addStretch(1)
+        bar = QHBoxLayout()  # (under the title, not beside it: the page fits a 1024-pixel screen)
         for w in (
             QLabel(self.tr("统计期：")),
             self.year,
@@ -124,6 +122,7 @@ class TownshipHomePage(QWidget):
             self.export_button,
         ):
             bar.addWidget(w)
+        bar.addStretch(1)
 
         self.table = QTableWidget()
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -148,6 +147,12 @@ class TownshipHomePage(QWidget):
         self.withheld.setWordWrap(True)
         self.withheld.setStyleSheet("color: #a05a00;")
         self.withheld.hide()
+        self.missing = (
+            QLabel()
+        )  # whose population figures are not entered yet (output.missing_population_note)
+        self.missing.setWordWrap(True)
+        self.missing.setStyleSheet("color: #a05a00;")
+        self.missing.hide()
 
         charts = QWidget()
         chart_lay = QVBoxLayout(charts)
@@ -169,6 +174,7 @@ class TownshipHomePage(QWidget):
         top_lay.addWidget(self.table, 1)
         top_lay.addWidget(self.note)
         top_lay.addWidget(self.withheld)
+        top_lay.addWidget(self.missing)
         split.addWidget(top)
         # below the table: the trend and comparison charts, and every open referral of the villages
         self.referrals = ReferralList(store, open_only=True, show_village=True, read_only=county)
@@ -179,6 +185,7 @@ class TownshipHomePage(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         lay = QVBoxLayout(self)
+        lay.addWidget(self.title)
         lay.addLayout(bar)
         lay.addWidget(split, 1)
 
@@ -274,6 +281,9 @@ class TownshipHomePage(QWidget):
         self.fill_table()
         report = bench.report
         self.withheld.setVisible(report.withheld)
+        missing = output.missing_population_note(report, translate)
+        self.missing.setText(missing or "")
+        self.missing.setVisible(missing is not None)
         current = self.indicator.currentData()
         self.indicator.blockSignals(True)
         self.indicator.clear()
@@ -520,9 +530,20 @@ class TownshipHomePage(QWidget):
             figures = [result.villages[v.id] for v in villages]
         xs = list(range(len(villages)))
         brushes = [light(f.rate, result.target) or QColor("#90caf9") for f in figures]
-        heights = [self._height(result, f) or 0 for f in figures]
-        plot.addItem(pg.BarGraphItem(x=xs, height=heights, width=0.6, brushes=brushes, pen="#777"))
+        heights = [self._height(result, f) for f in figures]
+        known = [i for i, h in enumerate(heights) if h is not None]  # an unknown rate draws no bar (not 0)
+        if known:
+            plot.addItem(
+                pg.BarGraphItem(
+                    x=[xs[i] for i in known],
+                    height=[heights[i] for i in known],
+                    width=0.6,
+                    brushes=[brushes[i] for i in known],
+                    pen="#777",
+                )
+            )
         plot.getAxis("bottom").setTicks([[(i, v.name) for i, v in enumerate(villages)]])
+        plot.setXRange(-0.5, len(villages) - 0.5, padding=0.02)  # every name, with a bar or not
         self._target_line(plot, result)
         plot.setTitle(self.tr("各乡镇比较") if self.county else self.tr("各村比较"))
         self.compare_plot = plot

@@ -6075,6 +6075,14 @@
         <translation>Note: this report was made by a user who may not see patients with severe mental disorders, and leaves them out; the severe mental disorder indicators and the key groups&apos; signing rate differ from what a permitted user sees</translation>
     </message>
     <message>
+        <source>注：{villages}尚未录入 {year} 年的人口数，{indicators}的比率暂缺（人口数在乡镇卫生院工作台的“人口数…”中录入）</source>
+        <translation>Note: {villages} has no population figure for {year} yet, so these rates are missing: {indicators} (population figures are entered on the township health centre's Today page, “Population…”)</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>无要求</source>
         <translation>none required</translation>
     </message>

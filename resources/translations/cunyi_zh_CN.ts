@@ -6074,6 +6074,14 @@
         <translation>注：制表人无权查看严重精神障碍患者，本表不含这类患者；严重精神障碍的指标和重点人群签约率与有权限者所见不同</translation>
     </message>
     <message>
+        <source>注：{villages}尚未录入 {year} 年的人口数，{indicators}的比率暂缺（人口数在乡镇卫生院工作台的“人口数…”中录入）</source>
+        <translation>注：{villages}尚未录入 {year} 年的人口数，{indicators}的比率暂缺（人口数在乡镇卫生院工作台的“人口数…”中录入）</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>无要求</source>
         <translation>无要求</translation>
     </message>

@@ -111,6 +111,31 @@ WITHHELD = QT_TRANSLATE_NOOP(
 )
 
 
+# Said on every output of a report where a village's population figure is missing: the rates over
+# that figure have no township (or county) total until every village has one (engine.Figure).
+MISSING_POPULATION = QT_TRANSLATE_NOOP(
+    "Report",
+    "注：{villages}尚未录入 {year} 年的人口数，{indicators}的比率暂缺（人口数在乡镇卫生院工作台的“人口数…”中录入）",
+)
+LIST_SEPARATOR = QT_TRANSLATE_NOOP("Report", "、")
+
+
+def missing_population_note(report: engine.Report, translate: Translate = _identity) -> str | None:
+    """:data:`MISSING_POPULATION` for ``report``, naming the villages and the indicators; None when
+    every village's figures are in."""
+    missing = {code for r in report.results for code in r.missing_figures}
+    if not missing:
+        return None
+    sep = translate(CTX, LIST_SEPARATOR)
+    names = [_village_label(v, translate) for v in report.villages if v.code in missing]
+    indicators = [translate("Indicator", r.name) for r in report.results if r.missing_figures]
+    return Message(
+        CTX,
+        MISSING_POPULATION,
+        {"villages": sep.join(names), "year": report.period.start.year, "indicators": sep.join(indicators)},
+    ).render(translate)
+
+
 def rate_text(rate: float | None) -> str:
     """A rate as every screen and paper shows it, "80.1%" ("—" without one).  Give it the exact
     quotient (:func:`figure_rate_text`), never a rate already rounded (:func:`rate`): 3002/3750 is
@@ -342,6 +367,8 @@ def write_workbook(
     ).render(translate)
     if report.withheld:
         sub += "    " + translate(CTX, WITHHELD)
+    if (missing := missing_population_note(report, translate)) is not None:
+        sub += "    " + missing
     safe_output.set_xlsx_cell(ws.cell(row=2, column=1), sub)
     ws.cell(row=2, column=1).font = font
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=max(n_cols, 6))
@@ -465,6 +492,8 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
     ]
     if report.withheld:
         story += [Paragraph(markup(translate(CTX, WITHHELD)), small), Spacer(1, 2 * mm)]
+    if (missing := missing_population_note(report, translate)) is not None:
+        story += [Paragraph(markup(missing), small), Spacer(1, 2 * mm)]
 
     def num(value) -> str:
         return "—" if value is None else f"{value:,}"
