@@ -233,6 +233,8 @@ def test_a_village_reports_its_own_village(store, tmp_path, capsys):
     )
     text = subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True).stdout
     assert f"尚未录入 {YEAR} 年的人口数" in text.replace("\n", "")
+    # the paper says what the workbook says under its title: period, unit, who made it, when
+    assert f"统计时间：{YEAR}-01-01 至 {YEAR}-12-31" in text and "制表人：本机系统账户" in text
 
 
 def test_education_counts_read_as_counts_against_the_minimum(township_dir, capsys):

@@ -6076,11 +6076,19 @@
     </message>
     <message>
         <source>注：{villages}尚未录入 {year} 年的人口数，{indicators}的比率暂缺（人口数在乡镇卫生院工作台的“人口数…”中录入）</source>
-        <translation>Note: {villages} has no population figure for {year} yet, so these rates are missing: {indicators} (population figures are entered on the township health centre's Today page, “Population…”)</translation>
+        <translation>Note: {villages} has no population figure for {year} yet, so these rates are missing: {indicators} (population figures are entered on the township health centre&apos;s Today page, “Population…”)</translation>
     </message>
     <message>
         <source>、</source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>统计时间：{start} 至 {end}    填报单位：{unit}    制表人：{who}    生成日期：{today}</source>
+        <translation>Period: {start} to {end}    Reporting unit: {unit}    Prepared by: {who}    Generated: {today}</translation>
+    </message>
+    <message>
+        <source>本机系统账户（命令行，可见全部数据）</source>
+        <translation>this PC's system account (command line, sees all data)</translation>
     </message>
     <message>
         <source>无要求</source>
@@ -6105,10 +6113,6 @@
     <message>
         <source>{unit}基本公共卫生服务指标汇总表（{period}）</source>
         <translation>{unit}: basic public health service indicators ({period})</translation>
-    </message>
-    <message>
-        <source>统计时间：{start} 至 {end}    填报单位：{unit}    生成日期：{today}</source>
-        <translation>Period: {start} to {end}    Reporting unit: {unit}    Generated: {today}</translation>
     </message>
     <message>
         <source>{name}（{period}）：分子 {numerator}，分母 {denominator}</source>

@@ -6082,6 +6082,14 @@
         <translation>、</translation>
     </message>
     <message>
+        <source>统计时间：{start} 至 {end}    填报单位：{unit}    制表人：{who}    生成日期：{today}</source>
+        <translation>统计时间：{start} 至 {end}    填报单位：{unit}    制表人：{who}    生成日期：{today}</translation>
+    </message>
+    <message>
+        <source>本机系统账户（命令行，可见全部数据）</source>
+        <translation>本机系统账户（命令行，可见全部数据）</translation>
+    </message>
+    <message>
         <source>无要求</source>
         <translation>无要求</translation>
     </message>
@@ -6104,10 +6112,6 @@
     <message>
         <source>{unit}基本公共卫生服务指标汇总表（{period}）</source>
         <translation>{unit}基本公共卫生服务指标汇总表（{period}）</translation>
-    </message>
-    <message>
-        <source>统计时间：{start} 至 {end}    填报单位：{unit}    生成日期：{today}</source>
-        <translation>统计时间：{start} 至 {end}    填报单位：{unit}    生成日期：{today}</translation>
     </message>
     <message>
         <source>{name}（{period}）：分子 {numerator}，分母 {denominator}</source>

@@ -136,6 +136,40 @@ def missing_population_note(report: engine.Report, translate: Translate = _ident
     ).render(translate)
 
 
+def heading_lines(session: Session, report: engine.Report, translate: Translate = _identity) -> list[str]:
+    """What a summary says under its title, on paper and in the workbook: the period, the unit,
+    who made it (what they may see decides what it holds: :data:`WITHHELD`) and when, then the notes."""
+    from app.services.access.actor import actor
+
+    who = actor(session)
+    lines = [
+        Message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Report",
+                "统计时间：{start} 至 {end}    填报单位：{unit}    制表人：{who}    生成日期：{today}",
+            ),
+            {
+                "start": report.period.start,
+                "end": report.period.end,
+                "unit": profile.profile_info(session).institution,
+                "who": translate(CTX, SYSTEM_ACCOUNT)
+                if who.is_system
+                else f"{who.display_name}（{who.username}）",
+                "today": dt.date.today(),
+            },
+        ).render(translate)
+    ]
+    if report.withheld:
+        lines.append(translate(CTX, WITHHELD))
+    if (missing := missing_population_note(report, translate)) is not None:
+        lines.append(missing)
+    return lines
+
+
+SYSTEM_ACCOUNT = QT_TRANSLATE_NOOP("Report", "本机系统账户（命令行，可见全部数据）")
+
+
 def rate_text(rate: float | None) -> str:
     """A rate as every screen and paper shows it, "80.1%" ("—" without one).  Give it the exact
     quotient (:func:`figure_rate_text`), never a rate already rounded (:func:`rate`): 3002/3750 is
@@ -355,20 +389,7 @@ def write_workbook(
     ws.cell(row=1, column=1).font = Font(name=XLSX_FONT, size=14, bold=True)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(n_cols, 6))
     ws.cell(row=1, column=1).alignment = centre
-    sub = Message(
-        CTX,
-        QT_TRANSLATE_NOOP("Report", "统计时间：{start} 至 {end}    填报单位：{unit}    生成日期：{today}"),
-        {
-            "start": report.period.start,
-            "end": report.period.end,
-            "unit": info.institution,
-            "today": dt.date.today(),
-        },
-    ).render(translate)
-    if report.withheld:
-        sub += "    " + translate(CTX, WITHHELD)
-    if (missing := missing_population_note(report, translate)) is not None:
-        sub += "    " + missing
+    sub = "    ".join(heading_lines(session, report, translate))
     safe_output.set_xlsx_cell(ws.cell(row=2, column=1), sub)
     ws.cell(row=2, column=1).font = font
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=max(n_cols, 6))
@@ -490,10 +511,8 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
         ),
         Spacer(1, 4 * mm),
     ]
-    if report.withheld:
-        story += [Paragraph(markup(translate(CTX, WITHHELD)), small), Spacer(1, 2 * mm)]
-    if (missing := missing_population_note(report, translate)) is not None:
-        story += [Paragraph(markup(missing), small), Spacer(1, 2 * mm)]
+    for line in heading_lines(session, report, translate):  # (its gaps kept: a paragraph folds spaces)
+        story += [Paragraph(markup(line).replace("    ", "&nbsp;" * 4), small), Spacer(1, 2 * mm)]
 
     def num(value) -> str:
         return "—" if value is None else f"{value:,}"
