@@ -170,3 +170,31 @@ def test_an_education_count_reads_as_activities_against_the_minimum(page, qtbot)
     assert dialog.table.horizontalHeaderItem(1).text() == "活动主题"
     assert dialog.count.text() == f"共 {result.total.numerator} 次活动"
     page.indicator.setCurrentIndex(page.indicator.findData("education_lectures"))  # its chart: counts
+
+
+@pytest.mark.slow
+def test_the_township_pages_fit_a_1024_pixel_screen_in_both_languages(gui_app, qtbot, request):
+    """At 1024 × 768 every control of the 工作台, 同步, 审核 and 设置 pages is on screen, in Chinese and
+    in English: no page asks for more width than the window has (导出… was cut to 导, 状态 to 受, the
+    settings' check box ran off the edge)."""
+    from app.views.main_window import MainWindow
+    from app.views.startup import install_translator
+
+    store, _ids = request.getfixturevalue("township")
+    for lang in ("zh", "en"):
+        install_translator(gui_app, lang)
+        try:
+            window = MainWindow(store)
+            qtbot.addWidget(window)
+            window.resize(1024, 768)
+            window.show()
+            window.home.wait_until_loaded()
+            for key in ("home", "sync", "review", "settings"):
+                page = window.show_page(key)
+                qtbot.wait(30)
+                room = window._frames[key].viewport().width()  # the page's scroll area
+                wants = page.minimumSizeHint().width()
+                assert wants <= room, (lang, key, wants, room)
+            window.close()
+        finally:
+            install_translator(gui_app, "zh")

@@ -24,7 +24,7 @@ from app.services.access import authz
 from app.services.errors import UserError, ValidationError
 from app.views.operations import SETTINGS, Op, StoreOp, refresh_on
 from app.views.sync_network import ServerAddressBox, upper_name
-from app.views.widgets import field_editor, field_label, field_text, lang, render
+from app.views.widgets import field_editor, field_label, field_text, lang, render, stack
 
 
 class SettingsPage(QWidget):
@@ -34,11 +34,11 @@ class SettingsPage(QWidget):
         self.language = QComboBox()
         self.language.addItem("简体中文", "zh")
         self.language.addItem("English", "en")
-        self.provincial = QCheckBox(
-            self.tr(
-                "随访表显示省级扩展项目（用药调整意见、下一步管理措施、转诊联系人及电话、转诊结果、备注）"
-            )
-        )
+        # a check box's text never wraps: the list of fields is a label of its own below it
+        self.provincial = QCheckBox(self.tr("随访表显示省级扩展项目"))
+        provincial_fields = QLabel(self.tr("用药调整意见、下一步管理措施、转诊联系人及电话、转诊结果、备注"))
+        provincial_fields.setWordWrap(True)
+        provincial_fields.setStyleSheet("color: #666;")
         # 高血压 控制满意 at 65 and over: an unconfirmed national rule, set per installation
         self.elderly_target = QComboBox()
         self.elderly_target.addItem(self.tr("低于 150/90 mmHg（国家基本公共卫生服务规范第三版）"), "150/90")
@@ -70,7 +70,7 @@ class SettingsPage(QWidget):
 
         form = QFormLayout()
         form.addRow(self.tr("界面语言（重启后生效）"), self.language)
-        form.addRow(self.tr("随访表"), self.provincial)
+        form.addRow(self.tr("随访表"), stack(self.provincial, provincial_fields))
         form.addRow(self.tr("65岁及以上高血压控制目标"), self.elderly_target)
         lay = QVBoxLayout(self)
         lay.addWidget(box)

@@ -230,7 +230,7 @@ class SyncPage(LazyPage):
             ],
             [p.device_id for p in seen.peers],
         )
-        fit_columns(self.peers, {0: 20, 1: 16, 2: 26, 3: 9, 4: 19, 5: 19})
+        fit_columns(self.peers, {0: 18, 1: 15, 2: 23, 3: 8, 4: 17, 5: 17})  # 状态 fits at 1024 px
         rows = []
         for c in seen.conflicts:
             if c.kind == "duplicate":

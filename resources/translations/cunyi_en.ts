@@ -6088,7 +6088,7 @@
     </message>
     <message>
         <source>本机系统账户（命令行，可见全部数据）</source>
-        <translation>this PC's system account (command line, sees all data)</translation>
+        <translation>this PC&apos;s system account (command line, sees all data)</translation>
     </message>
     <message>
         <source>无要求</source>
@@ -6904,8 +6904,12 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <source>随访表显示省级扩展项目（用药调整意见、下一步管理措施、转诊联系人及电话、转诊结果、备注）</source>
-        <translation>Show the provincial extra fields on follow-up forms (medication adjustment, next step, referral contact, referral result, notes)</translation>
+        <source>随访表显示省级扩展项目</source>
+        <translation>Show the provincial extra fields on follow-up forms</translation>
+    </message>
+    <message>
+        <source>用药调整意见、下一步管理措施、转诊联系人及电话、转诊结果、备注</source>
+        <translation>medication adjustment, next step, referral contact and phone, referral result, notes</translation>
     </message>
     <message>
         <source>低于 150/90 mmHg（国家基本公共卫生服务规范第三版）</source>

@@ -6903,8 +6903,12 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <source>随访表显示省级扩展项目（用药调整意见、下一步管理措施、转诊联系人及电话、转诊结果、备注）</source>
-        <translation>随访表显示省级扩展项目（用药调整意见、下一步管理措施、转诊联系人及电话、转诊结果、备注）</translation>
+        <source>随访表显示省级扩展项目</source>
+        <translation>随访表显示省级扩展项目</translation>
+    </message>
+    <message>
+        <source>用药调整意见、下一步管理措施、转诊联系人及电话、转诊结果、备注</source>
+        <translation>用药调整意见、下一步管理措施、转诊联系人及电话、转诊结果、备注</translation>
     </message>
     <message>
         <source>低于 150/90 mmHg（国家基本公共卫生服务规范第三版）</source>
