@@ -270,3 +270,35 @@ def test_residents_update_corrects_a_text_field_and_refuses_others(store, person
         assert fragment in err and "Traceback" not in err
     with store.session() as s:
         assert s.scalars(select(Resident.phone)).one() == "13900001111"
+
+
+def test_an_update_that_changes_nothing_logs_nothing_and_a_village_is_not_changed(store, person, capsys):
+    """Another village's code on a village's PC is refused, not taken as "已更新" doing nothing;
+    a correction to the value already there changes and logs nothing (it logged the record's
+    ticked boxes as changed, and sent them to the township again)."""
+    from sqlalchemy import func, select
+
+    from app.models import AuditEntry, ChangeLog, Resident
+    from app.services.records.residents import save_resident
+
+    with store.transaction() as s:
+        archive = save_resident(s, person(payment=["1", "3"])).archive_no
+
+    def logged():
+        with store.session() as s:
+            return s.scalar(select(func.count()).select_from(ChangeLog)), s.scalar(
+                select(func.count()).select_from(AuditEntry)
+            )
+
+    data = str(storekit.data_dir(store))
+    before = logged()
+    capsys.readouterr()
+    assert (
+        main(["--data-dir", data, "residents", "update", archive, "--set", "village_code=999999999999"]) == 1
+    )
+    err = capsys.readouterr().err
+    assert "不能填写别的村（999999999999）" in err and "已更新" not in err
+    with store.session() as s:
+        phone = s.scalars(select(Resident.phone)).one()
+    assert main(["--data-dir", data, "residents", "update", archive, "--set", f"phone={phone}"]) == 0
+    assert logged() == before

@@ -70,6 +70,23 @@ def test_township_must_name_a_village_of_its_own(township_store, person):
     assert "village_code" in errors_of(township_store, person(village_code="110105002101"))
 
 
+def test_a_saved_record_keeps_its_village(township_store, person):
+    """The township editing a record of 李家村 cannot move it to 王家村 by the village box: the edit
+    was saved as "updated" with the record still in 李家村 (its archive number is 李家村's)."""
+    with township_store.transaction() as s:
+        profile.ensure_village(s, "110105001102", "李家村")
+        profile.ensure_village(s, "110105001103", "王家村")
+    rid, _archive, _ = save(township_store, person(village_code="110105001102"))
+    with township_store.session() as s:
+        inp = records.resident_input_from(s.get(Resident, rid))
+    inp.village_code = "110105001103"
+    assert "档案所属的村不能更改" in errors_of(township_store, inp, resident_id=rid)["village_code"]
+    with township_store.transaction() as s:  # the same village: saved as before
+        inp = records.resident_input_from(s.get(Resident, rid))
+        inp.phone = "13900001111"
+        save_resident(s, inp, resident_id=rid, today=TODAY)
+
+
 @pytest.mark.parametrize(
     "changes, field, fragment",
     [

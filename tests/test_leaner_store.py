@@ -188,10 +188,13 @@ def test_a_save_in_the_same_second_as_another_process_keeps_its_boxes_apart(vill
         r = s.get(Resident, rid)
         inp = records.resident_input_from(r)
         inp.phone = "13912345678"
+        # a box changed, so the boxes are written again (a save ticking the same ones keeps them)
+        paid = set(inp.payment or ())
+        inp.payment = sorted(paid - {"3"} if "3" in paid else paid | {"3"})
         records.save_resident(s, inp, resident_id=rid, today=TODAY)
     with village.store.session() as s:
         r = s.get(Resident, rid)
-        assert r.phone == "13912345678" and len(r.choices) == len(first) > 0
+        assert r.phone == "13912345678" and abs(len(r.choices) - len(first)) == 1 and first
         assert min(c.id for c in r.choices) > max(first)
 
 

@@ -8304,6 +8304,14 @@ Click Yes only if it matches.</translation>
         <translation>Name the hereditary disease</translation>
     </message>
     <message>
+        <source>本机只为{village}建档，不能填写别的村（{code}）</source>
+        <translation>This PC keeps records for {village} only; another village ({code}) cannot be given</translation>
+    </message>
+    <message>
+        <source>档案所属的村不能更改（档案编号以村代码开头）：迁到别的村的居民，请在新村建档，并在本档案登记迁出</source>
+        <translation>A record's village cannot be changed (its archive number begins with the village code): for a resident who moved to another village, enrol them there and record the move-out on this record</translation>
+    </message>
+    <message>
         <source>建档日期不能早于出生日期</source>
         <translation>The enrolment date cannot be before the date of birth</translation>
     </message>

@@ -8303,6 +8303,14 @@
         <translation>有遗传病史时请写明疾病名称</translation>
     </message>
     <message>
+        <source>本机只为{village}建档，不能填写别的村（{code}）</source>
+        <translation>本机只为{village}建档，不能填写别的村（{code}）</translation>
+    </message>
+    <message>
+        <source>档案所属的村不能更改（档案编号以村代码开头）：迁到别的村的居民，请在新村建档，并在本档案登记迁出</source>
+        <translation>档案所属的村不能更改（档案编号以村代码开头）：迁到别的村的居民，请在新村建档，并在本档案登记迁出</translation>
+    </message>
+    <message>
         <source>建档日期不能早于出生日期</source>
         <translation>建档日期不能早于出生日期</translation>
     </message>

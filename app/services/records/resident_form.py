@@ -225,11 +225,32 @@ def load_family(saved: Saved, f: Field) -> dict:
 
 
 def check_village(c: Checking, f: Field) -> None:
-    """所属村: this village's own, or (township) the one chosen."""
+    """所属村: this village's own, or (township) the one chosen; a saved record's stays its own (its
+    archive number begins with its village's code: a move is a new record in the new village)."""
+    session, typed = c.context["session"], (c.raw(f.key) or "").strip()
     try:
-        c.found["village"] = profiles.get_village(c.context["session"], (c.raw(f.key) or "").strip() or None)
+        village = c.found["village"] = profiles.get_village(session, typed or None)
     except UserError as e:
         c.errors.append(FieldError(f.key, e.message))
+        return
+    if typed and typed != village.code:  # a village's PC keeps its own village's records only
+        c.fail(
+            f.key,
+            QT_TRANSLATE_NOOP("Validation", "本机只为{village}建档，不能填写别的村（{code}）"),
+            village=village.name,
+            code=typed,
+        )
+        return
+    resident_id = c.context.get("resident_id")
+    stored = session.get(Resident, resident_id) if resident_id is not None else None
+    if stored is not None and stored.village_id != village.id:
+        c.fail(
+            f.key,
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "档案所属的村不能更改（档案编号以村代码开头）：迁到别的村的居民，请在新村建档，并在本档案登记迁出",
+            ),
+        )
 
 
 def check_group(c: Checking, f: Field) -> None:

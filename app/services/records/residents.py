@@ -179,16 +179,23 @@ def save_resident(
             setattr(resident, key, value)
     resident.group_id = group.id if group else None
     resident.name_pinyin = sort_key(resident.name)
-    above = max((c.id for c in resident.choices if c.id is not None), default=0)
-    resident.choices = [
-        ResidentChoice(id=new_choice_id(above), **c) for c in sensitive.keep_hidden(clean.choices, kept)
-    ]
+    wanted = sensitive.keep_hidden(clean.choices, kept)
+    if sorted(map(_choice_key, wanted)) != sorted(map(_choice_key, resident.choices)):  # else unchanged
+        above = max((c.id for c in resident.choices if c.id is not None), default=0)
+        resident.choices = [ResidentChoice(id=new_choice_id(above), **c) for c in wanted]
     session.flush()
     _write_search_keys(session, resident)
     from app.services.programmes import poverty  # the household's registration decides the flag
 
     poverty.mirror_resident(session, resident)
     return resident
+
+
+def _choice_key(choice) -> tuple:
+    """What a ticked box says (a choice row's, or the form's dict of it), to compare a save with
+    what is stored: a save that ticks the same boxes leaves their rows as they are."""
+    get = choice.get if isinstance(choice, dict) else lambda name: getattr(choice, name)
+    return tuple(get(name) or "" for name in ("field", "code", "note", "event_date"))
 
 
 def get_resident(session: Session, resident_id: uuid.UUID) -> Resident:
