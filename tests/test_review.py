@@ -285,6 +285,7 @@ def test_a_same_id_pair_says_what_each_holds_and_the_officer_keeps_either(townsh
         (item,) = [i for i in review.review_queue(s, today=TODAY) if i.kind == "duplicate"]
     assert item.resident_id == second  # listed: the later made; the other: the first
     assert item.options == ("void_other", "void_first")
+    assert item.offered == ("void_other",)  # voiding the first, holding a check, would be refused
     params = item.detail.params
     assert (params["checks"], params["o_checks"]) == (0, 1)
     assert "老年人体检1次" in item.detail.render()

@@ -43,7 +43,7 @@ def _item_data(item) -> dict:
         "other_record": item.other_record,
         "detail": item.detail.render(),
         "since": item.since.isoformat() if item.since else None,
-        "options": [{"decision": o, "name": review.DECISIONS[o]} for o in item.options],
+        "options": [{"decision": o, "name": review.DECISIONS[o]} for o in item.offered],
     }
 
 

@@ -259,7 +259,7 @@ class ReviewPage(LazyPage):
     def selected(self) -> None:
         item = self.current()
         self.decision.clear()
-        for option in item.options if item else ():
+        for option in item.offered if item else ():
             self.decision.addItem(translate("Review", review.DECISIONS[option]), option)
         for w in (self.decision, self.reason, self.decide_button):
             w.setEnabled(item is not None)

@@ -72,10 +72,17 @@ class ReviewItem:
     detail: Message
     since: dt.date | None  # when the problem arose (as far as known)
     only: tuple[str, ...] = ()  # the decisions this item allows, if fewer than its kind's
+    blocked: tuple[str, ...] = ()  # of those, the ones bound to be refused as things stand
 
     @property
     def options(self) -> tuple[str, ...]:
         return self.only or OPTIONS[self.kind]
+
+    @property
+    def offered(self) -> tuple[str, ...]:
+        """The decisions a screen or a list offers: those that can succeed (all of them when none
+        can: the refusal then says what to do, e.g. merge the records at the village first)."""
+        return tuple(o for o in self.options if o not in self.blocked) or self.options
 
 
 @dataclass(frozen=True)
@@ -210,9 +217,16 @@ def _duplicates(session: Session, villages) -> list[ReviewItem]:
                     # one ID number is one person: "not the same person" would leave two records
                     # that cannot both be right
                     ("void_other", "void_first") if key[0] == "id" else (),
+                    _blocked(sum(mine.values()), sum(theirs.values())),
                 )
             )
     return items
+
+
+def _blocked(mine: int, theirs: int) -> tuple[str, ...]:
+    """The voids :func:`decide` would refuse: of a record holding follow-ups, checks or contracts
+    (``mine``: the record listed as the item's, ``theirs``: the other)."""
+    return (("void_other",) if mine else ()) + (("void_first",) if theirs else ())
 
 
 def _live_rows_of(session: Session, resident_id: uuid.UUID) -> int:
