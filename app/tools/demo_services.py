@@ -215,8 +215,12 @@ def _name_every_kind(activity: dict) -> None:
     generator (the demo's other rows stay as they were)."""
     topic, kinds = activity["topic"], activity["material_kinds"]
     if activity["form"] == "1":
-        first = activity["materials"].replace(topic, f"{topic}折页", 1)
-        activity["materials"] = first if kinds < 2 else f"{first}；{topic}手册 {20 + 3 * len(topic)}份"
+        # a topic that is itself a printed item's name (…手册, …折页) is not named twice over
+        item = topic if topic.endswith(("折页", "手册")) else f"{topic}折页"
+        first = activity["materials"].replace(topic, item, 1)
+        base = topic.removesuffix("折页").removesuffix("手册")
+        other = f"{base}手册" if item != f"{base}手册" else f"{base}折页"
+        activity["materials"] = first if kinds < 2 else f"{first}；{other} {20 + 3 * len(topic)}份"
     elif activity["form"] == "2":
         activity["materials"] = "；".join((f"{topic}视频", f"{topic}音频")[:kinds])
 
