@@ -288,14 +288,16 @@ def test_a_backup_edited_to_read_as_this_pc_is_refused_by_its_seal(pair, tmp_pat
             "UPDATE profile SET device_id = ?, code = ? WHERE id = 1", (b.device_id.bytes, VILLAGES[1])
         )
     conn.close()
-    text = _refused(b, forged)
-    assert "没有本机的备份签章" in text and "--force-other-device" in text
+    text = _refused(b, forged)  # (its seal beside it: another PC's)
+    assert "与它旁边的备份签章（forged.db.seal）对不上" in text and "--force-other-device" in text
     edited = backup.backup_to(b.store, tmp_path / "edited.db")
     conn = sqlite3.connect(edited)
     with conn:
         assert conn.execute("UPDATE profile SET phone = '13900000000' WHERE id = 1").rowcount == 1
     conn.close()
-    assert "没有本机的备份签章" in _refused(b, edited)
+    assert "对不上" in _refused(b, edited)  # this PC's own seal beside it: the file changed since
+    edited.with_name(edited.name + backup.SEAL_SUFFIX).unlink()
+    assert "没有本机的备份签章" in _refused(b, edited)  # and without one
 
 
 @pytest.mark.sqlite_only  # backup and restore of the store's SQLite file (a server's: test_postgresql)

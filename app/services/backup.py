@@ -508,6 +508,17 @@ def _restore(
         )
     other = not _same_installation(info, here)
     unsealed = here is not None and not other and not sealed_here(Path(src), paths.sub("keys"))
+    if unsealed and not force_other_device and Path(src).with_name(Path(src).name + SEAL_SUFFIX).is_file():
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Backup",
+                "{file} 与它旁边的备份签章（{seal}）对不上，未恢复：它在备份之后被改动过，或者不是本机做的备份。"
+                "确需使用它，请选择作为新设备恢复（命令行加 --force-other-device）：本机将换用新的设备身份和密钥，"
+                "乡镇卫生院与各村需重新信任本机的设备卡。",
+            ),
+            file=info.path.name,
+            seal=info.path.name + SEAL_SUFFIX,
+        )
     if unsealed and not force_other_device:
         raise _err(
             QT_TRANSLATE_NOOP(

@@ -627,6 +627,10 @@
         <translation>{file} is a backup of {theirs}; this PC is {mine}. Not restored: a restore brings back this institution&apos;s own data and never turns this PC into another village clinic or health centre (it would then hold all of that institution&apos;s records). When replacing or reinstalling a PC, restore the backup on a new installation that has not been set up yet (before running cunyi init).</translation>
     </message>
     <message>
+        <source>{file} 与它旁边的备份签章（{seal}）对不上，未恢复：它在备份之后被改动过，或者不是本机做的备份。确需使用它，请选择作为新设备恢复（命令行加 --force-other-device）：本机将换用新的设备身份和密钥，乡镇卫生院与各村需重新信任本机的设备卡。</source>
+        <translation>{file} does not match the backup seal beside it ({seal}). Not restored: it was changed after the backup was made, or it is not a backup this PC made. If you must use it, restore it as a new device (on the command line add --force-other-device): this PC then takes a new device identity and keys, and the township and villages must trust this PC's device card again.</translation>
+    </message>
+    <message>
         <source>{file} 自称是本机的备份，但没有本机的备份签章（{seal}），未恢复：它可能来自别的电脑、被改动过，或拷贝时没带上签章文件。若带上了签章文件请一起放回原处再试；确需使用它，请选择作为新设备恢复（命令行加 --force-other-device）：本机将换用新的设备身份和密钥，乡镇卫生院与各村需重新信任本机的设备卡。</source>
         <translation>{file} claims to be this PC&apos;s backup but does not carry this PC&apos;s backup seal ({seal}); nothing restored: it may come from another PC, have been changed, or have been copied without its seal file. If you have the seal file, put it back beside the backup and try again; to use the backup anyway, restore it as a new device (command line: --force-other-device): this PC then takes a new device identity and keys, and the township and villages must trust its new device card.</translation>
     </message>
@@ -8309,7 +8313,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>档案所属的村不能更改（档案编号以村代码开头）：迁到别的村的居民，请在新村建档，并在本档案登记迁出</source>
-        <translation>A record's village cannot be changed (its archive number begins with the village code): for a resident who moved to another village, enrol them there and record the move-out on this record</translation>
+        <translation>A record&apos;s village cannot be changed (its archive number begins with the village code): for a resident who moved to another village, enrol them there and record the move-out on this record</translation>
     </message>
     <message>
         <source>建档日期不能早于出生日期</source>
