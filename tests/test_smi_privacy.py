@@ -58,8 +58,9 @@ def world(tmp_path_factory, db_backend):  # built once per module and database
         )
         accounts.create_user(s, "plain", PASSWORD, "township_staff", display_name="公卫科员")
         accounts.create_user(s, "boss", PASSWORD, "admin", display_name="管理员")
-    with va.store.session() as s:
+    with va.store.transaction() as s:  # 李医生's resident: a village doctor registers their own
         patient = s.scalars(select(Resident).order_by(Resident.archive_no)).first()
+        patient.responsible_doctor = "李医生"
         pid, name, archive = patient.id, patient.name, patient.archive_no
     _as(va.store, "li")
     with va.store.transaction() as s:
@@ -633,6 +634,18 @@ def test_a_refusal_says_the_same_for_a_patient_and_for_anyone_else(world, device
                     smi.register(s, ref, smi.SmiRegistrationInput(diagnosis="99", consent="1"), today=TODAY)
                 said[ref] = refused.value.render().replace(name, "X")
             assert said[world["archive"]] == said[other_ref], said
+            # and a valid registration: another doctor's resident is refused in the same words as
+            # another doctor's patient (registering it answered "is X a patient?", and made a record)
+            said = {}
+            for ref, name in ((world["archive"], world["name"]), (other_ref, other_name)):
+                with store.transaction() as s, pytest.raises(UserError) as refused:
+                    smi.register(s, ref, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=TODAY)
+                said[ref] = refused.value.render().replace(name, "X")
+            assert (
+                said[world["archive"]] == said[other_ref] == "不能为X登记：请与乡镇卫生院精神卫生负责人联系"
+            )
+            with store.session() as s:
+                assert smi.enrolment_of(s, other.id) is None  # nothing made
     finally:
         store.actor = None
 

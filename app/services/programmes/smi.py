@@ -210,6 +210,16 @@ def register(
                     )
                 ]
             )
+    # A village doctor registers only the residents they are responsible for (or nobody is): one who could try any
+    # resident would learn who is already another doctor's patient from which attempts are refused.
+    # Refused in the same words as a patient held by another doctor, so the refusal tells nothing.
+    holder = (resident.responsible_doctor or "").strip()  # (nobody's: whoever finds the patient)
+    if who.role == "village_doctor" and holder and holder not in (who.display_name, who.username):
+        with contextlib.suppress(UserError):
+            _require(session, "read", resident, resident.responsible_doctor)  # (audited as refused)
+        raise _err(
+            QT_TRANSLATE_NOOP("Smi", "不能为{name}登记：请与乡镇卫生院精神卫生负责人联系"), name=resident.name
+        )
     held = enrolment_of(session, resident.id)
     if held is not None:
         if not authz.permits(
