@@ -252,7 +252,7 @@ def test_a_backup_of_another_village_is_refused(pair, tmp_path):
     for options in ({}, {"force_other_device": True}):
         text = _refused(b, backup.backup_to(a.store, tmp_path / "a.db"), **options)
         assert "不会把本机变成另一个村卫生室或卫生院" in text and VILLAGES[0] in text and VILLAGES[1] in text
-        assert "未运行 cunyi init" in text
+        assert "用备份所属单位的代码运行 cunyi init" in text and "--force-other-device" in text
 
 
 @pytest.mark.sqlite_only  # backup and restore of the store's SQLite file (a server's: test_postgresql)

@@ -636,16 +636,27 @@ def test_a_refusal_says_the_same_for_a_patient_and_for_anyone_else(world, device
             assert said[world["archive"]] == said[other_ref], said
             # and a valid registration: another doctor's resident is refused in the same words as
             # another doctor's patient (registering it answered "is X a patient?", and made a record)
-            said = {}
-            for ref, name in ((world["archive"], world["name"]), (other_ref, other_name)):
-                with store.transaction() as s, pytest.raises(UserError) as refused:
-                    smi.register(s, ref, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=TODAY)
-                said[ref] = refused.value.render().replace(name, "X")
-            assert (
-                said[world["archive"]] == said[other_ref] == "不能为X登记：请与乡镇卫生院精神卫生负责人联系"
-            )
+            # a record nobody holds likewise: registered, it would be theirs to read (its 既往史 box)
             with store.session() as s:
-                assert smi.enrolment_of(s, other.id) is None  # nothing made
+                nobody = s.scalars(select(Resident).order_by(Resident.archive_no)).all()[-2]
+                assert nobody.id not in (other.id, world["pid"])
+            store.actor = None
+            with store.transaction() as s:
+                s.get(Resident, nobody.id).responsible_doctor = None
+            _as(store, user)
+            said = {}
+            tried = (
+                (world["archive"], world["name"]),
+                (other_ref, other_name),
+                (nobody.archive_no, nobody.name),
+            )
+            for ref, name in tried:
+                with store.transaction() as s, pytest.raises(UserError) as refused:
+                    smi.register(s, ref, smi.SmiRegistrationInput(diagnosis="1", consent="0"), today=TODAY)
+                said[ref] = refused.value.render().replace(name, "X")
+            assert set(said.values()) == {"不能为X登记：请与乡镇卫生院精神卫生负责人联系"}, said
+            with store.session() as s:  # nothing made
+                assert smi.enrolment_of(s, other.id) is None and smi.enrolment_of(s, nobody.id) is None
     finally:
         store.actor = None
 

@@ -22,7 +22,8 @@
   edited to read as ours; or copied without its seal) is another installation's.
 - A backup of another institution (its code or role differ from this PC's) is refused, always: a
   restore brings back this institution's data, it never turns a village PC into another village's
-  or into the township's.  A new PC restores before it is set up (no profile yet).
+  or into the township's.  A new PC is set up (``init``) with the backup's code, then restores it
+  as a new device.
 - A backup of another installation is refused unless asked for (``force_other_device``): then
   this PC takes a new device identity (new device id, new keys in a fresh ``keys/``; the old
   keys are kept aside) and its peers must trust its new card before they accept its bundles.
@@ -499,8 +500,8 @@ def _restore(
             QT_TRANSLATE_NOOP(
                 "Backup",
                 "{file} 是 {theirs} 的备份，本机是 {mine}，未恢复：恢复只换回本单位的数据，不会把本机变成"
-                "另一个村卫生室或卫生院（那样本机会拿到别的单位的全部档案）。换电脑或重装时，请在还没有"
-                "设置单位（未运行 cunyi init）的新安装上恢复它。",
+                "另一个村卫生室或卫生院（那样本机会拿到别的单位的全部档案）。换电脑或重装时，请在新电脑上"
+                "用备份所属单位的代码运行 cunyi init，再作为新设备恢复（命令行加 --force-other-device）。",
             ),
             file=info.path.name,
             theirs=f"{info.code} {info.name}",

@@ -622,8 +622,8 @@
         <translation>{name} 来自更新版本的村医（数据结构 {rev}），请先更新本机村医</translation>
     </message>
     <message>
-        <source>{file} 是 {theirs} 的备份，本机是 {mine}，未恢复：恢复只换回本单位的数据，不会把本机变成另一个村卫生室或卫生院（那样本机会拿到别的单位的全部档案）。换电脑或重装时，请在还没有设置单位（未运行 cunyi init）的新安装上恢复它。</source>
-        <translation>{file} 是 {theirs} 的备份，本机是 {mine}，未恢复：恢复只换回本单位的数据，不会把本机变成另一个村卫生室或卫生院（那样本机会拿到别的单位的全部档案）。换电脑或重装时，请在还没有设置单位（未运行 cunyi init）的新安装上恢复它。</translation>
+        <source>{file} 是 {theirs} 的备份，本机是 {mine}，未恢复：恢复只换回本单位的数据，不会把本机变成另一个村卫生室或卫生院（那样本机会拿到别的单位的全部档案）。换电脑或重装时，请在新电脑上用备份所属单位的代码运行 cunyi init，再作为新设备恢复（命令行加 --force-other-device）。</source>
+        <translation>{file} 是 {theirs} 的备份，本机是 {mine}，未恢复：恢复只换回本单位的数据，不会把本机变成另一个村卫生室或卫生院（那样本机会拿到别的单位的全部档案）。换电脑或重装时，请在新电脑上用备份所属单位的代码运行 cunyi init，再作为新设备恢复（命令行加 --force-other-device）。</translation>
     </message>
     <message>
         <source>{file} 与它旁边的备份签章（{seal}）对不上，未恢复：它在备份之后被改动过，或者不是本机做的备份。确需使用它，请选择作为新设备恢复（命令行加 --force-other-device）：本机将换用新的设备身份和密钥，乡镇卫生院与各村需重新信任本机的设备卡。</source>

@@ -210,11 +210,13 @@ def register(
                     )
                 ]
             )
-    # A village doctor registers only the residents they are responsible for (or nobody is): one who could try any
-    # resident would learn who is already another doctor's patient from which attempts are refused.
-    # Refused in the same words as a patient held by another doctor, so the refusal tells nothing.
-    holder = (resident.responsible_doctor or "").strip()  # (nobody's: whoever finds the patient)
-    if who.role == "village_doctor" and holder and holder not in (who.display_name, who.username):
+    # A village doctor registers only the residents they are responsible for: one who could try any
+    # resident would learn who is already another doctor's patient from which attempts are refused;
+    # and a record nobody holds would become theirs to read (the enrolment's responsible doctor sees
+    # its 既往史 box: sensitive.may_see).  Those the township registers.  Refused in the same words
+    # as a patient held by another doctor, so the refusal tells nothing.
+    holder = (resident.responsible_doctor or "").strip()  # nobody's: the township registers (its staff)
+    if who.role == "village_doctor" and holder not in (who.display_name, who.username):
         with contextlib.suppress(UserError):
             _require(session, "read", resident, resident.responsible_doctor)  # (audited as refused)
         raise _err(
