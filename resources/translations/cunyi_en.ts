@@ -624,7 +624,7 @@
     </message>
     <message>
         <source>{file} 是 {theirs} 的备份，本机是 {mine}，未恢复：恢复只换回本单位的数据，不会把本机变成另一个村卫生室或卫生院（那样本机会拿到别的单位的全部档案）。换电脑或重装时，请在新电脑上用备份所属单位的代码运行 cunyi init，再作为新设备恢复（命令行加 --force-other-device）。</source>
-        <translation>{file} is a backup of {theirs}; this PC is {mine}. Not restored: a restore brings back this institution's own data and never turns this PC into another village clinic or health centre (it would then hold all of that institution's records). When replacing or reinstalling a PC, set up the new PC with the backup's institution code (cunyi init), then restore it as a new device (on the command line add --force-other-device).</translation>
+        <translation>{file} is a backup of {theirs}; this PC is {mine}. Not restored: a restore brings back this institution&apos;s own data and never turns this PC into another village clinic or health centre (it would then hold all of that institution&apos;s records). When replacing or reinstalling a PC, set up the new PC with the backup&apos;s institution code (cunyi init), then restore it as a new device (on the command line add --force-other-device).</translation>
     </message>
     <message>
         <source>{file} 与它旁边的备份签章（{seal}）对不上，未恢复：它在备份之后被改动过，或者不是本机做的备份。确需使用它，请选择作为新设备恢复（命令行加 --force-other-device）：本机将换用新的设备身份和密钥，乡镇卫生院与各村需重新信任本机的设备卡。</source>

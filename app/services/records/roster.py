@@ -259,21 +259,26 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
+def _not_a_workbook(path: Path) -> UserError:
+    """The refusal of a file openpyxl or zipfile cannot read (their own words are English)."""
+    return _err(
+        QT_TRANSLATE_NOOP(
+            "Roster",
+            "“{name}”不是可以读取的 Excel 工作簿（.xlsx）：可能已损坏，或是改了扩展名的别的文件"
+            "（如 CSV、旧版 .xls）。请在 Excel 或 WPS 中打开，另存为 .xlsx 或 .csv 后再导入",
+        ),
+        name=path.name,
+    )
+
+
 def _read_xlsx(path: Path) -> tuple[list[str], list[list[str]]]:
     import openpyxl
 
     _check_xlsx(path)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many types for a damaged file (their text is English)
-        raise _err(
-            QT_TRANSLATE_NOOP(
-                "Roster",
-                "“{name}”不是可以读取的 Excel 工作簿（.xlsx）：可能已损坏，或是改了扩展名的别的文件"
-                "（如 CSV、旧版 .xls）。请在 Excel 或 WPS 中打开，另存为 .xlsx 或 .csv 后再导入",
-            ),
-            name=path.name,
-        ) from None
+    except Exception:  # openpyxl raises many types for a damaged file
+        raise _not_a_workbook(path) from None
     try:
         ws = wb.worksheets[0]
         ws.reset_dimensions()  # the declared dimension is not trusted: rows come as they are stored
@@ -303,14 +308,7 @@ def _check_xlsx(path: Path) -> None:
     try:
         z = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise _err(
-            QT_TRANSLATE_NOOP(
-                "Roster",
-                "“{name}”不是可以读取的 Excel 工作簿（.xlsx）：可能已损坏，或是改了扩展名的别的文件"
-                "（如 CSV、旧版 .xls）。请在 Excel 或 WPS 中打开，另存为 .xlsx 或 .csv 后再导入",
-            ),
-            name=path.name,
-        ) from None
+        raise _not_a_workbook(path) from None
     with z:
         if sum(info.file_size for info in z.infolist()) > MAX_BYTES:
             raise _err(
