@@ -114,6 +114,9 @@ def test_the_audit_page_names_every_action_and_every_kind_of_record(gui_app, qtb
     qtbot.addWidget(page)
     assert set(audit.ACTIONS) <= set(page.labels)
     assert set(capture.specs()) <= set(page.entities)
+    # an account's creation names its role, not its key (as accounts.create_user writes it)
+    assert page._summary("gwy (township_staff)") == "gwy（乡镇公卫人员）"
+    assert page._summary("王 (x) (admin)") == "王 (x)（管理员）"
 
 
 def test_a_village_doctor_sees_no_audit_page_and_cannot_manage_users(gui_app, qtbot, store):

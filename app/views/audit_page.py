@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from app.db import Store
 from app.services.access import audit, audit_review
-from app.services.access.actor import SYSTEM_ACTOR
+from app.services.access.actor import ROLE_LABELS, SYSTEM_ACTOR
 from app.services.errors import UserError
 from app.views.operations import AUDIT, Op, refresh_on
-from app.views.widgets import LazyPage, code_label, fit_columns, lang, read_only_table, render
+from app.views.widgets import LazyPage, code_label, fit_columns, lang, read_only_table, render, translate
 
 
 class AuditPage(LazyPage):
@@ -207,6 +207,11 @@ class AuditPage(LazyPage):
             if program:
                 name = f"{code_label('program', program)} {year} {name}"
             return f"{name} ×{copies}" if copies else name
+        account = re.fullmatch(r"(.+) \((village_doctor|township_staff|admin)\)", text)  # accounts.py
+        if account:
+            name, role = account.groups()
+            label = translate("Role", ROLE_LABELS[role])
+            return f"{name} ({label})" if lang() == "en" else f"{name}（{label}）"
         batch = re.fullmatch(r"批量写入 ([0-9]+) 条", text)
         if batch:
             return self.tr("批量写入 {n} 条").replace("{n}", batch.group(1))

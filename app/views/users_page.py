@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 
 from app.db import Store
 from app.services.access import accounts, passwords
+from app.services.access.actor import ROLE_LABELS
 from app.services.access.users_overview import users_overview
 from app.services.errors import UserError
 from app.views.operations import ACCOUNTS, Op, refresh_on
-from app.views.widgets import LazyPage, fit_columns, read_only_table, render
+from app.views.widgets import LazyPage, fit_columns, read_only_table, render, translate
 
 
 def _password_field() -> QLineEdit:
@@ -45,12 +46,8 @@ class UserDialog(QDialog):
         self.username.setReadOnly(bool(username))
         self.display = QLineEdit()
         self.role = QComboBox()
-        for key, label in (
-            ("village_doctor", self.tr("乡村医生")),
-            ("township_staff", self.tr("乡镇公卫人员")),
-            ("admin", self.tr("管理员")),
-        ):
-            self.role.addItem(label, key)
+        for key, label in ROLE_LABELS.items():
+            self.role.addItem(translate("Role", label), key)
         self.old = _password_field()
         self.password = _password_field()
         self.repeat = _password_field()
@@ -131,11 +128,7 @@ class UsersPage(LazyPage):
 
     def refresh(self) -> None:
         self._loaded = True
-        role = {
-            "village_doctor": self.tr("乡村医生"),
-            "township_staff": self.tr("乡镇公卫人员"),
-            "admin": self.tr("管理员"),
-        }
+        role = {key: translate("Role", label) for key, label in ROLE_LABELS.items()}
         seen = Op(self, self.store, users_overview).titled(self.tr("用户")).run()
         if seen is None:
             return

@@ -6647,6 +6647,21 @@
     </message>
 </context>
 <context>
+    <name>Role</name>
+    <message>
+        <source>乡村医生</source>
+        <translation>Village doctor</translation>
+    </message>
+    <message>
+        <source>乡镇公卫人员</source>
+        <translation>Township public-health staff</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+</context>
+<context>
     <name>Roster</name>
     <message>
         <source>找不到文件：{path}</source>
@@ -8122,18 +8137,6 @@ Click Yes only if it matches.</translation>
         <translation>Add user</translation>
     </message>
     <message>
-        <source>乡村医生</source>
-        <translation>Village doctor</translation>
-    </message>
-    <message>
-        <source>乡镇公卫人员</source>
-        <translation>Township public-health staff</translation>
-    </message>
-    <message>
-        <source>管理员</source>
-        <translation>Admin</translation>
-    </message>
-    <message>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
@@ -8199,18 +8202,6 @@ Click Yes only if it matches.</translation>
     <message>
         <source>修改我的密码…</source>
         <translation>Change my password…</translation>
-    </message>
-    <message>
-        <source>乡村医生</source>
-        <translation>Village doctor</translation>
-    </message>
-    <message>
-        <source>乡镇公卫人员</source>
-        <translation>Township public-health staff</translation>
-    </message>
-    <message>
-        <source>管理员</source>
-        <translation>Admin</translation>
     </message>
     <message>
         <source>只有管理员可以管理用户；您可以修改自己的密码。</source>

@@ -6646,6 +6646,21 @@
     </message>
 </context>
 <context>
+    <name>Role</name>
+    <message>
+        <source>乡村医生</source>
+        <translation>乡村医生</translation>
+    </message>
+    <message>
+        <source>乡镇公卫人员</source>
+        <translation>乡镇公卫人员</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
     <name>Roster</name>
     <message>
         <source>找不到文件：{path}</source>
@@ -8121,18 +8136,6 @@
         <translation>添加用户</translation>
     </message>
     <message>
-        <source>乡村医生</source>
-        <translation>乡村医生</translation>
-    </message>
-    <message>
-        <source>乡镇公卫人员</source>
-        <translation>乡镇公卫人员</translation>
-    </message>
-    <message>
-        <source>管理员</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
         <source>用户名</source>
         <translation>用户名</translation>
     </message>
@@ -8198,18 +8201,6 @@
     <message>
         <source>修改我的密码…</source>
         <translation>修改我的密码…</translation>
-    </message>
-    <message>
-        <source>乡村医生</source>
-        <translation>乡村医生</translation>
-    </message>
-    <message>
-        <source>乡镇公卫人员</source>
-        <translation>乡镇公卫人员</translation>
-    </message>
-    <message>
-        <source>管理员</source>
-        <translation>管理员</translation>
     </message>
     <message>
         <source>只有管理员可以管理用户；您可以修改自己的密码。</source>
