@@ -207,7 +207,7 @@ class AuditPage(LazyPage):
             if program:
                 name = f"{code_label('program', program)} {year} {name}"
             return f"{name} ×{copies}" if copies else name
-        account = re.fullmatch(r"(.+) \((village_doctor|township_staff|admin)\)", text)  # accounts.py
+        account = re.fullmatch(rf"(.+) \(({'|'.join(ROLE_LABELS)})\)", text)  # as accounts.py writes it
         if account:
             name, role = account.groups()
             label = translate("Role", ROLE_LABELS[role])

@@ -147,9 +147,8 @@ class TownshipHomePage(QWidget):
         self.withheld.setWordWrap(True)
         self.withheld.setStyleSheet("color: #a05a00;")
         self.withheld.hide()
-        self.missing = (
-            QLabel()
-        )  # whose population figures are not entered yet (output.missing_population_note)
+        # whose population figures are not entered yet (output.missing_population_note)
+        self.missing = QLabel()
         self.missing.setWordWrap(True)
         self.missing.setStyleSheet("color: #a05a00;")
         self.missing.hide()

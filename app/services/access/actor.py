@@ -42,6 +42,10 @@ class Actor:
     def is_system(self) -> bool:
         return self.role == SYSTEM
 
+    def answers_to(self, name: str | None) -> bool:
+        """Whether ``name`` (a record's 责任医生, as saved) names this user."""
+        return name is not None and name in (self.display_name, self.username)
+
 
 SYSTEM_ACTOR = Actor(None, SYSTEM, "系统", SYSTEM)
 

@@ -108,7 +108,7 @@ def allowed(
     if who.role == "village_doctor":
         if village != who.village_code:
             return False
-        return not sensitive or (responsible is not None and responsible in (who.display_name, who.username))
+        return not sensitive or who.answers_to(responsible)
     if who.role == "township_staff":
         return not sensitive or MENTAL_HEALTH in who.permissions
     if who.role == "admin":

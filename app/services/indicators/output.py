@@ -136,6 +136,10 @@ def missing_population_note(report: engine.Report, translate: Translate = _ident
     ).render(translate)
 
 
+# Who made a report when it was the command line's system account (heading_lines)
+SYSTEM_ACCOUNT = QT_TRANSLATE_NOOP("Report", "本机系统账户（命令行，可见全部数据）")
+
+
 def heading_lines(session: Session, report: engine.Report, translate: Translate = _identity) -> list[str]:
     """What a summary says under its title, on paper and in the workbook: the period, the unit,
     who made it (what they may see decides what it holds: :data:`WITHHELD`) and when, then the notes."""
@@ -165,9 +169,6 @@ def heading_lines(session: Session, report: engine.Report, translate: Translate 
     if (missing := missing_population_note(report, translate)) is not None:
         lines.append(missing)
     return lines
-
-
-SYSTEM_ACCOUNT = QT_TRANSLATE_NOOP("Report", "本机系统账户（命令行，可见全部数据）")
 
 
 def rate_text(rate: float | None) -> str:

@@ -216,7 +216,7 @@ def register(
     # its 既往史 box: sensitive.may_see).  Those the township registers.  Refused in the same words
     # as a patient held by another doctor, so the refusal tells nothing.
     holder = (resident.responsible_doctor or "").strip()  # nobody's: the township registers (its staff)
-    if who.role == "village_doctor" and holder not in (who.display_name, who.username):
+    if who.role == "village_doctor" and not who.answers_to(holder):
         with contextlib.suppress(UserError):
             _require(session, "read", resident, resident.responsible_doctor)  # (audited as refused)
         raise _err(

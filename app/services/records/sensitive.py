@@ -58,11 +58,7 @@ def require_hand_over(session: Session, resident: Any, responsible: str | None) 
     if before == (responsible or "").strip():
         return
     who = actor(session)
-    if (
-        who.is_system
-        or who.role != "village_doctor"
-        or (before and before in (who.display_name, who.username))
-    ):
+    if who.is_system or who.role != "village_doctor" or (before and who.answers_to(before)):
         return
     audit.record_now(
         session,
