@@ -201,3 +201,38 @@ def test_the_audit_page_names_printed_documents_and_the_system_account(gui_app, 
     summaries = {r[4] for r in rows}
     assert {"随访卡（批量） ×33", "高血压 2025 随访服务记录表 ×1", "签约协议"} <= summaries
     assert {r[1] for r in rows} == {"系统"}
+
+
+def test_the_audit_page_names_the_fields_an_update_changed(gui_app, qtbot, store):
+    """An edit's entry names the changed fields as the form does (现住址、本人电话), in the UI's
+    language, never as columns (current_address, phone); a column no form names is counted."""
+    from app.services.access import audit
+    from app.views.startup import install_translator
+
+    with store.transaction() as s:
+        r = records.save_resident(
+            s, records.ResidentInput(name="周一", sex="1", birth_date="1958-02-02", current_address="五组")
+        )
+        inp = records.resident_input_from(r)
+        inp.phone, inp.current_address = "13912340000", "六组"
+        records.save_resident(s, inp, resident_id=r.id)
+        archive_no = r.archive_no
+    page = AuditPage(store)
+    qtbot.addWidget(page)
+    page.refresh()
+    summaries = [page.table.item(i, 4).text() for i in range(page.table.rowCount())]
+    assert f"周一 {archive_no}：现住址、本人电话" in summaries, summaries
+    assert not any("current_address" in t or "phone" in t for t in summaries)
+    # stored as columns (the trail's format is unchanged); unnamed columns counted, not shown
+    assert audit.updated_columns(f"周一 {archive_no}: current_address, phone") == (
+        f"周一 {archive_no}",
+        ["current_address", "phone"],
+    )
+    assert page._summary("周一: phone, zz_internal", "resident") == "周一：本人电话、其他 1 项"
+    assert page._summary("2024-05-01: sbp, voided", "followup_visit") == "2024-05-01：收缩压、作废"
+    install_translator(gui_app, "en")
+    try:
+        assert page._summary("Zhou: current_address, phone", "resident") == "Zhou: Current address, Own phone"
+        assert page._summary("Zhou: phone, zz_internal", "resident") == "Zhou: Own phone, 1 other field(s)"
+    finally:
+        install_translator(gui_app, "zh")

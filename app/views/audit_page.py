@@ -26,6 +26,7 @@ from app.db import Store
 from app.services.access import audit, audit_review
 from app.services.access.actor import ROLE_LABELS, SYSTEM_ACTOR
 from app.services.errors import UserError
+from app.services.records.field_labels import field_label
 from app.views.operations import AUDIT, Op, refresh_on
 from app.views.widgets import LazyPage, code_label, fit_columns, lang, read_only_table, render, translate
 
@@ -181,7 +182,7 @@ class AuditPage(LazyPage):
                 self.tr("系统") if e.username == SYSTEM_ACTOR.username else e.username,
                 self.labels.get(e.action, e.action),
                 self.entities.get(e.entity, e.entity),
-                self._summary(e.summary or ""),
+                self._summary(e.summary or "", e.entity),
                 e.scope_code,
             ]
             for c, text in enumerate(cells):
@@ -196,7 +197,7 @@ class AuditPage(LazyPage):
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
         self.count.setText(self.tr("{n} 条记录（最多显示2000条；导出不限）").replace("{n}", str(len(rows))))
 
-    def _summary(self, text: str) -> str:
+    def _summary(self, text: str, entity: str | None = None) -> str:
         """A bulk writer's summary (``批量写入 N 条``, stored in Chinese) in the UI's language; a
         print's (``cards ×33``, ``visits htn 2025 ×1``, stored as the printing service names its
         documents) by the document's name."""
@@ -212,6 +213,16 @@ class AuditPage(LazyPage):
             name, role = account.groups()
             label = translate("Role", ROLE_LABELS[role])
             return f"{name} ({label})" if lang() == "en" else f"{name}（{label}）"
+        update = audit.updated_columns(text)
+        if update:  # the fields an update changed, by their names on the form
+            record, columns = update
+            labels = [translate("Field", label) for c in columns if (label := field_label(entity, c))]
+            unnamed = len(columns) - len(labels)
+            if unnamed:
+                labels.append(self.tr("其他 {n} 项").replace("{n}", str(unnamed)))
+            en = lang() == "en"
+            changed = (", " if en else "、").join(labels)
+            return f"{record}{': ' if en else '：'}{changed}" if record else changed
         batch = re.fullmatch(r"批量写入 ([0-9]+) 条", text)
         if batch:
             return self.tr("批量写入 {n} 条").replace("{n}", batch.group(1))

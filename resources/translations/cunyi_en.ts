@@ -474,6 +474,10 @@
         <translation>{n} entries (2,000 shown at most; export has no limit)</translation>
     </message>
     <message>
+        <source>其他 {n} 项</source>
+        <translation>{n} other field(s)</translation>
+    </message>
+    <message>
         <source>批量写入 {n} 条</source>
         <translation>{n} records written at once</translation>
     </message>
@@ -1692,12 +1696,32 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>状态日期</source>
+        <translation>Status date</translation>
+    </message>
+    <message>
         <source>作废</source>
         <translation>Voided</translation>
     </message>
     <message>
         <source>作废原因</source>
         <translation>Reason for voiding</translation>
+    </message>
+    <message>
+        <source>表内其他项目</source>
+        <translation>Other items of the form</translation>
+    </message>
+    <message>
+        <source>医生签名</source>
+        <translation>Doctor's signature</translation>
+    </message>
+    <message>
+        <source>建档立卡贫困户</source>
+        <translation>Registered poor household</translation>
+    </message>
+    <message>
+        <source>签约年限</source>
+        <translation>Contract years</translation>
     </message>
     <message>
         <source>地址</source>

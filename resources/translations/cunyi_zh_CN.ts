@@ -473,6 +473,10 @@
         <translation>{n} 条记录（最多显示2000条；导出不限）</translation>
     </message>
     <message>
+        <source>其他 {n} 项</source>
+        <translation>其他 {n} 项</translation>
+    </message>
+    <message>
         <source>批量写入 {n} 条</source>
         <translation>批量写入 {n} 条</translation>
     </message>
@@ -1691,12 +1695,32 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>状态日期</source>
+        <translation>状态日期</translation>
+    </message>
+    <message>
         <source>作废</source>
         <translation>作废</translation>
     </message>
     <message>
         <source>作废原因</source>
         <translation>作废原因</translation>
+    </message>
+    <message>
+        <source>表内其他项目</source>
+        <translation>表内其他项目</translation>
+    </message>
+    <message>
+        <source>医生签名</source>
+        <translation>医生签名</translation>
+    </message>
+    <message>
+        <source>建档立卡贫困户</source>
+        <translation>建档立卡贫困户</translation>
+    </message>
+    <message>
+        <source>签约年限</source>
+        <translation>签约年限</translation>
     </message>
     <message>
         <source>地址</source>

@@ -30,6 +30,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import re
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -64,6 +65,21 @@ ACTIONS = (
     "restore",
     "resolve",
 )
+
+
+def update_summary(record: str, columns: Iterable[str]) -> str:
+    """An update's summary as the capture hook writes it: the record's words, then the columns it
+    changed (``罗有才 11010500110100001: current_address, phone``); read back by :func:`updated_columns`."""
+    return f"{record}: {', '.join(sorted(columns))}"
+
+
+_UPDATE = re.compile(r"(.*): ([a-z][a-z0-9_]*(?:, [a-z][a-z0-9_]*)*)", re.S)
+
+
+def updated_columns(summary: str) -> tuple[str, list[str]] | None:
+    """The record's words and the columns of an :func:`update_summary`, or None for another summary."""
+    m = _UPDATE.fullmatch(summary)
+    return (m.group(1), m.group(2).split(", ")) if m else None
 
 
 def _device(session: Session):

@@ -26,6 +26,7 @@ from app.services.access import audit, authz
 from app.services.access.actor import actor
 from app.services.errors import Message, NotFound, UserError, ValidationError
 from app.services.profile import TOWNSHIP, get_profile
+from app.services.records import field_labels
 from app.services.records import residents as resident_records
 from app.services.sync import capture, conflicts
 
@@ -488,7 +489,7 @@ def decide(
             voided.voided, voided.void_reason = True, reason[:200]
             changes.append(
                 {
-                    "field": conflicts.FIELD_LABELS["voided"],
+                    "field": field_labels.COMMON["voided"],
                     "record": _label(voided),
                     "from": False,
                     "to": True,
@@ -521,7 +522,7 @@ def decide(
         referral.mark_not_arrived(session, uuid.UUID(key.split(":")[1]), reason, today)
         changes.append(
             {
-                "field": conflicts.FIELD_LABELS["status"],
+                "field": field_labels.COMMON["status"],
                 "record": item.record,
                 "from": ISSUED,
                 "to": NOT_ARRIVED,

@@ -768,7 +768,7 @@ def before_flush(session: Session, _flush_context, _instances) -> None:
             action, summary = "delete", audit_label(obj)
         else:
             action = "void" if values.get("voided") is True else "update"
-            summary = f"{audit_label(obj)}: {', '.join(sorted(set(values) - BOOKKEEPING))}"
+            summary = audit.update_summary(audit_label(obj), set(values) - BOOKKEEPING)
         if spec.name == "referral" and DELETED not in values:
             summary = referral_summary(session, obj, bases is None, values)
         entries.append(audit.entry(session, action, spec.name, obj.id, summary, scope=scope or None))

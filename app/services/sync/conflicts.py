@@ -20,30 +20,10 @@ from app.services.access import audit, authz
 from app.services.access.actor import actor
 from app.services.errors import Message, NotFound, UserError
 from app.services.profile import TOWNSHIP, get_profile
+from app.services.records.field_labels import field_label
 from app.services.sync.capture import specs
 
 CTX = "Sync"
-# What a conflict's field is called on the paper forms (translated in the "Field" context).
-FIELD_LABELS = {
-    "name": QT_TRANSLATE_NOOP("Field", "姓名"),
-    "sex": QT_TRANSLATE_NOOP("Field", "性别"),
-    "birth_date": QT_TRANSLATE_NOOP("Field", "出生日期"),
-    "id_number": QT_TRANSLATE_NOOP("Field", "身份证号"),
-    "phone": QT_TRANSLATE_NOOP("Field", "本人电话"),
-    "contact_name": QT_TRANSLATE_NOOP("Field", "联系人姓名"),
-    "contact_phone": QT_TRANSLATE_NOOP("Field", "联系人电话"),
-    "current_address": QT_TRANSLATE_NOOP("Field", "现住址"),
-    "registered_address": QT_TRANSLATE_NOOP("Field", "户籍地址"),
-    "workplace": QT_TRANSLATE_NOOP("Field", "工作单位"),
-    "responsible_doctor": QT_TRANSLATE_NOOP("Field", "责任医生"),
-    "group_id": QT_TRANSLATE_NOOP("Field", "村民小组"),
-    "household_id": QT_TRANSLATE_NOOP("Field", "户"),
-    "choices": QT_TRANSLATE_NOOP("Field", "勾选项（既往史、过敏史等）"),
-    "status": QT_TRANSLATE_NOOP("Field", "状态"),
-    "voided": QT_TRANSLATE_NOOP("Field", "作废"),
-    "void_reason": QT_TRANSLATE_NOOP("Field", "作废原因"),
-    "address": QT_TRANSLATE_NOOP("Field", "地址"),
-}
 
 
 @dataclass(frozen=True)
@@ -152,7 +132,7 @@ def open_conflicts(session: Session, limit: int = 500) -> list[ConflictView]:
                 c.row_id,
                 _record_label(session, c.entity, c.row_id),
                 c.field,
-                FIELD_LABELS.get(c.field or "", c.field or ""),
+                field_label(c.entity, c.field or "") or c.field or "",
                 kept,
                 lost,
                 _clock_time(c.kept_clock),
