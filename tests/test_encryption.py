@@ -395,3 +395,21 @@ def test_a_passphrase_on_the_device_keys_protects_the_store_too(tmp_path, passwo
     assert "口令" in capsys.readouterr().err
     monkeypatch.setenv(device_keys.PASSPHRASE_ENV, "a long passphrase")
     assert main(["--data-dir", str(data), "check"]) == 0
+
+
+def test_a_text_file_or_a_cut_off_copy_is_not_called_encrypted(encrypted_pc, tmp_path):
+    """Only a file sized as a database is can be an encrypted backup: a note renamed .db is "not a
+    backup", a copy cut off on the stick "damaged"; a whole backup of another PC still asks for
+    its key (--key-file)."""
+    village, _rid, _escrow = encrypted_pc
+    saved = backup.backup_to(village.store, tmp_path / "backup.db")
+    note = tmp_path / "note.db"
+    note.write_text("村医备份 2026-12-01\n", encoding="utf-8")
+    with pytest.raises(UserError, match="note.db 不是村医备份文件"):
+        backup.verify(note, None)
+    cut = tmp_path / "cut.db"
+    cut.write_bytes(saved.read_bytes()[:-1000])
+    with pytest.raises(UserError, match="cut.db 已损坏"):
+        backup.verify(cut, None)
+    with pytest.raises(UserError, match="--key-file"):
+        backup.verify(saved, None)

@@ -349,8 +349,10 @@ def verify(path: str | Path, key: bytes | None = None) -> BackupInfo:
 def _verify(path: Path, key: bytes | None) -> BackupInfo:
     if is_plain_sqlite(path):
         key = None
-    elif not encryption.is_encrypted_file(path):
+    elif not encryption.is_encrypted_file(path) or encryption.looks_like_text(path):
         raise _err(QT_TRANSLATE_NOOP("Backup", "{name} 不是村医备份文件"), name=path.name)
+    elif not encryption.whole_pages(path):  # neither plain nor whole: cut off or damaged
+        raise _err(QT_TRANSLATE_NOOP("Backup", "{name} 已损坏（完整性检查未通过）"), name=path.name)
     elif key is None or not _opens(path, key):
         raise _err(
             QT_TRANSLATE_NOOP(

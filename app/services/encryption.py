@@ -68,6 +68,29 @@ def is_encrypted_file(path: Path) -> bool:
     return path.is_file() and path.stat().st_size > 0 and not is_plain_sqlite(path)
 
 
+def whole_pages(path: Path) -> bool:
+    """Sized as a database file is: whole pages of at least 512 bytes.  An encrypted store looks
+    like noise, so its content cannot say it is one; a text file or a cut-off copy has the wrong size."""
+    size = Path(path).stat().st_size
+    return size >= 512 and size % 512 == 0
+
+
+def looks_like_text(path: Path) -> bool:
+    """The file's start is text (UTF-8 or GB18030, no NUL byte): a note or a CSV, not a store."""
+    with open(path, "rb") as f:
+        head = f.read(4096)
+    if not head or b"\0" in head:
+        return False
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            head.decode(encoding)
+            return True
+        except UnicodeDecodeError as e:
+            if e.start >= len(head) - 4:  # a character cut at the end of what was read
+                return True
+    return False
+
+
 def key_for_store(db_file: Path) -> bytes | None:
     """The key to open ``db_file`` with: None for a plain store, or a new store without a key
     file; the unwrapped store key otherwise.  An encrypted store without its key is refused."""

@@ -1713,7 +1713,7 @@
     </message>
     <message>
         <source>医生签名</source>
-        <translation>Doctor's signature</translation>
+        <translation>Doctor&apos;s signature</translation>
     </message>
     <message>
         <source>建档立卡贫困户</source>
