@@ -228,11 +228,39 @@ def test_the_audit_page_names_the_fields_an_update_changed(gui_app, qtbot, store
         f"周一 {archive_no}",
         ["current_address", "phone"],
     )
-    assert page._summary("周一: phone, zz_internal", "resident") == "周一：本人电话、其他 1 项"
-    assert page._summary("2024-05-01: sbp, voided", "followup_visit") == "2024-05-01：收缩压、作废"
+    assert page._summary("周一: phone, zz_internal", "resident", "update") == "周一：本人电话、另 1 项"
+    assert page._summary("2024-05-01: sbp, voided", "followup_visit", "void") == "2024-05-01：收缩压、作废"
     install_translator(gui_app, "en")
     try:
-        assert page._summary("Zhou: current_address, phone", "resident") == "Zhou: Current address, Own phone"
-        assert page._summary("Zhou: phone, zz_internal", "resident") == "Zhou: Own phone, 1 other field(s)"
+        assert (
+            page._summary("Zhou: current_address, phone", "resident", "update")
+            == "Zhou: Current address, Own phone"
+        )
+        assert page._summary("Zhou: phone, zz_internal", "resident", "update") == "Zhou: Own phone, 1 more"
     finally:
         install_translator(gui_app, "zh")
+
+
+def test_the_audit_page_reads_review_decisions_exports_and_places(gui_app, qtbot, store):
+    """A review decision reads as its kind and decision (no item key of ids), a bundle export as
+    how many changes went to whom (the id-made file name in the tooltip), the scope as the village's
+    name, and every action has its word (审核, 设置权限)."""
+    from app.services.access import audit
+
+    with store.transaction() as s:
+        key = "duplicate:01a2370c03347a3c9661c13ab4e1e477:01a2370c0558768cb6c77e6ab4e39f4b"
+        audit.record(s, "review", "review_decision", None, f"{key}: void_other")
+        audit.record(s, "export", "sync_bundle", None, "110105001 朝阳乡: 48 → 01a2_01a3_ef23.cyb")
+        audit.record(s, "user_permissions", "app_user", None, "wang: mental_health")
+    page = AuditPage(store)
+    qtbot.addWidget(page)
+    page.refresh()
+    rows = {
+        page.table.item(r, 2).text(): (page.table.item(r, 4).text(), page.table.item(r, 4).toolTip())
+        for r in range(page.table.rowCount())
+    }
+    assert rows["审核"][0] == "疑似重复档案：同一人：作废“档案”一栏这份（后建的），保留另一份"
+    assert rows["导出"][0] == "110105001 朝阳乡：48 条变更" and "01a2_01a3_ef23.cyb" in rows["导出"][1]
+    assert "设置权限" in rows
+    places = {page.table.item(r, 5).text() for r in range(page.table.rowCount())}
+    assert places == {"测试村"}, places  # the village's name, its code in the tooltip

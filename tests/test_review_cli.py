@@ -217,3 +217,37 @@ def test_a_record_failing_validation_is_sent_back(township_dir, township_store, 
     code, _, err = run(capsys, "--data-dir", township_dir, "review", "decide", *args)  # decided already
     assert code == 1 and "该审核项不存在或已处理" in err
     assert decisions(township_store) == 1
+
+
+@pytest.mark.gui
+def test_the_other_record_names_its_village_in_the_ui_language(gui_app, township_store, qtbot):
+    """A duplicate's other record: （高庙村） in Chinese, " (Gaomiao)" with ASCII brackets in English."""
+    from app.services.errors import Message
+    from app.services.quality import review
+    from app.views.review_page import ReviewPage
+    from app.views.startup import install_translator
+
+    page = ReviewPage(township_store, township=True)
+    qtbot.addWidget(page)
+    page.items = [
+        review.ReviewItem(
+            "duplicate:x",
+            "duplicate",
+            "110105001101",
+            "李家村",
+            None,
+            "徐欣红 11010500110100001",
+            "徐欣红 11010500100190000",
+            Message("Validation", "输入有误", {}),
+            None,
+            other_village="高庙村",
+        )
+    ]
+    page.show_items()
+    assert page.table.item(0, 3).text() == "徐欣红 11010500100190000（高庙村）"
+    install_translator(gui_app, "en")
+    try:
+        page.show_items()
+        assert page.table.item(0, 3).text() == "徐欣红 11010500100190000 (高庙村)"
+    finally:
+        install_translator(gui_app, "zh")

@@ -41,6 +41,7 @@ def _item_data(item) -> dict:
         "village_name": item.village_name,
         "record": item.record,
         "other_record": item.other_record,
+        "other_village": item.other_village,
         "detail": item.detail.render(),
         "since": item.since.isoformat() if item.since else None,
         "options": [{"decision": o, "name": review.DECISIONS[o]} for o in item.offered],
@@ -71,6 +72,7 @@ def list_items(args) -> int:
     for i in items:
         d = _item_data(i)
         other = f"  ↔ {d['other_record']}" if d["other_record"] else ""
+        other += f"（{d['other_village']}）" if d["other_village"] else ""
         print(
             f"{d['key']}\n  {d['kind_name']}  {d['village_name']}  {d['record']}{other}  {d['since'] or ''}"
         )

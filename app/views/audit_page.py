@@ -26,6 +26,7 @@ from app.db import Store
 from app.services.access import audit, audit_review
 from app.services.access.actor import ROLE_LABELS, SYSTEM_ACTOR
 from app.services.errors import UserError
+from app.services.quality import review
 from app.services.records.field_labels import field_label
 from app.views.operations import AUDIT, Op, refresh_on
 from app.views.widgets import LazyPage, code_label, fit_columns, lang, read_only_table, render, translate
@@ -80,6 +81,8 @@ class AuditPage(LazyPage):
             "backup": self.tr("备份"),
             "restore": self.tr("恢复备份"),
             "resolve": self.tr("处理冲突"),
+            "review": self.tr("审核"),
+            "user_permissions": self.tr("设置权限"),
             "read": self.tr("查看"),
         }
         self.entities = {
@@ -165,7 +168,7 @@ class AuditPage(LazyPage):
         seen = Op(self, self.store, lambda s: audit_review.review(s, wanted)).failure(self._refused).run()
         if seen is None:
             return
-        names, rows = seen.usernames, seen.rows
+        names, rows, places = seen.usernames, seen.rows, seen.places
         chosen = self.user.currentData()
         self.user.blockSignals(True)
         self.user.clear()
@@ -182,12 +185,14 @@ class AuditPage(LazyPage):
                 self.tr("系统") if e.username == SYSTEM_ACTOR.username else e.username,
                 self.labels.get(e.action, e.action),
                 self.entities.get(e.entity, e.entity),
-                self._summary(e.summary or "", e.entity),
-                e.scope_code,
+                self._summary(e.summary or "", e.entity, e.action),
+                places.get(e.scope_code, e.scope_code),
             ]
+            # the tooltip keeps what was stored: file names, ids and codes the cell leaves out
+            raw = {4: e.summary or "", 5: e.scope_code}
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(text if raw.get(c, text) == text else f"{text}\n{raw[c]}")
                 self.table.setItem(r, c, item)
         fit_columns(self.table, {0: 19, 4: 40})
         for column in (1, 2, 3, 5):  # user names and labels differ in length per language: measured
@@ -197,7 +202,7 @@ class AuditPage(LazyPage):
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
         self.count.setText(self.tr("{n} 条记录（最多显示2000条；导出不限）").replace("{n}", str(len(rows))))
 
-    def _summary(self, text: str, entity: str | None = None) -> str:
+    def _summary(self, text: str, entity: str | None = None, action: str = "") -> str:
         """A bulk writer's summary (``批量写入 N 条``, stored in Chinese) in the UI's language; a
         print's (``cards ×33``, ``visits htn 2025 ×1``, stored as the printing service names its
         documents) by the document's name."""
@@ -213,13 +218,25 @@ class AuditPage(LazyPage):
             name, role = account.groups()
             label = translate("Role", ROLE_LABELS[role])
             return f"{name} ({label})" if lang() == "en" else f"{name}（{label}）"
-        update = audit.updated_columns(text)
+        if action == "review":  # ``{item key}: {decision}`` (review.decide): the kind, the decision
+            decided = re.fullmatch(r"([a-z]+):.*: ([a-z_]+)", text, re.S)
+            if decided and decided.group(1) in review.KINDS:
+                kind, decision = decided.groups()
+                words = translate("Review", review.DECISIONS.get(decision, decision))
+                return f"{translate('Review', review.KINDS[kind])}{': ' if lang() == 'en' else '：'}{words}"
+        if entity == "sync_bundle" and action == "export":  # ``{peer}: [snapshot ]{n} → {file}``
+            sent = re.fullmatch(r"(.*): (snapshot )?([0-9]+) → .*", text, re.S)
+            if sent:
+                peer, snapshot, n = sent.groups()
+                what = self.tr("全量快照 {n} 条") if snapshot else self.tr("{n} 条变更")
+                return f"{peer}{': ' if lang() == 'en' else '：'}{what.replace('{n}', n)}"
+        update = audit.updated_columns(text) if action in ("update", "void") else None
         if update:  # the fields an update changed, by their names on the form
             record, columns = update
             labels = [translate("Field", label) for c in columns if (label := field_label(entity, c))]
             unnamed = len(columns) - len(labels)
             if unnamed:
-                labels.append(self.tr("其他 {n} 项").replace("{n}", str(unnamed)))
+                labels.append(self.tr("另 {n} 项").replace("{n}", str(unnamed)))
             en = lang() == "en"
             changed = (", " if en else "、").join(labels)
             return f"{record}{': ' if en else '：'}{changed}" if record else changed

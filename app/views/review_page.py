@@ -22,7 +22,7 @@ from app.db import Store
 from app.services.access.actor import SYSTEM_ACTOR
 from app.services.quality import review
 from app.views.operations import REFERRALS, RESIDENTS, SYNC, Op, refresh_on
-from app.views.widgets import LazyPage, fit_columns, read_only_table, render, translate
+from app.views.widgets import LazyPage, aside, fit_columns, read_only_table, render, translate
 
 DECISIONS_TABLE = frozenset({"review_decision"})
 PAGE = 200  # items listed at once; the whole store's invalid records can be thousands
@@ -202,7 +202,7 @@ class ReviewPage(LazyPage):
                 translate("Review", review.KINDS[i.kind]),
                 i.village_name,
                 i.record,
-                i.other_record,
+                i.other_record + (aside(i.other_village) if i.other_village else ""),
                 i.since.isoformat() if i.since else "",
                 render(i.detail),
             ]

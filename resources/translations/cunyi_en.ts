@@ -386,6 +386,14 @@
         <translation>Health education activity record</translation>
     </message>
     <message>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>设置权限</source>
+        <translation>Set permissions</translation>
+    </message>
+    <message>
         <source>户</source>
         <translation>Household</translation>
     </message>
@@ -474,8 +482,16 @@
         <translation>{n} entries (2,000 shown at most; export has no limit)</translation>
     </message>
     <message>
-        <source>其他 {n} 项</source>
-        <translation>{n} other field(s)</translation>
+        <source>全量快照 {n} 条</source>
+        <translation>full snapshot, {n} rows</translation>
+    </message>
+    <message>
+        <source>{n} 条变更</source>
+        <translation>{n} changes</translation>
+    </message>
+    <message>
+        <source>另 {n} 项</source>
+        <translation>{n} more</translation>
     </message>
     <message>
         <source>批量写入 {n} 条</source>

@@ -385,6 +385,14 @@
         <translation>健康教育活动记录表</translation>
     </message>
     <message>
+        <source>审核</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>设置权限</source>
+        <translation>设置权限</translation>
+    </message>
+    <message>
         <source>户</source>
         <translation>户</translation>
     </message>
@@ -473,8 +481,16 @@
         <translation>{n} 条记录（最多显示2000条；导出不限）</translation>
     </message>
     <message>
-        <source>其他 {n} 项</source>
-        <translation>其他 {n} 项</translation>
+        <source>全量快照 {n} 条</source>
+        <translation>全量快照 {n} 条</translation>
+    </message>
+    <message>
+        <source>{n} 条变更</source>
+        <translation>{n} 条变更</translation>
+    </message>
+    <message>
+        <source>另 {n} 项</source>
+        <translation>另 {n} 项</translation>
     </message>
     <message>
         <source>批量写入 {n} 条</source>

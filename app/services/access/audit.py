@@ -64,6 +64,8 @@ ACTIONS = (
     "backup",
     "restore",
     "resolve",
+    "review",  # a township decision on a review item (审核)
+    "user_permissions",
 )
 
 

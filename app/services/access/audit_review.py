@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import AuditEntry
+from app.models import AuditEntry, Township, Village
 from app.models.base import id_text
 from app.services import safe_output
 from app.services.access import audit, authz
@@ -84,6 +84,7 @@ class AuditReview:
 
     usernames: tuple[str, ...]
     rows: tuple[AuditRow, ...]
+    places: dict[str, str] = field(default_factory=dict)  # {village or township code: its name}
 
 
 def review(session: Session, f: AuditFilter = AuditFilter()) -> AuditReview:
@@ -92,7 +93,15 @@ def review(session: Session, f: AuditFilter = AuditFilter()) -> AuditReview:
         AuditRow(e.at, e.username, e.action, e.entity or "", e.summary or "", e.scope_code)
         for e in query(session, f)
     )
-    return AuditReview(tuple(usernames(session)), rows)
+    return AuditReview(tuple(usernames(session)), rows, places(session))
+
+
+def places(session: Session) -> dict[str, str]:
+    """The names of the villages and townships this store knows, by code (an entry's scope)."""
+    return {
+        **dict(session.execute(select(Township.code, Township.name)).all()),
+        **dict(session.execute(select(Village.code, Village.name)).all()),
+    }
 
 
 def usernames(session: Session) -> list[str]:

@@ -69,11 +69,12 @@ class ReviewItem:
     village_name: str
     resident_id: uuid.UUID | None
     record: str  # "name archive_no"
-    other_record: str
+    other_record: str  # the other record of a duplicate: "name archive_no"
     detail: Message
     since: dt.date | None  # when the problem arose (as far as known)
     only: tuple[str, ...] = ()  # the decisions this item allows, if fewer than its kind's
     blocked: tuple[str, ...] = ()  # of those, the ones bound to be refused as things stand
+    other_village: str = ""  # the village that holds the other record
 
     @property
     def options(self) -> tuple[str, ...]:
@@ -203,7 +204,7 @@ def _duplicates(session: Session, villages) -> list[ReviewItem]:
                     v.name,
                     other.id,
                     _label(other),
-                    f"{_label(first)}（{villages[first.village_id].name}）",
+                    _label(first),
                     Message(
                         CTX,
                         template,
@@ -219,6 +220,7 @@ def _duplicates(session: Session, villages) -> list[ReviewItem]:
                     # that cannot both be right
                     ("void_other", "void_first") if key[0] == "id" else (),
                     _blocked(sum(mine.values()), sum(theirs.values())),
+                    villages[first.village_id].name,
                 )
             )
     return items
@@ -537,7 +539,11 @@ def decide(
             item_key=key,
             resident_id=r.id,
             record=item.record if r.id == item.resident_id else _label(r),
-            other_record=item.other_record or None,
+            # as the decision's record keeps it: the other record and, in brackets, its village
+            other_record=(
+                f"{item.other_record}（{item.other_village}）" if item.other_village else item.other_record
+            )
+            or None,
             decision=decision,
             changes=changes,
             reason=reason,

@@ -804,7 +804,7 @@ def _refuse_read_only(session: Session, changes) -> None:
 
 def audit_label(obj) -> str:
     """A few words naming a record in the audit trail."""
-    for name in ("archive_no", "name", "code", "visit_date", "address"):
+    for name in ("archive_no", "name", "code", "visit_date", "address", "record", "year"):
         value = getattr(obj, name, None)
         if value:
             return f"{getattr(obj, 'name', '')} {value}".strip() if name == "archive_no" else str(value)
