@@ -97,7 +97,7 @@ def test_listing_users_is_refused_to_a_village_doctor(tmp_path, capsys):
     assert main(add) == 1  # the admin's own secret is never the new user's
     assert "--new-password-file" in capsys.readouterr().err
     assert main([*add, "--new-password-file", str(doc_pw)]) == 0
-    capsys.readouterr()
+    assert "已添加用户 doc（乡村医生）" in capsys.readouterr().out  # the role by its name, not its key
     assert main([*who, "--user", "doc", "user", "list"]) == 1  # wrong password: the admin's
     assert "用户名或密码不正确" in capsys.readouterr().err
     assert main(["--data-dir", d, "--password-file", str(doc_pw), "--user", "doc", "user", "list"]) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.cli.core import new_password, open_store, print_json
+from app.services.access.actor import ROLE_LABELS, ROLES
 
 
 def register(sub) -> None:
@@ -12,7 +13,7 @@ def register(sub) -> None:
     ua.add_argument(
         "--new-password-file", metavar="FILE", help="file whose first line is the new user's password"
     )
-    ua.add_argument("--role", required=True, choices=["village_doctor", "township_staff", "admin"])
+    ua.add_argument("--role", required=True, choices=ROLES)
     ua.add_argument("--name", help="display name (as on the forms)")
     ua.add_argument("--village", help="a village doctor's 12-digit village code (default: this village)")
     ua.add_argument(
@@ -62,7 +63,7 @@ def list_users(args) -> int:
         return 0
     for r in rows:
         state = "启用" if r["active"] else "已停用"
-        print(f"{r['username']}  {r['name']}  {r['role']}  {r['village'] or ''}  {state}")
+        print(f"{r['username']}  {r['name']}  {ROLE_LABELS[r['role']]}  {r['village'] or ''}  {state}")
     return 0
 
 
@@ -80,7 +81,7 @@ def add_user(args) -> int:
             village_code=args.village,
             permissions=tuple(args.permission),
         )
-        print(f"已添加用户 {u.username}（{u.role}）")
+        print(f"已添加用户 {u.username}（{ROLE_LABELS[u.role]}）")
     return 0
 
 
