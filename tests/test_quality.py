@@ -8,7 +8,7 @@ import uuid
 import pytest
 
 from app.models import FollowupVisit, ProgramEnrolment, Resident
-from app.services.errors import UserError
+from app.services.errors import Message, UserError
 from app.services.indicators import Period
 from app.services.programmes import followup
 from app.services.programmes.followup import VisitInput
@@ -70,7 +70,10 @@ def test_copied_forward_measurements(store, patient):
     )  # near miss: weight differs
     hits = findings(store, "copied")
     assert [(f.visit_id, f.name, f.doctor) for f in hits] == [(copied, "张三", "王医生")]
-    assert hits[0].render_detail() == "测量值（150 92 76 61.0）与 2026-03-01 的上次随访完全相同"
+    assert (
+        hits[0].render_detail()
+        == "测量值与 2026-03-01 的上次随访完全相同：收缩压 150、舒张压 92、心率 76、体重 61"
+    )
 
 
 def test_copied_forward_compares_with_last_year_visit_too(store, patient):
@@ -220,3 +223,24 @@ def test_summary_and_counts(store, patient):
 def test_unknown_village_is_a_clear_error(store, patient):
     with pytest.raises(UserError, match="没有可查看的村：110105001999"):
         findings(store, village_code="110105001999")
+
+
+@pytest.mark.sqlite_only  # no store
+def test_copied_measurements_are_named_in_the_readers_language():
+    """Each repeated value says what it is (收缩压 150 …), in English too (Systolic 150 …)."""
+    from app.services.quality.report import CTX
+
+    detail = Message(
+        CTX,
+        "测量值与 {previous} 的上次随访完全相同：{values}",
+        {
+            "previous": "2026-03-01",
+            "values": tuple(
+                Message(CTX, "{label} {value}", {"label": followup.field_label(n), "value": v})
+                for n, v in (("sbp", "150"), ("dbp", "92"))
+            ),
+        },
+    )
+    assert detail.render() == "测量值与 2026-03-01 的上次随访完全相同：收缩压 150、舒张压 92"
+    english = {"收缩压": "Systolic", "舒张压": "Diastolic", "、": ", "}
+    assert detail.render(lambda _c, t: english.get(t, t)).endswith("：Systolic 150, Diastolic 92")

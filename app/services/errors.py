@@ -32,13 +32,15 @@ class Message:
 
     def render(self, translate: Translate = _identity) -> str:
         # String parameters are field or code-list labels: translated in the "Field" context.  A
-        # tuple is a list of them, each translated, joined as the language lists things.
+        # tuple is a list of them (or of messages), each translated, joined as the language lists things.
         # A message is rendered in the same language (a township's refusal inside the village's
         # own sentence about it).
         params = {
             k: translate("Field", v)
             if isinstance(v, str)
-            else translate("Field", LIST_SEPARATOR).join(translate("Field", x) for x in v)
+            else translate("Field", LIST_SEPARATOR).join(
+                x.render(translate) if isinstance(x, Message) else translate("Field", x) for x in v
+            )
             if isinstance(v, tuple)
             else v.render(translate)
             if isinstance(v, Message)

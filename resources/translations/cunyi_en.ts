@@ -5562,8 +5562,8 @@
         <translation>The quality rules&apos; days, counts and minutes must be positive whole numbers</translation>
     </message>
     <message>
-        <source>测量值（{values}）与 {previous} 的上次随访完全相同</source>
-        <translation>Measurements ({values}) exactly the same as the previous visit on {previous}</translation>
+        <source>测量值与 {previous} 的上次随访完全相同：{values}</source>
+        <translation>Measurements exactly the same as the previous visit on {previous}: {values}</translation>
     </message>
     <message>
         <source>{user} 在 {minutes} 分钟内保存了 {n} 次随访（{start} 起）</source>

@@ -5561,8 +5561,8 @@
         <translation>质量规则的天数、次数和分钟数都应为正整数</translation>
     </message>
     <message>
-        <source>测量值（{values}）与 {previous} 的上次随访完全相同</source>
-        <translation>测量值（{values}）与 {previous} 的上次随访完全相同</translation>
+        <source>测量值与 {previous} 的上次随访完全相同：{values}</source>
+        <translation>测量值与 {previous} 的上次随访完全相同：{values}</translation>
     </message>
     <message>
         <source>{user} 在 {minutes} 分钟内保存了 {n} 次随访（{start} 起）</source>

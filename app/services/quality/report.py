@@ -380,11 +380,15 @@ def _copied(visits: list[_Visit], period: Period, add) -> None:
             if sum(x is not None for x in now) < 2:
                 continue
             if now == [before.values[n] for n in names]:
-                shown = " ".join(str(x) for x in now if x is not None)
+                shown = tuple(  # each value named: 收缩压 146、舒张压 82 …
+                    Message(CTX, "{label} {value}", {"label": followup.field_label(n), "value": f"{x:g}"})
+                    for n, x in zip(names, now, strict=True)
+                    if x is not None
+                )
                 add(
                     "copied",
                     v,
-                    QT_TRANSLATE_NOOP("Quality", "测量值（{values}）与 {previous} 的上次随访完全相同"),
+                    QT_TRANSLATE_NOOP("Quality", "测量值与 {previous} 的上次随访完全相同：{values}"),
                     values=shown,
                     previous=before.visit_date.isoformat(),
                 )
