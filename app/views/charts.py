@@ -11,6 +11,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, Qt
 
 from app.services.programmes.followup_rules import DEFAULT, HTN, Thresholds
+from app.views.widgets import lang
 
 
 def warm_up() -> None:
@@ -21,15 +22,49 @@ def _ts(day: dt.date) -> float:
     return dt.datetime(day.year, day.month, day.day).timestamp()
 
 
+DAY = 86_400
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def date_ticks(values, spacing: float, lang: str) -> list[str]:
+    """The date axis's tick labels (seconds since the epoch, local time) in the UI's language:
+    years, then months (3月 / Mar, the year at January), then days (3月15日 / Mar 15); pyqtgraph's
+    own are English month names in a Chinese window."""
+    out = []
+    # a month a tick is crowded on a small chart: then every third month is named (1, 4, 7, 10)
+    thin = spacing < 360 * DAY and spacing >= 27 * DAY and len(values) > 8
+    for value in values:
+        try:
+            d = dt.datetime.fromtimestamp(value)
+        except (OverflowError, OSError, ValueError):  # far off the visits' span: no label
+            out.append("")
+            continue
+        if spacing >= 360 * DAY or (spacing >= 27 * DAY and d.month == 1):
+            out.append(str(d.year))
+        elif spacing >= 27 * DAY and thin and (d.month - 1) % 3:
+            out.append("")
+        elif spacing >= 27 * DAY:
+            out.append(MONTHS[d.month - 1] if lang == "en" else f"{d.month}月")
+        else:
+            out.append(f"{MONTHS[d.month - 1]} {d.day}" if lang == "en" else f"{d.month}月{d.day}日")
+    return out
+
+
 def trend_chart(visits, program: str, age: int, t: Thresholds = DEFAULT):
     """A small plot of the visits (oldest first): SBP/DBP for hypertension, glucose for diabetes."""
     import pyqtgraph as pg
 
     pg.setConfigOptions(antialias=True, background="w", foreground="#333")
-    plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+
+    class DateAxis(pg.DateAxisItem):
+        def tickStrings(self, values, scale, spacing):
+            return date_ticks(values, spacing, lang())
+
+    plot = pg.PlotWidget(axisItems={"bottom": DateAxis(orientation="bottom")})
     plot.setMinimumHeight(200)
     plot.showGrid(x=True, y=True, alpha=0.2)
-    plot.addLegend(offset=(10, 5))
+    # the legend over the first points stays readable, and they show through it
+    plot.addLegend(offset=(10, 5), brush=pg.mkBrush(255, 255, 255, 200), pen=pg.mkPen("#ccc"))
     done = [v for v in visits if v.outcome == "done"]
 
     def line(values, name, color):

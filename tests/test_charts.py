@@ -1,0 +1,62 @@
+"""The follow-up trend chart's date axis speaks the UI's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+
+import pytest
+
+from app.views.charts import DAY, _ts, date_ticks, trend_chart
+
+pytestmark = pytest.mark.gui
+
+
+def test_date_ticks_in_either_language():
+    jan, mar = _ts(dt.date(2025, 1, 1)), _ts(dt.date(2025, 3, 1))
+    assert date_ticks([jan, mar], 30 * DAY, "zh") == ["2025", "3月"]
+    assert date_ticks([jan, mar], 30 * DAY, "en") == ["2025", "Mar"]
+    assert date_ticks([mar + 14 * DAY], 7 * DAY, "zh") == ["3月15日"]
+    assert date_ticks([mar + 14 * DAY], 7 * DAY, "en") == ["Mar 15"]
+    assert date_ticks([mar], 365 * DAY, "zh") == ["2025"]
+    assert date_ticks([1e20], 30 * DAY, "zh") == [""]  # far off: no label, no error
+
+
+def test_a_chinese_window_draws_no_english_month(gui_app, qtbot, tmp_path):
+    visits = [
+        SimpleNamespace(
+            outcome="done", visit_date=dt.date(2024, 3, 1) + dt.timedelta(days=91 * i), sbp=150 - i, dbp=90
+        )
+        for i in range(8)
+    ]
+    plot = trend_chart(visits, "htn", 60)
+    qtbot.addWidget(plot)
+    plot.resize(700, 260)
+    plot.show()
+    qtbot.wait(50)
+    axis = plot.getPlotItem().getAxis("bottom")
+    labels = [
+        text
+        for _spacing, ticks in axis.tickValues(*axis.range, 700)
+        for text in axis.tickStrings(ticks, 1, _spacing)
+    ]
+    assert labels and not any(m in " ".join(labels) for m in ("Jan", "Mar", "Jun", "Sep", "Dec"))
+    plot.grab().save(str(tmp_path / "chart.png"))
+
+
+def test_a_crowded_month_axis_names_every_third_month():
+    months = [_ts(dt.date(2025, m, 1)) for m in range(1, 13)]
+    assert date_ticks(months, 30 * DAY, "zh") == [
+        "2025",
+        "",
+        "",
+        "4月",
+        "",
+        "",
+        "7月",
+        "",
+        "",
+        "10月",
+        "",
+        "",
+    ]
