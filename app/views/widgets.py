@@ -208,11 +208,15 @@ def save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str 
 
 
 def fit_columns(table, widths_em: dict[int, int]) -> None:
-    """Fixed column widths from the font (in digit widths), never narrower than the header's text."""
+    """Fixed column widths from the font (in digit widths), never narrower than the header's text,
+    nor than the rows' text up to twice the width (a code label is longer in English: 女 / Female)."""
     header = table.horizontalHeader()
     em = table.fontMetrics().horizontalAdvance("0")
     for column, width in widths_em.items():
-        header.resizeSection(column, max(width * em, header.sectionSizeFromContents(column).width() + em))
+        contents = min(table.sizeHintForColumn(column), 2 * width * em)
+        header.resizeSection(
+            column, max(width * em, header.sectionSizeFromContents(column).width() + em, contents)
+        )
 
 
 def read_only_table(headers: list[str]):

@@ -495,7 +495,7 @@
     </message>
     <message>
         <source>批量写入 {n} 条</source>
-        <translation>{n} records written at once</translation>
+        <translation>Written at once: {n}</translation>
     </message>
     <message>
         <source>转诊 开具</source>
@@ -4400,7 +4400,7 @@
     </message>
     <message>
         <source>逾期 {n} 天，请尽快到卫生室随访</source>
-        <translation>Overdue by {n} day(s): please come to the clinic soon</translation>
+        <translation>Days overdue: {n}. Please come to the clinic soon</translation>
     </message>
     <message>
         <source>下次随访</source>
@@ -4432,7 +4432,7 @@
     </message>
     <message>
         <source>{program}随访逾期 {n} 天，请尽快到卫生室随访</source>
-        <translation>{program} follow-up overdue by {n} day(s): please come to the clinic soon</translation>
+        <translation>{program} follow-up overdue, days: {n}. Please come to the clinic soon</translation>
     </message>
     <message>
         <source>；{program}下次随访 {date}</source>
@@ -5993,7 +5993,7 @@
     </message>
     <message>
         <source>{n} 户贫困户未全户签约</source>
-        <translation>{n} poor households not fully signed</translation>
+        <translation>Poor households not fully signed: {n}</translation>
     </message>
     <message>
         <source>；</source>
