@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.cli.core import new_password, open_store, print_json
-from app.services.access.actor import ROLE_LABELS, ROLES
+from app.services.access.roles import ROLE_LABELS, ROLES
 
 
 def register(sub) -> None:

@@ -14,16 +14,9 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from app.i18n import QT_TRANSLATE_NOOP
 from app.models import User
+from app.services.access.roles import ROLE_LABELS, ROLES  # noqa: F401 - the roles, as the actor's module names them
 
-ROLES = ("village_doctor", "township_staff", "admin")
-# What each role is called on screens and in the audit trail (translated in context "Role")
-ROLE_LABELS = {
-    "village_doctor": QT_TRANSLATE_NOOP("Role", "乡村医生"),
-    "township_staff": QT_TRANSLATE_NOOP("Role", "乡镇公卫人员"),
-    "admin": QT_TRANSLATE_NOOP("Role", "管理员"),
-}
 SYSTEM = "system"
 
 
