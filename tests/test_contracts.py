@@ -213,7 +213,7 @@ def test_renewal_is_a_new_contract_linked_to_the_old(store, family):
         assert s.get(Resident, old.resident_id).contract_signed_on == dt.date(2027, 1, 1)
         history = contracts.list_contracts(s, resident_ref=family["head"])
         assert [(h.status, h.start_on.year) for h in history] == [("active", 2027), ("renewed", 2026)]
-    with pytest.raises(UserError, match="这份签约已已续约"), store.transaction() as s:
+    with pytest.raises(UserError, match="这份签约已续约，不能再续约"), store.transaction() as s:
         contracts.renew_contract(s, old_id)
 
 

@@ -374,3 +374,40 @@ def test_a_list_of_65_plus_shows_the_age_reached_that_year(store, person):
     with store.session() as s:
         (due,) = [d for d in elderly.unchecked(s, 2030, today=TODAY) if d.name == "周晚生"]
     assert due.age == 65  # 61 on TODAY
+
+
+def test_a_visit_cannot_undo_a_death_or_follow_it(store, person):
+    """失访 or 死亡 ends management: a later 失访 cannot overwrite a death (nor a second death
+    replace it); a death is not after its visit; a visit after the resident's recorded death is
+    refused, one entered late from paper before it is not."""
+    with store.transaction() as s:
+        a, b = _people(s, person, 2)
+        for who in (a, b):
+            smi.register(s, who.archive_no, smi.SmiRegistrationInput(diagnosis="4", consent="1"), today=TODAY)
+        with pytest.raises(ValidationError, match="死亡日期不能晚于随访日期"):
+            smi.record_failed_visit(
+                s, a.archive_no, "died", "2026-11-04", death_date="2026-11-10", death_cause="1", today=TODAY
+            )
+        smi.record_failed_visit(
+            s, a.archive_no, "died", "2026-11-10", death_date="2026-11-08", death_cause="1", today=TODAY
+        )
+        for outcome, extra in (
+            ("lost", {"lost_reason": "2"}),
+            ("died", {"death_date": "2026-11-09", "death_cause": "2"}),
+        ):
+            with pytest.raises(UserError, match="目前不在管理中"):
+                smi.record_failed_visit(s, a.archive_no, outcome, "2026-11-12", today=TODAY, **extra)
+        status = s.execute(
+            select(ProgramEnrolment.status, ProgramEnrolment.status_date).where(
+                ProgramEnrolment.resident_id == a.id
+            )
+        ).one()
+        assert status == ("4", dt.date(2026, 11, 8))
+        b_row = s.get(type(b), b.id)
+        b_row.status, b_row.status_date = "3", dt.date(2026, 11, 1)
+        s.flush()
+        with pytest.raises(ValidationError, match="随访日期不能晚于2026-11-01"):
+            smi.record_visit(
+                s, b.archive_no, smi.input_with(visit_date="2026-11-05", danger="0"), today=TODAY
+            )
+        smi.record_visit(s, b.archive_no, smi.input_with(visit_date="2026-10-20", danger="0"), today=TODAY)

@@ -761,16 +761,16 @@
         <translation>Contract not found: {ref}</translation>
     </message>
     <message>
-        <source>这份签约已{status}，不能再续约</source>
+        <source>这份签约{status}，不能再续约</source>
         <translation>This contract is already {status} and cannot be renewed</translation>
+    </message>
+    <message>
+        <source>这份签约{status}，不能再解约</source>
+        <translation>This contract is already {status} and cannot be ended</translation>
     </message>
     <message>
         <source>请填写解约原因</source>
         <translation>Enter the reason for ending the contract</translation>
-    </message>
-    <message>
-        <source>这份签约已{status}，不能再解约</source>
-        <translation>This contract is already {status} and cannot be ended</translation>
     </message>
     <message>
         <source>到期天数不能为负数</source>
@@ -7078,6 +7078,10 @@
         <translation>The visit date cannot be before the birth date</translation>
     </message>
     <message>
+        <source>随访日期不能晚于{date}（{name}已死亡或迁出）</source>
+        <translation>The visit date cannot be after {date} ({name} died or moved away)</translation>
+    </message>
+    <message>
         <source>下次随访日期应晚于本次随访日期</source>
         <translation>The next visit must be after this visit</translation>
     </message>
@@ -7092,6 +7096,10 @@
     <message>
         <source>死亡日期应在出生之后、今天之前</source>
         <translation>The date of death must be between birth and today</translation>
+    </message>
+    <message>
+        <source>死亡日期不能晚于随访日期</source>
+        <translation>The date of death cannot be after the visit date</translation>
     </message>
     <message>
         <source>请选择失访原因（1–5）</source>

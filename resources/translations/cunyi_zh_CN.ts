@@ -760,16 +760,16 @@
         <translation>找不到签约记录：{ref}</translation>
     </message>
     <message>
-        <source>这份签约已{status}，不能再续约</source>
-        <translation>这份签约已{status}，不能再续约</translation>
+        <source>这份签约{status}，不能再续约</source>
+        <translation>这份签约{status}，不能再续约</translation>
+    </message>
+    <message>
+        <source>这份签约{status}，不能再解约</source>
+        <translation>这份签约{status}，不能再解约</translation>
     </message>
     <message>
         <source>请填写解约原因</source>
         <translation>请填写解约原因</translation>
-    </message>
-    <message>
-        <source>这份签约已{status}，不能再解约</source>
-        <translation>这份签约已{status}，不能再解约</translation>
     </message>
     <message>
         <source>到期天数不能为负数</source>
@@ -7077,6 +7077,10 @@
         <translation>随访日期不能早于出生日期</translation>
     </message>
     <message>
+        <source>随访日期不能晚于{date}（{name}已死亡或迁出）</source>
+        <translation>随访日期不能晚于{date}（{name}已死亡或迁出）</translation>
+    </message>
+    <message>
         <source>下次随访日期应晚于本次随访日期</source>
         <translation>下次随访日期应晚于本次随访日期</translation>
     </message>
@@ -7091,6 +7095,10 @@
     <message>
         <source>死亡日期应在出生之后、今天之前</source>
         <translation>死亡日期应在出生之后、今天之前</translation>
+    </message>
+    <message>
+        <source>死亡日期不能晚于随访日期</source>
+        <translation>死亡日期不能晚于随访日期</translation>
     </message>
     <message>
         <source>请选择失访原因（1–5）</source>

@@ -348,7 +348,7 @@ def renew_contract(
     old = _get(session, contract_id)
     if old.status != "active":
         raise _err(
-            QT_TRANSLATE_NOOP("Contract", "这份签约已{status}，不能再续约"),
+            QT_TRANSLATE_NOOP("Contract", "这份签约{status}，不能再续约"),
             status=CODE_LISTS["contract_status"].label(old.status),
         )
     today = trusted_today(session)
@@ -386,7 +386,7 @@ def end_contract(
         raise _err(QT_TRANSLATE_NOOP("Contract", "请填写解约原因"))
     if c.status != "active":
         raise _err(
-            QT_TRANSLATE_NOOP("Contract", "这份签约已{status}，不能再解约"),
+            QT_TRANSLATE_NOOP("Contract", "这份签约{status}，不能再解约"),
             status=CODE_LISTS["contract_status"].label(c.status),
         )
     day = day or trusted_today(session)

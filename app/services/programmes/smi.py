@@ -333,6 +333,13 @@ def previous_classification(session: Session, enrolment_id: uuid.UUID, before: d
     )
 
 
+def _left_the_books(resident) -> dt.date | None:
+    """The day a resident died or moved away (在册 no more), when the record says so: visits after
+    it are refused (entered late from paper, those before it are not).  An ended record without a
+    date: today is no later than it, and nothing is refused for want of a date."""
+    return resident.status_date if resident.status in ("2", "3") else None
+
+
 def record_visit(
     session: Session,
     resident_ref: str | uuid.UUID,
@@ -351,10 +358,21 @@ def record_visit(
     c = Checking(VISIT_FORM, inp, today=today).run()
     day = c.values.get("visit_date")
     if day and day < resident.birth_date:  # visits kept on paper before registering may be entered
-        c.fail("visit_date", QT_TRANSLATE_NOOP("Smi", "随访日期不能早于出生日期"))
+        c.errors.append(
+            FieldError("visit_date", Message(CTX, QT_TRANSLATE_NOOP("Smi", "随访日期不能早于出生日期")))
+        )
+    if day and (gone := _left_the_books(resident)) and day > gone:
+        template = QT_TRANSLATE_NOOP("Smi", "随访日期不能晚于{date}（{name}已死亡或迁出）")
+        c.errors.append(
+            FieldError(
+                "visit_date", Message(CTX, template, {"date": gone.isoformat(), "name": resident.name})
+            )
+        )
     next_typed = c.values.get("next_due")
     if next_typed and day and next_typed <= day:
-        c.fail("next_due", QT_TRANSLATE_NOOP("Smi", "下次随访日期应晚于本次随访日期"))
+        c.errors.append(
+            FieldError("next_due", Message(CTX, QT_TRANSLATE_NOOP("Smi", "下次随访日期应晚于本次随访日期")))
+        )
     if c.errors:
         raise ValidationError(c.errors)
     codes = [row["code"] for row in c.choices if row["field"] == "symptoms"]
@@ -420,6 +438,8 @@ def record_failed_visit(
     today = today or capture.trusted_today(session)
     resident = find_resident(session, str(resident_ref))
     enrolment = _visible_enrolment(session, resident, "write")
+    if enrolment.status != UNDER_MANAGEMENT:  # a death or a loss already ended it (or never began)
+        raise _err(QT_TRANSLATE_NOOP("Smi", "{name}目前不在管理中"), name=resident.name)
     errors: list[FieldError] = []
 
     def fail(key: str, template: str, **params) -> None:
@@ -438,6 +458,15 @@ def record_failed_visit(
         fail("visit_date", QT_TRANSLATE_NOOP("Smi", "随访日期应在出生之后、今天之前"))
     if died and (died > today or died < resident.birth_date):
         fail("death_date", QT_TRANSLATE_NOOP("Smi", "死亡日期应在出生之后、今天之前"))
+    elif died and day and died > day:
+        fail("death_date", QT_TRANSLATE_NOOP("Smi", "死亡日期不能晚于随访日期"))
+    if day and (gone := _left_the_books(resident)) and day > gone:
+        fail(
+            "visit_date",
+            QT_TRANSLATE_NOOP("Smi", "随访日期不能晚于{date}（{name}已死亡或迁出）"),
+            date=gone.isoformat(),
+            name=resident.name,
+        )
     if outcome == "lost" and lost_reason not in CODE_LISTS["smi_lost_reason"]:
         fail("lost_reason", QT_TRANSLATE_NOOP("Smi", "请选择失访原因（1–5）"))
     if outcome == "died" and death_cause not in CODE_LISTS["smi_death_cause"]:
