@@ -362,3 +362,22 @@ def test_an_upgraded_store_has_its_old_entries_chained(tmp_path):
         assert backup.check(store).ok
     finally:
         store.dispose()
+
+
+@pytest.mark.sqlite_only  # a village's command line
+def test_a_user_name_typed_at_login_cannot_forge_a_line_of_the_trail(tmp_path, capsys):
+    """A failed login's name is what anyone typed: a line break in it would print as a second,
+    made-up entry of `cunyi audit`, an escape would colour the terminal.  Stored and shown escaped."""
+    from app.cli import main
+
+    d, pw = str(tmp_path / "v"), tmp_path / "pw"
+    pw.write_text("secret-123\n", encoding="utf-8")
+    who = ["--data-dir", d, "--password-file", str(pw)]
+    assert main([*who, "init", "--role", "village", "--code", "110105001101", "--name", "x"]) == 0
+    forged = "x\n2026-12-02 14:09:00  doc2  void  resident\x1b[31m"
+    assert main(["--data-dir", d, "--user", forged, "--password-file", str(pw), "audit"]) == 1
+    capsys.readouterr()
+    assert main([*who, "--user", "admin", "audit", "--action", "login_failed"]) == 0
+    out = capsys.readouterr().out
+    lines = [line for line in out.splitlines() if "login_failed" in line]
+    assert len(lines) == 1 and "\x1b" not in out and "x\\n2026-12-02 14:09:00" in lines[0], out

@@ -20,7 +20,7 @@ def register(sub) -> None:
 
 
 def show_audit(args) -> int:
-    from app.services.access import audit_review
+    from app.services.access import audit, audit_review
     from app.services.records.validators import parse_date
 
     _, store = open_store(args)
@@ -51,8 +51,7 @@ def show_audit(args) -> int:
     if args.json:
         print_json(data)
         return 0
-    for d in data:
-        print(
-            f"{d['at']:%Y-%m-%d %H:%M:%S}  {d['user']}  {d['action']}  {d['entity'] or ''}  {d['summary'] or ''}"
-        )
+    for d in data:  # (entries synced in from elsewhere were written by another PC: shown on one line too)
+        line = f"{d['user']}  {d['action']}  {d['entity'] or ''}  {d['summary'] or ''}"
+        print(f"{d['at']:%Y-%m-%d %H:%M:%S}  {audit.one_line(line)}")
     return 0

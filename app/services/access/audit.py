@@ -93,6 +93,16 @@ def _device(session: Session):
     return cached
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters (line breaks, terminal escapes, direction overrides) shown
+    as ``\\xNN`` / ``\\uNNNN``: what anyone can type (a failed login's user name) must not make a line
+    of the trail read as another entry, or colour a terminal."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 def _make(
     session: Session, action: str, entity, entity_id, summary, *, username=None, scope=None
 ) -> AuditEntry:
@@ -102,12 +112,12 @@ def _make(
         id=new_id(),
         at=utcnow(),
         user_id=who.id,
-        username=username or who.username,
+        username=one_line(username or who.username),
         device_id=device,
         action=action,
         entity=entity,
         entity_id=entity_id.hex if isinstance(entity_id, uuid.UUID) else _text(entity_id),
-        summary=str(summary or "")[:1000],
+        summary=one_line(str(summary or ""))[:1000],
         scope_code=scope or code,
     )
 
