@@ -153,7 +153,10 @@ def test_numeric_options_refuse_other_scripts_digits(village, tmp_path, capsys, 
     ("path", "action"), NUMERIC, ids=lambda x: " ".join(x) if isinstance(x, tuple) else ""
 )
 def test_numeric_options_accept_fullwidth_digits(tmp_path, path, action):
+    bounds = action.type if isinstance(action.type, WholeNumber) else WholeNumber("")
     wanted = action.choices[-1] if action.choices else 120
+    if bounds.minimum is not None and not bounds.minimum <= wanted <= (bounds.maximum or wanted):
+        wanted = bounds.minimum + 26  # a year: 2026
     typed = str(wanted).translate(FULLWIDTH)
     args = build_parser().parse_args([*required_argv(path, tmp_path), action.option_strings[0], typed])
     assert getattr(args, action.dest) == wanted

@@ -275,7 +275,7 @@ def test_cli_print_record_and_visits(store, archive, tmp_path, monkeypatch, caps
     )
     assert "王建国" in pdf_pages((tmp_path / "r.pdf").read_bytes(), tmp_path)[0]
     assert (
-        main(["print", "visits", a, "--program", "htn", "--year", "1999", "-o", str(tmp_path / "x.pdf")]) == 1
+        main(["print", "visits", a, "--program", "htn", "--year", "2001", "-o", str(tmp_path / "x.pdf")]) == 1
     )
     err = capsys.readouterr().err
     assert "没有高血压随访记录" in err and "Traceback" not in err and not (tmp_path / "x.pdf").exists()

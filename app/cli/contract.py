@@ -45,7 +45,7 @@ def register(sub) -> None:
     cs.set_defaults(func=signed)
     cl = c.add_parser("list", help="contracts, newest first")
     cl.add_argument(
-        "--expiring", type=WholeNumber("天数"), metavar="DAYS", help="only those ending within DAYS"
+        "--expiring", type=WholeNumber("天数", 0, 36500), metavar="DAYS", help="only those ending within DAYS"
     )
     cl.add_argument("--resident", help=RESIDENT_HELP)
     cl.add_argument("--json", action="store_true")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.cli.core import add_lang, open_store, print_json
-from app.cli.numbers import WholeNumber
+from app.cli.numbers import YEAR
 
 
 def register(sub) -> None:
@@ -31,11 +31,11 @@ def register(sub) -> None:
     ea.add_argument("--json", action="store_true")
     ea.set_defaults(func=add)
     el = e.add_parser("list", help="activities, newest first")
-    el.add_argument("--year", type=WholeNumber("年份"))
+    el.add_argument("--year", type=YEAR)
     el.add_argument("--json", action="store_true")
     el.set_defaults(func=list_)
     ep = e.add_parser("progress", help="the year's counts against the spec's minimums")
-    ep.add_argument("--year", type=WholeNumber("年份"))
+    ep.add_argument("--year", type=YEAR)
     ep.add_argument("--json", action="store_true")
     ep.set_defaults(func=progress)
     pr = e.add_parser("print", help="健康教育活动记录表 of one activity, as PDF")

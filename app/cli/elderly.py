@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 
 from app.cli.core import CliError, add_lang, open_store, print_json
-from app.cli.numbers import WholeNumber
+from app.cli.numbers import YEAR
 
 # option → form field, passed on as typed (the service checks them like the form does)
 READINGS = {
@@ -48,7 +48,7 @@ def register(sub) -> None:
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=record_check)
     d = g.add_parser("due", help="65+ residents without a check this year, by village group")
-    d.add_argument("--year", type=WholeNumber("年份"))
+    d.add_argument("--year", type=YEAR)
     d.add_argument("--json", action="store_true")
     d.set_defaults(func=list_due)
     p = g.add_parser(
@@ -57,7 +57,7 @@ def register(sub) -> None:
     p.add_argument("document", choices=["selfcare", "summary", "due"])
     p.add_argument("resident", nargs="?", help="archive number (none: a blank form)")
     p.add_argument("-o", "--output", required=True, help="FILE.pdf")
-    p.add_argument("--year", type=WholeNumber("年份"))
+    p.add_argument("--year", type=YEAR)
     add_lang(p, "language of the labels")
     p.set_defaults(func=print_document)
 

@@ -16,11 +16,21 @@ class WholeNumber:
     """``type=WholeNumber("居民人数")``: a whole number, refused by its label otherwise."""
 
     label: str
+    minimum: int | None = None
+    maximum: int | None = None
 
     def __call__(self, text: str) -> int:
         from app.services.records.validators import Invalid, parse_int
 
         try:
-            return parse_int(text, self.label)
+            value = parse_int(text, self.label)
         except Invalid as e:
             raise argparse.ArgumentTypeError(f"{e.message.render()}，不能是 {text!r}") from None
+        low = self.minimum if self.minimum is not None else value
+        high = self.maximum if self.maximum is not None else value
+        if not low <= value <= high:  # (a year 99999 made a date no calendar has)
+            raise argparse.ArgumentTypeError(f"{self.label}应在 {low} 到 {high} 之间，不能是 {text!r}")
+        return value
+
+
+YEAR = WholeNumber("年份", 2000, 2100)  # the years reports, lists and worklists are asked for

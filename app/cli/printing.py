@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from app.cli.core import CliError, add_lang, open_store
-from app.cli.numbers import WholeNumber
+from app.cli.numbers import YEAR, WholeNumber
 
 RESIDENT_HELP = "17-digit archive number, its last 8 digits (with or without the dash), or record id"
 NEXT_VISIT_HELP = (
@@ -71,7 +71,7 @@ def register(sub) -> None:
     pp.add_argument("--program", required=True, choices=["htn", "t2dm"])
     pp.add_argument(
         "--year",
-        type=WholeNumber("年份"),
+        type=YEAR,
         metavar="Y",
         help="the visits' year (default: the latest year with a visit)",
     )

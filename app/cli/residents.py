@@ -26,7 +26,10 @@ def register(sub) -> None:
     rs = r.add_parser("search", help="search residents as the app does")
     rs.add_argument("query")
     rs.add_argument(
-        "--limit", type=WholeNumber("条数上限"), default=20, help="show at most this many (default 20)"
+        "--limit",
+        type=WholeNumber("条数上限", 1, 100_000),
+        default=20,
+        help="show at most this many (default 20)",
     )
     rs.add_argument("--json", action="store_true", help="print JSON instead of text")
     rs.set_defaults(func=search_residents)
