@@ -406,8 +406,35 @@ def test_a_visit_cannot_undo_a_death_or_follow_it(store, person):
         b_row = s.get(type(b), b.id)
         b_row.status, b_row.status_date = "3", dt.date(2026, 11, 1)
         s.flush()
-        with pytest.raises(ValidationError, match="随访日期不能晚于2026-11-01"):
+        with pytest.raises(ValidationError, match="已于2026-11-01死亡，不能登记此后的服务"):
             smi.record_visit(
                 s, b.archive_no, smi.input_with(visit_date="2026-11-05", danger="0"), today=TODAY
             )
         smi.record_visit(s, b.archive_no, smi.input_with(visit_date="2026-10-20", danger="0"), today=TODAY)
+
+
+def test_no_check_follow_up_or_referral_after_the_residents_death(store, person):
+    """A resident recorded as dead (or moved away) on a day takes no service dated after it: the
+    yearly check, a chronic follow-up (even one that would enrol), a referral.  Those dated before
+    it, entered late from paper, are taken."""
+    from app.services.programmes import referral
+    from app.services.programmes.followup import VisitInput
+
+    with store.transaction() as s:
+        r = _elder(s, person, "李勇")
+        row = s.get(Resident, r.id)
+        row.status, row.status_date = "3", dt.date(2026, 10, 1)
+        s.flush()
+        refused = "李勇已于2026-10-01死亡，不能登记此后的服务"
+        with pytest.raises(ValidationError, match=refused):
+            elderly.record_check(s, r.archive_no, _check(check_date="2026-11-01"), today=TODAY)
+        visit = VisitInput(program="htn", visit_date="2026-11-15", measurements={"sbp": "120", "dbp": "80"})
+        with pytest.raises(ValidationError, match=refused):
+            followup.save_visit(s, row, visit, enrol_if_needed=True, today=TODAY)
+        with pytest.raises(ValidationError, match=refused):
+            referral.create_referral(
+                s,
+                referral.ReferralInput(resident_id=r.id, to_institution="县医院", issued_on="2026-11-02"),
+                today=TODAY,
+            )
+        assert elderly.record_check(s, r.archive_no, _check(check_date="2026-09-20"), today=TODAY).id

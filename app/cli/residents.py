@@ -27,7 +27,7 @@ def register(sub) -> None:
     rs.add_argument("query")
     rs.add_argument(
         "--limit",
-        type=WholeNumber("条数上限", 1, 100_000),
+        type=WholeNumber("条数上限", maximum=100_000),
         default=20,
         help="show at most this many (default 20)",
     )

@@ -7078,10 +7078,6 @@
         <translation>The visit date cannot be before the birth date</translation>
     </message>
     <message>
-        <source>随访日期不能晚于{date}（{name}已死亡或迁出）</source>
-        <translation>The visit date cannot be after {date} ({name} died or moved away)</translation>
-    </message>
-    <message>
         <source>下次随访日期应晚于本次随访日期</source>
         <translation>The next visit must be after this visit</translation>
     </message>
@@ -8397,6 +8393,10 @@ Click Yes only if it matches.</translation>
     <message>
         <source>档案不存在或已作废</source>
         <translation>The record does not exist or was voided</translation>
+    </message>
+    <message>
+        <source>{name}已于{date}{status}，不能登记此后的服务</source>
+        <translation>{name}: {status} on {date}; no service after that date can be recorded</translation>
     </message>
     <message>
         <source>不能这样修改：{field}（可改的字段：{allowed}）</source>

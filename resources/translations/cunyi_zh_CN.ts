@@ -7077,10 +7077,6 @@
         <translation>随访日期不能早于出生日期</translation>
     </message>
     <message>
-        <source>随访日期不能晚于{date}（{name}已死亡或迁出）</source>
-        <translation>随访日期不能晚于{date}（{name}已死亡或迁出）</translation>
-    </message>
-    <message>
         <source>下次随访日期应晚于本次随访日期</source>
         <translation>下次随访日期应晚于本次随访日期</translation>
     </message>
@@ -8396,6 +8392,10 @@
     <message>
         <source>档案不存在或已作废</source>
         <translation>档案不存在或已作废</translation>
+    </message>
+    <message>
+        <source>{name}已于{date}{status}，不能登记此后的服务</source>
+        <translation>{name}已于{date}{status}，不能登记此后的服务</translation>
     </message>
     <message>
         <source>不能这样修改：{field}（可改的字段：{allowed}）</source>

@@ -22,6 +22,7 @@ from app.services.programmes import followup, selfcare
 from app.services.programmes import followup_rules as chronic
 from app.services.programmes.elderly_form import CHECK_FORM, FINDINGS, SELFCARE_KEYS, ElderlyCheckInput
 from app.services.programmes.referral import ReferralInput
+from app.services.records import residents
 from app.services.records.field_table import Checking
 from app.services.records.ordering import group_order
 from app.services.records.residents import find_resident
@@ -154,6 +155,8 @@ def record_check(
     authz.require_resident(session, "write", resident)
     c = check_values(inp, today)
     day = c.values["check_date"]
+    if gone := residents.after_leaving(resident, day):
+        raise ValidationError([FieldError("check_date", gone)])
     if age_on(resident.birth_date, dt.date(day.year, 12, 31)) < ELDERLY_AGE:
         raise _err(
             QT_TRANSLATE_NOOP("Elderly", "{name}在{year}年未满65岁，不属于老年人健康管理对象"),

@@ -25,6 +25,7 @@ from app.services.access.actor import doctor_name
 from app.services.errors import FieldError, Message, NeedsConfirmation, NotFound, UserError, ValidationError
 from app.services.programmes import followup_rules as rules
 from app.services.programmes.worklist import FACE_TO_FACE
+from app.services.records import residents
 from app.services.records.residents import find_resident
 from app.services.records.validators import (
     Invalid,
@@ -395,6 +396,8 @@ def save_visit(
         fail("visit_date", QT_TRANSLATE_NOOP("Followup", "随访日期不能晚于今天"))
     if visit_date < resident.birth_date:
         fail("visit_date", QT_TRANSLATE_NOOP("Followup", "随访日期不能早于出生日期"))
+    if gone := residents.after_leaving(resident, visit_date):
+        errors.append(FieldError("visit_date", gone))
     enrolment = current
     if enrolment is None and not enrol_if_needed:
         raise _err(

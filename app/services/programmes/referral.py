@@ -19,7 +19,7 @@ from app.services.access import authz
 from app.services.access.actor import actor, doctor_name
 from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
 from app.services.profile import get_profile
-from app.services.records import sensitive
+from app.services.records import residents, sensitive
 from app.services.records.validators import Invalid, clean_lines, clean_text, parse_date
 from app.services.sync import capture
 
@@ -187,6 +187,8 @@ def create_referral(session: Session, inp: ReferralInput, *, today: dt.date | No
         errors.append(FieldError("resident", Message(CTX, QT_TRANSLATE_NOOP("Referral", "找不到转诊的居民"))))
     else:
         authz.require_resident(session, "write", resident)
+        if gone := residents.after_leaving(resident, issued):
+            errors.append(FieldError("issued_on", gone))
     if errors:
         raise ValidationError(errors)
     if not inp.force:

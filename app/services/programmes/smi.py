@@ -36,6 +36,7 @@ from app.services.programmes.smi_forms import (
     SmiRegistrationInput,
     SmiVisitInput,
 )
+from app.services.records import residents
 from app.services.records.field_table import Checking
 from app.services.records.residents import find_resident
 from app.services.records.validators import Invalid, clean_text, parse_date
@@ -333,13 +334,6 @@ def previous_classification(session: Session, enrolment_id: uuid.UUID, before: d
     )
 
 
-def _left_the_books(resident) -> dt.date | None:
-    """The day a resident died or moved away (在册 no more), when the record says so: visits after
-    it are refused (entered late from paper, those before it are not).  An ended record without a
-    date: today is no later than it, and nothing is refused for want of a date."""
-    return resident.status_date if resident.status in ("2", "3") else None
-
-
 def record_visit(
     session: Session,
     resident_ref: str | uuid.UUID,
@@ -361,13 +355,8 @@ def record_visit(
         c.errors.append(
             FieldError("visit_date", Message(CTX, QT_TRANSLATE_NOOP("Smi", "随访日期不能早于出生日期")))
         )
-    if day and (gone := _left_the_books(resident)) and day > gone:
-        template = QT_TRANSLATE_NOOP("Smi", "随访日期不能晚于{date}（{name}已死亡或迁出）")
-        c.errors.append(
-            FieldError(
-                "visit_date", Message(CTX, template, {"date": gone.isoformat(), "name": resident.name})
-            )
-        )
+    if gone := residents.after_leaving(resident, day):
+        c.errors.append(FieldError("visit_date", gone))
     next_typed = c.values.get("next_due")
     if next_typed and day and next_typed <= day:
         c.errors.append(
@@ -460,13 +449,8 @@ def record_failed_visit(
         fail("death_date", QT_TRANSLATE_NOOP("Smi", "死亡日期应在出生之后、今天之前"))
     elif died and day and died > day:
         fail("death_date", QT_TRANSLATE_NOOP("Smi", "死亡日期不能晚于随访日期"))
-    if day and (gone := _left_the_books(resident)) and day > gone:
-        fail(
-            "visit_date",
-            QT_TRANSLATE_NOOP("Smi", "随访日期不能晚于{date}（{name}已死亡或迁出）"),
-            date=gone.isoformat(),
-            name=resident.name,
-        )
+    if gone := residents.after_leaving(resident, day):
+        errors.append(FieldError("visit_date", gone))
     if outcome == "lost" and lost_reason not in CODE_LISTS["smi_lost_reason"]:
         fail("lost_reason", QT_TRANSLATE_NOOP("Smi", "请选择失访原因（1–5）"))
     if outcome == "died" and death_cause not in CODE_LISTS["smi_death_cause"]:

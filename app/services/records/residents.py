@@ -18,6 +18,7 @@ from sqlalchemy import case, delete, func, insert, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session, object_session
 
+from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Household, Resident, ResidentChoice, ResidentSearchKey, Village
 from app.models.resident import new_choice_id
@@ -331,6 +332,28 @@ def find_resident(session: Session, ref: str) -> Resident:
         raise NotFound(Message("Followup", QT_TRANSLATE_NOOP("Followup", "找不到档案：{ref}"), {"ref": text}))
     authz.require_resident(session, "read", resident)
     return resident
+
+
+LEFT = ("2", "3")  # resident_status 迁出, 死亡: no longer 在册
+
+
+def after_leaving(resident: Resident, day: dt.date | None) -> Message | None:
+    """Why a service dated ``day`` cannot be recorded for ``resident``: the record says they died or
+    moved away before it (a visit, check or referral dated after that is a wrong record or a wrong
+    date).  None when nothing stands in the way: services before it, entered late from paper, are
+    taken; a record closed without a date refuses nothing for want of one."""
+    gone = resident.status_date if resident.status in LEFT else None
+    if gone is None or day is None or day <= gone:
+        return None
+    return Message(
+        CTX,
+        QT_TRANSLATE_NOOP("Validation", "{name}已于{date}{status}，不能登记此后的服务"),
+        {
+            "name": resident.name,
+            "date": gone.isoformat(),
+            "status": CODE_LISTS["resident_status"].label(resident.status),
+        },
+    )
 
 
 def correctable_fields() -> list[str]:
