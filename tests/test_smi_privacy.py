@@ -761,3 +761,41 @@ def test_a_report_says_when_it_leaves_smi_patients_out(world, tmp_path, user, wi
 
     first = load_workbook(book).worksheets[0]
     assert (said in flat(str(first.cell(row=2, column=1).value))) is withheld
+
+
+def test_a_record_handed_on_takes_its_programmes_to_the_new_doctor(store, person):
+    """钱医生 hands a patient's record to 王医生: the 严重精神障碍 (and 高血压) management 钱医生 held goes
+    with it — 王医生 follows the patient, 钱医生 no longer reads the record; an enrolment another
+    doctor holds stays theirs."""
+    from app.services.programmes import followup
+
+    with store.transaction() as s:
+        accounts.create_user(s, "qian", PASSWORD, "village_doctor", display_name="钱医生")
+        accounts.create_user(s, "wang", PASSWORD, "village_doctor", display_name="王医生")
+        r = residents.save_resident(
+            s,
+            person(responsible_doctor="钱医生", id_number="", sex="2", birth_date="1970-05-01"),
+            today=TODAY,
+        )
+        archive = r.archive_no
+        smi.register(s, archive, smi.SmiRegistrationInput(diagnosis="4", consent="1"), today=TODAY)
+        followup.start_management(s, archive, "htn", today=TODAY)
+        t2dm = followup.start_management(s, archive, "t2dm", today=TODAY)
+        t2dm.responsible_doctor = "赵医生"
+    _as(store, "qian")
+    try:
+        with store.transaction() as s:
+            residents.correct_resident(s, archive, {"responsible_doctor": "王医生"})
+        with pytest.raises(UserError, match="没有严重精神障碍管理记录"), store.transaction() as s:
+            smi.record_visit(s, archive, smi.input_with(visit_date="2026-11-10", danger="0"), today=TODAY)
+    finally:
+        store.actor = None
+    _as(store, "wang")
+    try:
+        with store.transaction() as s:
+            smi.record_visit(s, archive, smi.input_with(visit_date="2026-11-10", danger="0"), today=TODAY)
+    finally:
+        store.actor = None
+    with store.session() as s:
+        held = dict(s.execute(select(ProgramEnrolment.program, ProgramEnrolment.responsible_doctor)).all())
+    assert held == {"smi": "王医生", "htn": "王医生", "t2dm": "赵医生"}, held

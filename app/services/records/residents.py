@@ -148,8 +148,10 @@ def save_resident(
             authz.require_resident(session, "write", existing)
     clean = validate_resident(session, inp, resident_id=resident_id, today=today)
     authz.require(session, "write", village=clean.village.code, what=clean.values.get("name") or "")
+    handed_from = None
     if existing is not None:
         sensitive.require_hand_over(session, existing, clean.values.get("responsible_doctor"))
+        handed_from = existing.responsible_doctor
     v = clean.values
     # boxes this user may not see (既往史 严重精神障碍) are kept as they are, never deleted
     kept = sensitive.hidden(session, existing) if resident_id is not None and existing is not None else []
@@ -185,6 +187,8 @@ def save_resident(
         above = max((c.id for c in resident.choices if c.id is not None), default=0)
         resident.choices = [ResidentChoice(id=new_choice_id(above), **c) for c in wanted]
     session.flush()
+    if existing is not None:
+        sensitive.hand_over_programmes(session, resident, handed_from)
     _write_search_keys(session, resident)
     from app.services.programmes import poverty  # the household's registration decides the flag
 

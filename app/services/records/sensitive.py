@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.codes import CODE_LISTS
@@ -45,6 +46,27 @@ def may_see(session: Session, resident: Any) -> bool:
     enrolment = smi.enrolment_of(session, resident.id, active=False)
     responsible = enrolment.responsible_doctor if enrolment is not None else resident.responsible_doctor
     return authz.may_see_sensitive(session, authz.village_code(session, resident.village_id), responsible)
+
+
+def hand_over_programmes(session: Session, resident: Any, before: str | None) -> None:
+    """A record handed from one doctor to another takes its programmes with it: the enrolments
+    (高血压, 糖尿病, 严重精神障碍 …) the old doctor held are the new one's.  Else the doctor who handed
+    the record on would keep reading and writing its 严重精神障碍 record, and the new one could not,
+    nor anyone once the old account was closed.  Enrolments another doctor holds stay theirs."""
+    after = (resident.responsible_doctor or "").strip()
+    before = (before or "").strip()
+    if not before or not after or before == after:
+        return
+    from app.models import ProgramEnrolment  # (models stay out of this module's import)
+
+    for enrolment in session.scalars(
+        select(ProgramEnrolment).where(
+            ProgramEnrolment.resident_id == resident.id,
+            ProgramEnrolment.voided.is_(False),
+            ProgramEnrolment.responsible_doctor == before,
+        )
+    ):
+        enrolment.responsible_doctor = after
 
 
 def require_hand_over(session: Session, resident: Any, responsible: str | None) -> None:
