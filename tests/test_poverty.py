@@ -243,6 +243,14 @@ def test_cli_set_plan_list(store, family, capsys):
     assert (Path(folder) / "poor.xlsx").stat().st_size > 0
     code, out, _ = run("poverty", "list", "--plans", "--json")
     assert [p["track"] for p in json.loads(out)] == ["major"]
+    code, out, err = run("poverty", "list", "--plans", "-o", str(Path(folder) / "plans.xlsx"))
+    assert code == 0 and out.startswith("已导出 1 份一患一策"), err  # the plans, not the households
+    from openpyxl import load_workbook
+
+    sheet = [[c.value for c in row] for row in load_workbook(Path(folder) / "plans.xlsx").active.iter_rows()]
+    assert (
+        sheet[0] == list(poverty.PLAN_COLUMNS) and sheet[1][3] == "大病集中救治" and sheet[1][4] == "转县医院"
+    )
     code, out, err = run(
         "poverty", "plan", family["other"], "--track", "major", "--measures", "x", "--review", "2027-01-31"
     )

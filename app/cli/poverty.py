@@ -45,7 +45,12 @@ def register(sub) -> None:
     pp.set_defaults(func=plan)
     pl = p.add_parser("list", help="poor households with their signing and this month's follow-ups")
     pl.add_argument("--plans", action="store_true", help="list the patients' plans instead")
-    pl.add_argument("-o", "--output", metavar="FILE.xlsx", help="write the households as an xlsx workbook")
+    pl.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE.xlsx",
+        help="write the households (with --plans: the plans) as an xlsx workbook",
+    )
     pl.add_argument("--json", action="store_true")
     pl.set_defaults(func=list_)
     pr = p.add_parser("print", help="一户一档、一患一策: the household's sheet for its folder, as PDF")
@@ -130,6 +135,10 @@ def list_(args) -> int:
 
     _, store = open_store(args)
     with store.session() as s:
+        if args.plans and args.output:
+            n = poverty.export_plans(s, args.output)
+            print(f"已导出 {n} 份一患一策到 {args.output}")
+            return 0
         if args.plans:
             rows = poverty.plan_rows(s)
             if args.json:

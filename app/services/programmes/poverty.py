@@ -532,6 +532,44 @@ def export_households(session: Session, path: str | Path, today: dt.date | None 
     return len(rows)
 
 
+PLAN_COLUMNS = ("档案编号", "姓名", "病情", "救治方式", "帮扶措施", "制定日期", "复核日期", "健康体检日期")
+
+
+def export_plans(session: Session, path: str | Path) -> int:
+    """一患一策: the current plans of the poor residents the actor may see (:func:`plan_rows`) as an
+    xlsx workbook (cells made safe); returns the number of plans."""
+    from openpyxl import Workbook
+
+    from app.services import safe_output
+    from app.services.safe_output import append_xlsx_row
+
+    safe_output.named_as(path, ".xlsx")
+    rows = plan_rows(session)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "一患一策"
+    append_xlsx_row(ws, PLAN_COLUMNS)
+    for r in rows:
+        append_xlsx_row(
+            ws,
+            [
+                r["archive_no"],
+                r["resident"],
+                r["condition"],
+                CODE_LISTS["poverty_track"].label(r["track"]),
+                r["measures"],
+                r["made_on"],
+                r["review_on"],
+                r["health_check_on"] or "",
+            ],
+            text_columns=(0,),
+        )
+    for col, width in zip("ABCDEFGH", (20, 10, 16, 12, 40, 12, 12, 12), strict=True):
+        ws.column_dimensions[col].width = width
+    safe_output.save_workbook(path, wb)
+    return len(rows)
+
+
 def household_count(session: Session) -> int:
     return (
         session.scalar(
