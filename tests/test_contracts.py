@@ -357,3 +357,17 @@ def test_the_agreement_lists_what_the_chosen_packages_give(store, family, tmp_pa
     flat = "".join(text.split())
     assert "基础包：建立并维护健康档案" in flat and "老年人包：每年1次健康体检" in flat
     assert "儿童包：" not in flat and "慢病包：" not in flat
+
+
+def test_cli_agreement_print_says_when_a_character_printed_as_a_mark(store, family, capsys, tmp_path):
+    """As every print of the app: a team name with a character the print font lacks (𠮷) prints as
+    〓, and the command says so, for the doctor to fill it in by hand."""
+    store.dispose()
+    code, out, err = run_cli(
+        store, capsys, "contract", "add", family["head"], "--doctor", "李医生", "--team", "𠮷野家",
+        "--package", "basic", "--start", "2026-01-01", "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    cid = json.loads(out)["contracts"][0]["id"]
+    code, out, err = run_cli(store, capsys, "contract", "print", cid, "-o", str(tmp_path / "c.pdf"))
+    assert code == 0 and "打印字库中没有，印成了“〓”" in err, err

@@ -161,11 +161,14 @@ def list_(args) -> int:
 
 
 def print_agreement(args) -> int:
-    from app.cli.printing import print_labels
+    from pathlib import Path
+
+    from app.cli.printing import print_labels, warn_missing_characters
     from app.services.printing import contract_form
 
     _, store = open_store(args)
     with store.transaction() as s:
         pages = contract_form.write(s, args.id, args.output, print_labels(args.lang))
     print(f"已生成 {args.output}（{pages} 页）")
+    warn_missing_characters(Path(args.output).read_bytes())
     return 0

@@ -135,7 +135,7 @@ def list_due(args) -> int:
 def print_document(args) -> int:
     import datetime as dt
 
-    from app.cli.printing import print_labels
+    from app.cli.printing import print_labels, warn_missing_characters
     from app.services import printing
     from app.services.printing import elderly_forms
     from app.services.programmes import elderly
@@ -158,4 +158,5 @@ def print_document(args) -> int:
             data = render(s, check_id, labels)
     printing.write_pdf(args.output, data)
     print(f"已写入 {args.output}")
+    warn_missing_characters(data)
     return 0

@@ -166,7 +166,7 @@ def list_(args) -> int:
 
 
 def print_household(args) -> int:
-    from app.cli.printing import print_labels
+    from app.cli.printing import print_labels, warn_missing_characters
     from app.services.printing import poverty_sheet, write_pdf
 
     _, store = open_store(args)
@@ -174,4 +174,5 @@ def print_household(args) -> int:
         data = poverty_sheet.household_pdf(s, args.household, print_labels(args.lang))
         path = write_pdf(args.output, data)
     print(f"已写入 {path}")
+    warn_missing_characters(data)
     return 0

@@ -112,7 +112,16 @@ def print_document(args) -> int:
         data = _render(s, args, labels)
     path = printing.write_pdf(args.output, data)
     print(f"已写入 {path}（{len(data) / 1024:.0f} KB，用时 {time.perf_counter() - started:.2f} 秒）")
+    warn_missing_characters(data)
+    return 0
+
+
+def warn_missing_characters(data: bytes) -> None:
+    """Every printed document says so when characters of its text are not in the print font (a rare
+    name character printed as 〓): the doctor fills them in by hand."""
     import pypdfium2 as pdfium
+
+    from app.services import printing
 
     pdf = pdfium.PdfDocument(data)
     try:
@@ -124,7 +133,6 @@ def print_document(args) -> int:
             f"注意：有 {marks} 个字打印字库中没有，印成了“{printing.MISSING}”：请打印后用笔补写",
             file=sys.stderr,
         )
-    return 0
 
 
 def _render(s, args, labels) -> bytes:

@@ -133,7 +133,7 @@ def record_followup(args) -> int:
 def print_form(args) -> int:
     import uuid
 
-    from app.cli.printing import print_labels
+    from app.cli.printing import print_labels, warn_missing_characters
     from app.services import printing
     from app.services.printing import smi_forms
     from app.services.programmes import smi
@@ -150,6 +150,7 @@ def print_form(args) -> int:
         data = smi_forms.visit_pdf(s, uuid.UUID(visit_id) if visit_id else None, labels)
     printing.write_pdf(args.output, data)
     print(f"已写入 {args.output}")
+    warn_missing_characters(data)
     return 0
 
 
