@@ -438,3 +438,31 @@ def test_no_check_follow_up_or_referral_after_the_residents_death(store, person)
                 today=TODAY,
             )
         assert elderly.record_check(s, r.archive_no, _check(check_date="2026-09-20"), today=TODAY).id
+
+
+@pytest.mark.sqlite_only  # refused before any store is opened
+@pytest.mark.parametrize(
+    "extra, said",
+    [
+        (["--lost", "1", "--danger", "0"], "失访或死亡的随访不填评估：请去掉 --danger"),
+        (["--died", "2026-11-01", "--cause", "1", "--next", "2027-01-01"], "请去掉 --next"),
+        (["--lost", "1", "--died", "2026-11-01"], "只能选一个"),
+        (["--danger", "0", "--cause", "1"], "--cause（死亡原因）只与 --died 一起填写"),
+    ],
+)
+def test_cli_smi_outcomes_refuse_what_they_would_drop(tmp_path, capsys, extra, said):
+    """A 失访/死亡 visit carries no assessment: a --danger beside --lost was dropped in silence."""
+    from app.cli import main
+
+    args = [
+        "--data-dir",
+        str(tmp_path / "none"),
+        "smi",
+        "followup",
+        "11010500110100001",
+        "--date",
+        "2026-11-02",
+    ]
+    assert main([*args, *extra]) == 1
+    err = capsys.readouterr().err
+    assert said in err and err.count("\n") == 1 and not (tmp_path / "none").exists()

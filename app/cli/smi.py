@@ -84,6 +84,27 @@ def record_followup(args) -> int:
     from app.codes import CODE_LISTS
     from app.services.programmes import smi
 
+    if args.lost and args.died:
+        raise CliError("--lost（失访）和 --died（死亡）只能选一个")
+    if args.lost or args.died:  # an outcome instead of an assessment: what only an assessment has is refused
+        given = [
+            option
+            for option, value in (
+                ("--danger", args.danger),
+                ("--insight", args.insight),
+                ("--symptoms", args.symptoms),
+                ("--social", args.social),
+                ("--classification", args.classification),
+                ("--next", args.next_due),
+                ("--adverse", args.adverse),
+                ("--physical-illness", args.physical_illness),
+            )
+            if value
+        ]
+        if given:
+            raise CliError(f"失访或死亡的随访不填评估：请去掉 {' '.join(given)}")
+    elif args.cause:
+        raise CliError("--cause（死亡原因）只与 --died 一起填写")
     _, store = open_store(args)
     if args.lost or args.died:
         with store.transaction() as s:
