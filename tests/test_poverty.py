@@ -129,6 +129,11 @@ def test_plan_only_for_members_of_poor_households(store, family):
         assert (plan.condition, plan.track, plan.made_on) == ("高血压", "chronic", NOW)  # from the enrolment
     with store.session() as s:
         assert s.query(PovertyPlan).count() == 1
+    with store.transaction() as s:  # 李四 died: the message says so, not "not of a poor household"
+        wife = s.query(Resident).filter_by(archive_no=family["wife"]).one()
+        wife.status, wife.status_date = "3", dt.date(2026, 11, 1)
+    with pytest.raises(UserError, match="李四不在册（死亡），不能制定一患一策"), store.transaction() as s:
+        poverty.add_plan(s, family["wife"], track="chronic", measures="每月随访", review="2026-12-31")
 
 
 def test_workbench_lists_what_is_missing(store, family):

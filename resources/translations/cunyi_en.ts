@@ -3961,6 +3961,10 @@
         <translation>Enter the cause of poverty</translation>
     </message>
     <message>
+        <source>{name}不在册（{status}），不能制定一患一策</source>
+        <translation>{name} is no longer on the roll ({status}): no treatment plan can be made</translation>
+    </message>
+    <message>
         <source>{name}不属于登记的贫困户：请先登记户的贫困状态</source>
         <translation>{name} is not in a registered poor household: register the household first</translation>
     </message>

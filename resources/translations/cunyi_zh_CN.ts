@@ -3960,6 +3960,10 @@
         <translation>请填写致贫原因</translation>
     </message>
     <message>
+        <source>{name}不在册（{status}），不能制定一患一策</source>
+        <translation>{name}不在册（{status}），不能制定一患一策</translation>
+    </message>
+    <message>
         <source>{name}不属于登记的贫困户：请先登记户的贫困状态</source>
         <translation>{name}不属于登记的贫困户：请先登记户的贫困状态</translation>
     </message>

@@ -221,6 +221,12 @@ def add_plan(
     review date; optionally the date of this year's free health check)."""
     resident = find_resident(session, resident_ref)
     authz.require_resident(session, "write", resident)
+    if resident.status != ACTIVE:  # (the household's poor members are those 在册)
+        raise _err(
+            QT_TRANSLATE_NOOP("Poverty", "{name}不在册（{status}），不能制定一患一策"),
+            name=resident.name,
+            status=CODE_LISTS["resident_status"].label(resident.status),
+        )
     if resident.id not in poor_resident_ids(session):
         raise _err(
             QT_TRANSLATE_NOOP("Poverty", "{name}不属于登记的贫困户：请先登记户的贫困状态"), name=resident.name
