@@ -209,3 +209,34 @@ def test_an_import_announces_the_visits_and_the_summaries_it_rewrites(world):
     with town.store.recording_changes() as changed:
         town.import_(tmp / "visits")
     assert changed >= FOLLOWUPS
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_devices_table_reads_whole_on_a_1024_screen(qtbot, world, gui_app, lang):
+    """单位 (with its kind) and 状态 read whole in a 1024-pixel window; the long fingerprint may be cut,
+    its whole text is in the tooltip."""
+    from app.views.startup import install_translator
+
+    town, _a, _b, _tmp = world
+    install_translator(gui_app, lang)
+    try:
+        win = opened(qtbot, town)
+        win.resize(1024, 768)
+        page = win.show_page("sync")
+        page.refresh()
+        qtbot.wait(50)
+        table = page.peers
+        header = table.horizontalHeader()
+        visible = table.viewport().width()
+        for column in (0, 6):
+            for row in range(table.rowCount()):
+                text = table.item(row, column).text()
+                assert table.fontMetrics().horizontalAdvance(text) < header.sectionSize(column), (
+                    column,
+                    text,
+                )
+        right = header.sectionPosition(6) + header.sectionSize(6) - header.offset()
+        assert right <= visible, (right, visible)  # no sideways scroll to see the state
+        assert table.item(0, 2).toolTip() == table.item(0, 2).text()
+    finally:
+        install_translator(gui_app, "zh")

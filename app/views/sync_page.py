@@ -230,7 +230,8 @@ class SyncPage(LazyPage):
             ],
             [p.device_id for p in seen.peers],
         )
-        fit_columns(self.peers, {0: 18, 1: 15, 2: 23, 3: 8, 4: 17, 5: 17})  # 状态 fits at 1024 px
+        # 状态 fits at 1024 px; the fingerprint (a long hex string) may be cut, its tooltip holds it whole
+        fit_columns(self.peers, {0: 18, 1: 13, 2: 10, 3: 8, 4: 16, 5: 16})
         rows = []
         for c in seen.conflicts:
             if c.kind == "duplicate":

@@ -7720,7 +7720,7 @@
     </message>
     <message>
         <source>待对方确认</source>
-        <translation>Unacknowledged</translation>
+        <translation>Unconfirmed</translation>
     </message>
     <message>
         <source>上次导出</source>
