@@ -121,8 +121,11 @@ def test_trusting_a_card_and_the_clock_banner(qtbot, tmp_path, boxes, monkeypatc
     page = win.show_page("sync")
     page.refresh()
     assert page.peers.rowCount() == 0
+    # before the first pairing the page says what to do first
+    assert page.first_step.isVisible() and "各村卫生室和县级" in page.first_step.text()
     assert page.trust_card(str(village.card()))
     assert page.peers.rowCount() == 1 and page.peers.item(0, 1).text() == "110105001101"
+    assert not page.first_step.isVisible()
     bad = tmp_path / "bad.json"
     bad.write_text("{}")
     assert not page.trust_card(str(bad)) and "不是村医设备卡" in boxes[-1]

@@ -164,7 +164,23 @@ class SyncPage(LazyPage):
             ]
         )
         peers_box = QGroupBox(self.tr("同步设备"))
-        QVBoxLayout(peers_box).addWidget(self.peers)
+        # before the first pairing the tables are empty: what to do first, in the device's words
+        role = info.role if info is not None else profile.VILLAGE
+        partner = {
+            profile.VILLAGE: self.tr("所属乡镇卫生院"),
+            profile.TOWNSHIP: self.tr("各村卫生室和县级"),
+        }.get(role, self.tr("各乡镇卫生院"))
+        self.first_step = QLabel(
+            self.tr(
+                "还没有可同步的设备。第一次同步前：1. 点“导出本机设备卡…”，把卡片文件交给{partner}；"
+                "2. 点“信任对方设备卡…”，选对方交来的卡片。之后就可以用U盘或网络同步了。"
+            ).replace("{partner}", partner)
+        )
+        self.first_step.setWordWrap(True)
+        self.first_step.hide()
+        peers_layout = QVBoxLayout(peers_box)
+        peers_layout.addWidget(self.first_step)
+        peers_layout.addWidget(self.peers)
         # the selected bundle's whole 说明 (a refusal's reason is longer than its column), wrapped
         self.history_note = QLabel()
         self.history_note.setWordWrap(True)
@@ -232,6 +248,7 @@ class SyncPage(LazyPage):
         )
         # 状态 fits at 1024 px; the fingerprint (a long hex string) may be cut, its tooltip holds it whole
         fit_columns(self.peers, {0: 18, 1: 13, 2: 10, 3: 8, 4: 16, 5: 16})
+        self.first_step.setVisible(not seen.peers)
         rows = []
         for c in seen.conflicts:
             if c.kind == "duplicate":

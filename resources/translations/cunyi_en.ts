@@ -7795,6 +7795,10 @@
         <translation>Sync devices</translation>
     </message>
     <message>
+        <source>所属乡镇卫生院</source>
+        <translation>your township health centre</translation>
+    </message>
+    <message>
         <source>同步记录</source>
         <translation>Sync history</translation>
     </message>
@@ -7865,6 +7869,18 @@
     <message>
         <source>同步包编号</source>
         <translation>Bundle no.</translation>
+    </message>
+    <message>
+        <source>各村卫生室和县级</source>
+        <translation>the village clinics and the county</translation>
+    </message>
+    <message>
+        <source>各乡镇卫生院</source>
+        <translation>the township health centres</translation>
+    </message>
+    <message>
+        <source>还没有可同步的设备。第一次同步前：1. 点“导出本机设备卡…”，把卡片文件交给{partner}；2. 点“信任对方设备卡…”，选对方交来的卡片。之后就可以用U盘或网络同步了。</source>
+        <translation>No device to sync with yet. Before the first sync: 1. click &quot;Export this device&apos;s card…&quot; and give the card file to {partner}; 2. click &quot;Trust a device card…&quot; and choose the card they give you. Then sync by USB stick or over the network.</translation>
     </message>
     <message>
         <source>导出（U盘/文件夹）</source>

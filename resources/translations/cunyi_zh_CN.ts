@@ -7794,6 +7794,10 @@
         <translation>同步设备</translation>
     </message>
     <message>
+        <source>所属乡镇卫生院</source>
+        <translation>所属乡镇卫生院</translation>
+    </message>
+    <message>
         <source>同步记录</source>
         <translation>同步记录</translation>
     </message>
@@ -7864,6 +7868,18 @@
     <message>
         <source>同步包编号</source>
         <translation>同步包编号</translation>
+    </message>
+    <message>
+        <source>各村卫生室和县级</source>
+        <translation>各村卫生室和县级</translation>
+    </message>
+    <message>
+        <source>各乡镇卫生院</source>
+        <translation>各乡镇卫生院</translation>
+    </message>
+    <message>
+        <source>还没有可同步的设备。第一次同步前：1. 点“导出本机设备卡…”，把卡片文件交给{partner}；2. 点“信任对方设备卡…”，选对方交来的卡片。之后就可以用U盘或网络同步了。</source>
+        <translation>还没有可同步的设备。第一次同步前：1. 点“导出本机设备卡…”，把卡片文件交给{partner}；2. 点“信任对方设备卡…”，选对方交来的卡片。之后就可以用U盘或网络同步了。</translation>
     </message>
     <message>
         <source>导出（U盘/文件夹）</source>
