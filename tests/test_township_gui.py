@@ -198,3 +198,14 @@ def test_the_township_pages_fit_a_1024_pixel_screen_in_both_languages(gui_app, q
             window.close()
         finally:
             install_translator(gui_app, "zh")
+
+
+def test_a_trend_with_nothing_to_draw_says_so(gui_app, qtbot, township_store):
+    """A township whose villages have no population figure yet: no month has a rate, and the trend
+    chart says there is nothing to draw instead of showing an empty frame."""
+    page = TownshipHomePage(township_store)
+    qtbot.addWidget(page)
+    page.show()
+    page.wait_until_loaded()
+    assert page.trend_plot is not None and page.trend_empty is not None
+    assert page.trend_empty.textItem.toPlainText() == "本年度还没有可画的数据"

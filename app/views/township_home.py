@@ -164,6 +164,7 @@ class TownshipHomePage(QWidget):
         self.chart_row = QHBoxLayout()
         chart_lay.addLayout(self.chart_row, 1)
         self.trend_plot = None
+        self.trend_empty = None  # the note in a trend chart with no line
         self.compare_plot = None
 
         split = QSplitter(Qt.Vertical)
@@ -550,18 +551,23 @@ class TownshipHomePage(QWidget):
 
     def _draw_trend(self, result: engine.IndicatorResult, trend) -> None:
         plot = self._plot(self.trend_plot, result)
+        self.trend_empty = None
         points = [
             (month, height)
             for month, _villages, total in trend
             if (height := self._height(result, total)) is not None
         ]
-        if points:
-            import pyqtgraph as pg
+        import pyqtgraph as pg
 
+        if points:
             xs, ys = zip(*points, strict=True)
             plot.plot(
                 xs, ys, pen=pg.mkPen("#1565c0", width=2), symbol="o", symbolSize=6, symbolBrush="#1565c0"
             )
+        else:  # not an empty frame: why there is no line (no month has a rate: a population is missing …)
+            self.trend_empty = pg.TextItem(self.tr("本年度还没有可画的数据"), color="#777", anchor=(0.5, 0.5))
+            self.trend_empty.setPos(6.5, 50 if result.unit not in COUNTS else 0.5)
+            plot.addItem(self.trend_empty)
         plot.getAxis("bottom").setTicks([[(m, str(m)) for m in range(1, 13)]])
         plot.setXRange(0.5, 12.5)
         plot.setLabel("bottom", self.tr("月（年初累计）"))

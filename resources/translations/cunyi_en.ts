@@ -8178,6 +8178,10 @@ Click Yes only if it matches.</translation>
         <translation>Townships compared</translation>
     </message>
     <message>
+        <source>本年度还没有可画的数据</source>
+        <translation>No figures to draw for this year yet</translation>
+    </message>
+    <message>
         <source>月（年初累计）</source>
         <translation>Month (year to date)</translation>
     </message>

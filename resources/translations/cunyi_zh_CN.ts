@@ -8177,6 +8177,10 @@
         <translation>各乡镇比较</translation>
     </message>
     <message>
+        <source>本年度还没有可画的数据</source>
+        <translation>本年度还没有可画的数据</translation>
+    </message>
+    <message>
         <source>月（年初累计）</source>
         <translation>月（年初累计）</translation>
     </message>
