@@ -577,3 +577,40 @@ def test_backups_in_this_pcs_own_folder_are_sealed_if_a_kill_or_an_older_version
     assert backup.seal_own(a.paths) == [made.with_name(made.name + backup.SEAL_SUFFIX)]
     info, _aside = backup.restore(a.store, a.paths, made)
     assert info.new_device_id is None
+
+
+@pytest.mark.sqlite_only  # a village's PC: its SQLite file
+def test_a_new_pc_not_set_up_yet_is_set_up_by_the_backup(tmp_path, capsys):
+    """The village PC died; on the new one, `cunyi restore` of the stick's backup is the first
+    command: the PC takes the backup's institution as a new device (its own identity and keys), with
+    every record, and says what to do next.  A note or a broken file refused there sets up nothing."""
+    from app.cli import main
+
+    old = make_device(tmp_path, "旧电脑", "village", VILLAGES[0])
+    with old.store.transaction() as s:
+        for name in ("张三", "李四"):
+            records.save_resident(s, _person(name), today=TODAY)
+    (tmp_path / "stick").mkdir()
+    saved = backup.backup_to(old.store, tmp_path / "stick" / "backup.db")
+    old_device = old.device_id
+    old.store.dispose()
+    note = tmp_path / "note.db"
+    note.write_text("备份说明\n", encoding="utf-8")
+    assert main(["--data-dir", str(tmp_path / "other"), "restore", str(note)]) == 1
+    assert "不是村医备份文件" in capsys.readouterr().err
+    new = tmp_path / "new-pc"
+    capsys.readouterr()
+    assert main(["--data-dir", str(new), "restore", str(saved)]) == 0
+    out = capsys.readouterr().out
+    assert "居民 2 人" in out and "新设备" in out and "cunyi device card" in out
+    store = Store(f"sqlite:///{Paths(new).db_file}")
+    try:
+        with store.session() as s:
+            profile = s.get(Profile, 1)
+            assert (profile.code, profile.name) == (VILLAGES[0], "旧电脑")
+            assert profile.device_id != old_device
+            assert sorted(s.scalars(select(Resident.name))) == ["张三", "李四"]
+        assert backup.check(store).ok
+        assert (new / "keys").is_dir()
+    finally:
+        store.dispose()

@@ -45,12 +45,22 @@ def restore(args) -> int:
     from app.services import backup, encryption
 
     key = encryption.read_key_file(args.key_file) if args.key_file else None
-    paths, store = open_store(args)
-    info, aside = backup.restore(store, paths, args.file, force_other_device=args.force_other_device, key=key)
+    paths, store = open_store(args, need_profile=False)
+    force = args.force_other_device
+    if _set_up(store):
+        store.dispose()
+        paths, store = open_store(args)  # (as every command: --user logs in)
+    else:  # a new PC for an institution whose PC died: the backup sets it up, as a new device
+        _set_up_from_backup(args, paths, store, key)
+        force = True
+    info, aside = backup.restore(store, paths, args.file, force_other_device=force, key=key)
     print(
         f"已从 {info.path.name} 恢复：{info.name}（{info.code}），居民 {info.residents} 人，随访 {info.visits} 次"
     )
-    print(f"原数据库已另存为 {aside}")
+    if force and not args.force_other_device:
+        print("本机原来没有数据：已按备份设置为同一机构的新设备")
+    else:
+        print(f"原数据库已另存为 {aside}")
     if info.dropped_changes:
         print(
             f"注意：本机在这份备份之后又做过 {info.dropped_changes} 处修改，恢复后它们只在 {aside.name} 里；"
@@ -63,6 +73,43 @@ def restore(args) -> int:
             "请导出设备卡（cunyi device card），让乡镇卫生院重新信任本机"
         )
     return 0
+
+
+def _set_up(store) -> bool:
+    from app.models import Profile
+
+    with store.session() as s:
+        return s.get(Profile, 1) is not None
+
+
+def _set_up_from_backup(args, paths, store, key) -> None:
+    """``init`` with what the backup says it is (role, code, name), checked first: restoring onto a
+    PC not set up yet is the replacement PC's first step, and needs no second command."""
+    from pathlib import Path
+
+    from app.cli.core import CliError
+    from app.services import backup, encryption, profile
+    from app.services.sync import keys
+
+    file = Path(args.file)
+    encrypted = (
+        file.is_file()
+        and encryption.is_encrypted_file(file)
+        and encryption.whole_pages(file)
+        and not encryption.looks_like_text(file)
+    )
+    if key is not None or encrypted:
+        raise CliError(
+            "这份备份已加密：请先用 cunyi init --encrypt（机构代码和名称同备份）初始化本机，"
+            "再用 cunyi restore --force-other-device --key-file … 恢复"
+        )
+    info = backup.verify(args.file)
+    if info.role not in (profile.VILLAGE, profile.TOWNSHIP, profile.COUNTY):
+        raise CliError(f"{info.path.name} 是旧版本的备份：请先用 cunyi init 初始化本机，再恢复")
+    with store.transaction() as s:
+        profile.init_profile(s, role=info.role, code=info.code, name=info.name)
+    keys.create_keys(paths.sub("keys"))
+    keys.keys_for_store(store, paths.sub("keys"))
 
 
 def check(args) -> int:
