@@ -60,3 +60,25 @@ def test_a_crowded_month_axis_names_every_third_month():
         "",
         "",
     ]
+
+
+def test_a_dialog_is_never_taller_than_the_screen_has_room_for(gui_app, qtbot):
+    """A 1366×768 laptop with its taskbar leaves 728 pixels: a 760-pixel dialog's buttons went
+    under the taskbar.  Dialogs take the height they ask for only where there is room for it."""
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QDialog
+
+    from app.views.widgets import TITLE_BAR, fit_to_screen
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    laptop = SimpleNamespace(availableGeometry=lambda: QRect(0, 0, 1366, 728))
+    dialog.screen = lambda: laptop
+    fit_to_screen(dialog, 860, 760)
+    assert (dialog.width(), dialog.height()) == (860, 728 - TITLE_BAR)
+    roomy = SimpleNamespace(availableGeometry=lambda: QRect(0, 0, 1920, 1040))
+    dialog.screen = lambda: roomy
+    fit_to_screen(dialog, 860, 760)
+    assert dialog.height() == 760

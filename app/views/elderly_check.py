@@ -24,7 +24,7 @@ from app.services.programmes.elderly_form import CHECK_FORM, SELFCARE_KEYS
 from app.services.records.residents import FormContext
 from app.views.enrolment_form import EnrolmentForm
 from app.views.operations import Op
-from app.views.widgets import ErrorLabel, code_label, on_any_change, render, translate
+from app.views.widgets import ErrorLabel, code_label, fit_to_screen, on_any_change, render, translate
 
 
 class ElderlyCheckDialog(QDialog):
@@ -33,7 +33,7 @@ class ElderlyCheckDialog(QDialog):
         self.store, self.context = store, context
         self.saved: elderly.SavedCheck | None = None
         self.setWindowTitle(self.tr("老年人健康体检 — {name}").replace("{name}", context.name))
-        self.resize(760, 720)
+        fit_to_screen(self, 760, 720)
         header = QLabel(
             self.tr("{name}，{age}岁，档案编号 {no}")
             .replace("{name}", context.name)

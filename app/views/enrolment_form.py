@@ -49,6 +49,7 @@ from app.views.widgets import (
     field_editor,
     field_label,
     field_text,
+    fit_to_screen,
     lang,
     line_edit,
     render,
@@ -385,7 +386,7 @@ class EnrolmentDialog(QDialog):
         self.store = store
         self.resident_id = resident_id
         self.setWindowTitle(self.tr("编辑居民档案") if resident_id else self.tr("新建居民档案"))
-        self.resize(860, 760)
+        fit_to_screen(self, 860, 760)
         # One read when the form opens: villages and groups, the doctor, the record to edit.
         context = Op(self, store, lambda s: records.form_context(s, resident_id)).run()
         if context is None:  # already told the user why (no such record, not allowed …)
@@ -420,7 +421,7 @@ class EnrolmentDialog(QDialog):
             + margins.right()
         )
         room = self.screen().availableGeometry().width() - 40 if self.screen() is not None else need
-        self.resize(max(860, min(need, room)), 760)
+        fit_to_screen(self, max(860, min(need, room)), 760)
         self.form.name.setFocus()
 
     def save(self) -> bool:

@@ -42,6 +42,7 @@ from app.views.widgets import (
     LazyPage,
     code_label,
     fit_columns,
+    fit_to_screen,
     lang,
     line_edit,
     render,
@@ -269,7 +270,7 @@ class FollowupDialog(QDialog):
         program, doctor = context.program, context.doctor
         title = self.tr("{program}随访 - {name}").replace("{program}", code_label("program", program))
         self.setWindowTitle(title.replace("{name}", self.resident_name))
-        self.resize(940, 720)
+        fit_to_screen(self, 940, 720)
         self.boxes: dict[str, FieldBox] = {}
         form = QFormLayout()
         self.previous = QLabel(self._previous_text())

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.db import Store
 from app.services.indicators import Period, engine, output
 from app.views.operations import Op
-from app.views.widgets import translate
+from app.views.widgets import fit_to_screen, translate
 
 NOT_COUNTED = QColor("#fdecea")
 
@@ -57,7 +57,7 @@ class IndicatorDrilldown(QDialog):
         self.lines: list[engine.ResidentLine] = []
         self.shown: list[engine.ResidentLine] = []  # the lines in the table, in its order
         self.setWindowTitle(self.tr("指标名单"))
-        self.resize(980, 620)
+        fit_to_screen(self, 980, 620)
         title = QLabel(f"{translate('Indicator', name)} — {place}")
         title.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.numerator = QRadioButton(self.tr("计入的活动") if activities else self.tr("分子（计入的居民）"))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.printing import MISSING, missing_marks, write_pdf
+from app.views.widgets import fit_to_screen
 from app.views.worker import run_in_background
 
 PREVIEW_DPI = 96
@@ -107,7 +108,7 @@ class PrintPreviewDialog(QDialog):
         self.images: list[QImage | None] = [None] * len(self.page_sizes)  # rendered as needed
         self.labels: list[QLabel] = []
         self.setWindowTitle(self.tr("打印预览 — {title}").replace("{title}", title))
-        self.resize(900, 760)
+        fit_to_screen(self, 900, 760)
         self.zoom = QComboBox()
         for label, factor in ((self.tr("适合宽度"), 0.0), ("75%", 0.75), ("100%", 1.0), ("150%", 1.5)):
             self.zoom.addItem(label, factor)

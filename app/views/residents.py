@@ -31,7 +31,7 @@ from app.services.records.search import TAG_LABELS, ResidentRow
 from app.services.records.validators import age_on, mask_id
 from app.views.enrolment_form import EnrolmentDialog
 from app.views.operations import FOLLOWUPS, RESIDENTS, Op, refresh_on
-from app.views.widgets import LazyPage, aside, code_label, fit_columns, lang
+from app.views.widgets import LazyPage, aside, code_label, fit_columns, fit_to_screen, lang
 
 PAGE = 100
 _ROOT = QModelIndex()
@@ -296,7 +296,7 @@ class ResidentDialog(QDialog):
         self.store, self.overview = store, overview
         r, members = overview.resident, overview.members
         self.resident_id = r.id
-        self.resize(1000, 720)  # fits a 1280×800 screen
+        fit_to_screen(self, 1000, 720)
         lay = QVBoxLayout(self)
         self.setWindowTitle(self.tr("居民档案 - {name}").replace("{name}", r.name))
         self.household = overview.household

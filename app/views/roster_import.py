@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.db import Store
 from app.services.records import roster
 from app.views.operations import Op, StoreOp
-from app.views.widgets import field_text, render, save_path
+from app.views.widgets import field_text, fit_to_screen, render, save_path
 
 
 class RosterImportDialog(QDialog):
@@ -39,7 +39,7 @@ class RosterImportDialog(QDialog):
         self.store = store
         self.report: roster.ImportReport | None = None
         self.setWindowTitle(self.tr("导入花名册"))
-        self.resize(900, 560)
+        fit_to_screen(self, 900, 560)
         self.path = QLineEdit()
         self.path.setPlaceholderText(self.tr("选择 .xlsx 或 .csv 文件（UTF-8 或 GB18030）"))
         browse = QPushButton(self.tr("选择文件…"))

@@ -34,6 +34,7 @@ from app.views.widgets import (
     LazyPage,
     code_label,
     fit_columns,
+    fit_to_screen,
     line_edit,
     on_any_change,
     print_labels,
@@ -71,7 +72,7 @@ class SmiVisitDialog(QDialog):
         self.saved: smi.SavedSmiVisit | None = None
         self.referral_id = None
         self.setWindowTitle(self.tr("专项随访 — {name}").replace("{name}", context.name))
-        self.resize(780, 720)
+        fit_to_screen(self, 780, 720)
         self.outcome = QComboBox()
         for code, label in (
             ("done", self.tr("已随访")),
@@ -214,7 +215,7 @@ class SmiRegisterDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("登记患者"))
-        self.resize(760, 700)
+        fit_to_screen(self, 760, 700)
         self.resident = line_edit(self.tr("17位档案编号或后8位"), 30)
         self.resident_box = FieldBox(self.resident)
         top = QFormLayout()

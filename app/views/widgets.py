@@ -207,6 +207,18 @@ def save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str 
     return path
 
 
+TITLE_BAR = 40  # what a window's frame and title take beyond its own height (Windows 10, 100 %)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """``window.resize(width, height)``, no taller than the screen has room for (less the taskbar and
+    the title bar): on a 1366×768 laptop a 760-pixel dialog put its 保存 button under the taskbar."""
+    screen = window.screen()
+    if screen is not None:
+        height = min(height, screen.availableGeometry().height() - TITLE_BAR)
+    window.resize(width, height)
+
+
 def fit_columns(table, widths_em: dict[int, int]) -> None:
     """Fixed column widths from the font (in digit widths), never narrower than the header's text,
     nor than the rows' text up to twice the width (a code label is longer in English: 女 / Female)."""
