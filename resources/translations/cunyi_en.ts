@@ -487,7 +487,7 @@
     </message>
     <message>
         <source>{n} 条变更</source>
-        <translation>{n} changes</translation>
+        <translation>{n} change(s)</translation>
     </message>
     <message>
         <source>另 {n} 项</source>
