@@ -129,28 +129,22 @@ def test_refused_decisions_change_nothing(
     assert len(items(capsys, township_dir)) == 2
 
 
-@pytest.mark.gui
-def test_the_review_page_pages_through_a_long_queue(gui_app, township_store, qtbot):
+def _item(key: str, kind: str, record: str, other: str = "", **extra):
+    """A review item of 李家村 as the queue lists it, for the page to show."""
     from app.services.errors import Message
     from app.services.quality import review
+
+    detail = Message("Validation", "输入有误", {})
+    return review.ReviewItem(key, kind, "110105001101", "李家村", None, record, other, detail, None, **extra)
+
+
+@pytest.mark.gui
+def test_the_review_page_pages_through_a_long_queue(gui_app, township_store, qtbot):
     from app.views.review_page import PAGE, ReviewPage
 
     page = ReviewPage(township_store, township=True)
     qtbot.addWidget(page)
-    page.items = [
-        review.ReviewItem(
-            f"invalid:{n:032x}:",
-            "invalid",
-            "110105001101",
-            "李家村",
-            None,
-            f"居民{n}",
-            "",
-            Message("Validation", "输入有误", {}),
-            None,
-        )
-        for n in range(PAGE * 2 + 5)
-    ]
+    page.items = [_item(f"invalid:{n:032x}:", "invalid", f"居民{n}") for n in range(PAGE * 2 + 5)]
     page.show_items()
     assert page.table.rowCount() == PAGE and page.page_label.text() == "第 1 / 3 页"
     assert not page.previous_button.isEnabled() and page.next_button.isEnabled()
@@ -222,26 +216,14 @@ def test_a_record_failing_validation_is_sent_back(township_dir, township_store, 
 @pytest.mark.gui
 def test_the_other_record_names_its_village_in_the_ui_language(gui_app, township_store, qtbot):
     """A duplicate's other record: （高庙村） in Chinese, " (Gaomiao)" with ASCII brackets in English."""
-    from app.services.errors import Message
-    from app.services.quality import review
     from app.views.review_page import ReviewPage
     from app.views.startup import install_translator
 
     page = ReviewPage(township_store, township=True)
     qtbot.addWidget(page)
+    other = "徐欣红 11010500100190000"
     page.items = [
-        review.ReviewItem(
-            "duplicate:x",
-            "duplicate",
-            "110105001101",
-            "李家村",
-            None,
-            "徐欣红 11010500110100001",
-            "徐欣红 11010500100190000",
-            Message("Validation", "输入有误", {}),
-            None,
-            other_village="高庙村",
-        )
+        _item("duplicate:x", "duplicate", "徐欣红 11010500110100001", other, other_village="高庙村")
     ]
     page.show_items()
     assert page.table.item(0, 3).text() == "徐欣红 11010500100190000（高庙村）"
