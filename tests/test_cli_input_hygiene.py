@@ -319,3 +319,17 @@ def test_a_device_or_a_pipe_where_the_file_goes_is_refused_not_replaced(village,
         signal.alarm(0)
     assert code == 1 and "不是普通文件" in err and len(err.strip().splitlines()) == 1, err
     assert stat.S_ISFIFO(os.stat(pipe).st_mode)  # still the pipe
+
+
+@pytest.mark.sqlite_only  # refused before any store is opened
+@pytest.mark.parametrize(
+    "argv, said",
+    [
+        (["residents", "search", "李", "--limit", "100001"], "条数上限不能超过 100000，不能是 '100001'"),
+        (["education", "list", "--year", "2101"], "年份应在 2000 到 2100 之间，不能是 '2101'"),
+        (["contract", "list", "--expiring", "99999999999999999999"], "天数应在 0 到 36500 之间"),
+    ],
+)
+def test_bounded_options_say_their_bounds(tmp_path, capsys, argv, said):
+    code, err = run(["--data-dir", str(tmp_path / "none"), *argv], capsys)
+    assert code == 2 and said in err and err.count("\n") == 1, err

@@ -411,6 +411,16 @@ def test_a_visit_cannot_undo_a_death_or_follow_it(store, person):
                 s, b.archive_no, smi.input_with(visit_date="2026-11-05", danger="0"), today=TODAY
             )
         smi.record_visit(s, b.archive_no, smi.input_with(visit_date="2026-10-20", danger="0"), today=TODAY)
+        # the 死亡 record itself, learnt of later, is taken after the recorded day
+        smi.record_failed_visit(
+            s, b.archive_no, "died", "2026-11-05", death_date="2026-11-01", death_cause="1", today=TODAY
+        )
+        c = _people(s, person, 3)[2]
+        row = s.get(type(c), c.id)
+        row.status, row.status_date = "2", dt.date(2026, 9, 1)  # moved away
+        s.flush()
+        with pytest.raises(ValidationError, match="已于2026-09-01迁出，不能登记此后的服务"):
+            smi.register(s, c.archive_no, smi.SmiRegistrationInput(diagnosis="4", consent="1"), today=TODAY)
 
 
 def test_no_check_follow_up_or_referral_after_the_residents_death(store, person):

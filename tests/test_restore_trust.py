@@ -599,6 +599,14 @@ def test_a_new_pc_not_set_up_yet_is_set_up_by_the_backup(tmp_path, capsys):
     assert main(["--data-dir", str(tmp_path / "other"), "restore", str(note)]) == 1
     assert "不是村医备份文件" in capsys.readouterr().err
     new = tmp_path / "new-pc"
+    tampered = tmp_path / "tampered.db"  # refused after the checks began: the PC is left as it was
+    tampered.write_bytes(saved.read_bytes())
+    with sqlite3.connect(tampered) as conn:
+        conn.execute("DROP TRIGGER audit_log_no_update")
+    conn.close()
+    assert main(["--data-dir", str(new), "restore", str(tampered)]) == 1
+    assert "缺少审计保护触发器" in capsys.readouterr().err
+    assert not Paths(new).db_file.exists() and not any((new / "keys").iterdir())
     capsys.readouterr()
     assert main(["--data-dir", str(new), "restore", str(saved)]) == 0
     out = capsys.readouterr().out

@@ -799,3 +799,20 @@ def test_a_record_handed_on_takes_its_programmes_to_the_new_doctor(store, person
     with store.session() as s:
         held = dict(s.execute(select(ProgramEnrolment.program, ProgramEnrolment.responsible_doctor)).all())
     assert held == {"smi": "王医生", "htn": "王医生", "t2dm": "赵医生"}, held
+    # 责任医生 may name the doctor by their account (qian) while the enrolment they made names them
+    # as on the forms (钱医生): handed on all the same
+    with store.transaction() as s:
+        r2 = residents.save_resident(
+            s, person(responsible_doctor="qian", id_number="", sex="1", birth_date="1965-02-03"), today=TODAY
+        )
+        second = r2.archive_no
+    _as(store, "qian")
+    try:
+        with store.transaction() as s:
+            smi.register(s, second, smi.SmiRegistrationInput(diagnosis="4", consent="1"), today=TODAY)
+        with store.transaction() as s:
+            residents.correct_resident(s, second, {"responsible_doctor": "王医生"})
+    finally:
+        store.actor = None
+    with store.session() as s:
+        assert smi.enrolment_of(s, r2.id).responsible_doctor == "王医生"

@@ -50,10 +50,17 @@ def restore(args) -> int:
     if _set_up(store):
         store.dispose()
         paths, store = open_store(args)  # (as every command: --user logs in)
+        info, aside = backup.restore(store, paths, args.file, force_other_device=force, key=key)
     else:  # a new PC for an institution whose PC died: the backup sets it up, as a new device
-        _set_up_from_backup(args, paths, store, key)
         force = True
-    info, aside = backup.restore(store, paths, args.file, force_other_device=force, key=key)
+        keys_before = set(paths.sub("keys").iterdir())
+        try:
+            _set_up_from_backup(args, paths, store, key)
+            info, aside = backup.restore(store, paths, args.file, force_other_device=True, key=key)
+        except Exception:  # refused (or failed) before anything was restored: the PC as it was, not set up
+            store.dispose()
+            _not_set_up(paths, keys_before)
+            raise
     print(
         f"已从 {info.path.name} 恢复：{info.name}（{info.code}），居民 {info.residents} 人，随访 {info.visits} 次"
     )
@@ -80,6 +87,16 @@ def _set_up(store) -> bool:
 
     with store.session() as s:
         return s.get(Profile, 1) is not None
+
+
+def _not_set_up(paths, keys_before: set) -> None:
+    """Undo what a refused first restore made: the empty store (``init --encrypt`` refuses to start
+    over an existing file) and the keys made for it, so the PC is as it was, not set up."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        paths.db_file.with_name(paths.db_file.name + suffix).unlink(missing_ok=True)
+    for made in set(paths.sub("keys").iterdir()) - keys_before:
+        if made.is_file():
+            made.unlink()
 
 
 def _set_up_from_backup(args, paths, store, key) -> None:

@@ -26,10 +26,15 @@ class WholeNumber:
             value = parse_int(text, self.label)
         except Invalid as e:
             raise argparse.ArgumentTypeError(f"{e.message.render()}，不能是 {text!r}") from None
-        low = self.minimum if self.minimum is not None else value
-        high = self.maximum if self.maximum is not None else value
-        if not low <= value <= high:  # (a year 99999 made a date no calendar has)
-            raise argparse.ArgumentTypeError(f"{self.label}应在 {low} 到 {high} 之间，不能是 {text!r}")
+        low, high = self.minimum, self.maximum
+        if (low is not None and value < low) or (high is not None and value > high):  # (a year 99999)
+            if low is None:
+                said = f"{self.label}不能超过 {high}"
+            elif high is None:
+                said = f"{self.label}至少为 {low}"
+            else:
+                said = f"{self.label}应在 {low} 到 {high} 之间"
+            raise argparse.ArgumentTypeError(f"{said}，不能是 {text!r}")
         return value
 
 

@@ -211,6 +211,8 @@ def register(
                     )
                 ]
             )
+    if gone := residents.after_leaving(resident, today):  # (a patient who died or moved away)
+        raise ValidationError([FieldError("resident", gone)])
     # A village doctor registers only the residents they are responsible for: one who could try any
     # resident would learn who is already another doctor's patient from which attempts are refused;
     # and a record nobody holds would become theirs to read (the enrolment's responsible doctor sees
@@ -449,8 +451,8 @@ def record_failed_visit(
         fail("death_date", QT_TRANSLATE_NOOP("Smi", "死亡日期应在出生之后、今天之前"))
     elif died and day and died > day:
         fail("death_date", QT_TRANSLATE_NOOP("Smi", "死亡日期不能晚于随访日期"))
-    if gone := residents.after_leaving(resident, day):
-        errors.append(FieldError("visit_date", gone))
+    # (no refusal for a day after the resident's recorded death or moving away: this visit records
+    # the leaving itself, often learnt of later)
     if outcome == "lost" and lost_reason not in CODE_LISTS["smi_lost_reason"]:
         fail("lost_reason", QT_TRANSLATE_NOOP("Smi", "请选择失访原因（1–5）"))
     if outcome == "died" and death_cause not in CODE_LISTS["smi_death_cause"]:

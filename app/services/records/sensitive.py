@@ -57,13 +57,20 @@ def hand_over_programmes(session: Session, resident: Any, before: str | None) ->
     before = (before or "").strip()
     if not before or not after or before == after:
         return
-    from app.models import ProgramEnrolment  # (models stay out of this module's import)
+    from app.models import ProgramEnrolment, User  # (models stay out of this module's import)
 
+    # the old doctor by every name their enrolments may carry: 责任医生 may hold an account's
+    # username or its display name (as the access rules read it: Actor.answers_to)
+    names = {before}
+    for user in session.scalars(
+        select(User).where((User.username == before) | (User.display_name == before))
+    ):
+        names |= {user.username, user.display_name}
     for enrolment in session.scalars(
         select(ProgramEnrolment).where(
             ProgramEnrolment.resident_id == resident.id,
             ProgramEnrolment.voided.is_(False),
-            ProgramEnrolment.responsible_doctor == before,
+            ProgramEnrolment.responsible_doctor.in_(names - {None, ""}),
         )
     ):
         enrolment.responsible_doctor = after
