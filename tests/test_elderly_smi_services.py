@@ -476,3 +476,24 @@ def test_cli_smi_outcomes_refuse_what_they_would_drop(tmp_path, capsys, extra, s
     assert main([*args, *extra]) == 1
     err = capsys.readouterr().err
     assert said in err and err.count("\n") == 1 and not (tmp_path / "none").exists()
+
+
+def test_a_death_visit_closes_the_record_and_later_services_are_refused(store, person):
+    """高血压 (or 严重精神障碍) 死亡 visit: the resident's record reads 死亡 on that day, so a referral or a
+    check dated after it is refused; a record closed before keeps its own day."""
+    from app.services.programmes.followup import VisitInput
+
+    with store.transaction() as s:
+        r = _elder(s, person, "周老汉")
+        died = VisitInput(
+            program="htn",
+            visit_date="2026-11-05",
+            outcome="died",
+            death_date="2026-11-02",
+            death_cause="心梗",
+        )
+        followup.save_visit(s, s.get(Resident, r.id), died, enrol_if_needed=True, today=TODAY)
+        row = s.get(Resident, r.id)
+        assert (row.status, row.status_date) == ("3", dt.date(2026, 11, 2))
+        with pytest.raises(ValidationError, match="周老汉已于2026-11-02死亡"):
+            elderly.record_check(s, r.archive_no, _check(check_date="2026-11-10"), today=TODAY)

@@ -396,7 +396,8 @@ def save_visit(
         fail("visit_date", QT_TRANSLATE_NOOP("Followup", "随访日期不能晚于今天"))
     if visit_date < resident.birth_date:
         fail("visit_date", QT_TRANSLATE_NOOP("Followup", "随访日期不能早于出生日期"))
-    if gone := residents.after_leaving(resident, visit_date):
+    # (a 失访/死亡 record is the leaving itself, often learnt of later: taken after the recorded day)
+    if inp.outcome not in ("lost", "died") and (gone := residents.after_leaving(resident, visit_date)):
         errors.append(FieldError("visit_date", gone))
     enrolment = current
     if enrolment is None and not enrol_if_needed:
@@ -1030,6 +1031,8 @@ def _save_failed_visit(session, resident, inp, visit_date, enrolment, enrol_if_n
     enrolment.status = "2" if inp.outcome == "lost" else "4"
     enrolment.status_date = death_date or visit_date
     enrolment.status_reason = reason or cause
+    if inp.outcome == "died":
+        residents.record_death(resident, death_date)
     visit = FollowupVisit(
         enrolment_id=enrolment.id,
         resident_id=resident.id,

@@ -360,6 +360,14 @@ def after_leaving(resident: Resident, day: dt.date | None) -> Message | None:
     )
 
 
+def record_death(resident: Resident, day: dt.date) -> None:
+    """A death recorded by a programme's 死亡 visit closes the resident's record too (档案状态 死亡, on
+    that day), so no service is taken after it (:func:`after_leaving`) and the indicators count the
+    resident off the books.  A record already closed (an earlier death, a move) is left as it is."""
+    if resident.status not in LEFT:
+        resident.status, resident.status_date = "3", day
+
+
 def correctable_fields() -> list[str]:
     """What a correction from the command line may set: the personal form's free-text fields."""
     import dataclasses
