@@ -413,3 +413,5 @@ def test_a_text_file_or_a_cut_off_copy_is_not_called_encrypted(encrypted_pc, tmp
         backup.verify(cut, None)
     with pytest.raises(UserError, match="--key-file"):
         backup.verify(saved, None)
+    with pytest.raises(UserError, match="是一个文件夹：请给出其中的备份文件"):
+        backup.verify(tmp_path, None)

@@ -338,6 +338,8 @@ def verify(path: str | Path, key: bytes | None = None) -> BackupInfo:
     """Is this a complete CunYi store this app can open?  Refused with a reason otherwise.  An
     encrypted backup opens with ``key`` (this PC's store key, or one given with ``--key-file``)."""
     path = Path(path)
+    if path.is_dir():
+        raise _err(QT_TRANSLATE_NOOP("Backup", "{path} 是一个文件夹：请给出其中的备份文件"), path=str(path))
     if not path.is_file():
         raise _err(QT_TRANSLATE_NOOP("Backup", "找不到备份文件：{path}"), path=str(path))
     if is_compressed(path):
@@ -459,6 +461,8 @@ def restore(
     src = Path(src)
     with store.session() as s:
         authz.require(s, "restore")  # before anything is read of the file, or said about it
+    if src.is_dir():
+        raise _err(QT_TRANSLATE_NOOP("Backup", "{path} 是一个文件夹：请给出其中的备份文件"), path=str(src))
     if not src.is_file():  # (a device or a pipe is no backup either)
         raise _err(QT_TRANSLATE_NOOP("Backup", "找不到备份文件：{path}"), path=str(src))
     if is_sqlite(store.url):

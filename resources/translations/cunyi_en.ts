@@ -639,6 +639,10 @@
         <translation>The store is on a PostgreSQL server, which CunYi does not back up: use the server&apos;s own backup (e.g. pg_dump).</translation>
     </message>
     <message>
+        <source>{path} 是一个文件夹：请给出其中的备份文件</source>
+        <translation>{path} is a folder: give the backup file in it</translation>
+    </message>
+    <message>
         <source>{name} 来自更新版本的村医（数据结构 {rev}），请先更新本机村医</source>
         <translation>{name} comes from a newer CunYi (schema {rev}): update CunYi on this PC first</translation>
     </message>

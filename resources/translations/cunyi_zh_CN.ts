@@ -638,6 +638,10 @@
         <translation>数据库在 PostgreSQL 服务器上，本程序不备份：请用服务器自己的备份（如 pg_dump）</translation>
     </message>
     <message>
+        <source>{path} 是一个文件夹：请给出其中的备份文件</source>
+        <translation>{path} 是一个文件夹：请给出其中的备份文件</translation>
+    </message>
+    <message>
         <source>{name} 来自更新版本的村医（数据结构 {rev}），请先更新本机村医</source>
         <translation>{name} 来自更新版本的村医（数据结构 {rev}），请先更新本机村医</translation>
     </message>
