@@ -353,7 +353,7 @@ def _verify(path: Path, key: bytes | None) -> BackupInfo:
         key = None
     elif not encryption.is_encrypted_file(path) or encryption.looks_like_text(path):
         raise _err(QT_TRANSLATE_NOOP("Backup", "{name} 不是村医备份文件"), name=path.name)
-    elif not encryption.whole_pages(path):  # neither plain nor whole: cut off or damaged
+    elif not encryption.looks_encrypted(path):  # neither plain nor whole pages: cut off or damaged
         raise _err(QT_TRANSLATE_NOOP("Backup", "{name} 已损坏（完整性检查未通过）"), name=path.name)
     elif key is None or not _opens(path, key):
         raise _err(
@@ -445,6 +445,54 @@ def _installation(session) -> _Installation | None:
 
 def _same_installation(info: BackupInfo, here: _Installation | None) -> bool:
     return here is None or (info.code, info.role, info.device_id) == (here.code, here.role, here.device_id)
+
+
+def is_set_up(store: Store) -> bool:
+    """Whether this installation has been set up (``init``): a profile row."""
+    with store.session() as s:
+        return s.get(Profile, 1) is not None
+
+
+def restore_onto_new_pc(store: Store, paths: Paths, src: str | Path) -> tuple[BackupInfo, Path]:
+    """A PC not set up yet (a replacement for one that died) restores a backup as its first step:
+    set up as the backup says it is (role, code, name), checked first, and then restored as a new
+    device of that institution.  Refused (or failed) before anything was restored, the PC is left
+    as it was, not set up: no empty store (``init --encrypt`` will not start over a file), no keys.
+    An encrypted backup needs this PC's own store key first: ``init --encrypt``, then ``restore``."""
+    from app.services import profile
+    from app.services.sync import keys
+
+    src, keys_dir = Path(src), paths.sub("keys")
+    keys_before = set(keys_dir.iterdir())
+    try:
+        if src.is_file() and encryption.looks_encrypted(src):
+            raise _err(
+                QT_TRANSLATE_NOOP(
+                    "Backup",
+                    "{name} 已加密：请先用 cunyi init --encrypt（机构代码和名称同备份）初始化本机，"
+                    "再用 cunyi restore --force-other-device --key-file … 恢复",
+                ),
+                name=src.name,
+            )
+        info = verify(src)
+        if info.role not in (profile.VILLAGE, profile.TOWNSHIP, profile.COUNTY):
+            raise _err(
+                QT_TRANSLATE_NOOP("Backup", "{name} 是旧版本的备份：请先用 cunyi init 初始化本机，再恢复"),
+                name=src.name,
+            )
+        with store.transaction() as s:
+            profile.init_profile(s, role=info.role, code=info.code, name=info.name)
+        keys.create_keys(keys_dir)
+        keys.keys_for_store(store, keys_dir)
+        return restore(store, paths, src, force_other_device=True)
+    except Exception:
+        store.dispose()
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            paths.db_file.with_name(paths.db_file.name + suffix).unlink(missing_ok=True)
+        for made in set(keys_dir.iterdir()) - keys_before:
+            if made.is_file():
+                made.unlink()
+        raise
 
 
 def restore(

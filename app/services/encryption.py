@@ -91,6 +91,11 @@ def looks_like_text(path: Path) -> bool:
     return False
 
 
+def looks_encrypted(path: Path) -> bool:
+    """Could be an encrypted store: not plain SQLite, not text, whole pages of a database file."""
+    return is_encrypted_file(path) and not looks_like_text(path) and whole_pages(path)
+
+
 def key_for_store(db_file: Path) -> bytes | None:
     """The key to open ``db_file`` with: None for a plain store, or a new store without a key
     file; the unwrapped store key otherwise.  An encrypted store without its key is refused."""

@@ -218,18 +218,16 @@ class AuditPage(LazyPage):
             name, role = account.groups()
             label = translate("Role", ROLE_LABELS[role])
             return f"{name} ({label})" if lang() == "en" else f"{name}（{label}）"
-        if action == "review":  # ``{item key}: {decision}`` (review.decide): the kind, the decision
-            decided = re.fullmatch(r"([a-z]+):.*: ([a-z_]+)", text, re.S)
-            if decided and decided.group(1) in review.KINDS:
-                kind, decision = decided.groups()
-                words = translate("Review", review.DECISIONS.get(decision, decision))
-                return f"{translate('Review', review.KINDS[kind])}{': ' if lang() == 'en' else '：'}{words}"
-        if entity == "sync_bundle" and action == "export":  # ``{peer}: [snapshot ]{n} → {file}``
-            sent = re.fullmatch(r"(.*): (snapshot )?([0-9]+) → .*", text, re.S)
-            if sent:
-                peer, snapshot, n = sent.groups()
-                what = self.tr("全量快照 {n} 条") if snapshot else self.tr("{n} 条变更")
-                return f"{peer}{': ' if lang() == 'en' else '：'}{what.replace('{n}', n)}"
+        decided = audit.decided(text) if action == "review" else None
+        if decided and decided[0] in review.KINDS:  # the kind and the decision, not the item's key
+            kind, decision = decided
+            words = translate("Review", review.DECISIONS.get(decision, decision))
+            return f"{translate('Review', review.KINDS[kind])}{': ' if lang() == 'en' else '：'}{words}"
+        sent = audit.bundle_sent(text) if entity == "sync_bundle" and action == "export" else None
+        if sent:  # to whom and how many, not the file name made of ids
+            peer, snapshot, n = sent
+            what = self.tr("全量快照 {n} 条") if snapshot else self.tr("{n} 条变更")
+            return f"{peer}{': ' if lang() == 'en' else '：'}{what.replace('{n}', str(n))}"
         update = audit.updated_columns(text) if action in ("update", "void") else None
         if update:  # the fields an update changed, by their names on the form
             record, columns = update

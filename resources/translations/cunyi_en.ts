@@ -647,6 +647,14 @@
         <translation>{name} comes from a newer CunYi (schema {rev}): update CunYi on this PC first</translation>
     </message>
     <message>
+        <source>{name} 已加密：请先用 cunyi init --encrypt（机构代码和名称同备份）初始化本机，再用 cunyi restore --force-other-device --key-file … 恢复</source>
+        <translation>{name} is encrypted: first set this PC up with cunyi init --encrypt (the backup's institution code and name), then restore it with cunyi restore --force-other-device --key-file …</translation>
+    </message>
+    <message>
+        <source>{name} 是旧版本的备份：请先用 cunyi init 初始化本机，再恢复</source>
+        <translation>{name} is a backup of an older version: first set this PC up with cunyi init, then restore it</translation>
+    </message>
+    <message>
         <source>{file} 是 {theirs} 的备份，本机是 {mine}，未恢复：恢复只换回本单位的数据，不会把本机变成另一个村卫生室或卫生院（那样本机会拿到别的单位的全部档案）。换电脑或重装时，请在新电脑上用备份所属单位的代码运行 cunyi init，再作为新设备恢复（命令行加 --force-other-device）。</source>
         <translation>{file} is a backup of {theirs}; this PC is {mine}. Not restored: a restore brings back this institution&apos;s own data and never turns this PC into another village clinic or health centre (it would then hold all of that institution&apos;s records). When replacing or reinstalling a PC, set up the new PC with the backup&apos;s institution code (cunyi init), then restore it as a new device (on the command line add --force-other-device).</translation>
     </message>

@@ -646,6 +646,14 @@
         <translation>{name} 来自更新版本的村医（数据结构 {rev}），请先更新本机村医</translation>
     </message>
     <message>
+        <source>{name} 已加密：请先用 cunyi init --encrypt（机构代码和名称同备份）初始化本机，再用 cunyi restore --force-other-device --key-file … 恢复</source>
+        <translation>{name} 已加密：请先用 cunyi init --encrypt（机构代码和名称同备份）初始化本机，再用 cunyi restore --force-other-device --key-file … 恢复</translation>
+    </message>
+    <message>
+        <source>{name} 是旧版本的备份：请先用 cunyi init 初始化本机，再恢复</source>
+        <translation>{name} 是旧版本的备份：请先用 cunyi init 初始化本机，再恢复</translation>
+    </message>
+    <message>
         <source>{file} 是 {theirs} 的备份，本机是 {mine}，未恢复：恢复只换回本单位的数据，不会把本机变成另一个村卫生室或卫生院（那样本机会拿到别的单位的全部档案）。换电脑或重装时，请在新电脑上用备份所属单位的代码运行 cunyi init，再作为新设备恢复（命令行加 --force-other-device）。</source>
         <translation>{file} 是 {theirs} 的备份，本机是 {mine}，未恢复：恢复只换回本单位的数据，不会把本机变成另一个村卫生室或卫生院（那样本机会拿到别的单位的全部档案）。换电脑或重装时，请在新电脑上用备份所属单位的代码运行 cunyi init，再作为新设备恢复（命令行加 --force-other-device）。</translation>
     </message>

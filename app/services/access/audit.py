@@ -84,6 +84,36 @@ def updated_columns(summary: str) -> tuple[str, list[str]] | None:
     return (m.group(1), m.group(2).split(", ")) if m else None
 
 
+def bundle_summary(peer: str, ops: int, file_name: str, *, snapshot: bool = False) -> str:
+    """A bundle export's summary: to whom, how many changes, the file (``110105001 朝阳乡: 48 → ….cyb``;
+    a snapshot's ``…: snapshot 48 → …``); read back by :func:`bundle_sent`."""
+    return f"{peer}: {'snapshot ' if snapshot else ''}{ops} → {file_name}"
+
+
+_BUNDLE = re.compile(r"(.*): (snapshot )?([0-9]+) → .*", re.S)
+
+
+def bundle_sent(summary: str) -> tuple[str, bool, int] | None:
+    """(peer, snapshot?, changes) of a :func:`bundle_summary`, or None for another summary."""
+    m = _BUNDLE.fullmatch(summary)
+    return (m.group(1), bool(m.group(2)), int(m.group(3))) if m else None
+
+
+def decision_summary(item_key: str, decision: str) -> str:
+    """A review decision's summary (审核): the item's key (kind first) and the decision; read back
+    by :func:`decided`."""
+    return f"{item_key}: {decision}"
+
+
+_DECIDED = re.compile(r"([a-z]+):.*: ([a-z_]+)", re.S)
+
+
+def decided(summary: str) -> tuple[str, str] | None:
+    """(item kind, decision) of a :func:`decision_summary`, or None for another summary."""
+    m = _DECIDED.fullmatch(summary)
+    return (m.group(1), m.group(2)) if m else None
+
+
 def _device(session: Session):
     cached = session.info.get("audit_device")
     if cached is None:

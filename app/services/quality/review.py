@@ -554,7 +554,11 @@ def decide(
         written.append(d)
     session.flush()
     audit.record(
-        session, "review", "review_decision", written[0].id if written else None, f"{key}: {decision}"
+        session,
+        "review",
+        "review_decision",
+        written[0].id if written else None,
+        audit.decision_summary(key, decision),
     )
     return written
 

@@ -1367,7 +1367,11 @@ def export_bundles(
                 )
                 w.get(Peer, p.device_id).last_export_at = utcnow()
                 audit.record(
-                    w, "export", "sync_bundle", bundle_id, f"{label}: {written.ops} → {written.path.name}"
+                    w,
+                    "export",
+                    "sync_bundle",
+                    bundle_id,
+                    audit.bundle_summary(label, written.ops, written.path.name),
                 )
         if progress:
             progress(total, total)

@@ -231,7 +231,11 @@ def export(
         )
         w.get(Peer, device).last_export_at = utcnow()
         audit.record(
-            w, "export", "sync_bundle", bundle_id, f"{label}: snapshot {written.ops} → {written.path.name}"
+            w,
+            "export",
+            "sync_bundle",
+            bundle_id,
+            audit.bundle_summary(label, written.ops, written.path.name, snapshot=True),
         )
     result.seconds = time.perf_counter() - started
     return result
