@@ -371,3 +371,45 @@ def test_cli_agreement_print_says_when_a_character_printed_as_a_mark(store, fami
     cid = json.loads(out)["contracts"][0]["id"]
     code, out, err = run_cli(store, capsys, "contract", "print", cid, "-o", str(tmp_path / "c.pdf"))
     assert code == 0 and "打印字库中没有，印成了“〓”" in err, err
+
+
+def test_a_record_closed_by_death_or_a_move_ends_its_contracts_that_day(store, family):
+    """A resident who died (recorded by a programme's 死亡 visit) kept a contract 履约中: counted as
+    signed, listed for renewal.  The death, or a move recorded on the form, ends the contracts in
+    force that day with the record's status as the reason; the other members' stay in force."""
+    from app.services.programmes import followup
+    from app.services.records.residents import find_resident, resident_input_from
+
+    with store.transaction() as s:
+        signed, _ = contracts.add_contract(
+            s, family["head"], doctor="李医生", packages="basic", start="2026-01-01", household=True
+        )
+        assert len(signed) == 2  # head and wife (the son moved away)
+        followup.start_management(s, family["head"], "htn", today=dt.date(2026, 3, 1))
+    with store.transaction() as s:
+        followup.record_visit(
+            s,
+            family["head"],
+            followup.VisitInput(
+                visit_date="2026-11-12", outcome="died", death_date="2026-11-10", death_cause="脑卒中"
+            ),
+            today=NOW,
+        )
+    with store.session() as s:
+        rows = {r.resident_name: r for r in contracts.list_contracts(s)}
+        head = rows["张三"]
+        assert (head.status, rows["李四"].status) == ("ended", "active")
+        c = s.get(FamilyContract, head.id)
+        assert (c.ended_on, c.end_reason) == (dt.date(2026, 11, 10), "死亡")
+        assert c.resident.contract_signed_on is None
+        assert [r.resident_name for r in contracts.expiring_soon(s, today=dt.date(2026, 12, 20))] == ["李四"]
+        assert c.resident_id not in contracts.signed_resident_ids(s, NOW)
+        wife = find_resident(s, family["wife"])
+        inp = resident_input_from(wife)
+        wife_id = wife.id
+    inp.status, inp.status_date = "2", "2026-11-20"
+    with store.transaction() as s:
+        save_resident(s, inp, resident_id=wife_id, today=NOW)
+    with store.session() as s:
+        c = s.get(FamilyContract, rows["李四"].id)
+        assert (c.status, c.ended_on, c.end_reason) == ("ended", dt.date(2026, 11, 20), "迁出")

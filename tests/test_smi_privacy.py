@@ -816,3 +816,58 @@ def test_a_record_handed_on_takes_its_programmes_to_the_new_doctor(store, person
         store.actor = None
     with store.session() as s:
         assert smi.enrolment_of(s, r2.id).responsible_doctor == "王医生"
+
+
+def test_a_hand_over_moves_smi_management_only_to_a_doctor_here_and_only_by_one_who_sees_it(store, person):
+    """A record handed to 王医牛 (a slip for 王医生) left its 严重精神障碍 patient to nobody in the
+    village; an administrator (who may not see the programme) changing the record's doctor moved
+    it all the same.  The slip is refused, naming the field, and nothing is saved; the
+    administrator's change leaves that enrolment with its doctor."""
+    from app.services.errors import ValidationError
+    from app.services.programmes import followup
+
+    with store.transaction() as s:
+        accounts.create_user(s, "qian", PASSWORD, "village_doctor", display_name="钱医生")
+        accounts.create_user(s, "wang", PASSWORD, "village_doctor", display_name="王医生")
+        accounts.create_user(s, "gone", PASSWORD, "village_doctor", display_name="孙医生")
+        accounts.create_user(s, "boss", PASSWORD, "admin", display_name="管理员")
+        r = residents.save_resident(
+            s,
+            person(responsible_doctor="钱医生", id_number="", sex="2", birth_date="1970-05-01"),
+            today=TODAY,
+        )
+        archive = r.archive_no
+        smi.register(s, archive, smi.SmiRegistrationInput(diagnosis="4", consent="1"), today=TODAY)
+        followup.start_management(s, archive, "htn", today=TODAY)
+    with store.transaction() as s:
+        accounts.deactivate(s, "gone")
+
+    def held():
+        with store.session() as s:
+            doctor = s.scalar(select(Resident.responsible_doctor).where(Resident.archive_no == archive))
+            rows = s.execute(select(ProgramEnrolment.program, ProgramEnrolment.responsible_doctor)).all()
+            return doctor, dict(rows)
+
+    _as(store, "qian")
+    try:
+        for slip in ("王医牛", "孙医生", "boss"):  # no such doctor; a closed account; not a doctor
+            with pytest.raises(ValidationError) as refused, store.transaction() as s:
+                residents.correct_resident(s, archive, {"responsible_doctor": slip})
+            assert refused.value.errors[0].field == "responsible_doctor"
+            assert slip in refused.value.render()
+            assert held() == ("钱医生", {"smi": "钱医生", "htn": "钱医生"})
+    finally:
+        store.actor = None
+    _as(store, "boss")
+    try:
+        with store.transaction() as s:
+            residents.correct_resident(s, archive, {"responsible_doctor": "王医生"})
+    finally:
+        store.actor = None
+    assert held() == ("王医生", {"smi": "钱医生", "htn": "王医生"})
+    _as(store, "qian")  # the doctor who holds the programme hands it on, by the account's username
+    try:
+        with store.transaction() as s:
+            smi.record_visit(s, archive, smi.input_with(visit_date="2026-11-10", danger="0"), today=TODAY)
+    finally:
+        store.actor = None

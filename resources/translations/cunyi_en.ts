@@ -648,7 +648,7 @@
     </message>
     <message>
         <source>{name} 已加密：请先用 cunyi init --encrypt（机构代码和名称同备份）初始化本机，再用 cunyi restore --force-other-device --key-file … 恢复</source>
-        <translation>{name} is encrypted: first set this PC up with cunyi init --encrypt (the backup's institution code and name), then restore it with cunyi restore --force-other-device --key-file …</translation>
+        <translation>{name} is encrypted: first set this PC up with cunyi init --encrypt (the backup&apos;s institution code and name), then restore it with cunyi restore --force-other-device --key-file …</translation>
     </message>
     <message>
         <source>{name} 是旧版本的备份：请先用 cunyi init 初始化本机，再恢复</source>
@@ -8553,6 +8553,10 @@ Click Yes only if it matches.</translation>
     <message>
         <source>年龄超过{max}岁，请核对出生日期</source>
         <translation>Older than {max}: check the date of birth</translation>
+    </message>
+    <message>
+        <source>「{name}」不是本村在用的医生账号（用户名或姓名）：档案的严重精神障碍管理随档案交给新的责任医生，须交给能登录本机的村医</source>
+        <translation>“{name}” is not an active doctor's account of this village (username or name): the record's severe mental disorder management goes with the record to the new responsible doctor, who must be a village doctor who can log in on this PC</translation>
     </message>
 </context>
 <context>

@@ -8553,6 +8553,10 @@
         <source>年龄超过{max}岁，请核对出生日期</source>
         <translation>年龄超过{max}岁，请核对出生日期</translation>
     </message>
+    <message>
+        <source>「{name}」不是本村在用的医生账号（用户名或姓名）：档案的严重精神障碍管理随档案交给新的责任医生，须交给能登录本机的村医</source>
+        <translation>「{name}」不是本村在用的医生账号（用户名或姓名）：档案的严重精神障碍管理随档案交给新的责任医生，须交给能登录本机的村医</translation>
+    </message>
 </context>
 <context>
     <name>Worklist</name>

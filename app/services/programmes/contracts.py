@@ -395,6 +395,28 @@ def end_contract(
     return c
 
 
+def end_on_leaving(session: Session, resident: Resident) -> None:
+    """A record closed (死亡, 迁出) ends the resident's contracts in force on that day, the reason being
+    the record's status: else a dead resident's contract read 履约中, was counted as signed and came
+    up for renewal.  Contracts that already ended or were renewed are left as they are."""
+    if resident.status == ACTIVE:
+        return
+    day = resident.status_date or trusted_today(session)
+    reason = CODE_LISTS["resident_status"].label(resident.status)
+    ended = False
+    for c in session.scalars(
+        select(FamilyContract).where(
+            FamilyContract.resident_id == resident.id,
+            FamilyContract.voided.is_(False),
+            FamilyContract.status == "active",
+        )
+    ):
+        c.status, c.ended_on, c.end_reason = "ended", max(day, c.start_on), reason
+        ended = True
+    if ended:
+        _mirror(session, resident)
+
+
 def mark_signed(session: Session, contract_id: uuid.UUID | str) -> FamilyContract:
     """The paper agreement came back signed (签字)."""
     c = _get(session, contract_id)

@@ -1032,7 +1032,7 @@ def _save_failed_visit(session, resident, inp, visit_date, enrolment, enrol_if_n
     enrolment.status_date = death_date or visit_date
     enrolment.status_reason = reason or cause
     if inp.outcome == "died":
-        residents.record_death(resident, death_date)
+        residents.record_death(session, resident, death_date)
     visit = FollowupVisit(
         enrolment_id=enrolment.id,
         resident_id=resident.id,

@@ -474,7 +474,7 @@ def record_failed_visit(
     enrolment.status = LOST if outcome == "lost" else DIED
     enrolment.status_date = died or day
     if died:
-        residents.record_death(resident, died)
+        residents.record_death(session, resident, died)
     label = CODE_LISTS["smi_lost_reason" if outcome == "lost" else "smi_death_cause"].label(
         lost_reason if outcome == "lost" else death_cause
     )

@@ -146,6 +146,7 @@ def save_resident(
         existing = session.get(Resident, resident_id)
         if existing is not None:
             authz.require_resident(session, "write", existing)
+    was_closed = existing is not None and existing.status in LEFT
     clean = validate_resident(session, inp, resident_id=resident_id, today=today)
     authz.require(session, "write", village=clean.village.code, what=clean.values.get("name") or "")
     handed_from = None
@@ -189,6 +190,8 @@ def save_resident(
     session.flush()
     if existing is not None:
         sensitive.hand_over_programmes(session, resident, handed_from)
+    if resident.status in LEFT and not was_closed:
+        _closed(session, resident)
     _write_search_keys(session, resident)
     from app.services.programmes import poverty  # the household's registration decides the flag
 
@@ -360,12 +363,20 @@ def after_leaving(resident: Resident, day: dt.date | None) -> Message | None:
     )
 
 
-def record_death(resident: Resident, day: dt.date) -> None:
+def record_death(session: Session, resident: Resident, day: dt.date) -> None:
     """A death recorded by a programme's 死亡 visit closes the resident's record too (档案状态 死亡, on
     that day), so no service is taken after it (:func:`after_leaving`) and the indicators count the
     resident off the books.  A record already closed (an earlier death, a move) is left as it is."""
     if resident.status not in LEFT:
         resident.status, resident.status_date = "3", day
+        _closed(session, resident)
+
+
+def _closed(session: Session, resident: Resident) -> None:
+    """What follows a record's closing (死亡, 迁出): its family-doctor contracts end that day."""
+    from app.services.programmes import contracts  # contracts finds residents here; imported late
+
+    contracts.end_on_leaving(session, resident)
 
 
 def correctable_fields() -> list[str]:

@@ -23,7 +23,7 @@ from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services.access import audit, authz
 from app.services.access.actor import actor
-from app.services.errors import Message
+from app.services.errors import FieldError, Message, ValidationError
 
 
 def is_sensitive(field: str, code: str | None) -> bool:
@@ -52,7 +52,13 @@ def hand_over_programmes(session: Session, resident: Any, before: str | None) ->
     """A record handed from one doctor to another takes its programmes with it: the enrolments
     (高血压, 糖尿病, 严重精神障碍 …) the old doctor held are the new one's.  Else the doctor who handed
     the record on would keep reading and writing its 严重精神障碍 record, and the new one could not,
-    nor anyone once the old account was closed.  Enrolments another doctor holds stay theirs."""
+    nor anyone once the old account was closed.  Enrolments another doctor holds stay theirs.
+
+    A sensitive enrolment (严重精神障碍) moves only when the acting user may see it: one who may not
+    (an administrator, staff without the ``mental_health`` permission) changes the record's doctor
+    and leaves that enrolment with its doctor, for those who may see it to hand on.  On a village PC
+    it moves only to one of the village's doctors with an account here: a name nobody logs in as
+    (a slip of the keyboard) would leave the patient's record to no one in the village."""
     after = (resident.responsible_doctor or "").strip()
     before = (before or "").strip()
     if not before or not after or before == after:
@@ -66,6 +72,7 @@ def hand_over_programmes(session: Session, resident: Any, before: str | None) ->
         select(User).where((User.username == before) | (User.display_name == before))
     ):
         names |= {user.username, user.display_name}
+    village = authz.village_code(session, resident.village_id)
     for enrolment in session.scalars(
         select(ProgramEnrolment).where(
             ProgramEnrolment.resident_id == resident.id,
@@ -73,7 +80,46 @@ def hand_over_programmes(session: Session, resident: Any, before: str | None) ->
             ProgramEnrolment.responsible_doctor.in_(names - {None, ""}),
         )
     ):
+        if enrolment.sensitive:
+            if not authz.may_see_sensitive(session, village, enrolment.responsible_doctor):
+                continue
+            _require_village_doctor(session, village, after)
         enrolment.responsible_doctor = after
+
+
+def _require_village_doctor(session: Session, village: str, name: str) -> None:
+    """On a village PC, refuse ``name`` unless it is an active account of the village's doctors (by
+    username or display name).  Elsewhere the village's accounts are not held: any name passes."""
+    from app.models import User
+    from app.services import profile
+
+    if len(profile.get_profile(session).code) != 12:
+        return
+    doctor = session.scalars(
+        select(User).where(
+            User.active.is_(True),
+            User.role == "village_doctor",
+            User.village_code == village,
+            (User.username == name) | (User.display_name == name),
+        )
+    ).first()
+    if doctor is None:
+        raise ValidationError(
+            [
+                FieldError(
+                    "responsible_doctor",
+                    Message(
+                        "Validation",
+                        QT_TRANSLATE_NOOP(
+                            "Validation",
+                            "「{name}」不是本村在用的医生账号（用户名或姓名）：档案的严重精神障碍管理随档案交给"
+                            "新的责任医生，须交给能登录本机的村医",
+                        ),
+                        {"name": name},
+                    ),
+                )
+            ]
+        )
 
 
 def require_hand_over(session: Session, resident: Any, responsible: str | None) -> None:
