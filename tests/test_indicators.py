@@ -124,7 +124,7 @@ def build(store) -> dict[str, object]:
                 enrolled_on=D(enrolled),
                 sex="1",
                 birth_date=D(born),
-                id_number="110105197005010011" if has_id else None,
+                id_number=f"11010519700501{int(n[1:]):04d}" if has_id else None,  # one each
                 current_address="村口",
                 status=status,
                 status_date=D(status_date) if status_date else None,
@@ -266,6 +266,44 @@ def test_lists_match_the_figures(township):
         only_b = engine.drilldown(s, "htn_standard", Period.year(YEAR), "denominator", village_code=B)
     assert [line.name for line in only_b] == ["r9"]
     assert only_b[0].archive_no == f"{B}00009" and only_b[0].village_name == "西村"
+
+
+def test_one_person_enrolled_twice_counts_once_in_the_records_rates(township):
+    """r1 enrolled again in 西村 (same resident ID) counted twice in 建档率 and 电子健康档案建档率 until
+    the duplicate review merged them: the first record (东村's) counts, the later one not; once the
+    first is closed (moved away), the later one is the person's record on the books and counts."""
+    store, ids = township
+    with store.session() as s:
+        before = engine.evaluate(s, Period.year(YEAR))
+        first = s.get(Resident, ids["r1"])
+        household = first.household_id
+    with store.transaction() as s:
+        villages = {v.code: v for v in profile.villages(s)}
+        twice = Resident(
+            archive_no=f"{B}00031",
+            name="r1又一份",
+            village_id=villages[B].id,
+            household_id=household,
+            enrolled_on=D("2026-04-01"),
+            sex="1",
+            birth_date=D("1970-05-01"),
+            id_number=f"11010519700501{1:04d}",
+            current_address="村口",
+        )
+        s.add(twice)
+    with store.session() as s:
+        after = engine.evaluate(s, Period.year(YEAR))
+        for key in ("records", "e_records"):
+            assert figures(after, key) == figures(before, key), key
+            lines = engine.drilldown(s, key, Period.year(YEAR), "numerator")
+            counted = {line.name for line in lines}
+            assert "r1" in counted and "r1又一份" not in counted
+    with store.transaction() as s:
+        first = s.get(Resident, ids["r1"])
+        first.status, first.status_date = "2", D("2026-06-01")  # the first moved away: the second counts
+    with store.session() as s:
+        lines = engine.drilldown(s, "records", Period.year(YEAR), "numerator")
+        assert "r1又一份" in {line.name for line in lines} and "r1" not in {line.name for line in lines}
 
 
 def test_a_population_denominator_has_no_list(township):

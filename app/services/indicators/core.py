@@ -160,6 +160,44 @@ def _on_books_at_end(r: _Record, period: Period) -> bool:
     return r.gone_on is None or r.gone_on > period.end
 
 
+def _counted_twice(session: Session, period: Period) -> set[uuid.UUID]:
+    """Records on the books at the period's end whose resident ID another such record carries (one
+    person enrolled twice: in two villages, or by the village and the township): each person counts
+    once in 建档率, by their first record (the earliest made); the others, returned here, are left
+    out of its numerator (and lists) until the township's duplicate review merges them.  Decided
+    over the whole store, whatever the report's scope: a village's figure is the same in its own
+    report and in the township's."""
+
+    def load() -> set[uuid.UUID]:
+        alive = (Resident.voided.is_(False), Resident.id_number.is_not(None), Resident.id_number != "")
+        shared = (
+            select(Resident.id_number).where(*alive).group_by(Resident.id_number).having(func.count() > 1)
+        )
+        uid = resident_ids(session)
+        first: dict[str, tuple] = {}
+        twice: set[uuid.UUID] = set()
+        q = select(
+            raw_id(Resident.id),
+            Resident.id_number,
+            Resident.enrolled_on,
+            Resident.status,
+            Resident.status_date,
+        ).where(*alive, Resident.id_number.in_(shared))
+        for rid, number, enrolled_on, status, status_date in sorted(
+            rows(session, q), key=lambda row: (row[2], str(uid(row[0])))
+        ):
+            gone = _gone_on(status, status_date)
+            if enrolled_on > period.end or (gone is not None and gone <= period.end):
+                continue  # not on the books at the end: no record to count
+            if number in first:
+                twice.add(uid(rid))
+            else:
+                first[number] = rid
+        return twice
+
+    return cached(session, ("counted_twice", period), load)
+
+
 @indicator(
     "records",
     QT_TRANSLATE_NOOP("Indicator", "健康档案建档率"),
@@ -169,8 +207,9 @@ def _on_books_at_end(r: _Record, period: Period) -> bool:
 )
 def records(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
     why = wants_reasons(session)
+    twice = _counted_twice(session, period)
     for r in _records(session, period, scope):
-        if _on_books_at_end(r, period):
+        if _on_books_at_end(r, period) and r.resident_id not in twice:
             yield Entry(
                 r.resident_id,
                 True,
@@ -188,8 +227,9 @@ def records(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
 )
 def e_records(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
     why = wants_reasons(session)
+    twice = _counted_twice(session, period)
     for r in _records(session, period, scope):
-        if not _on_books_at_end(r, period):
+        if not _on_books_at_end(r, period) or r.resident_id in twice:
             continue
         if not why:  # counting only: whether the core is complete
             yield Entry(r.resident_id, not r.missing, None)
