@@ -165,3 +165,70 @@ def _dropping_uploads(*args, **kw):
 
     client.upload = upload
     return client
+
+
+def test_a_township_opens_its_villages_server_from_the_sync_page(qtbot, world, tmp_path, monkeypatch):
+    """A township officer had to run ``cunyi serve`` from a command line.  The 同步 page opens the
+    server on the port typed, says the address the villages type, counts what they send and shows
+    it; 停止 closes it; opened, it opens again with the program.  A bad port is refused, a taken
+    one said, and nothing is listening then."""
+    import socket
+
+    import httpx
+
+    from app.services.sync import mailbox
+    from app.views.sync_network import MailboxServing, ServerBox
+
+    town, a, _ = world
+    win = MainWindow(town.store, town.paths)
+    qtbot.addWidget(win)
+    win.show()
+    box = win.show_page("sync").findChild(ServerBox)
+    assert box.title() == "同步服务器（各村卫生室连到本机）" and "未开启" in box.state.text()
+    assert box.port.text() == "8765" and box.start_button.isVisible() and not box.stop_button.isVisible()
+    try:
+        from PySide6.QtWidgets import QMessageBox
+
+        said = []
+        monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a, **_k: said.append(text))
+        box.port.setText("80")
+        qtbot.mouseClick(box.start_button, qtbot_left())
+        assert said == ["端口应是 1024 到 65535 之间的整数，不是“80”"]
+        assert box.serving.server is None and "未开启" in box.state.text()
+        port = netkit.free_port()
+        with socket.socket() as taken:
+            taken.bind(("0.0.0.0", port))
+            taken.listen()
+            box.port.setText(str(port))
+            qtbot.mouseClick(box.start_button, qtbot_left())
+            assert box.serving.server is None and box.error.isVisible() and str(port) in box.error.text()
+        qtbot.mouseClick(box.start_button, qtbot_left())
+        assert box.serving.port == port and not box.error.isVisible() and box.stop_button.isVisible()
+        assert "正在接收" in box.state.text() and "开启以来已收到 0 个同步包" in box.state.text()
+        assert httpx.get(f"http://127.0.0.1:{port}/v1/health").status_code == 200
+        report = netkit.sync(a, f"http://127.0.0.1:{port}")
+        assert report.ok, report.error
+        qtbot.waitUntil(lambda: "已收到 1 个同步包" in box.state.text(), timeout=10_000)
+        assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
+        win.grab().save(str(tmp_path / "township_server.png"))
+        win.close()
+
+        MailboxServing._instance.stop()  # the program ends …
+        MailboxServing._instance = None
+        again = MainWindow(town.store, town.paths)  # … and starts again: the server with it
+        qtbot.addWidget(again)
+        again.show()
+        assert MailboxServing._instance.port == port
+        assert httpx.get(f"http://127.0.0.1:{port}/v1/health").status_code == 200
+        box = again.show_page("sync").findChild(ServerBox)
+        qtbot.mouseClick(box.stop_button, qtbot_left())
+        assert box.serving.server is None and "未开启" in box.state.text()
+        with pytest.raises(httpx.ConnectError):
+            httpx.get(f"http://127.0.0.1:{port}/v1/health")
+        with town.store.session() as s:
+            assert mailbox.serving_port(s) is None
+        again.close()
+    finally:
+        if MailboxServing._instance is not None:
+            MailboxServing._instance.stop()
+            MailboxServing._instance = None

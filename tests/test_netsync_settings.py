@@ -5,13 +5,12 @@ nothing is saved; `sync run` without --server then uses what was saved."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLabel
 
 from app import cli
 from app.services.sync import keys as device_keys
 from app.services.sync import service
 from app.views.main_window import MainWindow
-from app.views.sync_network import NetworkSync, NetworkSyncBox, ServerAddressBox
+from app.views.sync_network import NetworkSync, NetworkSyncBox, ServerAddressBox, ServerBox
 from tests import netkit, storekit, synckit
 
 pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
@@ -94,8 +93,8 @@ def test_the_pin_from_the_township_card_is_shown(qtbot, world, tmp_path):
 @pytest.mark.sqlite_only  # the county's own store is made by the hub (PostgreSQL: test_county)
 def test_a_township_syncs_up_to_its_county_from_the_sync_page_and_a_county_has_no_address(qtbot, tmp_path):
     """A township is a village to its county: the county server's address in 设置, and on the 同步
-    page its box (named for the county) with 立即同步, beside the line on its own ``cunyi serve``;
-    a county syncs up to no one, so it has the line only."""
+    page its box (named for the county) with 立即同步, beside its own server's box; a county syncs
+    up to no one, so it has its server's box only."""
     from tests.test_county import Hub, applied
 
     hub = Hub(tmp_path)
@@ -130,9 +129,9 @@ def test_a_township_syncs_up_to_its_county_from_the_sync_page_and_a_county_has_n
         qtbot.addWidget(county)
         county.show()
         assert county.show_page("settings").findChild(ServerAddressBox) is None
-        box = county.show_page("sync").findChild(NetworkSyncBox)
-        assert box.title() == "网络同步" and not box.upward
-        assert "本机是县级" in box.findChild(QLabel).text()
+        page = county.show_page("sync")
+        assert page.findChild(NetworkSyncBox) is None  # it syncs up to no one
+        assert page.findChild(ServerBox).title() == "同步服务器（各乡镇卫生院连到本机）"
         county.close()
     finally:
         for d in [hub.county, *hub.towns.values(), *hub.villages.values()]:

@@ -17,6 +17,9 @@ ESCROW_KEY = "sync.escrow_recipient"  # the county's age public key: every bundl
 # keys are first used with it (app.services.sync.keys.keys_for_store); a restore's new identity
 # records its own.
 DEVICE_KEYS = "sync.device_keys"
+# (township, county) the port the GUI opens the sync server on while it runs; "": it does not
+# (app.services.sync.mailbox.serving_port)
+SERVE_PORT = "sync.serve_port"
 # 高血压 控制满意 at 65 and over (DOMAIN.md: < 150/90, unconfirmed, keep configurable; later national
 # guidance aims at < 140/90 where tolerated): the follow-up suggestion, the card's chart and the
 # 控制率 indicator all read it (followup_rules.Thresholds through :func:`thresholds`)
@@ -27,6 +30,7 @@ DEFAULTS = {
     PROVINCIAL_FIELDS: "0",
     ESCROW_KEY: "",
     DEVICE_KEYS: "",
+    SERVE_PORT: "",
     ELDERLY_HTN_TARGET: ELDERLY_HTN_TARGETS[0],
 }
 

@@ -29,7 +29,7 @@ from app.services import profile
 from app.services.access import authz
 from app.services.programmes import smi
 from app.views.operations import Op
-from app.views.sync_network import LastSyncLabel
+from app.views.sync_network import LastSyncLabel, MailboxServing
 
 
 class Section(NamedTuple):
@@ -190,6 +190,8 @@ class MainWindow(QMainWindow):
             )
         )
         status.addWidget(LastSyncLabel(store, self.paths))
+        if info.role in (profile.TOWNSHIP, profile.COUNTY):
+            MailboxServing.resume(store, self.paths, self)  # the villages' server, if 同步 page opened it
         name = who.display_name if who is not None else self.tr("系统")
         status.addPermanentWidget(QLabel(self.tr("当前用户：{user}").replace("{user}", name)))
 

@@ -11,10 +11,11 @@ the application quits.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import datetime as dt
 import threading
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.config import Paths
 from app.db import Store
 from app.services import profile
+from app.services.errors import UserError
 from app.services.sync import service
 from app.views import widgets
 from app.views.operations import SYNC, Op, announce, refresh_on
@@ -142,8 +144,8 @@ class NetworkSync(QObject):
 
 class NetworkSyncBox(QGroupBox):
     """网络同步 on the 同步 page, next to the USB box: a village's and a township's run up to their
-    township's or county's server (a township's villages, and a county's townships, come to its own
-    ``cunyi serve``, said in a line above)."""
+    township's or county's server; a township's villages, and a county's townships, come to its own
+    (the :class:`ServerBox` beside it)."""
 
     def __init__(self, store: Store, paths: Paths, parent: QWidget | None = None):
         super().__init__(parent)
@@ -158,20 +160,8 @@ class NetworkSyncBox(QGroupBox):
             else self.tr("网络同步")
         )
         lay = QVBoxLayout(self)
-        serves = {
-            profile.TOWNSHIP: self.tr(
-                "本机是乡镇卫生院：运行“cunyi serve”开启同步服务器，各村卫生室即可通过网络自动同步。"
-            ),
-            profile.COUNTY: self.tr(
-                "本机是县级：运行“cunyi serve”开启同步服务器，各乡镇卫生院即可通过网络自动同步。"
-            ),
-        }.get(role)
-        if serves:
-            hint = QLabel(serves)
-            hint.setWordWrap(True)
-            lay.addWidget(hint)
         if not self.upward:
-            return
+            return  # (a county's: the page leaves it out)
         self.sync = NetworkSync.of(store, paths)
         self.saved_url = ""
         self.address = QLineEdit()
@@ -303,6 +293,198 @@ class NetworkSyncBox(QGroupBox):
     def _running(self, busy: bool) -> None:
         self.now_button.setEnabled(not busy)
         self.refresh()
+
+
+class MailboxServing(QObject):
+    """The sync server this process opens for its villages (a township's; a county's for its
+    townships): :class:`app.services.sync.mailbox.Server` on a thread of its own, on the port saved
+    in 设置, from the start of the program to its end.  Bundles it imports are announced as changes
+    of every table, so the pages showing records refresh."""
+
+    changed = Signal()
+    _instance: MailboxServing | None = None
+
+    def __init__(self, store: Store, paths: Paths):
+        super().__init__()
+        self.store, self.paths = store, paths
+        self.server = None
+        self._seen = 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(3000)
+        self.timer.timeout.connect(self._poll)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop)
+        atexit.register(self.stop)
+
+    @classmethod
+    def of(cls, store: Store, paths: Paths) -> MailboxServing:
+        if cls._instance is None or cls._instance.store is not store:
+            if cls._instance is not None:
+                cls._instance.stop()
+            cls._instance = MailboxServing(store, paths)
+        return cls._instance
+
+    @property
+    def port(self) -> int | None:
+        return self.server.port if self.server is not None else None
+
+    def start(self, port: int) -> None:
+        """Open the server on ``port`` (raises UserError when the port is taken)."""
+        from app.services.sync import mailbox
+
+        if self.server is not None and self.server.port == port:
+            return
+        self.stop()
+        self.server = mailbox.Server(self.store, self.paths, host="0.0.0.0", port=port).start()
+        self._seen = 0
+        self.timer.start()
+        self.changed.emit()
+
+    def stop(self) -> None:
+        if self.server is not None:
+            server, self.server = self.server, None
+            self.timer.stop()
+            server.stop()
+            self.changed.emit()
+
+    def received(self) -> int:
+        return self.server.mailbox.imported if self.server is not None else 0
+
+    def _poll(self) -> None:
+        if self.server is not None and self.server.mailbox.imported != self._seen:
+            self._seen = self.server.mailbox.imported
+            from app.models import Base
+
+            announce(frozenset(Base.metadata.tables) | NET_SYNC, self)
+            self.changed.emit()
+
+    @classmethod
+    def resume(cls, store: Store, paths: Paths, parent: QWidget) -> None:
+        """At the start of the program: open the server if 设置 says this PC serves.  A port taken
+        (another program, ``cunyi serve`` already running) is said on the 同步 page, not here."""
+        from app.services.sync import mailbox
+
+        port = Op(parent, store, mailbox.serving_port).run()
+        if port is None:
+            return
+        with contextlib.suppress(UserError):
+            cls.of(store, paths).start(port)
+
+
+class ServerBox(QGroupBox):
+    """同步服务器 on a township's (county's) 同步 page: opens and stops the server its villages
+    (townships) sync with, and tells the address to type into their 设置."""
+
+    def __init__(self, store: Store, paths: Paths, role: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.paths, self.role = store, paths, role
+        self.serving = MailboxServing.of(store, paths)
+        self.setTitle(
+            self.tr("同步服务器（各村卫生室连到本机）")
+            if role == profile.TOWNSHIP
+            else self.tr("同步服务器（各乡镇卫生院连到本机）")
+        )
+        lay = QVBoxLayout(self)
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(self.state)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a40000;")
+        self.error.hide()
+        lay.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("端口：")))
+        self.port = QLineEdit()
+        self.port.setMaxLength(5)
+        self.port.setFixedWidth(self.port.fontMetrics().horizontalAdvance("000000") + 16)
+        row.addWidget(self.port)
+        self.start_button = QPushButton(self.tr("开启服务器"))
+        self.start_button.clicked.connect(self.open_server)
+        self.stop_button = QPushButton(self.tr("停止服务器"))
+        self.stop_button.clicked.connect(self.close_server)
+        row.addWidget(self.start_button)
+        row.addWidget(self.stop_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.serving.changed.connect(self.refresh)
+        from app.services.sync import mailbox
+
+        saved = Op(self, store, mailbox.serving_port).run()
+        self.port.setText(str(saved or mailbox.DEFAULT_PORT))
+        if saved is not None and self.serving.server is None:
+            self.error.setText(
+                self.tr(
+                    "设置为开启，但端口 {port} 开不了：可能已有程序（如另一个“cunyi serve”）在用它。"
+                ).replace("{port}", str(saved))
+            )
+            self.error.show()
+        self.refresh()
+
+    def _who(self) -> str:
+        return self.tr("各村卫生室") if self.role == profile.TOWNSHIP else self.tr("各乡镇卫生院")
+
+    def refresh(self) -> None:
+        server = self.serving.server
+        self.start_button.setVisible(server is None)
+        self.stop_button.setVisible(server is not None)
+        self.port.setEnabled(server is None)
+        if server is None:
+            self.state.setText(
+                self.tr(
+                    "未开启。开启后，{who}在“设置 → 服务器地址”填写本机地址，即可通过网络自动同步；"
+                    "以后打开村医时服务器也会自动开启。"
+                ).replace("{who}", self._who())
+            )
+            return
+        from app.services.sync import mailbox
+
+        addresses = [f"http://{a}:{server.port}" for a in mailbox.lan_addresses()]
+        where = (
+            self.tr("{who}的服务器地址填 {url}")
+            .replace("{who}", self._who())
+            .replace("{url}", self.tr(" 或 ").join(addresses))
+            if addresses
+            else self.tr("本机没有联网：接上局域网后，{who}的服务器地址填本机的 IP 地址和端口 {port}")
+            .replace("{who}", self._who())
+            .replace("{port}", str(server.port))
+        )
+        self.state.setText(
+            self.tr("正在接收。{where}。开启以来已收到 {n} 个同步包。")
+            .replace("{where}", where)
+            .replace("{n}", str(self.serving.received()))
+        )
+
+    def open_server(self) -> None:
+        from app.services.sync import mailbox
+
+        port = (
+            Op(self, self.store, lambda s: mailbox.set_serving(s, self.port.text()))
+            .titled(self.tr("同步服务器"))
+            .run()
+        )
+        if port is None:
+            return
+        try:
+            self.serving.start(port)
+        except UserError as e:
+            self.error.setText(render(e.message))
+            self.error.show()
+            return
+        self.error.hide()
+
+    def close_server(self) -> None:
+        from app.services.sync import mailbox
+
+        def stop_serving(s) -> bool:
+            mailbox.set_serving(s, None)
+            return True
+
+        if Op(self, self.store, stop_serving).titled(self.tr("同步服务器")).run():
+            self.serving.stop()
+            self.error.hide()
 
 
 class LastSyncLabel(QLabel):

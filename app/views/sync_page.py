@@ -34,7 +34,7 @@ from app.services.errors import UserError
 from app.services.sync import conflicts, exchange, overview, service, snapshot
 from app.services.sync import keys as device_keys
 from app.views.operations import SYNC, Op, StoreOp, refresh_on
-from app.views.sync_network import NetworkSyncBox
+from app.views.sync_network import NetworkSyncBox, ServerBox
 from app.views.widgets import LazyPage, aside, fit_columns, local_time, read_only_table, render
 
 SYNC_FOLDER = "CunYi-sync"  # on a removable drive, bundles go in this folder
@@ -192,12 +192,15 @@ class SyncPage(LazyPage):
         history_layout.addWidget(self.history)
         history_layout.addWidget(self.history_note)
         split = QSplitter(Qt.Vertical)
-        for w in (NetworkSyncBox(store, paths), peers_box, conflict_box, history_box):
+        network = NetworkSyncBox(store, paths)
+        for w in ([network] if network.upward else []) + [peers_box, conflict_box, history_box]:
             split.addWidget(w)
         lay = QVBoxLayout(self)
         lay.addWidget(self.banner)
         lay.addWidget(device_box)
         lay.addWidget(place_box)
+        if role in (profile.TOWNSHIP, profile.COUNTY):  # the server its villages (townships) sync with
+            lay.addWidget(ServerBox(store, paths, role))
         lay.addWidget(split, 1)
         self.last_outcomes: list = []
         refresh_on(self, SYNC_RECORDS, self.refresh)

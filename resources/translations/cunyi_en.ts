@@ -3608,6 +3608,10 @@
         <translation>The bundle&apos;s number does not match the upload&apos;s</translation>
     </message>
     <message>
+        <source>端口应是 1024 到 65535 之间的整数，不是“{port}”</source>
+        <translation>The port must be a whole number from 1024 to 65535, not “{port}”</translation>
+    </message>
+    <message>
         <source>无法在 {host}:{port} 上开启服务：{reason}</source>
         <translation>Cannot serve on {host}:{port}: {reason}</translation>
     </message>
@@ -3748,14 +3752,6 @@
     <message>
         <source>网络同步（{upper}服务器）</source>
         <translation>Network sync ({upper} server)</translation>
-    </message>
-    <message>
-        <source>本机是乡镇卫生院：运行“cunyi serve”开启同步服务器，各村卫生室即可通过网络自动同步。</source>
-        <translation>This PC is the township health centre: run “cunyi serve” to start the sync server, and village clinics sync with it over the network by themselves.</translation>
-    </message>
-    <message>
-        <source>本机是县级：运行“cunyi serve”开启同步服务器，各乡镇卫生院即可通过网络自动同步。</source>
-        <translation>This PC is the county: run “cunyi serve” to start the sync server, and township health centres sync with it over the network by themselves.</translation>
     </message>
     <message>
         <source>例如 http://192.168.1.10:8765</source>
@@ -6970,6 +6966,65 @@
     </message>
 </context>
 <context>
+    <name>ServerBox</name>
+    <message>
+        <source>同步服务器（各村卫生室连到本机）</source>
+        <translation>Sync server (the village clinics connect to this PC)</translation>
+    </message>
+    <message>
+        <source>同步服务器（各乡镇卫生院连到本机）</source>
+        <translation>Sync server (the township health centres connect to this PC)</translation>
+    </message>
+    <message>
+        <source>端口：</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>开启服务器</source>
+        <translation>Start server</translation>
+    </message>
+    <message>
+        <source>停止服务器</source>
+        <translation>Stop server</translation>
+    </message>
+    <message>
+        <source>设置为开启，但端口 {port} 开不了：可能已有程序（如另一个“cunyi serve”）在用它。</source>
+        <translation>Set to start, but port {port} could not be opened: another program (such as another “cunyi serve”) may be using it.</translation>
+    </message>
+    <message>
+        <source>各村卫生室</source>
+        <translation>the village clinics</translation>
+    </message>
+    <message>
+        <source>各乡镇卫生院</source>
+        <translation>the township health centres</translation>
+    </message>
+    <message>
+        <source>未开启。开启后，{who}在“设置 → 服务器地址”填写本机地址，即可通过网络自动同步；以后打开村医时服务器也会自动开启。</source>
+        <translation>Off. Once it is on, {who} enter this PC's address under “Settings → Server address” and sync over the network by themselves; from then on the server also starts whenever CunYi opens.</translation>
+    </message>
+    <message>
+        <source>{who}的服务器地址填 {url}</source>
+        <translation>Server address for {who}: {url}</translation>
+    </message>
+    <message>
+        <source> 或 </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>本机没有联网：接上局域网后，{who}的服务器地址填本机的 IP 地址和端口 {port}</source>
+        <translation>This PC is on no network: once it is on the local network, {who} enter this PC's IP address and port {port} as the server address</translation>
+    </message>
+    <message>
+        <source>正在接收。{where}。开启以来已收到 {n} 个同步包。</source>
+        <translation>Receiving. {where}. Bundles received since it started: {n}.</translation>
+    </message>
+    <message>
+        <source>同步服务器</source>
+        <translation>Sync server</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <source>65岁及以上高血压患者的控制目标应为 {choices} 之一</source>
@@ -8556,7 +8611,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>「{name}」不是本村在用的医生账号（用户名或姓名）：档案的严重精神障碍管理随档案交给新的责任医生，须交给能登录本机的村医</source>
-        <translation>“{name}” is not an active doctor's account of this village (username or name): the record's severe mental disorder management goes with the record to the new responsible doctor, who must be a village doctor who can log in on this PC</translation>
+        <translation>“{name}” is not an active doctor&apos;s account of this village (username or name): the record&apos;s severe mental disorder management goes with the record to the new responsible doctor, who must be a village doctor who can log in on this PC</translation>
     </message>
 </context>
 <context>

@@ -3607,6 +3607,10 @@
         <translation>同步包编号与上传编号不符</translation>
     </message>
     <message>
+        <source>端口应是 1024 到 65535 之间的整数，不是“{port}”</source>
+        <translation>端口应是 1024 到 65535 之间的整数，不是“{port}”</translation>
+    </message>
+    <message>
         <source>无法在 {host}:{port} 上开启服务：{reason}</source>
         <translation>无法在 {host}:{port} 上开启服务：{reason}</translation>
     </message>
@@ -3747,14 +3751,6 @@
     <message>
         <source>网络同步（{upper}服务器）</source>
         <translation>网络同步（{upper}服务器）</translation>
-    </message>
-    <message>
-        <source>本机是乡镇卫生院：运行“cunyi serve”开启同步服务器，各村卫生室即可通过网络自动同步。</source>
-        <translation>本机是乡镇卫生院：运行“cunyi serve”开启同步服务器，各村卫生室即可通过网络自动同步。</translation>
-    </message>
-    <message>
-        <source>本机是县级：运行“cunyi serve”开启同步服务器，各乡镇卫生院即可通过网络自动同步。</source>
-        <translation>本机是县级：运行“cunyi serve”开启同步服务器，各乡镇卫生院即可通过网络自动同步。</translation>
     </message>
     <message>
         <source>例如 http://192.168.1.10:8765</source>
@@ -6966,6 +6962,65 @@
     <message>
         <source>设置</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>ServerBox</name>
+    <message>
+        <source>同步服务器（各村卫生室连到本机）</source>
+        <translation>同步服务器（各村卫生室连到本机）</translation>
+    </message>
+    <message>
+        <source>同步服务器（各乡镇卫生院连到本机）</source>
+        <translation>同步服务器（各乡镇卫生院连到本机）</translation>
+    </message>
+    <message>
+        <source>端口：</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>开启服务器</source>
+        <translation>开启服务器</translation>
+    </message>
+    <message>
+        <source>停止服务器</source>
+        <translation>停止服务器</translation>
+    </message>
+    <message>
+        <source>设置为开启，但端口 {port} 开不了：可能已有程序（如另一个“cunyi serve”）在用它。</source>
+        <translation>设置为开启，但端口 {port} 开不了：可能已有程序（如另一个“cunyi serve”）在用它。</translation>
+    </message>
+    <message>
+        <source>各村卫生室</source>
+        <translation>各村卫生室</translation>
+    </message>
+    <message>
+        <source>各乡镇卫生院</source>
+        <translation>各乡镇卫生院</translation>
+    </message>
+    <message>
+        <source>未开启。开启后，{who}在“设置 → 服务器地址”填写本机地址，即可通过网络自动同步；以后打开村医时服务器也会自动开启。</source>
+        <translation>未开启。开启后，{who}在“设置 → 服务器地址”填写本机地址，即可通过网络自动同步；以后打开村医时服务器也会自动开启。</translation>
+    </message>
+    <message>
+        <source>{who}的服务器地址填 {url}</source>
+        <translation>{who}的服务器地址填 {url}</translation>
+    </message>
+    <message>
+        <source> 或 </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>本机没有联网：接上局域网后，{who}的服务器地址填本机的 IP 地址和端口 {port}</source>
+        <translation>本机没有联网：接上局域网后，{who}的服务器地址填本机的 IP 地址和端口 {port}</translation>
+    </message>
+    <message>
+        <source>正在接收。{where}。开启以来已收到 {n} 个同步包。</source>
+        <translation>正在接收。{where}。开启以来已收到 {n} 个同步包。</translation>
+    </message>
+    <message>
+        <source>同步服务器</source>
+        <translation>同步服务器</translation>
     </message>
 </context>
 <context>

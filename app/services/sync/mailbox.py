@@ -1045,6 +1045,59 @@ def throttled(app, bytes_per_s: int):
     return wrapped
 
 
+# ------------------------------------------------------------------- serving from the GUI
+
+DEFAULT_PORT = 8765
+
+
+def serving_port(session) -> int | None:
+    """The port this township's (county's) CunYi opens the sync server on while it runs, or None:
+    it does not (``cunyi serve`` may run instead)."""
+    from app.services import settings
+
+    value = settings.get(session, settings.SERVE_PORT)
+    return int(value) if is_digits(value) else None
+
+
+def set_serving(session, port: int | str | None) -> int | None:
+    """Open the sync server whenever CunYi runs here, on ``port`` (None: no more).  Only a township
+    or a county serves; a port below 1024 needs an administrator's system rights, so it is refused."""
+    from app.services import settings
+    from app.services.access import authz
+
+    authz.require(session, "sync")
+    if port is None:
+        settings.put(session, settings.SERVE_PORT, "")
+        return None
+    if get_profile(session).role not in (TOWNSHIP, COUNTY):
+        raise UserError(
+            Message(CTX, QT_TRANSLATE_NOOP("NetSync", "只有乡镇卫生院或县级的电脑能运行同步服务器"))
+        )
+    text = str(port).strip()
+    if not is_digits(text) or not 1024 <= int(text) <= 65535:
+        raise UserError(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP("NetSync", "端口应是 1024 到 65535 之间的整数，不是“{port}”"),
+                {"port": text},
+            )
+        )
+    settings.put(session, settings.SERVE_PORT, str(int(text)))
+    return int(text)
+
+
+def lan_addresses() -> list[str]:
+    """This PC's IPv4 addresses other PCs may reach it at (not loopback), best first: the one its
+    default route leaves by, then those its name resolves to.  Empty on a PC with no network."""
+    found: list[str] = []
+    with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.connect(("192.0.2.1", 9))  # (a UDP "connect" sends nothing: it picks the route)
+        found.append(probe.getsockname()[0])
+    with contextlib.suppress(OSError):
+        found += socket.gethostbyname_ex(socket.gethostname())[2]
+    return list(dict.fromkeys(a for a in found if not a.startswith(("127.", "0."))))
+
+
 # --------------------------------------------------------------------------------- running it
 
 
