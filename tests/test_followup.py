@@ -371,3 +371,21 @@ def test_the_control_rate_reads_the_65_plus_target_as_set(store, patient):
     with store.transaction() as s:
         settings.save_ui_settings(s, settings.UiSettings("zh", False, "140/90"))
     assert not counted()
+
+
+def test_a_death_is_dated_between_the_last_visit_done_and_the_visit_that_learnt_of_it(store, patient):
+    """A 死亡 visit dated a death before the resident's last follow-up done (the patient was seen
+    after it), or after the visit itself: both taken, the record closed on a day that contradicts
+    its own visits.  Both are refused, naming the day; a death between them is taken."""
+    visit(store, patient, visit_date="2026-11-05")
+    died = dict(outcome="died", death_cause="脑卒中", measurements={})
+    early = refused(store, patient, visit_date="2026-11-12", death_date="2026-10-20", **died)
+    assert "2026-11-05 还有" in early["death_date"] and "死亡日期不能早于它" in early["death_date"]
+    late = refused(store, patient, visit_date="2026-11-12", death_date="2026-11-13", **died)
+    assert "不能晚于本次随访日期 2026-11-12" in late["death_date"]
+    with store.session() as s:
+        assert s.get(Resident, patient).status == "1"  # nothing taken
+    visit(store, patient, visit_date="2026-11-12", death_date="2026-11-08", **died)
+    with store.session() as s:
+        r = s.get(Resident, patient)
+        assert (r.status, r.status_date) == ("3", dt.date(2026, 11, 8))

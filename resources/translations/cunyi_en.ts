@@ -2702,6 +2702,14 @@
         <translation>The date of death must be after birth and not after today</translation>
     </message>
     <message>
+        <source>死亡日期不能晚于本次随访日期 {date}（随访时已得知死亡）</source>
+        <translation>The date of death cannot be after this follow-up's date {date} (the death was known at the follow-up)</translation>
+    </message>
+    <message>
+        <source>{date} 还有{name}的随访记录（已随访到本人），死亡日期不能早于它：请核对日期</source>
+        <translation>{name} has a follow-up done on {date} (the patient was seen): the date of death cannot be before it; please check the dates</translation>
+    </message>
+    <message>
         <source>请填写死亡原因</source>
         <translation>Please enter the cause of death</translation>
     </message>
@@ -7001,7 +7009,7 @@
     </message>
     <message>
         <source>未开启。开启后，{who}在“设置 → 服务器地址”填写本机地址，即可通过网络自动同步；以后打开村医时服务器也会自动开启。</source>
-        <translation>Off. Once it is on, {who} enter this PC's address under “Settings → Server address” and sync over the network by themselves; from then on the server also starts whenever CunYi opens.</translation>
+        <translation>Off. Once it is on, {who} enter this PC&apos;s address under “Settings → Server address” and sync over the network by themselves; from then on the server also starts whenever CunYi opens.</translation>
     </message>
     <message>
         <source>{who}的服务器地址填 {url}</source>
@@ -7013,7 +7021,7 @@
     </message>
     <message>
         <source>本机没有联网：接上局域网后，{who}的服务器地址填本机的 IP 地址和端口 {port}</source>
-        <translation>This PC is on no network: once it is on the local network, {who} enter this PC's IP address and port {port} as the server address</translation>
+        <translation>This PC is on no network: once it is on the local network, {who} enter this PC&apos;s IP address and port {port} as the server address</translation>
     </message>
     <message>
         <source>正在接收。{where}。开启以来已收到 {n} 个同步包。</source>

@@ -2701,6 +2701,14 @@
         <translation>死亡日期应在出生之后、今天之前</translation>
     </message>
     <message>
+        <source>死亡日期不能晚于本次随访日期 {date}（随访时已得知死亡）</source>
+        <translation>死亡日期不能晚于本次随访日期 {date}（随访时已得知死亡）</translation>
+    </message>
+    <message>
+        <source>{date} 还有{name}的随访记录（已随访到本人），死亡日期不能早于它：请核对日期</source>
+        <translation>{date} 还有{name}的随访记录（已随访到本人），死亡日期不能早于它：请核对日期</translation>
+    </message>
+    <message>
         <source>请填写死亡原因</source>
         <translation>请填写死亡原因</translation>
     </message>

@@ -12,7 +12,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.codes import CODE_LISTS
@@ -1000,11 +1000,24 @@ def _void_corrected(session: Session, visit_id: uuid.UUID | None) -> None:
         old.voided, old.void_reason = True, "更正"
 
 
+def _last_seen(session: Session, resident, corrected_day: dt.date | None) -> dt.date | None:
+    """The day of the resident's latest follow-up that was done (not voided), of any programme; a
+    correction leaves out the day it corrects."""
+    q = select(func.max(FollowupVisit.visit_date)).where(
+        FollowupVisit.resident_id == resident.id,
+        FollowupVisit.voided.is_(False),
+        FollowupVisit.outcome == "done",
+    )
+    if corrected_day is not None:
+        q = q.where(FollowupVisit.visit_date != corrected_day)
+    return session.scalar(q)
+
+
 def _save_failed_visit(session, resident, inp, visit_date, enrolment, enrol_if_needed, errors, today):
     """失访 or 死亡: the reason, date and cause instead of measurements; the programme status follows."""
 
-    def fail(name: str, template: str, **params) -> None:
-        errors.append(FieldError(name, Message(CTX, template, params)))
+    def fail(field: str, template: str, **params) -> None:
+        errors.append(FieldError(field, Message(CTX, template, params)))
 
     reason = cause = death_date = None
     try:
@@ -1020,6 +1033,23 @@ def _save_failed_visit(session, resident, inp, visit_date, enrolment, enrol_if_n
             fail("death_date", QT_TRANSLATE_NOOP("Followup", "请填写死亡日期"))
         elif death_date > today or death_date < resident.birth_date:
             fail("death_date", QT_TRANSLATE_NOOP("Followup", "死亡日期应在出生之后、今天之前"))
+        elif visit_date is not None and death_date > visit_date:
+            fail(
+                "death_date",
+                QT_TRANSLATE_NOOP("Followup", "死亡日期不能晚于本次随访日期 {date}（随访时已得知死亡）"),
+                date=visit_date.isoformat(),
+            )
+        elif (
+            seen := _last_seen(session, resident, visit_date if inp.correction else None)
+        ) and seen > death_date:
+            fail(
+                "death_date",
+                QT_TRANSLATE_NOOP(
+                    "Followup", "{date} 还有{name}的随访记录（已随访到本人），死亡日期不能早于它：请核对日期"
+                ),
+                date=seen.isoformat(),
+                name=resident.name,
+            )
         if not cause:
             fail("death_cause", QT_TRANSLATE_NOOP("Followup", "请填写死亡原因"))
     if errors:
