@@ -42,7 +42,7 @@ def test_the_server_address_is_set_in_settings_checked_and_used_by_sync_run(qtbo
     qtbot.addWidget(win)
     win.show()
     box = win.show_page("settings").findChild(ServerAddressBox)
-    assert box is not None and "证书指纹：无" in box.pin.text()
+    assert box is not None and "连接不用证书（http 地址）：同步包本身已加密并签名" in box.pin.text()
 
     for wrong, words in (
         ("ftp://10.0.0.1", "不是有效的服务器地址"),

@@ -572,9 +572,10 @@ class ServerAddressBox(QGroupBox):
             )
         else:
             self.pin.setText(
-                self.tr("证书指纹：无（http 连接；要用 https，请导入载有证书指纹的{upper}设备卡）").replace(
-                    "{upper}", self.upper
-                )
+                self.tr(
+                    "连接不用证书（http 地址）：同步包本身已加密并签名。若{upper}的设备卡带有证书，"
+                    "在“同步 → 信任对方设备卡…”导入后，本机改用 https 并每次核对证书。"
+                ).replace("{upper}", self.upper)
             )
 
     def save(self) -> str | None:

@@ -2703,7 +2703,7 @@
     </message>
     <message>
         <source>死亡日期不能晚于本次随访日期 {date}（随访时已得知死亡）</source>
-        <translation>The date of death cannot be after this follow-up's date {date} (the death was known at the follow-up)</translation>
+        <translation>The date of death cannot be after this follow-up&apos;s date {date} (the death was known at the follow-up)</translation>
     </message>
     <message>
         <source>{date} 还有{name}的随访记录（已随访到本人），死亡日期不能早于它：请核对日期</source>
@@ -6965,8 +6965,8 @@
         <translation>Certificate fingerprint (from the {upper}&apos;s card, checked on every connection): {pin}</translation>
     </message>
     <message>
-        <source>证书指纹：无（http 连接；要用 https，请导入载有证书指纹的{upper}设备卡）</source>
-        <translation>Certificate fingerprint: none (http; for https, import a {upper} card that carries a fingerprint)</translation>
+        <source>连接不用证书（http 地址）：同步包本身已加密并签名。若{upper}的设备卡带有证书，在“同步 → 信任对方设备卡…”导入后，本机改用 https 并每次核对证书。</source>
+        <translation>The connection uses no certificate (an http address): the bundles themselves are encrypted and signed. If the {upper}'s device card carries a certificate, import it under “Sync → Trust a device card…”; this PC then uses https and checks the certificate on every connection.</translation>
     </message>
     <message>
         <source>设置</source>
