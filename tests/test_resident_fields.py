@@ -372,3 +372,31 @@ def test_editing_in_the_form_shows_the_record_and_saving_changes_nothing(gui_app
     assert dialog.save() is True
     with store.session() as s:
         assert records.resident_input_from(s.get(records.Resident, rid)) == before
+
+
+@pytest.mark.gui
+def test_the_doctor_fields_offer_the_doctors_names_as_they_are_typed(gui_app, qtbot, store):
+    """责任医生 was free text: 王医牛 for 王医生 named nobody (the access rules and the hand-over of
+    programmes read the name).  建档人 and 责任医生 offer the institution's doctors (设置) and the
+    doctors' accounts as they are typed; any name may still be typed."""
+    from app.services.access import accounts
+    from app.services.institution import InstitutionInput, save_institution
+    from app.views.enrolment_form import EnrolmentDialog
+
+    with store.transaction() as s:
+        accounts.create_user(s, "wang", "村医-secret-1", "village_doctor", display_name="王医生")
+        accounts.create_user(s, "gone", "村医-secret-1", "village_doctor", display_name="孙医生")
+        accounts.deactivate(s, "gone")
+        save_institution(s, InstitutionInput(institution="向阳村卫生室", doctors="李医生、王医生"))
+    dialog = EnrolmentDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for key in ("enrolled_by", "responsible_doctor"):
+        completer = dialog.form.editors[key].main.completer()
+        offered = [completer.model().index(i, 0).data() for i in range(completer.model().rowCount())]
+        assert offered == ["李医生", "王医生"], key  # once each; a closed account not offered
+    completer = dialog.form.responsible_doctor.completer()
+    completer.setCompletionPrefix("医生")  # any part of the name
+    assert completer.completionCount() == 2
+    completer.setCompletionPrefix("王")
+    assert completer.completionCount() == 1 and completer.currentCompletion() == "王医生"

@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -96,6 +97,13 @@ class EnrolmentForm(QWidget):
         for f in self.table:
             if f.kind is Kind.RESIDENT_ID:  # a valid ID fills sex and birth date
                 self.editors[f.key].main.editingFinished.connect(self._fill_from_id)
+        if context.doctors:  # the doctors' names offered as they are typed (a slip names nobody)
+            for key in ("enrolled_by", "responsible_doctor"):
+                if key in self.editors and isinstance(self.editors[key].main, QLineEdit):
+                    names = QCompleter(list(context.doctors), self)
+                    names.setCaseSensitivity(Qt.CaseInsensitive)
+                    names.setFilterMode(Qt.MatchContains)
+                    self.editors[key].main.setCompleter(names)
 
     def __getattr__(self, name: str):
         editors = self.__dict__.get("editors")

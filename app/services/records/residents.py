@@ -245,6 +245,9 @@ class FormContext:
     resident_id: uuid.UUID | None = None
     # whether the form offers the sensitive boxes (既往史 严重精神障碍) to this user for this record
     sensitive_boxes: bool = True
+    # names 建档人 and 责任医生 are offered from as they are typed: the institution's doctors (设置)
+    # and the doctors' accounts here, so a name is spelt as the access rules and prints know it
+    doctors: tuple[str, ...] = ()
 
 
 def form_context(session: Session, resident_id: uuid.UUID | None = None) -> FormContext:
@@ -263,7 +266,29 @@ def form_context(session: Session, resident_id: uuid.UUID | None = None) -> Form
     else:
         initial = resident_form.RESIDENT_FORM.input_type(enrolled_by=doctor, responsible_doctor=doctor)
         boxes = sensitive.may_record(session, info.code if info.is_village else None, doctor)
-    return FormContext(not info.is_village, info.institution, villages, doctor, initial, resident_id, boxes)
+    return FormContext(
+        not info.is_village,
+        info.institution,
+        villages,
+        doctor,
+        initial,
+        resident_id,
+        boxes,
+        doctor_names(session),
+    )
+
+
+def doctor_names(session: Session) -> tuple[str, ...]:
+    """The doctors a record may name: the institution's (设置) and the active doctors' accounts."""
+    from app.models import User
+    from app.services.institution import institution_profile
+
+    accounts = session.scalars(
+        select(User.display_name)
+        .where(User.active.is_(True), User.role == "village_doctor")
+        .order_by(User.display_name)
+    )
+    return tuple(dict.fromkeys([*institution_profile(session).doctors, *accounts]))
 
 
 @dataclass(frozen=True)
