@@ -142,6 +142,10 @@ def test_the_history_says_how_each_bundle_travelled(qtbot, world, tmp_path):
     # what the township left in its mailbox for A, fetched by A's runs: when, in its note
     fetched = [r for r, (what, _n) in enumerate(history(tpage)) if what == "经网络已被取走"]
     assert fetched and all(tpage.history.item(r, 5).text().endswith(" 取走") for r in fetched)
+    # closed before the test lets go of them: a window let go of open is destroyed at once, and
+    # the township's workbench, still loading, would then fill a page half taken down
+    _twin.close()
+    win.close()
 
 
 def history(page) -> list[tuple[str, str]]:
