@@ -8,6 +8,7 @@ are then truly atomic.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 import os
@@ -661,6 +662,14 @@ class Store:
         log.info("schema upgraded from %s to %s", current, head)
         if is_sqlite(self.url) and compact_if_mostly_free(self.engine):
             log.info("store compacted after the upgrade")
+
+    def as_system(self) -> Store:
+        """This store as the system account: a twin sharing its engine, sessions and write lock,
+        whose sessions act as the system whoever logs in (the sync server the GUI runs: what it
+        imports is the system's doing, as under ``cunyi serve``, not the logged-in user's)."""
+        twin = copy.copy(self)
+        twin.actor = None
+        return twin
 
     def session(self) -> Session:
         s = self._sessions()

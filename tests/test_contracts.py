@@ -413,3 +413,56 @@ def test_a_record_closed_by_death_or_a_move_ends_its_contracts_that_day(store, f
     with store.session() as s:
         c = s.get(FamilyContract, rows["李四"].id)
         assert (c.status, c.ended_on, c.end_reason) == ("ended", dt.date(2026, 11, 20), "迁出")
+
+
+def test_contracts_follow_a_closing_that_is_corrected_or_undone(store, family):
+    """A contract renewed before the death kept covering the dead resident to its end; its renewal,
+    yet to start, was ended on the day it began (and counted him as signed that day).  A move
+    undone left the contract ended; a death date corrected left it ended on the old day.  Every
+    contract covering a later day ends on the closing day; a corrected or undone closing gives
+    back what the earlier one ended first."""
+    from app.services.records.residents import find_resident, resident_input_from
+
+    with store.transaction() as s:
+        (old,), _ = contracts.add_contract(
+            s, family["head"], doctor="李医生", packages="basic", start="2025-12-01"
+        )
+        old_id = old.id
+    with store.transaction() as s:
+        new_id = contracts.renew_contract(s, old_id).id  # 2026-12-01 … 2027-11-30, yet to start
+
+    def close(status: str, day: str | None) -> None:
+        with store.transaction() as s:
+            head = find_resident(s, family["head"])
+            inp, rid = resident_input_from(head), head.id
+            inp.status, inp.status_date = status, day or ""
+            save_resident(s, inp, resident_id=rid, today=NOW)
+
+    def states():
+        with store.session() as s:
+            return [
+                (c.status, c.ended_on, c.end_reason)
+                for c in (s.get(FamilyContract, old_id), s.get(FamilyContract, new_id))
+            ]
+
+    def signed(day: str) -> bool:
+        with store.session() as s:
+            return find_resident(s, family["head"]).id in contracts.signed_resident_ids(
+                s, dt.date.fromisoformat(day)
+            )
+
+    close("3", "2026-11-20")
+    died = dt.date(2026, 11, 20)
+    assert states() == [("renewed", died, "死亡"), ("ended", died, "死亡")]
+    assert signed("2026-11-20") and not signed("2026-11-25") and not signed("2026-12-01")
+    close("3", "2026-03-01")  # the day corrected
+    march = dt.date(2026, 3, 1)
+    assert states() == [("renewed", march, "死亡"), ("ended", march, "死亡")]
+    assert not signed("2026-06-01")
+    close("2", "2026-03-01")  # not a death: a move
+    assert states() == [("renewed", march, "迁出"), ("ended", march, "迁出")]
+    close("1", None)  # the move undone: the contracts as they were
+    assert states() == [("renewed", None, None), ("active", None, None)]
+    assert signed("2026-11-25") and signed("2026-12-01")
+    with store.session() as s:
+        assert find_resident(s, family["head"]).contract_signed_on == dt.date(2026, 12, 1)

@@ -389,3 +389,17 @@ def test_a_death_is_dated_between_the_last_visit_done_and_the_visit_that_learnt_
     with store.session() as s:
         r = s.get(Resident, patient)
         assert (r.status, r.status_date) == ("3", dt.date(2026, 11, 8))
+
+
+def test_a_death_correcting_a_visit_is_dated_after_the_other_programmes_visit_that_day(store, patient):
+    """A 高血压 visit corrected into a 死亡 on the day of a 糖尿病 visit done: the correction left out
+    every visit of that day, so a death before the 糖尿病 visit was taken.  Only the corrected
+    visit is left out."""
+    with store.transaction() as s:
+        followup.enrol(s, s.get(Resident, patient), "t2dm", dt.date(2024, 1, 10))
+    visit(store, patient, visit_date="2026-11-12")
+    visit(store, patient, program="t2dm", visit_date="2026-11-12", measurements={"glucose": "6.5"})
+    died = dict(outcome="died", death_cause="脑卒中", measurements={}, correction=True)
+    early = refused(store, patient, visit_date="2026-11-12", death_date="2026-11-10", **died)
+    assert "2026-11-12 还有" in early["death_date"]
+    visit(store, patient, visit_date="2026-11-12", death_date="2026-11-12", **died)  # the same day: taken

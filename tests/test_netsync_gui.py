@@ -179,7 +179,10 @@ def test_a_township_opens_its_villages_server_from_the_sync_page(qtbot, world, t
     import socket
 
     import httpx
+    from sqlalchemy import select
 
+    from app.models import AuditEntry
+    from app.services.access import accounts
     from app.services.sync import mailbox
     from app.views.sync_network import MailboxServing, ServerBox
 
@@ -206,13 +209,25 @@ def test_a_township_opens_its_villages_server_from_the_sync_page(qtbot, world, t
             box.port.setText(str(port))
             qtbot.mouseClick(box.start_button, qtbot_left())
             assert box.serving.server is None and box.error.isVisible() and str(port) in box.error.text()
+        with town.store.session() as s:
+            assert mailbox.serving_port(s) is None  # the port that failed is not opened next time
+        wide = str(port).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+        box.port.setText(f" {wide} ")  # as pasted, from a Chinese input method
         qtbot.mouseClick(box.start_button, qtbot_left())
         assert box.serving.port == port and not box.error.isVisible() and box.stop_button.isVisible()
+        assert box.port.text() == str(port)
         assert "正在接收" in box.state.text() and "开启以来已收到 0 个同步包" in box.state.text()
         assert httpx.get(f"http://127.0.0.1:{port}/v1/health").status_code == 200
+        with town.store.transaction() as s:
+            accounts.create_user(s, "plain", "pass-plain-123", "township_staff", display_name="公卫")
+        town.store.actor = accounts.login(town.store, "plain", "pass-plain-123")  # at the desk
         report = netkit.sync(a, f"http://127.0.0.1:{port}")
         assert report.ok, report.error
         qtbot.waitUntil(lambda: "已收到 1 个同步包" in box.state.text(), timeout=10_000)
+        town.store.actor = None
+        with town.store.session() as s:  # the import is the system's, not the officer's at the desk
+            who = s.scalars(select(AuditEntry.username).where(AuditEntry.action == "import")).all()
+        assert who and set(who) == {"system"}, who
         assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
         win.grab().save(str(tmp_path / "township_server.png"))
         win.close()

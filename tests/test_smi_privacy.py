@@ -818,12 +818,15 @@ def test_a_record_handed_on_takes_its_programmes_to_the_new_doctor(store, person
         assert smi.enrolment_of(s, r2.id).responsible_doctor == "王医生"
 
 
-def test_a_hand_over_moves_smi_management_only_to_a_doctor_here_and_only_by_one_who_sees_it(store, person):
+def test_a_record_is_handed_only_to_a_doctor_of_the_village_and_takes_its_smi_patient_along(store, person):
     """A record handed to 王医牛 (a slip for 王医生) left its 严重精神障碍 patient to nobody in the
-    village; an administrator (who may not see the programme) changing the record's doctor moved
-    it all the same.  The slip is refused, naming the field, and nothing is saved; the
-    administrator's change leaves that enrolment with its doctor."""
+    village; an administrator handing a leaving doctor's records on (who may not see that
+    programme) left it with the leaving doctor, and nobody once the account closed.  On a village
+    PC a record is handed only to a doctor of the village (an active account, or a name of 设置's
+    list), with the same refusal for every record (it tells nothing of what the record holds), and
+    its programmes go with it, whoever hands it on."""
     from app.services.errors import ValidationError
+    from app.services.institution import InstitutionInput, save_institution
     from app.services.programmes import followup
 
     with store.transaction() as s:
@@ -831,16 +834,21 @@ def test_a_hand_over_moves_smi_management_only_to_a_doctor_here_and_only_by_one_
         accounts.create_user(s, "wang", PASSWORD, "village_doctor", display_name="王医生")
         accounts.create_user(s, "gone", PASSWORD, "village_doctor", display_name="孙医生")
         accounts.create_user(s, "boss", PASSWORD, "admin", display_name="管理员")
+        accounts.deactivate(s, "gone")
+        save_institution(s, InstitutionInput(institution="向阳村卫生室", doctors="赵医生"))
         r = residents.save_resident(
             s,
             person(responsible_doctor="钱医生", id_number="", sex="2", birth_date="1970-05-01"),
             today=TODAY,
         )
         archive = r.archive_no
+        plain = residents.save_resident(
+            s,
+            person(responsible_doctor="钱医生", id_number="", name="李四", sex="1", birth_date="1960-01-02"),
+            today=TODAY,
+        ).archive_no
         smi.register(s, archive, smi.SmiRegistrationInput(diagnosis="4", consent="1"), today=TODAY)
         followup.start_management(s, archive, "htn", today=TODAY)
-    with store.transaction() as s:
-        accounts.deactivate(s, "gone")
 
     def held():
         with store.session() as s:
@@ -848,26 +856,35 @@ def test_a_hand_over_moves_smi_management_only_to_a_doctor_here_and_only_by_one_
             rows = s.execute(select(ProgramEnrolment.program, ProgramEnrolment.responsible_doctor)).all()
             return doctor, dict(rows)
 
-    _as(store, "qian")
-    try:
-        for slip in ("王医牛", "孙医生", "boss"):  # no such doctor; a closed account; not a doctor
-            with pytest.raises(ValidationError) as refused, store.transaction() as s:
-                residents.correct_resident(s, archive, {"responsible_doctor": slip})
-            assert refused.value.errors[0].field == "responsible_doctor"
-            assert slip in refused.value.render()
-            assert held() == ("钱医生", {"smi": "钱医生", "htn": "钱医生"})
-    finally:
-        store.actor = None
-    _as(store, "boss")
+    said = {}
+    for user in ("qian", "boss"):
+        _as(store, user)
+        try:
+            for slip in ("王医牛", "孙医生", "boss"):  # no such doctor; a closed account; not a doctor
+                for record in (archive, plain):
+                    with pytest.raises(ValidationError) as refused, store.transaction() as s:
+                        residents.correct_resident(s, record, {"responsible_doctor": slip})
+                    assert refused.value.errors[0].field == "responsible_doctor"
+                    said.setdefault((user, slip), set()).add(refused.value.render())
+                    assert held() == ("钱医生", {"smi": "钱医生", "htn": "钱医生"})
+        finally:
+            store.actor = None
+    assert all(len(texts) == 1 and slip in next(iter(texts)) for (_u, slip), texts in said.items())
+    _as(store, "boss")  # 钱医生 leaves: the administrator hands the record on, then closes the account
     try:
         with store.transaction() as s:
             residents.correct_resident(s, archive, {"responsible_doctor": "王医生"})
+        with store.transaction() as s:
+            accounts.deactivate(s, "qian")
     finally:
         store.actor = None
-    assert held() == ("王医生", {"smi": "钱医生", "htn": "王医生"})
-    _as(store, "qian")  # the doctor who holds the programme hands it on, by the account's username
+    assert held() == ("王医生", {"smi": "王医生", "htn": "王医生"})
+    _as(store, "wang")  # who follows the patient now, and may hand the record to a listed doctor
     try:
         with store.transaction() as s:
             smi.record_visit(s, archive, smi.input_with(visit_date="2026-11-10", danger="0"), today=TODAY)
+        with store.transaction() as s:
+            residents.correct_resident(s, archive, {"responsible_doctor": "赵医生"})
     finally:
         store.actor = None
+    assert held() == ("赵医生", {"smi": "赵医生", "htn": "赵医生"})

@@ -336,7 +336,8 @@ class MailboxServing(QObject):
         if self.server is not None and self.server.port == port:
             return
         self.stop()
-        self.server = mailbox.Server(self.store, self.paths, host="0.0.0.0", port=port).start()
+        # as the system account, whoever is logged in here (what it imports is no user's doing)
+        self.server = mailbox.Server(self.store.as_system(), self.paths, host="0.0.0.0", port=port).start()
         self._seen = 0
         self.timer.start()
         self.changed.emit()
@@ -397,8 +398,7 @@ class ServerBox(QGroupBox):
         lay.addWidget(self.error)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("端口：")))
-        self.port = QLineEdit()
-        self.port.setMaxLength(5)
+        self.port = QLineEdit()  # (no length limit: a pasted " 18765 " is not cut to " 1876")
         self.port.setFixedWidth(self.port.fontMetrics().horizontalAdvance("000000") + 16)
         row.addWidget(self.port)
         self.start_button = QPushButton(self.tr("开启服务器"))
@@ -460,6 +460,7 @@ class ServerBox(QGroupBox):
     def open_server(self) -> None:
         from app.services.sync import mailbox
 
+        before = Op(self, self.store, mailbox.serving_port).run()
         port = (
             Op(self, self.store, lambda s: mailbox.set_serving(s, self.port.text()))
             .titled(self.tr("同步服务器"))
@@ -467,9 +468,11 @@ class ServerBox(QGroupBox):
         )
         if port is None:
             return
+        self.port.setText(str(port))
         try:
             self.serving.start(port)
-        except UserError as e:
+        except UserError as e:  # (the port taken): what was saved before stands, not this port
+            Op(self, self.store, lambda s: mailbox.set_serving(s, before)).run()
             self.error.setText(render(e.message))
             self.error.show()
             return

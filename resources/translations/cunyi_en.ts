@@ -6966,7 +6966,7 @@
     </message>
     <message>
         <source>连接不用证书（http 地址）：同步包本身已加密并签名。若{upper}的设备卡带有证书，在“同步 → 信任对方设备卡…”导入后，本机改用 https 并每次核对证书。</source>
-        <translation>The connection uses no certificate (an http address): the bundles themselves are encrypted and signed. If the {upper}'s device card carries a certificate, import it under “Sync → Trust a device card…”; this PC then uses https and checks the certificate on every connection.</translation>
+        <translation>The connection uses no certificate (an http address): the bundles themselves are encrypted and signed. If the {upper}&apos;s device card carries a certificate, import it under “Sync → Trust a device card…”; this PC then uses https and checks the certificate on every connection.</translation>
     </message>
     <message>
         <source>设置</source>
@@ -8618,8 +8618,8 @@ Click Yes only if it matches.</translation>
         <translation>Older than {max}: check the date of birth</translation>
     </message>
     <message>
-        <source>「{name}」不是本村在用的医生账号（用户名或姓名）：档案的严重精神障碍管理随档案交给新的责任医生，须交给能登录本机的村医</source>
-        <translation>“{name}” is not an active doctor&apos;s account of this village (username or name): the record&apos;s severe mental disorder management goes with the record to the new responsible doctor, who must be a village doctor who can log in on this PC</translation>
+        <source>「{name}」不是本村的医生：档案连同其随访管理交给新的责任医生，请填写在用医生账号的用户名或姓名，或“设置”里医生名单中的名字</source>
+        <translation>“{name}” is not one of this village's doctors: the record and its follow-up management go to the new responsible doctor; enter the username or name of an active doctor's account, or a name from the doctors list in Settings</translation>
     </message>
 </context>
 <context>

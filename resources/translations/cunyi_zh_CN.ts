@@ -8617,8 +8617,8 @@
         <translation>年龄超过{max}岁，请核对出生日期</translation>
     </message>
     <message>
-        <source>「{name}」不是本村在用的医生账号（用户名或姓名）：档案的严重精神障碍管理随档案交给新的责任医生，须交给能登录本机的村医</source>
-        <translation>「{name}」不是本村在用的医生账号（用户名或姓名）：档案的严重精神障碍管理随档案交给新的责任医生，须交给能登录本机的村医</translation>
+        <source>「{name}」不是本村的医生：档案连同其随访管理交给新的责任医生，请填写在用医生账号的用户名或姓名，或“设置”里医生名单中的名字</source>
+        <translation>「{name}」不是本村的医生：档案连同其随访管理交给新的责任医生，请填写在用医生账号的用户名或姓名，或“设置”里医生名单中的名字</translation>
     </message>
 </context>
 <context>

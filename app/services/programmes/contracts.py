@@ -395,26 +395,44 @@ def end_contract(
     return c
 
 
-def end_on_leaving(session: Session, resident: Resident) -> None:
-    """A record closed (死亡, 迁出) ends the resident's contracts in force on that day, the reason being
-    the record's status: else a dead resident's contract read 履约中, was counted as signed and came
-    up for renewal.  Contracts that already ended or were renewed are left as they are."""
-    if resident.status == ACTIVE:
+CLOSED = ("2", "3")  # resident_status 迁出, 死亡
+
+
+def follow_record(
+    session: Session, resident: Resident, before_status: str | None, before_date: dt.date | None
+) -> None:
+    """The contracts follow the record's status.  A record closed (死亡, 迁出) on a day ends that
+    day every contract covering a later one, a renewed one or one yet to start included, the
+    reason being the status: else a dead resident's contract read 履约中, was counted as signed
+    and came up for renewal.  A closing corrected (another day, another status) or undone (back
+    to 在册) first gives back what the earlier closing ended."""
+    now = (resident.status, resident.status_date)
+    if now == (before_status, before_date):
         return
-    day = resident.status_date or trusted_today(session)
-    reason = CODE_LISTS["resident_status"].label(resident.status)
-    ended = False
-    for c in session.scalars(
-        select(FamilyContract).where(
-            FamilyContract.resident_id == resident.id,
-            FamilyContract.voided.is_(False),
-            FamilyContract.status == "active",
-        )
-    ):
-        c.status, c.ended_on, c.end_reason = "ended", max(day, c.start_on), reason
-        ended = True
-    if ended:
-        _mirror(session, resident)
+    mine = select(FamilyContract).where(
+        FamilyContract.resident_id == resident.id, FamilyContract.voided.is_(False)
+    )
+    if before_status in CLOSED:  # what that closing ended: its day and its reason
+        label = CODE_LISTS["resident_status"].label(before_status)
+        for c in session.scalars(mine.where(FamilyContract.end_reason == label)):
+            if before_date is None or c.ended_on == before_date:
+                c.status = "active" if c.status == "ended" else c.status
+                c.ended_on = c.end_reason = None
+        session.flush()
+    if resident.status in CLOSED:
+        day = resident.status_date or trusted_today(session)
+        label = CODE_LISTS["resident_status"].label(resident.status)
+        for c in session.scalars(
+            mine.where(
+                FamilyContract.status.in_(("active", "renewed")),
+                FamilyContract.ended_on.is_(None),
+                FamilyContract.end_on > day,
+            )
+        ):
+            # (one yet to start ends before it begins: it never covers a day)
+            c.status = "ended" if c.status == "active" else c.status
+            c.ended_on, c.end_reason = day, label
+    _mirror(session, resident)
 
 
 def mark_signed(session: Session, contract_id: uuid.UUID | str) -> FamilyContract:

@@ -1000,16 +1000,17 @@ def _void_corrected(session: Session, visit_id: uuid.UUID | None) -> None:
         old.voided, old.void_reason = True, "更正"
 
 
-def _last_seen(session: Session, resident, corrected_day: dt.date | None) -> dt.date | None:
+def _last_seen(session: Session, resident, corrected: tuple[str, dt.date] | None) -> dt.date | None:
     """The day of the resident's latest follow-up that was done (not voided), of any programme; a
-    correction leaves out the day it corrects."""
+    correction leaves out the one it corrects (its programme's, that day)."""
     q = select(func.max(FollowupVisit.visit_date)).where(
         FollowupVisit.resident_id == resident.id,
         FollowupVisit.voided.is_(False),
         FollowupVisit.outcome == "done",
     )
-    if corrected_day is not None:
-        q = q.where(FollowupVisit.visit_date != corrected_day)
+    if corrected is not None:
+        program, day = corrected
+        q = q.where(~((FollowupVisit.program == program) & (FollowupVisit.visit_date == day)))
     return session.scalar(q)
 
 
@@ -1040,7 +1041,7 @@ def _save_failed_visit(session, resident, inp, visit_date, enrolment, enrol_if_n
                 date=visit_date.isoformat(),
             )
         elif (
-            seen := _last_seen(session, resident, visit_date if inp.correction else None)
+            seen := _last_seen(session, resident, (inp.program, visit_date) if inp.correction else None)
         ) and seen > death_date:
             fail(
                 "death_date",

@@ -146,7 +146,7 @@ def save_resident(
         existing = session.get(Resident, resident_id)
         if existing is not None:
             authz.require_resident(session, "write", existing)
-    was_closed = existing is not None and existing.status in LEFT
+    before = (existing.status, existing.status_date) if existing is not None else None
     clean = validate_resident(session, inp, resident_id=resident_id, today=today)
     authz.require(session, "write", village=clean.village.code, what=clean.values.get("name") or "")
     handed_from = None
@@ -190,8 +190,8 @@ def save_resident(
     session.flush()
     if existing is not None:
         sensitive.hand_over_programmes(session, resident, handed_from)
-    if resident.status in LEFT and not was_closed:
-        _closed(session, resident)
+    if before is not None and before != (resident.status, resident.status_date):
+        _status_changed(session, resident, *before)
     _write_search_keys(session, resident)
     from app.services.programmes import poverty  # the household's registration decides the flag
 
@@ -393,15 +393,17 @@ def record_death(session: Session, resident: Resident, day: dt.date) -> None:
     that day), so no service is taken after it (:func:`after_leaving`) and the indicators count the
     resident off the books.  A record already closed (an earlier death, a move) is left as it is."""
     if resident.status not in LEFT:
+        before = resident.status, resident.status_date
         resident.status, resident.status_date = "3", day
-        _closed(session, resident)
+        _status_changed(session, resident, *before)
 
 
-def _closed(session: Session, resident: Resident) -> None:
-    """What follows a record's closing (死亡, 迁出): its family-doctor contracts end that day."""
+def _status_changed(session: Session, resident: Resident, before_status, before_date) -> None:
+    """What follows a change of a record's status (closed by 死亡 or 迁出, its day corrected, or
+    undone): its family-doctor contracts follow."""
     from app.services.programmes import contracts  # contracts finds residents here; imported late
 
-    contracts.end_on_leaving(session, resident)
+    contracts.follow_record(session, resident, before_status, before_date)
 
 
 def correctable_fields() -> list[str]:

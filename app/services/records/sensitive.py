@@ -52,13 +52,10 @@ def hand_over_programmes(session: Session, resident: Any, before: str | None) ->
     """A record handed from one doctor to another takes its programmes with it: the enrolments
     (高血压, 糖尿病, 严重精神障碍 …) the old doctor held are the new one's.  Else the doctor who handed
     the record on would keep reading and writing its 严重精神障碍 record, and the new one could not,
-    nor anyone once the old account was closed.  Enrolments another doctor holds stay theirs.
-
-    A sensitive enrolment (严重精神障碍) moves only when the acting user may see it: one who may not
-    (an administrator, staff without the ``mental_health`` permission) changes the record's doctor
-    and leaves that enrolment with its doctor, for those who may see it to hand on.  On a village PC
-    it moves only to one of the village's doctors with an account here: a name nobody logs in as
-    (a slip of the keyboard) would leave the patient's record to no one in the village."""
+    nor anyone once the old account was closed (an administrator handing a leaving doctor's
+    records on, who may not see that programme, moves it all the same: it is never shown to
+    them).  Enrolments another doctor holds stay theirs.  Who may hand a record on, and to whom,
+    is :func:`require_hand_over`'s."""
     after = (resident.responsible_doctor or "").strip()
     before = (before or "").strip()
     if not before or not after or before == after:
@@ -72,7 +69,6 @@ def hand_over_programmes(session: Session, resident: Any, before: str | None) ->
         select(User).where((User.username == before) | (User.display_name == before))
     ):
         names |= {user.username, user.display_name}
-    village = authz.village_code(session, resident.village_id)
     for enrolment in session.scalars(
         select(ProgramEnrolment).where(
             ProgramEnrolment.resident_id == resident.id,
@@ -80,26 +76,26 @@ def hand_over_programmes(session: Session, resident: Any, before: str | None) ->
             ProgramEnrolment.responsible_doctor.in_(names - {None, ""}),
         )
     ):
-        if enrolment.sensitive:
-            if not authz.may_see_sensitive(session, village, enrolment.responsible_doctor):
-                continue
-            _require_village_doctor(session, village, after)
         enrolment.responsible_doctor = after
 
 
-def _require_village_doctor(session: Session, village: str, name: str) -> None:
-    """On a village PC, refuse ``name`` unless it is an active account of the village's doctors (by
-    username or display name).  Elsewhere the village's accounts are not held: any name passes."""
+def _require_known_doctor(session: Session, name: str) -> None:
+    """On a village PC, refuse handing a record to ``name`` unless it names one of the village's
+    doctors: an active doctor's account (username or display name) or a doctor of 设置's list.  A
+    slip (王医牛) would hand the record, and the programmes it carries, to nobody.  The same for
+    every record, whatever it holds.  Elsewhere the village's accounts are not held: any name."""
     from app.models import User
-    from app.services import profile
+    from app.services import institution, profile
 
-    if len(profile.get_profile(session).code) != 12:
+    if (
+        len(profile.get_profile(session).code) != 12
+        or name in institution.institution_profile(session).doctors
+    ):
         return
     doctor = session.scalars(
         select(User).where(
             User.active.is_(True),
             User.role == "village_doctor",
-            User.village_code == village,
             (User.username == name) | (User.display_name == name),
         )
     ).first()
@@ -112,8 +108,8 @@ def _require_village_doctor(session: Session, village: str, name: str) -> None:
                         "Validation",
                         QT_TRANSLATE_NOOP(
                             "Validation",
-                            "「{name}」不是本村在用的医生账号（用户名或姓名）：档案的严重精神障碍管理随档案交给"
-                            "新的责任医生，须交给能登录本机的村医",
+                            "「{name}」不是本村的医生：档案连同其随访管理交给新的责任医生，"
+                            "请填写在用医生账号的用户名或姓名，或“设置”里医生名单中的名字",
                         ),
                         {"name": name},
                     ),
@@ -134,6 +130,8 @@ def require_hand_over(session: Session, resident: Any, responsible: str | None) 
         return
     who = actor(session)
     if who.is_system or who.role != "village_doctor" or (before and who.answers_to(before)):
+        if (responsible or "").strip():
+            _require_known_doctor(session, responsible.strip())
         return
     audit.record_now(
         session,

@@ -50,7 +50,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import BundleRecord, Peer
 from app.services.errors import Message, StoreMoved, StoreUnavailable, UserError
 from app.services.profile import COUNTY, TOWNSHIP, get_profile
-from app.services.records.validators import is_digits
+from app.services.records.validators import halfwidth, is_digits
 from app.services.sync import bundle, capture, exchange, snapshot, transport
 from app.services.sync import keys as device_keys
 
@@ -1073,7 +1073,7 @@ def set_serving(session, port: int | str | None) -> int | None:
         raise UserError(
             Message(CTX, QT_TRANSLATE_NOOP("NetSync", "只有乡镇卫生院或县级的电脑能运行同步服务器"))
         )
-    text = str(port).strip()
+    text = halfwidth(str(port)).strip()  # (８７６５ from a Chinese input method)
     if not is_digits(text) or not 1024 <= int(text) <= 65535:
         raise UserError(
             Message(
