@@ -165,8 +165,9 @@ def _counted_twice(session: Session, period: Period) -> set[uuid.UUID]:
     person enrolled twice: in two villages, or by the village and the township): each person counts
     once in 建档率, by their first record (the earliest made); the others, returned here, are left
     out of its numerator (and lists) until the township's duplicate review merges them.  Decided
-    over the whole store, whatever the report's scope: a village's figure is the same in its own
-    report and in the township's."""
+    over the whole store, whatever the report's scope: a report kept to one village gives the
+    figure the whole township's gives that village.  (A village PC holds only its own records: it
+    cannot know of the other record, and counts its own.)"""
 
     def load() -> set[uuid.UUID]:
         alive = (Resident.voided.is_(False), Resident.id_number.is_not(None), Resident.id_number != "")
