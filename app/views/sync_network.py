@@ -93,29 +93,41 @@ class _Worker(QThread):
             service.run_service(self.store, self.paths, self.stop_event, wake=self.wake, on_report=reported)
 
 
-class NetworkSync(QObject):
-    """The one network sync service of this process (a village's)."""
+class _OneAProcess(QObject):
+    """A service the program runs once, for the store it has open (``of``), stopped as it ends."""
 
-    running = Signal(bool)
-    _instance: NetworkSync | None = None
+    _instance = None
 
     def __init__(self, store: Store, paths: Paths):
         super().__init__()
         self.store, self.paths = store, paths
-        self.worker: _Worker | None = None
-        self.busy = False
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
         atexit.register(self.stop)  # also when the program ends without Qt's quit (screenshots)
 
     @classmethod
-    def of(cls, store: Store, paths: Paths) -> NetworkSync:
+    def of(cls, store: Store, paths: Paths):
         if cls._instance is None or cls._instance.store is not store:
             if cls._instance is not None:
                 cls._instance.stop()
-            cls._instance = NetworkSync(store, paths)
+            cls._instance = cls(store, paths)
         return cls._instance
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+
+class NetworkSync(_OneAProcess):
+    """The one network sync service of this process (a village's)."""
+
+    running = Signal(bool)
+    _instance: NetworkSync | None = None
+
+    def __init__(self, store: Store, paths: Paths):
+        super().__init__(store, paths)
+        self.worker: _Worker | None = None
+        self.busy = False
 
     def start(self) -> None:
         if self.worker is None:
@@ -295,7 +307,7 @@ class NetworkSyncBox(QGroupBox):
         self.refresh()
 
 
-class MailboxServing(QObject):
+class MailboxServing(_OneAProcess):
     """The sync server this process opens for its villages (a township's; a county's for its
     townships): :class:`app.services.sync.mailbox.Server` on a thread of its own, on the port saved
     in 设置, from the start of the program to its end.  Bundles it imports are announced as changes
@@ -305,25 +317,12 @@ class MailboxServing(QObject):
     _instance: MailboxServing | None = None
 
     def __init__(self, store: Store, paths: Paths):
-        super().__init__()
-        self.store, self.paths = store, paths
+        super().__init__(store, paths)
         self.server = None
         self._seen = 0
         self.timer = QTimer(self)
         self.timer.setInterval(3000)
         self.timer.timeout.connect(self._poll)
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.stop)
-        atexit.register(self.stop)
-
-    @classmethod
-    def of(cls, store: Store, paths: Paths) -> MailboxServing:
-        if cls._instance is None or cls._instance.store is not store:
-            if cls._instance is not None:
-                cls._instance.stop()
-            cls._instance = MailboxServing(store, paths)
-        return cls._instance
 
     @property
     def port(self) -> int | None:
