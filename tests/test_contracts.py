@@ -400,7 +400,7 @@ def test_a_record_closed_by_death_or_a_move_ends_its_contracts_that_day(store, f
         head = rows["张三"]
         assert (head.status, rows["李四"].status) == ("ended", "active")
         c = s.get(FamilyContract, head.id)
-        assert (c.ended_on, c.end_reason) == (dt.date(2026, 11, 10), "死亡")
+        assert (c.ended_on, c.end_reason) == (dt.date(2026, 11, 10), "档案状态：死亡")
         assert c.resident.contract_signed_on is None
         assert [r.resident_name for r in contracts.expiring_soon(s, today=dt.date(2026, 12, 20))] == ["李四"]
         assert c.resident_id not in contracts.signed_resident_ids(s, NOW)
@@ -412,15 +412,16 @@ def test_a_record_closed_by_death_or_a_move_ends_its_contracts_that_day(store, f
         save_resident(s, inp, resident_id=wife_id, today=NOW)
     with store.session() as s:
         c = s.get(FamilyContract, rows["李四"].id)
-        assert (c.status, c.ended_on, c.end_reason) == ("ended", dt.date(2026, 11, 20), "迁出")
+        assert (c.status, c.ended_on, c.end_reason) == ("ended", dt.date(2026, 11, 20), "档案状态：迁出")
 
 
-def test_contracts_follow_a_closing_that_is_corrected_or_undone(store, family):
+def test_contracts_follow_a_closing_that_is_corrected(store, family):
     """A contract renewed before the death kept covering the dead resident to its end; its renewal,
-    yet to start, was ended on the day it began (and counted him as signed that day).  A move
-    undone left the contract ended; a death date corrected left it ended on the old day.  Every
-    contract covering a later day ends on the closing day; a corrected or undone closing gives
-    back what the earlier one ended first."""
+    yet to start, was ended on the day it began (and counted him as signed that day); a death date
+    corrected left it ended on the old day.  Every contract covering a later day ends on the
+    closing day; a corrected closing gives back what the earlier one ended first; back on the
+    register (an error undone, or a resident come back), nothing comes back: the time away was not
+    covered, and the contract is signed anew."""
     from app.services.records.residents import find_resident, resident_input_from
 
     with store.transaction() as s:
@@ -452,17 +453,40 @@ def test_contracts_follow_a_closing_that_is_corrected_or_undone(store, family):
             )
 
     close("3", "2026-11-20")
-    died = dt.date(2026, 11, 20)
-    assert states() == [("renewed", died, "死亡"), ("ended", died, "死亡")]
+    died, by_death, by_move = dt.date(2026, 11, 20), "档案状态：死亡", "档案状态：迁出"
+    assert states() == [("renewed", died, by_death), ("ended", died, by_death)]
     assert signed("2026-11-20") and not signed("2026-11-25") and not signed("2026-12-01")
     close("3", "2026-03-01")  # the day corrected
     march = dt.date(2026, 3, 1)
-    assert states() == [("renewed", march, "死亡"), ("ended", march, "死亡")]
+    assert states() == [("renewed", march, by_death), ("ended", march, by_death)]
     assert not signed("2026-06-01")
     close("2", "2026-03-01")  # not a death: a move
-    assert states() == [("renewed", march, "迁出"), ("ended", march, "迁出")]
-    close("1", None)  # the move undone: the contracts as they were
-    assert states() == [("renewed", None, None), ("active", None, None)]
-    assert signed("2026-11-25") and signed("2026-12-01")
+    assert states() == [("renewed", march, by_move), ("ended", march, by_move)]
+    close("1", None)  # back on the register: the time away stays uncovered; signed anew
+    assert states() == [("renewed", march, by_move), ("ended", march, by_move)]
+    assert not signed("2026-06-01") and not signed("2026-12-01")
     with store.session() as s:
-        assert find_resident(s, family["head"]).contract_signed_on == dt.date(2026, 12, 1)
+        assert find_resident(s, family["head"]).contract_signed_on is None
+
+
+def test_a_closing_corrected_leaves_a_contract_the_doctor_ended_as_it_is(store, family):
+    """A 解约 typed with the reason 死亡 on the day a death was then recorded read as the closing's
+    own, and came back 履约中 when the death's day was corrected."""
+    from app.services.records.residents import find_resident, resident_input_from
+
+    with store.transaction() as s:
+        (c,), _ = contracts.add_contract(
+            s, family["head"], doctor="李医生", packages="basic", start="2026-01-01"
+        )
+        cid = c.id
+    with store.transaction() as s:
+        contracts.end_contract(s, cid, "死亡", day=dt.date(2026, 11, 20))
+    for day in ("2026-11-20", "2026-11-18"):
+        with store.transaction() as s:
+            head = find_resident(s, family["head"])
+            inp, rid = resident_input_from(head), head.id
+            inp.status, inp.status_date = "3", day
+            save_resident(s, inp, resident_id=rid, today=NOW)
+    with store.session() as s:
+        c = s.get(FamilyContract, cid)
+        assert (c.status, c.ended_on, c.end_reason) == ("ended", dt.date(2026, 11, 20), "死亡")

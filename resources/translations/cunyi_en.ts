@@ -8618,8 +8618,12 @@ Click Yes only if it matches.</translation>
         <translation>Older than {max}: check the date of birth</translation>
     </message>
     <message>
+        <source>责任医生不能清空：档案连同其随访管理要交给本村的一位医生</source>
+        <translation>The responsible doctor cannot be left empty: the record and its follow-up management must go to one of this village's doctors</translation>
+    </message>
+    <message>
         <source>「{name}」不是本村的医生：档案连同其随访管理交给新的责任医生，请填写在用医生账号的用户名或姓名，或“设置”里医生名单中的名字</source>
-        <translation>“{name}” is not one of this village's doctors: the record and its follow-up management go to the new responsible doctor; enter the username or name of an active doctor's account, or a name from the doctors list in Settings</translation>
+        <translation>“{name}” is not one of this village&apos;s doctors: the record and its follow-up management go to the new responsible doctor; enter the username or name of an active doctor&apos;s account, or a name from the doctors list in Settings</translation>
     </message>
 </context>
 <context>

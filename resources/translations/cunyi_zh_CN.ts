@@ -8617,6 +8617,10 @@
         <translation>年龄超过{max}岁，请核对出生日期</translation>
     </message>
     <message>
+        <source>责任医生不能清空：档案连同其随访管理要交给本村的一位医生</source>
+        <translation>责任医生不能清空：档案连同其随访管理要交给本村的一位医生</translation>
+    </message>
+    <message>
         <source>「{name}」不是本村的医生：档案连同其随访管理交给新的责任医生，请填写在用医生账号的用户名或姓名，或“设置”里医生名单中的名字</source>
         <translation>「{name}」不是本村的医生：档案连同其随访管理交给新的责任医生，请填写在用医生账号的用户名或姓名，或“设置”里医生名单中的名字</translation>
     </message>

@@ -398,30 +398,34 @@ def end_contract(
 CLOSED = ("2", "3")  # resident_status 迁出, 死亡
 
 
+def closing_reason(status: str) -> str:
+    """解约原因 of a contract a record's closing ended (档案状态：死亡), told apart from a 解约 a
+    doctor typed (死亡)."""
+    return f"档案状态：{CODE_LISTS['resident_status'].label(status)}"
+
+
 def follow_record(
     session: Session, resident: Resident, before_status: str | None, before_date: dt.date | None
 ) -> None:
     """The contracts follow the record's status.  A record closed (死亡, 迁出) on a day ends that
     day every contract covering a later one, a renewed one or one yet to start included, the
     reason being the status: else a dead resident's contract read 履约中, was counted as signed
-    and came up for renewal.  A closing corrected (another day, another status) or undone (back
-    to 在册) first gives back what the earlier closing ended."""
-    now = (resident.status, resident.status_date)
-    if now == (before_status, before_date):
+    and came up for renewal.  A closing corrected (another day, another status) gives back what
+    the earlier one ended first; a record back on the register (an error undone, or a resident
+    come back) gives nothing back: the contract did not cover the time away, and is signed anew."""
+    if (resident.status, resident.status_date) == (before_status, before_date):
         return
     mine = select(FamilyContract).where(
         FamilyContract.resident_id == resident.id, FamilyContract.voided.is_(False)
     )
-    if before_status in CLOSED:  # what that closing ended: its day and its reason
-        label = CODE_LISTS["resident_status"].label(before_status)
-        for c in session.scalars(mine.where(FamilyContract.end_reason == label)):
+    if before_status in CLOSED and resident.status in CLOSED:  # what the earlier closing ended
+        for c in session.scalars(mine.where(FamilyContract.end_reason == closing_reason(before_status))):
             if before_date is None or c.ended_on == before_date:
                 c.status = "active" if c.status == "ended" else c.status
                 c.ended_on = c.end_reason = None
         session.flush()
     if resident.status in CLOSED:
         day = resident.status_date or trusted_today(session)
-        label = CODE_LISTS["resident_status"].label(resident.status)
         for c in session.scalars(
             mine.where(
                 FamilyContract.status.in_(("active", "renewed")),
@@ -431,7 +435,7 @@ def follow_record(
         ):
             # (one yet to start ends before it begins: it never covers a day)
             c.status = "ended" if c.status == "active" else c.status
-            c.ended_on, c.end_reason = day, label
+            c.ended_on, c.end_reason = day, closing_reason(resident.status)
     _mirror(session, resident)
 
 

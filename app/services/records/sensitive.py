@@ -82,8 +82,9 @@ def hand_over_programmes(session: Session, resident: Any, before: str | None) ->
 def _require_known_doctor(session: Session, name: str) -> None:
     """On a village PC, refuse handing a record to ``name`` unless it names one of the village's
     doctors: an active doctor's account (username or display name) or a doctor of 设置's list.  A
-    slip (王医牛) would hand the record, and the programmes it carries, to nobody.  The same for
-    every record, whatever it holds.  Elsewhere the village's accounts are not held: any name."""
+    slip (王医牛) would hand the record, and the programmes it carries, to nobody; so would no name.
+    The same for every record, whatever it holds.  Elsewhere the village's accounts are not held:
+    any name, or none (the township's staff assign the records nobody holds)."""
     from app.models import User
     from app.services import institution, profile
 
@@ -92,6 +93,20 @@ def _require_known_doctor(session: Session, name: str) -> None:
         or name in institution.institution_profile(session).doctors
     ):
         return
+    if not name:  # (emptied, then filled in: the programmes held by the doctor before stayed theirs)
+        raise ValidationError(
+            [
+                FieldError(
+                    "responsible_doctor",
+                    Message(
+                        "Validation",
+                        QT_TRANSLATE_NOOP(
+                            "Validation", "责任医生不能清空：档案连同其随访管理要交给本村的一位医生"
+                        ),
+                    ),
+                )
+            ]
+        )
     doctor = session.scalars(
         select(User).where(
             User.active.is_(True),
@@ -130,8 +145,7 @@ def require_hand_over(session: Session, resident: Any, responsible: str | None) 
         return
     who = actor(session)
     if who.is_system or who.role != "village_doctor" or (before and who.answers_to(before)):
-        if (responsible or "").strip():
-            _require_known_doctor(session, responsible.strip())
+        _require_known_doctor(session, (responsible or "").strip())
         return
     audit.record_now(
         session,
