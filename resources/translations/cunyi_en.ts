@@ -8619,7 +8619,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>责任医生不能清空：档案连同其随访管理要交给本村的一位医生</source>
-        <translation>The responsible doctor cannot be left empty: the record and its follow-up management must go to one of this village's doctors</translation>
+        <translation>The responsible doctor cannot be left empty: the record and its follow-up management must go to one of this village&apos;s doctors</translation>
     </message>
     <message>
         <source>「{name}」不是本村的医生：档案连同其随访管理交给新的责任医生，请填写在用医生账号的用户名或姓名，或“设置”里医生名单中的名字</source>

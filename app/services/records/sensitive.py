@@ -94,43 +94,22 @@ def _require_known_doctor(session: Session, name: str) -> None:
     ):
         return
     if not name:  # (emptied, then filled in: the programmes held by the doctor before stayed theirs)
-        raise ValidationError(
-            [
-                FieldError(
-                    "responsible_doctor",
-                    Message(
-                        "Validation",
-                        QT_TRANSLATE_NOOP(
-                            "Validation", "责任医生不能清空：档案连同其随访管理要交给本村的一位医生"
-                        ),
-                    ),
-                )
-            ]
-        )
-    doctor = session.scalars(
+        template = QT_TRANSLATE_NOOP("Validation", "责任医生不能清空：档案连同其随访管理要交给本村的一位医生")
+    elif session.scalars(
         select(User).where(
             User.active.is_(True),
             User.role == "village_doctor",
             (User.username == name) | (User.display_name == name),
         )
-    ).first()
-    if doctor is None:
-        raise ValidationError(
-            [
-                FieldError(
-                    "responsible_doctor",
-                    Message(
-                        "Validation",
-                        QT_TRANSLATE_NOOP(
-                            "Validation",
-                            "「{name}」不是本村的医生：档案连同其随访管理交给新的责任医生，"
-                            "请填写在用医生账号的用户名或姓名，或“设置”里医生名单中的名字",
-                        ),
-                        {"name": name},
-                    ),
-                )
-            ]
+    ).first():
+        return
+    else:
+        template = QT_TRANSLATE_NOOP(
+            "Validation",
+            "「{name}」不是本村的医生：档案连同其随访管理交给新的责任医生，"
+            "请填写在用医生账号的用户名或姓名，或“设置”里医生名单中的名字",
         )
+    raise ValidationError([FieldError("responsible_doctor", Message("Validation", template, {"name": name}))])
 
 
 def require_hand_over(session: Session, resident: Any, responsible: str | None) -> None:
