@@ -403,3 +403,25 @@ def test_a_death_correcting_a_visit_is_dated_after_the_other_programmes_visit_th
     early = refused(store, patient, visit_date="2026-11-12", death_date="2026-11-10", **died)
     assert "2026-11-12 还有" in early["death_date"]
     visit(store, patient, visit_date="2026-11-12", death_date="2026-11-12", **died)  # the same day: taken
+
+
+def test_a_record_closed_on_the_form_is_dated_after_the_last_visit_done(store, patient):
+    """死亡 or 迁出 typed on the resident form on a day before a follow-up that saw the patient was
+    taken (a programme's 死亡 visit was already checked so): refused on 状态日期, naming the visit's
+    day; the same day or later is taken."""
+    from app.services.records.residents import resident_input_from
+
+    visit(store, patient, visit_date="2026-11-05")
+    for status, label in (("3", "死亡"), ("2", "迁出")):
+        with store.session() as s:
+            inp = resident_input_from(s.get(Resident, patient))
+        inp.status, inp.status_date = status, "2026-11-01"
+        with pytest.raises(ValidationError) as e, store.transaction() as s:
+            save_resident(s, inp, resident_id=patient, today=TODAY)
+        said = e.value.by_field()["status_date"].render()
+        assert "2026-11-05 还有张三的随访记录" in said and f"{label}日期不能早于它" in said
+    inp.status_date = "2026-11-05"
+    with store.transaction() as s:
+        save_resident(s, inp, resident_id=patient, today=TODAY)
+    with store.session() as s:
+        assert s.get(Resident, patient).status == "2"

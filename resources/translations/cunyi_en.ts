@@ -8498,6 +8498,10 @@ Click Yes only if it matches.</translation>
         <translation>{name}: {status} on {date}; no service after that date can be recorded</translation>
     </message>
     <message>
+        <source>{date} 还有{name}的随访记录（已随访到本人），{status}日期不能早于它：请核对日期</source>
+        <translation>{name} has a follow-up done on {date} (the patient was seen): the date of the status “{status}” cannot be before it; please check the dates</translation>
+    </message>
+    <message>
         <source>不能这样修改：{field}（可改的字段：{allowed}）</source>
         <translation>Cannot change {field} this way (fields that can be corrected: {allowed})</translation>
     </message>

@@ -8497,6 +8497,10 @@
         <translation>{name}已于{date}{status}，不能登记此后的服务</translation>
     </message>
     <message>
+        <source>{date} 还有{name}的随访记录（已随访到本人），{status}日期不能早于它：请核对日期</source>
+        <translation>{date} 还有{name}的随访记录（已随访到本人），{status}日期不能早于它：请核对日期</translation>
+    </message>
+    <message>
         <source>不能这样修改：{field}（可改的字段：{allowed}）</source>
         <translation>不能这样修改：{field}（可改的字段：{allowed}）</translation>
     </message>

@@ -1000,7 +1000,7 @@ def _void_corrected(session: Session, visit_id: uuid.UUID | None) -> None:
         old.voided, old.void_reason = True, "更正"
 
 
-def _last_seen(session: Session, resident, corrected: tuple[str, dt.date] | None) -> dt.date | None:
+def last_seen(session: Session, resident, corrected: tuple[str, dt.date] | None = None) -> dt.date | None:
     """The day of the resident's latest follow-up that was done (not voided), of any programme; a
     correction leaves out the one it corrects (its programme's, that day)."""
     q = select(func.max(FollowupVisit.visit_date)).where(
@@ -1041,7 +1041,7 @@ def _save_failed_visit(session, resident, inp, visit_date, enrolment, enrol_if_n
                 date=visit_date.isoformat(),
             )
         elif (
-            seen := _last_seen(session, resident, (inp.program, visit_date) if inp.correction else None)
+            seen := last_seen(session, resident, (inp.program, visit_date) if inp.correction else None)
         ) and seen > death_date:
             fail(
                 "death_date",

@@ -25,7 +25,7 @@ from app.models.resident import new_choice_id
 from app.services import profile as profiles
 from app.services.access import authz
 from app.services.access.actor import doctor_name
-from app.services.errors import Message, NotFound, UserError, ValidationError
+from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
 from app.services.records import resident_form, sensitive
 from app.services.records.field_table import Checking, Saved, load_input
 from app.services.records.ordering import group_order
@@ -149,6 +149,8 @@ def save_resident(
     before = (existing.status, existing.status_date) if existing is not None else None
     clean = validate_resident(session, inp, resident_id=resident_id, today=today)
     authz.require(session, "write", village=clean.village.code, what=clean.values.get("name") or "")
+    if existing is not None:
+        _require_closing_after_visits(session, existing, clean.values)
     handed_from = None
     if existing is not None:
         sensitive.require_hand_over(session, existing, clean.values.get("responsible_doctor"))
@@ -396,6 +398,37 @@ def record_death(session: Session, resident: Resident, day: dt.date) -> None:
         before = resident.status, resident.status_date
         resident.status, resident.status_date = "3", day
         _status_changed(session, resident, *before)
+
+
+def _require_closing_after_visits(session: Session, resident: Resident, values: dict) -> None:
+    """A record closed (死亡, 迁出) on the form is dated no earlier than the resident's last follow-up
+    done: the patient was seen that day (as a programme's 死亡 visit is checked)."""
+    status, day = values.get("status"), values.get("status_date")
+    if status not in LEFT or day is None or (status, day) == (resident.status, resident.status_date):
+        return
+    from app.services.programmes import followup  # followup finds residents here; imported late
+
+    seen = followup.last_seen(session, resident)
+    if seen is not None and seen > day:
+        raise ValidationError(
+            [
+                FieldError(
+                    "status_date",
+                    Message(
+                        CTX,
+                        QT_TRANSLATE_NOOP(
+                            "Validation",
+                            "{date} 还有{name}的随访记录（已随访到本人），{status}日期不能早于它：请核对日期",
+                        ),
+                        {
+                            "date": seen.isoformat(),
+                            "name": resident.name,
+                            "status": CODE_LISTS["resident_status"].label(status),
+                        },
+                    ),
+                )
+            ]
+        )
 
 
 def _status_changed(session: Session, resident: Resident, before_status, before_date) -> None:
