@@ -94,6 +94,33 @@ def split_doctors(text: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(x for x in _DOCTOR_SEPARATORS.split(text or "") if x))
 
 
+def doctor_names(session) -> tuple[str, ...]:
+    """The village's doctors a record may name (建档人, 责任医生): the institution's list (设置) and
+    the active doctors' accounts, by display name."""
+    from app.models import User
+
+    accounts = session.scalars(
+        select(User.display_name)
+        .where(User.active.is_(True), User.role == "village_doctor")
+        .order_by(User.display_name)
+    )
+    return tuple(dict.fromkeys([*institution_profile(session).doctors, *accounts]))
+
+
+def is_doctor(session, name: str) -> bool:
+    """Whether ``name`` names one of :func:`doctor_names`, or an active doctor's account by its
+    username (as the access rules read 责任医生)."""
+    from app.models import User
+
+    return (
+        name in doctor_names(session)
+        or session.scalar(
+            select(User.id).where(User.active.is_(True), User.role == "village_doctor", User.username == name)
+        )
+        is not None
+    )
+
+
 def institution_profile(session) -> InstitutionProfile:
     p = get_profile(session)
     return InstitutionProfile(

@@ -319,6 +319,7 @@ class MailboxServing(_OneAProcess):
     def __init__(self, store: Store, paths: Paths):
         super().__init__(store, paths)
         self.server = None
+        self.addresses: list[str] = []  # where other PCs reach it, read when it opened
         self._seen = 0
         self.timer = QTimer(self)
         self.timer.setInterval(3000)
@@ -337,6 +338,7 @@ class MailboxServing(_OneAProcess):
         self.stop()
         # as the system account, whoever is logged in here (what it imports is no user's doing)
         self.server = mailbox.Server(self.store.as_system(), self.paths, host="0.0.0.0", port=port).start()
+        self.addresses = mailbox.lan_addresses()  # (once: its name lookup may be slow on a bad network)
         self._seen = 0
         self.timer.start()
         self.changed.emit()
@@ -438,9 +440,7 @@ class ServerBox(QGroupBox):
                 ).replace("{who}", self._who())
             )
             return
-        from app.services.sync import mailbox
-
-        addresses = [f"http://{a}:{server.port}" for a in mailbox.lan_addresses()]
+        addresses = [f"http://{a}:{server.port}" for a in self.serving.addresses]
         where = (
             self.tr("{who}的服务器地址填 {url}")
             .replace("{who}", self._who())

@@ -22,6 +22,7 @@ from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Household, Resident, ResidentChoice, ResidentSearchKey, Village
 from app.models.resident import new_choice_id
+from app.services import institution
 from app.services import profile as profiles
 from app.services.access import authz
 from app.services.access.actor import doctor_name
@@ -276,21 +277,8 @@ def form_context(session: Session, resident_id: uuid.UUID | None = None) -> Form
         initial,
         resident_id,
         boxes,
-        doctor_names(session),
+        institution.doctor_names(session),
     )
-
-
-def doctor_names(session: Session) -> tuple[str, ...]:
-    """The doctors a record may name: the institution's (设置) and the active doctors' accounts."""
-    from app.models import User
-    from app.services.institution import institution_profile
-
-    accounts = session.scalars(
-        select(User.display_name)
-        .where(User.active.is_(True), User.role == "village_doctor")
-        .order_by(User.display_name)
-    )
-    return tuple(dict.fromkeys([*institution_profile(session).doctors, *accounts]))
 
 
 @dataclass(frozen=True)

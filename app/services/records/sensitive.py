@@ -85,24 +85,12 @@ def _require_known_doctor(session: Session, name: str) -> None:
     slip (王医牛) would hand the record, and the programmes it carries, to nobody; so would no name.
     The same for every record, whatever it holds.  Elsewhere the village's accounts are not held:
     any name, or none (the township's staff assign the records nobody holds)."""
-    from app.models import User
     from app.services import institution, profile
 
-    if (
-        len(profile.get_profile(session).code) != 12
-        or name in institution.institution_profile(session).doctors
-    ):
+    if len(profile.get_profile(session).code) != 12 or (name and institution.is_doctor(session, name)):
         return
     if not name:  # (emptied, then filled in: the programmes held by the doctor before stayed theirs)
         template = QT_TRANSLATE_NOOP("Validation", "责任医生不能清空：档案连同其随访管理要交给本村的一位医生")
-    elif session.scalars(
-        select(User).where(
-            User.active.is_(True),
-            User.role == "village_doctor",
-            (User.username == name) | (User.display_name == name),
-        )
-    ).first():
-        return
     else:
         template = QT_TRANSLATE_NOOP(
             "Validation",
