@@ -201,19 +201,24 @@ def test_a_township_opens_its_villages_server_from_the_sync_page(qtbot, world, t
         box.port.setText("80")
         qtbot.mouseClick(box.start_button, qtbot_left())
         assert said == ["端口应是 1024 到 65535 之间的整数，不是“80”"]
-        assert box.serving.server is None and "未开启" in box.state.text()
+        assert box.serving.server is None and not box.serving.busy and "未开启" in box.state.text()
         port = netkit.free_port()
         with socket.socket() as taken:
             taken.bind(("0.0.0.0", port))
             taken.listen()
             box.port.setText(str(port))
             qtbot.mouseClick(box.start_button, qtbot_left())
+            # opened off the GUI thread: the page says so meanwhile, and takes no second click
+            assert "正在开启服务器" in box.state.text() and not box.start_button.isEnabled()
+            qtbot.waitUntil(lambda: not box.serving.busy, timeout=10_000)
             assert box.serving.server is None and box.error.isVisible() and str(port) in box.error.text()
+            assert box.start_button.isEnabled() and box.port.isEnabled()
         with town.store.session() as s:
             assert mailbox.serving_port(s) is None  # the port that failed is not opened next time
         wide = str(port).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
         box.port.setText(f" {wide} ")  # as pasted, from a Chinese input method
         qtbot.mouseClick(box.start_button, qtbot_left())
+        qtbot.waitUntil(lambda: not box.serving.busy, timeout=10_000)
         assert box.serving.port == port and not box.error.isVisible() and box.stop_button.isVisible()
         assert box.port.text() == str(port)
         assert "正在接收" in box.state.text() and "开启以来已收到 0 个同步包" in box.state.text()
@@ -237,16 +242,55 @@ def test_a_township_opens_its_villages_server_from_the_sync_page(qtbot, world, t
         again = MainWindow(town.store, town.paths)  # … and starts again: the server with it
         qtbot.addWidget(again)
         again.show()
-        assert MailboxServing._instance.port == port
+        qtbot.waitUntil(lambda: MailboxServing._instance.port == port, timeout=10_000)
         assert httpx.get(f"http://127.0.0.1:{port}/v1/health").status_code == 200
         box = again.show_page("sync").findChild(ServerBox)
         qtbot.mouseClick(box.stop_button, qtbot_left())
+        assert "正在停止服务器" in box.state.text() and not box.stop_button.isEnabled()
+        qtbot.waitUntil(lambda: not box.serving.busy, timeout=10_000)
         assert box.serving.server is None and "未开启" in box.state.text()
         with pytest.raises(httpx.ConnectError):
             httpx.get(f"http://127.0.0.1:{port}/v1/health")
         with town.store.session() as s:
             assert mailbox.serving_port(s) is None
         again.close()
+    finally:
+        if MailboxServing._instance is not None:
+            MailboxServing._instance.stop()
+            MailboxServing._instance = None
+
+
+def test_a_server_that_cannot_open_at_the_start_is_said_on_the_page_and_stays_saved(qtbot, world):
+    """The port saved in 设置 is taken when the program starts: the window opens all the same (the
+    server opens off the GUI thread), the 同步 page says which port and why, and 设置 still says to
+    serve (the next start tries again)."""
+    import socket
+
+    from app.services.sync import mailbox
+    from app.views.sync_network import MailboxServing, ServerBox
+
+    town, _a, _ = world
+    port = netkit.free_port()
+    with town.store.transaction() as s:
+        mailbox.set_serving(s, port)
+    try:
+        with socket.socket() as taken:
+            taken.bind(("0.0.0.0", port))
+            taken.listen()
+            win = MainWindow(town.store, town.paths)
+            qtbot.addWidget(win)
+            win.show()
+            serving = MailboxServing._instance
+            qtbot.waitUntil(lambda: not serving.busy, timeout=10_000)
+            box = win.show_page("sync").findChild(ServerBox)
+            assert serving.server is None and box.start_button.isVisible() and box.start_button.isEnabled()
+            assert box.error.isVisible()
+            assert box.error.text() == (
+                f"设置为开启，但端口 {port} 开不了：可能已有程序（如另一个“cunyi serve”）在用它。"
+            )
+        with town.store.session() as s:
+            assert mailbox.serving_port(s) == port
+        win.close()
     finally:
         if MailboxServing._instance is not None:
             MailboxServing._instance.stop()

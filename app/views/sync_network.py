@@ -11,9 +11,10 @@ the application quits.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import datetime as dt
+import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -30,13 +31,14 @@ from PySide6.QtWidgets import (
 from app.config import Paths
 from app.db import Store
 from app.services import profile
-from app.services.errors import UserError
+from app.services.errors import Message, UserError
 from app.services.sync import service
 from app.views import widgets
 from app.views.operations import SYNC, Op, announce, refresh_on
 from app.views.widgets import read_only_table, render
 
 NET_SYNC = frozenset({"net_sync_state", "net_sync_run"})
+log = logging.getLogger(__name__)
 
 
 def local_time(value: dt.datetime | None) -> str:
@@ -311,44 +313,122 @@ class MailboxServing(_OneAProcess):
     """The sync server this process opens for its villages (a township's; a county's for its
     townships): :class:`app.services.sync.mailbox.Server` on a thread of its own, on the port saved
     in 设置, from the start of the program to its end.  Bundles it imports are announced as changes
-    of every table, so the pages showing records refresh."""
+    of every table, so the pages showing records refresh.
+
+    Opening (binding the port, starting uvicorn) and closing (up to its graceful shutdown) run on a
+    thread of their own, one at a time, never on the GUI's: the page says 正在开启 / 正在停止
+    meanwhile, and ``changed`` fires when they are done.  ``server`` is the server open (as the GUI
+    knows it), ``busy`` an opening or closing under way, ``failure`` why the last opening failed."""
 
     changed = Signal()
+    _opened = Signal(object, object)  # (the server, its LAN addresses), from the serving thread
+    _failed = Signal(object, object)  # (the UserError, the port to save again or NOT_SAVED)
+    _closed = Signal()
     _instance: MailboxServing | None = None
+    KEEP = object()  # (an opening whose failure leaves the saved port as it is)
 
     def __init__(self, store: Store, paths: Paths):
         super().__init__(store, paths)
         self.server = None
         self.addresses: list[str] = []  # where other PCs reach it, read when it opened
+        self.busy = False
+        # why the last opening failed: (the message, None for one in the log; the port; whether
+        # it was the opening at the program's start)
+        self.failure: tuple[Message | None, int, bool] | None = None
+        self._live = None  # the server open, as the serving thread knows it (only it writes this)
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="mailbox-serving")
         self._seen = 0
         self.timer = QTimer(self)
         self.timer.setInterval(3000)
         self.timer.timeout.connect(self._poll)
+        self._opened.connect(self._on_opened)
+        self._failed.connect(self._on_failed)
+        self._closed.connect(self._on_closed)
 
     @property
     def port(self) -> int | None:
         return self.server.port if self.server is not None else None
 
-    def start(self, port: int) -> None:
-        """Open the server on ``port`` (raises UserError when the port is taken)."""
+    def open(self, port: int, *, restore=KEEP, at_start: bool = False) -> None:
+        """Open the server on ``port``, in the background (a server open on another port is
+        closed first).  A port taken is said in ``failure``; the port saved in 设置 then goes back
+        to ``restore`` (the one saved before) unless that is :attr:`KEEP`."""
+        if self.server is not None and self.server.port == port and not self.busy:
+            return
+        self.busy, self.failure = True, None
+        self.timer.stop()
+        self.changed.emit()
+        self._pool.submit(self._open_now, port, restore, at_start)
+
+    def close(self) -> None:
+        """Close the server, in the background."""
+        self.busy, self.failure = True, None
+        self.timer.stop()
+        self.changed.emit()
+        self._pool.submit(self._close_now)
+
+    def stop(self) -> None:
+        """At the program's end: close the server now, after any opening or closing under way."""
+        try:
+            self._pool.submit(self._stop_now).result(timeout=30)
+        except RuntimeError:  # (the interpreter is ending: the serving thread has finished already)
+            self._stop_now()
+        if self.server is not None or self.busy:
+            self.timer.stop()
+            self.server, self.busy = None, False
+
+    # -- on the serving thread
+
+    def _open_now(self, port: int, restore, at_start: bool) -> None:
         from app.services.sync import mailbox
 
-        if self.server is not None and self.server.port == port:
+        if self._live is not None and self._live.port == port:
+            self._opened.emit(self._live, self.addresses)
             return
-        self.stop()
-        # as the system account, whoever is logged in here (what it imports is no user's doing)
-        self.server = mailbox.Server(self.store.as_system(), self.paths, host="0.0.0.0", port=port).start()
-        self.addresses = mailbox.lan_addresses()  # (once: its name lookup may be slow on a bad network)
+        self._stop_now()
+        try:
+            # as the system account, whoever is logged in here (what it imports is no user's doing)
+            server = mailbox.Server(self.store.as_system(), self.paths, host="0.0.0.0", port=port).start()
+        except UserError as e:  # (the port taken)
+            self._failed.emit((e.message, port, at_start), restore)
+            return
+        except Exception:  # noqa: BLE001 - said on the page, never raised into Qt's event loop
+            log.exception("the sync server did not open on port %s", port)
+            self._failed.emit((None, port, at_start), restore)
+            return
+        self._live = server
+        self._opened.emit(server, mailbox.lan_addresses())  # (its name lookup may be slow)
+
+    def _close_now(self) -> None:
+        self._stop_now()
+        self._closed.emit()
+
+    def _stop_now(self) -> None:
+        if self._live is not None:
+            live, self._live = self._live, None
+            live.stop()
+
+    # -- back on the GUI thread
+
+    def _on_opened(self, server, addresses: list[str]) -> None:
+        if server is not self._live:
+            return  # closed (the program ending) since it opened
+        self.server, self.addresses, self.busy = server, addresses, False
         self._seen = 0
         self.timer.start()
         self.changed.emit()
 
-    def stop(self) -> None:
-        if self.server is not None:
-            server, self.server = self.server, None
-            self.timer.stop()
-            server.stop()
-            self.changed.emit()
+    def _on_failed(self, failure: tuple[Message | None, int, bool], restore) -> None:
+        from app.services.sync import mailbox
+
+        if restore is not self.KEEP:  # the port that failed is not the one opened next time
+            Op(None, self.store, lambda s: mailbox.set_serving(s, restore)).run()
+        self.server, self.busy, self.failure = None, False, failure
+        self.changed.emit()
+
+    def _on_closed(self) -> None:
+        self.server, self.busy = None, False
+        self.changed.emit()
 
     def received(self) -> int:
         return self.server.mailbox.imported if self.server is not None else 0
@@ -363,15 +443,14 @@ class MailboxServing(_OneAProcess):
 
     @classmethod
     def resume(cls, store: Store, paths: Paths, parent: QWidget) -> None:
-        """At the start of the program: open the server if 设置 says this PC serves.  A port taken
-        (another program, ``cunyi serve`` already running) is said on the 同步 page, not here."""
+        """At the start of the program: open the server (in the background) if 设置 says this PC
+        serves.  A port taken (another program, ``cunyi serve`` already running) is said on the 同步
+        page, not here."""
         from app.services.sync import mailbox
 
         port = Op(parent, store, mailbox.serving_port).run()
-        if port is None:
-            return
-        with contextlib.suppress(UserError):
-            cls.of(store, paths).start(port)
+        if port is not None:
+            cls.of(store, paths).open(port, at_start=True)
 
 
 class ServerBox(QGroupBox):
@@ -415,23 +494,36 @@ class ServerBox(QGroupBox):
 
         saved = Op(self, store, mailbox.serving_port).run()
         self.port.setText(str(saved or mailbox.DEFAULT_PORT))
-        if saved is not None and self.serving.server is None:
-            self.error.setText(
-                self.tr(
-                    "设置为开启，但端口 {port} 开不了：可能已有程序（如另一个“cunyi serve”）在用它。"
-                ).replace("{port}", str(saved))
-            )
-            self.error.show()
         self.refresh()
 
     def _who(self) -> str:
         return self.tr("各村卫生室") if self.role == profile.TOWNSHIP else self.tr("各乡镇卫生院")
 
     def refresh(self) -> None:
-        server = self.serving.server
+        server, busy = self.serving.server, self.serving.busy
         self.start_button.setVisible(server is None)
         self.stop_button.setVisible(server is not None)
-        self.port.setEnabled(server is None)
+        self.start_button.setEnabled(not busy)
+        self.stop_button.setEnabled(not busy)
+        self.port.setEnabled(server is None and not busy)
+        failure = self.serving.failure
+        if failure is not None:
+            message, port, at_start = failure
+            if message is None:
+                said = self.tr("同步服务器没有开启（详见日志）")
+            elif at_start:
+                said = self.tr(
+                    "设置为开启，但端口 {port} 开不了：可能已有程序（如另一个“cunyi serve”）在用它。"
+                ).replace("{port}", str(port))
+            else:
+                said = render(message)
+            self.error.setText(said)
+        self.error.setVisible(failure is not None)
+        if busy:
+            self.state.setText(
+                self.tr("正在停止服务器……") if server is not None else self.tr("正在开启服务器……")
+            )
+            return
         if server is None:
             self.state.setText(
                 self.tr(
@@ -468,14 +560,7 @@ class ServerBox(QGroupBox):
         if port is None:
             return
         self.port.setText(str(port))
-        try:
-            self.serving.start(port)
-        except UserError as e:  # (the port taken): what was saved before stands, not this port
-            Op(self, self.store, lambda s: mailbox.set_serving(s, before)).run()
-            self.error.setText(render(e.message))
-            self.error.show()
-            return
-        self.error.hide()
+        self.serving.open(port, restore=before)  # (the port taken: what was saved before stands)
 
     def close_server(self) -> None:
         from app.services.sync import mailbox
@@ -485,8 +570,7 @@ class ServerBox(QGroupBox):
             return True
 
         if Op(self, self.store, stop_serving).titled(self.tr("同步服务器")).run():
-            self.serving.stop()
-            self.error.hide()
+            self.serving.close()
 
 
 class LastSyncLabel(QLabel):

@@ -7008,6 +7008,18 @@
         <translation>the township health centres</translation>
     </message>
     <message>
+        <source>同步服务器没有开启（详见日志）</source>
+        <translation>The sync server did not open (see the log for details).</translation>
+    </message>
+    <message>
+        <source>正在停止服务器……</source>
+        <translation>Stopping the server…</translation>
+    </message>
+    <message>
+        <source>正在开启服务器……</source>
+        <translation>Opening the server…</translation>
+    </message>
+    <message>
         <source>未开启。开启后，{who}在“设置 → 服务器地址”填写本机地址，即可通过网络自动同步；以后打开村医时服务器也会自动开启。</source>
         <translation>Off. Once it is on, {who} enter this PC&apos;s address under “Settings → Server address” and sync over the network by themselves; from then on the server also starts whenever CunYi opens.</translation>
     </message>

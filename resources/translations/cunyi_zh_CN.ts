@@ -7007,6 +7007,18 @@
         <translation>各乡镇卫生院</translation>
     </message>
     <message>
+        <source>同步服务器没有开启（详见日志）</source>
+        <translation>同步服务器没有开启（详见日志）</translation>
+    </message>
+    <message>
+        <source>正在停止服务器……</source>
+        <translation>正在停止服务器……</translation>
+    </message>
+    <message>
+        <source>正在开启服务器……</source>
+        <translation>正在开启服务器……</translation>
+    </message>
+    <message>
         <source>未开启。开启后，{who}在“设置 → 服务器地址”填写本机地址，即可通过网络自动同步；以后打开村医时服务器也会自动开启。</source>
         <translation>未开启。开启后，{who}在“设置 → 服务器地址”填写本机地址，即可通过网络自动同步；以后打开村医时服务器也会自动开启。</translation>
     </message>
