@@ -213,3 +213,42 @@ def test_an_untampered_backup_still_restores(village, tmp_path):
         assert backup.check(store).ok
     finally:
         store.dispose()
+
+
+def test_a_restores_copies_stay_in_the_data_folder_and_a_killed_ones_go_at_the_next_start(
+    village, tmp_path, monkeypatch
+):
+    """The copies a restore makes of a backup (the file as checked, and a compressed one unpacked)
+    are in a private folder of the data folder while it runs, and gone after it: none in the
+    system's temporary folder, where a restore killed half-way would leave a copy of every record
+    for good.  A folder such a kill left is removed at the next start; one a running restore holds
+    is not."""
+    import tempfile
+
+    system_tmp = tmp_path / "system-tmp"
+    system_tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system_tmp))
+    data = village.paths.data_dir
+    saved = backup.auto_backup(village.store, village.paths)
+    assert saved is not None and backup.is_compressed(saved)
+    seen = {}
+
+    def step(name):
+        seen[name] = sorted(p.relative_to(data).as_posix() for p in data.glob(backup.WORK_PREFIX + "*/**/*"))
+
+    monkeypatch.setattr(backup, "on_step", step)
+    backup.restore(village.store, village.paths, saved)
+    held = seen["aside"]  # (the restore's copy of the file, and the unpacked one, while it ran)
+    assert any(p.endswith("/" + saved.name) for p in held), held
+    assert not list(data.glob(backup.WORK_PREFIX + "*")) and not list(system_tmp.iterdir())
+
+    left = data / f"{backup.WORK_PREFIX}killed"  # as a SIGKILL leaves it: nobody holds it
+    left.mkdir()
+    (left / backup.WORK_BUSY).write_bytes(b"")
+    (left / saved.name).write_bytes(b"records")
+    with backup.work_folder(village.paths) as running:
+        (running / "copy.db").write_bytes(b"records")
+        done = backup.recover_interrupted_restore(village.paths)
+        assert f"removed {left.name}" in done and not left.exists()
+        assert (running / "copy.db").exists()  # a restore under way keeps its folder
+    assert not running.exists()

@@ -296,16 +296,51 @@ def is_compressed(path: Path) -> bool:
     return path.name.endswith(COMPRESSED)
 
 
+WORK_PREFIX = "cunyi-restore-"  # a restore's working folder in the data folder
+WORK_BUSY = ".busy"  # locked inside it while the restore runs
+
+
 @contextlib.contextmanager
-def readable(path: Path) -> Iterator[Path]:
+def work_folder(paths: Paths) -> Iterator[Path]:
+    """A private folder for a restore's copies of a backup, in the data folder (owner-only, as the
+    store is), removed afterwards.  A restore killed half-way leaves it behind: the next start
+    removes it (:func:`recover_interrupted_restore`), not a folder a running restore holds (its
+    ``.busy`` file is locked while it runs), so no copy of the records is left in the system's
+    temporary folder for good."""
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=paths.data_dir) as tmp:
+        fd = os.open(Path(tmp) / WORK_BUSY, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            if os.name == "posix":
+                import fcntl
+
+                fcntl.flock(fd, fcntl.LOCK_EX)  # released when the descriptor closes, or the process dies
+            yield Path(tmp)  # (Windows: a file held open cannot be deleted, which is lock enough)
+        finally:
+            os.close(fd)
+
+
+def _remove_left_work(paths: Paths) -> list[str]:
+    """The working folders of restores killed half-way (:func:`work_folder`)."""
+    done = []
+    for folder in sorted(paths.data_dir.glob(WORK_PREFIX + "*")) if paths.data_dir.is_dir() else ():
+        busy = folder / WORK_BUSY
+        if folder.is_dir() and (not busy.exists() or remove_orphan_part(busy)):
+            shutil.rmtree(folder, ignore_errors=True)
+            done.append(f"removed {folder.name}")
+    return done
+
+
+@contextlib.contextmanager
+def readable(path: Path, work_dir: Path | None = None) -> Iterator[Path]:
     """The backup as a SQLite file: itself, or (compressed) its copy in a private temporary
-    folder, removed afterwards."""
+    folder (in ``work_dir``, a restore's :func:`work_folder`), removed afterwards."""
     if not is_compressed(path):
         yield path
         return
     import zstandard
 
-    with tempfile.TemporaryDirectory(prefix="cunyi-restore-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="plain-", dir=work_dir) as tmp:
         plain = Path(tmp) / path.name  # the name messages about it show
         try:
             with open(path, "rb") as f, open(plain, "wb") as out:
@@ -334,16 +369,17 @@ class BackupInfo:
     dropped_changes: int = 0
 
 
-def verify(path: str | Path, key: bytes | None = None) -> BackupInfo:
+def verify(path: str | Path, key: bytes | None = None, work_dir: Path | None = None) -> BackupInfo:
     """Is this a complete CunYi store this app can open?  Refused with a reason otherwise.  An
-    encrypted backup opens with ``key`` (this PC's store key, or one given with ``--key-file``)."""
+    encrypted backup opens with ``key`` (this PC's store key, or one given with ``--key-file``).
+    ``work_dir``: where a compressed one is unpacked (a restore's :func:`work_folder`)."""
     path = Path(path)
     if path.is_dir():
         raise _err(QT_TRANSLATE_NOOP("Backup", "{path} 是一个文件夹：请给出其中的备份文件"), path=str(path))
     if not path.is_file():
         raise _err(QT_TRANSLATE_NOOP("Backup", "找不到备份文件：{path}"), path=str(path))
     if is_compressed(path):
-        with readable(path) as plain:
+        with readable(path, work_dir) as plain:
             return dataclasses.replace(_verify(plain, key), path=path)
     return _verify(path, key)
 
@@ -474,7 +510,8 @@ def restore_onto_new_pc(store: Store, paths: Paths, src: str | Path) -> tuple[Ba
                 ),
                 name=src.name,
             )
-        info = verify(src)
+        with work_folder(paths) as work:
+            info = verify(src, work_dir=work)
         if info.role not in (profile.VILLAGE, profile.TOWNSHIP, profile.COUNTY):
             raise _err(
                 QT_TRANSLATE_NOOP("Backup", "{name} 是旧版本的备份：请先用 cunyi init 初始化本机，再恢复"),
@@ -515,13 +552,13 @@ def restore(
         raise _err(QT_TRANSLATE_NOOP("Backup", "找不到备份文件：{path}"), path=str(src))
     if is_sqlite(store.url):
         seal_own(paths)  # (a schema upgrade's copy, made before it was sealed at the next start)
-    with tempfile.TemporaryDirectory(prefix="cunyi-restore-") as tmp:
-        held = Path(tmp) / src.name
+    with work_folder(paths) as tmp:
+        held = tmp / src.name
         shutil.copyfile(src, held)
         mark = src.with_name(src.name + SEAL_SUFFIX)
         if mark.is_file():
             shutil.copyfile(mark, held.with_name(held.name + SEAL_SUFFIX))
-        info, aside = _restore(store, paths, held, force_other_device=force_other_device, key=key)
+        info, aside = _restore(store, paths, held, force_other_device=force_other_device, key=key, work=tmp)
     return dataclasses.replace(info, path=src), aside
 
 
@@ -532,9 +569,11 @@ def _restore(
     *,
     force_other_device: bool = False,
     key: bytes | None = None,
+    work: Path | None = None,
 ) -> tuple[BackupInfo, Path]:
     """Replace the store by a backup.  Returns the backup's facts and where the old store went.
-    ``store`` is disposed; open a new one on the same URL afterwards.
+    ``store`` is disposed; open a new one on the same URL afterwards.  ``work``: the restore's
+    :func:`work_folder`, where a compressed backup is unpacked.
 
     A backup of another installation (code, role or device id differ) is refused unless
     ``force_other_device``: this PC then takes a new device identity (``info.new_device_id``)
@@ -548,7 +587,7 @@ def _restore(
         escrow = settings.get(s, settings.ESCROW_KEY) or None
     db = _db_file(store, restoring=True)
     backup_key = key or store.key
-    info = verify(src, backup_key)
+    info = verify(src, backup_key, work)
     if here is not None and (info.code, info.role) != (here.code, here.role):
         raise _err(
             QT_TRANSLATE_NOOP(
@@ -622,7 +661,7 @@ def _restore(
     sqlite_backup(db, aside, store.key)  # the current store, complete, before anything changes
     _step("aside")
     prepared = db.with_name(db.name + PREPARED_SUFFIX)
-    with readable(Path(src)) as plain:
+    with readable(Path(src), work) as plain:
         src_key = None if is_plain_sqlite(plain) else backup_key
         sqlite_backup(plain, prepared, src_key, store.key)  # with this installation's encryption
     _step("copied")
@@ -839,6 +878,7 @@ def recover_interrupted_restore(paths: Paths, db: Path | None = None) -> list[st
     db = db or paths.db_file
     done = encryption.remove_leftovers(db)
     done += _remove_prepared(db)
+    done += _remove_left_work(paths)
     for folder in (paths.data_dir, paths.sub("backups")):
         if folder.is_dir():
             for part in sorted(folder.glob("*.part")):
