@@ -888,3 +888,44 @@ def test_a_record_is_handed_only_to_a_doctor_of_the_village_and_takes_its_smi_pa
     finally:
         store.actor = None
     assert held() == ("赵医生", {"smi": "赵医生", "htn": "赵医生"})
+
+
+def test_a_doctors_name_with_another_middle_dot_is_the_same_doctor(store, person):
+    """阿依·买买提 typed with the dot a keyboard or an input method gives (•, ・, ．, ‧): the record's
+    责任医生 is her account and her name on 设置's list, spelled one way (·), so she is handed the
+    record and reads its 严重精神障碍 patient; a list name typed with another dot matches too."""
+    from app.services.institution import InstitutionInput, doctor_names, save_institution
+
+    with store.transaction() as s:
+        accounts.create_user(s, "ayi", PASSWORD, "village_doctor", display_name="阿依•买买提")
+        accounts.create_user(s, "qian", PASSWORD, "village_doctor", display_name="钱医生")
+        save_institution(s, InstitutionInput(institution="向阳村卫生室", doctors="热依拉・阿不都 赵医生"))
+        archive = residents.save_resident(
+            s,
+            person(responsible_doctor="钱医生", id_number="", sex="2", birth_date="1970-05-01"),
+            today=TODAY,
+        ).archive_no
+        smi.register(s, archive, smi.SmiRegistrationInput(diagnosis="4", consent="1"), today=TODAY)
+        assert set(doctor_names(s)) >= {"阿依·买买提", "热依拉·阿不都"}
+    _as(store, "qian")
+    try:
+        with store.transaction() as s:
+            residents.correct_resident(s, archive, {"responsible_doctor": "阿依 ‧ 买买提"})
+    finally:
+        store.actor = None
+    with store.session() as s:
+        r = s.scalar(select(Resident).where(Resident.archive_no == archive))
+        assert r.responsible_doctor == "阿依·买买提"
+        assert smi.enrolment_of(s, r.id).responsible_doctor == "阿依·买买提"
+    _as(store, "ayi")
+    try:
+        with store.transaction() as s:
+            smi.record_visit(s, archive, smi.input_with(visit_date="2026-11-10", danger="0"), today=TODAY)
+        with store.transaction() as s:
+            residents.correct_resident(s, archive, {"responsible_doctor": "热依拉．阿不都"})
+    finally:
+        store.actor = None
+    with store.session() as s:
+        assert s.scalar(select(Resident.responsible_doctor).where(Resident.archive_no == archive)) == (
+            "热依拉·阿不都"
+        )

@@ -22,6 +22,7 @@ from app.services.access import authz
 from app.services.errors import ValidationError
 from app.services.profile import VILLAGE, get_profile
 from app.services.records.field_table import Checking, Field, FieldTable, Kind, Section
+from app.services.records.validators import same_dots
 
 CTX = "Institution"
 _DOCTOR_SEPARATORS = re.compile(r"[、,，;；/\s]+")
@@ -91,7 +92,7 @@ class Clinic:
 
 
 def split_doctors(text: str | None) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(x for x in _DOCTOR_SEPARATORS.split(text or "") if x))
+    return tuple(dict.fromkeys(same_dots(x) for x in _DOCTOR_SEPARATORS.split(text or "") if x))
 
 
 def doctor_names(session) -> tuple[str, ...]:

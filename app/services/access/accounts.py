@@ -18,6 +18,7 @@ from app.services import profile
 from app.services.access import audit, authz, passwords
 from app.services.access.actor import ROLES, Actor, act_as, actor, actor_of
 from app.services.errors import Message, NotFound, UserError
+from app.services.records.validators import same_dots
 
 CTX = "Accounts"
 FREE_ATTEMPTS = 5  # then each failure doubles the wait: 2 s, 4 s, 8 s … up to 15 minutes
@@ -115,7 +116,7 @@ def create_user(
     username = _clean_username(username)
     if role not in ROLES:
         raise _err(QT_TRANSLATE_NOOP("Accounts", "角色应为 village_doctor、township_staff 或 admin"))
-    shown = (display_name or username).strip()[:50]
+    shown = same_dots((display_name or username).strip()[:50])  # (as records spell a doctor's name)
     if any(unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs", "Cn") for c in shown):
         raise _err(QT_TRANSLATE_NOOP("Accounts", "姓名含有看不见的字符，请重新输入"))
     _refuse_lookalikes(session, username, shown)

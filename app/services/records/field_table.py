@@ -40,6 +40,7 @@ from app.services.records.validators import (
     parse_int,
     parse_month,
     parse_resident_id,
+    same_dots,
     validate_phone,
 )
 
@@ -297,6 +298,13 @@ class Checking:
 
 def check_text(c: Checking, f: Field) -> None:
     c.values[f.key] = c.attempt(f.key, clean_text, c.raw(f.key), f.max_len, f.label)
+
+
+def check_person(c: Checking, f: Field) -> None:
+    """Free text naming a person (建档人, 责任医生), its middle dot spelled one way (:func:`same_dots`)."""
+    check_text(c, f)
+    if c.values[f.key]:
+        c.values[f.key] = same_dots(c.values[f.key])
 
 
 def check_code(c: Checking, f: Field) -> None:

@@ -36,6 +36,7 @@ from app.services.records.field_table import (
     Saved,
     Section,
     check_choices,
+    check_person,
 )
 from app.services.records.validators import (
     check_birth_date,
@@ -589,8 +590,20 @@ RESIDENT_FORM = FieldTable(
                     hint=QT_TRANSLATE_NOOP("Field", "默认今天"),
                     rules=(enrolled_on_rule,),
                 ),
-                Field("enrolled_by", QT_TRANSLATE_NOOP("Field", "建档人"), Kind.TEXT, max_len=50),
-                Field("responsible_doctor", QT_TRANSLATE_NOOP("Field", "责任医生"), Kind.TEXT, max_len=50),
+                Field(
+                    "enrolled_by",
+                    QT_TRANSLATE_NOOP("Field", "建档人"),
+                    Kind.TEXT,
+                    max_len=50,
+                    check=check_person,
+                ),
+                Field(
+                    "responsible_doctor",
+                    QT_TRANSLATE_NOOP("Field", "责任医生"),
+                    Kind.TEXT,
+                    max_len=50,
+                    check=check_person,
+                ),
                 Field(
                     "status",
                     QT_TRANSLATE_NOOP("Field", "档案状态"),

@@ -148,11 +148,18 @@ _NAME_DOTS = str.maketrans({"\u2022": "·", "\u30fb": "·", "\uff0e": "·", "\u2
 _NAME_RE = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134fA-Za-z·\- ]+$")
 
 
+def same_dots(name: str) -> str:
+    """A name with its middle dot written as the ID card writes it (·, U+00B7), whichever dot a
+    keyboard or an input method typed (•, ・, ．, ‧, or · between spaces): one spelling, so a
+    record's 责任医生 is the doctor's account and list name, which are compared as written."""
+    return name.translate(_NAME_DOTS).replace(" · ", "·")
+
+
 def validate_name(text: str | None) -> str:
-    name = clean_text((text or "").translate(_NAME_DOTS), 50, QT_TRANSLATE_NOOP("Field", "姓名"))
+    name = clean_text(text or "", 50, QT_TRANSLATE_NOOP("Field", "姓名"))
     if not name:
         raise Invalid(QT_TRANSLATE_NOOP("Validation", "请填写姓名"))
-    name = name.replace(" · ", "·")
+    name = same_dots(name)
     if not _NAME_RE.match(name):
         raise Invalid(QT_TRANSLATE_NOOP("Validation", "姓名只能包含汉字、字母和间隔号“·”"))
     if len(name) < 2 and re.match(r"[\u3400-\u9fff]", name):
