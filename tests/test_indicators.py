@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from app.models import FollowupVisit, Household, ProgramEnrolment, Referral, Resident
+from app.models import ElderlyCheck, FollowupVisit, Household, ProgramEnrolment, Referral, Resident
 from app.services import profile
 from app.services.errors import UserError
 from app.services.indicators import Period, engine, population
@@ -253,6 +253,35 @@ def test_denominator_lists_every_resident_with_the_reason(township, name, key, c
         lines = engine.drilldown(s, key, Period.year(YEAR), "denominator")
     line = next(line for line in lines if line.resident_id == ids[name])
     assert (line.counted, str(line.reason)) == (counted, reason)
+
+
+def test_a_health_check_uses_a_record_and_a_follow_up_not_found_does_not(township):
+    """健康档案使用率 counts any service entry of the period: r8's 65+ health check makes its record
+    used (it read 本期没有服务记录, and a township's rate 344 where 487 were used); a follow-up that
+    found nobody (失访) is no service to r2, whose visits are otherwise voided here."""
+    store, ids = township
+    with store.transaction() as s:
+        s.add(ElderlyCheck(resident_id=ids["r8"], check_date=D("2026-05-06")))
+        for visit in s.query(FollowupVisit).filter_by(resident_id=ids["r2"]):
+            visit.voided, visit.void_reason = True, "更正"
+        enrolment = s.query(ProgramEnrolment).filter_by(resident_id=ids["r2"]).one()
+        s.add(
+            FollowupVisit(
+                enrolment_id=enrolment.id,
+                resident_id=ids["r2"],
+                program="htn",
+                visit_date=D("2026-10-01"),
+                method="2",
+                outcome="lost",
+            )
+        )
+    with store.session() as s:
+        lines = {
+            line.name: line for line in engine.drilldown(s, "record_use", Period.year(YEAR), "denominator")
+        }
+        assert figures(engine.evaluate(s, Period.year(YEAR)), "record_use") == (8, 9, {A: (6, 7), B: (2, 2)})
+    assert (lines["r8"].counted, str(lines["r8"].reason)) == (True, "2026-05-06 有健康体检记录")
+    assert (lines["r2"].counted, str(lines["r2"].reason)) == (False, "本期没有服务记录")
 
 
 def test_lists_match_the_figures(township):

@@ -736,6 +736,34 @@ def test_the_smi_package_names_no_patient(world):
             s.get(FamilyContract, cid).packages = before
 
 
+def _record_use_of_the_patient(world, store, user):
+    from app.services.indicators import engine
+
+    day = Period(TODAY, TODAY)  # the SMI visit's day (nothing else the demo made on it for the patient)
+    _as(store, user)
+    try:
+        with store.session() as s:
+            lines = engine.drilldown(s, "record_use", day, "denominator")
+    finally:
+        store.actor = None
+    line = next(line for line in lines if line.resident_id == world["pid"])
+    return line.counted, "严重精神障碍" in str(line.reason)
+
+
+@pytest.mark.parametrize("user,used", [("plain", False), ("mh", True)])
+def test_an_smi_visit_uses_the_record_only_for_those_who_may_know_of_it(world, user, used):
+    """健康档案使用率 counts the patient's 严重精神障碍 follow-up as a service entry — for those who may
+    know the patient is registered; for anyone else the record reads as without service that
+    day, as if the visit were not there (the report says it leaves SMI patients out)."""
+    assert _record_use_of_the_patient(world, world["town"].store, user) == (used, used)
+
+
+@pytest.mark.sqlite_only  # a village's store is SQLite
+@pytest.mark.parametrize("user,used", [("li", True), ("wang", False)])
+def test_an_smi_visit_uses_the_record_for_its_doctor_only(world, user, used):
+    assert _record_use_of_the_patient(world, world["a"].store, user) == (used, used)
+
+
 @pytest.mark.parametrize("user,withheld", [("plain", True), ("mh", False)])
 def test_a_report_says_when_it_leaves_smi_patients_out(world, tmp_path, user, withheld):
     """重点人群签约率 read 600/926 for one user and 600/916 for another, with nothing to say why: a

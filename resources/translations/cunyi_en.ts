@@ -3209,6 +3209,14 @@
         <translation>a follow-up</translation>
     </message>
     <message>
+        <source>健康体检</source>
+        <translation>health check</translation>
+    </message>
+    <message>
+        <source>严重精神障碍随访</source>
+        <translation>severe mental disorder follow-up</translation>
+    </message>
+    <message>
         <source>转诊</source>
         <translation>a referral</translation>
     </message>

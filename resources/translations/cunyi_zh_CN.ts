@@ -3208,6 +3208,14 @@
         <translation>随访</translation>
     </message>
     <message>
+        <source>健康体检</source>
+        <translation>健康体检</translation>
+    </message>
+    <message>
+        <source>严重精神障碍随访</source>
+        <translation>严重精神障碍随访</translation>
+    </message>
+    <message>
         <source>转诊</source>
         <translation>转诊</translation>
     </message>

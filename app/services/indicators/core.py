@@ -8,7 +8,8 @@ Who counts, decided once here and written into every resident's reason:
   the last day is no longer one).  The denominator is the township's 常住人口 figure.
 - **Records** (健康档案使用率): every record that existed at some time in the period (made on or
   before its last day, not closed by death or moving away before its first day).  A record is
-  *used* when it has at least one service entry dated in the period (:data:`SERVICE_ENTRIES`).
+  *used* when it has at least one service entry dated in the period (:data:`SERVICE_ENTRIES`): a
+  chronic-disease or SMI follow-up that took place, a health check, a referral.
 - **Patients under management** (规范管理率, 控制率), per programme: an enrolment not voided,
   made on or before the period's last day, and not ended (失访, 迁出, 死亡, 终止管理, or the
   resident's death or moving away) before its first day.  An ended enrolment without a date is
@@ -38,8 +39,9 @@ from sqlalchemy import and_, distinct, func, select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import FollowupVisit, ProgramEnrolment, Referral, Resident
+from app.models import ElderlyCheck, FollowupVisit, ProgramEnrolment, Referral, Resident, SmiVisit
 from app.services import settings
+from app.services.access import authz
 from app.services.errors import Message
 from app.services.indicators import (
     RESIDENT_FIELDS,
@@ -62,6 +64,7 @@ from app.services.programmes.worklist import FACE_TO_FACE
 
 CTX = "Indicator"
 ACTIVE = "1"  # resident_status 在册, program_status 在管
+DONE = "done"  # a follow-up's outcome when the visit took place (not 失访, not a death noted)
 REQUIRED_PER_YEAR = 4  # 规范第三版: 每年至少 4 次面对面随访, i.e. one per quarter
 # 电子健康档案: the record in the information system holds the personal form's identifying core
 # (columns of RESIDENT_FIELDS, which the engine reads once per evaluation).
@@ -264,8 +267,8 @@ def e_records(session: Session, period: Period, scope: Scope) -> Iterator[Entry]
 
 @dataclass(frozen=True)
 class ServiceSource:
-    """A kind of service entry that uses a record (健康档案使用率).  Programmes with their own
-    visits (elderly checks, SMI follow-ups) append theirs to :data:`SERVICE_ENTRIES`."""
+    """A kind of service entry that uses a record (健康档案使用率): every programme's own record of
+    a service given to the resident (:data:`SERVICE_ENTRIES`)."""
 
     label: str  # QT_TRANSLATE_NOOP("Indicator", ...)
     model: type
@@ -273,6 +276,8 @@ class ServiceSource:
     # The residents who can have such entries in a scope, for a large table whose index leads
     # with resident_id (:func:`_scoped_rows`); None: the entries are few, joined to residents.
     holders: Callable[[Session, Scope], list[uuid.UUID]] | None = None
+    # Narrows the select of entries (the service was given; the reader may know of it), or None.
+    narrowed: Callable[[Session, object], object] | None = None
 
 
 def _chronic_residents(session: Session, scope: Scope) -> list[uuid.UUID]:
@@ -291,8 +296,29 @@ def _chronic_residents(session: Session, scope: Scope) -> list[uuid.UUID]:
     return cached(session, ("chronic_residents", scope), load)
 
 
+def _smi_visits_seen(session: Session, q):
+    """SMI follow-ups done, of the patients the reader may know of: for anyone else a patient's
+    visits do not make the record used, as the fact of the registration is not theirs to know
+    (the report says it leaves SMI patients out, :attr:`engine.Report.withheld`)."""
+    q = q.where(SmiVisit.outcome == DONE)
+    hidden = authz.sensitive_clause(session, ProgramEnrolment)
+    if hidden is None:
+        return q
+    return q.join(ProgramEnrolment, ProgramEnrolment.id == SmiVisit.enrolment_id).where(hidden)
+
+
 SERVICE_ENTRIES: list[ServiceSource] = [
-    ServiceSource(QT_TRANSLATE_NOOP("Indicator", "随访"), FollowupVisit, "visit_date", _chronic_residents),
+    ServiceSource(
+        QT_TRANSLATE_NOOP("Indicator", "随访"),
+        FollowupVisit,
+        "visit_date",
+        _chronic_residents,
+        lambda session, q: q.where(FollowupVisit.outcome == DONE),
+    ),
+    ServiceSource(QT_TRANSLATE_NOOP("Indicator", "健康体检"), ElderlyCheck, "check_date"),
+    ServiceSource(
+        QT_TRANSLATE_NOOP("Indicator", "严重精神障碍随访"), SmiVisit, "visit_date", None, _smi_visits_seen
+    ),
     ServiceSource(QT_TRANSLATE_NOOP("Indicator", "转诊"), Referral, "issued_on"),
 ]
 
@@ -308,6 +334,8 @@ def record_use(session: Session, period: Period, scope: Scope) -> Iterator[Entry
             .where(source.model.voided.is_(False), day >= period.start, day <= period.end)
             .group_by(source.model.resident_id)
         )
+        if source.narrowed is not None:
+            q = source.narrowed(session, q)
         if source.holders is None:
             found = rows(session, joined_in_scope(q, scope, source.model.resident_id))
         else:
@@ -448,7 +476,7 @@ def _counted_visit(program: str, period: Period):
     return and_(
         V.program == program,
         V.voided.is_(False),
-        V.outcome == "done",
+        V.outcome == DONE,
         V.visit_date >= period.start,
         V.visit_date <= period.end,
     )
