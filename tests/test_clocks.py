@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 from sqlalchemy import select, update
 
-from app.models import ChangeLog, Resident, SyncConflict, SyncState
+from app.models import AuditEntry, ChangeLog, FollowupVisit, Resident, SyncConflict, SyncState
 from app.services.errors import ValidationError
 from app.services.programmes import followup
 from app.services.records import residents as records
@@ -266,6 +267,39 @@ def test_stamps_never_run_more_than_a_day_past_the_township(
     with v.store.transaction() as s:
         _first, stamp = capture.advance(s.connection(), v.device_id, 1)
     assert abs(capture.hlc_ms(stamp) - (real + stamped_days_ahead * DAY)) < 60_000
+
+
+def test_a_village_clock_ahead_dates_no_record_or_audit_entry_past_the_township(world):
+    """A village PC ten days ahead stamped its edits' sync clocks at the bound, but the records'
+    created_at and updated_at and its audit entries' times by the PC: they reached the township's
+    append-only audit trail ten days in the future.  Now every stamp stops a day past the
+    township's clock, at the village and so at the township.  (The PC's clock is moved for every
+    reader of it, as a wrong clock is, not only for the sync's.)"""
+    town, a, _b, tmp = world
+    patient = own_resident(a)
+    bound = dt.datetime.fromtimestamp((township_clock(a) + DAY) / 1000, dt.UTC).replace(tzinfo=None)
+    real_today = capture.pc_today()
+    started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=10), tick=True):
+        edit(a, patient.id, phone="13500000011")
+        with a.store.transaction() as s:
+            visit_id = followup.record_visit(s, patient.id, visit(real_today), enrol_if_needed=True).id
+
+    def stamps(device) -> list[dt.datetime]:
+        with device.store.session() as s:
+            r = s.get(Resident, patient.id)
+            v = s.get(FollowupVisit, visit_id)
+            entries = s.scalars(
+                select(AuditEntry.at).where(AuditEntry.device_id == a.device_id, AuditEntry.at >= started)
+            ).all()
+            assert entries and v is not None
+            return [r.updated_at, v.created_at, v.updated_at, *entries]
+
+    assert max(stamps(a)) <= bound, (max(stamps(a)), bound)
+    (path,) = a.export(tmp / "ahead")  # the PC's clock put right (a bundle sent ahead is refused: above)
+    (outcome,) = town.import_(path)
+    assert outcome.status == "applied", outcome.reason.render() if outcome.reason else outcome
+    assert max(stamps(town)) <= bound
 
 
 @pytest.mark.parametrize(

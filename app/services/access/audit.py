@@ -345,8 +345,15 @@ def _chain(session: Session, items: Iterable, heads: dict | None = None) -> None
     """Give ``items`` (entries or row dicts, in order) their places in their devices' chains.
     ``heads``: the flush's cache, written back after the flush; None: written back now."""
     own = heads if heads is not None else {}
+    latest = None
     for item in items:
         row = _Row(item)
+        if latest is None:
+            from app.services.sync.capture import stamp_now  # (the capture imports this module)
+
+            latest = stamp_now(session)
+        if row.get("at") > latest:  # a PC clock ahead of its township (capture.stamp_now)
+            row.set("at", latest)
         key = head_key(_uuid_or_none(row.get("device_id")))
         head = own.get(key)
         if head is None:

@@ -51,7 +51,6 @@ from app.models import (
     SyncState,
     Tracked,
     Village,
-    utcnow,
 )
 from app.models.base import (
     Clocks,
@@ -520,6 +519,19 @@ def clock_bound(conn) -> int | None:
     return None if town is None else town + DAY_MS
 
 
+def stamp_now(session: Session) -> dt.datetime:
+    """Now (UTC) for what a row says of when it was written — a record's created_at and updated_at,
+    an audit entry's ``at``: this PC's clock, but never past :func:`clock_bound`.  A village PC whose
+    calendar runs ahead of its township stamps at the bound, as its sync clocks do (:func:`advance`),
+    so a wrong clock puts nothing dated in the future into the township's records or audit trail."""
+    now = wall_ms()
+    with session.no_autoflush:
+        bound = clock_bound(session.connection())
+    if bound is not None:
+        now = min(now, bound)
+    return dt.datetime.fromtimestamp(now / 1000, dt.UTC).replace(tzinfo=None)
+
+
 @dataclass(frozen=True)
 class EntryDay:
     """What "today" may be for a date typed into a form."""
@@ -702,21 +714,30 @@ def _values(obj, spec: EntitySpec, names) -> dict:
     return out
 
 
-def _stamp_new(session: Session) -> None:
-    """Who made a record is the session's actor, whatever the caller put there."""
-    who = actor(session).id
+def _stamp_new(session: Session) -> dt.datetime | None:
+    """Who made a record is the session's actor, whatever the caller put there; when, no later than
+    :func:`stamp_now` (an earlier time a caller gives stays: a record typed on paper last week).
+    Returns that now, for the flush's other stamps (None: nothing new here)."""
+    who, now = actor(session).id, None
     for obj in session.new:
         if isinstance(obj, Tracked) and getattr(obj, "sync_clocks", None) is None:
+            if now is None:
+                now = stamp_now(session)
             obj.created_by = who
             obj.updated_by = who
+            for name in ("created_at", "updated_at"):
+                given = getattr(obj, name)
+                if given is None or given > now:
+                    setattr(obj, name, now)
+    return now
 
 
-def _onupdate(session: Session, name: str):
-    return actor(session).id if name == "updated_by" else utcnow()
+def _onupdate(session: Session, name: str, now: dt.datetime):
+    return actor(session).id if name == "updated_by" else now
 
 
 def before_flush(session: Session, _flush_context, _instances) -> None:
-    _stamp_new(session)
+    now = _stamp_new(session)
     synced_new = [o for o in session.new if isinstance(o, Synced)]
     synced_dirty = [o for o in session.dirty if isinstance(o, Synced)]
     synced_deleted = [o for o in session.deleted if isinstance(o, Synced)]
@@ -726,6 +747,8 @@ def before_flush(session: Session, _flush_context, _instances) -> None:
     if device is None:
         return  # before init: rows stay unlogged and are logged before the first export
     changes: list[tuple[object, EntitySpec, dict, dict | None]] = []
+    if now is None:
+        now = stamp_now(session)
     for obj in synced_new:
         if obj.sync_clocks is not None:
             continue  # made by the merge, or a placeholder with known clocks
@@ -740,14 +763,14 @@ def before_flush(session: Session, _flush_context, _instances) -> None:
         if obj.sync_clocks is None:  # written around the hook, never logged: log it whole
             if _changed_fields(obj, spec):
                 for name in spec.onupdate:
-                    setattr(obj, name, _onupdate(session, name))
+                    setattr(obj, name, _onupdate(session, name, now))
                 changes.append((obj, spec, _values(obj, spec, (*spec.fields, *spec.children)), None))
             continue
         changed = _changed_fields(obj, spec)
         if not changed:
             continue
         for name in spec.onupdate:
-            setattr(obj, name, _onupdate(session, name))
+            setattr(obj, name, _onupdate(session, name, now))
             if name not in changed:
                 changed.append(name)
         changes.append((obj, spec, _values(obj, spec, changed), {}))
