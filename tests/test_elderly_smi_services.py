@@ -171,6 +171,30 @@ def test_indicators_on_a_written_out_table(store, person):
     assert REGISTRY["elderly"].denominator_figure == "elderly_population"
 
 
+def test_a_patient_registered_mid_year_needs_follow_ups_in_proportion(store, person):
+    """Registered on 15 July, followed in August and November: two quarters under management ask
+    two follow-ups, not the year's four (as 高血压 and 糖尿病 are counted); one follow-up is short."""
+    with store.transaction() as s:
+        a, b = _people(s, person, 2)
+        for who in (a, b):
+            smi.register(
+                s,
+                who.archive_no,
+                smi.SmiRegistrationInput(diagnosis="1", consent="1"),
+                today=dt.date(2026, 7, 15),
+            )
+        for day in ("2026-08-01", "2026-11-01"):
+            smi.record_visit(s, a.archive_no, smi.input_with(visit_date=day, danger="0"), today=TODAY)
+        smi.record_visit(s, b.archive_no, smi.input_with(visit_date="2026-08-01", danger="0"), today=TODAY)
+    with store.session() as s:
+        got = {e.resident_id: e for e in REGISTRY["smi_standard"].compute(s, Period.year(2026), Scope())}
+    assert (got[a.id].counted, got[b.id].counted) == (True, False)
+    assert (
+        str(got[a.id].reason)
+        == "2026-07-15 至 2026-12-31 在管（2 个季度，按季度折算），随访 2 次，应至少 2 次"
+    )
+
+
 def test_lost_and_death_visits_end_management(store, person):
     with store.transaction() as s:
         a, b = _people(s, person, 2)

@@ -385,6 +385,25 @@ def _quarters(start: dt.date, end: dt.date) -> int:
     return (end.year - start.year) * 4 + (end.month - 1) // 3 - (start.month - 1) // 3 + 1
 
 
+def managed_span(
+    period: Period, enrolled_on: dt.date, ends: tuple[tuple[str, dt.date | None], ...]
+) -> tuple[dt.date, dt.date] | None:
+    """The days of ``period`` a patient enrolled on ``enrolled_on`` was under management, given the
+    (status, status date) pairs that can end it (the enrolment's, the resident's); None: none."""
+    gone = [d for status, day in ends if (d := _gone_on(status, day)) is not None]
+    end = min(gone) if gone else None
+    if enrolled_on > period.end or (end is not None and end < period.start):
+        return None
+    return max(enrolled_on, period.start), min(end or period.end, period.end)
+
+
+def required_in(start: dt.date, stop: dt.date, per_year: int) -> tuple[int, int]:
+    """(calendar quarters from ``start`` to ``stop``, follow-ups required in them) for a spec asking
+    ``per_year`` a year: in proportion, a quarter at a time (4 a year: one per quarter)."""
+    quarters = _quarters(start, stop)
+    return quarters, max(1, -(-per_year * quarters // 4))
+
+
 def _patients(session: Session, program: str, period: Period, scope: Scope) -> dict[uuid.UUID, _Patient]:
     """Patients of ``program`` under management at some time in the period, by resident."""
 
@@ -414,19 +433,17 @@ def _patients(session: Session, program: str, period: Period, scope: Scope) -> d
             session, _in_scope(q, scope)
         ):
             rid = uid(raw)
-            ends = [d for d in (_gone_on(status, status_date), _gone_on(r_status, r_date)) if d is not None]
-            end = min(ends) if ends else None
-            if end is not None and end < period.start:
+            span = managed_span(period, enrolled_on, ((status, status_date), (r_status, r_date)))
+            if span is None:
                 continue
-            start, stop = max(enrolled_on, period.start), min(end or period.end, period.end)
+            start, stop = span
             if rid in spans:  # enrolled again after an earlier enrolment ended: one patient
                 start, stop = min(start, spans[rid][1]), max(stop, spans[rid][2])
             spans[rid] = [birth, start, stop]
         out = {}
         for rid, (birth, start, stop) in spans.items():
-            quarters = _quarters(start, stop)
             whole = start == period.start and stop == period.end
-            out[rid] = _Patient(rid, birth, start, stop, whole, quarters, quarters * REQUIRED_PER_YEAR // 4)
+            out[rid] = _Patient(rid, birth, start, stop, whole, *required_in(start, stop, REQUIRED_PER_YEAR))
         return out
 
     return cached(session, ("patients", program, period, scope), load)

@@ -27,6 +27,7 @@ from app.services.indicators import (
     resident_ids,
     rows,
 )
+from app.services.indicators.core import managed_span, required_in
 from app.services.programmes import smi_rules
 from app.services.records.validators import born_by
 
@@ -144,13 +145,35 @@ def smi_standard(session: Session, period: Period, scope: Scope) -> Iterator[Ent
     """Registered patients followed per the spec (≥ 4 follow-ups a year) / registered patients."""
     enrolments = _patients(session, period, scope)
     visits = _visits(session, enrolments, period)
-    need = required_visits(period)
+    whole_need = required_visits(period)
     for e in enrolments:
-        n = len(visits[e.id])
+        span = managed_span(period, e.enrolled_on, ((e.status, e.status_date),))
+        start, stop = span or (period.start, period.end)
+        if (start, stop) == (period.start, period.end):
+            n = len(visits[e.id])
+            yield Entry(
+                e.resident_id,
+                n >= whole_need,
+                _msg(QT_TRANSLATE_NOOP("Indicator", "本期随访{n}次，应至少{need}次"), n=n, need=whole_need),
+            )
+            continue
+        # registered, or no longer managed, part-way: in proportion, as the chronic programmes
+        quarters, need = required_in(start, stop, REQUIRED_PER_YEAR)
+        n = sum(1 for day, _cls in visits[e.id] if start <= day <= stop)
         yield Entry(
             e.resident_id,
             n >= need,
-            _msg(QT_TRANSLATE_NOOP("Indicator", "本期随访{n}次，应至少{need}次"), n=n, need=need),
+            _msg(
+                QT_TRANSLATE_NOOP(
+                    "Indicator",
+                    "{start} 至 {end} 在管（{quarters} 个季度，按季度折算），随访 {n} 次，应至少 {need} 次",
+                ),
+                start=start.isoformat(),
+                end=stop.isoformat(),
+                quarters=quarters,
+                n=n,
+                need=need,
+            ),
         )
 
 
