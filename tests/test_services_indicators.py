@@ -175,6 +175,36 @@ def test_contract_key_groups_union_and_per_group(store, who):
     }
 
 
+def test_each_key_groups_signing_rate_is_a_figure_of_the_report(store, who):
+    """重点人群签约率 per group was worked out and shown nowhere: each group is now an indicator of
+    its own (the poor's is 贫困人口家庭医生签约率), with the same members as key_group_rates."""
+    with store.session() as s:
+        rates = ind.key_group_rates(s, Y2025, ALL)
+    for group in ("elderly", "htn", "t2dm", "smi"):
+        entries = figures(store, f"contract_{group}")
+        assert split(entries, who) == (who(rates[group]["numerator"]), who(rates[group]["denominator"])), (
+            group
+        )
+    reasons = {who([e.resident_id])[0]: str(e.reason) for e in figures(store, "contract_htn")}
+    assert reasons == {"王甲": "已签约，有效至2025-12-31", "赵丁": "2025-12-31没有有效的签约"}
+
+
+def test_a_past_years_key_groups_are_those_of_that_year(store, who, village):
+    """赵丁 died in May 2026: in 2025 a hypertension patient aged 65+, on the register, so in
+    2025's key groups — not dropped because the record is closed today."""
+    from app.models import ProgramEnrolment, Resident
+
+    rid = village[1]["赵丁"]
+    with store.transaction() as s:
+        r = s.get(Resident, rid)
+        r.status, r.status_date = "3", dt.date(2026, 5, 1)
+        for e in s.query(ProgramEnrolment).filter_by(resident_id=rid):
+            e.status, e.status_date = "4", dt.date(2026, 5, 1)
+    assert "赵丁" in split(figures(store, "contract_htn"), who)[1]
+    assert "赵丁" in split(figures(store, "contract_elderly"), who)[1]
+    assert "赵丁" not in split(figures(store, "contract_htn", Period.year(2026)), who)[1]
+
+
 def test_reasons_listing_groups_or_months_read_in_english(store, who):
     """A reason naming several key groups, or the months missed, is a list: each item in the
     reader's language, joined as that language joins them (no 、 left in English)."""

@@ -77,11 +77,13 @@ def _residents(session: Session, scope: Scope, day: dt.date) -> dict[uuid.UUID, 
 
     def load() -> dict[uuid.UUID, dt.date]:
         at = {name: i for i, name in enumerate(RESIDENT_FIELDS, start=3)}  # after id, village, group
-        status, enrolled, born = at["status"], at["enrolled_on"], at["birth_date"]
+        status, since, enrolled, born = at["status"], at["status_date"], at["enrolled_on"], at["birth_date"]
         return {
             row[0]: row[born]
             for row in resident_rows(session, scope)
-            if row[status] == ACTIVE and row[enrolled] <= day
+            # on the register that day: still, or closed (died, moved away) only after it
+            if row[enrolled] <= day
+            and (row[status] == ACTIVE or (row[since] is not None and row[since] > day))
         }
 
     return cached(session, ("contract_residents", scope, day), load)
@@ -188,7 +190,8 @@ def _key_groups(session: Session, scope: Scope, day: dt.date) -> dict[str, set[u
     q = joined_in_scope(
         select(raw_id(ProgramEnrolment.resident_id), ProgramEnrolment.program).where(
             ProgramEnrolment.voided.is_(False),
-            ProgramEnrolment.status == "1",
+            # under management that day: still, or ended only after it
+            (ProgramEnrolment.status == ACTIVE) | (ProgramEnrolment.status_date > day),
             ProgramEnrolment.enrolled_on <= day,
             ProgramEnrolment.program.in_(("htn", "t2dm", "smi")),
         ),
@@ -228,6 +231,37 @@ def contract_key_groups(session: Session, period: Period, scope: Scope) -> Itera
         return
     for rid in sorted(members, key=id_order):
         yield _signed_entry(rid, ends, day, _group_labels(rid, groups))
+
+
+def _group_contract(group: str):
+    """The signing rate of one key group: its members on the reference day, signed or not."""
+
+    def compute(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+        day = reference_day(period)
+        members = key_groups(session, scope, day)[group]
+        ends = _contract_ends(session, scope, day)
+        if not wants_reasons(session):
+            for rid in members:
+                yield Entry(rid, rid in ends, None)
+            return
+        for rid in sorted(members, key=id_order):
+            yield _signed_entry(rid, ends, day)
+
+    return compute
+
+
+# 家庭医生签约率 of each key group (DOMAIN.md: signed patients of the group / the group's patients);
+# the poor's is 贫困人口家庭医生签约率 below, with its 100% target.
+for _order, (_group, _name) in enumerate(
+    (
+        ("elderly", QT_TRANSLATE_NOOP("Indicator", "65岁及以上老年人签约率")),
+        ("htn", QT_TRANSLATE_NOOP("Indicator", "高血压患者签约率")),
+        ("t2dm", QT_TRANSLATE_NOOP("Indicator", "2型糖尿病患者签约率")),
+        ("smi", QT_TRANSLATE_NOOP("Indicator", "严重精神障碍患者签约率")),
+    ),
+    start=21,
+):
+    indicator(f"contract_{_group}", _name, programme=PROGRAMME, order=_order)(_group_contract(_group))
 
 
 def key_group_rates(session: Session, period: Period, scope: Scope) -> dict[str, dict]:
