@@ -284,7 +284,7 @@ def test_a_same_id_pair_says_what_each_holds_and_the_officer_keeps_either(townsh
     with township_store.session() as s:
         (item,) = [i for i in review.review_queue(s, today=TODAY) if i.kind == "duplicate"]
     assert item.resident_id == second  # listed: the later made; the other: the first
-    assert item.options == ("void_other", "void_first")
+    assert item.options == ("void_other", "void_first", "merge_back")
     assert item.offered == ("void_other",)  # voiding the first, holding a check, would be refused
     params = item.detail.params
     assert (params["checks"], params["o_checks"]) == (0, 1)
@@ -312,6 +312,50 @@ def test_a_same_id_pair_says_what_each_holds_and_the_officer_keeps_either(townsh
     with township_store.session() as s:
         assert s.get(Resident, second).voided and not s.get(Resident, first).voided
         assert s.get(Resident, second).phone == "13900001111"
+
+
+def test_a_pair_that_both_hold_records_is_sent_back_to_be_merged(township_store):
+    """Both records of one ID number hold a health check: either void was refused ("请村医先把记录并到
+    一份上") and nothing else was offered — the item stayed in the queue for good.  Now the officer
+    sends the pair back to the village to merge; the village reads it; the item returns after
+    SENT_BACK_DAYS if the two are still there.  With one record empty, sending back is refused."""
+    from app.services.programmes import elderly
+
+    first, second = _same_id_pair(township_store)
+    with township_store.session() as s:
+        (item,) = [i for i in review.review_queue(s, today=TODAY) if i.kind == "duplicate"]
+    with pytest.raises(UserError, match="请直接作废那一份"), township_store.transaction() as s:
+        review.decide(s, item.key, "merge_back", "同一人", today=TODAY)
+    with township_store.transaction() as s:
+        r = s.get(Resident, second)
+        elderly.record_check(
+            s,
+            r.archive_no,
+            elderly.ElderlyCheckInput(
+                check_date="2026-08-01",
+                selfcare_eating="1",
+                selfcare_grooming="1",
+                selfcare_dressing="1",
+                selfcare_toilet="1",
+                selfcare_activity="1",
+                sbp="126",
+                dbp="78",
+            ),
+            today=TODAY,
+        )
+    with township_store.session() as s:
+        (item,) = [i for i in review.review_queue(s, today=TODAY) if i.kind == "duplicate"]
+    assert item.offered == ("merge_back",)
+    with township_store.transaction() as s:
+        (decision,) = review.decide(s, item.key, "merge_back", "同一人，两份各有一次体检", today=TODAY)
+    assert decision.decision == "merge_back"
+    with township_store.session() as s:
+        assert [i for i in review.review_queue(s, today=TODAY) if i.kind == "duplicate"] == []
+        assert not s.get(Resident, first).voided and not s.get(Resident, second).voided
+        (told,) = review.village_decisions(s)
+        assert review.DECISIONS[told.decision] == "同一人，两份都有记录：退回村医把记录并到一份上"
+        later = TODAY + dt.timedelta(days=review.SENT_BACK_DAYS + 1)
+        assert [i.key for i in review.review_queue(s, today=later) if i.kind == "duplicate"] == [item.key]
 
 
 def test_void_first_voids_the_other_record_when_it_holds_nothing(township_store):

@@ -43,18 +43,20 @@ KINDS = {
     "invalid": QT_TRANSLATE_NOOP("Review", "未通过校验"),
     "referral": QT_TRANSLATE_NOOP("Review", "转诊超期未结"),
 }
-# What may be decided on each kind of item, and the words for it.
+# What may be decided on each kind of item, and the words for it.  Sent back to the village
+# (sent_back, merge_back) closes an item for SENT_BACK_DAYS only (:func:`_closed`).
 DECISIONS = {
     "distinct": QT_TRANSLATE_NOOP("Review", "不是同一人，两份都保留"),
     "void_other": QT_TRANSLATE_NOOP("Review", "同一人：作废“档案”一栏这份（后建的），保留另一份"),
     "void_first": QT_TRANSLATE_NOOP("Review", "同一人：作废“另一份档案”（先建的），保留这份"),
+    "merge_back": QT_TRANSLATE_NOOP("Review", "同一人，两份都有记录：退回村医把记录并到一份上"),
     "kept": QT_TRANSLATE_NOOP("Review", "保留现值"),
     "lost": QT_TRANSLATE_NOOP("Review", "改用另一台电脑的值"),
     "sent_back": QT_TRANSLATE_NOOP("Review", "退回村医修改"),
     "not_arrived": QT_TRANSLATE_NOOP("Review", "登记为未到位"),
 }
 OPTIONS = {
-    "duplicate": ("distinct", "void_other", "void_first"),
+    "duplicate": ("distinct", "void_other", "void_first", "merge_back"),
     "conflict": ("kept", "lost"),
     "invalid": ("sent_back",),
     "referral": ("sent_back", "not_arrived"),
@@ -218,7 +220,7 @@ def _duplicates(session: Session, villages) -> list[ReviewItem]:
                     other.created_at.date() if other.created_at else None,
                     # one ID number is one person: "not the same person" would leave two records
                     # that cannot both be right
-                    ("void_other", "void_first") if key[0] == "id" else (),
+                    ("void_other", "void_first", "merge_back") if key[0] == "id" else (),
                     _blocked(sum(mine.values()), sum(theirs.values())),
                     villages[first.village_id].name,
                 )
@@ -227,9 +229,14 @@ def _duplicates(session: Session, villages) -> list[ReviewItem]:
 
 
 def _blocked(mine: int, theirs: int) -> tuple[str, ...]:
-    """The voids :func:`decide` would refuse: of a record holding follow-ups, checks or contracts
-    (``mine``: the record listed as the item's, ``theirs``: the other)."""
-    return (("void_other",) if mine else ()) + (("void_first",) if theirs else ())
+    """The decisions :func:`decide` would refuse: the void of a record holding follow-ups, checks or
+    contracts (``mine``: the record listed as the item's, ``theirs``: the other); sending the pair
+    back to be merged while one of them holds nothing (void that one instead)."""
+    return (
+        (("void_other",) if mine else ())
+        + (("void_first",) if theirs else ())
+        + (() if mine and theirs else ("merge_back",))
+    )
 
 
 def _live_rows_of(session: Session, resident_id: uuid.UUID) -> int:
@@ -478,13 +485,20 @@ def decide(
         # void_other: the record listed as the item's (the later made); void_first: the other
         listed = next(r for r in pair if r.id == item.resident_id)
         voided = {"void_other": listed, "void_first": next(r for r in pair if r is not listed)}.get(decision)
+        if decision == "merge_back" and not all(_live_rows_of(session, r.id) for r in pair):
+            raise _err(
+                QT_TRANSLATE_NOOP(
+                    "Review",
+                    "两份中有一份没有任何随访、体检、签约、转诊或专项管理记录：请直接作废那一份，不必退回村医",
+                )
+            )
         if voided is not None:
             if _live_rows_of(session, voided.id):
                 raise _err(
                     QT_TRANSLATE_NOOP(
                         "Review",
                         "{record} 还有未作废的随访、体检、签约、转诊或专项管理记录，作废后它们会失去归属："
-                        "请作废另一份；两份都有记录的，请村医先把记录并到一份上",
+                        "请作废另一份；两份都有记录的，请选“退回村医把记录并到一份上”",
                     ),
                     record=_label(voided),
                 )
@@ -564,6 +578,7 @@ def decide(
 
 
 SENT_BACK_DAYS = 30  # a record or referral sent back to its village is asked about again after this
+SENT_BACK = ("sent_back", "merge_back")  # the decisions that send an item back to its village
 
 
 def _closed(session: Session, today: dt.date, key: str | None = None) -> set[str]:
@@ -571,7 +586,7 @@ def _closed(session: Session, today: dt.date, key: str | None = None) -> set[str
     closes an item for :data:`SENT_BACK_DAYS`: a record still failing, or a referral still open,
     then comes back (a referral sent back 41 days late left the queue for good)."""
     q = select(ReviewDecision.item_key).where(
-        (ReviewDecision.decision != "sent_back")
+        ReviewDecision.decision.not_in(SENT_BACK)
         | (ReviewDecision.decided_on >= today - dt.timedelta(days=SENT_BACK_DAYS))
     )
     if key is not None:
