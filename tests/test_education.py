@@ -198,6 +198,11 @@ def test_printed_material_counts_distinct_kinds_not_records(store, tmp_path):
     sheet = book.worksheets[1]
     assert [c.value for c in sheet[2]] == ["活动主题", "村或单位", "活动"]
     assert sheet.max_row == 2 + 7
+    # the summary row: 7 kinds against a minimum of 12 — short of it by 5, not "58.33%" against a
+    # "100.00%" target
+    row = [c for c in book.worksheets[0][5]]
+    assert [c.value for c in row[2:6]] == [7, 12, "差 5 种", "—"]
+    assert all(c.number_format != "0.00%" for c in row)
 
 
 def test_cli_add_with_files_and_list(store, tmp_path, capsys):

@@ -586,7 +586,7 @@ def monthly_trend(session: Session, key: str, year: int, village_code: str | Non
     """The indicator year-to-date at the end of each month of ``year`` (up to this month when
     ``year`` is the current one): ``[(month, {village id: Figure}, total Figure)]``."""
     ind = get_indicator(key)
-    today = today or dt.date.today()
+    today = today or capture.trusted_today(session)
     last = 12 if year < today.year else (today.month if year == today.year else 0)
     villages = report_villages(session, village_code)
     scope = _scope(session, villages)

@@ -8,7 +8,6 @@ translator) to get them in the UI language.  Cells go through ``safe_output``.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from app.services import profile
 from app.services.errors import Message, Translate
 from app.services.indicators import COUNT, COUNTS, KINDS, Period, engine
 from app.services.records.ordering import group_order
+from app.services.sync.capture import trusted_today
 
 CTX = "Report"
 RATE_DIGITS = 4  # rates are fractions rounded to 4 places (0.7509 = 75.09%) everywhere
@@ -160,7 +160,7 @@ def heading_lines(session: Session, report: engine.Report, translate: Translate 
                 "who": translate(CTX, SYSTEM_ACCOUNT)
                 if who.is_system
                 else f"{who.display_name}（{who.username}）",
-                "today": dt.date.today(),
+                "today": trusted_today(session),
             },
         ).render(translate)
     ]
@@ -414,15 +414,24 @@ def write_workbook(
             c.font, c.alignment, c.border, c.fill = bold, centre, box, head_fill
 
     for n, ind in enumerate(data["indicators"], start=1):
-        values = [n, ind["name"], ind["numerator"], ind["denominator"], ind["rate"], ind["target"]]
+        counts = ind["unit"] in COUNTS  # activities against a yearly minimum: no rate, no target
+
+        def standing(figure: dict, counts=counts, unit=ind["unit"]):
+            """The rate column: a share, or where a count stands against its minimum ("差 1 次")."""
+            if not counts:
+                return figure["rate"]
+            return standing_text(figure["numerator"], figure["denominator"], unit, translate)
+
+        values = [n, ind["name"], ind["numerator"], ind["denominator"], standing(ind)]
+        values.append("—" if counts else ind["target"])
         for v in ind[unit_key]:
-            values += [v["numerator"], v["denominator"], v["rate"]]
+            values += [v["numerator"], v["denominator"], standing(v)]
         row = 4 + n
         for col, value in enumerate(values, start=1):
             c = ws.cell(row=row, column=col)
             c.style, c.border = body.name, box  # first: a named style resets the number format
             safe_output.set_xlsx_cell(c, value)
-            if col == 5 or col == 6 or (col > 6 and (col - 6) % 3 == 0):
+            if not counts and (col == 5 or col == 6 or (col > 6 and (col - 6) % 3 == 0)):
                 c.number_format = "0.00%"
         link = ws.cell(row=row, column=2)  # the name opens the indicator's sheet of residents
         link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{sheets[ind['key']]}'!A1")

@@ -83,7 +83,7 @@ def elderly_managed(session: Session, period: Period, scope: Scope) -> Iterator[
     for rid in elders:
         day = checked.get(rid)
         if day:
-            yield Entry(rid, True, _msg(QT_TRANSLATE_NOOP("Indicator", "{day}已体检"), day=day.isoformat()))
+            yield Entry(rid, True, _msg(QT_TRANSLATE_NOOP("Indicator", "{day} 已体检"), day=day.isoformat()))
 
 
 def _patients(session: Session, period: Period, scope: Scope) -> list[ProgramEnrolment]:
@@ -197,9 +197,9 @@ def smi_stable(session: Session, period: Period, scope: Scope) -> Iterator[Entry
             e.resident_id,
             stable,
             _msg(
-                QT_TRANSLATE_NOOP("Indicator", "{day}末次随访：稳定")
+                QT_TRANSLATE_NOOP("Indicator", "{day} 末次随访：稳定")
                 if stable
-                else QT_TRANSLATE_NOOP("Indicator", "{day}末次随访：未稳定"),
+                else QT_TRANSLATE_NOOP("Indicator", "{day} 末次随访：未稳定"),
                 day=day.isoformat(),
             ),
         )
