@@ -12,6 +12,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -328,8 +329,158 @@ def test_a_device_or_a_pipe_where_the_file_goes_is_refused_not_replaced(village,
         (["residents", "search", "李", "--limit", "100001"], "条数上限不能超过 100000，不能是 '100001'"),
         (["education", "list", "--year", "2101"], "年份应在 2000 到 2100 之间，不能是 '2101'"),
         (["contract", "list", "--expiring", "99999999999999999999"], "天数应在 0 到 36500 之间"),
+        (["print", "cards", "--due-within", "-5", "-o", "x.pdf"], "天数应在 0 到 365 之间，不能是 '-5'"),
+        (["print", "worklist", "--due-within", "99999", "-o", "x.pdf"], "天数应在 0 到 365 之间"),
     ],
 )
 def test_bounded_options_say_their_bounds(tmp_path, capsys, argv, said):
     code, err = run(["--data-dir", str(tmp_path / "none"), *argv], capsys)
     assert code == 2 and said in err and err.count("\n") == 1, err
+
+
+def entries(folder) -> set[str]:
+    return {p.name for p in folder.iterdir()}
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["residents", "search", "\udcff\udcfe"], "参数“\\xff\\xfe”"),
+        (["residents", "export", "{tmp}/\udcff.csv"], "\\xff.csv"),
+        (["--user", "\udcff", "residents", "search", "李"], "参数 --user 的值“\\xff”"),
+        (["print", "worklist", "-o", "{tmp}/\udcff.pdf"], "参数 -o 的值“"),
+        (["print", "worklist", "--output={tmp}/\udcff.pdf"], "参数 --output 的值“"),
+        (["audit", "-o{tmp}/\udcff.csv"], "参数 -o 的值“"),
+    ],
+)
+def test_an_argument_that_is_not_text_is_refused_naming_it(village, tmp_path, capsys, args, named):
+    """Bytes that are not UTF-8 (a file name from an old GBK disk, `$'\\xff'` typed): Python hands
+    them over as lone surrogates, which no log line, SQL parameter or message can hold.  They
+    ended in "程序内部出错" (status 70) after the store was opened; now one sentence naming the
+    argument, before anything is opened or written."""
+    data_dir, _ = village
+    before, made = counts(data_dir), entries(tmp_path)
+    argv = ["--data-dir", str(data_dir), *(a.replace("{tmp}", str(tmp_path)) for a in args)]
+    code, err = run(argv, capsys)
+    assert code == 2, err
+    assert err.startswith("错误：") and "不是可读的文字" in err and named in err, err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    assert counts(data_dir) == before and entries(tmp_path) == made
+
+
+def test_a_data_folder_that_is_not_text_is_refused_and_not_made(tmp_path):
+    """`cunyi --data-dir $'\\xff' …` printed a logging traceback, called the folder an invalid
+    database address and made the folder; so did $CUNYI_DATA_DIR.  Real bytes, through the
+    console entry point."""
+    folder = os.fsencode(tmp_path) + b"/\xff"
+    for argv, env in (
+        ([b"--data-dir", folder, b"residents", b"search", "李".encode()], {}),
+        ([b"residents", b"search", "李".encode()], {b"CUNYI_DATA_DIR": folder}),
+    ):
+        r = subprocess.run(
+            [sys.executable, "-m", "app", *argv],
+            capture_output=True,
+            env={**os.environb, **env},
+            timeout=60,
+        )
+        err = r.stderr.decode()
+        assert r.returncode == 2 and r.stdout == b"", err
+        assert err.count("\n") == 1 and "不是可读的文字" in err and "\\xff" in err, err
+        assert "--data-dir" in err or "CUNYI_DATA_DIR" in err, err
+        assert entries(tmp_path) == set()  # the folder was not made
+
+
+def test_a_search_longer_than_anyones_is_refused_in_a_sentence(village, capsys):
+    """50,000 digits: SQLite refused the LIKE pattern ("pattern too complex"), said as a bug."""
+    data_dir, _ = village
+    code, err = run(["--data-dir", str(data_dir), "residents", "search", "1" * 50_000], capsys)
+    assert code == 1 and err == "错误：搜索内容太长：最多 100 个字（现在是 50000 个）\n", err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["residents", "export", "{target}.csv"],
+        ["residents", "template", "-o", "{target}.xlsx"],
+        ["print", "card", "{archive}", "-o", "{target}.pdf"],
+        ["print", "worklist", "-o", "{target}.pdf"],
+        ["audit", "-o", "{target}.csv"],
+        ["report", "indicators", "--year", "2026", "-o", "{target}.xlsx"],
+        ["backup", "-o", "{target}.db"],
+        ["device", "card", "-o", "{target}.json"],
+    ],
+)
+@pytest.mark.parametrize("where", ["under a file", "unwritable"])
+def test_where_a_file_cannot_be_written_the_users_path_is_named(village, tmp_path, capsys, args, where):
+    """`-o somefile/x.pdf` (or /etc/passwd/x.csv) was said to be in a folder that "不存在"; a
+    folder the file could not be written in named the temporary `.part` file beside it.  Each
+    output says what is wrong of the path the user gave."""
+    data_dir, archive = village
+    if where == "under a file":
+        (tmp_path / "somefile").write_text("a file, not a folder\n")
+        target, words = tmp_path / "somefile" / "x", "路径中有一段不是文件夹"
+    else:
+        if not Path("/sys/kernel").is_dir():
+            pytest.skip("needs Linux's /sys, which no account (root included) may create files in")
+        target, words = Path("/sys/cunyi-x"), "无法读写"
+    before, made = counts(data_dir), entries(tmp_path)
+    argv = ["--data-dir", str(data_dir), *(a.format(archive=archive, target=target) for a in args)]
+    code, err = run(argv, capsys)
+    assert code == 1 and words in err and len(err.strip().splitlines()) == 1, err
+    named = args[-1].format(archive=archive, target=target)
+    assert f"无法读写 {named}：" in err and ".part" not in err, err
+    assert entries(tmp_path) == made
+    # (refused before anything is read; but /sys passes root's access check, and a print is
+    # audited as it is rendered, before its write fails)
+    assert counts(data_dir) == before or (where == "unwritable" and os.geteuid() == 0)
+
+
+@pytest.mark.parametrize(
+    ("command", "thing", "words"),
+    [
+        (["restore"], "/dev/null", "不是村医备份文件"),
+        (["restore"], "pipe", "不是村医备份文件"),
+        (["device", "trust"], "/dev/null", "不是村医设备卡"),
+        (["device", "trust"], "pipe", "不是村医设备卡"),
+        # (not /dev/null: where the refusal is missing, run as root, that moves it into quarantine)
+        (["sync", "import"], "pipe", "不是村医同步包"),
+    ],
+)
+def test_a_device_or_a_pipe_given_to_read_is_not_that_file(village, tmp_path, capsys, command, thing, words):
+    """`cunyi restore /dev/null` said the backup was not found ("找不到"); `device trust` and
+    `sync import` of a pipe waited for ever (and `sync import /dev/null` run as root moved
+    /dev/null into the quarantine folder).  Each says the thing is not what it wants."""
+    import signal
+    import stat
+
+    data_dir, _ = village
+    path = Path(thing) if thing.startswith("/") else tmp_path / thing
+    if thing == "pipe":
+        os.mkfifo(path)
+    mode = os.stat(path).st_mode
+
+    def stuck(*_):
+        raise TimeoutError("waited on the pipe")
+
+    signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(30)
+    try:
+        code, err = run(["--data-dir", str(data_dir), *command, str(path)], capsys)
+    finally:
+        signal.alarm(0)
+    assert code == 1 and err.startswith(f"错误：{path} {words}"), err
+    assert "找不到" not in err and len(err.strip().splitlines()) == 1, err
+    assert os.stat(path).st_mode == mode and not stat.S_ISREG(mode)  # still the device, or the pipe
+
+
+def test_a_file_that_is_not_a_bundle_is_said_as_every_other_error(village, tmp_path, capsys):
+    """`sync import notes.txt` printed "notes.txt：notes.txt 不是村医同步包…" on stdout, the one
+    error of the CLI without "错误：" (and the file named twice)."""
+    data_dir, _ = village
+    path = tmp_path / "notes.cyb"
+    path.write_text("not a bundle\n")
+    code, err = run(["--data-dir", str(data_dir), "sync", "import", str(path)], capsys)
+    assert code == 1 and err == "错误：notes.cyb 不是村医同步包，或文件头已损坏\n", err
+    # and the user's file stays where it was (it was moved into quarantine/unverified)
+    assert path.read_text() == "not a bundle\n"
+    assert not list((data_dir / "quarantine").rglob("notes*"))

@@ -33,7 +33,10 @@ def workbook(folder, path, *lang):
 def numbers(wb) -> list[list]:
     """Every number of the summary sheet, and of each list sheet its archive numbers and counts."""
     summary = wb.worksheets[0]
-    out = [[c for c in row[2:]] for row in summary.iter_rows(min_row=5, values_only=True)]
+    out = [
+        [c for c in row[2:] if not isinstance(c, str)]
+        for row in summary.iter_rows(min_row=5, values_only=True)
+    ]
     for ws in wb.worksheets[1:]:
         out.append([row[0] for row in ws.iter_rows(min_row=3, values_only=True)])
     return out

@@ -141,6 +141,23 @@ def test_a_folder_that_is_not_there_is_named_not_the_temporary_file(tmp_path):
     assert missing.value.filename == str(tmp_path / "no-such-folder")
 
 
+def test_a_file_where_a_folder_should_be_is_said_of_the_path_given(tmp_path):
+    """`-o somefile/x.csv` was said of `somefile`, as a folder that is not there."""
+    (tmp_path / "somefile").write_text("a file, not a folder\n")
+    with pytest.raises(NotADirectoryError) as not_a_folder:
+        safe_output.write_csv(tmp_path / "somefile" / "x.csv", [["a"]])
+    assert not_a_folder.value.filename == str(tmp_path / "somefile" / "x.csv")
+
+
+@pytest.mark.skipif(
+    not Path("/sys/kernel").is_dir(), reason="Linux's /sys: no account may create files there"
+)
+def test_a_folder_that_cannot_be_written_is_said_of_the_file_not_the_temporary_one():
+    with pytest.raises(OSError) as refused:
+        safe_output.write_file("/sys/cunyi-list.csv", lambda f: f.write(b"x"))
+    assert refused.value.filename == "/sys/cunyi-list.csv"  # not /sys/.cunyi-….part
+
+
 @pytest.mark.parametrize(
     ("url", "shown"),
     [

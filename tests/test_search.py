@@ -5,9 +5,16 @@ from __future__ import annotations
 import pytest
 from stdnum.cn import ric
 
+from app.services.errors import UserError
 from app.services.records.pinyin_keys import name_keys
 from app.services.records.residents import ResidentInput, save_resident
-from app.services.records.search import classify_query, search_residents
+from app.services.records.search import (
+    MAX_QUERY,
+    classify_query,
+    count_residents,
+    matching_ids,
+    search_residents,
+)
 from tests import storekit
 from tests.conftest import TODAY, make_store
 
@@ -132,6 +139,22 @@ def test_short_digit_queries_return_nothing(store, people):
 
 def test_like_wildcards_are_literal(store, people):
     assert names(store, "%") == [] and names(store, "张%") == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["1" * 50_000, "张" * (MAX_QUERY + 1), "zhang" * 30, "13812345678 " * 10],
+    ids=["50000 digits", "101 characters", "150 letters", "a phone number 10 times"],
+)
+def test_a_search_longer_than_anyones_is_refused_in_words(store, query):
+    """50,000 digits typed (or pasted) into the search made SQLite refuse its LIKE pattern ("LIKE
+    or GLOB pattern too complex"): a query past MAX_QUERY is refused in a sentence, by each of
+    the search's ways in (the resident list, its count, the follow-up list's filter)."""
+    with store.session() as s:
+        for way_in in (search_residents, count_residents, matching_ids):
+            with pytest.raises(UserError, match=f"搜索内容太长：最多 {MAX_QUERY} 个字"):
+                way_in(s, query)
+        assert search_residents(s, "张" * MAX_QUERY) == []  # the longest search there may be is run
 
 
 def test_paging(store, people):

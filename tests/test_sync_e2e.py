@@ -111,8 +111,8 @@ def test_cli_import_reports_a_rejected_bundle_and_fails(tmp_path, capsys):
     run(capsys, "--data-dir", dirs["a"], "sync", "export", "--to", tmp_path / "usb")
     # the township has not trusted the village yet
     code = cli.main(["--data-dir", str(dirs["town"]), "sync", "import", str(tmp_path / "usb")])
-    out = capsys.readouterr().out
-    assert code == 1 and "未受信任" in out
+    err = capsys.readouterr().err  # (an error, said as every other: on stderr, after "错误：")
+    assert code == 1 and err.startswith("错误：") and "未受信任" in err, err
     assert list((dirs["town"] / "quarantine" / "unverified").glob("*.cyb"))  # (no trusted signature)
 
 

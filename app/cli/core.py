@@ -11,15 +11,18 @@ import argparse
 import errno
 import json
 import logging
+import os
 import re
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import NoReturn
 
 from app import __version__
 from app.config import Paths, resolve_data_dir, resolve_db_url, setup_logging
-from app.services.errors import UserError
+from app.i18n import QT_TRANSLATE_NOOP
+from app.services.errors import Message, UserError
 
 PROCESS_T0 = time.perf_counter()  # `gui --smoke` reports first paint from here
 
@@ -91,6 +94,98 @@ def in_chinese(message: str) -> str:
             text = re.sub(rf"%\({name}\)[sr]" if name else r"%[sr]", lambda _m, v=value: v, text, count=1)
         return text
     return message
+
+
+# What the CLI reads from its environment as text (a folder, a database address).
+TEXT_VARIABLES = ("CUNYI_DATA_DIR", "CUNYI_DB_URL")
+
+
+def refuse_unreadable(parser: argparse.ArgumentParser, argv: list[str]) -> None:
+    """Refuse (exit status 2, as any argument error) the first argument, or variable of
+    :data:`TEXT_VARIABLES`, that is not text: bytes that are not UTF-8, which Python hands over as
+    lone surrogates.  Once, here, before anything is parsed, opened or created: such a string
+    cannot be written to a log, an SQL parameter, a database address or a message."""
+    said = _unreadable(parser, argv)
+    if said is not None:
+        parser.exit(2, f"错误：{said.render()}\n")
+
+
+def _unreadable(parser: argparse.ArgumentParser, argv: list[str]) -> Message | None:
+    for i, arg in enumerate(argv):
+        if not _is_text(arg):
+            return _unreadable_argument(parser, argv[i - 1] if i else "", arg)
+    for name in TEXT_VARIABLES:
+        value = os.environ.get(name)
+        if value is not None and not _is_text(value):
+            return Message(
+                "Cli",
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "环境变量 {name} 的值“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），"
+                    "请改用可读的文字或文件名",
+                ),
+                {"name": name, "value": _shown(value)},
+            )
+    return None
+
+
+def _unreadable_argument(parser: argparse.ArgumentParser, before: str, arg: str) -> Message:
+    """The refusal of ``arg`` (``before``: the argument before it), naming its option when it is
+    an option's value: ``--output X``, ``--output=X`` or ``-oX``."""
+    takes_value = _options_taking_a_value(parser)
+    option, value = "", arg
+    if arg.startswith("--") and "=" in arg:
+        option, _, value = arg.partition("=")
+    elif arg[:2] in takes_value and not arg.startswith("--"):
+        option, value = arg[:2], arg[2:]
+    elif before in takes_value:
+        option = before
+    if option in takes_value:
+        return Message(
+            "Cli",
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "参数 {option} 的值“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），"
+                "请改用可读的文字或文件名",
+            ),
+            {"option": option, "value": _shown(value)},
+        )
+    return Message(
+        "Cli",
+        QT_TRANSLATE_NOOP(
+            "Cli", "参数“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名"
+        ),
+        {"value": _shown(arg)},
+    )
+
+
+def _is_text(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # (a lone surrogate: a byte that was not UTF-8, or half a pair)
+        return False
+    return True
+
+
+def _shown(text: str) -> str:
+    """``text`` as it may be printed: a byte that was not UTF-8 as ``\\xff``."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")  # the bytes as typed (POSIX)
+    except UnicodeEncodeError:  # half a surrogate pair (Windows): as its code point
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _options_taking_a_value(parser: argparse.ArgumentParser) -> set[str]:
+    """The option strings (``--output``, ``-o`` …) that take a value, in any command."""
+    found: set[str] = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                found |= _options_taking_a_value(child)
+        elif action.option_strings and action.nargs != 0:
+            found.update(action.option_strings)
+    return found
 
 
 def add_global_options(parser: argparse.ArgumentParser) -> None:
@@ -184,9 +279,6 @@ def owns(data_dir) -> bool:
     """Whether the OS user running the CLI owns the data folder (POSIX; Windows keeps a user's
     AppData private by its ACLs).  The system account, which acts without a login, is theirs only:
     shell access to the CLI is not enough to act as it on someone else's records."""
-    import os
-    from pathlib import Path
-
     folder = Path(data_dir)
     if os.name != "posix" or not folder.exists():
         return True
@@ -226,6 +318,14 @@ def new_password(args: argparse.Namespace) -> str:
     if first != getpass.getpass("再输一次："):
         raise CliError("两次输入的密码不一致")
     return first
+
+
+def no_file(path: str | Path) -> bool:
+    """Whether ``path`` names something that is neither a file nor a folder: a device, a pipe, a
+    socket.  Reading one may wait for ever (a pipe, /dev/zero); moving one aside, as a refused
+    bundle is, would take /dev/null from every program on the machine."""
+    path = Path(path)
+    return path.exists() and not path.is_file() and not path.is_dir()
 
 
 def print_json(data) -> None:
@@ -281,7 +381,6 @@ def _quiet_stdout() -> None:
     """Point stdout at the null device once its reader has gone: what is still buffered would fail
     again when Python flushes it at exit and print "Exception ignored … BrokenPipeError"."""
     import contextlib
-    import os
 
     # (no real stdout when embedded or redirected in tests: nothing to quieten)
     with contextlib.suppress(OSError, ValueError, AttributeError):

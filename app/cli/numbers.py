@@ -39,3 +39,5 @@ class WholeNumber:
 
 
 YEAR = WholeNumber("年份", 2000, 2100)  # the years reports, lists and worklists are asked for
+# overdue and due within so many days: up to a year ahead, as the 打印 page's day boxes (print_page.py)
+DUE_DAYS = WholeNumber("天数", 0, 365)

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from app.cli.core import CliError, add_lang, open_store
-from app.cli.numbers import YEAR, WholeNumber
+from app.cli.numbers import DUE_DAYS, YEAR, WholeNumber
 
 RESIDENT_HELP = "17-digit archive number, its last 8 digits (with or without the dash), or record id"
 NEXT_VISIT_HELP = (
@@ -48,10 +48,10 @@ def register(sub) -> None:
         pp = document(name, help_text)
         pp.add_argument(
             "--due-within",
-            type=WholeNumber("天数"),
+            type=DUE_DAYS,
             default=7,
             metavar="DAYS",
-            help="overdue and due within DAYS (default 7)",
+            help="overdue and due within DAYS (0-365, default 7)",
         )
         pp.add_argument("--group", default="", help="only this village group (村民小组), by name")
         pp.add_argument("--village", default="", help="(township) only this 12-digit village code")
@@ -99,7 +99,7 @@ def print_labels(lang: str):
 
 
 def print_document(args) -> int:
-    from app.services import printing
+    from app.services import printing, safe_output
 
     _, store = open_store(args)
     labels = print_labels(args.lang)
@@ -107,6 +107,7 @@ def print_document(args) -> int:
         raise CliError(
             f"无法写入 {args.output}：这是一个文件夹，请给出文件名，如 {Path(args.output) / 'card.pdf'}"
         )
+    safe_output.file_target(args.output)  # (so is what else would stop the file being written)
     started = time.perf_counter()
     with store.session() as s:
         data = _render(s, args, labels)

@@ -191,10 +191,9 @@ def backup_to(store: Store, dest: str | Path) -> Path:
     dest = Path(dest)
     if dest.is_dir():
         dest = dest / f"cunyi-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
-    dest = safe_output.file_target(dest)  # never a device or a pipe (-o /dev/null, run as root)
-    if not dest.parent.is_dir():
-        raise _err(QT_TRANSLATE_NOOP("Backup", "文件夹不存在：{path}"), path=str(dest.parent))
-    path = sqlite_backup(_db_file(store), dest, store.key)
+    dest = safe_output.file_target(dest)  # a file in a folder that is there (never -o /dev/null as root)
+    with safe_output.written_as(dest):  # (what goes wrong with its .part is said of it)
+        path = sqlite_backup(_db_file(store), dest, store.key)
     seal(path, _keys_dir(store))
     with store.transaction() as s:
         audit.record(s, "backup", None, None, f"{path.name} {path.stat().st_size // 1024} KB")
@@ -267,8 +266,9 @@ def _write_atomically(dest: Path, write: Callable) -> Path:
     the clean-up at start never takes a live one), fsynced and renamed: complete, or absent."""
     dest = safe_output.file_target(dest)
     part = dest.with_name(dest.name + ".part")
-    part.unlink(missing_ok=True)
-    fd = os.open(part, os.O_RDWR | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    with safe_output.written_as(dest):
+        part.unlink(missing_ok=True)
+        fd = os.open(part, os.O_RDWR | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
     if os.name == "posix":
         import fcntl
 
@@ -369,15 +369,25 @@ class BackupInfo:
     dropped_changes: int = 0
 
 
+def _backup_file(path: str | Path) -> Path:
+    """``path`` as the backup file a user named, refused unless it is a file: a folder, nothing
+    there, or something that is there but no file (a device, a pipe, a socket: no backup, and
+    reading one may wait for ever)."""
+    path = Path(path)
+    if path.is_dir():
+        raise _err(QT_TRANSLATE_NOOP("Backup", "{path} 是一个文件夹：请给出其中的备份文件"), path=str(path))
+    if not path.exists():
+        raise _err(QT_TRANSLATE_NOOP("Backup", "找不到备份文件：{path}"), path=str(path))
+    if not path.is_file():
+        raise _err(QT_TRANSLATE_NOOP("Backup", "{name} 不是村医备份文件"), name=str(path))
+    return path
+
+
 def verify(path: str | Path, key: bytes | None = None, work_dir: Path | None = None) -> BackupInfo:
     """Is this a complete CunYi store this app can open?  Refused with a reason otherwise.  An
     encrypted backup opens with ``key`` (this PC's store key, or one given with ``--key-file``).
     ``work_dir``: where a compressed one is unpacked (a restore's :func:`work_folder`)."""
-    path = Path(path)
-    if path.is_dir():
-        raise _err(QT_TRANSLATE_NOOP("Backup", "{path} 是一个文件夹：请给出其中的备份文件"), path=str(path))
-    if not path.is_file():
-        raise _err(QT_TRANSLATE_NOOP("Backup", "找不到备份文件：{path}"), path=str(path))
+    path = _backup_file(path)
     if is_compressed(path):
         with readable(path, work_dir) as plain:
             return dataclasses.replace(_verify(plain, key), path=path)
@@ -543,13 +553,9 @@ def restore(
     """:func:`_restore` from a private copy of ``src`` (and its seal), read once: the file checked
     is the file restored, whatever happens to ``src`` meanwhile (a share, a stick rewritten
     between the seal's check and the copy)."""
-    src = Path(src)
     with store.session() as s:
         authz.require(s, "restore")  # before anything is read of the file, or said about it
-    if src.is_dir():
-        raise _err(QT_TRANSLATE_NOOP("Backup", "{path} 是一个文件夹：请给出其中的备份文件"), path=str(src))
-    if not src.is_file():  # (a device or a pipe is no backup either)
-        raise _err(QT_TRANSLATE_NOOP("Backup", "找不到备份文件：{path}"), path=str(src))
+    src = _backup_file(src)
     if is_sqlite(store.url):
         seal_own(paths)  # (a schema upgrade's copy, made before it was sealed at the next start)
     with work_folder(paths) as tmp:

@@ -16,7 +16,8 @@ and text that is just a number ("-2", "+3.5") is left alone: it cannot be a form
 - Reading back a file the app wrote (a roster re-imported): :func:`original`.
 - Writing the file itself: :func:`write_file` (or :func:`write_csv`, :func:`save_workbook`):
   whole or not at all, for the OS account running CunYi only, and never over a device, a pipe
-  or a folder (:func:`file_target`).
+  or a folder (:func:`file_target`); what goes wrong is said of the file the user named, not of
+  a temporary file beside it (:func:`written_as`).
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
@@ -119,25 +121,55 @@ def append_xlsx_row(ws, values: Iterable, *, text_columns: Iterable[int] = ()) -
 
 def file_target(path: str | Path) -> Path:
     """``path`` as the place of a file about to be written by renaming a finished temporary file
-    over it.  Refused when something other than a file is there: a device (``-o /dev/null``), a
-    pipe or a folder would be replaced by the rename, and run as root that removes /dev/null for
-    every program on the machine."""
+    over it (:func:`written_as`).  Refused, naming what the user gave: something other than a file
+    there (a device such as ``-o /dev/null``, a pipe or a folder would be replaced by the rename,
+    and run as root that removes /dev/null for every program on the machine); a part of the path
+    that is a file, not a folder (``somefile/x.csv``); a folder that is not there (a mistyped one
+    is said, not made); and, on POSIX, a folder this account may not write in."""
     target = Path(path)
     try:
         mode = target.stat().st_mode  # (follows a link: a link to a device is refused too)
-    except OSError:
-        return target  # nothing there yet, or the write itself will say what is wrong
-    if stat.S_ISDIR(mode):  # said as the file system says it: "这是一个文件夹", naming the path
-        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
-    if not stat.S_ISREG(mode):
-        raise UserError(
-            Message(
-                "Files",
-                QT_TRANSLATE_NOOP("Files", "不能写入 {path}：那里不是普通文件（是设备或管道）"),
-                {"path": str(target)},
+    except FileNotFoundError:  # nothing there yet (any other error is raised, naming the path as
+        mode = None  # given: ENOTDIR, said "路径中有一段不是文件夹", ENAMETOOLONG …)
+    if mode is not None:
+        if stat.S_ISDIR(mode):  # said as the file system says it: "这是一个文件夹", naming the path
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+        if not stat.S_ISREG(mode):
+            raise UserError(
+                Message(
+                    "Files",
+                    QT_TRANSLATE_NOOP("Files", "不能写入 {path}：那里不是普通文件（是设备或管道）"),
+                    {"path": str(target)},
+                )
             )
-        )
+    if not target.parent.is_dir():  # (said of the folder the user named, not of a temporary file)
+        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(target.parent))
+    # (Windows marks some folders read-only that may be written all the same: asked of POSIX only)
+    if os.name == "posix" and not os.access(target.parent, os.W_OK | os.X_OK):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(target))
     return target
+
+
+@contextmanager
+def written_as(target: Path) -> Iterator[None]:
+    """Inside: ``target`` is being written through a temporary ``….part`` file beside it.  An
+    error the system reports of that file (no room, no permission, a name too long) is said of
+    ``target``, the file the user named: the temporary one means nothing to them."""
+    try:
+        yield
+    except OSError as e:
+        if not _beside(e.filename, target):
+            raise
+        raise OSError(e.errno, e.strerror, str(target)) from None  # (the same kind: PermissionError …)
+
+
+def _beside(name, target: Path) -> bool:
+    """Whether ``name`` (an error's file name) is a temporary ``….part`` file beside ``target``."""
+    if not isinstance(name, str | bytes | os.PathLike):  # (None, or a descriptor)
+        return False
+    path = Path(os.fsdecode(name))
+    same_folder = os.path.abspath(path.parent) == os.path.abspath(target.parent)
+    return same_folder and path.name != target.name and path.name.endswith(".part")
 
 
 def named_as(path: str | Path, suffix: str) -> Path:
@@ -161,19 +193,18 @@ def write_file(path: str | Path, write: Callable[[io.BufferedWriter], object]) -
     replaces a good one; readable by the OS account running CunYi only (0600, as the store, its
     backups and its PDFs: residents' records are not for every account on a shared PC); and never
     over something other than a file (:func:`file_target`)."""
-    target = file_target(path)  # (in a folder that exists: a mistyped one is said, not made)
-    if not target.parent.is_dir():  # (said of the folder the user named, not of the temporary file)
-        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(target.parent))
-    fd, tmp = tempfile.mkstemp(prefix=".cunyi-", suffix=".part", dir=target.parent)  # (0600)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    target = file_target(path)
+    with written_as(target):
+        fd, tmp = tempfile.mkstemp(prefix=".cunyi-", suffix=".part", dir=target.parent)  # (0600)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                write(f)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
     return target
 
 

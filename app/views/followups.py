@@ -147,6 +147,7 @@ class FollowupPage(LazyPage):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("在当前列表中查找：姓名、拼音首字母、档案编号、电话"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(search.MAX_QUERY)  # (the search service takes no more)
         self.search.textChanged.connect(lambda: self._filter_timer.start())
         self.search.returnPressed.connect(self._search_entered)
         self._filter_timer = QTimer(self, singleShot=True, interval=150, timeout=self.apply_filter)

@@ -16,13 +16,19 @@ from sqlalchemy import and_, case, column, func, literal, or_, select, table
 from sqlalchemy.orm import Session
 
 from app import search_index
+from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ProgramEnrolment, Resident, ResidentChoice, ResidentSearchKey, Village, VillageGroup
 from app.models.base import Id
 from app.services.access import authz
+from app.services.errors import Message, UserError
 from app.services.records.pinyin_keys import GIVEN_MARK
 from app.services.records.validators import age_on, halfwidth, mask_id
 
 MIN_DIGITS = 4
+# Characters a search may have: a name, an ID, an archive number or a phone is far shorter (the
+# search boxes take no more).  A query of thousands made SQLite refuse the LIKE pattern, and the
+# digits check below takes time growing with the square of the length.
+MAX_QUERY = 100
 _DIGITS = re.compile(r"^[0-9\s\-]*[0-9][0-9\s\-]*[xX]?$")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -61,8 +67,17 @@ class ResidentRow:
 
 
 def classify_query(query: str) -> tuple[str, str]:
-    """('all'|'digits'|'name'|'pinyin'|'short', normalised query)."""
+    """('all'|'digits'|'name'|'pinyin'|'short', normalised query); a query longer than
+    :data:`MAX_QUERY` is refused."""
     q = halfwidth(query or "").strip()
+    if len(q) > MAX_QUERY:
+        raise UserError(
+            Message(
+                "Search",
+                QT_TRANSLATE_NOOP("Search", "搜索内容太长：最多 {limit} 个字（现在是 {length} 个）"),
+                {"limit": MAX_QUERY, "length": len(q)},
+            )
+        )
     if not q:
         return "all", ""
     if _DIGITS.match(q):
