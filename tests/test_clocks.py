@@ -269,6 +269,41 @@ def test_stamps_never_run_more_than_a_day_past_the_township(
     assert abs(capture.hlc_ms(stamp) - (real + stamped_days_ahead * DAY)) < 60_000
 
 
+def test_a_visit_dated_by_a_calendar_running_ahead_is_voided_and_the_bundle_then_goes(world, clock):
+    """A village PC ten days ahead (within the month the village may run past its township) takes
+    a visit dated by its calendar; the township refuses the bundle, naming the record.  A visit's
+    date could not be changed and a correction is of the same day: the village was stuck until the
+    date came.  Now the doctor voids it; the next bundle carries the visit voided and is taken."""
+    town, a, _b, tmp = world
+    patient = own_resident(a)
+    with a.store.transaction() as s:  # a hypertension patient for some time
+        if followup.active_enrolment(s, patient.id, "htn") is None:
+            followup.enrol(s, s.get(Resident, patient.id), "htn", capture.pc_today() - dt.timedelta(days=90))
+    clock.set(days=10)
+    ahead = clock.today()
+    with a.store.transaction() as s:
+        followup.record_visit(s, patient.id, visit(ahead))
+    clock.set()  # the clock put right: the bundle is not sent from the future, its visit is
+    (path,) = a.export(tmp / "dated-ahead")
+    before = dump_everything(town.store)
+    (outcome,) = town.import_(path)
+    reason = outcome.reason.render()
+    assert outcome.status == "rejected" and f"visit_date {ahead.isoformat()}" in reason, reason
+    assert "作废" in reason and dump_everything(town.store) == before
+    with a.store.transaction() as s:
+        followup.void_visit(s, patient.id, "htn", ahead.isoformat(), "电脑日期快了十天，日期录错")
+    (path,) = a.export(tmp / "voided")
+    (outcome,) = town.import_(path)
+    assert outcome.status == "applied", outcome.reason.render() if outcome.reason else outcome
+    with town.store.session() as s:
+        (row,) = s.scalars(
+            select(FollowupVisit).where(
+                FollowupVisit.resident_id == patient.id, FollowupVisit.visit_date == ahead
+            )
+        ).all()
+        assert row.voided and row.void_reason == "电脑日期快了十天，日期录错"
+
+
 def test_a_village_clock_ahead_dates_no_record_or_audit_entry_past_the_township(world):
     """A village PC ten days ahead stamped its edits' sync clocks at the bound, but the records'
     created_at and updated_at and its audit entries' times by the PC: they reached the township's

@@ -249,6 +249,60 @@ def test_cli_prints_the_saved_visit_as_json(tmp_path, capsys):
     assert main([*args, "--enrol"]) == 1 and "当天已有一次随访" in capsys.readouterr().err
 
 
+def test_a_visit_recorded_by_mistake_is_voided_with_its_reason(store, patient):
+    """A follow-up typed on the wrong day could not be undone (a correction replaces the same
+    day's record only): it is voided with a reason, the enrolment's last visit and next due
+    follow, and it can be recorded again on the right day."""
+    visit(store, patient, visit_date="2026-09-01")
+    visit(store, patient, visit_date="2026-11-20")  # meant for 2026-11-02
+    with store.session() as s:
+        assert followup.active_enrolment(s, patient, "htn").last_visit == dt.date(2026, 11, 20)
+    with pytest.raises(ValidationError) as e, store.transaction() as s:
+        followup.void_visit(s, patient, "htn", "2026-11-20", "   ")
+    assert "请写明作废的原因" in e.value.render()
+    with pytest.raises(UserError, match="在 2026-11-19 没有高血压随访记录"), store.transaction() as s:
+        followup.void_visit(s, patient, "htn", "2026-11-19", "日期录错")
+    with store.transaction() as s:
+        followup.void_visit(s, patient, "htn", "2026-11-20", "日期录错，应为 11月2日")
+    with store.session() as s:
+        enrolment = followup.active_enrolment(s, patient, "htn")
+        assert enrolment.last_visit == dt.date(2026, 9, 1)
+        (row,) = s.scalars(select(FollowupVisit).where(FollowupVisit.visit_date == dt.date(2026, 11, 20)))
+        assert row.voided and row.void_reason == "日期录错，应为 11月2日"
+    visit(store, patient, visit_date="2026-11-02")
+    with store.session() as s:
+        assert followup.active_enrolment(s, patient, "htn").last_visit == dt.date(2026, 11, 2)
+    with pytest.raises(UserError, match="没有高血压随访记录"), store.transaction() as s:
+        followup.void_visit(s, patient, "htn", "2026-11-20", "又一次")  # already voided
+
+
+def test_a_lost_to_follow_up_record_is_not_voided_here(store, patient):
+    visit(store, patient, visit_date="2026-11-02", outcome="lost", lost_reason="外出务工")
+    with pytest.raises(UserError, match="失访或死亡") as e, store.transaction() as s:
+        followup.void_visit(s, patient, "htn", "2026-11-02", "录错")
+    assert "乡镇卫生院" in e.value.render()
+
+
+@pytest.mark.sqlite_only  # a village's command line: SQLite by design (`init` refuses a server)
+def test_cli_voids_a_visit(tmp_path, capsys):
+    d = str(storekit.data_dir_for_init(tmp_path / "v"))
+    main(["--data-dir", d, "init", "--role", "village", "--code", "110105001101", "--name", "测试村"])
+    main(["--data-dir", d, "demo", "--residents", "50"])
+    add = ["--data-dir", d, "followup", "add", "10100001", "--program", "htn", "--date", "2026-11-01",
+           "--sbp", "130", "--dbp", "80", "--enrol"]  # fmt: skip
+    assert main(add) == 0
+    capsys.readouterr()
+    void = ["--data-dir", d, "followup", "void", "10100001", "--program", "htn", "--date", "2026-11-01"]
+    with pytest.raises(SystemExit) as usage:  # --reason is required
+        main(void)
+    assert usage.value.code == 2 and "--reason" in capsys.readouterr().err
+    assert main([*void, "--reason", "日期录错", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["visit_date"], out["voided"], out["void_reason"]) == ("2026-11-01", True, "日期录错")
+    assert main([*void, "--reason", "日期录错"]) == 1
+    assert "没有高血压随访记录" in capsys.readouterr().err
+
+
 def test_the_whole_form_is_stored(store):
     with store.transaction() as s:
         r = save_resident(

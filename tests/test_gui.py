@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.models import Resident
 from app.tools.demo import generate_demo
@@ -613,3 +613,54 @@ def test_work_that_ends_after_its_window_closed_tells_nobody(gui_app, qtbot):
         qtbot.wait(50)  # the result's signal delivered
         del task
     assert drawn == [True]  # the open window's only
+
+
+def test_a_visit_recorded_by_mistake_is_voided_from_the_resident_page(gui_app, qtbot, store, tmp_path):
+    """作废所选随访…: the selected follow-up is voided with the reason typed, the history no longer
+    lists it, and cancelling the question changes nothing."""
+    from app.models import FollowupVisit
+    from app.services.programmes import followup
+    from app.services.records import overview as records_overview
+    from app.services.records.residents import ResidentInput, save_resident
+    from app.services.sync import capture
+    from app.views.residents import ResidentDialog
+
+    today = capture.pc_today()
+    with store.transaction() as s:
+        r = save_resident(
+            s, ResidentInput(name="作废甲", sex="1", birth_date="1955-05-05", enrolled_on="2020-01-01")
+        )
+        followup.enrol(s, r, "htn", today - dt.timedelta(days=100))
+        rid = r.id
+    with store.transaction() as s:
+        for day in (today - dt.timedelta(days=40), today):
+            followup.record_visit(
+                s,
+                rid,
+                followup.VisitInput(
+                    program="htn", visit_date=day.isoformat(), measurements={"sbp": "130", "dbp": "80"}
+                ),
+            )
+    with store.session() as s:
+        overview = records_overview.resident_overview(s, rid)
+    dialog = ResidentDialog(store, overview)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.sections.setCurrentWidget(dialog.programme_tabs["htn"])
+    table, button = dialog.visit_tables["htn"], dialog.void_buttons["htn"]
+    assert table.rowCount() == 2 and not button.isEnabled()
+    table.selectRow(0)  # the newest: today's
+    assert button.isEnabled() and table.item(0, 0).text() == today.isoformat()
+    dialog.grab().save(str(tmp_path / "void.png"))
+    asked = []
+    dialog.ask_reason = lambda title, text: asked.append(text) or None  # cancelled
+    button.click()
+    assert today.isoformat() in asked[0]
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(FollowupVisit).where(FollowupVisit.voided)) == 0
+    dialog.ask_reason = lambda title, text: "录到了别人名下"
+    button.click()
+    qtbot.waitUntil(lambda: dialog.visit_tables["htn"].rowCount() == 1, timeout=5_000)
+    with store.session() as s:
+        (voided,) = s.scalars(select(FollowupVisit).where(FollowupVisit.voided)).all()
+        assert (voided.visit_date, voided.void_reason) == (today, "录到了别人名下")

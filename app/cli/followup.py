@@ -47,6 +47,16 @@ def register(sub) -> None:
     fa.add_argument("--enrol", action="store_true", help="start management on the visit date if not enrolled")
     fa.add_argument("--json", action="store_true", help="print JSON instead of text")
     fa.set_defaults(func=add_visit)
+    fv = f.add_parser(
+        "void",
+        help="void a follow-up recorded by mistake (wrong day, wrong person); it stays, marked voided",
+    )
+    fv.add_argument("resident", help="17-digit archive number, its last 8 digits, or record id")
+    fv.add_argument("--program", required=True, choices=["htn", "t2dm"])
+    fv.add_argument("--date", required=True, help="the date the visit was recorded with, YYYY-MM-DD")
+    fv.add_argument("--reason", required=True, help="why it is voided (the township reads it)")
+    fv.add_argument("--json", action="store_true", help="print JSON instead of text")
+    fv.set_defaults(func=void_visit)
 
 
 def _codes(text: str) -> list[str]:
@@ -93,4 +103,23 @@ def add_visit(args) -> int:
         print(f"紧急转诊：{reason}")
     if saved.referral_suggested:
         print("建议转诊")
+    return 0
+
+
+def void_visit(args) -> int:
+    from app.services.programmes import followup
+
+    _, store = open_store(args)
+    with store.transaction() as s:
+        v = followup.void_visit(s, args.resident, args.program, args.date, args.reason)
+        done = {
+            "id": v.id.hex,
+            "visit_date": v.visit_date.isoformat(),
+            "voided": v.voided,
+            "void_reason": v.void_reason,
+        }
+    if args.json:
+        print_json(done)
+    else:
+        print(f"已作废：{done['visit_date']} 的随访（{done['void_reason']}）")
     return 0

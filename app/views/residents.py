@@ -142,6 +142,7 @@ class ResidentsPage(LazyPage):
             self.tr("搜索：姓名、拼音或首字母（zs）、身份证号后4位、档案编号、电话；扫码枪直接扫随访卡")
         )
         self.search.setClearButtonEnabled(True)
+        self.search.setMaxLength(search.MAX_QUERY)  # (the search service takes no more)
         self.search.textChanged.connect(lambda: self._timer.start())
         self.search.returnPressed.connect(self._open_exact)
         self._timer = QTimer(self, singleShot=True, interval=150, timeout=self.refresh)
@@ -514,6 +515,31 @@ class ResidentDialog(QDialog):
         self.visit_dialog = open_followup_dialog(self, self.store, self.resident_id, program)
         return self.visit_dialog
 
+    def void_visit(self, program: str, day) -> bool:
+        """作废 the programme's follow-up of ``day`` (recorded by mistake), with the reason asked for."""
+        from app.services.programmes import followup
+
+        reason = self.ask_reason(
+            self.tr("作废随访"),
+            self.tr("作废 {date} 的{program}随访。作废后记录仍保留，但不再计入随访和考核。请写明原因：")
+            .replace("{date}", day.isoformat())
+            .replace("{program}", code_label("program", program)),
+        )
+        if reason is None:
+            return False
+        rid = self.resident_id
+        return (
+            Op(self, self.store, lambda s: followup.void_visit(s, rid, program, day, reason).id).run()
+            is not None
+        )
+
+    def ask_reason(self, title: str, text: str) -> str | None:
+        """The reason typed, or None when cancelled (tests replace this)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        reason, ok = QInputDialog.getText(self, title, text)
+        return reason if ok else None
+
     def start_management(self, program: str) -> bool:
         from app.services.programmes import followup
 
@@ -545,6 +571,7 @@ class ResidentDialog(QDialog):
 
         pages: dict[str, QWidget] = {}
         self.visit_tables = {}
+        self.void_buttons: dict[str, QPushButton] = {}
         self.paper_years: dict[str, QComboBox] = {}
         age = age_on(overview.resident.birth_date, overview.today)
         en = lang() == "en"
@@ -599,8 +626,31 @@ class ResidentDialog(QDialog):
                     table.setItem(row, col, QTableWidgetItem(text))
             table.resizeColumnsToContents()
             table.setColumnHidden(3, e.program == "htn")  # no glucose on the hypertension form
+            table.setSelectionBehavior(QAbstractItemView.SelectRows)
+            table.setSelectionMode(QAbstractItemView.SingleSelection)
             pl.addWidget(table, 1)
             self.visit_tables[e.program] = table
+            if e.program in ("htn", "t2dm") and not overview.read_only:
+                void = QPushButton(self.tr("作废所选随访…"))
+                void.setAutoDefault(False)
+                void.setToolTip(self.tr("录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入"))
+                void.setEnabled(False)
+                newest_first = list(reversed(visits))
+                table.itemSelectionChanged.connect(
+                    lambda t=table, b=void, vs=newest_first: b.setEnabled(
+                        bool(t.selectedItems()) and vs[t.currentRow()].outcome == "done"
+                    )
+                )
+                void.clicked.connect(
+                    lambda _c=False, t=table, p=e.program, vs=newest_first: self.void_visit(
+                        p, vs[t.currentRow()].visit_date
+                    )
+                )
+                row = QHBoxLayout()
+                row.addStretch(1)
+                row.addWidget(void)
+                pl.addLayout(row)
+                self.void_buttons[e.program] = void
             pages[e.program] = page
         return pages
 

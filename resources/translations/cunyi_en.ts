@@ -611,10 +611,6 @@
 <context>
     <name>Backup</name>
     <message>
-        <source>文件夹不存在：{path}</source>
-        <translation>Folder not found: {path}</translation>
-    </message>
-    <message>
         <source>找不到备份文件：{path}</source>
         <translation>Backup file not found: {path}</translation>
     </message>
@@ -692,6 +688,21 @@
     <message>
         <source>空腹血糖</source>
         <translation>Fasting glucose</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>环境变量 {name} 的值“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</source>
+        <translation>The value “{value}” of the environment variable {name} is not readable text (it holds bytes that are not UTF-8): use text or a file name in UTF-8</translation>
+    </message>
+    <message>
+        <source>参数 {option} 的值“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</source>
+        <translation>The value “{value}” of {option} is not readable text (it holds bytes that are not UTF-8): use text or a file name in UTF-8</translation>
+    </message>
+    <message>
+        <source>参数“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</source>
+        <translation>The argument “{value}” is not readable text (it holds bytes that are not UTF-8): use text or a file name in UTF-8</translation>
     </message>
 </context>
 <context>
@@ -2658,6 +2669,18 @@
         <translation>Next visit {d} is later than the {s} the national rules suggest: chronic patients should be seen face to face on time</translation>
     </message>
     <message>
+        <source>{name} 在 {day} 没有{program}随访记录</source>
+        <translation>{name} has no {program} follow-up on {day}</translation>
+    </message>
+    <message>
+        <source>{day} 的记录是失访或死亡，管理已因此结束，不能作废；如有错误，请联系乡镇卫生院</source>
+        <translation>The record of {day} is a loss to follow-up or a death, which ended the management: it cannot be voided; if it is wrong, please contact the township health centre</translation>
+    </message>
+    <message>
+        <source>请写明作废的原因</source>
+        <translation>Please give the reason for voiding it</translation>
+    </message>
+    <message>
         <source>找不到该慢病管理记录</source>
         <translation>This management record was not found</translation>
     </message>
@@ -3153,7 +3176,7 @@
         <translation>Elderly health management rate</translation>
     </message>
     <message>
-        <source>{day}已体检</source>
+        <source>{day} 已体检</source>
         <translation>Checked on {day}</translation>
     </message>
     <message>
@@ -3165,6 +3188,10 @@
         <translation>{n} follow-ups in this period, at least {need} required</translation>
     </message>
     <message>
+        <source>{start} 至 {end} 在管（{quarters} 个季度，按季度折算），随访 {n} 次，应至少 {need} 次</source>
+        <translation>Under management {start} to {end} ({quarters} quarters, pro rata by quarter): {n} follow-ups, at least {need} required</translation>
+    </message>
+    <message>
         <source>管理人群病情稳定率</source>
         <translation>SMI stable rate</translation>
     </message>
@@ -3173,11 +3200,11 @@
         <translation>No follow-up in this period</translation>
     </message>
     <message>
-        <source>{day}末次随访：稳定</source>
+        <source>{day} 末次随访：稳定</source>
         <translation>Latest follow-up {day}: stable</translation>
     </message>
     <message>
-        <source>{day}末次随访：未稳定</source>
+        <source>{day} 末次随访：未稳定</source>
         <translation>Latest follow-up {day}: not stable</translation>
     </message>
     <message>
@@ -3337,6 +3364,22 @@
         <translation>Contract rate of key groups</translation>
     </message>
     <message>
+        <source>65岁及以上老年人签约率</source>
+        <translation>Aged 65 and over: contract rate</translation>
+    </message>
+    <message>
+        <source>高血压患者签约率</source>
+        <translation>Hypertension: contract rate</translation>
+    </message>
+    <message>
+        <source>2型糖尿病患者签约率</source>
+        <translation>Type 2 diabetes: contract rate</translation>
+    </message>
+    <message>
+        <source>严重精神障碍患者签约率</source>
+        <translation>Severe mental disorder: contract rate</translation>
+    </message>
+    <message>
         <source>贫困人口家庭医生签约率</source>
         <translation>Contract rate of the registered poor</translation>
     </message>
@@ -3346,11 +3389,11 @@
     </message>
     <message>
         <source>{done}个月每月都有随访</source>
-        <translation>a follow-up in each of {done} months</translation>
+        <translation>A follow-up in each of {done} months</translation>
     </message>
     <message>
         <source>{done}/{months}个月有随访，缺{missing}</source>
-        <translation>follow-ups in {done} of {months} months; missing {missing}</translation>
+        <translation>Follow-ups in {done} of {months} months; missing {missing}</translation>
     </message>
     <message>
         <source>{date} {place}：{topic}（{form}）</source>
@@ -6322,6 +6365,22 @@
         <translation>Medical payment</translation>
     </message>
     <message>
+        <source>作废随访</source>
+        <translation>Void follow-up</translation>
+    </message>
+    <message>
+        <source>作废 {date} 的{program}随访。作废后记录仍保留，但不再计入随访和考核。请写明原因：</source>
+        <translation>Void the {program} follow-up of {date}. The record is kept but no longer counts in follow-ups or assessments. Reason:</translation>
+    </message>
+    <message>
+        <source>作废所选随访…</source>
+        <translation>Void selected follow-up…</translation>
+    </message>
+    <message>
+        <source>录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入</source>
+        <translation>A follow-up recorded by mistake (wrong date, wrong person, no visit) stays in the record once voided, and no longer counts</translation>
+    </message>
+    <message>
         <source>随访服务记录表的年份</source>
         <translation>Year of the follow-up record sheet</translation>
     </message>
@@ -6543,6 +6602,10 @@
         <translation>Same person: void the “Other record” (made first), keep this one</translation>
     </message>
     <message>
+        <source>同一人，两份都有记录：退回村医把记录并到一份上</source>
+        <translation>Same person, both records hold entries: send back to the village doctor to merge them into one</translation>
+    </message>
+    <message>
         <source>身份证号相同：{number}。这份有随访{visits}次、老年人体检{checks}次、签约{contracts}份；另一份有随访{o_visits}次、老年人体检{o_checks}次、签约{o_contracts}份</source>
         <translation>Same ID number: {number}. This one: follow-ups {visits}, elderly checks {checks}, contracts {contracts}; the other: follow-ups {o_visits}, elderly checks {o_checks}, contracts {o_contracts}</translation>
     </message>
@@ -6551,8 +6614,12 @@
         <translation>Same name, date of birth and household address: {address}. This one: follow-ups {visits}, elderly checks {checks}, contracts {contracts}; the other: follow-ups {o_visits}, elderly checks {o_checks}, contracts {o_contracts}</translation>
     </message>
     <message>
-        <source>{record} 还有未作废的随访、体检、签约、转诊或专项管理记录，作废后它们会失去归属：请作废另一份；两份都有记录的，请村医先把记录并到一份上</source>
-        <translation>{record} still has follow-ups, checks, contracts, referrals or programme records; voided, they would belong to no one. Void the other record; where both have records, the village doctor first moves them onto one</translation>
+        <source>两份中有一份没有任何随访、体检、签约、转诊或专项管理记录：请直接作废那一份，不必退回村医</source>
+        <translation>One of the two records holds no follow-ups, checks, contracts, referrals or programme records: void that one instead of sending it back to the village doctor</translation>
+    </message>
+    <message>
+        <source>{record} 还有未作废的随访、体检、签约、转诊或专项管理记录，作废后它们会失去归属：请作废另一份；两份都有记录的，请选“退回村医把记录并到一份上”</source>
+        <translation>{record} still holds follow-ups, checks, contracts, referrals or programme records that are not voided, which would belong to no one if it were voided: void the other record; if both hold entries, choose &quot;send back to the village doctor to merge them&quot;</translation>
     </message>
     <message>
         <source>保留现值</source>
@@ -6948,6 +7015,13 @@
     <message>
         <source>体温超过{limit}℃（{value}）</source>
         <translation>Temperature above {limit} ℃ ({value})</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>搜索内容太长：最多 {limit} 个字（现在是 {length} 个）</source>
+        <translation>The search is too long: at most {limit} characters (this one has {length})</translation>
     </message>
 </context>
 <context>
@@ -7671,6 +7745,10 @@
         <translation>The bundle oversteps its sender; nothing in it was imported: {sender} sent a record of unknown type {entity} {row} (from device {origin})</translation>
     </message>
     <message>
+        <source>{sender} 的电脑时钟可能有误，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope}，晚于本机的今天。请在 {sender} 改正这条记录的日期（随访记录可作废后按正确日期重录），改正电脑的日期和时间后重新导出；本机未做任何更改</source>
+        <translation>The clock of {sender}'s computer may be wrong; the bundle was not imported: {scope} of {entity} {row} (from device {origin}) is later than today here. At {sender}, correct the record's date (a follow-up can be voided and recorded again with the right date), correct the computer's date and time, then export again; nothing was changed here</translation>
+    </message>
+    <message>
         <source>同步包越权，整包未导入：{sender} 声称已收到设备 {origin} 的第 {hw} 号变更，而本机只有到第 {held} 号</source>
         <translation>The bundle oversteps its sender; nothing in it was imported: {sender} claims to hold changes of device {origin} up to no. {hw}, but this PC has them only up to no. {held}</translation>
     </message>
@@ -7725,10 +7803,6 @@
     <message>
         <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）记在设备 {scope} 名下；每台设备只能以自己的名义记审计日志</source>
         <translation>Bundle oversteps its rights, nothing imported: {entity} {row} (from device {origin}) is recorded in the name of device {scope}; a device may keep audit entries only in its own name</translation>
-    </message>
-    <message>
-        <source>{sender} 的电脑时钟可能有误，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope}，晚于本机的今天。请在 {sender} 改正这条记录的日期（并改正电脑的日期和时间）后重新导出；本机未做任何更改</source>
-        <translation>The computer clock of {sender} may be wrong, nothing imported: {entity} {row} (from device {origin}) has {scope}, later than today here. Correct that record&apos;s date on {sender} (and the computer&apos;s date and time), then export again; nothing here was changed</translation>
     </message>
     <message>
         <source>同步包内容不合格，整包未导入：第 {position} 条更改的 {key} 格式不对（{sender} 发来）</source>

@@ -610,10 +610,6 @@
 <context>
     <name>Backup</name>
     <message>
-        <source>文件夹不存在：{path}</source>
-        <translation>文件夹不存在：{path}</translation>
-    </message>
-    <message>
         <source>找不到备份文件：{path}</source>
         <translation>找不到备份文件：{path}</translation>
     </message>
@@ -691,6 +687,21 @@
     <message>
         <source>空腹血糖</source>
         <translation>空腹血糖</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>环境变量 {name} 的值“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</source>
+        <translation>环境变量 {name} 的值“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</translation>
+    </message>
+    <message>
+        <source>参数 {option} 的值“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</source>
+        <translation>参数 {option} 的值“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</translation>
+    </message>
+    <message>
+        <source>参数“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</source>
+        <translation>参数“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</translation>
     </message>
 </context>
 <context>
@@ -2657,6 +2668,18 @@
         <translation>下次随访日期 {d} 晚于规范建议的 {s}：按规范，慢病患者应按时面对面随访</translation>
     </message>
     <message>
+        <source>{name} 在 {day} 没有{program}随访记录</source>
+        <translation>{name} 在 {day} 没有{program}随访记录</translation>
+    </message>
+    <message>
+        <source>{day} 的记录是失访或死亡，管理已因此结束，不能作废；如有错误，请联系乡镇卫生院</source>
+        <translation>{day} 的记录是失访或死亡，管理已因此结束，不能作废；如有错误，请联系乡镇卫生院</translation>
+    </message>
+    <message>
+        <source>请写明作废的原因</source>
+        <translation>请写明作废的原因</translation>
+    </message>
+    <message>
         <source>找不到该慢病管理记录</source>
         <translation>找不到该慢病管理记录</translation>
     </message>
@@ -3152,8 +3175,8 @@
         <translation>老年人健康管理率</translation>
     </message>
     <message>
-        <source>{day}已体检</source>
-        <translation>{day}已体检</translation>
+        <source>{day} 已体检</source>
+        <translation>{day} 已体检</translation>
     </message>
     <message>
         <source>严重精神障碍患者规范管理率</source>
@@ -3164,6 +3187,10 @@
         <translation>本期随访{n}次，应至少{need}次</translation>
     </message>
     <message>
+        <source>{start} 至 {end} 在管（{quarters} 个季度，按季度折算），随访 {n} 次，应至少 {need} 次</source>
+        <translation>{start} 至 {end} 在管（{quarters} 个季度，按季度折算），随访 {n} 次，应至少 {need} 次</translation>
+    </message>
+    <message>
         <source>管理人群病情稳定率</source>
         <translation>管理人群病情稳定率</translation>
     </message>
@@ -3172,12 +3199,12 @@
         <translation>本期无随访</translation>
     </message>
     <message>
-        <source>{day}末次随访：稳定</source>
-        <translation>{day}末次随访：稳定</translation>
+        <source>{day} 末次随访：稳定</source>
+        <translation>{day} 末次随访：稳定</translation>
     </message>
     <message>
-        <source>{day}末次随访：未稳定</source>
-        <translation>{day}末次随访：未稳定</translation>
+        <source>{day} 末次随访：未稳定</source>
+        <translation>{day} 末次随访：未稳定</translation>
     </message>
     <message>
         <source>健康档案建档率</source>
@@ -3334,6 +3361,22 @@
     <message>
         <source>重点人群家庭医生签约率</source>
         <translation>重点人群家庭医生签约率</translation>
+    </message>
+    <message>
+        <source>65岁及以上老年人签约率</source>
+        <translation>65岁及以上老年人签约率</translation>
+    </message>
+    <message>
+        <source>高血压患者签约率</source>
+        <translation>高血压患者签约率</translation>
+    </message>
+    <message>
+        <source>2型糖尿病患者签约率</source>
+        <translation>2型糖尿病患者签约率</translation>
+    </message>
+    <message>
+        <source>严重精神障碍患者签约率</source>
+        <translation>严重精神障碍患者签约率</translation>
     </message>
     <message>
         <source>贫困人口家庭医生签约率</source>
@@ -6321,6 +6364,22 @@
         <translation>医疗费用</translation>
     </message>
     <message>
+        <source>作废随访</source>
+        <translation>作废随访</translation>
+    </message>
+    <message>
+        <source>作废 {date} 的{program}随访。作废后记录仍保留，但不再计入随访和考核。请写明原因：</source>
+        <translation>作废 {date} 的{program}随访。作废后记录仍保留，但不再计入随访和考核。请写明原因：</translation>
+    </message>
+    <message>
+        <source>作废所选随访…</source>
+        <translation>作废所选随访…</translation>
+    </message>
+    <message>
+        <source>录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入</source>
+        <translation>录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入</translation>
+    </message>
+    <message>
         <source>随访服务记录表的年份</source>
         <translation>随访服务记录表的年份</translation>
     </message>
@@ -6542,6 +6601,10 @@
         <translation>同一人：作废“另一份档案”（先建的），保留这份</translation>
     </message>
     <message>
+        <source>同一人，两份都有记录：退回村医把记录并到一份上</source>
+        <translation>同一人，两份都有记录：退回村医把记录并到一份上</translation>
+    </message>
+    <message>
         <source>身份证号相同：{number}。这份有随访{visits}次、老年人体检{checks}次、签约{contracts}份；另一份有随访{o_visits}次、老年人体检{o_checks}次、签约{o_contracts}份</source>
         <translation>身份证号相同：{number}。这份有随访{visits}次、老年人体检{checks}次、签约{contracts}份；另一份有随访{o_visits}次、老年人体检{o_checks}次、签约{o_contracts}份</translation>
     </message>
@@ -6550,8 +6613,12 @@
         <translation>姓名、出生日期和家庭住址相同：{address}。这份有随访{visits}次、老年人体检{checks}次、签约{contracts}份；另一份有随访{o_visits}次、老年人体检{o_checks}次、签约{o_contracts}份</translation>
     </message>
     <message>
-        <source>{record} 还有未作废的随访、体检、签约、转诊或专项管理记录，作废后它们会失去归属：请作废另一份；两份都有记录的，请村医先把记录并到一份上</source>
-        <translation>{record} 还有未作废的随访、体检、签约、转诊或专项管理记录，作废后它们会失去归属：请作废另一份；两份都有记录的，请村医先把记录并到一份上</translation>
+        <source>两份中有一份没有任何随访、体检、签约、转诊或专项管理记录：请直接作废那一份，不必退回村医</source>
+        <translation>两份中有一份没有任何随访、体检、签约、转诊或专项管理记录：请直接作废那一份，不必退回村医</translation>
+    </message>
+    <message>
+        <source>{record} 还有未作废的随访、体检、签约、转诊或专项管理记录，作废后它们会失去归属：请作废另一份；两份都有记录的，请选“退回村医把记录并到一份上”</source>
+        <translation>{record} 还有未作废的随访、体检、签约、转诊或专项管理记录，作废后它们会失去归属：请作废另一份；两份都有记录的，请选“退回村医把记录并到一份上”</translation>
     </message>
     <message>
         <source>保留现值</source>
@@ -6947,6 +7014,13 @@
     <message>
         <source>体温超过{limit}℃（{value}）</source>
         <translation>体温超过{limit}℃（{value}）</translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <source>搜索内容太长：最多 {limit} 个字（现在是 {length} 个）</source>
+        <translation>搜索内容太长：最多 {limit} 个字（现在是 {length} 个）</translation>
     </message>
 </context>
 <context>
@@ -7670,6 +7744,10 @@
         <translation>同步包越权，整包未导入：{sender} 发来未知类型的记录 {entity} {row}（来源设备 {origin}）</translation>
     </message>
     <message>
+        <source>{sender} 的电脑时钟可能有误，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope}，晚于本机的今天。请在 {sender} 改正这条记录的日期（随访记录可作废后按正确日期重录），改正电脑的日期和时间后重新导出；本机未做任何更改</source>
+        <translation>{sender} 的电脑时钟可能有误，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope}，晚于本机的今天。请在 {sender} 改正这条记录的日期（随访记录可作废后按正确日期重录），改正电脑的日期和时间后重新导出；本机未做任何更改</translation>
+    </message>
+    <message>
         <source>同步包越权，整包未导入：{sender} 声称已收到设备 {origin} 的第 {hw} 号变更，而本机只有到第 {held} 号</source>
         <translation>同步包越权，整包未导入：{sender} 声称已收到设备 {origin} 的第 {hw} 号变更，而本机只有到第 {held} 号</translation>
     </message>
@@ -7724,10 +7802,6 @@
     <message>
         <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）记在设备 {scope} 名下；每台设备只能以自己的名义记审计日志</source>
         <translation>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）记在设备 {scope} 名下；每台设备只能以自己的名义记审计日志</translation>
-    </message>
-    <message>
-        <source>{sender} 的电脑时钟可能有误，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope}，晚于本机的今天。请在 {sender} 改正这条记录的日期（并改正电脑的日期和时间）后重新导出；本机未做任何更改</source>
-        <translation>{sender} 的电脑时钟可能有误，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope}，晚于本机的今天。请在 {sender} 改正这条记录的日期（并改正电脑的日期和时间）后重新导出；本机未做任何更改</translation>
     </message>
     <message>
         <source>同步包内容不合格，整包未导入：第 {position} 条更改的 {key} 格式不对（{sender} 发来）</source>

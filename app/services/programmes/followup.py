@@ -695,6 +695,80 @@ def record_visit(
     return save_visit(session, resident, inp, enrol_if_needed=enrol_if_needed, today=today)
 
 
+VOID_REASON_MAX = 200  # (Voidable.void_reason)
+
+
+def void_visit(
+    session: Session, resident_ref: uuid.UUID | str, program: str, visit_date: str | dt.date, reason: str
+) -> FollowupVisit:
+    """The user action "作废一次随访": the programme's follow-up of that day, recorded by mistake (the
+    wrong day — a PC whose calendar ran ahead —, the wrong person, a visit that did not happen), is
+    voided with the reason, never deleted; the enrolment's summary (last visit, next due) follows.
+    A 失访 or 死亡 record, which ended the management, is not voided here."""
+    resident = find_resident(session, str(resident_ref))
+    if program not in PROGRAMS:
+        raise _err(QT_TRANSLATE_NOOP("Followup", "慢病项目应为 htn（高血压）或 t2dm（2型糖尿病）"))
+    try:
+        day = (
+            visit_date
+            if isinstance(visit_date, dt.date)
+            else parse_date(visit_date, QT_TRANSLATE_NOOP("Field", "随访日期"), required=True)
+        )
+    except Invalid as e:
+        raise ValidationError([FieldError("visit_date", e.message)]) from None
+    visit = session.scalars(
+        select(FollowupVisit)
+        .where(
+            FollowupVisit.resident_id == resident.id,
+            FollowupVisit.program == program,
+            FollowupVisit.visit_date == day,
+            FollowupVisit.voided.is_(False),
+        )
+        .order_by(FollowupVisit.created_at.desc(), FollowupVisit.id.desc())
+        .limit(1)
+    ).first()
+    enrolment = session.get(ProgramEnrolment, visit.enrolment_id) if visit is not None else None
+    authz.require_resident(
+        session,
+        "write",
+        resident,
+        sensitive=bool(enrolment and enrolment.sensitive),
+        responsible=enrolment.responsible_doctor if enrolment else None,
+    )
+    if visit is None:
+        raise NotFound(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP("Followup", "{name} 在 {day} 没有{program}随访记录"),
+                {
+                    "name": resident.name,
+                    "day": day.isoformat(),
+                    "program": CODE_LISTS["program"].label(program),
+                },
+            )
+        )
+    if visit.outcome != "done":
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Followup",
+                "{day} 的记录是失访或死亡，管理已因此结束，不能作废；如有错误，请联系乡镇卫生院",
+            ),
+            day=day.isoformat(),
+        )
+    try:
+        reason = clean_text(reason, VOID_REASON_MAX, QT_TRANSLATE_NOOP("Field", "作废原因"))
+    except Invalid as e:
+        raise ValidationError([FieldError("void_reason", e.message)]) from None
+    if not reason:
+        raise ValidationError(
+            [FieldError("void_reason", Message(CTX, QT_TRANSLATE_NOOP("Followup", "请写明作废的原因")))]
+        )
+    visit.voided, visit.void_reason = True, reason
+    session.flush()
+    refresh_summary(session, enrolment)
+    return visit
+
+
 def visit_history(
     session: Session, resident_id: uuid.UUID, program: str | None = None
 ) -> list[FollowupVisit]:

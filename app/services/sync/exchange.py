@@ -315,7 +315,7 @@ REFUSALS = {
     "future": QT_TRANSLATE_NOOP(
         "Sync",
         "{sender} 的电脑时钟可能有误，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope}，"
-        "晚于本机的今天。请在 {sender} 改正这条记录的日期（并改正电脑的日期和时间）后重新导出；本机未做任何更改",
+        "晚于本机的今天。请在 {sender} 改正这条记录的日期（随访记录可作废后按正确日期重录），改正电脑的日期和时间后重新导出；本机未做任何更改",
     ),
 }
 
@@ -760,6 +760,10 @@ class _Authority:
         self.last_day = "9999-12-31"  # the latest date a record may carry (until_day)
         self.made: dict[str, str | None] = {}  # stored append-only rows: the clock that made each
         self.appended: dict[str, str] = {}  # append-only rows this bundle carries: the clock of each
+        # rows carrying a date later than last_day, each with its refusal: forgiven when a later op
+        # of the bundle voids the row (a visit typed on a PC whose calendar ran ahead, voided once
+        # the clock was put right, never counts anywhere); any left refuse the bundle (:meth:`finish`)
+        self.future: dict[tuple[str, str], UserError] = {}
 
     def until_day(self, limit_ms: int) -> None:
         """No date of what has happened (:data:`HAPPENED_ON`) may be later than ``limit_ms``'s day."""
@@ -801,6 +805,8 @@ class _Authority:
         """``values``: the op's :func:`_values`, if the caller has them."""
         if values is None:
             values = _values(op)
+        if values.get("voided") is True and self.future:
+            self.future.pop((op["e"], op["r"]), None)
         why = refusal(self.sender, op, scopes)
         if why is None and self.audience is not None:
             outside = [
@@ -879,7 +885,16 @@ class _Authority:
                     break
         if why is not None:
             reason, scope = why
-            raise self._refusal(reason, op, scope)
+            refused = self._refusal(reason, op, scope)
+            if reason == "future" and scopes and _voidable(op["e"]) and values.get("voided") is not True:
+                self.future.setdefault((op["e"], op["r"]), refused)
+                return
+            raise refused
+
+    def finish(self) -> None:
+        """After the last op: a row dated in the future that the bundle did not void refuses it."""
+        if self.future:
+            raise next(iter(self.future.values()))
 
     def carried(self, op: dict) -> None:
         if op["o"] == self.sender.device and op["s"] > self.top_seq:
@@ -1156,6 +1171,11 @@ def _admit_pending(session: Session) -> Callable[[list[dict]], list[dict]]:
 
 
 # ------------------------------------------------------------------------------- clocks
+
+
+def _voidable(entity: str) -> bool:
+    """Whether rows of ``entity`` are voided, never deleted (a visit, a check …)."""
+    return "voided" in capture.specs()[entity].fields
 
 
 def _clock_limit(session: Session, peer: Peer, manifest: dict) -> tuple[int, int]:
@@ -1468,7 +1488,7 @@ def _quarantine(
 ) -> Path | None:
     """Move a refused bundle to ``quarantine/``, with its reason beside it, after recording the
     refusal (a store that cannot be written just now leaves the file where it was, for the next
-    try).  ``signed``: its sender's signature checked out; a file whose header names a sender it
+    try; a file that is no bundle at all, outside the data folder, is left where it is).  ``signed``: its sender's signature checked out; a file whose header names a sender it
     was not signed by goes to ``quarantine/unverified/`` (and can never crowd out, or count as,
     that sender's own)."""
     size = f.stat().st_size if f.exists() else 0
@@ -1483,6 +1503,8 @@ def _quarantine(
                 reason=error.message.stored(REASON_CHARS),
             )
         )
+    if header is None and not f.resolve().is_relative_to(paths.data_dir.resolve()):
+        return None  # not a bundle at all (a document picked by mistake): the user's file stays theirs
     dest_dir = paths.sub("quarantine") / ("" if signed else UNVERIFIED)
     dest_dir.mkdir(parents=True, exist_ok=True)
     dest = dest_dir / f.name
@@ -1794,6 +1816,7 @@ def _check_bundle(
                 if cancelled():
                     raise Cancelled()
         check_chunk()
+        authority.finish()
         for origin, lo, hi in authority.ranges(manifest):
             held.add_range(origin, lo, hi)
         seq_now = capture._state(s.connection()).seq
