@@ -282,12 +282,11 @@ def write_card(card: DeviceCard, path: Path) -> tuple[Path, Path]:
     """The card as JSON, and beside it a PNG QR code of the same JSON."""
     import segno
 
-    path = safe_output.file_target(path)
-    tmp = path.with_suffix(path.suffix + ".part")
-    tmp.write_text(card.to_json(), encoding="utf-8")
-    tmp.replace(path)
-    png = path.with_suffix(".png")
-    segno.make(card.to_json(), error="m").save(png, scale=4, border=4)
+    text = card.to_json()
+    path = safe_output.write_file(path, lambda f: f.write(text.encode("utf-8")))
+    png = safe_output.write_file(
+        path.with_suffix(".png"), lambda f: segno.make(text, error="m").save(f, kind="png", scale=4, border=4)
+    )
     return path, png
 
 
