@@ -82,3 +82,30 @@ def test_a_dialog_is_never_taller_than_the_screen_has_room_for(gui_app, qtbot):
     dialog.screen = lambda: roomy
     fit_to_screen(dialog, 860, 760)
     assert dialog.height() == 760
+
+
+def test_no_two_date_labels_are_drawn_over_each_other(gui_app, qtbot, tmp_path):
+    """Two visits forty days apart: the month's "11月" and the day's "11月3日" were printed on top of
+    each other (seen on the resident page).  Every label now has a label's width of its own."""
+    visits = [
+        SimpleNamespace(outcome="done", visit_date=day, sbp=130, dbp=80)
+        for day in (dt.date(2026, 10, 24), dt.date(2026, 12, 3))
+    ]
+    plot = trend_chart(visits, "htn", 60)
+    qtbot.addWidget(plot)
+    plot.resize(950, 320)
+    plot.show()
+    qtbot.wait(50)
+    axis = plot.getPlotItem().getAxis("bottom")
+    width = axis.geometry().width()
+    lo, hi = axis.range
+    shown = sorted(
+        value
+        for spacing, ticks in axis.tickValues(lo, hi, width)
+        for value, text in zip(ticks, axis.tickStrings(ticks, 1, spacing), strict=True)
+        if text
+    )
+    assert len(shown) >= 4
+    px = [(b - a) * width / (hi - lo) for a, b in zip(shown, shown[1:], strict=False)]
+    assert min(px) >= 60, px  # (a Chinese date label is about 50 px wide)
+    plot.grab().save(str(tmp_path / "apart.png"))

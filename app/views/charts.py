@@ -50,6 +50,23 @@ def date_ticks(values, spacing: float, lang: str) -> list[str]:
     return out
 
 
+LABEL_PX = 64  # the room a date label takes ("12月13日", "Dec 13") with a gap
+
+
+def apart(levels: list, seconds_per_px: float) -> list:
+    """pyqtgraph's tick levels (``[(spacing, [values])]``, coarsest first) without the finer ticks
+    that fall within a label's width of a coarser one: the month's "11月" and the day's "11月3日"
+    were printed over each other."""
+    taken: list[float] = []
+    out = []
+    room = LABEL_PX * seconds_per_px
+    for spacing, values in levels:
+        keep = [v for v in values if all(abs(v - t) >= room for t in taken)]
+        taken.extend(keep)
+        out.append((spacing, keep))
+    return out
+
+
 def trend_chart(visits, program: str, age: int, t: Thresholds = DEFAULT):
     """A small plot of the visits (oldest first): SBP/DBP for hypertension, glucose for diabetes."""
     import pyqtgraph as pg
@@ -59,6 +76,9 @@ def trend_chart(visits, program: str, age: int, t: Thresholds = DEFAULT):
     class DateAxis(pg.DateAxisItem):
         def tickStrings(self, values, scale, spacing):
             return date_ticks(values, spacing, lang())
+
+        def tickValues(self, minVal, maxVal, size):
+            return apart(super().tickValues(minVal, maxVal, size), (maxVal - minVal) / max(size, 1))
 
     plot = pg.PlotWidget(axisItems={"bottom": DateAxis(orientation="bottom")})
     plot.setMinimumHeight(200)
