@@ -405,3 +405,19 @@ def test_a_column_of_ticked_boxes_is_judged_as_each_record_s_would_be():
     for n in (1, 2, 3):
         for column in itertools.permutations(cases, n):
             assert _column_ok(rule, column) == all(_value_ok(rule, v) for v in column), column
+
+
+def test_what_is_not_a_file_is_never_moved_into_quarantine(world):
+    """A refused "bundle" was moved into quarantine/ whatever it was: `sync import /dev/null`, run
+    as root, took /dev/null from every program on the machine.  A folder given as a bundle (here,
+    one inside the data folder, where refused bundles are moved aside) stays where it is."""
+    from app.services.sync import exchange
+    from app.services.sync import keys as device_keys
+
+    town = world[0]
+    folder = town.paths.sub("inbox") / "not-a-bundle.cyb"
+    folder.mkdir(parents=True)
+    keys = device_keys.keys_for_store(town.store, town.paths.sub("keys"), record=False)
+    outcome = exchange.import_file(town.store, town.paths, folder, keys)
+    assert outcome.status == "rejected" and outcome.quarantined is None
+    assert folder.is_dir()

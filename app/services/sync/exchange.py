@@ -1503,8 +1503,10 @@ def _quarantine(
                 reason=error.message.stored(REASON_CHARS),
             )
         )
-    if header is None and not f.resolve().is_relative_to(paths.data_dir.resolve()):
-        return None  # not a bundle at all (a document picked by mistake): the user's file stays theirs
+    if not f.is_file() or (header is None and not f.resolve().is_relative_to(paths.data_dir.resolve())):
+        # a device or a pipe is never moved (as root, /dev/null would go from every program); a
+        # file that is no bundle at all (a document picked by mistake) stays where the user has it
+        return None
     dest_dir = paths.sub("quarantine") / ("" if signed else UNVERIFIED)
     dest_dir.mkdir(parents=True, exist_ok=True)
     dest = dest_dir / f.name
