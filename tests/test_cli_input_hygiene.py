@@ -477,10 +477,13 @@ def test_a_file_that_is_not_a_bundle_is_said_as_every_other_error(village, tmp_p
     """`sync import notes.txt` printed "notes.txt：notes.txt 不是村医同步包…" on stdout, the one
     error of the CLI without "错误：" (and the file named twice)."""
     data_dir, _ = village
-    path = tmp_path / "notes.cyb"
-    path.write_text("not a bundle\n")
-    code, err = run(["--data-dir", str(data_dir), "sync", "import", str(path)], capsys)
-    assert code == 1 and err == "错误：notes.cyb 不是村医同步包，或文件头已损坏\n", err
-    # and the user's file stays where it was (it was moved into quarantine/unverified)
+    for name in ("notes.cyb", "notes.txt"):
+        path = tmp_path / name
+        path.write_text("not a bundle\n")
+        code, err = run(["--data-dir", str(data_dir), "sync", "import", str(path)], capsys)
+        assert code == 1 and err == f"错误：{name} 不是村医同步包，或文件头已损坏\n", err
+    # a document picked by mistake stays where it was (it was moved into quarantine/unverified);
+    # a file named as a bundle that cannot be read is a damaged one: set aside, as ever
     assert path.read_text() == "not a bundle\n"
-    assert not list((data_dir / "quarantine").rglob("notes*"))
+    quarantined = sorted(p.name for p in (data_dir / "quarantine").rglob("notes*"))
+    assert quarantined == ["notes.cyb", "notes.cyb.reason.txt"]

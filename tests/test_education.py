@@ -203,6 +203,7 @@ def test_printed_material_counts_distinct_kinds_not_records(store, tmp_path):
     row = [c for c in book.worksheets[0][5]]
     assert [c.value for c in row[2:6]] == [7, 12, "差 5 种", "—"]
     assert all(c.number_format != "0.00%" for c in row)
+    assert row[4].alignment.horizontal == "right"  # lined up with the percentages above it
 
 
 def test_cli_add_with_files_and_list(store, tmp_path, capsys):

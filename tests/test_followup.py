@@ -272,8 +272,33 @@ def test_a_visit_recorded_by_mistake_is_voided_with_its_reason(store, patient):
     visit(store, patient, visit_date="2026-11-02")
     with store.session() as s:
         assert followup.active_enrolment(s, patient, "htn").last_visit == dt.date(2026, 11, 2)
-    with pytest.raises(UserError, match="没有高血压随访记录"), store.transaction() as s:
+    with (
+        pytest.raises(UserError, match="2026-11-20 的高血压随访已作废（日期录错，应为 11月2日）"),
+        store.transaction() as s,
+    ):
         followup.void_visit(s, patient, "htn", "2026-11-20", "又一次")  # already voided
+
+
+def test_of_two_records_of_one_day_the_one_chosen_is_voided(store, patient):
+    """The village's and the township's record of one day (each made before they met): the one
+    chosen in the list is voided, not the day's latest."""
+    first = visit(store, patient, visit_date="2026-11-02")
+    with store.transaction() as s:
+        twin = FollowupVisit(
+            enrolment_id=s.get(FollowupVisit, first.id).enrolment_id,
+            resident_id=patient,
+            program="htn",
+            visit_date=dt.date(2026, 11, 2),
+            sbp=168,
+            dbp=100,
+        )
+        s.add(twin)
+        s.flush()
+        twin_id = twin.id
+    with store.transaction() as s:
+        followup.void_visit(s, patient, "htn", "2026-11-02", "township's copy", visit_id=first.id)
+    with store.session() as s:
+        assert s.get(FollowupVisit, first.id).voided and not s.get(FollowupVisit, twin_id).voided
 
 
 def test_a_lost_to_follow_up_record_is_not_voided_here(store, patient):
@@ -300,7 +325,7 @@ def test_cli_voids_a_visit(tmp_path, capsys):
     out = json.loads(capsys.readouterr().out)
     assert (out["visit_date"], out["voided"], out["void_reason"]) == ("2026-11-01", True, "日期录错")
     assert main([*void, "--reason", "日期录错"]) == 1
-    assert "没有高血压随访记录" in capsys.readouterr().err
+    assert "随访已作废（日期录错）" in capsys.readouterr().err
 
 
 def test_the_whole_form_is_stored(store):

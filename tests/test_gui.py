@@ -661,6 +661,9 @@ def test_a_visit_recorded_by_mistake_is_voided_from_the_resident_page(gui_app, q
     dialog.ask_reason = lambda title, text: "录到了别人名下"
     button.click()
     qtbot.waitUntil(lambda: dialog.visit_tables["htn"].rowCount() == 1, timeout=5_000)
+    # still on the programme's tab (it went to 转诊), saying what was done
+    assert dialog.sections.currentWidget() is dialog.programme_tabs["htn"]
+    assert dialog.notice.text() == f"已作废 {today.isoformat()} 的高血压随访"
     with store.session() as s:
         (voided,) = s.scalars(select(FollowupVisit).where(FollowupVisit.voided)).all()
         assert (voided.visit_date, voided.void_reason) == (today, "录到了别人名下")

@@ -281,6 +281,10 @@ def test_a_health_check_uses_a_record_and_a_follow_up_not_found_does_not(townshi
         }
         assert figures(engine.evaluate(s, Period.year(YEAR)), "record_use") == (8, 9, {A: (6, 7), B: (2, 2)})
     assert (lines["r8"].counted, str(lines["r8"].reason)) == (True, "2026-05-06 有健康体检记录")
+    from app.cli.printing import print_labels
+
+    english = print_labels("en").translate  # the kind of entry in English too (it read "健康体检 on …")
+    assert lines["r8"].reason.render(english) == "Health check on 2026-05-06"
     assert (lines["r2"].counted, str(lines["r2"].reason)) == (False, "本期没有服务记录")
 
 

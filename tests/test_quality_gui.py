@@ -110,3 +110,47 @@ def test_the_summary_headers_are_whole_in_english_before_a_run(gui_app, qtbot, t
             assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width(), column
     finally:
         install_translator(gui_app, "zh")
+
+
+@pytest.mark.sqlite_only  # no data read: the page's decision box with every choice it may offer
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_review_decision_reads_whole_in_its_box(gui_app, qtbot, township_store, language, tmp_path):
+    """The box showed "同一人，两份都有记录：讠" and "Same person: void the on" — two choices that differ
+    only at their end (void this record or the other) could not be told apart.  It now has a line
+    of the page to itself: every choice reads whole at the page's usual size."""
+    from app.services.quality import review
+    from app.views.review_page import ReviewPage
+    from app.views.startup import install_translator
+    from app.views.widgets import translate
+
+    install_translator(gui_app, language)
+    try:
+        page = ReviewPage(township_store, township=True)
+        qtbot.addWidget(page)
+        page.resize(1000, 700)
+        page.show()
+        qtbot.waitExposed(page)
+        box = page.decision
+        for option in review.OPTIONS["duplicate"]:
+            box.addItem(translate("Review", review.DECISIONS[option]), option)
+        from PySide6.QtWidgets import QStyle
+
+        room = (
+            box.style()
+            .subControlRect(QStyle.CC_ComboBox, _combo_option(box), QStyle.SC_ComboBoxEditField, box)
+            .width()
+        )
+        for i in range(box.count()):
+            assert box.fontMetrics().horizontalAdvance(box.itemText(i)) <= room, box.itemText(i)
+        box.setCurrentIndex(box.findData("merge_back"))
+        page.grab().save(str(tmp_path / f"review-{language}.png"))
+    finally:
+        install_translator(gui_app, "zh")
+
+
+def _combo_option(box):
+    from PySide6.QtWidgets import QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    box.initStyleOption(option)
+    return option

@@ -55,16 +55,25 @@ def test_workbook_numbers_match_the_json(township_dir, tmp_path, capsys):
     assert summary["B5"].font.name == "宋体"
     rows = list(summary.iter_rows(min_row=5, values_only=True))
     assert len(rows) == len(data["indicators"])
+    from app.services.indicators.output import standing_text
+
     for row, ind in zip(rows, data["indicators"], strict=True):
+        counts = ind["unit"] != "rate"  # activities against a minimum: where they stand, no target
+
+        def shown(figure, counts=counts, unit=ind["unit"]):
+            return (
+                standing_text(figure["numerator"], figure["denominator"], unit) if counts else figure["rate"]
+            )
+
         assert list(row[1:6]) == [
             ind["name"],
             ind["numerator"],
             ind["denominator"],
-            ind["rate"],
-            ind["target"],
+            shown(ind),
+            "—" if counts else ind["target"],
         ]
         for i, v in enumerate(ind["villages"]):
-            assert list(row[6 + 3 * i : 9 + 3 * i]) == [v["numerator"], v["denominator"], v["rate"]]
+            assert list(row[6 + 3 * i : 9 + 3 * i]) == [v["numerator"], v["denominator"], shown(v)]
     villages = [summary.cell(row=3, column=7 + 3 * i).value for i in range(2)]
     assert villages == [f"东村（{A}）", f"西村（{B}）"]
     # one sheet per indicator, listing its residents with reasons

@@ -55,6 +55,8 @@ def check_english(en, zh) -> None:
     assert headers(en) == ENGLISH_HEADERS and headers(zh) == CHINESE_HEADERS
     names = [row[1] for row in en.worksheets[0].iter_rows(min_row=5, values_only=True)]
     assert "Health record coverage" in names and not any("率" in n for n in names)
+    # each name whole in its column ("Contract rate: aged 65 and over" was cut at 26)
+    assert en.worksheets[0].column_dimensions["B"].width >= max(len(n) for n in names)
     assert en.worksheets[0].cell(row=3, column=7).value == "东村 (110105001001)"
     # sheets named in English, at most 31 characters, a long name cut at a word and marked
     titles = en.sheetnames[1:]

@@ -353,9 +353,34 @@ def test_a_pair_that_both_hold_records_is_sent_back_to_be_merged(township_store)
         assert [i for i in review.review_queue(s, today=TODAY) if i.kind == "duplicate"] == []
         assert not s.get(Resident, first).voided and not s.get(Resident, second).voided
         (told,) = review.village_decisions(s)
-        assert review.DECISIONS[told.decision] == "同一人，两份都有记录：退回村医把记录并到一份上"
+        assert (
+            review.DECISIONS[told.decision] == "同一人，两份都有记录：退回村医，把不再使用的一份结案（迁出）"
+        )
         later = TODAY + dt.timedelta(days=review.SENT_BACK_DAYS + 1)
         assert [i.key for i in review.review_queue(s, today=later) if i.kind == "duplicate"] == [item.key]
+
+
+def test_what_the_queue_offers_is_what_it_accepts_and_a_closed_record_ends_the_pair(township_store):
+    """The later record holds only a programme enrolment: the queue counted follow-ups, checks and
+    contracts, offered voiding it, and the decision was refused ("还有未作废的…专项管理记录") with
+    nothing else offered.  Now both are weighed alike.  Once the village closes its copy (迁出),
+    the two are no longer two records of one living person."""
+    from app.services.programmes import followup
+
+    first, second = _same_id_pair(township_store)
+    with township_store.transaction() as s:
+        followup.enrol(s, s.get(Resident, second), "htn", dt.date(2026, 3, 1))
+    with township_store.session() as s:
+        (item,) = [i for i in review.review_queue(s, today=TODAY) if i.kind == "duplicate"]
+    assert item.offered == ("merge_back",)
+    for decision in ("void_other", "void_first"):
+        with pytest.raises(UserError, match="还有未作废的"), township_store.transaction() as s:
+            review.decide(s, item.key, decision, "同一人", today=TODAY)
+    with township_store.transaction() as s:
+        r = s.get(Resident, second)
+        r.status, r.status_date = "2", dt.date(2026, 11, 1)
+    with township_store.session() as s:
+        assert [i for i in review.review_queue(s, today=TODAY) if i.kind == "duplicate"] == []
 
 
 def test_void_first_voids_the_other_record_when_it_holds_nothing(township_store):

@@ -145,12 +145,12 @@ def test_contract_rate_counts_the_contract_ending_on_31_december(store, who):
     assert split(entries, who) == (["王甲", "钱戊"], ["王甲", "钱戊"])  # 孙己 moved away
     assert REGISTRY["contract"].denominator_figure == "resident_population"
     reasons = {who([e.resident_id])[0]: str(e.reason) for e in entries}
-    assert reasons["王甲"] == "已签约，有效至2025-12-31"
-    assert reasons["钱戊"] == "已签约，有效至2027-04-30"
+    assert reasons["王甲"] == "已签约，有效至 2025-12-31"
+    assert reasons["钱戊"] == "已签约，有效至 2027-04-30"
     unsigned = {who([e.resident_id])[0]: str(e.reason) for e in figures(store, "poor_contract")}
-    assert unsigned["王乙"] == "2025-12-31没有有效的签约"  # ended 2025-12-30
+    assert unsigned["王乙"] == "2025-12-31 没有有效的签约"  # ended 2025-12-30
     groups = {who([e.resident_id])[0]: str(e.reason) for e in figures(store, "contract_key_groups")}
-    assert groups["李丙"] == "2型糖尿病患者：2025-12-31没有有效的签约"  # terminated 2025-10-01
+    assert groups["李丙"] == "2型糖尿病患者：2025-12-31 没有有效的签约"  # terminated 2025-10-01
 
 
 def test_contract_on_an_earlier_reference_day(store, who):
@@ -163,7 +163,7 @@ def test_contract_key_groups_union_and_per_group(store, who):
     entries = figures(store, "contract_key_groups")
     assert split(entries, who) == (["王甲"], ["李丙", "王乙", "王庚", "王甲", "赵丁"])
     reason = next(str(e.reason) for e in entries if who([e.resident_id]) == ["王甲"])
-    assert reason == "65岁及以上老年人、高血压患者、建档立卡贫困人口：已签约，有效至2025-12-31"
+    assert reason == "65岁及以上老年人、高血压患者、建档立卡贫困人口：已签约，有效至 2025-12-31"
     with store.session() as s:
         rates = ind.key_group_rates(s, Y2025, ALL)
     assert {g: (who(v["numerator"]), who(v["denominator"])) for g, v in rates.items()} == {
@@ -186,7 +186,7 @@ def test_each_key_groups_signing_rate_is_a_figure_of_the_report(store, who):
             group
         )
     reasons = {who([e.resident_id])[0]: str(e.reason) for e in figures(store, "contract_htn")}
-    assert reasons == {"王甲": "已签约，有效至2025-12-31", "赵丁": "2025-12-31没有有效的签约"}
+    assert reasons == {"王甲": "已签约，有效至 2025-12-31", "赵丁": "2025-12-31 没有有效的签约"}
 
 
 def test_a_past_years_key_groups_are_those_of_that_year(store, who, village):

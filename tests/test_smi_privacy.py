@@ -6,6 +6,7 @@ township and the owning village, never the second village."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 
 import pytest
@@ -736,35 +737,55 @@ def test_the_smi_package_names_no_patient(world):
             s.get(FamilyContract, cid).packages = before
 
 
-def _record_use_of_the_patient(world, store, user):
-    """(counted, the reason names the SMI follow-up) of the patient's record in 健康档案使用率 on
-    the day of their SMI visit — as ``user`` sees it; and whether anything else (a chronic-disease
-    follow-up, a check, a referral another test of this module made) uses it that day."""
-    from app.models import ElderlyCheck, FollowupVisit, Referral
-    from app.services.indicators import engine
+def _free_day(world, store):
+    """A day of the patient's record's life that nothing of theirs is dated (other tests of this
+    module add follow-ups, referrals … on days of their own)."""
+    from app.models import ElderlyCheck, FollowupVisit, Referral, Resident
 
-    day = Period(TODAY, TODAY)
-    _as(store, user)
-    try:
-        with store.session() as s:
-            lines = engine.drilldown(s, "record_use", day, "denominator")
-    finally:
-        store.actor = None
     with store.session() as s:
-        other = any(
-            s.scalar(
-                select(func.count()).where(
-                    model.resident_id == world["pid"], model.voided.is_(False), column == TODAY
-                )
-            )
+        taken = {
+            d
             for model, column in (
                 (FollowupVisit, FollowupVisit.visit_date),
                 (ElderlyCheck, ElderlyCheck.check_date),
                 (Referral, Referral.issued_on),
+                (SmiVisit, SmiVisit.visit_date),
+            )
+            for d in s.scalars(select(column).where(model.resident_id == world["pid"]))
+        }
+        since = s.get(Resident, world["pid"]).enrolled_on
+    return next(d for n in range(1, 400) if (d := TODAY - dt.timedelta(days=n)) not in taken and d >= since)
+
+
+def _record_use_with(world, store, user, row_of):
+    """(counted, reason) of the patient's record in 健康档案使用率 on a free day, as ``user`` sees it,
+    with the row ``row_of(session, day)`` added that day (in the reading session, never committed)."""
+    from app.services.indicators import engine
+
+    day = _free_day(world, store)
+    _as(store, user)
+    try:
+        with store.session() as s:
+            s.add(row_of(s, day))
+            s.flush()
+            lines = engine.drilldown(s, "record_use", Period(day, day), "denominator")
+            s.rollback()
+    finally:
+        store.actor = None
+    line = next(line for line in lines if line.resident_id == world["pid"])
+    return line.counted, str(line.reason)
+
+
+def _smi_visit(world):
+    def row(s, day):
+        enrolment = s.scalar(
+            select(ProgramEnrolment.id).where(
+                ProgramEnrolment.resident_id == world["pid"], ProgramEnrolment.program == "smi"
             )
         )
-    line = next(line for line in lines if line.resident_id == world["pid"])
-    return line.counted, "严重精神障碍" in str(line.reason), other
+        return SmiVisit(enrolment_id=enrolment, resident_id=world["pid"], visit_date=day, outcome="done")
+
+    return row
 
 
 @pytest.mark.parametrize("user,may_know", [("plain", False), ("mh", True)])
@@ -772,18 +793,30 @@ def test_an_smi_visit_uses_the_record_only_for_those_who_may_know_of_it(world, u
     """健康档案使用率 counts the patient's 严重精神障碍 follow-up as a service entry — for those who may
     know the patient is registered; for anyone else the record reads as if the visit were not
     there (the report says it leaves SMI patients out)."""
-    counted, named, other = _record_use_of_the_patient(world, world["town"].store, user)
-    assert counted is (may_know or other)
-    assert named is (may_know and not other)  # (another service that day is named first)
+    counted, reason = _record_use_with(world, world["town"].store, user, _smi_visit(world))
+    assert (counted, "严重精神障碍" in reason) == (may_know, may_know), reason
 
 
 @pytest.mark.sqlite_only  # a village's store is SQLite
 @pytest.mark.parametrize("user,may_know", [("li", True), ("wang", False)])
 def test_an_smi_visit_uses_the_record_for_its_doctor_only(world, user, may_know):
-    counted, named, other = _record_use_of_the_patient(world, world["a"].store, user)
-    assert counted is (may_know or other)
-    assert named is (may_know and not other)
-    assert may_know or not named
+    counted, reason = _record_use_with(world, world["a"].store, user, _smi_visit(world))
+    assert (counted, "严重精神障碍" in reason) == (may_know, may_know), reason
+
+
+@pytest.mark.parametrize("user,may_know", [("plain", False), ("mh", True)])
+def test_an_smi_referral_uses_the_record_only_for_those_who_may_know_of_it(world, user, may_know):
+    """The patient's referral for 严重精神障碍 read "有转诊记录" in 健康档案使用率 for a user whose
+    referral list leaves it out: it counts only for those who may know of the patient."""
+    from app.models import Referral
+
+    def referral(_s, day):
+        return Referral(
+            resident_id=world["pid"], to_institution="县精神卫生中心", issued_on=day, program="smi"
+        )
+
+    counted, reason = _record_use_with(world, world["town"].store, user, referral)
+    assert (counted, "转诊" in reason) == (may_know, may_know), reason
 
 
 @pytest.mark.parametrize("user,withheld", [("plain", True), ("mh", False)])

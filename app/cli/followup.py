@@ -52,7 +52,9 @@ def register(sub) -> None:
         help="void a follow-up recorded by mistake (wrong day, wrong person); it stays, marked voided",
     )
     fv.add_argument("resident", help="17-digit archive number, its last 8 digits, or record id")
-    fv.add_argument("--program", required=True, choices=["htn", "t2dm"])
+    fv.add_argument(
+        "--program", required=True, choices=["htn", "t2dm"], help="htn hypertension, t2dm type 2 diabetes"
+    )
     fv.add_argument("--date", required=True, help="the date the visit was recorded with, YYYY-MM-DD")
     fv.add_argument("--reason", required=True, help="why it is voided (the township reads it)")
     fv.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -107,13 +109,19 @@ def add_visit(args) -> int:
 
 
 def void_visit(args) -> int:
+    from app.codes import CODE_LISTS
+    from app.models import Resident
     from app.services.programmes import followup
 
     _, store = open_store(args)
     with store.transaction() as s:
         v = followup.void_visit(s, args.resident, args.program, args.date, args.reason)
+        who = s.get(Resident, v.resident_id)
         done = {
             "id": v.id.hex,
+            "resident": who.archive_no,
+            "name": who.name,
+            "program": v.program,
             "visit_date": v.visit_date.isoformat(),
             "voided": v.voided,
             "void_reason": v.void_reason,
@@ -121,5 +129,8 @@ def void_visit(args) -> int:
     if args.json:
         print_json(done)
     else:
-        print(f"已作废：{done['visit_date']} 的随访（{done['void_reason']}）")
+        program = CODE_LISTS["program"].label(done["program"])
+        print(
+            f"已作废：{done['name']}（{done['resident']}）{done['visit_date']} 的{program}随访（{done['void_reason']}）"
+        )
     return 0

@@ -323,6 +323,9 @@ class ResidentDialog(QDialog):
         self.sections.addTab(self.referrals, self.tr("转诊"))
         self.sections.addTab(self._members_tab(members), self.tr("家庭成员"))
         self._show_programmes(overview)
+        self.notice = QLabel()  # what an action just did (已作废 …)
+        self.notice.setStyleSheet("color: #2e7d32;")
+        lay.addWidget(self.notice)
 
         buttons = QDialogButtonBox()
         edit = buttons.addButton(self.tr("编辑"), QDialogButtonBox.ActionRole)
@@ -482,11 +485,13 @@ class ResidentDialog(QDialog):
         if overview is None:
             return
         current = self.sections.currentWidget()
+        shown = next((p for p, tab in self.programme_tabs.items() if tab is current), None)
         self.overview = overview
         self._show_programmes(overview)
-        if current in self.programme_tabs.values() or current is None:
-            return
-        self.sections.setCurrentWidget(current)
+        if shown in self.programme_tabs:  # (its tab was built again: the new one)
+            self.sections.setCurrentWidget(self.programme_tabs[shown])
+        elif current is not None and current not in self.programme_tabs.values():
+            self.sections.setCurrentWidget(current)
 
     def focus_visit(self) -> QPushButton | None:
         """Opened from a scan: the first programme's 录入随访 (else 纳入管理) has the focus, so Enter
@@ -515,8 +520,9 @@ class ResidentDialog(QDialog):
         self.visit_dialog = open_followup_dialog(self, self.store, self.resident_id, program)
         return self.visit_dialog
 
-    def void_visit(self, program: str, day) -> bool:
-        """作废 the programme's follow-up of ``day`` (recorded by mistake), with the reason asked for."""
+    def void_visit(self, program: str, day, visit_id=None) -> bool:
+        """作废 the programme's follow-up of ``day`` (the one chosen, ``visit_id``), recorded by
+        mistake, with the reason asked for; the page then shows the programme again and says so."""
         from app.services.programmes import followup
 
         reason = self.ask_reason(
@@ -528,10 +534,19 @@ class ResidentDialog(QDialog):
         if reason is None:
             return False
         rid = self.resident_id
-        return (
-            Op(self, self.store, lambda s: followup.void_visit(s, rid, program, day, reason).id).run()
-            is not None
+        done = Op(
+            self,
+            self.store,
+            lambda s: followup.void_visit(s, rid, program, day, reason, visit_id=visit_id).id,
+        ).run()
+        if done is None:
+            return False
+        self.notice.setText(
+            self.tr("已作废 {date} 的{program}随访")
+            .replace("{date}", day.isoformat())
+            .replace("{program}", code_label("program", program))
         )
+        return True
 
     def ask_reason(self, title: str, text: str) -> str | None:
         """The reason typed, or None when cancelled (tests replace this)."""
@@ -633,7 +648,11 @@ class ResidentDialog(QDialog):
             if e.program in ("htn", "t2dm") and not overview.read_only:
                 void = QPushButton(self.tr("作废所选随访…"))
                 void.setAutoDefault(False)
-                void.setToolTip(self.tr("录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入"))
+                void.setToolTip(
+                    self.tr(
+                        "录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入；失访、死亡记录不能作废"
+                    )
+                )
                 void.setEnabled(False)
                 newest_first = list(reversed(visits))
                 table.itemSelectionChanged.connect(
@@ -643,7 +662,7 @@ class ResidentDialog(QDialog):
                 )
                 void.clicked.connect(
                     lambda _c=False, t=table, p=e.program, vs=newest_first: self.void_visit(
-                        p, vs[t.currentRow()].visit_date
+                        p, vs[t.currentRow()].visit_date, vs[t.currentRow()].id
                     )
                 )
                 row = QHBoxLayout()

@@ -2669,6 +2669,10 @@
         <translation>Next visit {d} is later than the {s} the national rules suggest: chronic patients should be seen face to face on time</translation>
     </message>
     <message>
+        <source>{name} 在 {day} 的{program}随访已作废（{reason}）</source>
+        <translation>The {program} follow-up of {name} on {day} is voided already ({reason})</translation>
+    </message>
+    <message>
         <source>{name} 在 {day} 没有{program}随访记录</source>
         <translation>{name} has no {program} follow-up on {day}</translation>
     </message>
@@ -3184,12 +3188,12 @@
         <translation>SMI standard management rate</translation>
     </message>
     <message>
-        <source>本期随访{n}次，应至少{need}次</source>
+        <source>本期随访 {n} 次，应至少 {need} 次</source>
         <translation>{n} follow-ups in this period, at least {need} required</translation>
     </message>
     <message>
         <source>{start} 至 {end} 在管（{quarters} 个季度，按季度折算），随访 {n} 次，应至少 {need} 次</source>
-        <translation>Under management {start} to {end} ({quarters} quarters, pro rata by quarter): {n} follow-ups, at least {need} required</translation>
+        <translation>Under management {start} to {end} ({quarters} quarters, pro rata by quarter): follow-ups {n}, at least {need} required</translation>
     </message>
     <message>
         <source>管理人群病情稳定率</source>
@@ -3233,19 +3237,19 @@
     </message>
     <message>
         <source>随访</source>
-        <translation>a follow-up</translation>
+        <translation>Follow-up</translation>
     </message>
     <message>
         <source>健康体检</source>
-        <translation>health check</translation>
+        <translation>Health check</translation>
     </message>
     <message>
         <source>严重精神障碍随访</source>
-        <translation>severe mental disorder follow-up</translation>
+        <translation>Severe mental disorder follow-up</translation>
     </message>
     <message>
         <source>转诊</source>
-        <translation>a referral</translation>
+        <translation>Referral</translation>
     </message>
     <message>
         <source>健康档案使用率</source>
@@ -3340,19 +3344,19 @@
         <translation>The denominator of “{name}” is {figure}, not a list</translation>
     </message>
     <message>
-        <source>{groups}：已签约，有效至{end}</source>
+        <source>{groups}：已签约，有效至 {end}</source>
         <translation>{groups}: under contract until {end}</translation>
     </message>
     <message>
-        <source>已签约，有效至{end}</source>
+        <source>已签约，有效至 {end}</source>
         <translation>Under contract until {end}</translation>
     </message>
     <message>
-        <source>{groups}：{day}没有有效的签约</source>
+        <source>{groups}：{day} 没有有效的签约</source>
         <translation>{groups}: no contract in force on {day}</translation>
     </message>
     <message>
-        <source>{day}没有有效的签约</source>
+        <source>{day} 没有有效的签约</source>
         <translation>No contract in force on {day}</translation>
     </message>
     <message>
@@ -3361,27 +3365,27 @@
     </message>
     <message>
         <source>重点人群家庭医生签约率</source>
-        <translation>Contract rate of key groups</translation>
+        <translation>Contract rate: key groups</translation>
     </message>
     <message>
-        <source>65岁及以上老年人签约率</source>
-        <translation>Aged 65 and over: contract rate</translation>
+        <source>65岁及以上老年人家庭医生签约率</source>
+        <translation>Contract rate: aged 65 and over</translation>
     </message>
     <message>
-        <source>高血压患者签约率</source>
-        <translation>Hypertension: contract rate</translation>
+        <source>高血压患者家庭医生签约率</source>
+        <translation>Contract rate: hypertension</translation>
     </message>
     <message>
-        <source>2型糖尿病患者签约率</source>
-        <translation>Type 2 diabetes: contract rate</translation>
+        <source>2型糖尿病患者家庭医生签约率</source>
+        <translation>Contract rate: type 2 diabetes</translation>
     </message>
     <message>
-        <source>严重精神障碍患者签约率</source>
-        <translation>Severe mental disorder: contract rate</translation>
+        <source>严重精神障碍患者家庭医生签约率</source>
+        <translation>Contract rate: SMI</translation>
     </message>
     <message>
         <source>贫困人口家庭医生签约率</source>
-        <translation>Contract rate of the registered poor</translation>
+        <translation>Contract rate: registered poor</translation>
     </message>
     <message>
         <source>贫困慢病患者月随访率</source>
@@ -6373,12 +6377,16 @@
         <translation>Void the {program} follow-up of {date}. The record is kept but no longer counts in follow-ups or assessments. Reason:</translation>
     </message>
     <message>
+        <source>已作废 {date} 的{program}随访</source>
+        <translation>The {program} follow-up of {date} is voided</translation>
+    </message>
+    <message>
         <source>作废所选随访…</source>
         <translation>Void selected follow-up…</translation>
     </message>
     <message>
-        <source>录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入</source>
-        <translation>A follow-up recorded by mistake (wrong date, wrong person, no visit) stays in the record once voided, and no longer counts</translation>
+        <source>录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入；失访、死亡记录不能作废</source>
+        <translation>A follow-up recorded by mistake (wrong date, wrong person, no visit) stays in the record once voided, and no longer counts; a loss to follow-up or a death cannot be voided</translation>
     </message>
     <message>
         <source>随访服务记录表的年份</source>
@@ -6602,8 +6610,16 @@
         <translation>Same person: void the “Other record” (made first), keep this one</translation>
     </message>
     <message>
-        <source>同一人，两份都有记录：退回村医把记录并到一份上</source>
-        <translation>Same person, both records hold entries: send back to the village doctor to merge them into one</translation>
+        <source>同一人，两份都有记录：退回村医，把不再使用的一份结案（迁出）</source>
+        <translation>Same person, both records hold entries: send back to the village doctor to close the one no longer used (moved away)</translation>
+    </message>
+    <message>
+        <source>两份都没有任何随访、体检、签约、转诊或专项管理记录：请直接作废其中一份，不必退回村医</source>
+        <translation>Neither record holds follow-ups, checks, contracts, referrals or programme records: void one of them instead of sending them back to the village doctor</translation>
+    </message>
+    <message>
+        <source>{record} 还有未作废的随访、体检、签约、转诊或专项管理记录，作废后它们会失去归属：请作废另一份；两份都有记录的，请选“退回村医，把不再使用的一份结案”</source>
+        <translation>{record} still holds follow-ups, checks, contracts, referrals or programme records that are not voided, which would belong to no one if it were voided: void the other record; if both hold entries, choose &quot;send back to the village doctor to close the one no longer used&quot;</translation>
     </message>
     <message>
         <source>身份证号相同：{number}。这份有随访{visits}次、老年人体检{checks}次、签约{contracts}份；另一份有随访{o_visits}次、老年人体检{o_checks}次、签约{o_contracts}份</source>
@@ -6616,10 +6632,6 @@
     <message>
         <source>两份中有一份没有任何随访、体检、签约、转诊或专项管理记录：请直接作废那一份，不必退回村医</source>
         <translation>One of the two records holds no follow-ups, checks, contracts, referrals or programme records: void that one instead of sending it back to the village doctor</translation>
-    </message>
-    <message>
-        <source>{record} 还有未作废的随访、体检、签约、转诊或专项管理记录，作废后它们会失去归属：请作废另一份；两份都有记录的，请选“退回村医把记录并到一份上”</source>
-        <translation>{record} still holds follow-ups, checks, contracts, referrals or programme records that are not voided, which would belong to no one if it were voided: void the other record; if both hold entries, choose &quot;send back to the village doctor to merge them&quot;</translation>
     </message>
     <message>
         <source>保留现值</source>
@@ -7746,7 +7758,7 @@
     </message>
     <message>
         <source>{sender} 的电脑时钟可能有误，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope}，晚于本机的今天。请在 {sender} 改正这条记录的日期（随访记录可作废后按正确日期重录），改正电脑的日期和时间后重新导出；本机未做任何更改</source>
-        <translation>The clock of {sender}'s computer may be wrong; the bundle was not imported: {scope} of {entity} {row} (from device {origin}) is later than today here. At {sender}, correct the record's date (a follow-up can be voided and recorded again with the right date), correct the computer's date and time, then export again; nothing was changed here</translation>
+        <translation>The clock of {sender}&apos;s computer may be wrong; the bundle was not imported: {scope} of {entity} {row} (from device {origin}) is later than today here. At {sender}, correct the record&apos;s date (a follow-up can be voided and recorded again with the right date), correct the computer&apos;s date and time, then export again; nothing was changed here</translation>
     </message>
     <message>
         <source>同步包越权，整包未导入：{sender} 声称已收到设备 {origin} 的第 {hw} 号变更，而本机只有到第 {held} 号</source>

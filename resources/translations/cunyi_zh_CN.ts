@@ -2668,6 +2668,10 @@
         <translation>下次随访日期 {d} 晚于规范建议的 {s}：按规范，慢病患者应按时面对面随访</translation>
     </message>
     <message>
+        <source>{name} 在 {day} 的{program}随访已作废（{reason}）</source>
+        <translation>{name} 在 {day} 的{program}随访已作废（{reason}）</translation>
+    </message>
+    <message>
         <source>{name} 在 {day} 没有{program}随访记录</source>
         <translation>{name} 在 {day} 没有{program}随访记录</translation>
     </message>
@@ -3183,8 +3187,8 @@
         <translation>严重精神障碍患者规范管理率</translation>
     </message>
     <message>
-        <source>本期随访{n}次，应至少{need}次</source>
-        <translation>本期随访{n}次，应至少{need}次</translation>
+        <source>本期随访 {n} 次，应至少 {need} 次</source>
+        <translation>本期随访 {n} 次，应至少 {need} 次</translation>
     </message>
     <message>
         <source>{start} 至 {end} 在管（{quarters} 个季度，按季度折算），随访 {n} 次，应至少 {need} 次</source>
@@ -3339,20 +3343,20 @@
         <translation>“{name}”的分母是{figure}，不是名单</translation>
     </message>
     <message>
-        <source>{groups}：已签约，有效至{end}</source>
-        <translation>{groups}：已签约，有效至{end}</translation>
+        <source>{groups}：已签约，有效至 {end}</source>
+        <translation>{groups}：已签约，有效至 {end}</translation>
     </message>
     <message>
-        <source>已签约，有效至{end}</source>
-        <translation>已签约，有效至{end}</translation>
+        <source>已签约，有效至 {end}</source>
+        <translation>已签约，有效至 {end}</translation>
     </message>
     <message>
-        <source>{groups}：{day}没有有效的签约</source>
-        <translation>{groups}：{day}没有有效的签约</translation>
+        <source>{groups}：{day} 没有有效的签约</source>
+        <translation>{groups}：{day} 没有有效的签约</translation>
     </message>
     <message>
-        <source>{day}没有有效的签约</source>
-        <translation>{day}没有有效的签约</translation>
+        <source>{day} 没有有效的签约</source>
+        <translation>{day} 没有有效的签约</translation>
     </message>
     <message>
         <source>家庭医生签约率</source>
@@ -3363,20 +3367,20 @@
         <translation>重点人群家庭医生签约率</translation>
     </message>
     <message>
-        <source>65岁及以上老年人签约率</source>
-        <translation>65岁及以上老年人签约率</translation>
+        <source>65岁及以上老年人家庭医生签约率</source>
+        <translation>65岁及以上老年人家庭医生签约率</translation>
     </message>
     <message>
-        <source>高血压患者签约率</source>
-        <translation>高血压患者签约率</translation>
+        <source>高血压患者家庭医生签约率</source>
+        <translation>高血压患者家庭医生签约率</translation>
     </message>
     <message>
-        <source>2型糖尿病患者签约率</source>
-        <translation>2型糖尿病患者签约率</translation>
+        <source>2型糖尿病患者家庭医生签约率</source>
+        <translation>2型糖尿病患者家庭医生签约率</translation>
     </message>
     <message>
-        <source>严重精神障碍患者签约率</source>
-        <translation>严重精神障碍患者签约率</translation>
+        <source>严重精神障碍患者家庭医生签约率</source>
+        <translation>严重精神障碍患者家庭医生签约率</translation>
     </message>
     <message>
         <source>贫困人口家庭医生签约率</source>
@@ -6372,12 +6376,16 @@
         <translation>作废 {date} 的{program}随访。作废后记录仍保留，但不再计入随访和考核。请写明原因：</translation>
     </message>
     <message>
+        <source>已作废 {date} 的{program}随访</source>
+        <translation>已作废 {date} 的{program}随访</translation>
+    </message>
+    <message>
         <source>作废所选随访…</source>
         <translation>作废所选随访…</translation>
     </message>
     <message>
-        <source>录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入</source>
-        <translation>录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入</translation>
+        <source>录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入；失访、死亡记录不能作废</source>
+        <translation>录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入；失访、死亡记录不能作废</translation>
     </message>
     <message>
         <source>随访服务记录表的年份</source>
@@ -6601,8 +6609,16 @@
         <translation>同一人：作废“另一份档案”（先建的），保留这份</translation>
     </message>
     <message>
-        <source>同一人，两份都有记录：退回村医把记录并到一份上</source>
-        <translation>同一人，两份都有记录：退回村医把记录并到一份上</translation>
+        <source>同一人，两份都有记录：退回村医，把不再使用的一份结案（迁出）</source>
+        <translation>同一人，两份都有记录：退回村医，把不再使用的一份结案（迁出）</translation>
+    </message>
+    <message>
+        <source>两份都没有任何随访、体检、签约、转诊或专项管理记录：请直接作废其中一份，不必退回村医</source>
+        <translation>两份都没有任何随访、体检、签约、转诊或专项管理记录：请直接作废其中一份，不必退回村医</translation>
+    </message>
+    <message>
+        <source>{record} 还有未作废的随访、体检、签约、转诊或专项管理记录，作废后它们会失去归属：请作废另一份；两份都有记录的，请选“退回村医，把不再使用的一份结案”</source>
+        <translation>{record} 还有未作废的随访、体检、签约、转诊或专项管理记录，作废后它们会失去归属：请作废另一份；两份都有记录的，请选“退回村医，把不再使用的一份结案”</translation>
     </message>
     <message>
         <source>身份证号相同：{number}。这份有随访{visits}次、老年人体检{checks}次、签约{contracts}份；另一份有随访{o_visits}次、老年人体检{o_checks}次、签约{o_contracts}份</source>
@@ -6615,10 +6631,6 @@
     <message>
         <source>两份中有一份没有任何随访、体检、签约、转诊或专项管理记录：请直接作废那一份，不必退回村医</source>
         <translation>两份中有一份没有任何随访、体检、签约、转诊或专项管理记录：请直接作废那一份，不必退回村医</translation>
-    </message>
-    <message>
-        <source>{record} 还有未作废的随访、体检、签约、转诊或专项管理记录，作废后它们会失去归属：请作废另一份；两份都有记录的，请选“退回村医把记录并到一份上”</source>
-        <translation>{record} 还有未作废的随访、体检、签约、转诊或专项管理记录，作废后它们会失去归属：请作废另一份；两份都有记录的，请选“退回村医把记录并到一份上”</translation>
     </message>
     <message>
         <source>保留现值</source>

@@ -307,6 +307,14 @@ def _smi_visits_seen(session: Session, q):
     return q.join(ProgramEnrolment, ProgramEnrolment.id == SmiVisit.enrolment_id).where(hidden)
 
 
+def _referrals_seen(session: Session, q):
+    """Referrals, but a 严重精神障碍 one only for those who may know of the patient (as SMI visits)."""
+    from app.services.programmes.referral import sensitive_hidden
+
+    hidden = sensitive_hidden(session)
+    return q if hidden is None else q.where(hidden)
+
+
 SERVICE_ENTRIES: list[ServiceSource] = [
     ServiceSource(
         QT_TRANSLATE_NOOP("Indicator", "随访"),
@@ -319,7 +327,7 @@ SERVICE_ENTRIES: list[ServiceSource] = [
     ServiceSource(
         QT_TRANSLATE_NOOP("Indicator", "严重精神障碍随访"), SmiVisit, "visit_date", None, _smi_visits_seen
     ),
-    ServiceSource(QT_TRANSLATE_NOOP("Indicator", "转诊"), Referral, "issued_on"),
+    ServiceSource(QT_TRANSLATE_NOOP("Indicator", "转诊"), Referral, "issued_on", None, _referrals_seen),
 ]
 
 
@@ -348,16 +356,20 @@ def record_use(session: Session, period: Period, scope: Scope) -> Iterator[Entry
         for r in _records(session, period, scope):
             yield Entry(r.resident_id, r.resident_id in first, None)
         return
+    said: dict[tuple[dt.date, str], Message] = {}  # one reason per day and kind (thousands share one)
     for r in _records(session, period, scope):
         used = first.get(r.resident_id)
         if used is None:
             yield Entry(r.resident_id, False, _msg(QT_TRANSLATE_NOOP("Indicator", "本期没有服务记录")))
-        else:
-            yield Entry(
-                r.resident_id,
-                True,
-                _msg(QT_TRANSLATE_NOOP("Indicator", "{date} 有{what}记录"), date=used[0], what=used[1]),
+            continue
+        reason = said.get(used)
+        if reason is None:  # the kind of entry is a word of this context ("Field" has other 随访s)
+            reason = said[used] = Message(
+                CTX,
+                QT_TRANSLATE_NOOP("Indicator", "{date} 有{what}记录"),
+                {"date": used[0], "what": Message(CTX, used[1])},
             )
+        yield Entry(r.resident_id, True, reason)
 
 
 # ------------------------------------------------------------- chronic diseases

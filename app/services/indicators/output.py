@@ -210,6 +210,13 @@ def standing_text(
     return Message(CTX, _COUNT_WORDS[unit][2], {"n": denominator - numerator}).render(translate)
 
 
+def _cell_width(text: str) -> int:
+    """How many columns of a spreadsheet ``text`` takes: a wide (CJK) character two, others one."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def period_label(period: Period, translate: Translate = _identity) -> str:
     year = period.start.year
     if period == Period.year(year):
@@ -431,15 +438,24 @@ def write_workbook(
             c = ws.cell(row=row, column=col)
             c.style, c.border = body.name, box  # first: a named style resets the number format
             safe_output.set_xlsx_cell(c, value)
-            if not counts and (col == 5 or col == 6 or (col > 6 and (col - 6) % 3 == 0)):
-                c.number_format = "0.00%"
+            if col == 5 or col == 6 or (col > 6 and (col - 6) % 3 == 0):  # a rate's, a target's place
+                if counts:  # "差 1 次" where percentages stand: lined up with them
+                    c.alignment = Alignment(horizontal="right")
+                else:
+                    c.number_format = "0.00%"
         link = ws.cell(row=row, column=2)  # the name opens the indicator's sheet of residents
         link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{sheets[ind['key']]}'!A1")
         link.font = Font(name=XLSX_FONT, size=11, color="1F4E79", underline="single")
     ws.freeze_panes = "C5"
     widths = {1: 6, 2: 26, 3: 10, 4: 10, 5: 10, 6: 8}
     for col in range(1, n_cols + 1):
-        ws.column_dimensions[get_column_letter(col)].width = widths.get(col, 10)
+        # as wide as its longest text below the headers ("Contract rate: aged 65 and over",
+        # "none required"), a Chinese character counting two, within reason
+        texts = [
+            c.value for (c,) in ws.iter_rows(min_row=5, min_col=col, max_col=col) if isinstance(c.value, str)
+        ]
+        needed = max((_cell_width(t) + 2 for t in texts), default=0)
+        ws.column_dimensions[get_column_letter(col)].width = min(max(widths.get(col, 10), needed), 60)
     ws.row_dimensions[3].height = 30
 
     # One sheet per indicator: the residents behind it, each with the reason.

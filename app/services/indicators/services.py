@@ -140,15 +140,15 @@ def _signed_entry(rid: uuid.UUID, ends: dict, day: dt.date, groups: tuple[str, .
     end = ends.get(rid)
     if end is not None:
         template = (
-            QT_TRANSLATE_NOOP("Indicator", "{groups}：已签约，有效至{end}")
+            QT_TRANSLATE_NOOP("Indicator", "{groups}：已签约，有效至 {end}")
             if groups
-            else QT_TRANSLATE_NOOP("Indicator", "已签约，有效至{end}")
+            else QT_TRANSLATE_NOOP("Indicator", "已签约，有效至 {end}")
         )
         return Entry(rid, True, _reason(template, groups, end))
     template = (
-        QT_TRANSLATE_NOOP("Indicator", "{groups}：{day}没有有效的签约")
+        QT_TRANSLATE_NOOP("Indicator", "{groups}：{day} 没有有效的签约")
         if groups
-        else QT_TRANSLATE_NOOP("Indicator", "{day}没有有效的签约")
+        else QT_TRANSLATE_NOOP("Indicator", "{day} 没有有效的签约")
     )
     return Entry(rid, False, _reason(template, groups, day))
 
@@ -254,10 +254,10 @@ def _group_contract(group: str):
 # the poor's is 贫困人口家庭医生签约率 below, with its 100% target.
 for _order, (_group, _name) in enumerate(
     (
-        ("elderly", QT_TRANSLATE_NOOP("Indicator", "65岁及以上老年人签约率")),
-        ("htn", QT_TRANSLATE_NOOP("Indicator", "高血压患者签约率")),
-        ("t2dm", QT_TRANSLATE_NOOP("Indicator", "2型糖尿病患者签约率")),
-        ("smi", QT_TRANSLATE_NOOP("Indicator", "严重精神障碍患者签约率")),
+        ("elderly", QT_TRANSLATE_NOOP("Indicator", "65岁及以上老年人家庭医生签约率")),
+        ("htn", QT_TRANSLATE_NOOP("Indicator", "高血压患者家庭医生签约率")),
+        ("t2dm", QT_TRANSLATE_NOOP("Indicator", "2型糖尿病患者家庭医生签约率")),
+        ("smi", QT_TRANSLATE_NOOP("Indicator", "严重精神障碍患者家庭医生签约率")),
     ),
     start=21,
 ):

@@ -699,12 +699,20 @@ VOID_REASON_MAX = 200  # (Voidable.void_reason)
 
 
 def void_visit(
-    session: Session, resident_ref: uuid.UUID | str, program: str, visit_date: str | dt.date, reason: str
+    session: Session,
+    resident_ref: uuid.UUID | str,
+    program: str,
+    visit_date: str | dt.date,
+    reason: str,
+    *,
+    visit_id: uuid.UUID | None = None,
 ) -> FollowupVisit:
     """The user action "作废一次随访": the programme's follow-up of that day, recorded by mistake (the
     wrong day — a PC whose calendar ran ahead —, the wrong person, a visit that did not happen), is
     voided with the reason, never deleted; the enrolment's summary (last visit, next due) follows.
-    A 失访 or 死亡 record, which ended the management, is not voided here."""
+    ``visit_id``: the one chosen in a list (two records of one day — the village's and the
+    township's, before they met — are told apart so); else the day's latest.  A 失访 or 死亡
+    record, which ended the management, is not voided here."""
     resident = find_resident(session, str(resident_ref))
     if program not in PROGRAMS:
         raise _err(QT_TRANSLATE_NOOP("Followup", "慢病项目应为 htn（高血压）或 t2dm（2型糖尿病）"))
@@ -723,6 +731,7 @@ def void_visit(
             FollowupVisit.program == program,
             FollowupVisit.visit_date == day,
             FollowupVisit.voided.is_(False),
+            *((FollowupVisit.id == visit_id,) if visit_id is not None else ()),
         )
         .order_by(FollowupVisit.created_at.desc(), FollowupVisit.id.desc())
         .limit(1)
@@ -736,16 +745,26 @@ def void_visit(
         responsible=enrolment.responsible_doctor if enrolment else None,
     )
     if visit is None:
-        raise NotFound(
-            Message(
-                CTX,
-                QT_TRANSLATE_NOOP("Followup", "{name} 在 {day} 没有{program}随访记录"),
-                {
-                    "name": resident.name,
-                    "day": day.isoformat(),
-                    "program": CODE_LISTS["program"].label(program),
-                },
+        said = {
+            "name": resident.name,
+            "day": day.isoformat(),
+            "program": CODE_LISTS["program"].label(program),
+        }
+        gone = session.scalar(
+            select(FollowupVisit.void_reason)
+            .where(
+                FollowupVisit.resident_id == resident.id,
+                FollowupVisit.program == program,
+                FollowupVisit.visit_date == day,
+                FollowupVisit.voided.is_(True),
             )
+            .limit(1)
+        )
+        if gone is not None:  # voided already (said so, with why: "没有" would be untrue)
+            template = QT_TRANSLATE_NOOP("Followup", "{name} 在 {day} 的{program}随访已作废（{reason}）")
+            raise NotFound(Message(CTX, template, {**said, "reason": gone}))
+        raise NotFound(
+            Message(CTX, QT_TRANSLATE_NOOP("Followup", "{name} 在 {day} 没有{program}随访记录"), said)
         )
     if visit.outcome != "done":
         raise _err(

@@ -35,6 +35,7 @@ REFERRAL_OPEN_DAYS = 30  # a referral issued this long ago without 到位/不到
 ISSUED, NOT_ARRIVED = QT_TRANSLATE_NOOP("Review", "已转出"), QT_TRANSLATE_NOOP("Review", "未到位")
 YES, NO = QT_TRANSLATE_NOOP("Review", "是"), QT_TRANSLATE_NOOP("Review", "否")  # how a change's yes/no reads
 SCAN_BATCH = 500  # records read and checked against today's form at a time (the scan covers them all)
+ACTIVE = "1"  # resident_status 在册
 LIMIT = 500  # duplicates, conflicts, referrals listed at once (every invalid record is listed: paged)
 
 KINDS = {
@@ -49,7 +50,7 @@ DECISIONS = {
     "distinct": QT_TRANSLATE_NOOP("Review", "不是同一人，两份都保留"),
     "void_other": QT_TRANSLATE_NOOP("Review", "同一人：作废“档案”一栏这份（后建的），保留另一份"),
     "void_first": QT_TRANSLATE_NOOP("Review", "同一人：作废“另一份档案”（先建的），保留这份"),
-    "merge_back": QT_TRANSLATE_NOOP("Review", "同一人，两份都有记录：退回村医把记录并到一份上"),
+    "merge_back": QT_TRANSLATE_NOOP("Review", "同一人，两份都有记录：退回村医，把不再使用的一份结案（迁出）"),
     "kept": QT_TRANSLATE_NOOP("Review", "保留现值"),
     "lost": QT_TRANSLATE_NOOP("Review", "改用另一台电脑的值"),
     "sent_back": QT_TRANSLATE_NOOP("Review", "退回村医修改"),
@@ -151,7 +152,9 @@ def _duplicates(session: Session, villages) -> list[ReviewItem]:
     """Pairs of live records with the same ID number, or the same name, birth date and household
     address (a second enrolment without the ID).  Groups of three give two pairs, each to the first."""
     R = Resident
-    live = R.voided.is_(False)
+    # records on the register: one closed (迁出, 死亡) is no second record of a living person here
+    # (a resident who moved from one village to another has one of each, rightly)
+    live = R.voided.is_(False) & (R.status == ACTIVE)
     same_id = (
         select(R.id_number).where(live, R.id_number.is_not(None), R.id_number != "").group_by(R.id_number)
     ).having(func.count() > 1)
@@ -174,7 +177,8 @@ def _duplicates(session: Session, villages) -> list[ReviewItem]:
         )
         for r in session.scalars(q.order_by(R.created_at, R.id)):
             groups["person", name, birth, address].append(r)
-    held = _holdings(session, {r.id for members in groups.values() for r in members})
+    ids = {r.id for members in groups.values() for r in members}
+    held, live = _holdings(session, ids), _live_rows(session, ids)
     items, seen = [], set()
     for key, members in groups.items():
         first = members[0]
@@ -221,7 +225,7 @@ def _duplicates(session: Session, villages) -> list[ReviewItem]:
                     # one ID number is one person: "not the same person" would leave two records
                     # that cannot both be right
                     ("void_other", "void_first", "merge_back") if key[0] == "id" else (),
-                    _blocked(sum(mine.values()), sum(theirs.values())),
+                    _blocked(live[other.id], live[first.id]),
                     villages[first.village_id].name,
                 )
             )
@@ -239,23 +243,28 @@ def _blocked(mine: int, theirs: int) -> tuple[str, ...]:
     )
 
 
-def _live_rows_of(session: Session, resident_id: uuid.UUID) -> int:
-    """Rows of a resident not voided, of every synced record that belongs to one (follow-ups,
+def _live_rows(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """Per resident, rows not voided of every synced record that belongs to one (follow-ups,
     enrolments, checks, contracts, referrals, 严重精神障碍 records …): a record voided with them
     leaves them with no one (`cunyi check`: 已作废的居民没有未作废的随访), and a user who may not
-    see the sensitive ones would void them blind."""
+    see the sensitive ones would void them blind.  What the queue offers and what :func:`decide`
+    accepts are both read from here."""
     from app.services.sync import capture
 
-    n = 0
+    out = dict.fromkeys(ids, 0)
+    chunks = [sorted(ids)[i : i + 500] for i in range(0, len(ids), 500)]
     for spec in capture.specs().values():
         t = spec.table
         if spec.scope == "resident_id" and "voided" in t.c and "resident_id" in t.c:
-            n += session.scalar(
-                select(func.count())
-                .select_from(t)
-                .where(t.c.resident_id == resident_id, t.c.voided.is_(False))
-            )
-    return n
+            for chunk in chunks:
+                q = (
+                    select(t.c.resident_id, func.count())
+                    .where(t.c.resident_id.in_(chunk), t.c.voided.is_(False))
+                    .group_by(t.c.resident_id)
+                )
+                for rid, n in session.execute(q):
+                    out[rid] += n
+    return out
 
 
 def _holdings(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, dict[str, int]]:
@@ -485,20 +494,26 @@ def decide(
         # void_other: the record listed as the item's (the later made); void_first: the other
         listed = next(r for r in pair if r.id == item.resident_id)
         voided = {"void_other": listed, "void_first": next(r for r in pair if r is not listed)}.get(decision)
-        if decision == "merge_back" and not all(_live_rows_of(session, r.id) for r in pair):
+        live = _live_rows(session, {r.id for r in pair})
+        if decision == "merge_back" and not all(live[r.id] for r in pair):
             raise _err(
                 QT_TRANSLATE_NOOP(
                     "Review",
                     "两份中有一份没有任何随访、体检、签约、转诊或专项管理记录：请直接作废那一份，不必退回村医",
                 )
+                if any(live.values())
+                else QT_TRANSLATE_NOOP(
+                    "Review",
+                    "两份都没有任何随访、体检、签约、转诊或专项管理记录：请直接作废其中一份，不必退回村医",
+                )
             )
         if voided is not None:
-            if _live_rows_of(session, voided.id):
+            if live[voided.id]:
                 raise _err(
                     QT_TRANSLATE_NOOP(
                         "Review",
                         "{record} 还有未作废的随访、体检、签约、转诊或专项管理记录，作废后它们会失去归属："
-                        "请作废另一份；两份都有记录的，请选“退回村医把记录并到一份上”",
+                        "请作废另一份；两份都有记录的，请选“退回村医，把不再使用的一份结案”",
                     ),
                     record=_label(voided),
                 )

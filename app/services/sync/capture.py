@@ -521,14 +521,16 @@ def clock_bound(conn) -> int | None:
 
 def stamp_now(session: Session) -> dt.datetime:
     """Now (UTC) for what a row says of when it was written — a record's created_at and updated_at,
-    an audit entry's ``at``: this PC's clock, but never past :func:`clock_bound`.  A village PC whose
-    calendar runs ahead of its township stamps at the bound, as its sync clocks do (:func:`advance`),
-    so a wrong clock puts nothing dated in the future into the township's records or audit trail."""
+    an audit entry's ``at``: this PC's clock, as far as this device trusts it — no more than
+    :data:`TRUSTED_DAYS_AFTER_SYNC` days past the township's clock at the last sync, the window a
+    date typed into a form has (:func:`entry_day`).  Within it the stamps are the PC's own (weeks
+    between USB syncs are normal, and a PC running a few days ahead is told by them: the quality
+    report's clock check); a PC a year ahead, or in 2099, stamps nothing past it."""
     now = wall_ms()
     with session.no_autoflush:
-        bound = clock_bound(session.connection())
-    if bound is not None:
-        now = min(now, bound)
+        town = township_clock_ms(session.connection())
+    if town is not None:
+        now = min(now, town + TRUSTED_DAYS_AFTER_SYNC * DAY_MS)
     return dt.datetime.fromtimestamp(now / 1000, dt.UTC).replace(tzinfo=None)
 
 

@@ -760,10 +760,12 @@ class _Authority:
         self.last_day = "9999-12-31"  # the latest date a record may carry (until_day)
         self.made: dict[str, str | None] = {}  # stored append-only rows: the clock that made each
         self.appended: dict[str, str] = {}  # append-only rows this bundle carries: the clock of each
-        # rows carrying a date later than last_day, each with its refusal: forgiven when a later op
-        # of the bundle voids the row (a visit typed on a PC whose calendar ran ahead, voided once
-        # the clock was put right, never counts anywhere); any left refuse the bundle (:meth:`finish`)
-        self.future: dict[tuple[str, str], UserError] = {}
+        # rows carrying a date later than last_day, each with its refusal and the clock of the op
+        # that dated it: forgiven when a later op of the bundle voids the row (a visit typed on a
+        # PC whose calendar ran ahead, voided once the clock was put right, never counts anywhere)
+        # and taken back if another un-voids it; any left refuse the bundle (:meth:`finish`)
+        self.future: dict[tuple[str, str], tuple[UserError, str]] = {}
+        self.forgiven: dict[tuple[str, str], tuple[UserError, str]] = {}
 
     def until_day(self, limit_ms: int) -> None:
         """No date of what has happened (:data:`HAPPENED_ON`) may be later than ``limit_ms``'s day."""
@@ -801,12 +803,13 @@ class _Authority:
             first=TOWNSHIP_SERIAL_START,
         )
 
-    def _check(self, op: dict, scopes: dict, values: dict | None = None) -> None:
-        """``values``: the op's :func:`_values`, if the caller has them."""
+    def _check(self, op: dict, scopes: dict, values: dict | None = None, *, held: bool = False) -> None:
+        """``values``: the op's :func:`_values`, if the caller has them; ``held``: this device holds
+        the op already (it is not applied again)."""
         if values is None:
             values = _values(op)
-        if values.get("voided") is True and self.future:
-            self.future.pop((op["e"], op["r"]), None)
+        if self.future or self.forgiven:
+            self._void_seen(op, values)
         why = refusal(self.sender, op, scopes)
         if why is None and self.audience is not None:
             outside = [
@@ -886,15 +889,36 @@ class _Authority:
         if why is not None:
             reason, scope = why
             refused = self._refusal(reason, op, scope)
-            if reason == "future" and scopes and _voidable(op["e"]) and values.get("voided") is not True:
-                self.future.setdefault((op["e"], op["r"]), refused)
+            if reason == "future" and self._future_forgiven(op, held, values, refused):
                 return
             raise refused
+
+    def _future_forgiven(self, op: dict, held: bool, values: dict, refused: UserError) -> bool:
+        """Whether a date in the future need not refuse the bundle (yet): the op is held already
+        (never applied again), it carries its row voided (a township's snapshot), the row is voided
+        by an earlier op of the bundle, or it may yet be by a later one (:meth:`finish`)."""
+        key = (op["e"], op["r"])
+        if held or values.get("voided") is True or key in self.forgiven:
+            return True
+        if not _voidable(op["e"]):
+            return False
+        self.future.setdefault(key, (refused, op["h"]))
+        return True
+
+    def _void_seen(self, op: dict, values: dict) -> None:
+        """An op of a row dated in the future: a void written after the date forgives it (its clock
+        wins the merge); an un-void takes that back."""
+        key = (op["e"], op["r"])
+        voided = values.get("voided")
+        if voided is True and key in self.future and op["h"] > self.future[key][1]:
+            self.forgiven[key] = self.future.pop(key)
+        elif voided is False and key in self.forgiven:
+            self.future[key] = self.forgiven.pop(key)
 
     def finish(self) -> None:
         """After the last op: a row dated in the future that the bundle did not void refuses it."""
         if self.future:
-            raise next(iter(self.future.values()))
+            raise next(iter(self.future.values()))[0]
 
     def carried(self, op: dict) -> None:
         if op["o"] == self.sender.device and op["s"] > self.top_seq:
@@ -902,7 +926,7 @@ class _Authority:
 
     def check_held(self, op: dict) -> None:
         """An op this device already holds (not applied again): what needs no lookup."""
-        self._check(op, {})
+        self._check(op, {}, held=True)
 
     def check_chunk(self, ops: list[dict]) -> None:
         values = [_values(op) for op in ops]
@@ -1503,9 +1527,14 @@ def _quarantine(
                 reason=error.message.stored(REASON_CHARS),
             )
         )
-    if not f.is_file() or (header is None and not f.resolve().is_relative_to(paths.data_dir.resolve())):
+    if not f.is_file() or (
+        header is None
+        and f.suffix != bundle.SUFFIX
+        and not f.resolve().is_relative_to(paths.data_dir.resolve())
+    ):
         # a device or a pipe is never moved (as root, /dev/null would go from every program); a
-        # file that is no bundle at all (a document picked by mistake) stays where the user has it
+        # file that is no bundle at all (a document picked by mistake, not named as a bundle) stays
+        # where the user has it; a damaged bundle goes aside, not to be tried again
         return None
     dest_dir = paths.sub("quarantine") / ("" if signed else UNVERIFIED)
     dest_dir.mkdir(parents=True, exist_ok=True)
