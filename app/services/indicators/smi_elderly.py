@@ -154,7 +154,9 @@ def smi_standard(session: Session, period: Period, scope: Scope) -> Iterator[Ent
             yield Entry(
                 e.resident_id,
                 n >= whole_need,
-                _msg(QT_TRANSLATE_NOOP("Indicator", "本期随访 {n} 次，应至少 {need} 次"), n=n, need=whole_need),
+                _msg(
+                    QT_TRANSLATE_NOOP("Indicator", "本期随访 {n} 次，应至少 {need} 次"), n=n, need=whole_need
+                ),
             )
             continue
         # registered, or no longer managed, part-way: in proportion, as the chronic programmes
