@@ -521,3 +521,102 @@ def test_a_death_visit_closes_the_record_and_later_services_are_refused(store, p
         assert (row.status, row.status_date) == ("3", dt.date(2026, 11, 2))
         with pytest.raises(ValidationError, match="周老汉已于2026-11-02死亡"):
             elderly.record_check(s, r.archive_no, _check(check_date="2026-11-10"), today=TODAY)
+
+
+def test_a_health_check_recorded_by_mistake_is_voided(store, person):
+    """A check typed for the wrong person or day (a PC whose calendar ran ahead: its bundle is then
+    refused until the record is put right) could not be undone: it is voided with its reason, and
+    the resident is due again."""
+    with store.transaction() as s:
+        old = _elder(s, person, "王老汉")
+        elderly.record_check(s, old.archive_no, _check(), today=TODAY)
+        assert elderly.unchecked(s, 2026, today=TODAY) == []
+    with pytest.raises(ValidationError, match="请写明作废的原因"), store.transaction() as s:
+        elderly.void_check(s, old.archive_no, "2026-11-01", " ")
+    with store.transaction() as s:
+        voided = elderly.void_check(s, old.archive_no, "2026-11-01", "录到了别人名下")
+        assert voided.voided and voided.void_reason == "录到了别人名下"
+    with store.session() as s:
+        assert [d.name for d in elderly.unchecked(s, 2026, today=TODAY)] == ["王老汉"]
+    with (
+        pytest.raises(UserError, match="2026-11-01 的健康体检已作废（录到了别人名下）"),
+        store.transaction() as s,
+    ):
+        elderly.void_check(s, old.archive_no, "2026-11-01", "又一次")
+    with pytest.raises(UserError, match="在 2026-10-31 没有健康体检记录"), store.transaction() as s:
+        elderly.void_check(s, old.archive_no, "2026-10-31", "录错")
+
+
+def test_an_smi_follow_up_recorded_by_mistake_is_voided_by_its_doctor_only(store, person):
+    from app.services.access import accounts
+
+    with store.transaction() as s:
+        (patient,) = _people(s, person, 1)
+        patient.responsible_doctor = "钱医生"
+        accounts.create_user(s, "li", "村医-secret-1", "village_doctor", display_name="钱医生")
+        accounts.create_user(s, "wang", "村医-secret-1", "village_doctor", display_name="王医生")
+        smi.register(s, patient.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=TODAY)
+        for day in ("2026-08-01", "2026-11-01"):
+            smi.record_visit(s, patient.archive_no, smi.input_with(visit_date=day, danger="0"), today=TODAY)
+    store.actor = accounts.login(store, "wang", "村医-secret-1")
+    try:  # another doctor is told what anyone is of a resident who is no patient
+        with pytest.raises(UserError, match="没有严重精神障碍管理记录"), store.transaction() as s:
+            smi.void_visit(s, patient.archive_no, "2026-11-01", "录错")
+        store.actor = accounts.login(store, "li", "村医-secret-1")
+        with store.transaction() as s:
+            smi.void_visit(s, patient.archive_no, "2026-11-01", "日期录错")
+        with store.session() as s:
+            assert smi.enrolment_of(s, patient.id).last_visit == dt.date(2026, 8, 1)
+    finally:
+        store.actor = None
+
+
+@pytest.mark.sqlite_only  # a village's command line: SQLite by design
+def test_cli_voids_a_check(tmp_path, capsys):
+    from app.cli import main
+
+    d = str(tmp_path / "d")
+    assert main(["--data-dir", d, "init", "--role", "village", "--code", "110105001101", "--name", "村"]) == 0
+    assert main(["--data-dir", d, "demo", "--residents", "60", "--seed", "3"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", d, "elderly", "due", "--json"]) == 0
+    due = json.loads(capsys.readouterr().out)
+    first = next(iter(due if isinstance(due, list) else due.get("residents", due.get("items", []))))
+    archive = first["archive_no"]
+    check = [
+        "--data-dir",
+        d,
+        "elderly",
+        "check",
+        archive,
+        "--date",
+        "2026-11-01",
+        "--selfcare",
+        "1,1,1,1,1",
+        "--sbp",
+        "128",
+        "--dbp",
+        "76",
+    ]
+    assert main(check) == 0
+    capsys.readouterr()
+    void = [
+        "--data-dir",
+        d,
+        "elderly",
+        "void",
+        archive,
+        "--date",
+        "2026-11-01",
+        "--reason",
+        "录错人",
+        "--json",
+    ]
+    assert main(void) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["resident"], out["kind"], out["voided"], out["void_reason"]) == (
+        archive,
+        "健康体检",
+        True,
+        "录错人",
+    )

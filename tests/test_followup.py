@@ -323,7 +323,12 @@ def test_cli_voids_a_visit(tmp_path, capsys):
     assert usage.value.code == 2 and "--reason" in capsys.readouterr().err
     assert main([*void, "--reason", "日期录错", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert (out["visit_date"], out["voided"], out["void_reason"]) == ("2026-11-01", True, "日期录错")
+    assert (out["date"], out["kind"], out["voided"], out["void_reason"]) == (
+        "2026-11-01",
+        "高血压随访",
+        True,
+        "日期录错",
+    )
     assert main([*void, "--reason", "日期录错"]) == 1
     assert "随访已作废（日期录错）" in capsys.readouterr().err
 

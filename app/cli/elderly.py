@@ -7,6 +7,7 @@ import sys
 
 from app.cli.core import CliError, add_lang, open_store, print_json
 from app.cli.numbers import YEAR
+from app.cli.voiding import add_void_parser, run_void
 
 # option → form field, passed on as typed (the service checks them like the form does)
 READINGS = {
@@ -47,6 +48,10 @@ def register(sub) -> None:
     c.add_argument("--confirm", action="store_true", help="save a second check in the same year")
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=record_check)
+    v = add_void_parser(
+        g, "void a health check recorded by mistake (wrong day, wrong person)", "check date YYYY-MM-DD"
+    )
+    v.set_defaults(func=void_check)
     d = g.add_parser("due", help="65+ residents without a check this year, by village group")
     d.add_argument("--year", type=YEAR)
     d.add_argument("--json", action="store_true")
@@ -160,3 +165,11 @@ def print_document(args) -> int:
     print(f"已写入 {args.output}")
     warn_missing_characters(data)
     return 0
+
+
+def void_check(args) -> int:
+    from app.services.programmes import elderly
+
+    return run_void(
+        args, lambda s: elderly.void_check(s, args.resident, args.date, args.reason), lambda _c: "健康体检"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from app.cli.core import open_store, print_json
+from app.cli.voiding import add_void_parser, run_void
 
 # option → (field of VisitInput.measurements, help).  Passed on as typed: the follow-up service
 # checks them like the form does (digits, ranges, unusual values needing --confirm).
@@ -47,17 +48,14 @@ def register(sub) -> None:
     fa.add_argument("--enrol", action="store_true", help="start management on the visit date if not enrolled")
     fa.add_argument("--json", action="store_true", help="print JSON instead of text")
     fa.set_defaults(func=add_visit)
-    fv = f.add_parser(
-        "void",
-        help="void a follow-up recorded by mistake (wrong day, wrong person); it stays, marked voided",
+    fv = add_void_parser(
+        f,
+        "void a follow-up recorded by mistake (wrong day, wrong person); it stays, marked voided",
+        "the date the visit was recorded with, YYYY-MM-DD",
     )
-    fv.add_argument("resident", help="17-digit archive number, its last 8 digits, or record id")
     fv.add_argument(
         "--program", required=True, choices=["htn", "t2dm"], help="htn hypertension, t2dm type 2 diabetes"
     )
-    fv.add_argument("--date", required=True, help="the date the visit was recorded with, YYYY-MM-DD")
-    fv.add_argument("--reason", required=True, help="why it is voided (the township reads it)")
-    fv.add_argument("--json", action="store_true", help="print JSON instead of text")
     fv.set_defaults(func=void_visit)
 
 
@@ -110,27 +108,10 @@ def add_visit(args) -> int:
 
 def void_visit(args) -> int:
     from app.codes import CODE_LISTS
-    from app.models import Resident
     from app.services.programmes import followup
 
-    _, store = open_store(args)
-    with store.transaction() as s:
-        v = followup.void_visit(s, args.resident, args.program, args.date, args.reason)
-        who = s.get(Resident, v.resident_id)
-        done = {
-            "id": v.id.hex,
-            "resident": who.archive_no,
-            "name": who.name,
-            "program": v.program,
-            "visit_date": v.visit_date.isoformat(),
-            "voided": v.voided,
-            "void_reason": v.void_reason,
-        }
-    if args.json:
-        print_json(done)
-    else:
-        program = CODE_LISTS["program"].label(done["program"])
-        print(
-            f"已作废：{done['name']}（{done['resident']}）{done['visit_date']} 的{program}随访（{done['void_reason']}）"
-        )
-    return 0
+    return run_void(
+        args,
+        lambda s: followup.void_visit(s, args.resident, args.program, args.date, args.reason),
+        lambda v: f"{CODE_LISTS['program'].label(v.program)}随访",
+    )

@@ -4,6 +4,7 @@ service, form checks and rules as the GUI).  Who may do it is decided by the ser
 from __future__ import annotations
 
 from app.cli.core import CliError, add_lang, open_store, print_json
+from app.cli.voiding import add_void_parser, run_void
 
 SOCIAL_KEYS = ("social_personal", "social_housework", "social_work", "social_study", "social_social")
 
@@ -43,6 +44,10 @@ def register(sub) -> None:
     f.add_argument("--cause", default="", help="cause of death code 1–6")
     f.add_argument("--json", action="store_true")
     f.set_defaults(func=record_followup)
+    v = add_void_parser(
+        g, "void a follow-up recorded by mistake (wrong day, wrong person)", "visit date YYYY-MM-DD"
+    )
+    v.set_defaults(func=void_visit)
     d = g.add_parser("due", help="patients due and overdue (only those you may see)")
     d.add_argument("--kind", default="overdue", choices=["overdue", "due_today", "due_week", "all"])
     d.add_argument("--json", action="store_true")
@@ -213,3 +218,13 @@ def _when(days_overdue: int) -> str:
     from app.services.printing.layout import Labels
 
     return due_words(Labels(), days_overdue)
+
+
+def void_visit(args) -> int:
+    from app.services.programmes import smi
+
+    return run_void(
+        args,
+        lambda s: smi.void_visit(s, args.resident, args.date, args.reason),
+        lambda _v: "严重精神障碍随访",
+    )

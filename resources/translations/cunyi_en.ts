@@ -1150,6 +1150,10 @@
         <translation>{name} already had this year&apos;s health check ({year}) on {day}: this would be a second check in the same year</translation>
     </message>
     <message>
+        <source>健康体检</source>
+        <translation>health check</translation>
+    </message>
+    <message>
         <source>找不到该体检记录</source>
         <translation>Health check not found</translation>
     </message>
@@ -2669,20 +2673,12 @@
         <translation>Next visit {d} is later than the {s} the national rules suggest: chronic patients should be seen face to face on time</translation>
     </message>
     <message>
-        <source>{name} 在 {day} 的{program}随访已作废（{reason}）</source>
-        <translation>The {program} follow-up of {name} on {day} is voided already ({reason})</translation>
-    </message>
-    <message>
-        <source>{name} 在 {day} 没有{program}随访记录</source>
-        <translation>{name} has no {program} follow-up on {day}</translation>
+        <source>{program}随访</source>
+        <translation>{program} follow-up</translation>
     </message>
     <message>
         <source>{day} 的记录是失访或死亡，管理已因此结束，不能作废；如有错误，请联系乡镇卫生院</source>
         <translation>The record of {day} is a loss to follow-up or a death, which ended the management: it cannot be voided; if it is wrong, please contact the township health centre</translation>
-    </message>
-    <message>
-        <source>请写明作废的原因</source>
-        <translation>Please give the reason for voiding it</translation>
     </message>
     <message>
         <source>找不到该慢病管理记录</source>
@@ -5769,6 +5765,21 @@
     </message>
 </context>
 <context>
+    <name>Records</name>
+    <message>
+        <source>请写明作废的原因</source>
+        <translation>Please give the reason for voiding it</translation>
+    </message>
+    <message>
+        <source>{name} 在 {day} 的{kind}已作废（{reason}）</source>
+        <translation>The {kind} of {name} on {day} is voided already ({reason})</translation>
+    </message>
+    <message>
+        <source>{name} 在 {day} 没有{kind}记录</source>
+        <translation>{name} has no {kind} on {day}</translation>
+    </message>
+</context>
+<context>
     <name>Referral</name>
     <message>
         <source>找不到这次随访</source>
@@ -7267,6 +7278,14 @@
         <translation>The next visit must be after this visit</translation>
     </message>
     <message>
+        <source>严重精神障碍随访</source>
+        <translation>severe mental disorder follow-up</translation>
+    </message>
+    <message>
+        <source>{day} 的记录是失访或死亡，管理已因此结束，不能作废；如有错误，请联系乡镇卫生院</source>
+        <translation>The record of {day} is a loss to follow-up or a death, which ended the management: it cannot be voided; if it is wrong, please contact the township health centre</translation>
+    </message>
+    <message>
         <source>随访结果应为 lost（失访）或 died（死亡）</source>
         <translation>The outcome must be lost or died</translation>
     </message>
@@ -7757,8 +7776,8 @@
         <translation>The bundle oversteps its sender; nothing in it was imported: {sender} sent a record of unknown type {entity} {row} (from device {origin})</translation>
     </message>
     <message>
-        <source>{sender} 的电脑时钟可能有误，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope}，晚于本机的今天。请在 {sender} 改正这条记录的日期（随访记录可作废后按正确日期重录），改正电脑的日期和时间后重新导出；本机未做任何更改</source>
-        <translation>The clock of {sender}&apos;s computer may be wrong; the bundle was not imported: {scope} of {entity} {row} (from device {origin}) is later than today here. At {sender}, correct the record&apos;s date (a follow-up can be voided and recorded again with the right date), correct the computer&apos;s date and time, then export again; nothing was changed here</translation>
+        <source>{sender} 的电脑时钟可能有误，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope}，晚于本机的今天。请在 {sender} 改正这条记录的日期（随访、体检记录可作废后按正确日期重录），改正电脑的日期和时间后重新导出；本机未做任何更改</source>
+        <translation>The clock of {sender}&apos;s computer may be wrong; the bundle was not imported: {scope} of {entity} {row} (from device {origin}) is later than today here. At {sender}, correct the record&apos;s date (a follow-up or a health check can be voided and recorded again with the right date), correct the computer&apos;s date and time, then export again; nothing was changed here</translation>
     </message>
     <message>
         <source>同步包越权，整包未导入：{sender} 声称已收到设备 {origin} 的第 {hw} 号变更，而本机只有到第 {held} 号</source>

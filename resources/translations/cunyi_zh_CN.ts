@@ -1149,6 +1149,10 @@
         <translation>{name}{year}年已于{day}做过健康体检，这是本年度的第二次体检</translation>
     </message>
     <message>
+        <source>健康体检</source>
+        <translation>健康体检</translation>
+    </message>
+    <message>
         <source>找不到该体检记录</source>
         <translation>找不到该体检记录</translation>
     </message>
@@ -2668,20 +2672,12 @@
         <translation>下次随访日期 {d} 晚于规范建议的 {s}：按规范，慢病患者应按时面对面随访</translation>
     </message>
     <message>
-        <source>{name} 在 {day} 的{program}随访已作废（{reason}）</source>
-        <translation>{name} 在 {day} 的{program}随访已作废（{reason}）</translation>
-    </message>
-    <message>
-        <source>{name} 在 {day} 没有{program}随访记录</source>
-        <translation>{name} 在 {day} 没有{program}随访记录</translation>
+        <source>{program}随访</source>
+        <translation>{program}随访</translation>
     </message>
     <message>
         <source>{day} 的记录是失访或死亡，管理已因此结束，不能作废；如有错误，请联系乡镇卫生院</source>
         <translation>{day} 的记录是失访或死亡，管理已因此结束，不能作废；如有错误，请联系乡镇卫生院</translation>
-    </message>
-    <message>
-        <source>请写明作废的原因</source>
-        <translation>请写明作废的原因</translation>
     </message>
     <message>
         <source>找不到该慢病管理记录</source>
@@ -5768,6 +5764,21 @@
     </message>
 </context>
 <context>
+    <name>Records</name>
+    <message>
+        <source>请写明作废的原因</source>
+        <translation>请写明作废的原因</translation>
+    </message>
+    <message>
+        <source>{name} 在 {day} 的{kind}已作废（{reason}）</source>
+        <translation>{name} 在 {day} 的{kind}已作废（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name} 在 {day} 没有{kind}记录</source>
+        <translation>{name} 在 {day} 没有{kind}记录</translation>
+    </message>
+</context>
+<context>
     <name>Referral</name>
     <message>
         <source>找不到这次随访</source>
@@ -7266,6 +7277,14 @@
         <translation>下次随访日期应晚于本次随访日期</translation>
     </message>
     <message>
+        <source>严重精神障碍随访</source>
+        <translation>严重精神障碍随访</translation>
+    </message>
+    <message>
+        <source>{day} 的记录是失访或死亡，管理已因此结束，不能作废；如有错误，请联系乡镇卫生院</source>
+        <translation>{day} 的记录是失访或死亡，管理已因此结束，不能作废；如有错误，请联系乡镇卫生院</translation>
+    </message>
+    <message>
         <source>随访结果应为 lost（失访）或 died（死亡）</source>
         <translation>随访结果应为 lost（失访）或 died（死亡）</translation>
     </message>
@@ -7756,8 +7775,8 @@
         <translation>同步包越权，整包未导入：{sender} 发来未知类型的记录 {entity} {row}（来源设备 {origin}）</translation>
     </message>
     <message>
-        <source>{sender} 的电脑时钟可能有误，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope}，晚于本机的今天。请在 {sender} 改正这条记录的日期（随访记录可作废后按正确日期重录），改正电脑的日期和时间后重新导出；本机未做任何更改</source>
-        <translation>{sender} 的电脑时钟可能有误，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope}，晚于本机的今天。请在 {sender} 改正这条记录的日期（随访记录可作废后按正确日期重录），改正电脑的日期和时间后重新导出；本机未做任何更改</translation>
+        <source>{sender} 的电脑时钟可能有误，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope}，晚于本机的今天。请在 {sender} 改正这条记录的日期（随访、体检记录可作废后按正确日期重录），改正电脑的日期和时间后重新导出；本机未做任何更改</source>
+        <translation>{sender} 的电脑时钟可能有误，整包未导入：{entity} {row}（来源设备 {origin}）的 {scope}，晚于本机的今天。请在 {sender} 改正这条记录的日期（随访、体检记录可作废后按正确日期重录），改正电脑的日期和时间后重新导出；本机未做任何更改</translation>
     </message>
     <message>
         <source>同步包越权，整包未导入：{sender} 声称已收到设备 {origin} 的第 {hw} 号变更，而本机只有到第 {held} 号</source>

@@ -22,7 +22,7 @@ from app.services.programmes import followup, selfcare
 from app.services.programmes import followup_rules as chronic
 from app.services.programmes.elderly_form import CHECK_FORM, FINDINGS, SELFCARE_KEYS, ElderlyCheckInput
 from app.services.programmes.referral import ReferralInput
-from app.services.records import residents
+from app.services.records import residents, voiding
 from app.services.records.field_table import Checking
 from app.services.records.ordering import group_order
 from app.services.records.residents import find_resident
@@ -241,6 +241,34 @@ def record_check(
         tuple(str(m) for m in found),
         found,
     )
+
+
+def void_check(
+    session: Session,
+    resident_ref: str | uuid.UUID,
+    check_date: str | dt.date,
+    reason: str,
+    *,
+    check_id: uuid.UUID | None = None,
+) -> ElderlyCheck:
+    """The user action "作废一次体检": the resident's health check of that day, recorded by mistake
+    (the wrong day — a PC whose calendar ran ahead —, the wrong person), voided with the reason,
+    never deleted (:mod:`voiding`); ``check_id``: the one chosen in a list."""
+    resident = find_resident(session, str(resident_ref))
+    authz.require_resident(session, "write", resident)
+    day = voiding.day_of(check_date, QT_TRANSLATE_NOOP("Field", "体检日期"))
+    check = voiding.entry_of(
+        session,
+        ElderlyCheck,
+        (ElderlyCheck.resident_id == resident.id,),
+        ElderlyCheck.check_date,
+        day,
+        check_id,
+        {"name": resident.name, "kind": Message(CTX, QT_TRANSLATE_NOOP("Elderly", "健康体检"))},
+    )
+    check.voided, check.void_reason = True, voiding.reason_of(reason)
+    session.flush()
+    return check
 
 
 def check_record(session: Session, check_id: uuid.UUID) -> tuple[Resident, dict]:

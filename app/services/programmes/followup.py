@@ -25,7 +25,7 @@ from app.services.access.actor import doctor_name
 from app.services.errors import FieldError, Message, NeedsConfirmation, NotFound, UserError, ValidationError
 from app.services.programmes import followup_rules as rules
 from app.services.programmes.worklist import FACE_TO_FACE
-from app.services.records import residents
+from app.services.records import residents, voiding
 from app.services.records.residents import find_resident
 from app.services.records.validators import (
     Invalid,
@@ -695,9 +695,6 @@ def record_visit(
     return save_visit(session, resident, inp, enrol_if_needed=enrol_if_needed, today=today)
 
 
-VOID_REASON_MAX = 200  # (Voidable.void_reason)
-
-
 def void_visit(
     session: Session,
     resident_ref: uuid.UUID | str,
@@ -709,34 +706,35 @@ def void_visit(
 ) -> FollowupVisit:
     """The user action "作废一次随访": the programme's follow-up of that day, recorded by mistake (the
     wrong day — a PC whose calendar ran ahead —, the wrong person, a visit that did not happen), is
-    voided with the reason, never deleted; the enrolment's summary (last visit, next due) follows.
-    ``visit_id``: the one chosen in a list (two records of one day — the village's and the
-    township's, before they met — are told apart so); else the day's latest.  A 失访 or 死亡
-    record, which ended the management, is not voided here."""
+    voided with the reason, never deleted (:mod:`voiding`); the enrolment's summary (last visit,
+    next due) follows.  ``visit_id``: the one chosen in a list (two records of one day — the
+    village's and the township's, before they met — are told apart so).  A 失访 or 死亡 record,
+    which ended the management, is not voided here."""
     resident = find_resident(session, str(resident_ref))
     if program not in PROGRAMS:
         raise _err(QT_TRANSLATE_NOOP("Followup", "慢病项目应为 htn（高血压）或 t2dm（2型糖尿病）"))
-    try:
-        day = (
-            visit_date
-            if isinstance(visit_date, dt.date)
-            else parse_date(visit_date, QT_TRANSLATE_NOOP("Field", "随访日期"), required=True)
-        )
-    except Invalid as e:
-        raise ValidationError([FieldError("visit_date", e.message)]) from None
-    visit = session.scalars(
-        select(FollowupVisit)
-        .where(
-            FollowupVisit.resident_id == resident.id,
-            FollowupVisit.program == program,
-            FollowupVisit.visit_date == day,
-            FollowupVisit.voided.is_(False),
-            *((FollowupVisit.id == visit_id,) if visit_id is not None else ()),
-        )
-        .order_by(FollowupVisit.created_at.desc(), FollowupVisit.id.desc())
-        .limit(1)
-    ).first()
-    enrolment = session.get(ProgramEnrolment, visit.enrolment_id) if visit is not None else None
+    day = voiding.day_of(visit_date, QT_TRANSLATE_NOOP("Field", "随访日期"))
+    current = active_enrolment(session, resident.id, program)
+    authz.require_resident(  # (as a visit is recorded: before anything of the visits is said)
+        session,
+        "write",
+        resident,
+        sensitive=bool(current and current.sensitive),
+        responsible=current.responsible_doctor if current else None,
+    )
+    kind = Message(
+        CTX, QT_TRANSLATE_NOOP("Followup", "{program}随访"), {"program": CODE_LISTS["program"].label(program)}
+    )
+    visit = voiding.entry_of(
+        session,
+        FollowupVisit,
+        (FollowupVisit.resident_id == resident.id, FollowupVisit.program == program),
+        FollowupVisit.visit_date,
+        day,
+        visit_id,
+        {"name": resident.name, "kind": kind},
+    )
+    enrolment = session.get(ProgramEnrolment, visit.enrolment_id)
     authz.require_resident(
         session,
         "write",
@@ -744,28 +742,6 @@ def void_visit(
         sensitive=bool(enrolment and enrolment.sensitive),
         responsible=enrolment.responsible_doctor if enrolment else None,
     )
-    if visit is None:
-        said = {
-            "name": resident.name,
-            "day": day.isoformat(),
-            "program": CODE_LISTS["program"].label(program),
-        }
-        gone = session.scalar(
-            select(FollowupVisit.void_reason)
-            .where(
-                FollowupVisit.resident_id == resident.id,
-                FollowupVisit.program == program,
-                FollowupVisit.visit_date == day,
-                FollowupVisit.voided.is_(True),
-            )
-            .limit(1)
-        )
-        if gone is not None:  # voided already (said so, with why: "没有" would be untrue)
-            template = QT_TRANSLATE_NOOP("Followup", "{name} 在 {day} 的{program}随访已作废（{reason}）")
-            raise NotFound(Message(CTX, template, {**said, "reason": gone}))
-        raise NotFound(
-            Message(CTX, QT_TRANSLATE_NOOP("Followup", "{name} 在 {day} 没有{program}随访记录"), said)
-        )
     if visit.outcome != "done":
         raise _err(
             QT_TRANSLATE_NOOP(
@@ -774,15 +750,7 @@ def void_visit(
             ),
             day=day.isoformat(),
         )
-    try:
-        reason = clean_text(reason, VOID_REASON_MAX, QT_TRANSLATE_NOOP("Field", "作废原因"))
-    except Invalid as e:
-        raise ValidationError([FieldError("void_reason", e.message)]) from None
-    if not reason:
-        raise ValidationError(
-            [FieldError("void_reason", Message(CTX, QT_TRANSLATE_NOOP("Followup", "请写明作废的原因")))]
-        )
-    visit.voided, visit.void_reason = True, reason
+    visit.voided, visit.void_reason = True, voiding.reason_of(reason)
     session.flush()
     refresh_summary(session, enrolment)
     return visit

@@ -36,7 +36,7 @@ from app.services.programmes.smi_forms import (
     SmiRegistrationInput,
     SmiVisitInput,
 )
-from app.services.records import residents
+from app.services.records import residents, voiding
 from app.services.records.field_table import Checking
 from app.services.records.residents import find_resident
 from app.services.records.validators import Invalid, clean_text, parse_date
@@ -409,6 +409,43 @@ def record_visit(
         next_due,
         visit.overridden,
     )
+
+
+def void_visit(
+    session: Session,
+    resident_ref: str | uuid.UUID,
+    visit_date: str | dt.date,
+    reason: str,
+    *,
+    visit_id: uuid.UUID | None = None,
+) -> SmiVisit:
+    """The user action "作废一次随访" for a patient one may see: the follow-up of that day, recorded by
+    mistake, voided with the reason, never deleted (:mod:`voiding`); the enrolment's summary
+    follows.  ``visit_id``: the one chosen in a list.  A 失访 or 死亡 record, which ended the
+    management, is not voided here."""
+    resident = find_resident(session, str(resident_ref))
+    enrolment = _visible_enrolment(session, resident, "write")
+    day = voiding.day_of(visit_date, QT_TRANSLATE_NOOP("Field", "随访日期"))
+    visit = voiding.entry_of(
+        session,
+        SmiVisit,
+        (SmiVisit.enrolment_id == enrolment.id,),
+        SmiVisit.visit_date,
+        day,
+        visit_id,
+        {"name": resident.name, "kind": Message(CTX, QT_TRANSLATE_NOOP("Smi", "严重精神障碍随访"))},
+    )
+    if visit.outcome != "done":
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Smi", "{day} 的记录是失访或死亡，管理已因此结束，不能作废；如有错误，请联系乡镇卫生院"
+            ),
+            day=day.isoformat(),
+        )
+    visit.voided, visit.void_reason = True, voiding.reason_of(reason)
+    session.flush()
+    refresh_summary(session, enrolment)
+    return visit
 
 
 def record_failed_visit(
