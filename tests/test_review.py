@@ -243,28 +243,24 @@ def test_the_validation_scan_covers_the_whole_store(township_store):
 OTHER_ID = "110105194912310046"  # another woman's
 
 
+def _check(s, archive_no: str, day: str) -> None:
+    """A 65+ health check of ``day`` (self-care all independent)."""
+    from app.services.programmes import elderly
+
+    selfcare = dict.fromkeys(("eating", "grooming", "dressing", "toilet", "activity"), "1")
+    inp = elderly.ElderlyCheckInput(
+        check_date=day, sbp="128", dbp="76", **{f"selfcare_{k}": v for k, v in selfcare.items()}
+    )
+    elderly.record_check(s, archive_no, inp, today=TODAY)
+
+
 def _same_id_pair(store):
     """Two live records with one ID number (as two villages' bundles leave them): the first made
     holds a yearly check, the second nothing."""
-    from app.services.programmes import elderly
 
     with store.transaction() as s:
         first = save_resident(s, ResidentInput(**PERSON, village_code="110105001101"), today=TODAY)
-        elderly.record_check(
-            s,
-            first.archive_no,
-            elderly.ElderlyCheckInput(
-                check_date="2026-07-04",
-                selfcare_eating="1",
-                selfcare_grooming="1",
-                selfcare_dressing="1",
-                selfcare_toilet="1",
-                selfcare_activity="1",
-                sbp="128",
-                dbp="76",
-            ),
-            today=TODAY,
-        )
+        _check(s, first.archive_no, "2026-07-04")
         second = save_resident(
             s,
             ResidentInput(**{**PERSON, "id_number": OTHER_ID}, village_code="110105001101"),
@@ -319,7 +315,6 @@ def test_a_pair_that_both_hold_records_is_sent_back_to_be_merged(township_store)
     一份上") and nothing else was offered — the item stayed in the queue for good.  Now the officer
     sends the pair back to the village to merge; the village reads it; the item returns after
     SENT_BACK_DAYS if the two are still there.  With one record empty, sending back is refused."""
-    from app.services.programmes import elderly
 
     first, second = _same_id_pair(township_store)
     with township_store.session() as s:
@@ -327,22 +322,7 @@ def test_a_pair_that_both_hold_records_is_sent_back_to_be_merged(township_store)
     with pytest.raises(UserError, match="请直接作废那一份"), township_store.transaction() as s:
         review.decide(s, item.key, "merge_back", "同一人", today=TODAY)
     with township_store.transaction() as s:
-        r = s.get(Resident, second)
-        elderly.record_check(
-            s,
-            r.archive_no,
-            elderly.ElderlyCheckInput(
-                check_date="2026-08-01",
-                selfcare_eating="1",
-                selfcare_grooming="1",
-                selfcare_dressing="1",
-                selfcare_toilet="1",
-                selfcare_activity="1",
-                sbp="126",
-                dbp="78",
-            ),
-            today=TODAY,
-        )
+        _check(s, s.get(Resident, second).archive_no, "2026-08-01")
     with township_store.session() as s:
         (item,) = [i for i in review.review_queue(s, today=TODAY) if i.kind == "duplicate"]
     assert item.offered == ("merge_back",)

@@ -342,6 +342,17 @@ def _latest_next_due(visit_date: dt.date) -> dt.date:
         return visit_date.replace(year=visit_date.year + 1, day=28)
 
 
+def _require_write(session: Session, resident: Resident, enrolment: ProgramEnrolment | None) -> None:
+    """The actor may write this resident's records of ``enrolment`` (a sensitive one: its doctor's)."""
+    authz.require_resident(
+        session,
+        "write",
+        resident,
+        sensitive=bool(enrolment and enrolment.sensitive),
+        responsible=enrolment.responsible_doctor if enrolment else None,
+    )
+
+
 def save_visit(
     session: Session,
     resident: Resident,
@@ -369,13 +380,7 @@ def save_visit(
     if program not in PROGRAMS:
         raise _err(QT_TRANSLATE_NOOP("Followup", "慢病项目应为 htn（高血压）或 t2dm（2型糖尿病）"))
     current = active_enrolment(session, resident.id, program)
-    authz.require_resident(
-        session,
-        "write",
-        resident,
-        sensitive=bool(current and current.sensitive),
-        responsible=current.responsible_doctor if current else None,
-    )
+    _require_write(session, resident, current)
     try:
         visit_date = parse_date(inp.visit_date, QT_TRANSLATE_NOOP("Field", "随访日期"), required=True)
     except Invalid as e:
@@ -715,13 +720,7 @@ def void_visit(
         raise _err(QT_TRANSLATE_NOOP("Followup", "慢病项目应为 htn（高血压）或 t2dm（2型糖尿病）"))
     day = voiding.day_of(visit_date, QT_TRANSLATE_NOOP("Field", "随访日期"))
     current = active_enrolment(session, resident.id, program)
-    authz.require_resident(  # (as a visit is recorded: before anything of the visits is said)
-        session,
-        "write",
-        resident,
-        sensitive=bool(current and current.sensitive),
-        responsible=current.responsible_doctor if current else None,
-    )
+    _require_write(session, resident, current)  # (as for a visit recorded: before its visits are said)
     kind = Message(
         CTX, QT_TRANSLATE_NOOP("Followup", "{program}随访"), {"program": CODE_LISTS["program"].label(program)}
     )
@@ -735,13 +734,7 @@ def void_visit(
         {"name": resident.name, "kind": kind},
     )
     enrolment = session.get(ProgramEnrolment, visit.enrolment_id)
-    authz.require_resident(
-        session,
-        "write",
-        resident,
-        sensitive=bool(enrolment and enrolment.sensitive),
-        responsible=enrolment.responsible_doctor if enrolment else None,
-    )
+    _require_write(session, resident, enrolment)
     if visit.outcome != "done":
         raise _err(
             QT_TRANSLATE_NOOP(
@@ -784,13 +777,7 @@ def end_management(
     enrolment = session.get(ProgramEnrolment, enrolment_id)
     if enrolment is None or enrolment.voided:
         raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Followup", "找不到该慢病管理记录")))
-    authz.require_resident(
-        session,
-        "write",
-        enrolment.resident,
-        sensitive=enrolment.sensitive,
-        responsible=enrolment.responsible_doctor,
-    )
+    _require_write(session, enrolment.resident, enrolment)
     errors: list[FieldError] = []
     if status not in ("2", "3", "4", "5"):
         errors.append(
