@@ -163,3 +163,24 @@ def test_every_lang_option_takes_both_spellings_of_chinese(capsys):
             parser.parse_args([*words, "--lang", "fr"])
     assert "zh_CN" in capsys.readouterr().err
     assert isinstance(parser, argparse.ArgumentParser)
+
+
+def test_the_printed_report_in_english_says_its_targets_in_english_and_lines_up(township_dir, capsys):
+    """`report indicators --lang en` printed "77.3%（目标 80%）", and CJK names (two columns each in a
+    terminal) pushed the figures out of line."""
+    import re
+    import unicodedata
+
+    assert (
+        main(["--data-dir", township_dir, "report", "indicators", "--year", str(YEAR), "--lang", "en"]) == 0
+    )
+    lines = capsys.readouterr().out.splitlines()
+    assert any("(target 80%)" in line for line in lines) and not any("目标" in line for line in lines)
+    assert main(["--data-dir", township_dir, "report", "indicators", "--year", str(YEAR)]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if re.search(r"\d+ / ", line)]
+
+    def column_of_slash(line: str) -> int:
+        head = line[: line.index(" / ")]
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in head)
+
+    assert len({column_of_slash(line) for line in lines if "次" not in line and "种" not in line}) == 1

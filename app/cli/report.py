@@ -128,10 +128,18 @@ def report_indicators(args) -> int:
         print(translate(output.CTX, output.WITHHELD))
     if missing is not None:
         print(missing)
+    # labels padded to the widest (a Chinese character takes two columns of a terminal)
+    names = [ind["name"] for ind in data["indicators"]]
+    names += [v["name"] for ind in data["indicators"] for t in ind["townships"] for v in t["villages"]]
+    width = max(output.display_width(n) for n in names) + 4 if names else 14
     for ind in data["indicators"]:
         counts = ind["unit"] in COUNTS
-        line = partial(_count_line, unit=ind["unit"], translate=translate) if counts else _figure_line
-        target = "" if ind["target"] is None or counts else f"（目标 {ind['target'] * 100:.0f}%）"
+        line = partial(
+            _count_line if counts else _figure_line,
+            width=width,
+            **({"unit": ind["unit"], "translate": translate} if counts else {}),
+        )
+        target = "" if ind["target"] is None or counts else output.target_text(ind["target"], translate)
         print(line(ind["name"], ind) + target)
         county = len(ind["townships"]) > 1  # a county: townships are the top rows
         for t in ind["townships"] if county else [{"villages": ind["villages"]}]:
@@ -155,22 +163,22 @@ def _translator(lang: str):
     return print_labels("en" if lang == "en" else "zh").translate
 
 
-def _count_line(label: str, figure: dict, unit: str, translate) -> str:
+def _count_line(label: str, figure: dict, unit: str, translate, width: int) -> str:
     """A count against its yearly minimum: "健康知识讲座次数   59 次 / 最低 60 次   差 1 次"."""
     from app.services.indicators import output
 
     count = output.count_text(figure["numerator"], unit, translate)
     minimum = output.minimum_text(figure["denominator"], unit, translate)
     standing = output.standing_text(figure["numerator"], figure["denominator"], unit, translate)
-    return f"{label:<14} {count:>9} / {minimum:<10} {standing}"
+    return f"{output.padded(label, width)}{count} / {minimum}   {standing}"
 
 
-def _figure_line(label: str, figure: dict) -> str:
+def _figure_line(label: str, figure: dict, width: int) -> str:
     from app.services.indicators import output
 
     rate = output.figure_rate_text(figure["numerator"], figure["denominator"])
     den = "—" if figure["denominator"] is None else figure["denominator"]
-    return f"{label:<14} {figure['numerator']:>7} / {den:<7} {rate:>7}"
+    return f"{output.padded(label, width)}{figure['numerator']:>7} / {den:<7} {rate:>7}"
 
 
 def report_population(args) -> int:

@@ -6233,6 +6233,10 @@
         <translation>{n} short</translation>
     </message>
     <message>
+        <source>（目标 {target}%）</source>
+        <translation> (target {target}%)</translation>
+    </message>
+    <message>
         <source>{year}年</source>
         <translation>{year}</translation>
     </message>

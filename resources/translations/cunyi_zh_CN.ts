@@ -6232,6 +6232,10 @@
         <translation>差 {n} 次</translation>
     </message>
     <message>
+        <source>（目标 {target}%）</source>
+        <translation>（目标 {target}%）</translation>
+    </message>
+    <message>
         <source>{year}年</source>
         <translation>{year}年</translation>
     </message>

@@ -210,11 +210,24 @@ def standing_text(
     return Message(CTX, _COUNT_WORDS[unit][2], {"n": denominator - numerator}).render(translate)
 
 
-def _cell_width(text: str) -> int:
-    """How many columns of a spreadsheet ``text`` takes: a wide (CJK) character two, others one."""
+def display_width(text: str) -> int:
+    """How many columns ``text`` takes in a spreadsheet or a terminal: a wide (CJK) character two,
+    others one."""
     import unicodedata
 
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def padded(text: str, width: int) -> str:
+    """``text`` filled with spaces to ``width`` display columns (:func:`display_width`)."""
+    return text + " " * max(0, width - display_width(text))
+
+
+def target_text(target: float, translate: Translate = _identity) -> str:
+    """A rate's target after its figures: "（目标 80%）" / " (target 80%)"."""
+    return Message(
+        CTX, QT_TRANSLATE_NOOP("Report", "（目标 {target}%）"), {"target": f"{target * 100:.0f}"}
+    ).render(translate)
 
 
 def period_label(period: Period, translate: Translate = _identity) -> str:
@@ -454,7 +467,7 @@ def write_workbook(
         texts = [
             c.value for (c,) in ws.iter_rows(min_row=5, min_col=col, max_col=col) if isinstance(c.value, str)
         ]
-        needed = max((_cell_width(t) + 2 for t in texts), default=0)
+        needed = max((display_width(t) + 2 for t in texts), default=0)
         ws.column_dimensions[get_column_letter(col)].width = min(max(widths.get(col, 10), needed), 60)
     ws.row_dimensions[3].height = 30
 
