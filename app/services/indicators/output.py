@@ -525,7 +525,7 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     from app.services.printing.layout import FONT, markup, numbered_canvas, para_style, register_font
 
@@ -590,11 +590,12 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
     story += [Table(rows, colWidths=[12 * mm, 80 * mm, 28 * mm, 28 * mm, 24 * mm, 20 * mm], style=style)]
 
     unit_key, units = _units(report)
+    # the places' tables: every figure to the right, the first as the others
+    places = TableStyle([*style.getCommands(), ("ALIGN", (1, 1), (-1, -1), "RIGHT")])
     if len(units) > 1:
         indicators = data["indicators"]
         for start in range(0, len(indicators), 6):
             block = indicators[start : start + 6]
-            story += [Spacer(1, 6 * mm)]
             rows = [
                 [Paragraph(markup(label(TOWNSHIP_UNIT if unit_key == "townships" else VILLAGE)), cell)]
                 + [Paragraph(markup(i["name"]), small) for i in block]
@@ -605,7 +606,10 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
                     + [unit_cell(ind, ind[unit_key][i]) for ind in block]
                 )
             width = (270 * mm - 50 * mm) / len(block)
-            story.append(Table(rows, colWidths=[50 * mm] + [width] * len(block), style=style, repeatRows=1))
+            table = Table(rows, colWidths=[50 * mm] + [width] * len(block), style=places, repeatRows=1)
+            # kept whole on a page (its head and one village were left at the foot of the one before);
+            # a table longer than a page (a county's) is still split, its head repeated
+            story.append(KeepTogether([Spacer(1, 6 * mm), table]))
 
     def footer(c, page: int, total: int) -> None:
         c.setFont(FONT, 8)
