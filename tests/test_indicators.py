@@ -442,5 +442,7 @@ def test_a_rate_prints_from_its_exact_quotient_on_every_path():
     assert output.rate(3002 / 3750) == 0.8005
     assert output.figure_rate_text(3002, 3750) == "80.1%" == output.rate_text(3002 / 3750)
     assert output.figure_rate_text(5, 0) == output.figure_rate_text(5, None) == "—"
-    line = _figure_line("建档率", {"numerator": 3002, "denominator": 3750, "rate": output.rate(3002 / 3750)})
+    line = _figure_line(
+        "建档率", {"numerator": 3002, "denominator": 3750, "rate": output.rate(3002 / 3750)}, 14
+    )
     assert line.rstrip().endswith("80.1%")
