@@ -320,14 +320,6 @@ def new_password(args: argparse.Namespace) -> str:
     return first
 
 
-def no_file(path: str | Path) -> bool:
-    """Whether ``path`` names something that is neither a file nor a folder: a device, a pipe, a
-    socket.  Reading one may wait for ever (a pipe, /dev/zero); moving one aside, as a refused
-    bundle is, would take /dev/null from every program on the machine."""
-    path = Path(path)
-    return path.exists() and not path.is_file() and not path.is_dir()
-
-
 def print_json(data) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")

@@ -582,6 +582,7 @@ class ResidentDialog(QDialog):
 
     def _programs(self, overview: records_overview.ResidentOverview) -> dict[str, QWidget]:
         """慢病管理: per programme a trend chart, the visit history and the medication now."""
+        from app.services.programmes import followup
         from app.views.charts import trend_chart
 
         pages: dict[str, QWidget] = {}
@@ -645,7 +646,7 @@ class ResidentDialog(QDialog):
             table.setSelectionMode(QAbstractItemView.SingleSelection)
             pl.addWidget(table, 1)
             self.visit_tables[e.program] = table
-            if e.program in ("htn", "t2dm") and not overview.read_only:
+            if e.program in followup.PROGRAMS and not overview.read_only:
                 void = QPushButton(self.tr("作废所选随访…"))
                 void.setAutoDefault(False)
                 void.setToolTip(
@@ -657,7 +658,7 @@ class ResidentDialog(QDialog):
                 newest_first = list(reversed(visits))
                 table.itemSelectionChanged.connect(
                     lambda t=table, b=void, vs=newest_first: b.setEnabled(
-                        bool(t.selectedItems()) and vs[t.currentRow()].outcome == "done"
+                        bool(t.selectedItems()) and followup.may_void(vs[t.currentRow()])
                     )
                 )
                 void.clicked.connect(

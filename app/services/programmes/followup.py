@@ -700,6 +700,12 @@ def record_visit(
     return save_visit(session, resident, inp, enrol_if_needed=enrol_if_needed, today=today)
 
 
+def may_void(visit: FollowupVisit) -> bool:
+    """Whether a follow-up may be voided by :func:`void_visit`: one that took place (a 失访 or 死亡
+    record ended the management, and is not undone so)."""
+    return visit.outcome == "done"
+
+
 def void_visit(
     session: Session,
     resident_ref: uuid.UUID | str,
@@ -735,7 +741,7 @@ def void_visit(
     )
     enrolment = session.get(ProgramEnrolment, visit.enrolment_id)
     _require_write(session, resident, enrolment)
-    if visit.outcome != "done":
+    if not may_void(visit):
         raise _err(
             QT_TRANSLATE_NOOP(
                 "Followup",

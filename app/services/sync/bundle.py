@@ -405,10 +405,11 @@ class Header:
         return uuid.UUID(self.data["bundle_id"])
 
 
+NOT_A_BUNDLE = QT_TRANSLATE_NOOP("Sync", "{name} 不是村医同步包，或文件头已损坏")
+
+
 def _not_a_bundle(path: Path) -> BundleError:
-    return BundleError(
-        "format", QT_TRANSLATE_NOOP("Sync", "{name} 不是村医同步包，或文件头已损坏"), name=path.name
-    )
+    return BundleError("format", NOT_A_BUNDLE, name=path.name)
 
 
 def read_header(path: Path) -> Header:

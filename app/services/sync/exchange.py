@@ -1470,6 +1470,8 @@ def bundle_files(path: str | Path) -> list[Path]:
         return sorted(p for p in path.iterdir() if p.suffix == bundle.SUFFIX and p.is_file())
     if not path.exists():
         raise _err(QT_TRANSLATE_NOOP("Sync", "找不到文件或文件夹：{path}"), path=str(path))
+    if not path.is_file():  # a pipe would be read for ever; /dev/null, refused, moved aside
+        raise _err(bundle.NOT_A_BUNDLE, name=str(path))
     return [path]
 
 
@@ -1512,9 +1514,10 @@ def _quarantine(
 ) -> Path | None:
     """Move a refused bundle to ``quarantine/``, with its reason beside it, after recording the
     refusal (a store that cannot be written just now leaves the file where it was, for the next
-    try; a file that is no bundle at all, outside the data folder, is left where it is).  ``signed``: its sender's signature checked out; a file whose header names a sender it
-    was not signed by goes to ``quarantine/unverified/`` (and can never crowd out, or count as,
-    that sender's own)."""
+    try; a file that is no bundle at all, outside the data folder, is left where it is).
+    ``signed``: its sender's signature checked out; a file whose header names a sender it was not
+    signed by goes to ``quarantine/unverified/`` (and can never crowd out, or count as, that
+    sender's own)."""
     size = f.stat().st_size if f.exists() else 0
     with store.transaction() as s:
         s.add(

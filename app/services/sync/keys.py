@@ -290,8 +290,13 @@ def write_card(card: DeviceCard, path: Path) -> tuple[Path, Path]:
     return path, png
 
 
+NOT_A_CARD = QT_TRANSLATE_NOOP("Sync", "{path} 不是村医设备卡，或文件已损坏")
+
+
 def read_card(path: Path) -> DeviceCard:
     path = Path(path)
+    if path.exists() and not path.is_file():  # a pipe or /dev/zero: reading it would never end
+        raise _err(NOT_A_CARD, path=str(path))
     try:
         raw = path.read_bytes()
         if len(raw) > MAX_CARD_BYTES:
@@ -307,9 +312,9 @@ def read_card(path: Path) -> DeviceCard:
     except FileNotFoundError:
         raise _err(QT_TRANSLATE_NOOP("Sync", "找不到设备卡文件：{path}"), path=str(path)) from None
     except Exception:
-        raise _err(QT_TRANSLATE_NOOP("Sync", "{path} 不是村医设备卡，或文件已损坏"), path=path.name) from None
+        raise _err(NOT_A_CARD, path=path.name) from None
     if card.format != CARD_FORMAT:
-        raise _err(QT_TRANSLATE_NOOP("Sync", "{path} 不是村医设备卡，或文件已损坏"), path=path.name)
+        raise _err(NOT_A_CARD, path=path.name)
     if fingerprint(card.sign_key, card.enc_key) != card.fingerprint:
         raise _err(QT_TRANSLATE_NOOP("Sync", "设备卡的指纹与其中的密钥不符：文件被改动过，不能信任"))
     if (card.server or card.tls_pin) and not verify(
