@@ -172,3 +172,47 @@ def test_typed_abnormal_is_the_saved_rule(store, person):
     with store.transaction() as s:
         saved = elderly.record_check(s, rid, inp, today=ctx.today)
     assert tuple(m.render() for m in typed) == saved.abnormal == ("空腹血糖7.4mmol/L",)
+
+
+def test_the_resident_page_shows_the_special_follow_ups_and_opens_their_form(
+    gui_app, qtbot, store, patient, tmp_path
+):
+    """A 专项随访 patient's page showed an empty glucose chart and table for the programme, its
+    button read "录入专项随访随访" and said the programme must be htn or t2dm.  Now the tab lists the
+    visits (newest first, with danger level and classification), the button opens the 专项随访 form,
+    and a visit recorded by mistake is voided from there."""
+    import datetime as dt
+
+    from app.services.records import overview as records_overview
+    from app.views.residents import ResidentDialog
+
+    rid = patient("周某")
+    today = _dialog(qtbot, store, rid).context.today
+    with store.transaction() as s:
+        for day, danger in ((today - dt.timedelta(days=60), "0"), (today, "1")):
+            smi.record_visit(
+                s, rid, smi.input_with(visit_date=day.isoformat(), method="1", danger=danger, insight="1")
+            )
+    with store.session() as s:
+        overview = records_overview.resident_overview(s, rid)
+    dialog = ResidentDialog(store, overview)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.sections.setCurrentWidget(dialog.programme_tabs["smi"])
+    dialog.grab().save(str(tmp_path / "smi-tab.png"))
+    table = dialog.visit_tables["smi"]
+    assert table.rowCount() == 2
+    assert [table.item(0, c).text() for c in (0, 2, 3)] == [today.isoformat(), "1级", "完全"]
+    assert dialog.visit_buttons["smi"].text() == "录入专项随访"
+    form = dialog.record_visit("smi")
+    assert isinstance(form, SmiVisitDialog) and form.context.resident_id == rid
+    form.reject()
+    table.selectRow(0)
+    assert dialog.void_buttons["smi"].isEnabled()
+    dialog.ask_reason = lambda title, text: "日期录错"
+    dialog.void_buttons["smi"].click()
+    qtbot.waitUntil(lambda: dialog.visit_tables["smi"].rowCount() == 1, timeout=5_000)
+    assert dialog.notice.text() == f"已作废 {today.isoformat()} 的专项随访"
+    with store.session() as s:
+        (voided,) = s.scalars(select(SmiVisit).where(SmiVisit.voided)).all()
+        assert (voided.visit_date, voided.void_reason) == (today, "日期录错")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
+from app.services.programmes.smi import PROGRAM as SMI
 from app.services.records import overview as records_overview
 from app.services.records import search
 from app.services.records.search import TAG_LABELS, ResidentRow
@@ -454,7 +458,9 @@ class ResidentDialog(QDialog):
             e = programme.enrolment
             if e.status == "1":
                 button = QPushButton(
-                    self.tr("录入{program}随访").replace("{program}", code_label("program", e.program))
+                    self.tr("录入专项随访")  # (the programme's own discreet name, not 专项随访随访)
+                    if e.program == SMI
+                    else self.tr("录入{program}随访").replace("{program}", code_label("program", e.program))
                 )
                 button.clicked.connect(lambda _c=False, p=e.program: self.record_visit(p))
                 self.visit_buttons[e.program] = button
@@ -517,34 +523,42 @@ class ResidentDialog(QDialog):
     def record_visit(self, program: str):
         from app.views.followups import open_followup_dialog
 
+        if program == SMI:
+            from app.views.smi_page import open_smi_visit
+
+            self.visit_dialog = open_smi_visit(self, self.store, self.resident_id)
+            return self.visit_dialog
+
         self.visit_dialog = open_followup_dialog(self, self.store, self.resident_id, program)
         return self.visit_dialog
 
     def void_visit(self, program: str, day, visit_id=None) -> bool:
         """作废 the programme's follow-up of ``day`` (the one chosen, ``visit_id``), recorded by
         mistake, with the reason asked for; the page then shows the programme again and says so."""
-        from app.services.programmes import followup
+        from app.services.programmes import followup, smi
 
+        what = (
+            self.tr("专项随访")
+            if program == SMI
+            else self.tr("{program}随访").replace("{program}", code_label("program", program))
+        )
         reason = self.ask_reason(
             self.tr("作废随访"),
-            self.tr("作废 {date} 的{program}随访。作废后记录仍保留，但不再计入随访和考核。请写明原因：")
+            self.tr("作废 {date} 的{what}。作废后记录仍保留，但不再计入随访和考核。请写明原因：")
             .replace("{date}", day.isoformat())
-            .replace("{program}", code_label("program", program)),
+            .replace("{what}", what),
         )
         if reason is None:
             return False
         rid = self.resident_id
-        done = Op(
-            self,
-            self.store,
-            lambda s: followup.void_visit(s, rid, program, day, reason, visit_id=visit_id).id,
-        ).run()
-        if done is None:
+        if program == SMI:
+            work = lambda s: smi.void_visit(s, rid, day, reason, visit_id=visit_id).id  # noqa: E731
+        else:
+            work = lambda s: followup.void_visit(s, rid, program, day, reason, visit_id=visit_id).id  # noqa: E731
+        if Op(self, self.store, work).run() is None:
             return False
         self.notice.setText(
-            self.tr("已作废 {date} 的{program}随访")
-            .replace("{date}", day.isoformat())
-            .replace("{program}", code_label("program", program))
+            self.tr("已作废 {date} 的{what}").replace("{date}", day.isoformat()).replace("{what}", what)
         )
         return True
 
@@ -592,6 +606,9 @@ class ResidentDialog(QDialog):
         age = age_on(overview.resident.birth_date, overview.today)
         en = lang() == "en"
         for programme in overview.programmes:
+            if programme.enrolment.program == SMI:
+                pages[SMI] = self._smi_programme(programme, read_only=overview.read_only)
+                continue
             e, visits = programme.enrolment, list(programme.visits)
             page = QWidget()
             pl = QVBoxLayout(page)
@@ -673,6 +690,85 @@ class ResidentDialog(QDialog):
                 self.void_buttons[e.program] = void
             pages[e.program] = page
         return pages
+
+    def _smi_programme(self, programme: records_overview.ProgrammeOverview, *, read_only: bool) -> QWidget:
+        """专项随访 (shown only to who may see it): the management and the visits, newest first."""
+        from app.services.programmes import smi
+
+        e, visits = programme.enrolment, list(reversed(programme.smi_visits))
+        page = QWidget()
+        pl = QVBoxLayout(page)
+        pl.addWidget(
+            QLabel(
+                self.tr("纳入管理 {date}，{status}，责任医生 {doctor}")
+                .replace("{date}", e.enrolled_on.isoformat())
+                .replace("{status}", code_label("program_status", e.status))
+                .replace("{doctor}", e.responsible_doctor or "—")
+            )
+        )
+        table = QTableWidget(len(visits), 6)
+        table.setHorizontalHeaderLabels(
+            [
+                self.tr("随访日期"),
+                self.tr("方式"),
+                self.tr("危险性"),
+                self.tr("自知力"),
+                self.tr("分类"),
+                self.tr("下次随访"),
+            ]
+        )
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.horizontalHeader().setStretchLastSection(True)
+        for row, v in enumerate(visits):
+            if v["outcome"] == "lost":
+                kind = self.tr("失访")
+            elif v["outcome"] == "died":
+                kind = self.tr("死亡")
+            else:
+                kind = code_label("smi_class", str(v["classification"])) if v["classification"] else ""
+            cells = (
+                v["visit_date"],
+                code_label("smi_method", v["method"]) if v["method"] else "",
+                code_label("smi_danger", str(v["danger"])) if v["danger"] is not None else "",
+                code_label("smi_insight", v["insight"]) if v["insight"] else "",
+                kind,
+                v["next_due"] or "",
+            )
+            for col, text in enumerate(cells):
+                table.setItem(row, col, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SingleSelection)
+        pl.addWidget(table, 1)
+        self.visit_tables[SMI] = table
+        if not read_only:
+            void = QPushButton(self.tr("作废所选随访…"))
+            void.setAutoDefault(False)
+            void.setToolTip(
+                self.tr(
+                    "录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入；失访、死亡记录不能作废"
+                )
+            )
+            void.setEnabled(False)
+            table.itemSelectionChanged.connect(
+                lambda: void.setEnabled(
+                    bool(table.selectedItems()) and smi.may_void(visits[table.currentRow()])
+                )
+            )
+            void.clicked.connect(
+                lambda _c=False: self.void_visit(
+                    SMI,
+                    dt.date.fromisoformat(visits[table.currentRow()]["visit_date"]),
+                    uuid.UUID(visits[table.currentRow()]["id"]),
+                )
+            )
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(void)
+            pl.addLayout(row)
+            self.void_buttons[SMI] = void
+        return page
 
     def _paper_record(self, program: str, visits: list, this_year: int) -> QHBoxLayout:
         """打印随访服务记录表 for a year with visits, the latest first (printing.sheet_years)."""

@@ -208,6 +208,16 @@ class SmiVisitDialog(QDialog):
         self.summary.show_error(render(error.message))
 
 
+def open_smi_visit(parent: QWidget, store: Store, resident_id) -> SmiVisitDialog | None:
+    """The 专项随访 form for a patient (from the list, or the resident's page)."""
+    context = Op(parent, store, lambda s: smi.visit_context(s, resident_id)).run()
+    if context is None:
+        return None
+    dialog = SmiVisitDialog(store, context, parent)
+    dialog.open()
+    return dialog
+
+
 class SmiRegisterDialog(QDialog):
     """Registration: the resident by archive number, and the 个人信息补充表."""
 
@@ -322,13 +332,7 @@ class SmiPage(LazyPage):
         row = self.table.currentRow()
         if row < 0 or row >= len(self.items):
             return None
-        rid = self.items[row].resident_id
-        context = Op(self, self.store, lambda s: smi.visit_context(s, rid)).run()
-        if context is None:
-            return None
-        dialog = SmiVisitDialog(self.store, context, self)
-        dialog.open()
-        return dialog
+        return open_smi_visit(self, self.store, self.items[row].resident_id)
 
     def print_selected(self):
         """The follow-up form: filled from the selected patient's latest visit, or blank."""

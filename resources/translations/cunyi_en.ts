@@ -6384,16 +6384,20 @@
         <translation>Medical payment</translation>
     </message>
     <message>
+        <source>录入专项随访</source>
+        <translation>New special follow-up</translation>
+    </message>
+    <message>
+        <source>专项随访</source>
+        <translation>special follow-up</translation>
+    </message>
+    <message>
+        <source>{program}随访</source>
+        <translation>{program} follow-up</translation>
+    </message>
+    <message>
         <source>作废随访</source>
         <translation>Void follow-up</translation>
-    </message>
-    <message>
-        <source>作废 {date} 的{program}随访。作废后记录仍保留，但不再计入随访和考核。请写明原因：</source>
-        <translation>Void the {program} follow-up of {date}. The record is kept but no longer counts in follow-ups or assessments. Reason:</translation>
-    </message>
-    <message>
-        <source>已作废 {date} 的{program}随访</source>
-        <translation>The {program} follow-up of {date} is voided</translation>
     </message>
     <message>
         <source>作废所选随访…</source>
@@ -6402,6 +6406,22 @@
     <message>
         <source>录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入；失访、死亡记录不能作废</source>
         <translation>A follow-up recorded by mistake (wrong date, wrong person, no visit) stays in the record once voided, and no longer counts; a loss to follow-up or a death cannot be voided</translation>
+    </message>
+    <message>
+        <source>危险性</source>
+        <translation>Danger</translation>
+    </message>
+    <message>
+        <source>自知力</source>
+        <translation>Insight</translation>
+    </message>
+    <message>
+        <source>下次随访</source>
+        <translation>Next visit</translation>
+    </message>
+    <message>
+        <source>死亡</source>
+        <translation>Died</translation>
     </message>
     <message>
         <source>随访服务记录表的年份</source>
@@ -6474,6 +6494,14 @@
     <message>
         <source>开转诊单…</source>
         <translation>New referral…</translation>
+    </message>
+    <message>
+        <source>作废 {date} 的{what}。作废后记录仍保留，但不再计入随访和考核。请写明原因：</source>
+        <translation>Void the {what} of {date}. The record is kept but no longer counts as a follow-up or in the assessment. Give the reason:</translation>
+    </message>
+    <message>
+        <source>已作废 {date} 的{what}</source>
+        <translation>Voided the {what} of {date}</translation>
     </message>
     <message>
         <source>纳入管理 {date}，{status}，责任医生 {doctor}</source>

@@ -6383,16 +6383,20 @@
         <translation>医疗费用</translation>
     </message>
     <message>
+        <source>录入专项随访</source>
+        <translation>录入专项随访</translation>
+    </message>
+    <message>
+        <source>专项随访</source>
+        <translation>专项随访</translation>
+    </message>
+    <message>
+        <source>{program}随访</source>
+        <translation>{program}随访</translation>
+    </message>
+    <message>
         <source>作废随访</source>
         <translation>作废随访</translation>
-    </message>
-    <message>
-        <source>作废 {date} 的{program}随访。作废后记录仍保留，但不再计入随访和考核。请写明原因：</source>
-        <translation>作废 {date} 的{program}随访。作废后记录仍保留，但不再计入随访和考核。请写明原因：</translation>
-    </message>
-    <message>
-        <source>已作废 {date} 的{program}随访</source>
-        <translation>已作废 {date} 的{program}随访</translation>
     </message>
     <message>
         <source>作废所选随访…</source>
@@ -6401,6 +6405,22 @@
     <message>
         <source>录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入；失访、死亡记录不能作废</source>
         <translation>录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入；失访、死亡记录不能作废</translation>
+    </message>
+    <message>
+        <source>危险性</source>
+        <translation>危险性</translation>
+    </message>
+    <message>
+        <source>自知力</source>
+        <translation>自知力</translation>
+    </message>
+    <message>
+        <source>下次随访</source>
+        <translation>下次随访</translation>
+    </message>
+    <message>
+        <source>死亡</source>
+        <translation>死亡</translation>
     </message>
     <message>
         <source>随访服务记录表的年份</source>
@@ -6473,6 +6493,14 @@
     <message>
         <source>开转诊单…</source>
         <translation>开转诊单…</translation>
+    </message>
+    <message>
+        <source>作废 {date} 的{what}。作废后记录仍保留，但不再计入随访和考核。请写明原因：</source>
+        <translation>作废 {date} 的{what}。作废后记录仍保留，但不再计入随访和考核。请写明原因：</translation>
+    </message>
+    <message>
+        <source>已作废 {date} 的{what}</source>
+        <translation>已作废 {date} 的{what}</translation>
     </message>
     <message>
         <source>纳入管理 {date}，{status}，责任医生 {doctor}</source>

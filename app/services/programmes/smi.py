@@ -411,6 +411,12 @@ def record_visit(
     )
 
 
+def may_void(visit: dict) -> bool:
+    """Whether a visit (:func:`visit_values`) may be voided by :func:`void_visit`: one that took
+    place (a 失访 or 死亡 record ended the management, and is not undone so)."""
+    return visit.get("outcome") == "done"
+
+
 def void_visit(
     session: Session,
     resident_ref: str | uuid.UUID,
@@ -435,7 +441,7 @@ def void_visit(
         visit_id,
         {"name": resident.name, "kind": Message(CTX, QT_TRANSLATE_NOOP("Smi", "严重精神障碍随访"))},
     )
-    if visit.outcome != "done":
+    if not may_void({"outcome": visit.outcome}):
         raise _err(
             QT_TRANSLATE_NOOP(
                 "Smi", "{day} 的记录是失访或死亡，管理已因此结束，不能作废；如有错误，请联系乡镇卫生院"
@@ -566,6 +572,17 @@ def visit_values(v: SmiVisit) -> dict:
     return out
 
 
+def visits_of(session: Session, enrolment: ProgramEnrolment) -> tuple[dict, ...]:
+    """The visits of an enrolment the caller has read (``followup.enrolments_of`` shows it only to
+    who may see it, and audits the read), oldest first, voided ones left out."""
+    visits = session.scalars(
+        select(SmiVisit)
+        .where(SmiVisit.enrolment_id == enrolment.id, SmiVisit.voided.is_(False))
+        .order_by(SmiVisit.visit_date)
+    ).all()
+    return tuple(visit_values(v) for v in visits)
+
+
 def record_of(session: Session, resident_ref: str | uuid.UUID) -> SmiRecord:
     """One patient's registration and visits, for one who may see them; the read is audited."""
     resident = find_resident(session, str(resident_ref))
@@ -575,11 +592,7 @@ def record_of(session: Session, resident_ref: str | uuid.UUID) -> SmiRecord:
             SmiRegistration.enrolment_id == enrolment.id, SmiRegistration.voided.is_(False)
         )
     )
-    visits = session.scalars(
-        select(SmiVisit)
-        .where(SmiVisit.enrolment_id == enrolment.id, SmiVisit.voided.is_(False))
-        .order_by(SmiVisit.visit_date)
-    ).all()
+    visits = visits_of(session, enrolment)
     _audit_read(session, "smi_registration", reg.id if reg else enrolment.id, resident)
     return SmiRecord(
         resident.id,
@@ -590,7 +603,7 @@ def record_of(session: Session, resident_ref: str | uuid.UUID) -> SmiRecord:
         enrolment.responsible_doctor,
         enrolment.next_due,
         _registration_values(reg) if reg else {},
-        tuple(visit_values(v) for v in visits),
+        visits,
     )
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.models import FollowupVisit, ProgramEnrolment, Resident
 from app.services import settings
 from app.services.profile import COUNTY, get_profile
-from app.services.programmes import followup
+from app.services.programmes import followup, smi
 from app.services.programmes import followup_rules as rules
 from app.services.records import sensitive
 from app.services.records.residents import HouseholdMember, get_resident, household_members
@@ -21,6 +21,8 @@ from app.services.records.residents import HouseholdMember, get_resident, househ
 class ProgrammeOverview:
     enrolment: ProgramEnrolment
     visits: tuple[FollowupVisit, ...]  # oldest first, voided ones left out
+    # 专项随访 (严重精神障碍): its own visits, as the form's keys (smi.visit_values), oldest first
+    smi_visits: tuple[dict, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,9 @@ def resident_overview(
     _ = resident.choices, resident.group  # loaded now: the page reads them after the unit of work
     members = household_members(session, resident.household_id, today)
     programmes = tuple(
-        ProgrammeOverview(e, tuple(followup.visit_history(session, resident.id, e.program)))
+        ProgrammeOverview(e, (), smi.visits_of(session, e))
+        if e.program == smi.PROGRAM  # (only for those who may see it: enrolments_of)
+        else ProgrammeOverview(e, tuple(followup.visit_history(session, resident.id, e.program)))
         for e in followup.enrolments_of(session, resident.id)
     )
     offers = tuple(followup.programs_to_offer(session, resident.id))
