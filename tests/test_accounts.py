@@ -723,3 +723,14 @@ def test_a_password_prompt_without_a_terminal_says_what_to_do(tmp_path, capsys):
     assert main(["--data-dir", d, "--user", "admin", "residents", "search", "张"]) == 1
     err = capsys.readouterr().err
     assert "--password-file" in err and "Traceback" not in err and "内部出错" not in err
+
+
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
+def test_a_permission_the_role_may_not_hold_is_named_in_words(village):
+    """The refusal said "角色village_doctor不能获得权限“mental_health”" (the keys the code uses)."""
+    _as(village.store, "admin")
+    with village.store.transaction() as s, pytest.raises(UserError) as refused:
+        accounts.create_user(s, "doc2", PASSWORD, "village_doctor", permissions=("mental_health",))
+    assert refused.value.message.render() == "乡村医生不能获得“精神卫生”权限"
+    with village.store.session() as s:
+        assert s.scalar(select(func.count()).select_from(User).where(User.username == "doc2")) == 0

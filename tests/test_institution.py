@@ -182,3 +182,27 @@ def test_init_with_the_institutions_name_typed_names_it_once(tmp_path, role, cod
         made = profile.init_profile(s, role=role, code=code, name=typed)
         assert (made.name, made.institution) == (place, institution)
     store.dispose()
+
+
+def test_each_change_of_the_profile_is_audited_with_the_fields_it_changed(store):
+    """The doctors named here decide who may be 责任医生 (and so who sees a 专项随访 patient): a change
+    of the profile left no entry in the audit trail."""
+    from app.models import AuditEntry
+    from app.services.access import audit
+
+    def entries() -> list[str]:
+        with store.session() as s:
+            return list(
+                s.scalars(
+                    select(AuditEntry.summary)
+                    .where(AuditEntry.entity == "institution", AuditEntry.action == "update")
+                    .order_by(AuditEntry.chain_seq)
+                )
+            )
+
+    save(store, institution="幸福村卫生室", phone="13812345678", doctors="李医生")
+    save(store, institution="幸福村卫生室", phone="13812345678", doctors="李医生")  # nothing changed
+    save(store, institution="幸福村卫生室", phone="13812345678", doctors="李医生、王五")
+    first, second = entries()
+    assert audit.updated_columns(first)[1] == ["doctors", "institution", "phone"]
+    assert audit.updated_columns(second) == (VILLAGE_CODE, ["doctors"])

@@ -134,6 +134,17 @@ def test_a_backup_with_an_edited_audit_entry_is_refused(village, tmp_path):
     assert "哈希链断裂" in text and "被改动过" in text
 
 
+@pytest.mark.parametrize("table", ["followup_visit", "change_log"])
+def test_a_backup_missing_a_table_is_refused_in_words(village, tmp_path, table):
+    """A backup cut down by hand (a table dropped) ended the restore with "程序内部出错
+    (OperationalError)" and left a copy of the store aside; it is refused as damaged, and nothing
+    of the attempt stays."""
+    saved = backup.backup_to(village.store, tmp_path / "bk.db")
+    _tamper(village, saved, f"DROP TABLE {table}")
+    text = _refused(village, saved)
+    assert "缺少表或列" in text and "Error" not in text
+
+
 def test_the_testers_repro_is_refused_by_the_command_line(village, tmp_path, capsys):
     """Trigger dropped, refusals deleted, a doctor made admin: `cunyi restore` says so (status 1)."""
     saved = backup.backup_to(village.store, tmp_path / "bk.db")

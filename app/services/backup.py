@@ -34,6 +34,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import logging
 import os
 import shutil
 import tempfile
@@ -43,6 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import bindparam, func, insert, literal, select, update
+from sqlalchemy.exc import DBAPIError
 
 from app.config import Paths
 from app.db import (
@@ -80,6 +82,9 @@ DEVICE_MARK = "DEVICE"  # in KEYS_PENDING: the device id the new keys belong to
 # Fault injection for tests: called with each step's name as a restore passes it
 # ("aside", "copied", "prepared", "keys", "closed", "swapped", "done").
 on_step: Callable[[str], None] | None = None
+
+log = logging.getLogger(__name__)
+INCOMPLETE = QT_TRANSLATE_NOOP("Backup", "{name} 不完整或已损坏（缺少表或列），拒绝恢复；本机数据未改动")
 
 
 def _step(name: str) -> None:
@@ -676,11 +681,19 @@ def _restore(
         _prepare(
             prepared, info, here, new_device, store.actor, paths, f"old store kept as {aside.name}", store.key
         )
-    except UserError:  # a tampered backup: refused, and nothing of this restore is left
+    except (UserError, DBAPIError, *database_errors()) as e:
+        # a tampered backup, or one whose tables are not all there (cut down by hand): refused,
+        # and nothing of this restore is left
         _remove_prepared(db)
         db.with_name(f".{prepared.name}.writers").unlink(missing_ok=True)  # its writers' lock file
         aside.unlink(missing_ok=True)
-        raise
+        if isinstance(e, UserError):
+            raise
+        log.warning("restore of %s refused: %s", info.path.name, e)
+        raise _err(
+            INCOMPLETE,
+            name=info.path.name,
+        ) from None
     seal(aside, paths.sub("keys"))  # this PC's own copy: restoring it undoes this restore
     _step("prepared")
     if new_device is not None:
@@ -732,6 +745,7 @@ def _prepare(
     prepared = Store(f"sqlite:///{db}", backups_dir=paths.sub("backups"), key=key)
     resent = 0
     try:
+        _refuse_incomplete(prepared, info.path.name)
         with prepared.transaction() as s:
             p = s.get(Profile, 1)
             old_device = p.device_id
@@ -953,6 +967,28 @@ def _missing_audit_triggers(conn) -> list[str]:
         )
     }
     return [name for name in PG_AUDIT_TRIGGERS if name not in present]
+
+
+def _refuse_incomplete(store: Store, name: str) -> None:
+    """Refuse (UserError) a copy, brought up to this version's schema, that lacks a table or a
+    column this version has: a backup cut down by hand restored "fine" and broke the app later."""
+    from sqlalchemy import inspect
+
+    from app.models import Base
+
+    found = inspect(store.engine)
+    tables = set(found.get_table_names())
+    missing = [
+        t.name
+        for t in Base.metadata.sorted_tables
+        if t.name not in tables or not {c.name for c in t.c} <= {c["name"] for c in found.get_columns(t.name)}
+    ]
+    if missing:
+        log.warning("restore of %s refused: tables missing or incomplete: %s", name, missing)
+        raise _err(
+            INCOMPLETE,
+            name=name,
+        )
 
 
 def _refuse_tampered(store: Store, name: str) -> None:

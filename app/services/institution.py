@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Profile, Village
-from app.services.access import authz
+from app.services.access import audit, authz
 from app.services.errors import ValidationError
 from app.services.profile import VILLAGE, get_profile
 from app.services.records.field_table import Checking, Field, FieldTable, Kind, Section
@@ -138,10 +138,17 @@ def save_institution(session, inp, *, today: dt.date | None = None) -> Instituti
     if c.errors:
         raise ValidationError(c.errors)
     p: Profile = get_profile(session)
-    p.institution = c.values["institution"]
-    p.phone = c.values["phone"]
-    p.address = c.values["address"]
-    p.doctors = "、".join(split_doctors(c.values["doctors"])) or None
+    new = {
+        "institution": c.values["institution"],
+        "phone": c.values["phone"],
+        "address": c.values["address"],
+        "doctors": "、".join(split_doctors(c.values["doctors"])) or None,
+    }
+    changed = [key for key, value in new.items() if getattr(p, key) != value]
+    for key in changed:
+        setattr(p, key, new[key])
+    if changed:  # (the profile is no synced record: the capture hook does not audit it)
+        audit.record(session, "update", "institution", None, audit.update_summary(p.code, changed))
     if p.role == VILLAGE:
         village = session.scalar(select(Village).where(Village.code == p.code))
         if village is not None:

@@ -108,6 +108,7 @@ class AuditPage(LazyPage):
             "smi_registration": self.tr("严重精神障碍登记"),
             "smi_visit": self.tr("严重精神障碍随访"),
             "audit_log": self.tr("审计记录"),
+            "institution": self.tr("本机构信息"),
         }
         for key in audit.ACTIONS:
             self.action.addItem(self.labels.get(key, key), key)

@@ -56,8 +56,8 @@
         <translation>The name contains invisible characters: please type it again</translation>
     </message>
     <message>
-        <source>角色{role}不能获得权限“{permission}”</source>
-        <translation>The role {role} cannot hold the permission “{permission}”</translation>
+        <source>{role}不能获得“{permission}”权限</source>
+        <translation>The role {role} cannot hold the “{permission}” permission</translation>
     </message>
     <message>
         <source>只有乡村医生账号需要指定村</source>
@@ -474,6 +474,10 @@
         <translation>Audit record</translation>
     </message>
     <message>
+        <source>本机构信息</source>
+        <translation>Institution profile</translation>
+    </message>
+    <message>
         <source>系统</source>
         <translation>System</translation>
     </message>
@@ -625,6 +629,10 @@
     <message>
         <source>{name} 已损坏（完整性检查未通过）</source>
         <translation>{name} is damaged (integrity check failed)</translation>
+    </message>
+    <message>
+        <source>{name} 不完整或已损坏（缺少表或列），拒绝恢复；本机数据未改动</source>
+        <translation>{name} is incomplete or damaged (a table or column is missing): not restored; nothing here was changed</translation>
     </message>
     <message>
         <source>数据库在 PostgreSQL 服务器上，本程序不恢复：请用服务器自己的恢复（如 pg_restore）</source>

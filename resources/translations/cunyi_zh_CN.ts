@@ -55,8 +55,8 @@
         <translation>姓名含有看不见的字符，请重新输入</translation>
     </message>
     <message>
-        <source>角色{role}不能获得权限“{permission}”</source>
-        <translation>角色{role}不能获得权限“{permission}”</translation>
+        <source>{role}不能获得“{permission}”权限</source>
+        <translation>{role}不能获得“{permission}”权限</translation>
     </message>
     <message>
         <source>只有乡村医生账号需要指定村</source>
@@ -473,6 +473,10 @@
         <translation>审计记录</translation>
     </message>
     <message>
+        <source>本机构信息</source>
+        <translation>本机构信息</translation>
+    </message>
+    <message>
         <source>系统</source>
         <translation>系统</translation>
     </message>
@@ -624,6 +628,10 @@
     <message>
         <source>{name} 已损坏（完整性检查未通过）</source>
         <translation>{name} 已损坏（完整性检查未通过）</translation>
+    </message>
+    <message>
+        <source>{name} 不完整或已损坏（缺少表或列），拒绝恢复；本机数据未改动</source>
+        <translation>{name} 不完整或已损坏（缺少表或列），拒绝恢复；本机数据未改动</translation>
     </message>
     <message>
         <source>数据库在 PostgreSQL 服务器上，本程序不恢复：请用服务器自己的恢复（如 pg_restore）</source>

@@ -16,7 +16,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import User, utcnow
 from app.services import profile
 from app.services.access import audit, authz, passwords
-from app.services.access.actor import ROLES, Actor, act_as, actor, actor_of
+from app.services.access.actor import ROLE_LABELS, ROLES, Actor, act_as, actor, actor_of
 from app.services.errors import Message, NotFound, UserError
 from app.services.records.validators import same_dots
 
@@ -140,7 +140,11 @@ def _permissions(role: str, permissions) -> list[str]:
     for p in out:
         if role not in authz.PERMISSIONS.get(p, ()):
             raise _err(
-                QT_TRANSLATE_NOOP("Accounts", "角色{role}不能获得权限“{permission}”"), role=role, permission=p
+                QT_TRANSLATE_NOOP("Accounts", "{role}不能获得“{permission}”权限"),
+                role=Message("Role", ROLE_LABELS[role]) if role in ROLE_LABELS else role,
+                permission=Message("Authz", authz.PERMISSION_LABELS[p])
+                if p in authz.PERMISSION_LABELS
+                else p,
             )
     return out
 
