@@ -288,8 +288,8 @@ def test_a_bug_is_one_line_and_the_traceback_goes_to_the_log(village, capsys):
 @pytest.mark.parametrize(
     "args",
     [
-        ["audit", "-o", "{target}"],
-        ["print", "card", "{archive}", "-o", "{target}"],
+        ["audit", "-o", "{target}.csv"],
+        ["print", "card", "{archive}", "-o", "{target}.pdf"],
         ["residents", "export", "{target}.csv"],
         ["report", "indicators", "--year", "2026", "-o", "{target}.xlsx"],
         ["report", "quality", "--year", "2026", "-o", "{target}.xlsx"],
@@ -305,7 +305,7 @@ def test_a_device_or_a_pipe_where_the_file_goes_is_refused_not_replaced(village,
     data_dir, archive = village
     pipe = tmp_path / "pipe"
     os.mkfifo(pipe)
-    for suffix in (".csv", ".xlsx"):
+    for suffix in (".csv", ".xlsx", ".pdf"):
         (tmp_path / f"pipe{suffix}").symlink_to(pipe)
 
     def stuck(*_):
@@ -320,6 +320,25 @@ def test_a_device_or_a_pipe_where_the_file_goes_is_refused_not_replaced(village,
         signal.alarm(0)
     assert code == 1 and "不是普通文件" in err and len(err.strip().splitlines()) == 1, err
     assert stat.S_ISFIFO(os.stat(pipe).st_mode)  # still the pipe
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["audit", "-o", "{tmp}/audit.xlsx"],
+        ["print", "card", "{archive}", "-o", "{tmp}/card.xlsx"],
+        ["print", "card", "{archive}", "-o", "{tmp}/card"],
+    ],
+)
+def test_a_file_is_never_written_under_a_name_it_would_open_wrong_as(village, tmp_path, capsys, args):
+    """`audit -o a.xlsx` wrote CSV text and `print card -o card.xlsx` a PDF: the spreadsheet said
+    the file was broken.  Refused in one line naming the ending wanted; nothing written."""
+    data_dir, archive = village
+    argv = ["--data-dir", str(data_dir), *(a.format(archive=archive, tmp=tmp_path) for a in args)]
+    code, err = run(argv, capsys)
+    wanted = ".csv" if args[0] == "audit" else ".pdf"
+    assert code == 1 and f"文件名应以 {wanted} 结尾" in err and len(err.strip().splitlines()) == 1, err
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(("audit", "card"))]
 
 
 @pytest.mark.sqlite_only  # refused before any store is opened

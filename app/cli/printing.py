@@ -107,6 +107,7 @@ def print_document(args) -> int:
         raise CliError(
             f"无法写入 {args.output}：这是一个文件夹，请给出文件名，如 {Path(args.output) / 'card.pdf'}"
         )
+    safe_output.named_as(args.output, ".pdf")  # (so is a name the file would open wrong under)
     safe_output.file_target(args.output)  # (so is what else would stop the file being written)
     started = time.perf_counter()
     with store.session() as s:

@@ -266,6 +266,7 @@ class AuditPage(LazyPage):
             path, _ = QFileDialog.getSaveFileName(self, self.tr("导出审计日志"), "audit.csv", "CSV (*.csv)")
         if not path:
             return None
+        path = path if path.lower().endswith(".csv") else path + ".csv"
         wanted = self.current_filter(limit=1_000_000)
 
         def work(s, _progress):

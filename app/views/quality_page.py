@@ -231,6 +231,7 @@ class QualityPage(LazyPage):
             self, self.tr("打印督导表"), f"supervision-{self.year.value()}.pdf", "PDF (*.pdf)"
         )
         if path:
+            path = path if path.lower().endswith(".pdf") else path + ".pdf"
             report, labels = self.report, print_labels()
 
             def write(s):

@@ -117,6 +117,8 @@ def count(session: Session) -> int:
 
 
 def export_csv(session: Session, path: str | Path, f: AuditFilter = AuditFilter(limit=1_000_000)) -> int:
+    """The entries ``f`` selects as CSV at ``path`` (named .csv: it opens as what it is); audited."""
+    safe_output.named_as(path, ".csv")
     rows = query(session, f)
     header = ["时间(UTC)", "用户", "设备", "操作", "对象", "对象ID", "摘要", "村/乡镇代码"]
     path = safe_output.write_csv(

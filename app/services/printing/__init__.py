@@ -254,5 +254,6 @@ def visits_pdf(session: Session, resident_ref: str, program: str, year: int | No
 
 
 def write_pdf(path: str | Path, data: bytes) -> Path:
-    """Write whole or not at all: a half-written PDF never replaces a good one (:func:`safe_output.write_file`)."""
-    return safe_output.write_file(path, lambda f: f.write(data))
+    """Write whole or not at all: a half-written PDF never replaces a good one (:func:`safe_output.write_file`);
+    never under a name ending otherwise than .pdf (``card.xlsx`` opened as a broken workbook)."""
+    return safe_output.write_file(safe_output.named_as(path, ".pdf"), lambda f: f.write(data))
