@@ -113,9 +113,7 @@ def report_indicators(args) -> int:
             print(f"已导出指标工作簿：{path}")
             return 0
         if suffix == "pdf":
-            from app.services.printing import write_pdf
-
-            path = write_pdf(args.output, output.summary_pdf(s, report, translate))
+            path = output.write_summary_pdf(s, report, args.output, translate)
             print(f"已导出指标汇总 PDF：{path}")
             return 0
         data = output.report_data(report, translate)

@@ -44,20 +44,19 @@ def quality(args) -> int:
         if not 2000 <= year <= 2100:
             raise CliError(f"年份应在2000到2100之间：{year}")
         period = Period.year(year)
-        if suffix == "pdf":
-            from app.services import printing
-            from app.services.printing.supervision_sheet import supervision_pdf
-
-            data = supervision_pdf(s, period, labels, village_code=args.village)
-            path = printing.write_pdf(args.output, data)
-            print(f"已写入 {path}（{len(data) / 1024:.0f} KB）")
-            return 0
         report = quality_report.quality_report(s, period, village_code=args.village)
+        if suffix == "pdf":
+            from app.services.printing.supervision_sheet import write_supervision_sheets
+
+            path = write_supervision_sheets(s, report, labels, args.output)
+            print(f"已写入 {path}（{path.stat().st_size / 1024:.0f} KB）")
+            return 0
     tl = labels.translate
     if suffix == "xlsx":
         from app.services.quality.export import write_workbook
 
-        path = write_workbook(report, args.output, tl)
+        with store.session() as s:
+            path = write_workbook(s, report, args.output, tl)
         print(f"已写入 {path}（{len(report.findings)} 条问题）")
         return 0
     if args.json:

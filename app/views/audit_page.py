@@ -109,6 +109,8 @@ class AuditPage(LazyPage):
             "smi_visit": self.tr("严重精神障碍随访"),
             "audit_log": self.tr("审计记录"),
             "institution": self.tr("本机构信息"),
+            "indicator_report": self.tr("指标报表"),
+            "quality_report": self.tr("数据质量报告"),
         }
         for key in audit.ACTIONS:
             self.action.addItem(self.labels.get(key, key), key)

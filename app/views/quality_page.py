@@ -21,10 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.services import printing
 from app.services.indicators import Period
-from app.services.printing.supervision_sheet import render_supervision_sheets
-from app.services.profile import get_profile
+from app.services.printing.supervision_sheet import write_supervision_sheets
 from app.services.quality import export
 from app.services.quality import report as quality
 from app.views.operations import FOLLOWUPS, RESIDENTS, Op, refresh_on
@@ -222,7 +220,7 @@ class QualityPage(LazyPage):
         )
         if path:
             report = self.report
-            Op(self, self.store, lambda _s: export.write_workbook(report, path, translate)).run()
+            Op(self, self.store, lambda s: export.write_workbook(s, report, path, translate)).run()
 
     def export_pdf(self) -> None:
         if self.report is None:
@@ -235,7 +233,6 @@ class QualityPage(LazyPage):
             report, labels = self.report, print_labels()
 
             def write(s):
-                data = render_supervision_sheets(report, labels, get_profile(s).institution)
-                return printing.write_pdf(path, data)
+                return write_supervision_sheets(s, report, labels, path)
 
             Op(self, self.store, write).run()

@@ -258,9 +258,7 @@ class TownshipHomePage(QWidget):
         if path.lower().endswith(".pdf"):
 
             def write(s):
-                from app.services.printing import write_pdf
-
-                return write_pdf(path, output.summary_pdf(s, report, translate))
+                return output.write_summary_pdf(s, report, path, translate)
 
         else:
             if not path.lower().endswith(".xlsx"):

@@ -478,6 +478,14 @@
         <translation>Institution profile</translation>
     </message>
     <message>
+        <source>指标报表</source>
+        <translation>Indicator report</translation>
+    </message>
+    <message>
+        <source>数据质量报告</source>
+        <translation>Data quality report</translation>
+    </message>
+    <message>
         <source>系统</source>
         <translation>System</translation>
     </message>

@@ -477,6 +477,14 @@
         <translation>本机构信息</translation>
     </message>
     <message>
+        <source>指标报表</source>
+        <translation>指标报表</translation>
+    </message>
+    <message>
+        <source>数据质量报告</source>
+        <translation>数据质量报告</translation>
+    </message>
+    <message>
         <source>系统</source>
         <translation>系统</translation>
     </message>

@@ -35,6 +35,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import groupby
+from pathlib import Path
 
 from sqlalchemy import bindparam, event, func, select, update
 from sqlalchemy.orm import Session
@@ -82,6 +83,12 @@ def updated_columns(summary: str) -> tuple[str, list[str]] | None:
     """The record's words and the columns of an :func:`update_summary`, or None for another summary."""
     m = _UPDATE.fullmatch(summary)
     return (m.group(1), m.group(2).split(", ")) if m else None
+
+
+def exported(session: Session, entity: str, what, path) -> None:
+    """A file for people written (a list, a report, its PDF) in the audit trail: what it holds and
+    the file's name.  In a transaction of its own (:func:`record_now`): exports read, never write."""
+    record_now(session, "export", entity, None, f"{what} → {Path(path).name}")
 
 
 def bundle_summary(peer: str, ops: int, file_name: str, *, snapshot: bool = False) -> str:

@@ -140,5 +140,5 @@ def export_csv(session: Session, path: str | Path, f: AuditFilter = AuditFilter(
             ),
         ],
     )
-    audit.record_now(session, "export", "audit_log", None, f"{len(rows)} → {path.name}")
+    audit.exported(session, "audit_log", len(rows), path)
     return len(rows)

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services import profile
+from app.services.access import audit
 from app.services.errors import Message, Translate
 from app.services.indicators import COUNT, COUNTS, KINDS, Period, engine
 from app.services.records.ordering import group_order
@@ -509,11 +510,29 @@ def write_workbook(
         for col, width in enumerate((30, 16, 70) if activities else (20, 10, 12, 10, 9, 70), start=1):
             sheet.column_dimensions[get_column_letter(col)].width = width
 
-    return safe_output.save_workbook(path, wb)
+    written = safe_output.save_workbook(path, wb)
+    audit.exported(session, "indicator_report", _what(report), written)
+    return written
 
 
 def _only_village(report: engine.Report) -> str | None:
     return report.villages[0].code if len(report.villages) == 1 else None
+
+
+def _what(report: engine.Report) -> str:
+    """A report as the audit trail names an export of it: its period, and its one village."""
+    return f"{period_label(report.period)} {_only_village(report) or ''}".strip()
+
+
+def write_summary_pdf(
+    session: Session, report: engine.Report, path: str | Path, translate: Translate = _identity
+) -> Path:
+    """:func:`summary_pdf` written to ``path`` (a .pdf), and the export audited."""
+    from app.services.printing import write_pdf
+
+    written = write_pdf(path, summary_pdf(session, report, translate))
+    audit.exported(session, "indicator_report", _what(report), written)
+    return written
 
 
 # ------------------------------------------------------------------------ PDF

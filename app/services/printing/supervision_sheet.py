@@ -7,6 +7,7 @@ long); "第 n 页 / 共 m 页" at the foot.
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -198,10 +199,12 @@ def render_supervision_sheets(report: QualityReport, labels: Labels, institution
     return buffer.getvalue()
 
 
-def supervision_pdf(session, period, labels: Labels, *, village_code: str | None = None) -> bytes:
-    """The sheets for ``period`` (one village, or every village the actor may read here)."""
+def write_supervision_sheets(session, report: QualityReport, labels: Labels, path) -> Path:
+    """The sheets of ``report`` written to ``path`` (a .pdf), and the export audited."""
+    from app.services.access import audit
+    from app.services.printing import write_pdf
     from app.services.profile import get_profile
-    from app.services.quality.report import quality_report
 
-    report = quality_report(session, period, village_code=village_code)
-    return render_supervision_sheets(report, labels, get_profile(session).institution)
+    written = write_pdf(path, render_supervision_sheets(report, labels, get_profile(session).institution))
+    audit.exported(session, "quality_report", len(report.findings), written)
+    return written

@@ -28,7 +28,7 @@ from app.models import (
     Resident,
     Village,
 )
-from app.services.access import authz
+from app.services.access import audit, authz
 from app.services.access.actor import doctor_name
 from app.services.errors import Message, UserError
 from app.services.programmes import contracts
@@ -534,7 +534,7 @@ def export_households(session: Session, path: str | Path, today: dt.date | None 
         )
     for col, width in zip("ABCDEFGHIJKLM", (10, 10, 20, 24, 16, 10, 9, 9, 9, 11, 9, 9, 11), strict=True):
         ws.column_dimensions[col].width = width
-    safe_output.save_workbook(path, wb)
+    audit.exported(session, "poverty_household", len(rows), safe_output.save_workbook(path, wb))
     return len(rows)
 
 
@@ -572,7 +572,7 @@ def export_plans(session: Session, path: str | Path) -> int:
         )
     for col, width in zip("ABCDEFGH", (20, 10, 16, 12, 40, 12, 12, 12), strict=True):
         ws.column_dimensions[col].width = width
-    safe_output.save_workbook(path, wb)
+    audit.exported(session, "poverty_plan", len(rows), safe_output.save_workbook(path, wb))
     return len(rows)
 
 

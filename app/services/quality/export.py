@@ -8,6 +8,7 @@ from pathlib import Path
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services import safe_output
+from app.services.access import audit
 from app.services.errors import Translate
 from app.services.quality.report import KINDS, QualityReport
 
@@ -39,7 +40,7 @@ def _identity(_context: str, text: str) -> str:
     return text
 
 
-def write_workbook(report: QualityReport, dest: Path, translate: Translate | None = None) -> Path:
+def write_workbook(session, report: QualityReport, dest: Path, translate: Translate | None = None) -> Path:
     import openpyxl
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -118,4 +119,6 @@ def write_workbook(report: QualityReport, dest: Path, translate: Translate | Non
         [15, 12, 16, 12, 20, 10, 12, 70],
         text_columns=(0, 4),
     )
-    return safe_output.save_workbook(dest, wb)
+    written = safe_output.save_workbook(dest, wb)
+    audit.exported(session, "quality_report", len(report.findings), written)
+    return written

@@ -700,5 +700,5 @@ def export_residents(session: Session, dest: Path) -> int:
         rows.append(row)
     text_columns = [0, *(i + 1 for i, f in enumerate(fields) if keeps_digits(f))]
     write_table(dest, header, rows, text_columns=text_columns)
-    audit.record(session, "export", "resident", None, f"{len(rows)} → {dest.name}")
+    audit.exported(session, "resident", len(rows), dest)
     return len(rows)
