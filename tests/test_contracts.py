@@ -25,6 +25,12 @@ def clock(monkeypatch):
     monkeypatch.setattr(capture, "wall_ms", lambda: int(dt.datetime(2026, 11, 23, 12).timestamp() * 1000))
 
 
+def clock_at(monkeypatch, day: dt.date) -> None:
+    monkeypatch.setattr(
+        capture, "wall_ms", lambda: int(dt.datetime.combine(day, dt.time(12)).timestamp() * 1000)
+    )
+
+
 @pytest.fixture
 def family(store, person):
     """A household of three: head 张三 (born 1949), wife 李四, son 张小五 (moved away)."""
@@ -187,12 +193,16 @@ def test_a_resident_not_on_the_register_cannot_sign(store, family):
         contracts.add_contract(s, family["son"], doctor="李医生", packages="basic", start="2026-01-01")
 
 
-def test_renewal_is_a_new_contract_linked_to_the_old(store, family):
+def test_renewal_is_a_new_contract_linked_to_the_old(store, family, monkeypatch):
     with store.transaction() as s:
         (old,), _ = contracts.add_contract(
             s, family["head"], doctor="李医生", packages="basic,chronic", start="2026-01-01"
         )
         old_id = old.id
+    with pytest.raises(UserError) as early, store.transaction() as s:  # 23 November: not yet
+        contracts.renew_contract(s, old_id)
+    assert early.value.render() == "这份签约到 2026-12-31 期满，期满前一个月内（2026-11-30 起）才能续约"
+    clock_at(monkeypatch, dt.date(2026, 11, 30))
     with store.transaction() as s:
         new = contracts.renew_contract(s, old_id, years=2)
         new_id = new.id
@@ -259,8 +269,9 @@ def run_cli(store, capsys, *argv):
     return code, out.out, out.err
 
 
-def test_cli_add_renew_end_list_json(store, family, capsys):
+def test_cli_add_renew_end_list_json(store, family, capsys, monkeypatch):
     store.dispose()
+    clock_at(monkeypatch, dt.date(2026, 12, 5))  # within the month before the contract ends
     code, out, err = run_cli(
         store, capsys, "contract", "add", family["head"], "--doctor", "李医生", "--package", "basic,poor",
         "--start", "2026-01-01", "--household", "--json",

@@ -159,3 +159,37 @@ def test_education_dialog_refuses_a_file_that_is_not_an_image(gui_app, qtbot, st
     dialog.save()
     assert dialog.isVisible() and "不是 JPEG、PNG 图片或 PDF 文件" in dialog.error.text()
     assert page.rows == []
+
+
+def test_renewal_is_asked_for_said_and_shown_as_yet_to_begin(gui_app, qtbot, store, family, monkeypatch):
+    """续约 took effect at one click, said nothing, and listed the new term as 履约中 though it begins
+    next year; it was also taken at any time (a renewal of a renewal ran two years ahead)."""
+    from app.services.programmes import contracts
+    from app.services.sync import capture
+
+    monkeypatch.setattr(capture, "wall_ms", lambda: int(dt.datetime(2026, 12, 10, 12).timestamp() * 1000))
+    with store.transaction() as s:
+        contracts.add_contract(s, family[0], doctor="李医生", packages="basic", start="2026-01-01")
+    page = ContractsPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    page.table.selectRow(0)
+    page.confirm = lambda title, text: False  # asked, and the answer was no
+    assert page.renew() is None and page.table.rowCount() == 1
+    asked = []
+    page.confirm = lambda title, text: asked.append(text) or True
+    told = []
+    monkeypatch.setattr("app.views.contracts_page.tell", lambda _page, text: told.append(text))
+    assert page.renew() == (dt.date(2027, 1, 1), dt.date(2027, 12, 31))
+    assert "重新签字" in asked[0]
+    assert told == ["已为 张三 续约：2027-01-01 至 2027-12-31，请打印协议书请居民签字"]
+    (row,) = [r for r in range(page.table.rowCount()) if page.table.item(r, 4).text() == "2027-01-01"]
+    assert page.table.item(row, 6).text() == "2027-01-01 起生效"
+    page.table.selectRow(row)
+    warned = []
+    monkeypatch.setattr(
+        "PySide6.QtWidgets.QMessageBox.warning", lambda _p, _title, text, *a, **k: warned.append(text)
+    )
+    assert page.renew() is None  # the renewal itself: not before a month ahead of its end
+    assert warned == ["这份签约到 2027-12-31 期满，期满前一个月内（2027-11-30 起）才能续约"]

@@ -57,13 +57,16 @@ def test_agreement_is_filled_from_the_contract(store, person, tmp_path):
     assert "11010519491231002X" not in text
 
 
-def test_renewal_prints_as_such(store, person, tmp_path):
+def test_renewal_prints_as_such(store, person, tmp_path, monkeypatch):
     with store.transaction() as s:
         r = save_resident(s, person(), today=NOW)
         (c,), _ = contracts.add_contract(
             s, r.archive_no, doctor="王医生", packages="basic", start="2026-01-01"
         )
         s.flush()
+        monkeypatch.setattr(  # within the month before the contract ends
+            capture, "wall_ms", lambda: int(dt.datetime(2026, 12, 5, 12).timestamp() * 1000)
+        )
         new = contracts.renew_contract(s, c.id, years=2)
         s.flush()
         nid = new.id

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Store
 from app.services.programmes import contracts
+from app.services.sync.capture import trusted_today
 from app.views.operations import RESIDENTS, Op, refresh_on
 from app.views.widgets import (
     CheckGroup,
@@ -178,12 +179,12 @@ class ContractsPage(LazyPage):
                 expiring_days=contracts.REMIND_DAYS if mode == "expiring" else None,
                 include_history=mode == "all",
             )
-            return rows, len(contracts.expiring_soon(s))
+            return rows, len(contracts.expiring_soon(s)), trusted_today(s)
 
         found = Op(self, self.store, load).run()
         if found is None:
             return
-        self.rows, expiring = found
+        self.rows, expiring, today = found
         self.reminder.setText(
             self.tr("{n} 份签约{days}天内到期，请及时续约")
             .replace("{n}", str(expiring))
@@ -194,6 +195,8 @@ class ContractsPage(LazyPage):
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
             status = code_label("contract_status", r.status)
+            if r.status == "active" and r.start_on > today:  # a renewal yet to begin
+                status = self.tr("{start} 起生效").replace("{start}", r.start_on.isoformat())
             if r.ended_on:
                 status += f" {r.ended_on.isoformat()} {r.end_reason}"
             packages = (", " if lang() == "en" else "、").join(
@@ -224,11 +227,37 @@ class ContractsPage(LazyPage):
         dialog.show()
         return dialog
 
-    def renew(self) -> None:
+    def renew(self):
+        """续约, once asked: a new term from the day after this one ends, signed on paper again."""
         chosen = self.selected()
         if chosen is None:
-            return
-        Op(self, self.store, lambda s: contracts.renew_contract(s, chosen.id) and None).run()
+            return None
+        if not self.confirm(
+            self.tr("续约"),
+            self.tr(
+                "为 {name} 续约：新签约从本期期满后开始，签约医生和服务包不变，需居民重新签字。继续吗？"
+            ).replace("{name}", chosen.resident_name),
+        ):
+            return None
+
+        def work(s):
+            new = contracts.renew_contract(s, chosen.id)
+            return new.start_on, new.end_on
+
+        term = Op(self, self.store, work).run()
+        if term is not None:
+            tell(
+                self,
+                self.tr("已为 {name} 续约：{start} 至 {end}，请打印协议书请居民签字")
+                .replace("{name}", chosen.resident_name)
+                .replace("{start}", term[0].isoformat())
+                .replace("{end}", term[1].isoformat()),
+            )
+        return term
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Whether the user goes on (tests replace this)."""
+        return QMessageBox.question(self, title, text) == QMessageBox.Yes
 
     def mark_signed(self) -> None:
         chosen = self.selected()

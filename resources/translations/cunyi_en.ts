@@ -800,16 +800,24 @@
         <translation>Contract not found: {ref}</translation>
     </message>
     <message>
-        <source>这份签约{status}，不能再续约</source>
-        <translation>This contract is already {status} and cannot be renewed</translation>
-    </message>
-    <message>
         <source>这份签约{status}，不能再解约</source>
         <translation>This contract is already {status} and cannot be ended</translation>
     </message>
     <message>
         <source>请填写解约原因</source>
         <translation>Enter the reason for ending the contract</translation>
+    </message>
+    <message>
+        <source>这份签约已续约，不能再续约</source>
+        <translation>This contract has been renewed already and cannot be renewed again</translation>
+    </message>
+    <message>
+        <source>这份签约已解约，不能续约</source>
+        <translation>This contract was terminated and cannot be renewed</translation>
+    </message>
+    <message>
+        <source>这份签约到 {end} 期满，期满前一个月内（{opens} 起）才能续约</source>
+        <translation>This contract runs until {end}: it can be renewed in the month before it ends (from {opens})</translation>
     </message>
     <message>
         <source>到期天数不能为负数</source>
@@ -952,6 +960,18 @@
     <message>
         <source>{n} 份签约{days}天内到期，请及时续约</source>
         <translation>Contracts ending within {days} days: {n}; renew them in time</translation>
+    </message>
+    <message>
+        <source>{start} 起生效</source>
+        <translation>Starts {start}</translation>
+    </message>
+    <message>
+        <source>为 {name} 续约：新签约从本期期满后开始，签约医生和服务包不变，需居民重新签字。继续吗？</source>
+        <translation>Renew the contract of {name}? The new term starts when this one ends, with the same doctor and packages, and must be signed again by the resident.</translation>
+    </message>
+    <message>
+        <source>已为 {name} 续约：{start} 至 {end}，请打印协议书请居民签字</source>
+        <translation>Renewed for {name}: {start} to {end}. Print the agreement for the resident to sign.</translation>
     </message>
     <message>
         <source>解约</source>

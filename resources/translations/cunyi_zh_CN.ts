@@ -799,16 +799,24 @@
         <translation>找不到签约记录：{ref}</translation>
     </message>
     <message>
-        <source>这份签约{status}，不能再续约</source>
-        <translation>这份签约{status}，不能再续约</translation>
-    </message>
-    <message>
         <source>这份签约{status}，不能再解约</source>
         <translation>这份签约{status}，不能再解约</translation>
     </message>
     <message>
         <source>请填写解约原因</source>
         <translation>请填写解约原因</translation>
+    </message>
+    <message>
+        <source>这份签约已续约，不能再续约</source>
+        <translation>这份签约已续约，不能再续约</translation>
+    </message>
+    <message>
+        <source>这份签约已解约，不能续约</source>
+        <translation>这份签约已解约，不能续约</translation>
+    </message>
+    <message>
+        <source>这份签约到 {end} 期满，期满前一个月内（{opens} 起）才能续约</source>
+        <translation>这份签约到 {end} 期满，期满前一个月内（{opens} 起）才能续约</translation>
     </message>
     <message>
         <source>到期天数不能为负数</source>
@@ -951,6 +959,18 @@
     <message>
         <source>{n} 份签约{days}天内到期，请及时续约</source>
         <translation>{n} 份签约{days}天内到期，请及时续约</translation>
+    </message>
+    <message>
+        <source>{start} 起生效</source>
+        <translation>{start} 起生效</translation>
+    </message>
+    <message>
+        <source>为 {name} 续约：新签约从本期期满后开始，签约医生和服务包不变，需居民重新签字。继续吗？</source>
+        <translation>为 {name} 续约：新签约从本期期满后开始，签约医生和服务包不变，需居民重新签字。继续吗？</translation>
+    </message>
+    <message>
+        <source>已为 {name} 续约：{start} 至 {end}，请打印协议书请居民签字</source>
+        <translation>已为 {name} 续约：{start} 至 {end}，请打印协议书请居民签字</translation>
     </message>
     <message>
         <source>解约</source>

@@ -7,6 +7,7 @@ and ``contract_years`` mirror the current contract and are written here only (:f
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import uuid
 from dataclasses import dataclass
@@ -128,6 +129,14 @@ def end_of_term(start: dt.date, years: int) -> dt.date:
     except ValueError:  # 29 February
         later = start.replace(year=start.year + years, day=28)
     return later - dt.timedelta(days=1)
+
+
+def renewal_opens(c: FamilyContract) -> dt.date:
+    """The first day a contract may be renewed: a month before its term ends (期满前一个月内)."""
+    end = c.end_on
+    year, month = (end.year, end.month - 1) if end.month > 1 else (end.year - 1, 12)
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(end.day, last))
 
 
 def last_day(c: FamilyContract) -> dt.date:
@@ -346,12 +355,18 @@ def renew_contract(
     """续约: a new contract from the day after the old one ends (today if it has lapsed), same doctor,
     team and packages; the old one is kept, marked ``renewed``."""
     old = _get(session, contract_id)
+    if old.status == "renewed":
+        raise _err(QT_TRANSLATE_NOOP("Contract", "这份签约已续约，不能再续约"))
     if old.status != "active":
-        raise _err(
-            QT_TRANSLATE_NOOP("Contract", "这份签约{status}，不能再续约"),
-            status=CODE_LISTS["contract_status"].label(old.status),
-        )
+        raise _err(QT_TRANSLATE_NOOP("Contract", "这份签约已解约，不能续约"))
     today = trusted_today(session)
+    opens = renewal_opens(old)
+    if today < opens:  # (the agreement says so: 期满前一个月内可申请续约)
+        raise _err(
+            QT_TRANSLATE_NOOP("Contract", "这份签约到 {end} 期满，期满前一个月内（{opens} 起）才能续约"),
+            end=old.end_on.isoformat(),
+            opens=opens.isoformat(),
+        )
     n_years = parse_years(years) if years is not None else old.years
     start_on = max(old.end_on + dt.timedelta(days=1), today)
     new = FamilyContract(
