@@ -24,6 +24,11 @@ from tests import storekit  # noqa: E402
 VILLAGE_CODE = "110105001101"
 TOWNSHIP_CODE = "110105001"
 TODAY = dt.date(2026, 11, 23)
+# A 专项随访 visit's insight and social function as recorded when the patient is well (稳定 asks for both)
+SMI_ASSESSED = {
+    "insight": "1",
+    **{f"social_{k}": "1" for k in ("personal", "housework", "work", "study", "social")},
+}
 
 # Property tests take their number of examples from the profile: "ci" runs the full count (CI sets
 # CI=true), "dev" a few for a quick run.  HYPOTHESIS_PROFILE picks one explicitly.

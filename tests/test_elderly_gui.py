@@ -117,7 +117,12 @@ def test_smi_visit_dialog_suggests_as_typed_and_the_section_is_hidden_from_other
     assert dialog.suggestion.text().startswith("建议：不稳定，下次随访")
     assert "立即转诊" in dialog.suggestion.text()
     editors["danger"].main.setText("0")
-    assert dialog.suggestion.text().startswith("建议：稳定")
+    assert dialog.suggestion.text().startswith("建议：基本稳定")  # insight, social function: not yet
+    assert "自知力、社会功能未评估" in dialog.suggestion.text()
+    editors["insight"].main.set_code("1")
+    for key in ("personal", "housework", "work", "study", "social"):
+        editors[f"social_{key}"].main.set_code("1")
+    assert dialog.suggestion.text().startswith("建议：稳定"), dialog.suggestion.text()
     editors["symptoms"].main.boxes["1"].setChecked(True)
     assert dialog.suggestion.text().startswith("建议：基本稳定")
     assert dialog.save() is True

@@ -14,6 +14,7 @@ from app.services.errors import NeedsConfirmation, UserError, ValidationError
 from app.services.indicators import REGISTRY, Period, Scope, smi_elderly  # noqa: F401 (declares them)
 from app.services.programmes import elderly, followup, smi
 from app.services.records import residents as records
+from tests.conftest import SMI_ASSESSED
 
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
@@ -149,9 +150,13 @@ def test_indicators_on_a_written_out_table(store, person):
             ("2026-08-01", "0"),
             ("2026-11-01", "0"),
         ):
-            smi.record_visit(s, p[0].archive_no, smi.input_with(visit_date=day, danger=danger), today=TODAY)
+            smi.record_visit(
+                s, p[0].archive_no, smi.input_with(visit_date=day, danger=danger, **SMI_ASSESSED), today=TODAY
+            )
         for day, danger in (("2026-02-01", "0"), ("2026-05-01", "0"), ("2026-08-01", "2")):
-            smi.record_visit(s, p[1].archive_no, smi.input_with(visit_date=day, danger=danger), today=TODAY)
+            smi.record_visit(
+                s, p[1].archive_no, smi.input_with(visit_date=day, danger=danger, **SMI_ASSESSED), today=TODAY
+            )
     expected = {
         # over the 65+ population figure: only those checked this year are listed
         "elderly": {p[0].id: True, p[2].id: True},

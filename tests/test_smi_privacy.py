@@ -28,6 +28,7 @@ from app.services.errors import UserError
 from app.services.indicators import REGISTRY, Period, Scope, smi_elderly  # noqa: F401 (declares them)
 from app.services.programmes import smi, worklist
 from app.services.records import overview, residents, roster, search, sensitive
+from tests.conftest import SMI_ASSESSED
 from tests.synckit import TODAY, county, round_trip
 
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
@@ -72,7 +73,9 @@ def world(tmp_path_factory, db_backend):  # built once per module and database
             today=TODAY,
         )
     with va.store.transaction() as s:
-        smi.record_visit(s, archive, smi.input_with(visit_date=TODAY.isoformat(), danger="0"), today=TODAY)
+        smi.record_visit(
+            s, archive, smi.input_with(visit_date=TODAY.isoformat(), danger="0", **SMI_ASSESSED), today=TODAY
+        )
     va.store.actor = None
     # 既往史 严重精神障碍 (past disease 8): the patient's, and a second resident's who is not (yet)
     # registered, whose responsible doctor is 李医生

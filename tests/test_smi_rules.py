@@ -35,7 +35,10 @@ CASES = [
     (0, "", "1", ("2", "2", "2", "2", "2"), False, False, None, S, False, 90, False),  # 一般 is fine
     (0, "", "1", GOOD, True, False, None, U, True, 14, False),  # 严重药物不良反应
     (0, "", "1", GOOD, False, True, None, U, True, 14, False),  # 严重躯体疾病
-    (0, "", None, (), False, False, None, S, False, 90, False),  # insight and social not recorded
+    # insight or social function not recorded: not shown to be 稳定
+    (0, "", None, (), False, False, None, B, False, 14, False),
+    (0, "", None, GOOD, False, False, None, B, False, 14, False),
+    (0, "", "1", (), False, False, None, B, False, 14, False),
     # the class is the worst criterion met
     (1, "1,3,5", "1", GOOD, False, False, None, U, True, 14, False),
     (2, "", "3", GOOD, False, False, None, U, True, 14, False),
@@ -90,7 +93,8 @@ def test_thresholds_are_data():
     strict = r.SmiThresholds(unstable_danger=2, obvious_symptoms=2, stable_days=60)
     assert r.classify(r.SmiFindings(danger=2), strict) == U
     assert r.classify(r.SmiFindings(danger=0, symptoms=frozenset({"1", "5"})), strict) == U
-    assert (r.suggest(r.SmiFindings(danger=0), D, t=strict).next_due - D).days == 60
+    calm = r.SmiFindings(danger=0, insight="1", social=GOOD)
+    assert (r.suggest(calm, D, t=strict).next_due - D).days == 60
 
 
 def test_a_danger_level_outside_the_scale_is_a_programming_error():

@@ -35,6 +35,7 @@ from app.views.widgets import (
     code_label,
     fit_columns,
     fit_to_screen,
+    lang,
     line_edit,
     on_any_change,
     print_labels,
@@ -164,6 +165,17 @@ class SmiVisitDialog(QDialog):
             text += self.tr("；立即转诊到上级医院，2周内了解情况")
         if s.psychiatrist:
             text += self.tr("；请精神专科医生指导")
+        unknown = [
+            label
+            for reason, label in (
+                ("insight_unknown", self.tr("自知力")),
+                ("social_unknown", self.tr("社会功能")),
+            )
+            if reason in s.reasons
+        ]
+        if unknown:  # (稳定 needs them: the class may yet improve)
+            joined = (" and " if lang() == "en" else "、").join(unknown)
+            text += self.tr("；{what}未评估，评估后才能判为稳定").replace("{what}", joined)
         self.suggestion.setText(text)
 
     def draft_referral(self):

@@ -7558,6 +7558,18 @@
         <source>；请精神专科医生指导</source>
         <translation>; ask a psychiatrist for guidance</translation>
     </message>
+    <message>
+        <source>自知力</source>
+        <translation>insight</translation>
+    </message>
+    <message>
+        <source>社会功能</source>
+        <translation>social function</translation>
+    </message>
+    <message>
+        <source>；{what}未评估，评估后才能判为稳定</source>
+        <translation>; {what} not assessed: assess them before the visit can be stable</translation>
+    </message>
 </context>
 <context>
     <name>Startup</name>

@@ -7557,6 +7557,18 @@
         <source>；请精神专科医生指导</source>
         <translation>；请精神专科医生指导</translation>
     </message>
+    <message>
+        <source>自知力</source>
+        <translation>自知力</translation>
+    </message>
+    <message>
+        <source>社会功能</source>
+        <translation>社会功能</translation>
+    </message>
+    <message>
+        <source>；{what}未评估，评估后才能判为稳定</source>
+        <translation>；{what}未评估，评估后才能判为稳定</translation>
+    </message>
 </context>
 <context>
     <name>Startup</name>

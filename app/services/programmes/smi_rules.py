@@ -83,6 +83,12 @@ def reasons(f: SmiFindings, t: SmiThresholds = DEFAULT) -> tuple[tuple[str, ...]
         unstable.append("physical")
     if any(r in t.social_poor for r in f.social):
         mostly.append("social")
+    # 稳定 asks for insight essentially restored and social function fair or good: not assessed,
+    # not shown (a visit with the danger level alone was suggested 稳定, next visit in 3 months)
+    if f.insight is None:
+        mostly.append("insight_unknown")
+    if not f.social:
+        mostly.append("social_unknown")
     return tuple(unstable), tuple(mostly)
 
 
