@@ -400,3 +400,21 @@ def test_the_doctor_fields_offer_the_doctors_names_as_they_are_typed(gui_app, qt
     assert completer.completionCount() == 2
     completer.setCompletionPrefix("王")
     assert completer.completionCount() == 1 and completer.currentCompletion() == "王医生"
+
+
+@pytest.mark.parametrize(
+    ("typed", "field"),
+    [
+        (dict(past_diseases={"1": ""}, past_disease_other="肺结节"), "past_diseases"),
+        (dict(allergy=["1"], allergy_other="头孢"), "allergy"),
+        (dict(payment=["1"], payment_other="大病保险"), "payment"),
+        (dict(family={"father": ["2"]}, family_other="痛风"), "family"),
+    ],
+)
+def test_an_other_text_without_other_ticked_is_refused_not_dropped(store, typed, field):
+    """`residents update … --set past_disease_other=肺结节` on a record with 既往史 无 said 已更新 and
+    kept nothing.  Refused, naming the list; nothing written."""
+    with pytest.raises(ValidationError) as refused, store.transaction() as s:
+        records.save_resident(s, new(**typed), today=TODAY)
+    by_field = refused.value.by_field()
+    assert field in by_field and "没有勾选“其他”" in by_field[field].message.render(), by_field

@@ -8607,6 +8607,10 @@ Click Yes only if it matches.</translation>
         <translation>{label}: “Other” is ticked, please specify</translation>
     </message>
     <message>
+        <source>{label}写了“其他”的内容，但没有勾选“其他”：请勾选或删去</source>
+        <translation>{label}: text was written for “Other” but “Other” is not ticked: tick it or delete the text</translation>
+    </message>
+    <message>
         <source>{label}不能晚于今天</source>
         <translation>{label} cannot be after today</translation>
     </message>

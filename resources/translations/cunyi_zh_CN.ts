@@ -8606,6 +8606,10 @@
         <translation>{label}选了“其他”，请写明</translation>
     </message>
     <message>
+        <source>{label}写了“其他”的内容，但没有勾选“其他”：请勾选或删去</source>
+        <translation>{label}写了“其他”的内容，但没有勾选“其他”：请勾选或删去</translation>
+    </message>
+    <message>
         <source>{label}不能晚于今天</source>
         <translation>{label}不能晚于今天</translation>
     </message>

@@ -350,7 +350,19 @@ def check_choices(
 
 def check_multi(c: Checking, f: Field) -> None:
     other = c.raw(f.other) if f.other else ""
-    check_choices(c, f.key, f.codes, c.raw(f.key) or [], other, f.label, f.key)
+    codes = c.raw(f.key) or []
+    other_unticked(c, f.key, f.label, other, CODE_LISTS[f.codes].other_code in codes)
+    check_choices(c, f.key, f.codes, codes, other, f.label, f.key)
+
+
+def other_unticked(c: Checking, key: str, label: str, other_text, ticked: bool) -> None:
+    """An "other" text written without 其他 ticked: refused (it was dropped without a word)."""
+    if not ticked and isinstance(other_text, str) and other_text.strip():
+        c.fail(
+            key,
+            QT_TRANSLATE_NOOP("Validation", "{label}写了“其他”的内容，但没有勾选“其他”：请勾选或删去"),
+            label=label,
+        )
 
 
 def check_date(c: Checking, f: Field) -> None:

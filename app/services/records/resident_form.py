@@ -37,6 +37,7 @@ from app.services.records.field_table import (
     Section,
     check_choices,
     check_person,
+    other_unticked,
 )
 from app.services.records.validators import (
     check_birth_date,
@@ -133,6 +134,7 @@ def check_past_diseases(c: Checking, f: Field) -> None:
             none=cl.label(cl.none_code),
         )
         return
+    other_unticked(c, f.key, cl.zh, c.raw(f.other), cl.other_code in codes)
     other = c.attempt(f.key, clean_text, c.raw(f.other), 100, cl.zh)
     for code in codes:
         month = c.attempt(f.key, parse_month, typed[code], QT_TRANSLATE_NOOP("Field", "确诊时间"))
@@ -191,6 +193,10 @@ def genetic_disease_named(c: Checking, f: Field) -> None:
 def check_family(c: Checking, f: Field) -> None:
     """家族史: one code list per relative, one shared "other" text."""
     typed: dict[str, list[str]] = c.raw(f.key) or {}
+    other_code = CODE_LISTS["family_disease"].other_code
+    other_unticked(
+        c, f.key, f.label, c.raw(f.other), any(other_code in typed.get(rel, []) for rel in RELATIVES)
+    )
     for rel in RELATIVES:
         check_choices(
             c, f.key, "family_disease", typed.get(rel, []), c.raw(f.other), f.label, f"family_{rel}"
