@@ -240,3 +240,47 @@ def test_a_second_check_in_the_year_is_saved_once_the_doctor_confirms(
     assert dialog.save() is True
     with store.session() as s:
         assert len(s.scalars(select(ElderlyCheck.id)).all()) == 2
+
+
+def test_the_resident_page_lists_the_health_checks_and_prints_and_voids_one(
+    gui_app, qtbot, store, person, tmp_path
+):
+    """A 65+ resident's page had no trace of the yearly checks: the form could not be printed again
+    nor a check recorded by mistake voided, except on the command line.  Now a 老年人健康管理 tab
+    lists them, newest first; a resident under 65 with no check has no such tab."""
+    from app.services.programmes import elderly
+    from app.services.records import overview as records_overview
+    from app.views.residents import ResidentDialog
+    from tests.test_elderly_smi_services import _check
+
+    with store.transaction() as s:
+        rid = records.save_resident(s, person(name="李奶奶"), today=TODAY).id  # born 1949
+        young = records.save_resident(s, person(name="小王", id_number="", sex="1", birth_date="1990-01-01")).id
+        elderly.record_check(s, rid, _check(check_date="2025-11-01"), today=TODAY)
+        elderly.record_check(s, rid, _check(check_date="2026-11-01", sbp="150"), today=TODAY)
+
+    def page(resident_id) -> ResidentDialog:
+        with store.session() as s:
+            dialog = ResidentDialog(store, records_overview.resident_overview(s, resident_id, TODAY))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        return dialog
+
+    assert "elderly" not in page(young).programme_tabs
+    dialog = page(rid)
+    dialog.sections.setCurrentWidget(dialog.programme_tabs["elderly"])
+    dialog.grab().save(str(tmp_path / "checks.png"))
+    table = dialog.visit_tables["elderly"]
+    assert [table.item(r, 0).text() for r in range(table.rowCount())] == ["2026-11-01", "2025-11-01"]
+    assert table.item(0, 1).text().startswith("150/")
+    table.selectRow(0)
+    shown = dialog.print_check(dialog.overview.elderly_checks[-1].id)
+    assert shown is not None and shown.data.startswith(b"%PDF")
+    shown.close()
+    dialog.ask_reason = lambda title, text: "录错了人"
+    dialog.void_buttons["elderly"].click()
+    qtbot.waitUntil(lambda: dialog.visit_tables["elderly"].rowCount() == 1, timeout=5_000)
+    assert dialog.notice.text() == "已作废 2026-11-01 的健康体检"
+    with store.session() as s:
+        (voided,) = s.scalars(select(ElderlyCheck).where(ElderlyCheck.voided)).all()
+        assert (voided.check_date.isoformat(), voided.void_reason) == ("2026-11-01", "录错了人")

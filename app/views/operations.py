@@ -38,7 +38,7 @@ T = TypeVar("T")
 
 # What the pages show, by table: one place to name the kinds of records a page refreshes on.
 RESIDENTS = frozenset({"resident", "household", "resident_choice", "village_group"})
-FOLLOWUPS = frozenset({"followup_visit", "program_enrolment", "smi_visit"})
+FOLLOWUPS = frozenset({"followup_visit", "program_enrolment", "smi_visit", "elderly_check"})
 REFERRALS = frozenset({"referral"})
 SYNC = frozenset({"sync_peer", "sync_conflict", "sync_bundle", "change_log", "sync_origin"})
 ACCOUNTS = frozenset({"app_user"})

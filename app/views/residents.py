@@ -35,10 +35,12 @@ from app.services.records.search import TAG_LABELS, ResidentRow
 from app.services.records.validators import age_on, mask_id
 from app.views.enrolment_form import EnrolmentDialog
 from app.views.operations import FOLLOWUPS, RESIDENTS, Op, refresh_on
-from app.views.widgets import LazyPage, aside, code_label, fit_columns, fit_to_screen, lang
+from app.views.widgets import LazyPage, aside, code_label, fit_columns, fit_to_screen, lang, print_labels
 
 PAGE = 100
 _ROOT = QModelIndex()
+
+ELDERLY = "elderly"  # the 老年人健康管理 tab, beside the programmes' tabs
 
 
 class ResidentTableModel(QAbstractTableModel):
@@ -480,9 +482,12 @@ class ResidentDialog(QDialog):
             for i in range(self.actions_bar.count()):
                 if (widget := self.actions_bar.itemAt(i).widget()) is not None:
                     widget.hide()
-        for i, (program, page) in enumerate(self._programs(overview).items(), start=1):
+        tabs = {p: (page, code_label("program", p)) for p, page in self._programs(overview).items()}
+        if overview.elderly:
+            tabs[ELDERLY] = (self._elderly(overview), self.tr("老年人健康管理"))
+        for i, (program, (page, title)) in enumerate(tabs.items(), start=1):
             self.programme_tabs[program] = page
-            self.sections.insertTab(i, page, code_label("program", program))
+            self.sections.insertTab(i, page, title)
 
     def reload(self) -> None:
         """Read the resident again (a visit saved, a programme started) and show the programmes anew."""
@@ -769,6 +774,114 @@ class ResidentDialog(QDialog):
             pl.addLayout(row)
             self.void_buttons[SMI] = void
         return page
+
+    def _elderly(self, overview: records_overview.ResidentOverview) -> QWidget:
+        """老年人健康管理: the yearly health checks, newest first; a new one, a check's form printed
+        again, one recorded by mistake voided."""
+        checks = list(reversed(overview.elderly_checks))
+        page = QWidget()
+        pl = QVBoxLayout(page)
+        table = QTableWidget(len(checks), 5)
+        table.setHorizontalHeaderLabels(
+            [
+                self.tr("体检日期"),
+                self.tr("血压 (mmHg)"),
+                self.tr("空腹血糖 (mmol/L)"),
+                self.tr("生活自理能力"),
+                self.tr("下次体检"),
+            ]
+        )
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.horizontalHeader().setStretchLastSection(True)
+        for row, c in enumerate(checks):
+            cells = (
+                c.check_date.isoformat(),
+                f"{c.sbp}/{c.dbp}" if c.sbp else "",
+                f"{c.glucose:g}" if c.glucose is not None else "",
+                code_label("selfcare_level", c.selfcare_level) if c.selfcare_level else "",
+                c.next_check.isoformat() if c.next_check else "",
+            )
+            for col, text in enumerate(cells):
+                table.setItem(row, col, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SingleSelection)
+        if not checks:
+            pl.addWidget(QLabel(self.tr("还没有健康体检记录")))
+        pl.addWidget(table, 1)
+        self.visit_tables[ELDERLY] = table
+        row = QHBoxLayout()
+        row.addStretch(1)
+        chosen = lambda: checks[table.currentRow()] if 0 <= table.currentRow() < len(checks) else None  # noqa: E731
+        reprint = QPushButton(self.tr("打印所选体检表"))
+        reprint.setAutoDefault(False)
+        reprint.setEnabled(False)
+        reprint.clicked.connect(lambda _c=False: self.print_check(chosen().id) if chosen() else None)
+        row.addWidget(reprint)
+        buttons = [reprint]
+        if not overview.read_only:
+            new = QPushButton(self.tr("录入健康体检…"))
+            new.setAutoDefault(False)
+            new.clicked.connect(lambda _c=False: self.record_check())
+            void = QPushButton(self.tr("作废所选体检…"))
+            void.setAutoDefault(False)
+            void.setToolTip(self.tr("录错的体检（日期错、人错）作废后保留在档案中，不再计入"))
+            void.setEnabled(False)
+            void.clicked.connect(
+                lambda _c=False: self.void_check(chosen().check_date, chosen().id) if chosen() else None
+            )
+            row.insertWidget(0, new)
+            row.addWidget(void)
+            buttons.append(void)
+            self.void_buttons[ELDERLY] = void
+        table.itemSelectionChanged.connect(
+            lambda: [b.setEnabled(bool(table.selectedItems())) for b in buttons] and None
+        )
+        pl.addLayout(row)
+        return page
+
+    def record_check(self):
+        from app.views.elderly_check import open_check_dialog
+
+        self.check_dialog = open_check_dialog(self, self.store, self.resident_id)
+        return self.check_dialog
+
+    def print_check(self, check_id):
+        """A saved check's 健康体检表 and 生活自理能力评估表, printed again."""
+        from app.services.printing import elderly_forms
+        from app.views.print_preview import preview
+
+        labels = print_labels()
+        data = Op(self, self.store, lambda s: elderly_forms.check_summary_pdf(s, check_id, labels)).run()
+        if data is None:
+            return None
+        title = self.tr("老年人健康体检表")
+        self.preview = preview(self, data, title, f"{title}.pdf")
+        return self.preview
+
+    def void_check(self, day, check_id) -> bool:
+        """作废 a health check recorded by mistake, with the reason asked for."""
+        from app.services.programmes import elderly
+
+        reason = self.ask_reason(
+            self.tr("作废体检"),
+            self.tr("作废 {date} 的健康体检。作废后记录仍保留，但不再计入。请写明原因：").replace(
+                "{date}", day.isoformat()
+            ),
+        )
+        if reason is None:
+            return False
+        rid = self.resident_id
+        if (
+            Op(
+                self, self.store, lambda s: elderly.void_check(s, rid, day, reason, check_id=check_id).id
+            ).run()
+            is None
+        ):
+            return False
+        self.notice.setText(self.tr("已作废 {date} 的健康体检").replace("{date}", day.isoformat()))
+        return True
 
     def _paper_record(self, program: str, visits: list, this_year: int) -> QHBoxLayout:
         """打印随访服务记录表 for a year with visits, the latest first (printing.sheet_years)."""

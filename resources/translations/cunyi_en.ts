@@ -6424,6 +6424,10 @@
         <translation>New special follow-up</translation>
     </message>
     <message>
+        <source>老年人健康管理</source>
+        <translation>Elderly care</translation>
+    </message>
+    <message>
         <source>专项随访</source>
         <translation>special follow-up</translation>
     </message>
@@ -6458,6 +6462,54 @@
     <message>
         <source>死亡</source>
         <translation>Died</translation>
+    </message>
+    <message>
+        <source>体检日期</source>
+        <translation>Check date</translation>
+    </message>
+    <message>
+        <source>生活自理能力</source>
+        <translation>Self-care</translation>
+    </message>
+    <message>
+        <source>下次体检</source>
+        <translation>Next check</translation>
+    </message>
+    <message>
+        <source>还没有健康体检记录</source>
+        <translation>No health check recorded yet</translation>
+    </message>
+    <message>
+        <source>打印所选体检表</source>
+        <translation>Print the selected check</translation>
+    </message>
+    <message>
+        <source>录入健康体检…</source>
+        <translation>New health check…</translation>
+    </message>
+    <message>
+        <source>作废所选体检…</source>
+        <translation>Void the selected check…</translation>
+    </message>
+    <message>
+        <source>录错的体检（日期错、人错）作废后保留在档案中，不再计入</source>
+        <translation>A check recorded by mistake (wrong day, wrong person) stays in the record once voided, and no longer counts</translation>
+    </message>
+    <message>
+        <source>老年人健康体检表</source>
+        <translation>Elderly health check form</translation>
+    </message>
+    <message>
+        <source>作废体检</source>
+        <translation>Void health check</translation>
+    </message>
+    <message>
+        <source>作废 {date} 的健康体检。作废后记录仍保留，但不再计入。请写明原因：</source>
+        <translation>Void the health check of {date}. The record is kept but no longer counts. Give the reason:</translation>
+    </message>
+    <message>
+        <source>已作废 {date} 的健康体检</source>
+        <translation>Voided the health check of {date}</translation>
     </message>
     <message>
         <source>随访服务记录表的年份</source>

@@ -6423,6 +6423,10 @@
         <translation>录入专项随访</translation>
     </message>
     <message>
+        <source>老年人健康管理</source>
+        <translation>老年人健康管理</translation>
+    </message>
+    <message>
         <source>专项随访</source>
         <translation>专项随访</translation>
     </message>
@@ -6457,6 +6461,54 @@
     <message>
         <source>死亡</source>
         <translation>死亡</translation>
+    </message>
+    <message>
+        <source>体检日期</source>
+        <translation>体检日期</translation>
+    </message>
+    <message>
+        <source>生活自理能力</source>
+        <translation>生活自理能力</translation>
+    </message>
+    <message>
+        <source>下次体检</source>
+        <translation>下次体检</translation>
+    </message>
+    <message>
+        <source>还没有健康体检记录</source>
+        <translation>还没有健康体检记录</translation>
+    </message>
+    <message>
+        <source>打印所选体检表</source>
+        <translation>打印所选体检表</translation>
+    </message>
+    <message>
+        <source>录入健康体检…</source>
+        <translation>录入健康体检…</translation>
+    </message>
+    <message>
+        <source>作废所选体检…</source>
+        <translation>作废所选体检…</translation>
+    </message>
+    <message>
+        <source>录错的体检（日期错、人错）作废后保留在档案中，不再计入</source>
+        <translation>录错的体检（日期错、人错）作废后保留在档案中，不再计入</translation>
+    </message>
+    <message>
+        <source>老年人健康体检表</source>
+        <translation>老年人健康体检表</translation>
+    </message>
+    <message>
+        <source>作废体检</source>
+        <translation>作废体检</translation>
+    </message>
+    <message>
+        <source>作废 {date} 的健康体检。作废后记录仍保留，但不再计入。请写明原因：</source>
+        <translation>作废 {date} 的健康体检。作废后记录仍保留，但不再计入。请写明原因：</translation>
+    </message>
+    <message>
+        <source>已作废 {date} 的健康体检</source>
+        <translation>已作废 {date} 的健康体检</translation>
     </message>
     <message>
         <source>随访服务记录表的年份</source>

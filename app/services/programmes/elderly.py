@@ -285,6 +285,18 @@ def check_record(session: Session, check_id: uuid.UUID) -> tuple[Resident, dict]
     return resident, values
 
 
+def checks_of(session: Session, resident_id: uuid.UUID) -> tuple[ElderlyCheck, ...]:
+    """A resident's health checks (the caller has read the resident), oldest first, voided ones
+    left out."""
+    return tuple(
+        session.scalars(
+            select(ElderlyCheck)
+            .where(ElderlyCheck.resident_id == resident_id, ElderlyCheck.voided.is_(False))
+            .order_by(ElderlyCheck.check_date)
+        )
+    )
+
+
 def latest_check(session: Session, resident_id: uuid.UUID) -> uuid.UUID | None:
     return session.scalar(
         select(ElderlyCheck.id)

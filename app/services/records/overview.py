@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session
 from app.models import FollowupVisit, ProgramEnrolment, Resident
 from app.services import settings
 from app.services.profile import COUNTY, get_profile
-from app.services.programmes import followup, smi
+from app.services.programmes import elderly, followup, smi
 from app.services.programmes import followup_rules as rules
 from app.services.records import sensitive
 from app.services.records.residents import HouseholdMember, get_resident, household_members
+from app.services.records.validators import born_by
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class ResidentOverview:
     choices: tuple = ()
     thresholds: rules.Thresholds = rules.DEFAULT  # the control targets its charts draw (settings.thresholds)
     read_only: bool = False  # a county's store: its records are read and counted here, never written
+    elderly_checks: tuple = ()  # 老年人健康体检 (ElderlyCheck), oldest first, voided ones left out
 
     def choice_codes(self, field: str) -> list[str]:
         return [c.code for c in self.choices if c.field == field and c.code]
@@ -53,6 +55,11 @@ class ResidentOverview:
             if p.enrolment.program in programs
         }
         return min(due, key=lambda program: (due[program], program)) if due else None
+
+    @property
+    def elderly(self) -> bool:
+        """Whether the page shows 老年人健康管理: the resident is 65 or older, or has been checked."""
+        return bool(self.elderly_checks) or self.resident.birth_date <= born_by(self.today.year)
 
     @property
     def household(self) -> tuple[uuid.UUID, str]:
@@ -97,4 +104,5 @@ def resident_overview(
         choices,
         settings.thresholds(session),
         read_only=get_profile(session).role == COUNTY,
+        elderly_checks=elderly.checks_of(session, resident.id),
     )
