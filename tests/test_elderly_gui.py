@@ -255,7 +255,9 @@ def test_the_resident_page_lists_the_health_checks_and_prints_and_voids_one(
 
     with store.transaction() as s:
         rid = records.save_resident(s, person(name="李奶奶"), today=TODAY).id  # born 1949
-        young = records.save_resident(s, person(name="小王", id_number="", sex="1", birth_date="1990-01-01")).id
+        young = records.save_resident(
+            s, person(name="小王", id_number="", sex="1", birth_date="1990-01-01")
+        ).id
         elderly.record_check(s, rid, _check(check_date="2025-11-01"), today=TODAY)
         elderly.record_check(s, rid, _check(check_date="2026-11-01", sbp="150"), today=TODAY)
 
