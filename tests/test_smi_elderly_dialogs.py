@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
 from app.models import ElderlyCheck, ProgramEnrolment, Referral, SmiVisit
-from app.services.programmes import elderly, smi
+from app.services.programmes import elderly, smi, smi_forms
 from app.services.records import residents as records
 from app.views.elderly_check import ElderlyCheckDialog
 from app.views.referral_dialog import ReferralDialog
@@ -216,3 +216,15 @@ def test_the_resident_page_shows_the_special_follow_ups_and_opens_their_form(
     with store.session() as s:
         (voided,) = s.scalars(select(SmiVisit).where(SmiVisit.voided)).all()
         assert (voided.visit_date, voided.void_reason) == (today, "日期录错")
+
+
+def test_the_danger_scale_and_the_dose_boxes_say_what_they_are(gui_app, qtbot, store, patient, tmp_path):
+    """危险性评估 was a bare box "0–5" (a doctor needs the six levels' meaning), and each drug row
+    had three unlabeled boxes, the error naming "早（mg）" nowhere on screen."""
+    from PySide6.QtWidgets import QLabel
+
+    dialog = _dialog(qtbot, store, patient("吴某"))
+    texts = [w.text() for w in dialog.findChildren(QLabel)]
+    assert any("3级 明显打砸" in t for t in texts)
+    assert sum(t == "早（mg）" for t in texts) == smi_forms.DRUG_ROWS
+    dialog.scroll.widget().grab().save(str(tmp_path / "smi-form.png"))

@@ -155,6 +155,11 @@ class EnrolmentForm(QWidget):
         box = FieldBox(widget)
         for f in fields:
             self.boxes[f.key] = box
+            if f.note:
+                note = QLabel(field_text(f.note))
+                note.setWordWrap(True)
+                note.setStyleSheet("color: #555;")
+                box.layout().insertWidget(1, note)
         if first.span:
             form.addRow(box)
         else:

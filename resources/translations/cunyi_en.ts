@@ -2411,6 +2411,10 @@
         <translation>Danger level</translation>
     </message>
     <message>
+        <source>0级 无下列行为；1级 口头威胁、喊叫，但没有打砸；2级 打砸局限在家里、针对财物，能被劝说制止；3级 明显打砸，不分场合，针对财物，不能接受劝说而停止；4级 持续打砸，不分场合，针对财物或人，不能接受劝说而停止（包括自伤、自杀）；5级 持械针对人的任何暴力行为，或纵火、爆炸等行为</source>
+        <translation>Level 0: none of the below; 1: verbal threats or shouting, no smashing; 2: smashing at home, aimed at things, stopped by persuasion; 3: obvious smashing anywhere, aimed at things, not stopped by persuasion; 4: continued smashing anywhere, aimed at things or people, not stopped by persuasion (self-harm and suicide included); 5: any violence against people with a weapon, or arson, explosions and the like</translation>
+    </message>
+    <message>
         <source>目前症状</source>
         <translation>Current symptoms</translation>
     </message>

@@ -56,7 +56,7 @@ def _drug_fields() -> tuple[Field, ...]:
                 Kind.NUMBER,
                 minimum=0,
                 maximum=5000,
-                inline="",
+                inline=QT_TRANSLATE_NOOP("Field", "早（mg）"),  # (said beside its box: three look alike)
             ),
             Field(
                 f"drug{i}_noon",
@@ -64,7 +64,7 @@ def _drug_fields() -> tuple[Field, ...]:
                 Kind.NUMBER,
                 minimum=0,
                 maximum=5000,
-                inline="",
+                inline=QT_TRANSLATE_NOOP("Field", "中（mg）"),  # (said beside its box: three look alike)
             ),
             Field(
                 f"drug{i}_pm",
@@ -72,7 +72,7 @@ def _drug_fields() -> tuple[Field, ...]:
                 Kind.NUMBER,
                 minimum=0,
                 maximum=5000,
-                inline="",
+                inline=QT_TRANSLATE_NOOP("Field", "晚（mg）"),  # (said beside its box: three look alike)
             ),
         ]
     return tuple(out)
@@ -224,6 +224,12 @@ VISIT_FORM = FieldTable(
                     minimum=0,
                     maximum=5,
                     hint="0–5",
+                    note=QT_TRANSLATE_NOOP(
+                        "Field",
+                        "0级 无下列行为；1级 口头威胁、喊叫，但没有打砸；2级 打砸局限在家里、针对财物，能被劝说制止；"
+                        "3级 明显打砸，不分场合，针对财物，不能接受劝说而停止；4级 持续打砸，不分场合，针对财物或人，"
+                        "不能接受劝说而停止（包括自伤、自杀）；5级 持械针对人的任何暴力行为，或纵火、爆炸等行为",
+                    ),
                 ),
                 Field(
                     "symptoms",

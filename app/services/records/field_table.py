@@ -97,6 +97,7 @@ class Field:
     required: bool = False
     default: Any = KIND_DEFAULT  # the input's initial value (a callable makes a fresh one)
     hint: str = ""  # placeholder text
+    note: str = ""  # a line under the field the form shows (what each level of a scale means)
     other: str | None = None  # the companion free-text attribute ("payment_other": 其他，请写明)
     other_hint: str = ""
     choice: str = ""  # BOOL: the check box's own text, the label then stands in front of it
