@@ -228,3 +228,26 @@ def test_the_danger_scale_and_the_dose_boxes_say_what_they_are(gui_app, qtbot, s
     assert any("3级 明显打砸" in t for t in texts)
     assert sum(t == "早（mg）" for t in texts) == smi_forms.DRUG_ROWS
     dialog.scroll.widget().grab().save(str(tmp_path / "smi-form.png"))
+
+
+def test_the_home_page_counts_overdue_special_follow_ups_for_who_may_see_them(gui_app, qtbot, store, patient):
+    """专项随访 overdue patients appeared nowhere on the 工作台 (逾期未随访 counts hypertension and
+    diabetes only); a card now counts them for the users the section is shown to, and for no one
+    else (not even as a 0)."""
+    import datetime as dt
+
+    from app.services.access import accounts
+    from app.views.home import HomePage
+
+    rid = patient("郑某")
+    day = _dialog(qtbot, store, rid).context.today - dt.timedelta(days=120)
+    with store.transaction() as s:  # last seen 4 months ago: the next visit was due long since
+        smi.record_visit(s, rid, smi.input_with(visit_date=day.isoformat(), danger="0"))
+        accounts.create_user(s, "clerk", "村医-secret-1", "admin", display_name="管理员")
+    home = HomePage(store)
+    qtbot.addWidget(home)
+    assert home.cards["special_overdue"].text() == "1"
+    store.actor = accounts.login(store, "clerk", "村医-secret-1")
+    other = HomePage(store)
+    qtbot.addWidget(other)
+    assert "special_overdue" not in other.cards

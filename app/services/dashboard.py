@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from app.services import profile
-from app.services.programmes import worklist
+from app.services.programmes import smi, worklist
 from app.services.records import residents
 
 
@@ -19,5 +19,10 @@ class Dashboard:
 
 
 def today_figures(session: Session, today: dt.date | None = None) -> Dashboard:
+    """The 工作台's counts; ``special_overdue`` (专项随访 overdue, the patients the user may see) only
+    for a user the 专项随访 section is shown to (``smi.may_hold_records``): never a hint to others."""
     info = profile.profile_info(session)
-    return Dashboard(info.institution, residents.counts(session, today) | worklist.counts(session))
+    figures = residents.counts(session, today) | worklist.counts(session, today)
+    if smi.may_hold_records(session):
+        figures["special_overdue"] = worklist.counts(session, today, program=smi.PROGRAM)["overdue"]
+    return Dashboard(info.institution, figures)

@@ -46,27 +46,33 @@ class HomePage(QWidget):
             ("due_week", self.tr("本周到期随访")),
             ("not_seen_this_year", self.tr("今年未随访")),
         ]
-        for i, (key, text) in enumerate(labels):
-            frame = QFrame()
-            frame.setFrameShape(QFrame.StyledPanel)
-            frame.setStyleSheet("QFrame { background: #f4f8fb; border-radius: 6px; }")
-            fl = QVBoxLayout(frame)
-            number = QLabel("0")
-            number.setStyleSheet("font-size: 28px; font-weight: bold; color: #1565c0;")
-            number.setAlignment(Qt.AlignCenter)
-            caption = QLabel(text)
-            caption.setAlignment(Qt.AlignCenter)
-            fl.addWidget(number)
-            fl.addWidget(caption)
-            self.cards[key] = number
-            self.grid.addWidget(frame, i // 3, i % 3)
+        for key, text in labels:
+            self._card(key, text)
         self.refresh()
         refresh_on(self, RESIDENTS | FOLLOWUPS | REFERRALS, self.refresh)
+
+    def _card(self, key: str, text: str) -> None:
+        frame = QFrame()
+        frame.setFrameShape(QFrame.StyledPanel)
+        frame.setStyleSheet("QFrame { background: #f4f8fb; border-radius: 6px; }")
+        fl = QVBoxLayout(frame)
+        number = QLabel("0")
+        number.setStyleSheet("font-size: 28px; font-weight: bold; color: #1565c0;")
+        number.setAlignment(Qt.AlignCenter)
+        caption = QLabel(text)
+        caption.setAlignment(Qt.AlignCenter)
+        fl.addWidget(number)
+        fl.addWidget(caption)
+        i = len(self.cards)
+        self.cards[key] = number
+        self.grid.addWidget(frame, i // 3, i % 3)
 
     def refresh(self) -> None:
         board = Op(self, self.store, dashboard.today_figures).run()
         if board is None:
             return
         self.title.setText(board.institution)
+        if "special_overdue" in board.figures and "special_overdue" not in self.cards:
+            self._card("special_overdue", self.tr("专项随访逾期"))  # (who may see those patients)
         for key, label in self.cards.items():
             label.setText(f"{board.figures.get(key, 0):,}")

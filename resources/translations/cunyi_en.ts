@@ -3173,6 +3173,10 @@
         <source>今年未随访</source>
         <translation>Not seen this year</translation>
     </message>
+    <message>
+        <source>专项随访逾期</source>
+        <translation>Special follow-ups overdue</translation>
+    </message>
 </context>
 <context>
     <name>HouseholdDialog</name>

@@ -3172,6 +3172,10 @@
         <source>今年未随访</source>
         <translation>今年未随访</translation>
     </message>
+    <message>
+        <source>专项随访逾期</source>
+        <translation>专项随访逾期</translation>
+    </message>
 </context>
 <context>
     <name>HouseholdDialog</name>
