@@ -501,3 +501,27 @@ def test_a_closing_corrected_leaves_a_contract_the_doctor_ended_as_it_is(store, 
     with store.session() as s:
         c = s.get(FamilyContract, cid)
         assert (c.status, c.ended_on, c.end_reason) == ("ended", dt.date(2026, 11, 20), "死亡")
+
+
+def test_a_resident_is_found_by_name_when_one_record_has_it(store, family, person):
+    """新签约, 登记患者, 一患一策 … took only an archive number ("找不到档案：张三"), and an empty box
+    said "找不到档案：" with nothing after it.  A name the user may read once stands for its record;
+    two namesakes are told apart by their numbers; nothing typed says so."""
+    from app.services.errors import NotFound
+    from app.services.records.residents import find_resident
+
+    with store.session() as s:
+        assert find_resident(s, " 李四 ").archive_no == family["wife"]
+        with pytest.raises(NotFound) as empty:
+            find_resident(s, "  ")
+        assert empty.value.render() == "请填写档案编号或姓名"
+        with pytest.raises(NotFound, match="找不到档案：王五"):
+            find_resident(s, "王五")
+    with store.transaction() as s:
+        other = save_resident(
+            s, person(name="李四", id_number="", sex="2", birth_date="1960-01-01"), today=NOW
+        )
+        number = other.archive_no
+    with store.session() as s, pytest.raises(UserError) as two:
+        find_resident(s, "李四")
+    assert "叫李四的有 2 人" in two.value.render() and number in two.value.render()

@@ -315,7 +315,7 @@ def test_ticked_boxes_changed_later_replace_the_townships(world):
     town, a, b, tmp = world
     round_trip(town, [a], tmp, "1")
     archive = first_archive(a)
-    edit_resident(a, archive, allergy=["2", "4"], payment=["1", "7"], payment_other="商业保险")
+    edit_resident(a, archive, allergy=["2", "4"], payment=["1", "8"], payment_other="商业保险")
     (path,) = a.export(tmp / "up")
     town.import_(path)
 

@@ -56,7 +56,7 @@ class ContractDialog(QDialog):
         self.store = store
         self.setWindowTitle(self.tr("家庭医生签约"))
         self.resident = QLineEdit(resident_ref)
-        self.resident.setPlaceholderText(self.tr("17位档案编号或后8位"))
+        self.resident.setPlaceholderText(self.tr("姓名、17位档案编号或后8位"))
         self.doctor = QLineEdit()
         self.doctor.setPlaceholderText(self.tr("留空：当前用户"))
         self.team = QLineEdit()

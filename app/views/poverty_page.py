@@ -56,7 +56,7 @@ class HouseholdDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("登记贫困户"))
-        self.resident = line_edit(self.tr("任一家庭成员的档案编号"))
+        self.resident = line_edit(self.tr("任一家庭成员的姓名或档案编号"))
         self.resident.setText(resident_ref)
         self.status = CodeCombo("poverty_status", blank=False)
         self.cause = CodeCombo("poverty_cause")
@@ -99,7 +99,7 @@ class PlanDialog(QDialog):
         self.store = store
         self.setWindowTitle(self.tr("一患一策"))
         # hints and choices read whole, in either language
-        self.resident = line_edit(self.tr("17位档案编号或后8位"))
+        self.resident = line_edit(self.tr("姓名、17位档案编号或后8位"))
         self.resident.setText(resident_ref)
         self.condition = line_edit(self.tr("留空：在管的慢病"))
         self.track = CodeCombo("poverty_track", blank=False)

@@ -238,10 +238,10 @@ class SmiRegisterDialog(QDialog):
         self.store = store
         self.setWindowTitle(self.tr("登记患者"))
         fit_to_screen(self, 760, 700)
-        self.resident = line_edit(self.tr("17位档案编号或后8位"), 30)
+        self.resident = line_edit(self.tr("姓名、17位档案编号或后8位"), 30)
         self.resident_box = FieldBox(self.resident)
         top = QFormLayout()
-        top.addRow(self.tr("档案编号"), self.resident_box)
+        top.addRow(self.tr("居民"), self.resident_box)
         self.form = EnrolmentForm(
             FormContext(False, "", (), "", REGISTRATION_FORM.input_type()), self, table=REGISTRATION_FORM
         )

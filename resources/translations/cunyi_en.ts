@@ -831,8 +831,8 @@
         <translation>Family-doctor contract</translation>
     </message>
     <message>
-        <source>17位档案编号或后8位</source>
-        <translation>17-digit record number or its last 8 digits</translation>
+        <source>姓名、17位档案编号或后8位</source>
+        <translation>Name, 17-digit archive number or its last 8 digits</translation>
     </message>
     <message>
         <source>留空：当前用户</source>
@@ -2617,12 +2617,20 @@
 <context>
     <name>Followup</name>
     <message>
+        <source>请填写档案编号或姓名</source>
+        <translation>Enter an archive number or a name</translation>
+    </message>
+    <message>
         <source>档案编号后8位{ref}对应多人，请用17位档案编号</source>
         <translation>Several records end in {ref}: use the 17-digit archive number</translation>
     </message>
     <message>
         <source>找不到档案：{ref}</source>
         <translation>No record found: {ref}</translation>
+    </message>
+    <message>
+        <source>叫{name}的有 {n} 人（{numbers}），请用档案编号</source>
+        <translation>{n} people are called {name} ({numbers}): use the archive number</translation>
     </message>
     <message>
         <source>慢病项目应为 htn（高血压）或 t2dm（2型糖尿病）</source>
@@ -3185,8 +3193,8 @@
         <translation>Register poor household</translation>
     </message>
     <message>
-        <source>任一家庭成员的档案编号</source>
-        <translation>Record no. of any household member</translation>
+        <source>任一家庭成员的姓名或档案编号</source>
+        <translation>Name or archive number of any household member</translation>
     </message>
     <message>
         <source>因病致贫</source>
@@ -3951,8 +3959,8 @@
         <translation>Patient plan</translation>
     </message>
     <message>
-        <source>17位档案编号或后8位</source>
-        <translation>17-digit record number or its last 8 digits</translation>
+        <source>姓名、17位档案编号或后8位</source>
+        <translation>Name, 17-digit archive number or its last 8 digits</translation>
     </message>
     <message>
         <source>留空：在管的慢病</source>
@@ -7524,12 +7532,12 @@
         <translation>Register patient</translation>
     </message>
     <message>
-        <source>17位档案编号或后8位</source>
-        <translation>17-digit record number or its last 8 digits</translation>
+        <source>姓名、17位档案编号或后8位</source>
+        <translation>Name, 17-digit archive number or its last 8 digits</translation>
     </message>
     <message>
-        <source>档案编号</source>
-        <translation>Record no.</translation>
+        <source>居民</source>
+        <translation>Resident</translation>
     </message>
     <message>
         <source>保存</source>

@@ -830,8 +830,8 @@
         <translation>家庭医生签约</translation>
     </message>
     <message>
-        <source>17位档案编号或后8位</source>
-        <translation>17位档案编号或后8位</translation>
+        <source>姓名、17位档案编号或后8位</source>
+        <translation>姓名、17位档案编号或后8位</translation>
     </message>
     <message>
         <source>留空：当前用户</source>
@@ -2616,12 +2616,20 @@
 <context>
     <name>Followup</name>
     <message>
+        <source>请填写档案编号或姓名</source>
+        <translation>请填写档案编号或姓名</translation>
+    </message>
+    <message>
         <source>档案编号后8位{ref}对应多人，请用17位档案编号</source>
         <translation>档案编号后8位{ref}对应多人，请用17位档案编号</translation>
     </message>
     <message>
         <source>找不到档案：{ref}</source>
         <translation>找不到档案：{ref}</translation>
+    </message>
+    <message>
+        <source>叫{name}的有 {n} 人（{numbers}），请用档案编号</source>
+        <translation>叫{name}的有 {n} 人（{numbers}），请用档案编号</translation>
     </message>
     <message>
         <source>慢病项目应为 htn（高血压）或 t2dm（2型糖尿病）</source>
@@ -3184,8 +3192,8 @@
         <translation>登记贫困户</translation>
     </message>
     <message>
-        <source>任一家庭成员的档案编号</source>
-        <translation>任一家庭成员的档案编号</translation>
+        <source>任一家庭成员的姓名或档案编号</source>
+        <translation>任一家庭成员的姓名或档案编号</translation>
     </message>
     <message>
         <source>因病致贫</source>
@@ -3950,8 +3958,8 @@
         <translation>一患一策</translation>
     </message>
     <message>
-        <source>17位档案编号或后8位</source>
-        <translation>17位档案编号或后8位</translation>
+        <source>姓名、17位档案编号或后8位</source>
+        <translation>姓名、17位档案编号或后8位</translation>
     </message>
     <message>
         <source>留空：在管的慢病</source>
@@ -7523,12 +7531,12 @@
         <translation>登记患者</translation>
     </message>
     <message>
-        <source>17位档案编号或后8位</source>
-        <translation>17位档案编号或后8位</translation>
+        <source>姓名、17位档案编号或后8位</source>
+        <translation>姓名、17位档案编号或后8位</translation>
     </message>
     <message>
-        <source>档案编号</source>
-        <translation>档案编号</translation>
+        <source>居民</source>
+        <translation>居民</translation>
     </message>
     <message>
         <source>保存</source>

@@ -331,10 +331,15 @@ _UUID = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F
 
 
 def find_resident(session: Session, ref: str) -> Resident:
-    """A resident by 17-digit archive number, its last 8 digits (with or without the dash), or record id."""
+    """A resident by 17-digit archive number, its last 8 digits (with or without the dash), record
+    id, or name — when exactly one record the user may read (在册 first) carries it."""
     text = halfwidth(ref or "").strip()
     digits = text.replace("-", "").replace(" ", "")
     resident = None
+    if not text:
+        raise NotFound(Message("Followup", QT_TRANSLATE_NOOP("Followup", "请填写档案编号或姓名")))
+    if not is_digits(digits) and not _UUID.match(text):
+        return _by_name(session, text)
     if _UUID.match(text):
         resident = session.get(Resident, uuid.UUID(text))
     elif is_digits(digits) and len(digits) == 17:
@@ -354,6 +359,29 @@ def find_resident(session: Session, ref: str) -> Resident:
         raise NotFound(Message("Followup", QT_TRANSLATE_NOOP("Followup", "找不到档案：{ref}"), {"ref": text}))
     authz.require_resident(session, "read", resident)
     return resident
+
+
+def _by_name(session: Session, name: str) -> Resident:
+    """The one resident the user may read with this name (those 在册 first: a namesake who moved
+    away or died does not stand in the way); several: the message names their archive numbers."""
+    q = select(Resident).where(Resident.name == name, Resident.voided.is_(False))
+    if (scope := authz.village_clause(session, Resident.village_id)) is not None:
+        q = q.where(scope)
+    found = session.scalars(q.order_by(Resident.archive_no).limit(20)).all()
+    on_register = [r for r in found if r.status == "1"]
+    found = on_register or found
+    if not found:
+        raise NotFound(Message("Followup", QT_TRANSLATE_NOOP("Followup", "找不到档案：{ref}"), {"ref": name}))
+    if len(found) > 1:
+        raise UserError(
+            Message(
+                "Followup",
+                QT_TRANSLATE_NOOP("Followup", "叫{name}的有 {n} 人（{numbers}），请用档案编号"),
+                {"name": name, "n": len(found), "numbers": ", ".join(r.archive_no for r in found[:5])},
+            )
+        )
+    authz.require_resident(session, "read", found[0])
+    return found[0]
 
 
 LEFT = ("2", "3")  # resident_status 迁出, 死亡: no longer 在册
