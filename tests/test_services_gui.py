@@ -193,3 +193,18 @@ def test_renewal_is_asked_for_said_and_shown_as_yet_to_begin(gui_app, qtbot, sto
     )
     assert page.renew() is None  # the renewal itself: not before a month ahead of its end
     assert warned == ["这份签约到 2027-12-31 期满，期满前一个月内（2027-11-30 起）才能续约"]
+
+
+def test_the_activity_form_says_every_problem_at_once_and_keeps_what_was_typed(gui_app, qtbot, store):
+    """An empty lecture form said "请填写活动主题" and, once that was typed, the next problem: one
+    save at a time.  Now every problem at once, nothing written, what was typed kept."""
+    page = EducationPage(store)
+    qtbot.addWidget(page)
+    dialog = page.new_activity()
+    dialog.organiser.setText("村卫生室")
+    dialog.save()
+    assert dialog.isVisible() and dialog.result() != QDialog.Accepted
+    said = dialog.error.text()
+    for words in ("请填写活动主题", "请填写活动地点", "请填写接受健康教育人数"):
+        assert words in said, said
+    assert dialog.organiser.text() == "村卫生室"

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
+from app.services.errors import ValidationError
 from app.services.programmes import education
 from app.views.operations import FOLLOWUPS, RESIDENTS, Op, refresh_on
 from app.views.widgets import (
@@ -122,10 +123,10 @@ class ActivityDialog(QDialog):
         add_signin.clicked.connect(lambda: self.pick("signin"))
         self.error = ErrorLabel()
         form = QFormLayout()
-        form.addRow(self.tr("活动时间"), self.held_on)
-        form.addRow(self.tr("活动地点"), self.place)
-        form.addRow(self.tr("活动形式"), self.form)
-        form.addRow(self.tr("活动主题"), self.topic)
+        form.addRow(self.tr("活动时间") + " *", self.held_on)
+        form.addRow(self.tr("活动地点") + " *", self.place)
+        form.addRow(self.tr("活动形式") + " *", self.form)
+        form.addRow(self.tr("活动主题") + " *", self.topic)
         form.addRow(self.tr("组织者"), self.organiser)
         form.addRow(self.tr("接受健康教育人员类别"), self.audience_kind)
         form.addRow(self.tr("接受健康教育人数"), self.audience)
@@ -184,9 +185,12 @@ class ActivityDialog(QDialog):
                 attachments += education.read_files([p for p, k in files if k == kind], kind)
             education.add_activity(s, inp, attachments)
 
-        Op(self, self.store, work).success(lambda _r: self.accept()).failure(
-            lambda e: self.error.show_error(render(e.message))
-        ).run()
+        Op(self, self.store, work).success(lambda _r: self.accept()).failure(self._refused).run()
+
+    def _refused(self, error) -> None:
+        """Every problem at once (one line each), the form as typed."""
+        errors = error.errors if isinstance(error, ValidationError) else []
+        self.error.show_error("\n".join(render(e.message) for e in errors) or render(error.message))
 
 
 class EducationPage(LazyPage):

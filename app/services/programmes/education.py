@@ -25,7 +25,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import EducationActivity, EducationAttachment, FollowupVisit, Village
 from app.services.access import authz
 from app.services.access.actor import actor
-from app.services.errors import Message, NotFound, UserError
+from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
 from app.services.profile import get_profile
 from app.services.records.validators import Invalid, clean_text, halfwidth, is_digits, parse_date
 from app.services.sync.capture import trusted_today
@@ -176,46 +176,79 @@ def add_activity(
     code = get_profile(session).code
     _require_write(session, code)
     today = trusted_today(session)
-    try:
-        held_on = (
-            inp.held_on
-            if isinstance(inp.held_on, dt.date)
-            else parse_date(inp.held_on, QT_TRANSLATE_NOOP("Field", "活动时间"))
+    errors: list[FieldError] = []  # every problem of the form at once, each under its field
+
+    def fail(key: str, message: Message) -> None:
+        errors.append(FieldError(key, message))
+
+    def attempt(key: str, check, *args):
+        try:
+            return check(*args)
+        except Invalid as e:
+            fail(key, e.message)
+        except UserError as e:
+            fail(key, e.message)
+        return None
+
+    held_on = (
+        inp.held_on
+        if isinstance(inp.held_on, dt.date)
+        else attempt("held_on", parse_date, inp.held_on, QT_TRANSLATE_NOOP("Field", "活动时间"))
+    )
+    text = {
+        key: attempt(key, clean_text, getattr(inp, key), size, label) or ""
+        for key, size, label in (
+            ("place", 100, QT_TRANSLATE_NOOP("Field", "活动地点")),
+            ("topic", 100, QT_TRANSLATE_NOOP("Field", "活动主题")),
+            ("organiser", 100, QT_TRANSLATE_NOOP("Field", "组织者")),
+            ("audience_kind", 100, QT_TRANSLATE_NOOP("Field", "接受健康教育人员类别")),
+            ("materials", 500, QT_TRANSLATE_NOOP("Field", "资料发放种类及数量")),
+            ("content", 4000, QT_TRANSLATE_NOOP("Field", "活动内容")),
+            ("evaluation", 4000, QT_TRANSLATE_NOOP("Field", "活动总结评价")),
         )
-        place = clean_text(inp.place, 100, QT_TRANSLATE_NOOP("Field", "活动地点"))
-        topic = clean_text(inp.topic, 100, QT_TRANSLATE_NOOP("Field", "活动主题"))
-        organiser = clean_text(inp.organiser, 100, QT_TRANSLATE_NOOP("Field", "组织者"))
-        audience_kind = clean_text(inp.audience_kind, 100, QT_TRANSLATE_NOOP("Field", "接受健康教育人员类别"))
-        materials = clean_text(inp.materials, 500, QT_TRANSLATE_NOOP("Field", "资料发放种类及数量"))
-        content = clean_text(inp.content, 4000, QT_TRANSLATE_NOOP("Field", "活动内容"))
-        evaluation = clean_text(inp.evaluation, 4000, QT_TRANSLATE_NOOP("Field", "活动总结评价"))
-    except Invalid as e:
-        raise UserError(e.message) from None
-    if held_on is None:
-        raise _err(QT_TRANSLATE_NOOP("Education", "请填写活动时间"))
-    if held_on > today:
-        raise _err(QT_TRANSLATE_NOOP("Education", "活动时间不能晚于今天"))
+    }
+    if held_on is None and not errors:
+        fail("held_on", Message(CTX, QT_TRANSLATE_NOOP("Education", "请填写活动时间")))
+    elif held_on is not None and held_on > today:
+        fail("held_on", Message(CTX, QT_TRANSLATE_NOOP("Education", "活动时间不能晚于今天")))
     form = halfwidth(str(inp.form)).strip()
     if form not in CODE_LISTS["education_form"]:
-        raise _err(
-            QT_TRANSLATE_NOOP(
-                "Education",
-                "活动形式应为1到6：1发放印刷资料 2播放音像资料 3宣传栏 4公众健康咨询活动 5健康知识讲座 6个体化健康教育",
-            )
+        fail(
+            "form",
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Education",
+                    "活动形式应为1到6：1发放印刷资料 2播放音像资料 3宣传栏 4公众健康咨询活动 5健康知识讲座 6个体化健康教育",
+                ),
+            ),
         )
-    if not topic:
-        raise _err(QT_TRANSLATE_NOOP("Education", "请填写活动主题"))
-    if not place:
-        raise _err(QT_TRANSLATE_NOOP("Education", "请填写活动地点"))
-    audience = _count(inp.audience_count, QT_TRANSLATE_NOOP("Field", "接受健康教育人数"))
-    if form in ("4", "5") and audience == 0:
-        raise _err(QT_TRANSLATE_NOOP("Education", "讲座和咨询活动请填写接受健康教育人数"))
-    kinds = _count(
-        inp.material_kinds,
-        QT_TRANSLATE_NOOP("Field", "资料种类数"),
-        default=1 if form in ("1", "2") else 0,
-        maximum=100,
+    if not text["topic"] and "topic" not in {e.field for e in errors}:
+        fail("topic", Message(CTX, QT_TRANSLATE_NOOP("Education", "请填写活动主题")))
+    if not text["place"] and "place" not in {e.field for e in errors}:
+        fail("place", Message(CTX, QT_TRANSLATE_NOOP("Education", "请填写活动地点")))
+    audience = attempt(
+        "audience_count", _count, inp.audience_count, QT_TRANSLATE_NOOP("Field", "接受健康教育人数")
     )
+    if form in ("4", "5") and audience == 0:
+        fail(
+            "audience_count",
+            Message(CTX, QT_TRANSLATE_NOOP("Education", "讲座和咨询活动请填写接受健康教育人数")),
+        )
+    kinds = attempt(
+        "material_kinds",
+        lambda: _count(
+            inp.material_kinds,
+            QT_TRANSLATE_NOOP("Field", "资料种类数"),
+            default=1 if form in ("1", "2") else 0,
+            maximum=100,
+        ),
+    )
+    if errors:
+        raise ValidationError(errors)
+    place, topic, organiser = text["place"], text["topic"], text["organiser"]
+    audience_kind, materials = text["audience_kind"], text["materials"]
+    content, evaluation = text["content"], text["evaluation"]
     activity = EducationActivity(
         scope_code=code,
         held_on=held_on,
