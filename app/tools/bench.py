@@ -45,7 +45,7 @@ SCALES = {
     "township": (60_000, 30),
     "county": (1_000_000, 300),
 }
-DATA_VERSION = 8  # bump when the demo generator changes what a cached store holds
+DATA_VERSION = 9  # bump when the demo generator changes what a cached store holds
 QUERIES = 200
 NOT_YET: list[str] = []
 SYNC_CHANGES = {"village": 10_000, "township": 100_000, "county": 100_000}  # the figure is 100k

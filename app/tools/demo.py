@@ -574,7 +574,12 @@ def _followups(rng: random.Random, residents: list[dict], choices: list[dict], t
         stop = today - dt.timedelta(days=rng.randint(120, 330)) if course in ("overdue", "lost") else today
         day = enrolled + dt.timedelta(days=rng.randint(0, 20))
         previous = None
-        weight = round(rng.gauss(64, 9), 1)  # drifts at most 2 kg between visits
+        # One draw makes the patient's build: a height, and a usual weight (BMI about 23) the
+        # readings stay near (a random walk drifted to the 38 kg floor over three years)
+        build = max(-1.8, min(1.8, (rng.gauss(64, 9) - 64) / 9))
+        height = round((166.0 if r["sex"] == "1" else 155.0) + 6 * build, 1)
+        usual = round(23.0 * (height / 100) ** 2 + 4 * build, 1)
+        weight = usual
         while day <= stop:
             months = (day - enrolled).days / 30
             effect = min(1.0, months / 9) * (0.25 if course == "uncontrolled" else 1.0)
@@ -584,7 +589,10 @@ def _followups(rng: random.Random, residents: list[dict], choices: list[dict], t
                 sbp = int(base_sbp - (base_sbp - 131) * effect + rng.gauss(0, 8))
                 dbp = int(sbp * 0.58 + rng.gauss(4, 5))
                 sbp, dbp = max(90, min(sbp, 215)), max(50, min(dbp, sbp - 20))
-                weight = round(max(38.0, min(110.0, weight + rng.uniform(-2, 2))), 1)
+                step = rng.uniform(-2, 2)  # back towards the usual weight, at most 2 kg from the last
+                weight = round(
+                    max(weight - 2, min(weight + 2, usual + 0.6 * (weight - usual) + 0.6 * step)), 1
+                )
                 if program == rules.T2DM:  # treated, fasting: above 3.9 (≤ 3.9 is a hypoglycaemia referral)
                     glucose = round(
                         max(4.4, base_glucose - (base_glucose - 6.4) * effect + rng.gauss(0, 0.8)), 1
@@ -592,7 +600,12 @@ def _followups(rng: random.Random, residents: list[dict], choices: list[dict], t
             findings = rules.Findings(program, age_on(r["birth_date"], day), sbp, dbp, glucose=glucose)
             s = rules.suggest(findings, day, previous_control=previous, poverty=r["poverty_registered"])
             row = _visit_row(enrolment_id, r, program, day, rng, sbp, dbp, glucose, s, drug_rows)
-            row.update(method=method, weight=weight if sbp else None)
+            row.update(
+                method=method,
+                weight=weight if sbp else None,
+                height=height if sbp else None,
+                bmi=round(weight / (height / 100) ** 2, 1) if sbp else None,
+            )
             visits.append(row)
             previous = rules.control(findings) or previous  # a call measures nothing: the last reading stands
             day = s.next_due + dt.timedelta(days=rng.randint(-4, 9))
