@@ -617,15 +617,8 @@ class ResidentDialog(QDialog):
             e, visits = programme.enrolment, list(programme.visits)
             page = QWidget()
             pl = QVBoxLayout(page)
-            status = code_label("program_status", e.status)
-            head = QLabel(
-                self.tr("纳入管理 {date}，{status}，责任医生 {doctor}")
-                .replace("{date}", e.enrolled_on.isoformat())
-                .replace("{status}", status)
-                .replace("{doctor}", e.responsible_doctor or "—")
-            )
             top = QHBoxLayout()
-            top.addWidget(head, 1)
+            top.addWidget(self._management_head(e), 1)
             if e.status == "1":
                 end = QPushButton(self.tr("结束管理…"))
                 end.setAutoDefault(False)
@@ -635,8 +628,9 @@ class ResidentDialog(QDialog):
                 top.addLayout(self._paper_record(e.program, visits, overview.today.year))
             pl.addLayout(top)
             pl.addWidget(trend_chart(visits, e.program, age, overview.thresholds), 2)
-            table = QTableWidget(len(visits), 6)
-            table.setHorizontalHeaderLabels(
+            newest_first = list(reversed(visits))
+            table = self._history(
+                e.program,
                 [
                     self.tr("随访日期"),
                     self.tr("方式"),
@@ -644,55 +638,33 @@ class ResidentDialog(QDialog):
                     self.tr("空腹血糖 (mmol/L)"),
                     self.tr("分类"),
                     self.tr("用药"),
-                ]
+                ],
+                [
+                    (
+                        v.visit_date.isoformat(),
+                        code_label("followup_method", v.method),
+                        f"{v.sbp}/{v.dbp}" if v.sbp else "",
+                        f"{v.glucose:g}" if v.glucose is not None else "",
+                        code_label("visit_class", str(v.classification))
+                        if v.classification
+                        else (self.tr("失访") if v.outcome == "lost" else ""),
+                        (", " if en else "、").join(drug_text(d, en) for d in v.drugs),
+                    )
+                    for v in newest_first
+                ],
             )
-            table.verticalHeader().hide()
-            table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-            table.horizontalHeader().setStretchLastSection(True)
-            for row, v in enumerate(reversed(visits)):  # newest first
-                cells = (
-                    v.visit_date.isoformat(),
-                    code_label("followup_method", v.method),
-                    f"{v.sbp}/{v.dbp}" if v.sbp else "",
-                    f"{v.glucose:g}" if v.glucose is not None else "",
-                    code_label("visit_class", str(v.classification))
-                    if v.classification
-                    else (self.tr("失访") if v.outcome == "lost" else ""),
-                    (", " if en else "、").join(drug_text(d, en) for d in v.drugs),
-                )
-                for col, text in enumerate(cells):
-                    table.setItem(row, col, QTableWidgetItem(text))
-            table.resizeColumnsToContents()
             table.setColumnHidden(3, e.program == "htn")  # no glucose on the hypertension form
-            table.setSelectionBehavior(QAbstractItemView.SelectRows)
-            table.setSelectionMode(QAbstractItemView.SingleSelection)
             pl.addWidget(table, 1)
-            self.visit_tables[e.program] = table
             if e.program in followup.PROGRAMS and not overview.read_only:
-                void = QPushButton(self.tr("作废所选随访…"))
-                void.setAutoDefault(False)
-                void.setToolTip(
-                    self.tr(
-                        "录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入；失访、死亡记录不能作废"
+                pl.addLayout(
+                    self._void_row(
+                        e.program,
+                        lambda i, vs=newest_first: followup.may_void(vs[i]),
+                        lambda i, p=e.program, vs=newest_first: self.void_visit(
+                            p, vs[i].visit_date, vs[i].id
+                        ),
                     )
                 )
-                void.setEnabled(False)
-                newest_first = list(reversed(visits))
-                table.itemSelectionChanged.connect(
-                    lambda t=table, b=void, vs=newest_first: b.setEnabled(
-                        bool(t.selectedItems()) and followup.may_void(vs[t.currentRow()])
-                    )
-                )
-                void.clicked.connect(
-                    lambda _c=False, t=table, p=e.program, vs=newest_first: self.void_visit(
-                        p, vs[t.currentRow()].visit_date, vs[t.currentRow()].id
-                    )
-                )
-                row = QHBoxLayout()
-                row.addStretch(1)
-                row.addWidget(void)
-                pl.addLayout(row)
-                self.void_buttons[e.program] = void
             pages[e.program] = page
         return pages
 
@@ -703,16 +675,17 @@ class ResidentDialog(QDialog):
         e, visits = programme.enrolment, list(reversed(programme.smi_visits))
         page = QWidget()
         pl = QVBoxLayout(page)
-        pl.addWidget(
-            QLabel(
-                self.tr("纳入管理 {date}，{status}，责任医生 {doctor}")
-                .replace("{date}", e.enrolled_on.isoformat())
-                .replace("{status}", code_label("program_status", e.status))
-                .replace("{doctor}", e.responsible_doctor or "—")
-            )
-        )
-        table = QTableWidget(len(visits), 6)
-        table.setHorizontalHeaderLabels(
+        pl.addWidget(self._management_head(e))
+
+        def kind(v: dict) -> str:
+            if v["outcome"] == "lost":
+                return self.tr("失访")
+            if v["outcome"] == "died":
+                return self.tr("死亡")
+            return code_label("smi_class", str(v["classification"])) if v["classification"] else ""
+
+        table = self._history(
+            SMI,
             [
                 self.tr("随访日期"),
                 self.tr("方式"),
@@ -720,60 +693,80 @@ class ResidentDialog(QDialog):
                 self.tr("自知力"),
                 self.tr("分类"),
                 self.tr("下次随访"),
-            ]
+            ],
+            [
+                (
+                    v["visit_date"],
+                    code_label("smi_method", v["method"]) if v["method"] else "",
+                    code_label("smi_danger", str(v["danger"])) if v["danger"] is not None else "",
+                    code_label("smi_insight", v["insight"]) if v["insight"] else "",
+                    kind(v),
+                    v["next_due"] or "",
+                )
+                for v in visits
+            ],
         )
+        pl.addWidget(table, 1)
+        if not read_only:
+            pl.addLayout(
+                self._void_row(
+                    SMI,
+                    lambda i: smi.may_void(visits[i]),
+                    lambda i: self.void_visit(
+                        SMI, dt.date.fromisoformat(visits[i]["visit_date"]), uuid.UUID(visits[i]["id"])
+                    ),
+                )
+            )
+        return page
+
+    def _management_head(self, e) -> QLabel:
+        """A programme's management in one line: since when, its status, the responsible doctor."""
+        return QLabel(
+            self.tr("纳入管理 {date}，{status}，责任医生 {doctor}")
+            .replace("{date}", e.enrolled_on.isoformat())
+            .replace("{status}", code_label("program_status", e.status))
+            .replace("{doctor}", e.responsible_doctor or "—")
+        )
+
+    def _history(self, key: str, headers: list[str], rows: list[tuple[str, ...]]) -> QTableWidget:
+        """A programme's entries, newest first, one selectable row each (``visit_tables[key]``)."""
+        table = QTableWidget(len(rows), len(headers))
+        table.setHorizontalHeaderLabels(headers)
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         table.horizontalHeader().setStretchLastSection(True)
-        for row, v in enumerate(visits):
-            if v["outcome"] == "lost":
-                kind = self.tr("失访")
-            elif v["outcome"] == "died":
-                kind = self.tr("死亡")
-            else:
-                kind = code_label("smi_class", str(v["classification"])) if v["classification"] else ""
-            cells = (
-                v["visit_date"],
-                code_label("smi_method", v["method"]) if v["method"] else "",
-                code_label("smi_danger", str(v["danger"])) if v["danger"] is not None else "",
-                code_label("smi_insight", v["insight"]) if v["insight"] else "",
-                kind,
-                v["next_due"] or "",
-            )
+        for row, cells in enumerate(rows):
             for col, text in enumerate(cells):
                 table.setItem(row, col, QTableWidgetItem(text))
         table.resizeColumnsToContents()
         table.setSelectionBehavior(QAbstractItemView.SelectRows)
         table.setSelectionMode(QAbstractItemView.SingleSelection)
-        pl.addWidget(table, 1)
-        self.visit_tables[SMI] = table
-        if not read_only:
-            void = QPushButton(self.tr("作废所选随访…"))
-            void.setAutoDefault(False)
-            void.setToolTip(
-                self.tr(
-                    "录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入；失访、死亡记录不能作废"
-                )
+        self.visit_tables[key] = table
+        return table
+
+    def _void_row(self, key: str, may_void, void, *, check: bool = False) -> QHBoxLayout:
+        """作废所选… under ``visit_tables[key]``: enabled on a row ``may_void(row)`` allows;
+        ``void(row)`` asks why and voids it (``void_buttons[key]``)."""
+        table = self.visit_tables[key]
+        button = QPushButton(self.tr("作废所选体检…") if check else self.tr("作废所选随访…"))
+        button.setAutoDefault(False)
+        button.setToolTip(
+            self.tr("录错的体检（日期错、人错）作废后保留在档案中，不再计入")
+            if check
+            else self.tr(
+                "录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入；失访、死亡记录不能作废"
             )
-            void.setEnabled(False)
-            table.itemSelectionChanged.connect(
-                lambda: void.setEnabled(
-                    bool(table.selectedItems()) and smi.may_void(visits[table.currentRow()])
-                )
-            )
-            void.clicked.connect(
-                lambda _c=False: self.void_visit(
-                    SMI,
-                    dt.date.fromisoformat(visits[table.currentRow()]["visit_date"]),
-                    uuid.UUID(visits[table.currentRow()]["id"]),
-                )
-            )
-            row = QHBoxLayout()
-            row.addStretch(1)
-            row.addWidget(void)
-            pl.addLayout(row)
-            self.void_buttons[SMI] = void
-        return page
+        )
+        button.setEnabled(False)
+        table.itemSelectionChanged.connect(
+            lambda: button.setEnabled(bool(table.selectedItems()) and may_void(table.currentRow()))
+        )
+        button.clicked.connect(lambda _c=False: void(table.currentRow()) if table.currentRow() >= 0 else None)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(button)
+        self.void_buttons[key] = button
+        return row
 
     def _elderly(self, overview: records_overview.ResidentOverview) -> QWidget:
         """老年人健康管理: the yearly health checks, newest first; a new one, a check's form printed
@@ -781,63 +774,56 @@ class ResidentDialog(QDialog):
         checks = list(reversed(overview.elderly_checks))
         page = QWidget()
         pl = QVBoxLayout(page)
-        table = QTableWidget(len(checks), 5)
-        table.setHorizontalHeaderLabels(
+        table = self._history(
+            ELDERLY,
             [
                 self.tr("体检日期"),
                 self.tr("血压 (mmHg)"),
                 self.tr("空腹血糖 (mmol/L)"),
                 self.tr("生活自理能力"),
                 self.tr("下次体检"),
-            ]
+            ],
+            [
+                (
+                    c.check_date.isoformat(),
+                    f"{c.sbp}/{c.dbp}" if c.sbp else "",
+                    f"{c.glucose:g}" if c.glucose is not None else "",
+                    code_label("selfcare_level", c.selfcare_level) if c.selfcare_level else "",
+                    c.next_check.isoformat() if c.next_check else "",
+                )
+                for c in checks
+            ],
         )
-        table.verticalHeader().hide()
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        table.horizontalHeader().setStretchLastSection(True)
-        for row, c in enumerate(checks):
-            cells = (
-                c.check_date.isoformat(),
-                f"{c.sbp}/{c.dbp}" if c.sbp else "",
-                f"{c.glucose:g}" if c.glucose is not None else "",
-                code_label("selfcare_level", c.selfcare_level) if c.selfcare_level else "",
-                c.next_check.isoformat() if c.next_check else "",
-            )
-            for col, text in enumerate(cells):
-                table.setItem(row, col, QTableWidgetItem(text))
-        table.resizeColumnsToContents()
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SingleSelection)
         if not checks:
             pl.addWidget(QLabel(self.tr("还没有健康体检记录")))
         pl.addWidget(table, 1)
-        self.visit_tables[ELDERLY] = table
-        row = QHBoxLayout()
-        row.addStretch(1)
-        chosen = lambda: checks[table.currentRow()] if 0 <= table.currentRow() < len(checks) else None  # noqa: E731
+        row = (
+            QHBoxLayout()
+            if overview.read_only
+            else self._void_row(
+                ELDERLY,
+                lambda _i: True,
+                lambda i: self.void_check(checks[i].check_date, checks[i].id),
+                check=True,
+            )
+        )
         reprint = QPushButton(self.tr("打印所选体检表"))
         reprint.setAutoDefault(False)
         reprint.setEnabled(False)
-        reprint.clicked.connect(lambda _c=False: self.print_check(chosen().id) if chosen() else None)
-        row.addWidget(reprint)
-        buttons = [reprint]
-        if not overview.read_only:
+        reprint.clicked.connect(
+            lambda _c=False: (
+                self.print_check(checks[table.currentRow()].id) if table.currentRow() >= 0 else None
+            )
+        )
+        table.itemSelectionChanged.connect(lambda: reprint.setEnabled(bool(table.selectedItems())))
+        row.insertWidget(row.count() - 1 if not overview.read_only else 0, reprint)
+        if overview.read_only:
+            row.insertStretch(0, 1)
+        else:
             new = QPushButton(self.tr("录入健康体检…"))
             new.setAutoDefault(False)
             new.clicked.connect(lambda _c=False: self.record_check())
-            void = QPushButton(self.tr("作废所选体检…"))
-            void.setAutoDefault(False)
-            void.setToolTip(self.tr("录错的体检（日期错、人错）作废后保留在档案中，不再计入"))
-            void.setEnabled(False)
-            void.clicked.connect(
-                lambda _c=False: self.void_check(chosen().check_date, chosen().id) if chosen() else None
-            )
             row.insertWidget(0, new)
-            row.addWidget(void)
-            buttons.append(void)
-            self.void_buttons[ELDERLY] = void
-        table.itemSelectionChanged.connect(
-            lambda: [b.setEnabled(bool(table.selectedItems())) for b in buttons] and None
-        )
         pl.addLayout(row)
         return page
 
