@@ -195,7 +195,7 @@ class ContractsPage(LazyPage):
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
             status = code_label("contract_status", r.status)
-            if r.status == "active" and r.start_on > today:  # a renewal yet to begin
+            if r.yet_to_begin(today):
                 status = self.tr("{start} 起生效").replace("{start}", r.start_on.isoformat())
             if r.ended_on:
                 status += f" {r.ended_on.isoformat()} {r.end_reason}"

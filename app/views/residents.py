@@ -43,6 +43,14 @@ _ROOT = QModelIndex()
 ELDERLY = "elderly"  # the 老年人健康管理 tab, beside the programmes' tabs
 
 
+def _right(widget: QWidget) -> QHBoxLayout:
+    """``widget`` on a row of its own, to the right."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(widget)
+    return row
+
+
 class ResidentTableModel(QAbstractTableModel):
     """Search results, fetched a page at a time as the view scrolls (60k rows are never loaded at once)."""
 
@@ -547,24 +555,29 @@ class ResidentDialog(QDialog):
             if program == SMI
             else self.tr("{program}随访").replace("{program}", code_label("program", program))
         )
-        reason = self.ask_reason(
+        rid = self.resident_id
+        if program == SMI:
+            work = lambda s, reason: smi.void_visit(s, rid, day, reason, visit_id=visit_id)  # noqa: E731
+        else:
+            work = lambda s, reason: followup.void_visit(s, rid, program, day, reason, visit_id=visit_id)  # noqa: E731
+        return self._void(
             self.tr("作废随访"),
             self.tr("作废 {date} 的{what}。作废后记录仍保留，但不再计入随访和考核。请写明原因：")
             .replace("{date}", day.isoformat())
             .replace("{what}", what),
+            work,
+            self.tr("已作废 {date} 的{what}").replace("{date}", day.isoformat()).replace("{what}", what),
         )
+
+    def _void(self, title: str, question: str, work, done: str) -> bool:
+        """Ask why an entry recorded by mistake is voided; ``work(session, reason)`` voids it, and the
+        page then says ``done`` (it shows the programme again by itself)."""
+        reason = self.ask_reason(title, question)
         if reason is None:
             return False
-        rid = self.resident_id
-        if program == SMI:
-            work = lambda s: smi.void_visit(s, rid, day, reason, visit_id=visit_id).id  # noqa: E731
-        else:
-            work = lambda s: followup.void_visit(s, rid, program, day, reason, visit_id=visit_id).id  # noqa: E731
-        if Op(self, self.store, work).run() is None:
+        if Op(self, self.store, lambda s: work(s, reason).id).run() is None:
             return False
-        self.notice.setText(
-            self.tr("已作废 {date} 的{what}").replace("{date}", day.isoformat()).replace("{what}", what)
-        )
+        self.notice.setText(done)
         return True
 
     def ask_reason(self, title: str, text: str) -> str | None:
@@ -657,12 +670,14 @@ class ResidentDialog(QDialog):
             pl.addWidget(table, 1)
             if e.program in followup.PROGRAMS and not overview.read_only:
                 pl.addLayout(
-                    self._void_row(
-                        e.program,
-                        lambda i, vs=newest_first: followup.may_void(vs[i]),
-                        lambda i, p=e.program, vs=newest_first: self.void_visit(
-                            p, vs[i].visit_date, vs[i].id
-                        ),
+                    _right(
+                        self._void_button(
+                            e.program,
+                            lambda i, vs=newest_first: followup.may_void(vs[i]),
+                            lambda i, p=e.program, vs=newest_first: self.void_visit(
+                                p, vs[i].visit_date, vs[i].id
+                            ),
+                        )
                     )
                 )
             pages[e.program] = page
@@ -709,12 +724,14 @@ class ResidentDialog(QDialog):
         pl.addWidget(table, 1)
         if not read_only:
             pl.addLayout(
-                self._void_row(
-                    SMI,
-                    lambda i: smi.may_void(visits[i]),
-                    lambda i: self.void_visit(
-                        SMI, dt.date.fromisoformat(visits[i]["visit_date"]), uuid.UUID(visits[i]["id"])
-                    ),
+                _right(
+                    self._void_button(
+                        SMI,
+                        lambda i: smi.may_void(visits[i]),
+                        lambda i: self.void_visit(
+                            SMI, dt.date.fromisoformat(visits[i]["visit_date"]), uuid.UUID(visits[i]["id"])
+                        ),
+                    )
                 )
             )
         return page
@@ -744,16 +761,17 @@ class ResidentDialog(QDialog):
         self.visit_tables[key] = table
         return table
 
-    def _void_row(self, key: str, may_void, void, *, check: bool = False) -> QHBoxLayout:
-        """作废所选… under ``visit_tables[key]``: enabled on a row ``may_void(row)`` allows;
+    def _void_button(
+        self, key: str, may_void, void, text: str | None = None, tip: str | None = None
+    ) -> QPushButton:
+        """作废所选… for ``visit_tables[key]``: enabled on a row ``may_void(row)`` allows;
         ``void(row)`` asks why and voids it (``void_buttons[key]``)."""
         table = self.visit_tables[key]
-        button = QPushButton(self.tr("作废所选体检…") if check else self.tr("作废所选随访…"))
+        button = QPushButton(text or self.tr("作废所选随访…"))
         button.setAutoDefault(False)
         button.setToolTip(
-            self.tr("录错的体检（日期错、人错）作废后保留在档案中，不再计入")
-            if check
-            else self.tr(
+            tip
+            or self.tr(
                 "录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入；失访、死亡记录不能作废"
             )
         )
@@ -762,11 +780,8 @@ class ResidentDialog(QDialog):
             lambda: button.setEnabled(bool(table.selectedItems()) and may_void(table.currentRow()))
         )
         button.clicked.connect(lambda _c=False: void(table.currentRow()) if table.currentRow() >= 0 else None)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(button)
         self.void_buttons[key] = button
-        return row
+        return button
 
     def _elderly(self, overview: records_overview.ResidentOverview) -> QWidget:
         """老年人健康管理: the yearly health checks, newest first; a new one, a check's form printed
@@ -797,16 +812,6 @@ class ResidentDialog(QDialog):
         if not checks:
             pl.addWidget(QLabel(self.tr("还没有健康体检记录")))
         pl.addWidget(table, 1)
-        row = (
-            QHBoxLayout()
-            if overview.read_only
-            else self._void_row(
-                ELDERLY,
-                lambda _i: True,
-                lambda i: self.void_check(checks[i].check_date, checks[i].id),
-                check=True,
-            )
-        )
         reprint = QPushButton(self.tr("打印所选体检表"))
         reprint.setAutoDefault(False)
         reprint.setEnabled(False)
@@ -816,14 +821,24 @@ class ResidentDialog(QDialog):
             )
         )
         table.itemSelectionChanged.connect(lambda: reprint.setEnabled(bool(table.selectedItems())))
-        row.insertWidget(row.count() - 1 if not overview.read_only else 0, reprint)
-        if overview.read_only:
-            row.insertStretch(0, 1)
-        else:
+        row = QHBoxLayout()
+        if not overview.read_only:
             new = QPushButton(self.tr("录入健康体检…"))
             new.setAutoDefault(False)
             new.clicked.connect(lambda _c=False: self.record_check())
-            row.insertWidget(0, new)
+            row.addWidget(new)
+        row.addStretch(1)
+        row.addWidget(reprint)
+        if not overview.read_only:
+            row.addWidget(
+                self._void_button(
+                    ELDERLY,
+                    lambda _i: True,
+                    lambda i: self.void_check(checks[i].check_date, checks[i].id),
+                    self.tr("作废所选体检…"),
+                    self.tr("录错的体检（日期错、人错）作废后保留在档案中，不再计入"),
+                )
+            )
         pl.addLayout(row)
         return page
 
@@ -850,24 +865,15 @@ class ResidentDialog(QDialog):
         """作废 a health check recorded by mistake, with the reason asked for."""
         from app.services.programmes import elderly
 
-        reason = self.ask_reason(
+        rid = self.resident_id
+        return self._void(
             self.tr("作废体检"),
             self.tr("作废 {date} 的健康体检。作废后记录仍保留，但不再计入。请写明原因：").replace(
                 "{date}", day.isoformat()
             ),
+            lambda s, reason: elderly.void_check(s, rid, day, reason, check_id=check_id),
+            self.tr("已作废 {date} 的健康体检").replace("{date}", day.isoformat()),
         )
-        if reason is None:
-            return False
-        rid = self.resident_id
-        if (
-            Op(
-                self, self.store, lambda s: elderly.void_check(s, rid, day, reason, check_id=check_id).id
-            ).run()
-            is None
-        ):
-            return False
-        self.notice.setText(self.tr("已作废 {date} 的健康体检").replace("{date}", day.isoformat()))
-        return True
 
     def _paper_record(self, program: str, visits: list, this_year: int) -> QHBoxLayout:
         """打印随访服务记录表 for a year with visits, the latest first (printing.sheet_years)."""

@@ -63,6 +63,10 @@ class ContractRow:
     renewed_from_id: uuid.UUID | None
     household_batch: uuid.UUID | None
 
+    def yet_to_begin(self, today: dt.date) -> bool:
+        """A term not yet begun (a renewal, signed ahead of the one it follows)."""
+        return self.status == "active" and self.start_on > today
+
     def package_labels(self, lang: str = "zh") -> str:
         return "、".join(CODE_LISTS["contract_package"].label(p, lang) for p in self.packages)
 
