@@ -4,6 +4,7 @@ a filled SMI form is refused to anyone who may not see the record."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 
 import pytest
@@ -75,6 +76,8 @@ def test_smi_form_filled_blank_and_english(store, filled, tmp_path):
     # 危险性评估 as its 0–5 scale; 是否转诊 as 否 and 是; the 失访 and 死亡 rows of the paper form
     assert "□0 □1 □2 ■3 □4 □5" in form and "□0 □1 □2 □3 □4 □5" in blank
     assert "□否 □是" in blank and "失访原因" in blank and "死亡原因" in blank
+    # each drug row has a blank for the drug's name before its three doses
+    assert len(re.findall(r"药物名称\s+＿{6}\s*早（mg）：＿", blank)) == 3, blank
 
 
 def test_a_lost_or_died_visit_prints_its_reason_and_no_assessment(store, filled, tmp_path):
@@ -113,6 +116,8 @@ def test_the_follow_up_card_of_an_smi_patient_names_no_disorder(store, filled, t
         text = text_of(printing.card_pdf(s, archive, Labels()), tmp_path)
     assert "专项随访" in text  # the programme, neutrally named, for those who may see it
     assert not any(word in text for word in ("精神", "严重", "smi"))
+    assert "慢病" not in text  # an 专项随访 patient's card is a 随访卡, not a chronic-disease card
+    assert "随访卡" in text
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -110,6 +110,12 @@ class CardData:
             return self.planned
         return self.next_due
 
+    @property
+    def chronic(self) -> bool:
+        """Whether a 慢病 (hypertension, diabetes) is among the card's programmes: an 专项随访-only
+        card is titled 随访卡, never 慢病随访卡."""
+        return any(p in ("htn", "t2dm") for p in self.programs)
+
     def warnings(self) -> list[str]:
         found = [w for p in ("htn", "t2dm") if p in self.programs for w in WARNINGS[p]]
         return found or [GENERAL_WARNING]
@@ -258,7 +264,7 @@ def draw_front(page: Page, card: CardData, x: float, y: float) -> None:
         x + 3,
         y + 5.5,
         CARD_W - 6,
-        card.clinic + "  " + T("Print", "慢病随访卡"),
+        card.clinic + "  " + (T("Print", "慢病随访卡") if card.chronic else T("Print", "随访卡")),
         8,
         min_size=MIN_PRINT,
         bold=True,
