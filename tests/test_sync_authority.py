@@ -957,3 +957,67 @@ def test_a_new_audit_entry_that_does_not_hold_together_is_refused(world, how):
     reason = assert_quarantined(town, path, "audit_log", made["r"])
     assert ("审计日志只能追加" in reason) if how != "its content edited" else ("chain_hash" in reason)
     assert_still_works(a, town, tmp)
+
+
+def _smi_enrolment_at_the_township(town, a, tmp):
+    """A's first resident registered for 严重精神障碍 on A's PC, and that bundle imported."""
+    from app.models import ProgramEnrolment
+    from app.services.programmes import smi
+
+    mine = a_resident(a, A)
+    with a.store.transaction() as s:
+        smi.register(s, mine.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=TODAY)
+    (path,) = a.export(tmp / "smi", peer=town.device_id.hex, always=True)
+    (outcome,) = town.import_(path)
+    assert outcome.status == "applied", outcome.reason and outcome.reason.render()
+    with town.store.session() as s:
+        enrolment = s.scalars(
+            select(ProgramEnrolment).where(
+                ProgramEnrolment.resident_id == mine.id, ProgramEnrolment.program == "smi"
+            )
+        ).one()
+        assert enrolment.sensitive
+        return mine, enrolment.id
+
+
+@pytest.mark.parametrize(
+    ("values", "made", "field"),
+    [
+        ({"sensitive": False}, False, "sensitive"),  # the flag cleared: the patient shown to everyone
+        ({"program": "htn", "sensitive": False}, False, "program"),  # moved to 高血压, unflagged
+        ({"program": "htn"}, False, "program"),
+        ("new", True, "sensitive"),  # a new 严重精神障碍 enrolment made without the flag
+    ],
+)
+def test_a_bundle_never_widens_who_sees_a_severe_mental_disorder_enrolment(world, values, made, field):
+    """Who may see an enrolment follows from its programme (``sensitive``, set when it is made).
+    A validly signed village bundle clearing the flag showed the 严重精神障碍 patient to township
+    staff without the 精神卫生 permission and to every village doctor: refused, naming the field,
+    and nothing changed."""
+    town, a, _b, tmp = world
+    mine, enrolment_id = _smi_enrolment_at_the_township(town, a, tmp)
+    n = seq_of(a) + 1
+    if values == "new":
+        row, values = (
+            uuid.uuid4(),
+            {
+                "resident_id": mine.id.hex,
+                "program": "smi",
+                "enrolled_on": TODAY.isoformat(),
+                "status": "1",
+                "sensitive": False,
+                "voided": False,
+                "face_to_face": 0,
+            },
+        )
+    else:
+        row = enrolment_id
+    bad = op(a, n, "program_enrolment", row, A, values, "" if made else dict.fromkeys(values, ""))
+    path = craft_bundle(a, town, [bad], tmp / "unflag", ranges={a.device_id.hex: [n - 1, n]})
+    reason = assert_quarantined(town, path, "不符合要求", row.hex, field)
+    assert "program_enrolment" in reason
+    with town.store.session() as s:
+        from app.models import ProgramEnrolment
+
+        assert s.get(ProgramEnrolment, enrolment_id).sensitive
+    assert_still_works(a, town, tmp)

@@ -44,6 +44,9 @@ from app.services.sync import capture
 
 CTX = "Smi"
 PROGRAM = "smi"
+# Enrolments of these programmes are ``sensitive``: seen only by the responsible doctor and staff
+# with the 精神卫生 permission (authz.sensitive_clause).  The flag follows from the programme.
+SENSITIVE_PROGRAMS = frozenset({PROGRAM})
 UNDER_MANAGEMENT, LOST, DIED, ENDED = "1", "2", "4", "5"
 # Columns of the models; every other field of a form is kept in its ``form`` JSON by key.
 REGISTRATION_COLUMNS = (
@@ -736,3 +739,18 @@ def typed_referral_draft(ctx: VisitContext, inp) -> ReferralInput:
         issued_on=day.isoformat(),
         issued_by=c.values.get("doctor") or "",
     )
+
+
+def synced_enrolment_problem(values: dict, made: bool) -> str | None:
+    """The field of an enrolment's change arriving in a bundle that no device of ours writes, or
+    None.  Who may see an enrolment follows from its programme: the programme is set when the
+    enrolment is made, ``sensitive`` with it (true for :data:`SENSITIVE_PROGRAMS`), and neither
+    ever changes.  A bundle clearing the flag of a 严重精神障碍 enrolment would show the patient
+    to everyone at the township; one moving it to 高血压 would do the same."""
+    if "program" in values:
+        if not made:
+            return "program"
+        if values.get("sensitive", False) is not (values["program"] in SENSITIVE_PROGRAMS):
+            return "sensitive"
+        return None
+    return "sensitive" if "sensitive" in values else None

@@ -458,8 +458,11 @@ def _shapes_ok(ops: list[dict], snapshot: bool) -> bool:
 
 # Rows whose content is checked again on arrival, by entity: "module:function" taking the op's
 # values and returning the offending field or None (declared here, resolved when first needed).
+# entity -> "module:function": ``function(values, made)`` names the first field a change of that entity
+# may not carry (None: none), ``made`` saying whether the change made its row
 CONTENT_CHECKS = {
     "education_attachment": "app.services.programmes.education:synced_attachment_problem",
+    "program_enrolment": "app.services.programmes.smi:synced_enrolment_problem",
 }
 
 
@@ -818,7 +821,7 @@ class _Authority:
             if outside or op["e"] in _upward_set():
                 why = ("audience", outside[0] if outside else str(op["c"]))
         if why is None and (check := _content_check(op["e"])) is not None:
-            problem = check(values)
+            problem = check(values, isinstance(op["d"], dict) and op["d"].get("b") == "")
             if problem is not None:
                 why = ("content", problem)
         if why is None and op["o"] in self.others:  # (a county: another township's changes)
