@@ -1021,3 +1021,31 @@ def test_a_bundle_never_widens_who_sees_a_severe_mental_disorder_enrolment(world
 
         assert s.get(ProgramEnrolment, enrolment_id).sensitive
     assert_still_works(a, town, tmp)
+
+
+def test_a_village_doctor_at_the_township_sees_no_other_villages_conflicts(world):
+    """``sync conflicts`` at the township listed every village's conflicts, with residents' names,
+    archive numbers and both values, to a village doctor of another village signed in there."""
+    from app.services.access.actor import Actor
+    from app.services.sync import conflicts
+
+    town, _a, b, tmp = world
+    theirs = a_resident(b, B)
+    for device, phone in ((town, "13811110000"), (b, "13822220000")):
+        with device.store.transaction() as s:
+            r = s.get(Resident, theirs.id)
+            inp = records.resident_input_from(r)
+            inp.phone = phone
+            records.save_resident(s, inp, resident_id=r.id, today=TODAY)
+    (path,) = b.export(tmp / "conflict", peer=town.device_id.hex, always=True)
+    (outcome,) = town.import_(path)
+    assert outcome.status == "applied", outcome.reason and outcome.reason.render()
+    with town.store.session() as s:
+        assert [c.row_id for c in conflicts.open_conflicts(s)] == [theirs.id]  # township staff: every village
+    for code, seen in ((A, []), (B, [theirs.id])):
+        town.store.actor = Actor(uuid.uuid4(), "doc", "村医", "village_doctor", code)
+        try:
+            with town.store.session() as s:
+                assert [c.row_id for c in conflicts.open_conflicts(s)] == seen
+        finally:
+            town.store.actor = None

@@ -21,7 +21,7 @@ from app.services.access.actor import actor
 from app.services.errors import Message, NotFound, UserError
 from app.services.profile import TOWNSHIP, get_profile
 from app.services.records.field_labels import field_label
-from app.services.sync.capture import specs
+from app.services.sync.capture import scope_of, specs
 
 CTX = "Sync"
 
@@ -76,6 +76,24 @@ def _record_label(session: Session, entity: str, row_id) -> str:
     return getattr(row, "name", None) or getattr(row, "address", None) or str(row_id)[:8]
 
 
+def _in_villages(session: Session, c: SyncConflict, villages: set[str]) -> bool:
+    """Whether the conflict's record (and a duplicate's other record) belongs to ``villages``: a
+    village doctor signed in at the township reads no other village's residents, values or names."""
+    spec = specs().get(c.entity)
+    row = session.get(spec.model, c.row_id) if spec else None
+    if row is None:
+        return False
+    values = {
+        k: getattr(row, k) for k in ("code", "scope_code", "village_id", "resident_id") if hasattr(row, k)
+    }
+    if scope_of(session, spec, values) not in villages:
+        return False
+    if c.other_id is None:
+        return True
+    other = session.get(Resident, c.other_id)
+    return other is not None and authz.village_code(session, other.village_id) in villages
+
+
 SENSITIVE_ENTITIES = ("smi_registration", "smi_visit", "program_enrolment")
 
 
@@ -117,7 +135,10 @@ def open_conflicts(session: Session, limit: int = 500) -> list[ConflictView]:
         .order_by(SyncConflict.detected_at)
         .limit(limit)
     )
+    villages = authz.visible_villages(session)  # a village doctor at the township: their village's
     for c in rows:
+        if villages is not None and not _in_villages(session, c, villages):
+            continue
         kept = json.loads(c.kept_value) if c.kept_value else None
         lost = json.loads(c.lost_value) if c.lost_value else None
         shown = _hide_sensitive(session, c.entity, c.row_id, c.field, kept, lost)
