@@ -40,6 +40,7 @@ from app.services.records.field_table import (
     other_unticked,
 )
 from app.services.records.validators import (
+    Invalid,
     check_birth_date,
     clean_text,
     parse_date,
@@ -107,6 +108,29 @@ def identity_agrees(c: Checking, f: Field) -> None:
     elif birth is not None:
         c.attempt("id_number", check_birth_date, birth, c.today)
     c.values["sex"], c.values["birth_date"] = sex, birth
+
+
+def synced_resident_problem(values: dict, _made: bool = False) -> str | None:
+    """The field of a resident's change arriving in a bundle that the form would have refused, of
+    those a change carries together: an ID card number that does not check, and a
+    birth date or sex it carries that contradicts it.  Only with the document type beside the number
+    (as a change making the row carries it): other documents are plain text, and the stored type of
+    a row is not known here.  (Each field alone: ``sync.values``.)"""
+    number = values.get("id_number")
+    if not isinstance(number, str) or not number or values.get("id_type") != ID_CARD:
+        return None
+    try:
+        rid = parse_resident_id(number)
+    except Invalid:
+        return "id_number"
+    if rid.number != number:
+        return "id_number"
+    birth = values.get("birth_date")
+    if birth is not None and birth != rid.birth_date.isoformat():
+        return "birth_date"
+    if values.get("sex") in ("1", "2") and values["sex"] != rid.sex:
+        return "sex"
+    return None
 
 
 # ---------------------------------------------------------------- history

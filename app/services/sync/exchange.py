@@ -458,11 +458,16 @@ def _shapes_ok(ops: list[dict], snapshot: bool) -> bool:
 
 # Rows whose content is checked again on arrival, by entity: "module:function" taking the op's
 # values and returning the offending field or None (declared here, resolved when first needed).
+# A resident's fields that must agree with one another (resident_form.synced_resident_problem): the
+# check reads them as the stored row and the bundle's ops leave them, not as one op carries them.
+IDENTITY_FIELDS = frozenset(("id_type", "id_number", "birth_date", "sex"))
+
 # entity -> "module:function": ``function(values, made)`` names the first field a change of that entity
 # may not carry (None: none), ``made`` saying whether the change made its row
 CONTENT_CHECKS = {
     "education_attachment": "app.services.programmes.education:synced_attachment_problem",
     "program_enrolment": "app.services.programmes.smi:synced_enrolment_problem",
+    "resident": "app.services.records.resident_form:synced_resident_problem",
 }
 
 
@@ -763,6 +768,9 @@ class _Authority:
         self.last_day = "9999-12-31"  # the latest date a record may carry (until_day)
         self.made: dict[str, str | None] = {}  # stored append-only rows: the clock that made each
         self.appended: dict[str, str] = {}  # append-only rows this bundle carries: the clock of each
+        # residents' identity (IDENTITY_FIELDS) as stored, then as this bundle's ops leave it: a
+        # change of the birth date alone is checked against the ID card it must agree with
+        self.identity: dict[str, dict] = {}
         # rows carrying a date later than last_day, each with its refusal and the clock of the op
         # that dated it: forgiven when a later op of the bundle voids the row (a visit typed on a
         # PC whose calendar ran ahead, voided once the clock was put right, never counts anywhere)
@@ -821,7 +829,13 @@ class _Authority:
             if outside or op["e"] in _upward_set():
                 why = ("audience", outside[0] if outside else str(op["c"]))
         if why is None and (check := _content_check(op["e"])) is not None:
-            problem = check(values, isinstance(op["d"], dict) and op["d"].get("b") == "")
+            carried = values
+            if op["e"] == "resident" and not IDENTITY_FIELDS.isdisjoint(values):
+                carried = self.identity[op["r"]] = {
+                    **self.identity.get(op["r"], {}),
+                    **{k: values[k] for k in IDENTITY_FIELDS if k in values},
+                }
+            problem = check(carried, isinstance(op["d"], dict) and op["d"].get("b") == "")
             if problem is not None:
                 why = ("content", problem)
         if why is None and op["o"] in self.others:  # (a county: another township's changes)
@@ -939,6 +953,7 @@ class _Authority:
             raise self._refusal("content", op, field)
         self.scopes.load(ops, values)
         self._load_made(ops)
+        self._load_identity(ops, values)
         owned = self._owned_rows(ops)
         of, check = self.scopes.of, self._check
         for op, op_values in zip(ops, values, strict=True):
@@ -982,6 +997,32 @@ class _Authority:
         if by_default:
             return [c for c in _values(op) if c in exceptions] if exceptions else []
         return [c for c in _values(op) if c not in exceptions]
+
+    def _load_identity(self, ops: list[dict], values: list[dict]) -> None:
+        """The stored identity of each stored resident whose ID, document type, birth date or sex
+        ``ops`` change without carrying all four (a row made here carries them all), for
+        :meth:`_check`."""
+        wanted = [
+            op["r"]
+            for op, v in zip(ops, values, strict=True)
+            if op["e"] == "resident"
+            and op["r"] not in self.identity
+            and not IDENTITY_FIELDS.isdisjoint(v)
+            and not IDENTITY_FIELDS.issubset(v)
+            and self.scopes.stored.get(("resident", op["r"])) is not None
+        ]
+        t = Resident.__table__
+        for i in range(0, len(wanted), merge.IN_CHUNK):
+            chunk = [u for u in map(_as_uuid, wanted[i : i + merge.IN_CHUNK]) if u is not None]
+            for row_id, *stored in self.scopes.conn.execute(
+                select(t.c.id, *(t.c[k] for k in IDENTITY_FIELDS)).where(
+                    ids_in(t.c.id, chunk, self.scopes.conn.dialect.name)
+                )
+            ):
+                self.identity[row_id.hex] = {
+                    k: v.isoformat() if isinstance(v, dt.date) else v
+                    for k, v in zip(IDENTITY_FIELDS, stored, strict=True)
+                }
 
     def _load_made(self, ops: list[dict]) -> None:
         """The clock that made each stored row of an :data:`APPEND_ONLY` entity ``ops`` touch (None:

@@ -53,6 +53,7 @@ class Rule:
     codes: frozenset | None = None
     required: frozenset | None = None  # children: the fields each row must carry (not NULL)
     shape: Callable[[object], bool] | None = None  # json: what the form writes (:data:`JSON_SHAPES`)
+    valid: Callable[[str], bool] | None = None  # str: what the form's check keeps as it is
 
 
 def _rule(column: sa.Column, limit: dict) -> Rule:
@@ -73,7 +74,13 @@ def _rule(column: sa.Column, limit: dict) -> Rule:
     if is_json(t):
         return Rule("json", nullable, length=limit.get("items", _MAX_ITEMS), shape=limit.get("shape"))
     if isinstance(t, sa.String):  # (Text too)
-        return Rule("str", nullable, length=getattr(t, "length", None), codes=limit.get("codes"))
+        return Rule(
+            "str",
+            nullable,
+            length=getattr(t, "length", None),
+            codes=limit.get("codes"),
+            valid=limit.get("valid"),
+        )
     return Rule("any", True)
 
 
@@ -114,7 +121,45 @@ def _limits(entity: str) -> dict[str, dict]:
         out["insulin"] = {"shape": JSON_SHAPES["texts"]}
         out["provincial"] = {"shape": JSON_SHAPES["texts"]}
         return out
+    if entity == "resident":
+        return _resident_limits()
     return {column: {"shape": shape} for column, shape in _form_shapes(entity).items()}
+
+
+def _resident_limits() -> dict[str, dict]:
+    """The resident form's coded fields, its phones and the name, as its checks save them
+    (``resident_form.RESIDENT_FORM``): a bundle carrying a sex code 7, a name of "=HYPERLINK(…)"
+    or a phone "+cmd|…" is refused as the form refuses it.  (How the ID, sex and birth date agree:
+    ``resident_form.synced_resident_problem``.)"""
+    from app.codes import CODE_LISTS
+    from app.models import Resident
+    from app.services.records.field_table import Kind
+    from app.services.records.resident_form import RESIDENT_FORM
+    from app.services.records.validators import validate_name, validate_phone
+
+    columns = Resident.__table__.c
+    out: dict[str, dict] = {"name": {"valid": _kept_by(validate_name)}}
+    for f in RESIDENT_FORM:
+        if f.key not in columns:
+            continue
+        if f.kind is Kind.CODE:
+            out[f.key] = {"codes": frozenset(c.code for c in CODE_LISTS[f.codes])}
+        elif f.kind is Kind.PHONE:
+            out[f.key] = {"valid": _kept_by(validate_phone)}
+    return out
+
+
+def _kept_by(check: Callable[[str], str | None]) -> Callable[[str], bool]:
+    """Whether a form's check (validators: text in, the value saved out) keeps ``text`` as it is."""
+    from app.services.records.validators import Invalid
+
+    def valid(text: str) -> bool:
+        try:
+            return check(text) == text
+        except Invalid:
+            return False
+
+    return valid
 
 
 @cache
@@ -283,6 +328,7 @@ def _value_ok(rule: Rule, v) -> bool:
             type(v) is str
             and (rule.length is None or len(v) <= rule.length)
             and (rule.codes is None or v in rule.codes)
+            and (rule.valid is None or rule.valid(v))
         )
     if kind == "date":
         try:
@@ -366,6 +412,7 @@ def _column_ok(rule: Rule, column: tuple) -> bool:
             types == {str}
             and (rule.length is None or max(map(len, column)) <= rule.length)
             and (rule.codes is None or set(column) <= rule.codes)
+            and (rule.valid is None or all(map(rule.valid, column)))
         )
     if kind == "date":
         return _dates_ok(types, column)
