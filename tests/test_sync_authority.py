@@ -1049,3 +1049,57 @@ def test_a_village_doctor_at_the_township_sees_no_other_villages_conflicts(world
                 assert [c.row_id for c in conflicts.open_conflicts(s)] == seen
         finally:
             town.store.actor = None
+
+
+@pytest.mark.parametrize(
+    ("values", "field"),
+    [
+        ({"sex": "7"}, "sex"),  # not a 性别 code
+        ({"name": '=HYPERLINK("http://evil.example","点我")'}, "name"),  # the form: 汉字、字母和间隔号
+        ({"name": ""}, "name"),
+        ({"phone": "+cmd|' /C calc'!A0"}, "phone"),
+        ({"id_type": "1", "id_number": "110105195301053533"}, "id_number"),  # its check digit is wrong
+        ({"birth_date": "1990-01-01"}, "birth_date"),  # the ID card on the stored row says otherwise
+        ("the other sex", "sex"),
+    ],
+)
+def test_a_resident_value_the_form_refuses_is_refused_in_a_bundle(world, values, field):
+    """A validly signed change of the village's own resident carrying what the enrolment form
+    refuses (a sex code 7, a name that is a spreadsheet formula, an ID whose check digit is wrong,
+    a birth date the stored ID card contradicts): refused naming the row and the field, nothing
+    changed; the township's reports and prints never meet it."""
+    town, a, _b, tmp = world
+    mine = a_resident(a, A)
+    with a.store.session() as s:
+        stored = s.get(Resident, mine.id)
+        assert stored.id_type == "1" and stored.id_number, "the test needs a resident with an ID card"
+        other_sex = "2" if stored.sex == "1" else "1"
+    if values == "the other sex":
+        values = {"sex": other_sex}
+    n = seq_of(a) + 1
+    bad = op(a, n, "resident", mine.id, A, values, dict.fromkeys(values, ""))
+    path = craft_bundle(a, town, [bad], tmp / "resident", ranges={a.device_id.hex: [n - 1, n]})
+    assert_quarantined(town, path, "不符合要求", mine.id.hex, field)
+    assert_still_works(a, town, tmp)
+
+
+@pytest.mark.sqlite_only  # the command line on the township's folder
+def test_devices_set_up_together_are_told_apart_by_the_id_the_list_shows(world, capsys):
+    """Devices made in the same minute share their ids' first digits (UUIDv7): ``device list``
+    showed both villages as the same eight digits, which ``device revoke`` then did not find."""
+    from app.cli import main
+    from app.services.errors import NotFound
+    from app.services.sync import keys
+
+    town, a, b, _tmp = world
+    common = os.path.commonprefix([a.device_id.hex, b.device_id.hex])
+    assert len(common) >= 8  # (made by the same fixture a moment apart)
+    with town.store.session() as s, pytest.raises(NotFound, match="多台设备") as refused:
+        keys.find_peer(s, common[:8])
+    assert A in refused.value.message.render() and B in refused.value.message.render()
+    assert main(["--data-dir", str(town.paths.data_dir), "device", "list"]) == 0
+    out = capsys.readouterr().out
+    listed = {line.split()[1]: line.split()[0] for line in out.splitlines()}
+    assert listed[A] != listed[B] and "村卫生室" in out and "village" not in out
+    with town.store.session() as s:
+        assert keys.find_peer(s, listed[A]).device_id == a.device_id  # the id shown is taken back

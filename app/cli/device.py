@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 from app.cli.core import CliError, new_password, open_store, print_json
+from app.services.access.roles import PLACE_LABELS
 
 
 def register(sub) -> None:
@@ -76,7 +78,9 @@ def trust(args) -> int:
     if args.json:
         print_json({**info, "fingerprint": card.fingerprint})
     else:
-        print(f"已信任 {card.code} {card.name}（{card.role}），设备 {card.device_id}")
+        print(
+            f"已信任 {card.code} {card.name}（{PLACE_LABELS.get(card.role, card.role)}），设备 {card.device_id}"
+        )
         print(f"指纹：{card.fingerprint}")
     return 0
 
@@ -101,10 +105,13 @@ def list_peers(args) -> int:
     if args.json:
         print_json(rows)
         return 0
+    from app.services.sync.conflicts import short_ids
+
+    width = short_ids([uuid.UUID(r["device_id"]) for r in rows])  # what `device revoke` takes back
     for r in rows:
         state = f"已撤销 {r['revoked_at']:%Y-%m-%d}" if r["revoked_at"] else "受信任"
         print(
-            f"{r['device_id'][:8]}  {r['code']}  {r['name']}  {r['role']}  指纹 {r['fingerprint']}  {state}"
+            f"{r['device_id'][:width]}  {r['code']}  {r['name']}  {PLACE_LABELS.get(r['role'], r['role'])}  指纹 {r['fingerprint']}  {state}"
         )
     if not rows:
         print("还没有信任任何设备")

@@ -104,7 +104,7 @@ def status(args) -> int:
     if args.json:
         print_json(data)
         return 0
-    print(f"本机 {st['code']}（{st['role']}），设备 {st['device_id'][:8]}，已记录变更 {st['sequence']} 条")
+    print(f"本机 {st['code']}（{st['role']}），设备 {st['device_id']}，已记录变更 {st['sequence']} 条")
     for p in st["peers"]:
         last_out = f"{p.last_export_at:%Y-%m-%d %H:%M}" if p.last_export_at else "从未"
         last_in = f"{p.last_import_at:%Y-%m-%d %H:%M}" if p.last_import_at else "从未"

@@ -30,6 +30,7 @@ from app.config import Paths
 from app.db import Store
 from app.services import backup, profile
 from app.services.access import authz
+from app.services.access.roles import PLACE_LABELS
 from app.services.errors import UserError
 from app.services.sync import conflicts, exchange, overview, service, snapshot
 from app.services.sync import keys as device_keys
@@ -232,7 +233,7 @@ class SyncPage(LazyPage):
         warnings = [render(m) for m in seen.clock_warnings]
         self.banner.setText("\n".join(warnings))
         self.banner.setVisible(bool(warnings))
-        role = {"village": self.tr("村卫生室"), "township": self.tr("乡镇卫生院"), "county": self.tr("县级")}
+        role = {k: QCoreApplication.translate("Role", v) for k, v in PLACE_LABELS.items()}
         _fill(
             self.peers,
             [

@@ -6954,6 +6954,18 @@
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
+    <message>
+        <source>村卫生室</source>
+        <translation>Village clinic</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院</source>
+        <translation>Township health centre</translation>
+    </message>
+    <message>
+        <source>县级</source>
+        <translation>County</translation>
+    </message>
 </context>
 <context>
     <name>Roster</name>
@@ -7888,6 +7900,10 @@
         <translation>This device is registered with other keys; revoke the old trust first if they really changed</translation>
     </message>
     <message>
+        <source>“{ref}”对应多台设备（{devices}），请多输入几位设备编号，或用村/乡镇代码</source>
+        <translation>“{ref}” matches several devices ({devices}): type more digits of the device id, or use the village or township code</translation>
+    </message>
+    <message>
         <source>没有找到设备“{ref}”</source>
         <translation>No device “{ref}”</translation>
     </message>
@@ -8157,18 +8173,6 @@
     <message>
         <source>{name}（{code}）  本机指纹：&lt;b&gt;{fp}&lt;/b&gt;</source>
         <translation>{name} ({code})  Device fingerprint: &lt;b&gt;{fp}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>村卫生室</source>
-        <translation>Village clinic</translation>
-    </message>
-    <message>
-        <source>乡镇卫生院</source>
-        <translation>Township centre</translation>
-    </message>
-    <message>
-        <source>县级</source>
-        <translation>County</translation>
     </message>
     <message>
         <source>已撤销</source>

@@ -6953,6 +6953,18 @@
         <source>管理员</source>
         <translation>管理员</translation>
     </message>
+    <message>
+        <source>村卫生室</source>
+        <translation>村卫生室</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院</source>
+        <translation>乡镇卫生院</translation>
+    </message>
+    <message>
+        <source>县级</source>
+        <translation>县级</translation>
+    </message>
 </context>
 <context>
     <name>Roster</name>
@@ -7887,6 +7899,10 @@
         <translation>该设备已以另一组密钥登记过；如确需更换，请先撤销旧的信任</translation>
     </message>
     <message>
+        <source>“{ref}”对应多台设备（{devices}），请多输入几位设备编号，或用村/乡镇代码</source>
+        <translation>“{ref}”对应多台设备（{devices}），请多输入几位设备编号，或用村/乡镇代码</translation>
+    </message>
+    <message>
         <source>没有找到设备“{ref}”</source>
         <translation>没有找到设备“{ref}”</translation>
     </message>
@@ -8156,18 +8172,6 @@
     <message>
         <source>{name}（{code}）  本机指纹：&lt;b&gt;{fp}&lt;/b&gt;</source>
         <translation>{name}（{code}）  本机指纹：&lt;b&gt;{fp}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>村卫生室</source>
-        <translation>村卫生室</translation>
-    </message>
-    <message>
-        <source>乡镇卫生院</source>
-        <translation>乡镇卫生院</translation>
-    </message>
-    <message>
-        <source>县级</source>
-        <translation>县级</translation>
     </message>
     <message>
         <source>已撤销</source>

@@ -12,3 +12,10 @@ ROLE_LABELS = {
     "township_staff": QT_TRANSLATE_NOOP("Role", "乡镇公卫人员"),
     "admin": QT_TRANSLATE_NOOP("Role", "管理员"),
 }
+
+# What each kind of device (a profile's role) is called: a device list, a trusted card.
+PLACE_LABELS = {
+    "village": QT_TRANSLATE_NOOP("Role", "村卫生室"),
+    "township": QT_TRANSLATE_NOOP("Role", "乡镇卫生院"),
+    "county": QT_TRANSLATE_NOOP("Role", "县级"),
+}

@@ -417,7 +417,17 @@ def find_peer(session: Session, ref: str) -> Peer:
     """A peer by device id (or a unique prefix of it) or by its village/township code."""
     ref = (ref or "").strip().lower().replace("-", "")
     found = [p for p in peers(session) if p.device_id.hex.startswith(ref) or p.code == ref] if ref else []
-    if len(found) != 1:
+    if len(found) > 1:  # (devices set up in the same minute share their first digits: UUIDv7)
+        raise NotFound(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Sync", "“{ref}”对应多台设备（{devices}），请多输入几位设备编号，或用村/乡镇代码"
+                ),
+                {"ref": ref, "devices": "、".join(f"{p.code} {p.name}" for p in found)},
+            )
+        )
+    if not found:
         raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Sync", "没有找到设备“{ref}”"), {"ref": ref}))
     return found[0]
 
