@@ -259,7 +259,7 @@ def test_the_audit_page_reads_review_decisions_exports_and_places(gui_app, qtbot
         page.table.item(r, 2).text(): (page.table.item(r, 4).text(), page.table.item(r, 4).toolTip())
         for r in range(page.table.rowCount())
     }
-    assert rows["审核"][0] == "疑似重复档案：同一人：作废“档案”一栏这份（后建的），保留另一份"
+    assert rows["审核"][0] == "疑似重复档案：同一人：作废“档案”这份，保留“另一份档案”"
     assert rows["导出"][0] == "110105001 朝阳乡：48 条变更" and "01a2_01a3_ef23.cyb" in rows["导出"][1]
     assert "设置权限" in rows
     places = {page.table.item(r, 5).text() for r in range(page.table.rowCount())}

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select, update
 
-from app.models import ElderlyCheck, Referral, Resident, ReviewDecision, org_id
+from app.models import ElderlyCheck, Referral, Resident, ReviewDecision, Village, org_id
 from app.services import profile
 from app.services.errors import NotFound, UserError
 from app.services.quality import review
@@ -59,8 +59,17 @@ def test_same_id_in_two_villages_decided_at_the_township_reaches_both(world):
         "110105001102",
     )
     assert seen.changes[0]["to"] is True and seen.decided_on == TODAY
+    with town.store.session() as s:
+        mine, theirs = (s.get(Resident, x).archive_no for x in (first, second))
+        a_name, b_name = (s.get(Village, org_id("village", c)).name for c in ("110105001101", "110105001102"))
+    # each village reads the decision about its own record: 红旗村 that its record was voided, the
+    # other village's kept; 向阳村 that the other record (in the other village) was voided, its own kept
+    assert theirs in seen.record and mine in seen.other_record and a_name in seen.other_record
     with a.store.session() as s:
-        assert [d.village_code for d in review.village_decisions(s)] == ["110105001101"]
+        (told,) = review.village_decisions(s)
+    assert told.village_code == "110105001101" and told.decision == "void_first"
+    assert mine in told.record and theirs in told.other_record and b_name in told.other_record
+    assert theirs in told.changes[0]["record"]  # the record voided, named
 
 
 @pytest.fixture

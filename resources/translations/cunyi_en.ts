@@ -6749,14 +6749,6 @@
         <translation>Different people: keep both</translation>
     </message>
     <message>
-        <source>同一人：作废“档案”一栏这份（后建的），保留另一份</source>
-        <translation>Same person: void the one under “Record” (made later), keep the other</translation>
-    </message>
-    <message>
-        <source>同一人：作废“另一份档案”（先建的），保留这份</source>
-        <translation>Same person: void the “Other record” (made first), keep this one</translation>
-    </message>
-    <message>
         <source>同一人，两份都有记录：退回村医，把不再使用的一份结案（迁出）</source>
         <translation>Same person, both records hold entries: send back to the village doctor to close the one no longer used (moved away)</translation>
     </message>
@@ -6783,6 +6775,14 @@
     <message>
         <source>保留现值</source>
         <translation>Keep the current value</translation>
+    </message>
+    <message>
+        <source>同一人：作废“档案”这份，保留“另一份档案”</source>
+        <translation>Same person: void the “Record”, keep the “Other record”</translation>
+    </message>
+    <message>
+        <source>同一人：作废“另一份档案”，保留“档案”这份</source>
+        <translation>Same person: void the “Other record”, keep the “Record”</translation>
     </message>
     <message>
         <source>改用另一台电脑的值</source>

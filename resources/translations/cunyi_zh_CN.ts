@@ -6748,14 +6748,6 @@
         <translation>不是同一人，两份都保留</translation>
     </message>
     <message>
-        <source>同一人：作废“档案”一栏这份（后建的），保留另一份</source>
-        <translation>同一人：作废“档案”一栏这份（后建的），保留另一份</translation>
-    </message>
-    <message>
-        <source>同一人：作废“另一份档案”（先建的），保留这份</source>
-        <translation>同一人：作废“另一份档案”（先建的），保留这份</translation>
-    </message>
-    <message>
         <source>同一人，两份都有记录：退回村医，把不再使用的一份结案（迁出）</source>
         <translation>同一人，两份都有记录：退回村医，把不再使用的一份结案（迁出）</translation>
     </message>
@@ -6782,6 +6774,14 @@
     <message>
         <source>保留现值</source>
         <translation>保留现值</translation>
+    </message>
+    <message>
+        <source>同一人：作废“档案”这份，保留“另一份档案”</source>
+        <translation>同一人：作废“档案”这份，保留“另一份档案”</translation>
+    </message>
+    <message>
+        <source>同一人：作废“另一份档案”，保留“档案”这份</source>
+        <translation>同一人：作废“另一份档案”，保留“档案”这份</translation>
     </message>
     <message>
         <source>改用另一台电脑的值</source>

@@ -48,8 +48,8 @@ KINDS = {
 # (sent_back, merge_back) closes an item for SENT_BACK_DAYS only (:func:`_closed`).
 DECISIONS = {
     "distinct": QT_TRANSLATE_NOOP("Review", "不是同一人，两份都保留"),
-    "void_other": QT_TRANSLATE_NOOP("Review", "同一人：作废“档案”一栏这份（后建的），保留另一份"),
-    "void_first": QT_TRANSLATE_NOOP("Review", "同一人：作废“另一份档案”（先建的），保留这份"),
+    "void_other": QT_TRANSLATE_NOOP("Review", "同一人：作废“档案”这份，保留“另一份档案”"),
+    "void_first": QT_TRANSLATE_NOOP("Review", "同一人：作废“另一份档案”，保留“档案”这份"),
     "merge_back": QT_TRANSLATE_NOOP("Review", "同一人，两份都有记录：退回村医，把不再使用的一份结案（迁出）"),
     "kept": QT_TRANSLATE_NOOP("Review", "保留现值"),
     "lost": QT_TRANSLATE_NOOP("Review", "改用另一台电脑的值"),
@@ -562,18 +562,24 @@ def decide(
     written = []
     by_village = {r.village_id: r for r in concerned if r is not None}
     for village_id, r in by_village.items():
+        record, other, told = item.record, item.other_record, decision
+        if kind == "duplicate" and r.id != item.resident_id:
+            # the village of the other record reads the decision about its own record: the pair
+            # the other way round, and which of them was voided said of that record ("this one"
+            # and "the other" as its village sees them; it read that its own record was voided)
+            listed = next(x for x in concerned if x.id == item.resident_id)
+            record, other = _label(r), _label(listed)
+            told = {"void_other": "void_first", "void_first": "void_other"}.get(decision, decision)
+        other_village = _village_name(session, concerned, r) if kind == "duplicate" else item.other_village
         d = ReviewDecision(
             village_id=village_id,
             kind=kind,
             item_key=key,
             resident_id=r.id,
-            record=item.record if r.id == item.resident_id else _label(r),
+            record=record,
             # as the decision's record keeps it: the other record and, in brackets, its village
-            other_record=(
-                f"{item.other_record}（{item.other_village}）" if item.other_village else item.other_record
-            )
-            or None,
-            decision=decision,
+            other_record=(f"{other}（{other_village}）" if other_village else other) or None,
+            decision=told,
             changes=changes,
             reason=reason,
             decided_by=actor(session).display_name,
@@ -590,6 +596,16 @@ def decide(
         audit.decision_summary(key, decision),
     )
     return written
+
+
+def _village_name(session: Session, pair: list[Resident], r: Resident) -> str:
+    """The village of the other record of a duplicate ``pair``, from ``r``'s side ("" when it is
+    ``r``'s own village)."""
+    other = next((x for x in pair if x.id != r.id), None)
+    if other is None or other.village_id == r.village_id:
+        return ""
+    village = session.get(Village, other.village_id)
+    return village.name if village is not None else ""
 
 
 SENT_BACK_DAYS = 30  # a record or referral sent back to its village is asked about again after this
