@@ -194,11 +194,25 @@ def test_a_field_conflict_decided_reaches_the_village_with_what_changed(world):
     assert "13100000001" in item.detail.params["lost"] + item.detail.params["kept"]
     winner = resident_field(town, archive, "phone")
     other = "13100000001" if winner == "13100000002" else "13100000002"
+    from app.services.sync import conflicts, exchange
+
+    with a.store.session() as s:  # the village found the same conflict (it cannot decide it)
+        assert [c.field for c in conflicts.open_conflicts(s)] == ["phone"]
     with town.store.transaction() as s:
         review.decide(s, item.key, "lost", "电话核实：本人现用号码", today=TODAY)
     assert queue(town, "conflict") == []
     round_trip(town, [a, b], tmp, "back")
     assert resident_field(a, archive, "phone") == other
+    with a.store.session() as s:  # the township's decision closed it there too
+        assert conflicts.open_conflicts(s) == []
+        assert exchange.status(s)["conflicts_open"] == 0
+    # a later write that conflicts again is a new conflict, which the old decision does not close
+    edit_resident(a, archive, phone="13100000003")
+    edit_resident(town, archive, phone="13100000004")
+    round_trip(town, [a, b], tmp, "again")
+    with a.store.session() as s:
+        assert [c.field for c in conflicts.open_conflicts(s)] == ["phone"]
+    assert len(queue(town, "conflict")) == 1
     with a.store.session() as s:
         (seen,) = review.village_decisions(s)
     assert seen.changes[0]["from"] == winner and seen.changes[0]["to"] == other

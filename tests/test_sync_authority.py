@@ -293,7 +293,16 @@ def _forgeries(town, a, b):
                 )
             ],
             {},
-            ("followup_visit", new_id.hex, "visit_date 2028-11-29", "晚于本机的今天", "电脑时钟"),
+            # the resident and the form's name of the date: what the village doctor looks for
+            (
+                "followup_visit",
+                new_id.hex,
+                "visit_date 2028-11-29",
+                "晚于本机的今天",
+                "电脑时钟",
+                mine.archive_no,
+                "随访日期",
+            ),
         ),
         "a past disease in 2031": (
             [

@@ -134,7 +134,7 @@ def list_conflicts(args) -> int:
             print(f"{r.id.hex[:width]}  疑似重复：{r.record} 与 {r.other}")
         else:
             print(
-                f"{r.id.hex[:width]}  {r.record} {r.field}：现值 {r.kept!r}（{r.kept_by}）/ 另一值 {r.lost!r}（{r.lost_by}）"
+                f"{r.id.hex[:width]}  {r.record} {r.field_label}：现值 {r.kept!r}（{r.kept_by}）/ 另一值 {r.lost!r}（{r.lost_by}）"
             )
     if not rows:
         print("没有未处理的冲突")

@@ -23,8 +23,9 @@ class ReviewDecision(UUIDPk, Tracked, Synced, Base):
 
     village_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("village.id"), index=True)  # who is told
     kind: Mapped[str] = mapped_column(String(12))  # duplicate | conflict | invalid | referral
-    # The reviewed item, stable across devices ("duplicate:<id>:<id>", "conflict:<id>", …): a queue
-    # item with a decision is closed.
+    # The reviewed item, stable across devices ("duplicate:<id>:<id>", "conflict:<id>:<row>:<field>",
+    # …): a queue item with a decision is closed (a village's own copy of a conflict too:
+    # conflicts.close_decided).
     item_key: Mapped[str] = mapped_column(String(120), index=True)
     # The records concerned (no foreign keys: the other half of a duplicate may live in another village).
     resident_id: Mapped[uuid.UUID | None] = mapped_column(Id)

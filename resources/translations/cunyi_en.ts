@@ -8004,6 +8004,14 @@
         <translation>The bundle is not valid and was not imported: change no. {position} has a malformed {key} (sent by {sender})</translation>
     </message>
     <message>
+        <source>{label}（{key} {value}）</source>
+        <translation>{label} ({key} {value})</translation>
+    </message>
+    <message>
+        <source>{label}（{key}）</source>
+        <translation>{label} ({key})</translation>
+    </message>
+    <message>
         <source>同步包越权，整包未导入：县级 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，但县级只发送确认</source>
         <translation>Bundle oversteps its authority, nothing imported: county {sender} claims to pass on changes {lo}–{hi} of device {origin}, but a county only sends acknowledgements</translation>
     </message>

@@ -8003,6 +8003,14 @@
         <translation>同步包内容不合格，整包未导入：第 {position} 条更改的 {key} 格式不对（{sender} 发来）</translation>
     </message>
     <message>
+        <source>{label}（{key} {value}）</source>
+        <translation>{label}（{key} {value}）</translation>
+    </message>
+    <message>
+        <source>{label}（{key}）</source>
+        <translation>{label}（{key}）</translation>
+    </message>
+    <message>
         <source>同步包越权，整包未导入：县级 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，但县级只发送确认</source>
         <translation>同步包越权，整包未导入：县级 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，但县级只发送确认</translation>
     </message>

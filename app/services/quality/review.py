@@ -296,7 +296,7 @@ def _conflicts(session: Session, villages) -> list[ReviewItem]:
         v = villages.get(resident.village_id) if resident else None
         items.append(
             ReviewItem(
-                f"conflict:{c.id.hex}",
+                conflicts.item_key(c),
                 "conflict",
                 v.code if v else "",
                 v.name if v else "",

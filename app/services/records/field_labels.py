@@ -41,6 +41,13 @@ COMMON = {
     "contract_signed_on": QT_TRANSLATE_NOOP("Field", "签约日期"),
     "contract_doctor": QT_TRANSLATE_NOOP("Field", "签约医生"),
     "contract_years": QT_TRANSLATE_NOOP("Field", "签约年限"),
+    # the dates of what happened, as a refusal of a date ahead names them (sync.exchange.HAPPENED_ON)
+    "visit_date": QT_TRANSLATE_NOOP("Field", "随访日期"),
+    "death_date": QT_TRANSLATE_NOOP("Field", "死亡日期"),
+    "hba1c_date": QT_TRANSLATE_NOOP("Field", "糖化血红蛋白检查日期"),
+    "check_date": QT_TRANSLATE_NOOP("Field", "体检日期"),
+    "issued_on": QT_TRANSLATE_NOOP("Field", "转诊日期"),
+    "diagnosed_on": QT_TRANSLATE_NOOP("Field", "确诊日期"),
 }
 
 

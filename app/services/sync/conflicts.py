@@ -167,6 +167,43 @@ def open_conflicts(session: Session, limit: int = 500) -> list[ConflictView]:
     return out
 
 
+def item_key(c: ConflictView) -> str:
+    """The review item of a field conflict: ``conflict:<its id>:<row id>:<field>``.  The row and the
+    field travel with the township's decision, so the village, which found the same conflict under
+    an id of its own, closes it too (:func:`close_decided`)."""
+    return f"conflict:{c.id.hex}:{c.row_id.hex}:{c.field or ''}"
+
+
+def close_decided(session: Session) -> int:
+    """Close this device's open field conflicts that a decision of the township's settled: the same
+    row and field, between writes made before the decision (a later write that conflicts again is a
+    new conflict).  A village cannot decide its conflicts; without this its list kept showing the
+    old values for good.  Returns how many were closed."""
+    from app.models import ReviewDecision
+
+    open_ = session.scalars(
+        select(SyncConflict).where(SyncConflict.resolved_at.is_(None), SyncConflict.kind == "field")
+    ).all()
+    if not open_:
+        return 0
+    decided: dict[tuple[str, str], str] = {}
+    for key, clocks in session.execute(
+        select(ReviewDecision.item_key, ReviewDecision.sync_clocks).where(ReviewDecision.kind == "conflict")
+    ):
+        parts = key.split(":")
+        made = ((clocks or {}).get("_") or [""])[0]
+        if len(parts) == 4 and made:
+            place = (parts[2], parts[3])
+            decided[place] = max(decided.get(place, ""), made)
+    closed = 0
+    for c in open_:
+        made = decided.get((c.row_id.hex, c.field or ""))
+        if made and max(c.kept_clock or "", c.lost_clock or "") <= made:
+            c.resolved_at, c.resolution = utcnow(), "reviewed"
+            closed += 1
+    return closed
+
+
 def short_ids(ids: list[uuid.UUID], least: int = 8) -> int:
     """How many leading hex digits tell ``ids`` apart (at least ``least``): what a list prints for
     :func:`find_conflict` to take back.  Ids made in the same moment share their first digits

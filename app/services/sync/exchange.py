@@ -69,8 +69,9 @@ from app.services import settings
 from app.services.access import audit, authz
 from app.services.errors import Message, StoreMoved, StoreUnavailable, UserError
 from app.services.profile import COUNTY, TOWNSHIP, TOWNSHIP_SERIAL_START, UPSTREAM, VILLAGE, get_profile
+from app.services.records.field_labels import field_label
 from app.services.records.validators import is_digits
-from app.services.sync import bundle, capture, merge
+from app.services.sync import bundle, capture, conflicts, merge
 from app.services.sync import keys as device_keys
 from app.services.sync import values as sync_values
 
@@ -803,16 +804,46 @@ class _Authority:
         return self._device_codes
 
     def _refusal(self, reason: str, op: dict, scope: str) -> UserError:
-        """The bundle refused for ``op``: why (a key of :data:`REFUSALS`), and where or what."""
+        """The bundle refused for ``op``: why (a key of :data:`REFUSALS`), and where or what.  A
+        value refused (its content, a date ahead) is named as the form names its field, and the row
+        by its resident where this device holds them: the village doctor must find the record to
+        put it right, and a row id and a column name tell them nothing."""
+        row = str(op["r"])
+        if reason in ("content", "future"):
+            row = " ".join(filter(None, (row, self._whose(op))))
+            column, _, rest = str(scope).partition(" ")
+            label = field_label(str(op["e"]), column.split(".")[0])
+            if label and rest:
+                scope = Message(CTX, QT_TRANSLATE_NOOP("Sync", "{label}（{key} {value}）"), {
+                    "label": label, "key": column, "value": rest
+                })  # fmt: skip
+            elif label:
+                scope = Message(
+                    CTX, QT_TRANSLATE_NOOP("Sync", "{label}（{key}）"), {"label": label, "key": column}
+                )
         return _err(
             REFUSALS[reason],
             sender=self.label,
             entity=str(op["e"]),
-            row=str(op["r"]),
+            row=row,
             origin=self.name(op["o"]),
             scope=scope,
             first=TOWNSHIP_SERIAL_START,
         )
+
+    def _whose(self, op: dict) -> str:
+        """ "name archive_no" of the resident ``op``'s row belongs to, if this device holds them; never
+        for a 严重精神障碍 record (the refusal is read by people who may not know of it)."""
+        if op["e"] in ("smi_registration", "smi_visit", "program_enrolment"):
+            return ""
+        rid = op["r"] if op["e"] == "resident" else _values(op).get("resident_id")
+        found = _as_uuid(rid) if isinstance(rid, str) else None
+        if found is None:
+            return ""
+        row = self.scopes.conn.execute(
+            select(Resident.name, Resident.archive_no).where(Resident.id == found)
+        ).first()
+        return f"{row[0]} {row[1]}" if row else ""
 
     def _check(self, op: dict, scopes: dict, values: dict | None = None, *, held: bool = False) -> None:
         """``values``: the op's :func:`_values`, if the caller has them; ``held``: this device holds
@@ -1967,6 +1998,7 @@ def _apply_checked(
                 applied += len(part)
             if last:
                 merge.retry_pending(s, stats, admit=_admit_pending(s))
+                conflicts.close_decided(s)  # the township's decisions close this device's copies
             merge.refresh_derived(s, stats)
             now = merge.ApplyStats(received=totals.received, known=totals.known)
             for name in COUNTS:
