@@ -168,3 +168,13 @@ def test_a_sheet_running_onto_more_pages_names_its_village_on_each(tmp_path):
             owner = "高庙村（110105001001）（续）" if i < first_of[1] else "向阳村（110105001002）（续）"
             assert owner in page and "档案编号" in page, (i, page[:200])
     assert "向阳村" not in "".join(pages[: first_of[1]])
+
+
+def test_the_english_workbook_title_has_no_chinese_brackets(township, tmp_path):
+    out = tmp_path / "q-en.xlsx"
+    assert (
+        main(["--data-dir", township, "report", "quality", "--year", YEAR, "--lang", "en", "-o", str(out)])
+        == 0
+    )
+    title = openpyxl.load_workbook(out).worksheets[0]["A1"].value
+    assert "(Visits checked: " in title and "（" not in title and "）" not in title, title

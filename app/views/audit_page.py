@@ -226,6 +226,14 @@ class AuditPage(LazyPage):
             kind, decision = decided
             words = translate("Review", review.DECISIONS.get(decision, decision))
             return f"{translate('Review', review.KINDS[kind])}{': ' if lang() == 'en' else '：'}{words}"
+        resolved = re.fullmatch(r"([a-z_0-9]+): (kept|lost)", text) if action == "resolve" else None
+        if resolved:  # a conflict decided (conflicts.resolve): the field by its name, the choice in words
+            column, choice = resolved.groups()
+            label = field_label(entity, column)
+            words = translate("Review", review.DECISIONS[choice])
+            return (
+                f"{translate('Field', label) if label else column}{': ' if lang() == 'en' else '：'}{words}"
+            )
         sent = audit.bundle_sent(text) if entity == "sync_bundle" and action == "export" else None
         if sent:  # to whom and how many, not the file name made of ids
             peer, snapshot, n = sent

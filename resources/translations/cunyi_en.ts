@@ -5645,6 +5645,10 @@
         <translation>Follow-up quality report {start} to {end}</translation>
     </message>
     <message>
+        <source>{title}（{visits} {n}）</source>
+        <translation>{title} ({visits}: {n})</translation>
+    </message>
+    <message>
         <source>数值照抄上次</source>
         <translation>Copied forward</translation>
     </message>

@@ -5644,6 +5644,10 @@
         <translation>随访质量报告 {start} 至 {end}</translation>
     </message>
     <message>
+        <source>{title}（{visits} {n}）</source>
+        <translation>{title}（{visits} {n}）</translation>
+    </message>
+    <message>
         <source>数值照抄上次</source>
         <translation>数值照抄上次</translation>
     </message>

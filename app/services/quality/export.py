@@ -82,7 +82,9 @@ def write_workbook(session, report: QualityReport, dest: Path, translate: Transl
         [h["village_code"], h["village"], *(tl(CTX, KINDS[k]) for k in kinds), h["total"]],
         summary_rows,
         [15, 14, *([12] * len(kinds)), 9],
-        title=f"{title}（{h['visits']} {report.visits}）",
+        title=tl(CTX, QT_TRANSLATE_NOOP("Quality", "{title}（{visits} {n}）")).format(
+            title=title, visits=h["visits"], n=report.visits
+        ),
     )
     names = dict(report.villages)
     sheet(
