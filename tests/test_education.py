@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from app.db import Store
 from app.models import EducationActivity, EducationAttachment
-from app.services import backup
+from app.services import backup, profile
 from app.services.errors import UserError
 from app.services.programmes import education
 from app.services.programmes.education import ActivityInput
@@ -63,6 +63,7 @@ def test_every_field_of_the_record_is_kept(store):
     assert row.as_json() | {"id": None, "attachments": None} == {
         "id": None,
         "institution": "110105001101",
+        "institution_name": row.institution,
         "date": "2026-03-15",
         "place": "村委会会议室",
         "form": "5",
@@ -78,6 +79,8 @@ def test_every_field_of_the_record_is_kept(store):
         "attachments": None,
     }
     assert [(k, f) for _, k, f, _ in row.attachments] == [("signin", "签到表.pdf"), ("photo", "现场.png")]
+    with store.session() as s:
+        assert row.institution == profile.get_village(s).name  # the village's name, not its code
     with store.session() as s:
         media = {r.filename: r.media_type for r in s.query(EducationAttachment)}
     assert media == {"签到表.pdf": "application/pdf", "现场.png": "image/png"}

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog
 
+from app.services import profile
 from app.services.programmes import followup, poverty
 from app.services.records.residents import save_resident
 from app.views.contracts_page import ContractsPage
@@ -122,7 +123,12 @@ def test_education_page_add_with_photo_and_progress(gui_app, qtbot, store, tmp_p
     dialog.add_files([str(photo)], "photo")
     dialog.save()
     assert dialog.result() == QDialog.Accepted
-    assert page.table.rowCount() == 1 and page.table.item(0, 6).text() == "1"
+    assert page.table.rowCount() == 1 and page.table.item(0, 7).text() == "1"
+    # whose activity it was: at a township the villages' activities are listed together
+    assert page.table.horizontalHeaderItem(1).text() == "村或单位"
+    with store.session() as s:
+        village = profile.get_village(s).name
+    assert page.table.item(0, 1).text() == village
     assert page.progress.cells["lectures"].text() == "健康知识讲座：1 / 6"
     panel = home.findChild(type(page.progress))
     home.show()  # hidden pages refresh when next shown

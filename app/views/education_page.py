@@ -215,6 +215,7 @@ class EducationPage(LazyPage):
         self.table = read_only_table(
             [
                 self.tr("活动时间"),
+                self.tr("村或单位"),
                 self.tr("活动形式"),
                 self.tr("活动主题"),
                 self.tr("活动地点"),
@@ -223,10 +224,10 @@ class EducationPage(LazyPage):
                 self.tr("存档材料"),
             ]
         )
-        fit_columns(self.table, {0: 11, 1: 24, 3: 14, 4: 6, 5: 22, 6: 6})
-        # the topic takes what is left: an organiser (东风乡卫生院) is read whole
+        fit_columns(self.table, {0: 11, 1: 8, 2: 14, 4: 10, 5: 4, 6: 10, 7: 4})
+        # the topic takes what is left (read whole; the longest form and organiser wrap no more)
         self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.progress)
@@ -246,6 +247,7 @@ class EducationPage(LazyPage):
         for i, r in enumerate(rows):
             values = [
                 r.held_on.isoformat(),
+                r.institution,
                 code_label("education_form", r.form),
                 r.topic,
                 r.place,
@@ -255,9 +257,10 @@ class EducationPage(LazyPage):
             ]
             for j, v in enumerate(values):
                 item = QTableWidgetItem(v)
-                if j == 4:
+                item.setToolTip(v)  # (a long topic or place is cut short in its column)
+                if j == 5:
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-                elif j == 6:
+                elif j == 7:
                     item.setTextAlignment(Qt.AlignCenter)
                 self.table.setItem(i, j, item)
 

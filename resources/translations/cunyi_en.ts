@@ -1115,8 +1115,12 @@
         <translation>Date</translation>
     </message>
     <message>
+        <source>村或单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
         <source>活动形式</source>
-        <translation>Activity type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>活动主题</source>
@@ -1136,7 +1140,7 @@
     </message>
     <message>
         <source>存档材料</source>
-        <translation>Archived files</translation>
+        <translation>Files</translation>
     </message>
     <message>
         <source>打印记录表</source>

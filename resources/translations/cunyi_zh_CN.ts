@@ -1114,6 +1114,10 @@
         <translation>活动时间</translation>
     </message>
     <message>
+        <source>村或单位</source>
+        <translation>村或单位</translation>
+    </message>
+    <message>
         <source>活动形式</source>
         <translation>活动形式</translation>
     </message>

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import EducationActivity, EducationAttachment, FollowupVisit, Village
+from app.models import EducationActivity, EducationAttachment, FollowupVisit, Township, Village
 from app.services.access import authz
 from app.services.access.actor import actor
 from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
@@ -129,11 +129,13 @@ class ActivityRow:
     content: str
     evaluation: str
     attachments: tuple[tuple[str, str, str, int], ...]  # (id, kind, filename, size)
+    institution: str = ""  # the village's or township's name (scope_code): whose activity it was
 
     def as_json(self) -> dict:
         return {
             "id": str(self.id),
             "institution": self.scope_code,
+            "institution_name": self.institution,
             "date": self.held_on.isoformat(),
             "place": self.place,
             "form": self.form,
@@ -378,6 +380,8 @@ def list_activities(session: Session, year: int | None = None) -> list[ActivityR
     codes = _visible_codes(session)
     if codes is not None:
         q = q.where(EducationActivity.scope_code.in_(codes))
+    names = dict(session.execute(select(Village.code, Village.name)).all())
+    names.update(session.execute(select(Township.code, Township.name)).all())
     out = []
     for a in session.scalars(
         q.order_by(EducationActivity.held_on.desc(), EducationActivity.created_at.desc())
@@ -398,6 +402,7 @@ def list_activities(session: Session, year: int | None = None) -> list[ActivityR
                 a.content or "",
                 a.evaluation or "",
                 tuple((str(x.id), x.kind, x.filename, x.size) for x in a.attachments if not x.voided),
+                names.get(a.scope_code, a.scope_code),
             )
         )
     return out
