@@ -263,3 +263,12 @@ def test_education_counts_read_as_counts_against_the_minimum(township_dir, capsy
     assert "%" not in line and "目标" not in line
     materials = next(x for x in lines if x.startswith("印刷资料种类数"))
     assert " 种 / 最低 " in materials  # kinds given out, not times
+    # the villages' rows and the township's own add up to the total (its own minimum had no row)
+    township = lectures["townships"][0]
+    own = township["own"]
+    assert sum(v["numerator"] for v in lectures["villages"]) + own["numerator"] == n
+    assert sum(v["denominator"] for v in lectures["villages"]) + own["denominator"] == minimum
+    at = lines.index(line)
+    below = lines[at + 1 : at + 2 + len(lectures["villages"])]
+    assert below[-1].strip().startswith(f"{township['name']}本级")
+    assert f"{own['numerator']} 次 / 最低 {own['denominator']} 次" in below[-1]

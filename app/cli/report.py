@@ -129,6 +129,7 @@ def report_indicators(args) -> int:
     # labels padded to the widest (a Chinese character takes two columns of a terminal)
     names = [ind["name"] for ind in data["indicators"]]
     names += [v["name"] for ind in data["indicators"] for t in ind["townships"] for v in t["villages"]]
+    names += [output.own_label(t["name"], translate) for ind in data["indicators"] for t in ind["townships"]]
     width = max(output.display_width(n) for n in names) + 4 if names else 14
     for ind in data["indicators"]:
         counts = ind["unit"] in COUNTS
@@ -140,7 +141,8 @@ def report_indicators(args) -> int:
         target = "" if ind["target"] is None or counts else output.target_text(ind["target"], translate)
         print(line(ind["name"], ind) + target)
         county = len(ind["townships"]) > 1  # a county: townships are the top rows
-        for t in ind["townships"] if county else [{"villages": ind["villages"]}]:
+        one = ind["townships"][0] if len(ind["townships"]) == 1 else {}
+        for t in ind["townships"] if county else [{**one, "villages": ind["villages"]}]:
             indent = "  " if county else ""
             if county:
                 print(line(f"  {t['name']}", t))
@@ -151,6 +153,8 @@ def report_indicators(args) -> int:
                 if by == "group":
                     for g in v["groups"]:
                         print(line(f"{indent}    {g['name']}", g))
+            if "own" in t:  # the township's own activities: the villages' rows and it add up
+                print(line(f"{indent}  {output.own_label(t['name'], translate)}", t["own"]))
     return 0
 
 

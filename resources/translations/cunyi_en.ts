@@ -6241,6 +6241,10 @@
         <translation>{name} ({code})</translation>
     </message>
     <message>
+        <source>{township}本级</source>
+        <translation>{township} (own)</translation>
+    </message>
+    <message>
         <source>{n} 次</source>
         <translation>{n} held</translation>
     </message>

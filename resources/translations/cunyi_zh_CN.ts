@@ -6240,6 +6240,10 @@
         <translation>{name}（{code}）</translation>
     </message>
     <message>
+        <source>{township}本级</source>
+        <translation>{township}本级</translation>
+    </message>
+    <message>
         <source>{n} 次</source>
         <translation>{n} 次</translation>
     </message>

@@ -86,6 +86,24 @@ def _units(report: engine.Report) -> tuple[str, list]:
     return "villages", list(report.villages)
 
 
+def _own_of(indicators: list[dict], unit_key: str) -> tuple[str, list[dict | None]] | None:
+    """A township report's own figures beside its villages' (:func:`report_data`'s ``"own"``): the
+    township's name and each indicator's own figure (None: the indicator has none), or None when
+    no indicator has any (or the columns are a county's townships, whose own is in their figure)."""
+    if unit_key != "villages":
+        return None
+    figures = [ind["townships"][0].get("own") if len(ind["townships"]) == 1 else None for ind in indicators]
+    if not any(figures):
+        return None
+    name = next(ind["townships"][0]["name"] for ind, f in zip(indicators, figures, strict=True) if f)
+    return name, figures
+
+
+def own_label(township: str, translate: Translate = _identity) -> str:
+    """The row of what is a township's own (its health-education activities): "东风乡卫生院本级"."""
+    return translate(CTX, QT_TRANSLATE_NOOP("Report", "{township}本级")).format(township=township)
+
+
 def rate(value: float | None) -> float | None:
     return None if value is None else round(value, RATE_DIGITS)
 
@@ -243,6 +261,13 @@ def period_label(period: Period, translate: Translate = _identity) -> str:
     return f"{period.start:%Y-%m-%d} – {period.end:%Y-%m-%d}"
 
 
+def _own_data(own: tuple[int, int | None]) -> dict:
+    """A township's own figure (``IndicatorResult.own``) as the report's data give figures."""
+    numerator, denominator = own
+    figure = engine.Figure(numerator, denominator)
+    return {"numerator": numerator, "denominator": denominator, "rate": rate(figure.rate)}
+
+
 def report_data(report: engine.Report, translate: Translate = _identity) -> dict:
     """The report as JSON-ready data: ``{"indicators": [{"key", "name", "numerator", "denominator",
     "rate", "target", "villages": [{"code", "name", "numerator", "denominator", "rate", "groups":
@@ -277,6 +302,9 @@ def report_data(report: engine.Report, translate: Translate = _identity) -> dict
                     "denominator": f.denominator,
                     "rate": rate(f.rate),
                     "villages": [v for v in villages if v["code"][:9] == t.code],
+                    # what is the township's own, not a village's (its health-education activities
+                    # against its own minimums): without it the villages do not add up to its figure
+                    **({"own": _own_data(r.own[t.code])} if t.code in r.own else {}),
                 }
             )
         out.append(
@@ -406,7 +434,8 @@ def write_workbook(
         {"unit": info.institution, "period": period_label(report.period, translate)},
     ).render(translate)
     unit_key, units = _units(report)
-    n_cols = len(SUMMARY_HEADERS) + 3 * len(units)
+    own = _own_of(data["indicators"], unit_key)
+    n_cols = len(SUMMARY_HEADERS) + 3 * (len(units) + (own is not None))
     safe_output.set_xlsx_cell(ws.cell(row=1, column=1), title)
     ws.cell(row=1, column=1).font = Font(name=XLSX_FONT, size=14, bold=True)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(n_cols, 6))
@@ -424,9 +453,12 @@ def write_workbook(
     ws.merge_cells(start_row=3, start_column=3, end_row=3, end_column=6)
     for col in (1, 2):
         ws.merge_cells(start_row=3, start_column=col, end_row=4, end_column=col)
-    for i, v in enumerate(units):
+    unit_labels = [_village_label(v, translate) for v in units]
+    if own is not None:  # the township's own activities, after its villages
+        unit_labels.append(own_label(own[0], translate))
+    for i, text in enumerate(unit_labels):
         col = len(SUMMARY_HEADERS) + 1 + 3 * i
-        safe_output.set_xlsx_cell(ws.cell(row=3, column=col), _village_label(v, translate))
+        safe_output.set_xlsx_cell(ws.cell(row=3, column=col), text)
         ws.merge_cells(start_row=3, start_column=col, end_row=3, end_column=col + 2)
         for j, text in enumerate(SUMMARY_HEADERS[2:5]):
             safe_output.set_xlsx_cell(ws.cell(row=4, column=col + j), label(text))
@@ -447,6 +479,9 @@ def write_workbook(
         values.append("—" if counts else ind["target"])
         for v in ind[unit_key]:
             values += [v["numerator"], v["denominator"], standing(v)]
+        if own is not None:
+            mine = own[1][n - 1]
+            values += [mine["numerator"], mine["denominator"], standing(mine)] if mine else ["", "", ""]
         row = 4 + n
         for col, value in enumerate(values, start=1):
             c = ws.cell(row=row, column=col)
@@ -623,6 +658,13 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
                 rows.append(
                     [Paragraph(markup(_village_label(v, translate)), small)]
                     + [unit_cell(ind, ind[unit_key][i]) for ind in block]
+                )
+            own = _own_of(block, unit_key)
+            if own is not None:  # the township's own activities: its villages and it add up
+                name, figures = own
+                rows.append(
+                    [Paragraph(markup(own_label(name, translate)), small)]
+                    + [unit_cell(ind, f) if f else "" for ind, f in zip(block, figures, strict=True)]
                 )
             width = (270 * mm - 50 * mm) / len(block)
             table = Table(rows, colWidths=[50 * mm] + [width] * len(block), style=places, repeatRows=1)
