@@ -122,6 +122,8 @@ def test_a_township_window_opens_on_the_workbench(gui_app, township_store, qtbot
 
 
 def test_population_figures_are_entered_on_the_workbench(page, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QLabel
+
     from app.services.indicators import population
     from tests.test_indicators import A, B
 
@@ -132,6 +134,9 @@ def test_population_figures_are_entered_on_the_workbench(page, qtbot, monkeypatc
     dialog = page.edit_population()
     qtbot.addWidget(dialog)
     assert dialog.codes == [A, B] and dialog.table.item(0, 1).text() == "10"
+    # what the figures are for, read from the indicators: 签约率 divides by 常住人口 too
+    note = dialog.findChild(QLabel).text()
+    assert "家庭医生签约率" in note and "健康档案建档率" in note and "老年人健康管理率" in note
     dialog.table.item(1, 1).setText("２０")  # full-width digits are digits
     dialog.table.item(0, 2).setText("x")
     dialog.save()

@@ -135,7 +135,6 @@ class AuditPage(LazyPage):
         filters.addStretch(1)
         # the text search on a row of its own with the count: its hint readable in either language
         search_row = QHBoxLayout()
-        search_row.addWidget(self.count, 1)
         search_row.addWidget(self.text, 1)
         search_row.addWidget(self.search_button)
         search_row.addWidget(self.export_button)
@@ -153,6 +152,10 @@ class AuditPage(LazyPage):
         lay.addLayout(filters)
         lay.addLayout(search_row)
         lay.addWidget(self.table, 1)
+        self.count.setWordWrap(
+            True
+        )  # below the list, whole in either language (it was cut by the search box)
+        lay.addWidget(self.count)
         refresh_on(self, AUDIT, self.refresh)
 
     def current_filter(self, limit: int = 2000) -> audit_review.AuditFilter:
@@ -198,8 +201,12 @@ class AuditPage(LazyPage):
                 item.setToolTip(text if raw.get(c, text) == text else f"{text}\n{raw[c]}")
                 self.table.setItem(r, c, item)
         fit_columns(self.table, {0: 19, 4: 40})
+        em = self.table.fontMetrics().horizontalAdvance("0")
         for column in (1, 2, 3, 5):  # user names and labels differ in length per language: measured
             self.table.resizeColumnToContents(column)
+            if column in (3, 5):  # (capped: the summary beside them is what is read; tooltips hold all)
+                header = self.table.horizontalHeader()
+                header.resizeSection(column, min(header.sectionSize(column), 13 * em))
         # the summary takes the spare width, not the village code beside it
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)

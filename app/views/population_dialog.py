@@ -1,5 +1,6 @@
 """人口数: the township enters each village's 常住人口 and 65+ population for a year (the
-denominators of 建档率 and 老年人健康管理率); they reach the villages by sync."""
+denominators of 建档率, 签约率, 老年人健康管理率 …: population.indicators_divided); they reach the
+villages by sync."""
 
 from __future__ import annotations
 
@@ -27,9 +28,10 @@ class PopulationDialog(QDialog):
         self.store, self.year = store, year
         self.setWindowTitle(self.tr("{year} 年人口数").replace("{year}", str(year)))
         self.resize(640, 520)
+        names = [translate("Indicator", name) for name in population.indicators_divided()]
         note = QLabel(
-            self.tr(
-                "各村常住人口和65岁及以上常住人口，用作建档率和老年人健康管理率的分母；保存后随同步发到各村。"
+            self.tr("各村常住人口和65岁及以上常住人口，用作{names}的分母；保存后随同步发到各村。").replace(
+                "{names}", self.tr("、").join(names)
             )
         )
         note.setWordWrap(True)

@@ -319,7 +319,7 @@
     </message>
     <message>
         <source>村/乡镇</source>
-        <translation>Village/township</translation>
+        <translation>Place</translation>
     </message>
     <message>
         <source>全部用户</source>
@@ -4049,8 +4049,12 @@
         <translation>Population figures {year}</translation>
     </message>
     <message>
-        <source>各村常住人口和65岁及以上常住人口，用作建档率和老年人健康管理率的分母；保存后随同步发到各村。</source>
-        <translation>Each village&apos;s resident population and population aged 65+: the denominators of record coverage and elderly health management. Once saved they reach the villages by sync.</translation>
+        <source>各村常住人口和65岁及以上常住人口，用作{names}的分母；保存后随同步发到各村。</source>
+        <translation>Each village's resident population and residents aged 65 and over: the denominators of {names}. Saved figures reach the villages by sync.</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
     </message>
     <message>
         <source>村</source>

@@ -4048,8 +4048,12 @@
         <translation>{year} 年人口数</translation>
     </message>
     <message>
-        <source>各村常住人口和65岁及以上常住人口，用作建档率和老年人健康管理率的分母；保存后随同步发到各村。</source>
-        <translation>各村常住人口和65岁及以上常住人口，用作建档率和老年人健康管理率的分母；保存后随同步发到各村。</translation>
+        <source>各村常住人口和65岁及以上常住人口，用作{names}的分母；保存后随同步发到各村。</source>
+        <translation>各村常住人口和65岁及以上常住人口，用作{names}的分母；保存后随同步发到各村。</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>、</translation>
     </message>
     <message>
         <source>村</source>

@@ -50,6 +50,14 @@ class VillageFigures:
     elderly_population: int | None
 
 
+def indicators_divided() -> list[str]:
+    """The names (Chinese source, context "Indicator") of the indicators whose denominator is one
+    of these figures, in report order: what entering them is for."""
+    from app.services.indicators import engine
+
+    return [i.name for i in engine.load_indicators() if i.denominator_figure in FIGURES]
+
+
 def figure_id(village_code: str, year: int) -> uuid.UUID:
     """The same id on every township PC for one village's figures of one year."""
     return org_id("population", village_code, str(year))
