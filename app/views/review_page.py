@@ -80,8 +80,11 @@ class ReviewPage(LazyPage):
         bar.addWidget(self.kind)
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.count, 1)
+        # the pages under the list: one bar of it all was wider than an 800-px window in English
+        pager = QHBoxLayout()
+        pager.addStretch(1)
         for w in (self.previous_button, self.page_label, self.next_button):
-            bar.addWidget(w)
+            pager.addWidget(w)
         self.table = read_only_table(
             [
                 self.tr("类型"),
@@ -126,6 +129,7 @@ class ReviewPage(LazyPage):
         queue_lay.setContentsMargins(0, 0, 0, 0)
         queue_lay.addLayout(bar)
         queue_lay.addWidget(self.table, 1)
+        queue_lay.addLayout(pager)
         queue_lay.addLayout(act)
         queue_lay.addWidget(self.error)
         decided_lay.addWidget(QLabel(self.tr("已做的处理决定（同步到相关村卫生室）")))
