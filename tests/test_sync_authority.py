@@ -1068,6 +1068,7 @@ def test_a_village_doctor_at_the_township_sees_no_other_villages_conflicts(world
         ({"name": ""}, "name"),
         ({"phone": "+cmd|' /C calc'!A0"}, "phone"),
         ({"id_type": "1", "id_number": "110105195301053533"}, "id_number"),  # its check digit is wrong
+        ({"id_number": "110105195301053533"}, "id_number"),  # the stored document type: an ID card
         ({"birth_date": "1990-01-01"}, "birth_date"),  # the ID card on the stored row says otherwise
         ("the other sex", "sex"),
     ],
@@ -1112,3 +1113,19 @@ def test_devices_set_up_together_are_told_apart_by_the_id_the_list_shows(world, 
     assert listed[A] != listed[B] and "村卫生室" in out and "village" not in out
     with town.store.session() as s:
         assert keys.find_peer(s, listed[A]).device_id == a.device_id  # the id shown is taken back
+
+
+@pytest.mark.sqlite_only  # no store: the rule alone
+def test_a_resident_made_without_a_document_type_is_read_as_an_id_card():
+    """A row made without ``id_type`` takes the column's default (居民身份证): its number is checked
+    as one.  A change of an existing row without the type is checked against the stored type
+    (exchange loads it); alone, the rule does not guess."""
+    from app.services.records.resident_form import synced_resident_problem
+
+    bad = {"id_number": "110105195301053533"}
+    assert synced_resident_problem(bad, True) == "id_number"
+    assert synced_resident_problem(bad, False) is None
+    assert synced_resident_problem({**bad, "id_type": "2"}, True) is None  # another document: plain text
+    good = {"id_type": "1", "id_number": "11010519491231002X", "birth_date": "1949-12-31", "sex": "2"}
+    assert synced_resident_problem(good, True) is None
+    assert synced_resident_problem({**good, "sex": "1"}, True) == "sex"

@@ -110,14 +110,16 @@ def identity_agrees(c: Checking, f: Field) -> None:
     c.values["sex"], c.values["birth_date"] = sex, birth
 
 
-def synced_resident_problem(values: dict, _made: bool = False) -> str | None:
+def synced_resident_problem(values: dict, made: bool = False) -> str | None:
     """The field of a resident's change arriving in a bundle that the form would have refused, of
     those a change carries together: an ID card number that does not check, and a
     birth date or sex it carries that contradicts it.  Only with the document type beside the number
     (as a change making the row carries it): other documents are plain text, and the stored type of
-    a row is not known here.  (Each field alone: ``sync.values``.)"""
+    a row is not known here; a row made without one takes the column's default, an ID card.
+    (Each field alone: ``sync.values``.)"""
     number = values.get("id_number")
-    if not isinstance(number, str) or not number or values.get("id_type") != ID_CARD:
+    id_type = values.get("id_type", Resident.__table__.c.id_type.default.arg if made else None)
+    if not isinstance(number, str) or not number or id_type != ID_CARD:
         return None
     try:
         rid = parse_resident_id(number)
