@@ -178,3 +178,43 @@ def test_the_english_workbook_title_has_no_chinese_brackets(township, tmp_path):
     )
     title = openpyxl.load_workbook(out).worksheets[0]["A1"].value
     assert "(Visits checked: " in title and "（" not in title and "）" not in title, title
+
+
+@pytest.mark.sqlite_only  # no store: the sheets are drawn from a report as it stands
+def test_a_sheet_of_one_kind_of_finding_fills_its_page(tmp_path):
+    """47 findings of one kind listed 12 and left half the page blank ("另有 35 条未列出"): the sheet
+    lists up to FILL_ROWS before sending the reader to the workbook."""
+    import datetime as dt
+    import subprocess
+
+    from app.services.errors import Message
+    from app.services.indicators import Period
+    from app.services.printing import Labels
+    from app.services.printing.supervision_sheet import FILL_ROWS, render_supervision_sheets
+    from app.services.quality.report import DEFAULT, KINDS, Finding, QualityReport
+
+    villages = (("110105001001", "高庙村"),)
+    kind = next(iter(KINDS))
+    findings = tuple(
+        Finding(
+            kind,
+            villages[0][0],
+            villages[0][1],
+            "王医生",
+            None,
+            f"1101050010010{n:04d}",
+            f"病人{n}",
+            None,
+            dt.date(2026, 3, 1),
+            Message("Quality", "说明 {n}", {"n": n}),
+        )  # fmt: skip
+        for n in range(47)
+    )
+    report = QualityReport(Period.year(2026), DEFAULT, dt.date(2026, 12, 1), villages, 500, findings)
+    out = tmp_path / "sheets.pdf"
+    out.write_bytes(render_supervision_sheets(report, Labels(), "东风乡卫生院"))
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
+    assert f"病人{FILL_ROWS - 1}" in text and f"病人{FILL_ROWS}" not in text.replace(
+        f"病人{FILL_ROWS - 1}", ""
+    )
+    assert f"另有 {47 - FILL_ROWS} 条未列出" in text

@@ -37,6 +37,7 @@ from app.services.quality.report import KINDS, QualityReport
 PAGE = (210 * mm, 297 * mm)
 MARGIN = 14 * mm
 MAX_PER_KIND = 12  # records listed per village and kind; the workbook has them all
+FILL_ROWS = 24  # rows a sheet lists at least when there are as many (one kind alone left half a page blank)
 
 
 class _SheetMark(Flowable):
@@ -110,11 +111,16 @@ def render_supervision_sheets(report: QualityReport, labels: Labels, institution
             TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
         )
         story += [side_by_side, Spacer(1, 4 * mm)]
-        listed, shown = [], dict.fromkeys(KINDS, 0)
-        for f in found:
+        chosen, shown = set(), dict.fromkeys(KINDS, 0)
+        for i, f in enumerate(found):  # every kind gets its share first …
             if shown[f.kind] < MAX_PER_KIND:
                 shown[f.kind] += 1
-                listed.append(f)
+                chosen.add(i)
+        for i in range(len(found)):  # … then the page is filled from the rest, in order
+            if len(chosen) >= FILL_ROWS:
+                break
+            chosen.add(i)
+        listed = [f for i, f in enumerate(found) if i in chosen]
         story.append(Paragraph(markup(T("Print", "需要核对的记录")), heading))
         rows = [[T("Print", "序号"), T("Print", "问题类型"), T("Print", "姓名"), T("Print", "档案编号"),
                  T("Print", "随访日期"), T("Print", "说明"), T("Print", "已核✓")]]  # fmt: skip
