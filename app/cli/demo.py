@@ -13,7 +13,11 @@ def register(sub) -> None:
     d = sub.add_parser("demo", help="add realistic synthetic residents")
     d.add_argument("--residents", type=WholeNumber("居民人数"), default=3000)
     d.add_argument("--seed", type=WholeNumber("随机种子"), default=1)
-    d.add_argument("--villages", type=WholeNumber("村数"), help="(township) how many villages")
+    d.add_argument(
+        "--villages",
+        type=WholeNumber("村数"),
+        help="(township) how many villages (default: one per 1,000 residents, at most 30)",
+    )
     d.set_defaults(func=generate)
 
 

@@ -261,7 +261,7 @@ def generate_demo(
     if prof.role == profiles.VILLAGE:
         village_list = [profiles.get_village(session)]
     else:
-        n_villages = villages or max(1, min(30, residents // 2000 or 1))
+        n_villages = villages or max(1, min(30, residents // 1000))  # 3,000 residents: 3 villages
         names = list(VILLAGE_NAMES)
         rng.shuffle(names)
         village_list = [
