@@ -995,6 +995,9 @@ def _smi_enrolment_at_the_township(town, a, tmp):
         ({"sensitive": False}, False, "sensitive"),  # the flag cleared: the patient shown to everyone
         ({"program": "htn", "sensitive": False}, False, "program"),  # moved to 高血压, unflagged
         ({"program": "htn"}, False, "program"),
+        # a change saying it makes the row (every base empty) of an enrolment that exists: merged
+        # into it field by field, so checked as the update it is
+        ({"program": "htn", "sensitive": False}, True, "program"),
         ("new", True, "sensitive"),  # a new 严重精神障碍 enrolment made without the flag
     ],
 )
@@ -1129,3 +1132,35 @@ def test_a_resident_made_without_a_document_type_is_read_as_an_id_card():
     good = {"id_type": "1", "id_number": "11010519491231002X", "birth_date": "1949-12-31", "sex": "2"}
     assert synced_resident_problem(good, True) is None
     assert synced_resident_problem({**good, "sex": "1"}, True) == "sex"
+
+
+def test_a_resident_identity_is_checked_as_the_merge_will_leave_it(world):
+    """Changes of one resident's identity with their clocks out of order: the merge keeps each
+    field's latest write, so an ID card type re-sent with a new clock and then an older change
+    saying "passport" with a bad number stored an ID card with a wrong check digit.  The check
+    reads the fields as the merge will leave them."""
+    town, a, _b, tmp = world
+    mine = a_resident(a, A)
+    n, now = seq_of(a) + 1, capture.wall_ms()
+
+    def at(ms: int) -> str:
+        return capture.hlc_text(ms, 0, a.device_id)
+
+    first = op(a, n, "resident", mine.id, A, {"id_type": "1"}, {"id_type": ""})
+    first["h"] = at(now)
+    later = op(a, n + 1, "resident", mine.id, A, {"id_type": "2", "id_number": "110105195301053533"})
+    later["d"]["b"], later["h"] = {"id_type": "", "id_number": ""}, at(now - 5000)
+    path = craft_bundle(a, town, [first, later], tmp / "order", ranges={a.device_id.hex: [n - 1, n + 1]})
+    assert_quarantined(town, path, "不符合要求", mine.id.hex, "id_number")
+
+
+def test_an_enrolment_sent_again_as_it_was_made_is_taken(world):
+    """A change making an enrolment the receiver holds already, with the programme and flag it was
+    made with (a PC sending its rows again after a restore): nothing changes, nothing refused."""
+    town, a, _b, tmp = world
+    mine, enrolment_id = _smi_enrolment_at_the_township(town, a, tmp)
+    n = seq_of(a) + 1
+    again = op(a, n, "program_enrolment", enrolment_id, A, {"program": "smi", "sensitive": True})
+    path = craft_bundle(a, town, [again], tmp / "again", ranges={a.device_id.hex: [n - 1, n]})
+    (outcome,) = town.import_(path)
+    assert outcome.status == "applied", outcome.reason and outcome.reason.render()

@@ -79,7 +79,7 @@ def sniff(data: bytes) -> str | None:
 ACTIVE_PDF = (b"/JavaScript", b"/JS", b"/Launch", b"/EmbeddedFile", b"/OpenAction", b"/AA")
 
 
-def synced_attachment_problem(values: dict, _made: bool = False) -> str | None:
+def synced_attachment_problem(values: dict, _made: bool = False, _stored: dict | None = None) -> str | None:
     """Why an attachment arriving in a bundle must not be stored (the checks :func:`attach` makes,
     made again on the bytes received), or None.  Only a change carrying the bytes is checked,
     whether it made its row or not."""

@@ -741,12 +741,21 @@ def typed_referral_draft(ctx: VisitContext, inp) -> ReferralInput:
     )
 
 
-def synced_enrolment_problem(values: dict, made: bool) -> str | None:
+def synced_enrolment_problem(values: dict, made: bool, stored: dict | None = None) -> str | None:
     """The field of an enrolment's change arriving in a bundle that no device of ours writes, or
     None.  Who may see an enrolment follows from its programme: the programme is set when the
     enrolment is made, ``sensitive`` with it (true for :data:`SENSITIVE_PROGRAMS`), and neither
     ever changes.  A bundle clearing the flag of a 严重精神障碍 enrolment would show the patient
-    to everyone at the township; one moving it to 高血压 would do the same."""
+    to everyone at the township; one moving it to 高血压 would do the same.  ``values``: the
+    programme and flag as the bundle leaves them; ``stored``: as this device holds them (None: the
+    row is not here)."""
+    if stored is not None:
+        if "program" in values and values["program"] != stored.get("program"):
+            return "program"
+        program = values.get("program", stored.get("program"))
+        if values.get("sensitive", stored.get("sensitive")) is not (program in SENSITIVE_PROGRAMS):
+            return "sensitive"
+        return None
     if "program" in values:
         if not made:
             return "program"

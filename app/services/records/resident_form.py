@@ -110,7 +110,7 @@ def identity_agrees(c: Checking, f: Field) -> None:
     c.values["sex"], c.values["birth_date"] = sex, birth
 
 
-def synced_resident_problem(values: dict, made: bool = False) -> str | None:
+def synced_resident_problem(values: dict, made: bool = False, _stored: dict | None = None) -> str | None:
     """The field of a resident's change arriving in a bundle that the form would have refused, of
     those a change carries together: an ID card number that does not check, and a
     birth date or sex it carries that contradicts it.  Only with the document type beside the number

@@ -459,12 +459,19 @@ def _shapes_ok(ops: list[dict], snapshot: bool) -> bool:
 
 # Rows whose content is checked again on arrival, by entity: "module:function" taking the op's
 # values and returning the offending field or None (declared here, resolved when first needed).
-# A resident's fields that must agree with one another (resident_form.synced_resident_problem): the
-# check reads them as the stored row and the bundle's ops leave them, not as one op carries them.
-IDENTITY_FIELDS = frozenset(("id_type", "id_number", "birth_date", "sex"))
+# Fields of a record that must agree with one another, or with what is stored (CONTENT_CHECKS): the
+# check reads them as the stored row and the bundle's ops leave them (each field's latest write,
+# as the merge keeps it), not as one op carries them.  A resident's identity
+# (resident_form.synced_resident_problem); an enrolment's programme and privacy flag
+# (smi.synced_enrolment_problem).
+AGREEING_FIELDS = {
+    "resident": frozenset(("id_type", "id_number", "birth_date", "sex")),
+    "program_enrolment": frozenset(("program", "sensitive")),
+}
 
-# entity -> "module:function": ``function(values, made)`` names the first field a change of that entity
-# may not carry (None: none), ``made`` saying whether the change made its row
+# entity -> "module:function": ``function(values, made, stored)`` names the first field a change of
+# that entity may not carry (None: none), ``made`` saying whether the change makes its row here and
+# ``stored`` its AGREEING_FIELDS as stored (None: not stored here)
 CONTENT_CHECKS = {
     "education_attachment": "app.services.programmes.education:synced_attachment_problem",
     "program_enrolment": "app.services.programmes.smi:synced_enrolment_problem",
@@ -769,9 +776,12 @@ class _Authority:
         self.last_day = "9999-12-31"  # the latest date a record may carry (until_day)
         self.made: dict[str, str | None] = {}  # stored append-only rows: the clock that made each
         self.appended: dict[str, str] = {}  # append-only rows this bundle carries: the clock of each
-        # residents' identity (IDENTITY_FIELDS) as stored, then as this bundle's ops leave it: a
-        # change of the birth date alone is checked against the ID card it must agree with
-        self.identity: dict[str, dict] = {}
+        # rows' AGREEING_FIELDS as stored (``stored``) and as this bundle's ops leave them, each
+        # value with the clock of its write: a change of a birth date alone is checked against the
+        # stored ID card, one of an enrolment's programme against the programme it was made for
+        self.agreeing: dict[tuple[str, str], dict] = {}
+        self.stored_agreeing: dict[tuple[str, str], dict] = {}
+        self.made_rows: set[tuple[str, str]] = set()  # rows a change of this bundle made (_makes)
         # rows carrying a date later than last_day, each with its refusal and the clock of the op
         # that dated it: forgiven when a later op of the bundle voids the row (a visit typed on a
         # PC whose calendar ran ahead, voided once the clock was put right, never counts anywhere)
@@ -831,6 +841,18 @@ class _Authority:
             first=TOWNSHIP_SERIAL_START,
         )
 
+    def _makes(self, op: dict, scopes: dict) -> bool:
+        """Whether ``op`` makes its row here: it says so (every base empty) and the row is neither
+        stored here nor made by an earlier op of the bundle.  A change saying so of a row that
+        exists is merged into it field by field like any other: checked as the update it is."""
+        key = (op["e"], op["r"])
+        if not (isinstance(op["d"], dict) and op["d"].get("b") == "") or "stored" in scopes:
+            return False
+        if key in self.made_rows:
+            return False
+        self.made_rows.add(key)
+        return True
+
     def _whose(self, op: dict) -> str:
         """ "name archive_no" of the resident ``op``'s row belongs to, if this device holds them; never
         for a 严重精神障碍 record (the refusal is read by people who may not know of it)."""
@@ -860,13 +882,18 @@ class _Authority:
             if outside or op["e"] in _upward_set():
                 why = ("audience", outside[0] if outside else str(op["c"]))
         if why is None and (check := _content_check(op["e"])) is not None:
-            carried = values
-            if op["e"] == "resident" and not IDENTITY_FIELDS.isdisjoint(values):
-                carried = self.identity[op["r"]] = {
-                    **self.identity.get(op["r"], {}),
-                    **{k: values[k] for k in IDENTITY_FIELDS if k in values},
-                }
-            problem = check(carried, isinstance(op["d"], dict) and op["d"].get("b") == "")
+            carried, stored = values, None
+            fields = AGREEING_FIELDS.get(op["e"])
+            if fields is not None and not fields.isdisjoint(values):
+                # as the merge will leave the row: each field's value of the latest clock
+                key = (op["e"], op["r"])
+                known = self.agreeing.setdefault(key, dict(self.stored_agreeing.get(key, {})))
+                for k in fields.intersection(values):
+                    if k not in known or op["h"] >= known[k][1]:
+                        known[k] = (values[k], op["h"])
+                carried = {k: v for k, (v, _clock) in known.items()}
+                stored = {k: v for k, (v, _clock) in self.stored_agreeing.get(key, {}).items()} or None
+            problem = check(carried, self._makes(op, scopes), stored)
             if problem is not None:
                 why = ("content", problem)
         if why is None and op["o"] in self.others:  # (a county: another township's changes)
@@ -984,7 +1011,7 @@ class _Authority:
             raise self._refusal("content", op, field)
         self.scopes.load(ops, values)
         self._load_made(ops)
-        self._load_identity(ops, values)
+        self._load_agreeing(ops, values)
         owned = self._owned_rows(ops)
         of, check = self.scopes.of, self._check
         for op, op_values in zip(ops, values, strict=True):
@@ -1029,31 +1056,35 @@ class _Authority:
             return [c for c in _values(op) if c in exceptions] if exceptions else []
         return [c for c in _values(op) if c not in exceptions]
 
-    def _load_identity(self, ops: list[dict], values: list[dict]) -> None:
-        """The stored identity of each stored resident whose ID, document type, birth date or sex
-        ``ops`` change without carrying all four (a row made here carries them all), for
-        :meth:`_check`."""
-        wanted = [
-            op["r"]
-            for op, v in zip(ops, values, strict=True)
-            if op["e"] == "resident"
-            and op["r"] not in self.identity
-            and not IDENTITY_FIELDS.isdisjoint(v)
-            and not IDENTITY_FIELDS.issubset(v)
-            and self.scopes.stored.get(("resident", op["r"])) is not None
-        ]
-        t = Resident.__table__
-        for i in range(0, len(wanted), merge.IN_CHUNK):
-            chunk = [u for u in map(_as_uuid, wanted[i : i + merge.IN_CHUNK]) if u is not None]
-            for row_id, *stored in self.scopes.conn.execute(
-                select(t.c.id, *(t.c[k] for k in IDENTITY_FIELDS)).where(
-                    ids_in(t.c.id, chunk, self.scopes.conn.dialect.name)
-                )
+    def _load_agreeing(self, ops: list[dict], values: list[dict]) -> None:
+        """:data:`AGREEING_FIELDS` of each stored row whose ops change any of them, each value
+        with the clock of its last write, for :meth:`_check`."""
+        wanted: dict[str, list[str]] = defaultdict(list)
+        for op, v in zip(ops, values, strict=True):
+            fields = AGREEING_FIELDS.get(op["e"])
+            key = (op["e"], op["r"])
+            if (
+                fields is not None
+                and key not in self.stored_agreeing
+                and not fields.isdisjoint(v)
+                and self.scopes.stored.get(key) is not None
             ):
-                self.identity[row_id.hex] = {
-                    k: v.isoformat() if isinstance(v, dt.date) else v
-                    for k, v in zip(IDENTITY_FIELDS, stored, strict=True)
-                }
+                wanted[op["e"]].append(op["r"])
+                self.stored_agreeing[key] = {}
+        for entity, ids in wanted.items():
+            spec = capture.specs()[entity]
+            t, fields = spec.table, tuple(AGREEING_FIELDS[entity])
+            for i in range(0, len(ids), merge.IN_CHUNK):
+                chunk = [u for u in map(_as_uuid, ids[i : i + merge.IN_CHUNK]) if u is not None]
+                for row_id, clocks, *stored in self.scopes.conn.execute(
+                    select(t.c.id, t.c.sync_clocks, *(t.c[k] for k in fields)).where(
+                        ids_in(t.c.id, chunk, self.scopes.conn.dialect.name)
+                    )
+                ):
+                    self.stored_agreeing[(entity, row_id.hex)] = {
+                        k: (v.isoformat() if isinstance(v, dt.date) else v, spec.clock(clocks, k)[0] or "")
+                        for k, v in zip(fields, stored, strict=True)
+                    }
 
     def _load_made(self, ops: list[dict]) -> None:
         """The clock that made each stored row of an :data:`APPEND_ONLY` entity ``ops`` touch (None:
