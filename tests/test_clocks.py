@@ -235,6 +235,24 @@ def test_the_township_is_the_villages_time_reference(world):
     assert township_clock(a) == ahead
 
 
+def test_a_township_clock_years_ahead_is_not_taken_for_the_time(world):
+    """The township is the villages' time reference, within reason: a township PC set 80 years
+    ahead moved the village's clock with it, and every later bundle of the village was refused at
+    the township.  More than a year past the newest time the village knows: refused, naming both
+    dates, nothing changed; a year ahead is still taken (a village PC whose clock was reset)."""
+    town, a, _b, tmp = world
+    far = capture.wall_ms() + 80 * 365 * DAY
+    before = dump_everything(a.store)
+    (outcome,) = a.import_(craft_bundle(town, a, [], tmp / "far", sent_at_ms=far, ranges={}))
+    reason = outcome.reason.render()
+    assert outcome.status == "rejected" and "晚一年以上" in reason, reason
+    assert capture.day_of(far).isoformat() in reason and "东风乡" in reason
+    assert dump_everything(a.store) == before and township_clock(a) != far
+    near = capture.wall_ms() + 300 * DAY
+    (outcome,) = a.import_(craft_bundle(town, a, [], tmp / "near", sent_at_ms=near, ranges={}))
+    assert outcome.status == "applied", outcome.reason and outcome.reason.render()
+
+
 # ------------------------------------------------------------------------ the rules, one by one
 
 

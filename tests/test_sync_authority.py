@@ -1039,7 +1039,7 @@ def test_a_village_doctor_at_the_township_sees_no_other_villages_conflicts(world
     """``sync conflicts`` at the township listed every village's conflicts, with residents' names,
     archive numbers and both values, to a village doctor of another village signed in there."""
     from app.services.access.actor import Actor
-    from app.services.sync import conflicts
+    from app.services.sync import conflicts, exchange
 
     town, _a, b, tmp = world
     theirs = a_resident(b, B)
@@ -1059,6 +1059,7 @@ def test_a_village_doctor_at_the_township_sees_no_other_villages_conflicts(world
         try:
             with town.store.session() as s:
                 assert [c.row_id for c in conflicts.open_conflicts(s)] == seen
+                assert exchange.status(s)["conflicts_open"] == len(seen)  # (the count too)
         finally:
             town.store.actor = None
 
@@ -1109,7 +1110,10 @@ def test_devices_set_up_together_are_told_apart_by_the_id_the_list_shows(world, 
     assert len(common) >= 8  # (made by the same fixture a moment apart)
     with town.store.session() as s, pytest.raises(NotFound, match="多台设备") as refused:
         keys.find_peer(s, common[:8])
-    assert A in refused.value.message.render() and B in refused.value.message.render()
+    said = refused.value.message.render()
+    assert A in said and B in said and "设备编号" in said
+    width = len(said.split("（", 1)[1].split(" ", 1)[0])  # each device named by the id that tells it
+    assert a.device_id.hex[:width] in said and b.device_id.hex[:width] in said
     assert main(["--data-dir", str(town.paths.data_dir), "device", "list"]) == 0
     out = capsys.readouterr().out
     listed = {line.split()[1]: line.split()[0] for line in out.splitlines()}

@@ -4050,7 +4050,7 @@
     </message>
     <message>
         <source>各村常住人口和65岁及以上常住人口，用作{names}的分母；保存后随同步发到各村。</source>
-        <translation>Each village's resident population and residents aged 65 and over: the denominators of {names}. Saved figures reach the villages by sync.</translation>
+        <translation>Each village&apos;s resident population and residents aged 65 and over: the denominators of {names}. Saved figures reach the villages by sync.</translation>
     </message>
     <message>
         <source>、</source>
@@ -7916,8 +7916,8 @@
         <translation>This device is registered with other keys; revoke the old trust first if they really changed</translation>
     </message>
     <message>
-        <source>“{ref}”对应多台设备（{devices}），请多输入几位设备编号，或用村/乡镇代码</source>
-        <translation>“{ref}” matches several devices ({devices}): type more digits of the device id, or use the village or township code</translation>
+        <source>“{ref}”对应多台设备（{devices}），请用设备编号指明其中一台</source>
+        <translation>“{ref}” matches several devices ({devices}): give the device id of one of them</translation>
     </message>
     <message>
         <source>没有找到设备“{ref}”</source>
@@ -8038,6 +8038,10 @@
     <message>
         <source>同步包越权，整包未导入：村卫生室 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，但它只能代表本机</source>
         <translation>The bundle oversteps its sender; nothing in it was imported: the village clinic {sender} claims to pass on changes no. {lo}–{hi} of device {origin}, but it may only speak for itself</translation>
+    </message>
+    <message>
+        <source>{sender} 的电脑时钟可能有误：同步包的发送时间是 {clock}，比本机知道的最新时间 {mine} 晚一年以上，未导入。请核对 {sender} 电脑的日期和时间；若是本机的日期有误，请改正后重新导入。本机未做任何更改</source>
+        <translation>{sender}&apos;s computer clock may be wrong: the bundle was sent on {clock}, more than a year after the latest date this computer knows ({mine}); not imported. Please check the date and time on {sender}&apos;s computer; if this computer&apos;s date is wrong, correct it and import again. Nothing was changed here</translation>
     </message>
     <message>
         <source>同步包越权，整包未导入：{sender} 发来整库快照，只有乡镇卫生院能发送快照</source>

@@ -7915,8 +7915,8 @@
         <translation>该设备已以另一组密钥登记过；如确需更换，请先撤销旧的信任</translation>
     </message>
     <message>
-        <source>“{ref}”对应多台设备（{devices}），请多输入几位设备编号，或用村/乡镇代码</source>
-        <translation>“{ref}”对应多台设备（{devices}），请多输入几位设备编号，或用村/乡镇代码</translation>
+        <source>“{ref}”对应多台设备（{devices}），请用设备编号指明其中一台</source>
+        <translation>“{ref}”对应多台设备（{devices}），请用设备编号指明其中一台</translation>
     </message>
     <message>
         <source>没有找到设备“{ref}”</source>
@@ -8037,6 +8037,10 @@
     <message>
         <source>同步包越权，整包未导入：村卫生室 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，但它只能代表本机</source>
         <translation>同步包越权，整包未导入：村卫生室 {sender} 声称转交设备 {origin} 的第 {lo}–{hi} 号变更，但它只能代表本机</translation>
+    </message>
+    <message>
+        <source>{sender} 的电脑时钟可能有误：同步包的发送时间是 {clock}，比本机知道的最新时间 {mine} 晚一年以上，未导入。请核对 {sender} 电脑的日期和时间；若是本机的日期有误，请改正后重新导入。本机未做任何更改</source>
+        <translation>{sender} 的电脑时钟可能有误：同步包的发送时间是 {clock}，比本机知道的最新时间 {mine} 晚一年以上，未导入。请核对 {sender} 电脑的日期和时间；若是本机的日期有误，请改正后重新导入。本机未做任何更改</translation>
     </message>
     <message>
         <source>同步包越权，整包未导入：{sender} 发来整库快照，只有乡镇卫生院能发送快照</source>

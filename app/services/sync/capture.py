@@ -503,6 +503,12 @@ def township_clock_ms(conn) -> int | None:
     return int(value) if value else None
 
 
+def newest_clock_ms(conn) -> int:
+    """The newest time this device's hybrid clock has reached (its own writes and every clock it
+    has received): 0 before its first."""
+    return conn.execute(select(SyncState.hlc_ms).where(SyncState.id == 1)).scalar() or 0
+
+
 def note_township_clock(session: Session, ms: int) -> None:
     """Remember a township clock just received (only ever moves forward)."""
     row = session.get(Setting, TOWNSHIP_CLOCK)

@@ -1308,16 +1308,38 @@ def _voidable(entity: str) -> bool:
     return "voided" in capture.specs()[entity].fields
 
 
-def _clock_limit(session: Session, peer: Peer, manifest: dict) -> tuple[int, int]:
+TOWNSHIP_LEAD_MS = 366 * DAY_MS  # how far a township's clock may run past the newest time a village knows
+
+
+def _clock_limit(session: Session, peer: Peer, manifest: dict, label: str = "") -> tuple[int, int]:
     """(reference, limit): no clock in a bundle may run past ``limit``, a day after this device's
     reference time.  A township's reference is its own clock; a village's, its own clock or the
     township's (the newest seen, and the one this bundle is sent at when the township sends it:
-    the township is the villages' time reference, so its clock is not held against it)."""
+    the township is the villages' time reference, so its clock is not held against it, a village
+    PC whose clock was reset takes the township's date).  Not without bound: a township bundle
+    sent more than a year after the newest time this village knows (its clock, the township's seen,
+    the newest clock it holds) is refused, naming both: a township PC set to a wrong year would
+    move the village's clock with it, and the township would then refuse every bundle of the
+    village for good."""
     ref = capture.wall_ms()
     if get_profile(session).role == VILLAGE:
-        ref = max(ref, capture.township_clock_ms(session.connection()) or 0)
+        conn = session.connection()
+        ref = max(ref, capture.township_clock_ms(conn) or 0)
         sent = manifest.get("sent_at_ms")
         if peer.role == TOWNSHIP and _is_count(sent):
+            known = max(ref, capture.newest_clock_ms(conn))
+            if sent > known + TOWNSHIP_LEAD_MS:
+                raise _err(
+                    QT_TRANSLATE_NOOP(
+                        "Sync",
+                        "{sender} 的电脑时钟可能有误：同步包的发送时间是 {clock}，比本机知道的最新时间 {mine}"
+                        " 晚一年以上，未导入。请核对 {sender} 电脑的日期和时间；若是本机的日期有误，"
+                        "请改正后重新导入。本机未做任何更改",
+                    ),
+                    sender=label or peer.name,
+                    clock=capture.day_of(sent).isoformat(),
+                    mine=capture.day_of(known).isoformat(),
+                )
             ref = max(ref, sent)
     return ref, ref + DAY_MS
 
@@ -1890,7 +1912,7 @@ def _check_bundle(
             return _already(f)
         peer = s.get(Peer, header.sender)
         authority = _Authority(s, peer)
-        ref, limit = _clock_limit(s, peer, manifest)
+        ref, limit = _clock_limit(s, peer, manifest, authority.label)
         _check_manifest_clocks(authority.label, manifest, ref, limit)
         authority.until_day(limit)
         first_future = f"{limit + 1:012x}"
@@ -2303,13 +2325,27 @@ def status(session: Session) -> dict:
         "sequence": held[me.device_id],
         "high_water": {o.hex: hw for o, hw in held.items()},
         "peers": peers,
-        "conflicts_open": session.scalar(open_.where(SyncConflict.kind == "field")) or 0,
-        "duplicates_open": session.scalar(open_.where(SyncConflict.kind == "duplicate")) or 0,
+        **_open_conflict_counts(session, open_),
         "pending": session.scalar(
             select(func.count()).select_from(ChangeLog).where(ChangeLog.pending.is_(True))
         )
         or 0,
         "clock_warnings": clock_warnings(session),
+    }
+
+
+def _open_conflict_counts(session: Session, open_) -> dict[str, int]:
+    """Open conflicts and duplicates, of the villages the actor may read (a village doctor signed
+    in at the township counts their own village's, as ``sync conflicts`` lists them)."""
+    if authz.visible_villages(session) is None:
+        return {
+            "conflicts_open": session.scalar(open_.where(SyncConflict.kind == "field")) or 0,
+            "duplicates_open": session.scalar(open_.where(SyncConflict.kind == "duplicate")) or 0,
+        }
+    seen = conflicts.open_conflicts(session, limit=100_000)
+    return {
+        "conflicts_open": sum(c.kind == "field" for c in seen),
+        "duplicates_open": sum(c.kind == "duplicate" for c in seen),
     }
 
 

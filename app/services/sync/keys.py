@@ -417,14 +417,19 @@ def find_peer(session: Session, ref: str) -> Peer:
     """A peer by device id (or a unique prefix of it) or by its village/township code."""
     ref = (ref or "").strip().lower().replace("-", "")
     found = [p for p in peers(session) if p.device_id.hex.startswith(ref) or p.code == ref] if ref else []
-    if len(found) > 1:  # (devices set up in the same minute share their first digits: UUIDv7)
+    if len(found) > 1:  # (devices set up in the same minute share their first digits: UUIDv7; a
+        # replaced PC shares its code with the one it replaced): each named by the id that tells it
+        from app.services.sync.conflicts import short_ids
+
+        width = short_ids([p.device_id for p in found])
         raise NotFound(
             Message(
                 CTX,
-                QT_TRANSLATE_NOOP(
-                    "Sync", "“{ref}”对应多台设备（{devices}），请多输入几位设备编号，或用村/乡镇代码"
-                ),
-                {"ref": ref, "devices": "、".join(f"{p.code} {p.name}" for p in found)},
+                QT_TRANSLATE_NOOP("Sync", "“{ref}”对应多台设备（{devices}），请用设备编号指明其中一台"),
+                {
+                    "ref": ref,
+                    "devices": "、".join(f"{p.device_id.hex[:width]} {p.code} {p.name}" for p in found),
+                },
             )
         )
     if not found:
