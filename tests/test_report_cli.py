@@ -4,6 +4,7 @@ drill-down lists, the PDF, and one-sentence errors."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 
@@ -272,3 +273,21 @@ def test_education_counts_read_as_counts_against_the_minimum(township_dir, capsy
     below = lines[at + 1 : at + 2 + len(lectures["villages"])]
     assert below[-1].strip().startswith(f"{township['name']}本级")
     assert f"{own['numerator']} 次 / 最低 {own['denominator']} 次" in below[-1]
+
+
+def test_a_quarter_so_far_is_the_year_up_to_its_end(township_dir, township_store, capsys):
+    """A quarter alone counts one quarter's yearly checks against the yearly target (老年人健康管理率
+    14.8% against 65%); ``--cumulative`` reads from 1 January to the quarter's end (累计)."""
+    from app.services.indicators import Period, engine
+
+    base = ["--data-dir", township_dir, "report", "indicators", "--year", str(YEAR), "--json"]
+    so_far = run_json(capsys, *base, "--quarter", "3", "--cumulative")
+    with township_store.session() as s:
+        expected = engine.evaluate(s, Period(dt.date(YEAR, 1, 1), dt.date(YEAR, 9, 30)))
+    got = {i["key"]: (i["numerator"], i["denominator"]) for i in so_far["indicators"]}
+    assert got == {r.key: (r.total.numerator, r.total.denominator) for r in expected.results}
+    capsys.readouterr()
+    assert main(base[:-1] + ["--quarter", "3", "--cumulative"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == f"{YEAR}年1–3季度累计"
+    assert main(base[:-1] + ["--cumulative"]) == 1  # without a quarter: said, not guessed
+    assert "累计要与季度一起给出" in capsys.readouterr().err

@@ -214,3 +214,15 @@ def test_a_trend_with_nothing_to_draw_says_so(gui_app, qtbot, township_store):
     page.wait_until_loaded()
     assert page.trend_plot is not None and page.trend_empty is not None
     assert page.trend_empty.textItem.toPlainText() == "本年度还没有可画的数据"
+
+
+def test_the_workbench_offers_the_year_up_to_a_quarter(page):
+    """Beside each quarter alone, the year up to the end of the 2nd and the 3rd (累计)."""
+    from app.services.indicators import Period
+
+    labels = [page.quarter.itemText(i) for i in range(page.quarter.count())]
+    assert labels[-2:] == ["1–2 季度累计", "1–3 季度累计"]
+    page.quarter.setCurrentIndex(labels.index("1–3 季度累计"))
+    assert page.period() == Period.to_quarter(page.year.value(), 3)
+    page.quarter.setCurrentIndex(labels.index("第 3 季度"))
+    assert page.period() == Period.quarter(page.year.value(), 3)

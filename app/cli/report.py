@@ -21,6 +21,11 @@ def add_indicators(rsub) -> None:
     )
     ind.add_argument("--year", type=WholeNumber("年份"), required=True, metavar="Y")
     ind.add_argument("--quarter", type=WholeNumber("季度"), choices=[1, 2, 3, 4], metavar="Q")
+    ind.add_argument(
+        "--cumulative",
+        action="store_true",
+        help="with --quarter: from 1 January to the quarter's end (累计), read against the year's targets",
+    )
     ind.add_argument("--village", default="", metavar="CODE", help="only this 12-digit village code")
     ind.add_argument(
         "--township", default="", metavar="CODE", help="(county) only this 9-digit township's villages"
@@ -86,7 +91,7 @@ def report_indicators(args) -> int:
     by = args.by or "township"
     translate = _translator(args.lang)
     _, store = open_store(args)
-    period = engine.parse_period(args.year, args.quarter)
+    period = engine.parse_period(args.year, args.quarter, args.cumulative)
     with store.session() as s:
         if args.list:
             lines = engine.drilldown(

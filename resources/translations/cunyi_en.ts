@@ -3372,6 +3372,10 @@
         <translation>There is no indicator “{key}”; available: {keys}</translation>
     </message>
     <message>
+        <source>累计要与季度一起给出（从1月1日累计到该季度末）</source>
+        <translation>--cumulative goes with a quarter (from 1 January to the end of that quarter)</translation>
+    </message>
+    <message>
         <source>季度应是 1、2、3 或 4</source>
         <translation>The quarter must be 1, 2, 3 or 4</translation>
     </message>
@@ -6313,6 +6317,10 @@
         <translation>{year} Q{quarter}</translation>
     </message>
     <message>
+        <source>{year}年1–{quarter}季度累计</source>
+        <translation>{year}, Q1–Q{quarter} cumulative</translation>
+    </message>
+    <message>
         <source>{unit}基本公共卫生服务指标汇总表（{period}）</source>
         <translation>{unit}: basic public health service indicators ({period})</translation>
     </message>
@@ -8436,6 +8444,10 @@ Click Yes only if it matches.</translation>
     <message>
         <source>第 {q} 季度</source>
         <translation>Quarter {q}</translation>
+    </message>
+    <message>
+        <source>1–{q} 季度累计</source>
+        <translation>Q1–Q{q} cumulative</translation>
     </message>
     <message>
         <source>刷新</source>

@@ -3371,6 +3371,10 @@
         <translation>没有名为“{key}”的指标；可用的有：{keys}</translation>
     </message>
     <message>
+        <source>累计要与季度一起给出（从1月1日累计到该季度末）</source>
+        <translation>累计要与季度一起给出（从1月1日累计到该季度末）</translation>
+    </message>
+    <message>
         <source>季度应是 1、2、3 或 4</source>
         <translation>季度应是 1、2、3 或 4</translation>
     </message>
@@ -6312,6 +6316,10 @@
         <translation>{year}年第{quarter}季度</translation>
     </message>
     <message>
+        <source>{year}年1–{quarter}季度累计</source>
+        <translation>{year}年1–{quarter}季度累计</translation>
+    </message>
+    <message>
         <source>{unit}基本公共卫生服务指标汇总表（{period}）</source>
         <translation>{unit}基本公共卫生服务指标汇总表（{period}）</translation>
     </message>
@@ -8435,6 +8443,10 @@
     <message>
         <source>第 {q} 季度</source>
         <translation>第 {q} 季度</translation>
+    </message>
+    <message>
+        <source>1–{q} 季度累计</source>
+        <translation>1–{q} 季度累计</translation>
     </message>
     <message>
         <source>刷新</source>

@@ -48,6 +48,12 @@ class Period:
         last = dt.date(year + 1, 1, 1) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1)
         return cls(first, last - dt.timedelta(days=1))
 
+    @classmethod
+    def to_quarter(cls, year: int, quarter: int) -> Period:
+        """From 1 January to the quarter's end (累计): how a quarter's report is read against the
+        year's targets (a quarter alone counts one quarter's yearly checks against a yearly 65%)."""
+        return cls(dt.date(year, 1, 1), cls.quarter(year, quarter).end)
+
 
 @dataclass(frozen=True)
 class Scope:

@@ -240,13 +240,16 @@ class ResidentLine(NamedTuple):
 # ------------------------------------------------------------------------ scope
 
 
-def parse_period(year: int, quarter: int | None = None) -> Period:
+def parse_period(year: int, quarter: int | None = None, cumulative: bool = False) -> Period:
+    """The year, a quarter, or (``cumulative``) the year up to a quarter's end."""
     population_figures.check_year(year)
     if quarter is None:
+        if cumulative:
+            raise _err(QT_TRANSLATE_NOOP("Indicator", "累计要与季度一起给出（从1月1日累计到该季度末）"))
         return Period.year(year)
     if quarter not in (1, 2, 3, 4):
         raise _err(QT_TRANSLATE_NOOP("Indicator", "季度应是 1、2、3 或 4"))
-    return Period.quarter(year, quarter)
+    return Period.to_quarter(year, quarter) if cumulative else Period.quarter(year, quarter)
 
 
 def report_villages(

@@ -258,6 +258,10 @@ def period_label(period: Period, translate: Translate = _identity) -> str:
             return Message(
                 CTX, QT_TRANSLATE_NOOP("Report", "{year}年第{quarter}季度"), {"year": year, "quarter": q}
             ).render(translate)
+        if period == Period.to_quarter(year, q):
+            return Message(
+                CTX, QT_TRANSLATE_NOOP("Report", "{year}年1–{quarter}季度累计"), {"year": year, "quarter": q}
+            ).render(translate)
     return f"{period.start:%Y-%m-%d} – {period.end:%Y-%m-%d}"
 
 
