@@ -1168,3 +1168,28 @@ def test_an_enrolment_sent_again_as_it_was_made_is_taken(world):
     path = craft_bundle(a, town, [again], tmp / "again", ranges={a.device_id.hex: [n - 1, n]})
     (outcome,) = town.import_(path)
     assert outcome.status == "applied", outcome.reason and outcome.reason.render()
+
+
+def test_a_birth_date_is_checked_against_the_id_of_a_row_still_waiting_to_be_made(world):
+    """A resident made by one bundle without a birth date waits (pending) for the change that
+    completes it; a later bundle's birth date and sex contradicting its ID card were stored when
+    the row was made.  The check reads the waiting change's ID."""
+    town, a, _b, tmp = world
+    mine = a_resident(a, A)
+    with a.store.session() as s:
+        made = s.scalars(select(ChangeLog).where(ChangeLog.row_id == mine.id).order_by(ChangeLog.seq)).first()
+        values = dict(change_op(made, s)["d"]["v"])
+    values.pop("birth_date")
+    values.update(id_type="1", id_number="110105196001011239", archive_no=f"{A}00900", name="钱新户")
+    row, n = uuid.uuid4(), seq_of(a) + 1
+    first = op(a, n, "resident", row, A, values)
+    path = craft_bundle(a, town, [first], tmp / "waits", ranges={a.device_id.hex: [n - 1, n]})
+    (outcome,) = town.import_(path)
+    assert outcome.status == "applied", outcome.reason and outcome.reason.render()
+    with town.store.session() as s:
+        assert s.get(Resident, row) is None  # (waiting for its birth date)
+    later = op(
+        a, n + 1, "resident", row, A, {"birth_date": "1990-07-07", "sex": "2"}, {"birth_date": "", "sex": ""}
+    )
+    path = craft_bundle(a, town, [later], tmp / "completes", ranges={a.device_id.hex: [n, n + 1]})
+    assert_quarantined(town, path, "不符合要求", row.hex, "birth_date")

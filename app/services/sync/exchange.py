@@ -1060,17 +1060,18 @@ class _Authority:
         """:data:`AGREEING_FIELDS` of each stored row whose ops change any of them, each value
         with the clock of its last write, for :meth:`_check`."""
         wanted: dict[str, list[str]] = defaultdict(list)
+        waiting: dict[str, list[str]] = defaultdict(list)  # rows not here: made by a change still waiting?
         for op, v in zip(ops, values, strict=True):
             fields = AGREEING_FIELDS.get(op["e"])
             key = (op["e"], op["r"])
-            if (
-                fields is not None
-                and key not in self.stored_agreeing
-                and not fields.isdisjoint(v)
-                and self.scopes.stored.get(key) is not None
-            ):
+            if fields is None or key in self.stored_agreeing or fields.isdisjoint(v):
+                continue
+            self.stored_agreeing[key] = {}
+            if self.scopes.stored.get(key) is not None:
                 wanted[op["e"]].append(op["r"])
-                self.stored_agreeing[key] = {}
+            elif key not in self.agreeing:
+                waiting[op["e"]].append(op["r"])
+        self._load_waiting(waiting)
         for entity, ids in wanted.items():
             spec = capture.specs()[entity]
             t, fields = spec.table, tuple(AGREEING_FIELDS[entity])
@@ -1085,6 +1086,29 @@ class _Authority:
                         k: (v.isoformat() if isinstance(v, dt.date) else v, spec.clock(clocks, k)[0] or "")
                         for k, v in zip(fields, stored, strict=True)
                     }
+
+    def _load_waiting(self, waiting: dict[str, list[str]]) -> None:
+        """For rows not stored here, what changes of earlier bundles still waiting for them
+        (``pending`` in the change log) will give their :data:`AGREEING_FIELDS` when they are made:
+        a birth date sent now must agree with the ID card sent before."""
+        t = ChangeLog.__table__
+        for entity, ids in waiting.items():
+            fields = AGREEING_FIELDS[entity]
+            for i in range(0, len(ids), merge.IN_CHUNK):
+                chunk = [u for u in map(_as_uuid, ids[i : i + merge.IN_CHUNK]) if u is not None]
+                found = self.scopes.conn.execute(
+                    select(t.c.row_id, t.c.hlc, t.c.data).where(
+                        t.c.entity == entity,
+                        t.c.pending.is_(True),
+                        ids_in(t.c.row_id, chunk, self.scopes.conn.dialect.name),
+                    )
+                )
+                for row_id, clock, data in found:
+                    values = _values({"d": data}) if data else {}
+                    known = self.agreeing.setdefault((entity, row_id.hex), {})
+                    for k in fields.intersection(values):
+                        if k not in known or clock >= known[k][1]:
+                            known[k] = (values[k], clock)
 
     def _load_made(self, ops: list[dict]) -> None:
         """The clock that made each stored row of an :data:`APPEND_ONLY` entity ``ops`` touch (None:
