@@ -420,3 +420,29 @@ def test_sent_back_comes_back_when_nothing_changed(township_store):
     with township_store.transaction() as s:
         review.decide(s, key, "not_arrived", "村医核实：未去县医院", today=TODAY)
     assert late(TODAY) == []
+
+
+def test_a_conflict_resolved_on_the_sync_page_closes_at_the_village_too(world):
+    """保留现值 on the 同步 page (or ``sync resolve``) closed the township's conflict only: the
+    village's copy stayed open for good, showing a value that was no longer current, and the
+    village may not close it.  It is told as a decision (naming the field), as 审核 tells it."""
+    from app.services.sync import conflicts, exchange
+    from tests.test_sync import edit_resident, first_archive
+
+    town, a, b, tmp = world
+    archive = first_archive(a)
+    edit_resident(a, archive, phone="13100000001")
+    edit_resident(town, archive, phone="13100000002")
+    round_trip(town, [a, b], tmp, "edit")
+    with a.store.session() as s:
+        assert len(conflicts.open_conflicts(s)) == 1
+    with town.store.session() as s:
+        (c,) = conflicts.open_conflicts(s)
+    with town.store.transaction() as s:
+        (told,) = review.decide_conflict(s, c.id, "kept", today=TODAY)
+        assert told.decision == "kept" and "本人电话" in told.record and told.reason == ""
+    round_trip(town, [a, b], tmp, "back")
+    with a.store.session() as s:
+        assert conflicts.open_conflicts(s) == [] and exchange.status(s)["conflicts_open"] == 0
+        (seen,) = review.village_decisions(s)
+    assert seen.decision == "kept" and "本人电话" in seen.record

@@ -164,6 +164,7 @@ def escrow(args) -> int:
 
 
 def resolve(args) -> int:
+    from app.services.quality import review
     from app.services.sync import conflicts
 
     _, store = open_store(args)
@@ -171,7 +172,7 @@ def resolve(args) -> int:
         conflict_id = conflicts.find_conflict(s, args.id)
         if args.choice == "reviewed":
             conflicts.review_duplicate(s, conflict_id)
-        else:
-            conflicts.resolve(s, conflict_id, args.choice)
-        print(f"已处理冲突 {conflict_id.hex[:8]}")
+        else:  # told to the village as a decision: its own copy of the conflict closes
+            review.decide_conflict(s, conflict_id, args.choice)
+        print(f"已处理冲突 {conflict_id.hex}")
     return 0

@@ -32,6 +32,7 @@ from app.services import backup, profile
 from app.services.access import authz
 from app.services.access.roles import PLACE_LABELS
 from app.services.errors import UserError
+from app.services.quality import review
 from app.services.sync import conflicts, exchange, overview, service, snapshot
 from app.services.sync import keys as device_keys
 from app.views.operations import SYNC, Op, StoreOp, refresh_on
@@ -528,7 +529,10 @@ class SyncPage(LazyPage):
         if choice == "reviewed":
             Op(self, self.store, lambda s: conflicts.review_duplicate(s, c.id)).titled(self.tr("同步")).run()
         else:
-            Op(self, self.store, lambda s: conflicts.resolve(s, c.id, choice)).titled(self.tr("同步")).run()
+            # (told to the village as the township's decision: its own copy of the conflict closes)
+            Op(self, self.store, lambda s: review.decide_conflict(s, c.id, choice)).titled(
+                self.tr("同步")
+            ).run()
 
     def unlock_keys(self) -> bool:
         """Ask for the device keys' passphrase (kept in memory for this session only)."""

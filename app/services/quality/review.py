@@ -465,14 +465,34 @@ def _referrals(session: Session, villages, today: dt.date) -> list[ReviewItem]:
 # ---------------------------------------------------------------------------- decisions
 
 
+def decide_conflict(
+    session: Session, conflict_id: uuid.UUID, decision: str, *, today: dt.date | None = None
+) -> list[ReviewDecision]:
+    """A field conflict decided on the 同步 page or by ``sync resolve`` (保留现值 / 采用另一值),
+    recorded as :func:`decide` records it, with no reason written: its village is told, and closes
+    its own copy of the conflict (``conflicts.close_decided``); it stayed open there for good."""
+    _require_township(session)
+    view = next((c for c in conflicts.open_conflicts(session, limit=LIMIT) if c.id == conflict_id), None)
+    if view is None or view.kind != "field":
+        conflicts.resolve(session, conflict_id, decision)  # (its refusal, in its words)
+        return []
+    return decide(session, conflicts.item_key(view), decision, "", today=today, reason_required=False)
+
+
 def decide(
-    session: Session, key: str, decision: str, reason: str, *, today: dt.date | None = None
+    session: Session,
+    key: str,
+    decision: str,
+    reason: str,
+    *,
+    today: dt.date | None = None,
+    reason_required: bool = True,
 ) -> list[ReviewDecision]:
     """Close the open item ``key`` with ``decision`` for ``reason`` (which the village reads).
     Returns the decisions written: one per village concerned."""
     _require_township(session)
     reason = (reason or "").strip()
-    if not reason:
+    if not reason and reason_required:
         raise _err(QT_TRANSLATE_NOOP("Review", "请写明处理理由：村卫生室会看到它"))
     if len(reason) > 500:
         raise _err(QT_TRANSLATE_NOOP("Review", "处理理由最多500字"))
@@ -563,6 +583,8 @@ def decide(
     by_village = {r.village_id: r for r in concerned if r is not None}
     for village_id, r in by_village.items():
         record, other, told = item.record, item.other_record, decision
+        if kind == "conflict":  # which field (a kept value changes nothing: the field said nowhere else)
+            record = f"{item.record} {item.detail.params['field']}"[:120]
         if kind == "duplicate" and r.id != item.resident_id:
             # the village of the other record reads the decision about its own record: the pair
             # the other way round, and which of them was voided said of that record ("this one"
