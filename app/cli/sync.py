@@ -6,6 +6,7 @@ import sys
 
 from app.cli import serve
 from app.cli.core import open_store, print_json
+from app.services.access.roles import PLACE_LABELS
 
 
 def register(sub) -> None:
@@ -104,7 +105,8 @@ def status(args) -> int:
     if args.json:
         print_json(data)
         return 0
-    print(f"本机 {st['code']}（{st['role']}），设备 {st['device_id']}，已记录变更 {st['sequence']} 条")
+    place = PLACE_LABELS.get(st["role"], st["role"])
+    print(f"本机 {st['code']}（{place}），设备 {st['device_id']}，已记录变更 {st['sequence']} 条")
     for p in st["peers"]:
         last_out = f"{p.last_export_at:%Y-%m-%d %H:%M}" if p.last_export_at else "从未"
         last_in = f"{p.last_import_at:%Y-%m-%d %H:%M}" if p.last_import_at else "从未"

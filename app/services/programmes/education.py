@@ -533,6 +533,9 @@ def progress(session: Session, year: int, today: dt.date | None = None) -> list[
     if visible is not None:
         q = q.where(EducationActivity.scope_code.in_(visible))
         codes = [c for c in codes if c in visible] or codes
+    # the institutions' own activities only: a village PC holds its township's too (synced to it),
+    # which counted as the village's (7 lectures of 6 where the village's report said 6)
+    q = q.where(EducationActivity.scope_code.in_(codes))
     activities = list(session.scalars(q))
     months = 12 if today > end else (0 if today < start else today.month)
     out = []
