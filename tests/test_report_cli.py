@@ -262,6 +262,8 @@ def test_education_counts_read_as_counts_against_the_minimum(township_dir, capsy
     line = next(x for x in lines if x.startswith("健康知识讲座次数"))
     assert f"{n} 次 / 最低 {minimum} 次" in line and f"差 {minimum - n} 次" in line
     assert "%" not in line and "目标" not in line
+    audiovisual = next(x for x in lines if x.startswith("音像资料种类数"))  # ≥ 6 kinds a year (DOMAIN)
+    assert " 种 / 最低 " in audiovisual and units["education_audiovisual"] == "kinds"
     materials = next(x for x in lines if x.startswith("印刷资料种类数"))
     assert " 种 / 最低 " in materials  # kinds given out, not times
     # the villages' rows and the township's own add up to the total (its own minimum had no row)

@@ -3476,6 +3476,10 @@
         <translation>Printed material kinds</translation>
     </message>
     <message>
+        <source>音像资料种类数</source>
+        <translation>Kinds of audio-visual material</translation>
+    </message>
+    <message>
         <source>年度最低次数</source>
         <translation>yearly minimum count</translation>
     </message>

@@ -3475,6 +3475,10 @@
         <translation>印刷资料种类数</translation>
     </message>
     <message>
+        <source>音像资料种类数</source>
+        <translation>音像资料种类数</translation>
+    </message>
+    <message>
         <source>年度最低次数</source>
         <translation>年度最低次数</translation>
     </message>

@@ -436,6 +436,7 @@ for _key, _name, _order in (
     ("consultations", QT_TRANSLATE_NOOP("Indicator", "公众健康咨询活动次数"), 51),
     ("boards", QT_TRANSLATE_NOOP("Indicator", "宣传栏更换次数"), 52),
     ("materials", QT_TRANSLATE_NOOP("Indicator", "印刷资料种类数"), 53),
+    ("audiovisual", QT_TRANSLATE_NOOP("Indicator", "音像资料种类数"), 54),
 ):
     indicator(
         f"education_{_key}",
