@@ -150,9 +150,12 @@ class SyncPage(LazyPage):
         buttons = QHBoxLayout()
         for b in (self.keep_button, self.other_button, self.reviewed_button):
             b.setEnabled(self.township)
+            b.setVisible(self.township)  # a village cannot decide: buttons it may not press left out
             buttons.addWidget(b)
-        if not self.township:
-            buttons.addWidget(QLabel(self.tr("冲突由乡镇卫生院处理")))
+        if not self.township:  # (wrapped: beside three buttons it pushed the page past 800 px)
+            note = QLabel(self.tr("冲突由乡镇卫生院处理"))
+            note.setWordWrap(True)
+            buttons.addWidget(note, 1)
         buttons.addStretch(1)
         cl.addLayout(buttons)
         self.history = read_only_table(
