@@ -122,11 +122,9 @@ def test_bad_input_is_one_sentence(township, capsys, args, message):
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
 
 
-@pytest.mark.sqlite_only  # no store: the sheets are drawn from a report as it stands
-def test_a_sheet_running_onto_more_pages_names_its_village_on_each(tmp_path):
-    """A village with more records to check than fit one page: every later page of its sheet
-    says whose it is (with the table's header row again), the next village starts on its own
-    page with its heading, and no page is left without a village."""
+def _sheets_text(tmp_path, villages, kinds_and_numbers) -> str:
+    """The supervision sheets of a report holding, for the first village, one finding per
+    (kind, n), as pdftotext reads them (pages split by form feeds)."""
     import datetime as dt
     import subprocess
 
@@ -134,14 +132,14 @@ def test_a_sheet_running_onto_more_pages_names_its_village_on_each(tmp_path):
     from app.services.indicators import Period
     from app.services.printing import Labels
     from app.services.printing.supervision_sheet import render_supervision_sheets
-    from app.services.quality.report import DEFAULT, KINDS, Finding, QualityReport
+    from app.services.quality.report import DEFAULT, Finding, QualityReport
 
-    villages = (("110105001001", "高庙村"), ("110105001002", "向阳村"))
+    code, name = villages[0]
     findings = tuple(
         Finding(
             kind,
-            villages[0][0],
-            villages[0][1],
+            code,
+            name,
             "王医生",
             None,
             f"1101050010010{n:04d}",
@@ -150,15 +148,23 @@ def test_a_sheet_running_onto_more_pages_names_its_village_on_each(tmp_path):
             dt.date(2026, 3, 1),
             Message("Quality", "说明 {n}", {"n": n}),
         )  # fmt: skip
-        for kind in KINDS
-        for n in range(12)
+        for kind, n in kinds_and_numbers
     )
     report = QualityReport(Period.year(2026), DEFAULT, dt.date(2026, 12, 1), villages, 500, findings)
     out = tmp_path / "sheets.pdf"
     out.write_bytes(render_supervision_sheets(report, Labels(), "东风乡卫生院"))
-    pages = subprocess.run(
-        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True
-    ).stdout.split("\f")
+    return subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
+
+
+@pytest.mark.sqlite_only  # no store: the sheets are drawn from a report as it stands
+def test_a_sheet_running_onto_more_pages_names_its_village_on_each(tmp_path):
+    """A village with more records to check than fit one page: every later page of its sheet
+    says whose it is (with the table's header row again), the next village starts on its own
+    page with its heading, and no page is left without a village."""
+    from app.services.quality.report import KINDS
+
+    villages = (("110105001001", "高庙村"), ("110105001002", "向阳村"))
+    pages = _sheets_text(tmp_path, villages, [(k, n) for k in KINDS for n in range(12)]).split("\f")
     pages = [p for p in pages if p.strip()]
     assert len(pages) >= 3
     first_of = [i for i, p in enumerate(pages) if "检查期间" in p]
@@ -184,36 +190,10 @@ def test_the_english_workbook_title_has_no_chinese_brackets(township, tmp_path):
 def test_a_sheet_of_one_kind_of_finding_fills_its_page(tmp_path):
     """47 findings of one kind listed 12 and left half the page blank ("另有 35 条未列出"): the sheet
     lists up to FILL_ROWS before sending the reader to the workbook."""
-    import datetime as dt
-    import subprocess
+    from app.services.printing.supervision_sheet import FILL_ROWS
+    from app.services.quality.report import KINDS
 
-    from app.services.errors import Message
-    from app.services.indicators import Period
-    from app.services.printing import Labels
-    from app.services.printing.supervision_sheet import FILL_ROWS, render_supervision_sheets
-    from app.services.quality.report import DEFAULT, KINDS, Finding, QualityReport
-
-    villages = (("110105001001", "高庙村"),)
-    kind = next(iter(KINDS))
-    findings = tuple(
-        Finding(
-            kind,
-            villages[0][0],
-            villages[0][1],
-            "王医生",
-            None,
-            f"1101050010010{n:04d}",
-            f"病人{n}",
-            None,
-            dt.date(2026, 3, 1),
-            Message("Quality", "说明 {n}", {"n": n}),
-        )  # fmt: skip
-        for n in range(47)
-    )
-    report = QualityReport(Period.year(2026), DEFAULT, dt.date(2026, 12, 1), villages, 500, findings)
-    out = tmp_path / "sheets.pdf"
-    out.write_bytes(render_supervision_sheets(report, Labels(), "东风乡卫生院"))
-    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True).stdout
+    text = _sheets_text(tmp_path, (("110105001001", "高庙村"),), [(next(iter(KINDS)), n) for n in range(47)])
     assert f"病人{FILL_ROWS - 1}" in text and f"病人{FILL_ROWS}" not in text.replace(
         f"病人{FILL_ROWS - 1}", ""
     )
