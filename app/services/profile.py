@@ -171,6 +171,15 @@ def get_profile(session: Session) -> Profile:
     return profile
 
 
+def place_names(session: Session) -> dict[str, str]:
+    """The names of the villages and townships this store knows, by code (an audit entry's scope,
+    whose activity a health-education record is)."""
+    return {
+        **dict(session.execute(select(Township.code, Township.name)).all()),
+        **dict(session.execute(select(Village.code, Village.name)).all()),
+    }
+
+
 def profile_info(session: Session) -> ProfileInfo:
     p = get_profile(session)
     town = session.scalar(select(Township).where(Township.code == p.code[:9]))

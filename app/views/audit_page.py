@@ -152,9 +152,8 @@ class AuditPage(LazyPage):
         lay.addLayout(filters)
         lay.addLayout(search_row)
         lay.addWidget(self.table, 1)
-        self.count.setWordWrap(
-            True
-        )  # below the list, whole in either language (it was cut by the search box)
+        # the count below the list, whole in either language (beside the search box it was cut)
+        self.count.setWordWrap(True)
         lay.addWidget(self.count)
         refresh_on(self, AUDIT, self.refresh)
 
@@ -233,9 +232,9 @@ class AuditPage(LazyPage):
             kind, decision = decided
             words = translate("Review", review.DECISIONS.get(decision, decision))
             return f"{translate('Review', review.KINDS[kind])}{': ' if lang() == 'en' else '：'}{words}"
-        resolved = re.fullmatch(r"([a-z_0-9]+): (kept|lost)", text) if action == "resolve" else None
+        resolved = audit.resolved(text) if action == "resolve" else None
         if resolved:  # a conflict decided (conflicts.resolve): the field by its name, the choice in words
-            column, choice = resolved.groups()
+            column, choice = resolved
             label = field_label(entity, column)
             words = translate("Review", review.DECISIONS[choice])
             return (

@@ -89,9 +89,9 @@ class TownshipHomePage(QWidget):
         self.quarter = QComboBox()
         self.quarter.addItem(self.tr("全年"), None)
         for q in (1, 2, 3, 4):
-            self.quarter.addItem(self.tr("第 {q} 季度").replace("{q}", str(q)), q)
+            self.quarter.addItem(self.tr("第 {q} 季度").replace("{q}", str(q)), (q, False))
         for q in (2, 3):  # the year so far, read against the year's targets (1–1 is Q1, 1–4 the year)
-            self.quarter.addItem(self.tr("1–{q} 季度累计").replace("{q}", str(q)), -q)
+            self.quarter.addItem(self.tr("1–{q} 季度累计").replace("{q}", str(q)), (q, True))
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.population_button = QPushButton(self.tr("人口数…"))
         self.population_button.clicked.connect(self.edit_population)
@@ -206,10 +206,8 @@ class TownshipHomePage(QWidget):
     # ------------------------------------------------------------------ data
 
     def period(self) -> Period:
-        q, year = self.quarter.currentData(), self.year.value()
-        if q is None:
-            return Period.year(year)
-        return Period.quarter(year, q) if q > 0 else Period.to_quarter(year, -q)
+        quarter, cumulative = self.quarter.currentData() or (None, False)
+        return engine.parse_period(self.year.value(), quarter, cumulative)
 
     def show_referrals(self) -> None:
         self.below.setCurrentWidget(self.referrals)

@@ -115,6 +115,18 @@ def decision_summary(item_key: str, decision: str) -> str:
 _DECIDED = re.compile(r"([a-z]+):.*: ([a-z_]+)", re.S)
 
 
+def resolve_summary(field: str | None, choice: str) -> str:
+    """A sync conflict's resolution (处理冲突): the field and the choice; read back by
+    :func:`resolved`."""
+    return f"{field}: {choice}"
+
+
+def resolved(summary: str) -> tuple[str, str] | None:
+    """(field, choice) of a :func:`resolve_summary`, or None for another summary."""
+    m = re.fullmatch(r"([a-z_0-9]+): (kept|lost)", summary)
+    return (m.group(1), m.group(2)) if m else None
+
+
 def decided(summary: str) -> tuple[str, str] | None:
     """(item kind, decision) of a :func:`decision_summary`, or None for another summary."""
     m = _DECIDED.fullmatch(summary)

@@ -10,10 +10,11 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import AuditEntry, Township, Village
+from app.models import AuditEntry
 from app.models.base import id_text
 from app.services import safe_output
 from app.services.access import audit, authz
+from app.services.profile import place_names
 
 
 @dataclass(frozen=True)
@@ -93,15 +94,7 @@ def review(session: Session, f: AuditFilter = AuditFilter()) -> AuditReview:
         AuditRow(e.at, e.username, e.action, e.entity or "", e.summary or "", e.scope_code)
         for e in query(session, f)
     )
-    return AuditReview(tuple(usernames(session)), rows, places(session))
-
-
-def places(session: Session) -> dict[str, str]:
-    """The names of the villages and townships this store knows, by code (an entry's scope)."""
-    return {
-        **dict(session.execute(select(Township.code, Township.name)).all()),
-        **dict(session.execute(select(Village.code, Village.name)).all()),
-    }
+    return AuditReview(tuple(usernames(session)), rows, place_names(session))
 
 
 def usernames(session: Session) -> list[str]:

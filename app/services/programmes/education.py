@@ -22,11 +22,11 @@ from sqlalchemy.orm import Session
 
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import EducationActivity, EducationAttachment, FollowupVisit, Township, Village
+from app.models import EducationActivity, EducationAttachment, FollowupVisit, Village
 from app.services.access import authz
 from app.services.access.actor import actor
 from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
-from app.services.profile import get_profile
+from app.services.profile import get_profile, place_names
 from app.services.records.validators import Invalid, clean_text, halfwidth, is_digits, parse_date
 from app.services.sync.capture import trusted_today
 
@@ -380,8 +380,7 @@ def list_activities(session: Session, year: int | None = None) -> list[ActivityR
     codes = _visible_codes(session)
     if codes is not None:
         q = q.where(EducationActivity.scope_code.in_(codes))
-    names = dict(session.execute(select(Village.code, Village.name)).all())
-    names.update(session.execute(select(Township.code, Township.name)).all())
+    names = place_names(session)
     out = []
     for a in session.scalars(
         q.order_by(EducationActivity.held_on.desc(), EducationActivity.created_at.desc())

@@ -112,10 +112,10 @@ def identity_agrees(c: Checking, f: Field) -> None:
 
 def synced_resident_problem(values: dict, made: bool = False, _stored: dict | None = None) -> str | None:
     """The field of a resident's change arriving in a bundle that the form would have refused, of
-    those a change carries together: an ID card number that does not check, and a
-    birth date or sex it carries that contradicts it.  Only with the document type beside the number
-    (as a change making the row carries it): other documents are plain text, and the stored type of
-    a row is not known here; a row made without one takes the column's default, an ID card.
+    those that must agree: an ID card number that does not check, a birth date or sex that
+    contradicts it.  ``values``: the identity as the bundle leaves the row (the importer merges in
+    what is stored, each field's latest write); only an ID card is checked, other documents are
+    plain text, and a row made without a document type takes the column's default, an ID card.
     (Each field alone: ``sync.values``.)"""
     number = values.get("id_number")
     id_type = values.get("id_type", Resident.__table__.c.id_type.default.arg if made else None)

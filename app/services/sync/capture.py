@@ -685,6 +685,14 @@ def scope_of(session: Session, spec: EntitySpec, values: dict, pending: dict | N
     return _village_code(session, village, pending) if village else ""
 
 
+def row_scope(session: Session, spec: EntitySpec, obj, pending: dict | None = None) -> str:
+    """:func:`scope_of` a row object (a model instance) as it stands."""
+    values = {
+        k: getattr(obj, k) for k in ("code", "scope_code", "village_id", "resident_id") if hasattr(obj, k)
+    }
+    return scope_of(session, spec, values, pending)
+
+
 # -------------------------------------------------------------------------------- hook
 
 
@@ -892,10 +900,7 @@ def _log(session: Session, device, changes, pending) -> list[str]:
             if obj not in session.deleted:
                 obj.sync_clocks = clocks
             data = {"v": values, "b": bases}
-        scope_values = {
-            k: getattr(obj, k) for k in ("code", "scope_code", "village_id", "resident_id") if hasattr(obj, k)
-        }
-        scopes.append(scope_of(session, spec, scope_values, pending))
+        scopes.append(row_scope(session, spec, obj, pending))
         logs.append(
             ChangeLog(
                 origin=device,

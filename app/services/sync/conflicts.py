@@ -21,7 +21,7 @@ from app.services.access.actor import actor
 from app.services.errors import Message, NotFound, UserError
 from app.services.profile import TOWNSHIP, get_profile
 from app.services.records.field_labels import field_label
-from app.services.sync.capture import scope_of, specs
+from app.services.sync.capture import row_scope, specs
 
 CTX = "Sync"
 
@@ -83,10 +83,7 @@ def _in_villages(session: Session, c: SyncConflict, villages: set[str]) -> bool:
     row = session.get(spec.model, c.row_id) if spec else None
     if row is None:
         return False
-    values = {
-        k: getattr(row, k) for k in ("code", "scope_code", "village_id", "resident_id") if hasattr(row, k)
-    }
-    if scope_of(session, spec, values) not in villages:
+    if row_scope(session, spec, row) not in villages:
         return False
     if c.other_id is None:
         return True
@@ -268,7 +265,7 @@ def resolve(session: Session, conflict_id: uuid.UUID, choice: str) -> None:
             setattr(row, c.field, spec.decode[c.field](value))
     c.resolved_at, c.resolved_by, c.resolution = utcnow(), actor(session).id, choice
     session.flush()
-    audit.record(session, "resolve", c.entity, c.row_id, f"{c.field}: {choice}")
+    audit.record(session, "resolve", c.entity, c.row_id, audit.resolve_summary(c.field, choice))
 
 
 def review_duplicate(session: Session, conflict_id: uuid.UUID) -> None:

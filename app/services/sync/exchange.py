@@ -457,8 +457,6 @@ def _shapes_ok(ops: list[dict], snapshot: bool) -> bool:
     return all(map(_deletion_ok, map(itemgetter("v"), d)))
 
 
-# Rows whose content is checked again on arrival, by entity: "module:function" taking the op's
-# values and returning the offending field or None (declared here, resolved when first needed).
 # Fields of a record that must agree with one another, or with what is stored (CONTENT_CHECKS): the
 # check reads them as the stored row and the bundle's ops leave them (each field's latest write,
 # as the merge keeps it), not as one op carries them.  A resident's identity
@@ -469,14 +467,23 @@ AGREEING_FIELDS = {
     "program_enrolment": frozenset(("program", "sensitive")),
 }
 
-# entity -> "module:function": ``function(values, made, stored)`` names the first field a change of
-# that entity may not carry (None: none), ``made`` saying whether the change makes its row here and
-# ``stored`` its AGREEING_FIELDS as stored (None: not stored here)
+# Rows whose content is checked again on arrival, by entity: "module:function" (resolved when first
+# needed); ``function(values, made, stored)`` names the first field a change of that entity may not
+# carry (None: none), ``made`` saying whether the change makes its row here and ``stored`` its
+# AGREEING_FIELDS as stored (None: not stored here).
 CONTENT_CHECKS = {
     "education_attachment": "app.services.programmes.education:synced_attachment_problem",
     "program_enrolment": "app.services.programmes.smi:synced_enrolment_problem",
     "resident": "app.services.records.resident_form:synced_resident_problem",
 }
+
+
+def _take_latest(known: dict, fields: frozenset, values: dict, clock: str) -> None:
+    """Into ``known`` ({field: (value, clock)}), each of ``fields`` that ``values`` carries, when
+    written at ``clock`` or later: what the merge keeps of a field is its latest write."""
+    for k in fields.intersection(values):
+        if k not in known or clock >= known[k][1]:
+            known[k] = (values[k], clock)
 
 
 @cache
@@ -856,7 +863,7 @@ class _Authority:
     def _whose(self, op: dict) -> str:
         """ "name archive_no" of the resident ``op``'s row belongs to, if this device holds them; never
         for a 严重精神障碍 record (the refusal is read by people who may not know of it)."""
-        if op["e"] in ("smi_registration", "smi_visit", "program_enrolment"):
+        if op["e"] in conflicts.SENSITIVE_ENTITIES:
             return ""
         rid = op["r"] if op["e"] == "resident" else _values(op).get("resident_id")
         found = _as_uuid(rid) if isinstance(rid, str) else None
@@ -888,9 +895,7 @@ class _Authority:
                 # as the merge will leave the row: each field's value of the latest clock
                 key = (op["e"], op["r"])
                 known = self.agreeing.setdefault(key, dict(self.stored_agreeing.get(key, {})))
-                for k in fields.intersection(values):
-                    if k not in known or op["h"] >= known[k][1]:
-                        known[k] = (values[k], op["h"])
+                _take_latest(known, fields, values, op["h"])
                 carried = {k: v for k, (v, _clock) in known.items()}
                 stored = {k: v for k, (v, _clock) in self.stored_agreeing.get(key, {}).items()} or None
             problem = check(carried, self._makes(op, scopes), stored)
@@ -1105,10 +1110,7 @@ class _Authority:
                 )
                 for row_id, clock, data in found:
                     values = _values({"d": data}) if data else {}
-                    known = self.agreeing.setdefault((entity, row_id.hex), {})
-                    for k in fields.intersection(values):
-                        if k not in known or clock >= known[k][1]:
-                            known[k] = (values[k], clock)
+                    _take_latest(self.agreeing.setdefault((entity, row_id.hex), {}), fields, values, clock)
 
     def _load_made(self, ops: list[dict]) -> None:
         """The clock that made each stored row of an :data:`APPEND_ONLY` entity ``ops`` touch (None:
