@@ -29,13 +29,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
-from sqlalchemy import and_, distinct, func, select
+from sqlalchemy import and_, case, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
@@ -105,11 +106,6 @@ def _of(q, resident_column):
     return lambda ids: q if ids is None else q.where(resident_column.in_(ids))
 
 
-def _patient_ids(program: str, period: Period):
-    """The ``holders`` of :func:`_scoped_rows` for a programme's follow-ups: its patients."""
-    return lambda session, scope: sorted(_patients(session, program, period, scope), key=id_order)
-
-
 def _in_scope(q, scope: Scope, village_column=Resident.village_id):
     if scope.village_ids is not None:
         q = q.where(village_column.in_(scope.village_ids))
@@ -163,7 +159,7 @@ def _on_books_at_end(r: _Record, period: Period) -> bool:
     return r.gone_on is None or r.gone_on > period.end
 
 
-def _counted_twice(session: Session, period: Period) -> set[uuid.UUID]:
+def _counted_twice(session: Session, period: Period, scope: Scope) -> set[uuid.UUID]:
     """Records on the books at the period's end whose resident ID another such record carries (one
     person enrolled twice: in two villages, or by the village and the township): each person counts
     once in 建档率, by their first record (the earliest made); the others, returned here, are left
@@ -173,28 +169,37 @@ def _counted_twice(session: Session, period: Period) -> set[uuid.UUID]:
     cannot know of the other record, and counts its own.)"""
 
     def load() -> set[uuid.UUID]:
-        alive = (Resident.voided.is_(False), Resident.id_number.is_not(None), Resident.id_number != "")
-        shared = (
-            select(Resident.id_number).where(*alive).group_by(Resident.id_number).having(func.count() > 1)
-        )
         uid = resident_ids(session)
-        first: dict[str, tuple] = {}
+        if scope.village_ids is None:  # the rows every evaluation reads hold the whole store's
+            at = {name: i for i, name in enumerate(RESIDENT_FIELDS, start=3)}  # after id, village, group
+            number_at = at["id_number"]
+            every = resident_rows(session, scope)
+            shared = {n for n, times in Counter(map(itemgetter(number_at), every)).items() if times > 1 and n}
+            fields = itemgetter(0, number_at, at["enrolled_on"], at["status"], at["status_date"])
+            found = [fields(row) for row in every if row[number_at] in shared] if shared else []
+        else:
+            alive = (Resident.voided.is_(False), Resident.id_number.is_not(None), Resident.id_number != "")
+            shared_q = (
+                select(Resident.id_number).where(*alive).group_by(Resident.id_number).having(func.count() > 1)
+            )
+            q = select(
+                raw_id(Resident.id),
+                Resident.id_number,
+                Resident.enrolled_on,
+                Resident.status,
+                Resident.status_date,
+            ).where(*alive, Resident.id_number.in_(shared_q))
+            found = [(uid(raw), *rest) for raw, *rest in rows(session, q)]
+        first: dict[str, uuid.UUID] = {}
         twice: set[uuid.UUID] = set()
-        q = select(
-            raw_id(Resident.id),
-            Resident.id_number,
-            Resident.enrolled_on,
-            Resident.status,
-            Resident.status_date,
-        ).where(*alive, Resident.id_number.in_(shared))
         for rid, number, enrolled_on, status, status_date in sorted(
-            rows(session, q), key=lambda row: (row[2], str(uid(row[0])))
+            found, key=lambda row: (row[2], str(row[0]))
         ):
             gone = _gone_on(status, status_date)
             if enrolled_on > period.end or (gone is not None and gone <= period.end):
                 continue  # not on the books at the end: no record to count
             if number in first:
-                twice.add(uid(rid))
+                twice.add(rid)
             else:
                 first[number] = rid
         return twice
@@ -211,7 +216,7 @@ def _counted_twice(session: Session, period: Period) -> set[uuid.UUID]:
 )
 def records(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
     why = wants_reasons(session)
-    twice = _counted_twice(session, period)
+    twice = _counted_twice(session, period, scope)
     for r in _records(session, period, scope):
         if _on_books_at_end(r, period) and r.resident_id not in twice:
             yield Entry(
@@ -231,7 +236,7 @@ def records(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
 )
 def e_records(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
     why = wants_reasons(session)
-    twice = _counted_twice(session, period)
+    twice = _counted_twice(session, period, scope)
     for r in _records(session, period, scope):
         if not _on_books_at_end(r, period) or r.resident_id in twice:
             continue
@@ -273,11 +278,11 @@ class ServiceSource:
     label: str  # QT_TRANSLATE_NOOP("Indicator", ...)
     model: type
     date_column: str
-    # The residents who can have such entries in a scope, for a large table whose index leads
-    # with resident_id (:func:`_scoped_rows`); None: the entries are few, joined to residents.
-    holders: Callable[[Session, Scope], list[uuid.UUID]] | None = None
     # Narrows the select of entries (the service was given; the reader may know of it), or None.
     narrowed: Callable[[Session, object], object] | None = None
+    # (resident, first day in the period) read elsewhere, instead of a query of ``model``: the
+    # chronic-disease follow-ups, from the one pass the programmes' indicators make over them.
+    first_days: Callable[[Session, Period, Scope], list[tuple]] | None = None
 
 
 def _chronic_residents(session: Session, scope: Scope) -> list[uuid.UUID]:
@@ -294,6 +299,47 @@ def _chronic_residents(session: Session, scope: Scope) -> list[uuid.UUID]:
         return sorted((uid(raw) for (raw,) in rows(session, q)), key=id_order)
 
     return cached(session, ("chronic_residents", scope), load)
+
+
+def _followup_ids(session: Session, scope: Scope) -> list[uuid.UUID]:
+    """The ``holders`` of :func:`_scoped_rows` for the follow-ups of both programmes (read in one
+    pass, :func:`_visit_summary`): the residents with a follow-up enrolment."""
+    return _chronic_residents(session, scope)
+
+
+def _visit_summary(session: Session, period: Period, scope: Scope) -> dict[str, dict[uuid.UUID, tuple]]:
+    """Per programme, per resident: (days with a face-to-face follow-up, the first day of a
+    follow-up) among the done, unvoided follow-ups of the period; both programmes in one grouped
+    pass over the follow-ups (a county holds millions), shared by 规范管理率 and 健康档案使用率."""
+
+    def load() -> dict[str, dict[uuid.UUID, tuple]]:
+        uid = resident_ids(session)
+        V = FollowupVisit
+        face_to_face = case((V.method.in_(FACE_TO_FACE), V.visit_date))
+        q = (
+            select(
+                raw_id(V.resident_id), V.program, func.count(distinct(face_to_face)), func.min(V.visit_date)
+            )
+            .where(_done_in(period), V.program.in_(FOLLOWUP_PROGRAMS))
+            .group_by(V.resident_id, V.program)
+        )
+        out: dict[str, dict[uuid.UUID, tuple]] = {program: {} for program in FOLLOWUP_PROGRAMS}
+        for raw, program, days, first in _scoped_rows(session, scope, _of(q, V.resident_id), _followup_ids):
+            out[program][uid(raw)] = (days, first)
+        return out
+
+    return cached(session, ("visit_summary", period, scope), load)
+
+
+def _followup_first_days(session: Session, period: Period, scope: Scope) -> list[tuple]:
+    """(resident, first day of a done follow-up in the period) for 健康档案使用率, from
+    :func:`_visit_summary` (either programme)."""
+    first: dict[uuid.UUID, dt.date] = {}
+    for by_resident in _visit_summary(session, period, scope).values():
+        for rid, (_days, day) in by_resident.items():
+            if rid not in first or day < first[rid]:
+                first[rid] = day
+    return list(first.items())
 
 
 def _smi_visits_seen(session: Session, q):
@@ -317,17 +363,13 @@ def _referrals_seen(session: Session, q):
 
 SERVICE_ENTRIES: list[ServiceSource] = [
     ServiceSource(
-        QT_TRANSLATE_NOOP("Indicator", "随访"),
-        FollowupVisit,
-        "visit_date",
-        _chronic_residents,
-        lambda session, q: q.where(FollowupVisit.outcome == DONE),
+        QT_TRANSLATE_NOOP("Indicator", "随访"), FollowupVisit, "visit_date", first_days=_followup_first_days
     ),
     ServiceSource(QT_TRANSLATE_NOOP("Indicator", "健康体检"), ElderlyCheck, "check_date"),
     ServiceSource(
-        QT_TRANSLATE_NOOP("Indicator", "严重精神障碍随访"), SmiVisit, "visit_date", None, _smi_visits_seen
+        QT_TRANSLATE_NOOP("Indicator", "严重精神障碍随访"), SmiVisit, "visit_date", narrowed=_smi_visits_seen
     ),
-    ServiceSource(QT_TRANSLATE_NOOP("Indicator", "转诊"), Referral, "issued_on", None, _referrals_seen),
+    ServiceSource(QT_TRANSLATE_NOOP("Indicator", "转诊"), Referral, "issued_on", narrowed=_referrals_seen),
 ]
 
 
@@ -336,20 +378,22 @@ def record_use(session: Session, period: Period, scope: Scope) -> Iterator[Entry
     uid = resident_ids(session)
     first: dict[uuid.UUID, tuple[dt.date, str]] = {}  # resident -> first service entry in the period
     for source in SERVICE_ENTRIES:
-        day = getattr(source.model, source.date_column)
-        q = (
-            select(raw_id(source.model.resident_id), func.min(day))
-            .where(source.model.voided.is_(False), day >= period.start, day <= period.end)
-            .group_by(source.model.resident_id)
-        )
-        if source.narrowed is not None:
-            q = source.narrowed(session, q)
-        if source.holders is None:
-            found = rows(session, joined_in_scope(q, scope, source.model.resident_id))
+        if source.first_days is not None:
+            found = source.first_days(session, period, scope)
         else:
-            found = _scoped_rows(session, scope, _of(q, source.model.resident_id), source.holders)
-        for raw, when in found:
-            rid = uid(raw)
+            day = getattr(source.model, source.date_column)
+            q = (
+                select(raw_id(source.model.resident_id), func.min(day))
+                .where(source.model.voided.is_(False), day >= period.start, day <= period.end)
+                .group_by(source.model.resident_id)
+            )
+            if source.narrowed is not None:
+                q = source.narrowed(session, q)
+            found = [
+                (uid(raw), when)
+                for raw, when in rows(session, joined_in_scope(q, scope, source.model.resident_id))
+            ]
+        for rid, when in found:
             if rid not in first or when < first[rid][0]:
                 first[rid] = (when, source.label)
     if not wants_reasons(session):  # counting only
@@ -500,15 +544,16 @@ def _visits(session: Session, program: str, period: Period, scope: Scope) -> dic
     return cached(session, ("visits", program, period, scope), load)
 
 
-def _counted_visit(program: str, period: Period):
+def _done_in(period: Period):
+    """Follow-ups that took place in ``period`` and are not voided."""
     V = FollowupVisit
     return and_(
-        V.program == program,
-        V.voided.is_(False),
-        V.outcome == DONE,
-        V.visit_date >= period.start,
-        V.visit_date <= period.end,
+        V.voided.is_(False), V.outcome == DONE, V.visit_date >= period.start, V.visit_date <= period.end
     )
+
+
+def _counted_visit(program: str, period: Period):
+    return and_(FollowupVisit.program == program, _done_in(period))
 
 
 def _measured_clause(program: str):
@@ -519,19 +564,11 @@ def _measured_clause(program: str):
 def _face_to_face_days(session: Session, program: str, period: Period, scope: Scope) -> dict[uuid.UUID, int]:
     """Per patient, the days with a face-to-face follow-up within the time under management.
     Patients under management the whole period (nearly all) are counted in SQL, one grouped
-    query; the others from their visits row by row (:func:`_visits`)."""
+    query (:func:`_visit_summary`); the others from their visits row by row (:func:`_visits`)."""
 
     def load() -> dict[uuid.UUID, int]:
-        uid = resident_ids(session)
-        V = FollowupVisit
-        days: dict[uuid.UUID, int] = {}
-        q = (
-            select(raw_id(V.resident_id), func.count(distinct(V.visit_date)))
-            .where(_counted_visit(program, period), V.method.in_(FACE_TO_FACE))
-            .group_by(V.resident_id)
-        )
-        for raw, n in _scoped_rows(session, scope, _of(q, V.resident_id), _patient_ids(program, period)):
-            days[uid(raw)] = n
+        summary = _visit_summary(session, period, scope)[program]
+        days: dict[uuid.UUID, int] = {rid: n for rid, (n, _first) in summary.items() if n}
         for rid, visits in _visits(session, program, period, scope).items():
             days[rid] = sum(1 for v in visits if v.face_to_face)
         for rid, p in _patients(session, program, period, scope).items():
@@ -542,39 +579,56 @@ def _face_to_face_days(session: Session, program: str, period: Period, scope: Sc
     return cached(session, ("f2f", program, period, scope), load)
 
 
-def _latest_measured(session: Session, program: str, period: Period, scope: Scope) -> dict[uuid.UUID, _Visit]:
-    """Per patient, the latest follow-up within the time under management that measured the
-    programme's value (on a day with two records, the one saved last); whole-period patients in
-    SQL (a window query), the others row by row."""
+def _latest_of_both(session: Session, period: Period, scope: Scope) -> dict[str, dict[uuid.UUID, _Visit]]:
+    """Per programme, per patient, the latest follow-up of the period that measured the
+    programme's value (on a day with two records, the one saved last): both programmes in one
+    window query."""
 
-    def load() -> dict[uuid.UUID, _Visit]:
+    def load() -> dict[str, dict[uuid.UUID, _Visit]]:
         uid = resident_ids(session)
         V = FollowupVisit
         measured = select(
             V.resident_id,
+            V.program,
             V.visit_date,
             V.sbp,
             V.dbp,
             V.glucose,
             func.row_number()
-            .over(partition_by=V.resident_id, order_by=(V.visit_date.desc(), V.created_at.desc()))
+            .over(
+                partition_by=(V.resident_id, V.program), order_by=(V.visit_date.desc(), V.created_at.desc())
+            )
             .label("n"),
-        ).where(_counted_visit(program, period), _measured_clause(program))
+        ).where(
+            _done_in(period), or_(*(and_(V.program == p, _measured_clause(p)) for p in FOLLOWUP_PROGRAMS))
+        )
 
         def latest_of(ids):  # a patient's window sees only their own visits: a subset keeps it
             ranked = _of(measured, V.resident_id)(ids).subquery()
             return select(
                 raw_id(ranked.c.resident_id),
+                ranked.c.program,
                 ranked.c.visit_date,
                 ranked.c.sbp,
                 ranked.c.dbp,
                 ranked.c.glucose,
             ).where(ranked.c.n == 1)
 
-        latest: dict[uuid.UUID, _Visit] = {}
-        found = _scoped_rows(session, scope, latest_of, _patient_ids(program, period))
-        for raw, day, sbp, dbp, glucose in found:
-            latest[uid(raw)] = _Visit(day, True, sbp, dbp, glucose)
+        out: dict[str, dict[uuid.UUID, _Visit]] = {program: {} for program in FOLLOWUP_PROGRAMS}
+        for raw, program, day, sbp, dbp, glucose in _scoped_rows(session, scope, latest_of, _followup_ids):
+            out[program][uid(raw)] = _Visit(day, True, sbp, dbp, glucose)
+        return out
+
+    return cached(session, ("latest_of_both", period, scope), load)
+
+
+def _latest_measured(session: Session, program: str, period: Period, scope: Scope) -> dict[uuid.UUID, _Visit]:
+    """Per patient, the latest follow-up within the time under management that measured the
+    programme's value; whole-period patients in SQL (:func:`_latest_of_both`), the others row by
+    row."""
+
+    def load() -> dict[uuid.UUID, _Visit]:
+        latest = dict(_latest_of_both(session, period, scope)[program])
         row_by_row = _visits(session, program, period, scope)
         for rid, p in _patients(session, program, period, scope).items():
             if not p.whole_period:
