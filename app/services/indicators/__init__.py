@@ -10,9 +10,10 @@ module and list that module in :data:`MODULES`.
 The one shape every indicator returns is a stream of :class:`Entry`: each member of the
 denominator population, with whether it counts in the numerator and the reason it is in or out
 ("3 face-to-face visits this year, 4 required").  Numerator, denominator, rate and both drill-down
-lists all come from that one stream, so they can never disagree.  Indicators whose denominator is
-not a list of residents (a population figure entered at the township, e.g. 常住人口) say so with
-``denominator_figure`` and yield only the numerator's members.
+lists all come from that one stream, so they can never disagree.  While the engine only counts,
+an indicator may give the same members as :class:`Counts` (two lists, no reasons).  Indicators
+whose denominator is not a list of residents (a population figure entered at the township, e.g.
+常住人口) say so with ``denominator_figure`` and yield only the numerator's members.
 """
 
 from __future__ import annotations
@@ -79,7 +80,17 @@ class Entry(NamedTuple):
     township: str = ""
 
 
-Compute = Callable[[Session, Period, Scope], Iterable[Entry]]
+class Counts(NamedTuple):
+    """What an indicator may return instead of its entries while the engine only counts
+    (:func:`wants_reasons` is False) and every member is a resident: the residents and whether
+    each counts, as two lists of the same length.  A county's 建档率 has a million members: an
+    Entry each is a second of the report."""
+
+    ids: list
+    counted: list
+
+
+Compute = Callable[[Session, Period, Scope], Iterable[Entry] | Counts]
 
 
 # How an indicator's figure reads (Indicator.unit): a share of a population, or how many were held
@@ -192,19 +203,26 @@ class _Id(uuid.UUID):
     @classmethod
     def of(cls, raw) -> _Id:
         # Built without UUID.__init__'s parsing (a tenth of the cost): ``raw`` is a stored id,
-        # 16 bytes on SQLite, a UUID or its text elsewhere.
+        # 16 bytes on SQLite, a UUID or its text elsewhere.  The slots are set through their
+        # descriptors (UUID forbids setattr): half the cost of object.__setattr__ by name, a
+        # million times a county report.
         if isinstance(raw, bytes):
             value = int.from_bytes(raw)
         else:
             value = raw.int if isinstance(raw, uuid.UUID) else int(raw.replace("-", ""), 16)
-        obj = object.__new__(cls)
-        object.__setattr__(obj, "int", value)
-        object.__setattr__(obj, "is_safe", _UNKNOWN)
-        object.__setattr__(obj, "_hash", hash(value))
+        obj = _new(cls)
+        _set_int(obj, value)
+        _set_safe(obj, _UNKNOWN)
+        _set_hash(obj, hash(value))
         return obj
 
     def __hash__(self) -> int:
         return self._hash
+
+
+_new = object.__new__
+_set_int, _set_safe = uuid.UUID.__dict__["int"].__set__, uuid.UUID.__dict__["is_safe"].__set__
+_set_hash = _Id.__dict__["_hash"].__set__
 
 
 def joined_in_scope(q, scope: Scope, resident_column):

@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
@@ -46,6 +46,7 @@ from app.services.access import authz
 from app.services.errors import Message
 from app.services.indicators import (
     RESIDENT_FIELDS,
+    Counts,
     Entry,
     Period,
     Scope,
@@ -155,10 +156,6 @@ def _records(session: Session, period: Period, scope: Scope) -> list[_Record]:
     return cached(session, ("records", period, scope), load)
 
 
-def _on_books_at_end(r: _Record, period: Period) -> bool:
-    return r.gone_on is None or r.gone_on > period.end
-
-
 def _counted_twice(session: Session, period: Period, scope: Scope) -> set[uuid.UUID]:
     """Records on the books at the period's end whose resident ID another such record carries (one
     person enrolled twice: in two villages, or by the village and the township): each person counts
@@ -214,18 +211,29 @@ def _counted_twice(session: Session, period: Period, scope: Scope) -> set[uuid.U
     denominator_figure="resident_population",
     order=1,
 )
-def records(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
-    why = wants_reasons(session)
+def records(session: Session, period: Period, scope: Scope) -> Iterable[Entry] | Counts:
+    kept = _counted_records(session, period, scope)
+    if not wants_reasons(session):
+        return Counts([r.resident_id for r in kept], [True] * len(kept))
+    return (
+        Entry(
+            r.resident_id,
+            True,
+            _msg(QT_TRANSLATE_NOOP("Indicator", "{date} 建档，期末在册"), date=r.enrolled_on),
+        )
+        for r in kept
+    )
+
+
+def _counted_records(session: Session, period: Period, scope: Scope) -> list[_Record]:
+    """The records of 建档率 and 电子健康档案建档率: on the books at the period's end, each person once."""
     twice = _counted_twice(session, period, scope)
-    for r in _records(session, period, scope):
-        if _on_books_at_end(r, period) and r.resident_id not in twice:
-            yield Entry(
-                r.resident_id,
-                True,
-                _msg(QT_TRANSLATE_NOOP("Indicator", "{date} 建档，期末在册"), date=r.enrolled_on)
-                if why
-                else None,
-            )
+    end = period.end
+    return [
+        r
+        for r in _records(session, period, scope)
+        if (r.gone_on is None or r.gone_on > end) and (not twice or r.resident_id not in twice)
+    ]
 
 
 @indicator(
@@ -234,40 +242,35 @@ def records(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
     denominator_figure="resident_population",
     order=2,
 )
-def e_records(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
-    why = wants_reasons(session)
-    twice = _counted_twice(session, period, scope)
-    for r in _records(session, period, scope):
-        if not _on_books_at_end(r, period) or r.resident_id in twice:
-            continue
-        if not why:  # counting only: whether the core is complete
-            yield Entry(r.resident_id, not r.missing, None)
-            continue
-        if len(r.missing) == 1:  # labels as separate parameters: each is translated as a field name
-            yield Entry(
-                r.resident_id,
-                False,
-                _msg(QT_TRANSLATE_NOOP("Indicator", "电子档案缺{field}"), field=r.missing[0]),
-            )
-        elif r.missing:  # both (E_RECORD_FIELDS has two)
-            yield Entry(
-                r.resident_id,
-                False,
-                _msg(
-                    QT_TRANSLATE_NOOP("Indicator", "电子档案缺{first}和{second}"),
-                    first=r.missing[0],
-                    second=r.missing[1],
-                ),
-            )
-        else:
-            yield Entry(
-                r.resident_id,
-                True,
-                _msg(
-                    QT_TRANSLATE_NOOP("Indicator", "{date} 建电子档案，身份证号和现住址齐全"),
-                    date=r.enrolled_on,
-                ),
-            )
+def e_records(session: Session, period: Period, scope: Scope) -> Iterable[Entry] | Counts:
+    kept = _counted_records(session, period, scope)
+    if not wants_reasons(session):  # counting only: whether the core is complete
+        return Counts([r.resident_id for r in kept], [not r.missing for r in kept])
+    return map(_e_record_entry, kept)
+
+
+def _e_record_entry(r: _Record) -> Entry:
+    if len(r.missing) == 1:  # labels as separate parameters: each is translated as a field name
+        return Entry(
+            r.resident_id,
+            False,
+            _msg(QT_TRANSLATE_NOOP("Indicator", "电子档案缺{field}"), field=r.missing[0]),
+        )
+    if r.missing:  # both (E_RECORD_FIELDS has two)
+        return Entry(
+            r.resident_id,
+            False,
+            _msg(
+                QT_TRANSLATE_NOOP("Indicator", "电子档案缺{first}和{second}"),
+                first=r.missing[0],
+                second=r.missing[1],
+            ),
+        )
+    return Entry(
+        r.resident_id,
+        True,
+        _msg(QT_TRANSLATE_NOOP("Indicator", "{date} 建电子档案，身份证号和现住址齐全"), date=r.enrolled_on),
+    )
 
 
 @dataclass(frozen=True)
@@ -374,7 +377,7 @@ SERVICE_ENTRIES: list[ServiceSource] = [
 
 
 @indicator("record_use", QT_TRANSLATE_NOOP("Indicator", "健康档案使用率"), order=3)
-def record_use(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+def record_use(session: Session, period: Period, scope: Scope) -> Iterable[Entry] | Counts:
     uid = resident_ids(session)
     first: dict[uuid.UUID, tuple[dt.date, str]] = {}  # resident -> first service entry in the period
     for source in SERVICE_ENTRIES:
@@ -397,11 +400,14 @@ def record_use(session: Session, period: Period, scope: Scope) -> Iterator[Entry
             if rid not in first or when < first[rid][0]:
                 first[rid] = (when, source.label)
     if not wants_reasons(session):  # counting only
-        for r in _records(session, period, scope):
-            yield Entry(r.resident_id, r.resident_id in first, None)
-        return
+        ids = [r.resident_id for r in _records(session, period, scope)]
+        return Counts(ids, [rid in first for rid in ids])
+    return _record_use_entries(_records(session, period, scope), first)
+
+
+def _record_use_entries(records: list[_Record], first: dict) -> Iterator[Entry]:
     said: dict[tuple[dt.date, str], Message] = {}  # one reason per day and kind (thousands share one)
-    for r in _records(session, period, scope):
+    for r in records:
         used = first.get(r.resident_id)
         if used is None:
             yield Entry(r.resident_id, False, _msg(QT_TRANSLATE_NOOP("Indicator", "本期没有服务记录")))

@@ -42,6 +42,7 @@ from app.services.indicators import (
     MODULES,
     RATE,
     REGISTRY,
+    Counts,
     Indicator,
     Period,
     Scope,
@@ -381,15 +382,19 @@ def _evaluate_one(session, ind: Indicator, period, scope, villages, where: _Plac
     # Counted by place number in C (Counter over an iterable), then summed per village and per
     # group: no Python-level arithmetic per resident.
     session.info.setdefault(CACHE, {})[COUNTING] = True  # reasons are not read: see wants_reasons
-    entries = list(ind.compute(session, period, scope))
-    ids = list(map(_RESIDENT, entries))
+    found = ind.compute(session, period, scope)
+    if isinstance(found, Counts):  # residents only, as two lists
+        entries, ids, flags = (), found.ids, found.counted
+    else:
+        entries = list(found)
+        ids, flags = list(map(_RESIDENT, entries)), map(_COUNTED, entries)
     numbers = list(map(where.by_object.get, map(id, ids)))
     if None in numbers:  # equal ids that are other objects (ORM rows), activities, other villages
         get = where.index.get
         numbers = [get(rid) if n is None else n for rid, n in zip(ids, numbers, strict=True)]
     pairs = where.pairs
     by_number = Counter(numbers)
-    counted_by_number = Counter(compress(numbers, map(_COUNTED, entries)))
+    counted_by_number = Counter(compress(numbers, flags))
     everyone: Counter = Counter({(None if n is None else pairs[n]): c for n, c in by_number.items()})
     counted: Counter = Counter({(None if n is None else pairs[n]): c for n, c in counted_by_number.items()})
     unplaced = everyone.pop(None, 0)
