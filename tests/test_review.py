@@ -446,3 +446,36 @@ def test_a_conflict_resolved_on_the_sync_page_closes_at_the_village_too(world):
         assert conflicts.open_conflicts(s) == [] and exchange.status(s)["conflicts_open"] == 0
         (seen,) = review.village_decisions(s)
     assert seen.decision == "kept" and "本人电话" in seen.record
+
+
+def test_sync_resolve_carries_a_reason_to_the_village(world, capsys):
+    """``sync resolve`` wrote no reason: the village read an empty 理由 beside the decision."""
+    from app.cli import main
+    from app.services.sync import conflicts
+    from tests.test_sync import edit_resident, first_archive
+
+    town, a, b, tmp = world
+    archive = first_archive(a)
+    edit_resident(a, archive, phone="13100000001")
+    edit_resident(town, archive, phone="13100000002")
+    round_trip(town, [a, b], tmp, "edit")
+    with town.store.session() as s:
+        (c,) = conflicts.open_conflicts(s)
+    too_long = [
+        "--data-dir",
+        str(town.paths.data_dir),
+        "sync",
+        "resolve",
+        c.id.hex,
+        "lost",
+        "--reason",
+        "长" * 501,
+    ]
+    assert main(too_long) == 1 and "500" in capsys.readouterr().err
+    args = ["--data-dir", str(town.paths.data_dir), "sync", "resolve", c.id.hex[:8], "lost"]
+    assert main([*args, "--reason", "村医电话核实，以村卫生室的为准"]) == 0, capsys.readouterr().err
+    round_trip(town, [a, b], tmp, "back")
+    with a.store.session() as s:
+        assert conflicts.open_conflicts(s) == []
+        (seen,) = review.village_decisions(s)
+    assert seen.decision == "lost" and seen.reason == "村医电话核实，以村卫生室的为准"

@@ -36,6 +36,7 @@ def register(sub) -> None:
     sr = sy.add_parser("resolve", help="(township) resolve a conflict: keep the current value or the other")
     sr.add_argument("id", help="conflict id (or a prefix)")
     sr.add_argument("choice", choices=["kept", "lost", "reviewed"])
+    sr.add_argument("--reason", default="", help="why (the village reads it with the decision); optional")
     sr.set_defaults(func=resolve)
     serve.register_run(sy)
 
@@ -175,6 +176,6 @@ def resolve(args) -> int:
         if args.choice == "reviewed":
             conflicts.review_duplicate(s, conflict_id)
         else:  # told to the village as a decision: its own copy of the conflict closes
-            review.decide_conflict(s, conflict_id, args.choice)
+            review.decide_conflict(s, conflict_id, args.choice, args.reason)
         print(f"已处理冲突 {conflict_id.hex}")
     return 0

@@ -466,17 +466,18 @@ def _referrals(session: Session, villages, today: dt.date) -> list[ReviewItem]:
 
 
 def decide_conflict(
-    session: Session, conflict_id: uuid.UUID, decision: str, *, today: dt.date | None = None
+    session: Session, conflict_id: uuid.UUID, decision: str, reason: str = "", *, today: dt.date | None = None
 ) -> list[ReviewDecision]:
     """A field conflict decided on the 同步 page or by ``sync resolve`` (保留现值 / 采用另一值),
-    recorded as :func:`decide` records it, with no reason written: its village is told, and closes
-    its own copy of the conflict (``conflicts.close_decided``); it stayed open there for good."""
+    recorded as :func:`decide` records it, with the reason if one is given (``sync resolve
+    --reason``; none is asked for): its village is told, and closes its own copy of the conflict
+    (``conflicts.close_decided``); it stayed open there for good."""
     _require_township(session)
     view = next((c for c in conflicts.open_conflicts(session, limit=LIMIT) if c.id == conflict_id), None)
     if view is None or view.kind != "field":
         conflicts.resolve(session, conflict_id, decision)  # (its refusal, in its words)
         return []
-    return decide(session, conflicts.item_key(view), decision, "", today=today, reason_required=False)
+    return decide(session, conflicts.item_key(view), decision, reason, today=today, reason_required=False)
 
 
 def decide(
