@@ -55,6 +55,7 @@ from app.services.indicators import (
     indicator,
     joined_in_scope,
     raw_id,
+    read_ahead,
     resident_ids,
     resident_rows,
     rows,
@@ -310,6 +311,18 @@ def _followup_ids(session: Session, scope: Scope) -> list[uuid.UUID]:
     return _chronic_residents(session, scope)
 
 
+def _visit_summary_query(period: Period):
+    """The ``query`` of :func:`_scoped_rows` for :func:`_visit_summary`."""
+    V = FollowupVisit
+    face_to_face = case((V.method.in_(FACE_TO_FACE), V.visit_date))
+    q = (
+        select(raw_id(V.resident_id), V.program, func.count(distinct(face_to_face)), func.min(V.visit_date))
+        .where(_done_in(period), V.program.in_(FOLLOWUP_PROGRAMS))
+        .group_by(V.resident_id, V.program)
+    )
+    return _of(q, V.resident_id)
+
+
 def _visit_summary(session: Session, period: Period, scope: Scope) -> dict[str, dict[uuid.UUID, tuple]]:
     """Per programme, per resident: (days with a face-to-face follow-up, the first day of a
     follow-up) among the done, unvoided follow-ups of the period; both programmes in one grouped
@@ -317,17 +330,10 @@ def _visit_summary(session: Session, period: Period, scope: Scope) -> dict[str, 
 
     def load() -> dict[str, dict[uuid.UUID, tuple]]:
         uid = resident_ids(session)
-        V = FollowupVisit
-        face_to_face = case((V.method.in_(FACE_TO_FACE), V.visit_date))
-        q = (
-            select(
-                raw_id(V.resident_id), V.program, func.count(distinct(face_to_face)), func.min(V.visit_date)
-            )
-            .where(_done_in(period), V.program.in_(FOLLOWUP_PROGRAMS))
-            .group_by(V.resident_id, V.program)
-        )
         out: dict[str, dict[uuid.UUID, tuple]] = {program: {} for program in FOLLOWUP_PROGRAMS}
-        for raw, program, days, first in _scoped_rows(session, scope, _of(q, V.resident_id), _followup_ids):
+        for raw, program, days, first in _scoped_rows(
+            session, scope, _visit_summary_query(period), _followup_ids
+        ):
             out[program][uid(raw)] = (days, first)
         return out
 
@@ -376,6 +382,17 @@ SERVICE_ENTRIES: list[ServiceSource] = [
 ]
 
 
+def _first_days_query(session: Session, source: ServiceSource, period: Period):
+    """Per resident, the first day of ``source``'s entries in the period, every village."""
+    day = getattr(source.model, source.date_column)
+    q = (
+        select(raw_id(source.model.resident_id), func.min(day))
+        .where(source.model.voided.is_(False), day >= period.start, day <= period.end)
+        .group_by(source.model.resident_id)
+    )
+    return q if source.narrowed is None else source.narrowed(session, q)
+
+
 @indicator("record_use", QT_TRANSLATE_NOOP("Indicator", "健康档案使用率"), order=3)
 def record_use(session: Session, period: Period, scope: Scope) -> Iterable[Entry] | Counts:
     uid = resident_ids(session)
@@ -384,18 +401,8 @@ def record_use(session: Session, period: Period, scope: Scope) -> Iterable[Entry
         if source.first_days is not None:
             found = source.first_days(session, period, scope)
         else:
-            day = getattr(source.model, source.date_column)
-            q = (
-                select(raw_id(source.model.resident_id), func.min(day))
-                .where(source.model.voided.is_(False), day >= period.start, day <= period.end)
-                .group_by(source.model.resident_id)
-            )
-            if source.narrowed is not None:
-                q = source.narrowed(session, q)
-            found = [
-                (uid(raw), when)
-                for raw, when in rows(session, joined_in_scope(q, scope, source.model.resident_id))
-            ]
+            q = joined_in_scope(_first_days_query(session, source, period), scope, source.model.resident_id)
+            found = [(uid(raw), when) for raw, when in rows(session, q)]
         for rid, when in found:
             if rid not in first or when < first[rid][0]:
                 first[rid] = (when, source.label)
@@ -466,33 +473,32 @@ def required_in(start: dt.date, stop: dt.date, per_year: int) -> tuple[int, int]
     return quarters, max(1, -(-per_year * quarters // 4))
 
 
+def _patients_query(program: str, period: Period):
+    """The enrolments of :func:`_patients` (with their residents' birth and status), every village."""
+    E, R = ProgramEnrolment, Resident
+    return (
+        select(
+            raw_id(E.resident_id),
+            E.enrolled_on,
+            E.status,
+            E.status_date,
+            R.birth_date,
+            R.status,
+            R.status_date,
+        )
+        .join(R, R.id == E.resident_id)
+        .where(E.program == program, E.voided.is_(False), R.voided.is_(False), E.enrolled_on <= period.end)
+    )
+
+
 def _patients(session: Session, program: str, period: Period, scope: Scope) -> dict[uuid.UUID, _Patient]:
     """Patients of ``program`` under management at some time in the period, by resident."""
 
     def load() -> dict[uuid.UUID, _Patient]:
         uid = resident_ids(session)
-        E, R = ProgramEnrolment, Resident
-        q = (
-            select(
-                raw_id(E.resident_id),
-                E.enrolled_on,
-                E.status,
-                E.status_date,
-                R.birth_date,
-                R.status,
-                R.status_date,
-            )
-            .join(R, R.id == E.resident_id)
-            .where(
-                E.program == program,
-                E.voided.is_(False),
-                R.voided.is_(False),
-                E.enrolled_on <= period.end,
-            )
-        )
         spans: dict[uuid.UUID, list] = {}
         for raw, enrolled_on, status, status_date, birth, r_status, r_date in rows(
-            session, _in_scope(q, scope)
+            session, _in_scope(_patients_query(program, period), scope)
         ):
             rid = uid(raw)
             span = managed_span(period, enrolled_on, ((status, status_date), (r_status, r_date)))
@@ -585,6 +591,35 @@ def _face_to_face_days(session: Session, program: str, period: Period, scope: Sc
     return cached(session, ("f2f", program, period, scope), load)
 
 
+def _latest_query(period: Period):
+    """The ``query`` of :func:`_scoped_rows` for :func:`_latest_of_both`."""
+    V = FollowupVisit
+    measured = select(
+        V.resident_id,
+        V.program,
+        V.visit_date,
+        V.sbp,
+        V.dbp,
+        V.glucose,
+        func.row_number()
+        .over(partition_by=(V.resident_id, V.program), order_by=(V.visit_date.desc(), V.created_at.desc()))
+        .label("n"),
+    ).where(_done_in(period), or_(*(and_(V.program == p, _measured_clause(p)) for p in FOLLOWUP_PROGRAMS)))
+
+    def latest_of(ids):  # a patient's window sees only their own visits: a subset keeps it
+        ranked = _of(measured, V.resident_id)(ids).subquery()
+        return select(
+            raw_id(ranked.c.resident_id),
+            ranked.c.program,
+            ranked.c.visit_date,
+            ranked.c.sbp,
+            ranked.c.dbp,
+            ranked.c.glucose,
+        ).where(ranked.c.n == 1)
+
+    return latest_of
+
+
 def _latest_of_both(session: Session, period: Period, scope: Scope) -> dict[str, dict[uuid.UUID, _Visit]]:
     """Per programme, per patient, the latest follow-up of the period that measured the
     programme's value (on a day with two records, the one saved last): both programmes in one
@@ -592,36 +627,10 @@ def _latest_of_both(session: Session, period: Period, scope: Scope) -> dict[str,
 
     def load() -> dict[str, dict[uuid.UUID, _Visit]]:
         uid = resident_ids(session)
-        V = FollowupVisit
-        measured = select(
-            V.resident_id,
-            V.program,
-            V.visit_date,
-            V.sbp,
-            V.dbp,
-            V.glucose,
-            func.row_number()
-            .over(
-                partition_by=(V.resident_id, V.program), order_by=(V.visit_date.desc(), V.created_at.desc())
-            )
-            .label("n"),
-        ).where(
-            _done_in(period), or_(*(and_(V.program == p, _measured_clause(p)) for p in FOLLOWUP_PROGRAMS))
-        )
-
-        def latest_of(ids):  # a patient's window sees only their own visits: a subset keeps it
-            ranked = _of(measured, V.resident_id)(ids).subquery()
-            return select(
-                raw_id(ranked.c.resident_id),
-                ranked.c.program,
-                ranked.c.visit_date,
-                ranked.c.sbp,
-                ranked.c.dbp,
-                ranked.c.glucose,
-            ).where(ranked.c.n == 1)
-
         out: dict[str, dict[uuid.UUID, _Visit]] = {program: {} for program in FOLLOWUP_PROGRAMS}
-        for raw, program, day, sbp, dbp, glucose in _scoped_rows(session, scope, latest_of, _followup_ids):
+        for raw, program, day, sbp, dbp, glucose in _scoped_rows(
+            session, scope, _latest_query(period), _followup_ids
+        ):
             out[program][uid(raw)] = _Visit(day, True, sbp, dbp, glucose)
         return out
 
@@ -646,6 +655,14 @@ def _latest_measured(session: Session, program: str, period: Period, scope: Scop
         return latest
 
     return cached(session, ("latest", program, period, scope), load)
+
+
+@read_ahead
+def _reads(session: Session, period: Period) -> list:
+    """What a report of the whole store reads here, in the order its indicators need it."""
+    htn, t2dm = (_patients_query(program, period) for program in FOLLOWUP_PROGRAMS)
+    first_days = [_first_days_query(session, s, period) for s in SERVICE_ENTRIES if s.first_days is None]
+    return [_visit_summary_query(period)(None), *first_days, htn, _latest_query(period)(None), t2dm]
 
 
 def _is_year(period: Period) -> bool:

@@ -50,6 +50,7 @@ from app.services.indicators import (
     resident_ids,
     resident_rows,
     rows,
+    start_reading_ahead,
 )
 from app.services.indicators import population as population_figures
 from app.services.profile import TOWNSHIP, VILLAGE, normalise_code
@@ -323,13 +324,18 @@ def evaluate(
     )
     session.info.pop(CACHE, None)
     results = []
+    ahead = None
     try:
+        if scope.village_ids is None and keys is None:  # a whole report: its reads are known
+            ahead = start_reading_ahead(session, period)
         where = _places(session, scope, villages, groups)
         for done, ind in enumerate(indicators):
             results.append(_evaluate_one(session, ind, period, scope, villages, where))
             if progress is not None:
                 progress(done + 1, len(indicators))
     finally:
+        if ahead is not None:
+            ahead.close()
         session.info.pop(CACHE, None)
     withheld = authz.sensitive_clause(session, ProgramEnrolment) is not None
     return Report(period, tuple(villages), groups, tuple(results), _townships(session, villages), withheld)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from sqlalchemy import select
@@ -33,6 +33,7 @@ from app.services.indicators import (
     COUNT,
     KINDS,
     RESIDENT_FIELDS,
+    Counts,
     Entry,
     Period,
     Scope,
@@ -168,13 +169,13 @@ def _reason(template: str, groups: tuple[str, ...], day: dt.date) -> Message:
     denominator_figure="resident_population",  # DOMAIN.md: 签约率 = signed / population
     order=10,
 )
-def contract_rate(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+def contract_rate(session: Session, period: Period, scope: Scope) -> Iterable[Entry] | Counts:
     day = reference_day(period)
     ends = _contract_ends(session, scope, day)
-    why = wants_reasons(session)
-    for rid in _residents(session, scope, day):
-        if rid in ends:
-            yield _signed_entry(rid, ends, day) if why else Entry(rid, True, None)
+    signed = [rid for rid in _residents(session, scope, day) if rid in ends]
+    if not wants_reasons(session):
+        return Counts(signed, [True] * len(signed))
+    return (_signed_entry(rid, ends, day) for rid in signed)
 
 
 def key_groups(session: Session, scope: Scope, day: dt.date) -> dict[str, set[uuid.UUID]]:
@@ -220,32 +221,33 @@ def _group_labels(rid: uuid.UUID, groups: dict[str, set]) -> tuple[str, ...]:
     programme=PROGRAMME,
     order=20,
 )
-def contract_key_groups(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+def contract_key_groups(session: Session, period: Period, scope: Scope) -> Iterable[Entry] | Counts:
     day = reference_day(period)
     groups = key_groups(session, scope, day)
     ends = _contract_ends(session, scope, day)
     members = set().union(*groups.values())
     if not wants_reasons(session):  # counting only
-        for rid in members:
-            yield Entry(rid, rid in ends, None)
-        return
-    for rid in sorted(members, key=id_order):
-        yield _signed_entry(rid, ends, day, _group_labels(rid, groups))
+        return _signed_counts(members, ends)
+    return (
+        _signed_entry(rid, ends, day, _group_labels(rid, groups)) for rid in sorted(members, key=id_order)
+    )
+
+
+def _signed_counts(members, ends: dict) -> Counts:
+    ids = list(members)
+    return Counts(ids, [rid in ends for rid in ids])
 
 
 def _group_contract(group: str):
     """The signing rate of one key group: its members on the reference day, signed or not."""
 
-    def compute(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+    def compute(session: Session, period: Period, scope: Scope) -> Iterable[Entry] | Counts:
         day = reference_day(period)
         members = key_groups(session, scope, day)[group]
         ends = _contract_ends(session, scope, day)
         if not wants_reasons(session):
-            for rid in members:
-                yield Entry(rid, rid in ends, None)
-            return
-        for rid in sorted(members, key=id_order):
-            yield _signed_entry(rid, ends, day)
+            return _signed_counts(members, ends)
+        return (_signed_entry(rid, ends, day) for rid in sorted(members, key=id_order))
 
     return compute
 
