@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -281,7 +282,7 @@ class ReadAhead:
     def __init__(self, session: Session, statements: list, snapshot: str):
         self._dialect = session.get_bind().dialect
         self._engine = session.get_bind().engine  # (an Engine's is itself)
-        self._queue: list[tuple[Future, object]] = []
+        self._queue: deque[tuple[Future, object]] = deque()  # the worker's: nothing kept once read
         self._futures: dict[tuple, Future] = {}
         for statement in statements:
             key = self._key(statement)
@@ -289,7 +290,7 @@ class ReadAhead:
                 future: Future = Future()
                 self._futures[key] = future
                 self._queue.append((future, statement))
-        self.taken = 0
+        self.declared, self.taken = len(self._queue), 0
         self._snapshot = snapshot
         self._thread = threading.Thread(target=self._run, name="indicator-read-ahead", daemon=True)
         self._thread.start()
@@ -306,7 +307,8 @@ class ReadAhead:
                 conn = conn.execution_options(isolation_level="REPEATABLE READ")
                 conn.execute(text("SET TRANSACTION READ ONLY"))
                 conn.execute(text(f"SET TRANSACTION SNAPSHOT '{self._snapshot}'"))
-                for future, statement in self._queue:
+                while self._queue:
+                    future, statement = self._queue.popleft()
                     if not future.set_running_or_notify_cancel():
                         continue  # withdrawn: its reader ran it
                     try:
@@ -315,8 +317,9 @@ class ReadAhead:
                         future.set_exception(exc)
                 conn.rollback()
         except BaseException as exc:  # no connection, or the snapshot is gone: readers run their own
-            for future, _statement in self._queue:
-                if future.set_running_or_notify_cancel():
+            while self._queue:
+                future, _statement = self._queue.popleft()
+                if not future.done() and future.set_running_or_notify_cancel():
                     future.set_exception(exc)
 
     def take(self, statement):
