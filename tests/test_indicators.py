@@ -293,8 +293,8 @@ def _spy_on_reading_ahead(monkeypatch) -> list:
 
     started: list = []
 
-    def spy(session, period):
-        ahead = indicators.start_reading_ahead(session, period)
+    def spy(session, period, scope):
+        ahead = indicators.start_reading_ahead(session, period, scope)
         if ahead is not None:  # every read made before the report asks: none is withdrawn by timing
             ahead._thread.join()
         started.append(ahead)
@@ -313,19 +313,21 @@ def test_a_whole_report_reads_ahead_on_postgresql_and_counts_the_same(township, 
 
     store, _ids = township
     started = _spy_on_reading_ahead(monkeypatch)
+    reports = ({}, {"village_code": A})  # the whole store; one village (nothing read ahead)
     with store.session() as s:
-        ahead = engine.evaluate(s, Period.year(YEAR))
+        ahead = [engine.evaluate(s, Period.year(YEAR), **kw) for kw in reports]
     if db_backend == "postgresql":
-        (reader,) = started
-        assert reader.taken == reader.declared >= 5
+        reader, none = started
+        assert reader.taken == reader.declared >= 5 and none is None
     else:
-        assert started == [None]
+        assert started == [None, None]
     monkeypatch.setattr(indicators, "AHEAD_READS", [])
     with store.session() as s:
-        in_turn = engine.evaluate(s, Period.year(YEAR))
-    assert started[-1] is None
-    for result in ahead.results:
-        assert figures(ahead, result.key) == figures(in_turn, result.key), result.key
+        in_turn = [engine.evaluate(s, Period.year(YEAR), **kw) for kw in reports]
+    assert started[-2:] == [None, None]
+    for read_ahead, read_in_turn in zip(ahead, in_turn, strict=True):
+        for result in read_ahead.results:
+            assert figures(read_ahead, result.key) == figures(read_in_turn, result.key), result.key
 
 
 def test_a_read_ahead_that_fails_leaves_the_report_to_read_for_itself(township, db_backend, monkeypatch):

@@ -258,18 +258,17 @@ def rows(session: Session, statement):
     return session.connection().execute(statement).fetchall()  # in C: no call per row
 
 
-# Reads an evaluation of the whole store will make, declared by the modules that make them:
-# ``(session, period) -> [statement, …]``, each built by the same function the indicator's own
-# read uses.  On PostgreSQL the engine starts them on a second connection, in the snapshot of the
+# Reads an evaluation will make, declared by the modules that make them: ``(session, period,
+# scope) -> [statement, …]``, each built by the same function the indicator's own read uses.  On PostgreSQL the engine starts them on a second connection, in the snapshot of the
 # session's transaction, while its Python works on the residents (a county's report spends a
 # third of its time waiting on the server otherwise); :func:`rows` takes each result from there.
-AheadReads = Callable[[Session, "Period"], list]
+AheadReads = Callable[[Session, "Period", "Scope"], list]
 AHEAD_READS: list[AheadReads] = []
 AHEAD = "ahead"
 
 
 def read_ahead(reads: AheadReads) -> AheadReads:
-    """Declare ``reads``: statements an evaluation of the whole store runs through :func:`rows`."""
+    """Declare ``reads``: statements an evaluation runs through :func:`rows`."""
     AHEAD_READS.append(reads)
     return reads
 
@@ -340,10 +339,10 @@ class ReadAhead:
         self._thread.join()
 
 
-def start_reading_ahead(session: Session, period: Period) -> ReadAhead | None:
-    """Start the declared reads (:data:`AHEAD_READS`) for an evaluation of the whole store, on
-    PostgreSQL, when the session's transaction has written nothing (a second connection would not
-    see it); None otherwise."""
+def start_reading_ahead(session: Session, period: Period, scope: Scope) -> ReadAhead | None:
+    """Start the declared reads (:data:`AHEAD_READS`) of an evaluation, on PostgreSQL, when the
+    session's transaction has written nothing (a second connection would not see it); None
+    otherwise."""
     from sqlalchemy import text
 
     if not AHEAD_READS or session.get_bind().dialect.name != "postgresql":
@@ -353,7 +352,9 @@ def start_reading_ahead(session: Session, period: Period) -> ReadAhead | None:
     snapshot, writing = session.execute(text("SELECT pg_export_snapshot(), txid_current_if_assigned()")).one()
     if writing is not None:
         return None
-    statements = [statement for reads in AHEAD_READS for statement in reads(session, period)]
+    statements = [statement for reads in AHEAD_READS for statement in reads(session, period, scope)]
+    if not statements:
+        return None
     ahead = ReadAhead(session, statements, snapshot)
     session.info.setdefault(CACHE, {})[AHEAD] = ahead
     return ahead

@@ -157,6 +157,16 @@ def _records(session: Session, period: Period, scope: Scope) -> list[_Record]:
     return cached(session, ("records", period, scope), load)
 
 
+def _sharing_query(scope: Scope):
+    """Every record not voided carrying an ID number a record of ``scope``'s villages carries,
+    wherever it is held (a county's million are not grouped for a township's report)."""
+    alive = (Resident.voided.is_(False), Resident.id_number.is_not(None), Resident.id_number != "")
+    numbers = select(Resident.id_number).where(*alive, Resident.village_id.in_(scope.village_ids))
+    return select(
+        raw_id(Resident.id), Resident.id_number, Resident.enrolled_on, Resident.status, Resident.status_date
+    ).where(*alive, Resident.id_number.in_(numbers))
+
+
 def _counted_twice(session: Session, period: Period, scope: Scope) -> set[uuid.UUID]:
     """Records on the books at the period's end whose resident ID another such record carries (one
     person enrolled twice: in two villages, or by the village and the township): each person counts
@@ -175,17 +185,8 @@ def _counted_twice(session: Session, period: Period, scope: Scope) -> set[uuid.U
             shared = {n for n, times in Counter(map(itemgetter(number_at), every)).items() if times > 1 and n}
             fields = itemgetter(0, number_at, at["enrolled_on"], at["status"], at["status_date"])
             found = [fields(row) for row in every if row[number_at] in shared] if shared else []
-        else:  # every record carrying an ID number of the scope's, wherever it is held
-            alive = (Resident.voided.is_(False), Resident.id_number.is_not(None), Resident.id_number != "")
-            numbers = select(Resident.id_number).where(*alive, Resident.village_id.in_(scope.village_ids))
-            q = select(
-                raw_id(Resident.id),
-                Resident.id_number,
-                Resident.enrolled_on,
-                Resident.status,
-                Resident.status_date,
-            ).where(*alive, Resident.id_number.in_(numbers))
-            carrying = rows(session, q)
+        else:
+            carrying = rows(session, _sharing_query(scope))
             times = Counter(row[1] for row in carrying)
             found = [(uid(raw), *rest) for raw, *rest in carrying if times[rest[0]] > 1]
         first: dict[str, uuid.UUID] = {}
@@ -642,15 +643,17 @@ def _latest_measured(session: Session, program: str, period: Period, scope: Scop
 
 
 @read_ahead
-def _reads(session: Session, period: Period) -> list:
-    """What a report of the whole store reads here, in the order its indicators need it."""
+def _reads(session: Session, period: Period, scope: Scope) -> list:
+    """What a report of the whole store reads here, in the order its indicators need it.  Nothing
+    for a report of some villages: its follow-ups are read by the residents an earlier read names,
+    and what is left waits little (a township on a county's store: 2.55 s with, 2.60 s without)."""
+    if scope.village_ids is not None:
+        return []
     first_days = [_first_days_query(session, s, period) for s in SERVICE_ENTRIES if s.first_days is None]
-    programmes = [
-        (_patients_query(program, period), _latest_query(program, period)(None))
-        for program in FOLLOWUP_PROGRAMS
-    ]
+    patients = [_patients_query(program, period) for program in FOLLOWUP_PROGRAMS]
     summaries = [_visit_summary_query(program, period)(None) for program in FOLLOWUP_PROGRAMS]
-    return [*summaries, *first_days, *(read for pair in programmes for read in pair)]
+    latest = [_latest_query(program, period)(None) for program in FOLLOWUP_PROGRAMS]
+    return [*summaries, *first_days, *(read for pair in zip(patients, latest, strict=True) for read in pair)]
 
 
 def _is_year(period: Period) -> bool:

@@ -326,8 +326,8 @@ def evaluate(
     results = []
     ahead = None
     try:
-        if scope.village_ids is None and keys is None:  # a whole report: its reads are known
-            ahead = start_reading_ahead(session, period)
+        if keys is None:  # a whole report: its reads are known
+            ahead = start_reading_ahead(session, period, scope)
         where = _places(session, scope, villages, groups)
         for done, ind in enumerate(indicators):
             results.append(_evaluate_one(session, ind, period, scope, villages, where))
