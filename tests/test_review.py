@@ -422,11 +422,10 @@ def test_sent_back_comes_back_when_nothing_changed(township_store):
     assert late(TODAY) == []
 
 
-def test_a_conflict_resolved_on_the_sync_page_closes_at_the_village_too(world):
-    """保留现值 on the 同步 page (or ``sync resolve``) closed the township's conflict only: the
-    village's copy stayed open for good, showing a value that was no longer current, and the
-    village may not close it.  It is told as a decision (naming the field), as 审核 tells it."""
-    from app.services.sync import conflicts, exchange
+def _phone_conflict(world):
+    """The first village and the township change one resident's phone apart: the township's open
+    conflict, after a round trip."""
+    from app.services.sync import conflicts
     from tests.test_sync import edit_resident, first_archive
 
     town, a, b, tmp = world
@@ -434,10 +433,21 @@ def test_a_conflict_resolved_on_the_sync_page_closes_at_the_village_too(world):
     edit_resident(a, archive, phone="13100000001")
     edit_resident(town, archive, phone="13100000002")
     round_trip(town, [a, b], tmp, "edit")
-    with a.store.session() as s:
-        assert len(conflicts.open_conflicts(s)) == 1
     with town.store.session() as s:
         (c,) = conflicts.open_conflicts(s)
+    return c
+
+
+def test_a_conflict_resolved_on_the_sync_page_closes_at_the_village_too(world):
+    """保留现值 on the 同步 page (or ``sync resolve``) closed the township's conflict only: the
+    village's copy stayed open for good, showing a value that was no longer current, and the
+    village may not close it.  It is told as a decision (naming the field), as 审核 tells it."""
+    from app.services.sync import conflicts, exchange
+
+    town, a, b, tmp = world
+    c = _phone_conflict(world)
+    with a.store.session() as s:
+        assert len(conflicts.open_conflicts(s)) == 1
     with town.store.transaction() as s:
         (told,) = review.decide_conflict(s, c.id, "kept", today=TODAY)
         assert told.decision == "kept" and "本人电话" in told.record and told.reason == ""
@@ -452,15 +462,9 @@ def test_sync_resolve_carries_a_reason_to_the_village(world, capsys):
     """``sync resolve`` wrote no reason: the village read an empty 理由 beside the decision."""
     from app.cli import main
     from app.services.sync import conflicts
-    from tests.test_sync import edit_resident, first_archive
 
     town, a, b, tmp = world
-    archive = first_archive(a)
-    edit_resident(a, archive, phone="13100000001")
-    edit_resident(town, archive, phone="13100000002")
-    round_trip(town, [a, b], tmp, "edit")
-    with town.store.session() as s:
-        (c,) = conflicts.open_conflicts(s)
+    c = _phone_conflict(world)
     too_long = [
         "--data-dir",
         str(town.paths.data_dir),
