@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from app.models import Resident
 from app.services.programmes import followup
+from app.services.quality import review
 from app.services.records import residents as records
 from app.services.sync import capture
 from app.tools import demo
@@ -104,12 +105,18 @@ def test_conflict_resolved_with_one_click(qtbot, world, boxes):
         "13100000001" in page.conflicts.item(0, 3).text() and page.conflicts.item(0, 1).text() == "本人电话"
     )
     page.conflicts.selectRow(0)
+    page.reason.setText("村医电话核实")  # optional: goes to the village with the decision
     page.other_button.click()
-    assert page.conflicts.rowCount() == 0
+    assert page.conflicts.rowCount() == 0 and page.reason.text() == ""
     assert resident_field(town, archive, "phone") == "13100000001"
+    round_trip(town, [a, b], tmp, "3")
+    with a.store.session() as s:
+        (seen,) = review.village_decisions(s)
+    assert seen.decision == "lost" and seen.reason == "村医电话核实"
     # at a village, conflicts are only shown
     vwin = opened(qtbot, a)
     assert not vwin.show_page("sync").other_button.isEnabled()
+    assert not vwin.show_page("sync").reason.isVisibleTo(vwin)
 
 
 def test_trusting_a_card_and_the_clock_banner(qtbot, tmp_path, boxes, monkeypatch):

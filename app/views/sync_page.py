@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -148,6 +149,13 @@ class SyncPage(LazyPage):
         cl = QVBoxLayout(conflict_box)
         cl.addWidget(self.conflicts)
         buttons = QHBoxLayout()
+        # the township's reason goes to the village with its decision (as on 审核); not asked for
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("理由（村卫生室会看到，可不填）"))
+        self.reason.setMaxLength(500)
+        self.reason.setVisible(self.township)
+        if self.township:  # a row of its own: beside the buttons it was cut to a few characters
+            cl.addWidget(self.reason)
         for b in (self.keep_button, self.other_button, self.reviewed_button):
             b.setEnabled(self.township)
             b.setVisible(self.township)  # a village cannot decide: buttons it may not press left out
@@ -533,9 +541,14 @@ class SyncPage(LazyPage):
             Op(self, self.store, lambda s: conflicts.review_duplicate(s, c.id)).titled(self.tr("同步")).run()
         else:
             # (told to the village as the township's decision: its own copy of the conflict closes)
-            Op(self, self.store, lambda s: review.decide_conflict(s, c.id, choice)).titled(
-                self.tr("同步")
-            ).run()
+            reason = self.reason.text()
+            decided = (
+                Op(self, self.store, lambda s: review.decide_conflict(s, c.id, choice, reason))
+                .titled(self.tr("同步"))
+                .run()
+            )
+            if decided is not None:
+                self.reason.clear()
 
     def unlock_keys(self) -> bool:
         """Ask for the device keys' passphrase (kept in memory for this session only)."""

@@ -8175,6 +8175,10 @@
         <translation>Conflicts and possible duplicates</translation>
     </message>
     <message>
+        <source>理由（村卫生室会看到，可不填）</source>
+        <translation>Reason (the village clinic will read it; optional)</translation>
+    </message>
+    <message>
         <source>冲突由乡镇卫生院处理</source>
         <translation>Conflicts are resolved by the township centre</translation>
     </message>

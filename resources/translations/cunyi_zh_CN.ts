@@ -8174,6 +8174,10 @@
         <translation>冲突与疑似重复档案</translation>
     </message>
     <message>
+        <source>理由（村卫生室会看到，可不填）</source>
+        <translation>理由（村卫生室会看到，可不填）</translation>
+    </message>
+    <message>
         <source>冲突由乡镇卫生院处理</source>
         <translation>冲突由乡镇卫生院处理</translation>
     </message>
