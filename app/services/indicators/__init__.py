@@ -388,6 +388,8 @@ def cached(session: Session, key: tuple, make: Callable[[], object]):
 # and group a resident is), the record indicators (建档, 电子档案) and the contract indicators
 # (在册, 65+): ``resident_rows``.
 RESIDENT_FIELDS = ("enrolled_on", "status", "status_date", "id_number", "current_address", "birth_date")
+# Where each of RESIDENT_FIELDS sits in a row of ``resident_rows`` (after id, village, group).
+RESIDENT_AT = {name: i for i, name in enumerate(RESIDENT_FIELDS, start=3)}
 
 
 def resident_rows(session: Session, scope: Scope) -> list[tuple]:

@@ -45,7 +45,7 @@ from app.services import settings
 from app.services.access import authz
 from app.services.errors import Message
 from app.services.indicators import (
-    RESIDENT_FIELDS,
+    RESIDENT_AT,
     Counts,
     Entry,
     Period,
@@ -136,7 +136,7 @@ def _records(session: Session, period: Period, scope: Scope) -> list[_Record]:
     """Records that existed at some time in the period."""
 
     def load() -> list[_Record]:
-        at = {name: i for i, name in enumerate(RESIDENT_FIELDS, start=3)}  # after id, village, group
+        at = RESIDENT_AT
         e_record = [(at[name], label) for name, label in E_RECORD_FIELDS]
         first, second = (i for i, _label in e_record)  # E_RECORD_FIELDS has two
         out = []
@@ -179,7 +179,7 @@ def _counted_twice(session: Session, period: Period, scope: Scope) -> set[uuid.U
     def load() -> set[uuid.UUID]:
         uid = resident_ids(session)
         if scope.village_ids is None:  # the rows every evaluation reads hold the whole store's
-            at = {name: i for i, name in enumerate(RESIDENT_FIELDS, start=3)}  # after id, village, group
+            at = RESIDENT_AT
             number_at = at["id_number"]
             every = resident_rows(session, scope)
             shared = {n for n, times in Counter(map(itemgetter(number_at), every)).items() if times > 1 and n}

@@ -32,7 +32,7 @@ from app.services.indicators import (
     CACHE,
     COUNT,
     KINDS,
-    RESIDENT_FIELDS,
+    RESIDENT_AT,
     Counts,
     Entry,
     Period,
@@ -77,7 +77,7 @@ def _residents(session: Session, scope: Scope, day: dt.date) -> dict[uuid.UUID, 
     this programme's indicators (``cached``)."""
 
     def load() -> dict[uuid.UUID, dt.date]:
-        at = {name: i for i, name in enumerate(RESIDENT_FIELDS, start=3)}  # after id, village, group
+        at = RESIDENT_AT
         status, since, enrolled, born = at["status"], at["status_date"], at["enrolled_on"], at["birth_date"]
         return {
             row[0]: row[born]

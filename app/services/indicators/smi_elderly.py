@@ -18,7 +18,7 @@ from app.models import ElderlyCheck, ProgramEnrolment, Resident, SmiVisit
 from app.services.access import authz
 from app.services.errors import Message
 from app.services.indicators import (
-    RESIDENT_FIELDS,
+    RESIDENT_AT,
     Entry,
     Period,
     Scope,
@@ -60,7 +60,7 @@ def elderly_managed(session: Session, period: Period, scope: Scope) -> Iterator[
     """65+ residents (年满65周岁 in the period's year, 在册) with a health check in the period, over the
     65+ residents living in the area: the figure the township enters (人口数), as for 建档率.  Only
     the numerator's members are yielded; who is still to be checked is the 老年人 page's list."""
-    at = {name: i for i, name in enumerate(RESIDENT_FIELDS, start=3)}  # after id, village, group
+    at = RESIDENT_AT
     status, born, oldest = at["status"], at["birth_date"], born_by(period.end.year)
     # from the rows every evaluation reads once (no query of a county's million residents again);
     # the engine places entries in the report's villages only, as for every indicator
