@@ -404,6 +404,20 @@ def test_one_person_enrolled_twice_counts_once_in_the_records_rates(township):
             current_address="村口",
         )
         s.add(twice)
+        gone = Resident(  # a voided record carrying r9's ID number: no second record of r9
+            archive_no=f"{A}00032",
+            name="r9作废",
+            village_id=villages[A].id,
+            household_id=household,
+            enrolled_on=D("2026-01-02"),
+            sex="1",
+            birth_date=D("1970-05-01"),
+            id_number=f"11010519700501{9:04d}",
+            current_address="村口",
+            voided=True,
+            void_reason="录错",
+        )
+        s.add(gone)
     with store.session() as s:
         after = engine.evaluate(s, Period.year(YEAR))
         for key in ("records", "e_records"):
@@ -411,6 +425,11 @@ def test_one_person_enrolled_twice_counts_once_in_the_records_rates(township):
             lines = engine.drilldown(s, key, Period.year(YEAR), "numerator")
             counted = {line.name for line in lines}
             assert "r1" in counted and "r1又一份" not in counted
+            # a report of 西村 alone knows of 东村's record, and of no second record of r9
+            only_b = {
+                line.name for line in engine.drilldown(s, key, Period.year(YEAR), "numerator", village_code=B)
+            }
+            assert "r9" in only_b and "r1又一份" not in only_b, key
     with store.transaction() as s:
         first = s.get(Resident, ids["r1"])
         first.status, first.status_date = "2", D("2026-06-01")  # the first moved away: the second counts
@@ -526,3 +545,23 @@ def test_a_rate_prints_from_its_exact_quotient_on_every_path():
         "建档率", {"numerator": 3002, "denominator": 3750, "rate": output.rate(3002 / 3750)}, 14
     )
     assert line.rstrip().endswith("80.1%")
+
+
+def test_one_of_sends_a_list_of_ids_as_one_parameter_on_postgresql(township):
+    """``one_of(column, ids)`` finds what ``column.in_(ids)`` finds; on PostgreSQL the ids travel
+    as one array parameter (thousands of ids are not thousands of parameters to compile and send)."""
+    from sqlalchemy import select
+
+    from app.models.base import one_of
+
+    store, ids = township
+    wanted = [ids["r1"], ids["r9"], ids["r11"]]
+    with store.session() as s:
+        q = select(Resident.name).where(one_of(Resident.id, wanted)).order_by(Resident.name)
+        assert s.execute(q).scalars().all() == ["r1", "r11", "r9"]
+        assert s.execute(select(Resident.name).where(one_of(Resident.id, []))).all() == []
+        compiled = q.compile(dialect=s.get_bind().dialect)
+    if store.engine.dialect.name == "postgresql":
+        assert "= ANY" in str(compiled) and len(compiled.params) == 1
+    else:
+        assert " IN " in str(compiled)

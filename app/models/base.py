@@ -9,9 +9,10 @@ import uuid
 from typing import ClassVar
 
 import orjson
-from sqlalchemy import JSON, DateTime, LargeBinary, MetaData, String, Uuid
+from sqlalchemy import ARRAY, JSON, Boolean, DateTime, LargeBinary, MetaData, String, Uuid, any_, bindparam
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import TypeDecorator
 from uuid6 import uuid7
@@ -319,6 +320,37 @@ def _id_text_sqlite(element, compiler, **kw):
 @compiles(id_text)
 def _id_text_default(element, compiler, **kw):
     return f"replace(lower(CAST({compiler.process(element.clauses, **kw)} AS VARCHAR)), '-', '')"
+
+
+class one_of(ColumnElement):  # noqa: N801 - used like a function, as column operators are
+    """SQL: ``column IN values``, sent on PostgreSQL as one array parameter (``column =
+    ANY(:values)``).  A list of thousands of ids is not rendered as as many parameters: compiling
+    and sending them cost a township's report on a county store 0.3 s of its 2 s."""
+
+    type = Boolean()
+    inherit_cache = False  # the values are part of the statement
+
+    def __init__(self, column, values):
+        values = list(values)
+        self.listed = column.in_(values)
+        self.array = column == any_(bindparam(None, values, type_=ARRAY(column.type)))
+
+    def get_children(self, **kw):
+        return (self.listed,)
+
+    @property
+    def _from_objects(self):
+        return self.listed._from_objects
+
+
+@compiles(one_of)
+def _one_of_default(element, compiler, **kw):
+    return compiler.process(element.listed, **kw)
+
+
+@compiles(one_of, "postgresql")
+def _one_of_postgresql(element, compiler, **kw):
+    return compiler.process(element.array, **kw)
 
 
 _EPOCH = dt.datetime(1970, 1, 1)

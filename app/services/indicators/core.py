@@ -37,10 +37,11 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from sqlalchemy import and_, case, distinct, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ElderlyCheck, FollowupVisit, ProgramEnrolment, Referral, Resident, SmiVisit
+from app.models.base import one_of
 from app.services import settings
 from app.services.access import authz
 from app.services.errors import Message
@@ -105,7 +106,7 @@ def _scoped_rows(session: Session, scope: Scope, query, holders) -> list:
 
 def _of(q, resident_column):
     """``query`` for :func:`_scoped_rows` from a select of entries."""
-    return lambda ids: q if ids is None else q.where(resident_column.in_(ids))
+    return lambda ids: q if ids is None else q.where(one_of(resident_column, ids))
 
 
 def _in_scope(q, scope: Scope, village_column=Resident.village_id):
@@ -157,14 +158,26 @@ def _records(session: Session, period: Period, scope: Scope) -> list[_Record]:
     return cached(session, ("records", period, scope), load)
 
 
-def _sharing_query(scope: Scope):
-    """Every record not voided carrying an ID number a record of ``scope``'s villages carries,
-    wherever it is held (a county's million are not grouped for a township's report)."""
-    alive = (Resident.voided.is_(False), Resident.id_number.is_not(None), Resident.id_number != "")
-    numbers = select(Resident.id_number).where(*alive, Resident.village_id.in_(scope.village_ids))
+def _shared_numbers_query(scope: Scope):
+    """The ID numbers a record not voided of ``scope``'s villages carries and some other record
+    carries too (voided or not: :func:`_sharing_query` keeps those on the books).  Asked number by
+    number of the ID-number index, where a county's million would be scanned and hashed for a
+    township's few shared numbers (0.15 s, against 0.4 s on two cores)."""
+    other = aliased(Resident)
+    second = select(other.id_number).where(other.id_number == Resident.id_number).offset(1).limit(1)
+    return select(Resident.id_number).where(
+        *_ALIVE_NUMBER, Resident.village_id.in_(scope.village_ids), second.scalar_subquery().is_not(None)
+    )
+
+
+def _sharing_query(numbers: list[str]):
+    """Every record not voided carrying one of ``numbers``, wherever it is held."""
     return select(
         raw_id(Resident.id), Resident.id_number, Resident.enrolled_on, Resident.status, Resident.status_date
-    ).where(*alive, Resident.id_number.in_(numbers))
+    ).where(*_ALIVE_NUMBER, Resident.id_number.in_(numbers))
+
+
+_ALIVE_NUMBER = (Resident.voided.is_(False), Resident.id_number.is_not(None), Resident.id_number != "")
 
 
 def _counted_twice(session: Session, period: Period, scope: Scope) -> set[uuid.UUID]:
@@ -186,7 +199,8 @@ def _counted_twice(session: Session, period: Period, scope: Scope) -> set[uuid.U
             fields = itemgetter(0, number_at, at["enrolled_on"], at["status"], at["status_date"])
             found = [fields(row) for row in every if row[number_at] in shared] if shared else []
         else:
-            carrying = rows(session, _sharing_query(scope))
+            numbers = sorted({number for (number,) in rows(session, _shared_numbers_query(scope))})
+            carrying = rows(session, _sharing_query(numbers)) if numbers else []
             times = Counter(row[1] for row in carrying)
             found = [(uid(raw), *rest) for raw, *rest in carrying if times[rest[0]] > 1]
         first: dict[str, uuid.UUID] = {}
@@ -365,11 +379,39 @@ def _referrals_seen(session: Session, q):
     return q if hidden is None else q.where(hidden)
 
 
+def _check_days_query(period: Period):
+    """Per resident, the first and the last day of a health check in the period, every village."""
+    C = ElderlyCheck
+    return (
+        select(raw_id(C.resident_id), func.min(C.check_date), func.max(C.check_date))
+        .where(C.voided.is_(False), C.check_date >= period.start, C.check_date <= period.end)
+        .group_by(C.resident_id)
+    )
+
+
+def check_days(session: Session, period: Period, scope: Scope) -> dict[uuid.UUID, tuple[dt.date, dt.date]]:
+    """Residents of ``scope`` with a health check in the period: their first and last check's day.
+    One read for 健康档案使用率 (the first) and 老年人健康管理率 (the last)."""
+
+    def load() -> dict[uuid.UUID, tuple[dt.date, dt.date]]:
+        uid = resident_ids(session)
+        q = joined_in_scope(_check_days_query(period), scope, ElderlyCheck.resident_id)
+        return {uid(raw): (first, last) for raw, first, last in rows(session, q)}
+
+    return cached(session, ("check_days", period, scope), load)
+
+
+def _check_first_days(session: Session, period: Period, scope: Scope) -> list[tuple]:
+    return [(rid, first) for rid, (first, _last) in check_days(session, period, scope).items()]
+
+
 SERVICE_ENTRIES: list[ServiceSource] = [
     ServiceSource(
         QT_TRANSLATE_NOOP("Indicator", "随访"), FollowupVisit, "visit_date", first_days=_followup_first_days
     ),
-    ServiceSource(QT_TRANSLATE_NOOP("Indicator", "健康体检"), ElderlyCheck, "check_date"),
+    ServiceSource(
+        QT_TRANSLATE_NOOP("Indicator", "健康体检"), ElderlyCheck, "check_date", first_days=_check_first_days
+    ),
     ServiceSource(
         QT_TRANSLATE_NOOP("Indicator", "严重精神障碍随访"), SmiVisit, "visit_date", narrowed=_smi_visits_seen
     ),
@@ -526,7 +568,7 @@ def _visits(session: Session, program: str, period: Period, scope: Scope) -> dic
         for i in range(0, len(partial), 5000):
             q = (
                 select(raw_id(V.resident_id), V.visit_date, V.method, V.sbp, V.dbp, V.glucose)
-                .where(_counted_visit(program, period), V.resident_id.in_(partial[i : i + 5000]))
+                .where(_counted_visit(program, period), one_of(V.resident_id, partial[i : i + 5000]))
                 .order_by(V.resident_id, V.visit_date, V.created_at)
             )
             for raw, day, method, sbp, dbp, glucose in rows(session, q):
@@ -653,7 +695,13 @@ def _reads(session: Session, period: Period, scope: Scope) -> list:
     patients = [_patients_query(program, period) for program in FOLLOWUP_PROGRAMS]
     summaries = [_visit_summary_query(program, period)(None) for program in FOLLOWUP_PROGRAMS]
     latest = [_latest_query(program, period)(None) for program in FOLLOWUP_PROGRAMS]
-    return [*summaries, *first_days, *(read for pair in zip(patients, latest, strict=True) for read in pair)]
+    checks = _check_days_query(period)
+    return [
+        *summaries,
+        checks,
+        *first_days,
+        *(read for pair in zip(patients, latest, strict=True) for read in pair),
+    ]
 
 
 def _is_year(period: Period) -> bool:

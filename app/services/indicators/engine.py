@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ProgramEnrolment, Resident, Township, Village, VillageGroup
+from app.models.base import one_of
 from app.services.access import authz
 from app.services.errors import Message, UserError
 from app.services.indicators import (
@@ -572,7 +573,7 @@ def _lines(session: Session, entries: dict, villages: list[VillageRef], group_id
             Resident.name,
             raw_id(Resident.village_id),
             raw_id(Resident.group_id),
-        ).where(Resident.id.in_(ids[i : i + 5000]))
+        ).where(one_of(Resident.id, ids[i : i + 5000]))
         if group_id is not None:
             q = q.where(Resident.group_id == group_id)
         for raw, archive_no, name, vid, gid in rows(session, q):

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import ElderlyCheck, ProgramEnrolment, Resident, SmiVisit
+from app.models import ProgramEnrolment, Resident, SmiVisit
 from app.services.access import authz
 from app.services.errors import Message
 from app.services.indicators import (
@@ -23,13 +23,9 @@ from app.services.indicators import (
     Period,
     Scope,
     indicator,
-    joined_in_scope,
-    raw_id,
-    resident_ids,
     resident_rows,
-    rows,
 )
-from app.services.indicators.core import managed_span, required_in
+from app.services.indicators.core import check_days, managed_span, required_in
 from app.services.programmes import smi_rules
 from app.services.records.validators import born_by
 
@@ -65,22 +61,12 @@ def elderly_managed(session: Session, period: Period, scope: Scope) -> Iterator[
     # from the rows every evaluation reads once (no query of a county's million residents again);
     # the engine places entries in the report's villages only, as for every indicator
     elders = [row[0] for row in resident_rows(session, scope) if row[status] == "1" and row[born] <= oldest]
-    uid = resident_ids(session)
-    # Every check of the period, latest per resident, in one grouped query (ids as the engine's).
-    checks = joined_in_scope(  # a township's report on a county's store: its own villages' checks
-        select(raw_id(ElderlyCheck.resident_id), func.max(ElderlyCheck.check_date)).where(
-            ElderlyCheck.voided.is_(False),
-            ElderlyCheck.check_date >= period.start,
-            ElderlyCheck.check_date <= period.end,
-        ),
-        scope,
-        ElderlyCheck.resident_id,
-    )
-    checked = {uid(raw): day for raw, day in rows(session, checks.group_by(ElderlyCheck.resident_id))}
+    checked = check_days(session, period, scope)
     for rid in elders:
-        day = checked.get(rid)
-        if day:
-            yield Entry(rid, True, _msg(QT_TRANSLATE_NOOP("Indicator", "{day} 已体检"), day=day.isoformat()))
+        days = checked.get(rid)
+        if days:
+            last = days[1].isoformat()
+            yield Entry(rid, True, _msg(QT_TRANSLATE_NOOP("Indicator", "{day} 已体检"), day=last))
 
 
 def _patients(session: Session, period: Period, scope: Scope) -> list[ProgramEnrolment]:
