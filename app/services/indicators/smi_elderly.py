@@ -22,6 +22,7 @@ from app.services.indicators import (
     Entry,
     Period,
     Scope,
+    cached,
     indicator,
     resident_rows,
 )
@@ -71,7 +72,11 @@ def elderly_managed(session: Session, period: Period, scope: Scope) -> Iterator[
 
 def _patients(session: Session, period: Period, scope: Scope) -> list[ProgramEnrolment]:
     """SMI patients registered by the period's end and under management at some time in it — only for
-    those who may see them."""
+    those who may see them.  Read once per evaluation (规范管理率 and 稳定率 share them)."""
+    return cached(session, ("smi_patients", period, scope), lambda: _read_patients(session, period, scope))
+
+
+def _read_patients(session: Session, period: Period, scope: Scope) -> list[ProgramEnrolment]:
     hidden = authz.sensitive_clause(session, ProgramEnrolment)
     stmt = (
         select(ProgramEnrolment)
@@ -94,6 +99,12 @@ def _patients(session: Session, period: Period, scope: Scope) -> list[ProgramEnr
 
 
 def _visits(session: Session, enrolments: list[ProgramEnrolment], period: Period) -> dict:
+    """enrolment id -> [(day, classification)] of its SMI follow-ups done in the period, oldest first."""
+    key = ("smi_visits", period, tuple(e.id for e in enrolments))
+    return cached(session, key, lambda: _read_visits(session, enrolments, period))
+
+
+def _read_visits(session: Session, enrolments: list[ProgramEnrolment], period: Period) -> dict:
     out: dict = {e.id: [] for e in enrolments}
     ids = list(out)
     for i in range(0, len(ids), 500):

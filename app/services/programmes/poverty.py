@@ -28,6 +28,7 @@ from app.models import (
     Resident,
     Village,
 )
+from app.models.base import one_of
 from app.services.access import audit, authz
 from app.services.access.actor import doctor_name
 from app.services.errors import Message, UserError
@@ -179,7 +180,7 @@ def chronic_patients(session: Session, resident_ids: set[uuid.UUID]) -> dict[uui
         ProgramEnrolment.voided.is_(False),
         ProgramEnrolment.status == "1",
         ProgramEnrolment.program.in_(CHRONIC_PROGRAMMES),
-        ProgramEnrolment.resident_id.in_(resident_ids),
+        one_of(ProgramEnrolment.resident_id, resident_ids),
     )
     for e in session.scalars(q.order_by(ProgramEnrolment.enrolled_on)):
         out.setdefault(e.resident_id, e)
@@ -197,7 +198,7 @@ def visit_months(session: Session, resident_ids: set[uuid.UUID], start: dt.date,
         FollowupVisit.program.in_(CHRONIC_PROGRAMMES),
         FollowupVisit.visit_date >= start,
         FollowupVisit.visit_date <= end,
-        FollowupVisit.resident_id.in_(resident_ids),
+        one_of(FollowupVisit.resident_id, resident_ids),
     )
     for rid, day in session.execute(q):
         out[rid].add((day.year, day.month))
