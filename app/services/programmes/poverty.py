@@ -152,11 +152,12 @@ def set_household(
     return row
 
 
-def poor_resident_ids(session: Session, village_ids=None) -> set[uuid.UUID]:
-    """Registered (在册) residents whose household is poor (of ``village_ids`` only, when given:
-    a township's report on a county's store reads its own villages, not the county's)."""
+def poor_residents(column, village_ids=None):
+    """``select(column)`` of the registered (在册) residents whose household is poor (of
+    ``village_ids`` only, when given: a township's report on a county's store reads its own
+    villages, not the county's).  The indicators select the ids as their raw bytes."""
     q = (
-        select(Resident.id)
+        select(column)
         .join(PovertyHousehold, PovertyHousehold.household_id == Resident.household_id)
         .where(
             PovertyHousehold.voided.is_(False),
@@ -167,7 +168,12 @@ def poor_resident_ids(session: Session, village_ids=None) -> set[uuid.UUID]:
     )
     if village_ids is not None:
         q = q.where(Resident.village_id.in_(village_ids))
-    return set(session.scalars(q))
+    return q
+
+
+def poor_resident_ids(session: Session, village_ids=None) -> set[uuid.UUID]:
+    """Registered residents whose household is poor (:func:`poor_residents`)."""
+    return set(session.scalars(poor_residents(Resident.id, village_ids)))
 
 
 def chronic_patients(session: Session, resident_ids: set[uuid.UUID]) -> dict[uuid.UUID, ProgramEnrolment]:
