@@ -392,32 +392,24 @@ def test_one_person_enrolled_twice_counts_once_in_the_records_rates(township):
         household = first.household_id
     with store.transaction() as s:
         villages = {v.code: v for v in profile.villages(s)}
-        twice = Resident(
-            archive_no=f"{B}00031",
-            name="r1又一份",
-            village_id=villages[B].id,
-            household_id=household,
-            enrolled_on=D("2026-04-01"),
-            sex="1",
-            birth_date=D("1970-05-01"),
-            id_number=f"11010519700501{1:04d}",
-            current_address="村口",
-        )
-        s.add(twice)
-        gone = Resident(  # a voided record carrying r9's ID number: no second record of r9
-            archive_no=f"{A}00032",
-            name="r9作废",
-            village_id=villages[A].id,
-            household_id=household,
-            enrolled_on=D("2026-01-02"),
-            sex="1",
-            birth_date=D("1970-05-01"),
-            id_number=f"11010519700501{9:04d}",
-            current_address="村口",
-            voided=True,
-            void_reason="录错",
-        )
-        s.add(gone)
+
+        def record(village, serial, name, enrolled_on, of, **more):  # carrying the ID number of r{of}
+            return Resident(
+                archive_no=f"{village}{serial}",
+                name=name,
+                village_id=villages[village].id,
+                household_id=household,
+                enrolled_on=D(enrolled_on),
+                sex="1",
+                birth_date=D("1970-05-01"),
+                id_number=f"11010519700501{of:04d}",
+                current_address="村口",
+                **more,
+            )
+
+        s.add(record(B, "00031", "r1又一份", "2026-04-01", of=1))
+        # a voided record carrying r9's ID number: no second record of r9
+        s.add(record(A, "00032", "r9作废", "2026-01-02", of=9, voided=True, void_reason="录错"))
     with store.session() as s:
         after = engine.evaluate(s, Period.year(YEAR))
         for key in ("records", "e_records"):
