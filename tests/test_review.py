@@ -4,6 +4,7 @@ sync back to the village (and only from the township)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from sqlalchemy import select, update
@@ -483,3 +484,13 @@ def test_sync_resolve_carries_a_reason_to_the_village(world, capsys):
         assert conflicts.open_conflicts(s) == []
         (seen,) = review.village_decisions(s)
     assert seen.decision == "lost" and seen.reason == "村医电话核实，以村卫生室的为准"
+    # the village reads it from the command line too (what its 审核 page lists)
+    capsys.readouterr()
+    assert main(["--data-dir", str(a.paths.data_dir), "review", "decisions", "--json"]) == 0
+    (told,) = json.loads(capsys.readouterr().out)["decisions"]
+    assert (told["kind"], told["decision"], told["reason"]) == ("conflict", "lost", seen.reason)
+    assert told["villages"] == ["110105001101"] and told["decided_on"] == seen.decided_on.isoformat()
+    assert [c["field"] for c in told["changes"]] == [c["field"] for c in seen.changes]
+    assert main(["--data-dir", str(a.paths.data_dir), "review", "decisions"]) == 0
+    text = capsys.readouterr().out
+    assert "理由：村医电话核实，以村卫生室的为准" in text and "共 1 条处理决定" in text

@@ -1,6 +1,7 @@
 """``cunyi review``: the township's review queue from the command line, on the same service as the
 审核 page (:mod:`app.services.quality.review`): list the open items, and decide one with a reason.
-A decision is written in one unit of work like the page's, so it syncs back to the village."""
+A decision is written in one unit of work like the page's, so it syncs back to the village, which
+lists what was decided about its records (``review decisions``, as its 审核 page shows them)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,13 @@ def register(sub) -> None:
     rd.add_argument("--reason", required=True, help="why (the village sees it)")
     rd.add_argument("--json", action="store_true", help="print JSON instead of text")
     rd.set_defaults(func=decide)
+    rs = r.add_parser(
+        "decisions",
+        help="what the township decided, newest first: at a village, about its records; at the township, "
+        "every decision it made",
+    )
+    rs.add_argument("--json", action="store_true", help="print JSON instead of text")
+    rs.set_defaults(func=list_decisions)
 
 
 def _item_data(item) -> dict:
@@ -109,4 +117,53 @@ def decide(args) -> int:
         print_json(data)
         return 0
     print(f"已记录处理决定：{data['decision_name']}；将同步告知 {'、'.join(codes) or '—'}")
+    return 0
+
+
+def _decision_data(d) -> dict:
+    from app.services.quality import review
+
+    return {
+        "decided_on": d.decided_on.isoformat(),
+        "decided_by": d.decided_by,
+        "kind": CLI_KIND.get(d.kind, d.kind),
+        "kind_name": review.KINDS.get(d.kind, d.kind),
+        "record": d.record,
+        "other_record": d.other_record,
+        "decision": d.decision,
+        "decision_name": review.DECISIONS.get(d.decision, d.decision),
+        "reason": d.reason,
+        "changes": [
+            {"record": c.get("record") or "", "field": c["field"], "from": c["from"], "to": c["to"]}
+            for c in d.changes
+        ],
+        "villages": d.village_code.split("、") if d.village_code else [],
+    }
+
+
+def _shown(value) -> str:
+    from app.services.quality import review
+
+    if isinstance(value, bool):
+        return review.YES if value else review.NO
+    return "—" if value is None or value == "" else str(value)
+
+
+def list_decisions(args) -> int:
+    from app.services.quality import review
+
+    _, store = open_store(args)
+    with store.session() as s:
+        decided = [_decision_data(d) for d in review.village_decisions(s)]
+    if args.json:
+        print_json({"decisions": decided})
+        return 0
+    for d in decided:
+        other = f"  ↔ {d['other_record']}" if d["other_record"] else ""
+        print(f"{d['decided_on']}  {d['kind_name']}  {d['record']}{other}  （{'、'.join(d['villages'])}）")
+        print(f"  处理：{d['decision_name']}（{d['decided_by']}）  理由：{d['reason'] or '—'}")
+        for c in d["changes"]:
+            named = f"{c['record']} " if c["record"] else ""
+            print(f"  改动：{named}{c['field']}：{_shown(c['from'])} → {_shown(c['to'])}")
+    print(f"共 {len(decided)} 条处理决定")
     return 0
