@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.cli import main
-from app.models import Referral, ReviewDecision
+from app.models import Referral, ReviewDecision, Village
 from app.services import profile
 from app.services.records.residents import ResidentInput, save_resident
 from app.services.sync import capture
@@ -206,7 +206,9 @@ def test_a_record_failing_validation_is_sent_back(township_dir, township_store, 
     (invalid,) = items(capsys, township_dir, "--kind", "validation")
     args = [invalid["key"], "--decision", "sent_back", "--reason", "电话号码位数不对，请核实"]
     code, out, _ = run(capsys, "--data-dir", township_dir, "review", "decide", *args)
-    assert code == 0 and "110105001102" in out
+    with township_store.session() as s:
+        name = s.scalar(select(Village.name).where(Village.code == "110105001102"))
+    assert code == 0 and f"将同步告知 {name}（110105001102）" in out  # the village by name, not a code alone
     assert items(capsys, township_dir, "--kind", "validation") == []
     code, _, err = run(capsys, "--data-dir", township_dir, "review", "decide", *args)  # decided already
     assert code == 1 and "该审核项不存在或已处理" in err

@@ -105,7 +105,8 @@ def decide(args) -> int:
 
         from app.models import Village
 
-        codes = sorted(s.scalars(select(Village.code).where(Village.id.in_(told))))
+        named = sorted(s.execute(select(Village.code, Village.name).where(Village.id.in_(told))).all())
+        codes = [code for code, _name in named]
         data = {
             "key": args.item.strip(),
             "decision": args.decision,
@@ -116,7 +117,8 @@ def decide(args) -> int:
     if args.json:
         print_json(data)
         return 0
-    print(f"已记录处理决定：{data['decision_name']}；将同步告知 {'、'.join(codes) or '—'}")
+    villages = "、".join(f"{name}（{code}）" for code, name in named) or "—"
+    print(f"已记录处理决定：{data['decision_name']}；将同步告知 {villages}")
     return 0
 
 
