@@ -324,7 +324,7 @@ def _id_text_default(element, compiler, **kw):
 
 class one_of(ColumnElement):  # noqa: N801 - used like a function, as column operators are
     """SQL: ``column IN values``, sent on PostgreSQL as one array parameter (``column =
-    ANY(:values)``).  A list of thousands of ids is not rendered as as many parameters: compiling
+    ANY(:values)``).  A list of thousands of ids is not rendered as that many parameters: compiling
     and sending them cost a township's report on a county store 0.3 s of its 2 s."""
 
     type = Boolean()

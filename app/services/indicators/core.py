@@ -158,11 +158,14 @@ def _records(session: Session, period: Period, scope: Scope) -> list[_Record]:
     return cached(session, ("records", period, scope), load)
 
 
+_ALIVE_NUMBER = (Resident.voided.is_(False), Resident.id_number.is_not(None), Resident.id_number != "")
+
+
 def _shared_numbers_query(scope: Scope):
     """The ID numbers a record not voided of ``scope``'s villages carries and some other record
     carries too (voided or not: :func:`_sharing_query` keeps those on the books).  Asked number by
     number of the ID-number index, where a county's million would be scanned and hashed for a
-    township's few shared numbers (0.15 s, against 0.4 s on two cores)."""
+    township's few shared numbers (0.12 s, against 0.3-0.4 s on two cores)."""
     other = aliased(Resident)
     second = select(other.id_number).where(other.id_number == Resident.id_number).offset(1).limit(1)
     return select(Resident.id_number).where(
@@ -174,10 +177,7 @@ def _sharing_query(numbers: list[str]):
     """Every record not voided carrying one of ``numbers``, wherever it is held."""
     return select(
         raw_id(Resident.id), Resident.id_number, Resident.enrolled_on, Resident.status, Resident.status_date
-    ).where(*_ALIVE_NUMBER, Resident.id_number.in_(numbers))
-
-
-_ALIVE_NUMBER = (Resident.voided.is_(False), Resident.id_number.is_not(None), Resident.id_number != "")
+    ).where(*_ALIVE_NUMBER, one_of(Resident.id_number, numbers))
 
 
 def _counted_twice(session: Session, period: Period, scope: Scope) -> set[uuid.UUID]:
