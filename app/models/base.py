@@ -329,6 +329,9 @@ class one_of(ColumnElement):  # noqa: N801 - used like a function, as column ope
 
     type = Boolean()
     inherit_cache = False  # the values are part of the statement
+    # a condition, as ``IN`` is: no ``= 1`` after it where booleans are not native (SQLite), which
+    # would keep SQLite from the index on ``column``
+    _is_implicitly_boolean = True
 
     def __init__(self, column, values):
         values = list(values)
