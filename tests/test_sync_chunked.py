@@ -599,6 +599,7 @@ def test_a_block_read_again_is_the_one_read_first(world, monkeypatch):
     with bundle.open_bundle(path, header, town.keys.age, seen=seen) as opened:
         assert list(opened.ops()) == first
     assert scanned == []
+    kept = seen.digests[3]
     seen.digests[3] = bytes(32)
     got = []
     with (
@@ -609,6 +610,23 @@ def test_a_block_read_again_is_the_one_read_first(world, monkeypatch):
     assert refused.value.kind == "changed"
     assert 0 < len(got) < len(first)  # the blocks before the changed one, not one op of it
     assert got == first[: len(got)]
+    # a second read finding a block fewer than the first did (its whole-bundle hash is not
+    # computed again): refused when it ends
+    seen.digests[3] = kept
+    seen.digests.append(bytes(32))
+    got = []
+    with (
+        pytest.raises(bundle.BundleError) as refused,
+        bundle.open_bundle(path, header, town.keys.age, seen=seen) as opened,
+    ):
+        got.extend(opened.ops())
+    assert refused.value.kind == "changed"
+    assert got == first
+    # a reader leaving after one op: the threads decrypting and decompressing end with the file
+    with bundle.open_bundle(path, header, town.keys.age) as opened:
+        next(opened.ops())
+        assert "bundle-decompress" in {t.name for t in threading.enumerate()}
+    assert not [t for t in threading.enumerate() if t.name.startswith("bundle-")]
     # a first read that found no block at all holds the second to none (it was read as unbound)
     with (
         pytest.raises(bundle.BundleError) as refused,

@@ -17,8 +17,8 @@ reads (age's STREAM construction fails on any altered or truncated chunk, but on
 it), handing the caller the manifest and an iterator of ops.
 
 No plaintext of a bundle ever touches the disk, on either side: names and ID numbers would
-otherwise outlive a killed import or export in a work folder.  Reading decrypts on a worker thread
-into memory, a few chunks ahead of the reader; writing streams the bundle once, encrypted as it
+otherwise outlive a killed import or export in a work folder.  Reading decrypts, then decompresses
+and hashes, on two worker threads into memory, a few chunks ahead of the reader; writing streams the bundle once, encrypted as it
 is made, into the file beside its final name (the ops are read twice from the change log: first
 to count and hash them for the manifest, then to write them), and writes nothing else.
 """
@@ -58,6 +58,7 @@ HEX32 = re.compile(r"[0-9a-f]{32}\Z")  # an id as it travels (a bundle's, an upl
 SIGNED_PREFIX = b"cunyi-bundle-header-v1\n"
 MAX_HEADER = 16_384
 CHUNK = 1 << 20
+BLOCKS_AHEAD = 4  # blocks of op lines (CHUNK bytes each) decompressed ahead of their reader
 
 
 class BundleError(UserError):
@@ -173,27 +174,29 @@ class _CompressedLines(io.RawIOBase):
 
 
 class _Stopped(Exception):
-    """The reader of a :class:`DecryptedStream` went away: the decryption stops."""
+    """The reader of an :class:`_Ahead` went away: its worker stops."""
 
 
 _END = object()
 
 
-class DecryptedStream(io.RawIOBase):
-    """The plaintext of an age ciphertext, read as a worker thread decrypts it: held in memory a
-    few chunks ahead of the reader, never written anywhere.  A ciphertext that does not decrypt
-    (wrong key, altered, truncated) raises :class:`BundleError` when the reader reaches the fault;
+@dataclass(frozen=True)
+class _Failed:
+    error: Exception
+
+
+class _Ahead:
+    """What ``produce`` hands to the ``put`` it is given, produced on a worker thread and held for
+    a reader on another, at most ``depth`` items ahead of it: the work the worker does without
+    Python's lock (decrypting, decompressing, hashing) or while the reader is without it (SQLite
+    writing what it read) is done meanwhile.  :meth:`get` returns the items in order, then
+    :data:`_END`; an exception ``produce`` raised is raised there, after the items before it.
     :meth:`close` stops the worker wherever it is."""
 
-    AHEAD = 64  # chunks (of pyrage's 8 KiB writes) decrypted ahead of the reader
-
-    def __init__(self, source, identity):
-        self._queue: queue.Queue = queue.Queue(self.AHEAD)
+    def __init__(self, produce: Callable[[Callable[[object], None]], None], depth: int, name: str):
+        self._queue: queue.Queue = queue.Queue(depth)
         self._stop = threading.Event()
-        self._buffer, self._pos, self._eof = b"", 0, False
-        self._worker = threading.Thread(
-            target=self._decrypt, args=(source, identity), name="bundle-decrypt", daemon=True
-        )
+        self._worker = threading.Thread(target=self._run, args=(produce,), name=name, daemon=True)
         self._worker.start()
 
     def _put(self, item) -> None:
@@ -205,23 +208,60 @@ class DecryptedStream(io.RawIOBase):
                 continue
         raise _Stopped
 
-    def _decrypt(self, source, identity) -> None:
-        stream = self
-
-        class Sink:
-            def write(self, data) -> int:
-                stream._put(bytes(data))
-                return len(data)
-
+    def _run(self, produce) -> None:
         try:
-            pyrage.decrypt_io(source, Sink(), [identity])
+            produce(self._put)
             self._put(_END)
         except _Stopped:
             pass
-        except Exception as e:  # noqa: BLE001 - handed to the reader, which raises a BundleError
+        except Exception as e:  # noqa: BLE001 - handed to the reader, which raises it
             if not self._stop.is_set():
                 with suppress(_Stopped):
-                    self._put(e)
+                    self._put(_Failed(e))
+
+    def get(self):
+        while True:
+            try:
+                item = self._queue.get(timeout=1)
+            except queue.Empty:
+                if self._worker.is_alive() or not self._queue.empty():
+                    continue
+                raise RuntimeError("the worker ended without a word") from None
+            if isinstance(item, _Failed):
+                self.close()
+                raise item.error
+            return item
+
+    def close(self) -> None:
+        self._stop.set()
+        while self._worker.is_alive():  # unblock a worker waiting for room, then let it end
+            with suppress(queue.Empty):
+                self._queue.get(timeout=0.05)
+        self._worker.join()
+        while not self._queue.empty():
+            self._queue.get_nowait()
+
+
+class DecryptedStream(io.RawIOBase):
+    """The plaintext of an age ciphertext, read as a worker thread decrypts it: held in memory a
+    few chunks ahead of the reader, never written anywhere.  A ciphertext that does not decrypt
+    (wrong key, altered, truncated) raises :class:`BundleError` when the reader reaches the fault;
+    :meth:`close` stops the worker wherever it is."""
+
+    AHEAD = 64  # chunks (of pyrage's 8 KiB writes) decrypted ahead of the reader
+
+    def __init__(self, source, identity):
+        self._buffer, self._pos, self._eof = b"", 0, False
+
+        def decrypt(put) -> None:
+            class Sink:
+                def write(self, data) -> int:
+                    put(bytes(data))
+                    return len(data)
+
+            pyrage.decrypt_io(source, Sink(), [identity])
+
+        self._ahead = _Ahead(decrypt, self.AHEAD, "bundle-decrypt")
 
     def readable(self) -> bool:
         return True
@@ -231,19 +271,15 @@ class DecryptedStream(io.RawIOBase):
             if self._eof:
                 return 0
             try:
-                item = self._queue.get(timeout=1)
-            except queue.Empty:
-                if self._worker.is_alive() or not self._queue.empty():
-                    continue
-                item = RuntimeError("the decryption ended without a word")
-            if item is _END:
-                self._eof = True
-                return 0
-            if isinstance(item, Exception):
+                item = self._ahead.get()
+            except Exception:  # noqa: BLE001 - whatever stopped the decryption: said as one fault
                 self._eof = True
                 raise BundleError(
                     "decrypt", QT_TRANSLATE_NOOP("Sync", "无法解密：文件已损坏，或不是发给本机密钥的")
-                )
+                ) from None
+            if item is _END:
+                self._eof = True
+                return 0
             self._buffer, self._pos = item, 0
         n = min(len(buffer), len(self._buffer) - self._pos)
         buffer[:n] = self._buffer[self._pos : self._pos + n]
@@ -252,14 +288,8 @@ class DecryptedStream(io.RawIOBase):
 
     def close(self) -> None:
         if not self.closed:
-            self._stop.set()
-            while self._worker.is_alive():  # unblock a worker waiting for room, then let it end
-                with suppress(queue.Empty):
-                    self._queue.get(timeout=0.05)
-            self._worker.join()
+            self._ahead.close()
             self._buffer = b""
-            while not self._queue.empty():
-                self._queue.get_nowait()
         super().close()
 
 
@@ -592,6 +622,7 @@ def open_bundle(
     with open(path, "rb") as src:
         src.seek(header.offset)
         plain = DecryptedStream(src, identity)
+        decoding: list[_Ahead] = []  # the worker decompressing the ops, once the caller reads them
         try:
             f = io.BufferedReader(plain, CHUNK)
             manifest_line = f.readline(1 << 24)
@@ -606,29 +637,48 @@ def open_bundle(
                         "damaged", QT_TRANSLATE_NOOP("Sync", "文件内容已损坏或被改动（校验值不符）")
                     )
 
-            def ops() -> Iterator[dict]:
-                sha, count = hashlib.sha256(), 0
+            def blocks(put, again: bool) -> None:
+                """On a worker thread (:class:`_Ahead`): each block of op lines, decompressed and
+                checked against the manifest's hash or the blocks read before (both without
+                Python's lock: the reader decodes the last block meanwhile)."""
+                sha = hashlib.sha256()
                 reader = zstandard.ZstdDecompressor().stream_reader(f, read_across_frames=True)
-                again = seen is not None and seen.complete
-                if seen is not None and not again:
-                    seen.digests.clear()
+                read = 0
                 try:
                     for number, lines in enumerate(_line_blocks(reader)):
-                        sha.update(lines)
+                        read = number + 1
                         if seen is not None:
                             digest = hashlib.sha256(lines).digest()
                             if not again:
                                 seen.digests.append(digest)
                             elif number >= len(seen.digests) or seen.digests[number] != digest:
                                 raise BundleError("changed", CHANGED)
-                        decoded = _decode_lines(lines, scan=not again)  # one op a line, or refused
-                        count += len(decoded)
-                        yield from decoded
+                        if not again:  # (read again: every block is one checked, hash and all)
+                            sha.update(lines)
+                        put(lines)
                 except zstandard.ZstdError:
                     raise BundleError(
                         "damaged", QT_TRANSLATE_NOOP("Sync", "文件内容已损坏或被改动（校验值不符）")
                     ) from None
-                if count != manifest.get("ops") or sha.hexdigest() != manifest.get("ops_sha256"):
+                if again and read != len(seen.digests):
+                    raise BundleError("changed", CHANGED)  # (a block fewer than when it was checked)
+                if not again and sha.hexdigest() != manifest.get("ops_sha256"):
+                    raise BundleError(
+                        "damaged", QT_TRANSLATE_NOOP("Sync", "文件内容已损坏或被改动（校验值不符）")
+                    )
+
+            def ops() -> Iterator[dict]:
+                again = seen is not None and seen.complete
+                if seen is not None and not again:
+                    seen.digests.clear()
+                ahead = _Ahead(lambda put: blocks(put, again), BLOCKS_AHEAD, "bundle-decompress")
+                decoding.append(ahead)
+                count = 0
+                while (lines := ahead.get()) is not _END:
+                    decoded = _decode_lines(lines, scan=not again)  # one op a line, or refused
+                    count += len(decoded)
+                    yield from decoded
+                if count != manifest.get("ops"):
                     raise BundleError(
                         "damaged", QT_TRANSLATE_NOOP("Sync", "文件内容已损坏或被改动（校验值不符）")
                     )
@@ -637,4 +687,6 @@ def open_bundle(
 
             yield Opened(manifest, ops())
         finally:
+            for ahead in decoding:
+                ahead.close()
             plain.close()
