@@ -18,9 +18,10 @@ it), handing the caller the manifest and an iterator of ops.
 
 No plaintext of a bundle ever touches the disk, on either side: names and ID numbers would
 otherwise outlive a killed import or export in a work folder.  Reading decrypts, then decompresses
-and hashes, on two worker threads into memory, a few chunks ahead of the reader; writing streams the bundle once, encrypted as it
-is made, into the file beside its final name (the ops are read twice from the change log: first
-to count and hash them for the manifest, then to write them), and writes nothing else.
+and hashes, on two worker threads into memory, a few chunks ahead of the reader; writing streams
+the bundle once, encrypted as it is made, into the file beside its final name (the ops are read
+twice from the change log: first to count and hash them for the manifest, then to write them),
+and writes nothing else.
 """
 
 from __future__ import annotations
