@@ -106,3 +106,17 @@ def test_postgresql_plans_each_search_with_its_values(township, db_backend):
     with township.engine.connect() as conn:
         assert conn.exec_driver_sql("SHOW plan_cache_mode").scalar() == "force_custom_plan"
         assert conn.exec_driver_sql("SHOW jit").scalar() == "off"
+        # a county's report sorts and hashes more than the server's default 4 MB holds in memory
+        assert conn.exec_driver_sql("SHOW work_mem").scalar() == "64MB"
+    # a server's own choice, given in the store's URL, comes after the store's
+    from app.db import _postgresql_engine
+
+    own = _postgresql_engine(
+        township.engine.url.update_query_dict({"options": "-c work_mem=8MB"}).render_as_string(False)
+    )
+    try:
+        with own.connect() as conn:
+            assert conn.exec_driver_sql("SHOW work_mem").scalar() == "8MB"
+            assert conn.exec_driver_sql("SHOW jit").scalar() == "off"
+    finally:
+        own.dispose()
