@@ -15,11 +15,8 @@ township's figure is the sum of its villages' (:meth:`Report.township_figure`).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import importlib
-import threading
 import uuid
 from collections import Counter
 from collections.abc import Callable
@@ -34,6 +31,7 @@ from sqlalchemy.orm import Session
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ProgramEnrolment, Resident, Township, Village, VillageGroup
 from app.models.base import one_of
+from app.services import collector
 from app.services.access import authz
 from app.services.errors import Message, UserError
 from app.services.indicators import (
@@ -65,36 +63,6 @@ PROGRAMMES = ("records", "elderly", "htn", "t2dm", "smi", "contract", "poverty",
 LISTS = ("numerator", "denominator")
 _RESIDENT, _COUNTED = itemgetter(0), itemgetter(1)  # of an Entry, read in C
 _loaded = False
-
-
-_gc_lock = threading.Lock()
-_gc_paused = 0  # evaluations running with the cyclic collector paused (threads: the GUI's workers)
-
-
-@contextlib.contextmanager
-def _collector_paused():
-    """The cyclic garbage collector paused while an evaluation runs.  An evaluation makes some
-    300k short-lived tuples and no cycles; with the collector on, the allocations set off a
-    collection of the whole heap (the 60k residents' rows included) again and again, a third of
-    the time.  Reference counting still frees everything; the collector resumes when the last
-    running evaluation ends, and runs as usual from then on."""
-    global _gc_paused
-    with _gc_lock:
-        _gc_paused += 1
-        if _gc_paused == 1:
-            was_enabled = gc.isenabled()
-            gc.disable()
-            _collector_paused.resume = was_enabled
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_paused -= 1
-            if _gc_paused == 0 and _collector_paused.resume:
-                gc.enable()
-
-
-_collector_paused.resume = False
 
 
 def _err(template: str, **params) -> UserError:
@@ -291,7 +259,7 @@ def _scope(session: Session, villages: list[VillageRef]) -> Scope:
 # ------------------------------------------------------------------------ evaluation
 
 
-@_collector_paused()
+@collector.paused()
 def evaluate(
     session: Session,
     period: Period,
@@ -492,7 +460,7 @@ def figure_label(name: str) -> str:
     return population_figures.FIGURE_LABELS.get(name, name)
 
 
-@_collector_paused()
+@collector.paused()
 def drilldown(
     session: Session,
     key: str,
@@ -596,7 +564,7 @@ def _lines(session: Session, entries: dict, villages: list[VillageRef], group_id
     return lines
 
 
-@_collector_paused()
+@collector.paused()
 def monthly_trend(session: Session, key: str, year: int, village_code: str | None = None, today=None):
     """The indicator year-to-date at the end of each month of ``year`` (up to this month when
     ``year`` is the current one): ``[(month, {village id: Figure}, total Figure)]``."""

@@ -65,7 +65,7 @@ from app.models import (
     utcnow,
 )
 from app.models.base import id_hex, id_param, ids_in, is_id
-from app.services import settings
+from app.services import collector, settings
 from app.services.access import audit, authz
 from app.services.errors import Message, StoreMoved, StoreUnavailable, UserError
 from app.services.profile import COUNTY, TOWNSHIP, TOWNSHIP_SERIAL_START, UPSTREAM, VILLAGE, get_profile
@@ -1798,7 +1798,7 @@ def import_file(
                 ),
                 schema=schema,
             )
-        with merge.no_cycle_collection():
+        with collector.paused():  # (a million small objects, no cycles)
             outcome = _import_bundle(store, f, header, keys, cancelled, recorded_name(f.name, network))
         outcome.sender = sender
         return outcome

@@ -16,12 +16,10 @@ recomputed for the rows touched; residents sharing an ID number are listed as du
 
 from __future__ import annotations
 
-import gc
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -64,22 +62,6 @@ class ApplyStats:
     names: dict[str, str] = field(default_factory=dict)  # resident (hex) -> its name, if written here
     derived_on_insert: set = field(default_factory=set)  # rows (hex) inserted with DERIVED_ON_INSERT
     visit_enrolments: set = field(default_factory=set)  # enrolments (hex) of the visits touched
-
-
-@contextmanager
-def no_cycle_collection() -> Iterator[None]:
-    """No cyclic garbage collection while a bundle is applied.  Its ops are a million small
-    objects, none in a reference cycle; the collector, which runs every few hundred allocations
-    and now and then walks every young object, would walk them again and again (a fifth of a
-    100k-change import).  Reference counting frees them as before; the collector runs again
-    afterwards (if it ran before: another import may have it off already)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 # --------------------------------------------------------------------------- holdings
