@@ -154,3 +154,61 @@ def _combo_option(box):
     option = QStyleOptionComboBox()
     box.initStyleOption(option)
     return option
+
+
+@pytest.mark.sqlite_only  # no data read: decisions shown as the page lists them
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_decisions_fit_the_page_at_800_px(gui_app, qtbot, store, language, tmp_path):
+    """A village's 审核 page lists the township's decisions in seven columns.  In English each short
+    column took its longest text on one line ("Same person: void the other record, keep this
+    one"), and the table scrolled sideways at 800 px; the long ones now wrap within their column."""
+    import datetime as dt
+
+    from app.services.quality import review
+    from app.views.review_page import ReviewPage
+    from app.views.startup import install_translator
+
+    install_translator(gui_app, language)
+    try:
+        page = ReviewPage(store, township=False)
+        qtbot.addWidget(page)
+        page.resize(800, 600)
+        page.show()
+        qtbot.waitExposed(page)
+        change = {"record": "王秀英 110105001101000123", "field": "作废", "from": False, "to": True}
+        page.show_decisions(
+            [
+                review.DecisionView(
+                    dt.date(2026, 11, 2),
+                    "刘主任",
+                    kind,
+                    "王秀英 110105001101000123",
+                    "王秀英 110105001102000045",
+                    decision,
+                    (change,),
+                    "核实：同一人在两村建档，保留先建的一份",
+                    "110105001101",
+                )  # fmt: skip
+                for kind, decision in (
+                    ("duplicate", "void_first"),
+                    ("duplicate", "merge_back"),
+                    ("conflict", "lost"),
+                    ("referral", "not_arrived"),
+                )
+            ]
+        )
+        qtbot.wait(50)
+        table = page.decided
+        page.grab().save(str(tmp_path / f"decisions-{language}.png"))
+        assert not table.horizontalScrollBar().isVisible(), [
+            table.columnWidth(c) for c in range(table.columnCount())
+        ]
+        for row in range(table.rowCount()):  # every decision wraps whole into its row's height
+            assert table.rowHeight(row) >= table.sizeHintForRow(row), row
+        page.resize(1000, 600)  # wider: the rows take the height the new widths need
+        qtbot.wait(50)
+        assert [table.rowHeight(r) for r in range(table.rowCount())] == [
+            table.sizeHintForRow(r) for r in range(table.rowCount())
+        ]
+    finally:
+        install_translator(gui_app, "zh")

@@ -22,7 +22,7 @@ from app.db import Store
 from app.services.access.actor import SYSTEM_ACTOR
 from app.services.quality import review
 from app.views.operations import REFERRALS, RESIDENTS, SYNC, Op, refresh_on
-from app.views.widgets import LazyPage, aside, fit_columns, read_only_table, render, translate
+from app.views.widgets import LazyPage, aside, fit_columns, read_only_table, render, share_width, translate
 
 DECISIONS_TABLE = frozenset({"review_decision"})
 PAGE = 200  # items listed at once; the whole store's invalid records can be thousands
@@ -51,7 +51,10 @@ class ReviewPage(LazyPage):
                 self.tr("改动"),
             ]
         )
-        fit_columns(self.decided, {0: 10, 1: 7, 2: 12, 3: 22, 4: 20, 5: 22})
+        # the date, who decided and the record as wide as they are; the others share the rest and
+        # wrap (in English, each decision on one line pushed the reason and what changed past the
+        # edge at 800 px); what changed names a record by its archive number: never cut
+        share_width(self.decided, {2: 2, 4: 3, 5: 3, 6: 3}, whole={6: "0" * 18})
         decided_box = QWidget()
         decided_lay = QVBoxLayout(decided_box)
         decided_lay.setContentsMargins(0, 0, 0, 0)
@@ -228,7 +231,7 @@ class ReviewPage(LazyPage):
     def show_decisions(self, decided: list[review.DecisionView]) -> None:
         self.decided.setRowCount(len(decided))
         for r, d in enumerate(decided):
-            changes = self.tr("；").join(
+            changes = (self.tr("；") + "\n").join(
                 d_record(c)
                 + self.tr("{field}：{old} → {new}")
                 .replace("{field}", translate("Field", c["field"]))
@@ -240,7 +243,7 @@ class ReviewPage(LazyPage):
                 d.decided_on.isoformat(),
                 self.tr("系统") if d.decided_by == SYSTEM_ACTOR.display_name else d.decided_by,
                 translate("Review", review.KINDS.get(d.kind, d.kind)),
-                d.record,
+                on_two_lines(d.record),
                 translate("Review", review.DECISIONS.get(d.decision, d.decision)),
                 d.reason,
                 changes or self.tr("无"),
@@ -249,13 +252,6 @@ class ReviewPage(LazyPage):
                 item = QTableWidgetItem(text)
                 item.setToolTip(d.other_record if c == 3 else text)
                 self.decided.setItem(r, c, item)
-        if decided:  # short columns fit their text; the reason wraps; what changed takes the rest
-            for column in range(5):
-                self.decided.resizeColumnToContents(column)
-            self.decided.setColumnWidth(5, 18 * self.decided.fontMetrics().horizontalAdvance("中"))
-            self.decided.setTextElideMode(Qt.ElideNone)
-            self.decided.setWordWrap(True)
-            self.decided.resizeRowsToContents()
 
     # -- deciding
 
@@ -294,8 +290,14 @@ class ReviewPage(LazyPage):
             self.reason.clear()  # the page refreshes itself: the decision's table changed
 
 
+def on_two_lines(record: str) -> str:
+    """ "name archive_no" with the number on a line of its own: a column as wide as the number (a
+    number cut at the column's edge, or wrapped in two, names no record)."""
+    return "\n".join(record.rsplit(" ", 1))
+
+
 def d_record(change: dict) -> str:
-    return f"{change['record']} " if change.get("record") else ""
+    return f"{on_two_lines(change['record'])}\n" if change.get("record") else ""
 
 
 def _value(value) -> str:

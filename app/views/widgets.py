@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
     QGridLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -229,6 +230,65 @@ def fit_columns(table, widths_em: dict[int, int]) -> None:
         header.resizeSection(
             column, max(width * em, header.sectionSizeFromContents(column).width() + em, contents)
         )
+
+
+class _SharedWidth(QObject):
+    """:func:`share_width`'s columns, laid out again as the table's viewport changes width or a
+    column sized by its text does."""
+
+    def __init__(self, table, weights: dict[int, int], least: dict[int, int]):
+        super().__init__(table)
+        self.table, self.weights, self.least = table, weights, least
+        table.viewport().installEventFilter(self)
+        table.horizontalHeader().sectionResized.connect(self.resized)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Resize:
+            self.lay_out()
+        return False
+
+    def resized(self, column: int, _old: int, _new: int) -> None:
+        if column not in self.weights:  # (those it sets itself: no second layout)
+            self.lay_out()
+
+    def lay_out(self) -> None:
+        table, header = self.table, self.table.horizontalHeader()
+        own = sum(header.sectionSize(c) for c in range(table.columnCount()) if c not in self.weights)
+        room = max(0, table.viewport().width() - own)
+        widths, sharing = {}, dict(self.weights)
+        while sharing:  # a column kept whole takes its least first; the others share what is left
+            total = sum(sharing.values())
+            short = [c for c, w in sharing.items() if room * w // total < self.least.get(c, 0)]
+            if not short:
+                widths.update({c: room * w // total for c, w in sharing.items()})
+                break
+            for column in short:
+                widths[column] = self.least[column]
+                room = max(0, room - self.least[column])
+                del sharing[column]
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+
+
+def share_width(table, weights: dict[int, int], whole: dict[int, str]) -> None:
+    """The columns of ``table`` in ``weights`` share the width the others (as wide as their text)
+    leave, in proportion to their weights; their text wraps and each row is as tall as its text
+    needs.  ``whole``: columns never narrower than a text (an archive number, cut at a column's
+    edge, names no record).  Kept so as the table is resized: at 800 px a list of seven columns
+    reads whole without scrolling sideways."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    for column in range(table.columnCount()):
+        header.setSectionResizeMode(
+            column, QHeaderView.Interactive if column in weights else QHeaderView.ResizeToContents
+        )
+    table.setTextElideMode(Qt.ElideNone)
+    table.setWordWrap(True)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    metrics = table.fontMetrics()
+    pad = 2 * metrics.horizontalAdvance("0")
+    least = {column: metrics.horizontalAdvance(text) + pad for column, text in whole.items()}
+    _SharedWidth(table, weights, least).lay_out()
 
 
 def read_only_table(headers: list[str]):
