@@ -110,21 +110,30 @@ PG_WRITE_LOCK = 0x4375_6E59_6900  # "CunYi": the key of the store-wide write loc
 _WRITES = ("INSERT", "UPDATE", "DELETE")
 
 
-# psycopg prepares a statement run five times, and after five runs the server may switch it to a
-# generic plan, made without the parameters' values: for LIKE '%王芳%' / key ranges that is a scan
-# of a million residents (400 ms) where the custom plan takes the index (10 ms).  Always plan with
-# the values.  No JIT: compiling a large search's expressions costs ~90 ms and saves nothing on
-# queries of this size.  64 MB for a sort or hash (the server's default, 4 MB, is a small
-# store's): a county's indicator year sorts and hashes its million residents' enrolments, visits
-# and checks, and at 4 MB some 20 of its reads spilled 210 MB to temporary files (the year:
-# 14.1-14.4 s; 13.0-13.3 s with 64 MB).  A connection's own options, in its URL, still come after.
-_PG_OPTIONS = "-c plan_cache_mode=force_custom_plan -c jit=off -c work_mem=64MB"
+# psycopg prepares a statement run five times (``prepare_threshold``), and after five runs the
+# server may switch it to a generic plan, made without the parameters' values: for LIKE '%王芳%' /
+# key ranges that is a scan of a million residents (400 ms) where the plan made with the values
+# takes the index (10 ms).  The store's statements are never prepared: each is planned with its
+# values.  (Forcing custom plans on the server, as this did before, also re-planned the lookup a
+# foreign key makes for every row written: a bundle's 170k ticked boxes took 3.2 s to COPY
+# instead of 0.9 s.)  No JIT: compiling a large search's expressions costs ~90 ms and saves
+# nothing on queries of this size.  64 MB for a sort or hash (the server's default, 4 MB, is a
+# small store's): a county's indicator year sorts and hashes its million residents' enrolments,
+# visits and checks, and at 4 MB some 20 of its reads spilled 210 MB to temporary files (the
+# year: 14.1-14.4 s; 13.0-13.3 s with 64 MB).  A connection's own options, in its URL, still
+# come after.
+_PG_OPTIONS = "-c jit=off -c work_mem=64MB"
 
 
 def _postgresql_engine(url: str, **options) -> Engine:
     given = make_url(url).query.get("options")  # the URL's own server options come after ours
     server_options = " ".join([_PG_OPTIONS, *([given] if isinstance(given, str) else (given or ()))])
-    engine = create_engine(url, pool_pre_ping=True, connect_args={"options": server_options}, **options)
+    engine = create_engine(
+        url,
+        pool_pre_ping=True,
+        connect_args={"options": server_options, "prepare_threshold": None},
+        **options,
+    )
 
     @event.listens_for(engine, "before_cursor_execute")
     def _take_write_lock(conn, cursor, statement, _params, _context, _executemany):
