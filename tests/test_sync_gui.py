@@ -3,9 +3,11 @@ resolved with one click, trusting a card, the clock banner."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.models import Resident
@@ -104,7 +106,21 @@ def test_conflict_resolved_with_one_click(qtbot, world, boxes):
     assert (
         "13100000001" in page.conflicts.item(0, 3).text() and page.conflicts.item(0, 1).text() == "本人电话"
     )
+    # the buttons of the selected row's kind only: a field's two values take a reason, a
+    # possible duplicate's 已核实 takes none (nothing typed is dropped by it)
+    assert not page.other_button.isEnabled() and not page.reason.isEnabled()  # nothing selected
+    field_conflict = page.conflicts.item(0, 0).data(Qt.UserRole)
+    page.conflicts.item(0, 0).setData(Qt.UserRole, dataclasses.replace(field_conflict, kind="duplicate"))
     page.conflicts.selectRow(0)
+    assert page.reviewed_button.isEnabled()
+    assert (
+        not page.keep_button.isEnabled() and not page.other_button.isEnabled() and not page.reason.isEnabled()
+    )
+    page.conflicts.clearSelection()
+    page.conflicts.item(0, 0).setData(Qt.UserRole, field_conflict)
+    page.conflicts.selectRow(0)
+    assert page.keep_button.isEnabled() and page.other_button.isEnabled() and page.reason.isEnabled()
+    assert not page.reviewed_button.isEnabled()
     page.reason.setText("村医电话核实")  # optional: goes to the village with the decision
     page.other_button.click()
     assert page.conflicts.rowCount() == 0 and page.reason.text() == ""

@@ -157,9 +157,11 @@ class SyncPage(LazyPage):
         if self.township:  # a row of its own: beside the buttons it was cut to a few characters
             cl.addWidget(self.reason)
         for b in (self.keep_button, self.other_button, self.reviewed_button):
-            b.setEnabled(self.township)
+            b.setEnabled(False)  # (until a row they apply to is selected: _conflict_selected)
             b.setVisible(self.township)  # a village cannot decide: buttons it may not press left out
             buttons.addWidget(b)
+        self.reason.setEnabled(False)
+        self.conflicts.itemSelectionChanged.connect(self._conflict_selected)
         if not self.township:  # (wrapped: beside three buttons it pushed the page past 800 px)
             note = QLabel(self.tr("冲突由乡镇卫生院处理"))
             note.setWordWrap(True)
@@ -289,6 +291,7 @@ class SyncPage(LazyPage):
                 )
         _fill(self.conflicts, rows, list(seen.conflicts))
         fit_columns(self.conflicts, {0: 30, 1: 12, 2: 40, 3: 40})
+        self._conflict_selected()
         self._fill_history(seen.history)
         self._fill_places()
 
@@ -530,6 +533,19 @@ class SyncPage(LazyPage):
         ):
             return
         Op(self, self.store, lambda s: device_keys.revoke(s, device)).titled(self.tr("同步")).run()
+
+    def _conflict_selected(self) -> None:
+        """The township's buttons for the selected row only: a field's two values (保留现值 / 采用另一值,
+        with a reason the village reads), or a possible duplicate looked at (已核实, which takes no
+        reason: a decision on the two records, with its reason, is made on 审核).  A reason typed
+        for one kind is never dropped by a button of the other."""
+        rows = self.conflicts.selectionModel().selectedRows() if self.township else []
+        c = self.conflicts.item(rows[0].row(), 0).data(Qt.UserRole) if rows else None
+        field = c is not None and c.kind == "field"
+        for b in (self.keep_button, self.other_button):
+            b.setEnabled(field)
+        self.reason.setEnabled(field)
+        self.reviewed_button.setEnabled(c is not None and c.kind == "duplicate")
 
     def resolve(self, choice: str) -> None:
         row = self.conflicts.currentRow()
