@@ -3,6 +3,8 @@ the 审核 page (an item decided with its reason, the decision listed)."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -119,17 +121,9 @@ def test_every_review_decision_reads_whole_in_its_box(gui_app, qtbot, township_s
     only at their end (void this record or the other) could not be told apart.  It now has a line
     of the page to itself: every choice reads whole at the page's usual size."""
     from app.services.quality import review
-    from app.views.review_page import ReviewPage
-    from app.views.startup import install_translator
     from app.views.widgets import translate
 
-    install_translator(gui_app, language)
-    try:
-        page = ReviewPage(township_store, township=True)
-        qtbot.addWidget(page)
-        page.resize(1000, 700)
-        page.show()
-        qtbot.waitExposed(page)
+    with review_page(gui_app, qtbot, township_store, language, township=True, size=(1000, 700)) as page:
         box = page.decision
         for option in review.OPTIONS["duplicate"]:
             box.addItem(translate("Review", review.DECISIONS[option]), option)
@@ -144,6 +138,22 @@ def test_every_review_decision_reads_whole_in_its_box(gui_app, qtbot, township_s
             assert box.fontMetrics().horizontalAdvance(box.itemText(i)) <= room, box.itemText(i)
         box.setCurrentIndex(box.findData("merge_back"))
         page.grab().save(str(tmp_path / f"review-{language}.png"))
+
+
+@contextlib.contextmanager
+def review_page(gui_app, qtbot, store, language: str, *, township: bool, size: tuple[int, int]):
+    """The 审核 page in ``language``, shown at ``size`` (the app's language restored after)."""
+    from app.views.review_page import ReviewPage
+    from app.views.startup import install_translator
+
+    install_translator(gui_app, language)
+    try:
+        page = ReviewPage(store, township=township)
+        qtbot.addWidget(page)
+        page.resize(*size)
+        page.show()
+        qtbot.waitExposed(page)
+        yield page
     finally:
         install_translator(gui_app, "zh")
 
@@ -165,16 +175,8 @@ def test_the_decisions_fit_the_page_at_800_px(gui_app, qtbot, store, language, t
     import datetime as dt
 
     from app.services.quality import review
-    from app.views.review_page import ReviewPage
-    from app.views.startup import install_translator
 
-    install_translator(gui_app, language)
-    try:
-        page = ReviewPage(store, township=False)
-        qtbot.addWidget(page)
-        page.resize(800, 600)
-        page.show()
-        qtbot.waitExposed(page)
+    with review_page(gui_app, qtbot, store, language, township=False, size=(800, 600)) as page:
         change = {"record": "王秀英 110105001101000123", "field": "作废", "from": False, "to": True}
         page.show_decisions(
             [
@@ -210,5 +212,3 @@ def test_the_decisions_fit_the_page_at_800_px(gui_app, qtbot, store, language, t
         assert [table.rowHeight(r) for r in range(table.rowCount())] == [
             table.sizeHintForRow(r) for r in range(table.rowCount())
         ]
-    finally:
-        install_translator(gui_app, "zh")
