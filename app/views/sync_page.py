@@ -539,20 +539,23 @@ class SyncPage(LazyPage):
         with a reason the village reads), or a possible duplicate looked at (已核实, which takes no
         reason: a decision on the two records, with its reason, is made on 审核).  A reason typed
         for one kind is never dropped by a button of the other."""
-        rows = self.conflicts.selectionModel().selectedRows() if self.township else []
-        c = self.conflicts.item(rows[0].row(), 0).data(Qt.UserRole) if rows else None
+        c = self._selected_conflict() if self.township else None
         field = c is not None and c.kind == "field"
         for b in (self.keep_button, self.other_button):
             b.setEnabled(field)
         self.reason.setEnabled(field)
         self.reviewed_button.setEnabled(c is not None and c.kind == "duplicate")
 
+    def _selected_conflict(self):
+        """The conflict of the selected row (the one the buttons were enabled for), or None."""
+        rows = self.conflicts.selectionModel().selectedRows()
+        return self.conflicts.item(rows[0].row(), 0).data(Qt.UserRole) if rows else None
+
     def resolve(self, choice: str) -> None:
-        row = self.conflicts.currentRow()
-        if row < 0:
+        c = self._selected_conflict()
+        if c is None:
             QMessageBox.information(self, self.tr("同步"), self.tr("请先在列表中选择一条冲突"))
             return
-        c = self.conflicts.item(row, 0).data(Qt.UserRole)
         if choice == "reviewed":
             Op(self, self.store, lambda s: conflicts.review_duplicate(s, c.id)).titled(self.tr("同步")).run()
         else:
