@@ -96,10 +96,12 @@ def test_the_workbench_expands_a_village_into_its_groups(gui_app, grouped, qtbot
     page.year.setValue(YEAR)
     page.wait_until_loaded()
     row = [r.key for r in page.bench.report.results].index("htn_standard")
-    assert page.table.columnCount() == FIXED_COLUMNS + 2  # 东村, 西村
+    # 东村, 西村, then the township's own (its health-education minimums: 乡镇本级)
+    assert page.table.columnCount() == FIXED_COLUMNS + 3
     assert page.table.horizontalHeaderItem(FIXED_COLUMNS).text() == "▸ 东村"
+    assert page.table.horizontalHeaderItem(FIXED_COLUMNS + 2).text().endswith("本级")
     page.header_clicked(FIXED_COLUMNS)  # a click on 东村's name shows its groups
-    assert page.table.columnCount() == FIXED_COLUMNS + 5
+    assert page.table.columnCount() == FIXED_COLUMNS + 6
     col = page.column_of(A, "一组")
     assert col == FIXED_COLUMNS + 1 and page.table.horizontalHeaderItem(col).text() == "东村\n· 一组"
     assert page.table.item(row, col).text() == "50.0%\n1 / 2"
@@ -114,11 +116,11 @@ def test_the_workbench_expands_a_village_into_its_groups(gui_app, grouped, qtbot
     assert names == ["r1", "r2"] and {dialog.table.item(r, 3).text() for r in range(2)} == {"一组"}
 
     page.header_clicked(FIXED_COLUMNS)  # and folds them again
-    assert page.table.columnCount() == FIXED_COLUMNS + 2
+    assert page.table.columnCount() == FIXED_COLUMNS + 3
     page.show_groups.setChecked(True)  # every village at once
-    assert page.table.columnCount() == FIXED_COLUMNS + 5
+    assert page.table.columnCount() == FIXED_COLUMNS + 6
     page.show_groups.setChecked(False)
-    assert page.table.columnCount() == FIXED_COLUMNS + 2
+    assert page.table.columnCount() == FIXED_COLUMNS + 3
 
 
 @pytest.mark.sqlite_only  # no store: pure rules

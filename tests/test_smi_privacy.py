@@ -6,6 +6,7 @@ township and the owning village, never the second village."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import json
 
@@ -826,7 +827,8 @@ def test_an_smi_referral_uses_the_record_only_for_those_who_may_know_of_it(world
 def test_a_report_says_when_it_leaves_smi_patients_out(world, tmp_path, user, withheld):
     """重点人群签约率 read 600/926 for one user and 600/916 for another, with nothing to say why: a
     report by a user who may not see SMI patients says so, on the screen's data, the CLI's JSON,
-    the PDF and the workbook (never which patients, nor how many)."""
+    the PDF and the workbook (never which patients, nor how many), and names the indicators that
+    differ: 健康档案使用率 too (an SMI follow-up makes a record used), not 建档率."""
     from app.services.indicators import engine, output
     from tests.test_printing import flat, pdf_text
 
@@ -834,14 +836,26 @@ def test_a_report_says_when_it_leaves_smi_patients_out(world, tmp_path, user, wi
     _as(store, user)
     try:
         with store.session() as s:
-            report = engine.evaluate(s, Period.year(TODAY.year), keys=["smi_standard", "contract_key_groups"])
+            report = engine.evaluate(
+                s,
+                Period.year(TODAY.year),
+                keys=["records", "record_use", "smi_standard", "contract_key_groups"],
+            )
             pdf = output.summary_pdf(s, report)
             book = output.write_workbook(s, report, tmp_path / "book.xlsx")
     finally:
         store.actor = None
     assert report.withheld is withheld
     assert output.report_data(report)["smi_withheld"] is withheld
-    said = flat(output.WITHHELD)
+    note = output.withheld_note(report)
+    assert output.report_data(report)["withheld_note"] == note
+    if not withheld:
+        assert note is None
+        note = output.withheld_note(dataclasses.replace(report, withheld=True))  # what is not said
+    else:
+        named = note.split("：")[-1].split("、")
+        assert named == ["健康档案使用率", "严重精神障碍患者规范管理率", "重点人群家庭医生签约率"]
+    said = flat(note)
     assert (said in flat(pdf_text(pdf, tmp_path))) is withheld
     from openpyxl import load_workbook
 

@@ -226,3 +226,85 @@ def test_the_workbench_offers_the_year_up_to_a_quarter(page):
     assert page.period() == Period.to_quarter(page.year.value(), 3)
     page.quarter.setCurrentIndex(labels.index("第 3 季度"))
     assert page.period() == Period.quarter(page.year.value(), 3)
+
+
+def test_the_townships_own_activities_have_their_own_column(gui_app, qtbot, request):
+    """A lecture the township's health centre holds is the township's own: 全乡镇 counts it, and
+    without a column of its own the villages did not add up to 全乡镇 (30 against 41).  The
+    column "…本级" follows the villages; a click lists the township's own activities only, and an
+    indicator with nothing of its own leaves the cell empty and unclickable."""
+    from app.services.programmes import education
+
+    store, _ids = request.getfixturevalue("township")
+    with store.transaction() as s:
+        education.add_activity(
+            s,
+            education.ActivityInput(
+                held_on=f"{YEAR}-03-01",
+                place="卫生院",
+                form="5",
+                topic="卫生院高血压讲座",
+                audience_count="30",
+            ),
+        )
+    page = TownshipHomePage(store)
+    qtbot.addWidget(page)
+    page.show()
+    page.wait_until_loaded()
+    page.year.setValue(YEAR)
+    page.wait_until_loaded()
+    report = page.bench.report
+    own = page.table.columnCount() - 1
+    assert own == FIXED_COLUMNS + len(report.villages)
+    (town,) = report.townships
+    assert page.table.horizontalHeaderItem(own).text() == f"{town.name}本级"
+    row = row_of(page, "education_lectures")
+    result = report.results[row]
+    done, minimum = result.own[town.code]
+    assert done == 1
+    assert page.table.item(row, own).text() == f"1 次\n最低 {minimum} 次"
+    villages = sum(result.villages[v.id].numerator for v in report.villages)
+    assert villages + done == result.total.numerator
+    records = row_of(page, "records")
+    assert page.table.item(records, own).text() == ""
+    assert page.cell_clicked(records, own) is None
+    dialog = page.cell_clicked(row, own)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.task.finished, timeout=30_000):
+        pass
+    assert [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())] == ["卫生院高血压讲座"]
+    last = len(report.results)  # the sync rows are the villages'
+    assert page.table.item(last, own) is None
+
+
+def test_an_smi_figure_reads_as_not_visible_to_staff_without_the_permission(gui_app, qtbot, request):
+    """For township staff without the mental-health permission the 严重精神障碍 indicators count
+    nobody: their cells read 无权查看, not "0 / 0" (which reads as "no patients"), open no list, and
+    the note above the table names every indicator that differs, 健康档案使用率 among them."""
+    from app.services.access import accounts
+    from app.services.indicators import output
+
+    store, _ids = request.getfixturevalue("township")
+    with store.transaction() as s:
+        accounts.create_user(s, "plain", "s3cret-Pass!", "township_staff", display_name="公卫员")
+    store.actor = accounts.login(store, "plain", "s3cret-Pass!")
+    try:
+        page = TownshipHomePage(store)
+        qtbot.addWidget(page)
+        page.show()
+        page.wait_until_loaded()
+        page.year.setValue(YEAR)
+        page.wait_until_loaded()
+    finally:
+        store.actor = None
+    report = page.bench.report
+    assert report.withheld
+    for key in ("smi_standard", "smi_stable", "contract_smi"):
+        row = row_of(page, key)
+        cells = range(1, FIXED_COLUMNS + len(report.villages))  # 全乡镇 and the villages (not 本级)
+        assert {page.table.item(row, c).text() for c in cells} == {"无权查看"}
+        assert page.cell_clicked(row, 1) is None
+    assert "%" in page.table.item(row_of(page, "record_use"), 1).text()
+    note = page.withheld.text()
+    assert not page.withheld.isHidden() and note == output.withheld_note(report)
+    assert "健康档案使用率" in note and "重点人群家庭医生签约率" in note and "健康档案建档率" not in note

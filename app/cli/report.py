@@ -127,8 +127,8 @@ def report_indicators(args) -> int:
         print_json(data)
         return 0
     print(output.period_label(period, translate))
-    if data["smi_withheld"]:
-        print(translate(output.CTX, output.WITHHELD))
+    if data["withheld_note"] is not None:
+        print(data["withheld_note"])
     if missing is not None:
         print(missing)
     # labels padded to the widest (a Chinese character takes two columns of a terminal)

@@ -48,10 +48,12 @@ class IndicatorDrilldown(QDialog):
         group_id=None,
         township_code: str | None = None,
         activities: bool = False,
+        own: bool = False,
     ):
         super().__init__(parent)
         self.store, self.key, self.period, self.village_code = store, key, period, village_code
         self.township_code = township_code
+        self.own = own  # the township's own entries only (engine.drilldown's ``own``)
         self.group_id = group_id  # a 村民小组 of the village: only its residents
         self.activities = activities  # a count indicator: the activities held, not residents
         self.lines: list[engine.ResidentLine] = []
@@ -120,13 +122,15 @@ class IndicatorDrilldown(QDialog):
 
     def load(self, *_args):
         which, key, period, village = self.which(), self.key, self.period, self.village_code
-        group, town = self.group_id, self.township_code
+        group, town, own = self.group_id, self.township_code, self.own
         self.only_missing.setEnabled(which == "denominator")
         self.task = (
             Op(
                 self,
                 self.store,
-                lambda s, _p: engine.drilldown(s, key, period, which, village, group, township_code=town),
+                lambda s, _p: engine.drilldown(
+                    s, key, period, which, village, group, township_code=town, own=own
+                ),
             )
             .success(self._loaded)
             .run_in_background(self.tr("正在列出居民…"))

@@ -12,6 +12,7 @@ each opening (a click on its name) into its villages, each village into its grou
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -49,6 +50,25 @@ FIXED_COLUMNS = 2  # 目标, 全乡镇 (a county: 全县); the villages (a count
 
 def _is_township(column) -> bool:
     return isinstance(column, engine.TownshipRef)
+
+
+@dataclass(frozen=True)
+class _Own:
+    """The column, after a township's villages, of what is the township's own (its health centre's
+    health-education activities): without it the villages do not add up to 全乡镇."""
+
+    code: str
+    name: str
+
+
+def _own_column(report: engine.Report) -> _Own | None:
+    """The own column of a township's report, when some indicator has something of its own."""
+    if len(report.townships) != 1:
+        return None
+    town = report.townships[0]
+    if not any(town.code in result.own for result in report.results):
+        return None
+    return _Own(town.code, town.name)
 
 
 def light(rate: float | None, target: float | None) -> QColor | None:
@@ -145,7 +165,7 @@ class TownshipHomePage(QWidget):
         )
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555;")
-        self.withheld = QLabel(translate("Report", output.WITHHELD))  # (Report.withheld)
+        self.withheld = QLabel()  # (Report.withheld: output.withheld_note)
         self.withheld.setWordWrap(True)
         self.withheld.setStyleSheet("color: #a05a00;")
         self.withheld.hide()
@@ -280,7 +300,9 @@ class TownshipHomePage(QWidget):
         self.bench = bench
         self.fill_table()
         report = bench.report
-        self.withheld.setVisible(report.withheld)
+        withheld = output.withheld_note(report, translate)
+        self.withheld.setText(withheld or "")
+        self.withheld.setVisible(withheld is not None)
         missing = output.missing_population_note(report, translate)
         self.missing.setText(missing or "")
         self.missing.setVisible(missing is not None)
@@ -312,6 +334,8 @@ class TownshipHomePage(QWidget):
                 self.columns.append((v, None))
                 if v.id in self.expanded:
                     self.columns += [(v, g) for g in report.groups_of(v.id)]
+            if (own := _own_column(report)) is not None:
+                self.columns.append((own, None))
         self.table.clear()
         self.table.setColumnCount(1 + len(self.columns))
         self.table.setRowCount(len(report.results) + 2)
@@ -319,6 +343,8 @@ class TownshipHomePage(QWidget):
         for v, g in self.columns[1:]:
             if _is_township(v):
                 headers.append(("▾ " if v.code in self.expanded_towns else "▸ ") + v.name)
+            elif isinstance(v, _Own):
+                headers.append(output.own_label(v.name, translate))
             elif g is not None:
                 headers.append(f"{v.name}\n· {g.name}")
             elif report.groups_of(v.id):
@@ -337,7 +363,12 @@ class TownshipHomePage(QWidget):
             target.setTextAlignment(Qt.AlignCenter)
             self.table.setItem(row, 0, target)
             for col, (v, g) in enumerate(self.columns, start=1):
-                if v is None:
+                if isinstance(v, _Own):
+                    if v.code not in result.own:  # nothing of the township's own in this indicator
+                        self.table.setItem(row, col, QTableWidgetItem(""))
+                        continue
+                    figure = engine.Figure(*result.own[v.code])
+                elif v is None:
                     figure = result.total
                 elif _is_township(v):
                     figure = report.township_figure(result, v.code)
@@ -345,6 +376,12 @@ class TownshipHomePage(QWidget):
                     figure = result.villages[v.id]
                 else:
                     figure = result.group_figure(g.id)
+                if output.unseen(report, result):  # not "0 / 0": patients this user may not see
+                    item = QTableWidgetItem(self.tr("无权查看"))
+                    item.setTextAlignment(Qt.AlignCenter)
+                    item.setToolTip(self.tr("这项指标只统计严重精神障碍患者，您无权查看这类患者"))
+                    self.table.setItem(row, col, item)
+                    continue
                 if result.unit in COUNTS:  # activities against the yearly minimum
                     text = (
                         f"{output.count_text(figure.numerator, result.unit, translate)}\n"
@@ -368,7 +405,7 @@ class TownshipHomePage(QWidget):
         base = len(report.results)
         never = self.tr("从未同步")
         for col, (v, g) in enumerate(self.columns, start=1):
-            if v is None or g is not None:
+            if v is None or g is not None or isinstance(v, _Own):
                 continue  # the sync rows are the villages'
             sync = bench.sync.get(v.code)
             if sync is None and self.county and not _is_township(v):
@@ -409,6 +446,8 @@ class TownshipHomePage(QWidget):
         if self.bench is None or not 1 <= col <= len(self.columns):
             return
         v, g = self.columns[col - 1]
+        if isinstance(v, _Own):
+            return
         if _is_township(v):
             self.expanded_towns ^= {v.code}
             self.fill_table()
@@ -432,6 +471,10 @@ class TownshipHomePage(QWidget):
         self.indicator.setCurrentIndex(row)
         if col < 1:
             return None
+        v, _g = self.columns[col - 1]
+        result = self.bench.report.results[row]
+        if (isinstance(v, _Own) and v.code not in result.own) or output.unseen(self.bench.report, result):
+            return None  # (an empty cell: nothing of the township's own; or no patient to list)
         return self.open_drilldown(row, col)
 
     def open_drilldown(self, row: int, col: int) -> IndicatorDrilldown:
@@ -439,7 +482,11 @@ class TownshipHomePage(QWidget):
         result = report.results[row]
         village, group = self.columns[col - 1]
         town = village.code if _is_township(village) else None
-        if village is None:
+        own = isinstance(village, _Own)
+        if own:
+            place = output.own_label(village.name, translate)
+            village = None
+        elif village is None:
             place = self.tr("全县") if self.county else self.tr("全乡镇")
         elif town is not None:
             place = village.name + aside(village.code)
@@ -460,6 +507,7 @@ class TownshipHomePage(QWidget):
             group_id=group.id if group else None,
             township_code=town,
             activities=result.unit in COUNTS,
+            own=own,
         )
         dialog.resident_requested.connect(self.resident_requested)
         dialog.show()

@@ -6277,10 +6277,6 @@
         <translation>{n} short</translation>
     </message>
     <message>
-        <source>注：制表人无权查看严重精神障碍患者，本表不含这类患者；严重精神障碍的指标和重点人群签约率与有权限者所见不同</source>
-        <translation>Note: this report was made by a user who may not see patients with severe mental disorders, and leaves them out; the severe mental disorder indicators and the key groups&apos; signing rate differ from what a permitted user sees</translation>
-    </message>
-    <message>
         <source>注：{villages}尚未录入 {year} 年的人口数，{indicators}的比率暂缺（人口数在乡镇卫生院工作台的“人口数…”中录入）</source>
         <translation>Note: {villages} has no population figure for {year} yet, so these rates are missing: {indicators} (population figures are entered on the township health centre&apos;s Today page, “Population…”)</translation>
     </message>
@@ -6307,6 +6303,10 @@
     <message>
         <source>差 {n} 次</source>
         <translation>{n} short</translation>
+    </message>
+    <message>
+        <source>注：制表人无权查看严重精神障碍患者，本表不含这类患者；以下指标与有权限者所见不同：{names}</source>
+        <translation>Note: the person who made this report may not see severe mental disorder patients, so they are left out. These indicators differ from what an authorised user sees: {names}</translation>
     </message>
     <message>
         <source>（目标 {target}%）</source>
@@ -8544,6 +8544,14 @@ Click Yes only if it matches.</translation>
     <message>
         <source>可能缺失天数</source>
         <translation>Days possibly missing</translation>
+    </message>
+    <message>
+        <source>无权查看</source>
+        <translation>Not permitted</translation>
+    </message>
+    <message>
+        <source>这项指标只统计严重精神障碍患者，您无权查看这类患者</source>
+        <translation>This indicator counts only severe mental disorder patients, whom you may not see</translation>
     </message>
     <message>
         <source>还没有录入这一年的人口数：点“人口数…”录入后才有比率</source>

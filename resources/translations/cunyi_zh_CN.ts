@@ -6276,10 +6276,6 @@
         <translation>差 {n} 种</translation>
     </message>
     <message>
-        <source>注：制表人无权查看严重精神障碍患者，本表不含这类患者；严重精神障碍的指标和重点人群签约率与有权限者所见不同</source>
-        <translation>注：制表人无权查看严重精神障碍患者，本表不含这类患者；严重精神障碍的指标和重点人群签约率与有权限者所见不同</translation>
-    </message>
-    <message>
         <source>注：{villages}尚未录入 {year} 年的人口数，{indicators}的比率暂缺（人口数在乡镇卫生院工作台的“人口数…”中录入）</source>
         <translation>注：{villages}尚未录入 {year} 年的人口数，{indicators}的比率暂缺（人口数在乡镇卫生院工作台的“人口数…”中录入）</translation>
     </message>
@@ -6306,6 +6302,10 @@
     <message>
         <source>差 {n} 次</source>
         <translation>差 {n} 次</translation>
+    </message>
+    <message>
+        <source>注：制表人无权查看严重精神障碍患者，本表不含这类患者；以下指标与有权限者所见不同：{names}</source>
+        <translation>注：制表人无权查看严重精神障碍患者，本表不含这类患者；以下指标与有权限者所见不同：{names}</translation>
     </message>
     <message>
         <source>（目标 {target}%）</source>
@@ -8543,6 +8543,14 @@
     <message>
         <source>可能缺失天数</source>
         <translation>可能缺失天数</translation>
+    </message>
+    <message>
+        <source>无权查看</source>
+        <translation>无权查看</translation>
+    </message>
+    <message>
+        <source>这项指标只统计严重精神障碍患者，您无权查看这类患者</source>
+        <translation>这项指标只统计严重精神障碍患者，您无权查看这类患者</translation>
     </message>
     <message>
         <source>还没有录入这一年的人口数：点“人口数…”录入后才有比率</source>

@@ -113,6 +113,12 @@ class Indicator:
     order: int = 100  # position within its programme
     extras: dict = field(default_factory=dict)
     unit: str = RATE  # RATE, or one of COUNTS: how many against a yearly minimum
+    # What a reader who may not see 严重精神障碍 patients misses of it (Report.withheld): SOME of its
+    # figures (they differ from a permitted reader's), ALL (its residents are those patients), or None
+    withheld: str | None = None
+
+
+SOME, ALL = "some", "all"  # Indicator.withheld
 
 
 REGISTRY: dict[str, Indicator] = {}
@@ -150,13 +156,16 @@ def indicator(
     denominator_figure: str | None = None,
     order: int = 100,
     unit: str = RATE,
+    withheld: str | None = None,
 ) -> Callable[[Compute], Compute]:
     """Declare ``compute`` as the indicator ``key``.  Keys are unique across the application."""
 
     def register(compute: Compute) -> Compute:
         if key in REGISTRY:
             raise ValueError(f"indicator {key!r} declared twice")
-        REGISTRY[key] = Indicator(key, name, compute, target, programme, denominator_figure, order, unit=unit)
+        REGISTRY[key] = Indicator(
+            key, name, compute, target, programme, denominator_figure, order, unit=unit, withheld=withheld
+        )
         return compute
 
     return register

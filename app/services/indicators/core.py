@@ -47,6 +47,7 @@ from app.services.access import authz
 from app.services.errors import Message
 from app.services.indicators import (
     RESIDENT_AT,
+    SOME,
     Counts,
     Entry,
     Period,
@@ -430,7 +431,8 @@ def _first_days_query(session: Session, source: ServiceSource, period: Period):
     return q if source.narrowed is None else source.narrowed(session, q)
 
 
-@indicator("record_use", QT_TRANSLATE_NOOP("Indicator", "健康档案使用率"), order=3)
+# (严重精神障碍 follow-ups make a record used only for those who may know of the patient)
+@indicator("record_use", QT_TRANSLATE_NOOP("Indicator", "健康档案使用率"), order=3, withheld=SOME)
 def record_use(session: Session, period: Period, scope: Scope) -> Iterable[Entry] | Counts:
     uid = resident_ids(session)
     first: dict[uuid.UUID, tuple[dt.date, str]] = {}  # resident -> first service entry in the period

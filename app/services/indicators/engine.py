@@ -469,9 +469,13 @@ def drilldown(
     village_code: str | None = None,
     group_id: uuid.UUID | None = None,
     township_code: str | None = None,
+    *,
+    own: bool = False,
 ) -> list[ResidentLine]:
     """The residents behind the numerator or the denominator of ``key``, with their reasons, by
-    village and archive number.  A population-figure denominator has no list of residents."""
+    village and archive number.  A population-figure denominator has no list of residents.
+    ``own``: only the entries that are a township's own (its health centre's activities: each
+    line's "village" is the township's code), as its own column of a township's report."""
     ind = get_indicator(key)
     if which not in LISTS:
         raise _err(QT_TRANSLATE_NOOP("Indicator", "名单应是 numerator（分子）或 denominator（分母）"))
@@ -488,10 +492,12 @@ def drilldown(
         entries = {
             e.resident_id: e for e in ind.compute(session, period, scope) if which == LISTS[1] or e.counted
         }
-        lines = _lines(session, entries, villages, group_id)
+        lines = [] if own else _lines(session, entries, villages, group_id)
         if group_id is None:
             townships = dict(session.execute(select(Township.code, Township.name)).all())
             lines += _other_lines(entries, {line.resident_id for line in lines}, villages, scope, townships)
+            if own:
+                lines = [line for line in lines if line.village_code in townships]
     finally:
         session.info.pop(CACHE, None)
     lines.sort(key=lambda line: (line.village_code, line.archive_no))

@@ -17,7 +17,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.services import profile
 from app.services.access import audit
 from app.services.errors import Message, Translate
-from app.services.indicators import COUNT, COUNTS, KINDS, Period, engine
+from app.services.indicators import ALL, COUNT, COUNTS, KINDS, Period, engine
 from app.services.records.ordering import group_order
 from app.services.sync.capture import trusted_today
 
@@ -123,11 +123,33 @@ _COUNT_WORDS = {
 }
 
 
-# Said on every output of a report made by a user who may not see 严重精神障碍 patients (Report.withheld)
+# Said on every output of a report made by a user who may not see 严重精神障碍 patients (Report.withheld),
+# naming the indicators that differ (Indicator.withheld): withheld_note
 WITHHELD = QT_TRANSLATE_NOOP(
     "Report",
-    "注：制表人无权查看严重精神障碍患者，本表不含这类患者；严重精神障碍的指标和重点人群签约率与有权限者所见不同",
+    "注：制表人无权查看严重精神障碍患者，本表不含这类患者；以下指标与有权限者所见不同：{names}",
 )
+
+
+def withheld_indicators(report: engine.Report) -> list[engine.IndicatorResult]:
+    """The report's indicators a reader who may not see 严重精神障碍 patients sees otherwise."""
+    if not report.withheld:
+        return []
+    return [r for r in report.results if engine.get_indicator(r.key).withheld is not None]
+
+
+def unseen(report: engine.Report, result: engine.IndicatorResult) -> bool:
+    """Whether ``result`` counts only patients its reader may not see (Indicator.withheld ALL): its
+    0/0 is not "no patients"."""
+    return report.withheld and engine.get_indicator(result.key).withheld == ALL
+
+
+def withheld_note(report: engine.Report, translate: Translate = _identity) -> str | None:
+    """:data:`WITHHELD` for ``report``, or None when its maker sees everything."""
+    if not report.withheld:
+        return None
+    names = tuple(Message("Indicator", r.name) for r in withheld_indicators(report))
+    return Message(CTX, WITHHELD, {"names": names}).render(translate)
 
 
 # Said on every output of a report where a village's population figure is missing: the rates over
@@ -183,8 +205,8 @@ def heading_lines(session: Session, report: engine.Report, translate: Translate 
             },
         ).render(translate)
     ]
-    if report.withheld:
-        lines.append(translate(CTX, WITHHELD))
+    if (withheld := withheld_note(report, translate)) is not None:
+        lines.append(withheld)
     if (missing := missing_population_note(report, translate)) is not None:
         lines.append(missing)
     return lines
@@ -343,6 +365,7 @@ def report_data(report: engine.Report, translate: Translate = _identity) -> dict
         "period": {"start": report.period.start.isoformat(), "end": report.period.end.isoformat()},
         "indicators": out,
         "smi_withheld": report.withheld,  # (WITHHELD)
+        "withheld_note": withheld_note(report, translate),
     }
 
 

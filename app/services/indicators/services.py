@@ -29,10 +29,12 @@ from app.models import EducationActivity, FamilyContract, ProgramEnrolment, Resi
 from app.services.access import authz
 from app.services.errors import Message
 from app.services.indicators import (
+    ALL,
     CACHE,
     COUNT,
     KINDS,
     RESIDENT_AT,
+    SOME,
     Counts,
     Entry,
     Period,
@@ -234,6 +236,7 @@ def _group_labels(rid: uuid.UUID, groups: dict[str, set]) -> tuple[str, ...]:
     QT_TRANSLATE_NOOP("Indicator", "重点人群家庭医生签约率"),
     programme=PROGRAMME,
     order=20,
+    withheld=SOME,
 )
 def contract_key_groups(session: Session, period: Period, scope: Scope) -> Iterable[Entry] | Counts:
     day = reference_day(period)
@@ -277,7 +280,13 @@ for _order, (_group, _name) in enumerate(
     ),
     start=21,
 ):
-    indicator(f"contract_{_group}", _name, programme=PROGRAMME, order=_order)(_group_contract(_group))
+    indicator(
+        f"contract_{_group}",
+        _name,
+        programme=PROGRAMME,
+        order=_order,
+        withheld=ALL if _group == "smi" else None,
+    )(_group_contract(_group))
 
 
 def key_group_rates(session: Session, period: Period, scope: Scope) -> dict[str, dict]:

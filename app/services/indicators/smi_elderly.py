@@ -18,6 +18,7 @@ from app.models import ProgramEnrolment, Resident, SmiVisit
 from app.services.access import authz
 from app.services.errors import Message
 from app.services.indicators import (
+    ALL,
     RESIDENT_AT,
     Entry,
     Period,
@@ -134,6 +135,7 @@ def required_visits(period: Period) -> int:
     QT_TRANSLATE_NOOP("Indicator", "严重精神障碍患者规范管理率"),
     programme="smi",
     order=10,
+    withheld=ALL,
 )
 def smi_standard(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
     """Registered patients followed per the spec (≥ 4 follow-ups a year) / registered patients."""
@@ -178,6 +180,7 @@ def smi_standard(session: Session, period: Period, scope: Scope) -> Iterator[Ent
     QT_TRANSLATE_NOOP("Indicator", "管理人群病情稳定率"),
     programme="smi",
     order=20,
+    withheld=ALL,
 )
 def smi_stable(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
     """Patients whose latest follow-up in the period was 稳定 / registered patients."""
