@@ -66,9 +66,13 @@ class Paths:
         return self.data_dir / name
 
     def ensure(self) -> Paths:
-        """Make the data directory and its folders, owner-only (also tightening older ones)."""
+        """Make the data directory and its folders, owner-only (also tightening older ones).  A
+        folder that was there before and holds no store of CunYi's keeps its permissions: ``init
+        --data-dir`` given a folder of the user's (or, mistyped, a system folder) must not lock it."""
+        ours = not self.data_dir.exists() or self.db_file.exists() or (self.data_dir / "keys").is_dir()
         self.data_dir.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
-        make_private(self.data_dir)
+        if ours:
+            make_private(self.data_dir)
         for name in SUBDIRS:
             folder = self.data_dir / name
             folder.mkdir(exist_ok=True, mode=PRIVATE_DIR)

@@ -106,14 +106,36 @@ def test_environment_variable_picks_the_data_dir(tmp_path, capsys, monkeypatch):
             ["init", "--role", "village", "--code", "999999001101", "--name", "x"],
             "不是有效的县级行政区划代码",
         ),
-        (["demo", "--residents", "10"], "尚未初始化"),
-        (["residents", "search", "zs"], "尚未初始化"),
+        (["demo", "--residents", "10"], "请先运行 cunyi init"),
+        (["residents", "search", "zs"], "请先运行 cunyi init"),
     ],
 )
 def test_user_errors_are_one_sentence_and_exit_1(tmp_path, capsys, args, fragment):
     assert main(["--data-dir", str(tmp_path / "F"), *args]) == 1
     err = capsys.readouterr().err
     assert fragment in err and "Traceback" not in err and err.count("\n") == 1
+    if args[0] != "init":  # a command on a folder that holds no store makes none there
+        assert not (tmp_path / "F").exists()
+
+
+def test_a_mistyped_folder_or_database_is_left_as_it_was(tmp_path, capsys):
+    """A command on a folder or a database file that holds no store made a whole empty store
+    there (its folders, a migrated database), and tightened the folder to its owner: said, and
+    nothing made."""
+    d = str(storekit.data_dir_for_init(tmp_path / "H", "township"))
+    assert main(["--data-dir", d, "init", "--role", "township", "--code", "110105001", "--name", "x"]) == 0
+    capsys.readouterr()
+    typo = tmp_path / "nonexist.db"
+    assert main(["--data-dir", d, "--db", f"sqlite:///{typo}", "residents", "search", "王"]) == 1
+    err = capsys.readouterr().err
+    assert f"没有村医的数据库 {typo}" in err and err.count("\n") == 1
+    assert not typo.exists()
+    mine = tmp_path / "Documents"
+    mine.mkdir()
+    os.chmod(mine, 0o755)
+    assert main(["--data-dir", str(mine), "residents", "search", "王"]) == 1
+    assert "请先运行 cunyi init" in capsys.readouterr().err
+    assert [p.name for p in mine.iterdir()] == [] and mine.stat().st_mode & 0o777 == 0o755
 
 
 def test_init_twice_is_refused(tmp_path, capsys):

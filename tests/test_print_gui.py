@@ -198,3 +198,40 @@ def test_the_preview_says_when_a_character_printed_as_a_mark(gui_app, qtbot):
     plain = PrintPreviewDialog(made("刘岩"), "card", "card.pdf")
     qtbot.addWidget(plain)
     assert plain.missing.isHidden()
+
+
+@pytest.mark.sqlite_only  # the pages' layout: one database is enough
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_two_batch_boxes_stack_at_800_px_and_sit_side_by_side_when_wide(window, qtbot, gui_app, lang):
+    """At 800 px the 入户随访工作单 box and its button ran off the page's right edge (it scrolled
+    sideways); now the boxes stack there, and stand side by side in a wide window.  The same for
+    the buttons of the 老年人 and 签约 pages, which go to a line of their own when narrow."""
+    from PySide6.QtCore import QPoint
+
+    from app.views.startup import install_translator
+
+    install_translator(gui_app, lang)
+    try:
+        page = window.show_page("print")
+        cards, visits = page.cards_button, page.worklist_button
+        for width, side_by_side in ((800, False), (1280, True)):
+            window.resize(width, 760)
+            qtbot.waitUntil(lambda w=width: window.width() == w)
+            QApplication.processEvents()
+            for button in (cards, visits):
+                assert _whole(button), (width, button.text())
+            boxes = [b.parentWidget().mapTo(window, QPoint(0, 0)).y() for b in (cards, visits)]
+            assert (boxes[0] == boxes[1]) is side_by_side, (width, boxes)
+        window.resize(800, 760)
+        qtbot.waitUntil(lambda: window.width() == 800)
+        for name, button in (("elderly", "record"), ("contracts", "print_button")):
+            shown = window.show_page(name)
+            QApplication.processEvents()
+            assert _whole(getattr(shown, button)), (name, button)
+    finally:
+        install_translator(gui_app, "zh")
+
+
+def _whole(widget) -> bool:
+    """Whether all of ``widget`` shows: not cut by the edge of the page (nor scrolled away)."""
+    return widget.visibleRegion().boundingRect().size() == widget.size()

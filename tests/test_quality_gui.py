@@ -212,3 +212,49 @@ def test_the_decisions_fit_the_page_at_800_px(gui_app, qtbot, store, language, t
         assert [table.rowHeight(r) for r in range(table.rowCount())] == [
             table.sizeHintForRow(r) for r in range(table.rowCount())
         ]
+
+
+@pytest.mark.sqlite_only  # no data read: items shown as the page lists them
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_township_queue_fits_the_page_at_800_px(gui_app, qtbot, township_store, language, tmp_path):
+    """The township's 审核 queue at 800 px: its 问题 column was off the page's edge and, its text
+    wrapped in the little width left, made each row some 130 px tall.  Now the records take two
+    lines and the problem wraps in the rest: nothing scrolls sideways, every row is as tall as its
+    text, and an ID number the problem quotes is never cut."""
+    import datetime as dt
+
+    from app.services.errors import Message
+    from app.services.quality import review
+
+    detail = Message("Review", "身份证号相同：{number}", {"number": "110105195704134716"})
+    with review_page(gui_app, qtbot, township_store, language, township=True, size=(800, 600)) as page:
+        qtbot.waitUntil(lambda: not page.busy, timeout=30_000)  # (its own items, none, read first)
+        page.items = [
+            review.ReviewItem(
+                f"k{n}",
+                kind,
+                "110105001101",
+                "向阳村",
+                None,
+                "黄金山 110105001002910001",
+                "黄金山 110105001001900001" if kind == "duplicate" else "",
+                detail,
+                dt.date(2026, 12, 3),
+                other_village="高庙村" if kind == "duplicate" else "",
+            )
+            for n, kind in enumerate(("duplicate", "invalid", "referral"))
+        ]
+        page.show_items()
+        qtbot.wait(50)
+        table = page.table
+        page.grab().save(str(tmp_path / f"queue-{language}.png"))
+        assert not table.horizontalScrollBar().isVisible(), [
+            table.columnWidth(c) for c in range(table.columnCount())
+        ]
+        problem = table.horizontalHeader().count() - 1
+        number = table.fontMetrics().horizontalAdvance("110105195704134716")
+        assert table.columnWidth(problem) > number
+        for row in range(table.rowCount()):
+            assert table.rowHeight(row) >= table.sizeHintForRow(row), row
+            assert table.item(row, 2).text() == "黄金山\n110105001002910001"
+        assert table.item(0, 3).text().endswith("\n110105001001900001")

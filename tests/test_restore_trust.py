@@ -495,13 +495,21 @@ def test_store_backups_logs_and_folders_are_owner_only(tmp_path):
         loose = tmp_path / "old-install"
         (loose / "backups").mkdir(parents=True)
         os.chmod(loose, 0o755)
-        Paths(loose).ensure()
-        assert _mode(loose) == 0o700 and _mode(loose / "backups") == 0o700
         legacy = loose / "cunyi.db"
         sqlite3.connect(legacy).close()
         os.chmod(legacy, 0o644)
+        Paths(loose).ensure()
+        assert _mode(loose) == 0o700 and _mode(loose / "backups") == 0o700
         Store(f"sqlite:///{legacy}").dispose()
         assert _mode(legacy) == 0o600
+        # a folder of the user's given to init keeps its own permissions (a mistyped /etc was
+        # locked to its owner); what CunYi makes in it is owner-only
+        theirs = tmp_path / "Documents"
+        theirs.mkdir()
+        (theirs / "notes.txt").write_text("x")
+        os.chmod(theirs, 0o755)
+        Paths(theirs).ensure()
+        assert _mode(theirs) == 0o755 and _mode(theirs / "keys") == 0o700
     finally:
         os.umask(old_umask)
 

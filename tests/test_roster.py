@@ -263,6 +263,12 @@ def test_wrong_kind_of_file(tmp_path, data_dir, capsys):
     assert code == 1 and "不是可以读取的 Excel 工作簿" in err and "Content_Types" not in err
     code, _, err = run(data_dir, "residents", "import", str(tmp_path), capsys=capsys)
     assert code == 1 and "是文件夹" in err
+    # a device or a pipe says its size is 0 and is read for ever (/dev/zero filled the memory)
+    (tmp_path / "zero.xlsx").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "pipe.csv")
+    for name in ("zero.xlsx", "pipe.csv"):
+        code, _, err = run(data_dir, "residents", "import", str(tmp_path / name), capsys=capsys)
+        assert code == 1 and f"{name}”不是普通文件" in err
     (tmp_path / "roster").write_bytes(b"x")
     code, _, err = run(data_dir, "residents", "import", str(tmp_path / "roster"), capsys=capsys)
     assert code == 1 and "“roster”没有扩展名" in err

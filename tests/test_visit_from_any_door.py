@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.models import FollowupVisit, ProgramEnrolment, Resident, User
 from app.services import printing
@@ -147,16 +147,31 @@ def test_the_resident_page_offers_management_when_the_history_names_the_disease(
 
 
 def test_the_followup_page_search_filters_its_list_and_enter_opens_the_one_left(doctor_window, qtbot, store):
+    from app.services.programmes import followup
+
+    with store.transaction() as s:  # a patient of both programmes: two rows, one person
+        both = s.scalars(
+            select(ProgramEnrolment.resident_id)
+            .where(ProgramEnrolment.status == "1", ProgramEnrolment.program.in_(("htn", "t2dm")))
+            .group_by(ProgramEnrolment.resident_id)
+            .having(func.count() == 1)
+        ).first()
+        held = s.scalar(select(ProgramEnrolment.program).where(ProgramEnrolment.resident_id == both))
+        followup.start_management(s, both, "t2dm" if held == "htn" else "htn", today=TODAY)
     page = doctor_window.show_page("followups")
     page.kind.setCurrentIndex(page.kind.findData("all"))
     page.refresh()
     everyone = len(page.model.items)
+    people = len({i.resident_id for i in page.model.items})
+    assert people < everyone
+    said = f"共 {people} 人（{everyone} 项随访）"
+    assert page.summary.text() == said
     target = page.model.items[everyone // 2]
     page.search.setFocus()
     type_into_focus(qtbot, target.archive_no)
     page.apply_filter()
     assert [i.resident_id for i in page.model.items] == [target.resident_id] * len(page.model.items)
-    assert f"共 {everyone} 人" in page.summary.text()
+    assert page.summary.text() == f"{said}，找到 1 人"
     page.search.clear()
     type_into_focus(qtbot, target.name, page.search)
     page.apply_filter()

@@ -232,6 +232,8 @@ def open_store(args: argparse.Namespace, *, need_profile: bool = True):
             f"数据目录 {data_dir} 不属于当前系统用户：不带 --user 时以系统账号操作，"
             "只允许数据目录的所有者；请用 --user 登录"
         )
+    if need_profile and (missing := _no_store(data_dir, args.db)) is not None:
+        raise CliError(missing)  # before anything is made: a mistyped folder is left as it was
     paths = Paths(data_dir).ensure()
     setup_logging(paths)
     from app.services import backup
@@ -273,6 +275,26 @@ def _unreachable_store(url: str, error: Exception) -> Exception | None:
         logging.getLogger(__name__).warning("the store %s did not open: %s", shown, type(error).__name__)
         return CliError(f"数据库地址无效：{shown}；应是 postgresql+psycopg://用户@主机:端口/数据库")
     return None
+
+
+def _no_store(data_dir: Path, db: str | None) -> str | None:
+    """Why ``data_dir`` (or ``--db``) holds no store to work on, or None.  Every command but
+    ``init`` and ``restore`` works on a set-up installation: one run on a mistyped folder or file
+    name made a whole empty store there (folders, keys' folder, a migrated database)."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        url = make_url(resolve_db_url(Paths(data_dir), db))
+    except ValueError:
+        return None  # (an address that is no address: said when the store is opened)
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None  # a server's: it says whether the store is there (a new workstation's folder is made)
+    if Path(url.database).exists():
+        return None  # (something there that is no store: said when it is opened)
+    if not data_dir.is_dir():
+        return f"数据目录 {data_dir} 不存在：请检查 --data-dir 是否写错，新装的电脑请先运行 cunyi init"
+    where = url.database
+    return f"没有村医的数据库 {where}：请检查 --data-dir 或 --db 是否写错，新装的电脑请先运行 cunyi init"
 
 
 def owns(data_dir) -> bool:

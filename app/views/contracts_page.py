@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -36,6 +35,7 @@ from app.views.widgets import (
     print_labels,
     read_only_table,
     render,
+    toolbar,
 )
 
 CONTRACTS = frozenset({"family_contract"})
@@ -142,12 +142,10 @@ class ContractsPage(LazyPage):
         self.renew_button.clicked.connect(self.renew)
         self.end_button.clicked.connect(self.end)
         self.print_button.clicked.connect(self.print_agreement)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("显示")))
-        top.addWidget(self.filter)
-        top.addStretch(1)
-        for b in (self.add_button, self.renew_button, self.signed_button, self.end_button, self.print_button):
-            top.addWidget(b)
+        top = toolbar(
+            [QLabel(self.tr("显示")), self.filter],
+            [self.add_button, self.renew_button, self.signed_button, self.end_button, self.print_button],
+        )
         self.table = read_only_table(
             [
                 self.tr("档案编号"),
@@ -163,7 +161,7 @@ class ContractsPage(LazyPage):
         fit_columns(self.table, {0: 20, 1: 8, 2: 8, 3: 34, 4: 11, 5: 11, 6: 16, 7: 10})
         self.table.horizontalHeader().setStretchLastSection(True)
         lay = QVBoxLayout(self)
-        lay.addLayout(top)
+        lay.addWidget(top)
         lay.addWidget(self.reminder)
         lay.addWidget(self.table, 1)
         self.rows: list[contracts.ContractRow] = []

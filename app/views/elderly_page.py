@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableWidgetItem, QVBoxLayout
 
 from app.db import Store
 from app.services.indicators import output
@@ -14,7 +14,7 @@ from app.services.programmes import elderly, worklist
 from app.views.elderly_check import open_check_dialog
 from app.views.operations import RESIDENTS, Op, refresh_on
 from app.views.print_preview import preview
-from app.views.widgets import LazyPage, code_label, fit_columns, print_labels, read_only_table
+from app.views.widgets import LazyPage, code_label, fit_columns, print_labels, read_only_table, toolbar
 
 ELDERLY = frozenset({"elderly_check"})
 
@@ -50,15 +50,12 @@ class ElderlyPage(LazyPage):
         self.table.activated.connect(lambda _i: self.record_selected())
         self.summary = QLabel()
         self.summary.setStyleSheet("color: #666;")
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("今年未体检的65岁及以上老年人")))
-        top.addWidget(self.group)
-        top.addStretch(1)
-        top.addWidget(self.print_list)
-        top.addWidget(self.print_blank)
-        top.addWidget(self.record)
+        top = toolbar(
+            [QLabel(self.tr("今年未体检的65岁及以上老年人")), self.group],
+            [self.print_list, self.print_blank, self.record],
+        )
         lay = QVBoxLayout(self)
-        lay.addLayout(top)
+        lay.addWidget(top)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.summary)
         refresh_on(self, ELDERLY | RESIDENTS, self.refresh)

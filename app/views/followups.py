@@ -123,7 +123,7 @@ class FollowupPage(LazyPage):
         for kind, label in (
             ("overdue", self.tr("逾期未随访")),
             ("due_today", self.tr("今日到期")),
-            ("due_week", self.tr("本周到期")),
+            ("due_week", self.tr("7天内到期")),  # (today and the 7 days after: not the calendar week)
             ("not_seen_this_year", self.tr("今年未随访")),
             ("all", self.tr("全部在管患者")),
         ):
@@ -195,6 +195,18 @@ class FollowupPage(LazyPage):
         self.all_items = items
         self.apply_filter(focus_table=not self.search.text().strip())
 
+    def _count(self, items) -> str:
+        """How many people a list holds: a row is a patient's programme, and a patient managed for
+        高血压 and 糖尿病 has two (348 rows were said as "共 348 人" for 335 people)."""
+        people = len({i.resident_id for i in items})
+        if people == len(items):
+            return self.tr("共 {n} 人").replace("{n}", str(people))
+        return (
+            self.tr("共 {n} 人（{rows} 项随访）")
+            .replace("{n}", str(people))
+            .replace("{rows}", str(len(items)))
+        )
+
     def apply_filter(self, focus_table: bool = False) -> None:
         """Show the rows of the current list that the search box names (all when it is empty)."""
         self._filter_timer.stop()
@@ -209,12 +221,12 @@ class FollowupPage(LazyPage):
         if widened:
             self.summary.setText(self.tr("此患者不在当前筛选中 — 显示全部在管患者"))
         elif ids is None:
-            self.summary.setText(self.tr("共 {n} 人").replace("{n}", str(len(items))))
+            self.summary.setText(self._count(items))
         else:
             self.summary.setText(
-                self.tr("共 {total} 人，找到 {n} 人")
-                .replace("{total}", str(len(self.all_items)))
-                .replace("{n}", str(len(items)))
+                self.tr("{all}，找到 {n} 人")
+                .replace("{all}", self._count(self.all_items))
+                .replace("{n}", str(len({i.resident_id for i in items})))
             )
         if items:
             self.table.selectRow(0)

@@ -43,7 +43,7 @@ class HomePage(QWidget):
             ("contracted", self.tr("家庭医生签约")),
             ("under_management", self.tr("慢病在管患者")),
             ("overdue", self.tr("逾期未随访")),
-            ("due_week", self.tr("本周到期随访")),
+            ("due_week", self.tr("7天内到期随访")),
             ("not_seen_this_year", self.tr("今年未随访")),
         ]
         for key, text in labels:

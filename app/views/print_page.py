@@ -34,7 +34,7 @@ from app.services.printing.choices import print_choices
 from app.services.records.residents import find_resident
 from app.views.operations import REFERRALS, RESIDENTS, Op, refresh_on
 from app.views.print_preview import preview
-from app.views.widgets import LazyPage, code_label, fit_columns, print_labels
+from app.views.widgets import LazyPage, SideBySide, code_label, fit_columns, print_labels
 
 
 class PrintPage(LazyPage):
@@ -122,14 +122,12 @@ class PrintPage(LazyPage):
         buttons.addStretch(1)
         col.addLayout(buttons)
 
-        top = QHBoxLayout()
-        top.addWidget(cards, 1)
-        top.addWidget(visits, 1)
+        top = SideBySide(cards, visits)
         lay = QVBoxLayout(self)
         title = QLabel(self.tr("打印"))
         title.setStyleSheet("font-size: 18px; font-weight: bold;")
         lay.addWidget(title)
-        lay.addLayout(top)
+        lay.addWidget(top)
         lay.addWidget(blanks)
         lay.addWidget(slips, 1)
         # the village groups come with the residents' records; the slips with the referrals

@@ -22,7 +22,7 @@ from app.db import Store
 from app.services.access.actor import SYSTEM_ACTOR
 from app.services.quality import review
 from app.views.operations import REFERRALS, RESIDENTS, SYNC, Op, refresh_on
-from app.views.widgets import LazyPage, aside, fit_columns, read_only_table, render, share_width, translate
+from app.views.widgets import LazyPage, aside, read_only_table, render, share_width, translate
 
 DECISIONS_TABLE = frozenset({"review_decision"})
 PAGE = 200  # items listed at once; the whole store's invalid records can be thousands
@@ -98,7 +98,14 @@ class ReviewPage(LazyPage):
                 self.tr("问题"),
             ]
         )
-        fit_columns(self.table, {0: 12, 1: 8, 2: 22, 3: 26, 4: 10})
+        # the records on two lines (name, number) as wide as their text; the kind and the problem
+        # share the rest and wrap, the problem never narrower than an ID number it quotes: at 800
+        # px it was off the page's edge, and its text, wrapped in the narrow width left, made each
+        # row some 130 px tall
+        # (a kind wraps between its words; a Chinese one anywhere, as its first four characters)
+        kinds = [translate("Review", k) for k in review.KINDS.values()]
+        words = [w for k in kinds for w in (k.split() if " " in k else [k[:4]])]
+        share_width(self.table, {0: 1, 5: 3}, whole={0: max(words, key=len), 5: "0" * 19})
         self.table.itemSelectionChanged.connect(self.selected)
         self.table.activated.connect(lambda _i: self.open_record())
         self.open_button = QPushButton(self.tr("打开档案"))
@@ -209,11 +216,14 @@ class ReviewPage(LazyPage):
         self.table.setCurrentItem(None)
         self.table.setRowCount(len(on_page))
         for r, i in enumerate(on_page):
+            other = on_two_lines(i.other_record).split("\n", 1)
+            if i.other_village:  # the village beside the name: the number stays on a line of its own
+                other[0] += aside(i.other_village)
             cells = [
                 translate("Review", review.KINDS[i.kind]),
                 i.village_name,
-                i.record,
-                i.other_record + (aside(i.other_village) if i.other_village else ""),
+                on_two_lines(i.record),
+                "\n".join(other),
                 i.since.isoformat() if i.since else "",
                 render(i.detail),
             ]
@@ -221,11 +231,6 @@ class ReviewPage(LazyPage):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(r, c, item)
-        # the short columns fit their text; the problem takes the rest of the width and wraps
-        for column in range(self.table.columnCount() - 1):
-            self.table.resizeColumnToContents(column)
-        self.table.setWordWrap(True)
-        self.table.resizeRowsToContents()
         self.selected()
 
     def show_decisions(self, decided: list[review.DecisionView]) -> None:

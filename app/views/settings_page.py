@@ -43,6 +43,10 @@ class SettingsPage(QWidget):
         self.elderly_target = QComboBox()
         self.elderly_target.addItem(self.tr("低于 150/90 mmHg（国家基本公共卫生服务规范第三版）"), "150/90")
         self.elderly_target.addItem(self.tr("低于 140/90 mmHg（与65岁以下相同）"), "140/90")
+        # its long label set the page's least width: at 800 px the page scrolled sideways, cutting
+        # the sync server's note and button; the popup shows the labels whole
+        self.elderly_target.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.elderly_target.setMinimumContentsLength(20)
         self.elderly_target.setToolTip(
             self.tr("随访建议、趋势图和血压控制率都按此判断；乡镇卫生院与各村应设为一致")
         )

@@ -275,7 +275,7 @@ class SmiPage(LazyPage):
         self.kind = QComboBox()
         for kind, label in (
             ("overdue", self.tr("逾期未随访")),
-            ("due_week", self.tr("本周到期")),
+            ("due_week", self.tr("7天内到期")),
             ("all", self.tr("全部在管患者")),
         ):
             self.kind.addItem(label, kind)

@@ -9,14 +9,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -386,3 +389,61 @@ def field_editor(f: Field) -> FieldEditor:
             label=field_label(f) if f.choice else "",  # the label is the box's own text
         )
     raise TypeError(f"{f.key}: a {f.kind.value} field needs an editor built by its form")
+
+
+class SideBySide(QWidget):
+    """Widgets side by side while the width holds each at its least width, else one above the
+    other.  At 800 px two boxes side by side ran off the page's right edge (the 打印 page's
+    入户随访工作单 and its button scrolled sideways)."""
+
+    def __init__(self, *widgets: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.parts = widgets
+        self.box = QBoxLayout(QBoxLayout.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        # the widget's least width is its widest part's (stacked), not the parts' sum: resizeEvent
+        # decides which it is, and a layout forcing the sum would never let it stack
+        self.box.setSizeConstraint(QLayout.SetNoConstraint)
+        for w in widgets:
+            self.box.addWidget(w, 1)
+
+    def side_by_side_width(self) -> int:
+        return sum(w.minimumSizeHint().width() for w in self.parts) + self.box.spacing() * (
+            len(self.parts) - 1
+        )
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(max(w.minimumSizeHint().width() for w in self.parts), self.box.minimumSize().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self.side_by_side_width(), self.box.sizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        wanted = (
+            QBoxLayout.LeftToRight
+            if event.size().width() >= self.side_by_side_width()
+            else QBoxLayout.TopToBottom
+        )
+        if self.box.direction() != wanted:
+            self.box.setDirection(wanted)
+            self.updateGeometry()  # (stacked, it is taller: the page makes room)
+        super().resizeEvent(event)
+
+
+def toolbar(left: list[QWidget], right: list[QWidget]) -> SideBySide:
+    """A page's row of controls: ``left`` (a title, a filter) then ``right`` (its buttons, at the
+    right edge) on one line while they fit, the buttons on a line of their own below when not (in
+    English at 800 px a page's last buttons were off its edge)."""
+    parts = []
+    for widgets, stretch_first in ((left, False), (right, True)):
+        part = QWidget()
+        row = QHBoxLayout(part)
+        row.setContentsMargins(0, 0, 0, 0)
+        if stretch_first:
+            row.addStretch(1)
+        for w in widgets:
+            row.addWidget(w)
+        if not stretch_first:
+            row.addStretch(1)
+        parts.append(part)
+    return SideBySide(*parts)

@@ -3095,8 +3095,8 @@
         <translation>Due today</translation>
     </message>
     <message>
-        <source>本周到期</source>
-        <translation>Due this week</translation>
+        <source>7天内到期</source>
+        <translation>Due within 7 days</translation>
     </message>
     <message>
         <source>今年未随访</source>
@@ -3127,16 +3127,20 @@
         <translation>Record visit (Enter)</translation>
     </message>
     <message>
+        <source>共 {n} 人（{rows} 项随访）</source>
+        <translation>Patients: {n} ({rows} follow-up programmes)</translation>
+    </message>
+    <message>
         <source>此患者不在当前筛选中 — 显示全部在管患者</source>
         <translation>This patient is not in the current filter — showing all managed patients</translation>
     </message>
     <message>
-        <source>共 {n} 人</source>
-        <translation>Patients: {n}</translation>
+        <source>{all}，找到 {n} 人</source>
+        <translation>{all}; found: {n}</translation>
     </message>
     <message>
-        <source>共 {total} 人，找到 {n} 人</source>
-        <translation>{n} of {total} patients</translation>
+        <source>共 {n} 人</source>
+        <translation>Patients: {n}</translation>
     </message>
 </context>
 <context>
@@ -3178,8 +3182,8 @@
         <translation>Overdue</translation>
     </message>
     <message>
-        <source>本周到期随访</source>
-        <translation>Due this week</translation>
+        <source>7天内到期随访</source>
+        <translation>Follow-ups due within 7 days</translation>
     </message>
     <message>
         <source>今年未随访</source>
@@ -7006,6 +7010,10 @@
         <translation>“{path}” is a folder: choose an .xlsx or .csv file</translation>
     </message>
     <message>
+        <source>“{path}”不是普通文件：请选择一个 .xlsx 或 .csv 文件</source>
+        <translation>“{path}” is not an ordinary file: choose an .xlsx or .csv file</translation>
+    </message>
+    <message>
         <source>只支持 .xlsx 和 .csv 文件，“{name}”没有扩展名</source>
         <translation>Only .xlsx and .csv files can be imported; “{name}” has no extension</translation>
     </message>
@@ -7501,8 +7509,8 @@
         <translation>Overdue</translation>
     </message>
     <message>
-        <source>本周到期</source>
-        <translation>Due this week</translation>
+        <source>7天内到期</source>
+        <translation>Due within 7 days</translation>
     </message>
     <message>
         <source>全部在管患者</source>

@@ -3094,8 +3094,8 @@
         <translation>今日到期</translation>
     </message>
     <message>
-        <source>本周到期</source>
-        <translation>本周到期</translation>
+        <source>7天内到期</source>
+        <translation>7天内到期</translation>
     </message>
     <message>
         <source>今年未随访</source>
@@ -3126,16 +3126,20 @@
         <translation>录入随访 (Enter)</translation>
     </message>
     <message>
+        <source>共 {n} 人（{rows} 项随访）</source>
+        <translation>共 {n} 人（{rows} 项随访）</translation>
+    </message>
+    <message>
         <source>此患者不在当前筛选中 — 显示全部在管患者</source>
         <translation>此患者不在当前筛选中 — 显示全部在管患者</translation>
     </message>
     <message>
-        <source>共 {n} 人</source>
-        <translation>共 {n} 人</translation>
+        <source>{all}，找到 {n} 人</source>
+        <translation>{all}，找到 {n} 人</translation>
     </message>
     <message>
-        <source>共 {total} 人，找到 {n} 人</source>
-        <translation>共 {total} 人，找到 {n} 人</translation>
+        <source>共 {n} 人</source>
+        <translation>共 {n} 人</translation>
     </message>
 </context>
 <context>
@@ -3177,8 +3181,8 @@
         <translation>逾期未随访</translation>
     </message>
     <message>
-        <source>本周到期随访</source>
-        <translation>本周到期随访</translation>
+        <source>7天内到期随访</source>
+        <translation>7天内到期随访</translation>
     </message>
     <message>
         <source>今年未随访</source>
@@ -7005,6 +7009,10 @@
         <translation>“{path}”是文件夹：请选择一个 .xlsx 或 .csv 文件</translation>
     </message>
     <message>
+        <source>“{path}”不是普通文件：请选择一个 .xlsx 或 .csv 文件</source>
+        <translation>“{path}”不是普通文件：请选择一个 .xlsx 或 .csv 文件</translation>
+    </message>
+    <message>
         <source>只支持 .xlsx 和 .csv 文件，“{name}”没有扩展名</source>
         <translation>只支持 .xlsx 和 .csv 文件，“{name}”没有扩展名</translation>
     </message>
@@ -7500,8 +7508,8 @@
         <translation>逾期未随访</translation>
     </message>
     <message>
-        <source>本周到期</source>
-        <translation>本周到期</translation>
+        <source>7天内到期</source>
+        <translation>7天内到期</translation>
     </message>
     <message>
         <source>全部在管患者</source>

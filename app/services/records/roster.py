@@ -164,6 +164,10 @@ def read_table(path: Path) -> tuple[list[str], list[list[str]], str]:
         raise _err(
             QT_TRANSLATE_NOOP("Roster", "“{path}”是文件夹：请选择一个 .xlsx 或 .csv 文件"), path=str(path)
         )
+    if not path.is_file():  # a pipe, or a device (/dev/zero): read for ever, its size says 0
+        raise _err(
+            QT_TRANSLATE_NOOP("Roster", "“{path}”不是普通文件：请选择一个 .xlsx 或 .csv 文件"), path=str(path)
+        )
     suffix = path.suffix.lower()
     if not suffix:
         raise _err(
