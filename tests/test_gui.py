@@ -667,3 +667,42 @@ def test_a_visit_recorded_by_mistake_is_voided_from_the_resident_page(gui_app, q
     with store.session() as s:
         (voided,) = s.scalars(select(FollowupVisit).where(FollowupVisit.voided)).all()
         assert (voided.visit_date, voided.void_reason) == (today, "录到了别人名下")
+
+
+def test_a_programme_tab_says_when_the_next_follow_up_is_due(gui_app, qtbot, store):
+    """A patient 310 days overdue read only "在管" on their 高血压 tab: the head now says when the next
+    follow-up is due, and how late it is, in red."""
+    from app.models import ProgramEnrolment
+    from app.services.programmes import followup
+    from app.services.records import overview as records_overview
+    from app.services.records.residents import ResidentInput, save_resident
+    from app.services.sync import capture
+    from app.views.residents import ResidentDialog
+
+    today = capture.pc_today()
+    with store.transaction() as s:
+        r = save_resident(
+            s, ResidentInput(name="逾期甲", sex="1", birth_date="1955-05-05", enrolled_on="2020-01-01")
+        )
+        followup.enrol(s, r, "htn", today - dt.timedelta(days=400))
+        rid = r.id
+    with store.transaction() as s:
+        followup.record_visit(
+            s,
+            rid,
+            followup.VisitInput(
+                program="htn",
+                visit_date=(today - dt.timedelta(days=300)).isoformat(),
+                measurements={"sbp": "130", "dbp": "80"},
+            ),
+        )
+    with store.session() as s:
+        due = s.scalar(select(ProgramEnrolment.next_due).where(ProgramEnrolment.resident_id == rid))
+        overview = records_overview.resident_overview(s, rid)
+    late = (today - due).days
+    assert late > 0
+    dialog = ResidentDialog(store, overview)
+    qtbot.addWidget(dialog)
+    head = dialog.management_heads["htn"]
+    assert head.text().endswith(f"；应随访 {due.isoformat()}（逾期{late}天）")
+    assert "#b00020" in head.styleSheet()

@@ -517,7 +517,7 @@ def test_home_visit_worklist_groups_and_numbers_pages(store, patient, person, tm
     assert pages >= 2
     assert f"第1页/共{pages}页" in flat(text) and f"第{pages}页/共{pages}页" in flat(text)
     assert text.count("家庭住址") == pages  # the header repeats on every page
-    for label in ("入户随访工作单", "姓名", "联系电话", "管理项目", "上次读数", "逾期天数", "已访"):
+    for label in ("入户随访工作单", "姓名", "联系电话", "管理项目", "上次读数", "逾期或到期", "已访"):
         assert label in text, label
     # grouped in the groups' natural order, with counts
     order = [

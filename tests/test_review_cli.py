@@ -228,10 +228,12 @@ def test_the_other_record_names_its_village_in_the_ui_language(gui_app, township
         _item("duplicate:x", "duplicate", "徐欣红 11010500110100001", other, other_village="高庙村")
     ]
     page.show_items()
-    assert page.table.item(0, 3).text() == "徐欣红 11010500100190000（高庙村）"
+    assert (
+        page.table.item(0, 3).text() == "徐欣红（高庙村）\n11010500100190000"
+    )  # (the number on a line of its own)
     install_translator(gui_app, "en")
     try:
         page.show_items()
-        assert page.table.item(0, 3).text() == "徐欣红 11010500100190000 (高庙村)"
+        assert page.table.item(0, 3).text() == "徐欣红 (高庙村)\n11010500100190000"
     finally:
         install_translator(gui_app, "zh")

@@ -129,3 +129,30 @@ def test_cli_prints_to_files(store, person, tmp_path, capsys):
     assert main(["--data-dir", folder, "contract", "print", "nope", "-o", str(tmp_path / "x.pdf")]) == 1
     assert capsys.readouterr().err.endswith("找不到签约记录：nope\n")
     assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_agreement_keeps_within_its_margins(store, person, tmp_path, lang):
+    """The fourth package box's label ("Severe mental disorder") ran past the right margin in
+    English: every word of the agreement stands between its 20 mm margins."""
+    import re
+    import subprocess
+
+    from app.cli.printing import print_labels
+
+    with store.transaction() as s:
+        r = save_resident(s, person(), today=NOW)
+        (c,), _ = contracts.add_contract(
+            s, r.archive_no, doctor="王医生", packages="basic,smi", start="2026-01-01"
+        )
+        cid = c.id
+    with store.transaction() as s:
+        (tmp_path / "a.pdf").write_bytes(contract_form.pdf(s, cid, print_labels(lang)))
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(tmp_path / "a.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    mm = 72 / 25.4
+    words = re.findall(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<', boxes)
+    assert any("mental" in w or "精神" in w for *_x, w in words)
+    outside = [w for x0, x1, w in words if float(x0) < 20 * mm - 0.5 or float(x1) > 190 * mm + 0.5]
+    assert outside == []

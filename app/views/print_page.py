@@ -153,7 +153,6 @@ class PrintPage(LazyPage):
             for gid, label in groups:
                 combo.addItem(label, gid)
             combo.setCurrentIndex(max(0, combo.findData(current)))
-        statuses = {"issued": self.tr("已转出"), "arrived": self.tr("已到位")}
         self.referrals.setRowCount(len(rows))
         for i, r in enumerate(rows):
             for j, text in enumerate(
@@ -161,7 +160,7 @@ class PrintPage(LazyPage):
                     r.issued_on.isoformat(),
                     r.name,
                     r.to_institution,
-                    statuses.get(r.status, r.status),
+                    code_label("referral_status", r.status),  # (as the 工作台 says it)
                     self.tr("是") if r.emergency else "",
                 )
             ):

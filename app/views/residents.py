@@ -619,19 +619,22 @@ class ResidentDialog(QDialog):
 
         pages: dict[str, QWidget] = {}
         self.visit_tables = {}
+        self.management_heads: dict[str, QLabel] = {}  # by programme: since when, who, when due
         self.void_buttons: dict[str, QPushButton] = {}
         self.paper_years: dict[str, QComboBox] = {}
         age = age_on(overview.resident.birth_date, overview.today)
         en = lang() == "en"
         for programme in overview.programmes:
             if programme.enrolment.program == SMI:
-                pages[SMI] = self._smi_programme(programme, read_only=overview.read_only)
+                pages[SMI] = self._smi_programme(
+                    programme, read_only=overview.read_only, today=overview.today
+                )
                 continue
             e, visits = programme.enrolment, list(programme.visits)
             page = QWidget()
             pl = QVBoxLayout(page)
             top = QHBoxLayout()
-            top.addWidget(self._management_head(e), 1)
+            top.addWidget(self._management_head(e, overview.today), 1)
             if e.status == "1":
                 end = QPushButton(self.tr("结束管理…"))
                 end.setAutoDefault(False)
@@ -683,14 +686,16 @@ class ResidentDialog(QDialog):
             pages[e.program] = page
         return pages
 
-    def _smi_programme(self, programme: records_overview.ProgrammeOverview, *, read_only: bool) -> QWidget:
+    def _smi_programme(
+        self, programme: records_overview.ProgrammeOverview, *, read_only: bool, today: dt.date
+    ) -> QWidget:
         """专项随访 (shown only to who may see it): the management and the visits, newest first."""
         from app.services.programmes import smi
 
         e, visits = programme.enrolment, list(reversed(programme.smi_visits))
         page = QWidget()
         pl = QVBoxLayout(page)
-        pl.addWidget(self._management_head(e))
+        pl.addWidget(self._management_head(e, today))
 
         def kind(v: dict) -> str:
             if v["outcome"] == "lost":
@@ -736,14 +741,32 @@ class ResidentDialog(QDialog):
             )
         return page
 
-    def _management_head(self, e) -> QLabel:
-        """A programme's management in one line: since when, its status, the responsible doctor."""
-        return QLabel(
+    def _management_head(self, e, today: dt.date) -> QLabel:
+        """A programme's management in one line: since when, its status, the responsible doctor,
+        and while under management when the next follow-up is due: "应随访 2026-01-27（逾期310天）",
+        in red when overdue (a patient 310 days overdue read only "在管")."""
+        from app.services.printing.home_visits import due_words
+
+        text = (
             self.tr("纳入管理 {date}，{status}，责任医生 {doctor}")
             .replace("{date}", e.enrolled_on.isoformat())
             .replace("{status}", code_label("program_status", e.status))
             .replace("{doctor}", e.responsible_doctor or "—")
         )
+        label = QLabel(text)
+        label.setWordWrap(True)  # (beside the tab's buttons: it wraps rather than widen the window)
+        if e.status == "1" and e.next_due is not None:
+            overdue = (today - e.next_due).days
+            label.setText(
+                text
+                + self.tr("；应随访 {date}（{due}）")
+                .replace("{date}", e.next_due.isoformat())
+                .replace("{due}", due_words(print_labels(), overdue))
+            )
+            if overdue > 0:
+                label.setStyleSheet("color: #b00020;")
+        self.management_heads[e.program] = label
+        return label
 
     def _history(self, key: str, headers: list[str], rows: list[tuple[str, ...]]) -> QTableWidget:
         """A programme's entries, newest first, one selectable row each (``visit_tables[key]``)."""

@@ -4718,10 +4718,6 @@
         <translation>Due</translation>
     </message>
     <message>
-        <source>逾期天数</source>
-        <translation>Days overdue</translation>
-    </message>
-    <message>
         <source>已访✓</source>
         <translation>Done ✓</translation>
     </message>
@@ -4736,6 +4732,10 @@
     <message>
         <source>{n}天后到期</source>
         <translation>Due in {n} d</translation>
+    </message>
+    <message>
+        <source>逾期或到期</source>
+        <translation>Overdue / due</translation>
     </message>
     <message>
         <source>（同户）</source>
@@ -5423,14 +5423,6 @@
     <message>
         <source>全部</source>
         <translation>All</translation>
-    </message>
-    <message>
-        <source>已转出</source>
-        <translation>Referred</translation>
-    </message>
-    <message>
-        <source>已到位</source>
-        <translation>Arrived</translation>
     </message>
     <message>
         <source>是</source>
@@ -6486,6 +6478,10 @@
     <message>
         <source>作废随访</source>
         <translation>Void follow-up</translation>
+    </message>
+    <message>
+        <source>；应随访 {date}（{due}）</source>
+        <translation>; next follow-up {date} ({due})</translation>
     </message>
     <message>
         <source>作废所选随访…</source>

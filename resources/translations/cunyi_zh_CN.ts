@@ -4717,10 +4717,6 @@
         <translation>应随访日期</translation>
     </message>
     <message>
-        <source>逾期天数</source>
-        <translation>逾期天数</translation>
-    </message>
-    <message>
         <source>已访✓</source>
         <translation>已访✓</translation>
     </message>
@@ -4735,6 +4731,10 @@
     <message>
         <source>{n}天后到期</source>
         <translation>{n}天后到期</translation>
+    </message>
+    <message>
+        <source>逾期或到期</source>
+        <translation>逾期或到期</translation>
     </message>
     <message>
         <source>（同户）</source>
@@ -5422,14 +5422,6 @@
     <message>
         <source>全部</source>
         <translation>全部</translation>
-    </message>
-    <message>
-        <source>已转出</source>
-        <translation>已转出</translation>
-    </message>
-    <message>
-        <source>已到位</source>
-        <translation>已到位</translation>
     </message>
     <message>
         <source>是</source>
@@ -6485,6 +6477,10 @@
     <message>
         <source>作废随访</source>
         <translation>作废随访</translation>
+    </message>
+    <message>
+        <source>；应随访 {date}（{due}）</source>
+        <translation>；应随访 {date}（{due}）</translation>
     </message>
     <message>
         <source>作废所选随访…</source>

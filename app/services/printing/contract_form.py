@@ -104,11 +104,12 @@ def render(data: AgreementData, T: Labels) -> bytes:
     y += 10
     page.text(LEFT, y, T("Print", "二、服务包（在所选项目前打 √）"), 11.5, bold=True)
     y += 8
+    pitch = (WIDTH - 4) / 4  # four boxes a line, the last one's label within the right margin
     for i, code in enumerate(c.code for c in CODE_LISTS["contract_package"]):
-        x = LEFT + 4 + (i % 4) * 42
+        x = LEFT + 4 + (i % 4) * pitch
         row_y = y + (i // 4) * 7
         page.check(x, row_y + 0.3, code in data.packages, 3.6)
-        page.fit_text(x + 4.8, row_y, 36, T.code("contract_package", code), 10.5)
+        page.fit_text(x + 4.8, row_y, pitch - 5.5, T.code("contract_package", code), 10.5)
     y += 16
     # what the chosen packages give, one line each (as the national agreement lists its contents)
     colon = ": " if T.lang == "en" else "："
@@ -118,7 +119,8 @@ def render(data: AgreementData, T: Labels) -> bytes:
         if code in data.packages
     )
     if contents:
-        y += page.paragraph(Box(LEFT + 4, y, WIDTH - 4, 44), contents, 9.5, leading=1.45) + 5
+        # (the heading below is written on its baseline: room for its height above it)
+        y += page.paragraph(Box(LEFT + 4, y, WIDTH - 4, 44), contents, 9.5, leading=1.45) + 9
     page.text(LEFT, y, T("Print", "三、双方责任"), 11.5, bold=True)
     y += 3
     duties = T(

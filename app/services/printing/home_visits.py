@@ -250,7 +250,7 @@ def render_home_visits(
         (T("Print", "上次随访"), 20),
         (T("Print", "上次读数"), 24),
         (T("Print", "应随访日期"), 18),
-        (T("Print", "逾期天数"), 20),
+        (T("Print", "逾期或到期"), 20),  # "逾期12天" or "6天后到期": the list holds both
         (T("Print", "已访✓"), 12),
         (T("Print", "备注"), 29),
     ]
