@@ -556,6 +556,9 @@ def test_every_hint_of_the_enrolment_form_is_whole_in_english(gui_app, qtbot, st
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
+        # the dialog's usual 860 px hold the form: two diseases a line made it 901 px wide in
+        # English, and the dialog scrolled sideways on a small screen
+        assert dialog.form.minimumSizeHint().width() <= 760
         hinted = [e for e in dialog.findChildren(QLineEdit) if e.placeholderText() and e.isVisible()]
         assert any(e.placeholderText() == "diagnosed year-month" for e in hinted)
         for edit in hinted:

@@ -214,3 +214,33 @@ def test_the_activity_form_says_every_problem_at_once_and_keeps_what_was_typed(g
     for words in ("请填写活动主题", "请填写活动地点", "请填写接受健康教育人数"):
         assert words in said, said
     assert dialog.organiser.text() == "村卫生室"
+
+
+@pytest.mark.sqlite_only  # the page's layout
+def test_an_activitys_form_reads_whole_and_individual_education_says_what_it_counts(gui_app, qtbot, store):
+    """ "Individual health education" read "Individual …" in English even at 1280 px (the column
+    was sized before any row was there); the 个体化健康教育 figure had no unit beside counts of
+    activities, and counts follow-ups too: it says 人次, and its tooltip says what it counts."""
+    from app.services.programmes import education
+    from app.views.startup import install_translator
+
+    with store.transaction() as s:
+        education.add_activity(
+            s,
+            education.ActivityInput(
+                held_on="2026-11-01", place="村委会", form="6", topic="戒烟", audience_count="1"
+            ),
+        )
+    install_translator(gui_app, "en")
+    try:
+        page = EducationPage(store)
+        qtbot.addWidget(page)
+        page.resize(1280, 700)
+        page.show()
+        qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+        kind = page.table.item(0, 2).text()
+        assert page.table.columnWidth(2) >= page.table.fontMetrics().horizontalAdvance(kind) + 6, kind
+        individual = page.progress.cells["individual"]
+        assert individual.text().endswith(" contacts") and "follow-up" in individual.toolTip()
+    finally:
+        install_translator(gui_app, "zh")

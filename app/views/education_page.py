@@ -82,11 +82,17 @@ class ProgressPanel(QFrame):
                 .replace("{need}", need)
             )
             cell.setStyleSheet("color: #c62828;" if line.behind else "color: #1b5e20;")
-            cell.setToolTip(
-                self.tr("按月计至今应完成 {n}").replace("{n}", str(line.expected_by_now))
-                if line.expected_by_now is not None
-                else ""
-            )
+            if line.key == "individual":  # (not activities as its neighbours count: say what it counts)
+                cell.setText(cell.text() + self.tr(" 人次"))
+                cell.setToolTip(
+                    self.tr("个体化健康教育活动，加上每次随访时的健康指导（每次随访计1人次）；没有最低次数")
+                )
+            else:
+                cell.setToolTip(
+                    self.tr("按月计至今应完成 {n}").replace("{n}", str(line.expected_by_now))
+                    if line.expected_by_now is not None
+                    else ""
+                )
 
 
 class ActivityDialog(QDialog):
@@ -224,7 +230,8 @@ class EducationPage(LazyPage):
                 self.tr("存档材料"),
             ]
         )
-        fit_columns(self.table, {0: 11, 1: 8, 2: 14, 4: 10, 5: 4, 6: 10, 7: 4})
+        self.widths = {0: 11, 1: 8, 2: 14, 4: 10, 5: 4, 6: 10, 7: 4}  # in digits (fit_columns)
+        fit_columns(self.table, self.widths)
         # the topic takes what is left (read whole; the longest form and organiser wrap no more)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
@@ -263,6 +270,9 @@ class EducationPage(LazyPage):
                 elif j == 7:
                     item.setTextAlignment(Qt.AlignCenter)
                 self.table.setItem(i, j, item)
+        # as wide as the rows' text needs, up to twice the set width: "Individual health
+        # education" read "Individual …" in English even at 1280 px
+        fit_columns(self.table, self.widths)
 
     def new_activity(self) -> ActivityDialog:
         dialog = ActivityDialog(self.store, self)

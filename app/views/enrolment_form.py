@@ -228,16 +228,19 @@ class EnrolmentForm(QWidget):
         self.disease_dates: dict[str, QLineEdit] = {}
         # a box naming a sensitive programme (严重精神障碍) only for those who may see it
         shown = [c for c in cl if self.context.sensitive_boxes or c.code not in cl.sensitive_codes]
+        # two diseases a line; one in English, whose names run about twice as wide (two made the
+        # form 900 px wide, and the dialog scrolled sideways on a small screen)
+        per_line = 2 if lang() == "zh" else 1
         for i, c in enumerate(shown):
             box = QCheckBox(c.label(lang()))
             self.disease_checks[c.code] = box
-            grid.addWidget(box, i // 2, (i % 2) * 2)
+            grid.addWidget(box, i // per_line, (i % per_line) * 2)
             if c.code != cl.none_code:
                 date = line_edit(self.tr("确诊 年-月"), 10)
                 date.setMaximumWidth(110)
                 date.setToolTip(date.placeholderText())  # a long translation may not fit
                 self.disease_dates[c.code] = date
-                grid.addWidget(date, i // 2, (i % 2) * 2 + 1)
+                grid.addWidget(date, i // per_line, (i % per_line) * 2 + 1)
         other = line_edit(field_text(f.other_hint), 100)
 
         def read() -> dict:

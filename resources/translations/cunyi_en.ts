@@ -5590,6 +5590,14 @@
         <translation>{label}: {done}{need}</translation>
     </message>
     <message>
+        <source> 人次</source>
+        <translation> contacts</translation>
+    </message>
+    <message>
+        <source>个体化健康教育活动，加上每次随访时的健康指导（每次随访计1人次）；没有最低次数</source>
+        <translation>Individual education sessions, plus the health advice given at every follow-up (each follow-up counts as one contact); there is no minimum</translation>
+    </message>
+    <message>
         <source>按月计至今应完成 {n}</source>
         <translation>Due by now (pro rata by month): {n}</translation>
     </message>

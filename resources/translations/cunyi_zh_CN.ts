@@ -5589,6 +5589,14 @@
         <translation>{label}：{done}{need}</translation>
     </message>
     <message>
+        <source> 人次</source>
+        <translation> 人次</translation>
+    </message>
+    <message>
+        <source>个体化健康教育活动，加上每次随访时的健康指导（每次随访计1人次）；没有最低次数</source>
+        <translation>个体化健康教育活动，加上每次随访时的健康指导（每次随访计1人次）；没有最低次数</translation>
+    </message>
+    <message>
         <source>按月计至今应完成 {n}</source>
         <translation>按月计至今应完成 {n}</translation>
     </message>
