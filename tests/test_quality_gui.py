@@ -177,6 +177,8 @@ def test_the_decisions_fit_the_page_at_800_px(gui_app, qtbot, store, language, t
     from app.services.quality import review
 
     with review_page(gui_app, qtbot, store, language, township=False, size=(800, 600)) as page:
+        page.show_decisions([])  # none yet: the page says why its list is empty
+        assert not page.none_decided.isHidden() and page.none_decided.text()
         change = {"record": "王秀英 110105001101000123", "field": "作废", "from": False, "to": True}
         page.show_decisions(
             [
@@ -201,6 +203,7 @@ def test_the_decisions_fit_the_page_at_800_px(gui_app, qtbot, store, language, t
         )
         qtbot.wait(50)
         table = page.decided
+        assert page.none_decided.isHidden()
         page.grab().save(str(tmp_path / f"decisions-{language}.png"))
         assert not table.horizontalScrollBar().isVisible(), [
             table.columnWidth(c) for c in range(table.columnCount())

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -275,6 +277,16 @@ def test_education_counts_read_as_counts_against_the_minimum(township_dir, capsy
     below = lines[at + 1 : at + 2 + len(lectures["villages"])]
     assert below[-1].strip().startswith(f"{township['name']}本级")
     assert f"{own['numerator']} 次 / 最低 {own['denominator']} 次" in below[-1]
+    # on paper too: the minimum stood under 分母 as a bare number, and "差 1 次" under 率
+    pdf = Path(township_dir) / "r.pdf"
+    assert (
+        main(["--data-dir", township_dir, "report", "indicators", "--year", str(YEAR), "-o", str(pdf)]) == 0
+    )
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    row = next(x for x in text.splitlines() if "健康知识讲座次数" in x)
+    assert re.search(rf"{n} ?次\s+最低 ?{minimum} ?次\s+差 ?{minimum - n} ?次", row), (
+        row
+    )  # (its spaces may go)
 
 
 def test_a_quarter_so_far_is_the_year_up_to_its_end(township_dir, township_store, capsys):

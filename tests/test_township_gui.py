@@ -41,6 +41,7 @@ def test_table_shows_figures_with_traffic_lights(page):
     assert page.table.item(row_of(page, "record_use"), 1).background().color() != GOOD  # no target, no light
     last = len(report.results)
     assert page.table.item(last, FIXED_COLUMNS).text() == "从未同步"
+    assert page.table.item(last + 1, FIXED_COLUMNS).text() == "—"  # days missing: not known (was empty)
 
 
 def test_a_click_lists_the_residents_with_reasons(page, qtbot):

@@ -58,8 +58,21 @@ class ReviewPage(LazyPage):
         decided_box = QWidget()
         decided_lay = QVBoxLayout(decided_box)
         decided_lay.setContentsMargins(0, 0, 0, 0)
+        # an empty list says why it is empty (an empty table said nothing)
+        self.none_decided = QLabel(
+            self.tr("还没有处理决定。")
+            + (
+                self.tr("在上面选一项，选择处理方式后点“记录处理决定”。")
+                if township
+                else self.tr("乡镇卫生院审核本村的档案后，它的决定随同步包到达这里。")
+            )
+        )
+        self.none_decided.setWordWrap(True)
+        self.none_decided.setStyleSheet("color: #666;")
+        self.none_decided.hide()
         if not township:
             decided_lay.addWidget(QLabel(self.tr("乡镇卫生院对本村档案的处理决定（改了什么、为什么）")))
+            decided_lay.addWidget(self.none_decided)
             decided_lay.addWidget(self.decided, 1)
             lay.addWidget(decided_box, 1)
             refresh_on(self, DECISIONS_TABLE | RESIDENTS, self.refresh)
@@ -143,6 +156,7 @@ class ReviewPage(LazyPage):
         queue_lay.addLayout(act)
         queue_lay.addWidget(self.error)
         decided_lay.addWidget(QLabel(self.tr("已做的处理决定（同步到相关村卫生室）")))
+        decided_lay.addWidget(self.none_decided)
         decided_lay.addWidget(self.decided, 1)
         split = QSplitter()
         split.setOrientation(Qt.Vertical)
@@ -234,6 +248,7 @@ class ReviewPage(LazyPage):
         self.selected()
 
     def show_decisions(self, decided: list[review.DecisionView]) -> None:
+        self.none_decided.setVisible(not decided)
         self.decided.setRowCount(len(decided))
         for r, d in enumerate(decided):
             changes = (self.tr("；") + "\n").join(

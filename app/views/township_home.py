@@ -416,8 +416,10 @@ class TownshipHomePage(QWidget):
                 text += aside(self.tr("已撤销"))
             when = QTableWidgetItem(text)
             days = QTableWidgetItem(
-                "" if sync is None or sync.days_missing is None else str(sync.days_missing)
+                "—" if sync is None or sync.days_missing is None else str(sync.days_missing)
             )
+            if sync is None or sync.days_missing is None:  # (an empty pink cell said nothing)
+                days.setToolTip(self.tr("从未收到它的同步包：缺多少天无从估计"))
             if sync is not None and (sync.days_missing is None or sync.days_missing > 7):
                 days.setBackground(QBrush(BEHIND))
                 when.setBackground(QBrush(BEHIND))

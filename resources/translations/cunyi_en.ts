@@ -6920,6 +6920,18 @@
         <translation>Found on</translation>
     </message>
     <message>
+        <source>还没有处理决定。</source>
+        <translation>No decisions yet. </translation>
+    </message>
+    <message>
+        <source>在上面选一项，选择处理方式后点“记录处理决定”。</source>
+        <translation>Choose an item above and a decision, then press “Record decision”.</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院审核本村的档案后，它的决定随同步包到达这里。</source>
+        <translation>Once the township health centre has reviewed this village's records, its decisions arrive here with a sync bundle.</translation>
+    </message>
+    <message>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
@@ -8580,6 +8592,10 @@ Click Yes only if it matches.</translation>
     <message>
         <source>已撤销</source>
         <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>从未收到它的同步包：缺多少天无从估计</source>
+        <translation>No sync bundle has arrived from it: how many days are missing cannot be told</translation>
     </message>
     <message>
         <source>正在计算逐月趋势…</source>

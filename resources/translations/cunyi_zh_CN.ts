@@ -6919,6 +6919,18 @@
         <translation>发现于</translation>
     </message>
     <message>
+        <source>还没有处理决定。</source>
+        <translation>还没有处理决定。</translation>
+    </message>
+    <message>
+        <source>在上面选一项，选择处理方式后点“记录处理决定”。</source>
+        <translation>在上面选一项，选择处理方式后点“记录处理决定”。</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院审核本村的档案后，它的决定随同步包到达这里。</source>
+        <translation>乡镇卫生院审核本村的档案后，它的决定随同步包到达这里。</translation>
+    </message>
+    <message>
         <source>上一页</source>
         <translation>上一页</translation>
     </message>
@@ -8579,6 +8591,10 @@
     <message>
         <source>已撤销</source>
         <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>从未收到它的同步包：缺多少天无从估计</source>
+        <translation>从未收到它的同步包：缺多少天无从估计</translation>
     </message>
     <message>
         <source>正在计算逐月趋势…</source>

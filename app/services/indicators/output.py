@@ -232,9 +232,12 @@ def count_text(value: int | None, unit: str, translate: Translate = _identity) -
 
 
 def minimum_text(value: int | None, unit: str, translate: Translate = _identity) -> str:
-    """A count indicator's yearly minimum: "最低 60 次" ("—": not known)."""
+    """A count indicator's yearly minimum: "最低 60 次" ("—": not known; "无要求": none, as a
+    village need not hold public consultations, where "最低 0 次" read like a figure)."""
     if value is None:
         return "—"
+    if value == 0:
+        return translate(CTX, QT_TRANSLATE_NOOP("Report", "无要求"))
     return Message(CTX, _COUNT_WORDS[unit][1], {"n": f"{value:,}"}).render(translate)
 
 
@@ -656,12 +659,15 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
     )
     rows = [[Paragraph(markup(label(h)), cell) for h in SUMMARY_HEADERS]]
     for n, ind in enumerate(data["indicators"], start=1):
+        counts = ind["unit"] in COUNTS  # "41 次" against "最低 42 次", as the 工作台 says: not a rate
         rows.append(
             [
                 str(n),
                 Paragraph(markup(ind["name"]), cell),
-                num(ind["numerator"]),
-                num(ind["denominator"]),
+                count_text(ind["numerator"], ind["unit"], translate) if counts else num(ind["numerator"]),
+                minimum_text(ind["denominator"], ind["unit"], translate)
+                if counts
+                else num(ind["denominator"]),
                 standing_text(ind["numerator"], ind["denominator"], ind["unit"], translate)
                 if ind["unit"] in COUNTS
                 else figure_rate_text(ind["numerator"], ind["denominator"]),
