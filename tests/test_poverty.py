@@ -323,6 +323,7 @@ def test_the_household_sheet_prints_its_members_and_each_patients_plan(store, fa
         "慢病签约服务管理",
         "每月随访，免费用药",
         "2026年12月31日",
+        "本年免费健康体检：＿＿＿＿",  # no check yet: a line to fill in, not an empty box
     ):
         assert words in text, words
     capsys.readouterr()

@@ -15,7 +15,15 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import PovertyHousehold, Resident
 from app.services.errors import Message, NotFound
 from app.services.printing import _may_print, field_sheet
-from app.services.printing.layout import Labels, grid_table, label_style, markup, para_style, register_font
+from app.services.printing.layout import (
+    BLANK,
+    Labels,
+    grid_table,
+    label_style,
+    markup,
+    para_style,
+    register_font,
+)
 from app.services.programmes import contracts, poverty
 from app.services.records.validators import age_on
 from app.services.sync.capture import trusted_today
@@ -125,7 +133,8 @@ def household_pdf(session: Session, ref: str, T: Labels, today: dt.date | None =
             (T("Print", "责任医生"), plan.doctor or ""),
         ]
         story += [
-            grid_table([[p(a + colon, words), p(b)] for a, b in lines], [36, 146], header=False),
+            # a value not recorded prints as a ＿＿ line to fill in by hand, as every form's blanks
+            grid_table([[p(a + colon, words), p(b or BLANK)] for a, b in lines], [36, 146], header=False),
             Spacer(1, 3 * mm),
         ]
     village = head.village.name if head and head.village else ""
