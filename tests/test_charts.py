@@ -6,6 +6,7 @@ import datetime as dt
 from types import SimpleNamespace
 
 import pytest
+from PySide6.QtCore import QPointF
 
 from app.views.charts import DAY, _ts, date_ticks, trend_chart
 
@@ -109,3 +110,25 @@ def test_no_two_date_labels_are_drawn_over_each_other(gui_app, qtbot, tmp_path):
     px = [(b - a) * width / (hi - lo) for a, b in zip(shown, shown[1:], strict=False)]
     assert min(px) >= 60, px  # (a Chinese date label is about 50 px wide)
     plot.grab().save(str(tmp_path / "apart.png"))
+
+
+def test_the_legend_covers_no_reading(gui_app, qtbot):
+    """The legend, at the plot's top left, covered the first readings (a patient's highest, often
+    the first): it takes one line, and the plot keeps room above the highest value for it."""
+    visits = [
+        SimpleNamespace(
+            outcome="done", visit_date=dt.date(2024, 8, 1) + dt.timedelta(days=30 * i), sbp=s, dbp=d
+        )
+        for i, (s, d) in enumerate([(169, 102), (152, 89), (148, 84), (157, 95), (138, 79), (120, 72)])
+    ]
+    plot = trend_chart(visits, "htn", 60)
+    qtbot.addWidget(plot)
+    plot.resize(900, 300)
+    plot.show()
+    qtbot.wait(50)
+    item = plot.getPlotItem()
+    view, legend = item.getViewBox(), item.legend
+    box = legend.sceneBoundingRect()
+    assert box.height() < 50  # one line (two made it twice as tall)
+    lowest = view.mapSceneToView(QPointF(box.left(), box.bottom())).y()  # its lower edge, in mmHg
+    assert lowest > 169, lowest  # above the highest reading

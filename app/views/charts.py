@@ -83,14 +83,17 @@ def trend_chart(visits, program: str, age: int, t: Thresholds = DEFAULT):
     plot = pg.PlotWidget(axisItems={"bottom": DateAxis(orientation="bottom")})
     plot.setMinimumHeight(200)
     plot.showGrid(x=True, y=True, alpha=0.2)
-    # the legend over the first points stays readable, and they show through it
-    plot.addLegend(offset=(10, 5), brush=pg.mkBrush(255, 255, 255, 200), pen=pg.mkPen("#ccc"))
+    # the legend on one line at the top, over room kept free of points (below): it covered the
+    # first readings; readable over a grid line, which shows through it
+    plot.addLegend(offset=(10, 5), colCount=2, brush=pg.mkBrush(255, 255, 255, 200), pen=pg.mkPen("#ccc"))
     done = [v for v in visits if v.outcome == "done"]
+    shown: list[float] = []  # every value drawn, the targets' too
 
     def line(values, name, color):
         points = [(_ts(v.visit_date), y) for v, y in zip(done, values, strict=True) if y is not None]
         if points:
             xs, ys = zip(*points, strict=True)
+            shown.extend(ys)
             plot.plot(
                 xs,
                 ys,
@@ -103,6 +106,7 @@ def trend_chart(visits, program: str, age: int, t: Thresholds = DEFAULT):
             )
 
     def target(y, color):
+        shown.append(y)
         plot.addItem(pg.InfiniteLine(pos=y, angle=0, pen=pg.mkPen(color, width=1, style=Qt.DashLine)))
 
     if program == HTN:
@@ -116,4 +120,10 @@ def trend_chart(visits, program: str, age: int, t: Thresholds = DEFAULT):
         line([v.glucose for v in done], QCoreApplication.translate("Charts", "空腹血糖"), "#6a1b9a")
         target(t.glucose, "#ba68c8")
         plot.setLabel("left", "mmol/L")
+    low, high = min(shown), max(shown)
+    span = max(high - low, 1.0)
+    plot.setYRange(low - 0.08 * span, high + LEGEND_ROOM * span, padding=0)  # the legend's room on top
     return plot
+
+
+LEGEND_ROOM = 0.3  # above the highest value, of the values' span: the legend's line, free of points
