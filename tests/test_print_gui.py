@@ -235,3 +235,33 @@ def test_the_two_batch_boxes_stack_at_800_px_and_sit_side_by_side_when_wide(wind
 def _whole(widget) -> bool:
     """Whether all of ``widget`` shows: not cut by the edge of the page (nor scrolled away)."""
     return widget.visibleRegion().boundingRect().size() == widget.size()
+
+
+@pytest.mark.sqlite_only  # the pages' layout: one database is enough
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_village_pcs_pages_ask_no_more_width_than_an_800_pixel_window_has(window, qtbot, gui_app, lang):
+    """At 800 px, in either language, no page is wider than the window: the 打印 page's second box,
+    the 老年人 and 签约 buttons and the 设置 page ran off the edge (the page scrolled sideways)."""
+    from app.views.startup import install_translator
+
+    install_translator(gui_app, lang)
+    try:
+        window.resize(800, 760)
+        qtbot.waitUntil(lambda: window.width() == 800)
+        for key in (
+            "home",
+            "residents",
+            "followups",
+            "elderly",
+            "contracts",
+            "education",
+            "print",
+            "settings",
+        ):
+            page = window.show_page(key)
+            QApplication.processEvents()
+            room = window._frames[key].viewport().width()  # the page's scroll area
+            wants = page.minimumSizeHint().width()
+            assert wants <= room, (lang, key, wants, room)
+    finally:
+        install_translator(gui_app, "zh")

@@ -39,6 +39,7 @@ from app.views.widgets import (
     print_labels,
     read_only_table,
     render,
+    toolbar,
     translate,
 )
 
@@ -73,6 +74,7 @@ class ProgressPanel(QFrame):
             cell = self.cells.get(line.key)
             if cell is None:
                 cell = self.cells[line.key] = QLabel()
+                cell.setWordWrap(True)  # (three a line: unwrapped, they made the page too wide at 800 px)
                 self.grid.addWidget(cell, i // 3, i % 3)
             need = f" / {line.minimum}" if line.minimum else ""
             cell.setText(
@@ -211,12 +213,7 @@ class EducationPage(LazyPage):
         self.print_button = QPushButton(self.tr("打印记录表…"))
         self.add_button.clicked.connect(self.new_activity)
         self.print_button.clicked.connect(self.print_record)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("年份")))
-        top.addWidget(self.year)
-        top.addStretch(1)
-        top.addWidget(self.add_button)
-        top.addWidget(self.print_button)
+        top = toolbar([QLabel(self.tr("年份")), self.year], [self.add_button, self.print_button])
         self.progress = ProgressPanel(store)
         self.table = read_only_table(
             [
@@ -236,7 +233,7 @@ class EducationPage(LazyPage):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
         lay = QVBoxLayout(self)
-        lay.addLayout(top)
+        lay.addWidget(top)
         lay.addWidget(self.progress)
         lay.addWidget(self.table, 1)
         self.rows: list[education.ActivityRow] = []

@@ -46,6 +46,7 @@ from app.views.widgets import (
     lang,
     line_edit,
     render,
+    toolbar,
     translate,
 )
 
@@ -168,15 +169,14 @@ class FollowupPage(LazyPage):
         self.table.activated.connect(lambda _i: self.record_selected())
         self.summary = QLabel()
         self.summary.setStyleSheet("color: #666;")
-        top = QHBoxLayout()
-        top.addWidget(self.kind)
-        top.addWidget(self.program)
-        top.addWidget(self.group)
-        top.addWidget(self.doctor)
-        top.addWidget(self.search, 1)
-        top.addWidget(self.record)
+        # the search and its button on a line of their own when narrow (at 800 px the search read
+        # "在当…" and the page scrolled sideways)
+        self.search.setMinimumWidth(
+            self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 40
+        )
+        top = toolbar([self.kind, self.program, self.group, self.doctor], [self.search, self.record])
         lay = QVBoxLayout(self)
-        lay.addLayout(top)
+        lay.addWidget(top)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.summary)
         refresh_on(self, FOLLOWUPS | RESIDENTS, self.refresh)

@@ -36,6 +36,7 @@ from app.views.widgets import (
     line_edit,
     read_only_table,
     render,
+    toolbar,
 )
 
 
@@ -91,16 +92,13 @@ class ReferralList(QWidget):
             button.clicked.connect(lambda _c=False, back=returning: self.print_slip(back))
         self.empty = QLabel(self.tr("没有未结转诊") if open_only else self.tr("没有转诊记录"))
         self.empty.setStyleSheet("color: #666;")
-        bar = QHBoxLayout()
-        bar.addWidget(self.empty)
-        bar.addStretch(1)
         self.read_only = read_only  # (a county reads referrals: its villages record their steps)
-        for button in (*self.buttons.values(), self.undo):
-            bar.addWidget(button)
+        # the buttons on a line of their own when narrow (Undo arrived / not arrived was cut)
+        bar = toolbar([self.empty], [*self.buttons.values(), self.undo])
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.table, 1)
-        lay.addLayout(bar)
+        lay.addWidget(bar)
         if self.details is not None:
             lay.addWidget(self.details, 1)
             prints = QHBoxLayout()

@@ -40,7 +40,7 @@ from app.views.indicator_drilldown import IndicatorDrilldown
 from app.views.operations import FOLLOWUPS, REFERRALS, RESIDENTS, SYNC, Op, refresh_on
 from app.views.population_dialog import PopulationDialog
 from app.views.referrals import ReferralList
-from app.views.widgets import aside, local_time, translate
+from app.views.widgets import aside, local_time, toolbar, translate
 
 GOOD, NEAR, BEHIND = QColor("#c8e6c9"), QColor("#ffe0b2"), QColor("#ffcdd2")
 NEAR_POINTS = 0.10  # within 10 percentage points of the target: amber
@@ -132,19 +132,12 @@ class TownshipHomePage(QWidget):
         self.columns: list[tuple] = []  # from column 1: (village or None, group or None)
         self.indicator = QComboBox()
         self.indicator.setMinimumWidth(220)
-        bar = QHBoxLayout()  # (under the title, not beside it: the page fits a 1024-pixel screen)
-        for w in (
-            QLabel(self.tr("统计期：")),
-            self.year,
-            self.quarter,
-            self.show_villages,
-            self.show_groups,
-            self.refresh_button,
-            self.population_button,
-            self.export_button,
-        ):
-            bar.addWidget(w)
-        bar.addStretch(1)
+        # under the title, not beside it; its buttons on a line of their own when narrow (in
+        # English at 800 px 导出… was cut at the page's edge)
+        bar = toolbar(
+            [QLabel(self.tr("统计期：")), self.year, self.quarter, self.show_villages, self.show_groups],
+            [self.refresh_button, self.population_button, self.export_button],
+        )
 
         self.table = QTableWidget()
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -208,7 +201,7 @@ class TownshipHomePage(QWidget):
         split.setStretchFactor(1, 2)
         lay = QVBoxLayout(self)
         lay.addWidget(self.title)
-        lay.addLayout(bar)
+        lay.addWidget(bar)
         lay.addWidget(split, 1)
 
         self.refresh_button.clicked.connect(self.refresh)
