@@ -52,6 +52,30 @@ def window(gui_app, qtbot, store):
     return w
 
 
+def assert_pages_fit(qtbot, window, keys, *said) -> None:
+    """Each page of ``keys`` asks for no more width than the main window's page area has: nothing
+    of it is cut at the window's edge, nor scrolls sideways."""
+    for key in keys:
+        page = window.show_page(key)
+        qtbot.wait(30)
+        room = window._frames[key].viewport().width()  # the page's scroll area
+        wants = page.minimumSizeHint().width()
+        assert wants <= room, (*said, key, wants, room)
+
+
+def htn_patient(store, name: str, since: dt.date):
+    """A resident (born 1955) under hypertension management since ``since``; their id."""
+    from app.services.programmes import followup
+    from app.services.records.residents import ResidentInput, save_resident
+
+    with store.transaction() as s:
+        r = save_resident(
+            s, ResidentInput(name=name, sex="1", birth_date="1955-05-05", enrolled_on="2020-01-01")
+        )
+        followup.enrol(s, r, "htn", since)
+        return r.id
+
+
 def followup_dialog(store, resident_id, program):
     """The entry form as the page opens it: its context read once, then no store access while typing."""
     from app.services.programmes import followup
@@ -624,17 +648,11 @@ def test_a_visit_recorded_by_mistake_is_voided_from_the_resident_page(gui_app, q
     from app.models import FollowupVisit
     from app.services.programmes import followup
     from app.services.records import overview as records_overview
-    from app.services.records.residents import ResidentInput, save_resident
     from app.services.sync import capture
     from app.views.residents import ResidentDialog
 
     today = capture.pc_today()
-    with store.transaction() as s:
-        r = save_resident(
-            s, ResidentInput(name="作废甲", sex="1", birth_date="1955-05-05", enrolled_on="2020-01-01")
-        )
-        followup.enrol(s, r, "htn", today - dt.timedelta(days=100))
-        rid = r.id
+    rid = htn_patient(store, "作废甲", today - dt.timedelta(days=100))
     with store.transaction() as s:
         for day in (today - dt.timedelta(days=40), today):
             followup.record_visit(
@@ -678,17 +696,11 @@ def test_a_programme_tab_says_when_the_next_follow_up_is_due(gui_app, qtbot, sto
     from app.models import ProgramEnrolment
     from app.services.programmes import followup
     from app.services.records import overview as records_overview
-    from app.services.records.residents import ResidentInput, save_resident
     from app.services.sync import capture
     from app.views.residents import ResidentDialog
 
     today = capture.pc_today()
-    with store.transaction() as s:
-        r = save_resident(
-            s, ResidentInput(name="逾期甲", sex="1", birth_date="1955-05-05", enrolled_on="2020-01-01")
-        )
-        followup.enrol(s, r, "htn", today - dt.timedelta(days=400))
-        rid = r.id
+    rid = htn_patient(store, "逾期甲", today - dt.timedelta(days=400))
     with store.transaction() as s:
         followup.record_visit(
             s,

@@ -16,6 +16,11 @@ pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
 @pytest.fixture
 def page(gui_app, qtbot, request):
     store, _ids = request.getfixturevalue("township")  # test_indicators' township, built once a module
+    return workbench_of(store, qtbot)
+
+
+def workbench_of(store, qtbot) -> TownshipHomePage:
+    """The 工作台 of ``store``, shown and computed for :data:`YEAR`."""
     page = TownshipHomePage(store)
     qtbot.addWidget(page)
     page.show()  # computes when first shown
@@ -178,34 +183,6 @@ def test_an_education_count_reads_as_activities_against_the_minimum(page, qtbot)
     page.indicator.setCurrentIndex(page.indicator.findData("education_lectures"))  # its chart: counts
 
 
-@pytest.mark.slow
-def test_the_township_pages_fit_a_1024_pixel_screen_in_both_languages(gui_app, qtbot, request):
-    """At 1024 × 768 every control of the 工作台, 同步, 审核 and 设置 pages is on screen, in Chinese and
-    in English: no page asks for more width than the window has (导出… was cut to 导, 状态 to 受, the
-    settings' check box ran off the edge)."""
-    from app.views.main_window import MainWindow
-    from app.views.startup import install_translator
-
-    store, _ids = request.getfixturevalue("township")
-    for lang in ("zh", "en"):
-        install_translator(gui_app, lang)
-        try:
-            window = MainWindow(store)
-            qtbot.addWidget(window)
-            window.resize(1024, 768)
-            window.show()
-            window.home.wait_until_loaded()
-            for key in ("home", "sync", "review", "settings"):
-                page = window.show_page(key)
-                qtbot.wait(30)
-                room = window._frames[key].viewport().width()  # the page's scroll area
-                wants = page.minimumSizeHint().width()
-                assert wants <= room, (lang, key, wants, room)
-            window.close()
-        finally:
-            install_translator(gui_app, "zh")
-
-
 def test_a_trend_with_nothing_to_draw_says_so(gui_app, qtbot, township_store):
     """A township whose villages have no population figure yet: no month has a rate, and the trend
     chart says there is nothing to draw instead of showing an empty frame."""
@@ -248,12 +225,7 @@ def test_the_townships_own_activities_have_their_own_column(gui_app, qtbot, requ
                 audience_count="30",
             ),
         )
-    page = TownshipHomePage(store)
-    qtbot.addWidget(page)
-    page.show()
-    page.wait_until_loaded()
-    page.year.setValue(YEAR)
-    page.wait_until_loaded()
+    page = workbench_of(store, qtbot)
     report = page.bench.report
     own = page.table.columnCount() - 1
     assert own == FIXED_COLUMNS + len(report.villages)
@@ -290,12 +262,7 @@ def test_an_smi_figure_reads_as_not_visible_to_staff_without_the_permission(gui_
         accounts.create_user(s, "plain", "s3cret-Pass!", "township_staff", display_name="公卫员")
     store.actor = accounts.login(store, "plain", "s3cret-Pass!")
     try:
-        page = TownshipHomePage(store)
-        qtbot.addWidget(page)
-        page.show()
-        page.wait_until_loaded()
-        page.year.setValue(YEAR)
-        page.wait_until_loaded()
+        page = workbench_of(store, qtbot)
     finally:
         store.actor = None
     report = page.bench.report
@@ -313,13 +280,13 @@ def test_an_smi_figure_reads_as_not_visible_to_staff_without_the_permission(gui_
 
 @pytest.mark.sqlite_only  # the pages' layout
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_workbench_and_review_ask_no_more_width_than_an_800_pixel_window_has(
-    gui_app, qtbot, request, lang
-):
-    """At 800 px the 工作台's 导出… and its referrals' last button were cut at the page's edge, and
-    the 审核 queue's 问题 column was off it: no page asks for more width than the window has."""
+def test_the_township_pages_ask_no_more_width_than_an_800_pixel_window_has(gui_app, qtbot, request, lang):
+    """Every control of the township's pages is on screen in an 800-pixel window (and so in a
+    wider one), in Chinese and in English: 导出… was cut to 导, 状态 to 受, the settings' check box ran
+    off the edge, the referrals' last button was cut, and the 审核 queue's 问题 column was off it."""
     from app.views.main_window import MainWindow
     from app.views.startup import install_translator
+    from tests.test_gui import assert_pages_fit
 
     store, _ids = request.getfixturevalue("township")
     install_translator(gui_app, lang)
@@ -329,12 +296,7 @@ def test_the_workbench_and_review_ask_no_more_width_than_an_800_pixel_window_has
         window.resize(800, 760)
         window.show()
         window.home.wait_until_loaded()
-        for key in ("home", "review", "print", "followups"):
-            page = window.show_page(key)
-            qtbot.wait(30)
-            room = window._frames[key].viewport().width()
-            wants = page.minimumSizeHint().width()
-            assert wants <= room, (lang, key, wants, room)
+        assert_pages_fit(qtbot, window, ("home", "sync", "review", "settings", "print", "followups"), lang)
         window.close()
     finally:
         install_translator(gui_app, "zh")
