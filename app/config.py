@@ -67,9 +67,15 @@ class Paths:
 
     def ensure(self) -> Paths:
         """Make the data directory and its folders, owner-only (also tightening older ones).  A
-        folder that was there before and holds no store of CunYi's keeps its permissions: ``init
-        --data-dir`` given a folder of the user's (or, mistyped, a system folder) must not lock it."""
-        ours = not self.data_dir.exists() or self.db_file.exists() or (self.data_dir / "keys").is_dir()
+        folder that was there before, holds folders of its own and no store of CunYi's keeps its
+        permissions: ``init --data-dir`` given a folder of the user's (or, mistyped, a system
+        folder: /etc went owner-only) must not lock it."""
+        ours = (
+            not self.data_dir.exists()
+            or self.db_file.exists()
+            or (self.data_dir / "keys").is_dir()
+            or not _holds_other_folders(self.data_dir)
+        )
         self.data_dir.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
         if ours:
             make_private(self.data_dir)
@@ -78,6 +84,14 @@ class Paths:
             folder.mkdir(exist_ok=True, mode=PRIVATE_DIR)
             make_private(folder)
         return self
+
+
+def _holds_other_folders(folder: Path) -> bool:
+    """Whether ``folder`` holds folders that are not CunYi's (a folder of the user's, or the system's)."""
+    try:
+        return any(p.is_dir() and p.name not in SUBDIRS for p in folder.iterdir())
+    except OSError:
+        return True
 
 
 def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:

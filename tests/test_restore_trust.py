@@ -505,11 +505,17 @@ def test_store_backups_logs_and_folders_are_owner_only(tmp_path):
         # a folder of the user's given to init keeps its own permissions (a mistyped /etc was
         # locked to its owner); what CunYi makes in it is owner-only
         theirs = tmp_path / "Documents"
-        theirs.mkdir()
-        (theirs / "notes.txt").write_text("x")
+        (theirs / "Photos").mkdir(parents=True)
         os.chmod(theirs, 0o755)
         Paths(theirs).ensure()
         assert _mode(theirs) == 0o755 and _mode(theirs / "keys") == 0o700
+        # a new folder made for it (a file or two in it, as the demo's password) is CunYi's
+        made = tmp_path / "demo"
+        made.mkdir()
+        (made / "demo-password.txt").write_text("demo1234")
+        os.chmod(made, 0o755)
+        Paths(made).ensure()
+        assert _mode(made) == 0o700
     finally:
         os.umask(old_umask)
 
