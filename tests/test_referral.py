@@ -122,3 +122,39 @@ def test_a_referral_without_a_visit_takes_the_past_history_from_the_record(store
             s, referral.ReferralInput(resident_id=resident_id, to_institution="县人民医院"), today=TODAY
         )
         assert made.past_history == "高血压（2015-06）"
+
+
+def test_a_referral_names_the_severe_mental_disorder_only_on_a_referral_of_that_programme(store):
+    """主要既往史 was filled from the record as its own doctor sees it, 严重精神障碍 included, and a
+    referral of another programme is read by every doctor of the village and the township's staff,
+    who may not know of the disorder: it is left out there (the doctor may write it in), and kept
+    on a referral of that programme, which only those who may see the patient read."""
+    from app.models import Resident
+    from app.services.access import accounts
+
+    with store.transaction() as s:
+        accounts.create_user(s, "qian", "s3cret-Pass!", "village_doctor", display_name="钱医生")
+        r = save_resident(
+            s,
+            ResidentInput(
+                name="钱病",
+                sex="1",
+                birth_date="1960-02-02",
+                past_diseases={"2": "2015-06", "8": "2018-03"},
+                responsible_doctor="钱医生",
+                enrolled_on="2020-01-01",
+            ),
+            today=TODAY,
+        )
+        rid = r.id
+    store.actor = accounts.login(store, "qian", "s3cret-Pass!")
+    try:
+        with store.transaction() as s:
+            made = referral.create_referral(
+                s, referral.ReferralInput(resident_id=rid, to_institution="县人民医院"), today=TODAY
+            )
+            assert made.past_history == "高血压（2015-06）"
+            resident = s.get(Resident, rid)
+            assert referral.past_history(s, resident, "smi") == "高血压（2015-06）、严重精神障碍（2018-03）"
+    finally:
+        store.actor = None

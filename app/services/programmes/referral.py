@@ -90,7 +90,7 @@ def draft_from_visit(session: Session, visit_id: uuid.UUID) -> ReferralInput:
         emergency=bool(visit.emergency_reasons),
         impression=f"{program}" + (f"（{classification}）" if classification else ""),
         present_history="；".join(["，".join(findings)] + reasons if findings else reasons),
-        past_history=past_history(session, session.get(Resident, visit.resident_id)),
+        past_history=past_history(session, session.get(Resident, visit.resident_id), visit.program),
         treatment=drugs,
         issued_on=visit.visit_date.isoformat(),
         issued_by=visit.doctor or "",
@@ -114,8 +114,14 @@ def _visit_reasons(visit: FollowupVisit) -> list[str]:
     return reasons
 
 
-def past_history(session: Session, resident: Resident) -> str:
-    """主要既往史 from the record's 既往史 (diseases with their dates), as the user may see it."""
+def past_history(session: Session, resident: Resident, program: str | None) -> str:
+    """主要既往史 from the record's 既往史 (diseases with their dates), as the user may see it, for
+    a referral of ``program``.  A sensitive programme's box (严重精神障碍) only on a referral of that
+    programme: the others are read by everyone who reads the record's referrals (another doctor of
+    the village, the township's staff), and the text, filled in by the patient's own doctor, told
+    them of the disorder.  The doctor may still write it in by hand."""
+    from app.services.programmes.smi import SENSITIVE_PROGRAMS
+
     rows = session.scalars(
         select(ResidentChoice).where(
             ResidentChoice.resident_id == resident.id,
@@ -123,9 +129,12 @@ def past_history(session: Session, resident: Resident) -> str:
             ResidentChoice.code != "1",
         )
     )
+    shown = sensitive.visible(session, resident, rows)
+    if program not in SENSITIVE_PROGRAMS:
+        shown = [c for c in shown if not sensitive.is_sensitive(c.field, c.code)]
     return "、".join(
         CODE_LISTS["past_disease"].label(c.code) + (f"（{c.event_date}）" if c.event_date else "")
-        for c in sensitive.visible(session, resident, rows)
+        for c in shown
     )
 
 
@@ -194,7 +203,7 @@ def create_referral(session: Session, inp: ReferralInput, *, today: dt.date | No
     if not inp.force:
         _refuse_duplicate(session, resident, values["to_institution"], issued)
     values["issued_by"] = values["issued_by"] or doctor_name(session) or None  # 转诊医生: who issues it
-    values["past_history"] = values["past_history"] or past_history(session, resident) or None  # 既往史
+    values["past_history"] = values["past_history"] or past_history(session, resident, inp.program) or None
     referral = Referral(
         resident_id=resident.id,
         visit_id=inp.visit_id,
