@@ -824,7 +824,7 @@ def test_an_smi_referral_uses_the_record_only_for_those_who_may_know_of_it(world
 
 
 @pytest.mark.parametrize("user,withheld", [("plain", True), ("mh", False)])
-def test_a_report_says_when_it_leaves_smi_patients_out(world, tmp_path, user, withheld):
+def test_a_report_says_when_it_leaves_smi_patients_out(world, tmp_path, capsys, user, withheld):
     """重点人群签约率 read 600/926 for one user and 600/916 for another, with nothing to say why: a
     report by a user who may not see SMI patients says so, on the screen's data, the CLI's JSON,
     the PDF and the workbook (never which patients, nor how many), and names the indicators that
@@ -856,11 +856,24 @@ def test_a_report_says_when_it_leaves_smi_patients_out(world, tmp_path, user, wi
         named = note.split("：")[-1].split("、")
         assert named == ["健康档案使用率", "严重精神障碍患者规范管理率", "重点人群家庭医生签约率"]
     said = flat(note)
-    assert (said in flat(pdf_text(pdf, tmp_path))) is withheld
+    text = flat(pdf_text(pdf, tmp_path))
+    assert (said in text) is withheld
+    # the indicator of those patients only reads 无权查看 (its 0 / 0 read as "no patients")
+    assert output.report_data(report)["indicators"][2]["unseen"] is withheld
+    assert ("严重精神障碍患者规范管理率无权查看无权查看无权查看" in text) is withheld
     from openpyxl import load_workbook
 
     first = load_workbook(book).worksheets[0]
     assert (said in flat(str(first.cell(row=2, column=1).value))) is withheld
+    smi_row = next(r for r in first.iter_rows(values_only=True) if r[1] == "严重精神障碍患者规范管理率")
+    assert (set(smi_row[2:5]) == {"无权查看"}) is withheld, smi_row
+    pw = tmp_path / "pw"
+    pw.write_text(PASSWORD, encoding="utf-8")
+    who = ["--data-dir", str(world["town"].paths.data_dir), "--user", user, "--password-file", str(pw)]
+    capsys.readouterr()
+    assert main([*who, "report", "indicators", "--year", str(TODAY.year)]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("严重精神障碍患者规范管理率"))
+    assert line.endswith("无权查看") is withheld, line
 
 
 def test_a_record_handed_on_takes_its_programmes_to_the_new_doctor(store, person):

@@ -144,6 +144,8 @@ def report_indicators(args) -> int:
             **({"unit": ind["unit"], "translate": translate} if counts else {}),
         )
         target = "" if ind["target"] is None or counts else output.target_text(ind["target"], translate)
+        if ind["unseen"]:  # not 0 / 0: patients the user may not see
+            line = partial(_unseen_line, width=width, translate=translate)
         print(line(ind["name"], ind) + target)
         county = len(ind["townships"]) > 1  # a county: townships are the top rows
         one = ind["townships"][0] if len(ind["townships"]) == 1 else {}
@@ -178,6 +180,12 @@ def _count_line(label: str, figure: dict, unit: str, translate, width: int) -> s
     minimum = output.minimum_text(figure["denominator"], unit, translate)
     standing = output.standing_text(figure["numerator"], figure["denominator"], unit, translate)
     return f"{output.padded(label, width)}{count} / {minimum}   {standing}"
+
+
+def _unseen_line(label: str, _figure: dict, width: int, translate) -> str:
+    from app.services.indicators import output
+
+    return f"{output.padded(label, width)}{translate(output.CTX, output.NOT_SEEN)}"
 
 
 def _figure_line(label: str, figure: dict, width: int) -> str:

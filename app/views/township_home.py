@@ -370,7 +370,7 @@ class TownshipHomePage(QWidget):
                 else:
                     figure = result.group_figure(g.id)
                 if output.unseen(report, result):  # not "0 / 0": patients this user may not see
-                    item = QTableWidgetItem(self.tr("无权查看"))
+                    item = QTableWidgetItem(translate("Report", output.NOT_SEEN))
                     item.setTextAlignment(Qt.AlignCenter)
                     item.setToolTip(self.tr("这项指标只统计严重精神障碍患者，您无权查看这类患者"))
                     self.table.setItem(row, col, item)

@@ -6281,6 +6281,10 @@
         <translation>{n} short</translation>
     </message>
     <message>
+        <source>无权查看</source>
+        <translation type="unfinished">Not permitted</translation>
+    </message>
+    <message>
         <source>注：{villages}尚未录入 {year} 年的人口数，{indicators}的比率暂缺（人口数在乡镇卫生院工作台的“人口数…”中录入）</source>
         <translation>Note: {villages} has no population figure for {year} yet, so these rates are missing: {indicators} (population figures are entered on the township health centre&apos;s Today page, “Population…”)</translation>
     </message>
@@ -6929,7 +6933,7 @@
     </message>
     <message>
         <source>乡镇卫生院审核本村的档案后，它的决定随同步包到达这里。</source>
-        <translation>Once the township health centre has reviewed this village's records, its decisions arrive here with a sync bundle.</translation>
+        <translation>Once the township health centre has reviewed this village&apos;s records, its decisions arrive here with a sync bundle.</translation>
     </message>
     <message>
         <source>上一页</source>
@@ -8568,10 +8572,6 @@ Click Yes only if it matches.</translation>
     <message>
         <source>可能缺失天数</source>
         <translation>Days possibly missing</translation>
-    </message>
-    <message>
-        <source>无权查看</source>
-        <translation>Not permitted</translation>
     </message>
     <message>
         <source>这项指标只统计严重精神障碍患者，您无权查看这类患者</source>

@@ -6280,6 +6280,10 @@
         <translation>差 {n} 种</translation>
     </message>
     <message>
+        <source>无权查看</source>
+        <translation>无权查看</translation>
+    </message>
+    <message>
         <source>注：{villages}尚未录入 {year} 年的人口数，{indicators}的比率暂缺（人口数在乡镇卫生院工作台的“人口数…”中录入）</source>
         <translation>注：{villages}尚未录入 {year} 年的人口数，{indicators}的比率暂缺（人口数在乡镇卫生院工作台的“人口数…”中录入）</translation>
     </message>
@@ -8567,10 +8571,6 @@
     <message>
         <source>可能缺失天数</source>
         <translation>可能缺失天数</translation>
-    </message>
-    <message>
-        <source>无权查看</source>
-        <translation>无权查看</translation>
     </message>
     <message>
         <source>这项指标只统计严重精神障碍患者，您无权查看这类患者</source>

@@ -138,6 +138,11 @@ def withheld_indicators(report: engine.Report) -> list[engine.IndicatorResult]:
     return [r for r in report.results if engine.get_indicator(r.key).withheld is not None]
 
 
+# What stands for the figures of an indicator counting only patients its reader may not see
+# (unseen): never "0 / 0", which reads as "no patients" wherever the figure goes
+NOT_SEEN = QT_TRANSLATE_NOOP("Report", "无权查看")
+
+
 def unseen(report: engine.Report, result: engine.IndicatorResult) -> bool:
     """Whether ``result`` counts only patients its reader may not see (Indicator.withheld ALL): its
     0/0 is not "no patients"."""
@@ -362,6 +367,7 @@ def report_data(report: engine.Report, translate: Translate = _identity) -> dict
                     if gid in groups
                 ],
                 "missing_population": list(r.missing_figures),
+                "unseen": unseen(report, r),  # its figures count nobody the reader may see (NOT_SEEN)
             }
         )
     return {
@@ -512,6 +518,8 @@ def write_workbook(
         if own is not None:
             mine = own[1][n - 1]
             values += [mine["numerator"], mine["denominator"], standing(mine)] if mine else ["", "", ""]
+        if ind["unseen"]:  # not 0 / 0: patients the maker may not see
+            values = [v if i in (0, 1, 5) else label(NOT_SEEN) for i, v in enumerate(values)]
         row = 4 + n
         for col, value in enumerate(values, start=1):
             c = ws.cell(row=row, column=col)
@@ -641,6 +649,8 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
         return "—" if value is None else f"{value:,}"
 
     def unit_cell(ind: dict, f: dict) -> str:
+        if ind["unseen"]:
+            return label(NOT_SEEN)
         head = (
             standing_text(f["numerator"], f["denominator"], ind["unit"], translate)
             if ind["unit"] in COUNTS
@@ -660,18 +670,21 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
     rows = [[Paragraph(markup(label(h)), cell) for h in SUMMARY_HEADERS]]
     for n, ind in enumerate(data["indicators"], start=1):
         counts = ind["unit"] in COUNTS  # "41 次" against "最低 42 次", as the 工作台 says: not a rate
+        figures = [
+            count_text(ind["numerator"], ind["unit"], translate) if counts else num(ind["numerator"]),
+            minimum_text(ind["denominator"], ind["unit"], translate) if counts else num(ind["denominator"]),
+            standing_text(ind["numerator"], ind["denominator"], ind["unit"], translate)
+            if counts
+            else figure_rate_text(ind["numerator"], ind["denominator"]),
+        ]
+        if ind["unseen"]:  # not 0 / 0: patients the maker may not see
+            figures = [label(NOT_SEEN)] * 3
         rows.append(
             [
                 str(n),
                 Paragraph(markup(ind["name"]), cell),
-                count_text(ind["numerator"], ind["unit"], translate) if counts else num(ind["numerator"]),
-                minimum_text(ind["denominator"], ind["unit"], translate)
-                if counts
-                else num(ind["denominator"]),
-                standing_text(ind["numerator"], ind["denominator"], ind["unit"], translate)
-                if ind["unit"] in COUNTS
-                else figure_rate_text(ind["numerator"], ind["denominator"]),
-                "—" if ind["unit"] in COUNTS else rate_text(ind["target"]),  # a count: its minimum, left
+                *figures,
+                "—" if counts else rate_text(ind["target"]),  # a count: its minimum, left
             ]
         )
     story += [Table(rows, colWidths=[12 * mm, 80 * mm, 28 * mm, 28 * mm, 24 * mm, 20 * mm], style=style)]
