@@ -6282,7 +6282,7 @@
     </message>
     <message>
         <source>无权查看</source>
-        <translation type="unfinished">Not permitted</translation>
+        <translation>Not permitted</translation>
     </message>
     <message>
         <source>注：{villages}尚未录入 {year} 年的人口数，{indicators}的比率暂缺（人口数在乡镇卫生院工作台的“人口数…”中录入）</source>
