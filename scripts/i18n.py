@@ -75,6 +75,9 @@ def release(out_dir: Path = TS_DIR) -> None:
         )
 
 
+FULL_WIDTH = frozenset("“”‘’，。：；（）、")  # Chinese punctuation: never in an English translation
+
+
 def problems() -> list[str]:
     found = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -95,6 +98,9 @@ def problems() -> list[str]:
                 kind, text = have.get(key, ("missing", None))
                 if kind in ("missing", "unfinished") or not text:
                     found.append(f"{lang}: {kind or 'empty'} translation for [{key[0]}] {key[1]!r}")
+                elif lang == "en" and (marks := sorted(set(text) & FULL_WIDTH)):
+                    # drawn by the CJK font as wide as a character: “Record decision” read spaced out
+                    found.append(f"en: Chinese punctuation {''.join(marks)} in [{key[0]}] {text!r}")
         release(Path(tmp))
         for lang in LANGS:
             committed = TS_DIR / f"cunyi_{lang}.qm"

@@ -296,7 +296,8 @@ def test_the_township_pages_ask_no_more_width_than_an_800_pixel_window_has(gui_a
         window.resize(800, 760)
         window.show()
         window.home.wait_until_loaded()
-        assert_pages_fit(qtbot, window, ("home", "sync", "review", "settings", "print", "followups"), lang)
+        keys = ("home", "sync", "review", "settings", "print", "followups", "quality", "audit", "users")
+        assert_pages_fit(qtbot, window, keys, lang)
         window.close()
     finally:
         install_translator(gui_app, "zh")

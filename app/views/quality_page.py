@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -26,7 +25,7 @@ from app.services.printing.supervision_sheet import write_supervision_sheets
 from app.services.quality import export
 from app.services.quality import report as quality
 from app.views.operations import FOLLOWUPS, RESIDENTS, Op, refresh_on
-from app.views.widgets import LazyPage, aside, fit_columns, print_labels, read_only_table, translate
+from app.views.widgets import LazyPage, aside, fit_columns, print_labels, read_only_table, toolbar, translate
 
 
 class QualityPage(LazyPage):
@@ -54,15 +53,18 @@ class QualityPage(LazyPage):
         self.xlsx_button.clicked.connect(self.export_xlsx)
         self.pdf_button = QPushButton(self.tr("打印督导表…"))
         self.pdf_button.clicked.connect(self.export_pdf)
-        bar = QHBoxLayout()
-        for label, w in ((self.tr("年度"), self.year), (self.tr("村"), self.village)):
-            bar.addWidget(QLabel(label))
-            bar.addWidget(w)
-        bar.addWidget(self.run_button)
-        bar.addWidget(self.grouping)
-        bar.addStretch(1)
-        bar.addWidget(self.xlsx_button)
-        bar.addWidget(self.pdf_button)
+        # the exports on a line of their own when narrow (打印督导表… was cut at 800 px)
+        bar = toolbar(
+            [
+                QLabel(self.tr("年度")),
+                self.year,
+                QLabel(self.tr("村")),
+                self.village,
+                self.run_button,
+                self.grouping,
+            ],
+            [self.xlsx_button, self.pdf_button],
+        )
         self.headline = QLabel()
         self.kinds = list(quality.KINDS)
         self.summary = read_only_table(
@@ -96,7 +98,7 @@ class QualityPage(LazyPage):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         lay = QVBoxLayout(self)
-        lay.addLayout(bar)
+        lay.addWidget(bar)
         lay.addWidget(self.headline)
         lay.addWidget(split, 1)
         refresh_on(self, FOLLOWUPS | RESIDENTS, self.refresh)

@@ -35,7 +35,16 @@ from app.services.records.search import TAG_LABELS, ResidentRow
 from app.services.records.validators import age_on, mask_id
 from app.views.enrolment_form import EnrolmentDialog
 from app.views.operations import FOLLOWUPS, RESIDENTS, Op, refresh_on
-from app.views.widgets import LazyPage, aside, code_label, fit_columns, fit_to_screen, lang, print_labels
+from app.views.widgets import (
+    LazyPage,
+    SideBySide,
+    aside,
+    code_label,
+    fit_columns,
+    fit_to_screen,
+    lang,
+    print_labels,
+)
 
 PAGE = 100
 _ROOT = QModelIndex()
@@ -341,13 +350,15 @@ class ResidentDialog(QDialog):
         self.notice.setStyleSheet("color: #2e7d32;")
         lay.addWidget(self.notice)
 
-        buttons = QDialogButtonBox()
-        edit = buttons.addButton(self.tr("编辑"), QDialogButtonBox.ActionRole)
-        add = buttons.addButton(self.tr("添加家庭成员"), QDialogButtonBox.ActionRole)
-        card = buttons.addButton(self.tr("打印随访卡"), QDialogButtonBox.ActionRole)
-        cover = buttons.addButton(self.tr("打印档案封面"), QDialogButtonBox.ActionRole)
-        record = buttons.addButton(self.tr("打印个人基本信息表"), QDialogButtonBox.ActionRole)
-        close = buttons.addButton(self.tr("关闭"), QDialogButtonBox.RejectRole)
+        # the record's actions, then its prints and 关闭: on two lines when narrow (in English one
+        # line of six kept the page 818 px wide, more than a small screen)
+        actions, prints = QDialogButtonBox(), QDialogButtonBox()
+        edit = actions.addButton(self.tr("编辑"), QDialogButtonBox.ActionRole)
+        add = actions.addButton(self.tr("添加家庭成员"), QDialogButtonBox.ActionRole)
+        card = prints.addButton(self.tr("打印随访卡"), QDialogButtonBox.ActionRole)
+        cover = prints.addButton(self.tr("打印档案封面"), QDialogButtonBox.ActionRole)
+        record = prints.addButton(self.tr("打印个人基本信息表"), QDialogButtonBox.ActionRole)
+        close = prints.addButton(self.tr("关闭"), QDialogButtonBox.RejectRole)
         for b in (edit, add, card, cover, record, close):
             b.setAutoDefault(False)  # Enter acts on the focused action (录入随访), never on these
         card.clicked.connect(lambda: self.print_document("card"))
@@ -363,7 +374,7 @@ class ResidentDialog(QDialog):
         close.clicked.connect(self.reject)
         for b in (edit, add):  # (a county reads and counts only: its townships' villages write)
             b.setVisible(not overview.read_only)
-        lay.addWidget(buttons)
+        lay.addWidget(SideBySide(actions, prints))
         self.n_members = len(members)
         refresh_on(self, FOLLOWUPS, self.reload)
 

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -24,7 +23,7 @@ from app.services.access.actor import ROLE_LABELS
 from app.services.access.users_overview import users_overview
 from app.services.errors import UserError
 from app.views.operations import ACCOUNTS, Op, refresh_on
-from app.views.widgets import LazyPage, fit_columns, read_only_table, render, translate
+from app.views.widgets import LazyPage, fit_columns, read_only_table, render, toolbar, translate
 
 
 def _password_field() -> QLineEdit:
@@ -116,12 +115,9 @@ class UsersPage(LazyPage):
         self.own_button = QPushButton(self.tr("修改我的密码…"))
         self.own_button.clicked.connect(self.change_own)
         self.note = QLabel()
-        buttons = QHBoxLayout()
-        for b in (self.add_button, self.reset_button, self.deactivate_button, self.own_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        buttons = toolbar([self.add_button, self.reset_button, self.deactivate_button], [self.own_button])
         lay = QVBoxLayout(self)
-        lay.addLayout(buttons)
+        lay.addWidget(buttons)
         lay.addWidget(self.note)
         lay.addWidget(self.table, 1)
         refresh_on(self, ACCOUNTS, self.refresh)
