@@ -721,3 +721,24 @@ def test_a_programme_tab_says_when_the_next_follow_up_is_due(gui_app, qtbot, sto
     head = dialog.management_heads["htn"]
     assert head.text().endswith(f"；应随访 {due.isoformat()}（逾期{late}天）")
     assert "#b00020" in head.styleSheet()
+
+
+@pytest.mark.sqlite_only  # the dialog's layout
+def test_a_residents_page_fits_a_small_screen_in_english(gui_app, qtbot, store):
+    """Its six buttons on one line kept the English page 818 px wide, more than an 800-pixel
+    screen: the prints go on a line of their own when narrow."""
+    from app.services.records import overview as records_overview
+    from app.services.sync import capture
+    from app.views.residents import ResidentDialog
+    from app.views.startup import install_translator
+
+    rid = htn_patient(store, "窄屏甲", capture.pc_today() - dt.timedelta(days=30))
+    install_translator(gui_app, "en")
+    try:
+        with store.session() as s:
+            overview = records_overview.resident_overview(s, rid)
+        dialog = ResidentDialog(store, overview)
+        qtbot.addWidget(dialog)
+        assert dialog.minimumSizeHint().width() <= 760
+    finally:
+        install_translator(gui_app, "zh")
