@@ -90,6 +90,28 @@ def test_return_slip_is_signed_by_the_receiving_doctor_or_left_blank_never_the_v
 # ---------------------------------------------------------------- 4. audit
 
 
+def test_audit_finds_a_residents_entries_by_their_name_or_archive_number(store, resident):
+    """A print of a record, or a step of a referral, names the record by its id: 审计 searched for a
+    resident's name or archive number found none of the prints of their records.  Now it finds
+    the entries of the resident and of their records, and not another resident's."""
+    from app.services.access import audit
+
+    rid = _issue(store, resident)
+    with store.transaction() as s:
+        audit.record_now(s, "print", "resident", resident, "contract agreement")
+        who = s.get(Resident, resident)
+        name, archive_no = who.name, who.archive_no
+        other = s.scalars(select(Resident.id).where(Resident.id != resident)).first()
+        if other is not None:
+            audit.record_now(s, "print", "resident", other, "record cover")
+    with store.session() as s:
+        for text in (name, archive_no, archive_no[-5:]):
+            found = [(e.action, e.entity, e.entity_id) for e in entries(s, AuditFilter(text=text))]
+            assert ("print", "resident", resident.hex) in found, text
+            assert ("create", "referral", rid.hex) in found, text  # a record of theirs
+            assert other is None or ("print", "resident", other.hex) not in found
+
+
 def test_audit_names_patient_and_step_and_is_found_by_the_id_as_printed(store, resident):
     rid = _issue(store, resident)
     with store.transaction() as s:
