@@ -266,3 +266,32 @@ def test_the_audit_page_reads_review_decisions_exports_and_places(gui_app, qtbot
     assert "设置权限" in rows
     places = {page.table.item(r, 5).text() for r in range(page.table.rowCount())}
     assert places == {"测试村"}, places  # the village's name, its code in the tooltip
+
+
+def test_the_users_page_shows_and_grants_the_mental_health_permission(gui_app, qtbot, township_store):
+    """精神卫生 (the 严重精神障碍 records) could be granted only from the command line, and nothing on
+    the 用户 page said who held it: the list shows it, and 权限… grants it to township staff."""
+    from app.views.users_page import PermissionsDialog, UsersPage
+
+    with township_store.transaction() as s:
+        accounts.create_user(s, "gwy", PASSWORD, "township_staff", display_name="公卫员")
+    page = UsersPage(township_store)
+    qtbot.addWidget(page)
+    page._dialog = lambda dialog: None  # (opened, not run: the test works it)
+    page.refresh()
+    names = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
+    row = names.index("gwy")
+    permission = page.table.columnCount() - 1
+    assert page.table.horizontalHeaderItem(permission).text() == "权限"
+    assert page.table.item(row, permission).text() == ""
+    page.table.setCurrentCell(row, 0)
+    dialog = page.edit_permissions()
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, PermissionsDialog) and list(dialog.boxes) == ["mental_health"]
+    dialog.boxes["mental_health"].setChecked(True)
+    dialog.save()
+    assert dialog.result() == PermissionsDialog.Accepted
+    page.refresh()
+    assert page.table.item(row, permission).text() == "精神卫生"
+    with township_store.session() as s:
+        assert accounts.get_user(s, "gwy").permissions == ["mental_health"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -18,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.services.access import accounts, passwords
+from app.services.access import accounts, authz, passwords
 from app.services.access.actor import ROLE_LABELS
 from app.services.access.users_overview import users_overview
-from app.services.errors import UserError
+from app.services.errors import LIST_SEPARATOR, UserError
 from app.views.operations import ACCOUNTS, Op, refresh_on
 from app.views.widgets import LazyPage, fit_columns, read_only_table, render, toolbar, translate
 
@@ -92,6 +93,48 @@ class UserDialog(QDialog):
         self.message.setText(render(error.message))
 
 
+class PermissionsDialog(QDialog):
+    """An account's permissions beyond its role (精神卫生: the 严重精神障碍 records), a box each."""
+
+    def __init__(self, store: Store, row, parent=None):
+        super().__init__(parent)
+        self.store, self.username = store, row.username
+        self.setWindowTitle(self.tr("权限"))
+        self.boxes = {}
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(f"{row.display_name}（{row.username}）"))
+        for key in row.may_hold:
+            box = QCheckBox(translate("Authz", authz.PERMISSION_LABELS[key]))
+            box.setChecked(key in row.permissions)
+            self.boxes[key] = box
+            lay.addWidget(box)
+        note = QLabel(
+            self.tr("精神卫生：可以查看和管理严重精神障碍患者的档案和随访（只授予负责精神卫生的公卫人员）")
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #666;")
+        lay.addWidget(note)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020;")
+        lay.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+
+    def save(self) -> None:
+        name, chosen = self.username, [k for k, box in self.boxes.items() if box.isChecked()]
+        if (
+            Op(self, self.store, lambda s: accounts.set_permissions(s, name, chosen))
+            .failure(self._refused)
+            .run()
+        ):
+            self.accept()
+
+    def _refused(self, error: UserError) -> None:
+        self.message.setText(render(error.message))
+
+
 class UsersPage(LazyPage):
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
@@ -104,6 +147,7 @@ class UsersPage(LazyPage):
                 self.tr("村代码"),
                 self.tr("状态"),
                 self.tr("上次登录"),
+                self.tr("权限"),
             ]
         )
         self.add_button = QPushButton(self.tr("添加用户…"))
@@ -112,10 +156,18 @@ class UsersPage(LazyPage):
         self.reset_button.clicked.connect(self.reset)
         self.deactivate_button = QPushButton(self.tr("停用所选用户"))
         self.deactivate_button.clicked.connect(self.deactivate)
+        # 精神卫生 (严重精神障碍 records) for township staff: shown in the list, granted here (before,
+        # only from the command line, and nothing on screen said who held it)
+        self.permissions_button = QPushButton(self.tr("权限…"))
+        self.permissions_button.clicked.connect(self.edit_permissions)
         self.own_button = QPushButton(self.tr("修改我的密码…"))
         self.own_button.clicked.connect(self.change_own)
         self.note = QLabel()
-        buttons = toolbar([self.add_button, self.reset_button, self.deactivate_button], [self.own_button])
+        self.rows: tuple = ()
+        buttons = toolbar(
+            [self.add_button, self.reset_button, self.deactivate_button, self.permissions_button],
+            [self.own_button],
+        )
         lay = QVBoxLayout(self)
         lay.addWidget(buttons)
         lay.addWidget(self.note)
@@ -129,7 +181,8 @@ class UsersPage(LazyPage):
         if seen is None:
             return
         manage, rows = seen.manage, seen.users
-        for b in (self.add_button, self.reset_button, self.deactivate_button):
+        self.rows = rows
+        for b in (self.add_button, self.reset_button, self.deactivate_button, self.permissions_button):
             b.setEnabled(manage)
         self.note.setText("" if manage else self.tr("只有管理员可以管理用户；您可以修改自己的密码。"))
         self.table.setRowCount(len(rows))
@@ -141,6 +194,9 @@ class UsersPage(LazyPage):
                 u.village_code,
                 self.tr("启用") if u.active else self.tr("已停用"),
                 f"{u.last_login_at:%Y-%m-%d %H:%M}" if u.last_login_at else "",
+                translate("Field", LIST_SEPARATOR).join(
+                    translate("Authz", authz.PERMISSION_LABELS[p]) for p in u.permissions
+                ),
             ]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
@@ -167,6 +223,25 @@ class UsersPage(LazyPage):
             QMessageBox.information(self, self.tr("用户"), self.tr("系统账号没有密码"))
             return
         self._dialog(UserDialog(self.store, who.username, own=True, parent=self))
+
+    def edit_permissions(self) -> QDialog | None:
+        """The selected account's permissions beyond its role, a box each; saved on OK."""
+        name = self._selected()
+        row = next((u for u in self.rows if u.username == name), None)
+        if row is None:
+            return None
+        if not row.may_hold:
+            QMessageBox.information(
+                self,
+                self.tr("权限"),
+                self.tr("{role}没有可以另外授予的权限").replace(
+                    "{role}", translate("Role", ROLE_LABELS.get(row.role, row.role))
+                ),
+            )
+            return None
+        dialog = PermissionsDialog(self.store, row, self)
+        self._dialog(dialog)
+        return dialog
 
     def deactivate(self) -> None:
         name = self._selected()

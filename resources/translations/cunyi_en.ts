@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>没有用户“{name}”</source>
-        <translation>No user "{name}"</translation>
+        <translation>No user &quot;{name}&quot;</translation>
     </message>
     <message>
         <source>角色应为 village_doctor、township_staff 或 admin</source>
@@ -37,7 +37,7 @@
     </message>
     <message>
         <source>用户名“{name}”已被使用</source>
-        <translation>The user name "{name}" is taken</translation>
+        <translation>The user name &quot;{name}&quot; is taken</translation>
     </message>
     <message>
         <source>用户名含有看不见的字符，请重新输入</source>
@@ -57,7 +57,7 @@
     </message>
     <message>
         <source>{role}不能获得“{permission}”权限</source>
-        <translation>The role {role} cannot hold the "{permission}" permission</translation>
+        <translation>The role {role} cannot hold the &quot;{permission}&quot; permission</translation>
     </message>
     <message>
         <source>只有乡村医生账号需要指定村</source>
@@ -710,15 +710,15 @@
     <name>Cli</name>
     <message>
         <source>环境变量 {name} 的值“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</source>
-        <translation>The value "{value}" of the environment variable {name} is not readable text (it holds bytes that are not UTF-8): use text or a file name in UTF-8</translation>
+        <translation>The value &quot;{value}&quot; of the environment variable {name} is not readable text (it holds bytes that are not UTF-8): use text or a file name in UTF-8</translation>
     </message>
     <message>
         <source>参数 {option} 的值“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</source>
-        <translation>The value "{value}" of {option} is not readable text (it holds bytes that are not UTF-8): use text or a file name in UTF-8</translation>
+        <translation>The value &quot;{value}&quot; of {option} is not readable text (it holds bytes that are not UTF-8): use text or a file name in UTF-8</translation>
     </message>
     <message>
         <source>参数“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</source>
-        <translation>The argument "{value}" is not readable text (it holds bytes that are not UTF-8): use text or a file name in UTF-8</translation>
+        <translation>The argument &quot;{value}&quot; is not readable text (it holds bytes that are not UTF-8): use text or a file name in UTF-8</translation>
     </message>
 </context>
 <context>
@@ -2690,11 +2690,11 @@
     </message>
     <message>
         <source>症状代码“{value}”无效</source>
-        <translation>Symptom code "{value}" is not valid</translation>
+        <translation>Symptom code &quot;{value}&quot; is not valid</translation>
     </message>
     <message>
         <source>选了“无症状”就不能再选其他症状</source>
-        <translation>"No symptoms" excludes every other symptom</translation>
+        <translation>&quot;No symptoms&quot; excludes every other symptom</translation>
     </message>
     <message>
         <source>紧急转诊情况代码无效</source>
@@ -2750,7 +2750,7 @@
     </message>
     <message>
         <source>{label}代码“{value}”无效</source>
-        <translation>{label} code "{value}" is not valid</translation>
+        <translation>{label} code &quot;{value}&quot; is not valid</translation>
     </message>
     <message>
         <source>糖化血红蛋白检查日期不能晚于随访日期</source>
@@ -3373,7 +3373,7 @@
     </message>
     <message>
         <source>没有名为“{key}”的指标；可用的有：{keys}</source>
-        <translation>There is no indicator "{key}"; available: {keys}</translation>
+        <translation>There is no indicator &quot;{key}&quot;; available: {keys}</translation>
     </message>
     <message>
         <source>累计要与季度一起给出（从1月1日累计到该季度末）</source>
@@ -3401,7 +3401,7 @@
     </message>
     <message>
         <source>“{name}”的分母是{figure}，不是名单</source>
-        <translation>The denominator of "{name}" is {figure}, not a list</translation>
+        <translation>The denominator of &quot;{name}&quot; is {figure}, not a list</translation>
     </message>
     <message>
         <source>{groups}：已签约，有效至 {end}</source>
@@ -3736,7 +3736,7 @@
     </message>
     <message>
         <source>端口应是 1024 到 65535 之间的整数，不是“{port}”</source>
-        <translation>The port must be a whole number from 1024 to 65535, not "{port}"</translation>
+        <translation>The port must be a whole number from 1024 to 65535, not &quot;{port}&quot;</translation>
     </message>
     <message>
         <source>无法在 {host}:{port} 上开启服务：{reason}</source>
@@ -3748,7 +3748,7 @@
     </message>
     <message>
         <source>“{url}”不是有效的服务器地址（例如 http://192.168.1.10:8765）</source>
-        <translation>"{url}" is not a valid server address (e.g. http://192.168.1.10:8765)</translation>
+        <translation>&quot;{url}&quot; is not a valid server address (e.g. http://192.168.1.10:8765)</translation>
     </message>
     <message>
         <source>证书指纹应为 64 位十六进制数字</source>
@@ -3871,7 +3871,7 @@
     </message>
     <message>
         <source>{upper}已撤销对本机的信任，不再接收本机的同步包。要恢复同步：点上方“导出本机设备卡…”，把设备卡交给{upper}，电话核对指纹后请{upper}重新信任本机，然后点“立即同步”。</source>
-        <translation>The {upper} has revoked its trust in this PC and no longer accepts its sync bundles. To sync again: click "Export this device&apos;s card…" above, give the card to the {upper}, ask them to check its fingerprint with you by phone and trust this PC again, then click "Sync now".</translation>
+        <translation>The {upper} has revoked its trust in this PC and no longer accepts its sync bundles. To sync again: click &quot;Export this device&apos;s card…&quot; above, give the card to the {upper}, ask them to check its fingerprint with you by phone and trust this PC again, then click &quot;Sync now&quot;.</translation>
     </message>
 </context>
 <context>
@@ -3969,6 +3969,17 @@
     </message>
 </context>
 <context>
+    <name>PermissionsDialog</name>
+    <message>
+        <source>权限</source>
+        <translation>Permissions</translation>
+    </message>
+    <message>
+        <source>精神卫生：可以查看和管理严重精神障碍患者的档案和随访（只授予负责精神卫生的公卫人员）</source>
+        <translation>Mental health: may see and manage the records and follow-ups of severe mental disorder patients (grant it only to the public-health staff in charge of mental health)</translation>
+    </message>
+</context>
+<context>
     <name>PlanDialog</name>
     <message>
         <source>一患一策</source>
@@ -4051,7 +4062,7 @@
     </message>
     <message>
         <source>{village}的{what}应是整数，不能是“{text}”</source>
-        <translation>{village}: the {what} must be a whole number, not "{text}"</translation>
+        <translation>{village}: the {what} must be a whole number, not &quot;{text}&quot;</translation>
     </message>
 </context>
 <context>
@@ -5505,7 +5516,7 @@
     </message>
     <message>
         <source>有 {n} 个字打印字库中没有，印成了“{mark}”：请打印后用笔补写。</source>
-        <translation>Characters the printing font lacks: {n}. They print as "{mark}": write them in by hand after printing.</translation>
+        <translation>Characters the printing font lacks: {n}. They print as &quot;{mark}&quot;: write them in by hand after printing.</translation>
     </message>
     <message>
         <source>打印机无法开始打印，请检查打印机后重试</source>
@@ -5532,11 +5543,11 @@
     <name>Profile</name>
     <message>
         <source>村代码应为12位数字（县6位+乡镇3位+村3位），现在是“{code}”</source>
-        <translation>A village code has 12 digits (county 6 + township 3 + village 3); got "{code}"</translation>
+        <translation>A village code has 12 digits (county 6 + township 3 + village 3); got &quot;{code}&quot;</translation>
     </message>
     <message>
         <source>乡镇代码应为9位数字（县6位+乡镇3位），现在是“{code}”</source>
-        <translation>A township code has 9 digits (county 6 + township 3); got "{code}"</translation>
+        <translation>A township code has 9 digits (county 6 + township 3); got &quot;{code}&quot;</translation>
     </message>
     <message>
         <source>前6位{county}不是有效的县级行政区划代码（GB/T 2260）</source>
@@ -5544,7 +5555,7 @@
     </message>
     <message>
         <source>县级代码应为6位数字（GB/T 2260 县级行政区划代码），现在是“{code}”</source>
-        <translation>A county code has 6 digits (GB/T 2260 county-level code); got "{code}"</translation>
+        <translation>A county code has 6 digits (GB/T 2260 county-level code); got &quot;{code}&quot;</translation>
     </message>
     <message>
         <source>角色应为 village（村卫生室）、township（乡镇卫生院）或 county（县级卫生健康委）</source>
@@ -5895,11 +5906,11 @@
     </message>
     <message>
         <source>这张转诊单是“{now}”，没有可以撤销的到位/不到位</source>
-        <translation>This referral is "{now}": there is no arrived / did not arrive step to undo</translation>
+        <translation>This referral is &quot;{now}&quot;: there is no arrived / did not arrive step to undo</translation>
     </message>
     <message>
         <source>只能撤销自己当天记录的“{now}”；其他更正请记为到位或由录入人撤销</source>
-        <translation>Only the user who recorded "{now}" can undo it, and only on the same day; otherwise record it as arrived or ask that user</translation>
+        <translation>Only the user who recorded &quot;{now}&quot; can undo it, and only on the same day; otherwise record it as arrived or ask that user</translation>
     </message>
     <message>
         <source>请填写不到位原因</source>
@@ -6037,7 +6048,7 @@
     </message>
     <message>
         <source>当天录错的到位/不到位可由录入人撤销，转诊单回到“已转出”</source>
-        <translation>An arrived / not arrived step entered by mistake can be undone the same day by whoever entered it; the referral goes back to "Referred"</translation>
+        <translation>An arrived / not arrived step entered by mistake can be undone the same day by whoever entered it; the referral goes back to &quot;Referred&quot;</translation>
     </message>
     <message>
         <source>打印转出单</source>
@@ -6286,7 +6297,7 @@
     </message>
     <message>
         <source>注：{villages}尚未录入 {year} 年的人口数，{indicators}的比率暂缺（人口数在乡镇卫生院工作台的“人口数…”中录入）</source>
-        <translation>Note: {villages} has no population figure for {year} yet, so these rates are missing: {indicators} (population figures are entered on the township health centre&apos;s Today page, "Population…")</translation>
+        <translation>Note: {villages} has no population figure for {year} yet, so these rates are missing: {indicators} (population figures are entered on the township health centre&apos;s Today page, &quot;Population…&quot;)</translation>
     </message>
     <message>
         <source>、</source>
@@ -6818,11 +6829,11 @@
     </message>
     <message>
         <source>同一人：作废“档案”这份，保留“另一份档案”</source>
-        <translation>Same person: void the "Record", keep the "Other record"</translation>
+        <translation>Same person: void the &quot;Record&quot;, keep the &quot;Other record&quot;</translation>
     </message>
     <message>
         <source>同一人：作废“另一份档案”，保留“档案”这份</source>
-        <translation>Same person: void the "Other record", keep the "Record"</translation>
+        <translation>Same person: void the &quot;Other record&quot;, keep the &quot;Record&quot;</translation>
     </message>
     <message>
         <source>改用另一台电脑的值</source>
@@ -6929,7 +6940,7 @@
     </message>
     <message>
         <source>在上面选一项，选择处理方式后点“记录处理决定”。</source>
-        <translation>Choose an item above and a decision, then press "Record decision".</translation>
+        <translation>Choose an item above and a decision, then press &quot;Record decision&quot;.</translation>
     </message>
     <message>
         <source>乡镇卫生院审核本村的档案后，它的决定随同步包到达这里。</source>
@@ -7027,15 +7038,15 @@
     </message>
     <message>
         <source>“{path}”是文件夹：请选择一个 .xlsx 或 .csv 文件</source>
-        <translation>"{path}" is a folder: choose an .xlsx or .csv file</translation>
+        <translation>&quot;{path}&quot; is a folder: choose an .xlsx or .csv file</translation>
     </message>
     <message>
         <source>“{path}”不是普通文件：请选择一个 .xlsx 或 .csv 文件</source>
-        <translation>"{path}" is not an ordinary file: choose an .xlsx or .csv file</translation>
+        <translation>&quot;{path}&quot; is not an ordinary file: choose an .xlsx or .csv file</translation>
     </message>
     <message>
         <source>只支持 .xlsx 和 .csv 文件，“{name}”没有扩展名</source>
-        <translation>Only .xlsx and .csv files can be imported; "{name}" has no extension</translation>
+        <translation>Only .xlsx and .csv files can be imported; &quot;{name}&quot; has no extension</translation>
     </message>
     <message>
         <source>文件超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</source>
@@ -7047,7 +7058,7 @@
     </message>
     <message>
         <source>“{name}”不是可以读取的 Excel 工作簿（.xlsx）：可能已损坏，或是改了扩展名的别的文件（如 CSV、旧版 .xls）。请在 Excel 或 WPS 中打开，另存为 .xlsx 或 .csv 后再导入</source>
-        <translation>"{name}" is not a readable Excel workbook (.xlsx): it may be damaged, or another kind of file renamed (such as a CSV or an old .xls). Open it in Excel or WPS, save it as .xlsx or .csv, then import it</translation>
+        <translation>&quot;{name}&quot; is not a readable Excel workbook (.xlsx): it may be damaged, or another kind of file renamed (such as a CSV or an old .xls). Open it in Excel or WPS, save it as .xlsx or .csv, then import it</translation>
     </message>
     <message>
         <source>Excel 文件解压后超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</source>
@@ -7115,7 +7126,7 @@
     </message>
     <message>
         <source>只支持 .xlsx 和 .csv 文件，这是“{suffix}”</source>
-        <translation>Only .xlsx and .csv files are supported, not "{suffix}"</translation>
+        <translation>Only .xlsx and .csv files are supported, not &quot;{suffix}&quot;</translation>
     </message>
     <message>
         <source>文件第{line}行超过{n}个字，未导入：请检查文件</source>
@@ -7275,7 +7286,7 @@
     </message>
     <message>
         <source>连接不用证书（http 地址）：同步包本身已加密并签名。若{upper}的设备卡带有证书，在“同步 → 信任对方设备卡…”导入后，本机改用 https 并每次核对证书。</source>
-        <translation>The connection uses no certificate (an http address): the bundles themselves are encrypted and signed. If the {upper}&apos;s device card carries a certificate, import it under "Sync → Trust a device card…"; this PC then uses https and checks the certificate on every connection.</translation>
+        <translation>The connection uses no certificate (an http address): the bundles themselves are encrypted and signed. If the {upper}&apos;s device card carries a certificate, import it under &quot;Sync → Trust a device card…&quot;; this PC then uses https and checks the certificate on every connection.</translation>
     </message>
     <message>
         <source>设置</source>
@@ -7306,7 +7317,7 @@
     </message>
     <message>
         <source>设置为开启，但端口 {port} 开不了：可能已有程序（如另一个“cunyi serve”）在用它。</source>
-        <translation>Set to start, but port {port} could not be opened: another program (such as another "cunyi serve") may be using it.</translation>
+        <translation>Set to start, but port {port} could not be opened: another program (such as another &quot;cunyi serve&quot;) may be using it.</translation>
     </message>
     <message>
         <source>各村卫生室</source>
@@ -7330,7 +7341,7 @@
     </message>
     <message>
         <source>未开启。开启后，{who}在“设置 → 服务器地址”填写本机地址，即可通过网络自动同步；以后打开村医时服务器也会自动开启。</source>
-        <translation>Off. Once it is on, {who} enter this PC&apos;s address under "Settings → Server address" and sync over the network by themselves; from then on the server also starts whenever CunYi opens.</translation>
+        <translation>Off. Once it is on, {who} enter this PC&apos;s address under &quot;Settings → Server address&quot; and sync over the network by themselves; from then on the server also starts whenever CunYi opens.</translation>
     </message>
     <message>
         <source>{who}的服务器地址填 {url}</source>
@@ -7957,15 +7968,15 @@
     </message>
     <message>
         <source>“{ref}”对应多台设备（{devices}），请用设备编号指明其中一台</source>
-        <translation>"{ref}" matches several devices ({devices}): give the device id of one of them</translation>
+        <translation>&quot;{ref}&quot; matches several devices ({devices}): give the device id of one of them</translation>
     </message>
     <message>
         <source>没有找到设备“{ref}”</source>
-        <translation>No device "{ref}"</translation>
+        <translation>No device &quot;{ref}&quot;</translation>
     </message>
     <message>
         <source>“{key}”不是有效的 age 公钥（应以 age1 开头）</source>
-        <translation>"{key}" is not a valid age public key (it starts with age1)</translation>
+        <translation>&quot;{key}&quot; is not a valid age public key (it starts with age1)</translation>
     </message>
     <message>
         <source>{sender} 的电脑时钟有误：同步包里的时间是 {clock}，比本机的 {mine} 快一天以上。请把 {sender} 电脑的日期和时间改正后重新导出；本机未做任何更改</source>
@@ -8579,7 +8590,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>还没有录入这一年的人口数：点“人口数…”录入后才有比率</source>
-        <translation>No population figures for this year yet: enter them under "Population…" to see the rate</translation>
+        <translation>No population figures for this year yet: enter them under &quot;Population…&quot; to see the rate</translation>
     </message>
     <message>
         <source>点击查看居民名单</source>
@@ -8692,6 +8703,10 @@ Click Yes only if it matches.</translation>
         <translation>Last login</translation>
     </message>
     <message>
+        <source>权限</source>
+        <translation>Permissions</translation>
+    </message>
+    <message>
         <source>添加用户…</source>
         <translation>Add user…</translation>
     </message>
@@ -8702,6 +8717,10 @@ Click Yes only if it matches.</translation>
     <message>
         <source>停用所选用户</source>
         <translation>Deactivate selected user</translation>
+    </message>
+    <message>
+        <source>权限…</source>
+        <translation>Permissions…</translation>
     </message>
     <message>
         <source>修改我的密码…</source>
@@ -8718,6 +8737,10 @@ Click Yes only if it matches.</translation>
     <message>
         <source>已停用</source>
         <translation>Deactivated</translation>
+    </message>
+    <message>
+        <source>{role}没有可以另外授予的权限</source>
+        <translation>A {role} account has no permissions to grant beyond its role</translation>
     </message>
     <message>
         <source>用户</source>
@@ -8752,19 +8775,19 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>{label}代码“{value}”无效</source>
-        <translation>{label} code "{value}" is not valid</translation>
+        <translation>{label} code &quot;{value}&quot; is not valid</translation>
     </message>
     <message>
         <source>{label}选了“{none}”就不能再选其他项</source>
-        <translation>{label}: "{none}" excludes every other choice</translation>
+        <translation>{label}: &quot;{none}&quot; excludes every other choice</translation>
     </message>
     <message>
         <source>{label}选了“其他”，请写明</source>
-        <translation>{label}: "Other" is ticked, please specify</translation>
+        <translation>{label}: &quot;Other&quot; is ticked, please specify</translation>
     </message>
     <message>
         <source>{label}写了“其他”的内容，但没有勾选“其他”：请勾选或删去</source>
-        <translation>{label}: text was written for "Other" but "Other" is not ticked: tick it or delete the text</translation>
+        <translation>{label}: text was written for &quot;Other&quot; but &quot;Other&quot; is not ticked: tick it or delete the text</translation>
     </message>
     <message>
         <source>{label}不能晚于今天</source>
@@ -8792,7 +8815,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>手术/外伤/输血类型“{value}”无效</source>
-        <translation>Surgery/trauma/transfusion type "{value}" is not valid</translation>
+        <translation>Surgery/trauma/transfusion type &quot;{value}&quot; is not valid</translation>
     </message>
     <message>
         <source>请填写{label}名称</source>
@@ -8864,7 +8887,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>{date} 还有{name}的随访记录（已随访到本人），{status}日期不能早于它：请核对日期</source>
-        <translation>{name} has a follow-up done on {date} (the patient was seen): the date of the status "{status}" cannot be before it; please check the dates</translation>
+        <translation>{name} has a follow-up done on {date} (the patient was seen): the date of the status &quot;{status}&quot; cannot be before it; please check the dates</translation>
     </message>
     <message>
         <source>不能这样修改：{field}（可改的字段：{allowed}）</source>
@@ -8872,7 +8895,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>无法识别“{value}”</source>
-        <translation>"{value}" is not recognised</translation>
+        <translation>&quot;{value}&quot; is not recognised</translation>
     </message>
     <message>
         <source>{label}应为整数</source>
@@ -8908,7 +8931,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>姓名只能包含汉字、字母和间隔号“·”</source>
-        <translation>A name may contain Chinese characters, letters and the middle dot "·" only</translation>
+        <translation>A name may contain Chinese characters, letters and the middle dot &quot;·&quot; only</translation>
     </message>
     <message>
         <source>姓名至少两个字</source>
@@ -8944,7 +8967,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>{label}只能包含数字、空格和“-”</source>
-        <translation>{label} may contain digits, spaces and "-" only</translation>
+        <translation>{label} may contain digits, spaces and &quot;-&quot; only</translation>
     </message>
     <message>
         <source>{label}：手机号应为以1开头的11位数字</source>
@@ -8964,11 +8987,11 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>{label}“{value}”不是真实存在的日期</source>
-        <translation>{label} "{value}" is not a real date</translation>
+        <translation>{label} &quot;{value}&quot; is not a real date</translation>
     </message>
     <message>
         <source>{label}“{value}”的年份应在 {low} 到 {high} 之间</source>
-        <translation>{label} "{value}": the year must be between {low} and {high}</translation>
+        <translation>{label} &quot;{value}&quot;: the year must be between {low} and {high}</translation>
     </message>
     <message>
         <source>{label}格式应为 年-月-日，如 1965-03-08</source>
@@ -8992,7 +9015,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>「{name}」不是本村的医生：档案连同其随访管理交给新的责任医生，请填写在用医生账号的用户名或姓名，或“设置”里医生名单中的名字</source>
-        <translation>"{name}" is not one of this village&apos;s doctors: the record and its follow-up management go to the new responsible doctor; enter the username or name of an active doctor&apos;s account, or a name from the doctors list in Settings</translation>
+        <translation>&quot;{name}&quot; is not one of this village&apos;s doctors: the record and its follow-up management go to the new responsible doctor; enter the username or name of an active doctor&apos;s account, or a name from the doctors list in Settings</translation>
     </message>
 </context>
 <context>

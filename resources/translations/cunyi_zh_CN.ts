@@ -3968,6 +3968,17 @@
     </message>
 </context>
 <context>
+    <name>PermissionsDialog</name>
+    <message>
+        <source>权限</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>精神卫生：可以查看和管理严重精神障碍患者的档案和随访（只授予负责精神卫生的公卫人员）</source>
+        <translation>精神卫生：可以查看和管理严重精神障碍患者的档案和随访（只授予负责精神卫生的公卫人员）</translation>
+    </message>
+</context>
+<context>
     <name>PlanDialog</name>
     <message>
         <source>一患一策</source>
@@ -8691,6 +8702,10 @@
         <translation>上次登录</translation>
     </message>
     <message>
+        <source>权限</source>
+        <translation>权限</translation>
+    </message>
+    <message>
         <source>添加用户…</source>
         <translation>添加用户…</translation>
     </message>
@@ -8701,6 +8716,10 @@
     <message>
         <source>停用所选用户</source>
         <translation>停用所选用户</translation>
+    </message>
+    <message>
+        <source>权限…</source>
+        <translation>权限…</translation>
     </message>
     <message>
         <source>修改我的密码…</source>
@@ -8717,6 +8736,10 @@
     <message>
         <source>已停用</source>
         <translation>已停用</translation>
+    </message>
+    <message>
+        <source>{role}没有可以另外授予的权限</source>
+        <translation>{role}没有可以另外授予的权限</translation>
     </message>
     <message>
         <source>用户</source>

@@ -18,6 +18,12 @@ class UserRow:
     village_code: str
     active: bool
     last_login_at: dt.datetime | None
+    permissions: tuple[str, ...] = ()  # beyond the role (authz.PERMISSIONS)
+
+    @property
+    def may_hold(self) -> tuple[str, ...]:
+        """The permissions this account's role may be granted."""
+        return tuple(p for p, roles in authz.PERMISSIONS.items() if self.role in roles)
 
 
 @dataclass(frozen=True)
@@ -30,7 +36,15 @@ def users_overview(session: Session) -> UsersOverview:
     if not authz.permits(session, "manage_users"):
         return UsersOverview(False, ())
     rows = tuple(
-        UserRow(u.username, u.display_name, u.role, u.village_code or "", u.active, u.last_login_at)
+        UserRow(
+            u.username,
+            u.display_name,
+            u.role,
+            u.village_code or "",
+            u.active,
+            u.last_login_at,
+            tuple(u.permissions or ()),
+        )
         for u in accounts.users(session)
     )
     return UsersOverview(True, rows)
