@@ -81,7 +81,7 @@ def test_poverty_page_register_and_plan(gui_app, qtbot, store, family):
     page = PovertyPage(store)
     qtbot.addWidget(page)
     page.show()
-    assert page.tabs.tabText(0).endswith("(0)")
+    assert page.tabs.tabText(0).endswith("(0 户)")  # households; the lists of people say 人
     dialog = page.register_household()
     qtbot.keyClicks(dialog.resident, family[1])
     dialog.status.set_code("registered")
@@ -89,7 +89,11 @@ def test_poverty_page_register_and_plan(gui_app, qtbot, store, family):
     dialog.save()
     assert dialog.result() == QDialog.Accepted
     assert page.households.rowCount() == 1 and page.households.item(0, 5).text() == "0/2"
-    assert page.tabs.tabText(2).endswith("(1)")  # 张三's hypertension: no visit this month
+    assert page.tabs.tabText(2).endswith("(1 人)")  # 张三's hypertension: no visit this month
+    visits = page.lists["not_visited"]
+    assert [visits.horizontalHeaderItem(c).text() for c in (2, 3)] == ["管理项目", "上次随访"]
+    checks = page.lists["no_health_check"]  # nothing to say but who: no empty columns
+    assert checks.isColumnHidden(2) and checks.isColumnHidden(3)
     plan = page.new_plan()
     qtbot.keyClicks(plan.resident, family[0])
     plan.track.set_code("chronic")
@@ -98,6 +102,7 @@ def test_poverty_page_register_and_plan(gui_app, qtbot, store, family):
     plan.save()
     assert plan.result() == QDialog.Accepted
     assert page.lists["plans_due"].rowCount() == 1 and page.lists["no_plan"].rowCount() == 0
+    assert page.tabs.tabText(3).endswith("(1 份)")  # plans
     with store.session() as s:
         assert {r.name for r in poverty.workbench(s).no_health_check} == {"张三", "李四"}
     page.tabs.setCurrentIndex(0)

@@ -180,10 +180,20 @@ class PovertyPage(LazyPage):
         )
         fit_columns(self.households, {0: 10, 1: 8, 2: 20, 3: 28, 4: 14, 5: 8, 6: 12})
         self.lists = {}
-        for key in ("not_visited", "plans_due", "no_plan", "no_health_check"):
-            table = read_only_table([self.tr("姓名"), self.tr("档案编号"), self.tr("说明"), self.tr("日期")])
+        # each list's own columns (a column it has nothing for is not shown: 今年未体检 showed an
+        # empty 说明 and 日期, and 日期 did not say of what)
+        columns = {
+            "not_visited": (self.tr("管理项目"), self.tr("上次随访")),
+            "plans_due": (self.tr("病种"), self.tr("复核日期")),
+            "no_plan": (self.tr("管理项目"), None),
+            "no_health_check": (None, None),
+        }
+        for key, (detail, day) in columns.items():
+            table = read_only_table([self.tr("姓名"), self.tr("档案编号"), detail or "", day or ""])
             fit_columns(table, {0: 8, 1: 20, 2: 20, 3: 11})
             table.horizontalHeader().setStretchLastSection(True)
+            table.setColumnHidden(2, detail is None)
+            table.setColumnHidden(3, day is None)
             self.lists[key] = table
         self.unsigned = read_only_table(
             [self.tr("村"), self.tr("户主"), self.tr("档案编号"), self.tr("已签约/在册")]
@@ -241,8 +251,15 @@ class PovertyPage(LazyPage):
             for i, w in enumerate(items):
                 for j, v in enumerate([w.name, w.archive_no, w.detail, w.due.isoformat() if w.due else ""]):
                     table.setItem(i, j, QTableWidgetItem(v))
+        # what each tab counts, said: households, people, or plans
+        units = {
+            "households": self.tr("{n} 户"),
+            "unsigned": self.tr("{n} 户"),
+            "plans_due": self.tr("{n} 份"),
+        }
         for index, key in enumerate(self.tab_titles):
-            self.tabs.setTabText(index, f"{self.tab_titles[key]} ({counts[key]})")
+            n = units.get(key, self.tr("{n} 人")).replace("{n}", str(counts[key]))
+            self.tabs.setTabText(index, f"{self.tab_titles[key]} ({n})")
 
     def _selected_archive_no(self) -> str:
         table = self.tabs.currentWidget()

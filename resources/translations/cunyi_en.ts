@@ -4194,16 +4194,24 @@
         <translation>Chronic visited this month</translation>
     </message>
     <message>
+        <source>管理项目</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>上次随访</source>
+        <translation type="unfinished">Last visit</translation>
+    </message>
+    <message>
+        <source>病种</source>
+        <translation type="unfinished">Condition</translation>
+    </message>
+    <message>
+        <source>复核日期</source>
+        <translation>Review date</translation>
+    </message>
+    <message>
         <source>姓名</source>
         <translation>Name</translation>
-    </message>
-    <message>
-        <source>说明</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <source>日期</source>
-        <translation>Date</translation>
     </message>
     <message>
         <source>已签约/在册</source>
@@ -4232,6 +4240,18 @@
     <message>
         <source>今年未体检</source>
         <translation>No health check this year</translation>
+    </message>
+    <message>
+        <source>{n} 户</source>
+        <translation>{n} households</translation>
+    </message>
+    <message>
+        <source>{n} 份</source>
+        <translation>{n} plans</translation>
+    </message>
+    <message>
+        <source>{n} 人</source>
+        <translation>{n} people</translation>
     </message>
     <message>
         <source>打印一户一档</source>

@@ -4193,16 +4193,24 @@
         <translation>慢病本月随访</translation>
     </message>
     <message>
+        <source>管理项目</source>
+        <translation>管理项目</translation>
+    </message>
+    <message>
+        <source>上次随访</source>
+        <translation>上次随访</translation>
+    </message>
+    <message>
+        <source>病种</source>
+        <translation>病种</translation>
+    </message>
+    <message>
+        <source>复核日期</source>
+        <translation>复核日期</translation>
+    </message>
+    <message>
         <source>姓名</source>
         <translation>姓名</translation>
-    </message>
-    <message>
-        <source>说明</source>
-        <translation>说明</translation>
-    </message>
-    <message>
-        <source>日期</source>
-        <translation>日期</translation>
     </message>
     <message>
         <source>已签约/在册</source>
@@ -4231,6 +4239,18 @@
     <message>
         <source>今年未体检</source>
         <translation>今年未体检</translation>
+    </message>
+    <message>
+        <source>{n} 户</source>
+        <translation>{n} 户</translation>
+    </message>
+    <message>
+        <source>{n} 份</source>
+        <translation>{n} 份</translation>
+    </message>
+    <message>
+        <source>{n} 人</source>
+        <translation>{n} 人</translation>
     </message>
     <message>
         <source>打印一户一档</source>
