@@ -4199,11 +4199,11 @@
     </message>
     <message>
         <source>上次随访</source>
-        <translation type="unfinished">Last visit</translation>
+        <translation>Last visit</translation>
     </message>
     <message>
         <source>病种</source>
-        <translation type="unfinished">Condition</translation>
+        <translation>Condition</translation>
     </message>
     <message>
         <source>复核日期</source>
