@@ -239,7 +239,7 @@ def test_the_townships_own_activities_have_their_own_column(gui_app, qtbot, requ
     villages = sum(result.villages[v.id].numerator for v in report.villages)
     assert villages + done == result.total.numerator
     records = row_of(page, "records")
-    assert page.table.item(records, own).text() == ""
+    assert page.table.item(records, own).text() == "—"
     assert page.cell_clicked(records, own) is None
     dialog = page.cell_clicked(row, own)
     qtbot.addWidget(dialog)

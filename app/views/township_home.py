@@ -358,7 +358,9 @@ class TownshipHomePage(QWidget):
             for col, (v, g) in enumerate(self.columns, start=1):
                 if isinstance(v, _Own):
                     if v.code not in result.own:  # nothing of the township's own in this indicator
-                        self.table.setItem(row, col, QTableWidgetItem(""))
+                        none = QTableWidgetItem("—")
+                        none.setTextAlignment(Qt.AlignCenter)
+                        self.table.setItem(row, col, none)
                         continue
                     figure = engine.Figure(*result.own[v.code])
                 elif v is None:
