@@ -158,3 +158,41 @@ def test_a_referral_names_the_severe_mental_disorder_only_on_a_referral_of_that_
             assert referral.past_history(s, resident, "smi") == "高血压（2015-06）、严重精神障碍（2018-03）"
     finally:
         store.actor = None
+
+
+def test_a_slip_made_before_leaves_the_disorder_out_for_a_reader_who_may_not_see_it(store):
+    """A referral of another programme made before its 主要既往史 left the disorder out still
+    names it: its slip leaves that part out for a reader who may not see the resident's
+    严重精神障碍 box, and reads whole for the patient's own doctor."""
+    from app.services.access import accounts
+    from app.services.printing.referral_slip import slip_data
+
+    with store.transaction() as s:
+        accounts.create_user(s, "qian", "s3cret-Pass!", "village_doctor", display_name="钱医生")
+        accounts.create_user(s, "zhao", "s3cret-Pass!", "village_doctor", display_name="赵医生")
+        r = save_resident(
+            s,
+            ResidentInput(
+                name="孙病",
+                sex="1",
+                birth_date="1960-02-02",
+                past_diseases={"2": "2015-06", "8": "2018-03"},
+                responsible_doctor="钱医生",
+                enrolled_on="2020-01-01",
+            ),
+            today=TODAY,
+        )
+        old = "高血压（2015-06）、严重精神障碍（2018-03）"  # as the form filled it in before
+        made = referral.create_referral(
+            s,
+            referral.ReferralInput(resident_id=r.id, to_institution="县人民医院", past_history=old),
+            today=TODAY,
+        )
+        rid = made.id
+    for user, shown in (("zhao", "高血压（2015-06）"), ("qian", old)):
+        store.actor = accounts.login(store, user, "s3cret-Pass!")
+        try:
+            with store.session() as s:
+                assert slip_data(s, rid).past_history == shown, user
+        finally:
+            store.actor = None

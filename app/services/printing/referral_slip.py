@@ -17,6 +17,7 @@ from app.models import Referral
 from app.services.errors import Message, NotFound, UserError
 from app.services.institution import Clinic, clinic_for, institution_profile
 from app.services.printing.layout import BLANK, Box, Document, Labels, Page, filled, markup
+from app.services.programmes.referral import past_history_read
 from app.services.records.validators import age_on
 
 CTX = "Print"
@@ -99,7 +100,7 @@ def slip_data(session: Session, referral_id: uuid.UUID) -> SlipData:
         to_doctor=referral.to_doctor or "",
         impression=referral.impression or "",
         present_history=referral.present_history or "",
-        past_history=referral.past_history or "",
+        past_history=past_history_read(session, referral),
         treatment=referral.treatment or "",
         issued_on=referral.issued_on,
         issued_by=referral.issued_by or "",

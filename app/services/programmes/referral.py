@@ -138,6 +138,21 @@ def past_history(session: Session, resident: Resident, program: str | None) -> s
     )
 
 
+def past_history_read(session: Session, referral: Referral) -> str:
+    """A referral's 主要既往史 as its reader may read it: a referral of another programme made
+    before :func:`past_history` left the disorder out (filled in by the patient's own doctor)
+    named 严重精神障碍 to whoever printed it; for a reader who may not see the resident's
+    sensitive boxes, the part naming one is left out."""
+    from app.services.programmes.smi import SENSITIVE_PROGRAMS
+
+    text = referral.past_history or ""
+    if not text or referral.program in SENSITIVE_PROGRAMS or sensitive.may_see(session, referral.resident):
+        return text
+    cl = CODE_LISTS["past_disease"]
+    names = [cl.label(code, lang) for code in cl.sensitive_codes for lang in ("zh", "en")]
+    return "、".join(part for part in text.split("、") if not any(part.startswith(n) for n in names))
+
+
 def _mark_visit(session: Session, referral: Referral) -> None:
     """The follow-up a referral is made from records it in its 转诊 box (原因, 机构及科别), as the
     paper form has it, unless the doctor already wrote one there."""
