@@ -63,6 +63,12 @@ def test_export_and_import_from_the_page(qtbot, world, boxes):
         pass
     assert "已导出" in boxes[-1] and list((tmp / "usb").glob("*.cyb"))
     assert page.history.item(0, 1).text() == "导出（U盘/文件夹）"
+    # an empty list says why it is empty; a list with rows says nothing more
+    assert page.no_history.isHidden()
+    assert page.no_conflicts.isHidden() == (page.conflicts.rowCount() > 0)
+    page._fill_history(())
+    assert not page.no_history.isHidden() and page.history.rowCount() == 0
+    page.refresh()
     twin = opened(qtbot, town)
     tpage = twin.show_page("sync")
     tpage.refresh()

@@ -22,7 +22,7 @@ from app.db import Store
 from app.services.access.actor import SYSTEM_ACTOR
 from app.services.quality import review
 from app.views.operations import REFERRALS, RESIDENTS, SYNC, Op, refresh_on
-from app.views.widgets import LazyPage, aside, read_only_table, render, share_width, translate
+from app.views.widgets import LazyPage, aside, empty_note, read_only_table, render, share_width, translate
 
 DECISIONS_TABLE = frozenset({"review_decision"})
 PAGE = 200  # items listed at once; the whole store's invalid records can be thousands
@@ -59,7 +59,7 @@ class ReviewPage(LazyPage):
         decided_lay = QVBoxLayout(decided_box)
         decided_lay.setContentsMargins(0, 0, 0, 0)
         # an empty list says why it is empty (an empty table said nothing)
-        self.none_decided = QLabel(
+        self.none_decided = empty_note(
             self.tr("还没有处理决定。")
             + (
                 self.tr("在上面选一项，选择处理方式后点“记录处理决定”。")
@@ -67,9 +67,6 @@ class ReviewPage(LazyPage):
                 else self.tr("乡镇卫生院审核本村的档案后，它的决定随同步包到达这里。")
             )
         )
-        self.none_decided.setWordWrap(True)
-        self.none_decided.setStyleSheet("color: #666;")
-        self.none_decided.hide()
         if not township:
             decided_lay.addWidget(QLabel(self.tr("乡镇卫生院对本村档案的处理决定（改了什么、为什么）")))
             decided_lay.addWidget(self.none_decided)

@@ -38,7 +38,7 @@ from app.services.sync import conflicts, exchange, overview, service, snapshot
 from app.services.sync import keys as device_keys
 from app.views.operations import SYNC, Op, StoreOp, refresh_on
 from app.views.sync_network import NetworkSyncBox, ServerBox
-from app.views.widgets import LazyPage, aside, fit_columns, local_time, read_only_table, render
+from app.views.widgets import LazyPage, aside, empty_note, fit_columns, local_time, read_only_table, render
 
 SYNC_FOLDER = "CunYi-sync"  # on a removable drive, bundles go in this folder
 # What this page shows.  operations.SYNC names "bundle_record" and "origin_mark", which are not
@@ -147,6 +147,10 @@ class SyncPage(LazyPage):
         self.reviewed_button.clicked.connect(lambda: self.resolve("reviewed"))
         conflict_box = QGroupBox(self.tr("冲突与疑似重复档案"))
         cl = QVBoxLayout(conflict_box)
+        self.no_conflicts = empty_note(
+            self.tr("没有待处理的冲突或疑似重复档案：两处改了同一份档案的同一项时，会列在这里")
+        )
+        cl.addWidget(self.no_conflicts)
         cl.addWidget(self.conflicts)
         buttons = QHBoxLayout()
         # the township's reason goes to the village with its decision (as on 审核); not asked for
@@ -204,6 +208,8 @@ class SyncPage(LazyPage):
         self.history.itemSelectionChanged.connect(self._show_history_note)
         history_box = QGroupBox(self.tr("同步记录"))
         history_layout = QVBoxLayout(history_box)
+        self.no_history = empty_note(self.tr("还没有同步记录：导出或导入同步包后，每个包的去向都记在这里"))
+        history_layout.addWidget(self.no_history)
         history_layout.addWidget(self.history)
         history_layout.addWidget(self.history_note)
         split = QSplitter(Qt.Vertical)
@@ -290,6 +296,7 @@ class SyncPage(LazyPage):
                     ]
                 )
         _fill(self.conflicts, rows, list(seen.conflicts))
+        self.no_conflicts.setVisible(not rows)
         fit_columns(self.conflicts, {0: 30, 1: 12, 2: 40, 3: 40})
         self._conflict_selected()
         self._fill_history(seen.history)
@@ -312,6 +319,7 @@ class SyncPage(LazyPage):
             overview.NET_TAKEN: self.tr("经网络已被取走"),
         }
         self.history.setRowCount(len(history))
+        self.no_history.setVisible(not history)
         for r, h in enumerate(history):
             note = render(h.reason) if h.reason is not None else ""
             if h.retry:

@@ -447,3 +447,13 @@ def toolbar(left: list[QWidget], right: list[QWidget]) -> SideBySide:
             row.addStretch(1)
         parts.append(part)
     return SideBySide(*parts)
+
+
+def empty_note(text: str) -> QLabel:
+    """What a list says when it is empty, and why (an empty table says nothing): shown by its
+    page while the list is empty."""
+    note = QLabel(text)
+    note.setWordWrap(True)
+    note.setStyleSheet("color: #666;")
+    note.hide()
+    return note

@@ -8234,6 +8234,10 @@
         <translation>Conflicts and possible duplicates</translation>
     </message>
     <message>
+        <source>没有待处理的冲突或疑似重复档案：两处改了同一份档案的同一项时，会列在这里</source>
+        <translation>No conflicts or possible duplicates to resolve: when two places change the same item of the same record, it is listed here</translation>
+    </message>
+    <message>
         <source>理由（村卫生室会看到，可不填）</source>
         <translation>Reason (the village clinic will read it; optional)</translation>
     </message>
@@ -8268,6 +8272,10 @@
     <message>
         <source>同步记录</source>
         <translation>Sync history</translation>
+    </message>
+    <message>
+        <source>还没有同步记录：导出或导入同步包后，每个包的去向都记在这里</source>
+        <translation>No sync history yet: once bundles are exported or imported, what became of each is listed here</translation>
     </message>
     <message>
         <source>本机设备密钥已用口令保护：导出或导入时会询问口令</source>

@@ -8233,6 +8233,10 @@
         <translation>冲突与疑似重复档案</translation>
     </message>
     <message>
+        <source>没有待处理的冲突或疑似重复档案：两处改了同一份档案的同一项时，会列在这里</source>
+        <translation>没有待处理的冲突或疑似重复档案：两处改了同一份档案的同一项时，会列在这里</translation>
+    </message>
+    <message>
         <source>理由（村卫生室会看到，可不填）</source>
         <translation>理由（村卫生室会看到，可不填）</translation>
     </message>
@@ -8267,6 +8271,10 @@
     <message>
         <source>同步记录</source>
         <translation>同步记录</translation>
+    </message>
+    <message>
+        <source>还没有同步记录：导出或导入同步包后，每个包的去向都记在这里</source>
+        <translation>还没有同步记录：导出或导入同步包后，每个包的去向都记在这里</translation>
     </message>
     <message>
         <source>本机设备密钥已用口令保护：导出或导入时会询问口令</source>
