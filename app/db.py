@@ -539,7 +539,8 @@ def make_store_file_private(path: Path) -> None:
         if not path.exists():
             os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE))
         for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-            if p.exists() and p.stat().st_mode & 0o777 != PRIVATE_FILE:
+            # (a file only: a folder given as the store, made 0600, was locked to its owner too)
+            if p.is_file() and p.stat().st_mode & 0o777 != PRIVATE_FILE:
                 p.chmod(PRIVATE_FILE)
     except OSError:  # someone else's file (a shared township folder): SQLite reports what matters
         log.warning("could not make %s owner-only", path, exc_info=True)

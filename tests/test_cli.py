@@ -136,6 +136,23 @@ def test_a_mistyped_folder_or_database_is_left_as_it_was(tmp_path, capsys):
     assert main(["--data-dir", str(mine), "residents", "search", "王"]) == 1
     assert "请先运行 cunyi init" in capsys.readouterr().err
     assert [p.name for p in mine.iterdir()] == [] and mine.stat().st_mode & 0o777 == 0o755
+    # a folder or an empty file as --db, a bare path, a file as the data folder: said, nothing made
+    # (the folder went 0600, the empty file got a whole store, the bare path an internal error)
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    for db, said in (
+        (f"sqlite:///{mine}", "打不开数据库文件"),
+        (f"sqlite:///{empty}", f"没有村医的数据库 {empty}"),
+        (str(tmp_path / "bare.db"), "数据库地址无效"),
+        ("sqlite://", "数据库地址没有给出数据库文件"),
+    ):
+        assert main(["--data-dir", d, "--db", db, "residents", "search", "王"]) == 1, db
+        err = capsys.readouterr().err
+        assert said in err and err.count("\n") == 1, err
+    assert mine.stat().st_mode & 0o777 == 0o755 and empty.stat().st_size == 0
+    assert not (tmp_path / "bare.db").exists()
+    assert main(["--data-dir", str(empty), "residents", "search", "王"]) == 1
+    assert "是一个文件，不是文件夹" in capsys.readouterr().err
 
 
 def test_init_twice_is_refused(tmp_path, capsys):

@@ -282,19 +282,24 @@ def _no_store(data_dir: Path, db: str | None) -> str | None:
     ``init`` and ``restore`` works on a set-up installation: one run on a mistyped folder or file
     name made a whole empty store there (folders, keys' folder, a migrated database)."""
     from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
 
     try:
         url = make_url(resolve_db_url(Paths(data_dir), db))
-    except ValueError:
+    except (ValueError, ArgumentError):
         return None  # (an address that is no address: said when the store is opened)
-    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+    if url.get_backend_name() != "sqlite":
         return None  # a server's: it says whether the store is there (a new workstation's folder is made)
-    if Path(url.database).exists():
-        return None  # (something there that is no store: said when it is opened)
+    if url.database in (None, "", ":memory:"):
+        return "数据库地址没有给出数据库文件：应是 sqlite:///文件路径，或 postgresql+psycopg://用户@主机:端口/数据库"
+    store = Path(url.database)
+    if store.exists() and not (store.is_file() and store.stat().st_size == 0):
+        return None  # (something there that is no store, a folder: said when it is opened)
+    if data_dir.exists() and not data_dir.is_dir():
+        return f"数据目录 {data_dir} 是一个文件，不是文件夹：请检查 --data-dir 是否写错"
     if not data_dir.is_dir():
         return f"数据目录 {data_dir} 不存在：请检查 --data-dir 是否写错，新装的电脑请先运行 cunyi init"
-    where = url.database
-    return f"没有村医的数据库 {where}：请检查 --data-dir 或 --db 是否写错，新装的电脑请先运行 cunyi init"
+    return f"没有村医的数据库 {store}：请检查 --data-dir 或 --db 是否写错，新装的电脑请先运行 cunyi init"
 
 
 def owns(data_dir) -> bool:
