@@ -6,6 +6,7 @@ Printing the slip (双向转诊单) is the printing service's job; this module o
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from dataclasses import dataclass
 
@@ -149,8 +150,19 @@ def past_history_read(session: Session, referral: Referral) -> str:
     if not text or referral.program in SENSITIVE_PROGRAMS or sensitive.may_see(session, referral.resident):
         return text
     cl = CODE_LISTS["past_disease"]
-    names = [cl.label(code, lang) for code in cl.sensitive_codes for lang in ("zh", "en")]
-    return "、".join(part for part in text.split("、") if not any(part.startswith(n) for n in names))
+    names = [cl.label(code, lang).lower() for code in cl.sensitive_codes for lang in ("zh", "en")]
+    # the parts between separators, as the form joins them (、) or a doctor types them (，；, lines);
+    # a part naming the disorder anywhere is left out with the separator before it
+    pieces = re.split(r"(\s*[、，,；;。\n]\s*)", text)
+    kept, gap = [], ""
+    for i, piece in enumerate(pieces):
+        if i % 2:  # a separator
+            gap = piece
+            continue
+        if not piece.strip() or any(n in piece.lower() for n in names):
+            continue
+        kept.append((gap if kept else "") + piece)
+    return "".join(kept)
 
 
 def _mark_visit(session: Session, referral: Referral) -> None:
