@@ -392,8 +392,11 @@ def test_county_user_sees_smi_only_with_the_mental_health_permission(hub, user, 
     try:
         with store.session() as s:
             archive = s.get(Resident, archives[0]).archive_no
-            lines = engine.drilldown(s, "smi_standard", period, "denominator")
-            assert bool(lines) == sees
+            if sees:
+                assert engine.drilldown(s, "smi_standard", period, "denominator")
+            else:  # no list of nobody: refused, saying why
+                with pytest.raises(UserError, match="无权查看这类患者"):
+                    engine.drilldown(s, "smi_standard", period, "denominator")
             if sees:
                 assert smi.record_of(s, archive) is not None
             else:

@@ -874,6 +874,21 @@ def test_a_report_says_when_it_leaves_smi_patients_out(world, tmp_path, capsys, 
     assert main([*who, "report", "indicators", "--year", str(TODAY.year)]) == 0
     line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("严重精神障碍患者规范管理率"))
     assert line.endswith("无权查看") is withheld, line
+    # nor 0 / 0 in the JSON (null: not known to this reader), nor a list of nobody
+    assert main([*who, "report", "indicators", "--year", str(TODAY.year), "--json"]) == 0
+    smi = next(i for i in json.loads(capsys.readouterr().out)["indicators"] if i["key"] == "smi_standard")
+    figures = [smi, *smi["villages"], *smi["townships"], *smi["groups"]]
+    assert all(f["numerator"] is None for f in figures) is withheld, smi
+    listed = main(
+        [*who, "report", "indicators", "--year", str(TODAY.year), "--list", "denominator"]
+        + ["--indicator", "smi_standard"]
+    )
+    said = capsys.readouterr()
+    assert (listed == 1 and "无权查看这类患者" in said.err) is withheld, said
+    sheet = next(
+        ws for ws in load_workbook(book).worksheets if ws.title.endswith("严重精神障碍患者规范管理率")
+    )
+    assert str(sheet.cell(row=1, column=1).value).endswith("无权查看") is withheld
 
 
 def test_a_record_handed_on_takes_its_programmes_to_the_new_doctor(store, person):

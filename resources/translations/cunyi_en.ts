@@ -3400,6 +3400,10 @@
         <translation>The list must be numerator or denominator</translation>
     </message>
     <message>
+        <source>“{name}”只统计严重精神障碍患者，您无权查看这类患者</source>
+        <translation>"{name}" counts only severe mental disorder patients, whom you may not see</translation>
+    </message>
+    <message>
         <source>“{name}”的分母是{figure}，不是名单</source>
         <translation>The denominator of &quot;{name}&quot; is {figure}, not a list</translation>
     </message>

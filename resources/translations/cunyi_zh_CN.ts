@@ -3399,6 +3399,10 @@
         <translation>名单应是 numerator（分子）或 denominator（分母）</translation>
     </message>
     <message>
+        <source>“{name}”只统计严重精神障碍患者，您无权查看这类患者</source>
+        <translation>“{name}”只统计严重精神障碍患者，您无权查看这类患者</translation>
+    </message>
+    <message>
         <source>“{name}”的分母是{figure}，不是名单</source>
         <translation>“{name}”的分母是{figure}，不是名单</translation>
     </message>

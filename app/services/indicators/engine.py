@@ -35,6 +35,7 @@ from app.services import collector
 from app.services.access import authz
 from app.services.errors import Message, UserError
 from app.services.indicators import (
+    ALL,
     CACHE,
     COUNTING,
     FIGURES,
@@ -479,6 +480,12 @@ def drilldown(
     ind = get_indicator(key)
     if which not in LISTS:
         raise _err(QT_TRANSLATE_NOOP("Indicator", "名单应是 numerator（分子）或 denominator（分母）"))
+    if ind.withheld == ALL and authz.sensitive_clause(session, ProgramEnrolment) is not None:
+        # its list is of those patients only: said, not an empty list ("共 0 人" read as none)
+        raise _err(
+            QT_TRANSLATE_NOOP("Indicator", "“{name}”只统计严重精神障碍患者，您无权查看这类患者"),
+            name=ind.name,
+        )
     if which == "denominator" and ind.denominator_figure:
         raise _err(
             QT_TRANSLATE_NOOP("Indicator", "“{name}”的分母是{figure}，不是名单"),

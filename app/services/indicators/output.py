@@ -143,6 +143,21 @@ def withheld_indicators(report: engine.Report) -> list[engine.IndicatorResult]:
 NOT_SEEN = QT_TRANSLATE_NOOP("Report", "无权查看")
 
 
+def _figures_withheld(report: engine.Report, result: engine.IndicatorResult) -> engine.IndicatorResult:
+    """``result`` with every figure unknown (None), its villages' and every group's: what its
+    reader may not see is not 0."""
+    import dataclasses
+
+    none = engine.Figure(None, None)
+    return dataclasses.replace(
+        result,
+        total=none,
+        villages=dict.fromkeys(result.villages, none),
+        groups=dict.fromkeys((g.id for g in report.groups), none),
+        own={},
+    )
+
+
 def unseen(report: engine.Report, result: engine.IndicatorResult) -> bool:
     """Whether ``result`` counts only patients its reader may not see (Indicator.withheld ALL): its
     0/0 is not "no patients"."""
@@ -314,6 +329,9 @@ def report_data(report: engine.Report, translate: Translate = _identity) -> dict
     codes = {v.id: v.code for v in report.villages}
     out = []
     for r in report.results:
+        hidden = unseen(report, r)
+        if hidden:  # figures of patients the reader may not see: none, never 0 / 0
+            r = _figures_withheld(report, r)
         villages = [
             {
                 "code": v.code,
@@ -327,7 +345,7 @@ def report_data(report: engine.Report, translate: Translate = _identity) -> dict
         ]
         townships = []
         for t in report.townships:
-            f = report.township_figure(r, t.code)
+            f = r.total if hidden else report.township_figure(r, t.code)
             townships.append(
                 {
                     "code": t.code,
@@ -367,7 +385,7 @@ def report_data(report: engine.Report, translate: Translate = _identity) -> dict
                     if gid in groups
                 ],
                 "missing_population": list(r.missing_figures),
-                "unseen": unseen(report, r),  # its figures count nobody the reader may see (NOT_SEEN)
+                "unseen": hidden,  # its figures count nobody the reader may see (NOT_SEEN): None
             }
         )
     return {
@@ -548,7 +566,10 @@ def write_workbook(
     # One sheet per indicator: the residents behind it, each with the reason.
     for ind in report.results:
         which = "numerator" if ind.denominator_figure else "denominator"
-        lines = engine.drilldown(session, ind.key, report.period, which, _only_village(report))
+        hidden = unseen(report, ind)  # patients its maker may not see: no list, no 0 / 0
+        lines = (
+            [] if hidden else engine.drilldown(session, ind.key, report.period, which, _only_village(report))
+        )
         sheet = wb.create_sheet(sheets[ind.key])
         heading = Message(
             CTX,
@@ -560,6 +581,11 @@ def write_workbook(
                 "denominator": "—" if ind.total.denominator is None else ind.total.denominator,
             },
         ).render(translate)
+        if hidden:
+            heading = (
+                f"{translate('Indicator', ind.name)}（{period_label(report.period, translate)}）："
+                f"{label(NOT_SEEN)}"
+            )
         safe_output.set_xlsx_cell(sheet.cell(row=1, column=1), heading)
         sheet.cell(row=1, column=1).font = Font(name=XLSX_FONT, size=12, bold=True)
         activities = ind.unit in COUNTS
