@@ -110,6 +110,10 @@ def test_audit_finds_a_residents_entries_by_their_name_or_archive_number(store, 
             assert ("print", "resident", resident.hex) in found, text
             assert ("create", "referral", rid.hex) in found, text  # a record of theirs
             assert other is None or ("print", "resident", other.hex) not in found
+        # the text itself, not a pattern ("_" matched every entry); too long a text is said
+        assert all("_" in f"{e.summary}{e.entity}{e.entity_id}" for e in entries(s, AuditFilter(text="_")))
+        with pytest.raises(UserError, match="查找的文字太长"):
+            entries(s, AuditFilter(text="李" * 20_000))
 
 
 def test_audit_names_patient_and_step_and_is_found_by_the_id_as_printed(store, resident):

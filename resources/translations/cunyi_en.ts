@@ -196,6 +196,13 @@
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <source>查找的文字太长：最多 {n} 个字</source>
+        <translation>The search text is too long: {n} characters at most</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>全部操作</source>
@@ -3401,7 +3408,7 @@
     </message>
     <message>
         <source>“{name}”只统计严重精神障碍患者，您无权查看这类患者</source>
-        <translation>"{name}" counts only severe mental disorder patients, whom you may not see</translation>
+        <translation>&quot;{name}&quot; counts only severe mental disorder patients, whom you may not see</translation>
     </message>
     <message>
         <source>“{name}”的分母是{figure}，不是名单</source>

@@ -195,6 +195,13 @@
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <source>查找的文字太长：最多 {n} 个字</source>
+        <translation>查找的文字太长：最多 {n} 个字</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>全部操作</source>

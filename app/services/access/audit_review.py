@@ -7,14 +7,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
+from app.i18n import QT_TRANSLATE_NOOP
 from app.models import AuditEntry
 from app.models.base import id_text
 from app.services import safe_output
 from app.services.access import audit, authz
+from app.services.errors import Message, UserError
 from app.services.profile import place_names
+
+MAX_TEXT = 100  # characters of a search
 
 
 @dataclass(frozen=True)
@@ -42,47 +46,54 @@ def query(session: Session, f: AuditFilter = AuditFilter()) -> list[AuditEntry]:
     if hidden is not None:
         q = q.where(hidden)
     if f.text:
-        like = f"%{f.text}%"
-        match = AuditEntry.summary.like(like) | AuditEntry.entity.like(like) | AuditEntry.entity_id.like(like)
+        if len(f.text) > MAX_TEXT:  # (a pattern of thousands of characters was an internal error)
+            raise UserError(
+                Message(
+                    "Audit",
+                    QT_TRANSLATE_NOOP("Audit", "查找的文字太长：最多 {n} 个字"),
+                    {"n": MAX_TEXT},
+                )
+            )
+        # the text itself, never a pattern: "_" or "%" matched every entry
+        like = "%" + re.sub(r"([\\%_])", r"\\\1", f.text) + "%"
+        match = (
+            AuditEntry.summary.like(like, escape="\\")
+            | AuditEntry.entity.like(like, escape="\\")
+            | AuditEntry.entity_id.like(like, escape="\\")
+        )
         # Ids are stored without dashes; a record's id as printed (cunyi referral add/list) has them.
         bare = f.text.strip().replace("-", "")
         if bare != f.text and re.fullmatch(r"[0-9a-fA-F]{4,32}", bare):
             match = match | AuditEntry.entity_id.like(f"%{bare.lower()}%")
-        if rows := _rows_of_residents(session, f.text.strip()):
-            match = match | AuditEntry.entity_id.in_(rows)
+        if f.text.strip():
+            match = match | AuditEntry.entity_id.in_(_rows_of_residents(session, like))
         q = q.where(match)
     return list(session.scalars(q.order_by(AuditEntry.at.desc()).limit(f.limit)))
 
 
 # Entries naming a resident by a row of theirs: the resident's own and those of these records
 RESIDENTS_ROWS = ("FollowupVisit", "ProgramEnrolment", "Referral", "ElderlyCheck", "FamilyContract")
-NAMED_AT_MOST = 50  # residents a name or number may match (a common name: its first few)
 
 
-def _rows_of_residents(session: Session, text: str) -> list[str]:
-    """The ids (as the trail stores them) of the residents whose name or archive number holds
-    ``text`` and of their records: an entry of a print, a read or an edit names a record by its id
-    only, and 审计 searched for 郭贵 or his archive number found none of the eight prints of his
-    records that week.  The residents are those the reader may read."""
+def _rows_of_residents(session: Session, like: str):
+    """The ids (as the trail stores them) of the residents whose name or archive number is
+    ``like`` (a LIKE pattern, escaped with \\) and of their records, as a subquery: an entry of a
+    print, a read or an edit names a record by its id only, and 审计 searched for 郭贵 or his
+    archive number found none of the eight prints of his records that week.  Every resident the
+    reader may read, however many share the name."""
     import app.models as models
 
-    if not text:
-        return []
-    like = f"%{text}%"
-    q = select(models.Resident.id).where(
-        (models.Resident.name.like(like)) | (models.Resident.archive_no.like(like))
+    people = select(models.Resident.id).where(
+        models.Resident.name.like(like, escape="\\") | models.Resident.archive_no.like(like, escape="\\")
     )
     clause = authz.village_clause(session, models.Resident.village_id)
     if clause is not None:
-        q = q.where(clause)
-    people = list(session.scalars(q.limit(NAMED_AT_MOST)))
-    if not people:
-        return []
-    found = [p.hex for p in people]
+        people = people.where(clause)
+    ids = [select(id_text(models.Resident.id)).where(models.Resident.id.in_(people))]
     for name in RESIDENTS_ROWS:
         model = getattr(models, name)
-        found += [row.hex for row in session.scalars(select(model.id).where(model.resident_id.in_(people)))]
-    return found
+        ids.append(select(id_text(model.id)).where(model.resident_id.in_(people)))
+    return union_all(*ids)
 
 
 SENSITIVE_ENTITIES = ("smi_registration", "smi_visit")  # 严重精神障碍 records
