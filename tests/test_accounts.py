@@ -708,6 +708,11 @@ def test_withdrawing_every_permission_on_the_command_line(store, capsys):
         accounts.create_user(s, "mh", PASSWORD, "township_staff", permissions=("mental_health",))
     folder = str(storekit.data_dir(store))
     store.dispose()
+    assert main(["--data-dir", folder, "user", "list"]) == 0  # who holds it, said
+    assert "权限：精神卫生" in next(x for x in capsys.readouterr().out.splitlines() if x.startswith("mh "))
+    # "withdraw all" and a grant at once: refused, nothing changed (it granted)
+    assert main(["--data-dir", folder, "user", "permissions", "mh", "mental_health", "none"]) == 1
+    assert "none" in capsys.readouterr().err
     assert main(["--data-dir", folder, "user", "permissions", "mh", "none"]) == 0
     assert "mh：—" in capsys.readouterr().out
 

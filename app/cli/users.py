@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.cli.core import new_password, open_store, print_json
+from app.cli.core import CliError, new_password, open_store, print_json
 from app.services.access.roles import ROLE_LABELS, ROLES
 
 
@@ -42,7 +42,7 @@ def register(sub) -> None:
 
 
 def list_users(args) -> int:
-    from app.services.access import accounts
+    from app.services.access import accounts, authz
 
     _, store = open_store(args)
     with store.session() as s:
@@ -63,7 +63,13 @@ def list_users(args) -> int:
         return 0
     for r in rows:
         state = "启用" if r["active"] else "已停用"
-        print(f"{r['username']}  {r['name']}  {ROLE_LABELS[r['role']]}  {r['village'] or ''}  {state}")
+        held = "、".join(
+            authz.PERMISSION_LABELS.get(p, p) for p in r["permissions"]
+        )  # (精神卫生: who holds it)
+        print(
+            f"{r['username']}  {r['name']}  {ROLE_LABELS[r['role']]}  {r['village'] or ''}  {state}"
+            + (f"  权限：{held}" if held else "")
+        )
     return 0
 
 
@@ -88,6 +94,8 @@ def add_user(args) -> int:
 def set_permissions(args) -> int:
     from app.services.access import accounts
 
+    if "none" in args.permission and len(set(args.permission)) > 1:  # withdraw all, and grant?
+        raise CliError("none 表示收回全部权限，不能与要授予的权限同时给出")
     _, store = open_store(args)
     with store.transaction() as s:
         u = accounts.set_permissions(s, args.username, [p for p in args.permission if p != "none"])
