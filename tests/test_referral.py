@@ -124,16 +124,18 @@ def test_a_referral_without_a_visit_takes_the_past_history_from_the_record(store
         assert made.past_history == "高血压（2015-06）"
 
 
-def test_a_referral_names_the_severe_mental_disorder_only_on_a_referral_of_that_programme(store):
-    """主要既往史 was filled from the record as its own doctor sees it, 严重精神障碍 included, and a
-    referral of another programme is read by every doctor of the village and the township's staff,
-    who may not know of the disorder: it is left out there (the doctor may write it in), and kept
-    on a referral of that programme, which only those who may see the patient read."""
-    from app.models import Resident
+PASSWORD = "s3cret-Pass!"
+
+
+@pytest.fixture
+def smi_history(store):
+    """A resident whose 既往史 has 高血压 and 严重精神障碍, held by 钱医生; 赵医生 is another doctor of
+    the village.  The resident's id."""
     from app.services.access import accounts
 
     with store.transaction() as s:
-        accounts.create_user(s, "qian", "s3cret-Pass!", "village_doctor", display_name="钱医生")
+        accounts.create_user(s, "qian", PASSWORD, "village_doctor", display_name="钱医生")
+        accounts.create_user(s, "zhao", PASSWORD, "village_doctor", display_name="赵医生")
         r = save_resident(
             s,
             ResidentInput(
@@ -146,8 +148,19 @@ def test_a_referral_names_the_severe_mental_disorder_only_on_a_referral_of_that_
             ),
             today=TODAY,
         )
-        rid = r.id
-    store.actor = accounts.login(store, "qian", "s3cret-Pass!")
+        return r.id
+
+
+def test_a_referral_names_the_severe_mental_disorder_only_on_a_referral_of_that_programme(store, smi_history):
+    """主要既往史 was filled from the record as its own doctor sees it, 严重精神障碍 included, and a
+    referral of another programme is read by every doctor of the village and the township's staff,
+    who may not know of the disorder: it is left out there (the doctor may write it in), and kept
+    on a referral of that programme, which only those who may see the patient read."""
+    from app.models import Resident
+    from app.services.access import accounts
+
+    rid = smi_history
+    store.actor = accounts.login(store, "qian", PASSWORD)
     try:
         with store.transaction() as s:
             made = referral.create_referral(
@@ -170,7 +183,9 @@ def test_a_referral_names_the_severe_mental_disorder_only_on_a_referral_of_that_
         ("高血压、 严重精神障碍", "高血压"),
     ],
 )
-def test_a_slip_made_before_leaves_the_disorder_out_for_a_reader_who_may_not_see_it(store, old, left):
+def test_a_slip_made_before_leaves_the_disorder_out_for_a_reader_who_may_not_see_it(
+    store, smi_history, old, left
+):
     """A referral of another programme made before its 主要既往史 left the disorder out still
     names it: its slip leaves the part naming it out, whatever separates the parts, for a reader
     who may not see the resident's 严重精神障碍 box, and reads whole for the patient's own doctor."""
@@ -178,28 +193,14 @@ def test_a_slip_made_before_leaves_the_disorder_out_for_a_reader_who_may_not_see
     from app.services.printing.referral_slip import slip_data
 
     with store.transaction() as s:
-        accounts.create_user(s, "qian", "s3cret-Pass!", "village_doctor", display_name="钱医生")
-        accounts.create_user(s, "zhao", "s3cret-Pass!", "village_doctor", display_name="赵医生")
-        r = save_resident(
-            s,
-            ResidentInput(
-                name="孙病",
-                sex="1",
-                birth_date="1960-02-02",
-                past_diseases={"2": "2015-06", "8": "2018-03"},
-                responsible_doctor="钱医生",
-                enrolled_on="2020-01-01",
-            ),
-            today=TODAY,
-        )
         made = referral.create_referral(
             s,
-            referral.ReferralInput(resident_id=r.id, to_institution="县人民医院", past_history=old),
+            referral.ReferralInput(resident_id=smi_history, to_institution="县人民医院", past_history=old),
             today=TODAY,
         )
         rid = made.id
     for user, shown in (("zhao", left), ("qian", old)):
-        store.actor = accounts.login(store, user, "s3cret-Pass!")
+        store.actor = accounts.login(store, user, PASSWORD)
         try:
             with store.session() as s:
                 assert slip_data(s, rid).past_history == shown, user
