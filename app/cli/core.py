@@ -281,18 +281,19 @@ def _no_store(data_dir: Path, db: str | None) -> str | None:
     """Why ``data_dir`` (or ``--db``) holds no store to work on, or None.  Every command but
     ``init`` and ``restore`` works on a set-up installation: one run on a mistyped folder or file
     name made a whole empty store there (folders, keys' folder, a migrated database)."""
-    from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
+    from app.db import is_sqlite, sqlite_file
+
+    url = resolve_db_url(Paths(data_dir), db)
+    if not is_sqlite(url):
+        return None  # a server's (it says whether the store is there), or no address: said on opening
     try:
-        url = make_url(resolve_db_url(Paths(data_dir), db))
+        store = sqlite_file(url)
     except (ValueError, ArgumentError):
         return None  # (an address that is no address: said when the store is opened)
-    if url.get_backend_name() != "sqlite":
-        return None  # a server's: it says whether the store is there (a new workstation's folder is made)
-    if url.database in (None, "", ":memory:"):
+    if store is None:
         return "数据库地址没有给出数据库文件：应是 sqlite:///文件路径，或 postgresql+psycopg://用户@主机:端口/数据库"
-    store = Path(url.database)
     if store.exists() and not (store.is_file() and store.stat().st_size == 0):
         return None  # (something there that is no store, a folder: said when it is opened)
     if data_dir.exists() and not data_dir.is_dir():

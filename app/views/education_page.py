@@ -84,11 +84,9 @@ class ProgressPanel(QFrame):
                 .replace("{need}", need)
             )
             cell.setStyleSheet("color: #c62828;" if line.behind else "color: #1b5e20;")
-            if line.key == "individual":  # (not activities as its neighbours count: say what it counts)
-                cell.setText(cell.text() + self.tr(" 人次"))
-                cell.setToolTip(
-                    self.tr("个体化健康教育活动，加上每次随访时的健康指导（每次随访计1人次）；没有最低次数")
-                )
+            if line.note:  # (not activities as its neighbours count: what it counts, said)
+                cell.setText(cell.text() + translate("Education", line.unit))
+                cell.setToolTip(translate("Education", line.note))
             else:
                 cell.setToolTip(
                     self.tr("按月计至今应完成 {n}").replace("{n}", str(line.expected_by_now))

@@ -1083,6 +1083,14 @@
         <translation>The attachment &quot;{name}&quot; is too large ({size} MB); the limit is {max} MB</translation>
     </message>
     <message>
+        <source> 人次</source>
+        <translation> contacts</translation>
+    </message>
+    <message>
+        <source>个体化健康教育活动，加上每次随访时的健康指导（每次随访计1人次）；没有最低次数</source>
+        <translation>Individual education sessions, plus the health advice given at every follow-up (each follow-up counts as one contact); there is no minimum</translation>
+    </message>
+    <message>
         <source>附件“{name}”不是 JPEG、PNG 图片或 PDF 文件</source>
         <translation>The attachment &quot;{name}&quot; is not a JPEG or PNG image or a PDF file</translation>
     </message>
@@ -5630,14 +5638,6 @@
     <message>
         <source>{label}：{done}{need}</source>
         <translation>{label}: {done}{need}</translation>
-    </message>
-    <message>
-        <source> 人次</source>
-        <translation> contacts</translation>
-    </message>
-    <message>
-        <source>个体化健康教育活动，加上每次随访时的健康指导（每次随访计1人次）；没有最低次数</source>
-        <translation>Individual education sessions, plus the health advice given at every follow-up (each follow-up counts as one contact); there is no minimum</translation>
     </message>
     <message>
         <source>按月计至今应完成 {n}</source>

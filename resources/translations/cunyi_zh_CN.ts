@@ -1082,6 +1082,14 @@
         <translation>附件“{name}”太大（{size} MB），最大 {max} MB</translation>
     </message>
     <message>
+        <source> 人次</source>
+        <translation> 人次</translation>
+    </message>
+    <message>
+        <source>个体化健康教育活动，加上每次随访时的健康指导（每次随访计1人次）；没有最低次数</source>
+        <translation>个体化健康教育活动，加上每次随访时的健康指导（每次随访计1人次）；没有最低次数</translation>
+    </message>
+    <message>
         <source>附件“{name}”不是 JPEG、PNG 图片或 PDF 文件</source>
         <translation>附件“{name}”不是 JPEG、PNG 图片或 PDF 文件</translation>
     </message>
@@ -5629,14 +5637,6 @@
     <message>
         <source>{label}：{done}{need}</source>
         <translation>{label}：{done}{need}</translation>
-    </message>
-    <message>
-        <source> 人次</source>
-        <translation> 人次</translation>
-    </message>
-    <message>
-        <source>个体化健康教育活动，加上每次随访时的健康指导（每次随访计1人次）；没有最低次数</source>
-        <translation>个体化健康教育活动，加上每次随访时的健康指导（每次随访计1人次）；没有最低次数</translation>
     </message>
     <message>
         <source>按月计至今应完成 {n}</source>

@@ -490,6 +490,9 @@ class ProgressLine:
     done: int
     minimum: int | None  # None: no minimum (individual education)
     expected_by_now: int | None  # the share of the minimum due by today
+    # what a count that is not of activities counts, said beside it ("Education" context)
+    unit: str = ""
+    note: str = ""
 
     @property
     def behind(self) -> bool:
@@ -548,5 +551,17 @@ def progress(session: Session, year: int, today: dt.date | None = None) -> list[
     individual = sum(1 for a in activities if a.form == "6") + individual_visits(
         session, start, min(end, today), visible if visible is not None else None
     )
-    out.append(ProgressLine("individual", PROGRESS_LABELS["individual"], individual, None, None))
+    out.append(
+        ProgressLine(
+            "individual",
+            PROGRESS_LABELS["individual"],
+            individual,
+            None,
+            None,
+            unit=QT_TRANSLATE_NOOP("Education", " 人次"),
+            note=QT_TRANSLATE_NOOP(
+                "Education", "个体化健康教育活动，加上每次随访时的健康指导（每次随访计1人次）；没有最低次数"
+            ),
+        )
+    )
     return out
