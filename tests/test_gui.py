@@ -642,6 +642,59 @@ def test_work_that_ends_after_its_window_closed_tells_nobody(gui_app, qtbot):
     assert drawn == [True]  # the open window's only
 
 
+@pytest.mark.sqlite_only  # (no store)
+def test_progress_never_runs_other_events_inside_its_slot(gui_app, qtbot):
+    """Progress moves the bar of the shown, modal dialog and nothing else happens meanwhile.
+    QProgressDialog.setValue runs processEvents() once the dialog is shown: the events delivered
+    inside the progress slot (the work ending, its window closing) deleted objects still on the
+    stack, and a GUI test run died of a segfault there.  Also: the dialog still shows itself
+    after its minimum duration, and its bar follows the work."""
+    import sys
+    import threading
+
+    from PySide6.QtCore import QThreadPool, QTimer
+    from PySide6.QtWidgets import QProgressBar, QWidget
+
+    from app.views.worker import run_in_background
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    go, reported, release = threading.Event(), threading.Event(), threading.Event()
+
+    def work(progress, _cancelled):
+        go.wait(5)
+        progress(3, 10)
+        reported.set()
+        release.wait(5)
+        return "done"
+
+    results = []
+    task = run_in_background(window, "…", work, results.append, results.append)
+    dialog = task._dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=6000)  # shown by its own timer, with no progress yet
+    # The progress is queued for the GUI thread before the marker is: the slot runs first.
+    go.set()
+    assert reported.wait(5)
+
+    def marker():  # where the event loop ran it: within the progress slot, or after it
+        frame, inside = sys._getframe(), False
+        while frame is not None:
+            inside = inside or frame.f_code.co_name == "_on_progress"
+            frame = frame.f_back
+        ran.append((inside, dialog.findChild(QProgressBar).value()))
+
+    ran = []
+    QTimer.singleShot(0, marker)
+    qtbot.waitUntil(lambda: bool(ran), timeout=3000)
+    assert ran == [(False, 3)]  # after the progress (the bar at 3), not inside its slot
+    assert dialog.findChild(QProgressBar).maximum() == 10
+    release.set()
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
+    qtbot.waitUntil(lambda: results == ["done"])
+    assert not dialog.isVisible()
+
+
 def test_a_visit_recorded_by_mistake_is_voided_from_the_resident_page(gui_app, qtbot, store, tmp_path):
     """作废所选随访…: the selected follow-up is voided with the reason typed, the history no longer
     lists it, and cancelling the question changes nothing."""

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
 
 class _Signals(QObject):
@@ -59,6 +59,15 @@ class BackgroundTask(QObject):
         self._cancel = threading.Event()
         self._signals = _Signals()
         self._dialog = QProgressDialog(title, self.tr("取消"), 0, 0, parent)
+        # Progress moves this bar, never QProgressDialog.setValue: once shown, a modal dialog's
+        # setValue runs QCoreApplication.processEvents() inside the progress slot, and the events
+        # it delivers there (this task ending, its window closing) deleted objects still on the
+        # stack: a segfault in a GUI test run.  The dialog shows itself after the minimum
+        # duration by its own timer, and _finish resets it.
+        self._bar = QProgressBar(self._dialog)
+        self._bar.setRange(0, 0)
+        self._bar.setValue(0)  # at its minimum: setMinimumDuration below restarts the dialog's timer
+        self._dialog.setBar(self._bar)
         self._dialog.setWindowTitle(title)
         self._dialog.setWindowModality(Qt.WindowModal)
         self._dialog.setMinimumDuration(300)
@@ -69,8 +78,10 @@ class BackgroundTask(QObject):
         QThreadPool.globalInstance().start(_Job(fn, self._signals, self._cancel))
 
     def _on_progress(self, done: int, total: int) -> None:
-        self._dialog.setMaximum(max(total, 1))
-        self._dialog.setValue(min(done, total))
+        if not shiboken6.isValid(self._bar):  # (the window that asked is gone)
+            return
+        self._bar.setRange(0, max(total, 1))
+        self._bar.setValue(min(done, total))
 
     def _finish(self, callback, value) -> None:
         if not shiboken6.isValid(self) or not shiboken6.isValid(self._dialog) or _closed(self._owner):
