@@ -853,8 +853,9 @@ def test_a_report_says_when_it_leaves_smi_patients_out(world, tmp_path, capsys, 
         assert note is None
         note = output.withheld_note(dataclasses.replace(report, withheld=True))  # what is not said
     else:
-        named = note.split("：")[-1].split("、")
+        named = note.split("所见不同：")[1].split("。")[0].split("、")
         assert named == ["健康档案使用率", "严重精神障碍患者规范管理率", "重点人群家庭医生签约率"]
+        assert note.endswith("完整的表须由有“精神卫生”权限的人员制作（由管理员在“用户”页授予）")  # who can
     said = flat(note)
     text = flat(pdf_text(pdf, tmp_path))
     assert (said in text) is withheld

@@ -6323,6 +6323,10 @@
         <translation>{n} short</translation>
     </message>
     <message>
+        <source>注：制表人无权查看严重精神障碍患者，本表不含这类患者；以下指标与有权限者所见不同：{names}。完整的表须由有“精神卫生”权限的人员制作（由管理员在“用户”页授予）</source>
+        <translation>Note: the person who made this report may not see severe mental disorder patients, so they are left out. These indicators differ from what an authorised user sees: {names}. A complete report must be made by a user with the Mental health permission (an administrator grants it on the Users page).</translation>
+    </message>
+    <message>
         <source>无权查看</source>
         <translation>Not permitted</translation>
     </message>
@@ -6353,10 +6357,6 @@
     <message>
         <source>差 {n} 次</source>
         <translation>{n} short</translation>
-    </message>
-    <message>
-        <source>注：制表人无权查看严重精神障碍患者，本表不含这类患者；以下指标与有权限者所见不同：{names}</source>
-        <translation>Note: the person who made this report may not see severe mental disorder patients, so they are left out. These indicators differ from what an authorised user sees: {names}</translation>
     </message>
     <message>
         <source>（目标 {target}%）</source>
