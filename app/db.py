@@ -14,6 +14,7 @@ import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -247,6 +248,8 @@ def make_engine(url: str, key: bytes | None = None) -> Engine:
     db_file = sqlite_file(url)
     if db_file is not None:
         make_store_file_private(db_file)
+        with suppress(OSError):  # the lock file of hold_open, there from the start (not made by a restore)
+            os.close(os.open(open_lock_file(db_file), os.O_RDWR | os.O_CREAT, PRIVATE_FILE))
     connect_args = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False}
     if key is None:
         # Worker threads (import, export, demo) check connections out of the same pool.
@@ -335,6 +338,107 @@ def unavailable(error: BaseException):
         )
         return StoreUnavailable(Message("StoreCopy", text, {}))
     return None
+
+
+# Every process working on a SQLite store (a window, ``cunyi serve``, a command) holds a shared lock
+# on a small file beside it for as long as it runs (:func:`hold_open`).  What swaps the database file
+# for another (a restore, encrypting the store) takes that lock alone first (:func:`held_alone`) and
+# is refused while another process has the store open: that process would go on writing into the
+# file swapped out, and every save it reported would be lost without a word.  A process starting
+# meanwhile waits for the swap to end.  POSIX only: Windows refuses to replace a file another
+# process holds open, which is refusal enough.
+OPEN_WAIT_S = 120.0  # how long a process starting waits for a restore running elsewhere
+_open_locks: dict[str, int] = {}
+_open_guard = threading.Lock()
+
+
+class StoreSwapping(RuntimeError):
+    """Another process is swapping the store's file (a restore) past :data:`OPEN_WAIT_S`."""
+
+
+def open_lock_file(db_file: Path) -> Path:
+    return db_file.with_name(f".{db_file.name}.open")
+
+
+def hold_open(db_file: Path) -> None:
+    """This process works on the SQLite store ``db_file`` until it ends: the shared lock of
+    :func:`held_alone`, taken once a process.  Waits while another process swaps the file, up to
+    :data:`OPEN_WAIT_S` (then :class:`StoreSwapping`).  A folder where no lock file can be made
+    (read-only): nothing."""
+    if os.name != "posix":
+        return
+    import fcntl
+
+    db_file = db_file.resolve()
+    with _open_guard:
+        if str(db_file) in _open_locks:
+            return
+        try:
+            fd = os.open(open_lock_file(db_file), os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
+        except OSError:
+            return
+        deadline = time.monotonic() + OPEN_WAIT_S
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    os.close(fd)
+                    raise StoreSwapping(str(db_file)) from None
+                time.sleep(0.1)
+        _open_locks[str(db_file)] = fd
+
+
+def release_open() -> None:
+    """This process no longer works on any store (a command done, in the process that ran it)."""
+    with _open_guard:
+        for fd in _open_locks.values():
+            with suppress(OSError):
+                os.close(fd)  # (closing releases the lock)
+        _open_locks.clear()
+
+
+@contextmanager
+def held_alone(db_file: Path, doing: str) -> Iterator[None]:
+    """Inside: no other process has the SQLite store ``db_file`` open, and none opens it until the
+    block ends (:func:`hold_open`).  When another has it open, ``doing`` (what would swap the file,
+    marked for translation in the "StoreCopy" context) is refused in words (:func:`store_in_use`).
+    This process's own stores on it are the caller's to close."""
+    try:
+        hold_open(db_file)
+    except StoreSwapping:  # (another process is swapping it right now)
+        raise store_in_use(doing) from None
+    fd = _open_locks.get(str(db_file.resolve()))
+    if fd is None:  # (not POSIX, or a read-only folder)
+        yield
+        return
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        with suppress(OSError):  # (a lock converted is released first: this process's taken again)
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        raise store_in_use(doing) from None
+    try:
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_SH)
+
+
+def store_in_use(doing: str):
+    """The refusal of ``doing`` (a restore, encrypting the store) while another process has the
+    store open (:func:`held_alone`), as the user reads it."""
+    from app.i18n import QT_TRANSLATE_NOOP
+    from app.services.errors import Message, UserError
+
+    text = QT_TRANSLATE_NOOP(
+        "StoreCopy",
+        "村医正在另一个窗口或程序中使用这个数据库（村医主窗口、cunyi serve 或另一条命令），{doing}未进行："
+        "它会换掉数据库文件，那边随后保存的内容都会丢失。请先关闭它们，再重试",
+    )
+    return UserError(Message("StoreCopy", text, {"doing": Message("StoreCopy", doing)}))
 
 
 def store_moved():

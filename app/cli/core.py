@@ -223,7 +223,7 @@ def open_store(args: argparse.Namespace, *, need_profile: bool = True):
     """The data directory and its store.  With ``need_profile`` (every command but ``init``) the
     installation must be set up, and ``--user`` logs in: the store's sessions then act as that
     user.  Without ``--user`` the store's actor stays the system account; the CLI never picks one."""
-    from app.db import SchemaError, Store
+    from app.db import SchemaError, Store, StoreSwapping, hold_open, sqlite_file
     from app.services import profile
 
     data_dir = resolve_data_dir(args.data_dir)
@@ -242,7 +242,11 @@ def open_store(args: argparse.Namespace, *, need_profile: bool = True):
         logging.getLogger(__name__).warning("start: %s", what)
     url = resolve_db_url(paths, args.db)
     try:
+        if (db_file := sqlite_file(url)) is not None and db_file.parent.is_dir():
+            hold_open(db_file)  # for as long as this process runs: a restore elsewhere waits for it
         store = Store(url, backups_dir=paths.sub("backups"))
+    except StoreSwapping:
+        raise CliError("另一个程序正在从备份恢复这个数据库，等了两分钟仍未结束：请等它完成后再试") from None
     except SchemaError as e:
         raise CliError(str(e)) from None
     except Exception as e:  # the server, or the address itself: one sentence, never a traceback
@@ -378,6 +382,9 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
             return INTERNAL_ERROR
         print(f"错误：{text}", file=sys.stderr)
         return 1
+    finally:  # (a command run in a process that goes on, as tests run them, lets go of its store)
+        if (db := sys.modules.get("app.db")) is not None:
+            db.release_open()
 
 
 INTERNAL_ERROR = 70  # sysexits.h EX_SOFTWARE: not the user's doing

@@ -55,8 +55,10 @@ from app.db import (
     database_errors,
     fsync_dir,
     head_revision,
+    held_alone,
     is_plain_sqlite,
     is_sqlite,
+    open_lock_file,
     remove_orphan_part,
     sqlite_backup,
 )
@@ -666,52 +668,68 @@ def _restore(
             mine=f"{here.code} {here.name}",
             my_device=here.device_id.hex[-8:],
         )
-    recover_interrupted_restore(paths, db)  # what an earlier, interrupted restore left
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = _unused(paths.sub("backups") / f"pre-restore-{stamp}.db")
-    sqlite_backup(db, aside, store.key)  # the current store, complete, before anything changes
-    _step("aside")
-    prepared = db.with_name(db.name + PREPARED_SUFFIX)
-    with readable(Path(src), work) as plain:
-        src_key = None if is_plain_sqlite(plain) else backup_key
-        sqlite_backup(plain, prepared, src_key, store.key)  # with this installation's encryption
-    _step("copied")
-    new_device = new_id() if other else None
-    try:
-        _prepare(
-            prepared, info, here, new_device, store.actor, paths, f"old store kept as {aside.name}", store.key
-        )
-    except (UserError, DBAPIError, *database_errors()) as e:
-        # a tampered backup, or one whose tables are not all there (cut down by hand): refused,
-        # and nothing of this restore is left
-        _remove_prepared(db)
-        db.with_name(f".{prepared.name}.writers").unlink(missing_ok=True)  # its writers' lock file
-        aside.unlink(missing_ok=True)
-        if isinstance(e, UserError):
-            raise
-        log.warning("restore of %s refused: %s", info.path.name, e)
-        raise _err(
-            INCOMPLETE,
-            name=info.path.name,
-        ) from None
-    seal(aside, paths.sub("keys"))  # this PC's own copy: restoring it undoes this restore
-    _step("prepared")
-    if new_device is not None:
-        _make_pending_keys(paths, new_device, store.key, escrow)
-        _step("keys")
-    with store.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # the old WAL is empty …
-    store.dispose()
-    for suffix in ("-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)  # … so removing it loses nothing
-    _step("closed")
-    prepared.replace(db)  # the swap: one rename, the commit point
-    _step("swapped")
-    fsync_dir(db.parent)
-    if new_device is not None:
-        _install_pending_keys(paths, stamp)
-    _step("done")
+    # no other process may be writing the file about to be swapped out (db.hold_open)
+    with held_alone(db, QT_TRANSLATE_NOOP("StoreCopy", "恢复")):
+        recover_interrupted_restore(paths, db)  # what an earlier, interrupted restore left
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = _unused(paths.sub("backups") / f"pre-restore-{stamp}.db")
+        sqlite_backup(db, aside, store.key)  # the current store, complete, before anything changes
+        _step("aside")
+        prepared = db.with_name(db.name + PREPARED_SUFFIX)
+        with readable(Path(src), work) as plain:
+            src_key = None if is_plain_sqlite(plain) else backup_key
+            sqlite_backup(plain, prepared, src_key, store.key)  # with this installation's encryption
+        _step("copied")
+        new_device = new_id() if other else None
+        try:
+            _prepare(
+                prepared,
+                info,
+                here,
+                new_device,
+                store.actor,
+                paths,
+                f"old store kept as {aside.name}",
+                store.key,
+            )
+        except (UserError, DBAPIError, *database_errors()) as e:
+            # a tampered backup, or one whose tables are not all there (cut down by hand): refused,
+            # and nothing of this restore is left
+            _remove_prepared(db)
+            _remove_lock_files(prepared)
+            aside.unlink(missing_ok=True)
+            if isinstance(e, UserError):
+                raise
+            log.warning("restore of %s refused: %s", info.path.name, e)
+            raise _err(
+                INCOMPLETE,
+                name=info.path.name,
+            ) from None
+        seal(aside, paths.sub("keys"))  # this PC's own copy: restoring it undoes this restore
+        _step("prepared")
+        if new_device is not None:
+            _make_pending_keys(paths, new_device, store.key, escrow)
+            _step("keys")
+        with store.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # the old WAL is empty …
+        store.dispose()
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)  # … so removing it loses nothing
+        _step("closed")
+        prepared.replace(db)  # the swap: one rename, the commit point
+        _remove_lock_files(prepared)  # (the prepared copy's, now the store's own are used)
+        _step("swapped")
+        fsync_dir(db.parent)
+        if new_device is not None:
+            _install_pending_keys(paths, stamp)
+        _step("done")
     return dataclasses.replace(info, new_device_id=new_device, dropped_changes=dropped), aside
+
+
+def _remove_lock_files(db: Path) -> None:
+    """The lock files a store opened on ``db`` made beside it (its writers', db.hold_open's)."""
+    for name in (f".{db.name}.writers", open_lock_file(db).name):
+        db.with_name(name).unlink(missing_ok=True)
 
 
 def _unused(path: Path) -> Path:

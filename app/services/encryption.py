@@ -33,6 +33,7 @@ from app.db import (
     Store,
     connect_file,
     fsync_dir,
+    held_alone,
     is_plain_sqlite,
     is_sqlite,
     sqlite_backup,
@@ -268,49 +269,50 @@ def encrypt_store(store: Store, *, keep_plain: bool = False) -> Encrypted:
         escrow = settings.get(s, settings.ESCROW_KEY) or None
     keys_dir = keys_dir_of(db)
     key = create_key(keys_dir, escrow)  # an interrupted conversion's key is used again
-    part = db.with_name(db.name + ENCRYPTING_SUFFIX)
-    part.unlink(missing_ok=True)
-    sqlite_backup(db, part, None, key)
-    with store.engine.connect() as conn:
-        plain_counts = _row_counts(conn.connection.dbapi_connection)
-    encrypted = connect_file(part, key, readonly=True)
-    try:
-        integrity = encrypted.execute("PRAGMA integrity_check").fetchone()[0]
-        copied_counts = _row_counts(encrypted)
-    finally:
-        encrypted.close()
-    if integrity != "ok" or copied_counts != plain_counts:
+    with held_alone(db, QT_TRANSLATE_NOOP("StoreCopy", "加密数据库")):  # (see db.hold_open)
+        part = db.with_name(db.name + ENCRYPTING_SUFFIX)
         part.unlink(missing_ok=True)
-        raise _err(QT_TRANSLATE_NOOP("Encryption", "加密副本校验未通过，数据库未改动"))
-    with store.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    store.dispose()
-    for suffix in ("-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
-    plain = db.with_name(db.name + PLAIN_SUFFIX)
-    plain.unlink(missing_ok=True)
-    os.link(db, plain)  # the plain store stays reachable …
-    part.replace(db)  # … while one rename puts the encrypted one in place
-    fsync_dir(db.parent)
-    reopened = Store(store.url, upgrade=False)
-    try:
-        with reopened.engine.connect() as conn:
-            reopened_counts = _row_counts(conn.connection.dbapi_connection)
-        if reopened.key != key or reopened_counts != plain_counts:  # never expected: the plain one back
-            reopened.dispose()
-            plain.replace(db)
+        sqlite_backup(db, part, None, key)
+        with store.engine.connect() as conn:
+            plain_counts = _row_counts(conn.connection.dbapi_connection)
+        encrypted = connect_file(part, key, readonly=True)
+        try:
+            integrity = encrypted.execute("PRAGMA integrity_check").fetchone()[0]
+            copied_counts = _row_counts(encrypted)
+        finally:
+            encrypted.close()
+        if integrity != "ok" or copied_counts != plain_counts:
+            part.unlink(missing_ok=True)
             raise _err(QT_TRANSLATE_NOOP("Encryption", "加密副本校验未通过，数据库未改动"))
-        reopened.actor = store.actor
-        with reopened.transaction() as s:
-            audit.record(
-                s,
-                "backup",
-                "store",
-                None,
-                f"store encrypted at rest (SQLCipher), {len(plain_counts)} tables verified",
-            )
-    finally:
-        reopened.dispose()
+        with store.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.dispose()
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        plain = db.with_name(db.name + PLAIN_SUFFIX)
+        plain.unlink(missing_ok=True)
+        os.link(db, plain)  # the plain store stays reachable …
+        part.replace(db)  # … while one rename puts the encrypted one in place
+        fsync_dir(db.parent)
+        reopened = Store(store.url, upgrade=False)
+        try:
+            with reopened.engine.connect() as conn:
+                reopened_counts = _row_counts(conn.connection.dbapi_connection)
+            if reopened.key != key or reopened_counts != plain_counts:  # never expected: the plain one back
+                reopened.dispose()
+                plain.replace(db)
+                raise _err(QT_TRANSLATE_NOOP("Encryption", "加密副本校验未通过，数据库未改动"))
+            reopened.actor = store.actor
+            with reopened.transaction() as s:
+                audit.record(
+                    s,
+                    "backup",
+                    "store",
+                    None,
+                    f"store encrypted at rest (SQLCipher), {len(plain_counts)} tables verified",
+                )
+        finally:
+            reopened.dispose()
     kept = None
     if keep_plain:
         kept = plain.with_name(f"{db.stem}-plain-{dt.datetime.now():%Y%m%d-%H%M%S}.db")

@@ -7815,8 +7815,20 @@
         <translation>The connection to the database server was lost (the server stopped, or the network is down): nothing was saved; please try again shortly</translation>
     </message>
     <message>
+        <source>村医正在另一个窗口或程序中使用这个数据库（村医主窗口、cunyi serve 或另一条命令），{doing}未进行：它会换掉数据库文件，那边随后保存的内容都会丢失。请先关闭它们，再重试</source>
+        <translation>CunYi has this database open in another window or program (the CunYi window, cunyi serve or another command), so the {doing} did not happen: it replaces the database file, and whatever was saved there afterwards would be lost. Close them first, then try again.</translation>
+    </message>
+    <message>
         <source>这个数据库文件已迁到 PostgreSQL 服务器，不再写入，刚才的操作未保存：请关闭村医（及 cunyi serve）后重新打开，今后使用服务器上的数据库</source>
         <translation>This database file has been moved to a PostgreSQL server and is no longer written to; what you just did was not saved. Close CunYi (and cunyi serve) and open it again: from now on it uses the database on the server</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>restore</translation>
+    </message>
+    <message>
+        <source>加密数据库</source>
+        <translation>encryption of the database</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,136 @@
+"""What swaps the store's file (a restore, encrypting the store) is refused while another process has
+the store open: that process went on writing into the file swapped out, and every save it reported
+was lost without a word (a tester's window saved a phone number after a restore from the command
+line: "committed", and in no store afterwards).  A process starting during a restore waits for it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from sqlalchemy import func, select
+
+from app.cli import main
+from app.db import Store
+from app.models import Resident
+from app.services import backup, encryption
+from app.services.errors import UserError
+from app.services.records import residents as records
+from tests.synckit import TODAY
+from tests.test_restore_integrity import _english, _person, village  # noqa: F401 - its fixture
+
+pytestmark = pytest.mark.sqlite_only  # (a SQLite file swapped; a server's store is the server's job)
+
+# Another process with the store open, as a window or `cunyi serve` has it: opened the way every
+# process opens it (the command line's open_store), one read, then waiting for its stdin to close.
+HOLDER = textwrap.dedent(
+    """
+    import argparse, sys
+    from sqlalchemy import text
+    from app.cli.core import open_store
+    args = argparse.Namespace(data_dir=sys.argv[1], db=None, user=None, password_file=None)
+    _paths, store = open_store(args, need_profile=False)
+    with store.session() as s:
+        s.execute(text("SELECT count(*) FROM resident")).scalar()
+    print("open", flush=True)
+    sys.stdin.readline()
+    """
+)
+
+
+class Holder:
+    def __init__(self, data_dir):
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", HOLDER, str(data_dir)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.proc.stdout.readline().strip() == "open"
+
+    def close(self) -> None:
+        self.proc.stdin.close()
+        assert self.proc.wait(30) == 0
+
+
+def _residents(db_file) -> int:
+    store = Store(f"sqlite:///{db_file}")
+    try:
+        with store.session() as s:
+            return s.scalar(select(func.count()).select_from(Resident))
+    finally:
+        store.dispose()
+
+
+def test_a_restore_is_refused_while_another_process_has_the_store_open(village, tmp_path, capsys):  # noqa: F811
+    saved = backup.backup_to(village.store, tmp_path / "bk.db")
+    with village.store.transaction() as s:  # after the backup: what a restore would take away
+        records.save_resident(s, _person("王五"), today=TODAY)
+    village.store.dispose()
+    data, db = village.paths.data_dir, village.paths.db_file
+    aside_before = sorted(village.paths.sub("backups").iterdir())
+    holder = Holder(data)
+    try:
+        capsys.readouterr()
+        assert main(["--data-dir", str(data), "restore", str(saved)]) == 1
+        out, err = capsys.readouterr()
+        assert not out and err.count("\n") == 1, err
+        assert "另一个窗口或程序" in err and "恢复未进行" in err and "请先关闭它们" in err, err
+        assert _residents(db) == 3  # nothing restored
+        assert sorted(village.paths.sub("backups").iterdir()) == aside_before  # nothing set aside
+        with pytest.raises(UserError) as refused:  # the service, as a window would call it, in English
+            backup.restore(village.store, village.paths, saved)
+        english = refused.value.render(_english())
+        assert "another window or program" in english and "restore" in english, english
+        assert _residents(db) == 3
+    finally:
+        holder.close()
+    assert main(["--data-dir", str(data), "restore", str(saved)]) == 0  # closed: restored
+    assert _residents(db) == 2
+
+
+def test_encrypting_the_store_is_refused_while_another_process_has_it_open(village):  # noqa: F811
+    data, db = village.paths.data_dir, village.paths.db_file
+    holder = Holder(data)
+    try:
+        with pytest.raises(UserError) as refused:
+            encryption.encrypt_store(village.store)
+        assert "加密数据库未进行" in refused.value.render(), refused.value.render()
+        assert not encryption.looks_encrypted(db)
+    finally:
+        holder.close()
+    store = Store(f"sqlite:///{db}")
+    try:
+        encryption.encrypt_store(store)  # closed: encrypted
+    finally:
+        store.dispose()
+    assert encryption.looks_encrypted(db)
+
+
+def test_a_process_starting_during_a_restore_waits_for_it(village, tmp_path):  # noqa: F811
+    """While the file is being swapped a command does not open it; past the wait it says why."""
+    from app.db import held_alone
+
+    village.store.dispose()
+    data = village.paths.data_dir
+    starting = textwrap.dedent(
+        """
+        import sys
+        import app.db
+        app.db.OPEN_WAIT_S = 0.5
+        from app.cli import main
+        sys.exit(main(["--data-dir", sys.argv[1], "residents", "search", "张"]))
+        """
+    )
+    with held_alone(village.paths.db_file, "恢复"):  # as a restore holds it
+        run = subprocess.run(
+            [sys.executable, "-c", starting, str(data)], capture_output=True, text=True, timeout=60
+        )
+    assert run.returncode == 1 and not run.stdout, run
+    assert "正在从备份恢复这个数据库" in run.stderr and "Traceback" not in run.stderr, run.stderr
+    after = subprocess.run(
+        [sys.executable, "-c", starting, str(data)], capture_output=True, text=True, timeout=60
+    )
+    assert after.returncode == 0, after.stderr  # the swap over: it opens
