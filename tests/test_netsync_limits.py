@@ -187,7 +187,8 @@ def test_a_refusal_that_cannot_be_recorded_leaves_the_file_where_it_was(net, tmp
         other.close()
     assert junk.exists() and not list(town.paths.sub("quarantine").rglob("*" + bundle.SUFFIX))
     (outcome,) = exchange.import_path(town.store, town.paths, stick)  # refused once it can be said
-    assert outcome.status == "rejected" and outcome.quarantined.exists() and not junk.exists()
+    assert outcome.status == "rejected" and junk.exists()  # (no header read: not even copied aside)
+    assert outcome.quarantined is None and not list(town.paths.sub("quarantine").rglob("*" + bundle.SUFFIX))
 
 
 @pytest.mark.sqlite_only  # no store: the header alone

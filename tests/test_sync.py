@@ -173,8 +173,13 @@ def _assert_rejected(device, path, kind_words: str):
     words = (kind_words,) if isinstance(kind_words, str) else kind_words
     assert any(w in outcome.reason.render() for w in words), outcome.reason.render()
     assert _rows_and_log(device) == before
-    assert outcome.quarantined and outcome.quarantined.exists()
-    assert outcome.quarantined.with_name(outcome.quarantined.name + ".reason.txt").exists()
+    assert path.exists()  # the user's own file stays on their stick
+    if "不是村医同步包" in outcome.reason.render():  # no header read: nothing in it to keep
+        assert outcome.quarantined is None
+    else:  # a copy aside, with its reason
+        assert outcome.quarantined and outcome.quarantined.exists()
+        assert outcome.quarantined.read_bytes() == path.read_bytes()
+        assert outcome.quarantined.with_name(outcome.quarantined.name + ".reason.txt").exists()
     return outcome
 
 
@@ -242,6 +247,51 @@ def test_unknown_and_revoked_senders_are_refused(world, tmp_path):
         keys.revoke(s, "110105001101")
     (path,) = a.export(tmp / "revoked")
     _assert_rejected(town, path, "撤销")
+
+
+def test_a_revoked_device_is_not_trusted_again_by_its_old_card(world):
+    """Revocation is for a PC lost, stolen or no longer safe.  Its old card (on sticks, in folders)
+    brought it back in one step, without a word, and the bundles its key had signed were imported
+    again (a tester's revoked village: 已导入 40 条)."""
+    from app.services.errors import UserError
+    from app.services.sync import keys
+
+    town, a, _b, tmp = world
+    (signed_before,) = a.export(tmp / "before")
+    with town.store.transaction() as s:
+        keys.revoke(s, "110105001101")
+    with pytest.raises(UserError) as refused:
+        town.trust(a)
+    said = refused.value.render()
+    assert "已于" in said and "被撤销信任" in said and "新的设备身份" in said, said
+    with town.store.session() as s:
+        assert keys.find_peer(s, "110105001101").revoked_at is not None  # still revoked
+    _assert_rejected(town, signed_before, "撤销")
+
+
+def test_refused_files_stay_on_the_stick(world, tmp_path):
+    """`sync import` moved refused files off the user's stick into quarantine, and kept the newest
+    20 of those it could not verify: 50 files of the user's named *.cyb, and all but 20 were gone
+    for good.  A refused bundle is copied aside (with its reason); junk is left alone."""
+    from app.services.sync import keys
+
+    town, a, _b, tmp = world
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    junk = [stick / f"note{i}{bundle.SUFFIX}" for i in range(30)]
+    for i, f in enumerate(junk):
+        f.write_bytes(b"my own file %d" % i)
+    (bundle_path,) = a.export(stick)
+    with town.store.transaction() as s:
+        keys.revoke(s, "110105001101")
+    outcomes = town.import_(stick)
+    assert len(outcomes) == 31 and {o.status for o in outcomes} == {"rejected"}
+    assert all(f.read_bytes() == b"my own file %d" % i for i, f in enumerate(junk))  # every one still there
+    assert bundle_path.exists()
+    (aside,) = [o.quarantined for o in outcomes if o.quarantined is not None]
+    assert aside.read_bytes() == bundle_path.read_bytes()
+    assert "撤销" in aside.with_name(aside.name + ".reason.txt").read_text(encoding="utf-8")
+    assert not list(town.paths.sub("quarantine").rglob("note*"))
 
 
 def test_newer_schema_is_refused_with_a_clear_message(world, monkeypatch):

@@ -8005,8 +8005,12 @@
         <translation>本县只与所辖乡镇卫生院同步，这张卡是 {code} {name}（不属于本县 {county}）</translation>
     </message>
     <message>
-        <source>该设备已以另一组密钥登记过；如确需更换，请先撤销旧的信任</source>
-        <translation>该设备已以另一组密钥登记过；如确需更换，请先撤销旧的信任</translation>
+        <source>设备 {code} {name} 已于 {date} 被撤销信任，不能凭原来的设备卡再次信任：它的密钥可能已不安全。那台电脑需以新的设备身份重新设置（如在一个新的数据文件夹中用 cunyi restore 恢复它的备份），再核对并导入它的新设备卡</source>
+        <translation>设备 {code} {name} 已于 {date} 被撤销信任，不能凭原来的设备卡再次信任：它的密钥可能已不安全。那台电脑需以新的设备身份重新设置（如在一个新的数据文件夹中用 cunyi restore 恢复它的备份），再核对并导入它的新设备卡</translation>
+    </message>
+    <message>
+        <source>设备 {code} {name} 已以另一组密钥登记，这张卡的密钥与之不符，未信任：请先打电话核对指纹。换了电脑或重装的，会以新的设备身份出现，它的新卡可以直接信任</source>
+        <translation>设备 {code} {name} 已以另一组密钥登记，这张卡的密钥与之不符，未信任：请先打电话核对指纹。换了电脑或重装的，会以新的设备身份出现，它的新卡可以直接信任</translation>
     </message>
     <message>
         <source>“{ref}”对应多台设备（{devices}），请用设备编号指明其中一台</source>

@@ -1666,9 +1666,11 @@ def _quarantine(
     signed: bool,
     network: bool = False,
 ) -> Path | None:
-    """Move a refused bundle to ``quarantine/``, with its reason beside it, after recording the
+    """Put a refused bundle in ``quarantine/``, with its reason beside it, after recording the
     refusal (a store that cannot be written just now leaves the file where it was, for the next
-    try; a file that is no bundle at all, outside the data folder, is left where it is).
+    try).  A file of the data folder (the network's inbox) is moved there; one the user brought
+    (a USB stick, a folder of theirs) is copied, and stays where it is: nothing is taken off a
+    stick, and a file that is no bundle at all (no header read) is not even copied.
     ``signed``: its sender's signature checked out; a file whose header names a sender it was not
     signed by goes to ``quarantine/unverified/`` (and can never crowd out, or count as, that
     sender's own)."""
@@ -1684,14 +1686,11 @@ def _quarantine(
                 reason=error.message.stored(REASON_CHARS),
             )
         )
-    if not f.is_file() or (
-        header is None
-        and f.suffix != bundle.SUFFIX
-        and not f.resolve().is_relative_to(paths.data_dir.resolve())
-    ):
+    ours = f.resolve().is_relative_to(paths.data_dir.resolve())
+    if not f.is_file() or (header is None and not ours):
         # a device or a pipe is never moved (as root, /dev/null would go from every program); a
-        # file that is no bundle at all (a document picked by mistake, not named as a bundle) stays
-        # where the user has it; a damaged bundle goes aside, not to be tried again
+        # file that is no bundle at all (a document picked by mistake, junk named like a bundle)
+        # stays where the user has it, and is not copied: there is nothing in it to import later
         return None
     dest_dir = paths.sub("quarantine") / ("" if signed else UNVERIFIED)
     dest_dir.mkdir(parents=True, exist_ok=True)
@@ -1701,7 +1700,10 @@ def _quarantine(
         dest = dest_dir / f"{f.stem}.{n}{f.suffix}"
         n += 1
     try:
-        shutil.move(str(f), dest)
+        if ours:
+            shutil.move(str(f), dest)
+        else:  # (the user's own file stays on their stick)
+            shutil.copyfile(f, dest)
         dest.touch()  # (the time it was refused, for _keep_newest: a move keeps the file's own)
         dest.with_name(dest.name + ".reason.txt").write_text(error.render() + "\n", encoding="utf-8")
     except OSError:

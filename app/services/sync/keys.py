@@ -372,8 +372,31 @@ def trust(session: Session, card: DeviceCard) -> Peer:
             name=card.name,
         )
     peer = session.get(Peer, device)
+    if peer is not None and peer.revoked_at is not None:
+        # A revocation is for a PC lost, stolen or no longer safe: its old card (on sticks, in
+        # folders, as a QR code) must not bring its keys, or the bundles they signed, back.
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Sync",
+                "设备 {code} {name} 已于 {date} 被撤销信任，不能凭原来的设备卡再次信任：它的密钥可能已不安全。"
+                "那台电脑需以新的设备身份重新设置（如在一个新的数据文件夹中用 cunyi restore 恢复它的备份），"
+                "再核对并导入它的新设备卡",
+            ),
+            code=peer.code,
+            name=peer.name,
+            date=f"{peer.revoked_at:%Y-%m-%d}",
+        )
     if peer is not None and peer.sign_key != card.sign_key:
-        raise _err(QT_TRANSLATE_NOOP("Sync", "该设备已以另一组密钥登记过；如确需更换，请先撤销旧的信任"))
+        # (a PC replaced or set up again comes back as a new device, with a card of its own)
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Sync",
+                "设备 {code} {name} 已以另一组密钥登记，这张卡的密钥与之不符，未信任：请先打电话核对指纹。"
+                "换了电脑或重装的，会以新的设备身份出现，它的新卡可以直接信任",
+            ),
+            code=peer.code,
+            name=peer.name,
+        )
     if me.role == TOWNSHIP and downstream and session.get(Village, org_id("village", card.code)) is None:
         # The village is listed at once; its own row (same derived id) replaces this
         # placeholder, which carries the lowest clock and is not logged, with its first bundle.
@@ -398,7 +421,6 @@ def trust(session: Session, card: DeviceCard) -> Peer:
         session.add(peer)
     peer.role, peer.code, peer.name = card.role, card.code, card.name
     peer.sign_key, peer.enc_key, peer.fingerprint = card.sign_key, card.enc_key, card.fingerprint
-    peer.revoked_at = None
     peer.trusted_at = utcnow()
     session.flush()
     if upstream and card.server:
