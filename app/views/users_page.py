@@ -200,9 +200,8 @@ class UsersPage(LazyPage):
             ]
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
-        fit_columns(
-            self.table, {0: 14, 1: 12, 2: 14, 3: 14, 4: 8, 5: 17}
-        )  # (the last login read "2026-12-04 …")
+        # (the last login, column 5, read "2026-12-04 …")
+        fit_columns(self.table, {0: 14, 1: 12, 2: 14, 3: 14, 4: 8, 5: 17})
 
     def _selected(self) -> str | None:
         row = self.table.currentRow()

@@ -6383,6 +6383,10 @@
         <translation>{name} ({period}): numerator {numerator}, denominator {denominator}</translation>
     </message>
     <message>
+        <source>{name}（{period}）：{unseen}</source>
+        <translation>{name} ({period}): {unseen}</translation>
+    </message>
+    <message>
         <source>第 {page} 页 / 共 {total} 页</source>
         <translation>Page {page} of {total}</translation>
     </message>
@@ -8011,7 +8015,7 @@
     </message>
     <message>
         <source>设备 {code} {name} 已以另一组密钥登记，这张卡的密钥与之不符，未信任：请先打电话核对指纹。换了电脑或重装的，会以新的设备身份出现，它的新卡可以直接信任</source>
-        <translation>Device {code} {name} is registered with other keys, and this card's keys do not match them: not trusted. Check the fingerprint by phone first. A PC replaced or set up again comes as a new device, and its new card can be trusted directly.</translation>
+        <translation>Device {code} {name} is registered with other keys, and this card&apos;s keys do not match them: not trusted. Check the fingerprint by phone first. A PC replaced or set up again comes as a new device, and its new card can be trusted directly.</translation>
     </message>
     <message>
         <source>“{ref}”对应多台设备（{devices}），请用设备编号指明其中一台</source>

@@ -6382,6 +6382,10 @@
         <translation>{name}（{period}）：分子 {numerator}，分母 {denominator}</translation>
     </message>
     <message>
+        <source>{name}（{period}）：{unseen}</source>
+        <translation>{name}（{period}）：{unseen}</translation>
+    </message>
+    <message>
         <source>第 {page} 页 / 共 {total} 页</source>
         <translation>第 {page} 页 / 共 {total} 页</translation>
     </message>

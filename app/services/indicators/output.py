@@ -582,11 +582,16 @@ def write_workbook(
                 "denominator": "—" if ind.total.denominator is None else ind.total.denominator,
             },
         ).render(translate)
-        if hidden:
-            heading = (
-                f"{translate('Indicator', ind.name)}（{period_label(report.period, translate)}）："
-                f"{label(NOT_SEEN)}"
-            )
+        if hidden:  # (its English is punctuated as English: the hand-joined heading was not)
+            heading = Message(
+                CTX,
+                QT_TRANSLATE_NOOP("Report", "{name}（{period}）：{unseen}"),
+                {
+                    "name": translate("Indicator", ind.name),
+                    "period": period_label(report.period, translate),
+                    "unseen": label(NOT_SEEN),
+                },
+            ).render(translate)
         safe_output.set_xlsx_cell(sheet.cell(row=1, column=1), heading)
         sheet.cell(row=1, column=1).font = Font(name=XLSX_FONT, size=12, bold=True)
         activities = ind.unit in COUNTS
