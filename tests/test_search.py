@@ -285,3 +285,73 @@ def test_the_first_pages_of_a_pinyin_search_are_the_whole_rankings(crowd, tmp_pa
             assert fast_used >= 30 and whole_used >= 30  # both ways were taken (and agreed)
     finally:
         store.dispose()
+
+
+def test_a_township_finds_imported_residents_by_their_digits(tmp_path):
+    """A sync import inserts its residents in bulk and indexes their digits in one statement
+    (search_index.bulk_insert, on SQLite): the township finds each by a fragment of its ID, its
+    phone and its archive number, the index holds each resident once, and its insert trigger is
+    back for the next resident entered by hand.  A phone changed later is found by the new one."""
+    import dataclasses
+
+    from tests import synckit
+
+    town, (village,) = synckit.county(tmp_path, villages=1)
+    with village.store.transaction() as s:
+        made = {
+            name: save_resident(s, ResidentInput(name=name, id_number=number, phone=phone or ""), today=TODAY)
+            for name, number, phone in PEOPLE[:4]
+        }
+        archive = {name: r.archive_no for name, r in made.items()}
+        ids = {name: r.id for name, r in made.items()}
+    village.export(tmp_path / "up")
+    town.import_(tmp_path / "up")
+    assert names(town.store, "8123") == ["张三"]
+    assert names(town.store, "5678") == ["张三"]
+    assert names(town.store, archive["单雄信"]) == ["单雄信"]
+    with town.store.transaction() as s:
+        form = ResidentInput(
+            name="李珍淑", id_number=PEOPLE[8][1], phone=PEOPLE[8][2], village_code=synckit.VILLAGES[0]
+        )
+        save_resident(s, form, today=TODAY)
+    assert names(town.store, "01111") == ["李珍淑"]  # entered at the township: the trigger again
+    with village.store.transaction() as s:
+        r = s.get(synckit.Resident, ids["曾小明"])
+        form = dataclasses.replace(ResidentInput(name="曾小明", id_number=r.id_number), phone="13522224444")
+        save_resident(s, form, resident_id=r.id, today=TODAY)
+    village.export(tmp_path / "up2")
+    town.import_(tmp_path / "up2")
+    assert names(town.store, "24444") == ["曾小明"]
+    if town.store.engine.dialect.name == "sqlite":
+        from app import search_index
+
+        with town.store.engine.connect() as conn:
+            indexed = conn.exec_driver_sql(f"SELECT count(*) FROM {search_index.TABLE}").scalar()
+            triggers = conn.exec_driver_sql(
+                f"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '{search_index.TABLE}%'"
+            ).scalar()
+        assert (indexed, triggers) == (5, 3)
+
+
+@pytest.mark.sqlite_only  # the FTS5 table's trigger
+def test_a_bulk_insert_that_fails_leaves_the_trigger_as_it_was(store, people):
+    from sqlalchemy import text
+
+    from app import search_index
+
+    def triggers():
+        with store.engine.connect() as conn:
+            return conn.exec_driver_sql(
+                f"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = '{search_index.TABLE}_ai'"
+            ).scalar()
+
+    gone = text(f"SELECT count(*) FROM sqlite_master WHERE name = '{search_index.TABLE}_ai'")
+    with pytest.raises(RuntimeError), store.transaction() as s, search_index.bulk_insert(s.connection()):
+        assert s.execute(gone).scalar() == 0  # (dropped inside)
+        raise RuntimeError("the import failed")
+    assert triggers() == 1
+    with store.transaction() as s:
+        save_resident(
+            s, ResidentInput(name="王五", id_number=_id("19720303", "111"), phone="13700002222"), today=TODAY
+        )
+    assert names(store, "02222") == ["王五"]

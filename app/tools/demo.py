@@ -20,6 +20,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 from stdnum.cn import ric
 
+from app import search_index
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
     FollowupVisit,
@@ -334,7 +335,8 @@ def generate_demo(
             bulk.prepare(session, "program_enrolment", enrolments)
             bulk.prepare(session, "followup_visit", visits)
             session.execute(insert(Household), batch_hh)
-            session.execute(insert(Resident), batch_res)
+            with search_index.bulk_insert(session.connection()):
+                session.execute(insert(Resident), batch_res)
             session.execute(insert(ResidentChoice), batch_choice)
             session.execute(insert(ResidentSearchKey), batch_keys)
             if enrolments:

@@ -20,6 +20,7 @@ import json
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Collection
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -27,6 +28,7 @@ import sqlalchemy as sa
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from app import search_index
 from app.db import note_changes
 from app.models import ChangeLog, OriginMark, Resident, ResidentSearchKey, SyncConflict, new_id
 from app.models.base import Timestamp, id_hex, id_param, ids_in, is_id, is_json, new_id_hexes
@@ -490,7 +492,8 @@ def _sqlite_inserts(conn, spec: EntitySpec, states: dict, inserts: dict, stats: 
 
         ids, texts = list(map(id_param, rids)), list(map(clock_text, rids))
         params = list(zip(ids, texts, *columns, *made, *([v] * len(rids) for v in tail), strict=True))
-        conn.exec_driver_sql(sql, params)
+        with search_index.bulk_insert(conn) if spec.name == "resident" else nullcontext():
+            conn.exec_driver_sql(sql, params)
         if derived:
             stats.derived_on_insert.update(rids)
 
