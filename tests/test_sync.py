@@ -294,6 +294,45 @@ def test_refused_files_stay_on_the_stick(world, tmp_path):
     assert not list(town.paths.sub("quarantine").rglob("note*"))
 
 
+def test_a_stick_imported_again_lists_and_keeps_each_refused_file_once(world, tmp_path):
+    """Refused files stay on the stick, so the next import of the stick refuses them again: each
+    import added a history row per file and another copy of the bundle in quarantine (name.1.cyb,
+    name.2.cyb …).  Now the history lists each refusal once, at its latest time, and quarantine
+    holds one copy; a different file of the same name is a refusal of its own."""
+    from app.models import BundleRecord
+    from app.services.sync import keys
+
+    town, a, _b, tmp = world
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    (stick / f"note{bundle.SUFFIX}").write_bytes(b"my own file")
+    (bundle_path,) = a.export(stick)
+    with town.store.transaction() as s:
+        keys.revoke(s, "110105001101")
+
+    def refusals():
+        with town.store.session() as s:
+            rows = s.scalars(select(BundleRecord).where(BundleRecord.direction == "rejected")).all()
+            return sorted((r.file_name, r.at) for r in rows)
+
+    town.import_(stick)
+    first = refusals()
+    town.import_(stick)
+    again = refusals()
+    assert (
+        [name for name, _at in again]
+        == [name for name, _at in first]
+        == sorted([bundle_path.name, f"note{bundle.SUFFIX}"])
+    )
+    assert all(later >= earlier for (_n, earlier), (_m, later) in zip(first, again, strict=True))
+    kept = list(town.paths.sub("quarantine").rglob(f"*{bundle.SUFFIX}"))
+    assert [k.name for k in kept] == [bundle_path.name]
+    assert bundle_path.exists()
+    (stick / f"note{bundle.SUFFIX}").write_bytes(b"another file of mine")  # same name, other bytes
+    town.import_(stick)
+    assert [name for name, _at in refusals()].count(f"note{bundle.SUFFIX}") == 2
+
+
 def test_newer_schema_is_refused_with_a_clear_message(world, monkeypatch):
     town, a, _b, tmp = world
     monkeypatch.setattr(exchange, "head_revision", lambda: "0999")

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import filecmp
 import importlib
 import json
 import logging
@@ -41,6 +42,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from glob import escape as glob_escape
 from itertools import chain
 from operator import itemgetter, methodcaller
 from pathlib import Path
@@ -1674,18 +1676,17 @@ def _quarantine(
     ``signed``: its sender's signature checked out; a file whose header names a sender it was not
     signed by goes to ``quarantine/unverified/`` (and can never crowd out, or count as, that
     sender's own)."""
-    size = f.stat().st_size if f.exists() else 0
-    with store.transaction() as s:
-        s.add(
-            BundleRecord(
-                bundle_id=header.bundle_id if header else None,
-                direction="rejected",
-                peer=header.sender if header else None,
-                file_name=recorded_name(f.name, network),
-                bytes=size,
-                reason=error.message.stored(REASON_CHARS),
-            )
-        )
+    _record_refusal(
+        store,
+        BundleRecord(
+            bundle_id=header.bundle_id if header else None,
+            direction="rejected",
+            peer=header.sender if header else None,
+            file_name=recorded_name(f.name, network),
+            bytes=f.stat().st_size if f.exists() else 0,
+            reason=error.message.stored(REASON_CHARS),
+        ),
+    )
     ours = f.resolve().is_relative_to(paths.data_dir.resolve())
     if not f.is_file() or (header is None and not ours):
         # a device or a pipe is never moved (as root, /dev/null would go from every program); a
@@ -1694,16 +1695,21 @@ def _quarantine(
         return None
     dest_dir = paths.sub("quarantine") / ("" if signed else UNVERIFIED)
     dest_dir.mkdir(parents=True, exist_ok=True)
-    dest = dest_dir / f.name
-    n = 1
-    while dest.exists():
-        dest = dest_dir / f"{f.stem}.{n}{f.suffix}"
-        n += 1
     try:
-        if ours:
-            shutil.move(str(f), dest)
-        else:  # (the user's own file stays on their stick)
-            shutil.copyfile(f, dest)
+        dest = _set_aside_before(dest_dir, f)
+        if dest is not None:  # refused before (the same stick imported again): kept once
+            if ours:
+                f.unlink()
+        else:
+            dest = dest_dir / f.name
+            n = 1
+            while dest.exists():
+                dest = dest_dir / f"{f.stem}.{n}{f.suffix}"
+                n += 1
+            if ours:
+                shutil.move(str(f), dest)
+            else:  # (the user's own file stays on their stick)
+                shutil.copyfile(f, dest)
         dest.touch()  # (the time it was refused, for _keep_newest: a move keeps the file's own)
         dest.with_name(dest.name + ".reason.txt").write_text(error.render() + "\n", encoding="utf-8")
     except OSError:
@@ -1714,6 +1720,39 @@ def _quarantine(
     elif not signed:
         _keep_newest(dest_dir, f"*{bundle.SUFFIX}", UNVERIFIED_KEPT)
     return dest
+
+
+def _record_refusal(store: Store, refused: BundleRecord) -> None:
+    """Add ``refused`` to the sync history, or, when the latest refusal of a file of that name
+    was of the same file for the same reason (a stick imported every day with the same refused
+    bundle on it), move that entry's time to now instead of listing it again."""
+    with store.transaction() as s:
+        last = s.scalar(
+            select(BundleRecord)
+            .where(BundleRecord.direction == "rejected", BundleRecord.file_name == refused.file_name)
+            .order_by(BundleRecord.id.desc())
+            .limit(1)
+        )
+        if last is not None and (last.bundle_id, last.bytes, last.reason) == (
+            refused.bundle_id,
+            refused.bytes,
+            refused.reason,
+        ):
+            last.at = utcnow()
+        else:
+            s.add(refused)
+
+
+def _set_aside_before(dest_dir: Path, f: Path) -> Path | None:
+    """The copy of ``f`` quarantine already holds (same name, or a numbered one, same bytes)."""
+    for kept in dest_dir.glob(f"{glob_escape(f.stem)}*{glob_escape(f.suffix)}"):
+        named = kept.name == f.name or (
+            kept.name.startswith(f.stem + ".")
+            and kept.name[len(f.stem) + 1 : -len(f.suffix) or None].isdigit()
+        )
+        if named and kept.stat().st_size == f.stat().st_size and filecmp.cmp(kept, f, shallow=False):
+            return kept
+    return None
 
 
 UNVERIFIED = "unverified"  # quarantine's folder for files no trusted device's signature vouches for
