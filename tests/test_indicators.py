@@ -12,7 +12,7 @@ import pytest
 from app.models import ElderlyCheck, FollowupVisit, Household, ProgramEnrolment, Referral, Resident
 from app.services import profile
 from app.services.errors import UserError
-from app.services.indicators import Period, engine, population
+from app.services.indicators import Period, Scope, engine, population
 from tests import storekit
 from tests.conftest import TOWNSHIP_CODE, make_store
 
@@ -428,6 +428,27 @@ def test_one_person_enrolled_twice_counts_once_in_the_records_rates(township):
     with store.session() as s:
         lines = engine.drilldown(s, "records", Period.year(YEAR), "numerator")
         assert "r1又一份" in {line.name for line in lines} and "r1" not in {line.name for line in lines}
+
+
+def test_a_record_without_an_address_is_no_electronic_record(township):
+    """电子健康档案 needs the ID number and the current address filled: an address left empty
+    (never given, or cleared) takes the record out of the numerator, with 现住址 named as missing;
+    any text there counts (the engine reads only whether it is filled)."""
+    store, ids = township
+    with store.session() as s:
+        before = figures(engine.evaluate(s, Period.year(YEAR)), "e_records")
+    with store.transaction() as s:
+        s.get(Resident, ids["r1"]).current_address = None
+        s.get(Resident, ids["r2"]).current_address = ""
+        s.get(Resident, ids["r3"]).current_address = "三组 12 号"
+    with store.session() as s:
+        after = figures(engine.evaluate(s, Period.year(YEAR)), "e_records")
+        found = engine.get_indicator("e_records").compute(s, Period.year(YEAR), Scope(None))
+        entries = {e.resident_id: e for e in found}
+    assert after[0] == before[0] - 2 and after[1] == before[1]
+    r1, r2, r3 = (entries[ids[n]] for n in ("r1", "r2", "r3"))
+    assert not r1.counted and not r2.counted and r3.counted
+    assert r1.reason.render() == r2.reason.render() == "电子档案缺现住址"
 
 
 def test_a_population_denominator_has_no_list(township):

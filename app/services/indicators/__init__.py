@@ -252,11 +252,13 @@ def id_order(rid: uuid.UUID) -> int:
     return rid.int
 
 
-def rows(session: Session, statement):
+def rows(session: Session, statement, *, plain: bool = False):
     """The rows of a column query run on the session's connection (Core): no ORM result
     processing per row, in the session's transaction.  For the indicators' large column reads.
     Pending changes are flushed first, as ``session.execute`` would.  A statement the engine
-    started ahead (:func:`read_ahead`) is taken from there."""
+    started ahead (:func:`read_ahead`) is taken from there.  ``plain``: the caller reads the rows
+    by position only, and takes plain tuples where the driver's values need no processing
+    (:func:`fetch_plain`)."""
     ahead = session.info.get(CACHE, {}).get(AHEAD)
     if ahead is not None:
         found = ahead.take(statement)
@@ -264,7 +266,39 @@ def rows(session: Session, statement):
             return found
     if session.autoflush and (session.new or session.dirty or session.deleted):
         session.flush()
-    return session.connection().execute(statement).fetchall()  # in C: no call per row
+    if not plain:
+        return session.connection().execute(statement).fetchall()  # in C: no call per row
+    return fetch_plain(session.connection(), statement)
+
+
+def fetch_plain(conn, statement) -> list:
+    """Every row of ``statement`` run on ``conn``: the driver's own tuples where no column needs
+    SQLAlchemy's processing of what the driver gives (PostgreSQL's dates, text, numbers and raw
+    ids come from psycopg as they are used), SQLAlchemy's rows otherwise (SQLite's dates, which
+    it stores as text).  A Row object per row was a third of the time a county's million
+    residents take to read; a plain tuple is read by position only."""
+    result = conn.execute(statement)
+    if not _driver_values_used_as_they_are(statement, conn.dialect, result.cursor.description):
+        return result.fetchall()
+    try:
+        return result.cursor.fetchall()
+    finally:
+        result.close()
+
+
+def _driver_values_used_as_they_are(statement, dialect, description) -> bool:
+    """Whether SQLAlchemy would give every column of ``statement`` as the driver does (no result
+    processor for its type and the driver's type code in ``description``, as SQLAlchemy asks)."""
+    columns = getattr(statement, "selected_columns", None)
+    return (
+        columns is not None
+        and description is not None
+        and len(columns) == len(description)
+        and all(
+            c.type.dialect_impl(dialect).result_processor(dialect, d[1]) is None
+            for c, d in zip(columns, description, strict=True)
+        )
+    )
 
 
 # Reads an evaluation will make, declared by the modules that make them: ``(session, period,
@@ -399,11 +433,24 @@ def cached(session: Session, key: tuple, make: Callable[[], object]):
 RESIDENT_FIELDS = ("enrolled_on", "status", "status_date", "id_number", "current_address", "birth_date")
 # Where each of RESIDENT_FIELDS sits in a row of ``resident_rows`` (after id, village, group).
 RESIDENT_AT = {name: i for i, name in enumerate(RESIDENT_FIELDS, start=3)}
+# Fields read only for whether they are filled (电子档案's core): read as that, not as their text
+# (a county's million addresses were 1.2 s of the 2.4 s its resident rows take from PostgreSQL).
+FILLED_ONLY = frozenset({"current_address"})
+
+
+def _resident_column(name: str):
+    from sqlalchemy import func
+
+    from app.models import Resident
+
+    column = getattr(Resident, name)
+    return (func.coalesce(column, "") != "").label(name) if name in FILLED_ONLY else column
 
 
 def resident_rows(session: Session, scope: Scope) -> list[tuple]:
     """``(id, village raw id, group raw id, *RESIDENT_FIELDS)`` of every resident not voided in
-    ``scope``, read once per evaluation; ids as :func:`resident_ids` gives them."""
+    ``scope``, read once per evaluation; ids as :func:`resident_ids` gives them, the fields of
+    :data:`FILLED_ONLY` as whether they are filled."""
     from sqlalchemy import select
 
     from app.models import Resident
@@ -414,10 +461,10 @@ def resident_rows(session: Session, scope: Scope) -> list[tuple]:
             raw_id(Resident.id),
             raw_id(Resident.village_id),
             raw_id(Resident.group_id),
-            *(getattr(Resident, name) for name in RESIDENT_FIELDS),
+            *map(_resident_column, RESIDENT_FIELDS),
         ).where(Resident.voided.is_(False))
         if scope.village_ids is not None:
             q = q.where(Resident.village_id.in_(scope.village_ids))
-        return [(uid(rid), *rest) for rid, *rest in rows(session, q)]
+        return [(uid(rid), *rest) for rid, *rest in rows(session, q, plain=True)]
 
     return cached(session, ("resident_rows", scope), load)
