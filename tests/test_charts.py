@@ -63,15 +63,17 @@ def test_a_crowded_month_axis_names_every_third_month():
     ]
 
 
-def test_a_dialog_is_never_taller_than_the_screen_has_room_for(gui_app, qtbot):
+def test_a_dialog_is_never_larger_than_the_screen_has_room_for(gui_app, qtbot):
     """A 1366×768 laptop with its taskbar leaves 728 pixels: a 760-pixel dialog's buttons went
-    under the taskbar.  Dialogs take the height they ask for only where there is room for it."""
+    under the taskbar; on an 800×600 screen five dialogs (a follow-up, a health record, a print
+    preview …) opened with their right-hand buttons beyond its edge.  Dialogs take the size they
+    ask for only where there is room for it."""
     from types import SimpleNamespace
 
     from PySide6.QtCore import QRect
     from PySide6.QtWidgets import QDialog
 
-    from app.views.widgets import TITLE_BAR, fit_to_screen
+    from app.views.widgets import SIDE_FRAMES, TITLE_BAR, fit_to_screen
 
     dialog = QDialog()
     qtbot.addWidget(dialog)
@@ -83,6 +85,10 @@ def test_a_dialog_is_never_taller_than_the_screen_has_room_for(gui_app, qtbot):
     dialog.screen = lambda: roomy
     fit_to_screen(dialog, 860, 760)
     assert dialog.height() == 760
+    old_pc = SimpleNamespace(availableGeometry=lambda: QRect(0, 0, 800, 570))  # 800×600, a taskbar
+    dialog.screen = lambda: old_pc
+    fit_to_screen(dialog, 940, 720)
+    assert (dialog.width(), dialog.height()) == (800 - SIDE_FRAMES, 570 - TITLE_BAR)
 
 
 def test_no_two_date_labels_are_drawn_over_each_other(gui_app, qtbot, tmp_path):
@@ -132,3 +138,44 @@ def test_the_legend_covers_no_reading(gui_app, qtbot):
     assert box.height() < 50  # one line (two made it twice as tall)
     lowest = view.mapSceneToView(QPointF(box.left(), box.bottom())).y()  # its lower edge, in mmHg
     assert lowest > 169, lowest  # above the highest reading
+
+
+def test_a_cell_cut_short_shows_its_whole_text_as_its_tooltip(gui_app, qtbot):
+    """At 800 pixels, or in English, narrow columns cut their cells short with no way to read
+    them ("Awaiting…" for "Awaiting signature", "HTN T2DM …").  A list's cell that its column
+    cuts shows its whole text on hovering; one shown whole, or with a tooltip of its own, does not."""
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QStyleOptionViewItem, QTableWidgetItem, QToolTip
+
+    from app.views.widgets import read_only_table
+
+    table = read_only_table(["Name", "Signature", "Note"])
+    qtbot.addWidget(table)
+    table.setRowCount(1)
+    for column, text in enumerate(("欧阳军山", "Awaiting signature", "ok")):
+        table.setItem(0, column, QTableWidgetItem(text))
+    own = QTableWidgetItem("Awaiting signature of the resident")
+    own.setToolTip("its own tooltip")
+    table.setRowCount(2)
+    table.setItem(1, 1, own)
+    table.resize(600, 200)
+    table.horizontalHeader().setStretchLastSection(False)
+    table.setColumnWidth(0, 200)
+    table.setColumnWidth(1, 70)
+    table.setColumnWidth(2, 200)
+    table.show()
+    delegate = table.itemDelegate()
+
+    def tip(row: int, column: int) -> str:
+        QToolTip.hideText()
+        index = table.model().index(row, column)
+        at = table.visualRect(index).center()
+        event = QHelpEvent(QHelpEvent.ToolTip, at, table.viewport().mapToGlobal(at))
+        shown = delegate.helpEvent(event, table, QStyleOptionViewItem(), index)
+        return QToolTip.text() if shown and QToolTip.isVisible() else ""
+
+    assert tip(0, 1) == "Awaiting signature"  # cut short: the whole text
+    assert tip(0, 0) == "" and tip(0, 2) == ""  # read whole as it is
+    assert delegate.cut_short(table, QStyleOptionViewItem(), table.model().index(0, 1), "Awaiting signature")
+    assert not delegate.cut_short(table, QStyleOptionViewItem(), table.model().index(0, 2), "ok")
+    assert tip(1, 1) != "Awaiting signature of the resident"  # its own tooltip is Qt's to show

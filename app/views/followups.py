@@ -40,6 +40,7 @@ from app.views.widgets import (
     ErrorLabel,
     FieldBox,
     LazyPage,
+    WholeTextTips,
     code_label,
     fit_columns,
     fit_to_screen,
@@ -158,6 +159,7 @@ class FollowupPage(LazyPage):
         self.model = WorklistModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setItemDelegate(WholeTextTips(self.table))  # (a cell cut short: its whole text)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)

@@ -38,6 +38,7 @@ from app.views.operations import FOLLOWUPS, RESIDENTS, Op, refresh_on
 from app.views.widgets import (
     LazyPage,
     SideBySide,
+    WholeTextTips,
     aside,
     code_label,
     fit_columns,
@@ -177,6 +178,7 @@ class ResidentsPage(LazyPage):
         self.model = ResidentTableModel(store, township, self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setItemDelegate(WholeTextTips(self.table))  # (a cell cut short: its whole text)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QStyledItemDelegate,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -212,14 +214,19 @@ def save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str 
 
 
 TITLE_BAR = 40  # what a window's frame and title take beyond its own height (Windows 10, 100 %)
+SIDE_FRAMES = 16  # what its left and right frames take beyond its own width
 
 
 def fit_to_screen(window: QWidget, width: int, height: int) -> None:
-    """``window.resize(width, height)``, no taller than the screen has room for (less the taskbar and
-    the title bar): on a 1366×768 laptop a 760-pixel dialog put its 保存 button under the taskbar."""
+    """``window.resize(width, height)``, no larger than the screen has room for (less the taskbar,
+    the title bar and the frames): on a 1366×768 laptop a 760-pixel dialog put its 保存 button
+    under the taskbar, and on an 800×600 screen a 940-pixel follow-up opened with 保存并开转诊单 and
+    取消 beyond its right edge."""
     screen = window.screen()
     if screen is not None:
-        height = min(height, screen.availableGeometry().height() - TITLE_BAR)
+        room = screen.availableGeometry()
+        width = min(width, room.width() - SIDE_FRAMES)
+        height = min(height, room.height() - TITLE_BAR)
     window.resize(width, height)
 
 
@@ -294,11 +301,35 @@ def share_width(table, weights: dict[int, int], whole: dict[int, str]) -> None:
     _SharedWidth(table, weights, least).lay_out()
 
 
+class WholeTextTips(QStyledItemDelegate):
+    """A cell its column cuts short ("Awaiting…", "HTN T2DM …") shows its whole text as its
+    tooltip, unless the cell has a tooltip of its own: at 800 pixels, or in English, a list's
+    narrower columns lose what their cells say."""
+
+    def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802 - Qt's name
+        if event is not None and event.type() == QEvent.ToolTip and not index.data(Qt.ToolTipRole):
+            text = index.data(Qt.DisplayRole)
+            if isinstance(text, str) and text and self.cut_short(view, option, index, text):
+                QToolTip.showText(event.globalPos(), text, view)
+                return True
+        return super().helpEvent(event, view, option, index)
+
+    def cut_short(self, view, option, index, text: str) -> bool:
+        """Whether the cell shows less than ``text`` (its lines, each within the cell's width)."""
+        self.initStyleOption(option, index)
+        room = view.visualRect(index).width() - 2 * view.style().pixelMetric(
+            view.style().PixelMetric.PM_FocusFrameHMargin, option, view
+        )
+        return any(option.fontMetrics.horizontalAdvance(line) > room - 2 for line in text.splitlines())
+
+
 def read_only_table(headers: list[str]):
-    """A list of records: whole rows selected one at a time, no editing, no row numbers."""
+    """A list of records: whole rows selected one at a time, no editing, no row numbers; a cell cut
+    short shows its whole text as its tooltip (:class:`WholeTextTips`)."""
     from PySide6.QtWidgets import QAbstractItemView, QTableWidget
 
     t = QTableWidget(0, len(headers))
+    t.setItemDelegate(WholeTextTips(t))
     t.setHorizontalHeaderLabels(headers)
     t.setEditTriggers(QAbstractItemView.NoEditTriggers)
     t.setSelectionBehavior(QAbstractItemView.SelectRows)
