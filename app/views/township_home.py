@@ -534,7 +534,7 @@ class TownshipHomePage(QWidget):
             self.chart_row.removeWidget(old)
             old.deleteLater()
         plot = pg.PlotWidget()
-        plot.setMinimumHeight(180)
+        plot.setMinimumHeight(120)  # (an 800×600 screen: the table above keeps its rows)
         plot.showGrid(x=False, y=True, alpha=0.2)
         if result.unit in COUNTS:  # activities held: their number, from 0 up
             plot.enableAutoRange(axis="y")
