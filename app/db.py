@@ -65,8 +65,30 @@ def insert_ignore(bind: Session | Connection, table):
     return insert(table).on_conflict_do_nothing()
 
 
+# The stores this process has open, by file (its real path and inode: a file put in its place is
+# another): whether it is plain, and how many stores have it open.  Asked of a
+# store open here, :func:`is_plain_sqlite` answers from this and never opens the file: closing
+# any descriptor of a file drops every POSIX lock the process holds on it, SQLite's own included
+# (sqlite.org, "How To Corrupt An SQLite Database File", 2.2).  Another program's connection then
+# took itself for the last one as it closed, and removed the write-ahead log under this process's
+# connections ("disk I/O error" at their next read).
+_open_plain: dict[tuple, tuple[bool, int]] = {}
+
+
+def _file_id(path) -> tuple | None:
+    """``path``'s real path and inode (read without opening it); None when there is no file."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return os.path.realpath(path), st.st_dev, st.st_ino
+
+
 def is_plain_sqlite(path: Path) -> bool:
     """Whether ``path`` is an unencrypted SQLite file (an empty or missing file is neither)."""
+    known = _open_plain.get(_file_id(path))
+    if known is not None:
+        return known[0]
     try:
         with open(path, "rb") as f:
             return f.read(16) == SQLITE_HEADER
@@ -758,6 +780,10 @@ class Store:
             with self.engine.begin() as conn:
                 if search_index.ensure(conn):
                     log.info("search index rebuilt")
+        self._file = _file_id(db_file) if db_file is not None else None  # (None: not made yet)
+        if self._file is not None:  # :func:`is_plain_sqlite` answers for it from now on
+            _plain, opened = _open_plain.get(self._file, (True, 0))
+            _open_plain[self._file] = (key is None, opened + 1)
 
     def upgrade(self, backups_dir: Path | None = None) -> None:
         head = head_revision()
@@ -834,3 +860,7 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self._file is not None and self._file in _open_plain:
+            plain, opened = _open_plain.pop(self._file)
+            if opened > 1:
+                _open_plain[self._file] = (plain, opened - 1)
