@@ -1744,12 +1744,11 @@ def _record_refusal(store: Store, refused: BundleRecord) -> None:
 
 
 def _set_aside_before(dest_dir: Path, f: Path) -> Path | None:
-    """The copy of ``f`` quarantine already holds (same name, or a numbered one, same bytes)."""
+    """The copy of ``f`` quarantine already holds (its name, or a numbered one as :func:`_quarantine`
+    makes them, ``stem.N.suffix``; the same bytes)."""
     for kept in dest_dir.glob(f"{glob_escape(f.stem)}*{glob_escape(f.suffix)}"):
-        named = kept.name == f.name or (
-            kept.name.startswith(f.stem + ".")
-            and kept.name[len(f.stem) + 1 : -len(f.suffix) or None].isdigit()
-        )
+        number = kept.name[len(f.stem) + 1 : len(kept.name) - len(f.suffix)]
+        named = kept.name == f.name or (kept.name.startswith(f.stem + ".") and is_digits(number))
         if named and kept.stat().st_size == f.stat().st_size and filecmp.cmp(kept, f, shallow=False):
             return kept
     return None
