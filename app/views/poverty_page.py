@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
 )
 
@@ -29,6 +28,7 @@ from app.views.widgets import (
     CodeCombo,
     ErrorLabel,
     LazyPage,
+    WrappingTabs,
     code_label,
     fit_columns,
     line_edit,
@@ -166,7 +166,9 @@ class PovertyPage(LazyPage):
         top.addStretch(1)
         for b in (self.register_button, self.plan_button, self.print_button, self.export_button):
             top.addWidget(b)
-        self.tabs = QTabWidget()
+        # the lists with their counts: all in sight, on two lines when narrow (a tab bar hid the
+        # last ones behind scroll arrows at 800 px, in English even at 1024)
+        self.tabs = WrappingTabs()
         self.households = read_only_table(
             [
                 self.tr("村"),

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QPushButton,
+    QStackedWidget,
     QStyledItemDelegate,
     QToolTip,
     QVBoxLayout,
@@ -478,6 +481,145 @@ def toolbar(left: list[QWidget], right: list[QWidget]) -> SideBySide:
             row.addStretch(1)
         parts.append(part)
     return SideBySide(*parts)
+
+
+class FlowLayout(QLayout):
+    """Items left to right at their preferred widths, going on to another line where the width
+    runs out (a paragraph of widgets).  It asks for one line's width and at least its widest item's."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 4):
+        super().__init__(parent)
+        self.items = []
+        self.setContentsMargins(0, 0, 0, 0)
+        self.setSpacing(spacing)
+
+    def addItem(self, item) -> None:  # noqa: N802 - Qt's name
+        self.items.append(item)
+
+    def count(self) -> int:
+        return len(self.items)
+
+    def itemAt(self, index: int):  # noqa: N802 - Qt's name
+        return self.items[index] if 0 <= index < len(self.items) else None
+
+    def takeAt(self, index: int):  # noqa: N802 - Qt's name
+        return self.items.pop(index) if 0 <= index < len(self.items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt's name
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return self._lay_out(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt's name
+        super().setGeometry(rect)
+        self._lay_out(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hints = [i.sizeHint() for i in self.items] or [QSize(0, 0)]
+        width = sum(h.width() for h in hints) + self.spacing() * (len(hints) - 1)
+        m = self.contentsMargins()
+        return QSize(width + m.left() + m.right(), max(h.height() for h in hints) + m.top() + m.bottom())
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt's name
+        least = QSize(0, 0)
+        for item in self.items:
+            least = least.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return least + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _lay_out(self, rect: QRect, *, move: bool) -> int:
+        """Place the items in ``rect`` (``move``) or only measure: the height they take."""
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        x, y, line = area.x(), area.y(), 0
+        for item in self.items:
+            size = item.sizeHint()
+            if x > area.x() and x + size.width() > area.right() + 1:  # the next line
+                x, y, line = area.x(), y + line + self.spacing(), 0
+            if move:
+                item.setGeometry(QRect(x, y, min(size.width(), area.width()), size.height()))
+            x += size.width() + self.spacing()
+            line = max(line, size.height())
+        return y + line - rect.y() + m.bottom()
+
+
+class WrappingTabs(QWidget):
+    """Tabs whose row wraps onto a second line where a tab bar would hide tabs behind scroll
+    arrows: at 800 px the 贫困户 page's six lists, with their counts, needed 770 px in Chinese and
+    1135 px in English beside 608 px of page.  Each tab is a button of its row; the pages are a
+    stack below it.  Speaks QTabWidget's words for what the pages use of it."""
+
+    currentChanged = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.bar = QWidget()
+        self.bar.setObjectName("tabRow")
+        self.row = FlowLayout(self.bar)
+        # a tab chosen reads like a selected item of a list (the side menu's colours)
+        self.bar.setStyleSheet(
+            "#tabRow QPushButton { padding: 4px 10px; border: 1px solid palette(mid);"
+            " border-radius: 3px; background: palette(button); }"
+            " #tabRow QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+            " border-color: palette(highlight); }"
+        )
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.group.idClicked.connect(self.setCurrentIndex)
+        self.pages = QStackedWidget()
+        self.pages.currentChanged.connect(self._shown)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.bar)
+        lay.addWidget(self.pages, 1)
+
+    def addTab(self, page: QWidget, text: str) -> int:  # noqa: N802 - QTabWidget's name
+        index = self.pages.count()
+        tab = QPushButton(text)
+        tab.setCheckable(True)
+        tab.setAutoDefault(False)
+        self.group.addButton(tab, index)
+        self.row.addWidget(tab)
+        self.pages.addWidget(page)  # (the first is shown, its tab checked: _shown)
+        return index
+
+    def tab(self, index: int) -> QPushButton:
+        return self.group.button(index)
+
+    def count(self) -> int:
+        return self.pages.count()
+
+    def tabText(self, index: int) -> str:  # noqa: N802 - QTabWidget's name
+        return self.tab(index).text()
+
+    def setTabText(self, index: int, text: str) -> None:  # noqa: N802 - QTabWidget's name
+        self.tab(index).setText(text)
+        self.row.invalidate()  # (a longer count may take the tab onto the next line)
+
+    def currentIndex(self) -> int:  # noqa: N802 - QTabWidget's name
+        return self.pages.currentIndex()
+
+    def setCurrentIndex(self, index: int) -> None:  # noqa: N802 - QTabWidget's name
+        self.pages.setCurrentIndex(index)
+
+    def currentWidget(self) -> QWidget:  # noqa: N802 - QTabWidget's name
+        return self.pages.currentWidget()
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # noqa: N802 - QTabWidget's name
+        self.pages.setCurrentWidget(page)
+
+    def widget(self, index: int) -> QWidget:
+        return self.pages.widget(index)
+
+    def _shown(self, index: int) -> None:
+        tab = self.group.button(index)  # (None: no page left)
+        if tab is not None:
+            tab.setChecked(True)
+        self.currentChanged.emit(index)
 
 
 def empty_note(text: str) -> QLabel:

@@ -1,0 +1,67 @@
+"""A village PC's window on an 800×600 screen (800×570 left by a taskbar), in Chinese and in
+English: what its pages show reads whole, without scrolling."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QTabBar
+
+from app.tools.demo import generate_demo
+from app.views.main_window import MainWindow, _first_size
+from app.views.startup import install_translator
+from tests.conftest import TODAY
+
+pytestmark = [pytest.mark.gui]
+
+SMALL_SCREEN = SimpleNamespace(availableGeometry=lambda: QRect(0, 0, 800, 570))
+
+
+@pytest.fixture(params=["zh", "en"])
+def window(request, gui_app, qtbot, store):
+    """The main window on a demo village's data, at the size it opens at on an 800×600 screen."""
+    with store.transaction() as s:
+        generate_demo(s, 200, seed=5, today=TODAY)
+    install_translator(gui_app, request.param)
+    try:
+        w = MainWindow(store)
+        qtbot.addWidget(w)
+        w.resize(*_first_size(SimpleNamespace(screen=lambda: SMALL_SCREEN)))
+        w.show()
+        qtbot.waitExposed(w)
+        yield w
+    finally:
+        install_translator(gui_app, "zh")
+
+
+def shown(window, key: str):
+    page = window.show_page(key)
+    QApplication.processEvents()  # let the page's layout settle in its scroll area
+    return page
+
+
+def whole(widget) -> bool:
+    """Whether all of ``widget`` shows: not cut by the edge of the page (nor scrolled away)."""
+    return widget.visibleRegion().boundingRect().size() == widget.size()
+
+
+def test_the_window_is_the_size_an_800_by_600_screen_gives(window):
+    assert (window.width(), window.height()) == (800, 538)
+
+
+def test_every_list_of_the_poverty_page_is_in_sight(window, qtbot):
+    """Six tabs with their counts wanted 770 px in Chinese and 1135 px in English of a 608-px tab
+    bar: the last lists hid behind scroll arrows.  Their row now wraps; each tab reads whole."""
+    page = shown(window, "poverty")
+    for bar in page.findChildren(QTabBar):  # (no tab bar narrower than its tabs is left)
+        assert bar.sizeHint().width() <= bar.width()
+    tabs = page.tabs
+    for i in range(tabs.count()):
+        tab = tabs.tab(i)
+        assert whole(tab) and tab.width() >= tab.sizeHint().width(), tabs.tabText(i)
+    assert page.minimumSizeHint().width() <= window._frames["poverty"].viewport().width()
+    qtbot.mouseClick(tabs.tab(2), Qt.LeftButton)
+    assert tabs.currentWidget() is page.lists["not_visited"] and tabs.tab(2).isChecked()
+    assert not tabs.tab(0).isChecked()
