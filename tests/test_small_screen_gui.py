@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QTabBar
+from PySide6.QtWidgets import QApplication, QComboBox, QTabBar
 
 from app.tools.demo import generate_demo
 from app.views.main_window import MainWindow, _first_size
@@ -65,3 +65,19 @@ def test_every_list_of_the_poverty_page_is_in_sight(window, qtbot):
     qtbot.mouseClick(tabs.tab(2), Qt.LeftButton)
     assert tabs.currentWidget() is page.lists["not_visited"] and tabs.tab(2).isChecked()
     assert not tabs.tab(0).isChecked()
+
+
+def test_the_over_65_target_reads_whole(window):
+    """Cut to 20 characters in English: "Below 150/90 mmHg (national basic public health service
+    specificat"; now as wide as its longest choice, under its label when the two do not fit."""
+    page = shown(window, "settings")
+    target = page.elderly_target
+    for i in range(target.count()):
+        target.setCurrentIndex(i)
+        alone = QComboBox()  # what a box needs to show this choice whole
+        alone.setFont(target.font())
+        alone.addItem(target.currentText())
+        alone.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        assert target.width() >= alone.sizeHint().width(), target.currentText()
+    assert whole(target)
+    assert page.minimumSizeHint().width() <= window._frames["settings"].viewport().width()

@@ -43,10 +43,10 @@ class SettingsPage(QWidget):
         self.elderly_target = QComboBox()
         self.elderly_target.addItem(self.tr("低于 150/90 mmHg（国家基本公共卫生服务规范第三版）"), "150/90")
         self.elderly_target.addItem(self.tr("低于 140/90 mmHg（与65岁以下相同）"), "140/90")
-        # its long label set the page's least width: at 800 px the page scrolled sideways, cutting
-        # the sync server's note and button; the popup shows the labels whole
-        self.elderly_target.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.elderly_target.setMinimumContentsLength(20)
+        # its choice read whole: as wide as its longest label, and under its row's label where the
+        # two do not fit side by side (the form wraps long rows).  Cut to 20 characters it read
+        # "Below 150/90 mmHg (national basic public health service specificat" in English at 800 px
+        self.elderly_target.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.elderly_target.setToolTip(
             self.tr("随访建议、趋势图和血压控制率都按此判断；乡镇卫生院与各村应设为一致")
         )
@@ -73,6 +73,7 @@ class SettingsPage(QWidget):
         org_form.addRow(buttons)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
         form.addRow(self.tr("界面语言（重启后生效）"), self.language)
         form.addRow(self.tr("随访表"), stack(self.provincial, provincial_fields))
         form.addRow(self.tr("65岁及以上高血压控制目标"), self.elderly_target)
