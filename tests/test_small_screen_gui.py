@@ -47,6 +47,12 @@ def whole(widget) -> bool:
     return widget.visibleRegion().boundingRect().size() == widget.size()
 
 
+def room_beside_a_scroll_bar(window, key: str) -> int:
+    """The page's width in its scroll area, its vertical scroll bar shown or not."""
+    frame = window._frames[key]
+    return frame.width() - frame.verticalScrollBar().sizeHint().width()
+
+
 def test_the_window_is_the_size_an_800_by_600_screen_gives(window):
     assert (window.width(), window.height()) == (800, 538)
 
@@ -81,3 +87,11 @@ def test_the_over_65_target_reads_whole(window):
         assert target.width() >= alone.sizeHint().width(), target.currentText()
     assert whole(target)
     assert page.minimumSizeHint().width() <= window._frames["settings"].viewport().width()
+
+
+def test_the_work_page_never_scrolls_sideways(window):
+    """In English its three cards of a row, their captions on one line, made the page 625 px wide
+    beside 612 px of room: it scrolled sideways.  The captions wrap."""
+    page = shown(window, "home")
+    assert page.minimumSizeHint().width() <= room_beside_a_scroll_bar(window, "home")
+    assert not window._frames["home"].horizontalScrollBar().isVisible()

@@ -61,6 +61,9 @@ class HomePage(QWidget):
         number.setAlignment(Qt.AlignCenter)
         caption = QLabel(text)
         caption.setAlignment(Qt.AlignCenter)
+        # on two lines when narrow: in English at 800×600 the three captions of a row on one line
+        # each made the page 13 px wider than the window (it scrolled sideways)
+        caption.setWordWrap(True)
         fl.addWidget(number)
         fl.addWidget(caption)
         i = len(self.cards)
