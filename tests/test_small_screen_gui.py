@@ -95,3 +95,11 @@ def test_the_work_page_never_scrolls_sideways(window):
     page = shown(window, "home")
     assert page.minimumSizeHint().width() <= room_beside_a_scroll_bar(window, "home")
     assert not window._frames["home"].horizontalScrollBar().isVisible()
+
+
+def test_the_audit_trail_names_each_record_whole(window):
+    """对象 was capped at 13 digits: "Health education activity" read "Health …" in English."""
+    table = shown(window, "audit").table
+    labels = {table.item(r, 3).text() for r in range(table.rowCount())}
+    assert {"健康教育活动", "Health education activity"} & labels  # (the demo's long label is listed)
+    assert table.sizeHintForColumn(3) <= table.horizontalHeader().sectionSize(3)

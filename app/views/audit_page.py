@@ -148,6 +148,9 @@ class AuditPage(LazyPage):
                 self.tr("村/乡镇"),
             ]
         )
+        # a summary cut by its column keeps what fits of its line ("陈芳 1101050011…"), not its
+        # first word ("陈芳 …", as a wrapped cell in a one-line row is cut)
+        self.table.setWordWrap(False)
         lay = QVBoxLayout(self)
         lay.addLayout(filters)
         lay.addLayout(search_row)
@@ -200,12 +203,17 @@ class AuditPage(LazyPage):
                 item.setToolTip(text if raw.get(c, text) == text else f"{text}\n{raw[c]}")
                 self.table.setItem(r, c, item)
         fit_columns(self.table, {0: 19, 4: 40})
-        em = self.table.fontMetrics().horizontalAdvance("0")
+        metrics = self.table.fontMetrics()
+        em = metrics.horizontalAdvance("0")
+        header = self.table.horizontalHeader()
+        # 对象 as wide as the longest of its labels (13 digits cut "Health education activity" to
+        # "Health …" in English); 村/乡镇 capped: the summary beside them is what is read, and
+        # tooltips hold all
+        caps = {3: max(metrics.horizontalAdvance(t) for t in self.entities.values()) + 2 * em, 5: 13 * em}
         for column in (1, 2, 3, 5):  # user names and labels differ in length per language: measured
             self.table.resizeColumnToContents(column)
-            if column in (3, 5):  # (capped: the summary beside them is what is read; tooltips hold all)
-                header = self.table.horizontalHeader()
-                header.resizeSection(column, min(header.sectionSize(column), 13 * em))
+            if column in caps:
+                header.resizeSection(column, min(header.sectionSize(column), caps[column]))
         # the summary takes the spare width, not the village code beside it
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.Stretch)
