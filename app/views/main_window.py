@@ -136,7 +136,9 @@ class MainWindow(QMainWindow):
         self.resize(*_first_size(self))
         self.nav = QListWidget()
         self.nav.setFixedWidth(150)
-        self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 10px; }")
+        # every section in sight on an 800×600 screen: fifteen items with 10 px above and below
+        # each wanted 570 px of a 496-px list (it scrolled); the font stays 15 px
+        self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 6px 10px; }")
         self.stack = QStackedWidget()
         # Only sections that work are listed; later sections join as they land.
         titles = {
