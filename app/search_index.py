@@ -77,6 +77,19 @@ def ensure(conn: Connection) -> bool:
     return True
 
 
+def read_current(conn: Connection) -> None:
+    """Make FTS5 load the index's current structure in ``conn``'s transaction, before a
+    ``PRAGMA integrity_check`` there.  SQLite 3.44 and later (SQLCipher's: encrypted stores) check
+    FTS5 tables too, against the structure the connection cached at its last read of the index:
+    once another program has written since, a sound index is reported as a "checksum mismatch".
+    A read of the index itself (a read of another table does not) refreshes it."""
+    if (
+        conn.dialect.name == "sqlite"
+        and conn.exec_driver_sql(f"SELECT 1 FROM sqlite_master WHERE type='table' AND name='{TABLE}'").first()
+    ):
+        conn.exec_driver_sql(f"SELECT rowid FROM {TABLE} LIMIT 1").all()
+
+
 @contextmanager
 def bulk_insert(conn: Connection) -> Iterator[None]:
     """Residents inserted inside, many at once (a sync import's chunk), indexed in one statement

@@ -46,6 +46,7 @@ from pathlib import Path
 from sqlalchemy import bindparam, func, insert, literal, select, update
 from sqlalchemy.exc import DBAPIError
 
+from app import search_index
 from app.config import Paths
 from app.db import (
     PRIVATE_FILE,
@@ -1044,6 +1045,7 @@ def check(store: Store) -> CheckReport:
     report = CheckReport()
     with store.engine.connect() as conn:
         if is_sqlite(store.url):
+            search_index.read_current(conn)  # in the transaction the check reads in (see there)
             integrity = conn.exec_driver_sql("PRAGMA integrity_check").scalar()
             report.results.append(CheckResult("数据库完整性 integrity_check", integrity == "ok", integrity))
             bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
