@@ -407,6 +407,35 @@ def test_a_column_of_ticked_boxes_is_judged_as_each_record_s_would_be():
             assert _column_ok(rule, column) == all(_value_ok(rule, v) for v in column), column
 
 
+@pytest.mark.sqlite_only  # (no store)
+@pytest.mark.parametrize(
+    ("entity", "field", "cases"),
+    [
+        ("followup_visit", "visit_date", ["2026-03-08", "2026-02-30", "20260308", "1899-01-01", 5, None]),
+        ("followup_visit", "resident_id", ["ab" * 16, "AB" * 16, "ab" * 15, "g" * 32, 1, None]),
+        ("followup_visit", "program", ["htn", "t2dm", "xx", 1, True, None]),
+        ("resident", "name", ["张三", " 张三", "张\u200b三", "张" * 51, ["张三"], None]),
+        ("resident", "phone", ["13800138000", "1380013800", "010-1234567", "", 13800138000, None]),
+        (
+            "followup_visit",
+            "created_at",
+            ["2026-03-08T09:00:00", "2026-03-08T25:00:00", "1800-01-01T00:00:00", 1],
+        ),
+    ],
+)
+def test_a_column_of_texts_is_judged_as_each_value_would_be(entity, field, cases):
+    """A column of texts is checked one distinct text at a time: the same answer as each value's,
+    whatever repeats (every pair and triple of the cases, repeats included, in both orders)."""
+    import itertools
+
+    from app.services.sync.values import _column_ok, _value_ok, rules
+
+    rule = rules(entity)[field]
+    for n in (1, 2, 3):
+        for column in itertools.product(cases, repeat=n):
+            assert _column_ok(rule, column) == all(_value_ok(rule, v) for v in column), column
+
+
 def test_what_is_not_a_file_is_never_moved_into_quarantine(world):
     """A refused "bundle" was moved into quarantine/ whatever it was: `sync import /dev/null`, run
     as root, took /dev/null from every program on the machine.  A folder given as a bundle (here,

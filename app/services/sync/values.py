@@ -385,6 +385,10 @@ def all_hex(text: str) -> bool:
     return True
 
 
+# The kinds whose values are texts that repeat down a column, checked each distinct text once.
+_BY_TEXT = frozenset({"str", "date", "id"})
+
+
 def _column_ok(rule: Rule, column: tuple) -> bool:
     """Every value of ``column`` (one field of many ops) against ``rule``, in C loops where it can."""
     nones = column.count(None)  # (half a visit's fields are empty: counted by identity, fast)
@@ -407,19 +411,22 @@ def _column_ok(rule: Rule, column: tuple) -> bool:
             and rule.low <= min(column)
             and max(column) <= rule.high
         )
+    if kind in _BY_TEXT:  # a text repeats down a column (a code, a day, who wrote it): read once
+        if types != {str}:
+            return False
+        column = set(column)
     if kind == "str":
         return (
-            types == {str}
-            and (rule.length is None or max(map(len, column)) <= rule.length)
-            and (rule.codes is None or set(column) <= rule.codes)
+            (rule.length is None or max(map(len, column)) <= rule.length)
+            and (rule.codes is None or column <= rule.codes)
             and (rule.valid is None or all(map(rule.valid, column)))
         )
     if kind == "date":
-        return _dates_ok(types, column)
-    if kind == "moment":
-        return _moments_ok(types, column)
+        return _dates_ok(column)
+    if kind == "moment":  # (most are their own: no set of them)
+        return types == {str} and _moments_ok(column)
     if kind == "id":  # each of 32 characters, and all of them hex (read as one string)
-        return types == {str} and set(map(len, column)) == {32} and all_hex("".join(column))
+        return set(map(len, column)) == {32} and all_hex("".join(column))
     if kind == "children":  # lists of flat rows of text: every row, then every value, in C
         if types != {list} or max(map(len, column)) > rule.length:
             return False
@@ -543,8 +550,8 @@ def _child_fields_ok(rule: Rule, row: dict) -> bool:
     return rule.codes.issuperset(row) and all(row.get(f) is not None for f in rule.required)
 
 
-def _dates_ok(types: set, column: tuple) -> bool:
-    if types != {str} or set(map(len, column)) != {10}:
+def _dates_ok(column: set[str]) -> bool:
+    if set(map(len, column)) != {10}:
         return False
     try:
         days = list(map(dt.date.fromisoformat, column))
@@ -558,9 +565,7 @@ def _dates_ok(types: set, column: tuple) -> bool:
     )
 
 
-def _moments_ok(types: set, column: tuple) -> bool:
-    if types != {str}:
-        return False
+def _moments_ok(column) -> bool:
     try:
         moments = list(map(dt.datetime.fromisoformat, column))
         return min(moments) >= _FIRST_MOMENT and max(moments) <= _LAST_MOMENT
