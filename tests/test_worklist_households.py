@@ -9,6 +9,7 @@ import subprocess
 
 import pytest
 
+from app.cli.printing import print_labels
 from app.services import printing
 from app.services.printing import Labels
 from app.services.printing.home_visits import home_visit_list, natural_key
@@ -165,3 +166,40 @@ def test_a_patient_of_two_programmes_shows_the_latest_visit_and_readings(store, 
         (row,) = [x for x in home_visit_list(s, today=TODAY, due_within=30).rows if x.name == "马贵杰"]
     assert row.programs[0] == "t2dm" and row.next_due == dt.date(2026, 9, 21)  # the overdue one leads
     assert (row.last_visit, row.last_bp, row.last_glucose) == (TODAY - dt.timedelta(days=1), "140/94", "6.9")
+
+
+def test_each_programme_of_a_row_keeps_its_own_visit_readings_and_due_date(store, person, tmp_path):
+    """马贵杰 again, printed: a single line said "last seen yesterday … 73 days overdue, 140/94
+    glucose 6.9" (a June glucose beside yesterday's pressure), and the doctor could not tell which
+    programme was late.  Each programme now has its own line in the programme, last-visit,
+    reading, due-date and overdue cells, level with each other."""
+    with store.transaction() as s:
+        r = save_resident(
+            s, person(name="马贵杰", id_number="", sex="1", birth_date="1950-01-01"), today=TODAY
+        )
+        htn = followup.enrol(s, r, "htn", dt.date(2024, 1, 5))
+        t2dm = followup.enrol(s, r, "t2dm", dt.date(2024, 1, 5))
+        htn.last_visit, htn.last_sbp, htn.last_dbp = TODAY - dt.timedelta(days=1), 140, 94
+        htn.next_due = TODAY + dt.timedelta(days=13)
+        t2dm.last_visit, t2dm.last_sbp, t2dm.last_dbp = dt.date(2026, 6, 23), 135, 90
+        t2dm.last_glucose, t2dm.next_due = 6.9, dt.date(2026, 9, 21)
+    with store.session() as s:
+        zh = pdf_lines(printing.worklist_pdf(s, ZH, due_within=30, today=TODAY), tmp_path)
+        en = pdf_lines(printing.worklist_pdf(s, print_labels("en"), due_within=30, today=TODAY), tmp_path)
+    yesterday = TODAY - dt.timedelta(days=1)
+    late = (TODAY - dt.date(2026, 9, 21)).days
+    htn_line = [x for x in zh if "高血压" in x and "140/94" in x]
+    t2dm_line = [x for x in zh if "2型糖尿病" in x and "135/90 血糖6.9" in x]
+    assert len(htn_line) == 1 and len(t2dm_line) == 1, zh
+    assert re.search(
+        rf"高血压\s+{yesterday:%Y.%m.%d}\s+140/94\s+{TODAY + dt.timedelta(days=13):%Y.%m.%d}\s+13天后到期",
+        htn_line[0],
+    ), htn_line
+    assert re.search(rf"2型糖尿病\s+2026.06.23\s+135/90 血糖6.9\s+2026.09.21\s+逾期{late}天", t2dm_line[0]), (
+        t2dm_line
+    )
+    assert "血糖6.9" not in htn_line[0]  # June's glucose is not shown as a reading of yesterday
+    assert any(
+        re.search(rf"Type 2 diabetes\s+2026-06-23\s+135/90 glucose 6.9\s+2026-09-21\s+{late} d overdue", x)
+        for x in en
+    ), en

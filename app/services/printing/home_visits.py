@@ -1,7 +1,9 @@
 """入户随访工作单: who to visit, grouped by village group, for the doctor's walk round the village.
 
 Landscape A4; the column header repeats on every page; "第 n 页 / 共 m 页" at the foot.
-One row per resident (a patient with both programmes appears once).  Within a village group the
+One row per resident (a patient with both programmes appears once, each programme on its own
+line of the programme, last-visit, due-date and overdue cells: a patient seen last week for
+hypertension whose diabetes visit is months late reads as exactly that).  Within a village group the
 households follow each other in natural house-number order (2号 before 10号), each household's
 members together, the head first: the order the doctor walks.  Every row says how many days
 overdue (or in how many days due); a cell's short phrases never break inside ("(今天)").
@@ -44,6 +46,18 @@ MIN_PRINT = 6.5  # pt: nothing on the worklist smaller
 
 
 @dataclass
+class ProgramDue:
+    """One programme of a row: its own last visit, that visit's readings, and its due date."""
+
+    program: str
+    last_visit: dt.date | None
+    next_due: dt.date
+    days_overdue: int
+    bp: str = ""
+    glucose: str = ""
+
+
+@dataclass
 class VisitRow:
     resident_id: uuid.UUID
     name: str
@@ -66,6 +80,7 @@ class VisitRow:
     village_code: str = ""
     bp_on: dt.date | None = None  # the visit last_bp is from
     glucose_on: dt.date | None = None  # the visit last_glucose is from
+    dues: list[ProgramDue] = field(default_factory=list)  # each programme's, as ``programs`` orders them
 
 
 @dataclass
@@ -116,11 +131,21 @@ def home_visit_list(
             )
         # the most urgent programme leads the row (its due date); the last visit and readings are
         # the latest of either programme (a diabetes visit of June hid November's 140/94)
+        due = ProgramDue(
+            i.program,
+            i.last_visit,
+            i.next_due,
+            i.days_overdue,
+            f"{i.last_sbp}/{i.last_dbp}" if i.last_sbp is not None else "",
+            f"{i.last_glucose:.1f}" if i.last_glucose is not None else "",
+        )
         if row.next_due is None or i.next_due < row.next_due:
             row.programs.insert(0, i.program)
+            row.dues.insert(0, due)
             row.next_due, row.days_overdue = i.next_due, i.days_overdue
         else:
             row.programs.append(i.program)
+            row.dues.append(due)
         seen_on = i.last_visit or dt.date.min
         if i.last_visit is not None and (row.last_visit is None or i.last_visit > row.last_visit):
             row.last_visit = i.last_visit
@@ -161,19 +186,27 @@ def by_household(rows: list[VisitRow]) -> list[VisitRow]:
     return ordered
 
 
-def one_line(text: str, width_mm: float, size: float) -> Paragraph:
-    """A short phrase that never breaks ("逾期12天", "(today)"): CJK line breaking would split it
-    anywhere, so it is set on one line, smaller when the column is narrow (never below
-    :data:`MIN_PRINT`; an English phrase that still does not fit wraps between its words)."""
-    return phrases([text], width_mm, size, align=1)
-
-
 def phrases(items: list[str], width_mm: float, size: float, *, align: int = 0) -> Paragraph:
     """Items ("高血压", "2型糖尿病") one to a line, never broken inside: the size shrinks until the
     widest fits the cell (2 mm padding each side), down to :data:`MIN_PRINT`; past that a phrase
     wraps at its spaces only."""
+    return set_lines(items, phrases_size(items, width_mm, size), align=align)
+
+
+def phrases_size(items: list[str], width_mm: float, size: float) -> float:
+    """The size :func:`phrases` sets ``items`` at in a cell ``width_mm`` wide."""
     inner = (width_mm - 4) * mm
-    size = min((fit_size(t, inner, size, MIN_PRINT) for t in items), default=size)
+    return min((fit_size(t, inner, size, MIN_PRINT) for t in items), default=size)
+
+
+def side_by_side(cells: list[tuple[list[str], float, int]], size: float) -> list[Paragraph]:
+    """Cells of a row whose lines go together (line n of each is programme n's): (items, width
+    in mm, alignment) each, all set at the size the tightest needs, so their lines stay level."""
+    size = min(phrases_size(items, width, size) for items, width, _align in cells)
+    return [set_lines(items, size, align=align) for items, _width, align in cells]
+
+
+def set_lines(items: list[str], size: float, *, align: int = 0) -> Paragraph:
     style = para_style(size, size * 1.25, align=align)
     style.wordWrap = None  # break at spaces only: never inside 糖尿病 or "overdue"
     return Paragraph("<br/>".join(markup(t) for t in items), style)
@@ -229,6 +262,12 @@ def due_words(T: Labels, days_overdue: int) -> str:
     return T("Print", "{n}天后到期").replace("{n}", str(-days_overdue))
 
 
+def reading(T: Labels, due: ProgramDue) -> str:
+    """A programme's last readings, as its line of the row shows them: "150/86 血糖6.2"."""
+    glucose = T("Print", "血糖{value}").replace("{value}", due.glucose) if due.glucose else ""
+    return " ".join(x for x in (due.bp, glucose) if x) or "—"
+
+
 def render_home_visits(
     data: HomeVisitList,
     labels: Labels,
@@ -280,12 +319,19 @@ def render_home_visits(
             if r.first_of_household:
                 blocks.append((group_row, len(table_rows), len(table_rows)))
             number += 1
-            glucose = T("Print", "血糖{value}").replace("{value}", r.last_glucose) if r.last_glucose else ""
-            reading = " ".join(x for x in (r.last_bp, glucose) if x)
-            overdue = due_words(T, r.days_overdue)
             address = r.address if r.first_of_household else T("Print", "（同户）")
             order = [c.code for c in code_list("program").codes]  # 高血压 before 2型糖尿病
-            programs = [T.code("program", p) for p in sorted(r.programs, key=order.index)]
+            dues = sorted(r.dues, key=lambda d: order.index(d.program))
+            programs, last_visits, readings, due_dates, overdue = side_by_side(
+                [
+                    ([T.code("program", d.program) for d in dues], widths[5], 0),
+                    ([T.short_date(d.last_visit) or T("Print", "未随访") for d in dues], widths[6], 1),
+                    ([reading(T, d) for d in dues], widths[7], 0),
+                    ([T.short_date(d.next_due) for d in dues], widths[8], 1),
+                    ([due_words(T, d.days_overdue) for d in dues], widths[9], 1),
+                ],
+                7.5,
+            )
             table_rows.append(
                 [
                     str(number),
@@ -293,11 +339,11 @@ def render_home_visits(
                     f"{T.code('sex', r.sex)}/{r.age}",
                     Paragraph(markup(address), small),
                     Paragraph(markup(r.phone), small),
-                    phrases(programs, widths[5], 7.5),
-                    T.short_date(r.last_visit) or T("Print", "未随访"),
-                    Paragraph(markup(reading), small),
-                    T.short_date(r.next_due),
-                    one_line(overdue, widths[9], 7.5),
+                    programs,
+                    last_visits,
+                    readings,
+                    due_dates,
+                    overdue,
                     "",
                     "",
                 ]
