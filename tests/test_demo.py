@@ -135,3 +135,28 @@ def test_the_demo_can_be_made_on_any_day_of_the_year(tmp_path, today):
         assert any(c.year == day.year for c in checks)
         assert s.scalar(select(func.max(FollowupVisit.visit_date))) <= day
     store.dispose()
+
+
+def test_demo_poverty_plans_never_name_a_restricted_programme(store):
+    """A poor household's 严重精神障碍 patient got a plan whose 疾病 read 专项随访 (the SMI
+    programme's own name), printed on the poverty sheet for every doctor: the demo now names the
+    programmes a plan may name (poverty.save_plan's rule), never a sensitive one."""
+    import datetime as dt
+
+    from app.codes import CODE_LISTS
+    from app.models import PovertyPlan, ProgramEnrolment
+
+    with store.transaction() as s:
+        generate_demo(s, 300, seed=7, today=dt.date(2026, 12, 4))  # (one such patient, before)
+    with store.session() as s:
+        open_programmes: dict = {}
+        for rid, program, sensitive in s.execute(
+            select(ProgramEnrolment.resident_id, ProgramEnrolment.program, ProgramEnrolment.sensitive).where(
+                ProgramEnrolment.voided.is_(False), ProgramEnrolment.status == "1"
+            )
+        ):
+            open_programmes.setdefault(rid, {})[CODE_LISTS["program"].label(program)] = sensitive
+        plans = s.scalars(select(PovertyPlan)).all()
+        assert plans
+        for plan in plans:
+            assert open_programmes[plan.resident_id].get(plan.condition) is False, plan.condition

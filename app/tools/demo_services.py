@@ -69,10 +69,12 @@ def generate(session: Session, rng: random.Random, today: dt.date) -> None:
         )
         if r.id not in have_contract
     ]
-    chronic: dict = {}
+    chronic: dict = {}  # (never a sensitive programme: a plan is read by all who see poverty work)
     for rid, program in session.execute(
         select(ProgramEnrolment.resident_id, ProgramEnrolment.program).where(
-            ProgramEnrolment.voided.is_(False), ProgramEnrolment.status == "1"
+            ProgramEnrolment.voided.is_(False),
+            ProgramEnrolment.status == "1",
+            ProgramEnrolment.sensitive.is_(False),
         )
     ):
         chronic.setdefault(rid, program)
