@@ -654,7 +654,7 @@ _LISTS += [
                 "持续性心动过速（心率超过100次/分钟）",
                 "Persistent tachycardia (over 100 beats/min)",
             ),
-            ("fever", "体温超过39℃", "Temperature over 39 °C"),
+            ("fever", "体温超过39°C", "Temperature over 39 °C"),
             ("unmanageable", "其他本机构无法处理的情况", "Anything else this clinic cannot handle"),
         ],
         multi=True,

@@ -318,7 +318,7 @@ def test_diabetes_tachycardia_and_fever_can_be_ticked():
     s = suggest(Findings(T2DM, 60, 130, 80, glucose=6.0, signs=S({"tachycardia", "fever"})), D)
     assert s.referral and [str(r) for r in s.emergency_reasons] == [
         "持续性心动过速（心率超过100次/分钟）",
-        "体温超过39℃",
+        "体温超过39°C",
     ]
 
 

@@ -98,7 +98,7 @@ def test_the_workbench_expands_a_village_into_its_groups(gui_app, grouped, qtbot
     row = [r.key for r in page.bench.report.results].index("htn_standard")
     # 东村, 西村, then the township's own (its health-education minimums: 乡镇本级)
     assert page.table.columnCount() == FIXED_COLUMNS + 3
-    assert page.table.horizontalHeaderItem(FIXED_COLUMNS).text() == "▸ 东村"
+    assert page.table.horizontalHeaderItem(FIXED_COLUMNS).text() == "▶ 东村"
     assert page.table.horizontalHeaderItem(FIXED_COLUMNS + 2).text().endswith("本级")
     page.header_clicked(FIXED_COLUMNS)  # a click on 东村's name shows its groups
     assert page.table.columnCount() == FIXED_COLUMNS + 6

@@ -335,13 +335,13 @@ class TownshipHomePage(QWidget):
         headers = [self.tr("目标"), self.tr("全县") if self.county else self.tr("全乡镇")]
         for v, g in self.columns[1:]:
             if _is_township(v):
-                headers.append(("▾ " if v.code in self.expanded_towns else "▸ ") + v.name)
+                headers.append(("▼ " if v.code in self.expanded_towns else "▶ ") + v.name)
             elif isinstance(v, _Own):
                 headers.append(output.own_label(v.name, translate))
             elif g is not None:
                 headers.append(f"{v.name}\n· {g.name}")
             elif report.groups_of(v.id):
-                headers.append(("▾ " if v.id in self.expanded else "▸ ") + v.name)
+                headers.append(("▼ " if v.id in self.expanded else "▶ ") + v.name)
             else:
                 headers.append(v.name)
         self.table.setHorizontalHeaderLabels(headers)

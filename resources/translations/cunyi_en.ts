@@ -2720,8 +2720,8 @@
         <translation>Adherence must be 1 regular, 2 intermittent or 3 not taking</translation>
     </message>
     <message>
-        <source>体温应在30–45℃之间</source>
-        <translation>Temperature must be between 30 and 45 ℃</translation>
+        <source>体温应在30–45°C之间</source>
+        <translation>Temperature must be between 30 and 45 °C</translation>
     </message>
     <message>
         <source>体温应为数字</source>
@@ -7286,8 +7286,8 @@
         <translation>Persistent tachycardia (heart rate {value}/min)</translation>
     </message>
     <message>
-        <source>体温超过{limit}℃（{value}）</source>
-        <translation>Temperature above {limit} ℃ ({value})</translation>
+        <source>体温超过{limit}°C（{value}）</source>
+        <translation>Temperature above {limit} °C ({value})</translation>
     </message>
 </context>
 <context>

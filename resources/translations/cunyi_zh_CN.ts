@@ -2719,8 +2719,8 @@
         <translation>服药依从性应为 1 规律、2 间断或 3 不服药</translation>
     </message>
     <message>
-        <source>体温应在30–45℃之间</source>
-        <translation>体温应在30–45℃之间</translation>
+        <source>体温应在30–45°C之间</source>
+        <translation>体温应在30–45°C之间</translation>
     </message>
     <message>
         <source>体温应为数字</source>
@@ -7285,8 +7285,8 @@
         <translation>持续性心动过速（心率{value}次/分钟）</translation>
     </message>
     <message>
-        <source>体温超过{limit}℃（{value}）</source>
-        <translation>体温超过{limit}℃（{value}）</translation>
+        <source>体温超过{limit}°C（{value}）</source>
+        <translation>体温超过{limit}°C（{value}）</translation>
     </message>
 </context>
 <context>

@@ -39,14 +39,23 @@ BLANK = "＿＿＿＿"
 _font_lock = threading.Lock()
 
 
+# Characters the bundled font maps to an empty glyph (drawn as nothing), and what prints instead:
+# "体温超过39℃" printed as "体温超过39" on a referral slip.  (The app's own words use "°C";
+# this is for text typed before, or typed by a user.)
+DRAWN_AS = {"\u2103": "°C"}
+
+
 class _CoveredFont(TTFont):
     """The bundled font, where a character it has no glyph for (a rare 生僻字 such as 䶮 or 𠮷 in a
     name) prints as :data:`MISSING`: visible, for the doctor to write in by hand, never silently
-    nothing ("刘䶮" printed as "刘")."""
+    nothing ("刘䶮" printed as "刘"); one it draws as nothing prints as :data:`DRAWN_AS` says."""
 
     def _covered(self, text):
         if not isinstance(text, str):
             text = text.decode("utf-8")
+        for char, instead in DRAWN_AS.items():
+            if char in text:
+                text = text.replace(char, instead)
         have = self.face.charToGlyph
         if all(ord(c) in have or c < " " for c in text):
             return text

@@ -137,7 +137,7 @@ CHECK_FORM = FieldTable(
             "exam",
             QT_TRANSLATE_NOOP("Field", "体格检查"),
             (
-                dec("temperature", QT_TRANSLATE_NOOP("Field", "体温"), 34, 43, "℃"),
+                dec("temperature", QT_TRANSLATE_NOOP("Field", "体温"), 34, 43, "°C"),
                 num(
                     "pulse",
                     QT_TRANSLATE_NOOP("Field", "脉率"),

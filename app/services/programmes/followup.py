@@ -464,7 +464,7 @@ def save_visit(
         try:
             temperature = parse_decimal(inp.temperature, QT_TRANSLATE_NOOP("Field", "体温"))
             if not 30 <= temperature <= 45:
-                fail("temperature", QT_TRANSLATE_NOOP("Followup", "体温应在30–45℃之间"))
+                fail("temperature", QT_TRANSLATE_NOOP("Followup", "体温应在30–45°C之间"))
         except Invalid:
             fail("temperature", QT_TRANSLATE_NOOP("Followup", "体温应为数字"))
     drugs = _drugs(inp.drugs, errors)

@@ -36,7 +36,7 @@ class Thresholds:
     glucose_high: float = 16.7  # 紧急转诊: 血糖 ≥ 16.7 or ≤ 3.9 mmol/L
     glucose_low: float = 3.9
     tachycardia: int = 100  # 持续性心动过速（心率超过100次/分钟）
-    fever: float = 39.0  # 体温超过39℃
+    fever: float = 39.0  # 体温超过39°C
     routine_days: int = 90  # 控制满意: next routine (quarterly) visit
     recheck_days: int = 14  # 2 周内随访
     poverty_days: int = 30  # 建档立卡贫困户的慢病患者: monthly
@@ -133,7 +133,9 @@ def emergency_reasons(f: Findings, t: Thresholds = DEFAULT) -> tuple[Message, ..
         if f.heart_rate is not None and f.heart_rate > t.tachycardia:
             add(QT_TRANSLATE_NOOP("Rules", "持续性心动过速（心率{value}次/分钟）"), value=f.heart_rate)
         if f.temperature is not None and f.temperature > t.fever:
-            add(QT_TRANSLATE_NOOP("Rules", "体温超过{limit}℃（{value}）"), limit=t.fever, value=f.temperature)
+            add(
+                QT_TRANSLATE_NOOP("Rules", "体温超过{limit}°C（{value}）"), limit=t.fever, value=f.temperature
+            )
     signs = CODE_LISTS["htn_emergency_sign" if f.program == HTN else "t2dm_emergency_sign"]
     for c in signs:
         if c.code in f.signs:
