@@ -688,7 +688,7 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
             if ind["unit"] in COUNTS
             else figure_rate_text(f["numerator"], f["denominator"])
         )
-        return f"{head}  ({f['numerator']}/{num(f['denominator'])})"
+        return f"{head}  ({num(f['numerator'])}/{num(f['denominator'])})"
 
     style = TableStyle(
         [
