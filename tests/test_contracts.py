@@ -525,3 +525,40 @@ def test_a_resident_is_found_by_name_when_one_record_has_it(store, family, perso
     with store.session() as s, pytest.raises(UserError) as two:
         find_resident(s, "李四")
     assert "叫李四的有 2 人" in two.value.render() and number in two.value.render()
+
+
+@pytest.mark.parametrize(
+    "team",
+    [
+        "向阳村第一家庭医生签约服务团队（刘勇平、张护士、王公卫）",  # the line to itself
+        "向阳村第一家庭医生签约服务团队（刘勇平、张护士、王公卫、李药师、赵康复师、孙心理咨询师、周营养师）",  # two lines
+    ],
+)
+def test_a_long_team_name_prints_whole_and_readable(store, family, tmp_path, team):
+    """A team name of 30 characters was squeezed beside 签约医生 into 82 mm, at about 6 pt: a long
+    one now has the line to itself (two if it must), at near the form's size."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    from app.services.printing import Labels, contract_form
+
+    with store.transaction() as s:
+        (made,), _ = contracts.add_contract(
+            s, family["head"], doctor="李医生", team=team, packages="basic", start="2026-11-01"
+        )
+        cid = made.id
+    with store.session() as s:
+        data = contract_form.pdf(s, cid, Labels())
+    pdf = pdfium.PdfDocument(data)
+    tp = pdf[0].get_textpage()
+    chars = [
+        (chr(raw.FPDFText_GetUnicode(tp, k)), raw.FPDFText_GetFontSize(tp, k))
+        for k in range(tp.count_chars())
+    ]
+    tp.close()
+    pdf.close()
+    text = "".join(c for c, _ in chars if c.strip())
+    assert team in text and "签约医生：李医生" in text
+    start = text.index(team)
+    sizes = [size for c, size in chars if c.strip()][start : start + len(team)]
+    assert min(sizes) >= 10.5 * 0.85, min(sizes)

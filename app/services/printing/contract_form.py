@@ -7,11 +7,12 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlab.lib.units import mm
 from sqlalchemy.orm import Session
 
 from app.codes import CODE_LISTS
 from app.services.access import audit
-from app.services.printing.layout import Box, Document, Labels, markup
+from app.services.printing.layout import Box, Document, Labels, fit_size, markup, text_width
 from app.services.profile import get_profile
 from app.services.programmes import contracts
 from app.services.records.validators import age_on, mask_id
@@ -87,8 +88,15 @@ def render(data: AgreementData, T: Labels) -> bytes:
     y += 8
     page.field(LEFT, y, WIDTH, T("Print", "签约机构："), data.institution, 10.5)
     y += 8
-    page.field(LEFT, y, 82, T("Print", "团队名称："), data.team, 10.5)
-    page.field(LEFT + 86, y, WIDTH - 86, T("Print", "签约医生："), data.doctor, 10.5)
+    team_label = T("Print", "团队名称：")
+    room = (82 - text_width(team_label, 10.5) / mm - 3) * mm  # (the field's blank, as it sets it)
+    if fit_size(data.team, room, 10.5) >= 10.5 * 0.85:
+        page.field(LEFT, y, 82, team_label, data.team, 10.5)
+        page.field(LEFT + 86, y, WIDTH - 86, T("Print", "签约医生："), data.doctor, 10.5)
+    else:  # a long team name ("…团队（刘勇平、张护士、王公卫）") has the line to itself, wrapping
+        wide = fit_size(data.team, room + (WIDTH - 82) * mm, 10.5) >= 10.5 * 0.85
+        y = page.field(LEFT, y, WIDTH, team_label, data.team, 10.5, lines=1 if wide else 2) + 8
+        page.field(LEFT, y, 82, T("Print", "签约医生："), data.doctor, 10.5)
     y += 12
     page.text(LEFT, y, T("Print", "一、服务期限"), 11.5, bold=True)
     y += 8
