@@ -562,3 +562,19 @@ def test_a_long_team_name_prints_whole_and_readable(store, family, tmp_path, tea
     start = text.index(team)
     sizes = [size for c, size in chars if c.strip()][start : start + len(team)]
     assert min(sizes) >= 10.5 * 0.85, min(sizes)
+
+
+def test_no_contract_starts_before_its_resident_was_born(store, family):
+    """A contract of 2015 for a girl born in 2018 was saved (and shown 履约中)."""
+    from app.models import FamilyContract
+
+    for household in (False, True):  # a household's members each: the head was born in 1949
+        with (
+            pytest.raises(UserError, match="签约日期1940-06-01早于张三的出生日期1949-"),
+            store.transaction() as s,
+        ):
+            contracts.add_contract(
+                s, family["head"], doctor="李医生", packages="basic", start="1940-06-01", household=household
+            )
+    with store.session() as s:
+        assert s.query(FamilyContract).count() == 0

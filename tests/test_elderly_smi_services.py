@@ -625,3 +625,52 @@ def test_cli_voids_a_check(tmp_path, capsys):
         True,
         "录错人",
     )
+
+
+def test_an_smi_visit_is_one_a_day_and_books_the_next_within_a_year(store, person):
+    """The same day's follow-up saved three times, and a next visit in 2099, were all kept: a
+    chronic-disease visit refuses both.  A visit voided by mistake may be typed again."""
+    with store.transaction() as s:
+        (a,) = _people(s, person, 1)
+        smi.register(s, a.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=TODAY)
+        smi.record_visit(s, a.archive_no, smi.input_with(visit_date="2026-11-01", danger="0"), today=TODAY)
+    for kw, field, said in (
+        ({"visit_date": "2026-11-01"}, "visit_date", "该患者当天已有一次随访记录；如需更正，请先作废原记录"),
+        (
+            {"visit_date": "2026-11-02", "next_due": "2099-01-01"},
+            "next_due",
+            "下次随访日期最晚为本次随访后一年（2027-11-02）",
+        ),
+    ):
+        with pytest.raises(ValidationError) as refused, store.transaction() as s:
+            smi.record_visit(s, a.archive_no, smi.input_with(danger="0", **kw), today=TODAY)
+        assert [str(e.message) for e in refused.value.errors if e.field == field] == [said]
+    with store.transaction() as s:
+        smi.void_visit(s, a.archive_no, "2026-11-01", "录错了")
+        again = smi.record_visit(
+            s,
+            a.archive_no,
+            smi.input_with(visit_date="2026-11-01", danger="0", next_due="2027-11-01"),
+            today=TODAY,
+        )
+        assert again.next_due == dt.date(2027, 11, 1)
+
+
+def test_the_next_elderly_check_is_booked_within_a_year_and_said_in_english(store, person):
+    from app.cli.printing import print_labels
+
+    english = print_labels("en").translate
+    with store.transaction() as s:
+        r = _elder(s, person, "王老汉")
+    for next_check, said in (
+        ("2099-01-01", "下次体检日期最晚为本次体检后一年（2027-11-01）"),
+        ("2026-10-01", "下次体检日期应晚于本次体检日期"),
+    ):
+        with pytest.raises(ValidationError) as refused, store.transaction() as s:
+            elderly.record_check(s, r.archive_no, _check(next_check=next_check), today=TODAY)
+        (error,) = [e for e in refused.value.errors if e.field == "next_check"]
+        assert str(error.message) == said
+        assert error.message.render(english).startswith("The next check"), error.message.render(english)
+    with store.transaction() as s:
+        saved = elderly.record_check(s, r.archive_no, _check(next_check="2027-11-01"), today=TODAY)
+    assert saved.next_check == dt.date(2027, 11, 1)

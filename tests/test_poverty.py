@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -344,3 +345,19 @@ def test_a_plans_default_condition_never_names_the_smi_programme(store, family):
         smi.register(s, family["head"], smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=NOW)
         plan = poverty.add_plan(s, family["head"], track="chronic", measures="每月随访", review="2026-12-31")
         assert plan.condition == "高血压"
+
+
+def test_a_plan_is_reviewed_within_a_year_and_checked_after_birth(store, family):
+    """复核日期 2099-01-01 and a 免费健康体检 of 1901 for a patient born in 1949 were saved."""
+    with store.transaction() as s:
+        poverty.set_household(s, family["head"], status="registered", cause="illness")
+    for kw, said in (
+        ({"review": "2099-01-01"}, "复核日期最晚为一年后（2027-11-23）"),
+        ({"review": "2026-12-31", "health_check": "1901-01-01"}, "体检日期不能早于出生日期"),
+    ):
+        with pytest.raises(UserError, match=re.escape(said)), store.transaction() as s:
+            poverty.add_plan(s, family["head"], track="chronic", measures="每月随访", **kw)
+    with store.session() as s:
+        assert s.query(PovertyPlan).count() == 0
+    with store.transaction() as s:  # a year ahead to the day is still within it
+        poverty.add_plan(s, family["head"], track="chronic", measures="每月随访", review="2027-11-23")

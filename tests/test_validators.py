@@ -203,7 +203,20 @@ def test_valid_names(raw, expected):
 
 
 @pytest.mark.parametrize(
-    "raw", ["", "   ", "张", "张3", "张三\x00", "<script>", "a" * 51, "张三；DROP TABLE"]
+    "raw",
+    [
+        "",
+        "   ",
+        "张",
+        "张3",
+        "张三\x00",
+        "<script>",
+        "a" * 51,
+        "张三；DROP TABLE",
+        "-李凤英",
+        "·李凤英",
+        " -李",
+    ],
 )
 def test_invalid_names(raw):
     with pytest.raises(Invalid):

@@ -203,3 +203,16 @@ def test_each_programme_of_a_row_keeps_its_own_visit_readings_and_due_date(store
         re.search(rf"Type 2 diabetes\s+2026-06-23\s+135/90 glucose 6.9\s+2026-09-21\s+{late} d overdue", x)
         for x in en
     ), en
+
+
+def test_a_village_pc_refuses_to_print_another_villages_list(store):
+    """`print worklist --village 999999999999` on a village PC printed its own village's list."""
+    from app.services.errors import UserError
+    from app.services.profile import get_profile
+    from app.services.programmes.worklist import print_scope
+
+    with store.session() as s:
+        own = get_profile(s).code
+        assert print_scope(s, own, None)["village_id"] is not None
+        with pytest.raises(UserError, match="没有村代码999999999999"):
+            print_scope(s, "999999999999", None)

@@ -38,6 +38,20 @@ class WholeNumber:
         return value
 
 
-YEAR = WholeNumber("年份", 2000, 2100)  # the years reports, lists and worklists are asked for
+@dataclass(frozen=True)
+class NearYear(WholeNumber):
+    """A year up to the next one (lists of checks, activities, a quality report; next year's 65+
+    to plan for): 2099 listed every 65+ resident as unchecked, at 136 years old."""
+
+    def __call__(self, text: str) -> int:
+        import datetime as dt
+
+        value = super().__call__(text)
+        if value > dt.date.today().year + 1:
+            raise argparse.ArgumentTypeError(f"{value}年还没有到（最多到明年），不能是 {text!r}")
+        return value
+
+
+YEAR = NearYear("年份", 2000, 2100)  # the years reports, lists and worklists are asked for
 # overdue and due within so many days: up to a year ahead, as the 打印 page's day boxes (print_page.py)
 DUE_DAYS = WholeNumber("天数", 0, 365)

@@ -216,7 +216,8 @@ def report_population(args) -> int:
             )
             f = population.set_figures(s, args.village, args.year, residents, elderly)
         print(
-            f"已录入 {f.name}（{f.code}）{f.year} 年：常住人口 {f.resident_population}，65岁及以上 {f.elderly_population}"
+            f"已录入 {f.name}（{f.code}）{f.year} 年：常住人口 {_figure(f.resident_population)}，"
+            f"65岁及以上 {_figure(f.elderly_population)}"
         )
         return 0
     with store.session() as s:
@@ -239,3 +240,8 @@ def report_population(args) -> int:
             f"{d['code']}  {d['name']}  常住人口 {d['resident_population'] or '—'}  65岁及以上 {d['elderly_population'] or '—'}"
         )
     return 0
+
+
+def _figure(value: int | None) -> str:
+    """A population figure as the command prints it ("—": not known yet)."""
+    return "—" if value is None else str(value)

@@ -799,6 +799,10 @@
         <translation>{name} is not on the register and cannot sign a contract</translation>
     </message>
     <message>
+        <source>签约日期{start}早于{name}的出生日期{birth}</source>
+        <translation>The contract date {start} is before {name}'s date of birth {birth}</translation>
+    </message>
+    <message>
         <source>{name}已签约至{end}：请续约或先解约</source>
         <translation>{name} already has a contract until {end}: renew it or end it first</translation>
     </message>
@@ -1191,6 +1195,10 @@
     <message>
         <source>下次体检日期应晚于本次体检日期</source>
         <translation>The next check date must be after this check</translation>
+    </message>
+    <message>
+        <source>下次体检日期最晚为本次体检后一年（{d}）</source>
+        <translation>The next check must be within a year of this one (by {d})</translation>
     </message>
     <message>
         <source>{name}在{year}年未满65岁，不属于老年人健康管理对象</source>
@@ -4068,6 +4076,10 @@
         <translation>Population figures are entered at the township health centre and synced to the villages</translation>
     </message>
     <message>
+        <source>{year}年还没有到，人口数最多录入到明年</source>
+        <translation>{year} has not come yet: figures can be entered up to next year</translation>
+    </message>
+    <message>
         <source>65岁及以上人口不能多于常住人口</source>
         <translation>The population aged 65+ cannot exceed the resident population</translation>
     </message>
@@ -4150,8 +4162,16 @@
         <translation>The review date cannot be earlier than today</translation>
     </message>
     <message>
+        <source>复核日期最晚为一年后（{d}）</source>
+        <translation>The review date must be within a year (by {d})</translation>
+    </message>
+    <message>
         <source>体检日期不能晚于今天</source>
         <translation>The health check date cannot be later than today</translation>
+    </message>
+    <message>
+        <source>体检日期不能早于出生日期</source>
+        <translation>The health check date cannot be before the date of birth</translation>
     </message>
     <message>
         <source>请填写疾病</source>
@@ -7524,8 +7544,16 @@
         <translation>The visit date cannot be before the birth date</translation>
     </message>
     <message>
+        <source>该患者当天已有一次随访记录；如需更正，请先作废原记录</source>
+        <translation>This patient already has a follow-up on that day; to correct it, void that record first</translation>
+    </message>
+    <message>
         <source>下次随访日期应晚于本次随访日期</source>
         <translation>The next visit must be after this visit</translation>
+    </message>
+    <message>
+        <source>下次随访日期最晚为本次随访后一年（{d}）</source>
+        <translation>The next follow-up is due at most a year after this one ({d})</translation>
     </message>
     <message>
         <source>严重精神障碍随访</source>
@@ -9086,6 +9114,10 @@ Click Yes only if it matches.</translation>
     <message>
         <source>有多个村的村民小组叫“{name}”，请同时指定村</source>
         <translation>Several villages have a group called &quot;{name}&quot;; name the village too</translation>
+    </message>
+    <message>
+        <source>本机只管{village}（{own}）的档案，没有村代码{code}</source>
+        <translation>This PC keeps the records of {village} ({own}) only; it has no village {code}</translation>
     </message>
 </context>
 <context>

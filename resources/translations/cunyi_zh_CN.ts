@@ -798,6 +798,10 @@
         <translation>{name}不在册，不能签约</translation>
     </message>
     <message>
+        <source>签约日期{start}早于{name}的出生日期{birth}</source>
+        <translation>签约日期{start}早于{name}的出生日期{birth}</translation>
+    </message>
+    <message>
         <source>{name}已签约至{end}：请续约或先解约</source>
         <translation>{name}已签约至{end}：请续约或先解约</translation>
     </message>
@@ -1190,6 +1194,10 @@
     <message>
         <source>下次体检日期应晚于本次体检日期</source>
         <translation>下次体检日期应晚于本次体检日期</translation>
+    </message>
+    <message>
+        <source>下次体检日期最晚为本次体检后一年（{d}）</source>
+        <translation>下次体检日期最晚为本次体检后一年（{d}）</translation>
     </message>
     <message>
         <source>{name}在{year}年未满65岁，不属于老年人健康管理对象</source>
@@ -4067,6 +4075,10 @@
         <translation>人口数由乡镇卫生院录入，同步到各村</translation>
     </message>
     <message>
+        <source>{year}年还没有到，人口数最多录入到明年</source>
+        <translation>{year}年还没有到，人口数最多录入到明年</translation>
+    </message>
+    <message>
         <source>65岁及以上人口不能多于常住人口</source>
         <translation>65岁及以上人口不能多于常住人口</translation>
     </message>
@@ -4149,8 +4161,16 @@
         <translation>复核日期不能早于今天</translation>
     </message>
     <message>
+        <source>复核日期最晚为一年后（{d}）</source>
+        <translation>复核日期最晚为一年后（{d}）</translation>
+    </message>
+    <message>
         <source>体检日期不能晚于今天</source>
         <translation>体检日期不能晚于今天</translation>
+    </message>
+    <message>
+        <source>体检日期不能早于出生日期</source>
+        <translation>体检日期不能早于出生日期</translation>
     </message>
     <message>
         <source>请填写疾病</source>
@@ -7523,8 +7543,16 @@
         <translation>随访日期不能早于出生日期</translation>
     </message>
     <message>
+        <source>该患者当天已有一次随访记录；如需更正，请先作废原记录</source>
+        <translation>该患者当天已有一次随访记录；如需更正，请先作废原记录</translation>
+    </message>
+    <message>
         <source>下次随访日期应晚于本次随访日期</source>
         <translation>下次随访日期应晚于本次随访日期</translation>
+    </message>
+    <message>
+        <source>下次随访日期最晚为本次随访后一年（{d}）</source>
+        <translation>下次随访日期最晚为本次随访后一年（{d}）</translation>
     </message>
     <message>
         <source>严重精神障碍随访</source>
@@ -9085,6 +9113,10 @@
     <message>
         <source>有多个村的村民小组叫“{name}”，请同时指定村</source>
         <translation>有多个村的村民小组叫“{name}”，请同时指定村</translation>
+    </message>
+    <message>
+        <source>本机只管{village}（{own}）的档案，没有村代码{code}</source>
+        <translation>本机只管{village}（{own}）的档案，没有村代码{code}</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from app.models import PopulationFigure, Village, org_id
 from app.services.access import authz
 from app.services.errors import Message, UserError
 from app.services.profile import TOWNSHIP, VILLAGE, get_profile, normalise_code
+from app.services.sync.capture import trusted_today
 
 CTX = "Population"
 # The figure names indicators declare as ``denominator_figure``, and the column each reads.
@@ -93,6 +94,8 @@ def set_figures(
         raise _err(QT_TRANSLATE_NOOP("Population", "人口数由乡镇卫生院录入，同步到各村"))
     authz.require(session, "set_population", what=str(village_code))
     check_year(year)
+    if year > trusted_today(session).year + 1:  # (next year's, issued ahead, may be entered)
+        raise _err(QT_TRANSLATE_NOOP("Population", "{year}年还没有到，人口数最多录入到明年"), year=year)
     resident_population = _count(resident_population, FIGURE_LABELS["resident_population"])
     elderly_population = _count(elderly_population, FIGURE_LABELS["elderly_population"])
     if (

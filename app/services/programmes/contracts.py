@@ -305,6 +305,14 @@ def add_contract(
         members = [m for m in resident.household.members if not m.voided and m.status == ACTIVE] or [resident]
     if resident.status != ACTIVE:
         raise _err(QT_TRANSLATE_NOOP("Contract", "{name}不在册，不能签约"), name=resident.name)
+    for member in members:  # (a household's newborn included: no one signs before birth)
+        if member.birth_date and start_on < member.birth_date:
+            raise _err(
+                QT_TRANSLATE_NOOP("Contract", "签约日期{start}早于{name}的出生日期{birth}"),
+                start=start_on.isoformat(),
+                name=member.name,
+                birth=member.birth_date.isoformat(),
+            )
     batch = new_id() if household else None
     made, skipped = [], []
     for member in members:

@@ -26,7 +26,13 @@ from app.services.records import residents, voiding
 from app.services.records.field_table import Checking
 from app.services.records.ordering import group_order
 from app.services.records.residents import find_resident
-from app.services.records.validators import ELDERLY_AGE, age_on, blood_pressure_problem, born_by
+from app.services.records.validators import (
+    ELDERLY_AGE,
+    age_on,
+    blood_pressure_problem,
+    born_by,
+    one_year_after,
+)
 from app.services.sync import capture
 
 CTX = "Elderly"
@@ -125,8 +131,23 @@ def check_values(inp, today: dt.date) -> Checking:
     """The form checked (raises ValidationError with every field's message)."""
     c = Checking(CHECK_FORM, inp, today=today).run()
     day, nxt = c.values.get("check_date"), c.values.get("next_check")
-    if day and nxt and nxt <= day:
-        c.fail("next_check", QT_TRANSLATE_NOOP("Elderly", "下次体检日期应晚于本次体检日期"))
+    if day and nxt and nxt <= day:  # (the form's context, not the checker's "Validation")
+        c.errors.append(
+            FieldError(
+                "next_check", Message(CTX, QT_TRANSLATE_NOOP("Elderly", "下次体检日期应晚于本次体检日期"))
+            )
+        )
+    elif day and nxt and nxt > one_year_after(day):  # (a yearly check: 2099 hid the resident)
+        c.errors.append(
+            FieldError(
+                "next_check",
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP("Elderly", "下次体检日期最晚为本次体检后一年（{d}）"),
+                    {"d": one_year_after(day).isoformat()},
+                ),
+            )
+        )
     pressure = blood_pressure_problem(c.values.get("sbp"), c.values.get("dbp"))
     if pressure is not None and not c.failed("sbp", "dbp"):
         c.errors.append(FieldError("sbp", Message("Validation", pressure)))

@@ -33,6 +33,7 @@ from app.services.records.validators import (
     blood_pressure_problem,
     clean_text,
     halfwidth,
+    one_year_after,
     parse_date,
     parse_decimal,
     parse_int,
@@ -333,15 +334,6 @@ def previous_control(
     return rules.last_control(program, resident.birth_date, [rules.Reading(*row)] if row else [], t)
 
 
-def _latest_next_due(visit_date: dt.date) -> dt.date:
-    """A next visit is due within a year of this one (the national schedule is quarterly); a date
-    beyond that is a typing error, and would hide the patient from every worklist until then."""
-    try:
-        return visit_date.replace(year=visit_date.year + 1)
-    except ValueError:  # 29 February
-        return visit_date.replace(year=visit_date.year + 1, day=28)
-
-
 def _require_write(session: Session, resident: Resident, enrolment: ProgramEnrolment | None) -> None:
     """The actor may write this resident's records of ``enrolment`` (a sensitive one: its doctor's)."""
     authz.require_resident(
@@ -507,11 +499,11 @@ def save_visit(
             errors.append(FieldError("next_due", e.message))
         if next_due is not None and next_due <= visit_date:
             fail("next_due", QT_TRANSLATE_NOOP("Followup", "下次随访日期应晚于本次随访日期"))
-        elif next_due is not None and next_due > _latest_next_due(visit_date):
+        elif next_due is not None and next_due > one_year_after(visit_date):
             fail(
                 "next_due",
                 QT_TRANSLATE_NOOP("Followup", "下次随访日期最晚为本次随访后一年（{d}）"),
-                d=_latest_next_due(visit_date).isoformat(),
+                d=one_year_after(visit_date).isoformat(),
             )
         elif next_due is not None and next_due > suggestion.next_due + LATE_NEXT_DUE:
             # later than the rules ask (a recheck in 2 weeks, a quarterly visit …): saved once the

@@ -34,7 +34,7 @@ from app.services.access.actor import doctor_name
 from app.services.errors import Message, UserError
 from app.services.programmes import contracts
 from app.services.records.residents import _UUID, find_resident
-from app.services.records.validators import Invalid, clean_text, halfwidth, parse_date
+from app.services.records.validators import Invalid, clean_text, halfwidth, one_year_after, parse_date
 from app.services.sync.capture import trusted_today
 
 CTX = "Poverty"
@@ -261,8 +261,14 @@ def add_plan(
         raise _err(QT_TRANSLATE_NOOP("Poverty", "请填写复核日期"))
     if review_on < today:
         raise _err(QT_TRANSLATE_NOOP("Poverty", "复核日期不能早于今天"))
+    if review_on > one_year_after(today):  # (a plan is reviewed at least yearly: 2099 is a typo)
+        raise _err(
+            QT_TRANSLATE_NOOP("Poverty", "复核日期最晚为一年后（{d}）"), d=one_year_after(today).isoformat()
+        )
     if check_on and check_on > today:
         raise _err(QT_TRANSLATE_NOOP("Poverty", "体检日期不能晚于今天"))
+    if check_on and resident.birth_date and check_on < resident.birth_date:
+        raise _err(QT_TRANSLATE_NOOP("Poverty", "体检日期不能早于出生日期"))
     if not condition_text:  # the programmes the patient is managed for, never a sensitive one:
         programmes = session.scalars(  # the plan is read by all who see poverty work (专项随访 named SMI)
             select(ProgramEnrolment.program).where(

@@ -39,7 +39,7 @@ from app.services.programmes.smi_forms import (
 from app.services.records import residents, voiding
 from app.services.records.field_table import Checking
 from app.services.records.residents import find_resident
-from app.services.records.validators import Invalid, clean_text, parse_date
+from app.services.records.validators import Invalid, clean_text, one_year_after, parse_date
 from app.services.sync import capture
 
 CTX = "Smi"
@@ -362,10 +362,30 @@ def record_visit(
         )
     if gone := residents.after_leaving(resident, day):
         c.errors.append(FieldError("visit_date", gone))
+    if day and _visit_on(session, enrolment, day) is not None:  # (as a chronic-disease visit)
+        c.errors.append(
+            FieldError(
+                "visit_date",
+                Message(
+                    CTX, QT_TRANSLATE_NOOP("Smi", "该患者当天已有一次随访记录；如需更正，请先作废原记录")
+                ),
+            )
+        )
     next_typed = c.values.get("next_due")
     if next_typed and day and next_typed <= day:
         c.errors.append(
             FieldError("next_due", Message(CTX, QT_TRANSLATE_NOOP("Smi", "下次随访日期应晚于本次随访日期")))
+        )
+    elif next_typed and day and next_typed > one_year_after(day):
+        c.errors.append(
+            FieldError(
+                "next_due",
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP("Smi", "下次随访日期最晚为本次随访后一年（{d}）"),
+                    {"d": one_year_after(day).isoformat()},
+                ),
+            )
         )
     if c.errors:
         raise ValidationError(c.errors)
@@ -411,6 +431,15 @@ def record_visit(
         s.psychiatrist,
         next_due,
         visit.overridden,
+    )
+
+
+def _visit_on(session: Session, enrolment, day: dt.date) -> uuid.UUID | None:
+    """The enrolment's visit of ``day`` not voided, if there is one."""
+    return session.scalar(
+        select(SmiVisit.id)
+        .where(SmiVisit.enrolment_id == enrolment.id, SmiVisit.visit_date == day, SmiVisit.voided.is_(False))
+        .limit(1)
     )
 
 

@@ -219,6 +219,14 @@ def print_scope(session: Session, village_code: str | None, group_name: str | No
     to its own village; a township covers all its villages unless one is named."""
     is_village = profile.get_profile(session).role == profile.VILLAGE
     village = profile.get_village(session, village_code) if village_code or is_village else None
+    if is_village and village_code and village_code.strip() != village.code:  # (not quietly its own)
+        raise UserError(
+            Message(
+                "Worklist",
+                QT_TRANSLATE_NOOP("Worklist", "本机只管{village}（{own}）的档案，没有村代码{code}"),
+                {"village": village.name, "own": village.code, "code": village_code.strip()},
+            )
+        )
     village_id = village.id if village else None
     group_id = find_group(session, group_name, village_id) if group_name else None
     return {"group_id": group_id, "village_id": village_id}

@@ -145,7 +145,9 @@ def clean_lines(text: str | None, max_len: int, label: str) -> str | None:
 
 
 _NAME_DOTS = str.maketrans({"\u2022": "·", "\u30fb": "·", "\uff0e": "·", "\u2027": "·", "\u00b7": "·"})
-_NAME_RE = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134fA-Za-z·\- ]+$")
+_NAME_RE = re.compile(  # (starting with a character of the name: "-李凤英" is no name)
+    r"^[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134fA-Za-z][\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134fA-Za-z·\- ]*$"
+)
 
 
 def same_dots(name: str) -> str:
@@ -320,6 +322,16 @@ def parse_month(text: str | None, label: str) -> str | None:
     if not m or (m.group(2) and not 1 <= int(m.group(2)) <= 12):
         raise Invalid(QT_TRANSLATE_NOOP("Validation", "{label}格式应为 年-月，如 2015-06"), label=label)
     return f"{m.group(1)}-{int(m.group(2)):02d}" if m.group(2) else m.group(1)
+
+
+def one_year_after(day: dt.date) -> dt.date:
+    """The latest date a next visit, check or review may be booked for: within a year of ``day``
+    (every programme's schedule is at most yearly); a date beyond that is a typing error, and would
+    hide the patient from every worklist until then.  29 February: the 28th."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
 
 
 def age_on(birth: dt.date, day: dt.date) -> int:
