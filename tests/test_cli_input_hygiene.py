@@ -508,3 +508,21 @@ def test_a_file_that_is_not_a_bundle_is_said_as_every_other_error(village, tmp_p
     # (junk named *.cyb went from a stick, and all but the newest 20 were deleted for good)
     assert (tmp_path / "notes.txt").read_text() == (tmp_path / "notes.cyb").read_text() == "not a bundle\n"
     assert not list((data_dir / "quarantine").rglob("notes*"))
+
+
+def test_lists_say_when_nothing_matches_and_refuse_what_cannot(village, capsys):
+    """An audit query with the dates the wrong way round, or an action that does not exist, printed
+    an empty list as if nothing had happened; so did an empty year's education list; a 5,000-digit
+    archive number was echoed whole."""
+    data_dir, _archive = village
+    base = ["--data-dir", str(data_dir)]
+    code, err = run([*base, "audit", "--since", "2026-11-10", "--until", "2026-11-01"], capsys)
+    assert code == 1 and "起始日期2026-11-10晚于截止日期2026-11-01" in err, err
+    code, err = run([*base, "audit", "--action", "hack"], capsys)
+    assert code == 1 and "没有“hack”这种操作；可选：create, update" in err, err
+    assert main([*base, "audit", "--text", "没有这样的记录"]) == 0
+    assert capsys.readouterr().out.strip() == "没有符合条件的审计记录"
+    assert main([*base, "education", "list", "--year", "2001"]) == 0
+    assert capsys.readouterr().out.strip() == "2001年没有健康教育活动记录"
+    code, err = run([*base, "print", "card", "9" * 5000, "-o", "x.pdf"], capsys)
+    assert code == 1 and "找不到档案：" + "9" * 40 + "…" in err and len(err) < 200, err

@@ -361,3 +361,14 @@ def test_a_plan_is_reviewed_within_a_year_and_checked_after_birth(store, family)
         assert s.query(PovertyPlan).count() == 0
     with store.transaction() as s:  # a year ahead to the day is still within it
         poverty.add_plan(s, family["head"], track="chronic", measures="每月随访", review="2027-11-23")
+
+
+def test_a_household_that_is_not_poor_takes_no_cause(store, family):
+    """`poverty set --status none --cause illness` stored 非贫困户，因病."""
+    with store.transaction() as s:
+        poverty.set_household(s, family["head"], status="registered", cause="illness")
+    with pytest.raises(UserError, match="非贫困户不填致贫原因"), store.transaction() as s:
+        poverty.set_household(s, family["head"], status="none", cause="disability")
+    with store.transaction() as s:
+        row = poverty.set_household(s, family["head"], status="none")
+        assert (row.status, row.cause) == ("none", "illness")  # (why it was poor, kept as it was)

@@ -51,6 +51,8 @@ def show_audit(args) -> int:
     if args.json:
         print_json(data)
         return 0
+    if not data:
+        print("没有符合条件的审计记录")
     for d in data:  # (entries synced in from elsewhere were written by another PC: shown on one line too)
         line = f"{d['user']}  {d['action']}  {d['entity'] or ''}  {d['summary'] or ''}"
         print(f"{d['at']:%Y-%m-%d %H:%M:%S}  {audit.one_line(line)}")

@@ -88,6 +88,8 @@ def list_(args) -> int:
     if args.json:
         print_json([r.as_json() for r in rows])
         return 0
+    if not rows:
+        print(f"{args.year}年没有健康教育活动记录" if args.year else "没有健康教育活动记录")
     for r in rows:
         print(
             f"{r.id}  {r.held_on}  {CODE_LISTS['education_form'].label(r.form)}  {r.topic}  "

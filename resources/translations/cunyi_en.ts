@@ -198,6 +198,14 @@
 <context>
     <name>Audit</name>
     <message>
+        <source>起始日期{since}晚于截止日期{until}</source>
+        <translation>The start date {since} is after the end date {until}</translation>
+    </message>
+    <message>
+        <source>没有“{action}”这种操作；可选：{actions}</source>
+        <translation>There is no action "{action}"; choose from: {actions}</translation>
+    </message>
+    <message>
         <source>查找的文字太长：最多 {n} 个字</source>
         <translation>The search text is too long: {n} characters at most</translation>
     </message>
@@ -800,7 +808,7 @@
     </message>
     <message>
         <source>签约日期{start}早于{name}的出生日期{birth}</source>
-        <translation>The contract date {start} is before {name}'s date of birth {birth}</translation>
+        <translation>The contract date {start} is before {name}&apos;s date of birth {birth}</translation>
     </message>
     <message>
         <source>{name}已签约至{end}：请续约或先解约</source>
@@ -4132,6 +4140,10 @@
     <message>
         <source>登记日期不能晚于今天</source>
         <translation>The registration date cannot be later than today</translation>
+    </message>
+    <message>
+        <source>非贫困户不填致贫原因</source>
+        <translation>A household that is not poor has no cause of poverty</translation>
     </message>
     <message>
         <source>这一户没有登记为贫困户</source>

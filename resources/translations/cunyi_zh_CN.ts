@@ -197,6 +197,14 @@
 <context>
     <name>Audit</name>
     <message>
+        <source>起始日期{since}晚于截止日期{until}</source>
+        <translation>起始日期{since}晚于截止日期{until}</translation>
+    </message>
+    <message>
+        <source>没有“{action}”这种操作；可选：{actions}</source>
+        <translation>没有“{action}”这种操作；可选：{actions}</translation>
+    </message>
+    <message>
         <source>查找的文字太长：最多 {n} 个字</source>
         <translation>查找的文字太长：最多 {n} 个字</translation>
     </message>
@@ -4131,6 +4139,10 @@
     <message>
         <source>登记日期不能晚于今天</source>
         <translation>登记日期不能晚于今天</translation>
+    </message>
+    <message>
+        <source>非贫困户不填致贫原因</source>
+        <translation>非贫困户不填致贫原因</translation>
     </message>
     <message>
         <source>这一户没有登记为贫困户</source>

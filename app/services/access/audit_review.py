@@ -33,6 +33,22 @@ class AuditFilter:
 
 def query(session: Session, f: AuditFilter = AuditFilter()) -> list[AuditEntry]:
     authz.require(session, "view_audit")
+    if f.since and f.until and f.since > f.until:  # (nothing could match: said, not an empty list)
+        raise UserError(
+            Message(
+                "Audit",
+                QT_TRANSLATE_NOOP("Audit", "起始日期{since}晚于截止日期{until}"),
+                {"since": f.since.isoformat(), "until": f.until.isoformat()},
+            )
+        )
+    if f.action and f.action not in audit.ACTIONS:
+        raise UserError(
+            Message(
+                "Audit",
+                QT_TRANSLATE_NOOP("Audit", "没有“{action}”这种操作；可选：{actions}"),
+                {"action": f.action[:40], "actions": ", ".join(audit.ACTIONS)},
+            )
+        )
     q = select(AuditEntry)
     if f.since:
         q = q.where(AuditEntry.at >= dt.datetime.combine(f.since, dt.time()))

@@ -356,9 +356,17 @@ def find_resident(session: Session, ref: str) -> Resident:
             )
         resident = found[0] if found else None
     if resident is None or resident.voided:
-        raise NotFound(Message("Followup", QT_TRANSLATE_NOOP("Followup", "找不到档案：{ref}"), {"ref": text}))
+        raise NotFound(
+            Message("Followup", QT_TRANSLATE_NOOP("Followup", "找不到档案：{ref}"), {"ref": shown(text)})
+        )
     authz.require_resident(session, "read", resident)
     return resident
+
+
+def shown(typed: str, most: int = 40) -> str:
+    """What the user typed, as a message repeats it: the first ``most`` characters (a 5,000-digit
+    "archive number" was echoed whole)."""
+    return typed if len(typed) <= most else typed[:most] + "…"
 
 
 def _by_name(session: Session, name: str) -> Resident:
@@ -371,7 +379,9 @@ def _by_name(session: Session, name: str) -> Resident:
     on_register = [r for r in found if r.status == "1"]
     found = on_register or found
     if not found:
-        raise NotFound(Message("Followup", QT_TRANSLATE_NOOP("Followup", "找不到档案：{ref}"), {"ref": name}))
+        raise NotFound(
+            Message("Followup", QT_TRANSLATE_NOOP("Followup", "找不到档案：{ref}"), {"ref": shown(name)})
+        )
     if len(found) > 1:
         raise UserError(
             Message(
