@@ -59,10 +59,12 @@ def test_filled_and_blank_elderly_documents(store, filled, tmp_path):
         form = text_of(elderly_forms.selfcare_pdf(s, check_id, Labels()), tmp_path)
         summary = text_of(elderly_forms.check_summary_pdf(s, check_id, Labels()), tmp_path)
         blank = text_of(elderly_forms.selfcare_pdf(s, None, Labels()), tmp_path)
+        blank_check = text_of(elderly_forms.check_summary_pdf(s, None, Labels()), tmp_path)
         due = text_of(elderly_forms.unchecked_pdf(s, 2027, Labels(), today=TODAY), tmp_path)
     assert "老年人生活自理能力评估表" in form and "总评分：19" in form and "不能自理" in form
     assert "王老汉" in form and "150 mmHg" in summary and "血压偏高" in summary
     assert "王老汉" not in blank and "总评分" in blank and "评估日期" in blank
+    assert "体检日期：" in blank_check and "评估日期" not in blank_check  # (the check's own date)
     assert "王老汉" in due and "老年人健康体检工作单" in due
 
 
@@ -78,6 +80,8 @@ def test_smi_form_filled_blank_and_english(store, filled, tmp_path):
     assert "□否 □是" in blank and "失访原因" in blank and "死亡原因" in blank
     # each drug row has a blank for the drug's name before its three doses
     assert len(re.findall(r"药物名称\s+＿{6}\s*早（mg）：＿", blank)) == 3, blank
+    # a filled form's drug rows without a drug: "—" for the name too, never the doses alone
+    assert len(re.findall(r"药物名称\s+—\s*早（mg）：—", form)) == 3, form
 
 
 def test_a_lost_or_died_visit_prints_its_reason_and_no_assessment(store, filled, tmp_path):

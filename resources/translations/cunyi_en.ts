@@ -203,7 +203,7 @@
     </message>
     <message>
         <source>没有“{action}”这种操作；可选：{actions}</source>
-        <translation>There is no action "{action}"; choose from: {actions}</translation>
+        <translation>There is no action &quot;{action}&quot;; choose from: {actions}</translation>
     </message>
     <message>
         <source>查找的文字太长：最多 {n} 个字</source>
@@ -4714,6 +4714,10 @@
     <message>
         <source>编号：＿＿＿-＿＿＿＿＿</source>
         <translation>No.: ___-_____</translation>
+    </message>
+    <message>
+        <source>体检日期：＿＿＿＿年＿＿月＿＿日</source>
+        <translation>Check date: ____-__-__</translation>
     </message>
     <message>
         <source>评估日期：＿＿＿＿年＿＿月＿＿日</source>

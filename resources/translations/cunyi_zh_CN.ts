@@ -4715,6 +4715,10 @@
         <translation>编号：＿＿＿-＿＿＿＿＿</translation>
     </message>
     <message>
+        <source>体检日期：＿＿＿＿年＿＿月＿＿日</source>
+        <translation>体检日期：＿＿＿＿年＿＿月＿＿日</translation>
+    </message>
+    <message>
         <source>评估日期：＿＿＿＿年＿＿月＿＿日</source>
         <translation>评估日期：＿＿＿＿年＿＿月＿＿日</translation>
     </message>

@@ -64,12 +64,16 @@ def selfcare_table(levels: list[str] | None, T: Labels) -> list:
     return [grid]
 
 
-def _heading(T: Labels, resident, values: dict | None) -> list[str]:
+def _heading(T: Labels, resident, values: dict | None, *, check: bool = False) -> list[str]:
+    """The form's head: the resident, or blanks; ``check``: the health check's (体检日期), not
+    the self-care assessment's (评估日期)."""
     if resident is None:
         return [
             T("Print", "姓名：＿＿＿＿"),
             T("Print", "编号：＿＿＿-＿＿＿＿＿"),
-            T("Print", "评估日期：＿＿＿＿年＿＿月＿＿日"),
+            T("Print", "体检日期：＿＿＿＿年＿＿月＿＿日")
+            if check
+            else T("Print", "评估日期：＿＿＿＿年＿＿月＿＿日"),
         ]
     day = values["check_date"]
     return [
@@ -114,7 +118,9 @@ def check_summary_pdf(session: Session, check_id: uuid.UUID | None, labels: Labe
             ]
         ),
     ]
-    return field_sheet.render(T("Print", "老年人健康体检表"), _heading(T, resident, values), parts, T)
+    return field_sheet.render(
+        T("Print", "老年人健康体检表"), _heading(T, resident, values, check=True), parts, T
+    )
 
 
 def unchecked_pdf(

@@ -107,8 +107,8 @@ def form_flowables(
         text = value_text(f, values.get(f.key), T, blank=blank)
         if f.other and values.get(f.other):
             text += f"（{values[f.other]}）"
-        if followers and not text and blank:  # the leader's own blank (a drug's name), before its followers'
-            text = "＿＿＿＿＿＿"
+        if followers and not text:  # the leader's own blank (a drug's name), before its followers'
+            text = "＿＿＿＿＿＿" if blank else "—"  # (filled: "—", never the doses alone)
         for g in followers:  # fields printed on their leader's line (早/中/晚 mg, 异常情况 …)
             value = value_text(g, values.get(g.key), T, blank=blank) or ("＿＿＿" if blank else "—")
             colon = ": " if T.lang == "en" else "："
