@@ -257,3 +257,37 @@ def test_a_multi_line_reason_prints_on_its_own_lines_and_the_return_slip_names_t
     assert "血压 182/110 mmHg，头晕三天" in lines and "服药后无改善" in lines
     back = pdf_text(render_referral(data, Labels(), returning=True), tmp_path, layout=False)
     assert "王主任" in back and "村医张三" not in back
+
+
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
+def test_a_referral_issued_from_the_command_line_carries_the_drugs_and_history(tmp_path, capsys):
+    """`referral add` printed a slip with an empty 治疗经过 for a patient on four drugs: it now
+    carries the drugs of the latest visit of each programme and the record's 既往史, as the
+    转诊 button of a follow-up drafts them."""
+    from app.db import Store
+    from app.models import FollowupVisit, Referral
+    from app.services.programmes import followup
+    from app.services.records.residents import find_resident
+
+    d = ["--data-dir", str(tmp_path / "D")]
+    assert main([*d, "init", "--role", "village", "--code", "110105001101", "--name", "测试村"]) == 0
+    assert main([*d, "demo", "--residents", "60", "--seed", "3"]) == 0
+    capsys.readouterr()
+    store = Store(f"sqlite:///{tmp_path / 'D' / 'cunyi.db'}")
+    with store.session() as s:
+        visit = s.scalars(
+            select(FollowupVisit).where(FollowupVisit.voided.is_(False), FollowupVisit.outcome == "done")
+            .order_by(FollowupVisit.visit_date.desc())
+        ).first()  # fmt: skip
+        archive_no = find_resident(s, str(visit.resident_id)).archive_no
+        drugs = followup.visit_history(s, visit.resident_id, visit.program)[-1].drugs
+    store.dispose()
+    assert drugs, "the demo's latest visit has drugs"
+    assert main([*d, "referral", "add", archive_no, "--to", "县医院", "--reason", "头晕"]) == 0
+    rid = capsys.readouterr().out.strip()
+    store = Store(f"sqlite:///{tmp_path / 'D' / 'cunyi.db'}")
+    with store.session() as s:
+        made = s.get(Referral, uuid.UUID(rid))
+        assert all(drug["name"] in made.treatment for drug in drugs), made.treatment
+        assert made.past_history  # (the demo's patients have their diseases in 既往史)
+    store.dispose()

@@ -80,6 +80,9 @@ def add_referral(args) -> int:
             to_department=args.department,
             impression=args.impression,
             present_history=args.reason,
+            # as the 转诊 button drafts them: the record's 既往史 and the drugs being taken
+            past_history=referral.past_history(s, resident, None),
+            treatment=referral.current_treatment(s, resident.id),
             issued_by=doctor_name(s),
             force=args.force,
         )

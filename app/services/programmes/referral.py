@@ -81,9 +81,7 @@ def draft_from_visit(session: Session, visit_id: uuid.UUID) -> ReferralInput:
     classification = (
         CODE_LISTS["visit_class"].label(str(visit.classification)) if visit.classification else ""
     )
-    drugs = "；".join(
-        f"{d['name']} {d.get('mg_per_time', '')}mg 每日{d.get('times_per_day', '')}次" for d in visit.drugs
-    )
+    drugs = drug_text(visit.drugs)
     return ReferralInput(
         resident_id=visit.resident_id,
         visit_id=visit.id,
@@ -96,6 +94,33 @@ def draft_from_visit(session: Session, visit_id: uuid.UUID) -> ReferralInput:
         issued_on=visit.visit_date.isoformat(),
         issued_by=visit.doctor or "",
     )
+
+
+def drug_text(drugs: list[dict] | None) -> str:
+    """A visit's drugs as a referral's 治疗经过 writes them: "氨氯地平 5mg 每日1次；…"."""
+    return "；".join(
+        f"{d['name']} {d.get('mg_per_time', '')}mg 每日{d.get('times_per_day', '')}次"
+        for d in drugs or []
+        if d.get("name")
+    )
+
+
+def current_treatment(session: Session, resident_id: uuid.UUID) -> str:
+    """治疗经过 of a referral issued without a follow-up to draft it from (the command line): the
+    drugs of the latest visit of each chronic-disease programme, as the follow-up card lists them."""
+    latest: dict[str, FollowupVisit] = {}
+    for v in session.scalars(
+        select(FollowupVisit)
+        .where(
+            FollowupVisit.resident_id == resident_id,
+            FollowupVisit.voided.is_(False),
+            FollowupVisit.outcome == "done",
+        )
+        .order_by(FollowupVisit.visit_date)
+    ):
+        latest[v.program] = v
+    parts = [drug_text(latest[p].drugs) for p in sorted(latest)]
+    return "；".join(dict.fromkeys(p for p in parts if p))
 
 
 def _visit_reasons(visit: FollowupVisit) -> list[str]:
