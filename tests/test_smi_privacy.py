@@ -158,8 +158,11 @@ def test_search_worklist_resident_page_and_record(world, device, user, sees):
                 with pytest.raises(UserError):
                     smi.record_of(s, world["archive"])
             with pytest.raises(UserError) if not sees else _nothing():
-                smi.record_visit(
-                    s, world["archive"], smi.input_with(visit_date=TODAY.isoformat(), danger="1"), today=TODAY
+                smi.record_visit(  # (the day before the world's own visit: one visit a day)
+                    s,
+                    world["archive"],
+                    smi.input_with(visit_date=str(TODAY - dt.timedelta(days=1)), danger="1"),
+                    today=TODAY,
                 )
             s.rollback()
     finally:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import sys
 
 from app.cli.core import CliError, add_lang, open_store, print_json
-from app.cli.numbers import YEAR
+from app.cli.numbers import NearYear
 
 
 def register(report_sub) -> None:
     """Add ``quality`` to the ``report`` group's sub-parsers."""
     q = report_sub.add_parser("quality", help="record quality report (per village and doctor)")
-    q.add_argument("--year", type=YEAR, help="the year (default: this year)")
+    q.add_argument("--year", type=NearYear("年份"), help="the year (default: this year)")
     q.add_argument("--village", help="only this 12-digit village code")
     out = q.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print JSON")
