@@ -645,6 +645,8 @@ def test_an_smi_visit_is_one_a_day_and_books_the_next_within_a_year(store, perso
         with pytest.raises(ValidationError) as refused, store.transaction() as s:
             smi.record_visit(s, a.archive_no, smi.input_with(danger="0", **kw), today=TODAY)
         assert [str(e.message) for e in refused.value.errors if e.field == field] == [said]
+    with pytest.raises(ValidationError, match="当天已有一次随访记录"), store.transaction() as s:
+        smi.record_failed_visit(s, a.archive_no, "lost", "2026-11-01", lost_reason="1", today=TODAY)
     with store.transaction() as s:
         smi.void_visit(s, a.archive_no, "2026-11-01", "录错了")
         again = smi.record_visit(

@@ -369,6 +369,8 @@ def test_a_household_that_is_not_poor_takes_no_cause(store, family):
         poverty.set_household(s, family["head"], status="registered", cause="illness")
     with pytest.raises(UserError, match="非贫困户不填致贫原因"), store.transaction() as s:
         poverty.set_household(s, family["head"], status="none", cause="disability")
+    with pytest.raises(UserError, match="非贫困户不填致贫原因"), store.transaction() as s:
+        poverty.set_household(s, family["head"], status="none", by_illness=True)
     with store.transaction() as s:
         row = poverty.set_household(s, family["head"], status="none")
         assert (row.status, row.cause) == ("none", "illness")  # (why it was poor, kept as it was)

@@ -216,8 +216,23 @@ def test_valid_names(raw, expected):
         "-李凤英",
         "·李凤英",
         " -李",
+        "李凤英-",
+        "李··凤英",
+        "李--凤英",
     ],
 )
 def test_invalid_names(raw):
     with pytest.raises(Invalid):
         validate_name(raw)
+
+
+def test_a_bundle_may_carry_a_name_an_earlier_version_saved():
+    """The form now refuses separators at a name's ends or doubled; a record an earlier version
+    saved so still travels (a whole bundle is not refused for it), hostile text still does not."""
+    from app.services.sync.values import _resident_limits
+
+    valid = _resident_limits()["name"]["valid"]
+    assert valid("李凤英-") and valid("李··凤英") and valid("Mary-Jane")
+    assert not valid("=HYPERLINK(1)") and not valid("李 凤英 ") and not valid("")
+    with pytest.raises(Invalid, match="不能以"):
+        validate_name("李凤英-")

@@ -90,10 +90,8 @@ def set_household(args) -> int:
     if args.json:
         print_json(out)
     else:
-        print(
-            f"已登记：{CODE_LISTS['poverty_status'].label(out['status'])}，"
-            f"{CODE_LISTS['poverty_cause'].label(out['cause'])}，{out['members']} 人"
-        )
+        cause = "" if out["status"] == "none" else f"{CODE_LISTS['poverty_cause'].label(out['cause'])}，"
+        print(f"已登记：{CODE_LISTS['poverty_status'].label(out['status'])}，{cause}{out['members']} 人")
     return 0
 
 

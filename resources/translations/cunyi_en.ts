@@ -9037,6 +9037,10 @@ Click Yes only if it matches.</translation>
         <translation>A name may contain Chinese characters, letters and the middle dot &quot;·&quot; only</translation>
     </message>
     <message>
+        <source>姓名不能以“·”、“-”或空格开头或结尾，这些符号也不能连用</source>
+        <translation>A name cannot begin or end with "·", "-" or a space, nor have two of them together</translation>
+    </message>
+    <message>
         <source>姓名至少两个字</source>
         <translation>A Chinese name has at least two characters</translation>
     </message>

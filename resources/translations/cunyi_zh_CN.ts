@@ -9036,6 +9036,10 @@
         <translation>姓名只能包含汉字、字母和间隔号“·”</translation>
     </message>
     <message>
+        <source>姓名不能以“·”、“-”或空格开头或结尾，这些符号也不能连用</source>
+        <translation>姓名不能以“·”、“-”或空格开头或结尾，这些符号也不能连用</translation>
+    </message>
+    <message>
         <source>姓名至少两个字</source>
         <translation>姓名至少两个字</translation>
     </message>

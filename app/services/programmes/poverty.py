@@ -127,7 +127,7 @@ def set_household(
     today = trusted_today(session)
     if day and day > today:
         raise _err(QT_TRANSLATE_NOOP("Poverty", "登记日期不能晚于今天"))
-    if status_code == "none" and cause_code:  # ("非贫困户，因病" was stored)
+    if status_code == "none" and (cause_code or by_illness or relapse_by_illness):  # ("非贫困户，因病")
         raise _err(QT_TRANSLATE_NOOP("Poverty", "非贫困户不填致贫原因"))
     row = session.scalar(select(PovertyHousehold).where(PovertyHousehold.household_id == household.id))
     if row is None:

@@ -526,6 +526,8 @@ def record_failed_visit(
         fail("death_date", QT_TRANSLATE_NOOP("Smi", "死亡日期应在出生之后、今天之前"))
     elif died and day and died > day:
         fail("death_date", QT_TRANSLATE_NOOP("Smi", "死亡日期不能晚于随访日期"))
+    if day and _visit_on(session, enrolment, day) is not None:  # (one record a day, as a visit)
+        fail("visit_date", QT_TRANSLATE_NOOP("Smi", "该患者当天已有一次随访记录；如需更正，请先作废原记录"))
     # (no refusal for a day after the resident's recorded death or moving away: this visit records
     # the leaving itself, often learnt of later)
     if outcome == "lost" and lost_reason not in CODE_LISTS["smi_lost_reason"]:

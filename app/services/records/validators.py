@@ -145,9 +145,10 @@ def clean_lines(text: str | None, max_len: int, label: str) -> str | None:
 
 
 _NAME_DOTS = str.maketrans({"\u2022": "·", "\u30fb": "·", "\uff0e": "·", "\u2027": "·", "\u00b7": "·"})
-_NAME_RE = re.compile(  # (starting with a character of the name: "-李凤英" is no name)
-    r"^[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134fA-Za-z][\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134fA-Za-z·\- ]*$"
-)
+_NAME_LETTERS = r"\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134fA-Za-z"
+_NAME_CHARS_RE = re.compile(rf"^[{_NAME_LETTERS}·\- ]+$")
+# letters, in parts joined by one middle dot, hyphen or space ("-李凤英", "李凤英·", "李··凤英": no name)
+_NAME_RE = re.compile(rf"^[{_NAME_LETTERS}]+(?:[·\- ][{_NAME_LETTERS}]+)*$")
 
 
 def same_dots(name: str) -> str:
@@ -157,13 +158,19 @@ def same_dots(name: str) -> str:
     return name.translate(_NAME_DOTS).replace(" · ", "·")
 
 
-def validate_name(text: str | None) -> str:
+def validate_name(text: str | None, *, as_typed: bool = True) -> str:
+    """A name as the forms save it.  ``as_typed`` False: as a bundle may carry it, saved by an
+    earlier version that did not yet refuse separators at its ends or doubled ("李凤英-")."""
     name = clean_text(text or "", 50, QT_TRANSLATE_NOOP("Field", "姓名"))
     if not name:
         raise Invalid(QT_TRANSLATE_NOOP("Validation", "请填写姓名"))
     name = same_dots(name)
-    if not _NAME_RE.match(name):
+    if not _NAME_CHARS_RE.match(name):
         raise Invalid(QT_TRANSLATE_NOOP("Validation", "姓名只能包含汉字、字母和间隔号“·”"))
+    if as_typed and not _NAME_RE.match(name):
+        raise Invalid(
+            QT_TRANSLATE_NOOP("Validation", "姓名不能以“·”、“-”或空格开头或结尾，这些符号也不能连用")
+        )
     if len(name) < 2 and re.match(r"[\u3400-\u9fff]", name):
         raise Invalid(QT_TRANSLATE_NOOP("Validation", "姓名至少两个字"))
     return name

@@ -138,7 +138,9 @@ def _resident_limits() -> dict[str, dict]:
     from app.services.records.validators import validate_name, validate_phone
 
     columns = Resident.__table__.c
-    out: dict[str, dict] = {"name": {"valid": _kept_by(validate_name)}}
+    # (a name as an earlier version may have saved it: the form's newer rule on separators is not
+    # a reason to refuse a whole bundle)
+    out: dict[str, dict] = {"name": {"valid": _kept_by(lambda t: validate_name(t, as_typed=False))}}
     for f in RESIDENT_FORM:
         if f.key not in columns:
             continue
