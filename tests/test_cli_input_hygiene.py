@@ -349,6 +349,7 @@ def test_a_file_is_never_written_under_a_name_it_would_open_wrong_as(village, tm
         (["education", "list", "--year", "2101"], "年份应在 2000 到 2100 之间，不能是 '2101'"),
         (["elderly", "due", "--year", "2099"], "2099年还没有到（最多到明年），不能是 '2099'"),
         (["report", "quality", "--year", "2099"], "2099年还没有到"),
+        (["report", "population", "--year", "99999"], "年份应在 2000 到 2100 之间"),
         (["contract", "list", "--expiring", "99999999999999999999"], "天数应在 0 到 36500 之间"),
         (["print", "cards", "--due-within", "-5", "-o", "x.pdf"], "天数应在 0 到 365 之间，不能是 '-5'"),
         (["print", "worklist", "--due-within", "99999", "-o", "x.pdf"], "天数应在 0 到 365 之间"),

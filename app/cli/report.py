@@ -11,7 +11,7 @@ from functools import partial
 
 from app.cli import report_quality
 from app.cli.core import CliError, add_lang, open_store, print_json
-from app.cli.numbers import WholeNumber
+from app.cli.numbers import YEAR, WholeNumber
 
 
 def add_indicators(rsub) -> None:
@@ -53,7 +53,7 @@ def add_population(rsub) -> None:
     pop = rsub.add_parser(
         "population", help="(township) population figures per village and year: list, or set with --village"
     )
-    pop.add_argument("--year", type=WholeNumber("年份"), required=True, metavar="Y")
+    pop.add_argument("--year", type=YEAR, required=True, metavar="Y")  # (up to next year, as lists)
     pop.add_argument("--village", default="", metavar="CODE", help="set this village's figures")
     pop.add_argument("--residents", type=WholeNumber("常住人口"), metavar="N", help="常住人口")
     pop.add_argument("--elderly", type=WholeNumber("65岁及以上人口"), metavar="N", help="65 岁及以上常住人口")
