@@ -149,9 +149,9 @@ def test_programmes_print_whole_in_order_and_nothing_below_6_5_pt(store, person,
         assert min(sizes) >= 6.45, min(sizes)
 
 
-def test_a_patient_of_two_programmes_shows_the_latest_visit_and_readings(store, person):
-    """马贵杰: diabetes overdue (last seen in June, 135/90, glucose 6.9) and hypertension seen on
-    11-29 at 140/94: the row showed June's visit and readings, hiding November's pressure."""
+def _two_programmes(store, person) -> None:
+    """马贵杰: hypertension seen yesterday at 140/94, due in 13 days; diabetes last seen on 06-23
+    (135/90, glucose 6.9), due 09-21."""
     with store.transaction() as s:
         r = save_resident(
             s, person(name="马贵杰", id_number="", sex="1", birth_date="1950-01-01"), today=TODAY
@@ -162,6 +162,12 @@ def test_a_patient_of_two_programmes_shows_the_latest_visit_and_readings(store, 
         htn.next_due = TODAY + dt.timedelta(days=13)
         t2dm.last_visit, t2dm.last_sbp, t2dm.last_dbp = dt.date(2026, 6, 23), 135, 90
         t2dm.last_glucose, t2dm.next_due = 6.9, dt.date(2026, 9, 21)
+
+
+def test_a_patient_of_two_programmes_shows_the_latest_visit_and_readings(store, person):
+    """马贵杰: diabetes overdue (last seen in June, 135/90, glucose 6.9) and hypertension seen on
+    11-29 at 140/94: the row showed June's visit and readings, hiding November's pressure."""
+    _two_programmes(store, person)
     with store.session() as s:
         (row,) = [x for x in home_visit_list(s, today=TODAY, due_within=30).rows if x.name == "马贵杰"]
     assert row.programs[0] == "t2dm" and row.next_due == dt.date(2026, 9, 21)  # the overdue one leads
@@ -173,16 +179,7 @@ def test_each_programme_of_a_row_keeps_its_own_visit_readings_and_due_date(store
     glucose 6.9" (a June glucose beside yesterday's pressure), and the doctor could not tell which
     programme was late.  Each programme now has its own line in the programme, last-visit,
     reading, due-date and overdue cells, level with each other."""
-    with store.transaction() as s:
-        r = save_resident(
-            s, person(name="马贵杰", id_number="", sex="1", birth_date="1950-01-01"), today=TODAY
-        )
-        htn = followup.enrol(s, r, "htn", dt.date(2024, 1, 5))
-        t2dm = followup.enrol(s, r, "t2dm", dt.date(2024, 1, 5))
-        htn.last_visit, htn.last_sbp, htn.last_dbp = TODAY - dt.timedelta(days=1), 140, 94
-        htn.next_due = TODAY + dt.timedelta(days=13)
-        t2dm.last_visit, t2dm.last_sbp, t2dm.last_dbp = dt.date(2026, 6, 23), 135, 90
-        t2dm.last_glucose, t2dm.next_due = 6.9, dt.date(2026, 9, 21)
+    _two_programmes(store, person)
     with store.session() as s:
         zh = pdf_lines(printing.worklist_pdf(s, ZH, due_within=30, today=TODAY), tmp_path)
         en = pdf_lines(printing.worklist_pdf(s, print_labels("en"), due_within=30, today=TODAY), tmp_path)
