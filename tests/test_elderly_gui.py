@@ -162,8 +162,18 @@ def test_print_buttons_hand_the_documents_to_the_preview(gui_app, qtbot, store, 
     spage.refresh()
     spage.table.clearSelection()
     spage.table.setCurrentCell(-1, -1)
-    spage.print_selected()  # nothing selected: the blank form
-    assert [t for t, _ in shown] == ["老年人健康体检工作单", "老年人健康体检表（空白）", "专项随访表"]
+    visit_form, registration_form = spage.print_form.menu().actions()  # (one 打印 button: 800 px)
+    visit_form.trigger()  # nothing selected: the blank form
+    registration_form.trigger()
+    spage.table.selectRow(0)
+    registration_form.trigger()  # the selected patient's
+    assert [t for t, _ in shown] == [
+        "老年人健康体检工作单",
+        "老年人健康体检表（空白）",
+        "专项随访表",
+        "专项补充表",
+        "专项补充表",
+    ]
     assert all(head == b"%PDF" for _, head in shown)
 
 

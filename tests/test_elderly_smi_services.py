@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
 
 import pytest
 from sqlalchemy import select
@@ -309,6 +310,12 @@ def test_cli_smi_and_elderly_json(tmp_path, capsys):
     assert main(["--data-dir", d, "smi", "followup", young, "--date", "2026-11-06", "--danger", "6"]) == 1
     err = capsys.readouterr().err
     assert "危险性评估" in err and "Traceback" not in err
+    # the 个人信息补充表, filled from the registration
+    assert (
+        main(["--data-dir", d, "smi", "print", young, "--registration", "-o", str(tmp_path / "r.pdf")]) == 0
+    )
+    text = subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "严重精神障碍患者个人信息补充表" in text and "父亲" in text and "13800000000" in text
 
 
 def test_the_migration_matches_the_models(tmp_path):

@@ -112,3 +112,11 @@ def test_the_audit_trail_names_each_record_whole(window):
     labels = {table.item(r, 3).text() for r in range(table.rowCount())}
     assert {"健康教育活动", "Health education activity"} & labels  # (the demo's long label is listed)
     assert table.sizeHintForColumn(3) <= table.horizontalHeader().sectionSize(3)
+
+
+def test_the_special_follow_up_page_never_scrolls_sideways(window):
+    """A button for the 个人信息补充表 beside 打印随访表 made the page 696 px wide in English beside
+    626 px of room: the two forms are one 打印 button's menu."""
+    page = shown(window, "smi")
+    assert page.minimumSizeHint().width() <= room_beside_a_scroll_bar(window, "smi")
+    assert not window._frames["smi"].horizontalScrollBar().isVisible()

@@ -140,3 +140,40 @@ def test_an_smi_visit_form_is_one_sheet_in_either_language(store, filled, tmp_pa
                 assert len(pdf) == 1
             finally:
                 pdf.close()  # (a document left open is closed at exit, where pdfium can crash the worker)
+
+
+def test_the_supplementary_form_is_filled_from_the_registration_blank_and_refused_to_others(
+    store, person, tmp_path
+):
+    """DOMAIN.md's 严重精神障碍患者个人信息补充表 could not be printed: filled from the registration (its
+    dates as the form writes them), blank for a registration on paper, refused to a doctor who may
+    not see the patient."""
+    with store.transaction() as s:
+        r = records.save_resident(s, person(name="王老汉"), today=TODAY)
+        smi.register(
+            s,
+            r.archive_no,
+            smi.SmiRegistrationInput(
+                diagnosis="1",
+                consent="1",
+                guardian_name="王大妮",
+                guardian_phone="13800000000",
+                diagnosis_hospital="市第三人民医院",
+                diagnosis_date="2020-05-01",
+            ),
+            today=TODAY,
+        )
+    with store.session() as s:
+        form = text_of(smi_forms.registration_pdf(s, r.archive_no, Labels()), tmp_path)
+        blank = text_of(smi_forms.registration_pdf(s, None, Labels()), tmp_path)
+    assert "严重精神障碍患者个人信息补充表" in form and "王老汉" in form and "王大妮" in form
+    assert "■精神分裂症" in form and "2020年5月1日" in form and "市第三人民医院" in form
+    assert "王老汉" not in blank and "监护人姓名" in blank and "□精神分裂症" in blank
+    with store.transaction() as s:
+        accounts.create_user(s, "other", "村医-secret-1", "village_doctor", display_name="王医生")
+    store.actor = accounts.login(store, "other", "村医-secret-1")
+    try:
+        with store.session() as s, pytest.raises(UserError):
+            smi_forms.registration_pdf(s, r.archive_no, Labels())
+    finally:
+        store.actor = None

@@ -54,6 +54,11 @@ def register(sub) -> None:
     d.set_defaults(func=list_due)
     p = g.add_parser("print", help="the follow-up form: filled from the latest visit, blank without RESIDENT")
     p.add_argument("resident", nargs="?")
+    p.add_argument(
+        "--registration",
+        action="store_true",
+        help="the 个人信息补充表 (supplementary form) instead: filled from the registration, blank without RESIDENT",
+    )
     p.add_argument("-o", "--output", required=True, help="FILE.pdf")
     add_lang(p, "language of the labels")
     p.set_defaults(func=print_form)
@@ -167,13 +172,16 @@ def print_form(args) -> int:
     labels = print_labels(args.lang)
     _, store = open_store(args)
     with store.session() as s:
-        visit_id = None
-        if args.resident:
-            visits = smi.record_of(s, args.resident).visits
-            if not visits:
-                raise CliError(f"{args.resident} 还没有随访记录")
-            visit_id = visits[-1]["id"]
-        data = smi_forms.visit_pdf(s, uuid.UUID(visit_id) if visit_id else None, labels)
+        if args.registration:
+            data = smi_forms.registration_pdf(s, args.resident or None, labels)
+        else:
+            visit_id = None
+            if args.resident:
+                visits = smi.record_of(s, args.resident).visits
+                if not visits:
+                    raise CliError(f"{args.resident} 还没有随访记录")
+                visit_id = visits[-1]["id"]
+            data = smi_forms.visit_pdf(s, uuid.UUID(visit_id) if visit_id else None, labels)
     printing.write_pdf(args.output, data)
     print(f"已写入 {args.output}")
     warn_missing_characters(data)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QTableWidgetItem,
@@ -284,9 +285,15 @@ class SmiPage(LazyPage):
         self.register.clicked.connect(lambda: SmiRegisterDialog(self.store, self).open())
         self.record = QPushButton(self.tr("录入随访 (Enter)"))
         self.record.clicked.connect(self.record_selected)
-        self.print_form = QPushButton(self.tr("打印随访表"))
-        self.print_form.setToolTip(self.tr("选中患者的最近一次随访；未选中时打印空白表"))
-        self.print_form.clicked.connect(self.print_selected)
+        # the two forms behind one button: two of their own ran the page off an 800-pixel screen
+        self.print_form = QPushButton(self.tr("打印"))
+        forms = QMenu(self.print_form)
+        forms.setToolTipsVisible(True)
+        visit_form = forms.addAction(self.tr("随访表"), self.print_selected)
+        visit_form.setToolTip(self.tr("选中患者的最近一次随访；未选中时打印空白表"))
+        registration_form = forms.addAction(self.tr("个人信息补充表"), self.print_registration_form)
+        registration_form.setToolTip(self.tr("选中患者的个人信息补充表（登记时填写）；未选中时打印空白表"))
+        self.print_form.setMenu(forms)
         self.table = read_only_table(
             [
                 self.tr("姓名"),
@@ -365,4 +372,17 @@ class SmiPage(LazyPage):
         if data is None:
             return None
         title = self.tr("专项随访表")
+        return preview(self, data, title, f"{title}.pdf")
+
+    def print_registration_form(self):
+        """The 个人信息补充表: filled from the selected patient's registration, or blank."""
+        from app.services.printing import smi_forms
+
+        row = self.table.currentRow()
+        rid = self.items[row].resident_id if 0 <= row < len(self.items) else None
+        labels = print_labels()
+        data = Op(self, self.store, lambda s: smi_forms.registration_pdf(s, rid, labels)).run()
+        if data is None:
+            return None
+        title = self.tr("专项补充表")
         return preview(self, data, title, f"{title}.pdf")

@@ -5304,6 +5304,10 @@
         <translation>Page {n}</translation>
     </message>
     <message>
+        <source>严重精神障碍患者个人信息补充表</source>
+        <translation>Severe Mental Disorder Patient Supplementary Information</translation>
+    </message>
+    <message>
         <source>严重精神障碍患者随访服务记录表</source>
         <translation>Severe Mental Disorder Follow-up Record</translation>
     </message>
@@ -7635,12 +7639,24 @@
         <translation>Enter visit (Enter)</translation>
     </message>
     <message>
-        <source>打印随访表</source>
-        <translation>Print visit form</translation>
-    </message>
-    <message>
         <source>选中患者的最近一次随访；未选中时打印空白表</source>
         <translation>The selected patient&apos;s latest visit; a blank form when none is selected</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>随访表</source>
+        <translation>Follow-up form</translation>
+    </message>
+    <message>
+        <source>个人信息补充表</source>
+        <translation>Supplementary information form</translation>
+    </message>
+    <message>
+        <source>选中患者的个人信息补充表（登记时填写）；未选中时打印空白表</source>
+        <translation>The selected patient&apos;s supplementary form (filled in at registration); a blank form when none is selected</translation>
     </message>
     <message>
         <source>姓名</source>
@@ -7681,6 +7697,10 @@
     <message>
         <source>专项随访表</source>
         <translation>Special follow-up form</translation>
+    </message>
+    <message>
+        <source>专项补充表</source>
+        <translation>Special supplementary form</translation>
     </message>
 </context>
 <context>
@@ -9038,7 +9058,7 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>姓名不能以“·”、“-”或空格开头或结尾，这些符号也不能连用</source>
-        <translation>A name cannot begin or end with "·", "-" or a space, nor have two of them together</translation>
+        <translation>A name cannot begin or end with &quot;·&quot;, &quot;-&quot; or a space, nor have two of them together</translation>
     </message>
     <message>
         <source>姓名至少两个字</source>

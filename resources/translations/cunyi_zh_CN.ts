@@ -5303,6 +5303,10 @@
         <translation>第 {n} 页</translation>
     </message>
     <message>
+        <source>严重精神障碍患者个人信息补充表</source>
+        <translation>严重精神障碍患者个人信息补充表</translation>
+    </message>
+    <message>
         <source>严重精神障碍患者随访服务记录表</source>
         <translation>严重精神障碍患者随访服务记录表</translation>
     </message>
@@ -7634,12 +7638,24 @@
         <translation>录入随访 (Enter)</translation>
     </message>
     <message>
-        <source>打印随访表</source>
-        <translation>打印随访表</translation>
-    </message>
-    <message>
         <source>选中患者的最近一次随访；未选中时打印空白表</source>
         <translation>选中患者的最近一次随访；未选中时打印空白表</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>随访表</source>
+        <translation>随访表</translation>
+    </message>
+    <message>
+        <source>个人信息补充表</source>
+        <translation>个人信息补充表</translation>
+    </message>
+    <message>
+        <source>选中患者的个人信息补充表（登记时填写）；未选中时打印空白表</source>
+        <translation>选中患者的个人信息补充表（登记时填写）；未选中时打印空白表</translation>
     </message>
     <message>
         <source>姓名</source>
@@ -7680,6 +7696,10 @@
     <message>
         <source>专项随访表</source>
         <translation>专项随访表</translation>
+    </message>
+    <message>
+        <source>专项补充表</source>
+        <translation>专项补充表</translation>
     </message>
 </context>
 <context>

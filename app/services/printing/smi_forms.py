@@ -1,10 +1,12 @@
-"""严重精神障碍患者随访服务记录表 on paper: blank for a visit, or filled from a saved visit for the
-archive.  A filled form names the programme, so printing it is refused (and audited) for anyone who
-may not see the record."""
+"""严重精神障碍患者随访服务记录表 and 个人信息补充表 on paper: blank, or filled from a saved visit or the
+registration for the archive.  A filled form names the programme, so printing it is refused (and
+audited) for anyone who may not see the record."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
+from contextlib import suppress
 
 from sqlalchemy.orm import Session
 
@@ -14,8 +16,8 @@ from app.services.errors import Message, NotFound
 from app.services.printing import _may_print, field_sheet
 from app.services.printing.layout import Labels
 from app.services.programmes import smi
-from app.services.programmes.smi_forms import FAILED_SECTION, VISIT_FORM
-from app.services.records.field_table import FieldTable
+from app.services.programmes.smi_forms import FAILED_SECTION, REGISTRATION_FORM, VISIT_FORM
+from app.services.records.field_table import FieldTable, Kind
 
 # As on paper: the visit's date and form, then 失访原因 / 死亡, then the assessment.
 PRINTED_FORM = FieldTable(
@@ -23,9 +25,41 @@ PRINTED_FORM = FieldTable(
 )
 
 
+def _heading(T: Labels, resident: Resident | None) -> list[str]:  # noqa: N803
+    if resident is None:
+        return [T("Print", "姓名：＿＿＿＿"), T("Print", "编号：＿＿＿-＿＿＿＿＿")]
+    no = resident.archive_no
+    return [
+        T("Print", "姓名：{name}").replace("{name}", resident.name),
+        T("Print", "编号：{no}").replace("{no}", f"{no[-8:-5]}-{no[-5:]}"),
+    ]
+
+
+def registration_pdf(session: Session, resident_ref: str | uuid.UUID | None, labels: Labels) -> bytes:
+    """严重精神障碍患者个人信息补充表 (DOMAIN.md): filled from the patient's registration, or blank
+    (``resident_ref`` None) for registering on paper."""
+    T = labels
+    values, resident = None, None
+    if resident_ref is not None:
+        record = smi.record_of(session, resident_ref)  # refused (and audited) for anyone who may not see it
+        resident = session.get(Resident, record.resident_id)
+        _may_print(session, [resident.id], "smi_registration")
+        values = dict(record.registration)
+        for f in REGISTRATION_FORM:  # (dates as the form prints them: 2020年5月1日)
+            if f.kind is Kind.DATE and isinstance(values.get(f.key), str) and values[f.key]:
+                with suppress(ValueError):  # (else printed as it is stored)
+                    values[f.key] = dt.date.fromisoformat(values[f.key])
+    return field_sheet.render(
+        T("Print", "严重精神障碍患者个人信息补充表"),
+        _heading(T, resident),
+        field_sheet.one_page_form(REGISTRATION_FORM, values, T),
+        T,
+    )
+
+
 def visit_pdf(session: Session, visit_id: uuid.UUID | None, labels: Labels) -> bytes:
     T = labels
-    values, heading = None, [T("Print", "姓名：＿＿＿＿"), T("Print", "编号：＿＿＿-＿＿＿＿＿")]
+    values, heading = None, _heading(T, None)
     if visit_id is not None:
         visit = session.get(SmiVisit, visit_id)
         if visit is None or visit.voided:
@@ -42,11 +76,7 @@ def visit_pdf(session: Session, visit_id: uuid.UUID | None, labels: Labels) -> b
         if visit.outcome != "done":  # 失访 / 死亡: no assessment was made, nothing of it is ticked
             kept = {"visit_date", "doctor", "lost_reason", "death_date", "death_cause"}
             values = {k: (v if k in kept else None) for k, v in values.items()}
-        no = resident.archive_no
-        heading = [
-            T("Print", "姓名：{name}").replace("{name}", resident.name),
-            T("Print", "编号：{no}").replace("{no}", f"{no[-8:-5]}-{no[-5:]}"),
-        ]
+        heading = _heading(T, resident)
     return field_sheet.render(
         T("Print", "严重精神障碍患者随访服务记录表"),
         heading,
