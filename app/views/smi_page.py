@@ -347,11 +347,14 @@ class SmiPage(LazyPage):
         if items:
             self.table.selectRow(0)
 
-    def record_selected(self):
+    def selected(self):
+        """The resident id of the patient selected in the list, or None."""
         row = self.table.currentRow()
-        if row < 0 or row >= len(self.items):
-            return None
-        return open_smi_visit(self, self.store, self.items[row].resident_id)
+        return self.items[row].resident_id if 0 <= row < len(self.items) else None
+
+    def record_selected(self):
+        rid = self.selected()
+        return open_smi_visit(self, self.store, rid) if rid is not None else None
 
     def print_selected(self):
         """The follow-up form: filled from the selected patient's latest visit, or blank."""
@@ -359,8 +362,7 @@ class SmiPage(LazyPage):
 
         from app.services.printing import smi_forms
 
-        row = self.table.currentRow()
-        rid = self.items[row].resident_id if 0 <= row < len(self.items) else None
+        rid = self.selected()
         labels = print_labels()
 
         def work(s):
@@ -378,9 +380,7 @@ class SmiPage(LazyPage):
         """The 个人信息补充表: filled from the selected patient's registration, or blank."""
         from app.services.printing import smi_forms
 
-        row = self.table.currentRow()
-        rid = self.items[row].resident_id if 0 <= row < len(self.items) else None
-        labels = print_labels()
+        rid, labels = self.selected(), print_labels()
         data = Op(self, self.store, lambda s: smi_forms.registration_pdf(s, rid, labels)).run()
         if data is None:
             return None
