@@ -69,16 +69,14 @@ def _heading(T: Labels, resident, values: dict | None, *, check: bool = False) -
     the self-care assessment's (评估日期)."""
     if resident is None:
         return [
-            T("Print", "姓名：＿＿＿＿"),
-            T("Print", "编号：＿＿＿-＿＿＿＿＿"),
+            *field_sheet.resident_heading(T, None),
             T("Print", "体检日期：＿＿＿＿年＿＿月＿＿日")
             if check
             else T("Print", "评估日期：＿＿＿＿年＿＿月＿＿日"),
         ]
     day = values["check_date"]
     return [
-        T("Print", "姓名：{name}").replace("{name}", resident.name),
-        T("Print", "编号：{no}").replace("{no}", f"{resident.archive_no[-8:-5]}-{resident.archive_no[-5:]}"),
+        *field_sheet.resident_heading(T, resident),
         f"{T.code('sex', resident.sex)} {age_on(resident.birth_date, day)}",
         T("Print", "日期：{date}").replace("{date}", T.date(day)),
     ]

@@ -32,6 +32,18 @@ TICK, BOX = "■", "□"
 NO, YES = QT_TRANSLATE_NOOP("Field", "否"), QT_TRANSLATE_NOOP("Field", "是")
 
 
+def resident_heading(T: Labels, resident) -> list[str]:  # noqa: N803
+    """A form's head: the resident's name and short archive number (101-00052), or blanks to write
+    them on."""
+    if resident is None:
+        return [T("Print", "姓名：＿＿＿＿"), T("Print", "编号：＿＿＿-＿＿＿＿＿")]
+    no = resident.archive_no
+    return [
+        T("Print", "姓名：{name}").replace("{name}", resident.name),
+        T("Print", "编号：{no}").replace("{no}", f"{no[-8:-5]}-{no[-5:]}"),
+    ]
+
+
 def value_text(f: Field, value, T: Labels, *, blank: bool) -> str:
     """A field's value as printed; blank: what the paper form shows before it is filled."""
     if f.kind in (Kind.CODE, Kind.MULTI):

@@ -25,16 +25,6 @@ PRINTED_FORM = FieldTable(
 )
 
 
-def _heading(T: Labels, resident: Resident | None) -> list[str]:  # noqa: N803
-    if resident is None:
-        return [T("Print", "姓名：＿＿＿＿"), T("Print", "编号：＿＿＿-＿＿＿＿＿")]
-    no = resident.archive_no
-    return [
-        T("Print", "姓名：{name}").replace("{name}", resident.name),
-        T("Print", "编号：{no}").replace("{no}", f"{no[-8:-5]}-{no[-5:]}"),
-    ]
-
-
 def registration_pdf(session: Session, resident_ref: str | uuid.UUID | None, labels: Labels) -> bytes:
     """严重精神障碍患者个人信息补充表 (DOMAIN.md): filled from the patient's registration, or blank
     (``resident_ref`` None) for registering on paper."""
@@ -51,7 +41,7 @@ def registration_pdf(session: Session, resident_ref: str | uuid.UUID | None, lab
                     values[f.key] = dt.date.fromisoformat(values[f.key])
     return field_sheet.render(
         T("Print", "严重精神障碍患者个人信息补充表"),
-        _heading(T, resident),
+        field_sheet.resident_heading(T, resident),
         field_sheet.one_page_form(REGISTRATION_FORM, values, T),
         T,
     )
@@ -59,7 +49,7 @@ def registration_pdf(session: Session, resident_ref: str | uuid.UUID | None, lab
 
 def visit_pdf(session: Session, visit_id: uuid.UUID | None, labels: Labels) -> bytes:
     T = labels
-    values, heading = None, _heading(T, None)
+    values, heading = None, field_sheet.resident_heading(T, None)
     if visit_id is not None:
         visit = session.get(SmiVisit, visit_id)
         if visit is None or visit.voided:
@@ -76,7 +66,7 @@ def visit_pdf(session: Session, visit_id: uuid.UUID | None, labels: Labels) -> b
         if visit.outcome != "done":  # 失访 / 死亡: no assessment was made, nothing of it is ticked
             kept = {"visit_date", "doctor", "lost_reason", "death_date", "death_cause"}
             values = {k: (v if k in kept else None) for k, v in values.items()}
-        heading = _heading(T, resident)
+        heading = field_sheet.resident_heading(T, resident)
     return field_sheet.render(
         T("Print", "严重精神障碍患者随访服务记录表"),
         heading,
