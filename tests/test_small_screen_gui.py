@@ -120,3 +120,34 @@ def test_the_special_follow_up_page_never_scrolls_sideways(window):
     page = shown(window, "smi")
     assert page.minimumSizeHint().width() <= room_beside_a_scroll_bar(window, "smi")
     assert not window._frames["smi"].horizontalScrollBar().isVisible()
+
+
+@pytest.mark.parametrize("program", ["htn", "t2dm"])
+def test_the_follow_up_form_never_scrolls_sideways(window, store, program):
+    """In English the emergency signs' two columns ("Raised blood pressure in pregnancy or
+    breastfeeding" beside "Anything else this clinic cannot handle") made the form 825 px wide in
+    a 746-px view: every field's right edge was cut off.  A group of boxes takes as many columns
+    as its field has room for, and more again when the form is widened."""
+    from PySide6.QtWidgets import QScrollArea
+    from sqlalchemy import select
+
+    from app.models import ProgramEnrolment
+    from app.views.followups import open_followup_dialog
+
+    with store.session() as s:
+        resident_id = s.scalars(
+            select(ProgramEnrolment.resident_id).where(ProgramEnrolment.program == program)
+        ).first()
+    dialog = open_followup_dialog(window, store, resident_id, program)
+    QApplication.processEvents()
+    area = dialog.findChild(QScrollArea)
+    assert area.horizontalScrollBar().maximum() == 0
+    for group in (dialog.symptoms, dialog.signs):
+        assert group.width() <= area.viewport().width()
+        for box in group.boxes.values():
+            assert box.width() >= box.sizeHint().width(), box.text()
+    most = dialog.symptoms.most_columns
+    dialog.resize(1400, dialog.height())
+    QApplication.processEvents()
+    assert dialog.symptoms.columns == most and dialog.signs.columns == dialog.signs.most_columns
+    dialog.reject()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QStyledItemDelegate,
     QToolTip,
@@ -106,17 +107,54 @@ class CheckGroup(QWidget):
         self.list_name = list_name
         if lang() != "zh":  # English labels run about twice as wide as Chinese ones
             columns = max(2, (columns + 1) // 2)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(12)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(self.SPACING)
+        # as wide as the form gives it: fewer columns when that is narrower than they need
+        # (:meth:`resizeEvent`), never a form wider than its window
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
         self.boxes: dict[str, QCheckBox] = {}
         cl = CODE_LISTS[list_name]
-        for i, c in enumerate(c for c in cl if c.code not in skip):
-            box = QCheckBox(c.label(lang()))
-            self.boxes[c.code] = box
-            grid.addWidget(box, i // columns, i % columns)
-            if cl.none_code:
-                box.toggled.connect(lambda on, code=c.code: self._exclusive(code, on))
+        for c in cl:
+            if c.code not in skip:
+                box = self.boxes[c.code] = QCheckBox(c.label(lang()))
+                if cl.none_code:
+                    box.toggled.connect(lambda on, code=c.code: self._exclusive(code, on))
+        self.most_columns = columns
+        self.columns = 0
+        self._place(columns)
+
+    SPACING = 12
+
+    def _place(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for box in self.boxes.values():
+            self._grid.removeWidget(box)
+        for i, box in enumerate(self.boxes.values()):
+            self._grid.addWidget(box, i // columns, i % columns)
+        self.updateGeometry()
+
+    def fitting_columns(self, width: int) -> int:
+        """As many columns as fit ``width`` (the boxes filled row by row), up to the group's; one at least."""
+        widths = [b.sizeHint().width() for b in self.boxes.values()]
+        columns = self.most_columns
+        while columns > 1:
+            needed = sum(max(widths[c::columns], default=0) for c in range(columns))
+            if needed + self.SPACING * (columns - 1) <= width:
+                break
+            columns -= 1
+        return columns
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        widest = max((b.sizeHint().width() for b in self.boxes.values()), default=0)
+        return QSize(min(hint.width(), widest), hint.height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place(self.fitting_columns(event.size().width()))
 
     def _exclusive(self, code: str, on: bool) -> None:
         """Ticking 无 clears the rest and vice versa, as on paper."""
