@@ -151,3 +151,24 @@ def test_the_follow_up_form_never_scrolls_sideways(window, store, program):
     QApplication.processEvents()
     assert dialog.symptoms.columns == most and dialog.signs.columns == dialog.signs.most_columns
     dialog.reject()
+
+
+def test_the_sync_page_first_steps_read_whole(window):
+    """Before the first pairing, 同步设备 says what to do first: in English its third line was cut
+    by the table beneath (a splitter squeezes a section to a wrapped label's least height, which Qt
+    works out for a width of its own).  Every wrapped note of the page keeps the lines it takes,
+    however far the splitter is pulled."""
+    from PySide6.QtWidgets import QSplitter
+
+    from app.views.widgets import WrappedLabel
+
+    page = shown(window, "sync")
+    page.setFixedHeight(page.minimumSizeHint().height())  # the page as short as it goes
+    split = page.findChild(QSplitter)
+    split.setSizes([1] * split.count())  # and every section pulled to its least height
+    QApplication.processEvents()
+    notes = [n for n in page.findChildren(WrappedLabel) if n.isVisible()]
+    assert page.first_step in notes
+    assert page.first_step.heightForWidth(page.first_step.width()) > page.first_step.fontMetrics().height()
+    for note in notes:
+        assert note.height() >= note.heightForWidth(note.width()), note.text()

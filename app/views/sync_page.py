@@ -38,7 +38,16 @@ from app.services.sync import conflicts, exchange, overview, service, snapshot
 from app.services.sync import keys as device_keys
 from app.views.operations import SYNC, Op, StoreOp, refresh_on
 from app.views.sync_network import NetworkSyncBox, ServerBox
-from app.views.widgets import LazyPage, aside, empty_note, fit_columns, local_time, read_only_table, render
+from app.views.widgets import (
+    LazyPage,
+    WrappedLabel,
+    aside,
+    empty_note,
+    fit_columns,
+    local_time,
+    read_only_table,
+    render,
+)
 
 SYNC_FOLDER = "CunYi-sync"  # on a removable drive, bundles go in this folder
 # What this page shows.  operations.SYNC names "bundle_record" and "origin_mark", which are not
@@ -189,13 +198,12 @@ class SyncPage(LazyPage):
             profile.VILLAGE: self.tr("所属乡镇卫生院"),
             profile.TOWNSHIP: self.tr("各村卫生室和县级"),
         }.get(role, self.tr("各乡镇卫生院"))
-        self.first_step = QLabel(
+        self.first_step = WrappedLabel(
             self.tr(
                 "还没有可同步的设备。第一次同步前：1. 点“导出本机设备卡…”，把卡片文件交给{partner}；"
                 "2. 点“信任对方设备卡…”，选对方交来的卡片。之后就可以用U盘或网络同步了。"
             ).replace("{partner}", partner)
         )
-        self.first_step.setWordWrap(True)
         self.first_step.hide()
         peers_layout = QVBoxLayout(peers_box)
         peers_layout.addWidget(self.first_step)

@@ -660,11 +660,33 @@ class WrappingTabs(QWidget):
         self.currentChanged.emit(index)
 
 
+class WrappedLabel(QLabel):
+    """A word-wrapped label that keeps the height its lines take at the width it is given.  A
+    wrapped QLabel's least height is worked out for a width of its own choosing: squeezed by a
+    splitter or a full page, its last line was cut off."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self._hold_lines(self.width())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._hold_lines(event.size().width())
+
+    def _hold_lines(self, width: int) -> None:
+        need = self.heightForWidth(width)
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)
+
+
 def empty_note(text: str) -> QLabel:
     """What a list says when it is empty, and why (an empty table says nothing): shown by its
     page while the list is empty."""
-    note = QLabel(text)
-    note.setWordWrap(True)
+    note = WrappedLabel(text)
     note.setStyleSheet("color: #666;")
     note.hide()
     return note
