@@ -15,7 +15,17 @@ from app.services import profile
 from app.services.records import residents as records
 from app.services.sync import bundle, capture, exchange
 from app.tools import demo
-from tests.synckit import TODAY, copy_devices, county, dump, freeze, integrity, make_device, round_trip
+from tests.synckit import (
+    TODAY,
+    copy_devices,
+    county,
+    dump,
+    dump_everything,
+    freeze,
+    integrity,
+    make_device,
+    round_trip,
+)
 
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
@@ -267,6 +277,46 @@ def test_a_revoked_device_is_not_trusted_again_by_its_old_card(world):
     with town.store.session() as s:
         assert keys.find_peer(s, "110105001101").revoked_at is not None  # still revoked
     _assert_rejected(town, signed_before, "撤销")
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {"code": "110105001102", "name": "二村"},  # another village of the township
+        {"role": "county", "code": "110105", "name": "朝阳区卫健委"},  # the township's county
+        {"device_id": "01a242aa-0000-7000-8000-000000000001"},  # a device id of its own, the keys a's
+    ],
+    ids=["other-village", "county", "new-device-id"],
+)
+def test_a_card_edited_to_another_place_is_not_trusted(world, tmp_path, edit):
+    """What a card says of its place is outside its fingerprint: a tester edited village 101's
+    card to 102's code, and the township trusted it again without a word (the fingerprint read out
+    was 101's own).  101's key then changed 102's residents, and the township's next bundle to it
+    carried all of 102: 445 changes, names and ID numbers.  Edited to the county's code, it would
+    have received everything.  A known device stays where it was trusted; its keys are its own."""
+    import json
+
+    from app.services.errors import UserError
+    from app.services.sync import keys
+
+    town, a, b, tmp = world
+    card = json.loads(a.card().read_text(encoding="utf-8"))
+    card.update(edit)
+    forged = tmp_path / "forged.card.json"
+    forged.write_text(json.dumps(card, ensure_ascii=False), encoding="utf-8")
+    before = dump_everything(town.store)
+    with pytest.raises(UserError) as refused, town.store.transaction() as s:
+        keys.trust(s, keys.read_card(forged))
+    said = refused.value.render()
+    assert "未信任" in said and ("110105001101" in said or "一村" in said or a.device_id.hex[:8] in said), (
+        said
+    )
+    assert dump_everything(town.store) == before
+    with town.store.session() as s:
+        peer = keys.find_peer(s, "110105001101")
+        assert peer.device_id == a.device_id and peer.code == "110105001101" and peer.role == "village"
+    # a's own card, unchanged, is trusted again as before (a second trust of the same card)
+    town.trust(a)
 
 
 def test_refused_files_stay_on_the_stick(world, tmp_path):

@@ -8082,6 +8082,14 @@
         <translation>Device {code} {name} is registered with other keys, and this card&apos;s keys do not match them: not trusted. Check the fingerprint by phone first. A PC replaced or set up again comes as a new device, and its new card can be trusted directly.</translation>
     </message>
     <message>
+        <source>设备 {device} 已作为 {old_code} {old_name} 受信任，这张卡却写着 {code} {name}，未信任：一台电脑只属于一个单位。换了单位的电脑需以新的设备身份重新设置，再核对并导入它的新设备卡</source>
+        <translation>Device {device} is trusted as {old_code} {old_name}, but this card says {code} {name}: not trusted. A PC belongs to one institution; a PC moved to another one must be set up again as a new device, and its new card checked and imported</translation>
+    </message>
+    <message>
+        <source>这张卡的密钥已属于设备 {device}（{code} {name}），未信任：每台电脑有自己的密钥，请打电话核对指纹，并向对方要它本机导出的设备卡</source>
+        <translation>The keys on this card belong to device {device} ({code} {name}): not trusted. Every PC has keys of its own: check the fingerprint by phone and ask for the card exported on that PC</translation>
+    </message>
+    <message>
         <source>“{ref}”对应多台设备（{devices}），请用设备编号指明其中一台</source>
         <translation>&quot;{ref}&quot; matches several devices ({devices}): give the device id of one of them</translation>
     </message>

@@ -8081,6 +8081,14 @@
         <translation>设备 {code} {name} 已以另一组密钥登记，这张卡的密钥与之不符，未信任：请先打电话核对指纹。换了电脑或重装的，会以新的设备身份出现，它的新卡可以直接信任</translation>
     </message>
     <message>
+        <source>设备 {device} 已作为 {old_code} {old_name} 受信任，这张卡却写着 {code} {name}，未信任：一台电脑只属于一个单位。换了单位的电脑需以新的设备身份重新设置，再核对并导入它的新设备卡</source>
+        <translation>设备 {device} 已作为 {old_code} {old_name} 受信任，这张卡却写着 {code} {name}，未信任：一台电脑只属于一个单位。换了单位的电脑需以新的设备身份重新设置，再核对并导入它的新设备卡</translation>
+    </message>
+    <message>
+        <source>这张卡的密钥已属于设备 {device}（{code} {name}），未信任：每台电脑有自己的密钥，请打电话核对指纹，并向对方要它本机导出的设备卡</source>
+        <translation>这张卡的密钥已属于设备 {device}（{code} {name}），未信任：每台电脑有自己的密钥，请打电话核对指纹，并向对方要它本机导出的设备卡</translation>
+    </message>
+    <message>
         <source>“{ref}”对应多台设备（{devices}），请用设备编号指明其中一台</source>
         <translation>“{ref}”对应多台设备（{devices}），请用设备编号指明其中一台</translation>
     </message>

@@ -20,7 +20,7 @@ import pyrage
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
@@ -396,6 +396,37 @@ def trust(session: Session, card: DeviceCard) -> Peer:
             ),
             code=peer.code,
             name=peer.name,
+        )
+    if peer is not None and (peer.role, peer.code) != (card.role, card.code):
+        # What a card says of its place is not in its fingerprint: read over the phone, a card
+        # edited to another village's code would pass as the device trusted before.
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Sync",
+                "设备 {device} 已作为 {old_code} {old_name} 受信任，这张卡却写着 {code} {name}，未信任："
+                "一台电脑只属于一个单位。换了单位的电脑需以新的设备身份重新设置，再核对并导入它的新设备卡",
+            ),
+            device=card.device_id[:8],
+            old_code=peer.code,
+            old_name=peer.name,
+            code=card.code,
+            name=card.name,
+        )
+    twin = session.scalar(
+        select(Peer).where(
+            Peer.device_id != device, or_(Peer.sign_key == card.sign_key, Peer.enc_key == card.enc_key)
+        )
+    )
+    if twin is not None:  # a device's keys are its own: the same keys under another device id pose as it
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Sync",
+                "这张卡的密钥已属于设备 {device}（{code} {name}），未信任：每台电脑有自己的密钥，"
+                "请打电话核对指纹，并向对方要它本机导出的设备卡",
+            ),
+            device=twin.device_id.hex[:8],
+            code=twin.code,
+            name=twin.name,
         )
     if me.role == TOWNSHIP and downstream and session.get(Village, org_id("village", card.code)) is None:
         # The village is listed at once; its own row (same derived id) replaces this
