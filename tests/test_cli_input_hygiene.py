@@ -495,6 +495,32 @@ def test_a_device_or_a_pipe_given_to_read_is_not_that_file(village, tmp_path, ca
     assert os.stat(path).st_mode == mode and not stat.S_ISREG(mode)  # still the device, or the pipe
 
 
+@pytest.mark.parametrize(
+    ("option", "command", "said"),
+    [
+        ("--password-file", ["residents", "search", "王"], "密码太长"),
+        ("--new-password-file", ["user", "add", "nurse", "--role", "village_doctor"], "密码太长"),
+    ],
+)
+def test_a_password_file_that_never_ends_is_read_to_a_passwords_length(
+    village, capsys, option, command, said
+):
+    """`--password-file /dev/zero` read the whole "file" before taking its first line: the
+    process grew to 24 GB and was killed, without a word.  A password's line is read, no more."""
+    data_dir, _ = village
+    head = ["--data-dir", str(data_dir)]
+    if option == "--new-password-file":
+        command = [*command, option, "/dev/zero"]
+    else:
+        head += ["--user", "admin", option, "/dev/zero"]
+    code, err = run([*head, *command], capsys)
+    assert code == 1 and said in err and len(err.strip().splitlines()) == 1, err
+    code, err = run(
+        ["--data-dir", str(data_dir), "--user", "admin", "--password-file", str(data_dir), "check"], capsys
+    )
+    assert code == 1 and "读不了密码文件" in err, err
+
+
 def test_a_file_that_is_not_a_bundle_is_said_as_every_other_error(village, tmp_path, capsys):
     """`sync import notes.txt` printed "notes.txt：notes.txt 不是村医同步包…" on stdout, the one
     error of the CLI without "错误：" (and the file named twice)."""

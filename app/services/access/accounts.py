@@ -34,10 +34,13 @@ def read_password_file(path) -> str:
     from pathlib import Path
 
     try:
-        raw = Path(path).read_bytes()[: passwords.MAX_PASSWORD * 4 + 2]
+        with Path(path).open("rb") as f:  # no more than a password's line: /dev/zero never ends
+            raw = f.read(passwords.MAX_PASSWORD * 4 + 2)
         return raw.decode("utf-8").splitlines()[0] if raw.strip() else ""
     except FileNotFoundError:
         raise _err(QT_TRANSLATE_NOOP("Accounts", "找不到密码文件：{path}"), path=str(path)) from None
+    except OSError:  # a folder, no permission …
+        raise _err(QT_TRANSLATE_NOOP("Accounts", "读不了密码文件：{path}"), path=str(path)) from None
     except UnicodeDecodeError:
         raise _err(QT_TRANSLATE_NOOP("Accounts", "密码文件不是 UTF-8 文本")) from None
 
