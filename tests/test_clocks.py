@@ -253,6 +253,37 @@ def test_a_township_clock_years_ahead_is_not_taken_for_the_time(world):
     assert outcome.status == "applied", outcome.reason and outcome.reason.render()
 
 
+def test_a_township_clock_put_right_takes_back_what_it_gave_out(world, clock):
+    """A township PC 200 days ahead sends its villages a bundle: a village takes the township's
+    time (the villages' reference) and stamps its next writes by it.  The township's date is
+    then put right, and it refused every bundle of that village ("一村 的电脑时钟有误 … 快一天以
+    上"), blaming a clock that was right, until real time caught up.  A township takes back the
+    clocks it gave out itself; a village's own clock ahead is still refused."""
+    town, a, _b, tmp = world
+    patient = own_resident(a)
+    clock.set(days=200)  # the township PC's date is wrong
+    edit(town, patient.id, phone="13900000200")
+    (path,) = town.export(tmp / "ahead", peer=a.device_id.hex)
+    clock.set()  # the village's is right
+    (outcome,) = a.import_(path)
+    assert outcome.status == "applied", outcome.reason and outcome.reason.render()
+    edit(a, patient.id, phone="13900000201")  # stamped by the township's time
+    (back,) = a.export(tmp / "back")
+    # the township's date is put right: the village's bundle goes in
+    (outcome,) = town.import_(back)
+    assert outcome.status == "applied", outcome.reason and outcome.reason.render()
+    assert phone(town, patient.id) == "13900000201"
+    # but no further than the township's own clocks went: a village a day past them is refused
+    clock.set(days=203)
+    edit(a, patient.id, phone="13900000202")
+    (later,) = a.export(tmp / "later")
+    clock.set()
+    before = dump_everything(town.store)
+    (outcome,) = town.import_(later)
+    assert outcome.status == "rejected" and "的电脑时钟有误" in outcome.reason.render()
+    assert dump_everything(town.store) == before
+
+
 # ------------------------------------------------------------------------ the rules, one by one
 
 

@@ -509,11 +509,31 @@ def newest_clock_ms(conn) -> int:
     return conn.execute(select(SyncState.hlc_ms).where(SyncState.id == 1)).scalar() or 0
 
 
+# Setting: the newest wall clock (ms) this device has sent its bundles at.  A township is its
+# villages' time reference: a village takes its clock, wrong or not, and stamps its writes by it.
+TOLD_CLOCK = "sync.told_clock_ms"
+
+
 def note_township_clock(session: Session, ms: int) -> None:
     """Remember a township clock just received (only ever moves forward)."""
-    row = session.get(Setting, TOWNSHIP_CLOCK)
+    _note_newest(session, TOWNSHIP_CLOCK, ms)
+
+
+def note_told_clock(session: Session, ms: int) -> None:
+    """Remember the wall clock a bundle of this device is sent at (only ever moves forward)."""
+    _note_newest(session, TOLD_CLOCK, ms)
+
+
+def told_clock_ms(conn) -> int | None:
+    """The newest wall clock this device has sent a bundle at (None: never sent one)."""
+    value = conn.execute(select(Setting.value).where(Setting.key == TOLD_CLOCK)).scalar()
+    return int(value) if value else None
+
+
+def _note_newest(session: Session, key: str, ms: int) -> None:
+    row = session.get(Setting, key)
     if row is None:
-        session.add(Setting(key=TOWNSHIP_CLOCK, value=str(ms)))
+        session.add(Setting(key=key, value=str(ms)))
     elif ms > int(row.value or 0):
         row.value = str(ms)
 

@@ -1341,7 +1341,8 @@ TOWNSHIP_LEAD_MS = 366 * DAY_MS  # how far a township's clock may run past the n
 
 def _clock_limit(session: Session, peer: Peer, manifest: dict, label: str = "") -> tuple[int, int]:
     """(reference, limit): no clock in a bundle may run past ``limit``, a day after this device's
-    reference time.  A township's reference is its own clock; a village's, its own clock or the
+    reference time.  A township's reference is its own clock, or the newest it sent a bundle at
+    (the clocks it gave out come back stamped on its villages' writes); a village's, its own clock or the
     township's (the newest seen, and the one this bundle is sent at when the township sends it:
     the township is the villages' time reference, so its clock is not held against it, a village
     PC whose clock was reset takes the township's date).  Not without bound: a township bundle
@@ -1350,8 +1351,13 @@ def _clock_limit(session: Session, peer: Peer, manifest: dict, label: str = "") 
     move the village's clock with it, and the township would then refuse every bundle of the
     village for good."""
     ref = capture.wall_ms()
-    if get_profile(session).role == VILLAGE:
-        conn = session.connection()
+    conn = session.connection()
+    if get_profile(session).role != VILLAGE:
+        # What a village (a township) stamps follows the clock this device sent it: a township PC
+        # whose date ran ahead, then put right, takes back the clocks its own bundles gave out
+        # (not a clock any peer sent: that would let each bundle move the bound a day further).
+        ref = max(ref, capture.told_clock_ms(conn) or 0)
+    else:
         ref = max(ref, capture.township_clock_ms(conn) or 0)
         sent = manifest.get("sent_at_ms")
         if peer.role == TOWNSHIP and _is_count(sent):
@@ -1555,6 +1561,7 @@ def export_bundles(
             )
             result.bundles.append(ExportedBundle(label, written.path, written.ops, written.bytes))
             with store.transaction() as w:
+                capture.note_told_clock(w, manifest["sent_at_ms"])  # (what the peer's clocks may follow)
                 w.add(
                     BundleRecord(
                         bundle_id=bundle_id,

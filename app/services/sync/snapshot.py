@@ -219,6 +219,7 @@ def export(
         )
     result.bundles.append(exchange.ExportedBundle(label, written.path, written.ops, written.bytes))
     with store.transaction() as w:
+        capture.note_told_clock(w, manifest["sent_at_ms"])  # (what the peer's clocks may follow)
         w.add(
             BundleRecord(
                 bundle_id=bundle_id,
