@@ -40,10 +40,6 @@
         <translation>The user name &quot;{name}&quot; is taken</translation>
     </message>
     <message>
-        <source>读不了密码文件：{path}</source>
-        <translation>Cannot read the password file: {path}</translation>
-    </message>
-    <message>
         <source>用户名含有看不见的字符，请重新输入</source>
         <translation>The user name contains invisible characters: please type it again</translation>
     </message>

@@ -39,10 +39,6 @@
         <translation>用户名“{name}”已被使用</translation>
     </message>
     <message>
-        <source>读不了密码文件：{path}</source>
-        <translation>读不了密码文件：{path}</translation>
-    </message>
-    <message>
         <source>用户名含有看不见的字符，请重新输入</source>
         <translation>用户名含有看不见的字符，请重新输入</translation>
     </message>

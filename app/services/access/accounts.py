@@ -39,8 +39,6 @@ def read_password_file(path) -> str:
         return raw.decode("utf-8").splitlines()[0] if raw.strip() else ""
     except FileNotFoundError:
         raise _err(QT_TRANSLATE_NOOP("Accounts", "找不到密码文件：{path}"), path=str(path)) from None
-    except OSError:  # a folder, no permission …
-        raise _err(QT_TRANSLATE_NOOP("Accounts", "读不了密码文件：{path}"), path=str(path)) from None
     except UnicodeDecodeError:
         raise _err(QT_TRANSLATE_NOOP("Accounts", "密码文件不是 UTF-8 文本")) from None
 
