@@ -430,6 +430,65 @@ def test_one_person_enrolled_twice_counts_once_in_the_records_rates(township):
         assert "r1又一份" in {line.name for line in lines} and "r1" not in {line.name for line in lines}
 
 
+def test_one_person_enrolled_twice_counts_once_in_every_indicator(township):
+    """A township reviewer: 663 hypertension patients under management were 619 people (a patient
+    enrolled in two villages, each record with its own enrolment and visits), while 建档率 counted
+    each person once.  Every indicator counts a person once, by the record 建档率 counts; when that
+    one has moved away, by the other."""
+    store, ids = township
+    with store.session() as s:
+        before = engine.evaluate(s, Period.year(YEAR))
+        first = s.get(Resident, ids["r1"])
+        household, id_number = first.household_id, first.id_number
+    with store.transaction() as s:
+        villages = {v.code: v for v in profile.villages(s)}
+        copy = Resident(
+            archive_no=f"{B}00031",
+            name="r1又一份",
+            village_id=villages[B].id,
+            household_id=household,
+            enrolled_on=D("2026-04-01"),
+            sex="1",
+            birth_date=D("1970-05-01"),
+            id_number=id_number,
+            current_address="村口",
+        )
+        s.add(copy)
+        s.flush()
+        e = ProgramEnrolment(resident_id=copy.id, program="htn", enrolled_on=D("2026-04-01"))
+        s.add(e)
+        s.flush()
+        for day in ("2026-04-02", "2026-07-02"):
+            s.add(
+                FollowupVisit(
+                    enrolment_id=e.id,
+                    resident_id=copy.id,
+                    program="htn",
+                    visit_date=D(day),
+                    method="1",
+                    sbp=150,
+                    dbp=95,
+                )
+            )
+        copy_id = copy.id
+    with store.session() as s:
+        after = engine.evaluate(s, Period.year(YEAR))
+        for key in EXPECTED_YEAR:
+            assert figures(after, key) == figures(before, key), key
+        lines = engine.drilldown(s, "htn_control", Period.year(YEAR), "denominator")
+        assert "r1" in {line.name for line in lines} and "r1又一份" not in {line.name for line in lines}
+    with store.transaction() as s:
+        first = s.get(Resident, ids["r1"])
+        first.status, first.status_date = "2", D("2026-06-01")  # moved away: the copy is the person's record
+    with store.session() as s:
+        lines = {
+            line.name: line for line in engine.drilldown(s, "htn_control", Period.year(YEAR), "denominator")
+        }
+        assert "r1又一份" in lines and "r1" not in lines and not lines["r1又一份"].counted  # (150/95)
+        assert figures(engine.evaluate(s, Period.year(YEAR)), "htn_control")[:2] == (2, 5)
+        assert copy_id in {line.resident_id for line in lines.values()}
+
+
 def test_a_record_without_an_address_is_no_electronic_record(township):
     """电子健康档案 needs the ID number and the current address filled: an address left empty
     (never given, or cleared) takes the record out of the numerator, with 现住址 named as missing;

@@ -33,7 +33,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import itemgetter
+from itertools import compress
+from operator import itemgetter, not_
 from typing import NamedTuple
 
 from sqlalchemy import and_, case, distinct, func, select
@@ -181,6 +182,34 @@ def _sharing_query(numbers: list[str]):
     ).where(*_ALIVE_NUMBER, one_of(Resident.id_number, numbers))
 
 
+def _sharing(session: Session, scope: Scope) -> list[tuple]:
+    """``(id, ID number, enrolled_on, status, status_date)`` of every record not voided whose
+    resident ID another such record carries, wherever it is held, for records of ``scope``'s
+    villages (or the whole store's): one person enrolled twice, in two villages, or by the village
+    and the township."""
+
+    def load() -> list[tuple]:
+        uid = resident_ids(session)
+        if scope.village_ids is None:  # the rows every evaluation reads hold the whole store's
+            at = RESIDENT_AT
+            number_at = at["id_number"]
+            every = resident_rows(session, scope)
+            shared = {n for n, times in Counter(map(itemgetter(number_at), every)).items() if times > 1 and n}
+            fields = itemgetter(0, number_at, at["enrolled_on"], at["status"], at["status_date"])
+            return [fields(row) for row in every if row[number_at] in shared] if shared else []
+        numbers = sorted({number for (number,) in rows(session, _shared_numbers_query(scope))})
+        carrying = rows(session, _sharing_query(numbers)) if numbers else []
+        times = Counter(row[1] for row in carrying)
+        return [(uid(raw), *rest) for raw, *rest in carrying if times[rest[0]] > 1]
+
+    return cached(session, ("sharing", scope), load)
+
+
+def _first_made(row: tuple) -> tuple:
+    """The order in which a person's records count: the earliest made first."""
+    return (row[2], str(row[0]))
+
+
 def _counted_twice(session: Session, period: Period, scope: Scope) -> set[uuid.UUID]:
     """Records on the books at the period's end whose resident ID another such record carries (one
     person enrolled twice: in two villages, or by the village and the township): each person counts
@@ -191,23 +220,10 @@ def _counted_twice(session: Session, period: Period, scope: Scope) -> set[uuid.U
     cannot know of the other record, and counts its own.)"""
 
     def load() -> set[uuid.UUID]:
-        uid = resident_ids(session)
-        if scope.village_ids is None:  # the rows every evaluation reads hold the whole store's
-            at = RESIDENT_AT
-            number_at = at["id_number"]
-            every = resident_rows(session, scope)
-            shared = {n for n, times in Counter(map(itemgetter(number_at), every)).items() if times > 1 and n}
-            fields = itemgetter(0, number_at, at["enrolled_on"], at["status"], at["status_date"])
-            found = [fields(row) for row in every if row[number_at] in shared] if shared else []
-        else:
-            numbers = sorted({number for (number,) in rows(session, _shared_numbers_query(scope))})
-            carrying = rows(session, _sharing_query(numbers)) if numbers else []
-            times = Counter(row[1] for row in carrying)
-            found = [(uid(raw), *rest) for raw, *rest in carrying if times[rest[0]] > 1]
         first: dict[str, uuid.UUID] = {}
         twice: set[uuid.UUID] = set()
         for rid, number, enrolled_on, status, status_date in sorted(
-            found, key=lambda row: (row[2], str(row[0]))
+            _sharing(session, scope), key=_first_made
         ):
             gone = _gone_on(status, status_date)
             if enrolled_on > period.end or (gone is not None and gone <= period.end):
@@ -219,6 +235,45 @@ def _counted_twice(session: Session, period: Period, scope: Scope) -> set[uuid.U
         return twice
 
     return cached(session, ("counted_twice", period, scope), load)
+
+
+def one_per_person(
+    session: Session, period: Period, scope: Scope, found: Iterable[Entry] | Counts
+) -> Iterable[Entry] | Counts:
+    """``found`` (an indicator's members) with each person once: of the records of one person
+    (:func:`_sharing`), the one 建档率 counts stands for the person in every indicator (the first
+    made of those on the books at the period's end, else the first made), and the others are left
+    out until the township's duplicate review merges them.  One rule for the whole report: a
+    patient enrolled in two villages was two of the township's hypertension patients.  Decided
+    over the whole store, as 建档率 is: a report of one village gives what the township's does."""
+    others = _not_the_persons(session, period, scope)
+    if not others:
+        return found
+    if isinstance(found, Counts):
+        hit = list(map(others.__contains__, found.ids))  # (in C: a county's million ids)
+        if not any(hit):
+            return found
+        keep = list(map(not_, hit))
+        return Counts(list(compress(found.ids, keep)), list(compress(found.counted, keep)))
+    found = list(found)
+    kept = [e for e in found if e.resident_id not in others]
+    return found if len(kept) == len(found) else kept
+
+
+def _not_the_persons(session: Session, period: Period, scope: Scope) -> set[uuid.UUID]:
+    """The records of :func:`_sharing` that do not stand for their person (:func:`one_per_person`)."""
+
+    def load() -> set[uuid.UUID]:
+        def order(row: tuple) -> tuple:
+            gone = _gone_on(row[3], row[4])
+            return (row[2] > period.end or (gone is not None and gone <= period.end), *_first_made(row))
+
+        first: dict[str, tuple] = {}
+        for row in sorted(_sharing(session, scope), key=order):
+            first.setdefault(row[1], row)
+        return {row[0] for row in _sharing(session, scope) if first[row[1]] is not row}
+
+    return cached(session, ("not_the_persons", period, scope), load)
 
 
 @indicator(
