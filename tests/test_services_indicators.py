@@ -172,7 +172,44 @@ def test_contract_key_groups_union_and_per_group(store, who):
         "t2dm": ([], ["李丙", "王庚"]),
         "smi": ([], []),
         "poor": (["王甲"], ["王乙", "王庚", "王甲"]),
+        "children": ([], []),
+        "disabled": ([], []),
     }
+
+
+def test_children_and_the_disabled_are_key_groups(store):
+    """DOMAIN.md's key groups include children 0-6 and the disabled: a township reviewer found 318
+    of 333 children and 131 of 208 disabled residents outside 重点人群家庭医生签约率.  A child is one
+    not yet 7 on the reference day (31 December); the disabled, those with a disability ticked."""
+    from app.models import Resident
+
+    with store.transaction() as s:
+        made = {
+            name: save_resident(
+                s,
+                ResidentInput(name=name, sex="1", birth_date=born, enrolled_on="2020-01-01", **more),
+                today=NOW,
+            ).id
+            for name, born, more in (
+                ("小六", "2019-01-01", {}),  # 6 on 31 December 2025
+                ("小七", "2018-12-31", {}),  # 7 that day: no longer a child
+                ("周残", "1985-01-01", {"disability": ["5"]}),
+                ("吴无", "1985-01-01", {"disability": ["1"]}),  # 无残疾
+            )
+        }
+        ref = {n: s.get(Resident, i).archive_no for n, i in made.items()}
+        contracts.add_contract(s, ref["周残"], doctor="李医生", packages="disabled", start="2025-06-01")
+    with store.session() as s:
+        rates = ind.key_group_rates(s, Y2025, ALL)
+    named = {v: k for k, v in made.items()}
+    assert [named[r] for r in rates["children"]["denominator"]] == ["小六"]
+    assert [named[r] for r in rates["disabled"]["denominator"]] == ["周残"]
+    assert [named[r] for r in rates["disabled"]["numerator"]] == ["周残"]
+    union = {e.resident_id for e in figures(store, "contract_key_groups")}
+    assert {made["小六"], made["周残"]} <= union and made["小七"] not in union and made["吴无"] not in union
+    for group in ("children", "disabled"):
+        entries = figures(store, f"contract_{group}")
+        assert {e.resident_id for e in entries} == set(rates[group]["denominator"]), group
 
 
 def test_each_key_groups_signing_rate_is_a_figure_of_the_report(store, who):

@@ -2637,6 +2637,14 @@
         <source>建档立卡贫困人口</source>
         <translation>Registered poor</translation>
     </message>
+    <message>
+        <source>0～6岁儿童</source>
+        <translation>Children aged 0–6</translation>
+    </message>
+    <message>
+        <source>残疾人</source>
+        <translation>People with disabilities</translation>
+    </message>
 </context>
 <context>
     <name>Files</name>
@@ -3477,6 +3485,14 @@
     <message>
         <source>严重精神障碍患者家庭医生签约率</source>
         <translation>Contract rate: SMI</translation>
+    </message>
+    <message>
+        <source>0～6岁儿童家庭医生签约率</source>
+        <translation>Contract rate: children aged 0–6</translation>
+    </message>
+    <message>
+        <source>残疾人家庭医生签约率</source>
+        <translation>Contract rate: people with disabilities</translation>
     </message>
     <message>
         <source>贫困人口家庭医生签约率</source>

@@ -2636,6 +2636,14 @@
         <source>建档立卡贫困人口</source>
         <translation>建档立卡贫困人口</translation>
     </message>
+    <message>
+        <source>0～6岁儿童</source>
+        <translation>0～6岁儿童</translation>
+    </message>
+    <message>
+        <source>残疾人</source>
+        <translation>残疾人</translation>
+    </message>
 </context>
 <context>
     <name>Files</name>
@@ -3476,6 +3484,14 @@
     <message>
         <source>严重精神障碍患者家庭医生签约率</source>
         <translation>严重精神障碍患者家庭医生签约率</translation>
+    </message>
+    <message>
+        <source>0～6岁儿童家庭医生签约率</source>
+        <translation>0～6岁儿童家庭医生签约率</translation>
+    </message>
+    <message>
+        <source>残疾人家庭医生签约率</source>
+        <translation>残疾人家庭医生签约率</translation>
     </message>
     <message>
         <source>贫困人口家庭医生签约率</source>

@@ -3,7 +3,7 @@
 - 家庭医生签约率 (``contract``): residents on the register holding a contract on the reference day,
   against the village's 常住人口 (``denominator_figure``, as 建档率).
 - per key group (``contract_key_groups``): the union of the key groups (65+, hypertension, diabetes,
-  severe mental disorder, poor); each entry's reason names its groups, and :func:`key_group_rates`
+  severe mental disorder, poor, children 0-6, the disabled); each entry's reason names its groups, and :func:`key_group_rates`
   gives each group's own numerator and denominator.
 - 贫困人口签约率 (``poor_contract``, target 100%), 贫困慢病患者月随访率 (``poor_monthly``).
 - health-education counts (``education_*``): one entry per activity (its id stands where a resident
@@ -25,7 +25,15 @@ from sqlalchemy.orm import Session
 
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import EducationActivity, FamilyContract, ProgramEnrolment, Resident, Township, Village
+from app.models import (
+    EducationActivity,
+    FamilyContract,
+    ProgramEnrolment,
+    Resident,
+    ResidentChoice,
+    Township,
+    Village,
+)
 from app.services.access import authz
 from app.services.errors import Message
 from app.services.indicators import (
@@ -59,14 +67,18 @@ CTX = "Indicator"
 PROGRAMME = "services"
 ACTIVE = "1"  # resident_status 在册
 # Key groups and the programme code of their enrolment (SMI's code is the SMI programme's, unconfirmed).
-KEY_GROUPS = ("elderly", "htn", "t2dm", "smi", "poor")
+# (DOMAIN.md's pregnant women are not among them: a record holds no pregnancy to count them by.)
+KEY_GROUPS = ("elderly", "htn", "t2dm", "smi", "poor", "children", "disabled")
 GROUP_LABELS = {
     "elderly": QT_TRANSLATE_NOOP("Field", "65岁及以上老年人"),
     "htn": QT_TRANSLATE_NOOP("Field", "高血压患者"),
     "t2dm": QT_TRANSLATE_NOOP("Field", "2型糖尿病患者"),
     "smi": QT_TRANSLATE_NOOP("Field", "严重精神障碍患者"),
     "poor": QT_TRANSLATE_NOOP("Field", "建档立卡贫困人口"),
+    "children": QT_TRANSLATE_NOOP("Field", "0～6岁儿童"),
+    "disabled": QT_TRANSLATE_NOOP("Field", "残疾人"),
 }
+CHILD_AGE = 6  # 0～6岁儿童: under 7 on the reference day
 
 
 def reference_day(period: Period, today: dt.date | None = None) -> dt.date:
@@ -149,7 +161,7 @@ def _reads(session: Session, period: Period, scope: Scope) -> list:
     """What a report of the whole store reads here that a county's waits on: the poor households'
     residents (a join of a million residents, 0.5 s).  Nothing for a report of some villages (as
     the core's: :func:`app.services.indicators.core._reads`)."""
-    return [] if scope.village_ids is not None else [_poor_query(scope)]
+    return [] if scope.village_ids is not None else [_poor_query(scope), _disabled_query(scope)]
 
 
 def _signed_entry(rid: uuid.UUID, ends: dict, day: dt.date, groups: tuple[str, ...] = ()) -> Entry:
@@ -224,7 +236,30 @@ def _key_groups(session: Session, scope: Scope, day: dt.date) -> dict[str, set[u
         if rid in residents:
             groups[program].add(rid)
     groups["poor"] = _poor(session, scope, day)
+    try:
+        seven = day.replace(year=day.year - CHILD_AGE - 1)  # born after it: not yet 7 that day
+    except ValueError:  # (29 February)
+        seven = day.replace(year=day.year - CHILD_AGE - 1, day=28)
+    groups["children"] = {rid for rid, born in residents.items() if born > seven}
+    groups["disabled"] = {rid for rid in map(uid, _disabled(session, scope)) if rid in residents}
     return groups
+
+
+def _disabled_query(scope: Scope):
+    """Residents with a disability ticked (残疾情况 other than 无残疾)."""
+    return joined_in_scope(
+        select(raw_id(ResidentChoice.resident_id))
+        .where(
+            ResidentChoice.field == "disability", ResidentChoice.code != CODE_LISTS["disability"].none_code
+        )
+        .distinct(),
+        scope,
+        ResidentChoice.resident_id,
+    )
+
+
+def _disabled(session: Session, scope: Scope) -> list:
+    return [raw for (raw,) in rows(session, _disabled_query(scope))]
 
 
 def _group_labels(rid: uuid.UUID, groups: dict[str, set]) -> tuple[str, ...]:
@@ -277,6 +312,8 @@ for _order, (_group, _name) in enumerate(
         ("htn", QT_TRANSLATE_NOOP("Indicator", "高血压患者家庭医生签约率")),
         ("t2dm", QT_TRANSLATE_NOOP("Indicator", "2型糖尿病患者家庭医生签约率")),
         ("smi", QT_TRANSLATE_NOOP("Indicator", "严重精神障碍患者家庭医生签约率")),
+        ("children", QT_TRANSLATE_NOOP("Indicator", "0～6岁儿童家庭医生签约率")),
+        ("disabled", QT_TRANSLATE_NOOP("Indicator", "残疾人家庭医生签约率")),
     ),
     start=21,
 ):
