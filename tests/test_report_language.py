@@ -184,3 +184,16 @@ def test_the_printed_report_in_english_says_its_targets_in_english_and_lines_up(
         return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in head)
 
     assert len({column_of_slash(line) for line in lines if "次" not in line and "种" not in line}) == 1
+
+
+def test_the_quality_report_in_english_is_english_from_its_first_line(township_dir, capsys):
+    """`report quality --lang en` printed "2026 年随访质量：核查 4286 次随访，781 条问题" above its
+    English lines."""
+    import re
+
+    capsys.readouterr()
+    assert main(["--data-dir", township_dir, "report", "quality", "--year", str(YEAR), "--lang", "en"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith(f"Follow-up quality {YEAR}: ") and not re.search(r"[\u4e00-\u9fff]", first), first
+    assert main(["--data-dir", township_dir, "report", "quality", "--year", str(YEAR)]) == 0
+    assert capsys.readouterr().out.startswith(f"{YEAR} 年随访质量：核查 ")

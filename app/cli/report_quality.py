@@ -11,6 +11,7 @@ import sys
 
 from app.cli.core import CliError, add_lang, open_store, print_json
 from app.cli.numbers import NearYear
+from app.i18n import QT_TRANSLATE_NOOP
 
 
 def register(report_sub) -> None:
@@ -70,7 +71,15 @@ def quality(args) -> int:
         )
         return 0
     out = sys.stdout
-    print(f"{year} 年随访质量：核查 {report.visits} 次随访，{len(report.findings)} 条问题", file=out)
+    headline = tl(
+        "Quality", QT_TRANSLATE_NOOP("Quality", "{year} 年随访质量：核查 {visits} 次随访，{found} 条问题")
+    )
+    print(
+        headline.replace("{year}", str(year))
+        .replace("{visits}", str(report.visits))
+        .replace("{found}", str(len(report.findings))),
+        file=out,
+    )
     for r in report.summary():
         print(
             f"  {r.village_code} {r.village_name}  {tl('Quality', quality_report.KINDS[r.kind])}  {r.count}",

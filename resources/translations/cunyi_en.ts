@@ -5846,6 +5846,10 @@
         <source>{device} 最近一次同步时，电脑时钟比本机快约 {days} 天</source>
         <translation>At its last sync, {device}&apos;s clock was about {days} days ahead of this PC</translation>
     </message>
+    <message>
+        <source>{year} 年随访质量：核查 {visits} 次随访，{found} 条问题</source>
+        <translation>Follow-up quality {year}: {visits} visits checked, {found} problems</translation>
+    </message>
 </context>
 <context>
     <name>QualityPage</name>

@@ -5845,6 +5845,10 @@
         <source>{device} 最近一次同步时，电脑时钟比本机快约 {days} 天</source>
         <translation>{device} 最近一次同步时，电脑时钟比本机快约 {days} 天</translation>
     </message>
+    <message>
+        <source>{year} 年随访质量：核查 {visits} 次随访，{found} 条问题</source>
+        <translation>{year} 年随访质量：核查 {visits} 次随访，{found} 条问题</translation>
+    </message>
 </context>
 <context>
     <name>QualityPage</name>
