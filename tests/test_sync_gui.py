@@ -245,8 +245,8 @@ def test_an_import_announces_the_visits_and_the_summaries_it_rewrites(world):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_devices_table_reads_whole_on_a_1024_screen(qtbot, world, gui_app, lang):
-    """单位 (with its kind) and 状态 read whole in a 1024-pixel window; the long fingerprint may be cut,
-    its whole text is in the tooltip."""
+    """单位 (with its kind), the fingerprint and 状态 read whole in a 1024-pixel window (the
+    fingerprint's whole text is in the tooltip too)."""
     from app.views.startup import install_translator
 
     town, _a, _b, _tmp = world
@@ -270,5 +270,9 @@ def test_the_devices_table_reads_whole_on_a_1024_screen(qtbot, world, gui_app, l
         right = header.sectionPosition(6) + header.sectionSize(6) - header.offset()
         assert right <= visible, (right, visible)  # no sideways scroll to see the state
         assert table.item(0, 2).toolTip() == table.item(0, 2).text()
+        # the fingerprint, read aloud to check a device's card, whole (it was cut to "40305 97513 50891 …")
+        fingerprint = table.item(0, 2).text()
+        assert len(fingerprint.split()) == 4
+        assert table.fontMetrics().horizontalAdvance(fingerprint) < header.sectionSize(2), fingerprint
     finally:
         install_translator(gui_app, "zh")

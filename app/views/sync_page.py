@@ -278,8 +278,8 @@ class SyncPage(LazyPage):
             ],
             [p.device_id for p in seen.peers],
         )
-        # 状态 fits at 1024 px; the fingerprint (a long hex string) may be cut, its tooltip holds it whole
-        fit_columns(self.peers, {0: 18, 1: 13, 2: 10, 3: 8, 4: 16, 5: 16})
+        # 状态 and the fingerprint (four groups of digits, read aloud) fit at 1024 px
+        fit_columns(self.peers, {0: 18, 1: 13, 2: 12, 3: 8, 4: 16, 5: 16})
         self.first_step.setVisible(not seen.peers)
         rows = []
         for c in seen.conflicts:
