@@ -184,14 +184,36 @@ def test_an_education_count_reads_as_activities_against_the_minimum(page, qtbot)
 
 
 def test_a_trend_with_nothing_to_draw_says_so(gui_app, qtbot, township_store):
-    """A township whose villages have no population figure yet: no month has a rate, and the trend
-    chart says there is nothing to draw instead of showing an empty frame."""
+    """A township without villages yet: no month has a rate, and the trend chart says there is
+    nothing to draw instead of showing an empty frame."""
     page = TownshipHomePage(township_store)
     qtbot.addWidget(page)
     page.show()
     page.wait_until_loaded()
     assert page.trend_plot is not None and page.trend_empty is not None
     assert page.trend_empty.textItem.toPlainText() == "本年度还没有可画的数据"
+
+
+def test_a_trend_without_a_villages_population_says_whose_is_missing(gui_app, qtbot, township_store):
+    """One village of six without this year's population figure: 建档率's trend read "本年度还没有可画
+    的数据" over a year of records (a reviewer's township).  It names the village whose figure is
+    missing."""
+    from app.services import profile
+    from app.tools.demo import generate_demo
+    from tests.conftest import TODAY
+
+    with township_store.transaction() as s:
+        generate_demo(s, 200, seed=4, villages=2, today=TODAY)
+        profile.ensure_village(s, "110105001077", "李庄村")  # no figure entered for it
+    page = TownshipHomePage(township_store)
+    qtbot.addWidget(page)
+    page.show()
+    page.wait_until_loaded()
+    page.indicator.setCurrentIndex(page.indicator.findData("records"))
+    qtbot.waitUntil(lambda: page.trend_empty is not None, timeout=30_000)
+    said = page.trend_empty.textItem.toPlainText()
+    assert said.startswith("李庄村还没有录入本年度人口数") and "画不出趋势" in said, said
+    assert all(v.name not in said for v in page.bench.report.villages if v.name != "李庄村"), said
 
 
 def test_the_workbench_offers_the_year_up_to_a_quarter(page):

@@ -594,6 +594,19 @@ class TownshipHomePage(QWidget):
         self.compare_plot = plot
         self.chart_row.addWidget(plot, 1)
 
+    def _why_no_trend(self, result: engine.IndicatorResult) -> str:
+        """A rate against a population figure has no total while a village's figure is missing: said
+        so, naming the villages (not "no data this year" of a year of records)."""
+        if not result.missing_figures:
+            return self.tr("本年度还没有可画的数据")
+        names = [v.name for v in self.bench.report.villages if v.code in result.missing_figures]
+        text = (
+            self.tr("{places}还没有录入本年度人口数：\n全县的比率暂缺，画不出趋势")
+            if self.county
+            else self.tr("{places}还没有录入本年度人口数：\n全乡镇的比率暂缺，画不出趋势")
+        )
+        return text.replace("{places}", self.tr("、").join(names))
+
     def _draw_trend(self, result: engine.IndicatorResult, trend) -> None:
         plot = self._plot(self.trend_plot, result)
         self.trend_empty = None
@@ -610,7 +623,7 @@ class TownshipHomePage(QWidget):
                 xs, ys, pen=pg.mkPen("#1565c0", width=2), symbol="o", symbolSize=6, symbolBrush="#1565c0"
             )
         else:  # not an empty frame: why there is no line (no month has a rate: a population is missing …)
-            self.trend_empty = pg.TextItem(self.tr("本年度还没有可画的数据"), color="#777", anchor=(0.5, 0.5))
+            self.trend_empty = pg.TextItem(self._why_no_trend(result), color="#777", anchor=(0.5, 0.5))
             self.trend_empty.setPos(6.5, 50 if result.unit not in COUNTS else 0.5)
             plot.addItem(self.trend_empty)
         plot.getAxis("bottom").setTicks([[(m, str(m)) for m in range(1, 13)]])

@@ -8780,6 +8780,22 @@ Click Yes only if it matches.</translation>
         <translation>No figures to draw for this year yet</translation>
     </message>
     <message>
+        <source>{places}还没有录入本年度人口数：
+全县的比率暂缺，画不出趋势</source>
+        <translation>No population figure for this year yet: {places}.
+The county's rate is missing: no trend to draw</translation>
+    </message>
+    <message>
+        <source>{places}还没有录入本年度人口数：
+全乡镇的比率暂缺，画不出趋势</source>
+        <translation>No population figure for this year yet: {places}.
+The township's rate is missing: no trend to draw</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>月（年初累计）</source>
         <translation>Month (year to date)</translation>
     </message>

@@ -8779,6 +8779,22 @@
         <translation>本年度还没有可画的数据</translation>
     </message>
     <message>
+        <source>{places}还没有录入本年度人口数：
+全县的比率暂缺，画不出趋势</source>
+        <translation>{places}还没有录入本年度人口数：
+全县的比率暂缺，画不出趋势</translation>
+    </message>
+    <message>
+        <source>{places}还没有录入本年度人口数：
+全乡镇的比率暂缺，画不出趋势</source>
+        <translation>{places}还没有录入本年度人口数：
+全乡镇的比率暂缺，画不出趋势</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>月（年初累计）</source>
         <translation>月（年初累计）</translation>
     </message>
