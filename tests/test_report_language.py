@@ -197,3 +197,26 @@ def test_the_quality_report_in_english_is_english_from_its_first_line(township_d
     assert first.startswith(f"Follow-up quality {YEAR}: ") and not re.search(r"[\u4e00-\u9fff]", first), first
     assert main(["--data-dir", township_dir, "report", "quality", "--year", str(YEAR)]) == 0
     assert capsys.readouterr().out.startswith(f"{YEAR} 年随访质量：核查 ")
+
+
+def test_the_summary_says_the_day_contracts_are_counted_on_and_fits_a_page(township_dir, tmp_path):
+    """A reviewer reconciling 663 hypertension patients in 规范管理率 with 630 in 签约率 for the county
+    found no word of why (patients whose management ended during the year).  The summary says the
+    day contracts are counted on; its indicators, the notes above them, still on one page."""
+    import subprocess
+
+    for lang, words in (("zh", "注：签约率按 "), ("en", "Note: contract rates are counted on ")):
+        out = tmp_path / f"{lang}.pdf"
+        args = ["--data-dir", township_dir, "report", "indicators", "--year", str(YEAR), "-o", str(out)]
+        assert main([*args, "--lang", lang]) == 0
+        first = subprocess.run(
+            ["pdftotext", "-layout", "-f", "1", "-l", "1", str(out), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert words in " ".join(first.split()), first[:600]
+        numbered = [
+            line.split()[0] for line in first.splitlines() if line.split() and line.split()[0].isdecimal()
+        ]
+        assert numbered == [str(n) for n in range(1, len(numbered) + 1)] and len(numbered) >= 25, numbered

@@ -323,3 +323,15 @@ def test_the_township_pages_ask_no_more_width_than_an_800_pixel_window_has(gui_a
         window.close()
     finally:
         install_translator(gui_app, "zh")
+
+
+def test_contract_rows_say_the_day_they_are_counted_on(page):
+    """签约率's patients are those under management on one day, 规范管理率's those of the whole year:
+    the contract rows' names say so when pointed at."""
+    report = page.bench.report
+    for row, result in enumerate(report.results):
+        tip = page.table.verticalHeaderItem(row).toolTip()
+        if result.key.startswith("contract") or result.key == "poor_contract":
+            assert tip.startswith("注：签约率按 "), result.key
+        else:
+            assert tip == "", result.key

@@ -348,6 +348,10 @@ class TownshipHomePage(QWidget):
         labels = [translate("Indicator", r.name) for r in report.results]
         labels += [self.tr("最近同步"), self.tr("可能缺失天数")]
         self.table.setVerticalHeaderLabels(labels)
+        day_note = output.reference_day_note(report, translate)
+        for row, result in enumerate(report.results):  # (their patients are counted on one day)
+            if day_note and output.counted_on_one_day(result):
+                self.table.verticalHeaderItem(row).setToolTip(day_note)
         group_fill = QColor("#f5f5f5")
         for row, result in enumerate(report.results):
             # (a count's minimum is each unit's own, in its cells; as the PDF, no rate to aim at)

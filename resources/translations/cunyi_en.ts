@@ -6399,6 +6399,10 @@
         <translation>, </translation>
     </message>
     <message>
+        <source>注：签约率按 {day} 计，分母是当天在册的居民、当天仍在管理的患者；规范管理率和控制率的分母是 {start} 至 {end} 间任何时候在管理的患者，故两处的患者人数可以不同</source>
+        <translation>Note: contract rates are counted on {day}: their denominators are the residents on the register and the patients still under management that day; standard-management and control rates count every patient under management at any time from {start} to {end}, so their numbers of patients can differ</translation>
+    </message>
+    <message>
         <source>统计时间：{start} 至 {end}    填报单位：{unit}    制表人：{who}    生成日期：{today}</source>
         <translation>Period: {start} to {end}    Reporting unit: {unit}    Prepared by: {who}    Generated: {today}</translation>
     </message>
@@ -8783,13 +8787,13 @@ Click Yes only if it matches.</translation>
         <source>{places}还没有录入本年度人口数：
 全县的比率暂缺，画不出趋势</source>
         <translation>No population figure for this year yet: {places}.
-The county's rate is missing: no trend to draw</translation>
+The county&apos;s rate is missing: no trend to draw</translation>
     </message>
     <message>
         <source>{places}还没有录入本年度人口数：
 全乡镇的比率暂缺，画不出趋势</source>
         <translation>No population figure for this year yet: {places}.
-The township's rate is missing: no trend to draw</translation>
+The township&apos;s rate is missing: no trend to draw</translation>
     </message>
     <message>
         <source>、</source>

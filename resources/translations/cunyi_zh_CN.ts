@@ -6398,6 +6398,10 @@
         <translation>、</translation>
     </message>
     <message>
+        <source>注：签约率按 {day} 计，分母是当天在册的居民、当天仍在管理的患者；规范管理率和控制率的分母是 {start} 至 {end} 间任何时候在管理的患者，故两处的患者人数可以不同</source>
+        <translation>注：签约率按 {day} 计，分母是当天在册的居民、当天仍在管理的患者；规范管理率和控制率的分母是 {start} 至 {end} 间任何时候在管理的患者，故两处的患者人数可以不同</translation>
+    </message>
+    <message>
         <source>统计时间：{start} 至 {end}    填报单位：{unit}    制表人：{who}    生成日期：{today}</source>
         <translation>统计时间：{start} 至 {end}    填报单位：{unit}    制表人：{who}    生成日期：{today}</translation>
     </message>

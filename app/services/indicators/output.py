@@ -198,6 +198,34 @@ def missing_population_note(report: engine.Report, translate: Translate = _ident
     ).render(translate)
 
 
+REFERENCE_DAY = QT_TRANSLATE_NOOP(
+    "Report",
+    "注：签约率按 {day} 计，分母是当天在册的居民、当天仍在管理的患者；规范管理率和控制率的分母是 {start} 至 {end}"
+    " 间任何时候在管理的患者，故两处的患者人数可以不同",
+)
+
+
+def counted_on_one_day(result: engine.IndicatorResult) -> bool:
+    """Whether ``result`` is a 签约率, counted on the period's reference day (:data:`REFERENCE_DAY`)."""
+    from app.services.indicators.services import PROGRAMME
+
+    return result.programme == PROGRAMME and "contract" in result.key
+
+
+def reference_day_note(report: engine.Report, translate: Translate = _identity) -> str | None:
+    """Why a programme's patients are fewer in its 签约率 than in its 规范管理率 (the patients whose
+    management ended during the period): the day contracts are counted on.  None without a contract
+    indicator in ``report``."""
+    from app.services.indicators.services import reference_day
+
+    if not any(map(counted_on_one_day, report.results)):
+        return None
+    period = report.period
+    return Message(
+        CTX, REFERENCE_DAY, {"day": reference_day(period), "start": period.start, "end": period.end}
+    ).render(translate)
+
+
 # Who made a report when it was the command line's system account (heading_lines)
 SYSTEM_ACCOUNT = QT_TRANSLATE_NOOP("Report", "本机系统账户（命令行，可见全部数据）")
 
@@ -230,6 +258,8 @@ def heading_lines(session: Session, report: engine.Report, translate: Translate 
         lines.append(withheld)
     if (missing := missing_population_note(report, translate)) is not None:
         lines.append(missing)
+    if (day := reference_day_note(report, translate)) is not None:
+        lines.append(day)
     return lines
 
 
@@ -719,7 +749,19 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
                 "—" if counts else rate_text(ind["target"]),  # a count: its minimum, left
             ]
         )
-    story += [Table(rows, colWidths=[12 * mm, 80 * mm, 28 * mm, 28 * mm, 24 * mm, 20 * mm], style=style)]
+    # (a line a row, as tight as reads well: the 25 indicators and the notes above them on one page;
+    # a table that goes on anyway repeats its header)
+    summary = TableStyle(
+        [*style.getCommands(), ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+    )
+    story += [
+        Table(
+            rows,
+            colWidths=[12 * mm, 80 * mm, 28 * mm, 28 * mm, 24 * mm, 20 * mm],
+            style=summary,
+            repeatRows=1,
+        )
+    ]
 
     unit_key, units = _units(report)
     # the places' tables: every figure to the right, the first as the others
