@@ -553,3 +553,26 @@ def test_lists_say_when_nothing_matches_and_refuse_what_cannot(village, capsys):
     assert capsys.readouterr().out.strip() == "2001年没有健康教育活动记录"
     code, err = run([*base, "print", "card", "9" * 5000, "-o", "x.pdf"], capsys)
     assert code == 1 and "找不到档案：" + "9" * 40 + "…" in err and len(err) < 200, err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["backup", "-o", "{data}/keys/device_sign.pem"],
+        ["backup", "-o", "{data}/cunyi.db"],
+        ["residents", "export", "{data}/keys/x.csv"],
+        ["residents", "export", "{data}/roster.xlsx"],
+    ],
+    ids=["over-the-signing-key", "over-the-store", "into-keys", "into-the-data-folder"],
+)
+def test_nothing_a_user_asks_for_is_written_into_the_data_folder(village, capsys, args):
+    """`backup -o DATA/keys/device_sign.pem` wrote a database over the PC's signing key ("已备份"):
+    every bundle it signed after failed, the key lost for good; `backup -o DATA/cunyi.db` renamed a
+    copy over the live store past the lock a restore waits on.  The data folder is the program's."""
+    data_dir, _ = village
+    key = data_dir / "keys" / "device_sign.pem"
+    before = counts(data_dir), key.read_bytes(), sorted(p.name for p in data_dir.rglob("*"))
+    argv = ["--data-dir", str(data_dir), *(a.format(data=data_dir) for a in args)]
+    code, err = run(argv, capsys)
+    assert code == 1 and "村医自己的数据文件夹" in err and len(err.strip().splitlines()) == 1, err
+    assert (counts(data_dir), key.read_bytes(), sorted(p.name for p in data_dir.rglob("*"))) == before

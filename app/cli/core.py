@@ -236,7 +236,9 @@ def open_store(args: argparse.Namespace, *, need_profile: bool = True):
         raise CliError(missing)  # before anything is made: a mistyped folder is left as it was
     paths = Paths(data_dir).ensure()
     setup_logging(paths)
-    from app.services import backup
+    from app.services import backup, safe_output
+
+    safe_output.keep_out_of(paths.data_dir)  # no file a user asks for is written among the store's
 
     for what in backup.recover_interrupted_restore(paths):  # a restore killed half-way
         logging.getLogger(__name__).warning("start: %s", what)

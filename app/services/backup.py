@@ -271,8 +271,9 @@ def _copy_bytes(src: Path, out) -> None:
 
 def _write_atomically(dest: Path, write: Callable) -> Path:
     """``dest`` written by ``write(file)`` via ``dest.part`` (owner-only, locked while written so
-    the clean-up at start never takes a live one), fsynced and renamed: complete, or absent."""
-    dest = safe_output.file_target(dest)
+    the clean-up at start never takes a live one), fsynced and renamed: complete, or absent.  For
+    the program's own files (automatic backups, seals beside a backup already written)."""
+    dest = safe_output.file_target(dest, own=True)
     part = dest.with_name(dest.name + ".part")
     with safe_output.written_as(dest):
         part.unlink(missing_ok=True)

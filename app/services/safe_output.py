@@ -119,14 +119,47 @@ def append_xlsx_row(ws, values: Iterable, *, text_columns: Iterable[int] = ()) -
         set_xlsx_cell(ws.cell(row=row, column=col), value, as_text=col - 1 in text)
 
 
-def file_target(path: str | Path) -> Path:
+# The data folders of the stores this process opened (:func:`keep_out_of`): no file a user asks for
+# is written there.  ``backup -o FOLDER/keys/device_sign.pem`` replaced the PC's signing key by a
+# database, for good; ``backup -o FOLDER/cunyi.db`` renamed a copy over the live store.
+_OWN_FOLDERS: set[str] = set()
+
+
+def keep_out_of(folder: str | Path) -> None:
+    """Refuse, from now on in this process, any file a user names inside ``folder`` (a data folder:
+    its database, keys, backups and outbox are the program's own)."""
+    _OWN_FOLDERS.add(os.path.normcase(os.path.realpath(folder)))
+
+
+def _own_folder_of(target: Path) -> str | None:
+    where = os.path.normcase(os.path.realpath(target))
+    for folder in _OWN_FOLDERS:
+        if where == folder or where.startswith(folder.rstrip(os.sep) + os.sep):
+            return folder
+    return None
+
+
+def file_target(path: str | Path, *, own: bool = False) -> Path:
     """``path`` as the place of a file about to be written by renaming a finished temporary file
     over it (:func:`written_as`).  Refused, naming what the user gave: something other than a file
     there (a device such as ``-o /dev/null``, a pipe or a folder would be replaced by the rename,
     and run as root that removes /dev/null for every program on the machine); a part of the path
     that is a file, not a folder (``somefile/x.csv``); a folder that is not there (a mistyped one
-    is said, not made); and, on POSIX, a folder this account may not write in."""
+    is said, not made); on POSIX, a folder this account may not write in; and, unless ``own`` (the
+    program's own files: its automatic backups), a place inside a data folder (:func:`keep_out_of`)."""
     target = Path(path)
+    if not own and (folder := _own_folder_of(target)) is not None:
+        raise UserError(
+            Message(
+                "Files",
+                QT_TRANSLATE_NOOP(
+                    "Files",
+                    "不能写入 {path}：这里是村医自己的数据文件夹 {folder}（数据库、设备密钥、备份），"
+                    "写入会损坏它们：请另选一个文件夹，如桌面或U盘",
+                ),
+                {"path": str(target), "folder": folder},
+            )
+        )
     try:
         mode = target.stat().st_mode  # (follows a link: a link to a device is refused too)
     except FileNotFoundError:  # nothing there yet (any other error is raised, naming the path as
