@@ -561,18 +561,20 @@ def test_lists_say_when_nothing_matches_and_refuse_what_cannot(village, capsys):
         ["backup", "-o", "{data}/keys/device_sign.pem"],
         ["backup", "-o", "{data}/cunyi.db"],
         ["residents", "export", "{data}/keys/x.csv"],
-        ["residents", "export", "{data}/roster.xlsx"],
+        ["residents", "export", "{data}/backups/x.csv"],
+        ["backup", "-o", "{data}/cunyi.db-wal"],
     ],
-    ids=["over-the-signing-key", "over-the-store", "into-keys", "into-the-data-folder"],
+    ids=["over-the-signing-key", "over-the-store", "into-keys", "into-backups", "over-the-journal"],
 )
 def test_nothing_a_user_asks_for_is_written_into_the_data_folder(village, capsys, args):
     """`backup -o DATA/keys/device_sign.pem` wrote a database over the PC's signing key ("已备份"):
     every bundle it signed after failed, the key lost for good; `backup -o DATA/cunyi.db` renamed a
-    copy over the live store past the lock a restore waits on.  The data folder is the program's."""
-    data_dir, _ = village
+    copy over the live store past the lock a restore waits on.  The database and the program's
+    folders are its own (a file beside them is the user's: `--data-dir .` is a folder of theirs)."""
+    data_dir, archive = village
     key = data_dir / "keys" / "device_sign.pem"
     before = counts(data_dir), key.read_bytes(), sorted(p.name for p in data_dir.rglob("*"))
-    argv = ["--data-dir", str(data_dir), *(a.format(data=data_dir) for a in args)]
+    argv = ["--data-dir", str(data_dir), *(a.format(data=data_dir, archive=archive) for a in args)]
     code, err = run(argv, capsys)
-    assert code == 1 and "村医自己的数据文件夹" in err and len(err.strip().splitlines()) == 1, err
+    assert code == 1 and "是村医自己的数据" in err and len(err.strip().splitlines()) == 1, err
     assert (counts(data_dir), key.read_bytes(), sorted(p.name for p in data_dir.rglob("*"))) == before

@@ -355,6 +355,51 @@ def test_a_visit_dated_by_a_calendar_running_ahead_is_voided_and_the_bundle_then
         assert row.voided and row.void_reason == "电脑日期快了十天，日期录错"
 
 
+def test_a_record_dated_by_a_calendar_running_ahead_goes_once_its_date_is_put_right(world, clock):
+    """A tester's village enrolled a resident on a PC ten days ahead; the township refused the
+    bundle, saying to put the record's date right and export again.  Done: the next bundle was
+    refused all the same (it still carried the first write, dated ahead), and every one after it
+    for good.  A date written right by a later change of the same bundle forgives the first; one
+    written ahead again does not."""
+    town, a, _b, tmp = world
+    clock.set(days=10)
+    ahead = clock.today()
+    with a.store.transaction() as s:
+        made = records.save_resident(
+            s,
+            records.ResidentInput(
+                name="钟表人", sex="1", birth_date="1970-01-01", enrolled_on=ahead.isoformat()
+            ),
+            today=ahead,
+        )
+        made_id = made.id
+    clock.set()
+    (path,) = a.export(tmp / "ahead")
+    (outcome,) = town.import_(path)
+    reason = outcome.reason.render()
+    assert outcome.status == "rejected" and f"enrolled_on {ahead.isoformat()}" in reason, reason
+    right = capture.pc_today() - dt.timedelta(days=1)
+    with a.store.transaction() as s:
+        inp = records.resident_input_from(s.get(Resident, made_id))
+        inp.enrolled_on = right.isoformat()
+        records.save_resident(s, inp, resident_id=made_id, today=capture.pc_today())
+    (path,) = a.export(tmp / "put-right")
+    (outcome,) = town.import_(path)
+    assert outcome.status == "applied", outcome.reason and outcome.reason.render()
+    with town.store.session() as s:
+        assert s.get(Resident, made_id).enrolled_on == right
+    # dated ahead again after it was put right: refused
+    clock.set(days=10)
+    with a.store.transaction() as s:
+        inp = records.resident_input_from(s.get(Resident, made_id))
+        inp.enrolled_on = clock.today().isoformat()
+        records.save_resident(s, inp, resident_id=made_id, today=clock.today())
+    clock.set()
+    (path,) = a.export(tmp / "ahead-again")
+    (outcome,) = town.import_(path)
+    assert outcome.status == "rejected" and "enrolled_on" in outcome.reason.render()
+
+
 def _future_visit_ops(a, patient, clock) -> tuple[list[dict], list[dict], dt.date]:
     """The ops of a visit dated ten days ahead (a PC running ahead), and of its void."""
 

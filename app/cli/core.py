@@ -238,7 +238,8 @@ def open_store(args: argparse.Namespace, *, need_profile: bool = True):
     setup_logging(paths)
     from app.services import backup, safe_output
 
-    safe_output.keep_out_of(paths.data_dir)  # no file a user asks for is written among the store's
+    # no file a user asks for replaces the database or goes among the keys, backups …
+    safe_output.keep_out_of(paths.data_dir, paths.db_file.name)
 
     for what in backup.recover_interrupted_restore(paths):  # a restore killed half-way
         logging.getLogger(__name__).warning("start: %s", what)

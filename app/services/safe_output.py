@@ -119,23 +119,32 @@ def append_xlsx_row(ws, values: Iterable, *, text_columns: Iterable[int] = ()) -
         set_xlsx_cell(ws.cell(row=row, column=col), value, as_text=col - 1 in text)
 
 
-# The data folders of the stores this process opened (:func:`keep_out_of`): no file a user asks for
-# is written there.  ``backup -o FOLDER/keys/device_sign.pem`` replaced the PC's signing key by a
+# The data folders of the stores this process opened, each with its database's file name
+# (:func:`keep_out_of`): no file a user asks for replaces the database or goes into the program's
+# folders there.  ``backup -o FOLDER/keys/device_sign.pem`` replaced the PC's signing key by a
 # database, for good; ``backup -o FOLDER/cunyi.db`` renamed a copy over the live store.
-_OWN_FOLDERS: set[str] = set()
+_OWN_PLACES: set[tuple[str, str]] = set()
 
 
-def keep_out_of(folder: str | Path) -> None:
-    """Refuse, from now on in this process, any file a user names inside ``folder`` (a data folder:
-    its database, keys, backups and outbox are the program's own)."""
-    _OWN_FOLDERS.add(os.path.normcase(os.path.realpath(folder)))
+def keep_out_of(data_dir: str | Path, db_name: str) -> None:
+    """Refuse, from now on in this process, any file a user names in the program's folders of
+    ``data_dir`` (keys, backups, outbox …) or in the place of its database ``db_name`` (and the
+    files SQLite keeps beside it)."""
+    _OWN_PLACES.add((os.path.normcase(os.path.realpath(data_dir)), os.path.normcase(db_name)))
 
 
-def _own_folder_of(target: Path) -> str | None:
+def _own_place_of(target: Path) -> str | None:
+    from app.config import SUBDIRS
+
     where = os.path.normcase(os.path.realpath(target))
-    for folder in _OWN_FOLDERS:
-        if where == folder or where.startswith(folder.rstrip(os.sep) + os.sep):
-            return folder
+    parent, name = os.path.split(where)
+    for folder, db_name in _OWN_PLACES:
+        if parent == folder and name.lstrip(".").startswith(db_name):
+            return where  # the database, its journal, its lock files
+        for sub in SUBDIRS:
+            inside = os.path.join(folder, os.path.normcase(sub))
+            if where == inside or where.startswith(inside + os.sep):
+                return inside
     return None
 
 
@@ -146,18 +155,18 @@ def file_target(path: str | Path, *, own: bool = False) -> Path:
     and run as root that removes /dev/null for every program on the machine); a part of the path
     that is a file, not a folder (``somefile/x.csv``); a folder that is not there (a mistyped one
     is said, not made); on POSIX, a folder this account may not write in; and, unless ``own`` (the
-    program's own files: its automatic backups), a place inside a data folder (:func:`keep_out_of`)."""
+    program's own files: its automatic backups), a place of a data folder's own (:func:`keep_out_of`)."""
     target = Path(path)
-    if not own and (folder := _own_folder_of(target)) is not None:
+    if not own and (place := _own_place_of(target)) is not None:
         raise UserError(
             Message(
                 "Files",
                 QT_TRANSLATE_NOOP(
                     "Files",
-                    "不能写入 {path}：这里是村医自己的数据文件夹 {folder}（数据库、设备密钥、备份），"
-                    "写入会损坏它们：请另选一个文件夹，如桌面或U盘",
+                    "不能写入 {path}：{place} 是村医自己的数据（数据库、设备密钥、备份），写入会损坏它们："
+                    "请另选一个文件夹，如桌面或U盘",
                 ),
-                {"path": str(target), "folder": folder},
+                {"path": str(target), "place": place},
             )
         )
     try:

@@ -2649,8 +2649,8 @@
 <context>
     <name>Files</name>
     <message>
-        <source>不能写入 {path}：这里是村医自己的数据文件夹 {folder}（数据库、设备密钥、备份），写入会损坏它们：请另选一个文件夹，如桌面或U盘</source>
-        <translation>Cannot write {path}: this is CunYi's own data folder {folder} (database, device keys, backups), and writing there would damage them: choose another folder, such as the desktop or a USB stick</translation>
+        <source>不能写入 {path}：{place} 是村医自己的数据（数据库、设备密钥、备份），写入会损坏它们：请另选一个文件夹，如桌面或U盘</source>
+        <translation>Cannot write {path}: {place} is CunYi's own data (database, device keys, backups), and writing there would damage it: choose another folder, such as the desktop or a USB stick</translation>
     </message>
     <message>
         <source>不能写入 {path}：那里不是普通文件（是设备或管道）</source>

@@ -2648,8 +2648,8 @@
 <context>
     <name>Files</name>
     <message>
-        <source>不能写入 {path}：这里是村医自己的数据文件夹 {folder}（数据库、设备密钥、备份），写入会损坏它们：请另选一个文件夹，如桌面或U盘</source>
-        <translation>不能写入 {path}：这里是村医自己的数据文件夹 {folder}（数据库、设备密钥、备份），写入会损坏它们：请另选一个文件夹，如桌面或U盘</translation>
+        <source>不能写入 {path}：{place} 是村医自己的数据（数据库、设备密钥、备份），写入会损坏它们：请另选一个文件夹，如桌面或U盘</source>
+        <translation>不能写入 {path}：{place} 是村医自己的数据（数据库、设备密钥、备份），写入会损坏它们：请另选一个文件夹，如桌面或U盘</translation>
     </message>
     <message>
         <source>不能写入 {path}：那里不是普通文件（是设备或管道）</source>

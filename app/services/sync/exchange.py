@@ -794,9 +794,11 @@ class _Authority:
         # rows carrying a date later than last_day, each with its refusal and the clock of the op
         # that dated it: forgiven when a later op of the bundle voids the row (a visit typed on a
         # PC whose calendar ran ahead, voided once the clock was put right, never counts anywhere)
-        # and taken back if another un-voids it; any left refuse the bundle (:meth:`finish`)
-        self.future: dict[tuple[str, str], tuple[UserError, str]] = {}
-        self.forgiven: dict[tuple[str, str], tuple[UserError, str]] = {}
+        # and taken back if another un-voids it, or when later ops write each such date right
+        # (the third item: the row's columns of HAPPENED_ON dated so); any left refuse the bundle
+        # (:meth:`finish`)
+        self.future: dict[tuple[str, str], tuple[UserError, str, frozenset]] = {}
+        self.forgiven: dict[tuple[str, str], tuple[UserError, str, frozenset]] = {}
 
     def until_day(self, limit_ms: int) -> None:
         """No date of what has happened (:data:`HAPPENED_ON`) may be later than ``limit_ms``'s day."""
@@ -938,13 +940,14 @@ class _Authority:
                     place is not None and not _within(self.sender, place)
                 ):
                     why = ("device", self.name(named))
+        late_days: frozenset = frozenset()
         if why is None and (days := HAPPENED_ON.get(op["e"])) is not None:
-            last = self.last_day
-            for column in days:
-                day = values.get(column)
-                if isinstance(day, str) and day > last:
-                    why = ("future", f"{column} {day}")
-                    break
+            late_days = frozenset(
+                c for c in days if isinstance(values.get(c), str) and values[c] > self.last_day
+            )
+            if late_days:
+                column = next(c for c in days if c in late_days)
+                why = ("future", f"{column} {values[column]}")
         if why is None and (child := HAPPENED_IN_CHILDREN.get(op["e"])) is not None:
             field, key = child
             rows = values.get(field)
@@ -971,29 +974,46 @@ class _Authority:
         if why is not None:
             reason, scope = why
             refused = self._refusal(reason, op, scope)
-            if reason == "future" and self._future_forgiven(op, held, values, refused):
+            if reason == "future" and self._future_forgiven(op, held, values, refused, late_days):
                 return
             raise refused
 
-    def _future_forgiven(self, op: dict, held: bool, values: dict, refused: UserError) -> bool:
+    def _future_forgiven(
+        self, op: dict, held: bool, values: dict, refused: UserError, late: frozenset
+    ) -> bool:
         """Whether a date in the future need not refuse the bundle (yet): the op is held already
         (never applied again), it carries its row voided (a township's snapshot), the row is voided
-        by an earlier op of the bundle, or it may yet be by a later one (:meth:`finish`)."""
+        by an earlier op of the bundle, or it may yet be by a later one, or have its dates (``late``:
+        the row's own columns dated so) written right by a later one (:meth:`finish`)."""
         key = (op["e"], op["r"])
         if held or values.get("voided") is True or key in self.forgiven:
             return True
-        if not _voidable(op["e"]):
+        if not (_voidable(op["e"]) or late):
             return False
-        self.future.setdefault(key, (refused, op["h"]))
+        if key in self.future:  # dated in the future again: every such column waits to be put right
+            refused, clock, before = self.future[key]
+            self.future[key] = (refused, max(clock, op["h"]), before | late)
+        else:
+            self.future[key] = (refused, op["h"], late)
         return True
 
     def _void_seen(self, op: dict, values: dict) -> None:
         """An op of a row dated in the future: a void written after the date forgives it (its clock
-        wins the merge); an un-void takes that back."""
+        wins the merge), as does each date written right after it (a village that followed the
+        refusal's advice: its later bundles carry the first write still); an un-void takes that back."""
         key = (op["e"], op["r"])
         voided = values.get("voided")
-        if voided is True and key in self.future and op["h"] > self.future[key][1]:
-            self.forgiven[key] = self.future.pop(key)
+        waiting = self.future.get(key)
+        if waiting is not None and op["h"] > waiting[1]:
+            refused, clock, late = waiting
+            if voided is True:
+                self.forgiven[key] = self.future.pop(key)
+                return
+            righted = {c for c in late if isinstance(values.get(c), str) and values[c] <= self.last_day}
+            if righted and late - righted:
+                self.future[key] = (refused, clock, late - righted)
+            elif righted:  # (dated in the future once more after this: waits again)
+                del self.future[key]
         elif voided is False and key in self.forgiven:
             self.future[key] = self.forgiven.pop(key)
 
