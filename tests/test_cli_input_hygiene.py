@@ -578,3 +578,34 @@ def test_nothing_a_user_asks_for_is_written_into_the_data_folder(village, capsys
     code, err = run(argv, capsys)
     assert code == 1 and "是村医自己的数据" in err and len(err.strip().splitlines()) == 1, err
     assert (counts(data_dir), key.read_bytes(), sorted(p.name for p in data_dir.rglob("*"))) == before
+
+
+def test_demo_data_never_goes_into_a_store_of_real_records(village, tmp_path, capsys):
+    """`cunyi demo` added invented residents with back-dated visits and health-education
+    activities to a store of real records, under the user's name: counted in the reports and
+    synced as real.  It runs into a new store, or one it made demo data in before, only."""
+    data_dir, _ = village  # one real resident
+    before = counts(data_dir)
+    code, err = run(["--data-dir", str(data_dir), "demo", "--residents", "5"], capsys)
+    assert code == 1 and "已有 1 份档案" in err and len(err.strip().splitlines()) == 1, err
+    assert counts(data_dir) == before
+    fresh = storekit.data_dir_for_init(tmp_path / "demo")
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(fresh),
+                "init",
+                "--role",
+                "village",
+                "--code",
+                "110105001101",
+                "--name",
+                "演示村",
+            ]
+        )
+        == 0
+    )
+    for _ in range(2):  # a demo store takes more demo data
+        assert main(["--data-dir", str(fresh), "demo", "--residents", "5"]) == 0
+    assert counts(fresh)["resident"] == 10

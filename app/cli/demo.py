@@ -33,6 +33,7 @@ def generate(args) -> int:
             print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
     with store.transaction() as s:
+        demo.check_demo_store(s)  # (never into a store of real records)
         result = demo.generate_demo(s, args.residents, args.seed, villages=args.villages, progress=progress)
     print(file=sys.stderr)
     print(

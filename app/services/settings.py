@@ -25,7 +25,11 @@ SERVE_PORT = "sync.serve_port"
 # 控制率 indicator all read it (followup_rules.Thresholds through :func:`thresholds`)
 ELDERLY_HTN_TARGET = "rules.htn_target_65"
 ELDERLY_HTN_TARGETS = ("150/90", "140/90")
+# "1": this store holds demo data (`cunyi demo` made its first residents); demo adds no more
+# synthetic residents to a store of real records (app.tools.demo.check_demo_store)
+DEMO_STORE = "demo.store"
 DEFAULTS = {
+    DEMO_STORE: "0",
     LANGUAGE: "zh",
     PROVINCIAL_FIELDS: "0",
     ESCROW_KEY: "",

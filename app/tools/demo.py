@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 from stdnum.cn import ric
 
@@ -35,6 +35,7 @@ from app.models import (
     new_id,
 )
 from app.services import profile as profiles
+from app.services import settings
 from app.services.access.actor import actor
 from app.services.errors import Message, UserError
 from app.services.programmes import followup_rules as rules
@@ -233,6 +234,25 @@ def _household_members(p: _People) -> list[tuple[str, str, int]]:
         for _ in range(r.randint(1, 2)):
             members.append(("4", r.choice("12"), r.randint(0, min(16, head_age - 45))))
     return members[:7]
+
+
+def check_demo_store(session: Session) -> None:
+    """``cunyi demo`` adds synthetic residents only to an empty store, or to one it made demo data
+    in before: invented residents, back-dated visits and health-education activities in a store of
+    real records would count in its reports and travel to the township as real."""
+    if settings.get(session, settings.DEMO_STORE) == "1":
+        return
+    real = session.scalar(select(func.count()).select_from(Resident))
+    if real:
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Demo",
+                "这个数据库里已有 {n} 份档案：演示数据只能生成在新建的数据库里（或以前生成过演示数据的数据库），"
+                "以免虚构的居民和随访混进统计、同步到乡镇卫生院。请用新的数据文件夹（--data-dir）试用",
+            ),
+            n=real,
+        )
+    settings.put(session, settings.DEMO_STORE, "1")
 
 
 def generate_demo(

@@ -1016,6 +1016,10 @@
 <context>
     <name>Demo</name>
     <message>
+        <source>这个数据库里已有 {n} 份档案：演示数据只能生成在新建的数据库里（或以前生成过演示数据的数据库），以免虚构的居民和随访混进统计、同步到乡镇卫生院。请用新的数据文件夹（--data-dir）试用</source>
+        <translation>This database already holds {n} records: demo data is made only in a new database (or one that already holds demo data), so that invented residents and follow-ups never mix into the figures or sync to the township. Try it in a new data folder (--data-dir)</translation>
+    </message>
+    <message>
         <source>居民人数应在1到2000000之间</source>
         <translation>The number of residents must be between 1 and 2,000,000</translation>
     </message>
@@ -2650,7 +2654,7 @@
     <name>Files</name>
     <message>
         <source>不能写入 {path}：{place} 是村医自己的数据（数据库、设备密钥、备份），写入会损坏它们：请另选一个文件夹，如桌面或U盘</source>
-        <translation>Cannot write {path}: {place} is CunYi's own data (database, device keys, backups), and writing there would damage it: choose another folder, such as the desktop or a USB stick</translation>
+        <translation>Cannot write {path}: {place} is CunYi&apos;s own data (database, device keys, backups), and writing there would damage it: choose another folder, such as the desktop or a USB stick</translation>
     </message>
     <message>
         <source>不能写入 {path}：那里不是普通文件（是设备或管道）</source>

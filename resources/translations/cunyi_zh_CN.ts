@@ -1015,6 +1015,10 @@
 <context>
     <name>Demo</name>
     <message>
+        <source>这个数据库里已有 {n} 份档案：演示数据只能生成在新建的数据库里（或以前生成过演示数据的数据库），以免虚构的居民和随访混进统计、同步到乡镇卫生院。请用新的数据文件夹（--data-dir）试用</source>
+        <translation>这个数据库里已有 {n} 份档案：演示数据只能生成在新建的数据库里（或以前生成过演示数据的数据库），以免虚构的居民和随访混进统计、同步到乡镇卫生院。请用新的数据文件夹（--data-dir）试用</translation>
+    </message>
+    <message>
         <source>居民人数应在1到2000000之间</source>
         <translation>居民人数应在1到2000000之间</translation>
     </message>
