@@ -286,6 +286,57 @@ def test_a_real_workbook_still_reads(tmp_path, data_dir, capsys):
     assert code == 0 and report["imported"] == 3 and report["ignored_columns"] == ["备注"], err
 
 
+def test_a_formula_is_refused_naming_its_cell(tmp_path, data_dir, capsys):
+    """An ID cell written as a formula by a script (no value saved with it) read as an empty cell:
+    a resident enrolled without an ID, again at every import of the same file."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    row = person(1)
+    row[3] = f'="{row[3]}"'
+    ws.append(row)
+    wb.save(tmp_path / "formula.xlsx")
+    code, report, err = run(data_dir, "residents", "import", str(tmp_path / "formula.xlsx"), capsys=capsys)
+    assert code == 1 and "第2行的“身份证号”是公式" in err and "粘贴" in err, err
+    assert residents(data_dir) == 0
+
+
+def test_a_workbook_of_more_sheets_than_one_is_refused_naming_them(tmp_path, data_dir, capsys):
+    """A hidden first sheet was imported (a resident the user never saw) and the visible one, open
+    in Excel, ignored; a roster of a sheet per village group imported the first group alone."""
+    wb = openpyxl.Workbook()
+    hidden = wb.active
+    hidden.title = "隐藏"
+    hidden.append(HEADER)
+    hidden.append(person(1))
+    hidden.sheet_state = "hidden"
+    shown = wb.create_sheet("花名册")
+    shown.append(HEADER)
+    shown.append(person(2))
+    wb.active = 1
+    wb.save(tmp_path / "two.xlsx")
+    code, report, err = run(data_dir, "residents", "import", str(tmp_path / "two.xlsx"), capsys=capsys)
+    assert code == 1 and "工作簿有 2 张工作表（“隐藏”（隐藏）、“花名册”）" in err, err
+    assert residents(data_dir) == 0
+
+
+def test_a_damaged_sheet_is_said_as_a_damaged_workbook(tmp_path, data_dir, capsys):
+    """A sheet cut in half inside a sound zip: "程序内部出错（ParseError）" (the rows are parsed as
+    they are read, after the workbook opened)."""
+    rows = "".join(_row(n, r) for n, r in enumerate([HEADER, person(1), person(2)], start=1))
+    path = write_xlsx(tmp_path / "cut.xlsx", rows, dimension="A1:I3")
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    parts["xl/worksheets/sheet1.xml"] = sheet[: len(sheet) // 2 + 40]
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    code, report, err = run(data_dir, "residents", "import", str(path), capsys=capsys)
+    assert code == 1 and "不是可以读取的 Excel 工作簿" in err and "程序内部出错" not in err, err
+    assert residents(data_dir) == 0
+
+
 # ---------------------------------------------------------------- Defect B: archive numbers left
 
 

@@ -7168,6 +7168,14 @@
         <translation>&quot;{name}&quot; is not a readable Excel workbook (.xlsx): it may be damaged, or another kind of file renamed (such as a CSV or an old .xls). Open it in Excel or WPS, save it as .xlsx or .csv, then import it</translation>
     </message>
     <message>
+        <source>工作簿有 {n} 张工作表（{names}），未导入：花名册只读一张表。请把要导入的居民放在一张表里，删去其他表（包括隐藏的表）后再导入</source>
+        <translation>The workbook has {n} sheets ({names}): nothing imported. A roster is read from one sheet: put the residents to import on one sheet and delete the other sheets (hidden ones included), then import again</translation>
+    </message>
+    <message>
+        <source>第{row}行的“{column}”是公式，未导入：花名册不读公式。请在 Excel 或 WPS 中选中这些单元格，复制后“选择性粘贴 → 数值”，保存后再导入</source>
+        <translation>Row {row}, "{column}" is a formula: nothing imported. A roster is not read from formulas: in Excel or WPS select these cells, copy them, "Paste Special → Values", save, then import again</translation>
+    </message>
+    <message>
         <source>Excel 文件解压后超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</source>
         <translation>The Excel file unzips to more than {mb} MB; nothing imported: at most {mb} MB is read at once, so split it into several files and import each</translation>
     </message>

@@ -7167,6 +7167,14 @@
         <translation>“{name}”不是可以读取的 Excel 工作簿（.xlsx）：可能已损坏，或是改了扩展名的别的文件（如 CSV、旧版 .xls）。请在 Excel 或 WPS 中打开，另存为 .xlsx 或 .csv 后再导入</translation>
     </message>
     <message>
+        <source>工作簿有 {n} 张工作表（{names}），未导入：花名册只读一张表。请把要导入的居民放在一张表里，删去其他表（包括隐藏的表）后再导入</source>
+        <translation>工作簿有 {n} 张工作表（{names}），未导入：花名册只读一张表。请把要导入的居民放在一张表里，删去其他表（包括隐藏的表）后再导入</translation>
+    </message>
+    <message>
+        <source>第{row}行的“{column}”是公式，未导入：花名册不读公式。请在 Excel 或 WPS 中选中这些单元格，复制后“选择性粘贴 → 数值”，保存后再导入</source>
+        <translation>第{row}行的“{column}”是公式，未导入：花名册不读公式。请在 Excel 或 WPS 中选中这些单元格，复制后“选择性粘贴 → 数值”，保存后再导入</translation>
+    </message>
+    <message>
         <source>Excel 文件解压后超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</source>
         <translation>Excel 文件解压后超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</translation>
     </message>

@@ -15,7 +15,7 @@ import dataclasses
 import datetime as dt
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -279,17 +279,63 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[list[str]]]:
     import openpyxl
 
     _check_xlsx(path)
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:  # (formulas as written: a formula's value is whatever the program that wrote it last saw)
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception:  # openpyxl raises many types for a damaged file
         raise _not_a_workbook(path) from None
     try:
+        if len(wb.worksheets) > 1:  # the first could be hidden, the one open in Excel another
+            raise _err(
+                QT_TRANSLATE_NOOP(
+                    "Roster",
+                    "工作簿有 {n} 张工作表（{names}），未导入：花名册只读一张表。请把要导入的居民放在一张表里，"
+                    "删去其他表（包括隐藏的表）后再导入",
+                ),
+                n=len(wb.worksheets),
+                names="、".join(_sheet_name(ws) for ws in wb.worksheets),
+            )
         ws = wb.worksheets[0]
         ws.reset_dimensions()  # the declared dimension is not trusted: rows come as they are stored
-        rows = ws.iter_rows(max_row=EXCEL_MAX_ROW, values_only=True)
-        return _table([_cell(c) for c in r[:MAX_COLUMNS]] for r in rows)
+        try:  # (rows are parsed as they are read: a damaged sheet is found here)
+            return _table(_values(ws))
+        except UserError:
+            raise
+        except Exception:
+            raise _not_a_workbook(path) from None
     finally:
         wb.close()
+
+
+def _sheet_name(ws) -> str:
+    hidden = ws.sheet_state != "visible"
+    return f"“{ws.title}”（隐藏）" if hidden else f"“{ws.title}”"
+
+
+def _values(ws) -> Iterator[list[str]]:
+    """Each row's cells as text; a formula refused, naming its cell: without the value Excel saved
+    with it (a file written by a script or a web page has none) it read as an empty cell, and a
+    resident was enrolled without the ID the formula held, again at every import."""
+    from openpyxl.utils import get_column_letter
+
+    header: list[str] | None = None
+    for number, row in enumerate(ws.iter_rows(max_row=EXCEL_MAX_ROW), start=1):
+        cells = row[:MAX_COLUMNS]
+        for i, c in enumerate(cells):
+            if c.data_type == "f":
+                column = header[i] if header and i < len(header) and header[i] else get_column_letter(i + 1)
+                raise _err(
+                    QT_TRANSLATE_NOOP(
+                        "Roster",
+                        "第{row}行的“{column}”是公式，未导入：花名册不读公式。请在 Excel 或 WPS 中选中这些单元格，"
+                        "复制后“选择性粘贴 → 数值”，保存后再导入",
+                    ),
+                    row=number,
+                    column=column,
+                )
+        values = [_cell(c.value) for c in cells]
+        if header is None and any(values):
+            header = values
+        yield values
 
 
 class _Unusual(Exception):
