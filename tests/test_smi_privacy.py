@@ -1061,3 +1061,40 @@ def test_a_doctors_name_with_another_middle_dot_is_the_same_doctor(store, person
         assert s.scalar(select(Resident.responsible_doctor).where(Resident.archive_no == archive)) == (
             "热依拉·阿不都"
         )
+
+
+def test_the_smi_package_is_signed_only_by_whom_may_see_the_patient(world):
+    """A doctor who may not see 严重精神障碍 patients put 严重精神障碍包 on anyone's contract: saved,
+    counted in the county's figures, hidden from them and left off the agreement they printed.  The
+    package is for a patient under management, signed by whom may see them; refused in the same
+    words for a resident who is no patient, so nothing is told.  (Nothing here is kept: the world
+    is the module's.)"""
+    from app.models import FamilyContract
+    from app.services.errors import UserError
+    from app.services.programmes import contracts
+
+    class Undo(Exception):
+        pass
+
+    def sign(s, ref, rid):
+        s.execute(  # (the demo's contract, if any, out of the way: in this transaction only)
+            update(FamilyContract).where(FamilyContract.resident_id == rid).values(status="ended")
+        )
+        return contracts.add_contract(s, ref, doctor="李医生", packages="basic,smi", start=TODAY)
+
+    store, archive = world["a"].store, world["archive"]
+    with store.session() as s:
+        other = s.scalars(select(Resident.archive_no).where(Resident.id == world["pid2"])).one()
+    try:
+        for user, ref, rid in (("wang", archive, world["pid"]), ("li", other, world["pid2"])):
+            _as(store, user)
+            with pytest.raises(UserError) as refused, store.transaction() as s:
+                sign(s, ref, rid)
+            assert "严重精神障碍包只能签给您负责管理的严重精神障碍患者" in refused.value.render(), user
+        _as(store, "li")  # the patient's own doctor
+        with pytest.raises(Undo), store.transaction() as s:
+            (made,), _ = sign(s, archive, world["pid"])
+            assert made.packages == ["basic", "smi"]
+            raise Undo
+    finally:
+        store.actor = None

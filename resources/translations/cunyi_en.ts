@@ -783,6 +783,10 @@
         <translation>The maternal package is for women: {name} is not recorded as female</translation>
     </message>
     <message>
+        <source>严重精神障碍包只能签给您负责管理的严重精神障碍患者，{name}不在其中</source>
+        <translation>The severe mental disorder package is signed only with patients under your management; {name} is not one of them</translation>
+    </message>
+    <message>
         <source>请选择至少一个服务包</source>
         <translation>Choose at least one service package</translation>
     </message>
@@ -7173,7 +7177,7 @@
     </message>
     <message>
         <source>第{row}行的“{column}”是公式，未导入：花名册不读公式。请在 Excel 或 WPS 中选中这些单元格，复制后“选择性粘贴 → 数值”，保存后再导入</source>
-        <translation>Row {row}, "{column}" is a formula: nothing imported. A roster is not read from formulas: in Excel or WPS select these cells, copy them, "Paste Special → Values", save, then import again</translation>
+        <translation>Row {row}, &quot;{column}&quot; is a formula: nothing imported. A roster is not read from formulas: in Excel or WPS select these cells, copy them, &quot;Paste Special → Values&quot;, save, then import again</translation>
     </message>
     <message>
         <source>Excel 文件解压后超过{mb}MB，未导入：一次最多读取{mb}MB，请分成几个文件分别导入</source>

@@ -782,6 +782,10 @@
         <translation>孕产妇包只适用于女性：{name}的性别不是女</translation>
     </message>
     <message>
+        <source>严重精神障碍包只能签给您负责管理的严重精神障碍患者，{name}不在其中</source>
+        <translation>严重精神障碍包只能签给您负责管理的严重精神障碍患者，{name}不在其中</translation>
+    </message>
+    <message>
         <source>请选择至少一个服务包</source>
         <translation>请选择至少一个服务包</translation>
     </message>

@@ -155,9 +155,12 @@ def covers(c: FamilyContract, day: dt.date) -> bool:
 CHILD_AGE = 6  # 儿童包: children aged 0–6
 
 
-def _fits(code: str, member: Resident, on: dt.date) -> bool:
+def _fits(code: str, member: Resident, on: dt.date, smi_patients: set) -> bool:
     """Whether package ``code`` is for ``member`` by age and sex (老年人包 65+ in the year, 儿童包
-    0–6, 孕产妇包 women); the other packages are the doctor's judgement."""
+    0–6, 孕产妇包 women), or, 严重精神障碍包, a patient under management whom the acting user may see
+    (``smi_patients``: :func:`_smi_patients`); the other packages are the doctor's judgement."""
+    if code == "smi":
+        return member.id in smi_patients
     if code == "elderly":
         return member.birth_date <= born_by(on.year)
     if code == "child":
@@ -203,14 +206,40 @@ NOT_FOR = {
     "elderly": QT_TRANSLATE_NOOP("Contract", "老年人包只适用于65岁及以上老年人：{name}{year}年未满65岁"),
     "child": QT_TRANSLATE_NOOP("Contract", "儿童包只适用于0–6岁儿童：{name}已{age}岁"),
     "maternal": QT_TRANSLATE_NOOP("Contract", "孕产妇包只适用于女性：{name}的性别不是女"),
+    # (the same words whether there is no such patient or the user may not see one: nothing told)
+    "smi": QT_TRANSLATE_NOOP(
+        "Contract", "严重精神障碍包只能签给您负责管理的严重精神障碍患者，{name}不在其中"
+    ),
 }
 
 
-def _packages_for(member: Resident, codes: list[str], on: dt.date, *, household: bool) -> list[str]:
+def _smi_patients(session: Session, members: list[Resident], codes: list[str]) -> set:
+    """Of ``members``, the 严重精神障碍 patients under management the acting user may see (only
+    asked when ``codes`` holds that package).  A doctor who may not see them put the package on
+    anyone's contract, then saw the contract without it, and printed the agreement so."""
+    if "smi" not in codes:
+        return set()
+    from app.models import ProgramEnrolment
+    from app.services.programmes import smi
+
+    q = select(ProgramEnrolment.resident_id).where(
+        ProgramEnrolment.resident_id.in_([m.id for m in members]),
+        ProgramEnrolment.program == smi.PROGRAM,
+        ProgramEnrolment.voided.is_(False),
+        ProgramEnrolment.status == ACTIVE,
+    )
+    if (hidden := authz.sensitive_clause(session, ProgramEnrolment)) is not None:
+        q = q.where(hidden)
+    return set(session.scalars(q))
+
+
+def _packages_for(
+    member: Resident, codes: list[str], on: dt.date, smi_patients: set, *, household: bool
+) -> list[str]:
     """The packages ``member`` signs: all of ``codes``, each checked against the member.  One
     resident signed with a package not for them is refused; a household's members each get the
     packages that are for them (the basic package when none is)."""
-    misfits = [c for c in codes if not _fits(c, member, on)]
+    misfits = [c for c in codes if not _fits(c, member, on, smi_patients)]
     if misfits and not household:
         raise _err(NOT_FOR[misfits[0]], name=member.name, year=on.year, age=age_on(member.birth_date, on))
     return [c for c in codes if c not in misfits] or ["basic"]
@@ -314,6 +343,7 @@ def add_contract(
                 birth=member.birth_date.isoformat(),
             )
     batch = new_id() if household else None
+    smi_patients = _smi_patients(session, members, codes)
     made, skipped = [], []
     for member in members:
         held = _current(session, member.id)
@@ -333,7 +363,7 @@ def add_contract(
             resident_id=member.id,
             team=team_text,
             doctor=doctor_text,
-            packages=_packages_for(member, codes, start_on, household=household),
+            packages=_packages_for(member, codes, start_on, smi_patients, household=household),
             start_on=start_on,
             end_on=end_of_term(start_on, n_years),
             years=n_years,
