@@ -1098,3 +1098,37 @@ def test_the_smi_package_is_signed_only_by_whom_may_see_the_patient(world):
             raise Undo
     finally:
         store.actor = None
+
+
+def test_a_list_of_smi_patients_is_an_audited_read(world, tmp_path, capsys):
+    """`report indicators --list numerator --indicator smi_standard` named the patients to a user
+    who may see them, and the audit trail said nothing ("every read audited"); one record of them
+    opened was.  A list that may name them is a read, audited with who read it."""
+    from app.models import AuditEntry
+
+    def reads(store) -> int:
+        with store.session() as s:
+            return len(
+                s.scalars(
+                    select(AuditEntry.id).where(AuditEntry.action == "read", AuditEntry.username == "mh")
+                ).all()
+            )
+
+    town = world["town"]
+    pw = tmp_path / "pw"
+    pw.write_text(PASSWORD, encoding="utf-8")
+    before = reads(town.store)
+    who = ["--data-dir", str(town.paths.data_dir), "--user", "mh", "--password-file", str(pw)]
+    args = [
+        "report",
+        "indicators",
+        "--year",
+        str(TODAY.year),
+        "--list",
+        "denominator",
+        "--indicator",
+        "smi_standard",
+    ]
+    assert main([*who, *args]) == 0
+    assert world["name"] in capsys.readouterr().out
+    assert reads(town.store) == before + 1

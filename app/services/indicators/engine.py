@@ -32,7 +32,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ProgramEnrolment, Resident, Township, Village, VillageGroup
 from app.models.base import one_of
 from app.services import collector
-from app.services.access import authz
+from app.services.access import audit, authz
 from app.services.errors import Message, UserError
 from app.services.indicators import (
     ALL,
@@ -518,6 +518,11 @@ def drilldown(
     finally:
         session.info.pop(CACHE, None)
     lines.sort(key=lambda line: (line.village_code, line.archive_no))
+    if ind.withheld is not None and lines and authz.sensitive_clause(session, ProgramEnrolment) is None:
+        # a list naming 严重精神障碍 patients, to whom may see them: read, so audited (as a record is)
+        audit.record_now(
+            session, "read", "program_enrolment", None, f"{key} {which}: {len(lines)}", scope=None
+        )
     return lines
 
 
