@@ -237,8 +237,22 @@ def test_lost_and_died_visits_print_in_their_column(store, archive, tmp_path, ou
 
 
 def test_visits_of_a_year_without_any_say_so(store, archive):
+    """...and nothing printed is audited as printed (the trail said a document left the system)."""
+    from sqlalchemy import func, select
+
+    from app.models import AuditEntry
+
+    def prints() -> int:
+        with store.session() as s:
+            return s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "print"))
+
+    before = prints()
     with store.session() as s, pytest.raises(UserError, match="2024年没有高血压随访记录"):
         printing.visits_pdf(s, archive["archive_no"], "htn", 2024, ZH)
+    assert prints() == before
+    with store.session() as s:
+        printing.visits_pdf(s, archive["archive_no"], "htn", 2026, ZH)
+    assert prints() == before + 1
 
 
 def test_without_a_year_the_latest_year_with_a_visit_prints(store, tmp_path, monkeypatch):

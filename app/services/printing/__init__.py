@@ -233,9 +233,9 @@ def visits_pdf(session: Session, resident_ref: str, program: str, year: int | No
     history = visit_history(session, resident.id, program)
     if year is None:
         year = next(iter(sheet_years(history)), dt.date.today().year)
-    _may_print(session, [resident.id], f"visits {program} {year}")
+    authz.require_resident(session, "print", resident)  # (before saying whether there are visits)
     visits = [v for v in history if v.visit_date.year == year]
-    if not visits:
+    if not visits:  # (nothing printed: not audited as a print)
         raise UserError(
             Message(
                 "Print",
@@ -243,6 +243,7 @@ def visits_pdf(session: Session, resident_ref: str, program: str, year: int | No
                 {"name": resident.name, "year": year, "program": labels.code("program", program)},
             )
         )
+    _may_print(session, [resident.id], f"visits {program} {year}")
     return blank_forms.render_form(
         program,
         labels,
