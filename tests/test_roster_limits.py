@@ -337,6 +337,36 @@ def test_a_damaged_sheet_is_said_as_a_damaged_workbook(tmp_path, data_dir, capsy
     assert residents(data_dir) == 0
 
 
+def test_other_names_of_the_columns_are_read_as_the_templates(tmp_path, data_dir, capsys):
+    """A roster headed 身份证号码, 电话, 住址 imported its residents without an ID, a phone or an
+    address, and said so only after: those names are the template's columns under other names."""
+    header = [{"身份证号": "身份证号码", "联系电话": "电话", "现住址": "住址"}.get(h, h) for h in HEADER]
+    row = person(1)
+    row[HEADER.index("联系电话")], row[HEADER.index("现住址")] = "13800138000", "村东头"
+    with (tmp_path / "other-names.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([header, row])
+    code, report, err = run(
+        data_dir, "residents", "import", str(tmp_path / "other-names.csv"), "--json", capsys=capsys
+    )
+    assert code == 0 and report["imported"] == 1 and report["ignored_columns"] == [], (report, err)
+    store = Store(f"sqlite:///{Paths(data_dir).db_file}")
+    try:
+        with store.session() as s:
+            (r,) = s.scalars(select(Resident)).all()
+            assert (r.id_number, r.phone, r.current_address) == (_id(1), "13800138000", "村东头")
+    finally:
+        store.dispose()
+
+
+def test_a_column_named_twice_is_refused(tmp_path, data_dir, capsys):
+    """Two 姓名 columns (or 身份证号 beside 身份证号码): the later one silently won."""
+    with (tmp_path / "twice.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([[*HEADER, "身份证号码"], [*person(1), _id(2)]])
+    code, report, err = run(data_dir, "residents", "import", str(tmp_path / "twice.csv"), capsys=capsys)
+    assert code == 1 and "“身份证号”的列不止一列" in err, err
+    assert residents(data_dir) == 0
+
+
 # ---------------------------------------------------------------- Defect B: archive numbers left
 
 

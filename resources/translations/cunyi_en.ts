@@ -7196,6 +7196,10 @@
         <translation>Too long (more than {n} characters); not read</translation>
     </message>
     <message>
+        <source>表头里“{cols}”的列不止一列，未导入：请只留一列后再导入</source>
+        <translation>The header has more than one "{cols}" column: nothing imported. Keep one of them, then import again</translation>
+    </message>
+    <message>
         <source>缺少必需的列：{cols}（第1行应为表头）</source>
         <translation>Missing required column: {cols} (row 1 must be the header)</translation>
     </message>

@@ -7195,6 +7195,10 @@
         <translation>内容过长（超过{n}个字），未读取</translation>
     </message>
     <message>
+        <source>表头里“{cols}”的列不止一列，未导入：请只留一列后再导入</source>
+        <translation>表头里“{cols}”的列不止一列，未导入：请只留一列后再导入</translation>
+    </message>
+    <message>
         <source>缺少必需的列：{cols}（第1行应为表头）</source>
         <translation>缺少必需的列：{cols}（第1行应为表头）</translation>
     </message>

@@ -457,6 +457,39 @@ def _normalise_id(text: str) -> str:
         return halfwidth(text).strip().upper()
 
 
+# What rosters made elsewhere call the template's columns (a 身份证号码 column was ignored: its
+# residents enrolled without an ID, the warning after the import): read as those columns.
+HEADER_ALIASES = {
+    "身份证号码": "身份证号",
+    "公民身份号码": "身份证号",
+    "身份证": "身份证号",
+    "电话": "联系电话",
+    "手机": "联系电话",
+    "手机号": "联系电话",
+    "手机号码": "联系电话",
+    "联系电话号码": "联系电话",
+    "住址": "现住址",
+    "现居住地址": "现住址",
+    "家庭住址": "现住址",
+    "户主身份证号码": "户主身份证号",
+    "组": "村民小组",
+    "村组": "村民小组",
+}
+
+
+def _known_names(header: list[str], by_header: dict) -> list[str]:
+    """``header`` with the other names of the template's columns (:data:`HEADER_ALIASES`) as the
+    template names them; a column named twice is refused, naming it (the later one silently won)."""
+    named = [HEADER_ALIASES.get(h, h) if HEADER_ALIASES.get(h) in by_header else h for h in header]
+    twice = sorted({h for h in named if h in by_header and named.count(h) > 1}, key=named.index)
+    if twice:
+        raise _err(
+            QT_TRANSLATE_NOOP("Roster", "表头里“{cols}”的列不止一列，未导入：请只留一列后再导入"),
+            cols="、".join(twice),
+        )
+    return named
+
+
 def import_roster(
     session: Session,
     path: Path,
@@ -473,6 +506,7 @@ def import_roster(
     header = [h.strip().lstrip("\ufeff") for h in header]
     table = resident_form.RESIDENT_FORM
     by_header = {f.roster.header: f for f in roster_fields(table)}
+    header = _known_names(header, by_header)
     report = ImportReport(total_rows=len(data), dry_run=dry_run)
     missing = [h for h, f in by_header.items() if f.roster.required and h not in header]
     if missing:
