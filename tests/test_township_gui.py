@@ -100,6 +100,8 @@ def test_a_population_figure_offers_only_the_numerator(page, qtbot):
         pass
     assert dialog.numerator.isChecked() and not dialog.denominator.isEnabled()
     assert dialog.table.rowCount() == 8
+    # greyed, it says why (a reviewer took it for a fault)
+    assert dialog.denominator.toolTip().startswith("这项指标的分母是录入的人口数，不是居民名单")
 
 
 def test_the_quarter_recomputes(page):

@@ -71,6 +71,10 @@ class IndicatorDrilldown(QDialog):
         (self.denominator if has_denominator_list else self.numerator).setChecked(True)
         self.only_missing = QCheckBox(self.tr("只看未计入的"))
         self.only_missing.setEnabled(has_denominator_list)
+        if not has_denominator_list:  # (greyed without a word read as a fault)
+            why = self.tr("这项指标的分母是录入的人口数，不是居民名单：人口数在工作台的“人口数…”中录入")
+            for w in (self.denominator, self.only_missing):
+                w.setToolTip(why)
         self.count = QLabel()
         choose = QHBoxLayout()
         for w in (self.numerator, self.denominator, self.only_missing):

@@ -3574,6 +3574,10 @@
         <translation>Only those not counted</translation>
     </message>
     <message>
+        <source>这项指标的分母是录入的人口数，不是居民名单：人口数在工作台的“人口数…”中录入</source>
+        <translation>This indicator's denominator is an entered population figure, not a list of residents: population figures are entered under "Population…" on the Today page</translation>
+    </message>
+    <message>
         <source>档案编号</source>
         <translation>Archive no.</translation>
     </message>
@@ -7197,7 +7201,7 @@
     </message>
     <message>
         <source>表头里“{cols}”的列不止一列，未导入：请只留一列后再导入</source>
-        <translation>The header has more than one "{cols}" column: nothing imported. Keep one of them, then import again</translation>
+        <translation>The header has more than one &quot;{cols}&quot; column: nothing imported. Keep one of them, then import again</translation>
     </message>
     <message>
         <source>缺少必需的列：{cols}（第1行应为表头）</source>

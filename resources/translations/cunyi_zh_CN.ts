@@ -3573,6 +3573,10 @@
         <translation>只看未计入的</translation>
     </message>
     <message>
+        <source>这项指标的分母是录入的人口数，不是居民名单：人口数在工作台的“人口数…”中录入</source>
+        <translation>这项指标的分母是录入的人口数，不是居民名单：人口数在工作台的“人口数…”中录入</translation>
+    </message>
+    <message>
         <source>档案编号</source>
         <translation>档案编号</translation>
     </message>
