@@ -140,8 +140,12 @@ def test_the_agreement_keeps_within_its_margins(store, person, tmp_path, lang):
 
     from app.cli.printing import print_labels
 
+    from app.services.programmes import smi
+
     with store.transaction() as s:
         r = save_resident(s, person(), today=NOW)
+        # (严重精神障碍包 is for a patient under management)
+        smi.register(s, r.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=NOW)
         (c,), _ = contracts.add_contract(
             s, r.archive_no, doctor="王医生", packages="basic,smi", start="2026-01-01"
         )

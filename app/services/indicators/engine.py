@@ -480,11 +480,14 @@ def drilldown(
     township_code: str | None = None,
     *,
     own: bool = False,
+    audited: bool = True,
 ) -> list[ResidentLine]:
     """The residents behind the numerator or the denominator of ``key``, with their reasons, by
     village and archive number.  A population-figure denominator has no list of residents.
     ``own``: only the entries that are a township's own (its health centre's activities: each
-    line's "village" is the township's code), as its own column of a township's report."""
+    line's "village" is the township's code), as its own column of a township's report.
+    ``audited``: a list that may name 严重精神障碍 patients is audited as read (False: for a file
+    whose export is audited as a whole)."""
     ind = get_indicator(key)
     if which not in LISTS:
         raise _err(QT_TRANSLATE_NOOP("Indicator", "名单应是 numerator（分子）或 denominator（分母）"))
@@ -518,7 +521,12 @@ def drilldown(
     finally:
         session.info.pop(CACHE, None)
     lines.sort(key=lambda line: (line.village_code, line.archive_no))
-    if ind.withheld is not None and lines and authz.sensitive_clause(session, ProgramEnrolment) is None:
+    if (
+        audited
+        and ind.withheld is not None
+        and lines
+        and authz.sensitive_clause(session, ProgramEnrolment) is None
+    ):
         # a list naming 严重精神障碍 patients, to whom may see them: read, so audited (as a record is)
         audit.record_now(
             session, "read", "program_enrolment", None, f"{key} {which}: {len(lines)}", scope=None

@@ -599,7 +599,11 @@ def write_workbook(
         which = "numerator" if ind.denominator_figure else "denominator"
         hidden = unseen(report, ind)  # patients its maker may not see: no list, no 0 / 0
         lines = (
-            [] if hidden else engine.drilldown(session, ind.key, report.period, which, _only_village(report))
+            []
+            if hidden
+            else engine.drilldown(  # (the workbook is audited as an export, below)
+                session, ind.key, report.period, which, _only_village(report), audited=False
+            )
         )
         sheet = wb.create_sheet(sheets[ind.key])
         heading = Message(
