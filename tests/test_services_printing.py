@@ -139,7 +139,6 @@ def test_the_agreement_keeps_within_its_margins(store, person, tmp_path, lang):
     import subprocess
 
     from app.cli.printing import print_labels
-
     from app.services.programmes import smi
 
     with store.transaction() as s:
