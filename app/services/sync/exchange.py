@@ -942,12 +942,15 @@ class _Authority:
                     why = ("device", self.name(named))
         late_days: frozenset = frozenset()
         if why is None and (days := HAPPENED_ON.get(op["e"])) is not None:
-            late_days = frozenset(
-                c for c in days if isinstance(values.get(c), str) and values[c] > self.last_day
-            )
-            if late_days:
-                column = next(c for c in days if c in late_days)
-                why = ("future", f"{column} {values[column]}")
+            last = self.last_day
+            for column in days:  # (the first dated ahead named; every one of them waits to be put right)
+                day = values.get(column)
+                if isinstance(day, str) and day > last:
+                    why = ("future", f"{column} {day}")
+                    late_days = frozenset(
+                        c for c in days if isinstance(values.get(c), str) and values[c] > last
+                    )
+                    break
         if why is None and (child := HAPPENED_IN_CHILDREN.get(op["e"])) is not None:
             field, key = child
             rows = values.get(field)
