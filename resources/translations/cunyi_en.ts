@@ -3575,7 +3575,7 @@
     </message>
     <message>
         <source>这项指标的分母是录入的人口数，不是居民名单：人口数在工作台的“人口数…”中录入</source>
-        <translation>This indicator's denominator is an entered population figure, not a list of residents: population figures are entered under "Population…" on the Today page</translation>
+        <translation>This indicator&apos;s denominator is an entered population figure, not a list of residents: population figures are entered under &quot;Population…&quot; on the Today page</translation>
     </message>
     <message>
         <source>档案编号</source>
@@ -7178,6 +7178,14 @@
     <message>
         <source>工作簿有 {n} 张工作表（{names}），未导入：花名册只读一张表。请把要导入的居民放在一张表里，删去其他表（包括隐藏的表）后再导入</source>
         <translation>The workbook has {n} sheets ({names}): nothing imported. A roster is read from one sheet: put the residents to import on one sheet and delete the other sheets (hidden ones included), then import again</translation>
+    </message>
+    <message>
+        <source>“{name}”（隐藏）</source>
+        <translation>"{name}" (hidden)</translation>
+    </message>
+    <message>
+        <source>“{name}”</source>
+        <translation>"{name}"</translation>
     </message>
     <message>
         <source>第{row}行的“{column}”是公式，未导入：花名册不读公式。请在 Excel 或 WPS 中选中这些单元格，复制后“选择性粘贴 → 数值”，保存后再导入</source>

@@ -7179,6 +7179,14 @@
         <translation>工作簿有 {n} 张工作表（{names}），未导入：花名册只读一张表。请把要导入的居民放在一张表里，删去其他表（包括隐藏的表）后再导入</translation>
     </message>
     <message>
+        <source>“{name}”（隐藏）</source>
+        <translation>“{name}”（隐藏）</translation>
+    </message>
+    <message>
+        <source>“{name}”</source>
+        <translation>“{name}”</translation>
+    </message>
+    <message>
         <source>第{row}行的“{column}”是公式，未导入：花名册不读公式。请在 Excel 或 WPS 中选中这些单元格，复制后“选择性粘贴 → 数值”，保存后再导入</source>
         <translation>第{row}行的“{column}”是公式，未导入：花名册不读公式。请在 Excel 或 WPS 中选中这些单元格，复制后“选择性粘贴 → 数值”，保存后再导入</translation>
     </message>

@@ -292,7 +292,7 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[list[str]]]:
                     "删去其他表（包括隐藏的表）后再导入",
                 ),
                 n=len(wb.worksheets),
-                names="、".join(_sheet_name(ws) for ws in wb.worksheets),
+                names=tuple(_sheet_name(ws) for ws in wb.worksheets),
             )
         ws = wb.worksheets[0]
         ws.reset_dimensions()  # the declared dimension is not trusted: rows come as they are stored
@@ -306,9 +306,12 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[list[str]]]:
         wb.close()
 
 
-def _sheet_name(ws) -> str:
+def _sheet_name(ws) -> Message:
     hidden = ws.sheet_state != "visible"
-    return f"“{ws.title}”（隐藏）" if hidden else f"“{ws.title}”"
+    text = (
+        QT_TRANSLATE_NOOP("Roster", "“{name}”（隐藏）") if hidden else QT_TRANSLATE_NOOP("Roster", "“{name}”")
+    )
+    return Message(CTX, text, {"name": ws.title})
 
 
 def _values(ws) -> Iterator[list[str]]:
