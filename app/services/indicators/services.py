@@ -78,7 +78,6 @@ GROUP_LABELS = {
     "children": QT_TRANSLATE_NOOP("Field", "0～6岁儿童"),
     "disabled": QT_TRANSLATE_NOOP("Field", "残疾人"),
 }
-CHILD_AGE = 6  # 0～6岁儿童: under 7 on the reference day
 
 
 def reference_day(period: Period, today: dt.date | None = None) -> dt.date:
@@ -237,9 +236,9 @@ def _key_groups(session: Session, scope: Scope, day: dt.date) -> dict[str, set[u
             groups[program].add(rid)
     groups["poor"] = _poor(session, scope, day)
     try:
-        seven = day.replace(year=day.year - CHILD_AGE - 1)  # born after it: not yet 7 that day
+        seven = day.replace(year=day.year - contracts.CHILD_AGE - 1)  # born after it: not yet 7 that day
     except ValueError:  # (29 February)
-        seven = day.replace(year=day.year - CHILD_AGE - 1, day=28)
+        seven = day.replace(year=day.year - contracts.CHILD_AGE - 1, day=28)
     groups["children"] = {rid for rid, born in residents.items() if born > seven}
     groups["disabled"] = {rid for rid in map(uid, _disabled(session, scope)) if rid in residents}
     return groups

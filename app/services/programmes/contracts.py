@@ -152,7 +152,7 @@ def covers(c: FamilyContract, day: dt.date) -> bool:
     return not c.voided and c.start_on <= day <= last_day(c)
 
 
-CHILD_AGE = 6  # 儿童包: children aged 0–6
+CHILD_AGE = 6  # 儿童包 and the key group of children: aged 0–6
 
 
 def _fits(code: str, member: Resident, on: dt.date, smi_patients: set) -> bool:

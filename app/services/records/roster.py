@@ -488,7 +488,7 @@ def _known_names(header: list[str], by_header: dict) -> list[str]:
     if twice:
         raise _err(
             QT_TRANSLATE_NOOP("Roster", "表头里“{cols}”的列不止一列，未导入：请只留一列后再导入"),
-            cols="、".join(twice),
+            cols=tuple(twice),
         )
     return named
 
