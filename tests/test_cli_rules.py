@@ -18,16 +18,16 @@ from tests import storekit
 
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
-IDS = {
-    "aaaa0000-0000-7000-8000-000000000001": "duplicate",
-    "aaaa1111-0000-7000-8000-000000000002": "duplicate",
-    "bbbb0000-0000-7000-8000-000000000003": "field",
-}
+IDS = (
+    "aaaa0000-0000-7000-8000-000000000001",
+    "aaaa1111-0000-7000-8000-000000000002",
+    "bbbb0000-0000-7000-8000-000000000003",
+)
 
 
 @pytest.fixture
 def township(tmp_path):
-    """A township with two possible duplicates and a field conflict whose ids we chose."""
+    """A township with three field conflicts whose ids we chose."""
     d = storekit.data_dir_for_init(tmp_path / "town", "township")
     assert (
         main(["--data-dir", str(d), "init", "--role", "township", "--code", "110105001", "--name", "朝阳乡"])
@@ -35,8 +35,12 @@ def township(tmp_path):
     )
     store = Store(resolve_db_url(Paths(d)))
     with store.transaction() as s:
-        for cid, kind in IDS.items():
-            s.add(SyncConflict(id=uuid.UUID(cid), kind=kind, entity="resident", row_id=uuid.uuid4()))
+        for cid in IDS:
+            s.add(
+                SyncConflict(
+                    id=uuid.UUID(cid), kind="field", entity="resident", row_id=uuid.uuid4(), field="phone"
+                )
+            )
     yield d, store
     store.dispose()
 
@@ -74,14 +78,14 @@ def test_find_conflict_says_why_not(township, typed, error, fragment):
 def test_sync_resolve_by_prefix_through_the_cli(township, capsys):
     d, _ = township
     capsys.readouterr()
-    assert main(["--data-dir", str(d), "sync", "resolve", "aaaa", "reviewed"]) == 1
+    assert main(["--data-dir", str(d), "sync", "resolve", "aaaa", "kept"]) == 1
     err = capsys.readouterr().err
     assert "有 2 个冲突以 aaaa 开头" in err and err.count("\n") == 1
-    assert main(["--data-dir", str(d), "sync", "resolve", "aaaa0", "reviewed"]) == 0
+    assert main(["--data-dir", str(d), "sync", "resolve", "aaaa0", "kept"]) == 0
     assert "已处理冲突 aaaa0000" in capsys.readouterr().out
-    assert main(["--data-dir", str(d), "sync", "resolve", "aaaa0", "reviewed"]) == 1
+    assert main(["--data-dir", str(d), "sync", "resolve", "aaaa0", "kept"]) == 1
     assert "没有未处理的冲突 aaaa0" in capsys.readouterr().err
-    assert main(["--data-dir", str(d), "sync", "resolve", "aaaa", "reviewed"]) == 0  # now unique
+    assert main(["--data-dir", str(d), "sync", "resolve", "aaaa", "kept"]) == 0  # now unique
 
 
 @pytest.mark.sqlite_only  # a village's command line: SQLite by design (`init` refuses a server)
@@ -156,14 +160,18 @@ def test_sync_conflicts_lists_keys_that_resolve_takes_back(tmp_path, capsys):
     same_moment = ["019ad1c2-3e4f-7a00-8000-00000000000" + str(n) for n in range(3)]
     with store.transaction() as s:
         for cid in same_moment:
-            s.add(SyncConflict(id=uuid.UUID(cid), kind="duplicate", entity="resident", row_id=uuid.uuid4()))
+            s.add(
+                SyncConflict(
+                    id=uuid.UUID(cid), kind="field", entity="resident", row_id=uuid.uuid4(), field="phone"
+                )
+            )
     store.dispose()
     capsys.readouterr()
     assert main(["--data-dir", str(d), "sync", "conflicts"]) == 0
     keys = [line.split()[0] for line in capsys.readouterr().out.splitlines()]
     assert len(keys) == 3 and len(set(keys)) == 3 and all(len(k) >= 8 for k in keys)
     for key in keys:
-        assert main(["--data-dir", str(d), "sync", "resolve", key, "reviewed"]) == 0, capsys.readouterr().err
+        assert main(["--data-dir", str(d), "sync", "resolve", key, "kept"]) == 0, capsys.readouterr().err
     capsys.readouterr()
     assert main(["--data-dir", str(d), "sync", "conflicts"]) == 0
     assert capsys.readouterr().out.strip() == "没有未处理的冲突"

@@ -387,6 +387,42 @@ def test_what_the_queue_offers_is_what_it_accepts_and_a_closed_record_ends_the_p
         assert [i for i in review.review_queue(s, today=TODAY) if i.kind == "duplicate"] == []
 
 
+def test_the_sync_pages_duplicate_is_the_review_queues_pair(township_store):
+    """Found: 已核实 on the 同步 page closed a possible duplicate there only.  审核 still listed the
+    pair, no village heard of it, and the two pages counted differently.  The notice now names the
+    pair's review item, is decided there, and closes with the pair (a decision, or the village
+    closing one of the two)."""
+    from app.models import SyncConflict
+    from app.services.sync import conflicts, exchange
+
+    first, second = _same_id_pair(township_store)
+    with township_store.transaction() as s:  # as an import that brought the second finds it
+        s.add(SyncConflict(kind="duplicate", entity="resident", row_id=second, other_id=first))
+    with township_store.session() as s:
+        (notice,) = conflicts.open_conflicts(s)
+        (item,) = [i for i in review.review_queue(s, today=TODAY) if i.kind == "duplicate"]
+        assert conflicts.item_key(notice) == item.key == review.pair_key(first, second)
+        assert exchange.status(s)["duplicates_open"] == 1
+    with pytest.raises(UserError, match=f"在审核中处理.*{item.key}"), township_store.transaction() as s:
+        conflicts.review_duplicate(s, notice.id)
+    with township_store.session() as s:
+        assert [c.id for c in conflicts.open_conflicts(s)] == [notice.id]  # refused: nothing changed
+    with township_store.transaction() as s:  # the village closed its copy (迁出)
+        r = s.get(Resident, second)
+        r.status, r.status_date = "2", dt.date(2026, 11, 1)
+    with township_store.session() as s:
+        assert conflicts.open_conflicts(s) == [] and exchange.status(s)["duplicates_open"] == 0
+        with pytest.raises(NotFound):
+            conflicts.find_conflict(s, notice.id.hex)
+    with township_store.transaction() as s:  # back on the register: the pair is open again, on both
+        s.get(Resident, second).status = "1"
+    with township_store.transaction() as s:
+        review.decide(s, item.key, "void_other", "同一人，保留有体检的一份", today=TODAY)
+    with township_store.session() as s:
+        assert conflicts.open_conflicts(s) == [] and exchange.status(s)["duplicates_open"] == 0
+        assert s.get(SyncConflict, notice.id).resolved_at is not None
+
+
 def test_void_first_voids_the_other_record_when_it_holds_nothing(township_store):
     first, second = _same_id_pair(township_store)
     with township_store.transaction() as s:  # the check moves to the second (the village merged them)

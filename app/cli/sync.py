@@ -129,12 +129,14 @@ def list_conflicts(args) -> int:
     with store.session() as s:
         rows = conflicts.open_conflicts(s)
     if args.json:
-        print_json([r.__dict__ for r in rows])
+        print_json([{**r.__dict__, "review_key": conflicts.item_key(r)} for r in rows])
         return 0
     width = conflicts.short_ids([r.id for r in rows])
     for r in rows:
         if r.kind == "duplicate":
-            print(f"{r.id.hex[:width]}  疑似重复：{r.record} 与 {r.other}")
+            print(
+                f"{r.id.hex[:width]}  疑似重复：{r.record} 与 {r.other}（在审核中处理：{conflicts.item_key(r)}）"
+            )
         else:
             print(
                 f"{r.id.hex[:width]}  {r.record} {r.field_label}：现值 {r.kept!r}（{r.kept_by}）/ 另一值 {r.lost!r}（{r.lost_by}）"

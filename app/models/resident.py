@@ -12,6 +12,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from app.models.base import Base, Id, Synced, Tracked, UUIDPk, Voidable
 from app.models.org import Village, VillageGroup
 
+ON_REGISTER = "1"  # resident_status 在册 (2 迁出, 3 死亡: the record stays, closed)
+
 
 class Household(UUIDPk, Tracked, Voidable, Synced, Base):
     """户: the unit residents are enrolled by."""
@@ -85,7 +87,7 @@ class Resident(UUIDPk, Tracked, Voidable, Synced, Base):
     contract_signed_on: Mapped[dt.date | None] = mapped_column()  # 家庭医生签约
     contract_doctor: Mapped[str | None] = mapped_column(String(50))
     contract_years: Mapped[int | None] = mapped_column()
-    status: Mapped[str] = mapped_column(String(1), default="1")  # 在册 / 迁出 / 死亡
+    status: Mapped[str] = mapped_column(String(1), default=ON_REGISTER)  # 在册 / 迁出 / 死亡
     status_date: Mapped[dt.date | None] = mapped_column()
 
     # Sort key for lists: full pinyin of the name, kept in sync by the enrolment service.

@@ -207,6 +207,8 @@ class MainWindow(QMainWindow):
             page = self._built[key] = self.pages[index].build()
             if hasattr(page, "resident_requested"):  # a list of residents (drill-down, review)
                 page.resident_requested.connect(self.open_resident)
+            if hasattr(page, "review_requested"):  # an item to decide on 审核 (the 同步 page's duplicates)
+                page.review_requested.connect(lambda key: self.show_page("review").show_item(key))
             frame = self._frames[key] = QScrollArea()
             frame.setWidgetResizable(True)
             frame.setFrameShape(QFrame.NoFrame)

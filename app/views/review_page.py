@@ -5,8 +5,9 @@ with what it changed and why."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -39,6 +40,7 @@ class ReviewPage(LazyPage):
         self.task = None
         self.busy = False  # a computation is running (screenshots wait for `task.finished`)
         self._again = False  # a refresh was asked for while computing
+        self._wanted: str | None = None  # an item to select once the list is read (show_item)
         lay = QVBoxLayout(self)
         self.decided = read_only_table(
             [
@@ -197,6 +199,29 @@ class ReviewPage(LazyPage):
         self.items, decided = result
         self.show_items()
         self.show_decisions(decided)
+        if self._wanted is not None and not self._again:  # (read again: selected after that)
+            self._select(self._wanted)
+
+    def show_item(self, key: str) -> None:
+        """Select the item ``key`` (the 同步 page's possible duplicate), in a list read anew: the
+        pair may have been decided meanwhile, which the page then says."""
+        self._wanted = key
+        if not self.busy:  # (a list being read was asked for just now, as the page was shown)
+            self.refresh()
+
+    def _select(self, key: str) -> None:
+        self._wanted = None
+        at = next((n for n, i in enumerate(self.items) if i.key == key), None)
+        if at is None:
+            self.error.setText(self.tr("这一项已经处理过，不在待审核列表中"))
+            return
+        self.kind.setCurrentIndex(0)  # every kind: the item's place in the list is its place
+        self.page = at // PAGE
+        self.show_items()
+        self.table.selectRow(at % PAGE)
+        # once the rows have their heights (each as tall as its text: laid out after this)
+        row = self.table.item(at % PAGE, 0)
+        QTimer.singleShot(0, lambda: self.table.scrollToItem(row, QAbstractItemView.PositionAtCenter))
 
     def first_page(self) -> None:
         self.page = 0

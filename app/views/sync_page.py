@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStorageInfo, Qt
+from PySide6.QtCore import QCoreApplication, QStorageInfo, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -87,6 +87,8 @@ def _fill(table: QTableWidget, rows: list[list[str]], data: list | None = None) 
 
 
 class SyncPage(LazyPage):
+    review_requested = Signal(str)  # a review item's key (a possible duplicate): shown on 审核
+
     def __init__(self, store: Store, paths: Paths, parent=None):
         super().__init__(parent)
         self.store, self.paths = store, paths
@@ -152,8 +154,9 @@ class SyncPage(LazyPage):
         self.keep_button.clicked.connect(lambda: self.resolve("kept"))
         self.other_button = QPushButton(self.tr("采用另一值"))
         self.other_button.clicked.connect(lambda: self.resolve("lost"))
-        self.reviewed_button = QPushButton(self.tr("已核实（重复档案）"))
-        self.reviewed_button.clicked.connect(lambda: self.resolve("reviewed"))
+        # a possible duplicate is decided where every pair is, on 审核, which tells the villages
+        self.review_button = QPushButton(self.tr("到审核中处理重复档案…"))
+        self.review_button.clicked.connect(self.review_duplicate)
         conflict_box = QGroupBox(self.tr("冲突与疑似重复档案"))
         cl = QVBoxLayout(conflict_box)
         self.no_conflicts = empty_note(
@@ -169,7 +172,7 @@ class SyncPage(LazyPage):
         self.reason.setVisible(self.township)
         if self.township:  # a row of its own: beside the buttons it was cut to a few characters
             cl.addWidget(self.reason)
-        for b in (self.keep_button, self.other_button, self.reviewed_button):
+        for b in (self.keep_button, self.other_button, self.review_button):
             b.setEnabled(False)  # (until a row they apply to is selected: _conflict_selected)
             b.setVisible(self.township)  # a village cannot decide: buttons it may not press left out
             buttons.addWidget(b)
@@ -552,15 +555,15 @@ class SyncPage(LazyPage):
 
     def _conflict_selected(self) -> None:
         """The township's buttons for the selected row only: a field's two values (保留现值 / 采用另一值,
-        with a reason the village reads), or a possible duplicate looked at (已核实, which takes no
-        reason: a decision on the two records, with its reason, is made on 审核).  A reason typed
-        for one kind is never dropped by a button of the other."""
+        with a reason the village reads), or a possible duplicate taken to 审核, where the decision
+        on the two records is made with its reason.  A reason typed for a field is never dropped by
+        the other button."""
         c = self._selected_conflict() if self.township else None
         field = c is not None and c.kind == "field"
         for b in (self.keep_button, self.other_button):
             b.setEnabled(field)
         self.reason.setEnabled(field)
-        self.reviewed_button.setEnabled(c is not None and c.kind == "duplicate")
+        self.review_button.setEnabled(c is not None and c.kind == "duplicate")
 
     def _selected_conflict(self):
         """The conflict of the selected row (the one the buttons were enabled for), or None."""
@@ -572,18 +575,21 @@ class SyncPage(LazyPage):
         if c is None:
             QMessageBox.information(self, self.tr("同步"), self.tr("请先在列表中选择一条冲突"))
             return
-        if choice == "reviewed":
-            Op(self, self.store, lambda s: conflicts.review_duplicate(s, c.id)).titled(self.tr("同步")).run()
-        else:
-            # (told to the village as the township's decision: its own copy of the conflict closes)
-            reason = self.reason.text()
-            decided = (
-                Op(self, self.store, lambda s: review.decide_conflict(s, c.id, choice, reason))
-                .titled(self.tr("同步"))
-                .run()
-            )
-            if decided is not None:
-                self.reason.clear()
+        # (told to the village as the township's decision: its own copy of the conflict closes)
+        reason = self.reason.text()
+        decided = (
+            Op(self, self.store, lambda s: review.decide_conflict(s, c.id, choice, reason))
+            .titled(self.tr("同步"))
+            .run()
+        )
+        if decided is not None:
+            self.reason.clear()
+
+    def review_duplicate(self) -> None:
+        """The selected possible duplicate on 审核 (the main window shows it there)."""
+        c = self._selected_conflict()
+        if c is not None and c.kind == "duplicate":
+            self.review_requested.emit(conflicts.item_key(c))
 
     def unlock_keys(self) -> bool:
         """Ask for the device keys' passphrase (kept in memory for this session only)."""

@@ -7094,6 +7094,10 @@
         <translation>Looking for items to review…</translation>
     </message>
     <message>
+        <source>这一项已经处理过，不在待审核列表中</source>
+        <translation>This item has already been decided and is no longer in the review queue</translation>
+    </message>
+    <message>
         <source>共 {n} 项待审核</source>
         <translation>Items to review: {n}</translation>
     </message>
@@ -7181,11 +7185,11 @@
     </message>
     <message>
         <source>“{name}”（隐藏）</source>
-        <translation>"{name}" (hidden)</translation>
+        <translation>&quot;{name}&quot; (hidden)</translation>
     </message>
     <message>
         <source>“{name}”</source>
-        <translation>"{name}"</translation>
+        <translation>&quot;{name}&quot;</translation>
     </message>
     <message>
         <source>第{row}行的“{column}”是公式，未导入：花名册不读公式。请在 Excel 或 WPS 中选中这些单元格，复制后“选择性粘贴 → 数值”，保存后再导入</source>
@@ -8018,6 +8022,10 @@
         <translation>This conflict cannot be resolved that way</translation>
     </message>
     <message>
+        <source>疑似重复档案在审核中处理：决定是否同一人、保留哪一份，决定会告知相关村卫生室（cunyi review decide {key} --decision … --reason …）</source>
+        <translation>Possible duplicates are decided in the review queue: whether they are one person and which record to keep. The villages concerned are told the decision (cunyi review decide {key} --decision … --reason …)</translation>
+    </message>
+    <message>
         <source>文件夹不存在：{path}</source>
         <translation>Folder not found: {path}</translation>
     </message>
@@ -8389,10 +8397,6 @@
         <translation>Use other value</translation>
     </message>
     <message>
-        <source>已核实（重复档案）</source>
-        <translation>Reviewed (duplicate)</translation>
-    </message>
-    <message>
         <source>冲突与疑似重复档案</source>
         <translation>Conflicts and possible duplicates</translation>
     </message>
@@ -8487,6 +8491,10 @@
     <message>
         <source>同步</source>
         <translation>Sync</translation>
+    </message>
+    <message>
+        <source>到审核中处理重复档案…</source>
+        <translation>Decide the duplicate in Review…</translation>
     </message>
     <message>
         <source>操作</source>

@@ -7093,6 +7093,10 @@
         <translation>正在查找待审核项…</translation>
     </message>
     <message>
+        <source>这一项已经处理过，不在待审核列表中</source>
+        <translation>这一项已经处理过，不在待审核列表中</translation>
+    </message>
+    <message>
         <source>共 {n} 项待审核</source>
         <translation>共 {n} 项待审核</translation>
     </message>
@@ -8017,6 +8021,10 @@
         <translation>该冲突不能这样处理</translation>
     </message>
     <message>
+        <source>疑似重复档案在审核中处理：决定是否同一人、保留哪一份，决定会告知相关村卫生室（cunyi review decide {key} --decision … --reason …）</source>
+        <translation>疑似重复档案在审核中处理：决定是否同一人、保留哪一份，决定会告知相关村卫生室（cunyi review decide {key} --decision … --reason …）</translation>
+    </message>
+    <message>
         <source>文件夹不存在：{path}</source>
         <translation>文件夹不存在：{path}</translation>
     </message>
@@ -8388,10 +8396,6 @@
         <translation>采用另一值</translation>
     </message>
     <message>
-        <source>已核实（重复档案）</source>
-        <translation>已核实（重复档案）</translation>
-    </message>
-    <message>
         <source>冲突与疑似重复档案</source>
         <translation>冲突与疑似重复档案</translation>
     </message>
@@ -8486,6 +8490,10 @@
     <message>
         <source>同步</source>
         <translation>同步</translation>
+    </message>
+    <message>
+        <source>到审核中处理重复档案…</source>
+        <translation>到审核中处理重复档案…</translation>
     </message>
     <message>
         <source>操作</source>

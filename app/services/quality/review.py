@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Household, Referral, Resident, ReviewDecision, SyncConflict, Village, utcnow
+from app.models.resident import ON_REGISTER
 from app.services.access import audit, authz
 from app.services.access.actor import actor
 from app.services.errors import Message, NotFound, UserError, ValidationError
@@ -29,13 +30,13 @@ from app.services.profile import TOWNSHIP, get_profile
 from app.services.records import field_labels
 from app.services.records import residents as resident_records
 from app.services.sync import capture, conflicts
+from app.services.sync.conflicts import pair_key
 
 CTX = "Review"
 REFERRAL_OPEN_DAYS = 30  # a referral issued this long ago without 到位/不到位 is chased
 ISSUED, NOT_ARRIVED = QT_TRANSLATE_NOOP("Review", "已转出"), QT_TRANSLATE_NOOP("Review", "未到位")
 YES, NO = QT_TRANSLATE_NOOP("Review", "是"), QT_TRANSLATE_NOOP("Review", "否")  # how a change's yes/no reads
 SCAN_BATCH = 500  # records read and checked against today's form at a time (the scan covers them all)
-ACTIVE = "1"  # resident_status 在册
 LIMIT = 500  # duplicates, conflicts, referrals listed at once (every invalid record is listed: paged)
 
 KINDS = {
@@ -143,18 +144,13 @@ def review_queue(
     return [i for i in found if i.key not in decided]
 
 
-def pair_key(a: uuid.UUID, b: uuid.UUID) -> str:
-    lo, hi = sorted((a, b))
-    return f"duplicate:{lo.hex}:{hi.hex}"
-
-
 def _duplicates(session: Session, villages) -> list[ReviewItem]:
     """Pairs of live records with the same ID number, or the same name, birth date and household
     address (a second enrolment without the ID).  Groups of three give two pairs, each to the first."""
     R = Resident
     # records on the register: one closed (迁出, 死亡) is no second record of a living person here
     # (a resident who moved from one village to another has one of each, rightly)
-    live = R.voided.is_(False) & (R.status == ACTIVE)
+    live = R.voided.is_(False) & (R.status == ON_REGISTER)
     same_id = (
         select(R.id_number).where(live, R.id_number.is_not(None), R.id_number != "").group_by(R.id_number)
     ).having(func.count() > 1)
@@ -350,7 +346,7 @@ def _invalid(session: Session, villages, today: dt.date, progress=None) -> list[
     from app.services import profile as profiles
 
     today = min(today, capture.trusted_today(session))
-    live = (Resident.voided.is_(False), Resident.status == "1")
+    live = (Resident.voided.is_(False), Resident.status == ON_REGISTER)
     total = session.scalar(select(func.count()).select_from(Resident).where(*live)) or 0
     items: list[tuple] = []
     session.info[profiles.VILLAGE_MEMO] = {v.code: v for v in villages.values()}
@@ -661,7 +657,7 @@ def _open_items(session: Session, key: str, kind: str, today: dt.date) -> list[R
         return []
     live = session.scalar(
         select(Resident.id).where(
-            Resident.id == resident_id, Resident.voided.is_(False), Resident.status == "1"
+            Resident.id == resident_id, Resident.voided.is_(False), Resident.status == ON_REGISTER
         )
     )
     if live is None:

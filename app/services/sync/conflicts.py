@@ -1,5 +1,10 @@
 """Review of sync conflicts and possible duplicates (township staff).
 
+A possible duplicate found at import (two live records with one ID number) is a notice: what is
+decided about the two records is decided on the review queue (``quality.review``), which lists the
+same pair under :func:`pair_key` and tells the villages.  A notice is open while both records are
+live and on the register, and until a decision on the pair closes it.
+
 Resolving a field conflict in favour of the value that lost writes it again, as a new change
 with a new clock: it then wins everywhere on the next round trip, like any other edit.
 """
@@ -11,11 +16,12 @@ import json
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session, aliased
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Peer, Resident, SyncConflict, utcnow
+from app.models.resident import ON_REGISTER
 from app.services.access import audit, authz
 from app.services.access.actor import actor
 from app.services.errors import Message, NotFound, UserError
@@ -43,6 +49,7 @@ class ConflictView:
     lost_by: str
     other: str  # duplicate: the other record
     detected_at: dt.datetime
+    other_id: uuid.UUID | None = None  # duplicate: the other record's id
 
 
 def _clock_time(clock: str | None) -> dt.datetime | None:
@@ -121,16 +128,34 @@ def _hide_sensitive(session: Session, entity: str, row_id, field: str | None, ke
     return kept, lost
 
 
+def pair_key(a: uuid.UUID, b: uuid.UUID) -> str:
+    """The review item of two records that may be one person: ``duplicate:<id>:<id>``, lower first."""
+    lo, hi = sorted((a, b))
+    return f"duplicate:{lo.hex}:{hi.hex}"
+
+
+def still_open():
+    """SQL: the conflict is open; a possible duplicate only while both its records are live and on
+    the register (one voided, moved away or dead by a decision on 审核 or at the village: nothing is
+    left to decide, and 审核 no longer lists the pair)."""
+    mine, other = aliased(Resident), aliased(Resident)
+
+    def live(r):
+        return r.voided.is_(False) & (r.status == ON_REGISTER)
+
+    pair_live = exists().where(mine.id == SyncConflict.row_id, live(mine)) & exists().where(
+        other.id == SyncConflict.other_id, live(other)
+    )
+    return SyncConflict.resolved_at.is_(None) & ((SyncConflict.kind != "duplicate") | pair_live)
+
+
 def open_conflicts(session: Session, limit: int = 500) -> list[ConflictView]:
     me = get_profile(session)
     names = {p.device_id.hex[-8:]: f"{p.code} {p.name}" for p in session.scalars(select(Peer))}
     names[me.device_id.hex[-8:]] = f"{me.code} {me.name}"
     out = []
     rows = session.scalars(
-        select(SyncConflict)
-        .where(SyncConflict.resolved_at.is_(None))
-        .order_by(SyncConflict.detected_at)
-        .limit(limit)
+        select(SyncConflict).where(still_open()).order_by(SyncConflict.detected_at).limit(limit)
     )
     villages = authz.visible_villages(session)  # a village doctor at the township: their village's
     for c in rows:
@@ -159,15 +184,19 @@ def open_conflicts(session: Session, limit: int = 500) -> list[ConflictView]:
                 _clock_device(session, c.lost_clock, names),
                 _resident_label(session, c.other_id) if c.other_id else "",
                 c.detected_at,
+                c.other_id,
             )
         )
     return out
 
 
 def item_key(c: ConflictView) -> str:
-    """The review item of a field conflict: ``conflict:<its id>:<row id>:<field>``.  The row and the
-    field travel with the township's decision, so the village, which found the same conflict under
-    an id of its own, closes it too (:func:`close_decided`)."""
+    """The review item of a conflict.  A field's: ``conflict:<its id>:<row id>:<field>``; the row
+    and the field travel with the township's decision, so the village, which found the same conflict
+    under an id of its own, closes it too (:func:`close_decided`).  A possible duplicate's: the
+    pair's (:func:`pair_key`)."""
+    if c.kind == "duplicate" and c.other_id is not None:
+        return pair_key(c.row_id, c.other_id)
     return f"conflict:{c.id.hex}:{c.row_id.hex}:{c.field or ''}"
 
 
@@ -222,7 +251,7 @@ def find_conflict(session: Session, id_or_prefix: str) -> uuid.UUID:
                 CTX, QT_TRANSLATE_NOOP("Sync", "冲突编号应为十六进制数字（0-9、a-f）：{ref}"), {"ref": ref}
             )
         )
-    open_ids = session.scalars(select(SyncConflict.id).where(SyncConflict.resolved_at.is_(None)))
+    open_ids = session.scalars(select(SyncConflict.id).where(still_open()))
     found = [i for i in open_ids if i.hex.startswith(prefix)]
     if not found:
         raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Sync", "没有未处理的冲突 {ref}"), {"ref": ref}))
@@ -269,9 +298,20 @@ def resolve(session: Session, conflict_id: uuid.UUID, choice: str) -> None:
 
 
 def review_duplicate(session: Session, conflict_id: uuid.UUID) -> None:
-    """Mark a possible duplicate as looked at (voiding one of the two is done on the record)."""
+    """``sync resolve ID reviewed``: a possible duplicate is not closed here (it was, once: the pair
+    stayed open on 审核, and no village heard of it).  The refusal names the review item, where
+    the decision on the two records is made and told to their villages."""
     c = _get(session, conflict_id)
-    if c.kind != "duplicate":
+    if c.kind != "duplicate" or c.other_id is None:
         raise UserError(Message(CTX, QT_TRANSLATE_NOOP("Sync", "该冲突不能这样处理")))
-    c.resolved_at, c.resolved_by, c.resolution = utcnow(), actor(session).id, "reviewed"
-    session.flush()
+    raise UserError(
+        Message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Sync",
+                "疑似重复档案在审核中处理：决定是否同一人、保留哪一份，决定会告知相关村卫生室"
+                "（cunyi review decide {key} --decision … --reason …）",
+            ),
+            {"key": pair_key(c.row_id, c.other_id)},
+        )
+    )

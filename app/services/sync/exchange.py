@@ -2413,7 +2413,7 @@ def status(session: Session) -> dict:
                 p.clock_skew_ms,
             )
         )
-    open_ = select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))
+    open_ = select(func.count()).select_from(SyncConflict).where(conflicts.still_open())
     return {
         "device_id": me.device_id.hex,
         "role": me.role,
