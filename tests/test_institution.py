@@ -3,6 +3,7 @@ the township on the village's own row, and printed on every document."""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 
 import pytest
@@ -92,6 +93,34 @@ def test_card_cover_and_worklist_carry_the_clinic(store, person, tmp_path):
         worklist = pdf_text(printing.worklist_pdf(s, ZH, today=TODAY), tmp_path)
     assert "联系电话" not in card and "联系电话：" not in worklist  # no bare label without a phone
     assert "幸福村一组" in card and "地址：幸福村一组" in worklist
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_worklists_clinic_line_stays_on_the_page(store, person, tmp_path, lang):
+    """Found: the clinic's address and phone followed the list's own line, and with a clinic name
+    and address of ordinary length the phone ran off the page's edge ("联系电话：010"; in English
+    it was gone).  They now have a line of their own, whole, on every page."""
+    from app.cli.printing import print_labels
+    from app.services.programmes import followup
+    from app.services.records.residents import save_resident
+    from tests.test_printing import _fits_on_page, flat, page_count
+
+    address = "北京市朝阳区东风乡李家村村民委员会东侧二百米卫生室院内平房第三间" * 2  # 62 characters
+    save(store, institution="北京市朝阳区东风乡李家村卫生室（东风乡社区卫生服务中心李家村站）",
+         phone="010-85712345", address=address, doctors="李医生")  # fmt: skip
+    with store.transaction() as s:
+        for n in range(40):  # onto a second page
+            name = "王" + "甲乙丙丁戊己庚辛壬癸"[n % 10] + "一二三四"[n // 10]
+            r = save_resident(
+                s, person(name=name, id_number=None, sex="1", birth_date=dt.date(1950, 1, 1)), today=TODAY
+            )
+            followup.enrol(s, r, "htn", TODAY)
+    with store.session() as s:
+        data = printing.worklist_pdf(s, print_labels(lang), today=TODAY)
+    text = flat(pdf_text(data, tmp_path))
+    pages = page_count(data, tmp_path)
+    assert pages >= 2 and _fits_on_page(data, tmp_path)
+    assert text.count("010-85712345") == pages and text.count(address) == pages
 
 
 def test_record_cover_and_referral_slip_take_address_and_phone_from_the_profile(store, person, tmp_path):

@@ -237,6 +237,23 @@ def test_long_values_wrap_inside_their_boxes(store, patient, tmp_path):
     assert _fits_on_page(data, tmp_path)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_reason_on_many_lines_takes_the_room_the_other_boxes_leave(store, patient, tmp_path, lang):
+    """Found: a reason typed on 20 lines (450 characters, the limit is 500) printed 13 of them and
+    a "…", while the boxes under it stood half empty.  A box now takes the room the others leave."""
+    from app.cli.printing import print_labels
+
+    lines = [f"{n}. 第{n:02d}项病情记录：血压波动明显伴头晕" for n in range(1, 21)]
+    with store.transaction() as s:
+        s.get(Referral, patient["referral_id"]).present_history = "\n".join(lines)
+    with store.session() as s:
+        data = printing.referral_pdf(s, patient["referral_id"], print_labels(lang))
+    text = flat(pdf_text(data, tmp_path))
+    assert page_count(data, tmp_path) == 1 and _fits_on_page(data, tmp_path)
+    assert all(flat(line) in text for line in lines)
+    assert "…" not in text
+
+
 def _fits_on_page(data: bytes, tmp_path: Path) -> bool:
     """No glyph outside the page: pdftotext -bbox lists every word's box."""
     path = tmp_path / "bbox.pdf"

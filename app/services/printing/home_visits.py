@@ -28,6 +28,7 @@ from app.services.institution import institution_profile
 from app.services.printing.layout import (
     FONT,
     Labels,
+    ellipsize,
     fit_size,
     label_style,
     markup,
@@ -212,7 +213,9 @@ def set_lines(items: list[str], size: float, *, align: int = 0) -> Paragraph:
     return Paragraph("<br/>".join(markup(t) for t in items), style)
 
 
-PAGE_ROOM = 210 - 21 - 12 - 1.0  # mm of table a page holds (page less margins, a margin for rules)
+TOP, BOTTOM = 21, 12  # mm: the margins, the top one holding the title and a line under it
+SUBTITLE_LINE = 4  # mm: a second line under the title (the clinic's address and phone)
+PAGE_ROOM = 210 - TOP - BOTTOM - 1.0  # mm of table a page holds (page less margins, a margin for rules)
 
 
 def paginate(
@@ -221,6 +224,7 @@ def paginate(
     header: float,
     caption: float,
     fresh: frozenset[int] = frozenset(),
+    room: float = PAGE_ROOM,
 ):
     """Pages of table rows: ``blocks`` are (group row, first member row, end) household spans in
     order; a household is never split; a page that starts inside a group repeats its caption; a
@@ -236,7 +240,7 @@ def paginate(
         new_group = group_row != current_group
         if new_group:
             need += heights[group_row]
-        if page and (used + need > PAGE_ROOM or (new_group and group_row in fresh)):
+        if page and (used + need > room or (new_group and group_row in fresh)):
             pages.append(page)
             page, used = [], header
             if not new_group:  # the group goes on: its caption again, marked as continued
@@ -302,6 +306,9 @@ def render_home_visits(
     number = 0
     village_starts: set[int] = set()  # the first group row of each village
     last_code: str | None = None
+    # 性别/年龄 in one size down the column, the size its longest needs (未说明的性别/52 overran it)
+    sex_age = {id(r): f"{T.code('sex', r.sex)}/{r.age}" for r in data.rows}
+    sex_age_size = phrases_size(list(sex_age.values()), widths[2], 8.5)
     groups = groupby(data.rows, key=lambda r: (r.village_code, r.village, r.group))
     for (code, village, group), members in groups:
         members = list(members)
@@ -336,7 +343,7 @@ def render_home_visits(
                 [
                     str(number),
                     Paragraph(markup(r.name), body),
-                    f"{T.code('sex', r.sex)}/{r.age}",
+                    set_lines([sex_age[id(r)]], sex_age_size, align=1),
                     Paragraph(markup(address), small),
                     Paragraph(markup(r.phone), small),
                     programs,
@@ -380,6 +387,18 @@ def render_home_visits(
         g: [Paragraph(markup(captions[g] + T("Print", "（续）")), body)] + [""] * (len(columns) - 1)
         for g in captions
     }
+    subtitle = [
+        T("Print", "{place}  逾期及{days}天内到期  共{n}人  打印日期：{date}").format(
+            place=data.title_place, days=data.due_within, n=number, date=T.date(data.today)
+        )
+    ]
+    # the clinic's address and phone when the profile has them, never a bare label, on a line of
+    # their own: after the list's own line they ran off the page's edge with the phone number
+    contact = [T("Print", "地址：{address}").replace("{address}", data.address)] if data.address else []
+    if data.phone:
+        contact.append(T("Print", "联系电话：{phone}").replace("{phone}", data.phone))
+    if contact:
+        subtitle.append("  ".join(contact))
     story: list = []
     for n, page in enumerate(
         paginate(
@@ -388,6 +407,7 @@ def render_home_visits(
             heights[0],
             max((height(r) for r in continued.values()), default=0),
             frozenset(village_starts),
+            PAGE_ROOM - SUBTITLE_LINE * (len(subtitle) - 1),
         )
     ):
         if n:
@@ -405,20 +425,16 @@ def render_home_visits(
         story.append(table)
 
     title = T("Print", "入户随访工作单")
-    subtitle = T("Print", "{place}  逾期及{days}天内到期  共{n}人  打印日期：{date}").format(
-        place=data.title_place, days=data.due_within, n=number, date=T.date(data.today)
-    )
-    if data.address:  # the clinic's address and phone when the profile has them, never a bare label
-        subtitle += "  " + T("Print", "地址：{address}").replace("{address}", data.address)
-    if data.phone:
-        subtitle += "  " + T("Print", "联系电话：{phone}").replace("{phone}", data.phone)
+    width = PAGE[0] - 2 * MARGIN
 
     def on_page(canvas, _doc) -> None:
         canvas.saveState()
         canvas.setFont(FONT, 15)
         canvas.drawCentredString(PAGE[0] / 2, PAGE[1] - 12 * mm, title)
-        canvas.setFont(FONT, 9)
-        canvas.drawString(MARGIN, PAGE[1] - 18 * mm, subtitle)
+        for n, line in enumerate(subtitle):  # each line whole on the page: shrunk, cut with … last
+            size = fit_size(line, width, 9)
+            canvas.setFont(FONT, size)
+            canvas.drawString(MARGIN, PAGE[1] - (18 + SUBTITLE_LINE * n) * mm, ellipsize(line, width, size))
         canvas.restoreState()
 
     buffer = io.BytesIO()
@@ -427,8 +443,8 @@ def render_home_visits(
         pagesize=PAGE,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
-        topMargin=21 * mm,
-        bottomMargin=12 * mm,
+        topMargin=(TOP + SUBTITLE_LINE * (len(subtitle) - 1)) * mm,
+        bottomMargin=BOTTOM * mm,
         title=title,
         creator="CunYi 村医",
     )

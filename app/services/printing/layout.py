@@ -188,6 +188,37 @@ class Box:
         return Box(self.x + dx, self.y + dy, self.w - 2 * dx, self.h - 2 * dy)
 
 
+def _boxed_frame(title_size: float) -> float:
+    """mm of a :meth:`Page.boxed_text` box that are not its value's (its title, its margins)."""
+    return 4.5 + title_size * 0.35
+
+
+def boxed_height(value: str | None, width: float, size: float = 10, title_size: float | None = None) -> float:
+    """The height (mm) of a :meth:`Page.boxed_text` box ``width`` mm wide that holds ``value`` whole
+    at ``size``: the box a form gives more room when its text needs it."""
+    frame = _boxed_frame(title_size or size)
+    if not (value and value.strip()):
+        return frame
+    p = Paragraph(markup(value.strip()), para_style(size, size * 1.3))
+    _w, h = p.wrap((width - 4) * mm, 100_000)
+    return frame + h / mm
+
+
+def share_heights(room: float, needs: list[float], weights: list[float]) -> list[float]:
+    """Heights (mm) for boxes stacked in ``room``: each its share by ``weights`` (a paper form's
+    blank boxes keep the room to write in), but a box whose text needs more takes it from the
+    boxes that need less than their share, so that text is shrunk or cut only when the boxes'
+    texts together do not fit.  The heights add up to ``room``."""
+    share = [room * w / sum(weights) for w in weights]
+    if all(n <= s for n, s in zip(needs, share, strict=True)):
+        return share
+    spare = sum(s - n for n, s in zip(needs, share, strict=True) if n < s)
+    wanted = sum(n - s for n, s in zip(needs, share, strict=True) if n > s)
+    given = min(1.0, spare / wanted) if wanted else 0.0
+    taken = min(1.0, wanted / spare) if spare else 0.0
+    return [s + (n - s) * given if n > s else s - (s - n) * taken for n, s in zip(needs, share, strict=True)]
+
+
 class Page:
     """One page of a document, drawn in millimetres from its top-left corner."""
 
@@ -354,7 +385,7 @@ class Page:
         self.rect(box)
         title_size = title_size or size
         self.text(box.x + 2, box.y + 2 + title_size * 0.35, title, title_size)
-        inner = Box(box.x + 2, box.y + 3.5 + title_size * 0.35, box.w - 4, box.h - 4.5 - title_size * 0.35)
+        inner = Box(box.x + 2, box.y + 3.5 + title_size * 0.35, box.w - 4, box.h - _boxed_frame(title_size))
         if value and value.strip():
             self.paragraph(inner, markup(value.strip()), size)
         else:  # ruled lines to write on by hand

@@ -16,7 +16,19 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Referral
 from app.services.errors import Message, NotFound, UserError
 from app.services.institution import Clinic, clinic_for, institution_profile
-from app.services.printing.layout import BLANK, Box, Document, Labels, Page, filled, markup
+from app.services.printing.layout import (
+    BLANK,
+    PT,
+    Box,
+    Document,
+    Labels,
+    Page,
+    boxed_height,
+    filled,
+    markup,
+    share_heights,
+    text_width,
+)
 from app.services.programmes.referral import past_history_read
 from app.services.records.validators import age_on
 
@@ -181,8 +193,11 @@ def _stub(page: Page, data: SlipData, returning: bool) -> float:
     y += 5
     y += page.flow(LEFT, y, WIDTH, "　　" + markup(sentence).format(**values), 10.5)
     y += 9
-    page.field(LEFT + 85, y, 60, T("Print", "转诊医生（签字）："), signer, 10.5)
-    page.text(RIGHT, y, T.date(day, T("Print", "＿＿年＿＿月＿＿日")), 10.5, align="right")
+    # the signature's blank ends before the date does (the blank date's ＿＿年 was struck through)
+    date = T.date(day, T("Print", "＿＿年＿＿月＿＿日"))
+    blank_end = RIGHT - text_width(date, 10.5) * PT - 3
+    page.field(LEFT + 85, y, blank_end - LEFT - 85, T("Print", "转诊医生（签字）："), signer, 10.5)
+    page.text(RIGHT, y, date, 10.5, align="right")
     return max(y + 14, 80.0)
 
 
@@ -247,9 +262,12 @@ def _slip(page: Page, data: SlipData, returning: bool, y: float) -> None:
         )
     gap = 2.0
     room = footer_y - 12 - y - gap * (len(parts) - 1)
-    weight = sum(w for _t, _v, w in parts)
-    for title_text, value, w in parts:
-        h = room * w / weight
+    # a box whose text needs it takes room from those with less to say (a reason typed on twenty
+    # lines lost seven of them while the boxes under it stood half empty)
+    heights = share_heights(
+        room, [boxed_height(value, WIDTH, 10) for _t, value, _w in parts], [w for _t, _v, w in parts]
+    )
+    for (title_text, value, _w), h in zip(parts, heights, strict=True):
         page.boxed_text(Box(LEFT, y, WIDTH, h), title_text, value, 10)
         y += h + gap
     page.field(LEFT, footer_y - 4, 80, T("Print", "转诊医生（签字）："), signer, 10.5)
