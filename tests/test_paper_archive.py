@@ -197,6 +197,32 @@ def test_visits_four_to_a_page_voided_left_out_corrections_as_corrected(store, a
     assert "151/88" in whole and "氨氯地平片" in whole and "每日1次每次5mg" in whole and "李医生" in whole
 
 
+@pytest.mark.parametrize("program", ["htn", "t2dm"])
+def test_every_drug_of_a_visit_is_on_the_paper(store, archive, tmp_path, program):
+    """Found: the form has four drug rows for hypertension and three for diabetes, and a visit holds
+    up to ten: the fifth (the fourth for diabetes) was missing from the paper, without a word.  The
+    last row now holds the rest, names and doses in the same order."""
+    names = ["氨氯地平片", "缬沙坦胶囊", "氢氯噻嗪片", "美托洛尔缓释片", "阿司匹林肠溶片", "阿托伐他汀钙片"]
+    drugs = [{"name": n, "times_per_day": 1, "mg_per_time": 5 * (i + 1)} for i, n in enumerate(names)]
+    with store.transaction() as s:
+        r = followup.find_resident(s, archive["archive_no"])
+        if program == "t2dm":
+            followup.enrol(s, r, "t2dm", dt.date(2026, 1, 5))
+        measurements = {"sbp": "131", "dbp": "80", "heart_rate": "70", "glucose": "6.8"}
+        if program == "htn":
+            del measurements["glucose"]
+        v = VisitInput(
+            visit_date="2026-11-02", program=program, measurements=measurements, drugs=drugs, doctor="李医生"
+        )
+        save_visit(s, r, v, today=TODAY)
+    for labels in (ZH, print_labels("en")):
+        with store.session() as s:
+            data = printing.visits_pdf(s, archive["archive_no"], program, 2026, labels)
+        whole = re.sub(r"\s+", "", "".join(pdf_pages(data, tmp_path)))
+        assert all(n in whole for n in names), whole
+        assert "每次30mg" in whole or "30mg" in whole  # the last drug's dose too
+
+
 @pytest.mark.parametrize(
     ("outcome", "fields", "expected"),
     [

@@ -481,20 +481,33 @@ def rows(program: str, T: Labels) -> list[Row]:  # noqa: N803
         + "mg"
     )
 
+    # The form has four drug rows for hypertension (药物名称1–3, 其他药物) and three for diabetes (then
+    # insulin); a visit holds up to ten drugs.  The last row holds every drug from its own on, in
+    # order, names and doses alike ("、" between names, "；" between doses): a fifth drug was
+    # missing from the paper, with nothing to say so.
+    last = 2 if program == "t2dm" else 3
+
+    def drugs_at(v, i):
+        drugs = v.drugs or []
+        return drugs[i : i + 1] if i < last else drugs[i:]
+
     def drug_name(i):
-        return lambda v, T: _value(((v.drugs or [])[i].get("name") or "") if len(v.drugs or []) > i else "")
+        return lambda v, T: _value(T.join([d.get("name") or "" for d in drugs_at(v, i)]))
+
+    def dose(d, T) -> str:  # noqa: N803
+        parts = []
+        if d.get("times_per_day") not in (None, ""):
+            parts.append(T("Print", "每日{n}次").replace("{n}", number_text(d.get("times_per_day"))))
+        if d.get("mg_per_time") not in (None, ""):
+            parts.append(T("Print", "每次{n}mg").replace("{n}", number_text(d.get("mg_per_time"))))
+        return " ".join(parts)
 
     def drug_dose(i):
         def fill(v, T):  # noqa: N803
-            if len(v.drugs or []) <= i:
+            drugs = drugs_at(v, i)
+            if not drugs:
                 return Cell()
-            d = v.drugs[i]
-            parts = []
-            if d.get("times_per_day") not in (None, ""):
-                parts.append(T("Print", "每日{n}次").replace("{n}", number_text(d.get("times_per_day"))))
-            if d.get("mg_per_time") not in (None, ""):
-                parts.append(T("Print", "每次{n}mg").replace("{n}", number_text(d.get("mg_per_time"))))
-            return _value(" ".join(parts))
+            return _value(("; " if T.lang == "en" else "；").join(dose(d, T) for d in drugs))
 
         return fill
 
