@@ -254,6 +254,31 @@ def test_a_reason_on_many_lines_takes_the_room_the_other_boxes_leave(store, pati
     assert "…" not in text
 
 
+def test_a_wrapped_address_sits_on_its_ruled_lines(store, patient, tmp_path):
+    """Found: an address long enough to shrink kept its line spacing in proportion, so its second
+    line floated between the rules and the next rule struck through it.  Each line now sits on its
+    rule: the two lines' baselines are one rule apart whatever size the text shrank to."""
+    first, second = (
+        "新疆维吾尔自治区伊犁哈萨克自治州察布查尔锡伯自治县坎乡阔洪奇村二组88号",
+        "（现租住于察布查尔镇团结路幸福小区3号楼2单元501室，其女儿阿依古丽家，电话见联系人）",
+    )
+    with store.transaction() as s:
+        s.get(Referral, patient["referral_id"]).resident.current_address = first + second
+    with store.session() as s:
+        data = printing.referral_pdf(s, patient["referral_id"], ZH)
+    path = tmp_path / "slip.pdf"
+    path.write_bytes(data)
+    words = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True).stdout
+    bottoms = {}
+    for m in re.finditer(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]+)</word>', words):
+        for key in ("伊犁哈萨克", "团结路"):
+            if key in m.group(3) and key not in bottoms:
+                bottoms[key] = (float(m.group(1)), float(m.group(2)))
+    (top1, bottom1), (top2, bottom2) = bottoms["伊犁哈萨克"], bottoms["团结路"]
+    assert abs((bottom1 - top1) - (bottom2 - top2)) < 0.2  # one size: their baselines compare
+    assert abs((bottom2 - bottom1) - 10.5 * 1.7) < 0.3  # the rules' pitch at the field's 10.5 pt
+
+
 def _fits_on_page(data: bytes, tmp_path: Path) -> bool:
     """No glyph outside the page: pdftotext -bbox lists every word's box."""
     path = tmp_path / "bbox.pdf"

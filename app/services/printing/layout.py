@@ -373,10 +373,30 @@ class Page:
         if lines == 1 or one_line >= size * 0.85:
             self.fit_text(start + 1, y, x + width - start - 2, value, size, min_size=min_size)
         else:  # wrap: the first line starts after the label, the rest use the full width
-            indent = (start + 1 - x) * mm
-            box = Box(x, y - size * PT - 0.3, width, lines * pitch + 0.3)
-            self.paragraph(box, markup(value), size, min_size=min_size, leading=1.7, first_indent=indent)
+            self._on_rules(x, y, width, (start + 1 - x) * mm, markup(value), size, min_size, lines, pitch)
         return y + (lines - 1) * pitch
+
+    def _on_rules(
+        self, x: float, y: float, width: float, indent: float, text_markup: str, size: float,
+        min_size: float, lines: int, pitch: float,
+    ) -> None:  # fmt: skip
+        """:meth:`field`'s wrapped value: each line on its ruled line (baselines ``pitch`` mm apart
+        from ``y``) whatever size it shrinks to; past ``min_size`` the lines that fit, ending with
+        "…".  (Shrunk with its line spacing, the text drifted off the rules: its second line between
+        two, the rule through the third.)"""
+        leading = pitch / PT  # points
+        while True:
+            p = Paragraph(text_markup, para_style(size, leading, first_indent=indent))
+            _w, h = p.wrap(width * mm, 100_000)
+            if h <= lines * leading + 0.1 or size <= min_size:
+                break
+            size = max(min_size, size - 0.5)
+        if h > lines * leading + 0.1:
+            p = p.split(width * mm, lines * leading + 0.1)[0]
+            _w, h = p.wrap(width * mm, lines * leading + 0.1)
+            self.text(x + width, y + (lines - 1) * pitch + size * PT, "…", size, align="right")
+        # reportlab sets the first baseline one font size under the paragraph's top
+        p.drawOn(self.c, self._x(x), self._y(y - size * PT) - h)
 
     def boxed_text(
         self, box: Box, title: str, value: str | None, size: float = 10, *, title_size: float | None = None
