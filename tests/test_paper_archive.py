@@ -455,3 +455,29 @@ def test_options_break_between_options_only_and_codes_stand_apart(program, tmp_p
             assert foot.box / mm >= 6.5  # a pen writes "2L" in it
         sizes = [cell.style.fontSize for row in layout.cells for cell in row[:2] if hasattr(cell, "style")]
         assert min(sizes) >= 7.0, min(sizes)  # "Medication", "Symptoms" not shrunk
+
+
+@pytest.mark.sqlite_only  # a drawing from its data: no store
+def test_a_long_unit_name_keeps_its_address_and_phone_off_its_second_line(tmp_path):
+    """Found: the cover's 建档单位 had two ruled lines, the name's and its address and phone's; a
+    name of two lines (an official name is often 30 characters) had the address printed over it."""
+    from app.services.printing.record_cover import CoverData, render_cover
+
+    unit = "新疆维吾尔自治区伊犁哈萨克自治州察布查尔锡伯自治县坎乡阔洪奇村卫生室"
+    data = CoverData(
+        archive_no="11010500110100027", name="徐荣娥", current_address="李家村二组88号",
+        registered_address="李家村二组88号", phone="13812345678", township="东风乡", village="李家村",
+        enrolling_unit=unit, unit_address="阔洪奇村幸福路88号", unit_phone="010-62345678",
+        enrolled_by="李建生", responsible_doctor="李建生", enrolled_on=dt.date(2022, 5, 1),
+    )  # fmt: skip
+    path = tmp_path / "cover.pdf"
+    path.write_bytes(render_cover(data, ZH))
+    words = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True).stdout
+    boxes = [
+        (float(m.group(1)), float(m.group(2)), m.group(3))
+        for m in re.finditer(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]+)</word>', words)
+    ]
+    name_bottom = max(bottom for top, bottom, w in boxes if w in unit and len(w) > 1)
+    contact_top = min(top for top, bottom, w in boxes if "幸福路88号" in w or "010-62345678" in w)
+    assert contact_top > name_bottom
+    assert unit in re.sub(r"\s+", "", "".join(w for _t, _b, w in boxes))

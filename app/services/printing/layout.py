@@ -188,6 +188,14 @@ class Box:
         return Box(self.x + dx, self.y + dy, self.w - 2 * dx, self.h - 2 * dy)
 
 
+def field_wraps(width: float, label: str, value: str | None, size: float, min_size: float = MIN_SIZE) -> bool:
+    """Whether :meth:`Page.field` ``width`` mm wide wraps ``value`` (given the lines): on one line it
+    would shrink below 85 % of ``size``."""
+    value = (value or "").strip()
+    room = (width - text_width(label, size) / mm - 3) * mm
+    return bool(value) and fit_size(value, room, size, min_size) < size * 0.85
+
+
 def _boxed_frame(title_size: float) -> float:
     """mm of a :meth:`Page.boxed_text` box that are not its value's (its title, its margins)."""
     return 4.5 + title_size * 0.35
@@ -369,8 +377,7 @@ class Page:
         value = (value or "").strip()
         if not value:
             return y + (lines - 1) * pitch
-        one_line = fit_size(value, (x + width - start - 2) * mm, size, min_size)
-        if lines == 1 or one_line >= size * 0.85:
+        if lines == 1 or not field_wraps(width, label, value, size, min_size):
             self.fit_text(start + 1, y, x + width - start - 2, value, size, min_size=min_size)
         else:  # wrap: the first line starts after the label, the rest use the full width
             self._on_rules(x, y, width, (start + 1 - x) * mm, markup(value), size, min_size, lines, pitch)

@@ -26,10 +26,13 @@ from app.services.printing.layout import (
     FONT,
     Labels,
     cjk_canvas,
+    ellipsize,
+    fit_size,
     label_style,
     markup,
     para_style,
     register_font,
+    text_width,
 )
 from app.services.records import resident_form
 from app.services.records.field_table import Field, Kind
@@ -260,10 +263,14 @@ def render_record(data: RecordData, labels: Labels) -> bytes:
         canvas.setFont(FONT, 8)
         if doc.page > 1:  # a loose page still says whose it is
             canvas.drawString(MARGIN * mm, (297 - 8) * mm, who)
-        canvas.drawString(MARGIN * mm, 8 * mm, footer_text)
-        canvas.drawRightString(
-            (PAGE_W - MARGIN) * mm, 8 * mm, T("Print", "第 {n} 页").replace("{n}", str(doc.page))
-        )
+        number = T("Print", "第 {n} 页").replace("{n}", str(doc.page))
+        canvas.drawRightString((PAGE_W - MARGIN) * mm, 8 * mm, number)
+        # the unit's name and the date before the page number, never over it (a long name ran
+        # into 第 1 页 and off the page)
+        room = (PAGE_W - 2 * MARGIN) * mm - text_width(number, 8) - 4 * mm
+        size = fit_size(footer_text, room, 8)
+        canvas.setFont(FONT, size)
+        canvas.drawString(MARGIN * mm, 8 * mm, ellipsize(footer_text, room, size))
         canvas.restoreState()
 
     buffer = io.BytesIO()

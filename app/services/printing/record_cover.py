@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Resident, Township, Village
 from app.services.institution import clinic_for
-from app.services.printing.layout import Document, Labels
+from app.services.printing.layout import PT, Document, Labels, field_wraps
 
 
 @dataclass(frozen=True)
@@ -78,8 +78,6 @@ def render_cover(data: CoverData, labels: Labels) -> bytes:
     for label, value, lines in rows:
         y = page.field(x, y, width, label, value, size, lines=lines) + 10.5
     y += 8
-    # 建档单位 has two ruled lines: its name, then where it is and its phone
-    last = page.field(x, y, width, T("Print", "建档单位："), data.enrolling_unit, size, lines=2)
     contact = [
         label.replace(key, value)
         for label, key, value in (
@@ -88,6 +86,14 @@ def render_cover(data: CoverData, labels: Labels) -> bytes:
         )
         if value
     ]
+    # 建档单位: its name, then where it is and its phone on a ruled line of their own (a name on
+    # two lines had its address and phone printed over its second)
+    unit = T("Print", "建档单位：")
+    lines = 2 if field_wraps(width, unit, data.enrolling_unit, size) else 1
+    last = page.field(x, y, width, unit, data.enrolling_unit, size, lines=lines)
+    if contact or lines == 1:  # (the form's two lines at least: the second to write them on)
+        last += size * 1.7 * PT  # the pitch of the field's rules
+        page.line(x, last + 1, x + width, last + 1, 0.4)
     if contact:
         page.fit_text(x + 1, last, width - 2, "　".join(contact), size - 1.5)
     y = last + 10.5
