@@ -481,3 +481,32 @@ def test_a_long_unit_name_keeps_its_address_and_phone_off_its_second_line(tmp_pa
     contact_top = min(top for top, bottom, w in boxes if "幸福路88号" in w or "010-62345678" in w)
     assert contact_top > name_bottom
     assert unit in re.sub(r"\s+", "", "".join(w for _t, _b, w in boxes))
+
+
+def test_a_form_that_runs_over_heads_the_sheet_it_runs_onto(store, archive, tmp_path):
+    """Found: a visit with long texts ran the form onto a sheet with no title, name or number: a
+    loose sheet no one could file.  It now says whose form it continues, under the dates again."""
+    exam = "".join(f"第{n:02d}段辅助检查结果" for n in range(1, 51))[:500]
+    with store.transaction() as s:
+        r = followup.find_resident(s, archive["archive_no"])
+        for day in ("2026-11-02", "2026-11-20"):
+            v = VisitInput(
+                visit_date=day,
+                measurements={"sbp": "131", "dbp": "80", "heart_rate": "70"},
+                texts={
+                    "auxiliary_exam": exam,
+                    "adverse_text": "偶有干咳" * 50,
+                    "symptom_other": "夜间憋醒" * 50,
+                },
+                adverse_reaction=True,
+                doctor="李医生",
+            )
+            save_visit(s, r, v, today=TODAY)
+    with store.session() as s:
+        data = printing.visits_pdf(s, archive["archive_no"], "htn", 2026, ZH)
+    pages = pdf_pages(data, tmp_path)
+    number = archive["archive_no"][-8:-5] + "-" + archive["archive_no"][-5:]
+    overflow = [p for p in pages if "高血压患者随访服务记录表（续）" in p]
+    assert overflow, "the long texts no longer run over: make them longer"
+    for page in overflow:
+        assert number in page and "王建国" in page and "随访日期" in page

@@ -30,6 +30,8 @@ from app.services.printing.layout import (
     FONT,
     Labels,
     cjk_canvas,
+    ellipsize,
+    fit_size,
     label_style,
     markup,
     number_text,
@@ -143,6 +145,37 @@ class AnswerCell(Flowable):
             size = min(9.0, 9.0 * (self.box * 0.9) / max(text_width(code, 9.0), 1))
             c.setFont(FONT, size)
             c.drawCentredString(x + self.box / 2, y + (self.box_h - size * 0.7) / 2, code)
+
+
+class _FormStarts(Flowable):
+    """Drawn where a form's page begins (its title): a page without one is the form's overflow, and
+    :class:`_FormDocument` heads it with whose it is."""
+
+    def wrap(self, _w, _h):
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._form_started = True
+
+
+class _FormDocument(SimpleDocTemplate):
+    """A filled form whose page ran over (long texts, many drugs): the sheet it ran onto says
+    whose form it is, as loose sheets are filed (it had no title, name or number)."""
+
+    def __init__(self, *args, continued: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.continued = continued
+
+    def afterPage(self) -> None:  # noqa: N802 - reportlab's name
+        c = self.canv
+        if not getattr(c, "_form_started", False):
+            width = self.pagesize[0] - self.leftMargin - self.rightMargin
+            size = fit_size(self.continued, width, 9)
+            c.saveState()
+            c.setFont(FONT, size)
+            c.drawString(self.leftMargin, self.pagesize[1] - 5.5 * mm, ellipsize(self.continued, width, size))
+            c.restoreState()
+        c._form_started = False
 
 
 class NumberBoxes(Flowable):
@@ -676,7 +709,10 @@ def _table(layout: FormLayout) -> Table:
     ]
     style += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in layout.spans]
     table = Table(
-        layout.cells, colWidths=[w * mm for w in layout.widths], rowHeights=[h * mm for h in layout.heights]
+        layout.cells,
+        colWidths=[w * mm for w in layout.widths],
+        rowHeights=[h * mm for h in layout.heights],
+        repeatRows=1,  # the visits' dates over the rows a page ran onto
     )
     table.setStyle(TableStyle(style))
     return table
@@ -739,6 +775,7 @@ def render_form(
         if n:
             story.append(PageBreak())
         story += [
+            _FormStarts(),
             Paragraph(markup(title), para_style(15, 18, align=1)),
             Spacer(1, 2 * mm),
             head,
@@ -748,7 +785,16 @@ def render_form(
             note,
         ]
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
+    who = "  ".join(
+        x
+        for x in (
+            T("Print", "（续）").join((title, "")),
+            T("Print", "编号") + " " + archive_no[-8:-5] + "-" + archive_no[-5:] if archive_no else "",
+            T("Print", "姓名：") + (" " if T.lang == "en" else "") + name if name else "",
+        )
+        if x
+    )
+    doc = _FormDocument(
         buffer,
         pagesize=(PAGE_W * mm, PAGE_H * mm),
         leftMargin=MARGIN * mm,
@@ -757,6 +803,7 @@ def render_form(
         bottomMargin=5 * mm,
         title=title,
         creator="CunYi 村医",
+        continued=who,
     )
     doc.build(story, canvasmaker=cjk_canvas)
     return buffer.getvalue()
