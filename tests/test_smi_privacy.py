@@ -9,7 +9,9 @@ import csv
 import dataclasses
 import datetime as dt
 import json
+import subprocess
 
+import openpyxl
 import pytest
 from sqlalchemy import func, select, update
 
@@ -1132,3 +1134,54 @@ def test_a_list_of_smi_patients_is_an_audited_read(world, tmp_path, capsys):
     assert main([*who, *args]) == 0
     assert world["name"] in capsys.readouterr().out
     assert reads(town.store) == before + 1
+
+
+@pytest.mark.sqlite_only  # a village's store is SQLite
+@pytest.mark.parametrize(("user", "sees"), [("li", True), ("wang", False)])
+def test_a_poverty_plan_of_a_patient_is_read_only_by_those_who_may_know(world, tmp_path, user, sees):
+    """Found: the 一患一策 of a patient in a poor household, whose 疾病 the doctor typed (精神分裂症:
+    the default leaves the programme out), was listed, exported and printed to everyone who sees
+    poverty work.  It is now read as the programme's records are."""
+    from app.services.printing import Labels, poverty_sheet
+    from app.services.programmes import poverty
+    from app.services.sync.capture import trusted_today
+
+    store = world["a"].store
+    with store.session() as s:
+        made = poverty.plan_rows(s)  # (as the system: a second parameter finds the plan made)
+    if not any(r["archive_no"] == world["archive"] for r in made):
+        _as(store, "li")
+        try:
+            with store.transaction() as s:
+                poverty.set_household(
+                    s, world["archive"], status="registered", cause="illness", registered_on="2026-01-05"
+                )
+            with store.transaction() as s:
+                poverty.add_plan(
+                    s, world["archive"], track="chronic", measures="按时服用氯氮平，每月随访",
+                    review=trusted_today(s) + dt.timedelta(days=3), condition="精神分裂症",
+                )  # fmt: skip
+        finally:
+            store.actor = None
+    _as(store, user)
+    try:
+        with store.session() as s:
+            rows = [r for r in poverty.plan_rows(s) if r["archive_no"] == world["archive"]]
+            due = [
+                w.detail
+                for w in poverty.workbench(s, trusted_today(s)).plans_due
+                if w.archive_no == world["archive"]
+            ]
+            sheet = poverty_sheet.household_pdf(s, world["archive"], Labels(), today=TODAY)
+        path = tmp_path / "plans.xlsx"
+        with store.session() as s:
+            poverty.export_plans(s, path)
+    finally:
+        store.actor = None
+    (tmp_path / "sheet.pdf").write_bytes(sheet)
+    printed = subprocess.run(
+        ["pdftotext", str(tmp_path / "sheet.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    exported = "".join(str(c.value) for row in openpyxl.load_workbook(path).active.iter_rows() for c in row)
+    for shown in ("".join(r["condition"] + r["measures"] for r in rows), "".join(due), printed, exported):
+        assert ("精神分裂症" in shown) is sees and ("氯氮平" in shown or "精神分裂症" in shown) is sees

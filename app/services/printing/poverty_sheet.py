@@ -66,7 +66,7 @@ def household_pdf(session: Session, ref: str, T: Labels, today: dt.date | None =
     signed = contracts.signed_resident_ids(session, today)
     chronic = poverty.chronic_patients(session, ids)
     month = poverty.visit_months(session, set(chronic), today.replace(day=1), today)
-    plans = poverty.current_plans(session, ids)
+    plans = poverty.readable_plans(session, ids)
 
     register_font()
     body, words = para_style(8.5, 11), label_style(T, 8.5, 11)

@@ -310,6 +310,24 @@ def current_plans(
     return out
 
 
+def readable_plans(session: Session, resident_ids: set[uuid.UUID]) -> dict[uuid.UUID, PovertyPlan]:
+    """:func:`current_plans` as the actor may read them: the plan of a 严重精神障碍 patient (its
+    疾病 and 措施 are typed: "精神分裂症", a drug) only for those who may see that patient's programme
+    (records.sensitive), as its records are; for others the patient has no plan to show, in lists,
+    exports and prints alike.  (What is due is still worked out from every plan.)"""
+    from app.services.programmes import smi
+    from app.services.records import sensitive
+
+    plans = current_plans(session, resident_ids)
+    hidden = {
+        rid
+        for rid in plans
+        if smi.enrolment_of(session, rid, active=False) is not None
+        and not sensitive.may_see(session, session.get(Resident, rid))
+    }
+    return {rid: p for rid, p in plans.items() if rid not in hidden}
+
+
 # ------------------------------------------------------------------------------- lists
 
 
@@ -447,9 +465,10 @@ def workbench(session: Session, today: dt.date | None = None) -> Workbench:
         for rid, e in chronic.items()
         if not visited.get(rid)
     ]
+    shown = readable_plans(session, set(plans))
     due = [
         item(residents[rid], p.condition, p.review_on)
-        for rid, p in plans.items()
+        for rid, p in shown.items()
         if p.review_on <= today + dt.timedelta(days=REVIEW_AHEAD_DAYS)
     ]
     no_plan = [
@@ -474,7 +493,7 @@ def plan_rows(session: Session) -> list[dict]:
     poor = poor_resident_ids(session)
     allowed = authz.visible_villages(session)
     out = []
-    for rid, p in current_plans(session, poor).items():
+    for rid, p in readable_plans(session, poor).items():
         r = session.get(Resident, rid)
         if allowed is not None and r.village.code not in allowed:
             continue
