@@ -1185,3 +1185,101 @@ def test_a_poverty_plan_of_a_patient_is_read_only_by_those_who_may_know(world, t
     exported = "".join(str(c.value) for row in openpyxl.load_workbook(path).active.iter_rows() for c in row)
     for shown in ("".join(r["condition"] + r["measures"] for r in rows), "".join(due), printed, exported):
         assert ("精神分裂症" in shown) is sees and ("氯氮平" in shown or "精神分裂症" in shown) is sees
+
+
+def test_a_decision_on_a_patients_record_is_read_as_the_record_is(world):
+    """Found: a decision was kept with what its decider saw.  Decided by someone who may see the
+    programme, a conflict on the 严重精神障碍 registration (监护人电话) named the patient to everyone
+    reading the decisions, and one on the ticked boxes showed the 严重精神障碍 box (code 8)."""
+    from app.models import ReviewDecision, Village
+    from app.services.quality import review
+
+    store = world["town"].store
+    box = {"field": "past_disease", "note": None, "event_date": "2018-03"}
+    with store.transaction() as s:
+        village = s.get(Village, s.get(Resident, world["pid"]).village_id)
+        registration = s.scalars(
+            select(SmiRegistration).where(SmiRegistration.resident_id == world["pid"])
+        ).one()
+        existing = {d.reason for d in s.scalars(select(ReviewDecision))}
+
+        def decided(key, field, before, after, reason):
+            if reason in existing:  # (the module's store is shared: made once)
+                return
+            s.add(
+                ReviewDecision(
+                    village_id=village.id, kind="conflict", item_key=key, resident_id=world["pid"],
+                    record=world["name"], decision="lost", reason=reason, decided_by="公卫精防",
+                    decided_on=TODAY, changes=[{"field": field, "record": world["name"], "from": before, "to": after}],
+                )
+            )  # fmt: skip
+
+        decided(
+            f"conflict:{'1' * 32}:{registration.id.hex}:guardian_phone",
+            "监护人电话",
+            "138",
+            "139",
+            "监护人换号",
+        )
+        boxes = lambda *codes: json.dumps([{**box, "code": c} for c in codes], ensure_ascii=False)  # noqa: E731
+        decided(
+            f"conflict:{'2' * 32}:{world['pid'].hex}:choices",
+            "勾选项",
+            boxes("2", "8"),
+            boxes("2"),
+            "只差精神病",
+        )
+        decided(
+            f"conflict:{'3' * 32}:{world['pid'].hex}:choices",
+            "勾选项",
+            boxes("8"),
+            boxes("2", "8"),
+            "加了高血压",
+        )
+
+    def read(user):
+        _as(store, user)
+        try:
+            with store.session() as s:
+                return {d.reason: d for d in review.village_decisions(s)}
+        finally:
+            store.actor = None
+
+    mh, plain = read("mh"), read("plain")
+    assert {"监护人换号", "只差精神病", "加了高血压"} <= set(mh)
+    assert '"8"' in mh["只差精神病"].changes[0]["from"]
+    assert "监护人换号" not in plain and "只差精神病" not in plain
+    (change,) = plain["加了高血压"].changes
+    assert '"2"' in change["to"] and '"8"' not in change["from"] + change["to"]
+
+
+def test_a_conflict_that_differs_only_by_a_hidden_box_is_not_listed_to_those_who_may_not_see_it(world):
+    """Found: with the box taken out, both values read the same to 公卫科员 ("现值 X / 另一值 X"):
+    which told them the difference was the box they may not see."""
+    from app.services.sync import conflicts
+
+    store = world["town"].store
+    box = {"field": "past_disease", "note": None, "event_date": "2018-03"}
+    with store.transaction() as s:
+        c = SyncConflict(
+            kind="field", entity="resident", row_id=world["pid2"], field="choices",
+            kept_value=json.dumps([{**box, "code": "2"}, {**box, "code": "8"}]),
+            lost_value=json.dumps([{**box, "code": "2"}]),
+        )  # fmt: skip
+        s.add(c)
+        s.flush()
+        cid = c.id
+
+    def listed(user):
+        _as(store, user)
+        try:
+            with store.session() as s:
+                return cid in {v.id for v in conflicts.open_conflicts(s)}
+        finally:
+            store.actor = None
+
+    try:
+        assert listed("mh") and not listed("plain")
+    finally:
+        with store.transaction() as s:
+            s.delete(s.get(SyncConflict, cid))

@@ -688,17 +688,74 @@ def village_decisions(session: Session, limit: int = 500) -> list[DecisionView]:
         key = d.item_key if township else d.id.hex
         told[key].append(code)
         first.setdefault(key, d)
-    return [
-        DecisionView(
-            d.decided_on,
-            d.decided_by,
-            d.kind,
-            d.record,
-            d.other_record or "",
-            d.decision,
-            tuple(d.changes or ()),
-            d.reason,
-            "、".join(told[key]),
+    out = []
+    for key, d in first.items():
+        changes = _readable_changes(session, d)
+        if changes is None:
+            continue
+        out.append(
+            DecisionView(
+                d.decided_on,
+                d.decided_by,
+                d.kind,
+                d.record,
+                d.other_record or "",
+                d.decision,
+                changes,
+                d.reason,
+                "、".join(told[key]),
+            )
         )
-        for key, d in first.items()
+    return out
+
+
+def _readable_changes(session: Session, d: ReviewDecision) -> tuple[dict, ...] | None:
+    """What a decision changed, as the reader may see it (records.sensitive), or None when the
+    decision itself is not theirs to read.  A decision is written with what its decider saw: one on
+    a 严重精神障碍 record (监护人电话 …) named the patient to everyone who read the decisions, and one
+    on the ticked boxes showed the 严重精神障碍 box.  Such a decision is left out for a reader who
+    may not see the patient's programme; a box they may not see is taken out of the values, and a
+    decision whose values then read the same is left out too (it would tell the box apart)."""
+    from app.services.records import sensitive
+
+    changes = tuple(d.changes or ())
+    parts = d.item_key.split(":")
+    if d.kind != "conflict" or len(parts) != 4 or d.resident_id is None:
+        return changes
+    resident = session.get(Resident, d.resident_id)
+    if resident is None or sensitive.may_see(session, resident):
+        return changes
+    try:
+        row_id = uuid.UUID(parts[2])
+    except ValueError:
+        return changes
+    if conflicts.about_sensitive_row(session, row_id):
+        return None
+    if parts[3] != "choices":
+        return changes
+    shown = []
+    for change in changes:
+        values = [_without_sensitive(change.get(side)) for side in ("from", "to")]
+        if values[0] == values[1]:
+            continue
+        shown.append({**change, "from": values[0], "to": values[1]})
+    return tuple(shown) or None
+
+
+def _without_sensitive(shown: str | None) -> str | None:
+    """A value of the ticked boxes as :func:`_shown` wrote it, without the boxes that name a
+    sensitive programme (records.sensitive)."""
+    from app.services.records import sensitive
+
+    try:
+        rows = json.loads(shown) if shown else None
+    except ValueError:
+        return shown
+    if not isinstance(rows, list):
+        return shown
+    kept = [
+        r
+        for r in rows
+        if not (isinstance(r, dict) and sensitive.is_sensitive(r.get("field", ""), r.get("code")))
     ]
+    return _shown(kept or None)

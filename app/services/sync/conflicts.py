@@ -101,6 +101,16 @@ def _in_villages(session: Session, c: SyncConflict, villages: set[str]) -> bool:
 SENSITIVE_ENTITIES = ("smi_registration", "smi_visit", "program_enrolment")
 
 
+def about_sensitive_row(session: Session, row_id: uuid.UUID) -> bool:
+    """Whether ``row_id`` is a record of the sensitive programme (a 严重精神障碍 registration, visit or
+    enrolment): a conflict on it names the patient."""
+    for entity in SENSITIVE_ENTITIES:
+        row = session.get(specs()[entity].model, row_id)
+        if row is not None and (entity != "program_enrolment" or row.sensitive):
+            return True
+    return False
+
+
 def _hide_sensitive(session: Session, entity: str, row_id, field: str | None, kept, lost):
     """A conflict as this user may see it (严重精神障碍, records.sensitive): None for one about a
     sensitive record they may not see; a 勾选项 conflict without the boxes they may not see."""
@@ -116,6 +126,8 @@ def _hide_sensitive(session: Session, entity: str, row_id, field: str | None, ke
                 return rows
             return [r for r in rows if not sensitive.is_sensitive(r.get("field", ""), r.get("code"))]
 
+        if strip(kept) == strip(lost):  # they differ by a box the user may not see: not theirs
+            return None
         return strip(kept), strip(lost)
     if entity in SENSITIVE_ENTITIES:
         spec = specs().get(entity)
