@@ -337,3 +337,33 @@ def test_contract_rows_say_the_day_they_are_counted_on(page):
             assert tip.startswith("注：签约率按 "), result.key
         else:
             assert tip == "", result.key
+
+
+def test_a_village_doctor_signed_in_at_the_township_is_offered_no_decisions(gui_app, qtbot, request):
+    """Found: a village doctor signed in at the township had the 审核 page, which only said
+    没有权限处理冲突 (three times), and the 同步 page's buttons to decide conflicts, each refused.
+    The queue is now for who may decide; the doctor reads their village's conflicts."""
+    from sqlalchemy import select
+
+    from app.models import Village
+    from app.services.access import accounts
+    from app.views.main_window import MainWindow
+
+    store, _ids = request.getfixturevalue("township")
+    with store.transaction() as s:
+        code = s.scalars(select(Village.code).order_by(Village.code)).first()
+        accounts.create_user(
+            s, "doc", "s3cret-Pass!", "village_doctor", display_name="村医", village_code=code
+        )
+        accounts.create_user(s, "staff", "s3cret-Pass!", "township_staff", display_name="公卫员")
+    for user, decides in (("doc", False), ("staff", True)):
+        store.actor = accounts.login(store, user, "s3cret-Pass!")
+        try:
+            win = MainWindow(store)
+            qtbot.addWidget(win)
+            assert ("review" in [p.key for p in win.pages]) is decides
+            sync = win.show_page("sync")
+            for button in (sync.keep_button, sync.other_button, sync.review_button):
+                assert button.isVisibleTo(sync) is decides
+        finally:
+            store.actor = None

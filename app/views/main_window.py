@@ -162,7 +162,11 @@ class MainWindow(QMainWindow):
             Section(key, title, partial(_build, key, store, self.paths, township, info.is_county))
             for key, title in titles.items()
         ]
-        if info.is_county:  # a county reads: the review queue's decisions are the townships'
+        # a county reads (the review queue's decisions are the townships'); at a township the queue
+        # is for who may decide (a village doctor signed in there was shown 没有权限, three times)
+        if info.is_county or (
+            township and not Op(self, store, lambda s: authz.permits(s, "resolve_conflicts")).run()
+        ):
             self.pages = [p for p in self.pages if p.key != "review"]
         # the audit trail is for admins and township staff
         if not Op(self, store, lambda s: authz.permits(s, "view_audit")).run():
@@ -207,7 +211,8 @@ class MainWindow(QMainWindow):
             page = self._built[key] = self.pages[index].build()
             if hasattr(page, "resident_requested"):  # a list of residents (drill-down, review)
                 page.resident_requested.connect(self.open_resident)
-            if hasattr(page, "review_requested"):  # an item to decide on 审核 (the 同步 page's duplicates)
+            if hasattr(page, "review_requested") and "review" in {p.key for p in self.pages}:
+                # an item to decide on 审核 (the 同步 page's duplicates)
                 page.review_requested.connect(lambda key: self.show_page("review").show_item(key))
             frame = self._frames[key] = QScrollArea()
             frame.setWidgetResizable(True)

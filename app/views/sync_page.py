@@ -94,6 +94,11 @@ class SyncPage(LazyPage):
         self.store, self.paths = store, paths
         info = Op(self, store, profile.profile_info).run()
         self.township = info is not None and info.role == profile.TOWNSHIP
+        # who may decide conflicts here: township staff (a village doctor signed in at the township
+        # reads their village's, and was shown buttons that only said 没有权限)
+        self.decides = self.township and bool(
+            Op(self, store, lambda s: authz.permits(s, "resolve_conflicts")).run()
+        )
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
@@ -169,17 +174,21 @@ class SyncPage(LazyPage):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("理由（村卫生室会看到，可不填）"))
         self.reason.setMaxLength(500)
-        self.reason.setVisible(self.township)
-        if self.township:  # a row of its own: beside the buttons it was cut to a few characters
+        self.reason.setVisible(self.decides)
+        if self.decides:  # a row of its own: beside the buttons it was cut to a few characters
             cl.addWidget(self.reason)
         for b in (self.keep_button, self.other_button, self.review_button):
             b.setEnabled(False)  # (until a row they apply to is selected: _conflict_selected)
-            b.setVisible(self.township)  # a village cannot decide: buttons it may not press left out
+            b.setVisible(self.decides)  # a village cannot decide: buttons it may not press left out
             buttons.addWidget(b)
         self.reason.setEnabled(False)
         self.conflicts.itemSelectionChanged.connect(self._conflict_selected)
-        if not self.township:  # (wrapped: beside three buttons it pushed the page past 800 px)
-            note = QLabel(self.tr("冲突由乡镇卫生院处理"))
+        if not self.decides:  # (wrapped: beside three buttons it pushed the page past 800 px)
+            note = QLabel(
+                self.tr("冲突由乡镇卫生院的公卫人员处理")
+                if self.township
+                else self.tr("冲突由乡镇卫生院处理")
+            )
             note.setWordWrap(True)
             buttons.addWidget(note, 1)
         buttons.addStretch(1)
@@ -558,7 +567,7 @@ class SyncPage(LazyPage):
         with a reason the village reads), or a possible duplicate taken to 审核, where the decision
         on the two records is made with its reason.  A reason typed for a field is never dropped by
         the other button."""
-        c = self._selected_conflict() if self.township else None
+        c = self._selected_conflict() if self.decides else None
         field = c is not None and c.kind == "field"
         for b in (self.keep_button, self.other_button):
             b.setEnabled(field)

@@ -8413,6 +8413,10 @@
         <translation>Conflicts are resolved by the township centre</translation>
     </message>
     <message>
+        <source>冲突由乡镇卫生院的公卫人员处理</source>
+        <translation>Conflicts are decided by the township's public-health staff</translation>
+    </message>
+    <message>
         <source>时间</source>
         <translation>Time</translation>
     </message>

@@ -8412,6 +8412,10 @@
         <translation>冲突由乡镇卫生院处理</translation>
     </message>
     <message>
+        <source>冲突由乡镇卫生院的公卫人员处理</source>
+        <translation>冲突由乡镇卫生院的公卫人员处理</translation>
+    </message>
+    <message>
         <source>时间</source>
         <translation>时间</translation>
     </message>
