@@ -200,7 +200,7 @@ class ReviewPage(LazyPage):
         self.show_items()
         self.show_decisions(decided)
         if self._wanted is not None and not self._again:  # (read again: selected after that)
-            self._select(self._wanted)
+            self._focus_item(self._wanted)
 
     def show_item(self, key: str) -> None:
         """Select the item ``key`` (the 同步 page's possible duplicate), in a list read anew: the
@@ -209,7 +209,7 @@ class ReviewPage(LazyPage):
         if not self.busy:  # (a list being read was asked for just now, as the page was shown)
             self.refresh()
 
-    def _select(self, key: str) -> None:
+    def _focus_item(self, key: str) -> None:
         self._wanted = None
         at = next((n for n, i in enumerate(self.items) if i.key == key), None)
         if at is None:
