@@ -27,7 +27,7 @@ from app.models import (
     SyncConflict,
 )
 from app.services.access import accounts, audit_review, authz
-from app.services.errors import UserError
+from app.services.errors import NotFound, UserError
 from app.services.indicators import REGISTRY, Period, Scope, smi_elderly  # noqa: F401 (declares them)
 from app.services.programmes import smi, worklist
 from app.services.records import overview, residents, roster, search, sensitive
@@ -1283,3 +1283,93 @@ def test_a_conflict_that_differs_only_by_a_hidden_box_is_not_listed_to_those_who
     finally:
         with store.transaction() as s:
             s.delete(s.get(SyncConflict, cid))
+
+
+def test_a_conflict_hidden_from_a_user_is_neither_found_nor_decided_nor_counted_by_them(world):
+    """Found: a conflict hidden from 公卫科员's list was still found and resolved by its id (sync
+    resolve ID lost), unseen, with no decision written; 采用另一值 on a 勾选项 conflict whose 严重精神障碍
+    box was hidden wrote the other value whole, dropping the box; a referral of the programme's had
+    its conflict listed and its decision read to them; ``sync status`` counted what was hidden."""
+    from app.models import Referral, ReviewDecision
+    from app.services.quality import review
+    from app.services.sync import conflicts, exchange
+
+    store = world["town"].store
+    box = {"field": "past_disease", "note": None, "event_date": "2018-03"}
+    made = []
+    with store.session() as s:  # (the module's store is shared: put back as it was)
+        fields = ("field", "code", "note", "event_date")
+        before = [{f: getattr(c, f) for f in fields} for c in s.get(Resident, world["pid2"]).choices]
+    with store.transaction() as s:
+        ref = Referral(
+            resident_id=world["pid"], to_institution="县精神卫生中心", issued_on=TODAY, program="smi"
+        )
+        s.add(ref)
+        s.flush()
+        for kept, lost, row, field, entity in (
+            (
+                [{**box, "code": "2"}, {**box, "code": "8"}],
+                [{**box, "code": "2"}],
+                world["pid2"],
+                "choices",
+                "resident",
+            ),
+            ("精神分裂症复发", "精神分裂症，拒服药", ref.id, "impression", "referral"),
+            ([{**box, "code": "8"}], [{**box, "code": "3"}], world["pid2"], "choices", "resident"),
+            ([{**box, "code": "2"}], [{**box, "code": "4"}], world["pid2"], "choices", "resident"),
+        ):
+            c = SyncConflict(
+                kind="field", entity=entity, row_id=row, field=field,
+                kept_value=json.dumps(kept, ensure_ascii=False), lost_value=json.dumps(lost, ensure_ascii=False),
+            )  # fmt: skip
+            s.add(c)
+            s.flush()
+            made.append(c.id)
+        ref_id = ref.id
+    box_only, about_referral, mixed, plain_one = made
+
+    def as_user(user, work):
+        _as(store, user)
+        try:
+            with store.transaction() as s:
+                return work(s)
+        finally:
+            store.actor = None
+
+    try:
+        listed = lambda s: {c.id for c in conflicts.open_conflicts(s)} & set(made)  # noqa: E731
+        assert as_user("mh", listed) == set(made)
+        assert as_user("plain", listed) == {mixed, plain_one}
+        status = lambda s: exchange.status(s)["conflicts_open"]  # noqa: E731
+        assert as_user("plain", status) == as_user("plain", lambda s: len(conflicts.open_conflicts(s)))
+        for hidden in (box_only, about_referral):
+            with pytest.raises(NotFound):
+                as_user("plain", lambda s, h=hidden: conflicts.find_conflict(s, h.hex))
+            with pytest.raises(NotFound):
+                as_user("plain", lambda s, h=hidden: review.decide_conflict(s, h, "lost", ""))
+        # 采用另一值 where they saw [8 hidden] against [3]: the box they could not see stays
+        as_user("plain", lambda s: review.decide_conflict(s, mixed, "lost", "村医核实"))
+        with store.session() as s:
+            codes = {(c.field, c.code) for c in s.get(Resident, world["pid2"]).choices}
+        assert ("past_disease", "3") in codes and ("past_disease", "8") in codes
+        # the referral's conflict decided by who may see it: its decision is not read to the others
+        as_user("mh", lambda s: review.decide_conflict(s, about_referral, "lost", "以转出单为准"))
+        reasons = lambda s: {d.reason for d in review.village_decisions(s)}  # noqa: E731
+        assert "以转出单为准" in as_user("mh", reasons) and "以转出单为准" not in as_user("plain", reasons)
+        assert "村医核实" in as_user("plain", reasons)  # their own decision, on what they saw
+        # 保留现值 changes nothing: still read (it was left out, as changing only what was hidden)
+        as_user("plain", lambda s: review.decide_conflict(s, plain_one, "kept", "保留现值即可"))
+        assert "保留现值即可" in as_user("plain", reasons)
+    finally:
+        with store.transaction() as s:
+            for cid in made:
+                s.delete(s.get(SyncConflict, cid))
+            for d in s.scalars(
+                select(ReviewDecision).where(
+                    ReviewDecision.reason.in_(["以转出单为准", "村医核实", "保留现值即可"])
+                )
+            ):
+                s.delete(d)
+            s.delete(s.get(Referral, ref_id))
+            r = s.get(Resident, world["pid2"])
+            r.choices = [ResidentChoice(**c) for c in before]

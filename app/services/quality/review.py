@@ -720,18 +720,20 @@ def _readable_changes(session: Session, d: ReviewDecision) -> tuple[dict, ...] |
 
     changes = tuple(d.changes or ())
     parts = d.item_key.split(":")
-    if d.kind != "conflict" or len(parts) != 4 or d.resident_id is None:
+    # the row decided on: a conflict's ("conflict:<id>:<row>:<field>"), a referral's ("referral:<id>")
+    at = {"conflict": 2, "referral": 1}.get(d.kind)
+    if at is None or len(parts) <= at or d.resident_id is None:
         return changes
     resident = session.get(Resident, d.resident_id)
     if resident is None or sensitive.may_see(session, resident):
         return changes
     try:
-        row_id = uuid.UUID(parts[2])
+        row_id = uuid.UUID(parts[at])
     except ValueError:
         return changes
     if conflicts.about_sensitive_row(session, row_id):
         return None
-    if parts[3] != "choices":
+    if d.kind != "conflict" or parts[-1] != "choices" or not changes:
         return changes
     shown = []
     for change in changes:
@@ -739,7 +741,7 @@ def _readable_changes(session: Session, d: ReviewDecision) -> tuple[dict, ...] |
         if values[0] == values[1]:
             continue
         shown.append({**change, "from": values[0], "to": values[1]})
-    return tuple(shown) or None
+    return tuple(shown) or None  # (what it changed was only what they may not see)
 
 
 def _without_sensitive(shown: str | None) -> str | None:

@@ -99,14 +99,28 @@ def _in_villages(session: Session, c: SyncConflict, villages: set[str]) -> bool:
 
 
 SENSITIVE_ENTITIES = ("smi_registration", "smi_visit", "program_enrolment")
+# the entities of which some rows are the sensitive programme's (:func:`_sensitive_row`)
+PROGRAMME_ROWS = (*SENSITIVE_ENTITIES, "referral")
+
+
+def _sensitive_row(entity: str, row) -> bool:
+    """Whether ``row`` of ``entity`` is a record of the sensitive programme: a 严重精神障碍
+    registration or visit, its enrolment, a referral made under it."""
+    from app.services.programmes import smi  # (programmes read sync's conflicts: imported late)
+
+    if entity == "program_enrolment":
+        return bool(row.sensitive)
+    if entity == "referral":
+        return row.program == smi.PROGRAM
+    return entity in PROGRAMME_ROWS
 
 
 def about_sensitive_row(session: Session, row_id: uuid.UUID) -> bool:
-    """Whether ``row_id`` is a record of the sensitive programme (a 严重精神障碍 registration, visit or
-    enrolment): a conflict on it names the patient."""
-    for entity in SENSITIVE_ENTITIES:
+    """Whether ``row_id`` is a record of the sensitive programme (:func:`_sensitive_row`): a
+    conflict or a decision on it names the patient."""
+    for entity in PROGRAMME_ROWS:
         row = session.get(specs()[entity].model, row_id)
-        if row is not None and (entity != "program_enrolment" or row.sensitive):
+        if row is not None and _sensitive_row(entity, row):
             return True
     return False
 
@@ -129,10 +143,10 @@ def _hide_sensitive(session: Session, entity: str, row_id, field: str | None, ke
         if strip(kept) == strip(lost):  # they differ by a box the user may not see: not theirs
             return None
         return strip(kept), strip(lost)
-    if entity in SENSITIVE_ENTITIES:
+    if entity in PROGRAMME_ROWS:
         spec = specs().get(entity)
         row = session.get(spec.model, row_id) if spec else None
-        if row is None or (entity == "program_enrolment" and not row.sensitive):
+        if row is None or not _sensitive_row(entity, row):
             return kept, lost
         resident = session.get(Resident, row.resident_id)
         if resident is not None and not sensitive.may_see(session, resident):
@@ -161,6 +175,24 @@ def still_open():
     return SyncConflict.resolved_at.is_(None) & ((SyncConflict.kind != "duplicate") | pair_live)
 
 
+def _as_seen(session: Session, c: SyncConflict, villages) -> tuple | None:
+    """The conflict's two values as the actor may see them, or None when it is not theirs to see
+    (another village's; about a 严重精神障碍 record; differing only by a box they may not see).  The
+    one rule for listing, counting, finding and resolving a conflict: a conflict hidden from the
+    list was found and resolved by its id, unseen, with no decision told to anyone."""
+    if villages is not None and not _in_villages(session, c, villages):
+        return None
+    kept = json.loads(c.kept_value) if c.kept_value else None
+    lost = json.loads(c.lost_value) if c.lost_value else None
+    return _hide_sensitive(session, c.entity, c.row_id, c.field, kept, lost)
+
+
+def visible_open(session: Session, rows) -> list[SyncConflict]:
+    """Of ``rows`` (open conflicts), those the actor may see (:func:`_as_seen`)."""
+    villages = authz.visible_villages(session)
+    return [c for c in rows if _as_seen(session, c, villages) is not None]
+
+
 def open_conflicts(session: Session, limit: int = 500) -> list[ConflictView]:
     me = get_profile(session)
     names = {p.device_id.hex[-8:]: f"{p.code} {p.name}" for p in session.scalars(select(Peer))}
@@ -171,11 +203,7 @@ def open_conflicts(session: Session, limit: int = 500) -> list[ConflictView]:
     )
     villages = authz.visible_villages(session)  # a village doctor at the township: their village's
     for c in rows:
-        if villages is not None and not _in_villages(session, c, villages):
-            continue
-        kept = json.loads(c.kept_value) if c.kept_value else None
-        lost = json.loads(c.lost_value) if c.lost_value else None
-        shown = _hide_sensitive(session, c.entity, c.row_id, c.field, kept, lost)
+        shown = _as_seen(session, c, villages)
         if shown is None:
             continue
         kept, lost = shown
@@ -264,7 +292,8 @@ def find_conflict(session: Session, id_or_prefix: str) -> uuid.UUID:
             )
         )
     open_ids = session.scalars(select(SyncConflict.id).where(still_open()))
-    found = [i for i in open_ids if i.hex.startswith(prefix)]
+    wanted = [i for i in open_ids if i.hex.startswith(prefix)]
+    found = [c.id for c in visible_open(session, [session.get(SyncConflict, i) for i in wanted])]
     if not found:
         raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Sync", "没有未处理的冲突 {ref}"), {"ref": ref}))
     if len(found) > 1:
@@ -283,7 +312,7 @@ def _get(session: Session, conflict_id: uuid.UUID) -> SyncConflict:
         raise UserError(Message(CTX, QT_TRANSLATE_NOOP("Sync", "冲突和重复档案由乡镇卫生院处理")))
     authz.require(session, "resolve_conflicts")
     c = session.get(SyncConflict, conflict_id)
-    if c is None or c.resolved_at is not None:
+    if c is None or c.resolved_at is not None or not visible_open(session, [c]):
         raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Sync", "该冲突不存在或已处理")))
     return c
 
@@ -300,13 +329,31 @@ def resolve(session: Session, conflict_id: uuid.UUID, choice: str) -> None:
             raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Sync", "该冲突不存在或已处理")))
         value = json.loads(c.lost_value)
         if c.field in spec.children:
-            child, _fk, _fields = spec.children[c.field]
+            child, _fk, fields = spec.children[c.field]
+            value = _keeping_unseen(session, row, c.field, value, fields)
             setattr(row, c.field, [child(**item) for item in value])
         else:
             setattr(row, c.field, spec.decode[c.field](value))
     c.resolved_at, c.resolved_by, c.resolution = utcnow(), actor(session).id, choice
     session.flush()
     audit.record(session, "resolve", c.entity, c.row_id, audit.resolve_summary(c.field, choice))
+
+
+def _keeping_unseen(session: Session, row, field: str, value: list, fields) -> list:
+    """The ticked boxes ``value`` to write for a user who may not see some of them: those the user
+    could see from ``value``, and the ones they could not as the record holds them now (as the
+    form's save keeps them).  Taken whole, the value that lost dropped a 严重精神障碍 box the user
+    was never shown."""
+    from app.services.records import sensitive
+
+    if field != "choices" or not isinstance(row, Resident) or sensitive.may_see(session, row):
+        return value
+    unseen = [
+        {f: getattr(r, f) for f in fields}
+        for r in getattr(row, field)
+        if sensitive.is_sensitive(r.field, r.code)
+    ]
+    return [v for v in value if not sensitive.is_sensitive(v.get("field", ""), v.get("code"))] + unseen
 
 
 def review_duplicate(session: Session, conflict_id: uuid.UUID) -> None:

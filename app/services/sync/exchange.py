@@ -69,6 +69,7 @@ from app.models import (
 from app.models.base import id_hex, id_param, ids_in, is_id
 from app.services import collector, settings
 from app.services.access import audit, authz
+from app.services.access.actor import actor
 from app.services.errors import Message, StoreMoved, StoreUnavailable, UserError
 from app.services.profile import COUNTY, TOWNSHIP, TOWNSHIP_SERIAL_START, UPSTREAM, VILLAGE, get_profile
 from app.services.records.field_labels import field_label
@@ -2431,14 +2432,17 @@ def status(session: Session) -> dict:
 
 
 def _open_conflict_counts(session: Session, open_) -> dict[str, int]:
-    """Open conflicts and duplicates, of the villages the actor may read (a village doctor signed
-    in at the township counts their own village's, as ``sync conflicts`` lists them)."""
-    if authz.visible_villages(session) is None:
+    """Open conflicts and duplicates the actor may see, as ``sync conflicts`` lists them (a village
+    doctor signed in at the township counts their own village's; staff without the mental-health
+    permission none on a 严重精神障碍 record)."""
+    if actor(session).is_system:
         return {
             "conflicts_open": session.scalar(open_.where(SyncConflict.kind == "field")) or 0,
             "duplicates_open": session.scalar(open_.where(SyncConflict.kind == "duplicate")) or 0,
         }
-    seen = conflicts.open_conflicts(session, limit=100_000)
+    seen = conflicts.visible_open(
+        session, session.scalars(select(SyncConflict).where(conflicts.still_open()))
+    )
     return {
         "conflicts_open": sum(c.kind == "field" for c in seen),
         "duplicates_open": sum(c.kind == "duplicate" for c in seen),
