@@ -15,6 +15,11 @@ from app.models.org import Village, VillageGroup
 ON_REGISTER = "1"  # resident_status 在册 (2 迁出, 3 死亡: the record stays, closed)
 
 
+def on_register(r):
+    """SQL: the resident ``r`` (the model or an alias of it) is live and 在册."""
+    return r.voided.is_(False) & (r.status == ON_REGISTER)
+
+
 class Household(UUIDPk, Tracked, Voidable, Synced, Base):
     """户: the unit residents are enrolled by."""
 

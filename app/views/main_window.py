@@ -28,6 +28,7 @@ from app.db import Store
 from app.services import profile
 from app.services.access import authz
 from app.services.programmes import smi
+from app.services.quality import review
 from app.views.operations import Op
 from app.views.sync_network import LastSyncLabel, MailboxServing
 
@@ -164,9 +165,7 @@ class MainWindow(QMainWindow):
         ]
         # a county reads (the review queue's decisions are the townships'); at a township the queue
         # is for who may decide (a village doctor signed in there was shown 没有权限, three times)
-        if info.is_county or (
-            township and not Op(self, store, lambda s: authz.permits(s, "resolve_conflicts")).run()
-        ):
+        if info.is_county or (township and not Op(self, store, review.may_decide).run()):
             self.pages = [p for p in self.pages if p.key != "review"]
         # the audit trail is for admins and township staff
         if not Op(self, store, lambda s: authz.permits(s, "view_audit")).run():

@@ -96,9 +96,7 @@ class SyncPage(LazyPage):
         self.township = info is not None and info.role == profile.TOWNSHIP
         # who may decide conflicts here: township staff (a village doctor signed in at the township
         # reads their village's, and was shown buttons that only said 没有权限)
-        self.decides = self.township and bool(
-            Op(self, store, lambda s: authz.permits(s, "resolve_conflicts")).run()
-        )
+        self.decides = bool(Op(self, store, review.may_decide).run())
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)

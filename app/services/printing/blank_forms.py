@@ -30,8 +30,7 @@ from app.services.printing.layout import (
     FONT,
     Labels,
     cjk_canvas,
-    ellipsize,
-    fit_size,
+    fit_line,
     label_style,
     markup,
     number_text,
@@ -170,10 +169,8 @@ class _FormDocument(SimpleDocTemplate):
         c = self.canv
         if not getattr(c, "_form_started", False):
             width = self.pagesize[0] - self.leftMargin - self.rightMargin
-            size = fit_size(self.continued, width, 9)
             c.saveState()
-            c.setFont(FONT, size)
-            c.drawString(self.leftMargin, self.pagesize[1] - 5.5 * mm, ellipsize(self.continued, width, size))
+            fit_line(c, self.leftMargin, self.pagesize[1] - 5.5 * mm, width, self.continued, 9)
             c.restoreState()
         c._form_started = False
 

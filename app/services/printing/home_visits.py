@@ -28,7 +28,7 @@ from app.services.institution import institution_profile
 from app.services.printing.layout import (
     FONT,
     Labels,
-    ellipsize,
+    fit_line,
     fit_size,
     label_style,
     markup,
@@ -431,10 +431,8 @@ def render_home_visits(
         canvas.saveState()
         canvas.setFont(FONT, 15)
         canvas.drawCentredString(PAGE[0] / 2, PAGE[1] - 12 * mm, title)
-        for n, line in enumerate(subtitle):  # each line whole on the page: shrunk, cut with … last
-            size = fit_size(line, width, 9)
-            canvas.setFont(FONT, size)
-            canvas.drawString(MARGIN, PAGE[1] - (18 + SUBTITLE_LINE * n) * mm, ellipsize(line, width, size))
+        for n, line in enumerate(subtitle):
+            fit_line(canvas, MARGIN, PAGE[1] - (18 + SUBTITLE_LINE * n) * mm, width, line, 9)
         canvas.restoreState()
 
     buffer = io.BytesIO()

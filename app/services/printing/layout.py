@@ -196,6 +196,20 @@ def field_wraps(width: float, label: str, value: str | None, size: float, min_si
     return bool(value) and fit_size(value, room, size, min_size) < size * 0.85
 
 
+def rule_pitch(size: float) -> float:
+    """mm between the ruled lines of a :meth:`Page.field` written at ``size``."""
+    return size * 1.7 * PT
+
+
+def fit_line(canvas: rl_canvas.Canvas, x: float, y: float, width: float, text: str, size: float) -> None:
+    """One line at (``x``, ``y``) in points on a platypus page's canvas (a header, a footer), whole
+    within ``width`` points: shrunk to fit, cut with "…" below the smallest size (as
+    :meth:`Page.fit_text` on a drawn form)."""
+    size = fit_size(text, width, size)
+    canvas.setFont(FONT, size)
+    canvas.drawString(x, y, ellipsize(text, width, size))
+
+
 def _boxed_frame(title_size: float) -> float:
     """mm of a :meth:`Page.boxed_text` box that are not its value's (its title, its margins)."""
     return 4.5 + title_size * 0.35
@@ -371,7 +385,7 @@ class Page:
         them (shrinking if it must).  Returns the y of the last line."""
         self.text(x, y, label, size)
         start = x + text_width(label, size) / mm + 1
-        pitch = size * 1.7 * PT  # mm between ruled lines
+        pitch = rule_pitch(size)
         for i in range(lines):
             self.line(start if i == 0 else x, y + 1 + i * pitch, x + width, y + 1 + i * pitch, 0.4)
         value = (value or "").strip()

@@ -26,8 +26,7 @@ from app.services.printing.layout import (
     FONT,
     Labels,
     cjk_canvas,
-    ellipsize,
-    fit_size,
+    fit_line,
     label_style,
     markup,
     para_style,
@@ -268,9 +267,7 @@ def render_record(data: RecordData, labels: Labels) -> bytes:
         # the unit's name and the date before the page number, never over it (a long name ran
         # into 第 1 页 and off the page)
         room = (PAGE_W - 2 * MARGIN) * mm - text_width(number, 8) - 4 * mm
-        size = fit_size(footer_text, room, 8)
-        canvas.setFont(FONT, size)
-        canvas.drawString(MARGIN * mm, 8 * mm, ellipsize(footer_text, room, size))
+        fit_line(canvas, MARGIN * mm, 8 * mm, room, footer_text, 8)
         canvas.restoreState()
 
     buffer = io.BytesIO()

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Resident, Township, Village
 from app.services.institution import clinic_for
-from app.services.printing.layout import PT, Document, Labels, field_wraps
+from app.services.printing.layout import Document, Labels, field_wraps, rule_pitch
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def render_cover(data: CoverData, labels: Labels) -> bytes:
     lines = 2 if field_wraps(width, unit, data.enrolling_unit, size) else 1
     last = page.field(x, y, width, unit, data.enrolling_unit, size, lines=lines)
     if contact or lines == 1:  # (the form's two lines at least: the second to write them on)
-        last += size * 1.7 * PT  # the pitch of the field's rules
+        last += rule_pitch(size)
         page.line(x, last + 1, x + width, last + 1, 0.4)
     if contact:
         page.fit_text(x + 1, last, width - 2, "　".join(contact), size - 1.5)

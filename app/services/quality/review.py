@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Household, Referral, Resident, ReviewDecision, SyncConflict, Village, utcnow
-from app.models.resident import ON_REGISTER
+from app.models.resident import on_register
 from app.services.access import audit, authz
 from app.services.access.actor import actor
 from app.services.errors import Message, NotFound, UserError, ValidationError
@@ -114,6 +114,12 @@ def _label(r) -> str:
     return f"{r.name} {r.archive_no}"
 
 
+def may_decide(session: Session) -> bool:
+    """Whether the actor decides here: the queue is a township's, for who may resolve conflicts
+    (a village doctor signed in at the township reads their village's, and decides nothing)."""
+    return get_profile(session).role == TOWNSHIP and authz.permits(session, "resolve_conflicts")
+
+
 def _require_township(session: Session) -> None:
     if get_profile(session).role != TOWNSHIP:
         raise _err(QT_TRANSLATE_NOOP("Review", "审核队列由乡镇卫生院处理"))
@@ -150,7 +156,7 @@ def _duplicates(session: Session, villages) -> list[ReviewItem]:
     R = Resident
     # records on the register: one closed (迁出, 死亡) is no second record of a living person here
     # (a resident who moved from one village to another has one of each, rightly)
-    live = R.voided.is_(False) & (R.status == ON_REGISTER)
+    live = on_register(R)
     same_id = (
         select(R.id_number).where(live, R.id_number.is_not(None), R.id_number != "").group_by(R.id_number)
     ).having(func.count() > 1)
@@ -346,7 +352,7 @@ def _invalid(session: Session, villages, today: dt.date, progress=None) -> list[
     from app.services import profile as profiles
 
     today = min(today, capture.trusted_today(session))
-    live = (Resident.voided.is_(False), Resident.status == ON_REGISTER)
+    live = (on_register(Resident),)
     total = session.scalar(select(func.count()).select_from(Resident).where(*live)) or 0
     items: list[tuple] = []
     session.info[profiles.VILLAGE_MEMO] = {v.code: v for v in villages.values()}
@@ -655,11 +661,7 @@ def _open_items(session: Session, key: str, kind: str, today: dt.date) -> list[R
         return []
     if key in _closed(session, today, key):
         return []
-    live = session.scalar(
-        select(Resident.id).where(
-            Resident.id == resident_id, Resident.voided.is_(False), Resident.status == ON_REGISTER
-        )
-    )
+    live = session.scalar(select(Resident.id).where(Resident.id == resident_id, on_register(Resident)))
     if live is None:
         return []
     villages = {v.id: v for v in session.scalars(select(Village))}

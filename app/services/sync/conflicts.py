@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Peer, Resident, SyncConflict, utcnow
-from app.models.resident import ON_REGISTER
+from app.models.resident import on_register
 from app.services.access import audit, authz
 from app.services.access.actor import actor
 from app.services.errors import Message, NotFound, UserError
@@ -165,12 +165,8 @@ def still_open():
     the register (one voided, moved away or dead by a decision on 审核 or at the village: nothing is
     left to decide, and 审核 no longer lists the pair)."""
     mine, other = aliased(Resident), aliased(Resident)
-
-    def live(r):
-        return r.voided.is_(False) & (r.status == ON_REGISTER)
-
-    pair_live = exists().where(mine.id == SyncConflict.row_id, live(mine)) & exists().where(
-        other.id == SyncConflict.other_id, live(other)
+    pair_live = exists().where(mine.id == SyncConflict.row_id, on_register(mine)) & exists().where(
+        other.id == SyncConflict.other_id, on_register(other)
     )
     return SyncConflict.resolved_at.is_(None) & ((SyncConflict.kind != "duplicate") | pair_live)
 
