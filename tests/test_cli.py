@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from app.cli import build_parser, main
+from app.cli.core import display_width, wrap_columns
 from tests import storekit
 
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
@@ -215,13 +219,63 @@ def test_every_command_answers_help(capsys):
             main([*path[1:], "--help"])
         out = capsys.readouterr()
         assert exit_.value.code == 0, path
-        assert out.out.startswith(f"usage: {' '.join(path)}") and out.err == "", path
+        assert out.out.startswith(f"用法：{' '.join(path)}") and out.err == "", path
+        too_wide = [line for line in out.out.splitlines() if display_width(line) > 80]
+        assert not too_wide, (path, too_wide)
+
+
+def _help_texts(parser, path=("cunyi",)):
+    """(where, text) of every description and option help of ``parser`` and its sub-commands."""
+    if parser.description:
+        yield path, parser.description
+    for action in parser._actions:
+        if action.help and action.help != argparse.SUPPRESS:
+            yield (*path, "/".join(action.option_strings) or action.dest), action.help
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                yield (*path, choice.dest), choice.help
+            for name, child in action.choices.items():
+                yield from _help_texts(child, (*path, name))
+
+
+@pytest.mark.sqlite_only  # no store
+def test_every_help_text_is_in_chinese_and_marked_for_translation():
+    """The CLI speaks Chinese (its errors do): so does every line of its ``--help``, argparse's
+    own words included, and each text is in the translation file (English complete)."""
+    import xml.etree.ElementTree as ET
+
+    texts = list(_help_texts(build_parser()))
+    assert len(texts) > 250
+    english = [(where, text) for where, text in texts if not re.search("[\u4e00-\u9fff]", text)]
+    assert not english, english[:5]
+    ts = Path(__file__).parent.parent / "resources" / "translations" / "cunyi_en.ts"
+    translated = {
+        m.findtext("source"): m.find("translation")
+        for c in ET.parse(ts).getroot()
+        for m in c.iter("message")
+        if c.findtext("name") == "Cli"
+    }
+    for where, text in texts:
+        found = translated.get(text)
+        assert found is not None and found.get("type") != "unfinished" and found.text, (where, text)
+
+
+@pytest.mark.sqlite_only  # no store
+@pytest.mark.parametrize("width", [20, 38, 54])
+def test_chinese_help_wraps_by_terminal_columns(width):
+    text = "（乡镇）导入寄给本设备的同步包（一个文件或一个文件夹），用 --json 输出 JSON；地址如 postgresql+psycopg://user@host/db 不拆开"
+    lines = wrap_columns(text, width)
+    assert all(display_width(line) <= width for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # nothing lost
+    assert not any(line.startswith(("，", "）", "；")) or line.endswith("（") for line in lines)
+    if width >= 38:  # a word that fits a line is never cut
+        assert any("postgresql+psycopg://user@host/db" in line for line in lines)
 
 
 @pytest.mark.sqlite_only  # no store
 def test_help_over_the_console_entry_point():
     r = cunyi("followup", "add", "--help")
-    assert r.returncode == 0 and "HbA1c %" in r.stdout and "Traceback" not in r.stderr
+    assert r.returncode == 0 and "糖化血红蛋白 %" in r.stdout and "Traceback" not in r.stderr
 
 
 @pytest.mark.sqlite_only  # no store

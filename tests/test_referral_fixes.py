@@ -236,7 +236,7 @@ def test_cli_dates_doctor_force_undo_and_the_list_shows_the_return(tmp_path, cap
     assert "今天" in out and "已0天" not in out
     with pytest.raises(SystemExit):
         main([*d, "referral", "list", "--help"])
-    assert "print JSON" in capsys.readouterr().out
+    assert "输出 JSON" in capsys.readouterr().out
     code, out, _ = run("audit", "--text", rid)
     assert code == 0 and "转诊 开具" in out and "转诊 已回转" in out
 

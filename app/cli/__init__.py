@@ -37,6 +37,7 @@ from app.cli import (
     sync,
     users,
 )
+from app.i18n import QT_TRANSLATE_NOOP
 
 # In the order `cunyi --help` lists them.
 GROUPS = (
@@ -68,7 +69,9 @@ GROUPS = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = core.CliParser(prog="cunyi", description="CunYi 村医 — village clinic health records")
+    parser = core.CliParser(
+        prog="cunyi", description=QT_TRANSLATE_NOOP("Cli", "CunYi 村医 — 村卫生室居民健康档案")
+    )
     core.add_global_options(parser)
     sub = parser.add_subparsers(dest="command")
     for group in GROUPS:

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from app.cli.core import open_store, print_json
+from app.i18n import QT_TRANSLATE_NOOP
 
 
 def register(sub) -> None:
-    au = sub.add_parser("audit", help="the audit trail (admin, township staff)")
-    au.add_argument("--since", help="YYYY-MM-DD")
-    au.add_argument("--until", help="YYYY-MM-DD")
-    au.add_argument("--who", default="", help="only this user")
+    au = sub.add_parser("audit", help=QT_TRANSLATE_NOOP("Cli", "审计日志（管理员、乡镇公卫人员）"))
+    au.add_argument("--since", help=QT_TRANSLATE_NOOP("Cli", "起始日期（含）YYYY-MM-DD"))
+    au.add_argument("--until", help=QT_TRANSLATE_NOOP("Cli", "截止日期（含）YYYY-MM-DD"))
+    au.add_argument("--who", default="", help=QT_TRANSLATE_NOOP("Cli", "只看该用户"))
     au.add_argument(
-        "--action", default="", help="create, update, void, print, export, import, login, denied …"
+        "--action",
+        default="",
+        help=QT_TRANSLATE_NOOP("Cli", "操作：create, update, void, print, export, import, login, denied …"),
     )
-    au.add_argument("--text", default="", help="in the record, its id or the summary")
-    au.add_argument("--json", action="store_true", help="print JSON instead of text")
-    au.add_argument("-o", "--output", help="write CSV instead")
+    au.add_argument("--text", default="", help=QT_TRANSLATE_NOOP("Cli", "出现在对象、其 ID 或摘要中的文字"))
+    au.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
+    au.add_argument("-o", "--output", help=QT_TRANSLATE_NOOP("Cli", "改为导出 CSV"))
     au.set_defaults(func=show_audit)
 
 

@@ -6,27 +6,31 @@ from __future__ import annotations
 import sys
 
 from app.cli.core import open_store
+from app.i18n import QT_TRANSLATE_NOOP
 
 
 def register(sub) -> None:
-    bk = sub.add_parser("backup", help="write a consistent copy of the store")
+    bk = sub.add_parser("backup", help=QT_TRANSLATE_NOOP("Cli", "生成数据库的一致性副本"))
     bk.add_argument("-o", "--output", required=True, metavar="FILE|DIR")
     bk.set_defaults(func=back_up)
-    rs = sub.add_parser("restore", help="replace the store by a backup (checked first; the old one is kept)")
+    rs = sub.add_parser("restore", help=QT_TRANSLATE_NOOP("Cli", "用备份替换数据库（先校验；原数据库保留）"))
     rs.add_argument("file")
     rs.add_argument(
         "--force-other-device",
         action="store_true",
-        help="restore another PC's backup of this institution here; this PC takes a new device identity and keys",
+        help=QT_TRANSLATE_NOOP("Cli", "在本机恢复本机构另一台电脑的备份；本机将换用新的设备身份和密钥"),
     )
     rs.add_argument(
         "--key-file",
         metavar="FILE",
-        help="the store key of an encrypted backup from another PC (64 hex digits, e.g. its .key.age "
-        "decrypted with the county's escrow key)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "另一台电脑加密备份的存储密钥（64 位十六进制，如用县级托管密钥解密其 .key.age 所得）"
+        ),
     )
     rs.set_defaults(func=restore)
-    ck = sub.add_parser("check", help="integrity, foreign keys, orphans and clock sanity, in plain words")
+    ck = sub.add_parser(
+        "check", help=QT_TRANSLATE_NOOP("Cli", "检查完整性、外键、孤立记录和时钟是否正常，用通俗的话说明")
+    )
     ck.set_defaults(func=check)
 
 

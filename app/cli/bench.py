@@ -6,18 +6,19 @@ import sys
 
 from app.cli.core import print_json
 from app.cli.numbers import WholeNumber
+from app.i18n import QT_TRANSLATE_NOOP
 
 
 def register(sub) -> None:
-    b = sub.add_parser("bench", help="measure the performance budgets against raw baselines")
+    b = sub.add_parser("bench", help=QT_TRANSLATE_NOOP("Cli", "对照原始基线测量各项性能预算"))
     b.add_argument("--scale", choices=["village", "township", "county"], default="township")
-    b.add_argument("--json", action="store_true", help="print JSON instead of text")
-    b.add_argument("--only", help="comma-separated metric names or prefixes (search,gui.rss)")
+    b.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
+    b.add_argument("--only", help=QT_TRANSLATE_NOOP("Cli", "测量项名称或前缀，用逗号分隔（search,gui.rss）"))
     b.add_argument("--seed", type=WholeNumber("随机种子"), default=1)
     b.add_argument(
         "--encrypt",
         action="store_true",
-        help="also measure the store metrics on an encrypted copy (SQLCipher) and report the cost",
+        help=QT_TRANSLATE_NOOP("Cli", "另在加密副本（SQLCipher）上测量数据库各项，并报告加密开销"),
     )
     b.set_defaults(func=measure)
 

@@ -4,56 +4,67 @@ from __future__ import annotations
 
 from app.cli.core import add_lang, open_store, print_json
 from app.cli.numbers import WholeNumber
+from app.i18n import QT_TRANSLATE_NOOP
 
-RESIDENT_HELP = "17-digit archive number, its last 8 digits (with or without the dash), or record id"
+RESIDENT_HELP = QT_TRANSLATE_NOOP("Cli", "17位档案编号、后8位（带或不带连字符）或记录 ID")
 
 
 def register(sub) -> None:
-    c = sub.add_parser("contract", help="family-doctor contracts").add_subparsers(
+    c = sub.add_parser("contract", help=QT_TRANSLATE_NOOP("Cli", "家庭医生签约")).add_subparsers(
         dest="action", required=True
     )
-    ca = c.add_parser("add", help="sign a resident (or their household) to a family doctor")
+    ca = c.add_parser("add", help=QT_TRANSLATE_NOOP("Cli", "为居民（或其全户）签约家庭医生"))
     ca.add_argument("resident", help=RESIDENT_HELP)
-    ca.add_argument("--doctor", required=True, help="签约医生")
+    ca.add_argument("--doctor", required=True, help=QT_TRANSLATE_NOOP("Cli", "签约医生"))
     ca.add_argument(
         "--package",
         required=True,
-        help="service packages, comma-separated: basic,elderly,chronic,smi,maternal,child,disabled,poor",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "服务包，用逗号分隔：basic,elderly,chronic,smi,maternal,child,disabled,poor"
+        ),
     )
-    ca.add_argument("--start", required=True, help="start date YYYY-MM-DD")
+    ca.add_argument("--start", required=True, help=QT_TRANSLATE_NOOP("Cli", "签约日期 YYYY-MM-DD"))
     ca.add_argument(
-        "--years", type=WholeNumber("签约年限"), default=1, help="term in years (1-10, default 1)"
+        "--years",
+        type=WholeNumber("签约年限"),
+        default=1,
+        help=QT_TRANSLATE_NOOP("Cli", "签约年限（1-10 年，默认 1）"),
     )
-    ca.add_argument("--team", default="", help="签约团队")
-    ca.add_argument("--household", action="store_true", help="sign every registered member of the household")
-    ca.add_argument("--unsigned", action="store_true", help="the paper agreement is not signed yet")
+    ca.add_argument("--team", default="", help=QT_TRANSLATE_NOOP("Cli", "签约团队"))
+    ca.add_argument(
+        "--household", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "全户签约（户内在册成员一起签）")
+    )
+    ca.add_argument("--unsigned", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "纸质协议书尚未签字"))
     ca.add_argument("--json", action="store_true")
     ca.set_defaults(func=add)
-    cr = c.add_parser("renew", help="renew a contract: a new one from the day after it ends")
+    cr = c.add_parser("renew", help=QT_TRANSLATE_NOOP("Cli", "续约：从原签约到期次日起新签一份"))
     cr.add_argument("id")
     cr.add_argument("--years", type=WholeNumber("签约年限"))
     cr.add_argument("--json", action="store_true")
     cr.set_defaults(func=renew)
-    ce = c.add_parser("end", help="terminate a contract with a reason (the record stays)")
+    ce = c.add_parser("end", help=QT_TRANSLATE_NOOP("Cli", "解约并写明原因（记录保留）"))
     ce.add_argument("id")
     ce.add_argument("--reason", required=True)
     ce.add_argument("--json", action="store_true")
     ce.set_defaults(func=end)
-    cs = c.add_parser("signed", help="the paper agreement came back signed (签字)")
+    cs = c.add_parser("signed", help=QT_TRANSLATE_NOOP("Cli", "纸质协议书已签字交回"))
     cs.add_argument("id")
     cs.add_argument("--json", action="store_true")
     cs.set_defaults(func=signed)
-    cl = c.add_parser("list", help="contracts, newest first")
+    cl = c.add_parser("list", help=QT_TRANSLATE_NOOP("Cli", "签约列表，最新的在前"))
     cl.add_argument(
-        "--expiring", type=WholeNumber("天数", 0, 36500), metavar="DAYS", help="only those ending within DAYS"
+        "--expiring",
+        type=WholeNumber("天数", 0, 36500),
+        metavar="DAYS",
+        help=QT_TRANSLATE_NOOP("Cli", "只列出 DAYS 天内到期的签约"),
     )
     cl.add_argument("--resident", help=RESIDENT_HELP)
     cl.add_argument("--json", action="store_true")
     cl.set_defaults(func=list_)
-    cp = c.add_parser("print", help="签约服务协议书 filled from the contract, as PDF")
+    cp = c.add_parser("print", help=QT_TRANSLATE_NOOP("Cli", "按签约记录填写的签约服务协议书，输出 PDF"))
     cp.add_argument("id")
     cp.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    add_lang(cp, "language of the agreement's labels")
+    add_lang(cp, QT_TRANSLATE_NOOP("Cli", "协议书栏目名称的语言"))
     cp.set_defaults(func=print_agreement)
 
 

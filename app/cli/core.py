@@ -15,6 +15,7 @@ import os
 import re
 import sys
 import time
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
@@ -33,9 +34,107 @@ class CliError(Exception):
     """A problem of the command line itself (bad argument, missing file), said in one sentence."""
 
 
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: a Chinese character (or full-width sign) takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+# Signs a line does not begin with (they close what is before them), as Chinese typesetting has it,
+_NO_LINE_START = frozenset("，。、；：？！）》」』”’,.;:?!)]%")
+_NO_LINE_END = frozenset("（《「『“‘([")  # nor ends with one that opens
+
+
+def wrap_columns(text: str, width: int) -> list[str]:
+    """``text`` (its white space as single spaces) in lines of at most ``width`` terminal columns:
+    broken between words of Latin letters or digits (never inside one that fits a line) and
+    between any two Chinese characters, never before a closing sign (the character before it
+    goes down with it)."""
+    tokens = re.findall(r"[^\s\u2e80-\uffef]+|\S", " ".join(text.split()))
+    spaced = re.findall(r" ?(?:[^\s\u2e80-\uffef]+|\S)", " ".join(text.split()))  # each with its space
+    lines: list[list[str]] = [[]]
+    for token, with_space in zip(tokens, spaced, strict=True):
+        line = lines[-1]
+        if line and display_width("".join(line) + with_space) > width:
+            carried: list[str] = []
+            while len(line) > 1 and (
+                (carried[0] if carried else token).lstrip()[0] in _NO_LINE_START
+                or line[-1][-1] in _NO_LINE_END
+            ):
+                carried.insert(0, line.pop())
+            lines.append([piece.lstrip() for piece in carried])
+            line = lines[-1]
+            with_space = with_space if line else token
+        while display_width(with_space) > width:  # a word longer than a line (a URL): cut
+            cut = max(i for i in range(1, len(with_space) + 1) if display_width(with_space[:i]) <= width)
+            lines[-1].append(with_space[:cut])
+            lines.append([])
+            with_space = with_space[cut:]
+        lines[-1].append(with_space if lines[-1] else with_space.lstrip())
+    return ["".join(line).rstrip() for line in lines if "".join(line).strip()]
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """``--help`` in Chinese, wrapped by terminal columns (a Chinese character takes two)."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(
+            usage, actions, groups, QT_TRANSLATE_NOOP("Cli", "用法：") if prefix is None else prefix
+        )
+
+    def _format_usage(self, usage, actions, groups, prefix) -> str:
+        extra = display_width(prefix) - len(prefix)  # argparse measures the prefix by characters
+        self._width -= extra
+        try:
+            return super()._format_usage(usage, actions, groups, prefix)
+        finally:
+            self._width += extra
+
+    def add_argument(self, action) -> None:
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS:  # a sub-command is listed indented: measured so
+            for sub in self._iter_indented_subactions(action):
+                width = len(self._format_action_invocation(sub)) + self._current_indent
+                self._action_max_length = max(self._action_max_length, width)
+
+    def format_help(self) -> str:
+        # argparse ends a section's title with an ASCII colon: a Chinese title takes a full-width one
+        return re.sub(r"^(\S*[\u4e00-\u9fff]):$", r"\1：", super().format_help(), flags=re.M)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap_columns(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in wrap_columns(text, width - len(indent)))
+
+
+class _Commands(argparse._SubParsersAction):
+    """Sub-commands whose own ``--help`` starts by saying what they do (their line in the list)."""
+
+    def add_parser(self, name, **kwargs):
+        if "help" in kwargs:
+            kwargs.setdefault("description", kwargs["help"])
+        return super().add_parser(name, **kwargs)
+
+
 class CliParser(argparse.ArgumentParser):
     """An argument parser whose errors are one line on stderr (exit status 2), like every other
-    error of the CLI: no usage block, no traceback."""
+    error of the CLI: no usage block, no traceback.  Its ``--help`` is in Chinese, argparse's own
+    words included (:class:`HelpFormatter`)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+        self.register("action", "parsers", _Commands)
+        self._positionals.title = QT_TRANSLATE_NOOP("Cli", "位置参数")
+        self._optionals.title = QT_TRANSLATE_NOOP("Cli", "选项")
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = QT_TRANSLATE_NOOP("Cli", "显示本帮助并退出")
+
+    def add_subparsers(self, **kwargs):
+        # the commands are listed under it one by one: not all of them again on one line
+        kwargs.setdefault("metavar", QT_TRANSLATE_NOOP("Cli", "命令"))
+        return super().add_subparsers(**kwargs)
 
     def error(self, message: str) -> NoReturn:
         one_line = in_chinese(" ".join(message.split()))
@@ -189,19 +288,31 @@ def _options_taking_a_value(parser: argparse.ArgumentParser) -> set[str]:
 
 
 def add_global_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", help="data directory (default: the user data dir, or $CUNYI_DATA_DIR)")
+    parser.add_argument(
+        "--data-dir", help=QT_TRANSLATE_NOOP("Cli", "数据目录（默认：用户数据目录，或 $CUNYI_DATA_DIR）")
+    )
     parser.add_argument(
         "--db",
-        help="database URL: a township's or county's PostgreSQL store, postgresql+psycopg://user@host/db "
-        "(default: the one `init --db` named, $CUNYI_DB_URL, or SQLite in the data dir)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "数据库 URL：乡镇卫生院或县级的 PostgreSQL 数据库，postgresql+psycopg://user@host/db（默认：`init --db` 指定的数据库、$CUNYI_DB_URL，或数据目录中的 SQLite）",
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"cunyi {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"cunyi {__version__}",
+        help=QT_TRANSLATE_NOOP("Cli", "显示版本号并退出"),
+    )
     parser.add_argument(
         "--user",
-        help="act as this user (password from --password-file or a prompt); default: the system account",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "以此用户身份操作（密码取自 --password-file 或提示输入）；默认：系统账户"
+        ),
     )
     parser.add_argument(
-        "--password-file", help="file whose first line is the password (for --user, init --admin, user add)"
+        "--password-file",
+        help=QT_TRANSLATE_NOOP("Cli", "密码文件，第一行为密码（用于 --user、init --admin、user add）"),
     )
 
 

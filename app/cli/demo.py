@@ -7,16 +7,17 @@ import time
 
 from app.cli.core import open_store
 from app.cli.numbers import WholeNumber
+from app.i18n import QT_TRANSLATE_NOOP
 
 
 def register(sub) -> None:
-    d = sub.add_parser("demo", help="add realistic synthetic residents")
+    d = sub.add_parser("demo", help=QT_TRANSLATE_NOOP("Cli", "添加逼真的模拟居民"))
     d.add_argument("--residents", type=WholeNumber("居民人数"), default=3000)
     d.add_argument("--seed", type=WholeNumber("随机种子"), default=1)
     d.add_argument(
         "--villages",
         type=WholeNumber("村数"),
-        help="(township) how many villages (default: one per 1,000 residents, at most 30)",
+        help=QT_TRANSLATE_NOOP("Cli", "（乡镇）村的数量（默认：每 1,000 名居民一个村，最多 30 个）"),
     )
     d.set_defaults(func=generate)
 

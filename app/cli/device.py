@@ -6,39 +6,47 @@ import uuid
 from pathlib import Path
 
 from app.cli.core import CliError, new_password, open_store, print_json
+from app.i18n import QT_TRANSLATE_NOOP
 from app.services.access.roles import PLACE_LABELS
 
 
 def register(sub) -> None:
-    dv = sub.add_parser("device", help="this device's card, and the devices it trusts").add_subparsers(
+    dv = sub.add_parser("device", help=QT_TRANSLATE_NOOP("Cli", "本机设备卡及本机信任的设备")).add_subparsers(
         dest="action", required=True
     )
-    dc = dv.add_parser("card", help="write this device's public card (JSON, and a QR code PNG beside it)")
+    dc = dv.add_parser("card", help=QT_TRANSLATE_NOOP("Cli", "导出本机设备卡（JSON，旁边另存二维码 PNG）"))
     dc.add_argument("-o", "--output", required=True, metavar="FILE.json")
     dc.add_argument(
         "--server",
         metavar="URL",
-        help="(township or county) the address villages (townships) reach `cunyi serve` at",
+        help=QT_TRANSLATE_NOOP("Cli", "（乡镇或县）各村（乡镇）连接 `cunyi serve` 用的地址"),
     )
     dc.add_argument(
-        "--tls-cert", metavar="PEM", help="(township) the certificate `cunyi serve` uses: villages pin it"
+        "--tls-cert",
+        metavar="PEM",
+        help=QT_TRANSLATE_NOOP("Cli", "（乡镇）`cunyi serve` 使用的证书：各村凭其指纹核对服务器"),
     )
     dc.set_defaults(func=write_card)
-    dt_ = dv.add_parser("trust", help="trust a peer's card (compare its fingerprint by phone first)")
+    dt_ = dv.add_parser("trust", help=QT_TRANSLATE_NOOP("Cli", "信任对方的设备卡（请先电话核对指纹）"))
     dt_.add_argument("file")
-    dt_.add_argument("--json", action="store_true", help="print JSON instead of text")
+    dt_.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
     dt_.set_defaults(func=trust)
-    dl = dv.add_parser("list", help="trusted devices")
-    dl.add_argument("--json", action="store_true", help="print JSON instead of text")
+    dl = dv.add_parser("list", help=QT_TRANSLATE_NOOP("Cli", "受信任的设备"))
+    dl.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
     dl.set_defaults(func=list_peers)
     dp = dv.add_parser(
-        "protect", help="(admin) wrap the device keys with a passphrase (--new-password-file or a prompt)"
+        "protect",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "（管理员）用口令保护设备密钥（口令来自 --new-password-file 或提示输入）"
+        ),
     )
-    dp.add_argument("--remove", action="store_true", help="remove the passphrase instead")
-    dp.add_argument("--new-password-file", metavar="FILE", help="file whose first line is the passphrase")
+    dp.add_argument("--remove", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "改为移除口令"))
+    dp.add_argument(
+        "--new-password-file", metavar="FILE", help=QT_TRANSLATE_NOOP("Cli", "口令文件，第一行为口令")
+    )
     dp.set_defaults(func=protect)
-    dr = dv.add_parser("revoke", help="stop trusting a device: its later bundles are refused")
-    dr.add_argument("id", help="device id (or a prefix of it) or its village/township code")
+    dr = dv.add_parser("revoke", help=QT_TRANSLATE_NOOP("Cli", "撤销对设备的信任：它以后的同步包将被拒绝"))
+    dr.add_argument("id", help=QT_TRANSLATE_NOOP("Cli", "设备 ID（或其前缀），或其村/乡镇代码"))
     dr.set_defaults(func=revoke)
 
 

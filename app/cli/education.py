@@ -4,44 +4,60 @@ from __future__ import annotations
 
 from app.cli.core import add_lang, open_store, print_json
 from app.cli.numbers import YEAR
+from app.i18n import QT_TRANSLATE_NOOP
 
 
 def register(sub) -> None:
-    e = sub.add_parser("education", help="health-education activities").add_subparsers(
+    e = sub.add_parser("education", help=QT_TRANSLATE_NOOP("Cli", "健康教育活动")).add_subparsers(
         dest="action", required=True
     )
-    ea = e.add_parser("add", help="record an activity")
-    ea.add_argument("--date", required=True, help="活动时间 YYYY-MM-DD")
+    ea = e.add_parser("add", help=QT_TRANSLATE_NOOP("Cli", "记录一次活动"))
+    ea.add_argument("--date", required=True, help=QT_TRANSLATE_NOOP("Cli", "活动时间 YYYY-MM-DD"))
     ea.add_argument(
         "--form",
         required=True,
-        help="活动形式: 1 printed materials, 2 audio-visual, 3 bulletin board, 4 consultation, 5 lecture, 6 individual",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "活动形式：1 发放印刷资料，2 播放音像资料，3 宣传栏，4 公众健康咨询活动，5 健康知识讲座，6 个体化健康教育",
+        ),
     )
-    ea.add_argument("--topic", required=True, help="活动主题")
-    ea.add_argument("--place", required=True, help="活动地点")
-    ea.add_argument("--audience", required=True, help="接受健康教育人数")
-    ea.add_argument("--audience-kind", default="", help="接受健康教育人员类别")
-    ea.add_argument("--organiser", default="", help="组织者")
-    ea.add_argument("--materials", default="", help="资料发放种类及数量")
-    ea.add_argument("--kinds", default="", help="how many kinds of material (printed/audio-visual)")
-    ea.add_argument("--content", default="", help="活动内容")
-    ea.add_argument("--evaluation", default="", help="活动总结评价")
-    ea.add_argument("--attach", nargs="+", default=[], metavar="FILE", help="photos (JPEG/PNG) or PDFs")
-    ea.add_argument("--signin", nargs="+", default=[], metavar="FILE", help="sign-in sheets (JPEG/PNG/PDF)")
+    ea.add_argument("--topic", required=True, help=QT_TRANSLATE_NOOP("Cli", "活动主题"))
+    ea.add_argument("--place", required=True, help=QT_TRANSLATE_NOOP("Cli", "活动地点"))
+    ea.add_argument("--audience", required=True, help=QT_TRANSLATE_NOOP("Cli", "接受健康教育人数"))
+    ea.add_argument("--audience-kind", default="", help=QT_TRANSLATE_NOOP("Cli", "接受健康教育人员类别"))
+    ea.add_argument("--organiser", default="", help=QT_TRANSLATE_NOOP("Cli", "组织者"))
+    ea.add_argument("--materials", default="", help=QT_TRANSLATE_NOOP("Cli", "资料发放种类及数量"))
+    ea.add_argument("--kinds", default="", help=QT_TRANSLATE_NOOP("Cli", "资料种类数（印刷/音像）"))
+    ea.add_argument("--content", default="", help=QT_TRANSLATE_NOOP("Cli", "活动内容"))
+    ea.add_argument("--evaluation", default="", help=QT_TRANSLATE_NOOP("Cli", "活动总结评价"))
+    ea.add_argument(
+        "--attach",
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help=QT_TRANSLATE_NOOP("Cli", "照片（JPEG/PNG）或 PDF"),
+    )
+    ea.add_argument(
+        "--signin",
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help=QT_TRANSLATE_NOOP("Cli", "签到表（JPEG/PNG/PDF）"),
+    )
     ea.add_argument("--json", action="store_true")
     ea.set_defaults(func=add)
-    el = e.add_parser("list", help="activities, newest first")
+    el = e.add_parser("list", help=QT_TRANSLATE_NOOP("Cli", "活动列表，最新的在前"))
     el.add_argument("--year", type=YEAR)
     el.add_argument("--json", action="store_true")
     el.set_defaults(func=list_)
-    ep = e.add_parser("progress", help="the year's counts against the spec's minimums")
+    ep = e.add_parser("progress", help=QT_TRANSLATE_NOOP("Cli", "本年各项次数与规范最低次数对照"))
     ep.add_argument("--year", type=YEAR)
     ep.add_argument("--json", action="store_true")
     ep.set_defaults(func=progress)
-    pr = e.add_parser("print", help="健康教育活动记录表 of one activity, as PDF")
+    pr = e.add_parser("print", help=QT_TRANSLATE_NOOP("Cli", "一次活动的健康教育活动记录表（PDF）"))
     pr.add_argument("id")
     pr.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    add_lang(pr, "language of the record's labels")
+    add_lang(pr, QT_TRANSLATE_NOOP("Cli", "记录表栏目名称的语言"))
     pr.set_defaults(func=print_record)
 
 

@@ -8,6 +8,7 @@ import sys
 from app.cli.core import CliError, add_lang, open_store, print_json
 from app.cli.numbers import YEAR
 from app.cli.voiding import add_void_parser, run_void
+from app.i18n import QT_TRANSLATE_NOOP
 
 # option → form field, passed on as typed (the service checks them like the form does)
 READINGS = {
@@ -29,41 +30,52 @@ READINGS = {
 
 
 def register(sub) -> None:
-    g = sub.add_parser("elderly", help="health management of residents aged 65+").add_subparsers(
+    g = sub.add_parser("elderly", help=QT_TRANSLATE_NOOP("Cli", "65岁及以上老年人健康管理")).add_subparsers(
         dest="action", required=True
     )
-    c = g.add_parser("check", help="record the yearly health check and self-care assessment")
-    c.add_argument("resident", help="17-digit archive number, its last 8 digits, or record id")
-    c.add_argument("--date", required=True, help="check date YYYY-MM-DD")
+    c = g.add_parser("check", help=QT_TRANSLATE_NOOP("Cli", "录入年度健康体检和生活自理能力评估"))
+    c.add_argument("resident", help=QT_TRANSLATE_NOOP("Cli", "17位档案编号、后8位或记录 ID"))
+    c.add_argument("--date", required=True, help=QT_TRANSLATE_NOOP("Cli", "体检日期 YYYY-MM-DD"))
     c.add_argument(
         "--selfcare",
         required=True,
-        help="five levels 1–4 (1 independent … 4 dependent) for eating, grooming, dressing, toilet, moving",
+        help=QT_TRANSLATE_NOOP("Cli", "五项等级 1–4（1 可自理 … 4 不能自理）：进餐、梳洗、穿衣、如厕、活动"),
     )
     for option in READINGS:
         c.add_argument(f"--{option}")
-    c.add_argument("--symptoms", default="", help="symptom codes, e.g. 1 or 2,3")
-    c.add_argument("--problems", default="", help="health problems found")
-    c.add_argument("--next", dest="next_check", default="", help="next check date (default: a year on)")
-    c.add_argument("--confirm", action="store_true", help="save a second check in the same year")
+    c.add_argument("--symptoms", default="", help=QT_TRANSLATE_NOOP("Cli", "症状代码，如 1 或 2,3"))
+    c.add_argument("--problems", default="", help=QT_TRANSLATE_NOOP("Cli", "发现的健康问题"))
+    c.add_argument(
+        "--next", dest="next_check", default="", help=QT_TRANSLATE_NOOP("Cli", "下次体检日期（默认：一年后）")
+    )
+    c.add_argument(
+        "--confirm", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "保存同一年内的第二次体检")
+    )
     c.add_argument("--json", action="store_true")
     c.set_defaults(func=record_check)
     v = add_void_parser(
-        g, "void a health check recorded by mistake (wrong day, wrong person)", "check date YYYY-MM-DD"
+        g,
+        QT_TRANSLATE_NOOP("Cli", "作废误录的健康体检（日期错、人错）"),
+        QT_TRANSLATE_NOOP("Cli", "体检日期 YYYY-MM-DD"),
     )
     v.set_defaults(func=void_check)
-    d = g.add_parser("due", help="65+ residents without a check this year, by village group")
+    d = g.add_parser("due", help=QT_TRANSLATE_NOOP("Cli", "今年未体检的65岁及以上居民，按村民小组列出"))
     d.add_argument("--year", type=YEAR)
     d.add_argument("--json", action="store_true")
     d.set_defaults(func=list_due)
     p = g.add_parser(
-        "print", help="selfcare / summary (filled from the latest check, blank without RESIDENT), due list"
+        "print",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "selfcare / summary（按最近一次体检填写；无 RESIDENT 时为空白表）、due 名单"
+        ),
     )
     p.add_argument("document", choices=["selfcare", "summary", "due"])
-    p.add_argument("resident", nargs="?", help="archive number (none: a blank form)")
-    p.add_argument("-o", "--output", required=True, help="FILE.pdf")
+    p.add_argument("resident", nargs="?", help=QT_TRANSLATE_NOOP("Cli", "档案编号（不填：空白表）"))
+    p.add_argument(
+        "-o", "--output", required=True, help=QT_TRANSLATE_NOOP("Cli", "写入的 PDF 文件（FILE.pdf）")
+    )
     p.add_argument("--year", type=YEAR)
-    add_lang(p, "language of the labels")
+    add_lang(p, QT_TRANSLATE_NOOP("Cli", "表单标签的语言"))
     p.set_defaults(func=print_document)
 
 

@@ -6,55 +6,79 @@ import sys
 
 from app.cli.core import open_store, print_json
 from app.cli.voiding import add_void_parser, run_void
+from app.i18n import QT_TRANSLATE_NOOP
 
 # option → (field of VisitInput.measurements, help).  Passed on as typed: the follow-up service
 # checks them like the form does (digits, ranges, unusual values needing --confirm).
 MEASUREMENTS = {
-    "sbp": ("sbp", "systolic mmHg"),
-    "dbp": ("dbp", "diastolic mmHg"),
-    "hr": ("heart_rate", "heart rate /min"),
-    "weight": ("weight", "kg"),
-    "height": ("height", "cm"),
-    "glucose": ("glucose", "fasting glucose mmol/L"),
-    "hba1c": ("hba1c", "HbA1c %%"),  # argparse formats help with %: a bare % breaks --help
+    "sbp": ("sbp", QT_TRANSLATE_NOOP("Cli", "收缩压 mmHg")),
+    "dbp": ("dbp", QT_TRANSLATE_NOOP("Cli", "舒张压 mmHg")),
+    "hr": ("heart_rate", QT_TRANSLATE_NOOP("Cli", "心率 次/分钟")),
+    "weight": ("weight", QT_TRANSLATE_NOOP("Cli", "体重 kg")),
+    "height": ("height", QT_TRANSLATE_NOOP("Cli", "身高 cm")),
+    "glucose": ("glucose", QT_TRANSLATE_NOOP("Cli", "空腹血糖 mmol/L")),
+    "hba1c": (
+        "hba1c",
+        QT_TRANSLATE_NOOP("Cli", "糖化血红蛋白 %%"),
+    ),  # argparse formats help with %: a bare % breaks --help
 }
 
 
 def register(sub) -> None:
-    f = sub.add_parser("followup", help="chronic-disease follow-ups").add_subparsers(
+    f = sub.add_parser("followup", help=QT_TRANSLATE_NOOP("Cli", "慢病随访")).add_subparsers(
         dest="action", required=True
     )
-    fa = f.add_parser("add", help="record a hypertension or diabetes follow-up (same rules as the form)")
-    fa.add_argument("resident", help="17-digit archive number, its last 8 digits, or record id")
+    fa = f.add_parser("add", help=QT_TRANSLATE_NOOP("Cli", "录入高血压或糖尿病随访（规则与表单相同）"))
+    fa.add_argument("resident", help=QT_TRANSLATE_NOOP("Cli", "17位档案编号、后8位或记录 ID"))
     fa.add_argument("--program", required=True, choices=["htn", "t2dm"])
-    fa.add_argument("--date", required=True, help="visit date YYYY-MM-DD")
-    fa.add_argument("--method", default="1", choices=["1", "2", "3"], help="1 clinic, 2 home, 3 phone")
+    fa.add_argument("--date", required=True, help=QT_TRANSLATE_NOOP("Cli", "随访日期 YYYY-MM-DD"))
+    fa.add_argument(
+        "--method",
+        default="1",
+        choices=["1", "2", "3"],
+        help=QT_TRANSLATE_NOOP("Cli", "1 门诊、2 家庭、3 电话"),
+    )
     for option, (_field, help_text) in MEASUREMENTS.items():
         fa.add_argument(f"--{option}", help=help_text)
-    fa.add_argument("--symptoms", default="", help="symptom codes of the form, e.g. 1 or 2,6")
-    fa.add_argument("--signs", default="", help="emergency signs, e.g. consciousness,headache")
-    fa.add_argument("--adverse", action="store_true", help="adverse drug reaction")
+    fa.add_argument("--symptoms", default="", help=QT_TRANSLATE_NOOP("Cli", "表中的症状代码，如 1 或 2,6"))
+    fa.add_argument(
+        "--signs", default="", help=QT_TRANSLATE_NOOP("Cli", "紧急转诊情况，如 consciousness,headache")
+    )
+    fa.add_argument("--adverse", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "药物不良反应"))
     fa.add_argument(
         "--adverse-uncontrolled",
         action="store_true",
-        help="an adverse reaction that cannot be controlled (refer)",
+        help=QT_TRANSLATE_NOOP("Cli", "不良反应难以控制（需转诊）"),
     )
-    fa.add_argument("--complication", action="store_true", help="new or worse complication")
+    fa.add_argument(
+        "--complication", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "新出现或加重的并发症")
+    )
     fa.add_argument("--adherence", choices=["1", "2", "3"])
-    fa.add_argument("--next", dest="next_due", default="", help="next visit date (default: the suggestion)")
+    fa.add_argument(
+        "--next", dest="next_due", default="", help=QT_TRANSLATE_NOOP("Cli", "下次随访日期（默认：建议日期）")
+    )
     fa.add_argument("--doctor", default="")
-    fa.add_argument("--correction", action="store_true", help="replace the visit already recorded that day")
-    fa.add_argument("--confirm", action="store_true", help="save unusual (but possible) values")
-    fa.add_argument("--enrol", action="store_true", help="start management on the visit date if not enrolled")
-    fa.add_argument("--json", action="store_true", help="print JSON instead of text")
+    fa.add_argument(
+        "--correction", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "替换当天已录入的随访")
+    )
+    fa.add_argument(
+        "--confirm", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "确认保存少见（但合理）的数值")
+    )
+    fa.add_argument(
+        "--enrol", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "未纳入管理时，自随访日期起纳入管理")
+    )
+    fa.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
     fa.set_defaults(func=add_visit)
     fv = add_void_parser(
         f,
-        "void a follow-up recorded by mistake (wrong day, wrong person); it stays, marked voided",
-        "the date the visit was recorded with, YYYY-MM-DD",
+        QT_TRANSLATE_NOOP("Cli", "作废误录的随访（日期错、人错）；记录保留，标为已作废"),
+        QT_TRANSLATE_NOOP("Cli", "该随访所录的随访日期，YYYY-MM-DD"),
     )
     fv.add_argument(
-        "--program", required=True, choices=["htn", "t2dm"], help="htn hypertension, t2dm type 2 diabetes"
+        "--program",
+        required=True,
+        choices=["htn", "t2dm"],
+        help=QT_TRANSLATE_NOOP("Cli", "htn 高血压，t2dm 2型糖尿病"),
     )
     fv.set_defaults(func=void_visit)
 

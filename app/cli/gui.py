@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 from app.cli.core import PROCESS_T0, add_lang, open_store
+from app.i18n import QT_TRANSLATE_NOOP
 
 
 def register(sub) -> None:
-    g = sub.add_parser("gui", help="open the app (default)")
+    g = sub.add_parser("gui", help=QT_TRANSLATE_NOOP("Cli", "打开程序（默认）"))
     g.add_argument(
-        "--smoke", action="store_true", help="open the main window, print time to first paint, exit"
+        "--smoke", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "打开主窗口，输出首次绘制耗时后退出")
     )
-    g.add_argument("--screenshots", metavar="DIR", help="save PNGs of every main page and exit")
-    add_lang(g, "UI language for this run", default=None)
+    g.add_argument(
+        "--screenshots", metavar="DIR", help=QT_TRANSLATE_NOOP("Cli", "保存各主页面的 PNG 截图后退出")
+    )
+    add_lang(g, QT_TRANSLATE_NOOP("Cli", "本次运行的界面语言"), default=None)
     g.add_argument(
         "--scroll-residents",
         action="store_true",
-        help="(with --smoke) load the whole resident list, then print peak memory",
+        help=QT_TRANSLATE_NOOP("Cli", "（配合 --smoke）加载完整居民列表，然后输出内存峰值"),
     )
     g.set_defaults(func=open_gui)
 

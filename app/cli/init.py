@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 from app.cli.core import CliError, new_password, open_store
+from app.i18n import QT_TRANSLATE_NOOP
 
 
 def register(sub) -> None:
-    i = sub.add_parser(
-        "init", help="set up this installation as a village clinic, a township centre or a county hub"
-    )
+    i = sub.add_parser("init", help=QT_TRANSLATE_NOOP("Cli", "将本机设置为村卫生室、乡镇卫生院或县级用机"))
     i.add_argument("--role", required=True, choices=["village", "township", "county"])
-    i.add_argument("--code", required=True, help="12-digit village, 9-digit township or 6-digit county code")
-    i.add_argument("--name", required=True, help="village, township or county name")
-    i.add_argument("--township-name", help="(village) the township's name")
-    i.add_argument("--institution", help="name printed as 建档单位 (default: <name>卫生室/卫生院)")
-    i.add_argument("--phone", help="clinic phone")
-    i.add_argument("--admin", default="admin", help="first user's login name (password: --password-file)")
-    i.add_argument("--admin-name", help="first user's display name")
+    i.add_argument(
+        "--code", required=True, help=QT_TRANSLATE_NOOP("Cli", "12位村代码、9位乡镇代码或6位县级代码")
+    )
+    i.add_argument("--name", required=True, help=QT_TRANSLATE_NOOP("Cli", "村、乡镇或县名称"))
+    i.add_argument("--township-name", help=QT_TRANSLATE_NOOP("Cli", "（村）所属乡镇名称"))
+    i.add_argument(
+        "--institution", help=QT_TRANSLATE_NOOP("Cli", "作为建档单位打印的名称（默认：<name>卫生室/卫生院）")
+    )
+    i.add_argument("--phone", help=QT_TRANSLATE_NOOP("Cli", "卫生室（院）电话"))
+    i.add_argument(
+        "--admin", default="admin", help=QT_TRANSLATE_NOOP("Cli", "首个用户的用户名（密码：--password-file）")
+    )
+    i.add_argument("--admin-name", help=QT_TRANSLATE_NOOP("Cli", "首个用户的显示名称"))
     i.add_argument(
         "--encrypt",
         action="store_true",
-        help="encrypt the store at rest (SQLCipher; the key is wrapped by this device's key)",
+        help=QT_TRANSLATE_NOOP("Cli", "静态加密数据库（SQLCipher；密钥由本机设备密钥加密保护）"),
     )
     i.set_defaults(func=initialise)
 

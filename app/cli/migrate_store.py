@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 from app.cli.core import open_store, print_json
+from app.i18n import QT_TRANSLATE_NOOP
 
 
 def register(sub) -> None:
     m = sub.add_parser(
         "migrate-store",
-        help="(township) copy the SQLite store into an empty PostgreSQL database, verify every table, "
-        "and use it from now on (the SQLite file is kept)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "（乡镇）将 SQLite 数据库复制到空的 PostgreSQL 数据库，逐表校验，此后改用后者（SQLite 文件保留）",
+        ),
     )
-    m.add_argument("--to", required=True, metavar="URL", help="postgresql+psycopg://user@host/db (empty)")
-    m.add_argument("--json", action="store_true", help="print each table's rows and checksum as JSON")
+    m.add_argument(
+        "--to",
+        required=True,
+        metavar="URL",
+        help=QT_TRANSLATE_NOOP("Cli", "postgresql+psycopg://user@host/db（空数据库）"),
+    )
+    m.add_argument(
+        "--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "以 JSON 输出每张表的行数和校验和")
+    )
     m.set_defaults(func=migrate)
 
 

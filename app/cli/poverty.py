@@ -3,62 +3,83 @@
 from __future__ import annotations
 
 from app.cli.core import add_lang, open_store, print_json
+from app.i18n import QT_TRANSLATE_NOOP
 
 
 def register(sub) -> None:
-    p = sub.add_parser("poverty", help="poverty-registered households and plans").add_subparsers(
+    p = sub.add_parser("poverty", help=QT_TRANSLATE_NOOP("Cli", "建档立卡贫困户与一患一策")).add_subparsers(
         dest="action", required=True
     )
-    ps = p.add_parser("set", help="register or change a household's poverty status")
+    ps = p.add_parser("set", help=QT_TRANSLATE_NOOP("Cli", "登记或修改家庭户的贫困户类型"))
     ps.add_argument(
-        "household", metavar="HOUSEHOLD|RESIDENT", help="household id, or any member's archive number"
+        "household",
+        metavar="HOUSEHOLD|RESIDENT",
+        help=QT_TRANSLATE_NOOP("Cli", "户编号，或任一成员的档案编号"),
     )
     ps.add_argument(
         "--status",
         required=True,
-        help="registered (建档立卡贫困户) | lifted (脱贫户) | monitored (防返贫监测) | none",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "registered（建档立卡贫困户）| lifted（脱贫户）| monitored（防返贫监测）| none（非贫困户）"
+        ),
     )
     ps.add_argument(
         "--cause",
         default="",
-        help="illness (因病) | disability (因残) | schooling (因学) | labour (缺劳力) | other",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "illness（因病）| disability（因残）| schooling（因学）| labour（缺劳力）| other（其他）"
+        ),
     )
-    ps.add_argument("--by-illness", dest="by_illness", action="store_true", default=None, help="因病致贫")
     ps.add_argument(
-        "--relapse-by-illness", dest="relapse", action="store_true", default=None, help="因病返贫"
+        "--by-illness",
+        dest="by_illness",
+        action="store_true",
+        default=None,
+        help=QT_TRANSLATE_NOOP("Cli", "因病致贫"),
     )
-    ps.add_argument("--date", default="", help="registration date YYYY-MM-DD (default today)")
+    ps.add_argument(
+        "--relapse-by-illness",
+        dest="relapse",
+        action="store_true",
+        default=None,
+        help=QT_TRANSLATE_NOOP("Cli", "因病返贫"),
+    )
+    ps.add_argument("--date", default="", help=QT_TRANSLATE_NOOP("Cli", "登记日期 YYYY-MM-DD（默认今天）"))
     ps.add_argument("--json", action="store_true")
     ps.set_defaults(func=set_household)
-    pp = p.add_parser("plan", help="一患一策: a patient's plan")
+    pp = p.add_parser("plan", help=QT_TRANSLATE_NOOP("Cli", "一患一策：患者的方案"))
     pp.add_argument("resident")
     pp.add_argument(
         "--track",
         required=True,
-        help="major (大病集中救治) | chronic (慢病签约服务管理) | severe (重病兜底保障)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "major（大病集中救治）| chronic（慢病签约服务管理）| severe（重病兜底保障）"
+        ),
     )
     pp.add_argument("--measures", required=True)
-    pp.add_argument("--review", required=True, help="review date YYYY-MM-DD")
-    pp.add_argument("--condition", default="", help="the disease (default: the programmes under management)")
-    pp.add_argument("--check", default="", help="date of this year's free health check")
+    pp.add_argument("--review", required=True, help=QT_TRANSLATE_NOOP("Cli", "复核日期 YYYY-MM-DD"))
+    pp.add_argument("--condition", default="", help=QT_TRANSLATE_NOOP("Cli", "疾病（默认：在管的管理项目）"))
+    pp.add_argument("--check", default="", help=QT_TRANSLATE_NOOP("Cli", "本年免费健康体检日期"))
     pp.add_argument("--json", action="store_true")
     pp.set_defaults(func=plan)
-    pl = p.add_parser("list", help="poor households with their signing and this month's follow-ups")
-    pl.add_argument("--plans", action="store_true", help="list the patients' plans instead")
+    pl = p.add_parser("list", help=QT_TRANSLATE_NOOP("Cli", "贫困户列表，含签约情况和本月随访"))
+    pl.add_argument("--plans", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "改为列出患者的一患一策"))
     pl.add_argument(
         "-o",
         "--output",
         metavar="FILE.xlsx",
-        help="write the households (with --plans: the plans) as an xlsx workbook",
+        help=QT_TRANSLATE_NOOP("Cli", "将贫困户（加 --plans 时为一患一策）导出为 xlsx 工作簿"),
     )
     pl.add_argument("--json", action="store_true")
     pl.set_defaults(func=list_)
-    pr = p.add_parser("print", help="一户一档、一患一策: the household's sheet for its folder, as PDF")
+    pr = p.add_parser("print", help=QT_TRANSLATE_NOOP("Cli", "一户一档、一患一策：该户存档用的表（PDF）"))
     pr.add_argument(
-        "household", metavar="HOUSEHOLD|RESIDENT", help="household id, or any member's archive number"
+        "household",
+        metavar="HOUSEHOLD|RESIDENT",
+        help=QT_TRANSLATE_NOOP("Cli", "户编号，或任一成员的档案编号"),
     )
     pr.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    add_lang(pr, "language of the sheet's labels")
+    add_lang(pr, QT_TRANSLATE_NOOP("Cli", "表中栏目名称的语言"))
     pr.set_defaults(func=print_household)
 
 

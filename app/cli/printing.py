@@ -8,11 +8,11 @@ from pathlib import Path
 
 from app.cli.core import CliError, add_lang, open_store
 from app.cli.numbers import DUE_DAYS, YEAR, WholeNumber
+from app.i18n import QT_TRANSLATE_NOOP
 
-RESIDENT_HELP = "17-digit archive number, its last 8 digits (with or without the dash), or record id"
-NEXT_VISIT_HELP = (
-    "next visit date YYYY-MM-DD printed on overdue patients' cards (today or later); "
-    "without it their cards say how many days overdue"
+RESIDENT_HELP = QT_TRANSLATE_NOOP("Cli", "17位档案编号、后8位（带或不带连字符）或记录 ID")
+NEXT_VISIT_HELP = QT_TRANSLATE_NOOP(
+    "Cli", "逾期患者随访卡上打印的下次随访日期 YYYY-MM-DD（今天或之后）；不指定时卡上注明逾期天数"
 )
 
 
@@ -29,51 +29,58 @@ def visit_day(text: str):
 
 
 def register(sub) -> None:
-    pr = sub.add_parser("print", help="print documents as PDF").add_subparsers(dest="document", required=True)
+    pr = sub.add_parser("print", help=QT_TRANSLATE_NOOP("Cli", "打印文档（PDF）")).add_subparsers(
+        dest="document", required=True
+    )
 
     def document(name: str, help_text: str):
         sp = pr.add_parser(name, help=help_text)
         sp.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-        add_lang(sp, "language of the labels")
+        add_lang(sp, QT_TRANSLATE_NOOP("Cli", "表单标签的语言"))
         sp.set_defaults(func=print_document)
         return sp
 
-    pp = document("referral", "双向转诊单 (转出, or 回转 with --return)")
-    pp.add_argument("id", help="the referral's id")
-    pp.add_argument("--return", dest="returning", action="store_true", help="print the 回转 (return) slip")
-    pp = document("card", "one follow-up card, front and back, card size")
+    pp = document("referral", QT_TRANSLATE_NOOP("Cli", "双向转诊单（转出；加 --return 为回转）"))
+    pp.add_argument("id", help=QT_TRANSLATE_NOOP("Cli", "转诊单 ID"))
+    pp.add_argument(
+        "--return", dest="returning", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "打印回转单")
+    )
+    pp = document("card", QT_TRANSLATE_NOOP("Cli", "单张随访卡，正反面，卡片尺寸"))
     pp.add_argument("resident", help=RESIDENT_HELP)
     pp.add_argument("--next-visit", type=visit_day, metavar="DATE", help=NEXT_VISIT_HELP)
-    for name, help_text in (("cards", "A4 sheets of follow-up cards"), ("worklist", "home-visit worklist")):
+    for name, help_text in (
+        ("cards", QT_TRANSLATE_NOOP("Cli", "A4 纸排版的随访卡")),
+        ("worklist", QT_TRANSLATE_NOOP("Cli", "入户随访工作单")),
+    ):
         pp = document(name, help_text)
         pp.add_argument(
             "--due-within",
             type=DUE_DAYS,
             default=7,
             metavar="DAYS",
-            help="overdue and due within DAYS (0-365, default 7)",
+            help=QT_TRANSLATE_NOOP("Cli", "逾期及 DAYS 天内到期（0-365，默认 7）"),
         )
-        pp.add_argument("--group", default="", help="only this village group (村民小组), by name")
-        pp.add_argument("--village", default="", help="(township) only this 12-digit village code")
+        pp.add_argument("--group", default="", help=QT_TRANSLATE_NOOP("Cli", "仅限此村民小组（按名称）"))
+        pp.add_argument("--village", default="", help=QT_TRANSLATE_NOOP("Cli", "（乡镇）仅限此12位村代码"))
         if name == "cards":
             pp.add_argument("--per-sheet", type=WholeNumber("每页张数"), choices=[8, 10], default=10)
             pp.add_argument("--next-visit", type=visit_day, metavar="DATE", help=NEXT_VISIT_HELP)
         else:
             pp.add_argument("--program", choices=["htn", "t2dm"])
-    pp = document("cover", "居民健康档案封面 with the full 17-digit number")
+    pp = document("cover", QT_TRANSLATE_NOOP("Cli", "居民健康档案封面，含完整的17位档案编号"))
     pp.add_argument("resident", help=RESIDENT_HELP)
-    pp = document("blank", "blank follow-up form for days without power")
+    pp = document("blank", QT_TRANSLATE_NOOP("Cli", "空白随访表（停电时手填）"))
     pp.add_argument("program", choices=["htn", "t2dm"])
-    pp = document("record", "个人基本信息表 (personal basic information) filled from the record")
+    pp = document("record", QT_TRANSLATE_NOOP("Cli", "按档案填好的个人基本信息表"))
     pp.add_argument("resident", help=RESIDENT_HELP)
-    pp = document("visits", "随访服务记录表 filled with a year's visits, 4 to a page")
+    pp = document("visits", QT_TRANSLATE_NOOP("Cli", "填入一年随访记录的随访服务记录表，每页4次"))
     pp.add_argument("resident", help=RESIDENT_HELP)
     pp.add_argument("--program", required=True, choices=["htn", "t2dm"])
     pp.add_argument(
         "--year",
         type=YEAR,
         metavar="Y",
-        help="the visits' year (default: the latest year with a visit)",
+        help=QT_TRANSLATE_NOOP("Cli", "随访年份（默认：有随访的最近一年）"),
     )
 
 

@@ -5,59 +5,60 @@ from __future__ import annotations
 import sys
 
 from app.cli.core import CliError, open_store, print_json
+from app.i18n import QT_TRANSLATE_NOOP
 
-RESIDENT_HELP = "17-digit archive number, its last 8 digits, or record id"
-ID_HELP = "referral id, as `referral add` or `referral list` printed it"
-DATE_HELP = "the day it happened, YYYY-MM-DD (default today; not before the referral, not after today)"
+RESIDENT_HELP = QT_TRANSLATE_NOOP("Cli", "17位档案编号、后8位或记录 ID")
+ID_HELP = QT_TRANSLATE_NOOP("Cli", "转诊单编号，即 `referral add` 或 `referral list` 显示的编号")
+DATE_HELP = QT_TRANSLATE_NOOP("Cli", "发生日期 YYYY-MM-DD（默认今天；不早于转诊日期，不晚于今天）")
 
 
 def register(sub) -> None:
     r = sub.add_parser(
-        "referral", help="two-way referrals: issue, arrived, not arrived, returned"
+        "referral", help=QT_TRANSLATE_NOOP("Cli", "双向转诊：开具、到位、不到位、回转")
     ).add_subparsers(dest="action", required=True)
-    ra = r.add_parser("add", help="issue a referral (转出); prints the new referral's id")
+    ra = r.add_parser("add", help=QT_TRANSLATE_NOOP("Cli", "开具转诊单（转出），并显示新转诊单的编号"))
     ra.add_argument("resident", help=RESIDENT_HELP)
-    ra.add_argument("--to", dest="to_institution", required=True, help="institution referred to (转入单位)")
-    ra.add_argument("--department", default="", help="department (科室)")
-    ra.add_argument("--reason", required=True, help="reason: main present history (主要现病史（转出原因）)")
-    ra.add_argument("--impression", default="", help="initial impression (初步印象)")
-    ra.add_argument("--urgent", action="store_true", help="emergency referral (紧急转诊)")
+    ra.add_argument("--to", dest="to_institution", required=True, help=QT_TRANSLATE_NOOP("Cli", "转入单位"))
+    ra.add_argument("--department", default="", help=QT_TRANSLATE_NOOP("Cli", "科室"))
+    ra.add_argument("--reason", required=True, help=QT_TRANSLATE_NOOP("Cli", "主要现病史（转出原因）"))
+    ra.add_argument("--impression", default="", help=QT_TRANSLATE_NOOP("Cli", "初步印象"))
+    ra.add_argument("--urgent", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "紧急转诊"))
     ra.add_argument(
         "--force",
         action="store_true",
-        help="issue it even if an open referral to the same institution was issued today",
+        help=QT_TRANSLATE_NOOP("Cli", "即使今天已向同一单位开过未结转诊单，仍然开具"),
     )
-    ra.add_argument("--json", action="store_true", help="print JSON instead of text")
+    ra.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
     ra.set_defaults(func=add_referral)
-    rl = r.add_parser("list", help="referrals: open ones first, urgent first, longest open first")
-    rl.add_argument("--open", dest="open_only", action="store_true", help="only open referrals")
+    rl = r.add_parser(
+        "list", help=QT_TRANSLATE_NOOP("Cli", "转诊单列表：未结的在前，紧急的在前，未结最久的在前")
+    )
+    rl.add_argument(
+        "--open", dest="open_only", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "只列出未结转诊")
+    )
     rl.add_argument("--resident", default="", help=RESIDENT_HELP)
-    rl.add_argument("--json", action="store_true", help="print JSON instead of text")
+    rl.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
     rl.set_defaults(func=list_referrals)
-    rr = r.add_parser("arrived", help="the patient arrived (到位)")
+    rr = r.add_parser("arrived", help=QT_TRANSLATE_NOOP("Cli", "患者已到达（到位）"))
     rr.add_argument("id", help=ID_HELP)
     rr.add_argument("--date", default="", help=DATE_HELP)
     rr.set_defaults(func=mark_arrived)
-    rn = r.add_parser("not-arrived", help="the patient did not arrive (不到位), with the reason")
+    rn = r.add_parser("not-arrived", help=QT_TRANSLATE_NOOP("Cli", "患者未到达（不到位），须写明原因"))
     rn.add_argument("id", help=ID_HELP)
-    rn.add_argument("--reason", required=True, help="why the patient did not go")
+    rn.add_argument("--reason", required=True, help=QT_TRANSLATE_NOOP("Cli", "患者没有去的原因"))
     rn.add_argument("--date", default="", help=DATE_HELP)
     rn.set_defaults(func=mark_not_arrived)
-    rt = r.add_parser("return", help="the patient was returned (回转) with a diagnosis and a plan")
+    rt = r.add_parser("return", help=QT_TRANSLATE_NOOP("Cli", "患者已回转（回转），附诊断结果和治疗方案"))
     rt.add_argument("id", help=ID_HELP)
-    rt.add_argument("--diagnosis", required=True, help="diagnosis (诊断结果)")
-    rt.add_argument("--inpatient-no", default="", help="inpatient record number (住院病案号)")
-    rt.add_argument("--findings", default="", help="main findings (主要检查结果)")
-    rt.add_argument(
-        "--plan", default="", help="treatment, next steps, rehabilitation (下一步治疗方案及康复建议)"
-    )
-    rt.add_argument(
-        "--doctor", default="", help="the receiving institution's doctor who signs the return slip"
-    )
+    rt.add_argument("--diagnosis", required=True, help=QT_TRANSLATE_NOOP("Cli", "诊断结果"))
+    rt.add_argument("--inpatient-no", default="", help=QT_TRANSLATE_NOOP("Cli", "住院病案号"))
+    rt.add_argument("--findings", default="", help=QT_TRANSLATE_NOOP("Cli", "主要检查结果"))
+    rt.add_argument("--plan", default="", help=QT_TRANSLATE_NOOP("Cli", "下一步治疗方案及康复建议"))
+    rt.add_argument("--doctor", default="", help=QT_TRANSLATE_NOOP("Cli", "在回转单上签字的转入单位医生"))
     rt.add_argument("--date", default="", help=DATE_HELP)
     rt.set_defaults(func=record_return)
     ru = r.add_parser(
-        "undo", help="take back a 到位 / 不到位 entered by mistake today (back to issued; by who entered it)"
+        "undo", help=QT_TRANSLATE_NOOP("Cli", "撤销今天误登记的到位/不到位（恢复为已转出；须由登记人操作）")
     )
     ru.add_argument("id", help=ID_HELP)
     ru.set_defaults(func=undo_step)

@@ -12,51 +12,74 @@ from functools import partial
 from app.cli import report_quality
 from app.cli.core import CliError, add_lang, open_store, print_json
 from app.cli.numbers import YEAR, WholeNumber
+from app.i18n import QT_TRANSLATE_NOOP
 
 
 def add_indicators(rsub) -> None:
     ind = rsub.add_parser(
         "indicators",
-        help="national indicators per village and township (--json, -o FILE.xlsx or FILE.pdf, --list)",
+        help=QT_TRANSLATE_NOOP("Cli", "按村和乡镇统计的国家指标（--json、-o FILE.xlsx 或 FILE.pdf、--list）"),
     )
     ind.add_argument("--year", type=WholeNumber("年份"), required=True, metavar="Y")
     ind.add_argument("--quarter", type=WholeNumber("季度"), choices=[1, 2, 3, 4], metavar="Q")
     ind.add_argument(
         "--cumulative",
         action="store_true",
-        help="with --quarter: from 1 January to the quarter's end (累计), read against the year's targets",
+        help=QT_TRANSLATE_NOOP("Cli", "与 --quarter 一起用：统计 1 月 1 日至该季度末（累计），对照全年目标"),
     )
-    ind.add_argument("--village", default="", metavar="CODE", help="only this 12-digit village code")
     ind.add_argument(
-        "--township", default="", metavar="CODE", help="(county) only this 9-digit township's villages"
+        "--village", default="", metavar="CODE", help=QT_TRANSLATE_NOOP("Cli", "只看该村（12 位村代码）")
+    )
+    ind.add_argument(
+        "--township",
+        default="",
+        metavar="CODE",
+        help=QT_TRANSLATE_NOOP("Cli", "（县）只看该乡镇（9 位代码）下的各村"),
     )
     out = ind.add_mutually_exclusive_group()
-    out.add_argument("--json", action="store_true", help="print JSON")
-    out.add_argument("-o", "--output", metavar="FILE.xlsx|FILE.pdf", help="write a workbook or a PDF summary")
+    out.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON"))
+    out.add_argument(
+        "-o", "--output", metavar="FILE.xlsx|FILE.pdf", help=QT_TRANSLATE_NOOP("Cli", "导出工作簿或 PDF 汇总")
+    )
     ind.add_argument(
         "--by",
         choices=["township", "village", "group"],
-        help="text output: totals (a county: each township), each village too, or each village and "
-        "its 村民小组 (--json always has townships, villages and groups)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "文本输出：只列合计（县级为各乡镇）、加列各村，或列出各村及其村民小组（--json 总是包含乡镇、村和村民小组）",
+        ),
     )
-    add_lang(
-        ind, "language of the workbook, the PDF, the lists' reasons and the indicator names (default zh)"
-    )
-    ind.add_argument("--list", choices=["numerator", "denominator"], help="the residents behind a number")
+    add_lang(ind, QT_TRANSLATE_NOOP("Cli", "工作簿、PDF、名单中的原因及指标名称的语言（默认 zh）"))
     ind.add_argument(
-        "--indicator", metavar="KEY", help="with --list: which indicator (records, htn_standard …)"
+        "--list",
+        choices=["numerator", "denominator"],
+        help=QT_TRANSLATE_NOOP("Cli", "列出某个数字所对应的居民"),
+    )
+    ind.add_argument(
+        "--indicator",
+        metavar="KEY",
+        help=QT_TRANSLATE_NOOP("Cli", "与 --list 一起用：指定指标（records、htn_standard …）"),
     )
     ind.set_defaults(func=report_indicators)
 
 
 def add_population(rsub) -> None:
     pop = rsub.add_parser(
-        "population", help="(township) population figures per village and year: list, or set with --village"
+        "population", help=QT_TRANSLATE_NOOP("Cli", "（乡镇）各村各年度的人口数：列出，或用 --village 录入")
     )
     pop.add_argument("--year", type=YEAR, required=True, metavar="Y")  # (up to next year, as lists)
-    pop.add_argument("--village", default="", metavar="CODE", help="set this village's figures")
-    pop.add_argument("--residents", type=WholeNumber("常住人口"), metavar="N", help="常住人口")
-    pop.add_argument("--elderly", type=WholeNumber("65岁及以上人口"), metavar="N", help="65 岁及以上常住人口")
+    pop.add_argument(
+        "--village", default="", metavar="CODE", help=QT_TRANSLATE_NOOP("Cli", "录入该村的人口数")
+    )
+    pop.add_argument(
+        "--residents", type=WholeNumber("常住人口"), metavar="N", help=QT_TRANSLATE_NOOP("Cli", "常住人口")
+    )
+    pop.add_argument(
+        "--elderly",
+        type=WholeNumber("65岁及以上人口"),
+        metavar="N",
+        help=QT_TRANSLATE_NOOP("Cli", "65 岁及以上常住人口"),
+    )
     pop.add_argument("--json", action="store_true")
     pop.set_defaults(func=report_population)
 
@@ -66,7 +89,7 @@ SUBCOMMANDS = [add_indicators, add_population, report_quality.register]
 
 
 def register(sub) -> None:
-    rep = sub.add_parser("report", help="indicator reports for the county (xlsx, pdf, json)")
+    rep = sub.add_parser("report", help=QT_TRANSLATE_NOOP("Cli", "报县级的指标报表（xlsx、pdf、json）"))
     rsub = rep.add_subparsers(dest="report", required=True)
     for add in SUBCOMMANDS:
         add(rsub)

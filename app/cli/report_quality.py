@@ -16,15 +16,15 @@ from app.i18n import QT_TRANSLATE_NOOP
 
 def register(report_sub) -> None:
     """Add ``quality`` to the ``report`` group's sub-parsers."""
-    q = report_sub.add_parser("quality", help="record quality report (per village and doctor)")
-    q.add_argument("--year", type=NearYear("年份"), help="the year (default: this year)")
-    q.add_argument("--village", help="only this 12-digit village code")
+    q = report_sub.add_parser("quality", help=QT_TRANSLATE_NOOP("Cli", "数据质量报告（按村和医生）"))
+    q.add_argument("--year", type=NearYear("年份"), help=QT_TRANSLATE_NOOP("Cli", "年份（默认：今年）"))
+    q.add_argument("--village", help=QT_TRANSLATE_NOOP("Cli", "只看该村（12 位村代码）"))
     out = q.add_mutually_exclusive_group()
-    out.add_argument("--json", action="store_true", help="print JSON")
+    out.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON"))
     out.add_argument(
-        "-o", "--output", metavar="FILE.xlsx|FILE.pdf", help="write a workbook or the 督导 sheets"
+        "-o", "--output", metavar="FILE.xlsx|FILE.pdf", help=QT_TRANSLATE_NOOP("Cli", "导出工作簿或督导表")
     )
-    add_lang(q, "language of the file or text")
+    add_lang(q, QT_TRANSLATE_NOOP("Cli", "文件或文本的语言"))
     q.set_defaults(func=quality)
 
 

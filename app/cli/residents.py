@@ -7,33 +7,38 @@ from pathlib import Path
 
 from app.cli.core import CliError, open_store, print_json
 from app.cli.numbers import WholeNumber
+from app.i18n import QT_TRANSLATE_NOOP
 
-RESIDENT_HELP = "17-digit archive number, its last 8 digits, or record id"
+RESIDENT_HELP = QT_TRANSLATE_NOOP("Cli", "17位档案编号、后8位或记录 ID")
 
 
 def register(sub) -> None:
-    r = sub.add_parser("residents", help="resident records").add_subparsers(dest="action", required=True)
-    ri = r.add_parser("import", help="import a roster (.xlsx or .csv)")
+    r = sub.add_parser("residents", help=QT_TRANSLATE_NOOP("Cli", "居民档案")).add_subparsers(
+        dest="action", required=True
+    )
+    ri = r.add_parser("import", help=QT_TRANSLATE_NOOP("Cli", "导入花名册（.xlsx 或 .csv）"))
     ri.add_argument("file")
     ri.add_argument("--dry-run", action="store_true")
     ri.add_argument("--skip-invalid", action="store_true")
-    ri.add_argument("--village", default="", help="(township) 12-digit code of the residents' village")
-    ri.add_argument("--json", action="store_true", help="print JSON instead of text")
+    ri.add_argument(
+        "--village", default="", help=QT_TRANSLATE_NOOP("Cli", "（乡镇）这些居民所在村的12位代码")
+    )
+    ri.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
     ri.set_defaults(func=import_roster)
-    rt = r.add_parser("template", help="write an empty roster template")
+    rt = r.add_parser("template", help=QT_TRANSLATE_NOOP("Cli", "生成空白花名册模板"))
     rt.add_argument("-o", "--output", required=True)
     rt.set_defaults(func=write_template)
-    rs = r.add_parser("search", help="search residents as the app does")
+    rs = r.add_parser("search", help=QT_TRANSLATE_NOOP("Cli", "按程序界面的方式查找居民"))
     rs.add_argument("query")
     rs.add_argument(
         "--limit",
         type=WholeNumber("条数上限", maximum=100_000),
         default=20,
-        help="show at most this many (default 20)",
+        help=QT_TRANSLATE_NOOP("Cli", "最多显示条数（默认 20）"),
     )
-    rs.add_argument("--json", action="store_true", help="print JSON instead of text")
+    rs.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
     rs.set_defaults(func=search_residents)
-    ru = r.add_parser("update", help="correct fields of a resident's record (same checks as the form)")
+    ru = r.add_parser("update", help=QT_TRANSLATE_NOOP("Cli", "更正居民档案的字段（校验与表单相同）"))
     ru.add_argument("resident", help=RESIDENT_HELP)
     ru.add_argument(
         "--set",
@@ -41,10 +46,10 @@ def register(sub) -> None:
         action="append",
         required=True,
         metavar="FIELD=VALUE",
-        help="a text field of the personal form, e.g. phone=13800138000 or current_address=…",
+        help=QT_TRANSLATE_NOOP("Cli", "个人基本信息表中的文本项，如 phone=13800138000 或 current_address=…"),
     )
     ru.set_defaults(func=update_resident)
-    re_ = r.add_parser("export", help="export all residents (.xlsx or .csv)")
+    re_ = r.add_parser("export", help=QT_TRANSLATE_NOOP("Cli", "导出全部居民（.xlsx 或 .csv）"))
     re_.add_argument("file")
     re_.set_defaults(func=export_residents)
 

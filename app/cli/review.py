@@ -6,6 +6,7 @@ lists what was decided about its records (``review decisions``, as its 审核 pa
 from __future__ import annotations
 
 from app.cli.core import CliError, open_store, print_json
+from app.i18n import QT_TRANSLATE_NOOP
 
 # The kinds as the command line names them -> the service's kind.
 KINDS = {"duplicate": "duplicate", "conflict": "conflict", "validation": "invalid", "referral": "referral"}
@@ -14,27 +15,36 @@ CLI_KIND = {service: cli for cli, service in KINDS.items()}
 
 def register(sub) -> None:
     r = sub.add_parser(
-        "review", help="(township) the review queue: duplicates, conflicts, invalid records, late referrals"
+        "review",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "（乡镇）审核队列：疑似重复档案、同步冲突、未通过校验的记录、转诊超期未结"
+        ),
     ).add_subparsers(dest="action", required=True)
-    rl = r.add_parser("list", help="open review items, duplicates first, each kind oldest first")
-    rl.add_argument("--kind", choices=list(KINDS), help="only items of this kind")
-    rl.add_argument("--village", default="", metavar="CODE", help="only this 12-digit village code")
-    rl.add_argument("--json", action="store_true", help="print JSON instead of text")
-    rl.set_defaults(func=list_items)
-    rd = r.add_parser("decide", help="close one item with a decision and the reason the village reads")
-    rd.add_argument("item", help="the item's key, as `review list` printed it")
-    rd.add_argument(
-        "--decision", required=True, help="one of the item's options, as `review list` printed them"
+    rl = r.add_parser("list", help=QT_TRANSLATE_NOOP("Cli", "待审核项：疑似重复档案在前，各类按时间从早到晚"))
+    rl.add_argument("--kind", choices=list(KINDS), help=QT_TRANSLATE_NOOP("Cli", "只列出该类待审核项"))
+    rl.add_argument(
+        "--village", default="", metavar="CODE", help=QT_TRANSLATE_NOOP("Cli", "只看该村（12 位村代码）")
     )
-    rd.add_argument("--reason", required=True, help="why (the village sees it)")
-    rd.add_argument("--json", action="store_true", help="print JSON instead of text")
+    rl.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
+    rl.set_defaults(func=list_items)
+    rd = r.add_parser("decide", help=QT_TRANSLATE_NOOP("Cli", "处理一项：给出处理决定和村卫生室会看到的理由"))
+    rd.add_argument("item", help=QT_TRANSLATE_NOOP("Cli", "该项的标识，即 `review list` 显示的值"))
+    rd.add_argument(
+        "--decision",
+        required=True,
+        help=QT_TRANSLATE_NOOP("Cli", "该项的可选处理之一，见 `review list` 的显示"),
+    )
+    rd.add_argument("--reason", required=True, help=QT_TRANSLATE_NOOP("Cli", "理由（村卫生室会看到）"))
+    rd.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
     rd.set_defaults(func=decide)
     rs = r.add_parser(
         "decisions",
-        help="what the township decided, newest first: at a village, about its records; at the township, "
-        "every decision it made",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "乡镇的处理决定，最新的在前：在村卫生室只列有关本村档案的，在乡镇卫生院列出它作出的全部决定",
+        ),
     )
-    rs.add_argument("--json", action="store_true", help="print JSON instead of text")
+    rs.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
     rs.set_defaults(func=list_decisions)
 
 

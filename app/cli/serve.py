@@ -8,26 +8,32 @@ import sys
 
 from app.cli.core import CliError, open_store, print_json
 from app.cli.numbers import WholeNumber
+from app.i18n import QT_TRANSLATE_NOOP
 
 
 def register(sub) -> None:
     sv = sub.add_parser(
-        "serve", help="(township or county) the network mailbox villages (townships) sync with"
+        "serve", help=QT_TRANSLATE_NOOP("Cli", "（乡镇或县）网络同步服务器，供各村（乡镇）同步")
     )
-    sv.add_argument("--host", default="0.0.0.0", help="address to listen on (default: every address)")
+    sv.add_argument("--host", default="0.0.0.0", help=QT_TRANSLATE_NOOP("Cli", "监听地址（默认：所有地址）"))
     sv.add_argument(
-        "--port", type=WholeNumber("端口"), default=8765, help="port (default 8765; 0: any free port)"
+        "--port",
+        type=WholeNumber("端口"),
+        default=8765,
+        help=QT_TRANSLATE_NOOP("Cli", "端口（默认 8765；0：任一空闲端口）"),
     )
     sv.add_argument(
-        "--tls-cert", metavar="FILE", help="PEM certificate: serve https (its pin goes in the card)"
+        "--tls-cert",
+        metavar="FILE",
+        help=QT_TRANSLATE_NOOP("Cli", "PEM 证书：以 https 提供服务（其指纹写入设备卡）"),
     )
-    sv.add_argument("--tls-key", metavar="FILE", help="PEM private key of --tls-cert")
+    sv.add_argument("--tls-key", metavar="FILE", help=QT_TRANSLATE_NOOP("Cli", "--tls-cert 对应的 PEM 私钥"))
     sv.add_argument(
         "--rate-limit",
         type=WholeNumber("速率"),
         default=0,
         metavar="KBIT",
-        help="(trials) pace every transfer at this many kbit/s each way, as a slow link would",
+        help=QT_TRANSLATE_NOOP("Cli", "（试验用）每次传输上下行各限速为此 kbit/s，模拟慢速线路"),
     )
     sv.set_defaults(func=serve)
 
@@ -35,10 +41,16 @@ def register(sub) -> None:
 def register_run(sync_actions) -> None:
     """``sync run``: added to the ``sync`` group by app/cli/sync.py."""
     sr = sync_actions.add_parser(
-        "run", help="(village or township) sync with the township's (county's) mailbox over the network"
+        "run", help=QT_TRANSLATE_NOOP("Cli", "（村或乡镇）通过网络与乡镇（县级）的同步服务器同步")
     )
-    sr.add_argument("--once", action="store_true", help="one run, then exit (status 1 if it failed)")
-    sr.add_argument("--server", metavar="URL", help="the mailbox, e.g. http://192.168.1.10:8765 (remembered)")
+    sr.add_argument(
+        "--once", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "只同步一次后退出（失败时退出状态为 1）")
+    )
+    sr.add_argument(
+        "--server",
+        metavar="URL",
+        help=QT_TRANSLATE_NOOP("Cli", "同步服务器地址，如 http://192.168.1.10:8765（会记住）"),
+    )
     sr.add_argument("--json", action="store_true")
     sr.set_defaults(func=run)
 

@@ -5,62 +5,101 @@ from __future__ import annotations
 
 from app.cli.core import CliError, add_lang, open_store, print_json
 from app.cli.voiding import add_void_parser, run_void
+from app.i18n import QT_TRANSLATE_NOOP
 
 SOCIAL_KEYS = ("social_personal", "social_housework", "social_work", "social_study", "social_social")
 
 
 def register(sub) -> None:
-    g = sub.add_parser("smi", help="severe mental disorder management (restricted)").add_subparsers(
-        dest="action", required=True
+    g = sub.add_parser(
+        "smi", help=QT_TRANSLATE_NOOP("Cli", "严重精神障碍患者管理（权限受限）")
+    ).add_subparsers(dest="action", required=True)
+    r = g.add_parser("register", help=QT_TRANSLATE_NOOP("Cli", "登记患者并填写个人信息补充表"))
+    r.add_argument("resident", help=QT_TRANSLATE_NOOP("Cli", "17位档案编号、后8位或记录 ID"))
+    r.add_argument(
+        "--diagnosis",
+        required=True,
+        help=QT_TRANSLATE_NOOP("Cli", "1 精神分裂症 … 6 精神发育迟滞伴发精神障碍"),
     )
-    r = g.add_parser("register", help="register a patient with the supplementary form")
-    r.add_argument("resident", help="17-digit archive number, its last 8 digits, or record id")
-    r.add_argument("--diagnosis", required=True, help="1 精神分裂症 … 6 精神发育迟滞伴发精神障碍")
-    r.add_argument("--consent", required=True, choices=["1", "0"], help="1 agrees to management, 0 declines")
-    r.add_argument("--guardian", default="", help="guardian's name")
+    r.add_argument(
+        "--consent",
+        required=True,
+        choices=["1", "0"],
+        help=QT_TRANSLATE_NOOP("Cli", "1 同意参加管理，0 不同意"),
+    )
+    r.add_argument("--guardian", default="", help=QT_TRANSLATE_NOOP("Cli", "监护人姓名"))
     r.add_argument("--guardian-phone", default="")
-    r.add_argument("--hospital", default="", help="确诊医院")
-    r.add_argument("--diagnosed", default="", help="确诊日期 YYYY-MM-DD")
-    r.add_argument("--economy", default="", choices=["", "1", "2", "3"], help="1 poor, 2 not poor, 3 unknown")
+    r.add_argument("--hospital", default="", help=QT_TRANSLATE_NOOP("Cli", "确诊医院"))
+    r.add_argument("--diagnosed", default="", help=QT_TRANSLATE_NOOP("Cli", "确诊日期 YYYY-MM-DD"))
+    r.add_argument(
+        "--economy",
+        default="",
+        choices=["", "1", "2", "3"],
+        help=QT_TRANSLATE_NOOP("Cli", "1 贫困，2 非贫困，3 不详"),
+    )
     r.add_argument("--json", action="store_true")
     r.set_defaults(func=register_patient)
 
-    f = g.add_parser("followup", help="record a follow-up (classification, referral and next date suggested)")
-    f.add_argument("resident")
-    f.add_argument("--date", required=True, help="visit date YYYY-MM-DD")
-    f.add_argument("--danger", help="危险性评估 0–5 (required unless --lost/--died)")
-    f.add_argument("--insight", choices=["1", "2", "3"], help="1 full, 2 partial, 3 none")
-    f.add_argument("--symptoms", default="", help="current symptom codes, e.g. 1,5")
-    f.add_argument("--social", default="", help="five ratings 1–3 (work may be 9), e.g. 1,1,1,1,1")
-    f.add_argument("--adverse", action="store_true", help="serious adverse drug reaction")
-    f.add_argument("--physical-illness", action="store_true", help="serious physical illness")
-    f.add_argument("--method", default="1", choices=["1", "2", "3"], help="1 clinic, 2 home, 3 phone")
-    f.add_argument(
-        "--classification", default="", choices=["", "1", "2", "3"], help="override the suggestion"
+    f = g.add_parser(
+        "followup", help=QT_TRANSLATE_NOOP("Cli", "录入随访（自动建议分类、转诊和下次随访日期）")
     )
-    f.add_argument("--next", dest="next_due", default="", help="next visit date (default: the suggestion)")
-    f.add_argument("--lost", metavar="REASON", help="lost to follow-up: reason code 1–5")
-    f.add_argument("--died", metavar="DATE", help="died on DATE (with --cause)")
-    f.add_argument("--cause", default="", help="cause of death code 1–6")
+    f.add_argument("resident")
+    f.add_argument("--date", required=True, help=QT_TRANSLATE_NOOP("Cli", "随访日期 YYYY-MM-DD"))
+    f.add_argument("--danger", help=QT_TRANSLATE_NOOP("Cli", "危险性评估 0–5（未用 --lost/--died 时必填）"))
+    f.add_argument(
+        "--insight", choices=["1", "2", "3"], help=QT_TRANSLATE_NOOP("Cli", "1 完全，2 不全，3 缺失")
+    )
+    f.add_argument("--symptoms", default="", help=QT_TRANSLATE_NOOP("Cli", "目前症状代码，如 1,5"))
+    f.add_argument(
+        "--social",
+        default="",
+        help=QT_TRANSLATE_NOOP("Cli", "五项评分 1–3（生产劳动及工作可为 9），如 1,1,1,1,1"),
+    )
+    f.add_argument("--adverse", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "严重药物不良反应"))
+    f.add_argument("--physical-illness", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "严重躯体疾病"))
+    f.add_argument(
+        "--method",
+        default="1",
+        choices=["1", "2", "3"],
+        help=QT_TRANSLATE_NOOP("Cli", "1 门诊、2 家庭、3 电话"),
+    )
+    f.add_argument(
+        "--classification",
+        default="",
+        choices=["", "1", "2", "3"],
+        help=QT_TRANSLATE_NOOP("Cli", "指定分类，不采用建议"),
+    )
+    f.add_argument(
+        "--next", dest="next_due", default="", help=QT_TRANSLATE_NOOP("Cli", "下次随访日期（默认：建议日期）")
+    )
+    f.add_argument("--lost", metavar="REASON", help=QT_TRANSLATE_NOOP("Cli", "失访：原因代码 1–5"))
+    f.add_argument("--died", metavar="DATE", help=QT_TRANSLATE_NOOP("Cli", "于 DATE 死亡（配合 --cause）"))
+    f.add_argument("--cause", default="", help=QT_TRANSLATE_NOOP("Cli", "死亡原因代码 1–6"))
     f.add_argument("--json", action="store_true")
     f.set_defaults(func=record_followup)
     v = add_void_parser(
-        g, "void a follow-up recorded by mistake (wrong day, wrong person)", "visit date YYYY-MM-DD"
+        g,
+        QT_TRANSLATE_NOOP("Cli", "作废误录的随访（日期错、人错）"),
+        QT_TRANSLATE_NOOP("Cli", "随访日期 YYYY-MM-DD"),
     )
     v.set_defaults(func=void_visit)
-    d = g.add_parser("due", help="patients due and overdue (only those you may see)")
+    d = g.add_parser("due", help=QT_TRANSLATE_NOOP("Cli", "到期及逾期的患者（仅限您有权查看的）"))
     d.add_argument("--kind", default="overdue", choices=["overdue", "due_today", "due_week", "all"])
     d.add_argument("--json", action="store_true")
     d.set_defaults(func=list_due)
-    p = g.add_parser("print", help="the follow-up form: filled from the latest visit, blank without RESIDENT")
+    p = g.add_parser(
+        "print", help=QT_TRANSLATE_NOOP("Cli", "随访服务记录表：按最近一次随访填写；无 RESIDENT 时为空白表")
+    )
     p.add_argument("resident", nargs="?")
     p.add_argument(
         "--registration",
         action="store_true",
-        help="the 个人信息补充表 (supplementary form) instead: filled from the registration, blank without RESIDENT",
+        help=QT_TRANSLATE_NOOP("Cli", "改为打印个人信息补充表：按登记信息填写；无 RESIDENT 时为空白表"),
     )
-    p.add_argument("-o", "--output", required=True, help="FILE.pdf")
-    add_lang(p, "language of the labels")
+    p.add_argument(
+        "-o", "--output", required=True, help=QT_TRANSLATE_NOOP("Cli", "写入的 PDF 文件（FILE.pdf）")
+    )
+    add_lang(p, QT_TRANSLATE_NOOP("Cli", "表单标签的语言"))
     p.set_defaults(func=print_form)
 
 

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 from app.cli.core import open_store, print_json
+from app.i18n import QT_TRANSLATE_NOOP
 
 
 def register(sub) -> None:
-    st = sub.add_parser("store", help="encryption at rest of the store").add_subparsers(
+    st = sub.add_parser("store", help=QT_TRANSLATE_NOOP("Cli", "数据库静态加密")).add_subparsers(
         dest="action", required=True
     )
     se = st.add_parser(
         "encrypt",
-        help="(admin) convert a plain store into an encrypted one (verified before the plain file is removed)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "（管理员）将未加密的数据库转为加密数据库（核对无误后才删除未加密文件）"
+        ),
     )
-    se.add_argument("--keep-plain", action="store_true", help="keep the plain store file beside it")
+    se.add_argument(
+        "--keep-plain", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "在旁边保留未加密的数据库文件")
+    )
     se.set_defaults(func=encrypt)
-    ss = st.add_parser("status", help="whether the store is encrypted, and unencrypted backups left")
+    ss = st.add_parser("status", help=QT_TRANSLATE_NOOP("Cli", "数据库是否已加密，以及剩余的未加密备份"))
     ss.add_argument("--json", action="store_true")
     ss.set_defaults(func=status)
 

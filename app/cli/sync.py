@@ -6,37 +6,50 @@ import sys
 
 from app.cli import serve
 from app.cli.core import open_store, print_json
+from app.i18n import QT_TRANSLATE_NOOP
 from app.services.access.roles import PLACE_LABELS
 
 
 def register(sub) -> None:
-    sy = sub.add_parser("sync", help="change bundles to and from other devices").add_subparsers(
+    sy = sub.add_parser("sync", help=QT_TRANSLATE_NOOP("Cli", "与其他设备互传变更同步包")).add_subparsers(
         dest="action", required=True
     )
-    se = sy.add_parser("export", help="write one bundle per trusted device into a folder (USB stick)")
+    se = sy.add_parser(
+        "export", help=QT_TRANSLATE_NOOP("Cli", "为每台受信任设备各写一个同步包到文件夹（U盘）")
+    )
     se.add_argument("--to", required=True, metavar="DIR")
-    se.add_argument("--peer", help="only this device (id prefix or code)")
-    se.add_argument("--always", action="store_true", help="write a bundle even when there is nothing new")
-    se.add_argument("--json", action="store_true", help="print JSON instead of text")
+    se.add_argument("--peer", help=QT_TRANSLATE_NOOP("Cli", "只导出给该设备（ID 前缀或代码）"))
+    se.add_argument("--always", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "没有新变更也写出同步包"))
+    se.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
     se.set_defaults(func=export_bundles)
-    si = sy.add_parser("import", help="import the bundles addressed to this device (a file or a folder)")
+    si = sy.add_parser("import", help=QT_TRANSLATE_NOOP("Cli", "导入发给本机的同步包（文件或文件夹）"))
     si.add_argument("path")
-    si.add_argument("--json", action="store_true", help="print JSON instead of text")
+    si.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
     si.set_defaults(func=import_bundles)
-    ss = sy.add_parser("status", help="per device: last export/import, changes not yet acknowledged, marks")
-    ss.add_argument("--json", action="store_true", help="print JSON instead of text")
+    ss = sy.add_parser(
+        "status", help=QT_TRANSLATE_NOOP("Cli", "按设备列出：上次导出/导入、待对方确认的变更、标记")
+    )
+    ss.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
     ss.set_defaults(func=status)
-    sc = sy.add_parser("conflicts", help="open conflicts and possible duplicates")
-    sc.add_argument("--json", action="store_true", help="print JSON instead of text")
+    sc = sy.add_parser("conflicts", help=QT_TRANSLATE_NOOP("Cli", "未处理的冲突和疑似重复档案"))
+    sc.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
     sc.set_defaults(func=list_conflicts)
-    sk = sy.add_parser("escrow", help="the county's age public key: every bundle is also encrypted to it")
-    sk.add_argument("key", nargs="?", help="an age recipient (age1…); omit to show the current one")
-    sk.add_argument("--clear", action="store_true", help="stop encrypting to an escrow key")
+    sk = sy.add_parser(
+        "escrow", help=QT_TRANSLATE_NOOP("Cli", "县级的 age 公钥（托管密钥）：每个同步包也同时加密给它")
+    )
+    sk.add_argument(
+        "key", nargs="?", help=QT_TRANSLATE_NOOP("Cli", "age 接收方公钥（age1…）；省略则显示当前的托管密钥")
+    )
+    sk.add_argument(
+        "--clear", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "取消托管密钥，不再加密给它")
+    )
     sk.set_defaults(func=escrow)
-    sr = sy.add_parser("resolve", help="(township) resolve a conflict: keep the current value or the other")
-    sr.add_argument("id", help="conflict id (or a prefix)")
+    sr = sy.add_parser("resolve", help=QT_TRANSLATE_NOOP("Cli", "（乡镇）处理冲突：保留现值或采用另一值"))
+    sr.add_argument("id", help=QT_TRANSLATE_NOOP("Cli", "冲突 ID（或其前缀）"))
     sr.add_argument("choice", choices=["kept", "lost", "reviewed"])
-    sr.add_argument("--reason", default="", help="why (the village reads it with the decision); optional")
+    sr.add_argument(
+        "--reason", default="", help=QT_TRANSLATE_NOOP("Cli", "理由（村卫生室会随处理决定看到）；可不填")
+    )
     sr.set_defaults(func=resolve)
     serve.register_run(sy)
 

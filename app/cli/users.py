@@ -3,40 +3,55 @@
 from __future__ import annotations
 
 from app.cli.core import CliError, new_password, open_store, print_json
+from app.i18n import QT_TRANSLATE_NOOP
 from app.services.access.roles import ROLE_LABELS, ROLES
 
 
 def register(sub) -> None:
-    us = sub.add_parser("user", help="accounts (admin)").add_subparsers(dest="action", required=True)
-    ua = us.add_parser("add", help="add a user (the new password from --new-password-file or a prompt)")
+    us = sub.add_parser("user", help=QT_TRANSLATE_NOOP("Cli", "用户账户（管理员）")).add_subparsers(
+        dest="action", required=True
+    )
+    ua = us.add_parser(
+        "add", help=QT_TRANSLATE_NOOP("Cli", "添加用户（新密码来自 --new-password-file 或提示输入）")
+    )
     ua.add_argument("username")
     ua.add_argument(
-        "--new-password-file", metavar="FILE", help="file whose first line is the new user's password"
+        "--new-password-file", metavar="FILE", help=QT_TRANSLATE_NOOP("Cli", "密码文件，第一行为新用户的密码")
     )
     ua.add_argument("--role", required=True, choices=ROLES)
-    ua.add_argument("--name", help="display name (as on the forms)")
-    ua.add_argument("--village", help="a village doctor's 12-digit village code (default: this village)")
+    ua.add_argument("--name", help=QT_TRANSLATE_NOOP("Cli", "显示的姓名（与表格上一致）"))
+    ua.add_argument("--village", help=QT_TRANSLATE_NOOP("Cli", "乡村医生所属村的 12 位村代码（默认：本村）"))
     ua.add_argument(
-        "--permission", action="append", default=[], choices=["mental_health"], help="beyond the role"
+        "--permission",
+        action="append",
+        default=[],
+        choices=["mental_health"],
+        help=QT_TRANSLATE_NOOP("Cli", "角色之外另授予的权限"),
     )
     ua.set_defaults(func=add_user)
-    ug = us.add_parser("permissions", help="set a user's permissions beyond the role (none: withdraw all)")
+    ug = us.add_parser(
+        "permissions", help=QT_TRANSLATE_NOOP("Cli", "设置用户在角色之外的权限（none：收回全部）")
+    )
     ug.add_argument("username")
     ug.add_argument(
         "permission",
         nargs="+",
         choices=["mental_health", "none"],
-        help="mental_health, or none to withdraw all",
+        help=QT_TRANSLATE_NOOP("Cli", "mental_health，或 none 收回全部权限"),
     )
     ug.set_defaults(func=set_permissions)
-    ul = us.add_parser("list", help="users")
-    ul.add_argument("--json", action="store_true", help="print JSON instead of text")
+    ul = us.add_parser("list", help=QT_TRANSLATE_NOOP("Cli", "用户列表"))
+    ul.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
     ul.set_defaults(func=list_users)
-    up = us.add_parser("passwd", help="set a user's password (from --new-password-file or a prompt)")
+    up = us.add_parser(
+        "passwd", help=QT_TRANSLATE_NOOP("Cli", "设置用户密码（来自 --new-password-file 或提示输入）")
+    )
     up.add_argument("username")
-    up.add_argument("--new-password-file", metavar="FILE", help="file whose first line is the new password")
+    up.add_argument(
+        "--new-password-file", metavar="FILE", help=QT_TRANSLATE_NOOP("Cli", "密码文件，第一行为新密码")
+    )
     up.set_defaults(func=set_password)
-    ud = us.add_parser("deactivate", help="deactivate a user (users are never deleted)")
+    ud = us.add_parser("deactivate", help=QT_TRANSLATE_NOOP("Cli", "停用用户（用户从不删除）"))
     ud.add_argument("username")
     ud.set_defaults(func=deactivate)
 

@@ -724,6 +724,26 @@
 <context>
     <name>Cli</name>
     <message>
+        <source>用法：</source>
+        <translation>usage: </translation>
+    </message>
+    <message>
+        <source>位置参数</source>
+        <translation>positional arguments</translation>
+    </message>
+    <message>
+        <source>选项</source>
+        <translation>options</translation>
+    </message>
+    <message>
+        <source>显示本帮助并退出</source>
+        <translation>show this help message and exit</translation>
+    </message>
+    <message>
+        <source>命令</source>
+        <translation>COMMAND</translation>
+    </message>
+    <message>
         <source>环境变量 {name} 的值“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</source>
         <translation>The value &quot;{value}&quot; of the environment variable {name} is not readable text (it holds bytes that are not UTF-8): use text or a file name in UTF-8</translation>
     </message>
@@ -734,6 +754,1154 @@
     <message>
         <source>参数“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</source>
         <translation>The argument &quot;{value}&quot; is not readable text (it holds bytes that are not UTF-8): use text or a file name in UTF-8</translation>
+    </message>
+    <message>
+        <source>数据目录（默认：用户数据目录，或 $CUNYI_DATA_DIR）</source>
+        <translation>data directory (default: the user data dir, or $CUNYI_DATA_DIR)</translation>
+    </message>
+    <message>
+        <source>数据库 URL：乡镇卫生院或县级的 PostgreSQL 数据库，postgresql+psycopg://user@host/db（默认：`init --db` 指定的数据库、$CUNYI_DB_URL，或数据目录中的 SQLite）</source>
+        <translation>database URL: a township&apos;s or county&apos;s PostgreSQL store, postgresql+psycopg://user@host/db (default: the one `init --db` named, $CUNYI_DB_URL, or SQLite in the data dir)</translation>
+    </message>
+    <message>
+        <source>显示版本号并退出</source>
+        <translation>show program&apos;s version number and exit</translation>
+    </message>
+    <message>
+        <source>以此用户身份操作（密码取自 --password-file 或提示输入）；默认：系统账户</source>
+        <translation>act as this user (password from --password-file or a prompt); default: the system account</translation>
+    </message>
+    <message>
+        <source>密码文件，第一行为密码（用于 --user、init --admin、user add）</source>
+        <translation>file whose first line is the password (for --user, init --admin, user add)</translation>
+    </message>
+    <message>
+        <source>CunYi 村医 — 村卫生室居民健康档案</source>
+        <translation>CunYi 村医 — village clinic health records</translation>
+    </message>
+    <message>
+        <source>审计日志（管理员、乡镇公卫人员）</source>
+        <translation>the audit trail (admin, township staff)</translation>
+    </message>
+    <message>
+        <source>起始日期（含）YYYY-MM-DD</source>
+        <translation>from this date on, YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>截止日期（含）YYYY-MM-DD</source>
+        <translation>up to and including this date, YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>只看该用户</source>
+        <translation>only this user</translation>
+    </message>
+    <message>
+        <source>操作：create, update, void, print, export, import, login, denied …</source>
+        <translation>create, update, void, print, export, import, login, denied …</translation>
+    </message>
+    <message>
+        <source>出现在对象、其 ID 或摘要中的文字</source>
+        <translation>in the record, its id or the summary</translation>
+    </message>
+    <message>
+        <source>输出 JSON 而非文本</source>
+        <translation>print JSON instead of text</translation>
+    </message>
+    <message>
+        <source>改为导出 CSV</source>
+        <translation>write CSV instead</translation>
+    </message>
+    <message>
+        <source>生成数据库的一致性副本</source>
+        <translation>write a consistent copy of the store</translation>
+    </message>
+    <message>
+        <source>用备份替换数据库（先校验；原数据库保留）</source>
+        <translation>replace the store by a backup (checked first; the old one is kept)</translation>
+    </message>
+    <message>
+        <source>在本机恢复本机构另一台电脑的备份；本机将换用新的设备身份和密钥</source>
+        <translation>restore another PC&apos;s backup of this institution here; this PC takes a new device identity and keys</translation>
+    </message>
+    <message>
+        <source>另一台电脑加密备份的存储密钥（64 位十六进制，如用县级托管密钥解密其 .key.age 所得）</source>
+        <translation>the store key of an encrypted backup from another PC (64 hex digits, e.g. its .key.age decrypted with the county&apos;s escrow key)</translation>
+    </message>
+    <message>
+        <source>检查完整性、外键、孤立记录和时钟是否正常，用通俗的话说明</source>
+        <translation>integrity, foreign keys, orphans and clock sanity, in plain words</translation>
+    </message>
+    <message>
+        <source>对照原始基线测量各项性能预算</source>
+        <translation>measure the performance budgets against raw baselines</translation>
+    </message>
+    <message>
+        <source>测量项名称或前缀，用逗号分隔（search,gui.rss）</source>
+        <translation>comma-separated metric names or prefixes (search,gui.rss)</translation>
+    </message>
+    <message>
+        <source>另在加密副本（SQLCipher）上测量数据库各项，并报告加密开销</source>
+        <translation>also measure the store metrics on an encrypted copy (SQLCipher) and report the cost</translation>
+    </message>
+    <message>
+        <source>17位档案编号、后8位（带或不带连字符）或记录 ID</source>
+        <translation>17-digit archive number, its last 8 digits (with or without the dash), or record id</translation>
+    </message>
+    <message>
+        <source>家庭医生签约</source>
+        <translation>family-doctor contracts</translation>
+    </message>
+    <message>
+        <source>为居民（或其全户）签约家庭医生</source>
+        <translation>sign a resident (or their household) to a family doctor</translation>
+    </message>
+    <message>
+        <source>签约医生</source>
+        <translation>签约医生</translation>
+    </message>
+    <message>
+        <source>服务包，用逗号分隔：basic,elderly,chronic,smi,maternal,child,disabled,poor</source>
+        <translation>service packages, comma-separated: basic,elderly,chronic,smi,maternal,child,disabled,poor</translation>
+    </message>
+    <message>
+        <source>签约日期 YYYY-MM-DD</source>
+        <translation>start date YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>签约年限（1-10 年，默认 1）</source>
+        <translation>term in years (1-10, default 1)</translation>
+    </message>
+    <message>
+        <source>签约团队</source>
+        <translation>签约团队</translation>
+    </message>
+    <message>
+        <source>全户签约（户内在册成员一起签）</source>
+        <translation>sign every registered member of the household</translation>
+    </message>
+    <message>
+        <source>纸质协议书尚未签字</source>
+        <translation>the paper agreement is not signed yet</translation>
+    </message>
+    <message>
+        <source>续约：从原签约到期次日起新签一份</source>
+        <translation>renew a contract: a new one from the day after it ends</translation>
+    </message>
+    <message>
+        <source>解约并写明原因（记录保留）</source>
+        <translation>terminate a contract with a reason (the record stays)</translation>
+    </message>
+    <message>
+        <source>纸质协议书已签字交回</source>
+        <translation>the paper agreement came back signed (签字)</translation>
+    </message>
+    <message>
+        <source>签约列表，最新的在前</source>
+        <translation>contracts, newest first</translation>
+    </message>
+    <message>
+        <source>只列出 DAYS 天内到期的签约</source>
+        <translation>only those ending within DAYS</translation>
+    </message>
+    <message>
+        <source>按签约记录填写的签约服务协议书，输出 PDF</source>
+        <translation>签约服务协议书 filled from the contract, as PDF</translation>
+    </message>
+    <message>
+        <source>协议书栏目名称的语言</source>
+        <translation>language of the agreement&apos;s labels</translation>
+    </message>
+    <message>
+        <source>添加逼真的模拟居民</source>
+        <translation>add realistic synthetic residents</translation>
+    </message>
+    <message>
+        <source>（乡镇）村的数量（默认：每 1,000 名居民一个村，最多 30 个）</source>
+        <translation>(township) how many villages (default: one per 1,000 residents, at most 30)</translation>
+    </message>
+    <message>
+        <source>本机设备卡及本机信任的设备</source>
+        <translation>this device&apos;s card, and the devices it trusts</translation>
+    </message>
+    <message>
+        <source>导出本机设备卡（JSON，旁边另存二维码 PNG）</source>
+        <translation>write this device&apos;s public card (JSON, and a QR code PNG beside it)</translation>
+    </message>
+    <message>
+        <source>（乡镇或县）各村（乡镇）连接 `cunyi serve` 用的地址</source>
+        <translation>(township or county) the address villages (townships) reach `cunyi serve` at</translation>
+    </message>
+    <message>
+        <source>（乡镇）`cunyi serve` 使用的证书：各村凭其指纹核对服务器</source>
+        <translation>(township) the certificate `cunyi serve` uses: villages pin it</translation>
+    </message>
+    <message>
+        <source>信任对方的设备卡（请先电话核对指纹）</source>
+        <translation>trust a peer&apos;s card (compare its fingerprint by phone first)</translation>
+    </message>
+    <message>
+        <source>受信任的设备</source>
+        <translation>trusted devices</translation>
+    </message>
+    <message>
+        <source>（管理员）用口令保护设备密钥（口令来自 --new-password-file 或提示输入）</source>
+        <translation>(admin) wrap the device keys with a passphrase (--new-password-file or a prompt)</translation>
+    </message>
+    <message>
+        <source>改为移除口令</source>
+        <translation>remove the passphrase instead</translation>
+    </message>
+    <message>
+        <source>口令文件，第一行为口令</source>
+        <translation>file whose first line is the passphrase</translation>
+    </message>
+    <message>
+        <source>撤销对设备的信任：它以后的同步包将被拒绝</source>
+        <translation>stop trusting a device: its later bundles are refused</translation>
+    </message>
+    <message>
+        <source>设备 ID（或其前缀），或其村/乡镇代码</source>
+        <translation>device id (or a prefix of it) or its village/township code</translation>
+    </message>
+    <message>
+        <source>健康教育活动</source>
+        <translation>health-education activities</translation>
+    </message>
+    <message>
+        <source>记录一次活动</source>
+        <translation>record an activity</translation>
+    </message>
+    <message>
+        <source>活动时间 YYYY-MM-DD</source>
+        <translation>活动时间 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>活动形式：1 发放印刷资料，2 播放音像资料，3 宣传栏，4 公众健康咨询活动，5 健康知识讲座，6 个体化健康教育</source>
+        <translation>活动形式: 1 printed materials, 2 audio-visual, 3 bulletin board, 4 consultation, 5 lecture, 6 individual</translation>
+    </message>
+    <message>
+        <source>活动主题</source>
+        <translation>活动主题</translation>
+    </message>
+    <message>
+        <source>活动地点</source>
+        <translation>活动地点</translation>
+    </message>
+    <message>
+        <source>接受健康教育人数</source>
+        <translation>接受健康教育人数</translation>
+    </message>
+    <message>
+        <source>接受健康教育人员类别</source>
+        <translation>接受健康教育人员类别</translation>
+    </message>
+    <message>
+        <source>组织者</source>
+        <translation>组织者</translation>
+    </message>
+    <message>
+        <source>资料发放种类及数量</source>
+        <translation>资料发放种类及数量</translation>
+    </message>
+    <message>
+        <source>资料种类数（印刷/音像）</source>
+        <translation>how many kinds of material (printed/audio-visual)</translation>
+    </message>
+    <message>
+        <source>活动内容</source>
+        <translation>活动内容</translation>
+    </message>
+    <message>
+        <source>活动总结评价</source>
+        <translation>活动总结评价</translation>
+    </message>
+    <message>
+        <source>照片（JPEG/PNG）或 PDF</source>
+        <translation>photos (JPEG/PNG) or PDFs</translation>
+    </message>
+    <message>
+        <source>签到表（JPEG/PNG/PDF）</source>
+        <translation>sign-in sheets (JPEG/PNG/PDF)</translation>
+    </message>
+    <message>
+        <source>活动列表，最新的在前</source>
+        <translation>activities, newest first</translation>
+    </message>
+    <message>
+        <source>本年各项次数与规范最低次数对照</source>
+        <translation>the year&apos;s counts against the spec&apos;s minimums</translation>
+    </message>
+    <message>
+        <source>一次活动的健康教育活动记录表（PDF）</source>
+        <translation>健康教育活动记录表 of one activity, as PDF</translation>
+    </message>
+    <message>
+        <source>记录表栏目名称的语言</source>
+        <translation>language of the record&apos;s labels</translation>
+    </message>
+    <message>
+        <source>65岁及以上老年人健康管理</source>
+        <translation>health management of residents aged 65+</translation>
+    </message>
+    <message>
+        <source>录入年度健康体检和生活自理能力评估</source>
+        <translation>record the yearly health check and self-care assessment</translation>
+    </message>
+    <message>
+        <source>17位档案编号、后8位或记录 ID</source>
+        <translation>17-digit archive number, its last 8 digits, or record id</translation>
+    </message>
+    <message>
+        <source>体检日期 YYYY-MM-DD</source>
+        <translation>check date YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>五项等级 1–4（1 可自理 … 4 不能自理）：进餐、梳洗、穿衣、如厕、活动</source>
+        <translation>five levels 1–4 (1 independent … 4 dependent) for eating, grooming, dressing, toilet, moving</translation>
+    </message>
+    <message>
+        <source>症状代码，如 1 或 2,3</source>
+        <translation>symptom codes, e.g. 1 or 2,3</translation>
+    </message>
+    <message>
+        <source>发现的健康问题</source>
+        <translation>health problems found</translation>
+    </message>
+    <message>
+        <source>下次体检日期（默认：一年后）</source>
+        <translation>next check date (default: a year on)</translation>
+    </message>
+    <message>
+        <source>保存同一年内的第二次体检</source>
+        <translation>save a second check in the same year</translation>
+    </message>
+    <message>
+        <source>作废误录的健康体检（日期错、人错）</source>
+        <translation>void a health check recorded by mistake (wrong day, wrong person)</translation>
+    </message>
+    <message>
+        <source>今年未体检的65岁及以上居民，按村民小组列出</source>
+        <translation>65+ residents without a check this year, by village group</translation>
+    </message>
+    <message>
+        <source>selfcare / summary（按最近一次体检填写；无 RESIDENT 时为空白表）、due 名单</source>
+        <translation>selfcare / summary (filled from the latest check, blank without RESIDENT), due list</translation>
+    </message>
+    <message>
+        <source>档案编号（不填：空白表）</source>
+        <translation>archive number (none: a blank form)</translation>
+    </message>
+    <message>
+        <source>写入的 PDF 文件（FILE.pdf）</source>
+        <translation>FILE.pdf</translation>
+    </message>
+    <message>
+        <source>表单标签的语言</source>
+        <translation>language of the labels</translation>
+    </message>
+    <message>
+        <source>收缩压 mmHg</source>
+        <translation>systolic mmHg</translation>
+    </message>
+    <message>
+        <source>舒张压 mmHg</source>
+        <translation>diastolic mmHg</translation>
+    </message>
+    <message>
+        <source>心率 次/分钟</source>
+        <translation>heart rate /min</translation>
+    </message>
+    <message>
+        <source>体重 kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <source>身高 cm</source>
+        <translation>cm</translation>
+    </message>
+    <message>
+        <source>空腹血糖 mmol/L</source>
+        <translation>fasting glucose mmol/L</translation>
+    </message>
+    <message>
+        <source>糖化血红蛋白 %%</source>
+        <translation>HbA1c %%</translation>
+    </message>
+    <message>
+        <source>慢病随访</source>
+        <translation>chronic-disease follow-ups</translation>
+    </message>
+    <message>
+        <source>录入高血压或糖尿病随访（规则与表单相同）</source>
+        <translation>record a hypertension or diabetes follow-up (same rules as the form)</translation>
+    </message>
+    <message>
+        <source>随访日期 YYYY-MM-DD</source>
+        <translation>visit date YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>1 门诊、2 家庭、3 电话</source>
+        <translation>1 clinic, 2 home, 3 phone</translation>
+    </message>
+    <message>
+        <source>表中的症状代码，如 1 或 2,6</source>
+        <translation>symptom codes of the form, e.g. 1 or 2,6</translation>
+    </message>
+    <message>
+        <source>紧急转诊情况，如 consciousness,headache</source>
+        <translation>emergency signs, e.g. consciousness,headache</translation>
+    </message>
+    <message>
+        <source>药物不良反应</source>
+        <translation>adverse drug reaction</translation>
+    </message>
+    <message>
+        <source>不良反应难以控制（需转诊）</source>
+        <translation>an adverse reaction that cannot be controlled (refer)</translation>
+    </message>
+    <message>
+        <source>新出现或加重的并发症</source>
+        <translation>new or worse complication</translation>
+    </message>
+    <message>
+        <source>下次随访日期（默认：建议日期）</source>
+        <translation>next visit date (default: the suggestion)</translation>
+    </message>
+    <message>
+        <source>替换当天已录入的随访</source>
+        <translation>replace the visit already recorded that day</translation>
+    </message>
+    <message>
+        <source>确认保存少见（但合理）的数值</source>
+        <translation>save unusual (but possible) values</translation>
+    </message>
+    <message>
+        <source>未纳入管理时，自随访日期起纳入管理</source>
+        <translation>start management on the visit date if not enrolled</translation>
+    </message>
+    <message>
+        <source>作废误录的随访（日期错、人错）；记录保留，标为已作废</source>
+        <translation>void a follow-up recorded by mistake (wrong day, wrong person); it stays, marked voided</translation>
+    </message>
+    <message>
+        <source>该随访所录的随访日期，YYYY-MM-DD</source>
+        <translation>the date the visit was recorded with, YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>htn 高血压，t2dm 2型糖尿病</source>
+        <translation>htn hypertension, t2dm type 2 diabetes</translation>
+    </message>
+    <message>
+        <source>打开程序（默认）</source>
+        <translation>open the app (default)</translation>
+    </message>
+    <message>
+        <source>打开主窗口，输出首次绘制耗时后退出</source>
+        <translation>open the main window, print time to first paint, exit</translation>
+    </message>
+    <message>
+        <source>保存各主页面的 PNG 截图后退出</source>
+        <translation>save PNGs of every main page and exit</translation>
+    </message>
+    <message>
+        <source>本次运行的界面语言</source>
+        <translation>UI language for this run</translation>
+    </message>
+    <message>
+        <source>（配合 --smoke）加载完整居民列表，然后输出内存峰值</source>
+        <translation>(with --smoke) load the whole resident list, then print peak memory</translation>
+    </message>
+    <message>
+        <source>将本机设置为村卫生室、乡镇卫生院或县级用机</source>
+        <translation>set up this installation as a village clinic, a township centre or a county hub</translation>
+    </message>
+    <message>
+        <source>12位村代码、9位乡镇代码或6位县级代码</source>
+        <translation>12-digit village, 9-digit township or 6-digit county code</translation>
+    </message>
+    <message>
+        <source>村、乡镇或县名称</source>
+        <translation>village, township or county name</translation>
+    </message>
+    <message>
+        <source>（村）所属乡镇名称</source>
+        <translation>(village) the township&apos;s name</translation>
+    </message>
+    <message>
+        <source>作为建档单位打印的名称（默认：&lt;name&gt;卫生室/卫生院）</source>
+        <translation>name printed as 建档单位 (default: &lt;name&gt;卫生室/卫生院)</translation>
+    </message>
+    <message>
+        <source>卫生室（院）电话</source>
+        <translation>clinic phone</translation>
+    </message>
+    <message>
+        <source>首个用户的用户名（密码：--password-file）</source>
+        <translation>first user&apos;s login name (password: --password-file)</translation>
+    </message>
+    <message>
+        <source>首个用户的显示名称</source>
+        <translation>first user&apos;s display name</translation>
+    </message>
+    <message>
+        <source>静态加密数据库（SQLCipher；密钥由本机设备密钥加密保护）</source>
+        <translation>encrypt the store at rest (SQLCipher; the key is wrapped by this device&apos;s key)</translation>
+    </message>
+    <message>
+        <source>本机构的名称、电话、地址和医生（打印在表单上）</source>
+        <translation>the institution&apos;s name, phone, address and doctors (printed)</translation>
+    </message>
+    <message>
+        <source>本机构信息</source>
+        <translation>the institution profile</translation>
+    </message>
+    <message>
+        <source>修改本机构信息中指定的项（其余不变）</source>
+        <translation>change the named parts of the profile (the rest stays)</translation>
+    </message>
+    <message>
+        <source>机构名称，如 幸福村卫生室</source>
+        <translation>institution name, e.g. 幸福村卫生室</translation>
+    </message>
+    <message>
+        <source>本机构电话：手机11位，或区号-号码</source>
+        <translation>the institution&apos;s phone: 11-digit mobile or area code-number</translation>
+    </message>
+    <message>
+        <source>本机构地址</source>
+        <translation>the institution&apos;s address</translation>
+    </message>
+    <message>
+        <source>医生姓名，以逗号或 、 分隔</source>
+        <translation>doctors&apos; names, separated by commas (Latin or Chinese)</translation>
+    </message>
+    <message>
+        <source>（乡镇）将 SQLite 数据库复制到空的 PostgreSQL 数据库，逐表校验，此后改用后者（SQLite 文件保留）</source>
+        <translation>(township) copy the SQLite store into an empty PostgreSQL database, verify every table, and use it from now on (the SQLite file is kept)</translation>
+    </message>
+    <message>
+        <source>postgresql+psycopg://user@host/db（空数据库）</source>
+        <translation>postgresql+psycopg://user@host/db (empty)</translation>
+    </message>
+    <message>
+        <source>以 JSON 输出每张表的行数和校验和</source>
+        <translation>print each table&apos;s rows and checksum as JSON</translation>
+    </message>
+    <message>
+        <source>建档立卡贫困户与一患一策</source>
+        <translation>poverty-registered households and plans</translation>
+    </message>
+    <message>
+        <source>登记或修改家庭户的贫困户类型</source>
+        <translation>register or change a household&apos;s poverty status</translation>
+    </message>
+    <message>
+        <source>户编号，或任一成员的档案编号</source>
+        <translation>household id, or any member&apos;s archive number</translation>
+    </message>
+    <message>
+        <source>registered（建档立卡贫困户）| lifted（脱贫户）| monitored（防返贫监测）| none（非贫困户）</source>
+        <translation>registered (建档立卡贫困户) | lifted (脱贫户) | monitored (防返贫监测) | none</translation>
+    </message>
+    <message>
+        <source>illness（因病）| disability（因残）| schooling（因学）| labour（缺劳力）| other（其他）</source>
+        <translation>illness (因病) | disability (因残) | schooling (因学) | labour (缺劳力) | other</translation>
+    </message>
+    <message>
+        <source>因病致贫</source>
+        <translation>因病致贫</translation>
+    </message>
+    <message>
+        <source>因病返贫</source>
+        <translation>因病返贫</translation>
+    </message>
+    <message>
+        <source>登记日期 YYYY-MM-DD（默认今天）</source>
+        <translation>registration date YYYY-MM-DD (default today)</translation>
+    </message>
+    <message>
+        <source>一患一策：患者的方案</source>
+        <translation>一患一策: a patient&apos;s plan</translation>
+    </message>
+    <message>
+        <source>major（大病集中救治）| chronic（慢病签约服务管理）| severe（重病兜底保障）</source>
+        <translation>major (大病集中救治) | chronic (慢病签约服务管理) | severe (重病兜底保障)</translation>
+    </message>
+    <message>
+        <source>复核日期 YYYY-MM-DD</source>
+        <translation>review date YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>疾病（默认：在管的管理项目）</source>
+        <translation>the disease (default: the programmes under management)</translation>
+    </message>
+    <message>
+        <source>本年免费健康体检日期</source>
+        <translation>date of this year&apos;s free health check</translation>
+    </message>
+    <message>
+        <source>贫困户列表，含签约情况和本月随访</source>
+        <translation>poor households with their signing and this month&apos;s follow-ups</translation>
+    </message>
+    <message>
+        <source>改为列出患者的一患一策</source>
+        <translation>list the patients&apos; plans instead</translation>
+    </message>
+    <message>
+        <source>将贫困户（加 --plans 时为一患一策）导出为 xlsx 工作簿</source>
+        <translation>write the households (with --plans: the plans) as an xlsx workbook</translation>
+    </message>
+    <message>
+        <source>一户一档、一患一策：该户存档用的表（PDF）</source>
+        <translation>the household&apos;s sheet for its folder (一户一档, 一患一策), as PDF</translation>
+    </message>
+    <message>
+        <source>表中栏目名称的语言</source>
+        <translation>language of the sheet&apos;s labels</translation>
+    </message>
+    <message>
+        <source>逾期患者随访卡上打印的下次随访日期 YYYY-MM-DD（今天或之后）；不指定时卡上注明逾期天数</source>
+        <translation>next visit date YYYY-MM-DD printed on overdue patients&apos; cards (today or later); without it their cards say how many days overdue</translation>
+    </message>
+    <message>
+        <source>打印文档（PDF）</source>
+        <translation>print documents as PDF</translation>
+    </message>
+    <message>
+        <source>双向转诊单（转出；加 --return 为回转）</source>
+        <translation>双向转诊单 (转出, or 回转 with --return)</translation>
+    </message>
+    <message>
+        <source>转诊单 ID</source>
+        <translation>the referral&apos;s id</translation>
+    </message>
+    <message>
+        <source>打印回转单</source>
+        <translation>print the 回转 (return) slip</translation>
+    </message>
+    <message>
+        <source>单张随访卡，正反面，卡片尺寸</source>
+        <translation>one follow-up card, front and back, card size</translation>
+    </message>
+    <message>
+        <source>A4 纸排版的随访卡</source>
+        <translation>A4 sheets of follow-up cards</translation>
+    </message>
+    <message>
+        <source>入户随访工作单</source>
+        <translation>home-visit worklist</translation>
+    </message>
+    <message>
+        <source>逾期及 DAYS 天内到期（0-365，默认 7）</source>
+        <translation>overdue and due within DAYS (0-365, default 7)</translation>
+    </message>
+    <message>
+        <source>仅限此村民小组（按名称）</source>
+        <translation>only this village group (村民小组), by name</translation>
+    </message>
+    <message>
+        <source>（乡镇）仅限此12位村代码</source>
+        <translation>(township) only this 12-digit village code</translation>
+    </message>
+    <message>
+        <source>居民健康档案封面，含完整的17位档案编号</source>
+        <translation>居民健康档案封面 with the full 17-digit number</translation>
+    </message>
+    <message>
+        <source>空白随访表（停电时手填）</source>
+        <translation>blank follow-up form for days without power</translation>
+    </message>
+    <message>
+        <source>按档案填好的个人基本信息表</source>
+        <translation>个人基本信息表 (personal basic information) filled from the record</translation>
+    </message>
+    <message>
+        <source>填入一年随访记录的随访服务记录表，每页4次</source>
+        <translation>随访服务记录表 filled with a year&apos;s visits, 4 to a page</translation>
+    </message>
+    <message>
+        <source>随访年份（默认：有随访的最近一年）</source>
+        <translation>the visits&apos; year (default: the latest year with a visit)</translation>
+    </message>
+    <message>
+        <source>转诊单编号，即 `referral add` 或 `referral list` 显示的编号</source>
+        <translation>referral id, as `referral add` or `referral list` printed it</translation>
+    </message>
+    <message>
+        <source>发生日期 YYYY-MM-DD（默认今天；不早于转诊日期，不晚于今天）</source>
+        <translation>the day it happened, YYYY-MM-DD (default today; not before the referral, not after today)</translation>
+    </message>
+    <message>
+        <source>双向转诊：开具、到位、不到位、回转</source>
+        <translation>two-way referrals: issue, arrived, not arrived, returned</translation>
+    </message>
+    <message>
+        <source>开具转诊单（转出），并显示新转诊单的编号</source>
+        <translation>issue a referral (转出); prints the new referral&apos;s id</translation>
+    </message>
+    <message>
+        <source>转入单位</source>
+        <translation>institution referred to (转入单位)</translation>
+    </message>
+    <message>
+        <source>科室</source>
+        <translation>department (科室)</translation>
+    </message>
+    <message>
+        <source>主要现病史（转出原因）</source>
+        <translation>reason: main present history (主要现病史, 转出原因)</translation>
+    </message>
+    <message>
+        <source>初步印象</source>
+        <translation>initial impression (初步印象)</translation>
+    </message>
+    <message>
+        <source>紧急转诊</source>
+        <translation>emergency referral (紧急转诊)</translation>
+    </message>
+    <message>
+        <source>即使今天已向同一单位开过未结转诊单，仍然开具</source>
+        <translation>issue it even if an open referral to the same institution was issued today</translation>
+    </message>
+    <message>
+        <source>转诊单列表：未结的在前，紧急的在前，未结最久的在前</source>
+        <translation>referrals: open ones first, urgent first, longest open first</translation>
+    </message>
+    <message>
+        <source>只列出未结转诊</source>
+        <translation>only open referrals</translation>
+    </message>
+    <message>
+        <source>患者已到达（到位）</source>
+        <translation>the patient arrived (到位)</translation>
+    </message>
+    <message>
+        <source>患者未到达（不到位），须写明原因</source>
+        <translation>the patient did not arrive (不到位), with the reason</translation>
+    </message>
+    <message>
+        <source>患者没有去的原因</source>
+        <translation>why the patient did not go</translation>
+    </message>
+    <message>
+        <source>患者已回转（回转），附诊断结果和治疗方案</source>
+        <translation>the patient was returned (回转) with a diagnosis and a plan</translation>
+    </message>
+    <message>
+        <source>诊断结果</source>
+        <translation>diagnosis (诊断结果)</translation>
+    </message>
+    <message>
+        <source>住院病案号</source>
+        <translation>inpatient record number (住院病案号)</translation>
+    </message>
+    <message>
+        <source>主要检查结果</source>
+        <translation>main findings (主要检查结果)</translation>
+    </message>
+    <message>
+        <source>下一步治疗方案及康复建议</source>
+        <translation>treatment, next steps, rehabilitation (下一步治疗方案及康复建议)</translation>
+    </message>
+    <message>
+        <source>在回转单上签字的转入单位医生</source>
+        <translation>the receiving institution&apos;s doctor who signs the return slip</translation>
+    </message>
+    <message>
+        <source>撤销今天误登记的到位/不到位（恢复为已转出；须由登记人操作）</source>
+        <translation>take back a 到位 / 不到位 entered by mistake today (back to issued; by who entered it)</translation>
+    </message>
+    <message>
+        <source>按村和乡镇统计的国家指标（--json、-o FILE.xlsx 或 FILE.pdf、--list）</source>
+        <translation>national indicators per village and township (--json, -o FILE.xlsx or FILE.pdf, --list)</translation>
+    </message>
+    <message>
+        <source>与 --quarter 一起用：统计 1 月 1 日至该季度末（累计），对照全年目标</source>
+        <translation>with --quarter: from 1 January to the quarter&apos;s end (累计), read against the year&apos;s targets</translation>
+    </message>
+    <message>
+        <source>只看该村（12 位村代码）</source>
+        <translation>only this 12-digit village code</translation>
+    </message>
+    <message>
+        <source>（县）只看该乡镇（9 位代码）下的各村</source>
+        <translation>(county) only this 9-digit township&apos;s villages</translation>
+    </message>
+    <message>
+        <source>输出 JSON</source>
+        <translation>print JSON</translation>
+    </message>
+    <message>
+        <source>导出工作簿或 PDF 汇总</source>
+        <translation>write a workbook or a PDF summary</translation>
+    </message>
+    <message>
+        <source>文本输出：只列合计（县级为各乡镇）、加列各村，或列出各村及其村民小组（--json 总是包含乡镇、村和村民小组）</source>
+        <translation>text output: totals (a county: each township), each village too, or each village and its 村民小组 (--json always has townships, villages and groups)</translation>
+    </message>
+    <message>
+        <source>工作簿、PDF、名单中的原因及指标名称的语言（默认 zh）</source>
+        <translation>language of the workbook, the PDF, the lists&apos; reasons and the indicator names (default zh)</translation>
+    </message>
+    <message>
+        <source>列出某个数字所对应的居民</source>
+        <translation>the residents behind a number</translation>
+    </message>
+    <message>
+        <source>与 --list 一起用：指定指标（records、htn_standard …）</source>
+        <translation>with --list: which indicator (records, htn_standard …)</translation>
+    </message>
+    <message>
+        <source>（乡镇）各村各年度的人口数：列出，或用 --village 录入</source>
+        <translation>(township) population figures per village and year: list, or set with --village</translation>
+    </message>
+    <message>
+        <source>录入该村的人口数</source>
+        <translation>set this village&apos;s figures</translation>
+    </message>
+    <message>
+        <source>常住人口</source>
+        <translation>常住人口</translation>
+    </message>
+    <message>
+        <source>65 岁及以上常住人口</source>
+        <translation>65 岁及以上常住人口</translation>
+    </message>
+    <message>
+        <source>报县级的指标报表（xlsx、pdf、json）</source>
+        <translation>indicator reports for the county (xlsx, pdf, json)</translation>
+    </message>
+    <message>
+        <source>数据质量报告（按村和医生）</source>
+        <translation>record quality report (per village and doctor)</translation>
+    </message>
+    <message>
+        <source>年份（默认：今年）</source>
+        <translation>the year (default: this year)</translation>
+    </message>
+    <message>
+        <source>导出工作簿或督导表</source>
+        <translation>write a workbook or the 督导 sheets</translation>
+    </message>
+    <message>
+        <source>文件或文本的语言</source>
+        <translation>language of the file or text</translation>
+    </message>
+    <message>
+        <source>居民档案</source>
+        <translation>resident records</translation>
+    </message>
+    <message>
+        <source>导入花名册（.xlsx 或 .csv）</source>
+        <translation>import a roster (.xlsx or .csv)</translation>
+    </message>
+    <message>
+        <source>（乡镇）这些居民所在村的12位代码</source>
+        <translation>(township) 12-digit code of the residents&apos; village</translation>
+    </message>
+    <message>
+        <source>生成空白花名册模板</source>
+        <translation>write an empty roster template</translation>
+    </message>
+    <message>
+        <source>按程序界面的方式查找居民</source>
+        <translation>search residents as the app does</translation>
+    </message>
+    <message>
+        <source>最多显示条数（默认 20）</source>
+        <translation>show at most this many (default 20)</translation>
+    </message>
+    <message>
+        <source>更正居民档案的字段（校验与表单相同）</source>
+        <translation>correct fields of a resident&apos;s record (same checks as the form)</translation>
+    </message>
+    <message>
+        <source>个人基本信息表中的文本项，如 phone=13800138000 或 current_address=…</source>
+        <translation>a text field of the personal form, e.g. phone=13800138000 or current_address=…</translation>
+    </message>
+    <message>
+        <source>导出全部居民（.xlsx 或 .csv）</source>
+        <translation>export all residents (.xlsx or .csv)</translation>
+    </message>
+    <message>
+        <source>（乡镇）审核队列：疑似重复档案、同步冲突、未通过校验的记录、转诊超期未结</source>
+        <translation>(township) the review queue: duplicates, conflicts, invalid records, late referrals</translation>
+    </message>
+    <message>
+        <source>待审核项：疑似重复档案在前，各类按时间从早到晚</source>
+        <translation>open review items, duplicates first, each kind oldest first</translation>
+    </message>
+    <message>
+        <source>只列出该类待审核项</source>
+        <translation>only items of this kind</translation>
+    </message>
+    <message>
+        <source>处理一项：给出处理决定和村卫生室会看到的理由</source>
+        <translation>close one item with a decision and the reason the village reads</translation>
+    </message>
+    <message>
+        <source>该项的标识，即 `review list` 显示的值</source>
+        <translation>the item&apos;s key, as `review list` printed it</translation>
+    </message>
+    <message>
+        <source>该项的可选处理之一，见 `review list` 的显示</source>
+        <translation>one of the item&apos;s options, as `review list` printed them</translation>
+    </message>
+    <message>
+        <source>理由（村卫生室会看到）</source>
+        <translation>why (the village sees it)</translation>
+    </message>
+    <message>
+        <source>乡镇的处理决定，最新的在前：在村卫生室只列有关本村档案的，在乡镇卫生院列出它作出的全部决定</source>
+        <translation>what the township decided, newest first: at a village, about its records; at the township, every decision it made</translation>
+    </message>
+    <message>
+        <source>（乡镇或县）网络同步服务器，供各村（乡镇）同步</source>
+        <translation>(township or county) the network mailbox villages (townships) sync with</translation>
+    </message>
+    <message>
+        <source>监听地址（默认：所有地址）</source>
+        <translation>address to listen on (default: every address)</translation>
+    </message>
+    <message>
+        <source>端口（默认 8765；0：任一空闲端口）</source>
+        <translation>port (default 8765; 0: any free port)</translation>
+    </message>
+    <message>
+        <source>PEM 证书：以 https 提供服务（其指纹写入设备卡）</source>
+        <translation>PEM certificate: serve https (its pin goes in the card)</translation>
+    </message>
+    <message>
+        <source>--tls-cert 对应的 PEM 私钥</source>
+        <translation>PEM private key of --tls-cert</translation>
+    </message>
+    <message>
+        <source>（试验用）每次传输上下行各限速为此 kbit/s，模拟慢速线路</source>
+        <translation>(trials) pace every transfer at this many kbit/s each way, as a slow link would</translation>
+    </message>
+    <message>
+        <source>（村或乡镇）通过网络与乡镇（县级）的同步服务器同步</source>
+        <translation>(village or township) sync with the township&apos;s (county&apos;s) mailbox over the network</translation>
+    </message>
+    <message>
+        <source>只同步一次后退出（失败时退出状态为 1）</source>
+        <translation>one run, then exit (status 1 if it failed)</translation>
+    </message>
+    <message>
+        <source>同步服务器地址，如 http://192.168.1.10:8765（会记住）</source>
+        <translation>the mailbox, e.g. http://192.168.1.10:8765 (remembered)</translation>
+    </message>
+    <message>
+        <source>严重精神障碍患者管理（权限受限）</source>
+        <translation>severe mental disorder management (restricted)</translation>
+    </message>
+    <message>
+        <source>登记患者并填写个人信息补充表</source>
+        <translation>register a patient with the supplementary form</translation>
+    </message>
+    <message>
+        <source>1 精神分裂症 … 6 精神发育迟滞伴发精神障碍</source>
+        <translation>1 精神分裂症 … 6 精神发育迟滞伴发精神障碍</translation>
+    </message>
+    <message>
+        <source>1 同意参加管理，0 不同意</source>
+        <translation>1 agrees to management, 0 declines</translation>
+    </message>
+    <message>
+        <source>监护人姓名</source>
+        <translation>guardian&apos;s name</translation>
+    </message>
+    <message>
+        <source>确诊医院</source>
+        <translation>确诊医院</translation>
+    </message>
+    <message>
+        <source>确诊日期 YYYY-MM-DD</source>
+        <translation>确诊日期 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>1 贫困，2 非贫困，3 不详</source>
+        <translation>1 poor, 2 not poor, 3 unknown</translation>
+    </message>
+    <message>
+        <source>录入随访（自动建议分类、转诊和下次随访日期）</source>
+        <translation>record a follow-up (classification, referral and next date suggested)</translation>
+    </message>
+    <message>
+        <source>危险性评估 0–5（未用 --lost/--died 时必填）</source>
+        <translation>危险性评估 0–5 (required unless --lost/--died)</translation>
+    </message>
+    <message>
+        <source>1 完全，2 不全，3 缺失</source>
+        <translation>1 full, 2 partial, 3 none</translation>
+    </message>
+    <message>
+        <source>目前症状代码，如 1,5</source>
+        <translation>current symptom codes, e.g. 1,5</translation>
+    </message>
+    <message>
+        <source>五项评分 1–3（生产劳动及工作可为 9），如 1,1,1,1,1</source>
+        <translation>five ratings 1–3 (work may be 9), e.g. 1,1,1,1,1</translation>
+    </message>
+    <message>
+        <source>严重药物不良反应</source>
+        <translation>serious adverse drug reaction</translation>
+    </message>
+    <message>
+        <source>严重躯体疾病</source>
+        <translation>serious physical illness</translation>
+    </message>
+    <message>
+        <source>指定分类，不采用建议</source>
+        <translation>override the suggestion</translation>
+    </message>
+    <message>
+        <source>失访：原因代码 1–5</source>
+        <translation>lost to follow-up: reason code 1–5</translation>
+    </message>
+    <message>
+        <source>于 DATE 死亡（配合 --cause）</source>
+        <translation>died on DATE (with --cause)</translation>
+    </message>
+    <message>
+        <source>死亡原因代码 1–6</source>
+        <translation>cause of death code 1–6</translation>
+    </message>
+    <message>
+        <source>作废误录的随访（日期错、人错）</source>
+        <translation>void a follow-up recorded by mistake (wrong day, wrong person)</translation>
+    </message>
+    <message>
+        <source>到期及逾期的患者（仅限您有权查看的）</source>
+        <translation>patients due and overdue (only those you may see)</translation>
+    </message>
+    <message>
+        <source>随访服务记录表：按最近一次随访填写；无 RESIDENT 时为空白表</source>
+        <translation>the follow-up form: filled from the latest visit, blank without RESIDENT</translation>
+    </message>
+    <message>
+        <source>改为打印个人信息补充表：按登记信息填写；无 RESIDENT 时为空白表</source>
+        <translation>the 个人信息补充表 (supplementary form) instead: filled from the registration, blank without RESIDENT</translation>
+    </message>
+    <message>
+        <source>数据库静态加密</source>
+        <translation>encryption at rest of the store</translation>
+    </message>
+    <message>
+        <source>（管理员）将未加密的数据库转为加密数据库（核对无误后才删除未加密文件）</source>
+        <translation>(admin) convert a plain store into an encrypted one (verified before the plain file is removed)</translation>
+    </message>
+    <message>
+        <source>在旁边保留未加密的数据库文件</source>
+        <translation>keep the plain store file beside it</translation>
+    </message>
+    <message>
+        <source>数据库是否已加密，以及剩余的未加密备份</source>
+        <translation>whether the store is encrypted, and unencrypted backups left</translation>
+    </message>
+    <message>
+        <source>与其他设备互传变更同步包</source>
+        <translation>change bundles to and from other devices</translation>
+    </message>
+    <message>
+        <source>为每台受信任设备各写一个同步包到文件夹（U盘）</source>
+        <translation>write one bundle per trusted device into a folder (USB stick)</translation>
+    </message>
+    <message>
+        <source>只导出给该设备（ID 前缀或代码）</source>
+        <translation>only this device (id prefix or code)</translation>
+    </message>
+    <message>
+        <source>没有新变更也写出同步包</source>
+        <translation>write a bundle even when there is nothing new</translation>
+    </message>
+    <message>
+        <source>导入发给本机的同步包（文件或文件夹）</source>
+        <translation>import the bundles addressed to this device (a file or a folder)</translation>
+    </message>
+    <message>
+        <source>按设备列出：上次导出/导入、待对方确认的变更、标记</source>
+        <translation>per device: last export/import, changes not yet acknowledged, marks</translation>
+    </message>
+    <message>
+        <source>未处理的冲突和疑似重复档案</source>
+        <translation>open conflicts and possible duplicates</translation>
+    </message>
+    <message>
+        <source>县级的 age 公钥（托管密钥）：每个同步包也同时加密给它</source>
+        <translation>the county&apos;s age public key: every bundle is also encrypted to it</translation>
+    </message>
+    <message>
+        <source>age 接收方公钥（age1…）；省略则显示当前的托管密钥</source>
+        <translation>an age recipient (age1…); omit to show the current one</translation>
+    </message>
+    <message>
+        <source>取消托管密钥，不再加密给它</source>
+        <translation>stop encrypting to an escrow key</translation>
+    </message>
+    <message>
+        <source>（乡镇）处理冲突：保留现值或采用另一值</source>
+        <translation>(township) resolve a conflict: keep the current value or the other</translation>
+    </message>
+    <message>
+        <source>冲突 ID（或其前缀）</source>
+        <translation>conflict id (or a prefix)</translation>
+    </message>
+    <message>
+        <source>理由（村卫生室会随处理决定看到）；可不填</source>
+        <translation>why (the village reads it with the decision); optional</translation>
+    </message>
+    <message>
+        <source>用户账户（管理员）</source>
+        <translation>accounts (admin)</translation>
+    </message>
+    <message>
+        <source>添加用户（新密码来自 --new-password-file 或提示输入）</source>
+        <translation>add a user (the new password from --new-password-file or a prompt)</translation>
+    </message>
+    <message>
+        <source>密码文件，第一行为新用户的密码</source>
+        <translation>file whose first line is the new user&apos;s password</translation>
+    </message>
+    <message>
+        <source>显示的姓名（与表格上一致）</source>
+        <translation>display name (as on the forms)</translation>
+    </message>
+    <message>
+        <source>乡村医生所属村的 12 位村代码（默认：本村）</source>
+        <translation>a village doctor&apos;s 12-digit village code (default: this village)</translation>
+    </message>
+    <message>
+        <source>角色之外另授予的权限</source>
+        <translation>beyond the role</translation>
+    </message>
+    <message>
+        <source>设置用户在角色之外的权限（none：收回全部）</source>
+        <translation>set a user&apos;s permissions beyond the role (none: withdraw all)</translation>
+    </message>
+    <message>
+        <source>mental_health，或 none 收回全部权限</source>
+        <translation>mental_health, or none to withdraw all</translation>
+    </message>
+    <message>
+        <source>用户列表</source>
+        <translation>users</translation>
+    </message>
+    <message>
+        <source>设置用户密码（来自 --new-password-file 或提示输入）</source>
+        <translation>set a user&apos;s password (from --new-password-file or a prompt)</translation>
+    </message>
+    <message>
+        <source>密码文件，第一行为新密码</source>
+        <translation>file whose first line is the new password</translation>
+    </message>
+    <message>
+        <source>停用用户（用户从不删除）</source>
+        <translation>deactivate a user (users are never deleted)</translation>
+    </message>
+    <message>
+        <source>作废原因（随记录保留，乡镇卫生院可见）</source>
+        <translation>why it is voided (kept with the record; the township reads it)</translation>
     </message>
 </context>
 <context>
@@ -8414,7 +9582,7 @@
     </message>
     <message>
         <source>冲突由乡镇卫生院的公卫人员处理</source>
-        <translation>Conflicts are decided by the township's public-health staff</translation>
+        <translation>Conflicts are decided by the township&apos;s public-health staff</translation>
     </message>
     <message>
         <source>时间</source>

@@ -723,6 +723,26 @@
 <context>
     <name>Cli</name>
     <message>
+        <source>用法：</source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>位置参数</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>选项</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>显示本帮助并退出</source>
+        <translation>显示本帮助并退出</translation>
+    </message>
+    <message>
+        <source>命令</source>
+        <translation>命令</translation>
+    </message>
+    <message>
         <source>环境变量 {name} 的值“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</source>
         <translation>环境变量 {name} 的值“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</translation>
     </message>
@@ -733,6 +753,1154 @@
     <message>
         <source>参数“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</source>
         <translation>参数“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</translation>
+    </message>
+    <message>
+        <source>数据目录（默认：用户数据目录，或 $CUNYI_DATA_DIR）</source>
+        <translation>数据目录（默认：用户数据目录，或 $CUNYI_DATA_DIR）</translation>
+    </message>
+    <message>
+        <source>数据库 URL：乡镇卫生院或县级的 PostgreSQL 数据库，postgresql+psycopg://user@host/db（默认：`init --db` 指定的数据库、$CUNYI_DB_URL，或数据目录中的 SQLite）</source>
+        <translation>数据库 URL：乡镇卫生院或县级的 PostgreSQL 数据库，postgresql+psycopg://user@host/db（默认：`init --db` 指定的数据库、$CUNYI_DB_URL，或数据目录中的 SQLite）</translation>
+    </message>
+    <message>
+        <source>显示版本号并退出</source>
+        <translation>显示版本号并退出</translation>
+    </message>
+    <message>
+        <source>以此用户身份操作（密码取自 --password-file 或提示输入）；默认：系统账户</source>
+        <translation>以此用户身份操作（密码取自 --password-file 或提示输入）；默认：系统账户</translation>
+    </message>
+    <message>
+        <source>密码文件，第一行为密码（用于 --user、init --admin、user add）</source>
+        <translation>密码文件，第一行为密码（用于 --user、init --admin、user add）</translation>
+    </message>
+    <message>
+        <source>CunYi 村医 — 村卫生室居民健康档案</source>
+        <translation>CunYi 村医 — 村卫生室居民健康档案</translation>
+    </message>
+    <message>
+        <source>审计日志（管理员、乡镇公卫人员）</source>
+        <translation>审计日志（管理员、乡镇公卫人员）</translation>
+    </message>
+    <message>
+        <source>起始日期（含）YYYY-MM-DD</source>
+        <translation>起始日期（含）YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>截止日期（含）YYYY-MM-DD</source>
+        <translation>截止日期（含）YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>只看该用户</source>
+        <translation>只看该用户</translation>
+    </message>
+    <message>
+        <source>操作：create, update, void, print, export, import, login, denied …</source>
+        <translation>操作：create, update, void, print, export, import, login, denied …</translation>
+    </message>
+    <message>
+        <source>出现在对象、其 ID 或摘要中的文字</source>
+        <translation>出现在对象、其 ID 或摘要中的文字</translation>
+    </message>
+    <message>
+        <source>输出 JSON 而非文本</source>
+        <translation>输出 JSON 而非文本</translation>
+    </message>
+    <message>
+        <source>改为导出 CSV</source>
+        <translation>改为导出 CSV</translation>
+    </message>
+    <message>
+        <source>生成数据库的一致性副本</source>
+        <translation>生成数据库的一致性副本</translation>
+    </message>
+    <message>
+        <source>用备份替换数据库（先校验；原数据库保留）</source>
+        <translation>用备份替换数据库（先校验；原数据库保留）</translation>
+    </message>
+    <message>
+        <source>在本机恢复本机构另一台电脑的备份；本机将换用新的设备身份和密钥</source>
+        <translation>在本机恢复本机构另一台电脑的备份；本机将换用新的设备身份和密钥</translation>
+    </message>
+    <message>
+        <source>另一台电脑加密备份的存储密钥（64 位十六进制，如用县级托管密钥解密其 .key.age 所得）</source>
+        <translation>另一台电脑加密备份的存储密钥（64 位十六进制，如用县级托管密钥解密其 .key.age 所得）</translation>
+    </message>
+    <message>
+        <source>检查完整性、外键、孤立记录和时钟是否正常，用通俗的话说明</source>
+        <translation>检查完整性、外键、孤立记录和时钟是否正常，用通俗的话说明</translation>
+    </message>
+    <message>
+        <source>对照原始基线测量各项性能预算</source>
+        <translation>对照原始基线测量各项性能预算</translation>
+    </message>
+    <message>
+        <source>测量项名称或前缀，用逗号分隔（search,gui.rss）</source>
+        <translation>测量项名称或前缀，用逗号分隔（search,gui.rss）</translation>
+    </message>
+    <message>
+        <source>另在加密副本（SQLCipher）上测量数据库各项，并报告加密开销</source>
+        <translation>另在加密副本（SQLCipher）上测量数据库各项，并报告加密开销</translation>
+    </message>
+    <message>
+        <source>17位档案编号、后8位（带或不带连字符）或记录 ID</source>
+        <translation>17位档案编号、后8位（带或不带连字符）或记录 ID</translation>
+    </message>
+    <message>
+        <source>家庭医生签约</source>
+        <translation>家庭医生签约</translation>
+    </message>
+    <message>
+        <source>为居民（或其全户）签约家庭医生</source>
+        <translation>为居民（或其全户）签约家庭医生</translation>
+    </message>
+    <message>
+        <source>签约医生</source>
+        <translation>签约医生</translation>
+    </message>
+    <message>
+        <source>服务包，用逗号分隔：basic,elderly,chronic,smi,maternal,child,disabled,poor</source>
+        <translation>服务包，用逗号分隔：basic,elderly,chronic,smi,maternal,child,disabled,poor</translation>
+    </message>
+    <message>
+        <source>签约日期 YYYY-MM-DD</source>
+        <translation>签约日期 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>签约年限（1-10 年，默认 1）</source>
+        <translation>签约年限（1-10 年，默认 1）</translation>
+    </message>
+    <message>
+        <source>签约团队</source>
+        <translation>签约团队</translation>
+    </message>
+    <message>
+        <source>全户签约（户内在册成员一起签）</source>
+        <translation>全户签约（户内在册成员一起签）</translation>
+    </message>
+    <message>
+        <source>纸质协议书尚未签字</source>
+        <translation>纸质协议书尚未签字</translation>
+    </message>
+    <message>
+        <source>续约：从原签约到期次日起新签一份</source>
+        <translation>续约：从原签约到期次日起新签一份</translation>
+    </message>
+    <message>
+        <source>解约并写明原因（记录保留）</source>
+        <translation>解约并写明原因（记录保留）</translation>
+    </message>
+    <message>
+        <source>纸质协议书已签字交回</source>
+        <translation>纸质协议书已签字交回</translation>
+    </message>
+    <message>
+        <source>签约列表，最新的在前</source>
+        <translation>签约列表，最新的在前</translation>
+    </message>
+    <message>
+        <source>只列出 DAYS 天内到期的签约</source>
+        <translation>只列出 DAYS 天内到期的签约</translation>
+    </message>
+    <message>
+        <source>按签约记录填写的签约服务协议书，输出 PDF</source>
+        <translation>按签约记录填写的签约服务协议书，输出 PDF</translation>
+    </message>
+    <message>
+        <source>协议书栏目名称的语言</source>
+        <translation>协议书栏目名称的语言</translation>
+    </message>
+    <message>
+        <source>添加逼真的模拟居民</source>
+        <translation>添加逼真的模拟居民</translation>
+    </message>
+    <message>
+        <source>（乡镇）村的数量（默认：每 1,000 名居民一个村，最多 30 个）</source>
+        <translation>（乡镇）村的数量（默认：每 1,000 名居民一个村，最多 30 个）</translation>
+    </message>
+    <message>
+        <source>本机设备卡及本机信任的设备</source>
+        <translation>本机设备卡及本机信任的设备</translation>
+    </message>
+    <message>
+        <source>导出本机设备卡（JSON，旁边另存二维码 PNG）</source>
+        <translation>导出本机设备卡（JSON，旁边另存二维码 PNG）</translation>
+    </message>
+    <message>
+        <source>（乡镇或县）各村（乡镇）连接 `cunyi serve` 用的地址</source>
+        <translation>（乡镇或县）各村（乡镇）连接 `cunyi serve` 用的地址</translation>
+    </message>
+    <message>
+        <source>（乡镇）`cunyi serve` 使用的证书：各村凭其指纹核对服务器</source>
+        <translation>（乡镇）`cunyi serve` 使用的证书：各村凭其指纹核对服务器</translation>
+    </message>
+    <message>
+        <source>信任对方的设备卡（请先电话核对指纹）</source>
+        <translation>信任对方的设备卡（请先电话核对指纹）</translation>
+    </message>
+    <message>
+        <source>受信任的设备</source>
+        <translation>受信任的设备</translation>
+    </message>
+    <message>
+        <source>（管理员）用口令保护设备密钥（口令来自 --new-password-file 或提示输入）</source>
+        <translation>（管理员）用口令保护设备密钥（口令来自 --new-password-file 或提示输入）</translation>
+    </message>
+    <message>
+        <source>改为移除口令</source>
+        <translation>改为移除口令</translation>
+    </message>
+    <message>
+        <source>口令文件，第一行为口令</source>
+        <translation>口令文件，第一行为口令</translation>
+    </message>
+    <message>
+        <source>撤销对设备的信任：它以后的同步包将被拒绝</source>
+        <translation>撤销对设备的信任：它以后的同步包将被拒绝</translation>
+    </message>
+    <message>
+        <source>设备 ID（或其前缀），或其村/乡镇代码</source>
+        <translation>设备 ID（或其前缀），或其村/乡镇代码</translation>
+    </message>
+    <message>
+        <source>健康教育活动</source>
+        <translation>健康教育活动</translation>
+    </message>
+    <message>
+        <source>记录一次活动</source>
+        <translation>记录一次活动</translation>
+    </message>
+    <message>
+        <source>活动时间 YYYY-MM-DD</source>
+        <translation>活动时间 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>活动形式：1 发放印刷资料，2 播放音像资料，3 宣传栏，4 公众健康咨询活动，5 健康知识讲座，6 个体化健康教育</source>
+        <translation>活动形式：1 发放印刷资料，2 播放音像资料，3 宣传栏，4 公众健康咨询活动，5 健康知识讲座，6 个体化健康教育</translation>
+    </message>
+    <message>
+        <source>活动主题</source>
+        <translation>活动主题</translation>
+    </message>
+    <message>
+        <source>活动地点</source>
+        <translation>活动地点</translation>
+    </message>
+    <message>
+        <source>接受健康教育人数</source>
+        <translation>接受健康教育人数</translation>
+    </message>
+    <message>
+        <source>接受健康教育人员类别</source>
+        <translation>接受健康教育人员类别</translation>
+    </message>
+    <message>
+        <source>组织者</source>
+        <translation>组织者</translation>
+    </message>
+    <message>
+        <source>资料发放种类及数量</source>
+        <translation>资料发放种类及数量</translation>
+    </message>
+    <message>
+        <source>资料种类数（印刷/音像）</source>
+        <translation>资料种类数（印刷/音像）</translation>
+    </message>
+    <message>
+        <source>活动内容</source>
+        <translation>活动内容</translation>
+    </message>
+    <message>
+        <source>活动总结评价</source>
+        <translation>活动总结评价</translation>
+    </message>
+    <message>
+        <source>照片（JPEG/PNG）或 PDF</source>
+        <translation>照片（JPEG/PNG）或 PDF</translation>
+    </message>
+    <message>
+        <source>签到表（JPEG/PNG/PDF）</source>
+        <translation>签到表（JPEG/PNG/PDF）</translation>
+    </message>
+    <message>
+        <source>活动列表，最新的在前</source>
+        <translation>活动列表，最新的在前</translation>
+    </message>
+    <message>
+        <source>本年各项次数与规范最低次数对照</source>
+        <translation>本年各项次数与规范最低次数对照</translation>
+    </message>
+    <message>
+        <source>一次活动的健康教育活动记录表（PDF）</source>
+        <translation>一次活动的健康教育活动记录表（PDF）</translation>
+    </message>
+    <message>
+        <source>记录表栏目名称的语言</source>
+        <translation>记录表栏目名称的语言</translation>
+    </message>
+    <message>
+        <source>65岁及以上老年人健康管理</source>
+        <translation>65岁及以上老年人健康管理</translation>
+    </message>
+    <message>
+        <source>录入年度健康体检和生活自理能力评估</source>
+        <translation>录入年度健康体检和生活自理能力评估</translation>
+    </message>
+    <message>
+        <source>17位档案编号、后8位或记录 ID</source>
+        <translation>17位档案编号、后8位或记录 ID</translation>
+    </message>
+    <message>
+        <source>体检日期 YYYY-MM-DD</source>
+        <translation>体检日期 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>五项等级 1–4（1 可自理 … 4 不能自理）：进餐、梳洗、穿衣、如厕、活动</source>
+        <translation>五项等级 1–4（1 可自理 … 4 不能自理）：进餐、梳洗、穿衣、如厕、活动</translation>
+    </message>
+    <message>
+        <source>症状代码，如 1 或 2,3</source>
+        <translation>症状代码，如 1 或 2,3</translation>
+    </message>
+    <message>
+        <source>发现的健康问题</source>
+        <translation>发现的健康问题</translation>
+    </message>
+    <message>
+        <source>下次体检日期（默认：一年后）</source>
+        <translation>下次体检日期（默认：一年后）</translation>
+    </message>
+    <message>
+        <source>保存同一年内的第二次体检</source>
+        <translation>保存同一年内的第二次体检</translation>
+    </message>
+    <message>
+        <source>作废误录的健康体检（日期错、人错）</source>
+        <translation>作废误录的健康体检（日期错、人错）</translation>
+    </message>
+    <message>
+        <source>今年未体检的65岁及以上居民，按村民小组列出</source>
+        <translation>今年未体检的65岁及以上居民，按村民小组列出</translation>
+    </message>
+    <message>
+        <source>selfcare / summary（按最近一次体检填写；无 RESIDENT 时为空白表）、due 名单</source>
+        <translation>selfcare / summary（按最近一次体检填写；无 RESIDENT 时为空白表）、due 名单</translation>
+    </message>
+    <message>
+        <source>档案编号（不填：空白表）</source>
+        <translation>档案编号（不填：空白表）</translation>
+    </message>
+    <message>
+        <source>写入的 PDF 文件（FILE.pdf）</source>
+        <translation>写入的 PDF 文件（FILE.pdf）</translation>
+    </message>
+    <message>
+        <source>表单标签的语言</source>
+        <translation>表单标签的语言</translation>
+    </message>
+    <message>
+        <source>收缩压 mmHg</source>
+        <translation>收缩压 mmHg</translation>
+    </message>
+    <message>
+        <source>舒张压 mmHg</source>
+        <translation>舒张压 mmHg</translation>
+    </message>
+    <message>
+        <source>心率 次/分钟</source>
+        <translation>心率 次/分钟</translation>
+    </message>
+    <message>
+        <source>体重 kg</source>
+        <translation>体重 kg</translation>
+    </message>
+    <message>
+        <source>身高 cm</source>
+        <translation>身高 cm</translation>
+    </message>
+    <message>
+        <source>空腹血糖 mmol/L</source>
+        <translation>空腹血糖 mmol/L</translation>
+    </message>
+    <message>
+        <source>糖化血红蛋白 %%</source>
+        <translation>糖化血红蛋白 %%</translation>
+    </message>
+    <message>
+        <source>慢病随访</source>
+        <translation>慢病随访</translation>
+    </message>
+    <message>
+        <source>录入高血压或糖尿病随访（规则与表单相同）</source>
+        <translation>录入高血压或糖尿病随访（规则与表单相同）</translation>
+    </message>
+    <message>
+        <source>随访日期 YYYY-MM-DD</source>
+        <translation>随访日期 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>1 门诊、2 家庭、3 电话</source>
+        <translation>1 门诊、2 家庭、3 电话</translation>
+    </message>
+    <message>
+        <source>表中的症状代码，如 1 或 2,6</source>
+        <translation>表中的症状代码，如 1 或 2,6</translation>
+    </message>
+    <message>
+        <source>紧急转诊情况，如 consciousness,headache</source>
+        <translation>紧急转诊情况，如 consciousness,headache</translation>
+    </message>
+    <message>
+        <source>药物不良反应</source>
+        <translation>药物不良反应</translation>
+    </message>
+    <message>
+        <source>不良反应难以控制（需转诊）</source>
+        <translation>不良反应难以控制（需转诊）</translation>
+    </message>
+    <message>
+        <source>新出现或加重的并发症</source>
+        <translation>新出现或加重的并发症</translation>
+    </message>
+    <message>
+        <source>下次随访日期（默认：建议日期）</source>
+        <translation>下次随访日期（默认：建议日期）</translation>
+    </message>
+    <message>
+        <source>替换当天已录入的随访</source>
+        <translation>替换当天已录入的随访</translation>
+    </message>
+    <message>
+        <source>确认保存少见（但合理）的数值</source>
+        <translation>确认保存少见（但合理）的数值</translation>
+    </message>
+    <message>
+        <source>未纳入管理时，自随访日期起纳入管理</source>
+        <translation>未纳入管理时，自随访日期起纳入管理</translation>
+    </message>
+    <message>
+        <source>作废误录的随访（日期错、人错）；记录保留，标为已作废</source>
+        <translation>作废误录的随访（日期错、人错）；记录保留，标为已作废</translation>
+    </message>
+    <message>
+        <source>该随访所录的随访日期，YYYY-MM-DD</source>
+        <translation>该随访所录的随访日期，YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>htn 高血压，t2dm 2型糖尿病</source>
+        <translation>htn 高血压，t2dm 2型糖尿病</translation>
+    </message>
+    <message>
+        <source>打开程序（默认）</source>
+        <translation>打开程序（默认）</translation>
+    </message>
+    <message>
+        <source>打开主窗口，输出首次绘制耗时后退出</source>
+        <translation>打开主窗口，输出首次绘制耗时后退出</translation>
+    </message>
+    <message>
+        <source>保存各主页面的 PNG 截图后退出</source>
+        <translation>保存各主页面的 PNG 截图后退出</translation>
+    </message>
+    <message>
+        <source>本次运行的界面语言</source>
+        <translation>本次运行的界面语言</translation>
+    </message>
+    <message>
+        <source>（配合 --smoke）加载完整居民列表，然后输出内存峰值</source>
+        <translation>（配合 --smoke）加载完整居民列表，然后输出内存峰值</translation>
+    </message>
+    <message>
+        <source>将本机设置为村卫生室、乡镇卫生院或县级用机</source>
+        <translation>将本机设置为村卫生室、乡镇卫生院或县级用机</translation>
+    </message>
+    <message>
+        <source>12位村代码、9位乡镇代码或6位县级代码</source>
+        <translation>12位村代码、9位乡镇代码或6位县级代码</translation>
+    </message>
+    <message>
+        <source>村、乡镇或县名称</source>
+        <translation>村、乡镇或县名称</translation>
+    </message>
+    <message>
+        <source>（村）所属乡镇名称</source>
+        <translation>（村）所属乡镇名称</translation>
+    </message>
+    <message>
+        <source>作为建档单位打印的名称（默认：&lt;name&gt;卫生室/卫生院）</source>
+        <translation>作为建档单位打印的名称（默认：&lt;name&gt;卫生室/卫生院）</translation>
+    </message>
+    <message>
+        <source>卫生室（院）电话</source>
+        <translation>卫生室（院）电话</translation>
+    </message>
+    <message>
+        <source>首个用户的用户名（密码：--password-file）</source>
+        <translation>首个用户的用户名（密码：--password-file）</translation>
+    </message>
+    <message>
+        <source>首个用户的显示名称</source>
+        <translation>首个用户的显示名称</translation>
+    </message>
+    <message>
+        <source>静态加密数据库（SQLCipher；密钥由本机设备密钥加密保护）</source>
+        <translation>静态加密数据库（SQLCipher；密钥由本机设备密钥加密保护）</translation>
+    </message>
+    <message>
+        <source>本机构的名称、电话、地址和医生（打印在表单上）</source>
+        <translation>本机构的名称、电话、地址和医生（打印在表单上）</translation>
+    </message>
+    <message>
+        <source>本机构信息</source>
+        <translation>本机构信息</translation>
+    </message>
+    <message>
+        <source>修改本机构信息中指定的项（其余不变）</source>
+        <translation>修改本机构信息中指定的项（其余不变）</translation>
+    </message>
+    <message>
+        <source>机构名称，如 幸福村卫生室</source>
+        <translation>机构名称，如 幸福村卫生室</translation>
+    </message>
+    <message>
+        <source>本机构电话：手机11位，或区号-号码</source>
+        <translation>本机构电话：手机11位，或区号-号码</translation>
+    </message>
+    <message>
+        <source>本机构地址</source>
+        <translation>本机构地址</translation>
+    </message>
+    <message>
+        <source>医生姓名，以逗号或 、 分隔</source>
+        <translation>医生姓名，以逗号或 、 分隔</translation>
+    </message>
+    <message>
+        <source>（乡镇）将 SQLite 数据库复制到空的 PostgreSQL 数据库，逐表校验，此后改用后者（SQLite 文件保留）</source>
+        <translation>（乡镇）将 SQLite 数据库复制到空的 PostgreSQL 数据库，逐表校验，此后改用后者（SQLite 文件保留）</translation>
+    </message>
+    <message>
+        <source>postgresql+psycopg://user@host/db（空数据库）</source>
+        <translation>postgresql+psycopg://user@host/db（空数据库）</translation>
+    </message>
+    <message>
+        <source>以 JSON 输出每张表的行数和校验和</source>
+        <translation>以 JSON 输出每张表的行数和校验和</translation>
+    </message>
+    <message>
+        <source>建档立卡贫困户与一患一策</source>
+        <translation>建档立卡贫困户与一患一策</translation>
+    </message>
+    <message>
+        <source>登记或修改家庭户的贫困户类型</source>
+        <translation>登记或修改家庭户的贫困户类型</translation>
+    </message>
+    <message>
+        <source>户编号，或任一成员的档案编号</source>
+        <translation>户编号，或任一成员的档案编号</translation>
+    </message>
+    <message>
+        <source>registered（建档立卡贫困户）| lifted（脱贫户）| monitored（防返贫监测）| none（非贫困户）</source>
+        <translation>registered（建档立卡贫困户）| lifted（脱贫户）| monitored（防返贫监测）| none（非贫困户）</translation>
+    </message>
+    <message>
+        <source>illness（因病）| disability（因残）| schooling（因学）| labour（缺劳力）| other（其他）</source>
+        <translation>illness（因病）| disability（因残）| schooling（因学）| labour（缺劳力）| other（其他）</translation>
+    </message>
+    <message>
+        <source>因病致贫</source>
+        <translation>因病致贫</translation>
+    </message>
+    <message>
+        <source>因病返贫</source>
+        <translation>因病返贫</translation>
+    </message>
+    <message>
+        <source>登记日期 YYYY-MM-DD（默认今天）</source>
+        <translation>登记日期 YYYY-MM-DD（默认今天）</translation>
+    </message>
+    <message>
+        <source>一患一策：患者的方案</source>
+        <translation>一患一策：患者的方案</translation>
+    </message>
+    <message>
+        <source>major（大病集中救治）| chronic（慢病签约服务管理）| severe（重病兜底保障）</source>
+        <translation>major（大病集中救治）| chronic（慢病签约服务管理）| severe（重病兜底保障）</translation>
+    </message>
+    <message>
+        <source>复核日期 YYYY-MM-DD</source>
+        <translation>复核日期 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>疾病（默认：在管的管理项目）</source>
+        <translation>疾病（默认：在管的管理项目）</translation>
+    </message>
+    <message>
+        <source>本年免费健康体检日期</source>
+        <translation>本年免费健康体检日期</translation>
+    </message>
+    <message>
+        <source>贫困户列表，含签约情况和本月随访</source>
+        <translation>贫困户列表，含签约情况和本月随访</translation>
+    </message>
+    <message>
+        <source>改为列出患者的一患一策</source>
+        <translation>改为列出患者的一患一策</translation>
+    </message>
+    <message>
+        <source>将贫困户（加 --plans 时为一患一策）导出为 xlsx 工作簿</source>
+        <translation>将贫困户（加 --plans 时为一患一策）导出为 xlsx 工作簿</translation>
+    </message>
+    <message>
+        <source>一户一档、一患一策：该户存档用的表（PDF）</source>
+        <translation>一户一档、一患一策：该户存档用的表（PDF）</translation>
+    </message>
+    <message>
+        <source>表中栏目名称的语言</source>
+        <translation>表中栏目名称的语言</translation>
+    </message>
+    <message>
+        <source>逾期患者随访卡上打印的下次随访日期 YYYY-MM-DD（今天或之后）；不指定时卡上注明逾期天数</source>
+        <translation>逾期患者随访卡上打印的下次随访日期 YYYY-MM-DD（今天或之后）；不指定时卡上注明逾期天数</translation>
+    </message>
+    <message>
+        <source>打印文档（PDF）</source>
+        <translation>打印文档（PDF）</translation>
+    </message>
+    <message>
+        <source>双向转诊单（转出；加 --return 为回转）</source>
+        <translation>双向转诊单（转出；加 --return 为回转）</translation>
+    </message>
+    <message>
+        <source>转诊单 ID</source>
+        <translation>转诊单 ID</translation>
+    </message>
+    <message>
+        <source>打印回转单</source>
+        <translation>打印回转单</translation>
+    </message>
+    <message>
+        <source>单张随访卡，正反面，卡片尺寸</source>
+        <translation>单张随访卡，正反面，卡片尺寸</translation>
+    </message>
+    <message>
+        <source>A4 纸排版的随访卡</source>
+        <translation>A4 纸排版的随访卡</translation>
+    </message>
+    <message>
+        <source>入户随访工作单</source>
+        <translation>入户随访工作单</translation>
+    </message>
+    <message>
+        <source>逾期及 DAYS 天内到期（0-365，默认 7）</source>
+        <translation>逾期及 DAYS 天内到期（0-365，默认 7）</translation>
+    </message>
+    <message>
+        <source>仅限此村民小组（按名称）</source>
+        <translation>仅限此村民小组（按名称）</translation>
+    </message>
+    <message>
+        <source>（乡镇）仅限此12位村代码</source>
+        <translation>（乡镇）仅限此12位村代码</translation>
+    </message>
+    <message>
+        <source>居民健康档案封面，含完整的17位档案编号</source>
+        <translation>居民健康档案封面，含完整的17位档案编号</translation>
+    </message>
+    <message>
+        <source>空白随访表（停电时手填）</source>
+        <translation>空白随访表（停电时手填）</translation>
+    </message>
+    <message>
+        <source>按档案填好的个人基本信息表</source>
+        <translation>按档案填好的个人基本信息表</translation>
+    </message>
+    <message>
+        <source>填入一年随访记录的随访服务记录表，每页4次</source>
+        <translation>填入一年随访记录的随访服务记录表，每页4次</translation>
+    </message>
+    <message>
+        <source>随访年份（默认：有随访的最近一年）</source>
+        <translation>随访年份（默认：有随访的最近一年）</translation>
+    </message>
+    <message>
+        <source>转诊单编号，即 `referral add` 或 `referral list` 显示的编号</source>
+        <translation>转诊单编号，即 `referral add` 或 `referral list` 显示的编号</translation>
+    </message>
+    <message>
+        <source>发生日期 YYYY-MM-DD（默认今天；不早于转诊日期，不晚于今天）</source>
+        <translation>发生日期 YYYY-MM-DD（默认今天；不早于转诊日期，不晚于今天）</translation>
+    </message>
+    <message>
+        <source>双向转诊：开具、到位、不到位、回转</source>
+        <translation>双向转诊：开具、到位、不到位、回转</translation>
+    </message>
+    <message>
+        <source>开具转诊单（转出），并显示新转诊单的编号</source>
+        <translation>开具转诊单（转出），并显示新转诊单的编号</translation>
+    </message>
+    <message>
+        <source>转入单位</source>
+        <translation>转入单位</translation>
+    </message>
+    <message>
+        <source>科室</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>主要现病史（转出原因）</source>
+        <translation>主要现病史（转出原因）</translation>
+    </message>
+    <message>
+        <source>初步印象</source>
+        <translation>初步印象</translation>
+    </message>
+    <message>
+        <source>紧急转诊</source>
+        <translation>紧急转诊</translation>
+    </message>
+    <message>
+        <source>即使今天已向同一单位开过未结转诊单，仍然开具</source>
+        <translation>即使今天已向同一单位开过未结转诊单，仍然开具</translation>
+    </message>
+    <message>
+        <source>转诊单列表：未结的在前，紧急的在前，未结最久的在前</source>
+        <translation>转诊单列表：未结的在前，紧急的在前，未结最久的在前</translation>
+    </message>
+    <message>
+        <source>只列出未结转诊</source>
+        <translation>只列出未结转诊</translation>
+    </message>
+    <message>
+        <source>患者已到达（到位）</source>
+        <translation>患者已到达（到位）</translation>
+    </message>
+    <message>
+        <source>患者未到达（不到位），须写明原因</source>
+        <translation>患者未到达（不到位），须写明原因</translation>
+    </message>
+    <message>
+        <source>患者没有去的原因</source>
+        <translation>患者没有去的原因</translation>
+    </message>
+    <message>
+        <source>患者已回转（回转），附诊断结果和治疗方案</source>
+        <translation>患者已回转（回转），附诊断结果和治疗方案</translation>
+    </message>
+    <message>
+        <source>诊断结果</source>
+        <translation>诊断结果</translation>
+    </message>
+    <message>
+        <source>住院病案号</source>
+        <translation>住院病案号</translation>
+    </message>
+    <message>
+        <source>主要检查结果</source>
+        <translation>主要检查结果</translation>
+    </message>
+    <message>
+        <source>下一步治疗方案及康复建议</source>
+        <translation>下一步治疗方案及康复建议</translation>
+    </message>
+    <message>
+        <source>在回转单上签字的转入单位医生</source>
+        <translation>在回转单上签字的转入单位医生</translation>
+    </message>
+    <message>
+        <source>撤销今天误登记的到位/不到位（恢复为已转出；须由登记人操作）</source>
+        <translation>撤销今天误登记的到位/不到位（恢复为已转出；须由登记人操作）</translation>
+    </message>
+    <message>
+        <source>按村和乡镇统计的国家指标（--json、-o FILE.xlsx 或 FILE.pdf、--list）</source>
+        <translation>按村和乡镇统计的国家指标（--json、-o FILE.xlsx 或 FILE.pdf、--list）</translation>
+    </message>
+    <message>
+        <source>与 --quarter 一起用：统计 1 月 1 日至该季度末（累计），对照全年目标</source>
+        <translation>与 --quarter 一起用：统计 1 月 1 日至该季度末（累计），对照全年目标</translation>
+    </message>
+    <message>
+        <source>只看该村（12 位村代码）</source>
+        <translation>只看该村（12 位村代码）</translation>
+    </message>
+    <message>
+        <source>（县）只看该乡镇（9 位代码）下的各村</source>
+        <translation>（县）只看该乡镇（9 位代码）下的各村</translation>
+    </message>
+    <message>
+        <source>输出 JSON</source>
+        <translation>输出 JSON</translation>
+    </message>
+    <message>
+        <source>导出工作簿或 PDF 汇总</source>
+        <translation>导出工作簿或 PDF 汇总</translation>
+    </message>
+    <message>
+        <source>文本输出：只列合计（县级为各乡镇）、加列各村，或列出各村及其村民小组（--json 总是包含乡镇、村和村民小组）</source>
+        <translation>文本输出：只列合计（县级为各乡镇）、加列各村，或列出各村及其村民小组（--json 总是包含乡镇、村和村民小组）</translation>
+    </message>
+    <message>
+        <source>工作簿、PDF、名单中的原因及指标名称的语言（默认 zh）</source>
+        <translation>工作簿、PDF、名单中的原因及指标名称的语言（默认 zh）</translation>
+    </message>
+    <message>
+        <source>列出某个数字所对应的居民</source>
+        <translation>列出某个数字所对应的居民</translation>
+    </message>
+    <message>
+        <source>与 --list 一起用：指定指标（records、htn_standard …）</source>
+        <translation>与 --list 一起用：指定指标（records、htn_standard …）</translation>
+    </message>
+    <message>
+        <source>（乡镇）各村各年度的人口数：列出，或用 --village 录入</source>
+        <translation>（乡镇）各村各年度的人口数：列出，或用 --village 录入</translation>
+    </message>
+    <message>
+        <source>录入该村的人口数</source>
+        <translation>录入该村的人口数</translation>
+    </message>
+    <message>
+        <source>常住人口</source>
+        <translation>常住人口</translation>
+    </message>
+    <message>
+        <source>65 岁及以上常住人口</source>
+        <translation>65 岁及以上常住人口</translation>
+    </message>
+    <message>
+        <source>报县级的指标报表（xlsx、pdf、json）</source>
+        <translation>报县级的指标报表（xlsx、pdf、json）</translation>
+    </message>
+    <message>
+        <source>数据质量报告（按村和医生）</source>
+        <translation>数据质量报告（按村和医生）</translation>
+    </message>
+    <message>
+        <source>年份（默认：今年）</source>
+        <translation>年份（默认：今年）</translation>
+    </message>
+    <message>
+        <source>导出工作簿或督导表</source>
+        <translation>导出工作簿或督导表</translation>
+    </message>
+    <message>
+        <source>文件或文本的语言</source>
+        <translation>文件或文本的语言</translation>
+    </message>
+    <message>
+        <source>居民档案</source>
+        <translation>居民档案</translation>
+    </message>
+    <message>
+        <source>导入花名册（.xlsx 或 .csv）</source>
+        <translation>导入花名册（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
+        <source>（乡镇）这些居民所在村的12位代码</source>
+        <translation>（乡镇）这些居民所在村的12位代码</translation>
+    </message>
+    <message>
+        <source>生成空白花名册模板</source>
+        <translation>生成空白花名册模板</translation>
+    </message>
+    <message>
+        <source>按程序界面的方式查找居民</source>
+        <translation>按程序界面的方式查找居民</translation>
+    </message>
+    <message>
+        <source>最多显示条数（默认 20）</source>
+        <translation>最多显示条数（默认 20）</translation>
+    </message>
+    <message>
+        <source>更正居民档案的字段（校验与表单相同）</source>
+        <translation>更正居民档案的字段（校验与表单相同）</translation>
+    </message>
+    <message>
+        <source>个人基本信息表中的文本项，如 phone=13800138000 或 current_address=…</source>
+        <translation>个人基本信息表中的文本项，如 phone=13800138000 或 current_address=…</translation>
+    </message>
+    <message>
+        <source>导出全部居民（.xlsx 或 .csv）</source>
+        <translation>导出全部居民（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
+        <source>（乡镇）审核队列：疑似重复档案、同步冲突、未通过校验的记录、转诊超期未结</source>
+        <translation>（乡镇）审核队列：疑似重复档案、同步冲突、未通过校验的记录、转诊超期未结</translation>
+    </message>
+    <message>
+        <source>待审核项：疑似重复档案在前，各类按时间从早到晚</source>
+        <translation>待审核项：疑似重复档案在前，各类按时间从早到晚</translation>
+    </message>
+    <message>
+        <source>只列出该类待审核项</source>
+        <translation>只列出该类待审核项</translation>
+    </message>
+    <message>
+        <source>处理一项：给出处理决定和村卫生室会看到的理由</source>
+        <translation>处理一项：给出处理决定和村卫生室会看到的理由</translation>
+    </message>
+    <message>
+        <source>该项的标识，即 `review list` 显示的值</source>
+        <translation>该项的标识，即 `review list` 显示的值</translation>
+    </message>
+    <message>
+        <source>该项的可选处理之一，见 `review list` 的显示</source>
+        <translation>该项的可选处理之一，见 `review list` 的显示</translation>
+    </message>
+    <message>
+        <source>理由（村卫生室会看到）</source>
+        <translation>理由（村卫生室会看到）</translation>
+    </message>
+    <message>
+        <source>乡镇的处理决定，最新的在前：在村卫生室只列有关本村档案的，在乡镇卫生院列出它作出的全部决定</source>
+        <translation>乡镇的处理决定，最新的在前：在村卫生室只列有关本村档案的，在乡镇卫生院列出它作出的全部决定</translation>
+    </message>
+    <message>
+        <source>（乡镇或县）网络同步服务器，供各村（乡镇）同步</source>
+        <translation>（乡镇或县）网络同步服务器，供各村（乡镇）同步</translation>
+    </message>
+    <message>
+        <source>监听地址（默认：所有地址）</source>
+        <translation>监听地址（默认：所有地址）</translation>
+    </message>
+    <message>
+        <source>端口（默认 8765；0：任一空闲端口）</source>
+        <translation>端口（默认 8765；0：任一空闲端口）</translation>
+    </message>
+    <message>
+        <source>PEM 证书：以 https 提供服务（其指纹写入设备卡）</source>
+        <translation>PEM 证书：以 https 提供服务（其指纹写入设备卡）</translation>
+    </message>
+    <message>
+        <source>--tls-cert 对应的 PEM 私钥</source>
+        <translation>--tls-cert 对应的 PEM 私钥</translation>
+    </message>
+    <message>
+        <source>（试验用）每次传输上下行各限速为此 kbit/s，模拟慢速线路</source>
+        <translation>（试验用）每次传输上下行各限速为此 kbit/s，模拟慢速线路</translation>
+    </message>
+    <message>
+        <source>（村或乡镇）通过网络与乡镇（县级）的同步服务器同步</source>
+        <translation>（村或乡镇）通过网络与乡镇（县级）的同步服务器同步</translation>
+    </message>
+    <message>
+        <source>只同步一次后退出（失败时退出状态为 1）</source>
+        <translation>只同步一次后退出（失败时退出状态为 1）</translation>
+    </message>
+    <message>
+        <source>同步服务器地址，如 http://192.168.1.10:8765（会记住）</source>
+        <translation>同步服务器地址，如 http://192.168.1.10:8765（会记住）</translation>
+    </message>
+    <message>
+        <source>严重精神障碍患者管理（权限受限）</source>
+        <translation>严重精神障碍患者管理（权限受限）</translation>
+    </message>
+    <message>
+        <source>登记患者并填写个人信息补充表</source>
+        <translation>登记患者并填写个人信息补充表</translation>
+    </message>
+    <message>
+        <source>1 精神分裂症 … 6 精神发育迟滞伴发精神障碍</source>
+        <translation>1 精神分裂症 … 6 精神发育迟滞伴发精神障碍</translation>
+    </message>
+    <message>
+        <source>1 同意参加管理，0 不同意</source>
+        <translation>1 同意参加管理，0 不同意</translation>
+    </message>
+    <message>
+        <source>监护人姓名</source>
+        <translation>监护人姓名</translation>
+    </message>
+    <message>
+        <source>确诊医院</source>
+        <translation>确诊医院</translation>
+    </message>
+    <message>
+        <source>确诊日期 YYYY-MM-DD</source>
+        <translation>确诊日期 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>1 贫困，2 非贫困，3 不详</source>
+        <translation>1 贫困，2 非贫困，3 不详</translation>
+    </message>
+    <message>
+        <source>录入随访（自动建议分类、转诊和下次随访日期）</source>
+        <translation>录入随访（自动建议分类、转诊和下次随访日期）</translation>
+    </message>
+    <message>
+        <source>危险性评估 0–5（未用 --lost/--died 时必填）</source>
+        <translation>危险性评估 0–5（未用 --lost/--died 时必填）</translation>
+    </message>
+    <message>
+        <source>1 完全，2 不全，3 缺失</source>
+        <translation>1 完全，2 不全，3 缺失</translation>
+    </message>
+    <message>
+        <source>目前症状代码，如 1,5</source>
+        <translation>目前症状代码，如 1,5</translation>
+    </message>
+    <message>
+        <source>五项评分 1–3（生产劳动及工作可为 9），如 1,1,1,1,1</source>
+        <translation>五项评分 1–3（生产劳动及工作可为 9），如 1,1,1,1,1</translation>
+    </message>
+    <message>
+        <source>严重药物不良反应</source>
+        <translation>严重药物不良反应</translation>
+    </message>
+    <message>
+        <source>严重躯体疾病</source>
+        <translation>严重躯体疾病</translation>
+    </message>
+    <message>
+        <source>指定分类，不采用建议</source>
+        <translation>指定分类，不采用建议</translation>
+    </message>
+    <message>
+        <source>失访：原因代码 1–5</source>
+        <translation>失访：原因代码 1–5</translation>
+    </message>
+    <message>
+        <source>于 DATE 死亡（配合 --cause）</source>
+        <translation>于 DATE 死亡（配合 --cause）</translation>
+    </message>
+    <message>
+        <source>死亡原因代码 1–6</source>
+        <translation>死亡原因代码 1–6</translation>
+    </message>
+    <message>
+        <source>作废误录的随访（日期错、人错）</source>
+        <translation>作废误录的随访（日期错、人错）</translation>
+    </message>
+    <message>
+        <source>到期及逾期的患者（仅限您有权查看的）</source>
+        <translation>到期及逾期的患者（仅限您有权查看的）</translation>
+    </message>
+    <message>
+        <source>随访服务记录表：按最近一次随访填写；无 RESIDENT 时为空白表</source>
+        <translation>随访服务记录表：按最近一次随访填写；无 RESIDENT 时为空白表</translation>
+    </message>
+    <message>
+        <source>改为打印个人信息补充表：按登记信息填写；无 RESIDENT 时为空白表</source>
+        <translation>改为打印个人信息补充表：按登记信息填写；无 RESIDENT 时为空白表</translation>
+    </message>
+    <message>
+        <source>数据库静态加密</source>
+        <translation>数据库静态加密</translation>
+    </message>
+    <message>
+        <source>（管理员）将未加密的数据库转为加密数据库（核对无误后才删除未加密文件）</source>
+        <translation>（管理员）将未加密的数据库转为加密数据库（核对无误后才删除未加密文件）</translation>
+    </message>
+    <message>
+        <source>在旁边保留未加密的数据库文件</source>
+        <translation>在旁边保留未加密的数据库文件</translation>
+    </message>
+    <message>
+        <source>数据库是否已加密，以及剩余的未加密备份</source>
+        <translation>数据库是否已加密，以及剩余的未加密备份</translation>
+    </message>
+    <message>
+        <source>与其他设备互传变更同步包</source>
+        <translation>与其他设备互传变更同步包</translation>
+    </message>
+    <message>
+        <source>为每台受信任设备各写一个同步包到文件夹（U盘）</source>
+        <translation>为每台受信任设备各写一个同步包到文件夹（U盘）</translation>
+    </message>
+    <message>
+        <source>只导出给该设备（ID 前缀或代码）</source>
+        <translation>只导出给该设备（ID 前缀或代码）</translation>
+    </message>
+    <message>
+        <source>没有新变更也写出同步包</source>
+        <translation>没有新变更也写出同步包</translation>
+    </message>
+    <message>
+        <source>导入发给本机的同步包（文件或文件夹）</source>
+        <translation>导入发给本机的同步包（文件或文件夹）</translation>
+    </message>
+    <message>
+        <source>按设备列出：上次导出/导入、待对方确认的变更、标记</source>
+        <translation>按设备列出：上次导出/导入、待对方确认的变更、标记</translation>
+    </message>
+    <message>
+        <source>未处理的冲突和疑似重复档案</source>
+        <translation>未处理的冲突和疑似重复档案</translation>
+    </message>
+    <message>
+        <source>县级的 age 公钥（托管密钥）：每个同步包也同时加密给它</source>
+        <translation>县级的 age 公钥（托管密钥）：每个同步包也同时加密给它</translation>
+    </message>
+    <message>
+        <source>age 接收方公钥（age1…）；省略则显示当前的托管密钥</source>
+        <translation>age 接收方公钥（age1…）；省略则显示当前的托管密钥</translation>
+    </message>
+    <message>
+        <source>取消托管密钥，不再加密给它</source>
+        <translation>取消托管密钥，不再加密给它</translation>
+    </message>
+    <message>
+        <source>（乡镇）处理冲突：保留现值或采用另一值</source>
+        <translation>（乡镇）处理冲突：保留现值或采用另一值</translation>
+    </message>
+    <message>
+        <source>冲突 ID（或其前缀）</source>
+        <translation>冲突 ID（或其前缀）</translation>
+    </message>
+    <message>
+        <source>理由（村卫生室会随处理决定看到）；可不填</source>
+        <translation>理由（村卫生室会随处理决定看到）；可不填</translation>
+    </message>
+    <message>
+        <source>用户账户（管理员）</source>
+        <translation>用户账户（管理员）</translation>
+    </message>
+    <message>
+        <source>添加用户（新密码来自 --new-password-file 或提示输入）</source>
+        <translation>添加用户（新密码来自 --new-password-file 或提示输入）</translation>
+    </message>
+    <message>
+        <source>密码文件，第一行为新用户的密码</source>
+        <translation>密码文件，第一行为新用户的密码</translation>
+    </message>
+    <message>
+        <source>显示的姓名（与表格上一致）</source>
+        <translation>显示的姓名（与表格上一致）</translation>
+    </message>
+    <message>
+        <source>乡村医生所属村的 12 位村代码（默认：本村）</source>
+        <translation>乡村医生所属村的 12 位村代码（默认：本村）</translation>
+    </message>
+    <message>
+        <source>角色之外另授予的权限</source>
+        <translation>角色之外另授予的权限</translation>
+    </message>
+    <message>
+        <source>设置用户在角色之外的权限（none：收回全部）</source>
+        <translation>设置用户在角色之外的权限（none：收回全部）</translation>
+    </message>
+    <message>
+        <source>mental_health，或 none 收回全部权限</source>
+        <translation>mental_health，或 none 收回全部权限</translation>
+    </message>
+    <message>
+        <source>用户列表</source>
+        <translation>用户列表</translation>
+    </message>
+    <message>
+        <source>设置用户密码（来自 --new-password-file 或提示输入）</source>
+        <translation>设置用户密码（来自 --new-password-file 或提示输入）</translation>
+    </message>
+    <message>
+        <source>密码文件，第一行为新密码</source>
+        <translation>密码文件，第一行为新密码</translation>
+    </message>
+    <message>
+        <source>停用用户（用户从不删除）</source>
+        <translation>停用用户（用户从不删除）</translation>
+    </message>
+    <message>
+        <source>作废原因（随记录保留，乡镇卫生院可见）</source>
+        <translation>作废原因（随记录保留，乡镇卫生院可见）</translation>
     </message>
 </context>
 <context>
