@@ -67,7 +67,9 @@ def family(store, person):
 @pytest.mark.sqlite_only  # no store: pure rules
 def test_term_ends_the_day_before_the_anniversary():
     assert contracts.end_of_term(dt.date(2026, 1, 1), 1) == dt.date(2026, 12, 31)
-    assert contracts.end_of_term(dt.date(2024, 2, 29), 1) == dt.date(2025, 2, 27)
+    # from 29 February the year runs to the last day of February (not one day short: a 364-day term)
+    assert contracts.end_of_term(dt.date(2024, 2, 29), 1) == dt.date(2025, 2, 28)
+    assert contracts.end_of_term(dt.date(2024, 2, 29), 4) == dt.date(2028, 2, 28)
     assert contracts.end_of_term(dt.date(2025, 3, 1), 3) == dt.date(2028, 2, 29)
 
 
@@ -243,6 +245,35 @@ def test_end_keeps_the_record_with_its_reason(store, family):
         assert c.resident.contract_signed_on is None and c.resident.contract_doctor is None
         assert contracts.signed_resident_ids(s, NOW) == {c.resident_id}  # covered through the day it ended
         assert contracts.signed_resident_ids(s, NOW + dt.timedelta(days=1)) == set()
+
+
+def test_a_contract_past_its_term_reads_lapsed_and_is_renewed_not_ended(store, family, capsys):
+    """履约中 on paper, its term over: the list says 已到期 (text and JSON), it is not among those
+    expiring, and 解约 is refused (there is nothing to end); renewing it starts today."""
+    with store.transaction() as s:
+        (old,), _ = contracts.add_contract(
+            s, family["head"], doctor="李医生", packages="basic", start="2024-06-01"
+        )
+        (current,), _ = contracts.add_contract(
+            s, family["wife"], doctor="李医生", packages="basic", start="2026-06-01"
+        )
+        old_id = old.id
+    with store.session() as s:
+        rows = {r.resident_name: r for r in contracts.list_contracts(s)}
+        assert rows["张三"].lapsed and not rows["李四"].lapsed
+        assert rows["张三"].as_json()["lapsed"] is True and rows["张三"].as_json()["status"] == "active"
+        assert [r.resident_name for r in contracts.list_contracts(s, expiring_days=9999)] == ["李四"]
+    code, out, _ = run_cli(store, capsys, "contract", "list")
+    assert code == 0
+    line = next(x for x in out.splitlines() if "张三" in x)
+    assert "已到期" in line and "履约中" not in line
+    with pytest.raises(UserError, match="2025-05-31 期满，不需要解约"), store.transaction() as s:
+        contracts.end_contract(s, old_id, "迁往外地")
+    with store.session() as s:
+        assert s.get(FamilyContract, old_id).status == "active"
+    with store.transaction() as s:
+        new = contracts.renew_contract(s, old_id)
+        assert (new.start_on, new.end_on) == (NOW, dt.date(2027, 11, 22))
 
 
 def test_expiring_within_days_boundaries(store, family):

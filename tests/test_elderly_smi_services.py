@@ -10,7 +10,7 @@ import subprocess
 import pytest
 from sqlalchemy import select
 
-from app.models import ProgramEnrolment, Resident
+from app.models import ProgramEnrolment, Resident, SmiVisit
 from app.services.errors import NeedsConfirmation, UserError, ValidationError
 from app.services.indicators import REGISTRY, Period, Scope, smi_elderly  # noqa: F401 (declares them)
 from app.services.programmes import elderly, followup, smi
@@ -199,6 +199,28 @@ def test_a_patient_registered_mid_year_needs_follow_ups_in_proportion(store, per
         str(got[a.id].reason)
         == "2026-07-15 至 2026-12-31 在管（2 个季度，按季度折算），随访 2 次，应至少 2 次"
     )
+
+
+def test_a_patient_registered_again_the_same_day_is_followed_on_the_new_registration(store, person):
+    """Declined, then consented; lost, then registered again: the day's new registration (在管) is
+    the one a follow-up is recorded on, not the ended one made the same day."""
+    with store.transaction() as s:
+        declined, lost = _people(s, person, 2)
+        smi.register(
+            s, declined.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="0"), today=TODAY
+        )
+        smi.register(
+            s, declined.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=TODAY
+        )
+        smi.register(s, lost.archive_no, smi.SmiRegistrationInput(diagnosis="4", consent="1"), today=TODAY)
+        smi.record_failed_visit(s, lost.archive_no, "lost", TODAY.isoformat(), lost_reason="1", today=TODAY)
+        smi.register(s, lost.archive_no, smi.SmiRegistrationInput(diagnosis="4", consent="1"), today=TODAY)
+        for who in (declined, lost):
+            saved = smi.record_visit(
+                s, who.archive_no, smi.input_with(visit_date=TODAY.isoformat(), danger="0"), today=TODAY
+            )
+            visit = s.get(SmiVisit, saved.id)
+            assert s.get(ProgramEnrolment, visit.enrolment_id).status == "1", who.name
 
 
 def test_lost_and_death_visits_end_management(store, person):

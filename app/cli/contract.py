@@ -82,7 +82,7 @@ def _show(rows, as_json: bool) -> None:
 def _status(r) -> str:
     from app.codes import CODE_LISTS
 
-    text = CODE_LISTS["contract_status"].label(r.status)
+    text = "已到期" if r.lapsed else CODE_LISTS["contract_status"].label(r.status)
     if r.ended_on:
         text += f"（{r.ended_on} {r.end_reason}）"
     if r.signature != "signed":

@@ -193,6 +193,8 @@ class ContractsPage(LazyPage):
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
             status = code_label("contract_status", r.status)
+            if r.lapsed:
+                status = self.tr("已到期")
             if r.yet_to_begin(today):
                 status = self.tr("{start} 起生效").replace("{start}", r.start_on.isoformat())
             if r.ended_on:

@@ -2011,6 +2011,10 @@
         <translation>This contract runs until {end}: it can be renewed in the month before it ends (from {opens})</translation>
     </message>
     <message>
+        <source>这份签约已于 {end} 期满，不需要解约（可以续约）</source>
+        <translation>This contract's term ended on {end}: there is nothing to terminate (it can be renewed)</translation>
+    </message>
+    <message>
         <source>到期天数不能为负数</source>
         <translation>The number of days cannot be negative</translation>
     </message>
@@ -2151,6 +2155,10 @@
     <message>
         <source>{n} 份签约{days}天内到期，请及时续约</source>
         <translation>Contracts ending within {days} days: {n}; renew them in time</translation>
+    </message>
+    <message>
+        <source>已到期</source>
+        <translation>Lapsed</translation>
     </message>
     <message>
         <source>{start} 起生效</source>

@@ -2010,6 +2010,10 @@
         <translation>这份签约到 {end} 期满，期满前一个月内（{opens} 起）才能续约</translation>
     </message>
     <message>
+        <source>这份签约已于 {end} 期满，不需要解约（可以续约）</source>
+        <translation>这份签约已于 {end} 期满，不需要解约（可以续约）</translation>
+    </message>
+    <message>
         <source>到期天数不能为负数</source>
         <translation>到期天数不能为负数</translation>
     </message>
@@ -2150,6 +2154,10 @@
     <message>
         <source>{n} 份签约{days}天内到期，请及时续约</source>
         <translation>{n} 份签约{days}天内到期，请及时续约</translation>
+    </message>
+    <message>
+        <source>已到期</source>
+        <translation>已到期</translation>
     </message>
     <message>
         <source>{start} 起生效</source>

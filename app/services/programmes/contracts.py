@@ -62,6 +62,7 @@ class ContractRow:
     end_reason: str
     renewed_from_id: uuid.UUID | None
     household_batch: uuid.UUID | None
+    lapsed: bool = False  # 履约中 on paper, its term over (已到期): to be renewed, not ended
 
     def yet_to_begin(self, today: dt.date) -> bool:
         """A term not yet begun (a renewal, signed ahead of the one it follows)."""
@@ -88,6 +89,7 @@ class ContractRow:
             "end_reason": self.end_reason or None,
             "renewed_from": str(self.renewed_from_id) if self.renewed_from_id else None,
             "household_batch": str(self.household_batch) if self.household_batch else None,
+            "lapsed": self.lapsed,
         }
 
 
@@ -101,8 +103,14 @@ def visible_packages(session: Session, c: FamilyContract, resident: Resident) ->
     return packages
 
 
-def row_of(c: FamilyContract, resident: Resident, packages: tuple[str, ...] | None = None) -> ContractRow:
-    """``packages``: as the reader may see them (:func:`visible_packages`); by default all."""
+def row_of(
+    c: FamilyContract,
+    resident: Resident,
+    packages: tuple[str, ...] | None = None,
+    today: dt.date | None = None,
+) -> ContractRow:
+    """``packages``: as the reader may see them (:func:`visible_packages`); by default all.
+    ``today``: whether a contract still 履约中 has lapsed is told as of that day."""
     return ContractRow(
         c.id,
         c.resident_id,
@@ -120,7 +128,13 @@ def row_of(c: FamilyContract, resident: Resident, packages: tuple[str, ...] | No
         c.end_reason or "",
         c.renewed_from_id,
         c.household_batch,
+        today is not None and lapsed(c, today),
     )
+
+
+def lapsed(c: FamilyContract, today: dt.date) -> bool:
+    """A contract in force on paper (履约中) whose term ended before ``today`` (已到期)."""
+    return c.status == "active" and c.end_on < today
 
 
 # ------------------------------------------------------------------------------- rules
@@ -130,8 +144,8 @@ def end_of_term(start: dt.date, years: int) -> dt.date:
     """The last day a contract of ``years`` starting on ``start`` covers (一年期: 1月1日 → 12月31日)."""
     try:
         later = start.replace(year=start.year + years)
-    except ValueError:  # 29 February
-        later = start.replace(year=start.year + years, day=28)
+    except ValueError:  # from 29 February: the anniversary falls on 1 March, the term ends on 28 February
+        later = dt.date(start.year + years, 3, 1)
     return later - dt.timedelta(days=1)
 
 
@@ -447,6 +461,11 @@ def end_contract(
             status=CODE_LISTS["contract_status"].label(c.status),
         )
     day = day or trusted_today(session)
+    if lapsed(c, day):
+        raise _err(
+            QT_TRANSLATE_NOOP("Contract", "这份签约已于 {end} 期满，不需要解约（可以续约）"),
+            end=c.end_on.isoformat(),
+        )
     c.status, c.ended_on, c.end_reason = "ended", max(day, c.start_on), text
     _mirror(session, c.resident)
     return c
@@ -535,7 +554,7 @@ def list_contracts(
     elif not include_history:
         q = q.where(FamilyContract.status == "active")
     q = q.order_by(FamilyContract.end_on if expiring_days is not None else FamilyContract.start_on.desc())
-    return [row_of(c, r, visible_packages(session, c, r)) for c, r in session.execute(q)]
+    return [row_of(c, r, visible_packages(session, c, r), today) for c, r in session.execute(q)]
 
 
 def expiring_soon(session: Session, today: dt.date | None = None) -> list[ContractRow]:

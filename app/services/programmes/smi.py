@@ -94,7 +94,14 @@ def enrolment_of(session: Session, resident_id: uuid.UUID, *, active: bool = Tru
     )
     if active:
         q = q.where(ProgramEnrolment.status == UNDER_MANAGEMENT)
-    return session.scalar(q.order_by(ProgramEnrolment.enrolled_on.desc()))
+    # the latest; of two made the same day (declined, then consented; lost, then registered again)
+    # the one under management, else the one made last
+    latest = q.order_by(
+        ProgramEnrolment.enrolled_on.desc(),
+        (ProgramEnrolment.status == UNDER_MANAGEMENT).desc(),
+        ProgramEnrolment.created_at.desc(),
+    )
+    return session.scalar(latest.limit(1))
 
 
 def _visible_enrolment(session: Session, resident: Resident, action: str) -> ProgramEnrolment:
