@@ -177,6 +177,24 @@ def test_indicators_on_a_written_out_table(store, person):
     assert REGISTRY["elderly"].denominator_figure == "elderly_population"
 
 
+def test_the_elderly_rate_counts_those_on_the_register_on_the_report_day(store, person):
+    """老年人健康管理率 of 2025: a check entered from paper for a record made in 2026 is not the
+    area's 2025 work (建档率 of 2025 leaves the record out too); an elder checked in 2025 who died in
+    2026 was on the register all of 2025 and counts."""
+    with store.transaction() as s:
+        late, died, kept = _people(s, person, 3)
+        for r in (late, died, kept):
+            elderly.record_check(s, r.archive_no, _check(check_date="2025-09-15"), today=TODAY)
+        for r in (died, kept):
+            s.get(Resident, r.id).enrolled_on = dt.date(2020, 1, 1)
+        s.get(Resident, late.id).enrolled_on = dt.date(2026, 3, 1)
+        gone = s.get(Resident, died.id)
+        gone.status, gone.status_date = "3", dt.date(2026, 2, 1)
+    with store.session() as s:
+        got = {e.resident_id for e in REGISTRY["elderly"].compute(s, Period.year(2025), Scope())}
+    assert got == {died.id, kept.id}
+
+
 def test_a_patient_registered_mid_year_needs_follow_ups_in_proportion(store, person):
     """Registered on 15 July, followed in August and November: two quarters under management ask
     two follow-ups, not the year's four (as 高血压 and 糖尿病 are counted); one follow-up is short."""

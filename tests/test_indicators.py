@@ -489,6 +489,43 @@ def test_one_person_enrolled_twice_counts_once_in_every_indicator(township):
         assert copy_id in {line.resident_id for line in lines.values()}
 
 
+def test_a_patient_registered_on_the_persons_other_record_is_the_programmes_patient(township):
+    """One person, two records: 建档率 counts the first (r1, no 严重精神障碍 registration); the other,
+    in village B, holds the registration.  The patient is one of the programme's, listed by the
+    record that holds it, in the township's report and in village B's alike."""
+    store, ids = township
+    with store.session() as s:
+        before = engine.evaluate(s, Period.year(YEAR))
+        first = s.get(Resident, ids["r1"])
+        household, id_number = first.household_id, first.id_number
+    with store.transaction() as s:
+        villages = {v.code: v for v in profile.villages(s)}
+        copy = Resident(
+            archive_no=f"{B}00032",
+            name="r1精神",
+            village_id=villages[B].id,
+            household_id=household,
+            enrolled_on=D("2026-04-01"),
+            sex="1",
+            birth_date=D("1970-05-01"),
+            id_number=id_number,
+            current_address="村口",
+        )
+        s.add(copy)
+        s.flush()
+        s.add(ProgramEnrolment(resident_id=copy.id, program="smi", enrolled_on=D("2026-04-01")))
+        copy_id, village_b = copy.id, villages[B].id
+    with store.session() as s:
+        after = engine.evaluate(s, Period.year(YEAR))
+        one = engine.evaluate(s, Period.year(YEAR), village_code=B)
+        lines = engine.drilldown(s, "smi_standard", Period.year(YEAR), "denominator")
+    for key in ("smi_standard", "smi_stable"):
+        assert after.result(key).total.denominator == before.result(key).total.denominator + 1, key
+        assert one.result(key).total.denominator == after.result(key).villages[village_b].denominator, key
+    assert copy_id in {line.resident_id for line in lines}
+    assert figures(after, "records") == figures(before, "records")  # still one person there, r1
+
+
 def test_a_record_without_an_address_is_no_electronic_record(township):
     """电子健康档案 needs the ID number and the current address filled: an address left empty
     (never given, or cleared) takes the record out of the numerator, with 现住址 named as missing;

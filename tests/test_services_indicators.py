@@ -299,6 +299,32 @@ def test_poor_monthly_does_not_count_the_running_month_as_missed(
     assert {who([e.resident_id])[0]: str(e.reason) for e in entries} == reasons
 
 
+def test_poverty_figures_read_the_report_day_not_today(store, who, village):
+    """A household registered poor in June 2025 is not poor in a report of the first quarter, and its
+    patients are due a visit a month only from June; a patient lost to follow-up in 2026 was under
+    management all of 2025 and counts in that year's figure."""
+    from sqlalchemy import select
+
+    from app.models import PovertyHousehold, ProgramEnrolment
+
+    with store.transaction() as s:
+        s.scalars(select(PovertyHousehold)).one().registered_on = dt.date(2025, 6, 10)
+        lost = s.scalars(
+            select(ProgramEnrolment).where(ProgramEnrolment.resident_id == village[1]["王甲"])
+        ).one()
+        lost.status, lost.status_date = "2", dt.date(2026, 7, 13)
+    assert split(figures(store, "poor_contract", Period.quarter(2025, 1)), who) == ([], [])
+    assert split(figures(store, "poor_contract", Period.quarter(2025, 3)), who) == (
+        ["王乙", "王甲"],  # (王乙's contract runs to 30 December)
+        ["王乙", "王庚", "王甲"],
+    )
+    assert split(figures(store, "poor_monthly", Period.quarter(2025, 1)), who) == ([], [])
+    entries = figures(store, "poor_monthly")
+    assert split(entries, who) == (["王甲"], ["王庚", "王甲"])
+    reasons = {who([e.resident_id])[0]: str(e.reason) for e in entries}
+    assert reasons == {"王甲": "7个月每月都有随访", "王庚": "6/7个月有随访，缺2025-07"}
+
+
 def test_poor_monthly_in_a_quarter_without_the_gap(store, who):
     assert split(figures(store, "poor_monthly", Period.quarter(2025, 2)), who) == (
         ["王庚", "王甲"],

@@ -2012,7 +2012,7 @@
     </message>
     <message>
         <source>这份签约已于 {end} 期满，不需要解约（可以续约）</source>
-        <translation>This contract's term ended on {end}: there is nothing to terminate (it can be renewed)</translation>
+        <translation>This contract&apos;s term ended on {end}: there is nothing to terminate (it can be renewed)</translation>
     </message>
     <message>
         <source>到期天数不能为负数</source>

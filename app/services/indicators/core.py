@@ -238,15 +238,19 @@ def _counted_twice(session: Session, period: Period, scope: Scope) -> set[uuid.U
 
 
 def one_per_person(
-    session: Session, period: Period, scope: Scope, found: Iterable[Entry] | Counts
+    session: Session, period: Period, scope: Scope, found: Iterable[Entry] | Counts, programme: str = ""
 ) -> Iterable[Entry] | Counts:
     """``found`` (an indicator's members) with each person once: of the records of one person
     (:func:`_sharing`), the one 建档率 counts stands for the person in every indicator (the first
     made of those on the books at the period's end, else the first made), and the others are left
     out until the township's duplicate review merges them.  One rule for the whole report: a
     patient enrolled in two villages was two of the township's hypertension patients.  Decided
-    over the whole store, as 建档率 is: a report of one village gives what the township's does."""
-    others = _not_the_persons(session, period, scope)
+    over the whole store, as 建档率 is: a report of one village gives what the township's does.
+
+    For an indicator of a programme's patients (:data:`ENROLLED`), the same rule among the person's
+    records that hold an enrolment in it: a patient registered on their other record (the one
+    建档率 does not count) is still the programme's patient."""
+    others = _not_the_persons(session, period, scope, programme if programme in ENROLLED else "")
     if not others:
         return found
     if isinstance(found, Counts):
@@ -260,20 +264,47 @@ def one_per_person(
     return found if len(kept) == len(found) else kept
 
 
-def _not_the_persons(session: Session, period: Period, scope: Scope) -> set[uuid.UUID]:
-    """The records of :func:`_sharing` that do not stand for their person (:func:`one_per_person`)."""
+ENROLLED = frozenset({"htn", "t2dm", "smi"})  # programmes whose indicators count enrolled patients
+
+
+def _not_the_persons(session: Session, period: Period, scope: Scope, programme: str = "") -> set[uuid.UUID]:
+    """The records of :func:`_sharing` that do not stand for their person (:func:`one_per_person`);
+    ``programme``: of those holding an enrolment in it by the period's end."""
 
     def load() -> set[uuid.UUID]:
         def order(row: tuple) -> tuple:
             gone = _gone_on(row[3], row[4])
             return (row[2] > period.end or (gone is not None and gone <= period.end), *_first_made(row))
 
+        sharing = _sharing(session, scope)
+        if programme:
+            enrolled = _enrolled_of(session, period, programme, [row[0] for row in sharing])
+            sharing = [row for row in sharing if row[0] in enrolled]
         first: dict[str, tuple] = {}
-        for row in sorted(_sharing(session, scope), key=order):
+        for row in sorted(sharing, key=order):
             first.setdefault(row[1], row)
-        return {row[0] for row in _sharing(session, scope) if first[row[1]] is not row}
+        return {row[0] for row in sharing if first[row[1]] is not row}
 
-    return cached(session, ("not_the_persons", period, scope), load)
+    return cached(session, ("not_the_persons", period, scope, programme), load)
+
+
+def _enrolled_of(session: Session, period: Period, programme: str, ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    """Of the records ``ids`` (wherever held), those with an enrolment in ``programme`` (not voided,
+    made by the period's end)."""
+    if not ids:
+        return set()
+    uid = resident_ids(session)
+    E = ProgramEnrolment
+    found: set[uuid.UUID] = set()
+    for i in range(0, len(ids), PROBED):
+        q = select(raw_id(E.resident_id)).where(
+            E.program == programme,
+            E.voided.is_(False),
+            E.enrolled_on <= period.end,
+            one_of(E.resident_id, ids[i : i + PROBED]),
+        )
+        found.update(uid(raw) for (raw,) in rows(session, q))
+    return found
 
 
 @indicator(

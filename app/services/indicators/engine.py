@@ -354,19 +354,19 @@ def _places(session: Session, scope: Scope, villages, groups) -> _Places:
     return _Places(index, list(numbers), {id(rid): n for rid, n in index.items()})
 
 
-def _one_per_person(session: Session, period: Period, scope: Scope, found):
+def _one_per_person(session: Session, period: Period, scope: Scope, found, programme: str = ""):
     from app.services.indicators.core import (
         one_per_person,  # (registered with the indicators: load_indicators)
     )
 
-    return one_per_person(session, period, scope, found)
+    return one_per_person(session, period, scope, found, programme)
 
 
 def _evaluate_one(session, ind: Indicator, period, scope, villages, where: _Places) -> IndicatorResult:
     # Counted by place number in C (Counter over an iterable), then summed per village and per
     # group: no Python-level arithmetic per resident.
     session.info.setdefault(CACHE, {})[COUNTING] = True  # reasons are not read: see wants_reasons
-    found = _one_per_person(session, period, scope, ind.compute(session, period, scope))
+    found = _one_per_person(session, period, scope, ind.compute(session, period, scope), ind.programme)
     if isinstance(found, Counts):  # residents only, as two lists
         entries, ids, flags = (), found.ids, found.counted
     else:
@@ -509,7 +509,9 @@ def drilldown(
     try:
         entries = {
             e.resident_id: e
-            for e in _one_per_person(session, period, scope, ind.compute(session, period, scope))
+            for e in _one_per_person(
+                session, period, scope, ind.compute(session, period, scope), ind.programme
+            )
             if which == LISTS[1] or e.counted
         }
         lines = [] if own else _lines(session, entries, villages, group_id)

@@ -28,6 +28,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
     EducationActivity,
     FamilyContract,
+    PovertyHousehold,
     ProgramEnrolment,
     Resident,
     ResidentChoice,
@@ -85,7 +86,7 @@ def reference_day(period: Period, today: dt.date | None = None) -> dt.date:
     return max(period.start, min(period.end, today))
 
 
-def _residents(session: Session, scope: Scope, day: dt.date) -> dict[uuid.UUID, dt.date]:
+def on_register(session: Session, scope: Scope, day: dt.date) -> dict[uuid.UUID, dt.date]:
     """Residents on the register (在册, not voided, enrolled by ``day``) in the scope's villages ->
     their birth date; from the rows every evaluation reads once (``resident_rows``), and shared by
     this programme's indicators (``cached``)."""
@@ -139,20 +140,31 @@ def _contract_ends(session: Session, scope: Scope, day: dt.date) -> dict[uuid.UU
     return cached(session, ("contract_ends", scope, day), load)
 
 
-def _poor_query(scope: Scope):
-    return poverty.poor_residents(raw_id(Resident.id), scope.village_ids)
+def _poor_query(scope: Scope, day: dt.date):
+    return poverty.poor_residents(
+        raw_id(Resident.id), PovertyHousehold.registered_on, village_ids=scope.village_ids, registered_by=day
+    )
+
+
+def _poor_since(session: Session, scope: Scope, day: dt.date) -> dict[uuid.UUID, dt.date]:
+    """Residents of households registered poor by ``day``, on the register of ``scope`` that day ->
+    the day their household was registered."""
+
+    def load() -> dict[uuid.UUID, dt.date]:
+        uid = resident_ids(session)
+        register = on_register(session, scope, day)
+        return {
+            rid: since
+            for raw, since in rows(session, _poor_query(scope, day))
+            if (rid := uid(raw)) in register
+        }
+
+    return cached(session, ("contract_poor", scope, day), load)
 
 
 def _poor(session: Session, scope: Scope, day: dt.date) -> set[uuid.UUID]:
     """Residents of poor households on the register of ``scope`` on ``day``."""
-
-    def load() -> set[uuid.UUID]:
-        uid = resident_ids(session)
-        return {uid(raw) for (raw,) in rows(session, _poor_query(scope))} & _residents(
-            session, scope, day
-        ).keys()
-
-    return cached(session, ("contract_poor", scope, day), load)
+    return set(_poor_since(session, scope, day))
 
 
 @read_ahead
@@ -160,7 +172,8 @@ def _reads(session: Session, period: Period, scope: Scope) -> list:
     """What a report of the whole store reads here that a county's waits on: the poor households'
     residents (a join of a million residents, 0.5 s).  Nothing for a report of some villages (as
     the core's: :func:`app.services.indicators.core._reads`)."""
-    return [] if scope.village_ids is not None else [_poor_query(scope), _disabled_query(scope)]
+    day = reference_day(period)
+    return [] if scope.village_ids is not None else [_poor_query(scope, day), _disabled_query(scope)]
 
 
 def _signed_entry(rid: uuid.UUID, ends: dict, day: dt.date, groups: tuple[str, ...] = ()) -> Entry:
@@ -199,7 +212,7 @@ def _reason(template: str, groups: tuple[str, ...], day: dt.date) -> Message:
 def contract_rate(session: Session, period: Period, scope: Scope) -> Iterable[Entry] | Counts:
     day = reference_day(period)
     ends = _contract_ends(session, scope, day)
-    signed = [rid for rid in _residents(session, scope, day) if rid in ends]
+    signed = [rid for rid in on_register(session, scope, day) if rid in ends]
     if not wants_reasons(session):
         return Counts(signed, [True] * len(signed))
     return (_signed_entry(rid, ends, day) for rid in signed)
@@ -211,7 +224,7 @@ def key_groups(session: Session, scope: Scope, day: dt.date) -> dict[str, set[uu
 
 
 def _key_groups(session: Session, scope: Scope, day: dt.date) -> dict[str, set[uuid.UUID]]:
-    residents = _residents(session, scope, day)
+    residents = on_register(session, scope, day)
     elderly = born_by(day.year)  # 65 or over in the year, as the elderly programme counts them
     groups: dict[str, set[uuid.UUID]] = {g: set() for g in KEY_GROUPS}
     groups["elderly"] = {rid for rid, born in residents.items() if born <= elderly}
@@ -370,22 +383,21 @@ def _months(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
     order=40,
 )
 def poor_monthly(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
-    """Chronic patients (高血压/糖尿病 在管) in poor households: counted when every month of the period
-    since their enrolment (up to today) has a follow-up done.  The month still running is due only
-    once it has its visit: on 1 December, December is not yet missed.  A patient with no month due
-    yet (enrolled this month, not yet seen) is in neither figure."""
+    """Chronic patients (高血压/糖尿病 在管 on the report's day) in households registered poor by then:
+    counted when every month of the period since they were both (enrolled, and their household
+    registered; up to today) has a follow-up done.  The month still running is due only once it has
+    its visit: on 1 December, December is not yet missed.  A patient with no month due yet
+    (enrolled this month, not yet seen) is in neither figure."""
     day = reference_day(period)
-    poor = _poor(session, scope, day)
-    patients = poverty.chronic_patients(session, poor)
+    poor = _poor_since(session, scope, day)
+    patients = poverty.chronic_patients(session, set(poor), on=day)
     visited = poverty.visit_months(session, set(patients), period.start, day)
     running = (day.year, day.month) if (day + dt.timedelta(days=1)).month == day.month else None
     for rid, enrolment in sorted(patients.items()):
-        if enrolment.enrolled_on > day:
-            continue
         seen = visited.get(rid, set())
-        months = [
-            ym for ym in _months(max(period.start, enrolment.enrolled_on), day) if ym != running or ym in seen
-        ]
+        # due from the month the patient was both under management and in a poor household
+        since = max(period.start, enrolment.enrolled_on, poor[rid])
+        months = [ym for ym in _months(since, day) if ym != running or ym in seen]
         if not months:
             continue
         missing = [f"{y}-{m:02d}" for y, m in months if (y, m) not in seen]

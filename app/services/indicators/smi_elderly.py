@@ -19,15 +19,14 @@ from app.services.access import authz
 from app.services.errors import Message
 from app.services.indicators import (
     ALL,
-    RESIDENT_AT,
     Entry,
     Period,
     Scope,
     cached,
     indicator,
-    resident_rows,
 )
 from app.services.indicators.core import check_days, managed_span, required_in
+from app.services.indicators.services import on_register, reference_day
 from app.services.programmes import smi_rules
 from app.services.records.validators import born_by
 
@@ -58,11 +57,12 @@ def elderly_managed(session: Session, period: Period, scope: Scope) -> Iterator[
     """65+ residents (年满65周岁 in the period's year, 在册) with a health check in the period, over the
     65+ residents living in the area: the figure the township enters (人口数), as for 建档率.  Only
     the numerator's members are yielded; who is still to be checked is the 老年人 page's list."""
-    at = RESIDENT_AT
-    status, born, oldest = at["status"], at["birth_date"], born_by(period.end.year)
-    # from the rows every evaluation reads once (no query of a county's million residents again);
-    # the engine places entries in the report's villages only, as for every indicator
-    elders = [row[0] for row in resident_rows(session, scope) if row[status] == "1" and row[born] <= oldest]
+    oldest = born_by(period.end.year)
+    # on the register on the report's day (made by then, not closed before it), as the signing
+    # rates' 65+: from the rows every evaluation reads once (no query of a county's million
+    # residents again); the engine places entries in the report's villages only, as for every indicator
+    register = on_register(session, scope, reference_day(period))
+    elders = [rid for rid, born in register.items() if born <= oldest]
     checked = check_days(session, period, scope)
     for rid in elders:
         days = checked.get(rid)

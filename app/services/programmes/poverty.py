@@ -154,20 +154,26 @@ def set_household(
     return row
 
 
-def poor_residents(column, village_ids=None):
-    """``select(column)`` of the registered (在册) residents whose household is poor (of
+def poor_residents(*columns, village_ids=None, registered_by: dt.date | None = None):
+    """``select(*columns)`` of the registered (在册) residents whose household is poor (of
     ``village_ids`` only, when given: a township's report on a county's store reads its own
-    villages, not the county's).  The indicators select the ids as their raw bytes."""
+    villages, not the county's).  The indicators select the ids as their raw bytes.
+
+    ``registered_by``: a report's day instead of today: households registered poor by then, their
+    residents whatever their status today (the report keeps those on the register that day)."""
     q = (
-        select(column)
+        select(*columns)
         .join(PovertyHousehold, PovertyHousehold.household_id == Resident.household_id)
         .where(
             PovertyHousehold.voided.is_(False),
             PovertyHousehold.status.in_(POOR_STATUSES),
             Resident.voided.is_(False),
-            Resident.status == ACTIVE,
         )
     )
+    if registered_by is None:
+        q = q.where(Resident.status == ACTIVE)
+    else:
+        q = q.where(PovertyHousehold.registered_on <= registered_by)
     if village_ids is not None:
         q = q.where(Resident.village_id.in_(village_ids))
     return q
@@ -175,22 +181,31 @@ def poor_residents(column, village_ids=None):
 
 def poor_resident_ids(session: Session, village_ids=None) -> set[uuid.UUID]:
     """Registered residents whose household is poor (:func:`poor_residents`)."""
-    return set(session.scalars(poor_residents(Resident.id, village_ids)))
+    return set(session.scalars(poor_residents(Resident.id, village_ids=village_ids)))
 
 
-def chronic_patients(session: Session, resident_ids: set[uuid.UUID]) -> dict[uuid.UUID, ProgramEnrolment]:
+def chronic_patients(
+    session: Session, resident_ids: set[uuid.UUID], on: dt.date | None = None
+) -> dict[uuid.UUID, ProgramEnrolment]:
     """Of ``resident_ids``, those under management (在管) for hypertension or diabetes: their
-    earliest such enrolment."""
+    earliest such enrolment.  ``on``: under management that day (a report's), not today: enrolled
+    by then, and still 在管 or ended (失访, 迁出, 死亡 …) only after it."""
     out: dict[uuid.UUID, ProgramEnrolment] = {}
     if not resident_ids:
         return out
-    q = select(ProgramEnrolment).where(
-        ProgramEnrolment.voided.is_(False),
-        ProgramEnrolment.status == "1",
-        ProgramEnrolment.program.in_(CHRONIC_PROGRAMMES),
-        one_of(ProgramEnrolment.resident_id, resident_ids),
+    E = ProgramEnrolment
+    managed = (
+        E.status == "1"
+        if on is None
+        else (E.enrolled_on <= on) & ((E.status == "1") | (E.status_date.is_not(None) & (E.status_date > on)))
     )
-    for e in session.scalars(q.order_by(ProgramEnrolment.enrolled_on)):
+    q = select(E).where(
+        E.voided.is_(False),
+        managed,
+        E.program.in_(CHRONIC_PROGRAMMES),
+        one_of(E.resident_id, resident_ids),
+    )
+    for e in session.scalars(q.order_by(E.enrolled_on)):
         out.setdefault(e.resident_id, e)
     return out
 
