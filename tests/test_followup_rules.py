@@ -336,3 +336,19 @@ def test_hypoglycaemia_is_never_controlled_at_the_visit_but_meets_the_indicator(
     previous = last_control(T2DM, dt.date(1970, 1, 1), earlier)
     assert previous == 2
     assert suggest(Findings(T2DM, 56, glucose=8.2), dt.date(2026, 3, 15), previous_control=previous).referral
+
+
+@pytest.mark.sqlite_only  # no store: pure rules
+@pytest.mark.parametrize(
+    ("visit", "due"),
+    [
+        ("2026-01-31", "2026-02-28"),  # 30 days would be 2 March: February without a visit
+        ("2028-01-31", "2028-02-29"),
+        ("2026-01-15", "2026-02-15"),
+        ("2026-03-31", "2026-04-30"),
+        ("2026-12-31", "2027-01-31"),
+    ],
+)
+def test_a_poor_households_patient_is_due_once_every_calendar_month(visit, due):
+    s = suggest(Findings(HTN, 50, 130, 80), dt.date.fromisoformat(visit), poverty=True)
+    assert (s.next_due, s.basis) == (dt.date.fromisoformat(due), "poverty")

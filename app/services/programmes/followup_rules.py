@@ -9,6 +9,7 @@ Sources: 国家基本公共卫生服务规范（第三版）, 高血压/2型糖�
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -39,7 +40,7 @@ class Thresholds:
     fever: float = 39.0  # 体温超过39°C
     routine_days: int = 90  # 控制满意: next routine (quarterly) visit
     recheck_days: int = 14  # 2 周内随访
-    poverty_days: int = 30  # 建档立卡贫困户的慢病患者: monthly
+    poverty_days: int = 30  # 建档立卡贫困户的慢病患者: monthly (:func:`next_month`; the days bound a recheck)
 
 
 DEFAULT = Thresholds()
@@ -203,6 +204,12 @@ def suggest(
         # 第一次控制不满意或不良反应: 调整用药, 2 周内随访; a call that measured nothing since keeps
         # the recheck that is owed
         days, basis = t.recheck_days, "recheck"
-    return Suggestion(
-        classification, reasons, referral, visit_date + dt.timedelta(days=min(days, routine)), basis
-    )
+    due = next_month(visit_date) if basis == "poverty" else visit_date + dt.timedelta(days=min(days, routine))
+    return Suggestion(classification, reasons, referral, due, basis)
+
+
+def next_month(day: dt.date) -> dt.date:
+    """The same day of the next month, or its last day (31 January → 28 February): a visit a month
+    falls in every calendar month, where 30 days from 31 January would pass February by."""
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
