@@ -241,6 +241,18 @@ def test_a_patient_registered_again_the_same_day_is_followed_on_the_new_registra
             assert s.get(ProgramEnrolment, visit.enrolment_id).status == "1", who.name
 
 
+def test_a_patient_lost_before_the_registration_is_in_no_smi_figure(store, person):
+    """A 失访 entered from paper, dated before the registration, ends a management that never began:
+    no patient to follow, not one "under management from 12-05 to 11-20"."""
+    with store.transaction() as s:
+        (p,) = _people(s, person, 1)
+        smi.register(s, p.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=TODAY)
+        smi.record_failed_visit(s, p.archive_no, "lost", "2026-11-10", lost_reason="1", today=TODAY)
+    with store.session() as s:
+        for key in ("smi_standard", "smi_stable"):
+            assert list(REGISTRY[key].compute(s, Period.year(2026), Scope())) == [], key
+
+
 def test_lost_and_death_visits_end_management(store, person):
     with store.transaction() as s:
         a, b = _people(s, person, 2)

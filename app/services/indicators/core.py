@@ -586,8 +586,8 @@ def managed_span(
     (status, status date) pairs that can end it (the enrolment's, the resident's); None: none."""
     gone = [d for status, day in ends if (d := _gone_on(status, day)) is not None]
     end = min(gone) if gone else None
-    if enrolled_on > period.end or (end is not None and end < period.start):
-        return None
+    if enrolled_on > period.end or (end is not None and end < max(period.start, enrolled_on)):
+        return None  # (ended before it began: a 失访 entered from paper, dated before the registration)
     return max(enrolled_on, period.start), min(end or period.end, period.end)
 
 

@@ -96,7 +96,12 @@ def _read_patients(session: Session, period: Period, scope: Scope) -> list[Progr
     )
     if hidden is not None:
         stmt = stmt.where(hidden)
-    return list(session.scalars(_in_scope(stmt, session, scope)))
+    # not one that ended before it began (a 失访 entered from paper, dated before the registration)
+    return [
+        e
+        for e in session.scalars(_in_scope(stmt, session, scope))
+        if managed_span(period, e.enrolled_on, ((e.status, e.status_date),)) is not None
+    ]
 
 
 def _visits(session: Session, enrolments: list[ProgramEnrolment], period: Period) -> dict:
