@@ -315,6 +315,9 @@ def test_cli_voids_a_visit(tmp_path, capsys):
     main(["--data-dir", d, "demo", "--residents", "50"])
     add = ["--data-dir", d, "followup", "add", "10100001", "--program", "htn", "--date", "2026-11-01",
            "--sbp", "130", "--dbp", "80", "--enrol"]  # fmt: skip
+    assert main([*add, "--signs", "headache,foo"]) == 1  # an unknown sign: named, with the codes to choose
+    err = capsys.readouterr().err
+    assert "紧急转诊情况代码“foo”无效，可选：consciousness, headache" in err
     assert main(add) == 0
     capsys.readouterr()
     void = ["--data-dir", d, "followup", "void", "10100001", "--program", "htn", "--date", "2026-11-01"]

@@ -37,7 +37,9 @@ def register(sub) -> None:
     ca.add_argument("--unsigned", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "纸质协议书尚未签字"))
     ca.add_argument("--json", action="store_true")
     ca.set_defaults(func=add)
-    cr = c.add_parser("renew", help=QT_TRANSLATE_NOOP("Cli", "续约：从原签约到期次日起新签一份"))
+    cr = c.add_parser(
+        "renew", help=QT_TRANSLATE_NOOP("Cli", "续约：从原签约到期次日起新签一份（已过期的从今天起）")
+    )
     cr.add_argument("id")
     cr.add_argument("--years", type=WholeNumber("签约年限"))
     cr.add_argument("--json", action="store_true")

@@ -884,8 +884,8 @@
         <translation>the paper agreement is not signed yet</translation>
     </message>
     <message>
-        <source>续约：从原签约到期次日起新签一份</source>
-        <translation>renew a contract: a new one from the day after it ends</translation>
+        <source>续约：从原签约到期次日起新签一份（已过期的从今天起）</source>
+        <translation>renew: a new contract from the day after the old one ends (from today if it has lapsed)</translation>
     </message>
     <message>
         <source>解约并写明原因（记录保留）</source>
@@ -3924,8 +3924,8 @@
         <translation>&quot;No symptoms&quot; excludes every other symptom</translation>
     </message>
     <message>
-        <source>紧急转诊情况代码无效</source>
-        <translation>An emergency sign code is not valid</translation>
+        <source>紧急转诊情况代码“{value}”无效，可选：{choices}</source>
+        <translation>Invalid emergency sign code "{value}"; choose from: {choices}</translation>
     </message>
     <message>
         <source>服药依从性应为 1 规律、2 间断或 3 不服药</source>

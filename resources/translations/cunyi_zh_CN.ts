@@ -883,8 +883,8 @@
         <translation>纸质协议书尚未签字</translation>
     </message>
     <message>
-        <source>续约：从原签约到期次日起新签一份</source>
-        <translation>续约：从原签约到期次日起新签一份</translation>
+        <source>续约：从原签约到期次日起新签一份（已过期的从今天起）</source>
+        <translation>续约：从原签约到期次日起新签一份（已过期的从今天起）</translation>
     </message>
     <message>
         <source>解约并写明原因（记录保留）</source>
@@ -3923,8 +3923,8 @@
         <translation>选了“无症状”就不能再选其他症状</translation>
     </message>
     <message>
-        <source>紧急转诊情况代码无效</source>
-        <translation>紧急转诊情况代码无效</translation>
+        <source>紧急转诊情况代码“{value}”无效，可选：{choices}</source>
+        <translation>紧急转诊情况代码“{value}”无效，可选：{choices}</translation>
     </message>
     <message>
         <source>服药依从性应为 1 规律、2 间断或 3 不服药</source>

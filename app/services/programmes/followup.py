@@ -447,8 +447,13 @@ def save_visit(
     elif "1" in inp.symptoms and len(inp.symptoms) > 1:
         fail("symptoms", QT_TRANSLATE_NOOP("Followup", "选了“无症状”就不能再选其他症状"))
     sign_list = CODE_LISTS["htn_emergency_sign" if program == rules.HTN else "t2dm_emergency_sign"]
-    if any(s not in sign_list for s in inp.signs):
-        fail("signs", QT_TRANSLATE_NOOP("Followup", "紧急转诊情况代码无效"))
+    if bad_signs := [s for s in inp.signs if s not in sign_list]:
+        fail(
+            "signs",
+            QT_TRANSLATE_NOOP("Followup", "紧急转诊情况代码“{value}”无效，可选：{choices}"),
+            value=bad_signs[0],
+            choices=", ".join(c.code for c in sign_list),
+        )
     if inp.adherence and inp.adherence not in CODE_LISTS["adherence"]:
         fail("adherence", QT_TRANSLATE_NOOP("Followup", "服药依从性应为 1 规律、2 间断或 3 不服药"))
     temperature = None
