@@ -89,6 +89,14 @@ class HelpFormatter(argparse.HelpFormatter):
         finally:
             self._width += extra
 
+    def _metavar_formatter(self, action, default_metavar):
+        if isinstance(action, argparse._SubParsersAction) and action.metavar is None:
+            # the commands are listed under it one by one: not all of them again on one line (an
+            # error still names the command's own argument, as argparse does)
+            name = QT_TRANSLATE_NOOP("Cli", "命令")
+            return lambda size: (name,) * size
+        return super()._metavar_formatter(action, default_metavar)
+
     def add_argument(self, action) -> None:
         super().add_argument(action)
         if action.help is not argparse.SUPPRESS:  # a sub-command is listed indented: measured so
@@ -130,11 +138,6 @@ class CliParser(argparse.ArgumentParser):
         for action in self._actions:
             if isinstance(action, argparse._HelpAction):
                 action.help = QT_TRANSLATE_NOOP("Cli", "显示本帮助并退出")
-
-    def add_subparsers(self, **kwargs):
-        # the commands are listed under it one by one: not all of them again on one line
-        kwargs.setdefault("metavar", QT_TRANSLATE_NOOP("Cli", "命令"))
-        return super().add_subparsers(**kwargs)
 
     def error(self, message: str) -> NoReturn:
         one_line = in_chinese(" ".join(message.split()))
