@@ -206,6 +206,22 @@ def test_renewal_is_asked_for_said_and_shown_as_yet_to_begin(gui_app, qtbot, sto
     assert warned == ["这份签约到 2027-12-31 期满，期满前一个月内（2027-11-30 起）才能续约"]
 
 
+def test_a_contract_past_its_term_reads_lapsed_on_the_page(gui_app, qtbot, store, family):
+    from app.services.programmes import contracts
+
+    with store.transaction() as s:
+        contracts.add_contract(s, family[0], doctor="李医生", packages="basic", start="2024-06-01")
+        contracts.add_contract(s, family[1], doctor="李医生", packages="basic", start="2026-06-01")
+    page = ContractsPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    status = {
+        page.table.item(r, 4).text(): page.table.item(r, 6).text() for r in range(page.table.rowCount())
+    }
+    assert status == {"2024-06-01": "已到期", "2026-06-01": "履约中"}
+
+
 def test_the_activity_form_says_every_problem_at_once_and_keeps_what_was_typed(gui_app, qtbot, store):
     """An empty lecture form said "请填写活动主题" and, once that was typed, the next problem: one
     save at a time.  Now every problem at once, nothing written, what was typed kept."""
