@@ -253,6 +253,37 @@ def test_a_patient_lost_before_the_registration_is_in_no_smi_figure(store, perso
             assert list(REGISTRY[key].compute(s, Period.year(2026), Scope())) == [], key
 
 
+@pytest.mark.parametrize(
+    ("danger", "chosen", "refused"), [("4", "3", "稳定"), ("3", "2", "基本稳定"), ("1", "3", "稳定")]
+)
+def test_a_class_milder_than_the_danger_level_allows_is_refused(store, person, danger, chosen, refused):
+    """The doctor may judge a visit more severe than suggested, not milder than its danger level
+    allows: 3–5 is 不稳定, 1–2 基本稳定 at best (稳定 asks for 0).  Nothing is saved."""
+    with store.transaction() as s:
+        (p,) = _people(s, person, 1)
+        smi.register(s, p.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=TODAY)
+        archive_no = p.archive_no
+    with pytest.raises(ValidationError) as refused_, store.transaction() as s:
+        smi.record_visit(
+            s,
+            archive_no,
+            smi.input_with(visit_date="2026-11-10", danger=danger, classification=chosen, **SMI_ASSESSED),
+            today=TODAY,
+        )
+    (error,) = refused_.value.errors
+    assert error.field == "classification"
+    assert str(error.message) == f"危险性评估为 {danger} 级，本次随访分类不能评为“{refused}”"
+    with store.session() as s:
+        assert s.scalars(select(SmiVisit)).all() == []
+    with store.transaction() as s:  # more severe than suggested: the doctor's to judge
+        smi.record_visit(
+            s,
+            archive_no,
+            smi.input_with(visit_date="2026-11-10", danger="0", classification="1", **SMI_ASSESSED),
+            today=TODAY,
+        )
+
+
 def test_lost_and_death_visits_end_management(store, person):
     with store.transaction() as s:
         a, b = _people(s, person, 2)

@@ -3925,7 +3925,7 @@
     </message>
     <message>
         <source>紧急转诊情况代码“{value}”无效，可选：{choices}</source>
-        <translation>Invalid emergency sign code "{value}"; choose from: {choices}</translation>
+        <translation>Invalid emergency sign code &quot;{value}&quot;; choose from: {choices}</translation>
     </message>
     <message>
         <source>服药依从性应为 1 规律、2 间断或 3 不服药</source>
@@ -8814,6 +8814,10 @@
     <message>
         <source>下次随访日期最晚为本次随访后一年（{d}）</source>
         <translation>The next follow-up is due at most a year after this one ({d})</translation>
+    </message>
+    <message>
+        <source>危险性评估为 {danger} 级，本次随访分类不能评为“{label}”</source>
+        <translation>With danger level {danger}, this visit cannot be classified as {label}</translation>
     </message>
     <message>
         <source>严重精神障碍随访</source>

@@ -8815,6 +8815,10 @@
         <translation>下次随访日期最晚为本次随访后一年（{d}）</translation>
     </message>
     <message>
+        <source>危险性评估为 {danger} 级，本次随访分类不能评为“{label}”</source>
+        <translation>危险性评估为 {danger} 级，本次随访分类不能评为“{label}”</translation>
+    </message>
+    <message>
         <source>严重精神障碍随访</source>
         <translation>严重精神障碍随访</translation>
     </message>

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.codes import CODE_LISTS
 from app.db import note_changes
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ProgramEnrolment, Resident, SmiRegistration, SmiVisit
@@ -404,6 +405,19 @@ def record_visit(
         t=thresholds,
     )
     chosen = int(c.values["classification"]) if c.values.get("classification") else s.classification
+    if chosen > rules.mildest_class(c.values["danger"], thresholds):  # (1 不稳定 … 3 稳定)
+        raise ValidationError(
+            [
+                FieldError(
+                    "classification",
+                    Message(
+                        CTX,
+                        QT_TRANSLATE_NOOP("Smi", "危险性评估为 {danger} 级，本次随访分类不能评为“{label}”"),
+                        {"danger": c.values["danger"], "label": CODE_LISTS["smi_class"].label(str(chosen))},
+                    ),
+                )
+            ]
+        )
     next_due = next_typed or s.next_due
     doctor = c.values.get("doctor") or doctor_name(session) or None
     visit = SmiVisit(
@@ -506,8 +520,6 @@ def record_failed_visit(
 ) -> SavedSmiVisit:
     """失访 (reason code) or 死亡 (date and cause code) instead of an assessment; the programme status
     follows (2 失访 / 4 死亡)."""
-    from app.codes import CODE_LISTS
-
     today = today or capture.trusted_today(session)
     resident = find_resident(session, str(resident_ref))
     enrolment = _visible_enrolment(session, resident, "write")

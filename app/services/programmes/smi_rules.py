@@ -92,6 +92,18 @@ def reasons(f: SmiFindings, t: SmiThresholds = DEFAULT) -> tuple[tuple[str, ...]
     return tuple(unstable), tuple(mostly)
 
 
+def mildest_class(danger: int, t: SmiThresholds = DEFAULT) -> int:
+    """The mildest 本次随访分类 a danger level allows, whatever the doctor judges of the rest:
+    3–5 不稳定, 1–2 基本稳定 at best (稳定 asks for danger 0)."""
+    return (
+        UNSTABLE
+        if danger >= t.unstable_danger
+        else MOSTLY_STABLE
+        if danger >= t.mostly_stable_danger
+        else STABLE
+    )
+
+
 def classify(f: SmiFindings, t: SmiThresholds = DEFAULT) -> int:
     unstable, mostly = reasons(f, t)
     return UNSTABLE if unstable else MOSTLY_STABLE if mostly else STABLE
