@@ -430,6 +430,26 @@ def test_one_person_enrolled_twice_counts_once_in_the_records_rates(township):
         assert "r1又一份" in {line.name for line in lines} and "r1" not in {line.name for line in lines}
 
 
+def _second_record(s, ids, archive_no: str, name: str) -> Resident:
+    """r1 enrolled again in village B (same ID number, household), made on 1 April."""
+    first = s.get(Resident, ids["r1"])
+    village_b = next(v for v in profile.villages(s) if v.code == B)
+    copy = Resident(
+        archive_no=archive_no,
+        name=name,
+        village_id=village_b.id,
+        household_id=first.household_id,
+        enrolled_on=D("2026-04-01"),
+        sex="1",
+        birth_date=D("1970-05-01"),
+        id_number=first.id_number,
+        current_address="村口",
+    )
+    s.add(copy)
+    s.flush()
+    return copy
+
+
 def test_one_person_enrolled_twice_counts_once_in_every_indicator(township):
     """A township reviewer: 663 hypertension patients under management were 619 people (a patient
     enrolled in two villages, each record with its own enrolment and visits), while 建档率 counted
@@ -438,23 +458,8 @@ def test_one_person_enrolled_twice_counts_once_in_every_indicator(township):
     store, ids = township
     with store.session() as s:
         before = engine.evaluate(s, Period.year(YEAR))
-        first = s.get(Resident, ids["r1"])
-        household, id_number = first.household_id, first.id_number
     with store.transaction() as s:
-        villages = {v.code: v for v in profile.villages(s)}
-        copy = Resident(
-            archive_no=f"{B}00031",
-            name="r1又一份",
-            village_id=villages[B].id,
-            household_id=household,
-            enrolled_on=D("2026-04-01"),
-            sex="1",
-            birth_date=D("1970-05-01"),
-            id_number=id_number,
-            current_address="村口",
-        )
-        s.add(copy)
-        s.flush()
+        copy = _second_record(s, ids, f"{B}00031", "r1又一份")
         e = ProgramEnrolment(resident_id=copy.id, program="htn", enrolled_on=D("2026-04-01"))
         s.add(e)
         s.flush()
@@ -496,25 +501,10 @@ def test_a_patient_registered_on_the_persons_other_record_is_the_programmes_pati
     store, ids = township
     with store.session() as s:
         before = engine.evaluate(s, Period.year(YEAR))
-        first = s.get(Resident, ids["r1"])
-        household, id_number = first.household_id, first.id_number
     with store.transaction() as s:
-        villages = {v.code: v for v in profile.villages(s)}
-        copy = Resident(
-            archive_no=f"{B}00032",
-            name="r1精神",
-            village_id=villages[B].id,
-            household_id=household,
-            enrolled_on=D("2026-04-01"),
-            sex="1",
-            birth_date=D("1970-05-01"),
-            id_number=id_number,
-            current_address="村口",
-        )
-        s.add(copy)
-        s.flush()
+        copy = _second_record(s, ids, f"{B}00032", "r1精神")
         s.add(ProgramEnrolment(resident_id=copy.id, program="smi", enrolled_on=D("2026-04-01")))
-        copy_id, village_b = copy.id, villages[B].id
+        copy_id, village_b = copy.id, copy.village_id
     with store.session() as s:
         after = engine.evaluate(s, Period.year(YEAR))
         one = engine.evaluate(s, Period.year(YEAR), village_code=B)
