@@ -494,14 +494,24 @@ def test_one_person_enrolled_twice_counts_once_in_every_indicator(township):
         assert copy_id in {line.resident_id for line in lines.values()}
 
 
-def test_a_patient_registered_on_the_persons_other_record_is_the_programmes_patient(township):
-    """One person, two records: 建档率 counts the first (r1, no 严重精神障碍 registration); the other,
-    in village B, holds the registration.  The patient is one of the programme's, listed by the
-    record that holds it, in the township's report and in village B's alike."""
+@pytest.mark.parametrize("ended_on_the_first", [False, True])
+def test_a_patient_registered_on_the_persons_other_record_is_the_programmes_patient(
+    township, ended_on_the_first
+):
+    """One person, two records: 建档率 counts the first (r1, no 严重精神障碍 registration, or one lost to
+    follow-up years ago); the other, in village B, holds the registration.  The patient is one of the
+    programme's, listed by the record that holds it, in the township's report and in village B's alike."""
     store, ids = township
     with store.session() as s:
         before = engine.evaluate(s, Period.year(YEAR))
     with store.transaction() as s:
+        if ended_on_the_first:
+            s.add(
+                ProgramEnrolment(
+                    resident_id=ids["r1"], program="smi", enrolled_on=D("2022-03-12"), status="2",
+                    status_date=D("2022-06-01"),
+                )
+            )  # fmt: skip
         copy = _second_record(s, ids, f"{B}00032", "r1精神")
         s.add(ProgramEnrolment(resident_id=copy.id, program="smi", enrolled_on=D("2026-04-01")))
         copy_id, village_b = copy.id, copy.village_id

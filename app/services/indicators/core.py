@@ -269,7 +269,7 @@ ENROLLED = frozenset({"htn", "t2dm", "smi"})  # programmes whose indicators coun
 
 def _not_the_persons(session: Session, period: Period, scope: Scope, programme: str = "") -> set[uuid.UUID]:
     """The records of :func:`_sharing` that do not stand for their person (:func:`one_per_person`);
-    ``programme``: of those holding an enrolment in it by the period's end."""
+    ``programme``: of those under management in it at some time in the period (:func:`_enrolled_of`)."""
 
     def load() -> set[uuid.UUID]:
         def order(row: tuple) -> tuple:
@@ -289,21 +289,29 @@ def _not_the_persons(session: Session, period: Period, scope: Scope, programme: 
 
 
 def _enrolled_of(session: Session, period: Period, programme: str, ids: list[uuid.UUID]) -> set[uuid.UUID]:
-    """Of the records ``ids`` (wherever held), those with an enrolment in ``programme`` (not voided,
-    made by the period's end)."""
+    """Of the records ``ids`` (wherever held), those under management in ``programme`` at some time
+    in the period (:func:`managed_span`: not an enrolment that ended before it, or before it began)."""
     if not ids:
         return set()
     uid = resident_ids(session)
-    E = ProgramEnrolment
+    E, R = ProgramEnrolment, Resident
     found: set[uuid.UUID] = set()
     for i in range(0, len(ids), PROBED):
-        q = select(raw_id(E.resident_id)).where(
-            E.program == programme,
-            E.voided.is_(False),
-            E.enrolled_on <= period.end,
-            one_of(E.resident_id, ids[i : i + PROBED]),
+        q = (
+            select(raw_id(E.resident_id), E.enrolled_on, E.status, E.status_date, R.status, R.status_date)
+            .join(R, R.id == E.resident_id)
+            .where(
+                E.program == programme,
+                E.voided.is_(False),
+                E.enrolled_on <= period.end,
+                one_of(E.resident_id, ids[i : i + PROBED]),
+            )
         )
-        found.update(uid(raw) for (raw,) in rows(session, q))
+        if programme == "smi":  # a registration without consent (终止管理) is no patient of its figures
+            q = q.where(E.status != "5")
+        for raw, enrolled_on, status, status_date, r_status, r_date in rows(session, q):
+            if managed_span(period, enrolled_on, ((status, status_date), (r_status, r_date))) is not None:
+                found.add(uid(raw))
     return found
 
 
