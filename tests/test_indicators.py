@@ -519,7 +519,7 @@ def test_a_patient_registered_on_the_persons_other_record_is_the_programmes_pati
         after = engine.evaluate(s, Period.year(YEAR))
         one = engine.evaluate(s, Period.year(YEAR), village_code=B)
         lines = engine.drilldown(s, "smi_standard", Period.year(YEAR), "denominator")
-    for key in ("smi_standard", "smi_stable"):
+    for key in ("smi_standard", "smi_stable", "contract_smi"):  # (its patients' signing rate too)
         assert after.result(key).total.denominator == before.result(key).total.denominator + 1, key
         assert one.result(key).total.denominator == after.result(key).villages[village_b].denominator, key
     assert copy_id in {line.resident_id for line in lines}

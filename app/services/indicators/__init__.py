@@ -116,6 +116,13 @@ class Indicator:
     # What a reader who may not see 严重精神障碍 patients misses of it (Report.withheld): SOME of its
     # figures (they differ from a permitted reader's), ALL (its residents are those patients), or None
     withheld: str | None = None
+    # Whose patients it counts, when they are a programme's (htn, t2dm, smi): a person with two
+    # records stands by the one under management in it (engine: one_per_person); default programme
+    patients_of: str = ""
+
+    @property
+    def person_rule(self) -> str:
+        return self.patients_of or self.programme
 
 
 SOME, ALL = "some", "all"  # Indicator.withheld
@@ -157,6 +164,7 @@ def indicator(
     order: int = 100,
     unit: str = RATE,
     withheld: str | None = None,
+    patients_of: str = "",
 ) -> Callable[[Compute], Compute]:
     """Declare ``compute`` as the indicator ``key``.  Keys are unique across the application."""
 
@@ -164,7 +172,16 @@ def indicator(
         if key in REGISTRY:
             raise ValueError(f"indicator {key!r} declared twice")
         REGISTRY[key] = Indicator(
-            key, name, compute, target, programme, denominator_figure, order, unit=unit, withheld=withheld
+            key,
+            name,
+            compute,
+            target,
+            programme,
+            denominator_figure,
+            order,
+            unit=unit,
+            withheld=withheld,
+            patients_of=patients_of,
         )
         return compute
 

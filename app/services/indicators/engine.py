@@ -366,7 +366,7 @@ def _evaluate_one(session, ind: Indicator, period, scope, villages, where: _Plac
     # Counted by place number in C (Counter over an iterable), then summed per village and per
     # group: no Python-level arithmetic per resident.
     session.info.setdefault(CACHE, {})[COUNTING] = True  # reasons are not read: see wants_reasons
-    found = _one_per_person(session, period, scope, ind.compute(session, period, scope), ind.programme)
+    found = _one_per_person(session, period, scope, ind.compute(session, period, scope), ind.person_rule)
     if isinstance(found, Counts):  # residents only, as two lists
         entries, ids, flags = (), found.ids, found.counted
     else:
@@ -510,7 +510,7 @@ def drilldown(
         entries = {
             e.resident_id: e
             for e in _one_per_person(
-                session, period, scope, ind.compute(session, period, scope), ind.programme
+                session, period, scope, ind.compute(session, period, scope), ind.person_rule
             )
             if which == LISTS[1] or e.counted
         }

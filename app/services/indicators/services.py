@@ -335,6 +335,7 @@ for _order, (_group, _name) in enumerate(
         programme=PROGRAMME,
         order=_order,
         withheld=ALL if _group == "smi" else None,
+        patients_of=_group if _group in ("htn", "t2dm", "smi") else "",
     )(_group_contract(_group))
 
 
