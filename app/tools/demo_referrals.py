@@ -85,6 +85,7 @@ def plan_referrals(
     urgent = [v for v in recent if v["emergency_reasons"] or v["referral_suggested"]]
     others = [v for v in recent if not (v["emergency_reasons"] or v["referral_suggested"])]
     rng.shuffle(urgent)
+    urgent.sort(key=lambda v: not v["emergency_reasons"])  # an emergency first, whatever the draw
     rng.shuffle(others)
     chosen, seen = [], set()
     for v in urgent + others:
@@ -92,6 +93,11 @@ def plan_referrals(
             chosen.append(v)
             seen.add(v["resident_id"])
     chosen.sort(key=lambda v: v["visit_date"], reverse=True)
+    # the newest emergency first: still issued, so the 工作台 lists an open 紧急转诊 whatever the
+    # draw (not only when one happens to be among the newest)
+    if (first := next((v for v in chosen if v["emergency_reasons"]), None)) is not None:
+        chosen.remove(first)
+        chosen.insert(0, first)
     rows = []
     for i, v in enumerate(chosen):
         status = _status(rng, i, (today - v["visit_date"]).days)
