@@ -65,6 +65,7 @@ from app.services.indicators import (
     wants_reasons,
 )
 from app.services.programmes import followup_rules as rules
+from app.services.programmes import smi
 from app.services.programmes.followup import PROGRAMS as FOLLOWUP_PROGRAMS
 from app.services.programmes.worklist import FACE_TO_FACE
 
@@ -307,8 +308,8 @@ def _enrolled_of(session: Session, period: Period, programme: str, ids: list[uui
                 one_of(E.resident_id, ids[i : i + PROBED]),
             )
         )
-        if programme == "smi":  # a registration without consent (终止管理) is no patient of its figures
-            q = q.where(E.status != "5")
+        if programme == smi.PROGRAM:  # a registration without consent (终止管理) is no patient of its figures
+            q = q.where(E.status != smi.ENDED)
         for raw, enrolled_on, status, status_date, r_status, r_date in rows(session, q):
             if managed_span(period, enrolled_on, ((status, status_date), (r_status, r_date))) is not None:
                 found.add(uid(raw))

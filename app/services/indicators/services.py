@@ -60,6 +60,7 @@ from app.services.indicators import (
     rows,
     wants_reasons,
 )
+from app.services.indicators.core import ENROLLED
 from app.services.programmes import contracts, education, poverty
 from app.services.records.validators import born_by
 from app.services.sync.capture import pc_today
@@ -335,7 +336,7 @@ for _order, (_group, _name) in enumerate(
         programme=PROGRAMME,
         order=_order,
         withheld=ALL if _group == "smi" else None,
-        patients_of=_group if _group in ("htn", "t2dm", "smi") else "",
+        patients_of=_group if _group in ENROLLED else "",
     )(_group_contract(_group))
 
 
