@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 import zstandard
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from app.db import Store, head_revision
 from app.models import ChangeLog, FollowupVisit, Resident, ResidentChoice, ResidentSearchKey
-from app.models.base import Id, as_uuid, clocks_value, id_hex, id_param
+from app.models.base import Id, as_uuid, clocks_value, day_param, day_value, id_hex, id_param
 from app.models.packing import pack, unpack
 from app.services import backup
 from app.services.errors import UserError
@@ -92,6 +92,58 @@ def test_search_and_the_visit_read_back(village):
     assert "硝苯地平缓释片" in raw and ": " not in raw
 
 
+def test_dates_are_stored_as_day_numbers_and_read_as_dates(village):
+    kinds = _sql(village.store, "SELECT DISTINCT typeof(birth_date), typeof(enrolled_on) FROM resident")
+    assert kinds == [("integer", "integer")]
+    assert _sql(village.store, "SELECT visit_date FROM followup_visit") == [(day_param("2025-02-01"),)]
+    assert day_param("1950-01-01") == -7305 and day_param(dt.date(1970, 1, 2)) == 1
+    with village.store.session() as s:
+        r = s.scalars(select(Resident).where(Resident.name == "张三")).one()
+        assert r.birth_date == dt.date(1950, 1, 1)  # before 1970: a negative day number
+        # comparisons, ordering and ISO text binds keep their meaning
+        assert s.scalar(select(func.count()).where(Resident.birth_date < dt.date(1950, 1, 2))) == 3
+        assert s.scalar(select(func.count()).where(Resident.birth_date > "1949-12-31")) == 3
+        assert s.scalar(select(func.max(FollowupVisit.visit_date))) == dt.date(2025, 2, 1)
+    # the change a bundle carries reads the stored day back as ISO text
+    with village.store.session() as s:
+        v = s.scalars(select(FollowupVisit)).one()
+        row = capture.sqlite_travel(FollowupVisit.__table__.c.visit_date)(day_param(v.visit_date))
+    assert row == "2025-02-01"
+    assert day_value("2025-02-01") == day_value(day_param("2025-02-01")) == dt.date(2025, 2, 1)
+
+
+def test_migration_turns_dates_into_day_numbers_and_back(tmp_path):
+    from app.db import make_engine, migrate
+
+    copy = tmp_path / "s.db"
+    shutil.copy(DATA / "schema_0023.db", copy)
+    with sqlite3.connect(copy) as c:
+        texts = c.execute("SELECT id, visit_date, next_due FROM followup_visit ORDER BY id").fetchall()
+        births = c.execute("SELECT id, birth_date FROM resident ORDER BY id").fetchall()
+    assert texts and all(isinstance(d, str) for _i, d, _n in texts)
+    before = _dump(copy)
+    engine = make_engine(f"sqlite:///{copy}")
+    migrate(engine)
+    with sqlite3.connect(copy) as c:
+        days = c.execute("SELECT id, visit_date, next_due FROM followup_visit ORDER BY id").fetchall()
+        assert [(i, day_value(d).isoformat(), n and day_value(n).isoformat()) for i, d, n in days] == texts
+        assert c.execute("SELECT id, birth_date FROM resident ORDER BY id").fetchall() == [
+            (i, day_param(b)) for i, b in births
+        ]
+        tables = [r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        for t in tables:
+            for col in [r[1] for r in c.execute(f'PRAGMA table_info("{t}")') if r[2] == "DATE"]:
+                kinds = {k for (k,) in c.execute(f'SELECT DISTINCT typeof("{col}") FROM "{t}"')}
+                assert kinds <= {"integer", "null"}, (t, col, kinds)
+    assert _dump(copy) == before  # every value reads the same
+    migrate(engine, "0023", downgrade=True)
+    engine.dispose()
+    with sqlite3.connect(copy) as c:
+        assert (
+            c.execute("SELECT id, visit_date, next_due FROM followup_visit ORDER BY id").fetchall() == texts
+        )
+
+
 def test_change_payloads_are_stored_compressed_and_read_as_text(village):
     # a change that made its row keeps no copy while the row holds what it wrote (migration 0017)
     kinds = dict(_sql(village.store, "SELECT typeof(data), count(*) FROM change_log GROUP BY 1"))
@@ -140,6 +192,7 @@ def _dump(path: Path) -> dict:
             ]
             cols = [r[1] for r in info]
             moments = [r[2].upper() == "DATETIME" for r in info]
+            days = [r[2].upper() == "DATE" for r in info]
             rows = c.execute(f'SELECT {", ".join(cols)} FROM "{n}"').fetchall()
             clocks = cols.index("sync_clocks") if "sync_clocks" in cols else -1
             drugs = cols.index("drugs") if n == "followup_visit" else -1
@@ -148,10 +201,12 @@ def _dump(path: Path) -> dict:
                 tuple(
                     _moment(v)
                     if m
+                    else _day(v)
+                    if d
                     else v.hex()
                     if i == hlc and isinstance(v, bytes)
                     else _plain(_clocks(v) if i == clocks else _drugs(v) if i == drugs else v)
-                    for i, (v, m) in enumerate(zip(row, moments, strict=True))
+                    for i, (v, m, d) in enumerate(zip(row, moments, days, strict=True))
                 )
                 for row in rows
             ]
@@ -166,6 +221,11 @@ def _moment(v):
             sep=" ", timespec="microseconds"
         )
     return v
+
+
+def _day(v):
+    """A DATE value as the app reads it: days since 1970 (0024) or the ISO text before."""
+    return day_value(v).isoformat() if isinstance(v, int) else v
 
 
 def _clocks(v):

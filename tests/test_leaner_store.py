@@ -247,4 +247,4 @@ def test_rows_read_straight_from_sqlite_travel_as_the_typed_read_gives_them(vill
                 i.bytes: raw[i] for i in ids[:3]
             }
     # every kind of column that does not travel as stored was read: ids, moments, flags, JSON
-    assert {"Id", "Timestamp", "Boolean", "JSON", "Date", "Double"} <= seen, seen
+    assert {"Id", "Timestamp", "Boolean", "JSON", "Day", "Double"} <= seen, seen

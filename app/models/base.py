@@ -9,7 +9,19 @@ import uuid
 from typing import ClassVar
 
 import orjson
-from sqlalchemy import ARRAY, JSON, Boolean, DateTime, LargeBinary, MetaData, String, Uuid, any_, bindparam
+from sqlalchemy import (
+    ARRAY,
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    LargeBinary,
+    MetaData,
+    String,
+    Uuid,
+    any_,
+    bindparam,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.sql.elements import ColumnElement
@@ -433,14 +445,93 @@ class Timestamp(TypeDecorator):
         return dt.datetime
 
 
+_EPOCH_DAY = dt.date(1970, 1, 1).toordinal()
+
+
+def day_param(value) -> int | None:
+    """A date as SQLite stores it (:class:`Day`): days since 1970-01-01 (negative before), from a
+    date (a datetime: its day) or its ISO text; for statements sent straight through the driver."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return value.toordinal() - _EPOCH_DAY
+
+
+def day_value(stored) -> dt.date | None:
+    """A date as SQLite stores it (:func:`day_param`; ISO text from older versions) as the date
+    :class:`Day` reads; for rows read straight from the driver."""
+    if stored is None or stored.__class__ is dt.date:
+        return stored
+    if stored.__class__ is int:
+        return dt.date.fromordinal(stored + _EPOCH_DAY)
+    return dt.date.fromisoformat(stored)
+
+
+class Day(TypeDecorator):
+    """A calendar date stored as an integer on SQLite: days since 1970, 2–3 bytes, not the 10
+    characters of ``Date``'s text (a township holds a million of them: visit days, due days,
+    birthdays); PostgreSQL keeps its native ``date``.  Python sees the same dates, and
+    comparisons and ordering in SQL keep their meaning.  Text written by older versions is still
+    read (migration 0024 converts it)."""
+
+    impl = Date
+    cache_ok = True
+
+    def bind_processor(self, dialect):
+        if dialect.name != "sqlite":
+            return super().bind_processor(dialect)
+        epoch, date = _EPOCH_DAY, dt.date
+
+        def process(value):
+            if value is None:
+                return None
+            if value.__class__ is date:
+                return value.toordinal() - epoch
+            return day_param(value)  # ISO text; a datetime: its day, as ``Date`` stored it
+
+        return process
+
+    def result_processor(self, dialect, coltype):
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+        epoch, from_ordinal = _EPOCH_DAY, dt.date.fromordinal
+
+        def process(value):
+            if value is None:
+                return None
+            if value.__class__ is int:
+                return from_ordinal(value + epoch)
+            return day_value(value)
+
+        return process
+
+    def process_literal_param(self, value, dialect):
+        if value is None:
+            return "NULL"
+        if dialect.name == "sqlite":
+            return str(day_param(value))
+        return f"'{value.isoformat()}'"
+
+    @property
+    def python_type(self):
+        return dt.date
+
+
+def is_day(sql_type) -> bool:
+    """Whether a column's type holds calendar dates (this type, or a plain ``Date`` in old code)."""
+    return isinstance(sql_type, (Day, Date))
+
+
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    # every id column: 16 bytes, not 32 hex characters; every moment: an integer on SQLite
-    type_annotation_map = {uuid.UUID: Id, dt.datetime: Timestamp}
+    # every id column: 16 bytes, not 32 hex characters; every moment and every date: an integer
+    # on SQLite
+    type_annotation_map = {uuid.UUID: Id, dt.datetime: Timestamp, dt.date: Day}
 
 
 class UUIDPk:

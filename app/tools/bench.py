@@ -32,7 +32,7 @@ from pathlib import Path
 import psutil
 
 from app.db import Store, connect_file, head_revision
-from app.models.base import as_uuid, id_hex, id_param
+from app.models.base import as_uuid, day_param, id_hex, id_param
 from app.models.packing import unpack
 from app.services import backup, profile
 from app.services.records import search
@@ -280,7 +280,7 @@ def bench_indicators(db: Path, runs: int = 5) -> list[Metric]:
             drill.append((time.perf_counter() - t) * 1000)
     store.dispose()
     raw = sqlite3.connect(db)
-    args = (period.start.isoformat(), period.end.isoformat())
+    args = (day_param(period.start), day_param(period.end))  # dates as the store holds them
     sql = [
         (
             "SELECT village_id, count(*) FROM resident WHERE voided = 0 AND enrolled_on <= ? GROUP BY village_id",
@@ -467,7 +467,7 @@ def bench_worklist(db: Path, runs: int = 20, key: bytes | None = None) -> Metric
     )
     for _ in range(runs):
         t = time.perf_counter()
-        raw.execute(sql, (today.isoformat(),)).fetchall()
+        raw.execute(sql, (day_param(today),)).fetchall()
         base.append((time.perf_counter() - t) * 1000)
     raw.close()
     return compared(

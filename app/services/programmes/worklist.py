@@ -11,7 +11,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
@@ -117,7 +117,7 @@ def worklist(
             next_due, R.name_pinyin
         )
     elif kind == "not_seen_this_year":
-        stmt = stmt.where(func.coalesce(E.last_visit, dt.date(1900, 1, 1)) < year_start).order_by(
+        stmt = stmt.where(or_(E.last_visit.is_(None), E.last_visit < year_start)).order_by(
             E.last_visit, R.name_pinyin
         )  # longest unseen first
     else:
@@ -197,7 +197,7 @@ def counts(
             n(due < today),
             n(due == today),
             n((due >= today) & (due <= today + dt.timedelta(days=7))),
-            n(func.coalesce(E.last_visit, dt.date(1900, 1, 1)) < year_start),
+            n(or_(E.last_visit.is_(None), E.last_visit < year_start)),
             func.count(),
             n(this_year >= REQUIRED_PER_YEAR),
         )

@@ -59,9 +59,12 @@ from app.models.base import (
     as_uuid,
     clocks_param,
     clocks_value,
+    day_param,
+    day_value,
     id_hex,
     id_param,
     ids_in,
+    is_day,
     is_id,
     json_text,
     timestamp_param,
@@ -113,6 +116,12 @@ def _sqlite_datetime(v):
     return None if v is None else timestamp_param(v)
 
 
+def _sqlite_day(v):
+    """A date travelling as ISO text, as SQLite stores it (:class:`~app.models.base.Day`: days
+    since 1970)."""
+    return None if v is None else day_param(v)
+
+
 def _sqlite_id(v):
     """An id travelling as hex, as SQLite stores it (16 bytes: :func:`~app.models.base.id_param`)."""
     return None if v is None else id_param(v)
@@ -124,6 +133,8 @@ def sqlite_param(column: sa.Column):
     t = column.type
     if isinstance(t, (sa.DateTime, Timestamp)):
         return _sqlite_datetime
+    if is_day(t):
+        return _sqlite_day
     if isinstance(t, Clocks):
         return clocks_param
     if isinstance(t, KeyedRows):
@@ -132,12 +143,17 @@ def sqlite_param(column: sa.Column):
         return json_text  # as the engine's JSON serializer does (None is stored as JSON null)
     if is_id(t):
         return _sqlite_id
-    return None  # ISO dates, numbers, text and booleans are stored as they travel
+    return None  # numbers, text and booleans are stored as they travel
 
 
 def _travel_moment(v) -> str:
     """A moment as SQLite stores it (:class:`~app.models.base.Timestamp`) as it travels: ISO text."""
     return timestamp_value(v).isoformat()
+
+
+def _travel_day(v) -> str:
+    """A date as SQLite stores it (:class:`~app.models.base.Day`) as it travels: ISO text."""
+    return day_value(v).isoformat()
 
 
 def sqlite_travel(column: sa.Column):
@@ -146,6 +162,8 @@ def sqlite_travel(column: sa.Column):
     t = column.type
     if isinstance(t, (sa.DateTime, Timestamp)):
         return _travel_moment
+    if is_day(t):
+        return _travel_day
     if isinstance(t, Clocks):
         return clocks_value
     if isinstance(t, KeyedRows):
@@ -156,7 +174,7 @@ def sqlite_travel(column: sa.Column):
         return id_hex
     if isinstance(t, sa.Boolean):
         return bool  # stored as 0 or 1
-    return None  # ISO dates, numbers and text are stored as they travel
+    return None  # numbers and text are stored as they travel
 
 
 def _codec(column: sa.Column):
@@ -167,7 +185,7 @@ def _codec(column: sa.Column):
         return (lambda v: None if v is None else v.isoformat()), (
             lambda v: None if v is None else dt.datetime.fromisoformat(v)
         )
-    if isinstance(t, sa.Date):
+    if is_day(t):
         return (lambda v: None if v is None else v.isoformat()), (
             lambda v: None if v is None else dt.date.fromisoformat(v)
         )

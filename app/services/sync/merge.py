@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from app import search_index
 from app.db import note_changes
 from app.models import ChangeLog, OriginMark, Resident, ResidentSearchKey, SyncConflict, new_id
-from app.models.base import Timestamp, id_hex, id_param, ids_in, is_id, is_json, new_id_hexes
+from app.models.base import Day, Timestamp, id_hex, id_param, ids_in, is_id, is_json, new_id_hexes
 from app.models.packing import pack
 from app.services.programmes import followup
 from app.services.records.pinyin_keys import sort_key
@@ -382,7 +382,7 @@ def _fast(fn, column: sa.Column):
     """The converter ``fn`` of ``column``, remembering its answers where values repeat across a
     bundle's rows: ids (the resident a visit is of, who wrote it), and JSON lists of codes (the
     symptoms ticked).  Each distinct value is converted by ``fn`` once."""
-    if is_id(column.type) or isinstance(column.type, Timestamp):  # (a batch's rows share moments too)
+    if is_id(column.type) or isinstance(column.type, (Timestamp, Day)):  # (rows share moments and days too)
         return _Memo(fn).__getitem__
     if is_json(column.type):
         seen: dict = {}

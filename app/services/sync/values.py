@@ -26,7 +26,7 @@ from operator import is_not, itemgetter, methodcaller
 
 import sqlalchemy as sa
 
-from app.models.base import Timestamp, is_id, is_json
+from app.models.base import Timestamp, is_day, is_id, is_json
 from app.models.followup import DRUG_KEYS
 from app.services.records.validators import FIRST_DATE, LAST_DATE, Invalid, parse_date, parse_month
 from app.services.sync import capture
@@ -65,7 +65,7 @@ def _rule(column: sa.Column, limit: dict) -> Rule:
         return Rule("int", nullable, low=limit.get("low", -bound + 1), high=limit.get("high", bound - 1))
     if isinstance(t, sa.Float | sa.Numeric):
         return Rule("float", nullable, low=limit.get("low", -1e12), high=limit.get("high", 1e12))
-    if isinstance(t, sa.Date):
+    if is_day(t):
         return Rule("date", nullable)
     if isinstance(t, sa.DateTime | Timestamp):
         return Rule("moment", nullable)
