@@ -1141,6 +1141,7 @@ _LISTS += [
 ]
 
 
+BUILT_IN: tuple[CodeList, ...] = tuple(_LISTS)  # as shipped, whatever codes.json replaces
 CODE_LISTS: dict[str, CodeList] = {cl.name: cl for cl in _LISTS}
 
 

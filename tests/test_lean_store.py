@@ -16,9 +16,9 @@ import zstandard
 from sqlalchemy import delete, func, select
 
 from app.db import Store, head_revision
-from app.models import ChangeLog, FollowupVisit, Resident, ResidentChoice, ResidentSearchKey
+from app.models import Base, ChangeLog, FollowupVisit, Resident, ResidentChoice, ResidentSearchKey
 from app.models.base import Id, as_uuid, clocks_value, day_param, day_value, id_hex, id_param
-from app.models.packing import pack, unpack
+from app.models.packing import Words, pack, unpack, word_code
 from app.services import backup
 from app.services.errors import UserError
 from app.services.programmes import followup
@@ -144,6 +144,60 @@ def test_migration_turns_dates_into_day_numbers_and_back(tmp_path):
         )
 
 
+def test_table_and_field_names_are_stored_as_two_byte_codes(village):
+    for table, column in (("change_log", "entity"), ("resident_choice", "field")):
+        kinds = _sql(village.store, f"SELECT DISTINCT typeof({column}), length({column}) FROM {table}")
+        assert kinds == [("blob", 2)], (table, column, kinds)
+    assert (word_code("resident"),) in _sql(village.store, "SELECT entity FROM change_log")
+    with village.store.session() as s:
+        assert "followup_visit" in s.scalars(select(ChangeLog.entity).distinct()).all()
+        fields = s.scalars(select(ResidentChoice.field).where(ResidentChoice.field == "payment")).all()
+        assert fields and set(fields) == {"payment"}  # a bound word is coded as the stored one
+        # a word outside the vocabulary is kept as its text and reads back the same
+        r = s.scalars(select(Resident)).first()
+        s.add(ResidentChoice(resident_id=r.id, field="not_a_known_field", code="1"))
+        s.flush()
+        found = s.scalars(select(ResidentChoice.field).where(ResidentChoice.field == "not_a_known_field"))
+        assert found.all() == ["not_a_known_field"]
+        s.rollback()
+    text = capture.sqlite_travel(ResidentChoice.__table__.c.field)
+    assert text(word_code("family_father")) == "family_father" and text("other") == "other"
+
+
+def test_a_vocabulary_whose_words_share_a_code_is_refused():
+    a = "payment"
+    twin = next(w for w in (f"w{i}" for i in range(200_000)) if word_code(w) == word_code(a))
+    with pytest.raises(RuntimeError, match="share the stored code"):
+        Words(lambda: [a, twin]).param(a)
+    with pytest.raises(ValueError, match="vocabulary"):
+        Words(lambda: ["payment"]).value(word_code("allergy"))
+
+
+def test_migration_turns_words_into_codes_and_back(tmp_path):
+    from app.db import make_engine, migrate
+
+    copy = tmp_path / "s.db"
+    shutil.copy(DATA / "schema_0024.db", copy)
+    query = "SELECT origin, seq, entity FROM change_log ORDER BY origin, seq"
+    with sqlite3.connect(copy) as c:
+        texts = c.execute(query).fetchall()
+        fields = c.execute("SELECT DISTINCT field FROM resident_choice").fetchall()
+    assert texts and all(isinstance(e, str) for *_k, e in texts) and fields
+    before = _dump(copy)
+    engine = make_engine(f"sqlite:///{copy}")
+    migrate(engine)
+    with sqlite3.connect(copy) as c:
+        assert c.execute(query).fetchall() == [(*k, word_code(e)) for *k, e in texts]
+        assert c.execute("SELECT DISTINCT typeof(field), length(field) FROM resident_choice").fetchall() == [
+            ("blob", 2)
+        ]
+    assert _dump(copy) == before  # every value reads the same
+    migrate(engine, "0024", downgrade=True)
+    engine.dispose()
+    with sqlite3.connect(copy) as c:
+        assert c.execute(query).fetchall() == texts
+
+
 def test_change_payloads_are_stored_compressed_and_read_as_text(village):
     # a change that made its row keeps no copy while the row holds what it wrote (migration 0017)
     kinds = dict(_sql(village.store, "SELECT typeof(data), count(*) FROM change_log GROUP BY 1"))
@@ -197,6 +251,7 @@ def _dump(path: Path) -> dict:
             clocks = cols.index("sync_clocks") if "sync_clocks" in cols else -1
             drugs = cols.index("drugs") if n == "followup_visit" else -1
             hlc = cols.index("hlc") if n == "change_log" else -1  # text, then its 12 bytes (0023)
+            word = cols.index(WORDS[n]) if n in WORDS else -1  # text, then its 2 bytes (0025)
             norm = [
                 tuple(
                     _moment(v)
@@ -205,6 +260,8 @@ def _dump(path: Path) -> dict:
                     if d
                     else v.hex()
                     if i == hlc and isinstance(v, bytes)
+                    else _word(n, v)
+                    if i == word
                     else _plain(_clocks(v) if i == clocks else _drugs(v) if i == drugs else v)
                     for i, (v, m, d) in enumerate(zip(row, moments, days, strict=True))
                 )
@@ -221,6 +278,14 @@ def _moment(v):
             sep=" ", timespec="microseconds"
         )
     return v
+
+
+WORDS = {"change_log": "entity", "resident_choice": "field"}
+
+
+def _word(table: str, v):
+    """A word as the app reads it: its text, or its two-byte code (0025)."""
+    return Base.metadata.tables[table].c[WORDS[table]].type.words.value(v)
 
 
 def _day(v):

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, Id, Synced, Tracked, UUIDPk, Voidable
 from app.models.org import Village, VillageGroup
+from app.models.packing import Word, Words
 
 ON_REGISTER = "1"  # resident_status 在册 (2 迁出, 3 死亡: the record stays, closed)
 
@@ -132,6 +133,19 @@ def new_choice_id(above: int = 0) -> int:
     return _last_choice_id
 
 
+def choice_words() -> list[str]:
+    """Every field name a ticked box of this version can carry (:class:`ResidentChoice`), from
+    the code lists built in (a province's ``codes.json`` adjusts codes, never field names)."""
+    from app.codes import BUILT_IN
+
+    lists = {cl.name: cl for cl in BUILT_IN}
+    return [
+        *(cl.name for cl in BUILT_IN if cl.multi),
+        *(f"family_{c.code}" for c in lists["relative"].codes),
+        *(f"history_{c.code}" for c in lists["history_event"].codes),
+    ]
+
+
 class ResidentChoice(Base):
     """One ticked box of a multi-choice field of the personal form, queryable by field and code.
 
@@ -155,7 +169,7 @@ class ResidentChoice(Base):
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False, default=new_choice_id)
     resident_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("resident.id"), primary_key=True)
-    field: Mapped[str] = mapped_column(String(30))
+    field: Mapped[str] = mapped_column(Word(30, Words(choice_words)))  # two bytes on SQLite
     code: Mapped[str | None] = mapped_column(String(4))
     note: Mapped[str | None] = mapped_column(String(100))
     event_date: Mapped[str | None] = mapped_column(String(10))

@@ -916,6 +916,7 @@ def bench_sync(
     import zstandard
 
     from app.config import Paths
+    from app.models import ChangeLog
     from app.services.sync import capture, exchange
     from app.services.sync import keys as device_keys
 
@@ -948,12 +949,13 @@ def bench_sync(
         result = exchange.export_bundles(vs, vp, root / "usb")
         export_s = time.perf_counter() - t
         (bundle,) = [b for b in result.bundles if b.path]
+        entity = capture.sqlite_travel(ChangeLog.__table__.c.entity)  # (a table's name as stored)
         with sqlite3.connect(vp.db_file) as c:
             rows = [  # as the bundle carries them: ids and clocks as hex, payloads as JSON text
                 (
                     id_hex(o),
                     seq,
-                    e,
+                    entity(e),
                     id_hex(r),
                     h.hex() if isinstance(h, bytes) else h,
                     sc,

@@ -70,6 +70,7 @@ from app.models.base import (
     timestamp_param,
     timestamp_value,
 )
+from app.models.packing import Word
 from app.services.access import audit
 from app.services.access.actor import actor
 from app.services.errors import Message, UserError
@@ -135,6 +136,8 @@ def sqlite_param(column: sa.Column):
         return _sqlite_datetime
     if is_day(t):
         return _sqlite_day
+    if isinstance(t, Word):
+        return t.words.param
     if isinstance(t, Clocks):
         return clocks_param
     if isinstance(t, KeyedRows):
@@ -164,6 +167,8 @@ def sqlite_travel(column: sa.Column):
         return _travel_moment
     if is_day(t):
         return _travel_day
+    if isinstance(t, Word):
+        return t.words.value
     if isinstance(t, Clocks):
         return clocks_value
     if isinstance(t, KeyedRows):

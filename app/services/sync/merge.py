@@ -520,6 +520,7 @@ def log_ops(session: Session, ops: list[dict]) -> None:
         return
     conn = session.connection()
     if conn.dialect.name == "sqlite":  # through the driver: 100k rows without per-row binding
+        entity = ChangeLog.__table__.c.entity.type.words.param  # (as the Word type stores it)
         conn.exec_driver_sql(
             "INSERT OR IGNORE INTO change_log (origin, seq, entity, row_id, hlc, scope, user_id, data, pending)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
@@ -527,7 +528,7 @@ def log_ops(session: Session, ops: list[dict]) -> None:
                 (
                     id_param(op["o"]),
                     op["s"],
-                    op["e"],
+                    entity(op["e"]),
                     id_param(op["r"]),
                     bytes.fromhex(op["h"]),  # (as the Clock type stores it)
                     op["c"],
