@@ -261,6 +261,24 @@ def test_every_help_text_is_in_chinese_and_marked_for_translation():
 
 
 @pytest.mark.sqlite_only  # no store
+def test_every_argument_says_what_it_is():
+    """No option or argument is listed bare in ``--help`` (80 were: ``--year``, ``--json``,
+    ``-o``, ``username`` … with nothing after them)."""
+    bare = []
+
+    def walk(parser, path):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, child in action.choices.items():
+                    walk(child, (*path, name))
+            elif not action.help:
+                bare.append((*path, "/".join(action.option_strings) or action.dest))
+
+    walk(build_parser(), ("cunyi",))
+    assert not bare, bare
+
+
+@pytest.mark.sqlite_only  # no store
 @pytest.mark.parametrize("width", [20, 38, 54])
 def test_chinese_help_wraps_by_terminal_columns(width):
     text = "（乡镇）导入寄给本设备的同步包（一个文件或一个文件夹），用 --json 输出 JSON；地址如 postgresql+psycopg://user@host/db 不拆开"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.cli.core import open_store, print_json
+from app.cli.core import add_json, open_store, print_json
 from app.i18n import QT_TRANSLATE_NOOP
 
 
@@ -17,7 +17,7 @@ def register(sub) -> None:
         help=QT_TRANSLATE_NOOP("Cli", "操作：create, update, void, print, export, import, login, denied …"),
     )
     au.add_argument("--text", default="", help=QT_TRANSLATE_NOOP("Cli", "出现在对象、其 ID 或摘要中的文字"))
-    au.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
+    add_json(au)
     au.add_argument("-o", "--output", help=QT_TRANSLATE_NOOP("Cli", "改为导出 CSV"))
     au.set_defaults(func=show_audit)
 

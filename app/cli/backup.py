@@ -11,10 +11,16 @@ from app.i18n import QT_TRANSLATE_NOOP
 
 def register(sub) -> None:
     bk = sub.add_parser("backup", help=QT_TRANSLATE_NOOP("Cli", "生成数据库的一致性副本"))
-    bk.add_argument("-o", "--output", required=True, metavar="FILE|DIR")
+    bk.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE|DIR",
+        help=QT_TRANSLATE_NOOP("Cli", "备份文件，或存放备份的文件夹"),
+    )
     bk.set_defaults(func=back_up)
     rs = sub.add_parser("restore", help=QT_TRANSLATE_NOOP("Cli", "用备份替换数据库（先校验；原数据库保留）"))
-    rs.add_argument("file")
+    rs.add_argument("file", help=QT_TRANSLATE_NOOP("Cli", "要恢复的备份文件"))
     rs.add_argument(
         "--force-other-device",
         action="store_true",

@@ -4,17 +4,29 @@ from __future__ import annotations
 
 import sys
 
-from app.cli.core import print_json
+from app.cli.core import add_json, print_json
 from app.cli.numbers import WholeNumber
 from app.i18n import QT_TRANSLATE_NOOP
 
 
 def register(sub) -> None:
     b = sub.add_parser("bench", help=QT_TRANSLATE_NOOP("Cli", "对照原始基线测量各项性能预算"))
-    b.add_argument("--scale", choices=["village", "township", "county"], default="township")
-    b.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
+    b.add_argument(
+        "--scale",
+        choices=["village", "township", "county"],
+        default="township",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "数据规模：一个村、一个乡镇（默认，6 万居民）或县级（100 万居民，需 --db）"
+        ),
+    )
+    add_json(b)
     b.add_argument("--only", help=QT_TRANSLATE_NOOP("Cli", "测量项名称或前缀，用逗号分隔（search,gui.rss）"))
-    b.add_argument("--seed", type=WholeNumber("随机种子"), default=1)
+    b.add_argument(
+        "--seed",
+        type=WholeNumber("随机种子"),
+        default=1,
+        help=QT_TRANSLATE_NOOP("Cli", "生成测试数据的随机种子（默认 1）"),
+    )
     b.add_argument(
         "--encrypt",
         action="store_true",

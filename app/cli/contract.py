@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from app.cli.core import add_lang, open_store, print_json
+from app.cli.core import PDF_HELP, RESIDENT_HELP, add_json, add_lang, open_store, print_json
 from app.cli.numbers import WholeNumber
 from app.i18n import QT_TRANSLATE_NOOP
 
-RESIDENT_HELP = QT_TRANSLATE_NOOP("Cli", "17位档案编号、后8位（带或不带连字符）或记录 ID")
+CONTRACT_HELP = QT_TRANSLATE_NOOP("Cli", "签约记录 ID（见 contract list）")
 
 
 def register(sub) -> None:
@@ -35,23 +35,27 @@ def register(sub) -> None:
         "--household", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "全户签约（户内在册成员一起签）")
     )
     ca.add_argument("--unsigned", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "纸质协议书尚未签字"))
-    ca.add_argument("--json", action="store_true")
+    add_json(ca)
     ca.set_defaults(func=add)
     cr = c.add_parser(
         "renew", help=QT_TRANSLATE_NOOP("Cli", "续约：从原签约到期次日起新签一份（已过期的从今天起）")
     )
-    cr.add_argument("id")
-    cr.add_argument("--years", type=WholeNumber("签约年限"))
-    cr.add_argument("--json", action="store_true")
+    cr.add_argument("id", help=CONTRACT_HELP)
+    cr.add_argument(
+        "--years",
+        type=WholeNumber("签约年限"),
+        help=QT_TRANSLATE_NOOP("Cli", "新签约的年限（默认：与原签约相同）"),
+    )
+    add_json(cr)
     cr.set_defaults(func=renew)
     ce = c.add_parser("end", help=QT_TRANSLATE_NOOP("Cli", "解约并写明原因（记录保留）"))
-    ce.add_argument("id")
-    ce.add_argument("--reason", required=True)
-    ce.add_argument("--json", action="store_true")
+    ce.add_argument("id", help=CONTRACT_HELP)
+    ce.add_argument("--reason", required=True, help=QT_TRANSLATE_NOOP("Cli", "解约原因"))
+    add_json(ce)
     ce.set_defaults(func=end)
     cs = c.add_parser("signed", help=QT_TRANSLATE_NOOP("Cli", "纸质协议书已签字交回"))
-    cs.add_argument("id")
-    cs.add_argument("--json", action="store_true")
+    cs.add_argument("id", help=CONTRACT_HELP)
+    add_json(cs)
     cs.set_defaults(func=signed)
     cl = c.add_parser("list", help=QT_TRANSLATE_NOOP("Cli", "签约列表，最新的在前"))
     cl.add_argument(
@@ -61,11 +65,11 @@ def register(sub) -> None:
         help=QT_TRANSLATE_NOOP("Cli", "只列出 DAYS 天内到期的签约"),
     )
     cl.add_argument("--resident", help=RESIDENT_HELP)
-    cl.add_argument("--json", action="store_true")
+    add_json(cl)
     cl.set_defaults(func=list_)
     cp = c.add_parser("print", help=QT_TRANSLATE_NOOP("Cli", "按签约记录填写的签约服务协议书，输出 PDF"))
-    cp.add_argument("id")
-    cp.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    cp.add_argument("id", help=CONTRACT_HELP)
+    cp.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=PDF_HELP)
     add_lang(cp, QT_TRANSLATE_NOOP("Cli", "协议书栏目名称的语言"))
     cp.set_defaults(func=print_agreement)
 

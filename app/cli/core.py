@@ -333,6 +333,17 @@ def add_lang(parser: argparse.ArgumentParser, help: str, *, default: str | None 
     )
 
 
+RESIDENT_HELP = QT_TRANSLATE_NOOP("Cli", "17位档案编号、后8位（带或不带连字符）或记录 ID")
+PDF_HELP = QT_TRANSLATE_NOOP("Cli", "写出的 PDF 文件")
+JSON_HELP = QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本")
+PROGRAM_HELP = QT_TRANSLATE_NOOP("Cli", "htn 高血压，t2dm 2型糖尿病")
+
+
+def add_json(parser: argparse.ArgumentParser, help: str = JSON_HELP) -> None:
+    """The one ``--json`` option: what the command prints, as JSON."""
+    parser.add_argument("--json", action="store_true", help=help)
+
+
 def open_store(args: argparse.Namespace, *, need_profile: bool = True):
     """The data directory and its store.  With ``need_profile`` (every command but ``init``) the
     installation must be set up, and ``--user`` logs in: the store's sessions then act as that

@@ -12,8 +12,18 @@ from app.i18n import QT_TRANSLATE_NOOP
 
 def register(sub) -> None:
     d = sub.add_parser("demo", help=QT_TRANSLATE_NOOP("Cli", "添加逼真的模拟居民"))
-    d.add_argument("--residents", type=WholeNumber("居民人数"), default=3000)
-    d.add_argument("--seed", type=WholeNumber("随机种子"), default=1)
+    d.add_argument(
+        "--residents",
+        type=WholeNumber("居民人数"),
+        default=3000,
+        help=QT_TRANSLATE_NOOP("Cli", "模拟居民人数（默认 3000）"),
+    )
+    d.add_argument(
+        "--seed",
+        type=WholeNumber("随机种子"),
+        default=1,
+        help=QT_TRANSLATE_NOOP("Cli", "随机种子：相同的种子生成相同的数据（默认 1）"),
+    )
     d.add_argument(
         "--villages",
         type=WholeNumber("村数"),

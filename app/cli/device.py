@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-from app.cli.core import CliError, new_password, open_store, print_json
+from app.cli.core import CliError, add_json, new_password, open_store, print_json
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services.access.roles import PLACE_LABELS
 
@@ -15,7 +15,13 @@ def register(sub) -> None:
         dest="action", required=True
     )
     dc = dv.add_parser("card", help=QT_TRANSLATE_NOOP("Cli", "导出本机设备卡（JSON，旁边另存二维码 PNG）"))
-    dc.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    dc.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE.json",
+        help=QT_TRANSLATE_NOOP("Cli", "写出的设备卡文件"),
+    )
     dc.add_argument(
         "--server",
         metavar="URL",
@@ -28,11 +34,11 @@ def register(sub) -> None:
     )
     dc.set_defaults(func=write_card)
     dt_ = dv.add_parser("trust", help=QT_TRANSLATE_NOOP("Cli", "信任对方的设备卡（请先电话核对指纹）"))
-    dt_.add_argument("file")
-    dt_.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
+    dt_.add_argument("file", help=QT_TRANSLATE_NOOP("Cli", "对方的设备卡（JSON）"))
+    add_json(dt_)
     dt_.set_defaults(func=trust)
     dl = dv.add_parser("list", help=QT_TRANSLATE_NOOP("Cli", "受信任的设备"))
-    dl.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
+    add_json(dl)
     dl.set_defaults(func=list_peers)
     dp = dv.add_parser(
         "protect",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.cli.core import add_lang, open_store, print_json
+from app.cli.core import PDF_HELP, add_json, add_lang, open_store, print_json
 from app.cli.numbers import YEAR
 from app.i18n import QT_TRANSLATE_NOOP
 
@@ -44,19 +44,19 @@ def register(sub) -> None:
         metavar="FILE",
         help=QT_TRANSLATE_NOOP("Cli", "签到表（JPEG/PNG/PDF）"),
     )
-    ea.add_argument("--json", action="store_true")
+    add_json(ea)
     ea.set_defaults(func=add)
     el = e.add_parser("list", help=QT_TRANSLATE_NOOP("Cli", "活动列表，最新的在前"))
-    el.add_argument("--year", type=YEAR)
-    el.add_argument("--json", action="store_true")
+    el.add_argument("--year", type=YEAR, help=QT_TRANSLATE_NOOP("Cli", "只列出这一年的活动"))
+    add_json(el)
     el.set_defaults(func=list_)
     ep = e.add_parser("progress", help=QT_TRANSLATE_NOOP("Cli", "本年各项次数与规范最低次数对照"))
-    ep.add_argument("--year", type=YEAR)
-    ep.add_argument("--json", action="store_true")
+    ep.add_argument("--year", type=YEAR, help=QT_TRANSLATE_NOOP("Cli", "年份（默认：今年）"))
+    add_json(ep)
     ep.set_defaults(func=progress)
     pr = e.add_parser("print", help=QT_TRANSLATE_NOOP("Cli", "一次活动的健康教育活动记录表（PDF）"))
-    pr.add_argument("id")
-    pr.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    pr.add_argument("id", help=QT_TRANSLATE_NOOP("Cli", "活动 ID（见 education list）"))
+    pr.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=PDF_HELP)
     add_lang(pr, QT_TRANSLATE_NOOP("Cli", "记录表栏目名称的语言"))
     pr.set_defaults(func=print_record)
 

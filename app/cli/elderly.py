@@ -5,27 +5,27 @@ from __future__ import annotations
 
 import sys
 
-from app.cli.core import CliError, add_lang, open_store, print_json
+from app.cli.core import RESIDENT_HELP, CliError, add_json, add_lang, open_store, print_json
 from app.cli.numbers import YEAR
 from app.cli.voiding import add_void_parser, run_void
 from app.i18n import QT_TRANSLATE_NOOP
 
 # option → form field, passed on as typed (the service checks them like the form does)
-READINGS = {
-    "sbp": "sbp",
-    "dbp": "dbp",
-    "glucose": "glucose",
-    "temperature": "temperature",
-    "pulse": "pulse",
-    "height": "height",
-    "weight": "weight",
-    "waist": "waist",
-    "tc": "tc",
-    "tg": "tg",
-    "ldl": "ldl",
-    "hdl": "hdl",
-    "creatinine": "creatinine",
-    "alt": "alt",
+READINGS = {  # option: (form field, help)
+    "sbp": ("sbp", QT_TRANSLATE_NOOP("Cli", "收缩压 mmHg")),
+    "dbp": ("dbp", QT_TRANSLATE_NOOP("Cli", "舒张压 mmHg")),
+    "glucose": ("glucose", QT_TRANSLATE_NOOP("Cli", "空腹血糖 mmol/L")),
+    "temperature": ("temperature", QT_TRANSLATE_NOOP("Cli", "体温 °C")),
+    "pulse": ("pulse", QT_TRANSLATE_NOOP("Cli", "脉率 次/分钟")),
+    "height": ("height", QT_TRANSLATE_NOOP("Cli", "身高 cm")),
+    "weight": ("weight", QT_TRANSLATE_NOOP("Cli", "体重 kg")),
+    "waist": ("waist", QT_TRANSLATE_NOOP("Cli", "腰围 cm")),
+    "tc": ("tc", QT_TRANSLATE_NOOP("Cli", "总胆固醇 mmol/L")),
+    "tg": ("tg", QT_TRANSLATE_NOOP("Cli", "甘油三酯 mmol/L")),
+    "ldl": ("ldl", QT_TRANSLATE_NOOP("Cli", "低密度脂蛋白胆固醇 mmol/L")),
+    "hdl": ("hdl", QT_TRANSLATE_NOOP("Cli", "高密度脂蛋白胆固醇 mmol/L")),
+    "creatinine": ("creatinine", QT_TRANSLATE_NOOP("Cli", "血清肌酐 μmol/L")),
+    "alt": ("alt", QT_TRANSLATE_NOOP("Cli", "血清谷丙转氨酶 U/L")),
 }
 
 
@@ -34,15 +34,15 @@ def register(sub) -> None:
         dest="action", required=True
     )
     c = g.add_parser("check", help=QT_TRANSLATE_NOOP("Cli", "录入年度健康体检和生活自理能力评估"))
-    c.add_argument("resident", help=QT_TRANSLATE_NOOP("Cli", "17位档案编号、后8位或记录 ID"))
+    c.add_argument("resident", help=RESIDENT_HELP)
     c.add_argument("--date", required=True, help=QT_TRANSLATE_NOOP("Cli", "体检日期 YYYY-MM-DD"))
     c.add_argument(
         "--selfcare",
         required=True,
         help=QT_TRANSLATE_NOOP("Cli", "五项等级 1–4（1 可自理 … 4 不能自理）：进餐、梳洗、穿衣、如厕、活动"),
     )
-    for option in READINGS:
-        c.add_argument(f"--{option}")
+    for option, (_field, help_text) in READINGS.items():
+        c.add_argument(f"--{option}", help=help_text)
     c.add_argument("--symptoms", default="", help=QT_TRANSLATE_NOOP("Cli", "症状代码，如 1 或 2,3"))
     c.add_argument("--problems", default="", help=QT_TRANSLATE_NOOP("Cli", "发现的健康问题"))
     c.add_argument(
@@ -51,7 +51,7 @@ def register(sub) -> None:
     c.add_argument(
         "--confirm", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "保存同一年内的第二次体检")
     )
-    c.add_argument("--json", action="store_true")
+    add_json(c)
     c.set_defaults(func=record_check)
     v = add_void_parser(
         g,
@@ -60,8 +60,8 @@ def register(sub) -> None:
     )
     v.set_defaults(func=void_check)
     d = g.add_parser("due", help=QT_TRANSLATE_NOOP("Cli", "今年未体检的65岁及以上居民，按村民小组列出"))
-    d.add_argument("--year", type=YEAR)
-    d.add_argument("--json", action="store_true")
+    d.add_argument("--year", type=YEAR, help=QT_TRANSLATE_NOOP("Cli", "年份（默认：今年）"))
+    add_json(d)
     d.set_defaults(func=list_due)
     p = g.add_parser(
         "print",
@@ -69,12 +69,16 @@ def register(sub) -> None:
             "Cli", "selfcare / summary（按最近一次体检填写；无 RESIDENT 时为空白表）、due 名单"
         ),
     )
-    p.add_argument("document", choices=["selfcare", "summary", "due"])
+    p.add_argument(
+        "document",
+        choices=["selfcare", "summary", "due"],
+        help=QT_TRANSLATE_NOOP("Cli", "selfcare 生活自理能力评估表，summary 健康体检表，due 未体检名单"),
+    )
     p.add_argument("resident", nargs="?", help=QT_TRANSLATE_NOOP("Cli", "档案编号（不填：空白表）"))
     p.add_argument(
         "-o", "--output", required=True, help=QT_TRANSLATE_NOOP("Cli", "写入的 PDF 文件（FILE.pdf）")
     )
-    p.add_argument("--year", type=YEAR)
+    p.add_argument("--year", type=YEAR, help=QT_TRANSLATE_NOOP("Cli", "未体检名单的年份（默认：今年）"))
     add_lang(p, QT_TRANSLATE_NOOP("Cli", "表单标签的语言"))
     p.set_defaults(func=print_document)
 
@@ -88,7 +92,7 @@ def record_check(args) -> int:
     levels = [x.strip() for x in args.selfcare.split(",")]
     if len(levels) != len(SELFCARE_KEYS) or any(not x for x in levels):
         raise CliError("--selfcare 应为5项等级（1–4），按进餐、梳洗、穿衣、如厕、活动的顺序用逗号分开")
-    values = {k: getattr(args, o) for o, k in READINGS.items() if getattr(args, o) is not None}
+    values = {k: getattr(args, o) for o, (k, _help) in READINGS.items() if getattr(args, o) is not None}
     inp = elderly.ElderlyCheckInput(
         check_date=args.date,
         symptoms=[x.strip() for x in args.symptoms.split(",") if x.strip()],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from app.cli.core import open_store, print_json
+from app.cli.core import PROGRAM_HELP, RESIDENT_HELP, add_json, open_store, print_json
 from app.cli.voiding import add_void_parser, run_void
 from app.i18n import QT_TRANSLATE_NOOP
 
@@ -29,8 +29,8 @@ def register(sub) -> None:
         dest="action", required=True
     )
     fa = f.add_parser("add", help=QT_TRANSLATE_NOOP("Cli", "录入高血压或糖尿病随访（规则与表单相同）"))
-    fa.add_argument("resident", help=QT_TRANSLATE_NOOP("Cli", "17位档案编号、后8位或记录 ID"))
-    fa.add_argument("--program", required=True, choices=["htn", "t2dm"])
+    fa.add_argument("resident", help=RESIDENT_HELP)
+    fa.add_argument("--program", required=True, choices=["htn", "t2dm"], help=PROGRAM_HELP)
     fa.add_argument("--date", required=True, help=QT_TRANSLATE_NOOP("Cli", "随访日期 YYYY-MM-DD"))
     fa.add_argument(
         "--method",
@@ -53,11 +53,15 @@ def register(sub) -> None:
     fa.add_argument(
         "--complication", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "新出现或加重的并发症")
     )
-    fa.add_argument("--adherence", choices=["1", "2", "3"])
+    fa.add_argument(
+        "--adherence",
+        choices=["1", "2", "3"],
+        help=QT_TRANSLATE_NOOP("Cli", "服药依从性：1 规律，2 间断，3 不服药"),
+    )
     fa.add_argument(
         "--next", dest="next_due", default="", help=QT_TRANSLATE_NOOP("Cli", "下次随访日期（默认：建议日期）")
     )
-    fa.add_argument("--doctor", default="")
+    fa.add_argument("--doctor", default="", help=QT_TRANSLATE_NOOP("Cli", "随访医生签名（默认：登录的用户）"))
     fa.add_argument(
         "--correction", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "替换当天已录入的随访")
     )
@@ -67,7 +71,7 @@ def register(sub) -> None:
     fa.add_argument(
         "--enrol", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "未纳入管理时，自随访日期起纳入管理")
     )
-    fa.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
+    add_json(fa)
     fa.set_defaults(func=add_visit)
     fv = add_void_parser(
         f,

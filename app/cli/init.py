@@ -8,7 +8,12 @@ from app.i18n import QT_TRANSLATE_NOOP
 
 def register(sub) -> None:
     i = sub.add_parser("init", help=QT_TRANSLATE_NOOP("Cli", "将本机设置为村卫生室、乡镇卫生院或县级用机"))
-    i.add_argument("--role", required=True, choices=["village", "township", "county"])
+    i.add_argument(
+        "--role",
+        required=True,
+        choices=["village", "township", "county"],
+        help=QT_TRANSLATE_NOOP("Cli", "village 村卫生室，township 乡镇卫生院，county 县级"),
+    )
     i.add_argument(
         "--code", required=True, help=QT_TRANSLATE_NOOP("Cli", "12位村代码、9位乡镇代码或6位县级代码")
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from app.cli.core import open_store, print_json
+from app.cli.core import add_json, open_store, print_json
 from app.i18n import QT_TRANSLATE_NOOP
 
 
@@ -14,14 +14,14 @@ def register(sub) -> None:
     )
     actions = ins.add_subparsers(dest="action", required=True)
     show = actions.add_parser("show", help=QT_TRANSLATE_NOOP("Cli", "本机构信息"))
-    show.add_argument("--json", action="store_true")
+    add_json(show)
     show.set_defaults(func=show_institution)
     put = actions.add_parser("set", help=QT_TRANSLATE_NOOP("Cli", "修改本机构信息中指定的项（其余不变）"))
     put.add_argument("--name", help=QT_TRANSLATE_NOOP("Cli", "机构名称，如 幸福村卫生室"))
     put.add_argument("--phone", help=QT_TRANSLATE_NOOP("Cli", "本机构电话：手机11位，或区号-号码"))
     put.add_argument("--address", help=QT_TRANSLATE_NOOP("Cli", "本机构地址"))
     put.add_argument("--doctors", help=QT_TRANSLATE_NOOP("Cli", "医生姓名，以逗号或 、 分隔"))
-    put.add_argument("--json", action="store_true")
+    add_json(put)
     put.set_defaults(func=set_institution)
 
 

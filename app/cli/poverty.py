@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.cli.core import add_lang, open_store, print_json
+from app.cli.core import PDF_HELP, RESIDENT_HELP, add_json, add_lang, open_store, print_json
 from app.i18n import QT_TRANSLATE_NOOP
 
 
@@ -45,10 +45,10 @@ def register(sub) -> None:
         help=QT_TRANSLATE_NOOP("Cli", "因病返贫"),
     )
     ps.add_argument("--date", default="", help=QT_TRANSLATE_NOOP("Cli", "登记日期 YYYY-MM-DD（默认今天）"))
-    ps.add_argument("--json", action="store_true")
+    add_json(ps)
     ps.set_defaults(func=set_household)
     pp = p.add_parser("plan", help=QT_TRANSLATE_NOOP("Cli", "一患一策：患者的方案"))
-    pp.add_argument("resident")
+    pp.add_argument("resident", help=RESIDENT_HELP)
     pp.add_argument(
         "--track",
         required=True,
@@ -56,11 +56,11 @@ def register(sub) -> None:
             "Cli", "major（大病集中救治）| chronic（慢病签约服务管理）| severe（重病兜底保障）"
         ),
     )
-    pp.add_argument("--measures", required=True)
+    pp.add_argument("--measures", required=True, help=QT_TRANSLATE_NOOP("Cli", "帮扶措施"))
     pp.add_argument("--review", required=True, help=QT_TRANSLATE_NOOP("Cli", "复核日期 YYYY-MM-DD"))
     pp.add_argument("--condition", default="", help=QT_TRANSLATE_NOOP("Cli", "疾病（默认：在管的管理项目）"))
     pp.add_argument("--check", default="", help=QT_TRANSLATE_NOOP("Cli", "本年免费健康体检日期"))
-    pp.add_argument("--json", action="store_true")
+    add_json(pp)
     pp.set_defaults(func=plan)
     pl = p.add_parser("list", help=QT_TRANSLATE_NOOP("Cli", "贫困户列表，含签约情况和本月随访"))
     pl.add_argument("--plans", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "改为列出患者的一患一策"))
@@ -70,7 +70,7 @@ def register(sub) -> None:
         metavar="FILE.xlsx",
         help=QT_TRANSLATE_NOOP("Cli", "将贫困户（加 --plans 时为一患一策）导出为 xlsx 工作簿"),
     )
-    pl.add_argument("--json", action="store_true")
+    add_json(pl)
     pl.set_defaults(func=list_)
     pr = p.add_parser("print", help=QT_TRANSLATE_NOOP("Cli", "一户一档、一患一策：该户存档用的表（PDF）"))
     pr.add_argument(
@@ -78,7 +78,7 @@ def register(sub) -> None:
         metavar="HOUSEHOLD|RESIDENT",
         help=QT_TRANSLATE_NOOP("Cli", "户编号，或任一成员的档案编号"),
     )
-    pr.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    pr.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=PDF_HELP)
     add_lang(pr, QT_TRANSLATE_NOOP("Cli", "表中栏目名称的语言"))
     pr.set_defaults(func=print_household)
 

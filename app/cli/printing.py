@@ -6,11 +6,10 @@ import sys
 import time
 from pathlib import Path
 
-from app.cli.core import CliError, add_lang, open_store
+from app.cli.core import PDF_HELP, PROGRAM_HELP, RESIDENT_HELP, CliError, add_lang, open_store
 from app.cli.numbers import DUE_DAYS, YEAR, WholeNumber
 from app.i18n import QT_TRANSLATE_NOOP
 
-RESIDENT_HELP = QT_TRANSLATE_NOOP("Cli", "17位档案编号、后8位（带或不带连字符）或记录 ID")
 NEXT_VISIT_HELP = QT_TRANSLATE_NOOP(
     "Cli", "逾期患者随访卡上打印的下次随访日期 YYYY-MM-DD（今天或之后）；不指定时卡上注明逾期天数"
 )
@@ -35,7 +34,7 @@ def register(sub) -> None:
 
     def document(name: str, help_text: str):
         sp = pr.add_parser(name, help=help_text)
-        sp.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+        sp.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help=PDF_HELP)
         add_lang(sp, QT_TRANSLATE_NOOP("Cli", "表单标签的语言"))
         sp.set_defaults(func=print_document)
         return sp
@@ -63,19 +62,25 @@ def register(sub) -> None:
         pp.add_argument("--group", default="", help=QT_TRANSLATE_NOOP("Cli", "仅限此村民小组（按名称）"))
         pp.add_argument("--village", default="", help=QT_TRANSLATE_NOOP("Cli", "（乡镇）仅限此12位村代码"))
         if name == "cards":
-            pp.add_argument("--per-sheet", type=WholeNumber("每页张数"), choices=[8, 10], default=10)
+            pp.add_argument(
+                "--per-sheet",
+                type=WholeNumber("每页张数"),
+                choices=[8, 10],
+                default=10,
+                help=QT_TRANSLATE_NOOP("Cli", "每张 A4 纸排几张卡（默认 10）"),
+            )
             pp.add_argument("--next-visit", type=visit_day, metavar="DATE", help=NEXT_VISIT_HELP)
         else:
-            pp.add_argument("--program", choices=["htn", "t2dm"])
+            pp.add_argument("--program", choices=["htn", "t2dm"], help=PROGRAM_HELP)
     pp = document("cover", QT_TRANSLATE_NOOP("Cli", "居民健康档案封面，含完整的17位档案编号"))
     pp.add_argument("resident", help=RESIDENT_HELP)
     pp = document("blank", QT_TRANSLATE_NOOP("Cli", "空白随访表（停电时手填）"))
-    pp.add_argument("program", choices=["htn", "t2dm"])
+    pp.add_argument("program", choices=["htn", "t2dm"], help=PROGRAM_HELP)
     pp = document("record", QT_TRANSLATE_NOOP("Cli", "按档案填好的个人基本信息表"))
     pp.add_argument("resident", help=RESIDENT_HELP)
     pp = document("visits", QT_TRANSLATE_NOOP("Cli", "填入一年随访记录的随访服务记录表，每页4次"))
     pp.add_argument("resident", help=RESIDENT_HELP)
-    pp.add_argument("--program", required=True, choices=["htn", "t2dm"])
+    pp.add_argument("--program", required=True, choices=["htn", "t2dm"], help=PROGRAM_HELP)
     pp.add_argument(
         "--year",
         type=YEAR,

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from app.cli.core import CliError, open_store, print_json
+from app.cli.core import RESIDENT_HELP, CliError, add_json, open_store, print_json
 from app.i18n import QT_TRANSLATE_NOOP
 
-RESIDENT_HELP = QT_TRANSLATE_NOOP("Cli", "17位档案编号、后8位或记录 ID")
 ID_HELP = QT_TRANSLATE_NOOP("Cli", "转诊单编号，即 `referral add` 或 `referral list` 显示的编号")
 DATE_HELP = QT_TRANSLATE_NOOP("Cli", "发生日期 YYYY-MM-DD（默认今天；不早于转诊日期，不晚于今天）")
 
@@ -28,7 +27,7 @@ def register(sub) -> None:
         action="store_true",
         help=QT_TRANSLATE_NOOP("Cli", "即使今天已向同一单位开过未结转诊单，仍然开具"),
     )
-    ra.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
+    add_json(ra)
     ra.set_defaults(func=add_referral)
     rl = r.add_parser(
         "list", help=QT_TRANSLATE_NOOP("Cli", "转诊单列表：未结的在前，紧急的在前，未结最久的在前")
@@ -37,7 +36,7 @@ def register(sub) -> None:
         "--open", dest="open_only", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "只列出未结转诊")
     )
     rl.add_argument("--resident", default="", help=RESIDENT_HELP)
-    rl.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
+    add_json(rl)
     rl.set_defaults(func=list_referrals)
     rr = r.add_parser("arrived", help=QT_TRANSLATE_NOOP("Cli", "患者已到达（到位）"))
     rr.add_argument("id", help=ID_HELP)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 
 from app.cli import report_quality
-from app.cli.core import CliError, add_lang, open_store, print_json
+from app.cli.core import CliError, add_json, add_lang, open_store, print_json
 from app.cli.numbers import YEAR, WholeNumber
 from app.i18n import QT_TRANSLATE_NOOP
 
@@ -20,8 +20,20 @@ def add_indicators(rsub) -> None:
         "indicators",
         help=QT_TRANSLATE_NOOP("Cli", "按村和乡镇统计的国家指标（--json、-o FILE.xlsx 或 FILE.pdf、--list）"),
     )
-    ind.add_argument("--year", type=WholeNumber("年份"), required=True, metavar="Y")
-    ind.add_argument("--quarter", type=WholeNumber("季度"), choices=[1, 2, 3, 4], metavar="Q")
+    ind.add_argument(
+        "--year",
+        type=WholeNumber("年份"),
+        required=True,
+        metavar="Y",
+        help=QT_TRANSLATE_NOOP("Cli", "统计年度"),
+    )
+    ind.add_argument(
+        "--quarter",
+        type=WholeNumber("季度"),
+        choices=[1, 2, 3, 4],
+        metavar="Q",
+        help=QT_TRANSLATE_NOOP("Cli", "只统计该季度（1–4）"),
+    )
     ind.add_argument(
         "--cumulative",
         action="store_true",
@@ -37,7 +49,7 @@ def add_indicators(rsub) -> None:
         help=QT_TRANSLATE_NOOP("Cli", "（县）只看该乡镇（9 位代码）下的各村"),
     )
     out = ind.add_mutually_exclusive_group()
-    out.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON"))
+    add_json(out, QT_TRANSLATE_NOOP("Cli", "输出 JSON"))
     out.add_argument(
         "-o", "--output", metavar="FILE.xlsx|FILE.pdf", help=QT_TRANSLATE_NOOP("Cli", "导出工作簿或 PDF 汇总")
     )
@@ -67,7 +79,9 @@ def add_population(rsub) -> None:
     pop = rsub.add_parser(
         "population", help=QT_TRANSLATE_NOOP("Cli", "（乡镇）各村各年度的人口数：列出，或用 --village 录入")
     )
-    pop.add_argument("--year", type=YEAR, required=True, metavar="Y")  # (up to next year, as lists)
+    pop.add_argument(
+        "--year", type=YEAR, required=True, metavar="Y", help=QT_TRANSLATE_NOOP("Cli", "年度")
+    )  # (up to next year, as lists)
     pop.add_argument(
         "--village", default="", metavar="CODE", help=QT_TRANSLATE_NOOP("Cli", "录入该村的人口数")
     )
@@ -80,7 +94,7 @@ def add_population(rsub) -> None:
         metavar="N",
         help=QT_TRANSLATE_NOOP("Cli", "65 岁及以上常住人口"),
     )
-    pop.add_argument("--json", action="store_true")
+    add_json(pop)
     pop.set_defaults(func=report_population)
 
 

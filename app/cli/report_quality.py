@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from app.cli.core import CliError, add_lang, open_store, print_json
+from app.cli.core import CliError, add_json, add_lang, open_store, print_json
 from app.cli.numbers import NearYear
 from app.i18n import QT_TRANSLATE_NOOP
 
@@ -20,7 +20,7 @@ def register(report_sub) -> None:
     q.add_argument("--year", type=NearYear("年份"), help=QT_TRANSLATE_NOOP("Cli", "年份（默认：今年）"))
     q.add_argument("--village", help=QT_TRANSLATE_NOOP("Cli", "只看该村（12 位村代码）"))
     out = q.add_mutually_exclusive_group()
-    out.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON"))
+    add_json(out, QT_TRANSLATE_NOOP("Cli", "输出 JSON"))
     out.add_argument(
         "-o", "--output", metavar="FILE.xlsx|FILE.pdf", help=QT_TRANSLATE_NOOP("Cli", "导出工作簿或督导表")
     )

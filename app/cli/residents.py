@@ -5,11 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from app.cli.core import CliError, open_store, print_json
+from app.cli.core import RESIDENT_HELP, CliError, add_json, open_store, print_json
 from app.cli.numbers import WholeNumber
 from app.i18n import QT_TRANSLATE_NOOP
-
-RESIDENT_HELP = QT_TRANSLATE_NOOP("Cli", "17位档案编号、后8位或记录 ID")
 
 
 def register(sub) -> None:
@@ -17,26 +15,36 @@ def register(sub) -> None:
         dest="action", required=True
     )
     ri = r.add_parser("import", help=QT_TRANSLATE_NOOP("Cli", "导入花名册（.xlsx 或 .csv）"))
-    ri.add_argument("file")
-    ri.add_argument("--dry-run", action="store_true")
-    ri.add_argument("--skip-invalid", action="store_true")
+    ri.add_argument("file", help=QT_TRANSLATE_NOOP("Cli", "花名册文件（.xlsx 或 .csv）"))
+    ri.add_argument("--dry-run", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "只检查，不导入"))
+    ri.add_argument(
+        "--skip-invalid", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "只导入正确的行，跳过有错误的行")
+    )
     ri.add_argument(
         "--village", default="", help=QT_TRANSLATE_NOOP("Cli", "（乡镇）这些居民所在村的12位代码")
     )
-    ri.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
+    add_json(ri)
     ri.set_defaults(func=import_roster)
     rt = r.add_parser("template", help=QT_TRANSLATE_NOOP("Cli", "生成空白花名册模板"))
-    rt.add_argument("-o", "--output", required=True)
+    rt.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help=QT_TRANSLATE_NOOP("Cli", "写出的模板文件（.xlsx 或 .csv）"),
+    )
     rt.set_defaults(func=write_template)
     rs = r.add_parser("search", help=QT_TRANSLATE_NOOP("Cli", "按程序界面的方式查找居民"))
-    rs.add_argument("query")
+    rs.add_argument(
+        "query", help=QT_TRANSLATE_NOOP("Cli", "姓名、拼音或首字母、身份证号、档案编号或电话的一部分")
+    )
     rs.add_argument(
         "--limit",
         type=WholeNumber("条数上限", maximum=100_000),
         default=20,
         help=QT_TRANSLATE_NOOP("Cli", "最多显示条数（默认 20）"),
     )
-    rs.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
+    add_json(rs)
     rs.set_defaults(func=search_residents)
     ru = r.add_parser("update", help=QT_TRANSLATE_NOOP("Cli", "更正居民档案的字段（校验与表单相同）"))
     ru.add_argument("resident", help=RESIDENT_HELP)
@@ -50,7 +58,7 @@ def register(sub) -> None:
     )
     ru.set_defaults(func=update_resident)
     re_ = r.add_parser("export", help=QT_TRANSLATE_NOOP("Cli", "导出全部居民（.xlsx 或 .csv）"))
-    re_.add_argument("file")
+    re_.add_argument("file", help=QT_TRANSLATE_NOOP("Cli", "写出的文件（.xlsx 或 .csv）"))
     re_.set_defaults(func=export_residents)
 
 

@@ -5,7 +5,7 @@ lists what was decided about its records (``review decisions``, as its 审核 pa
 
 from __future__ import annotations
 
-from app.cli.core import CliError, open_store, print_json
+from app.cli.core import CliError, add_json, open_store, print_json
 from app.i18n import QT_TRANSLATE_NOOP
 
 # The kinds as the command line names them -> the service's kind.
@@ -25,7 +25,7 @@ def register(sub) -> None:
     rl.add_argument(
         "--village", default="", metavar="CODE", help=QT_TRANSLATE_NOOP("Cli", "只看该村（12 位村代码）")
     )
-    rl.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
+    add_json(rl)
     rl.set_defaults(func=list_items)
     rd = r.add_parser("decide", help=QT_TRANSLATE_NOOP("Cli", "处理一项：给出处理决定和村卫生室会看到的理由"))
     rd.add_argument("item", help=QT_TRANSLATE_NOOP("Cli", "该项的标识，即 `review list` 显示的值"))
@@ -35,7 +35,7 @@ def register(sub) -> None:
         help=QT_TRANSLATE_NOOP("Cli", "该项的可选处理之一，见 `review list` 的显示"),
     )
     rd.add_argument("--reason", required=True, help=QT_TRANSLATE_NOOP("Cli", "理由（村卫生室会看到）"))
-    rd.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
+    add_json(rd)
     rd.set_defaults(func=decide)
     rs = r.add_parser(
         "decisions",
@@ -44,7 +44,7 @@ def register(sub) -> None:
             "乡镇的处理决定，最新的在前：在村卫生室只列有关本村档案的，在乡镇卫生院列出它作出的全部决定",
         ),
     )
-    rs.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
+    add_json(rs)
     rs.set_defaults(func=list_decisions)
 
 

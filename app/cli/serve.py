@@ -6,7 +6,7 @@ import contextlib
 import signal
 import sys
 
-from app.cli.core import CliError, open_store, print_json
+from app.cli.core import CliError, add_json, open_store, print_json
 from app.cli.numbers import WholeNumber
 from app.i18n import QT_TRANSLATE_NOOP
 
@@ -51,7 +51,7 @@ def register_run(sync_actions) -> None:
         metavar="URL",
         help=QT_TRANSLATE_NOOP("Cli", "同步服务器地址，如 http://192.168.1.10:8765（会记住）"),
     )
-    sr.add_argument("--json", action="store_true")
+    add_json(sr)
     sr.set_defaults(func=run)
 
 

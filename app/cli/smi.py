@@ -3,7 +3,7 @@ service, form checks and rules as the GUI).  Who may do it is decided by the ser
 
 from __future__ import annotations
 
-from app.cli.core import CliError, add_lang, open_store, print_json
+from app.cli.core import RESIDENT_HELP, CliError, add_json, add_lang, open_store, print_json
 from app.cli.voiding import add_void_parser, run_void
 from app.i18n import QT_TRANSLATE_NOOP
 
@@ -15,7 +15,7 @@ def register(sub) -> None:
         "smi", help=QT_TRANSLATE_NOOP("Cli", "严重精神障碍患者管理（权限受限）")
     ).add_subparsers(dest="action", required=True)
     r = g.add_parser("register", help=QT_TRANSLATE_NOOP("Cli", "登记患者并填写个人信息补充表"))
-    r.add_argument("resident", help=QT_TRANSLATE_NOOP("Cli", "17位档案编号、后8位或记录 ID"))
+    r.add_argument("resident", help=RESIDENT_HELP)
     r.add_argument(
         "--diagnosis",
         required=True,
@@ -28,7 +28,7 @@ def register(sub) -> None:
         help=QT_TRANSLATE_NOOP("Cli", "1 同意参加管理，0 不同意"),
     )
     r.add_argument("--guardian", default="", help=QT_TRANSLATE_NOOP("Cli", "监护人姓名"))
-    r.add_argument("--guardian-phone", default="")
+    r.add_argument("--guardian-phone", default="", help=QT_TRANSLATE_NOOP("Cli", "监护人电话"))
     r.add_argument("--hospital", default="", help=QT_TRANSLATE_NOOP("Cli", "确诊医院"))
     r.add_argument("--diagnosed", default="", help=QT_TRANSLATE_NOOP("Cli", "确诊日期 YYYY-MM-DD"))
     r.add_argument(
@@ -37,13 +37,13 @@ def register(sub) -> None:
         choices=["", "1", "2", "3"],
         help=QT_TRANSLATE_NOOP("Cli", "1 贫困，2 非贫困，3 不详"),
     )
-    r.add_argument("--json", action="store_true")
+    add_json(r)
     r.set_defaults(func=register_patient)
 
     f = g.add_parser(
         "followup", help=QT_TRANSLATE_NOOP("Cli", "录入随访（自动建议分类、转诊和下次随访日期）")
     )
-    f.add_argument("resident")
+    f.add_argument("resident", help=RESIDENT_HELP)
     f.add_argument("--date", required=True, help=QT_TRANSLATE_NOOP("Cli", "随访日期 YYYY-MM-DD"))
     f.add_argument("--danger", help=QT_TRANSLATE_NOOP("Cli", "危险性评估 0–5（未用 --lost/--died 时必填）"))
     f.add_argument(
@@ -75,7 +75,7 @@ def register(sub) -> None:
     f.add_argument("--lost", metavar="REASON", help=QT_TRANSLATE_NOOP("Cli", "失访：原因代码 1–5"))
     f.add_argument("--died", metavar="DATE", help=QT_TRANSLATE_NOOP("Cli", "于 DATE 死亡（配合 --cause）"))
     f.add_argument("--cause", default="", help=QT_TRANSLATE_NOOP("Cli", "死亡原因代码 1–6"))
-    f.add_argument("--json", action="store_true")
+    add_json(f)
     f.set_defaults(func=record_followup)
     v = add_void_parser(
         g,
@@ -84,13 +84,20 @@ def register(sub) -> None:
     )
     v.set_defaults(func=void_visit)
     d = g.add_parser("due", help=QT_TRANSLATE_NOOP("Cli", "到期及逾期的患者（仅限您有权查看的）"))
-    d.add_argument("--kind", default="overdue", choices=["overdue", "due_today", "due_week", "all"])
-    d.add_argument("--json", action="store_true")
+    d.add_argument(
+        "--kind",
+        default="overdue",
+        choices=["overdue", "due_today", "due_week", "all"],
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "overdue 已逾期（默认），due_today 今天到期，due_week 7 天内到期，all 全部在管患者"
+        ),
+    )
+    add_json(d)
     d.set_defaults(func=list_due)
     p = g.add_parser(
         "print", help=QT_TRANSLATE_NOOP("Cli", "随访服务记录表：按最近一次随访填写；无 RESIDENT 时为空白表")
     )
-    p.add_argument("resident", nargs="?")
+    p.add_argument("resident", nargs="?", help=QT_TRANSLATE_NOOP("Cli", "档案编号（不填：空白表）"))
     p.add_argument(
         "--registration",
         action="store_true",

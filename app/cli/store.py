@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.cli.core import open_store, print_json
+from app.cli.core import add_json, open_store, print_json
 from app.i18n import QT_TRANSLATE_NOOP
 
 
@@ -21,7 +21,7 @@ def register(sub) -> None:
     )
     se.set_defaults(func=encrypt)
     ss = st.add_parser("status", help=QT_TRANSLATE_NOOP("Cli", "数据库是否已加密，以及剩余的未加密备份"))
-    ss.add_argument("--json", action="store_true")
+    add_json(ss)
     ss.set_defaults(func=status)
 
 

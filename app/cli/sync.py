@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from app.cli import serve
-from app.cli.core import open_store, print_json
+from app.cli.core import add_json, open_store, print_json
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services.access.roles import PLACE_LABELS
 
@@ -17,22 +17,24 @@ def register(sub) -> None:
     se = sy.add_parser(
         "export", help=QT_TRANSLATE_NOOP("Cli", "为每台受信任设备各写一个同步包到文件夹（U盘）")
     )
-    se.add_argument("--to", required=True, metavar="DIR")
+    se.add_argument(
+        "--to", required=True, metavar="DIR", help=QT_TRANSLATE_NOOP("Cli", "写入变更包的文件夹（如 U 盘）")
+    )
     se.add_argument("--peer", help=QT_TRANSLATE_NOOP("Cli", "只导出给该设备（ID 前缀或代码）"))
     se.add_argument("--always", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "没有新变更也写出同步包"))
-    se.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
+    add_json(se)
     se.set_defaults(func=export_bundles)
     si = sy.add_parser("import", help=QT_TRANSLATE_NOOP("Cli", "导入发给本机的同步包（文件或文件夹）"))
-    si.add_argument("path")
-    si.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
+    si.add_argument("path", help=QT_TRANSLATE_NOOP("Cli", "变更包文件，或存放变更包的文件夹"))
+    add_json(si)
     si.set_defaults(func=import_bundles)
     ss = sy.add_parser(
         "status", help=QT_TRANSLATE_NOOP("Cli", "按设备列出：上次导出/导入、待对方确认的变更、标记")
     )
-    ss.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
+    add_json(ss)
     ss.set_defaults(func=status)
     sc = sy.add_parser("conflicts", help=QT_TRANSLATE_NOOP("Cli", "未处理的冲突和疑似重复档案"))
-    sc.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
+    add_json(sc)
     sc.set_defaults(func=list_conflicts)
     sk = sy.add_parser(
         "escrow", help=QT_TRANSLATE_NOOP("Cli", "县级的 age 公钥（托管密钥）：每个同步包也同时加密给它")
@@ -46,7 +48,11 @@ def register(sub) -> None:
     sk.set_defaults(func=escrow)
     sr = sy.add_parser("resolve", help=QT_TRANSLATE_NOOP("Cli", "（乡镇）处理冲突：保留现值或采用另一值"))
     sr.add_argument("id", help=QT_TRANSLATE_NOOP("Cli", "冲突 ID（或其前缀）"))
-    sr.add_argument("choice", choices=["kept", "lost", "reviewed"])
+    sr.add_argument(
+        "choice",
+        choices=["kept", "lost", "reviewed"],
+        help=QT_TRANSLATE_NOOP("Cli", "kept 保留现值，lost 采用另一值（疑似重复档案在 review 中处理）"),
+    )
     sr.add_argument(
         "--reason", default="", help=QT_TRANSLATE_NOOP("Cli", "理由（村卫生室会随处理决定看到）；可不填")
     )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from app.cli.core import CliError, new_password, open_store, print_json
+from app.cli.core import CliError, add_json, new_password, open_store, print_json
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services.access.roles import ROLE_LABELS, ROLES
+
+USERNAME_HELP = QT_TRANSLATE_NOOP("Cli", "登录用户名")
 
 
 def register(sub) -> None:
@@ -14,11 +16,18 @@ def register(sub) -> None:
     ua = us.add_parser(
         "add", help=QT_TRANSLATE_NOOP("Cli", "添加用户（新密码来自 --new-password-file 或提示输入）")
     )
-    ua.add_argument("username")
+    ua.add_argument("username", help=USERNAME_HELP)
     ua.add_argument(
         "--new-password-file", metavar="FILE", help=QT_TRANSLATE_NOOP("Cli", "密码文件，第一行为新用户的密码")
     )
-    ua.add_argument("--role", required=True, choices=ROLES)
+    ua.add_argument(
+        "--role",
+        required=True,
+        choices=ROLES,
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "village_doctor 乡村医生，township_staff 乡镇卫生院工作人员，admin 管理员"
+        ),
+    )
     ua.add_argument("--name", help=QT_TRANSLATE_NOOP("Cli", "显示的姓名（与表格上一致）"))
     ua.add_argument("--village", help=QT_TRANSLATE_NOOP("Cli", "乡村医生所属村的 12 位村代码（默认：本村）"))
     ua.add_argument(
@@ -32,7 +41,7 @@ def register(sub) -> None:
     ug = us.add_parser(
         "permissions", help=QT_TRANSLATE_NOOP("Cli", "设置用户在角色之外的权限（none：收回全部）")
     )
-    ug.add_argument("username")
+    ug.add_argument("username", help=USERNAME_HELP)
     ug.add_argument(
         "permission",
         nargs="+",
@@ -41,18 +50,18 @@ def register(sub) -> None:
     )
     ug.set_defaults(func=set_permissions)
     ul = us.add_parser("list", help=QT_TRANSLATE_NOOP("Cli", "用户列表"))
-    ul.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
+    add_json(ul)
     ul.set_defaults(func=list_users)
     up = us.add_parser(
         "passwd", help=QT_TRANSLATE_NOOP("Cli", "设置用户密码（来自 --new-password-file 或提示输入）")
     )
-    up.add_argument("username")
+    up.add_argument("username", help=USERNAME_HELP)
     up.add_argument(
         "--new-password-file", metavar="FILE", help=QT_TRANSLATE_NOOP("Cli", "密码文件，第一行为新密码")
     )
     up.set_defaults(func=set_password)
     ud = us.add_parser("deactivate", help=QT_TRANSLATE_NOOP("Cli", "停用用户（用户从不删除）"))
-    ud.add_argument("username")
+    ud.add_argument("username", help=USERNAME_HELP)
     ud.set_defaults(func=deactivate)
 
 

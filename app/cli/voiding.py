@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.cli.core import open_store, print_json
+from app.cli.core import RESIDENT_HELP, add_json, open_store, print_json
 from app.i18n import QT_TRANSLATE_NOOP
 
 
@@ -13,12 +13,12 @@ def add_void_parser(group, help_text: str, date_help: str):
     """A ``void`` subcommand of ``group``: RESIDENT --date D --reason TEXT [--json]; returns it, for
     options of its own."""
     v = group.add_parser("void", help=help_text)
-    v.add_argument("resident", help=QT_TRANSLATE_NOOP("Cli", "17位档案编号、后8位或记录 ID"))
+    v.add_argument("resident", help=RESIDENT_HELP)
     v.add_argument("--date", required=True, help=date_help)
     v.add_argument(
         "--reason", required=True, help=QT_TRANSLATE_NOOP("Cli", "作废原因（随记录保留，乡镇卫生院可见）")
     )
-    v.add_argument("--json", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "输出 JSON 而非文本"))
+    add_json(v)
     return v
 
 

@@ -776,6 +776,10 @@
         <translation>file whose first line is the password (for --user, init --admin, user add)</translation>
     </message>
     <message>
+        <source>写出的 PDF 文件</source>
+        <translation>The PDF file to write</translation>
+    </message>
+    <message>
         <source>CunYi 村医 — 村卫生室居民健康档案</source>
         <translation>CunYi 村医 — village clinic health records</translation>
     </message>
@@ -816,8 +820,16 @@
         <translation>write a consistent copy of the store</translation>
     </message>
     <message>
+        <source>备份文件，或存放备份的文件夹</source>
+        <translation>The backup file, or a folder to put it in</translation>
+    </message>
+    <message>
         <source>用备份替换数据库（先校验；原数据库保留）</source>
         <translation>replace the store by a backup (checked first; the old one is kept)</translation>
+    </message>
+    <message>
+        <source>要恢复的备份文件</source>
+        <translation>The backup file to restore</translation>
     </message>
     <message>
         <source>在本机恢复本机构另一台电脑的备份；本机将换用新的设备身份和密钥</source>
@@ -836,8 +848,16 @@
         <translation>measure the performance budgets against raw baselines</translation>
     </message>
     <message>
+        <source>数据规模：一个村、一个乡镇（默认，6 万居民）或县级（100 万居民，需 --db）</source>
+        <translation>Data size: one village, one township (default, 60,000 residents) or a county (1 million residents, needs --db)</translation>
+    </message>
+    <message>
         <source>测量项名称或前缀，用逗号分隔（search,gui.rss）</source>
         <translation>comma-separated metric names or prefixes (search,gui.rss)</translation>
+    </message>
+    <message>
+        <source>生成测试数据的随机种子（默认 1）</source>
+        <translation>Random seed of the generated test data (default 1)</translation>
     </message>
     <message>
         <source>另在加密副本（SQLCipher）上测量数据库各项，并报告加密开销</source>
@@ -846,6 +866,10 @@
     <message>
         <source>17位档案编号、后8位（带或不带连字符）或记录 ID</source>
         <translation>17-digit archive number, its last 8 digits (with or without the dash), or record id</translation>
+    </message>
+    <message>
+        <source>签约记录 ID（见 contract list）</source>
+        <translation>Contract ID (see contract list)</translation>
     </message>
     <message>
         <source>家庭医生签约</source>
@@ -888,8 +912,16 @@
         <translation>renew: a new contract from the day after the old one ends (from today if it has lapsed)</translation>
     </message>
     <message>
+        <source>新签约的年限（默认：与原签约相同）</source>
+        <translation>Years of the new contract (default: as the old one)</translation>
+    </message>
+    <message>
         <source>解约并写明原因（记录保留）</source>
         <translation>terminate a contract with a reason (the record stays)</translation>
+    </message>
+    <message>
+        <source>解约原因</source>
+        <translation>Reason for ending</translation>
     </message>
     <message>
         <source>纸质协议书已签字交回</source>
@@ -916,6 +948,14 @@
         <translation>add realistic synthetic residents</translation>
     </message>
     <message>
+        <source>模拟居民人数（默认 3000）</source>
+        <translation>Number of simulated residents (default 3000)</translation>
+    </message>
+    <message>
+        <source>随机种子：相同的种子生成相同的数据（默认 1）</source>
+        <translation>Random seed: the same seed makes the same data (default 1)</translation>
+    </message>
+    <message>
         <source>（乡镇）村的数量（默认：每 1,000 名居民一个村，最多 30 个）</source>
         <translation>(township) how many villages (default: one per 1,000 residents, at most 30)</translation>
     </message>
@@ -928,6 +968,10 @@
         <translation>write this device&apos;s public card (JSON, and a QR code PNG beside it)</translation>
     </message>
     <message>
+        <source>写出的设备卡文件</source>
+        <translation>The device card file to write</translation>
+    </message>
+    <message>
         <source>（乡镇或县）各村（乡镇）连接 `cunyi serve` 用的地址</source>
         <translation>(township or county) the address villages (townships) reach `cunyi serve` at</translation>
     </message>
@@ -938,6 +982,10 @@
     <message>
         <source>信任对方的设备卡（请先电话核对指纹）</source>
         <translation>trust a peer&apos;s card (compare its fingerprint by phone first)</translation>
+    </message>
+    <message>
+        <source>对方的设备卡（JSON）</source>
+        <translation>The other device&apos;s card (JSON)</translation>
     </message>
     <message>
         <source>受信任的设备</source>
@@ -1028,6 +1076,10 @@
         <translation>activities, newest first</translation>
     </message>
     <message>
+        <source>只列出这一年的活动</source>
+        <translation>List only the activities of this year</translation>
+    </message>
+    <message>
         <source>本年各项次数与规范最低次数对照</source>
         <translation>the year&apos;s counts against the spec&apos;s minimums</translation>
     </message>
@@ -1036,8 +1088,48 @@
         <translation>健康教育活动记录表 of one activity, as PDF</translation>
     </message>
     <message>
+        <source>活动 ID（见 education list）</source>
+        <translation>Activity ID (see education list)</translation>
+    </message>
+    <message>
         <source>记录表栏目名称的语言</source>
         <translation>language of the record&apos;s labels</translation>
+    </message>
+    <message>
+        <source>体温 °C</source>
+        <translation>Temperature °C</translation>
+    </message>
+    <message>
+        <source>脉率 次/分钟</source>
+        <translation>Pulse rate, beats/min</translation>
+    </message>
+    <message>
+        <source>腰围 cm</source>
+        <translation>Waist cm</translation>
+    </message>
+    <message>
+        <source>总胆固醇 mmol/L</source>
+        <translation>Total cholesterol mmol/L</translation>
+    </message>
+    <message>
+        <source>甘油三酯 mmol/L</source>
+        <translation>Triglycerides mmol/L</translation>
+    </message>
+    <message>
+        <source>低密度脂蛋白胆固醇 mmol/L</source>
+        <translation>LDL cholesterol mmol/L</translation>
+    </message>
+    <message>
+        <source>高密度脂蛋白胆固醇 mmol/L</source>
+        <translation>HDL cholesterol mmol/L</translation>
+    </message>
+    <message>
+        <source>血清肌酐 μmol/L</source>
+        <translation>Serum creatinine μmol/L</translation>
+    </message>
+    <message>
+        <source>血清谷丙转氨酶 U/L</source>
+        <translation>Serum ALT U/L</translation>
     </message>
     <message>
         <source>65岁及以上老年人健康管理</source>
@@ -1046,10 +1138,6 @@
     <message>
         <source>录入年度健康体检和生活自理能力评估</source>
         <translation>record the yearly health check and self-care assessment</translation>
-    </message>
-    <message>
-        <source>17位档案编号、后8位或记录 ID</source>
-        <translation>17-digit archive number, its last 8 digits, or record id</translation>
     </message>
     <message>
         <source>体检日期 YYYY-MM-DD</source>
@@ -1088,12 +1176,20 @@
         <translation>selfcare / summary (filled from the latest check, blank without RESIDENT), due list</translation>
     </message>
     <message>
+        <source>selfcare 生活自理能力评估表，summary 健康体检表，due 未体检名单</source>
+        <translation>selfcare: self-care assessment form, summary: health check form, due: list of those not yet checked</translation>
+    </message>
+    <message>
         <source>档案编号（不填：空白表）</source>
         <translation>archive number (none: a blank form)</translation>
     </message>
     <message>
         <source>写入的 PDF 文件（FILE.pdf）</source>
         <translation>FILE.pdf</translation>
+    </message>
+    <message>
+        <source>未体检名单的年份（默认：今年）</source>
+        <translation>Year of the not-yet-checked list (default: this year)</translation>
     </message>
     <message>
         <source>表单标签的语言</source>
@@ -1164,8 +1260,16 @@
         <translation>new or worse complication</translation>
     </message>
     <message>
+        <source>服药依从性：1 规律，2 间断，3 不服药</source>
+        <translation>Medication adherence: 1 regular, 2 intermittent, 3 not taking</translation>
+    </message>
+    <message>
         <source>下次随访日期（默认：建议日期）</source>
         <translation>next visit date (default: the suggestion)</translation>
+    </message>
+    <message>
+        <source>随访医生签名（默认：登录的用户）</source>
+        <translation>Follow-up doctor signing (default: the logged-in user)</translation>
     </message>
     <message>
         <source>替换当天已录入的随访</source>
@@ -1214,6 +1318,10 @@
     <message>
         <source>将本机设置为村卫生室、乡镇卫生院或县级用机</source>
         <translation>set up this installation as a village clinic, a township centre or a county hub</translation>
+    </message>
+    <message>
+        <source>village 村卫生室，township 乡镇卫生院，county 县级</source>
+        <translation>village: village clinic, township: township health centre, county: county level</translation>
     </message>
     <message>
         <source>12位村代码、9位乡镇代码或6位县级代码</source>
@@ -1328,6 +1436,10 @@
         <translation>major (大病集中救治) | chronic (慢病签约服务管理) | severe (重病兜底保障)</translation>
     </message>
     <message>
+        <source>帮扶措施</source>
+        <translation>Support measures</translation>
+    </message>
+    <message>
         <source>复核日期 YYYY-MM-DD</source>
         <translation>review date YYYY-MM-DD</translation>
     </message>
@@ -1402,6 +1514,10 @@
     <message>
         <source>（乡镇）仅限此12位村代码</source>
         <translation>(township) only this 12-digit village code</translation>
+    </message>
+    <message>
+        <source>每张 A4 纸排几张卡（默认 10）</source>
+        <translation>Cards per A4 sheet (default 10)</translation>
     </message>
     <message>
         <source>居民健康档案封面，含完整的17位档案编号</source>
@@ -1516,6 +1632,14 @@
         <translation>national indicators per village and township (--json, -o FILE.xlsx or FILE.pdf, --list)</translation>
     </message>
     <message>
+        <source>统计年度</source>
+        <translation>Year reported</translation>
+    </message>
+    <message>
+        <source>只统计该季度（1–4）</source>
+        <translation>Report this quarter only (1-4)</translation>
+    </message>
+    <message>
         <source>与 --quarter 一起用：统计 1 月 1 日至该季度末（累计），对照全年目标</source>
         <translation>with --quarter: from 1 January to the quarter&apos;s end (累计), read against the year&apos;s targets</translation>
     </message>
@@ -1554,6 +1678,10 @@
     <message>
         <source>（乡镇）各村各年度的人口数：列出，或用 --village 录入</source>
         <translation>(township) population figures per village and year: list, or set with --village</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
     </message>
     <message>
         <source>录入该村的人口数</source>
@@ -1596,6 +1724,18 @@
         <translation>import a roster (.xlsx or .csv)</translation>
     </message>
     <message>
+        <source>花名册文件（.xlsx 或 .csv）</source>
+        <translation>Roster file (.xlsx or .csv)</translation>
+    </message>
+    <message>
+        <source>只检查，不导入</source>
+        <translation>Check only, import nothing</translation>
+    </message>
+    <message>
+        <source>只导入正确的行，跳过有错误的行</source>
+        <translation>Import the valid rows only, skipping rows with errors</translation>
+    </message>
+    <message>
         <source>（乡镇）这些居民所在村的12位代码</source>
         <translation>(township) 12-digit code of the residents&apos; village</translation>
     </message>
@@ -1604,8 +1744,16 @@
         <translation>write an empty roster template</translation>
     </message>
     <message>
+        <source>写出的模板文件（.xlsx 或 .csv）</source>
+        <translation>The template file to write (.xlsx or .csv)</translation>
+    </message>
+    <message>
         <source>按程序界面的方式查找居民</source>
         <translation>search residents as the app does</translation>
+    </message>
+    <message>
+        <source>姓名、拼音或首字母、身份证号、档案编号或电话的一部分</source>
+        <translation>Name, pinyin or initials, or part of an ID number, archive number or phone</translation>
     </message>
     <message>
         <source>最多显示条数（默认 20）</source>
@@ -1622,6 +1770,10 @@
     <message>
         <source>导出全部居民（.xlsx 或 .csv）</source>
         <translation>export all residents (.xlsx or .csv)</translation>
+    </message>
+    <message>
+        <source>写出的文件（.xlsx 或 .csv）</source>
+        <translation>The file to write (.xlsx or .csv)</translation>
     </message>
     <message>
         <source>（乡镇）审核队列：疑似重复档案、同步冲突、未通过校验的记录、转诊超期未结</source>
@@ -1712,6 +1864,10 @@
         <translation>guardian&apos;s name</translation>
     </message>
     <message>
+        <source>监护人电话</source>
+        <translation>Guardian&apos;s phone</translation>
+    </message>
+    <message>
         <source>确诊医院</source>
         <translation>确诊医院</translation>
     </message>
@@ -1776,6 +1932,10 @@
         <translation>patients due and overdue (only those you may see)</translation>
     </message>
     <message>
+        <source>overdue 已逾期（默认），due_today 今天到期，due_week 7 天内到期，all 全部在管患者</source>
+        <translation>overdue (default), due_today, due_week: due within 7 days, all: every patient under management</translation>
+    </message>
+    <message>
         <source>随访服务记录表：按最近一次随访填写；无 RESIDENT 时为空白表</source>
         <translation>the follow-up form: filled from the latest visit, blank without RESIDENT</translation>
     </message>
@@ -1808,6 +1968,10 @@
         <translation>write one bundle per trusted device into a folder (USB stick)</translation>
     </message>
     <message>
+        <source>写入变更包的文件夹（如 U 盘）</source>
+        <translation>Folder to write the change bundle to (e.g. a USB stick)</translation>
+    </message>
+    <message>
         <source>只导出给该设备（ID 前缀或代码）</source>
         <translation>only this device (id prefix or code)</translation>
     </message>
@@ -1818,6 +1982,10 @@
     <message>
         <source>导入发给本机的同步包（文件或文件夹）</source>
         <translation>import the bundles addressed to this device (a file or a folder)</translation>
+    </message>
+    <message>
+        <source>变更包文件，或存放变更包的文件夹</source>
+        <translation>A change bundle, or a folder of them</translation>
     </message>
     <message>
         <source>按设备列出：上次导出/导入、待对方确认的变更、标记</source>
@@ -1848,8 +2016,16 @@
         <translation>conflict id (or a prefix)</translation>
     </message>
     <message>
+        <source>kept 保留现值，lost 采用另一值（疑似重复档案在 review 中处理）</source>
+        <translation>kept: keep the current value, lost: take the other value (possible duplicates are decided in review)</translation>
+    </message>
+    <message>
         <source>理由（村卫生室会随处理决定看到）；可不填</source>
         <translation>why (the village reads it with the decision); optional</translation>
+    </message>
+    <message>
+        <source>登录用户名</source>
+        <translation>Login user name</translation>
     </message>
     <message>
         <source>用户账户（管理员）</source>
@@ -1862,6 +2038,10 @@
     <message>
         <source>密码文件，第一行为新用户的密码</source>
         <translation>file whose first line is the new user&apos;s password</translation>
+    </message>
+    <message>
+        <source>village_doctor 乡村医生，township_staff 乡镇卫生院工作人员，admin 管理员</source>
+        <translation>village_doctor: village doctor, township_staff: township health centre staff, admin: administrator</translation>
     </message>
     <message>
         <source>显示的姓名（与表格上一致）</source>

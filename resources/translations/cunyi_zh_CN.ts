@@ -775,6 +775,10 @@
         <translation>密码文件，第一行为密码（用于 --user、init --admin、user add）</translation>
     </message>
     <message>
+        <source>写出的 PDF 文件</source>
+        <translation>写出的 PDF 文件</translation>
+    </message>
+    <message>
         <source>CunYi 村医 — 村卫生室居民健康档案</source>
         <translation>CunYi 村医 — 村卫生室居民健康档案</translation>
     </message>
@@ -815,8 +819,16 @@
         <translation>生成数据库的一致性副本</translation>
     </message>
     <message>
+        <source>备份文件，或存放备份的文件夹</source>
+        <translation>备份文件，或存放备份的文件夹</translation>
+    </message>
+    <message>
         <source>用备份替换数据库（先校验；原数据库保留）</source>
         <translation>用备份替换数据库（先校验；原数据库保留）</translation>
+    </message>
+    <message>
+        <source>要恢复的备份文件</source>
+        <translation>要恢复的备份文件</translation>
     </message>
     <message>
         <source>在本机恢复本机构另一台电脑的备份；本机将换用新的设备身份和密钥</source>
@@ -835,8 +847,16 @@
         <translation>对照原始基线测量各项性能预算</translation>
     </message>
     <message>
+        <source>数据规模：一个村、一个乡镇（默认，6 万居民）或县级（100 万居民，需 --db）</source>
+        <translation>数据规模：一个村、一个乡镇（默认，6 万居民）或县级（100 万居民，需 --db）</translation>
+    </message>
+    <message>
         <source>测量项名称或前缀，用逗号分隔（search,gui.rss）</source>
         <translation>测量项名称或前缀，用逗号分隔（search,gui.rss）</translation>
+    </message>
+    <message>
+        <source>生成测试数据的随机种子（默认 1）</source>
+        <translation>生成测试数据的随机种子（默认 1）</translation>
     </message>
     <message>
         <source>另在加密副本（SQLCipher）上测量数据库各项，并报告加密开销</source>
@@ -845,6 +865,10 @@
     <message>
         <source>17位档案编号、后8位（带或不带连字符）或记录 ID</source>
         <translation>17位档案编号、后8位（带或不带连字符）或记录 ID</translation>
+    </message>
+    <message>
+        <source>签约记录 ID（见 contract list）</source>
+        <translation>签约记录 ID（见 contract list）</translation>
     </message>
     <message>
         <source>家庭医生签约</source>
@@ -887,8 +911,16 @@
         <translation>续约：从原签约到期次日起新签一份（已过期的从今天起）</translation>
     </message>
     <message>
+        <source>新签约的年限（默认：与原签约相同）</source>
+        <translation>新签约的年限（默认：与原签约相同）</translation>
+    </message>
+    <message>
         <source>解约并写明原因（记录保留）</source>
         <translation>解约并写明原因（记录保留）</translation>
+    </message>
+    <message>
+        <source>解约原因</source>
+        <translation>解约原因</translation>
     </message>
     <message>
         <source>纸质协议书已签字交回</source>
@@ -915,6 +947,14 @@
         <translation>添加逼真的模拟居民</translation>
     </message>
     <message>
+        <source>模拟居民人数（默认 3000）</source>
+        <translation>模拟居民人数（默认 3000）</translation>
+    </message>
+    <message>
+        <source>随机种子：相同的种子生成相同的数据（默认 1）</source>
+        <translation>随机种子：相同的种子生成相同的数据（默认 1）</translation>
+    </message>
+    <message>
         <source>（乡镇）村的数量（默认：每 1,000 名居民一个村，最多 30 个）</source>
         <translation>（乡镇）村的数量（默认：每 1,000 名居民一个村，最多 30 个）</translation>
     </message>
@@ -927,6 +967,10 @@
         <translation>导出本机设备卡（JSON，旁边另存二维码 PNG）</translation>
     </message>
     <message>
+        <source>写出的设备卡文件</source>
+        <translation>写出的设备卡文件</translation>
+    </message>
+    <message>
         <source>（乡镇或县）各村（乡镇）连接 `cunyi serve` 用的地址</source>
         <translation>（乡镇或县）各村（乡镇）连接 `cunyi serve` 用的地址</translation>
     </message>
@@ -937,6 +981,10 @@
     <message>
         <source>信任对方的设备卡（请先电话核对指纹）</source>
         <translation>信任对方的设备卡（请先电话核对指纹）</translation>
+    </message>
+    <message>
+        <source>对方的设备卡（JSON）</source>
+        <translation>对方的设备卡（JSON）</translation>
     </message>
     <message>
         <source>受信任的设备</source>
@@ -1027,6 +1075,10 @@
         <translation>活动列表，最新的在前</translation>
     </message>
     <message>
+        <source>只列出这一年的活动</source>
+        <translation>只列出这一年的活动</translation>
+    </message>
+    <message>
         <source>本年各项次数与规范最低次数对照</source>
         <translation>本年各项次数与规范最低次数对照</translation>
     </message>
@@ -1035,8 +1087,48 @@
         <translation>一次活动的健康教育活动记录表（PDF）</translation>
     </message>
     <message>
+        <source>活动 ID（见 education list）</source>
+        <translation>活动 ID（见 education list）</translation>
+    </message>
+    <message>
         <source>记录表栏目名称的语言</source>
         <translation>记录表栏目名称的语言</translation>
+    </message>
+    <message>
+        <source>体温 °C</source>
+        <translation>体温 °C</translation>
+    </message>
+    <message>
+        <source>脉率 次/分钟</source>
+        <translation>脉率 次/分钟</translation>
+    </message>
+    <message>
+        <source>腰围 cm</source>
+        <translation>腰围 cm</translation>
+    </message>
+    <message>
+        <source>总胆固醇 mmol/L</source>
+        <translation>总胆固醇 mmol/L</translation>
+    </message>
+    <message>
+        <source>甘油三酯 mmol/L</source>
+        <translation>甘油三酯 mmol/L</translation>
+    </message>
+    <message>
+        <source>低密度脂蛋白胆固醇 mmol/L</source>
+        <translation>低密度脂蛋白胆固醇 mmol/L</translation>
+    </message>
+    <message>
+        <source>高密度脂蛋白胆固醇 mmol/L</source>
+        <translation>高密度脂蛋白胆固醇 mmol/L</translation>
+    </message>
+    <message>
+        <source>血清肌酐 μmol/L</source>
+        <translation>血清肌酐 μmol/L</translation>
+    </message>
+    <message>
+        <source>血清谷丙转氨酶 U/L</source>
+        <translation>血清谷丙转氨酶 U/L</translation>
     </message>
     <message>
         <source>65岁及以上老年人健康管理</source>
@@ -1045,10 +1137,6 @@
     <message>
         <source>录入年度健康体检和生活自理能力评估</source>
         <translation>录入年度健康体检和生活自理能力评估</translation>
-    </message>
-    <message>
-        <source>17位档案编号、后8位或记录 ID</source>
-        <translation>17位档案编号、后8位或记录 ID</translation>
     </message>
     <message>
         <source>体检日期 YYYY-MM-DD</source>
@@ -1087,12 +1175,20 @@
         <translation>selfcare / summary（按最近一次体检填写；无 RESIDENT 时为空白表）、due 名单</translation>
     </message>
     <message>
+        <source>selfcare 生活自理能力评估表，summary 健康体检表，due 未体检名单</source>
+        <translation>selfcare 生活自理能力评估表，summary 健康体检表，due 未体检名单</translation>
+    </message>
+    <message>
         <source>档案编号（不填：空白表）</source>
         <translation>档案编号（不填：空白表）</translation>
     </message>
     <message>
         <source>写入的 PDF 文件（FILE.pdf）</source>
         <translation>写入的 PDF 文件（FILE.pdf）</translation>
+    </message>
+    <message>
+        <source>未体检名单的年份（默认：今年）</source>
+        <translation>未体检名单的年份（默认：今年）</translation>
     </message>
     <message>
         <source>表单标签的语言</source>
@@ -1163,8 +1259,16 @@
         <translation>新出现或加重的并发症</translation>
     </message>
     <message>
+        <source>服药依从性：1 规律，2 间断，3 不服药</source>
+        <translation>服药依从性：1 规律，2 间断，3 不服药</translation>
+    </message>
+    <message>
         <source>下次随访日期（默认：建议日期）</source>
         <translation>下次随访日期（默认：建议日期）</translation>
+    </message>
+    <message>
+        <source>随访医生签名（默认：登录的用户）</source>
+        <translation>随访医生签名（默认：登录的用户）</translation>
     </message>
     <message>
         <source>替换当天已录入的随访</source>
@@ -1213,6 +1317,10 @@
     <message>
         <source>将本机设置为村卫生室、乡镇卫生院或县级用机</source>
         <translation>将本机设置为村卫生室、乡镇卫生院或县级用机</translation>
+    </message>
+    <message>
+        <source>village 村卫生室，township 乡镇卫生院，county 县级</source>
+        <translation>village 村卫生室，township 乡镇卫生院，county 县级</translation>
     </message>
     <message>
         <source>12位村代码、9位乡镇代码或6位县级代码</source>
@@ -1327,6 +1435,10 @@
         <translation>major（大病集中救治）| chronic（慢病签约服务管理）| severe（重病兜底保障）</translation>
     </message>
     <message>
+        <source>帮扶措施</source>
+        <translation>帮扶措施</translation>
+    </message>
+    <message>
         <source>复核日期 YYYY-MM-DD</source>
         <translation>复核日期 YYYY-MM-DD</translation>
     </message>
@@ -1401,6 +1513,10 @@
     <message>
         <source>（乡镇）仅限此12位村代码</source>
         <translation>（乡镇）仅限此12位村代码</translation>
+    </message>
+    <message>
+        <source>每张 A4 纸排几张卡（默认 10）</source>
+        <translation>每张 A4 纸排几张卡（默认 10）</translation>
     </message>
     <message>
         <source>居民健康档案封面，含完整的17位档案编号</source>
@@ -1515,6 +1631,14 @@
         <translation>按村和乡镇统计的国家指标（--json、-o FILE.xlsx 或 FILE.pdf、--list）</translation>
     </message>
     <message>
+        <source>统计年度</source>
+        <translation>统计年度</translation>
+    </message>
+    <message>
+        <source>只统计该季度（1–4）</source>
+        <translation>只统计该季度（1–4）</translation>
+    </message>
+    <message>
         <source>与 --quarter 一起用：统计 1 月 1 日至该季度末（累计），对照全年目标</source>
         <translation>与 --quarter 一起用：统计 1 月 1 日至该季度末（累计），对照全年目标</translation>
     </message>
@@ -1553,6 +1677,10 @@
     <message>
         <source>（乡镇）各村各年度的人口数：列出，或用 --village 录入</source>
         <translation>（乡镇）各村各年度的人口数：列出，或用 --village 录入</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>年度</translation>
     </message>
     <message>
         <source>录入该村的人口数</source>
@@ -1595,6 +1723,18 @@
         <translation>导入花名册（.xlsx 或 .csv）</translation>
     </message>
     <message>
+        <source>花名册文件（.xlsx 或 .csv）</source>
+        <translation>花名册文件（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
+        <source>只检查，不导入</source>
+        <translation>只检查，不导入</translation>
+    </message>
+    <message>
+        <source>只导入正确的行，跳过有错误的行</source>
+        <translation>只导入正确的行，跳过有错误的行</translation>
+    </message>
+    <message>
         <source>（乡镇）这些居民所在村的12位代码</source>
         <translation>（乡镇）这些居民所在村的12位代码</translation>
     </message>
@@ -1603,8 +1743,16 @@
         <translation>生成空白花名册模板</translation>
     </message>
     <message>
+        <source>写出的模板文件（.xlsx 或 .csv）</source>
+        <translation>写出的模板文件（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
         <source>按程序界面的方式查找居民</source>
         <translation>按程序界面的方式查找居民</translation>
+    </message>
+    <message>
+        <source>姓名、拼音或首字母、身份证号、档案编号或电话的一部分</source>
+        <translation>姓名、拼音或首字母、身份证号、档案编号或电话的一部分</translation>
     </message>
     <message>
         <source>最多显示条数（默认 20）</source>
@@ -1621,6 +1769,10 @@
     <message>
         <source>导出全部居民（.xlsx 或 .csv）</source>
         <translation>导出全部居民（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
+        <source>写出的文件（.xlsx 或 .csv）</source>
+        <translation>写出的文件（.xlsx 或 .csv）</translation>
     </message>
     <message>
         <source>（乡镇）审核队列：疑似重复档案、同步冲突、未通过校验的记录、转诊超期未结</source>
@@ -1711,6 +1863,10 @@
         <translation>监护人姓名</translation>
     </message>
     <message>
+        <source>监护人电话</source>
+        <translation>监护人电话</translation>
+    </message>
+    <message>
         <source>确诊医院</source>
         <translation>确诊医院</translation>
     </message>
@@ -1775,6 +1931,10 @@
         <translation>到期及逾期的患者（仅限您有权查看的）</translation>
     </message>
     <message>
+        <source>overdue 已逾期（默认），due_today 今天到期，due_week 7 天内到期，all 全部在管患者</source>
+        <translation>overdue 已逾期（默认），due_today 今天到期，due_week 7 天内到期，all 全部在管患者</translation>
+    </message>
+    <message>
         <source>随访服务记录表：按最近一次随访填写；无 RESIDENT 时为空白表</source>
         <translation>随访服务记录表：按最近一次随访填写；无 RESIDENT 时为空白表</translation>
     </message>
@@ -1807,6 +1967,10 @@
         <translation>为每台受信任设备各写一个同步包到文件夹（U盘）</translation>
     </message>
     <message>
+        <source>写入变更包的文件夹（如 U 盘）</source>
+        <translation>写入变更包的文件夹（如 U 盘）</translation>
+    </message>
+    <message>
         <source>只导出给该设备（ID 前缀或代码）</source>
         <translation>只导出给该设备（ID 前缀或代码）</translation>
     </message>
@@ -1817,6 +1981,10 @@
     <message>
         <source>导入发给本机的同步包（文件或文件夹）</source>
         <translation>导入发给本机的同步包（文件或文件夹）</translation>
+    </message>
+    <message>
+        <source>变更包文件，或存放变更包的文件夹</source>
+        <translation>变更包文件，或存放变更包的文件夹</translation>
     </message>
     <message>
         <source>按设备列出：上次导出/导入、待对方确认的变更、标记</source>
@@ -1847,8 +2015,16 @@
         <translation>冲突 ID（或其前缀）</translation>
     </message>
     <message>
+        <source>kept 保留现值，lost 采用另一值（疑似重复档案在 review 中处理）</source>
+        <translation>kept 保留现值，lost 采用另一值（疑似重复档案在 review 中处理）</translation>
+    </message>
+    <message>
         <source>理由（村卫生室会随处理决定看到）；可不填</source>
         <translation>理由（村卫生室会随处理决定看到）；可不填</translation>
+    </message>
+    <message>
+        <source>登录用户名</source>
+        <translation>登录用户名</translation>
     </message>
     <message>
         <source>用户账户（管理员）</source>
@@ -1861,6 +2037,10 @@
     <message>
         <source>密码文件，第一行为新用户的密码</source>
         <translation>密码文件，第一行为新用户的密码</translation>
+    </message>
+    <message>
+        <source>village_doctor 乡村医生，township_staff 乡镇卫生院工作人员，admin 管理员</source>
+        <translation>village_doctor 乡村医生，township_staff 乡镇卫生院工作人员，admin 管理员</translation>
     </message>
     <message>
         <source>显示的姓名（与表格上一致）</source>
