@@ -121,6 +121,10 @@ def test_migration_turns_dates_into_day_numbers_and_back(tmp_path):
         texts = c.execute("SELECT id, visit_date, next_due FROM followup_visit ORDER BY id").fetchall()
         births = c.execute("SELECT id, birth_date FROM resident ORDER BY id").fetchall()
     assert texts and all(isinstance(d, str) for _i, d, _n in texts)
+    with sqlite3.connect(copy) as c:  # text that is no calendar day stays as it is
+        odd = ("2025-02-30", "2025-02-28 10:00", "2025-1-1")
+        ids = [r[0] for r in c.execute("SELECT id FROM resident LIMIT 3")]
+        c.executemany("UPDATE resident SET status_date = ? WHERE id = ?", list(zip(odd, ids, strict=True)))
     before = _dump(copy)
     engine = make_engine(f"sqlite:///{copy}")
     migrate(engine)
@@ -130,11 +134,17 @@ def test_migration_turns_dates_into_day_numbers_and_back(tmp_path):
         assert c.execute("SELECT id, birth_date FROM resident ORDER BY id").fetchall() == [
             (i, day_param(b)) for i, b in births
         ]
+        kept = c.execute("SELECT status_date FROM resident WHERE typeof(status_date) = 'text'").fetchall()
+        assert sorted(kept) == sorted((v,) for v in odd)
         tables = [r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         for t in tables:
             for col in [r[1] for r in c.execute(f'PRAGMA table_info("{t}")') if r[2] == "DATE"]:
                 kinds = {k for (k,) in c.execute(f'SELECT DISTINCT typeof("{col}") FROM "{t}"')}
-                assert kinds <= {"integer", "null"}, (t, col, kinds)
+                assert kinds <= {"integer", "null"} or (t, col) == ("resident", "status_date"), (
+                    t,
+                    col,
+                    kinds,
+                )
     assert _dump(copy) == before  # every value reads the same
     migrate(engine, "0023", downgrade=True)
     engine.dispose()

@@ -3,8 +3,10 @@ as the integer count of days since 1970-01-01 (``app.models.base.Day``), 2–3 b
 10 characters of ``YYYY-MM-DD``, and compares and sorts as the text did: 9 MB of a 60k-resident
 township's 920k dates and their indexes.  PostgreSQL keeps ``date``.
 
-Every ``DATE`` column of every table is converted in place, a table in one pass; a text value
-that is not a date is left as it is (``Day`` reads text too).
+Every ``DATE`` column of every table is converted in place, a table in one pass.  Only text that
+is exactly a calendar day (``YYYY-MM-DD``, and a day that exists: SQLite would read 2025-02-30 as
+2 March) becomes a number; any other value is left as it is, for ``cunyi check`` and the reader to
+see as before.
 
 Revision ID: 0024
 Revises: 0023
@@ -46,8 +48,8 @@ def _convert(to_days: bool) -> None:
     for table, cols in _date_columns(conn).items():
         if to_days:
             new = {
-                c: f"""CASE WHEN typeof("{c}") = 'text' AND date("{c}") IS NOT NULL """
-                f"""THEN CAST(julianday(date("{c}")) - {EPOCH_JULIAN} AS INTEGER) ELSE "{c}" END"""
+                c: f"""CASE WHEN typeof("{c}") = 'text' AND date(julianday("{c}")) = "{c}" """
+                f"""THEN CAST(julianday("{c}") - {EPOCH_JULIAN} AS INTEGER) ELSE "{c}" END"""
                 for c in cols
             }
             kind = "text"
