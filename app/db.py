@@ -520,6 +520,30 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+def wire_revision() -> str:
+    """The schema revision a bundle declares (its manifest's ``schema``): the newest revision
+    that changed what bundles carry.  A migration that only changes how a store keeps its rows
+    (``bundles_unchanged = True`` in its file: dates as day numbers, names as codes) makes no
+    bundle another device could not read, so a device that has not had it yet still takes this
+    device's bundles, and a village need not upgrade the day its township does."""
+    import re
+
+    down: dict[str, str | None] = {}
+    unchanged: set[str] = set()
+    for path in (bundle_root() / "migrations" / "versions").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        rev = re.search(r"^revision\s*=\s*['\"](\w+)['\"]", text, re.M)
+        before = re.search(r"^down_revision\s*=\s*(?:['\"](\w+)['\"]|None)", text, re.M)
+        if rev and before:
+            down[rev.group(1)] = before.group(1)
+            if re.search(r"^bundles_unchanged\s*=\s*True\b", text, re.M):
+                unchanged.add(rev.group(1))
+    rev = head_revision()
+    while rev in unchanged and down.get(rev):
+        rev = down[rev]
+    return rev
+
+
 def _known_revision(rev: str) -> bool:
     from alembic.script import ScriptDirectory
     from alembic.util import CommandError

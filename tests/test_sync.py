@@ -385,11 +385,27 @@ def test_a_stick_imported_again_lists_and_keeps_each_refused_file_once(world, tm
 
 def test_newer_schema_is_refused_with_a_clear_message(world, monkeypatch):
     town, a, _b, tmp = world
-    monkeypatch.setattr(exchange, "head_revision", lambda: "0999")
+    monkeypatch.setattr(exchange, "wire_revision", lambda: "0999")
     (path,) = a.export(tmp / "usb")
     monkeypatch.undo()
     outcome = _assert_rejected(town, path, "更新")
     assert "0999" in outcome.reason.render()
+
+
+def test_a_device_behind_by_storage_only_upgrades_still_takes_the_bundles(world, monkeypatch):
+    """A bundle declares the newest schema that changed what bundles carry, not the store's: after
+    an upgrade that only changes how rows are kept (dates as day numbers, 0024), a village that
+    has not upgraded yet must still take its township's bundles (it refused them as "newer")."""
+    from app import db
+
+    assert db.wire_revision() == "0023" < db.head_revision()
+    town, a, _b, tmp = world
+    (path,) = a.export(tmp / "usb")
+    # the township as a version that knows schemas up to 0023 only
+    monkeypatch.setattr(exchange, "head_revision", lambda: "0023")
+    monkeypatch.setattr(db, "_known_revision", lambda rev: rev <= "0023")
+    (outcome,) = town.import_(path)
+    assert outcome.status == "applied" and outcome.applied > 0, outcome
 
 
 @pytest.mark.slow

@@ -21,6 +21,8 @@ revision = "0024"
 down_revision = "0023"
 branch_labels = None
 depends_on = None
+# how this store keeps rows, not what bundles carry (app.db.wire_revision)
+bundles_unchanged = True
 
 EPOCH_JULIAN = 2440587.5  # julianday('1970-01-01')
 

@@ -17,6 +17,8 @@ revision = "0025"
 down_revision = "0024"
 branch_labels = None
 depends_on = None
+# how this store keeps rows, not what bundles carry (app.db.wire_revision)
+bundles_unchanged = True
 
 COLUMNS = (("change_log", "entity"), ("resident_choice", "field"))
 

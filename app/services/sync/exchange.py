@@ -53,7 +53,7 @@ from sqlalchemy.orm import Session
 
 from app import __version__
 from app.config import Paths
-from app.db import Store, head_revision, is_sqlite, unavailable
+from app.db import Store, head_revision, is_sqlite, unavailable, wire_revision
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
     BundleRecord,
@@ -1454,7 +1454,7 @@ def header_and_manifest(s: Session, me, peer: Peer, bundle_id: uuid.UUID, **clai
         "sender": me.device_id.hex,
         "recipient": peer.device_id.hex,
         "recipient_fpr": peer.fingerprint,
-        "schema": head_revision(),
+        "schema": wire_revision(),  # what the ops are shaped by: older devices may take them
         "created": utcnow().isoformat(timespec="seconds") + "Z",
     }
     manifest = {
