@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import Engine, create_engine, event, inspect, make_url
 from sqlalchemy.engine import Connection
@@ -500,19 +501,31 @@ def alembic_config(connection: Connection | None = None):
     return cfg
 
 
-def head_revision() -> str:
-    """The newest schema revision: read from the version files when the history is one line
-    (always, so far), so a start that needs no migration never imports alembic."""
+class _Version(NamedTuple):
+    down: str | None  # the revision it upgrades from
+    bundles_unchanged: bool  # ``bundles_unchanged = True`` in the file (wire_revision)
+
+
+def _version_files() -> dict[str, _Version]:
+    """Each migration file's revision, read from the files themselves (no alembic import)."""
     import re
 
-    revs: dict[str, str | None] = {}
+    out: dict[str, _Version] = {}
     for path in (bundle_root() / "migrations" / "versions").glob("*.py"):
         text = path.read_text(encoding="utf-8")
         rev = re.search(r"^revision\s*=\s*['\"](\w+)['\"]", text, re.M)
         down = re.search(r"^down_revision\s*=\s*(?:['\"](\w+)['\"]|None)", text, re.M)
         if rev and down:
-            revs[rev.group(1)] = down.group(1)
-    heads = set(revs) - set(revs.values())
+            unchanged = re.search(r"^bundles_unchanged\s*=\s*True\b", text, re.M) is not None
+            out[rev.group(1)] = _Version(down.group(1), unchanged)
+    return out
+
+
+def head_revision() -> str:
+    """The newest schema revision: read from the version files when the history is one line
+    (always, so far), so a start that needs no migration never imports alembic."""
+    versions = _version_files()
+    heads = set(versions) - {v.down for v in versions.values()}
     if len(heads) == 1:
         return heads.pop()
     from alembic.script import ScriptDirectory  # branches, or files we could not read: ask alembic
@@ -526,21 +539,10 @@ def wire_revision() -> str:
     (``bundles_unchanged = True`` in its file: dates as day numbers, names as codes) makes no
     bundle another device could not read, so a device that has not had it yet still takes this
     device's bundles, and a village need not upgrade the day its township does."""
-    import re
-
-    down: dict[str, str | None] = {}
-    unchanged: set[str] = set()
-    for path in (bundle_root() / "migrations" / "versions").glob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        rev = re.search(r"^revision\s*=\s*['\"](\w+)['\"]", text, re.M)
-        before = re.search(r"^down_revision\s*=\s*(?:['\"](\w+)['\"]|None)", text, re.M)
-        if rev and before:
-            down[rev.group(1)] = before.group(1)
-            if re.search(r"^bundles_unchanged\s*=\s*True\b", text, re.M):
-                unchanged.add(rev.group(1))
+    versions = _version_files()
     rev = head_revision()
-    while rev in unchanged and down.get(rev):
-        rev = down[rev]
+    while rev in versions and versions[rev].bundles_unchanged and versions[rev].down:
+        rev = versions[rev].down
     return rev
 
 
