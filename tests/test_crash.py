@@ -19,6 +19,8 @@ import pytest
 
 from app import cli
 from app.db import Store
+from app.models.base import day_param
+from app.models.packing import word_code
 from app.services import backup
 
 # SQLite only: SIGKILL against a village's store file, its journal and its file backups (a PostgreSQL
@@ -91,7 +93,10 @@ def _complete(db: Path, table: str, setup: Path) -> None:
     try:
         rows = {r[0] for r in conn.execute(ids.format(table))}
         setup_rows = {r[0] for r in before.execute(ids.format(table))}
-        logged = {r[0] for r in conn.execute("SELECT row_id FROM change_log WHERE entity = ?", (table,))}
+        # (a table's name as the change log stores it: app.models.packing.Word)
+        logged = {
+            r[0] for r in conn.execute("SELECT row_id FROM change_log WHERE entity = ?", (word_code(table),))
+        }
         audited = {r[0] for r in conn.execute("SELECT entity_id FROM audit_log WHERE entity = ?", (table,))}
         audited = {bytes.fromhex(a) for a in audited if a}  # the trail names ids as hex; rows hold 16 bytes
         batched = sum(
@@ -158,7 +163,8 @@ def test_kill_during_follow_up_saves(base, tmp_path):
         for item in saved:  # everything reported saved (committed) is there
             date, archive = item.split("/")
             n = conn.execute(
-                f"SELECT count(*) {marked} AND r.archive_no = ? AND v.visit_date = ?", (archive, date)
+                f"SELECT count(*) {marked} AND r.archive_no = ? AND v.visit_date = ?",
+                (archive, day_param(date)),
             ).fetchone()[0]
             assert n == 1, (trial, item)
         total = conn.execute(f"SELECT count(*) {marked}").fetchone()[0]
