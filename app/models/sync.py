@@ -141,8 +141,7 @@ class SyncConflict(UUIDPk, Base):
     __table_args__ = (Index("ix_sync_conflict_open", "resolved_at"),)
 
     kind: Mapped[str] = mapped_column(String(10))
-    # the table's name: two bytes on SQLite (app.models.packing.Word), 360k times in a township
-    entity: Mapped[str] = mapped_column(Word(40, Words(lambda: Base.metadata.tables)))
+    entity: Mapped[str] = mapped_column(String(40))
     row_id: Mapped[uuid.UUID] = mapped_column(Id)
     field: Mapped[str | None] = mapped_column(String(40))
     kept_value: Mapped[str | None] = mapped_column(Text)  # JSON
