@@ -242,7 +242,8 @@ def test_a_township_opens_its_villages_server_from_the_sync_page(qtbot, world, t
         again = MainWindow(town.store, town.paths)  # … and starts again: the server with it
         qtbot.addWidget(again)
         again.show()
-        qtbot.waitUntil(lambda: MailboxServing._instance.port == port, timeout=10_000)
+        # (once the window is up: not on the way to its first paint)
+        qtbot.waitUntil(lambda: getattr(MailboxServing._instance, "port", None) == port, timeout=10_000)
         assert httpx.get(f"http://127.0.0.1:{port}/v1/health").status_code == 200
         box = again.show_page("sync").findChild(ServerBox)
         qtbot.mouseClick(box.stop_button, qtbot_left())
@@ -280,6 +281,8 @@ def test_a_server_that_cannot_open_at_the_start_is_said_on_the_page_and_stays_sa
             win = MainWindow(town.store, town.paths)
             qtbot.addWidget(win)
             win.show()
+            # (the server is opened once the window is up)
+            qtbot.waitUntil(lambda: MailboxServing._instance is not None, timeout=10_000)
             serving = MailboxServing._instance
             qtbot.waitUntil(lambda: not serving.busy, timeout=10_000)
             box = win.show_page("sync").findChild(ServerBox)

@@ -23,13 +23,15 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-import httpx
+from typing import TYPE_CHECKING
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services.errors import Message, UserError
 from app.services.sync import bundle, capture
 from app.services.sync import keys as device_keys
+
+if TYPE_CHECKING:
+    import httpx  # (imported where a request is made: the GUI starts without it, and its CLI's rich)
 
 CTX = "NetSync"
 log = logging.getLogger(__name__)
@@ -157,6 +159,8 @@ class MailboxClient:
         self.chunk = chunk
         self.clock = clock
         self.bytes_up = self.bytes_down = 0
+        import httpx
+
         verify: ssl.SSLContext | bool = True
         if self.base_url.startswith("https://"):
             # The township's certificate is its own (self-signed): trust comes from the pin on its
@@ -197,6 +201,8 @@ class MailboxClient:
     def _send(
         self, method: str, target: str, *, body: bytes = b"", headers: dict | None = None, stream=False
     ) -> httpx.Response:
+        import httpx
+
         request = self.http.build_request(method, target, content=body, headers=headers)
         request.headers.update(
             sign_headers(
@@ -290,6 +296,8 @@ class MailboxClient:
 
     def health(self) -> dict:
         """The unsigned reachability probe: ``{"ok": true, "time_ms": …}``."""
+        import httpx
+
         try:
             response = self.http.get("/v1/health")
         except httpx.TransportError as e:
@@ -348,6 +356,8 @@ class MailboxClient:
     def download(self, item: Waiting, folder: Path) -> Path:
         """Fetch ``item`` into ``folder`` (``.part`` kept between tries); the whole file is checked
         against the mailbox's SHA-256 before it is renamed into place."""
+        import httpx
+
         if not _addressed_to(item.name, self.device_id):
             raise ValueError(f"not a bundle for this PC: {item.name[:200]!r}")
         folder.mkdir(parents=True, exist_ok=True)
