@@ -413,3 +413,16 @@ def test_an_update_that_changes_nothing_logs_nothing_and_a_village_is_not_change
         phone = s.scalars(select(Resident.phone)).one()
     assert main(["--data-dir", data, "residents", "update", archive, "--set", f"phone={phone}"]) == 0
     assert logged() == before
+
+
+@pytest.mark.sqlite_only  # no store
+def test_the_main_window_loads_no_network_stack():
+    """What the window needs to open: not the HTTP client and its own command line (rich, pygments:
+    0.1 s), nor the server's web stack (0.12 s); both load when network sync first runs."""
+    code = (
+        "import sys; import app.views.main_window, app.views.startup\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('httpx', 'rich', 'starlette', 'uvicorn')]\n"
+        "print(heavy, file=sys.stderr); sys.exit(1 if heavy else 0)"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
