@@ -24,10 +24,13 @@ def register(sub) -> None:
 
 
 def open_gui(args) -> int:
-    from app.views.startup import run_gui  # PySide6: only when the GUI is wanted
+    from app.services import collector
 
+    with collector.paused():  # starting: objects by the hundred thousand, none of them garbage
+        from app.views.startup import run_gui  # PySide6: only when the GUI is wanted
     try:
-        paths, store = open_store(args)
+        with collector.paused():
+            paths, store = open_store(args)
     except Exception as e:
         if not (args.smoke or args.screenshots):
             _tell_in_a_window(e, args.lang)  # the desktop shortcut's CunYi has no console …

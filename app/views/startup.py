@@ -139,16 +139,21 @@ def run_gui(
     t0: float = 0.0,
     scroll_residents: bool = False,
 ) -> int:
+    from app.services import collector
     from app.views.operations import Op
 
-    app = make_app(lang)
-    if lang is None and "CUNYI_LANG" not in os.environ:  # the language chosen in 设置
-        from app.services import settings
+    # Until the window is built, the collector waits: starting makes objects by the hundred
+    # thousand (modules, classes, mappers), none of them garbage, and walking them again and
+    # again took a tenth of the time to first paint.  (Not while the login dialog waits.)
+    with collector.paused():
+        app = make_app(lang)
+        if lang is None and "CUNYI_LANG" not in os.environ:  # the language chosen in 设置
+            from app.services import settings
 
-        chosen = Op(None, store, lambda s: settings.get(s, settings.LANGUAGE)).run()
-        if chosen and chosen != app.property("cunyi_lang"):
-            install_translator(app, chosen)
-    from app.views.main_window import MainWindow
+            chosen = Op(None, store, lambda s: settings.get(s, settings.LANGUAGE)).run()
+            if chosen and chosen != app.property("cunyi_lang"):
+                install_translator(app, chosen)
+        from app.views.main_window import MainWindow
 
     if not smoke and not screenshots:
         from app.services import profile as profiles
@@ -162,7 +167,8 @@ def run_gui(
         _backup_daily(store, paths)
         app.aboutToQuit.connect(lambda: _backup_daily(store, paths, wait=True))
     try:
-        window = MainWindow(store, paths)
+        with collector.paused():
+            window = MainWindow(store, paths)
     except UserError as e:
         print(f"错误：{e.render()}", file=sys.stderr)
         return 1
