@@ -7,6 +7,7 @@ import os
 import statistics
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -108,3 +109,43 @@ def test_bench_reports_the_cost_of_encryption_at_rest(tmp_path):
         )
     encrypted = list((tmp_path / "cunyi-bench").glob("village-*-encrypted/cunyi.db"))
     assert encrypted and encrypted[0].read_bytes()[:16] != b"SQLite format 3\x00"
+
+
+@pytest.mark.sqlite_only  # the bench's own SQLite cache
+def test_a_cached_store_marked_moved_is_built_again(tmp_path, monkeypatch):
+    """The PostgreSQL bench of an earlier version moved the cached township store itself: marked
+    moved, it refused writes, and the GUI bench's children then waited at the error dialog until
+    they were killed.  Such a cache is built again (fails on the code before: it was reused)."""
+    import sqlite3
+
+    from app.db import MOVED, Store, mark_moved
+    from app.tools import bench
+
+    monkeypatch.setattr(bench.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setitem(bench.SCALES, "village", (60, 1))
+    said: list[str] = []
+    folder, built = bench.bench_store("village", 7, said.append)
+    assert built is not None
+    store = Store(f"sqlite:///{folder / 'cunyi.db'}", upgrade=False)
+    with store.engine.begin() as conn:
+        mark_moved(conn)
+    store.dispose()
+    _again, rebuilt = bench.bench_store("village", 7, said.append)
+    assert rebuilt is not None and said[-1].startswith("building")
+    with sqlite3.connect(folder / "cunyi.db") as c:
+        assert c.execute("PRAGMA user_version").fetchone()[0] != MOVED
+    assert bench.bench_store("village", 7, said.append)[1] is None and said[-1].startswith("reusing")
+
+
+@pytest.mark.sqlite_only  # the copy is SQLite's; what moves it is stood in for
+def test_the_postgresql_bench_moves_a_copy_never_the_cached_store(tmp_path):
+    from app.db import Store, mark_moved
+    from app.tools import bench, pgbench
+
+    db = tmp_path / "cunyi.db"
+    Store(f"sqlite:///{db}").dispose()
+    with pgbench._copy_to_move(db) as moving:
+        with moving.engine.begin() as conn:  # what migrate_store does to the file it moved
+            mark_moved(conn)
+        assert bench._moved(Path(moving.engine.url.database))
+    assert not bench._moved(db)

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import psutil
 
-from app.db import Store, connect_file, head_revision
+from app.db import MOVED, Store, connect_file, head_revision
 from app.models.base import as_uuid, day_param, id_hex, id_param
 from app.models.packing import unpack
 from app.services import backup, profile
@@ -134,9 +134,10 @@ def bench_store(scale: str, seed: int, log: Log) -> tuple[Path, float | None]:
         Path(tempfile.gettempdir()) / "cunyi-bench" / f"{scale}-s{seed}-r{head_revision()}-d{DATA_VERSION}"
     )
     ready = folder / ".ready"
-    if ready.exists():
+    if ready.exists() and not _moved(folder / "cunyi.db"):
         log(f"reusing {folder}")
         return folder, None
+    ready.unlink(missing_ok=True)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "cunyi.db").unlink(missing_ok=True)
     log(f"building a {scale} store ({residents:,} residents) in {folder} …")
@@ -153,6 +154,17 @@ def bench_store(scale: str, seed: int, log: Log) -> tuple[Path, float | None]:
     store.dispose()
     ready.write_text(f"{per_s:.0f}\n")
     return folder, per_s
+
+
+def _moved(db: Path) -> bool:
+    """Whether ``db`` was marked moved to a server (``migrate-store``): it takes no more writes,
+    so the benches cannot use it (the PostgreSQL bench of an earlier version moved the cached
+    store itself, and the GUI's children then stopped at the error it gives)."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as c:
+            return c.execute("PRAGMA user_version").fetchone()[0] == MOVED
+    except sqlite3.Error:
+        return True  # unreadable: built again
 
 
 STORE_BUDGET_BYTES = 150_000_000  # the township store (60k residents, 3 years of visits): issue 16
