@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.services import settings
 from app.services.errors import Message
 from app.services.sync import service, transport
 from app.views.main_window import MainWindow
@@ -183,7 +184,6 @@ def test_a_township_opens_its_villages_server_from_the_sync_page(qtbot, world, t
 
     from app.models import AuditEntry
     from app.services.access import accounts
-    from app.services.sync import mailbox
     from app.views.sync_network import MailboxServing, ServerBox
 
     town, a, _ = world
@@ -214,7 +214,7 @@ def test_a_township_opens_its_villages_server_from_the_sync_page(qtbot, world, t
             assert box.serving.server is None and box.error.isVisible() and str(port) in box.error.text()
             assert box.start_button.isEnabled() and box.port.isEnabled()
         with town.store.session() as s:
-            assert mailbox.serving_port(s) is None  # the port that failed is not opened next time
+            assert settings.serving_port(s) is None  # the port that failed is not opened next time
         wide = str(port).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
         box.port.setText(f" {wide} ")  # as pasted, from a Chinese input method
         qtbot.mouseClick(box.start_button, qtbot_left())
@@ -242,8 +242,7 @@ def test_a_township_opens_its_villages_server_from_the_sync_page(qtbot, world, t
         again = MainWindow(town.store, town.paths)  # … and starts again: the server with it
         qtbot.addWidget(again)
         again.show()
-        # (once the window is up: not on the way to its first paint)
-        qtbot.waitUntil(lambda: getattr(MailboxServing._instance, "port", None) == port, timeout=10_000)
+        qtbot.waitUntil(lambda: MailboxServing._instance.port == port, timeout=10_000)
         assert httpx.get(f"http://127.0.0.1:{port}/v1/health").status_code == 200
         box = again.show_page("sync").findChild(ServerBox)
         qtbot.mouseClick(box.stop_button, qtbot_left())
@@ -253,7 +252,7 @@ def test_a_township_opens_its_villages_server_from_the_sync_page(qtbot, world, t
         with pytest.raises(httpx.ConnectError):
             httpx.get(f"http://127.0.0.1:{port}/v1/health")
         with town.store.session() as s:
-            assert mailbox.serving_port(s) is None
+            assert settings.serving_port(s) is None
         again.close()
     finally:
         if MailboxServing._instance is not None:
@@ -281,8 +280,6 @@ def test_a_server_that_cannot_open_at_the_start_is_said_on_the_page_and_stays_sa
             win = MainWindow(town.store, town.paths)
             qtbot.addWidget(win)
             win.show()
-            # (the server is opened once the window is up)
-            qtbot.waitUntil(lambda: MailboxServing._instance is not None, timeout=10_000)
             serving = MailboxServing._instance
             qtbot.waitUntil(lambda: not serving.busy, timeout=10_000)
             box = win.show_page("sync").findChild(ServerBox)
@@ -292,7 +289,7 @@ def test_a_server_that_cannot_open_at_the_start_is_said_on_the_page_and_stays_sa
                 f"设置为开启，但端口 {port} 开不了：可能已有程序（如另一个“cunyi serve”）在用它。"
             )
         with town.store.session() as s:
-            assert mailbox.serving_port(s) == port
+            assert settings.serving_port(s) == port
         win.close()
     finally:
         if MailboxServing._instance is not None:

@@ -18,7 +18,7 @@ ESCROW_KEY = "sync.escrow_recipient"  # the county's age public key: every bundl
 # records its own.
 DEVICE_KEYS = "sync.device_keys"
 # (township, county) the port the GUI opens the sync server on while it runs; "": it does not
-# (app.services.sync.mailbox.serving_port)
+# (:func:`serving_port`; set by app.services.sync.mailbox.set_serving)
 SERVE_PORT = "sync.serve_port"
 # 高血压 控制满意 at 65 and over (DOMAIN.md: < 150/90, unconfirmed, keep configurable; later national
 # guidance aims at < 140/90 where tolerated): the follow-up suggestion, the card's chart and the
@@ -115,3 +115,13 @@ def save_ui_settings(session: Session, wanted: UiSettings) -> UiSettings:
     put(session, LANGUAGE, wanted.language)
     put(session, PROVINCIAL_FIELDS, "1" if wanted.provincial_fields else "0")
     return wanted
+
+
+def serving_port(session: Session) -> int | None:
+    """The port this township's (county's) CunYi opens the sync server on while it runs, or None:
+    it does not (``cunyi serve`` may run instead).  Here, not beside the server: the GUI asks it
+    as it starts, without loading the server's web stack."""
+    from app.services.records.validators import is_digits
+
+    value = get(session, SERVE_PORT)
+    return int(value) if is_digits(value) else None

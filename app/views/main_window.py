@@ -11,7 +11,6 @@ from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -32,8 +31,6 @@ from app.services.programmes import smi
 from app.services.quality import review
 from app.views.operations import Op
 from app.views.sync_network import LastSyncLabel, MailboxServing
-
-SERVER_RESUME_MS = 1000  # after the window's first paint
 
 
 class Section(NamedTuple):
@@ -198,9 +195,8 @@ class MainWindow(QMainWindow):
             )
         )
         status.addWidget(LastSyncLabel(store, self.paths))
-        if info.role in (profile.TOWNSHIP, profile.COUNTY):  # the villages' server, if 同步 page opened it:
-            # once the window is up (the server's web stack takes a tenth of a second to load)
-            QTimer.singleShot(SERVER_RESUME_MS, self, lambda: MailboxServing.resume(store, self.paths, self))
+        if info.role in (profile.TOWNSHIP, profile.COUNTY):
+            MailboxServing.resume(store, self.paths, self)  # the villages' server, if 同步 page opened it
         name = who.display_name if who is not None else self.tr("系统")
         status.addPermanentWidget(QLabel(self.tr("当前用户：{user}").replace("{user}", name)))
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.config import Paths
 from app.db import Store
-from app.services import profile
+from app.services import profile, settings
 from app.services.errors import Message, UserError
 from app.services.sync import service
 from app.views import widgets
@@ -446,9 +446,8 @@ class MailboxServing(_OneAProcess):
         """At the start of the program: open the server (in the background) if 设置 says this PC
         serves.  A port taken (another program, ``cunyi serve`` already running) is said on the 同步
         page, not here."""
-        from app.services.sync import mailbox
-
-        port = Op(parent, store, mailbox.serving_port).run()
+        # (the setting, not the server's module: its web stack loads on the serving thread)
+        port = Op(parent, store, settings.serving_port).run()
         if port is not None:
             cls.of(store, paths).open(port, at_start=True)
 
@@ -492,7 +491,7 @@ class ServerBox(QGroupBox):
         self.serving.changed.connect(self.refresh)
         from app.services.sync import mailbox
 
-        saved = Op(self, store, mailbox.serving_port).run()
+        saved = Op(self, store, settings.serving_port).run()
         self.port.setText(str(saved or mailbox.DEFAULT_PORT))
         self.refresh()
 
@@ -551,7 +550,7 @@ class ServerBox(QGroupBox):
     def open_server(self) -> None:
         from app.services.sync import mailbox
 
-        before = Op(self, self.store, mailbox.serving_port).run()
+        before = Op(self, self.store, settings.serving_port).run()
         port = (
             Op(self, self.store, lambda s: mailbox.set_serving(s, self.port.text()))
             .titled(self.tr("同步服务器"))

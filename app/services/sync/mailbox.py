@@ -1050,15 +1050,6 @@ def throttled(app, bytes_per_s: int):
 DEFAULT_PORT = 8765
 
 
-def serving_port(session) -> int | None:
-    """The port this township's (county's) CunYi opens the sync server on while it runs, or None:
-    it does not (``cunyi serve`` may run instead)."""
-    from app.services import settings
-
-    value = settings.get(session, settings.SERVE_PORT)
-    return int(value) if is_digits(value) else None
-
-
 def set_serving(session, port: int | str | None) -> int | None:
     """Open the sync server whenever CunYi runs here, on ``port`` (None: no more).  Only a township
     or a county serves; a port below 1024 needs an administrator's system rights, so it is refused."""
