@@ -56,7 +56,6 @@ from app.services.indicators import (
     cached,
     id_order,
     indicator,
-    is_cached,
     joined_in_scope,
     raw_id,
     read_ahead,
@@ -169,15 +168,7 @@ def _shared_numbers_query(scope: Scope):
     """The ID numbers a record not voided of ``scope``'s villages carries and some other record
     carries too (voided or not: :func:`_sharing_query` keeps those on the books).  Asked number by
     number of the ID-number index, where a county's million would be scanned and hashed for a
-    township's few shared numbers (0.12 s, against 0.3-0.4 s on two cores).  The whole store's
-    (no villages named): the numbers records not voided carry more than once, from the index."""
-    if scope.village_ids is None:
-        return (
-            select(Resident.id_number)
-            .where(*_ALIVE_NUMBER)
-            .group_by(Resident.id_number)
-            .having(func.count() > 1)
-        )
+    township's few shared numbers (0.12 s, against 0.3-0.4 s on two cores)."""
     other = aliased(Resident)
     second = select(other.id_number).where(other.id_number == Resident.id_number).offset(1).limit(1)
     return select(Resident.id_number).where(
@@ -200,9 +191,7 @@ def _sharing(session: Session, scope: Scope) -> list[tuple]:
 
     def load() -> list[tuple]:
         uid = resident_ids(session)
-        if scope.village_ids is None and is_cached(session, ("resident_rows", scope)):
-            # the rows every evaluation reads hold the whole store's (a drill-down alone asks
-            # the ID-number index below: a township's 60k rows took it half a second)
+        if scope.village_ids is None:  # the rows every evaluation reads hold the whole store's
             at = RESIDENT_AT
             number_at = at["id_number"]
             every = resident_rows(session, scope)
