@@ -37,7 +37,7 @@ def _copy_to_move(db: Path) -> Iterator[Store]:
     GUI's among them) can open."""
     with tempfile.TemporaryDirectory(prefix="cunyi-bench-move-") as tmp:
         copy = Path(tmp) / db.name
-        sqlite_backup(db, copy, None, None)
+        sqlite_backup(db, copy)  # (a plain store: a plain copy)
         store = Store(f"sqlite:///{copy}", upgrade=False)
         try:
             yield store
