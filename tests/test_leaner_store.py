@@ -4,8 +4,10 @@ by resident.  Nothing a change carries, nothing a row holds, is lost either way.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import sqlite3
 import uuid
 
 import pytest
@@ -243,8 +245,42 @@ def test_rows_read_straight_from_sqlite_travel_as_the_typed_read_gives_them(vill
                     if value is not None and field in spec.fields:
                         seen.add(type(spec.table.c[field].type).__name__)
             # the ids as the change log's driver read gives them (bytes) key the result the same
-            assert capture._row_values_sqlite(conn, spec, [i.bytes for i in ids[:3]]) == {
-                i.bytes: raw[i] for i in ids[:3]
+            by_bytes = capture._row_values_sqlite(conn, spec, [i.bytes for i in ids[:3]])
+            assert {k: capture.dumps(v) for k, v in by_bytes.items()} == {
+                i.bytes: capture.dumps(raw[i]) for i in ids[:3]
             }
     # every kind of column that does not travel as stored was read: ids, moments, flags, JSON
     assert {"Id", "Timestamp", "Boolean", "JSON", "Day", "Double"} <= seen, seen
+
+
+@pytest.mark.sqlite_only  # the driver's path is SQLite's; PostgreSQL reads through the types only
+def test_rows_read_straight_from_sqlite_read_older_and_edge_values_as_the_types_do(village):
+    """The SQLite read turns ids and days into their travelling text in SQL: a resident born before
+    1970, a date and an id as text (as older versions stored them), and moments before 1970 and
+    on a whole second must still come out as the columns' types give them."""
+    with village.store.session() as s:
+        rid = s.scalars(select(Resident.id).order_by(Resident.archive_no)).first()
+        household = s.scalar(select(Resident.household_id).where(Resident.id == rid))
+    driver_edits = [
+        ("birth_date = ?", (-9000,)),  # 1945-05-12
+        ("enrolled_on = ?", ("2019-03-05",)),  # a day as text
+        ("household_id = ?", (str(household).upper(),)),  # an id as text with dashes
+        ("created_at = ?", (-1_234_567,)),  # before 1970, with a fraction
+        ("updated_at = ?", (1_700_000_000_000_000,)),  # a whole second
+    ]
+    with contextlib.closing(sqlite3.connect(village.store.engine.url.database)) as c, c:  # no FK checks
+        for assignment, params in driver_edits:
+            c.execute(f"UPDATE resident SET {assignment} WHERE id = ?", (*params, rid.bytes))
+    with village.store.session() as s:
+        conn, spec = s.connection(), capture.specs()["resident"]
+        (_clocks, raw), (_clocks2, typed) = (
+            capture._row_values_sqlite(conn, spec, [rid])[rid],
+            capture._row_values_typed(conn, spec, [rid])[rid],
+        )
+    assert capture.dumps(raw) == capture.dumps(typed)
+    assert (raw["birth_date"], raw["enrolled_on"], raw["household_id"]) == (
+        "1945-05-12",
+        "2019-03-05",
+        household.hex,
+    )
+    assert (raw["created_at"], raw["updated_at"]) == ("1969-12-31T23:59:58.765433", "2023-11-14T22:13:20")

@@ -149,8 +149,10 @@ def sqlite_param(column: sa.Column):
     return None  # numbers, text and booleans are stored as they travel
 
 
-def _travel_moment(v) -> str:
+def _travel_moment(v, _epoch=dt.datetime(1970, 1, 1), _delta=dt.timedelta) -> str:
     """A moment as SQLite stores it (:class:`~app.models.base.Timestamp`) as it travels: ISO text."""
+    if v.__class__ is int:  # microseconds since 1970 (timestamp_value, without its calls)
+        return (_epoch + _delta(microseconds=v)).isoformat()
     return timestamp_value(v).isoformat()
 
 
@@ -290,14 +292,31 @@ def row_values(conn, spec: EntitySpec, ids: list) -> dict:
     return _row_values_typed(conn, spec, ids)
 
 
+def _travelling_in_sql(column: sa.Column) -> str | None:
+    """SQL reading ``column`` as it travels, where SQLite can do what :func:`sqlite_travel` does
+    (ids as lower-case hex, days as ISO dates; an id or a day left as text by an older version read
+    as the column's type reads it): None for the others."""
+    name = column.name
+    if is_id(column.type):
+        return f"lower(CASE typeof({name}) WHEN 'blob' THEN hex({name}) ELSE replace({name}, '-', '') END)"
+    if is_day(column.type):  # days since 1970 (Day): the Julian day of 1970-01-01 is 2440587.5
+        return f"CASE typeof({name}) WHEN 'integer' THEN date(2440587.5 + {name}) ELSE {name} END"
+    return None
+
+
 @cache
 def _sqlite_reading(entity: str) -> tuple[str, tuple, dict]:
     """What :func:`_row_values_sqlite` reads of ``entity``'s rows: the SELECT (ids to fill in),
     the (position, fn) of the fields that do not travel as stored, and the same of each child."""
     spec = specs()[entity]
     t = spec.table
-    select_sql = f"SELECT id, sync_clocks, {', '.join(spec.fields)} FROM {t.name} WHERE id IN "
-    convert = tuple((i, fn) for i, f in enumerate(spec.fields) if (fn := sqlite_travel(t.c[f])) is not None)
+    read = ", ".join(_travelling_in_sql(t.c[f]) or f for f in spec.fields)
+    select_sql = f"SELECT id, sync_clocks, {read} FROM {t.name} WHERE id IN "
+    convert = tuple(
+        (i, fn)
+        for i, f in enumerate(spec.fields)
+        if not _travelling_in_sql(t.c[f]) and (fn := sqlite_travel(t.c[f])) is not None
+    )
     children = {}
     for name, (child, fk, fields) in spec.children.items():
         ct = child.__table__
@@ -315,6 +334,9 @@ def _row_values_sqlite(conn, spec: EntitySpec, ids: list) -> dict:
     fields = spec.fields
     out: dict = {}
     driver = conn.connection.driver_connection
+    # each field's values as they travel, by the value stored: rows repeat their days, users,
+    # codes and drug lists (a converted value may be shared by rows: the callers only dump them)
+    converting = tuple((j, fn, {}) for j, fn in convert)
     for i in range(0, len(ids), 500):
         given = {id_param(x): x for x in ids[i : i + 500]}
         chunk = tuple(given)
@@ -327,15 +349,19 @@ def _row_values_sqlite(conn, spec: EntitySpec, ids: list) -> dict:
                 for f, fn in child_convert:
                     if row[f] is not None:
                         row[f] = fn(row[f])
-                by_parent.setdefault(parent, []).append(row)
+                by_parent.setdefault(parent, []).append(dumps(row))
             grouped[name] = by_parent
         for row_id, clocks, *stored in driver.execute(select_sql + marks, chunk).fetchall():
-            for j, fn in convert:
-                if stored[j] is not None:
-                    stored[j] = fn(stored[j])
+            for j, fn, memo in converting:
+                value = stored[j]
+                if value is not None:
+                    got = memo.get(value)
+                    if got is None:
+                        got = memo[value] = fn(value)
+                    stored[j] = got
             values = dict(zip(fields, stored, strict=True))
-            for name in children:
-                values[name] = child_rows(spec, name, grouped[name].get(row_id, []))
+            for name in children:  # the list as child_rows orders it, already as JSON
+                values[name] = orjson.Fragment(f"[{','.join(sorted(grouped[name].get(row_id, ())))}]")
             out[given[row_id]] = (clocks_value(clocks) or {}, values)
     return out
 

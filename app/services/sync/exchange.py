@@ -196,7 +196,9 @@ def _op_lines(session: Session, peer: Peer, ranges: dict, on_line: Callable[[], 
             q = select(*cols).where(ChangeLog.origin == origin, ChangeLog.seq > last, ChangeLog.seq <= hi)
             if scope is not None:
                 q = q.where(scope)
-            rows = session.execute(q.order_by(ChangeLog.seq).limit(PAGE)).all()
+            rows = (
+                session.connection().execute(q.order_by(ChangeLog.seq).limit(PAGE)).all()
+            )  # Core: no ORM rows
             if not rows:
                 break
             o = id_hex(rows[0][0])
