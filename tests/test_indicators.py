@@ -417,6 +417,7 @@ def test_one_person_enrolled_twice_counts_once_in_the_records_rates(township):
             lines = engine.drilldown(s, key, Period.year(YEAR), "numerator")
             counted = {line.name for line in lines}
             assert "r1" in counted and "r1又一份" not in counted
+            assert "r9" in counted  # its number's other record is voided: no second record
             # a report of 西村 alone knows of 东村's record, and of no second record of r9
             only_b = {
                 line.name for line in engine.drilldown(s, key, Period.year(YEAR), "numerator", village_code=B)

@@ -434,6 +434,11 @@ def resident_ids(session: Session) -> Callable[[object], uuid.UUID]:
     return get
 
 
+def is_cached(session: Session, key: tuple) -> bool:
+    """Whether this evaluation has already computed :func:`cached`'s ``key``."""
+    return key in session.info.get(CACHE, {})
+
+
 def cached(session: Session, key: tuple, make: Callable[[], object]):
     """What ``make()`` returns, computed once per evaluation: indicators of one programme share
     their population (the patients under management serve both 规范管理率 and 控制率).  The engine
