@@ -16,11 +16,12 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from stdnum.cn import ric
 
 from app import search_index
+from app.db import insert_rows
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
     FollowupVisit,
@@ -354,14 +355,14 @@ def generate_demo(
             bulk.prepare(session, "resident", batch_res, children={"choices": choices})
             bulk.prepare(session, "program_enrolment", enrolments)
             bulk.prepare(session, "followup_visit", visits)
-            session.execute(insert(Household), batch_hh)
+            insert_rows(session, Household, batch_hh)
             with search_index.bulk_insert(session.connection()):
-                session.execute(insert(Resident), batch_res)
-            session.execute(insert(ResidentChoice), batch_choice)
-            session.execute(insert(ResidentSearchKey), batch_keys)
+                insert_rows(session, Resident, batch_res)
+            insert_rows(session, ResidentChoice, batch_choice)
+            insert_rows(session, ResidentSearchKey, batch_keys)
             if enrolments:
-                session.execute(insert(ProgramEnrolment), enrolments)
-                session.execute(insert(FollowupVisit), visits)
+                insert_rows(session, ProgramEnrolment, enrolments)
+                insert_rows(session, FollowupVisit, visits)
             bulk.audit_batch(session, "household", batch_hh)
             bulk.audit_batch(session, "resident", batch_res)
             bulk.audit_batch(session, "program_enrolment", enrolments)

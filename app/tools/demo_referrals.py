@@ -7,9 +7,10 @@ import datetime as dt
 import random
 import uuid
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db import insert_rows
 from app.models import Referral, User, Village
 from app.models.base import new_id, utcnow
 from app.services.access.actor import actor
@@ -168,7 +169,7 @@ def add_referrals(session: Session, rows: list[dict], doctor_id: uuid.UUID, doct
         return 0
     stamp_entered(rows, doctor_id, "issued_on")
     bulk.prepare(session, "referral", rows)
-    session.execute(insert(Referral), rows)
+    insert_rows(session, Referral, rows)
     bulk.audit_batch(
         session,
         "referral",

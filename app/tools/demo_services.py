@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.codes import CODE_LISTS
+from app.db import insert_rows
 from app.models import (
     EducationActivity,
     FamilyContract,
@@ -231,5 +232,5 @@ def _insert(session: Session, entity: str, model, rows: list[dict]) -> None:
     if not rows:
         return
     bulk.prepare(session, entity, rows)
-    session.execute(insert(model), rows)
+    insert_rows(session, model, rows)
     bulk.audit_batch(session, entity, rows)

@@ -9,9 +9,9 @@ import datetime as dt
 import random
 from types import SimpleNamespace
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from app.db import insert_rows
 from app.models import ElderlyCheck, ProgramEnrolment, SmiRegistration, SmiVisit, new_id
 from app.services.programmes import selfcare, smi, smi_rules
 from app.services.records.validators import born_by
@@ -55,7 +55,7 @@ def add_smi_and_elderly(
     ):
         if rows:
             bulk.prepare(session, entity, rows)
-            session.execute(insert(model), rows)
+            insert_rows(session, model, rows)
             bulk.audit_batch(session, entity, rows)
 
 

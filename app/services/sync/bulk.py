@@ -13,7 +13,7 @@ from types import SimpleNamespace
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from app.db import note_changes
+from app.db import insert_rows, note_changes
 from app.models import AuditEntry, ChangeLog, new_id, utcnow
 from app.services.access import audit
 from app.services.access.actor import actor
@@ -64,7 +64,7 @@ def prepare(session: Session, entity: str, rows: list[dict], *, children: dict |
                 "pending": False,
             }
         )
-    conn.execute(insert(ChangeLog), logs)
+    insert_rows(conn, ChangeLog, logs)
 
 
 def audit_batch(
