@@ -334,9 +334,11 @@ def _row_values_sqlite(conn, spec: EntitySpec, ids: list) -> dict:
     fields = spec.fields
     out: dict = {}
     driver = conn.connection.driver_connection
-    # each field's values as they travel, by the value stored: rows repeat their days, users,
-    # codes and drug lists (a converted value may be shared by rows: the callers only dump them)
-    converting = tuple((j, fn, {}) for j, fn in convert)
+    # values as they travel, by the value stored, one memo per conversion: rows repeat their
+    # codes, symptom and drug lists, and a row's updated_at is its created_at until it is written
+    # again (a converted value may be shared by rows: the callers only dump them)
+    memos: dict = {}
+    converting = tuple((j, fn, memos.setdefault(fn, {})) for j, fn in convert)
     for i in range(0, len(ids), 500):
         given = {id_param(x): x for x in ids[i : i + 500]}
         chunk = tuple(given)
