@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import logging
 import os
 import socket
 import threading
@@ -516,3 +517,42 @@ def test_a_listing_behind_a_long_import_says_ask_again_and_the_village_does(net,
         report = netkit.sync(a, server)  # its upload is imported after that one, then answered
         assert report.ok and report.uploaded == 1 and report.downloaded == 1
     assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
+
+
+@pytest.mark.parametrize("abruptly", [False, True])
+def test_a_transfer_cut_off_by_the_servers_stop_is_one_line_not_a_traceback(net, abruptly):
+    """Stopping ``cunyi serve`` while a village on a slow link is still receiving: uvicorn cancels
+    the response after its graceful wait (at once when stopped abruptly) and logged it as
+    "Exception in ASGI application" with a traceback on the operator's console, and an abrupt stop
+    the lifespan's cancelled wait as another.  The village resumes it at its next sync: one line."""
+    town, a, _ = net
+    server = netkit.serve(town, rate_bytes_per_s=40)  # the status answer alone takes seconds
+    answers: list = []
+
+    def ask() -> None:
+        try:
+            answers.append(
+                httpx.get(server.url + "/v1/status", headers=signed(a, "GET", "/v1/status"), timeout=30)
+            )
+        except httpx.HTTPError as e:
+            answers.append(e)
+
+    class Kept(logging.Handler):  # uvicorn's own loggers do not propagate to pytest's
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    records: list[logging.LogRecord] = []
+    kept = Kept()
+    uvicorn_log = logging.getLogger("uvicorn.error")
+    uvicorn_log.addHandler(kept)
+    asking = threading.Thread(target=ask)
+    try:
+        asking.start()
+        time.sleep(0.5)
+        server.stop(abruptly=abruptly)
+        asking.join(timeout=30)
+    finally:
+        uvicorn_log.removeHandler(kept)
+    assert answers and not isinstance(answers[0], httpx.Response)  # it was cut off
+    said = [(r.levelname, r.getMessage()) for r in records]
+    assert said == [("WARNING", mailbox.CUT_OFF)], said  # no traceback, no "ERROR"

@@ -1092,6 +1092,41 @@ def lan_addresses() -> list[str]:
 # --------------------------------------------------------------------------------- running it
 
 
+UVICORN_CANCELS = "Cancel %s running task(s), timeout graceful shutdown exceeded"  # uvicorn.server
+CUT_OFF = (
+    "a transfer still running when the server stopped was cut off: the device resumes it at its next sync"
+)
+
+
+class _CutOffAtStop(logging.Filter):
+    """uvicorn cancels the requests still running when the server stops (a download to a village on
+    a slow link outlasts the graceful wait; an abrupt stop cancels them at once), and its own wait
+    for the end, and logs each as an error with a traceback on the operator's console.  Nothing
+    failed: a transfer cut off there resumes from its byte at the device's next sync.  So a cut-off
+    transfer is one line, and uvicorn's count of what it cancels and the end of the server's own
+    wait are not news."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.msg == UVICORN_CANCELS:  # said of each transfer below
+            return False
+        cancelled = bool(record.exc_info) and isinstance(record.exc_info[1], asyncio.CancelledError)
+        if "lifespan" in record.pathname:  # Starlette hands uvicorn the traceback as the message
+            return not (cancelled or "CancelledError" in str(record.msg))
+        if not cancelled:
+            return True
+        record.msg, record.args = CUT_OFF, ()
+        record.exc_info, record.exc_text = None, None
+        record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
+        return True
+
+
+def _quiet_cut_offs() -> None:
+    """:class:`_CutOffAtStop` on uvicorn's error log, once."""
+    uvicorn_log = logging.getLogger("uvicorn.error")
+    if not any(isinstance(f, _CutOffAtStop) for f in uvicorn_log.filters):
+        uvicorn_log.addFilter(_CutOffAtStop())
+
+
 class Server:
     """uvicorn serving a mailbox on a socket bound here (port 0: any free port), in this thread
     (``run``, for ``cunyi serve``) or a background one (``start``, for tests and the bench)."""
@@ -1139,6 +1174,7 @@ class Server:
                 lifespan="on",
             )
         )
+        _quiet_cut_offs()  # (after the Config: it sets uvicorn's logging up)
         self._thread: threading.Thread | None = None
 
     @property
