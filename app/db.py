@@ -66,41 +66,48 @@ def insert_ignore(bind: Session | Connection, table):
     return insert(table).on_conflict_do_nothing()
 
 
+def fill_defaults(table, rows: list[dict]) -> None:
+    """Give each row (a dict keyed by column key) the Python-side default of every column it
+    lacks, as an insert through SQLAlchemy would (server defaults are the database's)."""
+    defaults = [
+        (c.key, c.default)
+        for c in table.columns
+        if c.default is not None and (c.default.is_scalar or c.default.is_callable)
+    ]
+    for row in rows:
+        for key, default in defaults:
+            if key not in row:
+                row[key] = default.arg(None) if default.is_callable else default.arg
+
+
 def insert_rows(bind: Session | Connection, table, rows: list[dict]) -> None:
-    """``insert(table)`` of ``rows`` (dicts keyed by column name) for a bulk writer.  On SQLite
+    """``insert(table)`` of ``rows`` (dicts keyed by column key) for a bulk writer.  On SQLite
     straight through the driver, each value bound as its column's type binds it, rows with the
     same keys in one ``executemany`` (SQLAlchemy's per-row parameter work was 40% of the demo's
-    time); elsewhere through SQLAlchemy.  Python-side column defaults fill the keys a row lacks,
-    as an insert through SQLAlchemy would; server defaults are left to the database."""
+    time); elsewhere through SQLAlchemy.  A row's missing keys take their defaults first
+    (:func:`fill_defaults`)."""
     if not rows:
         return
     conn = bind.connection() if isinstance(bind, Session) else bind
     table = getattr(table, "__table__", table)
     dialect = conn.dialect
-    defaults = [
-        (c.name, c.default)
-        for c in table.columns
-        if c.default is not None and (c.default.is_scalar or c.default.is_callable)
-    ]
+    fill_defaults(table, rows)
     groups: dict[tuple, list[dict]] = {}
     for row in rows:
-        for name, default in defaults:
-            if name not in row:
-                row[name] = default.arg(None) if default.is_callable else default.arg
         groups.setdefault(tuple(row), []).append(row)
     quote = dialect.identifier_preparer.quote
-    for names, group in groups.items():
+    for keys, group in groups.items():
         if dialect.name != "sqlite":
             conn.execute(table.insert(), group)
             continue
-        columns = [[row[n] for row in group] for n in names]
-        for i, name in enumerate(names):
-            process = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        columns = [[row[k] for row in group] for k in keys]
+        for i, key in enumerate(keys):
+            process = table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
             if process is not None:
                 columns[i] = list(map(process, columns[i]))
         conn.exec_driver_sql(
-            f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, names))}) "
-            f"VALUES ({', '.join('?' * len(names))})",
+            f"INSERT INTO {quote(table.name)} ({', '.join(quote(table.c[k].name) for k in keys)}) "
+            f"VALUES ({', '.join('?' * len(keys))})",
             list(zip(*columns, strict=True)),
         )
 

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from app.db import insert_rows, note_changes
+from app.db import fill_defaults, insert_rows, note_changes
 from app.models import AuditEntry, ChangeLog, new_id, utcnow
 from app.services.access import audit
 from app.services.access.actor import actor
@@ -31,15 +31,7 @@ def prepare(session: Session, entity: str, rows: list[dict], *, children: dict |
     if not rows:
         return
     spec = capture.specs()[entity]
-    defaults = [
-        (c.key, c.default)
-        for c in spec.table.columns
-        if c.default is not None and (c.default.is_scalar or c.default.is_callable)
-    ]
-    for row in rows:
-        for key, default in defaults:
-            if key not in row:
-                row[key] = default.arg(None) if default.is_callable else default.arg
+    fill_defaults(spec.table, rows)
     note_changes(session, entity)
     device = capture.device_id(session)
     if device is None:

@@ -310,12 +310,13 @@ def _sqlite_reading(entity: str) -> tuple[str, tuple, dict]:
     the (position, fn) of the fields that do not travel as stored, and the same of each child."""
     spec = specs()[entity]
     t = spec.table
-    read = ", ".join(_travelling_in_sql(t.c[f]) or f for f in spec.fields)
+    in_sql = [_travelling_in_sql(t.c[f]) for f in spec.fields]
+    read = ", ".join(e or f for e, f in zip(in_sql, spec.fields, strict=True))
     select_sql = f"SELECT id, sync_clocks, {read} FROM {t.name} WHERE id IN "
     convert = tuple(
         (i, fn)
         for i, f in enumerate(spec.fields)
-        if not _travelling_in_sql(t.c[f]) and (fn := sqlite_travel(t.c[f])) is not None
+        if not in_sql[i] and (fn := sqlite_travel(t.c[f])) is not None
     )
     children = {}
     for name, (child, fk, fields) in spec.children.items():

@@ -196,9 +196,8 @@ def _op_lines(session: Session, peer: Peer, ranges: dict, on_line: Callable[[], 
             q = select(*cols).where(ChangeLog.origin == origin, ChangeLog.seq > last, ChangeLog.seq <= hi)
             if scope is not None:
                 q = q.where(scope)
-            rows = (
-                session.connection().execute(q.order_by(ChangeLog.seq).limit(PAGE)).all()
-            )  # Core: no ORM rows
+            # through Core: ORM rows cost an export of 100k changes a few tenths of a second
+            rows = session.connection().execute(q.order_by(ChangeLog.seq).limit(PAGE)).all()
             if not rows:
                 break
             o = id_hex(rows[0][0])
