@@ -17,6 +17,8 @@ revision = "0020"
 down_revision = "0019"
 branch_labels = None
 depends_on = None
+# how this store keeps rows, not what bundles carry (app.db.wire_revision)
+bundles_unchanged = True
 
 
 def upgrade() -> None:

@@ -18,6 +18,8 @@ revision = "0021"
 down_revision = "0020"
 branch_labels = None
 depends_on = None
+# how this store keeps rows, not what bundles carry (app.db.wire_revision)
+bundles_unchanged = True
 
 _ONE_CLOCK = re.compile(r'\{"_":\["([0-9a-f]{24})",""\]\}')
 

@@ -17,6 +17,8 @@ revision = "0022"
 down_revision = "0021"
 branch_labels = None
 depends_on = None
+# how this store keeps rows, not what bundles carry (app.db.wire_revision)
+bundles_unchanged = True
 
 KEYS = ("name", "times_per_day", "mg_per_time")  # as app.models.followup.DRUG_KEYS was made
 

@@ -15,6 +15,8 @@ revision = "0023"
 down_revision = "0022"
 branch_labels = None
 depends_on = None
+# how this store keeps rows, not what bundles carry (app.db.wire_revision)
+bundles_unchanged = True
 
 
 def _convert(to_bytes: bool) -> None:
