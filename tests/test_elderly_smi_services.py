@@ -717,6 +717,33 @@ def test_cli_voids_a_check(tmp_path, capsys):
     )
 
 
+def test_an_smi_visit_is_not_dated_before_the_diagnosis(store, person):
+    """A follow-up dated 2010 for a patient diagnosed in 2024 was saved, and `smi due` then listed
+    the patient as overdue by 6,168 days.  Paper visits from before the registration may still be
+    entered: from the diagnosis on, or, without a diagnosis date, within a year of registering."""
+    with store.transaction() as s:
+        a, b = _people(s, person, 2)
+        smi.register(
+            s,
+            a.archive_no,
+            smi.SmiRegistrationInput(diagnosis="1", consent="1", diagnosis_date="2024-05-05"),
+            today=TODAY,
+        )
+        smi.register(s, b.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=TODAY)
+    for who, day, said in (
+        (a, "2010-01-01", "随访日期不能早于确诊日期2024-05-05"),
+        (b, "2025-11-19", "随访日期不能早于登记前一年（2025-11-20）；更早的随访请先在登记表中填写确诊日期"),
+    ):
+        with pytest.raises(ValidationError) as refused, store.transaction() as s:
+            smi.record_visit(s, who.archive_no, smi.input_with(visit_date=day, danger="0"), today=TODAY)
+        assert [str(e.message) for e in refused.value.errors if e.field == "visit_date"] == [said]
+        with pytest.raises(ValidationError, match=said[:10]), store.transaction() as s:
+            smi.record_failed_visit(s, who.archive_no, "lost", day, lost_reason="1", today=TODAY)
+    with store.transaction() as s:  # kept on paper before the registration
+        smi.record_visit(s, a.archive_no, smi.input_with(visit_date="2024-05-05", danger="0"), today=TODAY)
+        smi.record_visit(s, b.archive_no, smi.input_with(visit_date="2025-11-20", danger="0"), today=TODAY)
+
+
 def test_an_smi_visit_is_one_a_day_and_books_the_next_within_a_year(store, person):
     """The same day's follow-up saved three times, and a next visit in 2099, were all kept: a
     chronic-disease visit refuses both.  A visit voided by mistake may be typed again."""

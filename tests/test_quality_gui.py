@@ -89,6 +89,14 @@ def test_review_refuses_a_decision_without_reason(qtbot, town):
         with qtbot.waitSignal(page.task.finished, timeout=30_000):
             pass
     page.table.selectRow(0)
+    # no decision is chosen for the user (the first offered for a duplicate voids a record)
+    assert page.decision.currentData() is None and page.decision.count() > 1
+    page.reason.setText("核实过")
+    qtbot.mouseClick(page.decide_button, Qt.LeftButton)
+    assert "请先选择处理决定" in page.error.text()
+    assert page.decided.rowCount() == 0 and page.current() is not None
+    page.decision.setCurrentIndex(1)
+    page.reason.clear()
     qtbot.mouseClick(page.decide_button, Qt.LeftButton)
     assert "请写明处理理由" in page.error.text()
     assert page.decided.rowCount() == 0

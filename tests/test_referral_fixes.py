@@ -170,14 +170,22 @@ def test_not_arrived_may_become_arrived_and_the_last_step_be_undone_the_same_day
     tomorrow = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
     with pytest.raises(UserError, match="只能撤销自己当天"), store.transaction() as s:
         referral.undo_step(s, rid, now=tomorrow)
+
+    def offered() -> bool:  # what the list offers (its 撤销 button): what undo_step takes
+        with store.session() as s:
+            (row,) = [r for r in referral.list_referrals(s) if r.id == rid]
+            return row.can_undo
+
+    assert offered()
     store.actor = Actor(uuid.uuid4(), "other", "别人", "system")
     with pytest.raises(UserError, match="只能撤销自己当天"), store.transaction() as s:
         referral.undo_step(s, rid)
+    assert not offered()  # another user's step
     with store.transaction() as s:
         referral.record_return(s, rid, ReturnInput(diagnosis="x"))
     with pytest.raises(UserError, match="没有可以撤销"), store.transaction() as s:
         referral.undo_step(s, rid)
-    assert _status(store, rid)[0] == "returned"
+    assert _status(store, rid)[0] == "returned" and not offered()
 
 
 # ---------------------------------------------------------------- 9. pasted text

@@ -145,6 +145,7 @@ def test_population_figures_are_entered_on_the_workbench(page, qtbot, monkeypatc
     # what the figures are for, read from the indicators: 签约率 divides by 常住人口 too
     note = dialog.findChild(QLabel).text()
     assert "家庭医生签约率" in note and "健康档案建档率" in note and "老年人健康管理率" in note
+    assert note.startswith(f"{YEAR} 年各村")  # the year a save overwrites, on the page itself
     dialog.table.item(1, 1).setText("２０")  # full-width digits are digits
     dialog.table.item(0, 2).setText("x")
     dialog.save()

@@ -634,8 +634,12 @@ class FollowupDialog(QDialog):
         )
 
     def update_suggestion(self) -> None:
-        sug = followup.suggest(self.context, self.to_input())  # pure: no query while typing
-        cls = code_label("visit_class", str(sug.classification)) if sug.classification else self.tr("待测量")
+        inp = self.to_input()
+        sug = followup.suggest(self.context, inp)  # pure: no query while typing
+        if sug.classification:
+            cls = code_label("visit_class", str(sug.classification))
+        else:  # what the classification waits for, named
+            cls = self.tr("测得血压后分类") if inp.program == "htn" else self.tr("测得空腹血糖后分类")
         text = (
             self.tr("建议：{cls}，下次随访 {date}")
             .replace("{cls}", cls)

@@ -29,10 +29,14 @@ class PopulationDialog(QDialog):
         self.setWindowTitle(self.tr("{year} 年人口数").replace("{year}", str(year)))
         self.resize(640, 520)
         names = [translate("Indicator", name) for name in population.indicators_divided()]
+        # the year in the page itself, not only in the title bar: figures of another year are
+        # overwritten by a save
         note = QLabel(
-            self.tr("各村常住人口和65岁及以上常住人口，用作{names}的分母；保存后随同步发到各村。").replace(
-                "{names}", self.tr("、").join(names)
+            self.tr(
+                "{year} 年各村常住人口和65岁及以上常住人口，用作{year} 年{names}的分母；保存后随同步发到各村。"
             )
+            .replace("{names}", self.tr("、").join(names))
+            .replace("{year}", str(year))
         )
         note.setWordWrap(True)
         self.table = QTableWidget(0, 3)

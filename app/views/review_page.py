@@ -305,6 +305,8 @@ class ReviewPage(LazyPage):
     def selected(self) -> None:
         item = self.current()
         self.decision.clear()
+        if item is not None:  # no decision chosen for the user: some of them void a record
+            self.decision.addItem(self.tr("请选择处理决定…"), None)
         for option in item.offered if item else ():
             self.decision.addItem(translate("Review", review.DECISIONS[option]), option)
         for w in (self.decision, self.reason, self.decide_button):
@@ -323,6 +325,10 @@ class ReviewPage(LazyPage):
         if item is None:
             return
         key, choice, reason = item.key, self.decision.currentData(), self.reason.text()
+        if choice is None:
+            self.error.setText(self.tr("请先选择处理决定"))
+            self.decision.setFocus()
+            return
         done = (
             Op(self, self.store, lambda s: review.decide(s, key, choice, reason))
             .failure(lambda e: self.error.setText(render(e.message)))

@@ -4459,8 +4459,12 @@
         <translation>None</translation>
     </message>
     <message>
-        <source>待测量</source>
-        <translation>to be measured</translation>
+        <source>测得血压后分类</source>
+        <translation>classified once blood pressure is measured</translation>
+    </message>
+    <message>
+        <source>测得空腹血糖后分类</source>
+        <translation>classified once fasting glucose is measured</translation>
     </message>
     <message>
         <source>建议：{cls}，下次随访 {date}</source>
@@ -5499,8 +5503,8 @@
         <translation>Population figures {year}</translation>
     </message>
     <message>
-        <source>各村常住人口和65岁及以上常住人口，用作{names}的分母；保存后随同步发到各村。</source>
-        <translation>Each village&apos;s resident population and residents aged 65 and over: the denominators of {names}. Saved figures reach the villages by sync.</translation>
+        <source>{year} 年各村常住人口和65岁及以上常住人口，用作{year} 年{names}的分母；保存后随同步发到各村。</source>
+        <translation>Each village&apos;s resident population and residents aged 65 and over in {year}: the denominators of {names} for {year}. Saved figures go to the villages with the next sync.</translation>
     </message>
     <message>
         <source>、</source>
@@ -5682,15 +5686,15 @@
     </message>
     <message>
         <source>{n} 户</source>
-        <translation>{n} households</translation>
+        <translation>households: {n}</translation>
     </message>
     <message>
         <source>{n} 份</source>
-        <translation>{n} plans</translation>
+        <translation>plans: {n}</translation>
     </message>
     <message>
         <source>{n} 人</source>
-        <translation>{n} people</translation>
+        <translation>people: {n}</translation>
     </message>
     <message>
         <source>打印一户一档</source>
@@ -7695,6 +7699,22 @@
         <translation>Target</translation>
     </message>
     <message>
+        <source>次数类指标</source>
+        <translation>Counted against a yearly minimum</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>最低要求</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>达标情况</source>
+        <translation>Met?</translation>
+    </message>
+    <message>
         <source>档案编号</source>
         <translation>Archive no.</translation>
     </message>
@@ -8131,7 +8151,7 @@
     </message>
     <message>
         <source>纳入管理 {date}，{status}，责任医生 {doctor}</source>
-        <translation>Managed since {date}, {status}, responsible doctor {doctor}</translation>
+        <translation>Managed since {date} · {status} · responsible doctor {doctor}</translation>
     </message>
     <message>
         <source>结束管理…</source>
@@ -8476,6 +8496,14 @@
     <message>
         <source>无</source>
         <translation>none</translation>
+    </message>
+    <message>
+        <source>请选择处理决定…</source>
+        <translation>Choose a decision…</translation>
+    </message>
+    <message>
+        <source>请先选择处理决定</source>
+        <translation>Choose a decision first</translation>
     </message>
 </context>
 <context>
@@ -8974,6 +9002,14 @@
     <message>
         <source>{label}不能早于出生日期</source>
         <translation>{label} cannot be before the birth date</translation>
+    </message>
+    <message>
+        <source>随访日期不能早于确诊日期{d}</source>
+        <translation>The follow-up date cannot be before the diagnosis date {d}</translation>
+    </message>
+    <message>
+        <source>随访日期不能早于登记前一年（{d}）；更早的随访请先在登记表中填写确诊日期</source>
+        <translation>The follow-up date cannot be more than a year before the registration ({d}); for earlier follow-ups, first enter the diagnosis date on the registration form</translation>
     </message>
     <message>
         <source>{name}目前不在管理中</source>

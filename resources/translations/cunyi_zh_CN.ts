@@ -4458,8 +4458,12 @@
         <translation>无</translation>
     </message>
     <message>
-        <source>待测量</source>
-        <translation>待测量</translation>
+        <source>测得血压后分类</source>
+        <translation>测得血压后分类</translation>
+    </message>
+    <message>
+        <source>测得空腹血糖后分类</source>
+        <translation>测得空腹血糖后分类</translation>
     </message>
     <message>
         <source>建议：{cls}，下次随访 {date}</source>
@@ -5498,8 +5502,8 @@
         <translation>{year} 年人口数</translation>
     </message>
     <message>
-        <source>各村常住人口和65岁及以上常住人口，用作{names}的分母；保存后随同步发到各村。</source>
-        <translation>各村常住人口和65岁及以上常住人口，用作{names}的分母；保存后随同步发到各村。</translation>
+        <source>{year} 年各村常住人口和65岁及以上常住人口，用作{year} 年{names}的分母；保存后随同步发到各村。</source>
+        <translation>{year} 年各村常住人口和65岁及以上常住人口，用作{year} 年{names}的分母；保存后随同步发到各村。</translation>
     </message>
     <message>
         <source>、</source>
@@ -7694,6 +7698,22 @@
         <translation>目标</translation>
     </message>
     <message>
+        <source>次数类指标</source>
+        <translation>次数类指标</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>最低要求</source>
+        <translation>最低要求</translation>
+    </message>
+    <message>
+        <source>达标情况</source>
+        <translation>达标情况</translation>
+    </message>
+    <message>
         <source>档案编号</source>
         <translation>档案编号</translation>
     </message>
@@ -8476,6 +8496,14 @@
         <source>无</source>
         <translation>无</translation>
     </message>
+    <message>
+        <source>请选择处理决定…</source>
+        <translation>请选择处理决定…</translation>
+    </message>
+    <message>
+        <source>请先选择处理决定</source>
+        <translation>请先选择处理决定</translation>
+    </message>
 </context>
 <context>
     <name>Role</name>
@@ -8973,6 +9001,14 @@
     <message>
         <source>{label}不能早于出生日期</source>
         <translation>{label}不能早于出生日期</translation>
+    </message>
+    <message>
+        <source>随访日期不能早于确诊日期{d}</source>
+        <translation>随访日期不能早于确诊日期{d}</translation>
+    </message>
+    <message>
+        <source>随访日期不能早于登记前一年（{d}）；更早的随访请先在登记表中填写确诊日期</source>
+        <translation>随访日期不能早于登记前一年（{d}）；更早的随访请先在登记表中填写确诊日期</translation>
     </message>
     <message>
         <source>{name}目前不在管理中</source>

@@ -40,6 +40,13 @@ SUMMARY_HEADERS = (
     QT_TRANSLATE_NOOP("Report", "率"),
     QT_TRANSLATE_NOOP("Report", "目标"),
 )
+# The summary's columns for the indicators counted against a yearly minimum (health education's)
+COUNT_HEADERS = (
+    QT_TRANSLATE_NOOP("Report", "次数类指标"),
+    QT_TRANSLATE_NOOP("Report", "完成"),
+    QT_TRANSLATE_NOOP("Report", "最低要求"),
+    QT_TRANSLATE_NOOP("Report", "达标情况"),
+)
 LIST_HEADERS = (
     QT_TRANSLATE_NOOP("Report", "档案编号"),
     QT_TRANSLATE_NOOP("Report", "姓名"),
@@ -734,8 +741,13 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
         ]
     )
     rows = [[Paragraph(markup(label(h)), cell) for h in SUMMARY_HEADERS]]
+    heads = [0]  # the rows that head the columns below them
     for n, ind in enumerate(data["indicators"], start=1):
         counts = ind["unit"] in COUNTS  # "41 次" against "最低 42 次", as the 工作台 says: not a rate
+        if counts and (n == 1 or data["indicators"][n - 2]["unit"] not in COUNTS):
+            # counts under headers of their own, not under 分子 / 分母 / 率
+            heads.append(len(rows))
+            rows.append(["", *(Paragraph(markup(label(h)), cell) for h in COUNT_HEADERS), ""])
         figures = [
             count_text(ind["numerator"], ind["unit"], translate) if counts else num(ind["numerator"]),
             minimum_text(ind["denominator"], ind["unit"], translate) if counts else num(ind["denominator"]),
@@ -756,7 +768,12 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
     # (a line a row, as tight as reads well: the 25 indicators and the notes above them on one page;
     # a table that goes on anyway repeats its header)
     summary = TableStyle(
-        [*style.getCommands(), ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+        [
+            *style.getCommands(),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            *(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#E8EEF4")) for r in heads[1:]),
+        ]
     )
     story += [
         Table(

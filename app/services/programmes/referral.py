@@ -360,6 +360,7 @@ class ReferralRow:
     return_plan: str
     return_doctor: str = ""
     issued_by: str = ""
+    undoable: bool = False  # its last step may be taken back by this user now (undo_refusal)
 
     @property
     def is_open(self) -> bool:
@@ -371,8 +372,8 @@ class ReferralRow:
 
     @property
     def can_undo(self) -> bool:
-        """Whether an undo may be offered (``undo_step`` decides who and when)."""
-        return self.status in UNDOABLE
+        """Whether an undo may be offered: as :func:`undo_step` would take it (who and when)."""
+        return self.undoable
 
     def as_json(self) -> dict:
         return {
@@ -449,6 +450,7 @@ def list_referrals(
             return_plan=r.return_plan or "",
             return_doctor=r.return_doctor or "",
             issued_by=r.issued_by or "",
+            undoable=undo_refusal(session, r) is None,
         )
         for r, name, archive_no, village in session.execute(q)
     ]
@@ -539,30 +541,32 @@ def _transition(session: Session, ref, status: str, day: dt.date | str | None) -
     return referral
 
 
-def undo_step(session: Session, ref, *, now: dt.datetime | None = None) -> Referral:
-    """Take back a 到位 / 不到位 entered by mistake: back to issued, on the day it was entered and only
-    by whoever entered it (the audit trail keeps both steps)."""
-    referral = find_referral(session, ref)
+def undo_refusal(session: Session, referral: Referral, *, now: dt.datetime | None = None) -> Message | None:
+    """Why the acting user may not undo ``referral``'s last step now (None: they may): only a
+    到位 / 不到位, on the day it was entered, by whoever entered it."""
     if referral.status not in UNDOABLE:
-        raise UserError(
-            Message(
-                CTX,
-                QT_TRANSLATE_NOOP("Referral", "这张转诊单是“{now}”，没有可以撤销的到位/不到位"),
-                {"now": STATUS_LABELS[referral.status]},
-            )
+        return Message(
+            CTX,
+            QT_TRANSLATE_NOOP("Referral", "这张转诊单是“{now}”，没有可以撤销的到位/不到位"),
+            {"now": STATUS_LABELS[referral.status]},
         )
     now = (now or dt.datetime.now(dt.UTC)).astimezone()
     entered = referral.updated_at.replace(tzinfo=dt.UTC).astimezone()
     if referral.updated_by != actor(session).id or entered.date() != now.date():
-        raise UserError(
-            Message(
-                CTX,
-                QT_TRANSLATE_NOOP(
-                    "Referral", "只能撤销自己当天记录的“{now}”；其他更正请记为到位或由录入人撤销"
-                ),
-                {"now": STATUS_LABELS[referral.status]},
-            )
+        return Message(
+            CTX,
+            QT_TRANSLATE_NOOP("Referral", "只能撤销自己当天记录的“{now}”；其他更正请记为到位或由录入人撤销"),
+            {"now": STATUS_LABELS[referral.status]},
         )
+    return None
+
+
+def undo_step(session: Session, ref, *, now: dt.datetime | None = None) -> Referral:
+    """Take back a 到位 / 不到位 entered by mistake: back to issued, on the day it was entered and only
+    by whoever entered it (the audit trail keeps both steps)."""
+    referral = find_referral(session, ref)
+    if (why := undo_refusal(session, referral, now=now)) is not None:
+        raise UserError(why)
     referral.status, referral.status_date, referral.not_arrived_reason = "issued", None, None
     return referral
 

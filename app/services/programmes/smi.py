@@ -40,7 +40,7 @@ from app.services.programmes.smi_forms import (
 from app.services.records import residents, voiding
 from app.services.records.field_table import Checking
 from app.services.records.residents import find_resident
-from app.services.records.validators import Invalid, clean_text, one_year_after, parse_date
+from app.services.records.validators import Invalid, clean_text, one_year_after, one_year_before, parse_date
 from app.services.sync import capture
 
 CTX = "Smi"
@@ -347,6 +347,32 @@ def previous_classification(session: Session, enrolment_id: uuid.UUID, before: d
     )
 
 
+def _before_diagnosis(session: Session, enrolment: ProgramEnrolment, day: dt.date) -> Message | None:
+    """Why a follow-up of ``day`` is too early: before the diagnosis (确诊日期), or without one
+    recorded, more than a year before the registration.  Visits kept on paper before registering
+    may be entered; one from before the patient was diagnosed is a typo (2010 for 2026), and would
+    stand as the last visit of a patient overdue by years."""
+    diagnosed = session.scalar(
+        select(SmiRegistration.diagnosis_date).where(
+            SmiRegistration.enrolment_id == enrolment.id, SmiRegistration.voided.is_(False)
+        )
+    )
+    if diagnosed is not None and day < diagnosed:
+        return Message(
+            CTX, QT_TRANSLATE_NOOP("Smi", "随访日期不能早于确诊日期{d}"), {"d": diagnosed.isoformat()}
+        )
+    earliest = one_year_before(enrolment.enrolled_on)
+    if diagnosed is None and day < earliest:
+        return Message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Smi", "随访日期不能早于登记前一年（{d}）；更早的随访请先在登记表中填写确诊日期"
+            ),
+            {"d": earliest.isoformat()},
+        )
+    return None
+
+
 def record_visit(
     session: Session,
     resident_ref: str | uuid.UUID,
@@ -364,10 +390,12 @@ def record_visit(
         raise _err(QT_TRANSLATE_NOOP("Smi", "{name}目前不在管理中"), name=resident.name)
     c = Checking(VISIT_FORM, inp, today=today).run()
     day = c.values.get("visit_date")
-    if day and day < resident.birth_date:  # visits kept on paper before registering may be entered
+    if day and day < resident.birth_date:
         c.errors.append(
             FieldError("visit_date", Message(CTX, QT_TRANSLATE_NOOP("Smi", "随访日期不能早于出生日期")))
         )
+    elif day and (too_early := _before_diagnosis(session, enrolment, day)) is not None:
+        c.errors.append(FieldError("visit_date", too_early))
     if gone := residents.after_leaving(resident, day):
         c.errors.append(FieldError("visit_date", gone))
     if day and _visit_on(session, enrolment, day) is not None:  # (as a chronic-disease visit)
@@ -541,6 +569,8 @@ def record_failed_visit(
         errors.append(FieldError("visit_date", e.message))
     if day and (day > today or day < resident.birth_date):
         fail("visit_date", QT_TRANSLATE_NOOP("Smi", "随访日期应在出生之后、今天之前"))
+    elif day and (too_early := _before_diagnosis(session, enrolment, day)) is not None:
+        errors.append(FieldError("visit_date", too_early))
     if died and (died > today or died < resident.birth_date):
         fail("death_date", QT_TRANSLATE_NOOP("Smi", "死亡日期应在出生之后、今天之前"))
     elif died and day and died > day:

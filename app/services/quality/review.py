@@ -29,6 +29,7 @@ from app.services.errors import Message, NotFound, UserError, ValidationError
 from app.services.profile import TOWNSHIP, get_profile
 from app.services.records import field_labels
 from app.services.records import residents as resident_records
+from app.services.records.validators import mask_id
 from app.services.sync import capture, conflicts
 from app.services.sync.conflicts import pair_key
 
@@ -217,7 +218,7 @@ def _duplicates(session: Session, villages) -> list[ReviewItem]:
                         CTX,
                         template,
                         {
-                            "number": key[1],
+                            "number": mask_id(key[1]),  # (as every list shows it)
                             "address": key[-1] or "",
                             **mine,
                             **{f"o_{k}": n for k, n in theirs.items()},
