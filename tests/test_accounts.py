@@ -251,6 +251,30 @@ def test_refusals_are_audited_and_search_hides_other_villages(township):
         assert any("李四" in (d.summary or "") for d in denied)  # the trail says whose record
 
 
+def test_another_villages_archive_number_is_not_found_as_one_nobody_holds(township):
+    """A village doctor typing numbers learnt which ones another village's residents hold:
+    "没有权限查看档案：<17 digits>" against "找不到档案" for a number nobody holds."""
+    town, ids, _ = township
+    with town.store.session() as s:
+        theirs = s.get(Resident, ids[B]).archive_no
+    nobody = theirs[:-5] + "99999"
+    _as(town.store, "doc_a")
+    try:
+        told = {}
+        for ref in (theirs, theirs[-8:], nobody, nobody[-8:]):
+            with pytest.raises(UserError) as refused, town.store.session() as s:
+                records.find_resident(s, ref)
+            told[ref] = refused.value.message.render().replace(ref, "X")
+        assert set(told.values()) == {"找不到档案：X"}, told
+    finally:
+        town.store.actor = None
+    with town.store.session() as s:  # the attempts on a record are still refusals in the trail
+        denied = s.scalars(
+            select(AuditEntry).where(AuditEntry.action == "denied", AuditEntry.username == "doc_a")
+        ).all()
+        assert any(theirs in (d.summary or "") for d in denied)
+
+
 def test_an_id_number_of_another_villages_resident_names_nobody(township):
     """Typing 李四's ID number (village B) into a record of village A said "该证件号已建档：李四，档案
     编号…，B村": any ID number could be looked up.  Now it says only that it is enrolled elsewhere."""

@@ -346,6 +346,12 @@ def find_resident(session: Session, ref: str) -> Resident:
         resident = session.scalar(select(Resident).where(Resident.archive_no == digits))
     elif is_digits(digits) and len(digits) == 8:
         found = session.scalars(select(Resident).where(Resident.archive_no.like(f"%{digits}"))).all()
+        if len(found) > 1:  # (two of them in other places the user may not read: not ambiguous to them)
+            found = [
+                r
+                for r in found
+                if authz.permits(session, "read", village=authz.village_code(session, r.village_id))
+            ] or found[:1]
         if len(found) > 1:
             raise UserError(
                 Message(
@@ -355,11 +361,17 @@ def find_resident(session: Session, ref: str) -> Resident:
                 )
             )
         resident = found[0] if found else None
+    missing = NotFound(
+        Message("Followup", QT_TRANSLATE_NOOP("Followup", "找不到档案：{ref}"), {"ref": shown(text)})
+    )
     if resident is None or resident.voided:
-        raise NotFound(
-            Message("Followup", QT_TRANSLATE_NOOP("Followup", "找不到档案：{ref}"), {"ref": shown(text)})
-        )
-    authz.require_resident(session, "read", resident)
+        raise missing
+    try:
+        authz.require_resident(session, "read", resident)  # (the attempt audited)
+    except authz.PermissionDenied:
+        # said as for a number nobody holds (still a refusal, audited): "no permission" told a
+        # village doctor trying numbers which ones another village's residents hold, in 17 digits
+        raise authz.PermissionDenied(missing.message) from None
     return resident
 
 
