@@ -532,3 +532,64 @@ def test_sync_resolve_carries_a_reason_to_the_village(world, capsys):
     assert main(["--data-dir", str(a.paths.data_dir), "review", "decisions"]) == 0
     text = capsys.readouterr().out
     assert "理由：村医电话核实，以村卫生室的为准" in text and "共 1 条处理决定" in text
+
+
+def test_a_user_who_may_not_see_smi_records_is_offered_the_same_for_every_pair(township_store):
+    """Two pairs, neither record holding anything such a user sees; one record of one pair a
+    严重精神障碍 patient.  A township account without that permission was offered "void the first"
+    for the one pair and not for the other, and refused it with "…还有未作废的…专项管理记录": which
+    residents are patients.  Now it is offered the same for both (send back to the village, or not
+    the same person), and either is taken alike; one who may see them still weighs the rows."""
+    from app.services.access import accounts
+    from app.services.programmes import smi
+
+    pairs = []
+    with township_store.transaction() as s:
+        for name, birth in (("钱玉兰", "1952-03-04"), ("孙玉珍", "1953-05-06")):
+            one = save_resident(
+                s,
+                ResidentInput(
+                    name=name, sex="2", birth_date=birth, group_name="一组", village_code="110105001101"
+                ),
+                today=TODAY,
+            )
+            two = save_resident(
+                s,
+                ResidentInput(
+                    name=name,
+                    sex="2",
+                    birth_date=birth,
+                    village_code="110105001101",
+                    household_id=one.household_id,
+                    relation_to_head="8",
+                ),
+                today=TODAY,
+            )
+            pairs.append((one, two))
+        patient = pairs[0][0]
+        smi.register(s, patient.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=TODAY)
+        for username, permissions in (("plain", ()), ("mh", ("mental_health",))):
+            accounts.create_user(s, username, "村医-secret-1", "township_staff", permissions=permissions)
+    keys = [review.pair_key(one.id, two.id) for one, two in pairs]
+
+    def items_as(username):
+        township_store.actor = accounts.login(township_store, username, "村医-secret-1")
+        with township_store.session() as s:
+            return {i.key: i for i in review.review_queue(s, today=TODAY) if i.key in keys}
+
+    try:
+        seen = items_as("mh")
+        assert seen[keys[0]].offered != seen[keys[1]].offered  # the patient's rows weigh for them
+        blind = items_as("plain")
+        assert blind[keys[0]].offered == blind[keys[1]].offered == ("distinct", "merge_back")
+        for key in keys:
+            with pytest.raises(UserError) as refused, township_store.transaction() as s:
+                review.decide(s, key, "void_first", "同一人", today=TODAY)
+            assert refused.value.render() == "这一项不能这样处理"
+            with township_store.transaction() as s:
+                review.decide(s, key, "merge_back", "请村医核对后合并", today=TODAY)
+    finally:
+        township_store.actor = None
+    with township_store.session() as s:
+        assert not any(s.get(Resident, r.id).voided for pair in pairs for r in pair)
+        assert {d.decision for d in s.scalars(select(ReviewDecision))} == {"merge_back"}

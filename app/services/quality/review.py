@@ -226,13 +226,32 @@ def _duplicates(session: Session, villages) -> list[ReviewItem]:
                     ),
                     other.created_at.date() if other.created_at else None,
                     # one ID number is one person: "not the same person" would leave two records
-                    # that cannot both be right
-                    ("void_other", "void_first", "merge_back") if key[0] == "id" else (),
-                    _blocked(live[other.id], live[first.id]),
+                    # that cannot both be right; one who may not see a record's 严重精神障碍 rows
+                    # sends the pair back (_blind)
+                    _pair_options(key[0] == "id", _blind(session, (first, other))),
+                    () if _blind(session, (first, other)) else _blocked(live[other.id], live[first.id]),
                     villages[first.village_id].name,
                 )
             )
     return items
+
+
+def _blind(session: Session, pair) -> bool:
+    """Whether the acting user may not see the 严重精神障碍 rows of one of ``pair`` (a township
+    account without that permission: so for every record alike).  Such a user cannot weigh what a
+    void would leave without an owner; and which voids were offered or refused (a record holding
+    nothing they can see, yet not to be voided) told them which residents are patients.  They
+    decide "not the same person" or send the pair back to the village, whatever the records hold."""
+    from app.services.records import sensitive
+
+    return not all(sensitive.may_see(session, r) for r in pair)
+
+
+def _pair_options(same_id: bool, blind: bool) -> tuple[str, ...]:
+    """The decisions a duplicate pair allows (() for all of its kind's)."""
+    if blind:
+        return ("merge_back",) if same_id else ("distinct", "merge_back")
+    return ("void_other", "void_first", "merge_back") if same_id else ()
 
 
 def _blocked(mine: int, theirs: int) -> tuple[str, ...]:
@@ -519,7 +538,7 @@ def decide(
         listed = next(r for r in pair if r.id == item.resident_id)
         voided = {"void_other": listed, "void_first": next(r for r in pair if r is not listed)}.get(decision)
         live = _live_rows(session, {r.id for r in pair})
-        if decision == "merge_back" and not all(live[r.id] for r in pair):
+        if decision == "merge_back" and not _blind(session, pair) and not all(live[r.id] for r in pair):
             raise _err(
                 QT_TRANSLATE_NOOP(
                     "Review",
