@@ -374,3 +374,65 @@ def test_a_household_that_is_not_poor_takes_no_cause(store, family):
     with store.transaction() as s:
         row = poverty.set_household(s, family["head"], status="none")
         assert (row.status, row.cause) == ("none", "illness")  # (why it was poor, kept as it was)
+
+
+def test_a_plan_written_without_sight_of_the_smi_record_is_read_by_all(store, family):
+    """张三 is a 严重精神障碍 patient of 赵医生.  钱医生, who may not see that record, saved a plan for
+    him and it was gone from every list and print: hidden as his patient's plans are — so 钱医生
+    learnt who is a patient.  A plan its writer could not see the record for holds nothing of it:
+    everyone reads it, its writer first.  What 钱医生 is told is missing (未制定一患一策) reads the
+    same plans as what he is shown."""
+    from app.services.access import accounts
+    from app.services.programmes import smi
+
+    village = "110105001101"
+    with store.transaction() as s:
+        for username, name in (("zhao", "赵医生"), ("qian", "钱医生")):
+            accounts.create_user(
+                s, username, "村医-secret-1", "village_doctor", display_name=name, village_code=village
+            )
+        s.get(Resident, poverty.find_resident(s, family["head"]).id).responsible_doctor = "赵医生"
+        poverty.set_household(s, family["head"], status="registered", cause="illness")
+        smi.register(s, family["head"], smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=NOW)
+
+    def as_(username):
+        store.actor = accounts.login(store, username, "村医-secret-1")
+
+    def seen():  # (condition of the plan shown, in the 未制定 list) as the acting user reads them
+        with store.session() as s:
+            head = poverty.find_resident(s, family["head"])
+            plan = poverty.readable_plans(s, {head.id}).get(head.id)
+            missing = {w.archive_no for w in poverty.workbench(s, today=NOW).no_plan}
+            return (plan.condition if plan else None, head.archive_no in missing)
+
+    try:
+        as_("zhao")
+        with store.transaction() as s:
+            poverty.add_plan(
+                s,
+                family["head"],
+                track="chronic",
+                condition="精神分裂症",
+                measures="利培酮按时服药",
+                review="2027-03-01",
+            )
+        assert seen() == ("精神分裂症", False)
+        as_("qian")
+        assert seen() == (None, True)  # as for any patient without a plan he may read
+        with store.transaction() as s:
+            poverty.add_plan(
+                s,
+                family["head"],
+                track="chronic",
+                condition="高血压",
+                measures="每月测血压",
+                review="2027-03-01",
+            )
+        assert seen() == ("高血压", False)  # his own plan, as for anyone else's patient
+        as_("zhao")
+        assert seen() == ("高血压", False)  # the newest plan
+    finally:
+        store.actor = None
+    with store.session() as s:
+        written = {p.condition: p.written_unaware for p in s.query(PovertyPlan)}
+    assert written == {"精神分裂症": False, "高血压": True}

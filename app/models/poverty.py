@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, Synced, Tracked, UUIDPk, Voidable
@@ -46,5 +46,8 @@ class PovertyPlan(UUIDPk, Tracked, Voidable, Synced, Base):
     review_on: Mapped[dt.date] = mapped_column(index=True)
     health_check_on: Mapped[dt.date | None] = mapped_column()  # the year's free health check
     doctor: Mapped[str | None] = mapped_column(String(50))
+    # written by one who may not see the patient's 严重精神障碍 records: it holds nothing of them,
+    # and every reader sees it (poverty.readable_plans); False from devices that do not say
+    written_unaware: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     resident: Mapped[Resident] = relationship()

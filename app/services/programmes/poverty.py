@@ -33,6 +33,7 @@ from app.services.access import audit, authz
 from app.services.access.actor import doctor_name
 from app.services.errors import Message, UserError
 from app.services.programmes import contracts
+from app.services.records import sensitive
 from app.services.records.residents import _UUID, find_resident
 from app.services.records.validators import Invalid, clean_text, halfwidth, one_year_after, parse_date
 from app.services.sync.capture import trusted_today
@@ -307,6 +308,7 @@ def add_plan(
         review_on=review_on,
         health_check_on=check_on,
         doctor=doctor_name(session) or None,
+        written_unaware=not sensitive.may_see(session, resident),
     )
     session.add(plan)
     return plan
@@ -326,21 +328,32 @@ def current_plans(
 
 
 def readable_plans(session: Session, resident_ids: set[uuid.UUID]) -> dict[uuid.UUID, PovertyPlan]:
-    """:func:`current_plans` as the actor may read them: the plan of a 严重精神障碍 patient (its
-    疾病 and 措施 are typed: "精神分裂症", a drug) only for those who may see that patient's programme
-    (records.sensitive), as its records are; for others the patient has no plan to show, in lists,
-    exports and prints alike.  (What is due is still worked out from every plan.)"""
+    """Each resident's newest plan the actor may read.  A 严重精神障碍 patient's plans (their 疾病
+    and 措施 are typed: "精神分裂症", a drug) only for those who may see that patient's programme
+    (records.sensitive), as its records are; but one written by a user who could not see it holds
+    nothing of it (``written_unaware``) and is read by all, its author first: hidden, the plan
+    just saved told them who is a patient.  Lists, exports, prints and what a user is told is due
+    all read the plans from here, so none of them tells by a plan missing from another."""
     from app.services.programmes import smi
-    from app.services.records import sensitive
 
     plans = current_plans(session, resident_ids)
-    hidden = {
+    blind = {
         rid
         for rid in plans
         if smi.enrolment_of(session, rid, active=False) is not None
         and not sensitive.may_see(session, session.get(Resident, rid))
     }
-    return {rid: p for rid, p in plans.items() if rid not in hidden}
+    if not blind:
+        return plans
+    out = {rid: p for rid, p in plans.items() if rid not in blind}
+    q = select(PovertyPlan).where(
+        PovertyPlan.voided.is_(False),
+        PovertyPlan.written_unaware.is_(True),
+        PovertyPlan.resident_id.in_(blind),
+    )
+    for p in session.scalars(q.order_by(PovertyPlan.made_on, PovertyPlan.created_at)):
+        out[p.resident_id] = p  # (the newest of them)
+    return out
 
 
 # ------------------------------------------------------------------------------- lists
@@ -470,7 +483,7 @@ def workbench(session: Session, today: dt.date | None = None) -> Workbench:
     }
     chronic = chronic_patients(session, set(residents))
     visited = visit_months(session, set(chronic), _month_start(today), today)
-    plans = current_plans(session, set(residents))
+    plans = readable_plans(session, set(residents))  # (every list from the same plans: none tells)
 
     def item(r: Resident, detail: str, due: dt.date | None = None) -> WorkItem:
         return WorkItem(r.id, r.household_id, r.name, r.archive_no, detail, due)
@@ -480,10 +493,9 @@ def workbench(session: Session, today: dt.date | None = None) -> Workbench:
         for rid, e in chronic.items()
         if not visited.get(rid)
     ]
-    shown = readable_plans(session, set(plans))
     due = [
         item(residents[rid], p.condition, p.review_on)
-        for rid, p in shown.items()
+        for rid, p in plans.items()
         if p.review_on <= today + dt.timedelta(days=REVIEW_AHEAD_DAYS)
     ]
     no_plan = [
