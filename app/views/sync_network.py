@@ -35,7 +35,7 @@ from app.services.errors import Message, UserError
 from app.services.sync import service
 from app.views import widgets
 from app.views.operations import SYNC, Op, announce, refresh_on
-from app.views.widgets import read_only_table, render
+from app.views.widgets import fit_columns, read_only_table, render
 
 NET_SYNC = frozenset({"net_sync_state", "net_sync_run"})
 log = logging.getLogger(__name__)
@@ -283,7 +283,9 @@ class NetworkSyncBox(QGroupBox):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.runs.setItem(r, c, item)
-        self.runs.resizeColumnsToContents()
+        # (fixed widths from the font, the explanation taking the rest: sized to their contents, an
+        # empty history left every column as narrow as its header and the table's right half bare)
+        fit_columns(self.runs, {0: 16, 1: 5, 2: 5, 3: 5, 4: 11, 5: 16})
 
     def save_address(self) -> str | None:
         url = (
