@@ -21,6 +21,15 @@ def test_date_ticks_in_either_language():
     assert date_ticks([mar + 14 * DAY], 7 * DAY, "en") == ["Mar 15"]
     assert date_ticks([mar], 365 * DAY, "zh") == ["2025"]
     assert date_ticks([1e20], 30 * DAY, "zh") == [""]  # far off: no label, no error
+    # visits since April 2024: its months read "4月 7月 10月 2025", as if of 2025
+    apr, jul = _ts(dt.date(2024, 4, 1)), _ts(dt.date(2024, 7, 1))
+    assert date_ticks([apr, jul, jan], 30 * DAY, "zh") == ["2024年4月", "7月", "2025"]
+    assert date_ticks([apr, jul, jan], 30 * DAY, "en") == ["Apr 2024", "Jul", "2025"]
+    # a label at the axis's very start is not drawn: the next names the year
+    assert date_ticks([apr, jul, jan], 30 * DAY, "zh", apr - DAY, DAY) == ["4月", "2024年7月", "2025"]
+    # a January drawn before it names the year already; a month close to the long label: left out
+    assert date_ticks([apr, jul], 30 * DAY, "zh", _ts(dt.date(2023, 12, 1)), DAY) == ["4月", "7月"]
+    assert date_ticks([apr, jul], 30 * DAY, "zh", apr - 70 * DAY, 2 * DAY) == ["2024年4月", ""]
 
 
 def test_a_chinese_window_draws_no_english_month(gui_app, qtbot, tmp_path):

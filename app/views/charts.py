@@ -26,13 +26,27 @@ DAY = 86_400
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def date_ticks(values, spacing: float, lang: str) -> list[str]:
+def date_ticks(
+    values, spacing: float, lang: str, first: float | None = None, per_px: float | None = None
+) -> list[str]:
     """The date axis's tick labels (seconds since the epoch, local time) in the UI's language:
     years, then months (3月 / Mar, the year at January), then days (3月15日 / Mar 15); pyqtgraph's
-    own are English month names in a Chinese window."""
+    own are English month names in a Chinese window.
+
+    Points before the first January read as the year after ("4月 7月 10月 2025" of visits since
+    April 2024): when no year is named before it, the first month drawn names its year (2024年4月 /
+    Apr 2024).  ``first``: where the axis begins, ``per_px``: seconds a pixel (a label at the very
+    start, sticking out, is not drawn; the next label in the longer one's way is left out)."""
     out = []
     # a month a tick is crowded on a small chart: then every third month is named (1, 4, 7, 10)
     thin = spacing < 360 * DAY and spacing >= 27 * DAY and len(values) > 8
+    measured = first is not None and per_px is not None
+
+    def fits(value: float, half_px: float) -> bool:  # a label centred on ``value`` is drawn whole
+        return not measured or value >= first + half_px * per_px
+
+    dated_at = None  # where the month naming its year stands
+    named = False  # a year named before it
     for value in values:
         try:
             d = dt.datetime.fromtimestamp(value)
@@ -41,15 +55,25 @@ def date_ticks(values, spacing: float, lang: str) -> list[str]:
             continue
         if spacing >= 360 * DAY or (spacing >= 27 * DAY and d.month == 1):
             out.append(str(d.year))
+            named = named or fits(value, YEAR_PX / 2)
         elif spacing >= 27 * DAY and thin and (d.month - 1) % 3:
             out.append("")
         elif spacing >= 27 * DAY:
-            out.append(MONTHS[d.month - 1] if lang == "en" else f"{d.month}月")
+            january = _ts(dt.date(d.year, 1, 1))  # (drawn by the coarser level, if it fits)
+            year_drawn = measured and first <= january and fits(january, YEAR_PX / 2)
+            if dated_at is None and not (named or year_drawn) and fits(value, LABEL_PX / 2):
+                dated_at = value
+                out.append(f"{MONTHS[d.month - 1]} {d.year}" if lang == "en" else f"{d.year}年{d.month}月")
+            elif dated_at is not None and measured and (value - dated_at) / per_px < 0.85 * LABEL_PX:
+                out.append("")  # (in the longer label's way)
+            else:
+                out.append(MONTHS[d.month - 1] if lang == "en" else f"{d.month}月")
         else:
             out.append(f"{MONTHS[d.month - 1]} {d.day}" if lang == "en" else f"{d.month}月{d.day}日")
     return out
 
 
+YEAR_PX = 32  # the room a year's label takes ("2025")
 LABEL_PX = 64  # the room a date label takes ("12月13日", "Dec 13") with a gap
 
 
@@ -75,7 +99,8 @@ def trend_chart(visits, program: str, age: int, t: Thresholds = DEFAULT):
 
     class DateAxis(pg.DateAxisItem):
         def tickStrings(self, values, scale, spacing):
-            return date_ticks(values, spacing, lang())
+            first, last = self.range
+            return date_ticks(values, spacing, lang(), first, (last - first) / max(self.width(), 1))
 
         def tickValues(self, minVal, maxVal, size):
             return apart(super().tickValues(minVal, maxVal, size), (maxVal - minVal) / max(size, 1))
