@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.cli import main
 from app.models import Resident
@@ -102,6 +103,7 @@ def test_the_workbench_expands_a_village_into_its_groups(gui_app, grouped, qtbot
     assert page.table.horizontalHeaderItem(FIXED_COLUMNS + 2).text().endswith("本级")
     page.header_clicked(FIXED_COLUMNS)  # a click on 东村's name shows its groups
     assert page.table.columnCount() == FIXED_COLUMNS + 6
+    assert page.show_groups.checkState() == Qt.CheckState.Checked  # (the one village with groups)
     col = page.column_of(A, "一组")
     assert col == FIXED_COLUMNS + 1 and page.table.horizontalHeaderItem(col).text() == "东村\n· 一组"
     assert page.table.item(row, col).text() == "50.0%\n1 / 2"
@@ -117,9 +119,10 @@ def test_the_workbench_expands_a_village_into_its_groups(gui_app, grouped, qtbot
 
     page.header_clicked(FIXED_COLUMNS)  # and folds them again
     assert page.table.columnCount() == FIXED_COLUMNS + 3
-    page.show_groups.setChecked(True)  # every village at once
+    assert page.show_groups.checkState() == Qt.CheckState.Unchecked
+    page.show_groups.click()  # every village at once
     assert page.table.columnCount() == FIXED_COLUMNS + 6
-    page.show_groups.setChecked(False)
+    page.show_groups.click()
     assert page.table.columnCount() == FIXED_COLUMNS + 3
 
 
@@ -136,3 +139,22 @@ def test_groups_sort_in_their_natural_order():
         "三十二组",
         "新村组",
     ]
+
+
+@pytest.mark.sqlite_only  # no store: a widget
+def test_a_box_for_all_shows_some_and_sets_all_when_clicked(gui_app, qtbot):
+    """展开村民小组 stayed unchecked beside a village whose groups were shown (one clicked open)."""
+    from app.views.widgets import AllOrSome
+
+    box = AllOrSome("all")
+    qtbot.addWidget(box)
+    toggled = []
+    box.chosen.connect(toggled.append)
+    box.show_share(1, 2)
+    assert box.checkState() == Qt.CheckState.PartiallyChecked and toggled == []  # shown, not done
+    box.click()  # from some: all
+    assert box.checkState() == Qt.CheckState.Checked and toggled == [True]
+    box.click()
+    assert box.checkState() == Qt.CheckState.Unchecked and toggled == [True, False]
+    box.show_share(2, 2)
+    assert box.checkState() == Qt.CheckState.Checked and toggled == [True, False]

@@ -18,7 +18,6 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -40,7 +39,7 @@ from app.views.indicator_drilldown import IndicatorDrilldown
 from app.views.operations import FOLLOWUPS, REFERRALS, RESIDENTS, SYNC, Op, refresh_on
 from app.views.population_dialog import PopulationDialog
 from app.views.referrals import ReferralList
-from app.views.widgets import aside, local_time, toolbar, translate
+from app.views.widgets import AllOrSome, aside, local_time, toolbar, translate
 
 GOOD, NEAR, BEHIND = QColor("#c8e6c9"), QColor("#ffe0b2"), QColor("#ffcdd2")
 NEAR_POINTS = 0.10  # within 10 percentage points of the target: amber
@@ -120,14 +119,14 @@ class TownshipHomePage(QWidget):
             self.tr("指标工作簿（Excel，每个指标一张名单）或汇总表 PDF，用界面语言")
         )
         self.export_button.clicked.connect(self.export)
-        self.show_groups = QCheckBox(self.tr("展开村民小组"))
+        self.show_groups = AllOrSome(self.tr("展开村民小组"))
         self.show_groups.setToolTip(self.tr("每个村后面列出它的村民小组；也可点击村名只展开该村"))
-        self.show_villages = QCheckBox(self.tr("展开各村"))
+        self.show_villages = AllOrSome(self.tr("展开各村"))
         self.show_villages.setToolTip(self.tr("每个乡镇后面列出它的村；也可点击乡镇名只展开该乡镇"))
-        self.show_villages.toggled.connect(self.expand_all_towns)
+        self.show_villages.chosen.connect(self.expand_all_towns)
         self.show_villages.setVisible(county)
         self.population_button.setVisible(not county)  # population figures are the townships' to enter
-        self.show_groups.toggled.connect(self.expand_all)
+        self.show_groups.chosen.connect(self.expand_all)
         self.expanded: set = set()  # ids of the villages whose groups are shown
         self.columns: list[tuple] = []  # from column 1: (village or None, group or None)
         self.indicator = QComboBox()
@@ -451,11 +450,14 @@ class TownshipHomePage(QWidget):
             return
         if _is_township(v):
             self.expanded_towns ^= {v.code}
+            self.show_villages.show_share(len(self.expanded_towns), len(self.bench.report.townships))
             self.fill_table()
             return
         if v is None or g is not None or not self.bench.report.groups_of(v.id):
             return
         self.expanded ^= {v.id}
+        with_groups = [x.id for x in self.bench.report.villages if self.bench.report.groups_of(x.id)]
+        self.show_groups.show_share(len(self.expanded & set(with_groups)), len(with_groups))
         self.fill_table()
 
     def column_of(self, village_code: str, group_name: str | None = None) -> int:

@@ -364,6 +364,35 @@ class WholeTextTips(QStyledItemDelegate):
         return any(option.fontMetrics.horizontalAdvance(line) > room - 2 for line in text.splitlines())
 
 
+class AllOrSome(QCheckBox):
+    """A check box standing for all of several things ("展开村民小组": every village's groups) that
+    may also be set one by one elsewhere: partly checked when some are (unchecked beside groups
+    shown told the opposite of the table), and a click on it then sets them all.  ``chosen``: a
+    click's choice, all (True) or none (``toggled`` is not emitted from partly checked on)."""
+
+    chosen = Signal(bool)
+
+    def show_share(self, some: int, total: int) -> None:
+        """Show ``some`` of ``total`` set, without a toggle (nothing to redo)."""
+        state = (
+            Qt.CheckState.Checked
+            if total and some >= total
+            else Qt.CheckState.PartiallyChecked
+            if some
+            else Qt.CheckState.Unchecked
+        )
+        self.blockSignals(True)
+        try:
+            self.setCheckState(state)
+        finally:
+            self.blockSignals(False)
+
+    def nextCheckState(self) -> None:  # noqa: N802 - Qt's name
+        all_of_them = self.checkState() != Qt.CheckState.Checked
+        self.setCheckState(Qt.CheckState.Checked if all_of_them else Qt.CheckState.Unchecked)
+        self.chosen.emit(all_of_them)
+
+
 def read_only_table(headers: list[str]):
     """A list of records: whole rows selected one at a time, no editing, no row numbers; a cell cut
     short shows its whole text as its tooltip (:class:`WholeTextTips`)."""
