@@ -732,7 +732,7 @@ def test_an_smi_visit_is_not_dated_before_the_diagnosis(store, person):
         smi.register(s, b.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=TODAY)
     for who, day, said in (
         (a, "2010-01-01", "随访日期不能早于确诊日期2024-05-05"),
-        (b, "2025-11-19", "随访日期不能早于登记前一年（2025-11-20）；更早的随访请先在登记表中填写确诊日期"),
+        (b, "2025-11-19", "随访日期不能早于登记前一年（2025-11-20）；更早的请先在登记表中填写确诊日期"),
     ):
         with pytest.raises(ValidationError) as refused, store.transaction() as s:
             smi.record_visit(s, who.archive_no, smi.input_with(visit_date=day, danger="0"), today=TODAY)
@@ -741,7 +741,20 @@ def test_an_smi_visit_is_not_dated_before_the_diagnosis(store, person):
             smi.record_failed_visit(s, who.archive_no, "lost", day, lost_reason="1", today=TODAY)
     with store.transaction() as s:  # kept on paper before the registration
         smi.record_visit(s, a.archive_no, smi.input_with(visit_date="2024-05-05", danger="0"), today=TODAY)
+        smi.record_visit(s, a.archive_no, smi.input_with(visit_date="2025-06-01", danger="0"), today=TODAY)
         smi.record_visit(s, b.archive_no, smi.input_with(visit_date="2025-11-20", danger="0"), today=TODAY)
+    # a death recorded at a later visit: not before the diagnosis, nor before an assessment
+    for who, died, said in (
+        (a, "2020-01-01", "死亡日期不能早于确诊日期2024-05-05"),
+        (b, "2025-11-19", "死亡日期不能早于登记前一年（2025-11-20）；更早的请先在登记表中填写确诊日期"),
+        (a, "2024-05-04", "死亡日期不能早于确诊日期2024-05-05"),
+        (a, "2025-05-31", "死亡日期不能早于最近一次随访评估（2025-06-01）"),
+    ):
+        with pytest.raises(ValidationError) as refused, store.transaction() as s:
+            smi.record_failed_visit(
+                s, who.archive_no, "died", "2026-11-10", death_date=died, death_cause="1", today=TODAY
+            )
+        assert [str(e.message) for e in refused.value.errors if e.field == "death_date"] == [said]
 
 
 def test_an_smi_visit_is_one_a_day_and_books_the_next_within_a_year(store, person):

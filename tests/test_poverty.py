@@ -436,3 +436,56 @@ def test_a_plan_written_without_sight_of_the_smi_record_is_read_by_all(store, fa
     with store.session() as s:
         written = {p.condition: p.written_unaware for p in s.query(PovertyPlan)}
     assert written == {"精神分裂症": False, "高血压": True}
+
+
+def test_a_plan_read_before_the_registration_is_not_hidden_by_it(store, family, monkeypatch):
+    """赵医生's plan for 张三, read by 钱医生, vanished from 钱医生's lists the day 张三 was registered
+    a 严重精神障碍 patient: the registration itself was told.  A plan written before it stays read
+    by all; the ones written since by those who may see the record are theirs."""
+    import itertools
+
+    from app.services.access import accounts
+    from app.services.programmes import smi
+
+    ticks = itertools.count(int(dt.datetime(2026, 11, 23, 12).timestamp() * 1000), 1000)
+    monkeypatch.setattr(capture, "wall_ms", lambda: next(ticks))  # (a second a write: before, after)
+
+    village = "110105001101"
+    with store.transaction() as s:
+        for username, name in (("zhao", "赵医生"), ("qian", "钱医生")):
+            accounts.create_user(
+                s, username, "村医-secret-1", "village_doctor", display_name=name, village_code=village
+            )
+        s.get(Resident, poverty.find_resident(s, family["head"]).id).responsible_doctor = "赵医生"
+        poverty.set_household(s, family["head"], status="registered", cause="illness")
+
+    def as_(username):
+        store.actor = accounts.login(store, username, "村医-secret-1")
+
+    def seen():
+        with store.session() as s:
+            head = poverty.find_resident(s, family["head"])
+            plan = poverty.readable_plans(s, {head.id}).get(head.id)
+            return plan.measures if plan else None
+
+    try:
+        as_("zhao")
+        with store.transaction() as s:
+            poverty.add_plan(s, family["head"], track="chronic", measures="每月测血压", review="2027-03-01")
+        as_("qian")
+        assert seen() == "每月测血压"
+        store.actor = None
+        with store.transaction() as s:
+            smi.register(s, family["head"], smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=NOW)
+        as_("qian")
+        assert seen() == "每月测血压"  # still: the registration is not told by it
+        as_("zhao")
+        with store.transaction() as s:
+            poverty.add_plan(
+                s, family["head"], track="chronic", measures="利培酮按时服药", review="2027-03-01"
+            )
+        assert seen() == "利培酮按时服药"
+        as_("qian")
+        assert seen() == "每月测血压"  # the plan written since, with sight of the record: not his
+    finally:
+        store.actor = None

@@ -9004,12 +9004,12 @@
         <translation>{label} cannot be before the birth date</translation>
     </message>
     <message>
-        <source>随访日期不能早于确诊日期{d}</source>
-        <translation>The follow-up date cannot be before the diagnosis date {d}</translation>
+        <source>{what}不能早于确诊日期{d}</source>
+        <translation>{what} cannot be before the diagnosis date {d}</translation>
     </message>
     <message>
-        <source>随访日期不能早于登记前一年（{d}）；更早的随访请先在登记表中填写确诊日期</source>
-        <translation>The follow-up date cannot be more than a year before the registration ({d}); for earlier follow-ups, first enter the diagnosis date on the registration form</translation>
+        <source>{what}不能早于登记前一年（{d}）；更早的请先在登记表中填写确诊日期</source>
+        <translation>{what} cannot be more than a year before the registration ({d}); for earlier dates, first enter the diagnosis date on the registration form</translation>
     </message>
     <message>
         <source>{name}目前不在管理中</source>
@@ -9058,6 +9058,10 @@
     <message>
         <source>死亡日期不能晚于随访日期</source>
         <translation>The date of death cannot be after the visit date</translation>
+    </message>
+    <message>
+        <source>死亡日期不能早于最近一次随访评估（{d}）</source>
+        <translation>The date of death cannot be before the latest assessment ({d})</translation>
     </message>
     <message>
         <source>请选择失访原因（1–5）</source>

@@ -9003,12 +9003,12 @@
         <translation>{label}不能早于出生日期</translation>
     </message>
     <message>
-        <source>随访日期不能早于确诊日期{d}</source>
-        <translation>随访日期不能早于确诊日期{d}</translation>
+        <source>{what}不能早于确诊日期{d}</source>
+        <translation>{what}不能早于确诊日期{d}</translation>
     </message>
     <message>
-        <source>随访日期不能早于登记前一年（{d}）；更早的随访请先在登记表中填写确诊日期</source>
-        <translation>随访日期不能早于登记前一年（{d}）；更早的随访请先在登记表中填写确诊日期</translation>
+        <source>{what}不能早于登记前一年（{d}）；更早的请先在登记表中填写确诊日期</source>
+        <translation>{what}不能早于登记前一年（{d}）；更早的请先在登记表中填写确诊日期</translation>
     </message>
     <message>
         <source>{name}目前不在管理中</source>
@@ -9057,6 +9057,10 @@
     <message>
         <source>死亡日期不能晚于随访日期</source>
         <translation>死亡日期不能晚于随访日期</translation>
+    </message>
+    <message>
+        <source>死亡日期不能早于最近一次随访评估（{d}）</source>
+        <translation>死亡日期不能早于最近一次随访评估（{d}）</translation>
     </message>
     <message>
         <source>请选择失访原因（1–5）</source>

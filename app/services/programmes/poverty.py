@@ -328,31 +328,43 @@ def current_plans(
 
 
 def readable_plans(session: Session, resident_ids: set[uuid.UUID]) -> dict[uuid.UUID, PovertyPlan]:
-    """Each resident's newest plan the actor may read.  A 严重精神障碍 patient's plans (their 疾病
-    and 措施 are typed: "精神分裂症", a drug) only for those who may see that patient's programme
-    (records.sensitive), as its records are; but one written by a user who could not see it holds
-    nothing of it (``written_unaware``) and is read by all, its author first: hidden, the plan
-    just saved told them who is a patient.  Lists, exports, prints and what a user is told is due
-    all read the plans from here, so none of them tells by a plan missing from another."""
+    """Each resident's newest plan the actor may read.  A 严重精神障碍 patient's plans written since
+    the patient was registered (their 疾病 and 措施 are typed: "精神分裂症", a drug) only for those
+    who may see that patient's programme (records.sensitive), as its records are.  Read by all:
+    a plan written before the registration (hidden by it, a plan read yesterday told of it), and
+    one written by a user who could not see the record (``written_unaware``: hidden, the plan just
+    saved told its author who is a patient); for others the newest of those stands.  Lists,
+    exports, prints and what a user is told is due all read the plans from here, so none of them
+    tells by a plan missing from another."""
+    from app.models import ProgramEnrolment
     from app.services.programmes import smi
 
     plans = current_plans(session, resident_ids)
+    if not plans:
+        return plans
+    registered = dict(
+        session.execute(
+            select(ProgramEnrolment.resident_id, func.min(ProgramEnrolment.created_at))
+            .where(
+                ProgramEnrolment.program == smi.PROGRAM,
+                ProgramEnrolment.voided.is_(False),
+                ProgramEnrolment.resident_id.in_(set(plans)),
+            )
+            .group_by(ProgramEnrolment.resident_id)
+        ).all()
+    )
     blind = {
-        rid
-        for rid in plans
-        if smi.enrolment_of(session, rid, active=False) is not None
-        and not sensitive.may_see(session, session.get(Resident, rid))
+        rid: since
+        for rid, since in registered.items()
+        if not sensitive.may_see(session, session.get(Resident, rid))
     }
     if not blind:
         return plans
     out = {rid: p for rid, p in plans.items() if rid not in blind}
-    q = select(PovertyPlan).where(
-        PovertyPlan.voided.is_(False),
-        PovertyPlan.written_unaware.is_(True),
-        PovertyPlan.resident_id.in_(blind),
-    )
+    q = select(PovertyPlan).where(PovertyPlan.voided.is_(False), PovertyPlan.resident_id.in_(set(blind)))
     for p in session.scalars(q.order_by(PovertyPlan.made_on, PovertyPlan.created_at)):
-        out[p.resident_id] = p  # (the newest of them)
+        if p.written_unaware or p.created_at < blind[p.resident_id]:
+            out[p.resident_id] = p  # (the newest of them)
     return out
 
 

@@ -17,7 +17,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.codes import CODE_LISTS
@@ -347,7 +347,9 @@ def previous_classification(session: Session, enrolment_id: uuid.UUID, before: d
     )
 
 
-def _before_diagnosis(session: Session, enrolment: ProgramEnrolment, day: dt.date) -> Message | None:
+def _before_diagnosis(
+    session: Session, enrolment: ProgramEnrolment, day: dt.date, label: str = VISIT_FORM["visit_date"].label
+) -> Message | None:
     """Why a follow-up of ``day`` is too early: before the diagnosis (确诊日期), or without one
     recorded, more than a year before the registration.  Visits kept on paper before registering
     may be entered; one from before the patient was diagnosed is a typo (2010 for 2026), and would
@@ -357,20 +359,33 @@ def _before_diagnosis(session: Session, enrolment: ProgramEnrolment, day: dt.dat
             SmiRegistration.enrolment_id == enrolment.id, SmiRegistration.voided.is_(False)
         )
     )
+    what = label  # (a field's label: translated as one)
     if diagnosed is not None and day < diagnosed:
         return Message(
-            CTX, QT_TRANSLATE_NOOP("Smi", "随访日期不能早于确诊日期{d}"), {"d": diagnosed.isoformat()}
+            CTX,
+            QT_TRANSLATE_NOOP("Smi", "{what}不能早于确诊日期{d}"),
+            {"what": what, "d": diagnosed.isoformat()},
         )
     earliest = one_year_before(enrolment.enrolled_on)
     if diagnosed is None and day < earliest:
         return Message(
             CTX,
-            QT_TRANSLATE_NOOP(
-                "Smi", "随访日期不能早于登记前一年（{d}）；更早的随访请先在登记表中填写确诊日期"
-            ),
-            {"d": earliest.isoformat()},
+            QT_TRANSLATE_NOOP("Smi", "{what}不能早于登记前一年（{d}）；更早的请先在登记表中填写确诊日期"),
+            {"what": what, "d": earliest.isoformat()},
         )
     return None
+
+
+DEATH_DATE = QT_TRANSLATE_NOOP("Field", "死亡日期")
+
+
+def _last_assessed(session: Session, enrolment: ProgramEnrolment) -> dt.date | None:
+    """The day of the enrolment's latest assessment (a follow-up that took place)."""
+    return session.scalar(
+        select(func.max(SmiVisit.visit_date)).where(
+            SmiVisit.enrolment_id == enrolment.id, SmiVisit.voided.is_(False), SmiVisit.outcome == "done"
+        )
+    )
 
 
 def record_visit(
@@ -564,7 +579,7 @@ def record_failed_visit(
     try:
         day = parse_date(visit_date, VISIT_FORM["visit_date"].label, required=True)
         if outcome == "died":
-            died = parse_date(death_date, QT_TRANSLATE_NOOP("Field", "死亡日期"), required=True)
+            died = parse_date(death_date, DEATH_DATE, required=True)
     except Invalid as e:
         errors.append(FieldError("visit_date", e.message))
     if day and (day > today or day < resident.birth_date):
@@ -575,6 +590,14 @@ def record_failed_visit(
         fail("death_date", QT_TRANSLATE_NOOP("Smi", "死亡日期应在出生之后、今天之前"))
     elif died and day and died > day:
         fail("death_date", QT_TRANSLATE_NOOP("Smi", "死亡日期不能晚于随访日期"))
+    elif died and (too_early := _before_diagnosis(session, enrolment, died, DEATH_DATE)) is not None:
+        errors.append(FieldError("death_date", too_early))
+    elif died and (last := _last_assessed(session, enrolment)) is not None and died < last:
+        fail(
+            "death_date",
+            QT_TRANSLATE_NOOP("Smi", "死亡日期不能早于最近一次随访评估（{d}）"),
+            d=last.isoformat(),
+        )
     if day and _visit_on(session, enrolment, day) is not None:  # (one record a day, as a visit)
         fail("visit_date", QT_TRANSLATE_NOOP("Smi", "该患者当天已有一次随访记录；如需更正，请先作废原记录"))
     # (no refusal for a day after the resident's recorded death or moving away: this visit records
