@@ -10136,12 +10136,12 @@ Click Yes only if it matches.</translation>
         <translation>Period:</translation>
     </message>
     <message>
-        <source>点击任一数字查看其背后的居民名单及原因；点击乡镇名展开或收起它的村，点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。</source>
-        <translation>Click any number to list the residents behind it and why; click a township&apos;s name to show or hide its villages, a village&apos;s name its groups. Green: target met; orange: within 10 points; red: behind.</translation>
+        <source>点击任一数字查看其背后的居民名单及原因；点击乡镇名展开或收起它的村，点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后；没有目标的指标不着色。村民小组没有录入人口数，以人口数为分母的率显示为“—”。</source>
+        <translation>Click any number for the residents behind it and why; click a township&apos;s name to show or hide its villages, a village&apos;s to show or hide its groups. Green: target met; amber: within 10 points; red: behind. No colour: the indicator has no target. Groups have no population figures: rates over the population show "—".</translation>
     </message>
     <message>
-        <source>点击任一数字查看其背后的居民名单及原因；点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后。</source>
-        <translation>Click any number for the residents behind it and why; click a village&apos;s name to show or hide its groups. Green: target met; amber: within 10 points; red: behind.</translation>
+        <source>点击任一数字查看其背后的居民名单及原因；点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后；没有目标的指标不着色。村民小组没有录入人口数，以人口数为分母的率显示为“—”。</source>
+        <translation>Click any number for the residents behind it and why; click a village&apos;s name to show or hide its groups. Green: target met; amber: within 10 points; red: behind. No colour: the indicator has no target. Groups have no population figures: rates over the population show "—".</translation>
     </message>
     <message>
         <source>图表指标：</source>
