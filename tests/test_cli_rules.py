@@ -110,6 +110,26 @@ def test_listing_users_is_refused_to_a_village_doctor(tmp_path, capsys):
     assert main([*who, "--user", "admin", "user", "list", "--json"]) == 0
 
 
+@pytest.mark.sqlite_only  # the command line's own reading: no store of a server
+def test_global_options_after_the_command_are_taken_as_before_it(tmp_path, capsys):
+    """`cunyi init --password-file PW …` said "不认识的参数：--password-file PW": the global options
+    are read wherever they stand, before `--`."""
+    from app.cli.core import globals_first
+
+    d, pw = str(tmp_path / "v"), tmp_path / "pw"
+    pw.write_text("secret-123\n", encoding="utf-8")
+    init = ["init", "--role", "village", "--code", "110105001101", "--name", "x", "--admin", "admin"]
+    assert main([*init, "--data-dir", d, f"--password-file={pw}"]) == 0
+    capsys.readouterr()
+    assert (
+        main(["user", "list", "--json", "--data-dir", d, "--user", "admin", "--password-file", str(pw)]) == 0
+    )
+    assert '"admin"' in capsys.readouterr().out
+    assert globals_first(["--db", "u", "audit", "--text", "x", "--", "--user", "y"]) == [
+        "--db", "u", "audit", "--text", "x", "--", "--user", "y",
+    ]  # fmt: skip
+
+
 def test_init_names_the_installation_from_the_code_lists(tmp_path, capsys):
     args = [
         "--data-dir",

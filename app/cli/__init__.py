@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = core.globals_first(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
     core.refuse_unreadable(parser, argv)  # (bytes that are not UTF-8: refused once, here)
     args = parser.parse_args(argv)

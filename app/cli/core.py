@@ -319,6 +319,36 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+GLOBAL_OPTIONS = ("--data-dir", "--db", "--user", "--password-file")  # (each takes a value)
+
+
+def globals_first(argv: list[str]) -> list[str]:
+    """``argv`` with the global options written after the command (``cunyi init --password-file F
+    …``, refused as "不认识的参数") moved before it, where the parser reads them; no command takes
+    an option of the same name.  Nothing after ``--`` is moved."""
+    moved: list[str] = []
+    rest: list[str] = []
+    command_at = None  # where the command stands in ``rest``
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token == "--":
+            rest += argv[i:]
+            break
+        if token.split("=", 1)[0] in GLOBAL_OPTIONS:
+            taken = argv[i : i + 1] if "=" in token else argv[i : i + 2]
+            (rest if command_at is None else moved).extend(taken)
+            i += len(taken)
+            continue
+        if command_at is None and not token.startswith("-"):
+            command_at = len(rest)
+        rest.append(token)
+        i += 1
+    if not moved:
+        return argv
+    return rest[:command_at] + moved + rest[command_at:]
+
+
 LANGUAGES = ("zh", "zh_CN", "en")  # zh_CN is zh: every command takes both spellings
 
 
