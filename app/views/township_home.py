@@ -314,6 +314,10 @@ class TownshipHomePage(QWidget):
         """Indicators × (township, each village and the groups of the villages expanded)."""
         bench = self.bench
         report = bench.report
+        # the boxes for all of them say how many are open, however they were opened
+        with_groups = {v.id for v in report.villages if report.groups_of(v.id)}
+        self.show_groups.show_share(len(self.expanded & with_groups), len(with_groups))
+        self.show_villages.show_share(len(self.expanded_towns), len(report.townships))
         self.columns = [(None, None)]
         if self.county:
             for t in report.townships:
@@ -452,14 +456,11 @@ class TownshipHomePage(QWidget):
             return
         if _is_township(v):
             self.expanded_towns ^= {v.code}
-            self.show_villages.show_share(len(self.expanded_towns), len(self.bench.report.townships))
             self.fill_table()
             return
         if v is None or g is not None or not self.bench.report.groups_of(v.id):
             return
         self.expanded ^= {v.id}
-        with_groups = [x.id for x in self.bench.report.villages if self.bench.report.groups_of(x.id)]
-        self.show_groups.show_share(len(self.expanded & set(with_groups)), len(with_groups))
         self.fill_table()
 
     def column_of(self, village_code: str, group_name: str | None = None) -> int:
