@@ -376,27 +376,36 @@ def test_a_household_that_is_not_poor_takes_no_cause(store, family):
         assert (row.status, row.cause) == ("none", "illness")  # (why it was poor, kept as it was)
 
 
+def _two_doctors(store, family):
+    """赵医生, 张三's responsible doctor, and 钱医生, of the same village; 张三's household registered
+    poor.  Returns ``as_(username)``, acting as either."""
+    from app.services.access import accounts
+
+    with store.transaction() as s:
+        for username, name in (("zhao", "赵医生"), ("qian", "钱医生")):
+            accounts.create_user(
+                s, username, "村医-secret-1", "village_doctor", display_name=name, village_code="110105001101"
+            )
+        s.get(Resident, poverty.find_resident(s, family["head"]).id).responsible_doctor = "赵医生"
+        poverty.set_household(s, family["head"], status="registered", cause="illness")
+
+    def as_(username):
+        store.actor = accounts.login(store, username, "村医-secret-1")
+
+    return as_
+
+
 def test_a_plan_written_without_sight_of_the_smi_record_is_read_by_all(store, family):
     """张三 is a 严重精神障碍 patient of 赵医生.  钱医生, who may not see that record, saved a plan for
     him and it was gone from every list and print: hidden as his patient's plans are — so 钱医生
     learnt who is a patient.  A plan its writer could not see the record for holds nothing of it:
     everyone reads it, its writer first.  What 钱医生 is told is missing (未制定一患一策) reads the
     same plans as what he is shown."""
-    from app.services.access import accounts
     from app.services.programmes import smi
 
-    village = "110105001101"
+    as_ = _two_doctors(store, family)
     with store.transaction() as s:
-        for username, name in (("zhao", "赵医生"), ("qian", "钱医生")):
-            accounts.create_user(
-                s, username, "村医-secret-1", "village_doctor", display_name=name, village_code=village
-            )
-        s.get(Resident, poverty.find_resident(s, family["head"]).id).responsible_doctor = "赵医生"
-        poverty.set_household(s, family["head"], status="registered", cause="illness")
         smi.register(s, family["head"], smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=NOW)
-
-    def as_(username):
-        store.actor = accounts.login(store, username, "村医-secret-1")
 
     def seen():  # (condition of the plan shown, in the 未制定 list) as the acting user reads them
         with store.session() as s:
@@ -405,29 +414,24 @@ def test_a_plan_written_without_sight_of_the_smi_record_is_read_by_all(store, fa
             missing = {w.archive_no for w in poverty.workbench(s, today=NOW).no_plan}
             return (plan.condition if plan else None, head.archive_no in missing)
 
-    try:
-        as_("zhao")
+    def plan(condition: str, measures: str) -> None:
         with store.transaction() as s:
             poverty.add_plan(
                 s,
                 family["head"],
                 track="chronic",
-                condition="精神分裂症",
-                measures="利培酮按时服药",
+                condition=condition,
+                measures=measures,
                 review="2027-03-01",
             )
+
+    try:
+        as_("zhao")
+        plan("精神分裂症", "利培酮按时服药")
         assert seen() == ("精神分裂症", False)
         as_("qian")
         assert seen() == (None, True)  # as for any patient without a plan he may read
-        with store.transaction() as s:
-            poverty.add_plan(
-                s,
-                family["head"],
-                track="chronic",
-                condition="高血压",
-                measures="每月测血压",
-                review="2027-03-01",
-            )
+        plan("高血压", "每月测血压")
         assert seen() == ("高血压", False)  # his own plan, as for anyone else's patient
         as_("zhao")
         assert seen() == ("高血压", False)  # the newest plan
@@ -444,23 +448,11 @@ def test_a_plan_read_before_the_registration_is_not_hidden_by_it(store, family, 
     by all; the ones written since by those who may see the record are theirs."""
     import itertools
 
-    from app.services.access import accounts
     from app.services.programmes import smi
 
     ticks = itertools.count(int(dt.datetime(2026, 11, 23, 12).timestamp() * 1000), 1000)
     monkeypatch.setattr(capture, "wall_ms", lambda: next(ticks))  # (a second a write: before, after)
-
-    village = "110105001101"
-    with store.transaction() as s:
-        for username, name in (("zhao", "赵医生"), ("qian", "钱医生")):
-            accounts.create_user(
-                s, username, "村医-secret-1", "village_doctor", display_name=name, village_code=village
-            )
-        s.get(Resident, poverty.find_resident(s, family["head"]).id).responsible_doctor = "赵医生"
-        poverty.set_household(s, family["head"], status="registered", cause="illness")
-
-    def as_(username):
-        store.actor = accounts.login(store, username, "村医-secret-1")
+    as_ = _two_doctors(store, family)
 
     def seen():
         with store.session() as s:
