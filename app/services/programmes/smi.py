@@ -359,19 +359,18 @@ def _before_diagnosis(
             SmiRegistration.enrolment_id == enrolment.id, SmiRegistration.voided.is_(False)
         )
     )
-    what = label  # (a field's label: translated as one)
     if diagnosed is not None and day < diagnosed:
         return Message(
             CTX,
             QT_TRANSLATE_NOOP("Smi", "{what}不能早于确诊日期{d}"),
-            {"what": what, "d": diagnosed.isoformat()},
+            {"what": label, "d": diagnosed.isoformat()},
         )
     earliest = one_year_before(enrolment.enrolled_on)
     if diagnosed is None and day < earliest:
         return Message(
             CTX,
             QT_TRANSLATE_NOOP("Smi", "{what}不能早于登记前一年（{d}）；更早的请先在登记表中填写确诊日期"),
-            {"what": what, "d": earliest.isoformat()},
+            {"what": label, "d": earliest.isoformat()},
         )
     return None
 

@@ -190,6 +190,7 @@ def _duplicates(session: Session, villages) -> list[ReviewItem]:
             if k in seen:
                 continue
             seen.add(k)
+            blind = _blind(session, (first, other))
             template = (
                 QT_TRANSLATE_NOOP(
                     "Review",
@@ -228,8 +229,8 @@ def _duplicates(session: Session, villages) -> list[ReviewItem]:
                     # one ID number is one person: "not the same person" would leave two records
                     # that cannot both be right; one who may not see a record's 严重精神障碍 rows
                     # sends the pair back (_blind)
-                    _pair_options(key[0] == "id", _blind(session, (first, other))),
-                    () if _blind(session, (first, other)) else _blocked(live[other.id], live[first.id]),
+                    _pair_options(key[0] == "id", blind),
+                    () if blind else _blocked(live[other.id], live[first.id]),
                     villages[first.village_id].name,
                 )
             )

@@ -335,18 +335,19 @@ def one_year_after(day: dt.date) -> dt.date:
     """The latest date a next visit, check or review may be booked for: within a year of ``day``
     (every programme's schedule is at most yearly); a date beyond that is a typing error, and would
     hide the patient from every worklist until then.  29 February: the 28th."""
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:
-        return day.replace(year=day.year + 1, day=28)
+    return _years_on(day, 1)
 
 
 def one_year_before(day: dt.date) -> dt.date:
     """The same day a year before ``day`` (29 February: the 28th)."""
+    return _years_on(day, -1)
+
+
+def _years_on(day: dt.date, years: int) -> dt.date:
     try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year without one
+        return day.replace(year=day.year + years, day=28)
 
 
 def age_on(birth: dt.date, day: dt.date) -> int:
