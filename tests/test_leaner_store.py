@@ -13,8 +13,9 @@ import uuid
 import pytest
 from sqlalchemy import select
 
-from app.db import current_revision, head_revision, is_sqlite, migrate
+from app.db import Store, current_revision, head_revision, is_sqlite, migrate
 from app.models import ChangeLog, Resident, ResidentChoice
+from app.services import encryption
 from app.services.sync import capture
 from app.tools import demo
 from tests import synckit
@@ -236,6 +237,7 @@ def test_rows_read_straight_from_sqlite_travel_as_the_typed_read_gives_them(vill
             raw = capture._row_values_sqlite(conn, spec, ids)
             typed = capture._row_values_typed(conn, spec, ids)
             assert raw.keys() == typed.keys(), name
+            _written_by_sqlite_as_dumps_writes(conn, spec, ids, typed)
             for row_id, (clocks, values) in raw.items():  # as JSON: True is not 1, "1" is not 1
                 assert clocks == typed[row_id][0]
                 assert capture.dumps(values) == capture.dumps(typed[row_id][1]), (name, row_id)
@@ -284,3 +286,72 @@ def test_rows_read_straight_from_sqlite_read_older_and_edge_values_as_the_types_
         household.hex,
     )
     assert (raw["created_at"], raw["updated_at"]) == ("1969-12-31T23:59:58.765433", "2023-11-14T22:13:20")
+
+
+def _written_by_sqlite_as_dumps_writes(conn, spec, ids, typed=None) -> None:
+    """The JSON SQLite writes of each row for an export (capture._creation_json_sqlite) is, byte
+    for byte, what capture.dumps writes of the row read through the columns' types."""
+    typed = typed or capture._row_values_typed(conn, spec, ids)
+    written = capture._creation_json_sqlite(conn, spec, ids)
+    assert written.keys() == typed.keys(), spec.name
+    for row_id, (clocks, values) in typed.items():
+        assert written[row_id] == (capture.made_by(clocks), capture.dumps(values)), (spec.name, row_id)
+
+
+@pytest.mark.sqlite_only  # the driver's path is SQLite's; PostgreSQL reads through the types only
+def test_what_sqlite_writes_as_json_is_what_dumps_writes_for_edge_values(village):
+    """Values SQLite would write otherwise than orjson (reals to 15 digits, objects with their keys
+    unsorted, escapes, exponents), values stored as older versions stored them (text moments,
+    JSON drugs, words as text) and odd ones (a real in a column of integers, a flag of 2): each
+    is written exactly as the typed read and capture.dumps write it."""
+    with village.store.session() as s:
+        spec = capture.specs()["followup_visit"]
+        visits = s.scalars(select(spec.table.c.id).order_by(spec.table.c.id)).all()
+        rid = s.scalars(select(Resident.id).order_by(Resident.archive_no)).first()
+    odd_text = 'a"b\\c\x01\x08\t\n\x0c\r\x1f\x7f\u2028中😀\x00z'
+    edits = [
+        {"weight": 1 / 3, "height": 1e16, "bmi": -0.0, "glucose": 5e-324, "hba1c": 0.1 + 0.2},
+        {"weight": 0.0, "height": 1e-5, "bmi": 123456789.123, "glucose": 70.0, "hba1c": -2.5},
+        {"sbp": 12.5, "dbp": 9007199254740993, "heart_rate": -7},
+        {"symptoms": '{"b":1,"a":"\\u4e2d"}', "emergency_reasons": '["a", "b\\n", 1e+16, 2.50]'},
+        {"insulin": '{"type":"x","dosage":"1"}', "provincial": '{"z":[{"b":1,"a":2}],"a":null}'},
+        {"symptoms": "[]", "emergency_reasons": '["舒张压≥110mmHg（110）", "x"]', "insulin": "null"},
+        # each of these is written by Python for one reason alone
+        {"symptoms": "[2.50]", "emergency_reasons": "[-0]"},
+        {"symptoms": "[12345678901234567890]", "emergency_reasons": '{"b":1,"a":2}'},
+        {"symptoms": '["\\u4f60"]', "emergency_reasons": "[1E5]"},
+        {"symptoms": '[ "1" , 10, -5, 123456789012345]', "emergency_reasons": '["-0", 0.1]'},
+        {"drugs": '[{"name":"药","times_per_day":1,"mg_per_time":0.1}]'},
+        {"drugs": '=[["药\\"",2,12.5],["b",1,1e16]]'},
+        {"doctor": odd_text, "lost_reason": "", "complication": 2, "overridden": 0},
+        {"created_at": "2024-01-01 10:00:00", "updated_at": 0},
+        {"created_at": 253402300799999999, "updated_at": -1},
+        {"created_at": 1_700_000_000_000_001, "visit_date": "2024-02-29"},
+    ]
+    assert len(visits) >= len(edits)
+    db = village.store.engine.url.database
+    with contextlib.closing(sqlite3.connect(db)) as c, c:  # straight to the file, no FK checks
+        for visit, values in zip(visits, edits, strict=False):
+            assignments = ", ".join(f"{k} = ?" for k in values)
+            c.execute(
+                f"UPDATE followup_visit SET {assignments} WHERE id = ?", (*values.values(), visit.bytes)
+            )
+        c.execute("UPDATE resident SET name = ?, phone = NULL WHERE id = ?", (odd_text, rid.bytes))
+        c.execute(
+            "UPDATE resident_choice SET field = 'payment' WHERE resident_id = ? AND field = ?",
+            (rid.bytes, ResidentChoice.__table__.c.field.type.words.param("payment")),
+        )
+        c.execute("UPDATE resident_choice SET note = ? WHERE resident_id = ?", ('"注"\\', rid.bytes))
+    with village.store.session() as s:
+        conn = s.connection()
+        _written_by_sqlite_as_dumps_writes(conn, spec, visits[: len(edits)])
+        _written_by_sqlite_as_dumps_writes(conn, capture.specs()["resident"], [rid])
+        payloads = capture.creation_payloads(conn, [("followup_visit", visits[0], "not its clock")])
+    assert json.loads(payloads[("followup_visit", visits[0])])["v"]["weight"] == 1 / 3
+    # the same on an encrypted store, whose SQLite (SQLCipher's) is another, newer one
+    encryption.encrypt_store(village.store)
+    village.store = Store(f"sqlite:///{db}")
+    with village.store.session() as s:
+        assert s.connection().exec_driver_sql("PRAGMA cipher_version").scalar()
+        _written_by_sqlite_as_dumps_writes(s.connection(), spec, visits[: len(edits)])
+        _written_by_sqlite_as_dumps_writes(s.connection(), capture.specs()["resident"], [rid])

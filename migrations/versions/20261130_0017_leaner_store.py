@@ -256,12 +256,12 @@ def _as_this_schema(bind, capture):
         present = {c["name"] for c in inspector.get_columns(spec.table.name)}
         if not set(spec.fields) <= present:
             specs[name] = replace(spec, fields=tuple(f for f in spec.fields if f in present))
-    capture._sqlite_reading.cache_clear()
+    capture.forget_readings()
     try:
         yield
     finally:
         specs.update(saved)
-        capture._sqlite_reading.cache_clear()
+        capture.forget_readings()
 
 
 def downgrade() -> None:

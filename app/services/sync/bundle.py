@@ -38,6 +38,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import orjson
@@ -157,21 +158,21 @@ class _CompressedLines(io.RawIOBase):
         return block
 
     def _fill(self) -> None:
+        # 4,096 lines at a time are encoded, hashed and compressed as one block: per line, the
+        # three calls took a tenth of an export of 100k changes
         while not self._pending and not self._done:
-            parts = []
-            for line in self._lines:
-                data = line.encode() + b"\n"
+            batch = list(islice(self._lines, 4096))
+            if batch:
+                batch.append("")  # every line ends with a newline
+                data = "\n".join(batch).encode()
                 self.sha.update(data)
-                self.count += 1
-                parts.append(self._z.compress(data))
-                if self.count % 4096 == 0:
-                    if self._cancelled():
-                        raise BundleError("cancelled", QT_TRANSLATE_NOOP("Sync", "已取消"))
-                    break
-            else:
-                parts.append(self._z.flush())
+                self.count += len(batch) - 1
+                self._pending = self._z.compress(data)
+            if len(batch) < 4097:
+                self._pending += self._z.flush()
                 self._done = True
-            self._pending = b"".join(parts)
+            elif self._cancelled():
+                raise BundleError("cancelled", QT_TRANSLATE_NOOP("Sync", "已取消"))
 
 
 class _Stopped(Exception):

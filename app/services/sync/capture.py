@@ -33,6 +33,8 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import groupby
+from operator import itemgetter
 
 import orjson
 import sqlalchemy as sa
@@ -330,6 +332,13 @@ def _sqlite_reading(entity: str) -> tuple[str, tuple, dict]:
     return select_sql, convert, children
 
 
+def forget_readings() -> None:
+    """Forget the SQL that reads rows for exports, made from :func:`specs` (which a migration's
+    way down changes for a while: columns added later are gone)."""
+    _sqlite_reading.cache_clear()
+    _sqlite_json_reading.cache_clear()
+
+
 def _row_values_sqlite(conn, spec: EntitySpec, ids: list) -> dict:
     select_sql, convert, children = _sqlite_reading(spec.name)
     fields = spec.fields
@@ -344,16 +353,7 @@ def _row_values_sqlite(conn, spec: EntitySpec, ids: list) -> dict:
         given = {id_param(x): x for x in ids[i : i + 500]}
         chunk = tuple(given)
         marks = f"({', '.join('?' * len(chunk))})"
-        grouped: dict[str, dict] = {}
-        for name, (sql, child_fields, child_convert) in children.items():
-            by_parent: dict = {}
-            for parent, *values in driver.execute(sql + marks, chunk).fetchall():
-                row = dict(zip(child_fields, values, strict=True))
-                for f, fn in child_convert:
-                    if row[f] is not None:
-                        row[f] = fn(row[f])
-                by_parent.setdefault(parent, []).append(dumps(row))
-            grouped[name] = by_parent
+        grouped = _children_json(driver, children, chunk, marks)
         for row_id, clocks, *stored in driver.execute(select_sql + marks, chunk).fetchall():
             for j, fn, memo in converting:
                 value = stored[j]
@@ -396,6 +396,199 @@ def _row_values_typed(conn, spec: EntitySpec, ids: list) -> dict:
     return out
 
 
+# ------------------------------------------------------------ payloads written by SQLite
+#
+# An export rebuilds 100k changes from their rows.  On SQLite each row's values are written as
+# JSON by SQLite itself (``json_object``), exactly as :func:`dumps` writes them from the typed
+# read (keys sorted, text escaped the same way): one text a row reaches Python instead of sixty
+# values, each converted and dumped there (half of an export's time).  What SQLite cannot write
+# exactly as :func:`dumps` does is written by Python, called from the SQL for that value only:
+# floating-point numbers (SQLite 3.40 writes 15 digits: 1/3 would lose its last), JSON columns
+# (their keys sorted), a visit's drugs (:class:`KeyedRows`), moments before 1970 or stored as text.
+
+_MAX_PAIRS = 60  # json_object takes at most 127 arguments: 63 fields
+
+
+def _udf_name(column: sa.Column) -> str:
+    return f"cy_{column.table.name}_{column.name}"
+
+
+def _json_in_sql(column: sa.Column) -> tuple[str, object]:
+    """SQL giving ``column``'s stored value as json_object writes what :func:`dumps` would (NULL:
+    null), and the Python function it calls for the values SQLite does not write itself (None:
+    none).  The function's name is :func:`_udf_name`."""
+    name, t = column.name, column.type
+    travel = sqlite_travel(column)
+    udf = _udf_name(column)
+    through_python = _number_json if travel is None else _once_per_value(lambda v: dumps(travel(v)))
+    if (in_sql := _travelling_in_sql(column)) is not None:  # ids and days: text
+        return in_sql, None
+    if isinstance(t, (sa.DateTime, Timestamp)):  # microseconds since 1970 as ISO text
+        return (
+            f"CASE WHEN typeof({name}) = 'integer' AND {name} BETWEEN 0 AND 253402300799999999 THEN "
+            f"strftime('%Y-%m-%dT%H:%M:%S', {name} / 1000000, 'unixepoch') || "
+            f"CASE WHEN {name} % 1000000 THEN printf('.%06d', {name} % 1000000) ELSE '' END "
+            f"WHEN {name} IS NULL THEN NULL ELSE json({udf}({name})) END",
+            through_python,
+        )
+    if isinstance(t, sa.Boolean):
+        return (
+            f"CASE WHEN {name} IS NULL THEN NULL WHEN {name} THEN json('true') ELSE json('false') END",
+            None,
+        )
+    if isinstance(t, Word):  # a known word's two bytes (read with the vocabulary as it is now)
+        words = " ".join(
+            f"WHEN X'{c.hex()}' THEN '{w.replace(chr(39), chr(39) * 2)}'" for w, c in t.words.codes().items()
+        )
+        return (
+            f"CASE WHEN typeof({name}) = 'blob' THEN CASE {name} {words} ELSE json({udf}({name})) END "
+            f"ELSE {name} END",
+            through_python,
+        )
+    if travel is None and isinstance(t, sa.String):  # text: a column of text affinity holds no numbers
+        return name, None
+    if travel is None:  # numbers, stored as they travel; a real written by Python
+        return f"CASE WHEN typeof({name}) = 'real' THEN json({udf}({name})) ELSE {name} END", through_python
+    if isinstance(t, sa.JSON):
+        # JSON text is written again by SQLite as it stands (spaces dropped) when dumps would
+        # write it the same: no object (dumps sorts its keys), no escape, no number but whole
+        # ones (no "-0", "1.50", "1e+16"); else by Python
+        return (
+            f"CASE WHEN {name} IS NULL THEN NULL WHEN instr({name}, '{{') = 0 AND instr({name}, '\\') = 0 "
+            f"AND instr({name}, '-0') = 0 AND {name} NOT GLOB '*[0-9][.eE]*' "
+            f"THEN json({name}) ELSE json({udf}({name})) END",
+            through_python,
+        )
+    return f"CASE WHEN {name} IS NULL THEN NULL ELSE json({udf}({name})) END", through_python
+
+
+def _once_per_value(fn):
+    """``fn`` remembering what it gave for stored text and bytes (a visit's drugs repeat)."""
+    memo: dict = {}
+
+    def once(value):
+        if value.__class__ is not str and value.__class__ is not bytes:
+            return fn(value)
+        got = memo.get(value)
+        if got is None:
+            if len(memo) > 100_000:
+                memo.clear()
+            got = memo[value] = fn(value)
+        return got
+
+    return once
+
+
+def _number_json(value: float, _memo: dict = {}) -> str:  # noqa: B006 - the memo lives with the function
+    """A stored real as :func:`dumps` writes it (a visit's weights and heights repeat; -0.0 equals
+    0.0 as a key, so zero is not kept)."""
+    if not value:
+        return orjson.dumps(value).decode()
+    got = _memo.get(value)
+    if got is None:
+        if len(_memo) > 100_000:
+            _memo.clear()
+        got = _memo[value] = orjson.dumps(value).decode()
+    return got
+
+
+@cache
+def _sqlite_json_reading(entity: str) -> tuple[str, tuple, dict, tuple]:
+    """What :func:`_creation_json_sqlite` reads of ``entity``'s rows: the SELECT (ids to fill
+    in) of each row's id, clocks and its values as one or more JSON objects; the layout of the
+    payload's keys (in :func:`dumps`'s order: None for the next object, else a child collection's
+    name); the Python functions the SQL calls; and :func:`_sqlite_reading`'s children."""
+    spec = specs()[entity]
+    t = spec.table
+    keys = sorted([*spec.fields, *spec.children])
+    functions, objects, layout, pairs = {}, [], [], []
+
+    def close() -> None:
+        if pairs:
+            objects.append(f"json_object({', '.join(pairs)})")
+            layout.append(None)
+            pairs.clear()
+
+    for key in keys:
+        if key in spec.children:
+            close()
+            layout.append(key)
+            continue
+        sql, fn = _json_in_sql(t.c[key])
+        if fn is not None:
+            functions[_udf_name(t.c[key])] = fn
+        pairs.append(f"'{key}', {sql}")
+        if len(pairs) == _MAX_PAIRS:
+            close()
+    close()
+    select_sql = f"SELECT id, sync_clocks, {', '.join(objects)} FROM {t.name} WHERE id IN "
+    children = {}
+    for name, (child, fk, fields) in spec.children.items():
+        ct = child.__table__
+        pairs = []
+        for f in sorted(fields):
+            sql, fn = _json_in_sql(ct.c[f])
+            if fn is not None:
+                functions[_udf_name(ct.c[f])] = fn
+            pairs.append(f"'{f}', {sql}")
+        children[name] = f"SELECT {fk}, json_object({', '.join(pairs)}) AS j FROM {ct.name} WHERE {fk} IN "
+    return select_sql, tuple(layout), functions, children
+
+
+def _creation_json_sqlite(conn, spec: EntitySpec, ids: list) -> dict:
+    """``{id: (clock of the change that made the row or None, the row's values as JSON)}`` of
+    stored rows, the JSON exactly as ``dumps(values)`` of :func:`row_values`."""
+    select_sql, layout, functions, children = _sqlite_json_reading(spec.name)
+    driver = conn.connection.driver_connection
+    for name, fn in functions.items():
+        driver.create_function(name, 1, fn, deterministic=True)
+    out: dict = {}
+    whole = layout == (None,)
+    for i in range(0, len(ids), 500):
+        given = {id_param(x): x for x in ids[i : i + 500]}
+        chunk = tuple(given)
+        marks = f"({', '.join('?' * len(chunk))})"
+        grouped = {  # each child row as its JSON, in the order dumps sorts them (code points)
+            name: {
+                parent: ",".join(j for _p, j in rows)
+                for parent, rows in groupby(
+                    driver.execute(f"{sql}{marks} ORDER BY 1, 2", chunk), itemgetter(0)
+                )
+            }
+            for name, sql in children.items()
+        }
+        for row_id, clocks, *objects in driver.execute(select_sql + marks, chunk).fetchall():
+            if whole:
+                values = objects[0]
+            else:
+                parts, objects = [], iter(objects)
+                for key in layout:
+                    if key is None:
+                        if inner := next(objects)[1:-1]:
+                            parts.append(inner)
+                    else:
+                        parts.append(f'"{key}":[{grouped[key].get(row_id, "")}]')
+                values = f"{{{','.join(parts)}}}"
+            made = clocks.hex() if clocks.__class__ is bytes else made_by(clocks_value(clocks))
+            out[given[row_id]] = (made, values)
+    return out
+
+
+def _children_json(driver, children: dict, chunk: tuple, marks: str) -> dict[str, dict]:
+    """Each child collection's rows of the parents in ``chunk``, each row as its JSON, by parent."""
+    grouped: dict[str, dict] = {}
+    for name, (sql, child_fields, child_convert) in children.items():
+        by_parent: dict = {}
+        for parent, *values in driver.execute(sql + marks, chunk).fetchall():
+            row = dict(zip(child_fields, values, strict=True))
+            for f, fn in child_convert:
+                if row[f] is not None:
+                    row[f] = fn(row[f])
+            by_parent.setdefault(parent, []).append(dumps(row))
+        grouped[name] = by_parent
+    return grouped
+
+
 def creation_payloads(conn, wanted: list[tuple[str, object, str]]) -> dict:
     """The payloads of changes kept without one: ``wanted`` holds (entity, row id, clock); returns
     ``{(entity, row id as given): payload text}``.  A row gone or written since (which never
@@ -403,13 +596,19 @@ def creation_payloads(conn, wanted: list[tuple[str, object, str]]) -> dict:
     by_entity: dict[str, list] = {}
     for entity, row_id, _clock in wanted:
         by_entity.setdefault(entity, []).append(row_id)
-    rows = {e: row_values(conn, specs()[e], ids) for e, ids in by_entity.items()}
+    if conn.dialect.name == "sqlite":
+        rows = {e: _creation_json_sqlite(conn, specs()[e], ids) for e, ids in by_entity.items()}
+    else:
+        rows = {
+            e: {k: (made_by(c), dumps(v)) for k, (c, v) in row_values(conn, specs()[e], ids).items()}
+            for e, ids in by_entity.items()
+        }
     out = {}
     for entity, row_id, clock in wanted:
         found = rows[entity].get(row_id)
-        if found is None or made_by(found[0]) != clock:
+        if found is None or found[0] != clock:
             log.warning("change %s of %s %s: its row no longer holds what it wrote", clock, entity, row_id)
-        out[(entity, row_id)] = dumps({"v": found[1] if found else {}, "b": ""})
+        out[(entity, row_id)] = f'{{"b":"","v":{found[1] if found else "{}"}}}'
     return out
 
 
