@@ -130,7 +130,7 @@ class _CompressedLines(io.RawIOBase):
 
     def __init__(self, lines: Iterable[str], cancelled: Callable[[], bool]):
         self._lines = iter(lines)
-        self._z = zstandard.ZstdCompressor(level=3).compressobj()
+        self._z = zstandard.ZstdCompressor(level=3, threads=1).compressobj()
         self._cancelled = cancelled
         self._pending = b""
         self._done = False

@@ -33,8 +33,6 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import groupby
-from operator import itemgetter
 
 import orjson
 import sqlalchemy as sa
@@ -306,6 +304,18 @@ def _travelling_in_sql(column: sa.Column) -> str | None:
     return None
 
 
+def _word_in_sql(column: sa.Column, unknown: str | None = None) -> str:
+    """SQL reading a :class:`Word` column as the words it holds (a known word's two bytes, with
+    the vocabulary as it is now; text as it stands); ``unknown``: SQL for a code not in the
+    vocabulary (by default the stored bytes, which the caller must refuse)."""
+    name = column.name
+    words = " ".join(
+        f"WHEN X'{c.hex()}' THEN '{w.replace(chr(39), chr(39) * 2)}'"
+        for w, c in column.type.words.codes().items()
+    )
+    return f"CASE WHEN typeof({name}) = 'blob' THEN CASE {name} {words} ELSE {unknown or name} END ELSE {name} END"
+
+
 @cache
 def _sqlite_reading(entity: str) -> tuple[str, tuple, dict]:
     """What :func:`_row_values_sqlite` reads of ``entity``'s rows: the SELECT (ids to fill in),
@@ -436,15 +446,8 @@ def _json_in_sql(column: sa.Column) -> tuple[str, object]:
             f"CASE WHEN {name} IS NULL THEN NULL WHEN {name} THEN json('true') ELSE json('false') END",
             None,
         )
-    if isinstance(t, Word):  # a known word's two bytes (read with the vocabulary as it is now)
-        words = " ".join(
-            f"WHEN X'{c.hex()}' THEN '{w.replace(chr(39), chr(39) * 2)}'" for w, c in t.words.codes().items()
-        )
-        return (
-            f"CASE WHEN typeof({name}) = 'blob' THEN CASE {name} {words} ELSE json({udf}({name})) END "
-            f"ELSE {name} END",
-            through_python,
-        )
+    if isinstance(t, Word):
+        return _word_in_sql(column, f"json({udf}({name}))"), through_python
     if travel is None and isinstance(t, sa.String):  # text: a column of text affinity holds no numbers
         return name, None
     if travel is None:  # numbers, stored as they travel; a real written by Python
@@ -493,82 +496,59 @@ def _number_json(value: float, _memo: dict = {}) -> str:  # noqa: B006 - the mem
 
 
 @cache
-def _sqlite_json_reading(entity: str) -> tuple[str, tuple, dict, tuple]:
-    """What :func:`_creation_json_sqlite` reads of ``entity``'s rows: the SELECT (ids to fill
-    in) of each row's id, clocks and its values as one or more JSON objects; the layout of the
-    payload's keys (in :func:`dumps`'s order: None for the next object, else a child collection's
-    name); the Python functions the SQL calls; and :func:`_sqlite_reading`'s children."""
+def _sqlite_json_reading(entity: str) -> tuple[str, dict]:
+    """What :func:`_creation_json_sqlite` reads of ``entity``'s rows: the SELECT (ids to fill in)
+    of each row's id, clocks and its values as one or more JSON objects (json_object takes at most
+    63 fields), whose keys follow one another in :func:`dumps`'s order; and the Python functions
+    the SQL calls.  A child collection is the JSON list of its rows, each as its JSON, in the
+    order of their text (as :func:`child_rows` orders them): an ordered subquery, which SQLite
+    does not flatten into the aggregate reading it (its rule 16), gives them in that order."""
     spec = specs()[entity]
     t = spec.table
-    keys = sorted([*spec.fields, *spec.children])
-    functions, objects, layout, pairs = {}, [], [], []
+    functions: dict = {}
 
-    def close() -> None:
-        if pairs:
-            objects.append(f"json_object({', '.join(pairs)})")
-            layout.append(None)
-            pairs.clear()
-
-    for key in keys:
-        if key in spec.children:
-            close()
-            layout.append(key)
-            continue
-        sql, fn = _json_in_sql(t.c[key])
+    def pair(column: sa.Column) -> str:
+        sql, fn = _json_in_sql(column)
         if fn is not None:
-            functions[_udf_name(t.c[key])] = fn
-        pairs.append(f"'{key}', {sql}")
-        if len(pairs) == _MAX_PAIRS:
-            close()
-    close()
-    select_sql = f"SELECT id, sync_clocks, {', '.join(objects)} FROM {t.name} WHERE id IN "
-    children = {}
-    for name, (child, fk, fields) in spec.children.items():
+            functions[_udf_name(column)] = fn
+        return f"'{column.name}', {sql}"
+
+    pairs = []
+    for key in sorted([*spec.fields, *spec.children]):
+        if key not in spec.children:
+            pairs.append(pair(t.c[key]))
+            continue
+        child, fk, fields = spec.children[key]
         ct = child.__table__
-        pairs = []
-        for f in sorted(fields):
-            sql, fn = _json_in_sql(ct.c[f])
-            if fn is not None:
-                functions[_udf_name(ct.c[f])] = fn
-            pairs.append(f"'{f}', {sql}")
-        children[name] = f"SELECT {fk}, json_object({', '.join(pairs)}) AS j FROM {ct.name} WHERE {fk} IN "
-    return select_sql, tuple(layout), functions, children
+        rows = (
+            f"SELECT json_object({', '.join(pair(ct.c[f]) for f in sorted(fields))}) AS j FROM {ct.name} "
+            f"WHERE {ct.name}.{fk} = {t.name}.id ORDER BY j"
+        )
+        pairs.append(
+            f"'{key}', json('[' || coalesce((SELECT group_concat(j, ',') FROM ({rows})), '') || ']')"
+        )
+    objects = [
+        f"json_object({', '.join(pairs[i : i + _MAX_PAIRS])})" for i in range(0, len(pairs), _MAX_PAIRS)
+    ]
+    return f"SELECT id, sync_clocks, {', '.join(objects)} FROM {t.name} WHERE id IN ", functions
 
 
 def _creation_json_sqlite(conn, spec: EntitySpec, ids: list) -> dict:
     """``{id: (clock of the change that made the row or None, the row's values as JSON)}`` of
     stored rows, the JSON exactly as ``dumps(values)`` of :func:`row_values`."""
-    select_sql, layout, functions, children = _sqlite_json_reading(spec.name)
+    select_sql, functions = _sqlite_json_reading(spec.name)
     driver = conn.connection.driver_connection
     for name, fn in functions.items():
         driver.create_function(name, 1, fn, deterministic=True)
     out: dict = {}
-    whole = layout == (None,)
     for i in range(0, len(ids), 500):
         given = {id_param(x): x for x in ids[i : i + 500]}
         chunk = tuple(given)
-        marks = f"({', '.join('?' * len(chunk))})"
-        grouped = {  # each child row as its JSON, in the order dumps sorts them (code points)
-            name: {
-                parent: ",".join(j for _p, j in rows)
-                for parent, rows in groupby(
-                    driver.execute(f"{sql}{marks} ORDER BY 1, 2", chunk), itemgetter(0)
-                )
-            }
-            for name, sql in children.items()
-        }
-        for row_id, clocks, *objects in driver.execute(select_sql + marks, chunk).fetchall():
-            if whole:
-                values = objects[0]
-            else:
-                parts, objects = [], iter(objects)
-                for key in layout:
-                    if key is None:
-                        if inner := next(objects)[1:-1]:
-                            parts.append(inner)
-                    else:
-                        parts.append(f'"{key}":[{grouped[key].get(row_id, "")}]')
-                values = f"{{{','.join(parts)}}}"
+        for row_id, clocks, values, *more in driver.execute(
+            f"{select_sql}({', '.join('?' * len(chunk))})", chunk
+        ).fetchall():
+            for following in more:  # {"a":1} and {"b":2} as {"a":1,"b":2}
+                values = f"{values[:-1]},{following[1:]}"
             made = clocks.hex() if clocks.__class__ is bytes else made_by(clocks_value(clocks))
             out[given[row_id]] = (made, values)
     return out
