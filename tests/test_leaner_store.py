@@ -222,11 +222,12 @@ def test_changes_resent_as_a_new_identity_carry_their_payloads(village):
     assert bare == []
 
 
-@pytest.mark.sqlite_only  # the driver's path is SQLite's; PostgreSQL reads through the types only
-def test_rows_read_straight_from_sqlite_travel_as_the_typed_read_gives_them(village):
-    """An export rebuilds the changes that made their rows from the rows, read straight from the
-    driver on SQLite (capture._row_values_sqlite); every field of every synced table, children
-    included, must come out exactly as the columns' types give it (capture._row_values_typed)."""
+@pytest.mark.sqlite_only  # SQLite writes the JSON; PostgreSQL reads through the types only
+def test_rows_written_as_json_by_sqlite_are_what_the_typed_read_gives(village):
+    """An export rebuilds the changes that made their rows from the rows, written as JSON by
+    SQLite (capture._creation_json_sqlite); every field of every synced table, children included,
+    must come out exactly as capture.dumps writes the columns' typed values
+    (capture._row_values_typed)."""
     seen: set[str] = set()
     with village.store.session() as s:
         conn = s.connection()
@@ -234,32 +235,25 @@ def test_rows_read_straight_from_sqlite_travel_as_the_typed_read_gives_them(vill
             ids = s.scalars(select(spec.table.c.id)).all()
             if not ids:
                 continue
-            raw = capture._row_values_sqlite(conn, spec, ids)
             typed = capture._row_values_typed(conn, spec, ids)
-            assert raw.keys() == typed.keys(), name
-            _written_by_sqlite_as_dumps_writes(conn, spec, ids, typed)
-            for row_id, (clocks, values) in raw.items():  # as JSON: True is not 1, "1" is not 1
-                assert clocks == typed[row_id][0]
-                assert capture.dumps(values) == capture.dumps(typed[row_id][1]), (name, row_id)
-            assert set(raw) == set(ids)
-            for _clocks, values in raw.values():
+            assert set(typed) == set(ids), name
+            written = _written_by_sqlite_as_dumps_writes(conn, spec, ids, typed)
+            for _clocks, values in typed.values():
                 for field, value in values.items():
                     if value is not None and field in spec.fields:
                         seen.add(type(spec.table.c[field].type).__name__)
             # the ids as the change log's driver read gives them (bytes) key the result the same
-            by_bytes = capture._row_values_sqlite(conn, spec, [i.bytes for i in ids[:3]])
-            assert {k: capture.dumps(v) for k, v in by_bytes.items()} == {
-                i.bytes: capture.dumps(raw[i]) for i in ids[:3]
-            }
+            by_bytes = capture._creation_json_sqlite(conn, spec, [i.bytes for i in ids[:3]])
+            assert by_bytes == {i.bytes: written[i] for i in ids[:3]}
     # every kind of column that does not travel as stored was read: ids, moments, flags, JSON
-    assert {"Id", "Timestamp", "Boolean", "JSON", "Day", "Double"} <= seen, seen
+    assert {"Id", "Timestamp", "Boolean", "JSON", "Day", "Double", "KeyedRows"} <= seen, seen
 
 
-@pytest.mark.sqlite_only  # the driver's path is SQLite's; PostgreSQL reads through the types only
-def test_rows_read_straight_from_sqlite_read_older_and_edge_values_as_the_types_do(village):
-    """The SQLite read turns ids and days into their travelling text in SQL: a resident born before
-    1970, a date and an id as text (as older versions stored them), and moments before 1970 and
-    on a whole second must still come out as the columns' types give them."""
+@pytest.mark.sqlite_only  # SQLite writes the JSON; PostgreSQL reads through the types only
+def test_rows_written_as_json_by_sqlite_read_older_and_edge_values_as_the_types_do(village):
+    """SQLite turns ids, days and moments into their travelling text: a resident born before 1970,
+    a date and an id as text (as older versions stored them), and moments before 1970 and on a
+    whole second must still come out as the columns' types give them."""
     with village.store.session() as s:
         rid = s.scalars(select(Resident.id).order_by(Resident.archive_no)).first()
         household = s.scalar(select(Resident.household_id).where(Resident.id == rid))
@@ -274,12 +268,8 @@ def test_rows_read_straight_from_sqlite_read_older_and_edge_values_as_the_types_
         for assignment, params in driver_edits:
             c.execute(f"UPDATE resident SET {assignment} WHERE id = ?", (*params, rid.bytes))
     with village.store.session() as s:
-        conn, spec = s.connection(), capture.specs()["resident"]
-        (_clocks, raw), (_clocks2, typed) = (
-            capture._row_values_sqlite(conn, spec, [rid])[rid],
-            capture._row_values_typed(conn, spec, [rid])[rid],
-        )
-    assert capture.dumps(raw) == capture.dumps(typed)
+        written = _written_by_sqlite_as_dumps_writes(s.connection(), capture.specs()["resident"], [rid])
+    raw = json.loads(written[rid][1])
     assert (raw["birth_date"], raw["enrolled_on"], raw["household_id"]) == (
         "1945-05-12",
         "2019-03-05",
@@ -288,14 +278,16 @@ def test_rows_read_straight_from_sqlite_read_older_and_edge_values_as_the_types_
     assert (raw["created_at"], raw["updated_at"]) == ("1969-12-31T23:59:58.765433", "2023-11-14T22:13:20")
 
 
-def _written_by_sqlite_as_dumps_writes(conn, spec, ids, typed=None) -> None:
+def _written_by_sqlite_as_dumps_writes(conn, spec, ids, typed=None) -> dict:
     """The JSON SQLite writes of each row for an export (capture._creation_json_sqlite) is, byte
-    for byte, what capture.dumps writes of the row read through the columns' types."""
+    for byte, what capture.dumps writes of the row read through the columns' types (as JSON:
+    True is not 1, "1" is not 1), with the clock of the change that made it.  Returns it."""
     typed = typed or capture._row_values_typed(conn, spec, ids)
     written = capture._creation_json_sqlite(conn, spec, ids)
     assert written.keys() == typed.keys(), spec.name
     for row_id, (clocks, values) in typed.items():
         assert written[row_id] == (capture.made_by(clocks), capture.dumps(values)), (spec.name, row_id)
+    return written
 
 
 @pytest.mark.sqlite_only  # the driver's path is SQLite's; PostgreSQL reads through the types only

@@ -163,8 +163,12 @@ class _CompressedLines(io.RawIOBase):
         while not self._pending and not self._done:
             batch = list(islice(self._lines, 4096))
             if batch:
-                batch.append("")  # every line ends with a newline
-                data = "\n".join(batch).encode()
+                if batch[0].__class__ is bytes:  # lines as UTF-8 (an export's)
+                    batch.append(b"")  # every line ends with a newline
+                    data = b"\n".join(batch)
+                else:
+                    batch.append("")
+                    data = "\n".join(batch).encode()
                 self.sha.update(data)
                 self.count += len(batch) - 1
                 self._pending = self._z.compress(data)
@@ -319,7 +323,7 @@ KEPT_COMPRESSED = 96 << 20
 
 
 def _first_pass(
-    op_lines: Iterable[str], cancelled: Callable[[], bool]
+    op_lines: Iterable[str] | Iterable[bytes], cancelled: Callable[[], bool]
 ) -> tuple[int, str, list[bytes] | None]:
     """How many lines, and the SHA-256 of them as the bundle holds them (the manifest's ``ops``
     and ``ops_sha256``), and their compressed stream while it stays under :data:`KEPT_COMPRESSED`
@@ -342,7 +346,7 @@ def write(
     keys: device_keys.DeviceKeys,
     header: dict,
     manifest: dict,
-    op_lines: Iterable[str] | Callable[[], Iterable[str]],
+    op_lines: Iterable[str] | Iterable[bytes] | Callable[[], Iterable],
     recipients: list[str],
     work_dir: Path | None = None,
     cancelled: Callable[[], bool] = lambda: False,
@@ -355,7 +359,7 @@ def write(
     (reading and compressing the ops again when they were too big to keep), behind room left
     for the signed header, which is written last, when the ciphertext's hash and length are
     known (the header line is padded with spaces to the room's size; the signature covers the
-    line as it stands).  ``op_lines``: the op lines,
+    line as it stands).  ``op_lines``: the op lines (text, or UTF-8 bytes),
     or a function giving them afresh for each pass (both passes must read the same lines: a
     change between them is refused here).  ``header`` must hold bundle_id, sender and recipient;
     the hashes and sizes are filled in here.  Nothing but the bundle is written: no work files

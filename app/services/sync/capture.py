@@ -281,15 +281,17 @@ def made_by(clocks) -> str | None:
     return pair[0]
 
 
-def row_values(conn, spec: EntitySpec, ids: list) -> dict:
-    """``{id: (clocks, values)}`` of stored rows (each id as given: a UUID, its hex or the stored
-    bytes), every synced field encoded as it travels (children as their one list), as a change
-    that made them carries them.  On SQLite read straight from the driver (an export rebuilds
-    100k changes this way: the ORM's types took most of its time), elsewhere through the
-    columns' types."""
+def made_rows(conn, spec: EntitySpec, ids: list, kind: type = str) -> dict:
+    """``{id: (clock of the change that made the row if it holds only what that change wrote,
+    else None; the row's values as that change carries them, as JSON)}`` of stored rows (each id
+    as given: a UUID, its hex or the stored bytes), every synced field encoded as it travels
+    (children as their one list), the JSON as :func:`dumps` writes it.  On SQLite written by
+    SQLite (an export rebuilds 100k changes this way: :func:`_creation_json_sqlite`), elsewhere
+    read through the columns' types.  ``kind``: the JSON as text (str) or UTF-8 (bytes)."""
     if conn.dialect.name == "sqlite":
-        return _row_values_sqlite(conn, spec, ids)
-    return _row_values_typed(conn, spec, ids)
+        return _creation_json_sqlite(conn, spec, ids, kind)
+    made = {k: (made_by(c), dumps(v)) for k, (c, v) in _row_values_typed(conn, spec, ids).items()}
+    return made if kind is str else {k: (c, v.encode()) for k, (c, v) in made.items()}
 
 
 def _travelling_in_sql(column: sa.Column) -> str | None:
@@ -304,79 +306,22 @@ def _travelling_in_sql(column: sa.Column) -> str | None:
     return None
 
 
-def _word_in_sql(column: sa.Column, unknown: str | None = None) -> str:
+def _word_in_sql(column: sa.Column, unknown: str) -> str:
     """SQL reading a :class:`Word` column as the words it holds (a known word's two bytes, with
     the vocabulary as it is now; text as it stands); ``unknown``: SQL for a code not in the
-    vocabulary (by default the stored bytes, which the caller must refuse)."""
+    vocabulary."""
     name = column.name
     words = " ".join(
         f"WHEN X'{c.hex()}' THEN '{w.replace(chr(39), chr(39) * 2)}'"
         for w, c in column.type.words.codes().items()
     )
-    return f"CASE WHEN typeof({name}) = 'blob' THEN CASE {name} {words} ELSE {unknown or name} END ELSE {name} END"
-
-
-@cache
-def _sqlite_reading(entity: str) -> tuple[str, tuple, dict]:
-    """What :func:`_row_values_sqlite` reads of ``entity``'s rows: the SELECT (ids to fill in),
-    the (position, fn) of the fields that do not travel as stored, and the same of each child."""
-    spec = specs()[entity]
-    t = spec.table
-    in_sql = [_travelling_in_sql(t.c[f]) for f in spec.fields]
-    read = ", ".join(e or f for e, f in zip(in_sql, spec.fields, strict=True))
-    select_sql = f"SELECT id, sync_clocks, {read} FROM {t.name} WHERE id IN "
-    convert = tuple(
-        (i, fn)
-        for i, f in enumerate(spec.fields)
-        if not in_sql[i] and (fn := sqlite_travel(t.c[f])) is not None
-    )
-    children = {}
-    for name, (child, fk, fields) in spec.children.items():
-        ct = child.__table__
-        child_convert = tuple((f, fn) for f in fields if (fn := sqlite_travel(ct.c[f])) is not None)
-        children[name] = (
-            f"SELECT {fk}, {', '.join(fields)} FROM {ct.name} WHERE {fk} IN ",
-            fields,
-            child_convert,
-        )
-    return select_sql, convert, children
+    return f"CASE WHEN typeof({name}) = 'blob' THEN CASE {name} {words} ELSE {unknown} END ELSE {name} END"
 
 
 def forget_readings() -> None:
     """Forget the SQL that reads rows for exports, made from :func:`specs` (which a migration's
     way down changes for a while: columns added later are gone)."""
-    _sqlite_reading.cache_clear()
     _sqlite_json_reading.cache_clear()
-
-
-def _row_values_sqlite(conn, spec: EntitySpec, ids: list) -> dict:
-    select_sql, convert, children = _sqlite_reading(spec.name)
-    fields = spec.fields
-    out: dict = {}
-    driver = conn.connection.driver_connection
-    # values as they travel, by the value stored, one memo per conversion: rows repeat their
-    # codes, symptom and drug lists, and a row's updated_at is its created_at until it is written
-    # again (a converted value may be shared by rows: the callers only dump them)
-    memos: dict = {}
-    converting = tuple((j, fn, memos.setdefault(fn, {})) for j, fn in convert)
-    for i in range(0, len(ids), 500):
-        given = {id_param(x): x for x in ids[i : i + 500]}
-        chunk = tuple(given)
-        marks = f"({', '.join('?' * len(chunk))})"
-        grouped = _children_json(driver, children, chunk, marks)
-        for row_id, clocks, *stored in driver.execute(select_sql + marks, chunk).fetchall():
-            for j, fn, memo in converting:
-                value = stored[j]
-                if value is not None:
-                    got = memo.get(value)
-                    if got is None:
-                        got = memo[value] = fn(value)
-                    stored[j] = got
-            values = dict(zip(fields, stored, strict=True))
-            for name in children:  # the list as child_rows orders it, already as JSON
-                values[name] = orjson.Fragment(f"[{','.join(sorted(grouped[name].get(row_id, ())))}]")
-            out[given[row_id]] = (clocks_value(clocks) or {}, values)
-    return out
 
 
 def _row_values_typed(conn, spec: EntitySpec, ids: list) -> dict:
@@ -496,11 +441,11 @@ def _number_json(value: float, _memo: dict = {}) -> str:  # noqa: B006 - the mem
 
 
 @cache
-def _sqlite_json_reading(entity: str) -> tuple[str, dict]:
+def _sqlite_json_reading(entity: str) -> tuple[dict, dict]:
     """What :func:`_creation_json_sqlite` reads of ``entity``'s rows: the SELECT (ids to fill in)
     of each row's id, clocks and its values as one or more JSON objects (json_object takes at most
-    63 fields), whose keys follow one another in :func:`dumps`'s order; and the Python functions
-    the SQL calls.  A child collection is the JSON list of its rows, each as its JSON, in the
+    63 fields), whose keys follow one another in :func:`dumps`'s order, as text and as UTF-8
+    bytes (by the type wanted); and the Python functions the SQL calls.  A child collection is the JSON list of its rows, each as its JSON, in the
     order of their text (as :func:`child_rows` orders them): an ordered subquery, which SQLite
     does not flatten into the aggregate reading it (its rule 16), gives them in that order."""
     spec = specs()[entity]
@@ -530,17 +475,23 @@ def _sqlite_json_reading(entity: str) -> tuple[str, dict]:
     objects = [
         f"json_object({', '.join(pairs[i : i + _MAX_PAIRS])})" for i in range(0, len(pairs), _MAX_PAIRS)
     ]
-    return f"SELECT id, sync_clocks, {', '.join(objects)} FROM {t.name} WHERE id IN ", functions
+    as_text = f"SELECT id, sync_clocks, {', '.join(objects)} FROM {t.name} WHERE id IN "
+    blobs = ", ".join(f"CAST({o} AS BLOB)" for o in objects)
+    return {str: as_text, bytes: f"SELECT id, sync_clocks, {blobs} FROM {t.name} WHERE id IN "}, functions
 
 
-def _creation_json_sqlite(conn, spec: EntitySpec, ids: list) -> dict:
+def _creation_json_sqlite(conn, spec: EntitySpec, ids: list, kind: type = str) -> dict:
     """``{id: (clock of the change that made the row or None, the row's values as JSON)}`` of
-    stored rows, the JSON exactly as ``dumps(values)`` of :func:`row_values`."""
-    select_sql, functions = _sqlite_json_reading(spec.name)
+    stored rows, the JSON exactly as ``dumps(values)`` of :func:`_row_values_typed`, as text or
+    as its UTF-8 (``kind`` bytes: an export writes them as they come, neither decoded nor encoded
+    again)."""
+    selects, functions = _sqlite_json_reading(spec.name)
+    select_sql = selects[kind]
     driver = conn.connection.driver_connection
     for name, fn in functions.items():
         driver.create_function(name, 1, fn, deterministic=True)
     out: dict = {}
+    comma = "," if kind is str else b","
     for i in range(0, len(ids), 500):
         given = {id_param(x): x for x in ids[i : i + 500]}
         chunk = tuple(given)
@@ -548,48 +499,33 @@ def _creation_json_sqlite(conn, spec: EntitySpec, ids: list) -> dict:
             f"{select_sql}({', '.join('?' * len(chunk))})", chunk
         ).fetchall():
             for following in more:  # {"a":1} and {"b":2} as {"a":1,"b":2}
-                values = f"{values[:-1]},{following[1:]}"
+                values = values[:-1] + comma + following[1:]
             made = clocks.hex() if clocks.__class__ is bytes else made_by(clocks_value(clocks))
             out[given[row_id]] = (made, values)
     return out
 
 
-def _children_json(driver, children: dict, chunk: tuple, marks: str) -> dict[str, dict]:
-    """Each child collection's rows of the parents in ``chunk``, each row as its JSON, by parent."""
-    grouped: dict[str, dict] = {}
-    for name, (sql, child_fields, child_convert) in children.items():
-        by_parent: dict = {}
-        for parent, *values in driver.execute(sql + marks, chunk).fetchall():
-            row = dict(zip(child_fields, values, strict=True))
-            for f, fn in child_convert:
-                if row[f] is not None:
-                    row[f] = fn(row[f])
-            by_parent.setdefault(parent, []).append(dumps(row))
-        grouped[name] = by_parent
-    return grouped
-
-
-def creation_payloads(conn, wanted: list[tuple[str, object, str]]) -> dict:
+def creation_payloads(conn, wanted: list[tuple[str, object, str]], kind: type = str) -> dict:
     """The payloads of changes kept without one: ``wanted`` holds (entity, row id, clock); returns
-    ``{(entity, row id as given): payload text}``.  A row gone or written since (which never
-    happens: see :func:`keep_creations`) gives an empty change, logged."""
+    ``{(entity, row id as given): payload}``, as text (``kind`` str) or UTF-8 (bytes).  A row gone
+    or written since (which never happens: see :func:`keep_creations`) gives an empty change,
+    logged."""
     by_entity: dict[str, list] = {}
     for entity, row_id, _clock in wanted:
         by_entity.setdefault(entity, []).append(row_id)
-    if conn.dialect.name == "sqlite":
-        rows = {e: _creation_json_sqlite(conn, specs()[e], ids) for e, ids in by_entity.items()}
-    else:
-        rows = {
-            e: {k: (made_by(c), dumps(v)) for k, (c, v) in row_values(conn, specs()[e], ids).items()}
-            for e, ids in by_entity.items()
-        }
+    rows = {e: made_rows(conn, specs()[e], ids, kind) for e, ids in by_entity.items()}
+    start, end, empty = _CREATION[kind]
     out = {}
     for entity, row_id, clock in wanted:
         found = rows[entity].get(row_id)
         if found is None or found[0] != clock:
             log.warning("change %s of %s %s: its row no longer holds what it wrote", clock, entity, row_id)
-        out[(entity, row_id)] = f'{{"b":"","v":{found[1] if found else "{}"}}}'
+        out[(entity, row_id)] = start + (found[1] if found else empty) + end
     return out
+
+
+# The payload of a change that made its row, around the row's values as JSON: as text, as UTF-8
+_CREATION = {str: ('{"b":"","v":', "}", "{}"), bytes: (b'{"b":"","v":', b"}", b"{}")}
 
 
 def _origins_ending(conn, tail: str) -> list:
@@ -644,12 +580,12 @@ def keep_creations(conn, spec: EntitySpec, made: dict) -> int:
     if not made:
         return 0
     t = ChangeLog.__table__
-    rows = row_values(conn, spec, list(made))
+    rows = made_rows(conn, spec, list(made))
     origins: dict[str, list] = {}
     params = []
     for row_id, clock in made.items():
         found = rows.get(row_id)
-        if found is None or made_by(found[0]) != clock:
+        if found is None or found[0] != clock:
             continue
         tail = clock[-8:]
         if tail not in origins:
@@ -657,7 +593,8 @@ def keep_creations(conn, spec: EntitySpec, made: dict) -> int:
         for origin in origins[tail]:
             seq = _creation_seq(conn, origin, clock, spec.name, row_id)
             if seq is not None:
-                params.append({"_o": origin, "_s": seq, "_d": dumps({"v": found[1], "b": ""})})
+                start, end, _empty = _CREATION[str]
+                params.append({"_o": origin, "_s": seq, "_d": start + found[1] + end})
                 break
     if params:
         conn.execute(

@@ -213,14 +213,21 @@ def _op_lines(session: Session, peer: Peer, ranges: dict, on_line: Callable[[], 
                 ]
             o = id_hex(rows[0][0])
             bare = [(r[2], r[3], r[4]) for r in rows if r[7] is None]
-            made = capture.creation_payloads(session.connection(), bare) if bare else {}
+            # as UTF-8, as SQLite writes the rows' JSON (the lines are hashed and compressed so)
+            made = capture.creation_payloads(session.connection(), bare, bytes) if bare else {}
             for _o, seq, entity, row_id, hlc, sc, user, data in rows:
-                if data is None:  # a change that made its row: the row holds what it wrote
-                    data = made[(entity, row_id)]
                 user_json = f'"{id_hex(user)}"' if user else "null"
                 yield (
-                    f'{{"o":"{o}","s":{seq},"e":"{entity}","r":"{id_hex(row_id)}","h":"{hlc}",'
-                    f'"c":"{sc}","u":{user_json},"d":{data}}}'
+                    (
+                        f'{{"o":"{o}","s":{seq},"e":"{entity}","r":"{id_hex(row_id)}","h":"{hlc}",'
+                        f'"c":"{sc}","u":{user_json},"d":'
+                    ).encode()
+                    + (
+                        made[(entity, row_id)]  # a change that made its row: the row holds what it wrote
+                        if data is None
+                        else data.encode()
+                    )
+                    + b"}"
                 )
                 on_line()
             last = rows[-1][1]
