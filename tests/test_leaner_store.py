@@ -319,8 +319,24 @@ def test_what_sqlite_writes_as_json_is_what_dumps_writes_for_edge_values(village
         {"created_at": "2024-01-01 10:00:00", "updated_at": 0},
         {"created_at": 253402300799999999, "updated_at": -1},
         {"created_at": 1_700_000_000_000_001, "visit_date": "2024-02-29"},
+        # flags as Python takes them (text "abc" and a byte are true, as the typed read has them)
+        {"complication": "abc", "overridden": b"\x00", "referral_suggested": 0.5, "symptoms": 5},
     ]
-    assert len(visits) >= len(edits)
+    # values no version can export, refused as the typed read refuses them: a byte where a number,
+    # a text or a day is kept (SQLite from 3.45 on would read it as its binary JSON), JSON that is
+    # not JSON (JSON5, a trailing NUL), text that is not UTF-8
+    damaged = [
+        "sbp = X'01'",
+        "doctor = X'00'",
+        "visit_date = X'00'",
+        "symptoms = '[1]' || char(0)",
+        "emergency_reasons = '[1,]'",
+        "doctor = CAST(X'61ff62' AS TEXT)",
+    ]
+    assert len(visits) >= len(edits) + len(damaged) + 1
+    broken = visits[len(edits) : len(edits) + len(damaged)]
+    # whole numbers beyond 64 bits, which orjson reads as reals (as the exports before did)
+    huge = visits[len(edits) + len(damaged)]
     db = village.store.engine.url.database
     with contextlib.closing(sqlite3.connect(db)) as c, c:  # straight to the file, no FK checks
         for visit, values in zip(visits, edits, strict=False):
@@ -334,12 +350,23 @@ def test_what_sqlite_writes_as_json_is_what_dumps_writes_for_edge_values(village
             (rid.bytes, ResidentChoice.__table__.c.field.type.words.param("payment")),
         )
         c.execute("UPDATE resident_choice SET note = ? WHERE resident_id = ?", ('"注"\\', rid.bytes))
+        for visit, assignment in zip(broken, damaged, strict=True):
+            c.execute(f"UPDATE followup_visit SET {assignment} WHERE id = ?", (visit.bytes,))
+        c.execute(
+            "UPDATE followup_visit SET symptoms = ?, emergency_reasons = ? WHERE id = ?",
+            ("[18446744073709551616]", "[-9223372036854775809]", huge.bytes),
+        )
     with village.store.session() as s:
         conn = s.connection()
         _written_by_sqlite_as_dumps_writes(conn, spec, visits[: len(edits)])
         _written_by_sqlite_as_dumps_writes(conn, capture.specs()["resident"], [rid])
-        payloads = capture.creation_payloads(conn, [("followup_visit", visits[0], "not its clock")])
+        payloads = capture.creation_payloads(
+            conn, [("followup_visit", v, "not its clock") for v in (visits[0], huge)]
+        )
+        _refused_as_the_typed_read_refuses(conn, spec, broken, damaged)
     assert json.loads(payloads[("followup_visit", visits[0])])["v"]["weight"] == 1 / 3
+    assert '"emergency_reasons":[-9.223372036854776e+18]' in payloads[("followup_visit", huge)]
+    assert '"symptoms":[1.8446744073709552e+19]' in payloads[("followup_visit", huge)]
     # the same on an encrypted store, whose SQLite (SQLCipher's) is another, newer one
     encryption.encrypt_store(village.store)
     village.store = Store(f"sqlite:///{db}")
@@ -347,3 +374,14 @@ def test_what_sqlite_writes_as_json_is_what_dumps_writes_for_edge_values(village
         assert s.connection().exec_driver_sql("PRAGMA cipher_version").scalar()
         _written_by_sqlite_as_dumps_writes(s.connection(), spec, visits[: len(edits)])
         _written_by_sqlite_as_dumps_writes(s.connection(), capture.specs()["resident"], [rid])
+        _refused_as_the_typed_read_refuses(s.connection(), spec, broken, damaged)
+
+
+def _refused_as_the_typed_read_refuses(conn, spec, rows, why) -> None:
+    for row_id, assignment in zip(rows, why, strict=True):
+        with pytest.raises(Exception):  # noqa: B017, PT011 - whatever the column's type raises
+            capture.dumps(capture._row_values_typed(conn, spec, [row_id])[row_id][1])
+        for kind in (str, bytes):
+            with pytest.raises(capture.DamagedRow, match="followup_visit"):
+                capture._creation_json_sqlite(conn, spec, [row_id], kind)
+            assert assignment  # (named in the failure above)

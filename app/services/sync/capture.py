@@ -294,18 +294,6 @@ def made_rows(conn, spec: EntitySpec, ids: list, kind: type = str) -> dict:
     return made if kind is str else {k: (c, v.encode()) for k, (c, v) in made.items()}
 
 
-def _travelling_in_sql(column: sa.Column) -> str | None:
-    """SQL reading ``column`` as it travels, where SQLite can do what :func:`sqlite_travel` does
-    (ids as lower-case hex, days as ISO dates; an id or a day left as text by an older version read
-    as the column's type reads it): None for the others."""
-    name = column.name
-    if is_id(column.type):
-        return f"lower(CASE typeof({name}) WHEN 'blob' THEN hex({name}) ELSE replace({name}, '-', '') END)"
-    if is_day(column.type):  # days since 1970 (Day): the Julian day of 1970-01-01 is 2440587.5
-        return f"CASE typeof({name}) WHEN 'integer' THEN date(2440587.5 + {name}) ELSE {name} END"
-    return None
-
-
 def _word_in_sql(column: sa.Column, unknown: str) -> str:
     """SQL reading a :class:`Word` column as the words it holds (a known word's two bytes, with
     the vocabulary as it is now; text as it stands); ``unknown``: SQL for a code not in the
@@ -368,46 +356,69 @@ def _udf_name(column: sa.Column) -> str:
     return f"cy_{column.table.name}_{column.name}"
 
 
-def _json_in_sql(column: sa.Column) -> tuple[str, object]:
+def _json_in_sql(column: sa.Column, jsonb: bool) -> tuple[str, object]:
     """SQL giving ``column``'s stored value as json_object writes what :func:`dumps` would (NULL:
     null), and the Python function it calls for the values SQLite does not write itself (None:
-    none).  The function's name is :func:`_udf_name`."""
+    none).  The function's name is :func:`_udf_name`.  Values the typed read refuses (a damaged
+    store: a blob where text, a number or a day is kept, JSON that is not JSON) are refused.
+    ``jsonb``: SQLite from 3.45 on, which reads a blob handed to json_object as its binary JSON
+    (before, it refuses it) and JSON5 in json(): those are kept from it."""
     name, t = column.name, column.type
     travel = sqlite_travel(column)
-    udf = _udf_name(column)
+    udf = f"json({_udf_name(column)}({name}))"
     through_python = _number_json if travel is None else _once_per_value(lambda v: dumps(travel(v)))
-    if (in_sql := _travelling_in_sql(column)) is not None:  # ids and days: text
-        return in_sql, None
+    blob = f"WHEN 'blob' THEN {udf} " if jsonb else ""
+    if is_id(t):  # as lower-case hex (an id left as text by an older version: without its dashes)
+        return (
+            f"lower(CASE typeof({name}) WHEN 'blob' THEN hex({name}) ELSE replace({name}, '-', '') END)",
+            None,
+        )
+    if is_day(t):  # days since 1970 (Day): the Julian day of 1970-01-01 is 2440587.5
+        return (
+            f"CASE typeof({name}) WHEN 'integer' THEN date(2440587.5 + {name}) {blob}ELSE {name} END",
+            through_python,
+        )
     if isinstance(t, (sa.DateTime, Timestamp)):  # microseconds since 1970 as ISO text
         return (
             f"CASE WHEN typeof({name}) = 'integer' AND {name} BETWEEN 0 AND 253402300799999999 THEN "
             f"strftime('%Y-%m-%dT%H:%M:%S', {name} / 1000000, 'unixepoch') || "
             f"CASE WHEN {name} % 1000000 THEN printf('.%06d', {name} % 1000000) ELSE '' END "
-            f"WHEN {name} IS NULL THEN NULL ELSE json({udf}({name})) END",
+            f"WHEN {name} IS NULL THEN NULL ELSE {udf} END",
             through_python,
         )
-    if isinstance(t, sa.Boolean):
+    if isinstance(t, sa.Boolean):  # 0 and 1; anything else as Python takes it (text "abc" is true)
         return (
-            f"CASE WHEN {name} IS NULL THEN NULL WHEN {name} THEN json('true') ELSE json('false') END",
-            None,
+            f"CASE {name} WHEN 1 THEN json('true') WHEN 0 THEN json('false') ELSE "
+            f"CASE WHEN {name} IS NULL THEN NULL ELSE {udf} END END",
+            through_python,
         )
     if isinstance(t, Word):
-        return _word_in_sql(column, f"json({udf}({name}))"), through_python
+        return _word_in_sql(column, udf), through_python
     if travel is None and isinstance(t, sa.String):  # text: a column of text affinity holds no numbers
-        return name, None
+        return (f"CASE typeof({name}) {blob}ELSE {name} END" if jsonb else name), through_python
     if travel is None:  # numbers, stored as they travel; a real written by Python
-        return f"CASE WHEN typeof({name}) = 'real' THEN json({udf}({name})) ELSE {name} END", through_python
+        return f"CASE typeof({name}) WHEN 'real' THEN {udf} {blob}ELSE {name} END", through_python
     if isinstance(t, sa.JSON):
-        # JSON text is written again by SQLite as it stands (spaces dropped) when dumps would
-        # write it the same: no object (dumps sorts its keys), no escape, no number but whole
-        # ones (no "-0", "1.50", "1e+16"); else by Python
+        # (a number kept as such in a JSON column is read as the number, as the typed read does)
+        through_python = _once_per_value(
+            lambda v: dumps(orjson.loads(v) if v.__class__ in (str, bytes) else v)
+        )
+        # a flat list is written again by SQLite as it stands (spaces dropped) when dumps would
+        # write it the same: no escape, no NUL, no number but whole ones of up to 15 digits (no
+        # "-0", "1.50", "1e+16", none that orjson reads as a real), valid JSON (RFC 8259) where
+        # SQLite reads JSON5 too; else by Python (objects: dumps sorts their keys), handed the
+        # text as bytes (Python's driver hands a function text only up to a NUL)
         return (
-            f"CASE WHEN {name} IS NULL THEN NULL WHEN instr({name}, '{{') = 0 AND instr({name}, '\\') = 0 "
-            f"AND instr({name}, '-0') = 0 AND {name} NOT GLOB '*[0-9][.eE]*' "
-            f"THEN json({name}) ELSE json({udf}({name})) END",
+            f"CASE WHEN typeof({name}) = 'text' AND substr({name}, 1, 1) = '[' "
+            f"AND instr(substr({name}, 2), '[') = 0 AND instr({name}, '{{') = 0 "
+            f"AND instr({name}, '\\') = 0 AND instr({name}, '-0') = 0 "
+            f"AND {name} NOT GLOB '*[0-9][.eE]*' AND {name} NOT GLOB '*{'[0-9]' * 16}*' "
+            f"AND instr(CAST({name} AS BLOB), X'00') = 0 {f'AND json_valid({name}) ' if jsonb else ''}"
+            f"THEN json({name}) WHEN {name} IS NULL THEN NULL "
+            f"WHEN typeof({name}) = 'text' THEN json({_udf_name(column)}(CAST({name} AS BLOB))) ELSE {udf} END",
             through_python,
         )
-    return f"CASE WHEN {name} IS NULL THEN NULL ELSE json({udf}({name})) END", through_python
+    return f"CASE WHEN {name} IS NULL THEN NULL ELSE {udf} END", through_python
 
 
 def _once_per_value(fn):
@@ -441,19 +452,20 @@ def _number_json(value: float, _memo: dict = {}) -> str:  # noqa: B006 - the mem
 
 
 @cache
-def _sqlite_json_reading(entity: str) -> tuple[dict, dict]:
+def _sqlite_json_reading(entity: str, jsonb: bool) -> tuple[dict, dict]:
     """What :func:`_creation_json_sqlite` reads of ``entity``'s rows: the SELECT (ids to fill in)
     of each row's id, clocks and its values as one or more JSON objects (json_object takes at most
     63 fields), whose keys follow one another in :func:`dumps`'s order, as text and as UTF-8
-    bytes (by the type wanted); and the Python functions the SQL calls.  A child collection is the JSON list of its rows, each as its JSON, in the
-    order of their text (as :func:`child_rows` orders them): an ordered subquery, which SQLite
-    does not flatten into the aggregate reading it (its rule 16), gives them in that order."""
+    bytes (by the type wanted); and the Python functions the SQL calls.  A child collection is
+    the JSON list of its rows, each as its JSON, in the order of their text (as
+    :func:`child_rows` orders them): an ordered subquery, which SQLite does not flatten into the
+    aggregate reading it (its rule 16), gives them in that order."""
     spec = specs()[entity]
     t = spec.table
     functions: dict = {}
 
     def pair(column: sa.Column) -> str:
-        sql, fn = _json_in_sql(column)
+        sql, fn = _json_in_sql(column, jsonb)
         if fn is not None:
             functions[_udf_name(column)] = fn
         return f"'{column.name}', {sql}"
@@ -485,24 +497,53 @@ def _creation_json_sqlite(conn, spec: EntitySpec, ids: list, kind: type = str) -
     stored rows, the JSON exactly as ``dumps(values)`` of :func:`_row_values_typed`, as text or
     as its UTF-8 (``kind`` bytes: an export writes them as they come, neither decoded nor encoded
     again)."""
-    selects, functions = _sqlite_json_reading(spec.name)
-    select_sql = selects[kind]
     driver = conn.connection.driver_connection
-    for name, fn in functions.items():
-        driver.create_function(name, 1, fn, deterministic=True)
+    info = conn.connection.info
+    if (jsonb := info.get("cunyi_jsonb")) is None:  # (SQLCipher's SQLite is another than Python's)
+        version = tuple(int(n) for n in driver.execute("SELECT sqlite_version()").fetchone()[0].split("."))
+        jsonb = info["cunyi_jsonb"] = version >= (3, 45)
+    selects, functions = _sqlite_json_reading(spec.name, jsonb)
+    select_sql = selects[kind]
+    # once a connection (SQLite refuses to redefine a function while a statement is running)
+    registered = info.setdefault("cunyi_json_functions", set())
+    if spec.name not in registered:
+        for name, fn in functions.items():
+            driver.create_function(name, 1, fn, deterministic=True)
+        registered.add(spec.name)
     out: dict = {}
     comma = "," if kind is str else b","
     for i in range(0, len(ids), 500):
         given = {id_param(x): x for x in ids[i : i + 500]}
         chunk = tuple(given)
-        for row_id, clocks, values, *more in driver.execute(
-            f"{select_sql}({', '.join('?' * len(chunk))})", chunk
-        ).fetchall():
+        try:
+            rows = driver.execute(f"{select_sql}({', '.join('?' * len(chunk))})", chunk).fetchall()
+        except Exception as e:  # (the driver's own error, SQLite's or SQLCipher's)
+            raise DamagedRow(spec.name, str(e)) from e
+        for row_id, clocks, values, *more in rows:
             for following in more:  # {"a":1} and {"b":2} as {"a":1,"b":2}
                 values = values[:-1] + comma + following[1:]
             made = clocks.hex() if clocks.__class__ is bytes else made_by(clocks_value(clocks))
             out[given[row_id]] = (made, values)
+        if kind is bytes:  # read as text, the driver refuses what is not UTF-8; read as bytes, here
+            _check_utf8(spec.name, [(row_id, out[given[row_id]][1]) for row_id, *_ in rows])
     return out
+
+
+def _check_utf8(table: str, rows: list[tuple[bytes, bytes]]) -> None:
+    """Refuse (:class:`DamagedRow`) the first row whose JSON is not UTF-8 (one by one: a third of
+    the time of decoding them joined)."""
+    for row_id, values in rows:
+        try:
+            values.decode()
+        except UnicodeDecodeError as e:
+            raise DamagedRow(table, f"{row_id.hex()}: {e.reason}") from e
+
+
+class DamagedRow(ValueError):
+    """A stored row whose values cannot travel (a store written by something else than CunYi)."""
+
+    def __init__(self, table: str, detail: str):
+        super().__init__(f"a row of {table} cannot be exported, its stored values are damaged: {detail}")
 
 
 def creation_payloads(conn, wanted: list[tuple[str, object, str]], kind: type = str) -> dict:
