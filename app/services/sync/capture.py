@@ -513,7 +513,8 @@ def _creation_json_sqlite(conn, spec: EntitySpec, ids: list, kind: type = str) -
     out: dict = {}
     comma = "," if kind is str else b","
     for i in range(0, len(ids), 500):
-        given = {id_param(x): x for x in ids[i : i + 500]}
+        # (ids as the change log's driver read gives them: their 16 bytes, taken as they are)
+        given = {x if x.__class__ is bytes and len(x) == 16 else id_param(x): x for x in ids[i : i + 500]}
         chunk = tuple(given)
         try:
             rows = driver.execute(f"{select_sql}({', '.join('?' * len(chunk))})", chunk).fetchall()

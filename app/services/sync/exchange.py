@@ -185,7 +185,8 @@ def _op_lines(session: Session, peer: Peer, ranges: dict, on_line: Callable[[], 
     raw = session.get_bind().dialect.name == "sqlite"
     if raw:  # read as stored, converted below: the columns' types took a tenth of an export
         entity_col, hlc_col, data_col = (type_coerce(c, LargeBinary) for c in (entity_col, hlc_col, data_col))
-        entity_of = capture.sqlite_travel(ChangeLog.__table__.c.entity)
+        entity_of = capture.sqlite_travel(ChangeLog.__table__.c.entity)  # (text, or refused)
+        names = {code: word for word, code in ChangeLog.__table__.c.entity.type.words.codes().items()}
     cols = (
         stored(ChangeLog.origin),
         ChangeLog.seq,
@@ -208,7 +209,16 @@ def _op_lines(session: Session, peer: Peer, ranges: dict, on_line: Callable[[], 
                 break
             if raw:
                 rows = [
-                    (o, seq, entity_of(e), r, h.hex() if h.__class__ is bytes else h, sc, u, unpack(d))
+                    (
+                        o,
+                        seq,
+                        names.get(e) or entity_of(e),
+                        r,
+                        h.hex() if h.__class__ is bytes else h,
+                        sc,
+                        u,
+                        unpack(d),
+                    )
                     for o, seq, e, r, h, sc, u, d in rows
                 ]
             o = id_hex(rows[0][0])
