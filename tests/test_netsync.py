@@ -562,3 +562,57 @@ def test_a_transfer_cut_off_by_the_servers_stop_is_one_line_not_a_traceback(net,
     assert answers and not isinstance(answers[0], (httpx.Response, httpx.ConnectError))  # it was cut off
     said = [(r.levelname, r.getMessage()) for r in records]
     assert said == [("WARNING", mailbox.CUT_OFF)], said  # no traceback, no "ERROR"
+
+
+@pytest.mark.sqlite_only  # no store: the service's loop alone
+def test_sync_now_pressed_when_a_run_is_due_gives_one_run_not_two(monkeypatch):
+    """立即同步 as the service starts, with a run due at once (never run, or its time passed): that
+    run answers it.  The run did not wait, so the wake was left set and started a second run at
+    once (CI, a busy machine: the 同步 page listed two runs for one click)."""
+    due = {"in": 0.0}
+    runs: list[int] = []
+
+    def sync_once(store, paths, **_kw):
+        runs.append(1)
+        due["in"] = 3600.0  # the next run an interval away
+        return service.RunReport(ok=True)
+
+    monkeypatch.setattr(service, "configured", lambda store: True)
+    monkeypatch.setattr(service, "seconds_until_next", lambda store: due["in"])
+    monkeypatch.setattr(service, "sync_once", sync_once)
+    stop, wake, reported = threading.Event(), threading.Event(), threading.Event()
+    wake.set()  # pressed before the service's loop looks
+    loop = threading.Thread(
+        target=service.run_service,
+        args=(None, None, stop),
+        kwargs={"wake": wake, "on_report": lambda r: reported.set()},
+    )
+    loop.start()
+    try:
+        assert reported.wait(10)
+        time.sleep(0.5)  # (a second run, if any, would have started by now)
+    finally:
+        stop.set()
+        wake.set()
+        loop.join(10)
+    assert runs == [1]
+
+
+@pytest.mark.slow  # (waits as long as a client may keep a connection idle)
+def test_the_mailbox_keeps_an_idle_connection_open_longer_than_a_client_reuses_one(net):
+    """A village reuses an idle connection for up to transport.KEEPALIVE_S; the mailbox closed idle
+    connections after the same 5 s (uvicorn's default), so a request sent as it closed one failed
+    as "连不上乡镇卫生院服务器" (CI: one of 30 villages syncing at once, busy between requests)."""
+    town, _a, _b = net
+    assert mailbox.KEEPALIVE_S > transport.KEEPALIVE_S
+    with (
+        netkit.serve(town) as server,
+        socket.create_connection((server.host, server.port), timeout=10) as sock,
+    ):
+        request = f"GET /v1/health HTTP/1.1\r\nHost: {server.host}\r\n\r\n".encode()
+        sock.sendall(request)
+        first = sock.recv(65536)
+        time.sleep(transport.KEEPALIVE_S + 1)  # idle as long as a client may leave it, and more
+        sock.sendall(request)
+        second = sock.recv(65536)  # b"": the server had closed it
+    assert first.startswith(b"HTTP/1.1 200") and second.startswith(b"HTTP/1.1 200"), second

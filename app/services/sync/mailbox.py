@@ -55,6 +55,11 @@ from app.services.sync import bundle, capture, exchange, snapshot, transport
 from app.services.sync import keys as device_keys
 
 log = logging.getLogger(__name__)
+# How long an idle connection is kept open for a client's next request: longer than a client keeps
+# it (transport.KEEPALIVE_S), so that no client sends a request on a connection closing that
+# instant (uvicorn's default, 5 s, was the client's too).
+KEEPALIVE_S = 30
+
 CTX = "NetSync"
 
 MAX_BUNDLE_BYTES = 512 << 20  # one upload; a village's whole history is far smaller
@@ -1171,6 +1176,7 @@ class Server:
                 ssl_certfile=tls_cert,
                 ssl_keyfile=tls_key,
                 timeout_graceful_shutdown=2,
+                timeout_keep_alive=KEEPALIVE_S,
                 lifespan="on",
             )
         )

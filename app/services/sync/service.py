@@ -581,6 +581,8 @@ def run_service(
                 return
             if not configured(store) or (not woken and seconds_until_next(store) > 0):
                 continue
+        if wake is not stop:  # this run answers every 立即同步 asked for until now (a run due at
+            wake.clear()  # once does not wait, and its wake would otherwise start a second run)
         try:
             report = sync_once(store, paths, interval_s=interval_s, client_factory=client_factory)
         except UserError as e:  # the township's card was revoked meanwhile, or the like

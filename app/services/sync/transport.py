@@ -33,6 +33,12 @@ from app.services.sync import keys as device_keys
 if TYPE_CHECKING:
     import httpx  # (imported where a request is made: the GUI starts without it, and its CLI's rich)
 
+# A connection left idle this long is not used again (httpx's default).  The mailbox keeps an idle
+# connection open longer (mailbox.KEEPALIVE_S): were both the same, a request sent on a connection
+# the server was closing that instant failed as "unreachable" (a village busy between two requests
+# of one sync, 30 villages at once).
+KEEPALIVE_S = 5.0
+
 CTX = "NetSync"
 log = logging.getLogger(__name__)
 logging.getLogger("httpx").setLevel(logging.WARNING)  # not a line per request in the log file
@@ -169,7 +175,10 @@ class MailboxClient:
             verify.check_hostname = False
             verify.verify_mode = ssl.CERT_NONE
         self.http = httpx.Client(
-            base_url=self.base_url, timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)), verify=verify
+            base_url=self.base_url,
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+            verify=verify,
+            limits=httpx.Limits(keepalive_expiry=KEEPALIVE_S),
         )
 
     def close(self) -> None:
