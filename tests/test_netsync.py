@@ -611,8 +611,31 @@ def test_the_mailbox_keeps_an_idle_connection_open_longer_than_a_client_reuses_o
     ):
         request = f"GET /v1/health HTTP/1.1\r\nHost: {server.host}\r\n\r\n".encode()
         sock.sendall(request)
-        first = sock.recv(65536)
+        first = _one_response(sock)
         time.sleep(transport.KEEPALIVE_S + 1)  # idle as long as a client may leave it, and more
         sock.sendall(request)
-        second = sock.recv(65536)  # b"": the server had closed it
+        second = _one_response(sock)  # b"": the server had closed it
     assert first.startswith(b"HTTP/1.1 200") and second.startswith(b"HTTP/1.1 200"), second
+
+
+def _one_response(sock: socket.socket) -> bytes:
+    """One whole HTTP response read from ``sock`` (its head and body may come in several pieces),
+    or what came before the server closed the connection."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        piece = sock.recv(65536)
+        if not piece:
+            return data
+        data += piece
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = int(
+        next(
+            line.split(b":")[1] for line in head.split(b"\r\n") if line.lower().startswith(b"content-length")
+        )
+    )
+    while len(body) < length:
+        piece = sock.recv(65536)
+        if not piece:
+            break
+        body += piece
+    return head + b"\r\n\r\n" + body
