@@ -9,7 +9,7 @@ import json
 import pytest
 from sqlalchemy import select, update
 
-from app.models import ElderlyCheck, Referral, Resident, ReviewDecision, Village, org_id
+from app.models import ElderlyCheck, Referral, Resident, ResidentChoice, ReviewDecision, Village, org_id
 from app.services import profile
 from app.services.errors import NotFound, UserError
 from app.services.quality import review
@@ -152,6 +152,33 @@ def test_records_failing_todays_validation(township_store):
     with township_store.session() as s:
         (item,) = [i for i in review.review_queue(s, today=TODAY) if i.kind == "invalid"]
     assert item.resident_id == r.id and item.detail.context == "Validation"
+
+
+def test_the_scan_finds_two_heads_of_one_household_and_a_box_no_longer_on_the_form(township_store):
+    """The scan reads a batch's heads and ticked boxes at once: each record is still judged as its
+    form judges it alone (the other head named; a box's code checked against today's list)."""
+    village = dict(village_code="110105001101", sex="1", birth_date=dt.date(1950, 3, 1))
+    with township_store.transaction() as s:
+        head = save_resident(s, ResidentInput(**PERSON, village_code="110105001101"), today=TODAY)
+        other = save_resident(
+            s,
+            ResidentInput(name="钱国强", household_id=head.household_id, relation_to_head="1", **village),
+            today=TODAY,
+        )
+        other.relation_to_head = "0"  # a second head, as an old import slipped it through
+        boxed = save_resident(s, ResidentInput(name="孙秀英", **village), today=TODAY)
+        s.add(ResidentChoice(resident_id=boxed.id, field="payment", code="99"))  # no such 医疗费用支付方式
+        fine = save_resident(
+            s,
+            ResidentInput(name="李建华", household_id=head.household_id, relation_to_head="3", **village),
+            today=TODAY,
+        )
+    with township_store.session() as s:
+        items = {i.resident_id: i for i in review.review_queue(s, today=TODAY, kinds=("invalid",))}
+    assert set(items) == {head.id, other.id, boxed.id} and fine.id not in items
+    assert items[head.id].detail.params["name"] == "钱国强"
+    assert items[other.id].detail.params["name"] == "赵桂兰"
+    assert items[boxed.id].detail.context == "Validation"
 
 
 def test_village_cannot_review(store):

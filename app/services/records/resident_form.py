@@ -21,6 +21,7 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
@@ -314,20 +315,39 @@ def check_household(c: Checking, f: Field) -> None:
     if village is not None and household.village_id != village.id:
         c.fail(f.key, QT_TRANSLATE_NOOP("Validation", "家庭户不属于本村"))
     if relation == HEAD:
-        head = session.scalar(
-            select(Resident).where(
-                Resident.household_id == household_id,
-                Resident.relation_to_head == HEAD,
-                Resident.voided.is_(False),
-                Resident.id != resident_id,
-            )
-        )
+        head = other_head(session, household_id, resident_id)
         if head is not None:
             c.fail(
                 "relation_to_head",
                 QT_TRANSLATE_NOOP("Validation", "该户已有户主{name}，请选择与户主的关系"),
-                name=head.name,
+                name=head,
             )
+
+
+# ``session.info`` key: ``{household id: [(head's id, head's name), …]}`` of the live heads of the
+# households of the records being checked, set by a reader that checks many records in one unit of
+# work (the review queue's validation scan, :func:`heads_of`) and removed when it is done.
+HEADS_MEMO = "household_heads"
+
+
+def heads_of(session: Session, household_ids) -> dict[uuid.UUID, list[tuple[uuid.UUID, str]]]:
+    """The live heads of these households, read at once: :data:`HEADS_MEMO`'s value."""
+    heads: dict[uuid.UUID, list[tuple[uuid.UUID, str]]] = {h: [] for h in household_ids}
+    q = select(Resident.household_id, Resident.id, Resident.name).where(
+        Resident.household_id.in_(list(heads)), Resident.relation_to_head == HEAD, Resident.voided.is_(False)
+    )
+    for household_id, head_id, name in session.execute(q):
+        heads[household_id].append((head_id, name))
+    return heads
+
+
+def other_head(session: Session, household_id: uuid.UUID, resident_id: uuid.UUID | None) -> str | None:
+    """The name of the household's live head other than ``resident_id``, if it has one."""
+    memo = session.info.get(HEADS_MEMO)
+    heads = memo.get(household_id) if memo is not None else None
+    if heads is None:
+        heads = heads_of(session, [household_id])[household_id]
+    return next((name for head_id, name in heads if head_id != resident_id), None)
 
 
 def enrolled_on_rule(c: Checking, f: Field) -> None:

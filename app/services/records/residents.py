@@ -217,12 +217,14 @@ def get_resident(session: Session, resident_id: uuid.UUID) -> Resident:
     return resident
 
 
-def resident_input_from(resident: Resident) -> ResidentInput:
+def resident_input_from(resident: Resident, choices: list | None = None) -> ResidentInput:
     """The form values of a saved resident, for editing (and printing, checking): the boxes its
-    session's user may see (:mod:`app.services.records.sensitive`); detached, none of those."""
+    session's user may see (:mod:`app.services.records.sensitive`); detached, none of those.
+    ``choices``: its choice rows as read already (anything with ``field``, ``code``, ``note`` and
+    ``event_date``), by a reader of many records; else ``resident.choices``."""
     session = object_session(resident)
     if session is not None:
-        rows = sensitive.visible(session, resident)
+        rows = sensitive.visible(session, resident, choices)
     else:
         rows = [c for c in resident.choices if not sensitive.is_sensitive(c.field, c.code)]
     saved = Saved(resident, rows, stored_columns())
