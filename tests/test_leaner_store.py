@@ -385,3 +385,22 @@ def _refused_as_the_typed_read_refuses(conn, spec, rows, why) -> None:
             with pytest.raises(capture.DamagedRow, match="followup_visit"):
                 capture._creation_json_sqlite(conn, spec, [row_id], kind)
             assert assignment  # (named in the failure above)
+
+
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
+def test_a_damaged_row_stops_the_export_with_one_sentence_and_writes_no_bundle(village, tmp_path, capsys):
+    """A row no CunYi wrote (bytes for a name, straight into the file): ``sync export`` says which
+    table cannot travel, exits 1 (a user's error, not the program's 70), and writes nothing."""
+    from app.cli import main
+
+    town = make_device(tmp_path, "乡", "township", synckit.TOWN)
+    village.trust(town)
+    with contextlib.closing(sqlite3.connect(village.store.engine.url.database)) as c, c:
+        c.execute("UPDATE resident SET name = x'ff41' WHERE rowid = (SELECT min(rowid) FROM resident)")
+    village.store.dispose()
+    usb = tmp_path / "usb"
+    code = main(["--data-dir", str(village.paths.data_dir), "sync", "export", "--to", str(usb)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "resident表有一条记录已损坏，无法导出，同步包未写出" in err and "内部出错" not in err
+    assert not usb.exists() or not any(usb.iterdir())

@@ -9694,6 +9694,10 @@
         <translation>This PC&apos;s date ({pc}) is {days} days past the township health centre&apos;s date at the last sync ({town}): if this PC&apos;s date is wrong, correct it, and sync with the township soon; until then follow-up dates can be no later than {today}</translation>
     </message>
     <message>
+        <source>本机数据库中{table}表有一条记录已损坏，无法导出，同步包未写出（{detail}）。请从最近的备份恢复，或请技术人员检查数据库</source>
+        <translation>A record in the {table} table of this computer&apos;s database is damaged and cannot be exported; no bundle was written ({detail}). Restore the latest backup, or ask a technician to check the database</translation>
+    </message>
+    <message>
         <source>县级只查阅和统计各乡镇同步上来的档案，不能在县级修改记录：请由所属乡镇卫生院或村卫生室修改，修改会随下次同步上报</source>
         <translation>The county reads and reports on the records its townships send; records cannot be changed at the county. Ask the township health centre or village clinic to correct it; the change reaches the county with the next sync</translation>
     </message>
@@ -10137,11 +10141,11 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>点击任一数字查看其背后的居民名单及原因；点击乡镇名展开或收起它的村，点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后；没有目标的指标不着色。村民小组没有录入人口数，以人口数为分母的率显示为“—”。</source>
-        <translation>Click any number for the residents behind it and why; click a township&apos;s name to show or hide its villages, a village&apos;s to show or hide its groups. Green: target met; amber: within 10 points; red: behind. No colour: the indicator has no target. Groups have no population figures: rates over the population show "—".</translation>
+        <translation>Click any number for the residents behind it and why; click a township&apos;s name to show or hide its villages, a village&apos;s to show or hide its groups. Green: target met; amber: within 10 points; red: behind. No colour: the indicator has no target. Groups have no population figures: rates over the population show &quot;—&quot;.</translation>
     </message>
     <message>
         <source>点击任一数字查看其背后的居民名单及原因；点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后；没有目标的指标不着色。村民小组没有录入人口数，以人口数为分母的率显示为“—”。</source>
-        <translation>Click any number for the residents behind it and why; click a village&apos;s name to show or hide its groups. Green: target met; amber: within 10 points; red: behind. No colour: the indicator has no target. Groups have no population figures: rates over the population show "—".</translation>
+        <translation>Click any number for the residents behind it and why; click a village&apos;s name to show or hide its groups. Green: target met; amber: within 10 points; red: behind. No colour: the indicator has no target. Groups have no population figures: rates over the population show &quot;—&quot;.</translation>
     </message>
     <message>
         <source>图表指标：</source>

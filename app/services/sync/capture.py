@@ -540,11 +540,22 @@ def _check_utf8(table: str, rows: list[tuple[bytes, bytes]]) -> None:
             raise DamagedRow(table, f"{row_id.hex()}: {e.reason}") from e
 
 
-class DamagedRow(ValueError):
-    """A stored row whose values cannot travel (a store written by something else than CunYi)."""
+class DamagedRow(UserError, ValueError):
+    """A stored row whose values cannot travel (a store written by something else than CunYi):
+    nothing is written, and the user is told which table and what was wrong, in their language."""
 
     def __init__(self, table: str, detail: str):
-        super().__init__(f"a row of {table} cannot be exported, its stored values are damaged: {detail}")
+        super().__init__(
+            Message(
+                "Sync",
+                QT_TRANSLATE_NOOP(
+                    "Sync",
+                    "本机数据库中{table}表有一条记录已损坏，无法导出，同步包未写出（{detail}）。"
+                    "请从最近的备份恢复，或请技术人员检查数据库",
+                ),
+                {"table": table, "detail": detail},
+            )
+        )
 
 
 def creation_payloads(conn, wanted: list[tuple[str, object, str]], kind: type = str) -> dict:
