@@ -181,6 +181,53 @@ def test_the_scan_finds_two_heads_of_one_household_and_a_box_no_longer_on_the_fo
     assert items[boxed.id].detail.context == "Validation"
 
 
+def test_a_scan_checks_again_only_the_records_whose_check_would_read_something_new(
+    township_store, monkeypatch
+):
+    """The review page reads its queue after every decision: a record whose row, boxes, household
+    and household's heads are as the last scan read them keeps what that scan found; any change
+    to one of them (a box alone, or another member made head) has it checked again."""
+    from app.services.records import residents as resident_records
+
+    checked = []
+    real = resident_records.validate_resident
+    monkeypatch.setattr(
+        resident_records,
+        "validate_resident",
+        lambda s, inp, **kw: (checked.append(kw["resident_id"]), real(s, inp, **kw))[1],
+    )
+    village = dict(village_code="110105001101", sex="2", birth_date=dt.date(1952, 5, 1))
+    with township_store.transaction() as s:
+        head = save_resident(s, ResidentInput(**PERSON, village_code="110105001101"), today=TODAY)
+        member = save_resident(
+            s,
+            ResidentInput(name="钱秀英", household_id=head.household_id, relation_to_head="2", **village),
+            today=TODAY,
+        )
+        alone = save_resident(s, ResidentInput(name="孙秀英", **village), today=TODAY)
+
+    def scan():
+        checked.clear()
+        with township_store.session() as s:
+            return {i.resident_id for i in review.review_queue(s, today=TODAY, kinds=("invalid",))}
+
+    assert scan() == set() and set(checked) >= {head.id, member.id, alone.id}
+    assert scan() == set() and checked == []  # nothing changed: nothing checked again
+    with township_store.transaction() as s:
+        s.add(ResidentChoice(resident_id=alone.id, field="payment", code="99"))  # a box alone changes
+    assert scan() == {alone.id} and checked == [alone.id]
+    with township_store.transaction() as s:
+        s.get(Resident, member.id).relation_to_head = "0"  # a second head: the first one's check reads it
+    assert scan() == {alone.id, head.id, member.id} and set(checked) == {head.id, member.id}
+    with township_store.transaction() as s:
+        s.get(Resident, member.id).relation_to_head = "2"
+        for box in s.scalars(
+            select(ResidentChoice).where(ResidentChoice.resident_id == alone.id, ResidentChoice.code == "99")
+        ):
+            s.delete(box)
+    assert scan() == set() and set(checked) == {head.id, member.id, alone.id}
+
+
 def test_village_cannot_review(store):
     with pytest.raises(UserError, match="审核队列由乡镇卫生院处理"), store.session() as s:
         review.review_queue(s)
