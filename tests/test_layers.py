@@ -62,3 +62,26 @@ def test_nobody_guesses_the_actor():
         if "default_user" in p.read_text(encoding="utf-8") or "actor=" in p.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+def test_no_button_hands_its_checked_flag_to_a_slot_that_takes_an_argument():
+    """``clicked`` and ``triggered`` carry ``checked``: connected straight to a method whose first
+    argument is optional (a path, a folder), Qt passes False for it and the method skips its file
+    dialog (信任对方设备卡… and 导出 once did nothing).  Such a method is connected through a lambda."""
+    import ast
+    import re
+
+    wrong = []
+    for f in sorted((ROOT / "app" / "views").rglob("*.py")):
+        source = f.read_text(encoding="utf-8")
+        takes_one = {
+            node.name
+            for cls in ast.walk(ast.parse(source))
+            if isinstance(cls, ast.ClassDef)
+            for node in cls.body
+            if isinstance(node, ast.FunctionDef) and len(node.args.args) > 1
+        }
+        for m in re.finditer(r"\.(clicked|triggered)\.connect\(self\.(\w+)\)", source):
+            if m.group(2) in takes_one:
+                wrong.append(f"{f.relative_to(ROOT)}:{source[: m.start()].count(chr(10)) + 1} {m.group(2)}")
+    assert not wrong, wrong

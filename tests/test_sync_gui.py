@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 
 from app.models import Resident
@@ -152,6 +153,10 @@ def test_trusting_a_card_and_the_clock_banner(qtbot, tmp_path, boxes, monkeypatc
     assert page.peers.rowCount() == 0
     # before the first pairing the page says what to do first
     assert page.first_step.isVisible() and "各村卫生室和县级" in page.first_step.text()
+    asked = []  # the button opens the file dialog (it once handed its checked flag over as the path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (asked.append(a), ("", ""))[1])
+    qtbot.mouseClick(page.trust_button, Qt.LeftButton)
+    assert len(asked) == 1 and page.peers.rowCount() == 0
     assert page.trust_card(str(village.card()))
     assert page.peers.rowCount() == 1 and page.peers.item(0, 1).text() == "110105001101"
     assert not page.first_step.isVisible()

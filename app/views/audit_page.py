@@ -121,7 +121,7 @@ class AuditPage(LazyPage):
         self.search_button.clicked.connect(self.refresh)
         self.text.returnPressed.connect(self.refresh)
         self.export_button = QPushButton(self.tr("导出CSV…"))
-        self.export_button.clicked.connect(self.export)
+        self.export_button.clicked.connect(lambda: self.export())  # (not the checked flag as a path)
         self.count = QLabel()
         filters = QHBoxLayout()
         for label, w in (

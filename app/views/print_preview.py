@@ -118,7 +118,7 @@ class PrintPreviewDialog(QDialog):
         self.print_button.clicked.connect(self.print_document)
         self.save_button = QPushButton(self.tr("另存为 PDF…"))
         self.save_button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save_as)
+        self.save_button.clicked.connect(lambda: self.save_as())  # (not the checked flag as a path)
         close = QPushButton(self.tr("关闭"))
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)

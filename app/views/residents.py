@@ -172,7 +172,7 @@ class ResidentsPage(LazyPage):
         self._timer = QTimer(self, singleShot=True, interval=150, timeout=self.refresh)
         self.new_button = QPushButton(self.tr("新建档案 (Ctrl+N)"))
         self.new_button.setShortcut("Ctrl+N")
-        self.new_button.clicked.connect(self.new_resident)
+        self.new_button.clicked.connect(lambda: self.new_resident())  # (not the checked flag as a household)
         self.import_button = QPushButton(self.tr("导入花名册…"))
         self.import_button.clicked.connect(self.import_roster)
         self.model = ResidentTableModel(store, township, self)

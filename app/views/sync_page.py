@@ -111,7 +111,9 @@ class SyncPage(LazyPage):
         self.card_button = QPushButton(self.tr("导出本机设备卡…"))
         self.card_button.clicked.connect(self.export_card)
         self.trust_button = QPushButton(self.tr("信任对方设备卡…"))
-        self.trust_button.clicked.connect(self.trust_card)
+        self.trust_button.clicked.connect(
+            lambda: self.trust_card()
+        )  # (not the button's checked flag as a path)
         self.revoke_button = QPushButton(self.tr("撤销所选设备的信任"))
         self.revoke_button.clicked.connect(self.revoke)
         device_box = QGroupBox(self.tr("本机"))
