@@ -158,7 +158,9 @@ class ContractsPage(LazyPage):
                 self.tr("签字"),
             ]
         )
-        fit_columns(self.table, {0: 20, 1: 8, 2: 8, 3: 34, 4: 11, 5: 11, 6: 16, 7: 10})
+        fit_columns(
+            self.table, {0: 20, 1: 8, 2: 8, 3: 26, 4: 11, 5: 11, 6: 12, 7: 10}
+        )  # (签字 seen at 1024 px)
         self.table.horizontalHeader().setStretchLastSection(True)
         lay = QVBoxLayout(self)
         lay.addWidget(top)

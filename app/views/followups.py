@@ -168,6 +168,8 @@ class FollowupPage(LazyPage):
         self.table.horizontalHeader().setStretchLastSection(True)
         # in digit widths; 上次血压/血糖 holds "129/89 mmHg，5.7 mmol/L" whole (never "…")
         fit_columns(self.table, dict(enumerate((8, 14, 8, 7, 11, 6, 11, 26, 8))))
+        # 联系电话 shown after 项目: whom to call about an overdue visit, in sight at 1024 px
+        self.table.horizontalHeader().moveSection(9, 2)
         self.table.activated.connect(lambda _i: self.record_selected())
         self.summary = QLabel()
         self.summary.setStyleSheet("color: #666;")
@@ -220,6 +222,9 @@ class FollowupPage(LazyPage):
             widened = self._show_all_for(ids)
             items = [i for i in self.all_items if i.resident_id in ids] if widened else items
         self.model.set_items(items)
+        # 村 only where the list holds several villages (a village PC's repeated its name on every
+        # row, and pushed 联系电话 out of sight at 1024 px)
+        self.table.setColumnHidden(2, len({i.village_name for i in self.all_items}) <= 1)
         if widened:
             self.summary.setText(self.tr("此患者不在当前筛选中 — 显示全部在管患者"))
         elif ids is None:

@@ -276,7 +276,11 @@ class ReferralStepDialog(QDialog):
                 w = line_edit("", 500)
             self.fields[name] = w
             self.boxes[name] = FieldBox(w)
-            form.addRow(label, self.boxes[name])
+            shown = QLabel(label)  # a long label (English) wraps, not squeezing its field
+            shown.setWordWrap(True)
+            shown.setMaximumWidth(max(160, shown.fontMetrics().horizontalAdvance("M") * 14))
+            shown.setBuddy(w)
+            form.addRow(shown, self.boxes[name])
         self.summary = ErrorLabel()
         buttons = QDialogButtonBox()
         save = buttons.addButton(self.tr("保存 (Enter)"), QDialogButtonBox.AcceptRole)

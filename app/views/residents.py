@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -656,7 +657,10 @@ class ResidentDialog(QDialog):
             if e.program in ("htn", "t2dm"):  # the paper archive's 随访服务记录表 of a year
                 top.addLayout(self._paper_record(e.program, visits, overview.today.year))
             pl.addLayout(top)
-            pl.addWidget(trend_chart(visits, e.program, age, overview.thresholds), 2)
+            # the trend above, the visits below, halves a doctor may move (the history showed 4 rows)
+            split = QSplitter(Qt.Vertical)
+            split.setChildrenCollapsible(False)
+            split.addWidget(trend_chart(visits, e.program, age, overview.thresholds))
             newest_first = list(reversed(visits))
             table = self._history(
                 e.program,
@@ -683,7 +687,14 @@ class ResidentDialog(QDialog):
                 ],
             )
             table.setColumnHidden(3, e.program == "htn")  # no glucose on the hypertension form
-            pl.addWidget(table, 1)
+            table.setMinimumHeight(
+                table.verticalHeader().defaultSectionSize() * 5 + table.horizontalHeader().sizeHint().height()
+            )
+            split.addWidget(table)
+            split.setStretchFactor(0, 1)
+            split.setStretchFactor(1, 1)
+            split.setSizes([1000, 1000])  # (scaled to the space it gets: halves)
+            pl.addWidget(split, 1)
             if e.program in followup.PROGRAMS and not overview.read_only:
                 pl.addLayout(
                     _right(

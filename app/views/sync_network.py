@@ -211,7 +211,10 @@ class NetworkSyncBox(QGroupBox):
                 self.tr("说明"),
             ]
         )
+        # a few runs in view (the log of every run pushed 同步记录 two screens down)
+        row = self.runs.verticalHeader().defaultSectionSize()
         self.runs.setMinimumHeight(90)
+        self.runs.setMaximumHeight(self.runs.horizontalHeader().sizeHint().height() + 5 * row + 4)
         lay.addWidget(self.runs)
         self.sync.running.connect(self._running)
         refresh_on(self, NET_SYNC | SYNC, self.refresh)

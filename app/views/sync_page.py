@@ -233,8 +233,10 @@ class SyncPage(LazyPage):
         history_layout.addWidget(self.history)
         history_layout.addWidget(self.history_note)
         split = QSplitter(Qt.Vertical)
+        split.setChildrenCollapsible(False)  # (the network box was squeezed to its title)
         network = NetworkSyncBox(store, paths)
-        for w in ([network] if network.upward else []) + [peers_box, conflict_box, history_box]:
+        # what became of each bundle right below the devices, where a first-time user looks
+        for w in ([network] if network.upward else []) + [peers_box, history_box, conflict_box]:
             split.addWidget(w)
         lay = QVBoxLayout(self)
         lay.addWidget(self.banner)

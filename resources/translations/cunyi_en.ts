@@ -10363,7 +10363,7 @@ The township&apos;s rate is missing: no trend to draw</translation>
     </message>
     <message>
         <source>{role}没有可以另外授予的权限</source>
-        <translation>A {role} account has no permissions to grant beyond its role</translation>
+        <translation>The {role} role has no permissions to grant beyond itself</translation>
     </message>
     <message>
         <source>用户</source>
