@@ -667,3 +667,107 @@ def test_a_user_who_may_not_see_smi_records_is_offered_the_same_for_every_pair(t
     with township_store.session() as s:
         assert not any(s.get(Resident, r.id).voided for pair in pairs for r in pair)
         assert {d.decision for d in s.scalars(select(ReviewDecision))} == {"merge_back"}
+
+
+# What a scan keeps for the next one is what a fresh scan would find (an adversarial review of the
+# scan's memory found each of these; each failed before it was put right).
+
+
+def _invalid_ids(store) -> set:
+    with store.session() as s:
+        return {i.resident_id for i in review.review_queue(s, today=TODAY, kinds=("invalid",))}
+
+
+def _fresh_invalid_ids(store) -> set:
+    review._LAST_SCAN.clear()
+    return _invalid_ids(store)
+
+
+def _enrol_in(store, **kw):
+    with store.transaction() as s:
+        return save_resident(
+            s, ResidentInput(**{**PERSON, "village_code": "110105001101", **kw}), today=TODAY
+        ).id
+
+
+def test_a_scan_in_a_session_holding_an_old_copy_of_a_record_checks_it_as_stored(township_store):
+    review._LAST_SCAN.clear()
+    rid = _enrol_in(township_store)
+    long = township_store.session()
+    held = long.get(Resident, rid)  # a session that showed the record (objects outlive its commits)
+    long.commit()
+    with township_store.transaction() as s:  # another window, a sync import
+        s.execute(update(Resident).where(Resident.id == rid).values(sex="7"))  # no such 性别
+    assert {i.resident_id for i in review.review_queue(long, today=TODAY, kinds=("invalid",))} == {rid}
+    assert held.sex == "7"  # (held until now: the session's copy, read again)
+    long.close()
+    assert _invalid_ids(township_store) == _fresh_invalid_ids(township_store) == {rid}
+
+
+def test_a_province_code_list_replaced_as_the_app_runs_has_every_record_checked_again(
+    township_store, monkeypatch, tmp_path
+):
+    from app import codes
+
+    review._LAST_SCAN.clear()
+    rid = _enrol_in(township_store, ethnicity="01")
+    assert _invalid_ids(township_store) == set()
+    monkeypatch.setitem(codes.CODE_LISTS, "ethnicity", codes.CODE_LISTS["ethnicity"])  # (put back after)
+    province = tmp_path / "codes.json"
+    province.write_text(json.dumps({"ethnicity": [["02", "蒙古族", "Mongol"]]}), encoding="utf-8")
+    codes.load_overrides(province)  # 01 汉族 is no longer on the list
+    assert _invalid_ids(township_store) == _fresh_invalid_ids(township_store) == {rid}
+
+
+def test_a_record_changed_and_changed_back_while_it_is_checked_keeps_no_wrong_finding(
+    township_store, monkeypatch
+):
+    """On PostgreSQL each statement used to see the latest commit: a record read for its fingerprint
+    as A, checked as B (another writer's commit), and back to A, kept B's finding under A's print."""
+    review._LAST_SCAN.clear()
+    rid = _enrol_in(township_store)
+    real = review._invalid_batch
+
+    def racing(session, page, *args, **kw):
+        with township_store.transaction() as s:
+            s.execute(update(Resident).where(Resident.id == rid).values(phone="12345"))
+        try:
+            return real(session, page, *args, **kw)
+        finally:
+            with township_store.transaction() as s:
+                s.execute(update(Resident).where(Resident.id == rid).values(phone=PERSON["phone"]))
+
+    monkeypatch.setattr(review, "_invalid_batch", racing)
+    _invalid_ids(township_store)
+    monkeypatch.setattr(review, "_invalid_batch", real)
+    assert _invalid_ids(township_store) == _fresh_invalid_ids(township_store) == set()
+
+
+def test_a_village_renamed_while_the_queue_is_read_is_named_as_a_fresh_read_names_it(
+    township_store, monkeypatch
+):
+    review._LAST_SCAN.clear()
+    rid = _enrol_in(township_store)
+    with township_store.transaction() as s:
+        s.execute(update(Resident).where(Resident.id == rid).values(phone="12345"))
+    real = review._scan_key
+
+    def racing(session, today):
+        with township_store.transaction() as s:
+            s.execute(update(Village).where(Village.code == "110105001101").values(name="新李家村"))
+        return real(session, today)
+
+    monkeypatch.setattr(review, "_scan_key", racing)
+    _invalid_ids(township_store)
+    monkeypatch.setattr(review, "_scan_key", real)
+
+    def named():
+        with township_store.session() as s:
+            return [
+                (i.resident_id, i.village_name)
+                for i in review.review_queue(s, today=TODAY, kinds=("invalid",))
+            ]
+
+    kept = named()
+    review._LAST_SCAN.clear()
+    assert kept == named()

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, literal_column, select
 from sqlalchemy.orm import Session
 
+from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
     Household,
@@ -148,6 +149,7 @@ def review_queue(
 ) -> list[ReviewItem]:
     """Every open item, duplicates first, each kind oldest first (records failing validation: most
     recently changed first).  ``progress(done, total)`` follows the validation scan."""
+    one_snapshot = _one_snapshot(session)
     _require_township(session)
     today = today or capture.trusted_today(session)
     decided = _closed(session, today)
@@ -158,10 +160,23 @@ def review_queue(
     if "conflict" in kinds:
         found += _conflicts(session, villages)
     if "invalid" in kinds:
-        found += _invalid(session, villages, today, progress)
+        found += _invalid(session, villages, today, progress, reuse=one_snapshot)
     if "referral" in kinds:
         found += _referrals(session, villages, today)
     return [i for i in found if i.key not in decided]
+
+
+def _one_snapshot(session: Session) -> bool:
+    """Whether every read of the queue sees the store at one moment: SQLite's transaction does;
+    on PostgreSQL a transaction begun here is made REPEATABLE READ (by default each statement
+    sees the latest commits: a record changed between its fingerprint and its check would keep
+    the wrong finding, :func:`_invalid`).  False: a caller's transaction was under way."""
+    if session.get_bind().dialect.name == "sqlite":
+        return True
+    if session.in_transaction():
+        return False
+    session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    return True
 
 
 def _duplicates(session: Session, villages) -> list[ReviewItem]:
@@ -387,14 +402,19 @@ _LAST_SCAN_LOCK = threading.Lock()
 def _scan_key(session: Session, today: dt.date) -> tuple:
     """What every record's check depends on besides the record: this store (a restore gives it a
     new id), the acting user as signed in (the boxes they may see: role, village, permissions),
-    the day, the villages and their groups."""
+    the day, the villages and their groups, the form and the code lists (a province's codes.json
+    replaces lists as the app runs)."""
     places = session.execute(
         select(Village.id, Village.code, Village.name, VillageGroup.id, VillageGroup.name)
         .outerjoin(VillageGroup, VillageGroup.village_id == Village.id)
         .order_by(Village.id, VillageGroup.id)
     ).all()
     profile = get_profile(session)
-    return (profile.db_id, profile.role, profile.code, actor(session), today, hash(tuple(places)))
+    rules = (
+        id(resident_form.RESIDENT_FORM),
+        tuple(map(id, CODE_LISTS.values())),
+    )  # (replaced, never changed)
+    return (profile.db_id, profile.role, profile.code, actor(session), today, hash(tuple(places)), rules)
 
 
 def _fingerprints(session: Session, page: list, heads: dict) -> dict[uuid.UUID, int]:
@@ -459,7 +479,9 @@ def _hashable(row, loose: set[int]) -> tuple:
     return values
 
 
-def _invalid(session: Session, villages, today: dt.date, progress=None) -> list[ReviewItem]:
+def _invalid(
+    session: Session, villages, today: dt.date, progress=None, *, reuse: bool = True
+) -> list[ReviewItem]:
     """Live records that today's form would refuse (rules change; old imports slipped through),
     most recently changed first.
 
@@ -475,7 +497,7 @@ def _invalid(session: Session, villages, today: dt.date, progress=None) -> list[
     total = session.scalar(select(func.count()).select_from(Resident).where(*live)) or 0
     key = _scan_key(session, today)
     with _LAST_SCAN_LOCK:
-        before = _LAST_SCAN.get(key, {})
+        before = _LAST_SCAN.get(key, {}) if reuse else {}
     found: dict[uuid.UUID, tuple[int, tuple | None]] = {}
     session.info[profiles.VILLAGE_MEMO] = {v.code: v for v in villages.values()}
     keep = get_profile(session)  # held: the form's checks find it in the session, not the database
@@ -497,6 +519,7 @@ def _invalid(session: Session, villages, today: dt.date, progress=None) -> list[
             ids = [r.id for r in page]
             heads = resident_form.heads_of(session, {r.household_id for r in page} - {None})
             prints = _fingerprints(session, ids, heads)
+            ids = [rid for rid in ids if rid in prints]  # (one deleted meanwhile: none to check)
             again = [rid for rid in ids if before.get(rid, (None,))[0] != prints[rid]]
             checked = _invalid_batch(session, again, villages, today, heads) if again else {}
             for rid in ids:
@@ -507,9 +530,10 @@ def _invalid(session: Session, villages, today: dt.date, progress=None) -> list[
     finally:
         session.info.pop(profiles.VILLAGE_MEMO, None)
         del keep
-    with _LAST_SCAN_LOCK:
-        _LAST_SCAN.clear()
-        _LAST_SCAN[key] = found
+    if reuse:
+        with _LAST_SCAN_LOCK:
+            _LAST_SCAN.clear()
+            _LAST_SCAN[key] = found
     items = [item for _print, item in found.values() if item is not None]
     items.sort(key=lambda pair: pair[0], reverse=True)
     return [item for _updated, item in items]
@@ -517,7 +541,9 @@ def _invalid(session: Session, villages, today: dt.date, progress=None) -> list[
 
 def _invalid_batch(session: Session, page: list, villages, today: dt.date, heads: dict) -> dict:
     """Per record of ``page``: (updated at, item) if it fails the form's check, else None."""
-    rows = list(session.scalars(select(Resident).where(Resident.id.in_(page))))
+    # as stored now, not as objects this session held already (its fingerprint was read so)
+    fresh = {"populate_existing": True}
+    rows = list(session.scalars(select(Resident).where(Resident.id.in_(page)).execution_options(**fresh)))
     choices: dict[uuid.UUID, list] = defaultdict(list)  # (plain rows: half a million ORM objects took 13 s)
     C = ResidentChoice
     q = select(C.resident_id, C.field, C.code, C.note, C.event_date).where(C.resident_id.in_(page))
@@ -525,9 +551,9 @@ def _invalid_batch(session: Session, page: list, villages, today: dt.date, heads
         choices[row.resident_id].append(row)
     households = list(  # held while the batch is checked: the form's household rule finds them in the session
         session.scalars(
-            select(Household).where(
-                Household.id.in_(select(Resident.household_id).where(Resident.id.in_(page)))
-            )
+            select(Household)
+            .where(Household.id.in_(select(Resident.household_id).where(Resident.id.in_(page))))
+            .execution_options(**fresh)
         )
     )
     session.info[resident_form.HEADS_MEMO] = heads
