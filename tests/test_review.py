@@ -154,17 +154,23 @@ def test_records_failing_todays_validation(township_store):
     assert item.resident_id == r.id and item.detail.context == "Validation"
 
 
+def _head_and_member(s, name: str, relation: str, village: dict):
+    """赵桂兰 as the head of a new household, and ``name`` joining it as ``relation``."""
+    head = save_resident(s, ResidentInput(**PERSON, village_code="110105001101"), today=TODAY)
+    member = save_resident(
+        s,
+        ResidentInput(name=name, household_id=head.household_id, relation_to_head=relation, **village),
+        today=TODAY,
+    )
+    return head, member
+
+
 def test_the_scan_finds_two_heads_of_one_household_and_a_box_no_longer_on_the_form(township_store):
     """The scan reads a batch's heads and ticked boxes at once: each record is still judged as its
     form judges it alone (the other head named; a box's code checked against today's list)."""
     village = dict(village_code="110105001101", sex="1", birth_date=dt.date(1950, 3, 1))
     with township_store.transaction() as s:
-        head = save_resident(s, ResidentInput(**PERSON, village_code="110105001101"), today=TODAY)
-        other = save_resident(
-            s,
-            ResidentInput(name="钱国强", household_id=head.household_id, relation_to_head="1", **village),
-            today=TODAY,
-        )
+        head, other = _head_and_member(s, "钱国强", "1", village)
         other.relation_to_head = "0"  # a second head, as an old import slipped it through
         boxed = save_resident(s, ResidentInput(name="孙秀英", **village), today=TODAY)
         s.add(ResidentChoice(resident_id=boxed.id, field="payment", code="99"))  # no such 医疗费用支付方式
@@ -198,12 +204,7 @@ def test_a_scan_checks_again_only_the_records_whose_check_would_read_something_n
     )
     village = dict(village_code="110105001101", sex="2", birth_date=dt.date(1952, 5, 1))
     with township_store.transaction() as s:
-        head = save_resident(s, ResidentInput(**PERSON, village_code="110105001101"), today=TODAY)
-        member = save_resident(
-            s,
-            ResidentInput(name="钱秀英", household_id=head.household_id, relation_to_head="2", **village),
-            today=TODAY,
-        )
+        head, member = _head_and_member(s, "钱秀英", "2", village)
         alone = save_resident(s, ResidentInput(name="孙秀英", **village), today=TODAY)
 
     def scan():
