@@ -269,3 +269,12 @@ def test_the_township_queue_fits_the_page_at_800_px(gui_app, qtbot, township_sto
             assert table.rowHeight(row) >= table.sizeHintForRow(row), row
             assert table.item(row, 2).text() == "黄金山\n110105001002910001"
         assert table.item(0, 3).text().endswith("\n110105001001900001")
+
+
+def test_long_english_headers_go_on_two_lines_and_chinese_ones_stay_whole():
+    from app.views.widgets import header_lines
+
+    assert header_lines("Wrong PC clock") == "Wrong PC\nclock"
+    assert header_lines("Mandatory fields missing") == "Mandatory\nfields missing"
+    assert header_lines("After death") == "After death"  # short: one line
+    assert header_lines("电脑时钟有误") == "电脑时钟有误"

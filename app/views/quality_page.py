@@ -25,7 +25,16 @@ from app.services.printing.supervision_sheet import write_supervision_sheets
 from app.services.quality import export
 from app.services.quality import report as quality
 from app.views.operations import FOLLOWUPS, RESIDENTS, Op, refresh_on
-from app.views.widgets import LazyPage, aside, fit_columns, print_labels, read_only_table, toolbar, translate
+from app.views.widgets import (
+    LazyPage,
+    aside,
+    fit_columns,
+    header_lines,
+    print_labels,
+    read_only_table,
+    toolbar,
+    translate,
+)
 
 
 class QualityPage(LazyPage):
@@ -68,7 +77,11 @@ class QualityPage(LazyPage):
         self.headline = QLabel()
         self.kinds = list(quality.KINDS)
         self.summary = read_only_table(
-            [self.tr("村"), *(translate("Quality", quality.KINDS[k]) for k in self.kinds), self.tr("合计")]
+            [
+                self.tr("村"),
+                *(header_lines(translate("Quality", quality.KINDS[k])) for k in self.kinds),
+                self.tr("合计"),
+            ]
         )
         self.summary.setSelectionBehavior(self.summary.SelectionBehavior.SelectItems)
         self.summary.horizontalHeader().setStretchLastSection(False)

@@ -271,6 +271,17 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     window.resize(width, height)
 
 
+def header_lines(text: str, longest: int = 12) -> str:
+    """A column header longer than ``longest`` characters on two lines, broken at the space nearest
+    its middle (English: "Wrong PC clock" scrolled the 质量 summary sideways at 1024 px); a header
+    without spaces (Chinese) as it is."""
+    if len(text) <= longest or " " not in text:
+        return text
+    middle = len(text) / 2
+    at = min((i for i, c in enumerate(text) if c == " "), key=lambda i: abs(i - middle))
+    return f"{text[:at]}\n{text[at + 1 :]}"
+
+
 def fit_columns(table, widths_em: dict[int, int]) -> None:
     """Fixed column widths from the font (in digit widths), never narrower than the header's text,
     nor than the rows' text up to twice the width (a code label is longer in English: 女 / Female)."""
