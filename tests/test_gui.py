@@ -262,6 +262,24 @@ def test_bundled_font_renders_chinese(gui_app):
     assert "WenQuanYi" in gui_app.font().family()
 
 
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
+def test_roster_check_with_no_file_chosen_asks_for_one(qtbot, store, monkeypatch):
+    """检查 or 导入 before a file is chosen opens the file chooser (the empty path was read as the
+    folder "." and refused as a folder)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.views.roster_import import RosterImportDialog
+
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (asked.append(a), ("", ""))[1])
+    dialog = RosterImportDialog(store)
+    qtbot.addWidget(dialog)
+    before = dialog.summary.text()
+    dialog.check_button.click()
+    dialog.import_button.click()
+    assert len(asked) == 2 and dialog.summary.text() == before and "文件夹" not in before
+
+
 @pytest.mark.slow
 @pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_roster_import_dialog_checks_then_imports_off_the_gui_thread(window, qtbot, store, tmp_path):
@@ -795,3 +813,27 @@ def test_a_residents_page_fits_a_small_screen_in_english(gui_app, qtbot, store):
         assert dialog.minimumSizeHint().width() <= 760
     finally:
         install_translator(gui_app, "zh")
+
+
+def test_copy_last_medication_fills_the_drug_rows_from_the_visit_before(gui_app, qtbot, store):
+    """复制上次用药 once raised (the last visit's drugs are a tuple) and copied nothing."""
+    from app.models import Resident
+    from app.services.programmes.followup import VisitInput, save_visit
+
+    rid = htn_patient(store, "周桂芳", dt.date(2025, 1, 6))
+    drugs = [
+        {"name": "氨氯地平片", "times_per_day": 1, "mg_per_time": 5},
+        {"name": "氢氯噻嗪片", "times_per_day": 1, "mg_per_time": 12.5},
+    ]
+    with store.transaction() as s:
+        save_visit(
+            s,
+            s.get(Resident, rid),
+            VisitInput(visit_date="2025-03-03", measurements={"sbp": "138", "dbp": "86"}, drugs=drugs),
+            today=TODAY,
+        )
+    dialog = followup_dialog(store, rid, "htn")
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.copy_drugs, Qt.LeftButton)
+    filled = [(n.text(), t.text(), m.text()) for n, t, m in dialog.drugs]
+    assert filled[:3] == [("氨氯地平片", "1", "5"), ("氢氯噻嗪片", "1", "12.5"), ("", "", "")]

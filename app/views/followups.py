@@ -581,7 +581,9 @@ class FollowupDialog(QDialog):
     def _copy_last_drugs(self) -> None:
         """Medications only: measurements are never copied forward."""
         for (name, times, mg), drug in zip(
-            self.drugs, (self.last.drugs if self.last else []) + [{}] * 3, strict=False
+            self.drugs,
+            [*(self.last.drugs if self.last else ()), {}, {}, {}],
+            strict=False,  # (a tuple)
         ):
             name.setText(str(drug.get("name", "")))
             times.setText(str(drug.get("times_per_day", "") or ""))

@@ -88,6 +88,9 @@ class RosterImportDialog(QDialog):
             StoreOp(self, self.store, lambda _store: roster.write_template(Path(name))).run()
 
     def _run(self, dry_run: bool) -> None:
+        if not self.path.text().strip():  # nothing chosen yet: choose (an empty path read as the folder ".")
+            self._browse()
+            return
         path = Path(self.path.text().strip())
         skip = self.skip.isChecked()
         title = self.tr("正在检查…") if dry_run else self.tr("正在导入…")
