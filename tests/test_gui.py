@@ -837,3 +837,31 @@ def test_copy_last_medication_fills_the_drug_rows_from_the_visit_before(gui_app,
     qtbot.mouseClick(dialog.copy_drugs, Qt.LeftButton)
     filled = [(n.text(), t.text(), m.text()) for n, t, m in dialog.drugs]
     assert filled[:3] == [("氨氯地平片", "1", "5"), ("氢氯噻嗪片", "1", "12.5"), ("", "", "")]
+
+
+def test_a_fault_no_operation_caught_is_logged_and_said_in_one_sentence(gui_app, qtbot, monkeypatch, caplog):
+    """The GUI's excepthook: a button handler's own fault (复制上次用药 once raised) reaches the log
+    with its traceback and the user as one sentence, never as a traceback; one box at a time."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.views import operations
+
+    def fault() -> TypeError:
+        try:
+            raise TypeError('can only concatenate tuple (not "list") to tuple')
+        except TypeError as e:
+            return e
+
+    said = []
+
+    def critical(parent, title, text):  # the box, and a second fault while it is open
+        said.append(text)
+        again = fault()
+        operations.report_unexpected(TypeError, again, again.__traceback__)
+
+    monkeypatch.setattr(QMessageBox, "critical", critical)
+    first = fault()
+    with caplog.at_level("ERROR"):
+        operations.report_unexpected(TypeError, first, first.__traceback__)
+    assert len(said) == 1 and "TypeError" in said[0] and "Traceback" not in said[0]
+    assert sum(1 for r in caplog.records if r.exc_info and r.exc_info[0] is TypeError) == 2  # both logged

@@ -21,12 +21,13 @@ Modelled on Anki's ``aqt.operations.CollectionOp``::
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QEvent, QObject, QThread, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.db import Store, unavailable
 from app.services.errors import UserError
@@ -135,6 +136,33 @@ def show_error(parent: QWidget | None, title: str, error: BaseException) -> None
             error=type(error).__name__
         ),
     )
+
+
+_reporting = False
+
+
+def report_unexpected(kind: type[BaseException], error: BaseException, tb) -> None:
+    """The GUI's ``sys.excepthook``: an exception no operation caught (a slot's own fault, such as
+    a button's handler) is logged with its traceback and said in one sentence, as
+    :func:`show_error` says it, over the active window; never a second box while one is open
+    (a fault repeating as the box paints is logged only)."""
+    global _reporting
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, tb)
+        return
+    if error.__traceback__ is None:
+        error = error.with_traceback(tb)
+    app = QApplication.instance()
+    if _reporting or app is None or QThread.currentThread() is not app.thread():
+        # (another being said; or off the GUI thread, where no window may open: the log only)
+        log.error("unexpected error", exc_info=(kind, error, tb))
+        return
+    _reporting = True
+    try:
+        window = QApplication.activeWindow()
+        show_error(window, window.windowTitle() if window is not None else "CunYi", error)
+    finally:
+        _reporting = False
 
 
 class _Base(Generic[T]):

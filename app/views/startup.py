@@ -155,6 +155,9 @@ def run_gui(
                 install_translator(app, chosen)
         from app.views.main_window import MainWindow
 
+    from app.views.operations import report_unexpected
+
+    sys.excepthook = report_unexpected  # a handler's own fault: logged and said, never only on stderr
     if not smoke and not screenshots:
         from app.services import profile as profiles
         from app.views.login import LoginDialog
