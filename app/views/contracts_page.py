@@ -158,9 +158,8 @@ class ContractsPage(LazyPage):
                 self.tr("签字"),
             ]
         )
-        fit_columns(
-            self.table, {0: 20, 1: 8, 2: 8, 3: 26, 4: 11, 5: 11, 6: 12, 7: 10}
-        )  # (签字 seen at 1024 px)
+        # (服务包 and 状态 narrow enough for 签字 to be in sight at 1024 px)
+        fit_columns(self.table, {0: 20, 1: 8, 2: 8, 3: 26, 4: 11, 5: 11, 6: 12, 7: 10})
         self.table.horizontalHeader().setStretchLastSection(True)
         lay = QVBoxLayout(self)
         lay.addWidget(top)

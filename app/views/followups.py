@@ -44,6 +44,7 @@ from app.views.widgets import (
     code_label,
     fit_columns,
     fit_to_screen,
+    hide_if_all_alike,
     lang,
     line_edit,
     render,
@@ -222,9 +223,7 @@ class FollowupPage(LazyPage):
             widened = self._show_all_for(ids)
             items = [i for i in self.all_items if i.resident_id in ids] if widened else items
         self.model.set_items(items)
-        # 村 only where the list holds several villages (a village PC's repeated its name on every
-        # row, and pushed 联系电话 out of sight at 1024 px)
-        self.table.setColumnHidden(2, len({i.village_name for i in self.all_items}) <= 1)
+        hide_if_all_alike(self.table, 2, (i.village_name for i in self.all_items))  # 村
         if widened:
             self.summary.setText(self.tr("此患者不在当前筛选中 — 显示全部在管患者"))
         elif ids is None:
@@ -580,11 +579,8 @@ class FollowupDialog(QDialog):
 
     def _copy_last_drugs(self) -> None:
         """Medications only: measurements are never copied forward."""
-        for (name, times, mg), drug in zip(
-            self.drugs,
-            [*(self.last.drugs if self.last else ()), {}, {}, {}],
-            strict=False,  # (a tuple)
-        ):
+        last = self.last.drugs if self.last else ()  # (a tuple)
+        for (name, times, mg), drug in zip(self.drugs, [*last, {}, {}, {}], strict=False):
             name.setText(str(drug.get("name", "")))
             times.setText(str(drug.get("times_per_day", "") or ""))
             mg.setText(str(drug.get("mg_per_time", "") or ""))

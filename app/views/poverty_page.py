@@ -31,6 +31,7 @@ from app.views.widgets import (
     WrappingTabs,
     code_label,
     fit_columns,
+    hide_if_all_alike,
     line_edit,
     read_only_table,
     render,
@@ -241,10 +242,8 @@ class PovertyPage(LazyPage):
             ]
             for j, v in enumerate(values):
                 self.households.setItem(i, j, QTableWidgetItem(v))
-        # 村 only where the list holds several villages (on a village PC it repeated its own name
-        # and pushed 慢病本月随访 out of sight in English at 1024 px)
         for table, villages in ((self.households, rows), (self.unsigned, wb.unsigned_households)):
-            table.setColumnHidden(0, len({h.village for h in villages}) <= 1)
+            hide_if_all_alike(table, 0, (h.village for h in villages))  # 村
         self.unsigned.setRowCount(len(wb.unsigned_households))
         for i, h in enumerate(wb.unsigned_households):
             for j, v in enumerate([h.village, h.head, h.head_archive_no, f"{h.signed}/{h.members}"]):

@@ -88,9 +88,8 @@ class SettingsPage(QWidget):
         lay.addWidget(self.save_button)
         lay.addWidget(self.note)
         self.backup_button = QPushButton(self.tr("备份到U盘或文件夹…"))
-        self.backup_button.clicked.connect(
-            lambda: self.backup_to_folder()
-        )  # (not the checked flag as a folder)
+        # (through a lambda: not the button's checked flag as the folder)
+        self.backup_button.clicked.connect(lambda: self.backup_to_folder())
         self.backup_note = QLabel(
             self.tr("每天第一次启动和关闭时自动备份到数据目录的 backups 文件夹（保留7个每日、4个每周备份）。")
         )

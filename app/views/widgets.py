@@ -271,6 +271,12 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     window.resize(width, height)
 
 
+def hide_if_all_alike(table, column: int, values) -> None:
+    """Hide ``column`` when its ``values`` are all one (村 on a village PC repeated its own name on
+    every row, and pushed the columns after it out of sight at 1024 px); show it otherwise."""
+    table.setColumnHidden(column, len(set(values)) <= 1)
+
+
 def header_lines(text: str, longest: int = 12) -> str:
     """A column header longer than ``longest`` characters on two lines, broken at the space nearest
     its middle (English: "Wrong PC clock" scrolled the 质量 summary sideways at 1024 px); a header

@@ -410,18 +410,16 @@ def _scan_key(session: Session, today: dt.date) -> tuple:
         .order_by(Village.id, VillageGroup.id)
     ).all()
     profile = get_profile(session)
-    rules = (
-        id(resident_form.RESIDENT_FORM),
-        tuple(map(id, CODE_LISTS.values())),
-    )  # (replaced, never changed)
+    # the form and the lists are replaced when they change, never changed in place: their identity
+    rules = (id(resident_form.RESIDENT_FORM), tuple(map(id, CODE_LISTS.values())))
     return (profile.db_id, profile.role, profile.code, actor(session), today, hash(tuple(places)), rules)
 
 
 def _fingerprints(session: Session, page: list, heads: dict) -> dict[uuid.UUID, int]:
     """Per record of ``page``, a hash of everything the form's check reads of it: its row (every
     column), its ticked boxes, its household's row, the household's heads and its 严重精神障碍
-    records.  Values are taken
-    as the driver reads them (no conversion: what matters is whether they changed)."""
+    records.  Values are taken as the driver reads them (no conversion: what matters is whether
+    they changed)."""
     R, C, H = Resident.__table__, ResidentChoice.__table__, Household.__table__
     # (places of columns read as dicts or lists, JSON on PostgreSQL, per table: taken by their repr)
     loose: dict[str, set[int]] = {"boxes": set(), "households": set(), "residents": set(), "smi": set()}
