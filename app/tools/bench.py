@@ -600,7 +600,7 @@ def bench_print(db: Path, runs: int = 20, cards: int = 500) -> list[Metric]:
     from sqlalchemy import select
 
     from app.db import sqlite_backup
-    from app.models import FollowupVisit, ProgramEnrolment
+    from app.models import FollowupVisit, ProgramEnrolment, Referral
     from app.services import printing
     from app.services.printing import Labels
     from app.services.programmes import referral
@@ -612,9 +612,14 @@ def bench_print(db: Path, runs: int = 20, cards: int = 500) -> list[Metric]:
         sqlite_backup(db, copy)
         store = Store(f"sqlite:///{copy}", upgrade=False)
         with store.transaction() as s:
+            # The demo data refers some of these patients itself: a slip for one the same day
+            # would be refused as a duplicate, so the slip is for a patient with none open.
+            referred = select(Referral.id).where(
+                Referral.resident_id == FollowupVisit.resident_id, Referral.status.in_(referral.OPEN)
+            )
             visit_id = s.scalar(
                 select(FollowupVisit.id)
-                .where(FollowupVisit.sbp >= 180)
+                .where(FollowupVisit.sbp >= 180, ~referred.exists())
                 .order_by(FollowupVisit.visit_date.desc())
             )
             draft = referral.draft_from_visit(s, visit_id)
