@@ -303,6 +303,7 @@ def test_lost_and_death_visits_end_management(store, person):
             )
 
 
+@pytest.mark.sqlite_only
 def test_cli_smi_and_elderly_json(tmp_path, capsys):
     from app.cli import main
 
@@ -401,6 +402,7 @@ def test_cli_smi_and_elderly_json(tmp_path, capsys):
     assert "严重精神障碍患者个人信息补充表" in text and "父亲" in text and "13800000000" in text
 
 
+@pytest.mark.sqlite_only
 def test_the_migration_matches_the_models(tmp_path):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext

@@ -839,6 +839,7 @@ def test_copy_last_medication_fills_the_drug_rows_from_the_visit_before(gui_app,
     assert filled[:3] == [("氨氯地平片", "1", "5"), ("氢氯噻嗪片", "1", "12.5"), ("", "", "")]
 
 
+@pytest.mark.sqlite_only
 def test_a_fault_no_operation_caught_is_logged_and_said_in_one_sentence(gui_app, qtbot, monkeypatch, caplog):
     """The GUI's excepthook: a button handler's own fault (复制上次用药 once raised) reaches the log
     with its traceback and the user as one sentence, never as a traceback; one box at a time."""

@@ -66,6 +66,7 @@ def _check(figures, town, new, residents: int) -> None:
 
 
 @pytest.mark.slow  # a rate-limited link: seconds by design
+@pytest.mark.sqlite_only
 def test_a_replacement_pc_gets_its_village_back_over_a_slow_link_resuming_once_dropped(tmp_path):
     figures, town, new = netbench.replacement(tmp_path, 120, rate_bytes_per_s=RATE, keep=True)
     try:
@@ -83,6 +84,7 @@ def test_a_replacement_pc_gets_its_village_back_over_a_slow_link_resuming_once_d
 
 
 @pytest.mark.slow
+@pytest.mark.sqlite_only
 def test_full_size_3000_residents_with_3_years_of_visits_at_256_kbit(tmp_path, record_property):
     figures, town, new = netbench.replacement(tmp_path, 3000, rate_bytes_per_s=RATE, keep=True)
     try:
@@ -100,6 +102,7 @@ def test_full_size_3000_residents_with_3_years_of_visits_at_256_kbit(tmp_path, r
         new.dispose()
 
 
+@pytest.mark.sqlite_only
 def test_only_a_new_device_of_a_known_village_gets_a_snapshot_and_only_its_villages_rows(tmp_path):
     """Who gets the whole village: a second device of a village the township knows, once; never a
     first device (its own records are its), never another village's records or the audit trail."""
@@ -145,6 +148,7 @@ def replaced_by_stick(tmp_path, town, old):
     return new, snapshot.export_bundles(town.store, town.paths, tmp_path / "stick2")
 
 
+@pytest.mark.sqlite_only
 def test_a_replacement_pc_set_up_by_usb_stick_gets_its_village_back_too(tmp_path):
     town, (old,) = netbench.make_county(tmp_path, 1, 15)
     stick = tmp_path / "stick"

@@ -271,6 +271,7 @@ def test_the_township_queue_fits_the_page_at_800_px(gui_app, qtbot, township_sto
         assert table.item(0, 3).text().endswith("\n110105001001900001")
 
 
+@pytest.mark.sqlite_only
 def test_long_english_headers_go_on_two_lines_and_chinese_ones_stay_whole():
     from app.views.widgets import header_lines
 

@@ -258,6 +258,7 @@ def test_cli_search_exports_and_prints_name_nothing(world, tmp_path, capsys, dev
         d.store.actor = None
 
 
+@pytest.mark.sqlite_only
 def test_cli_worklist_lists_the_patient_to_the_responsible_doctor(world, tmp_path, capsys):
     pw = tmp_path / "pw"
     pw.write_text(PASSWORD, encoding="utf-8")
@@ -464,6 +465,7 @@ def test_code8_rows_travel_only_where_they_may_be_seen(world):
         assert len(_codes8(world[device].store, world["pid2"])) == n
 
 
+@pytest.mark.sqlite_only
 def test_an_unauthorised_save_keeps_the_code8_row(world):
     """王医生 edits the record through the form's save (and the CLI's correction): the box they do not
     see stays, with its date; a 无 they tick beside it is dropped, not saved as a contradiction."""
@@ -490,6 +492,7 @@ def test_an_unauthorised_save_keeps_the_code8_row(world):
         assert sorted(s.get(Resident, world["pid"]).choice_codes("past_disease")) == ["2", "8"]
 
 
+@pytest.mark.sqlite_only
 def test_a_village_doctor_cannot_make_themselves_responsible_for_another_s_record(world):
     """The record's responsible doctor sees its 既往史 严重精神障碍 box: 王医生 setting themselves
     there would see 李医生's patient.  A village doctor hands on only their own records; the
@@ -533,6 +536,7 @@ def test_a_village_doctor_cannot_make_themselves_responsible_for_another_s_recor
 
 @pytest.mark.gui
 @pytest.mark.parametrize("user,sees", [("li", True), ("wang", False)])
+@pytest.mark.sqlite_only
 def test_the_edit_form_offers_the_box_only_to_those_who_may_see_it(world, gui_app, qtbot, user, sees):
     from app.views.enrolment_form import EnrolmentDialog
 
@@ -559,6 +563,7 @@ def test_the_edit_form_offers_the_box_only_to_those_who_may_see_it(world, gui_ap
     assert got == {"2": "2015-07", "8": "2018-03"}
 
 
+@pytest.mark.sqlite_only
 def test_a_referral_of_the_programme_is_listed_only_to_those_who_may_know(world):
     """开转诊单 from the 专项随访 form makes a referral of programme ``smi``: the referral lists, the
     review queue's overdue referrals and the slip know it only for those who see the programme."""
@@ -713,6 +718,7 @@ def test_the_audit_hides_prints_and_refusals_that_name_a_patient(world):
     assert listed("boss") == [] and listed("plain") == []
 
 
+@pytest.mark.sqlite_only
 def test_the_smi_package_names_no_patient(world):
     """严重精神障碍包 showed on every contract list and agreement, to anyone."""
     from app.models import FamilyContract
@@ -1065,6 +1071,7 @@ def test_a_doctors_name_with_another_middle_dot_is_the_same_doctor(store, person
         )
 
 
+@pytest.mark.sqlite_only
 def test_the_smi_package_is_signed_only_by_whom_may_see_the_patient(world):
     """A doctor who may not see 严重精神障碍 patients put 严重精神障碍包 on anyone's contract: saved,
     counted in the county's figures, hidden from them and left off the agreement they printed.  The
