@@ -656,3 +656,63 @@ def test_chunks_but_the_last_commit_provisionally(world, small_chunks, monkeypat
     assert outcome.status == "applied"
     provisional = [f for f in flags if f]
     assert len(provisional) == len(chunks) - 1 > 3  # the last chunk, with the bundle's record: flushed
+
+
+def test_each_chunk_is_planned_by_statistics_of_what_the_chunks_before_wrote(
+    world, small_chunks, monkeypatch
+):
+    """PostgreSQL plans from the statistics ANALYZE last made; a township analysed while empty took
+    its first big import's lookups as over empty tables, reading every visit so far in each chunk.
+    Every chunk first analyses the tables grown past their statistics (db.refresh_statistics)."""
+    import app.db
+
+    town, a, _b, tmp = world
+    path = _new_bundle(town, a, tmp)
+    monkeypatch.setattr(app.db, "STATISTICS_LEAST_PAGES", 1)  # this bundle's tables are a few pages
+    analysed: list[list[str]] = []
+
+    def recorded(conn):
+        analysed.append(app.db.refresh_statistics(conn))
+        return analysed[-1]
+
+    monkeypatch.setattr(exchange, "refresh_statistics", recorded)
+    (outcome,) = town.import_(path)
+    assert outcome.status == "applied"
+    if town.store.engine.dialect.name == "sqlite":
+        assert analysed == []  # (SQLite's planner has no such statistics to go stale)
+        return
+    assert len(analysed) > 5  # one look a chunk
+    grown = [name for names in analysed for name in names]
+    assert {"resident", "followup_visit"} <= set(grown)
+    assert len(grown) < len(analysed) * 2  # a table is analysed again only once it has grown 4-fold
+    with town.store.engine.connect() as conn:
+        described = conn.exec_driver_sql(
+            "SELECT count(*) FROM pg_stats WHERE tablename = 'followup_visit' AND attname = 'outcome'"
+        ).scalar()
+        assert described == 1
+        assert app.db.refresh_statistics(conn) == []  # nothing grew since
+
+
+def test_point_lookups_turn_bitmap_scans_off_inside_only(world):
+    """The duplicates' lookup by ID number goes through its btree, never the trigram index that a
+    store's stale GIN figures make look free (db.point_lookups); the setting is the transaction's and
+    comes back as it was."""
+    from app.db import point_lookups
+
+    town = world[0]
+    with town.store.engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            with point_lookups(conn):
+                assert conn.exec_driver_sql("SELECT 1").scalar() == 1
+            return
+        show = lambda: conn.exec_driver_sql("SHOW enable_bitmapscan").scalar()  # noqa: E731
+        with conn.begin():
+            assert show() == "on"
+            with point_lookups(conn):
+                assert show() == "off"
+            assert show() == "on"
+            conn.exec_driver_sql("SET LOCAL enable_bitmapscan = off")  # the caller's own choice
+            with point_lookups(conn):
+                assert show() == "off"
+            assert show() == "off"  # kept
+        assert show() == "on"  # and the transaction's only

@@ -281,6 +281,14 @@ def migrate_store(source: Store, target_url: str, moved: Callable[[], None] | No
             if moved is not None:
                 moved()
             mark_moved(src)
+        try:
+            with target.engine.connect() as conn:
+                # Its statistics, as after any restore: the server would plan the first reports and
+                # imports on the moved rows as over empty tables until autovacuum came by
+                conn.exec_driver_sql("ANALYZE")
+                conn.commit()
+        except sa.exc.DBAPIError as e:  # the store is moved: autovacuum makes them later
+            log.warning("ANALYZE after migrate-store failed: %s", e)
         return result
     except raced:
         raise full from None

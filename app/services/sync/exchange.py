@@ -53,7 +53,7 @@ from sqlalchemy.orm import Session
 
 from app import __version__
 from app.config import Paths
-from app.db import Store, head_revision, is_sqlite, unavailable, wire_revision
+from app.db import Store, head_revision, is_sqlite, refresh_statistics, unavailable, wire_revision
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
     BundleRecord,
@@ -2161,6 +2161,8 @@ def _apply_checked(
             if is_sqlite(conn.engine):
                 for pragma in merge.SQLITE_BULK_PRAGMAS:
                     conn.exec_driver_sql(pragma)
+            else:  # what the chunks before this one wrote, in the statistics this one is planned by
+                refresh_statistics(conn)
             stats = merge.ApplyStats()
             relay = _Relay(s)
             parts = [ops] if last or whole else _slices(ops)

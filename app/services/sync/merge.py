@@ -29,7 +29,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from app import search_index
-from app.db import note_changes
+from app.db import note_changes, point_lookups
 from app.models import ChangeLog, OriginMark, Resident, ResidentSearchKey, SyncConflict, new_id
 from app.models.base import Day, Timestamp, id_hex, id_param, ids_in, is_id, is_json, new_id_hexes
 from app.models.packing import pack
@@ -691,19 +691,19 @@ def _find_duplicates(session: Session, resident_ids: list, stats: ApplyStats) ->
     conn = session.connection()
     r, other = Resident.__table__.alias("r"), Resident.__table__.alias("o")
     found = []
-    for i in range(0, len(resident_ids), IN_CHUNK):
-        chunk = resident_ids[i : i + IN_CHUNK]
-        found += conn.execute(
-            select(r.c.id, other.c.id)
-            .join(other, sa.and_(other.c.id_number == r.c.id_number, other.c.id != r.c.id))
-            .where(
-                r.c.id.in_(chunk),
-                r.c.id_number.is_not(None),
-                r.c.id_number != "",
-                r.c.voided.is_(False),
-                other.c.voided.is_(False),
-            )
-        ).all()
+    with point_lookups(conn):  # by the ID number's btree, never its trigram index
+        for i in range(0, len(resident_ids), IN_CHUNK):
+            found += conn.execute(
+                select(r.c.id, other.c.id)
+                .join(other, sa.and_(other.c.id_number == r.c.id_number, other.c.id != r.c.id))
+                .where(
+                    r.c.id.in_(resident_ids[i : i + IN_CHUNK]),
+                    r.c.id_number.is_not(None),
+                    r.c.id_number != "",
+                    r.c.voided.is_(False),
+                    other.c.voided.is_(False),
+                )
+            ).all()
     if not found:
         return
     t = SyncConflict.__table__
