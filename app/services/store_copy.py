@@ -173,15 +173,21 @@ def copy_rows(cursor, table: sa.Table, columns: list[sa.Column], rows, dialect, 
         None if c.name in as_text else json_text if is_json(c.type) else b
         for c, b in zip(columns, bind_processors(columns, dialect), strict=True)
     ]
+    # only the columns with a conversion are visited (a visit's row: a few of its 66)
+    converted = [(i, b) for i, b in enumerate(binds) if b is not None]
     names = ", ".join(f'"{c.name}"' for c in columns)
     statement = f'COPY "{table.name}" ({names}) FROM STDIN'
     n = 0
     try:
         with cursor.copy(statement) as copy:
             for row in rows:
-                copy.write_row(
-                    [v if b is None or v is None else b(v) for b, v in zip(binds, row, strict=True)]
-                )
+                if converted:
+                    row = list(row)
+                    for i, b in converted:
+                        v = row[i]
+                        if v is not None:
+                            row[i] = b(v)
+                copy.write_row(row)
                 n += 1
     except dialect.loaded_dbapi.Error as e:  # as SQLAlchemy raises it (IntegrityError, …) for its callers
         raise sa.exc.DBAPIError.instance(statement, None, e, dialect.loaded_dbapi.Error) from e
