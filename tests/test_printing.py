@@ -574,6 +574,43 @@ def test_home_visit_worklist_groups_and_numbers_pages(store, patient, person, tm
     )
 
 
+def test_a_worklist_page_is_filled_before_it_breaks(store, patient, person, monkeypatch):
+    """Group captions span the sheet, and are measured so: measured in the 9 mm of 序号 alone each
+    took three rows' height, and a page of one-line rows broke a quarter empty."""
+    from app.services.printing import home_visits
+
+    with store.transaction() as s:
+        for i in range(60):
+            r = save_resident(
+                s,
+                person(
+                    name=f"随访{han(i)}",
+                    id_number="",
+                    sex="2",
+                    birth_date="1960-01-01",
+                    group_name=f"{i % 4 + 1}组",
+                ),
+                today=TODAY,
+            )
+            followup.enrol(s, r, "htn", dt.date(2026, 10, 1))
+    seen = {}
+    paginate = home_visits.paginate
+
+    def kept(heights, blocks, header, caption, fresh=frozenset(), room=home_visits.PAGE_ROOM):
+        seen.update(heights=heights, header=header, caption=caption, room=room)
+        seen["pages"] = paginate(heights, blocks, header, caption, fresh, room)
+        return seen["pages"]
+
+    monkeypatch.setattr(home_visits, "paginate", kept)
+    with store.session() as s:
+        printing.worklist_pdf(s, ZH, due_within=7, today=TODAY)
+    line = seen["header"]  # one line of text, as every row of this list
+    assert all(abs(h - line) < 0.5 for h in seen["heights"]), sorted(seen["heights"])[-3:]
+    assert abs(seen["caption"] - line) < 0.5
+    first = seen["pages"][0]
+    assert len(first) > (seen["room"] - line) / line - 1  # every row that fits: none left for later
+
+
 def test_worklist_with_nobody_due_says_so(store, tmp_path):
     with store.session() as s:
         text = pdf_text(printing.worklist_pdf(s, ZH, today=TODAY), tmp_path)

@@ -215,7 +215,11 @@ def set_lines(items: list[str], size: float, *, align: int = 0) -> Paragraph:
 
 TOP, BOTTOM = 21, 12  # mm: the margins, the top one holding the title and a line under it
 SUBTITLE_LINE = 4  # mm: a second line under the title (the clinic's address and phone)
-PAGE_ROOM = 210 - TOP - BOTTOM - 1.0  # mm of table a page holds (page less margins, a margin for rules)
+FRAME_PADDING = 6 / 72 * 25.4  # mm: reportlab's frame keeps 6 pt inside each margin
+# mm of table a page holds: the page less its margins, the frame's padding above and below, and a
+# margin for rules (without the padding a page of one-line rows overran and reportlab carried its
+# last rows onto a page of their own, with no header)
+PAGE_ROOM = 210 - TOP - BOTTOM - 2 * FRAME_PADDING - 1.0
 
 
 def paginate(
@@ -379,10 +383,14 @@ def render_home_visits(
     ]
     col_widths = [w * mm for _t, w in columns]
 
-    def height(row: list) -> float:
-        return Table([row], colWidths=col_widths, style=TableStyle(style)).wrap(0, 0)[1] / mm
+    def height(row: list, spanned: bool = False) -> float:
+        """The row's height as the page's table draws it: a caption spans the whole width (measured
+        in the 9 mm of 序号 alone it took 17 mm, and a full page broke after three quarters)."""
+        span = [("SPAN", (0, 0), (-1, 0))] if spanned else []
+        return Table([row], colWidths=col_widths, style=TableStyle(style + span)).wrap(0, 0)[1] / mm
 
-    heights = [height(row) for row in table_rows]
+    spanned = set(group_rows)
+    heights = [height(row, i in spanned) for i, row in enumerate(table_rows)]
     continued = {
         g: [Paragraph(markup(captions[g] + T("Print", "（续）")), body)] + [""] * (len(columns) - 1)
         for g in captions
@@ -405,7 +413,7 @@ def render_home_visits(
             heights,
             blocks,
             heights[0],
-            max((height(r) for r in continued.values()), default=0),
+            max((height(r, True) for r in continued.values()), default=0),
             frozenset(village_starts),
             PAGE_ROOM - SUBTITLE_LINE * (len(subtitle) - 1),
         )
