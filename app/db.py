@@ -279,7 +279,7 @@ def refresh_statistics(conn: Connection) -> list[str]:
         return []
     grown = (
         conn.exec_driver_sql(
-            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "SELECT quote_ident(c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
             "WHERE n.nspname = current_schema() AND c.relkind = 'r' AND "
             "pg_relation_size(c.oid) / current_setting('block_size')::int "
             f"> greatest({STATISTICS_LEAST_PAGES}, {STATISTICS_GROWTH} * c.relpages) ORDER BY 1"
@@ -294,7 +294,7 @@ def refresh_statistics(conn: Connection) -> list[str]:
             "SELECT current_setting('default_statistics_target'), "
             f"set_config('default_statistics_target', '{STATISTICS_TARGET}', true)"
         ).scalar()
-        conn.exec_driver_sql("ANALYZE " + ", ".join(f'"{name}"' for name in grown))
+        conn.exec_driver_sql("ANALYZE " + ", ".join(grown))  # (names quoted by the server)
         conn.exec_driver_sql("SELECT set_config('default_statistics_target', %(v)s, true)", {"v": before})
     return list(grown)
 

@@ -716,3 +716,25 @@ def test_point_lookups_turn_bitmap_scans_off_inside_only(world):
                 assert show() == "off"
             assert show() == "off"  # kept
         assert show() == "on"  # and the transaction's only
+
+
+def test_a_table_of_another_program_with_an_odd_name_is_analysed_too(world, monkeypatch):
+    """A database shared with another program's tables (migrate-store leaves them be): their names go
+    to ANALYZE as the server quotes them, never as a statement they could break."""
+    import app.db
+
+    town = world[0]
+    if town.store.engine.dialect.name == "sqlite":
+        with town.store.engine.connect() as conn:
+            assert app.db.refresh_statistics(conn) == []
+        return
+    monkeypatch.setattr(app.db, "STATISTICS_LEAST_PAGES", 1)
+    with town.store.engine.begin() as conn:
+        conn.exec_driver_sql('CREATE TABLE "their ""log""; DROP TABLE resident" (n integer)')
+        conn.exec_driver_sql(
+            'INSERT INTO "their ""log""; DROP TABLE resident" SELECT generate_series(1, 5000)'
+        )
+        grown = app.db.refresh_statistics(conn)
+        assert '"their ""log""; DROP TABLE resident"' in grown
+        assert conn.exec_driver_sql("SELECT count(*) FROM resident").scalar() > 0
+        conn.exec_driver_sql('DROP TABLE "their ""log""; DROP TABLE resident"')
