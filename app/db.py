@@ -15,7 +15,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import NamedTuple
@@ -239,6 +239,7 @@ def lock_for_writing(conn: Connection) -> None:
 STATISTICS_GROWTH = 4
 STATISTICS_LEAST_PAGES = 64  # 512 kB
 STATISTICS_TARGET = 10  # of a quick ANALYZE: 300 rows sampled per unit
+STATISTICS_LOCK_WAIT = "200ms"  # a table busy with maintenance longer is left for the next time
 
 
 @contextmanager
@@ -248,22 +249,23 @@ def point_lookups(conn: Connection) -> Iterator[None]:
     columns carry both a btree and a trigram (GIN) index, and a GIN index is read by bitmap scans
     only; its size figures are made by VACUUM, so in a store that grew since (a new one's first
     import) the planner takes the trigram index for free and an equality lookup reads every
-    pending entry of it: 7 ms a lookup against 0.02 ms through the btree.  SQLite: nothing."""
+    pending entry of it: 7 ms a lookup against 0.02 ms through the btree.  SQLite: nothing.
+    The setting is the transaction's: restored when the block ends normally; after an error the
+    transaction is rolled back, which undoes it (restoring it in a failed transaction would only
+    replace the error with "current transaction is aborted")."""
     if conn.dialect.name != "postgresql":
         yield
         return
     before = conn.exec_driver_sql(
         "SELECT current_setting('enable_bitmapscan'), set_config('enable_bitmapscan', 'off', true)"
     ).scalar()
-    try:
-        yield
-    finally:
-        conn.exec_driver_sql("SELECT set_config('enable_bitmapscan', %(v)s, true)", {"v": before})
+    yield
+    conn.exec_driver_sql("SELECT set_config('enable_bitmapscan', %(v)s, true)", {"v": before})
 
 
-def refresh_statistics(conn: Connection) -> list[str]:
-    """PostgreSQL: ANALYZE the tables that have grown far past their statistics, in ``conn``'s
-    transaction (its own rows not yet committed are counted and sampled); the tables' names.
+def refresh_statistics(engine: Engine, tables: Iterable[str], *, every: bool = False) -> list[str]:
+    """PostgreSQL: ANALYZE those of ``tables`` (CunYi's own, by name) that have grown far past
+    their statistics, or ``every`` one of them at the server's usual depth; the tables analysed.
     SQLite: nothing.
 
     PostgreSQL plans every query from the statistics ANALYZE last made, and autovacuum makes
@@ -272,31 +274,54 @@ def refresh_statistics(conn: Connection) -> list[str]:
     tables were still empty: no column has a value distribution, a filter on visits is taken to
     leave a handful of rows, and each chunk's lookups read every visit so far (one import of
     100k changes slowed from chunk to chunk, 42 ms to 168 ms a lookup).  Growth is read from
-    the table's file size against ``pg_class.relpages``: exact, and current inside the
-    transaction.  A table keeps its statistics until it has grown fourfold, so an import analyses
-    a growing table a few times, never per chunk."""
-    if conn.dialect.name != "postgresql":
+    the table's file size against ``pg_class.relpages``; a table keeps its statistics until it
+    has grown fourfold, so an import analyses a growing table a few times, never per chunk.
+
+    On a connection of its own, in autocommit, before the caller's transaction: what it makes is
+    kept whatever becomes of that transaction (statistics made inside a chunk rolled back were
+    lost, while the table's page count, written in place, said they were there), it holds no
+    write lock while it waits, and it waits at most :data:`STATISTICS_LOCK_WAIT` for a table
+    busy with maintenance (another program's or the server's), which is then left for later.
+    Nothing here fails the caller: statistics only make plans better."""
+    if engine.dialect.name != "postgresql":
         return []
-    grown = (
-        conn.exec_driver_sql(
-            "SELECT quote_ident(c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE n.nspname = current_schema() AND c.relkind = 'r' AND "
-            "pg_relation_size(c.oid) / current_setting('block_size')::int "
-            f"> greatest({STATISTICS_LEAST_PAGES}, {STATISTICS_GROWTH} * c.relpages) ORDER BY 1"
-        )
-        .scalars()
-        .all()
-    )
-    if grown:
-        # a sample of 3,000 rows a table (autovacuum's own ANALYZE refines it later): enough for the
-        # plan's choices, and a tenth of the time of the default 30,000
-        before = conn.exec_driver_sql(
-            "SELECT current_setting('default_statistics_target'), "
-            f"set_config('default_statistics_target', '{STATISTICS_TARGET}', true)"
-        ).scalar()
-        conn.exec_driver_sql("ANALYZE " + ", ".join(grown))  # (names quoted by the server)
-        conn.exec_driver_sql("SELECT set_config('default_statistics_target', %(v)s, true)", {"v": before})
-    return list(grown)
+    names = sorted(set(tables))
+    done: list[str] = []
+    try:
+        with engine.connect() as conn:
+            conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+            grown = (
+                names
+                if every
+                else conn.exec_driver_sql(
+                    "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                    "WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname = ANY(%(ours)s) "
+                    "AND pg_relation_size(c.oid) / current_setting('block_size')::int "
+                    "> greatest(%(least)s, %(growth)s * c.relpages) ORDER BY 1",
+                    {"ours": names, "least": STATISTICS_LEAST_PAGES, "growth": STATISTICS_GROWTH},
+                )
+                .scalars()
+                .all()
+            )
+            if not grown:
+                return []
+            quote = conn.dialect.identifier_preparer.quote
+            conn.exec_driver_sql(f"SET lock_timeout = '{STATISTICS_LOCK_WAIT}'")
+            if not every:  # a sample of 3,000 rows (autovacuum's own ANALYZE later takes 30,000)
+                conn.exec_driver_sql(f"SET default_statistics_target = {STATISTICS_TARGET}")
+            try:
+                for name in grown:
+                    try:
+                        conn.exec_driver_sql(f"ANALYZE {quote(name)}")
+                        done.append(name)
+                    except OperationalError as e:  # (lock_timeout: busy; the next chunk tries again)
+                        log.info("ANALYZE %s left for later: %s", name, e.orig)
+            finally:
+                conn.exec_driver_sql("RESET lock_timeout")
+                conn.exec_driver_sql("RESET default_statistics_target")
+    except DBAPIError as e:
+        log.warning("statistics not refreshed: %s", e)
+    return done
 
 
 class _Turnstile:

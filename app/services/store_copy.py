@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from app.db import MOVED, Store, is_sqlite, mark_moved
+from app.db import MOVED, Store, is_sqlite, mark_moved, refresh_statistics
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Base
 from app.models.base import is_json, json_text
@@ -287,14 +287,9 @@ def migrate_store(source: Store, target_url: str, moved: Callable[[], None] | No
             if moved is not None:
                 moved()
             mark_moved(src)
-        try:
-            with target.engine.connect() as conn:
-                # Its statistics, as after any restore: the server would plan the first reports and
-                # imports on the moved rows as over empty tables until autovacuum came by
-                conn.exec_driver_sql("ANALYZE")
-                conn.commit()
-        except sa.exc.DBAPIError as e:  # the store is moved: autovacuum makes them later
-            log.warning("ANALYZE after migrate-store failed: %s", e)
+        # Its statistics, as after any restore: the server would plan the first reports and imports
+        # on the moved rows as over empty tables until autovacuum came by
+        refresh_statistics(target.engine, (t.name for t in tables()), every=True)
         return result
     except raced:
         raise full from None

@@ -56,6 +56,7 @@ from app.config import Paths
 from app.db import Store, head_revision, is_sqlite, refresh_statistics, unavailable, wire_revision
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
+    Base,
     BundleRecord,
     ChangeLog,
     ImportProgress,
@@ -2154,6 +2155,8 @@ def _apply_checked(
         done within :data:`CHUNK_SECONDS` unless ``last`` or ``whole``; returns how many it applied."""
         nonlocal size, chunks, totals
         began = time.perf_counter()
+        # PostgreSQL: what the chunks before wrote, in the statistics this one is planned by
+        refresh_statistics(store.engine, Base.metadata.tables)
         # a chunk but the last is provisional: the last one's flushed commit makes every chunk
         # before it durable; a power cut before then resumes from the last chunk that reached the disk
         with store.transaction(provisional=not last) as s:
@@ -2161,8 +2164,6 @@ def _apply_checked(
             if is_sqlite(conn.engine):
                 for pragma in merge.SQLITE_BULK_PRAGMAS:
                     conn.exec_driver_sql(pragma)
-            else:  # what the chunks before this one wrote, in the statistics this one is planned by
-                refresh_statistics(conn)
             stats = merge.ApplyStats()
             relay = _Relay(s)
             parts = [ops] if last or whole else _slices(ops)
