@@ -537,9 +537,10 @@ def test_cover_leaves_the_township_blank_until_its_name_is_known(store, patient,
     assert "朝阳乡" in text
 
 
-def test_home_visit_worklist_groups_and_numbers_pages(store, patient, person, tmp_path):
+def _sixty_due(store, person, groups: list[str]) -> None:
+    """60 hypertension patients due for a visit, in turn in ``groups``: more than a page."""
     with store.transaction() as s:
-        for i in range(60):  # enough rows for a second page
+        for i in range(60):
             r = save_resident(
                 s,
                 person(
@@ -547,11 +548,15 @@ def test_home_visit_worklist_groups_and_numbers_pages(store, patient, person, tm
                     id_number="",
                     sex="2",
                     birth_date="1960-01-01",
-                    group_name=["一组", "二组", "十组"][i % 3],
+                    group_name=groups[i % len(groups)],
                 ),
                 today=TODAY,
             )
             followup.enrol(s, r, "htn", dt.date(2026, 10, 1))
+
+
+def test_home_visit_worklist_groups_and_numbers_pages(store, patient, person, tmp_path):
+    _sixty_due(store, person, ["一组", "二组", "十组"])
     with store.session() as s:
         data = printing.worklist_pdf(s, ZH, due_within=7, today=TODAY)
     text = pdf_text(data, tmp_path)
@@ -579,20 +584,7 @@ def test_a_worklist_page_is_filled_before_it_breaks(store, patient, person, monk
     took three rows' height, and a page of one-line rows broke a quarter empty."""
     from app.services.printing import home_visits
 
-    with store.transaction() as s:
-        for i in range(60):
-            r = save_resident(
-                s,
-                person(
-                    name=f"随访{han(i)}",
-                    id_number="",
-                    sex="2",
-                    birth_date="1960-01-01",
-                    group_name=f"{i % 4 + 1}组",
-                ),
-                today=TODAY,
-            )
-            followup.enrol(s, r, "htn", dt.date(2026, 10, 1))
+    _sixty_due(store, person, ["1组", "2组", "3组", "4组"])
     seen = {}
     paginate = home_visits.paginate
 
