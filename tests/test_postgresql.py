@@ -369,6 +369,35 @@ def test_fragment_search_can_use_the_trigram_indexes(township_store):
             assert f"ix_resident_{column}_trgm" in plan, plan
 
 
+def test_the_disabled_are_read_through_their_partial_index(township_store, person):
+    """Migration 0027's partial index answers 重点人群签约率's read of the disabled, as the service
+    sends it (its statement and values, EXPLAINed): of the whole store and of some villages.  Its
+    predicate is the query's own; a change to either that parts them fails here."""
+    from app.models import Village
+    from app.services.indicators import Scope
+    from app.services.indicators.services import _disabled_query
+
+    with township_store.transaction() as s:
+        profile.ensure_village(s, "110105001101", "王家村")
+        disabled = save_resident(s, person(village_code="110105001101", disability=["3"])).id
+        no = dict(name="吴无", id_number="", sex="1", birth_date="1960-01-01", disability=["1"])  # 无残疾
+        save_resident(s, person(village_code="110105001101", **no))
+    with township_store.session() as s:
+        villages = frozenset(s.scalars(sa.select(Village.id)))
+    with township_store.engine.connect() as conn:
+        conn.exec_driver_sql("SET enable_seqscan = off")
+
+        def explain(conn, cursor, statement, parameters, context, executemany):
+            return "EXPLAIN " + statement, parameters
+
+        sa.event.listen(conn, "before_cursor_execute", explain, retval=True)
+        for scope in (Scope(), Scope(villages)):
+            plan = "\n".join(r[0] for r in conn.execute(_disabled_query(scope)))
+            assert "ix_resident_choice_disabled" in plan, plan
+        sa.event.remove(conn, "before_cursor_execute", explain)
+        assert conn.execute(_disabled_query(Scope())).all() == [(disabled.bytes,)]
+
+
 def test_backup_restore_and_encryption_are_left_to_the_server(tmp_path, capsys, gui_app):
     """A store on a PostgreSQL server is backed up, restored and encrypted with the server's own
     tools: `cunyi backup`, `restore` and `store encrypt` refuse in one translated sentence and write

@@ -259,7 +259,8 @@ def _key_groups(session: Session, scope: Scope, day: dt.date) -> dict[str, set[u
 
 
 def _disabled_query(scope: Scope):
-    """Residents with a disability ticked (残疾情况 other than 无残疾)."""
+    """Residents with a disability ticked (残疾情况 other than 无残疾).  On PostgreSQL read through the
+    partial index of migration 0027, whose predicate is this query's condition."""
     return joined_in_scope(
         select(raw_id(ResidentChoice.resident_id))
         .where(
