@@ -504,8 +504,9 @@ def unavailable(error: BaseException):
 # for another (a restore, encrypting the store) takes that lock alone first (:func:`held_alone`) and
 # is refused while another process has the store open: that process would go on writing into the
 # file swapped out, and every save it reported would be lost without a word.  A process starting
-# meanwhile waits for the swap to end.  POSIX only: Windows refuses to replace a file another
-# process holds open, which is refusal enough.
+# meanwhile waits for the swap to end.  POSIX only: Windows refuses to remove or replace a file
+# another process holds open, which is refusal enough; the restore and the encryption turn that
+# refusal into the same sentence (store_in_use) and leave nothing of themselves behind.
 OPEN_WAIT_S = 120.0  # how long a process starting waits for a restore running elsewhere
 _open_locks: dict[str, int] = {}
 _open_guard = threading.Lock()

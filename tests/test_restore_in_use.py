@@ -134,3 +134,68 @@ def test_a_process_starting_during_a_restore_waits_for_it(village, tmp_path):  #
         [sys.executable, "-c", starting, str(data)], capture_output=True, text=True, timeout=60
     )
     assert after.returncode == 0, after.stderr  # the swap over: it opens
+
+
+@pytest.fixture
+def as_on_windows(village, monkeypatch):  # noqa: F811
+    """The store held open by another process as Windows sees it: the lock files tell nothing
+    (held_alone is POSIX-only), and the store's files are neither removed nor replaced while held."""
+    import contextlib
+    from pathlib import Path
+
+    db = village.paths.db_file
+    held = {db, Path(f"{db}-wal"), Path(f"{db}-shm")}
+
+    def refused(path):
+        if Path(path) in held:
+            raise PermissionError(
+                13, "The process cannot access the file because it is being used by another process"
+            )
+
+    real_replace, real_unlink = Path.replace, Path.unlink
+    monkeypatch.setattr(Path, "replace", lambda self, target: refused(target) or real_replace(self, target))
+    monkeypatch.setattr(
+        Path, "unlink", lambda self, missing_ok=False: refused(self) or real_unlink(self, missing_ok)
+    )
+    for module in (backup, encryption):
+        monkeypatch.setattr(module, "held_alone", lambda db, doing: contextlib.nullcontext())
+    return monkeypatch
+
+
+def _files(folder) -> list[str]:
+    """What ``folder`` holds but the store's journal (SQLite's while it is open)."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.endswith(("-wal", "-shm")))
+
+
+def test_on_windows_a_restore_refused_at_the_swap_leaves_the_store_and_nothing_else(
+    village,  # noqa: F811
+    tmp_path,
+    as_on_windows,
+):
+    """Where the lock files cannot tell another process has the store (Windows), the swap itself
+    is refused by the system: the user reads the same sentence, not the system's error, and
+    nothing of the restore is left (the copy put aside, its seal, the prepared copy)."""
+    saved = backup.backup_to(village.store, tmp_path / "bk.db")
+    with village.store.transaction() as s:
+        records.save_resident(s, _person("王五"), today=TODAY)
+    folder, backups = village.paths.data_dir, village.paths.sub("backups")
+    before = (_files(folder), _files(backups))
+    with pytest.raises(UserError) as refused:
+        backup.restore(village.store, village.paths, saved)
+    assert "另一个窗口或程序" in refused.value.render() and "恢复未进行" in refused.value.render()
+    assert (_files(folder), _files(backups)) == before
+    as_on_windows.undo()
+    assert _residents(village.paths.db_file) == 3  # nothing restored, the store as it was
+    backup.restore(village.store, village.paths, saved)  # the other process gone: restored
+    assert _residents(village.paths.db_file) == 2
+
+
+def test_on_windows_encrypting_refused_at_the_swap_leaves_the_store_plain(village, as_on_windows):  # noqa: F811
+    db = village.paths.db_file
+    before = _files(db.parent)
+    with pytest.raises(UserError) as refused:
+        encryption.encrypt_store(village.store)
+    assert "加密数据库未进行" in refused.value.render(), refused.value.render()
+    assert not encryption.looks_encrypted(db) and _residents(db) == 2
+    as_on_windows.undo()
+    assert _files(db.parent) == before  # (the key made stays for the next try, in keys/)

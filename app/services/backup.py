@@ -62,6 +62,7 @@ from app.db import (
     open_lock_file,
     remove_orphan_part,
     sqlite_backup,
+    store_in_use,
 )
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ChangeLog, Peer, Profile, SyncState, new_id
@@ -87,6 +88,7 @@ DEVICE_MARK = "DEVICE"  # in KEYS_PENDING: the device id the new keys belong to
 on_step: Callable[[str], None] | None = None
 
 log = logging.getLogger(__name__)
+RESTORING = QT_TRANSLATE_NOOP("StoreCopy", "恢复")  # what held_alone and store_in_use name
 INCOMPLETE = QT_TRANSLATE_NOOP("Backup", "{name} 不完整或已损坏（缺少表或列），拒绝恢复；本机数据未改动")
 
 
@@ -671,7 +673,7 @@ def _restore(
             my_device=here.device_id.hex[-8:],
         )
     # no other process may be writing the file about to be swapped out (db.hold_open)
-    with held_alone(db, QT_TRANSLATE_NOOP("StoreCopy", "恢复")):
+    with held_alone(db, RESTORING):
         recover_interrupted_restore(paths, db)  # what an earlier, interrupted restore left
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         aside = _unused(paths.sub("backups") / f"pre-restore-{stamp}.db")
@@ -697,9 +699,7 @@ def _restore(
         except (UserError, DBAPIError, *database_errors()) as e:
             # a tampered backup, or one whose tables are not all there (cut down by hand): refused,
             # and nothing of this restore is left
-            _remove_prepared(db)
-            _remove_lock_files(prepared)
-            aside.unlink(missing_ok=True)
+            _abandon(paths, db, aside)
             if isinstance(e, UserError):
                 raise
             log.warning("restore of %s refused: %s", info.path.name, e)
@@ -712,13 +712,22 @@ def _restore(
         if new_device is not None:
             _make_pending_keys(paths, new_device, store.key, escrow)
             _step("keys")
-        with store.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # the old WAL is empty …
-        store.dispose()
-        for suffix in ("-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)  # … so removing it loses nothing
-        _step("closed")
-        prepared.replace(db)  # the swap: one rename, the commit point
+        try:
+            with store.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # the old WAL is empty …
+            store.dispose()
+            for suffix in ("-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)  # … so removing it loses nothing
+            _step("closed")
+            prepared.replace(db)  # the swap: one rename, the commit point
+        except PermissionError:
+            # Windows: another process holds the store open (held_alone sees other processes on
+            # POSIX only), and Windows neither removes nor replaces a file held open.  The store
+            # is as it was; nothing of this restore is left (what cannot be removed now, the next
+            # start removes: recover_interrupted_restore).
+            with contextlib.suppress(OSError):
+                _abandon(paths, db, aside)
+            raise store_in_use(RESTORING) from None
         _remove_lock_files(prepared)  # (the prepared copy's, now the store's own are used)
         _step("swapped")
         fsync_dir(db.parent)
@@ -726,6 +735,16 @@ def _restore(
             _install_pending_keys(paths, stamp)
         _step("done")
     return dataclasses.replace(info, new_device_id=new_device, dropped_changes=dropped), aside
+
+
+def _abandon(paths: Paths, db: Path, aside: Path) -> None:
+    """Take away what a restore refused before its swap made (the store itself untouched): the
+    prepared copy, the current store's copy put aside and its seal, new device keys."""
+    _remove_prepared(db)
+    _remove_lock_files(db.with_name(db.name + PREPARED_SUFFIX))
+    for made in (aside, aside.with_name(aside.name + SEAL_SUFFIX)):
+        made.unlink(missing_ok=True)
+    shutil.rmtree(paths.data_dir / KEYS_PENDING, ignore_errors=True)
 
 
 def _remove_lock_files(db: Path) -> None:

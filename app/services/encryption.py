@@ -21,6 +21,7 @@ Whether a store is encrypted is read from the file itself (a plain SQLite file s
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -37,6 +38,7 @@ from app.db import (
     is_plain_sqlite,
     is_sqlite,
     sqlite_backup,
+    store_in_use,
 )
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services import settings
@@ -48,6 +50,7 @@ KEY_FILE = "store.key.age"
 KEY_BYTES = 32
 ENCRYPTING_SUFFIX = ".encrypting"  # the encrypted copy being written beside the store
 PLAIN_SUFFIX = ".plain"  # the plain store kept until the encrypted one is verified
+ENCRYPTING = QT_TRANSLATE_NOOP("StoreCopy", "加密数据库")  # what held_alone and store_in_use name
 
 
 def _err(template: str, **params) -> UserError:
@@ -269,7 +272,7 @@ def encrypt_store(store: Store, *, keep_plain: bool = False) -> Encrypted:
         escrow = settings.get(s, settings.ESCROW_KEY) or None
     keys_dir = keys_dir_of(db)
     key = create_key(keys_dir, escrow)  # an interrupted conversion's key is used again
-    with held_alone(db, QT_TRANSLATE_NOOP("StoreCopy", "加密数据库")):  # (see db.hold_open)
+    with held_alone(db, ENCRYPTING):  # (see db.hold_open)
         part = db.with_name(db.name + ENCRYPTING_SUFFIX)
         part.unlink(missing_ok=True)
         sqlite_backup(db, part, None, key)
@@ -284,15 +287,24 @@ def encrypt_store(store: Store, *, keep_plain: bool = False) -> Encrypted:
         if integrity != "ok" or copied_counts != plain_counts:
             part.unlink(missing_ok=True)
             raise _err(QT_TRANSLATE_NOOP("Encryption", "加密副本校验未通过，数据库未改动"))
-        with store.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        store.dispose()
-        for suffix in ("-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
         plain = db.with_name(db.name + PLAIN_SUFFIX)
-        plain.unlink(missing_ok=True)
-        os.link(db, plain)  # the plain store stays reachable …
-        part.replace(db)  # … while one rename puts the encrypted one in place
+        try:
+            with store.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            store.dispose()
+            for suffix in ("-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+            plain.unlink(missing_ok=True)
+            os.link(db, plain)  # the plain store stays reachable …
+            part.replace(db)  # … while one rename puts the encrypted one in place
+        except PermissionError:
+            # Windows: another process holds the store open (held_alone sees other processes on
+            # POSIX only), and Windows neither removes nor replaces a file held open: the store
+            # stays as it was, plain
+            with contextlib.suppress(OSError):  # (else removed at the next start: remove_leftovers)
+                part.unlink(missing_ok=True)
+                plain.unlink(missing_ok=True)  # (a second name of the store, when made)
+            raise store_in_use(ENCRYPTING) from None
         fsync_dir(db.parent)
         reopened = Store(store.url, upgrade=False)
         try:
