@@ -15,7 +15,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import NamedTuple
@@ -560,18 +560,20 @@ def release_open() -> None:
 
 
 @contextmanager
-def held_alone(db_file: Path, doing: str) -> Iterator[None]:
+def held_alone(db_file: Path, doing: str) -> Iterator[bool]:
     """Inside: no other process has the SQLite store ``db_file`` open, and none opens it until the
     block ends (:func:`hold_open`).  When another has it open, ``doing`` (what would swap the file,
     marked for translation in the "StoreCopy" context) is refused in words (:func:`store_in_use`).
-    This process's own stores on it are the caller's to close."""
+    This process's own stores on it are the caller's to close.  Yields whether it could tell:
+    False where no lock is taken (Windows, a read-only folder), and :func:`swap_file` then reads
+    the system's refusal of the swap as another process holding the store."""
     try:
         hold_open(db_file)
     except StoreSwapping:  # (another process is swapping it right now)
         raise store_in_use(doing) from None
     fd = _open_locks.get(str(db_file.resolve()))
     if fd is None:  # (not POSIX, or a read-only folder)
-        yield
+        yield False
         return
     import fcntl
 
@@ -582,9 +584,39 @@ def held_alone(db_file: Path, doing: str) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
         raise store_in_use(doing) from None
     try:
-        yield
+        yield True
     finally:
         fcntl.flock(fd, fcntl.LOCK_SH)
+
+
+class _StillOpen(Exception):
+    """The store's journal could not be emptied: a connection still reads or writes the file."""
+
+
+def swap_file(
+    store: Store, db_file: Path, swap: Callable[[], None], *, told: bool, doing: str, undo: Callable[[], None]
+) -> None:
+    """Inside :func:`held_alone` (``told``: what it yielded): close ``store``'s file ``db_file``
+    and run ``swap`` (the rename that puts another file in its place).  The journal is emptied
+    into the file first and then removed, which loses nothing.  Refused, as :func:`store_in_use`
+    says, with the store as it was and ``undo`` run (what the caller made for the swap taken
+    away): when a connection still holds the file (the journal could not be emptied), and where
+    held_alone could not tell (Windows) when the system refuses to remove or replace a file held
+    open.  Where it could tell, the system's refusal has another cause and is raised as it is."""
+    try:
+        with store.engine.connect() as conn:
+            busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()[0]
+        if busy:
+            raise _StillOpen
+        store.dispose()
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db_file}{suffix}").unlink(missing_ok=True)  # (emptied: removing it loses nothing)
+        swap()
+    except (_StillOpen, PermissionError) as e:
+        if told and isinstance(e, PermissionError):
+            raise
+        undo()
+        raise store_in_use(doing) from None
 
 
 def store_in_use(doing: str):

@@ -136,15 +136,21 @@ def test_a_process_starting_during_a_restore_waits_for_it(village, tmp_path):  #
     assert after.returncode == 0, after.stderr  # the swap over: it opens
 
 
-@pytest.fixture
-def as_on_windows(village, monkeypatch):  # noqa: F811
+# What Windows refuses while another process holds the store: its journal and the file (SQLite
+# holds all three open), or the file only (a program that opened the file alone: a virus scanner)
+HELD = {"journal and file": ("-wal", "-shm", ""), "file only": ("",)}
+
+
+@pytest.fixture(params=sorted(HELD))
+def as_on_windows(village, monkeypatch, request):  # noqa: F811
     """The store held open by another process as Windows sees it: the lock files tell nothing
-    (held_alone is POSIX-only), and the store's files are neither removed nor replaced while held."""
+    (held_alone is POSIX-only: it says it could not tell), and what is held open is neither
+    removed nor replaced."""
     import contextlib
     from pathlib import Path
 
     db = village.paths.db_file
-    held = {db, Path(f"{db}-wal"), Path(f"{db}-shm")}
+    held = {Path(f"{db}{suffix}") for suffix in HELD[request.param]}
 
     def refused(path):
         if Path(path) in held:
@@ -158,7 +164,7 @@ def as_on_windows(village, monkeypatch):  # noqa: F811
         Path, "unlink", lambda self, missing_ok=False: refused(self) or real_unlink(self, missing_ok)
     )
     for module in (backup, encryption):
-        monkeypatch.setattr(module, "held_alone", lambda db, doing: contextlib.nullcontext())
+        monkeypatch.setattr(module, "held_alone", lambda db, doing: contextlib.nullcontext(False))
     return monkeypatch
 
 
@@ -167,26 +173,36 @@ def _files(folder) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if not p.name.endswith(("-wal", "-shm")))
 
 
+@pytest.mark.parametrize("as_new_device", [False, True])
 def test_on_windows_a_restore_refused_at_the_swap_leaves_the_store_and_nothing_else(
     village,  # noqa: F811
     tmp_path,
     as_on_windows,
+    as_new_device,
 ):
     """Where the lock files cannot tell another process has the store (Windows), the swap itself
     is refused by the system: the user reads the same sentence, not the system's error, and
-    nothing of the restore is left (the copy put aside, its seal, the prepared copy)."""
+    nothing of the restore is left (the copy put aside, its seal, the prepared copy, the new
+    device keys of a restore as a new device)."""
+    from app.services.profile import get_profile
+
     saved = backup.backup_to(village.store, tmp_path / "bk.db")
+    if as_new_device:  # (a backup without this PC's seal is restored as a new device only)
+        saved.with_name(saved.name + backup.SEAL_SUFFIX).unlink()
     with village.store.transaction() as s:
         records.save_resident(s, _person("王五"), today=TODAY)
-    folder, backups = village.paths.data_dir, village.paths.sub("backups")
-    before = (_files(folder), _files(backups))
+        device = get_profile(s).device_id
+    folder, backups, keys = village.paths.data_dir, village.paths.sub("backups"), village.paths.sub("keys")
+    before = (_files(folder), _files(backups), _files(keys))
     with pytest.raises(UserError) as refused:
-        backup.restore(village.store, village.paths, saved)
+        backup.restore(village.store, village.paths, saved, force_other_device=as_new_device)
     assert "另一个窗口或程序" in refused.value.render() and "恢复未进行" in refused.value.render()
-    assert (_files(folder), _files(backups)) == before
+    assert (_files(folder), _files(backups), _files(keys)) == before
     as_on_windows.undo()
     assert _residents(village.paths.db_file) == 3  # nothing restored, the store as it was
-    backup.restore(village.store, village.paths, saved)  # the other process gone: restored
+    with village.store.session() as s:
+        assert get_profile(s).device_id == device
+    backup.restore(village.store, village.paths, saved, force_other_device=as_new_device)  # now it is
     assert _residents(village.paths.db_file) == 2
 
 
@@ -198,4 +214,51 @@ def test_on_windows_encrypting_refused_at_the_swap_leaves_the_store_plain(villag
     assert "加密数据库未进行" in refused.value.render(), refused.value.render()
     assert not encryption.looks_encrypted(db) and _residents(db) == 2
     as_on_windows.undo()
-    assert _files(db.parent) == before  # (the key made stays for the next try, in keys/)
+    assert _files(db.parent) == before  # no .plain, no .encrypting (the key made stays, in keys/)
+    encryption.encrypt_store(Store(f"sqlite:///{db}"))  # the other process gone: encrypted
+    assert encryption.looks_encrypted(db)
+
+
+def test_where_the_locks_tell_a_refused_swap_is_not_taken_for_another_window(village, monkeypatch):  # noqa: F811
+    """On POSIX held_alone has seen no other process: a system refusal at the swap has another
+    cause (a hard link on a FAT drive), and is not told as a window to close."""
+    import os
+
+    def no_links(*args):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    with pytest.raises(PermissionError):
+        encryption.encrypt_store(village.store)
+    assert not encryption.looks_encrypted(village.paths.db_file)
+
+
+def test_a_connection_still_reading_the_store_stops_the_swap(village, tmp_path, monkeypatch):  # noqa: F811
+    """A connection of this process still in a read (a page that kept its session open) holds the
+    journal: what was written since its read began cannot be emptied into the file, and removing
+    the journal would lose it.  The restore is refused before anything is removed, and nothing of
+    it is left."""
+    import sqlite3
+
+    from app import db as app_db
+
+    saved = backup.backup_to(village.store, tmp_path / "bk.db")
+    with village.store.transaction() as s:
+        records.save_resident(s, _person("王五"), today=TODAY)
+    monkeypatch.setattr(app_db, "SQLITE_BUSY_TIMEOUT_MS", 200)
+    village.store.dispose()  # (its connections made again, waiting 200 ms)
+    backups = village.paths.sub("backups")
+    before = _files(backups)
+    reader = sqlite3.connect(village.paths.db_file)
+    try:
+        reader.execute("BEGIN")
+        assert reader.execute("SELECT count(*) FROM resident").fetchone() == (3,)
+        with village.store.transaction() as s:  # written after the read began: the reader's
+            records.save_resident(s, _person("赵六"), today=TODAY)  # snapshot keeps it in the journal
+        with pytest.raises(UserError) as refused:
+            backup.restore(village.store, village.paths, saved)
+        assert "恢复未进行" in refused.value.render()
+        assert _files(backups) == before
+    finally:
+        reader.close()
+    assert _residents(village.paths.db_file) == 4  # nothing lost, nothing restored

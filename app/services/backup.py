@@ -62,7 +62,7 @@ from app.db import (
     open_lock_file,
     remove_orphan_part,
     sqlite_backup,
-    store_in_use,
+    swap_file,
 )
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ChangeLog, Peer, Profile, SyncState, new_id
@@ -673,7 +673,7 @@ def _restore(
             my_device=here.device_id.hex[-8:],
         )
     # no other process may be writing the file about to be swapped out (db.hold_open)
-    with held_alone(db, RESTORING):
+    with held_alone(db, RESTORING) as told:
         recover_interrupted_restore(paths, db)  # what an earlier, interrupted restore left
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         aside = _unused(paths.sub("backups") / f"pre-restore-{stamp}.db")
@@ -712,22 +712,12 @@ def _restore(
         if new_device is not None:
             _make_pending_keys(paths, new_device, store.key, escrow)
             _step("keys")
-        try:
-            with store.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # the old WAL is empty …
-            store.dispose()
-            for suffix in ("-wal", "-shm"):
-                Path(f"{db}{suffix}").unlink(missing_ok=True)  # … so removing it loses nothing
+
+        def swap() -> None:
             _step("closed")
             prepared.replace(db)  # the swap: one rename, the commit point
-        except PermissionError:
-            # Windows: another process holds the store open (held_alone sees other processes on
-            # POSIX only), and Windows neither removes nor replaces a file held open.  The store
-            # is as it was; nothing of this restore is left (what cannot be removed now, the next
-            # start removes: recover_interrupted_restore).
-            with contextlib.suppress(OSError):
-                _abandon(paths, db, aside)
-            raise store_in_use(RESTORING) from None
+
+        swap_file(store, db, swap, told=told, doing=RESTORING, undo=lambda: _abandon(paths, db, aside))
         _remove_lock_files(prepared)  # (the prepared copy's, now the store's own are used)
         _step("swapped")
         fsync_dir(db.parent)
@@ -739,12 +729,16 @@ def _restore(
 
 def _abandon(paths: Paths, db: Path, aside: Path) -> None:
     """Take away what a restore refused before its swap made (the store itself untouched): the
-    prepared copy, the current store's copy put aside and its seal, new device keys."""
-    _remove_prepared(db)
-    _remove_lock_files(db.with_name(db.name + PREPARED_SUFFIX))
-    for made in (aside, aside.with_name(aside.name + SEAL_SUFFIX)):
-        made.unlink(missing_ok=True)
+    current store's copy put aside and its seal, new device keys, the prepared copy.  Each on its
+    own: one that cannot be removed now (Windows: held by a virus scanner) leaves the others gone;
+    the prepared copy and the keys are removed at the next start (recover_interrupted_restore)."""
     shutil.rmtree(paths.data_dir / KEYS_PENDING, ignore_errors=True)
+    for made in (aside, aside.with_name(aside.name + SEAL_SUFFIX)):
+        with contextlib.suppress(OSError):
+            made.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        _remove_prepared(db)
+        _remove_lock_files(db.with_name(db.name + PREPARED_SUFFIX))
 
 
 def _remove_lock_files(db: Path) -> None:

@@ -38,7 +38,7 @@ from app.db import (
     is_plain_sqlite,
     is_sqlite,
     sqlite_backup,
-    store_in_use,
+    swap_file,
 )
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services import settings
@@ -272,7 +272,7 @@ def encrypt_store(store: Store, *, keep_plain: bool = False) -> Encrypted:
         escrow = settings.get(s, settings.ESCROW_KEY) or None
     keys_dir = keys_dir_of(db)
     key = create_key(keys_dir, escrow)  # an interrupted conversion's key is used again
-    with held_alone(db, ENCRYPTING):  # (see db.hold_open)
+    with held_alone(db, ENCRYPTING) as told:  # (see db.hold_open)
         part = db.with_name(db.name + ENCRYPTING_SUFFIX)
         part.unlink(missing_ok=True)
         sqlite_backup(db, part, None, key)
@@ -288,23 +288,20 @@ def encrypt_store(store: Store, *, keep_plain: bool = False) -> Encrypted:
             part.unlink(missing_ok=True)
             raise _err(QT_TRANSLATE_NOOP("Encryption", "加密副本校验未通过，数据库未改动"))
         plain = db.with_name(db.name + PLAIN_SUFFIX)
-        try:
-            with store.engine.connect() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-            store.dispose()
-            for suffix in ("-wal", "-shm"):
-                Path(f"{db}{suffix}").unlink(missing_ok=True)
+
+        def swap() -> None:
             plain.unlink(missing_ok=True)
             os.link(db, plain)  # the plain store stays reachable …
             part.replace(db)  # … while one rename puts the encrypted one in place
-        except PermissionError:
-            # Windows: another process holds the store open (held_alone sees other processes on
-            # POSIX only), and Windows neither removes nor replaces a file held open: the store
-            # stays as it was, plain
-            with contextlib.suppress(OSError):  # (else removed at the next start: remove_leftovers)
-                part.unlink(missing_ok=True)
-                plain.unlink(missing_ok=True)  # (a second name of the store, when made)
-            raise store_in_use(ENCRYPTING) from None
+
+        def undo() -> None:
+            """The store stays as it was, plain; what cannot be removed now, the next start
+            removes (remove_leftovers)."""
+            for made in (part, plain):  # (plain: a second name of the store, when made)
+                with contextlib.suppress(OSError):
+                    made.unlink(missing_ok=True)
+
+        swap_file(store, db, swap, told=told, doing=ENCRYPTING, undo=undo)
         fsync_dir(db.parent)
         reopened = Store(store.url, upgrade=False)
         try:
