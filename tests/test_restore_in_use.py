@@ -262,3 +262,43 @@ def test_a_connection_still_reading_the_store_stops_the_swap(village, tmp_path, 
     finally:
         reader.close()
     assert _residents(village.paths.db_file) == 4  # nothing lost, nothing restored
+
+
+def test_a_refused_restore_removes_what_it_can_and_the_next_start_the_rest(village, tmp_path, monkeypatch):  # noqa: F811
+    """Windows refuses the swap, and the prepared copy cannot be removed either (a virus scanner
+    reading it): the copy put aside and its seal (a whole copy of the records) and the new device
+    keys are removed all the same; the prepared copy goes at the next start."""
+    import contextlib
+    from pathlib import Path
+
+    saved = backup.backup_to(village.store, tmp_path / "bk.db")
+    saved.with_name(saved.name + backup.SEAL_SUFFIX).unlink()  # (restored as a new device: new keys)
+    db = village.paths.db_file
+    prepared = db.with_name(db.name + backup.PREPARED_SUFFIX)
+
+    def refused(path, held):
+        if Path(path) in held:
+            raise PermissionError(
+                13, "The process cannot access the file because it is being used by another process"
+            )
+
+    real_replace, real_unlink = Path.replace, Path.unlink
+    monkeypatch.setattr(
+        Path, "replace", lambda self, target: refused(target, {db}) or real_replace(self, target)
+    )
+    monkeypatch.setattr(
+        Path,
+        "unlink",
+        lambda self, missing_ok=False: refused(self, {prepared}) or real_unlink(self, missing_ok),
+    )
+    monkeypatch.setattr(backup, "held_alone", lambda db, doing: contextlib.nullcontext(False))
+    backups = village.paths.sub("backups")
+    before = _files(backups)
+    with pytest.raises(UserError, match="恢复未进行"):
+        backup.restore(village.store, village.paths, saved, force_other_device=True)
+    assert _files(backups) == before  # the copy put aside and its seal: gone
+    assert not (village.paths.data_dir / backup.KEYS_PENDING).exists()
+    assert prepared.exists()  # held: left for the next start
+    monkeypatch.undo()
+    assert f"removed {prepared.name}" in backup.recover_interrupted_restore(village.paths)
+    assert not prepared.exists() and _residents(db) == 2
