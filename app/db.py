@@ -589,10 +589,6 @@ def held_alone(db_file: Path, doing: str) -> Iterator[bool]:
         fcntl.flock(fd, fcntl.LOCK_SH)
 
 
-class _StillOpen(Exception):
-    """The store's journal could not be emptied: a connection still reads or writes the file."""
-
-
 def swap_file(
     store: Store, db_file: Path, swap: Callable[[], None], *, told: bool, doing: str, undo: Callable[[], None]
 ) -> None:
@@ -603,17 +599,18 @@ def swap_file(
     away): when a connection still holds the file (the journal could not be emptied), and where
     held_alone could not tell (Windows) when the system refuses to remove or replace a file held
     open.  Where it could tell, the system's refusal has another cause and is raised as it is."""
+    with store.engine.connect() as conn:
+        busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()[0]
+    if busy:  # a connection still reads the file: its journal could not be emptied
+        undo()
+        raise store_in_use(doing)
     try:
-        with store.engine.connect() as conn:
-            busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()[0]
-        if busy:
-            raise _StillOpen
         store.dispose()
         for suffix in ("-wal", "-shm"):
             Path(f"{db_file}{suffix}").unlink(missing_ok=True)  # (emptied: removing it loses nothing)
         swap()
-    except (_StillOpen, PermissionError) as e:
-        if told and isinstance(e, PermissionError):
+    except PermissionError:
+        if told:
             raise
         undo()
         raise store_in_use(doing) from None
