@@ -603,6 +603,55 @@ def test_a_worklist_page_is_filled_before_it_breaks(store, patient, person, monk
     assert len(first) > (seen["room"] - line) / line - 1  # every row that fits: none left for later
 
 
+def test_a_household_taller_than_a_page_breaks_at_a_member_under_the_header(store, person, tmp_path):
+    """A household is kept on one page, unless it is taller than a page: then it breaks between two
+    members, each page with the header and the group's caption (continued).  Left to reportlab the
+    rest went on a page without either."""
+    with store.transaction() as s:
+        head = save_resident(
+            s, person(name="户主甲", id_number="", sex="1", birth_date="1950-01-01"), today=TODAY
+        )
+        followup.enrol(s, head, "htn", dt.date(2026, 10, 1))
+        for i in range(59):
+            r = save_resident(
+                s,
+                person(
+                    name=f"同户{han(i)}",
+                    id_number="",
+                    sex="2",
+                    birth_date="1960-01-01",
+                    household_id=head.household_id,
+                    relation_to_head="8",
+                ),
+                today=TODAY,
+            )
+            followup.enrol(s, r, "htn", dt.date(2026, 10, 1))
+    with store.session() as s:
+        data = printing.worklist_pdf(s, ZH, due_within=7, today=TODAY)
+    text = pdf_text(data, tmp_path)
+    pages = page_count(data, tmp_path)
+    assert pages >= 2
+    assert text.count("家庭住址") == pages  # the header on every page
+    assert text.count("测试村 一组（60人）（续）") == pages - 1  # and the caption, continued
+    assert all(f"同户{han(i)}" in text for i in range(59)) and "户主甲" in text
+
+
+@pytest.mark.sqlite_only  # no store: the same on both databases
+def test_paginate_splits_only_a_household_taller_than_a_page():
+    from app.services.printing.home_visits import paginate
+
+    # header 1, caption 1; group row 0, a household of 2 (rows 1-2), one of 30 (rows 3-32), one of 2
+    heights = [1.0] * 35
+    blocks = [(0, 1, 3), (0, 3, 33), (0, 33, 35)]
+    pages = paginate(heights, blocks, 1.0, 1.0, room=12.0)
+    assert pages[0] == [(0, False), (1, False), (2, False)]  # the tall household starts a page
+    for page in pages[1:]:
+        assert page[0] == (0, True) and len(page) <= 11  # header + caption + at most 10 members
+    rows = [r for page in pages for r, again in page if not again and r]
+    assert rows == list(range(1, 35))  # every member once, in order
+    assert pages[-1][-2:] == [(33, False), (34, False)]  # the last household kept whole
+
+
 def test_worklist_with_nobody_due_says_so(store, tmp_path):
     with store.session() as s:
         text = pdf_text(printing.worklist_pdf(s, ZH, today=TODAY), tmp_path)

@@ -231,7 +231,9 @@ def paginate(
     room: float = PAGE_ROOM,
 ):
     """Pages of table rows: ``blocks`` are (group row, first member row, end) household spans in
-    order; a household is never split; a page that starts inside a group repeats its caption; a
+    order; a household is split only when it is taller than a page of its own (then at a member,
+    each page with the header and the caption again: reportlab broke the table itself, and the
+    rest went on a page without either); a page that starts inside a group repeats its caption; a
     group row in ``fresh`` (the first group of each village on a township's list) starts a page, so
     each village's sheets can be handed to its doctor.
     Returns, per page, a list of (row index, continued caption?) with the header row left out."""
@@ -239,22 +241,33 @@ def paginate(
     page: list[tuple[int, bool]] = []
     used = header
     current_group = None
+    members = 0  # member rows on the page: a page is never only its caption
+
+    def turn(group_row: int | None) -> None:
+        nonlocal page, used, members
+        pages.append(page)
+        page, used, members = [], header, 0
+        if group_row is not None:  # the group goes on: its caption again, marked as continued
+            page.append((group_row, True))
+            used += caption
+
     for group_row, first, end in blocks:
         need = sum(heights[first:end])
         new_group = group_row != current_group
         if new_group:
             need += heights[group_row]
         if page and (used + need > room or (new_group and group_row in fresh)):
-            pages.append(page)
-            page, used = [], header
-            if not new_group:  # the group goes on: its caption again, marked as continued
-                page.append((group_row, True))
-                used += caption
+            turn(None if new_group else group_row)
         if new_group:
             page.append((group_row, False))
+            used += heights[group_row]
             current_group = group_row
-        page += [(r, False) for r in range(first, end)]
-        used += need
+        for r in range(first, end):
+            if members and used + heights[r] > room:
+                turn(group_row)
+            page.append((r, False))
+            used += heights[r]
+            members += 1
     if page:
         pages.append(page)
     return pages
