@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from app.cli import main
 from app.db import Store
-from app.models import AuditEntry, User
+from app.models import AuditEntry, Resident, User
 from app.services import backup
 from app.services.access import accounts, audit
 from app.services.errors import UserError
@@ -218,12 +218,63 @@ def test_an_untampered_backup_still_restores(village, tmp_path):
                 s.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "restore"))
                 == 1
             )
-            assert (
-                s.scalar(select(func.count()).select_from(AuditEntry)) == entries + 1
-            )  # the restore, audited
+            # the backup (audited after its copy: not in it, carried over) and the restore
+            assert s.scalar(select(func.count()).select_from(AuditEntry)) == entries + 2
         assert backup.check(store).ok
     finally:
         store.dispose()
+
+
+def _summaries(device: Device) -> list[str]:
+    with device.store.session() as s:
+        return list(s.scalars(select(AuditEntry.summary).order_by(AuditEntry.chain_seq)))
+
+
+def test_the_audit_trail_goes_on_through_a_restore(village, tmp_path):
+    """What was done after the backup stays in the trail of the restored store (a restore is no
+    way to make a refusal or a deletion disappear), once, chained, and the restore after it;
+    restoring the same backup again adds the second restore only."""
+    saved = backup.backup_to(village.store, tmp_path / "bk.db")
+    with village.store.transaction() as s:
+        audit.record(s, "denied", "resident", None, "x: export refused after the backup", username="x")
+        records.save_resident(s, _person("王五"), today=TODAY)
+    after = _summaries(village)
+    for _round in (1, 2):
+        backup.restore(village.store, village.paths, saved)
+        village = dataclasses.replace(village, store=Store(f"sqlite:///{village.paths.db_file}"))
+        kept = _summaries(village)
+        assert kept[: len(after)] == after  # everything, in its order
+        assert len(kept) == len(after) + 1 and kept[-1].startswith("bk.db")
+        assert "audit entries made after the backup kept" in kept[-1]
+        report = backup.check(village.store)
+        assert report.ok, [(r.name, r.detail) for r in report.results if not r.ok]
+        with village.store.session() as s:  # the record made after the backup is not restored
+            assert s.scalar(select(func.count()).where(Resident.name == "王五")) == 0
+        after = kept
+    village.store.dispose()
+
+
+def test_a_damaged_trail_is_left_in_the_old_store_and_the_restore_goes_on(village, tmp_path):
+    """The replaced store's trail edited behind CunYi's back: carried over, it would make the
+    restore refused as if the backup were tampered.  It stays in the copy put aside, and the
+    restore says so in its own entry."""
+    saved = backup.backup_to(village.store, tmp_path / "bk.db")
+    with village.store.transaction() as s:
+        audit.record(s, "denied", "resident", None, "x: refused after the backup", username="x")
+    village.store.dispose()
+    _tamper(
+        village,
+        village.paths.db_file,
+        "UPDATE audit_log SET summary = 'nothing' WHERE summary LIKE '%after%'",
+    )
+    store = Store(f"sqlite:///{village.paths.db_file}")
+    backup.restore(store, village.paths, saved)
+    village = dataclasses.replace(village, store=Store(f"sqlite:///{village.paths.db_file}"))
+    kept = _summaries(village)
+    assert not any("after the backup" in k or k == "nothing" for k in kept[:-1])
+    assert "audit entries made after the backup not kept" in kept[-1]
+    assert backup.check(village.store).ok
+    village.store.dispose()
 
 
 def test_a_restores_copies_stay_in_the_data_folder_and_a_killed_ones_go_at_the_next_start(

@@ -225,6 +225,26 @@ def test_restoring_the_same_backup_twice_still_reaches_the_township(scene, tmp_p
     assert backup.check(town.store).ok and backup.check(village.store).ok
 
 
+def test_the_trail_carried_through_a_restore_reaches_the_township_once(scene, tmp_path):
+    """A restore keeps the audit entries made after the backup (test_restore_integrity) and sends
+    them: one never sent reaches the township, those it holds already are taken as the same
+    entries (sent at another clock they were refused as changed, and the whole bundle with them)."""
+    from app.services.access import audit
+
+    town, village = copy_devices([scene["town"], scene["village"]], tmp_path)
+    with village.store.transaction() as s:
+        audit.record(s, "denied", "resident", None, "refused after the backup, never sent", username="x")
+    backup.restore(village.store, village.paths, scene["backup"])
+    village = dataclasses.replace(village, store=Store(f"sqlite:///{village.paths.db_file}"))
+    assert [o.status for o in _send(village, town, tmp_path / "after")] == ["applied"]
+    with town.store.session() as s:
+        told = select(func.count()).select_from(AuditEntry)
+        assert s.scalar(told.where(AuditEntry.summary == "refused after the backup, never sent")) == 1
+        phones = told.where(AuditEntry.action == "update", AuditEntry.summary.like("张三%phone%"))
+        assert s.scalar(phones) == 5  # the five edits after the backup, sent before it: once each
+    assert backup.check(town.store).ok and backup.check(village.store).ok
+
+
 # ------------------------------------------------------------------ another installation
 
 

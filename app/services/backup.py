@@ -11,7 +11,9 @@
   schema this app knows, and the same installation: code, role and device), keeps the current
   store aside, and prepares a copy of the backup *before* anything is swapped: the copy skips a
   million sequence numbers past what either store handed out, forgets what peers acknowledged,
-  takes a new database id, numbers its audit chain past the lost copy's and records the restore.
+  takes a new database id, carries in this device's audit entries made after the backup (the trail
+  goes on through a restore; not a trail that fails its own check), numbers its audit chain past the
+  lost copy's and records the restore.
   Only then does one rename put it in place.  A kill at any moment leaves either the old store or
   the fully prepared new one; :func:`recover_interrupted_restore` (at start) removes what a kill
   left behind and finishes a change of device keys that the rename already committed.
@@ -489,6 +491,7 @@ class _Installation:
     device_id: uuid.UUID
     seq: int  # the last sequence number it handed out
     chain_seq: int  # the last audit chain number of its device
+    chain_hash: str  # and that entry's hash
 
 
 def _installation(session) -> _Installation | None:
@@ -496,8 +499,8 @@ def _installation(session) -> _Installation | None:
     if p is None:
         return None  # not initialised: nothing to tell apart
     seq = session.scalar(select(SyncState.seq).where(SyncState.id == 1)) or 0
-    chain_seq = audit.heads(session).get(p.device_id, (0, ""))[0]
-    return _Installation(p.code, p.name, p.role, p.device_id, seq, chain_seq)
+    chain_seq, chain_hash = audit.heads(session).get(p.device_id, (0, ""))
+    return _Installation(p.code, p.name, p.role, p.device_id, seq, chain_seq, chain_hash)
 
 
 def _same_installation(info: BackupInfo, here: _Installation | None) -> bool:
@@ -685,6 +688,12 @@ def _restore(
             sqlite_backup(plain, prepared, src_key, store.key)  # with this installation's encryption
         _step("copied")
         new_device = new_id() if other else None
+        # this device's audit trail goes on through the restore: its entries made after the
+        # backup are carried into the restored copy (a tampered trail is not: it stays aside)
+        carried = None
+        if new_device is None and here is not None:
+            with store.session() as s:
+                carried = _own_trail(s, here.device_id)
         try:
             _prepare(
                 prepared,
@@ -695,6 +704,7 @@ def _restore(
                 paths,
                 f"old store kept as {aside.name}",
                 store.key,
+                carried,
             )
         except (UserError, DBAPIError, *database_errors()) as e:
             # a tampered backup, or one whose tables are not all there (cut down by hand): refused,
@@ -765,10 +775,13 @@ def _prepare(
     paths: Paths,
     note: str,
     key: bytes | None = None,
+    carried: _Trail | None = None,
 ) -> None:
     """Make the backup's copy ready to be this installation's store, before it is swapped in:
     its schema upgraded, sequence numbers past anything handed out, peers to be sent everything
-    again, a new database id, the restore in its audit trail; then one self-contained file.
+    again, a new database id, the replaced store's audit entries it lacks (``carried``:
+    :func:`_own_trail`, None when that trail did not verify), the restore in its audit trail;
+    then one self-contained file.
     A copy whose audit trail was tampered with (what ``cunyi check`` would report after the swap:
     an append-only trigger dropped, a hash chain broken) is refused here (:func:`_refuse_tampered`).
 
@@ -779,6 +792,8 @@ def _prepare(
     resent = 0
     try:
         _refuse_incomplete(prepared, info.path.name)
+        if carried:  # the backup's own chain first: the entries carried would fill a gap cut in it
+            _refuse_tampered(prepared, info.path.name, device=info.device_id)
         with prepared.transaction() as s:
             p = s.get(Profile, 1)
             old_device = p.device_id
@@ -795,15 +810,27 @@ def _prepare(
                 resent = _resend_as(s, old_device, new_device)
             s.execute(update(Peer).values(acked={}, seen_acks={}))
             p.db_id = new_id()
+            inserted = []
             if new_device is None:
+                if same_device and carried:
+                    inserted = audit.carry_over(s, carried.entries)
+                    _log_carried(s, old_device, carried.logged, set(inserted))
                 audit.skip_after_restore(
-                    s, old_device, here.chain_seq if same_device else 0, SEQ_GAP_AFTER_RESTORE
+                    s,
+                    old_device,
+                    here.chain_seq if same_device else 0,
+                    SEQ_GAP_AFTER_RESTORE,
+                    link=here.chain_hash if inserted else None,
                 )
             else:
                 p.device_id = new_device
         prepared.actor = actor
         with prepared.transaction() as s:  # a new session: it sees the new identity
             summary = f"{info.path.name} ({info.revision}), {note}"
+            if inserted:
+                summary += f"; {len(inserted)} audit entries made after the backup kept"
+            elif carried is None and new_device is None and same_device:
+                summary += "; audit entries made after the backup not kept: the old store's trail is damaged"
             if new_device is not None:
                 was = info.device_id.hex if info.device_id else "?"
                 summary += f"; new device {new_device.hex} (was {was}), {resent} changes sent again"
@@ -819,6 +846,44 @@ def _prepare(
         conn.close()
     with open(db, "rb+") as f:
         os.fsync(f.fileno())
+
+
+@dataclass(frozen=True)
+class _Trail:
+    """This device's audit trail in the store a restore replaces: its entries
+    (:func:`audit.own_entries`) and their change-log rows (what sends them)."""
+
+    entries: list[dict]
+    logged: list[dict]
+
+
+def _own_trail(session, device: uuid.UUID) -> _Trail | None:
+    """The trail a restore carries into the restored copy; None when it does not verify."""
+    entries = audit.own_entries(session, device)
+    if entries is None:
+        return None
+    t = ChangeLog.__table__
+    q = (
+        select(t.c.entity, t.c.row_id, t.c.hlc, t.c.scope, t.c.user_id, t.c.data)
+        .where(t.c.origin == device, t.c.entity == "audit_log")
+        .order_by(t.c.seq)
+    )
+    return _Trail(entries, [dict(r) for r in session.connection().execute(q).mappings()])
+
+
+def _log_carried(session, device: uuid.UUID, logged: list[dict], ids: set) -> None:
+    """The change-log rows of the audit entries carried into a restored copy (``ids``), with new
+    sequence numbers and their own clocks: a peer that holds an entry already takes it again as
+    the same (an append-only row sent at another clock is refused as changed)."""
+    rows = [r for r in logged if r["row_id"] in ids]
+    if not rows:
+        return
+    conn = session.connection()
+    base, _clock = capture.advance(conn, device, len(rows))
+    conn.execute(
+        insert(ChangeLog.__table__),
+        [{**r, "origin": device, "seq": base + n, "pending": False} for n, r in enumerate(rows, 1)],
+    )
 
 
 def _resend_as(session, old_device: uuid.UUID, new_device: uuid.UUID) -> int:
@@ -1024,10 +1089,11 @@ def _refuse_incomplete(store: Store, name: str) -> None:
         )
 
 
-def _refuse_tampered(store: Store, name: str) -> None:
+def _refuse_tampered(store: Store, name: str, device: uuid.UUID | None = None) -> None:
     """Refuse (UserError) a restored copy whose audit trail ``cunyi check`` would find tampered
     with: an append-only trigger dropped, or a hash chain that does not verify (entries deleted,
-    edited or inserted).  ``name``: the backup file's, for the message."""
+    edited or inserted); ``device``: that device's chain only.  ``name``: the backup file's, for
+    the message."""
     with store.engine.connect() as conn:
         missing = _missing_audit_triggers(conn)
     if missing:
@@ -1039,7 +1105,7 @@ def _refuse_tampered(store: Store, name: str) -> None:
             triggers=tuple(missing),
         )
     with store.session() as s:
-        chains = audit.verify_chains(s)
+        chains = audit.verify_chains(s, device=device)
     if not chains.ok:
         raise _err(
             QT_TRANSLATE_NOOP(

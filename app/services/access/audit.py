@@ -469,14 +469,44 @@ def heads(session: Session) -> dict[uuid.UUID | None, tuple[int, str]]:
     return {_device_of_key(k): tuple(_parse_head(v)[:2]) for k, v in rows}
 
 
-def skip_after_restore(session: Session, device: uuid.UUID | None, at_least: int, gap: int) -> None:
+def skip_after_restore(
+    session: Session, device: uuid.UUID | None, at_least: int, gap: int, link: str | None = None
+) -> None:
     """A restored store's next entry for ``device`` is numbered past ``gap`` more than anything
     either copy handed out (``at_least``: the replaced store's number), and links to the restored
-    head: the township, which may hold the lost copy's entries, sees a branch, not a clash."""
+    head, or to ``link`` (the replaced store's head, when its entries were carried over:
+    :func:`carry_over`): the township, which may hold the lost copy's entries, sees a branch, not
+    a clash."""
     key = head_key(device)
     head = _lock_head(session, key)
-    head[:] = [max(head[0], at_least) + gap, head[1], True]
+    head[:] = [max(head[0], at_least) + gap, head[1] if link is None else link, True]
     _write_heads(session, {key: head})
+
+
+def own_entries(session: Session, device: uuid.UUID) -> list[dict] | None:
+    """Every entry of ``device``'s chain in this store, as rows to insert elsewhere
+    (:func:`carry_over`), or None when its chain does not verify (a tampered trail is not carried
+    into a restored store: the restore would be refused as if the backup were tampered)."""
+    if not verify_chains(session, device=device).ok:
+        return None
+    t = AuditEntry.__table__
+    q = select(t).where(t.c.device_id == device, t.c.chain_hash.is_not(None))
+    return [dict(r) for r in session.connection().execute(q).mappings()]
+
+
+def carry_over(session: Session, entries: list[dict]) -> list:
+    """Insert into a restored copy the replaced store's entries (:func:`own_entries`) it lacks,
+    with their links: the trail goes on through a restore, the entries made after the backup
+    included.  Returns the ids inserted (for the change log: ``capture.log_inserted``)."""
+    if not entries:
+        return []
+    t = AuditEntry.__table__
+    device = entries[0]["device_id"]
+    have = set(session.connection().execute(select(t.c.id).where(t.c.device_id == device)).scalars())
+    missing = [e for e in entries if e["id"] not in have]
+    for i in range(0, len(missing), 2000):
+        session.connection().execute(t.insert(), missing[i : i + 2000])
+    return [e["id"] for e in missing]
 
 
 # ----------------------------------------------------------------------- verification
@@ -520,13 +550,13 @@ def _span(lo: int, hi: int) -> str:
     return f"第{lo}条" if lo == hi else f"第{lo}–{hi}条"
 
 
-def verify_chains(session: Session) -> ChainReport:
-    """Check every device's chain: each entry's hash against its content (edits), each link and
-    number against the entry before it (deletions, insertions), and, for chains this store wrote,
-    the last entry against the head it recorded (the newest entries deleted or added).  Chains
-    received by sync may start anywhere (the township holds a village's entries from the first
-    one the village chained); a ``restore`` entry may link back to any earlier entry (the copy
-    that was lost went on without it)."""
+def verify_chains(session: Session, device: uuid.UUID | None = None) -> ChainReport:
+    """Check every device's chain (or ``device``'s only): each entry's hash against its content
+    (edits), each link and number against the entry before it (deletions, insertions), and, for
+    chains this store wrote, the last entry against the head it recorded (the newest entries
+    deleted or added).  Chains received by sync may start anywhere (the township holds a
+    village's entries from the first one the village chained); a ``restore`` entry may link back
+    to any earlier entry (the copy that was lost went on without it)."""
     t = AuditEntry.__table__
     report = ChainReport()
     names = _labels(session)
@@ -538,6 +568,13 @@ def verify_chains(session: Session) -> ChainReport:
         .where(t.c.chain_hash.is_not(None), t.c.chain_seq.is_not(None))
         .order_by(t.c.device_id, t.c.chain_seq, t.c.id)
     )
+    unchained_q = select(t.c.device_id, func.count()).where(
+        (t.c.chain_hash.is_(None)) | (t.c.chain_seq.is_(None))
+    )
+    if device is not None:
+        recorded = {d: h for d, h in recorded.items() if d == device}
+        q = q.where(t.c.device_id == device)
+        unchained_q = unchained_q.where(t.c.device_id == device)
     seen_devices = set()
     rows = session.execute(q.execution_options(yield_per=5000))
     for device, group in groupby(rows, key=lambda r: r.device_id):
@@ -588,11 +625,7 @@ def verify_chains(session: Session) -> ChainReport:
     for device, (head_seq, _) in recorded.items():
         if device not in seen_devices and head_seq > 0:
             report.problems.append(f"{_label(names, device)}：{_span(1, head_seq)}全部缺失：记录被删除")
-    unchained = session.execute(
-        select(t.c.device_id, func.count())
-        .where((t.c.chain_hash.is_(None)) | (t.c.chain_seq.is_(None)))
-        .group_by(t.c.device_id)
-    ).all()
+    unchained = session.execute(unchained_q.group_by(t.c.device_id)).all()
     for device, n in unchained:
         if device in recorded or device == me:
             report.problems.append(f"{_label(names, device)}：{n}条记录没有校验值：不是村医写入的（被插入）")
