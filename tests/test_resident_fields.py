@@ -375,6 +375,101 @@ def test_editing_in_the_form_shows_the_record_and_saving_changes_nothing(gui_app
 
 
 @pytest.mark.gui
+def test_a_no_to_genetic_disease_saved_untouched_stays_no(gui_app, qtbot, store):
+    """遗传病史 无 (False, as a roster's 否 or the demo store it) opened and saved untouched became
+    not asked (None), and travelled to the township as a change.  Ticked and unticked: 无."""
+    from app.views.enrolment_form import EnrolmentDialog
+
+    with store.transaction() as s:
+        rid = records.save_resident(s, new(has_genetic_disease=False), today=TODAY).id
+    with store.session() as s:
+        before = records.resident_input_from(s.get(records.Resident, rid))
+    assert before.has_genetic_disease is False
+    dialog = EnrolmentDialog(store, resident_id=rid)
+    qtbot.addWidget(dialog)
+    assert dialog.form.to_input() == before
+    assert dialog.save() is True
+    with store.session() as s:
+        assert s.get(records.Resident, rid).has_genetic_disease is False
+    blank = EnrolmentDialog(store)  # a new record: not asked until ticked
+    qtbot.addWidget(blank)
+    assert blank.form.to_input().has_genetic_disease is None
+    blank.form.has_genetic_disease.setChecked(True)
+    blank.form.has_genetic_disease.setChecked(False)
+    assert blank.form.to_input().has_genetic_disease is None
+    again = EnrolmentDialog(store, resident_id=rid)
+    qtbot.addWidget(again)
+    again.form.has_genetic_disease.setChecked(True)
+    assert again.form.to_input().has_genetic_disease is True
+
+
+def _open_record(store, qtbot, **fields):
+    from app.views.enrolment_form import EnrolmentDialog
+
+    with store.transaction() as s:
+        r = records.save_resident(
+            s, new(phone="13800000000", current_address="一组1号", **fields), today=TODAY
+        )
+        rid, archive = r.id, r.archive_no
+    dialog = EnrolmentDialog(store, resident_id=rid)
+    qtbot.addWidget(dialog)
+    return dialog, rid, archive
+
+
+def _stored(store, rid) -> tuple[str, str]:
+    with store.session() as s:
+        r = s.get(records.Resident, rid)
+        return r.phone, r.current_address
+
+
+@pytest.mark.gui
+def test_an_edit_saved_at_another_workstation_meanwhile_is_kept(gui_app, qtbot, store):
+    """Two workstations on one store (or a sync import) and the same record: the form opened, the
+    other saved a new address, this one a new phone.  The form wrote back every field it had read,
+    the old address with them, and the other's correction was gone without a word."""
+    dialog, rid, archive = _open_record(store, qtbot)
+    with store.transaction() as s:  # the other workstation
+        records.correct_resident(s, archive, {"current_address": "幸福路88号"})
+    dialog.form.phone.setText("13911112222")
+    assert dialog.save() is True
+    assert _stored(store, rid) == ("13911112222", "幸福路88号")
+
+
+@pytest.mark.gui
+def test_a_field_both_changed_is_refused_then_taken_when_saved_again(gui_app, qtbot, store):
+    dialog, rid, archive = _open_record(store, qtbot)
+    with store.transaction() as s:
+        records.correct_resident(s, archive, {"phone": "13700000001", "current_address": "幸福路88号"})
+    dialog.form.phone.setText("13911112222")
+    assert dialog.save() is False  # nothing written, the field marked, what was typed kept
+    assert _stored(store, rid) == ("13700000001", "幸福路88号")
+    assert "已被别人改为“13700000001”" in dialog.form.boxes["phone"].error.text()
+    assert not dialog.form.boxes["current_address"].error.text()
+    assert dialog.form.phone.text() == "13911112222"
+    assert dialog.save() is True  # the user has seen it: their value goes over it
+    assert _stored(store, rid) == ("13911112222", "幸福路88号")
+
+
+def test_a_correction_over_a_stale_read_refuses_a_field_changed_meanwhile(store):
+    """The same rule for any caller that passes the record as it read it (the command line's
+    correction reads and writes in one unit of work, so it never meets it)."""
+    with store.transaction() as s:
+        rid = records.save_resident(s, new(phone="13800000000"), today=TODAY).id
+    with store.session() as s:
+        base = records.resident_input_from(s.get(records.Resident, rid))
+    with store.transaction() as s:
+        records.save_resident(s, dataclasses.replace(base, phone="13700000001"), resident_id=rid)
+    with pytest.raises(records.ChangedMeanwhile) as refused, store.transaction() as s:
+        records.save_resident(s, dataclasses.replace(base, phone="13911112222"), resident_id=rid, base=base)
+    assert list(refused.value.by_field()) == ["phone"] and refused.value.base.phone == "13700000001"
+    with store.transaction() as s:  # its name changed, the other's phone kept
+        records.save_resident(s, dataclasses.replace(base, name="张三丰"), resident_id=rid, base=base)
+    with store.session() as s:
+        r = s.get(records.Resident, rid)
+        assert (r.name, r.phone) == ("张三丰", "13700000001")
+
+
+@pytest.mark.gui
 def test_the_doctor_fields_offer_the_doctors_names_as_they_are_typed(gui_app, qtbot, store):
     """责任医生 was free text: 王医牛 for 王医生 named nobody (the access rules and the hand-over of
     programmes read the name).  建档人 and 责任医生 offer the institution's doctors (设置) and the

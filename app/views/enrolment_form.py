@@ -411,6 +411,8 @@ class EnrolmentDialog(QDialog):
             return
         self.form = EnrolmentForm(context)
         self.form.load(context.initial)
+        # the record as the form opened it: a save writes only what the user changed over it
+        self.base = context.initial if resident_id is not None else None
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
@@ -442,9 +444,13 @@ class EnrolmentDialog(QDialog):
 
     def save(self) -> bool:
         inp = self.form.to_input()
-        resident_id = self.resident_id
+        resident_id, base = self.resident_id, self.base
         saved_id = (
-            Op(self, self.store, lambda s: records.save_resident(s, inp, resident_id=resident_id).id)
+            Op(
+                self,
+                self.store,
+                lambda s: records.save_resident(s, inp, resident_id=resident_id, base=base).id,
+            )
             .failure(self._refused)
             .run()
         )
@@ -458,6 +464,8 @@ class EnrolmentDialog(QDialog):
 
     def _refused(self, error: UserError) -> None:
         """Nothing was saved: mark the fields, keep what was typed."""
+        if isinstance(error, records.ChangedMeanwhile):
+            self.base = error.base  # saved again, the user's values go over those fields
         if isinstance(error, ValidationError):
             self.form.show_errors(error)
             self.summary.show_error(

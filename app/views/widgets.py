@@ -498,14 +498,22 @@ def field_editor(f: Field) -> FieldEditor:
         )
     if f.kind is Kind.BOOL:
         box = QCheckBox(field_text(f.choice or f.label))
+        loaded = [f.initial()]  # a box cannot show 无 (False) apart from not asked (None)
+
+        def load_bool(inp) -> None:
+            loaded[0] = typed(inp)
+            box.setChecked(bool(loaded[0]))
+
+        def read_bool() -> dict:
+            if box.isChecked():
+                return {f.key: True}
+            # left unticked, the value as loaded (a record's 无 saved untouched stayed 无: it became
+            # not asked, and travelled as a change); unticked by the user, False
+            return {f.key: False if loaded[0] is True else loaded[0]}
+
         return FieldEditor(
-            f,
-            box,
-            box,
-            lambda: {f.key: True if box.isChecked() else f.initial()},
-            lambda inp: box.setChecked(bool(typed(inp))),
-            label=field_label(f) if f.choice else "",  # the label is the box's own text
-        )
+            f, box, box, read_bool, load_bool, label=field_label(f) if f.choice else ""
+        )  # (the label is the box's own text)
     raise TypeError(f"{f.key}: a {f.kind.value} field needs an editor built by its form")
 
 

@@ -10505,6 +10505,14 @@ The township&apos;s rate is missing: no trend to draw</translation>
         <translation>The record does not exist or was voided</translation>
     </message>
     <message>
+        <source>您打开这份档案后，此项已被别人修改并保存；请核对，再按保存将以您填写的为准</source>
+        <translation>Someone else changed and saved this after you opened the record; check it, then save again to keep what you typed</translation>
+    </message>
+    <message>
+        <source>您打开这份档案后，此项已被别人改为“{value}”并保存；请核对，再按保存将以您填写的为准</source>
+        <translation>Someone else changed this to "{value}" and saved it after you opened the record; check it, then save again to keep what you typed</translation>
+    </message>
+    <message>
         <source>{name}已于{date}{status}，不能登记此后的服务</source>
         <translation>{name}: {status} on {date}; no service after that date can be recorded</translation>
     </message>

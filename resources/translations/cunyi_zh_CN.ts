@@ -10504,6 +10504,14 @@
         <translation>档案不存在或已作废</translation>
     </message>
     <message>
+        <source>您打开这份档案后，此项已被别人修改并保存；请核对，再按保存将以您填写的为准</source>
+        <translation>您打开这份档案后，此项已被别人修改并保存；请核对，再按保存将以您填写的为准</translation>
+    </message>
+    <message>
+        <source>您打开这份档案后，此项已被别人改为“{value}”并保存；请核对，再按保存将以您填写的为准</source>
+        <translation>您打开这份档案后，此项已被别人改为“{value}”并保存；请核对，再按保存将以您填写的为准</translation>
+    </message>
+    <message>
         <source>{name}已于{date}{status}，不能登记此后的服务</source>
         <translation>{name}已于{date}{status}，不能登记此后的服务</translation>
     </message>

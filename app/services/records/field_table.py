@@ -157,6 +157,11 @@ class Field:
 _KIND_DEFAULT: dict[Kind, Any] = {Kind.MULTI: list, Kind.BOOL: False}
 
 
+def _comparable(value: Any) -> Any:
+    """A field's value as :meth:`FieldTable.merge` compares it: ticked boxes in any order alike."""
+    return sorted(map(repr, value)) if isinstance(value, list) else value
+
+
 @dataclass(frozen=True)
 class Section:
     key: str
@@ -217,6 +222,33 @@ class FieldTable:
                 fields.insert(i + 1, field)
             sections.append(dataclasses.replace(s, fields=tuple(fields)))
         return FieldTable(self.name, sections, module=self.module)
+
+    def merge(self, base: Any, mine: Any, theirs: Any) -> tuple[Any, list[Field]]:
+        """``mine`` (what a user typed over ``base``, the record as their form opened it) laid over
+        ``theirs`` (the record as stored now, saved meanwhile by someone else): each field the user
+        left as it was takes the stored value, each they changed keeps theirs.  Returns the merged
+        input and the fields both changed, differently (conflicts: the caller refuses, or asks)."""
+        merged = dataclasses.replace(mine)
+        conflicts = []
+        for f in self.fields:
+            names = [name for name, _annotation, _fresh in f.attributes()]
+            b, m, t = ([_comparable(getattr(x, n)) for n in names] for x in (base, mine, theirs))
+            if m == b:
+                for n in names:
+                    setattr(merged, n, getattr(theirs, n))
+            elif t not in (b, m):
+                conflicts.append(f)
+        return merged, conflicts
+
+    def rebased(self, base: Any, theirs: Any, fields: list[Field]) -> Any:
+        """``base`` with ``fields`` (conflicts of :meth:`merge`) as ``theirs`` has them: the base of
+        a second save by a user who has seen them, whose values then go over them, while every
+        other field still merges."""
+        out = dataclasses.replace(base)
+        for f in fields:
+            for name, _annotation, _fresh in f.attributes():
+                setattr(out, name, getattr(theirs, name))
+        return out
 
     # ---------------------------------------------------------------- derived
 

@@ -8,6 +8,7 @@ once in :mod:`app.services.records.resident_form`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import uuid
@@ -140,13 +141,27 @@ def save_resident(
     *,
     resident_id: uuid.UUID | None = None,
     today: dt.date | None = None,
+    base: ResidentInput | None = None,
 ) -> Resident:
-    """Create (resident_id None) or update a resident.  The caller owns the transaction."""
+    """Create (resident_id None) or update a resident.  The caller owns the transaction.
+
+    ``base``: the record as the user's form showed it (:func:`resident_input_from`) when ``inp``
+    was typed over it.  Only what the user changed is then written over the record as stored now
+    (read in this unit of work, which holds the store's write lock): a field someone else saved
+    meanwhile (another workstation, a sync) keeps their value, and one both changed differently is
+    refused (:class:`ChangedMeanwhile`), nothing written.  Without it every field of ``inp`` is
+    written, as it is."""
     existing = None
     if resident_id is not None:
         existing = session.get(Resident, resident_id)
         if existing is not None:
             authz.require_resident(session, "write", existing)
+    if base is not None and existing is not None and not existing.voided:
+        theirs = resident_input_from(existing)
+        inp, conflicts = resident_form.RESIDENT_FORM.merge(base, inp, theirs)
+        if conflicts:
+            again = resident_form.RESIDENT_FORM.rebased(base, theirs, conflicts)
+            raise ChangedMeanwhile({f.key: _shown(f, getattr(theirs, f.key)) for f in conflicts}, again)
     before = (existing.status, existing.status_date) if existing is not None else None
     clean = validate_resident(session, inp, resident_id=resident_id, today=today)
     authz.require(session, "write", village=clean.village.code, what=clean.values.get("name") or "")
@@ -200,6 +215,42 @@ def save_resident(
 
     poverty.mirror_resident(session, resident)
     return resident
+
+
+class ChangedMeanwhile(ValidationError):
+    """Fields the user changed that someone else saved otherwise since the user's form opened
+    (another workstation, a sync): nothing was written.  ``base``: the base of a second save that
+    means to put the user's values over those fields (:meth:`FieldTable.rebased`)."""
+
+    def __init__(self, stored: dict[str, str | None], base: ResidentInput):
+        """``stored``: each field's value as saved now, as the form shows it (None: not in words)."""
+        super().__init__([FieldError(key, _changed_meanwhile(value)) for key, value in stored.items()])
+        self.base = base
+
+
+def _changed_meanwhile(value: str | None) -> Message:
+    if value is None:
+        return Message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Validation", "您打开这份档案后，此项已被别人修改并保存；请核对，再按保存将以您填写的为准"
+            ),
+            {},
+        )
+    return Message(
+        CTX,
+        QT_TRANSLATE_NOOP(
+            "Validation",
+            "您打开这份档案后，此项已被别人改为“{value}”并保存；请核对，再按保存将以您填写的为准",
+        ),
+        {"value": value},
+    )
+
+
+def _shown(f, value) -> str | None:
+    """A field's stored value as a message may quote it: typed text (an empty one, a code or a
+    list of boxes is not in words here: the form shows codes in the user's language)."""
+    return value if isinstance(value, str) and value and not f.codes else None
 
 
 def _choice_key(choice) -> tuple:
@@ -481,8 +532,6 @@ def _status_changed(session: Session, resident: Resident, before_status, before_
 
 def correctable_fields() -> list[str]:
     """What a correction from the command line may set: the personal form's free-text fields."""
-    import dataclasses
-
     return sorted(f.name for f in dataclasses.fields(ResidentInput) if f.type == "str")
 
 
@@ -500,10 +549,9 @@ def correct_resident(session: Session, resident_ref: str, changes: dict[str, str
             )
         )
     resident = find_resident(session, resident_ref)
-    inp = resident_input_from(resident)
-    for key, value in changes.items():
-        setattr(inp, key, value)
-    return save_resident(session, inp, resident_id=resident.id)
+    base = resident_input_from(resident)
+    inp = dataclasses.replace(base, **changes)
+    return save_resident(session, inp, resident_id=resident.id, base=base)
 
 
 def _entry_today(session: Session, today: dt.date | None) -> dt.date:
