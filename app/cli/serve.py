@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import signal
 import sys
 
@@ -106,9 +107,15 @@ def run(args) -> int:
                 f"{report.bytes_up / 1024:.0f} KB ↑ {report.bytes_down / 1024:.0f} KB ↓",
                 flush=True,
             )
+        elif args.once:  # nothing here tries again: a scheduled task's next run does
+            print(f"同步未完成：{report.error.render()}", file=sys.stderr, flush=True)
         else:
-            when = f"{report.next_try_at:%H:%M:%S}" if report.next_try_at else "稍后"
-            print(f"同步未完成：{report.error.render()}；{when} UTC 再试", file=sys.stderr, flush=True)
+            when = (  # (stored in UTC: said in this PC's time)
+                f"{report.next_try_at.replace(tzinfo=dt.UTC).astimezone():%H:%M:%S}"
+                if report.next_try_at
+                else "稍后"
+            )
+            print(f"同步未完成：{report.error.render()}；{when} 再试", file=sys.stderr, flush=True)
         for o in report.outcomes:
             if o.status == "rejected":
                 print(f"{o.file}：{o.reason.render()}", file=sys.stderr)

@@ -5226,6 +5226,18 @@
         <translation>The township has revoked its trust in this PC; it can no longer sync</translation>
     </message>
     <message>
+        <source>{url} 不是乡镇卫生院的同步服务器（没有按村医的方式应答）：请在设置中核对服务器地址</source>
+        <translation>{url} is not the township's sync server (it does not answer as CunYi does): check the server address in Settings</translation>
+    </message>
+    <message>
+        <source>这个同步包上次的上传连接还没有断开，服务器暂时不能接着收：稍后会自动重试</source>
+        <translation>The server still holds the last connection that was uploading this bundle and cannot take more of it yet: it will be tried again later</translation>
+    </message>
+    <message>
+        <source>服务器发来的同步包与它列出的大小不符，已停止下载并丢弃</source>
+        <translation>The server sent more than the size it listed for the bundle: the download was stopped and discarded</translation>
+    </message>
+    <message>
         <source>服务器把这次请求当作重放而拒绝了：稍后会自动重试</source>
         <translation>The server refused the request as a replay; it will be retried automatically</translation>
     </message>
@@ -10510,7 +10522,7 @@ The township&apos;s rate is missing: no trend to draw</translation>
     </message>
     <message>
         <source>您打开这份档案后，此项已被别人改为“{value}”并保存；请核对，再按保存将以您填写的为准</source>
-        <translation>Someone else changed this to "{value}" and saved it after you opened the record; check it, then save again to keep what you typed</translation>
+        <translation>Someone else changed this to &quot;{value}&quot; and saved it after you opened the record; check it, then save again to keep what you typed</translation>
     </message>
     <message>
         <source>{name}已于{date}{status}，不能登记此后的服务</source>

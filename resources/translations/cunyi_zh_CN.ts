@@ -5225,6 +5225,18 @@
         <translation>乡镇卫生院已撤销对本机的信任，不能再同步</translation>
     </message>
     <message>
+        <source>{url} 不是乡镇卫生院的同步服务器（没有按村医的方式应答）：请在设置中核对服务器地址</source>
+        <translation>{url} 不是乡镇卫生院的同步服务器（没有按村医的方式应答）：请在设置中核对服务器地址</translation>
+    </message>
+    <message>
+        <source>这个同步包上次的上传连接还没有断开，服务器暂时不能接着收：稍后会自动重试</source>
+        <translation>这个同步包上次的上传连接还没有断开，服务器暂时不能接着收：稍后会自动重试</translation>
+    </message>
+    <message>
+        <source>服务器发来的同步包与它列出的大小不符，已停止下载并丢弃</source>
+        <translation>服务器发来的同步包与它列出的大小不符，已停止下载并丢弃</translation>
+    </message>
+    <message>
         <source>服务器把这次请求当作重放而拒绝了：稍后会自动重试</source>
         <translation>服务器把这次请求当作重放而拒绝了：稍后会自动重试</translation>
     </message>

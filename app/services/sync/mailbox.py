@@ -73,6 +73,30 @@ DISK_CHECK_BYTES = 8 * 1024 * 1024  # an upload looks at the free space again af
 READ_BLOCK = 64 << 10
 RETRY_BUSY_S = 30.0  # an import that found the store busy (another writer past the wait) tries again
 LISTING_WAIT_S = 15.0  # a listing waits this long for the imports before it, then says "ask again"
+# An upload's connection that sends nothing for this long is given up (a village's router lost its
+# power: the connection is never closed, and held the upload's lock until the server restarted)
+UPLOAD_IDLE_S = 60.0
+BUSY_RETRY_S = 5  # told to a second connection of an upload under way: ask again after this long
+
+
+SNAPSHOT_MARK = ".snapshot"  # beside a waiting bundle that is a snapshot: never made again
+
+
+def _beside(path: Path, suffix: str) -> Path:
+    """The file beside a waiting bundle that says something of it (its SHA-256, a snapshot)."""
+    return path.with_name(path.name + suffix)
+
+
+async def _idle_limited(blocks, idle_s: float):
+    """The blocks of an async stream, refusing (TimeoutError) a wait of more than ``idle_s`` for
+    the next: a connection that went silent is not waited for without end."""
+    it = blocks.__aiter__()
+    while True:
+        try:
+            block = await asyncio.wait_for(it.__anext__(), idle_s)
+        except StopAsyncIteration:
+            return
+        yield block
 
 
 @dataclass(frozen=True)
@@ -131,6 +155,8 @@ class Mailbox:
         self._exports: dict[uuid.UUID, concurrent.futures.Future] = {}
         self._exports_lock = threading.Lock()
         self._locks: dict[str, asyncio.Lock] = {}
+        self._writing: dict[str, int] = {}  # upload (device/id) -> the offset its connection began at
+        self._fetched: set[Path] = set()  # bundles waiting whose download has begun
         self._jobs: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
         self.imported = 0  # bundles applied since start (status)
@@ -289,9 +315,20 @@ class Mailbox:
     def _export_now(self, caller: Caller) -> None:
         folder = self.root / "out" / caller.device_id.hex
         folder.mkdir(exist_ok=True)
-        if any(folder.glob("*" + bundle.SUFFIX)):
-            return  # the village has not fetched the last one yet: it carries the same changes
-        if not self._worth_exporting(caller.device_id):
+        waiting = list(folder.glob("*" + bundle.SUFFIX))
+        if waiting:
+            # the village has not fetched the last one yet: it carries the same changes, but says
+            # nothing of what arrived since (the village would send all of it again): made again,
+            # unless its download began (a slow link resumes it) or it is a replacement PC's whole
+            # village (large: resumed, never made again)
+            if any(f in self._fetched or _beside(f, SNAPSHOT_MARK).exists() for f in waiting):
+                return
+            with self.store.session() as s:
+                if not self._arrived_since(s, caller.device_id):
+                    return
+            for f in waiting:
+                self.remove_waiting(f)
+        elif not self._worth_exporting(caller.device_id):
             return
         with self.store.session() as s:
             whole = snapshot.wanted(s, caller.device_id)
@@ -307,7 +344,9 @@ class Mailbox:
                 with open(b.path, "rb") as f:
                     while block := f.read(1 << 20):
                         sha.update(block)
-                b.path.with_name(b.path.name + ".sha256").write_text(sha.hexdigest())
+                _beside(b.path, ".sha256").write_text(sha.hexdigest())
+                if whole:
+                    _beside(b.path, SNAPSHOT_MARK).touch()
 
     def _worth_exporting(self, device: uuid.UUID) -> bool:
         """Whether the village lacks a change it would receive, or word that its changes arrived.
@@ -319,14 +358,20 @@ class Mailbox:
                 return True
             if exchange._count(s, peer, exchange._wanted(peer, exchange.holdings(s))) > 0:
                 return True
+            return self._arrived_since(s, device)
 
-            def last(direction: str, *where) -> int:
-                q = select(func.max(BundleRecord.id)).where(
-                    BundleRecord.peer == device, BundleRecord.direction == direction, *where
-                )
-                return s.scalar(q) or 0
+    @staticmethod
+    def _arrived_since(s, device: uuid.UUID) -> bool:
+        """Whether changes of the village arrived after the last bundle made for it (which does
+        not acknowledge them)."""
 
-            return last("in", BundleRecord.ops > 0) > last("out")
+        def last(direction: str, *where) -> int:
+            q = select(func.max(BundleRecord.id)).where(
+                BundleRecord.peer == device, BundleRecord.direction == direction, *where
+            )
+            return s.scalar(q) or 0
+
+        return last("in", BundleRecord.ops > 0) > last("out")
 
     def _result_path(self, device_hex: str, upload_id: str) -> Path:
         return self.root / "results" / device_hex / f"{upload_id}.json"
@@ -411,6 +456,14 @@ class Mailbox:
         if done is not None:
             return {"upload_id": upload_id, "offset": done.get("length", 0), **done}
         part, _ = self._upload_paths(caller, upload_id)
+        writing = self._writing.get(f"{caller.device_id.hex}/{upload_id}")
+        if writing is not None:  # bytes another connection is sending are not checked yet
+            return {
+                "upload_id": upload_id,
+                "status": "partial",
+                "offset": writing,
+                "retry_after": BUSY_RETRY_S,
+            }
         return {
             "upload_id": upload_id,
             "status": "partial",
@@ -464,61 +517,76 @@ class Mailbox:
             raise Refused(413, "too_large", "同步包超过允许的大小")
         if offset + length > total:
             raise Refused(413, "too_large", "上传的内容超过声明的长度")
-        lock = self._locks.setdefault(f"{caller.device_id.hex}/{upload_id}", asyncio.Lock())
-        if lock.locked():  # the same upload on another connection: resend from where it stands
+        key = f"{caller.device_id.hex}/{upload_id}"
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        if lock.locked():  # the same upload on another connection: ask again after retry_after
             return self.upload_state(caller, upload_id), 409
         async with lock:
-            state = self.upload_state(caller, upload_id)
-            if state["status"] != "partial":
-                return state, 200
-            part, meta = self._upload_paths(caller, upload_id)
-            part.parent.mkdir(exist_ok=True)
-            if offset != state["offset"]:  # before anything is recorded of an upload not begun
-                return state, 409
-            if meta.exists():
-                if int(json.loads(meta.read_text())["length"]) != total:
-                    raise Refused(409, "length", "上传长度与先前声明的不同")
-            else:
-                self._forget_stale(part.parent)
-                self._make_room(part.parent, total)
-                # every upload declared counts (its record), whether bytes of it arrived or not
-                if len(list(part.parent.glob("*.json"))) >= MAX_PARTIAL_UPLOADS:
-                    raise Refused(429, "too_many", "未完成的上传太多")
-                if shutil.disk_usage(self.root).free - self._promised() - total < self.config.reserve_bytes:
-                    raise Refused(507, "disk_full", "服务器磁盘空间不足")
-                part.touch()
-                meta.write_text(json.dumps({"length": total}))
-            sha, got, checked = hashlib.sha256(), 0, 0
-            with open(part, "ab") as f:
-                try:
-                    async for block in request.stream():
-                        got += len(block)
-                        if got > length:
-                            f.truncate(offset)
-                            raise Refused(413, "too_large", "上传的内容超过声明的长度")
-                        if got - checked >= DISK_CHECK_BYTES:  # the disk shared with others' uploads
-                            checked = got
-                            if shutil.disk_usage(self.root).free < self.config.reserve_bytes:
-                                f.truncate(offset)
-                                raise Refused(507, "disk_full", "服务器磁盘空间不足")
-                        sha.update(block)
-                        f.write(block)
-                    f.flush()
-                except ClientDisconnect:  # bytes whose hash was never checked are not kept
-                    f.truncate(offset)
-                    return state, 400
-                except OSError:
-                    log.exception("upload %s: writing failed", upload_id)
-                    with contextlib.suppress(OSError):
+            try:
+                return await self._receive(request, caller, upload_id, key, offset, total, length)
+            finally:
+                self._writing.pop(key, None)
+
+    async def _receive(
+        self, request: Request, caller: Caller, upload_id: str, key: str, offset: int, total: int, length: int
+    ) -> tuple[dict, int]:
+        """:meth:`receive` holding the upload's lock."""
+        h = request.headers
+        state = self.upload_state(caller, upload_id)
+        if state["status"] != "partial":
+            return state, 200
+        part, meta = self._upload_paths(caller, upload_id)
+        part.parent.mkdir(exist_ok=True)
+        if offset != state["offset"]:  # before anything is recorded of an upload not begun
+            return state, 409
+        if meta.exists():
+            if int(json.loads(meta.read_text())["length"]) != total:
+                raise Refused(409, "length", "上传长度与先前声明的不同")
+        else:
+            self._forget_stale(part.parent)
+            self._make_room(part.parent, total)
+            # every upload declared counts (its record), whether bytes of it arrived or not
+            if not self._make_count(part.parent):
+                raise Refused(429, "too_many", "未完成的上传太多")
+            if shutil.disk_usage(self.root).free - self._promised() - total < self.config.reserve_bytes:
+                raise Refused(507, "disk_full", "服务器磁盘空间不足")
+            part.touch()
+            meta.write_text(json.dumps({"length": total}))
+        sha, got, checked = hashlib.sha256(), 0, 0
+        self._writing[key] = offset
+        with open(part, "ab") as f:
+            try:
+                async for block in _idle_limited(request.stream(), UPLOAD_IDLE_S):
+                    got += len(block)
+                    if got > length:
                         f.truncate(offset)
-                    raise Refused(507, "disk_full", "服务器无法写入上传内容（磁盘已满？）") from None
-            if got != length or sha.hexdigest() != h[transport.H_BODY]:
-                with open(part, "r+b") as f:
+                        raise Refused(413, "too_large", "上传的内容超过声明的长度")
+                    if got - checked >= DISK_CHECK_BYTES:  # the disk shared with others' uploads
+                        checked = got
+                        if shutil.disk_usage(self.root).free < self.config.reserve_bytes:
+                            f.truncate(offset)
+                            raise Refused(507, "disk_full", "服务器磁盘空间不足")
+                    sha.update(block)
+                    f.write(block)
+                f.flush()
+            except ClientDisconnect:  # bytes whose hash was never checked are not kept
+                f.truncate(offset)
+                return state, 400
+            except TimeoutError:  # nothing for UPLOAD_IDLE_S: given up, the lock released
+                f.truncate(offset)
+                raise Refused(408, "idle", "上传中断：长时间没有收到数据") from None
+            except OSError:
+                log.exception("upload %s: writing failed", upload_id)
+                with contextlib.suppress(OSError):
                     f.truncate(offset)
-                raise Refused(400, "body", "上传内容与签名中的校验值不符")
-            if offset + got < total:
-                return {**state, "offset": offset + got}, 200
-            return await asyncio.to_thread(self._finish_upload, caller, upload_id, part), 201
+                raise Refused(507, "disk_full", "服务器无法写入上传内容（磁盘已满？）") from None
+        if got != length or sha.hexdigest() != h[transport.H_BODY]:
+            with open(part, "r+b") as f:
+                f.truncate(offset)
+            raise Refused(400, "body", "上传内容与签名中的校验值不符")
+        if offset + got < total:
+            return {**state, "offset": offset + got}, 200
+        return await asyncio.to_thread(self._finish_upload, caller, upload_id, part), 201
 
     def _promised(self, pattern: str = "*/*.json") -> int:
         """Bytes the unfinished uploads (of every device, or those ``pattern`` names) may still
@@ -536,6 +604,19 @@ class Mailbox:
     def _busy(self, device_hex: str, upload_id: str) -> bool:
         lock = self._locks.get(f"{device_hex}/{upload_id}")
         return lock is not None and lock.locked()
+
+    def _make_count(self, folder: Path) -> bool:
+        """Room for one more of a device's unfinished uploads: its oldest ones not being sent are
+        given up past MAX_PARTIAL_UPLOADS (uploads it left kept it out for a week).  False: as
+        many are being sent right now."""
+        metas = sorted(folder.glob("*.json"), key=lambda m: m.stat().st_mtime)
+        idle = [m for m in metas if not self._busy(folder.name, m.stem)]
+        while idle and len(metas) >= MAX_PARTIAL_UPLOADS:
+            meta = idle.pop(0)
+            meta.with_suffix(".part").unlink(missing_ok=True)
+            meta.unlink(missing_ok=True)
+            metas.remove(meta)
+        return len(metas) < MAX_PARTIAL_UPLOADS
 
     def _make_room(self, folder: Path, total: int) -> None:
         """A device's declared uploads never promise more than one bundle's most, whatever their
@@ -555,12 +636,19 @@ class Mailbox:
         folder = self.root / "out" / caller.device_id.hex
         rows = []
         for f in sorted(folder.glob("*" + bundle.SUFFIX)):
-            sha_file = f.with_name(f.name + ".sha256")
+            sha_file = _beside(f, ".sha256")
             if sha_file.exists():
                 rows.append(
                     {"name": f.name, "size": f.stat().st_size, "sha256": sha_file.read_text().strip()}
                 )
         return rows
+
+    def remove_waiting(self, path: Path) -> None:
+        """A waiting bundle acknowledged (or made again): it and what is said of it beside it."""
+        path.unlink(missing_ok=True)
+        for mark in (".sha256", SNAPSHOT_MARK):
+            _beside(path, mark).unlink(missing_ok=True)
+        self._fetched.discard(path)
 
     def taken(self, caller: Caller, name: str) -> None:
         """The township's history learns that the village fetched its bundle (best effort: the
@@ -578,6 +666,7 @@ class Mailbox:
         path = self.root / "out" / caller.device_id.hex / name
         if not path.is_file():
             raise Refused(404, "not_found", "没有这个同步包")
+        self._fetched.add(path)  # its download began: it is kept until acknowledged (resumed)
         return path
 
 
@@ -705,8 +794,7 @@ def create_app(mailbox: Mailbox) -> Starlette:
     async def ack(request: Request) -> Response:
         caller = auth(request)
         path = mailbox.outgoing(caller, request.path_params["name"])
-        path.unlink(missing_ok=True)
-        path.with_name(path.name + ".sha256").unlink(missing_ok=True)
+        mailbox.remove_waiting(path)
         await run_in_threadpool(mailbox.taken, caller, path.name)
         return JSONResponse({"name": path.name, "status": "acknowledged"})
 
@@ -756,6 +844,7 @@ def _refusals(*codes: int) -> dict:
         401: "unsigned, unknown device, bad signature, clock outside the window, or a replayed nonce",
         403: "device revoked",
         404: "no such upload or bundle",
+        408: "the upload's connection sent nothing for a minute: given up (send again from its offset)",
         409: "another offset or length than the mailbox holds, or nothing can be exported now",
         411: "no Content-Length",
         413: "larger than allowed or than declared",
@@ -783,6 +872,7 @@ _UPLOAD_STATE = {
         "length": {"type": "integer"},
         "reason": {"type": ["string", "null"]},
         "detail": {"oneOf": [{"$ref": "#/components/schemas/Said"}, {"type": "null"}]},
+        "retry_after": {"type": "number", "minimum": 0},
     },
 }
 _UPLOAD_ID = {"name": "upload_id", "in": "path", "required": True, "schema": {"type": "string"}}
@@ -908,8 +998,12 @@ OPENAPI = {
                 "responses": {
                     "200": {"description": "received; more to send", **_json(_UPLOAD_STATE)},
                     "201": {"description": "complete and queued for import", **_json(_UPLOAD_STATE)},
-                    "409": {"description": "resend from the offset given", **_json(_UPLOAD_STATE)},
-                    **_refusals(400, 401, 403, 404, 411, 413, 422, 429, 507),
+                    "409": {
+                        "description": "resend from the offset given (after retry_after seconds, when"
+                        " given: another connection is sending the upload)",
+                        **_json(_UPLOAD_STATE),
+                    },
+                    **_refusals(400, 401, 403, 404, 408, 411, 413, 422, 429, 507),
                 },
             },
         },

@@ -48,6 +48,11 @@ H_BODY, H_SIGNATURE, H_SERVER_TIME = "X-CunYi-Body-SHA256", "X-CunYi-Signature",
 EMPTY_SHA = hashlib.sha256(b"").hexdigest()
 CLOCK_WINDOW_MS = 10 * 60_000  # a request's time may differ from the mailbox server's by this much
 CHUNK = 1 << 20  # bytes per signed upload request
+# An upload another connection of this PC is still sending (a run cut off mid-chunk, its
+# connection not yet given up by the mailbox: mailbox.UPLOAD_IDLE_S) is asked about again after the
+# mailbox's retry_after, for this long at most; then the next run sends it.
+BUSY_PATIENCE_S = 90.0
+STALLED_TRIES = 5  # answers in a row that move an upload no further: the run stops
 MINUTE_MS = 60_000
 
 
@@ -58,6 +63,13 @@ def _err(template: str, **params) -> UserError:
 # The mailbox's word that the township revoked this PC (403 "revoked"): kept as the service's
 # last error, it is how the 同步 page knows (service.NetState.revoked).
 REVOKED = QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院已撤销对本机的信任，不能再同步")
+NOT_A_MAILBOX = QT_TRANSLATE_NOOP(
+    "NetSync", "{url} 不是乡镇卫生院的同步服务器（没有按村医的方式应答）：请在设置中核对服务器地址"
+)
+BUSY_UPLOAD = QT_TRANSLATE_NOOP(
+    "NetSync", "这个同步包上次的上传连接还没有断开，服务器暂时不能接着收：稍后会自动重试"
+)
+OVERLONG = QT_TRANSLATE_NOOP("NetSync", "服务器发来的同步包与它列出的大小不符，已停止下载并丢弃")
 
 
 # ------------------------------------------------------------------------------- signing
@@ -318,7 +330,13 @@ class MailboxClient:
                 )
             ) from e
         self._check_pin(response)
-        return response.json()
+        try:
+            data = response.json()
+        except (ValueError, RecursionError):
+            data = None
+        if response.status_code != 200 or not isinstance(data, dict) or data.get("ok") is not True:
+            raise _err(NOT_A_MAILBOX, url=self.base_url)  # another server: trying again will not help
+        return data
 
     def status(self) -> dict:
         return self._send("GET", "/v1/status").json()
@@ -331,15 +349,27 @@ class MailboxClient:
         (``status``: queued | applied | already | rejected …)."""
         total = path.stat().st_size
         state = self.upload_state(upload_id)
+        deadline = time.monotonic() + BUSY_PATIENCE_S
+        stalled = 0
         with open(path, "rb") as f:
             while state.get("status") == "partial":
                 offset = int(state["offset"])
+                if state.get("retry_after") is not None:  # another connection is sending it
+                    if time.monotonic() > deadline:
+                        raise Unreachable(Message(CTX, BUSY_UPLOAD))
+                    time.sleep(min(max(float(state["retry_after"]), 0.1), 30.0))
+                    state = self.upload_state(upload_id)
+                    continue
                 f.seek(offset)
                 body = f.read(self.chunk)
                 headers = {"Upload-Offset": str(offset), "Upload-Length": str(total)}
                 headers["Content-Type"] = "application/octet-stream"
                 response = self._send("PUT", f"/v1/uploads/{upload_id}", body=body, headers=headers)
                 state = response.json()  # 409: the mailbox holds another offset; it says which
+                moved = state.get("status") != "partial" or int(state.get("offset", 0)) > offset
+                stalled = 0 if moved else stalled + 1
+                if stalled >= STALLED_TRIES:  # answers that never move it on: not sent over and over
+                    raise Unreachable(Message(CTX, BUSY_UPLOAD))
                 if after_chunk is not None:
                     after_chunk(int(state.get("offset", 0)))
         return state
@@ -380,13 +410,18 @@ class MailboxClient:
             headers = {"Range": f"bytes={have}-"} if have else {}
             response = self._send("GET", f"/v1/bundles/{item.name}", headers=headers, stream=True)
             try:
-                if response.status_code == 416 or (have and response.status_code != 206):
+                if have and (response.status_code == 416 or response.status_code != 206):
                     part.unlink(missing_ok=True)  # the mailbox does not hold that range: start over
                     response.close()
                     return self.download(item, folder)
+                if response.status_code != 200 and not have:
+                    raise _err(OVERLONG)
                 with open(part, "ab") as out:
                     try:
                         for block in response.iter_bytes():  # as they arrive: a drop keeps them
+                            if out.tell() + len(block) > item.size:  # never more than listed: a
+                                out.truncate(0)  # server streaming without end filled the disk
+                                raise _err(OVERLONG)
                             out.write(block)
                             self.bytes_down += len(block)
                     except httpx.TransportError as e:
