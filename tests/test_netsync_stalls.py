@@ -201,3 +201,40 @@ def test_uploads_a_village_left_half_sent_never_keep_it_out(net):
         kept = sorted(p.stem for p in mailbox_files(town, "uploads") if p.suffix == ".json")
         assert kept == [f"{n:032x}" for n in range(3, mailbox.MAX_PARTIAL_UPLOADS + 3)]  # the newest
         assert netkit.sync(a, server).ok
+
+
+@pytest.mark.sqlite_only  # a village's own store
+def test_a_run_refused_before_it_begins_is_said_on_the_page(tmp_path):
+    """立即同步 on a township that trusts no county card yet: the button greyed for a second and
+    nothing was said (the command line says why); the refusal is now the run's recorded error."""
+    import threading
+
+    from app.services.sync import service
+    from tests.synckit import VILLAGES, make_device
+
+    village = make_device(tmp_path, "村1", "village", VILLAGES[0])
+    with village.store.transaction() as s:
+        service.set_server(s, "http://127.0.0.1:9")
+    stop = threading.Event()
+    service.run_service(village.store, village.paths, stop, on_report=lambda _r: stop.set())
+    with village.store.session() as s:
+        state = service.net_state(s, village.paths)
+    assert "还没有信任上级" in state.last_error.render() and state.failures == 1
+    assert [r.ok for r in state.history] == [False]
+    village.store.dispose()
+
+
+def test_what_the_upper_level_has_not_acknowledged_counts_its_changes_only(net):
+    """A township without a county: "县级未确认：3 条变更" counted what its villages had not
+    acknowledged (told on their own rows)."""
+    from app.services.records import residents as records
+    from app.services.sync import service
+
+    town, a, _ = net
+    with netkit.serve(town) as server:
+        assert netkit.sync(a, server).ok
+    with town.store.transaction() as s:  # a change of the township's own, for village A
+        r = s.scalars(select(records.Resident).limit(1)).first()
+        records.correct_resident(s, r.archive_no, {"phone": "13611112222"})
+    with town.store.session() as s:
+        assert service.net_state(s, town.paths).unacknowledged == 0

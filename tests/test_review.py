@@ -500,6 +500,43 @@ def test_the_sync_pages_duplicate_is_the_review_queues_pair(township_store):
         assert s.get(SyncConflict, notice.id).resolved_at is not None
 
 
+def test_a_field_conflict_behind_hundreds_of_duplicate_notices_is_listed_and_decided(township_store):
+    """The queue and the 同步 page read the oldest 500 open conflicts of any kind: a township's
+    613 possible-duplicate notices left its 7 field conflicts out of both, the import's "冲突 7"
+    nowhere to be found or decided."""
+    from app.models import SyncConflict
+    from app.services.sync import conflicts
+
+    first, second = _same_id_pair(township_store)
+    with township_store.transaction() as s:
+        old = dt.datetime(2026, 1, 1)
+        for _ in range(600):  # older notices, still open (the pair's both records on the register)
+            s.add(
+                SyncConflict(
+                    kind="duplicate", entity="resident", row_id=second, other_id=first, detected_at=old
+                )
+            )
+        s.add(
+            SyncConflict(
+                kind="field",
+                entity="resident",
+                row_id=first,
+                field="phone",
+                kept_value='"13800000000"',
+                lost_value='"13911112222"',
+            )
+        )
+    with township_store.session() as s:
+        (item,) = [i for i in review.review_queue(s, today=TODAY) if i.kind == "conflict"]
+        assert "13911112222" in item.detail.render()
+        assert [c.field for c in conflicts.open_conflicts(s) if c.kind == "field"] == ["phone"]  # 同步
+    with township_store.transaction() as s:
+        review.decide(s, item.key, "lost", "村医核实过新号码", today=TODAY)
+    with township_store.session() as s:
+        assert s.get(Resident, first).phone == "13911112222"
+        assert not [i for i in review.review_queue(s, today=TODAY) if i.kind == "conflict"]
+
+
 def test_void_first_voids_the_other_record_when_it_holds_nothing(township_store):
     first, second = _same_id_pair(township_store)
     with township_store.transaction() as s:  # the check moves to the second (the village merged them)

@@ -5227,7 +5227,7 @@
     </message>
     <message>
         <source>{url} 不是乡镇卫生院的同步服务器（没有按村医的方式应答）：请在设置中核对服务器地址</source>
-        <translation>{url} is not the township's sync server (it does not answer as CunYi does): check the server address in Settings</translation>
+        <translation>{url} is not the township&apos;s sync server (it does not answer as CunYi does): check the server address in Settings</translation>
     </message>
     <message>
         <source>这个同步包上次的上传连接还没有断开，服务器暂时不能接着收：稍后会自动重试</source>

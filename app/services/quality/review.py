@@ -52,7 +52,6 @@ REFERRAL_OPEN_DAYS = 30  # a referral issued this long ago without 到位/不到
 ISSUED, NOT_ARRIVED = QT_TRANSLATE_NOOP("Review", "已转出"), QT_TRANSLATE_NOOP("Review", "未到位")
 YES, NO = QT_TRANSLATE_NOOP("Review", "是"), QT_TRANSLATE_NOOP("Review", "否")  # how a change's yes/no reads
 SCAN_BATCH = 500  # records read and checked against today's form at a time (the scan covers them all)
-LIMIT = 500  # duplicates, conflicts, referrals listed at once (every invalid record is listed: paged)
 
 KINDS = {
     "duplicate": QT_TRANSLATE_NOOP("Review", "疑似重复档案"),
@@ -197,17 +196,26 @@ def _duplicates(session: Session, villages) -> list[ReviewItem]:
         .having(func.count() > 1)
     )
     groups: dict[tuple, list[Resident]] = defaultdict(list)
-    for (number,) in session.execute(same_id.limit(LIMIT)):
-        for r in session.scalars(select(R).where(live, R.id_number == number).order_by(R.created_at, R.id)):
-            groups["id", number].append(r)
-    for name, birth, address in session.execute(same_person.limit(LIMIT)):
-        q = (
-            select(R)
-            .join(Household, Household.id == R.household_id)
-            .where(live, R.name == name, R.birth_date == birth, Household.address == address)
+    # every group (a queue cut at 500 of them hid the rest, and the decided ones among the 500 kept
+    # them hidden): the members of all of them in one read per rule
+    q = select(R).where(live, R.id_number.in_(same_id)).order_by(R.id_number, R.created_at, R.id)
+    for r in session.scalars(q):
+        groups["id", r.id_number].append(r)
+    alike = same_person.subquery()
+    q = (
+        select(R, Household.address)
+        .join(Household, Household.id == R.household_id)
+        .join(
+            alike,
+            (alike.c.name == R.name)
+            & (alike.c.birth_date == R.birth_date)
+            & alike.c.address.is_not_distinct_from(Household.address),  # (no address: alike too)
         )
-        for r in session.scalars(q.order_by(R.created_at, R.id)):
-            groups["person", name, birth, address].append(r)
+        .where(live)
+        .order_by(R.name, R.birth_date, Household.address, R.created_at, R.id)
+    )
+    for r, address in session.execute(q):
+        groups["person", r.name, r.birth_date, address].append(r)
     ids = {r.id for members in groups.values() for r in members}
     held, live = _holdings(session, ids), _live_rows(session, ids)
     items, seen = [], set()
@@ -340,9 +348,7 @@ def _holdings(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, dict[str
 
 def _conflicts(session: Session, villages) -> list[ReviewItem]:
     items = []
-    for c in conflicts.open_conflicts(session, limit=LIMIT):
-        if c.kind != "field":
-            continue
+    for c in conflicts.open_conflicts(session, limit=None, kind="field"):
         resident = _conflict_resident(session, c.entity, c.row_id)
         v = villages.get(resident.village_id) if resident else None
         items.append(
@@ -597,7 +603,6 @@ def _referrals(session: Session, villages, today: dt.date) -> list[ReviewItem]:
         .join(Resident, Resident.id == Referral.resident_id)
         .where(Referral.voided.is_(False), Referral.status == "issued", Referral.issued_on <= limit)
         .order_by(Referral.issued_on)
-        .limit(LIMIT)
     )
     from app.services.programmes.referral import sensitive_hidden
 
@@ -642,7 +647,7 @@ def decide_conflict(
     --reason``; none is asked for): its village is told, and closes its own copy of the conflict
     (``conflicts.close_decided``); it stayed open there for good."""
     _require_township(session)
-    view = next((c for c in conflicts.open_conflicts(session, limit=LIMIT) if c.id == conflict_id), None)
+    view = next(iter(conflicts.open_conflicts(session, ids=[conflict_id])), None)
     if view is None or view.kind != "field":
         conflicts.resolve(session, conflict_id, decision)  # (its refusal, in its words)
         return []
@@ -726,7 +731,7 @@ def decide(
             c.resolved_at, c.resolved_by, c.resolution = utcnow(), actor(session).id, "reviewed"
     elif kind == "conflict":
         conflict_id = uuid.UUID(key.split(":")[1])
-        view = next(c for c in conflicts.open_conflicts(session, limit=LIMIT) if c.id == conflict_id)
+        (view,) = conflicts.open_conflicts(session, ids=[conflict_id])
         conflicts.resolve(session, conflict_id, decision)
         if decision == "lost":
             changes.append(

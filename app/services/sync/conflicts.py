@@ -16,7 +16,7 @@ import json
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import exists, select
+from sqlalchemy import case, exists, select
 from sqlalchemy.orm import Session, aliased
 
 from app.i18n import QT_TRANSLATE_NOOP
@@ -189,14 +189,25 @@ def visible_open(session: Session, rows) -> list[SyncConflict]:
     return [c for c in rows if _as_seen(session, c, villages) is not None]
 
 
-def open_conflicts(session: Session, limit: int = 500) -> list[ConflictView]:
+def open_conflicts(
+    session: Session, limit: int | None = 500, *, kind: str | None = None, ids=None
+) -> list[ConflictView]:
+    """The open conflicts the actor may see: field conflicts first (a township's hundreds of
+    possible duplicates put them past the limit, out of sight), each kind oldest first; of one
+    ``kind`` ("field", "duplicate"), or those of ``ids``.  ``limit`` None: all."""
     me = get_profile(session)
     names = {p.device_id.hex[-8:]: f"{p.code} {p.name}" for p in session.scalars(select(Peer))}
     names[me.device_id.hex[-8:]] = f"{me.code} {me.name}"
     out = []
-    rows = session.scalars(
-        select(SyncConflict).where(still_open()).order_by(SyncConflict.detected_at).limit(limit)
+    q = select(SyncConflict).where(still_open())
+    if kind is not None:
+        q = q.where(SyncConflict.kind == kind)
+    if ids is not None:
+        q = q.where(SyncConflict.id.in_(list(ids)))
+    q = q.order_by(
+        case((SyncConflict.kind == "field", 0), else_=1), SyncConflict.detected_at, SyncConflict.id
     )
+    rows = session.scalars(q.limit(limit) if limit is not None else q)
     villages = authz.visible_villages(session)  # a village doctor at the township: their village's
     for c in rows:
         shown = _as_seen(session, c, villages)

@@ -2537,10 +2537,12 @@ def taken(session: Session) -> dict[uuid.UUID, dt.datetime]:
     return {bundle_id: at for bundle_id, at in session.execute(q)}
 
 
-def unacknowledged_total(session: Session) -> int:
+def unacknowledged_total(session: Session, role: str | None = None) -> int:
+    """Changes a trusted peer (of ``role`` only: a village's township, a township's county) has
+    not acknowledged, summed over the peers."""
     held = holdings(session)
     return sum(
         _count(session, p, _wanted(p, held), audit=False)
         for p in device_keys.peers(session)
-        if p.revoked_at is None
+        if p.revoked_at is None and (role is None or p.role == role)
     )

@@ -10,6 +10,7 @@ is new.  A bundle waits in ``outbox/network/`` until the mailbox has it whole, a
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -132,7 +133,9 @@ def net_state(session: Session, paths: Paths, *, history: int = 20, counts: bool
         row.failures if row else 0,
         error,
         len(list(folder.glob("*" + bundle.SUFFIX))) if counts and folder.is_dir() else 0,
-        exchange.unacknowledged_total(session) if counts else 0,
+        # what the upper level (the one this box syncs up to) has not acknowledged: a township's
+        # villages' counts are theirs, told on their own rows (it read "县级未确认" without a county)
+        exchange.unacknowledged_total(session, UPSTREAM.get(get_profile(session).role, "")) if counts else 0,
         tuple(
             RunRow(
                 r.started_at,
@@ -583,9 +586,12 @@ def run_service(
                 continue
         if wake is not stop:  # this run answers every 立即同步 asked for until now (a run due at
             wake.clear()  # once does not wait, and its wake would otherwise start a second run)
+        started = utcnow()
         try:
             report = sync_once(store, paths, interval_s=interval_s, client_factory=client_factory)
-        except UserError as e:  # the township's card was revoked meanwhile, or the like
+        except UserError as e:  # no upper level trusted yet, the township's card revoked meanwhile …
             report = RunReport(error=e)
+            with contextlib.suppress(UserError):  # said where the page says why a run failed
+                _record(store, report, started, interval_s)
             stop.wait(min(interval_s, 5.0))
         on_report(report)
