@@ -496,7 +496,19 @@ def unavailable(error: BaseException):
             "StoreCopy", "与数据库服务器的连接中断（服务器停止或网络断开）：刚才的操作未保存，请稍后再试"
         )
         return StoreUnavailable(Message("StoreCopy", text, {}))
+    # the server refused the writing itself: an account given reading rights only, or a standby
+    if isinstance(error, DBAPIError) and getattr(error.orig, "sqlstate", None) in READ_ONLY_STATES:
+        text = QT_TRANSLATE_NOOP(
+            "StoreCopy",
+            "数据库服务器不允许这个数据库账户写入（只读账户或只读服务器）：刚才的操作未保存。"
+            "请在数据库地址中使用有写入权限的账户",
+        )
+        return StoreUnavailable(Message("StoreCopy", text, {}))
     return None
+
+
+# PostgreSQL's insufficient_privilege and read_only_sql_transaction
+READ_ONLY_STATES = ("42501", "25006")
 
 
 # Every process working on a SQLite store (a window, ``cunyi serve``, a command) holds a shared lock
@@ -628,6 +640,35 @@ def store_in_use(doing: str):
         "它会换掉数据库文件，那边随后保存的内容都会丢失。请先关闭它们，再重试",
     )
     return UserError(Message("StoreCopy", text, {"doing": Message("StoreCopy", doing)}))
+
+
+def foreign_tables(engine: Engine) -> list[str]:
+    """Tables of the database that are not CunYi's (another program's: nothing of theirs is ever
+    mixed with a store's records); read before the schema is made there."""
+    from sqlalchemy import inspect
+
+    from app.models import Base
+
+    with engine.connect() as conn:
+        names = inspect(conn).get_table_names()
+    ours = {t.name for t in Base.metadata.sorted_tables} | {"alembic_version"}
+    return sorted(set(names) - ours)
+
+
+def not_ours(url: str, tables: list[str]):
+    """The refusal of a database that holds another program's tables (a mistyped address: the
+    server's own ``postgres`` database, another application's)."""
+    from app.i18n import QT_TRANSLATE_NOOP
+    from app.services.errors import Message, UserError
+    from app.services.store_copy import shown_url
+
+    text = QT_TRANSLATE_NOOP(
+        "StoreCopy",
+        "数据库 {url} 里已有别的程序的数据表（{tables}），不是村医的数据库，未作任何改动：请核对数据库地址，"
+        "或为村医新建一个空数据库",
+    )
+    shown = ", ".join(tables[:5]) + ("…" if len(tables) > 5 else "")
+    return UserError(Message("StoreCopy", text, {"url": shown_url(url), "tables": shown}))
 
 
 def store_moved():
@@ -982,6 +1023,8 @@ class Store:
         current = current_revision(self.engine)
         if current == head:
             return
+        if current is None and (foreign := foreign_tables(self.engine)):
+            raise not_ours(self.url, foreign)  # nothing made among another program's tables
         if current is not None and is_sqlite(self.url) and backups_dir is not None:
             db_file = Path(self.engine.url.database or "")
             if db_file.exists():

@@ -524,6 +524,71 @@ def test_migrate_store_leaves_a_database_of_another_program_untouched(tmp_path, 
     assert not (tmp_path / "town" / "db-url").exists()
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["residents", "search", "王"],
+        ["check"],
+        ["init", "--role", "township", "--code", TOWNSHIP_CODE, "--name", "某镇"],
+    ],
+)
+def test_any_command_leaves_a_database_of_another_program_untouched(tmp_path, pg_cluster, capsys, command):
+    """A mistyped address (another application's database, the server's own): every command made
+    CunYi's 35 tables among the other program's before it said "本机尚未初始化" (init went on)."""
+    url = _fresh_db(pg_cluster, "invoices")
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE invoices (id int)")
+    capsys.readouterr()
+    assert main(["--data-dir", str(tmp_path / "d"), "--db", url, *command]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "别的程序的数据表（invoices）" in err and "未作任何改动" in err
+    with engine.connect() as conn:
+        assert sa.inspect(conn).get_table_names() == ["invoices"]
+    engine.dispose()
+
+
+def test_an_account_that_may_only_read_is_told_so_in_words(tmp_path, pg_cluster, capsys):
+    """A database account given SELECT only: "程序内部出错（ProgrammingError）" for every save."""
+    url = _fresh_db(pg_cluster, "readonly")
+    d = str(tmp_path / "t")
+    assert (
+        main(
+            [
+                "--data-dir",
+                d,
+                "--db",
+                url,
+                "init",
+                "--role",
+                "township",
+                "--code",
+                TOWNSHIP_CODE,
+                "--name",
+                "某镇",
+            ]
+        )
+        == 0
+    )
+    assert main(["--data-dir", d, "demo", "--residents", "5", "--villages", "1"]) == 0
+    database, reader = url.rsplit("/", 1)[1], f"reader_{next(storekit._names)}"
+    pg_cluster.admin(f"CREATE ROLE {reader} LOGIN")  # (the cluster is the session's: left to it)
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"GRANT CONNECT ON DATABASE {database} TO {reader}")
+        conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA public TO {reader}")
+        conn.exec_driver_sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {reader}")
+        archive = conn.exec_driver_sql("SELECT archive_no FROM resident LIMIT 1").scalar()
+    engine.dispose()
+    capsys.readouterr()
+    as_reader = url.replace("cunyi@", f"{reader}@")
+    status = main(
+        ["--data-dir", d, "--db", as_reader, "residents", "update", archive, "--set", "phone=13800138000"]
+    )
+    err = capsys.readouterr().err
+    assert status == 1 and "不允许这个数据库账户写入" in err and "Error" not in err, err
+
+
 def test_a_migration_that_fails_its_check_leaves_the_target_empty_and_retries(
     tmp_path, pg_cluster, capsys, monkeypatch
 ):

@@ -171,6 +171,15 @@ def test_a_folder_that_cannot_be_written_is_said_of_the_file_not_the_temporary_o
         # an @ typed unencoded in the password: none of it shows, whatever the parser made of it
         ("postgresql+psycopg://u:S3@cr@et@h/db", "postgresql+psycopg://u:***@h/db"),
         ("postgresql+psycopg://u:S3@cret@h:5x/db", "postgresql+psycopg://u:***@h:5x/db"),
+        # and a / (the parser ended the password at the first @: "u:***@ss:w/rd@h…" showed its end)
+        ("postgresql+psycopg://u:pa@ss:w/rd@h:1/db", "postgresql+psycopg://u:***@h:1/db"),
+        # libpq's keywords, which psycopg takes as the address (the whole password was shown)
+        ("host=h password=KvSecret dbname=db", "host=h password=*** dbname=db"),
+        ("host=h password = 'Kv Sec\\'ret' dbname=db", "host=h password = *** dbname=db"),
+        (
+            "postgresql+psycopg://u@h/db?application_name=a@b",
+            "postgresql+psycopg://u@h/db?application_name=a@b",
+        ),
     ],
 )
 def test_a_database_address_is_shown_without_its_secrets(url, shown):

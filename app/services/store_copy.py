@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from app.db import MOVED, Store, is_sqlite, mark_moved, refresh_statistics
+from app.db import MOVED, Store, foreign_tables, is_sqlite, mark_moved, refresh_statistics
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Base
 from app.models.base import is_json, json_text
@@ -64,15 +64,23 @@ class Migrated:
 
 
 def shown_url(url: str) -> str:
-    """A URL as it may be printed or logged: its password masked, given after the user name or
-    as a parameter (``?password=…``, which libpq takes too)."""
-    try:
-        masked = sa.engine.make_url(url).render_as_string(hide_password=True)
-    except (sa.exc.ArgumentError, ValueError):  # not even a URL (a port that is no number …)
-        masked = re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", url)
-    # a password with an unencoded @ ends at its first @ for the parser: the rest reads as host
-    masked = re.sub(r"(:\*\*\*@)[^/?#]*@", r"\1", masked)
-    return re.sub(r"(?i)([?&](?:ssl)?password=)[^&]*", r"\1***", masked)  # (sslpassword: libpq's key's)
+    """A database address as it may be printed or logged: its password masked, wherever it is
+    given — after the user name (everything up to the last @ of the address: a password typed
+    with an unencoded @ or / in it), as a parameter (``?password=…``, ``sslpassword``), or in a
+    libpq keyword string (``host=… password=…``)."""
+    masked = url
+    scheme, sep, rest = url.partition("://")
+    if sep:
+        head = rest.split("?", 1)[0]
+        at = head.rfind("@")
+        user, colon, _password = head[: max(at, 0)].partition(":")
+        if at >= 0 and colon:
+            masked = f"{scheme}://{user}:***@{rest[at + 1 :]}"
+    return _PASSWORD_PARAM.sub(r"\1***", masked)
+
+
+# ?password=…, &sslpassword=…, password = '…' (libpq's keywords, quoted or not)
+_PASSWORD_PARAM = re.compile(r"(?i)\b((?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&]*)")
 
 
 def unreachable(url: str, error: BaseException | None = None) -> UserError:
@@ -80,7 +88,8 @@ def unreachable(url: str, error: BaseException | None = None) -> UserError:
     be in English, goes to the log)."""
     if error is not None:
         detail = str(getattr(error, "orig", None) or error).strip().splitlines()
-        log.warning("the database %s did not open: %s", shown_url(url), detail[0] if detail else "")
+        said = _PASSWORD_PARAM.sub(r"\1***", detail[0]) if detail else ""  # (a driver may quote the address)
+        log.warning("the database %s did not open: %s", shown_url(url), said)
     return _err(
         QT_TRANSLATE_NOOP(
             "StoreCopy",
@@ -256,8 +265,12 @@ def migrate_store(source: Store, target_url: str, moved: Callable[[], None] | No
     # (another copy into the same database at the same moment: its tables or rows met ours)
     raced = (sa.exc.IntegrityError, sa.exc.ProgrammingError)
     try:
-        if _tables_not_ours(target_url):  # refused before anything is made there
-            raise full
+        probe = sa.create_engine(target_url)
+        try:
+            if foreign_tables(probe):  # refused before anything is made there
+                raise full
+        finally:
+            probe.dispose()
         target = Store(target_url)
     except raced:
         raise full from None
@@ -356,16 +369,3 @@ def _unstorable(src: Connection, table: sa.Table, error: sa.exc.DataError) -> Us
         table=table.name,
         reason=str(error.orig).strip().splitlines()[0],
     )
-
-
-def _tables_not_ours(url: str) -> list[str]:
-    """Tables in the target database that are not CunYi's (nothing of another program is ever
-    mixed with a township's records); read before the schema is made there."""
-    engine = sa.create_engine(url)
-    try:
-        with engine.connect() as conn:
-            names = sa.inspect(conn).get_table_names()
-    finally:
-        engine.dispose()
-    ours = {t.name for t in Base.metadata.sorted_tables} | {"alembic_version"}
-    return sorted(set(names) - ours)

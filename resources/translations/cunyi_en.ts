@@ -9359,8 +9359,16 @@
         <translation>The connection to the database server was lost (the server stopped, or the network is down): nothing was saved; please try again shortly</translation>
     </message>
     <message>
+        <source>数据库服务器不允许这个数据库账户写入（只读账户或只读服务器）：刚才的操作未保存。请在数据库地址中使用有写入权限的账户</source>
+        <translation>The database server does not let this database account write (a read-only account or server): nothing was saved. Use an account that may write in the database address</translation>
+    </message>
+    <message>
         <source>村医正在另一个窗口或程序中使用这个数据库（村医主窗口、cunyi serve 或另一条命令），{doing}未进行：它会换掉数据库文件，那边随后保存的内容都会丢失。请先关闭它们，再重试</source>
         <translation>CunYi has this database open in another window or program (the CunYi window, cunyi serve or another command), so the {doing} did not happen: it replaces the database file, and whatever was saved there afterwards would be lost. Close them first, then try again.</translation>
+    </message>
+    <message>
+        <source>数据库 {url} 里已有别的程序的数据表（{tables}），不是村医的数据库，未作任何改动：请核对数据库地址，或为村医新建一个空数据库</source>
+        <translation>The database {url} holds another program&apos;s tables ({tables}): it is not a CunYi database, and nothing was changed. Check the database address, or create an empty database for CunYi</translation>
     </message>
     <message>
         <source>这个数据库文件已迁到 PostgreSQL 服务器，不再写入，刚才的操作未保存：请关闭村医（及 cunyi serve）后重新打开，今后使用服务器上的数据库</source>

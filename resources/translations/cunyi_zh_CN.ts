@@ -9358,8 +9358,16 @@
         <translation>与数据库服务器的连接中断（服务器停止或网络断开）：刚才的操作未保存，请稍后再试</translation>
     </message>
     <message>
+        <source>数据库服务器不允许这个数据库账户写入（只读账户或只读服务器）：刚才的操作未保存。请在数据库地址中使用有写入权限的账户</source>
+        <translation>数据库服务器不允许这个数据库账户写入（只读账户或只读服务器）：刚才的操作未保存。请在数据库地址中使用有写入权限的账户</translation>
+    </message>
+    <message>
         <source>村医正在另一个窗口或程序中使用这个数据库（村医主窗口、cunyi serve 或另一条命令），{doing}未进行：它会换掉数据库文件，那边随后保存的内容都会丢失。请先关闭它们，再重试</source>
         <translation>村医正在另一个窗口或程序中使用这个数据库（村医主窗口、cunyi serve 或另一条命令），{doing}未进行：它会换掉数据库文件，那边随后保存的内容都会丢失。请先关闭它们，再重试</translation>
+    </message>
+    <message>
+        <source>数据库 {url} 里已有别的程序的数据表（{tables}），不是村医的数据库，未作任何改动：请核对数据库地址，或为村医新建一个空数据库</source>
+        <translation>数据库 {url} 里已有别的程序的数据表（{tables}），不是村医的数据库，未作任何改动：请核对数据库地址，或为村医新建一个空数据库</translation>
     </message>
     <message>
         <source>这个数据库文件已迁到 PostgreSQL 服务器，不再写入，刚才的操作未保存：请关闭村医（及 cunyi serve）后重新打开，今后使用服务器上的数据库</source>
