@@ -162,6 +162,34 @@ def test_county_refuses_edits_of_records(hub):
         s.scalars(select(Resident)).first().phone = "1"
 
 
+def test_county_staff_are_told_the_county_writes_no_records(hub, tmp_path, capsys):
+    """Logged in (as the GUI always is), county staff were told "县公卫 没有权限修改档案：…", as if
+    another account might; the county's own sentence says where the record is corrected."""
+    from sqlalchemy import select
+
+    from app.cli import main
+    from app.models import Resident
+    from app.services.access import accounts
+
+    hub.up()
+    with hub.county.store.transaction() as s:
+        accounts.create_user(s, "cs", "pass-word-1", "township_staff", display_name="县公卫")
+        archive = s.scalars(select(Resident.archive_no)).first()
+    (tmp_path / "pw").write_text("pass-word-1\n")
+    capsys.readouterr()
+    args = [
+        "--data-dir",
+        str(hub.county.paths.data_dir),
+        "--user",
+        "cs",
+        "--password-file",
+        str(tmp_path / "pw"),
+    ]
+    assert main([*args, "residents", "update", archive, "--set", "phone=13800000001"]) == 1
+    err = capsys.readouterr().err
+    assert "县级只查阅和统计" in err and "没有权限" not in err, err
+
+
 def test_a_township_bundle_touching_another_townships_resident_is_refused_whole(hub, tmp_path):
     hub.up()
     from sqlalchemy import func, select

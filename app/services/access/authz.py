@@ -143,6 +143,8 @@ def require(session: Session, action: str, *, what: str = "", told: str | None =
         f"{action} {where.get('village') or ''} {what}".strip(),
         scope=where.get("village") or _device_code(session),
     )
+    if action == "write" and len(_device_code(session)) == profile.CODE_LENGTH[profile.COUNTY]:
+        raise county_read_only()  # no one writes records at a county: said so, not "no right"
     told = what if told is None else told
     raise PermissionDenied(
         Message(
@@ -153,6 +155,21 @@ def require(session: Session, action: str, *, what: str = "", told: str | None =
                 "action": ACTION_LABELS.get(action, action),
                 "what": f"：{told}" if told else "",
             },
+        )
+    )
+
+
+def county_read_only() -> UserError:
+    """The refusal of any record written at a county (县级), which holds its townships' records
+    only as they sent them (``capture`` refuses such a change in any session, whoever acts)."""
+    return UserError(
+        Message(
+            "Sync",
+            QT_TRANSLATE_NOOP(
+                "Sync",
+                "县级只查阅和统计各乡镇同步上来的档案，不能在县级修改记录：请由所属乡镇卫生院或村卫生室修改，"
+                "修改会随下次同步上报",
+            ),
         )
     )
 

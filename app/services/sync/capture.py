@@ -1070,16 +1070,9 @@ def _refuse_read_only(session: Session, changes) -> None:
     if store_role(session) not in READ_ONLY_ROLES:
         return
     if any(spec.name != "audit_log" for _obj, spec, _values, _bases in changes):
-        raise UserError(
-            Message(
-                "Sync",
-                QT_TRANSLATE_NOOP(
-                    "Sync",
-                    "县级只查阅和统计各乡镇同步上来的档案，不能在县级修改记录：请由所属乡镇卫生院或村卫生室修改，"
-                    "修改会随下次同步上报",
-                ),
-            )
-        )
+        from app.services.access import authz  # (authz reads the profile, which reads the clock here)
+
+        raise authz.county_read_only()
 
 
 def audit_label(obj) -> str:
