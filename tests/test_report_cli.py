@@ -65,7 +65,11 @@ def test_workbook_numbers_match_the_json(township_dir, tmp_path, capsys):
 
         def shown(figure, counts=counts, unit=ind["unit"]):
             return (
-                standing_text(figure["numerator"], figure["denominator"], unit) if counts else figure["rate"]
+                standing_text(
+                    figure["numerator"], figure["denominator"], unit, units_short=figure.get("units_short", 0)
+                )
+                if counts
+                else figure["rate"]
             )
 
         assert list(row[1:6]) == [
@@ -287,6 +291,27 @@ def test_education_counts_read_as_counts_against_the_minimum(township_dir, capsy
     assert re.search(rf"{n} ?次\s+最低 ?{minimum} ?次\s+差 ?{minimum - n} ?次", row), (
         row
     )  # (its spaces may go)
+
+
+def test_a_sum_of_counts_met_by_one_units_surplus_says_how_many_units_fell_short(township_dir, capsys):
+    """Each unit's minimum is its own (DOMAIN: per institution): a township read "35 次 / 最低 30 次
+    已达到" while its own health centre was 1 lecture short and a village's surplus made it up."""
+    from app.services.indicators.output import standing_text
+
+    assert standing_text(35, 30, "count", units_short=2) == "2 个单位未达到"
+    assert standing_text(35, 30, "count") == "已达到"
+    assert standing_text(20, 30, "count", units_short=2) == "差 10 次"  # short in sum: by how much
+    data = run_json(capsys, "--data-dir", township_dir, "report", "indicators", "--year", str(YEAR), "--json")
+    for ind in data["indicators"]:
+        if ind["unit"] == "rate":
+            assert "units_short" not in ind
+            continue
+        for whole, units in [
+            (ind, [*ind["villages"], *(t["own"] for t in ind["townships"] if "own" in t)]),
+            *((t, [*t["villages"], *([t["own"]] if "own" in t else [])]) for t in ind["townships"]),
+        ]:
+            short = sum(1 for u in units if u["denominator"] and u["numerator"] < u["denominator"])
+            assert whole["units_short"] == short, (ind["key"], whole.get("code"))
 
 
 def test_a_quarter_so_far_is_the_year_up_to_its_end(township_dir, township_store, capsys):

@@ -215,7 +215,9 @@ def _count_line(label: str, figure: dict, unit: str, translate, width: int) -> s
 
     count = output.count_text(figure["numerator"], unit, translate)
     minimum = output.minimum_text(figure["denominator"], unit, translate)
-    standing = output.standing_text(figure["numerator"], figure["denominator"], unit, translate)
+    standing = output.standing_text(
+        figure["numerator"], figure["denominator"], unit, translate, figure.get("units_short", 0)
+    )
     return f"{output.padded(label, width)}{count} / {minimum}   {standing}"
 
 

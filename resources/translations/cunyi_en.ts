@@ -7827,6 +7827,10 @@
         <translation>{n} short</translation>
     </message>
     <message>
+        <source>{n} 个单位未达到</source>
+        <translation>{n} unit(s) short</translation>
+    </message>
+    <message>
         <source>（目标 {target}%）</source>
         <translation> (target {target}%)</translation>
     </message>

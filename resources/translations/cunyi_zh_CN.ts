@@ -7826,6 +7826,10 @@
         <translation>差 {n} 次</translation>
     </message>
     <message>
+        <source>{n} 个单位未达到</source>
+        <translation>{n} 个单位未达到</translation>
+    </message>
+    <message>
         <source>（目标 {target}%）</source>
         <translation>（目标 {target}%）</translation>
     </message>

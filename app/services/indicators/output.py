@@ -300,16 +300,36 @@ def minimum_text(value: int | None, unit: str, translate: Translate = _identity)
 
 
 def standing_text(
-    numerator: int, denominator: int | None, unit: str, translate: Translate = _identity
+    numerator: int, denominator: int | None, unit: str, translate: Translate = _identity, units_short: int = 0
 ) -> str:
-    """Where a count stands against its minimum: "已达到", "差 1 次" or "无要求" ("—": no minimum known)."""
+    """Where a count stands against its minimum: "已达到", "差 1 次" or "无要求" ("—": no minimum known).
+    ``units_short``: of a sum over units (a township's villages and its own, a county's townships),
+    how many fell short of their own minimum: the minimums are each unit's, and a sum met by one
+    unit's surplus is not met ("2 个单位未达到")."""
     if denominator is None:
         return "—"
     if denominator == 0:  # a village need not hold these (the township does)
         return translate(CTX, QT_TRANSLATE_NOOP("Report", "无要求"))
+    if numerator >= denominator and units_short:
+        return Message(CTX, QT_TRANSLATE_NOOP("Report", "{n} 个单位未达到"), {"n": units_short}).render(
+            translate
+        )
     if numerator >= denominator:
         return translate(CTX, QT_TRANSLATE_NOOP("Report", "已达到"))
     return Message(CTX, _COUNT_WORDS[unit][2], {"n": denominator - numerator}).render(translate)
+
+
+def _units_short(result: engine.IndicatorResult, villages, townships) -> dict:
+    """``{"units_short": n}`` of a count indicator's sum over ``villages`` (ids) and the own
+    figures of ``townships`` (codes): how many of those units fell short of their own minimum."""
+    if result.unit not in COUNTS:
+        return {}
+    figures = [result.villages[v] for v in villages]
+    figures += [engine.Figure(*result.own[t]) for t in townships if t in result.own]
+    short = sum(
+        1 for f in figures if f.denominator and f.numerator is not None and f.numerator < f.denominator
+    )
+    return {"units_short": short}
 
 
 def display_width(text: str) -> int:
@@ -395,6 +415,11 @@ def report_data(report: engine.Report, translate: Translate = _identity) -> dict
                     # what is the township's own, not a village's (its health-education activities
                     # against its own minimums): without it the villages do not add up to its figure
                     **({"own": _own_data(r.own[t.code])} if t.code in r.own else {}),
+                    **(
+                        {}
+                        if hidden
+                        else _units_short(r, [v.id for v in report.villages_of(t.code)], [t.code])
+                    ),
                 }
             )
         out.append(
@@ -406,6 +431,12 @@ def report_data(report: engine.Report, translate: Translate = _identity) -> dict
                 "rate": rate(r.total.rate),
                 "target": r.target,
                 "unit": r.unit,  # "rate"; "count" (activities held) or "kinds" (given out) against a minimum
+                # (a count's: how many units, villages and townships' own, fell short of their minimum)
+                **(
+                    {}
+                    if hidden
+                    else _units_short(r, [v.id for v in report.villages], [t.code for t in report.townships])
+                ),
                 "villages": villages,
                 "townships": townships,
                 "groups": [
@@ -565,7 +596,9 @@ def write_workbook(
             """The rate column: a share, or where a count stands against its minimum ("差 1 次")."""
             if not counts:
                 return figure["rate"]
-            return standing_text(figure["numerator"], figure["denominator"], unit, translate)
+            return standing_text(
+                figure["numerator"], figure["denominator"], unit, translate, figure.get("units_short", 0)
+            )
 
         values = [n, ind["name"], ind["numerator"], ind["denominator"], standing(ind)]
         values.append("—" if counts else ind["target"])
@@ -725,7 +758,7 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
         if ind["unseen"]:
             return label(NOT_SEEN)
         head = (
-            standing_text(f["numerator"], f["denominator"], ind["unit"], translate)
+            standing_text(f["numerator"], f["denominator"], ind["unit"], translate, f.get("units_short", 0))
             if ind["unit"] in COUNTS
             else figure_rate_text(f["numerator"], f["denominator"])
         )
@@ -751,7 +784,9 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
         figures = [
             count_text(ind["numerator"], ind["unit"], translate) if counts else num(ind["numerator"]),
             minimum_text(ind["denominator"], ind["unit"], translate) if counts else num(ind["denominator"]),
-            standing_text(ind["numerator"], ind["denominator"], ind["unit"], translate)
+            standing_text(
+                ind["numerator"], ind["denominator"], ind["unit"], translate, ind.get("units_short", 0)
+            )
             if counts
             else figure_rate_text(ind["numerator"], ind["denominator"]),
         ]
