@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.db import Store
 from app.services.indicators import Period, engine, output
 from app.views.operations import Op
-from app.views.widgets import fit_to_screen, translate
+from app.views.widgets import WholeTextTips, fit_to_screen, translate
 
 NOT_COUNTED = QColor("#fdecea")
 
@@ -59,7 +59,7 @@ class IndicatorDrilldown(QDialog):
         self.lines: list[engine.ResidentLine] = []
         self.shown: list[engine.ResidentLine] = []  # the lines in the table, in its order
         self.setWindowTitle(self.tr("指标名单"))
-        fit_to_screen(self, 980, 620)
+        fit_to_screen(self, 1200, 680)  # (as wide as a laptop allows: the reasons are long)
         title = QLabel(f"{translate('Indicator', name)} — {place}")
         title.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.numerator = QRadioButton(self.tr("计入的活动") if activities else self.tr("分子（计入的居民）"))
@@ -82,6 +82,7 @@ class IndicatorDrilldown(QDialog):
         choose.addStretch(1)
         choose.addWidget(self.count)
         self.table = QTableWidget(0, 6)
+        self.table.setItemDelegate(WholeTextTips(self.table))  # a reason cut short: whole as its tooltip
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("档案编号"),

@@ -260,7 +260,10 @@ class TownshipHomePage(QWidget):
         """The report shown, as the county's workbook or the summary PDF, in the UI language."""
         if self.bench is None:
             return
-        name = f"indicators-{output.period_label(self.bench.report.period, translate)}"
+        # in the UI's language as a whole ("indicators-2026年" mixed them)
+        name = self.tr("指标报表-{period}").replace(
+            "{period}", output.period_label(self.bench.report.period, translate)
+        )
         path, _filter = QFileDialog.getSaveFileName(
             self, self.tr("导出指标"), f"{name}.xlsx", "Excel (*.xlsx);;PDF (*.pdf)"
         )

@@ -10188,6 +10188,10 @@ Click Yes only if it matches.</translation>
         <translation>Computing indicators…</translation>
     </message>
     <message>
+        <source>指标报表-{period}</source>
+        <translation>indicators-{period}</translation>
+    </message>
+    <message>
         <source>导出指标</source>
         <translation>Export indicators</translation>
     </message>

@@ -10187,6 +10187,10 @@
         <translation>正在计算指标…</translation>
     </message>
     <message>
+        <source>指标报表-{period}</source>
+        <translation>指标报表-{period}</translation>
+    </message>
+    <message>
         <source>导出指标</source>
         <translation>导出指标</translation>
     </message>
