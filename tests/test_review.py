@@ -694,6 +694,9 @@ def test_a_user_who_may_not_see_smi_records_is_offered_the_same_for_every_pair(t
         assert seen[keys[0]].offered != seen[keys[1]].offered  # the patient's rows weigh for them
         blind = items_as("plain")
         assert blind[keys[0]].offered == blind[keys[1]].offered == ("distinct", "merge_back")
+        # and told why, alike for every pair (it tells no one who is a patient); not those who may see
+        assert blind[keys[0]].note == blind[keys[1]].note == review.BLIND_NOTE
+        assert seen[keys[0]].note is None and seen[keys[1]].note is None
         for key in keys:
             with pytest.raises(UserError) as refused, township_store.transaction() as s:
                 review.decide(s, key, "void_first", "同一人", today=TODAY)

@@ -143,6 +143,10 @@ class ReviewPage(LazyPage):
         write.addWidget(self.open_button)
         act.addLayout(choose)
         act.addLayout(write)
+        self.note = QLabel()  # why fewer decisions are offered (ReviewItem.note)
+        self.note.setStyleSheet("color: #555;")
+        self.note.setWordWrap(True)
+        self.note.hide()
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)  # a refusal names what to do instead: wrapped, never widening the page
@@ -153,6 +157,7 @@ class ReviewPage(LazyPage):
         queue_lay.addWidget(self.table, 1)
         queue_lay.addLayout(pager)
         queue_lay.addLayout(act)
+        queue_lay.addWidget(self.note)
         queue_lay.addWidget(self.error)
         decided_lay.addWidget(QLabel(self.tr("已做的处理决定（同步到相关村卫生室）")))
         decided_lay.addWidget(self.none_decided)
@@ -312,6 +317,9 @@ class ReviewPage(LazyPage):
         for w in (self.decision, self.reason, self.decide_button):
             w.setEnabled(item is not None)
         self.open_button.setEnabled(item is not None and item.resident_id is not None)
+        note = item.note if item is not None else None
+        self.note.setText(note.render(translate) if note is not None else "")
+        self.note.setVisible(note is not None)
         self.error.clear()
 
     def open_record(self) -> None:

@@ -8359,6 +8359,10 @@
         <translation>The review queue is handled at the township health centre</translation>
     </message>
     <message>
+        <source>作废其中一份，要由有“精神卫生”权限的账户决定（作废前要看清两份记录的全部内容，包括您无权查看的专项记录）；您可以判定不是同一人，或退回村医</source>
+        <translation>Voiding either record is decided by an account with the mental-health permission (before a void, both records must be read whole, including the special records you may not see); you may decide they are not the same person, or send the pair back to the village doctor</translation>
+    </message>
+    <message>
         <source>{field}：现值“{kept}”（{kept_by}），另一台电脑改为“{lost}”（{lost_by}）</source>
         <translation>{field}: now &quot;{kept}&quot; ({kept_by}); another PC changed it to &quot;{lost}&quot; ({lost_by})</translation>
     </message>

@@ -8358,6 +8358,10 @@
         <translation>审核队列由乡镇卫生院处理</translation>
     </message>
     <message>
+        <source>作废其中一份，要由有“精神卫生”权限的账户决定（作废前要看清两份记录的全部内容，包括您无权查看的专项记录）；您可以判定不是同一人，或退回村医</source>
+        <translation>作废其中一份，要由有“精神卫生”权限的账户决定（作废前要看清两份记录的全部内容，包括您无权查看的专项记录）；您可以判定不是同一人，或退回村医</translation>
+    </message>
+    <message>
         <source>{field}：现值“{kept}”（{kept_by}），另一台电脑改为“{lost}”（{lost_by}）</source>
         <translation>{field}：现值“{kept}”（{kept_by}），另一台电脑改为“{lost}”（{lost_by}）</translation>
     </message>

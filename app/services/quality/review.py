@@ -93,6 +93,7 @@ class ReviewItem:
     only: tuple[str, ...] = ()  # the decisions this item allows, if fewer than its kind's
     blocked: tuple[str, ...] = ()  # of those, the ones bound to be refused as things stand
     other_village: str = ""  # the village that holds the other record
+    note: Message | None = None  # why fewer decisions are offered than its kind has, when the user may know
 
     @property
     def options(self) -> tuple[str, ...]:
@@ -268,9 +269,21 @@ def _duplicates(session: Session, villages) -> list[ReviewItem]:
                     _pair_options(key[0] == "id", blind),
                     () if blind else _blocked(live[other.id], live[first.id]),
                     villages[first.village_id].name,
+                    BLIND_NOTE if blind else None,  # (said of every pair to such a user: it tells no one)
                 )
             )
     return items
+
+
+BLIND_NOTE = Message(
+    CTX,
+    QT_TRANSLATE_NOOP(
+        "Review",
+        "作废其中一份，要由有“精神卫生”权限的账户决定（作废前要看清两份记录的全部内容，包括您无权查看的专项记录）；"
+        "您可以判定不是同一人，或退回村医",
+    ),
+    {},
+)
 
 
 def _blind(session: Session, pair) -> bool:
