@@ -34,6 +34,25 @@ def _fresh_db(cluster, tag: str) -> str:
     return cluster.create_database(f"{tag}_{next(storekit._names)}")
 
 
+def _init_township(data_dir: str, url: str, name: str) -> int:
+    """``cunyi init`` of a township whose store is ``url``: its exit status."""
+    return main(
+        [
+            "--data-dir",
+            data_dir,
+            "--db",
+            url,
+            "init",
+            "--role",
+            "township",
+            "--code",
+            TOWNSHIP_CODE,
+            "--name",
+            name,
+        ]
+    )
+
+
 def _checks(store: Store) -> dict[str, store_copy.TableCheck]:
     with store.engine.connect() as conn:
         return {t.name: store_copy.table_check(conn, t) for t in store_copy.tables()}
@@ -151,24 +170,7 @@ def test_a_village_store_stays_on_sqlite(tmp_path, pg_cluster, capsys):
 def test_init_db_names_the_server_store_for_later_commands(tmp_path, pg_cluster, capsys):
     url = _fresh_db(pg_cluster, "init")
     d = str(tmp_path / "t")
-    assert (
-        main(
-            [
-                "--data-dir",
-                d,
-                "--db",
-                url,
-                "init",
-                "--role",
-                "township",
-                "--code",
-                TOWNSHIP_CODE,
-                "--name",
-                "朝阳乡",
-            ]
-        )
-        == 0
-    )
+    assert _init_township(d, url, "朝阳乡") == 0
     assert not (tmp_path / "t" / "cunyi.db").exists()
     assert main(["--data-dir", d, "demo", "--residents", "30", "--villages", "1"]) == 0
     store = Store(url)
@@ -552,24 +554,7 @@ def test_an_account_that_may_only_read_is_told_so_in_words(tmp_path, pg_cluster,
     """A database account given SELECT only: "程序内部出错（ProgrammingError）" for every save."""
     url = _fresh_db(pg_cluster, "readonly")
     d = str(tmp_path / "t")
-    assert (
-        main(
-            [
-                "--data-dir",
-                d,
-                "--db",
-                url,
-                "init",
-                "--role",
-                "township",
-                "--code",
-                TOWNSHIP_CODE,
-                "--name",
-                "某镇",
-            ]
-        )
-        == 0
-    )
+    assert _init_township(d, url, "某镇") == 0
     assert main(["--data-dir", d, "demo", "--residents", "5", "--villages", "1"]) == 0
     database, reader = url.rsplit("/", 1)[1], f"reader_{next(storekit._names)}"
     pg_cluster.admin(f"CREATE ROLE {reader} LOGIN")  # (the cluster is the session's: left to it)
