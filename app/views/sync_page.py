@@ -299,10 +299,10 @@ class SyncPage(LazyPage):
         for c in seen.conflicts:
             if c.kind == "duplicate":
                 rows.append(
-                    [
+                    [  # (现值 repeated the record's name, and the long 项目 was cut short)
                         c.record,
-                        self.tr("疑似重复档案（同一身份证号）"),
-                        c.record,
+                        self.tr("疑似重复档案"),
+                        self.tr("同一身份证号"),
                         c.other,
                         _when(c.detected_at),
                     ]

@@ -9897,10 +9897,6 @@
         <translation>Trusted</translation>
     </message>
     <message>
-        <source>疑似重复档案（同一身份证号）</source>
-        <translation>Possible duplicate (same ID number)</translation>
-    </message>
-    <message>
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
@@ -9951,6 +9947,14 @@
     <message>
         <source>还没有可同步的设备。第一次同步前：1. 点“导出本机设备卡…”，把卡片文件交给{partner}；2. 点“信任对方设备卡…”，选对方交来的卡片。之后就可以用U盘或网络同步了。</source>
         <translation>No device to sync with yet. Before the first sync: 1. click &quot;Export this device&apos;s card…&quot; and give the card file to {partner}; 2. click &quot;Trust a device card…&quot; and choose the card they give you. Then sync by USB stick or over the network.</translation>
+    </message>
+    <message>
+        <source>疑似重复档案</source>
+        <translation>Possible duplicate</translation>
+    </message>
+    <message>
+        <source>同一身份证号</source>
+        <translation>Same ID number</translation>
     </message>
     <message>
         <source>导出（U盘/文件夹）</source>
