@@ -47,7 +47,10 @@ PRIVATE_FILE = 0o600  # the store, its -wal/-shm and backups: for the OS account
 
 
 class SchemaError(RuntimeError):
-    """The database can't be brought to this version of the app's schema."""
+    """The database can't be brought to this version of the app's schema.  ``revision``: the
+    schema version it holds that this app does not know (a newer CunYi's, or another program's)."""
+
+    revision: str | None = None
 
 
 def is_sqlite(url_or_engine: str | Engine) -> bool:
@@ -649,10 +652,19 @@ def foreign_tables(engine: Engine) -> list[str]:
 
     from app.models import Base
 
-    with engine.connect() as conn:
-        names = inspect(conn).get_table_names()
     ours = {t.name for t in Base.metadata.sorted_tables} | {"alembic_version"}
-    return sorted(set(names) - ours)
+    found: set[str] = set()
+    with engine.connect() as conn:
+        look = inspect(conn)
+        default = look.default_schema_name
+        for schema in look.get_schema_names():  # (another program's schema of its own too)
+            if schema in ("information_schema", "pg_catalog", "pg_toast") or schema.startswith("pg_"):
+                continue
+            names = look.get_table_names(schema=schema)
+            found |= (
+                {n for n in names if n not in ours} if schema == default else {f"{schema}.{n}" for n in names}
+            )
+    return sorted(found)
 
 
 def not_ours(url: str, tables: list[str]):
@@ -992,9 +1004,19 @@ class Store:
     user (``actor``) for the whole unit of work, and is captured for sync."""
 
     def __init__(
-        self, url: str, *, backups_dir: Path | None = None, upgrade: bool = True, key: bytes | None = None
+        self,
+        url: str,
+        *,
+        backups_dir: Path | None = None,
+        upgrade: bool = True,
+        key: bytes | None = None,
+        create: bool = True,
     ):
+        """``create`` False: a database without CunYi's schema is refused as not set up (a
+        command that reads a store makes none: a mistyped address, the server's empty maintenance
+        database, is left as it was), not given the schema."""
         self.url = url
+        self._create = create
         # Who this store's sessions act as (app.services.access.actor.Actor): set at login, or by
         # the CLI's --user; None is the system account.
         self.actor = None
@@ -1009,7 +1031,11 @@ class Store:
         capture.attach(StoreSession)
         self._sessions = sessionmaker(self.engine, class_=StoreSession, expire_on_commit=False)
         if upgrade:
-            self.upgrade(backups_dir)
+            try:
+                self.upgrade(backups_dir)
+            except BaseException:  # refused (not ours, not set up …): nothing left open
+                self.engine.dispose()
+                raise
             with self.engine.begin() as conn:
                 if search_index.ensure(conn):
                     log.info("search index rebuilt")
@@ -1025,6 +1051,10 @@ class Store:
             return
         if current is None and (foreign := foreign_tables(self.engine)):
             raise not_ours(self.url, foreign)  # nothing made among another program's tables
+        if current is None and not self._create:
+            from app.services.profile import not_set_up
+
+            raise not_set_up()
         if current is not None and is_sqlite(self.url) and backups_dir is not None:
             db_file = Path(self.engine.url.database or "")
             if db_file.exists():
@@ -1033,9 +1063,11 @@ class Store:
                 sqlite_backup(db_file, dest, self.key)
                 log.info("backed up %s to %s before upgrading schema", db_file, dest)
         if current is not None and not _known_revision(current):
-            raise SchemaError(
+            unknown = SchemaError(
                 f"database schema {current} is newer than this version of CunYi knows; update the app"
             )
+            unknown.revision = current
+            raise unknown
         migrate(self.engine)
         log.info("schema upgraded from %s to %s", current, head)
         if is_sqlite(self.url) and compact_if_mostly_free(self.engine):

@@ -534,20 +534,52 @@ def test_migrate_store_leaves_a_database_of_another_program_untouched(tmp_path, 
         ["init", "--role", "township", "--code", TOWNSHIP_CODE, "--name", "某镇"],
     ],
 )
-def test_any_command_leaves_a_database_of_another_program_untouched(tmp_path, pg_cluster, capsys, command):
+@pytest.mark.parametrize("schema", ["public", "shop"])
+def test_any_command_leaves_a_database_of_another_program_untouched(
+    tmp_path, pg_cluster, capsys, command, schema
+):
     """A mistyped address (another application's database, the server's own): every command made
-    CunYi's 35 tables among the other program's before it said "本机尚未初始化" (init went on)."""
+    CunYi's 35 tables among the other program's before it said "本机尚未初始化" (init went on);
+    the other program's tables may be in a schema of its own."""
     url = _fresh_db(pg_cluster, "invoices")
     engine = sa.create_engine(url)
     with engine.begin() as conn:
-        conn.exec_driver_sql("CREATE TABLE invoices (id int)")
+        conn.exec_driver_sql(f"CREATE SCHEMA IF NOT EXISTS {schema}")
+        conn.exec_driver_sql(f"CREATE TABLE {schema}.invoices (id int)")
     capsys.readouterr()
     assert main(["--data-dir", str(tmp_path / "d"), "--db", url, *command]) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "别的程序的数据表（invoices）" in err and "未作任何改动" in err
+    shown = "invoices" if schema == "public" else f"{schema}.invoices"
+    assert err.count("\n") == 1 and f"别的程序的数据表（{shown}）" in err and "未作任何改动" in err
     with engine.connect() as conn:
-        assert sa.inspect(conn).get_table_names() == ["invoices"]
+        assert sa.inspect(conn).get_table_names() == ([] if schema == "shop" else ["invoices"])
     engine.dispose()
+
+
+def test_a_command_on_an_empty_database_makes_nothing_there(tmp_path, pg_cluster, capsys):
+    """``check`` on the server's empty maintenance database (a mistyped address) made CunYi's
+    tables there before it said "本机尚未初始化"."""
+    url = _fresh_db(pg_cluster, "empty")
+    capsys.readouterr()
+    assert main(["--data-dir", str(tmp_path / "d"), "--db", url, "check"]) == 1
+    assert "本机尚未初始化" in capsys.readouterr().err
+    engine = sa.create_engine(url)
+    with engine.connect() as conn:
+        assert sa.inspect(conn).get_table_names() == []
+    engine.dispose()
+
+
+def test_a_schema_version_no_cunyi_knows_is_said_in_words(tmp_path, pg_cluster, capsys):
+    url = _fresh_db(pg_cluster, "alembic")
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY)")
+        conn.exec_driver_sql("INSERT INTO alembic_version VALUES ('deadbeef1234')")
+    engine.dispose()
+    capsys.readouterr()
+    assert main(["--data-dir", str(tmp_path / "d"), "--db", url, "check"]) == 1
+    err = capsys.readouterr().err
+    assert "deadbeef1234 不是本版村医认识的" in err and "请核对" in err and "newer" not in err
 
 
 def test_an_account_that_may_only_read_is_told_so_in_words(tmp_path, pg_cluster, capsys):

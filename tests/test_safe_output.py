@@ -173,6 +173,9 @@ def test_a_folder_that_cannot_be_written_is_said_of_the_file_not_the_temporary_o
         ("postgresql+psycopg://u:S3@cret@h:5x/db", "postgresql+psycopg://u:***@h:5x/db"),
         # and a / (the parser ended the password at the first @: "u:***@ss:w/rd@h…" showed its end)
         ("postgresql+psycopg://u:pa@ss:w/rd@h:1/db", "postgresql+psycopg://u:***@h:1/db"),
+        # and a ? (read as the parameters' start: the whole password showed)
+        ("postgresql+psycopg://u:Se?cretQ9@h:1/db", "postgresql+psycopg://u:***@h:1/db"),
+        ("postgresql+psycopg://u:p@ss/w:rd?x&y=z#1@h:1/db", "postgresql+psycopg://u:***@h:1/db"),
         # libpq's keywords, which psycopg takes as the address (the whole password was shown)
         ("host=h password=KvSecret dbname=db", "host=h password=*** dbname=db"),
         ("host=h password = 'Kv Sec\\'ret' dbname=db", "host=h password = *** dbname=db"),
@@ -186,3 +189,17 @@ def test_a_database_address_is_shown_without_its_secrets(url, shown):
     from app.services.store_copy import shown_url
 
     assert shown_url(url) == shown
+
+
+def test_a_drivers_error_is_logged_without_any_piece_of_the_password():
+    """A password with an unencoded @ is cut by the parser; the driver names the "host" it made
+    of the rest ("failed to resolve host 'r1tQ9@127.0.0.1'"), and the log kept it."""
+    from app.services.store_copy import scrubbed
+
+    url = "postgresql+psycopg://u:Sek@r1tQ9@127.0.0.1:1/db"
+    said = scrubbed("failed to resolve host 'r1tQ9@127.0.0.1': Name or service not known", url)
+    assert "r1tQ9" not in said and "Sek" not in said and "127.0.0.1" in said
+    assert (
+        scrubbed("password authentication failed", "postgresql+psycopg://u@h/db")
+        == "password authentication failed"
+    )

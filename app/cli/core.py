@@ -402,10 +402,15 @@ def open_store(args: argparse.Namespace, *, need_profile: bool = True):
     try:
         if (db_file := sqlite_file(url)) is not None and db_file.parent.is_dir():
             hold_open(db_file)  # for as long as this process runs: a restore elsewhere waits for it
-        store = Store(url, backups_dir=paths.sub("backups"))
+        store = Store(url, backups_dir=paths.sub("backups"), create=not need_profile)
     except StoreSwapping:
         raise CliError("另一个程序正在从备份恢复这个数据库，等了两分钟仍未结束：请等它完成后再试") from None
     except SchemaError as e:
+        if e.revision is not None:  # (an alembic_version of another program's reads the same)
+            raise CliError(
+                f"数据库的结构版本 {e.revision[:40]} 不是本版村医认识的：它可能由更新版本的村医建立（请升级村医），"
+                "也可能不是村医的数据库（请核对数据文件夹或数据库地址）"
+            ) from None
         raise CliError(str(e)) from None
     except Exception as e:  # the server, or the address itself: one sentence, never a traceback
         said = _unreachable_store(url, e)

@@ -167,8 +167,13 @@ def init_profile(
 def get_profile(session: Session) -> Profile:
     profile = session.get(Profile, 1)
     if profile is None:
-        raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Profile", "本机尚未初始化：请先运行 cunyi init")))
+        raise not_set_up()
     return profile
+
+
+def not_set_up() -> NotFound:
+    """The refusal of a store this installation has not set up (``init``)."""
+    return NotFound(Message(CTX, QT_TRANSLATE_NOOP("Profile", "本机尚未初始化：请先运行 cunyi init")))
 
 
 def place_names(session: Session) -> dict[str, str]:

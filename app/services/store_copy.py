@@ -71,12 +71,26 @@ def shown_url(url: str) -> str:
     masked = url
     scheme, sep, rest = url.partition("://")
     if sep:
-        head = rest.split("?", 1)[0]
-        at = head.rfind("@")
-        user, colon, _password = head[: max(at, 0)].partition(":")
+        # (the last @ of all: a password may hold / ? # too; an @ in a parameter after it at worst
+        # masks the host with it)
+        at = rest.rfind("@")
+        user, colon, _password = rest[: max(at, 0)].partition(":")
         if at >= 0 and colon:
             masked = f"{scheme}://{user}:***@{rest[at + 1 :]}"
     return _PASSWORD_PARAM.sub(r"\1***", masked)
+
+
+def scrubbed(text: str, url: str) -> str:
+    """``text`` (a driver's error) without any piece of ``url``'s password: a password typed with an
+    unencoded @ is cut by the parser, and the driver names the "host" it made of its end."""
+    scheme, sep, rest = url.partition("://")
+    at = rest.rfind("@")
+    _user, colon, password = rest[: max(at, 0)].partition(":")
+    if sep and colon and password:
+        for piece in sorted(set(re.split(r"[@/?#:&=]", password) + [password]), key=len, reverse=True):
+            if len(piece) >= 3:
+                text = text.replace(piece, "***")
+    return _PASSWORD_PARAM.sub(r"\1***", text)
 
 
 # ?password=…, &sslpassword=…, password = '…' (libpq's keywords, quoted or not)
@@ -88,7 +102,7 @@ def unreachable(url: str, error: BaseException | None = None) -> UserError:
     be in English, goes to the log)."""
     if error is not None:
         detail = str(getattr(error, "orig", None) or error).strip().splitlines()
-        said = _PASSWORD_PARAM.sub(r"\1***", detail[0]) if detail else ""  # (a driver may quote the address)
+        said = scrubbed(detail[0], url) if detail else ""  # (a driver may quote the address)
         log.warning("the database %s did not open: %s", shown_url(url), said)
     return _err(
         QT_TRANSLATE_NOOP(
