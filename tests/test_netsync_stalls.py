@@ -7,6 +7,7 @@ half-sent never keep it out."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import socket
 import threading
@@ -70,6 +71,42 @@ def test_a_silent_upload_connection_is_given_up_and_its_bytes_not_kept(net, monk
                 assert client.upload(path, upload_id)["status"] in ("queued", "applied")
         finally:
             stalled.close()
+
+
+def test_an_upload_trickling_a_byte_at_a_time_is_given_up_too(net, monkeypatch):
+    """Never silent for the idle limit, one byte now and then: it held the upload's lock for as long
+    as it went on.  A chunk slower than the slowest link is given up."""
+    town, a, _ = net
+    monkeypatch.setattr(mailbox, "UPLOAD_IDLE_S", 1.0)
+    monkeypatch.setattr(mailbox, "MIN_UPLOAD_RATE", 10**9)  # (a chunk's whole time: the idle limit)
+    path = exported(a, None)
+    upload_id = NAME.match(path.name).group(3)
+    body = path.read_bytes()
+    with netkit.serve(town) as server:
+        sock = _stall(server, a, upload_id, body)
+        stop = threading.Event()
+
+        def trickle():
+            at = len(body) // 2
+            while not stop.is_set() and at < len(body) - 1:
+                with contextlib.suppress(OSError):
+                    sock.sendall(body[at : at + 1])
+                at += 1
+                stop.wait(0.3)
+
+        sender = threading.Thread(target=trickle)
+        sender.start()
+        try:
+            deadline = time.monotonic() + 10
+            time.sleep(0.3)
+            while _state(server, a, upload_id).get("retry_after") and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert time.monotonic() < deadline  # given up while it still trickled
+            assert _state(server, a, upload_id)["offset"] == 0
+        finally:
+            stop.set()
+            sender.join()
+            sock.close()
 
 
 def test_the_village_waits_for_a_stalled_upload_instead_of_sending_it_again_and_again(net, monkeypatch):

@@ -76,6 +76,7 @@ LISTING_WAIT_S = 15.0  # a listing waits this long for the imports before it, th
 # An upload's connection that sends nothing for this long is given up (a village's router lost its
 # power: the connection is never closed, and held the upload's lock until the server restarted)
 UPLOAD_IDLE_S = 60.0
+MIN_UPLOAD_RATE = 256  # bytes a second: a chunk sent slower than this (a 1 MB chunk: 68 min) is given up
 BUSY_RETRY_S = 5  # told to a second connection of an upload under way: ask again after this long
 
 
@@ -87,13 +88,18 @@ def _beside(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
 
 
-async def _idle_limited(blocks, idle_s: float):
+async def _idle_limited(blocks, idle_s: float, total_s: float):
     """The blocks of an async stream, refusing (TimeoutError) a wait of more than ``idle_s`` for
-    the next: a connection that went silent is not waited for without end."""
+    the next, or of more than ``total_s`` for them all: a connection that went silent, or one that
+    sends a byte a minute and so holds its upload, is not waited for without end."""
     it = blocks.__aiter__()
+    deadline = asyncio.get_running_loop().time() + total_s
     while True:
+        left = deadline - asyncio.get_running_loop().time()
+        if left <= 0:
+            raise TimeoutError
         try:
-            block = await asyncio.wait_for(it.__anext__(), idle_s)
+            block = await asyncio.wait_for(it.__anext__(), min(idle_s, left))
         except StopAsyncIteration:
             return
         yield block
@@ -556,7 +562,8 @@ class Mailbox:
         self._writing[key] = offset
         with open(part, "ab") as f:
             try:
-                async for block in _idle_limited(request.stream(), UPLOAD_IDLE_S):
+                slowest = UPLOAD_IDLE_S + length / MIN_UPLOAD_RATE  # (a chunk over the slowest link)
+                async for block in _idle_limited(request.stream(), UPLOAD_IDLE_S, slowest):
                     got += len(block)
                     if got > length:
                         f.truncate(offset)
