@@ -198,6 +198,12 @@ def test_a_second_workstation_with_keys_of_its_own_is_told_to_copy_the_first_one
     first, second = str(tmp_path / "desk1"), str(tmp_path / "desk2")
     init = ["init", "--role", "township", "--code", TOWNSHIP_CODE, "--name", "朝阳乡"]
     assert main(["--data-dir", first, "--db", url, *init]) == 0
+    capsys.readouterr()
+    # init on the second desk: told how a workstation joins ("本机已初始化" read as a fault), nothing kept
+    assert main(["--data-dir", second, "--db", url, *init]) == 1
+    err = capsys.readouterr().err
+    assert "已由第一台工作站初始化（朝阳乡" in err and "keys 文件夹复制到" in err and "--db" in err, err
+    assert not (tmp_path / "desk2" / "db-url").exists()
     device_keys.create_keys(Paths(tmp_path / "desk2").ensure().sub("keys"))  # keys of its own
     capsys.readouterr()
     for command in (

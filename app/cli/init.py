@@ -52,8 +52,19 @@ def initialise(args) -> int:
     if args.encrypt:
         _make_store_key(args)
     paths, store = open_store(args, need_profile=False)
-    if args.db and not is_sqlite(args.db):  # later commands find the server store from the data folder
-        remember_db_url(Paths(resolve_data_dir(args.data_dir)), args.db)
+    server = args.db and not is_sqlite(args.db)
+    if server:
+        from app.models import Profile
+
+        with store.session() as s:
+            first = s.get(Profile, 1)
+            named = (first.name, first.code) if first is not None else None
+        if named is not None:  # another workstation set this store up: this one joins, no init
+            raise CliError(
+                f"服务器上的这个数据库已由第一台工作站初始化（{named[0]}，{named[1]}），本机不需要再初始化："
+                f"把第一台工作站数据文件夹里的 keys 文件夹复制到本机的数据文件夹 {paths.data_dir}，"
+                "然后各命令加 --db 指定这个数据库（或设置环境变量 CUNYI_DB_URL）"
+            )
     with store.transaction() as s:
         p = profile.init_profile(
             s,
@@ -68,7 +79,9 @@ def initialise(args) -> int:
             admin_password=new_password(args) if args.password_file else None,
         )
         role = CODE_LISTS["site_role"].label(p.role)
-        print(f"已初始化：{p.name}（{p.code}，{role}），设备 {p.device_id}")
+    if server:  # later commands find the server store from the data folder (once it is set up)
+        remember_db_url(Paths(resolve_data_dir(args.data_dir)), args.db)
+    print(f"已初始化：{p.name}（{p.code}，{role}），设备 {p.device_id}")
     keys.create_keys(paths.sub("keys"))
     keys.keys_for_store(store, paths.sub("keys"))  # the store records the keys its device signs with
     return 0
