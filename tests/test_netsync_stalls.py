@@ -275,3 +275,18 @@ def test_what_the_upper_level_has_not_acknowledged_counts_its_changes_only(net):
         records.correct_resident(s, r.archive_no, {"phone": "13611112222"})
     with town.store.session() as s:
         assert service.net_state(s, town.paths).unacknowledged == 0
+
+
+def test_a_download_begun_of_a_bundle_made_again_since_leaves_no_part_behind(net):
+    """The township made its waiting bundle again (the village's changes arrived after it) once a
+    restart had forgotten that its download began: the old name's part stayed in the inbox for good."""
+    from app.services.sync import service
+
+    town, a, _ = net
+    folder = service.inbox(a.paths)
+    folder.mkdir(parents=True, exist_ok=True)
+    stale = folder / f"{'ab' * 16}_{a.device_id.hex}_{'cd' * 16}.cyb.part"
+    stale.write_bytes(b"x" * 500)
+    with netkit.serve(town) as server:
+        assert netkit.sync(a, server).ok
+    assert not stale.exists()

@@ -361,7 +361,7 @@ def _holdings(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, dict[str
 
 def _conflicts(session: Session, villages) -> list[ReviewItem]:
     items = []
-    for c in conflicts.open_conflicts(session, limit=None, kind="field"):
+    for c in conflicts.open_conflicts(session, kind="field"):
         resident = _conflict_resident(session, c.entity, c.row_id)
         v = villages.get(resident.village_id) if resident else None
         items.append(

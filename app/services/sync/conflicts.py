@@ -190,7 +190,7 @@ def visible_open(session: Session, rows) -> list[SyncConflict]:
 
 
 def open_conflicts(
-    session: Session, limit: int | None = 500, *, kind: str | None = None, ids=None
+    session: Session, limit: int | None = None, *, kind: str | None = None, ids=None
 ) -> list[ConflictView]:
     """The open conflicts the actor may see: field conflicts first (a township's hundreds of
     possible duplicates put them past the limit, out of sight), each kind oldest first; of one

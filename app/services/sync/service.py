@@ -481,7 +481,13 @@ def worth_sending(store: Store, town) -> bool:
 
 
 def _pull(store, paths, client, keys, report: RunReport, cancelled) -> None:
-    for item in client.waiting():
+    waiting = client.waiting()
+    # a download begun of a bundle the township no longer holds (made again since): its part goes
+    listed = {item.name + ".part" for item in waiting}
+    for part in inbox(paths).glob("*" + bundle.SUFFIX + ".part") if inbox(paths).is_dir() else ():
+        if part.name not in listed:
+            part.unlink(missing_ok=True)
+    for item in waiting:
         if cancelled():
             raise exchange.Cancelled()
         path = client.download(item, inbox(paths))
