@@ -226,8 +226,8 @@ class FieldTable:
     def merge(self, base: Any, mine: Any, theirs: Any) -> tuple[Any, list[Field]]:
         """``mine`` (what a user typed over ``base``, the record as their form opened it) laid over
         ``theirs`` (the record as stored now, saved meanwhile by someone else): each field the user
-        left as it was takes the stored value, each they changed keeps theirs.  Returns the merged
-        input and the fields both changed, differently (conflicts: the caller refuses, or asks)."""
+        left as it was takes the stored value, each they changed keeps what they typed.  Returns the
+        merged input and the fields both changed, differently (conflicts: the caller refuses, or asks)."""
         merged = dataclasses.replace(mine)
         conflicts = []
         for f in self.fields:
