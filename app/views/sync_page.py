@@ -47,6 +47,7 @@ from app.views.widgets import (
     local_time,
     read_only_table,
     render,
+    translate,
 )
 
 SYNC_FOLDER = "CunYi-sync"  # on a removable drive, bundles go in this folder
@@ -301,7 +302,7 @@ class SyncPage(LazyPage):
                 rows.append(
                     [  # (现值 repeated the record's name, and the long 项目 was cut short)
                         c.record,
-                        self.tr("疑似重复档案"),
+                        translate("Review", review.KINDS["duplicate"]),  # (审核's word for it)
                         self.tr("同一身份证号"),
                         c.other,
                         _when(c.detected_at),

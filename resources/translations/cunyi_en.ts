@@ -9949,10 +9949,6 @@
         <translation>No device to sync with yet. Before the first sync: 1. click &quot;Export this device&apos;s card…&quot; and give the card file to {partner}; 2. click &quot;Trust a device card…&quot; and choose the card they give you. Then sync by USB stick or over the network.</translation>
     </message>
     <message>
-        <source>疑似重复档案</source>
-        <translation>Possible duplicate</translation>
-    </message>
-    <message>
         <source>同一身份证号</source>
         <translation>Same ID number</translation>
     </message>

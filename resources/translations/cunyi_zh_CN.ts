@@ -9948,10 +9948,6 @@
         <translation>还没有可同步的设备。第一次同步前：1. 点“导出本机设备卡…”，把卡片文件交给{partner}；2. 点“信任对方设备卡…”，选对方交来的卡片。之后就可以用U盘或网络同步了。</translation>
     </message>
     <message>
-        <source>疑似重复档案</source>
-        <translation>疑似重复档案</translation>
-    </message>
-    <message>
         <source>同一身份证号</source>
         <translation>同一身份证号</translation>
     </message>
