@@ -63,30 +63,32 @@ class Migrated:
         return sum(t.rows for t in self.tables)
 
 
+def _userinfo(url: str) -> tuple[str, str, str, str] | None:
+    """(scheme, user, password, what follows the password's @) of an address that gives a
+    password after its user name, else None.  The password ends at the address's last @ (a
+    password may hold @ / ? # too; an @ in a parameter after it at worst takes the host with it)."""
+    scheme, sep, rest = url.partition("://")
+    at = rest.rfind("@")
+    user, colon, password = rest[: max(at, 0)].partition(":")
+    if not sep or at < 0 or not colon:
+        return None
+    return scheme, user, password, rest[at + 1 :]
+
+
 def shown_url(url: str) -> str:
     """A database address as it may be printed or logged: its password masked, wherever it is
-    given — after the user name (everything up to the last @ of the address: a password typed
-    with an unencoded @ or / in it), as a parameter (``?password=…``, ``sslpassword``), or in a
-    libpq keyword string (``host=… password=…``)."""
-    masked = url
-    scheme, sep, rest = url.partition("://")
-    if sep:
-        # (the last @ of all: a password may hold / ? # too; an @ in a parameter after it at worst
-        # masks the host with it)
-        at = rest.rfind("@")
-        user, colon, _password = rest[: max(at, 0)].partition(":")
-        if at >= 0 and colon:
-            masked = f"{scheme}://{user}:***@{rest[at + 1 :]}"
+    given — after the user name (:func:`_userinfo`), as a parameter (``?password=…``,
+    ``sslpassword``), or in a libpq keyword string (``host=… password=…``)."""
+    given = _userinfo(url)
+    masked = url if given is None else f"{given[0]}://{given[1]}:***@{given[3]}"
     return _PASSWORD_PARAM.sub(r"\1***", masked)
 
 
 def scrubbed(text: str, url: str) -> str:
     """``text`` (a driver's error) without any piece of ``url``'s password: a password typed with an
     unencoded @ is cut by the parser, and the driver names the "host" it made of its end."""
-    scheme, sep, rest = url.partition("://")
-    at = rest.rfind("@")
-    _user, colon, password = rest[: max(at, 0)].partition(":")
-    if sep and colon and password:
+    given = _userinfo(url)
+    if given is not None and (password := given[2]):
         for piece in sorted(set(re.split(r"[@/?#:&=]", password) + [password]), key=len, reverse=True):
             if len(piece) >= 3:
                 text = text.replace(piece, "***")
