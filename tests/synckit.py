@@ -122,7 +122,8 @@ def dump(store: Store, village: str | None = None) -> dict[str, list[tuple]]:
                 else:
                     # a real subquery: ``IN ((SELECT …))`` from a text clause is a list of its first row
                     q = q.where(t.c.resident_id.in_(resident_ids))
-            out[name] = sorted(tuple(r) for r in conn.execute(q.order_by(t.c.id)).all())
+            # (by their text: a column may hold None in one row and an id in the next)
+            out[name] = sorted((tuple(r) for r in conn.execute(q.order_by(t.c.id)).all()), key=repr)
         c = ResidentChoice.__table__
         rows = conn.execute(sa.select(c.c.resident_id, c.c.field, c.c.code, c.c.note, c.c.event_date)).all()
         out["resident_choice"] = sorted((tuple("" if v is None else v for v in r) for r in rows), key=str)

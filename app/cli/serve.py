@@ -121,6 +121,8 @@ def run(args) -> int:
                 print(f"{o.file}：{o.reason.render()}", file=sys.stderr)
             if o.clock_warning:
                 print(f"注意：{o.clock_warning.render()}", file=sys.stderr)
+            if o.notice:
+                print(f"注意：{o.notice.render()}", file=sys.stderr)
 
     if args.once:
         report = service.sync_once(store, paths, server=args.server)

@@ -106,6 +106,8 @@ def import_bundles(args) -> int:
                 print(f"{o.file}：{o.reason.render()}")
             if o.clock_warning:
                 print(f"  注意：{o.clock_warning.render()}")
+            if o.notice:
+                print(f"  注意：{o.notice.render()}")
         if not outcomes:
             print("没有找到同步包（*.cyb）")
     return 1 if any(o.status == "rejected" for o in outcomes) else 0

@@ -44,4 +44,5 @@ class NetSyncRun(Base):
     ops_received: Mapped[int] = mapped_column(default=0)
     bytes_up: Mapped[int] = mapped_column(default=0)
     bytes_down: Mapped[int] = mapped_column(default=0)
-    error: Mapped[str | None] = mapped_column(Text)  # a Message as JSON
+    # a Message as JSON: why the run failed; of one that went well, what it has to say (说明)
+    error: Mapped[str | None] = mapped_column(Text)

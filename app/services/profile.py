@@ -261,6 +261,24 @@ def archive_numbers_left(session: Session, village_code: str) -> int:
     return max(0, limit - (row.last_serial if row is not None else start))
 
 
+def pass_serial(session: Session, village_code: str, serial: int) -> None:
+    """Give none of the village's serials up to ``serial`` from now on (another device of the
+    village gave them, in numbers not all stored here yet): within this store's range only."""
+    start, limit = serial_range(session)
+    if not start < serial <= limit:
+        return
+    from app.db import insert_ignore
+
+    session.execute(
+        insert_ignore(session, ArchiveSerial).values(village_code=village_code, last_serial=start)
+    )
+    session.execute(
+        update(ArchiveSerial)
+        .where(ArchiveSerial.village_code == village_code, ArchiveSerial.last_serial < serial)
+        .values(last_serial=serial)
+    )
+
+
 def allocate_archive_numbers(session: Session, village_code: str, count: int = 1) -> list[str]:
     """Next 17-digit archive numbers (county 6 + township 3 + village 3 + serial 5) for a village.
 
@@ -276,25 +294,27 @@ def allocate_archive_numbers(session: Session, village_code: str, count: int = 1
             insert_ignore(session, ArchiveSerial).values(village_code=village_code, last_serial=start)
         )
         row = session.get(ArchiveSerial, village_code)
-    # An UPDATE first takes the write lock (SQLite: the database's; PostgreSQL: the row's, held to
-    # the commit, a second writer's UPDATE waiting and then adding to the committed value), so two
-    # writers can't read the same serial.
-    session.execute(
-        update(ArchiveSerial)
-        .where(ArchiveSerial.village_code == village_code)
-        .values(last_serial=ArchiveSerial.last_serial + count)
-    )
-    session.refresh(row)
-    last = row.last_serial
-    if last > limit:
-        raise _err(QT_TRANSLATE_NOOP("Profile", "村{code}的档案编号已用完"), code=village_code)
-    numbers = [f"{village_code}{serial:05d}" for serial in range(last - count + 1, last + 1)]
-    # A number already on a record (one a sync brought, given by an older version or a PC since
-    # replaced) is passed over, not given twice: the next ones are taken instead.
-    taken = _taken(session, numbers)
-    if taken:
-        numbers = [n for n in numbers if n not in taken]
-        numbers += allocate_archive_numbers(session, village_code, len(taken))
+    numbers: list[str] = []
+    while len(numbers) < count:
+        need = count - len(numbers)
+        # An UPDATE first takes the write lock (SQLite: the database's; PostgreSQL: the row's, held
+        # to the commit, a second writer's UPDATE waiting and then adding to the committed value),
+        # so two writers can't read the same serial.
+        session.execute(
+            update(ArchiveSerial)
+            .where(ArchiveSerial.village_code == village_code)
+            .values(last_serial=ArchiveSerial.last_serial + need)
+        )
+        session.refresh(row)
+        last = row.last_serial
+        if last > limit:
+            raise _err(QT_TRANSLATE_NOOP("Profile", "村{code}的档案编号已用完"), code=village_code)
+        given = [f"{village_code}{serial:05d}" for serial in range(last - need + 1, last + 1)]
+        # A number already on a record (one a sync brought, given by an older version or a PC since
+        # replaced) is passed over, not given twice: the next ones are taken instead (as many
+        # rounds as it takes: a loop, as thousands may be passed over).
+        taken = _taken(session, given)
+        numbers += [n for n in given if n not in taken]
     return numbers
 
 

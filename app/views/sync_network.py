@@ -280,7 +280,7 @@ class NetworkSyncBox(QGroupBox):
                 str(run.downloaded),
                 f"{run.ops_sent} / {run.ops_received}",
                 f"↑ {_kb(run.bytes_up)}  ↓ {_kb(run.bytes_down)}",
-                render(run.error) if run.error else "",
+                render(run.note) if run.note else "",
             ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -467,6 +467,8 @@ class SyncPage(LazyPage):
                     )
                 if o.clock_warning:
                     lines.append(render(o.clock_warning))
+                if o.notice:
+                    lines.append(render(o.notice))
             if not lines:
                 lines.append(self.tr("没有发给本机的新同步包"))
             box = (

@@ -76,7 +76,7 @@ from app.services.errors import Message, StoreMoved, StoreUnavailable, UserError
 from app.services.profile import COUNTY, TOWNSHIP, TOWNSHIP_SERIAL_START, UPSTREAM, VILLAGE, get_profile
 from app.services.records.field_labels import field_label
 from app.services.records.validators import is_digits
-from app.services.sync import bundle, capture, conflicts, merge
+from app.services.sync import bundle, capture, conflicts, merge, numbers
 from app.services.sync import keys as device_keys
 from app.services.sync import values as sync_values
 
@@ -812,6 +812,7 @@ class _Authority:
         self.audience = (me.code, me.code[:9]) if me.role == VILLAGE else None
         self.me = me.device_id.hex
         self.my_code = me.code
+        self.numbers = numbers.Clashes(self.me)  # archive numbers the bundle gives (numbers.py)
         self._tails: dict[str, str] | None = None  # (_check_stamp)
         self.last_day = "9999-12-31"  # the latest date a record may carry (until_day)
         self.made: dict[str, str | None] = {}  # stored append-only rows: the clock that made each
@@ -1080,6 +1081,8 @@ class _Authority:
                 self._check_stamp(op)
             check(op, of(op, op_values), op_values)
             self._check_columns(op, owned)
+            if op["e"] == "resident":
+                self.numbers.carry(op, op_values, self.name(op["o"]))
 
     def _check_stamp(self, op: dict) -> None:
         """A change stamped with a clock that is not its origin's (``capture.hlc_text`` ends with
@@ -1656,6 +1659,11 @@ class ImportOutcome:
     pending: int = 0
     clock_warning: Message | None = None
     quarantined: Path | None = None
+    renumbered: tuple[numbers.Renumbered, ...] = ()  # this device's own records given new numbers
+
+    @property
+    def notice(self) -> Message | None:
+        return numbers.notice(self.renumbered)
 
     def as_json(self, translate=None) -> dict:
         def render(m: Message) -> str:
@@ -1673,6 +1681,8 @@ class ImportOutcome:
             "pending": self.pending,
             "clock_warning": render(self.clock_warning) if self.clock_warning else None,
             "quarantined": str(self.quarantined) if self.quarantined else None,
+            "renumbered": [{"name": r.name, "from": r.old, "to": r.new} for r in self.renumbered],
+            "notice": render(self.notice) if self.notice else None,
         }
 
 
@@ -2109,7 +2119,11 @@ def _check_bundle(
         for origin, lo, hi in authority.ranges(manifest):
             held.add_range(origin, lo, hi)
         seq_now = capture._state(s.connection()).seq
-        authority.acks(manifest, _holding(me.device_id, seq_now, held))
+        acked = authority.acks(manifest, _holding(me.device_id, seq_now, held))
+        told = [int((p.acked or {}).get(me.device_id.hex, 0)) for p in device_keys.peers(s)]
+        authority.numbers.find(
+            s.connection(), max([acked.get(me.device_id.hex, 0), *told]), numbers.refuser(authority.label)
+        )
         s.rollback()  # the holdings added to above: never written
     return _Checked(manifest, authority, position, known, file_stat)
 
@@ -2136,6 +2150,9 @@ def _apply_checked(
     interrupted import of it stopped."""
     with store.transaction() as s:
         capture.log_untracked(s)  # local rows get clocks before anything is merged into them
+        # serials the bundle's numbers used are passed over; this device's own unsent residents
+        # holding a number the bundle gives others yield it
+        renumbered = numbers.make_way(s, checked.authority.numbers)
         progress = s.get(ImportProgress, header.bundle_id)
         start = progress.ops_done if progress else 0
         counts = dict(progress.counts or {}) if progress else {}
@@ -2220,6 +2237,7 @@ def _apply_checked(
                 "Sync", "导入中途出错（详见日志）：已导入的部分保留，再次导入这个同步包会从中断处继续"
             )
         ) from e
+    outcome[0].renumbered = tuple(renumbered)
     return outcome[0]
 
 

@@ -70,7 +70,7 @@ class RunRow:
     ops_received: int
     bytes_up: int
     bytes_down: int
-    error: Message | None
+    note: Message | None  # why it failed; of a run that went well, what it has to say (说明)
 
 
 @dataclass(frozen=True)
@@ -308,9 +308,13 @@ def sync_once(
     client = client_factory(url, keys, device_id, pin=pin)
     try:
         _same_time(client, client.health())  # before a bundle is made under a wrong clock
-        _push(store, paths, client, town, report)
-        _pull(store, paths, client, keys, report, cancelled)
-        _hear_back(store, paths, client)
+        refused = _round(store, paths, client, town, keys, report, cancelled)
+        if refused is not None and any(o.renumbered for o in report.outcomes):
+            # refused for a number the PC this one replaced gave too: this PC's own records have
+            # new numbers now (numbers.py), and what it sends again is taken
+            refused = _round(store, paths, client, town, keys, report, cancelled)
+        if refused is not None:
+            raise refused
         report.ok = True
     except UserError as e:
         report.error = e
@@ -324,6 +328,23 @@ def sync_once(
     report.seconds = time.perf_counter() - t0
     _record(store, report, started, interval_s)
     return report
+
+
+def _round(store: Store, paths: Paths, client, town, keys, report: RunReport, cancelled) -> Refused | None:
+    """Push, pull, and hear back of uploads imported since.  The township's refusal of a bundle of
+    this PC's (the last one heard of is returned) does not stop the pull: what the township sends
+    may put it right."""
+    refused = None
+    try:
+        _push(store, paths, client, town, report)
+    except Refused as e:
+        refused = e
+    _pull(store, paths, client, keys, report, cancelled)
+    try:
+        _hear_back(store, paths, client)
+    except Refused as e:
+        refused = e
+    return refused
 
 
 def _same_time(client: transport.MailboxClient, health: dict) -> None:
@@ -343,9 +364,10 @@ def _push(store: Store, paths: Paths, client: transport.MailboxClient, town, rep
     only when none was left (it would carry the same changes again)."""
     folder = outbox(paths)
     folder.mkdir(parents=True, exist_ok=True)
+    sent_before = report.uploaded
     for f in sorted(folder.glob("*" + bundle.SUFFIX)):
         _upload(store, paths, client, f, report)
-    if report.uploaded == 0 and worth_sending(store, town):
+    if report.uploaded == sent_before and worth_sending(store, town):
         # a township's first bundle to its county is its snapshot (snapshot.wanted)
         result = snapshot.export_bundles(store, paths, folder, peer=town.hex, network=True)
         report.ops_sent += sum(b.ops for b in result.bundles)
@@ -383,8 +405,16 @@ def _upload(store: Store, paths: Paths, client: transport.MailboxClient, f: Path
         raise _refused(reason)
 
 
-def _refused(reason: Message) -> UserError:
-    return _err(QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院拒收了本机的同步包：{reason}"), reason=reason)
+class Refused(UserError):
+    """The township refused a bundle of this PC's on import (its reason within)."""
+
+
+def _refused(reason: Message) -> Refused:
+    return Refused(
+        Message(
+            CTX, QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院拒收了本机的同步包：{reason}"), {"reason": reason}
+        )
+    )
 
 
 def bundle_id_of(file_name: str) -> uuid.UUID | None:
@@ -527,13 +557,19 @@ def _record(store: Store, report: RunReport, started: dt.datetime, interval_s: f
                 ops_received=report.ops_received,
                 bytes_up=report.bytes_up,
                 bytes_down=report.bytes_down,
-                error=row.last_error if not report.ok else None,
+                # why it failed, or what an import that went well has to say (numbers.notice)
+                error=row.last_error if not report.ok else _notice(report),
             )
         )
         s.flush()
         oldest_kept = s.scalar(select(NetSyncRun.id).order_by(NetSyncRun.id.desc()).offset(HISTORY_KEPT - 1))
         if oldest_kept:
             s.execute(delete(NetSyncRun).where(NetSyncRun.id < oldest_kept))
+
+
+def _notice(report: RunReport) -> str | None:
+    said = next((o.notice for o in report.outcomes if o.notice is not None), None)
+    return said.stored() if said is not None else None
 
 
 # ------------------------------------------------------------------------------- the service
