@@ -114,8 +114,8 @@ def test_decide_closes_the_item_and_writes_the_decision(township_dir, township_s
         (None, "not_arrived", "  ", "请用 --reason 写明处理理由"),
         ("referral:" + "0" * 32, "not_arrived", "理由", "该审核项不存在或已处理"),
         ("nonsense", "not_arrived", "理由", "该审核项不存在或已处理"),
-        (None, "void_other", "理由", "这一项不能这样处理"),
-        (None, "approve", "理由", "没有“approve”这种处理"),
+        (None, "void_other", "理由", "这一项不能这样处理（void_other）；可选的处理：sent_back, not_arrived"),
+        (None, "approve", "理由", "这一项不能这样处理（approve）；可选的处理：sent_back, not_arrived"),
     ],
 )
 def test_refused_decisions_change_nothing(

@@ -8311,6 +8311,10 @@
         <translation>Same person, both records hold entries: send back to the village doctor to close the one no longer used (moved away)</translation>
     </message>
     <message>
+        <source>这一项不能这样处理（{decision}）；可选的处理：{options}</source>
+        <translation>This item cannot be decided so ({decision}); the decisions it allows: {options}</translation>
+    </message>
+    <message>
         <source>两份都没有任何随访、体检、签约、转诊或专项管理记录：请直接作废其中一份，不必退回村医</source>
         <translation>Neither record holds follow-ups, checks, contracts, referrals or programme records: void one of them instead of sending them back to the village doctor</translation>
     </message>
@@ -8381,10 +8385,6 @@
     <message>
         <source>该审核项不存在或已处理</source>
         <translation>This review item does not exist or has been handled</translation>
-    </message>
-    <message>
-        <source>这一项不能这样处理</source>
-        <translation>This item cannot be decided that way</translation>
     </message>
 </context>
 <context>

@@ -8310,6 +8310,10 @@
         <translation>同一人，两份都有记录：退回村医，把不再使用的一份结案（迁出）</translation>
     </message>
     <message>
+        <source>这一项不能这样处理（{decision}）；可选的处理：{options}</source>
+        <translation>这一项不能这样处理（{decision}）；可选的处理：{options}</translation>
+    </message>
+    <message>
         <source>两份都没有任何随访、体检、签约、转诊或专项管理记录：请直接作废其中一份，不必退回村医</source>
         <translation>两份都没有任何随访、体检、签约、转诊或专项管理记录：请直接作废其中一份，不必退回村医</translation>
     </message>
@@ -8380,10 +8384,6 @@
     <message>
         <source>该审核项不存在或已处理</source>
         <translation>该审核项不存在或已处理</translation>
-    </message>
-    <message>
-        <source>这一项不能这样处理</source>
-        <translation>这一项不能这样处理</translation>
     </message>
 </context>
 <context>

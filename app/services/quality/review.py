@@ -692,7 +692,11 @@ def decide(
     if item is None:
         raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Review", "该审核项不存在或已处理")))
     if decision not in item.options:
-        raise _err(QT_TRANSLATE_NOOP("Review", "这一项不能这样处理"))
+        raise _err(
+            QT_TRANSLATE_NOOP("Review", "这一项不能这样处理（{decision}）；可选的处理：{options}"),
+            decision=str(decision)[:40],
+            options=", ".join(item.offered),
+        )
     changes: list[dict] = []
     concerned: list[Resident] = [session.get(Resident, item.resident_id)] if item.resident_id else []
     if kind == "duplicate":
