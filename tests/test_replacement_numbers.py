@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.models import AuditEntry, Resident, SyncConflict
+from app.services import profile
 from app.services.records import residents as records
 from app.services.sync import bundle, exchange, mailbox, service, snapshot
 from app.services.sync import keys as device_keys
@@ -70,17 +71,27 @@ def _converged(town, new, code) -> None:
     _all_numbers_unique(new)
 
 
-def _a_village_and_its_new_pc(tmp_path):
+def _a_village_and_its_new_pc(tmp_path, township_numbered: bool = False):
+    """A township and its village's old PC, whose records the township holds (``township_numbered``:
+    and one the township enrolled for the village, numbered from 90000), and the village's new PC."""
     town, (old,) = netbench.make_county(tmp_path, 1, 8)
     stick = tmp_path / "stick0"
     exchange.export_bundles(old.store, old.paths, stick)
     assert exchange.import_path(town.store, town.paths, stick)[0].status == "applied"
+    if township_numbered:
+        assert _enrol(town, old.code, "乡镇建")[12:] == "90000"
     return town, old, _new_pc(tmp_path, town, old)
 
 
+@pytest.mark.parametrize("township_numbered", [False, True])
 @pytest.mark.sqlite_only  # the nodes are made by netbench, on SQLite
-def test_by_usb_stick_the_township_refuses_in_words_then_the_new_pc_renumbers_its_own(tmp_path):
-    town, old, new = _a_village_and_its_new_pc(tmp_path)
+def test_by_usb_stick_the_township_refuses_in_words_then_the_new_pc_renumbers_its_own(
+    tmp_path, township_numbered
+):
+    """(``township_numbered``: the village's numbers and the township's meet in one bundle; a new
+    number past the township's highest serial would be none, and one past the highest of all the
+    bundle's village-range serials was once mistaken for it.)"""
+    town, old, new = _a_village_and_its_new_pc(tmp_path, township_numbered)
     old_numbers = set(_numbers(old).values())
     first = _enrol(new, old.code, "新机甲")
     second = _enrol(new, old.code, "新机乙")
@@ -102,6 +113,7 @@ def test_by_usb_stick_the_township_refuses_in_words_then_the_new_pc_renumbers_it
         o.reason and o.reason.render() for o in outcomes
     ]
     now = _numbers(new)
+    assert {o.status for o in outcomes} <= {"applied", "foreign"}  # the first time, not after retries
     assert now["新机甲"] not in old_numbers and now["新机乙"] not in old_numbers
     assert now["新机甲"] != now["新机乙"]
     assert max(old_numbers) < min(now["新机甲"], now["新机乙"])  # past every number the village used
@@ -128,7 +140,8 @@ def test_by_usb_stick_the_township_refuses_in_words_then_the_new_pc_renumbers_it
     _converged(town, new, old.code)
     # and the new PC numbers on from there
     third = _enrol(new, old.code, "新机丙")
-    assert third not in set(_numbers(town).values()) and third > max(now.values())
+    assert third not in set(_numbers(town).values())
+    assert third > max(n for n in now.values() if int(n[12:]) < profile.TOWNSHIP_SERIAL_START)
     for n in (town, old, new):
         n.dispose()
 
@@ -203,5 +216,90 @@ def test_two_pcs_of_one_village_giving_one_number_are_set_right_by_the_one_that_
     assert [o.status for o in outcomes if o.status != "foreign"] == ["applied"]
     assert _numbers(town)["旧机后"] == _numbers(old)["旧机后"]
     _all_numbers_unique(town)
+    for n in (town, old, new):
+        n.dispose()
+
+
+@pytest.mark.sqlite_only
+def test_an_import_interrupted_after_the_renumbering_still_says_so_when_it_resumes(tmp_path, monkeypatch):
+    town, old, new = _a_village_and_its_new_pc(tmp_path)
+    first = _enrol(new, old.code, "断点甲")
+    snapshot.export_bundles(town.store, town.paths, tmp_path / "stick2")
+    monkeypatch.setattr(exchange, "CHUNK_OPS", (5, 10, 20))  # a small village in several chunks
+    monkeypatch.setattr(exchange, "SLICE_OPS", (2, 5, 10))
+
+    class Killed(BaseException):  # (as the process ending: nothing catches it)
+        pass
+
+    def killed(_chunks):
+        if _numbers(new)["断点甲"] != first:
+            raise Killed()
+
+    # the power goes after the chunk that renumbered (committed), before the last
+    monkeypatch.setattr(exchange, "after_chunk", killed)
+    with pytest.raises(Killed):
+        exchange.import_path(new.store, new.paths, tmp_path / "stick2")
+    assert _numbers(new)["断点甲"] != first  # renumbered with the chunk bringing the number …
+    monkeypatch.setattr(exchange, "after_chunk", lambda _chunks: None)
+    outcomes = exchange.import_path(new.store, new.paths, tmp_path / "stick2")
+    assert {o.status for o in outcomes} <= {"applied", "already", "foreign"}
+    (said,) = [o.notice.render() for o in outcomes if o.notice is not None]  # … and said, once resumed
+    assert "断点甲" in said and first in said and _numbers(new)["断点甲"] in said
+    with new.store.session() as s:
+        entries = s.scalars(select(AuditEntry.summary).where(AuditEntry.summary.like("断点甲%→%"))).all()
+    assert len(entries) == 1  # renumbered once
+    _all_numbers_unique(new)
+    for n in (town, old, new):
+        n.dispose()
+
+
+@pytest.mark.sqlite_only
+def test_a_resident_enrolled_while_a_bundle_is_imported_makes_way_too(tmp_path, monkeypatch):
+    """The doctor saves a new resident between the import's check and its application (the network
+    sync runs in the background): the number the allocator gave is one the bundle brings; the
+    resident takes another, and the import goes through."""
+    town, old, new = _a_village_and_its_new_pc(tmp_path)
+    snapshot.export_bundles(town.store, town.paths, tmp_path / "stick2")
+    exchange.import_path(new.store, new.paths, tmp_path / "stick2")
+    exchange.export_bundles(town.store, town.paths, tmp_path / "stick3")  # the old PC hears of it
+    exchange.import_path(old.store, old.paths, tmp_path / "stick3")
+    brought = _enrol(old, old.code, "旧机新")
+    exchange.export_bundles(old.store, old.paths, tmp_path / "stick4")
+    assert exchange.import_path(town.store, town.paths, tmp_path / "stick4")[0].status == "applied"
+    exchange.export_bundles(town.store, town.paths, tmp_path / "stick5")
+    real, enrolled = exchange._apply_checked, []
+
+    def meanwhile(*args, **kwargs):
+        enrolled.append(_enrol(new, old.code, "同时建"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(exchange, "_apply_checked", meanwhile)
+    outcomes = exchange.import_path(new.store, new.paths, tmp_path / "stick5")
+    assert enrolled == [brought]  # (the clash: the new PC had not seen the old PC's latest)
+    assert [o.status for o in outcomes if o.status != "foreign"] == ["applied"]
+    now = _numbers(new)
+    assert now["旧机新"] == brought and now["同时建"] not in set(_numbers(town).values())
+    _all_numbers_unique(new)
+    for n in (town, old, new):
+        n.dispose()
+
+
+@pytest.mark.sqlite_only
+def test_a_resident_numbered_near_the_end_of_the_range_does_not_use_the_range_up(tmp_path):
+    """A number high in the village's range (from an older version, or typed into another
+    program's roster) is passed over by itself: the new PC goes on numbering from where it was."""
+    town, old, new = _a_village_and_its_new_pc(tmp_path)
+    with old.store.transaction() as s:
+        someone = s.scalar(select(Resident).where(Resident.name == "新机甲").limit(1))
+        assert someone is None
+    high = f"{old.code}89999"
+    with town.store.transaction() as s:
+        r = s.scalar(select(Resident).order_by(Resident.archive_no.desc()).limit(1))
+        s.execute(Resident.__table__.update().where(Resident.__table__.c.id == r.id).values(archive_no=high))
+    snapshot.export_bundles(town.store, town.paths, tmp_path / "stick2")
+    exchange.import_path(new.store, new.paths, tmp_path / "stick2")
+    assert high in set(_numbers(new).values())
+    given = _enrol(new, old.code, "新机后")
+    assert int(given[12:]) < 100
     for n in (town, old, new):
         n.dispose()

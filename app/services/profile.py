@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
@@ -261,29 +262,14 @@ def archive_numbers_left(session: Session, village_code: str) -> int:
     return max(0, limit - (row.last_serial if row is not None else start))
 
 
-def pass_serial(session: Session, village_code: str, serial: int) -> None:
-    """Give none of the village's serials up to ``serial`` from now on (another device of the
-    village gave them, in numbers not all stored here yet): within this store's range only."""
-    start, limit = serial_range(session)
-    if not start < serial <= limit:
-        return
-    from app.db import insert_ignore
-
-    session.execute(
-        insert_ignore(session, ArchiveSerial).values(village_code=village_code, last_serial=start)
-    )
-    session.execute(
-        update(ArchiveSerial)
-        .where(ArchiveSerial.village_code == village_code, ArchiveSerial.last_serial < serial)
-        .values(last_serial=serial)
-    )
-
-
-def allocate_archive_numbers(session: Session, village_code: str, count: int = 1) -> list[str]:
+def allocate_archive_numbers(
+    session: Session, village_code: str, count: int = 1, *, avoid: Collection[str] = ()
+) -> list[str]:
     """Next 17-digit archive numbers (county 6 + township 3 + village 3 + serial 5) for a village.
 
     Serials are per device and village, never reused, and need no network: each village PC
     owns its village code; a township uses its own range (TOWNSHIP_SERIAL_START and up).
+    ``avoid``: numbers passed over as if on a record (an import's, not stored yet).
     """
     start, limit = serial_range(session)
     row = session.get(ArchiveSerial, village_code)
@@ -314,7 +300,7 @@ def allocate_archive_numbers(session: Session, village_code: str, count: int = 1
         # replaced) is passed over, not given twice: the next ones are taken instead (as many
         # rounds as it takes: a loop, as thousands may be passed over).
         taken = _taken(session, given)
-        numbers += [n for n in given if n not in taken]
+        numbers += [n for n in given if n not in taken and n not in avoid]
     return numbers
 
 

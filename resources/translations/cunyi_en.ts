@@ -9734,16 +9734,20 @@
         <translation>A full bundle can only be made for a trusted village clinic device or for this township&apos;s county</translation>
     </message>
     <message>
-        <source>档案编号重复，整包未导入：{sender} 发来的 {name}（来源设备 {origin}）的档案编号是 {number}，而 {holder} 已用了这个编号。多因村里换了电脑：新电脑收到乡镇发给它的全村档案后，会给自己新建、还没送出的档案改用没人用过的编号，之后的同步包就能导入。本机未做任何更改</source>
-        <translation>Duplicate archive number, bundle not imported: {name}, sent by {sender} (origin device {origin}), has archive number {number}, which {holder} already has. This usually means the village has a new PC: once the new PC receives the village&apos;s records from the township, it gives the records it created and has not sent yet numbers no one has used, and its next bundle will be imported. Nothing was changed here</translation>
+        <source>档案编号重复，整包未导入：{sender} 发来的 {name}（来源设备 {origin}）的档案编号是 {number}，而 {holder} 已用了这个编号。本机未做任何更改</source>
+        <translation>Duplicate archive number, bundle not imported: {name}, sent by {sender} (origin device {origin}), has archive number {number}, which {holder} already has. Nothing was changed here</translation>
     </message>
     <message>
-        <source>档案编号重复，整包未导入：{sender} 发来的 {name} 和 {holder}（来源设备 {origin}）的档案编号都是 {number}。本机未做任何更改</source>
-        <translation>Duplicate archive number, bundle not imported: {name} and {holder}, sent by {sender} (origin device {origin}), both have archive number {number}. Nothing was changed here</translation>
+        <source>档案编号重复，整包未导入：{sender} 发来的 {name}（来源设备 {origin}）的档案编号是 {number}，而 {holder} 已用了这个编号。若 {sender} 是村里新换的电脑：它收到本机发去的全村档案后，会给自己新建、还没送出的档案改用没人用过的编号，之后的同步包就能导入。本机未做任何更改</source>
+        <translation>Duplicate archive number, bundle not imported: {name}, sent by {sender} (origin device {origin}), has archive number {number}, which {holder} already has. If {sender} is the village&apos;s new PC: once it receives the village&apos;s records from here, it gives the records it created and has not sent yet numbers no one has used, and its next bundle will be imported. Nothing was changed here</translation>
     </message>
     <message>
-        <source>本机新建的 {n} 份档案所用的编号，村里另一台电脑（多为换下的旧电脑）已经用过，已改用没人用过的新编号：{renumbered}。按旧编号打印过的随访卡或档案，请重新打印</source>
-        <translation>{n} record(s) created on this PC had numbers another PC of the village (usually the one it replaced) had already given; they now have new numbers no one has used: {renumbered}. Please reprint any follow-up card or record printed with the old number</translation>
+        <source>档案编号重复，整包未导入：{sender} 发来的两份档案 {name} 和 {holder}，档案编号都是 {number}。本机未做任何更改</source>
+        <translation>Duplicate archive number, bundle not imported: two records sent by {sender}, {name} and {holder}, both have archive number {number}. Nothing was changed here</translation>
+    </message>
+    <message>
+        <source>本机新建的 {n} 份档案所用的编号，村里另一台电脑已经用过，已改用没人用过的新编号：{renumbered}。按旧编号打印过的随访卡或档案，请重新打印</source>
+        <translation>{n} record(s) created on this PC had numbers another PC of the village had already given; they now have new numbers no one has used: {renumbered}. Please reprint any follow-up card or record printed with the old number</translation>
     </message>
 </context>
 <context>

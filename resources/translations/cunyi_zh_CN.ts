@@ -9733,16 +9733,20 @@
         <translation>只能为受信任的村卫生室设备或所属县生成全量同步包</translation>
     </message>
     <message>
-        <source>档案编号重复，整包未导入：{sender} 发来的 {name}（来源设备 {origin}）的档案编号是 {number}，而 {holder} 已用了这个编号。多因村里换了电脑：新电脑收到乡镇发给它的全村档案后，会给自己新建、还没送出的档案改用没人用过的编号，之后的同步包就能导入。本机未做任何更改</source>
-        <translation>档案编号重复，整包未导入：{sender} 发来的 {name}（来源设备 {origin}）的档案编号是 {number}，而 {holder} 已用了这个编号。多因村里换了电脑：新电脑收到乡镇发给它的全村档案后，会给自己新建、还没送出的档案改用没人用过的编号，之后的同步包就能导入。本机未做任何更改</translation>
+        <source>档案编号重复，整包未导入：{sender} 发来的 {name}（来源设备 {origin}）的档案编号是 {number}，而 {holder} 已用了这个编号。本机未做任何更改</source>
+        <translation>档案编号重复，整包未导入：{sender} 发来的 {name}（来源设备 {origin}）的档案编号是 {number}，而 {holder} 已用了这个编号。本机未做任何更改</translation>
     </message>
     <message>
-        <source>档案编号重复，整包未导入：{sender} 发来的 {name} 和 {holder}（来源设备 {origin}）的档案编号都是 {number}。本机未做任何更改</source>
-        <translation>档案编号重复，整包未导入：{sender} 发来的 {name} 和 {holder}（来源设备 {origin}）的档案编号都是 {number}。本机未做任何更改</translation>
+        <source>档案编号重复，整包未导入：{sender} 发来的 {name}（来源设备 {origin}）的档案编号是 {number}，而 {holder} 已用了这个编号。若 {sender} 是村里新换的电脑：它收到本机发去的全村档案后，会给自己新建、还没送出的档案改用没人用过的编号，之后的同步包就能导入。本机未做任何更改</source>
+        <translation>档案编号重复，整包未导入：{sender} 发来的 {name}（来源设备 {origin}）的档案编号是 {number}，而 {holder} 已用了这个编号。若 {sender} 是村里新换的电脑：它收到本机发去的全村档案后，会给自己新建、还没送出的档案改用没人用过的编号，之后的同步包就能导入。本机未做任何更改</translation>
     </message>
     <message>
-        <source>本机新建的 {n} 份档案所用的编号，村里另一台电脑（多为换下的旧电脑）已经用过，已改用没人用过的新编号：{renumbered}。按旧编号打印过的随访卡或档案，请重新打印</source>
-        <translation>本机新建的 {n} 份档案所用的编号，村里另一台电脑（多为换下的旧电脑）已经用过，已改用没人用过的新编号：{renumbered}。按旧编号打印过的随访卡或档案，请重新打印</translation>
+        <source>档案编号重复，整包未导入：{sender} 发来的两份档案 {name} 和 {holder}，档案编号都是 {number}。本机未做任何更改</source>
+        <translation>档案编号重复，整包未导入：{sender} 发来的两份档案 {name} 和 {holder}，档案编号都是 {number}。本机未做任何更改</translation>
+    </message>
+    <message>
+        <source>本机新建的 {n} 份档案所用的编号，村里另一台电脑已经用过，已改用没人用过的新编号：{renumbered}。按旧编号打印过的随访卡或档案，请重新打印</source>
+        <translation>本机新建的 {n} 份档案所用的编号，村里另一台电脑已经用过，已改用没人用过的新编号：{renumbered}。按旧编号打印过的随访卡或档案，请重新打印</translation>
     </message>
 </context>
 <context>

@@ -610,7 +610,8 @@ def archive_number_ok(sender: Sender, number, scopes: dict[str, str]) -> bool:
         return False
     if not _within(sender, number[:12]):
         return False
-    return sender.role != VILLAGE or 0 < int(number[12:]) < TOWNSHIP_SERIAL_START
+    serial = int(number[12:])  # (00000: nobody's)
+    return serial > 0 and (sender.role != VILLAGE or serial < TOWNSHIP_SERIAL_START)
 
 
 def _within(sender: Sender, scope) -> bool:
@@ -812,7 +813,8 @@ class _Authority:
         self.audience = (me.code, me.code[:9]) if me.role == VILLAGE else None
         self.me = me.device_id.hex
         self.my_code = me.code
-        self.numbers = numbers.Clashes(self.me)  # archive numbers the bundle gives (numbers.py)
+        # the archive numbers the bundle gives residents (numbers.py)
+        self.numbers = numbers.Clashes(self.me, self.sender.role, self.label)
         self._tails: dict[str, str] | None = None  # (_check_stamp)
         self.last_day = "9999-12-31"  # the latest date a record may carry (until_day)
         self.made: dict[str, str | None] = {}  # stored append-only rows: the clock that made each
@@ -2121,9 +2123,7 @@ def _check_bundle(
         seq_now = capture._state(s.connection()).seq
         acked = authority.acks(manifest, _holding(me.device_id, seq_now, held))
         told = [int((p.acked or {}).get(me.device_id.hex, 0)) for p in device_keys.peers(s)]
-        authority.numbers.find(
-            s.connection(), max([acked.get(me.device_id.hex, 0), *told]), numbers.refuser(authority.label)
-        )
+        authority.numbers.find(s.connection(), max([acked.get(me.device_id.hex, 0), *told]))
         s.rollback()  # the holdings added to above: never written
     return _Checked(manifest, authority, position, known, file_stat)
 
@@ -2150,12 +2150,12 @@ def _apply_checked(
     interrupted import of it stopped."""
     with store.transaction() as s:
         capture.log_untracked(s)  # local rows get clocks before anything is merged into them
-        # serials the bundle's numbers used are passed over; this device's own unsent residents
-        # holding a number the bundle gives others yield it
-        renumbered = numbers.make_way(s, checked.authority.numbers)
         progress = s.get(ImportProgress, header.bundle_id)
         start = progress.ops_done if progress else 0
         counts = dict(progress.counts or {}) if progress else {}
+    # this device's residents given new numbers by the import (numbers.make_way), those of an
+    # interrupted import of the bundle included
+    renumbered = [numbers.Renumbered(*r) for r in counts.get("renumbered", ())]
     if _stat_of(f) != checked.file_stat:  # changed since it was checked: checked again next time
         raise _err(bundle.CHANGED)
     totals = merge.ApplyStats(received=checked.received, known=len(checked.known))
@@ -2185,6 +2185,7 @@ def _apply_checked(
             relay = _Relay(s)
             parts = [ops] if last or whole else _slices(ops)
             applied = 0
+            made_way: list[numbers.Renumbered] = []
             for part in parts:
                 if not part:
                     continue
@@ -2192,6 +2193,7 @@ def _apply_checked(
                     done = positions[applied - 1]  # the rest goes to the next chunk
                     break
                 authority.drop_again(part)
+                made_way += numbers.make_way(s, authority.numbers, part)
                 merge.log_ops(s, [_as_relayed(op) for op in part if relay.needed(op)])
                 merge.apply_ops(s, part, stats)
                 applied += len(part)
@@ -2211,9 +2213,14 @@ def _apply_checked(
                     row = ImportProgress(bundle_id=header.bundle_id, peer=header.sender, started_at=utcnow())
                     s.add(row)
                 row.ops_done = done
-                row.counts = {**{n: getattr(now, n) for n in COUNTS}, "max_clock": now.max_clock}
+                row.counts = {
+                    **{n: getattr(now, n) for n in COUNTS},
+                    "max_clock": now.max_clock,
+                    "renumbered": [[r.name, r.old, r.new] for r in (*renumbered, *made_way)],
+                }
                 row.updated_at = utcnow()
         totals = now  # committed
+        renumbered.extend(made_way)
         chunks += 1
         after_chunk(chunks)
         took = max(time.perf_counter() - began, 1e-3)
