@@ -702,7 +702,9 @@ def test_a_user_who_may_not_see_smi_records_is_offered_the_same_for_every_pair(t
             with pytest.raises(UserError) as refused, township_store.transaction() as s:
                 review.decide(s, key, "void_first", "同一人", today=TODAY)
             # (the same words for every pair: which decisions a blind viewer is offered tells nothing)
-            assert refused.value.render() == "这一项不能这样处理（void_first）；可选的处理：distinct, merge_back"
+            assert (
+                refused.value.render() == "这一项不能这样处理（void_first）；可选的处理：distinct, merge_back"
+            )
             with township_store.transaction() as s:
                 review.decide(s, key, "merge_back", "请村医核对后合并", today=TODAY)
     finally:
