@@ -184,39 +184,77 @@ def test_over_the_network_one_run_sets_it_right(tmp_path):
 
 
 @pytest.mark.sqlite_only
-def test_two_pcs_of_one_village_giving_one_number_are_set_right_by_the_one_that_sent_later(tmp_path):
-    """Only a PC's own records that no one has received yield their number: at the township the
-    number is another village PC's record, and the bundle is refused in words, nothing changed; the
-    PC that sent it renumbers its own when the township's records reach it, and is then taken."""
+def test_the_dead_pcs_last_stick_after_the_new_pc_synced_takes_a_township_number(tmp_path):
+    """The old PC's last bundle reaches the township after the new PC's records (the stick was in
+    a drawer), giving a number the new PC gave since: the old PC will never take another (it is
+    dead, or older than the new one), so the township gives its resident a number of its own range,
+    as its change; the new PC and the township end alike, every number once."""
     town, old, new = _a_village_and_its_new_pc(tmp_path)
-    # the old PC, still alive, enrols one more after the township's snapshot went to the new PC
     snapshot.export_bundles(town.store, town.paths, tmp_path / "stick2")
     exchange.import_path(new.store, new.paths, tmp_path / "stick2")
     taken = _enrol(new, old.code, "新机先")
     exchange.export_bundles(new.store, new.paths, tmp_path / "stick3")
     assert exchange.import_path(town.store, town.paths, tmp_path / "stick3")[0].status == "applied"
-    snapshot.export_bundles(town.store, town.paths, tmp_path / "stick4")
-    exchange.import_path(new.store, new.paths, tmp_path / "stick4")  # the township's word: received
-    # the old PC (never told) gives the same number to someone else and sends it
+    # the old PC, before it died, had given the same number and written its last stick
     mine = _enrol(old, old.code, "旧机后")
     assert mine == taken
-    before_new = dump_everything(new.store)
     exchange.export_bundles(old.store, old.paths, tmp_path / "stick5")
     (outcome,) = exchange.import_path(town.store, town.paths, tmp_path / "stick5")
-    assert outcome.status == "rejected" and taken in outcome.reason.render()
-    assert "新机先" in outcome.reason.render()
-    assert dump_everything(new.store) == before_new
-    # the township's next bundle brings the old PC the new one's record: its own unsent one yields
+    assert outcome.status == "applied", outcome.reason and outcome.reason.render()
+    given = _numbers(town)["旧机后"]
+    assert given[12:] >= f"{profile.TOWNSHIP_SERIAL_START}" and _numbers(town)["新机先"] == taken
+    said = outcome.notice.render()
+    assert "旧机后" in said and taken in said and given in said
+    with town.store.session() as s:
+        entries = s.scalars(select(AuditEntry.summary).where(AuditEntry.summary.like("旧机后%→%"))).all()
+    assert entries == [f"旧机后 {taken} → {given}: archive_no"]
     exchange.export_bundles(town.store, town.paths, tmp_path / "stick6")
+    outcomes = exchange.import_path(new.store, new.paths, tmp_path / "stick6")
+    assert {o.status for o in outcomes} <= {"applied", "foreign"}
+    assert _numbers(new)["旧机后"] == given and _numbers(new)["新机先"] == taken
+    _converged(town, new, old.code)
+    # and the old PC, were it alive, hears of its resident's number and goes on
     outcomes = exchange.import_path(old.store, old.paths, tmp_path / "stick6")
     assert {o.status for o in outcomes} <= {"applied", "foreign"}
-    assert _numbers(old)["旧机后"] != taken and _numbers(old)["新机先"] == taken
-    exchange.export_bundles(old.store, old.paths, tmp_path / "stick7")
-    outcomes = exchange.import_path(town.store, town.paths, tmp_path / "stick7")
-    assert [o.status for o in outcomes if o.status != "foreign"] == ["applied"]
-    assert _numbers(town)["旧机后"] == _numbers(old)["旧机后"]
-    _all_numbers_unique(town)
+    (said,) = [o.notice.render() for o in outcomes if o.notice is not None]
+    assert "乡镇卫生院改了" in said and given in said
+    assert _numbers(old)["旧机后"] == given and _numbers(old)["新机先"] == taken
+    _all_numbers_unique(old)
     for n in (town, old, new):
+        n.dispose()
+
+
+@pytest.mark.sqlite_only
+def test_a_pc_restored_from_an_older_backup_giving_a_number_again_is_set_right(tmp_path):
+    """A PC restored from a backup made before it enrolled and sent a resident gives that number
+    again: the township holds the first, which the PC will never hear of again (a village's own
+    records are not sent back to it), so the township gives the second a number of its own."""
+    import dataclasses
+
+    from app.db import Store
+    from app.services import backup
+
+    town, old, _new = _a_village_and_its_new_pc(tmp_path)
+    saved = backup.backup_to(old.store, tmp_path / "before.db")
+    first = _enrol(old, old.code, "备份后甲")
+    exchange.export_bundles(old.store, old.paths, tmp_path / "s1")
+    assert exchange.import_path(town.store, town.paths, tmp_path / "s1")[0].status == "applied"
+    backup.restore(old.store, old.paths, saved)
+    old.store.dispose()
+    old = dataclasses.replace(old, store=Store(f"sqlite:///{old.paths.db_file}"))
+    again = _enrol(old, old.code, "恢复后乙")
+    assert again == first
+    exchange.export_bundles(old.store, old.paths, tmp_path / "s2")
+    outcomes = exchange.import_path(town.store, town.paths, tmp_path / "s2")
+    assert [o.status for o in outcomes] == ["applied"], [o.reason and o.reason.render() for o in outcomes]
+    given = _numbers(town)["恢复后乙"]
+    assert given != first and _numbers(town)["备份后甲"] == first
+    exchange.export_bundles(town.store, town.paths, tmp_path / "s3")
+    exchange.import_path(old.store, old.paths, tmp_path / "s3")
+    assert _numbers(old)["恢复后乙"] == given
+    _all_numbers_unique(old)
+    _all_numbers_unique(town)
+    for n in (town, old, _new):
         n.dispose()
 
 

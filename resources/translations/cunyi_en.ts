@@ -9749,6 +9749,20 @@
         <source>本机新建的 {n} 份档案所用的编号，村里另一台电脑已经用过，已改用没人用过的新编号：{renumbered}。按旧编号打印过的随访卡或档案，请重新打印</source>
         <translation>{n} record(s) created on this PC had numbers another PC of the village had already given; they now have new numbers no one has used: {renumbered}. Please reprint any follow-up card or record printed with the old number</translation>
     </message>
+    <message>
+        <source>{n} 份档案的编号与本机已有的档案重复，本机已另给编号：{renumbered}。新编号随下次同步告知村卫生室，请其重新打印按旧编号打印过的随访卡或档案</source>
+        <translation>{n} record(s) had numbers records here already have; this centre gave them new numbers: {renumbered}. The village clinic learns the new numbers with the next sync; ask it to reprint any follow-up card or record printed with the old number</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院改了 {n} 份档案的编号（原编号与村里另一份档案重复）：{renumbered}。按旧编号打印过的随访卡或档案，请重新打印</source>
+        <translation>The township health centre changed the numbers of {n} record(s) (the old number was another record&apos;s in the village): {renumbered}. Please reprint any follow-up card or record printed with the old number</translation>
+    </message>
+    <message>
+        <source>{first}
+{second}</source>
+        <translation>{first}
+{second}</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>

@@ -1152,6 +1152,14 @@ def _log(session: Session, device, changes, pending) -> list[str]:
     return scopes
 
 
+def log_written(session: Session, obj, names: list[str]) -> None:
+    """Log fields ``names`` of ``obj`` as they stand, as this device's write now (a fresh clock):
+    values put in place by other means than the ORM (an import's) that must travel as this
+    device's.  The caller flushes."""
+    spec = spec_for(obj)
+    _log(session, device_id(session), [(obj, spec, _values(obj, spec, names), {})], {})
+
+
 def attach(session_class: type[Session]) -> None:
     """Capture every flush of sessions of ``session_class`` (the Store's own class; idempotent);
     the audit chain's hooks come first, so each entry is linked before it is logged."""

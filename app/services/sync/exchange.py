@@ -814,7 +814,16 @@ class _Authority:
         self.me = me.device_id.hex
         self.my_code = me.code
         # the archive numbers the bundle gives residents (numbers.py)
-        self.numbers = numbers.Clashes(self.me, self.sender.role, self.label)
+        devices = {p.device_id.hex: numbers.Device(p.code, p.trusted_at) for p in device_keys.peers(session)}
+        self.numbers = numbers.Clashes(
+            self.me,
+            me.role,
+            devices[peer.device_id.hex],
+            self.sender.role,
+            self.sender.device,
+            self.label,
+            devices,
+        )
         self._tails: dict[str, str] | None = None  # (_check_stamp)
         self.last_day = "9999-12-31"  # the latest date a record may carry (until_day)
         self.made: dict[str, str | None] = {}  # stored append-only rows: the clock that made each
@@ -2196,6 +2205,7 @@ def _apply_checked(
                 made_way += numbers.make_way(s, authority.numbers, part)
                 merge.log_ops(s, [_as_relayed(op) for op in part if relay.needed(op)])
                 merge.apply_ops(s, part, stats)
+                numbers.after_apply(s, authority.numbers)
                 applied += len(part)
             if last:
                 merge.retry_pending(s, stats, admit=_admit_pending(s))
@@ -2216,7 +2226,7 @@ def _apply_checked(
                 row.counts = {
                     **{n: getattr(now, n) for n in COUNTS},
                     "max_clock": now.max_clock,
-                    "renumbered": [[r.name, r.old, r.new] for r in (*renumbered, *made_way)],
+                    "renumbered": [[r.name, r.old, r.new, r.how] for r in (*renumbered, *made_way)],
                 }
                 row.updated_at = utcnow()
         totals = now  # committed

@@ -3,31 +3,41 @@
 Each device numbers its village's residents without the network
 (:func:`app.services.profile.allocate_archive_numbers`), passing over numbers it holds.  Two
 devices of one village give the same serials when neither has seen the other's: a replacement PC
-that enrols before its first sync numbers from 00001, as the dead PC did.  A number is unique in
-every store, so an import carrying a resident with a number another resident holds here could not
-be applied: it failed as "导入时出错", at the township and then at the new PC, for good.
+that enrols before its first sync numbers from 00001, as the dead PC did; a PC restored from an
+older backup gives again numbers it gave after that backup.  A number is unique in every store, so
+an import carrying a resident with a number another resident holds here could not be applied: it
+failed as "导入时出错", for good.
 
 The numbers a bundle gives residents (each row's, as the bundle leaves it: :class:`Clashes`) are
-checked with its other checks, before anything is written:
+checked with its other checks, before anything is written.  Where one is held here by another
+resident, one of them takes another number, by the device whose number it is to give:
 
-- a resident here holding one, that is this device's own and was numbered by a write no one has
-  received (no peer acknowledges it, nor does the bundle), *yields*: as the bundle is applied, in
-  the transaction of the chunk bringing the number (:func:`make_way`), it gets a number no one has
-  used, neither here nor in the bundle, written where its unsent changes carry it, so the number
-  it had never travels.  The trail and the import's outcome say so (a card printed with the old
-  number must be printed again).  A resident the doctor enrols while the bundle is applied yields
-  the same way;
-- any other clash refuses the bundle in words naming the number and both residents, and nothing
-  changes.  From a village PC: once the township's records reach that PC, its own records that
-  clash yield there, and its next bundle is taken.
+- *yield*: the resident here is this device's own, numbered by a write no one has received (no
+  peer acknowledges it, nor does the bundle).  It takes a number no one has used, here or in the
+  bundle, in place: the row and its unsent changes, so the number it had never travels.  A
+  resident the doctor enrols while the bundle is applied yields the same way;
+- *give*: at the township (which numbers its villages' residents from 90000), the incoming resident
+  of a village PC that will never hear of the resident holding the number — it wrote that number
+  itself (restored from an older backup), or it was replaced (a newer device of its village is
+  trusted: the dead PC's last USB stick) — takes a township number, a change of the township's that
+  travels to the village and the county;
+- *moved*: the bundle itself gives the resident here another number (the township's, as above).
+- Otherwise the bundle is refused in words naming the number and both residents, and nothing
+  changes: from the newest PC of a village, whose own records yield once the township's records
+  reach it, and its next bundle is taken.
+
+Each is done in the transaction applying the chunk that brings the number (:func:`make_way`,
+:func:`after_apply`), said in the import's outcome (a card printed with the old number must be
+printed again) and in the audit trail.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -58,11 +68,25 @@ TWICE = QT_TRANSLATE_NOOP(
     "Sync",
     "档案编号重复，整包未导入：{sender} 发来的两份档案 {name} 和 {holder}，档案编号都是 {number}。本机未做任何更改",
 )
-NOTICE = QT_TRANSLATE_NOOP(
-    "Sync",
-    "本机新建的 {n} 份档案所用的编号，村里另一台电脑已经用过，已改用没人用过的新编号："
-    "{renumbered}。按旧编号打印过的随访卡或档案，请重新打印",
-)
+YIELDED, GIVEN, MOVED = "yielded", "given", "moved"
+NOTICES = {
+    YIELDED: QT_TRANSLATE_NOOP(
+        "Sync",
+        "本机新建的 {n} 份档案所用的编号，村里另一台电脑已经用过，已改用没人用过的新编号："
+        "{renumbered}。按旧编号打印过的随访卡或档案，请重新打印",
+    ),
+    GIVEN: QT_TRANSLATE_NOOP(
+        "Sync",
+        "{n} 份档案的编号与本机已有的档案重复，本机已另给编号：{renumbered}。"
+        "新编号随下次同步告知村卫生室，请其重新打印按旧编号打印过的随访卡或档案",
+    ),
+    MOVED: QT_TRANSLATE_NOOP(
+        "Sync",
+        "乡镇卫生院改了 {n} 份档案的编号（原编号与村里另一份档案重复）：{renumbered}。"
+        "按旧编号打印过的随访卡或档案，请重新打印",
+    ),
+}
+BOTH = QT_TRANSLATE_NOOP("Sync", "{first}\n{second}")
 
 
 @dataclass(frozen=True)
@@ -70,6 +94,7 @@ class Renumbered:
     name: str
     old: str
     new: str
+    how: str = YIELDED  # YIELDED, GIVEN or MOVED
 
 
 @dataclass(frozen=True)
@@ -88,50 +113,100 @@ class _Holder:
     clock: str  # the clock of its number's write
 
 
+@dataclass(frozen=True)
+class Device:
+    """A peer as :class:`Clashes` weighs it: its village (or township) and when it was trusted."""
+
+    code: str
+    trusted_at: dt.datetime
+
+
 class Clashes:
     """The archive numbers an incoming bundle gives residents (:meth:`carry`, op by op, as checked):
-    refused where they clash with a resident here that may not yield (:meth:`find`)."""
+    refused where they clash with a resident here and neither may take another (:meth:`find`)."""
 
-    def __init__(self, me: str, sender_role: str, sender: str):
-        self.me = me  # this device (hex)
-        self.sender_role, self.sender = sender_role, sender  # (the sender's words: "code name")
+    def __init__(self, me: str, my_role: str, sender: Device, sender_role: str, sender_device: str,
+                 label: str, devices: dict[str, Device]):  # fmt: skip
+        self.me, self.my_role = me, my_role  # this device (hex), and its role
+        self.sender, self.sender_role, self.sender_device = sender, sender_role, sender_device
+        self.label = label  # the sender's words: "code name"
+        self.devices = devices  # every peer (hex -> Device)
         self.carried: dict[str, _Carried] = {}  # resident (hex) -> its number as the bundle leaves it
+        self.rewritten: set[str] = set()  # residents whose number an op changes (not one making it)
         self.acked = 0  # the highest of this device's changes a peer (or the bundle) says it holds
+        self.given: dict[str, tuple[str, str]] = {}  # resident given a number here -> (old, new)
+        self._to_log: list[tuple[str, str]] = []  # (resident, its name) given one in this part
 
     def carry(self, op: dict, values: dict, origin: str) -> None:
         """A resident's op (checked, to be applied) that may give it an archive number."""
         number = values.get("archive_no")
         if not isinstance(number, str):
             return
+        bases = op["d"].get("b") if isinstance(op["d"], dict) else None
+        if isinstance(bases, dict):
+            self.rewritten.add(op["r"])
         before = self.carried.get(op["r"])
         if before is None or op["h"] > before.clock:
             name = values.get("name")
             name = name if isinstance(name, str) else (before.name if before else "")
             self.carried[op["r"]] = _Carried(op["h"], number, name, origin)
 
-    def refuse(self, template: str, **params) -> None:
-        raise UserError(Message(CTX, template, {"sender": self.sender, **params}))
-
     def numbers(self) -> set[str]:
         return {c.number for c in self.carried.values()}
 
+    def refuse(self, template: str, **params) -> None:
+        raise UserError(Message(CTX, template, {"sender": self.label, **params}))
+
     def find(self, conn, acked: int) -> None:
-        """Refuse the bundle where a number it gives a resident is another's that may not yield, or
-        it gives one number to two residents."""
+        """Refuse the bundle where a number it gives a resident is another's and neither may take
+        another (:meth:`_resolution`), or it gives one number to two residents."""
         self.acked = acked
-        refuse = self.refuse
         seen: dict[str, str] = {}
         for rid, c in self.carried.items():
             other = seen.setdefault(c.number, rid)
             if other != rid:
-                refuse(TWICE, name=self._name(conn, rid), holder=self._name(conn, other), number=c.number)
-        for rid, holder in self._clashes(conn, self.carried):
-            if not self._unsent(conn, holder):
-                c = self.carried[rid]
-                template = TAKEN_FROM_A_VILLAGE if self.sender_role == profile.VILLAGE else TAKEN
-                refuse(
-                    template, name=self._name(conn, rid), origin=c.origin, number=c.number, holder=holder.name
+                self.refuse(
+                    TWICE, name=self._name(conn, rid), holder=self._name(conn, other), number=c.number
                 )
+        for rid, holder in self._clashes(conn, self.carried):
+            if self._resolution(conn, holder) is None:
+                self._refuse_clash(conn, rid, holder)
+
+    def _refuse_clash(self, conn, rid: str, holder: _Holder) -> None:
+        c = self.carried[rid]
+        template = TAKEN_FROM_A_VILLAGE if self.sender_role == profile.VILLAGE else TAKEN
+        self.refuse(
+            template, name=self._name(conn, rid), origin=c.origin, number=c.number, holder=holder.name
+        )
+
+    def _resolution(self, conn, holder: _Holder) -> str | None:
+        """How the clash with ``holder`` (a resident here holding a number the bundle gives another)
+        is resolved: MOVED, YIELDED (the holder takes another), GIVEN (the incoming one does), or
+        None (the bundle is refused)."""
+        moved = self.carried.get(holder.id.hex)
+        if moved is not None and moved.number != holder.number:
+            free = not conn.execute(select(Resident.id).where(Resident.archive_no == moved.number)).first()
+            return MOVED if moved.clock > holder.clock and free else None
+        if self._unsent(conn, holder):
+            return YIELDED
+        return GIVEN if self._township_gives(holder) else None
+
+    def _township_gives(self, holder: _Holder) -> bool:
+        """Whether this township gives the incoming resident a number: its village PC will never
+        hear of ``holder`` (it numbered it itself, or a newer device of its village is trusted), or
+        who numbered the holder is not known here.  A village's newest PC is refused instead: it
+        receives the holder, and its own resident yields there (keeping a village's number)."""
+        if self.my_role != profile.TOWNSHIP or self.sender_role != profile.VILLAGE:
+            return False
+        tail = holder.clock[-8:] if holder.clock else ""
+        writers = [d for d in self.devices if tail and d.endswith(tail)]
+        if not writers or self.sender_device in writers:
+            return True
+        return any(
+            d.code == self.sender.code and d.trusted_at > self.sender.trusted_at
+            for hex_id, d in self.devices.items()
+            if hex_id != self.sender_device
+        )
 
     def _clashes(self, conn, carried: dict[str, _Carried]) -> Iterable[tuple[str, _Holder]]:
         """(row, the resident here holding the number the bundle gives it) of ``carried``'s rows,
@@ -185,12 +260,20 @@ def _number_clock(clocks) -> str:
     return capture.specs()["resident"].clock(clocks, "archive_no")[0]
 
 
+def _numbers_of(op: dict) -> dict:
+    return op["d"]["v"]
+
+
 def make_way(session: Session, clashes: Clashes, ops: list[dict]) -> list[Renumbered]:
     """In the transaction applying ``ops`` (a part of a checked bundle), before they are applied:
-    each of this device's own residents holding a number they give another (checked: only such a
-    resident yields, and one the doctor enrolled meanwhile) gets a number no one has used, here or
-    in the bundle, in place: the row and its unsent changes that carry the number (the number it
-    had reached no one), the field's clock as it was.  Each in the trail."""
+    each clash their numbers meet is resolved (:meth:`Clashes._resolution`: checked, and for a
+    resident the doctor enrolled meanwhile, of this device's own, it yields); the residents whose
+    number they change are named."""
+    for op in ops:  # a resident given a number here earlier in the bundle keeps it
+        if op["e"] == "resident" and (given := clashes.given.get(op["r"])) is not None:
+            values = _numbers_of(op)
+            if values.get("archive_no") == given[0]:
+                values["archive_no"] = given[1]
     carried = {
         op["r"]: clashes.carried[op["r"]]
         for op in ops
@@ -199,18 +282,67 @@ def make_way(session: Session, clashes: Clashes, ops: list[dict]) -> list[Renumb
     if not carried:
         return []
     conn = session.connection()
-    done = []
+    done = _moved_here(conn, clashes, carried)
     avoid = None
-    for _rid, holder in list(clashes._clashes(conn, carried)):
-        if not clashes._unsent(conn, holder):
-            c = carried[_rid]  # (enrolled meanwhile by no one here: a bug, said as the check says it)
-            clashes.refuse(TAKEN, name=c.name, origin=c.origin, number=c.number, holder=holder.name)
+    for rid, holder in list(clashes._clashes(conn, carried)):
+        how = clashes._resolution(conn, holder)
+        if how is None:  # (checked: a bug, said as the check says it)
+            clashes._refuse_clash(conn, rid, holder)
+        if how == MOVED:  # out of the way first, as the bundle leaves it (written with its clock)
+            new = clashes.carried[holder.id.hex].number
+            conn.execute(update(Resident).where(Resident.id == holder.id).values(archive_no=new))
+            continue
         if avoid is None:
             avoid = clashes.numbers()
         (new,) = profile.allocate_archive_numbers(session, holder.number[:12], avoid=avoid)
-        _renumber(session, holder, new, uuid.UUID(clashes.me))
-        done.append(Renumbered(holder.name, holder.number, new))
+        avoid.add(new)
+        if how == YIELDED:
+            _renumber(session, holder, new, uuid.UUID(clashes.me))
+            done.append(Renumbered(holder.name, holder.number, new, YIELDED))
+        else:  # GIVEN: the incoming resident takes the township's number, as the ops write it
+            old = clashes.carried[rid].number
+            clashes.given[rid] = (old, new)
+            clashes.carried[rid] = replace(clashes.carried[rid], number=new)
+            for op in ops:
+                if op["e"] == "resident" and op["r"] == rid and _numbers_of(op).get("archive_no") == old:
+                    _numbers_of(op)["archive_no"] = new
+            clashes._to_log.append((rid, clashes._name(conn, rid)))
+            done.append(Renumbered(clashes._name(conn, rid), old, new, GIVEN))
     return done
+
+
+def _moved_here(conn, clashes: Clashes, carried: dict[str, _Carried]) -> list[Renumbered]:
+    """The residents held here whose number these ops change (the township's, given as above)."""
+    rows = [rid for rid in carried if rid in clashes.rewritten]
+    out = []
+    for i in range(0, len(rows), IN_CHUNK):
+        q = select(Resident.id, Resident.archive_no, Resident.name, Resident.sync_clocks).where(
+            Resident.id.in_([uuid.UUID(r) for r in rows[i : i + IN_CHUNK]])
+        )
+        for row_id, number, name, clocks in conn.execute(q).all():
+            c = carried[row_id.hex]
+            if c.number != number and c.clock > _number_clock(clocks):
+                out.append(Renumbered(name, number, c.number, MOVED))
+    return out
+
+
+def after_apply(session: Session, clashes: Clashes) -> None:
+    """After the part is applied: each incoming resident given a number here (GIVEN) has it as this
+    device's change, which travels to its village PC and the county."""
+    for rid, name in clashes._to_log:
+        resident = session.get(Resident, uuid.UUID(rid))
+        capture.log_written(session, resident, ["archive_no"])
+        old, new = clashes.given[rid]
+        audit.record(
+            session,
+            "update",
+            "resident",
+            resident.id,
+            audit.update_summary(f"{name} {old} → {new}", ["archive_no"]),
+        )
+        session.flush()
+        session.expunge(resident)
+    clashes._to_log.clear()
 
 
 def _renumber(session: Session, holder: _Holder, new: str, me: uuid.UUID) -> None:
@@ -236,10 +368,18 @@ def _renumber(session: Session, holder: _Holder, new: str, me: uuid.UUID) -> Non
 
 
 def notice(renumbered) -> Message | None:
-    """What the import's outcome says of the records it renumbered."""
-    if not renumbered:
+    """What the import's outcome says of the residents whose numbers it changed."""
+    said = []
+    for how, template in NOTICES.items():
+        these = [r for r in renumbered if r.how == how]
+        if these:
+            shown = ", ".join(f"{r.name} {r.old} → {r.new}" for r in these[:SHOWN])
+            if len(these) > SHOWN:
+                shown += " …"
+            said.append(Message(CTX, template, {"n": len(these), "renumbered": shown}))
+    if not said:
         return None
-    shown = ", ".join(f"{r.name} {r.old} → {r.new}" for r in renumbered[:SHOWN])
-    if len(renumbered) > SHOWN:
-        shown += " …"
-    return Message(CTX, NOTICE, {"n": len(renumbered), "renumbered": shown})
+    first = said[0]
+    for more in said[1:]:
+        first = Message(CTX, BOTH, {"first": first, "second": more})
+    return first
