@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from app.models import AuditEntry, Resident, SyncConflict
+from app.models import AuditEntry, BundleRecord, Resident, SyncConflict
 from app.services import profile
+from app.services.errors import Message
 from app.services.records import residents as records
 from app.services.sync import bundle, exchange, mailbox, service, snapshot
 from app.services.sync import keys as device_keys
@@ -208,6 +209,9 @@ def test_the_dead_pcs_last_stick_after_the_new_pc_synced_takes_a_township_number
     with town.store.session() as s:
         entries = s.scalars(select(AuditEntry.summary).where(AuditEntry.summary.like("旧机后%→%"))).all()
     assert entries == [f"旧机后 {taken} → {given}: archive_no"]
+    with town.store.session() as s:  # and the 同步 page's history notes it beside the bundle
+        note = s.scalars(select(BundleRecord.reason).order_by(BundleRecord.id.desc()).limit(1)).one()
+    assert given in Message.from_stored(note, "Sync").render()
     exchange.export_bundles(town.store, town.paths, tmp_path / "stick6")
     outcomes = exchange.import_path(new.store, new.paths, tmp_path / "stick6")
     assert {o.status for o in outcomes} <= {"applied", "foreign"}

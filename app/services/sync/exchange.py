@@ -2216,7 +2216,8 @@ def _apply_checked(
                 setattr(now, name, getattr(totals, name) + getattr(stats, name))
             now.max_clock = max(totals.max_clock, stats.max_clock)
             if last:
-                outcome.append(_finish(s, f, header, checked, now, record_as))
+                said = numbers.notice((*renumbered, *made_way))
+                outcome.append(_finish(s, f, header, checked, now, record_as, said))
             else:
                 row = s.get(ImportProgress, header.bundle_id)
                 if row is None:
@@ -2320,7 +2321,13 @@ def _slices(ops: list[dict]) -> Iterator[list[dict]]:
 
 
 def _finish(
-    s: Session, f: Path, header: bundle.Header, checked: _Checked, stats: merge.ApplyStats, record_as: str
+    s: Session,
+    f: Path,
+    header: bundle.Header,
+    checked: _Checked,
+    stats: merge.ApplyStats,
+    record_as: str,
+    said: Message | None = None,
 ) -> ImportOutcome:
     """The last chunk's bookkeeping: what this device now holds and what the sender holds, the
     clocks, and the bundle recorded as imported as ``record_as`` (its progress forgotten), all in
@@ -2362,6 +2369,8 @@ def _finish(
             file_name=record_as,
             ops=stats.received,
             bytes=f.stat().st_size,
+            # what the import has to say besides (numbers it changed): the history's note
+            reason=said.stored(REASON_CHARS) if said is not None else None,
         )
     )
     s.execute(
