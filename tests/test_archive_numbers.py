@@ -14,7 +14,7 @@ from sqlalchemy import func, select, update
 from app.models import ChangeLog, Resident, Village
 from app.services import backup, profile
 from app.services.sync.exchange import Sender, archive_number_ok
-from tests.synckit import TOWN, VILLAGES, change_op, craft_bundle
+from tests.synckit import TOWN, VILLAGES, change_op, craft_bundle, dump_everything
 from tests.test_sync_authority import a_resident, assert_quarantined, assert_still_works, seq_of
 
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
@@ -193,3 +193,30 @@ def test_thousands_of_numbers_on_records_are_passed_over_in_one_go(world, monkey
     with a.store.transaction() as s:
         given = profile.allocate_archive_numbers(s, A, 2, avoid={f"{A}05001"})  # (an import's, not stored)
     assert len(given) == 2 and min(int(n[12:]) for n in given) > 5001 and not stored & set(given)
+
+
+def test_a_village_changing_a_stored_residents_number_to_a_taken_one_takes_no_township_number(world):
+    """A village's change of one of its residents' numbers (no CunYi sends one: a forged bundle) to
+    a number another of its residents holds is refused, nothing changed: the township gives
+    numbers of its own only to a resident new to it (each such clash took one, and a village PC
+    could use the township's range up, or have another PC's resident renumbered)."""
+    from tests.test_sync_authority import op
+
+    town, a, _b, tmp = world
+    with a.store.session() as s:
+        first, second = s.execute(
+            select(Resident.id, Resident.archive_no).order_by(Resident.archive_no).limit(2)
+        ).all()
+    clock_then = _made(a, first[0])["h"]
+    forged = op(
+        a, seq_of(a) + 1, "resident", first[0], A, {"archive_no": second[1]}, {"archive_no": clock_then}
+    )
+    path = craft_bundle(
+        a, town, [forged], tmp / "forged", ranges={a.device_id.hex: [forged["s"] - 1, forged["s"]]}
+    )
+    before = dump_everything(town.store)
+    (outcome,) = town.import_(path)
+    assert outcome.status == "rejected"
+    said = outcome.reason.render()
+    assert "档案编号重复，整包未导入" in said and second[1] in said, said
+    assert dump_everything(town.store) == before  # the township's serials too

@@ -184,22 +184,52 @@ def test_over_the_network_one_run_sets_it_right(tmp_path):
         n.dispose()
 
 
-@pytest.mark.sqlite_only
-def test_the_dead_pcs_last_stick_after_the_new_pc_synced_takes_a_township_number(tmp_path):
-    """The old PC's last bundle reaches the township after the new PC's records (the stick was in
-    a drawer), giving a number the new PC gave since: the old PC will never take another (it is
-    dead, or older than the new one), so the township gives its resident a number of its own range,
-    as its change; the new PC and the township end alike, every number once."""
+def _the_dead_pcs_last_stick(tmp_path):
+    """The new PC synced a resident it numbered since; the old PC had given the same number before
+    it died, on its last stick (``tmp_path / "stick5"``), not imported yet: (town, old, new, number)."""
     town, old, new = _a_village_and_its_new_pc(tmp_path)
     snapshot.export_bundles(town.store, town.paths, tmp_path / "stick2")
     exchange.import_path(new.store, new.paths, tmp_path / "stick2")
     taken = _enrol(new, old.code, "新机先")
     exchange.export_bundles(new.store, new.paths, tmp_path / "stick3")
     assert exchange.import_path(town.store, town.paths, tmp_path / "stick3")[0].status == "applied"
-    # the old PC, before it died, had given the same number and written its last stick
-    mine = _enrol(old, old.code, "旧机后")
-    assert mine == taken
+    assert _enrol(old, old.code, "旧机后") == taken
     exchange.export_bundles(old.store, old.paths, tmp_path / "stick5")
+    return town, old, new, taken
+
+
+@pytest.mark.sqlite_only
+def test_a_township_with_no_number_left_to_give_says_so_and_changes_nothing(tmp_path):
+    from app.models import ArchiveSerial
+
+    town, old, new, taken = _the_dead_pcs_last_stick(tmp_path)
+    with town.store.transaction() as s:
+        s.merge(ArchiveSerial(village_code=old.code, last_serial=profile.MAX_SERIAL))
+    before = dump_everything(town.store)
+    (outcome,) = exchange.import_path(town.store, town.paths, tmp_path / "stick5")
+    assert outcome.status == "rejected"
+    said = outcome.reason.render()
+    assert (
+        said.startswith("同步包未导入：档案编号")
+        and taken in said
+        and "已用完" in said
+        and "未做任何更改" in said
+    )
+    assert dump_everything(town.store) == before
+    for n in (town, old, new):
+        n.dispose()
+
+
+@pytest.mark.parametrize("small_chunks", [False, True])
+@pytest.mark.sqlite_only
+def test_the_dead_pcs_last_stick_after_the_new_pc_synced_takes_a_township_number(
+    tmp_path, monkeypatch, small_chunks
+):
+    """The old PC's last bundle reaches the township after the new PC's records (the stick was in
+    a drawer), giving a number the new PC gave since: the old PC will never take another (it is
+    dead, or older than the new one), so the township gives its resident a number of its own range,
+    as its change; the new PC and the township end alike, every number once."""
+    town, old, new, taken = _the_dead_pcs_last_stick(tmp_path)
     (outcome,) = exchange.import_path(town.store, town.paths, tmp_path / "stick5")
     assert outcome.status == "applied", outcome.reason and outcome.reason.render()
     given = _numbers(town)["旧机后"]
@@ -217,7 +247,12 @@ def test_the_dead_pcs_last_stick_after_the_new_pc_synced_takes_a_township_number
     assert {o.status for o in outcomes} <= {"applied", "foreign"}
     assert _numbers(new)["旧机后"] == given and _numbers(new)["新机先"] == taken
     _converged(town, new, old.code)
-    # and the old PC, were it alive, hears of its resident's number and goes on
+    # and the old PC, were it alive, hears of its resident's number and goes on (``small_chunks``:
+    # the new PC's resident taking the number comes a chunk before the township's change moving
+    # the old PC's out of its way, and the move is said all the same)
+    if small_chunks:
+        monkeypatch.setattr(exchange, "CHUNK_OPS", (2, 2, 2))
+        monkeypatch.setattr(exchange, "SLICE_OPS", (1, 1, 1))
     outcomes = exchange.import_path(old.store, old.paths, tmp_path / "stick6")
     assert {o.status for o in outcomes} <= {"applied", "foreign"}
     (said,) = [o.notice.render() for o in outcomes if o.notice is not None]

@@ -9718,6 +9718,14 @@
         <translation>Bundle oversteps its rights, nothing imported: {sender} sent a whole-store snapshot; only a township health centre sends snapshots</translation>
     </message>
     <message>
+        <source>同步包未导入：{reason}。本机未做任何更改</source>
+        <translation>Bundle not imported: {reason}. Nothing was changed here</translation>
+    </message>
+    <message>
+        <source>导入中途停止：{reason}。已导入的部分保留，问题解决后再次导入这个同步包会从中断处继续</source>
+        <translation>Import stopped part way: {reason}. What was imported is kept; once the problem is solved, importing this bundle again continues where it stopped</translation>
+    </message>
+    <message>
         <source>本机日期 {pc} 比最近一次同步时乡镇卫生院的日期 {town} 晚 {days} 天：如果电脑日期不对请改正，并尽快与乡镇卫生院同步；在此之前随访日期最晚只能填 {today}</source>
         <translation>This PC&apos;s date ({pc}) is {days} days past the township health centre&apos;s date at the last sync ({town}): if this PC&apos;s date is wrong, correct it, and sync with the township soon; until then follow-up dates can be no later than {today}</translation>
     </message>
@@ -9762,6 +9770,10 @@
 {second}</source>
         <translation>{first}
 {second}</translation>
+    </message>
+    <message>
+        <source>档案编号 {number} 重复，本机却无法另给编号（{reason}）</source>
+        <translation>archive number {number} is given twice, and no other number can be given here ({reason})</translation>
     </message>
 </context>
 <context>

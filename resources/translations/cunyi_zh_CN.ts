@@ -9717,6 +9717,14 @@
         <translation>同步包越权，整包未导入：{sender} 发来整库快照，只有乡镇卫生院能发送快照</translation>
     </message>
     <message>
+        <source>同步包未导入：{reason}。本机未做任何更改</source>
+        <translation>同步包未导入：{reason}。本机未做任何更改</translation>
+    </message>
+    <message>
+        <source>导入中途停止：{reason}。已导入的部分保留，问题解决后再次导入这个同步包会从中断处继续</source>
+        <translation>导入中途停止：{reason}。已导入的部分保留，问题解决后再次导入这个同步包会从中断处继续</translation>
+    </message>
+    <message>
         <source>本机日期 {pc} 比最近一次同步时乡镇卫生院的日期 {town} 晚 {days} 天：如果电脑日期不对请改正，并尽快与乡镇卫生院同步；在此之前随访日期最晚只能填 {today}</source>
         <translation>本机日期 {pc} 比最近一次同步时乡镇卫生院的日期 {town} 晚 {days} 天：如果电脑日期不对请改正，并尽快与乡镇卫生院同步；在此之前随访日期最晚只能填 {today}</translation>
     </message>
@@ -9761,6 +9769,10 @@
 {second}</source>
         <translation>{first}
 {second}</translation>
+    </message>
+    <message>
+        <source>档案编号 {number} 重复，本机却无法另给编号（{reason}）</source>
+        <translation>档案编号 {number} 重复，本机却无法另给编号（{reason}）</translation>
     </message>
 </context>
 <context>

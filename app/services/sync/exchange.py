@@ -1692,7 +1692,9 @@ class ImportOutcome:
             "pending": self.pending,
             "clock_warning": render(self.clock_warning) if self.clock_warning else None,
             "quarantined": str(self.quarantined) if self.quarantined else None,
-            "renumbered": [{"name": r.name, "from": r.old, "to": r.new} for r in self.renumbered],
+            "renumbered": [
+                {"name": r.name, "from": r.old, "to": r.new, "how": r.how} for r in self.renumbered
+            ],
             "notice": render(self.notice) if self.notice else None,
         }
 
@@ -2243,8 +2245,23 @@ def _apply_checked(
     try:
         with reopen() as opened:
             _apply_in_chunks(opened, start, checked.known, commit, lambda: size)
-    except (Cancelled, UserError):
+    except (Cancelled, StoreMoved, StoreUnavailable):
         raise
+    except UserError as e:
+        if not chunks and not start:
+            if isinstance(e, numbers.NoNumber):
+                raise _err(
+                    QT_TRANSLATE_NOOP("Sync", "同步包未导入：{reason}。本机未做任何更改"), reason=e.message
+                ) from e
+            raise  # nothing committed: "nothing changed" holds
+        # refused half way (a number the township could not give: numbers.make_way): it must not
+        # read as a refusal of the whole, which changes nothing
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Sync", "导入中途停止：{reason}。已导入的部分保留，问题解决后再次导入这个同步包会从中断处继续"
+            ),
+            reason=e.message,
+        ) from e
     except Exception as e:
         if not chunks and not start:
             raise  # nothing committed: "nothing changed" holds

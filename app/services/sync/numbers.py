@@ -87,6 +87,11 @@ NOTICES = {
     ),
 }
 BOTH = QT_TRANSLATE_NOOP("Sync", "{first}\n{second}")
+NO_NUMBER = QT_TRANSLATE_NOOP("Sync", "档案编号 {number} 重复，本机却无法另给编号（{reason}）")
+
+
+class NoNumber(UserError):
+    """A clash this device should have resolved by giving a number, with none left to give."""
 
 
 @dataclass(frozen=True)
@@ -169,7 +174,7 @@ class Clashes:
                     TWICE, name=self._name(conn, rid), holder=self._name(conn, other), number=c.number
                 )
         for rid, holder in self._clashes(conn, self.carried):
-            if self._resolution(conn, holder) is None:
+            if self._resolution(conn, rid, holder) is None:
                 self._refuse_clash(conn, rid, holder)
 
     def _refuse_clash(self, conn, rid: str, holder: _Holder) -> None:
@@ -179,25 +184,33 @@ class Clashes:
             template, name=self._name(conn, rid), origin=c.origin, number=c.number, holder=holder.name
         )
 
-    def _resolution(self, conn, holder: _Holder) -> str | None:
-        """How the clash with ``holder`` (a resident here holding a number the bundle gives another)
-        is resolved: MOVED, YIELDED (the holder takes another), GIVEN (the incoming one does), or
-        None (the bundle is refused)."""
+    def _resolution(self, conn, rid: str, holder: _Holder) -> str | None:
+        """How the clash of the bundle's resident ``rid`` with ``holder`` (a resident here holding
+        the number the bundle gives ``rid``) is resolved: MOVED (the bundle gives the holder another
+        number), YIELDED (the holder takes another), GIVEN (``rid`` does), or None (refused)."""
         moved = self.carried.get(holder.id.hex)
         if moved is not None and moved.number != holder.number:
             free = not conn.execute(select(Resident.id).where(Resident.archive_no == moved.number)).first()
             return MOVED if moved.clock > holder.clock and free else None
         if self._unsent(conn, holder):
             return YIELDED
-        return GIVEN if self._township_gives(holder) else None
+        return GIVEN if self._township_gives(conn, rid, holder) else None
 
-    def _township_gives(self, holder: _Holder) -> bool:
-        """Whether this township gives the incoming resident a number: its village PC will never
-        hear of ``holder`` (it numbered it itself, or a newer device of its village is trusted), or
-        who numbered the holder is not known here.  A village's newest PC is refused instead: it
-        receives the holder, and its own resident yields there (keeping a village's number)."""
+    def _township_gives(self, conn, rid: str, holder: _Holder) -> bool:
+        """Whether this township gives the bundle's resident ``rid`` a number of its own: a new
+        resident here (a village never gives a stored one another number: each such clash would
+        take one of the township's numbers) whose village PC will never set the clash right — the
+        number is not that PC's own (a PC it replaced wrote it: a backup restored there), it wrote
+        the holder's too (restored from an older backup), a newer device of its village is trusted
+        (the dead PC's last stick), or who numbered the holder is not known here.  A village's
+        newest PC is refused instead: it receives the holder, and its own resident yields there
+        (keeping a village's number)."""
         if self.my_role != profile.TOWNSHIP or self.sender_role != profile.VILLAGE:
             return False
+        if conn.execute(select(Resident.id).where(Resident.id == uuid.UUID(rid))).first():
+            return False
+        if self.carried[rid].clock[-8:] != self.sender_device[-8:]:
+            return True
         tail = holder.clock[-8:] if holder.clock else ""
         writers = [d for d in self.devices if tail and d.endswith(tail)]
         if not writers or self.sender_device in writers:
@@ -285,16 +298,21 @@ def make_way(session: Session, clashes: Clashes, ops: list[dict]) -> list[Renumb
     done = _moved_here(conn, clashes, carried)
     avoid = None
     for rid, holder in list(clashes._clashes(conn, carried)):
-        how = clashes._resolution(conn, holder)
+        how = clashes._resolution(conn, rid, holder)
         if how is None:  # (checked: a bug, said as the check says it)
             clashes._refuse_clash(conn, rid, holder)
         if how == MOVED:  # out of the way first, as the bundle leaves it (written with its clock)
             new = clashes.carried[holder.id.hex].number
             conn.execute(update(Resident).where(Resident.id == holder.id).values(archive_no=new))
+            if clashes.sender_role != profile.VILLAGE:
+                done.append(Renumbered(holder.name, holder.number, new, MOVED))
             continue
         if avoid is None:
             avoid = clashes.numbers()
-        (new,) = profile.allocate_archive_numbers(session, holder.number[:12], avoid=avoid)
+        try:
+            (new,) = profile.allocate_archive_numbers(session, holder.number[:12], avoid=avoid)
+        except UserError as e:  # (the range used up)
+            raise NoNumber(Message(CTX, NO_NUMBER, {"number": holder.number, "reason": e.message})) from e
         avoid.add(new)
         if how == YIELDED:
             _renumber(session, holder, new, uuid.UUID(clashes.me))
@@ -312,7 +330,10 @@ def make_way(session: Session, clashes: Clashes, ops: list[dict]) -> list[Renumb
 
 
 def _moved_here(conn, clashes: Clashes, carried: dict[str, _Carried]) -> list[Renumbered]:
-    """The residents held here whose number these ops change (the township's, given as above)."""
+    """The residents held here whose number these ops change (the township's, given as above; one
+    moved out of the way by an earlier chunk was named then)."""
+    if clashes.sender_role == profile.VILLAGE:
+        return []  # (not the upper level's word: a village's change of a number is its own)
     rows = [rid for rid in carried if rid in clashes.rewritten]
     out = []
     for i in range(0, len(rows), IN_CHUNK):
@@ -375,7 +396,7 @@ def notice(renumbered) -> Message | None:
         if these:
             shown = ", ".join(f"{r.name} {r.old} → {r.new}" for r in these[:SHOWN])
             if len(these) > SHOWN:
-                shown += " …"
+                shown += f" (+{len(these) - SHOWN})"
             said.append(Message(CTX, template, {"n": len(these), "renumbered": shown}))
     if not said:
         return None

@@ -33,7 +33,7 @@ from app.models import AuditEntry, BundleRecord, ChangeLog, NetSyncRun, NetSyncS
 from app.services.access import authz
 from app.services.errors import Message, UserError
 from app.services.profile import UPSTREAM, get_profile
-from app.services.sync import bundle, exchange, snapshot, transport
+from app.services.sync import bundle, exchange, numbers, snapshot, transport
 from app.services.sync import keys as device_keys
 
 log = logging.getLogger(__name__)
@@ -568,7 +568,7 @@ def _record(store: Store, report: RunReport, started: dt.datetime, interval_s: f
 
 
 def _notice(report: RunReport) -> str | None:
-    said = next((o.notice for o in report.outcomes if o.notice is not None), None)
+    said = numbers.notice([r for o in report.outcomes for r in o.renumbered])
     return said.stored() if said is not None else None
 
 
