@@ -16,6 +16,7 @@ from app.services.records import residents as records
 from app.services.sync import bundle, exchange, mailbox, service, snapshot
 from app.services.sync import keys as device_keys
 from app.tools import netbench
+from tests import storekit
 from tests.synckit import TODAY, dump, dump_everything
 
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
@@ -75,7 +76,8 @@ def _converged(town, new, code) -> None:
 def _a_village_and_its_new_pc(tmp_path, township_numbered: bool = False):
     """A township and its village's old PC, whose records the township holds (``township_numbered``:
     and one the township enrolled for the village, numbered from 90000), and the village's new PC."""
-    town, (old,) = netbench.make_county(tmp_path, 1, 8)
+    town_url = storekit.server_url(tmp_path / "town")  # PostgreSQL in the second run
+    town, (old,) = netbench.make_county(tmp_path, 1, 8, town_url=town_url)
     stick = tmp_path / "stick0"
     exchange.export_bundles(old.store, old.paths, stick)
     assert exchange.import_path(town.store, town.paths, stick)[0].status == "applied"
@@ -85,7 +87,6 @@ def _a_village_and_its_new_pc(tmp_path, township_numbered: bool = False):
 
 
 @pytest.mark.parametrize("township_numbered", [False, True])
-@pytest.mark.sqlite_only  # the nodes are made by netbench, on SQLite
 def test_by_usb_stick_the_township_refuses_in_words_then_the_new_pc_renumbers_its_own(
     tmp_path, township_numbered
 ):
@@ -160,7 +161,6 @@ def _ops_of(sender, folder, recipient) -> list[dict]:
     return ops
 
 
-@pytest.mark.sqlite_only
 def test_over_the_network_one_run_sets_it_right(tmp_path):
     """Over the network the new PC's first run pushes, is refused, pulls the village, renumbers
     and pushes again: one run, and it ends well."""
@@ -198,7 +198,6 @@ def _the_dead_pcs_last_stick(tmp_path):
     return town, old, new, taken
 
 
-@pytest.mark.sqlite_only
 def test_a_township_with_no_number_left_to_give_says_so_and_changes_nothing(tmp_path):
     from app.models import ArchiveSerial
 
@@ -221,7 +220,6 @@ def test_a_township_with_no_number_left_to_give_says_so_and_changes_nothing(tmp_
 
 
 @pytest.mark.parametrize("small_chunks", [False, True])
-@pytest.mark.sqlite_only
 def test_the_dead_pcs_last_stick_after_the_new_pc_synced_takes_a_township_number(
     tmp_path, monkeypatch, small_chunks
 ):
@@ -263,7 +261,6 @@ def test_the_dead_pcs_last_stick_after_the_new_pc_synced_takes_a_township_number
         n.dispose()
 
 
-@pytest.mark.sqlite_only
 def test_a_pc_restored_from_an_older_backup_giving_a_number_again_is_set_right(tmp_path):
     """A PC restored from a backup made before it enrolled and sent a resident gives that number
     again: the township holds the first, which the PC will never hear of again (a village's own
@@ -297,7 +294,6 @@ def test_a_pc_restored_from_an_older_backup_giving_a_number_again_is_set_right(t
         n.dispose()
 
 
-@pytest.mark.sqlite_only
 def test_an_import_interrupted_after_the_renumbering_still_says_so_when_it_resumes(tmp_path, monkeypatch):
     town, old, new = _a_village_and_its_new_pc(tmp_path)
     first = _enrol(new, old.code, "断点甲")
@@ -330,7 +326,6 @@ def test_an_import_interrupted_after_the_renumbering_still_says_so_when_it_resum
         n.dispose()
 
 
-@pytest.mark.sqlite_only
 def test_a_resident_enrolled_while_a_bundle_is_imported_makes_way_too(tmp_path, monkeypatch):
     """The doctor saves a new resident between the import's check and its application (the network
     sync runs in the background): the number the allocator gave is one the bundle brings; the
@@ -361,7 +356,6 @@ def test_a_resident_enrolled_while_a_bundle_is_imported_makes_way_too(tmp_path, 
         n.dispose()
 
 
-@pytest.mark.sqlite_only
 def test_a_resident_numbered_near_the_end_of_the_range_does_not_use_the_range_up(tmp_path):
     """A number high in the village's range (from an older version, or typed into another
     program's roster) is passed over by itself: the new PC goes on numbering from where it was."""
