@@ -139,6 +139,7 @@ class Clashes:
         self.carried: dict[str, _Carried] = {}  # resident (hex) -> its number as the bundle leaves it
         self.rewritten: set[str] = set()  # residents whose number an op changes (not one making it)
         self.acked = 0  # the highest of this device's changes a peer (or the bundle) says it holds
+        self.found = False  # whether the check found any clash
         self.given: dict[str, tuple[str, str]] = {}  # resident given a number here -> (old, new)
         self._to_log: list[tuple[str, str]] = []  # (resident, its name) given one in this part
 
@@ -174,6 +175,7 @@ class Clashes:
                     TWICE, name=self._name(conn, rid), holder=self._name(conn, other), number=c.number
                 )
         for rid, holder in self._clashes(conn, self.carried):
+            self.found = True
             if self._resolution(conn, rid, holder) is None:
                 self._refuse_clash(conn, rid, holder)
 
@@ -282,6 +284,10 @@ def make_way(session: Session, clashes: Clashes, ops: list[dict]) -> list[Renumb
     each clash their numbers meet is resolved (:meth:`Clashes._resolution`: checked, and for a
     resident the doctor enrolled meanwhile, of this device's own, it yields); the residents whose
     number they change are named."""
+    if not clashes.found and clashes.my_role != profile.VILLAGE:
+        # (only a village PC gives numbers the bundle may bring while it is applied: the doctor's
+        # enrolments meanwhile; a township numbers from its own range)
+        return []
     for op in ops:  # a resident given a number here earlier in the bundle keeps it
         if op["e"] == "resident" and (given := clashes.given.get(op["r"])) is not None:
             values = _numbers_of(op)
