@@ -374,3 +374,51 @@ def test_a_resident_numbered_near_the_end_of_the_range_does_not_use_the_range_up
     assert int(given[12:]) < 100
     for n in (town, old, new):
         n.dispose()
+
+
+@pytest.mark.parametrize("first", ["the township's records", "its own bundle"])
+def test_a_dead_pcs_backup_restored_on_another_pc_after_its_replacement_synced(tmp_path, first):
+    """The dead PC's last resident, never sent, is in a backup that a second new PC restores (a
+    device of its own: backup._resend_as sends the dead PC's unsent changes as its own, clocks
+    kept); the first replacement had given that number meanwhile, and sent it.  Whichever reaches
+    the other first, both residents end at both ends with numbers of their own."""
+    import dataclasses
+
+    from app.db import Store
+    from app.services import backup
+
+    town, old, fresh = _a_village_and_its_new_pc(tmp_path)
+    kept = _enrol(old, old.code, "备份里")
+    saved = backup.backup_to(old.store, tmp_path / "old.db")
+    snapshot.export_bundles(town.store, town.paths, tmp_path / "s1")
+    exchange.import_path(fresh.store, fresh.paths, tmp_path / "s1")
+    assert _enrol(fresh, old.code, "新机建") == kept
+    exchange.export_bundles(fresh.store, fresh.paths, tmp_path / "s2")
+    assert exchange.import_path(town.store, town.paths, tmp_path / "s2")[0].status == "applied"
+    second = netbench._node(tmp_path, "second", "village", old.code)
+    backup.restore(second.store, second.paths, saved, force_other_device=True)
+    second.store.dispose()
+    second = dataclasses.replace(second, store=Store(f"sqlite:///{second.paths.db_file}"))
+    with second.store.transaction() as s:
+        device_keys.trust(s, netbench._card(town))
+    with town.store.transaction() as s:
+        device_keys.trust(s, netbench._card(second))
+    for step in range(2):
+        if first == "its own bundle" or step:
+            exchange.export_bundles(second.store, second.paths, tmp_path / f"up{step}")
+            outcomes = exchange.import_path(town.store, town.paths, tmp_path / f"up{step}")
+            assert [o.status for o in outcomes] == ["applied"], [
+                o.reason and o.reason.render() for o in outcomes
+            ]
+        snapshot.export_bundles(town.store, town.paths, tmp_path / f"down{step}")
+        outcomes = exchange.import_path(second.store, second.paths, tmp_path / f"down{step}")
+        assert {o.status for o in outcomes} <= {"applied", "foreign"}, [
+            o.reason and o.reason.render() for o in outcomes
+        ]
+    at_town, at_second = _numbers(town), _numbers(second)
+    assert at_town["新机建"] == at_second["新机建"] == kept
+    assert at_town["备份里"] == at_second["备份里"] != kept
+    _all_numbers_unique(town)
+    _all_numbers_unique(second)
+    for n in (town, old, fresh, second):
+        n.dispose()

@@ -250,8 +250,8 @@ class Clashes:
         """Whether ``holder``'s number was given here, by a write no one has received."""
         if not holder.clock:
             return True  # written before change capture: never logged, never sent
-        if holder.clock[-8:] != self.me[-8:]:  # (a clock's tail is its device's: capture.hlc_text)
-            return False
+        # (its clock may be another device's: a PC restored from another's backup sends that
+        # one's unsent changes as its own, clocks kept: backup._resend_as)
         seq = conn.execute(
             select(ChangeLog.seq)
             .where(
