@@ -35,7 +35,7 @@ from app.services.errors import Message, UserError
 from app.services.sync import service
 from app.views import widgets
 from app.views.operations import SYNC, Op, announce, refresh_on
-from app.views.widgets import fit_columns, read_only_table, render
+from app.views.widgets import NoteUnder, fit_columns, read_only_table, render
 
 NET_SYNC = frozenset({"net_sync_state", "net_sync_run"})
 log = logging.getLogger(__name__)
@@ -216,6 +216,8 @@ class NetworkSyncBox(QGroupBox):
         self.runs.setMinimumHeight(90)
         self.runs.setMaximumHeight(self.runs.horizontalHeader().sizeHint().height() + 5 * row + 4)
         lay.addWidget(self.runs)
+        self.run_note = NoteUnder(self.runs, 6)  # the selected run's whole 说明
+        lay.addWidget(self.run_note)
         self.sync.running.connect(self._running)
         refresh_on(self, NET_SYNC | SYNC, self.refresh)
 
@@ -280,15 +282,16 @@ class NetworkSyncBox(QGroupBox):
                 str(run.downloaded),
                 f"{run.ops_sent} / {run.ops_received}",
                 f"↑ {_kb(run.bytes_up)}  ↓ {_kb(run.bytes_down)}",
-                render(run.note) if run.note else "",
             ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.runs.setItem(r, c, item)
+            self.runs.setItem(r, 6, NoteUnder.cell(render(run.note) if run.note else ""))
         # (fixed widths from the font, the explanation taking the rest: sized to their contents, an
         # empty history left every column as narrow as its header and the table's right half bare)
         fit_columns(self.runs, {0: 16, 1: 5, 2: 5, 3: 5, 4: 11, 5: 16})
+        self.run_note.show_selected()
 
     def save_address(self) -> str | None:
         url = (

@@ -40,6 +40,7 @@ from app.views.operations import SYNC, Op, StoreOp, refresh_on
 from app.views.sync_network import NetworkSyncBox, ServerBox
 from app.views.widgets import (
     LazyPage,
+    NoteUnder,
     WrappedLabel,
     aside,
     empty_note,
@@ -222,11 +223,7 @@ class SyncPage(LazyPage):
         peers_layout.addWidget(self.first_step)
         peers_layout.addWidget(self.peers)
         # the selected bundle's whole 说明 (a refusal's reason is longer than its column), wrapped
-        self.history_note = QLabel()
-        self.history_note.setWordWrap(True)
-        self.history_note.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.history_note.hide()
-        self.history.itemSelectionChanged.connect(self._show_history_note)
+        self.history_note = NoteUnder(self.history, 5)
         history_box = QGroupBox(self.tr("同步记录"))
         history_layout = QVBoxLayout(history_box)
         self.no_history = empty_note(self.tr("还没有同步记录：导出或导入同步包后，每个包的去向都记在这里"))
@@ -350,25 +347,19 @@ class SyncPage(LazyPage):
             if h.taken_at is not None:
                 fetched = self.tr("{at} 取走").replace("{at}", _when(h.taken_at))
                 note = f"{note}{aside(fetched)}" if note else fetched
-            cells = [_when(h.at), what.get(h.kind, h.kind), h.device, str(h.ops), h.number, note]
+            cells = [_when(h.at), what.get(h.kind, h.kind), h.device, str(h.ops), h.number]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.history.setItem(r, c, item)
+            self.history.setItem(r, 5, NoteUnder.cell(note))
             self.history.item(r, 4).setToolTip(h.file_name)
             failed = h.kind in (overview.NET_FAILED, overview.REJECTED, overview.NET_REJECTED)
             if failed:
                 self.history.item(r, 1).setForeground(QColor("#a40000"))
         fit_columns(self.history, {0: 19, 2: 20, 3: 8, 4: 11})
         self.history.resizeColumnToContents(1)  # (its words, in either language, never cut)
-        self._show_history_note()
-
-    def _show_history_note(self) -> None:
-        row = self.history.currentRow() if self.history.selectionModel().hasSelection() else -1
-        item = self.history.item(row, 5) if row >= 0 else None
-        text = item.text() if item is not None else ""
-        self.history_note.setText(text)
-        self.history_note.setVisible(bool(text))
+        self.history_note.show_selected()
 
     def _fill_places(self) -> None:
         current = self.place.currentData()
@@ -462,7 +453,7 @@ class SyncPage(LazyPage):
                 elif o.status == "rejected":
                     lines.append(
                         self.tr("已拒绝 {file}：{reason}")
-                        .replace("{file}", o.file[:16] + "…")
+                        .replace("{file}", overview.bundle_number(o.file))
                         .replace("{reason}", render(o.reason))
                     )
                 if o.clock_warning:

@@ -426,6 +426,37 @@ def read_only_table(headers: list[str]):
     return t
 
 
+class NoteUnder(QLabel):
+    """Under a list (:func:`read_only_table`), its selected row's whole note (``column``), wrapped:
+    a note longer than its column, or of several lines, which the row shows on one.  Fill the
+    column with :meth:`cell`."""
+
+    def __init__(self, table, column: int):
+        super().__init__()
+        self.table, self.column = table, column
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.hide()
+        table.itemSelectionChanged.connect(self.show_selected)
+
+    @staticmethod
+    def cell(text: str):
+        """The note's item: on one line in the row, whole in its tooltip and under the list."""
+        from PySide6.QtWidgets import QTableWidgetItem
+
+        item = QTableWidgetItem(" ".join(text.split("\n")))
+        item.setToolTip(text)
+        item.setData(Qt.ItemDataRole.UserRole, text)
+        return item
+
+    def show_selected(self) -> None:
+        row = self.table.currentRow() if self.table.selectionModel().hasSelection() else -1
+        item = self.table.item(row, self.column) if row >= 0 else None
+        text = item.data(Qt.ItemDataRole.UserRole) if item is not None else ""
+        self.setText(text or "")
+        self.setVisible(bool(text))
+
+
 def stack(*widgets: QWidget) -> QWidget:
     """Widgets one above the other, without margins (a check group and its "other" text)."""
     w = QWidget()

@@ -9742,28 +9742,54 @@
         <translation>A full bundle can only be made for a trusted village clinic device or for this township&apos;s county</translation>
     </message>
     <message>
-        <source>档案编号重复，整包未导入：{sender} 发来的 {name}（来源设备 {origin}）的档案编号是 {number}，而 {holder} 已用了这个编号。本机未做任何更改</source>
-        <translation>Duplicate archive number, bundle not imported: {name}, sent by {sender} (origin device {origin}), has archive number {number}, which {holder} already has. Nothing was changed here</translation>
-    </message>
-    <message>
-        <source>档案编号重复，整包未导入：{sender} 发来的 {name}（来源设备 {origin}）的档案编号是 {number}，而 {holder} 已用了这个编号。若 {sender} 是村里新换的电脑：它收到本机发去的全村档案后，会给自己新建、还没送出的档案改用没人用过的编号，之后的同步包就能导入。本机未做任何更改</source>
-        <translation>Duplicate archive number, bundle not imported: {name}, sent by {sender} (origin device {origin}), has archive number {number}, which {holder} already has. If {sender} is the village&apos;s new PC: once it receives the village&apos;s records from here, it gives the records it created and has not sent yet numbers no one has used, and its next bundle will be imported. Nothing was changed here</translation>
-    </message>
-    <message>
         <source>档案编号重复，整包未导入：{sender} 发来的两份档案 {name} 和 {holder}，档案编号都是 {number}。本机未做任何更改</source>
         <translation>Duplicate archive number, bundle not imported: two records sent by {sender}, {name} and {holder}, both have archive number {number}. Nothing was changed here</translation>
     </message>
     <message>
-        <source>本机新建的 {n} 份档案所用的编号，村里另一台电脑已经用过，已改用没人用过的新编号：{renumbered}。按旧编号打印过的随访卡或档案，请重新打印</source>
-        <translation>{n} record(s) created on this PC had numbers another PC of the village had already given; they now have new numbers no one has used: {renumbered}. Please reprint any follow-up card or record printed with the old number</translation>
+        <source>档案编号重复，整包未导入：{sender} 发来的 {name}{origin}的档案编号是 {number}，而 {holder} 已用了这个编号{more}。本机未做任何更改</source>
+        <translation>Duplicate archive number, bundle not imported: {name}, sent by {sender}{origin}, has archive number {number}, which {holder} already has{more}. Nothing was changed here</translation>
     </message>
     <message>
-        <source>{n} 份档案的编号与本机已有的档案重复，本机已另给编号：{renumbered}。新编号随下次同步告知村卫生室，请其重新打印按旧编号打印过的随访卡或档案</source>
-        <translation>{n} record(s) had numbers records here already have; this centre gave them new numbers: {renumbered}. The village clinic learns the new numbers with the next sync; ask it to reprint any follow-up card or record printed with the old number</translation>
+        <source>档案编号重复，整包未导入：{sender} 发来的 {name}{origin}的档案编号是 {number}，而 {holder} 已用了这个编号{more}。若 {sender} 是村里新换的电脑：请导出同步包交给它导入（联网同步时自动完成），它会给自己新建、还没送出的档案改用没人用过的编号，之后发来的同步包就能导入。本机未做任何更改</source>
+        <translation>Duplicate archive number, bundle not imported: {name}, sent by {sender}{origin}, has archive number {number}, which {holder} already has{more}. If {sender} is the village&apos;s new PC, export a bundle for it here (network sync does this by itself); once it imports it, it renumbers its own records not sent yet, and its next bundle will be imported. Nothing was changed here</translation>
     </message>
     <message>
-        <source>乡镇卫生院改了 {n} 份档案的编号（原编号与村里另一份档案重复）：{renumbered}。按旧编号打印过的随访卡或档案，请重新打印</source>
-        <translation>The township health centre changed the numbers of {n} record(s) (the old number was another record&apos;s in the village): {renumbered}. Please reprint any follow-up card or record printed with the old number</translation>
+        <source>（来源设备 {origin}）</source>
+        <translation> (origin device {origin})</translation>
+    </message>
+    <message>
+        <source>（共 {n} 份档案的编号这样重复）</source>
+        <translation> ({n} records clash so in all)</translation>
+    </message>
+    <message>
+        <source>本机新建的 {n} 份档案所用的编号，村里另一台电脑已经用过，已改用没人用过的新编号：
+{renumbered}{more}
+按旧编号打印过的随访卡或档案，请重新打印</source>
+        <translation>Numbers of records created on this PC were already used by another PC in the village; they now have new, unused numbers ({n}):
+{renumbered}{more}
+Please reprint any follow-up card or record printed with an old number</translation>
+    </message>
+    <message>
+        <source>{n} 份档案的编号与本机已有的档案重复，本机已另给编号：
+{renumbered}{more}
+新编号随下次同步告知村卫生室，请其重新打印按旧编号打印过的随访卡或档案</source>
+        <translation>Numbers of records just received were already used by records here; this centre gave them new numbers ({n}):
+{renumbered}{more}
+The village clinic learns the new numbers with the next sync; ask it to reprint any follow-up card or record printed with an old number</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院改了 {n} 份档案的编号（原编号与村里另一份档案重复）：
+{renumbered}{more}
+按旧编号打印过的随访卡或档案，请重新打印</source>
+        <translation>The township health centre changed the numbers of records whose numbers other records in the village already had ({n}):
+{renumbered}{more}
+Please reprint any follow-up card or record printed with an old number</translation>
+    </message>
+    <message>
+        <source>
+另有 {n} 份</source>
+        <translation>
+and {n} more</translation>
     </message>
     <message>
         <source>{first}

@@ -9741,28 +9741,54 @@
         <translation>只能为受信任的村卫生室设备或所属县生成全量同步包</translation>
     </message>
     <message>
-        <source>档案编号重复，整包未导入：{sender} 发来的 {name}（来源设备 {origin}）的档案编号是 {number}，而 {holder} 已用了这个编号。本机未做任何更改</source>
-        <translation>档案编号重复，整包未导入：{sender} 发来的 {name}（来源设备 {origin}）的档案编号是 {number}，而 {holder} 已用了这个编号。本机未做任何更改</translation>
-    </message>
-    <message>
-        <source>档案编号重复，整包未导入：{sender} 发来的 {name}（来源设备 {origin}）的档案编号是 {number}，而 {holder} 已用了这个编号。若 {sender} 是村里新换的电脑：它收到本机发去的全村档案后，会给自己新建、还没送出的档案改用没人用过的编号，之后的同步包就能导入。本机未做任何更改</source>
-        <translation>档案编号重复，整包未导入：{sender} 发来的 {name}（来源设备 {origin}）的档案编号是 {number}，而 {holder} 已用了这个编号。若 {sender} 是村里新换的电脑：它收到本机发去的全村档案后，会给自己新建、还没送出的档案改用没人用过的编号，之后的同步包就能导入。本机未做任何更改</translation>
-    </message>
-    <message>
         <source>档案编号重复，整包未导入：{sender} 发来的两份档案 {name} 和 {holder}，档案编号都是 {number}。本机未做任何更改</source>
         <translation>档案编号重复，整包未导入：{sender} 发来的两份档案 {name} 和 {holder}，档案编号都是 {number}。本机未做任何更改</translation>
     </message>
     <message>
-        <source>本机新建的 {n} 份档案所用的编号，村里另一台电脑已经用过，已改用没人用过的新编号：{renumbered}。按旧编号打印过的随访卡或档案，请重新打印</source>
-        <translation>本机新建的 {n} 份档案所用的编号，村里另一台电脑已经用过，已改用没人用过的新编号：{renumbered}。按旧编号打印过的随访卡或档案，请重新打印</translation>
+        <source>档案编号重复，整包未导入：{sender} 发来的 {name}{origin}的档案编号是 {number}，而 {holder} 已用了这个编号{more}。本机未做任何更改</source>
+        <translation>档案编号重复，整包未导入：{sender} 发来的 {name}{origin}的档案编号是 {number}，而 {holder} 已用了这个编号{more}。本机未做任何更改</translation>
     </message>
     <message>
-        <source>{n} 份档案的编号与本机已有的档案重复，本机已另给编号：{renumbered}。新编号随下次同步告知村卫生室，请其重新打印按旧编号打印过的随访卡或档案</source>
-        <translation>{n} 份档案的编号与本机已有的档案重复，本机已另给编号：{renumbered}。新编号随下次同步告知村卫生室，请其重新打印按旧编号打印过的随访卡或档案</translation>
+        <source>档案编号重复，整包未导入：{sender} 发来的 {name}{origin}的档案编号是 {number}，而 {holder} 已用了这个编号{more}。若 {sender} 是村里新换的电脑：请导出同步包交给它导入（联网同步时自动完成），它会给自己新建、还没送出的档案改用没人用过的编号，之后发来的同步包就能导入。本机未做任何更改</source>
+        <translation>档案编号重复，整包未导入：{sender} 发来的 {name}{origin}的档案编号是 {number}，而 {holder} 已用了这个编号{more}。若 {sender} 是村里新换的电脑：请导出同步包交给它导入（联网同步时自动完成），它会给自己新建、还没送出的档案改用没人用过的编号，之后发来的同步包就能导入。本机未做任何更改</translation>
     </message>
     <message>
-        <source>乡镇卫生院改了 {n} 份档案的编号（原编号与村里另一份档案重复）：{renumbered}。按旧编号打印过的随访卡或档案，请重新打印</source>
-        <translation>乡镇卫生院改了 {n} 份档案的编号（原编号与村里另一份档案重复）：{renumbered}。按旧编号打印过的随访卡或档案，请重新打印</translation>
+        <source>（来源设备 {origin}）</source>
+        <translation>（来源设备 {origin}）</translation>
+    </message>
+    <message>
+        <source>（共 {n} 份档案的编号这样重复）</source>
+        <translation>（共 {n} 份档案的编号这样重复）</translation>
+    </message>
+    <message>
+        <source>本机新建的 {n} 份档案所用的编号，村里另一台电脑已经用过，已改用没人用过的新编号：
+{renumbered}{more}
+按旧编号打印过的随访卡或档案，请重新打印</source>
+        <translation>本机新建的 {n} 份档案所用的编号，村里另一台电脑已经用过，已改用没人用过的新编号：
+{renumbered}{more}
+按旧编号打印过的随访卡或档案，请重新打印</translation>
+    </message>
+    <message>
+        <source>{n} 份档案的编号与本机已有的档案重复，本机已另给编号：
+{renumbered}{more}
+新编号随下次同步告知村卫生室，请其重新打印按旧编号打印过的随访卡或档案</source>
+        <translation>{n} 份档案的编号与本机已有的档案重复，本机已另给编号：
+{renumbered}{more}
+新编号随下次同步告知村卫生室，请其重新打印按旧编号打印过的随访卡或档案</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院改了 {n} 份档案的编号（原编号与村里另一份档案重复）：
+{renumbered}{more}
+按旧编号打印过的随访卡或档案，请重新打印</source>
+        <translation>乡镇卫生院改了 {n} 份档案的编号（原编号与村里另一份档案重复）：
+{renumbered}{more}
+按旧编号打印过的随访卡或档案，请重新打印</translation>
+    </message>
+    <message>
+        <source>
+另有 {n} 份</source>
+        <translation>
+另有 {n} 份</translation>
     </message>
     <message>
         <source>{first}

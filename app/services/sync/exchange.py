@@ -2218,7 +2218,7 @@ def _apply_checked(
                 setattr(now, name, getattr(totals, name) + getattr(stats, name))
             now.max_clock = max(totals.max_clock, stats.max_clock)
             if last:
-                said = numbers.notice((*renumbered, *made_way))
+                said = numbers.noted((*renumbered, *made_way), REASON_CHARS)
                 outcome.append(_finish(s, f, header, checked, now, record_as, said))
             else:
                 row = s.get(ImportProgress, header.bundle_id)

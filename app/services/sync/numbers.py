@@ -55,37 +55,42 @@ SHOWN = 10  # renumbered records named in the outcome's notice (the trail names 
 
 TAKEN = QT_TRANSLATE_NOOP(
     "Sync",
-    "档案编号重复，整包未导入：{sender} 发来的 {name}（来源设备 {origin}）的档案编号是 {number}，"
-    "而 {holder} 已用了这个编号。本机未做任何更改",
+    "档案编号重复，整包未导入：{sender} 发来的 {name}{origin}的档案编号是 {number}，"
+    "而 {holder} 已用了这个编号{more}。本机未做任何更改",
 )
 TAKEN_FROM_A_VILLAGE = QT_TRANSLATE_NOOP(
     "Sync",
-    "档案编号重复，整包未导入：{sender} 发来的 {name}（来源设备 {origin}）的档案编号是 {number}，"
-    "而 {holder} 已用了这个编号。若 {sender} 是村里新换的电脑：它收到本机发去的全村档案后，"
-    "会给自己新建、还没送出的档案改用没人用过的编号，之后的同步包就能导入。本机未做任何更改",
+    "档案编号重复，整包未导入：{sender} 发来的 {name}{origin}的档案编号是 {number}，"
+    "而 {holder} 已用了这个编号{more}。若 {sender} 是村里新换的电脑：请导出同步包交给它导入"
+    "（联网同步时自动完成），它会给自己新建、还没送出的档案改用没人用过的编号，之后发来的同步包就能导入。"
+    "本机未做任何更改",
 )
+ORIGIN = QT_TRANSLATE_NOOP("Sync", "（来源设备 {origin}）")  # when not the sender itself
+MORE_CLASHES = QT_TRANSLATE_NOOP("Sync", "（共 {n} 份档案的编号这样重复）")
 TWICE = QT_TRANSLATE_NOOP(
     "Sync",
     "档案编号重复，整包未导入：{sender} 发来的两份档案 {name} 和 {holder}，档案编号都是 {number}。本机未做任何更改",
 )
 YIELDED, GIVEN, MOVED = "yielded", "given", "moved"
+# (each resident on a line of its own: a 17-digit number cut between lines can't be compared)
 NOTICES = {
     YIELDED: QT_TRANSLATE_NOOP(
         "Sync",
-        "本机新建的 {n} 份档案所用的编号，村里另一台电脑已经用过，已改用没人用过的新编号："
-        "{renumbered}。按旧编号打印过的随访卡或档案，请重新打印",
+        "本机新建的 {n} 份档案所用的编号，村里另一台电脑已经用过，已改用没人用过的新编号：\n"
+        "{renumbered}{more}\n按旧编号打印过的随访卡或档案，请重新打印",
     ),
     GIVEN: QT_TRANSLATE_NOOP(
         "Sync",
-        "{n} 份档案的编号与本机已有的档案重复，本机已另给编号：{renumbered}。"
+        "{n} 份档案的编号与本机已有的档案重复，本机已另给编号：\n{renumbered}{more}\n"
         "新编号随下次同步告知村卫生室，请其重新打印按旧编号打印过的随访卡或档案",
     ),
     MOVED: QT_TRANSLATE_NOOP(
         "Sync",
-        "乡镇卫生院改了 {n} 份档案的编号（原编号与村里另一份档案重复）：{renumbered}。"
+        "乡镇卫生院改了 {n} 份档案的编号（原编号与村里另一份档案重复）：\n{renumbered}{more}\n"
         "按旧编号打印过的随访卡或档案，请重新打印",
     ),
 }
+MORE = QT_TRANSLATE_NOOP("Sync", "\n另有 {n} 份")  # residents not named in a notice
 BOTH = QT_TRANSLATE_NOOP("Sync", "{first}\n{second}")
 NO_NUMBER = QT_TRANSLATE_NOOP("Sync", "档案编号 {number} 重复，本机却无法另给编号（{reason}）")
 
@@ -174,16 +179,27 @@ class Clashes:
                 self.refuse(
                     TWICE, name=self._name(conn, rid), holder=self._name(conn, other), number=c.number
                 )
+        refused = []
         for rid, holder in self._clashes(conn, self.carried):
             self.found = True
             if self._resolution(conn, rid, holder) is None:
-                self._refuse_clash(conn, rid, holder)
+                refused.append((rid, holder))
+        if refused:
+            self._refuse_clash(conn, *refused[0], count=len(refused))
 
-    def _refuse_clash(self, conn, rid: str, holder: _Holder) -> None:
+    def _refuse_clash(self, conn, rid: str, holder: _Holder, count: int = 1) -> None:
+        """The bundle refused, naming the first clash (and how many there are)."""
         c = self.carried[rid]
         template = TAKEN_FROM_A_VILLAGE if self.sender_role == profile.VILLAGE else TAKEN
+        origin = Message(CTX, ORIGIN, {"origin": c.origin}) if c.origin != self.label else ""
+        more = Message(CTX, MORE_CLASHES, {"n": count}) if count > 1 else ""
         self.refuse(
-            template, name=self._name(conn, rid), origin=c.origin, number=c.number, holder=holder.name
+            template,
+            name=self._name(conn, rid),
+            origin=origin,
+            number=c.number,
+            holder=holder.name,
+            more=more,
         )
 
     def _resolution(self, conn, rid: str, holder: _Holder) -> str | None:
@@ -301,7 +317,8 @@ def make_way(session: Session, clashes: Clashes, ops: list[dict]) -> list[Renumb
     if not carried:
         return []
     conn = session.connection()
-    done = _moved_here(conn, clashes, carried)
+    moved_here = _moved_here(conn, clashes, carried)
+    done = list(moved_here.values())
     avoid = None
     for rid, holder in list(clashes._clashes(conn, carried)):
         how = clashes._resolution(conn, rid, holder)
@@ -310,7 +327,7 @@ def make_way(session: Session, clashes: Clashes, ops: list[dict]) -> list[Renumb
         if how == MOVED:  # out of the way first, as the bundle leaves it (written with its clock)
             new = clashes.carried[holder.id.hex].number
             conn.execute(update(Resident).where(Resident.id == holder.id).values(archive_no=new))
-            if clashes.sender_role != profile.VILLAGE:
+            if clashes.sender_role != profile.VILLAGE and holder.id.hex not in moved_here:
                 done.append(Renumbered(holder.name, holder.number, new, MOVED))
             continue
         if avoid is None:
@@ -335,13 +352,13 @@ def make_way(session: Session, clashes: Clashes, ops: list[dict]) -> list[Renumb
     return done
 
 
-def _moved_here(conn, clashes: Clashes, carried: dict[str, _Carried]) -> list[Renumbered]:
+def _moved_here(conn, clashes: Clashes, carried: dict[str, _Carried]) -> dict[str, Renumbered]:
     """The residents held here whose number these ops change (the township's, given as above; one
     moved out of the way by an earlier chunk was named then)."""
     if clashes.sender_role == profile.VILLAGE:
-        return []  # (not the upper level's word: a village's change of a number is its own)
+        return {}  # (not the upper level's word: a village's change of a number is its own)
     rows = [rid for rid in carried if rid in clashes.rewritten]
-    out = []
+    out = {}
     for i in range(0, len(rows), IN_CHUNK):
         q = select(Resident.id, Resident.archive_no, Resident.name, Resident.sync_clocks).where(
             Resident.id.in_([uuid.UUID(r) for r in rows[i : i + IN_CHUNK]])
@@ -349,7 +366,7 @@ def _moved_here(conn, clashes: Clashes, carried: dict[str, _Carried]) -> list[Re
         for row_id, number, name, clocks in conn.execute(q).all():
             c = carried[row_id.hex]
             if c.number != number and c.clock > _number_clock(clocks):
-                out.append(Renumbered(name, number, c.number, MOVED))
+                out[row_id.hex] = Renumbered(name, number, c.number, MOVED)
     return out
 
 
@@ -394,19 +411,29 @@ def _renumber(session: Session, holder: _Holder, new: str, me: uuid.UUID) -> Non
     audit.record(session, "update", "resident", holder.id, summary)
 
 
-def notice(renumbered) -> Message | None:
-    """What the import's outcome says of the residents whose numbers it changed."""
+def notice(renumbered, shown: int = SHOWN) -> Message | None:
+    """What the import's outcome says of the residents whose numbers it changed (``shown``: how
+    many of each kind are named, one to a line)."""
     said = []
     for how, template in NOTICES.items():
         these = [r for r in renumbered if r.how == how]
         if these:
-            shown = ", ".join(f"{r.name} {r.old} → {r.new}" for r in these[:SHOWN])
-            if len(these) > SHOWN:
-                shown += f" (+{len(these) - SHOWN})"
-            said.append(Message(CTX, template, {"n": len(these), "renumbered": shown}))
+            lines = "\n".join(f"{r.name}  {r.old} → {r.new}" for r in these[:shown])
+            more = Message(CTX, MORE, {"n": len(these) - shown}) if len(these) > shown else ""
+            said.append(Message(CTX, template, {"n": len(these), "renumbered": lines, "more": more}))
     if not said:
         return None
     first = said[0]
     for more in said[1:]:
         first = Message(CTX, BOTH, {"first": first, "second": more})
     return first
+
+
+def noted(renumbered, limit: int) -> Message | None:
+    """:func:`notice` short enough to be kept in ``limit`` characters (a history row's note), as
+    many named as fit."""
+    for shown in (SHOWN, 5, 2, 0):
+        said = notice(renumbered, shown)
+        if said is None or len(said.stored()) <= limit:
+            return said
+    return said

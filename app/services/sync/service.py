@@ -568,7 +568,7 @@ def _record(store: Store, report: RunReport, started: dt.datetime, interval_s: f
 
 
 def _notice(report: RunReport) -> str | None:
-    said = numbers.notice([r for o in report.outcomes for r in o.renumbered])
+    said = numbers.noted([r for o in report.outcomes for r in o.renumbered], 4000)
     return said.stored() if said is not None else None
 
 
