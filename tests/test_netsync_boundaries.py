@@ -190,7 +190,9 @@ def test_a_bundle_the_township_refused_reads_as_a_failed_send_with_its_reason(ne
     english = print_labels("en").translate
     for said in (row.reason.render(english), refused.reason.render(english)):
         assert "oversteps its sender" in said and "越权" not in said and "拒收" not in said, said
-    assert row.reason.render(english).startswith("The township refused this PC's bundle: ")
+    assert row.reason.render(english).startswith(
+        "The township refused this PC's bundle. The township's explanation: "
+    )
 
 
 def overstep(a, b) -> None:
@@ -243,9 +245,7 @@ def test_a_message_kept_or_sent_as_data_reads_the_same_in_every_language():
     parameters, a message inside), rendered when read; text kept by an earlier version reads as it
     is, and one too long for its column is kept as its Chinese text, cut."""
     inner = Message("Sync", "同步包越权，整包未导入：{sender}", {"sender": "110105001101 一村"})
-    outer = Message(
-        "NetSync", "乡镇卫生院拒收了本机的同步包：{reason}", {"reason": inner, "n": 3, "l": ("a", "b")}
-    )
+    outer = Message("NetSync", transport.REFUSED, {"reason": inner, "n": 3, "l": ("a", "b")})
     again = Message.from_stored(outer.stored(500), "Sync")
     assert again == Message("NetSync", outer.template, {"reason": inner, "n": "3", "l": ("a", "b")})
     english = print_labels("en").translate

@@ -5202,10 +5202,6 @@
         <translation>Sync failed (see the log); it will be retried automatically</translation>
     </message>
     <message>
-        <source>乡镇卫生院拒收了本机的同步包：{reason}</source>
-        <translation>The township refused this PC&apos;s bundle: {reason}</translation>
-    </message>
-    <message>
         <source>服务器证书与乡镇卫生院设备卡上的指纹不符：可能连到了假冒的服务器，已停止同步</source>
         <translation>The server&apos;s certificate does not match the fingerprint on the township&apos;s card: it may be an impostor; sync stopped</translation>
     </message>
@@ -5224,6 +5220,10 @@
     <message>
         <source>乡镇卫生院已撤销对本机的信任，不能再同步</source>
         <translation>The township has revoked its trust in this PC; it can no longer sync</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院拒收了本机的同步包。乡镇卫生院的说明：{reason}</source>
+        <translation>The township refused this PC&apos;s bundle. The township&apos;s explanation: {reason}</translation>
     </message>
     <message>
         <source>{url} 不是乡镇卫生院的同步服务器（没有按村医的方式应答）：请在设置中核对服务器地址</source>

@@ -5201,10 +5201,6 @@
         <translation>同步时出错（详见日志），稍后会自动重试</translation>
     </message>
     <message>
-        <source>乡镇卫生院拒收了本机的同步包：{reason}</source>
-        <translation>乡镇卫生院拒收了本机的同步包：{reason}</translation>
-    </message>
-    <message>
         <source>服务器证书与乡镇卫生院设备卡上的指纹不符：可能连到了假冒的服务器，已停止同步</source>
         <translation>服务器证书与乡镇卫生院设备卡上的指纹不符：可能连到了假冒的服务器，已停止同步</translation>
     </message>
@@ -5223,6 +5219,10 @@
     <message>
         <source>乡镇卫生院已撤销对本机的信任，不能再同步</source>
         <translation>乡镇卫生院已撤销对本机的信任，不能再同步</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院拒收了本机的同步包。乡镇卫生院的说明：{reason}</source>
+        <translation>乡镇卫生院拒收了本机的同步包。乡镇卫生院的说明：{reason}</translation>
     </message>
     <message>
         <source>{url} 不是乡镇卫生院的同步服务器（没有按村医的方式应答）：请在设置中核对服务器地址</source>

@@ -410,11 +410,7 @@ class Refused(UserError):
 
 
 def _refused(reason: Message) -> Refused:
-    return Refused(
-        Message(
-            CTX, QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院拒收了本机的同步包：{reason}"), {"reason": reason}
-        )
-    )
+    return Refused(Message(CTX, transport.REFUSED, {"reason": reason}))
 
 
 def bundle_id_of(file_name: str) -> uuid.UUID | None:

@@ -40,6 +40,10 @@ if TYPE_CHECKING:
 KEEPALIVE_S = 5.0
 
 CTX = "NetSync"
+# The township's refusal of a bundle of this PC's, in the township's words (whose "本机" is the
+# township: said as its words, not this PC's)
+REFUSED = QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院拒收了本机的同步包。乡镇卫生院的说明：{reason}")
+
 log = logging.getLogger(__name__)
 logging.getLogger("httpx").setLevel(logging.WARNING)  # not a line per request in the log file
 PREFIX = b"cunyi-request-v2\n"  # v2: SIGNED_HEADERS signed too
@@ -285,7 +289,7 @@ class MailboxClient:
             return BundleRefused(
                 Message(
                     CTX,
-                    QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院拒收了本机的同步包：{reason}"),
+                    REFUSED,
                     {"reason": said(data, text)},
                 )
             )
