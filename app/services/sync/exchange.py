@@ -1670,7 +1670,7 @@ class ImportOutcome:
     pending: int = 0
     clock_warning: Message | None = None
     quarantined: Path | None = None
-    renumbered: tuple[numbers.Renumbered, ...] = ()  # this device's own records given new numbers
+    renumbered: tuple[numbers.Renumbered, ...] = ()  # residents whose numbers it changed (numbers.py)
 
     @property
     def notice(self) -> Message | None:

@@ -347,8 +347,9 @@ def make_way(session: Session, clashes: Clashes, ops: list[dict]) -> list[Renumb
             for op in ops:
                 if op["e"] == "resident" and op["r"] == rid and _numbers_of(op).get("archive_no") == old:
                     _numbers_of(op)["archive_no"] = new
-            clashes._to_log.append((rid, clashes._name(conn, rid)))
-            done.append(Renumbered(clashes._name(conn, rid), old, new, GIVEN))
+            name = clashes._name(conn, rid)
+            clashes._to_log.append((rid, name))
+            done.append(Renumbered(name, old, new, GIVEN))
     return done
 
 
@@ -376,14 +377,7 @@ def after_apply(session: Session, clashes: Clashes) -> None:
     for rid, name in clashes._to_log:
         resident = session.get(Resident, uuid.UUID(rid))
         capture.log_written(session, resident, ["archive_no"])
-        old, new = clashes.given[rid]
-        audit.record(
-            session,
-            "update",
-            "resident",
-            resident.id,
-            audit.update_summary(f"{name} {old} → {new}", ["archive_no"]),
-        )
+        _audit(session, resident.id, name, *clashes.given[rid])
         session.flush()
         session.expunge(resident)
     clashes._to_log.clear()
@@ -407,8 +401,13 @@ def _renumber(session: Session, holder: _Holder, new: str, me: uuid.UUID) -> Non
                 .where(ChangeLog.origin == me, ChangeLog.seq == seq)
                 .values(data=capture.dumps(change))
             )
-    summary = audit.update_summary(f"{holder.name} {holder.number} → {new}", ["archive_no"])
-    audit.record(session, "update", "resident", holder.id, summary)
+    _audit(session, holder.id, holder.name, holder.number, new)
+
+
+def _audit(session: Session, row_id: uuid.UUID, name: str, old: str, new: str) -> None:
+    """A resident's new number in the trail, as an update of its number (``name old → new``)."""
+    summary = audit.update_summary(f"{name} {old} → {new}", ["archive_no"])
+    audit.record(session, "update", "resident", row_id, summary)
 
 
 def notice(renumbered, shown: int = SHOWN) -> Message | None:
@@ -423,10 +422,10 @@ def notice(renumbered, shown: int = SHOWN) -> Message | None:
             said.append(Message(CTX, template, {"n": len(these), "renumbered": lines, "more": more}))
     if not said:
         return None
-    first = said[0]
-    for more in said[1:]:
-        first = Message(CTX, BOTH, {"first": first, "second": more})
-    return first
+    whole = said[0]
+    for next_kind in said[1:]:
+        whole = Message(CTX, BOTH, {"first": whole, "second": next_kind})
+    return whole
 
 
 def noted(renumbered, limit: int) -> Message | None:
