@@ -96,6 +96,23 @@ def test_export_and_import_from_the_page(qtbot, world, boxes):
     tpage.history.selectRow(0)
     assert tpage.history_note.isVisible() and tpage.history_note.text() == tpage.history.item(0, 5).text()
     assert tpage.history_note.wordWrap()
+    # refused: nothing taken from it (no count of 0 changes), and in red until a later bundle
+    # of the same village is imported, which carries what it did
+    red = tpage.history.item(0, 1).foreground().color().name()
+    assert tpage.history.item(0, 3).text() == "—" and red == "#a40000"
+    edit_resident(a, first_archive(a), phone="13100000009")
+    a.export(tmp / "later")
+    tpage.set_folder(tmp / "later")
+    task = tpage.import_bundles()
+    with qtbot.waitSignal(task.finished, timeout=20_000):
+        pass
+    assert tpage.history.item(0, 1).text() == "导入（U盘/文件夹）"
+    refused = tpage.history.item(1, 1)
+    assert refused.text() == "拒收（U盘/文件夹）" and refused.foreground().color().name() != red
+    assert (
+        "损坏" in tpage.history.item(1, 5).text()
+        and "之后该设备的同步包已导入" in tpage.history.item(1, 5).text()
+    )
 
 
 @pytest.mark.slow

@@ -347,15 +347,19 @@ class SyncPage(LazyPage):
             if h.taken_at is not None:
                 fetched = self.tr("{at} 取走").replace("{at}", _when(h.taken_at))
                 note = f"{note}{aside(fetched)}" if note else fetched
-            cells = [_when(h.at), what.get(h.kind, h.kind), h.device, str(h.ops), h.number]
+            if h.settled and h.kind == overview.NET_FAILED:
+                note += aside(self.tr("之后的同步包已发出，带上了这些变更"))
+            elif h.settled:
+                note += aside(self.tr("之后该设备的同步包已导入"))
+            ops = "—" if h.failed and not h.ops else str(h.ops)  # (none taken from a refused bundle)
+            cells = [_when(h.at), what.get(h.kind, h.kind), h.device, ops, h.number]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.history.setItem(r, c, item)
             self.history.setItem(r, 5, NoteUnder.cell(note))
             self.history.item(r, 4).setToolTip(h.file_name)
-            failed = h.kind in (overview.NET_FAILED, overview.REJECTED, overview.NET_REJECTED)
-            if failed:
+            if h.failed and not h.settled:
                 self.history.item(r, 1).setForeground(QColor("#a40000"))
         fit_columns(self.history, {0: 19, 2: 20, 3: 8, 4: 11})
         self.history.resizeColumnToContents(1)  # (its words, in either language, never cut)

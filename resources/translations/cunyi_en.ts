@@ -506,15 +506,15 @@
     </message>
     <message>
         <source>{n} 条记录（最多显示2000条；导出不限）</source>
-        <translation>{n} entries (2,000 shown at most; export has no limit)</translation>
+        <translation>Entries: {n} (2,000 shown at most; export has no limit)</translation>
     </message>
     <message>
         <source>全量快照 {n} 条</source>
-        <translation>full snapshot, {n} rows</translation>
+        <translation>full snapshot, rows: {n}</translation>
     </message>
     <message>
         <source>{n} 条变更</source>
-        <translation>{n} change(s)</translation>
+        <translation>changes: {n}</translation>
     </message>
     <message>
         <source>另 {n} 项</source>
@@ -554,7 +554,7 @@
     </message>
     <message>
         <source>已导出 {n} 条：{path}</source>
-        <translation>Exported {n} entries: {path}</translation>
+        <translation>Entries exported: {n}. File: {path}</translation>
     </message>
     <message>
         <source>正在导出审计日志…</source>
@@ -2720,7 +2720,7 @@
     </message>
     <message>
         <source>未体检 {n} 人；建档的65岁及以上居民 {total} 人中，今年已体检 {checked} 人（{rate}）</source>
-        <translation>{n} not checked; of {total} enrolled residents aged 65+, {checked} checked this year ({rate})</translation>
+        <translation>Not checked: {n}. Enrolled residents aged 65+: {total}; checked this year: {checked} ({rate})</translation>
     </message>
     <message>
         <source>老年人健康体检工作单</source>
@@ -4656,11 +4656,11 @@
     </message>
     <message>
         <source>本期随访 {n} 次，应至少 {need} 次</source>
-        <translation>{n} follow-ups in this period, at least {need} required</translation>
+        <translation>Follow-ups in this period: {n}; at least {need} required</translation>
     </message>
     <message>
         <source>{start} 至 {end} 在管（{quarters} 个季度，按季度折算），随访 {n} 次，应至少 {need} 次</source>
-        <translation>Under management {start} to {end} ({quarters} quarters, pro rata by quarter): follow-ups {n}, at least {need} required</translation>
+        <translation>Under management {start} to {end} (quarters: {quarters}, pro rata by quarter): follow-ups {n}, at least {need} required</translation>
     </message>
     <message>
         <source>管理人群病情稳定率</source>
@@ -4740,7 +4740,7 @@
     </message>
     <message>
         <source>{start} 至 {end} 在管（{quarters} 个季度，按季度折算），面对面随访 {done} 次，要求 {required} 次</source>
-        <translation>Under management {start} to {end} ({quarters} quarters, pro rata by quarter): {done} face-to-face follow-ups, {required} required</translation>
+        <translation>Under management {start} to {end} (quarters: {quarters}, pro rata by quarter): face-to-face follow-ups {done}, {required} required</translation>
     </message>
     <message>
         <source>本期没有测量血压的随访</source>
@@ -4876,11 +4876,11 @@
     </message>
     <message>
         <source>{done}个月每月都有随访</source>
-        <translation>A follow-up in each of {done} months</translation>
+        <translation>A follow-up in every month (months: {done})</translation>
     </message>
     <message>
         <source>{done}/{months}个月有随访，缺{missing}</source>
-        <translation>Follow-ups in {done} of {months} months; missing {missing}</translation>
+        <translation>Months with a follow-up: {done} of {months}; missing {missing}</translation>
     </message>
     <message>
         <source>{date} {place}：{topic}（{form}）</source>
@@ -5275,11 +5275,11 @@
     </message>
     <message>
         <source>本机时钟比乡镇卫生院服务器快约 {gap} 天：请校准本机的日期和时间后再同步</source>
-        <translation>This PC&apos;s clock is about {gap} days ahead of the township server: correct this PC&apos;s date and time, then sync</translation>
+        <translation>This PC&apos;s clock is ahead of the township server (days ahead: about {gap}): correct this PC&apos;s date and time, then sync</translation>
     </message>
     <message>
         <source>本机时钟比乡镇卫生院服务器慢约 {gap} 天：请校准本机的日期和时间后再同步</source>
-        <translation>This PC&apos;s clock is about {gap} days behind the township server: correct this PC&apos;s date and time, then sync</translation>
+        <translation>This PC&apos;s clock is behind the township server (days behind: about {gap}): correct this PC&apos;s date and time, then sync</translation>
     </message>
     <message>
         <source>本机时钟比乡镇卫生院服务器快约 {gap} 分钟：请校准本机的日期和时间后再同步</source>
@@ -5726,7 +5726,7 @@
     </message>
     <message>
         <source>已导出 {n} 户</source>
-        <translation>{n} households exported</translation>
+        <translation>Households exported: {n}</translation>
     </message>
 </context>
 <context>
@@ -7224,19 +7224,19 @@
     </message>
     <message>
         <source>电脑时钟慢：{n} 次随访的保存时间早于随访日期，最多早 {days} 天</source>
-        <translation>PC clock behind: {n} visits saved before their visit date, by up to {days} days</translation>
+        <translation>PC clock behind: visits saved before their visit date: {n} (days early: up to {days})</translation>
     </message>
     <message>
         <source>电脑时钟快：{n} 次随访的保存时间比同步时钟晚，最多晚 {days} 天</source>
-        <translation>PC clock ahead: {n} visits saved later than their sync clock, by up to {days} days</translation>
+        <translation>PC clock ahead: visits saved later than their sync clock: {n} (days late: up to {days})</translation>
     </message>
     <message>
         <source>{device} 最近一次同步时，电脑时钟比本机快约 {days} 天</source>
-        <translation>At its last sync, {device}&apos;s clock was about {days} days ahead of this PC</translation>
+        <translation>At its last sync, {device}&apos;s clock was ahead of this PC&apos;s (days ahead: about {days})</translation>
     </message>
     <message>
         <source>{year} 年随访质量：核查 {visits} 次随访，{found} 条问题</source>
-        <translation>Follow-up quality {year}: {visits} visits checked, {found} problems</translation>
+        <translation>Follow-up quality {year}: visits checked: {visits}; problems: {found}</translation>
     </message>
 </context>
 <context>
@@ -7311,7 +7311,7 @@
     </message>
     <message>
         <source>{year} 年：核查 {visits} 次随访，发现 {n} 条问题</source>
-        <translation>{year}: {visits} visits checked, {n} problems found</translation>
+        <translation>{year}: visits checked: {visits}; problems found: {n}</translation>
     </message>
     <message>
         <source>全部问题</source>
@@ -7641,7 +7641,7 @@
     <name>ReminderLine</name>
     <message>
         <source>{n} 份家庭医生签约{days}天内到期</source>
-        <translation>{n} family-doctor contracts end within {days} days</translation>
+        <translation>Family-doctor contracts ending within {days} days: {n}</translation>
     </message>
     <message>
         <source>{n} 户贫困户未全户签约</source>
@@ -8257,7 +8257,7 @@
     </message>
     <message>
         <source>找到 {n} 人</source>
-        <translation>{n} found</translation>
+        <translation>Found: {n}</translation>
     </message>
     <message>
         <source>既往史有{program}，是否纳入{program}患者管理？</source>
@@ -8752,15 +8752,15 @@
     </message>
     <message>
         <source>共 {total} 行：{good} 行可导入，{bad} 行有错误。</source>
-        <translation>{total} rows: {good} can be imported, {bad} have errors.</translation>
+        <translation>Rows: {total}. Can be imported: {good}; with errors: {bad}.</translation>
     </message>
     <message>
         <source>共 {total} 行，{bad} 行有错误，未导入任何记录。</source>
-        <translation>{total} rows, {bad} with errors: nothing was imported.</translation>
+        <translation>Rows: {total}; with errors: {bad}. Nothing was imported.</translation>
     </message>
     <message>
         <source>已导入 {good} 人，跳过 {bad} 行。</source>
-        <translation>Imported {good} residents, skipped {bad} rows.</translation>
+        <translation>Residents imported: {good}; rows skipped: {bad}.</translation>
     </message>
     <message>
         <source>已忽略未知列：{cols}</source>
@@ -9507,11 +9507,11 @@
     </message>
     <message>
         <source>{name} 的电脑时钟比本机快约 {days} 天：请核对两台电脑的日期和时间</source>
-        <translation>{name}&apos;s clock is about {days} days ahead of this PC: check the date and time on both</translation>
+        <translation>{name}&apos;s clock is ahead of this PC&apos;s (days ahead: about {days}): check the date and time on both</translation>
     </message>
     <message>
         <source>本机时钟比已记录的时间早约 {days} 天（时钟被调回或电池没电）：请校准电脑的日期和时间</source>
-        <translation>This PC&apos;s clock is about {days} days behind times already recorded (clock set back or a flat battery): correct the date and time</translation>
+        <translation>This PC&apos;s clock is behind times already recorded (days behind: about {days}; clock set back or a flat battery): correct the date and time</translation>
     </message>
     <message>
         <source>设备密钥已用口令保护：请输入口令（或设置环境变量 CUNYI_KEY_PASSPHRASE）</source>
@@ -10057,12 +10057,20 @@ and {n} more</translation>
         <translation>sent again at the next sync</translation>
     </message>
     <message>
+        <source>之后的同步包已发出，带上了这些变更</source>
+        <translation>a later bundle went out with these changes</translation>
+    </message>
+    <message>
+        <source>之后该设备的同步包已导入</source>
+        <translation>a later bundle from this device was imported</translation>
+    </message>
+    <message>
         <source>请先插入U盘或选择文件夹</source>
         <translation>Insert a USB stick or choose a folder first</translation>
     </message>
     <message>
         <source>{peer}：{ops} 条变更，{kb} KB</source>
-        <translation>{peer}: {ops} changes, {kb} KB</translation>
+        <translation>{peer}: {kb} KB, changes: {ops}</translation>
     </message>
     <message>
         <source>导出完成</source>
@@ -10078,7 +10086,7 @@ and {n} more</translation>
     </message>
     <message>
         <source>来自 {sender}：{ops} 条变更，冲突 {conflicts}，疑似重复 {dups}</source>
-        <translation>From {sender}: {ops} changes, {conflicts} conflicts, {dups} possible duplicates</translation>
+        <translation>From {sender}. Changes: {ops}; conflicts: {conflicts}; possible duplicates: {dups}</translation>
     </message>
     <message>
         <source>已拒绝 {file}：{reason}</source>

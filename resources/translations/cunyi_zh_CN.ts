@@ -10056,6 +10056,14 @@
         <translation>下次同步时自动重发</translation>
     </message>
     <message>
+        <source>之后的同步包已发出，带上了这些变更</source>
+        <translation>之后的同步包已发出，带上了这些变更</translation>
+    </message>
+    <message>
+        <source>之后该设备的同步包已导入</source>
+        <translation>之后该设备的同步包已导入</translation>
+    </message>
+    <message>
         <source>请先插入U盘或选择文件夹</source>
         <translation>请先插入U盘或选择文件夹</translation>
     </message>

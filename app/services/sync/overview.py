@@ -4,7 +4,7 @@ warnings, open conflicts and the history of bundles, as small frozen data classe
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -21,6 +21,7 @@ NET_WAITING = "net_waiting"  # made to go over the network, not sent yet (no run
 NET_FAILED = "net_failed"  # made to go over the network, and not taken: ``reason`` says why
 # left in this PC's mailbox for a device below it (a township's for its village), until fetched
 NET_LEFT, NET_TAKEN = "net_left", "net_taken"
+FAILED = frozenset((REJECTED, NET_REJECTED, NET_FAILED))  # refused, or not sent
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,12 @@ class BundleRow:
     reason: Message | None
     retry: bool = False  # NET_FAILED: still in the outbox, sent again at the next run
     taken_at: dt.datetime | None = None  # NET_TAKEN: when its recipient fetched it
+    settled: bool = False  # FAILED: a later bundle between the same two devices went through
+
+    @property
+    def failed(self) -> bool:
+        """A bundle refused, or not sent (by the network)."""
+        return self.kind in FAILED
 
 
 @dataclass(frozen=True)
@@ -71,11 +78,13 @@ def sync_overview(session: Session, keys_dir: Path, network_outbox: Path | None 
         else set()
     )
     run_error = service.last_error(session) if waiting else None
-    history = tuple(
-        _bundle_row(
-            h, names.get(h.peer, h.peer.hex[-8:] if h.peer else ""), waiting, run_error, below, fetched
-        )
-        for h in exchange.history(session)
+    history = _settled(
+        [
+            _bundle_row(
+                h, names.get(h.peer, h.peer.hex[-8:] if h.peer else ""), waiting, run_error, below, fetched
+            )
+            for h in exchange.history(session)
+        ]
     )
     return SyncOverview(
         township=get_profile(session).role == TOWNSHIP,
@@ -87,6 +96,27 @@ def sync_overview(session: Session, keys_dir: Path, network_outbox: Path | None 
         conflicts=tuple(conflicts.open_conflicts(session)),
         history=history,
     )
+
+
+_WENT_OUT = frozenset((OUT, NET_OUT, NET_LEFT, NET_TAKEN))
+_CAME_IN = frozenset((IN, NET_IN))
+
+
+def _settled(rows: list[BundleRow]) -> tuple[BundleRow, ...]:
+    """``rows`` (newest first), a failure marked settled where a later bundle between the same two
+    devices went through in the same direction: it carried what the failed one did (what a peer
+    has not acknowledged travels again), so the failure is history, not a matter to act on."""
+    went_out, came_in, out = set(), set(), []
+    for row in rows:
+        if row.kind in _WENT_OUT:
+            went_out.add(row.device)
+        elif row.kind in _CAME_IN:
+            came_in.add(row.device)
+        elif row.kind in FAILED and not row.retry:  # (one still to be sent again is not history)
+            later = came_in if row.kind in (REJECTED, NET_REJECTED) else went_out
+            row = replace(row, settled=row.device in later)
+        out.append(row)
+    return tuple(out)
 
 
 def _bundle_row(
