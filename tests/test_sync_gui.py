@@ -177,6 +177,14 @@ def test_trusting_a_card_and_the_clock_banner(qtbot, tmp_path, boxes, monkeypatc
     assert page.trust_card(str(village.card()))
     assert page.peers.rowCount() == 1 and page.peers.item(0, 1).text() == "110105001101"
     assert not page.first_step.isVisible()
+    # a device listed is trusted; one revoked says so in its name's cell, in red (no 状态 column
+    # of its own, which 1024 px cut)
+    name = page.peers.item(0, 0)
+    assert page.peers.columnCount() == 6 and "撤销" not in name.text()
+    page.peers.selectRow(0)
+    page.revoke()
+    name = page.peers.item(0, 0)
+    assert "已撤销信任" in name.text() and name.foreground().color().name() == "#a40000"
     bad = tmp_path / "bad.json"
     bad.write_text("{}")
     assert not page.trust_card(str(bad)) and "不是村医设备卡" in boxes[-1]
@@ -267,8 +275,8 @@ def test_an_import_announces_the_visits_and_the_summaries_it_rewrites(world):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_devices_table_reads_whole_on_a_1024_screen(qtbot, world, gui_app, lang):
-    """单位 (with its kind), the fingerprint and 状态 read whole in a 1024-pixel window (the
-    fingerprint's whole text is in the tooltip too)."""
+    """单位 (with its kind), the fingerprint and the last column read whole in a 1024-pixel window
+    (the fingerprint's whole text is in the tooltip too)."""
     from app.views.startup import install_translator
 
     town, _a, _b, _tmp = world
@@ -282,15 +290,16 @@ def test_the_devices_table_reads_whole_on_a_1024_screen(qtbot, world, gui_app, l
         table = page.peers
         header = table.horizontalHeader()
         visible = table.viewport().width()
-        for column in (0, 6):
+        last = table.columnCount() - 1
+        for column in (0, last):
             for row in range(table.rowCount()):
                 text = table.item(row, column).text()
                 assert table.fontMetrics().horizontalAdvance(text) < header.sectionSize(column), (
                     column,
                     text,
                 )
-        right = header.sectionPosition(6) + header.sectionSize(6) - header.offset()
-        assert right <= visible, (right, visible)  # no sideways scroll to see the state
+        right = header.sectionPosition(last) + header.sectionSize(last) - header.offset()
+        assert right <= visible, (right, visible)  # no sideways scroll to see the last import
         assert table.item(0, 2).toolTip() == table.item(0, 2).text()
         # the fingerprint, read aloud to check a device's card, whole (it was cut to "40305 97513 50891 …")
         fingerprint = table.item(0, 2).text()

@@ -151,7 +151,6 @@ class SyncPage(LazyPage):
                 self.tr("待对方确认"),
                 self.tr("上次导出"),
                 self.tr("上次导入"),
-                self.tr("状态"),
             ]
         )
         self.conflicts = read_only_table(
@@ -278,19 +277,23 @@ class SyncPage(LazyPage):
             self.peers,
             [
                 [
-                    p.name + aside(role.get(p.role, p.role)),
+                    p.name
+                    + aside(role.get(p.role, p.role))
+                    + (aside(self.tr("已撤销信任")) if p.revoked else ""),
                     p.code,
                     p.fingerprint,
                     str(p.unacknowledged),
                     _when(p.last_export_at),
                     _when(p.last_import_at),
-                    self.tr("已撤销") if p.revoked else self.tr("受信任"),
                 ]
                 for p in seen.peers
             ],
             [p.device_id for p in seen.peers],
         )
-        # 状态 and the fingerprint (four groups of digits, read aloud) fit at 1024 px
+        for r, p in enumerate(seen.peers):  # (a device listed is trusted, unless it says otherwise)
+            if p.revoked:
+                self.peers.item(r, 0).setForeground(QColor("#a40000"))
+        # the fingerprint (four groups of digits, read aloud) and the dates fit at 1024 px
         fit_columns(self.peers, {0: 18, 1: 13, 2: 12, 3: 8, 4: 16, 5: 16})
         self.first_step.setVisible(not seen.peers)
         rows = []

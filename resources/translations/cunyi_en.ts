@@ -9865,10 +9865,6 @@ and {n} more</translation>
         <translation>Last import</translation>
     </message>
     <message>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
         <source>档案</source>
         <translation>Record</translation>
     </message>
@@ -9957,14 +9953,6 @@ and {n} more</translation>
         <translation>{name} ({code})  Device fingerprint: &lt;b&gt;{fp}&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>已撤销</source>
-        <translation>Revoked</translation>
-    </message>
-    <message>
-        <source>受信任</source>
-        <translation>Trusted</translation>
-    </message>
-    <message>
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
@@ -10015,6 +10003,10 @@ and {n} more</translation>
     <message>
         <source>还没有可同步的设备。第一次同步前：1. 点“导出本机设备卡…”，把卡片文件交给{partner}；2. 点“信任对方设备卡…”，选对方交来的卡片。之后就可以用U盘或网络同步了。</source>
         <translation>No device to sync with yet. Before the first sync: 1. click &quot;Export this device&apos;s card…&quot; and give the card file to {partner}; 2. click &quot;Trust a device card…&quot; and choose the card they give you. Then sync by USB stick or over the network.</translation>
+    </message>
+    <message>
+        <source>已撤销信任</source>
+        <translation>trust revoked</translation>
     </message>
     <message>
         <source>同一身份证号</source>

@@ -9864,10 +9864,6 @@
         <translation>上次导入</translation>
     </message>
     <message>
-        <source>状态</source>
-        <translation>状态</translation>
-    </message>
-    <message>
         <source>档案</source>
         <translation>档案</translation>
     </message>
@@ -9956,14 +9952,6 @@
         <translation>{name}（{code}）  本机指纹：&lt;b&gt;{fp}&lt;/b&gt;</translation>
     </message>
     <message>
-        <source>已撤销</source>
-        <translation>已撤销</translation>
-    </message>
-    <message>
-        <source>受信任</source>
-        <translation>受信任</translation>
-    </message>
-    <message>
         <source>跳过</source>
         <translation>跳过</translation>
     </message>
@@ -10014,6 +10002,10 @@
     <message>
         <source>还没有可同步的设备。第一次同步前：1. 点“导出本机设备卡…”，把卡片文件交给{partner}；2. 点“信任对方设备卡…”，选对方交来的卡片。之后就可以用U盘或网络同步了。</source>
         <translation>还没有可同步的设备。第一次同步前：1. 点“导出本机设备卡…”，把卡片文件交给{partner}；2. 点“信任对方设备卡…”，选对方交来的卡片。之后就可以用U盘或网络同步了。</translation>
+    </message>
+    <message>
+        <source>已撤销信任</source>
+        <translation>已撤销信任</translation>
     </message>
     <message>
         <source>同一身份证号</source>
