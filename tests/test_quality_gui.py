@@ -80,6 +80,9 @@ def test_review_item_decided_with_its_reason(qtbot, town):
     assert page.current() is None and not page.decide_button.isEnabled()  # the next item not picked for it
     assert page.decided.rowCount() == 1
     assert page.decided.item(0, 5).text() == "核实：同名同生日的两位老人，不是同一人"
+    # both records of the pair, the other one said so (its decision reads of 档案 and 另一份档案)
+    record = page.decided.item(0, 3).text().split("\n")
+    assert len(record) == 4 and record[2].startswith("另一份：") and record[1] != record[3]
 
 
 def test_review_refuses_a_decision_without_reason(qtbot, town):

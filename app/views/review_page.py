@@ -290,14 +290,14 @@ class ReviewPage(LazyPage):
                 d.decided_on.isoformat(),
                 self.tr("系统") if d.decided_by == SYSTEM_ACTOR.display_name else d.decided_by,
                 translate("Review", review.KINDS.get(d.kind, d.kind)),
-                on_two_lines(d.record),
+                _records(d, self.tr("另一份：")),
                 translate("Review", review.DECISIONS.get(d.decision, d.decision)),
                 d.reason,
                 changes or self.tr("无"),
             ]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(d.other_record if c == 3 else text)
+                item.setToolTip(text)
                 self.decided.setItem(r, c, item)
 
     # -- deciding
@@ -350,6 +350,13 @@ def on_two_lines(record: str) -> str:
     """ "name archive_no" with the number on a line of its own: a column as wide as the number (a
     number cut at the column's edge, or wrapped in two, names no record)."""
     return "\n".join(record.rsplit(" ", 1))
+
+
+def _records(d: review.DecisionView, other: str) -> str:
+    """The record a decision is about, and the other of a pair (a duplicate's decision reads of
+    both: 作废“另一份档案”…), each "name\nnumber"."""
+    text = on_two_lines(d.record)
+    return f"{text}\n{other}{on_two_lines(d.other_record)}" if d.other_record else text
 
 
 def d_record(change: dict) -> str:

@@ -8514,6 +8514,10 @@
         <translation>System</translation>
     </message>
     <message>
+        <source>另一份：</source>
+        <translation>Other: </translation>
+    </message>
+    <message>
         <source>无</source>
         <translation>none</translation>
     </message>

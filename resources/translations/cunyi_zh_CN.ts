@@ -8513,6 +8513,10 @@
         <translation>系统</translation>
     </message>
     <message>
+        <source>另一份：</source>
+        <translation>另一份：</translation>
+    </message>
+    <message>
         <source>无</source>
         <translation>无</translation>
     </message>
