@@ -5,7 +5,7 @@ resident, and for a user who may see them the 专项随访 patients: written wit
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.cli import main
 from app.db import Store
@@ -67,3 +67,30 @@ def test_each_export_is_in_the_audit_trail(village, tmp_path, argv, entity, name
     assert (tmp_path / name).is_file()
     (new,) = _exports(village)[len(before) :]
     assert new[0] == entity and new[1].endswith(f"→ {name}"), new
+
+
+def test_the_audit_command_exports_and_lists_every_entry_it_selects(village, tmp_path, capsys):
+    """``audit -o`` wrote the newest 2,000 entries (the list on screen's limit) and said it exported
+    them all; ``--json`` was cut there too."""
+    import csv
+    import json
+
+    from app.services.access import audit
+
+    store = Store(f"sqlite:///{village / 'cunyi.db'}")
+    try:
+        with store.transaction() as s:
+            for i in range(2100):
+                audit.record(s, "print", None, None, f"card ×{i}")
+        with store.session() as s:
+            total = s.scalar(select(func.count()).select_from(AuditEntry))
+    finally:
+        store.dispose()
+    assert total > 2100
+    out = tmp_path / "all.csv"
+    assert main(["--data-dir", str(village), "audit", "-o", str(out)]) == 0
+    assert f"已导出 {total} 条" in capsys.readouterr().out
+    with open(out, encoding="utf-8-sig", newline="") as f:
+        assert len(list(csv.reader(f))) == 1 + total  # (the header)
+    assert main(["--data-dir", str(village), "audit", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) >= total  # (and the export's own entry)

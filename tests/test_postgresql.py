@@ -610,6 +610,27 @@ def test_an_account_that_may_only_read_is_told_so_in_words(tmp_path, pg_cluster,
     )
     err = capsys.readouterr().err
     assert status == 1 and "不允许这个数据库账户写入" in err and "Error" not in err, err
+    # what may only be done with its trace is not done: the export wrote the whole roster, the
+    # report and the worklist their files, and no entry said so (the entry's write failed, logged)
+    engine = sa.create_engine(url)
+    with engine.connect() as conn:
+        entries = conn.exec_driver_sql("SELECT count(*) FROM audit_log").scalar()
+    for argv, out in (
+        (["residents", "export", "{out}"], "r.csv"),
+        (["report", "indicators", "--year", "2026", "-o", "{out}"], "i.xlsx"),
+        (["print", "worklist", "-o", "{out}"], "w.pdf"),
+    ):
+        target = tmp_path / out
+        status = main(["--data-dir", d, "--db", as_reader, *(a.format(out=target) for a in argv)])
+        err = capsys.readouterr().err
+        assert status == 1 and "要记入审计日志，因此未进行" in err and "Error" not in err, (argv, err)
+        assert not target.exists(), argv
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM audit_log").scalar() == entries
+    engine.dispose()
+    # with its own account, the same export is done and traced
+    assert main(["--data-dir", d, "--db", url, "residents", "export", str(tmp_path / "r.csv")]) == 0
+    assert (tmp_path / "r.csv").is_file()
 
 
 def test_a_migration_that_fails_its_check_leaves_the_target_empty_and_retries(

@@ -33,6 +33,7 @@ def show_audit(args) -> int:
         username=args.who,
         action=args.action,
         text=args.text,
+        limit=audit_review.EVERY,  # (a list on screen shows the newest 2,000; the command all it selects)
     )
     with store.session() as s:
         if args.output:

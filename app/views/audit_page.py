@@ -160,14 +160,13 @@ class AuditPage(LazyPage):
         lay.addWidget(self.count)
         refresh_on(self, AUDIT, self.refresh)
 
-    def current_filter(self, limit: int = 2000) -> audit_review.AuditFilter:
+    def current_filter(self) -> audit_review.AuditFilter:
         return audit_review.AuditFilter(
             since=self.since.date().toPython(),
             until=self.until.date().toPython(),
             username=self.user.currentData() or "",
             action=self.action.currentData() or "",
             text=self.text.text().strip(),
-            limit=limit,
         )
 
     def refresh(self) -> None:
@@ -291,7 +290,7 @@ class AuditPage(LazyPage):
         if not path:
             return None
         path = path if path.lower().endswith(".csv") else path + ".csv"
-        wanted = self.current_filter(limit=1_000_000)
+        wanted = self.current_filter()  # (every entry it selects: export_csv)
 
         def work(s, _progress):
             return audit_review.export_csv(s, path, wanted)

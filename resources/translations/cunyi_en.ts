@@ -209,6 +209,10 @@
         <source>查找的文字太长：最多 {n} 个字</source>
         <translation>The search text is too long: {n} characters at most</translation>
     </message>
+    <message>
+        <source>数据库服务器不允许这个数据库账户写入（只读账户或只读服务器）。打印、导出和查看严重精神障碍记录都要记入审计日志，因此未进行。请在数据库地址中使用有写入权限的账户</source>
+        <translation>The database server does not let this database account write (a read-only account or server). Printing, exporting and reading severe mental disorder records must be entered in the audit trail, so nothing was done. Use an account with write rights in the database address</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>

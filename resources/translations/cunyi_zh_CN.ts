@@ -208,6 +208,10 @@
         <source>查找的文字太长：最多 {n} 个字</source>
         <translation>查找的文字太长：最多 {n} 个字</translation>
     </message>
+    <message>
+        <source>数据库服务器不允许这个数据库账户写入（只读账户或只读服务器）。打印、导出和查看严重精神障碍记录都要记入审计日志，因此未进行。请在数据库地址中使用有写入权限的账户</source>
+        <translation>数据库服务器不允许这个数据库账户写入（只读账户或只读服务器）。打印、导出和查看严重精神障碍记录都要记入审计日志，因此未进行。请在数据库地址中使用有写入权限的账户</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>

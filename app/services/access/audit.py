@@ -37,12 +37,14 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
 
-from sqlalchemy import bindparam, event, func, select, update
+from sqlalchemy import bindparam, event, func, select, text, update
 from sqlalchemy.orm import Session
 
+from app.i18n import QT_TRANSLATE_NOOP
 from app.models import AuditEntry, Peer, Profile, Setting, new_id, utcnow
 from app.models.base import as_uuid
 from app.services.access.actor import actor
+from app.services.errors import Message, UserError
 
 log = logging.getLogger(__name__)
 ACTIONS = (
@@ -87,8 +89,14 @@ def updated_columns(summary: str) -> tuple[str, list[str]] | None:
 
 def exported(session: Session, entity: str, what, path) -> None:
     """A file for people written (a list, a report, its PDF) in the audit trail: what it holds and
-    the file's name.  In a transaction of its own (:func:`record_now`): exports read, never write."""
-    record_now(session, "export", entity, None, f"{what} → {Path(path).name}")
+    the file's name.  In a transaction of its own (:func:`record_now`): exports read, never write.
+    Where the store takes no entry (:func:`require_trail`), the file is removed and the export
+    refused: no export without its trace."""
+    try:
+        record_now(session, "export", entity, None, f"{what} → {Path(path).name}")
+    except Untraceable:
+        Path(path).unlink(missing_ok=True)
+        raise
 
 
 def bundle_summary(peer: str, ops: int, file_name: str, *, snapshot: bool = False) -> str:
@@ -196,6 +204,8 @@ def record_now(
     commit or is about to roll back (a print, a refusal).  The entry is written right after the
     caller's transaction ends, either way, so it never waits on the write lock that transaction
     may hold (SQLite has one writer)."""
+    if action in TRACED:
+        require_trail(session)
     e = _make(session, action, entity, entity_id, summary, username=username, scope=scope)
     if session.in_transaction():
         session.info.setdefault(_AFTER_END, []).append(e)
@@ -206,6 +216,52 @@ def record_now(
 
 
 _AFTER_END = "audit_after_transaction"
+
+# What is done only with its trace: a print, an export, a read of a sensitive record.  (The entry
+# is written after the caller's transaction; a failure then is logged, never raised into a refusal
+# or a crash: what :func:`require_trail` rules out beforehand is a store that takes no entry at all.)
+TRACED = frozenset(("print", "export", "read"))
+
+
+class Untraceable(UserError):
+    """This store takes no audit entry (a database account that may only read): what must leave a
+    trace is not done."""
+
+
+def require_trail(session: Session) -> None:
+    """Raise :class:`Untraceable` where the store cannot take an audit entry: on a database server,
+    an account that may not write the tables an entry is written to (the trail, the chain's head,
+    the change log and its clock), or a read-only server (a standby).  A SQLite store that cannot
+    be written fails at its opening."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    from app.models import ChangeLog, SyncState
+
+    wanted = [
+        (AuditEntry.__table__.name, "INSERT"),
+        (ChangeLog.__table__.name, "INSERT"),
+        (Setting.__table__.name, "INSERT, UPDATE"),
+        (SyncState.__table__.name, "UPDATE"),
+    ]
+    checks = " AND ".join(f"has_table_privilege(:t{i}, :p{i})" for i in range(len(wanted)))
+    params = {k: v for i, (t, p) in enumerate(wanted) for k, v in ((f"t{i}", t), (f"p{i}", p))}
+    writable = (
+        session.connection()
+        .execute(text(f"SELECT current_setting('transaction_read_only') = 'off' AND {checks}"), params)
+        .scalar()
+    )
+    if not writable:
+        raise Untraceable(
+            Message(
+                "Audit",
+                QT_TRANSLATE_NOOP(
+                    "Audit",
+                    "数据库服务器不允许这个数据库账户写入（只读账户或只读服务器）。打印、导出和查看严重精神障碍记录"
+                    "都要记入审计日志，因此未进行。请在数据库地址中使用有写入权限的账户",
+                ),
+                {},
+            )
+        )
 
 
 def _write_own(bind, session_class, who, entries: list[AuditEntry], store=None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sqlalchemy import func, select, union_all
@@ -19,6 +19,8 @@ from app.services.errors import Message, UserError
 from app.services.profile import place_names
 
 MAX_TEXT = 100  # characters of a search
+SHOWN = 2000  # entries a list on screen shows (the newest); an export has every one the filter selects
+EVERY = 1_000_000  # (as a limit: no limit)
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class AuditFilter:
     username: str = ""
     action: str = ""
     text: str = ""  # in the entity, its id or the summary; or a resident's name or archive number
-    limit: int = 2000
+    limit: int = SHOWN
 
 
 def query(session: Session, f: AuditFilter = AuditFilter()) -> list[AuditEntry]:
@@ -169,10 +171,11 @@ def count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(AuditEntry)) or 0
 
 
-def export_csv(session: Session, path: str | Path, f: AuditFilter = AuditFilter(limit=1_000_000)) -> int:
-    """The entries ``f`` selects as CSV at ``path`` (named .csv: it opens as what it is); audited."""
+def export_csv(session: Session, path: str | Path, f: AuditFilter = AuditFilter()) -> int:
+    """Every entry ``f`` selects (whatever its limit: that is the list's on screen) as CSV at
+    ``path`` (named .csv: it opens as what it is); audited."""
     safe_output.named_as(path, ".csv")
-    rows = query(session, f)
+    rows = query(session, replace(f, limit=EVERY))
     header = ["时间(UTC)", "用户", "设备", "操作", "对象", "对象ID", "摘要", "村/乡镇代码"]
     path = safe_output.write_csv(
         path,
