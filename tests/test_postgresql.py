@@ -76,8 +76,10 @@ def test_migrate_store_is_for_those_who_may_restore(tmp_path, pg_cluster):
             accounts.create_user(s, "staff", "村医-secret-1", "township_staff", display_name="公卫人员")
         source.actor = accounts.login(source, "staff", "村医-secret-1")
         url = _fresh_db(pg_cluster, "refused")
-        with pytest.raises(authz.PermissionDenied, match="没有权限"):
+        with pytest.raises(authz.PermissionDenied, match="没有权限") as refused:
             store_copy.migrate_store(source, url)
+        said = refused.value.render()  # (it was refused as a restore of a backup, which it is not)
+        assert "把数据库迁到服务器" in said and "恢复备份" not in said, said
         target = Store(url)
         try:
             with target.engine.connect() as conn:
@@ -216,6 +218,13 @@ def test_a_second_workstation_with_keys_of_its_own_is_told_to_copy_the_first_one
         assert "Traceback" not in err
     assert not (tmp_path / "card.json").exists()
     assert not list((tmp_path / "usb").glob("*.cyb"))
+    # no keys at all: told to copy the first one's (restoring a backup or initialising again, as a
+    # PC's own store is told, are both refused on a server store)
+    shutil.rmtree(tmp_path / "desk2" / "keys")
+    assert main(["--data-dir", second, "--db", url, "sync", "export", "--to", str(tmp_path / "usb")]) == 1
+    err = capsys.readouterr().err
+    assert "本数据文件夹没有设备密钥" in err and "第一台工作站" in err and "重新初始化" not in err, err
+    device_keys.create_keys(Paths(tmp_path / "desk2").ensure().sub("keys"))
     store = Store(url)
     try:
         with store.session() as s:
@@ -446,6 +455,10 @@ def test_backup_restore_and_encryption_are_left_to_the_server(tmp_path, capsys, 
         assert list(Paths(d).sub("backups").iterdir()) == []
         assert _checks(store) == before  # nothing changed, not even the audit trail
         assert main([*args, "check"]) == 0
+        capsys.readouterr()  # status does not offer store encrypt, which it then refuses
+        assert main([*args, "store", "status"]) == 0
+        said = capsys.readouterr().out
+        assert "数据库服务器上" in said and "cunyi store encrypt 可加密" not in said, said
 
         install_translator(gui_app, "en")
         try:
@@ -689,6 +702,19 @@ def test_migrate_store_to_an_address_that_is_none_says_so(tmp_path, capsys, url)
     assert "Traceback" not in out.err
 
 
+def test_a_password_not_written_as_an_address_wants_is_told_so(tmp_path, pg_cluster, capsys):
+    """A password holding @ : / # ? % & as typed reads as another address: it was told 目标必须是
+    PostgreSQL 数据库 (which it is); now how to write those characters, the password masked."""
+    d = _town_folder(tmp_path, residents=5)
+    url = _fresh_db(pg_cluster, "encoded")
+    raw = url.replace("://cunyi@", "://cunyi:p@ss:w/rd#1%?&x@")
+    capsys.readouterr()
+    assert main(["--data-dir", d, "migrate-store", "--to", raw]) == 1
+    err = capsys.readouterr().err
+    assert "读不通" in err and "%40" in err and "ss:w/rd" not in err and "Traceback" not in err, err
+    assert (tmp_path / "town" / "cunyi.db").is_file() and not (tmp_path / "town" / "db-url").exists()
+
+
 def test_migrate_store_names_the_row_whose_text_the_server_cannot_hold(tmp_path, pg_cluster, capsys):
     """Text PostgreSQL cannot store (a NUL, written into the file before forms refused control
     characters): one sentence naming the table, the row and the column, the target left empty,
@@ -748,3 +774,19 @@ def test_two_townships_migrated_into_one_database_at_once_one_wins_the_other_is_
     assert "已有数据" in said[loser][1] and "Traceback" not in said[loser][1], said
     assert not (folders[loser] / "db-url").exists()
     assert (folders[1 - loser] / "db-url").read_text().strip() == url
+
+
+def test_an_encrypted_store_moved_to_a_server_is_told_its_encryption_stays_behind(
+    tmp_path, pg_cluster, capsys
+):
+    """SQLCipher encrypts the PC's file: the copy on the server is the server's to protect, which the
+    move now says (it said nothing); the file kept is still encrypted."""
+    d = str(tmp_path / "town")
+    init = ["init", "--role", "township", "--code", TOWNSHIP_CODE, "--name", "朝阳乡", "--encrypt"]
+    assert main(["--data-dir", d, *init]) == 0
+    url = _fresh_db(pg_cluster, "wasencrypted")
+    capsys.readouterr()
+    assert main(["--data-dir", d, "migrate-store", "--to", url]) == 0
+    out = capsys.readouterr().out
+    assert "原数据库是加密的" in out and "磁盘加密" in out, out
+    assert not (tmp_path / "town" / "cunyi.db").read_bytes().startswith(b"SQLite format 3")

@@ -43,6 +43,7 @@ def encrypt(args) -> int:
 
 
 def status(args) -> int:
+    from app.db import is_sqlite
     from app.services import encryption
 
     paths, store = open_store(args)
@@ -50,11 +51,21 @@ def status(args) -> int:
         "encrypted": store.key is not None,
         "key_file": str(encryption.key_file(paths.sub("keys"))) if store.key is not None else None,
         "plain_backups": [p.name for p in encryption.plain_backups(paths.sub("backups"))],
+        "server": not is_sqlite(store.url),  # (encrypted at rest by the server's own means)
     }
     if args.json:
         print_json(state)
         return 0
-    print("数据库已加密（SQLCipher）" if state["encrypted"] else "数据库未加密（cunyi store encrypt 可加密）")
+    if not is_sqlite(store.url):  # (store encrypt is for a PC's own file)
+        print(
+            "数据库在数据库服务器上：其静态加密由服务器或其磁盘加密负责，cunyi store encrypt 只加密本机的 SQLite 数据库"
+        )
+    else:
+        print(
+            "数据库已加密（SQLCipher）"
+            if state["encrypted"]
+            else "数据库未加密（cunyi store encrypt 可加密）"
+        )
     if state["key_file"]:
         print(f"存储密钥：{state['key_file']}")
     if state["plain_backups"]:

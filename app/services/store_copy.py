@@ -75,6 +75,20 @@ def _userinfo(url: str) -> tuple[str, str, str, str] | None:
     return scheme, user, password, rest[at + 1 :]
 
 
+_ENCODED = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def _unencoded(url: str) -> bool:
+    """Whether the user name or password of ``url`` holds a character an address gives a meaning
+    (@ : / # ? & or a % not starting an encoded one): the address then reads as another one."""
+    given = _userinfo(url)
+    if given is None:
+        return False
+    _scheme, user, password, _rest = given
+    bare = _ENCODED.sub("", user + password)
+    return any(c in bare for c in "@/#?&%") or ":" in password
+
+
 def shown_url(url: str) -> str:
     """A database address as it may be printed or logged: its password masked, wherever it is
     given — after the user name (:func:`_userinfo`), as a parameter (``?password=…``,
@@ -249,7 +263,7 @@ def migrate_store(source: Store, target_url: str, moved: Callable[[], None] | No
     from app.services import profile
 
     with source.session() as s:
-        authz.require(s, "restore")  # the whole store, to another place: as an encryption or a restore
+        authz.require(s, "move_store")  # the whole store, to another place: as a restore, the admin's
         if profile.get_profile(s).role == profile.VILLAGE:
             raise _err(
                 QT_TRANSLATE_NOOP(
@@ -293,6 +307,15 @@ def migrate_store(source: Store, target_url: str, moved: Callable[[], None] | No
     except (sa.exc.OperationalError, sa.exc.InterfaceError) as e:
         raise unreachable(target_url, e) from None
     except (ValueError, ImportError, sa.exc.ArgumentError):  # not a URL, or another driver than psycopg
+        if _unencoded(target_url):
+            raise _err(
+                QT_TRANSLATE_NOOP(
+                    "StoreCopy",
+                    "数据库地址 {url} 读不通：用户名或密码里的 @ : / # ? % & 等字符要按网址的规则写"
+                    "（如 @ 写作 %40，: 写作 %3A，/ 写作 %2F，# 写作 %23，? 写作 %3F，% 写作 %25，& 写作 %26）",
+                ),
+                url=shown_url(target_url),
+            ) from None
         raise _err(
             QT_TRANSLATE_NOOP(
                 "StoreCopy", "目标必须是 PostgreSQL 数据库（postgresql+psycopg://用户@主机/库名），不是 {url}"

@@ -616,6 +616,10 @@
         <translation>Restore backup</translation>
     </message>
     <message>
+        <source>把数据库迁到服务器</source>
+        <translation>move the database to a server</translation>
+    </message>
+    <message>
         <source>修改本机构信息</source>
         <translation>edit the institution profile</translation>
     </message>
@@ -9351,6 +9355,10 @@
         <translation>The target must be a PostgreSQL database (postgresql+psycopg://user@host/db), not {url}</translation>
     </message>
     <message>
+        <source>数据库地址 {url} 读不通：用户名或密码里的 @ : / # ? % &amp; 等字符要按网址的规则写（如 @ 写作 %40，: 写作 %3A，/ 写作 %2F，# 写作 %23，? 写作 %3F，% 写作 %25，&amp; 写作 %26）</source>
+        <translation>The database address {url} cannot be read: characters such as @ : / # ? % &amp; in the user name or password must be written as in a web address (@ as %40, : as %3A, / as %2F, # as %23, ? as %3F, % as %25, &amp; as %26)</translation>
+    </message>
+    <message>
         <source>核对失败：表 {table} 原有 {want} 行，迁移后 {got} 行，或内容不一致；目标数据库未作改动</source>
         <translation>Verification failed: table {table} had {want} rows and has {got} after the copy, or their content differs; nothing was changed in the target database</translation>
     </message>
@@ -9548,6 +9556,10 @@
     <message>
         <source>{path} 不是村医设备卡，或文件已损坏</source>
         <translation>{path} is not a CunYi device card, or it is damaged</translation>
+    </message>
+    <message>
+        <source>本数据文件夹没有设备密钥（{path}）：这个数据库在服务器上，由第一台工作站初始化，各工作站共用它的设备密钥。请把第一台工作站数据文件夹里的 keys 文件夹复制到本机的数据文件夹</source>
+        <translation>This data folder has no device keys ({path}): this database is on a server and was set up by the first workstation, whose device keys every workstation shares. Copy the keys folder from the first workstation's data folder into this PC's data folder</translation>
     </message>
     <message>
         <source>设备卡的指纹与其中的密钥不符：文件被改动过，不能信任</source>

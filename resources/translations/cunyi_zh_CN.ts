@@ -615,6 +615,10 @@
         <translation>恢复备份</translation>
     </message>
     <message>
+        <source>把数据库迁到服务器</source>
+        <translation>把数据库迁到服务器</translation>
+    </message>
+    <message>
         <source>修改本机构信息</source>
         <translation>修改本机构信息</translation>
     </message>
@@ -9350,6 +9354,10 @@
         <translation>目标必须是 PostgreSQL 数据库（postgresql+psycopg://用户@主机/库名），不是 {url}</translation>
     </message>
     <message>
+        <source>数据库地址 {url} 读不通：用户名或密码里的 @ : / # ? % &amp; 等字符要按网址的规则写（如 @ 写作 %40，: 写作 %3A，/ 写作 %2F，# 写作 %23，? 写作 %3F，% 写作 %25，&amp; 写作 %26）</source>
+        <translation>数据库地址 {url} 读不通：用户名或密码里的 @ : / # ? % &amp; 等字符要按网址的规则写（如 @ 写作 %40，: 写作 %3A，/ 写作 %2F，# 写作 %23，? 写作 %3F，% 写作 %25，&amp; 写作 %26）</translation>
+    </message>
+    <message>
         <source>核对失败：表 {table} 原有 {want} 行，迁移后 {got} 行，或内容不一致；目标数据库未作改动</source>
         <translation>核对失败：表 {table} 原有 {want} 行，迁移后 {got} 行，或内容不一致；目标数据库未作改动</translation>
     </message>
@@ -9547,6 +9555,10 @@
     <message>
         <source>{path} 不是村医设备卡，或文件已损坏</source>
         <translation>{path} 不是村医设备卡，或文件已损坏</translation>
+    </message>
+    <message>
+        <source>本数据文件夹没有设备密钥（{path}）：这个数据库在服务器上，由第一台工作站初始化，各工作站共用它的设备密钥。请把第一台工作站数据文件夹里的 keys 文件夹复制到本机的数据文件夹</source>
+        <translation>本数据文件夹没有设备密钥（{path}）：这个数据库在服务器上，由第一台工作站初始化，各工作站共用它的设备密钥。请把第一台工作站数据文件夹里的 keys 文件夹复制到本机的数据文件夹</translation>
     </message>
     <message>
         <source>设备卡的指纹与其中的密钥不符：文件被改动过，不能信任</source>

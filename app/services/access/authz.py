@@ -45,6 +45,7 @@ INSTALLATION = {
     "manage_users": {"admin"},
     "manage_devices": {"admin"},
     "restore": {"admin"},
+    "move_store": {"admin"},  # the whole store, to a database server (migrate-store)
     "edit_profile": {"village_doctor", "township_staff", "admin"},  # the clinic's name, phone …
     # a rule every report of this store reads (the 65+ hypertension target): not one village's
     # doctor's to change for the whole township
@@ -69,6 +70,7 @@ ACTION_LABELS = {
     "manage_users": QT_TRANSLATE_NOOP("Authz", "管理用户"),
     "manage_devices": QT_TRANSLATE_NOOP("Authz", "管理设备"),
     "restore": QT_TRANSLATE_NOOP("Authz", "恢复备份"),
+    "move_store": QT_TRANSLATE_NOOP("Authz", "把数据库迁到服务器"),
     "edit_profile": QT_TRANSLATE_NOOP("Authz", "修改本机构信息"),
     "set_rules": QT_TRANSLATE_NOOP("Authz", "修改随访和考核标准"),
 }

@@ -191,8 +191,26 @@ def keys_for_store(store, keys_dir: Path, *, record: bool = True) -> DeviceKeys:
 
 
 def checked_keys(session: Session, keys_dir: Path, *, record: bool = False) -> DeviceKeys:
-    """The keys in ``keys_dir``, checked against ``session``'s store (:func:`check_keys`)."""
-    keys = load_keys(keys_dir)
+    """The keys in ``keys_dir``, checked against ``session``'s store (:func:`check_keys`).  Missing
+    beside a store on a server that has its keys (a workstation whose folder was not given the
+    first one's keys): said so, not "restore from a backup or initialise again", which a server
+    store refuses."""
+    try:
+        keys = load_keys(keys_dir)
+    except KeysMissing:
+        if session.get_bind().dialect.name == "sqlite" or not settings.get(session, settings.DEVICE_KEYS):
+            raise
+        raise KeysMissing(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Sync",
+                    "本数据文件夹没有设备密钥（{path}）：这个数据库在服务器上，由第一台工作站初始化，"
+                    "各工作站共用它的设备密钥。请把第一台工作站数据文件夹里的 keys 文件夹复制到本机的数据文件夹",
+                ),
+                {"path": str(keys_dir)},
+            )
+        ) from None
     check_keys(session, keys, keys_dir, record=record)
     return keys
 
