@@ -559,9 +559,9 @@ def test_each_block_applied_is_the_block_checked(world, small_chunks, monkeypatc
     monkeypatch.setattr(bundle, "CHUNK", 4096)  # blocks of about 4 KB: dozens of them
     real_blocks, reads = bundle._line_blocks, []
 
-    def blocks(reader):
+    def blocks(reader, allowance):
         reads.append(1)
-        for number, lines in enumerate(real_blocks(reader)):
+        for number, lines in enumerate(real_blocks(reader, allowance)):
             if len(reads) == 2 and number == 6:  # the second read (the applying one), block 6
                 lines = lines.replace(b'"phone":"1', b'"phone":"9', 1)
                 assert b'"phone":"9' in lines

@@ -450,3 +450,27 @@ def test_what_is_not_a_file_is_never_moved_into_quarantine(world):
     outcome = exchange.import_file(town.store, town.paths, folder, keys)
     assert outcome.status == "rejected" and outcome.quarantined is None
     assert folder.is_dir()
+
+
+def test_a_bundle_that_unpacks_far_beyond_its_size_is_refused_early(world, monkeypatch):
+    """A small signed file whose ops unpack to gigabytes (a "decompression bomb": one line of 1.5 GB
+    packs into 50 KB) held the township's import of every village for 14 minutes, its memory
+    growing, before it was refused as damaged.  An op longer than any op (a 4 MB photo is 5.6 MB
+    of base64) and ops past what the file could hold are refused as they are read."""
+    from app.services.sync import bundle
+
+    town, a, _b, tmp = world
+    r = own_resident(a)
+    long = op(a, "resident", r.id, {"current_address": "x" * (bundle.MAX_OP_LINE + (1 << 20))}, {})
+    status, reason, changed = send(a, town, tmp, [long])
+    assert status == "rejected" and "解开后远大于" in reason and "16 MB" in reason and not changed, reason
+    # many ordinary lines beyond the allowance (made small here: it is 200 times the file, at least 64 MB)
+    monkeypatch.setattr(bundle, "MIN_ALLOWANCE", 1 << 20)
+    monkeypatch.setattr(bundle, "MAX_RATIO", 1)
+    seq = next_seq(a)
+    many = [
+        op(a, "resident", r.id, {"current_address": f"幸福路{i}号" + "x" * 900}, {}, seq=seq + i)
+        for i in range(3000)
+    ]
+    status, reason, changed = send(a, town, tmp, many)
+    assert status == "rejected" and "解开后远大于" in reason and not changed, reason

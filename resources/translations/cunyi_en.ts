@@ -9410,6 +9410,10 @@
 <context>
     <name>Sync</name>
     <message>
+        <source>同步包解开后远大于正常的大小（超过 {limit} MB），未导入：文件被改动过，或不是村医写出的</source>
+        <translation>The bundle unpacks to far more than a bundle does (over {limit} MB); nothing imported: the file was altered, or was not written by CunYi</translation>
+    </message>
+    <message>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
@@ -9559,7 +9563,7 @@
     </message>
     <message>
         <source>本数据文件夹没有设备密钥（{path}）：这个数据库在服务器上，由第一台工作站初始化，各工作站共用它的设备密钥。请把第一台工作站数据文件夹里的 keys 文件夹复制到本机的数据文件夹</source>
-        <translation>This data folder has no device keys ({path}): this database is on a server and was set up by the first workstation, whose device keys every workstation shares. Copy the keys folder from the first workstation's data folder into this PC's data folder</translation>
+        <translation>This data folder has no device keys ({path}): this database is on a server and was set up by the first workstation, whose device keys every workstation shares. Copy the keys folder from the first workstation&apos;s data folder into this PC&apos;s data folder</translation>
     </message>
     <message>
         <source>设备卡的指纹与其中的密钥不符：文件被改动过，不能信任</source>

@@ -9409,6 +9409,10 @@
 <context>
     <name>Sync</name>
     <message>
+        <source>同步包解开后远大于正常的大小（超过 {limit} MB），未导入：文件被改动过，或不是村医写出的</source>
+        <translation>同步包解开后远大于正常的大小（超过 {limit} MB），未导入：文件被改动过，或不是村医写出的</translation>
+    </message>
+    <message>
         <source>已取消</source>
         <translation>已取消</translation>
     </message>

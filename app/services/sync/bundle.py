@@ -60,6 +60,14 @@ HEX32 = re.compile(r"[0-9a-f]{32}\Z")  # an id as it travels (a bundle's, an upl
 SIGNED_PREFIX = b"cunyi-bundle-header-v1\n"
 MAX_HEADER = 16_384
 CHUNK = 1 << 20
+# What the ops may unpack to, so that a small file cannot make an import read gigabytes (a signed
+# "decompression bomb" held the township's import of every village for minutes, its memory growing):
+MAX_OP_LINE = 16 << 20  # one op (an education record's 4 MB photo is 5.6 MB of base64)
+MAX_RATIO = 200  # unpacked bytes per byte of the file (the ops of a bundle pack about 20 to 1) …
+MIN_ALLOWANCE = 64 << 20  # … or this many, for a small file
+OVERSIZED = QT_TRANSLATE_NOOP(
+    "Sync", "同步包解开后远大于正常的大小（超过 {limit} MB），未导入：文件被改动过，或不是村医写出的"
+)
 BLOCKS_AHEAD = 4  # blocks of op lines (CHUNK bytes each) decompressed ahead of their reader
 
 
@@ -510,20 +518,26 @@ class Opened:
         return self._ops
 
 
-def _line_blocks(reader) -> Iterator[bytes]:
+def _line_blocks(reader, allowance: int) -> Iterator[bytes]:
     """The decompressed ops in blocks of whole lines (about :data:`CHUNK` bytes each), cut where
     the text puts them (the last line break of each :data:`CHUNK` bytes), however the reader
-    hands them over: every read of the same ops yields the same blocks."""
-    rest = b""
+    hands them over: every read of the same ops yields the same blocks.  Refused past
+    ``allowance`` bytes in all, or a line longer than :data:`MAX_OP_LINE`."""
+    rest, total = [], 0
     while chunk := _read_full(reader, CHUNK):
+        total += len(chunk)
+        if total > allowance:
+            raise BundleError("oversized", OVERSIZED, limit=allowance >> 20)
         cut = chunk.rfind(b"\n") + 1
         if not cut:
-            rest += chunk
+            rest.append(chunk)  # (a list: a line of many chunks is joined once, not once a chunk)
+            if len(rest) * CHUNK > MAX_OP_LINE:
+                raise BundleError("oversized", OVERSIZED, limit=MAX_OP_LINE >> 20)
             continue
-        yield rest + chunk[:cut]
-        rest = chunk[cut:]
-    if rest:
-        yield rest
+        yield b"".join((*rest, chunk[:cut]))
+        rest = [chunk[cut:]]
+    if any(rest):
+        yield b"".join(rest)
 
 
 def _read_full(reader, size: int) -> bytes:
@@ -650,8 +664,10 @@ def open_bundle(
                 sha = hashlib.sha256()
                 reader = zstandard.ZstdDecompressor().stream_reader(f, read_across_frames=True)
                 read = 0
+                packed = header.data.get("ciphertext_bytes")
+                allowance = max(MIN_ALLOWANCE, MAX_RATIO * packed if isinstance(packed, int) else 0)
                 try:
-                    for number, lines in enumerate(_line_blocks(reader)):
+                    for number, lines in enumerate(_line_blocks(reader, allowance)):
                         read = number + 1
                         if seen is not None:
                             digest = hashlib.sha256(lines).digest()
@@ -677,12 +693,17 @@ def open_bundle(
                 again = seen is not None and seen.complete
                 if seen is not None and not again:
                     seen.digests.clear()
+                listed = manifest.get("ops") if isinstance(manifest.get("ops"), int) else -1
                 ahead = _Ahead(lambda put: blocks(put, again), BLOCKS_AHEAD, "bundle-decompress")
                 decoding.append(ahead)
                 count = 0
                 while (lines := ahead.get()) is not _END:
                     decoded = _decode_lines(lines, scan=not again)  # one op a line, or refused
                     count += len(decoded)
+                    if count > listed:  # (at once: not after the ops it did not list)
+                        raise BundleError(
+                            "damaged", QT_TRANSLATE_NOOP("Sync", "文件内容已损坏或被改动（校验值不符）")
+                        )
                     yield from decoded
                 if count != manifest.get("ops"):
                     raise BundleError(
