@@ -639,3 +639,41 @@ def _one_response(sock: socket.socket) -> bytes:
             break
         body += piece
     return head + b"\r\n\r\n" + body
+
+
+def test_one_run_at_a_time_per_data_folder(net, monkeypatch):
+    """The window's sync and a scheduled task's ran at once: one failed on a file the other removed,
+    both wrote one download's part file (set aside as damaged), and the village's changes went
+    three times.  A second run while one is under way is refused in words, sending nothing; the
+    service waits its turn, no failure counted."""
+    import filelock
+
+    town, a, _ = net
+    server = netkit.serve(town)
+    try:
+        with a.store.transaction() as s:
+            service.set_server(s, server.url)
+        held = filelock.FileLock(a.paths.sub("outbox") / ".network-run.lock")
+        with held:  # (another process's run: the lock is the folder's, whoever holds it)
+            with pytest.raises(service.SyncBusy, match="已有一次同步正在进行"):
+                service.sync_once(a.store, a.paths)
+            assert bundles_in(town, a) == 0
+            reports, stop = [], threading.Event()
+            monkeypatch.setattr(service, "seconds_until_next", lambda _store: 0.0)
+            worker = threading.Thread(
+                target=service.run_service,
+                args=(a.store, a.paths, stop),
+                kwargs={"interval_s": 0.05, "on_report": reports.append},
+            )
+            worker.start()
+            time.sleep(0.5)
+            assert reports == [] and _state(a).failures == 0 and _state(a).last_error is None
+        deadline = time.monotonic() + 20  # the lock let go: the service's next turn runs
+        while not any(r.ok for r in reports) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        stop.set()
+        worker.join(timeout=10)
+        assert any(r.ok for r in reports) and bundles_in(town, a) >= 1
+        assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
+    finally:
+        server.stop()

@@ -290,3 +290,76 @@ def test_a_download_begun_of_a_bundle_made_again_since_leaves_no_part_behind(net
     with netkit.serve(town) as server:
         assert netkit.sync(a, server).ok
     assert not stale.exists()
+
+
+def _mocked(village, handler) -> transport.MailboxClient:
+    client = transport.MailboxClient("http://127.0.0.1:9", village.keys, village.device_id)
+    client.http = httpx.Client(transport=httpx.MockTransport(handler), base_url=client.base_url)
+    return client
+
+
+def _trickle(total: int, every_s: float):
+    for _ in range(total):
+        time.sleep(every_s)
+        yield b" "
+
+
+def test_an_answer_trickling_in_is_given_up_at_its_deadline(net, monkeypatch):
+    """A server that answered the health probe and then sent a byte every few seconds (never silent
+    for the read timeout) held a run for ever, and the next scheduled run ran beside it."""
+    _town, a, _ = net
+    monkeypatch.setattr(transport, "ANSWER_DEADLINE_S", 0.3)
+    for call in (lambda c: c.status(), lambda c: c.health(), lambda c: c.waiting()):
+        client = _mocked(a, lambda _r: httpx.Response(200, content=_trickle(1000, 0.05)))
+        began = time.monotonic()
+        with pytest.raises(transport.Unreachable, match="响应超时"):
+            call(client)
+        assert time.monotonic() - began < 5  # (stopped at the deadline, not after the 50 s it trickles)
+
+
+def test_a_download_slower_than_the_least_rate_stops_and_keeps_what_came(net, tmp_path, monkeypatch):
+    _town, a, _ = net
+    monkeypatch.setattr(transport, "RATE_GRACE_S", 0.2)
+    monkeypatch.setattr(transport, "MIN_DOWNLOAD_RATE", 1000)
+    client = _mocked(a, lambda _r: httpx.Response(200, content=_trickle(500, 0.02)))
+    name = f"{'ab' * 16}_{a.device_id.hex}_{'cd' * 16}.cyb"
+    item = transport.Waiting(name, 500, hashlib.sha256(b" " * 500).hexdigest())
+    with pytest.raises(transport.Unreachable, match="下载中断"):
+        client.download(item, tmp_path / "inbox")
+    (part,) = (tmp_path / "inbox").iterdir()
+    assert part.name.endswith(".part") and 0 < part.stat().st_size < 500  # the next run goes on from there
+
+
+@pytest.mark.parametrize(
+    ("path", "answer"),
+    [
+        ("/v1/uploads/", {"status": "weird"}),  # no status a mailbox gives
+        ("/v1/uploads/", {"status": "partial", "offset": "x"}),
+        ("/v1/uploads/", [1, 2]),
+        ("/v1/bundles", {"bundles": [{"name": 1}]}),
+        ("/v1/bundles", {"pending": True, "retry_after": "soon"}),
+        ("/v1/bundles", {"bundles": "all"}),
+    ],
+)
+def test_answers_no_mailbox_gives_are_said_so_and_nothing_is_set_aside(net, path, answer):
+    """A server answering the health probe as a mailbox but its other requests with what no mailbox
+    says crashed the run (同步时出错（详见日志）: int('x'), a RecursionError) and set the village's
+    own bundle aside in quarantine with the reason "None"."""
+    from app.services.sync import service
+
+    _town, a, _ = net
+
+    def handler(request):
+        if request.url.path == "/v1/health":
+            return httpx.Response(200, json={"ok": True, "time_ms": int(time.time() * 1000)})
+        if request.url.path.startswith(path):
+            return httpx.Response(200, json=answer)
+        if request.url.path.startswith("/v1/uploads/"):
+            return httpx.Response(200, json={"status": "queued", "offset": 0})
+        return httpx.Response(200, json={"bundles": []})
+
+    with a.store.transaction() as s:
+        service.set_server(s, "http://127.0.0.1:9")
+    report = service.sync_once(a.store, a.paths, client_factory=lambda *args, **kw: _mocked(a, handler))
+    assert not report.ok and "不是乡镇卫生院的同步服务器" in report.error.render(), report.error
+    assert not list(a.paths.sub("quarantine").glob("*")), "the village's own bundle set aside"

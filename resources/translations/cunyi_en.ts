@@ -5206,6 +5206,10 @@
         <translation>No township server address yet: enter it on the Sync page, or give --server</translation>
     </message>
     <message>
+        <source>本机已有一次同步正在进行（程序窗口的自动同步，或计划任务）：这次不再同步，等它完成即可</source>
+        <translation>A sync of this PC is already under way (the window&apos;s automatic sync, or a scheduled task): this one did not run; let that one finish</translation>
+    </message>
+    <message>
         <source>同步时出错（详见日志），稍后会自动重试</source>
         <translation>Sync failed (see the log); it will be retried automatically</translation>
     </message>

@@ -5205,6 +5205,10 @@
         <translation>还没有设置乡镇卫生院服务器地址：请在“同步”页填写，或用 --server 指定</translation>
     </message>
     <message>
+        <source>本机已有一次同步正在进行（程序窗口的自动同步，或计划任务）：这次不再同步，等它完成即可</source>
+        <translation>本机已有一次同步正在进行（程序窗口的自动同步，或计划任务）：这次不再同步，等它完成即可</translation>
+    </message>
+    <message>
         <source>同步时出错（详见日志），稍后会自动重试</source>
         <translation>同步时出错（详见日志），稍后会自动重试</translation>
     </message>

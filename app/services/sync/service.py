@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import filelock
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
@@ -285,7 +286,8 @@ def sync_once(
 ) -> RunReport:
     """One run: reach the mailbox, push, pull, import; the state and a history row are recorded
     whatever happens.  Errors the user can act on come back in ``report.error`` (never raised),
-    except that nothing runs without an address, a trusted township, or the right to sync."""
+    except that nothing runs without an address, a trusted township, or the right to sync, nor
+    while another run of this data folder is under way (:class:`SyncBusy`)."""
     started, t0 = utcnow(), time.perf_counter()
     with store.transaction() as s:
         authz.require(s, "sync")
@@ -303,6 +305,35 @@ def sync_once(
             )
         url, pin, device_id = row.server_url, row.tls_pin, me.device_id
         town = _upstream(s).device_id
+    paths.sub("outbox").mkdir(parents=True, exist_ok=True)
+    one_at_a_time = filelock.FileLock(paths.sub("outbox") / ".network-run.lock")
+    try:
+        one_at_a_time.acquire(timeout=0)
+    except filelock.Timeout:
+        raise SyncBusy(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "NetSync",
+                    "本机已有一次同步正在进行（程序窗口的自动同步，或计划任务）：这次不再同步，等它完成即可",
+                ),
+                {},
+            )
+        ) from None
+    try:
+        return _run(
+            store, paths, url, pin, device_id, town, started, t0, interval_s, client_factory, cancelled
+        )
+    finally:
+        one_at_a_time.release()
+
+
+class SyncBusy(UserError):
+    """Another run of this data folder is under way (two at once sent everything twice and wrote
+    one download's part file together, which was then set aside as damaged)."""
+
+
+def _run(store, paths, url, pin, device_id, town, started, t0, interval_s, client_factory, cancelled):
     keys = device_keys.keys_for_store(store, paths.sub("keys"))
     report = RunReport()
     client = client_factory(url, keys, device_id, pin=pin)
@@ -627,6 +658,9 @@ def run_service(
         started = utcnow()
         try:
             report = sync_once(store, paths, interval_s=interval_s, client_factory=client_factory)
+        except SyncBusy:  # (a scheduled task's run, meanwhile: this one's turn comes again)
+            stop.wait(min(interval_s, 5.0))
+            continue
         except UserError as e:  # no upper level trusted yet, the township's card revoked meanwhile …
             report = RunReport(error=e)
             with contextlib.suppress(UserError):  # said where the page says why a run failed

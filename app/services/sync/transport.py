@@ -51,7 +51,17 @@ H_DEVICE, H_TIME, H_NONCE = "X-CunYi-Device", "X-CunYi-Time", "X-CunYi-Nonce"
 H_BODY, H_SIGNATURE, H_SERVER_TIME = "X-CunYi-Body-SHA256", "X-CunYi-Signature", "X-CunYi-Server-Time"
 EMPTY_SHA = hashlib.sha256(b"").hexdigest()
 CLOCK_WINDOW_MS = 10 * 60_000  # a request's time may differ from the mailbox server's by this much
-CHUNK = 1 << 20  # bytes per signed upload request
+# bytes per signed upload request: what a cut connection loses (the mailbox keeps whole chunks
+# only); 256 KB is half a minute at 64 kbit/s (1 MB was two minutes without a drop)
+CHUNK = 256 << 10
+# An answer (not a bundle) must come whole within this long, and be no bigger: a server that sends
+# a byte every few seconds (never silent long enough for the read timeout) held a run for ever.
+ANSWER_DEADLINE_S = 120.0
+MAX_ANSWER = 4 << 20
+# A download slower than this on average, past its first minute, is given up (what came is kept,
+# and the next run goes on from there): as the mailbox gives up an upload (mailbox.MIN_UPLOAD_RATE).
+MIN_DOWNLOAD_RATE, RATE_GRACE_S = 256, 60.0
+STATUSES = ("partial", "queued", "applied", "already", "foreign", "rejected")  # an upload's (mailbox)
 # An upload another connection of this PC is still sending (a run cut off mid-chunk, its
 # connection not yet given up by the mailbox: mailbox.UPLOAD_IDLE_S) is asked about again after the
 # mailbox's retry_after, for this long at most; then the next run sends it.
@@ -74,6 +84,7 @@ BUSY_UPLOAD = QT_TRANSLATE_NOOP(
     "NetSync", "这个同步包上次的上传连接还没有断开，服务器暂时不能接着收：稍后会自动重试"
 )
 OVERLONG = QT_TRANSLATE_NOOP("NetSync", "服务器发来的同步包与它列出的大小不符，已停止下载并丢弃")
+TIMED_OUT = QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院服务器响应超时，稍后会自动重试")
 
 
 # ------------------------------------------------------------------------------- signing
@@ -241,26 +252,66 @@ class MailboxClient:
             )
         )
         try:
-            response = self.http.send(request, stream=stream)
+            response = self.http.send(request, stream=True)
+            self._check_pin(response)
+            if not stream or (response.status_code >= 400 and response.status_code not in (409, 416)):
+                response = self._whole(response)
         except httpx.ReadTimeout as e:
-            raise Unreachable(
-                Message(CTX, QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院服务器响应超时，稍后会自动重试"))
-            ) from e
+            raise Unreachable(Message(CTX, TIMED_OUT)) from e
         except httpx.TransportError as e:
-            raise Unreachable(
-                Message(
-                    CTX,
-                    QT_TRANSLATE_NOOP("NetSync", "连不上乡镇卫生院服务器 {url}：网络不通，或服务器没有开"),
-                    {"url": self.base_url},
-                )
-            ) from e
+            raise self._unreachable() from e
         self.bytes_up += len(body)
-        self._check_pin(response)
         if response.status_code >= 400 and response.status_code not in (409, 416):
-            if stream:
-                response.read()
             raise self._refusal(response)
         return response
+
+    def _unreachable(self) -> Unreachable:
+        return Unreachable(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP("NetSync", "连不上乡镇卫生院服务器 {url}：网络不通，或服务器没有开"),
+                {"url": self.base_url},
+            )
+        )
+
+    def _whole(self, response: httpx.Response) -> httpx.Response:
+        """``response`` (streamed) read whole within :data:`ANSWER_DEADLINE_S`, at most
+        :data:`MAX_ANSWER` bytes, as a response of its own."""
+        import httpx
+
+        deadline, body = time.monotonic() + ANSWER_DEADLINE_S, bytearray()
+        try:
+            for block in response.iter_bytes():
+                body += block
+                if len(body) > MAX_ANSWER:
+                    raise _err(NOT_A_MAILBOX, url=self.base_url)
+                if time.monotonic() > deadline:
+                    raise Unreachable(Message(CTX, TIMED_OUT))
+        finally:
+            response.close()
+        return httpx.Response(
+            response.status_code, headers=response.headers, content=bytes(body), request=response.request
+        )
+
+    def _json(self, response: httpx.Response) -> dict:
+        """The mailbox's JSON object of ``response``; anything else is no mailbox's answer (a
+        server that answered the health probe as one: said so, nothing set aside for it)."""
+        try:
+            data = response.json()
+        except (ValueError, RecursionError):
+            data = None
+        if not isinstance(data, dict):
+            raise _err(NOT_A_MAILBOX, url=self.base_url)
+        return data
+
+    def _upload_state(self, response: httpx.Response) -> dict:
+        """An upload's state as the mailbox says it: a known status, and a whole offset where one is
+        said."""
+        state = self._json(response)
+        offset = state.get("offset", None if state.get("status") == "partial" else 0)
+        if state.get("status") not in STATUSES or type(offset) is not int or offset < 0:
+            raise _err(NOT_A_MAILBOX, url=self.base_url)
+        return state
 
     def _refusal(self, response: httpx.Response) -> UserError:
         try:
@@ -324,16 +375,13 @@ class MailboxClient:
         import httpx
 
         try:
-            response = self.http.get("/v1/health")
+            response = self.http.send(self.http.build_request("GET", "/v1/health"), stream=True)
+            self._check_pin(response)
+            response = self._whole(response)
+        except httpx.ReadTimeout as e:
+            raise Unreachable(Message(CTX, TIMED_OUT)) from e
         except httpx.TransportError as e:
-            raise Unreachable(
-                Message(
-                    CTX,
-                    QT_TRANSLATE_NOOP("NetSync", "连不上乡镇卫生院服务器 {url}：网络不通，或服务器没有开"),
-                    {"url": self.base_url},
-                )
-            ) from e
-        self._check_pin(response)
+            raise self._unreachable() from e
         try:
             data = response.json()
         except (ValueError, RecursionError):
@@ -343,10 +391,10 @@ class MailboxClient:
         return data
 
     def status(self) -> dict:
-        return self._send("GET", "/v1/status").json()
+        return self._json(self._send("GET", "/v1/status"))
 
     def upload_state(self, upload_id: str) -> dict:
-        return self._send("GET", f"/v1/uploads/{upload_id}").json()
+        return self._upload_state(self._send("GET", f"/v1/uploads/{upload_id}"))
 
     def upload(self, path: Path, upload_id: str, *, after_chunk: Callable[[int], None] | None = None) -> dict:
         """Send ``path`` from the byte the mailbox already holds; returns its last answer
@@ -369,7 +417,7 @@ class MailboxClient:
                 headers = {"Upload-Offset": str(offset), "Upload-Length": str(total)}
                 headers["Content-Type"] = "application/octet-stream"
                 response = self._send("PUT", f"/v1/uploads/{upload_id}", body=body, headers=headers)
-                state = response.json()  # 409: the mailbox holds another offset; it says which
+                state = self._upload_state(response)  # 409: the mailbox holds another offset; it says which
                 moved = state.get("status") != "partial" or int(state.get("offset", 0)) > offset
                 stalled = 0 if moved else stalled + 1
                 if stalled >= STALLED_TRIES:  # answers that never move it on: not sent over and over
@@ -383,13 +431,21 @@ class MailboxClient:
         "ask again" while a big import runs; after ``patience_s`` the next run will see)."""
         deadline = time.monotonic() + patience_s
         while True:
-            data = self._send("GET", "/v1/bundles").json()
+            data = self._json(self._send("GET", "/v1/bundles"))
             if not data.get("pending") or time.monotonic() > deadline:
                 break
-            time.sleep(min(max(float(data.get("retry_after", 2)), 0.1), 30.0))
+            try:
+                wait = min(max(float(data.get("retry_after", 2)), 0.1), 30.0)
+            except (TypeError, ValueError):
+                raise _err(NOT_A_MAILBOX, url=self.base_url) from None
+            time.sleep(wait)
+        listed = data.get("bundles", [])
+        try:
+            items = [Waiting(str(r["name"]), int(r["size"]), str(r["sha256"])) for r in listed]
+        except (TypeError, ValueError, KeyError, AttributeError):  # (not the mailbox's listing)
+            raise _err(NOT_A_MAILBOX, url=self.base_url) from None
         out = []
-        for r in data.get("bundles", []):
-            item = Waiting(str(r["name"]), int(r["size"]), str(r["sha256"]))
+        for item in items:
             if _addressed_to(item.name, self.device_id) and item.size >= 0:
                 out.append(item)
             else:  # a name that is no bundle for this PC ("../..", a path) is never written anywhere
@@ -421,6 +477,7 @@ class MailboxClient:
                 if response.status_code != 200 and not have:
                     raise _err(OVERLONG)
                 with open(part, "ab") as out:
+                    began, got = time.monotonic(), 0
                     try:
                         for block in response.iter_bytes():  # as they arrive: a drop keeps them
                             if out.tell() + len(block) > item.size:  # never more than listed: a
@@ -428,6 +485,12 @@ class MailboxClient:
                                 raise _err(OVERLONG)
                             out.write(block)
                             self.bytes_down += len(block)
+                            got += len(block)
+                            took = time.monotonic() - began
+                            if took > RATE_GRACE_S and got < MIN_DOWNLOAD_RATE * took:
+                                raise httpx.ReadTimeout(
+                                    "slower than the least rate", request=response.request
+                                )
                     except httpx.TransportError as e:
                         out.flush()
                         os.fsync(out.fileno())
