@@ -249,6 +249,36 @@ def test_a_dropped_download_resumes_from_the_byte_it_had(net):
     assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
 
 
+def test_a_download_begun_resumes_after_a_restart_of_the_server_and_a_new_upload(net):
+    """The mailbox kept the downloads begun in memory: after a restart, a village that had sent
+    something new since found its half-fetched bundle made again and fetched it from the start."""
+    from tests.test_sync import edit_resident, first_archive
+
+    town, a, _ = net
+    port = netkit.free_port()
+    server = netkit.serve(town, port)
+    try:
+        assert netkit.sync(a, server).ok
+        with town.store.transaction() as s:  # something new for A to fetch
+            from app.models import Village
+
+            s.scalars(select(Village).where(Village.code == netkit.village_code(a))).one().name = "新名村"
+        with transport.MailboxClient(server.url, a.keys, a.device_id) as client:
+            (item,) = client.waiting()
+            client.http = httpx.Client(base_url=server.url, transport=DroppingTransport(item.size // 2))
+            with pytest.raises(transport.Unreachable, match="下次从断点继续"):
+                client.download(item, service.inbox(a.paths))
+        server.stop()
+        server = netkit.serve(town, port)  # restarted; meanwhile the doctor edited a record
+        edit_resident(a, first_archive(a), phone="13100000077")
+        report = netkit.sync(a, server)
+        assert report.ok and report.downloaded >= 1
+        assert report.bytes_down < item.size  # the rest of the one begun (and nothing made again whole)
+    finally:
+        server.stop()
+    assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
+
+
 class KillingClient(transport.MailboxClient):
     """Fault: after ``after`` chunks of an upload the server is killed (connections dropped, its
     queue lost); the client's next request finds nobody."""

@@ -81,6 +81,9 @@ BUSY_RETRY_S = 5  # told to a second connection of an upload under way: ask agai
 
 
 SNAPSHOT_MARK = ".snapshot"  # beside a waiting bundle that is a snapshot: never made again
+# beside a waiting bundle whose download began: kept until acknowledged, the village resumes it (a
+# mark on disk: a restart forgot it, made the bundle again, and the village's download started over)
+FETCHING_MARK = ".fetching"
 
 
 def _beside(path: Path, suffix: str) -> Path:
@@ -162,7 +165,6 @@ class Mailbox:
         self._exports_lock = threading.Lock()
         self._locks: dict[str, asyncio.Lock] = {}
         self._writing: dict[str, int] = {}  # upload (device/id) -> the offset its connection began at
-        self._fetched: set[Path] = set()  # bundles waiting whose download has begun
         self._jobs: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
         self.imported = 0  # bundles applied since start (status)
@@ -327,7 +329,7 @@ class Mailbox:
             # nothing of what arrived since (the village would send all of it again): made again,
             # unless its download began (a slow link resumes it) or it is a replacement PC's whole
             # village (large: resumed, never made again)
-            if any(f in self._fetched or _beside(f, SNAPSHOT_MARK).exists() for f in waiting):
+            if any(_beside(f, FETCHING_MARK).exists() or _beside(f, SNAPSHOT_MARK).exists() for f in waiting):
                 return
             with self.store.session() as s:
                 if not self._arrived_since(s, caller.device_id):
@@ -653,9 +655,8 @@ class Mailbox:
     def remove_waiting(self, path: Path) -> None:
         """A waiting bundle acknowledged (or made again): it and what is said of it beside it."""
         path.unlink(missing_ok=True)
-        for mark in (".sha256", SNAPSHOT_MARK):
+        for mark in (".sha256", SNAPSHOT_MARK, FETCHING_MARK):
             _beside(path, mark).unlink(missing_ok=True)
-        self._fetched.discard(path)
 
     def taken(self, caller: Caller, name: str) -> None:
         """The township's history learns that the village fetched its bundle (best effort: the
@@ -673,7 +674,7 @@ class Mailbox:
         path = self.root / "out" / caller.device_id.hex / name
         if not path.is_file():
             raise Refused(404, "not_found", "没有这个同步包")
-        self._fetched.add(path)  # its download began: it is kept until acknowledged (resumed)
+        _beside(path, FETCHING_MARK).touch()  # its download began: kept until acknowledged (resumed)
         return path
 
 
