@@ -226,20 +226,27 @@ class DroppingTransport(httpx.HTTPTransport):
         return httpx.Response(response.status_code, headers=response.headers, stream=Dropping())
 
 
+def _half_fetched(town, village, server) -> transport.Waiting:
+    """The township has the village's records and something new for it, whose download the village
+    began and lost half-way (the connection dropped): the bundle it was fetching."""
+    from app.models import Village
+
+    assert netkit.sync(village, server).ok  # the township now has its records and answers with a bundle
+    with town.store.transaction() as s:  # something new for the village to fetch
+        s.scalars(select(Village).where(Village.code == netkit.village_code(village))).one().name = "新名村"
+    with transport.MailboxClient(server.url, village.keys, village.device_id) as client:
+        (item,) = client.waiting()
+        client.http = httpx.Client(base_url=server.url, transport=DroppingTransport(item.size // 2))
+        with pytest.raises(transport.Unreachable, match="下次从断点继续"):
+            client.download(item, service.inbox(village.paths))
+    return item
+
+
 @pytest.mark.slow
 def test_a_dropped_download_resumes_from_the_byte_it_had(net):
     town, a, _ = net
     with netkit.serve(town) as server:
-        assert netkit.sync(a, server).ok  # the township now has A's records and answers with a bundle
-        with town.store.transaction() as s:  # something new for A to fetch
-            from app.models import Village
-
-            s.scalars(select(Village).where(Village.code == netkit.village_code(a))).one().name = "新名村"
-        with transport.MailboxClient(server.url, a.keys, a.device_id) as client:
-            (item,) = client.waiting()
-            client.http = httpx.Client(base_url=server.url, transport=DroppingTransport(item.size // 2))
-            with pytest.raises(transport.Unreachable, match="下次从断点继续"):
-                client.download(item, service.inbox(a.paths))
+        item = _half_fetched(town, a, server)
         part = service.inbox(a.paths) / (item.name + ".part")
         assert part.stat().st_size == item.size // 2
         report = netkit.sync(a, server)
@@ -258,16 +265,7 @@ def test_a_download_begun_resumes_after_a_restart_of_the_server_and_a_new_upload
     port = netkit.free_port()
     server = netkit.serve(town, port)
     try:
-        assert netkit.sync(a, server).ok
-        with town.store.transaction() as s:  # something new for A to fetch
-            from app.models import Village
-
-            s.scalars(select(Village).where(Village.code == netkit.village_code(a))).one().name = "新名村"
-        with transport.MailboxClient(server.url, a.keys, a.device_id) as client:
-            (item,) = client.waiting()
-            client.http = httpx.Client(base_url=server.url, transport=DroppingTransport(item.size // 2))
-            with pytest.raises(transport.Unreachable, match="下次从断点继续"):
-                client.download(item, service.inbox(a.paths))
+        item = _half_fetched(town, a, server)
         server.stop()
         server = netkit.serve(town, port)  # restarted; meanwhile the doctor edited a record
         edit_resident(a, first_archive(a), phone="13100000077")
