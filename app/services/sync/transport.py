@@ -289,8 +289,11 @@ class MailboxClient:
                     raise Unreachable(Message(CTX, TIMED_OUT))
         finally:
             response.close()
+        # (the body as read: decoded already, so without the headers that said how it was sent)
+        sent_as = ("content-encoding", "content-length", "transfer-encoding")
+        headers = [(k, v) for k, v in response.headers.items() if k.lower() not in sent_as]
         return httpx.Response(
-            response.status_code, headers=response.headers, content=bytes(body), request=response.request
+            response.status_code, headers=headers, content=bytes(body), request=response.request
         )
 
     def _json(self, response: httpx.Response) -> dict:
