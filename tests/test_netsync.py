@@ -705,3 +705,22 @@ def test_one_run_at_a_time_per_data_folder(net, monkeypatch):
         assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
     finally:
         server.stop()
+
+
+def test_sync_status_tells_the_network_sync_as_the_page_does(net, capsys):
+    """A PC syncing by a scheduled task (sync run --once) has no window to show why its runs fail:
+    sync status said nothing of the network (a revoked or unreachable village looked as any)."""
+    from app.cli import main
+
+    _town, a, _ = net
+    url = f"http://127.0.0.1:{netkit.free_port()}"  # nobody there
+    report = netkit.sync(a, url)
+    assert not report.ok
+    capsys.readouterr()
+    assert main(["--data-dir", str(a.paths.data_dir), "sync", "status"]) == 0
+    out = capsys.readouterr().out
+    assert f"网络同步：服务器 {url}，上次成功 从未" in out and "最近 1 次未成功：连不上" in out, out
+    assert main(["--data-dir", str(a.paths.data_dir), "sync", "status", "--json"]) == 0
+    network = json.loads(capsys.readouterr().out)["network"]
+    assert network["server_url"] == url and network["failures"] == 1 and "连不上" in network["last_error"]
+    assert network["revoked"] is False and network["last_success_at"] is None

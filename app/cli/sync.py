@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 
 from app.cli import serve
@@ -114,16 +115,29 @@ def import_bundles(args) -> int:
 
 
 def status(args) -> int:
-    from app.services.sync import exchange
+    from app.services.profile import UPSTREAM
+    from app.services.sync import exchange, service
 
-    _, store = open_store(args)
+    paths, store = open_store(args)
     with store.session() as s:
         st = exchange.status(s)
+        net = service.net_state(s, paths, history=0) if st["role"] in UPSTREAM else None
     data = {
         **st,
         "peers": [p.__dict__ for p in st["peers"]],
         "clock_warnings": [m.render() for m in st["clock_warnings"]],
     }
+    if net is not None:  # (a scheduled task's runs, read where no window shows them)
+        data["network"] = {
+            "server_url": net.server_url,
+            "last_success_at": net.last_success_at,
+            "last_attempt_at": net.last_attempt_at,
+            "next_try_at": net.next_try_at,
+            "failures": net.failures,
+            "last_error": net.last_error.render() if net.last_error else None,
+            "revoked": net.revoked,
+            "to_upload": net.to_upload,
+        }
     if args.json:
         print_json(data)
         return 0
@@ -140,7 +154,25 @@ def status(args) -> int:
     print(f"未处理冲突 {st['conflicts_open']}，疑似重复档案 {st['duplicates_open']}，待补齐 {st['pending']}")
     for w in data["clock_warnings"]:
         print(f"注意：{w}")
+    if net is not None:
+        print(_network_line(net))
     return 0
+
+
+def _network_line(net) -> str:
+    """The network sync as one line: the server, the last success, and why the last runs failed."""
+
+    def at(moment) -> str:
+        return moment.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M") if moment else "从未"
+
+    if not net.server_url:
+        return "网络同步：未设置服务器地址（cunyi sync run --server 地址）"
+    line = f"网络同步：服务器 {net.server_url}，上次成功 {at(net.last_success_at)}，待上传同步包 {net.to_upload} 个"
+    if net.last_error is not None:
+        line += f"；最近 {net.failures} 次未成功：{net.last_error.render()}"
+        if net.next_try_at and not net.revoked:
+            line += f"；下次尝试 {at(net.next_try_at)}"
+    return line
 
 
 def list_conflicts(args) -> int:
