@@ -304,6 +304,7 @@ def test_server_killed_mid_upload_the_village_retries_and_one_copy_is_applied(ne
     report = netkit.sync(a, server, client_factory=functools.partial(KillingClient, chunk=4096))
     assert not report.ok and isinstance(report.error, transport.Unreachable)
     assert bundles_in(town, a) == 0
+    made = report.ops_sent
     (waiting,) = service.outbox(a.paths).glob("*.cyb")
     size, bundle_id = waiting.stat().st_size, service.bundle.read_header(waiting).bundle_id
     held = sum(p.stat().st_size for p in mailbox_files(town, "uploads") if p.suffix == ".part")
@@ -311,6 +312,7 @@ def test_server_killed_mid_upload_the_village_retries_and_one_copy_is_applied(ne
     with netkit.serve(town, port) as server:
         report = netkit.sync(a, server)
         assert report.ok and report.uploaded == 1
+        assert report.ops_sent == made > 0  # its changes, sent now (the resumed bundle read 0 changes)
         assert report.bytes_up <= size - held + 4096  # resumed, not started over
         assert netkit.sync(a, server).ok  # and again: nothing is sent twice
     with town.store.session() as s:

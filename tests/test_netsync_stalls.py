@@ -363,3 +363,20 @@ def test_answers_no_mailbox_gives_are_said_so_and_nothing_is_set_aside(net, path
     report = service.sync_once(a.store, a.paths, client_factory=lambda *args, **kw: _mocked(a, handler))
     assert not report.ok and "不是乡镇卫生院的同步服务器" in report.error.render(), report.error
     assert not list(a.paths.sub("quarantine").glob("*")), "the village's own bundle set aside"
+
+
+def test_a_bundle_fetched_whole_before_is_not_fetched_again(net, tmp_path):
+    """A replacement PC stopped after its whole village had come (662 KB over a slow link) and
+    before it was imported fetched all of it again at its next run."""
+    _town, a, _ = net
+    asked = []
+    client = _mocked(a, lambda r: (asked.append(r), httpx.Response(200, content=b"y" * 100))[1])
+    name = f"{'ab' * 16}_{a.device_id.hex}_{'cd' * 16}.cyb"
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / name).write_bytes(b"x" * 100)
+    item = transport.Waiting(name, 100, hashlib.sha256(b"x" * 100).hexdigest())
+    assert client.download(item, tmp_path / "inbox") == tmp_path / "inbox" / name
+    assert asked == [] and client.bytes_down == 0
+    # a file of that name that is not the one listed is fetched
+    other = transport.Waiting(name, 100, hashlib.sha256(b"y" * 100).hexdigest())
+    assert client.download(other, tmp_path / "inbox").read_bytes() == b"y" * 100 and len(asked) == 1

@@ -396,8 +396,11 @@ def _push(store: Store, paths: Paths, client: transport.MailboxClient, town, rep
     folder = outbox(paths)
     folder.mkdir(parents=True, exist_ok=True)
     sent_before = report.uploaded
-    for f in sorted(folder.glob("*" + bundle.SUFFIX)):
+    for f in sorted(folder.glob("*" + bundle.SUFFIX)):  # made by an earlier run: its changes counted as sent
+        before = report.uploaded
         _upload(store, paths, client, f, report)
+        if report.uploaded > before:
+            report.ops_sent += _ops_of(store, bundle_id_of(f.name))
     if report.uploaded == sent_before and worth_sending(store, town):
         # a township's first bundle to its county is its snapshot (snapshot.wanted)
         result = snapshot.export_bundles(store, paths, folder, peer=town.hex, network=True)
@@ -434,6 +437,21 @@ def _upload(store: Store, paths: Paths, client: transport.MailboxClient, f: Path
         _set_aside(paths, f, reason.render())
         _note_failed(store, header.bundle_id, _refused(reason).message)
         raise _refused(reason)
+
+
+def _ops_of(store: Store, bundle_id: uuid.UUID | None) -> int:
+    """The changes a bundle this PC made carries, as its history records them."""
+    if bundle_id is None:
+        return 0
+    with store.session() as s:
+        return (
+            s.scalar(
+                select(BundleRecord.ops).where(
+                    BundleRecord.bundle_id == bundle_id, BundleRecord.direction == "out"
+                )
+            )
+            or 0
+        )
 
 
 class Refused(UserError):
