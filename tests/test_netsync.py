@@ -335,8 +335,13 @@ def test_server_killed_before_importing_a_complete_upload_imports_it_at_start(ne
     server.stop(abruptly=True)
     hold.set()
     assert bundles_in(town, a) == 0 and len(mailbox_files(town, "incoming")) == 1
+    # the village's run had noted the upload as queued (then was cut off, as the server stopped)
+    service._awaited(a.paths).mkdir(parents=True, exist_ok=True)
+    (service._awaited(a.paths) / f"{service.bundle.read_header(f).bundle_id.hex}.json").write_text("{}")
+    f.unlink()  # (sent whole: out of its outbox)
     with netkit.serve(town, port) as server:
-        assert netkit.sync(a, server).ok  # the listing waits for the imports queued before it
+        report = netkit.sync(a, server)  # the listing waits for the imports queued before it
+        assert report.ok and report.uploaded == 0  # what it sent is there: not made and sent again
     assert bundles_in(town, a) == 1 and mailbox_files(town, "incoming") == []
     assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
 

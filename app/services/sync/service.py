@@ -401,7 +401,7 @@ def _push(store: Store, paths: Paths, client: transport.MailboxClient, town, rep
         _upload(store, paths, client, f, report)
         if report.uploaded > before:
             report.ops_sent += _ops_of(store, bundle_id_of(f.name))
-    if report.uploaded == sent_before and worth_sending(store, town):
+    if report.uploaded == sent_before and not _on_its_way(paths, client) and worth_sending(store, town):
         # a township's first bundle to its county is its snapshot (snapshot.wanted)
         result = snapshot.export_bundles(store, paths, folder, peer=town.hex, network=True)
         report.ops_sent += sum(b.ops for b in result.bundles)
@@ -488,6 +488,22 @@ AWAITED_DAYS = 7  # how long the word on a queued upload is asked for (the mailb
 def _awaited(paths: Paths) -> Path:
     """Uploads the township queued for its import, whose outcome this PC has not heard yet."""
     return paths.sub("sync-awaited")
+
+
+def _on_its_way(paths: Paths, client: transport.MailboxClient) -> bool:
+    """Whether an upload of an earlier run is at the township, imported or to be, and its word has
+    not come back (a run cut off after the upload: the township's server stopped before importing
+    it, and imported it at its start): what it carries is acknowledged by this run's pull, and is
+    not made into a bundle and sent again meanwhile (all of it went twice)."""
+    folder = _awaited(paths)
+    for f in sorted(folder.glob("*.json")) if folder.exists() else []:
+        if bundle.HEX32.match(f.stem) and client.upload_state(f.stem).get("status") in (
+            "queued",
+            "applied",
+            "already",
+        ):
+            return True
+    return False
 
 
 def _hear_back(store: Store, paths: Paths, client: transport.MailboxClient) -> None:
