@@ -340,7 +340,10 @@ def test_server_killed_before_importing_a_complete_upload_imports_it_at_start(ne
     (service._awaited(a.paths) / f"{service.bundle.read_header(f).bundle_id.hex}.json").write_text("{}")
     f.unlink()  # (sent whole: out of its outbox)
     with netkit.serve(town, port) as server:
-        report = netkit.sync(a, server)  # the listing waits for the imports queued before it
+        deadline = time.monotonic() + 30  # imported at the server's start
+        while bundles_in(town, a) == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        report = netkit.sync(a, server)
         assert report.ok and report.uploaded == 0  # what it sent is there: not made and sent again
     assert bundles_in(town, a) == 1 and mailbox_files(town, "incoming") == []
     assert netkit.village_rows(town, a) == netkit.village_rows(a, a)

@@ -491,17 +491,15 @@ def _awaited(paths: Paths) -> Path:
 
 
 def _on_its_way(paths: Paths, client: transport.MailboxClient) -> bool:
-    """Whether an upload of an earlier run is at the township, imported or to be, and its word has
-    not come back (a run cut off after the upload: the township's server stopped before importing
-    it, and imported it at its start): what it carries is acknowledged by this run's pull, and is
-    not made into a bundle and sent again meanwhile (all of it went twice)."""
+    """Whether an upload of an earlier run was imported at the township and its word has not come
+    back (a run cut off after the upload: the township's server stopped before importing it, and
+    imported it at its start): what it carries is acknowledged by this run's pull, and is not made
+    into a bundle and sent again meanwhile (all of it went twice).  One still queued there is no
+    such promise (an import that fails, the disk full, leaves it queued until the server restarts):
+    what it carries is sent again."""
     folder = _awaited(paths)
     for f in sorted(folder.glob("*.json")) if folder.exists() else []:
-        if bundle.HEX32.match(f.stem) and client.upload_state(f.stem).get("status") in (
-            "queued",
-            "applied",
-            "already",
-        ):
+        if bundle.HEX32.match(f.stem) and client.upload_state(f.stem).get("status") in ("applied", "already"):
             return True
     return False
 
