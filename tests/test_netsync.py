@@ -349,6 +349,35 @@ def test_server_killed_before_importing_a_complete_upload_imports_it_at_start(ne
     assert netkit.village_rows(town, a) == netkit.village_rows(a, a)
 
 
+def test_an_upload_heard_of_holds_back_one_run_only(net, tmp_path, monkeypatch):
+    """What an imported upload carries is not sent again while its acknowledgement comes with the
+    pull; a pull cut off again and again (a slow link) held back every later bundle, and what the
+    doctor entered meanwhile never went."""
+    from tests.test_sync import edit_resident, first_archive
+
+    town, a, _ = net
+    with netkit.serve(town) as server:
+        f = exported(a, tmp_path)
+        with transport.MailboxClient(server.url, a.keys, a.device_id) as client:
+            assert client.upload(f, service.bundle.read_header(f).bundle_id.hex)["status"] == "queued"
+        service._awaited(a.paths).mkdir(parents=True, exist_ok=True)
+        (service._awaited(a.paths) / f"{service.bundle.read_header(f).bundle_id.hex}.json").write_text("{}")
+        f.unlink()
+        deadline = time.monotonic() + 30
+        while bundles_in(town, a) == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+        def cut_off(*_a, **_k):
+            raise transport.Unreachable(service.Message("NetSync", "下载中断", {}))
+
+        monkeypatch.setattr(service, "_pull", cut_off)
+        edit_resident(a, first_archive(a), phone="13100000066")
+        held = netkit.sync(a, server)
+        assert not held.ok and held.uploaded == 0  # held back once: its acknowledgement is on its way
+        sent = netkit.sync(a, server)  # the pull cut off again: the new changes go all the same
+        assert not sent.ok and sent.uploaded == 1
+
+
 @pytest.mark.sqlite_only  # the moved mark is the SQLite file's (migrate-store to PostgreSQL)
 def test_a_server_whose_file_was_moved_keeps_what_came_and_refuses_until_restarted_on_the_store(net):
     """migrate-store moved the township's file while ``cunyi serve`` ran on it: a bundle that

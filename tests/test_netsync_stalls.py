@@ -339,6 +339,7 @@ def test_a_download_slower_than_the_least_rate_stops_and_keeps_what_came(net, tm
         ("/v1/bundles", {"bundles": [{"name": 1}]}),
         ("/v1/bundles", {"pending": True, "retry_after": "soon"}),
         ("/v1/bundles", {"bundles": "all"}),
+        ("/v1/uploads/", {"status": "partial", "offset": 0, "retry_after": "soon"}),
     ],
 )
 def test_answers_no_mailbox_gives_are_said_so_and_nothing_is_set_aside(net, path, answer):
@@ -380,3 +381,26 @@ def test_a_bundle_fetched_whole_before_is_not_fetched_again(net, tmp_path):
     # a file of that name that is not the one listed is fetched
     other = transport.Waiting(name, 100, hashlib.sha256(b"y" * 100).hexdigest())
     assert client.download(other, tmp_path / "inbox").read_bytes() == b"y" * 100 and len(asked) == 1
+
+
+def test_a_refusal_the_mailbox_gives_as_409_is_said_as_its_refusal(net):
+    """An upload whose length differs from the one the mailbox recorded is refused with a 409 of
+    the error's shape: it read as "not the township's sync server"."""
+    from app.services.sync import service
+
+    _town, a, _ = net
+
+    def handler(request):
+        if request.url.path == "/v1/health":
+            return httpx.Response(200, json={"ok": True, "time_ms": int(time.time() * 1000)})
+        if request.url.path.startswith("/v1/uploads/") and request.method == "PUT":
+            return httpx.Response(409, json={"error": "length", "message": "上传长度与先前不符"})
+        if request.url.path.startswith("/v1/uploads/"):
+            return httpx.Response(200, json={"status": "partial", "offset": 0})
+        return httpx.Response(200, json={"bundles": []})
+
+    with a.store.transaction() as s:
+        service.set_server(s, "http://127.0.0.1:9")
+    report = service.sync_once(a.store, a.paths, client_factory=lambda *args, **kw: _mocked(a, handler))
+    said = report.error.render()
+    assert not report.ok and "拒绝了请求（409）" in said and "上传长度与先前不符" in said, said

@@ -35,3 +35,16 @@ def test_a_failure_after_the_last_success_stays_to_be_acted_on():
         row(ov.IN, "village A"),
     ]
     assert [r.settled for r in ov._settled(rows)] == [False, False, False, False]
+
+
+def test_a_pc_replaced_is_not_settled_by_its_replacement():
+    """Two PCs of one village read alike ("110105001101 向阳村"): a bundle of the old one refused is
+    not settled by the new one's imported, which does not carry the old one's changes."""
+    import uuid
+
+    old, new = uuid.uuid4(), uuid.uuid4()
+    rows = [
+        ov.BundleRow(dt.datetime(2026, 12, 2), ov.IN, "village A", 9, "X", "f", None, peer=new),
+        ov.BundleRow(dt.datetime(2026, 12, 1), ov.REJECTED, "village A", 0, "Y", "g", None, peer=old),
+    ]
+    assert [r.settled for r in ov._settled(rows)] == [False, False]

@@ -78,6 +78,17 @@ def _userinfo(url: str) -> tuple[str, str, str, str] | None:
 _ENCODED = re.compile(r"%[0-9A-Fa-f]{2}")
 
 
+def _not_written_as_an_address(url: str) -> UserError:
+    return _err(
+        QT_TRANSLATE_NOOP(
+            "StoreCopy",
+            "数据库地址 {url} 读不通：用户名或密码里的 @ : / # ? % & 等字符要按网址的规则写"
+            "（如 @ 写作 %40，: 写作 %3A，/ 写作 %2F，# 写作 %23，? 写作 %3F，% 写作 %25，& 写作 %26）",
+        ),
+        url=shown_url(url),
+    )
+
+
 def _unencoded(url: str) -> bool:
     """Whether the user name or password of ``url`` holds a character an address gives a meaning
     (@ : / # ? & or a % not starting an encoded one): the address then reads as another one."""
@@ -305,17 +316,12 @@ def migrate_store(source: Store, target_url: str, moved: Callable[[], None] | No
     except raced:
         raise full from None
     except (sa.exc.OperationalError, sa.exc.InterfaceError) as e:
+        if _unencoded(target_url):  # (read as another address: "p@ss@host" as the host "ss@host")
+            raise _not_written_as_an_address(target_url) from None
         raise unreachable(target_url, e) from None
     except (ValueError, ImportError, sa.exc.ArgumentError):  # not a URL, or another driver than psycopg
         if _unencoded(target_url):
-            raise _err(
-                QT_TRANSLATE_NOOP(
-                    "StoreCopy",
-                    "数据库地址 {url} 读不通：用户名或密码里的 @ : / # ? % & 等字符要按网址的规则写"
-                    "（如 @ 写作 %40，: 写作 %3A，/ 写作 %2F，# 写作 %23，? 写作 %3F，% 写作 %25，& 写作 %26）",
-                ),
-                url=shown_url(target_url),
-            ) from None
+            raise _not_written_as_an_address(target_url) from None
         raise _err(
             QT_TRANSLATE_NOOP(
                 "StoreCopy", "目标必须是 PostgreSQL 数据库（postgresql+psycopg://用户@主机/库名），不是 {url}"

@@ -240,7 +240,8 @@ def require_trail(session: Session) -> None:
     wanted = [
         (AuditEntry.__table__.name, "INSERT"),
         (ChangeLog.__table__.name, "INSERT"),
-        (Setting.__table__.name, "INSERT, UPDATE"),
+        (Setting.__table__.name, "INSERT"),
+        (Setting.__table__.name, "UPDATE"),  # (one check of "INSERT, UPDATE" holds with either)
         (SyncState.__table__.name, "UPDATE"),
     ]
     checks = " AND ".join(f"has_table_privilege(:t{i}, :p{i})" for i in range(len(wanted)))

@@ -38,6 +38,7 @@ class BundleRow:
     retry: bool = False  # NET_FAILED: still in the outbox, sent again at the next run
     taken_at: dt.datetime | None = None  # NET_TAKEN: when its recipient fetched it
     settled: bool = False  # FAILED: a later bundle between the same two devices went through
+    peer: object = None  # the peer's device id (two PCs of one village read alike in ``device``)
 
     @property
     def failed(self) -> bool:
@@ -108,13 +109,14 @@ def _settled(rows: list[BundleRow]) -> tuple[BundleRow, ...]:
     has not acknowledged travels again), so the failure is history, not a matter to act on."""
     went_out, came_in, out = set(), set(), []
     for row in rows:
+        who = row.peer or row.device
         if row.kind in _WENT_OUT:
-            went_out.add(row.device)
+            went_out.add(who)
         elif row.kind in _CAME_IN:
-            came_in.add(row.device)
+            came_in.add(who)
         elif row.kind in FAILED and not row.retry:  # (one still to be sent again is not history)
             later = came_in if row.kind in (REJECTED, NET_REJECTED) else went_out
-            row = replace(row, settled=row.device in later)
+            row = replace(row, settled=who in later)
         out.append(row)
     return tuple(out)
 
@@ -140,7 +142,7 @@ def _bundle_row(
     else:
         kind = {"in": NET_IN, "rejected": NET_REJECTED}.get(h.direction, h.direction)
     number = _number(h.bundle_id) if h.bundle_id else name
-    return BundleRow(h.at, kind, device, h.ops, number, name, reason, retry, taken_at)
+    return BundleRow(h.at, kind, device, h.ops, number, name, reason, retry, taken_at, peer=h.peer)
 
 
 def _number(bundle_id) -> str:

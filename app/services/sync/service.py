@@ -287,7 +287,30 @@ def sync_once(
     """One run: reach the mailbox, push, pull, import; the state and a history row are recorded
     whatever happens.  Errors the user can act on come back in ``report.error`` (never raised),
     except that nothing runs without an address, a trusted township, or the right to sync, nor
-    while another run of this data folder is under way (:class:`SyncBusy`)."""
+    while another run of this data folder is under way (:class:`SyncBusy`: said before anything,
+    the store's write lock included, is taken)."""
+    paths.sub("outbox").mkdir(parents=True, exist_ok=True)
+    one_at_a_time = filelock.FileLock(paths.sub("outbox") / ".network-run.lock")
+    try:
+        one_at_a_time.acquire(timeout=0)
+    except filelock.Timeout:
+        raise SyncBusy(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "NetSync",
+                    "本机已有一次同步正在进行（程序窗口的自动同步，或计划任务）：这次不再同步，等它完成即可",
+                ),
+                {},
+            )
+        ) from None
+    try:
+        return _sync_once(store, paths, server, interval_s, client_factory, cancelled)
+    finally:
+        one_at_a_time.release()
+
+
+def _sync_once(store, paths, server, interval_s, client_factory, cancelled) -> RunReport:
     started, t0 = utcnow(), time.perf_counter()
     with store.transaction() as s:
         authz.require(s, "sync")
@@ -305,27 +328,7 @@ def sync_once(
             )
         url, pin, device_id = row.server_url, row.tls_pin, me.device_id
         town = _upstream(s).device_id
-    paths.sub("outbox").mkdir(parents=True, exist_ok=True)
-    one_at_a_time = filelock.FileLock(paths.sub("outbox") / ".network-run.lock")
-    try:
-        one_at_a_time.acquire(timeout=0)
-    except filelock.Timeout:
-        raise SyncBusy(
-            Message(
-                CTX,
-                QT_TRANSLATE_NOOP(
-                    "NetSync",
-                    "本机已有一次同步正在进行（程序窗口的自动同步，或计划任务）：这次不再同步，等它完成即可",
-                ),
-                {},
-            )
-        ) from None
-    try:
-        return _run(
-            store, paths, url, pin, device_id, town, started, t0, interval_s, client_factory, cancelled
-        )
-    finally:
-        one_at_a_time.release()
+    return _run(store, paths, url, pin, device_id, town, started, t0, interval_s, client_factory, cancelled)
 
 
 class SyncBusy(UserError):
@@ -497,11 +500,12 @@ def _on_its_way(paths: Paths, client: transport.MailboxClient) -> bool:
     into a bundle and sent again meanwhile (all of it went twice).  One still queued there is no
     such promise (an import that fails, the disk full, leaves it queued until the server restarts):
     what it carries is sent again."""
-    folder = _awaited(paths)
+    folder, held = _awaited(paths), False
     for f in sorted(folder.glob("*.json")) if folder.exists() else []:
         if bundle.HEX32.match(f.stem) and client.upload_state(f.stem).get("status") in ("applied", "already"):
-            return True
-    return False
+            f.unlink(missing_ok=True)  # heard: it holds back this run's bundle only (a pull cut off
+            held = True  # again and again, its word never heard, held back every later one)
+    return held
 
 
 def _hear_back(store: Store, paths: Paths, client: transport.MailboxClient) -> None:
@@ -690,8 +694,10 @@ def run_service(
         started = utcnow()
         try:
             report = sync_once(store, paths, interval_s=interval_s, client_factory=client_factory)
-        except SyncBusy:  # (a scheduled task's run, meanwhile: this one's turn comes again)
-            stop.wait(min(interval_s, 5.0))
+        except SyncBusy:  # (a scheduled task's run, meanwhile: this one's turn comes at the next)
+            wake.wait(interval_s)
+            if wake is not stop:
+                wake.clear()
             continue
         except UserError as e:  # no upper level trusted yet, the township's card revoked meanwhile …
             report = RunReport(error=e)

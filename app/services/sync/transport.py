@@ -311,8 +311,16 @@ class MailboxClient:
         """An upload's state as the mailbox says it: a known status, and a whole offset where one is
         said."""
         state = self._json(response)
+        if "status" not in state and "error" in state:  # (a refusal the mailbox gives as 409)
+            raise self._refusal(response)
         offset = state.get("offset", None if state.get("status") == "partial" else 0)
-        if state.get("status") not in STATUSES or type(offset) is not int or offset < 0:
+        wait = state.get("retry_after", 0)
+        if (
+            state.get("status") not in STATUSES
+            or type(offset) is not int
+            or offset < 0
+            or type(wait) not in (int, float)
+        ):
             raise _err(NOT_A_MAILBOX, url=self.base_url)
         return state
 
