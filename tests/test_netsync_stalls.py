@@ -298,6 +298,23 @@ def _mocked(village, handler) -> transport.MailboxClient:
     return client
 
 
+def _run_against(village, answering):
+    """One network run of ``village`` against a server that answers the health probe as a mailbox
+    does, and every other request with ``answering(request)``."""
+    from app.services.sync import service
+
+    def handler(request):
+        if request.url.path == "/v1/health":
+            return httpx.Response(200, json={"ok": True, "time_ms": int(time.time() * 1000)})
+        return answering(request)
+
+    with village.store.transaction() as s:
+        service.set_server(s, "http://127.0.0.1:9")
+    return service.sync_once(
+        village.store, village.paths, client_factory=lambda *a, **k: _mocked(village, handler)
+    )
+
+
 def _trickle(total: int, every_s: float):
     for _ in range(total):
         time.sleep(every_s)
@@ -346,22 +363,17 @@ def test_answers_no_mailbox_gives_are_said_so_and_nothing_is_set_aside(net, path
     """A server answering the health probe as a mailbox but its other requests with what no mailbox
     says crashed the run (同步时出错（详见日志）: int('x'), a RecursionError) and set the village's
     own bundle aside in quarantine with the reason "None"."""
-    from app.services.sync import service
 
     _town, a, _ = net
 
-    def handler(request):
-        if request.url.path == "/v1/health":
-            return httpx.Response(200, json={"ok": True, "time_ms": int(time.time() * 1000)})
+    def answering(request):
         if request.url.path.startswith(path):
             return httpx.Response(200, json=answer)
         if request.url.path.startswith("/v1/uploads/"):
             return httpx.Response(200, json={"status": "queued", "offset": 0})
         return httpx.Response(200, json={"bundles": []})
 
-    with a.store.transaction() as s:
-        service.set_server(s, "http://127.0.0.1:9")
-    report = service.sync_once(a.store, a.paths, client_factory=lambda *args, **kw: _mocked(a, handler))
+    report = _run_against(a, answering)
     assert not report.ok and "不是乡镇卫生院的同步服务器" in report.error.render(), report.error
     assert not list(a.paths.sub("quarantine").glob("*")), "the village's own bundle set aside"
 
@@ -386,21 +398,16 @@ def test_a_bundle_fetched_whole_before_is_not_fetched_again(net, tmp_path):
 def test_a_refusal_the_mailbox_gives_as_409_is_said_as_its_refusal(net):
     """An upload whose length differs from the one the mailbox recorded is refused with a 409 of
     the error's shape: it read as "not the township's sync server"."""
-    from app.services.sync import service
 
     _town, a, _ = net
 
-    def handler(request):
-        if request.url.path == "/v1/health":
-            return httpx.Response(200, json={"ok": True, "time_ms": int(time.time() * 1000)})
+    def answering(request):
         if request.url.path.startswith("/v1/uploads/") and request.method == "PUT":
             return httpx.Response(409, json={"error": "length", "message": "上传长度与先前不符"})
         if request.url.path.startswith("/v1/uploads/"):
             return httpx.Response(200, json={"status": "partial", "offset": 0})
         return httpx.Response(200, json={"bundles": []})
 
-    with a.store.transaction() as s:
-        service.set_server(s, "http://127.0.0.1:9")
-    report = service.sync_once(a.store, a.paths, client_factory=lambda *args, **kw: _mocked(a, handler))
+    report = _run_against(a, answering)
     said = report.error.render()
     assert not report.ok and "拒绝了请求（409）" in said and "上传长度与先前不符" in said, said
