@@ -9,6 +9,8 @@ primary UI language; English comes from ``resources/translations/cunyi_en.ts``.
 
 from __future__ import annotations
 
+import datetime as dt
+
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
     return text
@@ -23,3 +25,11 @@ def finish_translation(found: str, text: str, lang: str) -> str:
 
         return english_label(text) or text
     return found or text
+
+
+def local_time(value: dt.datetime | None, never: str = "") -> str:
+    """A stored (UTC) moment as this PC's local time, to the minute; ``never`` when there is none:
+    how the GUI and the command line show a moment."""
+    if value is None:
+        return never
+    return value.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")

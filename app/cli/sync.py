@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 
 from app.cli import serve
 from app.cli.core import add_json, open_store, print_json
-from app.i18n import QT_TRANSLATE_NOOP
+from app.i18n import QT_TRANSLATE_NOOP, local_time
 from app.services.access.roles import PLACE_LABELS
 
 
@@ -163,7 +162,7 @@ def _network_line(net) -> str:
     """The network sync as one line: the server, the last success, and why the last runs failed."""
 
     def at(moment) -> str:
-        return moment.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M") if moment else "从未"
+        return local_time(moment, "从未")
 
     if not net.server_url:
         return "网络同步：未设置服务器地址（cunyi sync run --server 地址）"

@@ -3,7 +3,6 @@ editor of each kind of field of a field table (:func:`field_editor`)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.codes import CODE_LISTS
-from app.i18n import finish_translation
+from app.i18n import finish_translation, local_time  # noqa: F401 - the pages' name for it
 from app.services.errors import Message
 from app.services.records.field_table import Field, Kind
 from app.services.records.validators import is_digits
@@ -234,13 +233,6 @@ class LazyPage(QWidget):
 
     def refresh(self) -> None:  # pragma: no cover - pages override
         raise NotImplementedError
-
-
-def local_time(value: dt.datetime | None, never: str = "") -> str:
-    """A stored (UTC) moment as this PC's local time, to the minute; ``never`` when there is none."""
-    if value is None:
-        return never
-    return value.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def save_path(parent: QWidget, title: str, suggested: str, filters: str) -> str | None:

@@ -30,7 +30,7 @@ from functools import cache
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
-from app.i18n import QT_TRANSLATE_NOOP
+from app.i18n import QT_TRANSLATE_NOOP, local_time
 from app.models import FollowupVisit, Peer, ProgramEnrolment, Resident, User, Village
 from app.models.base import id_hex
 from app.services.access import authz
@@ -435,7 +435,7 @@ def _bursts(visits: list[_Visit], rules: QualityRules, users: dict, add) -> None
                     minutes=minutes,
                     n=len(run),
                     # this PC's local time, as the 审计 page shows the same saves
-                    start=first.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M"),
+                    start=local_time(first),
                 )
             i = j + 1
 

@@ -4,6 +4,7 @@ warnings, open conflicts and the history of bundles, as small frozen data classe
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -38,7 +39,7 @@ class BundleRow:
     retry: bool = False  # NET_FAILED: still in the outbox, sent again at the next run
     taken_at: dt.datetime | None = None  # NET_TAKEN: when its recipient fetched it
     settled: bool = False  # FAILED: a later bundle between the same two devices went through
-    peer: object = None  # the peer's device id (two PCs of one village read alike in ``device``)
+    peer: uuid.UUID | None = None  # the peer's device id (two PCs of one village read alike in ``device``)
 
     @property
     def failed(self) -> bool:

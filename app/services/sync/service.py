@@ -328,15 +328,6 @@ def _sync_once(store, paths, server, interval_s, client_factory, cancelled) -> R
             )
         url, pin, device_id = row.server_url, row.tls_pin, me.device_id
         town = _upstream(s).device_id
-    return _run(store, paths, url, pin, device_id, town, started, t0, interval_s, client_factory, cancelled)
-
-
-class SyncBusy(UserError):
-    """Another run of this data folder is under way (two at once sent everything twice and wrote
-    one download's part file together, which was then set aside as damaged)."""
-
-
-def _run(store, paths, url, pin, device_id, town, started, t0, interval_s, client_factory, cancelled):
     keys = device_keys.keys_for_store(store, paths.sub("keys"))
     report = RunReport()
     client = client_factory(url, keys, device_id, pin=pin)
@@ -362,6 +353,11 @@ def _run(store, paths, url, pin, device_id, town, started, t0, interval_s, clien
     report.seconds = time.perf_counter() - t0
     _record(store, report, started, interval_s)
     return report
+
+
+class SyncBusy(UserError):
+    """Another run of this data folder is under way (two at once sent everything twice and wrote
+    one download's part file together, which was then set aside as damaged)."""
 
 
 def _round(store: Store, paths: Paths, client, town, keys, report: RunReport, cancelled) -> Refused | None:
