@@ -631,13 +631,21 @@ def test_an_account_that_may_only_read_is_told_so_in_words(tmp_path, pg_cluster,
     for argv, out in (
         (["residents", "export", "{out}"], "r.csv"),
         (["report", "indicators", "--year", "2026", "-o", "{out}"], "i.xlsx"),
+        (["report", "indicators", "--year", "2026", "-o", "{out}"], "i.pdf"),
+        (["report", "quality", "-o", "{out}"], "q.xlsx"),
+        (["report", "quality", "-o", "{out}"], "q.pdf"),
+        (["poverty", "list", "-o", "{out}"], "p.xlsx"),
+        (["poverty", "list", "--plans", "-o", "{out}"], "pp.xlsx"),
+        (["audit", "-o", "{out}"], "a.csv"),
         (["print", "worklist", "-o", "{out}"], "w.pdf"),
     ):
         target = tmp_path / out
+        target.write_bytes(b"a file of the doctor's own")  # (a refused export replaced it, then removed it)
         status = main(["--data-dir", d, "--db", as_reader, *(a.format(out=target) for a in argv)])
         err = capsys.readouterr().err
         assert status == 1 and "要记入审计日志，因此未进行" in err and "Error" not in err, (argv, err)
-        assert not target.exists(), argv
+        assert target.read_bytes() == b"a file of the doctor's own", argv
+        target.unlink()
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM audit_log").scalar() == entries
     engine.dispose()

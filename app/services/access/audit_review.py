@@ -174,6 +174,7 @@ def count(session: Session) -> int:
 def export_csv(session: Session, path: str | Path, f: AuditFilter = AuditFilter()) -> int:
     """Every entry ``f`` selects (whatever its limit: that is the list's on screen) as CSV at
     ``path`` (named .csv: it opens as what it is); audited."""
+    audit.require_trail(session)  # (before the file is written: a refused export replaces nothing)
     safe_output.named_as(path, ".csv")
     rows = query(session, replace(f, limit=EVERY))
     header = ["时间(UTC)", "用户", "设备", "操作", "对象", "对象ID", "摘要", "村/乡镇代码"]

@@ -532,6 +532,7 @@ def write_workbook(
     def label(text: str) -> str:
         return translate(CTX, text)
 
+    audit.require_trail(session)  # (before the file is written: a refused export replaces nothing)
     info = profile.profile_info(session)
     data = report_data(report, translate)
     wb = openpyxl.Workbook()
@@ -709,6 +710,7 @@ def write_summary_pdf(
     """:func:`summary_pdf` written to ``path`` (a .pdf), and the export audited."""
     from app.services.printing import write_pdf
 
+    audit.require_trail(session)  # (before the file is written: a refused export replaces nothing)
     written = write_pdf(path, summary_pdf(session, report, translate))
     audit.exported(session, "indicator_report", _what(report), written)
     return written

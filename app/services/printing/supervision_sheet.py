@@ -211,6 +211,7 @@ def write_supervision_sheets(session, report: QualityReport, labels: Labels, pat
     from app.services.printing import write_pdf
     from app.services.profile import get_profile
 
+    audit.require_trail(session)  # (before the file is written: a refused export replaces nothing)
     written = write_pdf(path, render_supervision_sheets(report, labels, get_profile(session).institution))
     audit.exported(session, "quality_report", len(report.findings), written)
     return written

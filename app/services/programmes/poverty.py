@@ -578,6 +578,7 @@ def export_households(session: Session, path: str | Path, today: dt.date | None 
     from app.services import safe_output
     from app.services.safe_output import append_xlsx_row
 
+    audit.require_trail(session)  # (before the file is written: a refused export replaces nothing)
     safe_output.named_as(path, ".xlsx")  # before anything is read (or audited)
     rows = list_households(session, today)
     wb = Workbook()
@@ -622,6 +623,7 @@ def export_plans(session: Session, path: str | Path) -> int:
     from app.services import safe_output
     from app.services.safe_output import append_xlsx_row
 
+    audit.require_trail(session)  # (before the file is written: a refused export replaces nothing)
     safe_output.named_as(path, ".xlsx")
     rows = plan_rows(session)
     wb = Workbook()

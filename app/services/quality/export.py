@@ -45,6 +45,7 @@ def write_workbook(session, report: QualityReport, dest: Path, translate: Transl
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
+    audit.require_trail(session)  # (before the file is written: a refused export replaces nothing)
     tl = translate or _identity
     h = {k: tl(CTX, v) for k, v in HEADERS.items()}
     kinds = list(KINDS)

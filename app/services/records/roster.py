@@ -752,6 +752,7 @@ def export_residents(session: Session, dest: Path) -> int:
     township: its villages), in the roster layout plus archive number (xlsx or csv); audited."""
     if dest.suffix.lower() not in TABLE_SUFFIXES:  # (before anything is read or audited)
         raise _err(QT_TRANSLATE_NOOP("Roster", "导出文件应为 .xlsx 或 .csv"))
+    audit.require_trail(session)  # (before the file is written: a refused export replaces nothing)
     safe_output.file_target(dest)  # not a device or a pipe (opening a pipe would wait for ever)
     visible = authz.village_clause(session, Resident.village_id)
     fields = roster_fields()
