@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.cli.core import add_json, open_store, print_json
+from app.cli.core import add_json, open_store, print_json_items
 from app.i18n import QT_TRANSLATE_NOOP
 
 
@@ -40,7 +40,7 @@ def show_audit(args) -> int:
             n = audit_review.export_csv(s, args.output, f)
             print(f"已导出 {n} 条审计记录：{args.output}")
             return 0
-        data = [
+        data = (
             {
                 "at": e.at,
                 "user": e.username,
@@ -50,14 +50,16 @@ def show_audit(args) -> int:
                 "summary": e.summary,
                 "scope": e.scope_code,
             }
-            for e in audit_review.query(s, f)
-        ]
-    if args.json:
-        print_json(data)
-        return 0
-    if not data:
+            for e in audit_review.entries(s, f)  # (a batch at a time: the trail may hold millions)
+        )
+        if args.json:
+            print_json_items(data)
+            return 0
+        shown = 0
+        for d in data:  # (entries synced in from elsewhere were written by another PC: on one line too)
+            line = f"{d['user']}  {d['action']}  {d['entity'] or ''}  {d['summary'] or ''}"
+            print(f"{d['at']:%Y-%m-%d %H:%M:%S}  {audit.one_line(line)}")
+            shown += 1
+    if not shown:
         print("没有符合条件的审计记录")
-    for d in data:  # (entries synced in from elsewhere were written by another PC: shown on one line too)
-        line = f"{d['user']}  {d['action']}  {d['entity'] or ''}  {d['summary'] or ''}"
-        print(f"{d['at']:%Y-%m-%d %H:%M:%S}  {audit.one_line(line)}")
     return 0

@@ -16,7 +16,7 @@ import re
 import sys
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NoReturn
 
@@ -518,6 +518,18 @@ def new_password(args: argparse.Namespace) -> str:
 def print_json(data) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
+
+
+def print_json_items(items: Iterable) -> None:
+    """``items`` as :func:`print_json` prints their list, each written as it comes (a list of
+    millions is never held)."""
+    separator = "[\n  "
+    for item in items:
+        sys.stdout.write(
+            separator + json.dumps(item, ensure_ascii=False, indent=2, default=str).replace("\n", "\n  ")
+        )
+        separator = ",\n  "
+    sys.stdout.write("[]\n" if separator.startswith("[") else "\n]\n")
 
 
 def run(handler: Handler, args: argparse.Namespace) -> int:

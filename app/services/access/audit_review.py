@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from app.services.profile import place_names
 
 MAX_TEXT = 100  # characters of a search
 SHOWN = 2000  # entries a list on screen shows (the newest); an export has every one the filter selects
-EVERY = 1_000_000  # (as a limit: no limit)
+EVERY = None  # (as a limit: every entry the filter selects, read a batch at a time: :func:`entries`)
+BATCH = 1000  # entries read at a time by :func:`entries`
 
 
 @dataclass(frozen=True)
@@ -30,10 +32,23 @@ class AuditFilter:
     username: str = ""
     action: str = ""
     text: str = ""  # in the entity, its id or the summary; or a resident's name or archive number
-    limit: int = SHOWN
+    limit: int | None = SHOWN
 
 
 def query(session: Session, f: AuditFilter = AuditFilter()) -> list[AuditEntry]:
+    """The entries ``f`` selects, newest first (at most its limit)."""
+    return list(session.scalars(_selected(session, f)))
+
+
+def entries(session: Session, f: AuditFilter = AuditFilter()) -> Iterator[AuditEntry]:
+    """:func:`query`'s entries read :data:`BATCH` at a time: a trail of millions is written out (an
+    export, ``cunyi audit``) without holding it all."""
+    return iter(session.scalars(_selected(session, f), execution_options={"yield_per": BATCH}))
+
+
+def _selected(session: Session, f: AuditFilter):
+    """The statement selecting ``f``'s entries; refused for a user who may not read the trail, or
+    a filter that cannot mean anything."""
     authz.require(session, "view_audit")
     if f.since and f.until and f.since > f.until:  # (nothing could match: said, not an empty list)
         raise UserError(
@@ -86,7 +101,8 @@ def query(session: Session, f: AuditFilter = AuditFilter()) -> list[AuditEntry]:
         if f.text.strip():
             match = match | AuditEntry.entity_id.in_(_rows_of_residents(session, like))
         q = q.where(match)
-    return list(session.scalars(q.order_by(AuditEntry.at.desc()).limit(f.limit)))
+    q = q.order_by(AuditEntry.at.desc())
+    return q if f.limit is None else q.limit(f.limit)
 
 
 # Entries naming a resident by a row of theirs: the resident's own and those of these records
@@ -173,29 +189,27 @@ def count(session: Session) -> int:
 
 def export_csv(session: Session, path: str | Path, f: AuditFilter = AuditFilter()) -> int:
     """Every entry ``f`` selects (whatever its limit: that is the list's on screen) as CSV at
-    ``path`` (named .csv: it opens as what it is); audited."""
+    ``path`` (named .csv: it opens as what it is), read a batch at a time; audited."""
     audit.require_trail(session)  # (before the file is written: a refused export replaces nothing)
     safe_output.named_as(path, ".csv")
-    rows = query(session, replace(f, limit=EVERY))
-    header = ["时间(UTC)", "用户", "设备", "操作", "对象", "对象ID", "摘要", "村/乡镇代码"]
-    path = safe_output.write_csv(
-        path,
-        [
-            header,
-            *(
-                [
-                    e.at.isoformat(sep=" ", timespec="seconds"),
-                    e.username,
-                    e.device_id.hex[-8:] if e.device_id else "",
-                    e.action,
-                    e.entity or "",
-                    e.entity_id or "",
-                    e.summary or "",
-                    e.scope_code,
-                ]
-                for e in rows
-            ),
-        ],
-    )
-    audit.exported(session, "audit_log", len(rows), path)
-    return len(rows)
+    selected = entries(session, replace(f, limit=EVERY))  # (refused here, before a file is begun)
+    written = [0]
+
+    def lines():
+        yield ["时间(UTC)", "用户", "设备", "操作", "对象", "对象ID", "摘要", "村/乡镇代码"]
+        for e in selected:
+            written[0] += 1
+            yield [
+                e.at.isoformat(sep=" ", timespec="seconds"),
+                e.username,
+                e.device_id.hex[-8:] if e.device_id else "",
+                e.action,
+                e.entity or "",
+                e.entity_id or "",
+                e.summary or "",
+                e.scope_code,
+            ]
+
+    path = safe_output.write_csv(path, lines())
+    audit.exported(session, "audit_log", written[0], path)
+    return written[0]
