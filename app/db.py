@@ -180,6 +180,7 @@ def key_pragma(key: bytes, schema: str = "main") -> str:
 # rows (the change log's sequence row, archive serials, the audit heads) and every rule written for
 # SQLite's single writer (UPDATE first, then read the counter) holds as it is.  Readers never wait.
 PG_WRITE_LOCK = 0x4375_6E59_6900  # "CunYi": the key of the store-wide write lock
+PG_NETWORK_RUN_LOCK = PG_WRITE_LOCK + 1  # held by a network sync run (app.services.sync.service)
 _WRITES = ("INSERT", "UPDATE", "DELETE")
 
 

@@ -801,3 +801,63 @@ def test_an_encrypted_store_moved_to_a_server_is_told_its_encryption_stays_behin
     out = capsys.readouterr().out
     assert "原数据库是加密的" in out and "磁盘加密" in out, out
     assert not (tmp_path / "town" / "cunyi.db").read_bytes().startswith(b"SQLite format 3")
+
+
+def test_two_workstations_of_one_store_sync_up_one_at_a_time(tmp_path):
+    """A township's workstations share its store and its device keys: each runs the network sync
+    to the county (the window's, a scheduled task's).  Two at once made two bundles of the same
+    changes and fetched the county's bundles twice (each data folder's lock is its own).  While
+    one runs, the other is told so in words and sends nothing; after, it runs."""
+    import shutil
+
+    from app.config import Paths
+    from app.services.sync import service, transport
+    from tests import netkit
+    from tests.synckit import Device
+    from tests.test_county import COUNTY, TOWNS, make
+
+    county, town = (
+        make(tmp_path, "县卫健委", "county", COUNTY),
+        make(tmp_path, "乡卫生院", "township", TOWNS[0]),
+    )
+    county.trust(town)
+    town.trust(county)
+    with town.store.transaction() as s:
+        from app.tools import demo
+
+        demo.generate_demo(s, 6, seed=5, today=TODAY)
+    second = Paths(tmp_path / "second").ensure()  # the same store, the first workstation's keys
+    shutil.copytree(town.paths.sub("keys"), second.sub("keys"), dirs_exist_ok=True)
+    other = Device("second", second, Store(town.store.url))
+    inside, go_on = threading.Event(), threading.Event()
+
+    class Waiting(transport.MailboxClient):
+        def upload(self, path, upload_id, **kw):
+            inside.set()  # the first workstation's run is under way
+            assert go_on.wait(30)
+            return super().upload(path, upload_id, **kw)
+
+    try:
+        with netkit.serve(county) as server:
+            reports = []
+            first = threading.Thread(
+                target=lambda: reports.append(netkit.sync(town, server, client_factory=Waiting))
+            )
+            first.start()
+            assert inside.wait(30)
+            with pytest.raises(service.SyncBusy, match="另一台工作站正在同步"):
+                netkit.sync(other, server)
+            go_on.set()
+            first.join(30)
+            assert reports and reports[0].ok and reports[0].uploaded == 1, reports
+            assert netkit.sync(other, server).ok  # its turn, the first one done: the lock was let go
+        with county.store.session() as s:
+            from app.models import BundleRecord
+
+            came = s.scalars(sa.select(BundleRecord.ops).where(BundleRecord.direction == "in")).all()
+        assert came == [reports[0].ops_sent]  # the township's changes, once
+    finally:
+        go_on.set()
+        other.store.dispose()
+        storekit.discard(town.store)
+        storekit.discard(county.store)

@@ -5198,6 +5198,10 @@
         <translation>The upper level&apos;s (township or county) device card is not trusted yet: check its fingerprint and import it first</translation>
     </message>
     <message>
+        <source>共用这个数据库的另一台工作站正在同步：这次不再同步，等它完成即可</source>
+        <translation>Another workstation sharing this database is syncing: this one did not run; let that one finish</translation>
+    </message>
+    <message>
         <source>网络同步由下级发起；县级请运行 cunyi serve</source>
         <translation>Network sync is started from below; a county runs cunyi serve</translation>
     </message>

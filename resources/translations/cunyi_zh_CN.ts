@@ -5197,6 +5197,10 @@
         <translation>还没有信任上级（乡镇卫生院或县级）的设备卡：请先核对指纹并导入它</translation>
     </message>
     <message>
+        <source>共用这个数据库的另一台工作站正在同步：这次不再同步，等它完成即可</source>
+        <translation>共用这个数据库的另一台工作站正在同步：这次不再同步，等它完成即可</translation>
+    </message>
+    <message>
         <source>网络同步由下级发起；县级请运行 cunyi serve</source>
         <translation>网络同步由下级发起；县级请运行 cunyi serve</translation>
     </message>

@@ -19,7 +19,7 @@ import threading
 import time
 import urllib.parse
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app.config import Paths
-from app.db import Store
+from app.db import PG_NETWORK_RUN_LOCK, Store
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import AuditEntry, BundleRecord, ChangeLog, NetSyncRun, NetSyncState, Peer, utcnow
 from app.services.access import authz
@@ -287,12 +287,22 @@ def sync_once(
     """One run: reach the mailbox, push, pull, import; the state and a history row are recorded
     whatever happens.  Errors the user can act on come back in ``report.error`` (never raised),
     except that nothing runs without an address, a trusted township, or the right to sync, nor
-    while another run of this data folder is under way (:class:`SyncBusy`: said before anything,
-    the store's write lock included, is taken)."""
+    while another run of this data folder, or of this database server's store, is under way
+    (:class:`SyncBusy`: said before anything, the store's write lock included, is taken)."""
+    with _alone(store, paths):
+        return _sync_once(store, paths, server, interval_s, client_factory, cancelled)
+
+
+@contextlib.contextmanager
+def _alone(store: Store, paths: Paths) -> Iterator[None]:
+    """Held while a network run is under way: one run at a time per data folder (the window's and a
+    scheduled task's) and, on a database server, per store (the workstations of a township sharing
+    it send its changes as one sender: two at once sent them twice and fetched its bundles twice).
+    :class:`SyncBusy` at once where another run holds it."""
     paths.sub("outbox").mkdir(parents=True, exist_ok=True)
-    one_at_a_time = filelock.FileLock(paths.sub("outbox") / ".network-run.lock")
+    here = filelock.FileLock(paths.sub("outbox") / ".network-run.lock")
     try:
-        one_at_a_time.acquire(timeout=0)
+        here.acquire(timeout=0)
     except filelock.Timeout:
         raise SyncBusy(
             Message(
@@ -305,9 +315,38 @@ def sync_once(
             )
         ) from None
     try:
-        return _sync_once(store, paths, server, interval_s, client_factory, cancelled)
+        if store.engine.dialect.name != "postgresql":
+            yield
+            return
+        # a session-level advisory lock on a connection of its own, ended with the run (or with the
+        # connection, should this process die); no transaction is left open meanwhile
+        with store.engine.connect() as conn:
+            taken = conn.exec_driver_sql(f"SELECT pg_try_advisory_lock({PG_NETWORK_RUN_LOCK})").scalar()
+            conn.commit()
+            if not taken:
+                raise SyncBusy(
+                    Message(
+                        CTX,
+                        QT_TRANSLATE_NOOP(
+                            "NetSync",
+                            "共用这个数据库的另一台工作站正在同步：这次不再同步，等它完成即可",
+                        ),
+                        {},
+                    )
+                )
+            try:
+                yield
+            finally:
+                try:
+                    conn.exec_driver_sql(f"SELECT pg_advisory_unlock({PG_NETWORK_RUN_LOCK})")
+                    conn.commit()
+                except Exception:  # (the connection is gone, and the lock with it): not pooled again
+                    log.warning(
+                        "the network run's lock was not let go: its connection is closed", exc_info=True
+                    )
+                    conn.invalidate()
     finally:
-        one_at_a_time.release()
+        here.release()
 
 
 def _sync_once(store, paths, server, interval_s, client_factory, cancelled) -> RunReport:
