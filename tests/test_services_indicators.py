@@ -153,6 +153,35 @@ def test_contract_rate_counts_the_contract_ending_on_31_december(store, who):
     assert groups["李丙"] == "2型糖尿病患者：2025-12-31 没有有效的签约"  # terminated 2025-10-01
 
 
+def test_a_contract_awaiting_the_residents_signature_is_not_yet_signed(store, who, village):
+    """签约率 is signed / population (DOMAIN.md): a renewal is made awaiting the resident's
+    signature (待签字), and was counted as signed all the same (55 of 1,175 in a demo township).
+    It counts once it is marked signed; until then the lines say why it does not."""
+    from sqlalchemy import select
+
+    from app.models import FamilyContract
+
+    with store.transaction() as s:
+        wang = s.scalar(select(FamilyContract).where(FamilyContract.resident_id == village[1]["王甲"]))
+        wang.signature = "pending"
+        contract_id = wang.id
+    assert split(figures(store, "contract"), who)[0] == ["钱戊"]
+    groups = {
+        who([e.resident_id])[0]: (e.counted, str(e.reason)) for e in figures(store, "contract_key_groups")
+    }
+    assert groups["王甲"] == (
+        False,
+        "65岁及以上老年人、高血压患者、建档立卡贫困人口：2025-12-31 的签约（续约）还待居民签字，未计为已签约",
+    )
+    poor = {who([e.resident_id])[0]: (e.counted, str(e.reason)) for e in figures(store, "poor_contract")}
+    assert poor["王甲"] == (False, "2025-12-31 的签约（续约）还待居民签字，未计为已签约")
+    with store.session() as s:
+        assert village[1]["王甲"] not in contracts.signed_resident_ids(s, dt.date(2025, 6, 1))
+    with store.transaction() as s:
+        contracts.mark_signed(s, contract_id)
+    assert split(figures(store, "contract"), who)[0] == ["王甲", "钱戊"]
+
+
 def test_contract_on_an_earlier_reference_day(store, who):
     # Q3 2025 ends 30 September: 王乙 (to 2025-12-30) and 李丙 (ended 1 October) still hold theirs.
     entries = figures(store, "contract", Period.quarter(2025, 3))

@@ -4835,6 +4835,14 @@
         <translation>Under contract until {end}</translation>
     </message>
     <message>
+        <source>{groups}：{day} 的签约（续约）还待居民签字，未计为已签约</source>
+        <translation>{groups}: the contract (renewal) in force on {day} still awaits the resident&apos;s signature; not counted as signed</translation>
+    </message>
+    <message>
+        <source>{day} 的签约（续约）还待居民签字，未计为已签约</source>
+        <translation>The contract (renewal) in force on {day} still awaits the resident&apos;s signature; not counted as signed</translation>
+    </message>
+    <message>
         <source>{groups}：{day} 没有有效的签约</source>
         <translation>{groups}: no contract in force on {day}</translation>
     </message>

@@ -4834,6 +4834,14 @@
         <translation>已签约，有效至 {end}</translation>
     </message>
     <message>
+        <source>{groups}：{day} 的签约（续约）还待居民签字，未计为已签约</source>
+        <translation>{groups}：{day} 的签约（续约）还待居民签字，未计为已签约</translation>
+    </message>
+    <message>
+        <source>{day} 的签约（续约）还待居民签字，未计为已签约</source>
+        <translation>{day} 的签约（续约）还待居民签字，未计为已签约</translation>
+    </message>
+    <message>
         <source>{groups}：{day} 没有有效的签约</source>
         <translation>{groups}：{day} 没有有效的签约</translation>
     </message>

@@ -107,9 +107,9 @@ def on_register(session: Session, scope: Scope, day: dt.date) -> dict[uuid.UUID,
 
 
 def _contract_ends(session: Session, scope: Scope, day: dt.date) -> dict[uuid.UUID, dt.date]:
-    """Residents of ``scope`` holding a contract on ``day`` -> the last day it covers (columns
-    only, no ORM objects: :func:`contracts.covers` and :func:`contracts.last_day` read the row's
-    fields)."""
+    """Residents of ``scope`` holding a signed contract on ``day`` (:func:`contracts.in_force`) ->
+    the last day it covers (columns only, no ORM objects: :func:`contracts.last_day` reads the
+    row's fields)."""
 
     def load() -> dict[uuid.UUID, dt.date]:
         uid = resident_ids(session)
@@ -119,26 +119,33 @@ def _contract_ends(session: Session, scope: Scope, day: dt.date) -> dict[uuid.UU
             joined_in_scope(
                 select(
                     raw_id(FamilyContract.resident_id).label("resident_id"),
-                    FamilyContract.voided,
-                    FamilyContract.start_on,
                     FamilyContract.end_on,
                     FamilyContract.ended_on,
-                ).where(
-                    FamilyContract.voided.is_(False),
-                    FamilyContract.start_on <= day,
-                    FamilyContract.end_on >= day,
-                ),
+                ).where(contracts.in_force(day)),
                 scope,
                 FamilyContract.resident_id,
             ),
         )
         for c in found:
-            if contracts.covers(c, day):
-                rid = uid(c.resident_id)
-                out[rid] = max(out.get(rid, day), contracts.last_day(c))
+            rid = uid(c.resident_id)
+            out[rid] = max(out.get(rid, day), contracts.last_day(c))
         return out
 
     return cached(session, ("contract_ends", scope, day), load)
+
+
+def _awaiting_signature(session: Session, scope: Scope, day: dt.date) -> frozenset[uuid.UUID]:
+    """Residents of ``scope`` whose contract on ``day`` still awaits their signature (a renewal):
+    not counted as signed, and their lines say why."""
+
+    def load() -> frozenset[uuid.UUID]:
+        uid = resident_ids(session)
+        q = select(raw_id(FamilyContract.resident_id)).where(contracts.in_force(day, signed=False))
+        return frozenset(
+            uid(raw) for (raw,) in rows(session, joined_in_scope(q, scope, FamilyContract.resident_id))
+        )
+
+    return cached(session, ("contract_awaiting", scope, day), load)
 
 
 def _poor_query(scope: Scope, day: dt.date):
@@ -177,8 +184,11 @@ def _reads(session: Session, period: Period, scope: Scope) -> list:
     return [] if scope.village_ids is not None else [_poor_query(scope, day), _disabled_query(scope)]
 
 
-def _signed_entry(rid: uuid.UUID, ends: dict, day: dt.date, groups: tuple[str, ...] = ()) -> Entry:
-    """Signed or not on ``day``; ``groups``: the key groups the resident is counted in (labels)."""
+def _signed_entry(
+    rid: uuid.UUID, ends: dict, day: dt.date, groups: tuple[str, ...] = (), awaiting: frozenset = frozenset()
+) -> Entry:
+    """Signed or not on ``day``; ``groups``: the key groups the resident is counted in (labels);
+    ``awaiting``: residents whose contract that day awaits their signature (:func:`_awaiting_signature`)."""
     end = ends.get(rid)
     if end is not None:
         template = (
@@ -187,6 +197,13 @@ def _signed_entry(rid: uuid.UUID, ends: dict, day: dt.date, groups: tuple[str, .
             else QT_TRANSLATE_NOOP("Indicator", "已签约，有效至 {end}")
         )
         return Entry(rid, True, _reason(template, groups, end))
+    if rid in awaiting:
+        template = (
+            QT_TRANSLATE_NOOP("Indicator", "{groups}：{day} 的签约（续约）还待居民签字，未计为已签约")
+            if groups
+            else QT_TRANSLATE_NOOP("Indicator", "{day} 的签约（续约）还待居民签字，未计为已签约")
+        )
+        return Entry(rid, False, _reason(template, groups, day))
     template = (
         QT_TRANSLATE_NOOP("Indicator", "{groups}：{day} 没有有效的签约")
         if groups
@@ -294,8 +311,10 @@ def contract_key_groups(session: Session, period: Period, scope: Scope) -> Itera
     members = set().union(*groups.values())
     if not wants_reasons(session):  # counting only
         return _signed_counts(members, ends)
+    awaiting = _awaiting_signature(session, scope, day)
     return (
-        _signed_entry(rid, ends, day, _group_labels(rid, groups)) for rid in sorted(members, key=id_order)
+        _signed_entry(rid, ends, day, _group_labels(rid, groups), awaiting)
+        for rid in sorted(members, key=id_order)
     )
 
 
@@ -313,7 +332,8 @@ def _group_contract(group: str):
         ends = _contract_ends(session, scope, day)
         if not wants_reasons(session):
             return _signed_counts(members, ends)
-        return (_signed_entry(rid, ends, day) for rid in sorted(members, key=id_order))
+        awaiting = _awaiting_signature(session, scope, day)
+        return (_signed_entry(rid, ends, day, (), awaiting) for rid in sorted(members, key=id_order))
 
     return compute
 
@@ -365,8 +385,9 @@ def key_group_rates(session: Session, period: Period, scope: Scope) -> dict[str,
 def poor_contract(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
     day = reference_day(period)
     ends = _contract_ends(session, scope, day)
+    awaiting = _awaiting_signature(session, scope, day) if wants_reasons(session) else frozenset()
     for rid in sorted(_poor(session, scope, day), key=id_order):
-        yield _signed_entry(rid, ends, day)
+        yield _signed_entry(rid, ends, day, (), awaiting)
 
 
 def _months(first: dt.date, last: dt.date) -> list[tuple[int, int]]:

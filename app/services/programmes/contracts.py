@@ -12,7 +12,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from app.codes import CODE_LISTS
@@ -160,10 +160,6 @@ def renewal_opens(c: FamilyContract) -> dt.date:
 def last_day(c: FamilyContract) -> dt.date:
     """The last day the contract covers: its term's end, or the day it was ended if earlier."""
     return min(c.end_on, c.ended_on) if c.ended_on else c.end_on
-
-
-def covers(c: FamilyContract, day: dt.date) -> bool:
-    return not c.voided and c.start_on <= day <= last_day(c)
 
 
 CHILD_AGE = 6  # 儿童包 and the key group of children: aged 0–6
@@ -433,7 +429,7 @@ def renew_contract(
         start_on=start_on,
         end_on=end_of_term(start_on, n_years),
         years=n_years,
-        signature="pending",  # the renewal is signed on paper again
+        signature="pending",  # the renewal is signed on paper again: not 已签约 until it is
         status="active",
         renewed_from_id=old.id,
         household_batch=old.household_batch,
@@ -562,14 +558,26 @@ def expiring_soon(session: Session, today: dt.date | None = None) -> list[Contra
     return list_contracts(session, expiring_days=REMIND_DAYS, today=today)
 
 
-def signed_resident_ids(session: Session, day: dt.date) -> set[uuid.UUID]:
-    """Residents holding a contract that covers ``day``."""
-    rows = session.execute(
-        select(FamilyContract.resident_id, FamilyContract.end_on, FamilyContract.ended_on).where(
-            FamilyContract.voided.is_(False), FamilyContract.start_on <= day, FamilyContract.end_on >= day
-        )
+SIGNED = "signed"  # (contract_signature) a renewal is made "pending": signed on paper again
+
+
+def in_force(day: dt.date, *, signed: bool = True):
+    """The contracts covering ``day`` (their term, to :func:`last_day`; a WHERE clause) that their
+    resident has signed: a resident holding one is 已签约 (DOMAIN.md: 签约率 = signed / population).
+    With ``signed=False``: those covering it that still await the signature (a renewal)."""
+    C = FamilyContract
+    return and_(
+        C.voided.is_(False),
+        C.start_on <= day,
+        C.end_on >= day,
+        or_(C.ended_on.is_(None), C.ended_on >= day),
+        (C.signature == SIGNED) if signed else (C.signature != SIGNED),
     )
-    return {rid for rid, end_on, ended_on in rows if ended_on is None or ended_on >= day}
+
+
+def signed_resident_ids(session: Session, day: dt.date) -> set[uuid.UUID]:
+    """Residents holding a signed contract that covers ``day`` (:func:`in_force`)."""
+    return set(session.scalars(select(FamilyContract.resident_id).where(in_force(day))))
 
 
 def contract_text(session: Session, contract_id: uuid.UUID | str) -> tuple[FamilyContract, Resident]:
