@@ -275,6 +275,37 @@ def test_another_villages_archive_number_is_not_found_as_one_nobody_holds(townsh
         assert any(theirs in (d.summary or "") for d in denied)
 
 
+def test_another_villages_report_refused_is_in_the_trail(township):
+    """A village doctor asking for another village's indicator or quality report was told it is
+    not found or not theirs, and the trail said nothing: a refused read of records, not recorded
+    as one.  A code no village here bears is a typing error, not recorded."""
+    from app.services.indicators import Period, engine
+    from app.services.quality import report as quality
+
+    town, _ids, _ = township
+
+    def denied() -> list[str]:
+        with town.store.session() as s:
+            q = select(AuditEntry.summary).where(
+                AuditEntry.action == "denied", AuditEntry.username == "doc_a2"
+            )
+            return list(s.scalars(q))
+
+    before = denied()
+    _as(town.store, "doc_a2")
+    try:
+        for ask in (
+            lambda s: engine.evaluate(s, Period.year(2025), village_code=B),
+            lambda s: quality.quality_report(s, Period.year(2025), village_code=B),
+            lambda s: engine.evaluate(s, Period.year(2025), village_code="110105001999"),
+        ):
+            with pytest.raises(UserError), town.store.session() as s:
+                ask(s)
+    finally:
+        town.store.actor = None
+    assert denied()[len(before) :] == [f"report {B}", f"quality_report {B}"]
+
+
 def test_an_id_number_of_another_villages_resident_names_nobody(township):
     """Typing 李四's ID number (village B) into a record of village A said "该证件号已建档：李四，档案
     编号…，B村": any ID number could be looked up.  Now it says only that it is enrolled elsewhere."""

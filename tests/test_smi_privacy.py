@@ -263,8 +263,17 @@ def test_cli_worklist_lists_the_patient_to_the_responsible_doctor(world, tmp_pat
     pw = tmp_path / "pw"
     pw.write_text(PASSWORD, encoding="utf-8")
     who = ["--data-dir", str(world["a"].paths.data_dir), "--user", "li", "--password-file", str(pw)]
+
+    def reads() -> list[str]:
+        with world["a"].store.session() as s:
+            q = select(AuditEntry.summary).where(AuditEntry.action == "read", AuditEntry.username == "li")
+            return list(s.scalars(q.order_by(AuditEntry.at)))
+
+    before = reads()
     assert main([*who, "smi", "due", "--kind", "all", "--json"]) == 0
     assert [r["archive_no"] for r in json.loads(capsys.readouterr().out)] == [world["archive"]]
+    # the patients named by name and number: read, and in the trail as an indicator's list of them is
+    assert reads()[len(before) :] == ["smi all: 1"]
 
 
 def test_sync_carries_smi_rows_to_the_township_and_the_owning_village_only(world):
@@ -604,8 +613,41 @@ def test_a_referral_of_the_programme_is_listed_only_to_those_who_may_know(world)
                         referral.find_referral(s, made)
                     with pytest.raises(UserError):
                         printing.referral_pdf(s, made, Labels())
+            # a second referral to the same place that day was refused for the hidden one, naming
+            # it and its id; for one who may not know, there is none (nothing is kept: a session)
+            with store.session() as s:
+                second = referral.ReferralInput(
+                    resident_id=world["pid"],
+                    to_institution="县精神卫生中心",
+                    impression="头痛",
+                    issued_on=TODAY.isoformat(),
+                    issued_by="王医生",
+                )
+                if sees:
+                    with pytest.raises(referral.DuplicateReferral):
+                        referral.create_referral(s, second, today=TODAY)
+                else:
+                    assert referral.create_referral(s, second, today=TODAY).id != made
+                s.rollback()
         finally:
             store.actor = None
+    # the trail holds its making and its print; an admin, who may not know of the patient, reads
+    # neither (a referral found nowhere else but in the trail named its resident a patient)
+    with store.transaction() as s:
+        accounts.create_user(s, "va_admin", PASSWORD, "admin", display_name="村管理员")
+    with store.session() as s:
+        about = {
+            (e.action, e.entity)
+            for e in s.scalars(select(AuditEntry).where(AuditEntry.entity_id == made.hex))
+        }
+    assert {("create", "referral"), ("print", "referral")} <= about
+    _as(store, "va_admin")
+    try:
+        with store.session() as s:
+            shown = audit_review.query(s, audit_review.AuditFilter(limit=None))
+            assert shown and made.hex not in {e.entity_id for e in shown}
+    finally:
+        store.actor = None
 
 
 @pytest.mark.sqlite_only

@@ -239,7 +239,7 @@ def list_due(args) -> int:
 
     _, store = open_store(args)
     with store.session() as s:
-        items = worklist.worklist(s, args.kind, program=smi.PROGRAM)
+        items = worklist.worklist(s, args.kind, program=smi.PROGRAM, audited=True)
     rows = [
         {
             "resident_id": str(i.resident_id),

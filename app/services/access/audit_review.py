@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sqlalchemy import func, select, union_all
+from sqlalchemy import exists, func, select, union_all
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
@@ -134,16 +134,25 @@ SENSITIVE_ENTITIES = ("smi_registration", "smi_visit")  # 严重精神障碍 rec
 
 
 def _sensitive_hidden(session: Session):
-    """Entries about sensitive records (an SMI form, a sensitive enrolment) for those who may not
-    know a resident is in such a programme: a WHERE clause leaving them out, or None."""
-    from app.models import ProgramEnrolment
+    """Entries about sensitive records (an SMI form, a sensitive enrolment, a referral of such a
+    programme: 专项随访) for those who may not know a resident is in such a programme: a WHERE
+    clause leaving them out, or None.  (A referral they could find nowhere else but here named its
+    resident a patient.)"""
+    from app.models import ProgramEnrolment, Referral
 
-    if authz.sensitive_clause(session, ProgramEnrolment) is None:
+    E = ProgramEnrolment
+    if authz.sensitive_clause(session, E) is None:
         return None
-    sensitive_ids = select(id_text(ProgramEnrolment.id)).where(ProgramEnrolment.sensitive.is_(True))
+    sensitive_ids = select(id_text(E.id)).where(E.sensitive.is_(True))
+    of_a_patient = exists().where(
+        E.resident_id == Referral.resident_id, E.program == Referral.program, E.sensitive.is_(True)
+    )
+    sensitive_referrals = select(id_text(Referral.id)).where(of_a_patient)
     entity = func.coalesce(AuditEntry.entity, "")
-    return entity.not_in(SENSITIVE_ENTITIES) & ~(
-        (entity == "program_enrolment") & AuditEntry.entity_id.in_(sensitive_ids)
+    return (
+        entity.not_in(SENSITIVE_ENTITIES)
+        & ~((entity == "program_enrolment") & AuditEntry.entity_id.in_(sensitive_ids))
+        & ~((entity == "referral") & AuditEntry.entity_id.in_(sensitive_referrals))
     )
 
 

@@ -161,6 +161,21 @@ def require(session: Session, action: str, *, what: str = "", told: str | None =
     )
 
 
+def refused_unseen(session: Session, code: str, what: str) -> None:
+    """Audit the refusal of ``what`` (a report) of the village or township ``code`` that the actor
+    asked for and may not read.  They are told it is not found or not theirs (no more), and the
+    trail records a denied attempt, as for any record refused; a code nothing here bears is
+    only a typing error, not recorded."""
+    from sqlalchemy import select
+
+    exact = len(code) == profile.CODE_LENGTH[profile.VILLAGE]
+    place = (
+        (Village.code == code) if exact else Village.code.startswith(code, autoescape=True)
+    )  # (a township's villages)
+    if session.scalar(select(Village.id).where(place).limit(1)) is not None:
+        audit.record_now(session, "denied", None, None, f"{what} {code}", scope=code)
+
+
 def county_read_only() -> UserError:
     """The refusal of any record written at a county (县级), which holds its townships' records
     only as they sent them (``capture`` refuses such a change in any session, whoever acts)."""

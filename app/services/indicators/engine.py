@@ -238,6 +238,7 @@ def report_villages(
         code = normalise_code(township_code, TOWNSHIP)
         villages = [v for v in villages if v.code[:9] == code]
         if not villages:
+            authz.refused_unseen(session, code, "report")
             raise _err(
                 QT_TRANSLATE_NOOP("Indicator", "没有乡镇代码为 {code} 的乡镇，或无权查看它的报表"), code=code
             )
@@ -245,6 +246,7 @@ def report_villages(
         code = normalise_code(village_code, VILLAGE)
         villages = [v for v in villages if v.code == code]
         if not villages:
+            authz.refused_unseen(session, code, "report")
             raise _err(
                 QT_TRANSLATE_NOOP("Indicator", "没有村代码为 {code} 的村，或无权查看它的报表"), code=code
             )

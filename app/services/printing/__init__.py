@@ -75,8 +75,12 @@ def missing_marks(pdf) -> int:
     return found
 
 
-def _may_print(session: Session, resident_ids, document: str) -> None:
-    """Every resident on a document must be printable by the actor; the print is audited."""
+def _may_print(
+    session: Session, resident_ids, document: str, *, record: tuple[str, uuid.UUID] | None = None
+) -> None:
+    """Every resident on a document must be printable by the actor; the print is audited (as of
+    ``record``, (entity, id), when the document is one record's: a referral's entry is hidden as
+    its referral is, from those who may not know of a 专项随访 one)."""
     from sqlalchemy import select
 
     ids = list(resident_ids)
@@ -86,13 +90,11 @@ def _may_print(session: Session, resident_ids, document: str) -> None:
     from app.services.access.audit_review import SENSITIVE_ENTITIES
 
     sensitive = document in SENSITIVE_ENTITIES  # (an SMI form): its entry is hidden as its record is
-    audit.record_now(
-        session,
-        "print",
+    entity, entity_id = record or (
         document if sensitive else "resident" if len(ids) == 1 else None,
         ids[0] if len(ids) == 1 else None,
-        f"{document} ×{len(ids)}",
     )
+    audit.record_now(session, "print", entity, entity_id, f"{document} ×{len(ids)}")
 
 
 def referral_pdf(
@@ -102,9 +104,9 @@ def referral_pdf(
     from app.services.printing import referral_slip
     from app.services.programmes.referral import find_referral
 
-    resident_id = find_referral(session, referral_id).resident_id  # not found for who may not know
+    found = find_referral(session, referral_id)  # not found for who may not know
     data = referral_slip.slip_data(session, referral_id)
-    _may_print(session, [resident_id], "referral")
+    _may_print(session, [found.resident_id], "referral", record=("referral", found.id))
     return referral_slip.render_referral(data, labels, returning=returning)
 
 

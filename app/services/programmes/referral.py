@@ -277,15 +277,18 @@ class DuplicateReferral(UserError):
 
 
 def _refuse_duplicate(session: Session, resident: Resident, to_institution: str, issued: dt.date) -> None:
-    same = session.scalars(
-        select(Referral).where(
-            Referral.resident_id == resident.id,
-            Referral.voided.is_(False),
-            Referral.status.in_(OPEN),
-            Referral.issued_on == issued,
-            Referral.to_institution == to_institution,
-        )
-    ).first()
+    """Refuse a second open referral of ``resident`` to the same place on the same day, among
+    those the actor may see: one of a programme hidden from them (专项随访) is never named, and
+    refusing for it alone would tell them it exists."""
+    q = select(Referral).where(
+        Referral.resident_id == resident.id,
+        Referral.voided.is_(False),
+        Referral.status.in_(OPEN),
+        Referral.issued_on == issued,
+        Referral.to_institution == to_institution,
+    )
+    hidden = sensitive_hidden(session)
+    same = session.scalars(q if hidden is None else q.where(hidden)).first()
     if same is not None:
         raise DuplicateReferral(
             Message(

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Household, ProgramEnrolment, Resident, Village, VillageGroup
 from app.services import profile
-from app.services.access import authz
+from app.services.access import audit, authz
 from app.services.errors import Message, UserError
 from app.services.records.ordering import group_order
 
@@ -65,7 +65,12 @@ def worklist(
     village_id: uuid.UUID | None = None,
     today: dt.date | None = None,
     limit: int | None = None,
+    audited: bool = False,
 ) -> list[WorkItem]:
+    """The patients due (``kind``) under management, in the actor's villages and of the programmes
+    they may see.  ``audited``: a list of 严重精神障碍 patients asked for as such (``cunyi smi due``)
+    is a read of their records, in the trail as an indicator's list of them is (a page's list,
+    refreshed with every change, is not)."""
     if kind not in KINDS:
         raise ValueError(f"unknown worklist {kind!r}")
     today = today or dt.date.today()
@@ -136,7 +141,12 @@ def worklist(
     if limit:
         stmt = stmt.limit(limit)
     # The columns come in WorkItem's field order; days_overdue goes in after next_due.
-    return [WorkItem(*row[:14], (today - row[13]).days, *row[14:]) for row in session.execute(stmt)]
+    items = [WorkItem(*row[:14], (today - row[13]).days, *row[14:]) for row in session.execute(stmt)]
+    if audited and program == SEPARATE and items:
+        audit.record_now(
+            session, "read", "program_enrolment", None, f"{program} {kind}: {len(items)}", scope=None
+        )
+    return items
 
 
 def find_group(session: Session, name: str, village_id: uuid.UUID | None = None) -> uuid.UUID:

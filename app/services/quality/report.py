@@ -204,6 +204,7 @@ def _village_scope(session: Session, village_code: str | None) -> dict[uuid.UUID
         q = q.where(clause)
     villages = {v.id: v for v in session.scalars(q.order_by(Village.code))}
     if village_code is not None and not villages:
+        authz.refused_unseen(session, village_code, "quality_report")
         raise NotFound(
             Message(CTX, QT_TRANSLATE_NOOP("Quality", "没有可查看的村：{code}"), {"code": village_code})
         )
