@@ -7811,8 +7811,8 @@
         <translation>{n} short</translation>
     </message>
     <message>
-        <source>注：制表人无权查看严重精神障碍患者，本表不含这类患者；以下指标与有权限者所见不同：{names}。完整的表须由有“精神卫生”权限的人员制作（由管理员在“用户”页授予）</source>
-        <translation>Note: the person who made this report may not see severe mental disorder patients, so they are left out. These indicators differ from what an authorised user sees: {names}. A complete report must be made by a user with the Mental health permission (an administrator grants it on the Users page).</translation>
+        <source>注：制表人不能查看全部严重精神障碍患者（责任医生只能查看自己负责的），本表只含其能查看的；以下指标与有权限者所见不同：{names}。完整的表须由有“精神卫生”权限的人员制作（由管理员在“用户”页授予）</source>
+        <translation>Note: the person who made this report may not see every severe mental disorder patient (a responsible doctor sees only their own), so the report holds only those they may see. These indicators differ from what an authorised user sees: {names}. A complete report must be made by a user with the Mental health permission (an administrator grants it on the Users page).</translation>
     </message>
     <message>
         <source>无权查看</source>

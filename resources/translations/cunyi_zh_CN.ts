@@ -7810,10 +7810,6 @@
         <translation>差 {n} 种</translation>
     </message>
     <message>
-        <source>注：制表人无权查看严重精神障碍患者，本表不含这类患者；以下指标与有权限者所见不同：{names}。完整的表须由有“精神卫生”权限的人员制作（由管理员在“用户”页授予）</source>
-        <translation>注：制表人无权查看严重精神障碍患者，本表不含这类患者；以下指标与有权限者所见不同：{names}。完整的表须由有“精神卫生”权限的人员制作（由管理员在“用户”页授予）</translation>
-    </message>
-    <message>
         <source>无权查看</source>
         <translation>无权查看</translation>
     </message>
@@ -7848,6 +7844,10 @@
     <message>
         <source>差 {n} 次</source>
         <translation>差 {n} 次</translation>
+    </message>
+    <message>
+        <source>注：制表人不能查看全部严重精神障碍患者（责任医生只能查看自己负责的），本表只含其能查看的；以下指标与有权限者所见不同：{names}。完整的表须由有“精神卫生”权限的人员制作（由管理员在“用户”页授予）</source>
+        <translation>注：制表人不能查看全部严重精神障碍患者（责任医生只能查看自己负责的），本表只含其能查看的；以下指标与有权限者所见不同：{names}。完整的表须由有“精神卫生”权限的人员制作（由管理员在“用户”页授予）</translation>
     </message>
     <message>
         <source>{n} 个单位未达到</source>

@@ -134,7 +134,8 @@ _COUNT_WORDS = {
 # naming the indicators that differ (Indicator.withheld): withheld_note
 WITHHELD = QT_TRANSLATE_NOOP(
     "Report",
-    "注：制表人无权查看严重精神障碍患者，本表不含这类患者；以下指标与有权限者所见不同：{names}。"
+    "注：制表人不能查看全部严重精神障碍患者（责任医生只能查看自己负责的），本表只含其能查看的；"
+    "以下指标与有权限者所见不同：{names}。"
     "完整的表须由有“精神卫生”权限的人员制作（由管理员在“用户”页授予）",
 )
 
