@@ -278,8 +278,10 @@ def test_another_villages_archive_number_is_not_found_as_one_nobody_holds(townsh
 def test_another_villages_report_refused_is_in_the_trail(township):
     """A village doctor asking for another village's indicator or quality report was told it is
     not found or not theirs, and the trail said nothing: a refused read of records, not recorded
-    as one.  A code no village here bears is a typing error, not recorded."""
+    as one; its worklist printed an empty page, as a print.  A code no village here bears is a
+    typing error, not recorded."""
     from app.services.indicators import Period, engine
+    from app.services.programmes import worklist
     from app.services.quality import report as quality
 
     town, _ids, _ = township
@@ -294,6 +296,8 @@ def test_another_villages_report_refused_is_in_the_trail(township):
     before = denied()
     _as(town.store, "doc_a2")
     try:
+        with pytest.raises(authz.PermissionDenied), town.store.session() as s:  # (print worklist --village)
+            worklist.print_scope(s, B, None)
         for ask in (
             lambda s: engine.evaluate(s, Period.year(2025), village_code=B),
             lambda s: quality.quality_report(s, Period.year(2025), village_code=B),
@@ -303,7 +307,7 @@ def test_another_villages_report_refused_is_in_the_trail(township):
                 ask(s)
     finally:
         town.store.actor = None
-    assert denied()[len(before) :] == [f"report {B}", f"quality_report {B}"]
+    assert denied()[len(before) :] == [f"print {B} 二村", f"report {B}", f"quality_report {B}"]
 
 
 def test_an_id_number_of_another_villages_resident_names_nobody(township):

@@ -237,6 +237,8 @@ def print_scope(session: Session, village_code: str | None, group_name: str | No
                 {"village": village.name, "own": village.code, "code": village_code.strip()},
             )
         )
+    if village is not None:  # another village's, at a township: refused (and audited), not an empty page
+        authz.require(session, "print", village=village.code, what=village.name)
     village_id = village.id if village else None
     group_id = find_group(session, group_name, village_id) if group_name else None
     return {"group_id": group_id, "village_id": village_id}
