@@ -308,6 +308,24 @@ def test_another_villages_report_refused_is_in_the_trail(township):
     finally:
         town.store.actor = None
     assert denied()[len(before) :] == [f"print {B} 二村", f"report {B}", f"quality_report {B}"]
+    # a code typed short names no place: nothing recorded (an entry scoped to the typed prefix was
+    # refused upstream with the whole bundle, for good); the entries are this device's
+    _as(town.store, "doc_a2")
+    try:
+        for typed in (B[:-1], B[:3], "1"):
+            with pytest.raises(UserError), town.store.session() as s:
+                quality.quality_report(s, Period.year(2025), village_code=typed)
+    finally:
+        town.store.actor = None
+    assert denied()[len(before) :] == [f"print {B} 二村", f"report {B}", f"quality_report {B}"]
+    with town.store.session() as s:
+        q = select(AuditEntry.summary, AuditEntry.scope_code).where(
+            AuditEntry.action == "denied", AuditEntry.username == "doc_a2"
+        )
+        scopes = {
+            scope for summary, scope in s.execute(q) if summary.split()[0] in ("report", "quality_report")
+        }
+        assert scopes == {TOWN}
 
 
 def test_an_id_number_of_another_villages_resident_names_nobody(township):

@@ -94,3 +94,22 @@ def test_the_audit_command_exports_and_lists_every_entry_it_selects(village, tmp
         assert len(list(csv.reader(f))) == 1 + total  # (the header)
     assert main(["--data-dir", str(village), "audit", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) >= total  # (and the export's own entry)
+
+
+def test_a_json_list_written_as_it_is_read_is_the_same_text(capsys):
+    """``cunyi audit --json`` writes its entries as it reads them (a trail of millions is never
+    held): the text is print_json's of the whole list, byte for byte."""
+    import datetime as dt
+
+    from app.cli.core import print_json, print_json_items
+
+    for items in (
+        [],
+        [{}],
+        [{"at": dt.datetime(2026, 12, 6, 8, 0), "s": "张三\n\u2028", "n": [1, [2, {}]]}],
+        [1, "x"] * 3,
+    ):
+        print_json(list(items))
+        whole = capsys.readouterr().out
+        print_json_items(iter(items))
+        assert capsys.readouterr().out == whole

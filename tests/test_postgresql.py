@@ -803,7 +803,7 @@ def test_an_encrypted_store_moved_to_a_server_is_told_its_encryption_stays_behin
     assert not (tmp_path / "town" / "cunyi.db").read_bytes().startswith(b"SQLite format 3")
 
 
-def test_two_workstations_of_one_store_sync_up_one_at_a_time(tmp_path):
+def test_two_workstations_of_one_store_sync_up_one_at_a_time(tmp_path, monkeypatch):
     """A township's workstations share its store and its device keys: each runs the network sync
     to the county (the window's, a scheduled task's).  Two at once made two bundles of the same
     changes and fetched the county's bundles twice (each data folder's lock is its own).  While
@@ -856,6 +856,21 @@ def test_two_workstations_of_one_store_sync_up_one_at_a_time(tmp_path):
 
             came = s.scalars(sa.select(BundleRecord.ops).where(BundleRecord.direction == "in")).all()
         assert came == [reports[0].ops_sent]  # the township's changes, once
+
+        def broken(*_args):
+            raise RuntimeError("a run that fails")
+
+        monkeypatch.setattr(service, "_sync_once", broken)
+        with pytest.raises(RuntimeError):
+            netkit.sync(other, "http://127.0.0.1:9")
+        engine = sa.create_engine(town.store.url)  # its lock went with it: another may take it
+        try:
+            with engine.connect() as conn:
+                from app.db import PG_NETWORK_RUN_LOCK
+
+                assert conn.exec_driver_sql(f"SELECT pg_try_advisory_lock({PG_NETWORK_RUN_LOCK})").scalar()
+        finally:
+            engine.dispose()
     finally:
         go_on.set()
         other.store.dispose()

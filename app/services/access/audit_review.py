@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sqlalchemy import exists, func, select, union_all
+from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
 from app.i18n import QT_TRANSLATE_NOOP
@@ -137,21 +137,23 @@ def _sensitive_hidden(session: Session):
     """Entries about sensitive records (an SMI form, a sensitive enrolment, a referral of such a
     programme: 专项随访) for those who may not know a resident is in such a programme: a WHERE
     clause leaving them out, or None.  (A referral they could find nowhere else but here named its
-    resident a patient.)"""
+    resident a patient.)  An entry of enrolments without an id is a list of such patients read
+    (an indicator's, ``cunyi smi due``): left out too."""
     from app.models import ProgramEnrolment, Referral
+    from app.services.programmes.referral import of_a_sensitive_programme
 
     E = ProgramEnrolment
     if authz.sensitive_clause(session, E) is None:
         return None
     sensitive_ids = select(id_text(E.id)).where(E.sensitive.is_(True))
-    of_a_patient = exists().where(
-        E.resident_id == Referral.resident_id, E.program == Referral.program, E.sensitive.is_(True)
-    )
-    sensitive_referrals = select(id_text(Referral.id)).where(of_a_patient)
+    sensitive_referrals = select(id_text(Referral.id)).where(of_a_sensitive_programme())
     entity = func.coalesce(AuditEntry.entity, "")
     return (
         entity.not_in(SENSITIVE_ENTITIES)
-        & ~((entity == "program_enrolment") & AuditEntry.entity_id.in_(sensitive_ids))
+        & ~(
+            (entity == "program_enrolment")
+            & (AuditEntry.entity_id.is_(None) | AuditEntry.entity_id.in_(sensitive_ids))
+        )
         & ~((entity == "referral") & AuditEntry.entity_id.in_(sensitive_referrals))
     )
 

@@ -162,18 +162,20 @@ def require(session: Session, action: str, *, what: str = "", told: str | None =
 
 
 def refused_unseen(session: Session, code: str, what: str) -> None:
-    """Audit the refusal of ``what`` (a report) of the village or township ``code`` that the actor
-    asked for and may not read.  They are told it is not found or not theirs (no more), and the
-    trail records a denied attempt, as for any record refused; a code nothing here bears is
-    only a typing error, not recorded."""
+    """Audit the refusal of ``what`` (a report, a print) of the village or township ``code`` that
+    the actor asked for and may not read.  They are told it is not found or not theirs (no more),
+    and the trail records a denied attempt, as for any record refused.  Only a whole code of a
+    place held here is one (anything else is a typing error); the entry is this device's (its
+    scope travels upward, where another place's would refuse the bundle)."""
     from sqlalchemy import select
 
-    exact = len(code) == profile.CODE_LENGTH[profile.VILLAGE]
-    place = (
-        (Village.code == code) if exact else Village.code.startswith(code, autoescape=True)
-    )  # (a township's villages)
+    code = code.strip()
+    village = profile.CODE_LENGTH[profile.VILLAGE]
+    if not is_digits(code) or len(code) not in (profile.CODE_LENGTH[profile.TOWNSHIP], village):
+        return
+    place = (Village.code == code) if len(code) == village else Village.code.startswith(code)
     if session.scalar(select(Village.id).where(place).limit(1)) is not None:
-        audit.record_now(session, "denied", None, None, f"{what} {code}", scope=code)
+        audit.record_now(session, "denied", None, None, f"{what} {code}", scope=_device_code(session))
 
 
 def county_read_only() -> UserError:

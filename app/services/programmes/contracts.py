@@ -162,6 +162,7 @@ def last_day(c: FamilyContract) -> dt.date:
     return min(c.end_on, c.ended_on) if c.ended_on else c.end_on
 
 
+SIGNED = "signed"  # (contract_signature) a renewal is made "pending": signed on paper again
 CHILD_AGE = 6  # 儿童包 and the key group of children: aged 0–6
 
 
@@ -514,7 +515,7 @@ def follow_record(
 def mark_signed(session: Session, contract_id: uuid.UUID | str) -> FamilyContract:
     """The paper agreement came back signed (签字)."""
     c = _get(session, contract_id)
-    c.signature = "signed"
+    c.signature = SIGNED
     return c
 
 
@@ -556,9 +557,6 @@ def list_contracts(
 def expiring_soon(session: Session, today: dt.date | None = None) -> list[ContractRow]:
     """到期提醒: contracts in force that end within :data:`REMIND_DAYS` days."""
     return list_contracts(session, expiring_days=REMIND_DAYS, today=today)
-
-
-SIGNED = "signed"  # (contract_signature) a renewal is made "pending": signed on paper again
 
 
 def in_force(day: dt.date, *, signed: bool = True):

@@ -308,6 +308,21 @@ def _refuse_duplicate(session: Session, resident: Resident, to_institution: str,
         )
 
 
+def _of_its_sensitive_enrolment():
+    """The condition joining a referral to its resident's enrolment in the referral's programme,
+    where that enrolment is sensitive (严重精神障碍: 专项随访)."""
+    from app.models import ProgramEnrolment as E
+
+    return (E.resident_id == Referral.resident_id) & (E.program == Referral.program) & E.sensitive.is_(True)
+
+
+def of_a_sensitive_programme():
+    """A WHERE clause on :class:`Referral`: those of a sensitive programme (专项随访)."""
+    from sqlalchemy import exists
+
+    return exists().where(_of_its_sensitive_enrolment())
+
+
 def sensitive_hidden(session: Session):
     """A WHERE clause leaving out the referrals of a sensitive programme (严重精神障碍) whose
     enrolment the actor may not see (``authz.sensitive_clause``), or None: they see every one."""
@@ -318,12 +333,7 @@ def sensitive_hidden(session: Session):
     clause = authz.sensitive_clause(session, ProgramEnrolment)
     if clause is None:
         return None
-    same = (
-        (ProgramEnrolment.resident_id == Referral.resident_id)
-        & (ProgramEnrolment.program == Referral.program)
-        & ProgramEnrolment.sensitive.is_(True)
-    )
-    return ~exists().where(same) | exists().where(same & clause)
+    return ~of_a_sensitive_programme() | exists().where(_of_its_sensitive_enrolment() & clause)
 
 
 def open_referrals(session: Session) -> list[Referral]:

@@ -321,29 +321,33 @@ def _alone(store: Store, paths: Paths) -> Iterator[None]:
         # a session-level advisory lock on a connection of its own, ended with the run (or with the
         # connection, should this process die); no transaction is left open meanwhile
         with store.engine.connect() as conn:
-            taken = conn.exec_driver_sql(f"SELECT pg_try_advisory_lock({PG_NETWORK_RUN_LOCK})").scalar()
-            conn.commit()
-            if not taken:
-                raise SyncBusy(
-                    Message(
-                        CTX,
-                        QT_TRANSLATE_NOOP(
-                            "NetSync",
-                            "共用这个数据库的另一台工作站正在同步：这次不再同步，等它完成即可",
-                        ),
-                        {},
-                    )
-                )
+            released = False
             try:
-                yield
-            finally:
-                try:
-                    conn.exec_driver_sql(f"SELECT pg_advisory_unlock({PG_NETWORK_RUN_LOCK})")
-                    conn.commit()
-                except Exception:  # (the connection is gone, and the lock with it): not pooled again
-                    log.warning(
-                        "the network run's lock was not let go: its connection is closed", exc_info=True
+                taken = conn.exec_driver_sql(f"SELECT pg_try_advisory_lock({PG_NETWORK_RUN_LOCK})").scalar()
+                conn.commit()
+                if not taken:
+                    released = True  # (never held)
+                    raise SyncBusy(
+                        Message(
+                            CTX,
+                            QT_TRANSLATE_NOOP(
+                                "NetSync",
+                                "共用这个数据库的另一台工作站正在同步：这次不再同步，等它完成即可",
+                            ),
+                            {},
+                        )
                     )
+                try:
+                    yield
+                finally:
+                    try:
+                        conn.exec_driver_sql(f"SELECT pg_advisory_unlock({PG_NETWORK_RUN_LOCK})")
+                        conn.commit()
+                        released = True
+                    except Exception:  # (the connection broke): closed below, which ends the lock
+                        log.warning("the network run's lock was not let go", exc_info=True)
+            finally:
+                if not released:  # whatever stopped it: the connection, lock and all, is not pooled again
                     conn.invalidate()
     finally:
         here.release()
