@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import i18n
 from app.config import Paths
 from app.db import Store
 from app.services import profile, settings
 from app.services.errors import Message, UserError
 from app.services.sync import service
-from app.views import widgets
 from app.views.operations import SYNC, Op, announce, refresh_on
 from app.views.widgets import NoteUnder, fit_columns, read_only_table, render
 
@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 
 def local_time(value: dt.datetime | None) -> str:
     """A stored UTC time as this PC's local time, or 从未."""
-    return widgets.local_time(value, QCoreApplication.translate("NetworkSync", "从未"))
+    return i18n.local_time(value, QCoreApplication.translate("NetworkSync", "从未"))
 
 
 def upper_name(role: str) -> str | None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.config import Paths
 from app.db import Store
+from app.i18n import local_time
 from app.services import backup, profile
 from app.services.access import authz
 from app.services.access.roles import PLACE_LABELS
@@ -45,7 +46,6 @@ from app.views.widgets import (
     aside,
     empty_note,
     fit_columns,
-    local_time,
     read_only_table,
     render,
     translate,

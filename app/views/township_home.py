@@ -34,12 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
+from app.i18n import local_time
 from app.services.indicators import COUNTS, Period, engine, output, workbench
 from app.views.indicator_drilldown import IndicatorDrilldown
 from app.views.operations import FOLLOWUPS, REFERRALS, RESIDENTS, SYNC, Op, refresh_on
 from app.views.population_dialog import PopulationDialog
 from app.views.referrals import ReferralList
-from app.views.widgets import AllOrSome, aside, local_time, toolbar, translate
+from app.views.widgets import AllOrSome, aside, toolbar, translate
 
 GOOD, NEAR, BEHIND = QColor("#c8e6c9"), QColor("#ffe0b2"), QColor("#ffcdd2")
 NEAR_POINTS = 0.10  # within 10 percentage points of the target: amber

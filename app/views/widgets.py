@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.codes import CODE_LISTS
-from app.i18n import finish_translation, local_time  # noqa: F401 - the pages' name for it
+from app.i18n import finish_translation
 from app.services.errors import Message
 from app.services.records.field_table import Field, Kind
 from app.services.records.validators import is_digits

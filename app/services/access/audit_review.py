@@ -204,12 +204,13 @@ def export_csv(session: Session, path: str | Path, f: AuditFilter = AuditFilter(
     audit.require_trail(session)  # (before the file is written: a refused export replaces nothing)
     safe_output.named_as(path, ".csv")
     selected = entries(session, replace(f, limit=EVERY))  # (refused here, before a file is begun)
-    written = [0]
+    written = 0
 
     def lines():
+        nonlocal written
         yield ["时间(UTC)", "用户", "设备", "操作", "对象", "对象ID", "摘要", "村/乡镇代码"]
         for e in selected:
-            written[0] += 1
+            written += 1
             yield [
                 e.at.isoformat(sep=" ", timespec="seconds"),
                 e.username,
@@ -222,5 +223,5 @@ def export_csv(session: Session, path: str | Path, f: AuditFilter = AuditFilter(
             ]
 
     path = safe_output.write_csv(path, lines())
-    audit.exported(session, "audit_log", written[0], path)
-    return written[0]
+    audit.exported(session, "audit_log", written, path)
+    return written

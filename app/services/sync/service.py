@@ -399,8 +399,9 @@ def _sync_once(store, paths, server, interval_s, client_factory, cancelled) -> R
 
 
 class SyncBusy(UserError):
-    """Another run of this data folder is under way (two at once sent everything twice and wrote
-    one download's part file together, which was then set aside as damaged)."""
+    """Another run of this data folder, or of this database server's store, is under way (two at
+    once sent everything twice and wrote one download's part file together, which was then set
+    aside as damaged)."""
 
 
 def _round(store: Store, paths: Paths, client, town, keys, report: RunReport, cancelled) -> Refused | None:
