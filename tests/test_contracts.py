@@ -229,6 +229,39 @@ def test_renewal_is_a_new_contract_linked_to_the_old(store, family, monkeypatch)
         contracts.renew_contract(s, old_id)
 
 
+def test_home_figure_and_search_tag_count_signed_contracts_in_force_as_the_rate_does(
+    store, family, monkeypatch
+):
+    """工作台's 家庭医生签约 and the search tag 签约 read who is signed today as 签约率 does: a renewal
+    awaiting the resident's signature, or a contract whose term is over, is not 已签约."""
+    from app.services.records import residents as residents_service
+    from app.services.records.search import search_residents
+
+    def figures(day):
+        with store.session() as s:
+            tagged = {r.name for r in search_residents(s, "", limit=10, today=day) if "contract" in r.tags}
+            return residents_service.counts(s, day)["contracted"], tagged
+
+    with store.transaction() as s:
+        (old,), _ = contracts.add_contract(
+            s, family["head"], doctor="李医生", packages="basic", start="2026-01-01"
+        )
+        contracts.add_contract(s, family["wife"], doctor="李医生", packages="basic", start="2025-06-01")
+        old_id = old.id
+    assert figures(NOW) == (1, {"张三"})  # 李四's term ended on 2026-05-31: lapsed, not signed
+    clock_at(monkeypatch, dt.date(2026, 12, 5))
+    with store.transaction() as s:
+        new_id = contracts.renew_contract(s, old_id).id
+    assert figures(dt.date(2026, 12, 5)) == (1, {"张三"})  # the old term still runs
+    later = dt.date(2027, 1, 5)
+    assert figures(later) == (0, set())  # the renewal awaits his signature
+    with store.session() as s:
+        assert contracts.signed_resident_ids(s, later) == set()
+    with store.transaction() as s:
+        contracts.mark_signed(s, new_id)
+    assert figures(later) == (1, {"张三"})
+
+
 def test_end_keeps_the_record_with_its_reason(store, family):
     with store.transaction() as s:
         (c,), _ = contracts.add_contract(

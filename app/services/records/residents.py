@@ -360,15 +360,22 @@ def household_members(
 
 
 def counts(session: Session, today: dt.date | None = None) -> dict[str, int]:
-    """Figures for the home page, in one pass over the residents on the books."""
+    """Figures for the home page, in one pass over the residents on the books.  家庭医生签约: those
+    holding a signed contract that covers ``today`` (as 签约率 counts them: contracts.in_force), not
+    the resident's mirrored ``contract_signed_on``, which also names a renewal awaiting signature."""
+    from app.models import FamilyContract
+    from app.services.programmes.contracts import in_force  # (contracts finds residents here)
+
     R = Resident
+    today = today or dt.date.today()
+    signed = select(FamilyContract.resident_id).where(in_force(today))
     row = session.execute(
         select(
             func.count(),
             func.count(func.distinct(R.household_id)),
             func.count(case((R.poverty_registered.is_(True), 1))),
-            func.count(R.contract_signed_on),
-            func.count(case((R.birth_date <= born_by((today or dt.date.today()).year), 1))),
+            func.count(case((R.id.in_(signed), 1))),
+            func.count(case((R.birth_date <= born_by(today.year), 1))),
         ).where(R.voided.is_(False), R.status == "1")
     ).one()
     return dict(

@@ -17,10 +17,19 @@ from sqlalchemy.orm import Session
 
 from app import search_index
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import ProgramEnrolment, Resident, ResidentChoice, ResidentSearchKey, Village, VillageGroup
+from app.models import (
+    FamilyContract,
+    ProgramEnrolment,
+    Resident,
+    ResidentChoice,
+    ResidentSearchKey,
+    Village,
+    VillageGroup,
+)
 from app.models.base import Id
 from app.services.access import authz
 from app.services.errors import Message, UserError
+from app.services.programmes import contracts
 from app.services.records.pinyin_keys import GIVEN_MARK
 from app.services.records.validators import age_on, halfwidth, mask_id
 
@@ -292,8 +301,8 @@ def _rows(session: Session, stmt, village_id: uuid.UUID | None, today: dt.date |
     if allowed is not None:
         stmt = stmt.where(allowed)
     rows = session.execute(stmt).all()
-    tags = _tags(session, [r[0].id for r in rows])
     today = today or dt.date.today()
+    tags = _tags(session, [r[0].id for r in rows], today)
     return [
         ResidentRow(
             id=r.id,
@@ -315,8 +324,9 @@ def _rows(session: Session, stmt, village_id: uuid.UUID | None, today: dt.date |
     ]
 
 
-def _tags(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[str, ...]]:
-    """高血压 / 糖尿病 from the past-history boxes (programme enrolment replaces this), 贫困, 签约."""
+def _tags(session: Session, ids: list[uuid.UUID], today: dt.date) -> dict[uuid.UUID, tuple[str, ...]]:
+    """高血压 / 糖尿病 from the past-history boxes (programme enrolment replaces this), 贫困, 签约 (a
+    signed contract covering ``today``: contracts.in_force, as 签约率 counts)."""
     if not ids:
         return {}
     out: dict[uuid.UUID, list[str]] = {i: [] for i in ids}
@@ -340,14 +350,19 @@ def _tags(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[str, 
     hidden = authz.sensitive_clause(session, ProgramEnrolment)
     for rid in session.scalars(smi if hidden is None else smi.where(hidden)):
         out[rid].append("smi")
-    for rid, poor, signed in session.execute(
-        select(Resident.id, Resident.poverty_registered, Resident.contract_signed_on).where(
-            Resident.id.in_(ids)
+    signed = set(
+        session.scalars(
+            select(FamilyContract.resident_id).where(
+                FamilyContract.resident_id.in_(ids), contracts.in_force(today)
+            )
         )
+    )
+    for rid in session.scalars(
+        select(Resident.id).where(Resident.id.in_(ids), Resident.poverty_registered.is_(True))
     ):
-        if poor:
-            out[rid].append("poverty")
-        if signed:
+        out[rid].append("poverty")
+    for rid in ids:
+        if rid in signed:
             out[rid].append("contract")
     return {k: tuple(v) for k, v in out.items()}
 
