@@ -808,3 +808,95 @@ def test_the_next_elderly_check_is_booked_within_a_year_and_said_in_english(stor
     with store.transaction() as s:
         saved = elderly.record_check(s, r.archive_no, _check(next_check="2027-11-01"), today=TODAY)
     assert saved.next_check == dt.date(2027, 11, 1)
+
+
+def test_a_patient_moved_from_paper_is_managed_from_the_day_the_consent_was_signed(store, person):
+    """A clinic starting with CunYi registers its patients long after they consented: management
+    runs from the consent's date (签字时间), so the year's paper follow-ups entered since count toward
+    规范管理率 — not only those after the day the record was typed.  A consent dated before the
+    diagnosis, or ahead of today, is refused; no date given: today, as before."""
+    with store.transaction() as s:
+        old, new, third = _people(s, person, 3)
+        smi.register(
+            s,
+            old.archive_no,
+            smi.SmiRegistrationInput(
+                diagnosis="1", consent="1", diagnosis_date="2025-06-01", consent_date="2025-07-01"
+            ),
+            today=TODAY,
+        )
+        smi.register(s, new.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=TODAY)
+        for day in ("2026-02-10", "2026-05-10", "2026-08-10", "2026-11-10"):
+            smi.record_visit(
+                s, old.archive_no, smi.input_with(visit_date=day, danger="0", **SMI_ASSESSED), today=TODAY
+            )
+        enrolments = {e.resident_id: e for e in s.scalars(select(ProgramEnrolment))}
+        assert (enrolments[old.id].enrolled_on, enrolments[new.id].enrolled_on) == (
+            dt.date(2025, 7, 1),
+            TODAY,
+        )
+    with store.session() as s:
+        got = {e.resident_id: e for e in REGISTRY["smi_standard"].compute(s, Period.year(2026), Scope())}
+    assert (got[old.id].counted, str(got[old.id].reason)) == (True, "本期随访 4 次，应至少 4 次")
+    assert str(got[new.id].reason).startswith("2026-11-20 至 2026-12-31 在管")
+    for kw, said in (
+        ({"diagnosis_date": "2026-03-01", "consent_date": "2026-02-01"}, "知情同意签字时间不能早于确诊日期"),
+        ({"consent_date": "2026-11-21"}, "签字时间不能晚于今天"),
+    ):
+        with pytest.raises(ValidationError) as refused, store.transaction() as s:
+            smi.register(
+                s, third.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1", **kw), today=TODAY
+            )
+        assert [str(e.message) for e in refused.value.errors] == [said]
+
+
+def test_a_registered_patient_who_declined_management_is_in_the_denominators(store, person):
+    """严重精神障碍患者规范管理率 = followed per the spec / registered patients (DOMAIN.md): one who
+    declined to be managed is registered, counted below the line and never above it, once; one who
+    consented since counts on the new registration alone."""
+    with store.transaction() as s:
+        declined, changed_mind = _people(s, person, 2)
+        for who in (declined, changed_mind):
+            smi.register(s, who.archive_no, smi.SmiRegistrationInput(diagnosis="4", consent="0"), today=TODAY)
+        smi.register(
+            s, changed_mind.archive_no, smi.SmiRegistrationInput(diagnosis="4", consent="1"), today=TODAY
+        )
+    with store.session() as s:
+        for key in ("smi_standard", "smi_stable"):
+            got = list(REGISTRY[key].compute(s, Period.year(2026), Scope()))
+            assert sorted(e.resident_id for e in got) == sorted((declined.id, changed_mind.id)), key
+            (no,) = (e for e in got if e.resident_id == declined.id)
+            assert (no.counted, str(no.reason)) == (False, "已登记，不同意参加管理：在册患者，未纳入管理")
+
+
+def test_a_class_the_doctor_chose_books_that_class_s_next_visit(store, person):
+    """The rules say 稳定 (3 months); the doctor judges 不稳定 or 基本稳定: the patient is seen within
+    2 weeks, not left off the due list for 3 months.  A date the doctor typed still wins."""
+    with store.transaction() as s:
+        (a,) = _people(s, person, 1)
+        smi.register(s, a.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=TODAY)
+        got = [
+            smi.record_visit(
+                s,
+                a.archive_no,
+                smi.input_with(
+                    visit_date=day, danger="0", classification=cls, next_due=typed, **SMI_ASSESSED
+                ),
+                today=TODAY,
+            )
+            for day, cls, typed in (
+                ("2026-10-01", "", ""),
+                ("2026-10-02", "1", ""),
+                ("2026-10-03", "2", ""),
+                ("2026-10-04", "2", ""),  # 基本稳定 twice running: a month
+                ("2026-10-05", "1", "2026-10-30"),
+            )
+        ]
+    assert [(v.classification, v.next_due - v.visit_date) for v in got] == [
+        (3, dt.timedelta(days=90)),
+        (1, dt.timedelta(days=14)),
+        (2, dt.timedelta(days=14)),
+        (2, dt.timedelta(days=30)),
+        (1, dt.timedelta(days=25)),
+    ]
+    assert [v.overridden for v in got] == [False, True, True, True, True]

@@ -7,6 +7,7 @@ from app.cli.core import RESIDENT_HELP, CliError, add_json, add_lang, open_store
 from app.cli.voiding import add_void_parser, run_void
 from app.i18n import QT_TRANSLATE_NOOP
 
+POLICE_ADVICE = "危险性 3 级以上：必要时报告公安机关"
 SOCIAL_KEYS = ("social_personal", "social_housework", "social_work", "social_study", "social_social")
 
 
@@ -26,6 +27,11 @@ def register(sub) -> None:
         required=True,
         choices=["1", "0"],
         help=QT_TRANSLATE_NOOP("Cli", "1 同意参加管理，0 不同意"),
+    )
+    r.add_argument(
+        "--consent-date",
+        default="",
+        help=QT_TRANSLATE_NOOP("Cli", "知情同意签字时间 YYYY-MM-DD（同意时自该日起在管；不填：今天）"),
     )
     r.add_argument("--guardian", default="", help=QT_TRANSLATE_NOOP("Cli", "监护人姓名"))
     r.add_argument("--guardian-phone", default="", help=QT_TRANSLATE_NOOP("Cli", "监护人电话"))
@@ -121,6 +127,7 @@ def register_patient(args) -> int:
     inp = smi.SmiRegistrationInput(
         diagnosis=args.diagnosis,
         consent=args.consent,
+        consent_date=args.consent_date,
         guardian_name=args.guardian,
         guardian_phone=args.guardian_phone,
         diagnosis_hospital=args.hospital,
@@ -202,6 +209,8 @@ def record_followup(args) -> int:
     print(f"已保存：{saved.visit_date} {label}，下次随访 {saved.next_due}")
     if saved.referral_suggested:
         print("建议立即转诊到上级医院，2周内了解情况")
+    if saved.police:
+        print(POLICE_ADVICE)
     if saved.psychiatrist:
         print("未达稳定：请精神专科医生指导")
     return 0

@@ -164,6 +164,8 @@ class SmiVisitDialog(QDialog):
         )
         if s.referral:
             text += self.tr("；立即转诊到上级医院，2周内了解情况")
+        if s.police:
+            text += self.tr("；危险性 3 级以上：必要时报告公安机关")
         if s.psychiatrist:
             text += self.tr("；请精神专科医生指导")
         unknown = [

@@ -27,7 +27,7 @@ from app.services.indicators import (
 )
 from app.services.indicators.core import check_days, managed_span, required_in
 from app.services.indicators.services import on_register, reference_day
-from app.services.programmes import smi_rules
+from app.services.programmes import smi, smi_rules
 from app.services.records.validators import born_by
 
 CTX = "Indicator"
@@ -91,17 +91,31 @@ def _read_patients(session: Session, period: Period, scope: Scope) -> list[Progr
             | (
                 (ProgramEnrolment.status.in_(("2", "3", "4")))
                 & (ProgramEnrolment.status_date >= period.start)
-            ),
+            )
+            # registered without consent (smi.register): a registered patient all the same, while
+            # on the register (在册患者: the denominator), never followed
+            | ((ProgramEnrolment.status == smi.ENDED) & (Resident.status == "1")),
         )
     )
     if hidden is not None:
         stmt = stmt.where(hidden)
-    # not one that ended before it began (a 失访 entered from paper, dated before the registration)
+    found = list(session.scalars(_in_scope(stmt, session, scope)))
+    managed = {e.resident_id for e in found if not declined(e)}
     return [
         e
-        for e in session.scalars(_in_scope(stmt, session, scope))
-        if managed_span(period, e.enrolled_on, ((e.status, e.status_date),)) is not None
+        for e in found
+        if (declined(e) and e.resident_id not in managed)  # (once: not when they consented since)
+        # not one that ended before it began (a 失访 entered from paper, dated before the registration)
+        or (not declined(e) and managed_span(period, e.enrolled_on, ((e.status, e.status_date),)) is not None)
     ]
+
+
+def declined(e: ProgramEnrolment) -> bool:
+    """Registered without the consent to be managed (知情同意 不同意): smi.register's 终止管理."""
+    return e.status == smi.ENDED
+
+
+DECLINED = QT_TRANSLATE_NOOP("Indicator", "已登记，不同意参加管理：在册患者，未纳入管理")
 
 
 def _visits(session: Session, enrolments: list[ProgramEnrolment], period: Period) -> dict:
@@ -148,6 +162,9 @@ def smi_standard(session: Session, period: Period, scope: Scope) -> Iterator[Ent
     visits = _visits(session, enrolments, period)
     whole_need = required_visits(period)
     for e in enrolments:
+        if declined(e):
+            yield Entry(e.resident_id, False, _msg(DECLINED))
+            continue
         span = managed_span(period, e.enrolled_on, ((e.status, e.status_date),))
         start, stop = span or (period.start, period.end)
         if (start, stop) == (period.start, period.end):
@@ -192,6 +209,9 @@ def smi_stable(session: Session, period: Period, scope: Scope) -> Iterator[Entry
     enrolments = _patients(session, period, scope)
     visits = _visits(session, enrolments, period)
     for e in enrolments:
+        if declined(e):
+            yield Entry(e.resident_id, False, _msg(DECLINED))
+            continue
         if not visits[e.id]:
             yield Entry(e.resident_id, False, _msg(QT_TRANSLATE_NOOP("Indicator", "本期无随访")))
             continue

@@ -207,7 +207,7 @@ def register(
     # The form first: a refusal for a patient already held (another doctor's) must not come before
     # the form's own errors, or a wrong diagnosis code would tell who is a patient and who is not.
     c = _check(REGISTRATION_FORM, inp, today)
-    for key in ("diagnosis_date", "first_onset", "first_drug_date"):
+    for key in ("diagnosis_date", "first_onset", "first_drug_date", "consent_date"):
         day = c.values.get(key)
         if day and day < resident.birth_date:
             raise ValidationError(
@@ -222,6 +222,19 @@ def register(
                     )
                 ]
             )
+    consent = c.values["consent"]
+    # under management from the day the consent was signed (a patient moved from paper: the
+    # follow-ups since count toward 规范管理率), else from today
+    signed = c.values.get("consent_date") if consent == "1" else None
+    diagnosed = c.values.get("diagnosis_date")
+    if signed and diagnosed and signed < diagnosed:
+        raise ValidationError(
+            [
+                FieldError(
+                    "consent_date", Message(CTX, QT_TRANSLATE_NOOP("Smi", "知情同意签字时间不能早于确诊日期"))
+                )
+            ]
+        )
     if gone := residents.after_leaving(resident, today):  # (a patient who died or moved away)
         raise ValidationError([FieldError("resident", gone)])
     # A village doctor registers only the residents they are responsible for: one who could try any
@@ -253,11 +266,10 @@ def register(
                 name=resident.name,
             )
         raise _err(QT_TRANSLATE_NOOP("Smi", "{name}已登记为严重精神障碍管理患者"), name=resident.name)
-    consent = c.values["consent"]
     enrolment = ProgramEnrolment(
         resident_id=resident.id,
         program=PROGRAM,
-        enrolled_on=today,
+        enrolled_on=signed or today,
         diagnosed_on=c.values.get("diagnosis_date"),
         enrolling_doctor=doctor or None,
         responsible_doctor=doctor or None,
@@ -265,7 +277,7 @@ def register(
         status=UNDER_MANAGEMENT if consent == "1" else ENDED,
         status_date=None if consent == "1" else today,
         status_reason=None if consent == "1" else "不同意参加管理",
-        next_due=today if consent == "1" else None,
+        next_due=(signed or today) if consent == "1" else None,
     )
     session.add(enrolment)
     session.flush()
@@ -440,12 +452,8 @@ def record_visit(
     if c.errors:
         raise ValidationError(c.errors)
     codes = [row["code"] for row in c.choices if row["field"] == "symptoms"]
-    s = rules.suggest(
-        findings(c.values, codes),
-        day,
-        previous=previous_classification(session, enrolment.id, day),
-        t=thresholds,
-    )
+    previous = previous_classification(session, enrolment.id, day)
+    s = rules.suggest(findings(c.values, codes), day, previous=previous, t=thresholds)
     chosen = int(c.values["classification"]) if c.values.get("classification") else s.classification
     if chosen > rules.mildest_class(c.values["danger"], thresholds):  # (1 不稳定 … 3 稳定)
         raise ValidationError(
@@ -460,7 +468,10 @@ def record_visit(
                 )
             ]
         )
-    next_due = next_typed or s.next_due
+    # a class the doctor chose has its own interval (a patient judged 不稳定 is seen within 2 weeks)
+    next_due = next_typed or (
+        s.next_due if chosen == s.classification else rules.next_visit(chosen, day, previous, thresholds)
+    )
     doctor = c.values.get("doctor") or doctor_name(session) or None
     visit = SmiVisit(
         enrolment_id=enrolment.id,

@@ -121,13 +121,32 @@ def suggest(
             True,
             f.danger >= t.unstable_danger,
             False,
-            visit_date + dt.timedelta(days=t.unstable_days),
+            next_visit(UNSTABLE, visit_date, previous, t),
             unstable,
         )
     if mostly:
         settled_not = previous == MOSTLY_STABLE  # 2 周后仍未达稳定 → 请专科医生指导, 1 个月随访
-        days = t.not_settled_days if settled_not else t.observe_days
         return SmiSuggestion(
-            MOSTLY_STABLE, False, False, settled_not, visit_date + dt.timedelta(days=days), mostly
+            MOSTLY_STABLE,
+            False,
+            False,
+            settled_not,
+            next_visit(MOSTLY_STABLE, visit_date, previous, t),
+            mostly,
         )
-    return SmiSuggestion(STABLE, False, False, False, visit_date + dt.timedelta(days=t.stable_days), ())
+    return SmiSuggestion(STABLE, False, False, False, next_visit(STABLE, visit_date, previous, t), ())
+
+
+def next_visit(
+    classification: int, visit_date: dt.date, previous: int | None = None, t: SmiThresholds = DEFAULT
+) -> dt.date:
+    """The next follow-up of a patient classed so: 不稳定 within 2 weeks, 基本稳定 after 2 weeks'
+    observation (a month when the previous visit was 基本稳定 too: it did not settle), 稳定 at 3
+    months.  The rules' suggestion and a class the doctor chose both take it from here."""
+    if classification == UNSTABLE:
+        days = t.unstable_days
+    elif classification == MOSTLY_STABLE:
+        days = t.not_settled_days if previous == MOSTLY_STABLE else t.observe_days
+    else:
+        days = t.stable_days
+    return visit_date + dt.timedelta(days=days)
