@@ -96,6 +96,48 @@ def test_monthly_follow_up_rule_reads_the_household(store, family):
         assert visit.next_due == dt.date(2026, 12, 2)  # 30 days: poor household
 
 
+def test_registering_the_household_brings_its_patients_next_visit_within_a_month(store, family):
+    """Visited in November on the routine 3 months, registered poor since: the patient is due a
+    month after that visit (每月随访), on the worklist and the card alike (they read the enrolment);
+    a date the doctor typed within the month stands; off the register, the routine date again."""
+    from app.models import ProgramEnrolment
+
+    def due():
+        with store.session() as s:
+            return s.query(ProgramEnrolment).filter_by(program="htn").one().next_due
+
+    with store.transaction() as s:
+        r = s.query(Resident).filter_by(archive_no=family["head"]).one()
+        saved = save_visit(
+            s,
+            r,
+            VisitInput(program="htn", visit_date="2026-11-02", measurements={"sbp": "128", "dbp": "80"}),
+            today=NOW,
+        )
+    assert saved.next_due == dt.date(2027, 1, 31) == due()  # routine: not poor when visited
+    with store.transaction() as s:
+        poverty.set_household(s, family["wife"], status="registered", cause="illness")
+    assert due() == dt.date(2026, 12, 2)
+    with store.transaction() as s:
+        poverty.set_household(s, family["wife"], status="none")
+    assert due() == dt.date(2027, 1, 31)
+    with store.transaction() as s:
+        poverty.set_household(s, family["wife"], status="registered", cause="illness")
+        r = s.query(Resident).filter_by(archive_no=family["head"]).one()
+        typed = save_visit(
+            s,
+            r,
+            VisitInput(
+                program="htn",
+                visit_date="2026-11-20",
+                measurements={"sbp": "128", "dbp": "80"},
+                next_due="2026-12-10",
+            ),
+            today=NOW,
+        )
+    assert typed.next_due == dt.date(2026, 12, 10) == due()
+
+
 @pytest.mark.parametrize(
     "kw, message",
     [
@@ -481,3 +523,39 @@ def test_a_plan_read_before_the_registration_is_not_hidden_by_it(store, family, 
         assert seen() == "每月测血压"  # the plan written since, with sight of the record: not his
     finally:
         store.actor = None
+
+
+def test_the_township_derives_the_same_monthly_visit_from_the_synced_registration(tmp_path, person):
+    """The household registered at the village after the visit reached the township: the
+    township's enrolment comes due a month after the visit too (derived from the synced flag)."""
+    from app.models import ProgramEnrolment
+    from tests.synckit import county
+
+    town, (village,) = county(tmp_path / "c", villages=1)
+    with village.store.transaction() as s:
+        r = save_resident(s, person(), today=NOW)
+        followup.enrol(s, r, "htn", dt.date(2026, 1, 1))
+        save_visit(
+            s,
+            r,
+            VisitInput(program="htn", visit_date="2026-11-02", measurements={"sbp": "128", "dbp": "80"}),
+            today=NOW,
+        )
+        archive_no = r.archive_no
+
+    def due(device):
+        with device.store.session() as s:
+            return s.query(ProgramEnrolment).filter_by(program="htn").one().next_due
+
+    for round_, step in enumerate(
+        (
+            lambda s: None,
+            lambda s: poverty.set_household(s, archive_no, status="registered", cause="illness"),
+            lambda s: poverty.set_household(s, archive_no, status="none"),
+        )
+    ):
+        with village.store.transaction() as s:
+            step(s)
+        village.export(tmp_path / f"v{round_}")
+        assert [o.status for o in town.import_(tmp_path / f"v{round_}")] == ["applied"]
+        assert due(town) == due(village) == [dt.date(2027, 1, 31), dt.date(2026, 12, 2)][round_ % 2], round_

@@ -844,21 +844,57 @@ def enrolments_of(session: Session, resident_id: uuid.UUID) -> list[ProgramEnrol
     return found
 
 
-SUMMARY_COLUMNS = ("visit_date", "next_due", "sbp", "dbp", "glucose", "classification", "method")
+SUMMARY_COLUMNS = (
+    "visit_date",
+    "next_due",
+    "next_due_suggested",
+    "sbp",
+    "dbp",
+    "glucose",
+    "classification",
+    "method",
+)
 
 
-def _summary(visits, enrolled_on: dt.date) -> dict:
-    """The enrolment's derived summary from its done, unvoided visits in date order."""
+def _summary(visits, enrolled_on: dt.date, poor: bool = False) -> dict:
+    """The enrolment's derived summary from its done, unvoided visits in date order.  ``poor``: the
+    resident is of a registered poor household (健康扶贫: chronic patients followed monthly)."""
     last = visits[-1] if visits else None
     return {
         "last_visit": last.visit_date if last else None,
-        "next_due": last.next_due if last else enrolled_on,
+        "next_due": _next_due(last, poor) if last else enrolled_on,
         "last_sbp": last.sbp if last else None,
         "last_dbp": last.dbp if last else None,
         "last_glucose": last.glucose if last else None,
         "last_classification": last.classification if last else None,
         **face_to_face_summary(visits),
     }
+
+
+def _next_due(last, poor: bool) -> dt.date:
+    """The visit's next date; for a patient of a poor household, no later than a month after it
+    when the visit booked later than that (it was recorded before the household was registered:
+    the rules then knew nothing of it).  A date within the month the rules suggested for a poor
+    patient, and the doctor's own date beside it, stand as saved.  From the visit and the
+    resident's registration alone: every store holding them derives the same date."""
+    month = rules.next_month(last.visit_date)
+    if poor and (last.next_due_suggested or last.next_due) > month:
+        return min(last.next_due, month)
+    return last.next_due
+
+
+def refresh_resident(session: Session, resident: Resident) -> None:
+    """:func:`refresh_summary` for each chronic-disease enrolment of ``resident`` (their household's
+    poverty registration changed: poverty.py)."""
+    session.flush()
+    for enrolment in session.scalars(
+        select(ProgramEnrolment).where(
+            ProgramEnrolment.resident_id == resident.id,
+            ProgramEnrolment.program.in_(PROGRAMS),
+            ProgramEnrolment.voided.is_(False),
+        )
+    ):
+        refresh_summary(session, enrolment)
 
 
 def face_to_face_summary(visits) -> dict:
@@ -888,7 +924,10 @@ def refresh_summary(session: Session, enrolment: ProgramEnrolment) -> None:
         .where(FollowupVisit.resident_id == enrolment.resident_id, FollowupVisit.enrolment_id == enrolment.id)
         .order_by(FollowupVisit.visit_date, FollowupVisit.id)  # two visits a day: the later-made one last
     ).all()
-    for key, value in _summary(visits, enrolment.enrolled_on).items():
+    poor = bool(
+        session.scalar(select(Resident.poverty_registered).where(Resident.id == enrolment.resident_id))
+    )
+    for key, value in _summary(visits, enrolment.enrolled_on, poor).items():
         setattr(enrolment, key, value)
 
 
@@ -899,13 +938,15 @@ def refresh_summaries(session: Session, enrolment_ids) -> None:
     ids = list(enrolment_ids)
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
-        enrolled = dict(
-            session.execute(
-                select(ProgramEnrolment.id, ProgramEnrolment.enrolled_on).where(
-                    ProgramEnrolment.id.in_(chunk)
-                )
-            ).all()
-        )
+        enrolled, poor = {}, set()
+        for eid, day, is_poor in session.execute(
+            select(ProgramEnrolment.id, ProgramEnrolment.enrolled_on, Resident.poverty_registered)
+            .join(Resident, Resident.id == ProgramEnrolment.resident_id)
+            .where(ProgramEnrolment.id.in_(chunk))
+        ):
+            enrolled[eid] = day
+            if is_poor:
+                poor.add(eid)
         visits: dict = {eid: [] for eid in enrolled}
         for row in session.execute(
             _counted_visits()
@@ -922,7 +963,10 @@ def refresh_summaries(session: Session, enrolment_ids) -> None:
         ):
             visits[row.enrolment_id].append(row)
         rows = [
-            {"_id": eid, **{f"v_{k}": v for k, v in _summary(visits[eid], enrolled[eid]).items()}}
+            {
+                "_id": eid,
+                **{f"v_{k}": v for k, v in _summary(visits[eid], enrolled[eid], eid in poor).items()},
+            }
             for eid in enrolled
         ]
         if rows:

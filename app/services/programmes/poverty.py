@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from app.codes import CODE_LISTS
@@ -32,7 +32,7 @@ from app.models.base import one_of
 from app.services.access import audit, authz
 from app.services.access.actor import doctor_name
 from app.services.errors import Message, UserError
-from app.services.programmes import contracts
+from app.services.programmes import contracts, followup
 from app.services.records import sensitive
 from app.services.records.residents import _UUID, find_resident
 from app.services.records.validators import Invalid, clean_text, halfwidth, one_year_after, parse_date
@@ -81,6 +81,7 @@ def _mirror(session: Session, household: Household, poor: bool) -> None:
     for member in household.members:
         if member.poverty_registered != poor:
             member.poverty_registered = poor
+            followup.refresh_resident(session, member)  # (monthly follow-ups: followup._next_due)
 
 
 def mirror_resident(session: Session, resident: Resident) -> None:
@@ -99,6 +100,8 @@ def mirror_resident(session: Session, resident: Resident) -> None:
     ) > 0
     if resident.poverty_registered != poor:
         resident.poverty_registered = poor
+        if inspect(resident).persistent:  # (a resident being made has no programme yet)
+            followup.refresh_resident(session, resident)
 
 
 def set_household(

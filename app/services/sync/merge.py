@@ -30,7 +30,15 @@ from sqlalchemy.orm import Session
 
 from app import search_index
 from app.db import note_changes, point_lookups
-from app.models import ChangeLog, OriginMark, Resident, ResidentSearchKey, SyncConflict, new_id
+from app.models import (
+    ChangeLog,
+    OriginMark,
+    ProgramEnrolment,
+    Resident,
+    ResidentSearchKey,
+    SyncConflict,
+    new_id,
+)
 from app.models.base import Day, Timestamp, id_hex, id_param, ids_in, is_id, is_json, new_id_hexes
 from app.models.packing import pack
 from app.services.programmes import followup
@@ -64,6 +72,9 @@ class ApplyStats:
     names: dict[str, str] = field(default_factory=dict)  # resident (hex) -> its name, if written here
     derived_on_insert: set = field(default_factory=set)  # rows (hex) inserted with DERIVED_ON_INSERT
     visit_enrolments: set = field(default_factory=set)  # enrolments (hex) of the visits touched
+    poverty_changed: set = field(
+        default_factory=set
+    )  # stored residents (hex) whose poverty_registered changed
 
 
 # --------------------------------------------------------------------------- holdings
@@ -285,6 +296,8 @@ def _apply_entity(
                 children[name][rid] = state["values"][name]
         if names_of is not None and "name" in changed[rid]:
             names_of[rid] = state["values"]["name"]
+        if names_of is not None and "poverty_registered" in changed[rid] and not state.get("new"):
+            stats.poverty_changed.add(rid)  # (a new row's enrolments are new rows too: refreshed)
         touched.add(rid)
     if spec.name == "followup_visit":  # their enrolments' summaries are refreshed afterwards
         stats.visit_enrolments.update(
@@ -673,6 +686,16 @@ def refresh_derived(session: Session, stats: ApplyStats) -> None:
     enrolments = {
         uuid.UUID(x) for x in (*stats.touched.get("program_enrolment", ()), *stats.visit_enrolments)
     }
+    poor = [uuid.UUID(x) for x in stats.poverty_changed]
+    for i in range(0, len(poor), IN_CHUNK):  # monthly follow-ups of a poor household (followup._next_due)
+        enrolments.update(
+            session.scalars(
+                select(ProgramEnrolment.id).where(
+                    ProgramEnrolment.resident_id.in_(poor[i : i + IN_CHUNK]),
+                    ProgramEnrolment.program.in_(followup.PROGRAMS),
+                )
+            )
+        )
     if enrolments:
         followup.refresh_summaries(session, enrolments)
     smi_visits = [uuid.UUID(x) for x in stats.touched.get("smi_visit", ())]
