@@ -660,3 +660,38 @@ def test_a_new_pc_not_set_up_yet_is_set_up_by_the_backup(tmp_path, capsys):
         assert (new / "keys").is_dir()
     finally:
         store.dispose()
+
+
+def test_a_village_restored_from_an_older_backup_gets_again_what_the_restore_took(tmp_path):
+    """Village A held village B's changes (relayed by the township) when it was restored from a
+    backup made before: the township, told by A's next bundle what A now holds, sends the rest
+    again, and its bundles (which say what the township holds of B) are taken, not refused as
+    claiming more than A holds, round after round."""
+    town, (a, b) = county(tmp_path / "c", villages=2)
+    with a.store.transaction() as s:
+        records.save_resident(s, _person("张三"), today=TODAY)
+    _send(a, town, tmp_path / "a1")
+    town.export(tmp_path / "t1", peer=VILLAGES[0])
+    a.import_(tmp_path / "t1")
+    saved = backup.backup_to(a.store, tmp_path / "a-backup.db")
+    with b.store.transaction() as s:
+        records.save_resident(s, _person("李四"), today=TODAY)
+    _send(b, town, tmp_path / "b1")
+    town.export(tmp_path / "t2", peer=VILLAGES[0])
+    assert [o.status for o in a.import_(tmp_path / "t2")] == ["applied"]  # B's range reaches A
+    _send(a, town, tmp_path / "a2")  # the township now knows A holds it
+    backup.restore(a.store, a.paths, saved)
+    a = dataclasses.replace(a, store=Store(f"sqlite:///{a.paths.db_file}"))
+    for round_ in range(2):
+        _set_phone(a, _resident_id(a, "张三"), f"1370000000{round_}")
+        _send(a, town, tmp_path / f"a-after{round_}")
+        assert town.export(tmp_path / f"t-after{round_}", peer=VILLAGES[0])
+        assert [o.status for o in a.import_(tmp_path / f"t-after{round_}")] == ["applied"], round_
+        assert _town_phone(town, _resident_id(a, "张三")) == f"1370000000{round_}"
+    assert a.unacked() == 0
+    assert backup.check(town.store).ok and backup.check(a.store).ok
+
+
+def _resident_id(device: synckit.Device, name: str) -> uuid.UUID:
+    with device.store.session() as s:
+        return s.scalar(select(Resident.id).where(Resident.name == name))

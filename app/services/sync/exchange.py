@@ -54,7 +54,7 @@ from sqlalchemy.orm import Session
 from app import __version__
 from app.config import Paths
 from app.db import Store, head_revision, is_sqlite, refresh_statistics, unavailable, wire_revision
-from app.i18n import QT_TRANSLATE_NOOP
+from app.i18n import QT_TRANSLATE_NOOP, local_time
 from app.models import (
     Base,
     BundleRecord,
@@ -2362,12 +2362,12 @@ def _finish(
     held = merge.Holdings(s, me.device_id)
     for origin, lo, hi in authority.ranges(manifest):
         held.add_range(origin, lo, hi)
-    acked = dict(peer.acked or {})
-    for origin, hw in authority.acks(
-        manifest, _holding(me.device_id, capture._state(conn).seq, held)
-    ).items():
-        acked[origin] = max(hw, int(acked.get(origin, 0)))
-    peer.acked = acked
+    # What the sender holds now, as it says: its latest word, lower than before too.  A PC restored
+    # from an older backup holds less than it once said; kept at the highest ever said, this
+    # device would never send again what the restore took away, while its bundles still claim to
+    # hold it, which the restored PC refuses, for good.  (An older bundle imported late says less
+    # than the sender holds: what it then gets again is skipped as held.)
+    peer.acked = authority.acks(manifest, _holding(me.device_id, capture._state(conn).seq, held))
     seen = manifest.get("acks_seen", {})
     peer.seen_acks = dict(seen) if isinstance(seen, dict) else {}
     capture.advance(conn, me.device_id, 0, observed=max(stats.max_clock, str(manifest.get("clock", ""))))
@@ -2427,6 +2427,34 @@ def _skew_warning(name: str, skew_ms: int | None) -> Message | None:
 # ------------------------------------------------------------------------------- status
 
 
+def unfinished_imports(session: Session) -> list[Message]:
+    """Bundles whose import was cut off (a crash, a kill, the power) part-way and not finished
+    since: what was applied stands, the rest waits for the same file to be imported again.  One
+    made moot by a later bundle of the same sender, imported whole since, is not named."""
+    out = []
+    for progress, peer in session.execute(
+        select(ImportProgress, Peer).join(Peer, Peer.device_id == ImportProgress.peer)
+    ):
+        if peer.last_import_at is not None and peer.last_import_at > progress.updated_at:
+            continue
+        out.append(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Sync",
+                    "来自 {sender} 的同步包导入到一半中断了（{at} 开始，已导入 {done} 条）："
+                    "请把同一个文件再导入一次，会从中断处接着导入",
+                ),
+                {
+                    "sender": f"{peer.code} {peer.name}",
+                    "at": local_time(progress.started_at),
+                    "done": progress.ops_done,
+                },
+            )
+        )
+    return out
+
+
 def clock_warnings(session: Session) -> list[Message]:
     """What is wrong with this PC's clock, or a peer's, in words that name the wrong one."""
     out = []
@@ -2440,7 +2468,8 @@ def clock_warnings(session: Session) -> list[Message]:
                 CTX,
                 QT_TRANSLATE_NOOP(
                     "Sync",
-                    "本机时钟比已记录的时间早约 {days} 天（时钟被调回或电池没电）：请校准电脑的日期和时间",
+                    "本机已记录的时间比现在的时钟晚约 {days} 天：若电脑的日期和时间不对（被调回或电池没电），请校准；"
+                    "若现在是对的，那是先前时钟走快时记下的，下次导出同步包时会改正",
                 ),
                 {"days": max(1, round((row[0] - now) / DAY_MS))},
             )
@@ -2521,6 +2550,7 @@ def status(session: Session) -> dict:
         )
         or 0,
         "clock_warnings": clock_warnings(session),
+        "unfinished_imports": unfinished_imports(session),
     }
 
 
