@@ -25,6 +25,7 @@ from app.models import (
     Setting,
     SyncConflict,
 )
+from app.services import backup
 from app.services.sync import exchange, merge
 from app.tools import demo
 from tests import storekit
@@ -353,9 +354,17 @@ def test_a_cancelled_import_keeps_its_chunks_and_finishes_later(world, template,
     with pytest.raises(exchange.Cancelled):
         exchange.import_path(town.store, town.paths, path, cancelled=lambda: len(chunks) >= 2)
     assert _count(town.store, ImportProgress) == 1
+    # said where the township looks (cunyi check, sync status, the 同步 page's banner): a store
+    # holding part of a bundle is no fault of its own, but the rest is still to come
+    report = backup.check(town.store)
+    (said,) = [r for r in report.results if r.name == "同步包导入"]
+    assert not said.ok and "导入到一半中断了" in said.detail and "再导入一次" in said.detail, said
+    with town.store.session() as s:
+        assert len(exchange.status(s)["unfinished_imports"]) == 1
     (outcome,) = town.import_(path)
     assert outcome.status == "applied"
     assert _synced(town.store) == _synced(clean.store)
+    assert backup.check(town.store).ok
     storekit.discard(clean.store)
 
 

@@ -125,6 +125,7 @@ def status(args) -> int:
         **st,
         "peers": [p.__dict__ for p in st["peers"]],
         "clock_warnings": [m.render() for m in st["clock_warnings"]],
+        "unfinished_imports": [m.render() for m in st["unfinished_imports"]],
     }
     if net is not None:  # (a scheduled task's runs, read where no window shows them)
         data["network"] = {
@@ -151,7 +152,7 @@ def status(args) -> int:
             f"上次导出 {last_out}，上次导入 {last_in}"
         )
     print(f"未处理冲突 {st['conflicts_open']}，疑似重复档案 {st['duplicates_open']}，待补齐 {st['pending']}")
-    for w in data["clock_warnings"]:
+    for w in (*data["clock_warnings"], *data["unfinished_imports"]):
         print(f"注意：{w}")
     if net is not None:
         print(_network_line(net))

@@ -1155,7 +1155,9 @@ def check(store: Store) -> CheckReport:
         report.results.append(CheckResult("审计日志校验链", chains.ok, detail))
         report.results.append(_sequence_result(s))
         warnings = [m.render() for m in exchange.clock_warnings(s)]
+        unfinished = [m.render() for m in exchange.unfinished_imports(s)]
     report.results.append(CheckResult("时钟", not warnings, "；".join(warnings)))
+    report.results.append(CheckResult("同步包导入", not unfinished, "；".join(unfinished)))
     return report
 
 

@@ -269,7 +269,7 @@ class SyncPage(LazyPage):
                 .replace("{code}", card.code)
                 .replace("{fp}", card.fingerprint)
             )
-        warnings = [render(m) for m in seen.clock_warnings]
+        warnings = [render(m) for m in (*seen.clock_warnings, *seen.unfinished_imports)]
         self.banner.setText("\n".join(warnings))
         self.banner.setVisible(bool(warnings))
         role = {k: QCoreApplication.translate("Role", v) for k, v in PLACE_LABELS.items()}

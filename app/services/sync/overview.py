@@ -55,6 +55,7 @@ class SyncOverview:
     keys_problem: Message | None  # why there is no card
     peers: tuple[exchange.PeerStatus, ...]
     clock_warnings: tuple[Message, ...]
+    unfinished_imports: tuple[Message, ...]  # (exchange.unfinished_imports)
     conflicts: tuple[conflicts.ConflictView, ...]
     history: tuple[BundleRow, ...]
 
@@ -95,6 +96,7 @@ def sync_overview(session: Session, keys_dir: Path, network_outbox: Path | None 
         keys_problem=problem,
         peers=tuple(status["peers"]),
         clock_warnings=tuple(status["clock_warnings"]),
+        unfinished_imports=tuple(status["unfinished_imports"]),
         conflicts=tuple(conflicts.open_conflicts(session)),
         history=history,
     )
