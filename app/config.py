@@ -133,6 +133,10 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
         make_private(Path(self.baseFilename))  # a log from an older version
         return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
 
+    def handleError(self, record):  # noqa: N802 (logging's name)
+        """A line that cannot be written (the disk full, the folder gone) is dropped: never a
+        traceback on the user's screen in its place (logging's default prints one to stderr)."""
+
 
 def setup_logging(paths: Paths, verbose: bool = False) -> None:
     root = logging.getLogger()

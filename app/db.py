@@ -486,6 +486,12 @@ def unavailable(error: BaseException):
 
     if isinstance(error, StoreUnavailable):
         return error
+    if disk_full(error):
+        text = QT_TRANSLATE_NOOP(
+            "StoreCopy",
+            "磁盘空间已满：刚才的操作未完成，已保存的数据没有丢失。请腾出磁盘空间（删除不用的文件）后再试",
+        )
+        return StoreUnavailable(Message("StoreCopy", text, {}))
     if isinstance(error, OperationalError) and "locked" in str(error.orig):
         text = QT_TRANSLATE_NOOP(
             "StoreCopy",
@@ -513,6 +519,18 @@ def unavailable(error: BaseException):
 
 # PostgreSQL's insufficient_privilege and read_only_sql_transaction
 READ_ONLY_STATES = ("42501", "25006")
+
+
+def disk_full(error: BaseException) -> bool:
+    """Whether ``error`` is a database saying its disk is full: SQLite's SQLITE_FULL (through
+    SQLAlchemy or not: a backup's copy) or PostgreSQL's disk_full (53100).  (The system's ENOSPC
+    writing a file is said with the file's name: cli.core.user_text.)"""
+    import sqlite3
+
+    orig = getattr(error, "orig", None) or error
+    if isinstance(orig, sqlite3.OperationalError) and "disk is full" in str(orig):
+        return True
+    return getattr(orig, "sqlstate", None) == "53100"
 
 
 # Every process working on a SQLite store (a window, ``cunyi serve``, a command) holds a shared lock
@@ -828,6 +846,10 @@ def sqlite_backup(src: Path, dest: Path, key: bytes | None = None, dest_key: byt
             with open(part, "rb+") as f:
                 os.fsync(f.fileno())
         part.replace(dest)
+    except BaseException:  # (a stick too small, a kill: nothing half-written is left behind)
+        part.unlink(missing_ok=True)
+        part.with_name(part.name + "-journal").unlink(missing_ok=True)
+        raise
     finally:
         if fd is not None:
             os.close(fd)

@@ -69,3 +69,62 @@ def test_a_database_server_gone_mid_work_is_said_and_nothing_is_saved(pg_cluster
             assert s.execute(text("SELECT count(*) FROM setting WHERE key = 't.gone'")).scalar() == 0
     finally:
         store.dispose()
+
+
+@pytest.mark.sqlite_only  # SQLite's file and its backup copy
+def test_a_full_disk_is_said_in_words_and_leaves_no_half_written_backup(tmp_path, capsys, monkeypatch):
+    """A USB stick too small for the backup: "磁盘空间已满", no traceback, and neither the copy nor
+    its journal left on the stick to fill it for the next export; a store whose disk is full says
+    so, not "a disk fault, restore from a backup"."""
+    from sqlalchemy.exc import OperationalError
+
+    from app.cli.core import user_text
+    from app.services import store_copy
+
+    data = str(tmp_path / "d")
+    assert (
+        main(["--data-dir", data, "init", "--role", "village", "--code", "110105001101", "--name", "村"]) == 0
+    )
+    real = db._backup_api_copy
+
+    def fills_the_stick(src, part, key):
+        real(src, part, key)
+        part.with_name(part.name + "-journal").write_bytes(b"x" * 1024)
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(db, "_backup_api_copy", fills_the_stick)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    capsys.readouterr()
+    assert main(["--data-dir", data, "backup", "-o", str(stick / "x.db")]) == 1
+    err = capsys.readouterr().err
+    assert "磁盘空间已满" in err and "Traceback" not in err and "内部出错" not in err, err
+    assert list(stick.iterdir()) == []
+    full = OperationalError(
+        "PRAGMA journal_mode=WAL", {}, sqlite3.OperationalError("database or disk is full")
+    )
+    assert user_text(full).startswith("磁盘空间已满")
+    assert "磁盘已满" in store_copy.unopened_file("sqlite:////x/cunyi.db", full).render()
+
+
+@pytest.mark.sqlite_only  # no store: the log file
+def test_a_log_line_that_cannot_be_written_prints_nothing_on_the_screen(tmp_path, capsys):
+    import errno
+    import logging
+
+    from app.config import PrivateRotatingFileHandler
+
+    handler = PrivateRotatingFileHandler(tmp_path / "cunyi.log", encoding="utf-8")
+
+    def no_space(_text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    handler.stream = handler._open()
+    handler.stream.write = no_space
+    log = logging.getLogger("test-full-disk")
+    log.addHandler(handler)
+    try:
+        log.error("a line")
+    finally:
+        log.removeHandler(handler)
+    assert capsys.readouterr().err == ""

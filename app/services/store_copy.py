@@ -153,6 +153,11 @@ def unopened_file(url: str, error: BaseException) -> UserError:
             "再用 cunyi restore 备份文件 --force-other-device 恢复最近的备份：本机将换用新的设备身份，"
             "请让乡镇卫生院重新信任本机的设备卡",
         )
+    elif "disk is full" in said:
+        template = QT_TRANSLATE_NOOP(
+            "StoreCopy",
+            "数据库文件 {path} 所在的磁盘已满，打不开：请腾出磁盘空间（删除不用的文件）后再试，已保存的数据没有丢失",
+        )
     elif "unable to open" in said:
         template = QT_TRANSLATE_NOOP(
             "StoreCopy",
