@@ -305,8 +305,11 @@ def test_a_card_edited_to_another_place_is_not_trusted(world, tmp_path, edit):
     forged = tmp_path / "forged.card.json"
     forged.write_text(json.dumps(card, ensure_ascii=False), encoding="utf-8")
     before = dump_everything(town.store)
+    with pytest.raises(UserError, match="与卡的签名不符：卡被改动过，未信任"), town.store.transaction() as s:
+        keys.trust(s, keys.read_card(forged))  # (its signature: test_a_card_edited_before_its_first_trust…)
+    # and trust itself, given such a card whatever its signature says, keeps a known device where it is
     with pytest.raises(UserError) as refused, town.store.transaction() as s:
-        keys.trust(s, keys.read_card(forged))
+        keys.trust(s, keys.DeviceCard(**card))
     said = refused.value.render()
     assert "未信任" in said and ("110105001101" in said or "一村" in said or a.device_id.hex[:8] in said), (
         said
@@ -738,3 +741,31 @@ def test_device_keys_can_be_wrapped_with_a_passphrase(world, monkeypatch):
     with a.store.transaction() as s:
         keys.protect(s, kd, None)
     assert not keys.is_protected(kd)
+
+
+def test_a_card_edited_before_its_first_trust_is_refused_by_its_signature(tmp_path):
+    """Never trusted before, village 101's card edited to 102's code passed: the fingerprint read
+    over the phone covers the keys only (it was 101's own).  The card's identity is signed by its
+    key: an edited one, or one without a signature, is refused and nothing is trusted."""
+    import json
+
+    from app.models import Peer
+    from app.services.errors import UserError
+    from app.services.sync import keys
+
+    town, (a,) = county(tmp_path / "c", villages=1)
+    with town.store.transaction() as s:
+        s.query(Peer).delete()
+    genuine = json.loads(a.card().read_text(encoding="utf-8"))
+    for edit, said in (
+        ({"code": "110105001102", "name": "二村"}, "与卡的签名不符：卡被改动过，未信任"),
+        ({"institution": "二村卫生室"}, "与卡的签名不符"),
+        ({"card_sig": ""}, "没有签名"),
+    ):
+        forged = tmp_path / "forged.card.json"
+        forged.write_text(json.dumps({**genuine, **edit}, ensure_ascii=False), encoding="utf-8")
+        with pytest.raises(UserError, match=said):
+            keys.read_card(forged)
+    with town.store.session() as s:
+        assert s.query(Peer).count() == 0
+    town.trust(a)  # the card as exported

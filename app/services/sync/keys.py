@@ -263,25 +263,35 @@ class DeviceCard:
     server: str = ""
     tls_pin: str = ""
     server_sig: str = ""
+    # Who the card says the device is (device_id, role, code, name, institution), signed by
+    # sign_key: the fingerprint read over the phone covers the keys only, so a card edited in
+    # transit to another village's code would otherwise be trusted as that village.
+    card_sig: str = ""
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)
 
 
 SERVER_FIELDS = ("server", "tls_pin", "server_sig")
+OPTIONAL_FIELDS = (*SERVER_FIELDS, "card_sig")  # (read as "" when a card lacks them)
 
 
 def _server_text(server: str, tls_pin: str) -> bytes:
     return f"cunyi-card-server-v1\n{server}\n{tls_pin}".encode()
 
 
+def _identity_text(device_id: str, role: str, code: str, name: str, institution: str) -> bytes:
+    return "\n".join(("cunyi-card-identity-v1", device_id, role, code, name, institution)).encode()
+
+
 def my_card(session: Session, keys: DeviceKeys, *, server: str = "", tls_pin: str = "") -> DeviceCard:
     """This device's card; a township's may name its mailbox (and the pin of its certificate)."""
     p = get_profile(session)
-    signed = {}
+    identity = _identity_text(p.device_id.hex, p.role, p.code, p.name, p.institution)
+    signed = {"card_sig": base64.b64encode(sign(keys, identity)).decode()}
     if server or tls_pin:
         sig = base64.b64encode(sign(keys, _server_text(server, tls_pin))).decode()
-        signed = {"server": server, "tls_pin": tls_pin, "server_sig": sig}
+        signed |= {"server": server, "tls_pin": tls_pin, "server_sig": sig}
     return DeviceCard(
         CARD_FORMAT,
         p.device_id.hex,
@@ -321,8 +331,8 @@ def read_card(path: Path) -> DeviceCard:
             raise ValueError("too large")
         data = json.loads(raw.decode("utf-8"))
         card = DeviceCard(
-            **{k: str(data[k]) for k in DeviceCard.__dataclass_fields__ if k not in SERVER_FIELDS},
-            **{k: str(data.get(k) or "") for k in SERVER_FIELDS},
+            **{k: str(data[k]) for k in DeviceCard.__dataclass_fields__ if k not in OPTIONAL_FIELDS},
+            **{k: str(data.get(k) or "") for k in OPTIONAL_FIELDS},
         )
         uuid.UUID(card.device_id)
         base64.b64decode(card.sign_key, validate=True)
@@ -335,6 +345,26 @@ def read_card(path: Path) -> DeviceCard:
         raise _err(NOT_A_CARD, path=path.name)
     if fingerprint(card.sign_key, card.enc_key) != card.fingerprint:
         raise _err(QT_TRANSLATE_NOOP("Sync", "设备卡的指纹与其中的密钥不符：文件被改动过，不能信任"))
+    if not card.card_sig:
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Sync", "这张设备卡没有签名（较早版本导出的）：请让对方用现在的版本重新导出设备卡"
+            )
+        )
+    if not verify(
+        card.sign_key,
+        _b64(card.card_sig),
+        _identity_text(card.device_id, card.role, card.code, card.name, card.institution),
+    ):
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Sync",
+                "设备卡上写的设备、单位或地点（{code} {name}）与卡的签名不符：卡被改动过，未信任。"
+                "请让对方重新导出设备卡，并打电话核对指纹",
+            ),
+            code=card.code,
+            name=card.name,
+        )
     if (card.server or card.tls_pin) and not verify(
         card.sign_key, _b64(card.server_sig), _server_text(card.server, card.tls_pin)
     ):
