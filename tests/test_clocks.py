@@ -192,6 +192,13 @@ def test_a_village_that_never_synced_with_its_clock_in_2099(tmp_path, clock):
     with town.store.session() as s:
         clocks = s.get(Resident, newcomer).sync_clocks
     assert all(capture.hlc_ms(c) <= now + DAY for pair in clocks.values() for c in pair if c)
+    # nor is any row's own time from 2099, at the township or at the village (the audit entries
+    # keep theirs: their hashes hold them)
+    limit = dt.datetime.fromtimestamp((now + DAY) / 1000, dt.UTC).replace(tzinfo=None)
+    for device in (town, a):
+        with device.store.session() as s:
+            r = s.get(Resident, newcomer)
+            assert r.created_at <= limit and r.updated_at <= limit, (device.name, r.created_at, r.updated_at)
     # and later edits on the village still win, as they should
     edit(a, newcomer, phone="13500000100")
     round_trip(town, [a], tmp_path, "later")

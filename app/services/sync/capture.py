@@ -662,6 +662,7 @@ def keep_creations(conn, spec: EntitySpec, made: dict) -> int:
 # ------------------------------------------------------------------------------- clock
 
 DAY_MS = 86_400_000
+STAMPS = ("created_at", "updated_at")  # a row's own times: never ahead of the trusted time
 # Setting: the newest wall clock (ms) this device has seen from its township, the time reference
 # of a village.  Written by each import of a township bundle; a township never has one.
 TOWNSHIP_CLOCK = "sync.township_clock_ms"
@@ -1326,6 +1327,11 @@ def repair_future_clocks(session: Session) -> int:
             if counter > 0xFFFF:
                 ms, counter = ms + 1, 0
     if future:
+        # the rows' times written then (created_at, updated_at) ran ahead as the clocks did: they
+        # become the time trusted now, in the rows and in the changes carrying them, so nothing
+        # reaches a peer dated in the future (an audit entry keeps its time: its hash holds it)
+        ahead = dt.datetime.fromtimestamp((ref + DAY_MS) / 1000, dt.UTC).replace(tzinfo=None)
+        now = dt.datetime.fromtimestamp(ref / 1000, dt.UTC).replace(tzinfo=None)
         changes = []
         for r in future:
             if r.data is None:  # made a row: no bases, its clock follows below
@@ -1334,7 +1340,23 @@ def repair_future_clocks(session: Session) -> int:
             data = json.loads(r.data)
             if isinstance(data.get("b"), dict):
                 data["b"] = {k: mapping.get(v, v) for k, v in data["b"].items()}
+            if isinstance(data.get("v"), dict):
+                for key in STAMPS:
+                    value = data["v"].get(key)
+                    if isinstance(value, str) and value > ahead.isoformat():
+                        data["v"][key] = now.isoformat(timespec="microseconds")
             changes.append({"_seq": r.seq, "_hlc": mapping[r.hlc], "_data": dumps(data)})
+        for entity in {e for e, _row in touched}:
+            tt = specs()[entity].table
+            ids = [row for e, row in touched if e == entity]
+            for key in STAMPS:
+                if key in tt.c and entity != "audit_log":
+                    for i in range(0, len(ids), 500):
+                        conn.execute(
+                            update(tt)
+                            .where(tt.c.id.in_(ids[i : i + 500]), tt.c[key] > ahead)
+                            .values({key: now})
+                        )
         conn.execute(
             update(t)
             .where(t.c.origin == device, t.c.seq == sa.bindparam("_seq"))
