@@ -180,19 +180,27 @@ def test_indicators_on_a_written_out_table(store, person):
 def test_the_elderly_rate_counts_those_on_the_register_on_the_report_day(store, person):
     """老年人健康管理率 of 2025: a check entered from paper for a record made in 2026 is not the
     area's 2025 work (建档率 of 2025 leaves the record out too); an elder checked in 2025 who died in
-    2026 was on the register all of 2025 and counts."""
+    2026 was on the register all of 2025 and counts; so does one who died in November 2025, after
+    the year's check (the management was received), and not one who had left before it."""
     with store.transaction() as s:
         late, died, kept = _people(s, person, 3)
-        for r in (late, died, kept):
+        died_after, left_before = (
+            records.save_resident(s, person(name=n, id_number="", birth_date=b, sex="1"), today=TODAY)
+            for n, b in (("乙一", "1950-05-05"), ("乙二", "1951-06-06"))
+        )
+        for r in (late, died, kept, died_after, left_before):
             elderly.record_check(s, r.archive_no, _check(check_date="2025-09-15"), today=TODAY)
-        for r in (died, kept):
+        for r in (died, kept, died_after, left_before):
             s.get(Resident, r.id).enrolled_on = dt.date(2020, 1, 1)
         s.get(Resident, late.id).enrolled_on = dt.date(2026, 3, 1)
-        gone = s.get(Resident, died.id)
-        gone.status, gone.status_date = "3", dt.date(2026, 2, 1)
+        for r, day in ((died, dt.date(2026, 2, 1)), (died_after, dt.date(2025, 11, 2))):
+            gone = s.get(Resident, r.id)
+            gone.status, gone.status_date = "3", day
+        gone = s.get(Resident, left_before.id)
+        gone.status, gone.status_date = "2", dt.date(2025, 9, 1)
     with store.session() as s:
         got = {e.resident_id for e in REGISTRY["elderly"].compute(s, Period.year(2025), Scope())}
-    assert got == {died.id, kept.id}
+    assert got == {died.id, kept.id, died_after.id}
 
 
 def test_a_patient_registered_mid_year_needs_follow_ups_in_proportion(store, person):

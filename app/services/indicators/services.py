@@ -93,17 +93,20 @@ def on_register(session: Session, scope: Scope, day: dt.date) -> dict[uuid.UUID,
     this programme's indicators (``cached``)."""
 
     def load() -> dict[uuid.UUID, dt.date]:
-        at = RESIDENT_AT
-        status, since, enrolled, born = at["status"], at["status_date"], at["enrolled_on"], at["birth_date"]
-        return {
-            row[0]: row[born]
-            for row in resident_rows(session, scope)
-            # on the register that day: still, or closed (died, moved away) only after it
-            if row[enrolled] <= day
-            and (row[status] == ACTIVE or (row[since] is not None and row[since] > day))
-        }
+        born = RESIDENT_AT["birth_date"]
+        return {row[0]: row[born] for row in resident_rows(session, scope) if was_on_register(row, day)}
 
     return cached(session, ("contract_residents", scope, day), load)
+
+
+def was_on_register(row, day: dt.date) -> bool:
+    """Whether a resident row (``resident_rows``) was on the register on ``day``: enrolled by then,
+    and still on it, or closed (died, moved away) only after it."""
+    at = RESIDENT_AT
+    since = row[at["status_date"]]
+    return row[at["enrolled_on"]] <= day and (
+        row[at["status"]] == ACTIVE or (since is not None and since > day)
+    )
 
 
 def _contract_ends(session: Session, scope: Scope, day: dt.date) -> dict[uuid.UUID, dt.date]:

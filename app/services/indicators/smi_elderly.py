@@ -19,14 +19,16 @@ from app.services.access import authz
 from app.services.errors import Message
 from app.services.indicators import (
     ALL,
+    RESIDENT_AT,
     Entry,
     Period,
     Scope,
     cached,
     indicator,
+    resident_rows,
 )
 from app.services.indicators.core import check_days, managed_span, required_in
-from app.services.indicators.services import on_register, reference_day
+from app.services.indicators.services import was_on_register
 from app.services.programmes import smi, smi_rules
 from app.services.records.validators import born_by
 
@@ -58,17 +60,17 @@ def elderly_managed(session: Session, period: Period, scope: Scope) -> Iterator[
     65+ residents living in the area: the figure the township enters (人口数), as for 建档率.  Only
     the numerator's members are yielded; who is still to be checked is the 老年人 page's list."""
     oldest = born_by(period.end.year)
-    # on the register on the report's day (made by then, not closed before it), as the signing
-    # rates' 65+: from the rows every evaluation reads once (no query of a county's million
-    # residents again); the engine places entries in the report's villages only, as for every indicator
-    register = on_register(session, scope, reference_day(period))
-    elders = [rid for rid, born in register.items() if born <= oldest]
+    # on the register on the day of their check (made by then, not closed before it): the year's
+    # management received counts though the resident died or moved away since; from the rows every
+    # evaluation reads once (no query of a county's million residents again); the engine places
+    # entries in the report's villages only, as for every indicator
+    born = RESIDENT_AT["birth_date"]
     checked = check_days(session, period, scope)
-    for rid in elders:
-        days = checked.get(rid)
-        if days:
+    for row in resident_rows(session, scope):
+        days = checked.get(row[0])
+        if days and row[born] <= oldest and was_on_register(row, days[1]):
             last = days[1].isoformat()
-            yield Entry(rid, True, _msg(QT_TRANSLATE_NOOP("Indicator", "{day} 已体检"), day=last))
+            yield Entry(row[0], True, _msg(QT_TRANSLATE_NOOP("Indicator", "{day} 已体检"), day=last))
 
 
 def _patients(session: Session, period: Period, scope: Scope) -> list[ProgramEnrolment]:
