@@ -212,6 +212,23 @@ def test_workbench_lists_what_is_missing(store, family):
         assert wb.unsigned_households == [] and wb.not_visited == [] and wb.no_plan == []
         assert [(w.name, w.due) for w in wb.plans_due] == [("张三", dt.date(2026, 11, 30))]  # within a week
         assert [w.name for w in wb.no_health_check] == ["李四"]
+    with store.transaction() as s:  # 李四 (74) had the year's 65+ check: that is her free health check
+        from app.services.programmes import elderly
+
+        elderly.record_check(
+            s,
+            family["wife"],
+            elderly.ElderlyCheckInput(
+                check_date="2026-10-20",
+                **{f"selfcare_{k}": "1" for k in ("eating", "grooming", "dressing", "toilet", "activity")},
+                sbp="132",
+                dbp="78",
+            ),
+            today=NOW,
+        )
+    with store.session() as s:
+        wb = poverty.workbench(s, NOW)
+        assert wb.no_health_check == []
         # the first day of the next month: the visit of 1 November no longer counts
         assert [w.name for w in poverty.workbench(s, dt.date(2026, 12, 1)).not_visited] == ["张三"]
 

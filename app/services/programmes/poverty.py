@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import (
+    ElderlyCheck,
     FollowupVisit,
     Household,
     PovertyHousehold,
@@ -518,7 +519,20 @@ def workbench(session: Session, today: dt.date | None = None) -> Workbench:
         for rid, e in chronic.items()
         if rid not in plans
     ]
+    # the year's free health check: as the plan records it, or the 65+ yearly check (老年人健康体检)
     checked = {rid for rid, p in plans.items() if p.health_check_on and p.health_check_on.year == today.year}
+    ids = list(residents)
+    for i in range(0, len(ids), 500):
+        checked.update(
+            session.scalars(
+                select(ElderlyCheck.resident_id).where(
+                    ElderlyCheck.resident_id.in_(ids[i : i + 500]),
+                    ElderlyCheck.voided.is_(False),
+                    ElderlyCheck.check_date >= dt.date(today.year, 1, 1),
+                    ElderlyCheck.check_date <= today,
+                )
+            )
+        )
     no_check = [item(r, "") for rid, r in residents.items() if rid not in checked]
     key = lambda w: (w.due or dt.date.min, w.archive_no)  # noqa: E731
     return Workbench(
