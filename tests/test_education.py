@@ -156,13 +156,132 @@ def test_progress_against_the_village_minimums(store):
     with store.session() as s:
         lines = {p.key: p for p in education.progress(s, 2026, today=dt.date(2026, 6, 30))}
     assert {k: (p.done, p.minimum, p.expected_by_now, p.behind) for k, p in lines.items()} == {
-        "lectures": (2, 6, 3, True),  # 村: 每2个月1次 → 3 due by June
+        # 村: 每2个月1次 → of the 2-month periods, Jan–Feb and Mar–Apr are over by June 30 and each had
+        # one (May–Jun runs until the day is over)
+        "lectures": (2, 6, 2, False),
         "consultations": (0, 0, None, False),
-        "boards": (1, 6, 3, True),
+        "boards": (1, 6, 2, True),  # Feb: Jan–Feb changed, Mar–Apr not
         "materials": (5, 12, 6, True),  # kinds: the record's 5 (unnamed) kinds
         "audiovisual": (2, 6, 3, True),  # kinds: the record's 2 kinds
         "individual": (1, None, None, False),  # the form-6 record (no follow-ups in this store)
     }
+
+
+def add_held(s, day: str, form: str, topic: str = "主题", kinds: str = "") -> None:
+    """This institution's activity of ``form`` held on ``day``."""
+    education.add_activity(
+        s,
+        ActivityInput(
+            held_on=day, place="村卫生室", form=form, topic=topic, audience_count="5", material_kinds=kinds
+        ),
+    )
+
+
+def test_lectures_and_board_changes_are_due_in_every_2_months_not_as_a_yearly_total(store, capsys):
+    """A village's six lectures and six board changes, all held in January, read 6/6 and 已达到 (a
+    tester's village): 村 每2个月1次 is one in each of Jan–Feb, Mar–Apr, …, and the line names the
+    periods missed.  The number of boards is not recorded, so it says it is not checked."""
+    with store.transaction() as s:
+        for day in range(1, 7):
+            add_held(s, f"2025-01-0{day}", "5")
+            add_held(s, f"2025-01-0{day}", "3")
+    # (today, lectures done / periods / periods over, missed, what the line says)
+    # today: lectures' (periods with one, periods in the year, periods over), the periods missed, and
+    # what the lectures' and the boards' lines say
+    rows = [
+        (dt.date(2026, 1, 10), (1, 6, 6), [(3, 4), (5, 6), (7, 8), (9, 10), (11, 12)],
+         "健康知识讲座：1 / 6 个两月期（落后：缺3–4月、5–6月、7–8月、9–10月、11–12月）",
+         "宣传栏更换：1 / 6 个两月期（落后：缺3–4月、5–6月、7–8月、9–10月、11–12月；宣传栏个数未核对）"),
+        (dt.date(2025, 4, 30), (1, 6, 1), [],  # Mar–Apr runs until the day is over
+         "健康知识讲座：1 / 6 个两月期",
+         "宣传栏更换：1 / 6 个两月期（宣传栏个数未核对）"),
+        (dt.date(2025, 5, 1), (1, 6, 2), [(3, 4)],
+         "健康知识讲座：1 / 6 个两月期（落后：缺3–4月）",
+         "宣传栏更换：1 / 6 个两月期（落后：缺3–4月；宣传栏个数未核对）"),
+    ]  # fmt: skip
+    for today, figures, missed, lectures_said, boards_said in rows:
+        with store.session() as s:
+            lines = {p.key: p for p in education.progress(s, 2025, today=today)}
+        lectures, boards = lines["lectures"], lines["boards"]
+        assert (lectures.done, lectures.minimum, lectures.expected_by_now) == figures, today
+        assert [u.missed for u in lectures.units] == [tuple(missed)], today
+        assert lectures.behind is bool(missed) and boards.behind is bool(missed)
+        assert education.progress_text(lectures) == lectures_said
+        assert education.progress_text(boards) == boards_said
+    folder = str(storekit.data_dir(store))
+    store.dispose()
+    from app.cli import main
+
+    assert main(["--data-dir", folder, "education", "progress", "--year", "2025"]) == 0  # (a year over)
+    out = capsys.readouterr().out.splitlines()
+    assert out[:3] == [
+        "健康知识讲座：1 / 6 个两月期（落后：缺3–4月、5–6月、7–8月、9–10月、11–12月）",
+        "公众健康咨询：0",
+        "宣传栏更换：1 / 6 个两月期（落后：缺3–4月、5–6月、7–8月、9–10月、11–12月；宣传栏个数未核对）",
+    ]
+
+
+def test_a_townships_lectures_are_due_every_month(township_store):
+    """乡镇 讲座每月1次: eleven lectures, none in July, is a month missed."""
+    with township_store.transaction() as s:
+        for month in (1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12):
+            add_held(s, f"2025-{month:02}-15", "5")
+        add_held(s, "2025-08-20", "5")  # twelve lectures: July's still missing
+    with township_store.session() as s:
+        lectures = next(
+            p for p in education.progress(s, 2025, today=dt.date(2026, 1, 10)) if p.key == "lectures"
+        )
+    assert education.progress_text(lectures) == "健康知识讲座：11 / 12 个月（落后：缺7月）"
+
+
+def test_a_township_holds_each_village_and_itself_to_its_own_minimum(township_store):
+    """At a township, progress added up the township's and its villages' minimums: the township's
+    16 board changes made up for two villages' 4 of 6, and 24/24 kinds of printed material hid a
+    village's 6 of 12.  Each unit is checked on its own, and the line names who is behind with what
+    it misses."""
+    with township_store.transaction() as s:
+        profile.ensure_village(s, "110105001201", "东村")
+        profile.ensure_village(s, "110105001202", "西村")
+        for month in range(1, 13):
+            add_held(s, f"2025-{month:02}-10", "3")  # every month: 12 changes, every 2-month period
+        for month in (1, 3, 5, 7):
+            add_held(s, f"2025-{month:02}-20", "3")  # and 4 more
+        add_held(s, "2025-03-01", "1", kinds="12")  # 12 kinds of printed material
+        for code, months, kinds in [("110105001201", (1, 3, 5, 7), 12), ("110105001202", (2, 4, 9, 11), 6)]:
+            for month in months:  # 4 board changes each: Sep–Dec, or Jan–Feb and May–Aug, missed
+                s.add(EducationActivity(scope_code=code, held_on=dt.date(2025, month, 2), place="村委会", form="3",
+                                        topic="宣传栏"))  # fmt: skip
+            s.add(EducationActivity(scope_code=code, held_on=dt.date(2025, 6, 1), place="村卫生室", form="1",
+                                    topic="资料", material_kinds=kinds))  # fmt: skip
+    with township_store.session() as s:
+        lines = {p.key: p for p in education.progress(s, 2025, today=dt.date(2026, 1, 10))}
+    boards, materials = lines["boards"], lines["materials"]
+    assert [(u.name, u.done, u.minimum, u.behind) for u in boards.units] == [
+        ("东村", 4, 6, True),
+        ("西村", 4, 6, True),
+        ("朝阳乡", 6, 6, False),
+    ]
+    assert boards.behind and [u.name for u in boards.units_behind] == ["东村", "西村"]
+    assert education.progress_text(boards) == (
+        "宣传栏更换：14 / 18 个两月期（2 个单位落后：东村 缺9–10月、11–12月；西村 缺5–6月、7–8月；"
+        "宣传栏个数未核对）"
+    )
+    assert (materials.done, materials.minimum, materials.behind) == (30, 36, True)
+    assert education.progress_text(materials) == "印刷资料种类：30 / 36（1 个单位落后：西村 差 6 种）"
+    # a sum met by one unit's surplus: 12 kinds more at the township make 42 of 36, still behind
+    with township_store.transaction() as s:
+        add_held(s, "2025-04-01", "1", kinds="12")
+    with township_store.session() as s:
+        materials = next(
+            p for p in education.progress(s, 2025, today=dt.date(2026, 1, 10)) if p.key == "materials"
+        )
+    assert (materials.done, materials.behind) == (42, True)
+    assert education.progress_text(materials) == "印刷资料种类：42 / 36（1 个单位落后：西村 差 6 种）"
+    lectures = lines["lectures"]  # monthly at the township, every 2 months in a village: "期"
+    assert education.progress_text(lectures).startswith(
+        "健康知识讲座：0 / 24 期（3 个单位落后：东村 缺1–2月、"
+    )
+    assert "朝阳乡本级 缺1月、2月、" in education.progress_text(lectures)
 
 
 def test_printed_material_counts_distinct_kinds_not_records(store, tmp_path):

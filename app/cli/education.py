@@ -131,14 +131,28 @@ def progress(args) -> int:
                     "minimum": p.minimum,
                     "expected_by_now": p.expected_by_now,
                     "behind": p.behind,
+                    "text": education.progress_text(p),
+                    # each institution on its own (a township's: its villages and itself)
+                    "units": [
+                        {
+                            "code": u.code,
+                            "name": u.name,
+                            "done": u.done,
+                            "minimum": u.minimum,
+                            "expected_by_now": u.expected_by_now,
+                            "every_months": u.every_months,
+                            "missed": [list(m) for m in u.missed],  # [first month, last month]
+                            "behind": u.behind,
+                        }
+                        for u in p.units
+                    ],
                 }
                 for p in lines
             ]
         )
         return 0
     for p in lines:
-        need = f"/{p.minimum}" if p.minimum else ""
-        print(f"{p.label}：{p.done}{need}" + ("（落后）" if p.behind else ""))
+        print(education.progress_text(p))
     return 0
 
 

@@ -76,16 +76,9 @@ class ProgressPanel(QFrame):
                 cell = self.cells[line.key] = QLabel()
                 cell.setWordWrap(True)  # (three a line: unwrapped, they made the page too wide at 800 px)
                 self.grid.addWidget(cell, i // 3, i % 3)
-            need = f" / {line.minimum}" if line.minimum else ""
-            cell.setText(
-                self.tr("{label}：{done}{need}")
-                .replace("{label}", translate("Education", line.label))
-                .replace("{done}", str(line.done))
-                .replace("{need}", need)
-            )
+            cell.setText(education.progress_text(line, translate))
             cell.setStyleSheet("color: #c62828;" if line.behind else "color: #1b5e20;")
-            if line.note:  # (not activities as its neighbours count: what it counts, said)
-                cell.setText(cell.text() + translate("Education", line.unit))
+            if line.note:  # what it counts (periods, 人次) and what it does not check, said
                 cell.setToolTip(translate("Education", line.note))
             else:
                 cell.setToolTip(

@@ -18,6 +18,7 @@ from app.services import profile
 from app.services.access import audit
 from app.services.errors import Message, Translate
 from app.services.indicators import ALL, COUNT, COUNTS, KINDS, Period, engine
+from app.services.programmes.education import falls_short  # (education progress's rule too)
 from app.services.records.ordering import group_order
 from app.services.sync.capture import trusted_today
 
@@ -327,10 +328,7 @@ def _units_short(result: engine.IndicatorResult, villages, townships) -> dict:
         return {}
     figures = [result.villages[v] for v in villages]
     figures += [engine.Figure(*result.own[t]) for t in townships if t in result.own]
-    short = sum(
-        1 for f in figures if f.denominator and f.numerator is not None and f.numerator < f.denominator
-    )
-    return {"units_short": short}
+    return {"units_short": sum(1 for f in figures if falls_short(f.numerator, f.denominator))}
 
 
 def display_width(text: str) -> int:

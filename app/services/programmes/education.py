@@ -16,6 +16,7 @@ import stat
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -25,7 +26,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import EducationActivity, EducationAttachment, FollowupVisit, Village
 from app.services.access import authz
 from app.services.access.actor import actor
-from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
+from app.services.errors import FieldError, Message, NotFound, Translate, UserError, ValidationError
 from app.services.profile import get_profile, place_names
 from app.services.records.validators import Invalid, clean_text, halfwidth, is_digits, parse_date
 from app.services.sync.capture import trusted_today
@@ -35,17 +36,34 @@ MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024  # a phone photo; bigger files are refuse
 MAX_ATTACHMENTS = 12
 ATTACHMENT_KINDS = ("photo", "signin", "material")
 
-# 规范第三版 健康教育: yearly minimum counts per institution type, as we recall them (keep as data).
-# key -> (activity forms counted, what is counted, {institution type: minimum a year})
-# "activities": one per record; "kinds": the distinct kinds of material of the year's records, per
-# institution (:func:`material_kinds`): the same leaflet given out twice is one kind.
-MINIMUMS: dict[str, tuple[tuple[str, ...], str, dict[str, int]]] = {
-    "lectures": (("5",), "activities", {"township": 12, "village": 6}),  # 讲座: 乡镇每月1次, 村每2月1次
-    "consultations": (("4",), "activities", {"township": 9, "village": 0}),  # 公众健康咨询: 乡镇≥9次
-    "boards": (("3",), "activities", {"township": 12, "village": 6}),  # 宣传栏: 乡镇2个、村1个, 每2月更换
-    "materials": (("1",), "kinds", {"township": 12, "village": 12}),  # 印刷资料 ≥12种
-    "audiovisual": (("2",), "kinds", {"township": 6, "village": 6}),  # 音像资料 ≥6种
+
+class Minimum(NamedTuple):
+    """A minimum of the spec for one kind of activity, per institution type ("township", "village")."""
+
+    forms: tuple[str, ...]  # the activity forms (education_form) counted
+    # "activities": one per record; "kinds": the distinct kinds of material (:func:`material_kinds`)
+    counts: str
+    per_year: dict[str, int]  # at least this many a year
+    # at least one in each period of this many months (Jan–Feb, Mar–Apr, … for 2): a year's count
+    # held all in January does not meet it; none: the year's total is what counts
+    every_months: dict[str, int]
+
+
+# 规范第三版 健康教育: the minimums per institution type, as we recall them (keep as data).
+# "kinds": the distinct kinds of material of the year's records, per institution (:func:`material_kinds`):
+# the same leaflet given out twice is one kind.
+MINIMUMS: dict[str, Minimum] = {
+    # 讲座: 乡镇每月1次, 村每2月1次
+    "lectures": Minimum(("5",), "activities", {"township": 12, "village": 6}, {"township": 1, "village": 2}),
+    # 公众健康咨询: 乡镇≥9次
+    "consultations": Minimum(("4",), "activities", {"township": 9, "village": 0}, {}),
+    # 宣传栏: 乡镇2个、村1个, 每2月更换 (12 and 6 changes a year).  A record does not say which
+    # board it changed: progress checks a change in every 2 months, not the number of boards
+    "boards": Minimum(("3",), "activities", {"township": 12, "village": 6}, {"township": 2, "village": 2}),
+    "materials": Minimum(("1",), "kinds", {"township": 12, "village": 12}, {}),  # 印刷资料 ≥12种
+    "audiovisual": Minimum(("2",), "kinds", {"township": 6, "village": 6}, {}),  # 音像资料 ≥6种
 }
+
 PROGRESS_LABELS = {
     "lectures": QT_TRANSLATE_NOOP("Education", "健康知识讲座"),
     "consultations": QT_TRANSLATE_NOOP("Education", "公众健康咨询"),
@@ -444,8 +462,16 @@ def institutions(session: Session, village_ids=None) -> list[str]:
 
 
 def minimum(key: str, codes: list[str]) -> int:
-    _forms, _what, per_type = MINIMUMS[key]
-    return sum(per_type.get(institution_type(c), 0) for c in codes)
+    """The yearly count ``key`` needs of the institutions ``codes``, together (the indicator report's
+    denominator; each is checked against its own: :func:`falls_short`)."""
+    return sum(MINIMUMS[key].per_year.get(institution_type(c), 0) for c in codes)
+
+
+def falls_short(done: int | None, need: int | None) -> bool:
+    """Whether one institution's count falls short of what it needs (nothing needed: it cannot).
+    The rule of every sum over institutions, the indicator report's and :func:`progress`'s: each
+    is held to its own minimum, and one's surplus does not make up another's shortfall."""
+    return bool(need) and done is not None and done < need
 
 
 _KIND_SEPARATORS = re.compile(r"[；;、,，/\n]+")
@@ -476,11 +502,51 @@ def material_kinds(a: EducationActivity) -> list[MaterialKind]:
 
 def done(activities: list[EducationActivity], key: str) -> int:
     """What ``activities`` count toward the minimum ``key``: records, or distinct kinds."""
-    forms, what, _ = MINIMUMS[key]
+    forms, what = MINIMUMS[key].forms, MINIMUMS[key].counts
     chosen = [a for a in activities if a.form in forms]
     if what == "kinds":
         return len({kind.id for a in chosen for kind in material_kinds(a)})
     return len(chosen)
+
+
+Months = tuple[int, int]  # a period of a year, by its first and last month: (3, 4) is Mar–Apr
+
+
+def periods(every_months: int) -> list[Months]:
+    """The periods of a year in which one activity is due: (1, 1) … (12, 12), or (1, 2) … (11, 12)."""
+    return [(m, m + every_months - 1) for m in range(1, 13, every_months)]
+
+
+def _ended(year: int, months: Months, today: dt.date) -> bool:
+    """Whether the period is over by ``today``: a month still running can have its lecture yet."""
+    last = dt.date(year, 12, 31) if months[1] == 12 else dt.date(year, months[1] + 1, 1) - dt.timedelta(1)
+    return last < today
+
+
+def period_label(months: Months) -> Message:
+    """A period as a doctor names it: 3月, or 3–4月."""
+    first, last = months
+    if first == last:
+        return Message(CTX, QT_TRANSLATE_NOOP("Education", "{month}月"), {"month": first})
+    return Message(CTX, QT_TRANSLATE_NOOP("Education", "{first}–{last}月"), {"first": first, "last": last})
+
+
+@dataclass(frozen=True)
+class UnitProgress:
+    """One institution's (a village's, or a township's own) year against one minimum."""
+
+    code: str
+    name: str
+    done: int  # activities or kinds; of a minimum checked by period (every_months): the periods with one
+    minimum: int
+    expected_by_now: int  # of a count: its share by today (pro rata by month); of periods: those over
+    every_months: int | None = None
+    missed: tuple[Months, ...] = ()  # periods over without an activity
+    own: bool = False  # a township's own, beside its villages ("朝阳乡本级")
+
+    @property
+    def behind(self) -> bool:
+        return bool(self.missed) or falls_short(self.done, self.expected_by_now)
 
 
 @dataclass(frozen=True)
@@ -493,10 +559,66 @@ class ProgressLine:
     # what a count that is not of activities counts, said beside it ("Education" context)
     unit: str = ""
     note: str = ""
+    # each institution's own figures (a township's: its villages' and its own), of which the line is
+    # the sum: each is checked on its own (:func:`falls_short`)
+    units: tuple[UnitProgress, ...] = ()
+    unchecked: str = ""  # what of the minimum is not checked, said on the line ("Education" context)
 
     @property
     def behind(self) -> bool:
+        if self.units:
+            return any(u.behind for u in self.units)
         return self.expected_by_now is not None and self.done < self.expected_by_now
+
+    @property
+    def units_behind(self) -> tuple[UnitProgress, ...]:
+        return tuple(u for u in self.units if u.behind)
+
+
+# What the minimums checked by period count, said after "4 / 6": months, 2-month periods, or (a
+# township's lectures, monthly, beside its villages', every 2 months) either
+PERIOD_UNITS = {
+    1: QT_TRANSLATE_NOOP("Education", " 个月"),
+    2: QT_TRANSLATE_NOOP("Education", " 个两月期"),
+    None: QT_TRANSLATE_NOOP("Education", " 期"),
+}
+PROGRESS_NOTES = {
+    "lectures": QT_TRANSLATE_NOOP(
+        "Education",
+        "乡镇卫生院每月至少1次，村卫生室每两个月（1–2月、3–4月……）至少1次：计有讲座的月或两月期，"
+        "同一期里的几次只计1期；过完了而没有讲座的期是落后",
+    ),
+    "boards": QT_TRANSLATE_NOOP(
+        "Education",
+        "宣传栏内容每两个月（1–2月、3–4月……）至少更换1次：计有更换的两月期，过完了而没有更换的期是落后。"
+        "宣传栏个数（乡镇卫生院至少2个，村卫生室至少1个）未核对：活动记录不记是哪一块宣传栏",
+    ),
+}
+UNCHECKED = {"boards": QT_TRANSLATE_NOOP("Education", "宣传栏个数未核对")}
+
+
+def _unit_progress(
+    key: str,
+    code: str,
+    name: str,
+    activities: list[EducationActivity],
+    year: int,
+    today: dt.date,
+    beside_villages: bool = False,
+) -> UnitProgress:
+    """One institution's ``activities`` of ``year`` against its own minimum ``key``."""
+    spec, kind = MINIMUMS[key], institution_type(code)
+    own = beside_villages and kind == "township"
+    every = spec.every_months.get(kind)
+    if every is None:
+        need = spec.per_year.get(kind, 0)
+        months = 12 if today.year > year else (0 if today.year < year else today.month)
+        return UnitProgress(code, name, done(activities, key), need, need * months // 12, own=own)
+    due = periods(every)
+    held = {(a.held_on.month - 1) // every for a in activities if a.form in spec.forms}
+    over = [i for i, months in enumerate(due) if _ended(year, months, today)]
+    missed = tuple(due[i] for i in over if i not in held)
+    return UnitProgress(code, name, len(held), len(due), len(over), every, missed, own)
 
 
 def individual_visits(session: Session, start: dt.date, end: dt.date, codes: set[str] | None) -> int:
@@ -521,8 +643,9 @@ def individual_visits(session: Session, start: dt.date, end: dt.date, codes: set
 
 
 def progress(session: Session, year: int, today: dt.date | None = None) -> list[ProgressLine]:
-    """This institution's (a township: all it holds) year against the minimums, and how much of each
-    minimum is due by ``today`` (pro rata by month)."""
+    """This institution's (a township: all it holds, each held to its own minimums) year against the
+    minimums, and how much of each is due by ``today``: of a yearly count, its share (pro rata by
+    month); of a minimum by period, every period over."""
     today = today or trusted_today(session)
     codes = institutions(session)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -539,13 +662,26 @@ def progress(session: Session, year: int, today: dt.date | None = None) -> list[
     # which counted as the village's (7 lectures of 6 where the village's report said 6)
     q = q.where(EducationActivity.scope_code.in_(codes))
     activities = list(session.scalars(q))
-    months = 12 if today > end else (0 if today < start else today.month)
+    names = place_names(session)
+    own = len(codes) > 1  # a township's own figures beside its villages' ("朝阳乡本级")
+    held = {c: [a for a in activities if a.scope_code == c] for c in codes}
     out = []
     for key in MINIMUMS:
-        need = minimum(key, codes)
+        units = tuple(_unit_progress(key, c, names.get(c, c), held[c], year, today, own) for c in codes)
+        need = sum(u.minimum for u in units)
         out.append(
             ProgressLine(
-                key, PROGRESS_LABELS[key], done(activities, key), need, need * months // 12 if need else None
+                key,
+                PROGRESS_LABELS[key],
+                sum(u.done for u in units),
+                need,
+                sum(u.expected_by_now for u in units) if need else None,
+                unit=PERIOD_UNITS[_one({u.every_months for u in units})]
+                if MINIMUMS[key].every_months
+                else "",
+                note=PROGRESS_NOTES.get(key, ""),
+                units=units,
+                unchecked=UNCHECKED.get(key, ""),
             )
         )
     individual = sum(1 for a in activities if a.form == "6") + individual_visits(
@@ -565,3 +701,92 @@ def progress(session: Session, year: int, today: dt.date | None = None) -> list[
         )
     )
     return out
+
+
+def _one(values: set):
+    """The one value of ``values``, or None when they differ."""
+    return next(iter(values)) if len(values) == 1 else None
+
+
+def _identity(_context: str, text: str) -> str:
+    return text
+
+
+def progress_text(line: ProgressLine, translate: Translate = _identity) -> str:
+    """A progress line as the 健康教育 page and ``education progress`` say it:
+    "健康知识讲座：4 / 6 个两月期（落后：缺5–6月、7–8月）", and a township's, each of its units held
+    to its own minimum: "宣传栏更换：16 / 18 个两月期（2 个单位落后：东村 缺3–4月；西村 缺5–6月；
+    宣传栏个数未核对）"."""
+    text = translate(CTX, QT_TRANSLATE_NOOP("Education", "{label}：{done}{need}{unit}")).format(
+        label=translate(CTX, line.label),
+        done=line.done,
+        need=f" / {line.minimum}" if line.minimum else "",
+        unit=translate(CTX, line.unit),
+    )
+    said = []
+    behind = line.units_behind
+    if len(line.units) == 1 and behind:  # one institution's own line: what it misses
+        said.append(
+            Message(CTX, QT_TRANSLATE_NOOP("Education", "落后：缺{periods}"), {"periods": _missed(behind[0])})
+            if behind[0].missed
+            else Message(CTX, QT_TRANSLATE_NOOP("Education", "落后"))
+        )
+    elif behind:  # a township's: which of its units, and what each misses
+        units = translate(CTX, UNIT_SEPARATOR).join(
+            _unit_behind(u, line.key).render(translate) for u in behind
+        )
+        said.append(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP("Education", "{n} 个单位落后：{units}"),
+                {"n": len(behind), "units": Said(units)},
+            )
+        )
+    elif line.behind:  # (a line without units: its sum against its share by now)
+        said.append(Message(CTX, QT_TRANSLATE_NOOP("Education", "落后")))
+    if line.unchecked:
+        said.append(Message(CTX, line.unchecked))
+    if not said:
+        return text
+    parts = translate(CTX, UNIT_SEPARATOR).join(m.render(translate) for m in said)
+    return text + translate(CTX, QT_TRANSLATE_NOOP("Education", "（{said}）")).format(said=parts)
+
+
+UNIT_SEPARATOR = QT_TRANSLATE_NOOP("Education", "；")
+
+
+@dataclass(frozen=True)
+class Said:
+    """Text already rendered (or a name), standing as a message's parameter: not translated again."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _missed(unit: UnitProgress) -> tuple[Message, ...]:
+    return tuple(period_label(m) for m in unit.missed)
+
+
+def _unit_name(unit: UnitProgress) -> Message | Said:
+    """A village's name, or the township's own beside its villages: "朝阳乡本级"."""
+    if unit.own:
+        return Message(CTX, QT_TRANSLATE_NOOP("Education", "{name}本级"), {"name": Said(unit.name)})
+    return Said(unit.name)
+
+
+def _unit_behind(unit: UnitProgress, key: str) -> Message:
+    """One unit behind: "东村 缺3–4月、5–6月" (periods), "东村 差 2 种" (a count short of its share)."""
+    if unit.missed:
+        return Message(
+            CTX,
+            QT_TRANSLATE_NOOP("Education", "{name} 缺{periods}"),
+            {"name": _unit_name(unit), "periods": _missed(unit)},
+        )
+    template = (
+        QT_TRANSLATE_NOOP("Education", "{name} 差 {n} 种")
+        if MINIMUMS[key].counts == "kinds"
+        else QT_TRANSLATE_NOOP("Education", "{name} 差 {n} 次")
+    )
+    return Message(CTX, template, {"name": _unit_name(unit), "n": unit.expected_by_now - unit.done})
