@@ -426,3 +426,30 @@ def test_an_evaluation_pauses_the_collector_and_resumes_it(store):
             assert not gc.isenabled()
         finally:
             gc.enable()
+
+
+def test_education_minimums_due_by_period_count_one_activity_a_period(store):
+    """Six lectures and six board changes, all in January: one of each counts toward a village's
+    minimum of one every two months (the report says 1 of 6, not 6 of 6, as the 健康教育 page does)."""
+    with store.transaction() as s:
+        for i in range(6):
+            for form in ("5", "3"):
+                education.add_activity(
+                    s,
+                    education.ActivityInput(
+                        held_on=f"2025-01-{10 + i:02d}",
+                        place="村委会",
+                        form=form,
+                        topic=f"主题{i}{form}",
+                        audience_count="10",
+                    ),
+                )
+    assert len(figures(store, "education_lectures")) == 1
+    assert len(figures(store, "education_boards")) == 1
+    with store.session() as s:
+        assert [ind.education_minimum(s, "lectures", Period.quarter(2025, q), ALL) for q in (1, 2, 3, 4)] == [
+            1,
+            2,
+            1,
+            2,
+        ]

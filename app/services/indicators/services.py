@@ -458,13 +458,20 @@ def _minimum_figure(key: str):
     def provider(session: Session, period: Period, village_ids: list) -> dict:
         """The yearly minimum of ``key`` per village, and the township's own (key ``None``) when
         this store is the township's, pro rata for a period shorter than a year (by months)."""
-        months = min(len(_months(period.start, period.end)), 12)
+        months = _months(period.start, period.end)[:12]
         codes = dict(
             session.execute(select(Village.code, Village.id).where(Village.id.in_(village_ids))).all()
         )
         out: dict = {}
         for code in education.institutions(session, None):
-            need = education.minimum(key, [code]) * months // 12
+            every = education.MINIMUMS[key].every_months.get(education.institution_type(code))
+            # one in each period of ``every`` months ending in the report's months (a quarter
+            # of January–March: January–February's); else pro rata
+            need = (
+                sum(1 for _y, m in months if m % every == 0)
+                if every
+                else education.minimum(key, [code]) * len(months) // 12
+            )
             if code in codes:
                 out[codes[code]] = need
             elif education.institution_type(code) == "township":
@@ -504,7 +511,14 @@ def _activities(key: str):
         townships = dict(session.execute(select(Township.code, Township.name)).all())
         kinds = education.MINIMUMS[key][1] == "kinds"  # each kind once, where first given out
         seen: set[uuid.UUID] = set()
+        covered: set[tuple] = set()  # (institution, year, period) of a minimum due by period
         for a in session.scalars(q.order_by(EducationActivity.held_on, EducationActivity.id)):
+            every = education.MINIMUMS[key].every_months.get(education.institution_type(a.scope_code))
+            if every:  # one a period counts (讲座 每月/每2月, 宣传栏 每2月): six in January are one
+                period_of = (a.scope_code, a.held_on.year, (a.held_on.month - 1) // every)
+                if period_of in covered:
+                    continue
+                covered.add(period_of)
             vid, name = villages.get(a.scope_code, (None, townships.get(a.scope_code, a.scope_code)))
             for what in education.material_kinds(a) if kinds else [education.MaterialKind(a.id, a.topic)]:
                 if what.id in seen:
