@@ -118,6 +118,58 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+# The quick tier (-m quick), to run after every edit in under a minute: these modules' tests that are
+# not slow, on SQLite: the rules (validators, follow-up and 严重精神障碍 rules), the resident's form,
+# search and enrolment, bad input on the command line, what the app writes for people, the
+# programmes' services, the indicators' services, the actor, and a few sync pieces that need no second
+# device.  Everything else is in the fast tier (-m "not slow") and the whole suite.
+QUICK_MODULES = {
+    f"test_{name}"
+    for name in [
+        "validators",
+        "smi_rules",
+        "followup_rules",
+        "safe_output",
+        "resident_fields",
+        "enrolment",
+        "search",
+        "cli_input_hygiene",
+        "cli_messages",
+        "education",
+        "services_indicators",
+        "population",
+        "worklist",
+        "worklist_households",
+        "charts",
+        "actor",
+        "contracts",
+        "poverty",
+        "translations",
+        "group_order",
+        "sync_history",
+        "sync_bulk",
+        "collector",
+        "cli_pipe",
+        "storekit",
+        "setup_script",
+        "store_file_locks",
+        "qt_runtime",
+        "county_search",
+        "indicator_sharing",
+    ]
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if (
+            item.module.__name__.rpartition(".")[2] in QUICK_MODULES
+            and not item.get_closest_marker("slow")
+            and getattr(getattr(item, "callspec", None), "params", {}).get("db_backend") != "postgresql"
+        ):
+            item.add_marker(pytest.mark.quick)
+
+
 # The fast tier (-m "not slow") runs these modules on PostgreSQL too; every other module's second run
 # is in the whole suite only (its SQLite run stays fast).
 FAST_ON_POSTGRESQL = {"test_sync", "test_indicators", "test_search", "test_followup"}
