@@ -546,7 +546,7 @@ def test_a_clock_that_went_back_is_still_told(world, clock):
     """The one warning that blames this PC: its clock is more than a day behind what it stamped."""
     _town, a, _b, _tmp = world
     clock.set(days=-30)
-    assert any("早约 30 天" in w for w in warnings(a)), warnings(a)
+    assert any("晚约 30 天" in w for w in warnings(a)), warnings(a)
 
 
 @pytest.mark.parametrize("spelt", ["clock", "row id", "origin"])

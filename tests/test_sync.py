@@ -552,7 +552,7 @@ def test_a_village_clock_a_year_off_converges_with_a_warning(world, monkeypatch,
         assert town.status()["clock_warnings"] == [] and a.status()["clock_warnings"] == []
     else:  # the village's clock is behind what it has seen: it is told so
         monkeypatch.setattr(capture, "wall_ms", lambda: real() + offset)
-        assert any("早约" in w.render() for w in a.status()["clock_warnings"])
+        assert any("晚约" in w.render() for w in a.status()["clock_warnings"])
 
 
 @pytest.mark.slow

@@ -198,7 +198,7 @@ def test_trusting_a_card_and_the_clock_banner(qtbot, tmp_path, boxes, monkeypatc
             observed=capture.hlc_text(real() + 365 * 86_400_000, 0, town.device_id),
         )
     page.refresh()
-    assert not page.banner.isHidden() and "早约" in page.banner.text()
+    assert not page.banner.isHidden() and "晚约" in page.banner.text()
     with town.store.session() as s:
         assert s.scalar(select(Resident.id)) is None
 

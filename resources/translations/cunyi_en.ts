@@ -1868,6 +1868,10 @@
         <translation>1 agrees to management, 0 declines</translation>
     </message>
     <message>
+        <source>知情同意签字时间 YYYY-MM-DD（同意时自该日起在管；不填：今天）</source>
+        <translation>date the consent was signed, YYYY-MM-DD (with consent, managed from that day; default: today)</translation>
+    </message>
+    <message>
         <source>监护人姓名</source>
         <translation>guardian&apos;s name</translation>
     </message>
@@ -2467,12 +2471,84 @@
         <translation>The attachment &quot;{name}&quot; is too large ({size} MB); the limit is {max} MB</translation>
     </message>
     <message>
+        <source>{month}月</source>
+        <translation>month {month}</translation>
+    </message>
+    <message>
+        <source>{first}–{last}月</source>
+        <translation>months {first}–{last}</translation>
+    </message>
+    <message>
+        <source> 个月</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source> 个两月期</source>
+        <translation> two-month periods</translation>
+    </message>
+    <message>
+        <source> 期</source>
+        <translation> periods</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院每月至少1次，村卫生室每两个月（1–2月、3–4月……）至少1次：计有讲座的月或两月期，同一期里的几次只计1期；过完了而没有讲座的期是落后</source>
+        <translation>A township health centre holds at least one a month, a village clinic at least one every two months (Jan–Feb, Mar–Apr, ...): the months or two-month periods with a lecture are counted, several in one period count once; a period over without a lecture is behind</translation>
+    </message>
+    <message>
+        <source>宣传栏内容每两个月（1–2月、3–4月……）至少更换1次：计有更换的两月期，过完了而没有更换的期是落后。宣传栏个数（乡镇卫生院至少2个，村卫生室至少1个）未核对：活动记录不记是哪一块宣传栏</source>
+        <translation>Bulletin board content is changed at least once every two months (Jan–Feb, Mar–Apr, ...): the two-month periods with a change are counted; a period over without one is behind. The number of boards (at least 2 at a township health centre, 1 at a village clinic) is not checked: an activity record does not say which board</translation>
+    </message>
+    <message>
+        <source>宣传栏个数未核对</source>
+        <translation>number of boards not checked</translation>
+    </message>
+    <message>
         <source> 人次</source>
         <translation> contacts</translation>
     </message>
     <message>
         <source>个体化健康教育活动，加上每次随访时的健康指导（每次随访计1人次）；没有最低次数</source>
         <translation>Individual education sessions, plus the health advice given at every follow-up (each follow-up counts as one contact); there is no minimum</translation>
+    </message>
+    <message>
+        <source>{label}：{done}{need}{unit}</source>
+        <translation>{label}: {done}{need}{unit}</translation>
+    </message>
+    <message>
+        <source>落后：缺{periods}</source>
+        <translation>behind: missing {periods}</translation>
+    </message>
+    <message>
+        <source>落后</source>
+        <translation>behind</translation>
+    </message>
+    <message>
+        <source>{n} 个单位落后：{units}</source>
+        <translation>{n} units behind: {units}</translation>
+    </message>
+    <message>
+        <source>（{said}）</source>
+        <translation> ({said})</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>{name}本级</source>
+        <translation>{name} (own)</translation>
+    </message>
+    <message>
+        <source>{name} 缺{periods}</source>
+        <translation>{name} missing {periods}</translation>
+    </message>
+    <message>
+        <source>{name} 差 {n} 种</source>
+        <translation>{name} {n} kinds short</translation>
+    </message>
+    <message>
+        <source>{name} 差 {n} 次</source>
+        <translation>{name} {n} short</translation>
     </message>
     <message>
         <source>附件“{name}”不是 JPEG、PNG 图片或 PDF 文件</source>
@@ -4657,6 +4733,10 @@
     <message>
         <source>{day} 已体检</source>
         <translation>Checked on {day}</translation>
+    </message>
+    <message>
+        <source>已登记，不同意参加管理：在册患者，未纳入管理</source>
+        <translation>Registered, declined management: a registered patient, not under management</translation>
     </message>
     <message>
         <source>严重精神障碍患者规范管理率</source>
@@ -7104,10 +7184,6 @@
         <translation>Health education {year}</translation>
     </message>
     <message>
-        <source>{label}：{done}{need}</source>
-        <translation>{label}: {done}{need}</translation>
-    </message>
-    <message>
         <source>按月计至今应完成 {n}</source>
         <translation>Due by now (pro rata by month): {n}</translation>
     </message>
@@ -9052,6 +9128,10 @@
         <translation>{label} cannot be before the birth date</translation>
     </message>
     <message>
+        <source>知情同意签字时间不能早于确诊日期</source>
+        <translation>The consent cannot be signed before the diagnosis date</translation>
+    </message>
+    <message>
         <source>{what}不能早于确诊日期{d}</source>
         <translation>{what} cannot be before the diagnosis date {d}</translation>
     </message>
@@ -9313,6 +9393,10 @@
         <translation>; refer to a higher-level hospital now and check within 2 weeks</translation>
     </message>
     <message>
+        <source>；危险性 3 级以上：必要时报告公安机关</source>
+        <translation>; danger level 3 or above: report to the police where required</translation>
+    </message>
+    <message>
         <source>；请精神专科医生指导</source>
         <translation>; ask a psychiatrist for guidance</translation>
     </message>
@@ -9345,6 +9429,10 @@
     <message>
         <source>数据库文件 {path} 已损坏，打不开。请把它移到别处（留作检查），用 cunyi init 以原来的代码重新设置本机，再用 cunyi restore 备份文件 --force-other-device 恢复最近的备份：本机将换用新的设备身份，请让乡镇卫生院重新信任本机的设备卡</source>
         <translation>The database file {path} is damaged and does not open. Move it elsewhere (keep it for inspection), set this PC up again with cunyi init and its former code, then restore the latest backup with cunyi restore BACKUP-FILE --force-other-device: this PC takes a new device identity, and the township health centre must trust its new device card</translation>
+    </message>
+    <message>
+        <source>数据库文件 {path} 所在的磁盘已满，打不开：请腾出磁盘空间（删除不用的文件）后再试，已保存的数据没有丢失</source>
+        <translation>The disk holding the database file {path} is full, so it cannot open: free some disk space (delete files you do not need) and try again; nothing saved was lost</translation>
     </message>
     <message>
         <source>打不开数据库文件 {path}：那里不是一个可读写的文件（是文件夹、没有权限，或所在的磁盘不可写），详见日志</source>
@@ -9389,6 +9477,10 @@
     <message>
         <source>目标数据库 {url} 已有数据：请用一个新建的空数据库</source>
         <translation>The target database {url} already holds data: use a new, empty database</translation>
+    </message>
+    <message>
+        <source>磁盘空间已满：刚才的操作未完成，已保存的数据没有丢失。请腾出磁盘空间（删除不用的文件）后再试</source>
+        <translation>The disk is full: the operation was not completed, and nothing saved was lost. Free some disk space (delete files you do not need) and try again</translation>
     </message>
     <message>
         <source>数据库正被另一个窗口或程序写入（如导入、备份），等了 {seconds} 秒仍没轮到：刚才的操作未保存，请稍后再试</source>
@@ -9546,10 +9638,6 @@
         <translation>{name}&apos;s clock is ahead of this PC&apos;s (days ahead: about {days}): check the date and time on both</translation>
     </message>
     <message>
-        <source>本机时钟比已记录的时间早约 {days} 天（时钟被调回或电池没电）：请校准电脑的日期和时间</source>
-        <translation>This PC&apos;s clock is behind times already recorded (days behind: about {days}; clock set back or a flat battery): correct the date and time</translation>
-    </message>
-    <message>
         <source>设备密钥已用口令保护：请输入口令（或设置环境变量 CUNYI_KEY_PASSPHRASE）</source>
         <translation>The device keys are protected by a passphrase: enter it (or set CUNYI_KEY_PASSPHRASE)</translation>
     </message>
@@ -9584,6 +9672,14 @@
     <message>
         <source>设备卡的指纹与其中的密钥不符：文件被改动过，不能信任</source>
         <translation>The card&apos;s fingerprint does not match its keys: the file was altered and cannot be trusted</translation>
+    </message>
+    <message>
+        <source>这张设备卡没有签名（较早版本导出的）：请让对方用现在的版本重新导出设备卡</source>
+        <translation>This device card carries no signature (exported by an older version): ask the other side to export their device card again with the current version</translation>
+    </message>
+    <message>
+        <source>设备卡上写的设备、单位或地点（{code} {name}）与卡的签名不符：卡被改动过，未信任。请让对方重新导出设备卡，并打电话核对指纹</source>
+        <translation>The device, institution or place on the device card ({code} {name}) does not match the card's signature: the card was changed and is not trusted. Ask the other side to export their device card again, and compare fingerprints by phone</translation>
     </message>
     <message>
         <source>设备卡上的服务器地址或证书指纹被改动过，不能信任</source>
@@ -9764,6 +9860,14 @@
     <message>
         <source>导入中途停止：{reason}。已导入的部分保留，问题解决后再次导入这个同步包会从中断处继续</source>
         <translation>Import stopped part way: {reason}. What was imported is kept; once the problem is solved, importing this bundle again continues where it stopped</translation>
+    </message>
+    <message>
+        <source>来自 {sender} 的同步包导入到一半中断了（{at} 开始，已导入 {done} 条）：请把同一个文件再导入一次，会从中断处接着导入</source>
+        <translation>The import of a bundle from {sender} was cut off part-way (started {at}, {done} changes imported): import the same file again and it goes on from where it stopped</translation>
+    </message>
+    <message>
+        <source>本机已记录的时间比现在的时钟晚约 {days} 天：若电脑的日期和时间不对（被调回或电池没电），请校准；若现在是对的，那是先前时钟走快时记下的，下次导出同步包时会改正</source>
+        <translation>Times recorded on this PC are about {days} days later than its clock now: if the PC's date and time are wrong (set back, or a flat battery), correct them; if they are right now, those times were recorded while the clock ran fast and are put right at the next bundle export</translation>
     </message>
     <message>
         <source>本机日期 {pc} 比最近一次同步时乡镇卫生院的日期 {town} 晚 {days} 天：如果电脑日期不对请改正，并尽快与乡镇卫生院同步；在此之前随访日期最晚只能填 {today}</source>

@@ -1867,6 +1867,10 @@
         <translation>1 同意参加管理，0 不同意</translation>
     </message>
     <message>
+        <source>知情同意签字时间 YYYY-MM-DD（同意时自该日起在管；不填：今天）</source>
+        <translation>知情同意签字时间 YYYY-MM-DD（同意时自该日起在管；不填：今天）</translation>
+    </message>
+    <message>
         <source>监护人姓名</source>
         <translation>监护人姓名</translation>
     </message>
@@ -2466,12 +2470,84 @@
         <translation>附件“{name}”太大（{size} MB），最大 {max} MB</translation>
     </message>
     <message>
+        <source>{month}月</source>
+        <translation>{month}月</translation>
+    </message>
+    <message>
+        <source>{first}–{last}月</source>
+        <translation>{first}–{last}月</translation>
+    </message>
+    <message>
+        <source> 个月</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source> 个两月期</source>
+        <translation> 个两月期</translation>
+    </message>
+    <message>
+        <source> 期</source>
+        <translation> 期</translation>
+    </message>
+    <message>
+        <source>乡镇卫生院每月至少1次，村卫生室每两个月（1–2月、3–4月……）至少1次：计有讲座的月或两月期，同一期里的几次只计1期；过完了而没有讲座的期是落后</source>
+        <translation>乡镇卫生院每月至少1次，村卫生室每两个月（1–2月、3–4月……）至少1次：计有讲座的月或两月期，同一期里的几次只计1期；过完了而没有讲座的期是落后</translation>
+    </message>
+    <message>
+        <source>宣传栏内容每两个月（1–2月、3–4月……）至少更换1次：计有更换的两月期，过完了而没有更换的期是落后。宣传栏个数（乡镇卫生院至少2个，村卫生室至少1个）未核对：活动记录不记是哪一块宣传栏</source>
+        <translation>宣传栏内容每两个月（1–2月、3–4月……）至少更换1次：计有更换的两月期，过完了而没有更换的期是落后。宣传栏个数（乡镇卫生院至少2个，村卫生室至少1个）未核对：活动记录不记是哪一块宣传栏</translation>
+    </message>
+    <message>
+        <source>宣传栏个数未核对</source>
+        <translation>宣传栏个数未核对</translation>
+    </message>
+    <message>
         <source> 人次</source>
         <translation> 人次</translation>
     </message>
     <message>
         <source>个体化健康教育活动，加上每次随访时的健康指导（每次随访计1人次）；没有最低次数</source>
         <translation>个体化健康教育活动，加上每次随访时的健康指导（每次随访计1人次）；没有最低次数</translation>
+    </message>
+    <message>
+        <source>{label}：{done}{need}{unit}</source>
+        <translation>{label}：{done}{need}{unit}</translation>
+    </message>
+    <message>
+        <source>落后：缺{periods}</source>
+        <translation>落后：缺{periods}</translation>
+    </message>
+    <message>
+        <source>落后</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <source>{n} 个单位落后：{units}</source>
+        <translation>{n} 个单位落后：{units}</translation>
+    </message>
+    <message>
+        <source>（{said}）</source>
+        <translation>（{said}）</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>{name}本级</source>
+        <translation>{name}本级</translation>
+    </message>
+    <message>
+        <source>{name} 缺{periods}</source>
+        <translation>{name} 缺{periods}</translation>
+    </message>
+    <message>
+        <source>{name} 差 {n} 种</source>
+        <translation>{name} 差 {n} 种</translation>
+    </message>
+    <message>
+        <source>{name} 差 {n} 次</source>
+        <translation>{name} 差 {n} 次</translation>
     </message>
     <message>
         <source>附件“{name}”不是 JPEG、PNG 图片或 PDF 文件</source>
@@ -4656,6 +4732,10 @@
     <message>
         <source>{day} 已体检</source>
         <translation>{day} 已体检</translation>
+    </message>
+    <message>
+        <source>已登记，不同意参加管理：在册患者，未纳入管理</source>
+        <translation>已登记，不同意参加管理：在册患者，未纳入管理</translation>
     </message>
     <message>
         <source>严重精神障碍患者规范管理率</source>
@@ -7103,10 +7183,6 @@
         <translation>{year}年健康教育进度</translation>
     </message>
     <message>
-        <source>{label}：{done}{need}</source>
-        <translation>{label}：{done}{need}</translation>
-    </message>
-    <message>
         <source>按月计至今应完成 {n}</source>
         <translation>按月计至今应完成 {n}</translation>
     </message>
@@ -9051,6 +9127,10 @@
         <translation>{label}不能早于出生日期</translation>
     </message>
     <message>
+        <source>知情同意签字时间不能早于确诊日期</source>
+        <translation>知情同意签字时间不能早于确诊日期</translation>
+    </message>
+    <message>
         <source>{what}不能早于确诊日期{d}</source>
         <translation>{what}不能早于确诊日期{d}</translation>
     </message>
@@ -9312,6 +9392,10 @@
         <translation>；立即转诊到上级医院，2周内了解情况</translation>
     </message>
     <message>
+        <source>；危险性 3 级以上：必要时报告公安机关</source>
+        <translation>；危险性 3 级以上：必要时报告公安机关</translation>
+    </message>
+    <message>
         <source>；请精神专科医生指导</source>
         <translation>；请精神专科医生指导</translation>
     </message>
@@ -9344,6 +9428,10 @@
     <message>
         <source>数据库文件 {path} 已损坏，打不开。请把它移到别处（留作检查），用 cunyi init 以原来的代码重新设置本机，再用 cunyi restore 备份文件 --force-other-device 恢复最近的备份：本机将换用新的设备身份，请让乡镇卫生院重新信任本机的设备卡</source>
         <translation>数据库文件 {path} 已损坏，打不开。请把它移到别处（留作检查），用 cunyi init 以原来的代码重新设置本机，再用 cunyi restore 备份文件 --force-other-device 恢复最近的备份：本机将换用新的设备身份，请让乡镇卫生院重新信任本机的设备卡</translation>
+    </message>
+    <message>
+        <source>数据库文件 {path} 所在的磁盘已满，打不开：请腾出磁盘空间（删除不用的文件）后再试，已保存的数据没有丢失</source>
+        <translation>数据库文件 {path} 所在的磁盘已满，打不开：请腾出磁盘空间（删除不用的文件）后再试，已保存的数据没有丢失</translation>
     </message>
     <message>
         <source>打不开数据库文件 {path}：那里不是一个可读写的文件（是文件夹、没有权限，或所在的磁盘不可写），详见日志</source>
@@ -9388,6 +9476,10 @@
     <message>
         <source>目标数据库 {url} 已有数据：请用一个新建的空数据库</source>
         <translation>目标数据库 {url} 已有数据：请用一个新建的空数据库</translation>
+    </message>
+    <message>
+        <source>磁盘空间已满：刚才的操作未完成，已保存的数据没有丢失。请腾出磁盘空间（删除不用的文件）后再试</source>
+        <translation>磁盘空间已满：刚才的操作未完成，已保存的数据没有丢失。请腾出磁盘空间（删除不用的文件）后再试</translation>
     </message>
     <message>
         <source>数据库正被另一个窗口或程序写入（如导入、备份），等了 {seconds} 秒仍没轮到：刚才的操作未保存，请稍后再试</source>
@@ -9545,10 +9637,6 @@
         <translation>{name} 的电脑时钟比本机快约 {days} 天：请核对两台电脑的日期和时间</translation>
     </message>
     <message>
-        <source>本机时钟比已记录的时间早约 {days} 天（时钟被调回或电池没电）：请校准电脑的日期和时间</source>
-        <translation>本机时钟比已记录的时间早约 {days} 天（时钟被调回或电池没电）：请校准电脑的日期和时间</translation>
-    </message>
-    <message>
         <source>设备密钥已用口令保护：请输入口令（或设置环境变量 CUNYI_KEY_PASSPHRASE）</source>
         <translation>设备密钥已用口令保护：请输入口令（或设置环境变量 CUNYI_KEY_PASSPHRASE）</translation>
     </message>
@@ -9583,6 +9671,14 @@
     <message>
         <source>设备卡的指纹与其中的密钥不符：文件被改动过，不能信任</source>
         <translation>设备卡的指纹与其中的密钥不符：文件被改动过，不能信任</translation>
+    </message>
+    <message>
+        <source>这张设备卡没有签名（较早版本导出的）：请让对方用现在的版本重新导出设备卡</source>
+        <translation>这张设备卡没有签名（较早版本导出的）：请让对方用现在的版本重新导出设备卡</translation>
+    </message>
+    <message>
+        <source>设备卡上写的设备、单位或地点（{code} {name}）与卡的签名不符：卡被改动过，未信任。请让对方重新导出设备卡，并打电话核对指纹</source>
+        <translation>设备卡上写的设备、单位或地点（{code} {name}）与卡的签名不符：卡被改动过，未信任。请让对方重新导出设备卡，并打电话核对指纹</translation>
     </message>
     <message>
         <source>设备卡上的服务器地址或证书指纹被改动过，不能信任</source>
@@ -9763,6 +9859,14 @@
     <message>
         <source>导入中途停止：{reason}。已导入的部分保留，问题解决后再次导入这个同步包会从中断处继续</source>
         <translation>导入中途停止：{reason}。已导入的部分保留，问题解决后再次导入这个同步包会从中断处继续</translation>
+    </message>
+    <message>
+        <source>来自 {sender} 的同步包导入到一半中断了（{at} 开始，已导入 {done} 条）：请把同一个文件再导入一次，会从中断处接着导入</source>
+        <translation>来自 {sender} 的同步包导入到一半中断了（{at} 开始，已导入 {done} 条）：请把同一个文件再导入一次，会从中断处接着导入</translation>
+    </message>
+    <message>
+        <source>本机已记录的时间比现在的时钟晚约 {days} 天：若电脑的日期和时间不对（被调回或电池没电），请校准；若现在是对的，那是先前时钟走快时记下的，下次导出同步包时会改正</source>
+        <translation>本机已记录的时间比现在的时钟晚约 {days} 天：若电脑的日期和时间不对（被调回或电池没电），请校准；若现在是对的，那是先前时钟走快时记下的，下次导出同步包时会改正</translation>
     </message>
     <message>
         <source>本机日期 {pc} 比最近一次同步时乡镇卫生院的日期 {town} 晚 {days} 天：如果电脑日期不对请改正，并尽快与乡镇卫生院同步；在此之前随访日期最晚只能填 {today}</source>
