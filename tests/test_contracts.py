@@ -642,3 +642,39 @@ def test_no_contract_starts_before_its_resident_was_born(store, family):
             )
     with store.session() as s:
         assert s.query(FamilyContract).count() == 0
+
+
+def test_renewal_rate_counts_terms_run_out_in_the_year_that_were_renewed_and_signed(
+    store, family, monkeypatch
+):
+    """家庭医生续约率 (DOMAIN.md): 张三's term ran out on 2026-12-31 and was renewed, signed; 李四's
+    ran out on 2026-05-31 and was not renewed; a renewal awaiting the signature is not yet a renewal;
+    a contract ended early (解约) or running into next year is not due."""
+    from app.services.indicators import REGISTRY, Period, Scope, services  # noqa: F401 (declares them)
+
+    with store.transaction() as s:
+        (head,), _ = contracts.add_contract(
+            s, family["head"], doctor="李医生", packages="basic", start="2026-01-01"
+        )
+        contracts.add_contract(s, family["wife"], doctor="李医生", packages="basic", start="2025-06-01")
+        head_id = head.id
+    clock_at(monkeypatch, dt.date(2026, 12, 5))
+    with store.transaction() as s:
+        renewal_id = contracts.renew_contract(s, head_id).id
+
+    def rate():
+        with store.session() as s:
+            return sorted(
+                (e.counted, str(e.reason))
+                for e in REGISTRY["contract_renewal"].compute(s, Period.year(2026), Scope())
+            )
+
+    assert rate() == [
+        (False, "2026-05-31 期满，未续约"),
+        (False, "2026-12-31 期满，已续约，续约还待居民签字"),
+    ]
+    with store.transaction() as s:
+        contracts.mark_signed(s, renewal_id)
+    assert rate() == [(False, "2026-05-31 期满，未续约"), (True, "2026-12-31 期满，已续约（2027-01-01 起）")]
+    with store.session() as s:
+        assert list(REGISTRY["contract_renewal"].compute(s, Period.year(2025), Scope())) == []

@@ -4935,6 +4935,22 @@
         <translation>Family-doctor contract rate</translation>
     </message>
     <message>
+        <source>家庭医生续约率</source>
+        <translation>Family doctor contract renewal rate</translation>
+    </message>
+    <message>
+        <source>{end} 期满，未续约</source>
+        <translation>term ended {end}, not renewed</translation>
+    </message>
+    <message>
+        <source>{end} 期满，已续约，续约还待居民签字</source>
+        <translation>term ended {end}, renewed, the renewal awaits the resident's signature</translation>
+    </message>
+    <message>
+        <source>{end} 期满，已续约（{start} 起）</source>
+        <translation>term ended {end}, renewed (from {start})</translation>
+    </message>
+    <message>
         <source>重点人群家庭医生签约率</source>
         <translation>Contract rate: key groups</translation>
     </message>
@@ -9679,7 +9695,7 @@
     </message>
     <message>
         <source>设备卡上写的设备、单位或地点（{code} {name}）与卡的签名不符：卡被改动过，未信任。请让对方重新导出设备卡，并打电话核对指纹</source>
-        <translation>The device, institution or place on the device card ({code} {name}) does not match the card's signature: the card was changed and is not trusted. Ask the other side to export their device card again, and compare fingerprints by phone</translation>
+        <translation>The device, institution or place on the device card ({code} {name}) does not match the card&apos;s signature: the card was changed and is not trusted. Ask the other side to export their device card again, and compare fingerprints by phone</translation>
     </message>
     <message>
         <source>设备卡上的服务器地址或证书指纹被改动过，不能信任</source>
@@ -9867,7 +9883,7 @@
     </message>
     <message>
         <source>本机已记录的时间比现在的时钟晚约 {days} 天：若电脑的日期和时间不对（被调回或电池没电），请校准；若现在是对的，那是先前时钟走快时记下的，下次导出同步包时会改正</source>
-        <translation>Times recorded on this PC are about {days} days later than its clock now: if the PC's date and time are wrong (set back, or a flat battery), correct them; if they are right now, those times were recorded while the clock ran fast and are put right at the next bundle export</translation>
+        <translation>Times recorded on this PC are about {days} days later than its clock now: if the PC&apos;s date and time are wrong (set back, or a flat battery), correct them; if they are right now, those times were recorded while the clock ran fast and are put right at the next bundle export</translation>
     </message>
     <message>
         <source>本机日期 {pc} 比最近一次同步时乡镇卫生院的日期 {town} 晚 {days} 天：如果电脑日期不对请改正，并尽快与乡镇卫生院同步；在此之前随访日期最晚只能填 {today}</source>

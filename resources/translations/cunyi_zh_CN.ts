@@ -4934,6 +4934,22 @@
         <translation>家庭医生签约率</translation>
     </message>
     <message>
+        <source>家庭医生续约率</source>
+        <translation>家庭医生续约率</translation>
+    </message>
+    <message>
+        <source>{end} 期满，未续约</source>
+        <translation>{end} 期满，未续约</translation>
+    </message>
+    <message>
+        <source>{end} 期满，已续约，续约还待居民签字</source>
+        <translation>{end} 期满，已续约，续约还待居民签字</translation>
+    </message>
+    <message>
+        <source>{end} 期满，已续约（{start} 起）</source>
+        <translation>{end} 期满，已续约（{start} 起）</translation>
+    </message>
+    <message>
         <source>重点人群家庭医生签约率</source>
         <translation>重点人群家庭医生签约率</translation>
     </message>

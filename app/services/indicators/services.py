@@ -239,6 +239,72 @@ def contract_rate(session: Session, period: Period, scope: Scope) -> Iterable[En
     return (_signed_entry(rid, ends, day) for rid in signed)
 
 
+@indicator(
+    "contract_renewal",
+    QT_TRANSLATE_NOOP("Indicator", "家庭医生续约率"),
+    programme=PROGRAMME,
+    order=15,
+)
+def contract_renewal(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
+    """续约率 (DOMAIN.md): of the contracts whose term ran out in the period (not ended before it:
+    解约, the resident's death or move), those renewed (续约), the renewal signed by the resident as
+    签约率 asks.  One line a resident: their contract that ran out last in the period."""
+    C = FamilyContract
+    uid = resident_ids(session)
+    due = rows(
+        session,
+        joined_in_scope(
+            select(raw_id(C.resident_id).label("resident_id"), C.id, C.end_on).where(
+                C.voided.is_(False),
+                C.end_on >= period.start,
+                C.end_on <= period.end,
+                (C.ended_on.is_(None)) | (C.ended_on >= C.end_on),
+            ),
+            scope,
+            C.resident_id,
+        ),
+    )
+    latest: dict[uuid.UUID, tuple[dt.date, uuid.UUID]] = {}
+    for row in due:
+        rid = uid(row.resident_id)
+        if rid not in latest or row.end_on > latest[rid][0]:
+            latest[rid] = (row.end_on, row.id)
+    renewals: dict[uuid.UUID, tuple[str, dt.date]] = {}
+    ids = [contract for _end, contract in latest.values()]
+    for i in range(0, len(ids), 500):
+        for old, signature, start in session.execute(
+            select(C.renewed_from_id, C.signature, C.start_on).where(
+                C.voided.is_(False), C.renewed_from_id.in_(ids[i : i + 500])
+            )
+        ):
+            renewals[old] = (signature, start)
+    for rid in sorted(latest, key=id_order):
+        end, contract = latest[rid]
+        renewal = renewals.get(contract)
+        if renewal is None:
+            yield Entry(
+                rid, False, _renewal_reason(QT_TRANSLATE_NOOP("Indicator", "{end} 期满，未续约"), end)
+            )
+        elif renewal[0] != contracts.SIGNED:
+            yield Entry(
+                rid,
+                False,
+                _renewal_reason(QT_TRANSLATE_NOOP("Indicator", "{end} 期满，已续约，续约还待居民签字"), end),
+            )
+        else:
+            yield Entry(
+                rid,
+                True,
+                _renewal_reason(
+                    QT_TRANSLATE_NOOP("Indicator", "{end} 期满，已续约（{start} 起）"), end, renewal[1]
+                ),
+            )
+
+
+def _renewal_reason(template: str, end: dt.date, start: dt.date | None = None) -> Message:
+    return Message(CTX, template, {"end": end.isoformat(), "start": start.isoformat() if start else ""})
+
+
 def key_groups(session: Session, scope: Scope, day: dt.date) -> dict[str, set[uuid.UUID]]:
     """Members of each key group on ``day``."""
     return cached(session, ("key_groups", scope, day), lambda: _key_groups(session, scope, day))
