@@ -435,6 +435,29 @@ def test_a_household_that_is_not_poor_takes_no_cause(store, family):
         assert (row.status, row.cause) == ("none", "illness")  # (why it was poor, kept as it was)
 
 
+def test_the_illness_flags_follow_the_cause(store, family):
+    """因病致贫/因病返贫 with a cause of 缺劳力 was taken, and a cause changed from 因病 kept 因病致贫:
+    the flags are of a household poor for illness only, one or the other, and go with the cause."""
+    with store.transaction() as s:
+        row = poverty.set_household(s, family["head"], status="registered", cause="illness")
+        assert (row.by_illness, row.relapse_by_illness) == (True, False)
+    with store.transaction() as s:
+        row = poverty.set_household(s, family["head"], status="registered", cause="labour")
+        assert (row.cause, row.by_illness, row.relapse_by_illness) == ("labour", False, False)
+    for kw, said in (
+        ({"cause": "labour", "by_illness": True}, "只用于致贫原因为“因病”的户"),
+        ({"cause": "labour", "relapse_by_illness": True}, "只用于致贫原因为“因病”的户"),
+        ({"cause": "illness", "by_illness": True, "relapse_by_illness": True}, "只能选一个"),
+    ):
+        with pytest.raises(UserError, match=said), store.transaction() as s:
+            poverty.set_household(s, family["head"], status="registered", **kw)
+    with store.transaction() as s:  # (as `poverty set --cause illness --relapse-by-illness` gives it)
+        row = poverty.set_household(
+            s, family["head"], status="registered", cause="illness", relapse_by_illness=True
+        )
+        assert (row.by_illness, row.relapse_by_illness) == (False, True)
+
+
 def _two_doctors(store, family):
     """赵医生, 张三's responsible doctor, and 钱医生, of the same village; 张三's household registered
     poor.  Returns ``as_(username)``, acting as either."""

@@ -4944,7 +4944,7 @@
     </message>
     <message>
         <source>{end} 期满，已续约，续约还待居民签字</source>
-        <translation>term ended {end}, renewed, the renewal awaits the resident's signature</translation>
+        <translation>term ended {end}, renewed, the renewal awaits the resident&apos;s signature</translation>
     </message>
     <message>
         <source>{end} 期满，已续约（{start} 起）</source>
@@ -5676,6 +5676,14 @@
     <message>
         <source>请填写致贫原因</source>
         <translation>Enter the cause of poverty</translation>
+    </message>
+    <message>
+        <source>因病致贫、因病返贫只用于致贫原因为“因病”的户</source>
+        <translation>Poor by illness and back in poverty by illness apply only to a household whose cause of poverty is illness</translation>
+    </message>
+    <message>
+        <source>因病致贫和因病返贫只能选一个</source>
+        <translation>Choose either poor by illness or back in poverty by illness, not both</translation>
     </message>
     <message>
         <source>{name}不在册（{status}），不能制定一患一策</source>

@@ -5677,6 +5677,14 @@
         <translation>请填写致贫原因</translation>
     </message>
     <message>
+        <source>因病致贫、因病返贫只用于致贫原因为“因病”的户</source>
+        <translation>因病致贫、因病返贫只用于致贫原因为“因病”的户</translation>
+    </message>
+    <message>
+        <source>因病致贫和因病返贫只能选一个</source>
+        <translation>因病致贫和因病返贫只能选一个</translation>
+    </message>
+    <message>
         <source>{name}不在册（{status}），不能制定一患一策</source>
         <translation>{name}不在册（{status}），不能制定一患一策</translation>
     </message>
