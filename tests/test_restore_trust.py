@@ -575,7 +575,7 @@ def test_a_restore_over_newer_changes_says_how_many_are_only_in_the_old_store(pa
     capsys.readouterr()
     assert main(["--data-dir", str(a.paths.data_dir), "restore", str(saved)]) == 0
     err = capsys.readouterr().err
-    assert "之后又做过" in err and "pre-restore-" in err, err
+    assert "之后又做过" in err and "pre-restore-" in err and "不会回到本机" in err, err
     assert main(["--data-dir", str(a.paths.data_dir), "restore", str(saved)]) == 0  # nothing newer now
     assert "之后又做过" not in capsys.readouterr().err
 

@@ -74,8 +74,8 @@ def restore(args) -> int:
         print(f"原数据库已另存为 {aside}")
     if info.dropped_changes:
         print(
-            f"注意：本机在这份备份之后又做过 {info.dropped_changes} 处修改，恢复后它们只在 {aside.name} 里；"
-            "若恢复错了，可以再用 cunyi restore 恢复它",
+            f"注意：本机在这份备份之后又做过 {info.dropped_changes} 处修改，恢复后它们只在 {aside.name} 里"
+            "（其中已同步到乡镇卫生院的，乡镇仍有，但不会回到本机）；若恢复错了，可以再用 cunyi restore 恢复它",
             file=sys.stderr,
         )
     if info.new_device_id:
