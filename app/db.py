@@ -814,7 +814,14 @@ def fsync_dir(path: Path) -> None:
 SAME_KEY = b"same"  # sqlite_backup's default: the copy keeps the source's encryption
 
 
-def sqlite_backup(src: Path, dest: Path, key: bytes | None = None, dest_key: bytes | None = SAME_KEY) -> Path:
+def sqlite_backup(
+    src: Path,
+    dest: Path,
+    key: bytes | None = None,
+    dest_key: bytes | None = SAME_KEY,
+    *,
+    before_rename: Callable[[Path], object] | None = None,
+) -> Path:
     """Copy a live SQLite database consistently (the online backup API, safe under WAL) into one
     self-contained file, via ``dest.part``, fsynced and renamed: complete, or absent.  The copy
     is owner-only (0600, POSIX) like the store itself, and its ``.part`` is locked while it is
@@ -822,7 +829,8 @@ def sqlite_backup(src: Path, dest: Path, key: bytes | None = None, dest_key: byt
 
     An encrypted store (``key``) gives a copy encrypted with the same key; ``dest_key`` different
     from ``key`` re-encrypts it (a plain store encrypted, a backup brought to this PC's key; None:
-    decrypted) with SQLCipher's ``sqlcipher_export``, which copies schema and rows."""
+    decrypted) with SQLCipher's ``sqlcipher_export``, which copies schema and rows.
+    ``before_rename``: called with the complete ``.part`` before it becomes ``dest`` (a seal)."""
     dest_key = key if dest_key is SAME_KEY else dest_key
     dest.parent.mkdir(parents=True, exist_ok=True)
     part = dest.with_name(dest.name + ".part")
@@ -845,6 +853,8 @@ def sqlite_backup(src: Path, dest: Path, key: bytes | None = None, dest_key: byt
         else:
             with open(part, "rb+") as f:
                 os.fsync(f.fileno())
+        if before_rename is not None:
+            before_rename(part)
         part.replace(dest)
     except BaseException:  # (a stick too small, a kill: nothing half-written is left behind)
         part.unlink(missing_ok=True)

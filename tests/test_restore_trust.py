@@ -695,3 +695,24 @@ def test_a_village_restored_from_an_older_backup_gets_again_what_the_restore_too
 def _resident_id(device: synckit.Device, name: str) -> uuid.UUID:
     with device.store.session() as s:
         return s.scalar(select(Resident.id).where(Resident.name == name))
+
+
+def test_a_backup_written_anywhere_is_sealed_before_it_is_there(pair, tmp_path, monkeypatch):
+    """`backup -o FILE` killed between the file's rename and its seal left a whole backup that
+    this PC's own restore refused as another PC's: the seal is now written (over the finished
+    .part) before the file takes its name, so FILE never stands without it."""
+    _town, a, _b = pair
+    dest = tmp_path / "usb" / "a.db"
+    dest.parent.mkdir()
+    real = backup.seal
+    seen = []
+
+    def seal(path, keys_dir, content=None):
+        seen.append((path, path.exists(), content))
+        return real(path, keys_dir, content)
+
+    monkeypatch.setattr(backup, "seal", seal)
+    saved = backup.backup_to(a.store, dest)
+    assert seen == [(dest, False, dest.with_name("a.db.part"))]
+    assert backup.sealed_here(saved, a.paths.sub("keys"))
+    backup.restore(a.store, a.paths, saved)

@@ -138,10 +138,12 @@ def _mac(path: Path, secret: bytes) -> str:
     return hmac.new(secret, digest.digest(), hashlib.sha256).hexdigest()
 
 
-def seal(path: Path, keys_dir: Path) -> Path:
-    """Seal a backup this PC just made (``<backup>.seal``): what :func:`sealed_here` checks."""
+def seal(path: Path, keys_dir: Path, content: Path | None = None) -> Path:
+    """Seal a backup this PC just made (``<backup>.seal``): what :func:`sealed_here` checks.
+    ``content``: the file ``path`` is about to be (its ``.part``, sealed before it is renamed, so
+    that a backup written anywhere never stands without its seal, whenever the PC is cut off)."""
     mark = path.with_name(path.name + SEAL_SUFFIX)
-    text = _mac(path, _seal_secret(keys_dir, make=True)) + "\n"
+    text = _mac(content or path, _seal_secret(keys_dir, make=True)) + "\n"
     _write_atomically(mark, lambda out: out.write(text.encode()))
     return mark
 
@@ -205,8 +207,9 @@ def backup_to(store: Store, dest: str | Path) -> Path:
         dest = dest / f"cunyi-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
     dest = safe_output.file_target(dest)  # a file in a folder that is there (never -o /dev/null as root)
     with safe_output.written_as(dest):  # (what goes wrong with its .part is said of it)
-        path = sqlite_backup(_db_file(store), dest, store.key)
-    seal(path, _keys_dir(store))
+        path = sqlite_backup(
+            _db_file(store), dest, store.key, before_rename=lambda part: seal(dest, _keys_dir(store), part)
+        )
     with store.transaction() as s:
         audit.record(s, "backup", None, None, f"{path.name} {path.stat().st_size // 1024} KB")
         escrow = settings.get(s, settings.ESCROW_KEY) or None
