@@ -102,11 +102,14 @@ def on_register(session: Session, scope: Scope, day: dt.date) -> dict[uuid.UUID,
 def was_on_register(row, day: dt.date) -> bool:
     """Whether a resident row (``resident_rows``) was on the register on ``day``: enrolled by then,
     and still on it, or closed (died, moved away) only after it."""
-    at = RESIDENT_AT
-    since = row[at["status_date"]]
-    return row[at["enrolled_on"]] <= day and (
-        row[at["status"]] == ACTIVE or (since is not None and since > day)
-    )
+    return row[RESIDENT_AT["enrolled_on"]] <= day and not_closed_before(row, day)
+
+
+def not_closed_before(row, day: dt.date) -> bool:
+    """Whether a resident row is still on the register, or was closed (died, moved away) only after
+    ``day``."""
+    since = row[RESIDENT_AT["status_date"]]
+    return row[RESIDENT_AT["status"]] == ACTIVE or (since is not None and since > day)
 
 
 def _contract_ends(session: Session, scope: Scope, day: dt.date) -> dict[uuid.UUID, dt.date]:

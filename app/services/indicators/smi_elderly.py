@@ -28,7 +28,7 @@ from app.services.indicators import (
     resident_rows,
 )
 from app.services.indicators.core import check_days, managed_span, required_in
-from app.services.indicators.services import was_on_register
+from app.services.indicators.services import not_closed_before
 from app.services.programmes import smi, smi_rules
 from app.services.records.validators import born_by
 
@@ -60,15 +60,21 @@ def elderly_managed(session: Session, period: Period, scope: Scope) -> Iterator[
     65+ residents living in the area: the figure the township enters (人口数), as for 建档率.  Only
     the numerator's members are yielded; who is still to be checked is the 老年人 page's list."""
     oldest = born_by(period.end.year)
-    # on the register on the day of their check (made by then, not closed before it): the year's
-    # management received counts though the resident died or moved away since; from the rows every
-    # evaluation reads once (no query of a county's million residents again); the engine places
-    # entries in the report's villages only, as for every indicator
-    born = RESIDENT_AT["birth_date"]
+    # a record made by the period's end (a check from paper before the record was typed counts in
+    # its year), not closed before the check: the year's management received counts though the
+    # resident died or moved away since; from the rows every evaluation reads once (no query of a
+    # county's million residents again); the engine places entries in the report's villages only,
+    # as for every indicator
+    at = RESIDENT_AT
     checked = check_days(session, period, scope)
     for row in resident_rows(session, scope):
         days = checked.get(row[0])
-        if days and row[born] <= oldest and was_on_register(row, days[1]):
+        if (
+            days
+            and row[at["birth_date"]] <= oldest
+            and row[at["enrolled_on"]] <= period.end
+            and not_closed_before(row, days[1])
+        ):
             last = days[1].isoformat()
             yield Entry(row[0], True, _msg(QT_TRANSLATE_NOOP("Indicator", "{day} 已体检"), day=last))
 
