@@ -525,10 +525,10 @@ def disk_full(error: BaseException) -> bool:
     """Whether ``error`` is a database saying its disk is full: SQLite's SQLITE_FULL (through
     SQLAlchemy or not: a backup's copy) or PostgreSQL's disk_full (53100).  (The system's ENOSPC
     writing a file is said with the file's name: cli.core.user_text.)"""
-    import sqlite3
-
     orig = getattr(error, "orig", None) or error
-    if isinstance(orig, sqlite3.OperationalError) and "disk is full" in str(orig):
+    # sqlite3's, or SQLCipher's (sqlcipher3's is its own class of the same name) for an encrypted store
+    sqlite = type(orig).__module__.split(".")[0] in ("sqlite3", "sqlcipher3")
+    if sqlite and type(orig).__name__ == "OperationalError" and "disk is full" in str(orig):
         return True
     return getattr(orig, "sqlstate", None) == "53100"
 

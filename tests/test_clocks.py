@@ -172,6 +172,10 @@ def test_a_village_that_never_synced_with_its_clock_in_2099(tmp_path, clock):
         )
         newcomer = r.id
     edit(a, newcomer, phone="13500000099")
+    with a.store.session() as s:
+        r = s.get(Resident, newcomer)
+        spacing = r.updated_at - r.created_at  # (made, then edited: kept apart once moved back)
+    assert spacing > dt.timedelta(0)
     (path,) = a.export(tmp_path / "2099")
     clock.set()
     before = dump_everything(town.store)
@@ -199,6 +203,7 @@ def test_a_village_that_never_synced_with_its_clock_in_2099(tmp_path, clock):
         with device.store.session() as s:
             r = s.get(Resident, newcomer)
             assert r.created_at <= limit and r.updated_at <= limit, (device.name, r.created_at, r.updated_at)
+            assert r.updated_at - r.created_at == spacing, device.name
     # and later edits on the village still win, as they should
     edit(a, newcomer, phone="13500000100")
     round_trip(town, [a], tmp_path, "later")

@@ -669,6 +669,8 @@ def test_renewal_rate_counts_terms_run_out_in_the_year_that_were_renewed_and_sig
                 for e in REGISTRY["contract_renewal"].compute(s, Period.year(2026), Scope())
             )
 
+    assert rate() == [(False, "2026-05-31 期满，未续约")]  # 张三's term runs to the end of the year
+    clock_at(monkeypatch, dt.date(2027, 1, 5))
     assert rate() == [
         (False, "2026-05-31 期满，未续约"),
         (False, "2026-12-31 期满，已续约，续约还待居民签字"),

@@ -864,7 +864,7 @@ def test_a_registered_patient_who_declined_management_is_in_the_denominators(sto
     consented since counts on the new registration alone."""
     with store.transaction() as s:
         declined, changed_mind = _people(s, person, 2)
-        for who in (declined, changed_mind):
+        for who in (declined, changed_mind, declined):  # (declined twice: one registered patient)
             smi.register(s, who.archive_no, smi.SmiRegistrationInput(diagnosis="4", consent="0"), today=TODAY)
         smi.register(
             s, changed_mind.archive_no, smi.SmiRegistrationInput(diagnosis="4", consent="1"), today=TODAY

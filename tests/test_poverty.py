@@ -456,6 +456,13 @@ def test_the_illness_flags_follow_the_cause(store, family):
             s, family["head"], status="registered", cause="illness", relapse_by_illness=True
         )
         assert (row.by_illness, row.relapse_by_illness) == (False, True)
+    with store.transaction() as s:  # and back (`--by-illness`): the one chosen replaces the other
+        row = poverty.set_household(s, family["head"], status="registered", by_illness=True)
+        assert (row.by_illness, row.relapse_by_illness) == (True, False)
+        row.relapse_by_illness = True  # (both, as the demo made them before): a status still changes
+    with store.transaction() as s:
+        row = poverty.set_household(s, family["head"], status="lifted")
+        assert row.status == "lifted"
 
 
 def _two_doctors(store, family):

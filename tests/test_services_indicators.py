@@ -428,6 +428,23 @@ def test_an_evaluation_pauses_the_collector_and_resumes_it(store):
             gc.enable()
 
 
+def test_a_quarter_counts_the_lectures_of_the_periods_ending_in_it(store):
+    """A village's lecture of 10 March is March–April's: due in the second quarter, it counts there,
+    not toward the first quarter's January–February, which had none."""
+    with store.transaction() as s:
+        education.add_activity(
+            s,
+            education.ActivityInput(
+                held_on="2025-03-10", place="村委会", form="5", topic="高血压", audience_count="10"
+            ),
+        )
+    with store.session() as s:
+        got = [
+            len(list(REGISTRY["education_lectures"].compute(s, Period.quarter(2025, q), ALL))) for q in (1, 2)
+        ]
+    assert got == [0, 1]
+
+
 def test_education_minimums_due_by_period_count_one_activity_a_period(store):
     """Six lectures and six board changes, all in January: one of each counts toward a village's
     minimum of one every two months (the report says 1 of 6, not 6 of 6, as the 健康教育 page does)."""

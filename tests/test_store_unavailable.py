@@ -104,6 +104,9 @@ def test_a_full_disk_is_said_in_words_and_leaves_no_half_written_backup(tmp_path
         "PRAGMA journal_mode=WAL", {}, sqlite3.OperationalError("database or disk is full")
     )
     assert user_text(full).startswith("磁盘空间已满")
+    import sqlcipher3.dbapi2 as sqlcipher  # an encrypted store's driver: its own class of the error
+
+    assert user_text(sqlcipher.OperationalError("database or disk is full")).startswith("磁盘空间已满")
     assert "磁盘已满" in store_copy.unopened_file("sqlite:////x/cunyi.db", full).render()
 
 

@@ -86,15 +86,17 @@ def generate(session: Session, rng: random.Random, today: dt.date) -> None:
     households = []
     for hh in poor_households:
         cause = rng.choices([c for c, _ in CAUSES], [w for _, w in CAUSES])[0]
+        status = rng.choices(["registered", "lifted", "monitored"], [70, 20, 10])[0]
+        relapse = cause == "illness" and rng.random() < 0.15  # (因病返贫, or else 因病致贫: one of them)
         households.append(
             {
                 "id": new_id(),
                 "household_id": hh,
                 "village_id": village_of[hh],
-                "status": rng.choices(["registered", "lifted", "monitored"], [70, 20, 10])[0],
+                "status": status,
                 "cause": cause,
-                "by_illness": cause == "illness",
-                "relapse_by_illness": cause == "illness" and rng.random() < 0.15,
+                "by_illness": cause == "illness" and not relapse,
+                "relapse_by_illness": relapse,
                 "registered_on": today.replace(month=1, day=1) - dt.timedelta(days=rng.randrange(0, 1500)),
                 **stamp,
             }

@@ -254,6 +254,7 @@ def contract_renewal(session: Session, period: Period, scope: Scope) -> Iterator
     签约率 asks.  One line a resident: their contract that ran out last in the period."""
     C = FamilyContract
     uid = resident_ids(session)
+    today = pc_today()  # (a term still running, to the end of this year, is not due yet)
     due = rows(
         session,
         joined_in_scope(
@@ -261,6 +262,7 @@ def contract_renewal(session: Session, period: Period, scope: Scope) -> Iterator
                 C.voided.is_(False),
                 C.end_on >= period.start,
                 C.end_on <= period.end,
+                C.end_on < today,
                 (C.ended_on.is_(None)) | (C.ended_on >= C.end_on),
             ),
             scope,
@@ -566,9 +568,17 @@ def education_minimum(session: Session, key: str, period: Period, scope: Scope) 
 def _activities(key: str):
     def compute(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
         codes = _scope_codes(session, scope)
+        by_period = max(education.MINIMUMS[key].every_months.values(), default=0)
+        # a minimum due by period counts the activities of the periods ending in the report's months
+        # (a quarter of April–June: a lecture of 10 March is March–April's), from where they begin
+        first = period.start
+        if by_period > 1:
+            month = (period.start.month - 1) // by_period * by_period + 1
+            first = dt.date(period.start.year, month, 1)
+        months = set(_months(period.start, period.end))
         q = select(EducationActivity).where(
             EducationActivity.voided.is_(False),
-            EducationActivity.held_on >= period.start,
+            EducationActivity.held_on >= first,
             EducationActivity.held_on <= period.end,
             EducationActivity.scope_code.in_(codes),
             EducationActivity.form.in_(education.MINIMUMS[key][0]),
@@ -584,10 +594,15 @@ def _activities(key: str):
         for a in session.scalars(q.order_by(EducationActivity.held_on, EducationActivity.id)):
             every = education.MINIMUMS[key].every_months.get(education.institution_type(a.scope_code))
             if every:  # one a period counts (讲座 每月/每2月, 宣传栏 每2月): six in January are one
-                period_of = (a.scope_code, a.held_on.year, (a.held_on.month - 1) // every)
+                index = (a.held_on.month - 1) // every
+                if (a.held_on.year, index * every + every) not in months:  # (its period ends later)
+                    continue
+                period_of = (a.scope_code, a.held_on.year, index)
                 if period_of in covered:
                     continue
                 covered.add(period_of)
+            elif a.held_on < period.start:
+                continue
             vid, name = villages.get(a.scope_code, (None, townships.get(a.scope_code, a.scope_code)))
             for what in education.material_kinds(a) if kinds else [education.MaterialKind(a.id, a.topic)]:
                 if what.id in seen:

@@ -101,21 +101,29 @@ def _read_patients(session: Session, period: Period, scope: Scope) -> list[Progr
                 & (ProgramEnrolment.status_date >= period.start)
             )
             # registered without consent (smi.register): a registered patient all the same, while
-            # on the register (在册患者: the denominator), never followed
-            | ((ProgramEnrolment.status == smi.ENDED) & (Resident.status == "1")),
+            # on the register in the period (在册患者: the denominator), never followed
+            | (
+                (ProgramEnrolment.status == smi.ENDED)
+                & ((Resident.status == "1") | (Resident.status_date >= period.start))
+            ),
         )
     )
     if hidden is not None:
         stmt = stmt.where(hidden)
     found = list(session.scalars(_in_scope(stmt, session, scope)))
     managed = {e.resident_id for e in found if not declined(e)}
-    return [
-        e
-        for e in found
-        if (declined(e) and e.resident_id not in managed)  # (once: not when they consented since)
+    once: set = set()  # a resident registered without consent twice (at the village and the township)
+    out = []
+    for e in sorted(found, key=lambda e: (e.enrolled_on, e.created_at), reverse=True):
+        if declined(e):
+            if e.resident_id in managed or e.resident_id in once:  # (consented since, or counted)
+                continue
+            once.add(e.resident_id)
+            out.append(e)
         # not one that ended before it began (a 失访 entered from paper, dated before the registration)
-        or (not declined(e) and managed_span(period, e.enrolled_on, ((e.status, e.status_date),)) is not None)
-    ]
+        elif managed_span(period, e.enrolled_on, ((e.status, e.status_date),)) is not None:
+            out.append(e)
+    return out
 
 
 def declined(e: ProgramEnrolment) -> bool:

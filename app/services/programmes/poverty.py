@@ -147,22 +147,24 @@ def set_household(
     row.status = status_code
     if cause_code:
         row.cause = cause_code
+    # 因病致贫 / 因病返贫 say how illness made the household poor: of a household poor for illness
+    # only, and one or the other (the one chosen replaces the other)
+    if by_illness and relapse_by_illness:
+        raise _err(QT_TRANSLATE_NOOP("Poverty", "因病致贫和因病返贫只能选一个"))
     if relapse_by_illness is not None:
         row.relapse_by_illness = relapse_by_illness
+        if relapse_by_illness:
+            row.by_illness = False
     if by_illness is not None:
         row.by_illness = by_illness
-    elif relapse_by_illness:  # (返贫 chosen: not 致贫 as well)
-        row.by_illness = False
+        if by_illness:
+            row.relapse_by_illness = False
     elif cause_code == "illness" and not row.relapse_by_illness:
         row.by_illness = True
-    # 因病致贫 / 因病返贫 say how illness made the household poor: of a household poor for illness
-    # only, and one or the other
     if row.cause != "illness":
         if by_illness or relapse_by_illness:
             raise _err(QT_TRANSLATE_NOOP("Poverty", "因病致贫、因病返贫只用于致贫原因为“因病”的户"))
         row.by_illness = row.relapse_by_illness = False  # (the cause changed from 因病: no longer so)
-    elif row.by_illness and row.relapse_by_illness:
-        raise _err(QT_TRANSLATE_NOOP("Poverty", "因病致贫和因病返贫只能选一个"))
     if day:
         row.registered_on = day
     _mirror(session, household, status_code in POOR_STATUSES)

@@ -1328,35 +1328,62 @@ def repair_future_clocks(session: Session) -> int:
                 ms, counter = ms + 1, 0
     if future:
         # the rows' times written then (created_at, updated_at) ran ahead as the clocks did: they
-        # become the time trusted now, in the rows and in the changes carrying them, so nothing
-        # reaches a peer dated in the future (an audit entry keeps its time: its hash holds it)
+        # are moved back together, the latest to the time trusted now (their order and spacing kept:
+        # ten visits an hour apart stay so, not ten in one instant), in the rows and in the changes
+        # carrying them, so nothing reaches a peer dated in the future (an audit entry keeps its
+        # time: its hash holds it)
         ahead = dt.datetime.fromtimestamp((ref + DAY_MS) / 1000, dt.UTC).replace(tzinfo=None)
         now = dt.datetime.fromtimestamp(ref / 1000, dt.UTC).replace(tzinfo=None)
+        payloads = {r.seq: json.loads(r.data) for r in future if r.data is not None}
+        stamped: dict[str, list] = {}  # entity -> [(id, {column: time ahead})]
+        for entity in {e for e, _row in touched}:
+            tt = specs()[entity].table
+            columns = [tt.c[key] for key in STAMPS if key in tt.c]
+            if entity == "audit_log" or not columns:
+                continue
+            ids = [row for e, row in touched if e == entity]
+            for i in range(0, len(ids), 500):
+                for row in conn.execute(
+                    select(tt.c.id, *columns).where(
+                        tt.c.id.in_(ids[i : i + 500]), sa.or_(*(c > ahead for c in columns))
+                    )
+                ):
+                    values = row._mapping
+                    late = {c.name: values[c] for c in columns if values[c] and values[c] > ahead}
+                    stamped.setdefault(entity, []).append((values[tt.c.id], late))
+        carried = [
+            (data["v"], key)
+            for data in payloads.values()
+            if isinstance(data.get("v"), dict)
+            for key in STAMPS
+            if isinstance(data["v"].get(key), str) and data["v"][key] > ahead.isoformat()
+        ]
+        latest = max(
+            [*(v for rows in stamped.values() for _id, late in rows for v in late.values())]
+            + [dt.datetime.fromisoformat(values[key]) for values, key in carried],
+            default=None,
+        )
+        if latest is not None:
+            back = latest - now
+            for values, key in carried:
+                values[key] = (dt.datetime.fromisoformat(values[key]) - back).isoformat(
+                    timespec="microseconds"
+                )
+            for entity, rows in stamped.items():
+                tt = specs()[entity].table
+                for row_id, late in rows:
+                    conn.execute(
+                        update(tt).where(tt.c.id == row_id).values({k: v - back for k, v in late.items()})
+                    )
         changes = []
         for r in future:
             if r.data is None:  # made a row: no bases, its clock follows below
                 changes.append({"_seq": r.seq, "_hlc": mapping[r.hlc], "_data": None})
                 continue
-            data = json.loads(r.data)
+            data = payloads[r.seq]
             if isinstance(data.get("b"), dict):
                 data["b"] = {k: mapping.get(v, v) for k, v in data["b"].items()}
-            if isinstance(data.get("v"), dict):
-                for key in STAMPS:
-                    value = data["v"].get(key)
-                    if isinstance(value, str) and value > ahead.isoformat():
-                        data["v"][key] = now.isoformat(timespec="microseconds")
             changes.append({"_seq": r.seq, "_hlc": mapping[r.hlc], "_data": dumps(data)})
-        for entity in {e for e, _row in touched}:
-            tt = specs()[entity].table
-            ids = [row for e, row in touched if e == entity]
-            for key in STAMPS:
-                if key in tt.c and entity != "audit_log":
-                    for i in range(0, len(ids), 500):
-                        conn.execute(
-                            update(tt)
-                            .where(tt.c.id.in_(ids[i : i + 500]), tt.c[key] > ahead)
-                            .values({key: now})
-                        )
         conn.execute(
             update(t)
             .where(t.c.origin == device, t.c.seq == sa.bindparam("_seq"))
