@@ -606,3 +606,40 @@ def test_the_township_derives_the_same_monthly_visit_from_the_synced_registratio
         village.export(tmp_path / f"v{round_}")
         assert [o.status for o in town.import_(tmp_path / f"v{round_}")] == ["applied"]
         assert due(town) == due(village) == [dt.date(2027, 1, 31), dt.date(2026, 12, 2)][round_ % 2], round_
+
+
+def test_a_conflict_resolved_to_the_poor_flag_brings_the_visit_within_a_month(township_store, person):
+    """A sync conflict over the resident's poverty flag, resolved to the value that had lost, moves
+    the patient's next visit as registering the household does (followup._next_due)."""
+    from app.models import ProgramEnrolment, SyncConflict
+    from app.services import profile
+    from app.services.sync import conflicts
+
+    store = township_store
+    with store.transaction() as s:
+        profile.ensure_village(s, "110105001101", "一村")
+        r = save_resident(s, person(village_code="110105001101"), today=NOW)
+        followup.enrol(s, r, "htn", dt.date(2026, 1, 1))
+        save_visit(
+            s,
+            r,
+            VisitInput(program="htn", visit_date="2026-11-02", measurements={"sbp": "128", "dbp": "80"}),
+            today=NOW,
+        )
+        c = SyncConflict(
+            kind="field",
+            entity="resident",
+            row_id=r.id,
+            field="poverty_registered",
+            kept_value="false",
+            kept_clock="0" * 24,
+            lost_value="true",
+            lost_clock="0" * 24,
+        )
+        s.add(c)
+        s.flush()
+        conflict_id = c.id
+    with store.transaction() as s:
+        conflicts.resolve(s, conflict_id, "lost")
+    with store.session() as s:
+        assert s.query(ProgramEnrolment).filter_by(program="htn").one().next_due == dt.date(2026, 12, 2)

@@ -341,6 +341,10 @@ def resolve(session: Session, conflict_id: uuid.UUID, choice: str) -> None:
             setattr(row, c.field, [child(**item) for item in value])
         else:
             setattr(row, c.field, spec.decode[c.field](value))
+            if c.field == "poverty_registered" and isinstance(row, Resident):
+                from app.services.programmes import followup  # (monthly follow-ups: followup._next_due)
+
+                followup.refresh_resident(session, row)
     c.resolved_at, c.resolved_by, c.resolution = utcnow(), actor(session).id, choice
     session.flush()
     audit.record(session, "resolve", c.entity, c.row_id, audit.resolve_summary(c.field, choice))
