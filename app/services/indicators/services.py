@@ -539,7 +539,7 @@ def _minimum_figure(key: str):
             # one in each period of ``every`` months ending in the report's months (a quarter
             # of January–March: January–February's); else pro rata
             need = (
-                sum(1 for _y, m in months if m % every == 0)
+                sum(1 for _y, m in months if education.period_of(m, every)[1] == m)
                 if every
                 else education.minimum(key, [code]) * len(months) // 12
             )
@@ -573,8 +573,7 @@ def _activities(key: str):
         # (a quarter of April–June: a lecture of 10 March is March–April's), from where they begin
         first = period.start
         if by_period > 1:
-            month = (period.start.month - 1) // by_period * by_period + 1
-            first = dt.date(period.start.year, month, 1)
+            first = dt.date(period.start.year, education.period_of(period.start.month, by_period)[0], 1)
         months = set(_months(period.start, period.end))
         q = select(EducationActivity).where(
             EducationActivity.voided.is_(False),
@@ -594,13 +593,12 @@ def _activities(key: str):
         for a in session.scalars(q.order_by(EducationActivity.held_on, EducationActivity.id)):
             every = education.MINIMUMS[key].every_months.get(education.institution_type(a.scope_code))
             if every:  # one a period counts (讲座 每月/每2月, 宣传栏 每2月): six in January are one
-                index = (a.held_on.month - 1) // every
-                if (a.held_on.year, index * every + every) not in months:  # (its period ends later)
+                its = education.period_of(a.held_on.month, every)
+                if (a.held_on.year, its[1]) not in months:  # (its period ends later)
                     continue
-                period_of = (a.scope_code, a.held_on.year, index)
-                if period_of in covered:
+                if (a.scope_code, a.held_on.year, its) in covered:
                     continue
-                covered.add(period_of)
+                covered.add((a.scope_code, a.held_on.year, its))
             elif a.held_on < period.start:
                 continue
             vid, name = villages.get(a.scope_code, (None, townships.get(a.scope_code, a.scope_code)))

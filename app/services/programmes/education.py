@@ -517,6 +517,12 @@ def periods(every_months: int) -> list[Months]:
     return [(m, m + every_months - 1) for m in range(1, 13, every_months)]
 
 
+def period_of(month: int, every_months: int) -> Months:
+    """The period of :func:`periods` that ``month`` falls in: 3 in (3, 4) for every 2 months."""
+    first = (month - 1) // every_months * every_months + 1
+    return first, first + every_months - 1
+
+
 def _ended(year: int, months: Months, today: dt.date) -> bool:
     """Whether the period is over by ``today``: a month still running can have its lecture yet."""
     last = dt.date(year, 12, 31) if months[1] == 12 else dt.date(year, months[1] + 1, 1) - dt.timedelta(1)
@@ -615,9 +621,9 @@ def _unit_progress(
         months = 12 if today.year > year else (0 if today.year < year else today.month)
         return UnitProgress(code, name, done(activities, key), need, need * months // 12, own=own)
     due = periods(every)
-    held = {(a.held_on.month - 1) // every for a in activities if a.form in spec.forms}
-    over = [i for i, months in enumerate(due) if _ended(year, months, today)]
-    missed = tuple(due[i] for i in over if i not in held)
+    held = {period_of(a.held_on.month, every) for a in activities if a.form in spec.forms}
+    over = [months for months in due if _ended(year, months, today)]
+    missed = tuple(months for months in over if months not in held)
     return UnitProgress(code, name, len(held), len(due), len(over), every, missed, own)
 
 
