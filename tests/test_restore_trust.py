@@ -31,6 +31,7 @@ from app.models import AuditEntry, Peer, Profile, Resident, SyncState
 from app.services import backup
 from app.services.errors import UserError
 from app.services.records import residents as records
+from app.services.sync import exchange
 from app.services.sync import keys as device_keys
 from tests import storekit, synckit
 from tests.synckit import TODAY, VILLAGES, copy_devices, county, dump, make_device
@@ -716,3 +717,48 @@ def test_a_backup_written_anywhere_is_sealed_before_it_is_there(pair, tmp_path, 
     assert seen == [(dest, False, dest.with_name("a.db.part"))]
     assert backup.sealed_here(saved, a.paths.sub("keys"))
     backup.restore(a.store, a.paths, saved)
+
+
+def test_an_older_bundle_imported_late_does_not_speak_over_a_newer_one(tmp_path):
+    """Two files of village A on a stick, imported in the other order: the older one's word of
+    what A holds (less than it holds now) is passed over, and the township sends A nothing again."""
+    town, (a, b) = county(tmp_path / "c", villages=2)
+    with a.store.transaction() as s:
+        records.save_resident(s, _person("张三"), today=TODAY)
+    _send(a, town, tmp_path / "a0")
+    town.export(tmp_path / "t1", peer=VILLAGES[0])
+    a.import_(tmp_path / "t1")
+    zhang = _resident_id(a, "张三")
+    _set_phone(a, zhang, "13700000001")
+    assert a.export(tmp_path / "a1")  # written, not yet taken to the township
+    with b.store.transaction() as s:
+        records.save_resident(s, _person("李四"), today=TODAY)
+    _send(b, town, tmp_path / "b1")
+    town.export(tmp_path / "t2", peer=VILLAGES[0])
+    assert [o.status for o in a.import_(tmp_path / "t2")] == ["applied"]  # B's range reaches A
+    _set_phone(a, zhang, "13700000002")
+    assert a.export(tmp_path / "a2")
+    assert [o.status for o in town.import_(tmp_path / "a2")] == ["applied"]
+    believed = _acked(town, VILLAGES[0])
+    assert [o.status for o in town.import_(tmp_path / "a1")] == ["applied"]  # the older file, late
+    assert _acked(town, VILLAGES[0]) == believed
+    assert _town_phone(town, zhang) == "13700000002"  # the later edit stands
+    sent = exchange.export_bundles(town.store, town.paths, tmp_path / "t3", peer=VILLAGES[0], always=True)
+    assert [b.ops for b in sent.bundles] == [0]  # nothing A holds is sent again
+    # A restored from a backup is a store not heard of before: its word is taken (its bundles
+    # carry a new store id); a file its earlier store wrote, imported after, is passed over
+    saved = backup.backup_to(a.store, tmp_path / "a-backup.db")
+    _set_phone(a, zhang, "13700000004")
+    assert a.export(tmp_path / "a-old")
+    backup.restore(a.store, a.paths, saved)
+    a = dataclasses.replace(a, store=Store(f"sqlite:///{a.paths.db_file}"))
+    _set_phone(a, zhang, "13700000005")
+    _send(a, town, tmp_path / "a3")
+    believed = _acked(town, VILLAGES[0])
+    assert [o.status for o in town.import_(tmp_path / "a-old")] == ["applied"]
+    assert _acked(town, VILLAGES[0]) == believed
+
+
+def _acked(town: synckit.Device, code: str) -> dict:
+    with town.store.session() as s:
+        return dict(s.scalar(select(Peer).where(Peer.code == code)).acked)

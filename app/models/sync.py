@@ -83,6 +83,10 @@ class Peer(Base):
     # Our marks as the peer last told us it had them: when they are current, a bundle with
     # no changes in it would tell the peer nothing new and is not written.
     seen_acks: Mapped[dict] = mapped_column(JSON, default=dict)
+    # Whose word ``acked`` and ``seen_acks`` are: the bundle's sender store and clock, and the
+    # sender's stores heard of before it, ``{"db": hex, "clock": hlc, "dbs": [hex, ...]}``
+    # (exchange.latest_word: an older bundle imported late does not speak over a newer one).
+    acks_word: Mapped[dict | None] = mapped_column(JSON)
     last_export_at: Mapped[dt.datetime | None] = mapped_column()
     last_import_at: Mapped[dt.datetime | None] = mapped_column()
     clock_skew_ms: Mapped[int | None] = mapped_column(BigInteger)  # peer's clock minus ours, last import

@@ -811,7 +811,7 @@ def _prepare(
                 )
             if new_device is not None:
                 resent = _resend_as(s, old_device, new_device)
-            s.execute(update(Peer).values(acked={}, seen_acks={}))
+            s.execute(update(Peer).values(acked={}, seen_acks={}, acks_word=None))
             p.db_id = new_id()
             inserted = []
             if new_device is None:

@@ -2139,6 +2139,32 @@ def _check_bundle(
     return _Checked(manifest, authority, position, known, file_stat)
 
 
+STORES_REMEMBERED = 20  # a sender's earlier stores (one a restore) whose late bundles are passed over
+
+
+def latest_word(word: dict | None, manifest: dict) -> dict | None:
+    """Whose word a bundle's acknowledgements are, when they are the latest this device has of
+    its sender (``Peer.acks_word`` is ``word``), else None: a bundle the same store wrote before
+    the one already taken (two files on a stick imported in the other order), or one of a store
+    the sender had before a restore, says less than the sender holds now and is passed over.  A
+    store not heard of before is the sender restored (a restore gives the store a new ``db_id``):
+    its word is taken, lower too."""
+    db, clock = manifest.get("sender_db"), manifest.get("clock", "")
+    if not isinstance(db, str) or not isinstance(clock, str):
+        return None  # (a manifest of no version of this app; its changes are checked as any)
+    word = word if isinstance(word, dict) else {}
+    if db == word.get("db"):
+        if clock < str(word.get("clock", "")):
+            return None
+        return {**word, "clock": clock}
+    earlier = [d for d in word.get("dbs", []) if isinstance(d, str)]
+    if db in earlier:
+        return None
+    if isinstance(word.get("db"), str):
+        earlier = [*earlier, word["db"]][-STORES_REMEMBERED:]
+    return {"db": db, "clock": clock, "dbs": earlier}
+
+
 def _holding(me: uuid.UUID, seq_now: int, held: merge.Holdings) -> Callable[[str], int]:
     """What this device holds of an origin (hex): the changes it claims to hold in an ack."""
 
@@ -2365,11 +2391,13 @@ def _finish(
     # What the sender holds now, as it says: its latest word, lower than before too.  A PC restored
     # from an older backup holds less than it once said; kept at the highest ever said, this
     # device would never send again what the restore took away, while its bundles still claim to
-    # hold it, which the restored PC refuses, for good.  (An older bundle imported late says less
-    # than the sender holds: what it then gets again is skipped as held.)
-    peer.acked = authority.acks(manifest, _holding(me.device_id, capture._state(conn).seq, held))
-    seen = manifest.get("acks_seen", {})
-    peer.seen_acks = dict(seen) if isinstance(seen, dict) else {}
+    # hold it, which the restored PC refuses, for good.
+    word = latest_word(peer.acks_word, manifest)
+    if word is not None:
+        peer.acked = authority.acks(manifest, _holding(me.device_id, capture._state(conn).seq, held))
+        seen = manifest.get("acks_seen", {})
+        peer.seen_acks = dict(seen) if isinstance(seen, dict) else {}
+        peer.acks_word = word
     capture.advance(conn, me.device_id, 0, observed=max(stats.max_clock, str(manifest.get("clock", ""))))
     sent = manifest.get("sent_at_ms")
     skew = sent - capture.wall_ms() if sent else None
