@@ -115,3 +115,49 @@ def test_head_read_from_the_files_is_alembics_head():
     from app.db import alembic_config
 
     assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def test_an_upgrade_derives_again_the_next_visit_of_poor_households_patients(tmp_path):
+    """A store of a version that kept the rules' routine date for a patient whose household was
+    registered poor after the visit: the upgrade books the patient within a month of the visit, as
+    this version derives it (followup._next_due), and leaves the other patients as they were."""
+    from sqlalchemy import select, update
+    from sqlalchemy.orm import Session
+
+    from app.models import ProgramEnrolment, Resident
+    from app.services.programmes import followup
+    from app.services.programmes.followup_rules import next_month
+
+    copy = tmp_path / "s.db"
+    shutil.copy(DATA / "schema_0027.db", copy)
+    engine = make_engine(f"sqlite:///{copy}")
+    migrate(engine, "0028")
+    summary = select(
+        ProgramEnrolment.id,
+        ProgramEnrolment.resident_id,
+        ProgramEnrolment.last_visit,
+        ProgramEnrolment.next_due,
+    ).where(ProgramEnrolment.program.in_(followup.PROGRAMS), ProgramEnrolment.voided.is_(False))
+    with Session(engine) as s:
+        before = {r.id: r for r in s.execute(summary)}
+        poor = set(s.scalars(select(Resident.id).where(Resident.poverty_registered.is_(True))))
+        routine = [
+            r
+            for r in before.values()
+            if r.last_visit and r.next_due > next_month(r.last_visit) and r.resident_id not in poor
+        ]
+        assert len(routine) >= 2
+        made_poor = routine[0]
+        # registered by the earlier version, which left the patient's next visit as it was
+        s.execute(
+            update(Resident).where(Resident.id == made_poor.resident_id).values(poverty_registered=True)
+        )
+        s.commit()
+    migrate(engine)
+    assert current_revision(engine) == head_revision()
+    with Session(engine) as s:
+        after = {r.id: r for r in s.execute(summary)}
+    engine.dispose()
+    assert after[made_poor.id].next_due == next_month(made_poor.last_visit)
+    changed = {i for i in before if after[i].next_due != before[i].next_due}
+    assert changed == {made_poor.id}
