@@ -762,3 +762,42 @@ def test_an_older_bundle_imported_late_does_not_speak_over_a_newer_one(tmp_path)
 def _acked(town: synckit.Device, code: str) -> dict:
     with town.store.session() as s:
         return dict(s.scalar(select(Peer).where(Peer.code == code)).acked)
+
+
+def test_a_late_file_of_a_store_restored_over_is_passed_over(tmp_path):
+    """Village A restored twice from the same backup (the wrong one picked first): the store in
+    between took a township bundle (holding B's range) and left a file on the stick, which reaches
+    the township after the last store's bundle.  It is passed over (written before the word held),
+    so the township neither believes A holds what it does not (A then refused every township
+    bundle as overreach) nor passes over A's later bundles."""
+    town, (a, b) = county(tmp_path / "c", villages=2)
+    with a.store.transaction() as s:
+        records.save_resident(s, _person("张三"), today=TODAY)
+    _send(a, town, tmp_path / "a1")
+    town.export(tmp_path / "t1", peer=VILLAGES[0])
+    a.import_(tmp_path / "t1")
+    saved = backup.backup_to(a.store, tmp_path / "a-backup.db")
+    backup.restore(a.store, a.paths, saved)  # the wrong backup, say
+    a = dataclasses.replace(a, store=Store(f"sqlite:///{a.paths.db_file}"))
+    with b.store.transaction() as s:
+        records.save_resident(s, _person("李四"), today=TODAY)
+    _send(b, town, tmp_path / "b1")
+    town.export(tmp_path / "t2", peer=VILLAGES[0])
+    assert [o.status for o in a.import_(tmp_path / "t2")] == ["applied"]  # B's range
+    assert a.export(tmp_path / "a-between")  # left on the stick
+    a.store.dispose()
+    backup.restore(a.store, a.paths, saved)  # again, from the same backup
+    a = dataclasses.replace(a, store=Store(f"sqlite:///{a.paths.db_file}"))
+    zhang = _resident_id(a, "张三")
+    _set_phone(a, zhang, "13700000002")
+    _send(a, town, tmp_path / "a-last")
+    believed = _acked(town, VILLAGES[0])
+    assert [o.status for o in town.import_(tmp_path / "a-between")] == ["applied"]  # late
+    assert _acked(town, VILLAGES[0]) == believed
+    for round_ in range(2):
+        _set_phone(a, zhang, f"1370000003{round_}")
+        _send(a, town, tmp_path / f"a-after{round_}")
+        assert town.export(tmp_path / f"t-after{round_}", peer=VILLAGES[0])
+        assert [o.status for o in a.import_(tmp_path / f"t-after{round_}")] == ["applied"], round_
+    assert a.unacked() == 0
+    assert backup.check(town.store).ok and backup.check(a.store).ok

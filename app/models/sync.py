@@ -83,8 +83,8 @@ class Peer(Base):
     # Our marks as the peer last told us it had them: when they are current, a bundle with
     # no changes in it would tell the peer nothing new and is not written.
     seen_acks: Mapped[dict] = mapped_column(JSON, default=dict)
-    # Whose word ``acked`` and ``seen_acks`` are: the bundle's sender store and clock, and the
-    # sender's stores heard of before it, ``{"db": hex, "clock": hlc, "dbs": [hex, ...]}``
+    # Whose word ``acked`` and ``seen_acks`` are: the sender's store, clock and wall time of the
+    # bundle, and its stores heard of before, ``{"db": hex, "clock": hlc, "sent": ms, "dbs": [hex]}``
     # (exchange.latest_word: an older bundle imported late does not speak over a newer one).
     acks_word: Mapped[dict | None] = mapped_column(JSON)
     last_export_at: Mapped[dt.datetime | None] = mapped_column()

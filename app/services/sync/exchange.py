@@ -2144,25 +2144,34 @@ STORES_REMEMBERED = 20  # a sender's earlier stores (one a restore) whose late b
 
 def latest_word(word: dict | None, manifest: dict) -> dict | None:
     """Whose word a bundle's acknowledgements are, when they are the latest this device has of
-    its sender (``Peer.acks_word`` is ``word``), else None: a bundle the same store wrote before
-    the one already taken (two files on a stick imported in the other order), or one of a store
-    the sender had before a restore, says less than the sender holds now and is passed over.  A
-    store not heard of before is the sender restored (a restore gives the store a new ``db_id``):
-    its word is taken, lower too."""
+    its sender (``Peer.acks_word`` is ``word``), else None; a word passed over says less (or more)
+    than the sender holds now.  A restore gives the sender's store a new ``db_id``:
+
+    - a bundle of the store whose word is held: taken unless its clock is older (two files on a
+      stick imported in the other order);
+    - a bundle of a store the sender had before it: passed over;
+    - a bundle of a store not heard of: the sender restored since (taken, lower too), unless the
+      sender wrote it before the word held (``sent_at_ms``: one PC, one wall clock), a file of a
+      store restored over before it reached this device, arriving late."""
     db, clock = manifest.get("sender_db"), manifest.get("clock", "")
     if not isinstance(db, str) or not isinstance(clock, str):
         return None  # (a manifest of no version of this app; its changes are checked as any)
+    sent = manifest.get("sent_at_ms")
+    sent = sent if _is_count(sent) else None
     word = word if isinstance(word, dict) else {}
+    said = word.get("sent") if _is_count(word.get("sent")) else None
     if db == word.get("db"):
         if clock < str(word.get("clock", "")):
             return None
-        return {**word, "clock": clock}
+        return {**word, "clock": clock, "sent": max(x for x in (sent, said, 0) if x is not None)}
     earlier = [d for d in word.get("dbs", []) if isinstance(d, str)]
     if db in earlier:
         return None
+    if said is not None and sent is not None and sent < said:
+        return None
     if isinstance(word.get("db"), str):
         earlier = [*earlier, word["db"]][-STORES_REMEMBERED:]
-    return {"db": db, "clock": clock, "dbs": earlier}
+    return {"db": db, "clock": clock, "dbs": earlier, "sent": sent}
 
 
 def _holding(me: uuid.UUID, seq_now: int, held: merge.Holdings) -> Callable[[str], int]:
