@@ -251,3 +251,32 @@ def test_the_home_page_counts_overdue_special_follow_ups_for_who_may_see_them(gu
     other = HomePage(store)
     qtbot.addWidget(other)
     assert "special_overdue" not in other.cards
+
+
+def test_the_class_the_doctor_chooses_is_what_the_form_shows_and_books(gui_app, qtbot, store, patient):
+    """The rules find 基本稳定; the doctor judges 不稳定: the line under the form says what saving
+    books (2 weeks, not the rules' date), with the referral that 不稳定 calls for."""
+    import datetime as dt
+
+    rid = patient("吴某")
+    dialog = _dialog(qtbot, store, rid)
+    today = dialog.context.today
+    danger = dialog.form.editors["danger"].main
+    danger.setFocus()
+    qtbot.keyClicks(danger, "1")
+    ruled = dialog.suggestion.text()
+    assert ruled.startswith("建议：基本稳定") and not dialog.refer.isEnabled()
+    dialog.form.editors["classification"].main.set_code("1")
+    booked = today + dt.timedelta(days=14)
+    assert dialog.suggestion.text().startswith(
+        f"建议：基本稳定；医生判为不稳定，下次随访 {booked.isoformat()}"
+    )
+    assert "立即转诊" in dialog.suggestion.text() and dialog.refer.isEnabled()
+    assert dialog.draft_referral().value("impression") == "专项随访（不稳定）"
+    dialog.form.editors["classification"].main.set_code("2")  # the rules' own: as they said
+    assert dialog.suggestion.text() == ruled
+    dialog.form.editors["classification"].main.set_code("1")
+    assert dialog.save() is True
+    with store.session() as s:
+        v = s.scalar(select(SmiVisit).where(SmiVisit.resident_id == rid))
+        assert (v.classification, v.next_due) == (1, booked)

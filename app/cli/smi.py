@@ -76,7 +76,12 @@ def register(sub) -> None:
         help=QT_TRANSLATE_NOOP("Cli", "指定分类，不采用建议"),
     )
     f.add_argument(
-        "--next", dest="next_due", default="", help=QT_TRANSLATE_NOOP("Cli", "下次随访日期（默认：建议日期）")
+        "--next",
+        dest="next_due",
+        default="",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "下次随访日期（默认：按本次随访分类，未给 --classification 时按建议的分类）"
+        ),
     )
     f.add_argument("--lost", metavar="REASON", help=QT_TRANSLATE_NOOP("Cli", "失访：原因代码 1–5"))
     f.add_argument("--died", metavar="DATE", help=QT_TRANSLATE_NOOP("Cli", "于 DATE 死亡（配合 --cause）"))

@@ -152,16 +152,25 @@ class SmiVisitDialog(QDialog):
             self.suggestion.setText(self.tr("失访或死亡：保存后该患者转出在管名单"))
             self.refer.setEnabled(False)
             return
-        s = smi.suggest_typed(self.context, self.form.to_input())
-        self.refer.setEnabled(bool(s and s.referral))
-        if s is None:
+        advice = smi.suggest_typed(self.context, self.form.to_input())
+        self.refer.setEnabled(bool(advice and advice.classed.referral))
+        if advice is None:
             self.suggestion.setText(self.tr("填写随访日期和危险性评估后给出分类建议"))
             return
-        text = (
-            self.tr("建议：{cls}，下次随访 {date}")
-            .replace("{cls}", code_label("smi_class", str(s.classification)))
-            .replace("{date}", s.next_due.isoformat())
-        )
+        s = advice.classed
+        if advice.overridden:  # what the doctor's class books, beside what the rules said
+            text = (
+                self.tr("建议：{suggested}；医生判为{cls}，下次随访 {date}")
+                .replace("{suggested}", code_label("smi_class", str(advice.suggested.classification)))
+                .replace("{cls}", code_label("smi_class", str(s.classification)))
+                .replace("{date}", advice.next_due.isoformat())
+            )
+        else:
+            text = (
+                self.tr("建议：{cls}，下次随访 {date}")
+                .replace("{cls}", code_label("smi_class", str(s.classification)))
+                .replace("{date}", s.next_due.isoformat())  # (a date typed beside it: the doctor's own)
+            )
         if s.referral:
             text += self.tr("；立即转诊到上级医院，2周内了解情况")
         if s.police:

@@ -469,9 +469,7 @@ def record_visit(
             ]
         )
     # a class the doctor chose has its own interval (a patient judged 不稳定 is seen within 2 weeks)
-    next_due = next_typed or (
-        s.next_due if chosen == s.classification else rules.next_visit(chosen, day, previous, thresholds)
-    )
+    next_due = next_typed or rules.as_classed(s, chosen, day, previous, thresholds).next_due
     doctor = c.values.get("doctor") or doctor_name(session) or None
     visit = SmiVisit(
         enrolment_id=enrolment.id,
@@ -820,15 +818,37 @@ def visit_context(session: Session, resident_ref: str | uuid.UUID) -> VisitConte
     )
 
 
-def suggest_typed(ctx: VisitContext, inp) -> rules.SmiSuggestion | None:
-    """The rules' suggestion for the form as typed (pure: no query while typing); None until the
-    visit date and the danger level are valid."""
+@dataclass(frozen=True)
+class TypedAdvice:
+    """The rules' suggestion for the follow-up form as typed, and what the class the doctor chose
+    (if any) makes of it: what saving the form books (:func:`record_visit`)."""
+
+    suggested: rules.SmiSuggestion
+    classed: rules.SmiSuggestion  # as the doctor classed the patient (``suggested`` when not)
+    next_due: dt.date  # the date typed, else the class's
+
+    @property
+    def overridden(self) -> bool:
+        return self.classed.classification != self.suggested.classification
+
+
+def suggest_typed(ctx: VisitContext, inp) -> TypedAdvice | None:
+    """The rules' suggestion for the form as typed, and the doctor's class and date over it (pure:
+    no query while typing); None until the visit date and the danger level are valid."""
     c = Checking(VISIT_FORM, inp, today=ctx.today).run()
     day, danger = c.values.get("visit_date"), c.values.get("danger")
     if day is None or danger is None or c.failed("danger", "visit_date"):
         return None
     codes = [row["code"] for row in c.choices if row["field"] == "symptoms"]
-    return rules.suggest(findings(c.values, codes), day, previous=ctx.previous)
+    s = rules.suggest(findings(c.values, codes), day, previous=ctx.previous)
+    chosen = c.values.get("classification")
+    if c.failed("classification") or (chosen and int(chosen) > rules.mildest_class(danger)):
+        chosen = None  # (refused when saved, said at the field)
+    classed = rules.as_classed(s, int(chosen) if chosen else None, day, ctx.previous)
+    typed = None if c.failed("next_due") else c.values.get("next_due")
+    if typed and not day < typed <= one_year_after(day):
+        typed = None  # (refused when saved, said at the field)
+    return TypedAdvice(s, classed, typed or classed.next_due)
 
 
 def typed_referral_draft(ctx: VisitContext, inp) -> ReferralInput:
@@ -837,7 +857,8 @@ def typed_referral_draft(ctx: VisitContext, inp) -> ReferralInput:
     programme is 专项随访 on every list — the doctor adds what the receiving hospital needs."""
     from app.codes import CODE_LISTS
 
-    s = suggest_typed(ctx, inp)
+    advice = suggest_typed(ctx, inp)
+    s = advice.classed if advice is not None else None
     if s is None or not s.referral:
         raise _err(QT_TRANSLATE_NOOP("Smi", "按本次评估无需转诊"))
     c = Checking(VISIT_FORM, inp, today=ctx.today).run()

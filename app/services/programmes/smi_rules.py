@@ -137,6 +137,29 @@ def suggest(
     return SmiSuggestion(STABLE, False, False, False, next_visit(STABLE, visit_date, previous, t), ())
 
 
+def as_classed(
+    s: SmiSuggestion,
+    chosen: int | None,
+    visit_date: dt.date,
+    previous: int | None = None,
+    t: SmiThresholds = DEFAULT,
+) -> SmiSuggestion:
+    """What follows from the class the doctor chose (``chosen``; None or the rules' own: ``s``):
+    不稳定 is referred at once and seen within 2 weeks, 基本稳定 a second time running is shown to a
+    psychiatrist, and each class books its own next visit.  The police advice goes with the danger
+    level, whatever the class.  The visit form shows it as typed, and saving books its date."""
+    if chosen is None or chosen == s.classification:
+        return s
+    return SmiSuggestion(
+        chosen,
+        chosen == UNSTABLE,
+        s.police,
+        chosen == MOSTLY_STABLE and previous == MOSTLY_STABLE,
+        next_visit(chosen, visit_date, previous, t),
+        s.reasons,
+    )
+
+
 def next_visit(
     classification: int, visit_date: dt.date, previous: int | None = None, t: SmiThresholds = DEFAULT
 ) -> dt.date:
