@@ -92,6 +92,20 @@ def test_poverty_page_register_and_plan(gui_app, qtbot, store, family):
     assert page.tabs.tabText(2).endswith("(1 人)")  # 张三's hypertension: no visit this month
     visits = page.lists["not_visited"]
     assert [visits.horizontalHeaderItem(c).text() for c in (2, 3)] == ["管理项目", "上次随访"]
+    assert visits.item(0, 2).text() == "高血压"
+    from app.codes import CODE_LISTS
+    from app.views.startup import install_translator
+
+    install_translator(gui_app, "en")  # the programme is said in the page's language
+    try:
+        english = PovertyPage(store)
+        qtbot.addWidget(english)
+        english.show()
+        qtbot.waitUntil(lambda: english.lists["not_visited"].rowCount() == 1)
+        shown = english.lists["not_visited"].item(0, 2).text()
+        assert shown == CODE_LISTS["program"].label("htn", "en") and shown.isascii(), shown
+    finally:
+        install_translator(gui_app, "zh")
     checks = page.lists["no_health_check"]  # nothing to say but who: no empty columns
     assert checks.isColumnHidden(2) and checks.isColumnHidden(3)
     plan = page.new_plan()

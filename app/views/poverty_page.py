@@ -254,7 +254,8 @@ class PovertyPage(LazyPage):
             counts[key] = len(items)
             table.setRowCount(len(items))
             for i, w in enumerate(items):
-                for j, v in enumerate([w.name, w.archive_no, w.detail, w.due.isoformat() if w.due else ""]):
+                detail = code_label("program", w.program) if w.program else w.detail
+                for j, v in enumerate([w.name, w.archive_no, detail, w.due.isoformat() if w.due else ""]):
                     table.setItem(i, j, QTableWidgetItem(v))
         # what each tab counts, said: households, people, or plans
         units = {

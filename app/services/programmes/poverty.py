@@ -486,8 +486,9 @@ class WorkItem:
     household_id: uuid.UUID | None
     name: str
     archive_no: str
-    detail: str  # the plain reason, Chinese (views translate through the kind)
+    detail: str  # the plan's condition as typed ("" on the other lists)
     due: dt.date | None = None
+    program: str | None = None  # the programme's code (htn, t2dm): views say it in their language
 
 
 @dataclass(frozen=True)
@@ -513,11 +514,11 @@ def workbench(session: Session, today: dt.date | None = None) -> Workbench:
     visited = visit_months(session, set(chronic), _month_start(today), today)
     plans = readable_plans(session, set(residents))  # (every list from the same plans: none tells)
 
-    def item(r: Resident, detail: str, due: dt.date | None = None) -> WorkItem:
-        return WorkItem(r.id, r.household_id, r.name, r.archive_no, detail, due)
+    def item(r: Resident, detail: str, due: dt.date | None = None, program: str | None = None) -> WorkItem:
+        return WorkItem(r.id, r.household_id, r.name, r.archive_no, detail, due, program)
 
     not_visited = [
-        item(residents[rid], CODE_LISTS["program"].label(e.program), e.last_visit)
+        item(residents[rid], "", e.last_visit, e.program)
         for rid, e in chronic.items()
         if not visited.get(rid)
     ]
@@ -526,11 +527,7 @@ def workbench(session: Session, today: dt.date | None = None) -> Workbench:
         for rid, p in plans.items()
         if p.review_on <= today + dt.timedelta(days=REVIEW_AHEAD_DAYS)
     ]
-    no_plan = [
-        item(residents[rid], CODE_LISTS["program"].label(e.program))
-        for rid, e in chronic.items()
-        if rid not in plans
-    ]
+    no_plan = [item(residents[rid], "", program=e.program) for rid, e in chronic.items() if rid not in plans]
     # the year's free health check: as the plan records it, or the 65+ yearly check (老年人健康体检)
     checked = {rid for rid, p in plans.items() if p.health_check_on and p.health_check_on.year == today.year}
     ids = list(residents)
