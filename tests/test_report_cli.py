@@ -254,9 +254,12 @@ def test_a_village_reports_its_own_village(store, tmp_path, capsys):
 
 
 def test_education_counts_read_as_counts_against_the_minimum(township_dir, capsys):
+    """Lectures count the months (two-month periods) with one, as the 健康教育 page does: "29 期 /
+    最低 30 期" (it read "29 次", six lectures in a month being one)."""
     data = run_json(capsys, "--data-dir", township_dir, "report", "indicators", "--year", str(YEAR), "--json")
     units = {i["key"]: i["unit"] for i in data["indicators"]}
-    assert units["education_lectures"] == "count" and units["records"] == "rate"
+    assert units["education_lectures"] == "periods" and units["records"] == "rate"
+    assert units["education_consultations"] == "count"  # (a yearly number of activities)
     lectures = next(i for i in data["indicators"] if i["key"] == "education_lectures")
     n, minimum = lectures["numerator"], lectures["denominator"]
     capsys.readouterr()
@@ -266,7 +269,7 @@ def test_education_counts_read_as_counts_against_the_minimum(township_dir, capsy
     )
     lines = capsys.readouterr().out.splitlines()
     line = next(x for x in lines if x.startswith("健康知识讲座次数"))
-    assert f"{n} 次 / 最低 {minimum} 次" in line and f"差 {minimum - n} 次" in line
+    assert f"{n} 期 / 最低 {minimum} 期" in line and f"差 {minimum - n} 期" in line  # months with a lecture
     assert "%" not in line and "目标" not in line
     audiovisual = next(x for x in lines if x.startswith("音像资料种类数"))  # ≥ 6 kinds a year (DOMAIN)
     assert " 种 / 最低 " in audiovisual and units["education_audiovisual"] == "kinds"
@@ -280,7 +283,7 @@ def test_education_counts_read_as_counts_against_the_minimum(township_dir, capsy
     at = lines.index(line)
     below = lines[at + 1 : at + 2 + len(lectures["villages"])]
     assert below[-1].strip().startswith(f"{township['name']}本级")
-    assert f"{own['numerator']} 次 / 最低 {own['denominator']} 次" in below[-1]
+    assert f"{own['numerator']} 期 / 最低 {own['denominator']} 期" in below[-1]
     # on paper too: the minimum stood under 分母 as a bare number, and "差 1 次" under 率
     pdf = Path(township_dir) / "r.pdf"
     assert (
@@ -288,7 +291,7 @@ def test_education_counts_read_as_counts_against_the_minimum(township_dir, capsy
     )
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     row = next(x for x in text.splitlines() if "健康知识讲座次数" in x)
-    assert re.search(rf"{n} ?次\s+最低 ?{minimum} ?次\s+差 ?{minimum - n} ?次", row), (
+    assert re.search(rf"{n} ?期\s+最低 ?{minimum} ?期\s+差 ?{minimum - n} ?期", row), (
         row
     )  # (its spaces may go)
 

@@ -4,10 +4,12 @@ and the main window of a township opens on it."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from app.services.indicators import engine
-from app.views.township_home import BEHIND, FIXED_COLUMNS, GOOD, TownshipHomePage, light
+from app.views.township_home import BEHIND, FIXED_COLUMNS, GOOD, NEAR, TownshipHomePage, light
 from tests.test_indicators import YEAR, township, township_template  # noqa: F401 - its fixtures
 
 pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
@@ -165,13 +167,13 @@ def test_population_figures_are_entered_on_the_workbench(page, qtbot, monkeypatc
 
 
 def test_an_education_count_reads_as_activities_against_the_minimum(page, qtbot):
-    """健康知识讲座次数 is a number of lectures held against a yearly minimum: the cell reads
-    "0 次 / 最低 N 次" (not a percentage) and its list is of activities, not residents."""
+    """健康知识讲座次数 is the months (two-month periods) with a lecture against a yearly minimum: the
+    cell reads "0 期 / 最低 N 期" (not a percentage) and its list is of activities, not residents."""
     row = row_of(page, "education_lectures")
     result = page.bench.report.results[row]
-    assert result.unit == "count" and result.total.denominator > 0
+    assert result.unit == "periods" and result.total.denominator > 0
     assert (
-        page.table.item(row, 1).text() == f"{result.total.numerator} 次\n最低 {result.total.denominator} 次"
+        page.table.item(row, 1).text() == f"{result.total.numerator} 期\n最低 {result.total.denominator} 期"
     )
     assert "%" not in page.table.item(row, FIXED_COLUMNS).text()
     assert page.table.item(row, 0).text() == "—"  # (its minimum is each unit's own: no rate to aim at)
@@ -260,7 +262,7 @@ def test_the_townships_own_activities_have_their_own_column(gui_app, qtbot, requ
     result = report.results[row]
     done, minimum = result.own[town.code]
     assert done == 1
-    assert page.table.item(row, own).text() == f"1 次\n最低 {minimum} 次"
+    assert page.table.item(row, own).text() == f"1 期\n最低 {minimum} 期"
     villages = sum(result.villages[v.id].numerator for v in report.villages)
     assert villages + done == result.total.numerator
     records = row_of(page, "records")
@@ -368,3 +370,28 @@ def test_a_village_doctor_signed_in_at_the_township_is_offered_no_decisions(gui_
                 assert button.isVisibleTo(sync) is decides
         finally:
             store.actor = None
+
+
+def test_a_count_short_while_its_period_runs_is_not_coloured(gui_app, qtbot, request):
+    """The 健康教育 page holds a period not yet over as not missed: the 工作台 coloured a count
+    short of its yearly minimum amber in December (29 of 30 months), as if behind.  A count is
+    green once met, red when short after the period, and uncoloured while the period runs."""
+    from app.services.indicators import Period
+    from app.services.indicators.output import count_judged
+
+    running, over = Period.year(YEAR), Period.year(YEAR - 1)
+    today = dt.date(YEAR, 12, 6)
+    assert count_judged(29, 30, running, today) is None
+    assert count_judged(29, 30, over, today) == "short"
+    assert count_judged(30, 30, running, today) == "met"
+    assert count_judged(0, 0, over, today) is None  # (no minimum: nothing to judge)
+    store, _ids = request.getfixturevalue("township")
+    page = workbench_of(store, qtbot)
+    row = row_of(page, "education_lectures")
+    result = page.bench.report.results[row]
+    judged = count_judged(
+        result.total.numerator, result.total.denominator, page.bench.report.period, page.bench.today
+    )
+    colour = page.table.item(row, 1).background().color()
+    expected = {"met": GOOD, "short": BEHIND}.get(judged)
+    assert colour == expected if expected is not None else colour not in (GOOD, NEAR, BEHIND)

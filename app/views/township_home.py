@@ -148,13 +148,15 @@ class TownshipHomePage(QWidget):
         self.note = QLabel(
             self.tr(
                 "点击任一数字查看其背后的居民名单及原因；点击乡镇名展开或收起它的村，点击村名展开或收起它的村民小组。"
-                "绿色：达到目标；橙色：差距在10个百分点以内；红色：落后；没有目标的指标不着色。"
+                "绿色：达到目标（健康教育活动：达到最低要求）；橙色：差距在10个百分点以内；红色：落后（健康教育活动：统计期已过而未达到）；"
+                "没有目标的指标、统计期未完而未达到的活动不着色。"
                 "村民小组没有录入人口数，以人口数为分母的率显示为“—”。"
             )
             if county
             else self.tr(
                 "点击任一数字查看其背后的居民名单及原因；点击村名展开或收起它的村民小组。"
-                "绿色：达到目标；橙色：差距在10个百分点以内；红色：落后；没有目标的指标不着色。"
+                "绿色：达到目标（健康教育活动：达到最低要求）；橙色：差距在10个百分点以内；红色：落后（健康教育活动：统计期已过而未达到）；"
+                "没有目标的指标、统计期未完而未达到的活动不着色。"
                 "村民小组没有录入人口数，以人口数为分母的率显示为“—”。"
             )
         )
@@ -400,7 +402,13 @@ class TownshipHomePage(QWidget):
                     text = f"{pct(figure.rate)}\n{figure.numerator:,} / {den}"
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignCenter)
-                color = light(figure.rate, result.target)
+                if result.unit in COUNTS:  # met, or short once the period is over (not yet: no colour)
+                    judged = output.count_judged(
+                        figure.numerator, figure.denominator, report.period, self.bench.today
+                    )
+                    color = {"met": GOOD, "short": BEHIND}.get(judged)
+                else:
+                    color = light(figure.rate, result.target)
                 if color is not None:
                     item.setBackground(QBrush(color))
                 elif g is not None or (self.county and not _is_township(v) and v is not None):

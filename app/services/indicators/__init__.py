@@ -98,8 +98,10 @@ Compute = Callable[[Session, Period, Scope], Iterable[Entry] | Counts]
 
 # How an indicator's figure reads (Indicator.unit): a share of a population, or how many were held
 # (次) or given out (种) against a yearly minimum.
-RATE, COUNT, KINDS = "rate", "count", "kinds"
-COUNTS = frozenset({COUNT, KINDS})
+# PERIODS: a count of the periods (months, two-month periods) with at least one activity: six
+# lectures in January are one (健康教育's minimums by period)
+RATE, COUNT, KINDS, PERIODS = "rate", "count", "kinds", "periods"
+COUNTS = frozenset({COUNT, KINDS, PERIODS})
 
 
 @dataclass(frozen=True)

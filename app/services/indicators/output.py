@@ -8,6 +8,7 @@ translator) to get them in the UI language.  Cells go through ``safe_output``.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.services import profile
 from app.services.access import audit
 from app.services.errors import Message, Translate
-from app.services.indicators import ALL, COUNT, COUNTS, KINDS, Period, engine
+from app.services.indicators import ALL, COUNT, COUNTS, KINDS, PERIODS, Period, engine
 from app.services.programmes.education import falls_short  # (education progress's rule too)
 from app.services.records.ordering import group_order
 from app.services.sync.capture import trusted_today
@@ -116,7 +117,8 @@ def rate(value: float | None) -> float | None:
     return None if value is None else round(value, RATE_DIGITS)
 
 
-# The words of a count indicator's figure, by unit: activities held (次) or kinds given out (种).
+# The words of a count indicator's figure, by unit: activities held (次), kinds given out (种), or
+# periods with an activity (期: a month, two months).
 _COUNT_WORDS = {
     COUNT: (
         QT_TRANSLATE_NOOP("Report", "{n} 次"),
@@ -127,6 +129,11 @@ _COUNT_WORDS = {
         QT_TRANSLATE_NOOP("Report", "{n} 种"),
         QT_TRANSLATE_NOOP("Report", "最低 {n} 种"),
         QT_TRANSLATE_NOOP("Report", "差 {n} 种"),
+    ),
+    PERIODS: (
+        QT_TRANSLATE_NOOP("Report", "{n} 期"),
+        QT_TRANSLATE_NOOP("Report", "最低 {n} 期"),
+        QT_TRANSLATE_NOOP("Report", "差 {n} 期"),
     ),
 }
 
@@ -319,6 +326,20 @@ def standing_text(
     if numerator >= denominator:
         return translate(CTX, QT_TRANSLATE_NOOP("Report", "已达到"))
     return Message(CTX, _COUNT_WORDS[unit][2], {"n": denominator - numerator}).render(translate)
+
+
+def count_judged(
+    numerator: int | None, denominator: int | None, period: Period, today: dt.date | None
+) -> str | None:
+    """How a count stands against its minimum, to colour it: "met"; "short" once the report's
+    period is over; None while it runs and the count is short (the 健康教育 page holds a period
+    that has not ended as not missed: the 工作台 read amber for a December still under way), or
+    when there is no minimum."""
+    if not denominator or numerator is None:
+        return None
+    if not falls_short(numerator, denominator):
+        return "met"
+    return "short" if today is not None and period.end < today else None
 
 
 def _units_short(result: engine.IndicatorResult, villages, townships) -> dict:

@@ -42,6 +42,7 @@ from app.services.indicators import (
     CACHE,
     COUNT,
     KINDS,
+    PERIODS,
     RESIDENT_AT,
     SOME,
     Counts,
@@ -641,6 +642,11 @@ for _key, _name, _order in (
         programme=PROGRAMME,
         denominator_figure=f"education_minimum_{_key}",
         order=_order,
-        unit=KINDS if education.MINIMUMS[_key][1] == "kinds" else COUNT,  # "59 次 / 最低 60 次"
+        # "11 次 / 最低 9 次", "90 种 / 最低 72 种", "29 期 / 最低 30 期" (one a period counts)
+        unit=KINDS
+        if education.MINIMUMS[_key].counts == "kinds"
+        else PERIODS
+        if education.MINIMUMS[_key].every_months
+        else COUNT,
     )(_activities(_key))
     figure(f"education_minimum_{_key}", QT_TRANSLATE_NOOP("Indicator", "年度最低次数"))(_minimum_figure(_key))

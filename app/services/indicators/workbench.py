@@ -27,6 +27,7 @@ class VillageSync:
 class Workbench:
     report: engine.Report
     sync: dict[str, VillageSync]  # by village code (a county: by township code)
+    today: dt.date | None = None  # the day it was read (the trusted date): what of the period is over
 
 
 def township_workbench(
@@ -54,7 +55,7 @@ def township_workbench(
         for code in codes
         if len(code) == 12 or code in last or len(report.townships) > 1
     }
-    return Workbench(report, sync)
+    return Workbench(report, sync, today)
 
 
 def _local_day(moment: dt.datetime) -> dt.date:
