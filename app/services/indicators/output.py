@@ -44,7 +44,7 @@ SUMMARY_HEADERS = (
 )
 # The summary's columns for the indicators counted against a yearly minimum (health education's)
 COUNT_HEADERS = (
-    QT_TRANSLATE_NOOP("Report", "次数类指标"),
+    QT_TRANSLATE_NOOP("Report", "活动类指标"),
     QT_TRANSLATE_NOOP("Report", "完成"),
     QT_TRANSLATE_NOOP("Report", "最低要求"),
     QT_TRANSLATE_NOOP("Report", "达标情况"),
@@ -795,14 +795,16 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
             ("ALIGN", (2, 1), (-1, -1), "RIGHT"),
         ]
     )
-    rows = [[Paragraph(markup(label(h)), cell) for h in SUMMARY_HEADERS]]
-    heads = [0]  # the rows that head the columns below them
+    # the rates under 分子 / 分母 / 率, the counts under headers of their own ("41 次" against
+    # "最低 42 次", as the 工作台 says): a table each, each repeating its own header on a page it
+    # runs onto (one table repeated the rates' over the counts)
+    tables: list[list] = []
     for n, ind in enumerate(data["indicators"], start=1):
-        counts = ind["unit"] in COUNTS  # "41 次" against "最低 42 次", as the 工作台 says: not a rate
-        if counts and (n == 1 or data["indicators"][n - 2]["unit"] not in COUNTS):
-            # counts under headers of their own, not under 分子 / 分母 / 率
-            heads.append(len(rows))
-            rows.append(["", *(Paragraph(markup(label(h)), cell) for h in COUNT_HEADERS), ""])
+        counts = ind["unit"] in COUNTS
+        if n == 1 or counts != (data["indicators"][n - 2]["unit"] in COUNTS):
+            headers = COUNT_HEADERS if counts else SUMMARY_HEADERS
+            first = [Paragraph(markup(label(h)), cell) for h in headers]
+            tables.append([["", *first, ""] if counts else first])
         figures = [
             count_text(ind["numerator"], ind["unit"], translate) if counts else num(ind["numerator"]),
             minimum_text(ind["denominator"], ind["unit"], translate) if counts else num(ind["denominator"]),
@@ -814,7 +816,7 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
         ]
         if ind["unseen"]:  # not 0 / 0: patients the maker may not see
             figures = [label(NOT_SEEN)] * 3
-        rows.append(
+        tables[-1].append(
             [
                 str(n),
                 Paragraph(markup(ind["name"]), cell),
@@ -822,14 +824,12 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
                 "—" if counts else rate_text(ind["target"]),  # a count: its minimum, left
             ]
         )
-    # (a line a row, as tight as reads well: the 25 indicators and the notes above them on one page;
-    # a table that goes on anyway repeats its header)
+    # (a line a row, as tight as reads well: the 25 indicators and the notes above them on one page)
     summary = TableStyle(
         [
             *style.getCommands(),
             ("TOPPADDING", (0, 0), (-1, -1), 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            *(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#E8EEF4")) for r in heads[1:]),
         ]
     )
     story += [
@@ -839,6 +839,7 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
             style=summary,
             repeatRows=1,
         )
+        for rows in tables
     ]
 
     unit_key, units = _units(report)
