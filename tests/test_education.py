@@ -268,6 +268,11 @@ def test_a_township_holds_each_village_and_itself_to_its_own_minimum(township_st
     )
     assert (materials.done, materials.minimum, materials.behind) == (30, 36, True)
     assert education.progress_text(materials) == "印刷资料种类：30 / 36（1 个单位落后：西村 差 6 种）"
+    # the 健康教育 page's panel counts the units behind; ten villages' periods filled the page
+    assert (
+        education.progress_text(boards, units=False)
+        == "宣传栏更换：14 / 18 个两月期（2 个单位落后；宣传栏个数未核对）"
+    )
     # a sum met by one unit's surplus: 12 kinds more at the township make 42 of 36, still behind
     with township_store.transaction() as s:
         add_held(s, "2025-04-01", "1", kinds="12")

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -35,10 +34,10 @@ from app.views.widgets import (
     ErrorLabel,
     LazyPage,
     code_label,
-    fit_columns,
     print_labels,
     read_only_table,
     render,
+    share_width,
     toolbar,
     translate,
 )
@@ -76,10 +75,14 @@ class ProgressPanel(QFrame):
                 cell = self.cells[line.key] = QLabel()
                 cell.setWordWrap(True)  # (three a line: unwrapped, they made the page too wide at 800 px)
                 self.grid.addWidget(cell, i // 3, i % 3)
-            cell.setText(education.progress_text(line, translate))
+            # a township's units behind counted on the panel, named with their missing periods when
+            # pointed at (ten villages' filled the page and hid the activities below)
+            cell.setText(education.progress_text(line, translate, units=False))
+            whole = education.progress_text(line, translate)
             cell.setStyleSheet("color: #c62828;" if line.behind else "color: #1b5e20;")
             if line.note:  # what it counts (periods, 人次) and what it does not check, said
-                cell.setToolTip(translate("Education", line.note))
+                said = translate("Education", line.note)
+                cell.setToolTip(said if whole == cell.text() else f"{whole}\n\n{said}")
             else:
                 cell.setToolTip(
                     self.tr("按月计至今应完成 {n}").replace("{n}", str(line.expected_by_now))
@@ -218,11 +221,9 @@ class EducationPage(LazyPage):
                 self.tr("存档材料"),
             ]
         )
-        self.widths = {0: 11, 1: 8, 2: 14, 4: 10, 5: 4, 6: 10, 7: 4}  # in digits (fit_columns)
-        fit_columns(self.table, self.widths)
-        # the topic takes what is left (read whole; the longest form and organiser wrap no more)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)
+        # the form, topic, place and organiser share what the others leave, wrapping: at 800 px a
+        # township's list in English left the topic "…" (fixed widths took the row)
+        share_width(self.table, {2: 2, 3: 4, 4: 2, 6: 2}, whole={0: "0000-00-00"})
         lay = QVBoxLayout(self)
         lay.addWidget(top)
         lay.addWidget(self.progress)
@@ -258,9 +259,6 @@ class EducationPage(LazyPage):
                 elif j == 7:
                     item.setTextAlignment(Qt.AlignCenter)
                 self.table.setItem(i, j, item)
-        # as wide as the rows' text needs, up to twice the set width: "Individual health
-        # education" read "Individual …" in English even at 1280 px
-        fit_columns(self.table, self.widths)
 
     def new_activity(self) -> ActivityDialog:
         dialog = ActivityDialog(self.store, self)

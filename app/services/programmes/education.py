@@ -718,11 +718,12 @@ def _identity(_context: str, text: str) -> str:
     return text
 
 
-def progress_text(line: ProgressLine, translate: Translate = _identity) -> str:
+def progress_text(line: ProgressLine, translate: Translate = _identity, *, units: bool = True) -> str:
     """A progress line as the 健康教育 page and ``education progress`` say it:
     "健康知识讲座：4 / 6 个两月期（落后：缺5–6月、7–8月）", and a township's, each of its units held
     to its own minimum: "宣传栏更换：16 / 18 个两月期（2 个单位落后：东村 缺3–4月；西村 缺5–6月；
-    宣传栏个数未核对）"."""
+    宣传栏个数未核对）".  ``units`` False: a township's units behind only counted ("2 个单位落后"),
+    for a panel that says the rest on demand (ten villages' missing periods filled the page)."""
     text = translate(CTX, QT_TRANSLATE_NOOP("Education", "{label}：{done}{need}{unit}")).format(
         label=translate(CTX, line.label),
         done=line.done,
@@ -737,15 +738,17 @@ def progress_text(line: ProgressLine, translate: Translate = _identity) -> str:
             if behind[0].missed
             else Message(CTX, QT_TRANSLATE_NOOP("Education", "落后"))
         )
+    elif behind and not units:
+        said.append(Message(CTX, QT_TRANSLATE_NOOP("Education", "{n} 个单位落后"), {"n": len(behind)}))
     elif behind:  # a township's: which of its units, and what each misses
-        units = translate(CTX, UNIT_SEPARATOR).join(
+        named = translate(CTX, UNIT_SEPARATOR).join(
             _unit_behind(u, line.key).render(translate) for u in behind
         )
         said.append(
             Message(
                 CTX,
                 QT_TRANSLATE_NOOP("Education", "{n} 个单位落后：{units}"),
-                {"n": len(behind), "units": Said(units)},
+                {"n": len(behind), "units": Said(named)},
             )
         )
     elif line.behind:  # (a line without units: its sum against its share by now)
