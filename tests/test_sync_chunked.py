@@ -359,6 +359,7 @@ def test_a_cancelled_import_keeps_its_chunks_and_finishes_later(world, template,
     report = backup.check(town.store)
     (said,) = [r for r in report.results if r.name == "同步包导入"]
     assert not said.ok and "导入到一半中断了" in said.detail and "再导入一次" in said.detail, said
+    assert said.by_user and not report.for_maintainer  # (cunyi check: not "请联系维护人员")
     with town.store.session() as s:
         assert len(exchange.status(s)["unfinished_imports"]) == 1
     (outcome,) = town.import_(path)

@@ -93,5 +93,8 @@ def check(args) -> int:
     report = backup.check(store)
     for r in report.results:
         print(f"{'✓' if r.ok else '✗'} {r.name}{'：' + r.detail if r.detail else ''}")
-    print("检查通过" if report.ok else "发现问题，请联系维护人员")
+    if report.ok:
+        print("检查通过")
+    else:
+        print("发现问题，请联系维护人员" if report.for_maintainer else "发现问题：请按上面的说明处理")
     return 0 if report.ok else 1

@@ -1024,6 +1024,9 @@ class CheckResult:
     name: str
     ok: bool
     detail: str = ""
+    by_user: bool = (
+        False  # a problem the user sets right as its detail says (a clock, a file to import again)
+    )
 
 
 @dataclass
@@ -1033,6 +1036,11 @@ class CheckReport:
     @property
     def ok(self) -> bool:
         return all(r.ok for r in self.results)
+
+    @property
+    def for_maintainer(self) -> bool:
+        """Whether a problem found needs someone who maintains the PC (not only the user's steps)."""
+        return any(not r.ok and not r.by_user for r in self.results)
 
 
 ORPHANS = {
@@ -1159,8 +1167,8 @@ def check(store: Store) -> CheckReport:
         report.results.append(_sequence_result(s))
         warnings = [m.render() for m in exchange.clock_warnings(s)]
         unfinished = [m.render() for m in exchange.unfinished_imports(s)]
-    report.results.append(CheckResult("时钟", not warnings, "；".join(warnings)))
-    report.results.append(CheckResult("同步包导入", not unfinished, "；".join(unfinished)))
+    report.results.append(CheckResult("时钟", not warnings, "；".join(warnings), by_user=True))
+    report.results.append(CheckResult("同步包导入", not unfinished, "；".join(unfinished), by_user=True))
     return report
 
 

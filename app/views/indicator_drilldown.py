@@ -63,7 +63,7 @@ class IndicatorDrilldown(QDialog):
         title = QLabel(f"{translate('Indicator', name)} — {place}")
         title.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.numerator = QRadioButton(self.tr("计入的活动") if activities else self.tr("分子（计入的居民）"))
-        self.denominator = QRadioButton(self.tr("分母（应管理的全部居民）"))
+        self.denominator = QRadioButton(self.tr("分母（这项指标统计的全部居民）"))
         group = QButtonGroup(self)
         group.addButton(self.numerator)
         group.addButton(self.denominator)
