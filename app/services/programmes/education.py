@@ -618,7 +618,8 @@ def _unit_progress(
     every = spec.every_months.get(kind)
     if every is None:
         need = spec.per_year.get(kind, 0)
-        months = 12 if today.year > year else (0 if today.year < year else today.month)
+        # the months over: on 2 January nothing is due yet (the month running is not)
+        months = 12 if today.year > year else (0 if today.year < year else today.month - 1)
         return UnitProgress(code, name, done(activities, key), need, need * months // 12, own=own)
     due = periods(every)
     held = {period_of(a.held_on.month, every) for a in activities if a.form in spec.forms}
