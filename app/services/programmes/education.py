@@ -776,7 +776,16 @@ class Said:
 
 
 def _missed(unit: UnitProgress) -> tuple[Message, ...]:
-    return tuple(period_label(m) for m in unit.missed)
+    """The periods a unit missed, three or more running said as one span: "缺1–6月", not "缺1月、
+    2月、3月、4月、5月、6月" (a township without a lecture all year listed twelve months)."""
+    runs: list[list[Months]] = []
+    for months in unit.missed:
+        if runs and runs[-1][-1][1] + 1 == months[0]:
+            runs[-1].append(months)
+        else:
+            runs.append([months])
+    spans = [[(run[0][0], run[-1][1])] if len(run) >= 3 else run for run in runs]
+    return tuple(period_label(m) for span in spans for m in span)
 
 
 def _unit_name(unit: UnitProgress) -> Message | Said:
