@@ -1924,6 +1924,10 @@
         <translation>override the suggestion</translation>
     </message>
     <message>
+        <source>下次随访日期（默认：按本次随访分类，未给 --classification 时按建议的分类）</source>
+        <translation>Next visit date (default: by this visit's class; without --classification, by the suggested class)</translation>
+    </message>
+    <message>
         <source>失访：原因代码 1–5</source>
         <translation>lost to follow-up: reason code 1–5</translation>
     </message>
@@ -2523,8 +2527,12 @@
         <translation>behind</translation>
     </message>
     <message>
+        <source>{n} 个单位落后</source>
+        <translation>units behind: {n}</translation>
+    </message>
+    <message>
         <source>{n} 个单位落后：{units}</source>
-        <translation>{n} units behind: {units}</translation>
+        <translation>units behind: {n} — {units}</translation>
     </message>
     <message>
         <source>（{said}）</source>
@@ -2544,11 +2552,11 @@
     </message>
     <message>
         <source>{name} 差 {n} 种</source>
-        <translation>{name} {n} kinds short</translation>
+        <translation>{name}: {n} short (kinds)</translation>
     </message>
     <message>
         <source>{name} 差 {n} 次</source>
-        <translation>{name} {n} short</translation>
+        <translation>{name}: {n} short</translation>
     </message>
     <message>
         <source>附件“{name}”不是 JPEG、PNG 图片或 PDF 文件</source>
@@ -5038,8 +5046,8 @@
         <translation>Activities counted</translation>
     </message>
     <message>
-        <source>分母（应管理的全部居民）</source>
-        <translation>Denominator (everyone it covers)</translation>
+        <source>分母（这项指标统计的全部居民）</source>
+        <translation>Denominator (everyone this indicator counts)</translation>
     </message>
     <message>
         <source>只看未计入的</source>
@@ -5826,15 +5834,15 @@
     </message>
     <message>
         <source>{n} 户</source>
-        <translation>households: {n}</translation>
+        <translation>{n}</translation>
     </message>
     <message>
         <source>{n} 份</source>
-        <translation>plans: {n}</translation>
+        <translation>{n}</translation>
     </message>
     <message>
         <source>{n} 人</source>
-        <translation>people: {n}</translation>
+        <translation>{n}</translation>
     </message>
     <message>
         <source>打印一户一档</source>
@@ -7835,10 +7843,6 @@
         <translation>Target</translation>
     </message>
     <message>
-        <source>次数类指标</source>
-        <translation>Counted against a yearly minimum</translation>
-    </message>
-    <message>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -7911,6 +7915,18 @@
         <translation>{n} short</translation>
     </message>
     <message>
+        <source>{n} 期</source>
+        <translation>{n} period(s)</translation>
+    </message>
+    <message>
+        <source>最低 {n} 期</source>
+        <translation>minimum {n} period(s)</translation>
+    </message>
+    <message>
+        <source>差 {n} 期</source>
+        <translation>{n} period(s) short</translation>
+    </message>
+    <message>
         <source>注：制表人不能查看全部严重精神障碍患者（责任医生只能查看自己负责的），本表只含其能查看的；以下指标与有权限者所见不同：{names}。完整的表须由有“精神卫生”权限的人员制作（由管理员在“用户”页授予）</source>
         <translation>Note: the person who made this report may not see every severe mental disorder patient (a responsible doctor sees only their own), so the report holds only those they may see. These indicators differ from what an authorised user sees: {names}. A complete report must be made by a user with the Mental health permission (an administrator grants it on the Users page).</translation>
     </message>
@@ -7949,6 +7965,10 @@
     <message>
         <source>差 {n} 次</source>
         <translation>{n} short</translation>
+    </message>
+    <message>
+        <source>活动类指标</source>
+        <translation>Activity indicators</translation>
     </message>
     <message>
         <source>{n} 个单位未达到</source>
@@ -9409,6 +9429,10 @@
         <translation>Enter the visit date and danger level for a suggested class</translation>
     </message>
     <message>
+        <source>建议：{suggested}；医生判为{cls}，下次随访 {date}</source>
+        <translation>Suggested: {suggested}; classed by the doctor as {cls}, next visit {date}</translation>
+    </message>
+    <message>
         <source>建议：{cls}，下次随访 {date}</source>
         <translation>Suggested: {cls}, next visit {date}</translation>
     </message>
@@ -10404,12 +10428,12 @@ Click Yes only if it matches.</translation>
         <translation>Period:</translation>
     </message>
     <message>
-        <source>点击任一数字查看其背后的居民名单及原因；点击乡镇名展开或收起它的村，点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后；没有目标的指标不着色。村民小组没有录入人口数，以人口数为分母的率显示为“—”。</source>
-        <translation>Click any number for the residents behind it and why; click a township&apos;s name to show or hide its villages, a village&apos;s to show or hide its groups. Green: target met; amber: within 10 points; red: behind. No colour: the indicator has no target. Groups have no population figures: rates over the population show &quot;—&quot;.</translation>
+        <source>点击任一数字查看其背后的居民名单及原因；点击乡镇名展开或收起它的村，点击村名展开或收起它的村民小组。绿色：达到目标（健康教育活动：达到最低要求）；橙色：差距在10个百分点以内；红色：落后（健康教育活动：统计期已过而未达到）；没有目标的指标、统计期未完而未达到的活动不着色。村民小组没有录入人口数，以人口数为分母的率显示为“—”。</source>
+        <translation>Click any number to see the residents behind it and why; click a township to show or hide its villages, and a village to show or hide its groups. Green: target met (health-education activities: minimum met); amber: within 10 percentage points of the target; red: behind (activities: the period is over and the minimum was not met); indicators without a target, and activities short while their period is still running, are not coloured. Village groups have no population entered: rates over a population show "—".</translation>
     </message>
     <message>
-        <source>点击任一数字查看其背后的居民名单及原因；点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后；没有目标的指标不着色。村民小组没有录入人口数，以人口数为分母的率显示为“—”。</source>
-        <translation>Click any number for the residents behind it and why; click a village&apos;s name to show or hide its groups. Green: target met; amber: within 10 points; red: behind. No colour: the indicator has no target. Groups have no population figures: rates over the population show &quot;—&quot;.</translation>
+        <source>点击任一数字查看其背后的居民名单及原因；点击村名展开或收起它的村民小组。绿色：达到目标（健康教育活动：达到最低要求）；橙色：差距在10个百分点以内；红色：落后（健康教育活动：统计期已过而未达到）；没有目标的指标、统计期未完而未达到的活动不着色。村民小组没有录入人口数，以人口数为分母的率显示为“—”。</source>
+        <translation>Click any number to see the residents behind it and why; click a village to show or hide its groups. Green: target met (health-education activities: minimum met); amber: within 10 percentage points of the target; red: behind (activities: the period is over and the minimum was not met); indicators without a target, and activities short while their period is still running, are not coloured. Village groups have no population entered: rates over a population show "—".</translation>
     </message>
     <message>
         <source>图表指标：</source>

@@ -1923,6 +1923,10 @@
         <translation>指定分类，不采用建议</translation>
     </message>
     <message>
+        <source>下次随访日期（默认：按本次随访分类，未给 --classification 时按建议的分类）</source>
+        <translation>下次随访日期（默认：按本次随访分类，未给 --classification 时按建议的分类）</translation>
+    </message>
+    <message>
         <source>失访：原因代码 1–5</source>
         <translation>失访：原因代码 1–5</translation>
     </message>
@@ -2520,6 +2524,10 @@
     <message>
         <source>落后</source>
         <translation>落后</translation>
+    </message>
+    <message>
+        <source>{n} 个单位落后</source>
+        <translation>{n} 个单位落后</translation>
     </message>
     <message>
         <source>{n} 个单位落后：{units}</source>
@@ -5037,8 +5045,8 @@
         <translation>计入的活动</translation>
     </message>
     <message>
-        <source>分母（应管理的全部居民）</source>
-        <translation>分母（应管理的全部居民）</translation>
+        <source>分母（这项指标统计的全部居民）</source>
+        <translation>分母（这项指标统计的全部居民）</translation>
     </message>
     <message>
         <source>只看未计入的</source>
@@ -7834,10 +7842,6 @@
         <translation>目标</translation>
     </message>
     <message>
-        <source>次数类指标</source>
-        <translation>次数类指标</translation>
-    </message>
-    <message>
         <source>完成</source>
         <translation>完成</translation>
     </message>
@@ -7910,6 +7914,18 @@
         <translation>差 {n} 种</translation>
     </message>
     <message>
+        <source>{n} 期</source>
+        <translation>{n} 期</translation>
+    </message>
+    <message>
+        <source>最低 {n} 期</source>
+        <translation>最低 {n} 期</translation>
+    </message>
+    <message>
+        <source>差 {n} 期</source>
+        <translation>差 {n} 期</translation>
+    </message>
+    <message>
         <source>无权查看</source>
         <translation>无权查看</translation>
     </message>
@@ -7944,6 +7960,10 @@
     <message>
         <source>差 {n} 次</source>
         <translation>差 {n} 次</translation>
+    </message>
+    <message>
+        <source>活动类指标</source>
+        <translation>活动类指标</translation>
     </message>
     <message>
         <source>注：制表人不能查看全部严重精神障碍患者（责任医生只能查看自己负责的），本表只含其能查看的；以下指标与有权限者所见不同：{names}。完整的表须由有“精神卫生”权限的人员制作（由管理员在“用户”页授予）</source>
@@ -9408,6 +9428,10 @@
         <translation>填写随访日期和危险性评估后给出分类建议</translation>
     </message>
     <message>
+        <source>建议：{suggested}；医生判为{cls}，下次随访 {date}</source>
+        <translation>建议：{suggested}；医生判为{cls}，下次随访 {date}</translation>
+    </message>
+    <message>
         <source>建议：{cls}，下次随访 {date}</source>
         <translation>建议：{cls}，下次随访 {date}</translation>
     </message>
@@ -10403,12 +10427,12 @@
         <translation>统计期：</translation>
     </message>
     <message>
-        <source>点击任一数字查看其背后的居民名单及原因；点击乡镇名展开或收起它的村，点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后；没有目标的指标不着色。村民小组没有录入人口数，以人口数为分母的率显示为“—”。</source>
-        <translation>点击任一数字查看其背后的居民名单及原因；点击乡镇名展开或收起它的村，点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后；没有目标的指标不着色。村民小组没有录入人口数，以人口数为分母的率显示为“—”。</translation>
+        <source>点击任一数字查看其背后的居民名单及原因；点击乡镇名展开或收起它的村，点击村名展开或收起它的村民小组。绿色：达到目标（健康教育活动：达到最低要求）；橙色：差距在10个百分点以内；红色：落后（健康教育活动：统计期已过而未达到）；没有目标的指标、统计期未完而未达到的活动不着色。村民小组没有录入人口数，以人口数为分母的率显示为“—”。</source>
+        <translation>点击任一数字查看其背后的居民名单及原因；点击乡镇名展开或收起它的村，点击村名展开或收起它的村民小组。绿色：达到目标（健康教育活动：达到最低要求）；橙色：差距在10个百分点以内；红色：落后（健康教育活动：统计期已过而未达到）；没有目标的指标、统计期未完而未达到的活动不着色。村民小组没有录入人口数，以人口数为分母的率显示为“—”。</translation>
     </message>
     <message>
-        <source>点击任一数字查看其背后的居民名单及原因；点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后；没有目标的指标不着色。村民小组没有录入人口数，以人口数为分母的率显示为“—”。</source>
-        <translation>点击任一数字查看其背后的居民名单及原因；点击村名展开或收起它的村民小组。绿色：达到目标；橙色：差距在10个百分点以内；红色：落后；没有目标的指标不着色。村民小组没有录入人口数，以人口数为分母的率显示为“—”。</translation>
+        <source>点击任一数字查看其背后的居民名单及原因；点击村名展开或收起它的村民小组。绿色：达到目标（健康教育活动：达到最低要求）；橙色：差距在10个百分点以内；红色：落后（健康教育活动：统计期已过而未达到）；没有目标的指标、统计期未完而未达到的活动不着色。村民小组没有录入人口数，以人口数为分母的率显示为“—”。</source>
+        <translation>点击任一数字查看其背后的居民名单及原因；点击村名展开或收起它的村民小组。绿色：达到目标（健康教育活动：达到最低要求）；橙色：差距在10个百分点以内；红色：落后（健康教育活动：统计期已过而未达到）；没有目标的指标、统计期未完而未达到的活动不着色。村民小组没有录入人口数，以人口数为分母的率显示为“—”。</translation>
     </message>
     <message>
         <source>图表指标：</source>
