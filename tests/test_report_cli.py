@@ -294,6 +294,16 @@ def test_education_counts_read_as_counts_against_the_minimum(township_dir, capsy
     assert re.search(rf"{n} ?期\s+最低 ?{minimum} ?期\s+差 ?{minimum - n} ?期", row), (
         row
     )  # (its spaces may go)
+    # and the workbook's sheet of the lectures: not "分子 29，分母 30"
+    import openpyxl
+
+    book = Path(township_dir) / "r.xlsx"
+    assert (
+        main(["--data-dir", township_dir, "report", "indicators", "--year", str(YEAR), "-o", str(book)]) == 0
+    )
+    headings = [str(ws.cell(row=1, column=1).value) for ws in openpyxl.load_workbook(book).worksheets]
+    (heading,) = [h for h in headings if h.startswith("健康知识讲座次数")]
+    assert heading.endswith(f"：{n} 期，最低 {minimum} 期"), heading
 
 
 def test_a_sum_of_counts_met_by_one_units_surplus_says_how_many_units_fell_short(township_dir, capsys):

@@ -1925,7 +1925,7 @@
     </message>
     <message>
         <source>下次随访日期（默认：按本次随访分类，未给 --classification 时按建议的分类）</source>
-        <translation>Next visit date (default: by this visit's class; without --classification, by the suggested class)</translation>
+        <translation>Next visit date (default: by this visit&apos;s class; without --classification, by the suggested class)</translation>
     </message>
     <message>
         <source>失访：原因代码 1–5</source>
@@ -7999,6 +7999,10 @@
         <translation>{name} ({period}): numerator {numerator}, denominator {denominator}</translation>
     </message>
     <message>
+        <source>{name}（{period}）：{done}，{minimum}</source>
+        <translation>{name} ({period}): {done}, {minimum}</translation>
+    </message>
+    <message>
         <source>{name}（{period}）：{unseen}</source>
         <translation>{name} ({period}): {unseen}</translation>
     </message>
@@ -10429,11 +10433,11 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>点击任一数字查看其背后的居民名单及原因；点击乡镇名展开或收起它的村，点击村名展开或收起它的村民小组。绿色：达到目标（健康教育活动：达到最低要求）；橙色：差距在10个百分点以内；红色：落后（健康教育活动：统计期已过而未达到）；没有目标的指标、统计期未完而未达到的活动不着色。村民小组没有录入人口数，以人口数为分母的率显示为“—”。</source>
-        <translation>Click any number to see the residents behind it and why; click a township to show or hide its villages, and a village to show or hide its groups. Green: target met (health-education activities: minimum met); amber: within 10 percentage points of the target; red: behind (activities: the period is over and the minimum was not met); indicators without a target, and activities short while their period is still running, are not coloured. Village groups have no population entered: rates over a population show "—".</translation>
+        <translation>Click any number to see the residents behind it and why; click a township to show or hide its villages, and a village to show or hide its groups. Green: target met (health-education activities: minimum met); amber: within 10 percentage points of the target; red: behind (activities: the period is over and the minimum was not met); indicators without a target, and activities short while their period is still running, are not coloured. Village groups have no population entered: rates over a population show &quot;—&quot;.</translation>
     </message>
     <message>
         <source>点击任一数字查看其背后的居民名单及原因；点击村名展开或收起它的村民小组。绿色：达到目标（健康教育活动：达到最低要求）；橙色：差距在10个百分点以内；红色：落后（健康教育活动：统计期已过而未达到）；没有目标的指标、统计期未完而未达到的活动不着色。村民小组没有录入人口数，以人口数为分母的率显示为“—”。</source>
-        <translation>Click any number to see the residents behind it and why; click a village to show or hide its groups. Green: target met (health-education activities: minimum met); amber: within 10 percentage points of the target; red: behind (activities: the period is over and the minimum was not met); indicators without a target, and activities short while their period is still running, are not coloured. Village groups have no population entered: rates over a population show "—".</translation>
+        <translation>Click any number to see the residents behind it and why; click a village to show or hide its groups. Green: target met (health-education activities: minimum met); amber: within 10 percentage points of the target; red: behind (activities: the period is over and the minimum was not met); indicators without a target, and activities short while their period is still running, are not coloured. Village groups have no population entered: rates over a population show &quot;—&quot;.</translation>
     </message>
     <message>
         <source>图表指标：</source>

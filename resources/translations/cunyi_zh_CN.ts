@@ -7998,6 +7998,10 @@
         <translation>{name}（{period}）：分子 {numerator}，分母 {denominator}</translation>
     </message>
     <message>
+        <source>{name}（{period}）：{done}，{minimum}</source>
+        <translation>{name}（{period}）：{done}，{minimum}</translation>
+    </message>
+    <message>
         <source>{name}（{period}）：{unseen}</source>
         <translation>{name}（{period}）：{unseen}</translation>
     </message>

@@ -677,6 +677,17 @@ def write_workbook(
                 "denominator": "—" if ind.total.denominator is None else ind.total.denominator,
             },
         ).render(translate)
+        if ind.unit in COUNTS:  # activities against a minimum, as the summary says them
+            heading = Message(
+                CTX,
+                QT_TRANSLATE_NOOP("Report", "{name}（{period}）：{done}，{minimum}"),
+                {
+                    "name": translate("Indicator", ind.name),
+                    "period": period_label(report.period, translate),
+                    "done": count_text(ind.total.numerator, ind.unit, translate),
+                    "minimum": minimum_text(ind.total.denominator, ind.unit, translate),
+                },
+            ).render(translate)
         if hidden:  # (its English is punctuated as English: the hand-joined heading was not)
             heading = Message(
                 CTX,
