@@ -1158,6 +1158,21 @@ class Store:
                 lock_for_writing(s.connection())
             yield s
 
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A unit of work that only reads (a report, a review scan, the township's 工作台): one
+        consistent view of the store, committed at its end.  On SQLite it does not take the write
+        lock (a deferred transaction reads a WAL snapshot): a scan of a township's 60,000 records
+        (20 s) or a county's report held it as :meth:`transaction` does, and a doctor's save in
+        another window waited for it and gave up after the busy timeout.  What it audits is written
+        after it ends (``audit.record_now``); it must write nothing else."""
+        with self.session() as s, s.begin():
+            yield s
+            s.flush()
+            wrote = s.info.get("changed_tables")
+            if wrote:  # (a bug: it would commit under no lock, or fail on another's commit)
+                raise RuntimeError(f"a reading unit of work wrote to {sorted(wrote)}")
+
     def dispose(self) -> None:
         self.engine.dispose()
         if self._file is not None and self._file in _open_plain:

@@ -284,12 +284,16 @@ def test_a_class_milder_than_the_danger_level_allows_is_refused(store, person, d
     with store.session() as s:
         assert s.scalars(select(SmiVisit)).all() == []
     with store.transaction() as s:  # more severe than suggested: the doctor's to judge
-        smi.record_visit(
+        saved = smi.record_visit(
             s,
             archive_no,
             smi.input_with(visit_date="2026-11-10", danger="0", classification="1", **SMI_ASSESSED),
             today=TODAY,
         )
+    # and what 不稳定 calls for, as the form said it: referred at once, seen within 2 weeks (the
+    # save said the rules' 稳定's nothing, and the CLI printed no referral)
+    assert (saved.classification, saved.classification_suggested) == (1, 3)
+    assert saved.referral_suggested and saved.next_due == dt.date(2026, 11, 24)
 
 
 def test_lost_and_death_visits_end_management(store, person):

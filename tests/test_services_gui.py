@@ -281,3 +281,24 @@ def test_an_activitys_form_reads_whole_and_individual_education_says_what_it_cou
         assert individual.text().endswith(" contacts") and "follow-up" in individual.toolTip()
     finally:
         install_translator(gui_app, "zh")
+
+
+def test_a_townships_panel_counts_its_units_behind_and_names_them_when_pointed_at(
+    gui_app, qtbot, township_store
+):
+    """Ten villages' missing periods filled the 健康教育 page: the panel counts the units behind,
+    and its tooltip names each with what it misses, for every line (printed material too, which
+    has no note of its own)."""
+    from app.views.education_page import ProgressPanel
+
+    with township_store.transaction() as s:
+        profile.ensure_village(s, "110105001201", "东村")
+        profile.ensure_village(s, "110105001202", "西村")
+    panel = ProgressPanel(township_store)
+    qtbot.addWidget(panel)
+    panel.refresh(2025)
+    materials = panel.cells["materials"]
+    assert materials.text() == "印刷资料种类：0 / 36（3 个单位落后）"
+    assert "东村 差 12 种" in materials.toolTip() and "西村 差 12 种" in materials.toolTip()
+    lectures = panel.cells["lectures"]
+    assert "东村 缺1–12月" in lectures.toolTip() and "东村" not in lectures.text()

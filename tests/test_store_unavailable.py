@@ -131,3 +131,33 @@ def test_a_log_line_that_cannot_be_written_prints_nothing_on_the_screen(tmp_path
     finally:
         log.removeHandler(handler)
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.sqlite_only  # (PostgreSQL: readers never hold writers up)
+def test_a_long_read_never_holds_up_a_save(store, person, short_wait):
+    """The township's review scan (20 s over 60,000 records) and its 工作台 read in a unit of work
+    that took the write lock, and a doctor's save in another window waited and gave up.  A reading
+    unit of work (Store.reading: ReadOp) takes none: the save goes through while it reads."""
+    import time
+
+    from app.models import Resident
+    from app.services.records import residents as records
+    from tests.conftest import TODAY
+
+    with store.reading() as r:
+        before = r.scalar(select(func.count()).select_from(Resident))
+        started = time.monotonic()
+        with store.transaction() as w:
+            records.save_resident(w, person(name="赵某"), today=TODAY)
+        assert time.monotonic() - started < 1.0
+        assert r.scalar(select(func.count()).select_from(Resident)) == before  # (its own view)
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Resident)) == before + 1
+
+
+def test_a_reading_unit_of_work_that_writes_is_a_bug_said_as_such(store, person):
+    from app.services.records import residents as records
+    from tests.conftest import TODAY
+
+    with pytest.raises(RuntimeError, match="reading unit of work wrote"), store.reading() as r:
+        records.save_resident(r, person(name="钱某"), today=TODAY)

@@ -4,12 +4,12 @@ and the main window of a township opens on it."""
 
 from __future__ import annotations
 
-import datetime as dt
+import uuid
 
 import pytest
 
 from app.services.indicators import engine
-from app.views.township_home import BEHIND, FIXED_COLUMNS, GOOD, NEAR, TownshipHomePage, light
+from app.views.township_home import BEHIND, FIXED_COLUMNS, GOOD, JUDGED, NEAR, TownshipHomePage, light
 from tests.test_indicators import YEAR, township, township_template  # noqa: F401 - its fixtures
 
 pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
@@ -372,26 +372,43 @@ def test_a_village_doctor_signed_in_at_the_township_is_offered_no_decisions(gui_
             store.actor = None
 
 
-def test_a_count_short_while_its_period_runs_is_not_coloured(gui_app, qtbot, request):
-    """The 健康教育 page holds a period not yet over as not missed: the 工作台 coloured a count
-    short of its yearly minimum amber in December (29 of 30 months), as if behind.  A count is
-    green once met, red when short after the period, and uncoloured while the period runs."""
-    from app.services.indicators import Period
-    from app.services.indicators.output import count_judged
+def test_a_count_is_judged_against_what_was_due_by_the_months_over(gui_app, qtbot, request):
+    """The 健康教育 page holds a period not yet over as not missed: the 工作台 coloured a count short
+    of its yearly minimum amber in December (29 of 30 months), as if behind, and a sum green when
+    one village's surplus covered another's shortfall.  Each unit is judged on its own, against
+    what was due by the months over: green when every unit holds its minimum, red when one holds
+    less than was due, uncoloured while what is missing is still to come."""
+    from app.services.indicators import Period, engine
+    from app.services.indicators.workbench import Workbench
 
-    running, over = Period.year(YEAR), Period.year(YEAR - 1)
-    today = dt.date(YEAR, 12, 6)
-    assert count_judged(29, 30, running, today) is None
-    assert count_judged(29, 30, over, today) == "short"
-    assert count_judged(30, 30, running, today) == "met"
-    assert count_judged(0, 0, over, today) is None  # (no minimum: nothing to judge)
+    east, west = (
+        engine.VillageRef(uuid.uuid4(), "110105001201", "东村"),
+        engine.VillageRef(uuid.uuid4(), "110105001202", "西村"),
+    )
+    report = engine.Report(Period.year(YEAR), (east, west), (), ())
+
+    def judged(done: dict, minimum: dict, due: dict, column) -> str | None:
+        result = engine.IndicatorResult(
+            "education_lectures", "健康知识讲座次数", "education", 1.0, "education_minimum_lectures",
+            engine.Figure(sum(done.values()), sum(minimum.values())),
+            {v.id: engine.Figure(done[v.name], minimum[v.name]) for v in (east, west)}, {}, unit="periods",
+        )  # fmt: skip
+        bench = Workbench(report, {}, {"education_lectures": {v.id: due[v.name] for v in (east, west)}})
+        return bench.judge_count(result, column)
+
+    # December under way: 5 of 6 two-month periods due, each village held them: not yet met, not behind
+    assert judged({"东村": 5, "西村": 5}, {"东村": 6, "西村": 6}, {"东村": 5, "西村": 5}, None) is None
+    assert judged({"东村": 6, "西村": 6}, {"东村": 6, "西村": 6}, {"东村": 5, "西村": 5}, None) == "met"
+    # a period gone by without one: behind, though the year runs on (the page's 落后)
+    assert judged({"东村": 4, "西村": 5}, {"东村": 6, "西村": 6}, {"东村": 5, "西村": 5}, east) == "short"
+    # the sum: one village's surplus does not make up the other's shortfall
+    assert judged({"东村": 9, "西村": 3}, {"东村": 6, "西村": 6}, {"东村": 6, "西村": 6}, None) == "short"
+    assert judged({"东村": 9, "西村": 3}, {"东村": 6, "西村": 6}, {"东村": 6, "西村": 6}, east) == "met"
+    # and the page colours its cells so
     store, _ids = request.getfixturevalue("township")
     page = workbench_of(store, qtbot)
     row = row_of(page, "education_lectures")
     result = page.bench.report.results[row]
-    judged = count_judged(
-        result.total.numerator, result.total.denominator, page.bench.report.period, page.bench.today
-    )
+    expected = JUDGED.get(page.bench.judge_count(result, None))
     colour = page.table.item(row, 1).background().color()
-    expected = {"met": GOOD, "short": BEHIND}.get(judged)
     assert colour == expected if expected is not None else colour not in (GOOD, NEAR, BEHIND)

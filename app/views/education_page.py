@@ -82,13 +82,11 @@ class ProgressPanel(QFrame):
             cell.setStyleSheet("color: #c62828;" if line.behind else "color: #1b5e20;")
             if line.note:  # what it counts (periods, 人次) and what it does not check, said
                 said = translate("Education", line.note)
-                cell.setToolTip(said if whole == cell.text() else f"{whole}\n\n{said}")
+            elif line.expected_by_now is not None:
+                said = self.tr("按月计至今应完成 {n}").replace("{n}", str(line.expected_by_now))
             else:
-                cell.setToolTip(
-                    self.tr("按月计至今应完成 {n}").replace("{n}", str(line.expected_by_now))
-                    if line.expected_by_now is not None
-                    else ""
-                )
+                said = ""
+            cell.setToolTip("\n\n".join(x for x in (whole if whole != cell.text() else "", said) if x))
 
 
 class ActivityDialog(QDialog):

@@ -251,6 +251,15 @@ class Op(_Base[T]):
             return self._work(s, *extra)
 
 
+class ReadOp(_Base[T]):
+    """A service call that only reads, in :meth:`Store.reading`: a long one (a report, a review
+    scan) never holds up a save in another window."""
+
+    def _call(self, *extra) -> T:
+        with self._store.reading() as s:
+            return self._work(s, *extra)
+
+
 class StoreOp(_Base[T]):
     """A service that runs its own transactions: ``work(store)`` (or ``work(store, progress)``)."""
 

@@ -24,7 +24,7 @@ from app.services.indicators import Period
 from app.services.printing.supervision_sheet import write_supervision_sheets
 from app.services.quality import export
 from app.services.quality import report as quality
-from app.views.operations import FOLLOWUPS, RESIDENTS, Op, refresh_on
+from app.views.operations import FOLLOWUPS, RESIDENTS, Op, ReadOp, refresh_on
 from app.views.widgets import (
     LazyPage,
     aside,
@@ -126,7 +126,9 @@ class QualityPage(LazyPage):
         period, code = Period.year(self.year.value()), self.village.currentData()
         self.run_button.setEnabled(False)
         self.task = (
-            Op(self, self.store, lambda s, _progress: quality.quality_report(s, period, village_code=code))
+            ReadOp(
+                self, self.store, lambda s, _progress: quality.quality_report(s, period, village_code=code)
+            )
             .success(self.show_report)
             .run_in_background(self.tr("正在生成质量报告…"))
         )

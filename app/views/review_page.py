@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.db import Store
 from app.services.access.actor import SYSTEM_ACTOR
 from app.services.quality import review
-from app.views.operations import REFERRALS, RESIDENTS, SYNC, Op, refresh_on
+from app.views.operations import REFERRALS, RESIDENTS, SYNC, Op, ReadOp, refresh_on
 from app.views.widgets import LazyPage, aside, empty_note, read_only_table, render, share_width, translate
 
 DECISIONS_TABLE = frozenset({"review_decision"})
@@ -195,7 +195,9 @@ class ReviewPage(LazyPage):
             return review.review_queue(s, progress=progress.report), review.village_decisions(s)
 
         self.task = (
-            Op(self, self.store, load).success(self.loaded).run_in_background(self.tr("正在查找待审核项…"))
+            ReadOp(self, self.store, load)
+            .success(self.loaded)
+            .run_in_background(self.tr("正在查找待审核项…"))
         )
         self.busy = True
         self.task.finished.connect(self._idle)

@@ -37,12 +37,13 @@ from app.db import Store
 from app.i18n import local_time
 from app.services.indicators import COUNTS, Period, engine, output, workbench
 from app.views.indicator_drilldown import IndicatorDrilldown
-from app.views.operations import FOLLOWUPS, REFERRALS, RESIDENTS, SYNC, Op, refresh_on
+from app.views.operations import FOLLOWUPS, REFERRALS, RESIDENTS, SYNC, Op, ReadOp, refresh_on
 from app.views.population_dialog import PopulationDialog
 from app.views.referrals import ReferralList
 from app.views.widgets import AllOrSome, aside, toolbar, translate
 
 GOOD, NEAR, BEHIND = QColor("#c8e6c9"), QColor("#ffe0b2"), QColor("#ffcdd2")
+JUDGED = {"met": GOOD, "short": BEHIND}  # a count against its minimum (Workbench.judge_count)
 NEAR_POINTS = 0.10  # within 10 percentage points of the target: amber
 POPULATION = frozenset({"population_figure"})
 FIXED_COLUMNS = 2  # 目标, 全乡镇 (a county: 全县); the villages (a county: the townships) follow
@@ -148,15 +149,15 @@ class TownshipHomePage(QWidget):
         self.note = QLabel(
             self.tr(
                 "点击任一数字查看其背后的居民名单及原因；点击乡镇名展开或收起它的村，点击村名展开或收起它的村民小组。"
-                "绿色：达到目标（健康教育活动：达到最低要求）；橙色：差距在10个百分点以内；红色：落后（健康教育活动：统计期已过而未达到）；"
-                "没有目标的指标、统计期未完而未达到的活动不着色。"
+                "绿色：达到目标（健康教育活动：每个单位都达到最低要求）；橙色：差距在10个百分点以内；"
+                "红色：落后（健康教育活动：有单位在已过去的月份里应完成的没有完成）；没有目标的指标、还未到期的活动不着色。"
                 "村民小组没有录入人口数，以人口数为分母的率显示为“—”。"
             )
             if county
             else self.tr(
                 "点击任一数字查看其背后的居民名单及原因；点击村名展开或收起它的村民小组。"
-                "绿色：达到目标（健康教育活动：达到最低要求）；橙色：差距在10个百分点以内；红色：落后（健康教育活动：统计期已过而未达到）；"
-                "没有目标的指标、统计期未完而未达到的活动不着色。"
+                "绿色：达到目标（健康教育活动：每个单位都达到最低要求）；橙色：差距在10个百分点以内；"
+                "红色：落后（健康教育活动：有单位在已过去的月份里应完成的没有完成）；没有目标的指标、还未到期的活动不着色。"
                 "村民小组没有录入人口数，以人口数为分母的率显示为“—”。"
             )
         )
@@ -232,7 +233,7 @@ class TownshipHomePage(QWidget):
     def refresh(self, *_args):
         period = self.period()
         self.task = (
-            Op(self, self.store, lambda s, p: workbench.township_workbench(s, period, progress=p.report))
+            ReadOp(self, self.store, lambda s, p: workbench.township_workbench(s, period, progress=p.report))
             .success(self.show_workbench)
             .run_in_background(self.tr("正在计算指标…"))
         )
@@ -402,11 +403,12 @@ class TownshipHomePage(QWidget):
                     text = f"{pct(figure.rate)}\n{figure.numerator:,} / {den}"
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignCenter)
-                if result.unit in COUNTS:  # met, or short once the period is over (not yet: no colour)
-                    judged = output.count_judged(
-                        figure.numerator, figure.denominator, report.period, self.bench.today
-                    )
-                    color = {"met": GOOD, "short": BEHIND}.get(judged)
+                if result.unit in COUNTS:  # met, short of what was due by now, or still to come
+                    if g is not None:
+                        judged = None  # (a village group holds no activities of its own)
+                    else:
+                        judged = self.bench.judge_count(result, v.code if isinstance(v, _Own) else v)
+                    color = JUDGED.get(judged)
                 else:
                     color = light(figure.rate, result.target)
                 if color is not None:
@@ -541,7 +543,7 @@ class TownshipHomePage(QWidget):
         self._draw_comparison(result)
         year = self.year.value()
         self.trend_task = (
-            Op(self, self.store, lambda s, _p: engine.monthly_trend(s, key, year))
+            ReadOp(self, self.store, lambda s, _p: engine.monthly_trend(s, key, year))
             .success(lambda trend: self._draw_trend(result, trend))
             .run_in_background(self.tr("正在计算逐月趋势…"))
         )
@@ -595,7 +597,10 @@ class TownshipHomePage(QWidget):
             villages = report.villages
             figures = [result.villages[v.id] for v in villages]
         xs = list(range(len(villages)))
-        brushes = [light(f.rate, result.target) or QColor("#90caf9") for f in figures]
+        if result.unit in COUNTS:  # (as the table's cells: each unit against what was due by now)
+            brushes = [JUDGED.get(self.bench.judge_count(result, v)) or QColor("#90caf9") for v in villages]
+        else:
+            brushes = [light(f.rate, result.target) or QColor("#90caf9") for f in figures]
         heights = [self._height(result, f) for f in figures]
         known = [i for i, h in enumerate(heights) if h is not None]  # an unknown rate draws no bar (not 0)
         if known:

@@ -8,7 +8,6 @@ translator) to get them in the UI language.  Cells go through ``safe_output``.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from pathlib import Path
 
@@ -326,20 +325,6 @@ def standing_text(
     if numerator >= denominator:
         return translate(CTX, QT_TRANSLATE_NOOP("Report", "已达到"))
     return Message(CTX, _COUNT_WORDS[unit][2], {"n": denominator - numerator}).render(translate)
-
-
-def count_judged(
-    numerator: int | None, denominator: int | None, period: Period, today: dt.date | None
-) -> str | None:
-    """How a count stands against its minimum, to colour it: "met"; "short" once the report's
-    period is over; None while it runs and the count is short (the 健康教育 page holds a period
-    that has not ended as not missed: the 工作台 read amber for a December still under way), or
-    when there is no minimum."""
-    if not denominator or numerator is None:
-        return None
-    if not falls_short(numerator, denominator):
-        return "met"
-    return "short" if today is not None and period.end < today else None
 
 
 def _units_short(result: engine.IndicatorResult, villages, townships) -> dict:

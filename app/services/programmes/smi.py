@@ -469,7 +469,8 @@ def record_visit(
             ]
         )
     # a class the doctor chose has its own interval (a patient judged 不稳定 is seen within 2 weeks)
-    next_due = next_typed or rules.as_classed(s, chosen, day, previous, thresholds).next_due
+    classed = rules.as_classed(s, chosen, day, previous, thresholds)
+    next_due = next_typed or classed.next_due
     doctor = c.values.get("doctor") or doctor_name(session) or None
     visit = SmiVisit(
         enrolment_id=enrolment.id,
@@ -498,9 +499,9 @@ def record_visit(
         "done",
         chosen,
         s.classification,
-        s.referral,
-        s.police,
-        s.psychiatrist,
+        classed.referral,  # what the class the doctor chose calls for, as the form said it
+        classed.police,
+        classed.psychiatrist,
         next_due,
         visit.overridden,
     )
@@ -852,7 +853,7 @@ def suggest_typed(ctx: VisitContext, inp) -> TypedAdvice | None:
 
 
 def typed_referral_draft(ctx: VisitContext, inp) -> ReferralInput:
-    """A referral draft from the follow-up form before it is saved, when the rules say 立即转诊
+    """A referral draft from the follow-up form before it is saved, when the class calls for 立即转诊
     (the same :func:`suggest_typed` that shows the suggestion).  Its words stay neutral — the
     programme is 专项随访 on every list — the doctor adds what the receiving hospital needs."""
     from app.codes import CODE_LISTS
