@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.db import Store
 from app.services.indicators import Period, engine, output
-from app.views.operations import Op
+from app.views.operations import ReadOp
 from app.views.widgets import WholeTextTips, fit_to_screen, translate
 
 NOT_COUNTED = QColor("#fdecea")
@@ -130,7 +130,7 @@ class IndicatorDrilldown(QDialog):
         group, town, own = self.group_id, self.township_code, self.own
         self.only_missing.setEnabled(which == "denominator")
         self.task = (
-            Op(
+            ReadOp(
                 self,
                 self.store,
                 lambda s, _p: engine.drilldown(
