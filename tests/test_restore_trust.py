@@ -668,12 +668,7 @@ def test_a_village_restored_from_an_older_backup_gets_again_what_the_restore_too
     backup made before: the township, told by A's next bundle what A now holds, sends the rest
     again, and its bundles (which say what the township holds of B) are taken, not refused as
     claiming more than A holds, round after round."""
-    town, (a, b) = county(tmp_path / "c", villages=2)
-    with a.store.transaction() as s:
-        records.save_resident(s, _person("张三"), today=TODAY)
-    _send(a, town, tmp_path / "a1")
-    town.export(tmp_path / "t1", peer=VILLAGES[0])
-    a.import_(tmp_path / "t1")
+    town, a, b = _a_village_in_step(tmp_path)
     saved = backup.backup_to(a.store, tmp_path / "a-backup.db")
     with b.store.transaction() as s:
         records.save_resident(s, _person("李四"), today=TODAY)
@@ -681,8 +676,7 @@ def test_a_village_restored_from_an_older_backup_gets_again_what_the_restore_too
     town.export(tmp_path / "t2", peer=VILLAGES[0])
     assert [o.status for o in a.import_(tmp_path / "t2")] == ["applied"]  # B's range reaches A
     _send(a, town, tmp_path / "a2")  # the township now knows A holds it
-    backup.restore(a.store, a.paths, saved)
-    a = dataclasses.replace(a, store=Store(f"sqlite:///{a.paths.db_file}"))
+    a = _restored(a, saved)
     for round_ in range(2):
         _set_phone(a, _resident_id(a, "张三"), f"1370000000{round_}")
         _send(a, town, tmp_path / f"a-after{round_}")
@@ -691,6 +685,24 @@ def test_a_village_restored_from_an_older_backup_gets_again_what_the_restore_too
         assert _town_phone(town, _resident_id(a, "张三")) == f"1370000000{round_}"
     assert a.unacked() == 0
     assert backup.check(town.store).ok and backup.check(a.store).ok
+
+
+def _a_village_in_step(tmp_path: Path) -> tuple[synckit.Device, synckit.Device, synckit.Device]:
+    """A township and villages A and B; A has enrolled 张三, sent it and taken the township's reply."""
+    town, (a, b) = county(tmp_path / "c", villages=2)
+    with a.store.transaction() as s:
+        records.save_resident(s, _person("张三"), today=TODAY)
+    _send(a, town, tmp_path / "a1")
+    town.export(tmp_path / "t1", peer=VILLAGES[0])
+    a.import_(tmp_path / "t1")
+    return town, a, b
+
+
+def _restored(device: synckit.Device, saved: Path) -> synckit.Device:
+    """``device`` restored from the backup ``saved``, on a store opened afresh."""
+    device.store.dispose()
+    backup.restore(device.store, device.paths, saved)
+    return dataclasses.replace(device, store=Store(f"sqlite:///{device.paths.db_file}"))
 
 
 def _resident_id(device: synckit.Device, name: str) -> uuid.UUID:
@@ -750,8 +762,7 @@ def test_an_older_bundle_imported_late_does_not_speak_over_a_newer_one(tmp_path)
     saved = backup.backup_to(a.store, tmp_path / "a-backup.db")
     _set_phone(a, zhang, "13700000004")
     assert a.export(tmp_path / "a-old")
-    backup.restore(a.store, a.paths, saved)
-    a = dataclasses.replace(a, store=Store(f"sqlite:///{a.paths.db_file}"))
+    a = _restored(a, saved)
     _set_phone(a, zhang, "13700000005")
     _send(a, town, tmp_path / "a3")
     believed = _acked(town, VILLAGES[0])
@@ -770,24 +781,16 @@ def test_a_late_file_of_a_store_restored_over_is_passed_over(tmp_path):
     the township after the last store's bundle.  It is passed over (written before the word held),
     so the township neither believes A holds what it does not (A then refused every township
     bundle as overreach) nor passes over A's later bundles."""
-    town, (a, b) = county(tmp_path / "c", villages=2)
-    with a.store.transaction() as s:
-        records.save_resident(s, _person("张三"), today=TODAY)
-    _send(a, town, tmp_path / "a1")
-    town.export(tmp_path / "t1", peer=VILLAGES[0])
-    a.import_(tmp_path / "t1")
+    town, a, b = _a_village_in_step(tmp_path)
     saved = backup.backup_to(a.store, tmp_path / "a-backup.db")
-    backup.restore(a.store, a.paths, saved)  # the wrong backup, say
-    a = dataclasses.replace(a, store=Store(f"sqlite:///{a.paths.db_file}"))
+    a = _restored(a, saved)  # the wrong backup, say
     with b.store.transaction() as s:
         records.save_resident(s, _person("李四"), today=TODAY)
     _send(b, town, tmp_path / "b1")
     town.export(tmp_path / "t2", peer=VILLAGES[0])
     assert [o.status for o in a.import_(tmp_path / "t2")] == ["applied"]  # B's range
     assert a.export(tmp_path / "a-between")  # left on the stick
-    a.store.dispose()
-    backup.restore(a.store, a.paths, saved)  # again, from the same backup
-    a = dataclasses.replace(a, store=Store(f"sqlite:///{a.paths.db_file}"))
+    a = _restored(a, saved)  # again, from the same backup
     zhang = _resident_id(a, "张三")
     _set_phone(a, zhang, "13700000002")
     _send(a, town, tmp_path / "a-last")
