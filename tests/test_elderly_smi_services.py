@@ -912,3 +912,25 @@ def test_a_class_the_doctor_chose_books_that_class_s_next_visit(store, person):
         (1, dt.timedelta(days=25)),
     ]
     assert [v.overridden for v in got] == [False, True, True, True, True]
+
+
+def test_a_visit_typed_from_paper_is_advised_as_it_is_saved(store, person):
+    """A visit dated before the last one (typed from paper): the form took the class of the latest
+    visit as the one before it, the save the class of the visit before its date; the psychiatrist's
+    advice and the 14- or 30-day date differed.  The form reads it as the save does."""
+    with store.transaction() as s:
+        (p,) = _people(s, person, 1)
+        smi.register(s, p.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=TODAY)
+        for day, danger in (("2026-10-01", "1"), ("2026-11-10", "0")):  # 基本稳定, then 稳定
+            smi.record_visit(
+                s, p.archive_no, smi.input_with(visit_date=day, danger=danger, **SMI_ASSESSED), today=TODAY
+            )
+        archive_no = p.archive_no
+    typed = smi.input_with(visit_date="2026-10-20", danger="1", **SMI_ASSESSED)  # 基本稳定 again
+    with store.session() as s:
+        advice = smi.suggest_typed(smi.visit_context(s, archive_no), typed)
+    # the visit before 20 October was 基本稳定: it did not settle, a psychiatrist, a month
+    assert advice.suggested.psychiatrist and advice.next_due == dt.date(2026, 11, 19)
+    with store.transaction() as s:
+        saved = smi.record_visit(s, archive_no, typed, today=TODAY)
+    assert (saved.psychiatrist, saved.next_due) == (True, advice.next_due)

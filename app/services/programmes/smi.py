@@ -801,6 +801,14 @@ class VisitContext:
     last_visit: dt.date | None
     today: dt.date
     initial: object  # an SmiVisitInput: today's date and the acting doctor
+    # the classes of the visits done, (date, class), oldest first: the class before a visit typed
+    # with an earlier date (from paper) is read as the save reads it (:meth:`previous_on`)
+    classes: tuple[tuple[dt.date, int], ...] = ()
+
+    def previous_on(self, day: dt.date) -> int | None:
+        """The class of the latest visit before ``day`` (:func:`previous_classification`)."""
+        before = [c for d, c in self.classes if d < day]
+        return before[-1] if before else None
 
 
 def visit_context(session: Session, resident_ref: str | uuid.UUID) -> VisitContext:
@@ -808,6 +816,19 @@ def visit_context(session: Session, resident_ref: str | uuid.UUID) -> VisitConte
     enrolment = _visible_enrolment(session, resident, "read")
     today = capture.trusted_today(session)
     _audit_read(session, "smi_visit", enrolment.id, resident)
+    classes = tuple(
+        (day, cls)
+        for day, cls in session.execute(
+            select(SmiVisit.visit_date, SmiVisit.classification)
+            .where(
+                SmiVisit.enrolment_id == enrolment.id,
+                SmiVisit.voided.is_(False),
+                SmiVisit.outcome == "done",
+                SmiVisit.classification.is_not(None),
+            )
+            .order_by(SmiVisit.visit_date)
+        )
+    )
     return VisitContext(
         resident.id,
         resident.name,
@@ -816,6 +837,7 @@ def visit_context(session: Session, resident_ref: str | uuid.UUID) -> VisitConte
         enrolment.last_visit,
         today,
         SmiVisitInput(visit_date=today.isoformat(), doctor=doctor_name(session)),
+        classes,
     )
 
 
@@ -841,11 +863,12 @@ def suggest_typed(ctx: VisitContext, inp) -> TypedAdvice | None:
     if day is None or danger is None or c.failed("danger", "visit_date"):
         return None
     codes = [row["code"] for row in c.choices if row["field"] == "symptoms"]
-    s = rules.suggest(findings(c.values, codes), day, previous=ctx.previous)
+    previous = ctx.previous_on(day)  # (as the save reads it: a visit typed from paper, dated earlier)
+    s = rules.suggest(findings(c.values, codes), day, previous=previous)
     chosen = c.values.get("classification")
     if c.failed("classification") or (chosen and int(chosen) > rules.mildest_class(danger)):
         chosen = None  # (refused when saved, said at the field)
-    classed = rules.as_classed(s, int(chosen) if chosen else None, day, ctx.previous)
+    classed = rules.as_classed(s, int(chosen) if chosen else None, day, previous)
     typed = None if c.failed("next_due") else c.values.get("next_due")
     if typed and not day < typed <= one_year_after(day):
         typed = None  # (refused when saved, said at the field)
