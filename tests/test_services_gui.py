@@ -238,6 +238,35 @@ def test_a_contract_past_its_term_reads_lapsed_on_the_page(gui_app, qtbot, store
     assert status == {"2024-06-01": "已到期", "2026-06-01": "履约中"}
 
 
+def test_a_renewal_begun_but_unsigned_does_not_read_as_in_force(gui_app, qtbot, store, family, monkeypatch):
+    """A renewal whose term had begun, still awaiting the resident's signature, read 履约中 though
+    no rate counts it as signed (contracts.in_force); once signed, it reads 履约中."""
+    from app.services.programmes import contracts
+    from app.services.sync import capture
+
+    monkeypatch.setattr(capture, "wall_ms", lambda: int(dt.datetime(2026, 12, 10, 12).timestamp() * 1000))
+    with store.transaction() as s:
+        old = contracts.add_contract(s, family[0], doctor="李医生", packages="basic", start="2025-12-20")
+    with store.transaction() as s:
+        new = contracts.renew_contract(s, old[0][0].id)
+        new_id = new.id
+    monkeypatch.setattr(capture, "wall_ms", lambda: int(dt.datetime(2026, 12, 22, 12).timestamp() * 1000))
+    page = ContractsPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+
+    def status():
+        (row,) = [r for r in range(page.table.rowCount()) if page.table.item(r, 4).text() == "2026-12-20"]
+        return page.table.item(row, 6).text(), page.table.item(row, 7).text()
+
+    assert status() == ("待居民签字", "待签字")
+    with store.transaction() as s:
+        contracts.mark_signed(s, new_id)
+    page.refresh()
+    assert status() == ("履约中", "已签字")
+
+
 def test_the_activity_form_says_every_problem_at_once_and_keeps_what_was_typed(gui_app, qtbot, store):
     """An empty lecture form said "请填写活动主题" and, once that was typed, the next problem: one
     save at a time.  Now every problem at once, nothing written, what was typed kept."""

@@ -194,6 +194,8 @@ class ContractsPage(LazyPage):
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
             status = code_label("contract_status", r.status)
+            if r.awaiting_signature(today):
+                status = self.tr("待居民签字")
             if r.lapsed:
                 status = self.tr("已到期")
             if r.yet_to_begin(today):

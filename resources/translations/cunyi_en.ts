@@ -2353,6 +2353,10 @@
         <translation>Contracts ending within {days} days: {n}; renew them in time</translation>
     </message>
     <message>
+        <source>待居民签字</source>
+        <translation>Awaiting signature</translation>
+    </message>
+    <message>
         <source>已到期</source>
         <translation>Lapsed</translation>
     </message>
@@ -10433,11 +10437,11 @@ Click Yes only if it matches.</translation>
     </message>
     <message>
         <source>点击任一数字查看其背后的居民名单及原因；点击乡镇名展开或收起它的村，点击村名展开或收起它的村民小组。绿色：达到目标（健康教育活动：每个单位都达到最低要求）；橙色：差距在10个百分点以内；红色：落后（健康教育活动：有单位在已过去的月份里应完成的没有完成）；没有目标的指标、还未到期的活动不着色。村民小组没有录入人口数，以人口数为分母的率显示为“—”。</source>
-        <translation>Click any number to see the residents behind it and why; click a township to show or hide its villages, and a village to show or hide its groups. Green: target met (health-education activities: every unit has met its minimum); amber: within 10 percentage points of the target; red: behind (activities: a unit has not done what was due in the months gone by); indicators without a target, and activities not yet due, are not coloured. Village groups have no population entered: rates over a population show "—".</translation>
+        <translation>Click any number to see the residents behind it and why; click a township to show or hide its villages, and a village to show or hide its groups. Green: target met (health-education activities: every unit has met its minimum); amber: within 10 percentage points of the target; red: behind (activities: a unit has not done what was due in the months gone by); indicators without a target, and activities not yet due, are not coloured. Village groups have no population entered: rates over a population show &quot;—&quot;.</translation>
     </message>
     <message>
         <source>点击任一数字查看其背后的居民名单及原因；点击村名展开或收起它的村民小组。绿色：达到目标（健康教育活动：每个单位都达到最低要求）；橙色：差距在10个百分点以内；红色：落后（健康教育活动：有单位在已过去的月份里应完成的没有完成）；没有目标的指标、还未到期的活动不着色。村民小组没有录入人口数，以人口数为分母的率显示为“—”。</source>
-        <translation>Click any number to see the residents behind it and why; click a village to show or hide its groups. Green: target met (health-education activities: every unit has met its minimum); amber: within 10 percentage points of the target; red: behind (activities: a unit has not done what was due in the months gone by); indicators without a target, and activities not yet due, are not coloured. Village groups have no population entered: rates over a population show "—".</translation>
+        <translation>Click any number to see the residents behind it and why; click a village to show or hide its groups. Green: target met (health-education activities: every unit has met its minimum); amber: within 10 percentage points of the target; red: behind (activities: a unit has not done what was due in the months gone by); indicators without a target, and activities not yet due, are not coloured. Village groups have no population entered: rates over a population show &quot;—&quot;.</translation>
     </message>
     <message>
         <source>图表指标：</source>

@@ -2352,6 +2352,10 @@
         <translation>{n} 份签约{days}天内到期，请及时续约</translation>
     </message>
     <message>
+        <source>待居民签字</source>
+        <translation>待居民签字</translation>
+    </message>
+    <message>
         <source>已到期</source>
         <translation>已到期</translation>
     </message>

@@ -68,6 +68,10 @@ class ContractRow:
         """A term not yet begun (a renewal, signed ahead of the one it follows)."""
         return self.status == "active" and self.start_on > today
 
+    def awaiting_signature(self, today: dt.date) -> bool:
+        """A term begun (a renewal) that its resident has yet to sign: not 已签约 (:func:`in_force`)."""
+        return self.status == "active" and self.signature != SIGNED and self.start_on <= today
+
     def package_labels(self, lang: str = "zh") -> str:
         return "、".join(CODE_LISTS["contract_package"].label(p, lang) for p in self.packages)
 
