@@ -349,6 +349,8 @@ def test_a_cancelled_import_keeps_its_chunks_and_finishes_later(world, template,
     town, a, _b, tmp = world
     path = _new_bundle(town, a, tmp)
     clean, _ = _clean_import(template, tmp, path)
+    with a.store.session() as s:
+        a_id = exchange.status(s)["device_id"]
     chunks = []
     monkeypatch.setattr(exchange, "after_chunk", chunks.append)
     with pytest.raises(exchange.Cancelled):
@@ -361,9 +363,17 @@ def test_a_cancelled_import_keeps_its_chunks_and_finishes_later(world, template,
     assert not said.ok and "导入到一半中断了" in said.detail and "再导入一次" in said.detail, said
     assert said.by_user and not report.for_maintainer  # (cunyi check: not "请联系维护人员")
     with town.store.session() as s:
-        assert len(exchange.status(s)["unfinished_imports"]) == 1
+        st = exchange.status(s)
+        assert len(st["unfinished_imports"]) == 1
+        # the peer list says it too, not "never" imported (the 同步 page, sync status)
+        (peer,) = [p for p in st["peers"] if p.device_id == a_id]
+        assert peer.import_cut_at is not None
+        assert peer.last_import_at is None or peer.last_import_at < peer.import_cut_at
     (outcome,) = town.import_(path)
     assert outcome.status == "applied"
+    with town.store.session() as s:
+        (peer,) = [p for p in exchange.status(s)["peers"] if p.device_id == a_id]
+        assert peer.last_import_at is not None and peer.import_cut_at is None
     assert _synced(town.store) == _synced(clean.store)
     assert backup.check(town.store).ok
     storekit.discard(clean.store)

@@ -337,3 +337,21 @@ def test_a_possible_duplicate_is_decided_on_the_review_page(qtbot, world, boxes)
     assert queue.current().key == review.pair_key(*ids)
     offered = [queue.decision.itemData(i) for i in range(queue.decision.count())]
     assert offered[0] is None and set(offered[1:]) <= set(review.OPTIONS["duplicate"])  # none chosen
+
+
+@pytest.mark.sqlite_only  # (words on the page: no store)
+def test_the_peer_list_says_an_import_cut_off_rather_than_never(gui_app):
+    """After an import cut off part-way, the devices' list said the last import was "从未" (or the
+    import before it) while only the banner said what happened."""
+    from types import SimpleNamespace
+
+    from app.i18n import local_time
+
+    cut = dt.datetime(2026, 12, 6, 10, 0)
+    before = dt.datetime(2026, 11, 30, 9, 0)
+    never = SimpleNamespace(last_import_at=None, import_cut_at=cut)
+    assert sync_page._last_import(never) == f"{local_time(cut)} 中断，未导入完"
+    earlier = SimpleNamespace(last_import_at=before, import_cut_at=cut)
+    assert sync_page._last_import(earlier) == f"{local_time(cut)} 中断，未导入完"
+    whole = SimpleNamespace(last_import_at=before, import_cut_at=None)
+    assert sync_page._last_import(whole) == local_time(before)

@@ -144,8 +144,10 @@ def status(args) -> int:
     place = PLACE_LABELS.get(st["role"], st["role"])
     print(f"本机 {st['code']}（{place}），设备 {st['device_id']}，已记录变更 {st['sequence']} 条")
     for p in st["peers"]:
-        last_out = f"{p.last_export_at:%Y-%m-%d %H:%M}" if p.last_export_at else "从未"
-        last_in = f"{p.last_import_at:%Y-%m-%d %H:%M}" if p.last_import_at else "从未"
+        last_out = local_time(p.last_export_at, "从未")
+        last_in = local_time(p.last_import_at, "从未")
+        if p.import_cut_at is not None:
+            last_in += f"（{local_time(p.import_cut_at)} 中断，未导入完）"
         revoked = "（已撤销）" if p.revoked else ""
         print(
             f"  {p.code} {p.name}{revoked}：待对方确认 {p.unacknowledged} 条；"

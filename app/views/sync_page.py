@@ -77,6 +77,15 @@ def _when(value) -> str:
     return local_time(value, QCoreApplication.translate("SyncPage", "从未"))
 
 
+def _last_import(p) -> str:
+    """When a bundle of ``p`` was last imported whole, or that an import of one was cut off since."""
+    if p.import_cut_at is None:
+        return _when(p.last_import_at)
+    return QCoreApplication.translate("SyncPage", "{at} 中断，未导入完").replace(
+        "{at}", local_time(p.import_cut_at)
+    )
+
+
 def _fill(table: QTableWidget, rows: list[list[str]], data: list | None = None) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
@@ -284,7 +293,7 @@ class SyncPage(LazyPage):
                     p.fingerprint,
                     str(p.unacknowledged),
                     _when(p.last_export_at),
-                    _when(p.last_import_at),
+                    _last_import(p),
                 ]
                 for p in seen.peers
             ],
@@ -294,7 +303,7 @@ class SyncPage(LazyPage):
             if p.revoked:
                 self.peers.item(r, 0).setForeground(QColor("#a40000"))
         # the fingerprint (four groups of digits, read aloud) and the dates fit at 1024 px
-        fit_columns(self.peers, {0: 18, 1: 13, 2: 12, 3: 8, 4: 16, 5: 16})
+        fit_columns(self.peers, {0: 18, 1: 13, 2: 12, 3: 8, 4: 16, 5: 24})
         self.first_step.setVisible(not seen.peers)
         rows = []
         for c in seen.conflicts:

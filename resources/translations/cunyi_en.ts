@@ -10181,6 +10181,10 @@ and {n} more</translation>
         <translation>Sync</translation>
     </message>
     <message>
+        <source>{at} 中断，未导入完</source>
+        <translation>cut off {at}, unfinished</translation>
+    </message>
+    <message>
         <source>到审核中处理重复档案…</source>
         <translation>Decide the duplicate in Review…</translation>
     </message>

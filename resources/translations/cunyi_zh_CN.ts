@@ -10180,6 +10180,10 @@
         <translation>同步</translation>
     </message>
     <message>
+        <source>{at} 中断，未导入完</source>
+        <translation>{at} 中断，未导入完</translation>
+    </message>
+    <message>
         <source>到审核中处理重复档案…</source>
         <translation>到审核中处理重复档案…</translation>
     </message>

@@ -2550,13 +2550,28 @@ class PeerStatus:
     unacknowledged_audit: int  # audit entries not yet acknowledged (an exchange's own entry always is)
     acked: dict
     clock_skew_ms: int | None
+    import_cut_at: dt.datetime | None = None  # an import of its bundle cut off then, not finished since
+
+
+def _imports_cut(session: Session) -> dict[uuid.UUID, dt.datetime]:
+    """Each peer's latest import cut off part-way (:class:`ImportProgress`), by when it stopped."""
+    return {
+        peer: at
+        for peer, at in session.execute(
+            select(ImportProgress.peer, func.max(ImportProgress.updated_at)).group_by(ImportProgress.peer)
+        )
+    }
 
 
 def status(session: Session) -> dict:
     me = get_profile(session)
     held = holdings(session)
+    cut = _imports_cut(session)
     peers = []
     for p in device_keys.peers(session):
+        cut_at = cut.get(p.device_id)
+        if cut_at is not None and p.last_import_at is not None and p.last_import_at > cut_at:
+            cut_at = None  # (finished since: as unfinished_imports says)
         peers.append(
             PeerStatus(
                 p.device_id.hex,
@@ -2571,6 +2586,7 @@ def status(session: Session) -> dict:
                 0 if p.revoked_at else _count(session, p, _wanted(p, held), audit=True),
                 dict(p.acked or {}),
                 p.clock_skew_ms,
+                cut_at,
             )
         )
     open_ = select(func.count()).select_from(SyncConflict).where(conflicts.still_open())
