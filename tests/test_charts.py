@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from PySide6.QtCore import QPointF
 
-from app.views.charts import DAY, _ts, date_ticks, trend_chart
+from app.views.charts import DAY, _ts, date_ticks, staggered_axis, trend_chart
 
 pytestmark = pytest.mark.gui
 
@@ -188,3 +188,49 @@ def test_a_cell_cut_short_shows_its_whole_text_as_its_tooltip(gui_app, qtbot):
     assert delegate.cut_short(table, QStyleOptionViewItem(), table.model().index(0, 1), "Awaiting signature")
     assert not delegate.cut_short(table, QStyleOptionViewItem(), table.model().index(0, 2), "ok")
     assert tip(1, 1) != "Awaiting signature of the resident"  # its own tooltip is Qt's to show
+
+
+def _drawn_names(plot) -> list:
+    """The village names the comparison chart's bottom axis draws, as (rect in the window, text)."""
+    from PySide6.QtGui import QPainter, QPixmap
+
+    axis = plot.getAxis("bottom")
+    pixmap = QPixmap(10, 10)
+    painter = QPainter(pixmap)
+    _axis, _ticks, texts = axis.generateDrawSpecs(painter)
+    painter.end()
+    return [(axis.mapRectToScene(rect), text) for rect, _flags, text in texts]
+
+
+@pytest.mark.parametrize("villages", [3, 10, 30])
+def test_villages_named_side_by_side_never_overlap_and_stay_in_sight(gui_app, villages):
+    """Ten villages' names under the comparison chart ran into each other: each takes a lower line
+    when it would, and a name too long for three lines' room is cut with "…"."""
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QApplication
+
+    names = [f"{'东风新'[i % 3]}{i}号村" if i % 4 else f"第{i}村民委员会" for i in range(villages)]
+    plot = pg.PlotWidget(axisItems={"bottom": staggered_axis()})
+    plot.addItem(pg.BarGraphItem(x=list(range(villages)), height=[50] * villages, width=0.6))
+    plot.getAxis("bottom").setTicks([[(i, n) for i, n in enumerate(names)]])
+    plot.setXRange(-0.5, villages - 0.5, padding=0.02)
+    plot.resize(420, 220)
+    plot.show()
+    for _ in range(3):  # (a first paint sizes the axis for its lines)
+        plot.grab()
+        QApplication.processEvents()
+    drawn = _drawn_names(plot)
+    assert len(drawn) == villages
+    rects = [r for r, _text in drawn]
+    for i, a in enumerate(rects):
+        for b in rects[i + 1 :]:
+            assert not a.intersects(b), (a, b)
+    seen = plot.sceneRect() if hasattr(plot, "sceneRect") else plot.rect()
+    assert all(seen.contains(r) for r in rects), (seen, rects)
+    rows = plot.getAxis("bottom").rows
+    assert rows == 1 if villages == 3 else rows > 1
+    for name, (_rect, text) in zip(names, drawn, strict=True):  # whole, or its beginning and "…"
+        assert text == name or (text.endswith("…") and name.startswith(text[:-1])), (name, text)
+    if villages <= 10:  # (short names have room: only a long first one may be cut, at the edge)
+        assert [text for _r, text in drawn if "…" in text] in ([], ["第0…"], ["第0村…"], ["第0村民…"])
+    plot.close()

@@ -7,6 +7,8 @@ after the main window has painted (see app.views.startup), never on the way to f
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from functools import cache
 
 from PySide6.QtCore import QCoreApplication, Qt
 
@@ -152,3 +154,73 @@ def trend_chart(visits, program: str, age: int, t: Thresholds = DEFAULT):
 
 
 LEGEND_ROOM = 0.3  # above the highest value, of the values' span: the legend's line, free of points
+
+
+@cache
+def _staggered_axis_class():
+    import pyqtgraph as pg
+    from PySide6.QtCore import QRectF
+
+    class StaggeredAxis(pg.AxisItem):
+        """A bottom axis for bars named side by side (a township's villages): a name that would
+        run into its neighbour takes a lower line, every other one (up to three lines); a name still
+        too wide for its room, or for the room to the chart's edge, is cut with "…" (the table
+        above the chart has it whole).  pyqtgraph's own labels would overlap, or leave out a long
+        first or last name."""
+
+        GAP = 6  # px between two names on one line
+        MOST_ROWS = 3
+
+        def __init__(self, *args, **kwargs):
+            self.rows = 1
+            self._extra = 0.0  # (read by the sizing pyqtgraph's own set-up does)
+            super().__init__("bottom", *args, **kwargs)
+
+        def _updateHeight(self):  # (pyqtgraph's own sizing, then the room the lower lines take)
+            super()._updateHeight()
+            if self._extra and self.isVisible() and self.fixedHeight is None:
+                h = self.maximumHeight() + self._extra
+                self.setMaximumHeight(h)
+                self.setMinimumHeight(h)
+
+        def generateDrawSpecs(self, p):
+            specs = super().generateDrawSpecs(p)
+            levels = getattr(self, "_tickLevels", None)
+            if specs is None or not levels or not specs[1] or len(specs[1]) != len(levels[0]):
+                return specs  # (not the names of bars, each in sight: pyqtgraph's own labels)
+            axis, ticks, _texts = specs
+            names = [str(text) for _value, text in levels[0]]
+            xs = [tick[1].x() for tick in ticks]
+            sizes = [p.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignCenter, n) for n in names]
+            pitch = min((abs(b - a) for a, b in itertools.pairwise(xs)), default=0.0)
+            rows = 1
+            while pitch and rows < self.MOST_ROWS and max(s.width() for s in sizes) + self.GAP > rows * pitch:
+                rows += 1
+            line = max(s.height() for s in sizes) * 0.8
+            bounds = self.mapRectFromParent(self.geometry())
+            top = bounds.top() + max(0, self.style["tickLength"]) + self.style["tickTextOffset"][1]
+            flags = Qt.AlignHCenter | Qt.AlignTop | Qt.TextDontClip
+            texts = []
+            for i, (x, name, size) in enumerate(zip(xs, names, sizes, strict=True)):
+                room = min(
+                    rows * pitch - self.GAP if pitch else size.width(),
+                    2 * (x - bounds.left()),  # (a first or last name: not past the edge)
+                    2 * (bounds.right() - x),
+                )
+                width = size.width()
+                if width > room:
+                    name = p.fontMetrics().elidedText(name, Qt.ElideRight, int(room))
+                    width = room
+                texts.append((QRectF(x - width / 2, top + (i % rows) * line, width, line), flags, name))
+            extra = (rows - 1) * line
+            if rows != self.rows or abs(extra - self._extra) > 0.5:
+                self.rows, self._extra = rows, extra
+                self._updateHeight()
+            return axis, ticks, texts
+
+    return StaggeredAxis
+
+
+def staggered_axis():
+    """A new bottom axis for bars named side by side (:class:`StaggeredAxis`)."""
+    return _staggered_axis_class()()

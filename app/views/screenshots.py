@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 def _save(widget: QWidget, path: Path) -> Path:
     QApplication.processEvents()  # let layouts settle before grabbing; not a work loop
+    widget.grab()  # (a first paint may size what it paints: a chart's axis for its names)
+    QApplication.processEvents()
     widget.grab().save(str(path))
     return path
 

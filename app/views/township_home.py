@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from app.db import Store
 from app.i18n import local_time
 from app.services.indicators import COUNTS, Period, engine, output, workbench
+from app.views.charts import staggered_axis
 from app.views.indicator_drilldown import IndicatorDrilldown
 from app.views.operations import FOLLOWUPS, REFERRALS, RESIDENTS, SYNC, Op, ReadOp, refresh_on
 from app.views.population_dialog import PopulationDialog
@@ -549,14 +550,14 @@ class TownshipHomePage(QWidget):
         )
         self._track(self.trend_task)
 
-    def _plot(self, old, result: engine.IndicatorResult):
+    def _plot(self, old, result: engine.IndicatorResult, axes: dict | None = None):
         import pyqtgraph as pg
 
         pg.setConfigOptions(antialias=True, background="w", foreground="#333")
         if old is not None:
             self.chart_row.removeWidget(old)
             old.deleteLater()
-        plot = pg.PlotWidget()
+        plot = pg.PlotWidget(axisItems=axes)
         plot.setMinimumHeight(120)  # (an 800×600 screen: the table above keeps its rows)
         plot.showGrid(x=False, y=True, alpha=0.2)
         if result.unit in COUNTS:  # activities held: their number, from 0 up
@@ -588,7 +589,8 @@ class TownshipHomePage(QWidget):
     def _draw_comparison(self, result: engine.IndicatorResult) -> None:
         import pyqtgraph as pg
 
-        plot = self._plot(self.compare_plot, result)
+        # (ten villages' names side by side overlapped: they take a second line)
+        plot = self._plot(self.compare_plot, result, {"bottom": staggered_axis()})
         report = self.bench.report
         if self.county:  # the townships compared
             villages = report.townships
