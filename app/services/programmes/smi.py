@@ -801,9 +801,9 @@ class VisitContext:
     last_visit: dt.date | None
     today: dt.date
     initial: object  # an SmiVisitInput: today's date and the acting doctor
-    # the classes of the visits done, (date, class), oldest first: the class before a visit typed
-    # with an earlier date (from paper) is read as the save reads it (:meth:`previous_on`)
-    classes: tuple[tuple[dt.date, int], ...] = ()
+    # the classes of the visits done, (date, class or None), oldest first: the class before a visit
+    # typed with an earlier date (from paper) is read as the save reads it (:meth:`previous_on`)
+    classes: tuple[tuple[dt.date, int | None], ...] = ()
 
     def previous_on(self, day: dt.date) -> int | None:
         """The class of the latest visit before ``day`` (:func:`previous_classification`)."""
@@ -824,21 +824,21 @@ def visit_context(session: Session, resident_ref: str | uuid.UUID) -> VisitConte
                 SmiVisit.enrolment_id == enrolment.id,
                 SmiVisit.voided.is_(False),
                 SmiVisit.outcome == "done",
-                SmiVisit.classification.is_not(None),
             )
             .order_by(SmiVisit.visit_date)
         )
     )
-    return VisitContext(
+    ctx = VisitContext(
         resident.id,
         resident.name,
         resident.archive_no,
-        previous_classification(session, enrolment.id, today + dt.timedelta(days=1)),
+        None,
         enrolment.last_visit,
         today,
         SmiVisitInput(visit_date=today.isoformat(), doctor=doctor_name(session)),
         classes,
     )
+    return dataclasses.replace(ctx, previous=ctx.previous_on(today + dt.timedelta(days=1)))
 
 
 @dataclass(frozen=True)
