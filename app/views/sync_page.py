@@ -303,7 +303,7 @@ class SyncPage(LazyPage):
             if p.revoked:
                 self.peers.item(r, 0).setForeground(QColor("#a40000"))
         # the fingerprint (four groups of digits, read aloud) and the dates fit at 1024 px
-        fit_columns(self.peers, {0: 18, 1: 13, 2: 12, 3: 8, 4: 16, 5: 24})
+        fit_columns(self.peers, {0: 18, 1: 13, 2: 12, 3: 8, 4: 16, 5: 16})
         self.first_step.setVisible(not seen.peers)
         rows = []
         for c in seen.conflicts:
