@@ -14,6 +14,7 @@ from app.cli import main
 from app.services import printing
 from app.services.errors import UserError
 from app.services.printing import Labels
+from app.services.printing.followup_card import card_data
 from app.services.programmes import followup
 from app.services.programmes.followup import VisitInput, save_visit
 from app.services.records.residents import save_resident
@@ -223,5 +224,38 @@ def test_an_overdue_card_of_two_programmes_names_the_one_overdue_and_the_others_
     assert card.days_overdue == 71
     notice = _overdue_notice(card, Labels())
     assert notice.startswith("2型糖尿病随访逾期 71 天") and "高血压下次随访 2026年12月15日" in notice
+    both = CardData(**{**card.__dict__, "dues": {"htn": dt.date(2026, 10, 16), "t2dm": dt.date(2026, 9, 21)}})
+    assert _overdue_notice(both, Labels()) == (  # (each overdue: it said the diabetes one only)
+        "2型糖尿病随访逾期 71 天，请尽快到卫生室随访；高血压随访逾期 46 天"
+    )
     one = CardData(**{**card.__dict__, "programs": ["t2dm"], "dues": {"t2dm": dt.date(2026, 9, 21)}})
     assert _overdue_notice(one, Labels()) == "逾期 71 天，请尽快到卫生室随访"
+
+
+def test_insulin_comes_first_on_a_card_with_more_drugs_than_room(store, person, tmp_path):
+    """A patient with eight tablets and insulin: the card said "另有N种药未印出" and the insulin, added
+    last, was among the drugs left off.  It comes first."""
+    tablets = [{"name": f"药片{i}号", "mg_per_time": "10", "times_per_day": "1"} for i in range(1, 9)]
+    with store.transaction() as s:
+        r = save_resident(s, person(name="周戊", id_number="", sex="1", birth_date="1950-02-03"), today=TODAY)
+        followup.enrol(s, r, "t2dm", dt.date(2025, 1, 1), doctor="李医生")
+        save_visit(
+            s,
+            r,
+            VisitInput(
+                program="t2dm",
+                visit_date="2026-11-20",
+                measurements={"glucose": "7.2"},
+                drugs=tablets,
+                insulin_type="甘精胰岛素",
+                insulin_dosage="睡前10单位",
+                doctor="李医生",
+            ),
+            today=TODAY,
+        )
+        rid = r.id
+    with store.session() as s:
+        (card,) = card_data(s, [rid], today=TODAY)
+    assert card.medication[0].insulin and card.medication[0].name == "甘精胰岛素"
+    page = "".join(_card(store, rid, tmp_path))
+    assert "甘精胰岛素" in page and "睡前10单位" in page and "种药未印出" in page

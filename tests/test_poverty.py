@@ -14,7 +14,7 @@ from app.models import PovertyHousehold, PovertyPlan, Resident
 from app.services.errors import UserError
 from app.services.programmes import contracts, followup, poverty
 from app.services.programmes.followup import VisitInput, save_visit
-from app.services.records.residents import save_resident
+from app.services.records.residents import find_resident, save_resident
 from app.services.sync import capture
 from tests import storekit
 
@@ -366,6 +366,9 @@ def test_the_household_sheet_prints_its_members_and_each_patients_plan(store, fa
         poverty.add_plan(
             s, family["head"], track="chronic", measures="每月随访，免费用药", review="2026-12-31"
         )
+        # managed for diabetes too, after the plan (whose condition says 高血压 only): the members'
+        # table named his first programme only
+        followup.enrol(s, find_resident(s, family["head"]), "t2dm", dt.date(2026, 2, 1))
     folder = str(storekit.data_dir(store))
     store.dispose()
     out = tmp_path / "h.pdf"
@@ -386,6 +389,8 @@ def test_the_household_sheet_prints_its_members_and_each_patients_plan(store, fa
         "本年免费健康体检：＿＿＿＿",  # no check yet: a line to fill in, not an empty box
     ):
         assert words in text, words
+    members = text[text.index("家庭成员") : text.index("一患一策", text.index("家庭成员"))]
+    assert "高血压、2型糖尿病" in members, members
     capsys.readouterr()
     refused = tmp_path / "x.pdf"
     assert main(["--data-dir", folder, "poverty", "print", family["other"], "-o", str(refused)]) == 1

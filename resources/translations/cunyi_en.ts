@@ -6180,6 +6180,10 @@
         <translation>＿＿＿＿-＿＿-＿＿</translation>
     </message>
     <message>
+        <source>；{program}随访逾期 {n} 天</source>
+        <translation>; {program} follow-up overdue, days: {n}</translation>
+    </message>
+    <message>
         <source>近期测量</source>
         <translation>Recent readings</translation>
     </message>

@@ -6179,6 +6179,10 @@
         <translation>＿＿年＿＿月＿＿日</translation>
     </message>
     <message>
+        <source>；{program}随访逾期 {n} 天</source>
+        <translation>；{program}随访逾期 {n} 天</translation>
+    </message>
+    <message>
         <source>近期测量</source>
         <translation>近期测量</translation>
     </message>

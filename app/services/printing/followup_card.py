@@ -231,8 +231,10 @@ def _card(
                 medication.append(medicine)
         insulin = latest.insulin or {}
         if insulin.get("type") or insulin.get("dosage"):
-            medication.append(
-                Medicine(insulin.get("type") or "", dosage=insulin.get("dosage") or "", insulin=True)
+            # first: a card with more drugs than room leaves the last ones off, and insulin (its
+            # type and dose, injected) is the one a doctor elsewhere must not miss
+            medication.insert(
+                0, Medicine(insulin.get("type") or "", dosage=insulin.get("dosage") or "", insulin=True)
             )
     dues = [e.next_due or e.enrolled_on for e in enrolments]
     doctors = [e.responsible_doctor for e in enrolments if e.responsible_doctor]
@@ -323,11 +325,19 @@ def _overdue_notice(card: CardData, T: Labels) -> str:  # noqa: N803
         .replace("{n}", days)
     )
     for program, day in sorted(card.dues.items()):
-        if program != late and day >= card.printed_on:
+        if program == late:
+            continue
+        if day >= card.printed_on:
             notice += (
                 T("Print", "；{program}下次随访 {date}")
                 .replace("{program}", T.code("program", program))
                 .replace("{date}", T.date(day))
+            )
+        else:  # overdue too: each programme's own days (not only the longest)
+            notice += (
+                T("Print", "；{program}随访逾期 {n} 天")
+                .replace("{program}", T.code("program", program))
+                .replace("{n}", str((card.printed_on - day).days))
             )
     return notice
 

@@ -64,7 +64,7 @@ def household_pdf(session: Session, ref: str, T: Labels, today: dt.date | None =
     _may_print(session, [m.id for m in members], "poverty_household")  # checked, then audited
     ids = {m.id for m in members}
     signed = contracts.signed_resident_ids(session, today)
-    chronic = poverty.chronic_patients(session, ids)
+    chronic = poverty.chronic_programmes(session, ids)
     month = poverty.visit_months(session, set(chronic), today.replace(day=1), today)
     plans = poverty.readable_plans(session, ids)
 
@@ -97,7 +97,7 @@ def household_pdf(session: Session, ref: str, T: Labels, today: dt.date | None =
     story.append(Spacer(1, 2 * mm))
     rows = [[p(T("Print", h), words) for h in MEMBER_HEADERS]]
     for m in members:
-        enrolment = chronic.get(m.id)
+        programmes = chronic.get(m.id)
         rows.append(
             [
                 p(m.name),
@@ -105,8 +105,8 @@ def household_pdf(session: Session, ref: str, T: Labels, today: dt.date | None =
                 p(T.code("relation", m.relation_to_head), words),
                 p(f"{T.code('sex', m.sex)}/{age_on(m.birth_date, today)}", words),
                 p(yes if m.id in signed else no, words),
-                p(T.code("program", enrolment.program) if enrolment else "—", words),
-                p((yes if month.get(m.id) else no) if enrolment else "—", words),
+                p(T.join([T.code("program", x) for x in programmes]) if programmes else "—", words),
+                p((yes if month.get(m.id) else no) if programmes else "—", words),
             ]
         )
     story += [grid_table(rows, [22, 36, 22, 20, 26, 32, 24]), Spacer(1, 5 * mm)]

@@ -227,6 +227,25 @@ def chronic_patients(
     return out
 
 
+def chronic_programmes(session: Session, resident_ids: set[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
+    """Of ``resident_ids``, those under management for hypertension or diabetes, with each
+    programme they are managed in (高血压 and 2型糖尿病 both, for a patient of both)."""
+    out: dict[uuid.UUID, list[str]] = defaultdict(list)
+    if not resident_ids:
+        return out
+    E = ProgramEnrolment
+    q = select(E.resident_id, E.program).where(
+        E.voided.is_(False),
+        E.status == "1",
+        E.program.in_(CHRONIC_PROGRAMMES),
+        one_of(E.resident_id, resident_ids),
+    )
+    for rid, program in session.execute(q.order_by(E.program)):
+        if program not in out[rid]:
+            out[rid].append(program)
+    return out
+
+
 def visit_months(session: Session, resident_ids: set[uuid.UUID], start: dt.date, end: dt.date) -> dict:
     """resident -> set of (year, month) with a chronic-disease follow-up done between the dates."""
     out: dict[uuid.UUID, set[tuple[int, int]]] = defaultdict(set)
