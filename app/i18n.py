@@ -33,3 +33,10 @@ def local_time(value: dt.datetime | None, never: str = "") -> str:
     if value is None:
         return never
     return value.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def number_text(value) -> str:
+    """A number as a form prints it: 68.5, 5 (not 5.0), "" for nothing."""
+    if value is None or value == "":
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)

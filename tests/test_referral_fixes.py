@@ -299,3 +299,19 @@ def test_a_referral_issued_from_the_command_line_carries_the_drugs_and_history(t
         assert all(drug["name"] in made.treatment for drug in drugs), made.treatment
         assert made.past_history  # (the demo's patients have their diseases in 既往史)
     store.dispose()
+
+
+@pytest.mark.sqlite_only  # (no store: the words)
+def test_treatment_leaves_out_a_dose_that_is_not_known():
+    """A drug typed without its dose read "复方降压片 mg 每日次" on the slip."""
+    from app.services.programmes.referral import drug_text
+    from app.views.residents import drug_text as listed
+
+    drugs = [
+        {"name": "复方降压片"},
+        {"name": "硝苯地平缓释片", "mg_per_time": None, "times_per_day": 2},
+        {"name": "二甲双胍", "mg_per_time": 500.0, "times_per_day": 3},
+    ]
+    assert drug_text(drugs) == "复方降压片；硝苯地平缓释片 每日2次；二甲双胍 500mg 每日3次"
+    assert [listed(d, False) for d in drugs] == ["复方降压片", "硝苯地平缓释片×2", "二甲双胍 500mg×3"]
+    assert [listed(d, True) for d in drugs][:2] == ["复方降压片", "硝苯地平缓释片, twice a day"]

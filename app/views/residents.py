@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
+from app.i18n import number_text
 from app.services.programmes.smi import PROGRAM as SMI
 from app.services.records import overview as records_overview
 from app.services.records import search
@@ -977,11 +978,12 @@ def drug_text(drug: dict, english: bool) -> str:
     """One medication as a list shows it: 氨氯地平片 5mg×1 / Amlodipine 5 mg, once a day."""
     name, mg, times = (
         drug.get("name", ""),
-        drug.get("mg_per_time", ""),
-        str(drug.get("times_per_day", "") or ""),
+        number_text(drug.get("mg_per_time")),
+        number_text(drug.get("times_per_day")),
     )
     if not english:
-        return f"{name} {mg}mg×{times}" if times else f"{name} {mg}mg"
+        dose = f"{name} {mg}mg" if mg else name
+        return f"{dose}×{times}" if times else dose
     dose = f"{name} {mg} mg" if mg else name
     if not times:
         return dose

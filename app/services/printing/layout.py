@@ -28,6 +28,7 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 
 from app.codes import code_list
 from app.config import CJK_FONT, resource_path
+from app.i18n import number_text  # noqa: F401 - (the forms' own name for it)
 from app.services.errors import Translate
 from app.services.printing import MISSING
 
@@ -157,13 +158,6 @@ def label_style(labels: Labels, size: float, leading: float | None = None, align
 def markup(text: str | None) -> str:
     """User text made safe for a reportlab Paragraph (which reads a small XML dialect)."""
     return escape(text or "").replace("\n", "<br/>")
-
-
-def number_text(value) -> str:
-    """A number as a form prints it: 68.5, 5 (not 5.0), "" for nothing."""
-    if value is None or value == "":
-        return ""
-    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def filled(value: str | None, blank: str = BLANK) -> str:

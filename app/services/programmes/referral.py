@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.codes import CODE_LISTS
-from app.i18n import QT_TRANSLATE_NOOP
+from app.i18n import QT_TRANSLATE_NOOP, number_text
 from app.models import FollowupVisit, Referral, Resident, ResidentChoice
 from app.services.access import authz
 from app.services.access.actor import actor, doctor_name
@@ -98,11 +98,14 @@ def draft_from_visit(session: Session, visit_id: uuid.UUID) -> ReferralInput:
 
 def drug_text(drugs: list[dict] | None) -> str:
     """A visit's drugs as a referral's 治疗经过 writes them: "氨氯地平 5mg 每日1次；…"."""
-    return "；".join(
-        f"{d['name']} {d.get('mg_per_time', '')}mg 每日{d.get('times_per_day', '')}次"
-        for d in drugs or []
-        if d.get("name")
-    )
+
+    def one(d: dict) -> str:  # (what is not known is left out: "复方降压片 每日2次", not " mg 每日次")
+        mg, times = number_text(d.get("mg_per_time")), number_text(d.get("times_per_day"))
+        return " ".join(
+            x for x in (d["name"], f"{mg}mg" if mg else "", f"每日{times}次" if times else "") if x
+        )
+
+    return "；".join(one(d) for d in drugs or [] if d.get("name"))
 
 
 def current_treatment(session: Session, resident_id: uuid.UUID) -> str:
