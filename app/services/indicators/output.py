@@ -753,6 +753,9 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
     info = profile.profile_info(session)
     data = report_data(report, translate)
     title_style, cell, small = para_style(15, align=1), para_style(9), para_style(8)
+    # figures that are words ("6 period(s)", "minimum 6 period(s)"): wrapped in their cell, right
+    # aligned as the numbers are (a plain string ran into the next cell in English)
+    cell_right, small_right = para_style(9, align=2), para_style(8, align=2)
     story = [
         Paragraph(
             markup(
@@ -812,6 +815,8 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
         ]
         if ind["unseen"]:  # not 0 / 0: patients the maker may not see
             figures = [label(NOT_SEEN)] * 3
+        if counts:
+            figures = [Paragraph(markup(f), cell_right) for f in figures]
         tables[-1].append(
             [
                 str(n),
@@ -852,14 +857,17 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
             for i, v in enumerate(units):
                 rows.append(
                     [Paragraph(markup(_village_label(v, translate)), small)]
-                    + [unit_cell(ind, ind[unit_key][i]) for ind in block]
+                    + [Paragraph(markup(unit_cell(ind, ind[unit_key][i])), small_right) for ind in block]
                 )
             own = _own_of(block, unit_key)
             if own is not None:  # the township's own activities: its villages and it add up
                 name, figures = own
                 rows.append(
                     [Paragraph(markup(own_label(name, translate)), small)]
-                    + [unit_cell(ind, f) if f else "" for ind, f in zip(block, figures, strict=True)]
+                    + [
+                        Paragraph(markup(unit_cell(ind, f)), small_right) if f else ""
+                        for ind, f in zip(block, figures, strict=True)
+                    ]
                 )
             width = (270 * mm - 50 * mm) / len(block)
             table = Table(rows, colWidths=[50 * mm] + [width] * len(block), style=places, repeatRows=1)
