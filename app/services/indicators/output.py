@@ -803,7 +803,7 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
         if n == 1 or counts != (data["indicators"][n - 2]["unit"] in COUNTS):
             headers = COUNT_HEADERS if counts else SUMMARY_HEADERS
             first = [Paragraph(markup(label(h)), cell) for h in headers]
-            tables.append([["", *first, ""] if counts else first])
+            tables.append([["", *first] if counts else first])
         figures = [
             count_text(ind["numerator"], ind["unit"], translate) if counts else num(ind["numerator"]),
             minimum_text(ind["denominator"], ind["unit"], translate) if counts else num(ind["denominator"]),
@@ -818,12 +818,8 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
         if counts:
             figures = [Paragraph(markup(f), cell_right) for f in figures]
         tables[-1].append(
-            [
-                str(n),
-                Paragraph(markup(ind["name"]), cell),
-                *figures,
-                "—" if counts else rate_text(ind["target"]),  # a count: its minimum, left
-            ]
+            [str(n), Paragraph(markup(ind["name"]), cell), *figures]
+            + ([] if counts else [rate_text(ind["target"])])  # (a count's minimum is its own column)
         )
     # (a line a row, as tight as reads well: the 25 indicators and the notes above them on one page)
     summary = TableStyle(
@@ -833,13 +829,10 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ]
     )
+    # (the counts' words, "minimum 72 period(s)", take the room the rates' 目标 column has)
+    widths = {6: [12, 80, 28, 28, 24, 20], 5: [12, 66, 34, 44, 36]}
     story += [
-        Table(
-            rows,
-            colWidths=[12 * mm, 80 * mm, 28 * mm, 28 * mm, 24 * mm, 20 * mm],
-            style=summary,
-            repeatRows=1,
-        )
+        Table(rows, colWidths=[w * mm for w in widths[len(rows[0])]], style=summary, repeatRows=1)
         for rows in tables
     ]
 
