@@ -794,6 +794,60 @@ def test_the_smi_package_names_no_patient(world):
             s.get(FamilyContract, cid).packages = before
 
 
+@pytest.mark.sqlite_only
+def test_a_contract_of_the_smi_package_alone_is_not_there_for_whoever_may_not_see_it(world):
+    """A contract whose only package was 严重精神障碍包 was listed to everyone with no package (a
+    contract has at least one: a tell-tale), printed, and could be ended or renewed by them."""
+    from app.models import FamilyContract
+    from app.services.errors import NotFound
+    from app.services.printing import contract_form
+    from app.services.programmes import contracts
+
+    store = world["a"].store
+    with store.transaction() as s:
+        c = s.scalars(select(FamilyContract).where(FamilyContract.resident_id == world["pid"])).first()
+        if c is None:
+            (c,), _ = contracts.add_contract(
+                s, world["archive"], doctor="李医生", packages="basic", start="2026-11-01"
+            )
+        cid, before = c.id, list(c.packages)
+        c.packages = ["smi"]
+
+    def tried(user):
+        _as(store, user)
+        try:
+            with store.session() as s:
+                listed = cid in {r.id for r in contracts.list_contracts(s)}
+                mine = cid in {r.id for r in contracts.list_contracts(s, resident_ref=world["archive"])}
+                out = [listed, mine]
+                for act in (
+                    lambda: contract_form.agreement_data(s, cid),
+                    lambda: contracts.end_contract(s, cid, "测试"),
+                    lambda: contracts.renew_contract(s, cid),
+                    lambda: contracts.mark_signed(s, cid),
+                ):
+                    try:
+                        act()
+                        out.append("done")
+                    except NotFound as e:
+                        out.append(e.message.render())
+                    except UserError:
+                        out.append("refused otherwise")
+                s.rollback()
+                return out
+        finally:
+            store.actor = None
+
+    try:
+        seen = tried("li")
+        assert seen[:3] == [True, True, "done"] and "找不到签约记录" not in str(seen), seen
+        missing = f"找不到签约记录：{cid}"
+        assert tried("wang") == [False, False, missing, missing, missing, missing]
+    finally:
+        with store.transaction() as s:
+            s.get(FamilyContract, cid).packages = before
+
+
 def _free_day(world, store):
     """A day of the patient's record's life that nothing of theirs is dated (other tests of this
     module add follow-ups, referrals … on days of their own)."""

@@ -392,18 +392,27 @@ def add_contract(
     return made, skipped
 
 
-def _get(session: Session, contract_id: uuid.UUID | str) -> FamilyContract:
+def _get(session: Session, contract_id: uuid.UUID | str, action: str = "write") -> FamilyContract:
+    """The contract, for ``action`` on its resident.  One whose every package the acting user may
+    not see (a 严重精神障碍包 alone: :func:`hidden`) is not found, as one that does not exist."""
     try:
         cid = contract_id if isinstance(contract_id, uuid.UUID) else uuid.UUID(halfwidth(contract_id).strip())
     except ValueError:
         cid = None
     c = session.get(FamilyContract, cid) if cid else None
-    if c is None or c.voided:
+    if c is not None and not c.voided:
+        authz.require_resident(session, action, c.resident)
+    if c is None or c.voided or hidden(session, c, c.resident):
         raise NotFound(
             Message(CTX, QT_TRANSLATE_NOOP("Contract", "找不到签约记录：{ref}"), {"ref": str(contract_id)})
         )
-    authz.require_resident(session, "write", c.resident)
     return c
+
+
+def hidden(session: Session, c: FamilyContract, resident: Resident) -> bool:
+    """A contract whose packages are all hidden from the acting user (:func:`visible_packages`):
+    listed, printed or changed it would tell them the resident is a 严重精神障碍 patient."""
+    return bool(c.packages) and not visible_packages(session, c, resident)
 
 
 def renew_contract(
@@ -555,7 +564,12 @@ def list_contracts(
     elif not include_history:
         q = q.where(FamilyContract.status == "active")
     q = q.order_by(FamilyContract.end_on if expiring_days is not None else FamilyContract.start_on.desc())
-    return [row_of(c, r, visible_packages(session, c, r), today) for c, r in session.execute(q)]
+    rows = []
+    for c, r in session.execute(q):
+        seen = visible_packages(session, c, r)
+        if seen or not c.packages:  # (every package hidden: the contract is, :func:`hidden`)
+            rows.append(row_of(c, r, seen, today))
+    return rows
 
 
 def expiring_soon(session: Session, today: dt.date | None = None) -> list[ContractRow]:
@@ -584,14 +598,5 @@ def signed_resident_ids(session: Session, day: dt.date) -> set[uuid.UUID]:
 
 def contract_text(session: Session, contract_id: uuid.UUID | str) -> tuple[FamilyContract, Resident]:
     """A contract and its resident, for printing the agreement (读权限)."""
-    try:
-        cid = contract_id if isinstance(contract_id, uuid.UUID) else uuid.UUID(str(contract_id).strip())
-    except ValueError:
-        cid = None
-    c = session.get(FamilyContract, cid) if cid else None
-    if c is None or c.voided:
-        raise NotFound(
-            Message(CTX, QT_TRANSLATE_NOOP("Contract", "找不到签约记录：{ref}"), {"ref": str(contract_id)})
-        )
-    authz.require_resident(session, "print", c.resident)
+    c = _get(session, contract_id, "print")
     return c, c.resident
