@@ -128,6 +128,37 @@ def test_a_file_for_people_is_written_whole_for_this_account_only(tmp_path):
     assert openpyxl.load_workbook(book).active["A1"].value == "王建国"
 
 
+def test_a_workbook_on_a_full_disk_says_so_and_nothing_more(tmp_path, monkeypatch):
+    """A full USB stick: the message said so, then Python printed a traceback of openpyxl's zip file
+    closed as it was collected (its file closed by then)."""
+    import errno
+    import gc
+    import io
+    import sys
+
+    class Full(io.BufferedWriter):  # a disk with 1 kB of room
+        room = 1024
+
+        def write(self, data):
+            Full.room -= len(data)
+            if Full.room < 0:
+                raise OSError(errno.ENOSPC, "No space left on device")  # (as write(2) says it: no name)
+            return super().write(data)
+
+    monkeypatch.setattr(safe_output.os, "fdopen", lambda fd, mode: Full(io.FileIO(fd, mode)))
+    unraisable = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    wb = openpyxl.Workbook()
+    for n in range(2000):
+        safe_output.append_xlsx_row(wb.active, [f"居民{n}", "某村某组" * 5, n])
+    with pytest.raises(OSError) as raised:
+        safe_output.save_workbook(tmp_path / "list.xlsx", wb)
+    assert raised.value.errno == errno.ENOSPC
+    del raised
+    gc.collect()
+    assert unraisable == [] and list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.skipif(os.name != "posix", reason="devices are POSIX")
 def test_a_file_for_people_never_replaces_a_device(tmp_path):
     with pytest.raises(UserError, match="不是普通文件"):

@@ -264,5 +264,13 @@ def write_csv(path: str | Path, rows: Iterable[Iterable]) -> Path:
 
 
 def save_workbook(path: str | Path, workbook) -> Path:
-    """An openpyxl workbook saved as a file for people (:func:`write_file`)."""
-    return write_file(path, workbook.save)
+    """An openpyxl workbook saved as a file for people (:func:`write_file`).  Made in memory, then
+    written: a write that fails (a full USB stick) left openpyxl's zip file to be closed when it was
+    collected, over the file closed by then, and Python printed that error's traceback to the user."""
+
+    def write(f) -> None:
+        made = io.BytesIO()
+        workbook.save(made)
+        f.write(made.getbuffer())
+
+    return write_file(path, write)
