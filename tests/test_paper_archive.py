@@ -483,6 +483,25 @@ def test_a_long_unit_name_keeps_its_address_and_phone_off_its_second_line(tmp_pa
     assert unit in re.sub(r"\s+", "", "".join(w for _t, _b, w in boxes))
 
 
+@pytest.mark.sqlite_only  # a drawing from its data: no store
+def test_an_address_that_just_fits_one_line_is_printed_whole(tmp_path):
+    """现住址 of 29 characters, shrunk to fit its line exactly, lost its last two to rounding
+    ("…第一百二十八…") while the second ruled line stayed empty."""
+    from app.services.printing.record_cover import CoverData, render_cover
+
+    address = "向阳村第十二村民小组东山坳里北坡老槐树下第一百二十八号院"
+    data = CoverData(
+        archive_no="11010500110100401", name="欧阳慕容司马诸葛雪", current_address=address,
+        registered_address="河南省周口市郸城县汲冢镇" + address, phone="13912345678", township="东风乡",
+        village="向阳村", enrolling_unit="向阳村卫生室", unit_address="", unit_phone="",
+        enrolled_by="李建生", responsible_doctor="李建生", enrolled_on=dt.date(2022, 5, 1),
+    )  # fmt: skip
+    path = tmp_path / "cover.pdf"
+    path.write_bytes(render_cover(data, ZH))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert "…" not in text and address in re.sub(r"\s+", "", text), text
+
+
 def test_a_form_that_runs_over_heads_the_sheet_it_runs_onto(store, archive, tmp_path):
     """Found: a visit with long texts ran the form onto a sheet with no title, name or number: a
     loose sheet no one could file.  It now says whose form it continues, under the dates again."""

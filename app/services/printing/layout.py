@@ -125,7 +125,7 @@ def fit_size(text: str, width: float, size: float, min_size: float = MIN_SIZE) -
 
 
 def ellipsize(text: str, width: float, size: float) -> str:
-    if text_width(text, size) <= width:
+    if text_width(text, size) <= width + 0.01:  # (a text shrunk to fit exactly: not cut by rounding)
         return text
     while text and text_width(text + "…", size) > width:
         text = text[:-1]
