@@ -387,6 +387,32 @@ def test_filled_form_cells_fit_with_long_values(store, archive):
                 assert layout.needed(r, c)[1] <= layout.span_height(r, c) - 2 * blank_forms.PAD_MM + 0.01
 
 
+def test_a_drug_name_ending_in_a_bracket_stays_in_its_cell(store, archive):
+    """ "缬沙坦氢氯噻嗪片（复代文）": its "）" may not begin a line, and ran past the cell's edge (in the
+    last column, past the table's)."""
+    with store.session() as s:
+        visits = [
+            v
+            for v in followup.visit_history(s, s.get(FollowupVisit, archive["corrected"]).resident_id, "htn")
+            if v.visit_date.year == 2026
+        ]
+        for v in visits:
+            v.drugs = [
+                {"name": "苯磺酸氨氯地平片", "times_per_day": 1, "mg_per_time": 5},
+                {"name": "缬沙坦氢氯噻嗪片（复代文）", "times_per_day": 1, "mg_per_time": 80},
+            ]
+        layout = form_layout("htn", ZH, visits)
+        s.rollback()
+    checked = 0
+    for r, row in enumerate(layout.cells):
+        for c, cell in enumerate(row):
+            if isinstance(cell, blank_forms.AnswerCell) and cell.cell.typed and cell.para:
+                layout.needed(r, c)
+                assert blank_forms.used_width(cell.para) <= cell.width + 0.1, (cell.cell.text, cell.width)
+                checked += "复代文" in cell.cell.text
+    assert checked == min(len(visits), blank_forms.VISITS)
+
+
 @pytest.mark.slow
 @pytest.mark.sqlite_only  # no store: page layout
 def test_300_dpi_render_is_a4(tmp_path):

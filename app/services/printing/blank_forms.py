@@ -22,12 +22,14 @@ from functools import partial
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.codes import code_list
 from app.services.printing.layout import (
     FONT,
+    MIN_SIZE,
     Labels,
     cjk_canvas,
     fit_line,
@@ -105,6 +107,17 @@ class AnswerCell(Flowable):
         self._beside = self.cell.boxes <= 2 and boxes_w < avail_w * 0.45
         text_w = avail_w - boxes_w if self._beside else avail_w
         text_h = self.para.wrap(text_w, avail_h)[1] if self.para else 0
+        # a typed name whose closing bracket may not begin a line ("…片（复代文）") ran past the
+        # cell's edge: smaller, until it fits (or reaches the smallest readable size)
+        while self.cell.typed and self.para and used_width(self.para) > text_w + 0.1:
+            style = self.para.style
+            if style.fontSize - 0.5 < MIN_SIZE:
+                break
+            smaller = ParagraphStyle(
+                style.name, parent=style, fontSize=style.fontSize - 0.5, leading=(style.fontSize - 0.5) * 1.25
+            )
+            self.para = Paragraph(self.cell.text, smaller)
+            text_h = self.para.wrap(text_w, avail_h)[1]
         box_h = self.box_rows(avail_w) * (self.box_h + self.gap) - self.gap if self.cell.boxes else 0
         self.height = (
             max(text_h, self.box_h)
