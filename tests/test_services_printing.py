@@ -113,6 +113,41 @@ def test_education_record_prints_every_field(store, tmp_path):
         assert value in text, value
 
 
+def test_education_record_wraps_long_answers_rather_than_shrinking_them(store, tmp_path):
+    """Who came, the place and the materials were shrunk to 5 pt on one line and cut ("…家属，6…"),
+    with room to spare below: they now take a row of their own, on two lines when they need them."""
+    import re
+    import subprocess
+
+    audience = "高血压、2型糖尿病患者及其家属，65岁以上老年人，建档立卡贫困户成员"
+    place = "向阳村党群服务中心二楼会议室（村委会东侧）"
+    materials = "《高血压防治手册》60份、《糖尿病饮食指导》折页80份、控盐勺40个、控油壶20个"
+    with store.transaction() as s:
+        a = education.add_activity(
+            s,
+            education.ActivityInput(
+                held_on="2026-04-07", place=place, form="5", topic="慢病患者自我管理", organiser="乡卫生院公卫科",
+                audience_kind=audience, audience_count="60", materials=materials, content="讲解。",
+                evaluation="好。",
+            ),
+            [],
+        )  # fmt: skip
+        aid = a.id
+    with store.transaction() as s:
+        data = education_form.pdf(s, aid, Labels())
+    text = flat(pdf_text(data, tmp_path))
+    for value in (audience, place, materials):
+        assert value in text, value
+    assert "…" not in text
+    path = tmp_path / "edu.pdf"
+    path.write_bytes(data)
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True).stdout
+    heights = [
+        float(b) - float(a) for a, b in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', html)
+    ]
+    assert min(heights) >= 8.0, sorted(heights)[:5]  # (points: nothing printed below about 8.5 pt)
+
+
 def test_cli_prints_to_files(store, person, tmp_path, capsys):
     from app.cli import main
 

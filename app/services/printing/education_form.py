@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.services.access import audit
-from app.services.printing.layout import Box, Document, Labels
+from app.services.printing.layout import Box, Document, Labels, field_wraps
 from app.services.profile import get_profile
 from app.services.programmes import education
 
@@ -23,31 +23,43 @@ def render(row: education.ActivityRow, institution: str, T: Labels) -> bytes:
     page = doc.new_page()
     page.text(105, 24, T("Print", "健康教育活动记录表"), 18, align="center", bold=True)
     page.text(RIGHT, 32, institution, 9.5, align="right")
-    top, row_h = 38, 11
-    cells = [
-        (T("Print", "活动时间："), T.date(row.held_on), T("Print", "活动地点："), row.place),
-        (T("Print", "活动形式："), T.code("education_form", row.form), T("Print", "组织者："), row.organiser),
+    top, row_h, size = 38, 11, 10.5
+    # the short answers two a row; the long ones (a place, who came, the topic, the materials) a
+    # row of their own, on two ruled lines when they need them (they shrank to 5 pt, cut with "…")
+    halves = [
         (
-            T("Print", "接受健康教育人员类别："),
-            row.audience_kind,
-            T("Print", "接受健康教育人数："),
-            str(row.audience_count),
+            T("Print", "活动时间："),
+            T.date(row.held_on),
+            T("Print", "活动形式："),
+            T.code("education_form", row.form),
         ),
+        (T("Print", "组织者："), row.organiser, T("Print", "接受健康教育人数："), str(row.audience_count)),
+    ]
+    wholes = [
+        (T("Print", "活动地点："), row.place),
+        (T("Print", "接受健康教育人员类别："), row.audience_kind),
+        (T("Print", "活动主题："), row.topic),
+        (T("Print", "健康教育资料发放种类及数量："), row.materials),
     ]
     y = top
-    page.rect(Box(LEFT, top, WIDTH, row_h * 5))
-    for left_label, left_value, right_label, right_value in cells:
-        page.field(LEFT + 2, y + 7.5, WIDTH / 2 - 4, left_label, left_value, 10.5)
-        page.field(LEFT + WIDTH / 2 + 2, y + 7.5, WIDTH / 2 - 4, right_label, right_value, 10.5)
-        y += row_h
+    half = WIDTH / 2 - 4
+    for left_label, left_value, right_label, right_value in halves:
+        wraps = field_wraps(half, left_label, left_value, size) or field_wraps(
+            half, right_label, right_value, size
+        )
+        lines = 2 if wraps else 1
+        page.field(LEFT + 2, y + 7.5, half, left_label, left_value, size, lines=lines)
+        y = page.field(LEFT + WIDTH / 2 + 2, y + 7.5, half, right_label, right_value, size, lines=lines)
+        y += row_h - 7.5
         page.line(LEFT, y, RIGHT, y, 0.4)
-    page.field(LEFT + 2, y + 7.5, WIDTH - 4, T("Print", "活动主题："), row.topic, 10.5)
-    y += row_h
-    page.line(LEFT, y, RIGHT, y, 0.4)
-    page.field(LEFT + 2, y + 7.5, WIDTH - 4, T("Print", "健康教育资料发放种类及数量："), row.materials, 10.5)
-    y += row_h
-    page.boxed_text(Box(LEFT, y, WIDTH, 70), T("Print", "活动内容："), row.content, 10.5)
-    y += 70
+    for label, value in wholes:
+        lines = 2 if field_wraps(WIDTH - 4, label, value, size) else 1
+        y = page.field(LEFT + 2, y + 7.5, WIDTH - 4, label, value, size, lines=lines) + row_h - 7.5
+        page.line(LEFT, y, RIGHT, y, 0.4)
+    page.rect(Box(LEFT, top, WIDTH, y - top))
+    content_h = 70 - (y - top - row_h * 6)  # (the page keeps its size: the content box gives the room)
+    page.boxed_text(Box(LEFT, y, WIDTH, content_h), T("Print", "活动内容："), row.content, size)
+    y += content_h
     page.boxed_text(Box(LEFT, y, WIDTH, 40), T("Print", "活动总结评价："), row.evaluation, 10.5)
     y += 40
     kinds = {"photo": T("Print", "照片"), "signin": T("Print", "签到表"), "material": T("Print", "宣传材料")}
