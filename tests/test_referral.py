@@ -206,3 +206,35 @@ def test_a_slip_made_before_leaves_the_disorder_out_for_a_reader_who_may_not_see
                 assert slip_data(s, rid).past_history == shown, user
         finally:
             store.actor = None
+
+
+def test_the_past_history_carries_allergies_operations_and_the_other_disease_named(store):
+    """The slip's 主要既往史 said "其他（2021-12）" without the disease typed, and nothing of the
+    record's drug allergies, operations or transfusions: what the hospital receiving the patient
+    must not miss."""
+    with store.transaction() as s:
+        r = save_resident(
+            s,
+            ResidentInput(
+                name="钱过敏",
+                sex="1",
+                birth_date="1950-02-02",
+                past_diseases={"2": "2015-06", "13": "2021-12"},
+                past_disease_other="慢性肾功能不全",
+                allergy=["2", "5"],
+                allergy_other="头孢类",
+                history_events=[
+                    ("surgery", "冠脉搭桥术", "2019-05-10"),
+                    ("transfusion", "术中输血", "2019-05-10"),
+                ],
+                enrolled_on="2020-01-01",
+            ),
+            today=TODAY,
+        )
+        made = referral.create_referral(
+            s, referral.ReferralInput(resident_id=r.id, to_institution="县人民医院"), today=TODAY
+        )
+        assert made.past_history == (
+            "高血压（2015-06）、其他：慢性肾功能不全（2021-12）；药物过敏史：青霉素、其他：头孢类；"
+            "手术：冠脉搭桥术（2019-05-10）；输血：术中输血（2019-05-10）"
+        )

@@ -151,20 +151,40 @@ def past_history(session: Session, resident: Resident, program: str | None) -> s
     them of the disorder.  The doctor may still write it in by hand."""
     from app.services.programmes.smi import SENSITIVE_PROGRAMS
 
+    events = CODE_LISTS["history_event"]
     rows = session.scalars(
-        select(ResidentChoice).where(
+        select(ResidentChoice)
+        .where(
             ResidentChoice.resident_id == resident.id,
-            ResidentChoice.field == "past_disease",
-            ResidentChoice.code != "1",
+            ResidentChoice.field.in_(("past_disease", "allergy", *(f"history_{e.code}" for e in events))),
         )
+        .order_by(ResidentChoice.id)
     )
     shown = sensitive.visible(session, resident, rows)
     if program not in SENSITIVE_PROGRAMS:
         shown = [c for c in shown if not sensitive.is_sensitive(c.field, c.code)]
-    return "、".join(
-        CODE_LISTS["past_disease"].label(c.code) + (f"（{c.event_date}）" if c.event_date else "")
-        for c in shown
-    )
+
+    def named(c: ResidentChoice) -> str:  # (其他: what the doctor typed, when there is)
+        cl = CODE_LISTS[c.field]
+        label = f"{cl.label(c.code)}：{c.note}" if c.code == cl.other_code and c.note else cl.label(c.code)
+        return label + (f"（{c.event_date}）" if c.event_date else "")
+
+    def of(field: str) -> list[ResidentChoice]:
+        return [c for c in shown if c.field == field and c.code != CODE_LISTS[field].none_code]
+
+    # diseases first (as the box always held them), then what a receiving doctor must not miss:
+    # the drug allergies, operations, injuries and transfusions the record holds
+    parts = ["、".join(named(c) for c in of("past_disease"))]
+    if allergies := of("allergy"):
+        parts.append("药物过敏史：" + "、".join(named(c) for c in allergies))
+    for e in events:
+        if done := [c for c in shown if c.field == f"history_{e.code}" and c.note]:
+            parts.append(
+                e.zh
+                + "："
+                + "、".join(c.note + (f"（{c.event_date}）" if c.event_date else "") for c in done)
+            )
+    return "；".join(p for p in parts if p)[:1000]  # (the box's length: a record of many is cut)
 
 
 def past_history_read(session: Session, referral: Referral) -> str:
