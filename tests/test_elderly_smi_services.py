@@ -934,3 +934,48 @@ def test_a_visit_typed_from_paper_is_advised_as_it_is_saved(store, person):
     with store.transaction() as s:
         saved = smi.record_visit(s, archive_no, typed, today=TODAY)
     assert (saved.psychiatrist, saved.next_due) == (True, advice.next_due)
+
+
+def test_a_check_starts_with_the_drugs_the_patient_is_on(store, person, tmp_path, capsys):
+    """目前用药 of a printed check was empty for a patient on ten drugs: the form (GUI) and the
+    command line start it from the latest follow-up of each chronic programme; the doctor's own
+    text, or "" for none, is kept."""
+    from app.cli import main
+    from app.services.programmes.followup import VisitInput, save_visit
+    from tests import storekit
+
+    with store.transaction() as s:
+        r = _elder(s, person, "孙用药")
+        followup.enrol(s, r, "htn", dt.date(2025, 1, 1))
+        save_visit(
+            s,
+            r,
+            VisitInput(
+                visit_date="2026-11-10",
+                measurements={"sbp": "138", "dbp": "82"},
+                drugs=[
+                    {"name": "氨氯地平片", "times_per_day": 1, "mg_per_time": 5},
+                    {"name": "阿司匹林肠溶片"},
+                ],
+                doctor="李医生",
+            ),
+            today=TODAY,
+        )
+        archive = r.archive_no
+    with store.session() as s:
+        assert (
+            elderly.check_context(s, archive).initial.medication == "氨氯地平片 5mg 每日1次；阿司匹林肠溶片"
+        )
+    folder = str(storekit.data_dir(store))
+    store.dispose()
+    base = ["--data-dir", folder, "elderly", "check", archive, "--selfcare", "1,1,1,1,1", "--sbp", "136"]
+    base += ["--dbp", "80", "--json"]
+    assert main([*base, "--date", "2026-11-12"]) == 0
+    first = json.loads(capsys.readouterr().out)["id"]
+    assert main([*base, "--date", "2026-11-13", "--medication", "", "--confirm"]) == 0  # none
+    second = json.loads(capsys.readouterr().out)["id"]
+    from app.models import ElderlyCheck
+
+    with store.session() as s:
+        said = {str(c.id): (c.form or {}).get("medication") for c in s.scalars(select(ElderlyCheck))}
+    assert said[first] == "氨氯地平片 5mg 每日1次；阿司匹林肠溶片" and not said[second], said

@@ -3,6 +3,7 @@ the GUI), and the list of 65+ residents not yet checked this year."""
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 
 from app.cli.core import RESIDENT_HELP, CliError, add_json, add_lang, open_store, print_json
@@ -45,6 +46,10 @@ def register(sub) -> None:
         c.add_argument(f"--{option}", help=help_text)
     c.add_argument("--symptoms", default="", help=QT_TRANSLATE_NOOP("Cli", "症状代码，如 1 或 2,3"))
     c.add_argument("--problems", default="", help=QT_TRANSLATE_NOOP("Cli", "发现的健康问题"))
+    c.add_argument(
+        "--medication",
+        help=QT_TRANSLATE_NOOP("Cli", '目前用药（默认：高血压、糖尿病最近一次随访的用药；"" 为无）'),
+    )
     c.add_argument(
         "--next", dest="next_check", default="", help=QT_TRANSLATE_NOOP("Cli", "下次体检日期（默认：一年后）")
     )
@@ -104,6 +109,12 @@ def record_check(args) -> int:
     _, store = open_store(args)
     try:
         with store.transaction() as s:
+            if args.medication is None:  # (as the GUI's form starts)
+                inp = dataclasses.replace(
+                    inp, medication=elderly.current_medication(s, elderly.find_resident(s, args.resident))
+                )
+            else:
+                inp = dataclasses.replace(inp, medication=args.medication)
             saved = elderly.record_check(s, args.resident, inp, confirmed=args.confirm)
     except NeedsConfirmation as e:
         print(f"需要确认：{e.render()}。核实无误请加 --confirm", file=sys.stderr)

@@ -1164,6 +1164,10 @@
         <translation>health problems found</translation>
     </message>
     <message>
+        <source>目前用药（默认：高血压、糖尿病最近一次随访的用药；&quot;&quot; 为无）</source>
+        <translation>current medication (default: the drugs of the latest hypertension and diabetes follow-ups; &quot;&quot; for none)</translation>
+    </message>
+    <message>
         <source>下次体检日期（默认：一年后）</source>
         <translation>next check date (default: a year on)</translation>
     </message>

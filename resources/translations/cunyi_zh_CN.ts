@@ -1163,6 +1163,10 @@
         <translation>发现的健康问题</translation>
     </message>
     <message>
+        <source>目前用药（默认：高血压、糖尿病最近一次随访的用药；"" 为无）</source>
+        <translation>目前用药（默认：高血压、糖尿病最近一次随访的用药；"" 为无）</translation>
+    </message>
+    <message>
         <source>下次体检日期（默认：一年后）</source>
         <translation>下次体检日期（默认：一年后）</translation>
     </message>

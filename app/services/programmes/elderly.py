@@ -21,7 +21,7 @@ from app.services.errors import FieldError, Message, NeedsConfirmation, NotFound
 from app.services.programmes import followup, selfcare
 from app.services.programmes import followup_rules as chronic
 from app.services.programmes.elderly_form import CHECK_FORM, FINDINGS, SELFCARE_KEYS, ElderlyCheckInput
-from app.services.programmes.referral import ReferralInput
+from app.services.programmes.referral import ReferralInput, current_treatment
 from app.services.records import residents, voiding
 from app.services.records.field_table import Checking
 from app.services.records.ordering import group_order
@@ -488,5 +488,15 @@ def check_context(session: Session, resident_ref: str | uuid.UUID) -> CheckConte
         age_on(resident.birth_date, today),
         doctor,
         today,
-        ElderlyCheckInput(check_date=today.isoformat(), doctor=doctor),
+        ElderlyCheckInput(
+            check_date=today.isoformat(), doctor=doctor, medication=current_medication(session, resident)
+        ),
     )
+
+
+def current_medication(session: Session, resident) -> str:
+    """目前用药 as a check starts with it: the drugs of the latest follow-up of each chronic
+    programme (the doctor corrects it); a check printed with the box empty said nothing of them."""
+    text = current_treatment(session, resident.id)
+    limit = CHECK_FORM["medication"].max_len
+    return text if len(text) <= limit else text[: limit - 1] + "…"
