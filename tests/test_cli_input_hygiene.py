@@ -563,8 +563,18 @@ def test_lists_say_when_nothing_matches_and_refuse_what_cannot(village, capsys):
         ["residents", "export", "{data}/keys/x.csv"],
         ["residents", "export", "{data}/backups/x.csv"],
         ["backup", "-o", "{data}/cunyi.db-wal"],
+        ["sync", "export", "--to", "{data}/keys", "--always"],
+        ["sync", "export", "--to", "{data}/backups/usb", "--always"],
     ],
-    ids=["over-the-signing-key", "over-the-store", "into-keys", "into-backups", "over-the-journal"],
+    ids=[
+        "over-the-signing-key",
+        "over-the-store",
+        "into-keys",
+        "into-backups",
+        "over-the-journal",
+        "bundles-into-keys",
+        "bundles-into-backups",
+    ],
 )
 def test_nothing_a_user_asks_for_is_written_into_the_data_folder(village, capsys, args):
     """`backup -o DATA/keys/device_sign.pem` wrote a database over the PC's signing key ("已备份"):

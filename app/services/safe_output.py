@@ -148,16 +148,10 @@ def _own_place_of(target: Path) -> str | None:
     return None
 
 
-def file_target(path: str | Path, *, own: bool = False) -> Path:
-    """``path`` as the place of a file about to be written by renaming a finished temporary file
-    over it (:func:`written_as`).  Refused, naming what the user gave: something other than a file
-    there (a device such as ``-o /dev/null``, a pipe or a folder would be replaced by the rename,
-    and run as root that removes /dev/null for every program on the machine); a part of the path
-    that is a file, not a folder (``somefile/x.csv``); a folder that is not there (a mistyped one
-    is said, not made); on POSIX, a folder this account may not write in; and, unless ``own`` (the
-    program's own files: its automatic backups), a place of a data folder's own (:func:`keep_out_of`)."""
-    target = Path(path)
-    if not own and (place := _own_place_of(target)) is not None:
+def not_own_place(target: Path) -> None:
+    """Refuse ``target`` (a file, or a folder to write files in) in a place of a data folder's own
+    (:func:`keep_out_of`), naming it."""
+    if (place := _own_place_of(target)) is not None:
         raise UserError(
             Message(
                 "Files",
@@ -169,6 +163,19 @@ def file_target(path: str | Path, *, own: bool = False) -> Path:
                 {"path": str(target), "place": place},
             )
         )
+
+
+def file_target(path: str | Path, *, own: bool = False) -> Path:
+    """``path`` as the place of a file about to be written by renaming a finished temporary file
+    over it (:func:`written_as`).  Refused, naming what the user gave: something other than a file
+    there (a device such as ``-o /dev/null``, a pipe or a folder would be replaced by the rename,
+    and run as root that removes /dev/null for every program on the machine); a part of the path
+    that is a file, not a folder (``somefile/x.csv``); a folder that is not there (a mistyped one
+    is said, not made); on POSIX, a folder this account may not write in; and, unless ``own`` (the
+    program's own files: its automatic backups), a place of a data folder's own (:func:`keep_out_of`)."""
+    target = Path(path)
+    if not own:
+        not_own_place(target)
     try:
         mode = target.stat().st_mode  # (follows a link: a link to a device is refused too)
     except FileNotFoundError:  # nothing there yet (any other error is raised, naming the path as

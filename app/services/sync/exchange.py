@@ -69,7 +69,7 @@ from app.models import (
 )
 from app.models.base import id_hex, id_param, ids_in, is_id
 from app.models.packing import unpack
-from app.services import collector, settings
+from app.services import collector, safe_output, settings
 from app.services.access import audit, authz
 from app.services.access.actor import actor
 from app.services.errors import Message, StoreMoved, StoreUnavailable, UserError
@@ -1544,6 +1544,8 @@ def export_bundles(
     over the network (recorded so: :func:`recorded_name`)."""
     started = time.perf_counter()
     to_dir = Path(to_dir)
+    if not network:  # (a folder the user named: not one of the program's own, its keys' …)
+        safe_output.not_own_place(to_dir)
     if not to_dir.is_dir():
         if not to_dir.parent.is_dir():  # e.g. the USB stick is not plugged in
             raise _err(QT_TRANSLATE_NOOP("Sync", "文件夹不存在：{path}"), path=str(to_dir))
