@@ -5,6 +5,7 @@ township and the owning village, never the second village."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import datetime as dt
@@ -760,11 +761,11 @@ def test_the_audit_hides_prints_and_refusals_that_name_a_patient(world):
     assert listed("boss") == [] and listed("plain") == []
 
 
-@pytest.mark.sqlite_only
-def test_the_smi_package_names_no_patient(world):
-    """严重精神障碍包 showed on every contract list and agreement, to anyone."""
+@contextlib.contextmanager
+def _contract_of_packages(world, packages: list[str]):
+    """The patient's contract (one made if there is none) with ``packages`` for the ``with``; its
+    own packages given back after."""
     from app.models import FamilyContract
-    from app.services.printing import contract_form
     from app.services.programmes import contracts
 
     store = world["a"].store
@@ -775,9 +776,23 @@ def test_the_smi_package_names_no_patient(world):
                 s, world["archive"], doctor="李医生", packages="basic", start="2026-11-01"
             )
         cid, before = c.id, list(c.packages)
-        c.packages = ["basic", "smi"]
+        c.packages = packages
+    try:
+        yield cid
+    finally:
+        with store.transaction() as s:
+            s.get(FamilyContract, cid).packages = before
 
-    def packages(user):
+
+@pytest.mark.sqlite_only
+def test_the_smi_package_names_no_patient(world):
+    """严重精神障碍包 showed on every contract list and agreement, to anyone."""
+    from app.services.printing import contract_form
+    from app.services.programmes import contracts
+
+    store = world["a"].store
+
+    def packages(user, cid):
         _as(store, user)
         try:
             with store.session() as s:
@@ -786,34 +801,22 @@ def test_the_smi_package_names_no_patient(world):
         finally:
             store.actor = None
 
-    try:
-        assert packages("li") == (("basic", "smi"), ("basic", "smi"))
-        assert packages("wang") == (("basic",), ("basic",))
-    finally:
-        with store.transaction() as s:
-            s.get(FamilyContract, cid).packages = before
+    with _contract_of_packages(world, ["basic", "smi"]) as cid:
+        assert packages("li", cid) == (("basic", "smi"), ("basic", "smi"))
+        assert packages("wang", cid) == (("basic",), ("basic",))
 
 
 @pytest.mark.sqlite_only
 def test_a_contract_of_the_smi_package_alone_is_not_there_for_whoever_may_not_see_it(world):
     """A contract whose only package was 严重精神障碍包 was listed to everyone with no package (a
     contract has at least one: a tell-tale), printed, and could be ended or renewed by them."""
-    from app.models import FamilyContract
     from app.services.errors import NotFound
     from app.services.printing import contract_form
     from app.services.programmes import contracts
 
     store = world["a"].store
-    with store.transaction() as s:
-        c = s.scalars(select(FamilyContract).where(FamilyContract.resident_id == world["pid"])).first()
-        if c is None:
-            (c,), _ = contracts.add_contract(
-                s, world["archive"], doctor="李医生", packages="basic", start="2026-11-01"
-            )
-        cid, before = c.id, list(c.packages)
-        c.packages = ["smi"]
 
-    def tried(user):
+    def tried(user, cid):
         _as(store, user)
         try:
             with store.session() as s:
@@ -838,14 +841,11 @@ def test_a_contract_of_the_smi_package_alone_is_not_there_for_whoever_may_not_se
         finally:
             store.actor = None
 
-    try:
-        seen = tried("li")
+    with _contract_of_packages(world, ["smi"]) as cid:
+        seen = tried("li", cid)
         assert seen[:3] == [True, True, "done"] and "找不到签约记录" not in str(seen), seen
         missing = f"找不到签约记录：{cid}"
-        assert tried("wang") == [False, False, missing, missing, missing, missing]
-    finally:
-        with store.transaction() as s:
-            s.get(FamilyContract, cid).packages = before
+        assert tried("wang", cid) == [False, False, missing, missing, missing, missing]
 
 
 def _free_day(world, store):
