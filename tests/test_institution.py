@@ -235,3 +235,23 @@ def test_each_change_of_the_profile_is_audited_with_the_fields_it_changed(store)
     first, second = entries()
     assert audit.updated_columns(first)[1] == ["doctors", "institution", "phone"]
     assert audit.updated_columns(second) == (VILLAGE_CODE, ["doctors"])
+
+
+def test_the_contract_agreement_gives_the_clinics_phone(store, person, tmp_path):
+    """乙方 (the doctor's team) had no phone on the agreement a resident keeps: the clinic's, from
+    its profile, as the cover and the referral slip take it."""
+    from app.services.printing import contract_form
+    from app.services.programmes import contracts
+    from app.services.records.residents import save_resident
+
+    save(store, institution="幸福村卫生室", phone="0371-61234567", address="幸福村村委会东侧")
+    with store.transaction() as s:
+        r = save_resident(s, person(), today=TODAY)
+        (made,), _ = contracts.add_contract(
+            s, r.archive_no, doctor="李医生", packages="basic", start="2026-11-01"
+        )
+        cid = made.id
+    with store.session() as s:
+        text = " ".join(pdf_text(contract_form.pdf(s, cid, ZH), tmp_path).split())
+    assert "签约机构： 幸福村卫生室" in text or "签约机构：幸福村卫生室" in text, text
+    assert "联系电话： 0371-61234567" in text or "联系电话：0371-61234567" in text, text

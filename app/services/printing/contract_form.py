@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.codes import CODE_LISTS
 from app.services.access import audit
+from app.services.institution import clinic_for
 from app.services.printing.layout import Box, Document, Labels, fit_size, markup, text_width
 from app.services.profile import get_profile
 from app.services.programmes import contracts
@@ -40,12 +41,15 @@ class AgreementData:
     years: int
     renewal: bool
     contract_no: str
+    institution_phone: str = ""  # 乙方's phone, for the resident to call
 
 
 def agreement_data(session: Session, contract_id: uuid.UUID | str) -> AgreementData:
     c, r = contracts.contract_text(session, contract_id)
+    clinic = clinic_for(session, r.village_id)  # (the resident's clinic: its name and phone)
     return AgreementData(
         institution=get_profile(session).institution,
+        institution_phone=clinic.phone if clinic.name == get_profile(session).institution else "",
         name=r.name,
         sex=r.sex,
         age=age_on(r.birth_date, c.start_on),
@@ -86,7 +90,8 @@ def render(data: AgreementData, T: Labels) -> bytes:
     y += 12
     page.text(LEFT, y, T("Print", "乙方（家庭医生团队）"), 11.5, bold=True)
     y += 8
-    page.field(LEFT, y, WIDTH, T("Print", "签约机构："), data.institution, 10.5)
+    page.field(LEFT, y, 118, T("Print", "签约机构："), data.institution, 10.5)
+    page.field(LEFT + 122, y, WIDTH - 122, T("Print", "联系电话："), data.institution_phone, 10.5)
     y += 8
     team_label = T("Print", "团队名称：")
     room = (82 - text_width(team_label, 10.5) / mm - 3) * mm  # (the field's blank, as it sets it)
