@@ -152,6 +152,8 @@ def test_record_prints_every_declared_field_and_the_values(store, archive, tmp_p
 
 
 def test_record_pages_are_identifiable_and_history_rows_carry_their_codes(store, archive, tmp_path):
+    with store.transaction() as s:  # 遗传病史 answered 无
+        followup.find_resident(s, archive["archive_no"]).has_genetic_disease = False
     with store.session() as s:
         data = printing.record_pdf(s, archive["archive_no"], ZH)
     pages = pdf_pages(data, tmp_path)
@@ -171,6 +173,8 @@ def test_record_pages_are_identifiable_and_history_rows_carry_their_codes(store,
     assert "输血400ml" in row["输血"] and "[2]" in row["输血"]
     text = "".join(pages)
     assert "父亲：高血压[2]" in text and "母亲：糖尿病[3]" in text  # 家族史 with its codes
+    genetic = re.search(r"遗传病史.{0,12}", text).group(0)
+    assert "无[1]" in genetic, genetic  # (1 无 2 有, as every other row: it had no code)
 
 
 def test_english_record_says_household_and_surgery(store, archive, tmp_path):

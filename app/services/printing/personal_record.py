@@ -146,8 +146,8 @@ def _value(T: Labels, inp: Any, f: Field, context: dict[str, str]) -> tuple[str,
     if f.kind is Kind.BOOL:
         if raw is None:
             return "", ()
-        if f.choice:  # 遗传病史 "有": unticked reads 无
-            return (T("Field", f.choice) if raw else T("Print", "无")), ()
+        if f.choice:  # 遗传病史 "有": unticked reads 无, in its box the form's code (1 无 2 有)
+            return (T("Field", f.choice) if raw else T("Print", "无")), ("2" if raw else "1",)
         return (T("Print", "是") if raw else T("Print", "否")), ()
     if f.kind is Kind.NUMBER and raw not in (None, ""):
         unit = T("Field", f.unit)
