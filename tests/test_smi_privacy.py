@@ -1476,3 +1476,43 @@ def test_a_conflict_hidden_from_a_user_is_neither_found_nor_decided_nor_counted_
             s.delete(s.get(Referral, ref_id))
             r = s.get(Resident, world["pid2"])
             r.choices = [ResidentChoice(**c) for c in before]
+
+
+@pytest.mark.sqlite_only  # a village's store is SQLite
+def test_a_referral_of_the_smi_programme_is_made_only_by_whoever_may_see_the_patient(world):
+    """The command line had no way to mark a referral as the programme's: one typed for a patient
+    showed on every user's list.  `referral add --program smi` makes it so, for the patient's own
+    doctor only; anyone else gets the same answer for a patient as for a resident who is not one."""
+    from app.models import Resident
+    from app.services.programmes import referral
+
+    store = world["a"].store
+    with store.session() as s:
+        other = s.scalars(select(Resident.id).where(Resident.id != world["pid"])).first()
+
+    def made(user, rid):
+        _as(store, user)
+        try:
+            with store.transaction() as s:
+                inp = referral.ReferralInput(
+                    resident_id=rid, program="smi", to_institution="县精神卫生中心", force=True
+                )
+                return str(referral.create_referral(s, inp).program)
+        except UserError as e:
+            return e.message.render()
+        finally:
+            store.actor = None
+
+    assert made("li", world["pid"]) == "smi"
+    said = made("wang", world["pid"])
+    assert said.endswith("没有严重精神障碍管理记录"), said
+    assert made("wang", other).endswith("没有严重精神障碍管理记录")
+    assert made("li", other).endswith("没有严重精神障碍管理记录")  # (not a patient)
+    _as(store, "li")
+    try:
+        with store.transaction() as s:
+            inp = referral.ReferralInput(resident_id=world["pid"], program="flu", to_institution="县医院")
+            with pytest.raises(UserError, match="没有“flu”这个项目"):
+                referral.create_referral(s, inp)
+    finally:
+        store.actor = None

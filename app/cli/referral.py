@@ -23,6 +23,14 @@ def register(sub) -> None:
     ra.add_argument("--impression", default="", help=QT_TRANSLATE_NOOP("Cli", "初步印象"))
     ra.add_argument("--urgent", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "紧急转诊"))
     ra.add_argument(
+        "--program",
+        default="",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "转诊所属的管理项目：htn 高血压、t2dm 2型糖尿病、smi 专项随访（只有可查看其记录的人看得到这张转诊单）",
+        ),
+    )
+    ra.add_argument(
         "--force",
         action="store_true",
         help=QT_TRANSLATE_NOOP("Cli", "即使今天已向同一单位开过未结转诊单，仍然开具"),
@@ -75,13 +83,14 @@ def add_referral(args) -> int:
         resident = find_resident(s, args.resident)
         inp = referral.ReferralInput(
             resident_id=resident.id,
+            program=args.program.strip(),
             emergency=args.urgent,
             to_institution=args.to_institution,
             to_department=args.department,
             impression=args.impression,
             present_history=args.reason,
             # as the 转诊 button drafts them: the record's 既往史 and the drugs being taken
-            past_history=referral.past_history(s, resident, None),
+            past_history=referral.past_history(s, resident, args.program or None),
             treatment=referral.current_treatment(s, resident.id),
             issued_by=doctor_name(s),
             force=args.force,

@@ -1588,6 +1588,10 @@
         <translation>emergency referral (紧急转诊)</translation>
     </message>
     <message>
+        <source>转诊所属的管理项目：htn 高血压、t2dm 2型糖尿病、smi 专项随访（只有可查看其记录的人看得到这张转诊单）</source>
+        <translation>the programme the referral belongs to: htn hypertension, t2dm type 2 diabetes, smi special follow-up (only those who may see that record see the referral)</translation>
+    </message>
+    <message>
         <source>即使今天已向同一单位开过未结转诊单，仍然开具</source>
         <translation>issue it even if an open referral to the same institution was issued today</translation>
     </message>
@@ -7506,6 +7510,10 @@
     <message>
         <source>找不到转诊的居民</source>
         <translation>The resident to refer was not found</translation>
+    </message>
+    <message>
+        <source>没有“{program}”这个项目</source>
+        <translation>No programme called &quot;{program}&quot;</translation>
     </message>
     <message>
         <source>{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单（{ref}）</source>

@@ -1587,6 +1587,10 @@
         <translation>紧急转诊</translation>
     </message>
     <message>
+        <source>转诊所属的管理项目：htn 高血压、t2dm 2型糖尿病、smi 专项随访（只有可查看其记录的人看得到这张转诊单）</source>
+        <translation>转诊所属的管理项目：htn 高血压、t2dm 2型糖尿病、smi 专项随访（只有可查看其记录的人看得到这张转诊单）</translation>
+    </message>
+    <message>
         <source>即使今天已向同一单位开过未结转诊单，仍然开具</source>
         <translation>即使今天已向同一单位开过未结转诊单，仍然开具</translation>
     </message>
@@ -7505,6 +7509,10 @@
     <message>
         <source>找不到转诊的居民</source>
         <translation>找不到转诊的居民</translation>
+    </message>
+    <message>
+        <source>没有“{program}”这个项目</source>
+        <translation>没有“{program}”这个项目</translation>
     </message>
     <message>
         <source>{name}（{archive_no}）{day}已有一张转往{to}的未结转诊单（{ref}）</source>

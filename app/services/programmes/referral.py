@@ -273,8 +273,22 @@ def create_referral(session: Session, inp: ReferralInput, *, today: dt.date | No
         authz.require_resident(session, "write", resident)
         if gone := residents.after_leaving(resident, issued):
             errors.append(FieldError("issued_on", gone))
+    if inp.program and inp.program not in CODE_LISTS["program"]:
+        errors.append(
+            FieldError(
+                "program",
+                Message(
+                    CTX, QT_TRANSLATE_NOOP("Referral", "没有“{program}”这个项目"), {"program": inp.program}
+                ),
+            )
+        )
     if errors:
         raise ValidationError(errors)
+    if inp.program:
+        from app.services.programmes.smi import SENSITIVE_PROGRAMS, visible_enrolment
+
+        if inp.program in SENSITIVE_PROGRAMS:  # (a referral of it: for a patient one may see, only;
+            visible_enrolment(session, resident, "write")  # the same refusal for anyone else)
     if not inp.force:
         _refuse_duplicate(session, resident, values["to_institution"], issued)
     values["issued_by"] = values["issued_by"] or doctor_name(session) or None  # 转诊医生: who issues it

@@ -105,7 +105,7 @@ def enrolment_of(session: Session, resident_id: uuid.UUID, *, active: bool = Tru
     return session.scalar(latest.limit(1))
 
 
-def _visible_enrolment(session: Session, resident: Resident, action: str) -> ProgramEnrolment:
+def visible_enrolment(session: Session, resident: Resident, action: str) -> ProgramEnrolment:
     """The resident's SMI enrolment, for one who may see it; for anyone else the same "not
     registered" answer as for a resident who is not (the refusal itself is audited)."""
     enrolment = enrolment_of(session, resident.id, active=False)
@@ -411,7 +411,7 @@ def record_visit(
     another class or date; the suggestion is kept beside it), the enrolment's summary kept."""
     today = today or capture.trusted_today(session)
     resident = find_resident(session, str(resident_ref))
-    enrolment = _visible_enrolment(session, resident, "write")
+    enrolment = visible_enrolment(session, resident, "write")
     if enrolment.status != UNDER_MANAGEMENT:
         raise _err(QT_TRANSLATE_NOOP("Smi", "{name}目前不在管理中"), name=resident.name)
     c = Checking(VISIT_FORM, inp, today=today).run()
@@ -535,7 +535,7 @@ def void_visit(
     follows.  ``visit_id``: the one chosen in a list.  A 失访 or 死亡 record, which ended the
     management, is not voided here."""
     resident = find_resident(session, str(resident_ref))
-    enrolment = _visible_enrolment(session, resident, "write")
+    enrolment = visible_enrolment(session, resident, "write")
     day = voiding.day_of(visit_date, QT_TRANSLATE_NOOP("Field", "随访日期"))
     visit = voiding.entry_of(
         session,
@@ -574,7 +574,7 @@ def record_failed_visit(
     follows (2 失访 / 4 死亡)."""
     today = today or capture.trusted_today(session)
     resident = find_resident(session, str(resident_ref))
-    enrolment = _visible_enrolment(session, resident, "write")
+    enrolment = visible_enrolment(session, resident, "write")
     if enrolment.status != UNDER_MANAGEMENT:  # a death or a loss already ended it (or never began)
         raise _err(QT_TRANSLATE_NOOP("Smi", "{name}目前不在管理中"), name=resident.name)
     errors: list[FieldError] = []
@@ -701,7 +701,7 @@ def visits_of(session: Session, enrolment: ProgramEnrolment) -> tuple[dict, ...]
 def record_of(session: Session, resident_ref: str | uuid.UUID) -> SmiRecord:
     """One patient's registration and visits, for one who may see them; the read is audited."""
     resident = find_resident(session, str(resident_ref))
-    enrolment = _visible_enrolment(session, resident, "read")
+    enrolment = visible_enrolment(session, resident, "read")
     reg = session.scalar(
         select(SmiRegistration).where(
             SmiRegistration.enrolment_id == enrolment.id, SmiRegistration.voided.is_(False)
@@ -813,7 +813,7 @@ class VisitContext:
 
 def visit_context(session: Session, resident_ref: str | uuid.UUID) -> VisitContext:
     resident = find_resident(session, str(resident_ref))
-    enrolment = _visible_enrolment(session, resident, "read")
+    enrolment = visible_enrolment(session, resident, "read")
     today = capture.trusted_today(session)
     _audit_read(session, "smi_visit", enrolment.id, resident)
     classes = tuple(
