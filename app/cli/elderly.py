@@ -109,12 +109,10 @@ def record_check(args) -> int:
     _, store = open_store(args)
     try:
         with store.transaction() as s:
-            if args.medication is None:  # (as the GUI's form starts)
-                inp = dataclasses.replace(
-                    inp, medication=elderly.current_medication(s, elderly.find_resident(s, args.resident))
-                )
-            else:
-                inp = dataclasses.replace(inp, medication=args.medication)
+            medication = args.medication
+            if medication is None:  # as the GUI's form starts (its context)
+                medication = elderly.check_context(s, args.resident).initial.medication
+            inp = dataclasses.replace(inp, medication=medication)
             saved = elderly.record_check(s, args.resident, inp, confirmed=args.confirm)
     except NeedsConfirmation as e:
         print(f"需要确认：{e.render()}。核实无误请加 --confirm", file=sys.stderr)

@@ -46,10 +46,11 @@ class AgreementData:
 
 def agreement_data(session: Session, contract_id: uuid.UUID | str) -> AgreementData:
     c, r = contracts.contract_text(session, contract_id)
+    institution = get_profile(session).institution
     clinic = clinic_for(session, r.village_id)  # (the resident's clinic: its name and phone)
     return AgreementData(
-        institution=get_profile(session).institution,
-        institution_phone=clinic.phone if clinic.name == get_profile(session).institution else "",
+        institution=institution,
+        institution_phone=clinic.phone if clinic.name == institution else "",
         name=r.name,
         sex=r.sex,
         age=age_on(r.birth_date, c.start_on),

@@ -164,10 +164,14 @@ def past_history(session: Session, resident: Resident, program: str | None) -> s
     if program not in SENSITIVE_PROGRAMS:
         shown = [c for c in shown if not sensitive.is_sensitive(c.field, c.code)]
 
+    def dated(text: str, c: ResidentChoice) -> str:
+        return text + (f"（{c.event_date}）" if c.event_date else "")
+
     def named(c: ResidentChoice) -> str:  # (其他: what the doctor typed, when there is)
         cl = CODE_LISTS[c.field]
-        label = f"{cl.label(c.code)}：{c.note}" if c.code == cl.other_code and c.note else cl.label(c.code)
-        return label + (f"（{c.event_date}）" if c.event_date else "")
+        return dated(
+            f"{cl.label(c.code)}：{c.note}" if c.code == cl.other_code and c.note else cl.label(c.code), c
+        )
 
     def of(field: str) -> list[ResidentChoice]:
         return [c for c in shown if c.field == field and c.code != CODE_LISTS[field].none_code]
@@ -179,11 +183,7 @@ def past_history(session: Session, resident: Resident, program: str | None) -> s
         parts.append("药物过敏史：" + "、".join(named(c) for c in allergies))
     for e in events:
         if done := [c for c in shown if c.field == f"history_{e.code}" and c.note]:
-            parts.append(
-                e.zh
-                + "："
-                + "、".join(c.note + (f"（{c.event_date}）" if c.event_date else "") for c in done)
-            )
+            parts.append(e.zh + "：" + "、".join(dated(c.note, c) for c in done))
     return "；".join(p for p in parts if p)[:1000]  # (the box's length: a record of many is cut)
 
 

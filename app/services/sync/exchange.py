@@ -2474,7 +2474,7 @@ def unfinished_imports(session: Session) -> list[Message]:
     for progress, peer in session.execute(
         select(ImportProgress, Peer).join(Peer, Peer.device_id == ImportProgress.peer)
     ):
-        if peer.last_import_at is not None and peer.last_import_at > progress.updated_at:
+        if _finished_since(peer, progress.updated_at):
             continue
         out.append(
             Message(
@@ -2555,6 +2555,12 @@ class PeerStatus:
     import_cut_at: dt.datetime | None = None  # an import of its bundle cut off then, not finished since
 
 
+def _finished_since(peer: Peer, cut_at: dt.datetime) -> bool:
+    """Whether a bundle of ``peer`` was imported whole after an import cut off at ``cut_at``: the
+    one cut off is then moot (a later bundle carries what it did)."""
+    return peer.last_import_at is not None and peer.last_import_at > cut_at
+
+
 def _imports_cut(session: Session) -> dict[uuid.UUID, dt.datetime]:
     """Each peer's latest import cut off part-way (:class:`ImportProgress`), by when it stopped."""
     return {
@@ -2572,8 +2578,8 @@ def status(session: Session) -> dict:
     peers = []
     for p in device_keys.peers(session):
         cut_at = cut.get(p.device_id)
-        if cut_at is not None and p.last_import_at is not None and p.last_import_at > cut_at:
-            cut_at = None  # (finished since: as unfinished_imports says)
+        if cut_at is not None and _finished_since(p, cut_at):
+            cut_at = None
         peers.append(
             PeerStatus(
                 p.device_id.hex,
