@@ -559,3 +559,28 @@ def test_a_form_that_runs_over_heads_the_sheet_it_runs_onto(store, archive, tmp_
     assert overflow, "the long texts no longer run over: make them longer"
     for page in overflow:
         assert number in page and "王建国" in page and "随访日期" in page
+
+
+@pytest.mark.sqlite_only  # no store: the layout alone
+def test_a_section_title_never_ends_a_page(tmp_path):
+    """However many rows come before it, a section's title goes over to the next page with its
+    first row (the English record left "Family history" alone at the foot of page 1)."""
+    from app.services.printing.personal_record import RecordData, RecordRow, render_record
+
+    titles = ("基本信息", "既往史", "家族史")
+    ends = []
+    for before in range(30, 62):
+        rows = [RecordRow(titles[0], "姓名", f"第{i}行") for i in range(before)]
+        rows += [RecordRow(titles[1], "疾病", "高血压"), RecordRow(titles[2], "父亲", "糖尿病")]
+        pdf = render_record(RecordData("王建国", "11010500110100401", "向阳村卫生室", tuple(rows)), ZH)
+        path = tmp_path / "r.pdf"
+        path.write_bytes(pdf)
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+        for page in text.split("\f")[:-2]:  # every page but the last
+            lines = [x.strip() for x in page.splitlines() if x.strip()]
+            lines = [
+                x for x in lines if not x.startswith("建档单位") and not re.fullmatch(r"第\s*\d+\s*页", x)
+            ]
+            ends.append(lines[-1])
+            assert lines[-1] not in titles, (before, lines[-3:])
+    assert len(ends) >= 10, ends  # (the sweep does run over a page's end)

@@ -9946,10 +9946,6 @@
         <translation>This PC&apos;s date ({pc}) is {days} days past the township health centre&apos;s date at the last sync ({town}): if this PC&apos;s date is wrong, correct it, and sync with the township soon; until then follow-up dates can be no later than {today}</translation>
     </message>
     <message>
-        <source>本机数据库中{table}表有一条记录已损坏，无法导出，同步包未写出（{detail}）。请从最近的备份恢复，或请技术人员检查数据库</source>
-        <translation>A record in the {table} table of this computer&apos;s database is damaged and cannot be exported; no bundle was written ({detail}). Restore the latest backup, or ask a technician to check the database</translation>
-    </message>
-    <message>
         <source>县级只查阅和统计各乡镇同步上来的档案，不能在县级修改记录：请由所属乡镇卫生院或村卫生室修改，修改会随下次同步上报</source>
         <translation>The county reads and reports on the records its townships send; records cannot be changed at the county. Ask the township health centre or village clinic to correct it; the change reaches the county with the next sync</translation>
     </message>
@@ -10016,6 +10012,14 @@ and {n} more</translation>
     <message>
         <source>档案编号 {number} 重复，本机却无法另给编号（{reason}）</source>
         <translation>archive number {number} is given twice, and no other number can be given here ({reason})</translation>
+    </message>
+    <message>
+        <source>本机数据库中{table}表有一条记录（编号 {row}）已损坏，无法导出，同步包未写出。请从最近的备份恢复，或请技术人员检查数据库（详见日志）</source>
+        <translation>A record in the {table} table of this PC's database (id {row}) is damaged and cannot be exported; no bundle was written. Restore the latest backup, or ask a technician to check the database (details in the log)</translation>
+    </message>
+    <message>
+        <source>本机数据库中{table}表有一条记录已损坏，无法导出，同步包未写出。请从最近的备份恢复，或请技术人员检查数据库（详见日志）</source>
+        <translation>A record in the {table} table of this PC's database is damaged and cannot be exported; no bundle was written. Restore the latest backup, or ask a technician to check the database (details in the log)</translation>
     </message>
 </context>
 <context>

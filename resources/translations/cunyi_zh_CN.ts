@@ -9945,10 +9945,6 @@
         <translation>本机日期 {pc} 比最近一次同步时乡镇卫生院的日期 {town} 晚 {days} 天：如果电脑日期不对请改正，并尽快与乡镇卫生院同步；在此之前随访日期最晚只能填 {today}</translation>
     </message>
     <message>
-        <source>本机数据库中{table}表有一条记录已损坏，无法导出，同步包未写出（{detail}）。请从最近的备份恢复，或请技术人员检查数据库</source>
-        <translation>本机数据库中{table}表有一条记录已损坏，无法导出，同步包未写出（{detail}）。请从最近的备份恢复，或请技术人员检查数据库</translation>
-    </message>
-    <message>
         <source>县级只查阅和统计各乡镇同步上来的档案，不能在县级修改记录：请由所属乡镇卫生院或村卫生室修改，修改会随下次同步上报</source>
         <translation>县级只查阅和统计各乡镇同步上来的档案，不能在县级修改记录：请由所属乡镇卫生院或村卫生室修改，修改会随下次同步上报</translation>
     </message>
@@ -10015,6 +10011,14 @@
     <message>
         <source>档案编号 {number} 重复，本机却无法另给编号（{reason}）</source>
         <translation>档案编号 {number} 重复，本机却无法另给编号（{reason}）</translation>
+    </message>
+    <message>
+        <source>本机数据库中{table}表有一条记录（编号 {row}）已损坏，无法导出，同步包未写出。请从最近的备份恢复，或请技术人员检查数据库（详见日志）</source>
+        <translation>本机数据库中{table}表有一条记录（编号 {row}）已损坏，无法导出，同步包未写出。请从最近的备份恢复，或请技术人员检查数据库（详见日志）</translation>
+    </message>
+    <message>
+        <source>本机数据库中{table}表有一条记录已损坏，无法导出，同步包未写出。请从最近的备份恢复，或请技术人员检查数据库（详见日志）</source>
+        <translation>本机数据库中{table}表有一条记录已损坏，无法导出，同步包未写出。请从最近的备份恢复，或请技术人员检查数据库（详见日志）</translation>
     </message>
 </context>
 <context>

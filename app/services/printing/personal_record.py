@@ -206,6 +206,8 @@ def render_record(data: RecordData, labels: Labels) -> bytes:
             style += [
                 ("SPAN", (0, len(rows)), (-1, len(rows))),
                 ("BACKGROUND", (0, len(rows)), (-1, len(rows)), colors.Color(0.92, 0.92, 0.92)),
+                # a section's title never ends a page: it goes over with its first row
+                ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1)),
             ]
             rows.append([Paragraph(markup(T("Field", section)), section_style), "", ""])
         boxes = " ".join(f"[{c}]" for c in row.codes)

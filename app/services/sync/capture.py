@@ -519,7 +519,7 @@ def _creation_json_sqlite(conn, spec: EntitySpec, ids: list, kind: type = str) -
         try:
             rows = driver.execute(f"{select_sql}({', '.join('?' * len(chunk))})", chunk).fetchall()
         except Exception as e:  # (the driver's own error, SQLite's or SQLCipher's)
-            raise DamagedRow(spec.name, str(e)) from e
+            raise DamagedRow(spec.name, _first_failing(driver, select_sql, chunk), e) from e
         for row_id, clocks, values, *more in rows:
             for following in more:  # {"a":1} and {"b":2} as {"a":1,"b":2}
                 values = values[:-1] + comma + following[1:]
@@ -530,6 +530,16 @@ def _creation_json_sqlite(conn, spec: EntitySpec, ids: list, kind: type = str) -
     return out
 
 
+def _first_failing(driver, select_sql: str, ids: tuple) -> str | None:
+    """The id (hex) of the first row of ``ids`` the driver refuses to read, read one by one."""
+    for row_id in ids:
+        try:
+            driver.execute(f"{select_sql}(?)", (row_id,)).fetchall()
+        except Exception:  # noqa: BLE001 - the error already raised, for one row now
+            return row_id.hex() if isinstance(row_id, bytes) else str(row_id)
+    return None
+
+
 def _check_utf8(table: str, rows: list[tuple[bytes, bytes]]) -> None:
     """Refuse (:class:`DamagedRow`) the first row whose JSON is not UTF-8 (one by one: a third of
     the time of decoding them joined)."""
@@ -537,25 +547,30 @@ def _check_utf8(table: str, rows: list[tuple[bytes, bytes]]) -> None:
         try:
             values.decode()
         except UnicodeDecodeError as e:
-            raise DamagedRow(table, f"{row_id.hex()}: {e.reason}") from e
+            raise DamagedRow(table, row_id.hex(), e) from e
 
 
 class DamagedRow(UserError, ValueError):
     """A stored row whose values cannot travel (a store written by something else than CunYi):
-    nothing is written, and the user is told which table and what was wrong, in their language."""
+    nothing is written, and the user is told which table (and row, when known), in their language;
+    what the driver said (in English) goes to the log for the technician."""
 
-    def __init__(self, table: str, detail: str):
-        super().__init__(
-            Message(
+    def __init__(self, table: str, row: str | None, cause: Exception):
+        log.warning("a row of %s cannot be exported (%s): %s", table, row or "?", cause)
+        where = (
+            QT_TRANSLATE_NOOP(
                 "Sync",
-                QT_TRANSLATE_NOOP(
-                    "Sync",
-                    "本机数据库中{table}表有一条记录已损坏，无法导出，同步包未写出（{detail}）。"
-                    "请从最近的备份恢复，或请技术人员检查数据库",
-                ),
-                {"table": table, "detail": detail},
+                "本机数据库中{table}表有一条记录（编号 {row}）已损坏，无法导出，同步包未写出。"
+                "请从最近的备份恢复，或请技术人员检查数据库（详见日志）",
+            )
+            if row
+            else QT_TRANSLATE_NOOP(
+                "Sync",
+                "本机数据库中{table}表有一条记录已损坏，无法导出，同步包未写出。"
+                "请从最近的备份恢复，或请技术人员检查数据库（详见日志）",
             )
         )
+        super().__init__(Message("Sync", where, {"table": table, "row": row or ""}))
 
 
 def creation_payloads(conn, wanted: list[tuple[str, object, str]], kind: type = str) -> dict:
