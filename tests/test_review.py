@@ -816,3 +816,24 @@ def test_a_village_renamed_while_the_queue_is_read_is_named_as_a_fresh_read_name
     kept = named()
     review._LAST_SCAN.clear()
     assert kept == named()
+
+
+def test_the_elderly_page_counts_a_person_enrolled_twice_once_as_the_indicator_does(township_store):
+    """Found by review: the 老年人 page said 262 checked where 老年人健康管理率 counted 261 (a
+    person with a check on each of two records).  The page counts people, as the indicator does,
+    until the pair is decided."""
+    from app.services.indicators import Period, engine
+    from app.services.programmes import elderly
+
+    first, second = _same_id_pair(township_store)
+    with township_store.transaction() as s:
+        _check(s, s.get(Resident, second).archive_no, "2026-08-01")
+    with township_store.session() as s:
+        assert elderly.coverage(s, 2026) == {"elderly": 1, "checked": 1}
+        (result,) = engine.evaluate(s, Period.year(2026), keys=["elderly"]).results
+        assert result.total.numerator == 1
+    with township_store.transaction() as s:  # not the same person: two, on both
+        (item,) = [i for i in review.review_queue(s, today=TODAY) if i.kind == "duplicate"]
+        s.execute(update(Resident).where(Resident.id == second).values(id_number=OTHER_ID))
+    with township_store.session() as s:
+        assert elderly.coverage(s, 2026) == {"elderly": 2, "checked": 2}

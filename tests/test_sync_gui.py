@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 
+from app.cli import main
 from app.models import Resident
 from app.services.programmes import followup
 from app.services.quality import review
@@ -355,3 +357,46 @@ def test_the_peer_list_says_an_import_cut_off_rather_than_never(gui_app):
     assert sync_page._last_import(earlier) == f"{local_time(cut)} 中断，未导入完"
     whole = SimpleNamespace(last_import_at=before, import_cut_at=None)
     assert sync_page._last_import(whole) == local_time(before)
+
+
+def test_the_page_counts_the_duplicates_waiting_on_review_that_no_import_found(qtbot, world, boxes, capsys):
+    """Found by review: the box said "没有待处理的冲突或疑似重复档案" while 审核 listed two pairs
+    (they were enrolled at the township, so no import found them).  The page now says how many
+    wait on 审核, and its button opens them there."""
+    town, _a, _b, _tmp = world
+    person = dict(name="王秀英", sex="2", birth_date="1950-03-01", village_code="110105001101")
+    with town.store.transaction() as s:
+        one = records.save_resident(
+            s, records.ResidentInput(**person, current_address="一组3号"), today=TODAY
+        )
+        records.save_resident(
+            s,
+            records.ResidentInput(**person, household_id=one.household_id, relation_to_head="8"),
+            today=TODAY,
+        )
+    win = opened(qtbot, town)
+    page = win.show_page("sync")
+    page.refresh()
+    assert page.conflicts.rowCount() == 0
+    assert page.no_conflicts.isHidden()  # it would say there is no duplicate
+    assert not page.review_note.isHidden() and "审核中共有 1 对疑似重复档案" in page.review_note.text()
+    assert page.review_button.isEnabled() and page.review_button.isVisible()
+    capsys.readouterr()
+    assert main(["--data-dir", str(town.paths.data_dir), "sync", "status", "--json"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    assert (said["duplicates_open"], said["review_duplicates"]) == (0, 1)  # (the imports' notices: none)
+    assert main(["--data-dir", str(town.paths.data_dir), "sync", "status"]) == 0
+    assert "审核中共有 1 对疑似重复档案待处理" in capsys.readouterr().out
+    page.review_button.click()
+    queue = win.page("review")
+    assert win.stack.currentWidget().widget() is queue
+    qtbot.waitUntil(lambda: queue.table.rowCount() == 1, timeout=20_000)
+    assert queue.kind.currentData() == "duplicate"
+    # decided there: nothing waits, and the page says there is nothing
+    with town.store.session() as s:
+        (item,) = review.review_queue(s, today=TODAY, kinds=("duplicate",))
+    with town.store.transaction() as s:
+        review.decide(s, item.key, "distinct", "母女同名，出生日期登记有误待核", today=TODAY)
+    page.refresh()
+    assert page.review_note.isHidden() and not page.no_conflicts.isHidden()
+    assert not page.review_button.isEnabled()

@@ -115,14 +115,19 @@ def import_bundles(args) -> int:
 
 def status(args) -> int:
     from app.services.profile import UPSTREAM
+    from app.services.quality import review
     from app.services.sync import exchange, service
 
     paths, store = open_store(args)
     with store.session() as s:
         st = exchange.status(s)
         net = service.net_state(s, paths, history=0) if st["role"] in UPSTREAM else None
+        # every possible duplicate waiting on 审核, those no import found included (duplicates_open:
+        # the imports' notices)
+        reviewing = review.open_duplicates(s)
     data = {
         **st,
+        "review_duplicates": reviewing,
         "peers": [p.__dict__ for p in st["peers"]],
         "clock_warnings": [m.render() for m in st["clock_warnings"]],
         "unfinished_imports": [m.render() for m in st["unfinished_imports"]],
@@ -154,6 +159,8 @@ def status(args) -> int:
             f"上次导出 {last_out}，上次导入 {last_in}"
         )
     print(f"未处理冲突 {st['conflicts_open']}，疑似重复档案 {st['duplicates_open']}，待补齐 {st['pending']}")
+    if reviewing:
+        print(f"审核中共有 {reviewing} 对疑似重复档案待处理（cunyi review list）")
     for w in (*data["clock_warnings"], *data["unfinished_imports"]):
         print(f"注意：{w}")
     if net is not None:

@@ -49,6 +49,7 @@ class ElderlyPage(LazyPage):
         fit_columns(self.table, dict(enumerate((10, 8, 6, 14, 14, 12))))
         self.table.activated.connect(lambda _i: self.record_selected())
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # (two sentences: the count, and where the rate is)
         self.summary.setStyleSheet("color: #666;")
         top = toolbar(
             [QLabel(self.tr("今年未体检的65岁及以上老年人")), self.group],
@@ -85,10 +86,14 @@ class ElderlyPage(LazyPage):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.UserRole, r.resident_id)
                 self.table.setItem(i, j, item)
-        # of the enrolled 65+ (the workbench's 老年人健康管理率 divides by the 65+ population entered)
+        # of the enrolled 65+, each person once (as the indicator counts them); the workbench's
+        # 老年人健康管理率 divides by the 65+ population entered, which the line says
         rate = output.figure_rate_text(cover["checked"], cover["elderly"])
         self.summary.setText(
-            self.tr("未体检 {n} 人；建档的65岁及以上居民 {total} 人中，今年已体检 {checked} 人（{rate}）")
+            self.tr(
+                "未体检 {n} 人；建档的65岁及以上居民 {total} 人中，今年已体检 {checked} 人（占建档的 {rate}）。"
+                "老年人健康管理率以常住65岁及以上人口为分母，见工作台"
+            )
             .replace("{n}", str(len(self.rows)))
             .replace("{checked}", str(cover["checked"]))
             .replace("{total}", str(cover["elderly"]))

@@ -211,13 +211,17 @@ class ReviewPage(LazyPage):
 
     def show_item(self, key: str) -> None:
         """Select the item ``key`` (the 同步 page's possible duplicate), in a list read anew: the
-        pair may have been decided meanwhile, which the page then says."""
+        pair may have been decided meanwhile, which the page then says.  ``""``: every possible
+        duplicate (the 同步 page's count of them)."""
         self._wanted = key
         if not self.busy:  # (a list being read was asked for just now, as the page was shown)
             self.refresh()
 
     def _focus_item(self, key: str) -> None:
         self._wanted = None
+        if not key:
+            self.kind.setCurrentIndex(self.kind.findData("duplicate"))  # (shows its first page)
+            return
         at = next((n for n, i in enumerate(self.items) if i.key == key), None)
         if at is None:
             self.error.setText(self.tr("这一项已经处理过，不在待审核列表中"))

@@ -179,6 +179,12 @@ class SyncPage(LazyPage):
         )
         cl.addWidget(self.no_conflicts)
         cl.addWidget(self.conflicts)
+        # the pairs listed above are those an import found; 审核 finds every one (same ID number;
+        # same name, birth date and address): how many wait there, said here
+        self.review_note = WrappedLabel("")
+        self.review_note.hide()
+        self.waiting_duplicates = 0
+        cl.addWidget(self.review_note)
         buttons = QHBoxLayout()
         # the township's reason goes to the village with its decision (as on 审核); not asked for
         self.reason = QLineEdit()
@@ -328,7 +334,14 @@ class SyncPage(LazyPage):
                     ]
                 )
         _fill(self.conflicts, rows, list(seen.conflicts))
-        self.no_conflicts.setVisible(not rows)
+        self.waiting_duplicates = seen.review_duplicates
+        self.no_conflicts.setVisible(not rows and not self.waiting_duplicates)
+        self.review_note.setText(
+            self.tr(
+                "审核中共有 {n} 对疑似重复档案待处理（身份证号相同，或姓名、出生日期和家庭住址相同）"
+            ).replace("{n}", str(self.waiting_duplicates))
+        )
+        self.review_note.setVisible(bool(self.waiting_duplicates))
         fit_columns(self.conflicts, {0: 30, 1: 12, 2: 40, 3: 40})
         self._conflict_selected()
         self._fill_history(seen.history)
@@ -584,7 +597,10 @@ class SyncPage(LazyPage):
         for b in (self.keep_button, self.other_button):
             b.setEnabled(field)
         self.reason.setEnabled(field)
-        self.review_button.setEnabled(c is not None and c.kind == "duplicate")
+        # a duplicate selected goes to its pair on 审核; none, to every pair waiting there
+        self.review_button.setEnabled(
+            self.decides and (c is None or c.kind == "duplicate") and bool(c or self.waiting_duplicates)
+        )
 
     def _selected_conflict(self):
         """The conflict of the selected row (the one the buttons were enabled for), or None."""
@@ -607,9 +623,12 @@ class SyncPage(LazyPage):
             self.reason.clear()
 
     def review_duplicate(self) -> None:
-        """The selected possible duplicate on 审核 (the main window shows it there)."""
+        """The selected possible duplicate on 审核 (the main window shows it there); none selected,
+        every possible duplicate waiting there."""
         c = self._selected_conflict()
-        if c is not None and c.kind == "duplicate":
+        if c is None:
+            self.review_requested.emit("")  # (every possible duplicate)
+        elif c.kind == "duplicate":
             self.review_requested.emit(conflicts.item_key(c))
 
     def unlock_keys(self) -> bool:

@@ -2823,8 +2823,8 @@
         <translation>Never checked</translation>
     </message>
     <message>
-        <source>未体检 {n} 人；建档的65岁及以上居民 {total} 人中，今年已体检 {checked} 人（{rate}）</source>
-        <translation>Not checked: {n}. Enrolled residents aged 65+: {total}; checked this year: {checked} ({rate})</translation>
+        <source>未体检 {n} 人；建档的65岁及以上居民 {total} 人中，今年已体检 {checked} 人（占建档的 {rate}）。老年人健康管理率以常住65岁及以上人口为分母，见工作台</source>
+        <translation>{n} not checked yet; of {total} enrolled residents aged 65+, {checked} checked this year ({rate} of those enrolled). The elderly health management rate divides by the resident population aged 65+: see the workbench</translation>
     </message>
     <message>
         <source>老年人健康体检工作单</source>
@@ -10015,11 +10015,11 @@ and {n} more</translation>
     </message>
     <message>
         <source>本机数据库中{table}表有一条记录（编号 {row}）已损坏，无法导出，同步包未写出。请从最近的备份恢复，或请技术人员检查数据库（详见日志）</source>
-        <translation>A record in the {table} table of this PC's database (id {row}) is damaged and cannot be exported; no bundle was written. Restore the latest backup, or ask a technician to check the database (details in the log)</translation>
+        <translation>A record in the {table} table of this PC&apos;s database (id {row}) is damaged and cannot be exported; no bundle was written. Restore the latest backup, or ask a technician to check the database (details in the log)</translation>
     </message>
     <message>
         <source>本机数据库中{table}表有一条记录已损坏，无法导出，同步包未写出。请从最近的备份恢复，或请技术人员检查数据库（详见日志）</source>
-        <translation>A record in the {table} table of this PC's database is damaged and cannot be exported; no bundle was written. Restore the latest backup, or ask a technician to check the database (details in the log)</translation>
+        <translation>A record in the {table} table of this PC&apos;s database is damaged and cannot be exported; no bundle was written. Restore the latest backup, or ask a technician to check the database (details in the log)</translation>
     </message>
 </context>
 <context>
@@ -10206,7 +10206,7 @@ and {n} more</translation>
     </message>
     <message>
         <source>到审核中处理重复档案…</source>
-        <translation>Decide the duplicate in Review…</translation>
+        <translation>Decide duplicates in Review…</translation>
     </message>
     <message>
         <source>操作</source>
@@ -10235,6 +10235,10 @@ and {n} more</translation>
     <message>
         <source>同一身份证号</source>
         <translation>Same ID number</translation>
+    </message>
+    <message>
+        <source>审核中共有 {n} 对疑似重复档案待处理（身份证号相同，或姓名、出生日期和家庭住址相同）</source>
+        <translation>{n} pair(s) of possible duplicate records wait on Review (the same ID number, or the same name, date of birth and household address)</translation>
     </message>
     <message>
         <source>导出（U盘/文件夹）</source>

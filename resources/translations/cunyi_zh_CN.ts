@@ -2822,8 +2822,8 @@
         <translation>从未体检</translation>
     </message>
     <message>
-        <source>未体检 {n} 人；建档的65岁及以上居民 {total} 人中，今年已体检 {checked} 人（{rate}）</source>
-        <translation>未体检 {n} 人；建档的65岁及以上居民 {total} 人中，今年已体检 {checked} 人（{rate}）</translation>
+        <source>未体检 {n} 人；建档的65岁及以上居民 {total} 人中，今年已体检 {checked} 人（占建档的 {rate}）。老年人健康管理率以常住65岁及以上人口为分母，见工作台</source>
+        <translation>未体检 {n} 人；建档的65岁及以上居民 {total} 人中，今年已体检 {checked} 人（占建档的 {rate}）。老年人健康管理率以常住65岁及以上人口为分母，见工作台</translation>
     </message>
     <message>
         <source>老年人健康体检工作单</source>
@@ -10234,6 +10234,10 @@
     <message>
         <source>同一身份证号</source>
         <translation>同一身份证号</translation>
+    </message>
+    <message>
+        <source>审核中共有 {n} 对疑似重复档案待处理（身份证号相同，或姓名、出生日期和家庭住址相同）</source>
+        <translation>审核中共有 {n} 对疑似重复档案待处理（身份证号相同，或姓名、出生日期和家庭住址相同）</translation>
     </message>
     <message>
         <source>导出（U盘/文件夹）</source>

@@ -264,7 +264,7 @@ def one_per_person(
     For an indicator of a programme's patients (:data:`ENROLLED`), the same rule among the person's
     records that hold an enrolment in it: a patient registered on their other record (the one
     建档率 does not count) is still the programme's patient."""
-    others = _not_the_persons(session, period, scope, programme if programme in ENROLLED else "")
+    others = not_the_persons(session, period, scope, programme if programme in ENROLLED else "")
     if not others:
         return found
     if isinstance(found, Counts):
@@ -281,7 +281,7 @@ def one_per_person(
 ENROLLED = frozenset({"htn", "t2dm", "smi"})  # programmes whose indicators count enrolled patients
 
 
-def _not_the_persons(session: Session, period: Period, scope: Scope, programme: str = "") -> set[uuid.UUID]:
+def not_the_persons(session: Session, period: Period, scope: Scope, programme: str = "") -> set[uuid.UUID]:
     """The records of :func:`_sharing` that do not stand for their person (:func:`one_per_person`);
     ``programme``: of those under management in it at some time in the period (:func:`_enrolled_of`)."""
 

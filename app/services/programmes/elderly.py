@@ -443,25 +443,36 @@ def unchecked(
 
 
 def coverage(session: Session, year: int) -> dict[str, int]:
-    """65+ residents and how many were checked in ``year`` (for the 工作台 and the demo's figure)."""
+    """65+ residents on the register and how many of them were checked in ``year`` (the 老年人
+    page): people, as 老年人健康管理率 counts them, a person enrolled twice (whose two records
+    await the township's duplicate review) once (``indicators.core.not_the_persons``)."""
+    from app.services.indicators import CACHE, Period, Scope
+    from app.services.indicators.core import not_the_persons
+
     R, C = Resident, ElderlyCheck
     elders = select(R.id).where(R.voided.is_(False), R.status == "1", R.birth_date <= born_by(year))
     clause = authz.village_clause(session, R.village_id)
     if clause is not None:
         elders = elders.where(clause)
-    total = session.scalar(select(func.count()).select_from(elders.subquery())) or 0
     checked = (
-        session.scalar(
-            select(func.count(func.distinct(C.resident_id))).where(
-                C.voided.is_(False),
-                C.check_date >= dt.date(year, 1, 1),
-                C.check_date <= dt.date(year, 12, 31),
-                C.resident_id.in_(elders),
-            )
+        select(C.resident_id)
+        .distinct()
+        .where(
+            C.voided.is_(False),
+            C.check_date >= dt.date(year, 1, 1),
+            C.check_date <= dt.date(year, 12, 31),
+            C.resident_id.in_(elders),
         )
-        or 0
     )
-    return {"elderly": total, "checked": checked}
+    session.info.pop(CACHE, None)
+    try:
+        others = not_the_persons(session, Period.year(year), Scope())
+    finally:
+        session.info.pop(CACHE, None)  # (an evaluation's reads: never kept past it)
+    return {
+        "elderly": len(set(session.scalars(elders)) - others),
+        "checked": len(set(session.scalars(checked)) - others),
+    }
 
 
 @dataclass(frozen=True)

@@ -135,6 +135,14 @@ def may_decide(session: Session) -> bool:
     return get_profile(session).role == TOWNSHIP and authz.permits(session, "resolve_conflicts")
 
 
+def open_duplicates(session: Session) -> int:
+    """How many possible duplicates wait on 审核 (the 同步 page says so: the pairs it lists itself
+    are only those an import found); 0 for whoever does not decide there."""
+    if not may_decide(session):
+        return 0
+    return len(review_queue(session, kinds=("duplicate",)))
+
+
 def _require_township(session: Session) -> None:
     if get_profile(session).role != TOWNSHIP:
         raise _err(QT_TRANSLATE_NOOP("Review", "审核队列由乡镇卫生院处理"))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.services.errors import Message
 from app.services.profile import TOWNSHIP, get_profile
+from app.services.quality import review
 from app.services.sync import bundle, conflicts, exchange, service, transport
 from app.services.sync import keys as device_keys
 
@@ -58,6 +59,7 @@ class SyncOverview:
     unfinished_imports: tuple[Message, ...]  # (exchange.unfinished_imports)
     conflicts: tuple[conflicts.ConflictView, ...]
     history: tuple[BundleRow, ...]
+    review_duplicates: int = 0  # possible duplicates waiting on 审核 (review.open_duplicates)
 
 
 def sync_overview(session: Session, keys_dir: Path, network_outbox: Path | None = None) -> SyncOverview:
@@ -99,6 +101,7 @@ def sync_overview(session: Session, keys_dir: Path, network_outbox: Path | None 
         unfinished_imports=tuple(status["unfinished_imports"]),
         conflicts=tuple(conflicts.open_conflicts(session)),
         history=history,
+        review_duplicates=review.open_duplicates(session),
     )
 
 
