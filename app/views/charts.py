@@ -163,9 +163,9 @@ def _staggered_axis_class():
 
     class StaggeredAxis(pg.AxisItem):
         """A bottom axis for bars named side by side (a township's villages): a name that would
-        run into its neighbour takes a lower line, every other one (up to three lines); a name still
-        too wide for its room, or for the room to the chart's edge, is cut with "…" (the table
-        above the chart has it whole).  pyqtgraph's own labels would overlap, or leave out a long
+        run into its neighbour takes a lower line, every other one (up to three lines); a first or
+        last name moves in from the chart's edge; a name still too wide for its room is cut with
+        "…" (the table above the chart has it whole).  pyqtgraph's own labels would overlap, or leave out a long
         first or last name."""
 
         GAP = 6  # px between two names on one line
@@ -183,6 +183,29 @@ def _staggered_axis_class():
                 self.setMaximumHeight(h)
                 self.setMinimumHeight(h)
 
+        def _place(self, xs, widths, pitch, rows, left, right) -> list[list[float]]:
+            """Each name's [start, end] on ``rows`` lines: centred under its bar, as wide as it is or
+            as its room on its line; a first or last one that would pass the chart's edge moves in
+            (and then never runs into the next one on its line)."""
+            spans = []
+            for x, w in zip(xs, widths, strict=True):
+                width = min(w, rows * pitch - self.GAP if pitch else w, right - left)
+                start = min(max(x - width / 2, left), right - width)
+                spans.append([start, start + width])
+            for row in range(rows):
+                on_line = spans[row::rows]
+                for a, b in itertools.pairwise(on_line):
+                    if a[1] + self.GAP > b[0]:
+                        if a is on_line[0]:
+                            a[1] = b[0] - self.GAP
+                        else:
+                            b[0] = a[1] + self.GAP
+            return spans
+
+        @staticmethod
+        def _cut(spans, widths) -> bool:
+            return any(w > end - start + 0.5 for (start, end), w in zip(spans, widths, strict=True))
+
         def generateDrawSpecs(self, p):
             specs = super().generateDrawSpecs(p)
             levels = getattr(self, "_tickLevels", None)
@@ -193,25 +216,21 @@ def _staggered_axis_class():
             xs = [tick[1].x() for tick in ticks]
             sizes = [p.boundingRect(QRectF(0, 0, 100, 100), Qt.AlignCenter, n) for n in names]
             pitch = min((abs(b - a) for a, b in itertools.pairwise(xs)), default=0.0)
-            rows = 1
-            while pitch and rows < self.MOST_ROWS and max(s.width() for s in sizes) + self.GAP > rows * pitch:
-                rows += 1
             line = max(s.height() for s in sizes) * 0.8
             bounds = self.mapRectFromParent(self.geometry())
             top = bounds.top() + max(0, self.style["tickLength"]) + self.style["tickTextOffset"][1]
             flags = Qt.AlignHCenter | Qt.AlignTop | Qt.TextDontClip
+            widths = [s.width() for s in sizes]
+            rows = 1  # the fewest lines on which every name is whole, up to MOST_ROWS
+            spans = self._place(xs, widths, pitch, rows, bounds.left(), bounds.right())
+            while pitch and rows < self.MOST_ROWS and self._cut(spans, widths):
+                rows += 1
+                spans = self._place(xs, widths, pitch, rows, bounds.left(), bounds.right())
             texts = []
-            for i, (x, name, size) in enumerate(zip(xs, names, sizes, strict=True)):
-                room = min(
-                    rows * pitch - self.GAP if pitch else size.width(),
-                    2 * (x - bounds.left()),  # (a first or last name: not past the edge)
-                    2 * (bounds.right() - x),
-                )
-                width = size.width()
-                if width > room:
-                    name = p.fontMetrics().elidedText(name, Qt.ElideRight, int(room))
-                    width = room
-                texts.append((QRectF(x - width / 2, top + (i % rows) * line, width, line), flags, name))
+            for i, (name, size, (start, end)) in enumerate(zip(names, sizes, spans, strict=True)):
+                if size.width() > end - start + 0.5:
+                    name = p.fontMetrics().elidedText(name, Qt.ElideRight, int(end - start))
+                texts.append((QRectF(start, top + (i % rows) * line, end - start, line), flags, name))
             extra = (rows - 1) * line
             if rows != self.rows or abs(extra - self._extra) > 0.5:
                 self.rows, self._extra = rows, extra
