@@ -18,6 +18,9 @@ import platformdirs
 
 APP_NAME = "CunYi"
 SUBDIRS = ("keys", "outbox", "inbox", "quarantine", "backups", "logs")
+# the data folder's own folders: those above, and those made when first needed (a township's
+# network mailbox, a village's bundles waiting for the township's word): never a user's output
+OWN_DIRS = (*SUBDIRS, "mailbox", "sync-awaited")
 PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600
 
 
@@ -89,7 +92,7 @@ class Paths:
 def _holds_other_folders(folder: Path) -> bool:
     """Whether ``folder`` holds folders that are not CunYi's (a folder of the user's, or the system's)."""
     try:
-        return any(p.is_dir() and p.name not in SUBDIRS for p in folder.iterdir())
+        return any(p.is_dir() and p.name not in OWN_DIRS for p in folder.iterdir())
     except OSError:
         return True
 

@@ -213,7 +213,18 @@ def test_villages_named_side_by_side_never_overlap_and_stay_in_sight(gui_app, vi
     from PySide6.QtWidgets import QApplication
 
     if three:
-        names = ["高庙村", "向阳村", "新民村", "东风村", "周家村", "李家村", "杨树村", "谢湾村", "赵庄村", "柳林村"]
+        names = [
+            "高庙村",
+            "向阳村",
+            "新民村",
+            "东风村",
+            "周家村",
+            "李家村",
+            "杨树村",
+            "谢湾村",
+            "赵庄村",
+            "柳林村",
+        ]
     else:
         names = [f"{'东风新'[i % 3]}{i}号村" if i % 4 else f"第{i}村民委员会" for i in range(villages)]
     plot = pg.PlotWidget(axisItems={"bottom": staggered_axis()})

@@ -243,6 +243,10 @@ def test_a_referral_id_in_other_scripts_digits_is_refused(village, tmp_path, cap
         (["print", "card", "{archive}", "-o", "{tmp}"], "这是一个文件夹"),
         (["user", "add", "bob", "--role", "admin", "--new-password-file", "{tmp}"], "这是一个文件夹"),
         (["sync", "run", "--once", "--server", "http://[::1"], "不是有效的服务器地址"),
+        # found by the attacker: kept as "http://not a url" over the good address, or with the
+        # password in the settings
+        (["sync", "run", "--once", "--server", "not a url"], "不是有效的服务器地址"),
+        (["sync", "run", "--once", "--server", "http://user:pw@10.0.0.1:8765"], "不是有效的服务器地址"),
     ],
 )
 def test_what_the_system_refuses_is_one_plain_line(village, tmp_path, capsys, args, words):
@@ -565,6 +569,8 @@ def test_lists_say_when_nothing_matches_and_refuse_what_cannot(village, capsys):
         ["backup", "-o", "{data}/cunyi.db-wal"],
         ["sync", "export", "--to", "{data}/keys", "--always"],
         ["sync", "export", "--to", "{data}/backups/usb", "--always"],
+        ["backup", "-o", "{data}/mailbox/nonces.db"],
+        ["residents", "export", "{data}/sync-awaited/x.csv"],
     ],
     ids=[
         "over-the-signing-key",
@@ -574,6 +580,8 @@ def test_lists_say_when_nothing_matches_and_refuse_what_cannot(village, capsys):
         "over-the-journal",
         "bundles-into-keys",
         "bundles-into-backups",
+        "over-the-mailbox's-nonces",  # (found by the attacker: replay protection started over)
+        "into-the-bundles-awaiting-word",
     ],
 )
 def test_nothing_a_user_asks_for_is_written_into_the_data_folder(village, capsys, args):

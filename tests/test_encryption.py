@@ -436,3 +436,31 @@ def test_check_is_not_misled_by_another_programs_writes_to_the_search_index(encr
     integrity = next(r for r in report.results if "integrity_check" in r.name)
     assert integrity.ok, integrity.detail
     assert report.ok, [(r.name, r.detail) for r in report.results if not r.ok]
+
+
+def test_a_link_planted_where_the_backups_key_goes_is_never_written_through(encrypted_pc, tmp_path, capsys):
+    """Found by the attacker: ``backup -o share/c.db`` wrote the backup's key through a link at
+    ``share/c.db.key.age`` into ``keys/device_sign.pem``, emptying the device's signing key (every
+    command after it failed).  The key is written as every file for people: refused in the data
+    folder's own places before the backup is made, and renamed over a link, never through it."""
+    village, _rid, _escrow = encrypted_pc
+    village.store.dispose()
+    share = tmp_path / "share"
+    share.mkdir()
+    signing = village.paths.sub("keys") / "device_sign.pem"
+    before = signing.read_bytes()
+    beside = share / "c.db.key.age"
+    beside.symlink_to(signing)
+    args = ["--data-dir", str(village.paths.data_dir), "backup", "-o", str(share / "c.db")]
+    capsys.readouterr()
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "是村医自己的数据" in err and "内部出错" not in err, err
+    assert signing.read_bytes() == before and not (share / "c.db").exists()
+    mine = tmp_path / "notes.txt"  # a link to a file of the user's: the link replaced, the file kept
+    mine.write_text("my notes")
+    beside.unlink()
+    beside.symlink_to(mine)
+    assert main(args) == 0
+    assert mine.read_text() == "my notes" and not beside.is_symlink() and beside.stat().st_size > 0
+    assert main(["--data-dir", str(village.paths.data_dir), "check"]) == 0

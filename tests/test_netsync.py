@@ -462,6 +462,10 @@ def test_an_oversized_upload_is_refused_before_it_fills_the_disk(net, tmp_path):
         headers = signed(a, "PUT", target, b"abc", {"Upload-Offset": "0", "Upload-Length": str(10**12)})
         r = httpx.put(server.url + target, content=b"abc", headers=headers)
         assert r.status_code == 413 and r.json()["error"] == "too_large"
+        # an empty one is no bundle, not one too large (found by the attacker: said "超过允许的大小")
+        headers = signed(a, "PUT", target, b"", {"Upload-Offset": "0", "Upload-Length": "0"})
+        r = httpx.put(server.url + target, content=b"", headers=headers)
+        assert r.status_code == 400 and "为 0" in r.text
     with netkit.serve(town, reserve_bytes=10**18) as server:  # the disk is (nearly) full
         report = netkit.sync(a, server)
         assert not report.ok and "磁盘空间不足" in report.error.render()

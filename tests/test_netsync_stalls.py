@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import select
 
 from app.services.errors import UserError
-from app.services.sync import mailbox, transport
+from app.services.sync import mailbox, service, transport
 from app.services.sync.bundle import NAME
 from tests import netkit, test_netsync
 from tests.test_netsync import exported, mailbox_files, signed
@@ -178,6 +178,56 @@ def test_a_download_stops_at_the_size_listed(net, tmp_path):
     assert "与它列出的大小不符" in refused.value.render()
     assert len(sent) <= 2  # stopped at the first block past the size
     assert [p.stat().st_size for p in (tmp_path / "inbox").iterdir()] in ([], [0])
+
+
+def test_a_listed_bundle_past_the_limit_is_never_fetched(net, tmp_path):
+    """Found by the attacker: a server that listed a bundle of 10^15 bytes was downloaded from until
+    the village's disk was full (and no record could be saved).  The listing is refused, in words,
+    before a byte is fetched."""
+    _town, a, _ = net
+    fetched = []
+    name = f"{'ab' * 16}_{a.device_id.hex}_{'cd' * 16}.cyb"
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/v1/bundles":
+            return httpx.Response(200, json={"bundles": [{"name": name, "size": 10**15, "sha256": "0" * 64}]})
+        fetched.append(request.url.path)
+        return httpx.Response(200, content=b"x" * 65536)
+
+    client = transport.MailboxClient("http://127.0.0.1:9", a.keys, a.device_id)
+    client.http = httpx.Client(transport=httpx.MockTransport(handler), base_url=client.base_url)
+    with pytest.raises(UserError) as refused:
+        client.waiting()
+    said = refused.value.render()
+    assert "超过同步包的上限 512 MB，没有下载" in said and "127.0.0.1:9" in said, said
+    assert fetched == []
+
+
+def test_a_download_the_disk_has_no_room_for_is_not_begun(net, tmp_path, monkeypatch):
+    """A bundle within the limit that would leave the disk without room for the import and the
+    day's records is not begun: the doctor is told how much room it needs."""
+    import collections
+
+    _town, a, _ = net
+    fetched = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        fetched.append(request.url.path)
+        return httpx.Response(200, content=b"x" * 10)
+
+    client = transport.MailboxClient("http://127.0.0.1:9", a.keys, a.device_id)
+    client.http = httpx.Client(transport=httpx.MockTransport(handler), base_url=client.base_url)
+    usage = collections.namedtuple("usage", "total used free")
+    monkeypatch.setattr(transport.shutil, "disk_usage", lambda _p: usage(1 << 30, 0, 150 << 20))
+    name = f"{'ab' * 16}_{a.device_id.hex}_{'cd' * 16}.cyb"
+    item = transport.Waiting(name, 60 << 20, "0" * 64)
+    with pytest.raises(UserError) as refused:
+        client.download(item, tmp_path / "inbox")
+    said = refused.value.render()
+    assert "本机磁盘空间不足：下载同步包需要 60 MB，磁盘只剩 150 MB" in said, said
+    assert fetched == [] and not any((tmp_path / "inbox").iterdir())
+    small = transport.Waiting(name, 10, hashlib.sha256(b"x" * 10).hexdigest())
+    assert client.download(small, tmp_path / "inbox").read_bytes() == b"x" * 10  # room for this one
 
 
 @pytest.mark.parametrize(
@@ -411,3 +461,59 @@ def test_a_refusal_the_mailbox_gives_as_409_is_said_as_its_refusal(net):
     report = _run_against(a, answering)
     said = report.error.render()
     assert not report.ok and "拒绝了请求（409）" in said and "上传长度与先前不符" in said, said
+
+
+def test_a_connection_that_never_finishes_its_headers_is_closed(net, monkeypatch):
+    """Found by the attacker: a thousand connections each sending half a request line, and never
+    the rest, were kept open for good (uvicorn times out a connection idle between requests only):
+    the server ran out of file handles and every village's sync timed out.  A request's line and
+    headers must now be whole within HEADERS_S; a request that is still serves."""
+    town, a, _ = net
+    monkeypatch.setattr(mailbox, "HEADERS_S", 0.5)
+    with netkit.serve(town) as server:
+        host, port = server.url.removeprefix("http://").split(":")
+        slow = [socket.create_connection((host, int(port))) for _ in range(3)]
+        for sock in slow:
+            sock.sendall(b"GET /v1/health HTTP/1.1\r\nHost: x\r\n")  # (and never the blank line)
+            sock.settimeout(5)
+        began = time.monotonic()
+        assert [sock.recv(100) for sock in slow] == [b""] * 3  # closed by the server
+        assert time.monotonic() - began < 4
+        for sock in slow:
+            sock.close()
+        assert _client(a, server).health()  # a whole request is served as before
+
+
+@pytest.mark.sqlite_only  # (words: no store)
+def test_a_servers_words_reach_the_screen_on_one_line_without_escapes():
+    """Found by the attacker: a refusal's text from a server (anyone's, over plain http) reached the
+    console as it came: colours, and a line of its own saying "同步完成：上传 9 个"."""
+    evil = "\x1b[31mRED\x1b[0m\r\nfake line\n同步完成：上传 9 个\u202e"
+    detail = {"c": "NetSync", "t": "拒绝：{why}\n同步完成", "p": {"why": evil, "more": [evil]}}
+    for message in (transport.said({"detail": detail}, ""), transport.said({}, evil)):
+        text = message.render()
+        assert not any(c in text for c in "\x1b\r\n\u202e"), repr(text)
+        assert "RED" in text and "同步完成" in text  # (the words are kept, on one line)
+
+
+@pytest.mark.parametrize("full", ["file", "store"])
+def test_a_full_disk_during_a_network_sync_is_said_so(net, monkeypatch, full):
+    """Found by the attacker: with the village's disk full, ``sync run`` said "同步时出错（详见日志）";
+    the doctor can free room, if told."""
+    import errno
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    town, a, _ = net
+
+    def no_room(*_args, **_kw):
+        if full == "file":
+            raise OSError(errno.ENOSPC, "No space left on device", str(a.paths.sub("outbox") / "x.cyb"))
+        raise OperationalError("INSERT", {}, sqlite3.OperationalError("database or disk is full"))
+
+    monkeypatch.setattr(service, "_round", no_room)
+    with netkit.serve(town) as server:
+        report = service.sync_once(a.store, a.paths, server=server.url)
+    assert not report.ok
+    assert "磁盘空间已满" in report.error.render() and "详见日志" not in report.error.render()

@@ -220,3 +220,16 @@ def test_the_summary_says_the_day_contracts_are_counted_on_and_fits_a_page(towns
             line.split()[0] for line in first.splitlines() if line.split() and line.split()[0].isdecimal()
         ]
         assert numbered == [str(n) for n in range(1, len(numbered) + 1)] and len(numbered) >= 25, numbered
+        # found by review: pages 2 on carried the villages' tables with no word of whose or when
+        whole = subprocess.run(
+            ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        pages = whole.split("\f")[:-1]
+        assert len(pages) >= 2
+        continued = (
+            "基本公共卫生服务指标汇总表（" if lang == "zh" else "basic public health service indicators ("
+        )
+        ending = "（续）" if lang == "zh" else "(continued)"
+        for page in pages[1:]:
+            head = page.strip().splitlines()[0]
+            assert continued in head and str(YEAR) in head and head.endswith(ending), head

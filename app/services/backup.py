@@ -206,6 +206,8 @@ def backup_to(store: Store, dest: str | Path) -> Path:
     if dest.is_dir():
         dest = dest / f"cunyi-{dt.datetime.now():%Y%m%d-%H%M%S}.db"
     dest = safe_output.file_target(dest)  # a file in a folder that is there (never -o /dev/null as root)
+    if store.key is not None:  # its key beside it: refused before the backup is written, not after
+        safe_output.file_target(encryption.backup_key_file(dest))
     with safe_output.written_as(dest):  # (what goes wrong with its .part is said of it)
         path = sqlite_backup(
             _db_file(store), dest, store.key, before_rename=lambda part: seal(dest, _keys_dir(store), part)

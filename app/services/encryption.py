@@ -41,7 +41,7 @@ from app.db import (
     swap_file,
 )
 from app.i18n import QT_TRANSLATE_NOOP
-from app.services import settings
+from app.services import safe_output, settings
 from app.services.access import audit, authz
 from app.services.errors import Message, UserError
 
@@ -220,13 +220,11 @@ def write_backup_key(store: Store, backup: Path, escrow: str | None) -> Path | N
     the county can open the backup if this PC is lost.  Nothing for a plain store."""
     if store.key is None:
         return None
-    path = backup_key_file(backup)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(wrap(keys_dir_of(_db_file(store)), store.key, escrow))
-        f.flush()
-        os.fsync(f.fileno())
-    return path
+    wrapped = wrap(keys_dir_of(_db_file(store)), store.key, escrow)
+    # as every file written for people: through a temporary file renamed over the name, never
+    # through a link planted there (one into keys/ emptied the device's signing key), never into
+    # the data folder's own places
+    return safe_output.write_file(backup_key_file(backup), lambda f: f.write(wrapped))
 
 
 def _db_file(store: Store) -> Path:

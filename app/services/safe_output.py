@@ -134,14 +134,14 @@ def keep_out_of(data_dir: str | Path, db_name: str) -> None:
 
 
 def _own_place_of(target: Path) -> str | None:
-    from app.config import SUBDIRS
+    from app.config import OWN_DIRS
 
     where = os.path.normcase(os.path.realpath(target))
     parent, name = os.path.split(where)
     for folder, db_name in _OWN_PLACES:
         if parent == folder and name.lstrip(".").startswith(db_name):
             return where  # the database, its journal, its lock files
-        for sub in SUBDIRS:
+        for sub in OWN_DIRS:
             inside = os.path.join(folder, os.path.normcase(sub))
             if where == inside or where.startswith(inside + os.sep):
                 return inside

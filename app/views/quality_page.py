@@ -125,14 +125,16 @@ class QualityPage(LazyPage):
             return
         period, code = Period.year(self.year.value()), self.village.currentData()
         self.run_button.setEnabled(False)
+        making = self.tr("正在生成质量报告…")
         self.task = (
             ReadOp(
                 self, self.store, lambda s, _progress: quality.quality_report(s, period, village_code=code)
             )
             .success(self.show_report)
-            .run_in_background(self.tr("正在生成质量报告…"))
+            .run_in_background(making)
         )
         self.busy = True
+        self.headline.setText(making)  # (an empty table read as "no findings" while it was made)
         self.task.finished.connect(self._idle)
 
     def _idle(self) -> None:

@@ -194,12 +194,13 @@ class ReviewPage(LazyPage):
         def load(s, progress):
             return review.review_queue(s, progress=progress.report), review.village_decisions(s)
 
-        self.task = (
-            ReadOp(self, self.store, load)
-            .success(self.loaded)
-            .run_in_background(self.tr("正在查找待审核项…"))
-        )
+        looking = self.tr("正在查找待审核项…")
+        self.task = ReadOp(self, self.store, load).success(self.loaded).run_in_background(looking)
         self.busy = True
+        # said where the count goes (an empty table read as "nothing to review"); no paging meanwhile
+        self.count.setText(looking)
+        self.previous_button.setEnabled(False)
+        self.next_button.setEnabled(False)
         self.task.finished.connect(self._idle)
 
     def loaded(self, result) -> None:

@@ -5338,6 +5338,10 @@
         <translation>A sync of this PC is already under way (the window&apos;s automatic sync, or a scheduled task): this one did not run; let that one finish</translation>
     </message>
     <message>
+        <source>磁盘空间已满，同步未完成：请腾出磁盘空间（删除不用的文件）后再同步，已保存的数据没有丢失</source>
+        <translation>The disk is full and the sync did not finish: free some space (delete files you no longer need) and sync again. Nothing already saved was lost</translation>
+    </message>
+    <message>
         <source>同步时出错（详见日志），稍后会自动重试</source>
         <translation>Sync failed (see the log); it will be retried automatically</translation>
     </message>
@@ -5406,12 +5410,20 @@
         <translation>The township server refused the request ({status}): {reason}</translation>
     </message>
     <message>
+        <source>服务器 {url} 列出的同步包有 {size} MB，超过同步包的上限 {limit} MB，没有下载：乡镇卫生院不会发出这样的同步包，请核对服务器地址</source>
+        <translation>The server {url} lists a bundle of {size} MB, above the {limit} MB limit for a bundle, so it was not downloaded: no township health centre sends such a bundle. Check the server address</translation>
+    </message>
+    <message>
         <source>下载中断（已收到 {got} / {size} 字节），下次从断点继续</source>
         <translation>Download interrupted ({got} of {size} bytes received); the next try resumes from there</translation>
     </message>
     <message>
         <source>下载的同步包校验不符，已丢弃，下次重新下载</source>
         <translation>The downloaded bundle failed its checksum; discarded, it will be fetched again</translation>
+    </message>
+    <message>
+        <source>本机磁盘空间不足：下载同步包需要 {need} MB，磁盘只剩 {free} MB（还要留 {reserve} MB 给导入和录入）。请清理磁盘后再同步</source>
+        <translation>Not enough disk space on this PC: downloading the bundle needs {need} MB and only {free} MB are free ({reserve} MB must stay free for the import and data entry). Free some space, then sync again</translation>
     </message>
     <message>
         <source>本机时钟比乡镇卫生院服务器快约 {gap} 天：请校准本机的日期和时间后再同步</source>
@@ -7969,6 +7981,10 @@
     <message>
         <source>统计时间：{start} 至 {end}    填报单位：{unit}    制表人：{who}    生成日期：{today}</source>
         <translation>Period: {start} to {end}    Reporting unit: {unit}    Prepared by: {who}    Generated: {today}</translation>
+    </message>
+    <message>
+        <source>{title}（续）</source>
+        <translation>{title} (continued)</translation>
     </message>
     <message>
         <source>本机系统账户（命令行，可见全部数据）</source>

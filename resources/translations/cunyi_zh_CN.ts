@@ -5337,6 +5337,10 @@
         <translation>本机已有一次同步正在进行（程序窗口的自动同步，或计划任务）：这次不再同步，等它完成即可</translation>
     </message>
     <message>
+        <source>磁盘空间已满，同步未完成：请腾出磁盘空间（删除不用的文件）后再同步，已保存的数据没有丢失</source>
+        <translation>磁盘空间已满，同步未完成：请腾出磁盘空间（删除不用的文件）后再同步，已保存的数据没有丢失</translation>
+    </message>
+    <message>
         <source>同步时出错（详见日志），稍后会自动重试</source>
         <translation>同步时出错（详见日志），稍后会自动重试</translation>
     </message>
@@ -5405,12 +5409,20 @@
         <translation>乡镇卫生院服务器拒绝了请求（{status}）：{reason}</translation>
     </message>
     <message>
+        <source>服务器 {url} 列出的同步包有 {size} MB，超过同步包的上限 {limit} MB，没有下载：乡镇卫生院不会发出这样的同步包，请核对服务器地址</source>
+        <translation>服务器 {url} 列出的同步包有 {size} MB，超过同步包的上限 {limit} MB，没有下载：乡镇卫生院不会发出这样的同步包，请核对服务器地址</translation>
+    </message>
+    <message>
         <source>下载中断（已收到 {got} / {size} 字节），下次从断点继续</source>
         <translation>下载中断（已收到 {got} / {size} 字节），下次从断点继续</translation>
     </message>
     <message>
         <source>下载的同步包校验不符，已丢弃，下次重新下载</source>
         <translation>下载的同步包校验不符，已丢弃，下次重新下载</translation>
+    </message>
+    <message>
+        <source>本机磁盘空间不足：下载同步包需要 {need} MB，磁盘只剩 {free} MB（还要留 {reserve} MB 给导入和录入）。请清理磁盘后再同步</source>
+        <translation>本机磁盘空间不足：下载同步包需要 {need} MB，磁盘只剩 {free} MB（还要留 {reserve} MB 给导入和录入）。请清理磁盘后再同步</translation>
     </message>
     <message>
         <source>本机时钟比乡镇卫生院服务器快约 {gap} 天：请校准本机的日期和时间后再同步</source>
@@ -7964,6 +7976,10 @@
     <message>
         <source>统计时间：{start} 至 {end}    填报单位：{unit}    制表人：{who}    生成日期：{today}</source>
         <translation>统计时间：{start} 至 {end}    填报单位：{unit}    制表人：{who}    生成日期：{today}</translation>
+    </message>
+    <message>
+        <source>{title}（续）</source>
+        <translation>{title}（续）</translation>
     </message>
     <message>
         <source>本机系统账户（命令行，可见全部数据）</source>

@@ -743,7 +743,14 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
     from reportlab.lib.units import mm
     from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    from app.services.printing.layout import FONT, markup, numbered_canvas, para_style, register_font
+    from app.services.printing.layout import (
+        FONT,
+        fit_line,
+        markup,
+        numbered_canvas,
+        para_style,
+        register_font,
+    )
 
     register_font()
 
@@ -756,17 +763,13 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
     # figures that are words ("6 period(s)", "minimum 6 period(s)"): wrapped in their cell, right
     # aligned as the numbers are (a plain string ran into the next cell in English)
     cell_right, small_right = para_style(9, align=2), para_style(8, align=2)
+    title = Message(
+        CTX,
+        QT_TRANSLATE_NOOP("Report", "{unit}基本公共卫生服务指标汇总表（{period}）"),
+        {"unit": info.institution, "period": period_label(report.period, translate)},
+    ).render(translate)
     story = [
-        Paragraph(
-            markup(
-                Message(
-                    CTX,
-                    QT_TRANSLATE_NOOP("Report", "{unit}基本公共卫生服务指标汇总表（{period}）"),
-                    {"unit": info.institution, "period": period_label(report.period, translate)},
-                ).render(translate)
-            ),
-            title_style,
-        ),
+        Paragraph(markup(title), title_style),
         Spacer(1, 4 * mm),
     ]
     for line in heading_lines(session, report, translate):  # (its gaps kept: a paragraph folds spaces)
@@ -874,6 +877,11 @@ def summary_pdf(session: Session, report: engine.Report, translate: Translate = 
             CTX, QT_TRANSLATE_NOOP("Report", "第 {page} 页 / 共 {total} 页"), {"page": page, "total": total}
         ).render(translate)
         c.drawRightString(landscape(A4)[0] - 12 * mm, 8 * mm, text)
+        if page > 1:  # a page filed or printed on its own still says whose figures, of which period
+            running = Message(CTX, QT_TRANSLATE_NOOP("Report", "{title}（续）"), {"title": title}).render(
+                translate
+            )
+            fit_line(c, 12 * mm, landscape(A4)[1] - 8 * mm, landscape(A4)[0] - 24 * mm, running, 8)
 
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(

@@ -62,6 +62,9 @@ MAX_HEADER = 16_384
 CHUNK = 1 << 20
 # What the ops may unpack to, so that a small file cannot make an import read gigabytes (a signed
 # "decompression bomb" held the township's import of every village for minutes, its memory growing):
+# the largest bundle that travels over the network: the mailbox takes no larger upload, and a
+# village downloads no larger one (a village's whole history is far smaller)
+MAX_NETWORK_BYTES = 512 << 20
 MAX_OP_LINE = 16 << 20  # one op (an education record's 4 MB photo is 5.6 MB of base64)
 MAX_RATIO = 200  # unpacked bytes per byte of the file (the ops of a bundle pack about 20 to 1) …
 MIN_ALLOWANCE = 64 << 20  # … or this many, for a small file

@@ -33,6 +33,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -44,7 +45,7 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from app import __version__
-from app.config import Paths
+from app.config import PRIVATE_DIR, Paths, make_private
 from app.db import Store
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import BundleRecord, Peer
@@ -59,10 +60,17 @@ log = logging.getLogger(__name__)
 # it (transport.KEEPALIVE_S), so that no client sends a request on a connection closing that
 # instant (uvicorn's default, 5 s, was the client's too).
 KEEPALIVE_S = 30
+# How long a connection may take to send a request's line and headers (after it opens, or after
+# the keep-alive wait): a client that sends them a byte at a time, or never, is cut off; a few
+# hundred such connections held open locked every village out
+HEADERS_S = 10
+# Connections served at once: beyond, a request is answered 503 (the village tries again) rather
+# than the server running out of file handles
+MOST_CONNECTIONS = 256
 
 CTX = "NetSync"
 
-MAX_BUNDLE_BYTES = 512 << 20  # one upload; a village's whole history is far smaller
+MAX_BUNDLE_BYTES = bundle.MAX_NETWORK_BYTES  # one upload
 RESERVE_BYTES = 256 << 20  # never let uploads take the disk's last space
 CLOCK_WINDOW_MS = transport.CLOCK_WINDOW_MS
 MAX_PARTIAL_UPLOADS = 8  # per device, at once
@@ -150,8 +158,10 @@ class Mailbox:
             self.device_id, self.code, self.name = me.device_id, me.code, me.name
         self.keys = device_keys.keys_for_store(store, paths.sub("keys"))
         self.root = paths.sub("mailbox")
-        for sub in ("uploads", "incoming", "results", "out"):
-            (self.root / sub).mkdir(parents=True, exist_ok=True)
+        for sub in ("uploads", "incoming", "results", "out"):  # (owner-only, as the data folder's own)
+            (self.root / sub).mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+            make_private(self.root / sub)
+        make_private(self.root)
         # Nonces seen within the clock window, on disk: a request replayed after a restart is
         # refused too.  Its own small database, so the store's write lock is never waited for.
         self._nonces = sqlite3.connect(self.root / "nonces.db", check_same_thread=False, isolation_level=None)
@@ -521,7 +531,9 @@ class Mailbox:
         if not all(is_digits(n) and len(n) <= 15 for n in numbers):  # (int() takes "+1_0", "٣")
             raise Refused(400, "headers", "缺少或无效的 Upload-Offset、Upload-Length")
         offset, total, length = map(int, numbers)
-        if total <= 0 or total > self.config.max_bundle_bytes:
+        if total <= 0:  # (no bundle is empty: not "too large", as it was said)
+            raise Refused(400, "headers", "Upload-Length 为 0：同步包不会是空的")
+        if total > self.config.max_bundle_bytes:
             raise Refused(413, "too_large", "同步包超过允许的大小")
         if offset + length > total:
             raise Refused(413, "too_large", "上传的内容超过声明的长度")
@@ -1121,6 +1133,44 @@ class RateLimit:
 THROTTLE_BLOCK = 4096
 
 
+@cache
+def _headers_in_time():
+    """uvicorn's h11 protocol, with a deadline for each request's line and headers (:data:`HEADERS_S`):
+    uvicorn times out a connection idle between requests, not one that never finishes its first."""
+    import h11
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class HeadersInTime(H11Protocol):
+        _deadline = None
+
+        def _arm(self, seconds: float) -> None:
+            if self._deadline is not None:
+                self._deadline.cancel()
+            cycle = self.cycle
+            self._deadline = self.loop.call_later(seconds, lambda: self._late(cycle))
+
+        def _late(self, cycle) -> None:
+            # no request begun since (the same cycle) and none whole yet (h11 waits in IDLE)
+            if self.cycle is cycle and self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+                log.info("a connection sent no whole request within %s s: closed", HEADERS_S)
+                self.transport.close()
+
+        def connection_made(self, transport) -> None:
+            super().connection_made(transport)
+            self._arm(HEADERS_S)
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            self._arm(KEEPALIVE_S + HEADERS_S)  # (the wait for a next request, then its headers)
+
+        def connection_lost(self, exc) -> None:
+            if self._deadline is not None:
+                self._deadline.cancel()
+            super().connection_lost(exc)
+
+    return HeadersInTime
+
+
 def throttled(app, bytes_per_s: int):
     """``app`` behind a link of ``bytes_per_s`` each way: response bodies go out, and request
     bodies are taken in, a block at a time at that rate (TCP holds the rest back), so a transfer
@@ -1279,6 +1329,8 @@ class Server:
                 ssl_keyfile=tls_key,
                 timeout_graceful_shutdown=2,
                 timeout_keep_alive=KEEPALIVE_S,
+                http=_headers_in_time(),
+                limit_concurrency=MOST_CONNECTIONS,
                 lifespan="on",
             )
         )

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
+import ipaddress
 import json
 import logging
+import re
 import shutil
 import threading
 import time
@@ -28,7 +31,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app.config import Paths
-from app.db import PG_NETWORK_RUN_LOCK, Store
+from app.db import PG_NETWORK_RUN_LOCK, Store, unavailable
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import AuditEntry, BundleRecord, ChangeLog, NetSyncRun, NetSyncState, Peer, utcnow
 from app.services.access import authz
@@ -156,6 +159,27 @@ def net_state(session: Session, paths: Paths, *, history: int = 20, counts: bool
     )
 
 
+def _disk_full(error: BaseException) -> UserError | None:
+    """The system's "no room left" writing a file (a bundle in the outbox, a download), in words."""
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return _err(
+            QT_TRANSLATE_NOOP(
+                "NetSync",
+                "磁盘空间已满，同步未完成：请腾出磁盘空间（删除不用的文件）后再同步，已保存的数据没有丢失",
+            )
+        )
+    return None
+
+
+def _host_ok(host: str) -> bool:
+    """An IP address or a host name of letters, digits, dots and hyphens ("not a url" is neither)."""
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        return re.fullmatch(r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?", host) is not None
+
+
 def check_url(url: str) -> str:
     """The mailbox address as typed: ``http(s)://host[:port]``; a bare ``host:port`` means http."""
     url = (url or "").strip().rstrip("/")
@@ -174,6 +198,9 @@ def check_url(url: str) -> str:
         or not port_ok
         or parts.path
         or parts.query
+        or parts.fragment
+        or "@" in parts.netloc  # (a user and password: never kept in the settings)
+        or not _host_ok(parts.hostname)
     ):
         raise _err(
             QT_TRANSLATE_NOOP("NetSync", "“{url}”不是有效的服务器地址（例如 http://192.168.1.10:8765）"),
@@ -387,9 +414,11 @@ def _sync_once(store, paths, server, interval_s, client_factory, cancelled) -> R
     except UserError as e:
         report.error = e
         log.info("network sync: %s", e.render())
-    except Exception:  # a bug, or the disk: logged; the service itself goes on with its back-off
+    except Exception as e:  # a bug, or the disk: logged; the service itself goes on with its back-off
         log.exception("network sync run failed")
-        report.error = _err(QT_TRANSLATE_NOOP("NetSync", "同步时出错（详见日志），稍后会自动重试"))
+        report.error = unavailable(e) or _disk_full(e)  # (a full disk, said so: the doctor can act)
+        if report.error is None:
+            report.error = _err(QT_TRANSLATE_NOOP("NetSync", "同步时出错（详见日志），稍后会自动重试"))
     finally:
         report.bytes_up, report.bytes_down = client.bytes_up, client.bytes_down
         client.close()

@@ -16,7 +16,9 @@ import base64
 import hashlib
 import logging
 import os
+import re
 import secrets
+import shutil
 import ssl
 import time
 import uuid
@@ -457,10 +459,23 @@ class MailboxClient:
             raise _err(NOT_A_MAILBOX, url=self.base_url) from None
         out = []
         for item in items:
-            if _addressed_to(item.name, self.device_id) and item.size >= 0:
-                out.append(item)
-            else:  # a name that is no bundle for this PC ("../..", a path) is never written anywhere
+            if not (_addressed_to(item.name, self.device_id) and item.size >= 0):
+                # a name that is no bundle for this PC ("../..", a path) is never written anywhere
                 log.warning("the mailbox listed %r, which is no bundle for this PC: ignored", item.name[:200])
+            elif item.size > bundle.MAX_NETWORK_BYTES:  # no mailbox holds such a bundle: a server
+                # posing as one (a plain-http link can be answered by anyone) would fill the disk
+                raise _err(
+                    QT_TRANSLATE_NOOP(
+                        "NetSync",
+                        "服务器 {url} 列出的同步包有 {size} MB，超过同步包的上限 {limit} MB，没有下载："
+                        "乡镇卫生院不会发出这样的同步包，请核对服务器地址",
+                    ),
+                    url=self.base_url,
+                    size=item.size >> 20,
+                    limit=bundle.MAX_NETWORK_BYTES >> 20,
+                )
+            else:
+                out.append(item)
         return out
 
     def download(self, item: Waiting, folder: Path) -> Path:
@@ -479,6 +494,7 @@ class MailboxClient:
         if have > item.size:
             part.unlink()
             have = 0
+        _room_for(folder, item.size - have)
         if have < item.size:
             headers = {"Range": f"bytes={have}-"} if have else {}
             response = self._send("GET", f"/v1/bundles/{item.name}", headers=headers, stream=True)
@@ -530,6 +546,26 @@ class MailboxClient:
         self._send("POST", f"/v1/bundles/{name}/ack")
 
 
+DISK_RESERVE = 100 << 20  # what a download leaves free: the import, the records typed after it
+
+
+def _room_for(folder: Path, size: int) -> None:
+    """Refuse (before a byte is fetched) a download that would leave the disk short of room for the
+    import that follows and the records the doctor types after it."""
+    free = shutil.disk_usage(folder).free
+    if size and free - size < DISK_RESERVE:
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "NetSync",
+                "本机磁盘空间不足：下载同步包需要 {need} MB，磁盘只剩 {free} MB（还要留 {reserve} MB 给导入和录入）。"
+                "请清理磁盘后再同步",
+            ),
+            need=-(-size >> 20),
+            free=free >> 20,
+            reserve=DISK_RESERVE >> 20,
+        )
+
+
 def _sha256(path: Path) -> str:
     sha = hashlib.sha256()
     with open(path, "rb") as f:
@@ -566,13 +602,27 @@ def clock_error(pc_ms: int, server_ms: int) -> ClockRefused:
     return ClockRefused(Message(CTX, CLOCK_REFUSALS[(pc_ms > server_ms, unit)], {"gap": gap}))
 
 
+# what a server's words may not carry to this PC's screen and console: line breaks (a line of its
+# own reading "同步完成"), terminal escapes (colours), direction overrides
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]+")
+
+
+def _plain(value):
+    if isinstance(value, Message):
+        return Message(value.context, _plain(value.template), {k: _plain(v) for k, v in value.params.items()})
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    return _CONTROL.sub(" ", value) if isinstance(value, str) else value
+
+
 def said(data: dict, text: str) -> Message:
     """The township's words in a reply (``detail``: a message, shown in this PC's language), or
-    its ``text`` as it came (a server of an earlier version sends only that)."""
+    its ``text`` as it came (a server of an earlier version sends only that); either on one line,
+    without control characters (a server may be anyone's)."""
     try:
-        return Message.from_data(data.get("detail"))
+        return _plain(Message.from_data(data.get("detail")))
     except ValueError:
-        return Message(CTX, "{text}", {"text": text[:300]})
+        return Message(CTX, "{text}", {"text": _plain(text[:300])})
 
 
 def message_from_json(text: str | None) -> Message | None:
