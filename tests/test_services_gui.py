@@ -150,6 +150,8 @@ def test_education_page_add_with_photo_and_progress(gui_app, qtbot, store, tmp_p
     assert page.table.item(0, 1).text() == village
     # (of the 2-month periods: the lecture's today, so which are over and missed depends on the day)
     assert page.progress.cells["lectures"].text().startswith("健康知识讲座：1 / 6 个两月期")
+    # short of the year's minimum: red when behind, else neither red nor the workbench's green
+    assert "1b5e20" not in page.progress.cells["lectures"].styleSheet()
     panel = home.findChild(type(page.progress))
     home.show()  # hidden pages refresh when next shown
     # the 工作台 panel refreshed too

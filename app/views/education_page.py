@@ -79,7 +79,10 @@ class ProgressPanel(QFrame):
             # pointed at (ten villages' filled the page and hid the activities below)
             cell.setText(education.progress_text(line, translate, units=False))
             whole = education.progress_text(line, translate)
-            cell.setStyleSheet("color: #c62828;" if line.behind else "color: #1b5e20;")
+            # as the workbench colours its cells: red behind, green with the year's minimum met, and
+            # on track but short of it neither (71 / 72 lectures read green here, "差 1 期" there)
+            colour = "#c62828" if line.behind else "#1b5e20" if line.met else "#333333"
+            cell.setStyleSheet(f"color: {colour};")
             if line.note:  # what it counts (periods, 人次) and what it does not check, said
                 said = translate("Education", line.note)
             elif line.expected_by_now is not None:

@@ -580,6 +580,14 @@ class ProgressLine:
     def units_behind(self) -> tuple[UnitProgress, ...]:
         return tuple(u for u in self.units if u.behind)
 
+    @property
+    def met(self) -> bool:
+        """Every institution has its year's minimum (the workbench's green; on track but short of
+        it is neither green nor red there)."""
+        if self.units:
+            return not any(falls_short(u.done, u.minimum) for u in self.units)
+        return not falls_short(self.done, self.minimum)
+
 
 # What the minimums checked by period count, said after "4 / 6": months, 2-month periods, or (a
 # township's lectures, monthly, beside its villages', every 2 months) either
