@@ -147,3 +147,30 @@ def test_the_desktop_app_says_in_a_window_why_it_did_not_open(
         install_translator(qapp, "zh")  # as the other tests expect
     assert len(shown) == 1 and said in shown[0][1] and "Traceback" not in shown[0][1]
     assert "已损坏" in capsys.readouterr().err
+
+
+def test_the_command_lines_help_and_errors_speak_english_when_asked(tmp_path, capsys, monkeypatch):
+    """Found by review: ``CUNYI_LANG=en`` (the window's switch) left ``--help`` in Chinese only,
+    though every help text has its English.  Help and errors now follow it; Chinese stays the
+    default, word for word."""
+    d = _village(tmp_path, capsys)
+    monkeypatch.setenv("CUNYI_LANG", "en")
+    with pytest.raises(SystemExit):
+        main(["report", "indicators", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("usage: cunyi report indicators") and "options:" in out and "show this help" in out
+    assert not re.search(r"[\u4e00-\u9fff]{3}", out.replace("村民小组", "").replace("累计", "")), out
+    with pytest.raises(SystemExit) as ended:
+        main(["residents", "template"])
+    err = capsys.readouterr().err
+    assert ended.value.code == 2 and err.startswith("error: cunyi residents template: ") and "--help" in err
+    assert main([*d, "print", "card", "99999", "-o", str(tmp_path / "x.pdf")]) == 1
+    assert capsys.readouterr().err == "Error: No record found: 99999\n"
+    assert main([*d, "residents", "export", str(tmp_path / "none" / "x.csv")]) == 1
+    assert "no such file or folder" in capsys.readouterr().err
+    monkeypatch.delenv("CUNYI_LANG")
+    assert main([*d, "print", "card", "99999", "-o", str(tmp_path / "x.pdf")]) == 1
+    assert capsys.readouterr().err.startswith("错误：")
+    with pytest.raises(SystemExit):
+        main(["report", "indicators", "--help"])
+    assert capsys.readouterr().out.startswith("用法：cunyi report indicators")

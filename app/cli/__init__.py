@@ -81,9 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = core.globals_first(list(sys.argv[1:] if argv is None else argv))
-    parser = build_parser()
-    core.refuse_unreadable(parser, argv)  # (bytes that are not UTF-8: refused once, here)
-    args = parser.parse_args(argv)
-    if args.command is None:  # the GUI is the default command
-        args = parser.parse_args([*argv, "gui"])
-    return core.run(args.func, args)
+    core.use_language(core.cli_language())  # (CUNYI_LANG=en: help and errors in English)
+    try:
+        parser = core.translated(build_parser())
+        core.refuse_unreadable(parser, argv)  # (bytes that are not UTF-8: refused once, here)
+        args = parser.parse_args(argv)
+        if args.command is None:  # the GUI is the default command
+            args = parser.parse_args([*argv, "gui"])
+        return core.run(args.func, args)
+    finally:
+        core.use_language("zh")  # (a process that goes on, as tests run commands, starts afresh)

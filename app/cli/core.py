@@ -34,6 +34,72 @@ class CliError(Exception):
     """A problem of the command line itself (bad argument, missing file), said in one sentence."""
 
 
+def cli_language() -> str:
+    """The language of the command line's help and errors: ``CUNYI_LANG`` (as the window's), else
+    Chinese.  (What a command reports of its work is in Chinese; a document's, by its ``--lang``.)"""
+    return "en" if os.environ.get("CUNYI_LANG", "").strip().lower().startswith("en") else "zh"
+
+
+def english_translator() -> Callable[[str, str], str]:
+    """Translate (context, text) into English from the .qm the window uses (QtCore only: no display)."""
+    from PySide6.QtCore import QTranslator
+
+    from app.config import resource_path
+    from app.i18n import finish_translation
+
+    translator = QTranslator()
+    if not translator.load(str(resource_path("translations", "cunyi_en.qm"))):
+        raise CliError("找不到英文翻译文件")
+
+    def translate(context: str, text: str) -> str:
+        return finish_translation(translator.translate(context, text), text, "en")
+
+    return translate
+
+
+def _as_written(_context: str, text: str) -> str:
+    return text
+
+
+# what the command line's own words go through (help, errors): set by ``use_language``
+speak: Callable[[str, str], str] = _as_written
+
+
+def use_language(lang: str) -> None:
+    global speak
+    speak = english_translator() if lang == "en" else _as_written
+
+
+def translated(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """``parser`` and its commands' parsers with their help in the language :data:`speak` speaks:
+    every help, description and section title is a Chinese source text of the "Cli" context."""
+    if speak is _as_written:
+        return parser
+    seen: set[int] = set()
+
+    def walk(p: argparse.ArgumentParser) -> None:
+        if id(p) in seen:
+            return
+        seen.add(id(p))
+        if isinstance(p.description, str):
+            p.description = speak("Cli", p.description)
+        for group in p._action_groups:
+            if isinstance(group.title, str):
+                group.title = speak("Cli", group.title)
+        for action in p._actions:
+            if isinstance(action.help, str) and action.help is not argparse.SUPPRESS:
+                action.help = speak("Cli", action.help)
+            if isinstance(action, argparse._SubParsersAction):
+                for choice in action._choices_actions:
+                    if isinstance(choice.help, str):
+                        choice.help = speak("Cli", choice.help)
+                for sub in action.choices.values():
+                    walk(sub)
+
+    walk(parser)
+    return parser
+
+
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a terminal: a Chinese character (or full-width sign) takes two."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -78,7 +144,10 @@ class HelpFormatter(argparse.HelpFormatter):
 
     def add_usage(self, usage, actions, groups, prefix=None) -> None:
         super().add_usage(
-            usage, actions, groups, QT_TRANSLATE_NOOP("Cli", "用法：") if prefix is None else prefix
+            usage,
+            actions,
+            groups,
+            speak("Cli", QT_TRANSLATE_NOOP("Cli", "用法：")) if prefix is None else prefix,
         )
 
     def _format_usage(self, usage, actions, groups, prefix) -> str:
@@ -93,7 +162,7 @@ class HelpFormatter(argparse.HelpFormatter):
         if isinstance(action, argparse._SubParsersAction) and action.metavar is None:
             # the commands are listed under it one by one: not all of them again on one line (an
             # error still names the command's own argument, as argparse does)
-            name = QT_TRANSLATE_NOOP("Cli", "命令")
+            name = speak("Cli", QT_TRANSLATE_NOOP("Cli", "命令"))
             return lambda size: (name,) * size
         return super()._metavar_formatter(action, default_metavar)
 
@@ -140,8 +209,10 @@ class CliParser(argparse.ArgumentParser):
                 action.help = QT_TRANSLATE_NOOP("Cli", "显示本帮助并退出")
 
     def error(self, message: str) -> NoReturn:
-        one_line = in_chinese(" ".join(message.split()))
-        self.exit(2, f"错误：{self.prog}：{one_line}（用 {self.prog} --help 查看用法）\n")
+        one_line = " ".join(message.split())
+        if speak is _as_written:
+            self.exit(2, f"错误：{self.prog}：{in_chinese(one_line)}（用 {self.prog} --help 查看用法）\n")
+        self.exit(2, f"error: {self.prog}: {one_line} (see {self.prog} --help)\n")
 
 
 # argparse's own messages (its English templates, as Python 3.11 words them) as the CLI says the
@@ -543,7 +614,7 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
         _quiet_stdout()
         return 141  # what a shell reports for a program ended by SIGPIPE; nothing on stderr
     except KeyboardInterrupt:
-        print("已中断", file=sys.stderr)
+        print(speak("Cli", QT_TRANSLATE_NOOP("Cli", "已中断")), file=sys.stderr)
         return 130
     except Exception as e:
         text = user_text(e)
@@ -551,11 +622,21 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
             logged = bool(logging.getLogger().handlers)
             if logged:
                 logging.getLogger(__name__).exception("cunyi %s failed", getattr(args, "command", ""))
-            where = "；详细记录已写入数据文件夹的 logs/cunyi.log" if logged else ""
+            bug = (
+                QT_TRANSLATE_NOOP(
+                    "Cli", "程序内部出错（{kind}），操作未完成；详细记录已写入数据文件夹的 logs/cunyi.log"
+                )
+                if logged
+                else QT_TRANSLATE_NOOP("Cli", "程序内部出错（{kind}），操作未完成")
+            )
             # the kind of error only: its text may hold a record's values (an SQL error's parameters)
-            print(f"错误：程序内部出错（{type(e).__name__}），操作未完成{where}", file=sys.stderr)
+            text = speak("Cli", bug).replace("{kind}", type(e).__name__)
+            print(
+                speak("Cli", QT_TRANSLATE_NOOP("Cli", "错误：{text}")).replace("{text}", text),
+                file=sys.stderr,
+            )
             return INTERNAL_ERROR
-        print(f"错误：{text}", file=sys.stderr)
+        print(speak("Cli", QT_TRANSLATE_NOOP("Cli", "错误：{text}")).replace("{text}", text), file=sys.stderr)
         return 1
     finally:  # (a command run in a process that goes on, as tests run them, lets go of its store)
         if (db := sys.modules.get("app.db")) is not None:
@@ -565,16 +646,16 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
 INTERNAL_ERROR = 70  # sysexits.h EX_SOFTWARE: not the user's doing
 # What the operating system said, in the user's words (errno name -> text).
 _OS_ERRORS = {
-    "ENOENT": "文件或文件夹不存在",
-    "EISDIR": "这是一个文件夹，需要的是文件",
-    "ENOTDIR": "路径中有一段不是文件夹",
-    "EEXIST": "已有同名的文件",
-    "EACCES": "没有权限",
-    "EPERM": "没有权限",
-    "ENOSPC": "磁盘空间不足",
-    "EROFS": "磁盘是只读的",
-    "ENAMETOOLONG": "路径太长",
-    "EFBIG": "文件太大（超过系统允许的大小）",
+    "ENOENT": QT_TRANSLATE_NOOP("Cli", "文件或文件夹不存在"),
+    "EISDIR": QT_TRANSLATE_NOOP("Cli", "这是一个文件夹，需要的是文件"),
+    "ENOTDIR": QT_TRANSLATE_NOOP("Cli", "路径中有一段不是文件夹"),
+    "EEXIST": QT_TRANSLATE_NOOP("Cli", "已有同名的文件"),
+    "EACCES": QT_TRANSLATE_NOOP("Cli", "没有权限"),
+    "EPERM": QT_TRANSLATE_NOOP("Cli", "没有权限"),
+    "ENOSPC": QT_TRANSLATE_NOOP("Cli", "磁盘空间不足"),
+    "EROFS": QT_TRANSLATE_NOOP("Cli", "磁盘是只读的"),
+    "ENAMETOOLONG": QT_TRANSLATE_NOOP("Cli", "路径太长"),
+    "EFBIG": QT_TRANSLATE_NOOP("Cli", "文件太大（超过系统允许的大小）"),
 }
 _OS_ERROR_CODES = {getattr(errno, name): text for name, text in _OS_ERRORS.items() if hasattr(errno, name)}
 
@@ -596,13 +677,15 @@ def user_text(error: Exception) -> str | None:
 
     error = unavailable(error) or error
     if isinstance(error, UserError):
-        text = error.render()
+        text = error.render(speak)
     elif isinstance(error, OSError) and error.errno in _OS_ERROR_CODES:
         # (a file written beside its target and renamed onto it: the target is what the user named)
         where = error.filename2 if error.filename2 is not None else error.filename or ""
-        text = f"无法读写 {where}：{_OS_ERROR_CODES[error.errno]}" if where else _OS_ERROR_CODES[error.errno]
+        reason = speak("Cli", _OS_ERROR_CODES[error.errno])
+        cannot = speak("Cli", QT_TRANSLATE_NOOP("Cli", "无法读写 {path}：{reason}"))
+        text = cannot.replace("{path}", str(where)).replace("{reason}", reason) if where else reason
     elif isinstance(error, Invalid):
-        text = error.message.render()
+        text = error.message.render(speak)
     elif isinstance(error, CliError):
         text = str(error)
     else:

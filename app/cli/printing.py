@@ -6,7 +6,15 @@ import sys
 import time
 from pathlib import Path
 
-from app.cli.core import PDF_HELP, PROGRAM_HELP, RESIDENT_HELP, CliError, add_lang, open_store
+from app.cli.core import (
+    PDF_HELP,
+    PROGRAM_HELP,
+    RESIDENT_HELP,
+    CliError,
+    add_lang,
+    english_translator,
+    open_store,
+)
 from app.cli.numbers import DUE_DAYS, YEAR, WholeNumber
 from app.i18n import QT_TRANSLATE_NOOP
 
@@ -95,19 +103,7 @@ def print_labels(lang: str):
 
     if lang != "en":
         return Labels()
-    from PySide6.QtCore import QTranslator  # QtCore only: the CLI needs no display
-
-    from app.config import resource_path
-    from app.i18n import finish_translation
-
-    translator = QTranslator()
-    if not translator.load(str(resource_path("translations", "cunyi_en.qm"))):
-        raise CliError("找不到英文翻译文件")
-
-    def translate(context: str, text: str) -> str:
-        return finish_translation(translator.translate(context, text), text, "en")
-
-    return Labels(translate, "en")
+    return Labels(english_translator(), "en")
 
 
 def print_document(args) -> int:

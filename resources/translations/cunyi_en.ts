@@ -788,6 +788,62 @@
         <translation>The PDF file to write</translation>
     </message>
     <message>
+        <source>已中断</source>
+        <translation>Interrupted</translation>
+    </message>
+    <message>
+        <source>程序内部出错（{kind}），操作未完成；详细记录已写入数据文件夹的 logs/cunyi.log</source>
+        <translation>Internal error ({kind}); the operation did not finish. Details are in logs/cunyi.log in the data folder</translation>
+    </message>
+    <message>
+        <source>程序内部出错（{kind}），操作未完成</source>
+        <translation>Internal error ({kind}); the operation did not finish</translation>
+    </message>
+    <message>
+        <source>错误：{text}</source>
+        <translation>Error: {text}</translation>
+    </message>
+    <message>
+        <source>文件或文件夹不存在</source>
+        <translation>no such file or folder</translation>
+    </message>
+    <message>
+        <source>这是一个文件夹，需要的是文件</source>
+        <translation>this is a folder; a file is needed</translation>
+    </message>
+    <message>
+        <source>路径中有一段不是文件夹</source>
+        <translation>a part of the path is not a folder</translation>
+    </message>
+    <message>
+        <source>已有同名的文件</source>
+        <translation>a file of that name exists</translation>
+    </message>
+    <message>
+        <source>没有权限</source>
+        <translation>permission denied</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足</source>
+        <translation>not enough disk space</translation>
+    </message>
+    <message>
+        <source>磁盘是只读的</source>
+        <translation>the disk is read-only</translation>
+    </message>
+    <message>
+        <source>路径太长</source>
+        <translation>the path is too long</translation>
+    </message>
+    <message>
+        <source>文件太大（超过系统允许的大小）</source>
+        <translation>the file is too large (beyond what the system allows)</translation>
+    </message>
+    <message>
+        <source>无法读写 {path}：{reason}</source>
+        <translation>Cannot read or write {path}: {reason}</translation>
+    </message>
+    <message>
         <source>CunYi 村医 — 村卫生室居民健康档案</source>
         <translation>CunYi 村医 — village clinic health records</translation>
     </message>

@@ -787,6 +787,62 @@
         <translation>写出的 PDF 文件</translation>
     </message>
     <message>
+        <source>已中断</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>程序内部出错（{kind}），操作未完成；详细记录已写入数据文件夹的 logs/cunyi.log</source>
+        <translation>程序内部出错（{kind}），操作未完成；详细记录已写入数据文件夹的 logs/cunyi.log</translation>
+    </message>
+    <message>
+        <source>程序内部出错（{kind}），操作未完成</source>
+        <translation>程序内部出错（{kind}），操作未完成</translation>
+    </message>
+    <message>
+        <source>错误：{text}</source>
+        <translation>错误：{text}</translation>
+    </message>
+    <message>
+        <source>文件或文件夹不存在</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>这是一个文件夹，需要的是文件</source>
+        <translation>这是一个文件夹，需要的是文件</translation>
+    </message>
+    <message>
+        <source>路径中有一段不是文件夹</source>
+        <translation>路径中有一段不是文件夹</translation>
+    </message>
+    <message>
+        <source>已有同名的文件</source>
+        <translation>已有同名的文件</translation>
+    </message>
+    <message>
+        <source>没有权限</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <source>磁盘空间不足</source>
+        <translation>磁盘空间不足</translation>
+    </message>
+    <message>
+        <source>磁盘是只读的</source>
+        <translation>磁盘是只读的</translation>
+    </message>
+    <message>
+        <source>路径太长</source>
+        <translation>路径太长</translation>
+    </message>
+    <message>
+        <source>文件太大（超过系统允许的大小）</source>
+        <translation>文件太大（超过系统允许的大小）</translation>
+    </message>
+    <message>
+        <source>无法读写 {path}：{reason}</source>
+        <translation>无法读写 {path}：{reason}</translation>
+    </message>
+    <message>
         <source>CunYi 村医 — 村卫生室居民健康档案</source>
         <translation>CunYi 村医 — 村卫生室居民健康档案</translation>
     </message>
