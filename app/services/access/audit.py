@@ -150,14 +150,16 @@ def _device(session: Session):
     return cached
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+# what may not reach a line of text from outside as it is: line breaks, terminal escapes, direction
+# overrides (the trail shows them escaped; a server's words reach the screen without them)
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def one_line(text: str) -> str:
     """``text`` with control characters (line breaks, terminal escapes, direction overrides) shown
     as ``\\xNN`` / ``\\uNNNN``: what anyone can type (a failed login's user name) must not make a line
     of the trail read as another entry, or colour a terminal."""
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+    return CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 def _make(

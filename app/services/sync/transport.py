@@ -16,7 +16,6 @@ import base64
 import hashlib
 import logging
 import os
-import re
 import secrets
 import shutil
 import ssl
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.i18n import QT_TRANSLATE_NOOP
+from app.services.access import audit
 from app.services.errors import Message, UserError
 from app.services.sync import bundle, capture
 from app.services.sync import keys as device_keys
@@ -602,17 +602,13 @@ def clock_error(pc_ms: int, server_ms: int) -> ClockRefused:
     return ClockRefused(Message(CTX, CLOCK_REFUSALS[(pc_ms > server_ms, unit)], {"gap": gap}))
 
 
-# what a server's words may not carry to this PC's screen and console: line breaks (a line of its
-# own reading "同步完成"), terminal escapes (colours), direction overrides
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]+")
-
-
 def _plain(value):
     if isinstance(value, Message):
         return Message(value.context, _plain(value.template), {k: _plain(v) for k, v in value.params.items()})
     if isinstance(value, tuple):
         return tuple(_plain(v) for v in value)
-    return _CONTROL.sub(" ", value) if isinstance(value, str) else value
+    # (line breaks: a line of its own reading "同步完成"; escapes: colours; overrides)
+    return audit.CONTROL.sub(" ", value) if isinstance(value, str) else value
 
 
 def said(data: dict, text: str) -> Message:
