@@ -410,6 +410,41 @@ def test_emergency_case_shows_its_reasons(gui_app, qtbot, store):
         assert (r.resident_id, r.to_institution, r.emergency) == (rid, "朝阳乡卫生院", True)
 
 
+def test_an_emergency_visit_saved_with_enter_offers_the_referral(gui_app, qtbot, store, monkeypatch):
+    """Found by review: 190/115 in red, Enter saved the visit and nothing more; the referral the
+    rules call for was never offered (the 老年人 check offers one).  Saved with Enter, it is asked;
+    saved with 保存并开转诊单, the slip opens without asking."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.views import followups
+
+    asked = []
+    monkeypatch.setattr(
+        followups.QMessageBox, "question", lambda _p, _t, text, *a, **k: asked.append(text) or QMessageBox.Yes
+    )
+    dialog = followup_dialog(store, new_patient(store, "急诊乙", "htn"), "htn")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.sbp, "190")
+    qtbot.keyClicks(dialog.dbp, "115")
+    qtbot.keyClick(dialog.dbp, Qt.Key_Return)
+    assert dialog.result_visit is not None and len(asked) == 1
+    assert "此次随访需要紧急转诊" in asked[0] and "收缩压≥180mmHg（190）" in asked[0]
+    assert "收缩压≥180mmHg（190）" in dialog.referral_dialog.value("present_history")  # (the slip opened)
+    asked.clear()
+    again = followup_dialog(store, new_patient(store, "急诊丙", "htn"), "htn")
+    qtbot.addWidget(again)
+    qtbot.keyClicks(again.sbp, "190")
+    qtbot.keyClicks(again.dbp, "115")
+    assert again.save_and_refer() is not None and asked == []
+    calm = followup_dialog(store, new_patient(store, "平稳丁", "htn"), "htn")
+    qtbot.addWidget(calm)
+    qtbot.keyClicks(calm.sbp, "132")
+    qtbot.keyClicks(calm.dbp, "82")
+    assert calm.save() and asked == []  # (nothing to offer)
+
+
 @pytest.mark.sqlite_only  # a village's store: SQLite by design
 def test_past_history_of_hypertension_offers_programme_enrolment(window, qtbot, store, monkeypatch):
     from app.services.programmes import followup
@@ -866,3 +901,87 @@ def test_a_fault_no_operation_caught_is_logged_and_said_in_one_sentence(gui_app,
         operations.report_unexpected(TypeError, first, first.__traceback__)
     assert len(said) == 1 and "TypeError" in said[0] and "Traceback" not in said[0]
     assert sum(1 for r in caplog.records if r.exc_info and r.exc_info[0] is TypeError) == 2  # both logged
+
+
+@pytest.mark.parametrize("which", ["enrolment", "followup"])
+def test_enter_saves_after_the_focus_has_passed_the_cancel_button(gui_app, qtbot, store, which):
+    """Found by review: once Tab had taken the focus over 取消, Enter in any field cancelled the form
+    and threw away all that was typed: 取消 stayed the default button (the 保存 button was made the
+    default before it was in the dialog, so the dialog did not know it)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    if which == "enrolment":
+        dialog = EnrolmentDialog(store)
+    else:
+        dialog = followup_dialog(store, htn_patient(store, "李四", dt.date(2026, 1, 5)), "htn")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    saved = []
+    dialog.save = lambda: saved.append(True)  # (what Enter does; the form's own checks aside)
+    box = dialog.findChild(QDialogButtonBox)
+    box.accepted.disconnect()
+    box.accepted.connect(dialog.save)
+    cancel = next(b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.RejectRole)
+    cancel.setFocus()
+    qtbot.waitUntil(cancel.hasFocus)
+    from PySide6.QtWidgets import QLineEdit
+
+    field = next(e for e in dialog.findChildren(QLineEdit) if e.isVisible() and e.isEnabled())
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key_Return)
+    assert saved == [True] and dialog.isVisible()  # (saved, not cancelled)
+    assert dialog.save_button.isDefault() and not cancel.isDefault()
+
+
+def test_every_drug_of_the_last_visit_is_copied_and_more_can_be_added(gui_app, qtbot, store):
+    """Found by review: the form had the paper's three drug rows only, and 复制上次用药 dropped a
+    diabetic's other seven without a word (the visit saved with three).  Rows are added as needed,
+    by the copy or by 添加一种药物, each in the Tab order after the one before."""
+    from app.services.programmes import followup
+    from app.services.programmes.followup import VisitInput, save_visit
+
+    rid = htn_patient(store, "赵六", dt.date(2026, 1, 5))
+    drugs = [{"name": f"药{i}", "times_per_day": 1, "mg_per_time": 5 * i} for i in range(1, 6)]
+    with store.transaction() as s:
+        save_visit(
+            s,
+            s.get(Resident, rid),
+            VisitInput(visit_date="2026-03-01", measurements={"sbp": "150", "dbp": "90"}, drugs=drugs),
+            today=TODAY,
+        )
+    dialog = followup_dialog(store, rid, "htn")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert len(dialog.drugs) == 3
+    dialog.copy_drugs.click()
+    assert [d["name"] for d in dialog.to_input().drugs] == [f"药{i}" for i in range(1, 6)]
+    last_mg = dialog.drugs[-1][2]
+    dialog.more_drugs.click()
+    name = dialog.drugs[-1][0]
+    assert len(dialog.drugs) == 6
+    qtbot.waitUntil(name.hasFocus)  # (typing goes on in the new row)
+    assert last_mg.nextInFocusChain() is name  # (Tab from the row before)
+    while dialog.more_drugs.isEnabled():
+        dialog.more_drugs.click()
+    assert len(dialog.drugs) == followup.MAX_DRUGS
+
+
+def test_a_refused_visit_puts_the_cursor_in_its_first_wrong_field_and_counts_them(gui_app, qtbot, store):
+    """Found by review: a visit dated next year said only "有错误，已保留您填写的内容" at the foot,
+    its reason scrolled out of sight at the top and the cursor left where it was."""
+    dialog = followup_dialog(store, new_patient(store, "错日期", "htn"), "htn")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.visit_date.setText("2099-01-05")
+    qtbot.keyClicks(dialog.sbp, "400")
+    qtbot.keyClicks(dialog.dbp, "82")
+    dialog.doctor.setFocus()
+    assert dialog.save() is False and dialog.isVisible()
+    assert "有 2 处需要改正，已保留您填写的内容" in dialog.summary.text()
+    qtbot.waitUntil(dialog.visit_date.hasFocus)  # the first of them in the form's order
+    assert dialog.boxes["visit_date"].error.text() and dialog.visit_date.text() == "2099-01-05"
+    assert dialog.sbp.text() == "400"

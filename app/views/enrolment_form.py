@@ -53,6 +53,7 @@ from app.views.widgets import (
     fit_to_screen,
     lang,
     line_edit,
+    make_default,
     render,
     stack,
 )
@@ -420,7 +421,6 @@ class EnrolmentDialog(QDialog):
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(self.tr("保存 (Enter)"), QDialogButtonBox.AcceptRole)
         buttons.addButton(self.tr("取消"), QDialogButtonBox.RejectRole)
-        self.save_button.setDefault(True)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.Save, self, activated=self.save)
@@ -428,6 +428,7 @@ class EnrolmentDialog(QDialog):
         lay.addWidget(scroll, 1)
         lay.addWidget(self.summary)
         lay.addWidget(buttons)
+        make_default(self.save_button)  # (once in the dialog: Enter saves, whatever Tab passed over)
         # as wide as the form needs (the English labels are longer: it scrolled sideways and cut
         # every field's right edge), within the screen
         margins = lay.contentsMargins()

@@ -47,6 +47,7 @@ from app.views.widgets import (
     hide_if_all_alike,
     lang,
     line_edit,
+    make_default,
     render,
     toolbar,
     translate,
@@ -279,6 +280,9 @@ class FollowupPage(LazyPage):
 class FollowupDialog(QDialog):
     """One follow-up, in the order of the paper form (高血压/2型糖尿病患者随访服务记录表)."""
 
+    _referring = False  # (saving from 保存并开转诊单: the slip is opened, not offered)
+    emergency_reasons: tuple | list = ()  # (the rules' reasons to refer at once, as shown in red)
+
     saved = Signal(object)
 
     def __init__(self, store: Store, context: followup.VisitContext, parent=None):
@@ -331,27 +335,30 @@ class FollowupDialog(QDialog):
         self.signs = CheckGroup(
             "htn_emergency_sign" if program == "htn" else "t2dm_emergency_sign", columns=2
         )
+        # the paper form's three rows, and more as needed (a diabetic on ten drugs kept three:
+        # 复制上次用药 dropped the rest without a word), up to what a visit holds
         self.drugs: list[tuple] = []
         drug_box = QWidget()
-        grid = QGridLayout(drug_box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for row in range(3):
-            name, times, mg = (
-                line_edit(self.tr("药物名称"), 50),
-                line_edit(self.tr("次/日"), 2),
-                line_edit(self.tr("mg/次"), 6),
-            )
-            grid.addWidget(name, row, 0)
-            grid.addWidget(times, row, 1)
-            grid.addWidget(mg, row, 2)
-            self.drugs.append((name, times, mg))
+        drug_layout = QVBoxLayout(drug_box)
+        drug_layout.setContentsMargins(0, 0, 0, 0)
+        self.drug_grid = QGridLayout()
+        drug_layout.addLayout(self.drug_grid)
+        for _row in range(3):
+            self._add_drug_row()
         self.copy_drugs = QPushButton(self.tr("复制上次用药"))
         self.copy_drugs.clicked.connect(self._copy_last_drugs)
         self.copy_drugs.setAutoDefault(
             False
         )  # Enter must save, not copy (the first auto-default button wins)
         self.copy_drugs.setEnabled(bool(self.last and self.last.drugs))
-        grid.addWidget(self.copy_drugs, 3, 0)
+        self.more_drugs = QPushButton(self.tr("添加一种药物"))
+        self.more_drugs.setAutoDefault(False)
+        self.more_drugs.clicked.connect(lambda: self._add_drug_row(focus=True))
+        drug_buttons = QHBoxLayout()
+        drug_buttons.addWidget(self.copy_drugs)
+        drug_buttons.addWidget(self.more_drugs)
+        drug_buttons.addStretch(1)
+        drug_layout.addLayout(drug_buttons)
         self.classification = CodeCombo("visit_class")
         self.next_due = line_edit("", 20)
         self.doctor = line_edit("", 50)
@@ -391,7 +398,6 @@ class FollowupDialog(QDialog):
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(self.tr("保存 (Enter)"), QDialogButtonBox.AcceptRole)
         buttons.addButton(self.tr("取消"), QDialogButtonBox.RejectRole)
-        self.save_button.setDefault(True)
         self.refer_button = buttons.addButton(self.tr("保存并开转诊单"), QDialogButtonBox.ActionRole)
         self.refer_button.setAutoDefault(False)
         self.refer_button.clicked.connect(self.save_and_refer)
@@ -399,7 +405,7 @@ class FollowupDialog(QDialog):
         buttons.rejected.connect(self.reject)
         body = QWidget()
         body.setLayout(form)
-        scroll = QScrollArea()
+        scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         lay = QVBoxLayout(self)
@@ -408,6 +414,7 @@ class FollowupDialog(QDialog):
         lay.addWidget(self.emergency)
         lay.addWidget(self.summary)
         lay.addWidget(buttons)
+        make_default(self.save_button)  # (once in the dialog: Enter saves, whatever Tab passed over)
         # only now is every field and the save button in this dialog's window (Qt refuses otherwise)
         self._chain_tab_order(form, self.save_button)
         for w in (self.visit_date, self.sbp, self.dbp, self.heart_rate, self.glucose, self.weight):
@@ -577,10 +584,33 @@ class FollowupDialog(QDialog):
             parts.append((", " if lang() == "en" else "、").join(d["name"] for d in v.drugs))
         return "  ".join(parts)
 
+    def _add_drug_row(self, focus: bool = False) -> None:
+        """One more row of 药物名称, 次/日, mg/次, in the Tab order after the rows before it."""
+        name, times, mg = (
+            line_edit(self.tr("药物名称"), 50),
+            line_edit(self.tr("次/日"), 2),
+            line_edit(self.tr("mg/次"), 6),
+        )
+        row = len(self.drugs)
+        for column, edit in enumerate((name, times, mg)):
+            self.drug_grid.addWidget(edit, row, column)
+        if self.drugs:  # (a row added later comes after the last one, not at the form's end)
+            QWidget.setTabOrder(self.drugs[-1][2], name)
+            QWidget.setTabOrder(name, times)
+            QWidget.setTabOrder(times, mg)
+        self.drugs.append((name, times, mg))
+        if hasattr(self, "more_drugs"):
+            self.more_drugs.setEnabled(len(self.drugs) < followup.MAX_DRUGS)
+        if focus:  # (once the row is shown: a widget not shown yet takes no focus)
+            QTimer.singleShot(0, name.setFocus)
+
     def _copy_last_drugs(self) -> None:
-        """Medications only: measurements are never copied forward."""
+        """Medications only: measurements are never copied forward.  Every drug of the last visit,
+        each on a row (rows added as needed)."""
         last = self.last.drugs if self.last else ()  # (a tuple)
-        for (name, times, mg), drug in zip(self.drugs, [*last, {}, {}, {}], strict=False):
+        while len(self.drugs) < min(len(last), followup.MAX_DRUGS):
+            self._add_drug_row()
+        for (name, times, mg), drug in zip(self.drugs, [*last, *({},) * len(self.drugs)], strict=False):
             name.setText(str(drug.get("name", "")))
             times.setText(str(drug.get("times_per_day", "") or ""))
             mg.setText(str(drug.get("mg_per_time", "") or ""))
@@ -664,11 +694,17 @@ class FollowupDialog(QDialog):
 
     def save_and_refer(self):
         """One click from an emergency to a referral pre-filled with the patient, reasons, findings, treatment."""
+        self._referring = True
+        try:
+            if not self.save():
+                return None
+        finally:
+            self._referring = False
+        return self._open_referral(self.result_visit.id)
+
+    def _open_referral(self, visit_id):
         from app.views.referral_dialog import ReferralDialog
 
-        if not self.save():
-            return None
-        visit_id = self.result_visit.id
         draft = Op(self.parentWidget(), self.store, lambda s: referral.draft_from_visit(s, visit_id)).run()
         if draft is None:
             return None
@@ -676,6 +712,19 @@ class FollowupDialog(QDialog):
         dialog.open()
         self.referral_dialog = dialog
         return dialog
+
+    def _offer_referral(self, visit_id) -> None:
+        """A visit the rules say needs an emergency referral, saved with Enter (保存) rather than
+        保存并开转诊单: the slip offered, as the 老年人 check offers it (it was never asked)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("紧急转诊"),
+            self.tr("此次随访需要紧急转诊：{reasons}。是否开具转诊单？").replace(
+                "{reasons}", ("; " if lang() == "en" else "；").join(self.emergency_reasons)
+            ),
+        )
+        if answer == QMessageBox.Yes:
+            self._open_referral(visit_id)
 
     def save(self, confirmed: bool = False) -> bool:
         for box in self.boxes.values():
@@ -692,6 +741,8 @@ class FollowupDialog(QDialog):
         self.result_visit = result
         self.saved.emit(result)
         self.accept()
+        if self.emergency_reasons and not self._referring:
+            self._offer_referral(result.id)
         return True
 
     def _refused(self, error: UserError) -> None:
@@ -709,7 +760,19 @@ class FollowupDialog(QDialog):
                 said.setdefault(box, []).append(render(fe.message))
             for box, messages in said.items():
                 box.error.show_error(self.tr("；").join(messages))
-            self.summary.show_error(self.tr("有错误，已保留您填写的内容"))
+            # as the enrolment form: how many, and the first (in the form's order) in sight with
+            # the cursor in it (the message was scrolled out of sight at the top)
+            self.summary.show_error(
+                self.tr("有 {n} 处需要改正，已保留您填写的内容").replace("{n}", str(len(said)))
+            )
+            first = next(box for box in self.boxes.values() if box in said)
+            self.scroll.ensureWidgetVisible(first)
+            target = first.widget
+            if target.focusPolicy() == Qt.NoFocus:  # (a row of fields: its first)
+                target = next(
+                    (w for w in target.findChildren(QWidget) if w.focusPolicy() & Qt.TabFocus), target
+                )
+            target.setFocus()
             return
         self.summary.show_error(render(error.message))
 

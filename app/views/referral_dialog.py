@@ -18,7 +18,7 @@ from app.db import Store
 from app.services.errors import UserError, ValidationError
 from app.services.programmes import referral
 from app.views.operations import Op
-from app.views.widgets import ErrorLabel, FieldBox, line_edit, render
+from app.views.widgets import ErrorLabel, FieldBox, line_edit, make_default, render
 
 
 class ReferralDialog(QDialog):
@@ -65,13 +65,13 @@ class ReferralDialog(QDialog):
         buttons = QDialogButtonBox()
         save = buttons.addButton(self.tr("开具转诊单"), QDialogButtonBox.AcceptRole)
         buttons.addButton(self.tr("取消"), QDialogButtonBox.RejectRole)
-        save.setDefault(True)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.summary)
         lay.addWidget(buttons)
+        make_default(save)  # (once in the dialog: Enter saves, whatever Tab passed over)
         self.fields["to_institution"].setFocus()
 
     def value(self, name: str) -> str:

@@ -34,6 +34,7 @@ from app.views.widgets import (
     code_label,
     fit_columns,
     line_edit,
+    make_default,
     read_only_table,
     render,
     toolbar,
@@ -285,13 +286,13 @@ class ReferralStepDialog(QDialog):
         buttons = QDialogButtonBox()
         save = buttons.addButton(self.tr("保存 (Enter)"), QDialogButtonBox.AcceptRole)
         buttons.addButton(self.tr("取消"), QDialogButtonBox.RejectRole)
-        save.setDefault(True)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.summary)
         lay.addWidget(buttons)
+        make_default(save)  # (once in the dialog: Enter saves, whatever Tab passed over)
         next(iter(self.fields.values())).setFocus()
 
     def value(self, name: str) -> str:

@@ -210,6 +210,14 @@ class FieldBox(QWidget):
         self.setFocusProxy(widget)
 
 
+def make_default(button) -> None:
+    """``button`` is what Enter presses in its dialog.  Called once the button is in the dialog:
+    made the default before, the dialog never knew it, and a button the Tab key passed over (取消)
+    stayed the default, so Enter in any field cancelled the form."""
+    button.setDefault(False)
+    button.setDefault(True)
+
+
 def line_edit(placeholder: str = "", max_len: int = 200) -> QLineEdit:
     w = QLineEdit()
     w.setPlaceholderText(placeholder)

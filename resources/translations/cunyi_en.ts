@@ -4431,6 +4431,10 @@
         <translation>Copy last medication</translation>
     </message>
     <message>
+        <source>添加一种药物</source>
+        <translation>Add a drug</translation>
+    </message>
+    <message>
         <source>上次随访</source>
         <translation>Last visit</translation>
     </message>
@@ -4639,6 +4643,14 @@
         <translation>Emergency referral: {reasons}</translation>
     </message>
     <message>
+        <source>紧急转诊</source>
+        <translation>Emergency referral</translation>
+    </message>
+    <message>
+        <source>此次随访需要紧急转诊：{reasons}。是否开具转诊单？</source>
+        <translation>This visit calls for an emergency referral: {reasons}. Issue a referral slip?</translation>
+    </message>
+    <message>
         <source>请核实</source>
         <translation>Please check</translation>
     </message>
@@ -4651,8 +4663,8 @@
         <translation>; </translation>
     </message>
     <message>
-        <source>有错误，已保留您填写的内容</source>
-        <translation>There are errors; everything you typed is kept</translation>
+        <source>有 {n} 处需要改正，已保留您填写的内容</source>
+        <translation>Fields to correct: {n}; everything you typed is kept</translation>
     </message>
 </context>
 <context>

@@ -4430,6 +4430,10 @@
         <translation>复制上次用药</translation>
     </message>
     <message>
+        <source>添加一种药物</source>
+        <translation>添加一种药物</translation>
+    </message>
+    <message>
         <source>上次随访</source>
         <translation>上次随访</translation>
     </message>
@@ -4638,6 +4642,14 @@
         <translation>紧急转诊：{reasons}</translation>
     </message>
     <message>
+        <source>紧急转诊</source>
+        <translation>紧急转诊</translation>
+    </message>
+    <message>
+        <source>此次随访需要紧急转诊：{reasons}。是否开具转诊单？</source>
+        <translation>此次随访需要紧急转诊：{reasons}。是否开具转诊单？</translation>
+    </message>
+    <message>
         <source>请核实</source>
         <translation>请核实</translation>
     </message>
@@ -4650,8 +4662,8 @@
         <translation>；</translation>
     </message>
     <message>
-        <source>有错误，已保留您填写的内容</source>
-        <translation>有错误，已保留您填写的内容</translation>
+        <source>有 {n} 处需要改正，已保留您填写的内容</source>
+        <translation>有 {n} 处需要改正，已保留您填写的内容</translation>
     </message>
 </context>
 <context>
