@@ -985,3 +985,36 @@ def test_a_refused_visit_puts_the_cursor_in_its_first_wrong_field_and_counts_the
     qtbot.waitUntil(dialog.visit_date.hasFocus)  # the first of them in the form's order
     assert dialog.boxes["visit_date"].error.text() and dialog.visit_date.text() == "2099-01-05"
     assert dialog.sbp.text() == "400"
+
+
+@pytest.mark.sqlite_only  # (a widget: no store)
+@pytest.mark.parametrize(
+    ("typed", "select_all"),
+    [("2025-03-15", False), ("20250315", False), ("2025/3/15", False), ("2025-03-15", True)],
+)
+def test_a_date_typed_as_every_form_takes_it_is_that_date(gui_app, qtbot, typed, select_all):
+    """Found by review: 签约日期 typed "2025-03-15" came out as 2025-12-03 (Qt moved on to the month
+    after the year's four digits, and the "-" moved on again), and after Ctrl+A no year could be
+    typed.  Every date box of the app is one :class:`DateEdit`."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    from app.views.widgets import DateEdit
+
+    form = QWidget()
+    lay = QVBoxLayout(form)
+    before, date = QLineEdit(), DateEdit(QDate(2026, 12, 7))
+    lay.addWidget(before)
+    lay.addWidget(date)
+    qtbot.addWidget(form)
+    form.show()
+    form.activateWindow()
+    qtbot.waitExposed(form)
+    before.setFocus()
+    qtbot.waitUntil(before.hasFocus)
+    qtbot.keyClick(before, Qt.Key_Tab)
+    qtbot.waitUntil(date.hasFocus)
+    if select_all:
+        qtbot.keyClick(date, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClicks(date, typed)
+    assert date.date() == QDate(2025, 3, 15)

@@ -10,7 +10,6 @@ import re
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -29,7 +28,16 @@ from app.services.errors import UserError
 from app.services.quality import review
 from app.services.records.field_labels import field_label
 from app.views.operations import AUDIT, Op, refresh_on
-from app.views.widgets import LazyPage, code_label, fit_columns, lang, read_only_table, render, translate
+from app.views.widgets import (
+    DateEdit,
+    LazyPage,
+    code_label,
+    fit_columns,
+    lang,
+    read_only_table,
+    render,
+    translate,
+)
 
 
 class AuditPage(LazyPage):
@@ -37,11 +45,8 @@ class AuditPage(LazyPage):
         super().__init__(parent)
         self.store = store
         today = QDate.currentDate()
-        self.since = QDateEdit(today.addDays(-7))
-        self.until = QDateEdit(today)
-        for d in (self.since, self.until):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
+        self.since = DateEdit(today.addDays(-7))
+        self.until = DateEdit(today)
         self.user = QComboBox()
         self.action = QComboBox()
         self.action.addItem(self.tr("全部操作"), "")

@@ -7,7 +7,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -27,6 +26,7 @@ from app.services.sync.capture import trusted_today
 from app.views.operations import RESIDENTS, Op, refresh_on
 from app.views.widgets import (
     CheckGroup,
+    DateEdit,
     ErrorLabel,
     LazyPage,
     code_label,
@@ -62,9 +62,7 @@ class ContractDialog(QDialog):
         self.team = QLineEdit()
         self.packages = CheckGroup("contract_package", columns=4)
         self.packages.set_codes(["basic"])
-        self.start = QDateEdit(QDate.currentDate())
-        self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.start = DateEdit(QDate.currentDate())
         self.years = QSpinBox()
         self.years.setRange(1, contracts.MAX_YEARS)
         self.years.setSuffix(self.tr(" 年"))

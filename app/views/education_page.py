@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -31,6 +30,7 @@ from app.services.programmes import education
 from app.views.operations import FOLLOWUPS, RESIDENTS, Op, refresh_on
 from app.views.widgets import (
     CodeCombo,
+    DateEdit,
     ErrorLabel,
     LazyPage,
     code_label,
@@ -99,9 +99,7 @@ class ActivityDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("健康教育活动记录"))
-        self.held_on = QDateEdit(QDate.currentDate())
-        self.held_on.setCalendarPopup(True)
-        self.held_on.setDisplayFormat("yyyy-MM-dd")
+        self.held_on = DateEdit(QDate.currentDate())
         self.place = QLineEdit()
         self.form = CodeCombo("education_form", blank=False)
         self.form.setCurrentIndex(self.form.findData("5"))

@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,6 +25,7 @@ from app.views.contracts_page import CONTRACTS, tell
 from app.views.operations import FOLLOWUPS, RESIDENTS, Op, refresh_on
 from app.views.widgets import (
     CodeCombo,
+    DateEdit,
     ErrorLabel,
     LazyPage,
     WrappingTabs,
@@ -107,12 +107,9 @@ class PlanDialog(QDialog):
         self.track.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.measures = QPlainTextEdit()
         self.measures.setFixedHeight(80)
-        self.review = QDateEdit(QDate.currentDate().addMonths(3))
+        self.review = DateEdit(QDate.currentDate().addMonths(3))
         self.checked = QCheckBox(self.tr("今年已做，日期"))
-        self.check_date = QDateEdit(QDate.currentDate())
-        for d in (self.review, self.check_date):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("yyyy-MM-dd")
+        self.check_date = DateEdit(QDate.currentDate())
         self.error = ErrorLabel()
         form = QFormLayout()
         form.addRow(self.tr("患者"), self.resident)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,7 +33,7 @@ from app.services.printing.choices import print_choices
 from app.services.records.residents import find_resident
 from app.views.operations import REFERRALS, RESIDENTS, Op, refresh_on
 from app.views.print_preview import preview
-from app.views.widgets import LazyPage, SideBySide, code_label, fit_columns, print_labels
+from app.views.widgets import DateEdit, LazyPage, SideBySide, code_label, fit_columns, print_labels
 
 
 class PrintPage(LazyPage):
@@ -51,9 +50,7 @@ class PrintPage(LazyPage):
         self.per_sheet.addItem(self.tr("每张A4纸8张卡"), 8)
         # an overdue patient's card says "逾期 N 天" unless the clinic plans a date (≥ today) here
         self.plan_overdue = QCheckBox(self.tr("逾期者印新约定日期"))
-        self.plan_date = QDateEdit()
-        self.plan_date.setCalendarPopup(True)
-        self.plan_date.setDisplayFormat("yyyy-MM-dd")
+        self.plan_date = DateEdit()
         self.plan_date.setMinimumDate(QDate.currentDate())
         self.plan_date.setDate(QDate.currentDate().addDays(3))
         self.plan_date.setEnabled(False)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -208,6 +209,38 @@ class FieldBox(QWidget):
         self.error = ErrorLabel()
         lay.addWidget(self.error)
         self.setFocusProxy(widget)
+
+
+class DateEdit(QDateEdit):
+    """A date typed as every other form takes it, 年-月-日 ("2025-03-15"), or picked from a calendar.
+    Qt moves on to the month by itself once the year's four digits are in: the "-" typed after them
+    moved on once more, and "2025-03-15" came out as 2025-12-03.  A separator right after such a
+    move is taken as the one the move stood for; digits typed over the whole text (Ctrl+A) begin
+    with the year."""
+
+    SEPARATORS = frozenset("-/.年月")
+
+    def __init__(self, date=None, parent=None):
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        if date is not None:
+            self.setDate(date)
+        self._moved_on = False
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        typed = event.text()
+        if typed and typed in self.SEPARATORS and self._moved_on:
+            self._moved_on = False
+            event.accept()
+            return
+        editor = self.lineEdit()
+        if typed.isdigit() and editor.hasSelectedText() and editor.selectedText() == editor.text():
+            self.setCurrentSectionIndex(0)  # (all selected: the year first, as it is written)
+            self.setSelectedSection(self.sectionAt(0))
+        before = self.currentSectionIndex()
+        super().keyPressEvent(event)
+        self._moved_on = typed.isdigit() and self.currentSectionIndex() != before
 
 
 def make_default(button) -> None:
