@@ -41,6 +41,7 @@ from app.services.records.resident_form import HEAD, HISTORY_EVENTS, ID_CARD, RE
 from app.services.records.validators import Invalid, parse_resident_id
 from app.views.operations import Op
 from app.views.widgets import (
+    AsksBeforeDiscarding,
     CheckGroup,
     ErrorLabel,
     FieldBox,
@@ -393,7 +394,7 @@ class EnrolmentForm(QWidget):
             box.error.show_error("")
 
 
-class EnrolmentDialog(QDialog):
+class EnrolmentDialog(AsksBeforeDiscarding, QDialog):
     """New resident (or edit one): the form plus 保存/取消.  Emits ``saved(resident_id)``."""
 
     saved = Signal(object)
@@ -422,7 +423,7 @@ class EnrolmentDialog(QDialog):
         self.save_button = buttons.addButton(self.tr("保存 (Enter)"), QDialogButtonBox.AcceptRole)
         buttons.addButton(self.tr("取消"), QDialogButtonBox.RejectRole)
         buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self.cancel)  # (asks before throwing away what was typed)
         QShortcut(QKeySequence.Save, self, activated=self.save)
         lay = QVBoxLayout(self)
         lay.addWidget(scroll, 1)
@@ -442,6 +443,10 @@ class EnrolmentDialog(QDialog):
         room = self.screen().availableGeometry().width() - 40 if self.screen() is not None else need
         fit_to_screen(self, max(860, min(need, room)), 760)
         self.form.name.setFocus()
+        self.remember_as_opened()
+
+    def typed(self):
+        return self.form.to_input()
 
     def save(self) -> bool:
         inp = self.form.to_input()

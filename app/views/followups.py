@@ -35,6 +35,7 @@ from app.services.programmes.followup import NeedsConfirmation, VisitInput
 from app.services.records import search
 from app.views.operations import FOLLOWUPS, RESIDENTS, Op, refresh_on
 from app.views.widgets import (
+    AsksBeforeDiscarding,
     CheckGroup,
     CodeCombo,
     ErrorLabel,
@@ -277,7 +278,33 @@ class FollowupPage(LazyPage):
         return open_followup_dialog(self, self.store, item.resident_id, item.program)
 
 
-class FollowupDialog(QDialog):
+# The rows of each programme's form in the order of its paper 随访服务记录表 (Tab follows them);
+# a field of the other programme only is left out (NOT_ON_FORM)
+_SIGNS = ("symptoms", "sbp", "weight", "weight_target", "height", "heart_rate", "foot_pulse", "signs")
+_LIFESTYLE = ("smoking", "alcohol", "exercise_times", "exercise_minutes", "salt", "staple_food")
+_REST = (
+    "psychology",
+    "compliance",
+    "glucose",
+    "hba1c",
+    "auxiliary_exam",
+    "adherence",
+    "adverse",
+    "adverse_text",
+    "adverse_uncontrolled",
+    "complication",
+    "hypoglycaemia",
+    "classification",
+    "drugs",
+    "insulin",
+    "referral_reason",
+    "referral_institution",
+)
+PAPER_ORDER = (*_SIGNS, *_LIFESTYLE, *_REST)
+NOT_ON_FORM = {"htn": frozenset({"glucose"}), "t2dm": frozenset({"heart_rate"})}
+
+
+class FollowupDialog(AsksBeforeDiscarding, QDialog):
     """One follow-up, in the order of the paper form (高血压/2型糖尿病患者随访服务记录表)."""
 
     _referring = False  # (saving from 保存并开转诊单: the slip is opened, not offered)
@@ -371,21 +398,31 @@ class FollowupDialog(QDialog):
         self._row(form, "lost_reason", "", failed)
         self.failed_box = self.boxes["lost_reason"]
         self.boxes["death_date"] = self.boxes["death_cause"] = self.failed_box
-        self._row(form, "symptoms", self.tr("症状"), self.symptoms)
-        self._row(form, "sbp", self.tr("血压"), bp)
-        if program == "htn":
-            self._row(form, "heart_rate", self.tr("心率"), self.heart_rate)
-        self._row(form, "weight", self.tr("体重"), self.weight)
-        self._build_form_rest(form)
-        if program == "t2dm":
-            self._row(form, "glucose", self.tr("空腹血糖"), self.glucose)
-        self._row(form, "adherence", self.tr("服药依从性"), self.adherence)
-        self._row(form, "adverse", "", self.adverse)
-        self._row(form, "adverse_uncontrolled", "", self.adverse_uncontrolled)
-        self._row(form, "complication", "", self.complication)
-        self._row(form, "signs", self.tr("紧急转诊情况"), self.signs)
-        self._row(form, "drugs", self.tr("用药情况"), drug_box)
-        self._row(form, "classification", self.tr("此次随访分类"), self.classification)
+        rest = self._build_form_rest()
+        rest |= {
+            "symptoms": (self.tr("症状"), self.symptoms),
+            "sbp": (self.tr("血压"), bp),
+            "heart_rate": (self.tr("心率"), self.heart_rate),
+            "weight": (self.tr("体重"), self.weight),
+            "signs": (self.tr("紧急转诊情况"), self.signs),
+            "glucose": (self.tr("空腹血糖"), self.glucose),
+            "adherence": (self.tr("服药依从性"), self.adherence),
+            "adverse": ("", self.adverse),
+            "adverse_uncontrolled": ("", self.adverse_uncontrolled),
+            "complication": ("", self.complication),
+            "classification": (self.tr("此次随访分类"), self.classification),
+            "drugs": (self.tr("用药情况"), drug_box),
+        }
+        # the paper form's order (随访服务记录表), which Tab follows: 症状; 体征; 生活方式指导; 辅助检查;
+        # 服药依从性; 药物不良反应; (低血糖反应); 此次随访分类; 用药情况 (胰岛素); 转诊; 下次随访
+        for name in NOT_ON_FORM[program]:
+            rest.pop(name, None)
+        for name in PAPER_ORDER:
+            if name in rest:
+                label, widget = rest.pop(name)
+                self._row(form, name, label, widget)
+        for name, (label, widget) in rest.items():  # (the provincial revisions' fields: at the end)
+            self._row(form, name, label, widget)
         self._row(form, "next_due", self.tr("下次随访日期"), self.next_due)
         self._row(form, "doctor", self.tr("随访医生"), self.doctor)
 
@@ -402,7 +439,7 @@ class FollowupDialog(QDialog):
         self.refer_button.setAutoDefault(False)
         self.refer_button.clicked.connect(self.save_and_refer)
         buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self.cancel)  # (asks before throwing away what was typed)
         body = QWidget()
         body.setLayout(form)
         scroll = self.scroll = QScrollArea()
@@ -428,10 +465,16 @@ class FollowupDialog(QDialog):
         self._outcome_changed()
         self.update_suggestion()
         self.visit_date.setFocus()
+        self.remember_as_opened()
 
-    def _build_form_rest(self, form: QFormLayout) -> None:
-        """The rest of the paper form: height/BMI, lifestyle now → target, ratings, tests, referral."""
+    def typed(self):
+        return self.to_input()
+
+    def _build_form_rest(self) -> dict[str, tuple[str, QWidget]]:
+        """The rest of the paper form's fields (height/BMI, lifestyle now → target, ratings, tests,
+        referral), by name with its label: laid out by the caller in the paper form's order."""
         t2dm = self.program == "t2dm"
+        rows: dict[str, tuple[str, QWidget]] = {}
         self.numbers: dict[str, object] = {}
         self.codes: dict[str, CodeCombo] = {}
         self.texts: dict[str, object] = {}
@@ -450,29 +493,21 @@ class FollowupDialog(QDialog):
             row.addWidget(target)
             return box
 
-        self._row(form, "weight_target", self.tr("目标体重"), number("weight_target", "kg"))
-        self._row(form, "height", self.tr("身高（算体质指数）"), number("height", "cm"))
-        self._row(
-            form,
-            "smoking",
+        rows["weight_target"] = (self.tr("目标体重"), number("weight_target", "kg"))
+        rows["height"] = (self.tr("身高（算体质指数）"), number("height", "cm"))
+        rows["smoking"] = (
             self.tr("日吸烟量（支）"),
             pair(number("smoking", self.tr("现在")), number("smoking_target", self.tr("目标"))),
         )
-        self._row(
-            form,
-            "alcohol",
+        rows["alcohol"] = (
             self.tr("日饮酒量（两）"),
             pair(number("alcohol", self.tr("现在")), number("alcohol_target", self.tr("目标"))),
         )
-        self._row(
-            form,
-            "exercise_times",
+        rows["exercise_times"] = (
             self.tr("运动（次/周）"),
             pair(number("exercise_times", self.tr("现在")), number("exercise_times_target", self.tr("目标"))),
         )
-        self._row(
-            form,
-            "exercise_minutes",
+        rows["exercise_minutes"] = (
             self.tr("运动（分钟/次）"),
             pair(
                 number("exercise_minutes", self.tr("现在")),
@@ -480,21 +515,19 @@ class FollowupDialog(QDialog):
             ),
         )
         if t2dm:
-            self._row(
-                form,
-                "staple_food",
+            rows["staple_food"] = (
                 self.tr("主食（克/天）"),
                 pair(number("staple_food", self.tr("现在")), number("staple_food_target", self.tr("目标"))),
             )
         else:
             self.codes["salt"], self.codes["salt_target"] = CodeCombo("salt"), CodeCombo("salt")
-            self._row(form, "salt", self.tr("摄盐情况"), pair(self.codes["salt"], self.codes["salt_target"]))
+            rows["salt"] = (self.tr("摄盐情况"), pair(self.codes["salt"], self.codes["salt_target"]))
         self.codes["psychology"], self.codes["compliance"] = (
             CodeCombo("good_fair_poor"),
             CodeCombo("good_fair_poor"),
         )
-        self._row(form, "psychology", self.tr("心理调整"), self.codes["psychology"])
-        self._row(form, "compliance", self.tr("遵医行为"), self.codes["compliance"])
+        rows["psychology"] = (self.tr("心理调整"), self.codes["psychology"])
+        rows["compliance"] = (self.tr("遵医行为"), self.codes["compliance"])
         self.hba1c_date = line_edit(self.tr("检查日期"), 20)
         self.insulin_type, self.insulin_dosage = (
             line_edit(self.tr("种类"), 50),
@@ -502,13 +535,11 @@ class FollowupDialog(QDialog):
         )
         if t2dm:
             self.codes["foot_pulse"] = CodeCombo("foot_pulse")
-            self._row(form, "foot_pulse", self.tr("足背动脉搏动"), self.codes["foot_pulse"])
-            self._row(
-                form, "hba1c", self.tr("糖化血红蛋白（%）"), pair(number("hba1c", "%"), self.hba1c_date)
-            )
+            rows["foot_pulse"] = (self.tr("足背动脉搏动"), self.codes["foot_pulse"])
+            rows["hba1c"] = (self.tr("糖化血红蛋白（%）"), pair(number("hba1c", "%"), self.hba1c_date))
             self.codes["hypoglycaemia"] = CodeCombo("hypoglycaemia")
-            self._row(form, "hypoglycaemia", self.tr("低血糖反应"), self.codes["hypoglycaemia"])
-            self._row(form, "insulin", self.tr("胰岛素"), pair(self.insulin_type, self.insulin_dosage))
+            rows["hypoglycaemia"] = (self.tr("低血糖反应"), self.codes["hypoglycaemia"])
+            rows["insulin"] = (self.tr("胰岛素"), pair(self.insulin_type, self.insulin_dosage))
         self.provincial: dict[str, object] = {}
         if self.context.provincial_fields:  # provincial revisions: optional, switched on in 设置
             for name, label, kind in (
@@ -520,7 +551,7 @@ class FollowupDialog(QDialog):
             ):
                 w = CodeCombo(kind) if kind else line_edit("", 200)
                 self.provincial[name] = w
-                self._row(form, name, label, w)
+                rows[name] = (label, w)
         for name, label, hint in (
             ("auxiliary_exam", self.tr("辅助检查"), ""),
             ("adverse_text", self.tr("不良反应说明"), ""),
@@ -529,7 +560,8 @@ class FollowupDialog(QDialog):
         ):
             w = line_edit(hint, 200)
             self.texts[name] = w
-            self._row(form, name, label, w)
+            rows[name] = (label, w)
+        return rows
 
     def _outcome_changed(self) -> None:
         """失访/死亡: reason, date and cause instead of measurements."""

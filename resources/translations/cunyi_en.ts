@@ -4727,6 +4727,17 @@
     </message>
 </context>
 <context>
+    <name>Forms</name>
+    <message>
+        <source>放弃填写的内容</source>
+        <translation>Discard what you typed</translation>
+    </message>
+    <message>
+        <source>填写的内容还没有保存。确定放弃吗？</source>
+        <translation>What you typed has not been saved. Discard it?</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>在“居民档案”中搜索、建档或导入花名册。</source>

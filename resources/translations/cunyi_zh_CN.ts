@@ -4726,6 +4726,17 @@
     </message>
 </context>
 <context>
+    <name>Forms</name>
+    <message>
+        <source>放弃填写的内容</source>
+        <translation>放弃填写的内容</translation>
+    </message>
+    <message>
+        <source>填写的内容还没有保存。确定放弃吗？</source>
+        <translation>填写的内容还没有保存。确定放弃吗？</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>在“居民档案”中搜索、建档或导入花名册。</source>
