@@ -234,3 +234,16 @@ def test_a_drivers_error_is_logged_without_any_piece_of_the_password():
         scrubbed("password authentication failed", "postgresql+psycopg://u@h/db")
         == "password authentication failed"
     )
+
+
+def test_a_control_character_in_a_cell_is_shown_not_a_broken_export(tmp_path):
+    """Found by the attacker: a village name holding ESC (brought in by a card) made every workbook
+    of the township fail (openpyxl's IllegalCharacterError).  It is written as ``\\x1b``."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    safe_output.append_xlsx_row(ws, ["新\x1b[0m村", "第一行\n第二行", "=\x07"])
+    path = safe_output.save_workbook(tmp_path / "w.xlsx", wb)
+    row = [c.value for c in openpyxl.load_workbook(path).active[1]]
+    assert row == ["新\\x1b[0m村", "第一行\n第二行", "'=\\x07"]

@@ -18,7 +18,7 @@ from app.i18n import QT_TRANSLATE_NOOP
 from app.models import ArchiveSerial, Profile, Township, User, Village, VillageGroup, new_id, org_id
 from app.services.access.passwords import hash_password
 from app.services.errors import Message, NotFound, UserError
-from app.services.records.validators import halfwidth, is_digits, known_address_code
+from app.services.records.validators import Invalid, clean_text, halfwidth, is_digits, known_address_code
 from app.services.sync import capture
 
 CTX = "Profile"
@@ -87,6 +87,22 @@ def normalise_code(code: str, role: str) -> str:
     return code
 
 
+NAME_CHARS = 100  # a place's name, an institution's (the columns' length)
+
+
+def checked_name(text: str | None, label: str) -> str:
+    """A place's or an institution's name as every form takes it (``init``, a card trusted from
+    another PC): no control characters, at most :data:`NAME_CHARS` characters.  A name that
+    `institution set` refused came in through `init --name` and a card, and broke every workbook."""
+    try:
+        name = clean_text(text, NAME_CHARS, label)
+    except Invalid as e:
+        raise UserError(e.message) from None
+    if not name:
+        raise _err(QT_TRANSLATE_NOOP("Profile", "请填写名称"))
+    return name
+
+
 # What a place's institution is called after its name (a county's is typed whole).
 INSTITUTION_SUFFIX = {VILLAGE: "卫生室", TOWNSHIP: "卫生院"}
 
@@ -113,9 +129,11 @@ def init_profile(
     if session.get(Profile, 1) is not None:
         raise _err(QT_TRANSLATE_NOOP("Profile", "本机已初始化，不能再次初始化"))
     code = normalise_code(code, role)
-    name = (name or "").strip()
-    if not name:
-        raise _err(QT_TRANSLATE_NOOP("Profile", "请填写名称"))
+    name = checked_name(name, QT_TRANSLATE_NOOP("Field", "名称"))
+    if institution is not None:
+        institution = checked_name(institution, QT_TRANSLATE_NOOP("Field", "机构名称"))
+    if township_name is not None and township_name.strip():
+        township_name = checked_name(township_name, QT_TRANSLATE_NOOP("Field", "乡镇名称"))
     suffix = INSTITUTION_SUFFIX.get(role, "")
     if suffix and name.endswith(suffix) and len(name) > len(suffix):
         name = name[: -len(suffix)]  # the institution's name typed ("朝阳镇卫生院"): the place is 朝阳镇

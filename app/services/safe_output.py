@@ -93,7 +93,11 @@ def _xlsx_value(value, as_text: bool):
     if isinstance(value, float | Decimal) and as_text:
         return str(value), True
     if isinstance(value, str):
-        return cell(value), True
+        # a control character a workbook may not hold (a name a card once brought in) shown as
+        # \x1b: openpyxl refused the whole export for one
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        return cell(ILLEGAL_CHARACTERS_RE.sub(lambda m: repr(m.group())[1:-1], value)), True
     return value, False
 
 

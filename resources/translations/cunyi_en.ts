@@ -4169,6 +4169,14 @@
         <source>残疾人</source>
         <translation>People with disabilities</translation>
     </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>乡镇名称</source>
+        <translation>Township name</translation>
+    </message>
 </context>
 <context>
     <name>Files</name>
@@ -9855,6 +9863,10 @@
     <message>
         <source>这是本机自己的设备卡</source>
         <translation>This is this device&apos;s own card</translation>
+    </message>
+    <message>
+        <source>设备卡上的单位代码“{code}”无效，未信任</source>
+        <translation>The place code &quot;{code}&quot; on the device card is not valid; the card was not trusted</translation>
     </message>
     <message>
         <source>本村只与所属乡镇卫生院（{town}）同步，这张卡是 {code} {name}</source>

@@ -4168,6 +4168,14 @@
         <source>残疾人</source>
         <translation>残疾人</translation>
     </message>
+    <message>
+        <source>名称</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>乡镇名称</source>
+        <translation>乡镇名称</translation>
+    </message>
 </context>
 <context>
     <name>Files</name>
@@ -9854,6 +9862,10 @@
     <message>
         <source>这是本机自己的设备卡</source>
         <translation>这是本机自己的设备卡</translation>
+    </message>
+    <message>
+        <source>设备卡上的单位代码“{code}”无效，未信任</source>
+        <translation>设备卡上的单位代码“{code}”无效，未信任</translation>
     </message>
     <message>
         <source>本村只与所属乡镇卫生院（{town}）同步，这张卡是 {code} {name}</source>

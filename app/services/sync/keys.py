@@ -28,7 +28,16 @@ from app.models import Peer, Township, Village, org_id, utcnow
 from app.services import safe_output, settings
 from app.services.access import audit, authz
 from app.services.errors import Message, NotFound, UserError
-from app.services.profile import COUNTY, TOWNSHIP, VILLAGE, get_profile, is_upstream_of
+from app.services.profile import (
+    CODE_LENGTH,
+    COUNTY,
+    TOWNSHIP,
+    VILLAGE,
+    checked_name,
+    get_profile,
+    is_upstream_of,
+    normalise_code,
+)
 
 CTX = "Sync"
 CARD_FORMAT = "cunyi-device-card/1"
@@ -386,6 +395,15 @@ def trust(session: Session, card: DeviceCard) -> Peer:
     device = uuid.UUID(card.device_id)
     if device == me.device_id:
         raise _err(QT_TRANSLATE_NOOP("Sync", "这是本机自己的设备卡"))
+    # what the card says of its place, as ``init`` takes it there (a card is made with the sender's
+    # own keys: its signature says who wrote it, not that what it says is sane): a code of its
+    # role's length, of a real county, never this store's own; names a form would take
+    if card.role not in CODE_LENGTH:
+        raise _err(NOT_A_CARD, path=card.device_id[:8])
+    if normalise_code(card.code, card.role) != card.code or card.code == me.code:  # (says why, or:)
+        raise _err(QT_TRANSLATE_NOOP("Sync", "设备卡上的单位代码“{code}”无效，未信任"), code=card.code[:20])
+    checked_name(card.name, QT_TRANSLATE_NOOP("Field", "名称"))
+    checked_name(card.institution or card.name, QT_TRANSLATE_NOOP("Field", "机构名称"))
     upstream = is_upstream_of(card.role, card.code, me.role, me.code)
     downstream = is_upstream_of(me.role, me.code, card.role, card.code)
     if me.role == VILLAGE and not upstream:
