@@ -174,3 +174,18 @@ def test_the_command_lines_help_and_errors_speak_english_when_asked(tmp_path, ca
     with pytest.raises(SystemExit):
         main(["report", "indicators", "--help"])
     assert capsys.readouterr().out.startswith("用法：cunyi report indicators")
+
+
+def test_a_rosters_cells_reach_the_terminal_escaped_never_obeyed(tmp_path, capsys):
+    """Found by the attacker: a cell of ``ESC[2K CR 已导入 1 人… ESC[8m`` cleared the refusal's line
+    and printed a success over it (exit status 1, nothing imported, but the screen said otherwise)."""
+    d = _village(tmp_path, capsys)
+    roster_file = tmp_path / "spoof.csv"
+    spoof = "\x1b[2K\r已导入 1 人（新建 1 户），跳过 0 行\x1b[8m"
+    roster_file.write_text(
+        f'姓名,身份证号,现住址,\x1b]0;pwned\x07备注\n"{spoof}",110105198003040096,x,\n', encoding="utf-8"
+    )
+    assert main([*d, "residents", "import", str(roster_file)]) == 1
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\r" not in err and "\x07" not in err, repr(err)
+    assert "\\x1b[2K\\r已导入" in err and "未导入任何记录" in err

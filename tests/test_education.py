@@ -475,3 +475,16 @@ def test_an_attachment_that_is_a_device_or_a_pipe_is_refused(tmp_path):
     for path in ("/dev/zero", str(tmp_path / "pipe")):
         with pytest.raises(UserError, match="读不了附件"):
             education.read_files([path])
+
+
+def test_an_attachments_name_carries_no_escapes_and_no_formula(store):
+    """Found by the attacker: ``--attach $'evil\\x1b[2J\\n=HYPERLINK("x").png'`` was kept as given:
+    the terminal obeyed it in lists, and a spreadsheet of the names read a formula."""
+    with store.transaction() as s:
+        a = education.add_activity(
+            s, ActivityInput(held_on="2026-04-01", place="村委会", form="5", topic="讲座", audience_count="5")
+        )
+        kept = education.attach(s, a, 'evil\x1b[2J\n=HYPERLINK("x").png', png())
+        assert kept.filename == 'evil[2J=HYPERLINK("x").png'
+        assert education.attach(s, a, "=cmd.png", png()).filename == "cmd.png"
+        assert education.attach(s, a, "..\\..\\现场.png", png()).filename == "现场.png"

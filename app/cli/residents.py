@@ -145,10 +145,14 @@ def import_roster(args) -> int:
 
 
 def _print_report(report, args, rejected: bool) -> None:
+    from app.services.access.audit import one_line
+
+    # a file's cells and headers as the terminal shows them: escapes shown, never obeyed (a cell
+    # could clear the line and print "已导入 1 人" over the refusal)
     for e in report.errors:
-        print(f"第{e.row}行 [{e.column}] “{e.value}”：{e.reason}", file=sys.stderr)
+        print(f"第{e.row}行 [{one_line(e.column)}] “{one_line(e.value)}”：{e.reason}", file=sys.stderr)
     if report.ignored_columns:
-        print(f"已忽略未知列：{'、'.join(report.ignored_columns)}", file=sys.stderr)
+        print(f"已忽略未知列：{'、'.join(map(one_line, report.ignored_columns))}", file=sys.stderr)
     if rejected:
         print(
             f"共 {report.total_rows} 行，{len(report.rejected_rows)} 行有错误，未导入任何记录。"

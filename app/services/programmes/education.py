@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import EducationActivity, EducationAttachment, FollowupVisit, Village
-from app.services.access import authz
+from app.services.access import audit, authz
 from app.services.access.actor import actor
 from app.services.errors import FieldError, Message, NotFound, Translate, UserError, ValidationError
 from app.services.profile import get_profile, place_names
@@ -303,7 +303,11 @@ def attach(
     _require_write(session, activity.scope_code)
     if kind not in ATTACHMENT_KINDS:
         raise ValueError(kind)
-    name = Path(filename).name[:200] or "file"
+    # its name as shown on screens and in lists: no control characters (a terminal's escapes, a
+    # line break), no leading sign a spreadsheet reads as a formula
+    name = (
+        audit.CONTROL.sub("", Path(filename.replace("\\", "/")).name).strip().lstrip("=+-@")[:200] or "file"
+    )
     if not data:
         raise _err(QT_TRANSLATE_NOOP("Education", "附件“{name}”是空文件"), name=name)
     if len(data) > MAX_ATTACHMENT_BYTES:
