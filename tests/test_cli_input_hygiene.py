@@ -627,3 +627,20 @@ def test_demo_data_never_goes_into_a_store_of_real_records(village, tmp_path, ca
     for _ in range(2):  # a demo store takes more demo data
         assert main(["--data-dir", str(fresh), "demo", "--residents", "5"]) == 0
     assert counts(fresh)["resident"] == 10
+
+
+def test_a_device_card_is_a_json_with_its_qr_code_beside_it(village, tmp_path, capsys):
+    """Found by the attacker: ``device card -o card.png`` said it wrote the card and the QR code
+    to card.png, the image over the card; a card file of gigabytes was read whole before its size
+    was looked at."""
+    data_dir, _archive = village
+    d = ["--data-dir", str(data_dir)]
+    code, err = run([*d, "device", "card", "-o", str(tmp_path / "card.png")], capsys)
+    assert code == 1 and "文件名应以 .json 结尾" in err and not (tmp_path / "card.png").exists()
+    assert run([*d, "device", "card", "-o", str(tmp_path / "card.json")], capsys)[0] == 0
+    assert (tmp_path / "card.json").read_text().startswith("{") and (tmp_path / "card.png").is_file()
+    big = tmp_path / "big.json"
+    with open(big, "wb") as f:
+        f.truncate(2 << 30)  # (sparse: 2 GB read in a blink, or refused at its first 16 KB)
+    code, err = run([*d, "device", "trust", str(big)], capsys)
+    assert code == 1 and "不是村医设备卡" in err

@@ -48,6 +48,7 @@ from app.views.widgets import (
     fit_columns,
     read_only_table,
     render,
+    save_path,
     translate,
 )
 
@@ -524,9 +525,7 @@ class SyncPage(LazyPage):
         return StoreOp(self, self.store, work).success(done).failure(self._failed).titled(self.tr("同步"))
 
     def export_card(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出本机设备卡"), "cunyi-device-card.json", "JSON (*.json)"
-        )
+        path = save_path(self, self.tr("导出本机设备卡"), "cunyi-device-card.json", "JSON (*.json)")
         if not path:
             return
         keys_dir = self.paths.sub("keys")

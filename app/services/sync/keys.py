@@ -320,9 +320,13 @@ def write_card(card: DeviceCard, path: Path) -> tuple[Path, Path]:
     import segno
 
     text = card.to_json()
+    # a .json (the QR code beside it is the .png of the same name: "-o card.png" wrote the image
+    # over the card), and both places checked before either is written
+    path = safe_output.file_target(safe_output.named_as(path, ".json"))
+    qr = safe_output.file_target(path.with_suffix(".png"))
     path = safe_output.write_file(path, lambda f: f.write(text.encode("utf-8")))
     png = safe_output.write_file(
-        path.with_suffix(".png"), lambda f: segno.make(text, error="m").save(f, kind="png", scale=4, border=4)
+        qr, lambda f: segno.make(text, error="m").save(f, kind="png", scale=4, border=4)
     )
     return path, png
 
@@ -335,7 +339,8 @@ def read_card(path: Path) -> DeviceCard:
     if path.exists() and not path.is_file():  # a pipe or /dev/zero: reading it would never end
         raise _err(NOT_A_CARD, path=str(path))
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as f:  # (no more than a card can be: a 3 GB file was read whole first)
+            raw = f.read(MAX_CARD_BYTES + 1)
         if len(raw) > MAX_CARD_BYTES:
             raise ValueError("too large")
         data = json.loads(raw.decode("utf-8"))
