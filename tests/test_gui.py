@@ -1093,3 +1093,23 @@ def test_the_visit_form_and_its_tab_order_follow_the_paper_form(gui_app, qtbot, 
             break
     order = [dialog.visit_date, dialog.sbp, dialog.weight, dialog.adherence, dialog.classification]
     assert [chain.index(x) for x in order] == sorted(chain.index(x) for x in order)
+
+
+def test_the_referral_slips_tab_order_follows_its_rows_without_a_warning(gui_app, qtbot, store, qtlog):
+    """Found by review: 紧急转诊, the second row, came eleventh in Tab order, and each opening of the
+    slip printed "QWidget::setTabOrder: 'first' and 'second' must be in the same window"."""
+    from PySide6.QtCore import Qt
+
+    from app.services.programmes import referral
+    from app.views.referral_dialog import ReferralDialog
+
+    rid = new_patient(store, "转诊甲", "htn")
+    dialog = ReferralDialog(store, referral.ReferralInput(resident_id=rid))
+    qtbot.addWidget(dialog)
+    order, w = [], dialog.fields["to_institution"]
+    for _ in range(60):
+        if w.focusPolicy() & Qt.TabFocus and (w is dialog.urgent or w in dialog.fields.values()):
+            order.append(w)
+        w = w.nextInFocusChain()
+    assert order[:3] == [dialog.fields["to_institution"], dialog.urgent, dialog.fields["to_department"]]
+    assert not [r for r in qtlog.records if "setTabOrder" in r.message]

@@ -55,8 +55,6 @@ class ReferralDialog(QDialog):
         self.urgent = QCheckBox(self.tr("紧急转诊"))
         self.urgent.setChecked(bool(draft.emergency))
         form.insertRow(1, "", self.urgent)
-        QWidget.setTabOrder(self.fields["to_institution"], self.urgent)  # Tab follows the rows
-        QWidget.setTabOrder(self.urgent, self.fields["to_department"])
         self.summary = ErrorLabel()
         self.print_after = QCheckBox(self.tr("开具后打印转诊单（预览）"))
         self.print_after.setChecked(True)
@@ -72,6 +70,10 @@ class ReferralDialog(QDialog):
         lay.addWidget(self.summary)
         lay.addWidget(buttons)
         make_default(save)  # (once in the dialog: Enter saves, whatever Tab passed over)
+        # Tab follows the rows: 紧急转诊 (the second) after the institution; set once both are in
+        # this window (before, Qt refused it with a warning and 紧急转诊 came eleventh)
+        QWidget.setTabOrder(self.fields["to_institution"], self.urgent)
+        QWidget.setTabOrder(self.urgent, self.fields["to_department"])
         self.fields["to_institution"].setFocus()
 
     def value(self, name: str) -> str:
