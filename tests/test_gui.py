@@ -85,6 +85,20 @@ def followup_dialog(store, resident_id, program):
         return FollowupDialog(store, followup.visit_context(s, resident_id, program))
 
 
+def dialog_after_a_visit(store, resident_id, day: str, drugs: list[dict]):
+    """The hypertension entry form of a patient whose last visit, of ``day``, gave ``drugs``."""
+    from app.services.programmes.followup import VisitInput, save_visit
+
+    with store.transaction() as s:
+        save_visit(
+            s,
+            s.get(Resident, resident_id),
+            VisitInput(visit_date=day, measurements={"sbp": "138", "dbp": "86"}, drugs=drugs),
+            today=TODAY,
+        )
+    return followup_dialog(store, resident_id, "htn")
+
+
 def type_into_focus(qtbot, text: str, widget=None) -> None:
     """Type as a doctor would: ASCII as key presses, Chinese as a Chinese input method commits it."""
     widget = widget or QApplication.focusWidget()
@@ -852,22 +866,14 @@ def test_a_residents_page_fits_a_small_screen_in_english(gui_app, qtbot, store):
 
 def test_copy_last_medication_fills_the_drug_rows_from_the_visit_before(gui_app, qtbot, store):
     """复制上次用药 once raised (the last visit's drugs are a tuple) and copied nothing."""
-    from app.models import Resident
-    from app.services.programmes.followup import VisitInput, save_visit
 
-    rid = htn_patient(store, "周桂芳", dt.date(2025, 1, 6))
     drugs = [
         {"name": "氨氯地平片", "times_per_day": 1, "mg_per_time": 5},
         {"name": "氢氯噻嗪片", "times_per_day": 1, "mg_per_time": 12.5},
     ]
-    with store.transaction() as s:
-        save_visit(
-            s,
-            s.get(Resident, rid),
-            VisitInput(visit_date="2025-03-03", measurements={"sbp": "138", "dbp": "86"}, drugs=drugs),
-            today=TODAY,
-        )
-    dialog = followup_dialog(store, rid, "htn")
+    dialog = dialog_after_a_visit(
+        store, htn_patient(store, "周桂芳", dt.date(2025, 1, 6)), "2025-03-03", drugs
+    )
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.copy_drugs, Qt.LeftButton)
     filled = [(n.text(), t.text(), m.text()) for n, t, m in dialog.drugs]
@@ -940,18 +946,9 @@ def test_every_drug_of_the_last_visit_is_copied_and_more_can_be_added(gui_app, q
     diabetic's other seven without a word (the visit saved with three).  Rows are added as needed,
     by the copy or by 添加一种药物, each in the Tab order after the one before."""
     from app.services.programmes import followup
-    from app.services.programmes.followup import VisitInput, save_visit
 
-    rid = htn_patient(store, "赵六", dt.date(2026, 1, 5))
     drugs = [{"name": f"药{i}", "times_per_day": 1, "mg_per_time": 5 * i} for i in range(1, 6)]
-    with store.transaction() as s:
-        save_visit(
-            s,
-            s.get(Resident, rid),
-            VisitInput(visit_date="2026-03-01", measurements={"sbp": "150", "dbp": "90"}, drugs=drugs),
-            today=TODAY,
-        )
-    dialog = followup_dialog(store, rid, "htn")
+    dialog = dialog_after_a_visit(store, htn_patient(store, "赵六", dt.date(2026, 1, 5)), "2026-03-01", drugs)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
