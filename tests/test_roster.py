@@ -445,3 +445,23 @@ def test_exports_and_templates_are_for_this_account_only(tmp_path, data_dir, cap
     assert run(data_dir, "residents", "template", "-o", str(template), capsys=capsys)[0] == 0
     assert stat.S_IMODE(template.stat().st_mode) == 0o600
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []  # no leftovers
+
+
+@pytest.mark.sqlite_only  # a village's store: SQLite by design
+def test_an_id_excel_stored_as_a_number_goes_back_as_a_number(tmp_path, data_dir, capsys):
+    """Found by the attacker: the rejected rows' workbook wrote such an ID as the import's own
+    invisible mark followed by the digits; re-imported after the column was made text, the mark
+    still refused it.  It is written as the file held it: a number, refused again until retyped."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "身份证号", "现住址"])
+    ws.append(["张三", 110105198003040096, "一组1号"])
+    ws.append(["李四", "11010519800304042X", "一组2号"])
+    path = tmp_path / "n.xlsx"
+    wb.save(path)
+    code, report, _ = run(
+        data_dir, "residents", "import", str(path), "--skip-invalid", "--json", capsys=capsys
+    )
+    assert code == 0 and report["imported"] == 1
+    cell = openpyxl.load_workbook(tmp_path / "n.rejected.xlsx").active["B2"]
+    assert cell.data_type == "n" and cell.value == 110105198003040096, repr(cell.value)

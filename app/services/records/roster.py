@@ -687,9 +687,18 @@ def _check_archive_numbers(session: Session, rows: list[_Row]) -> None:
             )
 
 
+def _as_read(value):
+    """A cell as the file held it: an ID Excel stored as a number, a number again (its digits as
+    text would pass the next import though the last ones may be wrong; and the invisible mark
+    :data:`NUMERIC_ID` leaked into the cell)."""
+    if isinstance(value, str) and value.startswith(NUMERIC_ID):
+        return float(value[1:])
+    return value
+
+
 def _write_rejected(path: Path, header: list[str], rows: list[_Row], fmt: str) -> Path:
     out_header = [*header, "错误原因"]
-    body = [[*r.raw, "；".join(f"{e.column}：{e.reason}" for e in r.errors)] for r in rows]
+    body = [[*map(_as_read, r.raw), "；".join(f"{e.column}：{e.reason}" for e in r.errors)] for r in rows]
     dest = path.with_name(f"{path.stem}.rejected.{'xlsx' if fmt == 'xlsx' else 'csv'}")
     return write_table(dest, out_header, body)
 
