@@ -280,3 +280,20 @@ def test_the_class_the_doctor_chooses_is_what_the_form_shows_and_books(gui_app, 
     with store.session() as s:
         v = s.scalar(select(SmiVisit).where(SmiVisit.resident_id == rid))
         assert (v.classification, v.next_due) == (1, booked)
+
+
+def test_the_visit_outcome_comes_before_the_form_in_tab_order(gui_app, qtbot, store, patient):
+    """Found by review: 随访结果, the top row, was reached from 随访日期 by Shift+Tab twice (the form's
+    scroll area was a stop of its own between them), or as the 67th stop, after 取消."""
+    from PySide6.QtCore import Qt
+
+    dialog = _dialog(qtbot, store, patient("顺序某"))
+    first = dialog.form.editors["visit_date"].main
+    stops, w = [], dialog.outcome
+    for _ in range(400):
+        if w.focusPolicy() & Qt.TabFocus and w.isVisible():
+            stops.append(w)
+        w = w.nextInFocusChain()
+        if w is dialog.outcome:
+            break
+    assert stops.index(first) == 1  # Shift+Tab once

@@ -106,6 +106,9 @@ class SmiVisitDialog(QDialog):
         self.form = EnrolmentForm(FormContext(False, "", (), "", context.initial), self, table=VISIT_FORM)
         self.form.load(context.initial)
         self.scroll = _scrolled(self.form)
+        # (no Tab stop of its own: Shift+Tab from 随访日期 goes straight up to 随访结果; the form
+        # scrolls to whatever field takes the focus)
+        self.scroll.setFocusPolicy(Qt.NoFocus)
         self.suggestion = QLabel()
         self.suggestion.setStyleSheet("font-weight: bold;")
         self.suggestion.setWordWrap(True)
