@@ -296,3 +296,30 @@ def test_the_resident_page_lists_the_health_checks_and_prints_and_voids_one(
     with store.session() as s:
         (voided,) = s.scalars(select(ElderlyCheck).where(ElderlyCheck.voided)).all()
         assert (voided.check_date.isoformat(), voided.void_reason) == ("2026-11-01", "录错了人")
+
+
+def test_a_refused_check_says_every_field_and_puts_the_cursor_in_the_first(gui_app, qtbot, store, person):
+    """Found by review: with the pressures and self-care empty and 空腹血糖 "abc", the line under
+    收缩压 said only "请填写舒张压" (the systolic's message overwritten), the foot of the form only
+    "空腹血糖应为数字" of eight fields, and the cursor went to 空腹血糖, not to the first of them."""
+    from app.services.programmes import elderly
+    from app.views.elderly_check import ElderlyCheckDialog
+
+    with store.transaction() as s:
+        rid = records.save_resident(s, person(name="李老太"), today=TODAY).id
+    with store.session() as s:
+        dialog = ElderlyCheckDialog(store, elderly.check_context(s, rid))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    editors = dialog.form.editors
+    editors["glucose"].main.setText("abc")
+    dialog.save()
+    assert dialog.isVisible()
+    errors = {k: b.error.text() for k, b in dialog.form.boxes.items() if b.error.text()}
+    bp = dialog.form.boxes["sbp"].error.text()
+    assert "收缩压" in bp and "舒张压" in bp, errors
+    assert "需要改正" in dialog.summary.text() and "空腹血糖应为数字" not in dialog.summary.text()
+    wrong = [k for k, b in dialog.form.boxes.items() if b.error.text()]
+    first = editors[wrong[0]]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() in (first.focus, first.main))

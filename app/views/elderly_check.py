@@ -173,9 +173,11 @@ class ElderlyCheckDialog(QDialog):
             )
             self._retry_confirmed = answer == QMessageBox.Yes
             return
-        if isinstance(error, ValidationError):
+        if isinstance(error, ValidationError):  # (as the other forms: how many, not the first one)
             self.form.show_errors(error)
-            self.summary.show_error(render(error.message))
+            self.summary.show_error(
+                self.tr("有 {n} 处需要改正，已保留您填写的内容").replace("{n}", str(len(error.by_field())))
+            )
         else:
             self.summary.show_error(render(error.message))
 

@@ -378,15 +378,19 @@ class EnrolmentForm(QWidget):
             editor.load(inp)
 
     def show_errors(self, error: ValidationError) -> None:
+        """Each field's message under it (two fields of one row, 收缩压 and 舒张压, both said: the
+        second overwrote the first), and the cursor in the first of them in the form's order."""
         self.clear_errors()
-        first = None
+        said: dict = {}  # box -> (its first field's key, its messages)
         for key, fe in error.by_field().items():
             box = self.boxes.get(key) or next(iter(self.boxes.values()))
-            box.error.show_error(render(fe.message))
-            if first is None:
-                editor = self.editors.get(key)
-                first = (editor.focus or editor.main) if editor and editor.widget is not None else box
-        if first is not None:
+            said.setdefault(box, (key, []))[1].append(render(fe.message))
+        for box, (_key, messages) in said.items():
+            box.error.show_error(self.tr("；").join(messages))
+        box = next((b for b in self.boxes.values() if b in said), None)
+        if box is not None:
+            editor = self.editors.get(said[box][0])
+            first = (editor.focus or editor.main) if editor and editor.widget is not None else box
             first.setFocus()
 
     def clear_errors(self) -> None:

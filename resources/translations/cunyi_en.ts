@@ -2827,6 +2827,10 @@
         <source>确认保存吗？</source>
         <translation>Save anyway?</translation>
     </message>
+    <message>
+        <source>有 {n} 处需要改正，已保留您填写的内容</source>
+        <translation>Fields to correct: {n}; everything you typed is kept</translation>
+    </message>
 </context>
 <context>
     <name>ElderlyPage</name>
@@ -2997,6 +3001,10 @@
     <message>
         <source>加入家庭户：户主 {name}</source>
         <translation>Joining the household of {name}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 <context>

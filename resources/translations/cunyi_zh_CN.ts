@@ -2826,6 +2826,10 @@
         <source>确认保存吗？</source>
         <translation>确认保存吗？</translation>
     </message>
+    <message>
+        <source>有 {n} 处需要改正，已保留您填写的内容</source>
+        <translation>有 {n} 处需要改正，已保留您填写的内容</translation>
+    </message>
 </context>
 <context>
     <name>ElderlyPage</name>
@@ -2996,6 +3000,10 @@
     <message>
         <source>加入家庭户：户主 {name}</source>
         <translation>加入家庭户：户主 {name}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
