@@ -122,6 +122,26 @@ def test_the_special_follow_up_page_never_scrolls_sideways(window):
     assert not window._frames["smi"].horizontalScrollBar().isVisible()
 
 
+def test_the_follow_up_worklist_never_scrolls_sideways(window, store):
+    """Found by review: in English the four filters, each as wide as its longest item (a village
+    group named at length), made the page 734 px wide beside 626 px of room: "Record follow-up
+    (Enter)" read "Rec" and the doctors' filter was off the screen."""
+    from app.services.records.residents import ResidentInput, save_resident
+
+    with store.transaction() as s:
+        save_resident(
+            s,
+            ResidentInput(
+                name="组长", sex="1", birth_date="1960-01-01", group_name="第十二村民小组北坡片区东段"
+            ),
+            today=TODAY,
+        )
+    page = shown(window, "followups")
+    assert page.minimumSizeHint().width() <= room_beside_a_scroll_bar(window, "followups")
+    assert not window._frames["followups"].horizontalScrollBar().isVisible()
+    assert whole(page.record) and whole(page.doctor)
+
+
 @pytest.mark.parametrize("program", ["htn", "t2dm"])
 def test_the_follow_up_form_never_scrolls_sideways(window, store, program):
     """In English the emergency signs' two columns ("Raised blood pressure in pregnancy or

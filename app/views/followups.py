@@ -148,6 +148,10 @@ class FollowupPage(LazyPage):
             self.doctor.addItem(name, name)
         for combo in (self.kind, self.program, self.group, self.doctor):
             combo.currentIndexChanged.connect(self.refresh)
+            # as narrow as a few words (the list drops down whole): four combos as wide as their
+            # longest English item pushed the page past 800 px
+            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         # filters the list on screen, as the resident search reads a query (name, initials, digits, a card)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("在当前列表中查找：姓名、拼音首字母、档案编号、电话"))
