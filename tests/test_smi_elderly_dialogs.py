@@ -253,7 +253,9 @@ def test_the_home_page_counts_overdue_special_follow_ups_for_who_may_see_them(gu
     assert "special_overdue" not in other.cards
 
 
-def test_the_class_the_doctor_chooses_is_what_the_form_shows_and_books(gui_app, qtbot, store, patient):
+def test_the_class_the_doctor_chooses_is_what_the_form_shows_and_books(
+    gui_app, qtbot, store, patient, monkeypatch
+):
     """The rules find 基本稳定; the doctor judges 不稳定: the line under the form says what saving
     books (2 weeks, not the rules' date), with the referral that 不稳定 calls for."""
     import datetime as dt
@@ -276,7 +278,15 @@ def test_the_class_the_doctor_chooses_is_what_the_form_shows_and_books(gui_app, 
     dialog.form.editors["classification"].main.set_code("2")  # the rules' own: as they said
     assert dialog.suggestion.text() == ruled
     dialog.form.editors["classification"].main.set_code("1")
-    assert dialog.save() is True
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.views import smi_page
+
+    asked = []  # (the slip drafted above was never issued: saving offers it)
+    monkeypatch.setattr(
+        smi_page.QMessageBox, "question", lambda _p, _t, text, *a, **k: asked.append(text) or QMessageBox.No
+    )
+    assert dialog.save() is True and len(asked) == 1
     with store.session() as s:
         v = s.scalar(select(SmiVisit).where(SmiVisit.resident_id == rid))
         assert (v.classification, v.next_due) == (1, booked)
@@ -297,3 +307,23 @@ def test_the_visit_outcome_comes_before_the_form_in_tab_order(gui_app, qtbot, st
         if w is dialog.outcome:
             break
     assert stops.index(first) == 1  # Shift+Tab once
+
+
+def test_an_unstable_visit_saved_with_enter_offers_the_referral(gui_app, qtbot, store, patient, monkeypatch):
+    """Found by review: 危险性 4 said 不稳定, 立即转诊 in the form, and Enter saved the visit and closed
+    it; the referral the rules call for was never offered (the 老年人 check and the chronic
+    follow-up offer theirs)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.views import referral_dialog, smi_page
+
+    asked, opened = [], []
+    monkeypatch.setattr(
+        smi_page.QMessageBox, "question", lambda _p, _t, text, *a, **k: asked.append(text) or QMessageBox.Yes
+    )
+    monkeypatch.setattr(referral_dialog.ReferralDialog, "exec", lambda d: opened.append(d) or 0)
+    dialog = _dialog(qtbot, store, patient("吴某"))
+    dialog.form.editors["danger"].main.setText("4")
+    assert dialog.save() is True
+    assert len(asked) == 1 and "立即转诊" in asked[0]
+    assert len(opened) == 1 and opened[0].value("present_history") == "危险性评估 4 级"

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QTableWidgetItem,
@@ -221,8 +222,28 @@ class SmiVisitDialog(QDialog):
         if saved is None:
             return False
         self.saved = saved
+        if outcome == "done" and self.referral_id is None:  # (not twice: one was issued already)
+            self.offer_referral(inp)
         self.accept()
         return True
+
+    def offer_referral(self, inp) -> None:
+        """A visit the rules class 不稳定 (立即转诊), saved with Enter and no slip drafted: the slip
+        offered, as the 老年人 check and the chronic follow-up offer theirs (it was never asked)."""
+        advice = smi.suggest_typed(self.context, inp)
+        if advice is None or not advice.classed.referral:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("立即转诊"), self.tr("评估为不稳定，应立即转诊到上级医院。是否开具转诊单？")
+        )
+        if answer != QMessageBox.Yes:
+            return
+        from app.views.referral_dialog import ReferralDialog
+
+        ctx = self.context
+        draft = Op(self, self.store, lambda _s: smi.typed_referral_draft(ctx, inp)).run()
+        if draft is not None:
+            ReferralDialog(self.store, draft, self).exec()
 
     def _refused(self, error: UserError) -> None:
         if isinstance(error, ValidationError):

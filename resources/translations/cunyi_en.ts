@@ -9595,6 +9595,14 @@
         <source>；{what}未评估，评估后才能判为稳定</source>
         <translation>; {what} not assessed: assess them before the visit can be stable</translation>
     </message>
+    <message>
+        <source>立即转诊</source>
+        <translation>Immediate referral</translation>
+    </message>
+    <message>
+        <source>评估为不稳定，应立即转诊到上级医院。是否开具转诊单？</source>
+        <translation>The assessment is unstable: refer at once to a higher-level hospital. Issue a referral slip?</translation>
+    </message>
 </context>
 <context>
     <name>Startup</name>

@@ -9594,6 +9594,14 @@
         <source>；{what}未评估，评估后才能判为稳定</source>
         <translation>；{what}未评估，评估后才能判为稳定</translation>
     </message>
+    <message>
+        <source>立即转诊</source>
+        <translation>立即转诊</translation>
+    </message>
+    <message>
+        <source>评估为不稳定，应立即转诊到上级医院。是否开具转诊单？</source>
+        <translation>评估为不稳定，应立即转诊到上级医院。是否开具转诊单？</translation>
+    </message>
 </context>
 <context>
     <name>Startup</name>
