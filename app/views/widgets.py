@@ -236,12 +236,12 @@ class DateEdit(QDateEdit):
             event.accept()
             return
         editor = self.lineEdit()
-        if typed.isdigit() and editor.hasSelectedText() and editor.selectedText() == editor.text():
+        if is_digits(typed) and editor.hasSelectedText() and editor.selectedText() == editor.text():
             self.setCurrentSectionIndex(0)  # (all selected: the year first, as it is written)
             self.setSelectedSection(self.sectionAt(0))
         before = self.currentSectionIndex()
         super().keyPressEvent(event)
-        self._moved_on = typed.isdigit() and self.currentSectionIndex() != before
+        self._moved_on = is_digits(typed) and self.currentSectionIndex() != before
 
 
 class AsksBeforeDiscarding:
