@@ -9857,6 +9857,10 @@
         <translation>{path} is not a CunYi device card, or it is damaged</translation>
     </message>
     <message>
+        <source>本机设备密钥文件已损坏，无法读取：{path}。请把 keys 文件夹的副本复制回数据文件夹；没有副本时，请联系乡镇卫生院，把本机作为新设备重新设置</source>
+        <translation>This PC's device key file is damaged and cannot be read: {path}. Copy a copy of the keys folder back into the data folder; without one, ask the township health centre to set this PC up again as a new device</translation>
+    </message>
+    <message>
         <source>本数据文件夹没有设备密钥（{path}）：这个数据库在服务器上，由第一台工作站初始化，各工作站共用它的设备密钥。请把第一台工作站数据文件夹里的 keys 文件夹复制到本机的数据文件夹</source>
         <translation>This data folder has no device keys ({path}): this database is on a server and was set up by the first workstation, whose device keys every workstation shares. Copy the keys folder from the first workstation&apos;s data folder into this PC&apos;s data folder</translation>
     </message>

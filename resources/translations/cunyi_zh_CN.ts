@@ -9856,6 +9856,10 @@
         <translation>{path} 不是村医设备卡，或文件已损坏</translation>
     </message>
     <message>
+        <source>本机设备密钥文件已损坏，无法读取：{path}。请把 keys 文件夹的副本复制回数据文件夹；没有副本时，请联系乡镇卫生院，把本机作为新设备重新设置</source>
+        <translation>本机设备密钥文件已损坏，无法读取：{path}。请把 keys 文件夹的副本复制回数据文件夹；没有副本时，请联系乡镇卫生院，把本机作为新设备重新设置</translation>
+    </message>
+    <message>
         <source>本数据文件夹没有设备密钥（{path}）：这个数据库在服务器上，由第一台工作站初始化，各工作站共用它的设备密钥。请把第一台工作站数据文件夹里的 keys 文件夹复制到本机的数据文件夹</source>
         <translation>本数据文件夹没有设备密钥（{path}）：这个数据库在服务器上，由第一台工作站初始化，各工作站共用它的设备密钥。请把第一台工作站数据文件夹里的 keys 文件夹复制到本机的数据文件夹</translation>
     </message>

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pyrage
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import or_, select
@@ -87,6 +87,24 @@ class KeysLocked(UserError):
     """The device keys are protected by a passphrase and none (or a wrong one) was given."""
 
 
+class KeysDamaged(UserError):
+    """A key file of this device is there but is not a key of its kind (cut short, overwritten)."""
+
+
+def _damaged(path: Path) -> KeysDamaged:
+    return KeysDamaged(
+        Message(
+            CTX,
+            QT_TRANSLATE_NOOP(
+                "Sync",
+                "本机设备密钥文件已损坏，无法读取：{path}。请把 keys 文件夹的副本复制回数据文件夹；"
+                "没有副本时，请联系乡镇卫生院，把本机作为新设备重新设置",
+            ),
+            {"path": str(path)},
+        )
+    )
+
+
 def unlock(keys_dir: Path, passphrase: str) -> DeviceKeys:
     """Remember the passphrase for this process (after checking it opens the keys)."""
     keys = _load(Path(keys_dir), passphrase)
@@ -119,8 +137,17 @@ def _load(keys_dir: Path, passphrase: str | None) -> DeviceKeys:
         except (ValueError, TypeError, pyrage.DecryptError):
             raise KeysLocked(Message(CTX, QT_TRANSLATE_NOOP("Sync", "设备密钥口令不正确"))) from None
         return DeviceKeys(sign, age)
-    sign = serialization.load_pem_private_key(sign_pem, password=None)
-    return DeviceKeys(sign, pyrage.x25519.Identity.from_str(age_raw.decode().strip()))
+    try:
+        sign = serialization.load_pem_private_key(sign_pem, password=None)
+    except (ValueError, TypeError, UnsupportedAlgorithm):
+        raise _damaged(keys_dir / SIGN_FILE) from None
+    if not isinstance(sign, Ed25519PrivateKey):  # (a key of another kind put in its place)
+        raise _damaged(keys_dir / SIGN_FILE)
+    try:
+        age = pyrage.x25519.Identity.from_str(age_raw.decode().strip())
+    except (UnicodeDecodeError, pyrage.IdentityError):
+        raise _damaged(keys_dir / AGE_FILE) from None
+    return DeviceKeys(sign, age)
 
 
 def protect(session: Session, keys_dir: Path, passphrase: str | None) -> None:

@@ -69,7 +69,7 @@ def sync_overview(session: Session, keys_dir: Path, network_outbox: Path | None 
         card = device_keys.my_card(session, device_keys.checked_keys(session, keys_dir))
     except device_keys.KeysLocked as e:
         locked, problem = True, e.message
-    except (device_keys.KeysMissing, device_keys.KeysMismatch) as e:
+    except (device_keys.KeysMissing, device_keys.KeysDamaged, device_keys.KeysMismatch) as e:
         problem = e.message
     status = exchange.status(session)
     peers = device_keys.peers(session)
