@@ -21,6 +21,9 @@ SUBDIRS = ("keys", "outbox", "inbox", "quarantine", "backups", "logs")
 # the data folder's own folders: those above, and those made when first needed (a township's
 # network mailbox, a village's bundles waiting for the township's word): never a user's output
 OWN_DIRS = (*SUBDIRS, "mailbox", "sync-awaited")
+# What a large write of the program (a download, a backup unpacked) leaves free on its disk: room for
+# the work that follows and the records the doctor types after it
+DISK_RESERVE = 100 << 20
 PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600
 
 

@@ -314,3 +314,28 @@ def test_a_restores_copies_stay_in_the_data_folder_and_a_killed_ones_go_at_the_n
         assert f"removed {left.name}" in done and not left.exists()
         assert (running / "copy.db").exists()  # a restore under way keeps its folder
     assert not running.exists()
+
+
+def test_a_backup_unpacking_beyond_the_free_disk_is_refused_and_changes_nothing(village, monkeypatch):
+    """A compressed backup is unpacked no further than the disk can spare, keeping
+    :data:`~app.config.DISK_RESERVE` free: a small file may unpack to any size (found by the
+    attacker: a zstd file of a few kB filled the disk before the restore looked at it)."""
+    import shutil as real_shutil
+
+    saved = backup.auto_backup(village.store, village.paths)
+    before = dump_everything(village.store)
+    unpacked = Path(saved).stat().st_size * 3  # (far more than the file: a store compresses ~5×)
+    disk = real_shutil.disk_usage(village.paths.data_dir)
+
+    def nearly_full(path):
+        return disk._replace(free=backup.DISK_RESERVE + unpacked)
+
+    monkeypatch.setattr(backup.shutil, "disk_usage", nearly_full)
+    with pytest.raises(UserError, match="磁盘空间不足") as refused:
+        backup.restore(village.store, village.paths, saved)
+    assert saved.name in refused.value.message.render() and "本机数据未改动" in refused.value.message.render()
+    village = dataclasses.replace(village, store=Store(f"sqlite:///{village.paths.db_file}"))
+    assert dump_everything(village.store) == before
+    assert not list(village.paths.data_dir.glob(backup.WORK_PREFIX + "*"))
+    monkeypatch.undo()  # with the room it needs, the same file restores
+    backup.restore(village.store, village.paths, saved)

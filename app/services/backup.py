@@ -49,7 +49,7 @@ from sqlalchemy import bindparam, func, insert, literal, select, update
 from sqlalchemy.exc import DBAPIError
 
 from app import search_index
-from app.config import Paths
+from app.config import DISK_RESERVE, Paths
 from app.db import (
     PRIVATE_FILE,
     Store,
@@ -360,9 +360,26 @@ def readable(path: Path, work_dir: Path | None = None) -> Iterator[Path]:
 
     with tempfile.TemporaryDirectory(prefix="plain-", dir=work_dir) as tmp:
         plain = Path(tmp) / path.name  # the name messages about it show
+        # never more than the disk can spare (a small file may unpack to any size): the unpacked
+        # copy, the store set aside and the restored one, and the records typed afterwards
+        room = shutil.disk_usage(tmp).free - DISK_RESERVE
         try:
             with open(path, "rb") as f, open(plain, "wb") as out:
-                zstandard.ZstdDecompressor().copy_stream(f, out)
+                reader = zstandard.ZstdDecompressor().stream_reader(f, read_across_frames=True)
+                while block := reader.read(1 << 20):
+                    room -= len(block)
+                    if room < 0:
+                        raise _err(
+                            QT_TRANSLATE_NOOP(
+                                "Backup",
+                                "磁盘空间不足，无法解压备份 {name}：解压到 {size} MB 时磁盘已不够（还要留 {reserve} MB）。"
+                                "请清理磁盘后再试；本机数据未改动",
+                            ),
+                            name=path.name,
+                            size=out.tell() >> 20,
+                            reserve=DISK_RESERVE >> 20,
+                        )
+                    out.write(block)
         except zstandard.ZstdError:
             raise _err(
                 QT_TRANSLATE_NOOP("Backup", "{name} 已损坏（完整性检查未通过）"), name=path.name

@@ -674,6 +674,10 @@
         <translation>The store is on a PostgreSQL server, which CunYi does not back up: use the server&apos;s own backup (e.g. pg_dump).</translation>
     </message>
     <message>
+        <source>磁盘空间不足，无法解压备份 {name}：解压到 {size} MB 时磁盘已不够（还要留 {reserve} MB）。请清理磁盘后再试；本机数据未改动</source>
+        <translation>Not enough disk space to unpack the backup {name}: the disk ran short at {size} MB unpacked ({reserve} MB must stay free). Free some disk space and try again; nothing on this PC was changed</translation>
+    </message>
+    <message>
         <source>{path} 是一个文件夹：请给出其中的备份文件</source>
         <translation>{path} is a folder: give the backup file in it</translation>
     </message>
@@ -9858,7 +9862,7 @@
     </message>
     <message>
         <source>本机设备密钥文件已损坏，无法读取：{path}。请把 keys 文件夹的副本复制回数据文件夹；没有副本时，请联系乡镇卫生院，把本机作为新设备重新设置</source>
-        <translation>This PC's device key file is damaged and cannot be read: {path}. Copy a copy of the keys folder back into the data folder; without one, ask the township health centre to set this PC up again as a new device</translation>
+        <translation>This PC&apos;s device key file is damaged and cannot be read: {path}. Put a copy of the keys folder back into the data folder; without one, ask the township health centre to set this PC up again as a new device</translation>
     </message>
     <message>
         <source>本数据文件夹没有设备密钥（{path}）：这个数据库在服务器上，由第一台工作站初始化，各工作站共用它的设备密钥。请把第一台工作站数据文件夹里的 keys 文件夹复制到本机的数据文件夹</source>

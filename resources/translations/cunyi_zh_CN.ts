@@ -673,6 +673,10 @@
         <translation>数据库在 PostgreSQL 服务器上，本程序不备份：请用服务器自己的备份（如 pg_dump）</translation>
     </message>
     <message>
+        <source>磁盘空间不足，无法解压备份 {name}：解压到 {size} MB 时磁盘已不够（还要留 {reserve} MB）。请清理磁盘后再试；本机数据未改动</source>
+        <translation>磁盘空间不足，无法解压备份 {name}：解压到 {size} MB 时磁盘已不够（还要留 {reserve} MB）。请清理磁盘后再试；本机数据未改动</translation>
+    </message>
+    <message>
         <source>{path} 是一个文件夹：请给出其中的备份文件</source>
         <translation>{path} 是一个文件夹：请给出其中的备份文件</translation>
     </message>

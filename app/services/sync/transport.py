@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.config import DISK_RESERVE
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services.access import audit
 from app.services.errors import Message, UserError
@@ -544,9 +545,6 @@ class MailboxClient:
 
     def ack(self, name: str) -> None:
         self._send("POST", f"/v1/bundles/{name}/ack")
-
-
-DISK_RESERVE = 100 << 20  # what a download leaves free: the import, the records typed after it
 
 
 def _room_for(folder: Path, size: int) -> None:
