@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from app.db import Store
 from app.models import EducationActivity, EducationAttachment
 from app.services import backup, profile
-from app.services.errors import UserError
+from app.services.errors import NotFound, UserError
 from app.services.programmes import education
 from app.services.programmes.education import ActivityInput
 from tests import storekit
@@ -488,3 +488,31 @@ def test_an_attachments_name_carries_no_escapes_and_no_formula(store):
         assert kept.filename == 'evil[2J=HYPERLINK("x").png'
         assert education.attach(s, a, "=cmd.png", png()).filename == "cmd.png"
         assert education.attach(s, a, "..\\..\\现场.png", png()).filename == "现场.png"
+
+
+def test_an_attachment_is_read_back_only_by_one_who_may_see_its_activity(township_store):
+    """The archived files come back as they were attached, for the activity's own village and the
+    township; a doctor of another village is told there is no such file (as of its activity)."""
+    from app.services.access import accounts
+
+    with township_store.transaction() as s:
+        profile.ensure_village(s, "110105001201", "东村")
+        profile.ensure_village(s, "110105001202", "西村")
+        activity = EducationActivity(scope_code="110105001201", held_on=dt.date(2026, 3, 2), place="村委会",
+                                     form="5", topic="讲座")  # fmt: skip
+        s.add(activity)
+        s.flush()
+        attached = education.attach(s, activity, "签到.png", png(), "signin")
+        for name, village in (("east", "110105001201"), ("west", "110105001202")):
+            accounts.create_user(s, name, "村医-secret-1", "village_doctor", village_code=village)
+    with township_store.session() as s:
+        assert education.attachment_bytes(s, attached.id)[1] == png()
+        assert education.attachment_bytes(s, str(attached.id))[1] == png()  # (as the command line gives it)
+    township_store.actor = accounts.login(township_store, "east", "村医-secret-1")
+    with township_store.session() as s:
+        assert education.attachment_bytes(s, attached.id)[0].filename == "签到.png"
+    township_store.actor = accounts.login(township_store, "west", "村医-secret-1")
+    with township_store.session() as s, pytest.raises(NotFound, match="找不到附件"):
+        education.attachment_bytes(s, attached.id)
+    with township_store.session() as s, pytest.raises(NotFound, match="找不到附件"):
+        education.attachment_bytes(s, "not-an-id")

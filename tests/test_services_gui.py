@@ -333,3 +333,64 @@ def test_a_townships_panel_counts_its_units_behind_and_names_them_when_pointed_a
     assert "东村 差 12 种" in materials.toolTip() and "西村 差 12 种" in materials.toolTip()
     lectures = panel.cells["lectures"]
     assert "东村 缺1–12月" in lectures.toolTip() and "东村" not in lectures.text()
+
+
+def test_education_page_shows_the_archived_photo_and_sheet(gui_app, qtbot, store, tmp_path):
+    """存档材料 were kept but never shown again: a double-click on an activity now shows its photo as
+    it was taken and its sign-in sheet's pages (a PDF rendered here)."""
+    import io
+
+    from PySide6.QtCore import Qt
+    from reportlab.pdfgen import canvas
+
+    photo = tmp_path / "现场.png"
+    photo.write_bytes(png(40))
+    sheet = tmp_path / "签到表.pdf"
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer)
+    for page in range(2):
+        c.drawString(100, 700, f"sign-in sheet page {page + 1}")
+        c.showPage()
+    c.save()
+    sheet.write_bytes(buffer.getvalue())
+    page = EducationPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    dialog = page.new_activity()
+    dialog.place.setText("村委会")
+    dialog.topic.setText("高血压的防治")
+    dialog.audience.setValue(30)
+    dialog.add_files([str(photo)], "photo")
+    dialog.add_files([str(sheet)], "signin")
+    dialog.save()
+    assert dialog.result() == QDialog.Accepted
+    page.table.selectRow(0)
+    rect = page.table.visualRect(page.table.model().index(0, 3))
+    qtbot.mouseClick(page.table.viewport(), Qt.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.table.viewport(), Qt.LeftButton, pos=rect.center())
+    from app.views.education_page import AttachmentsDialog
+
+    shown = page.findChild(AttachmentsDialog)
+    assert shown is not None and shown.isVisible()
+    qtbot.addWidget(shown)
+    texts = [shown.files.item(i).text() for i in range(shown.files.count())]
+    assert texts == ["照片：现场.png（1 KB）", f"签到表：签到表.pdf（{-(-sheet.stat().st_size // 1024)} KB）"]
+    assert [(i.width(), i.height()) for i in shown.shown] == [(40, 40)]  # the photo as it was taken
+    shown.files.setCurrentRow(1)
+    assert len(shown.shown) == 2 and shown.shown[0].width() > 500  # both pages of the sheet, rendered
+    assert not shown.note.text()
+
+
+def test_education_page_says_when_an_activity_has_no_archived_files(gui_app, qtbot, store):
+    page = EducationPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    dialog = page.new_activity()
+    dialog.place.setText("村委会")
+    dialog.topic.setText("控烟")
+    dialog.audience.setValue(12)
+    dialog.save()
+    page.table.selectRow(0)
+    shown = page.show_files()
+    qtbot.addWidget(shown)
+    assert shown.note.text() == "这次活动没有存档材料" and not shown.shown

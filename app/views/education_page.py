@@ -4,6 +4,7 @@ the progress against the spec's minimums, and the small progress panel the 工�
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
+    QStyle,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -27,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.db import Store
 from app.services.errors import ValidationError
 from app.services.programmes import education
-from app.views.operations import FOLLOWUPS, RESIDENTS, Op, refresh_on
+from app.views.operations import FOLLOWUPS, RESIDENTS, Op, ReadOp, refresh_on
 from app.views.widgets import (
     CodeCombo,
     DateEdit,
@@ -194,6 +197,112 @@ class ActivityDialog(QDialog):
         self.error.show_error("\n".join(render(e.message) for e in errors) or render(error.message))
 
 
+class AttachmentsDialog(QDialog):
+    """An activity's archived materials (存档材料) as they were attached: a photo as it is, a PDF's
+    pages rendered here (pdfium, which runs none of a document's scripts)."""
+
+    MAX_PAGES = 20  # of a PDF shown (a sign-in sheet is a page or two)
+    PDF_DPI = 96
+
+    def __init__(self, store: Store, activity: education.ActivityRow, parent=None):
+        super().__init__(parent)
+        self.store, self.activity = store, activity
+        self.setWindowTitle(
+            self.tr("存档材料 — {date} {topic}").format(
+                date=activity.held_on.isoformat(), topic=activity.topic
+            )
+        )
+        self.files = QListWidget()
+        for _id, kind, name, size in activity.attachments:
+            label = translate("Education", education.ATTACHMENT_KINDS.get(kind, kind))
+            self.files.addItem(
+                self.tr("{kind}：{name}（{size} KB）").format(kind=label, name=name, size=-(-size // 1024))
+            )
+        self.files.setFixedHeight(self.files.sizeHintForRow(0) * min(4, max(1, self.files.count())) + 6)
+        self.pages = QWidget()
+        self.page_layout = QVBoxLayout(self.pages)
+        self.page_layout.setAlignment(Qt.AlignTop | Qt.AlignHCenter)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.pages)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.files)
+        lay.addWidget(self.note)
+        lay.addWidget(self.scroll, 1)
+        lay.addWidget(buttons)
+        self.resize(720, 640)
+        self.shown: list[QImage] = []  # what is on screen now: each picture or page
+        self.files.currentRowChanged.connect(self.show_file)
+        if activity.attachments:
+            self.files.setCurrentRow(0)
+        else:
+            self.files.hide()
+            self.note.setText(self.tr("这次活动没有存档材料"))
+
+    def show_file(self, row: int) -> None:
+        while (item := self.page_layout.takeAt(0)) is not None:
+            if item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
+        self.shown = []
+        self.note.clear()
+        if not 0 <= row < len(self.activity.attachments):
+            return
+        found = ReadOp(
+            self, self.store, lambda s: education.attachment_bytes(s, self.activity.attachments[row][0])
+        )
+        got = found.failure(lambda e: self.note.setText(render(e.message))).run()
+        if got is None:
+            return
+        stored, data = got
+        images, more = self._pictures(stored.media_type, data)
+        if not images:
+            self.note.setText(self.tr("无法显示这个文件"))
+            return
+        if more:
+            self.note.setText(self.tr("共 {n} 页，只显示前 {shown} 页").format(n=more, shown=len(images)))
+        # as wide as the window leaves, a scroll bar beside the pages (never one below them)
+        bar = self.style().pixelMetric(QStyle.PM_ScrollBarExtent)
+        width = max(200, self.scroll.viewport().width() - bar - 2 * self.page_layout.contentsMargins().left())
+        for image in images:
+            label = QLabel()
+            pixmap = QPixmap.fromImage(image)
+            if pixmap.width() > width:
+                pixmap = pixmap.scaledToWidth(width, Qt.SmoothTransformation)
+            label.setPixmap(pixmap)
+            label.setFixedSize(pixmap.size())  # (never squeezed to the window's height)
+            self.page_layout.addWidget(label)
+        self.page_layout.activate()  # (the scroll area sized to the pages now, not at the next event)
+        self.shown = images
+
+    def _pictures(self, media_type: str, data: bytes) -> tuple[list[QImage], int]:
+        """The file as pictures, and (a PDF longer than :data:`MAX_PAGES`) how many pages it has."""
+        if media_type != "application/pdf":
+            image = QImage.fromData(data)
+            return ([] if image.isNull() else [image]), 0
+        import pypdfium2 as pdfium
+
+        from app.views.print_preview import render_page
+
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError:
+            return [], 0
+        try:
+            count = len(pdf)
+            pages = [render_page(pdf, i, self.PDF_DPI) for i in range(min(count, self.MAX_PAGES))]
+        except pdfium.PdfiumError:
+            return [], 0
+        finally:
+            pdf.close()
+        return pages, count if count > self.MAX_PAGES else 0
+
+
 class EducationPage(LazyPage):
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
@@ -204,9 +313,13 @@ class EducationPage(LazyPage):
         self.year.valueChanged.connect(self.refresh)
         self.add_button = QPushButton(self.tr("新活动…"))
         self.print_button = QPushButton(self.tr("打印记录表…"))
+        self.files_button = QPushButton(self.tr("查看存档材料…"))
         self.add_button.clicked.connect(self.new_activity)
         self.print_button.clicked.connect(self.print_record)
-        top = toolbar([QLabel(self.tr("年份")), self.year], [self.add_button, self.print_button])
+        self.files_button.clicked.connect(self.show_files)
+        top = toolbar(
+            [QLabel(self.tr("年份")), self.year], [self.add_button, self.files_button, self.print_button]
+        )
         self.progress = ProgressPanel(store)
         self.table = read_only_table(
             [
@@ -223,6 +336,7 @@ class EducationPage(LazyPage):
         # the form, topic, place and organiser share what the others leave, wrapping: at 800 px a
         # township's list in English left the topic "…" (fixed widths took the row)
         share_width(self.table, {2: 2, 3: 4, 4: 2, 6: 2}, whole={0: "0000-00-00"})
+        self.table.doubleClicked.connect(lambda _index: self.show_files())
         lay = QVBoxLayout(self)
         lay.addWidget(top)
         lay.addWidget(self.progress)
@@ -265,15 +379,29 @@ class EducationPage(LazyPage):
         dialog.show()
         return dialog
 
+    def _chosen(self, title: str) -> education.ActivityRow | None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.rows):
+            QMessageBox.information(self, title, self.tr("请先选择一次活动"))
+            return None
+        return self.rows[row]
+
+    def show_files(self) -> AttachmentsDialog | None:
+        chosen = self._chosen(self.tr("查看存档材料"))
+        if chosen is None:
+            return None
+        dialog = AttachmentsDialog(self.store, chosen, self)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
     def print_record(self):
         from app.services.printing import education_form
         from app.views.print_preview import preview
 
-        row = self.table.currentRow()
-        if not 0 <= row < len(self.rows):
-            QMessageBox.information(self, self.tr("打印记录表"), self.tr("请先选择一次活动"))
+        chosen = self._chosen(self.tr("打印记录表"))
+        if chosen is None:
             return None
-        chosen = self.rows[row]
         labels = print_labels()
         data = Op(self, self.store, lambda s: education_form.pdf(s, chosen.id, labels)).run()
         if data is None:

@@ -196,6 +196,33 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsDialog</name>
+    <message>
+        <source>存档材料 — {date} {topic}</source>
+        <translation>Archived materials — {date} {topic}</translation>
+    </message>
+    <message>
+        <source>{kind}：{name}（{size} KB）</source>
+        <translation>{kind}: {name} ({size} KB)</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>这次活动没有存档材料</source>
+        <translation>This activity has no archived materials</translation>
+    </message>
+    <message>
+        <source>无法显示这个文件</source>
+        <translation>This file cannot be shown</translation>
+    </message>
+    <message>
+        <source>共 {n} 页，只显示前 {shown} 页</source>
+        <translation>{n} pages; only the first {shown} are shown</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>起始日期{since}晚于截止日期{until}</source>
@@ -2635,6 +2662,18 @@
         <translation>The attachment &quot;{name}&quot; is not a JPEG or PNG image or a PDF file</translation>
     </message>
     <message>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>签到表</source>
+        <translation>Sign-in sheet</translation>
+    </message>
+    <message>
+        <source>宣传材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
         <source>每次活动最多 {max} 个附件</source>
         <translation>An activity can have at most {max} attachments</translation>
     </message>
@@ -2660,6 +2699,10 @@
     <message>
         <source>打印记录表…</source>
         <translation>Print record…</translation>
+    </message>
+    <message>
+        <source>查看存档材料…</source>
+        <translation>Archived materials…</translation>
     </message>
     <message>
         <source>年份</source>
@@ -2696,6 +2739,10 @@
     <message>
         <source>存档材料</source>
         <translation>Files</translation>
+    </message>
+    <message>
+        <source>查看存档材料</source>
+        <translation>Archived materials</translation>
     </message>
     <message>
         <source>打印记录表</source>
@@ -6901,18 +6948,6 @@
     <message>
         <source>活动总结评价：</source>
         <translation>Summary and evaluation:</translation>
-    </message>
-    <message>
-        <source>照片</source>
-        <translation>Photo</translation>
-    </message>
-    <message>
-        <source>签到表</source>
-        <translation>Sign-in sheet</translation>
-    </message>
-    <message>
-        <source>宣传材料</source>
-        <translation>Material</translation>
     </message>
     <message>
         <source>存档材料请附后：</source>

@@ -195,6 +195,33 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsDialog</name>
+    <message>
+        <source>存档材料 — {date} {topic}</source>
+        <translation>存档材料 — {date} {topic}</translation>
+    </message>
+    <message>
+        <source>{kind}：{name}（{size} KB）</source>
+        <translation>{kind}：{name}（{size} KB）</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>这次活动没有存档材料</source>
+        <translation>这次活动没有存档材料</translation>
+    </message>
+    <message>
+        <source>无法显示这个文件</source>
+        <translation>无法显示这个文件</translation>
+    </message>
+    <message>
+        <source>共 {n} 页，只显示前 {shown} 页</source>
+        <translation>共 {n} 页，只显示前 {shown} 页</translation>
+    </message>
+</context>
+<context>
     <name>Audit</name>
     <message>
         <source>起始日期{since}晚于截止日期{until}</source>
@@ -2634,6 +2661,18 @@
         <translation>附件“{name}”不是 JPEG、PNG 图片或 PDF 文件</translation>
     </message>
     <message>
+        <source>照片</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>签到表</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <source>宣传材料</source>
+        <translation>宣传材料</translation>
+    </message>
+    <message>
         <source>每次活动最多 {max} 个附件</source>
         <translation>每次活动最多 {max} 个附件</translation>
     </message>
@@ -2659,6 +2698,10 @@
     <message>
         <source>打印记录表…</source>
         <translation>打印记录表…</translation>
+    </message>
+    <message>
+        <source>查看存档材料…</source>
+        <translation>查看存档材料…</translation>
     </message>
     <message>
         <source>年份</source>
@@ -2695,6 +2738,10 @@
     <message>
         <source>存档材料</source>
         <translation>存档材料</translation>
+    </message>
+    <message>
+        <source>查看存档材料</source>
+        <translation>查看存档材料</translation>
     </message>
     <message>
         <source>打印记录表</source>
@@ -6900,18 +6947,6 @@
     <message>
         <source>活动总结评价：</source>
         <translation>活动总结评价：</translation>
-    </message>
-    <message>
-        <source>照片</source>
-        <translation>照片</translation>
-    </message>
-    <message>
-        <source>签到表</source>
-        <translation>签到表</translation>
-    </message>
-    <message>
-        <source>宣传材料</source>
-        <translation>宣传材料</translation>
     </message>
     <message>
         <source>存档材料请附后：</source>

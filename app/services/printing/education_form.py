@@ -62,7 +62,7 @@ def render(row: education.ActivityRow, institution: str, T: Labels) -> bytes:
     y += content_h
     page.boxed_text(Box(LEFT, y, WIDTH, 40), T("Print", "活动总结评价："), row.evaluation, 10.5)
     y += 40
-    kinds = {"photo": T("Print", "照片"), "signin": T("Print", "签到表"), "material": T("Print", "宣传材料")}
+    kinds = {k: T("Education", label) for k, label in education.ATTACHMENT_KINDS.items()}
     archived = T.join([f"{kinds.get(k, k)} {name}" for _id, k, name, _size in row.attachments])
     page.boxed_text(Box(LEFT, y, WIDTH, 26), T("Print", "存档材料请附后："), archived, 10)
     y += 26 + 12

@@ -34,7 +34,12 @@ from app.services.sync.capture import trusted_today
 CTX = "Education"
 MAX_ATTACHMENT_BYTES = 4 * 1024 * 1024  # a phone photo; bigger files are refused
 MAX_ATTACHMENTS = 12
-ATTACHMENT_KINDS = ("photo", "signin", "material")
+# what an archived file (存档材料) is, and its name on screens and the printed record
+ATTACHMENT_KINDS = {
+    "photo": QT_TRANSLATE_NOOP("Education", "照片"),
+    "signin": QT_TRANSLATE_NOOP("Education", "签到表"),
+    "material": QT_TRANSLATE_NOOP("Education", "宣传材料"),
+}
 
 
 class Minimum(NamedTuple):
@@ -371,9 +376,15 @@ def read_files(paths: list[str], kind: str = "photo") -> list[tuple[str, bytes, 
     return out
 
 
-def attachment_bytes(session: Session, attachment_id: uuid.UUID) -> tuple[EducationAttachment, bytes]:
-    row = session.get(EducationAttachment, attachment_id)
-    if row is None or row.voided:
+def attachment_bytes(session: Session, attachment_id: uuid.UUID | str) -> tuple[EducationAttachment, bytes]:
+    """An archived file as it was attached, for one who may see its activity (:func:`get_activity`)."""
+    try:
+        aid = attachment_id if isinstance(attachment_id, uuid.UUID) else uuid.UUID(str(attachment_id).strip())
+    except ValueError:
+        aid = None
+    row = session.get(EducationAttachment, aid) if aid else None
+    codes = _visible_codes(session)
+    if row is None or row.voided or (codes is not None and row.scope_code not in codes):
         raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Education", "找不到附件")))
     data = base64.b64decode(row.data_b64)
     if hashlib.sha256(data).hexdigest() != row.sha256:
