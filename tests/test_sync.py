@@ -769,3 +769,67 @@ def test_a_card_edited_before_its_first_trust_is_refused_by_its_signature(tmp_pa
     with town.store.session() as s:
         assert s.query(Peer).count() == 0
     town.trust(a)  # the card as exported
+
+
+def _id_card(birth: str, serial: str) -> str:
+    """A valid ID card number of Chaoyang, Beijing, born ``birth`` (YYYYMMDD)."""
+    from stdnum.cn import ric
+
+    body = f"110105{birth}{serial}"
+    return body + ric.calc_check_digit(body + "0")
+
+
+def test_bringing_back_an_id_number_that_lost_brings_its_birth_date_and_sex(world):
+    """Found by the attacker: the township chose the ID number that lost a conflict, and only the
+    number came back: the record's birth date and sex contradicted it, and the village refused
+    every bundle of the township after it, for good.  The number now comes back with the birth
+    date and sex it says, as the form fills them, and the village takes the decision."""
+    from app.services.sync import conflicts
+
+    town, a, b, tmp = world
+    round_trip(town, [a, b], tmp, "1")
+    archive = first_archive(a)
+    village_id, township_id = _id_card("19800101", "124"), _id_card("19970625", "562")
+    edit_resident(a, archive, id_number=village_id, birth_date="1980-01-01", sex="2")
+    edit_resident(town, archive, id_number=township_id, birth_date="1997-06-25", sex="2")
+    round_trip(town, [a, b], tmp, "2")
+    with town.store.session() as s:
+        c = s.scalar(
+            select(SyncConflict).where(SyncConflict.kind == "field", SyncConflict.field == "id_number")
+        )
+        assert c is not None and json.loads(c.lost_value) == village_id
+    with town.store.transaction() as s:
+        conflicts.resolve(s, c.id, "lost")
+    assert resident_field(town, archive, "id_number") == village_id
+    assert resident_field(town, archive, "birth_date") == dt.date(1980, 1, 1)
+    town.export(tmp / "3-down")
+    taken = a.import_(tmp / "3-down")
+    assert [o.status for o in taken if o.status != "foreign"] == ["applied"], [
+        (o.status, o.reason and o.reason.render()) for o in taken
+    ]
+    assert resident_field(a, archive, "id_number") == village_id
+    assert resident_field(a, archive, "birth_date") == dt.date(1980, 1, 1)
+
+
+def test_bringing_back_a_birth_date_the_id_number_contradicts_is_refused(world):
+    """A birth date (or sex) that lost, brought back alone against the number the record keeps,
+    would leave the record contradicting itself: refused, saying to correct the record itself."""
+    from app.services.errors import UserError
+    from app.services.sync import conflicts
+
+    town, a, b, tmp = world
+    round_trip(town, [a, b], tmp, "1")
+    with town.store.transaction() as s:
+        r = s.scalar(
+            select(Resident).where(Resident.id_type == "1", Resident.id_number.is_not(None)).limit(1)
+        )
+        archive = r.archive_no
+        kept = r.birth_date
+        s.add(SyncConflict(kind="field", entity="resident", row_id=r.id, field="birth_date",
+                           kept_value=json.dumps(r.birth_date.isoformat()), lost_value=json.dumps("1931-02-03"),
+                           ))  # fmt: skip
+    with town.store.session() as s:
+        c = s.scalar(select(SyncConflict).where(SyncConflict.field == "birth_date"))
+    with pytest.raises(UserError, match="不能只换回出生日期"), town.store.transaction() as s:
+        conflicts.resolve(s, c.id, "lost")
+    assert resident_field(town, archive, "birth_date") == kept

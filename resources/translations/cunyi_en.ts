@@ -9808,6 +9808,10 @@
         <translation>This conflict cannot be resolved that way</translation>
     </message>
     <message>
+        <source>不能只换回{field}：换回后{wrong}与档案的身份证号、出生日期、性别不一致。请在档案中一并改正，再将此冲突处理为保留现值</source>
+        <translation>{field} cannot be brought back alone: {wrong} would then contradict the record's ID number, birth date and sex. Correct them together in the record, then settle this conflict by keeping the current value</translation>
+    </message>
+    <message>
         <source>疑似重复档案在审核中处理：决定是否同一人、保留哪一份，决定会告知相关村卫生室（cunyi review decide {key} --decision … --reason …）</source>
         <translation>Possible duplicates are decided in the review queue: whether they are one person and which record to keep. The villages concerned are told the decision (cunyi review decide {key} --decision … --reason …)</translation>
     </message>

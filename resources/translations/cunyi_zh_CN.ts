@@ -9807,6 +9807,10 @@
         <translation>该冲突不能这样处理</translation>
     </message>
     <message>
+        <source>不能只换回{field}：换回后{wrong}与档案的身份证号、出生日期、性别不一致。请在档案中一并改正，再将此冲突处理为保留现值</source>
+        <translation>不能只换回{field}：换回后{wrong}与档案的身份证号、出生日期、性别不一致。请在档案中一并改正，再将此冲突处理为保留现值</translation>
+    </message>
+    <message>
         <source>疑似重复档案在审核中处理：决定是否同一人、保留哪一份，决定会告知相关村卫生室（cunyi review decide {key} --decision … --reason …）</source>
         <translation>疑似重复档案在审核中处理：决定是否同一人、保留哪一份，决定会告知相关村卫生室（cunyi review decide {key} --decision … --reason …）</translation>
     </message>

@@ -136,6 +136,23 @@ def synced_resident_problem(values: dict, made: bool = False, _stored: dict | No
     return None
 
 
+def identity_brought_back(row: Resident, field: str) -> str | None:
+    """After ``field`` of the identity (:func:`synced_resident_problem`'s) was set back on ``row`` to
+    the value that lost a conflict: the birth date and sex read from an ID card number that came
+    back, as the form fills them; then the field that still contradicts the others (None: none).
+    Brought back alone, a number with another birth date left the row contradicting itself, and
+    every village then refused the township's bundles for good."""
+    if field == "id_number" and row.id_type == ID_CARD and row.id_number:
+        try:
+            rid = parse_resident_id(row.id_number)
+        except Invalid:
+            return "id_number"
+        row.birth_date, row.sex = rid.birth_date, rid.sex
+    identity = {"id_type": row.id_type, "id_number": row.id_number, "sex": row.sex}
+    identity["birth_date"] = row.birth_date.isoformat() if row.birth_date else None
+    return synced_resident_problem(identity)
+
+
 # ---------------------------------------------------------------- history
 
 

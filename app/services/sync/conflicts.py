@@ -26,6 +26,7 @@ from app.services.access import audit, authz
 from app.services.access.actor import actor
 from app.services.errors import Message, NotFound, UserError
 from app.services.profile import TOWNSHIP, get_profile
+from app.services.records import resident_form
 from app.services.records.field_labels import field_label
 from app.services.sync.capture import row_scope, specs
 
@@ -341,6 +342,21 @@ def resolve(session: Session, conflict_id: uuid.UUID, choice: str) -> None:
             setattr(row, c.field, [child(**item) for item in value])
         else:
             setattr(row, c.field, spec.decode[c.field](value))
+            if isinstance(row, Resident) and (wrong := resident_form.identity_brought_back(row, c.field)):
+                raise UserError(
+                    Message(
+                        CTX,
+                        QT_TRANSLATE_NOOP(
+                            "Sync",
+                            "不能只换回{field}：换回后{wrong}与档案的身份证号、出生日期、性别不一致。"
+                            "请在档案中一并改正，再将此冲突处理为保留现值",
+                        ),
+                        {
+                            "field": field_label(c.entity, c.field) or c.field,
+                            "wrong": field_label(c.entity, wrong) or wrong,
+                        },
+                    )
+                )
             if c.field == "poverty_registered" and isinstance(row, Resident):
                 from app.services.programmes import followup  # (monthly follow-ups: followup._next_due)
 
