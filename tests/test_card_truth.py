@@ -230,6 +230,17 @@ def test_an_overdue_card_of_two_programmes_names_the_one_overdue_and_the_others_
     )
     one = CardData(**{**card.__dict__, "programs": ["t2dm"], "dues": {"t2dm": dt.date(2026, 9, 21)}})
     assert _overdue_notice(one, Labels()) == "逾期 71 天，请尽快到卫生室随访"
+    # overdue for a programme the card names not (严重精神障碍: card.dues has only the named ones),
+    # the named ones not yet due: the plain notice, never a named programme said overdue
+    unnamed = CardData(
+        **{**card.__dict__, "dues": {"htn": dt.date(2026, 12, 15), "t2dm": dt.date(2026, 12, 20)}}
+    )
+    assert _overdue_notice(unnamed, Labels()) == "逾期 71 天，请尽快到卫生室随访"
+    # and a named one overdue later than the unnamed one: its own days, not the card's
+    later = CardData(
+        **{**card.__dict__, "dues": {"htn": dt.date(2026, 12, 15), "t2dm": dt.date(2026, 11, 1)}}
+    )
+    assert _overdue_notice(later, Labels()).startswith("2型糖尿病随访逾期 30 天")
 
 
 def test_insulin_comes_first_on_a_card_with_more_drugs_than_room(store, person, tmp_path):

@@ -238,18 +238,21 @@ def _card(
             )
     dues = [e.next_due or e.enrolled_on for e in enrolments]
     doctors = [e.responsible_doctor for e in enrolments if e.responsible_doctor]
+    # The card travels with the patient, shown to family and other clinics: a sensitive programme
+    # (严重精神障碍) is never named on it, whoever prints it; its next visit is the card's date all the same
+    named = [e for e in enrolments if not e.sensitive]
     return CardData(
         resident_id=r.id,
         name=r.name,
         archive_no=r.archive_no,
-        programs=[e.program for e in enrolments],
+        programs=[e.program for e in named],
         doctor=(doctors[0] if doctors else r.responsible_doctor) or "",
         clinic=clinic,
         clinic_phone=phone,
         next_due=min(dues) if dues else None,
         readings=readings,
         medication=medication,
-        dues={e.program: e.next_due or e.enrolled_on for e in enrolments},
+        dues={e.program: e.next_due or e.enrolled_on for e in named},
     )
 
 
@@ -279,6 +282,7 @@ def draw_front(page: Page, card: CardData, x: float, y: float) -> None:
         (T("Print", "管理项目"), T.join([T.code("program", p) for p in card.programs])),
         (T("Print", "责任医生"), card.doctor),
     ]
+    rows = [(label, value) for label, value in rows if value]  # never a bare label
     # the clinic's phone and address when the profile has them: never a bare label
     rows += [(label, value) for label, value in ((T("Print", "联系电话"), card.clinic_phone),) if value]
     rows += [(T("Print", "地址"), card.clinic_address)] if card.clinic_address else []
@@ -315,10 +319,10 @@ def _overdue_notice(card: CardData, T: Labels) -> str:  # noqa: N803
     """The overdue notice; for a patient of two programmes it names the one overdue and when the
     other is due (a patient seen today for hypertension read "逾期 71 天", of diabetes, with his
     hypertension recheck nowhere)."""
-    days = str(card.days_overdue)
-    if len(card.dues) < 2:
-        return T("Print", "逾期 {n} 天，请尽快到卫生室随访").replace("{n}", days)
-    late = min(card.dues, key=lambda p: (card.dues[p], p))
+    late = min(card.dues, key=lambda p: (card.dues[p], p)) if card.dues else None
+    if len(card.dues) < 2 or card.dues[late] >= card.printed_on:  # (late: a programme the card names not)
+        return T("Print", "逾期 {n} 天，请尽快到卫生室随访").replace("{n}", str(card.days_overdue))
+    days = str((card.printed_on - card.dues[late]).days)
     notice = (
         T("Print", "{program}随访逾期 {n} 天，请尽快到卫生室随访")
         .replace("{program}", T.code("program", late))
