@@ -683,7 +683,7 @@ class ResidentDialog(QDialog):
                         code_label("visit_class", str(v.classification))
                         if v.classification
                         else (self.tr("失访") if v.outcome == "lost" else ""),
-                        (", " if en else "、").join(drug_text(d, en) for d in v.drugs),
+                        (", " if en else "、").join(self._treatment(v, en)),
                     )
                     for v in newest_first
                 ],
@@ -793,6 +793,12 @@ class ResidentDialog(QDialog):
                 label.setStyleSheet("color: #b00020;")
         self.management_heads[e.program] = label
         return label
+
+    def _treatment(self, visit, english: bool) -> list[str]:
+        """A visit's treatment as its list shows it: the insulin first, then the drugs."""
+        kind, dose = insulin_text(visit)
+        insulin = [" ".join(x for x in (self.tr("胰岛素"), kind, dose) if x)] if kind or dose else []
+        return insulin + [drug_text(d, english) for d in visit.drugs]
 
     def _history(self, key: str, headers: list[str], rows: list[tuple[str, ...]]) -> QTableWidget:
         """A programme's entries, newest first, one selectable row each (``visit_tables[key]``)."""
@@ -972,6 +978,12 @@ class ResidentDialog(QDialog):
         self.accept()
         if isinstance(parent, ResidentsPage):
             parent.open_resident(member_id)
+
+
+def insulin_text(visit) -> tuple[str, str]:
+    """A visit's insulin: its type and dose as typed ("", "": none)."""
+    insulin = visit.insulin or {}
+    return (insulin.get("type") or "").strip(), (insulin.get("dosage") or "").strip()
 
 
 def drug_text(drug: dict, english: bool) -> str:

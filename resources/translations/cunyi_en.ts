@@ -8332,6 +8332,10 @@
         <translation>; next follow-up {date} ({due})</translation>
     </message>
     <message>
+        <source>胰岛素</source>
+        <translation>Insulin</translation>
+    </message>
+    <message>
         <source>作废所选随访…</source>
         <translation>Void selected follow-up…</translation>
     </message>
@@ -9809,7 +9813,7 @@
     </message>
     <message>
         <source>不能只换回{field}：换回后{wrong}与档案的身份证号、出生日期、性别不一致。请在档案中一并改正，再将此冲突处理为保留现值</source>
-        <translation>{field} cannot be brought back alone: {wrong} would then contradict the record's ID number, birth date and sex. Correct them together in the record, then settle this conflict by keeping the current value</translation>
+        <translation>{field} cannot be brought back alone: {wrong} would then contradict the record&apos;s ID number, birth date and sex. Correct them together in the record, then settle this conflict by keeping the current value</translation>
     </message>
     <message>
         <source>疑似重复档案在审核中处理：决定是否同一人、保留哪一份，决定会告知相关村卫生室（cunyi review decide {key} --decision … --reason …）</source>

@@ -8331,6 +8331,10 @@
         <translation>；应随访 {date}（{due}）</translation>
     </message>
     <message>
+        <source>胰岛素</source>
+        <translation>胰岛素</translation>
+    </message>
+    <message>
         <source>作废所选随访…</source>
         <translation>作废所选随访…</translation>
     </message>

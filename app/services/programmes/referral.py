@@ -81,7 +81,7 @@ def draft_from_visit(session: Session, visit_id: uuid.UUID) -> ReferralInput:
     classification = (
         CODE_LISTS["visit_class"].label(str(visit.classification)) if visit.classification else ""
     )
-    drugs = drug_text(visit.drugs)
+    drugs = visit_treatment(visit)
     return ReferralInput(
         resident_id=visit.resident_id,
         visit_id=visit.id,
@@ -108,6 +108,16 @@ def drug_text(drugs: list[dict] | None) -> str:
     return "；".join(one(d) for d in drugs or [] if d.get("name"))
 
 
+def visit_treatment(visit: FollowupVisit) -> str:
+    """A visit's treatment as 治疗经过 and 目前用药 write it: its insulin first ("胰岛素 门冬胰岛素30
+    早16U 晚12U"), then its drugs.  The insulin was left out: the hospital receiving a referral was
+    not told the patient injects it."""
+    insulin = visit.insulin or {}
+    kind, dosage = (insulin.get("type") or "").strip(), (insulin.get("dosage") or "").strip()
+    injected = " ".join(x for x in ("胰岛素", kind, dosage) if x) if kind or dosage else ""
+    return "；".join(x for x in (injected, drug_text(visit.drugs)) if x)
+
+
 def current_treatment(session: Session, resident_id: uuid.UUID) -> str:
     """治疗经过 of a referral issued without a follow-up to draft it from (the command line): the
     drugs of the latest visit of each chronic-disease programme, as the follow-up card lists them."""
@@ -122,7 +132,7 @@ def current_treatment(session: Session, resident_id: uuid.UUID) -> str:
         .order_by(FollowupVisit.visit_date)
     ):
         latest[v.program] = v
-    parts = [drug_text(latest[p].drugs) for p in sorted(latest)]
+    parts = [visit_treatment(latest[p]) for p in sorted(latest)]
     return "；".join(dict.fromkeys(p for p in parts if p))
 
 
