@@ -194,3 +194,42 @@ def test_the_agreement_keeps_within_its_margins(store, person, tmp_path, lang):
     assert any("mental" in w or "精神" in w for *_x, w in words)
     outside = [w for x0, x1, w in words if float(x0) < 20 * mm - 0.5 or float(x1) > 190 * mm + 0.5]
     assert outside == []
+
+
+def test_an_agreement_printed_by_one_who_may_not_see_a_package_says_so_for_everyone(store, person, tmp_path):
+    """Found by review: a doctor without the right to a patient's 严重精神障碍 record printed the
+    agreement with 严重精神障碍包 unticked, an agreement other than the one signed.  For a printer
+    who is not the resident's responsible doctor the box is printed neither way, with a note —
+    for every resident alike (a patient's and anyone else's), so the print tells no one who is one."""
+    from app.services.access import accounts
+    from app.services.programmes import smi
+
+    with store.transaction() as s:
+        patient = save_resident(s, person(responsible_doctor="李医生"), today=NOW)
+        smi.register(s, patient.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=NOW)
+        other = save_resident(s, person(name="李四", id_number="", sex="1", birth_date="1950-01-01",
+                                        responsible_doctor="李医生"), today=NOW)  # fmt: skip
+        (with_smi,), _ = contracts.add_contract(
+            s, patient.archive_no, doctor="李医生", packages="basic,smi", start="2026-01-01"
+        )
+        (without,), _ = contracts.add_contract(
+            s, other.archive_no, doctor="李医生", packages="basic", start="2026-01-01"
+        )
+        ids = with_smi.id, without.id
+        accounts.create_user(s, "wang", "村医-secret-1", "village_doctor", display_name="王医生")
+    with store.session() as s:  # the system account (or the responsible doctor): the package as signed
+        assert contract_form.agreement_data(s, ids[0]).packages == ("basic", "smi")
+        assert contract_form.agreement_data(s, ids[0]).withheld == ()
+    store.actor = accounts.login(store, "wang", "村医-secret-1")
+    try:
+        with store.session() as s:
+            seen = [contract_form.agreement_data(s, cid) for cid in ids]
+            texts = [flat(pdf_text(contract_form.pdf(s, cid, Labels()), tmp_path)) for cid in ids]
+    finally:
+        store.actor = None
+    assert [d.withheld for d in seen] == [("smi",), ("smi",)]
+    assert all("打印人无权查看" in t and "以签约原件为准" in t for t in texts)
+    # the packages as printed: the same words for the patient and for anyone else
+    packages = [t[t.index("二、服务包") : t.index("三、双方责任")] for t in texts]
+    assert packages[0] == packages[1], packages
+    assert [d.packages for d in seen] == [("basic",), ("basic",)]

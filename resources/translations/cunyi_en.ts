@@ -6726,6 +6726,10 @@
         <translation>2. Service packages (ticked)</translation>
     </message>
     <message>
+        <source>注：标“—”的服务包，打印人无权查看，未打印是否选择；以签约原件为准。</source>
+        <translation>Note: a package marked "—" is one the person printing may not see; whether it was chosen is not printed. The signed original prevails.</translation>
+    </message>
+    <message>
         <source>三、双方责任</source>
         <translation>3. Duties of both parties</translation>
     </message>

@@ -6725,6 +6725,10 @@
         <translation>二、服务包（在所选项目前打 √）</translation>
     </message>
     <message>
+        <source>注：标“—”的服务包，打印人无权查看，未打印是否选择；以签约原件为准。</source>
+        <translation>注：标“—”的服务包，打印人无权查看，未打印是否选择；以签约原件为准。</translation>
+    </message>
+    <message>
         <source>三、双方责任</source>
         <translation>三、双方责任</translation>
     </message>

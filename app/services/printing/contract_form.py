@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 from app.codes import CODE_LISTS
 from app.services.access import audit
 from app.services.institution import clinic_for
-from app.services.printing.layout import Box, Document, Labels, fit_size, markup, text_width
+from app.services.printing.layout import GREY, Box, Document, Labels, fit_size, markup, text_width
 from app.services.profile import get_profile
 from app.services.programmes import contracts
+from app.services.records import sensitive
 from app.services.records.validators import age_on, mask_id
 
 A4 = (210.0, 297.0)
@@ -42,6 +43,11 @@ class AgreementData:
     renewal: bool
     contract_no: str
     institution_phone: str = ""  # 乙方's phone, for the resident to call
+    # packages the printer may not read for this resident (严重精神障碍包, when they are not its
+    # responsible doctor nor public-health staff with the permission), whether the contract has them
+    # or not: printed neither ticked nor unticked, and said so (an unticked box said a package
+    # signed for was not; a refusal only for patients would have told who is one)
+    withheld: tuple[str, ...] = ()
 
 
 def agreement_data(session: Session, contract_id: uuid.UUID | str) -> AgreementData:
@@ -61,6 +67,7 @@ def agreement_data(session: Session, contract_id: uuid.UUID | str) -> AgreementD
         team=c.team or "",
         doctor=c.doctor,
         packages=contracts.visible_packages(session, c, r),
+        withheld=() if sensitive.may_see(session, r) else CODE_LISTS["contract_package"].sensitive_codes,
         start_on=c.start_on,
         end_on=c.end_on,
         years=c.years,
@@ -122,9 +129,16 @@ def render(data: AgreementData, T: Labels) -> bytes:
     for i, code in enumerate(c.code for c in CODE_LISTS["contract_package"]):
         x = LEFT + 4 + (i % 4) * pitch
         row_y = y + (i // 4) * 7
-        page.check(x, row_y + 0.3, code in data.packages, 3.6)
+        if code in data.withheld:
+            page.text(x + 0.6, row_y, "—", 10.5, color=GREY)
+        else:
+            page.check(x, row_y + 0.3, code in data.packages, 3.6)
         page.fit_text(x + 4.8, row_y, pitch - 5.5, T.code("contract_package", code), 10.5)
     y += 16
+    if data.withheld:
+        note = T("Print", "注：标“—”的服务包，打印人无权查看，未打印是否选择；以签约原件为准。")
+        page.fit_text(LEFT + 4, y - 5, WIDTH - 4, note, 9, color=GREY)
+        y += 4
     # what the chosen packages give, one line each (as the national agreement lists its contents)
     colon = ": " if T.lang == "en" else "："
     contents = "<br/>".join(
