@@ -375,3 +375,34 @@ def test_a_message_that_would_render_to_gigabytes_is_shown_as_its_text():
 def test_a_stored_message_nested_past_the_parser_s_depth_reads_as_its_text():
     deep = "[" * 100_000
     assert Message.from_stored(deep, "Sync").render() == deep[:300]
+
+
+def test_a_township_bundle_the_village_refuses_fails_the_run(net, capsys):
+    """Found by the attacker: the village refused its township's bundle, and ``sync run --once``
+    said 同步完成 with status 0 (``"ok": true``): a scheduled task never knew the village was cut
+    off.  The run fails, saying which bundle was refused and why."""
+    import datetime as dt
+
+    from app.cli import main
+
+    town, a, _ = net
+    with netkit.serve(town) as server:
+        assert netkit.sync(a, server).ok
+        with (
+            town.store.transaction() as s
+        ):  # a change the village's checks refuse (an ID's birth date contradicted)
+            r = s.scalars(
+                select(Resident)
+                .where(Resident.id_type == "1", Resident.id_number.is_not(None))
+                .where(Resident.archive_no.startswith(VILLAGES[0]))  # (A's, sent to A)
+                .limit(1)
+            ).one()
+            r.birth_date = r.birth_date - dt.timedelta(days=400)
+        report = netkit.sync(a, server)
+        assert not report.ok and [o.status for o in report.outcomes] == ["rejected"]
+        said = report.error.render()
+        assert "本机拒收了上级发来的同步包" in said and report.outcomes[0].file in said and "出生日期" in said
+        a.store.dispose()
+        code = main(["--data-dir", str(a.paths.data_dir), "sync", "run", "--once", "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 1 and out["ok"] is False and "拒收" in out["error"]

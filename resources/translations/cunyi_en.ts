@@ -5488,6 +5488,10 @@
         <translation>The disk is full and the sync did not finish: free some space (delete files you no longer need) and sync again. Nothing already saved was lost</translation>
     </message>
     <message>
+        <source>本机拒收了上级发来的同步包（{file}）：{reason}。本机未导入它，以后的同步包也会因此收不到，请联系上级核对</source>
+        <translation>This PC refused a bundle from its upstream ({file}): {reason}. It was not imported, and later bundles will not come through either until it is put right: please contact the upstream to check it</translation>
+    </message>
+    <message>
         <source>同步时出错（详见日志），稍后会自动重试</source>
         <translation>Sync failed (see the log); it will be retried automatically</translation>
     </message>
@@ -6727,7 +6731,7 @@
     </message>
     <message>
         <source>注：标“—”的服务包，打印人无权查看，未打印是否选择；以签约原件为准。</source>
-        <translation>Note: a package marked "—" is one the person printing may not see; whether it was chosen is not printed. The signed original prevails.</translation>
+        <translation>Note: a package marked &quot;—&quot; is one the person printing may not see; whether it was chosen is not printed. The signed original prevails.</translation>
     </message>
     <message>
         <source>三、双方责任</source>

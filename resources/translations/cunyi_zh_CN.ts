@@ -5487,6 +5487,10 @@
         <translation>磁盘空间已满，同步未完成：请腾出磁盘空间（删除不用的文件）后再同步，已保存的数据没有丢失</translation>
     </message>
     <message>
+        <source>本机拒收了上级发来的同步包（{file}）：{reason}。本机未导入它，以后的同步包也会因此收不到，请联系上级核对</source>
+        <translation>本机拒收了上级发来的同步包（{file}）：{reason}。本机未导入它，以后的同步包也会因此收不到，请联系上级核对</translation>
+    </message>
+    <message>
         <source>同步时出错（详见日志），稍后会自动重试</source>
         <translation>同步时出错（详见日志），稍后会自动重试</translation>
     </message>

@@ -410,6 +410,19 @@ def _sync_once(store, paths, server, interval_s, client_factory, cancelled) -> R
             refused = _round(store, paths, client, town, keys, report, cancelled)
         if refused is not None:
             raise refused
+        turned_away = next((o for o in report.outcomes if o.status == "rejected"), None)
+        if (
+            turned_away is not None
+        ):  # (the village cut off from its township, while every request went through)
+            raise _err(
+                QT_TRANSLATE_NOOP(
+                    "NetSync",
+                    "本机拒收了上级发来的同步包（{file}）：{reason}。本机未导入它，以后的同步包也会因此收不到，"
+                    "请联系上级核对",
+                ),
+                file=turned_away.file,
+                reason=turned_away.reason,
+            )
         report.ok = True
     except UserError as e:
         report.error = e
