@@ -834,3 +834,38 @@ def test_point_lookups_turn_bitmap_scans_off_inside_only(world):
         with pytest.raises(sa.exc.DataError, match="division by zero"), conn.begin(), point_lookups(conn):
             conn.exec_driver_sql("SELECT 1 / 0")
         assert show() == "on"
+
+
+def test_a_rival_import_of_the_same_bundle_stops_this_one_and_leaves_no_progress(
+    world, template, small_chunks, monkeypatch
+):
+    """Found by the attacker: two workstations of one store imported the same bundle at once.  One
+    finished; the other went on applying every chunk, said 已导入过, and left its progress behind:
+    `cunyi check` then said an import was cut off, for good.  This import stops at its next chunk
+    once the rival has recorded the bundle, and its progress is forgotten."""
+    town, a, _b, tmp = world
+    path = _new_bundle(town, a, tmp)
+    clean, whole = _clean_import(template, tmp, path)
+    rival = Path(tmp / "rival")
+    rival.mkdir()
+    copy = rival / path.name
+    copy.write_bytes(path.read_bytes())
+    chunks, rival_outcomes, after_rival = [], [], []
+
+    def after(n):
+        if rival_outcomes and rival_outcomes != ["running"]:
+            after_rival.append(n)  # a chunk committed once the rival had recorded the bundle
+            return
+        chunks.append(n)
+        if len(chunks) == 2 and not rival_outcomes:  # this import two chunks in: the rival, whole
+            rival_outcomes.append("running")
+            rival_outcomes[:] = town.import_(copy)
+
+    monkeypatch.setattr(exchange, "after_chunk", after)
+    (outcome,) = town.import_(path)
+    assert [o.status for o in rival_outcomes] == ["applied"]
+    assert outcome.status == "already" and after_rival == []  # stopped at its next chunk
+    assert _count(town.store, ImportProgress) == 0
+    assert backup.check(town.store).ok
+    assert _synced(town.store) == _synced(clean.store)
+    storekit.discard(clean.store)

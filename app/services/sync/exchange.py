@@ -1888,11 +1888,7 @@ def import_file(
                     "foreign",
                     Message(CTX, QT_TRANSLATE_NOOP("Sync", "这是发给其他设备的同步包，未导入")),
                 )
-            if s.scalar(
-                select(BundleRecord.id).where(
-                    BundleRecord.bundle_id == header.bundle_id, BundleRecord.direction == "in"
-                )
-            ):
+            if _imported_before(s, header):
                 return ImportOutcome(
                     f.name, "already", Message(CTX, QT_TRANSLATE_NOOP("Sync", "此同步包已导入过，跳过"))
                 )
@@ -2042,6 +2038,23 @@ def _import_bundle(
     return _apply_checked(store, f, header, reopen, checked, cancelled, record_as)
 
 
+def _imported_before(s: Session, header: bundle.Header) -> bool:
+    """Whether this store records the bundle as imported (by this import's rival, meanwhile, too)."""
+    return (
+        s.scalar(
+            select(BundleRecord.id).where(
+                BundleRecord.bundle_id == header.bundle_id, BundleRecord.direction == "in"
+            )
+        )
+        is not None
+    )
+
+
+class _ImportedMeanwhile(Exception):
+    """Another import of the same bundle (another workstation of a shared store, another process)
+    recorded it while this one was applying it: this one stops at its next chunk."""
+
+
 def _already(f: Path) -> ImportOutcome:
     return ImportOutcome(f.name, "already", Message(CTX, QT_TRANSLATE_NOOP("Sync", "此同步包已导入过，跳过")))
 
@@ -2056,11 +2069,7 @@ def _check_bundle(
         s.autoflush = False  # the holdings below are worked out in memory, never written here
         manifest = opened.manifest
         me = get_profile(s)
-        if s.scalar(
-            select(BundleRecord.id).where(
-                BundleRecord.bundle_id == header.bundle_id, BundleRecord.direction == "in"
-            )
-        ):
+        if _imported_before(s, header):
             return _already(f)
         peer = s.get(Peer, header.sender)
         authority = _Authority(s, peer)
@@ -2225,6 +2234,8 @@ def _apply_checked(
         # a chunk but the last is provisional: the last one's flushed commit makes every chunk
         # before it durable; a power cut before then resumes from the last chunk that reached the disk
         with store.transaction(provisional=not last) as s:
+            if _imported_before(s, header):  # (the write lock held: no rival commits meanwhile)
+                raise _ImportedMeanwhile()
             conn = s.connection()
             if is_sqlite(conn.engine):
                 for pragma in merge.SQLITE_BULK_PRAGMAS:
@@ -2282,6 +2293,12 @@ def _apply_checked(
     try:
         with reopen() as opened:
             _apply_in_chunks(opened, start, checked.known, commit, lambda: size)
+    except _ImportedMeanwhile:
+        # what this import applied before is the rival's too (the same ops; the later write of a
+        # field wins): its progress is forgotten, or `cunyi check` said the import was cut off
+        with store.transaction() as s:
+            s.execute(delete(ImportProgress).where(ImportProgress.bundle_id == header.bundle_id))
+        return _already(f)
     except (Cancelled, StoreMoved, StoreUnavailable):
         raise
     except UserError as e:
@@ -2390,12 +2407,8 @@ def _finish(
     conn = s.connection()
     me = get_profile(s)
     peer = s.get(Peer, header.sender)
-    if s.scalar(
-        select(BundleRecord.id).where(
-            BundleRecord.bundle_id == header.bundle_id, BundleRecord.direction == "in"
-        )
-    ):
-        return _already(f)  # imported meanwhile by another import of the same file
+    if _imported_before(s, header):
+        raise _ImportedMeanwhile()
     held = merge.Holdings(s, me.device_id)
     for origin, lo, hi in authority.ranges(manifest):
         held.add_range(origin, lo, hi)
