@@ -5,6 +5,7 @@ reports the townships' indicators with the villages under them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -619,3 +620,33 @@ def test_the_workbench_says_when_each_unit_last_sent_and_who_was_revoked(hub):
         bench = workbench.township_workbench(s, Period.year(synckit.TODAY.year), today=synckit.TODAY)
     assert sorted(bench.sync) == sorted(hub.towns)
     assert all(v.last_import is not None and not v.revoked for v in bench.sync.values())
+
+
+def test_a_townships_report_on_the_county_counts_its_own_health_education(hub):
+    """Found by the attacker: the county's report of one township (`--township`) left out that
+    township's own lectures (its health centre's, not a village's): 18 / 18 已达到 where the
+    township and the county's own row said 29 / 30 差 1 期.  It is the township's figure now."""
+    from app.models import EducationActivity
+    from app.services.indicators import engine
+
+    for t in TOWNS:  # each health centre's own lectures (a village's are its demo's)
+        with hub.towns[t].store.transaction() as s:
+            for month in (1, 2, 3):
+                s.add(EducationActivity(scope_code=t, held_on=dt.date(synckit.TODAY.year, month, 5), place="卫生院",
+                                        form="5", topic="讲座", audience_count=20))  # fmt: skip
+    hub.up()
+    period = engine.parse_period(synckit.TODAY.year)
+    keys = [k for k in (r.key for r in engine.load_indicators()) if k.startswith("education_")]
+    with hub.county.store.session() as s:
+        county = engine.evaluate(s, period, keys=keys)
+        one = {t: engine.evaluate(s, period, keys=keys, township_code=t) for t in TOWNS}
+    for t in TOWNS:
+        with hub.towns[t].store.session() as s:
+            own = engine.evaluate(s, period, keys=keys)
+        for key in keys:
+            mine, theirs = own.result(key).total, one[t].result(key).total
+            row = county.township_figure(county.result(key), t)
+            assert (theirs.numerator, theirs.denominator) == (mine.numerator, mine.denominator), (t, key)
+            assert (row.numerator, row.denominator) == (mine.numerator, mine.denominator), (t, key)
+    lectures = one[TOWNS[0]].result("education_lectures")
+    assert lectures.own.get(TOWNS[0], (0, 0))[0] == 3  # the three lectures of its own, as its own row

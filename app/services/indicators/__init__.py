@@ -61,9 +61,16 @@ class Period:
 
 @dataclass(frozen=True)
 class Scope:
-    """Which villages an evaluation covers: ``None`` means every village this store holds."""
+    """Which villages an evaluation covers: ``None`` means every village this store holds.
+    ``townships``: the townships whose own work (their health centre's activities) a scope of
+    villages covers too — a county's report of one township; a whole store's covers every one."""
 
     village_ids: frozenset[uuid.UUID] | None = None
+    townships: frozenset[str] = frozenset()
+
+    def covers_own(self, township_code: str) -> bool:
+        """Whether the township's own figures (keyed by its code) are in this scope."""
+        return self.village_ids is None or township_code in self.townships
 
 
 class Entry(NamedTuple):

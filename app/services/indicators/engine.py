@@ -253,10 +253,23 @@ def report_villages(
     return villages
 
 
-def _scope(session: Session, villages: list[VillageRef]) -> Scope:
-    """``Scope(None)`` (no filter: faster) when the report covers every village held here."""
+def _scope(
+    session: Session,
+    villages: list[VillageRef],
+    township_code: str | None = None,
+    village_code: str | None = None,
+) -> Scope:
+    """``Scope(None)`` (no filter: faster) when the report covers every village held here; a
+    township's report on a county covers that township's own work too."""
     held = session.scalar(select(Village.id).where(Village.id.not_in([v.id for v in villages])).limit(1))
-    return Scope(None) if held is None else Scope(frozenset(v.id for v in villages))
+    if held is None:
+        return Scope(None)
+    own = (
+        frozenset({normalise_code(township_code, TOWNSHIP)})
+        if township_code and not village_code
+        else frozenset()
+    )
+    return Scope(frozenset(v.id for v in villages), own)
 
 
 # ------------------------------------------------------------------------ evaluation
@@ -285,7 +298,7 @@ def evaluate(
         )
     indicators = load_indicators() if keys is None else [get_indicator(k) for k in keys]
     villages = report_villages(session, village_code, township_code)
-    scope = _scope(session, villages)
+    scope = _scope(session, villages, township_code, village_code)
     ids = {v.id for v in villages}
     groups_q = select(VillageGroup.id, VillageGroup.village_id, VillageGroup.name)
     groups = tuple(
@@ -459,8 +472,8 @@ def denominator_figures(session: Session, name: str, period: Period, villages, s
     declared provider's (:data:`~app.services.indicators.FIGURES`) or an entered population figure."""
     if name in FIGURES:
         values = FIGURES[name][1](session, period, [v.id for v in villages])
-        if scope.village_ids is not None:  # the townships' own only when the scope is the whole store
-            values = {k: v for k, v in values.items() if not isinstance(k, str)}
+        # the townships' own (keyed by code) as far as the scope covers them
+        values = {k: v for k, v in values.items() if not isinstance(k, str) or scope.covers_own(k)}
         return values
     return population_figures.figure_by_village(session, name, period.start.year)
 
@@ -506,7 +519,7 @@ def drilldown(
             figure=figure_label(ind.denominator_figure),
         )
     villages = report_villages(session, village_code, township_code)
-    scope = _scope(session, villages)
+    scope = _scope(session, villages, township_code, village_code)
     session.info.pop(CACHE, None)
     try:
         entries = {
@@ -547,7 +560,7 @@ def _other_lines(
     village_of = {key: v for v in villages for key in (v.id.hex, str(v.id), v.id, v.id.bytes)}
     lines = []
     for rid, e in entries.items():
-        if rid in residents or not e.label or (e.village_id is None and scope.village_ids is not None):
+        if rid in residents or not e.label or (e.village_id is None and not scope.covers_own(e.township)):
             continue
         village = village_of.get(e.village_id) if e.village_id is not None else None
         if e.village_id is not None and village is None:

@@ -523,7 +523,8 @@ def poor_monthly(session: Session, period: Period, scope: Scope) -> Iterator[Ent
 
 
 def _scope_codes(session: Session, scope: Scope) -> list[str]:
-    return education.institutions(session, scope.village_ids)
+    codes = education.institutions(session, scope.village_ids)
+    return codes + sorted(scope.townships.difference(codes))  # (a county's report of one township)
 
 
 def _minimum_figure(key: str):
@@ -561,8 +562,7 @@ def education_minimum(session: Session, key: str, period: Period, scope: Scope) 
         else list(session.scalars(select(Village.id)))
     )
     values = _minimum_figure(key)(session, period, ids)
-    if scope.village_ids is not None:
-        values = {k: v for k, v in values.items() if not isinstance(k, str)}
+    values = {k: v for k, v in values.items() if not isinstance(k, str) or scope.covers_own(k)}
     return sum(values.values())
 
 
