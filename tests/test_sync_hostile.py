@@ -474,3 +474,35 @@ def test_a_bundle_that_unpacks_far_beyond_its_size_is_refused_early(world, monke
     ]
     status, reason, changed = send(a, town, tmp, many)
     assert status == "rejected" and "解开后远大于" in reason and not changed, reason
+
+
+@pytest.mark.parametrize(
+    ("values", "bases"),
+    [
+        ({"sbp": 118, "dbp": 70}, "seen"),  # an update, as the village's own capture writes it
+        ({"sbp": 118, "dbp": 70}, ""),  # the same, claiming to make the row again
+    ],
+    ids=["update", "made again"],
+)
+def test_a_visit_once_made_changes_only_by_its_void(world, tmp_path, values, bases):
+    """Found by the attacker: a village's bundle rewrote the blood pressure of a visit the township
+    had recorded (and could as well its own): a visit is written whole when made; afterwards only
+    its void (and a referral's box) may change.  Refused whole; a void of it is taken."""
+    town, a, _b, tmp = world
+    with town.store.session() as s:  # a visit of village A, as the township holds it
+        visit = s.scalars(
+            select(FollowupVisit)
+            .join(Resident, Resident.id == FollowupVisit.resident_id)
+            .where(Resident.archive_no.startswith(A), FollowupVisit.voided.is_(False))
+            .order_by(FollowupVisit.visit_date.desc())
+        ).first()
+        clocks = visit.sync_clocks
+    seen = {f: clocks["_"][0] for f in values} if bases == "seen" else ""
+    status, reason, changed = send(a, town, tmp_path, [op(a, "followup_visit", visit.id, values, seen)])
+    assert (status, changed) == ("rejected", False), reason
+    assert "建好后不能修改" in reason and ("sbp" in reason or "dbp" in reason), reason
+    voided = {"voided": True, "void_reason": "录错人"}
+    status, reason, changed = send(
+        a, town, tmp_path, [op(a, "followup_visit", visit.id, voided, {k: clocks["_"][0] for k in voided})]
+    )
+    assert (status, changed) == ("applied", True), reason

@@ -581,6 +581,10 @@ class Synced:
     - ``__sync_deletable__``: True for records a device may delete (their deletion travels as a
       tombstone); clinical records are never deleted, only voided, and a bundle deleting one is
       refused.
+    - ``__sync_after_made__``: for a record written whole when it is made (a follow-up visit:
+      single-writer; a correction is a new record), the columns that may change afterwards (its
+      void, a box filled in later), by any device; None: any column.  A bundle changing another
+      column of such a row once made is refused (``exchange``).
     - ``sync_clocks``: per-field clocks, ``{"_": [clock, base], field: [clock, base]}``: the
       hybrid logical clock of the last write of each field (``"_"`` for fields written only
       when the row was made) and the clock that write replaced.
@@ -593,5 +597,6 @@ class Synced:
     __sync_writers__: ClassVar[tuple[str, ...]] = ("village", "township")
     __sync_column_writers__: ClassVar[dict[str, tuple[str, ...]]] = {}
     __sync_deletable__: ClassVar[bool] = False
+    __sync_after_made__: ClassVar[frozenset[str] | None] = None
 
     sync_clocks: Mapped[dict | None] = mapped_column(Clocks)

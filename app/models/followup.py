@@ -69,6 +69,10 @@ class FollowupVisit(UUIDPk, Tracked, Voidable, Synced, Base):
 
     __tablename__ = "followup_visit"
     __sync_scope__ = "resident_id"
+    # once made: voided, or its 转诊 box filled by a referral issued from it (referral._mark_visit)
+    __sync_after_made__ = frozenset(
+        {"voided", "void_reason", "referral_institution", "referral_department", "referral_reason"}
+    )
     __table_args__ = (
         # the one index: an enrolment's visits are read through its resident's (refresh_summary)
         Index("ix_followup_visit_resident_program_date", "resident_id", "program", "visit_date"),

@@ -44,6 +44,7 @@ class SmiVisit(UUIDPk, Tracked, Voidable, Synced, Base):
 
     __tablename__ = "smi_visit"
     __sync_scope__ = "resident_id"
+    __sync_after_made__ = frozenset({"voided", "void_reason"})  # once made: voided only
     __table_args__ = (Index("ix_smi_visit_enrolment_date", "enrolment_id", "visit_date"),)
 
     enrolment_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("program_enrolment.id"))

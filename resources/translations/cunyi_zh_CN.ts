@@ -10067,6 +10067,10 @@
         <translation>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）的变更盖着 {scope} 一台设备的时钟，冒充别处的修改</translation>
     </message>
     <message>
+        <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）要修改已有记录的 {scope}；这类记录建好后不能修改（有错请作废后重录，或录一条更正）</source>
+        <translation>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）要修改已有记录的 {scope}；这类记录建好后不能修改（有错请作废后重录，或录一条更正）</translation>
+    </message>
+    <message>
         <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）要修改或删除一条已有的审计日志；审计日志只能追加，不能修改</source>
         <translation>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）要修改或删除一条已有的审计日志；审计日志只能追加，不能修改</translation>
     </message>

@@ -98,6 +98,8 @@ class EntitySpec:
     writers: tuple[str, ...] = ("village", "township")  # roles that may write it (``__sync_writers__``)
     column_writers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ``__sync_column_writers__``
     deletable: bool = False  # ``__sync_deletable__``
+    # ``__sync_after_made__``, with the stamps every change of a row carries (Tracked)
+    after_made: frozenset[str] | None = None
     encode: dict[str, object] = field(default_factory=dict)  # field -> fn(python) -> json
     decode: dict[str, object] = field(default_factory=dict)  # field -> fn(json) -> python
     # field -> fn(json) -> the value SQLAlchemy would store on SQLite (bulk inserts skip the ORM)
@@ -221,6 +223,9 @@ def specs() -> dict[str, EntitySpec]:
             writers=tuple(model.__sync_writers__),
             column_writers={k: tuple(v) for k, v in model.__sync_column_writers__.items()},
             deletable=model.__sync_deletable__,
+            after_made=None
+            if model.__sync_after_made__ is None
+            else model.__sync_after_made__ | {"updated_at", "updated_by"},
         )
         for key in spec.fields:
             col = mapper.columns[key]

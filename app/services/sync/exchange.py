@@ -336,6 +336,11 @@ REFUSALS = {
         "同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）的变更盖着 {scope} 一台设备的时钟，"
         "冒充别处的修改",
     ),
+    "made_whole": QT_TRANSLATE_NOOP(
+        "Sync",
+        "同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）要修改已有记录的 {scope}；"
+        "这类记录建好后不能修改（有错请作废后重录，或录一条更正）",
+    ),
     "append_only": QT_TRANSLATE_NOOP(
         "Sync",
         "同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）要修改或删除一条已有的审计日志；"
@@ -834,6 +839,7 @@ class _Authority:
         self.agreeing: dict[tuple[str, str], dict] = {}
         self.stored_agreeing: dict[tuple[str, str], dict] = {}
         self.made_rows: set[tuple[str, str]] = set()  # rows a change of this bundle made (_makes)
+        self.made_whole: set[str] = set()  # rows written whole when made, that a change of this bundle made
         # rows carrying a date later than last_day, each with its refusal and the clock of the op
         # that dated it: forgiven when a later op of the bundle voids the row (a visit typed on a
         # PC whose calendar ran ahead, voided once the clock was put right, never counts anywhere)
@@ -907,6 +913,24 @@ class _Authority:
         self.made_rows.add(key)
         return True
 
+    def _made_whole(
+        self, op: dict, values: dict, scopes: dict, fixed: frozenset[str]
+    ) -> tuple[str, str] | None:
+        """A change of a row written whole when made (a visit: ``__sync_after_made__``) that is
+        not its making — its row stored here or made earlier in the bundle, or the change says
+        it saw earlier writes — may change only the columns ``fixed``.  Found by the attacker: a
+        village's bundle rewrote the blood pressure of a visit the township recorded.  (A
+        snapshot's rows are its sender's whole store: not changes.)"""
+        if op["s"] <= 0:
+            return None
+        bases = op["d"].get("b") if isinstance(op["d"], dict) else None
+        making = bases == "" and "stored" not in scopes and op["r"] not in self.made_whole
+        if making:
+            self.made_whole.add(op["r"])
+            return None
+        changed = sorted(set(values) - fixed - {capture.DELETED})
+        return ("made_whole", changed[0]) if changed else None
+
     def _whose(self, op: dict) -> str:
         """ "name archive_no" of the resident ``op``'s row belongs to, if this device holds them; never
         for a 严重精神障碍 record (the refusal is read by people who may not know of it)."""
@@ -969,6 +993,8 @@ class _Authority:
                 why = ("append_only", "")
             elif (field := APPEND_ONLY[op["e"]]({**values, "id": op["r"]})) is not None:
                 why = ("content", field)  # not what its device wrote: its own hash says so
+        if why is None and (fixed := capture.specs()[op["e"]].after_made) is not None:
+            why = self._made_whole(op, values, scopes, fixed)
         if why is None and capture.DELETED in values and not capture.specs()[op["e"]].deletable:
             why = ("delete", "")  # (the audit trail: refused above as append-only, said so)
         if why is None and (column := DEVICE_COLUMNS.get(op["e"])) is not None:
