@@ -10069,7 +10069,7 @@
     </message>
     <message>
         <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）要修改已有记录的 {scope}；这类记录建好后不能修改（有错请作废后重录，或录一条更正）</source>
-        <translation>The bundle oversteps its rights and was not imported: {entity} {row} (from device {origin}) changes {scope} of an existing record; such a record is not changed once made (void it and record it again, or record a correction)</translation>
+        <translation>The bundle oversteps its sender; nothing in it was imported: {entity} {row} (from device {origin}) changes {scope} of an existing record; such a record is not changed once made (void it and record it again, or record a correction)</translation>
     </message>
     <message>
         <source>同步包越权，整包未导入：{entity} {row}（来源设备 {origin}）要修改或删除一条已有的审计日志；审计日志只能追加，不能修改</source>
