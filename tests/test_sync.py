@@ -833,3 +833,25 @@ def test_bringing_back_a_birth_date_the_id_number_contradicts_is_refused(world):
     with pytest.raises(UserError, match="不能只换回出生日期"), town.store.transaction() as s:
         conflicts.resolve(s, c.id, "lost")
     assert resident_field(town, archive, "birth_date") == kept
+
+
+@pytest.mark.sqlite_only
+def test_a_merged_visit_is_stored_as_the_village_stores_it(world):
+    """Found by the attacker: the township kept a merged visit's drugs as JSON text with sorted keys
+    (the compact ``=[[…]]`` form, 38 bytes a drug less, lost) and an insulin never filled as JSON
+    ``null`` text, where the village keeps SQL NULL (``insulin IS NULL`` told the stores apart)."""
+    import sqlite3
+
+    town, a, b, tmp = world
+    round_trip(town, [a, b], tmp, "1")
+    sql = (
+        "SELECT hex(v.id), v.drugs, v.insulin, v.provincial FROM followup_visit v JOIN resident r "
+        "ON r.id = v.resident_id WHERE r.archive_no LIKE ? ORDER BY 1"
+    )
+    rows = {}
+    for device in (a, town):
+        with sqlite3.connect(device.paths.db_file) as c:
+            rows[device.name] = c.execute(sql, ("110105001101%",)).fetchall()  # (A's residents)
+    assert rows[a.name] and rows[a.name] == rows[town.name]
+    assert any(r[1] and r[1].startswith("=") for r in rows[town.name])
+    assert not any(value == "null" for r in rows[town.name] for value in r[2:])

@@ -296,8 +296,11 @@ class KeyedRows(TypeDecorator):
         if rows is None:
             return None
         keys = self.keys
-        if type(rows) is list and rows and all(type(r) is dict and tuple(r) == keys for r in rows):
-            return "=" + json_text([list(r.values()) for r in rows])
+        if type(rows) is list and rows and all(type(r) is dict and len(r) == len(keys) for r in rows):
+            try:  # (in any order: a merged visit's drugs arrive as their JSON had them)
+                return "=" + json_text([[r[k] for k in keys] for r in rows])
+            except KeyError:
+                pass  # other keys: as JSON
         return json_text(rows)
 
     def value(self, stored):

@@ -145,10 +145,17 @@ def sqlite_param(column: sa.Column):
     if isinstance(t, KeyedRows):
         return t.param
     if isinstance(t, sa.JSON):
-        return json_text  # as the engine's JSON serializer does (None is stored as JSON null)
+        return _sqlite_json
     if is_id(t):
         return _sqlite_id
     return None  # numbers, text and booleans are stored as they travel
+
+
+def _sqlite_json(value) -> str | None:
+    """A JSON value as the store keeps it: None as SQL NULL, as a record made here leaves a field
+    never filled (it was JSON ``null`` text on the township: ``insulin IS NULL`` then told the
+    two stores apart)."""
+    return None if value is None else json_text(value)
 
 
 def _travel_moment(v, _epoch=dt.datetime(1970, 1, 1), _delta=dt.timedelta) -> str:
