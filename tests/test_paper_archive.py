@@ -584,3 +584,33 @@ def test_a_section_title_never_ends_a_page(tmp_path):
             ends.append(lines[-1])
             assert lines[-1] not in titles, (before, lines[-3:])
     assert len(ends) >= 10, ends  # (the sweep does run over a page's end)
+
+
+def test_a_record_never_asked_of_its_history_prints_surgery_blank_not_none(store):
+    """Found by review: a resident imported from a roster (never asked of 既往史) printed 手术, 外伤
+    and 输血 as "无 [1]" while 疾病 stayed blank.  Not asked: blank, to fill in by hand; asked (a
+    disease ticked, 无 included) and none recorded: 无 [1]."""
+    from app.services.printing import personal_record
+
+    with store.transaction() as s:
+        never = save_resident(s, ResidentInput(name="空白", sex="1", birth_date="1960-01-01"), today=TODAY).id
+        asked = save_resident(
+            s,
+            ResidentInput(name="问过", sex="1", birth_date="1960-01-01", past_diseases={"1": ""}),
+            today=TODAY,
+        ).id
+    with store.session() as s:
+        rows = {
+            rid: {
+                r.label: r
+                for r in personal_record.record_data(s, rid, Labels()).rows
+                if r.label in ("手术", "外伤", "输血")
+            }
+            for rid in (never, asked)
+        }
+    assert {k: (r.value, r.codes) for k, r in rows[never].items()} == dict.fromkeys(
+        ("手术", "外伤", "输血"), ("", ())
+    )
+    assert {k: (r.value, r.codes) for k, r in rows[asked].items()} == dict.fromkeys(
+        ("手术", "外伤", "输血"), ("无", ("1",))
+    )

@@ -71,10 +71,17 @@ def _past_diseases(T: Labels, inp: Any, f: Field) -> tuple[str, tuple[str, ...]]
     return T.join(parts), tuple(typed)
 
 
+def _history_asked(inp: Any) -> bool:
+    """Whether the record's 既往史 was taken: a disease ticked, 无 included.  A record never asked
+    (a roster's import) prints 手术, 外伤 and 输血 blank, to fill in by hand, not 无 [1] — as its
+    疾病 row stays blank; once asked, no event recorded is 无."""
+    return bool(getattr(inp, "past_diseases", None))
+
+
 def _history_events(T: Labels, inp: Any, f: Field) -> tuple[str, tuple[str, ...]]:
     events = getattr(inp, f.key) or []
     if not events:
-        return T("Print", "无"), ()
+        return (T("Print", "无"), ()) if _history_asked(inp) else ("", ())
     parts = [f"{T.code('history_event', kind)}: {name} {day}".strip() for kind, name, day in events]
     return "; ".join(parts) if T.lang == "en" else "；".join(parts), ()
 
@@ -88,7 +95,10 @@ def _history_rows(T: Labels, inp: Any, f: Field) -> list[RecordRow]:  # noqa: N8
         mine = [(name, day) for kind, name, day in events if kind == code.code]
         label = code.label(T.lang)
         if not mine:
-            rows.append(RecordRow("", label, T("Print", "无"), ("1",), translated=True))
+            if _history_asked(inp):
+                rows.append(RecordRow("", label, T("Print", "无"), ("1",), translated=True))
+            else:
+                rows.append(RecordRow("", label, "", (), translated=True))
             continue
         sep = "; " if T.lang == "en" else "；"
         value = T("Print", "有") + " " + sep.join(f"{name} {day}".strip() for name, day in mine)
