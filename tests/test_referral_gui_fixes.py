@@ -285,3 +285,34 @@ def test_english_return_dialog_names_the_department_without_chinese_brackets(
         assert "Returning doctor (hospital; signs the return slip)" in texts and "Date *" in texts
     finally:
         install_translator(gui_app, "zh")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_return_dialogs_labels_are_whole(gui_app, qtbot, store, returned_and_issued, lang):
+    """Found by review: "诊断结果 *" and "住院病案号" wrapped onto two lines beside one-line boxes and
+    were cut at top and bottom.  Every label is as tall as its text needs at its width, and a short
+    one stays on one line."""
+    from PySide6.QtWidgets import QLabel
+
+    from app.services.programmes import referral
+    from app.views.referrals import ReferralStepDialog
+    from app.views.startup import install_translator
+
+    resident_id, back, _issued = returned_and_issued
+    with store.session() as s:
+        row = next(r for r in referral.list_referrals(s, resident_id=resident_id) if r.id == back)
+    install_translator(gui_app, lang)
+    try:
+        dialog = ReferralStepDialog(store, row, "returned")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        labels = [w for w in dialog.findChildren(QLabel) if w.buddy() is not None]
+        assert len(labels) == 7  # (and 转诊单's)
+        for label in labels:
+            assert label.height() >= label.heightForWidth(label.width()), label.text()
+        line = labels[0].fontMetrics().lineSpacing()
+        first = next(w for w in labels if w.text() in ("诊断结果 *", "Diagnosis *"))  # one line
+        assert first.heightForWidth(first.width()) < 2 * line, first.text()
+    finally:
+        install_translator(gui_app, "zh")

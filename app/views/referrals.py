@@ -267,6 +267,14 @@ class ReferralStepDialog(QDialog):
         self.date = line_edit(self.tr("年-月-日"), 20)
         self.date.setText(dt.date.today().isoformat())
         spec = [*spec, ("status_date", self.tr("日期 *"), None)]
+        # one width for every label: a short one on a line, a long one wrapped within it (a label
+        # wrapped narrower than the width its height was reckoned for was cut at top and bottom:
+        # "诊断结果 *" beside its one-line box)
+        metrics = self.fontMetrics()
+        label_width = min(
+            max(metrics.horizontalAdvance(label) for _n, label, _m in spec) + 6,
+            max(160, metrics.horizontalAdvance("M") * 14),
+        )
         for name, label, multi in spec:
             if multi is None:
                 w = self.date
@@ -279,7 +287,7 @@ class ReferralStepDialog(QDialog):
             self.boxes[name] = FieldBox(w)
             shown = QLabel(label)  # a long label (English) wraps, not squeezing its field
             shown.setWordWrap(True)
-            shown.setMaximumWidth(max(160, shown.fontMetrics().horizontalAdvance("M") * 14))
+            shown.setFixedWidth(label_width)
             shown.setBuddy(w)
             form.addRow(shown, self.boxes[name])
         self.summary = ErrorLabel()
