@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -189,3 +190,27 @@ def test_a_rosters_cells_reach_the_terminal_escaped_never_obeyed(tmp_path, capsy
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\r" not in err and "\x07" not in err, repr(err)
     assert "\\x1b[2K\\r已导入" in err and "未导入任何记录" in err
+
+
+def test_a_refused_bundle_is_said_in_the_language_asked(tmp_path, capsys, monkeypatch):
+    """Found by the attacker: with ``CUNYI_LANG=en`` a refused bundle was still said in Chinese,
+    after "错误：", in the text and in ``--json`` — its English was there all along."""
+    d = _village(tmp_path, capsys)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / "garbage.cyb").write_bytes(b"not a bundle at all" * 10)
+    monkeypatch.setenv("CUNYI_LANG", "en")
+    assert main([*d, "sync", "import", str(usb)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: ") and "garbage.cyb" in err, err
+    assert not re.search(r"[\u4e00-\u9fff]", err), err
+    (usb / "garbage.cyb").write_bytes(b"not a bundle at all" * 10)  # (the refused file was set aside)
+    assert main([*d, "sync", "import", str(usb), "--json"]) == 1
+    (said,) = json.loads(capsys.readouterr().out)
+    assert said["status"] == "rejected" and not re.search(r"[\u4e00-\u9fff]", said["reason"]), said
+    monkeypatch.delenv("CUNYI_LANG")
+    (usb / "garbage.cyb").write_bytes(b"not a bundle at all" * 10)
+    assert main([*d, "sync", "import", str(usb)]) == 1
+    assert (
+        capsys.readouterr().err == "错误：garbage.cyb 不是村医同步包，或文件头已损坏\n"
+    )  # (Chinese: as before)

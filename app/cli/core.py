@@ -65,6 +65,15 @@ def _as_written(_context: str, text: str) -> str:
 speak: Callable[[str, str], str] = _as_written
 
 
+def file_said(name: str, text: str) -> str:
+    """ "FILE：what of it", in the language :data:`speak` speaks."""
+    return (
+        speak("Cli", QT_TRANSLATE_NOOP("Cli", "{file}：{text}"))
+        .replace("{file}", name)
+        .replace("{text}", text)
+    )
+
+
 def use_language(lang: str) -> None:
     global speak
     speak = english_translator() if lang == "en" else _as_written

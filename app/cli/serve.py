@@ -7,6 +7,7 @@ import datetime as dt
 import signal
 import sys
 
+from app.cli import core
 from app.cli.core import CliError, add_json, open_store, print_json
 from app.cli.numbers import WholeNumber
 from app.i18n import QT_TRANSLATE_NOOP
@@ -99,7 +100,7 @@ def run(args) -> int:
 
     def show(report) -> None:
         if args.json:
-            print_json(report.as_json())
+            print_json(report.as_json(core.speak))
         elif report.ok:
             print(
                 f"同步完成：上传 {report.uploaded} 个同步包（{report.ops_sent} 条变更），"
@@ -108,7 +109,8 @@ def run(args) -> int:
                 flush=True,
             )
         elif args.once:  # nothing here tries again: a scheduled task's next run does
-            print(f"同步未完成：{report.error.render()}", file=sys.stderr, flush=True)
+            said = core.speak("Cli", QT_TRANSLATE_NOOP("Cli", "同步未完成：{reason}"))
+            print(said.replace("{reason}", report.error.render(core.speak)), file=sys.stderr, flush=True)
         else:
             when = (  # (stored in UTC: said in this PC's time)
                 f"{report.next_try_at.replace(tzinfo=dt.UTC).astimezone():%H:%M:%S}"
@@ -118,7 +120,7 @@ def run(args) -> int:
             print(f"同步未完成：{report.error.render()}；{when} 再试", file=sys.stderr, flush=True)
         for o in report.outcomes:
             if o.status == "rejected":
-                print(f"{o.file}：{o.reason.render()}", file=sys.stderr)
+                print(core.file_said(o.file, o.reason.render(core.speak)), file=sys.stderr)
             if o.clock_warning:
                 print(f"注意：{o.clock_warning.render()}", file=sys.stderr)
             if o.notice:

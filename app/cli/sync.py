@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from app.cli import serve
+from app.cli import core, serve
 from app.cli.core import add_json, open_store, print_json
 from app.i18n import QT_TRANSLATE_NOOP, local_time
 from app.services.access.roles import PLACE_LABELS
@@ -92,16 +92,22 @@ def import_bundles(args) -> int:
     paths, store = open_store(args)
     outcomes = exchange.import_path(store, paths, args.path)
     if args.json:
-        print_json([o.as_json() for o in outcomes])
+        print_json([o.as_json(core.speak) for o in outcomes])
     else:
         for o in outcomes:
             if o.status == "applied":
                 print(
                     f"{o.file}：已导入 {o.ops} 条（来自 {o.sender}），冲突 {o.conflicts}，疑似重复档案 {o.duplicates}"
                 )
-            elif o.status == "rejected":  # an error, said as every other one (the file named once)
-                reason = o.reason.render()
-                print(f"错误：{reason if o.file in reason else f'{o.file}：{reason}'}", file=sys.stderr)
+            elif (
+                o.status == "rejected"
+            ):  # an error, said as every other one (the file named once), in its language
+                reason = o.reason.render(core.speak)
+                text = reason if o.file in reason else core.file_said(o.file, reason)
+                print(
+                    core.speak("Cli", QT_TRANSLATE_NOOP("Cli", "错误：{text}")).replace("{text}", text),
+                    file=sys.stderr,
+                )
             else:
                 print(f"{o.file}：{o.reason.render()}")
             if o.clock_warning:

@@ -783,6 +783,10 @@
         <translation>COMMAND</translation>
     </message>
     <message>
+        <source>{file}：{text}</source>
+        <translation>{file}: {text}</translation>
+    </message>
+    <message>
         <source>环境变量 {name} 的值“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</source>
         <translation>The value &quot;{value}&quot; of the environment variable {name} is not readable text (it holds bytes that are not UTF-8): use text or a file name in UTF-8</translation>
     </message>
@@ -1945,6 +1949,10 @@
     <message>
         <source>同步服务器地址，如 http://192.168.1.10:8765（会记住）</source>
         <translation>the mailbox, e.g. http://192.168.1.10:8765 (remembered)</translation>
+    </message>
+    <message>
+        <source>同步未完成：{reason}</source>
+        <translation>Sync did not finish: {reason}</translation>
     </message>
     <message>
         <source>严重精神障碍患者管理（权限受限）</source>

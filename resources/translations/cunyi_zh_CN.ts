@@ -782,6 +782,10 @@
         <translation>命令</translation>
     </message>
     <message>
+        <source>{file}：{text}</source>
+        <translation>{file}：{text}</translation>
+    </message>
+    <message>
         <source>环境变量 {name} 的值“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</source>
         <translation>环境变量 {name} 的值“{value}”不是可读的文字（其中有不是 UTF-8 编码的字节），请改用可读的文字或文件名</translation>
     </message>
@@ -1944,6 +1948,10 @@
     <message>
         <source>同步服务器地址，如 http://192.168.1.10:8765（会记住）</source>
         <translation>同步服务器地址，如 http://192.168.1.10:8765（会记住）</translation>
+    </message>
+    <message>
+        <source>同步未完成：{reason}</source>
+        <translation>同步未完成：{reason}</translation>
     </message>
     <message>
         <source>严重精神障碍患者管理（权限受限）</source>
