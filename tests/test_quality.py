@@ -244,3 +244,31 @@ def test_copied_measurements_are_named_in_the_readers_language():
     assert detail.render() == "测量值与 2026-03-01 的上次随访完全相同：收缩压 150、舒张压 92"
     english = {"收缩压": "Systolic", "舒张压": "Diastolic", "、": ", "}
     assert detail.render(lambda _c, t: english.get(t, t)).endswith("：Systolic 150, Diastolic 92")
+
+
+def test_what_two_pcs_records_say_together_is_a_contradiction(store, patient):
+    """Found by the attacker: merged, a visit recorded on one PC after the management ended on the
+    other (迁出), and two visits of one day (each PC corrected the same visit), were flagged
+    nowhere.  The quality report names them, the later-made of the two named once."""
+    visit(store, patient, "2026-03-01", sbp=150)
+    after = visit(store, patient, "2026-09-01", sbp=130)
+    with store.transaction() as s:  # (as a merge leaves it: the ending arrived from the other PC)
+        e = s.get(ProgramEnrolment, s.get(FollowupVisit, after).enrolment_id)
+        e.status, e.status_date = "3", dt.date(2026, 8, 1)
+    (ended,) = findings(store, "contradicts")
+    assert ended.visit_id == after and "晚于结束管理的日期 2026-08-01" in ended.render_detail()
+    with store.transaction() as s:
+        e = s.get(ProgramEnrolment, s.get(FollowupVisit, after).enrolment_id)
+        e.status, e.status_date = "1", None
+    first = visit(store, patient, "2026-06-01", sbp=128)
+    with store.transaction() as s:  # the other PC's visit of the same day, as the merge brings it
+        made = s.get(FollowupVisit, first)
+        columns = [c.key for c in FollowupVisit.__table__.columns if c.key not in ("id", "sync_clocks")]
+        other = FollowupVisit(**{c: getattr(made, c) for c in columns})
+        other.sbp, other.doctor = 170, "李医生"
+        s.add(other)
+        s.flush()
+        second = other.id
+    (twice,) = findings(store, "contradicts")
+    assert twice.visit_id == second and "2026-06-01 有两条随访记录" in twice.render_detail()
+    assert first != second

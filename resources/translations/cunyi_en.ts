@@ -7485,6 +7485,10 @@
         <translation>After death</translation>
     </message>
     <message>
+        <source>记录相互矛盾</source>
+        <translation>Records contradict</translation>
+    </message>
+    <message>
         <source>必填项缺失</source>
         <translation>Mandatory fields missing</translation>
     </message>
@@ -7521,8 +7525,16 @@
         <translation>Visit date {date} is before enrolment on {enrolled}</translation>
     </message>
     <message>
+        <source>随访日期 {date} 晚于结束管理的日期 {ended}</source>
+        <translation>Visit date {date} is after management ended ({ended})</translation>
+    </message>
+    <message>
         <source>随访日期 {date} 晚于死亡日期 {died}</source>
         <translation>Visit date {date} is after the date of death {died}</translation>
+    </message>
+    <message>
+        <source>{date} 有两条随访记录（另一条的随访医生：{by}）：请作废错的一条</source>
+        <translation>Two visits on {date} (the other by {by}): void the wrong one</translation>
     </message>
     <message>
         <source>缺少必填项：{fields}</source>

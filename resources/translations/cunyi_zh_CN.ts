@@ -7484,6 +7484,10 @@
         <translation>晚于死亡日期</translation>
     </message>
     <message>
+        <source>记录相互矛盾</source>
+        <translation>记录相互矛盾</translation>
+    </message>
+    <message>
         <source>必填项缺失</source>
         <translation>必填项缺失</translation>
     </message>
@@ -7520,8 +7524,16 @@
         <translation>随访日期 {date} 早于纳入管理日期 {enrolled}</translation>
     </message>
     <message>
+        <source>随访日期 {date} 晚于结束管理的日期 {ended}</source>
+        <translation>随访日期 {date} 晚于结束管理的日期 {ended}</translation>
+    </message>
+    <message>
         <source>随访日期 {date} 晚于死亡日期 {died}</source>
         <translation>随访日期 {date} 晚于死亡日期 {died}</translation>
+    </message>
+    <message>
+        <source>{date} 有两条随访记录（另一条的随访医生：{by}）：请作废错的一条</source>
+        <translation>{date} 有两条随访记录（另一条的随访医生：{by}）：请作废错的一条</translation>
     </message>
     <message>
         <source>缺少必填项：{fields}</source>

@@ -42,6 +42,7 @@ from app.services.sync import capture
 
 CTX = "Quality"
 DIED = "3"  # resident_status 死亡
+ACTIVE = "1"  # program_status 在管
 HISTORY_DAYS = (
     200  # how far before the period a patient's previous visit is looked for (visits are quarterly)
 )
@@ -53,6 +54,9 @@ KINDS: dict[str, str] = {
     "future": QT_TRANSLATE_NOOP("Quality", "随访日期在将来"),
     "before_enrolment": QT_TRANSLATE_NOOP("Quality", "早于纳入管理"),
     "after_death": QT_TRANSLATE_NOOP("Quality", "晚于死亡日期"),
+    # what two devices' records, each sound, say together once merged: a visit after the
+    # management ended, two visits of one day (a correction made on each PC)
+    "contradicts": QT_TRANSLATE_NOOP("Quality", "记录相互矛盾"),
     "missing": QT_TRANSLATE_NOOP("Quality", "必填项缺失"),
     "late": QT_TRANSLATE_NOOP("Quality", "补录过晚"),
     "clock": QT_TRANSLATE_NOOP("Quality", "电脑时钟有误"),
@@ -172,6 +176,8 @@ class _Visit:
     village_id: str
     status: str
     status_date: dt.date | None
+    enrolment_status: str  # program_status: 1 在管, else ended (迁出, 失访, 死亡 …) on enrolment_ended
+    enrolment_ended: dt.date | None
     created_clock: int  # wall-clock ms of the hybrid clock the row was made with (0: unknown)
     values: dict  # the programme's mandatory fields, and the method
 
@@ -243,6 +249,8 @@ def _load(session: Session, period: Period, village_ids: list | None, history_da
             _raw(R.village_id),
             R.status,
             R.status_date,
+            E.status,
+            E.status_date,
             V.sync_clocks,  # (its "_": the clock the row was made with, bounded by sync)
             *(getattr(V, f) for f in fields),
         )
@@ -277,8 +285,10 @@ def _load(session: Session, period: Period, village_ids: list | None, history_da
                 _hex(row[12]),
                 row[13],
                 row[14],
-                capture.hlc_ms(((row[15] or {}).get("_") or [""])[0] or ""),
-                dict(zip(fields, row[16:], strict=True)),
+                row[15],
+                row[16],
+                capture.hlc_ms(((row[17] or {}).get("_") or [""])[0] or ""),
+                dict(zip(fields, row[18:], strict=True)),
             )
         )
     return out
@@ -328,6 +338,7 @@ def quality_report(
     _copied(visits, period, add)
     _bursts(in_period, rules, users, add)
     ahead = _clock(in_period, rules, users, add)
+    _twice(in_period, add)
     for v in in_period:
         _dates(v, today, add)
         _missing(v, add)
@@ -458,6 +469,19 @@ def _dates(v: _Visit, today: dt.date, add) -> None:
             date=v.visit_date.isoformat(),
             enrolled=v.enrolled_on.isoformat(),
         )
+    if (
+        v.enrolment_status != ACTIVE
+        and v.enrolment_ended is not None
+        and v.visit_date > v.enrolment_ended
+        and not (v.status == DIED and v.status_date is not None and v.visit_date > v.status_date)
+    ):
+        add(
+            "contradicts",
+            v,
+            QT_TRANSLATE_NOOP("Quality", "随访日期 {date} 晚于结束管理的日期 {ended}"),
+            date=v.visit_date.isoformat(),
+            ended=v.enrolment_ended.isoformat(),
+        )
     if v.status == DIED and v.status_date is not None and v.visit_date > v.status_date:
         add(
             "after_death",
@@ -466,6 +490,25 @@ def _dates(v: _Visit, today: dt.date, add) -> None:
             date=v.visit_date.isoformat(),
             died=v.status_date.isoformat(),
         )
+
+
+def _twice(visits: list[_Visit], add) -> None:
+    """Two visits of one programme on one day, neither voided: each PC corrected the same visit (or
+    recorded the same one) before they met; the later made is named, beside the other's date."""
+    seen: dict[tuple[str, dt.date], _Visit] = {}
+    for v in sorted(visits, key=lambda v: (v.created_clock, v.id)):
+        key = (v.enrolment_id, v.visit_date)
+        first = seen.setdefault(key, v)
+        if first is not v and v.outcome == first.outcome == "done":
+            add(
+                "contradicts",
+                v,
+                QT_TRANSLATE_NOOP(
+                    "Quality", "{date} 有两条随访记录（另一条的随访医生：{by}）：请作废错的一条"
+                ),
+                date=v.visit_date.isoformat(),
+                by=first.doctor or "?",
+            )
 
 
 def _missing(v: _Visit, add) -> None:
