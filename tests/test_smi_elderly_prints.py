@@ -66,6 +66,9 @@ def test_filled_and_blank_elderly_documents(store, filled, tmp_path):
     assert "王老汉" in form and "150 mmHg" in summary and "血压偏高" in summary
     assert "王老汉" not in blank and "总评分" in blank and "评估日期" in blank
     assert "体检日期：" in blank_check and "评估日期" not in blank_check  # (the check's own date)
+    # the blank form names each measurement's unit (found by review: 血肌酐 μmol/L or mg/dL?)
+    flat = re.sub(r"\s", "", blank_check)
+    assert "mmHg" in flat and "μmol/L" in flat and "次/分钟" in flat and "cm" in flat, flat
     assert "王老汉" in due and "老年人健康体检工作单" in due
 
 

@@ -58,6 +58,8 @@ def value_text(f: Field, value, T: Labels, *, blank: bool) -> str:
     if f.kind is Kind.NUMBER and _choices(f):  # a small scale (危险性评估 0–5): every step with its box
         chosen = None if blank or value in (None, "") else str(value)
         return "  ".join(f"{TICK if str(n) == chosen else BOX}{n}" for n in _choices(f))
+    if blank and f.unit:  # the unit printed for the hand that fills it in (creatinine: μmol/L, not mg/dL)
+        return f"＿＿＿ {T('Field', f.unit)}"
     if blank or value in (None, ""):
         return ""
     if isinstance(value, dt.date):
