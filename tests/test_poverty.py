@@ -369,6 +369,8 @@ def test_the_household_sheet_prints_its_members_and_each_patients_plan(store, fa
         # managed for diabetes too, after the plan (whose condition says 高血压 only): the members'
         # table named his first programme only
         followup.enrol(s, find_resident(s, family["head"]), "t2dm", dt.date(2026, 2, 1))
+        # the plan made by the system account names no doctor: the sheet names the patient's own
+        find_resident(s, family["head"]).responsible_doctor = "李建生"
     folder = str(storekit.data_dir(store))
     store.dispose()
     out = tmp_path / "h.pdf"
@@ -387,6 +389,7 @@ def test_the_household_sheet_prints_its_members_and_each_patients_plan(store, fa
         "每月随访，免费用药",
         "2026年12月31日",
         "本年免费健康体检：＿＿＿＿",  # no check yet: a line to fill in, not an empty box
+        "责任医生：李建生",  # (found by review: a line, though the record names him)
     ):
         assert words in text, words
     members = text[text.index("家庭成员") : text.index("一患一策", text.index("家庭成员"))]

@@ -130,7 +130,8 @@ def household_pdf(session: Session, ref: str, T: Labels, today: dt.date | None =
             (T("Print", "制定日期"), T.date(plan.made_on)),
             (T("Print", "复核日期"), T.date(plan.review_on)),
             (T("Print", "本年免费健康体检"), T.date(plan.health_check_on) if plan.health_check_on else ""),
-            (T("Print", "责任医生"), plan.doctor or ""),
+            # who made the plan; else the patient's own 责任医生 (a plan made by the system account)
+            (T("Print", "责任医生"), plan.doctor or m.responsible_doctor or ""),
         ]
         story += [
             # a value not recorded prints as a ＿＿ line to fill in by hand, as every form's blanks
