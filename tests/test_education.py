@@ -349,6 +349,8 @@ def test_printed_material_counts_distinct_kinds_not_records(store, tmp_path):
     assert [c.value for c in row[2:6]] == [7, 12, "差 5 种", "—"]
     assert all(c.number_format != "0.00%" for c in row)
     assert row[4].alignment.horizontal == "right"  # lined up with the percentages above it
+    # a village's own report: its total is 合计, not 全乡镇 (found by review)
+    assert book.worksheets[0].cell(row=3, column=3).value == "合计"
 
 
 def test_cli_add_with_files_and_list(store, tmp_path, capsys):

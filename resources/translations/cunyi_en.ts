@@ -7989,6 +7989,10 @@
         <translation>Township</translation>
     </message>
     <message>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
         <source>全县</source>
         <translation>Whole county</translation>
     </message>

@@ -7988,6 +7988,10 @@
         <translation>全乡镇</translation>
     </message>
     <message>
+        <source>合计</source>
+        <translation>合计</translation>
+    </message>
+    <message>
         <source>全县</source>
         <translation>全县</translation>
     </message>

@@ -28,6 +28,7 @@ XLSX_FONT = "宋体"  # what the official tables are set in; Excel and WPS subst
 
 SUMMARY_SHEET = QT_TRANSLATE_NOOP("Report", "汇总")
 TOWNSHIP = QT_TRANSLATE_NOOP("Report", "全乡镇")
+TOTAL = QT_TRANSLATE_NOOP("Report", "合计")  # (the total of a report of one village: no township in it)
 COUNTY = QT_TRANSLATE_NOOP("Report", "全县")
 VILLAGE = QT_TRANSLATE_NOOP("Report", "村")
 TOWNSHIP_UNIT = QT_TRANSLATE_NOOP("Report", "乡镇")
@@ -575,7 +576,8 @@ def write_workbook(
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=max(n_cols, 6))
 
     # Two header rows: the township columns span both; each village spans its three columns.
-    township_label = label(COUNTY if unit_key == "townships" else TOWNSHIP)
+    whole = COUNTY if unit_key == "townships" else TOWNSHIP if len(units) > 1 or own is not None else TOTAL
+    township_label = label(whole)
     for col, text in enumerate(SUMMARY_HEADERS, start=1):
         safe_output.set_xlsx_cell(ws.cell(row=3, column=col), township_label if col > 2 else label(text))
         safe_output.set_xlsx_cell(ws.cell(row=4, column=col), label(text))
