@@ -7514,7 +7514,7 @@
     </message>
     <message>
         <source>{user} 在 {minutes} 分钟内保存了 {n} 次随访（{start} 起）</source>
-        <translation>{user} saved {n} visits within {minutes} minutes (from {start})</translation>
+        <translation>{user} saved {n} visits within {minutes} min (from {start})</translation>
     </message>
     <message>
         <source>随访日期 {date} 晚于今天（{today}）</source>
