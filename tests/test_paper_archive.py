@@ -614,3 +614,56 @@ def test_a_record_never_asked_of_its_history_prints_surgery_blank_not_none(store
     assert {k: (r.value, r.codes) for k, r in rows[asked].items()} == dict.fromkeys(
         ("手术", "外伤", "输血"), ("无", ("1",))
     )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_four_visits_full_of_drugs_are_one_page(store, person, tmp_path, lang):
+    """Found by review: six visits with eight drugs, insulin and a long 辅助检查 made four pages; the
+    转诊, next-date and signature rows of visits 1–4 ran alone onto a second, 80% blank.  What was
+    typed steps down in size: four visits a page, as on paper."""
+    import pypdfium2 as pdfium
+
+    names = [
+        "氨氯地平片",
+        "缬沙坦胶囊",
+        "氢氯噻嗪片",
+        "美托洛尔缓释片",
+        "阿司匹林肠溶片",
+        "阿托伐他汀钙片",
+        "二甲双胍片",
+        "格列美脲片",
+    ]
+    drugs = [{"name": n, "times_per_day": 2, "mg_per_time": 5 * (i + 1)} for i, n in enumerate(names)]
+    exam = (
+        "血常规、尿常规、肝肾功能、血脂四项、心电图、眼底检查、颈动脉超声、尿微量白蛋白均已复查，结果见化验单"
+        * 2
+    )
+    with store.transaction() as s:
+        r = save_resident(
+            s, person(name="欧阳娜依古丽", id_number="", sex="2", birth_date="1950-01-01"), today=TODAY
+        )
+        followup.enrol(s, r, "htn", dt.date(2025, 1, 5))
+        for month in (1, 3, 5, 7, 9, 11):
+            save_visit(
+                s,
+                r,
+                VisitInput(
+                    visit_date=f"2026-{month:02}-05",
+                    measurements={"sbp": "131", "dbp": "80", "heart_rate": "70"},
+                    drugs=drugs,
+                    texts={"auxiliary_exam": exam},
+                    doctor="李医生",
+                    confirmed=True,
+                ),
+                today=TODAY,
+            )
+        archive_no = r.archive_no
+    labels = ZH if lang == "zh" else print_labels("en")
+    with store.session() as s:
+        data = printing.visits_pdf(s, archive_no, "htn", 2026, labels)
+    pdf = pdfium.PdfDocument(data)
+    pages = len(pdf)
+    pdf.close()
+    assert pages == 2  # visits 1–4, then 5–6
+    whole = re.sub(r"\\s+", "", "".join(pdf_pages(data, tmp_path)))
+    assert all(n in whole for n in names) and "结果见化验单" in whole

@@ -17,7 +17,7 @@ import io
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
@@ -652,7 +652,23 @@ def words_fit(T: Labels, text: str, width_mm: float, style):  # noqa: N803
 
 def form_layout(program: str, T: Labels, visits: list | None = None) -> FormLayout:  # noqa: N803
     """The page's table: items, and ``visits`` (up to four, else blank cells), each row as tall as
-    its tallest cell needs (at least a line of handwriting), then stretched to fill the page."""
+    its tallest cell needs (at least a line of handwriting), then stretched to fill the page.  Four
+    visits are one page, as on paper: when what was typed (eight drugs, a long 辅助检查) would not
+    fit, it steps down in size (never below :data:`TYPED_SIZES`' last) before the page runs over —
+    it ran onto a second page, the 转诊, next date and signature rows of four visits alone there."""
+    layout = None
+    for typed_size in TYPED_SIZES:
+        layout = _form_layout(program, T, visits, typed_size)
+        if sum(layout.heights) <= ROOM_MM + 0.01:
+            break
+    return layout
+
+
+# What people typed, in a visit's cells: its size, and the smaller ones it steps down to (pt)
+TYPED_SIZES = (VALUE_SIZE, 7.5, 7.0, 6.5, 6.0)
+
+
+def _form_layout(program: str, T: Labels, visits: list | None, typed_size: float) -> FormLayout:  # noqa: N803
     register_font()
     visits = list(visits or [])[:VISITS]
     item_style = label_style(T, ITEM_SIZE, ITEM_SIZE * 1.2)
@@ -671,6 +687,8 @@ def form_layout(program: str, T: Labels, visits: list | None = None) -> FormLayo
                 cell = row.fill(visits[k], T)
             else:
                 cell = Cell()
+            if cell.size > typed_size:
+                cell = replace(cell, size=typed_size)
             visit_cells.append(AnswerCell(cell, T) if (cell.text or cell.boxes) else "")
         if row.section:
             first = section_start.setdefault(row.section, i)
