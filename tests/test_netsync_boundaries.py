@@ -406,3 +406,9 @@ def test_a_township_bundle_the_village_refuses_fails_the_run(net, capsys):
         code = main(["--data-dir", str(a.paths.data_dir), "sync", "run", "--once", "--json"])
     out = json.loads(capsys.readouterr().out)
     assert code == 1 and out["ok"] is False and "拒收" in out["error"]
+    from app.services import backup
+
+    checked = next(r for r in backup.check(a.store).results if r.name == "同步包导入")
+    assert not checked.ok and "最近发来的同步包被本机拒收" in checked.detail, (
+        checked
+    )  # (`cunyi check` says so)

@@ -1186,8 +1186,11 @@ def check(store: Store) -> CheckReport:
         report.results.append(_sequence_result(s))
         warnings = [m.render() for m in exchange.clock_warnings(s)]
         unfinished = [m.render() for m in exchange.unfinished_imports(s)]
+        refused = [m.render() for m in exchange.refused_lately(s)]
     report.results.append(CheckResult("时钟", not warnings, "；".join(warnings), by_user=True))
-    report.results.append(CheckResult("同步包导入", not unfinished, "；".join(unfinished), by_user=True))
+    report.results.append(
+        CheckResult("同步包导入", not (unfinished or refused), "；".join(unfinished + refused), by_user=True)
+    )
     return report
 
 

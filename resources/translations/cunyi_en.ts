@@ -10148,6 +10148,10 @@
         <translation>The import of a bundle from {sender} was cut off part-way (started {at}, {done} changes imported): import the same file again and it goes on from where it stopped</translation>
     </message>
     <message>
+        <source>{sender} 最近发来的同步包被本机拒收（{at}），之后没有收到过能导入的：问题解决前，它以后的同步包也会被拒收。原因见“同步”页的记录</source>
+        <translation>The latest bundle from {sender} was refused here ({at}) and none has been taken since: until it is put right, its later bundles will be refused too. The reason is in the history on the Sync page</translation>
+    </message>
+    <message>
         <source>本机已记录的时间比现在的时钟晚约 {days} 天：若电脑的日期和时间不对（被调回或电池没电），请校准；若现在是对的，那是先前时钟走快时记下的，下次导出同步包时会改正</source>
         <translation>Times recorded on this PC are about {days} days later than its clock now: if the PC&apos;s date and time are wrong (set back, or a flat battery), correct them; if they are right now, those times were recorded while the clock ran fast and are put right at the next bundle export</translation>
     </message>

@@ -2533,6 +2533,35 @@ def unfinished_imports(session: Session) -> list[Message]:
     return out
 
 
+def refused_lately(session: Session) -> list[Message]:
+    """Peers whose latest bundle here was refused and none taken since: until what it carries is
+    put right, the sender's next bundles carry the same change and are refused too — a village cut
+    off from its township, or the township from a village, said nowhere but in the history."""
+    out = []
+    for peer in device_keys.peers(session):
+        if peer.revoked_at is not None:
+            continue
+        last = session.execute(
+            select(BundleRecord.direction, BundleRecord.at)
+            .where(BundleRecord.peer == peer.device_id, BundleRecord.direction.in_(("in", "rejected")))
+            .order_by(BundleRecord.at.desc(), BundleRecord.id.desc())
+            .limit(1)
+        ).first()
+        if last is not None and last.direction == "rejected":
+            out.append(
+                Message(
+                    CTX,
+                    QT_TRANSLATE_NOOP(
+                        "Sync",
+                        "{sender} 最近发来的同步包被本机拒收（{at}），之后没有收到过能导入的：问题解决前，"
+                        "它以后的同步包也会被拒收。原因见“同步”页的记录",
+                    ),
+                    {"sender": f"{peer.code} {peer.name}", "at": local_time(last.at)},
+                )
+            )
+    return out
+
+
 def clock_warnings(session: Session) -> list[Message]:
     """What is wrong with this PC's clock, or a peer's, in words that name the wrong one."""
     out = []
