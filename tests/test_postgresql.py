@@ -876,3 +876,33 @@ def test_two_workstations_of_one_store_sync_up_one_at_a_time(tmp_path, monkeypat
         other.store.dispose()
         storekit.discard(town.store)
         storekit.discard(county.store)
+
+
+def test_an_account_without_rights_is_told_so_not_that_the_database_is_full_or_away(
+    tmp_path, pg_cluster, capsys
+):
+    """Found by the attacker: an account that may not create tables was told the empty target
+    "已有数据", and one that may not read a store "连不上数据库 … 服务器没有开、地址或端口不对" — the
+    server had answered, refusing the account.  Each is said as what it is, naming the account."""
+    d = _town_folder(tmp_path)
+    role = f"reader_{next(storekit._names)}"
+    pg_cluster.admin(f'CREATE ROLE "{role}" LOGIN')
+    empty = _fresh_db(pg_cluster, "norights")
+    owner = sa.create_engine(empty)
+    with owner.begin() as conn:
+        conn.exec_driver_sql("REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+    owner.dispose()
+    as_reader = empty.replace(f"{pg_cluster.url('x').split('//')[1].split('@')[0]}@", f"{role}@")
+    capsys.readouterr()
+    assert main(["--data-dir", d, "migrate-store", "--to", as_reader]) != 0
+    err = capsys.readouterr().err
+    assert f"数据库账户 {role}" in err and "没有建表的权限" in err and "已有数据" not in err, err
+    # a CunYi store the account may not read
+    store_url = _fresh_db(pg_cluster, "stored")
+    assert main(["--data-dir", str(tmp_path / "t2"), "--db", store_url, "init", "--role", "township",
+                 "--code", TOWNSHIP_CODE, "--name", "某镇"]) == 0  # fmt: skip
+    capsys.readouterr()
+    reader_store = store_url.replace(f"{pg_cluster.url('x').split('//')[1].split('@')[0]}@", f"{role}@")
+    assert main(["--data-dir", str(tmp_path / "w"), "--db", reader_store, "residents", "search", "王"]) != 0
+    err = capsys.readouterr().err
+    assert f"数据库账户 {role}" in err and "没有读写数据的权限" in err and "没有开" not in err, err

@@ -124,13 +124,37 @@ def scrubbed(text: str, url: str) -> str:
 _PASSWORD_PARAM = re.compile(r"(?i)\b((?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&]*)")
 
 
+INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for "permission denied"
+
+
+def denied(error: BaseException | None) -> bool:
+    """Whether the server refused ``error``'s statement for the account's rights (not its address)."""
+    return getattr(getattr(error, "orig", None), "sqlstate", None) == INSUFFICIENT_PRIVILEGE
+
+
+def _no_rights(url: str, what: str) -> UserError:
+    return _err(
+        QT_TRANSLATE_NOOP(
+            "StoreCopy",
+            "数据库账户 {user} 在 {url} 没有{what}的权限：请数据库管理员授予它这个数据库的权限，"
+            "或换用有权限的账户",
+        ),
+        user=sa.engine.make_url(url).username or "?",
+        url=shown_url(url),
+        what=Message(CTX, what, {}),
+    )
+
+
 def unreachable(url: str, error: BaseException | None = None) -> UserError:
     """A database server that did not answer ``url``: in words (what the server said, which may
-    be in English, goes to the log)."""
+    be in English, goes to the log).  One that answered but refused the account what it asked is
+    said as such."""
     if error is not None:
         detail = str(getattr(error, "orig", None) or error).strip().splitlines()
         said = scrubbed(detail[0], url) if detail else ""  # (a driver may quote the address)
         log.warning("the database %s did not open: %s", shown_url(url), said)
+        if denied(error):
+            return _no_rights(url, QT_TRANSLATE_NOOP("StoreCopy", "读写数据"))
     return _err(
         QT_TRANSLATE_NOOP(
             "StoreCopy",
@@ -318,7 +342,9 @@ def migrate_store(source: Store, target_url: str, moved: Callable[[], None] | No
         finally:
             probe.dispose()
         target = Store(target_url)
-    except raced:
+    except raced as e:
+        if denied(e):  # (an account that may not create tables there: not a database with data)
+            raise _no_rights(target_url, QT_TRANSLATE_NOOP("StoreCopy", "建表")) from None
         raise full from None
     except (sa.exc.OperationalError, sa.exc.InterfaceError) as e:
         if _unencoded(target_url):  # (read as another address: "p@ss@host" as the host "ss@host")
@@ -354,7 +380,9 @@ def migrate_store(source: Store, target_url: str, moved: Callable[[], None] | No
         # on the moved rows as over empty tables until autovacuum came by
         refresh_statistics(target.engine, (t.name for t in tables()), every=True)
         return result
-    except raced:
+    except raced as e:
+        if denied(e):
+            raise _no_rights(target_url, QT_TRANSLATE_NOOP("StoreCopy", "写入数据")) from None
         raise full from None
     finally:
         target.dispose()

@@ -9729,6 +9729,22 @@
         <translation>The database address {url} cannot be read: characters such as @ : / # ? % &amp; in the user name or password must be written as in a web address (@ as %40, : as %3A, / as %2F, # as %23, ? as %3F, % as %25, &amp; as %26)</translation>
     </message>
     <message>
+        <source>数据库账户 {user} 在 {url} 没有{what}的权限：请数据库管理员授予它这个数据库的权限，或换用有权限的账户</source>
+        <translation>The database account {user} may not {what} in {url}: ask the database administrator to grant it rights on this database, or use an account that has them</translation>
+    </message>
+    <message>
+        <source>读写数据</source>
+        <translation>read or write data</translation>
+    </message>
+    <message>
+        <source>建表</source>
+        <translation>create tables</translation>
+    </message>
+    <message>
+        <source>写入数据</source>
+        <translation>write data</translation>
+    </message>
+    <message>
         <source>核对失败：表 {table} 原有 {want} 行，迁移后 {got} 行，或内容不一致；目标数据库未作改动</source>
         <translation>Verification failed: table {table} had {want} rows and has {got} after the copy, or their content differs; nothing was changed in the target database</translation>
     </message>

@@ -9728,6 +9728,22 @@
         <translation>数据库地址 {url} 读不通：用户名或密码里的 @ : / # ? % &amp; 等字符要按网址的规则写（如 @ 写作 %40，: 写作 %3A，/ 写作 %2F，# 写作 %23，? 写作 %3F，% 写作 %25，&amp; 写作 %26）</translation>
     </message>
     <message>
+        <source>数据库账户 {user} 在 {url} 没有{what}的权限：请数据库管理员授予它这个数据库的权限，或换用有权限的账户</source>
+        <translation>数据库账户 {user} 在 {url} 没有{what}的权限：请数据库管理员授予它这个数据库的权限，或换用有权限的账户</translation>
+    </message>
+    <message>
+        <source>读写数据</source>
+        <translation>读写数据</translation>
+    </message>
+    <message>
+        <source>建表</source>
+        <translation>建表</translation>
+    </message>
+    <message>
+        <source>写入数据</source>
+        <translation>写入数据</translation>
+    </message>
+    <message>
         <source>核对失败：表 {table} 原有 {want} 行，迁移后 {got} 行，或内容不一致；目标数据库未作改动</source>
         <translation>核对失败：表 {table} 原有 {want} 行，迁移后 {got} 行，或内容不一致；目标数据库未作改动</translation>
     </message>
