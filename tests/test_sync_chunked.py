@@ -235,7 +235,7 @@ def test_an_import_killed_after_chunk_k_is_finished_by_the_next(world, template,
         )
     assert rows_before < _rows(town.store) < _rows(clean.store)  # chunks 1..k, and no more
     (outcome,) = town.import_(path)
-    assert outcome.status == "applied"
+    assert outcome.status == "applied", outcome.reason and outcome.reason.render()
     assert (outcome.ops, outcome.applied, outcome.conflicts, outcome.duplicates) == (
         whole.ops,
         whole.applied,

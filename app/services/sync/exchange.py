@@ -832,6 +832,8 @@ class _Authority:
         self._tails: dict[str, str] | None = None  # (_check_stamp)
         self.last_day = "9999-12-31"  # the latest date a record may carry (until_day)
         self.made: dict[str, str | None] = {}  # stored append-only rows: the clock that made each
+        # stored rows written whole when made (__sync_after_made__): the clock of the change that made each
+        self.making: dict[str, str] = {}
         self.appended: dict[str, str] = {}  # append-only rows this bundle carries: the clock of each
         # rows' AGREEING_FIELDS as stored (``stored``) and as this bundle's ops leave them, each
         # value with the clock of its write: a change of a birth date alone is checked against the
@@ -924,6 +926,8 @@ class _Authority:
         if op["s"] <= 0:
             return None
         bases = op["d"].get("b") if isinstance(op["d"], dict) else None
+        if bases == "" and "stored" in scopes and self.making.get(op["r"]) == op["h"]:
+            return None  # the very change that made the stored row, again (an import resumed, a relay)
         making = bases == "" and "stored" not in scopes and op["r"] not in self.made_whole
         if making:
             self.made_whole.add(op["r"])
@@ -1212,11 +1216,14 @@ class _Authority:
         """The clock that made each stored row of an :data:`APPEND_ONLY` entity ``ops`` touch (None:
         a row changed since it was made), for :meth:`_check`."""
         wanted: dict[str, list[str]] = defaultdict(list)
+        specs = capture.specs()
         for op in ops:
-            if op["e"] in APPEND_ONLY and self.scopes.stored.get((op["e"], op["r"])) is not None:
+            if (
+                op["e"] in APPEND_ONLY or (op["e"] in specs and specs[op["e"]].after_made is not None)
+            ) and self.scopes.stored.get((op["e"], op["r"])) is not None:
                 wanted[op["e"]].append(op["r"])
         for entity, ids in wanted.items():
-            t = capture.specs()[entity].table
+            t = specs[entity].table
             for i in range(0, len(ids), merge.IN_CHUNK):
                 chunk = [u for u in map(_as_uuid, ids[i : i + merge.IN_CHUNK]) if u is not None]
                 for row_id, clocks in self.scopes.conn.execute(
@@ -1224,7 +1231,10 @@ class _Authority:
                         ids_in(t.c.id, chunk, self.scopes.conn.dialect.name)
                     )
                 ):
-                    self.made[row_id.hex] = capture.made_by(clocks)
+                    if entity in APPEND_ONLY:
+                        self.made[row_id.hex] = capture.made_by(clocks)
+                    else:
+                        self.making[row_id.hex] = ((clocks or {}).get("_") or [""])[0]
 
     def _owned_rows(self, ops: list[dict]) -> dict[tuple[str, str], tuple[dict, dict]]:
         """The stored values and clocks of the rows whose owned columns ``ops`` write."""
