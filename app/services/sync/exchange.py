@@ -1863,9 +1863,6 @@ def _record_refusal(store: Store, refused: BundleRecord) -> None:
             last.at = utcnow()
         else:
             s.add(refused)
-            # in the audit trail as every refusal is (an "import" that took nothing, said so)
-            name = audit.CONTROL.sub("", refused.file_name)
-            audit.record(s, "import", "sync_bundle", refused.bundle_id, f"拒收 {name}")
 
 
 def _set_aside_before(dest_dir: Path, f: Path) -> Path | None:
