@@ -240,30 +240,35 @@ def test_the_past_history_carries_allergies_operations_and_the_other_disease_nam
         )
 
 
+def insulin_patient(s) -> tuple:
+    """钱糖, diabetic, seen on 2026-11-20 with metformin and premixed insulin: (resident, visit id)."""
+    r = save_resident(s, ResidentInput(name="钱糖", sex="2", birth_date="1950-03-03"), today=TODAY)
+    followup.enrol(s, r, "t2dm", dt.date(2025, 1, 1))
+    visit = save_visit(
+        s,
+        r,
+        VisitInput(
+            program="t2dm",
+            visit_date="2026-11-20",
+            measurements={"glucose": "17.2"},
+            drugs=[{"name": "二甲双胍片", "times_per_day": 2, "mg_per_time": 500}],
+            insulin_type="门冬胰岛素30",
+            insulin_dosage="早16U 晚12U",
+            doctor="李医生",
+            confirmed=True,
+        ),
+        today=TODAY,
+    )
+    return r, visit.id
+
+
 def test_the_treatment_names_the_insulin_first(store):
     """Found by review: 治疗经过 on the referral slip and 目前用药 on a 65+ check listed the tablets and
     left the insulin out: the hospital was not told the patient injects it."""
     from app.services.programmes import elderly
 
     with store.transaction() as s:
-        r = save_resident(s, ResidentInput(name="钱糖", sex="2", birth_date="1950-03-03"), today=TODAY)
-        followup.enrol(s, r, "t2dm", dt.date(2025, 1, 1))
-        visit = save_visit(
-            s,
-            r,
-            VisitInput(
-                program="t2dm",
-                visit_date="2026-11-20",
-                measurements={"glucose": "17.2"},
-                drugs=[{"name": "二甲双胍片", "times_per_day": 2, "mg_per_time": 500}],
-                insulin_type="门冬胰岛素30",
-                insulin_dosage="早16U 晚12U",
-                doctor="李医生",
-                confirmed=True,
-            ),
-            today=TODAY,
-        )
-        visit_id, resident = visit.id, r
+        resident, visit_id = insulin_patient(s)
         expected = "胰岛素 门冬胰岛素30 早16U 晚12U；二甲双胍片 500mg 每日2次"
         assert referral.draft_from_visit(s, visit_id).treatment == expected
         assert referral.current_treatment(s, resident.id) == expected  # (a slip from the command line)
@@ -277,23 +282,7 @@ def test_the_residents_visit_list_shows_the_insulin(gui_app, qtbot, store):
     from app.views.residents import ResidentDialog
 
     with store.transaction() as s:
-        r = save_resident(s, ResidentInput(name="钱糖", sex="2", birth_date="1950-03-03"), today=TODAY)
-        followup.enrol(s, r, "t2dm", dt.date(2025, 1, 1))
-        save_visit(
-            s,
-            r,
-            VisitInput(
-                program="t2dm",
-                visit_date="2026-11-20",
-                measurements={"glucose": "8.2"},
-                drugs=[{"name": "二甲双胍片", "times_per_day": 2, "mg_per_time": 500}],
-                insulin_type="门冬胰岛素30",
-                insulin_dosage="早16U 晚12U",
-                confirmed=True,
-            ),
-            today=TODAY,
-        )
-        rid = r.id
+        rid = insulin_patient(s)[0].id
     with store.session() as s:
         dialog = ResidentDialog(store, records_overview.resident_overview(s, rid, TODAY))
     qtbot.addWidget(dialog)

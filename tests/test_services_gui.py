@@ -39,6 +39,18 @@ def family(store, person):
         return head.archive_no, wife.archive_no
 
 
+def add_lecture(page, topic: str = "高血压的防治", audience: int = 30, files=()) -> QDialog:
+    """A lecture typed into the page's 新活动 dialog (with ``files``: (path, kind) pairs) and saved."""
+    dialog = page.new_activity()
+    dialog.place.setText("村委会")
+    dialog.topic.setText(topic)
+    dialog.audience.setValue(audience)
+    for path, kind in files:
+        dialog.add_files([str(path)], kind)
+    dialog.save()
+    return dialog
+
+
 def test_sign_a_household_then_end_one_contract(gui_app, qtbot, store, family, monkeypatch):
     page = ContractsPage(store)
     qtbot.addWidget(page)
@@ -135,12 +147,7 @@ def test_education_page_add_with_photo_and_progress(gui_app, qtbot, store, tmp_p
     page = EducationPage(store)
     qtbot.addWidget(page)
     page.show()
-    dialog = page.new_activity()
-    dialog.place.setText("村委会")
-    dialog.topic.setText("高血压的防治")
-    dialog.audience.setValue(30)
-    dialog.add_files([str(photo)], "photo")
-    dialog.save()
+    dialog = add_lecture(page, files=[(photo, "photo")])
     assert dialog.result() == QDialog.Accepted
     assert page.table.rowCount() == 1 and page.table.item(0, 7).text() == "1"
     # whose activity it was: at a township the villages' activities are listed together
@@ -356,13 +363,7 @@ def test_education_page_shows_the_archived_photo_and_sheet(gui_app, qtbot, store
     page = EducationPage(store)
     qtbot.addWidget(page)
     page.show()
-    dialog = page.new_activity()
-    dialog.place.setText("村委会")
-    dialog.topic.setText("高血压的防治")
-    dialog.audience.setValue(30)
-    dialog.add_files([str(photo)], "photo")
-    dialog.add_files([str(sheet)], "signin")
-    dialog.save()
+    dialog = add_lecture(page, files=[(photo, "photo"), (sheet, "signin")])
     assert dialog.result() == QDialog.Accepted
     page.table.selectRow(0)
     rect = page.table.visualRect(page.table.model().index(0, 3))
@@ -385,11 +386,7 @@ def test_education_page_says_when_an_activity_has_no_archived_files(gui_app, qtb
     page = EducationPage(store)
     qtbot.addWidget(page)
     page.show()
-    dialog = page.new_activity()
-    dialog.place.setText("村委会")
-    dialog.topic.setText("控烟")
-    dialog.audience.setValue(12)
-    dialog.save()
+    add_lecture(page, topic="控烟", audience=12)
     page.table.selectRow(0)
     shown = page.show_files()
     qtbot.addWidget(shown)

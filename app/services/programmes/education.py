@@ -376,16 +376,23 @@ def read_files(paths: list[str], kind: str = "photo") -> list[tuple[str, bytes, 
     return out
 
 
-def attachment_bytes(session: Session, attachment_id: uuid.UUID | str) -> tuple[EducationAttachment, bytes]:
-    """An archived file as it was attached, for one who may see its activity (:func:`get_activity`)."""
+def _visible(session: Session, model, ref: uuid.UUID | str, missing: str):
+    """The live row of ``model`` (an activity, an attachment) by id, as the command line or a list
+    gives it, if the actor may see its institution's; else NotFound saying ``missing``."""
     try:
-        aid = attachment_id if isinstance(attachment_id, uuid.UUID) else uuid.UUID(str(attachment_id).strip())
+        rid = ref if isinstance(ref, uuid.UUID) else uuid.UUID(str(ref).strip())
     except ValueError:
-        aid = None
-    row = session.get(EducationAttachment, aid) if aid else None
+        rid = None
+    row = session.get(model, rid) if rid else None
     codes = _visible_codes(session)
     if row is None or row.voided or (codes is not None and row.scope_code not in codes):
-        raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Education", "找不到附件")))
+        raise NotFound(Message(CTX, missing))
+    return row
+
+
+def attachment_bytes(session: Session, attachment_id: uuid.UUID | str) -> tuple[EducationAttachment, bytes]:
+    """An archived file as it was attached, for one who may see its activity (:func:`get_activity`)."""
+    row = _visible(session, EducationAttachment, attachment_id, QT_TRANSLATE_NOOP("Education", "找不到附件"))
     data = base64.b64decode(row.data_b64)
     if hashlib.sha256(data).hexdigest() != row.sha256:
         raise _err(QT_TRANSLATE_NOOP("Education", "附件“{name}”已损坏"), name=row.filename)
@@ -441,14 +448,9 @@ def list_activities(session: Session, year: int | None = None) -> list[ActivityR
 
 
 def get_activity(session: Session, activity_id: uuid.UUID | str) -> ActivityRow:
-    try:
-        aid = activity_id if isinstance(activity_id, uuid.UUID) else uuid.UUID(str(activity_id).strip())
-    except ValueError:
-        aid = None
-    a = session.get(EducationActivity, aid) if aid else None
-    codes = _visible_codes(session)
-    if a is None or a.voided or (codes is not None and a.scope_code not in codes):
-        raise NotFound(Message(CTX, QT_TRANSLATE_NOOP("Education", "找不到这次健康教育活动")))
+    a = _visible(
+        session, EducationActivity, activity_id, QT_TRANSLATE_NOOP("Education", "找不到这次健康教育活动")
+    )
     return next(r for r in list_activities(session, a.held_on.year) if r.id == a.id)
 
 
