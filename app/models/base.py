@@ -188,6 +188,17 @@ def as_uuid(value) -> uuid.UUID | None:
     return uuid.UUID(value)
 
 
+def typed_id(ref) -> uuid.UUID | None:
+    """An id as a person gives it (the command line, a list: dashed or not, spaces around), or
+    None when it is none: to look up, never to fail on."""
+    if isinstance(ref, uuid.UUID):
+        return ref
+    try:
+        return uuid.UUID(str(ref).strip())
+    except ValueError:
+        return None
+
+
 def id_hex(value) -> str | None:
     """A stored id read straight from the driver (16 bytes; hex text or a UUID elsewhere) as
     the 32-digit hex text ids travel as in bundles."""

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import EducationActivity, EducationAttachment, FollowupVisit, Village
+from app.models.base import typed_id
 from app.services.access import audit, authz
 from app.services.access.actor import actor
 from app.services.errors import FieldError, Message, NotFound, Translate, UserError, ValidationError
@@ -379,10 +380,7 @@ def read_files(paths: list[str], kind: str = "photo") -> list[tuple[str, bytes, 
 def _visible(session: Session, model, ref: uuid.UUID | str, missing: str):
     """The live row of ``model`` (an activity, an attachment) by id, as the command line or a list
     gives it, if the actor may see its institution's; else NotFound saying ``missing``."""
-    try:
-        rid = ref if isinstance(ref, uuid.UUID) else uuid.UUID(str(ref).strip())
-    except ValueError:
-        rid = None
+    rid = typed_id(ref)
     row = session.get(model, rid) if rid else None
     codes = _visible_codes(session)
     if row is None or row.voided or (codes is not None and row.scope_code not in codes):

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP, number_text
 from app.models import FollowupVisit, Referral, Resident, ResidentChoice
+from app.models.base import typed_id
 from app.services.access import authz
 from app.services.access.actor import actor, doctor_name
 from app.services.errors import FieldError, Message, NotFound, UserError, ValidationError
@@ -525,10 +526,7 @@ def list_referrals(
 
 def find_referral(session: Session, ref: str | uuid.UUID) -> Referral:
     """A referral by its id (as ``cunyi referral add`` printed it, with or without dashes)."""
-    try:
-        referral_id = ref if isinstance(ref, uuid.UUID) else uuid.UUID(str(ref).strip())
-    except ValueError:
-        referral_id = None
+    referral_id = typed_id(ref)
     referral = session.get(Referral, referral_id) if referral_id else None
     hidden = sensitive_hidden(session)
     if referral is not None and hidden is not None:  # as if it did not exist, for who may not know
