@@ -279,10 +279,44 @@ def test_the_township_queue_fits_the_page_at_800_px(gui_app, qtbot, township_sto
 
 
 @pytest.mark.sqlite_only
-def test_long_english_headers_go_on_two_lines_and_chinese_ones_stay_whole():
+def test_long_headers_go_on_two_lines():
     from app.views.widgets import header_lines
 
     assert header_lines("Wrong PC clock") == "Wrong PC\nclock"
     assert header_lines("Mandatory fields missing") == "Mandatory\nfields missing"
     assert header_lines("After death") == "After death"  # short: one line
-    assert header_lines("电脑时钟有误") == "电脑时钟有误"
+    assert header_lines("电脑时钟有误") == "电脑时\n钟有误"  # (Chinese breaks between any two characters)
+    assert header_lines("补录过晚") == "补录过晚"
+
+
+@pytest.mark.sqlite_only
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_quality_summary_fits_800_px(gui_app, qtbot, township_store, language):
+    """Found by review: with a ninth kind of finding (记录相互矛盾) the summary's Chinese headers,
+    each on one line, scrolled it sideways at 800 px and cut 合计 off."""
+    from app.views.quality_page import QualityPage
+    from app.views.startup import install_translator
+
+    from app.services import profile
+    from app.services.indicators import Period
+    from app.services.quality import report as quality
+
+    with township_store.transaction() as s:
+        profile.ensure_village(s, "110105001201", "高庙村")
+        profile.ensure_village(s, "110105001202", "向阳村")
+    with township_store.session() as s:
+        found = quality.quality_report(s, Period.year(2026))
+    install_translator(gui_app, language)
+    try:
+        page = QualityPage(township_store)
+        qtbot.addWidget(page)
+        page.resize(800, 570)
+        page.show()
+        qtbot.waitExposed(page)
+        page.show_report(found)  # (as a run ends: the columns fitted to what they hold)
+        table = page.summary
+        assert table.rowCount() == 2
+        used = sum(table.horizontalHeader().sectionSize(c) for c in range(table.columnCount()))
+        assert used <= table.viewport().width(), (used, table.viewport().width())
+    finally:
+        install_translator(gui_app, "zh")

@@ -346,11 +346,15 @@ def hide_if_all_alike(table, column: int, values) -> None:
     table.setColumnHidden(column, len(set(values)) <= 1)
 
 
-def header_lines(text: str, longest: int = 12) -> str:
+def header_lines(text: str, longest: int = 12, longest_chinese: int = 4) -> str:
     """A column header longer than ``longest`` characters on two lines, broken at the space nearest
-    its middle (English: "Wrong PC clock" scrolled the 质量 summary sideways at 1024 px); a header
-    without spaces (Chinese) as it is."""
-    if len(text) <= longest or " " not in text:
+    its middle (English: "Wrong PC clock" scrolled the 质量 summary sideways at 1024 px); one
+    without spaces (Chinese) longer than ``longest_chinese``, in two halves (a ninth kind of
+    finding, 记录相互矛盾, scrolled it sideways at 800 px)."""
+    if " " not in text:
+        half = (len(text) + 1) // 2
+        return text if len(text) <= longest_chinese else f"{text[:half]}\n{text[half:]}"
+    if len(text) <= longest:
         return text
     middle = len(text) / 2
     at = min((i for i, c in enumerate(text) if c == " "), key=lambda i: abs(i - middle))
