@@ -294,12 +294,11 @@ def test_long_headers_go_on_two_lines():
 def test_the_quality_summary_fits_800_px(gui_app, qtbot, township_store, language):
     """Found by review: with a ninth kind of finding (记录相互矛盾) the summary's Chinese headers,
     each on one line, scrolled it sideways at 800 px and cut 合计 off."""
-    from app.views.quality_page import QualityPage
-    from app.views.startup import install_translator
-
     from app.services import profile
     from app.services.indicators import Period
     from app.services.quality import report as quality
+    from app.views.quality_page import QualityPage
+    from app.views.startup import install_translator
 
     with township_store.transaction() as s:
         profile.ensure_village(s, "110105001201", "高庙村")
