@@ -391,3 +391,77 @@ def test_education_page_says_when_an_activity_has_no_archived_files(gui_app, qtb
     shown = page.show_files()
     qtbot.addWidget(shown)
     assert shown.note.text() == "这次活动没有存档材料" and not shown.shown
+
+
+def exif_rotated_jpeg(width: int = 40, height: int = 20) -> bytes:
+    """A JPEG stored landscape with EXIF Orientation 6, as a phone saves a portrait photo."""
+    import struct
+
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(width, height, QImage.Format_RGB888)
+    image.fill(QColor("#3366cc"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.WriteOnly)
+    image.save(buffer, "JPG")
+    jpeg = bytes(buffer.data())
+    tiff = b"II*\x00" + struct.pack("<I", 8) + struct.pack("<H", 1)
+    tiff += struct.pack("<HHIHH", 0x0112, 3, 1, 6, 0) + struct.pack("<I", 0)
+    app1 = b"Exif\x00\x00" + tiff
+    return jpeg[:2] + b"\xff\xe1" + struct.pack(">H", len(app1) + 2) + app1 + jpeg[2:]
+
+
+def test_the_archived_files_viewer_shows_each_file_whatever_came_before(gui_app, qtbot, store, tmp_path):
+    """Found by review: a file the viewer could not show (a PDF with a password) left every later
+    one cut off or drawn over the others; a phone's portrait photo lay on its side; a 2 kB PDF of
+    one 5-metre page took 3.7 GB to draw.  Each is said or shown as it should be."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    from app.views.education_page import AttachmentsDialog
+
+    def pdf(pages: int, size=(595, 842), **kw) -> bytes:
+        buffer = io.BytesIO()
+        c = canvas.Canvas(buffer, pagesize=size, **kw)
+        for n in range(pages):
+            c.drawString(100, 700, f"page {n + 1}")
+            c.showPage()
+        c.save()
+        return buffer.getvalue()
+
+    files = {
+        "locked.pdf": pdf(1, encrypt="secret"),
+        "sheet.pdf": pdf(3),
+        "portrait.jpg": exif_rotated_jpeg(),
+        "poster.pdf": pdf(1, size=(14400, 14400)),
+    }
+    paths = []
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        paths.append((tmp_path / name, "signin" if name.endswith(".pdf") else "photo"))
+    page = EducationPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    assert add_lecture(page, files=paths).result() == QDialog.Accepted
+    page.table.selectRow(0)
+    viewer = page.show_files()
+    qtbot.addWidget(viewer)
+    names = [viewer.files.item(i).text() for i in range(viewer.files.count())]
+    at = {name: next(i for i, t in enumerate(names) if name in t) for name in files}
+    viewer.files.setCurrentRow(at["locked.pdf"])
+    assert viewer.shown == [] and "设了密码" in viewer.note.text()
+    viewer.files.setCurrentRow(at["sheet.pdf"])
+    assert len(viewer.shown) == 3 and not viewer.note.isVisible()
+    pages = viewer.scroll.widget()
+    assert pages.minimumSizeHint().height() > viewer.scroll.viewport().height()  # (it scrolls: nothing cut)
+    viewer.files.setCurrentRow(at["portrait.jpg"])
+    (photo,) = viewer.shown
+    assert (photo.width(), photo.height()) == (20, 40)  # upright
+    viewer.files.setCurrentRow(at["poster.pdf"])
+    (poster,) = viewer.shown
+    assert (
+        poster.width() <= AttachmentsDialog.PAGE_PIXELS
+        and poster.height() <= 2 * AttachmentsDialog.PAGE_PIXELS
+    )

@@ -3,8 +3,8 @@ the progress against the spec's minimums, and the small progress panel the 工�
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QDate, Qt
+from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -198,11 +198,13 @@ class ActivityDialog(QDialog):
 
 
 class AttachmentsDialog(QDialog):
-    """An activity's archived materials (存档材料) as they were attached: a photo as it is, a PDF's
-    pages rendered here (pdfium, which runs none of a document's scripts)."""
+    """An activity's archived materials (存档材料) as they were attached: a photo upright as the
+    camera meant it, a PDF's pages rendered here (pdfium, which runs none of a document's
+    scripts), each as wide as the window, again as it is resized.  What cannot be shown (a PDF
+    with a password, a damaged file, a picture too large) is said so, and the next file shows."""
 
     MAX_PAGES = 20  # of a PDF shown (a sign-in sheet is a page or two)
-    PDF_DPI = 96
+    PAGE_PIXELS = 1600  # a page or photo is drawn this wide at most (a 2 kB PDF may have 5 m pages)
 
     def __init__(self, store: Store, activity: education.ActivityRow, parent=None):
         super().__init__(parent)
@@ -218,15 +220,14 @@ class AttachmentsDialog(QDialog):
             self.files.addItem(
                 self.tr("{kind}：{name}（{size} KB）").format(kind=label, name=name, size=-(-size // 1024))
             )
-        self.files.setFixedHeight(self.files.sizeHintForRow(0) * min(4, max(1, self.files.count())) + 6)
-        self.pages = QWidget()
-        self.page_layout = QVBoxLayout(self.pages)
-        self.page_layout.setAlignment(Qt.AlignTop | Qt.AlignHCenter)
+        rows = min(4, max(1, self.files.count()))  # (each whole: a fifth row shown by half read as cut)
+        self.files.setFixedHeight(self.files.sizeHintForRow(0) * rows + 2 * self.files.frameWidth())
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.pages)
+        self.scroll.setAlignment(Qt.AlignHCenter | Qt.AlignTop)
         self.note = QLabel()
         self.note.setWordWrap(True)
+        self.note.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.button(QDialogButtonBox.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)
@@ -237,70 +238,114 @@ class AttachmentsDialog(QDialog):
         lay.addWidget(buttons)
         self.resize(720, 640)
         self.shown: list[QImage] = []  # what is on screen now: each picture or page
+        self._drawn_width = 0
+        self._lay_out([])
         self.files.currentRowChanged.connect(self.show_file)
         if activity.attachments:
             self.files.setCurrentRow(0)
         else:
             self.files.hide()
-            self.note.setText(self.tr("这次活动没有存档材料"))
+            self._say(self.tr("这次活动没有存档材料"))
+
+    def _say(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
 
     def show_file(self, row: int) -> None:
-        while (item := self.page_layout.takeAt(0)) is not None:
-            if item.widget() is not None:
-                item.widget().hide()
-                item.widget().deleteLater()
         self.shown = []
-        self.note.clear()
-        if not 0 <= row < len(self.activity.attachments):
-            return
-        found = ReadOp(
-            self, self.store, lambda s: education.attachment_bytes(s, self.activity.attachments[row][0])
-        )
-        got = found.failure(lambda e: self.note.setText(render(e.message))).run()
-        if got is None:
-            return
-        stored, data = got
-        images, more = self._pictures(stored.media_type, data)
-        if not images:
-            self.note.setText(self.tr("无法显示这个文件"))
-            return
-        if more:
-            self.note.setText(self.tr("共 {n} 页，只显示前 {shown} 页").format(n=more, shown=len(images)))
-        # as wide as the window leaves, a scroll bar beside the pages (never one below them)
+        self._say("")
+        if 0 <= row < len(self.activity.attachments):
+            attachment_id = self.activity.attachments[row][0]
+            found = ReadOp(self, self.store, lambda s: education.attachment_bytes(s, attachment_id))
+            got = found.failure(lambda e: self._say(render(e.message))).run()
+            if got is not None:
+                stored, data = got
+                images, more, why = self._pictures(stored.media_type, data)
+                if why:
+                    self._say(why)
+                elif more:
+                    self._say(self.tr("共 {n} 页，只显示前 {shown} 页").format(n=more, shown=len(images)))
+                self.shown = images
+        self._lay_out(self.shown)
+
+    def _width(self) -> int:
+        """As wide as the window leaves, a scroll bar beside the pages (never one below them)."""
         bar = self.style().pixelMetric(QStyle.PM_ScrollBarExtent)
-        width = max(200, self.scroll.viewport().width() - bar - 2 * self.page_layout.contentsMargins().left())
+        return max(200, self.scroll.viewport().width() - bar - 24)
+
+    def _lay_out(self, images: list[QImage]) -> None:
+        """The pictures, each at most as wide as the window, on a page of their own: a page made
+        anew for each file (one kept across files was left the size of a file that could not be
+        shown, and every later one was cut off, or drawn over the others)."""
+        pages = QWidget()
+        column = QVBoxLayout(pages)
+        column.setAlignment(Qt.AlignTop | Qt.AlignHCenter)
+        width = self._width()
         for image in images:
-            label = QLabel()
             pixmap = QPixmap.fromImage(image)
             if pixmap.width() > width:
                 pixmap = pixmap.scaledToWidth(width, Qt.SmoothTransformation)
+            label = QLabel()
             label.setPixmap(pixmap)
             label.setFixedSize(pixmap.size())  # (never squeezed to the window's height)
-            self.page_layout.addWidget(label)
-        self.page_layout.activate()  # (the scroll area sized to the pages now, not at the next event)
-        self.shown = images
+            column.addWidget(label)
+        self.scroll.setWidget(pages)  # (the page before is deleted with it)
+        self._drawn_width = width
 
-    def _pictures(self, media_type: str, data: bytes) -> tuple[list[QImage], int]:
-        """The file as pictures, and (a PDF longer than :data:`MAX_PAGES`) how many pages it has."""
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if self.shown and abs(self._width() - self._drawn_width) > 8:
+            self._lay_out(self.shown)
+
+    def _pictures(self, media_type: str, data: bytes) -> tuple[list[QImage], int, str]:
+        """The file as pictures; how many pages it has when more than :data:`MAX_PAGES` (else 0);
+        and why it cannot be shown ("" when it can)."""
         if media_type != "application/pdf":
-            image = QImage.fromData(data)
-            return ([] if image.isNull() else [image]), 0
+            buffer = QBuffer()
+            buffer.setData(QByteArray(data))
+            reader = QImageReader(buffer)
+            reader.setAutoTransform(True)  # a phone's portrait photo stands upright (EXIF orientation)
+            size = reader.size()
+            if size.isValid() and size.width() > self.PAGE_PIXELS:  # decoded no larger than shown
+                reader.setScaledSize(
+                    size.scaled(self.PAGE_PIXELS, self.PAGE_PIXELS * 100, Qt.KeepAspectRatio)
+                )
+            image = reader.read()
+            if image.isNull():
+                too_big = size.isValid() and size.width() * size.height() > 100_000_000
+                why = self.tr("这张图片太大，无法显示") if too_big else self.tr("无法显示这个文件：它已损坏")
+                return [], 0, why
+            return [image], 0, ""
         import pypdfium2 as pdfium
-
-        from app.views.print_preview import render_page
 
         try:
             pdf = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError:
-            return [], 0
+        except pdfium.PdfiumError as e:
+            if "password" in str(e).lower():
+                return [], 0, self.tr("这个 PDF 文件设了密码，无法显示")
+            return [], 0, self.tr("无法显示这个文件：它已损坏")
         try:
             count = len(pdf)
-            pages = [render_page(pdf, i, self.PDF_DPI) for i in range(min(count, self.MAX_PAGES))]
+            pages = [self._page(pdf, i) for i in range(min(count, self.MAX_PAGES))]
         except pdfium.PdfiumError:
-            return [], 0
+            return [], 0, self.tr("无法显示这个文件：它已损坏")
         finally:
             pdf.close()
-        return pages, count if count > self.MAX_PAGES else 0
+        return pages, count if count > self.MAX_PAGES else 0, ""
+
+    def _page(self, pdf, index: int) -> QImage:
+        """One page drawn :data:`PAGE_PIXELS` wide at most, whatever size the PDF says it is."""
+        page = pdf[index]
+        try:
+            width_pt, height_pt = page.get_size()
+            scale = min(
+                96 / 72, self.PAGE_PIXELS / max(width_pt, 1), self.PAGE_PIXELS * 2 / max(height_pt, 1)
+            )
+            pil = page.render(scale=scale).to_pil().convert("RGB")
+        finally:
+            page.close()
+        raw = pil.tobytes("raw", "RGB")
+        return QImage(raw, pil.width, pil.height, 3 * pil.width, QImage.Format_RGB888).copy()
 
 
 class EducationPage(LazyPage):

@@ -214,8 +214,16 @@
         <translation>This activity has no archived materials</translation>
     </message>
     <message>
-        <source>无法显示这个文件</source>
-        <translation>This file cannot be shown</translation>
+        <source>这张图片太大，无法显示</source>
+        <translation>This picture is too large to show</translation>
+    </message>
+    <message>
+        <source>无法显示这个文件：它已损坏</source>
+        <translation>This file cannot be shown: it is damaged</translation>
+    </message>
+    <message>
+        <source>这个 PDF 文件设了密码，无法显示</source>
+        <translation>This PDF file has a password and cannot be shown</translation>
     </message>
     <message>
         <source>共 {n} 页，只显示前 {shown} 页</source>

@@ -213,8 +213,16 @@
         <translation>这次活动没有存档材料</translation>
     </message>
     <message>
-        <source>无法显示这个文件</source>
-        <translation>无法显示这个文件</translation>
+        <source>这张图片太大，无法显示</source>
+        <translation>这张图片太大，无法显示</translation>
+    </message>
+    <message>
+        <source>无法显示这个文件：它已损坏</source>
+        <translation>无法显示这个文件：它已损坏</translation>
+    </message>
+    <message>
+        <source>这个 PDF 文件设了密码，无法显示</source>
+        <translation>这个 PDF 文件设了密码，无法显示</translation>
     </message>
     <message>
         <source>共 {n} 页，只显示前 {shown} 页</source>
