@@ -842,7 +842,18 @@ def test_a_merged_visit_is_stored_as_the_village_stores_it(world):
     ``null`` text, where the village keeps SQL NULL (``insulin IS NULL`` told the stores apart)."""
     import sqlite3
 
+    from app.services.programmes import followup
+
     town, a, b, tmp = world
+    with a.store.transaction() as s:  # a visit typed in the form (the demo's are written otherwise)
+        r = s.scalars(select(Resident).where(Resident.archive_no.startswith("110105001101"))).first()
+        followup.save_visit(
+            s,
+            r,
+            followup.VisitInput(visit_date=TODAY.isoformat(), measurements={"sbp": "132", "dbp": "84"}),
+            today=TODAY,
+            enrol_if_needed=True,
+        )
     round_trip(town, [a, b], tmp, "1")
     sql = (
         "SELECT hex(v.id), v.drugs, v.insulin, v.provincial FROM followup_visit v JOIN resident r "

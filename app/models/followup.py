@@ -124,8 +124,9 @@ class FollowupVisit(UUIDPk, Tracked, Voidable, Synced, Base):
     complication: Mapped[bool] = mapped_column(default=False)
     hypoglycaemia: Mapped[str | None] = mapped_column(String(1))
     drugs: Mapped[list] = mapped_column(KeyedRows(DRUG_KEYS), default=list)
-    insulin: Mapped[dict | None] = mapped_column(JSON)  # {"type", "dosage"}
-    provincial: Mapped[dict | None] = mapped_column(JSON)  # optional provincial fields (用药调整意见 …)
+    # (None as SQL NULL, as a merge writes it: JSON null text on the PC that typed it told the two apart)
+    insulin: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))  # {"type", "dosage"}
+    provincial: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))  # optional provincial fields
 
     classification: Mapped[int | None] = mapped_column()
     classification_suggested: Mapped[int | None] = mapped_column()
