@@ -187,3 +187,21 @@ def test_the_supplementary_form_is_filled_from_the_registration_blank_and_refuse
             smi_forms.registration_pdf(s, r.archive_no, Labels())
     finally:
         store.actor = None
+
+
+def test_a_card_naming_one_programme_gives_that_ones_next_visit(store, filled):
+    """Found by review: 高血压 named, and "逾期 11 天" beside last week's reading — the days were
+    the unnamed 专项随访's.  A card gives the next visit of the programmes it names; one naming
+    none (严重精神障碍 only) gives that one's."""
+    from app.models import ProgramEnrolment, Resident
+    from app.services.printing import followup_card
+    from app.services.programmes import followup
+
+    rid, _check, _visit = filled
+    with store.transaction() as s:
+        followup.enrol(s, s.get(Resident, rid), "htn", dt.date(2026, 1, 1))
+        for e in s.scalars(select(ProgramEnrolment).where(ProgramEnrolment.resident_id == rid)):
+            e.next_due = dt.date(2026, 11, 20) if e.program == "smi" else dt.date(2026, 12, 20)
+    with store.session() as s:
+        (card,) = followup_card.card_data(s, [rid], today=dt.date(2026, 12, 1))
+    assert card.programs == ["htn"] and card.next_due == dt.date(2026, 12, 20) and card.days_overdue == 0

@@ -6411,7 +6411,7 @@
     </message>
     <message>
         <source>随访卡</source>
-        <translation>Follow-up cards</translation>
+        <translation>Follow-up card</translation>
     </message>
     <message>
         <source>第{n}张 正面</source>

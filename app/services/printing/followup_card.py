@@ -239,8 +239,12 @@ def _card(
     dues = [e.next_due or e.enrolled_on for e in enrolments]
     doctors = [e.responsible_doctor for e in enrolments if e.responsible_doctor]
     # The card travels with the patient, shown to family and other clinics: a sensitive programme
-    # (严重精神障碍) is never named on it, whoever prints it; its next visit is the card's date all the same
+    # (严重精神障碍) is never named on it, whoever prints it
     named = [e for e in enrolments if not e.sensitive]
+    # the named programmes' next visit; a card naming none (严重精神障碍 only) gives that one's: the
+    # unnamed one's date on a card naming another called it overdue beside last week's reading (the
+    # card showed 高血压 and "逾期 11 天", the 11 days being the other's)
+    shown = [e.next_due or e.enrolled_on for e in named] or dues
     return CardData(
         resident_id=r.id,
         name=r.name,
@@ -249,7 +253,7 @@ def _card(
         doctor=(doctors[0] if doctors else r.responsible_doctor) or "",
         clinic=clinic,
         clinic_phone=phone,
-        next_due=min(dues) if dues else None,
+        next_due=min(shown) if shown else None,
         readings=readings,
         medication=medication,
         dues={e.program: e.next_due or e.enrolled_on for e in named},
