@@ -36,7 +36,22 @@ def png(width: int = 2) -> bytes:
     )
 
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+def pdf_of(pages: int = 1, **kw) -> bytes:
+    """A real PDF (reportlab's), of ``pages`` pages; ``kw``: the canvas's (``encrypt=…``)."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, **kw)
+    for n in range(pages):
+        c.drawString(100, 700, f"sign-in sheet, page {n + 1}")
+        c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+PDF = pdf_of()
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) + b"\xff\xd9"
 
 LECTURE = ActivityInput(
@@ -92,6 +107,9 @@ def test_every_field_of_the_record_is_kept(store):
         ("photo.jpg", b"GIF89a" + bytes(20), "不是 JPEG、PNG 图片或 PDF 文件"),
         ("evil.png", b"MZ\x90\x00" + bytes(20), "不是 JPEG、PNG 图片或 PDF 文件"),  # an .exe named .png
         ("empty.pdf", b"", "是空文件"),
+        # a PDF no one could open once archived (found by review: the viewer only said it could not)
+        ("locked.pdf", pdf_of(encrypt="secret"), "设了密码或已损坏的 PDF"),
+        ("broken.pdf", b"%PDF-1.4 broken", "设了密码或已损坏的 PDF"),
         ("huge.jpg", JPEG[:4] + bytes(education.MAX_ATTACHMENT_BYTES), "太大"),
     ],
 )

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog
+from sqlalchemy import select
 
 from app.services import profile
 from app.services.programmes import followup, poverty
@@ -432,7 +433,6 @@ def test_the_archived_files_viewer_shows_each_file_whatever_came_before(gui_app,
         return buffer.getvalue()
 
     files = {
-        "locked.pdf": pdf(1, encrypt="secret"),
         "sheet.pdf": pdf(3),
         "portrait.jpg": exif_rotated_jpeg(),
         "poster.pdf": pdf(1, size=(14400, 14400)),
@@ -445,6 +445,21 @@ def test_the_archived_files_viewer_shows_each_file_whatever_came_before(gui_app,
     qtbot.addWidget(page)
     page.show()
     assert add_lecture(page, files=paths).result() == QDialog.Accepted
+    # a PDF with a password, archived before such files were refused (or by an older version)
+    import base64
+    import hashlib
+
+    from app.models import EducationActivity, EducationAttachment
+
+    locked = pdf(1, encrypt="secret")
+    files["locked.pdf"] = locked
+    with store.transaction() as s:
+        activity = s.scalars(select(EducationActivity)).one()
+        s.add(EducationAttachment(activity_id=activity.id, scope_code=activity.scope_code, kind="signin",
+                                  filename="locked.pdf", media_type="application/pdf", size=len(locked),
+                                  sha256=hashlib.sha256(locked).hexdigest(),
+                                  data_b64=base64.b64encode(locked).decode()))  # fmt: skip
+    page.refresh()
     page.table.selectRow(0)
     viewer = page.show_files()
     qtbot.addWidget(viewer)

@@ -2586,6 +2586,10 @@
         <translation>The attachment &quot;{name}&quot; is empty</translation>
     </message>
     <message>
+        <source>附件“{name}”是设了密码或已损坏的 PDF，存档后谁也看不了：请存档不设密码的文件</source>
+        <translation>The attachment {name} is a PDF with a password, or damaged: once archived no one could read it. Archive a file without a password</translation>
+    </message>
+    <message>
         <source>附件“{name}”太大（{size} MB），最大 {max} MB</source>
         <translation>The attachment &quot;{name}&quot; is too large ({size} MB); the limit is {max} MB</translation>
     </message>

@@ -2585,6 +2585,10 @@
         <translation>附件“{name}”是空文件</translation>
     </message>
     <message>
+        <source>附件“{name}”是设了密码或已损坏的 PDF，存档后谁也看不了：请存档不设密码的文件</source>
+        <translation>附件“{name}”是设了密码或已损坏的 PDF，存档后谁也看不了：请存档不设密码的文件</translation>
+    </message>
+    <message>
         <source>附件“{name}”太大（{size} MB），最大 {max} MB</source>
         <translation>附件“{name}”太大（{size} MB），最大 {max} MB</translation>
     </message>

@@ -321,6 +321,13 @@ def attach(
     media = sniff(data)
     if media is None:
         raise _err(QT_TRANSLATE_NOOP("Education", "附件“{name}”不是 JPEG、PNG 图片或 PDF 文件"), name=name)
+    if media == "application/pdf" and not _opens(data):
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Education", "附件“{name}”是设了密码或已损坏的 PDF，存档后谁也看不了：请存档不设密码的文件"
+            ),
+            name=name,
+        )
     held = session.scalar(
         select(func.count())
         .select_from(EducationAttachment)
@@ -341,6 +348,17 @@ def attach(
     session.add(row)
     session.flush()
     return row
+
+
+def _opens(pdf: bytes) -> bool:
+    """Whether a PDF opens without a password (pdfium: what the viewer shows it with)."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdfium.PdfDocument(pdf).close()
+    except pdfium.PdfiumError:
+        return False
+    return True
 
 
 def _too_big(name: str, size: int) -> UserError:
