@@ -335,17 +335,11 @@ class AttachmentsDialog(QDialog):
 
     def _page(self, pdf, index: int) -> QImage:
         """One page drawn :data:`PAGE_PIXELS` wide at most, whatever size the PDF says it is."""
-        page = pdf[index]
-        try:
-            width_pt, height_pt = page.get_size()
-            scale = min(
-                96 / 72, self.PAGE_PIXELS / max(width_pt, 1), self.PAGE_PIXELS * 2 / max(height_pt, 1)
-            )
-            pil = page.render(scale=scale).to_pil().convert("RGB")
-        finally:
-            page.close()
-        raw = pil.tobytes("raw", "RGB")
-        return QImage(raw, pil.width, pil.height, 3 * pil.width, QImage.Format_RGB888).copy()
+        from app.views.print_preview import render_page
+
+        width_pt, height_pt = pdf.get_page_size(index)
+        scale = min(96 / 72, self.PAGE_PIXELS / max(width_pt, 1), self.PAGE_PIXELS * 2 / max(height_pt, 1))
+        return render_page(pdf, index, scale * 72)
 
 
 class EducationPage(LazyPage):
