@@ -377,10 +377,21 @@ def test_education_page_shows_the_archived_photo_and_sheet(gui_app, qtbot, store
     qtbot.addWidget(shown)
     texts = [shown.files.item(i).text() for i in range(shown.files.count())]
     assert texts == ["照片：现场.png（1 KB）", f"签到表：签到表.pdf（{-(-sheet.stat().st_size // 1024)} KB）"]
+    drawn(qtbot, shown)
     assert [(i.width(), i.height()) for i in shown.shown] == [(40, 40)]  # the photo as it was taken
-    shown.files.setCurrentRow(1)
+    choose(qtbot, shown, 1)
     assert len(shown.shown) == 2 and shown.shown[0].width() > 500  # both pages of the sheet, rendered
     assert not shown.note.text()
+
+
+def drawn(qtbot, viewer) -> None:
+    """Wait until the 存档材料 viewer has drawn the file chosen (on its worker thread)."""
+    qtbot.waitUntil(lambda: viewer.loading is None, timeout=20_000)
+
+
+def choose(qtbot, viewer, row: int) -> None:
+    viewer.files.setCurrentRow(row)
+    drawn(qtbot, viewer)
 
 
 def test_education_page_says_when_an_activity_has_no_archived_files(gui_app, qtbot, store):
@@ -465,18 +476,102 @@ def test_the_archived_files_viewer_shows_each_file_whatever_came_before(gui_app,
     qtbot.addWidget(viewer)
     names = [viewer.files.item(i).text() for i in range(viewer.files.count())]
     at = {name: next(i for i, t in enumerate(names) if name in t) for name in files}
-    viewer.files.setCurrentRow(at["locked.pdf"])
+    choose(qtbot, viewer, at["locked.pdf"])
     assert viewer.shown == [] and "设了密码" in viewer.note.text()
-    viewer.files.setCurrentRow(at["sheet.pdf"])
+    choose(qtbot, viewer, at["sheet.pdf"])
     assert len(viewer.shown) == 3 and not viewer.note.isVisible()
     pages = viewer.scroll.widget()
     assert pages.minimumSizeHint().height() > viewer.scroll.viewport().height()  # (it scrolls: nothing cut)
-    viewer.files.setCurrentRow(at["portrait.jpg"])
+    choose(qtbot, viewer, at["portrait.jpg"])
     (photo,) = viewer.shown
     assert (photo.width(), photo.height()) == (20, 40)  # upright
-    viewer.files.setCurrentRow(at["poster.pdf"])
+    choose(qtbot, viewer, at["poster.pdf"])
     (poster,) = viewer.shown
     assert (
         poster.width() <= AttachmentsDialog.PAGE_PIXELS
         and poster.height() <= 2 * AttachmentsDialog.PAGE_PIXELS
     )
+
+
+def test_the_archived_files_viewer_draws_on_a_worker_thread_and_can_be_cancelled(
+    gui_app, qtbot, store, tmp_path, monkeypatch
+):
+    """A 20-page sign-in sheet is 20 renders at up to 1,600 px: drawn on a worker thread (the window
+    answers meanwhile), page by page with progress, and Cancel keeps the pages drawn so far."""
+    import io
+    import threading
+
+    from reportlab.pdfgen import canvas
+
+    from app.views import education_page
+    from app.views.operations import Progress
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer)
+    for n in range(25):
+        c.drawString(100, 700, f"page {n + 1}")
+        c.showPage()
+    c.save()
+    sheet = tmp_path / "sheet.pdf"
+    sheet.write_bytes(buffer.getvalue())
+    threads = []
+    real = education_page.pictures
+
+    def spy(media_type, data, progress=None):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(media_type, data, progress)
+
+    monkeypatch.setattr(education_page, "pictures", spy)
+    page = EducationPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    assert add_lecture(page, files=[(sheet, "signin")]).result() == QDialog.Accepted
+    page.table.selectRow(0)
+    viewer = page.show_files()
+    qtbot.addWidget(viewer)
+    assert viewer.loading is not None  # (the window is not held while it draws)
+    drawn(qtbot, viewer)
+    assert threads == [False]
+    assert len(viewer.shown) == 20 and viewer.note.text() == "共 25 页，只显示前 20 页"
+    # Cancel after the third page: the three drawn are shown, and said so.
+    reports = []
+    asked = iter([False, False, False, True])
+    got = real(
+        "application/pdf",
+        sheet.read_bytes(),
+        Progress(lambda d, t: reports.append((d, t)), lambda: next(asked)),
+    )
+    assert (len(got.images), got.pages, got.why) == (3, 25, "cancelled")
+    assert reports == [(0, 20), (1, 20), (2, 20)]
+    viewer._show(got)
+    assert viewer.note.text() == "已取消：只显示了前 3 页" and len(viewer.shown) == 3
+
+
+@pytest.mark.sqlite_only
+def test_pdfium_is_called_one_call_at_a_time(gui_app, tmp_path):
+    """pdfium is not thread-safe, even across documents: a print renders on a worker thread while
+    the preview (or the 存档材料 viewer) renders too.  A render waits while another holds pdfium."""
+    import io
+    import threading
+
+    import pypdfium2 as pdfium
+    from reportlab.pdfgen import canvas
+
+    from app.services.printing.engine import LOCK
+    from app.views.print_preview import render_page
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer)
+    c.drawString(100, 700, "page")
+    c.save()
+    with LOCK:
+        pdf = pdfium.PdfDocument(buffer.getvalue())
+    done = threading.Event()
+    worker = threading.Thread(target=lambda: (render_page(pdf, 0, 72), done.set()))
+    with LOCK:
+        worker.start()
+        assert not done.wait(0.5)  # (a render takes a few ms: it would be done by now)
+    worker.join(20)
+    assert done.is_set()
+    with LOCK:
+        pdf.close()

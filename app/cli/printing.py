@@ -132,12 +132,14 @@ def warn_missing_characters(data: bytes) -> None:
     import pypdfium2 as pdfium
 
     from app.services import printing
+    from app.services.printing.engine import LOCK
 
-    pdf = pdfium.PdfDocument(data)
-    try:
-        marks = printing.missing_marks(pdf)
-    finally:
-        pdf.close()
+    with LOCK:
+        pdf = pdfium.PdfDocument(data)
+        try:
+            marks = printing.missing_marks(pdf)
+        finally:
+            pdf.close()
     if marks:
         print(
             f"注意：有 {marks} 个字打印字库中没有，印成了“{printing.MISSING}”：请打印后用笔补写",

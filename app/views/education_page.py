@@ -3,6 +3,8 @@ the progress against the spec's minimums, and the small progress panel the 工�
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QBuffer, QByteArray, QDate, Qt
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
 from app.db import Store
 from app.services.errors import ValidationError
 from app.services.programmes import education
-from app.views.operations import FOLLOWUPS, RESIDENTS, Op, ReadOp, refresh_on
+from app.views.operations import FOLLOWUPS, RESIDENTS, Op, Progress, StoreOp, refresh_on
 from app.views.widgets import (
     CodeCombo,
     DateEdit,
@@ -197,14 +199,77 @@ class ActivityDialog(QDialog):
         self.error.show_error("\n".join(render(e.message) for e in errors) or render(error.message))
 
 
-class AttachmentsDialog(QDialog):
-    """An activity's archived materials (存档材料) as they were attached: a photo upright as the
-    camera meant it, a PDF's pages rendered here (pdfium, which runs none of a document's
-    scripts), each as wide as the window, again as it is resized.  What cannot be shown (a PDF
-    with a password, a damaged file, a picture too large) is said so, and the next file shows."""
+MAX_PAGES = 20  # of a PDF shown (a sign-in sheet is a page or two)
+PAGE_PIXELS = 1600  # a page or photo is drawn this wide at most (a 2 kB PDF may have 5 m pages)
 
-    MAX_PAGES = 20  # of a PDF shown (a sign-in sheet is a page or two)
-    PAGE_PIXELS = 1600  # a page or photo is drawn this wide at most (a 2 kB PDF may have 5 m pages)
+
+@dataclass(frozen=True)
+class Pictures:
+    """An archived file as pictures: each page or photo; how many pages the PDF has when more
+    than are drawn (else 0); and why it cannot be shown, or why it stopped ("" when all is drawn)."""
+
+    images: list[QImage]
+    pages: int = 0
+    why: str = ""  # "password", "damaged", "too_big", "cancelled"
+
+
+def pictures(media_type: str, data: bytes, progress: Progress | None = None) -> Pictures:
+    """Draw an archived file: a photo upright as the camera meant it (EXIF), a PDF's first
+    :data:`MAX_PAGES` pages (pdfium, which runs none of a document's scripts), each
+    :data:`PAGE_PIXELS` wide at most.  Runs on a worker thread (QImage, never QPixmap): each
+    page drawn is reported to ``progress``, which is asked between pages whether to stop."""
+    if media_type != "application/pdf":
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        reader = QImageReader(buffer)
+        reader.setAutoTransform(True)  # a phone's portrait photo stands upright (EXIF orientation)
+        size = reader.size()
+        if size.isValid() and size.width() > PAGE_PIXELS:  # decoded no larger than shown
+            reader.setScaledSize(size.scaled(PAGE_PIXELS, PAGE_PIXELS * 100, Qt.KeepAspectRatio))
+        image = reader.read()
+        if image.isNull():
+            too_big = size.isValid() and size.width() * size.height() > 100_000_000
+            return Pictures([], why="too_big" if too_big else "damaged")
+        return Pictures([image])
+    import pypdfium2 as pdfium
+
+    from app.services.printing.engine import LOCK
+    from app.views.print_preview import render_page
+
+    try:
+        with LOCK:
+            pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        return Pictures([], why="password" if "password" in str(e).lower() else "damaged")
+    images: list[QImage] = []
+    try:
+        with LOCK:
+            count = len(pdf)
+        drawn = min(count, MAX_PAGES)
+        for index in range(drawn):
+            if progress is not None:
+                if progress.cancelled():
+                    return Pictures(images, count, "cancelled")
+                progress.report(index, drawn)
+            with LOCK:
+                width_pt, height_pt = pdf.get_page_size(index)
+            scale = min(96 / 72, PAGE_PIXELS / max(width_pt, 1), PAGE_PIXELS * 2 / max(height_pt, 1))
+            images.append(render_page(pdf, index, scale * 72))
+    except pdfium.PdfiumError:
+        return Pictures([], why="damaged")
+    finally:
+        with LOCK:
+            pdf.close()
+    return Pictures(images, count if count > MAX_PAGES else 0)
+
+
+class AttachmentsDialog(QDialog):
+    """An activity's archived materials (存档材料) as they were attached, each drawn on a worker
+    thread (a 20-page PDF is 20 renders) behind a progress dialog with Cancel, then laid out as
+    wide as the window, again as it is resized.  What cannot be shown (a PDF with a password, a
+    damaged file, a picture too large) is said so, and the next file shows."""
+
+    MAX_PAGES, PAGE_PIXELS = MAX_PAGES, PAGE_PIXELS
 
     def __init__(self, store: Store, activity: education.ActivityRow, parent=None):
         super().__init__(parent)
@@ -238,6 +303,7 @@ class AttachmentsDialog(QDialog):
         lay.addWidget(buttons)
         self.resize(720, 640)
         self.shown: list[QImage] = []  # what is on screen now: each picture or page
+        self.loading = None  # the file being drawn (its background task), None when all is shown
         self._drawn_width = 0
         self._lay_out([])
         self.files.currentRowChanged.connect(self.show_file)
@@ -254,18 +320,46 @@ class AttachmentsDialog(QDialog):
     def show_file(self, row: int) -> None:
         self.shown = []
         self._say("")
-        if 0 <= row < len(self.activity.attachments):
-            attachment_id = self.activity.attachments[row][0]
-            found = ReadOp(self, self.store, lambda s: education.attachment_bytes(s, attachment_id))
-            got = found.failure(lambda e: self._say(render(e.message))).run()
-            if got is not None:
-                stored, data = got
-                images, more, why = self._pictures(stored.media_type, data)
-                if why:
-                    self._say(why)
-                elif more:
-                    self._say(self.tr("共 {n} 页，只显示前 {shown} 页").format(n=more, shown=len(images)))
-                self.shown = images
+        self._lay_out([])
+        if not 0 <= row < len(self.activity.attachments):
+            return
+        attachment_id = self.activity.attachments[row][0]
+
+        def draw(store: Store, progress) -> Pictures:
+            with store.reading() as s:
+                stored, data = education.attachment_bytes(s, attachment_id)
+                media_type = stored.media_type
+            return pictures(media_type, data, progress)
+
+        def drawn(got: Pictures) -> None:
+            if self.files.currentRow() == row:  # (not a file chosen before this one, drawn late)
+                self._show(got)
+
+        def failed(error) -> None:
+            if self.files.currentRow() == row:
+                self._say(render(error.message))
+
+        task = (
+            StoreOp(self, self.store, draw)
+            .success(drawn)
+            .failure(failed)
+            .run_in_background(self.tr("正在显示存档材料…"))
+        )
+        self.loading = task
+        task.finished.connect(lambda: setattr(self, "loading", None) if self.loading is task else None)
+
+    def _show(self, got: Pictures) -> None:
+        reasons = {
+            "password": self.tr("这个 PDF 文件设了密码，无法显示"),
+            "damaged": self.tr("无法显示这个文件：它已损坏"),
+            "too_big": self.tr("这张图片太大，无法显示"),
+            "cancelled": self.tr("已取消：只显示了前 {shown} 页").format(shown=len(got.images)),
+        }
+        if got.why:
+            self._say(reasons[got.why])
+        elif got.pages:
+            self._say(self.tr("共 {n} 页，只显示前 {shown} 页").format(n=got.pages, shown=len(got.images)))
+        self.shown = got.images
         self._lay_out(self.shown)
 
     def _width(self) -> int:
@@ -296,50 +390,6 @@ class AttachmentsDialog(QDialog):
         super().resizeEvent(event)
         if self.shown and abs(self._width() - self._drawn_width) > 8:
             self._lay_out(self.shown)
-
-    def _pictures(self, media_type: str, data: bytes) -> tuple[list[QImage], int, str]:
-        """The file as pictures; how many pages it has when more than :data:`MAX_PAGES` (else 0);
-        and why it cannot be shown ("" when it can)."""
-        if media_type != "application/pdf":
-            buffer = QBuffer()
-            buffer.setData(QByteArray(data))
-            reader = QImageReader(buffer)
-            reader.setAutoTransform(True)  # a phone's portrait photo stands upright (EXIF orientation)
-            size = reader.size()
-            if size.isValid() and size.width() > self.PAGE_PIXELS:  # decoded no larger than shown
-                reader.setScaledSize(
-                    size.scaled(self.PAGE_PIXELS, self.PAGE_PIXELS * 100, Qt.KeepAspectRatio)
-                )
-            image = reader.read()
-            if image.isNull():
-                too_big = size.isValid() and size.width() * size.height() > 100_000_000
-                why = self.tr("这张图片太大，无法显示") if too_big else self.tr("无法显示这个文件：它已损坏")
-                return [], 0, why
-            return [image], 0, ""
-        import pypdfium2 as pdfium
-
-        try:
-            pdf = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError as e:
-            if "password" in str(e).lower():
-                return [], 0, self.tr("这个 PDF 文件设了密码，无法显示")
-            return [], 0, self.tr("无法显示这个文件：它已损坏")
-        try:
-            count = len(pdf)
-            pages = [self._page(pdf, i) for i in range(min(count, self.MAX_PAGES))]
-        except pdfium.PdfiumError:
-            return [], 0, self.tr("无法显示这个文件：它已损坏")
-        finally:
-            pdf.close()
-        return pages, count if count > self.MAX_PAGES else 0, ""
-
-    def _page(self, pdf, index: int) -> QImage:
-        """One page drawn :data:`PAGE_PIXELS` wide at most, whatever size the PDF says it is."""
-        from app.views.print_preview import render_page
-
-        width_pt, height_pt = pdf.get_page_size(index)
-        scale = min(96 / 72, self.PAGE_PIXELS / max(width_pt, 1), self.PAGE_PIXELS * 2 / max(height_pt, 1))
-        return render_page(pdf, index, scale * 72)
 
 
 class EducationPage(LazyPage):

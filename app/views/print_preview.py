@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.printing import MISSING, missing_marks, write_pdf
+from app.services.printing.engine import LOCK as PDFIUM
 from app.views.widgets import fit_to_screen
 from app.views.worker import run_in_background
 
@@ -51,11 +52,12 @@ PRINT_DPI_MAX = 300
 
 def render_page(pdf: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
     """One page of an open PDF as a QImage at ``dpi`` (QImage may be made on any thread)."""
-    page = pdf[index]
-    try:
-        pil = page.render(scale=dpi / 72).to_pil().convert("RGB")
-    finally:
-        page.close()
+    with PDFIUM:
+        page = pdf[index]
+        try:
+            pil = page.render(scale=dpi / 72).to_pil().convert("RGB")
+        finally:
+            page.close()
     raw = pil.tobytes("raw", "RGB")
     return QImage(raw, pil.width, pil.height, 3 * pil.width, QImage.Format_RGB888).copy()
 
@@ -71,12 +73,14 @@ def print_pdf(
     One page is rendered at a time (a 100-page batch at 300 dpi would not fit in memory at once);
     safe on a worker thread (QPainter on a QPrinter)."""
     dpi = min(printer.resolution(), PRINT_DPI_MAX)
-    pdf = pdfium.PdfDocument(data)
+    with PDFIUM:
+        pdf = pdfium.PdfDocument(data)
     painter = QPainter()
     try:
         if not painter.begin(printer):
             return 0
-        total = len(pdf)
+        with PDFIUM:
+            total = len(pdf)
         for n in range(total):
             if cancelled and cancelled():
                 printer.abort()
@@ -93,7 +97,8 @@ def print_pdf(
     finally:
         if painter.isActive():
             painter.end()
-        pdf.close()
+        with PDFIUM:
+            pdf.close()
 
 
 class PrintPreviewDialog(QDialog):
@@ -103,8 +108,9 @@ class PrintPreviewDialog(QDialog):
     def __init__(self, data: bytes, title: str, file_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.data, self.file_name = data, file_name
-        self.pdf = pdfium.PdfDocument(data)
-        self.page_sizes = [self.pdf.get_page_size(i) for i in range(len(self.pdf))]  # points
+        with PDFIUM:
+            self.pdf = pdfium.PdfDocument(data)
+            self.page_sizes = [self.pdf.get_page_size(i) for i in range(len(self.pdf))]  # points
         self.images: list[QImage | None] = [None] * len(self.page_sizes)  # rendered as needed
         self.labels: list[QLabel] = []
         self.setWindowTitle(self.tr("打印预览 — {title}").replace("{title}", title))
@@ -189,7 +195,8 @@ class PrintPreviewDialog(QDialog):
     def _close_pdf(self, _result: int = 0) -> None:
         _OPEN.discard(self)
         if self.pdf is not None:
-            self.pdf.close()
+            with PDFIUM:
+                self.pdf.close()
             self.pdf = None
 
     def _render_visible(self) -> None:

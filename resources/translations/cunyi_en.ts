@@ -214,6 +214,10 @@
         <translation>This activity has no archived materials</translation>
     </message>
     <message>
+        <source>正在显示存档材料…</source>
+        <translation>Showing the archived file…</translation>
+    </message>
+    <message>
         <source>这张图片太大，无法显示</source>
         <translation>This picture is too large to show</translation>
     </message>
@@ -224,6 +228,10 @@
     <message>
         <source>这个 PDF 文件设了密码，无法显示</source>
         <translation>This PDF file has a password and cannot be shown</translation>
+    </message>
+    <message>
+        <source>已取消：只显示了前 {shown} 页</source>
+        <translation>Cancelled: only the first {shown} pages are shown</translation>
     </message>
     <message>
         <source>共 {n} 页，只显示前 {shown} 页</source>

@@ -213,6 +213,10 @@
         <translation>这次活动没有存档材料</translation>
     </message>
     <message>
+        <source>正在显示存档材料…</source>
+        <translation>正在显示存档材料…</translation>
+    </message>
+    <message>
         <source>这张图片太大，无法显示</source>
         <translation>这张图片太大，无法显示</translation>
     </message>
@@ -223,6 +227,10 @@
     <message>
         <source>这个 PDF 文件设了密码，无法显示</source>
         <translation>这个 PDF 文件设了密码，无法显示</translation>
+    </message>
+    <message>
+        <source>已取消：只显示了前 {shown} 页</source>
+        <translation>已取消：只显示了前 {shown} 页</translation>
     </message>
     <message>
         <source>共 {n} 页，只显示前 {shown} 页</source>

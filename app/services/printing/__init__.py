@@ -63,15 +63,18 @@ def missing_marks(pdf) -> int:
     """How many characters of an open PDF (a ``pypdfium2.PdfDocument`` of ours) printed as
     :data:`MISSING`, the bundled font having no glyph for them: the preview asks the doctor to
     write them in by hand."""
+    from app.services.printing.engine import LOCK
+
     found = 0
-    for index in range(len(pdf)):
-        page = pdf[index]
-        text = page.get_textpage()
-        try:
-            found += text.get_text_range().count(MISSING)
-        finally:
-            text.close()
-            page.close()
+    with LOCK:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            text = page.get_textpage()
+            try:
+                found += text.get_text_range().count(MISSING)
+            finally:
+                text.close()
+                page.close()
     return found
 
 

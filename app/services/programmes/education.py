@@ -354,8 +354,11 @@ def _opens(pdf: bytes) -> bool:
     """Whether a PDF opens without a password (pdfium: what the viewer shows it with)."""
     import pypdfium2 as pdfium
 
+    from app.services.printing.engine import LOCK
+
     try:
-        pdfium.PdfDocument(pdf).close()
+        with LOCK:
+            pdfium.PdfDocument(pdf).close()
     except pdfium.PdfiumError:
         return False
     return True
