@@ -555,7 +555,7 @@ class FieldEditor:
     span: bool = False  # the widget spans the row, without a label
 
 
-_LINE_KINDS = (Kind.TEXT, Kind.DATE, Kind.MONTH, Kind.PHONE, Kind.RESIDENT_ID, Kind.NUMBER)
+_LINE_KINDS = (Kind.TEXT, Kind.DATE, Kind.MONTH, Kind.PHONE, Kind.RESIDENT_ID, Kind.NUMBER, Kind.DECIMAL)
 
 
 def field_editor(f: Field) -> FieldEditor:

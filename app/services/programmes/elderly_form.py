@@ -7,48 +7,11 @@ from __future__ import annotations
 
 from app.i18n import QT_TRANSLATE_NOOP
 from app.services.programmes import selfcare
-from app.services.records.field_table import Checking, Field, FieldTable, Kind, Section
-from app.services.records.validators import Invalid, parse_decimal
-
-
-def _decimal_in(lo: float, hi: float):
-    """A rule for a decimal typed in a text field: a number between ``lo`` and ``hi``."""
-
-    def rule(c: Checking, f: Field) -> None:
-        text = c.values.get(f.key)
-        if not text:
-            c.values[f.key] = None
-            return
-        try:
-            value = parse_decimal(text, f.label)
-        except Invalid as e:
-            c.errors.append(_field_error(f.key, e))
-            c.values[f.key] = None
-            return
-        if not lo <= value <= hi:
-            c.fail(
-                f.key,
-                QT_TRANSLATE_NOOP("Validation", "{label}应为{min}到{max}{unit}"),
-                label=f.label,
-                min=lo,
-                max=hi,
-                unit=f.unit,
-            )
-            c.values[f.key] = None
-        else:
-            c.values[f.key] = value
-
-    return rule
-
-
-def _field_error(key, e):
-    from app.services.errors import FieldError
-
-    return FieldError(key, e.message)
+from app.services.records.field_table import Field, FieldTable, Kind, Section
 
 
 def dec(key: str, label: str, lo: float, hi: float, unit: str = "") -> Field:
-    return Field(key, label, Kind.TEXT, max_len=8, unit=unit, hint=unit, rules=(_decimal_in(lo, hi),))
+    return Field(key, label, Kind.DECIMAL, max_len=8, minimum=lo, maximum=hi, unit=unit, hint=unit)
 
 
 def num(key: str, label: str, lo: int, hi: int, unit: str = "", **kw) -> Field:

@@ -37,6 +37,7 @@ from app.services.records.validators import (
     clean_text,
     halfwidth,
     parse_date,
+    parse_decimal,
     parse_int,
     parse_month,
     parse_resident_id,
@@ -54,6 +55,7 @@ class Kind(enum.Enum):
     PHONE = "phone"
     RESIDENT_ID = "resident_id"  # 18-digit ID (GB 11643)
     NUMBER = "number"  # a whole number in [minimum, maximum]
+    DECIMAL = "decimal"  # a number with a decimal point in [minimum, maximum] (身高 160.5), kept as a number
     BOOL = "bool"  # a check box
     CUSTOM = "custom"  # a composite value: the field brings its own type, check, load and editor
 
@@ -103,9 +105,9 @@ class Field:
     choice: str = ""  # BOOL: the check box's own text, the label then stands in front of it
     inline: str | None = None  # share the previous field's row, after this text ("RH"); None: own row
     columns: int = 4  # MULTI: check boxes per row
-    minimum: int | None = None  # NUMBER
-    maximum: int | None = None
-    unit: str = ""  # NUMBER: 年, 次 …
+    minimum: float | None = None  # NUMBER, DECIMAL
+    maximum: float | None = None
+    unit: str = ""  # NUMBER, DECIMAL: 年, 次, cm …
     not_future: bool = False  # DATE: refuse dates after today
     check: Check | None = None  # replaces the kind's check (composite values, special parsing)
     rules: tuple[Check, ...] = ()  # cross-field rules, run after this field's check
@@ -449,6 +451,27 @@ def check_number(c: Checking, f: Field) -> None:
         c.fail(f.key, QT_TRANSLATE_NOOP("Validation", "{label}不能大于{max}"), label=f.label, max=f.maximum)
 
 
+def check_decimal(c: Checking, f: Field) -> None:
+    raw = (c.raw(f.key) or "").strip()
+    c.values[f.key] = None
+    if not raw:
+        return
+    value = c.attempt(f.key, parse_decimal, raw, f.label)
+    if value is None:
+        return
+    if (f.minimum is not None and value < f.minimum) or (f.maximum is not None and value > f.maximum):
+        c.fail(
+            f.key,
+            QT_TRANSLATE_NOOP("Validation", "{label}应为{min}到{max}{unit}"),
+            label=f.label,
+            min=f.minimum,
+            max=f.maximum,
+            unit=f.unit,
+        )
+        return
+    c.values[f.key] = value
+
+
 def check_bool(c: Checking, f: Field) -> None:
     raw = c.raw(f.key)
     c.values[f.key] = None if raw is None else bool(raw)
@@ -467,6 +490,7 @@ _CHECKS: dict[Kind, Check] = {
     Kind.PHONE: check_phone,
     Kind.RESIDENT_ID: check_resident_id,
     Kind.NUMBER: check_number,
+    Kind.DECIMAL: check_decimal,
     Kind.BOOL: check_bool,
     Kind.CUSTOM: _no_check,
 }

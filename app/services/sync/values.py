@@ -219,6 +219,13 @@ def field_value_ok(f, value) -> bool:
             and (f.minimum is None or value >= f.minimum)
             and (f.maximum is None or value <= f.maximum)
         )
+    if kind is Kind.DECIMAL:
+        return (
+            type(value) in (int, float)
+            and math.isfinite(value)
+            and (f.minimum is None or value >= f.minimum)
+            and (f.maximum is None or value <= f.maximum)
+        )
     if kind is Kind.BOOL:
         return type(value) is bool
     if kind in (Kind.PHONE, Kind.RESIDENT_ID):
