@@ -344,6 +344,52 @@ USERS = [
 ]
 
 
+@pytest.mark.parametrize("device,user,sees", USERS)
+def test_a_hidden_only_box_reads_as_none_ticked(world, tmp_path, device, user, sees):
+    """Found by an attacker: a resident whose only past disease is 严重精神障碍 read to others with
+    疾病 blank and 手术/外伤/输血 blank (a record never asked) where every other record reads 无: the
+    blank named the patient.  It reads 无, as a record asked with nothing ticked; a save of it (as
+    it was, or with 无 ticked) keeps the hidden box and reads the same again."""
+    from app.services.printing import Labels, personal_record
+
+    store = world[device].store
+    rid = world["pid2"]  # past disease 8 alone
+    _as(store, user)
+    try:
+        with store.session() as s:
+            inp = residents.form_context(s, rid).initial
+            page = overview.resident_overview(s, rid, today=TODAY)
+            rows = {x.label: x.value for x in personal_record.record_data(s, rid, Labels()).rows}
+        diseases = sorted(inp.past_diseases)
+        assert diseases == (["8"] if sees else ["1"])
+        assert [c.code for c in page.choices if c.field == "past_disease"] == diseases
+        assert rows["手术"] == rows["外伤"] == rows["输血"] == "无"
+        if sees:
+            return
+        for past in (inp.past_diseases, {"1": ""}):  # saved as it was shown; 无 ticked again
+            with store.transaction() as s:
+                again = residents.form_context(s, rid).initial
+                again.past_diseases = past
+                residents.save_resident(s, again, resident_id=rid, today=TODAY)
+            with store.session() as s:
+                assert sorted(residents.form_context(s, rid).initial.past_diseases) == ["1"]
+            store.actor = None
+            assert [c.code for c in _codes8(store, rid)] == ["8"]  # the box kept
+            assert len(_choices(store, rid, "past_disease")) == 1  # and nothing beside it
+            _as(store, user)
+    finally:
+        store.actor = None
+
+
+def _choices(store, rid, field: str) -> list[ResidentChoice]:
+    with store.session() as s:
+        return list(
+            s.scalars(
+                select(ResidentChoice).where(ResidentChoice.resident_id == rid, ResidentChoice.field == field)
+            )
+        )
+
+
 def _codes8(store, rid) -> list[ResidentChoice]:
     with store.session() as s:
         return list(

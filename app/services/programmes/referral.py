@@ -173,7 +173,7 @@ def past_history(session: Session, resident: Resident, program: str | None) -> s
     )
     shown = sensitive.visible(session, resident, rows)
     if program not in SENSITIVE_PROGRAMS:
-        shown = [c for c in shown if not sensitive.is_sensitive(c.field, c.code)]
+        shown = sensitive.withheld(shown)
 
     def dated(text: str, c: ResidentChoice) -> str:
         return text + (f"（{c.event_date}）" if c.event_date else "")

@@ -14,6 +14,7 @@ receive the 严重精神障碍 records too.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -156,12 +157,34 @@ def offers_box(session: Session, resident: Any) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class NoneTicked:
+    """The "无" a reader sees in a field whose every ticked box is hidden from them."""
+
+    field: str
+    code: str
+    note: None = None
+    event_date: None = None
+
+
 def visible(session: Session, resident: Any, rows: Iterable[Any] | None = None) -> list[Any]:
     """The choice rows of ``resident`` (or ``rows`` of theirs) the acting user may see."""
     rows = list(resident.choices if rows is None else rows)
     if not any(is_sensitive(r.field, r.code) for r in rows) or may_see(session, resident):
         return rows
-    return [r for r in rows if not is_sensitive(r.field, r.code)]
+    return withheld(rows)
+
+
+def withheld(rows: Iterable[Any]) -> list[Any]:
+    """Choice rows without their sensitive boxes.  A field whose only ticked box was one reads
+    "无", as a record asked and with nothing to tick: a blank there (a record never asked) beside
+    无 everywhere else named the patient (found by an attacker)."""
+    rows = list(rows)
+    shown = [r for r in rows if not is_sensitive(r.field, r.code)]
+    emptied = {r.field for r in rows} - {r.field for r in shown}
+    return shown + [
+        NoneTicked(f, CODE_LISTS[f].none_code) for f in sorted(emptied) if CODE_LISTS[f].none_code
+    ]
 
 
 def hidden(session: Session, resident: Any) -> list[Any]:
