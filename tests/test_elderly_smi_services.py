@@ -261,6 +261,75 @@ def test_a_patient_lost_before_the_registration_is_in_no_smi_figure(store, perso
             assert list(REGISTRY[key].compute(s, Period.year(2026), Scope())) == [], key
 
 
+def test_a_patient_who_died_or_moved_away_counts_for_the_time_managed_only(store, person):
+    """Found by review: 规范管理率 and 稳定率 counted an SMI patient who had died the year before (and
+    one who died in March needed four visits, none possible after).  As in the chronic programmes,
+    the resident's death or move ends the management: in proportion while managed, absent after."""
+    with store.transaction() as s:
+        before, march, kept = _people(s, person, 3)
+        for r in (before, march, kept):
+            smi.register(s, r.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=TODAY)
+            s.get(ProgramEnrolment, _smi_enrolment(s, r.id)).enrolled_on = dt.date(2024, 1, 1)
+        smi.record_visit(
+            s,
+            march.archive_no,
+            smi.input_with(visit_date="2026-02-10", danger="0", **SMI_ASSESSED),
+            today=TODAY,
+        )
+        for r, status, day in ((before, "3", dt.date(2025, 12, 20)), (march, "2", dt.date(2026, 3, 15))):
+            gone = s.get(Resident, r.id)
+            gone.status, gone.status_date = status, day
+    with store.session() as s:
+        year = {e.resident_id: e for e in REGISTRY["smi_standard"].compute(s, Period.year(2026), Scope())}
+        stable = {e.resident_id for e in REGISTRY["smi_stable"].compute(s, Period.year(2026), Scope())}
+        q2 = {e.resident_id for e in REGISTRY["smi_standard"].compute(s, Period.quarter(2026, 2), Scope())}
+    assert set(year) == stable == {march.id, kept.id}
+    assert year[march.id].counted
+    assert (
+        str(year[march.id].reason)
+        == "2026-01-01 至 2026-03-15 在管（1 个季度，按季度折算），随访 1 次，应至少 1 次"
+    )
+    assert q2 == {kept.id}
+
+
+def test_a_record_closed_before_its_smi_visit_or_health_check_is_refused(store, person):
+    """Found by review: 死亡 or 迁出 dated before an SMI follow-up or a 65+ health check that saw the
+    resident was taken (the figures then changed quietly); only follow-ups of 高血压 and 糖尿病 were
+    looked at.  Refused on 状态日期, naming the later record's day; a user who may not know of
+    the SMI visit is never told of it."""
+    with store.transaction() as s:
+        patient, elder = _people(s, person, 2)
+        smi.register(s, patient.archive_no, smi.SmiRegistrationInput(diagnosis="1", consent="1"), today=TODAY)
+        smi.record_visit(
+            s,
+            patient.archive_no,
+            smi.input_with(visit_date="2026-11-05", danger="0", **SMI_ASSESSED),
+            today=TODAY,
+        )
+        elderly.record_check(s, elder.archive_no, _check(check_date="2026-11-03"), today=TODAY)
+    for rid, said in (
+        (patient.id, "2026-11-05 还有甲乙的随访记录"),
+        (elder.id, "2026-11-03 还有甲丙的健康体检记录"),
+    ):
+        with store.session() as s:
+            inp = records.resident_input_from(s.get(Resident, rid))
+        inp.status, inp.status_date = "3", "2026-11-01"
+        with pytest.raises(ValidationError) as e, store.transaction() as s:
+            records.save_resident(s, inp, resident_id=rid, today=TODAY)
+        assert said in e.value.by_field()["status_date"].render()
+        inp.status_date = said[:10]  # the same day: taken
+        with store.transaction() as s:
+            records.save_resident(s, inp, resident_id=rid, today=TODAY)
+
+
+def _smi_enrolment(s, resident_id):
+    return s.scalars(
+        select(ProgramEnrolment.id).where(
+            ProgramEnrolment.resident_id == resident_id, ProgramEnrolment.program == "smi"
+        )
+    ).one()
+
+
 @pytest.mark.parametrize(
     ("danger", "chosen", "refused"), [("4", "3", "稳定"), ("3", "2", "基本稳定"), ("1", "3", "稳定")]
 )

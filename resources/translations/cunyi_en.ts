@@ -11099,6 +11099,10 @@ The township&apos;s rate is missing: no trend to draw</translation>
         <translation>{name} has a follow-up done on {date} (the patient was seen): the date of the status &quot;{status}&quot; cannot be before it; please check the dates</translation>
     </message>
     <message>
+        <source>{date} 还有{name}的健康体检记录（已见到本人），{status}日期不能早于它：请核对日期</source>
+        <translation>{name} has a health check on {date} (the resident was seen): the date of the status &quot;{status}&quot; cannot be before it; please check the dates</translation>
+    </message>
+    <message>
         <source>不能这样修改：{field}（可改的字段：{allowed}）</source>
         <translation>Cannot change {field} this way (fields that can be corrected: {allowed})</translation>
     </message>

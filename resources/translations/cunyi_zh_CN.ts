@@ -11098,6 +11098,10 @@
         <translation>{date} 还有{name}的随访记录（已随访到本人），{status}日期不能早于它：请核对日期</translation>
     </message>
     <message>
+        <source>{date} 还有{name}的健康体检记录（已见到本人），{status}日期不能早于它：请核对日期</source>
+        <translation>{date} 还有{name}的健康体检记录（已见到本人），{status}日期不能早于它：请核对日期</translation>
+    </message>
+    <message>
         <source>不能这样修改：{field}（可改的字段：{allowed}）</source>
         <translation>不能这样修改：{field}（可改的字段：{allowed}）</translation>
     </message>

@@ -8,6 +8,7 @@ their numerator and denominator are empty, so no drill-down names a patient.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from sqlalchemy import select
@@ -79,16 +80,21 @@ def elderly_managed(session: Session, period: Period, scope: Scope) -> Iterator[
             yield Entry(row[0], True, _msg(QT_TRANSLATE_NOOP("Indicator", "{day} 已体检"), day=last))
 
 
-def _patients(session: Session, period: Period, scope: Scope) -> list[ProgramEnrolment]:
+Ends = tuple[tuple[str, dt.date | None], ...]  # (status, date) pairs that end management
+
+
+def _patients(session: Session, period: Period, scope: Scope) -> list[tuple[ProgramEnrolment, Ends]]:
     """SMI patients registered by the period's end and under management at some time in it — only for
-    those who may see them.  Read once per evaluation (规范管理率 and 稳定率 share them)."""
+    those who may see them — each with what ends their management: the enrolment's status and the
+    resident's (a patient who died or moved away counts no longer, as in the chronic programmes).
+    Read once per evaluation (规范管理率 and 稳定率 share them)."""
     return cached(session, ("smi_patients", period, scope), lambda: _read_patients(session, period, scope))
 
 
-def _read_patients(session: Session, period: Period, scope: Scope) -> list[ProgramEnrolment]:
+def _read_patients(session: Session, period: Period, scope: Scope) -> list[tuple[ProgramEnrolment, Ends]]:
     hidden = authz.sensitive_clause(session, ProgramEnrolment)
     stmt = (
-        select(ProgramEnrolment)
+        select(ProgramEnrolment, Resident.status, Resident.status_date)
         .join(Resident, Resident.id == ProgramEnrolment.resident_id)
         .where(
             ProgramEnrolment.program == "smi",
@@ -110,19 +116,23 @@ def _read_patients(session: Session, period: Period, scope: Scope) -> list[Progr
     )
     if hidden is not None:
         stmt = stmt.where(hidden)
-    found = list(session.scalars(_in_scope(stmt, session, scope)))
-    managed = {e.resident_id for e in found if not declined(e)}
+    found = [
+        (e, ((e.status, e.status_date), (status, day)))
+        for e, status, day in session.execute(_in_scope(stmt, session, scope))
+    ]
+    managed = {e.resident_id for e, _ends in found if not declined(e)}
     once: set = set()  # a resident registered without consent twice (at the village and the township)
     out = []
-    for e in sorted(found, key=lambda e: (e.enrolled_on, e.created_at), reverse=True):
+    for e, ends in sorted(found, key=lambda p: (p[0].enrolled_on, p[0].created_at), reverse=True):
         if declined(e):
             if e.resident_id in managed or e.resident_id in once:  # (consented since, or counted)
                 continue
             once.add(e.resident_id)
-            out.append(e)
-        # not one that ended before it began (a 失访 entered from paper, dated before the registration)
-        elif managed_span(period, e.enrolled_on, ((e.status, e.status_date),)) is not None:
-            out.append(e)
+            out.append((e, ends))
+        # not one that ended before it began (a 失访 entered from paper, dated before the registration),
+        # nor one who died or moved away before the period
+        elif managed_span(period, e.enrolled_on, ends) is not None:
+            out.append((e, ends))
     return out
 
 
@@ -174,14 +184,14 @@ def required_visits(period: Period) -> int:
 )
 def smi_standard(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
     """Registered patients followed per the spec (≥ 4 follow-ups a year) / registered patients."""
-    enrolments = _patients(session, period, scope)
-    visits = _visits(session, enrolments, period)
+    patients = _patients(session, period, scope)
+    visits = _visits(session, [e for e, _ends in patients], period)
     whole_need = required_visits(period)
-    for e in enrolments:
+    for e, ends in patients:
         if declined(e):
             yield Entry(e.resident_id, False, _msg(DECLINED))
             continue
-        span = managed_span(period, e.enrolled_on, ((e.status, e.status_date),))
+        span = managed_span(period, e.enrolled_on, ends)
         start, stop = span or (period.start, period.end)
         if (start, stop) == (period.start, period.end):
             n = len(visits[e.id])
@@ -222,9 +232,9 @@ def smi_standard(session: Session, period: Period, scope: Scope) -> Iterator[Ent
 )
 def smi_stable(session: Session, period: Period, scope: Scope) -> Iterator[Entry]:
     """Patients whose latest follow-up in the period was 稳定 / registered patients."""
-    enrolments = _patients(session, period, scope)
-    visits = _visits(session, enrolments, period)
-    for e in enrolments:
+    patients = _patients(session, period, scope)
+    visits = _visits(session, [e for e, _ends in patients], period)
+    for e, _ends in patients:
         if declined(e):
             yield Entry(e.resident_id, False, _msg(DECLINED))
             continue

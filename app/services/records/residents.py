@@ -504,29 +504,39 @@ def _require_closing_after_visits(session: Session, resident: Resident, values: 
     status, day = values.get("status"), values.get("status_date")
     if status not in LEFT or day is None or (status, day) == (resident.status, resident.status_date):
         return
+    from app.models import ElderlyCheck, SmiVisit
     from app.services.programmes import followup  # followup finds residents here; imported late
 
-    seen = followup.last_seen(session, resident)
+    visited = [followup.last_seen(session, resident)]
+    if sensitive.may_see(session, resident):  # (an SMI visit named to others would name the patient)
+        visited.append(_last(session, SmiVisit, SmiVisit.visit_date, resident, SmiVisit.outcome == "done"))
+    checked = _last(session, ElderlyCheck, ElderlyCheck.check_date, resident)
+    seen = max((d for d in visited if d is not None), default=None)
+    said = {"name": resident.name, "status": CODE_LISTS["resident_status"].label(status)}
     if seen is not None and seen > day:
-        raise ValidationError(
-            [
-                FieldError(
-                    "status_date",
-                    Message(
-                        CTX,
-                        QT_TRANSLATE_NOOP(
-                            "Validation",
-                            "{date} 还有{name}的随访记录（已随访到本人），{status}日期不能早于它：请核对日期",
-                        ),
-                        {
-                            "date": seen.isoformat(),
-                            "name": resident.name,
-                            "status": CODE_LISTS["resident_status"].label(status),
-                        },
-                    ),
-                )
-            ]
+        template = QT_TRANSLATE_NOOP(
+            "Validation", "{date} 还有{name}的随访记录（已随访到本人），{status}日期不能早于它：请核对日期"
         )
+    elif checked is not None and checked > day:
+        seen, template = (
+            checked,
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "{date} 还有{name}的健康体检记录（已见到本人），{status}日期不能早于它：请核对日期",
+            ),
+        )
+    else:
+        return
+    raise ValidationError(
+        [FieldError("status_date", Message(CTX, template, {**said, "date": seen.isoformat()}))]
+    )
+
+
+def _last(session: Session, model, day, resident: Resident, *where) -> dt.date | None:
+    """The day of the resident's latest record of ``model`` (not voided)."""
+    return session.scalar(
+        select(func.max(day)).where(model.resident_id == resident.id, model.voided.is_(False), *where)
+    )
 
 
 def _status_changed(session: Session, resident: Resident, before_status, before_date) -> None:
