@@ -517,3 +517,75 @@ def test_a_full_disk_during_a_network_sync_is_said_so(net, monkeypatch, full):
         report = service.sync_once(a.store, a.paths, server=server.url)
     assert not report.ok
     assert "磁盘空间已满" in report.error.render() and "详见日志" not in report.error.render()
+
+
+def test_a_busy_township_store_fails_the_run_never_reads_as_nothing_waiting(net, monkeypatch):
+    """Found by an attacker: the township's store held by another writer, its export for the village
+    failed, and the village said "同步完成 … 下载 0 个" (the listing's refusal read as an empty list).
+    The run fails, saying the township is busy, and the next run takes what waits."""
+    from app.services.errors import StoreUnavailable
+
+    town, a, _ = net
+    with netkit.serve(town) as server:
+        assert netkit.sync(a, server).ok
+        real = mailbox.Mailbox._export_now
+
+        def busy(self, caller):
+            raise StoreUnavailable(transport.Message(transport.CTX, "数据库正被另一个窗口或程序写入"))
+
+        monkeypatch.setattr(mailbox.Mailbox, "_export_now", busy)
+        report = netkit.sync(a, server)
+        assert not report.ok
+        assert "乡镇卫生院的数据库正忙，这次没有同步：稍后会自动重试" in report.error.render()
+        monkeypatch.setattr(mailbox.Mailbox, "_export_now", real)
+        assert netkit.sync(a, server).ok
+
+
+def _answered_by(a, answer) -> transport.MailboxClient:
+    client = transport.MailboxClient("http://127.0.0.1:9", a.keys, a.device_id)
+    client.http = httpx.Client(transport=httpx.MockTransport(lambda _r: answer), base_url=client.base_url)
+    return client
+
+
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        (httpx.Response(409, json={"error": "export", "message": "x"}), "拒绝了请求（409）"),
+        (
+            httpx.Response(200, content=b'{"pending": true, "retry_after": NaN}'),
+            "不是乡镇卫生院的同步服务器",
+        ),
+        (httpx.Response(401, json={"error": "clock", "server_time_ms": "abc"}), "不是乡镇卫生院的同步服务器"),
+        (
+            httpx.Response(401, content=b'{"error": "clock", "server_time_ms": 1e300}'),
+            "不是乡镇卫生院的同步服务器",
+        ),
+        (httpx.Response(401, json={"error": "clock", "server_time_ms": [1]}), "不是乡镇卫生院的同步服务器"),
+        (
+            httpx.Response(
+                400, json={"error": "weird", "message": "\u202e\x1b[2Jevil\r\n同步完成：一切正常"}
+            ),
+            "拒绝了请求（400）",
+        ),
+    ],
+)
+def test_a_servers_odd_answers_are_said_plainly(net, answer, said):
+    """Found by an attacker: a server's words reached the screen with line breaks, terminal escapes
+    and direction overrides (a line of its own reading "同步完成"); a clock refusal of "abc" or 1e300
+    was an internal error, or 290 digits of days; a retry_after of NaN crashed the wait."""
+    _town, a, _ = net
+    with pytest.raises(UserError) as refused:
+        _answered_by(a, answer).waiting(patience_s=1)
+    text = refused.value.render()
+    assert said in text, text
+    assert not transport.audit.CONTROL.search(text) and len(text) < 400, repr(text)
+
+
+@pytest.mark.sqlite_only  # (no store)
+@pytest.mark.parametrize("typed", ["http://", "https:///", " http:// "])
+def test_a_scheme_alone_is_no_address(typed):
+    """Found by an attacker: "http://" was kept as the address http://http:."""
+    with pytest.raises(UserError) as refused:
+        service.check_url(typed)
+    assert "请填写服务器地址" in refused.value.render()
+    assert service.check_url("10.0.0.1:8765/") == "http://10.0.0.1:8765"

@@ -5576,6 +5576,10 @@
         <translation>The township server is short of disk space; will try again later</translation>
     </message>
     <message>
+        <source>乡镇卫生院的数据库正忙，这次没有同步：稍后会自动重试</source>
+        <translation>The township's database is busy, so nothing was synced this time: it will be tried again automatically</translation>
+    </message>
+    <message>
         <source>乡镇卫生院的数据库已迁到数据库服务器，同步服务需要在那边重新启动：稍后会自动重试</source>
         <translation>The township&apos;s store has moved to a database server and its sync service must be restarted there: will retry automatically</translation>
     </message>

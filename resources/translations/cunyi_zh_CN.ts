@@ -5575,6 +5575,10 @@
         <translation>乡镇卫生院服务器磁盘空间不足，稍后再试</translation>
     </message>
     <message>
+        <source>乡镇卫生院的数据库正忙，这次没有同步：稍后会自动重试</source>
+        <translation>乡镇卫生院的数据库正忙，这次没有同步：稍后会自动重试</translation>
+    </message>
+    <message>
         <source>乡镇卫生院的数据库已迁到数据库服务器，同步服务需要在那边重新启动：稍后会自动重试</source>
         <translation>乡镇卫生院的数据库已迁到数据库服务器，同步服务需要在那边重新启动：稍后会自动重试</translation>
     </message>

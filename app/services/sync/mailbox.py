@@ -786,6 +786,8 @@ def create_app(mailbox: Mailbox) -> Starlette:
             return JSONResponse({"bundles": [], "pending": True, "retry_after": 2}, status_code=202)
         except StoreMoved as e:
             raise Refused(503, "store_moved", e.render()) from None
+        except StoreUnavailable as e:  # held by another writer past the wait: nothing made, asked again
+            raise Refused(503, "busy", e.render(), headers={"Retry-After": "30"}) from None
         except UserError as e:  # e.g. revoked meanwhile: said, not a server error
             raise Refused(409, "export", e.render()) from None
         return JSONResponse({"bundles": mailbox.waiting(caller), "pending": False})
@@ -871,7 +873,8 @@ def _refusals(*codes: int) -> dict:
         416: "range outside the file",
         422: "not a bundle of this device for this township",
         429: "too many unfinished uploads",
-        503: "the township's store was moved to a database server: this server must be restarted on it",
+        503: "the township's store was moved to a database server (this server must be restarted on it), "
+        "or is held by another writer (ask again later)",
         507: "not enough disk space",
     }
     if 401 in codes:  # every signed request: refused while the store is elsewhere (Mailbox.moved)

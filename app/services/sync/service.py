@@ -182,11 +182,13 @@ def _host_ok(host: str) -> bool:
 
 def check_url(url: str) -> str:
     """The mailbox address as typed: ``http(s)://host[:port]``; a bare ``host:port`` means http."""
-    url = (url or "").strip().rstrip("/")
-    if not url:
+    scheme, sep, rest = (url or "").strip().partition("://")
+    if not sep:
+        scheme, rest = "http", scheme
+    rest = rest.rstrip("/")
+    if not rest:  # (nothing, or a scheme alone: "http://" read as the host "http:")
         raise _err(QT_TRANSLATE_NOOP("NetSync", "请填写服务器地址（例如 http://192.168.1.10:8765）"))
-    if "://" not in url:
-        url = "http://" + url
+    url = f"{scheme}://{rest}"
     try:
         parts = urllib.parse.urlsplit(url)
         port_ok = parts.port is None or 0 < parts.port < 65536

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
+import math
 import os
 import secrets
 import shutil
@@ -336,7 +337,9 @@ class MailboxClient:
             data = {}
         code, text = str(data.get("error", "")), str(data.get("message", ""))[:300]
         if code == "clock":
-            server_ms = int(data.get("server_time_ms") or response.headers.get(H_SERVER_TIME) or 0)
+            server_ms = _time_ms(data.get("server_time_ms")) or _time_ms(response.headers.get(H_SERVER_TIME))
+            if server_ms is None:  # (no time a clock could show: a server posing as the mailbox)
+                return _err(NOT_A_MAILBOX, url=self.base_url)
             return clock_error(self.clock(), server_ms)
         known = {
             "unknown_device": QT_TRANSLATE_NOOP(
@@ -350,6 +353,12 @@ class MailboxClient:
         }
         if code in known:
             return _err(known[code])
+        if code == "busy":  # the township's store held by another writer: nothing done, tried again
+            return Unreachable(
+                Message(
+                    CTX, QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院的数据库正忙，这次没有同步：稍后会自动重试")
+                )
+            )
         if code == "bundle":
             return BundleRefused(
                 Message(
@@ -379,7 +388,7 @@ class MailboxClient:
         return _err(
             QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院服务器拒绝了请求（{status}）：{reason}"),
             status=response.status_code,
-            reason=text or response.reason_phrase,
+            reason=_plain(text or response.reason_phrase),
         )
 
     # -- the protocol
@@ -445,14 +454,19 @@ class MailboxClient:
         "ask again" while a big import runs; after ``patience_s`` the next run will see)."""
         deadline = time.monotonic() + patience_s
         while True:
-            data = self._json(self._send("GET", "/v1/bundles"))
+            response = self._send("GET", "/v1/bundles")
+            if response.status_code >= 400:  # (the export failed: said, never "nothing waiting")
+                raise self._refusal(response)
+            data = self._json(response)
             if not data.get("pending") or time.monotonic() > deadline:
                 break
             try:
-                wait = min(max(float(data.get("retry_after", 2)), 0.1), 30.0)
+                wait = float(data.get("retry_after", 2))
             except (TypeError, ValueError):
                 raise _err(NOT_A_MAILBOX, url=self.base_url) from None
-            time.sleep(wait)
+            if not math.isfinite(wait):
+                raise _err(NOT_A_MAILBOX, url=self.base_url)
+            time.sleep(min(max(wait, 0.1), 30.0))
         listed = data.get("bundles", [])
         try:
             items = [Waiting(str(r["name"]), int(r["size"]), str(r["sha256"])) for r in listed]
@@ -598,6 +612,15 @@ def clock_error(pc_ms: int, server_ms: int) -> ClockRefused:
     unit = "days" if minutes >= 2 * 24 * 60 else "minutes"
     gap = round(minutes / (24 * 60)) if unit == "days" else minutes
     return ClockRefused(Message(CTX, CLOCK_REFUSALS[(pc_ms > server_ms, unit)], {"gap": gap}))
+
+
+def _time_ms(value) -> int | None:
+    """A wall-clock time in ms as a server sends it, or None when it is none (text, NaN, 10^300)."""
+    try:
+        ms = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return ms if 0 < ms < 2**53 else None
 
 
 def _plain(value):
