@@ -214,3 +214,38 @@ def test_a_refused_bundle_is_said_in_the_language_asked(tmp_path, capsys, monkey
     assert (
         capsys.readouterr().err == "错误：garbage.cyb 不是村医同步包，或文件头已损坏\n"
     )  # (Chinese: as before)
+
+
+def test_serve_checks_its_key_before_it_says_it_is_open(tmp_path, capsys, monkeypatch):
+    """Found by an attacker: ``serve`` with a key that is not its certificate's said "同步服务器已开启"
+    and then "程序内部出错（SSLError）"; with a key file missing, "文件或文件夹不存在" naming nothing;
+    its refusals were Chinese under ``CUNYI_LANG=en``.  Each is said before anything is opened,
+    naming the file, in the language asked."""
+    import subprocess
+
+    for name in ("a", "b"):
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+             "-keyout", str(tmp_path / f"{name}.key"), "-out", str(tmp_path / f"{name}.crt"), "-days", "30",
+             "-subj", "/CN=t"],
+            check=True, capture_output=True,
+        )  # fmt: skip
+    town = storekit.data_dir_for_init(tmp_path / "town")
+    assert (
+        main(["--data-dir", str(town), "init", "--role", "township", "--code", "110105001", "--name", "乡"])
+        == 0
+    )
+    capsys.readouterr()
+    serve = ["--data-dir", str(town), "serve", "--host", "127.0.0.1", "--port", "0"]
+    cert = ["--tls-cert", str(tmp_path / "a.crt")]
+    assert main([*serve, *cert, "--tls-key", str(tmp_path / "b.key")]) == 1
+    said = capsys.readouterr()
+    assert said.out == "" and "b.key 读不出，或不是证书" in said.err and "a.crt 的私钥" in said.err, said
+    assert main([*serve, *cert, "--tls-key", str(tmp_path / "none.key")]) == 1
+    assert f"找不到私钥文件 {tmp_path / 'none.key'}" in capsys.readouterr().err
+    monkeypatch.setenv("CUNYI_LANG", "en")
+    assert main([*serve, *cert, "--tls-key", str(tmp_path / "b.key")]) == 1
+    err = capsys.readouterr().err
+    assert "is not the key of the certificate" in err and not re.search(r"[\u4e00-\u9fff]", err), err
+    assert main([*serve, *cert]) == 1
+    assert capsys.readouterr().err == "Error: --tls-cert and --tls-key must be given together\n"

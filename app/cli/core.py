@@ -31,7 +31,19 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 class CliError(Exception):
-    """A problem of the command line itself (bad argument, missing file), said in one sentence."""
+    """A problem of the command line itself (bad argument, missing file), said in one sentence: a
+    ``QT_TRANSLATE_NOOP("Cli", …)`` template and its ``{name}`` values, said in the language of
+    the command line (:data:`speak`)."""
+
+    def __init__(self, text: str, **params):
+        super().__init__(text)
+        self.text, self.params = text, params
+
+    def render(self) -> str:
+        said = speak("Cli", self.text)
+        for name, value in self.params.items():
+            said = said.replace("{" + name + "}", str(value))
+        return said
 
 
 def cli_language() -> str:
@@ -696,7 +708,7 @@ def user_text(error: Exception) -> str | None:
     elif isinstance(error, Invalid):
         text = error.message.render(speak)
     elif isinstance(error, CliError):
-        text = str(error)
+        text = error.render()
     else:
         return None
     return " ".join(line.strip() for line in text.splitlines() if line.strip())

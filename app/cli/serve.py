@@ -61,16 +61,19 @@ def serve(args) -> int:
     from app.services.sync import mailbox, transport
 
     if bool(args.tls_cert) != bool(args.tls_key):
-        raise CliError("--tls-cert 和 --tls-key 要一起给出")
+        raise CliError(QT_TRANSLATE_NOOP("Cli", "--tls-cert 和 --tls-key 要一起给出"))
     if not 0 <= args.port < 65536:
-        raise CliError(f"端口 {args.port} 无效（0–65535）")
+        raise CliError(QT_TRANSLATE_NOOP("Cli", "端口 {port} 无效（0–65535）"), port=args.port)
     paths, store = open_store(args)
     pin = ""
     if args.tls_cert:
         try:
             pin = transport.certificate_pin_of_file(args.tls_cert)
         except (OSError, ValueError):
-            raise CliError(f"读不出证书 {args.tls_cert}（应为 PEM 格式）") from None
+            raise CliError(
+                QT_TRANSLATE_NOOP("Cli", "读不出证书 {file}（应为 PEM 格式）"), file=args.tls_cert
+            ) from None
+        _check_key(args.tls_cert, args.tls_key)  # before the server says it is open
     config = mailbox.MailboxConfig(rate_bytes_per_s=args.rate_limit * 1000 // 8)
     server = mailbox.Server(
         store,
@@ -89,6 +92,23 @@ def serve(args) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     server.run()
     return 0
+
+
+def _check_key(cert: str, key: str) -> None:
+    """The private key of ``cert`` can be read and is the certificate's own (else said plainly,
+    naming the file: uvicorn would fail after the server said it was open)."""
+    import ssl
+
+    try:
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(cert, key)
+    except FileNotFoundError:
+        raise CliError(QT_TRANSLATE_NOOP("Cli", "找不到私钥文件 {file}"), file=key) from None
+    except (OSError, ssl.SSLError, ValueError):
+        raise CliError(
+            QT_TRANSLATE_NOOP("Cli", "私钥 {key} 读不出，或不是证书 {cert} 的私钥（应为未加密的 PEM 私钥）"),
+            key=key,
+            cert=cert,
+        ) from None
 
 
 def run(args) -> int:
@@ -112,12 +132,14 @@ def run(args) -> int:
             said = core.speak("Cli", QT_TRANSLATE_NOOP("Cli", "同步未完成：{reason}"))
             print(said.replace("{reason}", report.error.render(core.speak)), file=sys.stderr, flush=True)
         else:
+            said = core.speak("Cli", QT_TRANSLATE_NOOP("Cli", "同步未完成：{reason}；{when} 再试"))
             when = (  # (stored in UTC: said in this PC's time)
                 f"{report.next_try_at.replace(tzinfo=dt.UTC).astimezone():%H:%M:%S}"
                 if report.next_try_at
-                else "稍后"
+                else core.speak("Cli", QT_TRANSLATE_NOOP("Cli", "稍后"))
             )
-            print(f"同步未完成：{report.error.render()}；{when} 再试", file=sys.stderr, flush=True)
+            said = said.replace("{reason}", report.error.render(core.speak)).replace("{when}", when)
+            print(said, file=sys.stderr, flush=True)
         for o in report.outcomes:
             if o.status == "rejected":
                 print(core.file_said(o.file, o.reason.render(core.speak)), file=sys.stderr)

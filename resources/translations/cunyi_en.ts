@@ -1967,8 +1967,36 @@
         <translation>the mailbox, e.g. http://192.168.1.10:8765 (remembered)</translation>
     </message>
     <message>
+        <source>--tls-cert 和 --tls-key 要一起给出</source>
+        <translation>--tls-cert and --tls-key must be given together</translation>
+    </message>
+    <message>
+        <source>端口 {port} 无效（0–65535）</source>
+        <translation>Port {port} is not valid (0–65535)</translation>
+    </message>
+    <message>
+        <source>读不出证书 {file}（应为 PEM 格式）</source>
+        <translation>Cannot read the certificate {file} (it should be in PEM format)</translation>
+    </message>
+    <message>
+        <source>找不到私钥文件 {file}</source>
+        <translation>The private key file {file} does not exist</translation>
+    </message>
+    <message>
+        <source>私钥 {key} 读不出，或不是证书 {cert} 的私钥（应为未加密的 PEM 私钥）</source>
+        <translation>Cannot read the private key {key}, or it is not the key of the certificate {cert} (it should be an unencrypted PEM private key)</translation>
+    </message>
+    <message>
         <source>同步未完成：{reason}</source>
         <translation>Sync did not finish: {reason}</translation>
+    </message>
+    <message>
+        <source>同步未完成：{reason}；{when} 再试</source>
+        <translation>Sync did not finish: {reason}; next try: {when}</translation>
+    </message>
+    <message>
+        <source>稍后</source>
+        <translation>later</translation>
     </message>
     <message>
         <source>严重精神障碍患者管理（权限受限）</source>
@@ -5577,7 +5605,7 @@
     </message>
     <message>
         <source>乡镇卫生院的数据库正忙，这次没有同步：稍后会自动重试</source>
-        <translation>The township's database is busy, so nothing was synced this time: it will be tried again automatically</translation>
+        <translation>The township&apos;s database is busy, so nothing was synced this time: it will be tried again automatically</translation>
     </message>
     <message>
         <source>乡镇卫生院的数据库已迁到数据库服务器，同步服务需要在那边重新启动：稍后会自动重试</source>

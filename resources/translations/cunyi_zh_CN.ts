@@ -1966,8 +1966,36 @@
         <translation>同步服务器地址，如 http://192.168.1.10:8765（会记住）</translation>
     </message>
     <message>
+        <source>--tls-cert 和 --tls-key 要一起给出</source>
+        <translation>--tls-cert 和 --tls-key 要一起给出</translation>
+    </message>
+    <message>
+        <source>端口 {port} 无效（0–65535）</source>
+        <translation>端口 {port} 无效（0–65535）</translation>
+    </message>
+    <message>
+        <source>读不出证书 {file}（应为 PEM 格式）</source>
+        <translation>读不出证书 {file}（应为 PEM 格式）</translation>
+    </message>
+    <message>
+        <source>找不到私钥文件 {file}</source>
+        <translation>找不到私钥文件 {file}</translation>
+    </message>
+    <message>
+        <source>私钥 {key} 读不出，或不是证书 {cert} 的私钥（应为未加密的 PEM 私钥）</source>
+        <translation>私钥 {key} 读不出，或不是证书 {cert} 的私钥（应为未加密的 PEM 私钥）</translation>
+    </message>
+    <message>
         <source>同步未完成：{reason}</source>
         <translation>同步未完成：{reason}</translation>
+    </message>
+    <message>
+        <source>同步未完成：{reason}；{when} 再试</source>
+        <translation>同步未完成：{reason}；{when} 再试</translation>
+    </message>
+    <message>
+        <source>稍后</source>
+        <translation>稍后</translation>
     </message>
     <message>
         <source>严重精神障碍患者管理（权限受限）</source>
