@@ -778,8 +778,10 @@ def test_an_account_that_would_read_as_another_is_refused(store, username, name,
         assert len(accounts.users(s)) == before
 
 
-def test_withdrawing_every_permission_on_the_command_line(store, capsys):
+def test_withdrawing_every_permission_on_the_command_line(township_store, capsys):
     from app.cli import main
+
+    store = township_store
 
     with store.transaction() as s:
         accounts.create_user(s, "mh", PASSWORD, "township_staff", permissions=("mental_health",))
@@ -816,3 +818,39 @@ def test_a_permission_the_role_may_not_hold_is_named_in_words(village):
     assert refused.value.message.render() == "乡村医生不能获得“精神卫生”权限"
     with village.store.session() as s:
         assert s.scalar(select(func.count()).select_from(User).where(User.username == "doc2")) == 0
+
+
+def test_a_village_pc_grants_no_mental_health_permission(store, capsys, tmp_path):
+    """Found by an attacker: a village's admin made a township_staff account holding 精神卫生 and read
+    every 严重精神障碍 record of the village as it.  On a village's PC the permission is refused
+    (made or granted), and one an account holds already (a restore) counts for nothing there."""
+    from sqlalchemy import update
+
+    from app.cli import main
+    from app.models import ProgramEnrolment
+
+    for make in (
+        lambda s: accounts.create_user(s, "mh", PASSWORD, "township_staff", permissions=("mental_health",)),
+        lambda s: accounts.set_permissions(s, "plain", ["mental_health"]),
+    ):
+        with store.transaction() as s:
+            if not s.scalars(select(User).where(User.username == "plain")).first():
+                accounts.create_user(s, "plain", PASSWORD, "township_staff")
+        with pytest.raises(UserError) as refused, store.transaction() as s:
+            make(s)
+        assert "村卫生室的电脑上不能授予“精神卫生”权限" in refused.value.render()
+    with store.transaction() as s:
+        s.execute(update(User).where(User.username == "plain").values(permissions=["mental_health"]))
+    store.actor = accounts.login(store, "plain", PASSWORD)
+    try:
+        with store.session() as s:
+            assert not authz.holds_mental_health(s)
+            assert authz.sensitive_clause(s, ProgramEnrolment) is not None
+    finally:
+        store.actor = None
+    folder = str(storekit.data_dir(store))
+    store.dispose()
+    (tmp_path / "pw").write_text(PASSWORD)
+    assert main(["--data-dir", folder, "user", "add", "mh2", "--role", "township_staff", "--permission",
+                 "mental_health", "--new-password-file", str(tmp_path / "pw")]) == 1  # fmt: skip
+    assert "不能授予" in capsys.readouterr().err

@@ -56,6 +56,10 @@
         <translation>The name contains invisible characters: please type it again</translation>
     </message>
     <message>
+        <source>村卫生室的电脑上不能授予“{permission}”权限：严重精神障碍患者的记录在村里只给其责任医生看</source>
+        <translation>The permission &quot;{permission}&quot; cannot be granted on a village clinic&apos;s PC: in the village, a severe mental disorder patient&apos;s records are seen by their responsible doctor only</translation>
+    </message>
+    <message>
         <source>{role}不能获得“{permission}”权限</source>
         <translation>The role {role} cannot hold the &quot;{permission}&quot; permission</translation>
     </message>

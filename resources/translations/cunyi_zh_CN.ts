@@ -55,6 +55,10 @@
         <translation>姓名含有看不见的字符，请重新输入</translation>
     </message>
     <message>
+        <source>村卫生室的电脑上不能授予“{permission}”权限：严重精神障碍患者的记录在村里只给其责任医生看</source>
+        <translation>村卫生室的电脑上不能授予“{permission}”权限：严重精神障碍患者的记录在村里只给其责任医生看</translation>
+    </message>
+    <message>
         <source>{role}不能获得“{permission}”权限</source>
         <translation>{role}不能获得“{permission}”权限</translation>
     </message>

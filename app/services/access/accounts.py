@@ -127,7 +127,7 @@ def create_user(
         role=role,
         password_hash=passwords.hash_password(password),
         village_code=_doctor_village(session, role, village_code),
-        permissions=_permissions(role, permissions),
+        permissions=_permissions(session, role, permissions),
     )
     session.add(user)
     session.flush()
@@ -135,8 +135,11 @@ def create_user(
     return user
 
 
-def _permissions(role: str, permissions) -> list[str]:
-    """Permissions beyond the role, each one the role may hold (authz.PERMISSIONS)."""
+def _permissions(session: Session, role: str, permissions) -> list[str]:
+    """Permissions beyond the role, each one the role may hold (authz.PERMISSIONS), granted where
+    the permission counts: 精神卫生 at a township or county, whose public-health staff hold it —
+    never on a village's PC, where an admin would grant it to an account of their own making and
+    read every 严重精神障碍 record of the village (found by an attacker)."""
     out = sorted(set(permissions or ()))
     for p in out:
         if role not in authz.PERMISSIONS.get(p, ()):
@@ -147,14 +150,33 @@ def _permissions(role: str, permissions) -> list[str]:
                 if p in authz.PERMISSION_LABELS
                 else p,
             )
+    if any(p not in grantable(session, role) for p in out):  # (精神卫生 on a village's PC)
+        raise _err(
+            QT_TRANSLATE_NOOP(
+                "Accounts",
+                "村卫生室的电脑上不能授予“{permission}”权限：严重精神障碍患者的记录在村里只给其责任医生看",
+            ),
+            permission=Message("Authz", authz.PERMISSION_LABELS[authz.MENTAL_HEALTH]),
+        )
     return out
+
+
+def grantable(session: Session, role: str) -> tuple[str, ...]:
+    """The permissions an account of ``role`` may be granted on this device: those of its role,
+    精神卫生 never on a village's PC (:func:`_permissions`)."""
+    village = profile.get_profile(session).role == profile.VILLAGE
+    return tuple(
+        p
+        for p, roles in authz.PERMISSIONS.items()
+        if role in roles and not (village and p == authz.MENTAL_HEALTH)
+    )
 
 
 def set_permissions(session: Session, username: str, permissions) -> User:
     """Grant or withdraw permissions beyond the role (admins only); audited."""
     authz.require(session, "manage_users")
     user = get_user(session, username)
-    user.permissions = _permissions(user.role, permissions)
+    user.permissions = _permissions(session, user.role, permissions)
     audit.record(
         session, "user_permissions", "app_user", user.id, f"{user.username}: {','.join(user.permissions)}"
     )

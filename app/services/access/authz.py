@@ -112,10 +112,22 @@ def allowed(
             return False
         return not sensitive or who.answers_to(responsible)
     if who.role == "township_staff":
-        return not sensitive or MENTAL_HEALTH in who.permissions
+        return not sensitive or _mental_health(who, device_code)
     if who.role == "admin":
         return not sensitive and village.startswith(device_code)
     return False
+
+
+def _mental_health(who: Actor, device_code: str) -> bool:
+    """Whether ``who`` holds the 精神卫生 permission where it counts: at a township or county, whose
+    public-health staff hold it; on a village's PC the 严重精神障碍 records are their responsible
+    doctor's alone (an account made there holding it is refused, one brought by a restore ignored)."""
+    return who.role == "township_staff" and MENTAL_HEALTH in who.permissions and len(device_code) != 12
+
+
+def holds_mental_health(session: Session) -> bool:
+    """Whether the session's actor holds the 精神卫生 permission on this device (:func:`_mental_health`)."""
+    return _mental_health(actor(session), _device_code(session))
 
 
 def _device_code(session: Session) -> str:
@@ -247,7 +259,7 @@ def village_clause(session: Session, village_id_column):
 def sensitive_clause(session: Session, enrolment):
     """A WHERE clause hiding the sensitive enrolments the actor may not see, or None."""
     who = actor(session)
-    if who.is_system or (who.role == "township_staff" and MENTAL_HEALTH in who.permissions):
+    if who.is_system or holds_mental_health(session):
         return None
     if who.role == "village_doctor":
         return enrolment.sensitive.is_(False) | enrolment.responsible_doctor.in_(

@@ -19,11 +19,7 @@ class UserRow:
     active: bool
     last_login_at: dt.datetime | None
     permissions: tuple[str, ...] = ()  # beyond the role (authz.PERMISSIONS)
-
-    @property
-    def may_hold(self) -> tuple[str, ...]:
-        """The permissions this account's role may be granted."""
-        return tuple(p for p, roles in authz.PERMISSIONS.items() if self.role in roles)
+    may_hold: tuple[str, ...] = ()  # the permissions it may be granted here (accounts.grantable)
 
 
 @dataclass(frozen=True)
@@ -44,6 +40,7 @@ def users_overview(session: Session) -> UsersOverview:
             u.active,
             u.last_login_at,
             tuple(u.permissions or ()),
+            accounts.grantable(session, u.role),
         )
         for u in accounts.users(session)
     )

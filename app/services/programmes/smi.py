@@ -134,7 +134,7 @@ def may_hold_records(session: Session) -> bool:
     """Whether this user could be shown SMI records at all (the page belongs in their navigation):
     the system account, village doctors (as responsible doctors), staff with the permission."""
     who = actor(session)
-    return who.is_system or who.role == "village_doctor" or authz.MENTAL_HEALTH in who.permissions
+    return who.is_system or who.role == "village_doctor" or authz.holds_mental_health(session)
 
 
 # ---------------------------------------------------------------- registration

@@ -144,7 +144,7 @@ def may_record(session: Session, village_code: str | None, responsible: str | No
     if who.is_system:
         return True
     if not village_code:  # the township's form before a village is chosen: its own staff's rule
-        return authz.MENTAL_HEALTH in who.permissions
+        return authz.holds_mental_health(session)
     return authz.may_see_sensitive(session, village_code, responsible or who.display_name)
 
 
