@@ -129,6 +129,14 @@ def test_all_errors_are_reported_at_once(store, person):
     assert {"name", "phone", "birth_date"} <= set(errors)
 
 
+def test_every_wrong_diagnosis_date_is_said_at_once_naming_its_disease(store, person):
+    """Found by review: two wrong 确诊时间 showed one at a time (the second only once the first was
+    put right), and a month that is no month said "确诊时间格式应为 年-月" without the disease."""
+    errors = errors_of(store, person(past_diseases={"2": "2030-01", "3": "2019-13"}))
+    assert errors["past_diseases"] == "高血压的确诊时间晚于今天；糖尿病的确诊时间格式应为 年-月，如 2015-06"
+    assert count(store, Resident) == 0
+
+
 def test_same_id_twice_points_to_the_existing_record(store, person):
     save(store, person())
     errors = errors_of(store, person(name="张叁", id_number="11010519491231002x"))

@@ -204,9 +204,28 @@ class ValidationError(UserError):
         return "；".join(e.render(translate) for e in self.errors)
 
     def by_field(self) -> dict[str, FieldError]:
+        """Each field's error; a field wrong twice says both (two diagnosis dates of 既往史: the
+        second was shown only once the first was put right, the form marking one at a time)."""
         out: dict[str, FieldError] = {}
+        seen: dict[str, list[Message]] = {}
         for e in self.errors:
-            out.setdefault(e.field, e)
+            said = seen.setdefault(e.field, [])
+            if e.message in said:
+                continue
+            said.append(e.message)
+            was = out.get(e.field)
+            out[e.field] = (
+                e
+                if was is None
+                else FieldError(
+                    e.field,
+                    Message(
+                        "Validation",
+                        QT_TRANSLATE_NOOP("Validation", "{first}；{then}"),
+                        {"first": was.message, "then": e.message},
+                    ),
+                )
+            )
         return out
 
     def __str__(self) -> str:

@@ -3397,10 +3397,6 @@
         <translation>Contact phone</translation>
     </message>
     <message>
-        <source>确诊时间</source>
-        <translation>Diagnosis date</translation>
-    </message>
-    <message>
         <source>手术/外伤/输血名称</source>
         <translation>Surgery/trauma/transfusion</translation>
     </message>
@@ -11095,6 +11091,10 @@ The township&apos;s rate is missing: no trend to draw</translation>
         <translation>The date of birth in the ID number, {d}, is after today: check the ID number</translation>
     </message>
     <message>
+        <source>{disease}的确诊时间</source>
+        <translation>Diagnosis date of {disease}</translation>
+    </message>
+    <message>
         <source>家庭户不属于本村</source>
         <translation>The household is not in this village</translation>
     </message>
@@ -11269,6 +11269,10 @@ The township&apos;s rate is missing: no trend to draw</translation>
     <message>
         <source>「{name}」不是本村的医生：档案连同其随访管理交给新的责任医生，请填写在用医生账号的用户名或姓名，或“设置”里医生名单中的名字</source>
         <translation>&quot;{name}&quot; is not one of this village&apos;s doctors: the record and its follow-up management go to the new responsible doctor; enter the username or name of an active doctor&apos;s account, or a name from the doctors list in Settings</translation>
+    </message>
+    <message>
+        <source>{first}；{then}</source>
+        <translation>{first}; {then}</translation>
     </message>
 </context>
 <context>

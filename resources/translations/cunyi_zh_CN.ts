@@ -3396,10 +3396,6 @@
         <translation>联系人电话</translation>
     </message>
     <message>
-        <source>确诊时间</source>
-        <translation>确诊时间</translation>
-    </message>
-    <message>
         <source>手术/外伤/输血名称</source>
         <translation>手术/外伤/输血名称</translation>
     </message>
@@ -11094,6 +11090,10 @@
         <translation>身份证号中的出生日期{d}晚于今天，请核对身份证号</translation>
     </message>
     <message>
+        <source>{disease}的确诊时间</source>
+        <translation>{disease}的确诊时间</translation>
+    </message>
+    <message>
         <source>家庭户不属于本村</source>
         <translation>家庭户不属于本村</translation>
     </message>
@@ -11268,6 +11268,10 @@
     <message>
         <source>「{name}」不是本村的医生：档案连同其随访管理交给新的责任医生，请填写在用医生账号的用户名或姓名，或“设置”里医生名单中的名字</source>
         <translation>「{name}」不是本村的医生：档案连同其随访管理交给新的责任医生，请填写在用医生账号的用户名或姓名，或“设置”里医生名单中的名字</translation>
+    </message>
+    <message>
+        <source>{first}；{then}</source>
+        <translation>{first}；{then}</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,7 @@ from app.codes import CODE_LISTS
 from app.i18n import QT_TRANSLATE_NOOP
 from app.models import Household, Resident
 from app.services import profile as profiles
-from app.services.errors import FieldError, UserError
+from app.services.errors import FieldError, Message, UserError
 from app.services.records.field_table import (
     Checking,
     Column,
@@ -181,7 +181,10 @@ def check_past_diseases(c: Checking, f: Field) -> None:
     other_unticked(c, f.key, cl.zh, c.raw(f.other), cl.other_code in codes)
     other = c.attempt(f.key, clean_text, c.raw(f.other), 100, cl.zh)
     for code in codes:
-        month = c.attempt(f.key, parse_month, typed[code], QT_TRANSLATE_NOOP("Field", "确诊时间"))
+        named = Message(
+            "Validation", QT_TRANSLATE_NOOP("Validation", "{disease}的确诊时间"), {"disease": cl.label(code)}
+        )
+        month = c.attempt(f.key, parse_month, typed[code], named)
         if month and birth and month < birth.isoformat()[: len(month)]:
             c.fail(
                 f.key,
