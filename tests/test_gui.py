@@ -1110,3 +1110,21 @@ def test_the_referral_slips_tab_order_follows_its_rows_without_a_warning(gui_app
         w = w.nextInFocusChain()
     assert order[:3] == [dialog.fields["to_institution"], dialog.urgent, dialog.fields["to_department"]]
     assert not [r for r in qtlog.records if "setTabOrder" in r.message]
+
+
+def test_a_glucose_that_cannot_be_is_said_while_typing(gui_app, qtbot, store):
+    """Found by review: a glucose of 0.5 read "建议：测得空腹血糖后分类" as if none were typed, and only
+    saving said it was outside what is possible.  The suggestion says it as saving would."""
+    from app.services.programmes import followup
+
+    rid = htn_patient(store, "糖一", dt.date(2024, 1, 1))
+    with store.transaction() as s:
+        followup.enrol(s, s.get(Resident, rid), "t2dm", dt.date(2024, 1, 1))
+    dialog = followup_dialog(store, rid, "t2dm")
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.glucose, "0.5")
+    assert dialog.suggestion.text().startswith("建议：空腹血糖0.5超出可能范围（1–40），改正后分类，下次随访")
+    dialog.glucose.clear()
+    assert dialog.suggestion.text().startswith("建议：测得空腹血糖后分类")
+    qtbot.keyClicks(dialog.glucose, "6.1")
+    assert dialog.suggestion.text().startswith("建议：控制满意")

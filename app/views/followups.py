@@ -707,6 +707,8 @@ class FollowupDialog(AsksBeforeDiscarding, QDialog):
         sug = followup.suggest(self.context, inp)  # pure: no query while typing
         if sug.classification:
             cls = code_label("visit_class", str(sug.classification))
+        elif wrong := followup.typed_wrong(inp):  # (a value typed that cannot be: said, not "measure it")
+            cls = self.tr("{problem}，改正后分类").replace("{problem}", render(wrong[0]))
         else:  # what the classification waits for, named
             cls = self.tr("测得血压后分类") if inp.program == "htn" else self.tr("测得空腹血糖后分类")
         text = (

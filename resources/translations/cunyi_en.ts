@@ -4746,6 +4746,10 @@
         <translation>None</translation>
     </message>
     <message>
+        <source>{problem}，改正后分类</source>
+        <translation>{problem}: correct it to classify</translation>
+    </message>
+    <message>
         <source>测得血压后分类</source>
         <translation>classified once blood pressure is measured</translation>
     </message>

@@ -4745,6 +4745,10 @@
         <translation>无</translation>
     </message>
     <message>
+        <source>{problem}，改正后分类</source>
+        <translation>{problem}，改正后分类</translation>
+    </message>
+    <message>
         <source>测得血压后分类</source>
         <translation>测得血压后分类</translation>
     </message>

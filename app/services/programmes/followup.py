@@ -634,6 +634,15 @@ def visit_context(session: Session, resident_id: uuid.UUID | str, program: str) 
     )
 
 
+def typed_wrong(inp: VisitInput) -> list[Message]:
+    """What of the measurements typed so far saving would refuse (not a number, outside what is
+    possible), said while typing: a glucose of 0.5 read as "测得空腹血糖后分类" (found by review)."""
+    errors: list[FieldError] = []
+    for name in RANGES:
+        _number(name, inp.measurements.get(name, ""), errors, [])
+    return [e.message for e in errors]
+
+
 def suggest(ctx: VisitContext, inp: VisitInput, today: dt.date | None = None) -> rules.Suggestion:
     """The live suggestion while a visit is typed: the same rules as saving, on whatever parses so
     far.  Pure: never raises for half-typed input, never reads or writes the store."""
