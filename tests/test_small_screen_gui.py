@@ -192,3 +192,25 @@ def test_the_sync_page_first_steps_read_whole(window):
     assert page.first_step.heightForWidth(page.first_step.width()) > page.first_step.fontMetrics().height()
     for note in notes:
         assert note.height() >= note.heightForWidth(note.width()), note.text()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_follow_up_worklist_shows_every_column_at_1024(gui_app, qtbot, store, lang):
+    """Found by review: at 1024×768 in English the worklist's last column read "Face-to…" (its header
+    on one line); the longer English headers are on two lines, and every column shows."""
+    with store.transaction() as s:
+        generate_demo(s, 200, seed=5, today=TODAY)
+    install_translator(gui_app, lang)
+    try:
+        w = MainWindow(store)
+        qtbot.addWidget(w)
+        screen = SimpleNamespace(availableGeometry=lambda: QRect(0, 0, 1024, 738))
+        w.resize(*_first_size(SimpleNamespace(screen=lambda: screen)))
+        w.show()
+        qtbot.waitExposed(w)
+        page = shown(w, "followups")
+        qtbot.waitUntil(lambda: page.table.model().rowCount() > 0)
+        QApplication.processEvents()
+        assert page.table.horizontalScrollBar().maximum() == 0, (w.width(), page.table.viewport().width())
+    finally:
+        install_translator(gui_app, "zh")

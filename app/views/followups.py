@@ -45,6 +45,7 @@ from app.views.widgets import (
     code_label,
     fit_columns,
     fit_to_screen,
+    header_lines,
     hide_if_all_alike,
     lang,
     line_edit,
@@ -61,17 +62,21 @@ class WorklistModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.items: list[worklist.WorkItem] = []
+        # (English headers on two lines: "Face-to-face this year" was cut off at 1024 px)
         self.columns = [
-            self.tr("姓名"),
-            self.tr("项目"),
-            self.tr("村"),
-            self.tr("村民小组"),
-            self.tr("应随访日期"),
-            self.tr("逾期天数"),
-            self.tr("上次随访"),
-            self.tr("上次血压/血糖"),
-            self.tr("今年面对面"),
-            self.tr("联系电话"),
+            header_lines(text, longest_chinese=10)
+            for text in (
+                self.tr("姓名"),
+                self.tr("项目"),
+                self.tr("村"),
+                self.tr("村民小组"),
+                self.tr("应随访日期"),
+                self.tr("逾期天数"),
+                self.tr("上次随访"),
+                self.tr("上次血压/血糖"),
+                self.tr("今年面对面"),
+                self.tr("联系电话"),
+            )
         ]
 
     def set_items(self, items: list[worklist.WorkItem]) -> None:
