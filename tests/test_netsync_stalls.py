@@ -589,3 +589,19 @@ def test_a_scheme_alone_is_no_address(typed):
         service.check_url(typed)
     assert "请填写服务器地址" in refused.value.render()
     assert service.check_url("10.0.0.1:8765/") == "http://10.0.0.1:8765"
+
+
+def test_an_upload_leaves_no_lock_behind(net):
+    """Found by an attacker (reading the code): each upload id kept its lock for good, so a device
+    sending fresh ids grew the server's memory without bound."""
+    from app.tools import demo
+    from tests.synckit import TODAY
+
+    town, a, _ = net
+    with netkit.serve(town) as server:
+        for seed in (31, 32):
+            with a.store.transaction() as s:
+                demo.generate_demo(s, 3, seed=seed, today=TODAY)
+            report = netkit.sync(a, server)
+            assert report.ok and report.uploaded == 1
+        assert server.mailbox._locks == {}

@@ -541,11 +541,15 @@ class Mailbox:
         lock = self._locks.setdefault(key, asyncio.Lock())
         if lock.locked():  # the same upload on another connection: ask again after retry_after
             return self.upload_state(caller, upload_id), 409
-        async with lock:
-            try:
-                return await self._receive(request, caller, upload_id, key, offset, total, length)
-            finally:
-                self._writing.pop(key, None)
+        try:
+            async with lock:
+                try:
+                    return await self._receive(request, caller, upload_id, key, offset, total, length)
+                finally:
+                    self._writing.pop(key, None)
+        finally:  # (one lock an upload id ever sent was kept for good: memory without bound)
+            if self._locks.get(key) is lock and not lock.locked():
+                del self._locks[key]
 
     async def _receive(
         self, request: Request, caller: Caller, upload_id: str, key: str, offset: int, total: int, length: int
