@@ -70,6 +70,9 @@ def test_filled_and_blank_elderly_documents(store, filled, tmp_path):
     flat = re.sub(r"\s", "", blank_check)
     assert "mmHg" in flat and "μmol/L" in flat and "次/分钟" in flat and "cm" in flat, flat
     assert "王老汉" in due and "老年人健康体检工作单" in due
+    # the row is 血压, both its readings named (found by review: a row "收缩压" read "150 mmHg 舒张压：92")
+    assert re.search(r"血压\s+收缩压：150 mmHg\s+舒张压：92 mmHg", summary), summary
+    assert re.search(r"血压\s+收缩压：＿+ mmHg\s+舒张压：＿+ mmHg", blank_check), blank_check
 
 
 def test_smi_form_filled_blank_and_english(store, filled, tmp_path):

@@ -3633,6 +3633,10 @@
         <translation>Systolic pressure</translation>
     </message>
     <message>
+        <source>血压</source>
+        <translation>Blood pressure</translation>
+    </message>
+    <message>
         <source>舒张压</source>
         <translation>Diastolic pressure</translation>
     </message>

@@ -3632,6 +3632,10 @@
         <translation>收缩压</translation>
     </message>
     <message>
+        <source>血压</source>
+        <translation>血压</translation>
+    </message>
+    <message>
         <source>舒张压</source>
         <translation>舒张压</translation>
     </message>

@@ -117,8 +117,14 @@ def form_flowables(
         """Ticked boxes of a code list are the form's words; anything typed keeps :data:`body`."""
         return words if f.kind in (Kind.CODE, Kind.MULTI, Kind.BOOL) and not followers else body
 
+    def label_of(f: Field):
+        return Paragraph(markup(T("Field", f.row_label or f.label)), words)
+
     def text_of(f: Field, followers: list[Field]) -> str:
         text = value_text(f, values.get(f.key), T, blank=blank)
+        if f.row_label:  # the row is named for all its fields (血压): the leader's named too
+            colon = ": " if T.lang == "en" else "："
+            text = f"{T('Field', f.label)}{colon}{text or ('＿＿＿' if blank else '—')}"
         if f.other and values.get(f.other):
             text += f"（{values[f.other]}）"
         if followers and not text:  # the leader's own blank (a drug's name), before its followers'
@@ -148,10 +154,7 @@ def form_flowables(
                 return
             cells = []
             for f, followers in pending:
-                cells += [
-                    Paragraph(markup(T("Field", f.label)), words),
-                    Paragraph(markup(text_of(f, followers)), style_of(f, followers)),
-                ]
+                cells += [label_of(f), Paragraph(markup(text_of(f, followers)), style_of(f, followers))]
             rows.append(cells + [""] * (4 - len(cells)))
             pending.clear()
 
@@ -162,12 +165,7 @@ def form_flowables(
                 flush()
                 wide.append(len(rows))
                 rows.append(
-                    [
-                        Paragraph(markup(T("Field", f.label)), words),
-                        Paragraph(markup(text_of(f, followers)), style_of(f, followers)),
-                        "",
-                        "",
-                    ]
+                    [label_of(f), Paragraph(markup(text_of(f, followers)), style_of(f, followers)), "", ""]
                 )
                 continue
             pending.append((f, followers))

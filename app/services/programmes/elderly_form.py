@@ -117,7 +117,15 @@ CHECK_FORM = FieldTable(
                 ),
                 # a check without a blood pressure is no physical examination (DOMAIN.md: the
                 # yearly service is assessment, examination, tests and guidance): it does not save
-                num("sbp", QT_TRANSLATE_NOOP("Field", "收缩压"), 60, 300, MMHG, required=True),
+                num(
+                    "sbp",
+                    QT_TRANSLATE_NOOP("Field", "收缩压"),
+                    60,
+                    300,
+                    MMHG,
+                    required=True,
+                    row_label=QT_TRANSLATE_NOOP("Field", "血压"),
+                ),
                 num(
                     "dbp",
                     QT_TRANSLATE_NOOP("Field", "舒张压"),
