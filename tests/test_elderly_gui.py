@@ -89,7 +89,7 @@ def test_a_wrong_value_is_marked_and_nothing_saved(gui_app, qtbot, store, person
     qtbot.addWidget(dialog)
     dialog.form.editors["glucose"].main.setText("abc")
     assert dialog.save() is False
-    assert dialog.form.boxes["glucose"].error.text() == "空腹血糖应为数字"
+    assert dialog.form.boxes["glucose"].error.text() == "空腹血糖应为1到40mmol/L"
     assert "请填写进餐" in dialog.form.boxes["selfcare_eating"].error.text()
     with store.session() as s:
         assert s.scalar(select(ElderlyCheck.id)) is None
@@ -319,7 +319,7 @@ def test_a_refused_check_says_every_field_and_puts_the_cursor_in_the_first(gui_a
     errors = {k: b.error.text() for k, b in dialog.form.boxes.items() if b.error.text()}
     bp = dialog.form.boxes["sbp"].error.text()
     assert "收缩压" in bp and "舒张压" in bp, errors
-    assert "需要改正" in dialog.summary.text() and "空腹血糖应为数字" not in dialog.summary.text()
+    assert "需要改正" in dialog.summary.text() and "空腹血糖应为1到40mmol/L" not in dialog.summary.text()
     wrong = [k for k, b in dialog.form.boxes.items() if b.error.text()]
     first = editors[wrong[0]]
     qtbot.waitUntil(lambda: QApplication.focusWidget() in (first.focus, first.main))

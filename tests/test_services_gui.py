@@ -16,7 +16,7 @@ from app.views.contracts_page import ContractsPage
 from app.views.education_page import EducationPage
 from app.views.home import HomePage
 from app.views.poverty_page import PovertyPage
-from tests.test_education import png
+from tests.test_education import pdf_of, png
 
 pytestmark = [pytest.mark.gui, pytest.mark.both_databases]
 
@@ -346,21 +346,13 @@ def test_a_townships_panel_counts_its_units_behind_and_names_them_when_pointed_a
 def test_education_page_shows_the_archived_photo_and_sheet(gui_app, qtbot, store, tmp_path):
     """存档材料 were kept but never shown again: a double-click on an activity now shows its photo as
     it was taken and its sign-in sheet's pages (a PDF rendered here)."""
-    import io
 
     from PySide6.QtCore import Qt
-    from reportlab.pdfgen import canvas
 
     photo = tmp_path / "现场.png"
     photo.write_bytes(png(40))
     sheet = tmp_path / "签到表.pdf"
-    buffer = io.BytesIO()
-    c = canvas.Canvas(buffer)
-    for page in range(2):
-        c.drawString(100, 700, f"sign-in sheet page {page + 1}")
-        c.showPage()
-    c.save()
-    sheet.write_bytes(buffer.getvalue())
+    sheet.write_bytes(pdf_of(2))
     page = EducationPage(store)
     qtbot.addWidget(page)
     page.show()
@@ -428,25 +420,13 @@ def test_the_archived_files_viewer_shows_each_file_whatever_came_before(gui_app,
     """Found by review: a file the viewer could not show (a PDF with a password) left every later
     one cut off or drawn over the others; a phone's portrait photo lay on its side; a 2 kB PDF of
     one 5-metre page took 3.7 GB to draw.  Each is said or shown as it should be."""
-    import io
-
-    from reportlab.pdfgen import canvas
 
     from app.views.education_page import AttachmentsDialog
 
-    def pdf(pages: int, size=(595, 842), **kw) -> bytes:
-        buffer = io.BytesIO()
-        c = canvas.Canvas(buffer, pagesize=size, **kw)
-        for n in range(pages):
-            c.drawString(100, 700, f"page {n + 1}")
-            c.showPage()
-        c.save()
-        return buffer.getvalue()
-
     files = {
-        "sheet.pdf": pdf(3),
+        "sheet.pdf": pdf_of(3),
         "portrait.jpg": exif_rotated_jpeg(),
-        "poster.pdf": pdf(1, size=(14400, 14400)),
+        "poster.pdf": pdf_of(1, pagesize=(14400, 14400)),
     }
     paths = []
     for name, data in files.items():
@@ -462,7 +442,7 @@ def test_the_archived_files_viewer_shows_each_file_whatever_came_before(gui_app,
 
     from app.models import EducationActivity, EducationAttachment
 
-    locked = pdf(1, encrypt="secret")
+    locked = pdf_of(1, encrypt="secret")
     files["locked.pdf"] = locked
     with store.transaction() as s:
         activity = s.scalars(select(EducationActivity)).one()
@@ -498,22 +478,13 @@ def test_the_archived_files_viewer_draws_on_a_worker_thread_and_can_be_cancelled
 ):
     """A 20-page sign-in sheet is 20 renders at up to 1,600 px: drawn on a worker thread (the window
     answers meanwhile), page by page with progress, and Cancel keeps the pages drawn so far."""
-    import io
     import threading
-
-    from reportlab.pdfgen import canvas
 
     from app.views import education_page
     from app.views.operations import Progress
 
-    buffer = io.BytesIO()
-    c = canvas.Canvas(buffer)
-    for n in range(25):
-        c.drawString(100, 700, f"page {n + 1}")
-        c.showPage()
-    c.save()
     sheet = tmp_path / "sheet.pdf"
-    sheet.write_bytes(buffer.getvalue())
+    sheet.write_bytes(pdf_of(25))
     threads = []
     real = education_page.pictures
 

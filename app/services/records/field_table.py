@@ -425,12 +425,21 @@ def check_resident_id(c: Checking, f: Field) -> None:
 
 
 def check_number(c: Checking, f: Field) -> None:
+    _check_in_range(c, f, parse_int)
+
+
+def check_decimal(c: Checking, f: Field) -> None:
+    _check_in_range(c, f, parse_decimal)
+
+
+def _check_in_range(c: Checking, f: Field, parse: Callable[[str, str], float]) -> None:
+    """A whole number (NUMBER) or a decimal one (DECIMAL) in [minimum, maximum]."""
     raw = halfwidth(c.raw(f.key) or "").strip()
     c.values[f.key] = None
     if not raw:
         return
     try:
-        n, refused = parse_int(raw, f.label), None
+        n, refused = parse(raw, f.label), None
     except Invalid as e:
         n, refused = None, e.message
     too_low = n is not None and f.minimum is not None and n < f.minimum
@@ -452,27 +461,6 @@ def check_number(c: Checking, f: Field) -> None:
         c.fail(f.key, QT_TRANSLATE_NOOP("Validation", "{label}不能小于{min}"), label=f.label, min=f.minimum)
     else:
         c.fail(f.key, QT_TRANSLATE_NOOP("Validation", "{label}不能大于{max}"), label=f.label, max=f.maximum)
-
-
-def check_decimal(c: Checking, f: Field) -> None:
-    raw = (c.raw(f.key) or "").strip()
-    c.values[f.key] = None
-    if not raw:
-        return
-    value = c.attempt(f.key, parse_decimal, raw, f.label)
-    if value is None:
-        return
-    if (f.minimum is not None and value < f.minimum) or (f.maximum is not None and value > f.maximum):
-        c.fail(
-            f.key,
-            QT_TRANSLATE_NOOP("Validation", "{label}应为{min}到{max}{unit}"),
-            label=f.label,
-            min=f.minimum,
-            max=f.maximum,
-            unit=f.unit,
-        )
-        return
-    c.values[f.key] = value
 
 
 def check_bool(c: Checking, f: Field) -> None:
