@@ -243,6 +243,16 @@ def test_serve_checks_its_key_before_it_says_it_is_open(tmp_path, capsys, monkey
     assert said.out == "" and "b.key 读不出，或不是证书" in said.err and "a.crt 的私钥" in said.err, said
     assert main([*serve, *cert, "--tls-key", str(tmp_path / "none.key")]) == 1
     assert f"找不到私钥文件 {tmp_path / 'none.key'}" in capsys.readouterr().err
+    # a key with a pass phrase: refused at once, never asked for on the terminal (the check passed
+    # on the phrase typed, and uvicorn then asked again, the server said open and was not)
+    subprocess.run(
+        ["openssl", "ec", "-in", str(tmp_path / "a.key"), "-aes256", "-passout", "pass:abc",
+         "-out", str(tmp_path / "locked.key")],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    assert main([*serve, *cert, "--tls-key", str(tmp_path / "locked.key")]) == 1
+    said = capsys.readouterr()
+    assert said.out == "" and "locked.key 读不出" in said.err and "pass phrase" not in said.err, said
     monkeypatch.setenv("CUNYI_LANG", "en")
     assert main([*serve, *cert, "--tls-key", str(tmp_path / "b.key")]) == 1
     err = capsys.readouterr().err

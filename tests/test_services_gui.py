@@ -546,3 +546,40 @@ def test_pdfium_is_called_one_call_at_a_time(gui_app, tmp_path):
     assert done.is_set()
     with LOCK:
         pdf.close()
+
+
+def test_closing_the_viewer_or_choosing_another_file_stops_the_drawing(gui_app, qtbot, store, tmp_path):
+    """Found by an attacker: the viewer closed while a long PDF was drawn left its progress box up
+    (window-modal over a hidden window: the main window held until 取消), and a file chosen while
+    another was drawn waited for it.  Closing or choosing cancels the drawing and its box."""
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    sheet, photo = tmp_path / "sheet.pdf", tmp_path / "photo.png"
+    sheet.write_bytes(pdf_of(25))
+    photo.write_bytes(png(40))
+    page = EducationPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    assert add_lecture(page, files=[(sheet, "signin"), (photo, "photo")]).result() == QDialog.Accepted
+    page.table.selectRow(0)
+
+    def boxes() -> list:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+
+    viewer = page.show_files()
+    qtbot.addWidget(viewer)
+    names = [viewer.files.item(i).text() for i in range(viewer.files.count())]
+    at = {name: next(i for i, t in enumerate(names) if name in t) for name in ("sheet", "photo")}
+    drawn(qtbot, viewer)
+    viewer.files.setCurrentRow(at["sheet"])
+    first = viewer.loading
+    viewer.files.setCurrentRow(at["photo"])
+    assert first._cancel.is_set()  # (the sheet, chosen before, is not drawn on)
+    drawn(qtbot, viewer)
+    assert len(viewer.shown) == 1
+    viewer.files.setCurrentRow(at["sheet"])
+    drawing = viewer.loading
+    viewer.reject()
+    assert drawing._cancel.is_set()
+    qtbot.wait(800)  # past the box's minimum duration
+    assert boxes() == [] and QApplication.activeModalWidget() is None

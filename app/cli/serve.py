@@ -100,7 +100,8 @@ def _check_key(cert: str, key: str) -> None:
     import ssl
 
     try:
-        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(cert, key)
+        # (a key with a pass phrase: refused, never prompted for on the terminal)
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(cert, key, password=lambda: b"")
     except FileNotFoundError:
         raise CliError(QT_TRANSLATE_NOOP("Cli", "找不到私钥文件 {file}"), file=key) from None
     except (OSError, ssl.SSLError, ValueError):

@@ -317,7 +317,17 @@ class AttachmentsDialog(QDialog):
         self.note.setText(text)
         self.note.setVisible(bool(text))
 
+    def done(self, result: int) -> None:  # closed: the file being drawn is not wanted any more
+        self._stop_drawing()
+        super().done(result)
+
+    def _stop_drawing(self) -> None:
+        if self.loading is not None:
+            self.loading.cancel()
+            self.loading = None
+
     def show_file(self, row: int) -> None:
+        self._stop_drawing()  # (another file chosen: the one being drawn is not)
         self.shown = []
         self._say("")
         self._lay_out([])

@@ -83,9 +83,24 @@ class BackgroundTask(QObject):
         self._bar.setRange(0, max(total, 1))
         self._bar.setValue(min(done, total))
 
+    def cancel(self) -> None:
+        """Stop the work (at its next question) and its progress dialog, never shown after: the
+        window that asked is closing, or asks for something else now."""
+        self._cancel.set()
+        self._close_dialog()
+
+    def _close_dialog(self) -> None:
+        if shiboken6.isValid(self._dialog):
+            self._dialog.reset()  # (stops the timer that would show it after its minimum duration)
+            self._dialog.hide()
+
     def _finish(self, callback, value) -> None:
         if not shiboken6.isValid(self) or not shiboken6.isValid(self._dialog) or _closed(self._owner):
-            return  # the window that asked was closed while the work ran: nobody to tell
+            # the window that asked was closed while the work ran: nobody to tell, and no progress
+            # dialog left behind (window-modal over a hidden window, it held the main window)
+            if shiboken6.isValid(self):
+                self._close_dialog()
+            return
         self._dialog.reset()
         self._dialog.hide()
         callback(value)
