@@ -841,6 +841,10 @@ def test_a_village_pc_grants_no_mental_health_permission(store, capsys, tmp_path
         assert "村卫生室的电脑上不能授予“精神卫生”权限" in refused.value.render()
     with store.transaction() as s:
         s.execute(update(User).where(User.username == "plain").values(permissions=["mental_health"]))
+    with store.session() as s:  # (held for nothing: never listed as held)
+        from app.services.access.users_overview import users_overview
+
+        assert [u.permissions for u in users_overview(s).users if u.username == "plain"] == [()]
     store.actor = accounts.login(store, "plain", PASSWORD)
     try:
         with store.session() as s:

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 from sqlalchemy import select
 
-from app.models import ProgramEnrolment, Resident, SmiVisit
+from app.models import ElderlyCheck, ProgramEnrolment, Resident, SmiVisit
 from app.services.errors import NeedsConfirmation, UserError, ValidationError
 from app.services.indicators import REGISTRY, Period, Scope, smi_elderly  # noqa: F401 (declares them)
 from app.services.programmes import elderly, followup, smi
@@ -1048,3 +1048,16 @@ def test_a_check_starts_with_the_drugs_the_patient_is_on(store, person, tmp_path
     with store.session() as s:
         said = {str(c.id): (c.form or {}).get("medication") for c in s.scalars(select(ElderlyCheck))}
     assert said[first] == "氨氯地平片 5mg 每日1次；阿司匹林肠溶片" and not said[second], said
+
+
+def test_a_decimal_measurement_is_kept_as_a_plain_number(store, person):
+    """Found by an attacker: "-0" was kept as -0.0 and ".0000001" printed "1e-07 mmol/L"; a
+    measurement keeps three places, and zero is zero."""
+    with store.transaction() as s:
+        (r,) = _people(s, person, 1)
+        saved = elderly.record_check(
+            s, r.archive_no, _check(tc="-0", tg=".0000001", ldl="2.6789", height="１６０．５"), today=TODAY
+        )
+        form = s.get(ElderlyCheck, saved.id).form
+    assert (form["tc"], form["tg"], form["ldl"], form["height"]) == (0.0, 0.0, 2.679, 160.5)
+    assert str(form["tc"]) == "0.0"

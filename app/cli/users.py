@@ -76,7 +76,7 @@ def list_users(args) -> int:
                 "name": u.display_name,
                 "role": u.role,
                 "village": u.village_code,
-                "permissions": list(u.permissions or ()),
+                "permissions": list(accounts.held(s, u)),
                 "active": u.active,
                 "last_login_at": u.last_login_at,
             }

@@ -172,6 +172,13 @@ def grantable(session: Session, role: str) -> tuple[str, ...]:
     )
 
 
+def held(session: Session, user: User) -> tuple[str, ...]:
+    """The permissions ``user`` holds that count here (:func:`grantable`): one held where it counts
+    for nothing (精神卫生 on a village's PC, from a restore) is never listed as held."""
+    here = grantable(session, user.role)
+    return tuple(p for p in user.permissions or () if p in here)
+
+
 def set_permissions(session: Session, username: str, permissions) -> User:
     """Grant or withdraw permissions beyond the role (admins only); audited."""
     authz.require(session, "manage_users")

@@ -39,7 +39,7 @@ def users_overview(session: Session) -> UsersOverview:
             u.village_code or "",
             u.active,
             u.last_login_at,
-            tuple(u.permissions or ()),
+            accounts.held(session, u),
             accounts.grantable(session, u.role),
         )
         for u in accounts.users(session)

@@ -428,8 +428,12 @@ def check_number(c: Checking, f: Field) -> None:
     _check_in_range(c, f, parse_int)
 
 
+DECIMALS = 3  # a measurement's places kept (a lipid's 4.56): ".0000001" is 0, never printed 1e-07
+
+
 def check_decimal(c: Checking, f: Field) -> None:
-    _check_in_range(c, f, parse_decimal)
+    # (+ 0.0: "-0" is 0, never printed "-0")
+    _check_in_range(c, f, lambda raw, label: round(parse_decimal(raw, label), DECIMALS) + 0.0)
 
 
 def _check_in_range(c: Checking, f: Field, parse: Callable[[str, str], float]) -> None:
