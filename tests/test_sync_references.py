@@ -124,6 +124,28 @@ def test_a_pdf_that_runs_code_is_not_an_attachment():
         assert education.sniff(b"%PDF-1.7\n1 0 obj << " + active + b" (x) >>") is None
 
 
+@pytest.mark.sqlite_only  # no store: pure rules
+def test_compressed_bytes_are_no_names_but_names_hidden_otherwise_are():
+    """Found by an attacker: a legitimate PDF whose compressed page drawing held the bytes "/JS" by
+    chance was refused.  A stream that really is compressed is passed over; names escaped (/J#53),
+    packed into an object stream, or posing as a stream are still found."""
+    import hashlib
+    import zlib
+
+    def obj(head: bytes, data: bytes) -> bytes:
+        return b"%PDF-1.7\n1 0 obj << " + head + b" >> stream\n" + data + b"\nendstream endobj\n"
+
+    drawing = zlib.compress(hashlib.sha512(b"170946").digest())
+    assert b"/JS" in drawing  # (by chance, as in the attacker's sheet)
+    assert education.sniff(obj(b"/Length 80 /Filter /FlateDecode", drawing)) == "application/pdf"
+    assert education.sniff(obj(b"/Filter /FlateDecode", b"/JS (app.alert(1))")) is None  # not compressed
+    assert education.sniff(obj(b"/Filter /FlateDecode", drawing + b"/JS (x)")) is None  # more after it
+    packed = zlib.compress(b"2 0 << /S /JavaScript /JS (x) >>")
+    assert education.sniff(obj(b"/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode", packed)) is None
+    assert education.sniff(obj(b"/Type /Obj#53tm /N 1 /First 4 /Filter /FlateDecode", packed)) is None
+    assert education.sniff(b"%PDF-1.7\n1 0 obj << /J#53 (x) >> endobj") is None
+
+
 def test_a_village_refuses_another_villages_rows_even_from_the_township(world):
     town, a, b, tmp = world
     theirs = a_resident(town, A)  # A's resident, as the township holds it

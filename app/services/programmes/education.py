@@ -96,11 +96,49 @@ def sniff(data: bytes) -> str | None:
         return "image/png"
     if data[:5] == b"%PDF-":
         # a scanned sheet or a leaflet: never one that runs code or carries files when opened
-        return None if any(k in data for k in ACTIVE_PDF) else "application/pdf"
+        return None if _active_pdf(data) else "application/pdf"
     return None
 
 
 ACTIVE_PDF = (b"/JavaScript", b"/JS", b"/Launch", b"/EmbeddedFile", b"/OpenAction", b"/AA")
+_STREAM = re.compile(rb"stream\r?\n(.*?)endstream", re.S)
+_ESCAPED = re.compile(rb"#([0-9A-Fa-f]{2})")  # a name's character written #xx: /J#53 is /JS
+OBJECT_STREAM_BYTES = 64 << 20  # an object stream unpacked no larger (a zip bomb is active enough)
+
+
+def _active_pdf(data: bytes) -> bool:
+    """Whether a PDF names what runs code or carries files (:data:`ACTIVE_PDF`) in its objects:
+    their dictionaries, written out or packed into object streams, names unescaped.  The bytes of
+    a compressed stream (a page's drawing, a picture) are no names: they held "/JS" by chance and
+    a legitimate sign-in sheet was refused (found by an attacker).  Only a stream that really is
+    compressed (it unpacks whole) is passed over: text posing as one is read as names."""
+    import zlib
+
+    def named(text: bytes) -> bool:
+        text = _ESCAPED.sub(lambda m: bytes([int(m.group(1), 16)]), text)
+        return any(k in text for k in ACTIVE_PDF)
+
+    def unpacked(raw: bytes) -> bytes | None:
+        unpack = zlib.decompressobj()
+        try:
+            out = unpack.decompress(raw, OBJECT_STREAM_BYTES)
+        except zlib.error:
+            return None
+        whole = unpack.eof and not unpack.unconsumed_tail and not unpack.unused_data.strip()
+        return out if whole else None
+
+    kept, start = [], 0
+    for m in _STREAM.finditer(data):
+        head = data[max(0, data.rfind(b"obj", 0, m.start())) : m.start()]
+        objects = unpacked(m.group(1).rstrip(b"\r\n")) if b"/FlateDecode" in head else None
+        if objects is None:
+            continue  # (read as it is, with the names around it)
+        if b"/ObjStm" in _ESCAPED.sub(lambda x: bytes([int(x.group(1), 16)]), head) and named(objects):
+            return True
+        kept.append(data[start : m.start(1)])
+        start = m.end(1)
+    kept.append(data[start:])
+    return named(b"".join(kept))
 
 
 def synced_attachment_problem(values: dict, _made: bool = False, _stored: dict | None = None) -> str | None:
