@@ -259,3 +259,18 @@ def test_serve_checks_its_key_before_it_says_it_is_open(tmp_path, capsys, monkey
     assert "is not the key of the certificate" in err and not re.search(r"[\u4e00-\u9fff]", err), err
     assert main([*serve, *cert]) == 1
     assert capsys.readouterr().err == "Error: --tls-cert and --tls-key must be given together\n"
+
+
+def test_a_missing_data_folder_is_said_in_the_language_asked(tmp_path, capsys, monkeypatch):
+    """Found by an attacker: under ``CUNYI_LANG=en`` the command line's own refusals (a data folder
+    that is not there, a password not given) were still Chinese."""
+    missing = str(tmp_path / "nowhere")
+    monkeypatch.setenv("CUNYI_LANG", "en")
+    for command in (["serve"], ["sync", "run", "--once"], ["residents", "search", "x"]):
+        assert main(["--data-dir", missing, *command]) == 1
+        err = capsys.readouterr().err
+        assert err == f"Error: The data folder {missing} does not exist: check --data-dir for a typing " \
+            "error; on a new PC run cunyi init first\n", err  # fmt: skip
+    monkeypatch.delenv("CUNYI_LANG")
+    assert main(["--data-dir", missing, "serve"]) == 1
+    assert capsys.readouterr().err.startswith(f"错误：数据目录 {missing} 不存在")

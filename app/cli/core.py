@@ -476,11 +476,15 @@ def open_store(args: argparse.Namespace, *, need_profile: bool = True):
     data_dir = resolve_data_dir(args.data_dir)
     if need_profile and not args.user and not owns(data_dir):
         raise CliError(
-            f"数据目录 {data_dir} 不属于当前系统用户：不带 --user 时以系统账号操作，"
-            "只允许数据目录的所有者；请用 --user 登录"
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "数据目录 {folder} 不属于当前系统用户：不带 --user 时以系统账号操作，"
+                "只允许数据目录的所有者；请用 --user 登录",
+            ),
+            folder=data_dir,
         )
     if need_profile and (missing := _no_store(data_dir, args.db)) is not None:
-        raise CliError(missing)  # before anything is made: a mistyped folder is left as it was
+        raise missing  # before anything is made: a mistyped folder is left as it was
     paths = Paths(data_dir).ensure()
     setup_logging(paths)
     from app.services import backup, safe_output
@@ -496,12 +500,20 @@ def open_store(args: argparse.Namespace, *, need_profile: bool = True):
             hold_open(db_file)  # for as long as this process runs: a restore elsewhere waits for it
         store = Store(url, backups_dir=paths.sub("backups"), create=not need_profile)
     except StoreSwapping:
-        raise CliError("另一个程序正在从备份恢复这个数据库，等了两分钟仍未结束：请等它完成后再试") from None
+        raise CliError(
+            QT_TRANSLATE_NOOP(
+                "Cli", "另一个程序正在从备份恢复这个数据库，等了两分钟仍未结束：请等它完成后再试"
+            )
+        ) from None
     except SchemaError as e:
         if e.revision is not None:  # (an alembic_version of another program's reads the same)
             raise CliError(
-                f"数据库的结构版本 {e.revision[:40]} 不是本版村医认识的：它可能由更新版本的村医建立（请升级村医），"
-                "也可能不是村医的数据库（请核对数据文件夹或数据库地址）"
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "数据库的结构版本 {revision} 不是本版村医认识的：它可能由更新版本的村医建立（请升级村医），"
+                    "也可能不是村医的数据库（请核对数据文件夹或数据库地址）",
+                ),
+                revision=e.revision[:40],
             ) from None
         raise CliError(str(e)) from None
     except Exception as e:  # the server, or the address itself: one sentence, never a traceback
@@ -532,11 +544,16 @@ def _unreachable_store(url: str, error: Exception) -> Exception | None:
         return unopened_file(url, error) if is_sqlite(url) else unreachable(url, error)
     if isinstance(error, (ValueError, ImportError, sa_exc.ArgumentError)):
         logging.getLogger(__name__).warning("the store %s did not open: %s", shown, type(error).__name__)
-        return CliError(f"数据库地址无效：{shown}；应是 postgresql+psycopg://用户@主机:端口/数据库")
+        return CliError(
+            QT_TRANSLATE_NOOP(
+                "Cli", "数据库地址无效：{url}；应是 postgresql+psycopg://用户@主机:端口/数据库"
+            ),
+            url=shown,
+        )
     return None
 
 
-def _no_store(data_dir: Path, db: str | None) -> str | None:
+def _no_store(data_dir: Path, db: str | None) -> CliError | None:
     """Why ``data_dir`` (or ``--db``) holds no store to work on, or None.  Every command but
     ``init`` and ``restore`` works on a set-up installation: one run on a mistyped folder or file
     name made a whole empty store there (folders, keys' folder, a migrated database)."""
@@ -552,14 +569,33 @@ def _no_store(data_dir: Path, db: str | None) -> str | None:
     except (ValueError, ArgumentError):
         return None  # (an address that is no address: said when the store is opened)
     if store is None:
-        return "数据库地址没有给出数据库文件：应是 sqlite:///文件路径，或 postgresql+psycopg://用户@主机:端口/数据库"
+        return CliError(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "数据库地址没有给出数据库文件：应是 sqlite:///文件路径，或 postgresql+psycopg://用户@主机:端口/数据库",
+            )
+        )
     if store.exists() and not (store.is_file() and store.stat().st_size == 0):
         return None  # (something there that is no store, a folder: said when it is opened)
     if data_dir.exists() and not data_dir.is_dir():
-        return f"数据目录 {data_dir} 是一个文件，不是文件夹：请检查 --data-dir 是否写错"
+        return CliError(
+            QT_TRANSLATE_NOOP("Cli", "数据目录 {folder} 是一个文件，不是文件夹：请检查 --data-dir 是否写错"),
+            folder=data_dir,
+        )
     if not data_dir.is_dir():
-        return f"数据目录 {data_dir} 不存在：请检查 --data-dir 是否写错，新装的电脑请先运行 cunyi init"
-    return f"没有村医的数据库 {store}：请检查 --data-dir 或 --db 是否写错，新装的电脑请先运行 cunyi init"
+        return CliError(
+            QT_TRANSLATE_NOOP(
+                "Cli", "数据目录 {folder} 不存在：请检查 --data-dir 是否写错，新装的电脑请先运行 cunyi init"
+            ),
+            folder=data_dir,
+        )
+    return CliError(
+        QT_TRANSLATE_NOOP(
+            "Cli",
+            "没有村医的数据库 {file}：请检查 --data-dir 或 --db 是否写错，新装的电脑请先运行 cunyi init",
+        ),
+        file=store,
+    )
 
 
 def owns(data_dir) -> bool:
@@ -580,11 +616,14 @@ def login_password(args: argparse.Namespace) -> str:
     import getpass
 
     if not sys.stdin.isatty():  # (a script, a pipe: getpass would echo, then fail at the input's end)
-        raise CliError(f"请用 --password-file 给出 {args.user} 的密码（没有可输入密码的终端）")
+        raise CliError(
+            QT_TRANSLATE_NOOP("Cli", "请用 --password-file 给出 {user} 的密码（没有可输入密码的终端）"),
+            user=args.user,
+        )
     try:
         return getpass.getpass(f"{args.user} 的密码：")
     except EOFError:
-        raise CliError(f"没有输入 {args.user} 的密码") from None
+        raise CliError(QT_TRANSLATE_NOOP("Cli", "没有输入 {user} 的密码"), user=args.user) from None
 
 
 def new_password(args: argparse.Namespace) -> str:
@@ -600,10 +639,14 @@ def new_password(args: argparse.Namespace) -> str:
     import getpass
 
     if not sys.stdin.isatty():
-        raise CliError("请用 --new-password-file 给出新密码（--password-file 是登录用户自己的密码）")
+        raise CliError(
+            QT_TRANSLATE_NOOP(
+                "Cli", "请用 --new-password-file 给出新密码（--password-file 是登录用户自己的密码）"
+            )
+        )
     first = getpass.getpass("新密码：")
     if first != getpass.getpass("再输一次："):
-        raise CliError("两次输入的密码不一致")
+        raise CliError(QT_TRANSLATE_NOOP("Cli", "两次输入的密码不一致"))
     return first
 
 

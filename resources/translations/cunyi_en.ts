@@ -843,6 +843,54 @@
         <translation>The PDF file to write</translation>
     </message>
     <message>
+        <source>数据目录 {folder} 不属于当前系统用户：不带 --user 时以系统账号操作，只允许数据目录的所有者；请用 --user 登录</source>
+        <translation>The data folder {folder} does not belong to this system user: without --user a command acts as the system account, which only the folder&apos;s owner may do; log in with --user</translation>
+    </message>
+    <message>
+        <source>另一个程序正在从备份恢复这个数据库，等了两分钟仍未结束：请等它完成后再试</source>
+        <translation>Another program is restoring this database from a backup and has not finished after two minutes: wait for it to finish, then try again</translation>
+    </message>
+    <message>
+        <source>数据库的结构版本 {revision} 不是本版村医认识的：它可能由更新版本的村医建立（请升级村医），也可能不是村医的数据库（请核对数据文件夹或数据库地址）</source>
+        <translation>This version of CunYi does not know the database&apos;s schema version {revision}: a newer CunYi may have made it (upgrade CunYi), or it is not a CunYi database (check the data folder or the database address)</translation>
+    </message>
+    <message>
+        <source>数据库地址无效：{url}；应是 postgresql+psycopg://用户@主机:端口/数据库</source>
+        <translation>Invalid database address: {url}; it should be postgresql+psycopg://user@host:port/database</translation>
+    </message>
+    <message>
+        <source>数据库地址没有给出数据库文件：应是 sqlite:///文件路径，或 postgresql+psycopg://用户@主机:端口/数据库</source>
+        <translation>The database address names no database file: it should be sqlite:///file-path, or postgresql+psycopg://user@host:port/database</translation>
+    </message>
+    <message>
+        <source>数据目录 {folder} 是一个文件，不是文件夹：请检查 --data-dir 是否写错</source>
+        <translation>The data folder {folder} is a file, not a folder: check --data-dir for a typing error</translation>
+    </message>
+    <message>
+        <source>数据目录 {folder} 不存在：请检查 --data-dir 是否写错，新装的电脑请先运行 cunyi init</source>
+        <translation>The data folder {folder} does not exist: check --data-dir for a typing error; on a new PC run cunyi init first</translation>
+    </message>
+    <message>
+        <source>没有村医的数据库 {file}：请检查 --data-dir 或 --db 是否写错，新装的电脑请先运行 cunyi init</source>
+        <translation>There is no CunYi database {file}: check --data-dir or --db for a typing error; on a new PC run cunyi init first</translation>
+    </message>
+    <message>
+        <source>请用 --password-file 给出 {user} 的密码（没有可输入密码的终端）</source>
+        <translation>Give the password of {user} with --password-file (there is no terminal to type it in)</translation>
+    </message>
+    <message>
+        <source>没有输入 {user} 的密码</source>
+        <translation>No password was typed for {user}</translation>
+    </message>
+    <message>
+        <source>请用 --new-password-file 给出新密码（--password-file 是登录用户自己的密码）</source>
+        <translation>Give the new password with --new-password-file (--password-file is the logged-in user&apos;s own password)</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
         <source>已中断</source>
         <translation>Interrupted</translation>
     </message>

@@ -842,6 +842,54 @@
         <translation>写出的 PDF 文件</translation>
     </message>
     <message>
+        <source>数据目录 {folder} 不属于当前系统用户：不带 --user 时以系统账号操作，只允许数据目录的所有者；请用 --user 登录</source>
+        <translation>数据目录 {folder} 不属于当前系统用户：不带 --user 时以系统账号操作，只允许数据目录的所有者；请用 --user 登录</translation>
+    </message>
+    <message>
+        <source>另一个程序正在从备份恢复这个数据库，等了两分钟仍未结束：请等它完成后再试</source>
+        <translation>另一个程序正在从备份恢复这个数据库，等了两分钟仍未结束：请等它完成后再试</translation>
+    </message>
+    <message>
+        <source>数据库的结构版本 {revision} 不是本版村医认识的：它可能由更新版本的村医建立（请升级村医），也可能不是村医的数据库（请核对数据文件夹或数据库地址）</source>
+        <translation>数据库的结构版本 {revision} 不是本版村医认识的：它可能由更新版本的村医建立（请升级村医），也可能不是村医的数据库（请核对数据文件夹或数据库地址）</translation>
+    </message>
+    <message>
+        <source>数据库地址无效：{url}；应是 postgresql+psycopg://用户@主机:端口/数据库</source>
+        <translation>数据库地址无效：{url}；应是 postgresql+psycopg://用户@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>数据库地址没有给出数据库文件：应是 sqlite:///文件路径，或 postgresql+psycopg://用户@主机:端口/数据库</source>
+        <translation>数据库地址没有给出数据库文件：应是 sqlite:///文件路径，或 postgresql+psycopg://用户@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>数据目录 {folder} 是一个文件，不是文件夹：请检查 --data-dir 是否写错</source>
+        <translation>数据目录 {folder} 是一个文件，不是文件夹：请检查 --data-dir 是否写错</translation>
+    </message>
+    <message>
+        <source>数据目录 {folder} 不存在：请检查 --data-dir 是否写错，新装的电脑请先运行 cunyi init</source>
+        <translation>数据目录 {folder} 不存在：请检查 --data-dir 是否写错，新装的电脑请先运行 cunyi init</translation>
+    </message>
+    <message>
+        <source>没有村医的数据库 {file}：请检查 --data-dir 或 --db 是否写错，新装的电脑请先运行 cunyi init</source>
+        <translation>没有村医的数据库 {file}：请检查 --data-dir 或 --db 是否写错，新装的电脑请先运行 cunyi init</translation>
+    </message>
+    <message>
+        <source>请用 --password-file 给出 {user} 的密码（没有可输入密码的终端）</source>
+        <translation>请用 --password-file 给出 {user} 的密码（没有可输入密码的终端）</translation>
+    </message>
+    <message>
+        <source>没有输入 {user} 的密码</source>
+        <translation>没有输入 {user} 的密码</translation>
+    </message>
+    <message>
+        <source>请用 --new-password-file 给出新密码（--password-file 是登录用户自己的密码）</source>
+        <translation>请用 --new-password-file 给出新密码（--password-file 是登录用户自己的密码）</translation>
+    </message>
+    <message>
+        <source>两次输入的密码不一致</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+    <message>
         <source>已中断</source>
         <translation>已中断</translation>
     </message>
