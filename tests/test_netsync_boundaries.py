@@ -140,6 +140,8 @@ def test_a_listing_naming_anything_but_a_bundle_for_this_pc_is_never_written(net
     good = f"{other}_{me}_{'1e' * 16}.cyb"
 
     class Listing:
+        status_code = 200
+
         def json(self):
             rows = [{"name": n, "size": 10, "sha256": "0" * 64} for n in (bad, good)]
             return {"bundles": rows, "pending": False}
