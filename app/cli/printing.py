@@ -129,17 +129,14 @@ def print_document(args) -> int:
 def warn_missing_characters(data: bytes) -> None:
     """Every printed document says so when characters of its text are not in the print font (a rare
     name character printed as 〓): the doctor fills them in by hand."""
-    import pypdfium2 as pdfium
-
     from app.services import printing
-    from app.services.printing.engine import LOCK
+    from app.services.printing.engine import close_pdf, open_pdf
 
-    with LOCK:
-        pdf = pdfium.PdfDocument(data)
-        try:
-            marks = printing.missing_marks(pdf)
-        finally:
-            pdf.close()
+    pdf = open_pdf(data)
+    try:
+        marks = printing.missing_marks(pdf)
+    finally:
+        close_pdf(pdf)
     if marks:
         print(
             f"注意：有 {marks} 个字打印字库中没有，印成了“{printing.MISSING}”：请打印后用笔补写",

@@ -233,12 +233,11 @@ def pictures(media_type: str, data: bytes, progress: Progress | None = None) -> 
         return Pictures([image])
     import pypdfium2 as pdfium
 
-    from app.services.printing.engine import LOCK
+    from app.services.printing.engine import LOCK, close_pdf, open_pdf
     from app.views.print_preview import render_page
 
     try:
-        with LOCK:
-            pdf = pdfium.PdfDocument(data)
+        pdf = open_pdf(data)
     except pdfium.PdfiumError as e:
         return Pictures([], why="password" if "password" in str(e).lower() else "damaged")
     images: list[QImage] = []
@@ -258,8 +257,7 @@ def pictures(media_type: str, data: bytes, progress: Progress | None = None) -> 
     except pdfium.PdfiumError:
         return Pictures([], why="damaged")
     finally:
-        with LOCK:
-            pdf.close()
+        close_pdf(pdf)
     return Pictures(images, count if count > MAX_PAGES else 0)
 
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.services.printing import MISSING, missing_marks, write_pdf
 from app.services.printing.engine import LOCK as PDFIUM
+from app.services.printing.engine import close_pdf, open_pdf
 from app.views.widgets import fit_to_screen
 from app.views.worker import run_in_background
 
@@ -73,8 +74,7 @@ def print_pdf(
     One page is rendered at a time (a 100-page batch at 300 dpi would not fit in memory at once);
     safe on a worker thread (QPainter on a QPrinter)."""
     dpi = min(printer.resolution(), PRINT_DPI_MAX)
-    with PDFIUM:
-        pdf = pdfium.PdfDocument(data)
+    pdf = open_pdf(data)
     painter = QPainter()
     try:
         if not painter.begin(printer):
@@ -97,8 +97,7 @@ def print_pdf(
     finally:
         if painter.isActive():
             painter.end()
-        with PDFIUM:
-            pdf.close()
+        close_pdf(pdf)
 
 
 class PrintPreviewDialog(QDialog):
@@ -108,8 +107,8 @@ class PrintPreviewDialog(QDialog):
     def __init__(self, data: bytes, title: str, file_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.data, self.file_name = data, file_name
+        self.pdf = open_pdf(data)
         with PDFIUM:
-            self.pdf = pdfium.PdfDocument(data)
             self.page_sizes = [self.pdf.get_page_size(i) for i in range(len(self.pdf))]  # points
         self.images: list[QImage | None] = [None] * len(self.page_sizes)  # rendered as needed
         self.labels: list[QLabel] = []
@@ -195,8 +194,7 @@ class PrintPreviewDialog(QDialog):
     def _close_pdf(self, _result: int = 0) -> None:
         _OPEN.discard(self)
         if self.pdf is not None:
-            with PDFIUM:
-                self.pdf.close()
+            close_pdf(self.pdf)
             self.pdf = None
 
     def _render_visible(self) -> None:

@@ -101,8 +101,7 @@ class BackgroundTask(QObject):
             if shiboken6.isValid(self):
                 self._close_dialog()
             return
-        self._dialog.reset()
-        self._dialog.hide()
+        self._close_dialog()
         callback(value)
         self.finished.emit()
         self.deleteLater()

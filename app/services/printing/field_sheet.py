@@ -121,9 +121,9 @@ def form_flowables(
         return Paragraph(markup(T("Field", f.row_label or f.label)), words)
 
     def text_of(f: Field, followers: list[Field]) -> str:
+        colon = ": " if T.lang == "en" else "："
         text = value_text(f, values.get(f.key), T, blank=blank)
         if f.row_label:  # the row is named for all its fields (血压): the leader's named too
-            colon = ": " if T.lang == "en" else "："
             text = f"{T('Field', f.label)}{colon}{text or ('＿＿＿' if blank else '—')}"
         if f.other and values.get(f.other):
             text += f"（{values[f.other]}）"
@@ -131,7 +131,6 @@ def form_flowables(
             text = "＿＿＿＿＿＿" if blank else "—"  # (filled: "—", never the doses alone)
         for g in followers:  # fields printed on their leader's line (早/中/晚 mg, 异常情况 …)
             value = value_text(g, values.get(g.key), T, blank=blank) or ("＿＿＿" if blank else "—")
-            colon = ": " if T.lang == "en" else "："
             text += f"　{T('Field', g.label)}{colon}{value}"
         return text
 

@@ -392,11 +392,10 @@ def _opens(pdf: bytes) -> bool:
     """Whether a PDF opens without a password (pdfium: what the viewer shows it with)."""
     import pypdfium2 as pdfium
 
-    from app.services.printing.engine import LOCK
+    from app.services.printing.engine import close_pdf, open_pdf
 
     try:
-        with LOCK:
-            pdfium.PdfDocument(pdf).close()
+        close_pdf(open_pdf(pdf))
     except pdfium.PdfiumError:
         return False
     return True

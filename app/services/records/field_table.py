@@ -104,9 +104,8 @@ class Field:
     other_hint: str = ""
     choice: str = ""  # BOOL: the check box's own text, the label then stands in front of it
     inline: str | None = None  # share the previous field's row, after this text ("RH"); None: own row
-    row_label: str = (
-        ""  # a printed row's label when fields share it (血压: 收缩压 and 舒张压), else the label
-    )
+    # a printed row's label when fields share it (血压: 收缩压 and 舒张压); "": the field's label
+    row_label: str = ""
     columns: int = 4  # MULTI: check boxes per row
     minimum: float | None = None  # NUMBER, DECIMAL
     maximum: float | None = None
