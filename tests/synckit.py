@@ -194,10 +194,12 @@ def craft_bundle(
     clock: str | None = None,
     sent_at_ms: int | None = None,
     snapshot: bool = False,
+    extra: dict | None = None,
 ) -> Path:
     """A bundle made by hand but sealed as ``sender`` seals its own: signed with its real key,
     encrypted to ``recipient``'s, with the manifest export writes.  ``ranges`` default: each
-    origin's ops from the lowest seq to the highest; ``acks``: none; ``clock``: the ops' newest."""
+    origin's ops from the lowest seq to the highest; ``acks``: none; ``clock``: the ops' newest;
+    ``extra``: more of the manifest."""
     import json
 
     from app import __version__
@@ -237,6 +239,7 @@ def craft_bundle(
         "acks": acks or {},
         "acks_seen": acked,
         **({"snapshot": True} if snapshot else {}),
+        **(extra or {}),
     }
     to.mkdir(parents=True, exist_ok=True)
     lines = [json.dumps(op, ensure_ascii=False, separators=(",", ":")) for op in ops]

@@ -137,6 +137,7 @@ def status(args) -> int:
         "peers": [p.__dict__ for p in st["peers"]],
         "clock_warnings": [m.render() for m in st["clock_warnings"]],
         "unfinished_imports": [m.render() for m in st["unfinished_imports"]],
+        "refused_by_peers": [m.render() for m in st["refused_by_peers"]],
     }
     if net is not None:  # (a scheduled task's runs, read where no window shows them)
         data["network"] = {
@@ -167,7 +168,7 @@ def status(args) -> int:
     print(f"未处理冲突 {st['conflicts_open']}，疑似重复档案 {st['duplicates_open']}，待补齐 {st['pending']}")
     if reviewing:
         print(f"审核中共有 {reviewing} 对疑似重复档案待处理（cunyi review list）")
-    for w in (*data["clock_warnings"], *data["unfinished_imports"]):
+    for w in (*data["refused_by_peers"], *data["clock_warnings"], *data["unfinished_imports"]):
         print(f"注意：{w}")
     if net is not None:
         print(_network_line(net))

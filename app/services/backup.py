@@ -1186,7 +1186,7 @@ def check(store: Store) -> CheckReport:
         report.results.append(_sequence_result(s))
         warnings = [m.render() for m in exchange.clock_warnings(s)]
         unfinished = [m.render() for m in exchange.unfinished_imports(s)]
-        refused = [m.render() for m in exchange.refused_lately(s)]
+        refused = [m.render() for m in (*exchange.refused_lately(s), *exchange.refused_there_warnings(s))]
     report.results.append(CheckResult("时钟", not warnings, "；".join(warnings), by_user=True))
     report.results.append(
         CheckResult("同步包导入", not (unfinished or refused), "；".join(unfinished + refused), by_user=True)

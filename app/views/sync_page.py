@@ -285,7 +285,9 @@ class SyncPage(LazyPage):
                 .replace("{code}", card.code)
                 .replace("{fp}", card.fingerprint)
             )
-        warnings = [render(m) for m in (*seen.clock_warnings, *seen.unfinished_imports)]
+        warnings = [
+            render(m) for m in (*seen.refused_by_peers, *seen.clock_warnings, *seen.unfinished_imports)
+        ]
         self.banner.setText("\n".join(warnings))
         self.banner.setVisible(bool(warnings))
         role = {k: QCoreApplication.translate("Role", v) for k, v in PLACE_LABELS.items()}
@@ -356,6 +358,7 @@ class SyncPage(LazyPage):
             overview.IN: self.tr("导入（U盘/文件夹）"),
             overview.REJECTED: self.tr("拒收（U盘/文件夹）"),
             overview.SKIPPED: self.tr("跳过"),
+            overview.OUT_REFUSED: self.tr("导出后被对方拒收（U盘/文件夹）"),
             overview.NET_OUT: self.tr("经网络发送"),
             overview.NET_IN: self.tr("经网络接收"),
             overview.NET_REJECTED: self.tr("拒收（网络）"),
@@ -375,6 +378,8 @@ class SyncPage(LazyPage):
                 note = f"{note}{aside(fetched)}" if note else fetched
             if h.settled and h.kind == overview.NET_FAILED:
                 note += aside(self.tr("之后的同步包已发出，带上了这些变更"))
+            elif h.settled and h.kind == overview.OUT_REFUSED:
+                note += aside(self.tr("之后本机的同步包已被对方导入"))
             elif h.settled:
                 note += aside(self.tr("之后该设备的同步包已导入"))
             ops = "—" if h.failed and not h.ops else str(h.ops)  # (none taken from a refused bundle)

@@ -47,7 +47,7 @@ from itertools import chain
 from operator import itemgetter, methodcaller
 from pathlib import Path
 
-from sqlalchemy import LargeBinary, String, delete, func, or_, select, type_coerce
+from sqlalchemy import LargeBinary, String, delete, func, or_, select, type_coerce, update
 from sqlalchemy.exc import IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
@@ -1644,7 +1644,13 @@ def export_bundles(
                 continue
             bundle_id = uuid.uuid4()
             header, manifest = header_and_manifest(
-                s, me, p, bundle_id, ranges={o.hex: [lo, hi] for o, (lo, hi) in ranges.items()}, acks=acks
+                s,
+                me,
+                p,
+                bundle_id,
+                ranges={o.hex: [lo, hi] for o, (lo, hi) in ranges.items()},
+                acks=acks,
+                refused=[_told(r) for r in refusals_to_tell(s, p)],
             )
             recipients = [p.enc_key, *([escrow] if escrow else [])]
             passes: list[int] = []
@@ -2457,7 +2463,7 @@ def _finish(
         peer.acked = authority.acks(manifest, _holding(me.device_id, capture._state(conn).seq, held))
         seen = manifest.get("acks_seen", {})
         peer.seen_acks = dict(seen) if isinstance(seen, dict) else {}
-        peer.acks_word = word
+        peer.acks_word = _with_refusals(s, peer, word, manifest)
     capture.advance(conn, me.device_id, 0, observed=max(stats.max_clock, str(manifest.get("clock", ""))))
     sent = manifest.get("sent_at_ms")
     skew = sent - capture.wall_ms() if sent else None
@@ -2569,6 +2575,164 @@ def refused_lately(session: Session) -> list[Message]:
                     {"sender": f"{peer.code} {peer.name}", "at": local_time(last.at)},
                 )
             )
+    return out
+
+
+REFUSALS_TOLD = 5  # a peer's refused bundles a bundle to it tells it of (the newest)
+# what a device tells a peer whose bundle it refused, as the peer's history says it
+REFUSED_THERE = QT_TRANSLATE_NOOP("Sync", "对方拒收了这个同步包。对方的说明：{reason}")
+
+
+def refusals_to_tell(session: Session, peer: Peer) -> list[BundleRecord]:
+    """``peer``'s bundles this device refused since it last took one of them (newest first): what a
+    bundle to ``peer`` tells it (the manifest's ``refused``).  Brought by USB stick, a refusal is
+    otherwise never heard of by its sender, which only sees its changes stay unacknowledged (over
+    the network, the mailbox answers the upload).  A bundle taken since says the matter is settled."""
+    taken_since = session.scalar(
+        select(func.max(BundleRecord.id)).where(
+            BundleRecord.peer == peer.device_id, BundleRecord.direction == "in"
+        )
+    )
+    q = select(BundleRecord).where(
+        BundleRecord.peer == peer.device_id,
+        BundleRecord.direction == "rejected",
+        BundleRecord.bundle_id.is_not(None),
+    )
+    if taken_since is not None:
+        q = q.where(BundleRecord.id > taken_since)
+    return list(session.scalars(q.order_by(BundleRecord.id.desc()).limit(REFUSALS_TOLD)))
+
+
+def _told(refused: BundleRecord) -> dict:
+    return {
+        "bundle": refused.bundle_id.hex,
+        "at": refused.at.isoformat(timespec="seconds"),
+        "reason": refused.reason or "",
+    }
+
+
+def _with_refusals(s: Session, peer: Peer, word: dict, manifest: dict) -> dict:
+    """The sender's latest ``word``, with what it says of this device's bundles it refused: only
+    bundles this device did send it (a file claiming another's name is nobody's business), each
+    also noted on its history's "out" (:data:`REFUSED_THERE`).  An entry that is not one is passed
+    over: a word on the past, never a reason to refuse what the bundle carries."""
+    told = {}
+    entries = manifest.get("refused")
+    for e in entries[:REFUSALS_TOLD] if isinstance(entries, list) else ():
+        if not isinstance(e, dict):
+            continue
+        bundle_id, at, reason = e.get("bundle"), e.get("at"), e.get("reason")
+        if not (isinstance(bundle_id, str) and bundle.HEX32.match(bundle_id)):
+            continue
+        if not (isinstance(reason, str) and len(reason) <= REASON_CHARS and isinstance(at, str)):
+            continue
+        try:
+            when = dt.datetime.fromisoformat(at)
+        except ValueError:
+            continue
+        if when.tzinfo is not None:
+            continue
+        told[uuid.UUID(bundle_id)] = {
+            "bundle": bundle_id,
+            "at": when.isoformat(timespec="seconds"),
+            "reason": reason,
+        }
+    sent = (
+        set(
+            s.scalars(
+                select(BundleRecord.bundle_id).where(
+                    BundleRecord.peer == peer.device_id,
+                    BundleRecord.direction == "out",
+                    BundleRecord.bundle_id.in_(list(told)),
+                )
+            )
+        )
+        if told
+        else set()
+    )
+    word = {k: v for k, v in word.items() if k != "refused"}
+    kept = [e for b, e in told.items() if b in sent]
+    for e in kept:
+        said = Message(CTX, REFUSED_THERE, {"reason": Message.from_stored(e["reason"], CTX) or ""})
+        s.execute(
+            update(BundleRecord)
+            .where(
+                BundleRecord.bundle_id == uuid.UUID(e["bundle"]),
+                BundleRecord.direction == "out",
+                BundleRecord.reason.is_(None),
+            )
+            .values(reason=said.stored(REASON_CHARS))
+        )
+    if kept:
+        word["refused"] = kept
+    return word
+
+
+@dataclass(frozen=True)
+class RefusedThere:
+    """A bundle of this device a peer refused, as the peer's latest bundle says (``refused``)."""
+
+    peer: Peer
+    bundle_id: uuid.UUID
+    sent_at: dt.datetime  # when this device wrote it
+    refused_at: dt.datetime  # when the peer refused it (the peer's clock)
+    reason: Message | None
+
+
+def refused_there(session: Session) -> list[RefusedThere]:
+    """This device's bundles its trusted peers refused, newest first, as each peer's latest word
+    has it: until a bundle of this device is taken there, the next ones carry the same change and
+    are refused too."""
+    out = []
+    for peer in device_keys.peers(session):
+        word = peer.acks_word if isinstance(peer.acks_word, dict) else {}
+        if peer.revoked_at is not None or not word.get("refused"):
+            continue
+        for e in word["refused"]:
+            bundle_id = uuid.UUID(e["bundle"])
+            sent_at = session.scalar(
+                select(BundleRecord.at).where(
+                    BundleRecord.bundle_id == bundle_id, BundleRecord.direction == "out"
+                )
+            )
+            if sent_at is not None:
+                out.append(
+                    RefusedThere(
+                        peer,
+                        bundle_id,
+                        sent_at,
+                        dt.datetime.fromisoformat(e["at"]),
+                        Message.from_stored(e["reason"], CTX),
+                    )
+                )
+    return sorted(out, key=lambda r: r.sent_at, reverse=True)
+
+
+def refused_there_warnings(session: Session) -> list[Message]:
+    """:func:`refused_there`, the newest of each peer, in words (the 同步 page, ``sync status``,
+    ``check``)."""
+    out, said = [], set()
+    for r in refused_there(session):
+        if r.peer.device_id in said:
+            continue
+        said.add(r.peer.device_id)
+        out.append(
+            Message(
+                CTX,
+                QT_TRANSLATE_NOOP(
+                    "Sync",
+                    "{peer} 于 {at} 拒收了本机 {sent} 导出的同步包 {number}。对方的说明：{reason}。"
+                    "问题解决前，本机以后的同步包也可能被拒收：请按说明处理，或与对方核对",
+                ),
+                {
+                    "peer": f"{r.peer.code} {r.peer.name}",
+                    "sent": local_time(r.sent_at),
+                    "number": r.bundle_id.hex[-8:].upper(),
+                    "at": local_time(r.refused_at),
+                    "reason": r.reason if r.reason is not None else "—",
+                },
+            )
+        )
     return out
 
 
@@ -2690,6 +2854,7 @@ def status(session: Session) -> dict:
         or 0,
         "clock_warnings": clock_warnings(session),
         "unfinished_imports": unfinished_imports(session),
+        "refused_by_peers": refused_there_warnings(session),
     }
 
 

@@ -19,11 +19,12 @@ from app.services.sync import keys as device_keys
 # What became of a bundle (BundleRow.kind): by USB stick or folder, or over the network.
 OUT, IN, REJECTED, SKIPPED = "out", "in", "rejected", "skipped"
 NET_OUT, NET_IN, NET_REJECTED = "net_out", "net_in", "net_rejected"
+OUT_REFUSED = "out_refused"  # written to a USB stick or folder, and refused there: ``reason`` says why
 NET_WAITING = "net_waiting"  # made to go over the network, not sent yet (no run has tried)
 NET_FAILED = "net_failed"  # made to go over the network, and not taken: ``reason`` says why
 # left in this PC's mailbox for a device below it (a township's for its village), until fetched
 NET_LEFT, NET_TAKEN = "net_left", "net_taken"
-FAILED = frozenset((REJECTED, NET_REJECTED, NET_FAILED))  # refused, or not sent
+FAILED = frozenset((REJECTED, OUT_REFUSED, NET_REJECTED, NET_FAILED))  # refused, or not sent
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class BundleRow:
     """One line of the history: a bundle written, read, refused or skipped."""
 
     at: dt.datetime
-    kind: str  # OUT IN REJECTED SKIPPED NET_OUT NET_IN NET_REJECTED NET_WAITING NET_FAILED NET_LEFT NET_TAKEN
+    kind: str  # OUT IN REJECTED SKIPPED OUT_REFUSED NET_OUT NET_IN NET_REJECTED NET_WAITING NET_FAILED NET_LEFT NET_TAKEN
     device: str  # "code name" of the peer, or the end of its id when it is not known
     ops: int
     number: str  # the bundle's short number (the end of its id, as its file name ends), for people
@@ -57,6 +58,7 @@ class SyncOverview:
     peers: tuple[exchange.PeerStatus, ...]
     clock_warnings: tuple[Message, ...]
     unfinished_imports: tuple[Message, ...]  # (exchange.unfinished_imports)
+    refused_by_peers: tuple[Message, ...]  # (exchange.refused_there_warnings)
     conflicts: tuple[conflicts.ConflictView, ...]
     history: tuple[BundleRow, ...]
     review_duplicates: int = 0  # possible duplicates waiting on 审核 (review.open_duplicates)
@@ -83,13 +85,15 @@ def sync_overview(session: Session, keys_dir: Path, network_outbox: Path | None 
         else set()
     )
     run_error = service.last_error(session) if waiting else None
+    still_refused = {r.bundle_id for r in exchange.refused_there(session)}
     history = _settled(
         [
             _bundle_row(
                 h, names.get(h.peer, h.peer.hex[-8:] if h.peer else ""), waiting, run_error, below, fetched
             )
             for h in exchange.history(session)
-        ]
+        ],
+        still_refused,
     )
     return SyncOverview(
         township=get_profile(session).role == TOWNSHIP,
@@ -99,6 +103,7 @@ def sync_overview(session: Session, keys_dir: Path, network_outbox: Path | None 
         peers=tuple(status["peers"]),
         clock_warnings=tuple(status["clock_warnings"]),
         unfinished_imports=tuple(status["unfinished_imports"]),
+        refused_by_peers=tuple(status["refused_by_peers"]),
         conflicts=tuple(conflicts.open_conflicts(session)),
         history=history,
         review_duplicates=review.open_duplicates(session),
@@ -109,10 +114,12 @@ _WENT_OUT = frozenset((OUT, NET_OUT, NET_LEFT, NET_TAKEN))
 _CAME_IN = frozenset((IN, NET_IN))
 
 
-def _settled(rows: list[BundleRow]) -> tuple[BundleRow, ...]:
+def _settled(rows: list[BundleRow], still_refused: set[uuid.UUID] = frozenset()) -> tuple[BundleRow, ...]:
     """``rows`` (newest first), a failure marked settled where a later bundle between the same two
     devices went through in the same direction: it carried what the failed one did (what a peer
-    has not acknowledged travels again), so the failure is history, not a matter to act on."""
+    has not acknowledged travels again), so the failure is history, not a matter to act on.  A
+    bundle a peer refused from a USB stick is settled when the peer's latest word no longer counts
+    it among ``still_refused`` (exchange.refused_there): a later bundle was taken there."""
     went_out, came_in, out = set(), set(), []
     for row in rows:
         who = row.peer or row.device
@@ -120,6 +127,8 @@ def _settled(rows: list[BundleRow]) -> tuple[BundleRow, ...]:
             went_out.add(who)
         elif row.kind in _CAME_IN:
             came_in.add(who)
+        elif row.kind == OUT_REFUSED:
+            row = replace(row, settled=service.bundle_id_of(row.file_name) not in still_refused)
         elif row.kind in FAILED and not row.retry:  # (one still to be sent again is not history)
             later = came_in if row.kind in (REJECTED, NET_REJECTED) else went_out
             row = replace(row, settled=who in later)
@@ -134,7 +143,7 @@ def _bundle_row(
     reason = transport.message_from_json(h.reason)  # (a refusal's reason is plain text)
     retry, taken_at = False, None
     if not network:
-        kind = h.direction
+        kind = OUT_REFUSED if h.direction == "out" and reason is not None else h.direction
     elif h.direction == "out" and h.peer in below:  # left in this PC's mailbox, fetched or not yet
         taken_at = fetched.get(h.bundle_id)
         kind = NET_TAKEN if taken_at is not None else NET_LEFT
