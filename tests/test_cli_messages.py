@@ -274,3 +274,168 @@ def test_a_missing_data_folder_is_said_in_the_language_asked(tmp_path, capsys, m
     monkeypatch.delenv("CUNYI_LANG")
     assert main(["--data-dir", missing, "serve"]) == 1
     assert capsys.readouterr().err.startswith(f"错误：数据目录 {missing} 不存在")
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def refusing_village(tmp_path_factory):
+    """What the command line's refusals below need, set up once (no refusal writes anything): a
+    village with residents, one (young) registered as 严重精神障碍 with no visit yet and referred to
+    a hospital today, one (the eldest) with a health check last year; an empty village; a
+    certificate file that is none; a roster with an error."""
+    import contextlib
+    import datetime as dt
+    import io
+
+    folder = tmp_path_factory.mktemp("refusals")
+    d = ["--data-dir", str(storekit.data_dir_for_init(folder / "D"))]
+    empty = ["--data-dir", str(storekit.data_dir_for_init(folder / "E"))]
+
+    def ok(*args) -> str:
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            assert main(list(args)) == 0, args
+        return out.getvalue()
+
+    for where in (d, empty):
+        ok(*where, "init", "--role", "village", "--code", "110105001101", "--name", "测试村")
+    ok(*d, "demo", "--residents", "20", "--seed", "2")
+    people = sorted(
+        json.loads(ok(*d, "residents", "search", "", "--limit", "100", "--json")), key=lambda r: r["age"]
+    )
+    young, elder = people[0], people[-1]
+    ok(*d, "smi", "register", young["archive_no"], "--diagnosis", "1", "--consent", "1")
+    ok(*d, "referral", "add", young["archive_no"], "--to", "County Hospital", "--reason", "fever")
+    last_year = dt.date.today().year - 1
+    check = ["--selfcare", "1,1,1,1,1", "--sbp", "130", "--dbp", "80"]
+    ok(*d, "elderly", "check", elder["archive_no"], "--date", f"{last_year}-03-01", *check, "--confirm")
+    (folder / "bad.pem").write_text("not a certificate")
+    (folder / "roster.csv").write_text(
+        "姓名,性别,出生日期,身份证号,联系电话,现住址,村民小组,户主身份证号,与户主关系\n王一,男,2030-12-25,,,,一组,,\n",
+        encoding="utf-8",
+    )
+    return {
+        "d": d,
+        "empty": empty,
+        "folder": str(folder),
+        "young": young["archive_no"],
+        "elder": elder["archive_no"],
+        "today": dt.date.today().isoformat(),
+        "last_year": last_year,
+        "check": check,
+        # what the user wrote, said back as written (a name, a roster's header and cell)
+        "written": (young["name"], elder["name"], "出生日期", "王一"),
+    }
+
+
+# (id, the command line from the village above, what its English refusal says)
+REFUSALS = [
+    ("device-cert", lambda v: [*v["d"], "device", "card", "-o", v["folder"] + "/card.json", "--tls-cert",
+                               v["folder"] + "/bad.pem"], "Cannot read the certificate"),
+    ("device-https", lambda v: [*v["d"], "device", "card", "-o", v["folder"] + "/card.json", "--server",
+                                "https://192.168.1.10:8765"], "An https address needs its certificate"),
+    ("elderly-selfcare", lambda v: [*v["d"], "elderly", "check", v["elder"], "--date", v["today"],
+                                    "--selfcare", "1,1"], "--selfcare should be 5 levels"),
+    ("elderly-second-check", lambda v: [*v["d"], "elderly", "check", v["elder"], "--date",
+                                        f"{v['last_year']}-03-02", *v["check"]],
+     "Needs confirmation: "),
+    ("elderly-print", lambda v: [*v["d"], "elderly", "print", "selfcare", v["young"], "-o",
+                                 v["folder"] + "/e.pdf"], "has no elderly health check yet"),
+    ("init-village-db", lambda v: ["--data-dir", v["tmp"] + "/N", "init", "--role", "village", "--code",
+                                   "110105001101", "--name", "x", "--db", "postgresql+psycopg://u@h/d"],
+     "--db is for a township (PostgreSQL) only"),
+    ("init-unsupported-db", lambda v: ["--data-dir", v["tmp"] + "/N", "init", "--role", "township", "--code",
+                                       "110105001", "--name", "x", "--db", "mysql://h/d"],
+     "Unsupported database: mysql"),
+    ("init-encrypt-server", lambda v: ["--data-dir", v["tmp"] + "/N", "init", "--role", "township", "--code",
+                                       "110105001", "--name", "x", "--db", "postgresql+psycopg://u@h/d",
+                                       "--encrypt"], "--encrypt is only for an SQLite database"),
+    ("init-encrypt-existing", lambda v: [*v["d"], "init", "--role", "village", "--code", "110105001101",
+                                         "--name", "x", "--encrypt"], "already exists: encrypt an existing"),
+    ("print-to-folder", lambda v: [*v["d"], "print", "card", v["young"], "-o", v["folder"]],
+     "it is a folder; give a file name"),
+    ("print-referral-id", lambda v: [*v["d"], "print", "referral", "nope", "-o", v["folder"] + "/r.pdf"],
+     "Not a valid referral id: nope"),
+    ("print-cards-none-due", lambda v: [*v["empty"], "print", "cards", "-o", v["folder"] + "/c.pdf"],
+     "Nobody is overdue or due within 7 days"),
+    ("referral-no-reason", lambda v: [*v["d"], "referral", "add", v["young"], "--to", "County Hospital",
+                                      "--reason", " "], "Give the reason for the referral (--reason)"),
+    ("referral-duplicate", lambda v: [*v["d"], "referral", "add", v["young"], "--to", "County Hospital",
+                                      "--reason", "fever"], "already has an open referral"),
+    ("report-list", lambda v: [*v["d"], "report", "indicators", "--year", "2025", "--list", "numerator"],
+     "--list needs the indicator"),
+    ("report-indicator", lambda v: [*v["d"], "report", "indicators", "--year", "2025", "--indicator", "x"],
+     "--indicator goes together with --list"),
+    ("report-list-output", lambda v: [*v["d"], "report", "indicators", "--year", "2025", "--list", "numerator",
+                                      "--indicator", "x", "-o", v["folder"] + "/a.xlsx"],
+     "already has a list for each indicator"),
+    ("report-suffix", lambda v: [*v["d"], "report", "indicators", "--year", "2025", "-o",
+                                 v["folder"] + "/a.txt"], "should end in .xlsx or .pdf"),
+    ("report-by", lambda v: [*v["d"], "report", "indicators", "--year", "2025", "-o", v["folder"] + "/a.xlsx",
+                             "--by", "village"], "--by is for the list on screen only"),
+    ("report-population", lambda v: [*v["d"], "report", "population", "--year", "2025", "--village",
+                                     "110105001101"], "Give the population figures"),
+    ("quality-suffix", lambda v: [*v["d"], "report", "quality", "-o", v["folder"] + "/q.txt"],
+     "should end in .xlsx or .pdf"),
+    ("quality-year", lambda v: [*v["d"], "report", "quality", "--year", "1999"],
+     "The year should be between 2000 and 2100: 1999"),
+    ("residents-update", lambda v: [*v["d"], "residents", "update", v["young"], "--set", "foo"],
+     "Cannot change foo this way"),
+    ("residents-limit", lambda v: [*v["d"], "residents", "search", "x", "--limit", "0"],
+     "--limit must be at least 1"),
+    ("residents-import", lambda v: [*v["d"], "residents", "import", v["folder"] + "/roster.csv", "--dry-run"],
+     "Nothing was imported"),
+    ("review-village", lambda v: [*v["d"], "review", "list", "--village", "110105001999"],
+     "has no village with code 110105001999"),
+    ("review-reason", lambda v: [*v["d"], "review", "decide", "x", "--decision", "y", "--reason", " "],
+     "Give the reason with --reason"),
+    ("smi-lost-and-died", lambda v: [*v["d"], "smi", "followup", v["young"], "--date", v["today"], "--lost", "1",
+                                     "--died", v["today"]], "Give only one of --lost"),
+    ("smi-outcome-assessed", lambda v: [*v["d"], "smi", "followup", v["young"], "--date", v["today"], "--lost",
+                                        "1", "--danger", "0"], "has no assessment: leave out --danger"),
+    ("smi-cause", lambda v: [*v["d"], "smi", "followup", v["young"], "--date", v["today"], "--cause", "1"],
+     "--cause (cause of death) goes only with --died"),
+    ("smi-social", lambda v: [*v["d"], "smi", "followup", v["young"], "--date", v["today"], "--social", "1,1"],
+     "--social should be 5 ratings"),
+    ("smi-print", lambda v: [*v["d"], "smi", "print", v["young"], "-o", v["folder"] + "/s.pdf"],
+     "has no follow-up visit yet"),
+    ("user-permissions", lambda v: [*v["d"], "user", "permissions", "bob", "none", "mental_health"],
+     "none withdraws all permissions"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("argv", "said"), [r[1:] for r in REFUSALS], ids=[r[0] for r in REFUSALS])
+def test_the_command_lines_refusals_are_said_in_english_when_asked(
+    refusing_village, tmp_path, capsys, monkeypatch, argv, said
+):
+    """Found by review: under ``CUNYI_LANG=en`` some thirty refusals of the commands (an option
+    missing, two that do not go together, a file name that will not do) were still Chinese; only
+    what the user wrote (a name, a roster's cells) is said back as written."""
+    monkeypatch.setenv("CUNYI_LANG", "en")
+    assert main(argv({**refusing_village, "tmp": str(tmp_path)})) == 1
+    err = capsys.readouterr().err
+    assert said in err, err
+    for written in refusing_village["written"]:
+        err = err.replace(written, "")
+    assert not CJK.search(err), err
+
+
+@pytest.mark.parametrize(
+    ("id_", "said"),
+    [
+        ("report-list", "错误：--list 需要用 --indicator KEY 指明指标\n"),
+        ("referral-duplicate", "已有一张转往County Hospital的未结转诊单"),
+        ("referral-duplicate", "；确实要再开一张请加 --force\n"),
+        ("elderly-second-check", "。核实无误请加 --confirm\n"),
+        (
+            "residents-import",
+            "共 1 行，1 行有错误，未导入任何记录。改正后重新导入，或用 --skip-invalid 只导入正确的行。\n",
+        ),
+    ],
+)
+def test_the_command_lines_refusals_stay_chinese_by_default(refusing_village, tmp_path, capsys, id_, said):
+    (argv,) = [r[1] for r in REFUSALS if r[0] == id_]
+    assert main(argv({**refusing_village, "tmp": str(tmp_path)})) == 1
+    err = capsys.readouterr().err
+    assert said in err and not err.startswith("Error"), err

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import threading
 from pathlib import Path
 
@@ -184,7 +185,7 @@ def test_init_db_names_the_server_store_for_later_commands(tmp_path, pg_cluster,
 
 
 def test_a_second_workstation_with_keys_of_its_own_is_told_to_copy_the_first_ones(
-    tmp_path, pg_cluster, capsys
+    tmp_path, pg_cluster, capsys, monkeypatch
 ):
     """Two workstations on one server store sign for one device: a data folder whose keys are not
     the ones the store's device was set up with (its peers trust only those) is refused, in words
@@ -206,6 +207,14 @@ def test_a_second_workstation_with_keys_of_its_own_is_told_to_copy_the_first_one
     err = capsys.readouterr().err
     assert "已由第一台工作站初始化（朝阳乡" in err and "keys 文件夹复制到" in err and "--db" in err, err
     assert not (tmp_path / "desk2" / "db-url").exists()
+    monkeypatch.setenv("CUNYI_LANG", "en")  # (the command line's language: the store's own names as written)
+    assert main(["--data-dir", second, "--db", url, *init]) == 1
+    err = capsys.readouterr().err
+    assert f"already set up by the first workstation (朝阳乡, {TOWNSHIP_CODE})" in err, err
+    assert f"into this PC's data folder {second}," in err and not re.search(
+        r"[\u4e00-\u9fff]", err.replace("朝阳乡", "")
+    )
+    monkeypatch.delenv("CUNYI_LANG")
     device_keys.create_keys(Paths(tmp_path / "desk2").ensure().sub("keys"))  # keys of its own
     capsys.readouterr()
     for command in (

@@ -35,15 +35,17 @@ class CliError(Exception):
     ``QT_TRANSLATE_NOOP("Cli", …)`` template and its ``{name}`` values, said in the language of
     the command line (:data:`speak`)."""
 
-    def __init__(self, text: str, **params):
+    def __init__(self, text: str, /, **params):  # (a param may be called "text")
         super().__init__(text)
         self.text, self.params = text, params
 
     def render(self) -> str:
-        said = speak("Cli", self.text)
-        for name, value in self.params.items():
-            said = said.replace("{" + name + "}", str(value))
-        return said
+        # in one pass: a value (a file name, a roster's cell) that holds "{name}" is left as it is
+        return re.sub(
+            r"\{(\w+)\}",
+            lambda m: str(self.params[m[1]]) if m[1] in self.params else m[0],
+            speak("Cli", self.text),
+        )
 
 
 def cli_language() -> str:
@@ -61,6 +63,7 @@ def english_translator() -> Callable[[str, str], str]:
 
     translator = QTranslator()
     if not translator.load(str(resource_path("translations", "cunyi_en.qm"))):
+        # (said in Chinese, untranslated: what would translate it is what is missing)
         raise CliError("找不到英文翻译文件")
 
     def translate(context: str, text: str) -> str:

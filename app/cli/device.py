@@ -70,9 +70,15 @@ def write_card(args) -> int:
             try:
                 pin = transport.certificate_pin_of_file(args.tls_cert)
             except (OSError, ValueError):
-                raise CliError(f"读不出证书 {args.tls_cert}（应为 PEM 格式）") from None
+                raise CliError(
+                    QT_TRANSLATE_NOOP("Cli", "读不出证书 {file}（应为 PEM 格式）"), file=args.tls_cert
+                ) from None
         if server.startswith("https://") and not pin:
-            raise CliError("https 地址要同时用 --tls-cert 给出证书：村卫生室凭卡上的证书指纹核对服务器")
+            raise CliError(
+                QT_TRANSLATE_NOOP(
+                    "Cli", "https 地址要同时用 --tls-cert 给出证书：村卫生室凭卡上的证书指纹核对服务器"
+                )
+            )
     with store.session() as s:
         card = keys.my_card(s, device_keys, server=server, tls_pin=pin)
     path, png = keys.write_card(card, Path(args.output))

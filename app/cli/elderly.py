@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 
+from app.cli import core
 from app.cli.core import RESIDENT_HELP, CliError, add_json, add_lang, open_store, print_json
 from app.cli.numbers import YEAR
 from app.cli.voiding import add_void_parser, run_void
@@ -96,7 +97,11 @@ def record_check(args) -> int:
 
     levels = [x.strip() for x in args.selfcare.split(",")]
     if len(levels) != len(SELFCARE_KEYS) or any(not x for x in levels):
-        raise CliError("--selfcare 应为5项等级（1–4），按进餐、梳洗、穿衣、如厕、活动的顺序用逗号分开")
+        raise CliError(
+            QT_TRANSLATE_NOOP(
+                "Cli", "--selfcare 应为5项等级（1–4），按进餐、梳洗、穿衣、如厕、活动的顺序用逗号分开"
+            )
+        )
     values = {k: getattr(args, o) for o, (k, _help) in READINGS.items() if getattr(args, o) is not None}
     inp = elderly.ElderlyCheckInput(
         check_date=args.date,
@@ -115,7 +120,10 @@ def record_check(args) -> int:
             inp = dataclasses.replace(inp, medication=medication)
             saved = elderly.record_check(s, args.resident, inp, confirmed=args.confirm)
     except NeedsConfirmation as e:
-        print(f"需要确认：{e.render()}。核实无误请加 --confirm", file=sys.stderr)
+        said = CliError(
+            QT_TRANSLATE_NOOP("Cli", "需要确认：{text}。核实无误请加 --confirm"), text=e.render(core.speak)
+        )
+        print(said.render(), file=sys.stderr)
         return 1
     if args.json:
         print_json(saved.as_json())
@@ -181,7 +189,10 @@ def print_document(args) -> int:
             if args.resident:
                 check_id = elderly.latest_check(s, find_resident(s, args.resident).id)
                 if check_id is None:
-                    raise CliError(f"{args.resident} 还没有老年人健康体检记录")
+                    raise CliError(
+                        QT_TRANSLATE_NOOP("Cli", "{resident} 还没有老年人健康体检记录"),
+                        resident=args.resident,
+                    )
             render = (
                 elderly_forms.selfcare_pdf if args.document == "selfcare" else elderly_forms.check_summary_pdf
             )

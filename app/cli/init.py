@@ -44,10 +44,15 @@ def initialise(args) -> int:
 
     if args.db and not is_sqlite(args.db):
         if args.role == profile.VILLAGE:
-            raise CliError("村卫生室的数据只存在本机的 SQLite 数据库中：--db 只用于乡镇（PostgreSQL）")
+            raise CliError(
+                QT_TRANSLATE_NOOP(
+                    "Cli", "村卫生室的数据只存在本机的 SQLite 数据库中：--db 只用于乡镇（PostgreSQL）"
+                )
+            )
         if not args.db.startswith("postgresql"):
             raise CliError(
-                f"不支持的数据库：{args.db.split(':', 1)[0]}（可用 SQLite 或 postgresql+psycopg://…）"
+                QT_TRANSLATE_NOOP("Cli", "不支持的数据库：{kind}（可用 SQLite 或 postgresql+psycopg://…）"),
+                kind=args.db.split(":", 1)[0],
             )
     if args.encrypt:
         _make_store_key(args)
@@ -61,9 +66,15 @@ def initialise(args) -> int:
             named = (first.name, first.code) if first is not None else None
         if named is not None:  # another workstation set this store up: this one joins, no init
             raise CliError(
-                f"服务器上的这个数据库已由第一台工作站初始化（{named[0]}，{named[1]}），本机不需要再初始化："
-                f"把第一台工作站数据文件夹里的 keys 文件夹复制到本机的数据文件夹 {paths.data_dir}，"
-                "然后各命令加 --db 指定这个数据库（或设置环境变量 CUNYI_DB_URL）"
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "服务器上的这个数据库已由第一台工作站初始化（{name}，{code}），本机不需要再初始化："
+                    "把第一台工作站数据文件夹里的 keys 文件夹复制到本机的数据文件夹 {folder}，"
+                    "然后各命令加 --db 指定这个数据库（或设置环境变量 CUNYI_DB_URL）",
+                ),
+                name=named[0],
+                code=named[1],
+                folder=paths.data_dir,
             )
     with store.transaction() as s:
         p = profile.init_profile(
@@ -98,8 +109,14 @@ def _make_store_key(args) -> None:
     paths = Paths(resolve_data_dir(args.data_dir)).ensure()
     db = sqlite_file(resolve_db_url(paths, args.db))
     if db is None or db.parent != paths.data_dir:
-        raise CliError("--encrypt 只用于数据目录中的 SQLite 数据库（PostgreSQL 请用服务器的磁盘加密）")
+        raise CliError(
+            QT_TRANSLATE_NOOP(
+                "Cli", "--encrypt 只用于数据目录中的 SQLite 数据库（PostgreSQL 请用服务器的磁盘加密）"
+            )
+        )
     if db.is_file() and db.stat().st_size > 0:
-        raise CliError(f"{db} 已存在：请用 cunyi store encrypt 加密已有的数据库")
+        raise CliError(
+            QT_TRANSLATE_NOOP("Cli", "{file} 已存在：请用 cunyi store encrypt 加密已有的数据库"), file=db
+        )
     keys.create_keys(paths.sub("keys"))
     encryption.create_key(paths.sub("keys"))

@@ -113,7 +113,9 @@ def print_document(args) -> int:
     labels = print_labels(args.lang)
     if Path(args.output).is_dir():  # before rendering, which records the print in the audit trail
         raise CliError(
-            f"无法写入 {args.output}：这是一个文件夹，请给出文件名，如 {Path(args.output) / 'card.pdf'}"
+            QT_TRANSLATE_NOOP("Cli", "无法写入 {folder}：这是一个文件夹，请给出文件名，如 {example}"),
+            folder=args.output,
+            example=Path(args.output) / "card.pdf",
         )
     safe_output.named_as(args.output, ".pdf")  # (so is a name the file would open wrong under)
     safe_output.file_target(args.output)  # (so is what else would stop the file being written)
@@ -153,7 +155,7 @@ def _render(s, args, labels) -> bytes:
         try:
             referral_id = uuid.UUID(args.id if args.id.isascii() else "")  # int(…, 16) takes ٣
         except ValueError:
-            raise CliError(f"转诊单编号格式不对：{args.id}") from None
+            raise CliError(QT_TRANSLATE_NOOP("Cli", "转诊单编号格式不对：{id}"), id=args.id) from None
         return printing.referral_pdf(s, referral_id, labels, returning=args.returning)
     if args.document == "card":
         return printing.card_pdf(s, args.resident, labels, planned=args.next_visit)
@@ -169,7 +171,10 @@ def _render(s, args, labels) -> bytes:
     if args.document == "cards":
         ids = printing.due_resident_ids(s, args.due_within, **scope)
         if not ids:
-            raise CliError(f"没有逾期或{args.due_within}天内到期的随访对象，未生成文件")
+            raise CliError(
+                QT_TRANSLATE_NOOP("Cli", "没有逾期或{days}天内到期的随访对象，未生成文件"),
+                days=args.due_within,
+            )
         return printing.cards_pdf(s, ids, labels, per_sheet=args.per_sheet, planned=args.next_visit)
     return printing.worklist_pdf(s, labels, due_within=args.due_within, program=args.program, **scope)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from app.cli import core
 from app.cli.core import RESIDENT_HELP, CliError, add_json, open_store, print_json
 from app.i18n import QT_TRANSLATE_NOOP
 
@@ -77,7 +78,7 @@ def add_referral(args) -> int:
     from app.services.records.residents import find_resident
 
     if not args.reason.strip():
-        raise CliError("请填写转诊原因（--reason），没有原因的转诊单不能开具")
+        raise CliError(QT_TRANSLATE_NOOP("Cli", "请填写转诊原因（--reason），没有原因的转诊单不能开具"))
     _, store = open_store(args)
     with store.transaction() as s:
         resident = find_resident(s, args.resident)
@@ -98,7 +99,9 @@ def add_referral(args) -> int:
         try:
             created = referral.create_referral(s, inp)
         except referral.DuplicateReferral as e:
-            raise CliError(f"{e.render()}；确实要再开一张请加 --force") from None
+            raise CliError(
+                QT_TRANSLATE_NOOP("Cli", "{text}；确实要再开一张请加 --force"), text=e.render(core.speak)
+            ) from None
         referral_id = created.id
         row = referral.list_referrals(s, resident_id=resident.id)
     if args.json:

@@ -113,17 +113,22 @@ def report_indicators(args) -> int:
     from app.services.indicators import COUNTS, engine, output
 
     if args.list and not args.indicator:
-        raise CliError("--list 需要用 --indicator KEY 指明指标")
+        raise CliError(QT_TRANSLATE_NOOP("Cli", "--list 需要用 --indicator KEY 指明指标"))
     if args.indicator and not args.list:
-        raise CliError("--indicator 与 --list numerator|denominator 一起使用")
+        raise CliError(QT_TRANSLATE_NOOP("Cli", "--indicator 与 --list numerator|denominator 一起使用"))
     if args.list and args.output:
-        raise CliError("--list 的名单用 --json 或直接显示；工作簿（-o）里每个指标已有一张名单")
+        raise CliError(
+            QT_TRANSLATE_NOOP("Cli", "--list 的名单用 --json 或直接显示；工作簿（-o）里每个指标已有一张名单")
+        )
     suffix = args.output.rsplit(".", 1)[-1].lower() if args.output else ""
     if args.output and suffix not in ("xlsx", "pdf"):
-        raise CliError(f"输出文件应以 .xlsx 或 .pdf 结尾：{args.output}")
+        raise CliError(QT_TRANSLATE_NOOP("Cli", "输出文件应以 .xlsx 或 .pdf 结尾：{file}"), file=args.output)
     if args.output and args.by:
         raise CliError(
-            "--by 只用于屏幕上的列表；-o 导出的工作簿和 PDF 按乡镇、村列出（村民小组见工作簿中各指标的名单）"
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "--by 只用于屏幕上的列表；-o 导出的工作簿和 PDF 按乡镇、村列出（村民小组见工作簿中各指标的名单）",
+            )
         )
     by = args.by or "township"
     translate = _translator(args.lang)
@@ -241,7 +246,7 @@ def report_population(args) -> int:
     _, store = open_store(args)
     if args.village:
         if args.residents is None and args.elderly is None:
-            raise CliError("请用 --residents 和/或 --elderly 给出人口数")
+            raise CliError(QT_TRANSLATE_NOOP("Cli", "请用 --residents 和/或 --elderly 给出人口数"))
         with store.transaction() as s:
             known = {f.code: f for f in population.figures(s, args.year)}
             before = known.get(args.village.strip())

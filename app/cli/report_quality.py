@@ -37,13 +37,15 @@ def quality(args) -> int:
     if args.output:
         suffix = args.output.lower().rsplit(".", 1)[-1] if "." in args.output else ""
         if suffix not in ("xlsx", "pdf"):
-            raise CliError(f"输出文件应以 .xlsx 或 .pdf 结尾：{args.output}")
+            raise CliError(
+                QT_TRANSLATE_NOOP("Cli", "输出文件应以 .xlsx 或 .pdf 结尾：{file}"), file=args.output
+            )
     _, store = open_store(args)
     labels = _labels(args.lang)
     with store.session() as s:
         year = args.year if args.year is not None else capture.trusted_today(s).year
         if not 2000 <= year <= 2100:
-            raise CliError(f"年份应在2000到2100之间：{year}")
+            raise CliError(QT_TRANSLATE_NOOP("Cli", "年份应在2000到2100之间：{year}"), year=year)
         period = Period.year(year)
         report = quality_report.quality_report(s, period, village_code=args.village)
         if suffix == "pdf":

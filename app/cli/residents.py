@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from app.cli import core
 from app.cli.core import RESIDENT_HELP, CliError, add_json, open_store, print_json
 from app.cli.numbers import WholeNumber
 from app.i18n import QT_TRANSLATE_NOOP
@@ -80,7 +81,9 @@ def update_resident(args) -> int:
         key, sep, value = item.partition("=")
         if not sep:
             raise CliError(
-                f"不能这样修改：{item}（应写成 字段=值，可改的字段：{', '.join(records.correctable_fields())}）"
+                QT_TRANSLATE_NOOP("Cli", "不能这样修改：{item}（应写成 字段=值，可改的字段：{fields}）"),
+                item=item,
+                fields=", ".join(records.correctable_fields()),
             )
         changes[key] = value
     with store.transaction() as s:
@@ -104,7 +107,7 @@ def search_residents(args) -> int:
     from app.services.records import search
 
     if args.limit < 1:
-        raise CliError("--limit 至少为 1")
+        raise CliError(QT_TRANSLATE_NOOP("Cli", "--limit 至少为 1"))
     _, store = open_store(args)
     with store.session() as s:
         rows = search.search_residents(s, args.query, limit=args.limit)
@@ -146,19 +149,38 @@ def import_roster(args) -> int:
 
 def _print_report(report, args, rejected: bool) -> None:
     from app.services.access.audit import one_line
+    from app.services.errors import LIST_SEPARATOR
 
     # a file's cells and headers as the terminal shows them: escapes shown, never obeyed (a cell
     # could clear the line and print "已导入 1 人" over the refusal)
+    # (what is wrong is said in the language of the command line, as its refusals; the file's
+    # own headers and cells as written)
     for e in report.errors:
-        print(f"第{e.row}行 [{one_line(e.column)}] “{one_line(e.value)}”：{e.reason}", file=sys.stderr)
-    if report.ignored_columns:
-        print(f"已忽略未知列：{'、'.join(map(one_line, report.ignored_columns))}", file=sys.stderr)
-    if rejected:
-        print(
-            f"共 {report.total_rows} 行，{len(report.rejected_rows)} 行有错误，未导入任何记录。"
-            "改正后重新导入，或用 --skip-invalid 只导入正确的行。",
-            file=sys.stderr,
+        said = CliError(
+            QT_TRANSLATE_NOOP("Cli", "第{row}行 [{column}] “{value}”：{reason}"),
+            row=e.row,
+            column=one_line(e.column),
+            value=one_line(e.value),
+            reason=e.message.render(core.speak),
         )
+        print(said.render(), file=sys.stderr)
+    if report.ignored_columns:
+        separator = core.speak("Field", LIST_SEPARATOR)
+        said = CliError(
+            QT_TRANSLATE_NOOP("Cli", "已忽略未知列：{columns}"),
+            columns=separator.join(map(one_line, report.ignored_columns)),
+        )
+        print(said.render(), file=sys.stderr)
+    if rejected:
+        said = CliError(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "共 {rows} 行，{wrong} 行有错误，未导入任何记录。改正后重新导入，或用 --skip-invalid 只导入正确的行。",
+            ),
+            rows=report.total_rows,
+            wrong=len(report.rejected_rows),
+        )
+        print(said.render(), file=sys.stderr)
         return
     verb = "可导入" if args.dry_run else "已导入"
     print(f"{verb} {report.imported} 人（新建 {report.households} 户），跳过 {len(report.rejected_rows)} 行")

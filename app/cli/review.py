@@ -81,7 +81,7 @@ def list_items(args) -> int:
 
             code = normalise_code(args.village, VILLAGE)
             if s.scalar(select(Village.id).where(Village.code == code)) is None:
-                raise CliError(f"本乡镇没有村代码为 {code} 的村")
+                raise CliError(QT_TRANSLATE_NOOP("Cli", "本乡镇没有村代码为 {code} 的村"), code=code)
         items = review.review_queue(s, kinds=kinds)
     items = [i for i in items if not code or i.village_code == code]
     if args.json:
@@ -104,7 +104,7 @@ def decide(args) -> int:
     from app.services.quality import review
 
     if not args.reason.strip():
-        raise CliError("请用 --reason 写明处理理由：村卫生室会看到它")
+        raise CliError(QT_TRANSLATE_NOOP("Cli", "请用 --reason 写明处理理由：村卫生室会看到它"))
     # (a decision this item does not allow is refused naming those it does: review.decide)
     _, store = open_store(args)
     with store.transaction() as s:

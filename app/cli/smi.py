@@ -153,7 +153,7 @@ def record_followup(args) -> int:
     from app.services.programmes import smi
 
     if args.lost and args.died:
-        raise CliError("--lost（失访）和 --died（死亡）只能选一个")
+        raise CliError(QT_TRANSLATE_NOOP("Cli", "--lost（失访）和 --died（死亡）只能选一个"))
     if args.lost or args.died:  # an outcome instead of an assessment: what only an assessment has is refused
         given = [
             option
@@ -170,9 +170,12 @@ def record_followup(args) -> int:
             if value
         ]
         if given:
-            raise CliError(f"失访或死亡的随访不填评估：请去掉 {' '.join(given)}")
+            raise CliError(
+                QT_TRANSLATE_NOOP("Cli", "失访或死亡的随访不填评估：请去掉 {options}"),
+                options=" ".join(given),
+            )
     elif args.cause:
-        raise CliError("--cause（死亡原因）只与 --died 一起填写")
+        raise CliError(QT_TRANSLATE_NOOP("Cli", "--cause（死亡原因）只与 --died 一起填写"))
     _, store = open_store(args)
     if args.lost or args.died:
         with store.transaction() as s:
@@ -188,7 +191,7 @@ def record_followup(args) -> int:
     else:
         social = _codes(args.social)
         if social and len(social) != len(SOCIAL_KEYS):
-            raise CliError("--social 应为5项评价，用逗号分开，例如 1,1,1,1,1")
+            raise CliError(QT_TRANSLATE_NOOP("Cli", "--social 应为5项评价，用逗号分开，例如 1,1,1,1,1"))
         inp = smi.input_with(
             visit_date=args.date,
             danger=args.danger or "",
@@ -239,7 +242,9 @@ def print_form(args) -> int:
             if args.resident:
                 visits = smi.record_of(s, args.resident).visits
                 if not visits:
-                    raise CliError(f"{args.resident} 还没有随访记录")
+                    raise CliError(
+                        QT_TRANSLATE_NOOP("Cli", "{resident} 还没有随访记录"), resident=args.resident
+                    )
                 visit_id = visits[-1]["id"]
             data = smi_forms.visit_pdf(s, uuid.UUID(visit_id) if visit_id else None, labels)
     printing.write_pdf(args.output, data)

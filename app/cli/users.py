@@ -119,7 +119,7 @@ def set_permissions(args) -> int:
     from app.services.access import accounts
 
     if "none" in args.permission and len(set(args.permission)) > 1:  # withdraw all, and grant?
-        raise CliError("none 表示收回全部权限，不能与要授予的权限同时给出")
+        raise CliError(QT_TRANSLATE_NOOP("Cli", "none 表示收回全部权限，不能与要授予的权限同时给出"))
     _, store = open_store(args)
     with store.transaction() as s:
         u = accounts.set_permissions(s, args.username, [p for p in args.permission if p != "none"])

@@ -1179,6 +1179,10 @@
         <translation>device id (or a prefix of it) or its village/township code</translation>
     </message>
     <message>
+        <source>https 地址要同时用 --tls-cert 给出证书：村卫生室凭卡上的证书指纹核对服务器</source>
+        <translation>An https address needs its certificate given with --tls-cert: the village clinic checks the server by the certificate fingerprint on the card</translation>
+    </message>
+    <message>
         <source>健康教育活动</source>
         <translation>health-education activities</translation>
     </message>
@@ -1367,6 +1371,18 @@
         <translation>language of the labels</translation>
     </message>
     <message>
+        <source>--selfcare 应为5项等级（1–4），按进餐、梳洗、穿衣、如厕、活动的顺序用逗号分开</source>
+        <translation>--selfcare should be 5 levels (1–4) separated by commas, in the order eating, grooming, dressing, toilet, moving</translation>
+    </message>
+    <message>
+        <source>需要确认：{text}。核实无误请加 --confirm</source>
+        <translation>Needs confirmation: {text}. If it is correct, add --confirm</translation>
+    </message>
+    <message>
+        <source>{resident} 还没有老年人健康体检记录</source>
+        <translation>{resident} has no elderly health check yet</translation>
+    </message>
+    <message>
         <source>收缩压 mmHg</source>
         <translation>systolic mmHg</translation>
     </message>
@@ -1525,6 +1541,26 @@
     <message>
         <source>静态加密数据库（SQLCipher；密钥由本机设备密钥加密保护）</source>
         <translation>encrypt the store at rest (SQLCipher; the key is wrapped by this device&apos;s key)</translation>
+    </message>
+    <message>
+        <source>村卫生室的数据只存在本机的 SQLite 数据库中：--db 只用于乡镇（PostgreSQL）</source>
+        <translation>A village clinic&apos;s data is kept only in this PC&apos;s SQLite database: --db is for a township (PostgreSQL) only</translation>
+    </message>
+    <message>
+        <source>不支持的数据库：{kind}（可用 SQLite 或 postgresql+psycopg://…）</source>
+        <translation>Unsupported database: {kind} (use SQLite or postgresql+psycopg://…)</translation>
+    </message>
+    <message>
+        <source>服务器上的这个数据库已由第一台工作站初始化（{name}，{code}），本机不需要再初始化：把第一台工作站数据文件夹里的 keys 文件夹复制到本机的数据文件夹 {folder}，然后各命令加 --db 指定这个数据库（或设置环境变量 CUNYI_DB_URL）</source>
+        <translation>This database on the server was already set up by the first workstation ({name}, {code}); this PC need not be set up again: copy the keys folder from the first workstation&apos;s data folder into this PC&apos;s data folder {folder}, then name this database with --db in each command (or set the environment variable CUNYI_DB_URL)</translation>
+    </message>
+    <message>
+        <source>--encrypt 只用于数据目录中的 SQLite 数据库（PostgreSQL 请用服务器的磁盘加密）</source>
+        <translation>--encrypt is only for an SQLite database in the data folder (for PostgreSQL use disk encryption on the server)</translation>
+    </message>
+    <message>
+        <source>{file} 已存在：请用 cunyi store encrypt 加密已有的数据库</source>
+        <translation>{file} already exists: encrypt an existing database with cunyi store encrypt</translation>
     </message>
     <message>
         <source>本机构的名称、电话、地址和医生（打印在表单上）</source>
@@ -1711,6 +1747,18 @@
         <translation>the visits&apos; year (default: the latest year with a visit)</translation>
     </message>
     <message>
+        <source>无法写入 {folder}：这是一个文件夹，请给出文件名，如 {example}</source>
+        <translation>Cannot write {folder}: it is a folder; give a file name, such as {example}</translation>
+    </message>
+    <message>
+        <source>转诊单编号格式不对：{id}</source>
+        <translation>Not a valid referral id: {id}</translation>
+    </message>
+    <message>
+        <source>没有逾期或{days}天内到期的随访对象，未生成文件</source>
+        <translation>Nobody is overdue or due within {days} days: no file was written</translation>
+    </message>
+    <message>
         <source>转诊单编号，即 `referral add` 或 `referral list` 显示的编号</source>
         <translation>referral id, as `referral add` or `referral list` printed it</translation>
     </message>
@@ -1803,6 +1851,14 @@
         <translation>take back a 到位 / 不到位 entered by mistake today (back to issued; by who entered it)</translation>
     </message>
     <message>
+        <source>请填写转诊原因（--reason），没有原因的转诊单不能开具</source>
+        <translation>Give the reason for the referral (--reason): a referral without a reason cannot be issued</translation>
+    </message>
+    <message>
+        <source>{text}；确实要再开一张请加 --force</source>
+        <translation>{text}; to issue another one anyway, add --force</translation>
+    </message>
+    <message>
         <source>按村和乡镇统计的国家指标（--json、-o FILE.xlsx 或 FILE.pdf、--list）</source>
         <translation>national indicators per village and township (--json, -o FILE.xlsx or FILE.pdf, --list)</translation>
     </message>
@@ -1875,6 +1931,30 @@
         <translation>indicator reports for the county (xlsx, pdf, json)</translation>
     </message>
     <message>
+        <source>--list 需要用 --indicator KEY 指明指标</source>
+        <translation>--list needs the indicator named with --indicator KEY</translation>
+    </message>
+    <message>
+        <source>--indicator 与 --list numerator|denominator 一起使用</source>
+        <translation>--indicator goes together with --list numerator|denominator</translation>
+    </message>
+    <message>
+        <source>--list 的名单用 --json 或直接显示；工作簿（-o）里每个指标已有一张名单</source>
+        <translation>--list shows its list on screen or with --json; the workbook (-o) already has a list for each indicator</translation>
+    </message>
+    <message>
+        <source>输出文件应以 .xlsx 或 .pdf 结尾：{file}</source>
+        <translation>The output file should end in .xlsx or .pdf: {file}</translation>
+    </message>
+    <message>
+        <source>--by 只用于屏幕上的列表；-o 导出的工作簿和 PDF 按乡镇、村列出（村民小组见工作簿中各指标的名单）</source>
+        <translation>--by is for the list on screen only; the workbook and PDF written with -o list by township and village (for village groups see each indicator&apos;s list in the workbook)</translation>
+    </message>
+    <message>
+        <source>请用 --residents 和/或 --elderly 给出人口数</source>
+        <translation>Give the population figures with --residents and/or --elderly</translation>
+    </message>
+    <message>
         <source>数据质量报告（按村和医生）</source>
         <translation>record quality report (per village and doctor)</translation>
     </message>
@@ -1889,6 +1969,10 @@
     <message>
         <source>文件或文本的语言</source>
         <translation>language of the file or text</translation>
+    </message>
+    <message>
+        <source>年份应在2000到2100之间：{year}</source>
+        <translation>The year should be between 2000 and 2100: {year}</translation>
     </message>
     <message>
         <source>居民档案</source>
@@ -1951,6 +2035,26 @@
         <translation>The file to write (.xlsx or .csv)</translation>
     </message>
     <message>
+        <source>不能这样修改：{item}（应写成 字段=值，可改的字段：{fields}）</source>
+        <translation>Cannot change {item} this way (write it as FIELD=VALUE; fields that can be corrected: {fields})</translation>
+    </message>
+    <message>
+        <source>--limit 至少为 1</source>
+        <translation>--limit must be at least 1</translation>
+    </message>
+    <message>
+        <source>第{row}行 [{column}] “{value}”：{reason}</source>
+        <translation>Row {row} [{column}] &quot;{value}&quot;: {reason}</translation>
+    </message>
+    <message>
+        <source>已忽略未知列：{columns}</source>
+        <translation>Unknown columns ignored: {columns}</translation>
+    </message>
+    <message>
+        <source>共 {rows} 行，{wrong} 行有错误，未导入任何记录。改正后重新导入，或用 --skip-invalid 只导入正确的行。</source>
+        <translation>Rows with errors: {wrong} of {rows}. Nothing was imported: correct them and import again, or import only the correct rows with --skip-invalid.</translation>
+    </message>
+    <message>
         <source>（乡镇）审核队列：疑似重复档案、同步冲突、未通过校验的记录、转诊超期未结</source>
         <translation>(township) the review queue: duplicates, conflicts, invalid records, late referrals</translation>
     </message>
@@ -1981,6 +2085,14 @@
     <message>
         <source>乡镇的处理决定，最新的在前：在村卫生室只列有关本村档案的，在乡镇卫生院列出它作出的全部决定</source>
         <translation>what the township decided, newest first: at a village, about its records; at the township, every decision it made</translation>
+    </message>
+    <message>
+        <source>本乡镇没有村代码为 {code} 的村</source>
+        <translation>This township has no village with code {code}</translation>
+    </message>
+    <message>
+        <source>请用 --reason 写明处理理由：村卫生室会看到它</source>
+        <translation>Give the reason with --reason: the village clinic will read it</translation>
     </message>
     <message>
         <source>（乡镇或县）网络同步服务器，供各村（乡镇）同步</source>
@@ -2159,6 +2271,26 @@
         <translation>the 个人信息补充表 (supplementary form) instead: filled from the registration, blank without RESIDENT</translation>
     </message>
     <message>
+        <source>--lost（失访）和 --died（死亡）只能选一个</source>
+        <translation>Give only one of --lost (lost to follow-up) and --died (died)</translation>
+    </message>
+    <message>
+        <source>失访或死亡的随访不填评估：请去掉 {options}</source>
+        <translation>A follow-up of a patient lost or dead has no assessment: leave out {options}</translation>
+    </message>
+    <message>
+        <source>--cause（死亡原因）只与 --died 一起填写</source>
+        <translation>--cause (cause of death) goes only with --died</translation>
+    </message>
+    <message>
+        <source>--social 应为5项评价，用逗号分开，例如 1,1,1,1,1</source>
+        <translation>--social should be 5 ratings separated by commas, e.g. 1,1,1,1,1</translation>
+    </message>
+    <message>
+        <source>{resident} 还没有随访记录</source>
+        <translation>{resident} has no follow-up visit yet</translation>
+    </message>
+    <message>
         <source>数据库静态加密</source>
         <translation>encryption at rest of the store</translation>
     </message>
@@ -2293,6 +2425,10 @@
     <message>
         <source>停用用户（用户从不删除）</source>
         <translation>deactivate a user (users are never deleted)</translation>
+    </message>
+    <message>
+        <source>none 表示收回全部权限，不能与要授予的权限同时给出</source>
+        <translation>none withdraws all permissions: it cannot be given together with permissions to grant</translation>
     </message>
     <message>
         <source>作废原因（随记录保留，乡镇卫生院可见）</source>
@@ -10276,6 +10412,14 @@
         <translation>The latest bundle from {sender} was refused here ({at}) and none has been taken since: until it is put right, its later bundles will be refused too. The reason is in the history on the Sync page</translation>
     </message>
     <message>
+        <source>对方拒收了这个同步包。对方的说明：{reason}</source>
+        <translation>The other device refused this bundle. Its explanation: {reason}</translation>
+    </message>
+    <message>
+        <source>{peer} 于 {at} 拒收了本机 {sent} 导出的同步包 {number}。对方的说明：{reason}。问题解决前，本机以后的同步包也可能被拒收：请按说明处理，或与对方核对</source>
+        <translation>{peer} refused at {at} the bundle {number} this PC exported at {sent}. Its explanation: {reason}. Until this is put right, this PC's later bundles may be refused too: do as the explanation says, or check with them</translation>
+    </message>
+    <message>
         <source>本机已记录的时间比现在的时钟晚约 {days} 天：若电脑的日期和时间不对（被调回或电池没电），请校准；若现在是对的，那是先前时钟走快时记下的，下次导出同步包时会改正</source>
         <translation>Times recorded on this PC are about {days} days later than its clock now: if the PC&apos;s date and time are wrong (set back, or a flat battery), correct them; if they are right now, those times were recorded while the clock ran fast and are put right at the next bundle export</translation>
     </message>
@@ -10591,6 +10735,10 @@ and {n} more</translation>
         <translation>Refused (USB/folder)</translation>
     </message>
     <message>
+        <source>导出后被对方拒收（U盘/文件夹）</source>
+        <translation>Exported, refused by the other device (USB/folder)</translation>
+    </message>
+    <message>
         <source>经网络发送</source>
         <translation>Sent (network)</translation>
     </message>
@@ -10617,6 +10765,10 @@ and {n} more</translation>
     <message>
         <source>之后的同步包已发出，带上了这些变更</source>
         <translation>a later bundle went out with these changes</translation>
+    </message>
+    <message>
+        <source>之后本机的同步包已被对方导入</source>
+        <translation>a later bundle of this PC was imported there</translation>
     </message>
     <message>
         <source>之后该设备的同步包已导入</source>

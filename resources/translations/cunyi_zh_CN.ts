@@ -1178,6 +1178,10 @@
         <translation>设备 ID（或其前缀），或其村/乡镇代码</translation>
     </message>
     <message>
+        <source>https 地址要同时用 --tls-cert 给出证书：村卫生室凭卡上的证书指纹核对服务器</source>
+        <translation>https 地址要同时用 --tls-cert 给出证书：村卫生室凭卡上的证书指纹核对服务器</translation>
+    </message>
+    <message>
         <source>健康教育活动</source>
         <translation>健康教育活动</translation>
     </message>
@@ -1366,6 +1370,18 @@
         <translation>表单标签的语言</translation>
     </message>
     <message>
+        <source>--selfcare 应为5项等级（1–4），按进餐、梳洗、穿衣、如厕、活动的顺序用逗号分开</source>
+        <translation>--selfcare 应为5项等级（1–4），按进餐、梳洗、穿衣、如厕、活动的顺序用逗号分开</translation>
+    </message>
+    <message>
+        <source>需要确认：{text}。核实无误请加 --confirm</source>
+        <translation>需要确认：{text}。核实无误请加 --confirm</translation>
+    </message>
+    <message>
+        <source>{resident} 还没有老年人健康体检记录</source>
+        <translation>{resident} 还没有老年人健康体检记录</translation>
+    </message>
+    <message>
         <source>收缩压 mmHg</source>
         <translation>收缩压 mmHg</translation>
     </message>
@@ -1524,6 +1540,26 @@
     <message>
         <source>静态加密数据库（SQLCipher；密钥由本机设备密钥加密保护）</source>
         <translation>静态加密数据库（SQLCipher；密钥由本机设备密钥加密保护）</translation>
+    </message>
+    <message>
+        <source>村卫生室的数据只存在本机的 SQLite 数据库中：--db 只用于乡镇（PostgreSQL）</source>
+        <translation>村卫生室的数据只存在本机的 SQLite 数据库中：--db 只用于乡镇（PostgreSQL）</translation>
+    </message>
+    <message>
+        <source>不支持的数据库：{kind}（可用 SQLite 或 postgresql+psycopg://…）</source>
+        <translation>不支持的数据库：{kind}（可用 SQLite 或 postgresql+psycopg://…）</translation>
+    </message>
+    <message>
+        <source>服务器上的这个数据库已由第一台工作站初始化（{name}，{code}），本机不需要再初始化：把第一台工作站数据文件夹里的 keys 文件夹复制到本机的数据文件夹 {folder}，然后各命令加 --db 指定这个数据库（或设置环境变量 CUNYI_DB_URL）</source>
+        <translation>服务器上的这个数据库已由第一台工作站初始化（{name}，{code}），本机不需要再初始化：把第一台工作站数据文件夹里的 keys 文件夹复制到本机的数据文件夹 {folder}，然后各命令加 --db 指定这个数据库（或设置环境变量 CUNYI_DB_URL）</translation>
+    </message>
+    <message>
+        <source>--encrypt 只用于数据目录中的 SQLite 数据库（PostgreSQL 请用服务器的磁盘加密）</source>
+        <translation>--encrypt 只用于数据目录中的 SQLite 数据库（PostgreSQL 请用服务器的磁盘加密）</translation>
+    </message>
+    <message>
+        <source>{file} 已存在：请用 cunyi store encrypt 加密已有的数据库</source>
+        <translation>{file} 已存在：请用 cunyi store encrypt 加密已有的数据库</translation>
     </message>
     <message>
         <source>本机构的名称、电话、地址和医生（打印在表单上）</source>
@@ -1710,6 +1746,18 @@
         <translation>随访年份（默认：有随访的最近一年）</translation>
     </message>
     <message>
+        <source>无法写入 {folder}：这是一个文件夹，请给出文件名，如 {example}</source>
+        <translation>无法写入 {folder}：这是一个文件夹，请给出文件名，如 {example}</translation>
+    </message>
+    <message>
+        <source>转诊单编号格式不对：{id}</source>
+        <translation>转诊单编号格式不对：{id}</translation>
+    </message>
+    <message>
+        <source>没有逾期或{days}天内到期的随访对象，未生成文件</source>
+        <translation>没有逾期或{days}天内到期的随访对象，未生成文件</translation>
+    </message>
+    <message>
         <source>转诊单编号，即 `referral add` 或 `referral list` 显示的编号</source>
         <translation>转诊单编号，即 `referral add` 或 `referral list` 显示的编号</translation>
     </message>
@@ -1802,6 +1850,14 @@
         <translation>撤销今天误登记的到位/不到位（恢复为已转出；须由登记人操作）</translation>
     </message>
     <message>
+        <source>请填写转诊原因（--reason），没有原因的转诊单不能开具</source>
+        <translation>请填写转诊原因（--reason），没有原因的转诊单不能开具</translation>
+    </message>
+    <message>
+        <source>{text}；确实要再开一张请加 --force</source>
+        <translation>{text}；确实要再开一张请加 --force</translation>
+    </message>
+    <message>
         <source>按村和乡镇统计的国家指标（--json、-o FILE.xlsx 或 FILE.pdf、--list）</source>
         <translation>按村和乡镇统计的国家指标（--json、-o FILE.xlsx 或 FILE.pdf、--list）</translation>
     </message>
@@ -1874,6 +1930,30 @@
         <translation>报县级的指标报表（xlsx、pdf、json）</translation>
     </message>
     <message>
+        <source>--list 需要用 --indicator KEY 指明指标</source>
+        <translation>--list 需要用 --indicator KEY 指明指标</translation>
+    </message>
+    <message>
+        <source>--indicator 与 --list numerator|denominator 一起使用</source>
+        <translation>--indicator 与 --list numerator|denominator 一起使用</translation>
+    </message>
+    <message>
+        <source>--list 的名单用 --json 或直接显示；工作簿（-o）里每个指标已有一张名单</source>
+        <translation>--list 的名单用 --json 或直接显示；工作簿（-o）里每个指标已有一张名单</translation>
+    </message>
+    <message>
+        <source>输出文件应以 .xlsx 或 .pdf 结尾：{file}</source>
+        <translation>输出文件应以 .xlsx 或 .pdf 结尾：{file}</translation>
+    </message>
+    <message>
+        <source>--by 只用于屏幕上的列表；-o 导出的工作簿和 PDF 按乡镇、村列出（村民小组见工作簿中各指标的名单）</source>
+        <translation>--by 只用于屏幕上的列表；-o 导出的工作簿和 PDF 按乡镇、村列出（村民小组见工作簿中各指标的名单）</translation>
+    </message>
+    <message>
+        <source>请用 --residents 和/或 --elderly 给出人口数</source>
+        <translation>请用 --residents 和/或 --elderly 给出人口数</translation>
+    </message>
+    <message>
         <source>数据质量报告（按村和医生）</source>
         <translation>数据质量报告（按村和医生）</translation>
     </message>
@@ -1888,6 +1968,10 @@
     <message>
         <source>文件或文本的语言</source>
         <translation>文件或文本的语言</translation>
+    </message>
+    <message>
+        <source>年份应在2000到2100之间：{year}</source>
+        <translation>年份应在2000到2100之间：{year}</translation>
     </message>
     <message>
         <source>居民档案</source>
@@ -1950,6 +2034,26 @@
         <translation>写出的文件（.xlsx 或 .csv）</translation>
     </message>
     <message>
+        <source>不能这样修改：{item}（应写成 字段=值，可改的字段：{fields}）</source>
+        <translation>不能这样修改：{item}（应写成 字段=值，可改的字段：{fields}）</translation>
+    </message>
+    <message>
+        <source>--limit 至少为 1</source>
+        <translation>--limit 至少为 1</translation>
+    </message>
+    <message>
+        <source>第{row}行 [{column}] “{value}”：{reason}</source>
+        <translation>第{row}行 [{column}] “{value}”：{reason}</translation>
+    </message>
+    <message>
+        <source>已忽略未知列：{columns}</source>
+        <translation>已忽略未知列：{columns}</translation>
+    </message>
+    <message>
+        <source>共 {rows} 行，{wrong} 行有错误，未导入任何记录。改正后重新导入，或用 --skip-invalid 只导入正确的行。</source>
+        <translation>共 {rows} 行，{wrong} 行有错误，未导入任何记录。改正后重新导入，或用 --skip-invalid 只导入正确的行。</translation>
+    </message>
+    <message>
         <source>（乡镇）审核队列：疑似重复档案、同步冲突、未通过校验的记录、转诊超期未结</source>
         <translation>（乡镇）审核队列：疑似重复档案、同步冲突、未通过校验的记录、转诊超期未结</translation>
     </message>
@@ -1980,6 +2084,14 @@
     <message>
         <source>乡镇的处理决定，最新的在前：在村卫生室只列有关本村档案的，在乡镇卫生院列出它作出的全部决定</source>
         <translation>乡镇的处理决定，最新的在前：在村卫生室只列有关本村档案的，在乡镇卫生院列出它作出的全部决定</translation>
+    </message>
+    <message>
+        <source>本乡镇没有村代码为 {code} 的村</source>
+        <translation>本乡镇没有村代码为 {code} 的村</translation>
+    </message>
+    <message>
+        <source>请用 --reason 写明处理理由：村卫生室会看到它</source>
+        <translation>请用 --reason 写明处理理由：村卫生室会看到它</translation>
     </message>
     <message>
         <source>（乡镇或县）网络同步服务器，供各村（乡镇）同步</source>
@@ -2158,6 +2270,26 @@
         <translation>改为打印个人信息补充表：按登记信息填写；无 RESIDENT 时为空白表</translation>
     </message>
     <message>
+        <source>--lost（失访）和 --died（死亡）只能选一个</source>
+        <translation>--lost（失访）和 --died（死亡）只能选一个</translation>
+    </message>
+    <message>
+        <source>失访或死亡的随访不填评估：请去掉 {options}</source>
+        <translation>失访或死亡的随访不填评估：请去掉 {options}</translation>
+    </message>
+    <message>
+        <source>--cause（死亡原因）只与 --died 一起填写</source>
+        <translation>--cause（死亡原因）只与 --died 一起填写</translation>
+    </message>
+    <message>
+        <source>--social 应为5项评价，用逗号分开，例如 1,1,1,1,1</source>
+        <translation>--social 应为5项评价，用逗号分开，例如 1,1,1,1,1</translation>
+    </message>
+    <message>
+        <source>{resident} 还没有随访记录</source>
+        <translation>{resident} 还没有随访记录</translation>
+    </message>
+    <message>
         <source>数据库静态加密</source>
         <translation>数据库静态加密</translation>
     </message>
@@ -2292,6 +2424,10 @@
     <message>
         <source>停用用户（用户从不删除）</source>
         <translation>停用用户（用户从不删除）</translation>
+    </message>
+    <message>
+        <source>none 表示收回全部权限，不能与要授予的权限同时给出</source>
+        <translation>none 表示收回全部权限，不能与要授予的权限同时给出</translation>
     </message>
     <message>
         <source>作废原因（随记录保留，乡镇卫生院可见）</source>
@@ -10275,6 +10411,14 @@
         <translation>{sender} 最近发来的同步包被本机拒收（{at}），之后没有收到过能导入的：问题解决前，它以后的同步包也会被拒收。原因见“同步”页的记录</translation>
     </message>
     <message>
+        <source>对方拒收了这个同步包。对方的说明：{reason}</source>
+        <translation>对方拒收了这个同步包。对方的说明：{reason}</translation>
+    </message>
+    <message>
+        <source>{peer} 于 {at} 拒收了本机 {sent} 导出的同步包 {number}。对方的说明：{reason}。问题解决前，本机以后的同步包也可能被拒收：请按说明处理，或与对方核对</source>
+        <translation>{peer} 于 {at} 拒收了本机 {sent} 导出的同步包 {number}。对方的说明：{reason}。问题解决前，本机以后的同步包也可能被拒收：请按说明处理，或与对方核对</translation>
+    </message>
+    <message>
         <source>本机已记录的时间比现在的时钟晚约 {days} 天：若电脑的日期和时间不对（被调回或电池没电），请校准；若现在是对的，那是先前时钟走快时记下的，下次导出同步包时会改正</source>
         <translation>本机已记录的时间比现在的时钟晚约 {days} 天：若电脑的日期和时间不对（被调回或电池没电），请校准；若现在是对的，那是先前时钟走快时记下的，下次导出同步包时会改正</translation>
     </message>
@@ -10590,6 +10734,10 @@
         <translation>拒收（U盘/文件夹）</translation>
     </message>
     <message>
+        <source>导出后被对方拒收（U盘/文件夹）</source>
+        <translation>导出后被对方拒收（U盘/文件夹）</translation>
+    </message>
+    <message>
         <source>经网络发送</source>
         <translation>经网络发送</translation>
     </message>
@@ -10616,6 +10764,10 @@
     <message>
         <source>之后的同步包已发出，带上了这些变更</source>
         <translation>之后的同步包已发出，带上了这些变更</translation>
+    </message>
+    <message>
+        <source>之后本机的同步包已被对方导入</source>
+        <translation>之后本机的同步包已被对方导入</translation>
     </message>
     <message>
         <source>之后该设备的同步包已导入</source>
