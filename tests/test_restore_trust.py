@@ -27,11 +27,11 @@ from sqlalchemy import func, select
 
 from app.config import Paths, setup_logging
 from app.db import Store
-from app.models import AuditEntry, Peer, Profile, Resident, SyncState
+from app.models import AuditEntry, OriginMark, Peer, Profile, Resident, SyncConflict, SyncState
 from app.services import backup
 from app.services.errors import UserError
 from app.services.records import residents as records
-from app.services.sync import exchange
+from app.services.sync import exchange, snapshot
 from app.services.sync import keys as device_keys
 from tests import storekit, synckit
 from tests.synckit import TODAY, VILLAGES, copy_devices, county, dump, make_device
@@ -576,7 +576,7 @@ def test_a_restore_over_newer_changes_says_how_many_are_only_in_the_old_store(pa
     capsys.readouterr()
     assert main(["--data-dir", str(a.paths.data_dir), "restore", str(saved)]) == 0
     err = capsys.readouterr().err
-    assert "之后又做过" in err and "pre-restore-" in err and "不会回到本机" in err, err
+    assert "之后又做过" in err and "pre-restore-" in err and "下次与乡镇同步时会回到本机" in err, err
     assert main(["--data-dir", str(a.paths.data_dir), "restore", str(saved)]) == 0  # nothing newer now
     assert "之后又做过" not in capsys.readouterr().err
 
@@ -804,3 +804,70 @@ def test_a_late_file_of_a_store_restored_over_is_passed_over(tmp_path):
         assert [o.status for o in a.import_(tmp_path / f"t-after{round_}")] == ["applied"], round_
     assert a.unacked() == 0
     assert backup.check(town.store).ok and backup.check(a.store).ok
+
+
+def test_a_village_restored_from_an_older_backup_gets_back_its_own_later_edits(tmp_path):
+    """Edits made on the village after its backup, which reached the township, were lost to the
+    village by the restore for good: it claimed to hold all it ever made, so the township never sent
+    them, and the two stores differed on them until someone typed them again.  The restored
+    village now acknowledges its own changes only up to the backup's last; the township sends the
+    later ones back; they are applied (a field's newer clock wins), and its own newer edits still win."""
+    town, a, _b = _a_village_in_step(tmp_path)
+    zhang = _resident_id(a, "张三")
+    saved = backup.backup_to(a.store, tmp_path / "a-backup.db")
+    _set_phone(a, zhang, "13700000001")  # after the backup
+    with a.store.transaction() as s:
+        records.save_resident(s, _person("王五"), today=TODAY)  # a resident enrolled after it
+    _send(a, town, tmp_path / "a2")
+    assert _town_phone(town, zhang) == "13700000001"
+    a = _restored(a, saved)
+    assert _resident_id(a, "王五") is None and _phone(a, zhang) == "13900000000"  # (as the backup was)
+    _send(a, town, tmp_path / "a3")  # the restored village says what it holds of its own
+    assert (
+        len(snapshot.export_bundles(town.store, town.paths, tmp_path / "t3", peer=VILLAGES[0]).bundles) == 2
+    )
+    assert {o.status for o in a.import_(tmp_path / "t3")} == {"applied"}
+    assert _phone(a, zhang) == "13700000001" and _resident_id(a, "王五") is not None
+    assert dump(a.store, VILLAGES[0]) == dump(town.store, VILLAGES[0])
+    for device in (a, town):  # its own values coming back are no one's conflict
+        with device.store.session() as s:
+            assert s.scalar(select(func.count()).select_from(SyncConflict)) == 0, device.name
+    # what it types afterwards still wins, and nothing is sent back twice
+    _set_phone(a, zhang, "13700000002")
+    for round_ in range(2):
+        _send(a, town, tmp_path / f"a-after{round_}")
+        sent = snapshot.export_bundles(
+            town.store, town.paths, tmp_path / f"t-after{round_}", peer=VILLAGES[0]
+        )
+        assert len([b for b in sent.bundles if b.path]) == 1  # no snapshot again
+        assert [o.status for o in a.import_(tmp_path / f"t-after{round_}")] == ["applied"], round_
+    assert _town_phone(town, zhang) == _phone(a, zhang) == "13700000002"
+    assert dump(a.store, VILLAGES[0]) == dump(town.store, VILLAGES[0])
+    with a.store.session() as s:
+        assert s.get(OriginMark, a.device_id) is None  # holds all its own again
+    assert a.unacked() == 0
+    assert backup.check(town.store).ok and backup.check(a.store).ok
+
+
+def _phone(device: synckit.Device, resident_id: uuid.UUID) -> str | None:
+    with device.store.session() as s:
+        return s.scalar(select(Resident.phone).where(Resident.id == resident_id))
+
+
+def test_over_the_network_too_a_restored_village_gets_back_its_own_later_edits(tmp_path):
+    from tests import netkit
+
+    town, a, _b = _a_village_in_step(tmp_path)
+    zhang = _resident_id(a, "张三")
+    saved = backup.backup_to(a.store, tmp_path / "a-backup.db")
+    _set_phone(a, zhang, "13700000001")
+    with netkit.serve(town) as server:
+        assert netkit.sync(a, server).ok
+        assert _town_phone(town, zhang) == "13700000001"
+        a = _restored(a, saved)
+        assert _phone(a, zhang) == "13900000000"
+        for _ in range(2):  # the run that says what it lacks, and the one that gets it, at most
+            report = netkit.sync(a, server)
+            assert report.ok, report.error and report.error.render()
+        assert _phone(a, zhang) == "13700000001"
+        assert dump(a.store, VILLAGES[0]) == dump(town.store, VILLAGES[0])

@@ -73,9 +73,13 @@ def restore(args) -> int:
     else:
         print(f"原数据库已另存为 {aside}")
     if info.dropped_changes:
+        # a village gets back from its township those it had sent (snapshot.lacks_own)
+        from app.services.profile import VILLAGE
+
+        back = "（其中已同步到乡镇卫生院的，下次与乡镇同步时会回到本机）" if info.role == VILLAGE else ""
         print(
             f"注意：本机在这份备份之后又做过 {info.dropped_changes} 处修改，恢复后它们只在 {aside.name} 里"
-            "（其中已同步到乡镇卫生院的，乡镇仍有，但不会回到本机）；若恢复错了，可以再用 cunyi restore 恢复它",
+            f"{back}；若恢复错了，可以再用 cunyi restore 恢复它",
             file=sys.stderr,
         )
     if info.new_device_id:

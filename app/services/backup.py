@@ -67,12 +67,13 @@ from app.db import (
     swap_file,
 )
 from app.i18n import QT_TRANSLATE_NOOP
-from app.models import ChangeLog, Peer, Profile, SyncState, new_id
+from app.models import ChangeLog, OriginMark, Peer, Profile, SyncState, new_id
 from app.models.base import Id, as_uuid
 from app.services import encryption, safe_output, settings
 from app.services.access import audit, authz
 from app.services.errors import Message, UserError
-from app.services.sync import capture
+from app.services.profile import VILLAGE
+from app.services.sync import capture, merge
 
 CTX = "Backup"
 DAILY_KEEP, WEEKLY_KEEP = 7, 4
@@ -828,6 +829,8 @@ def _prepare(
                 s.execute(
                     update(SyncState).where(SyncState.id == 1).values(seq=floor + SEQ_GAP_AFTER_RESTORE)
                 )
+            if same_device and p.role == VILLAGE and floor > (seq or 0):
+                _lacking_own(s, old_device, seq or 0, floor)
             if new_device is not None:
                 resent = _resend_as(s, old_device, new_device)
             s.execute(update(Peer).values(acked={}, seen_acks={}, acks_word=None))
@@ -906,6 +909,21 @@ def _log_carried(session, device: uuid.UUID, logged: list[dict], ids: set) -> No
         insert(ChangeLog.__table__),
         [{**r, "origin": device, "seq": base + n, "pending": False} for n, r in enumerate(rows, 1)],
     )
+
+
+def _lacking_own(session, me: uuid.UUID, held_to: int, floor: int) -> None:
+    """What a village restored from an older backup lacks of its own changes: those numbered after
+    the backup's last (``held_to``) up to the last the replaced store handed out (``floor``).  Its
+    mark of its own origin says so (merge.OWN_REST): its bundles acknowledge its own changes only
+    up to ``held_to``, and its township sends back those of them it received, which are applied as
+    any relayed change (a field's newer clock wins)."""
+    mark = session.get(OriginMark, me)
+    if mark is None:
+        session.add(OriginMark(origin=me, hw=held_to, ranges=[[floor, merge.OWN_REST]]))
+    else:  # restored before and still lacking some: what it held then, up to this backup's last
+        kept = [[lo, min(hi, held_to)] for lo, hi in mark.ranges if lo < held_to]
+        mark.hw = min(mark.hw, held_to)
+        mark.ranges = [*kept, [floor, merge.OWN_REST]]
 
 
 def _resend_as(session, old_device: uuid.UUID, new_device: uuid.UUID) -> int:

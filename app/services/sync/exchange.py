@@ -1552,11 +1552,21 @@ def header_and_manifest(s: Session, me, peer: Peer, bundle_id: uuid.UUID, **clai
     return header, manifest
 
 
-def acks_for(me, peer: Peer, held: dict[uuid.UUID, int]) -> dict[str, int]:
+# A village restored from an older backup says, in every bundle until its township's snapshot
+# came (snapshot.py), that it lacks some of its own changes (merge.OWN_REST): those it made after
+# the backup, which reached the township, come back to it as the rows' state.
+LACKS_OWN = "lacks_own"
+
+
+def acks_for(me, peer: Peer, held: dict[uuid.UUID, int], own: int | None = None) -> dict[str, int]:
     """What a bundle to ``peer`` acknowledges: all this device holds; a county, only the origins
     the township itself holds (those it said it holds), since it holds the other townships'
-    origins too and a township refuses a claim past what it holds."""
+    origins too and a township refuses a claim past what it holds.  ``own``: the last of its own
+    changes this device holds with none missing (merge.Holdings.own_held), when a restore left
+    some missing: acknowledged so, they are sent back to it."""
     acks = {o.hex: hw for o, hw in held.items()}
+    if own is not None:
+        acks[me.device_id.hex] = min(own, acks.get(me.device_id.hex, own))
     if me.role == COUNTY:
         known = set(peer.acked or {}) | {peer.device_id.hex}
         acks = {o: hw for o, hw in acks.items() if o in known}
@@ -1611,6 +1621,7 @@ def export_bundles(
             # A village speaks only for itself (the township refuses anything else), and claims no
             # further than its last logged change (a restored store's skipped numbers come later).
             held[me.device_id] = min(held[me.device_id], _last_logged(s, me.device_id))
+        own = merge.Holdings(s, me.device_id).own_held()
         escrow = settings.get(s, settings.ESCROW_KEY)
         plans = []
         for p in targets:
@@ -1620,7 +1631,7 @@ def export_bundles(
             if me.role == COUNTY:
                 ranges = {}  # a county speaks for nothing (audience): its bundles acknowledge
             count = _count(s, p, ranges)
-            plans.append((p, ranges, count, acks_for(me, p, held)))
+            plans.append((p, ranges, count, acks_for(me, p, held, own)))
         total = sum(c for _, _, c, _ in plans)
         done = [0]
 
@@ -1651,6 +1662,7 @@ def export_bundles(
                 ranges={o.hex: [lo, hi] for o, (lo, hi) in ranges.items()},
                 acks=acks,
                 refused=[_told(r) for r in refusals_to_tell(s, p)],
+                **({LACKS_OWN: True} if own is not None else {}),
             )
             recipients = [p.enc_key, *([escrow] if escrow else [])]
             passes: list[int] = []
@@ -2463,7 +2475,13 @@ def _finish(
         peer.acked = authority.acks(manifest, _holding(me.device_id, capture._state(conn).seq, held))
         seen = manifest.get("acks_seen", {})
         peer.seen_acks = dict(seen) if isinstance(seen, dict) else {}
-        peer.acks_word = _with_refusals(s, peer, word, manifest)
+        word = _with_refusals(s, peer, word, manifest)
+        word.pop(LACKS_OWN, None)
+        if peer.role == VILLAGE and manifest.get(LACKS_OWN) is True:
+            word[LACKS_OWN] = True
+        peer.acks_word = word
+    if manifest.get("snapshot") is True and me.role == VILLAGE:
+        held.own_whole()  # all its township holds of it is here: nothing of its own lacks any more
     capture.advance(conn, me.device_id, 0, observed=max(stats.max_clock, str(manifest.get("clock", ""))))
     sent = manifest.get("sent_at_ms")
     skew = sent - capture.wall_ms() if sent else None

@@ -80,9 +80,16 @@ class ApplyStats:
 # --------------------------------------------------------------------------- holdings
 
 
+# A village restored from a backup lacks its own changes made after the backup that reached its
+# township: its mark of its own origin says so (backup.py), with every change from its new numbers
+# on held (``[floor, OWN_REST]``), until the township has sent the lost ones back.
+OWN_REST = 2**62
+
+
 class Holdings:
-    """Which (origin, seq) this device already holds: its own, and each origin's high-water
-    mark plus the ranges received beyond it."""
+    """Which (origin, seq) this device already holds: its own (all of them, unless a restore left
+    a mark of its own origin: :data:`OWN_REST`), and each origin's high-water mark plus the ranges
+    received beyond it."""
 
     def __init__(self, session: Session, me: uuid.UUID):
         self.me = me
@@ -90,7 +97,7 @@ class Holdings:
         self.session = session
 
     def has(self, origin: uuid.UUID, seq: int) -> bool:
-        if origin == self.me:
+        if origin == self.me and origin not in self.marks:
             return True
         if seq <= 0:  # a row's state in a replacement PC's first bundle (snapshot.py), not a change
             return False
@@ -101,7 +108,7 @@ class Holdings:
 
     def add_range(self, origin: uuid.UUID, lo: int, hi: int) -> None:
         """Record that every change of ``origin`` in (lo, hi] that concerns us is here."""
-        if origin == self.me or hi <= lo:
+        if hi <= lo or (origin == self.me and origin not in self.marks):
             return
         mark = self.marks.get(origin)
         if mark is None:
@@ -125,9 +132,26 @@ class Holdings:
                     rest.remove(r)
                     changed = True
         mark.hw, mark.ranges = hw, rest
+        if origin == self.me and hw >= OWN_REST:  # what the restore lost is back: all held again
+            self.session.delete(mark)
+            del self.marks[origin]
 
     def high_water(self) -> dict[uuid.UUID, int]:
-        return {o: m.hw for o, m in self.marks.items()}
+        """Each other origin's mark (this device's own number is its sequence: exchange.holdings)."""
+        return {o: m.hw for o, m in self.marks.items() if o != self.me}
+
+    def own_whole(self) -> None:
+        """This device holds all of its own changes there are to hold (a snapshot of its records
+        came): a restore's mark of what it lacked is gone."""
+        mark = self.marks.pop(self.me, None)
+        if mark is not None:
+            self.session.delete(mark)
+
+    def own_held(self) -> int | None:
+        """The last of this device's own changes it holds with none missing before it, when a
+        restore left some missing (else None: it holds all it ever made)."""
+        mark = self.marks.get(self.me)
+        return mark.hw if mark is not None else None
 
 
 # ------------------------------------------------------------------------------ apply

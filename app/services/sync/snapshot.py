@@ -65,12 +65,21 @@ def wanted(session: Session, device: uuid.UUID) -> bool:
     peer = session.get(Peer, device)
     if not _takes_snapshots(me, peer):
         return False
+    if lacks_own(peer):
+        return True
     if peer.last_export_at is not None:
         return False
     if peer.role == COUNTY:
         return True
     others = select(func.count()).select_from(Peer).where(Peer.code == peer.code, Peer.device_id != device)
     return (session.scalar(others) or 0) > 0
+
+
+def lacks_own(peer: Peer) -> bool:
+    """Whether the village device ``peer`` said it lacks some of its own changes (restored from an
+    older backup: exchange.LACKS_OWN), and has not been sent a snapshot since."""
+    word = peer.acks_word if isinstance(peer.acks_word, dict) else {}
+    return peer.role == VILLAGE and word.get(exchange.LACKS_OWN) is True
 
 
 # ------------------------------------------------------------------------------ the rows
@@ -121,10 +130,13 @@ def _children(session: Session, spec: capture.EntitySpec, ids: list) -> dict:
     return out
 
 
-def _row_ops(spec: capture.EntitySpec, row, children: dict, skip_tail: str) -> list[tuple[str, dict, object]]:
+def _row_ops(
+    spec: capture.EntitySpec, row, children: dict, skip_tail: str | None
+) -> list[tuple[str, dict, object]]:
     """(clock, values, bases) of the ops that rebuild ``row`` with its field clocks: all fields at
     the oldest clock, then each newer clock's fields.  None when every field was written by the
-    recipient itself (``skip_tail``: its device id's clock suffix) or never written."""
+    recipient itself (``skip_tail``: its device id's clock suffix; None: sent all the same, to a
+    PC restored from a backup older than what it wrote) or never written."""
     values = {f: spec.encode[f](row[f]) for f in spec.fields}
     for name in spec.children:
         values[name] = capture.child_rows(spec, name, children.get(name, {}).get(row["id"], []))
@@ -137,7 +149,7 @@ def _row_ops(spec: capture.EntitySpec, row, children: dict, skip_tail: str) -> l
         if base:
             bases.setdefault(clock, {})[name] = base
     order = sorted(by_clock)
-    if order[-1] == "" or all(c.endswith(skip_tail) for c in order):
+    if order[-1] == "" or (skip_tail is not None and all(c.endswith(skip_tail) for c in order)):
         return []
     first = order[0]
     ops = [(first, values, bases.get(first) or "")]
@@ -153,7 +165,7 @@ def op_lines(session: Session, peer: Peer, sender: uuid.UUID, on_line: Callable[
     villages = dict(session.execute(select(Village.id, Village.code)).all())
     if scopes is None:  # the county: everything this township holds
         scopes = (*session.scalars(select(Township.code)), *villages.values())
-    skip_tail = peer.device_id.hex[-8:]
+    skip_tail = None if lacks_own(peer) else peer.device_id.hex[-8:]
     origin = sender.hex
     seq = 0
     for spec in capture.specs().values():
@@ -200,7 +212,8 @@ def export(
             raise exchange._err(QT_TRANSLATE_NOOP("Sync", "只能为受信任的村卫生室设备或所属县生成全量同步包"))
         held = exchange.holdings(s)
         acks = {o.hex: hw for o, hw in held.items()}
-        ranges = {o.hex: [0, hw] for o, hw in held.items() if o != device and hw > 0}
+        restored = lacks_own(peer)  # (its own changes after its backup come back as its rows)
+        ranges = {o.hex: [0, hw] for o, hw in held.items() if (o != device or restored) and hw > 0}
         bundle_id = uuid.uuid4()
         header, manifest = exchange.header_and_manifest(
             s, me, peer, bundle_id, ranges=ranges, acks=acks, snapshot=True
@@ -230,7 +243,10 @@ def export(
                 bytes=written.bytes,
             )
         )
-        w.get(Peer, device).last_export_at = utcnow()
+        told = w.get(Peer, device)
+        told.last_export_at = utcnow()
+        if restored:  # sent: not again, unless its next bundle still says it lacks them
+            told.acks_word = {**told.acks_word, exchange.LACKS_OWN: False}
         audit.record(
             w,
             "export",
