@@ -967,10 +967,17 @@ def migrate(engine: Engine, target: str = "head", *, downgrade: bool = False) ->
                 from alembic import command
 
                 cfg = alembic_config(conn)
+                before = (
+                    conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+                    if inspect(conn).has_table("alembic_version")
+                    else None
+                )
                 if downgrade:
                     command.downgrade(cfg, target)
                 else:
                     command.upgrade(cfg, target)
+                    if target == "head":
+                        _derive_after(conn, cfg, before)
                 if sqlite:
                     bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if bad:
@@ -979,6 +986,29 @@ def migrate(engine: Engine, target: str = "head", *, downgrade: bool = False) ->
             if sqlite:
                 # Never hand a connection with foreign keys off back to the pool.
                 conn.invalidate()
+
+
+def _derive_after(conn: Connection, cfg, before: str | None) -> None:
+    """Run the ``derive(session)`` of each migration just applied, oldest first, once the store is
+    at head, in the upgrade's transaction: data every store derives for itself (summaries) is
+    derived by this version's code on this version's tables.  (Derived in the migration itself, it
+    would read the tables through the models of a later version, with columns a later migration
+    adds, and an upgrade from before it would fail.)  An upgrade to another revision than head
+    (tests, a downgrade's way back) derives nothing."""
+    from alembic.script import ScriptDirectory
+    from sqlalchemy.orm import Session
+
+    applied = list(ScriptDirectory.from_config(cfg).iterate_revisions("head", before or "base"))
+    for script in reversed(applied):
+        derive = getattr(script.module, "derive", None)
+        if derive is None:
+            continue
+        session = Session(bind=conn)  # joins the upgrade's transaction: it commits or not
+        try:
+            derive(session)
+            session.flush()
+        finally:
+            session.close()
 
 
 VACUUM_FREE_SHARE = 0.25

@@ -161,3 +161,36 @@ def test_an_upgrade_derives_again_the_next_visit_of_poor_households_patients(tmp
     assert after[made_poor.id].next_due == next_month(made_poor.last_visit)
     changed = {i for i in before if after[i].next_due != before[i].next_due}
     assert changed == {made_poor.id}
+
+
+def test_a_derivation_runs_at_head_in_the_upgrade_s_transaction(tmp_path, monkeypatch):
+    """0029 derives its summaries once the store is at head, with that version's models and rules
+    (in the migration itself it read the tables through the models of whatever version ran it: a
+    later version's column would have failed every upgrade from before 0029).  It runs in the
+    upgrade's transaction: when it fails, the store stays as it was, at its old revision."""
+    from app.services.programmes import followup
+
+    copy = tmp_path / "s.db"
+    shutil.copy(DATA / "schema_0027.db", copy)
+    engine = make_engine(f"sqlite:///{copy}")
+    migrate(engine, "0028")
+    calls = []
+    real = followup.refresh_summaries
+
+    def refresh(session, ids):
+        calls.append(current_revision_of(session))
+        raise RuntimeError("the derivation fails")
+
+    monkeypatch.setattr(followup, "refresh_summaries", refresh)
+    with pytest.raises(RuntimeError):
+        migrate(engine)
+    assert calls == [head_revision()]  # at head when it ran
+    assert current_revision(engine) == "0028"  # and nothing of the upgrade kept
+    monkeypatch.setattr(followup, "refresh_summaries", real)
+    migrate(engine)
+    assert current_revision(engine) == head_revision()
+    engine.dispose()
+
+
+def current_revision_of(session) -> str:
+    return session.connection().exec_driver_sql("SELECT version_num FROM alembic_version").scalar()

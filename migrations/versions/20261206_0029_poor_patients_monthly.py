@@ -22,14 +22,17 @@ bundles_unchanged = True
 
 
 def upgrade() -> None:
-    from alembic import op
+    pass  # derived data only: :func:`derive`, once the store is at head
+
+
+def derive(session) -> None:
+    """Run by ``app.db.migrate`` once the store is at head (the models and the rules of that
+    version read it), in the upgrade's transaction."""
     from sqlalchemy import select
-    from sqlalchemy.orm import Session
 
     from app.models import ProgramEnrolment, Resident
     from app.services.programmes import followup
 
-    session = Session(bind=op.get_bind())  # joins the migration's transaction: it commits or not
     enrolments = session.scalars(
         select(ProgramEnrolment.id)
         .join(Resident, Resident.id == ProgramEnrolment.resident_id)
@@ -40,7 +43,6 @@ def upgrade() -> None:
         )
     ).all()
     followup.refresh_summaries(session, enrolments)
-    session.close()
 
 
 def downgrade() -> None:
