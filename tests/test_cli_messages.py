@@ -305,6 +305,7 @@ def refusing_village(tmp_path_factory):
         json.loads(ok(*d, "residents", "search", "", "--limit", "100", "--json")), key=lambda r: r["age"]
     )
     young, elder = people[0], people[-1]
+    htn = next(r for r in people if "htn" in r["tags"] and r not in (young, elder))
     ok(*d, "smi", "register", young["archive_no"], "--diagnosis", "1", "--consent", "1")
     ok(*d, "referral", "add", young["archive_no"], "--to", "County Hospital", "--reason", "fever")
     last_year = dt.date.today().year - 1
@@ -321,11 +322,13 @@ def refusing_village(tmp_path_factory):
         "folder": str(folder),
         "young": young["archive_no"],
         "elder": elder["archive_no"],
+        "htn": htn["archive_no"],  # (not under management yet: --enrol, undone with the refusal)
         "today": dt.date.today().isoformat(),
+        "later": (dt.date.today() + dt.timedelta(days=300)).isoformat(),  # a next visit too late
         "last_year": last_year,
         "check": check,
         # what the user wrote, said back as written (a name, a roster's header and cell)
-        "written": (young["name"], elder["name"], "出生日期", "王一"),
+        "written": (young["name"], elder["name"], htn["name"], "出生日期", "王一"),
     }
 
 
@@ -402,7 +405,38 @@ REFUSALS = [
      "has no follow-up visit yet"),
     ("user-permissions", lambda v: [*v["d"], "user", "permissions", "bob", "none", "mental_health"],
      "none withdraws all permissions"),
+    ("followup-confirm", lambda v: [*v["d"], "followup", "add", v["htn"], "--program", "htn", "--date", v["today"],
+                                    "--sbp", "130", "--dbp", "80", "--hr", "70", "--enrol", "--next", v["later"]],
+     "Needs confirmation: Next visit"),
+    ("two-fields-wrong", lambda v: [*v["d"], "residents", "update", v["young"], "--set", "id_number=123",
+                                    "--set", "phone=12"], "this has 3; Own phone: "),
+    ("audit-since", lambda v: [*v["d"], "audit", "--since", "2020-13-01"],
+     '--since start date "2020-13-01" is not a real date'),
+    # the options' values, refused by argparse (exit status 2) in the words of the option's type
+    ("number-not-whole", lambda v: [*v["d"], "demo", "--residents", "x"],
+     "argument --residents: Number of residents must be a whole number, not 'x'"),
+    ("number-too-big", lambda v: [*v["d"], "residents", "search", "x", "--limit", "200000"],
+     "argument --limit: Limit must be at most 100000, not '200000'"),
+    ("year-out-of-range", lambda v: [*v["d"], "elderly", "due", "--year", "1990"],
+     "argument --year: Year must be between 2000 and 2100, not '1990'"),
+    ("year-to-come", lambda v: [*v["d"], "report", "quality", "--year", "2099"],
+     "argument --year: 2099 has not come yet (next year at the latest), not '2099'"),
+    ("next-visit-day", lambda v: [*v["d"], "print", "card", v["young"], "--next-visit", "2020-13-01", "-o",
+                                  v["folder"] + "/c.pdf"],
+     'argument --next-visit: Next visit date "2020-13-01" is not a real date'),
+    ("not-text", lambda v: [*v["d"], "residents", "search", "\udcff"],
+     'Error: The argument "\\xff" is not readable text'),
 ]  # fmt: skip
+# what is not said in English: Chinese characters, and Chinese punctuation (a "；" joining two errors)
+CHINESE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]")
+
+
+def _status(argv: list[str]) -> int:
+    """What ``cunyi …`` ends with: a refusal of the command 1, of its arguments (argparse) 2."""
+    try:
+        return main(argv)
+    except SystemExit as ended:
+        return ended.code
 
 
 @pytest.mark.parametrize(("argv", "said"), [r[1:] for r in REFUSALS], ids=[r[0] for r in REFUSALS])
@@ -413,12 +447,12 @@ def test_the_command_lines_refusals_are_said_in_english_when_asked(
     missing, two that do not go together, a file name that will not do) were still Chinese; only
     what the user wrote (a name, a roster's cells) is said back as written."""
     monkeypatch.setenv("CUNYI_LANG", "en")
-    assert main(argv({**refusing_village, "tmp": str(tmp_path)})) == 1
+    assert _status(argv({**refusing_village, "tmp": str(tmp_path)})) in (1, 2)
     err = capsys.readouterr().err
     assert said in err, err
     for written in refusing_village["written"]:
         err = err.replace(written, "")
-    assert not CJK.search(err), err
+    assert not CHINESE.search(err), err
 
 
 @pytest.mark.parametrize(
@@ -428,6 +462,16 @@ def test_the_command_lines_refusals_are_said_in_english_when_asked(
         ("referral-duplicate", "已有一张转往County Hospital的未结转诊单"),
         ("referral-duplicate", "；确实要再开一张请加 --force\n"),
         ("elderly-second-check", "。核实无误请加 --confirm\n"),
+        ("followup-confirm", "需要确认：下次随访日期 "),
+        ("followup-confirm", "。核实无误请加 --confirm\n"),
+        ("two-fields-wrong", "现在是3位；本人电话："),
+        ("audit-since", "错误：--since 起始日期“2020-13-01”不是真实存在的日期\n"),
+        ("number-not-whole", "参数 --residents：居民人数应为整数，不能是 'x'（"),
+        ("number-too-big", "参数 --limit：条数上限不能超过 100000，不能是 '200000'（"),
+        ("year-out-of-range", "参数 --year：年份应在 2000 到 2100 之间，不能是 '1990'（"),
+        ("year-to-come", "参数 --year：2099年还没有到（最多到明年），不能是 '2099'（"),
+        ("next-visit-day", "参数 --next-visit：下次随访日期“2020-13-01”不是真实存在的日期（"),
+        ("not-text", "错误：参数“\\xff”不是可读的文字"),
         (
             "residents-import",
             "共 1 行，1 行有错误，未导入任何记录。改正后重新导入，或用 --skip-invalid 只导入正确的行。\n",
@@ -436,6 +480,94 @@ def test_the_command_lines_refusals_are_said_in_english_when_asked(
 )
 def test_the_command_lines_refusals_stay_chinese_by_default(refusing_village, tmp_path, capsys, id_, said):
     (argv,) = [r[1] for r in REFUSALS if r[0] == id_]
-    assert main(argv({**refusing_village, "tmp": str(tmp_path)})) == 1
+    assert _status(argv({**refusing_village, "tmp": str(tmp_path)})) in (1, 2)
     err = capsys.readouterr().err
     assert said in err and not err.startswith("Error"), err
+
+
+def test_the_rejected_rows_of_an_import_in_json_give_their_reasons_in_the_language_asked(
+    refusing_village, capsys, monkeypatch
+):
+    """Found by review: ``residents import --json`` under ``CUNYI_LANG=en`` gave each row's reason
+    in Chinese, though the text report said it in English.  The keys and the file's own header
+    and cell stay as they are; Chinese stays the default."""
+    argv = [*refusing_village["d"], "residents", "import", refusing_village["folder"] + "/roster.csv"]
+    monkeypatch.setenv("CUNYI_LANG", "en")
+    assert main([*argv, "--dry-run", "--json"]) == 1
+    (error,) = json.loads(capsys.readouterr().out)["errors"]
+    assert error["row"] == 2 and error["column"] == "出生日期" and error["value"] == "2030-12-25", error
+    assert "after today" in error["reason"] and not CHINESE.search(error["reason"]), error
+    monkeypatch.delenv("CUNYI_LANG")
+    assert main([*argv, "--dry-run", "--json"]) == 1
+    (error,) = json.loads(capsys.readouterr().out)["errors"]
+    assert set(error) == {"row", "column", "value", "reason"} and CJK.search(error["reason"]), error
+
+
+def test_errors_of_several_fields_are_joined_as_the_language_joins_sentences():
+    """Found by review: the errors of two fields were joined by "；" in English too ("…this has
+    3；Own phone: …"), on the command line and in the forms' message boxes.  One joiner, "；" in
+    Chinese and "; " in English, for a form's errors and for a field's two."""
+    from app.cli.core import english_translator
+    from app.services.errors import FieldError, Message, ValidationError, joined
+
+    en = english_translator()
+    wrong = ValidationError(
+        [
+            FieldError("visit_date", Message("Validation", "请填写{label}", {"label": "随访日期"})),
+            FieldError("phone", Message("Validation", "{label}应为整数", {"label": "天数"})),
+            FieldError("visit_date", Message("Validation", "{label}应为数字", {"label": "随访日期"})),
+        ]
+    )
+    assert wrong.render() == "请填写随访日期；天数应为整数；随访日期应为数字"
+    said = wrong.render(en)
+    assert said.count("; ") == 2 and not CHINESE.search(said), said
+    twice = wrong.by_field()["visit_date"].render(en)
+    assert "; " in twice and not CHINESE.search(twice), twice
+    assert wrong.by_field()["visit_date"].render() == "请填写随访日期；随访日期应为数字"
+    assert joined(["a {then}", "b"], en) == "a {then}; b" and joined([], en) == "" and joined(["a"]) == "a"
+
+
+def test_a_window_says_the_errors_of_several_fields_joined_as_its_language_joins_them(gui_app, monkeypatch):
+    """The window's message box for a refused save (``operations.show_error``) said "；" between
+    two fields' errors in English too."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.services.errors import FieldError, Message, ValidationError
+    from app.views.operations import show_error
+    from app.views.startup import install_translator
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: shown.append(text))
+    wrong = ValidationError(
+        [
+            FieldError("visit_date", Message("Validation", "请填写{label}", {"label": "随访日期"})),
+            FieldError("days", Message("Validation", "{label}应为整数", {"label": "天数"})),
+        ]
+    )
+    install_translator(gui_app, "en")
+    try:
+        show_error(None, "t", wrong)
+    finally:
+        install_translator(gui_app, "zh")
+    show_error(None, "t", wrong)
+    assert shown[0].count("; ") == 1 and not CHINESE.search(shown[0]), shown
+    assert shown[1] == "请填写随访日期；天数应为整数"
+
+
+def test_a_whole_number_under_its_minimum_is_refused_in_the_language_asked():
+    import argparse
+
+    from app.cli import core
+    from app.cli.numbers import WholeNumber
+
+    at_least = WholeNumber("居民人数", minimum=1)
+    with pytest.raises(argparse.ArgumentTypeError, match="^居民人数至少为 1，不能是 '0'$"):
+        at_least("0")
+    core.use_language("en")
+    try:
+        with pytest.raises(
+            argparse.ArgumentTypeError, match="^Number of residents must be at least 1, not '0'$"
+        ):
+            at_least("0")
+    finally:
+        core.use_language("zh")

@@ -28,8 +28,8 @@ def show_audit(args) -> int:
 
     _, store = open_store(args)
     f = audit_review.AuditFilter(
-        since=parse_date(args.since, "--since 起始日期") if args.since else None,
-        until=parse_date(args.until, "--until 截止日期") if args.until else None,
+        since=parse_date(args.since, QT_TRANSLATE_NOOP("Field", "--since 起始日期")) if args.since else None,
+        until=parse_date(args.until, QT_TRANSLATE_NOOP("Field", "--until 截止日期")) if args.until else None,
         username=args.who,
         action=args.action,
         text=args.text,

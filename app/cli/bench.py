@@ -23,7 +23,7 @@ def register(sub) -> None:
     b.add_argument("--only", help=QT_TRANSLATE_NOOP("Cli", "测量项名称或前缀，用逗号分隔（search,gui.rss）"))
     b.add_argument(
         "--seed",
-        type=WholeNumber("随机种子"),
+        type=WholeNumber(QT_TRANSLATE_NOOP("Field", "随机种子")),
         default=1,
         help=QT_TRANSLATE_NOOP("Cli", "生成测试数据的随机种子（默认 1）"),
     )

@@ -26,7 +26,7 @@ def register(sub) -> None:
     ca.add_argument("--start", required=True, help=QT_TRANSLATE_NOOP("Cli", "签约日期 YYYY-MM-DD"))
     ca.add_argument(
         "--years",
-        type=WholeNumber("签约年限"),
+        type=WholeNumber(QT_TRANSLATE_NOOP("Field", "签约年限")),
         default=1,
         help=QT_TRANSLATE_NOOP("Cli", "签约年限（1-10 年，默认 1）"),
     )
@@ -43,7 +43,7 @@ def register(sub) -> None:
     cr.add_argument("id", help=CONTRACT_HELP)
     cr.add_argument(
         "--years",
-        type=WholeNumber("签约年限"),
+        type=WholeNumber(QT_TRANSLATE_NOOP("Field", "签约年限")),
         help=QT_TRANSLATE_NOOP("Cli", "新签约的年限（默认：与原签约相同）"),
     )
     add_json(cr)
@@ -60,7 +60,7 @@ def register(sub) -> None:
     cl = c.add_parser("list", help=QT_TRANSLATE_NOOP("Cli", "签约列表，最新的在前"))
     cl.add_argument(
         "--expiring",
-        type=WholeNumber("天数", 0, 36500),
+        type=WholeNumber(QT_TRANSLATE_NOOP("Field", "天数"), 0, 36500),
         metavar="DAYS",
         help=QT_TRANSLATE_NOOP("Cli", "只列出 DAYS 天内到期的签约"),
     )

@@ -304,7 +304,8 @@ def refuse_unreadable(parser: argparse.ArgumentParser, argv: list[str]) -> None:
     cannot be written to a log, an SQL parameter, a database address or a message."""
     said = _unreadable(parser, argv)
     if said is not None:
-        parser.exit(2, f"错误：{said.render()}\n")
+        text = speak("Cli", QT_TRANSLATE_NOOP("Cli", "错误：{text}")).replace("{text}", said.render(speak))
+        parser.exit(2, text + "\n")
 
 
 def _unreadable(parser: argparse.ArgumentParser, argv: list[str]) -> Message | None:
@@ -651,6 +652,16 @@ def new_password(args: argparse.Namespace) -> str:
     if first != getpass.getpass("再输一次："):
         raise CliError(QT_TRANSLATE_NOOP("Cli", "两次输入的密码不一致"))
     return first
+
+
+def ask_to_confirm(error: UserError) -> int:
+    """A save refused only for unusual values (``NeedsConfirmation``): what to check, and that
+    ``--confirm`` saves it, on stderr in the language of the command line; exit status 1."""
+    said = CliError(
+        QT_TRANSLATE_NOOP("Cli", "需要确认：{text}。核实无误请加 --confirm"), text=error.render(speak)
+    )
+    print(said.render(), file=sys.stderr)
+    return 1
 
 
 def print_json(data) -> None:

@@ -14,19 +14,19 @@ def register(sub) -> None:
     d = sub.add_parser("demo", help=QT_TRANSLATE_NOOP("Cli", "添加逼真的模拟居民"))
     d.add_argument(
         "--residents",
-        type=WholeNumber("居民人数"),
+        type=WholeNumber(QT_TRANSLATE_NOOP("Field", "居民人数")),
         default=3000,
         help=QT_TRANSLATE_NOOP("Cli", "模拟居民人数（默认 3000）"),
     )
     d.add_argument(
         "--seed",
-        type=WholeNumber("随机种子"),
+        type=WholeNumber(QT_TRANSLATE_NOOP("Field", "随机种子")),
         default=1,
         help=QT_TRANSLATE_NOOP("Cli", "随机种子：相同的种子生成相同的数据（默认 1）"),
     )
     d.add_argument(
         "--villages",
-        type=WholeNumber("村数"),
+        type=WholeNumber(QT_TRANSLATE_NOOP("Field", "村数")),
         help=QT_TRANSLATE_NOOP("Cli", "（乡镇）村的数量（默认：每 1,000 名居民一个村，最多 30 个）"),
     )
     d.set_defaults(func=generate)

@@ -4,7 +4,6 @@ the GUI), and the list of 65+ residents not yet checked this year."""
 from __future__ import annotations
 
 import dataclasses
-import sys
 
 from app.cli import core
 from app.cli.core import RESIDENT_HELP, CliError, add_json, add_lang, open_store, print_json
@@ -120,11 +119,7 @@ def record_check(args) -> int:
             inp = dataclasses.replace(inp, medication=medication)
             saved = elderly.record_check(s, args.resident, inp, confirmed=args.confirm)
     except NeedsConfirmation as e:
-        said = CliError(
-            QT_TRANSLATE_NOOP("Cli", "需要确认：{text}。核实无误请加 --confirm"), text=e.render(core.speak)
-        )
-        print(said.render(), file=sys.stderr)
-        return 1
+        return core.ask_to_confirm(e)
     if args.json:
         print_json(saved.as_json())
         return 0

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-
+from app.cli import core
 from app.cli.core import PROGRAM_HELP, RESIDENT_HELP, add_json, open_store, print_json
 from app.cli.voiding import add_void_parser, run_void
 from app.i18n import QT_TRANSLATE_NOOP
@@ -120,8 +119,7 @@ def add_visit(args) -> int:
         with store.transaction() as s:
             saved = followup.record_visit(s, args.resident, inp, enrol_if_needed=args.enrol)
     except followup.NeedsConfirmation as e:
-        print(f"需要确认：{e.render()}。核实无误请加 --confirm", file=sys.stderr)
-        return 1
+        return core.ask_to_confirm(e)
     if args.json:
         print_json(saved.as_json())
         return 0

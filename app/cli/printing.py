@@ -27,12 +27,13 @@ def visit_day(text: str):
     """``--next-visit``: a date as the forms take it, refused in one sentence otherwise."""
     import argparse
 
+    from app.cli import core
     from app.services.records.validators import Invalid, parse_date
 
     try:
-        return parse_date(text, "下次随访日期")
-    except Invalid as e:
-        raise argparse.ArgumentTypeError(e.message.render()) from None
+        return parse_date(text, QT_TRANSLATE_NOOP("Field", "下次随访日期"))
+    except Invalid as e:  # (said in the language of the command line)
+        raise argparse.ArgumentTypeError(e.message.render(core.speak)) from None
 
 
 def register(sub) -> None:
@@ -72,7 +73,7 @@ def register(sub) -> None:
         if name == "cards":
             pp.add_argument(
                 "--per-sheet",
-                type=WholeNumber("每页张数"),
+                type=WholeNumber(QT_TRANSLATE_NOOP("Field", "每页张数")),
                 choices=[8, 10],
                 default=10,
                 help=QT_TRANSLATE_NOOP("Cli", "每张 A4 纸排几张卡（默认 10）"),

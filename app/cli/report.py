@@ -22,14 +22,14 @@ def add_indicators(rsub) -> None:
     )
     ind.add_argument(
         "--year",
-        type=WholeNumber("年份"),
+        type=WholeNumber(QT_TRANSLATE_NOOP("Field", "年份")),
         required=True,
         metavar="Y",
         help=QT_TRANSLATE_NOOP("Cli", "统计年度"),
     )
     ind.add_argument(
         "--quarter",
-        type=WholeNumber("季度"),
+        type=WholeNumber(QT_TRANSLATE_NOOP("Field", "季度")),
         choices=[1, 2, 3, 4],
         metavar="Q",
         help=QT_TRANSLATE_NOOP("Cli", "只统计该季度（1–4）"),
@@ -86,11 +86,14 @@ def add_population(rsub) -> None:
         "--village", default="", metavar="CODE", help=QT_TRANSLATE_NOOP("Cli", "录入该村的人口数")
     )
     pop.add_argument(
-        "--residents", type=WholeNumber("常住人口"), metavar="N", help=QT_TRANSLATE_NOOP("Cli", "常住人口")
+        "--residents",
+        type=WholeNumber(QT_TRANSLATE_NOOP("Field", "常住人口")),
+        metavar="N",
+        help=QT_TRANSLATE_NOOP("Cli", "常住人口"),
     )
     pop.add_argument(
         "--elderly",
-        type=WholeNumber("65岁及以上人口"),
+        type=WholeNumber(QT_TRANSLATE_NOOP("Field", "65岁及以上人口")),
         metavar="N",
         help=QT_TRANSLATE_NOOP("Cli", "65 岁及以上常住人口"),
     )

@@ -17,7 +17,11 @@ from app.i18n import QT_TRANSLATE_NOOP
 def register(report_sub) -> None:
     """Add ``quality`` to the ``report`` group's sub-parsers."""
     q = report_sub.add_parser("quality", help=QT_TRANSLATE_NOOP("Cli", "数据质量报告（按村和医生）"))
-    q.add_argument("--year", type=NearYear("年份"), help=QT_TRANSLATE_NOOP("Cli", "年份（默认：今年）"))
+    q.add_argument(
+        "--year",
+        type=NearYear(QT_TRANSLATE_NOOP("Field", "年份")),
+        help=QT_TRANSLATE_NOOP("Cli", "年份（默认：今年）"),
+    )
     q.add_argument("--village", help=QT_TRANSLATE_NOOP("Cli", "只看该村（12 位村代码）"))
     out = q.add_mutually_exclusive_group()
     add_json(out, QT_TRANSLATE_NOOP("Cli", "输出 JSON"))

@@ -41,7 +41,7 @@ def register(sub) -> None:
     )
     rs.add_argument(
         "--limit",
-        type=WholeNumber("条数上限", maximum=100_000),
+        type=WholeNumber(QT_TRANSLATE_NOOP("Field", "条数上限"), maximum=100_000),
         default=20,
         help=QT_TRANSLATE_NOOP("Cli", "最多显示条数（默认 20）"),
     )
@@ -141,7 +141,7 @@ def import_roster(args) -> int:
         )
         rejected = bool(report.errors) and not args.skip_invalid  # (then the import wrote nothing)
     if args.json:
-        print_json(report.as_json())
+        print_json(report.as_json(core.speak))  # (its reasons in the language of the command line)
     else:
         _print_report(report, args, rejected)
     return 1 if rejected else 0

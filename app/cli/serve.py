@@ -20,7 +20,7 @@ def register(sub) -> None:
     sv.add_argument("--host", default="0.0.0.0", help=QT_TRANSLATE_NOOP("Cli", "监听地址（默认：所有地址）"))
     sv.add_argument(
         "--port",
-        type=WholeNumber("端口"),
+        type=WholeNumber(QT_TRANSLATE_NOOP("Field", "端口")),
         default=8765,
         help=QT_TRANSLATE_NOOP("Cli", "端口（默认 8765；0：任一空闲端口）"),
     )
@@ -32,7 +32,7 @@ def register(sub) -> None:
     sv.add_argument("--tls-key", metavar="FILE", help=QT_TRANSLATE_NOOP("Cli", "--tls-cert 对应的 PEM 私钥"))
     sv.add_argument(
         "--rate-limit",
-        type=WholeNumber("速率"),
+        type=WholeNumber(QT_TRANSLATE_NOOP("Field", "速率")),
         default=0,
         metavar="KBIT",
         help=QT_TRANSLATE_NOOP("Cli", "（试验用）每次传输上下行各限速为此 kbit/s，模拟慢速线路"),

@@ -8,7 +8,7 @@ Messages are Simplified Chinese source strings marked for translation with
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from string import Formatter
 
@@ -18,6 +18,9 @@ Translate = Callable[[str, str], str]
 
 
 LIST_SEPARATOR = QT_TRANSLATE_NOOP("Field", "、")  # how a list of labels is joined (", " in English)
+# how sentences said one after another are joined (two fields' errors, one field's two): "；" in
+# Chinese, "; " in English.  The one joiner for messages: the CLI, the forms and the services.
+SENTENCES = QT_TRANSLATE_NOOP("Validation", "{first}；{then}")
 
 
 def _identity(_context: str, text: str) -> str:
@@ -158,6 +161,17 @@ def _plain_template(template: str, params: dict) -> bool:
     )
 
 
+def joined(texts: Iterable[str], translate: Translate = _identity) -> str:
+    """``texts`` (sentences in the language of ``translate``) one after another, joined by
+    :data:`SENTENCES` as that language joins them ("" for none)."""
+    template = translate("Validation", SENTENCES)
+    out: str | None = None
+    for text in texts:
+        # (format fills in the values as they are: a sentence that holds "{then}" stays so)
+        out = text if out is None else template.format(first=out, then=text)
+    return out or ""
+
+
 class UserError(Exception):
     """Something the user can fix; never a bug.  Carries one translatable message."""
 
@@ -201,7 +215,7 @@ class ValidationError(UserError):
         super().__init__(errors[0].message if errors else Message("Validation", "输入有误"))
 
     def render(self, translate: Translate = _identity) -> str:
-        return "；".join(e.render(translate) for e in self.errors)
+        return joined((e.render(translate) for e in self.errors), translate)
 
     def by_field(self) -> dict[str, FieldError]:
         """Each field's error; a field wrong twice says both (two diagnosis dates of 既往史: the
@@ -221,7 +235,7 @@ class ValidationError(UserError):
                     e.field,
                     Message(
                         "Validation",
-                        QT_TRANSLATE_NOOP("Validation", "{first}；{then}"),
+                        SENTENCES,
                         {"first": was.message, "then": e.message},
                     ),
                 )

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.services.errors import NeedsConfirmation, UserError, ValidationError
+from app.services.errors import NeedsConfirmation, UserError, ValidationError, joined
 from app.services.programmes import elderly, followup, selfcare
 from app.services.programmes.elderly_form import CHECK_FORM, SELFCARE_KEYS
 from app.services.records.residents import FormContext
@@ -99,7 +99,7 @@ class ElderlyCheckDialog(QDialog):
         found = elderly.typed_abnormal(self.context, self.form.to_input())
         self.refer.setEnabled(bool(found))
         self.findings.setText(
-            self.tr("异常结果：{found}").replace("{found}", self.tr("；").join(render(m) for m in found))
+            self.tr("异常结果：{found}").replace("{found}", joined(map(render, found), translate))
             if found
             else ""
         )
@@ -153,7 +153,7 @@ class ElderlyCheckDialog(QDialog):
             self,
             self.tr("异常结果"),
             self.tr("体检有异常结果：{found}。是否起草转诊单？").replace(
-                "{found}", self.tr("；").join(render(m) for m in saved.findings)
+                "{found}", joined(map(render, saved.findings), translate)
             ),
         )
         if answer != QMessageBox.Yes:

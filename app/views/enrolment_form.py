@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from app.codes import CODE_LISTS
 from app.db import Store
-from app.services.errors import UserError, ValidationError
+from app.services.errors import UserError, ValidationError, joined
 from app.services.records import resident_form
 from app.services.records import residents as records
 from app.services.records.field_table import Field, FieldTable, Kind, Section
@@ -57,6 +57,7 @@ from app.views.widgets import (
     make_default,
     render,
     stack,
+    translate,
 )
 
 
@@ -386,7 +387,7 @@ class EnrolmentForm(QWidget):
             box = self.boxes.get(key) or next(iter(self.boxes.values()))
             said.setdefault(box, (key, []))[1].append(render(fe.message))
         for box, (_key, messages) in said.items():
-            box.error.show_error(self.tr("；").join(messages))
+            box.error.show_error(joined(messages, translate))
         box = next((b for b in self.boxes.values() if b in said), None)
         if box is not None:
             editor = self.editors.get(said[box][0])

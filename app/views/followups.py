@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
-from app.services.errors import UserError, ValidationError
+from app.services.errors import UserError, ValidationError, joined
 from app.services.programmes import followup, referral, worklist
 from app.services.programmes.followup import NeedsConfirmation, VisitInput
 from app.services.records import search
@@ -802,7 +802,7 @@ class FollowupDialog(AsksBeforeDiscarding, QDialog):
                 box = self.boxes.get(name) or self.boxes.get("sbp" if name == "dbp" else "visit_date")
                 said.setdefault(box, []).append(render(fe.message))
             for box, messages in said.items():
-                box.error.show_error(self.tr("；").join(messages))
+                box.error.show_error(joined(messages, translate))
             # as the enrolment form: how many, and the first (in the form's order) in sight with
             # the cursor in it (the message was scrolled out of sight at the top)
             self.summary.show_error(

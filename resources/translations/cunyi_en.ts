@@ -2434,6 +2434,26 @@
         <source>作废原因（随记录保留，乡镇卫生院可见）</source>
         <translation>why it is voided (kept with the record; the township reads it)</translation>
     </message>
+    <message>
+        <source>{said}，不能是 {value}</source>
+        <translation>{said}, not {value}</translation>
+    </message>
+    <message>
+        <source>{label}不能超过 {high}</source>
+        <translation>{label} must be at most {high}</translation>
+    </message>
+    <message>
+        <source>{label}至少为 {low}</source>
+        <translation>{label} must be at least {low}</translation>
+    </message>
+    <message>
+        <source>{label}应在 {low} 到 {high} 之间</source>
+        <translation>{label} must be between {low} and {high}</translation>
+    </message>
+    <message>
+        <source>{year}年还没有到（最多到明年）</source>
+        <translation>{year} has not come yet (next year at the latest)</translation>
+    </message>
 </context>
 <context>
     <name>Contract</name>
@@ -3091,10 +3111,6 @@
         <translation>Abnormal: {found}</translation>
     </message>
     <message>
-        <source>；</source>
-        <translation>; </translation>
-    </message>
-    <message>
         <source>体检发现血压升高。是否将{name}纳入{program}患者健康管理？</source>
         <translation>The check found raised blood pressure. Enrol {name} in {program} management?</translation>
     </message>
@@ -3296,10 +3312,6 @@
     <message>
         <source>加入家庭户：户主 {name}</source>
         <translation>Joining the household of {name}</translation>
-    </message>
-    <message>
-        <source>；</source>
-        <translation>; </translation>
     </message>
 </context>
 <context>
@@ -3659,6 +3671,10 @@
     <message>
         <source>签约年限</source>
         <translation>Contract years</translation>
+    </message>
+    <message>
+        <source>天数</source>
+        <translation>Days</translation>
     </message>
     <message>
         <source>地址</source>
@@ -4045,6 +4061,10 @@
         <translation>Next visit date</translation>
     </message>
     <message>
+        <source>每页张数</source>
+        <translation>Cards per sheet</translation>
+    </message>
+    <message>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -4393,8 +4413,16 @@
         <translation>Lost to follow-up or died</translation>
     </message>
     <message>
+        <source>季度</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
         <source>常住人口</source>
         <translation>resident population</translation>
+    </message>
+    <message>
+        <source>65岁及以上人口</source>
+        <translation>Population aged 65 and over</translation>
     </message>
     <message>
         <source>65岁及以上常住人口</source>
@@ -4479,6 +4507,42 @@
     <message>
         <source>乡镇名称</source>
         <translation>Township name</translation>
+    </message>
+    <message>
+        <source>--since 起始日期</source>
+        <translation>--since start date</translation>
+    </message>
+    <message>
+        <source>--until 截止日期</source>
+        <translation>--until end date</translation>
+    </message>
+    <message>
+        <source>随机种子</source>
+        <translation>Random seed</translation>
+    </message>
+    <message>
+        <source>居民人数</source>
+        <translation>Number of residents</translation>
+    </message>
+    <message>
+        <source>村数</source>
+        <translation>Number of villages</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>条数上限</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>速率</source>
+        <translation>Rate limit</translation>
     </message>
 </context>
 <context>
@@ -4972,10 +5036,6 @@
     <message>
         <source>确认保存吗？</source>
         <translation>Save anyway?</translation>
-    </message>
-    <message>
-        <source>；</source>
-        <translation>; </translation>
     </message>
     <message>
         <source>有 {n} 处需要改正，已保留您填写的内容</source>
@@ -10417,7 +10477,7 @@
     </message>
     <message>
         <source>{peer} 于 {at} 拒收了本机 {sent} 导出的同步包 {number}。对方的说明：{reason}。问题解决前，本机以后的同步包也可能被拒收：请按说明处理，或与对方核对</source>
-        <translation>{peer} refused at {at} the bundle {number} this PC exported at {sent}. Its explanation: {reason}. Until this is put right, this PC's later bundles may be refused too: do as the explanation says, or check with them</translation>
+        <translation>{peer} refused at {at} the bundle {number} this PC exported at {sent}. Its explanation: {reason}. Until this is put right, this PC&apos;s later bundles may be refused too: do as the explanation says, or check with them</translation>
     </message>
     <message>
         <source>本机已记录的时间比现在的时钟晚约 {days} 天：若电脑的日期和时间不对（被调回或电池没电），请校准；若现在是对的，那是先前时钟走快时记下的，下次导出同步包时会改正</source>

@@ -2433,6 +2433,26 @@
         <source>作废原因（随记录保留，乡镇卫生院可见）</source>
         <translation>作废原因（随记录保留，乡镇卫生院可见）</translation>
     </message>
+    <message>
+        <source>{said}，不能是 {value}</source>
+        <translation>{said}，不能是 {value}</translation>
+    </message>
+    <message>
+        <source>{label}不能超过 {high}</source>
+        <translation>{label}不能超过 {high}</translation>
+    </message>
+    <message>
+        <source>{label}至少为 {low}</source>
+        <translation>{label}至少为 {low}</translation>
+    </message>
+    <message>
+        <source>{label}应在 {low} 到 {high} 之间</source>
+        <translation>{label}应在 {low} 到 {high} 之间</translation>
+    </message>
+    <message>
+        <source>{year}年还没有到（最多到明年）</source>
+        <translation>{year}年还没有到（最多到明年）</translation>
+    </message>
 </context>
 <context>
     <name>Contract</name>
@@ -3090,10 +3110,6 @@
         <translation>异常结果：{found}</translation>
     </message>
     <message>
-        <source>；</source>
-        <translation>；</translation>
-    </message>
-    <message>
         <source>体检发现血压升高。是否将{name}纳入{program}患者健康管理？</source>
         <translation>体检发现血压升高。是否将{name}纳入{program}患者健康管理？</translation>
     </message>
@@ -3295,10 +3311,6 @@
     <message>
         <source>加入家庭户：户主 {name}</source>
         <translation>加入家庭户：户主 {name}</translation>
-    </message>
-    <message>
-        <source>；</source>
-        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -3658,6 +3670,10 @@
     <message>
         <source>签约年限</source>
         <translation>签约年限</translation>
+    </message>
+    <message>
+        <source>天数</source>
+        <translation>天数</translation>
     </message>
     <message>
         <source>地址</source>
@@ -4044,6 +4060,10 @@
         <translation>下次随访日期</translation>
     </message>
     <message>
+        <source>每页张数</source>
+        <translation>每页张数</translation>
+    </message>
+    <message>
         <source>日期</source>
         <translation>日期</translation>
     </message>
@@ -4392,8 +4412,16 @@
         <translation>失访或死亡</translation>
     </message>
     <message>
+        <source>季度</source>
+        <translation>季度</translation>
+    </message>
+    <message>
         <source>常住人口</source>
         <translation>常住人口</translation>
+    </message>
+    <message>
+        <source>65岁及以上人口</source>
+        <translation>65岁及以上人口</translation>
     </message>
     <message>
         <source>65岁及以上常住人口</source>
@@ -4478,6 +4506,42 @@
     <message>
         <source>乡镇名称</source>
         <translation>乡镇名称</translation>
+    </message>
+    <message>
+        <source>--since 起始日期</source>
+        <translation>--since 起始日期</translation>
+    </message>
+    <message>
+        <source>--until 截止日期</source>
+        <translation>--until 截止日期</translation>
+    </message>
+    <message>
+        <source>随机种子</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>居民人数</source>
+        <translation>居民人数</translation>
+    </message>
+    <message>
+        <source>村数</source>
+        <translation>村数</translation>
+    </message>
+    <message>
+        <source>年份</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>条数上限</source>
+        <translation>条数上限</translation>
+    </message>
+    <message>
+        <source>端口</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>速率</source>
+        <translation>速率</translation>
     </message>
 </context>
 <context>
@@ -4971,10 +5035,6 @@
     <message>
         <source>确认保存吗？</source>
         <translation>确认保存吗？</translation>
-    </message>
-    <message>
-        <source>；</source>
-        <translation>；</translation>
     </message>
     <message>
         <source>有 {n} 处需要改正，已保留您填写的内容</source>

@@ -28,7 +28,7 @@ from app.models import Resident
 from app.services import profile as profiles
 from app.services import safe_output
 from app.services.access import audit, authz
-from app.services.errors import Message, UserError, ValidationError
+from app.services.errors import Message, Translate, UserError, ValidationError
 from app.services.records import resident_form, sensitive
 from app.services.records import residents as records
 from app.services.records.field_table import (
@@ -89,8 +89,11 @@ class RowError:
         if len(self.value) > ECHO_MAX:  # a huge cell is named, not echoed whole
             self.value = self.value[:ECHO_MAX] + "…"
 
-    def as_json(self) -> dict:
-        return {"row": self.row, "column": self.column, "value": self.value, "reason": self.reason}
+    def as_json(self, translate: Translate | None = None) -> dict:
+        """The row's error as JSON: its reason in the language of ``translate`` (Chinese without
+        one); the file's header and cell as written."""
+        reason = self.message.render(translate) if translate else self.reason
+        return {"row": self.row, "column": self.column, "value": self.value, "reason": reason}
 
 
 @dataclass
@@ -107,13 +110,14 @@ class ImportReport:
     def rejected_rows(self) -> list[int]:
         return sorted({e.row for e in self.errors})
 
-    def as_json(self) -> dict:
+    def as_json(self, translate: Translate | None = None) -> dict:
+        """The report as JSON, each row's reason in the language of ``translate`` (:meth:`RowError.as_json`)."""
         return {
             "total_rows": self.total_rows,
             "imported": self.imported,
             "households": self.households,
             "rejected_rows": self.rejected_rows,
-            "errors": [e.as_json() for e in self.errors],
+            "errors": [e.as_json(translate) for e in self.errors],
             "ignored_columns": self.ignored_columns,
             "rejected_file": self.rejected_file,
             "dry_run": self.dry_run,
