@@ -76,6 +76,33 @@ class HouseholdDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.error)
         lay.addWidget(_dialog_buttons(self, self.tr("保存")))
+        self.resident.editingFinished.connect(self.load)
+        self._loaded_for: str | None = None
+        self.load()
+
+    def load(self) -> None:
+        """The household's registration as it is (type, cause, flags), when the member named has
+        one: saved unchanged, the form changes nothing (it reset a 防返贫监测户 to 建档立卡 and
+        cleared its 因病返贫).  A household not registered yet starts from the form's defaults."""
+        ref = self.resident.text().strip()
+        if not ref or ref == self._loaded_for:
+            return
+        self._loaded_for = ref
+
+        def read(s):
+            row = poverty.registration_of(s, ref)
+            return None if row is None else (row.status, row.cause, row.by_illness, row.relapse_by_illness)
+
+        Op(self, self.store, read).success(self._show).failure(lambda _e: None).run()
+
+    def _show(self, found) -> None:
+        if found is None:
+            return
+        status, cause, by_illness, relapse = found
+        self.status.set_code(status)
+        self.cause.set_code(cause)
+        self.by_illness.setChecked(bool(by_illness))
+        self.relapse.setChecked(bool(relapse))
 
     def save(self) -> None:
         ref, status, cause = self.resident.text(), self.status.code(), self.cause.code()

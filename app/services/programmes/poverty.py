@@ -105,6 +105,21 @@ def mirror_resident(session: Session, resident: Resident) -> None:
             followup.refresh_resident(session, resident)
 
 
+def registration_of(session: Session, ref: str) -> PovertyHousehold | None:
+    """The poverty registration of the household ``ref`` names (a member's archive number or name,
+    as :func:`set_household` takes it), None when it has none: what 登记贫困户 starts from, so
+    that saving the form changes what was changed and nothing else.  Refused (UserError) for a ref
+    that names nobody, or a household of a village the actor does not work in."""
+    household = find_household(session, ref)
+    village = session.get(Village, household.village_id)
+    authz.require(session, "read", village=village.code)
+    return session.scalar(
+        select(PovertyHousehold).where(
+            PovertyHousehold.household_id == household.id, PovertyHousehold.voided.is_(False)
+        )
+    )
+
+
 def set_household(
     session: Session,
     ref: str,
