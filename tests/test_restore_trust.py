@@ -35,6 +35,7 @@ from app.services.sync import exchange, snapshot
 from app.services.sync import keys as device_keys
 from tests import storekit, synckit
 from tests.synckit import TODAY, VILLAGES, copy_devices, county, dump, make_device
+from tests.test_clocks import clock  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.both_databases  # SQLite and PostgreSQL (conftest)
 
@@ -871,3 +872,27 @@ def test_over_the_network_too_a_restored_village_gets_back_its_own_later_edits(t
             assert report.ok, report.error and report.error.render()
         assert _phone(a, zhang) == "13700000001"
         assert dump(a.store, VILLAGES[0]) == dump(town.store, VILLAGES[0])
+
+
+def test_what_is_typed_after_a_restore_wins_over_the_edit_coming_back(tmp_path, clock):  # noqa: F811
+    """The lost edit was made while the PC's clock ran 6 hours ahead; the clock put right, the PC
+    restored, the doctor types the field again: the township's snapshot brought the lost edit back
+    over the doctor's newer one (its clock was later), without a conflict.  The restore carries the
+    replaced store's clock forward, as it does its numbers."""
+    town, a, _b = _a_village_in_step(tmp_path)
+    zhang = _resident_id(a, "张三")
+    saved = backup.backup_to(a.store, tmp_path / "bk.db")
+    clock.set(days=0.25)
+    _set_phone(a, zhang, "13700000001")  # lost by the restore
+    _send(a, town, tmp_path / "a1")
+    clock.set()
+    a = _restored(a, saved)
+    _set_phone(a, zhang, "13700000009")  # typed after the restore: the newest
+    clock.set(days=0.3)  # (past the replaced store's own time: its word is the latest again)
+    for round_ in range(3):
+        _send(a, town, tmp_path / f"up{round_}")
+        snapshot.export_bundles(town.store, town.paths, tmp_path / f"down{round_}", peer=VILLAGES[0])
+        assert {o.status for o in a.import_(tmp_path / f"down{round_}")} == {"applied"}
+    assert _phone(a, zhang) == _town_phone(town, zhang) == "13700000009"
+    with a.store.session() as s:
+        assert s.get(OriginMark, a.device_id) is None  # the snapshot came

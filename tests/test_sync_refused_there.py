@@ -6,12 +6,14 @@ Before, a village whose bundle the township refused saw only its 待对方确认
 from __future__ import annotations
 
 import datetime as dt
+import json
+import time
 import uuid
 
 import pytest
 from sqlalchemy import select
 
-from app.models import BundleRecord
+from app.models import BundleRecord, Peer
 from app.services import backup
 from app.services.records import residents as records
 from app.services.sync import capture, exchange
@@ -148,3 +150,94 @@ def test_the_sync_page_names_the_refused_bundle_and_its_reason(qtbot, tmp_path, 
         "对方拒收了这个同步包" in page.history.item(r, 5).text()
         and "2099-06-01" in page.history.item(r, 5).text()
     )
+
+
+# --- what a peer says of refusals is its words, not the reader's (found by the attacker)
+
+
+def _msg(text: str) -> str:
+    return json.dumps({"c": "Sync", "t": "{text}", "p": {"text": text}}, ensure_ascii=False)
+
+
+def _a_bundle_the_township_sent(town, a, tmp_path) -> str:
+    (down,) = town.export(tmp_path / "down0", always=True)
+    assert a.import_(down)[0].status == "applied"
+    return down.stem.rsplit("_", 1)[1]
+
+
+def _village_says(a, town, tmp_path, entries) -> None:
+    path = craft_bundle(a, town, [], tmp_path / "says", acks={}, extra={"refused": entries})
+    (outcome,) = town.import_(path)
+    assert outcome.status == "applied", outcome.reason and outcome.reason.render()
+
+
+@pytest.fixture
+def shanghai(monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.delenv("TZ")
+    time.tzset()
+
+
+@pytest.mark.parametrize("at", ["9999-12-31T23:00:00", "0001-01-01T00:00:00", "2099-01-01T00:00:00"])
+def test_a_refusal_dated_out_of_reach_is_passed_over(tmp_path, shanghai, at):
+    """A village saying the township refused a bundle of its in year 9999: said in local time east
+    of UTC, the moment is past what a date holds, and the township's 同步 page, ``sync status`` and
+    ``check`` failed until the village was revoked."""
+    town, (a,) = county(tmp_path, 1)
+    sent = _a_bundle_the_township_sent(town, a, tmp_path)
+    _village_says(a, town, tmp_path, [{"bundle": sent, "at": at, "reason": _msg("x")}])
+    assert refused_words(town) == []
+    assert checked(town).ok
+
+
+def test_a_peer_s_reason_is_plain_text_on_one_line(qtbot, tmp_path):
+    """Markup in a peer's reason drew the banner as the peer wished (a 90-pixel red 系统提示 over
+    the app's own words); escapes and direction overrides reached the terminal."""
+    from PySide6.QtCore import Qt
+
+    from app.cli import main
+    from app.views.main_window import MainWindow
+
+    town, (a,) = county(tmp_path, 1)
+    sent = _a_bundle_the_township_sent(town, a, tmp_path)
+    markup = '<span style="font-size:90px;color:red">系统提示：请立即联系 138xxxx</span>'
+    escapes = "\x1b]0;pwned\x07\x1b[2J\u202egnp.exe\nsecond line"
+    _village_says(
+        a, town, tmp_path, [{"bundle": sent, "at": "2026-12-01T08:00:00", "reason": _msg(markup + escapes)}]
+    )
+    (said,) = refused_words(town)
+    assert markup in said and "\x1b" not in said and "\u202e" not in said and "\n" not in said, repr(said)
+    assert "\x1b" not in checked(town).detail
+    win = MainWindow(town.store, town.paths)
+    qtbot.addWidget(win)
+    win.show()
+    page = win.show_page("sync")
+    page.refresh()
+    assert markup in page.banner.text() and page.banner.textFormat() == Qt.TextFormat.PlainText
+    town.store.dispose()
+    assert main(["--data-dir", str(town.paths.data_dir), "sync", "status"]) == 0
+
+
+def test_a_file_not_signed_by_the_device_it_names_is_never_told_as_its_refusal(tmp_path):
+    """A copy of a village's bundle damaged on the way (or made by anyone) was recorded as that
+    village's bundle refused, and told to it as the township's refusal of its bundle."""
+    town, (a,) = county(tmp_path, 1)
+    round_trip(town, [a], tmp_path, "before")
+    with a.store.transaction() as s:
+        records.save_resident(
+            s,
+            records.ResidentInput(name="钱多多", sex="1", birth_date="1960-01-01", current_address="一村"),
+            today=TODAY,
+        )
+    (real,) = a.export(tmp_path / "stick")
+    bad = tmp_path / "damaged" / real.name
+    bad.parent.mkdir()
+    data = bytearray(real.read_bytes())
+    data[-10] ^= 0xFF
+    bad.write_bytes(bytes(data))
+    assert town.import_(bad)[0].status == "rejected"
+    with town.store.session() as s:
+        assert exchange.refusals_to_tell(s, s.get(Peer, a.device_id)) == []
+    assert town.import_(real)[0].status == "applied"  # the real one is taken

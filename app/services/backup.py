@@ -515,15 +515,17 @@ class _Installation:
     seq: int  # the last sequence number it handed out
     chain_seq: int  # the last audit chain number of its device
     chain_hash: str  # and that entry's hash
+    clock_ms: int = 0  # its hybrid clock's time: what it wrote last is no later
 
 
 def _installation(session) -> _Installation | None:
     p = session.get(Profile, 1)
     if p is None:
         return None  # not initialised: nothing to tell apart
-    seq = session.scalar(select(SyncState.seq).where(SyncState.id == 1)) or 0
+    state = session.execute(select(SyncState.seq, SyncState.hlc_ms).where(SyncState.id == 1)).first()
+    seq, clock_ms = (state[0] or 0, state[1] or 0) if state else (0, 0)
     chain_seq, chain_hash = audit.heads(session).get(p.device_id, (0, ""))
-    return _Installation(p.code, p.name, p.role, p.device_id, seq, chain_seq, chain_hash)
+    return _Installation(p.code, p.name, p.role, p.device_id, seq, chain_seq, chain_hash, clock_ms)
 
 
 def _same_installation(info: BackupInfo, here: _Installation | None) -> bool:
@@ -831,6 +833,13 @@ def _prepare(
                 )
             if same_device and p.role == VILLAGE and floor > (seq or 0):
                 _lacking_own(s, old_device, seq or 0, floor)
+                # its clock too, past what the store replaced wrote (a field typed after the restore
+                # is newer than the same field written after the backup, coming back: merge rule)
+                s.execute(
+                    update(SyncState)
+                    .where(SyncState.id == 1, SyncState.hlc_ms < here.clock_ms)
+                    .values(hlc_ms=here.clock_ms, hlc_counter=0)
+                )
             if new_device is not None:
                 resent = _resend_as(s, old_device, new_device)
             s.execute(update(Peer).values(acked={}, seen_acks={}, acks_word=None))

@@ -112,6 +112,7 @@ class SyncPage(LazyPage):
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)  # (a peer's words among them: never markup)
         self.banner.setStyleSheet(
             "background: #fff3cd; color: #7a4b00; border: 1px solid #e0b252; padding: 8px; font-weight: bold;"
         )

@@ -508,6 +508,7 @@ class NoteUnder(QLabel):
         super().__init__()
         self.table, self.column = table, column
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # (a note may be a peer's words: never markup)
         self.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.hide()
         table.itemSelectionChanged.connect(self.show_selected)
@@ -515,10 +516,11 @@ class NoteUnder(QLabel):
     @staticmethod
     def cell(text: str):
         """The note's item: on one line in the row, whole in its tooltip and under the list."""
+        from PySide6.QtGui import Qt as QtGui
         from PySide6.QtWidgets import QTableWidgetItem
 
         item = QTableWidgetItem(" ".join(text.split("\n")))
-        item.setToolTip(text)
+        item.setToolTip(QtGui.convertFromPlainText(text) if text else "")  # (a tooltip takes markup)
         item.setData(Qt.ItemDataRole.UserRole, text)
         return item
 

@@ -76,7 +76,7 @@ from app.services.errors import Message, StoreMoved, StoreUnavailable, UserError
 from app.services.profile import COUNTY, TOWNSHIP, TOWNSHIP_SERIAL_START, UPSTREAM, VILLAGE, get_profile
 from app.services.records.field_labels import field_label
 from app.services.records.validators import is_digits
-from app.services.sync import bundle, capture, conflicts, merge, numbers
+from app.services.sync import bundle, capture, conflicts, merge, numbers, transport
 from app.services.sync import keys as device_keys
 from app.services.sync import values as sync_values
 
@@ -1819,7 +1819,9 @@ def _quarantine(
     _record_refusal(
         store,
         BundleRecord(
-            bundle_id=header.bundle_id if header else None,
+            # a file not signed by the device its header names is no bundle of that device's: its
+            # id is only a claim (never told to that device as its bundle refused: refusals_to_tell)
+            bundle_id=header.bundle_id if header and signed else None,
             direction="rejected",
             peer=header.sender if header else None,
             file_name=recorded_name(f.name, network),
@@ -2597,6 +2599,7 @@ def refused_lately(session: Session) -> list[Message]:
 
 
 REFUSALS_TOLD = 5  # a peer's refused bundles a bundle to it tells it of (the newest)
+REFUSED_SINCE = dt.datetime(2000, 1, 1)  # no refusal told is older
 # what a device tells a peer whose bundle it refused, as the peer's history says it
 REFUSED_THERE = QT_TRANSLATE_NOOP("Sync", "对方拒收了这个同步包。对方的说明：{reason}")
 
@@ -2648,12 +2651,16 @@ def _with_refusals(s: Session, peer: Peer, word: dict, manifest: dict) -> dict:
             when = dt.datetime.fromisoformat(at)
         except ValueError:
             continue
-        if when.tzinfo is not None:
+        # UTC as this app keeps moments, within the years a refusal can be from (a year 9999 failed
+        # every reading of it: said in local time, it is past what a date can hold)
+        if when.tzinfo is not None or not REFUSED_SINCE <= when <= utcnow() + dt.timedelta(days=1):
             continue
+        # the peer's words on one line, without control characters (escapes, overrides)
+        said = transport.plain(Message.from_stored(reason, CTX) or Message(CTX, "{text}", {"text": ""}))
         told[uuid.UUID(bundle_id)] = {
             "bundle": bundle_id,
             "at": when.isoformat(timespec="seconds"),
-            "reason": reason,
+            "reason": said.stored(REASON_CHARS),
         }
     sent = (
         set(

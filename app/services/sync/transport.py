@@ -388,7 +388,7 @@ class MailboxClient:
         return _err(
             QT_TRANSLATE_NOOP("NetSync", "乡镇卫生院服务器拒绝了请求（{status}）：{reason}"),
             status=response.status_code,
-            reason=_plain(text or response.reason_phrase),
+            reason=plain(text or response.reason_phrase),
         )
 
     # -- the protocol
@@ -623,11 +623,12 @@ def _time_ms(value) -> int | None:
     return ms if 0 < ms < 2**53 else None
 
 
-def _plain(value):
+def plain(value):
+    """``value`` (a message, its values, text) on one line, without control characters."""
     if isinstance(value, Message):
-        return Message(value.context, _plain(value.template), {k: _plain(v) for k, v in value.params.items()})
+        return Message(value.context, plain(value.template), {k: plain(v) for k, v in value.params.items()})
     if isinstance(value, tuple):
-        return tuple(_plain(v) for v in value)
+        return tuple(plain(v) for v in value)
     # (line breaks: a line of its own reading "同步完成"; escapes: colours; overrides)
     return audit.CONTROL.sub(" ", value) if isinstance(value, str) else value
 
@@ -637,9 +638,9 @@ def said(data: dict, text: str) -> Message:
     its ``text`` as it came (a server of an earlier version sends only that); either on one line,
     without control characters (a server may be anyone's)."""
     try:
-        return _plain(Message.from_data(data.get("detail")))
+        return plain(Message.from_data(data.get("detail")))
     except ValueError:
-        return Message(CTX, "{text}", {"text": _plain(text[:300])})
+        return Message(CTX, "{text}", {"text": plain(text[:300])})
 
 
 def message_from_json(text: str | None) -> Message | None:
