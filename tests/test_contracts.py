@@ -10,8 +10,8 @@ import pytest
 
 from app.models import FamilyContract, Resident
 from app.services.errors import UserError
-from app.services.programmes import contracts
-from app.services.records.residents import save_resident
+from app.services.programmes import contracts, followup, poverty
+from app.services.records.residents import find_resident, save_resident
 from app.services.sync import capture
 from tests import storekit
 
@@ -197,6 +197,7 @@ def test_a_resident_not_on_the_register_cannot_sign(store, family):
 
 def test_renewal_is_a_new_contract_linked_to_the_old(store, family, monkeypatch):
     with store.transaction() as s:
+        followup.enrol(s, find_resident(s, family["head"]), "htn", dt.date(2025, 6, 1))  # (慢病包's)
         (old,), _ = contracts.add_contract(
             s, family["head"], doctor="李医生", packages="basic,chronic", start="2026-01-01"
         )
@@ -680,3 +681,48 @@ def test_renewal_rate_counts_terms_run_out_in_the_year_that_were_renewed_and_sig
     assert rate() == [(False, "2026-05-31 期满，未续约"), (True, "2026-12-31 期满，已续约（2027-01-01 起）")]
     with store.session() as s:
         assert list(REGISTRY["contract_renewal"].compute(s, Period.year(2025), Scope())) == []
+
+
+def test_a_personalised_package_is_for_its_group_as_the_records_say(store, family, person):
+    """Found by review: 慢病包 was signed to a resident in no chronic programme, 残疾人包 to one whose
+    record says 无残疾, 贫困人口包 to a household not registered poor, and a household's signing
+    gave 慢病包 to every member.  The records decide, as age and sex do for the others."""
+    for package, message in (
+        ("basic,chronic", "慢病包只适用于在管的高血压、2型糖尿病患者：张三不在管理中"),
+        ("basic,disabled", "残疾人包只适用于有残疾的居民：张三的档案中残疾情况为无残疾"),
+        ("basic,poor", "贫困人口包只适用于登记在册的贫困户成员：张三的家庭不是"),
+    ):
+        with pytest.raises(UserError, match=message), store.transaction() as s:
+            contracts.add_contract(s, family["head"], doctor="李医生", packages=package, start="2026-11-01")
+    with store.transaction() as s:
+        followup.enrol(s, find_resident(s, family["head"]), "htn", dt.date(2025, 6, 1))
+        poverty.set_household(s, family["head"], status="registered", cause="illness")
+        made, _ = contracts.add_contract(
+            s,
+            family["head"],
+            doctor="李医生",
+            packages="basic,chronic,poor",
+            start="2026-11-01",
+            household=True,
+        )
+        assert {c.resident.name: c.packages for c in made} == {
+            "张三": ["basic", "chronic", "poor"],  # managed for hypertension
+            "李四": ["basic", "poor"],  # not a patient: her household is poor
+        }
+
+
+def test_a_renewal_keeps_the_packages_still_for_the_resident(store, person, monkeypatch):
+    """Found by review: a child's contract with 儿童包 was renewed with it at seven, when adding
+    the same package that day is refused."""
+    with store.transaction() as s:
+        boy = save_resident(
+            s, person(name="苏杰", id_number="", sex="1", birth_date="2019-05-02"), today=NOW
+        ).archive_no
+        (old,), _ = contracts.add_contract(
+            s, boy, doctor="李医生", packages="basic,child", start="2025-12-10"
+        )
+        old_id = old.id
+    clock_at(monkeypatch, dt.date(2026, 12, 5))
+    with store.transaction() as s:
+        new = contracts.renew_contract(s, old_id)
+        assert (new.start_on, new.packages) == (dt.date(2026, 12, 10), ["basic"])  # seven by then

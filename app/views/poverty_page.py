@@ -4,7 +4,7 @@ follow-ups; households not fully signed, poor chronic patients without this mont
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,6 +50,9 @@ def _dialog_buttons(dialog: QDialog, save_text: str) -> QDialogButtonBox:
     return buttons
 
 
+LOAD_AFTER_MS = 300  # 登记贫困户 reads the household named this long after the last key
+
+
 class HouseholdDialog(QDialog):
     """登记贫困户: any member's archive number, status, cause and the poverty-by-illness flags."""
 
@@ -76,7 +79,13 @@ class HouseholdDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.error)
         lay.addWidget(_dialog_buttons(self, self.tr("保存")))
-        self.resident.editingFinished.connect(self.load)
+        # read again a moment after the member typed changes (a timer of the dialog's own: a focus
+        # lost while the dialog is torn down, editingFinished's moment, reached a half-gone dialog)
+        self._typed = QTimer(self)
+        self._typed.setSingleShot(True)
+        self._typed.setInterval(LOAD_AFTER_MS)
+        self._typed.timeout.connect(self.load)
+        self.resident.textEdited.connect(lambda _text: self._typed.start())
         self._loaded_for: str | None = None
         self.load()
 

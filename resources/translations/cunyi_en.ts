@@ -2506,6 +2506,18 @@
         <translation>The severe mental disorder package is signed only with patients under your management; {name} is not one of them</translation>
     </message>
     <message>
+        <source>慢病包只适用于在管的高血压、2型糖尿病患者：{name}不在管理中（请先登记管理）</source>
+        <translation>The chronic disease package is only for hypertension and type 2 diabetes patients under management: {name} is not under management (register the patient first)</translation>
+    </message>
+    <message>
+        <source>残疾人包只适用于有残疾的居民：{name}的档案中残疾情况为无残疾（请先在档案中填写）</source>
+        <translation>The disabled package is only for residents with a disability: {name}'s record says no disability (fill it in on the record first)</translation>
+    </message>
+    <message>
+        <source>贫困人口包只适用于登记在册的贫困户成员：{name}的家庭不是建档立卡贫困户或防返贫监测户</source>
+        <translation>The poverty package is only for members of a registered poor household: {name}'s household is neither a registered poor household nor one under monitoring</translation>
+    </message>
+    <message>
         <source>请选择至少一个服务包</source>
         <translation>Choose at least one service package</translation>
     </message>

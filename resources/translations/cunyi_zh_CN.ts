@@ -2505,6 +2505,18 @@
         <translation>严重精神障碍包只能签给您负责管理的严重精神障碍患者，{name}不在其中</translation>
     </message>
     <message>
+        <source>慢病包只适用于在管的高血压、2型糖尿病患者：{name}不在管理中（请先登记管理）</source>
+        <translation>慢病包只适用于在管的高血压、2型糖尿病患者：{name}不在管理中（请先登记管理）</translation>
+    </message>
+    <message>
+        <source>残疾人包只适用于有残疾的居民：{name}的档案中残疾情况为无残疾（请先在档案中填写）</source>
+        <translation>残疾人包只适用于有残疾的居民：{name}的档案中残疾情况为无残疾（请先在档案中填写）</translation>
+    </message>
+    <message>
+        <source>贫困人口包只适用于登记在册的贫困户成员：{name}的家庭不是建档立卡贫困户或防返贫监测户</source>
+        <translation>贫困人口包只适用于登记在册的贫困户成员：{name}的家庭不是建档立卡贫困户或防返贫监测户</translation>
+    </message>
+    <message>
         <source>请选择至少一个服务包</source>
         <translation>请选择至少一个服务包</translation>
     </message>

@@ -170,12 +170,29 @@ SIGNED = "signed"  # (contract_signature) a renewal is made "pending": signed on
 CHILD_AGE = 6  # 儿童包 and the key group of children: aged 0–6
 
 
-def _fits(code: str, member: Resident, on: dt.date, smi_patients: set) -> bool:
-    """Whether package ``code`` is for ``member`` by age and sex (老年人包 65+ in the year, 儿童包
-    0–6, 孕产妇包 women), or, 严重精神障碍包, a patient under management whom the acting user may see
-    (``smi_patients``: :func:`_smi_patients`); the other packages are the doctor's judgement."""
+@dataclass(frozen=True)
+class _Groups:
+    """Of the members signing, those in the groups a personalised package is for that the records
+    say (:func:`_groups`): patients under management (严重精神障碍, whom the acting user may see; 高血压
+    or 2型糖尿病) and residents with a disability on their record."""
+
+    smi: frozenset = frozenset()
+    chronic: frozenset = frozenset()
+    disabled: frozenset = frozenset()
+
+
+def _fits(code: str, member: Resident, on: dt.date, groups: _Groups) -> bool:
+    """Whether package ``code`` is for ``member``: by age and sex (老年人包 65+ in the year, 儿童包
+    0–6, 孕产妇包 women), by the records (严重精神障碍包 and 慢病包 a patient under management, 残疾人包 a
+    disability on the record, 贫困人口包 a registered poor household's member); 基础包 is everyone's."""
     if code == "smi":
-        return member.id in smi_patients
+        return member.id in groups.smi
+    if code == "chronic":
+        return member.id in groups.chronic
+    if code == "disabled":
+        return member.id in groups.disabled
+    if code == "poor":
+        return bool(member.poverty_registered)
     if code == "elderly":
         return member.birth_date <= born_by(on.year)
     if code == "child":
@@ -225,36 +242,67 @@ NOT_FOR = {
     "smi": QT_TRANSLATE_NOOP(
         "Contract", "严重精神障碍包只能签给您负责管理的严重精神障碍患者，{name}不在其中"
     ),
+    "chronic": QT_TRANSLATE_NOOP(
+        "Contract", "慢病包只适用于在管的高血压、2型糖尿病患者：{name}不在管理中（请先登记管理）"
+    ),
+    "disabled": QT_TRANSLATE_NOOP(
+        "Contract", "残疾人包只适用于有残疾的居民：{name}的档案中残疾情况为无残疾（请先在档案中填写）"
+    ),
+    "poor": QT_TRANSLATE_NOOP(
+        "Contract", "贫困人口包只适用于登记在册的贫困户成员：{name}的家庭不是建档立卡贫困户或防返贫监测户"
+    ),
 }
 
 
-def _smi_patients(session: Session, members: list[Resident], codes: list[str]) -> set:
-    """Of ``members``, the 严重精神障碍 patients under management the acting user may see (only
-    asked when ``codes`` holds that package).  A doctor who may not see them put the package on
-    anyone's contract, then saw the contract without it, and printed the agreement so."""
-    if "smi" not in codes:
-        return set()
-    from app.models import ProgramEnrolment
-    from app.services.programmes import smi
+def _groups(session: Session, members: list[Resident], codes: list[str]) -> _Groups:
+    """Of ``members``, those in the groups the records say (asked only for the packages in
+    ``codes``).  严重精神障碍: the patients under management the acting user may see (a doctor who may
+    not see them put the package on anyone's contract, then saw the contract without it, and printed
+    the agreement so)."""
+    from app.models import ProgramEnrolment, ResidentChoice
+    from app.services.programmes import followup, smi
 
-    q = select(ProgramEnrolment.resident_id).where(
-        ProgramEnrolment.resident_id.in_([m.id for m in members]),
-        ProgramEnrolment.program == smi.PROGRAM,
-        ProgramEnrolment.voided.is_(False),
-        ProgramEnrolment.status == ACTIVE,
+    ids = [m.id for m in members]
+
+    def managed(programs) -> frozenset:
+        q = select(ProgramEnrolment.resident_id).where(
+            ProgramEnrolment.resident_id.in_(ids),
+            ProgramEnrolment.program.in_(programs),
+            ProgramEnrolment.voided.is_(False),
+            ProgramEnrolment.status == ACTIVE,
+        )
+        if (
+            smi.PROGRAM in programs
+            and (hidden := authz.sensitive_clause(session, ProgramEnrolment)) is not None
+        ):
+            q = q.where(hidden)
+        return frozenset(session.scalars(q))
+
+    disabled = frozenset()
+    if "disabled" in codes:
+        disabled = frozenset(
+            session.scalars(
+                select(ResidentChoice.resident_id).where(
+                    ResidentChoice.resident_id.in_(ids),
+                    ResidentChoice.field == "disability",
+                    ResidentChoice.code != CODE_LISTS["disability"].none_code,
+                )
+            )
+        )
+    return _Groups(
+        smi=managed((smi.PROGRAM,)) if "smi" in codes else frozenset(),
+        chronic=managed(tuple(followup.PROGRAMS)) if "chronic" in codes else frozenset(),
+        disabled=disabled,
     )
-    if (hidden := authz.sensitive_clause(session, ProgramEnrolment)) is not None:
-        q = q.where(hidden)
-    return set(session.scalars(q))
 
 
 def _packages_for(
-    member: Resident, codes: list[str], on: dt.date, smi_patients: set, *, household: bool
+    member: Resident, codes: list[str], on: dt.date, groups: _Groups, *, household: bool
 ) -> list[str]:
     """The packages ``member`` signs: all of ``codes``, each checked against the member.  One
-    resident signed with a package not for them is refused; a household's members each get the
-    packages that are for them (the basic package when none is)."""
-    misfits = [c for c in codes if not _fits(c, member, on, smi_patients)]
+    resident signed with a package not for them is refused; a household's members (and a renewal)
+    each get the packages that are for them (the basic package when none is)."""
+    misfits = [c for c in codes if not _fits(c, member, on, groups)]
     if misfits and not household:
         raise _err(NOT_FOR[misfits[0]], name=member.name, year=on.year, age=age_on(member.birth_date, on))
     return [c for c in codes if c not in misfits] or ["basic"]
@@ -358,7 +406,7 @@ def add_contract(
                 birth=member.birth_date.isoformat(),
             )
     batch = new_id() if household else None
-    smi_patients = _smi_patients(session, members, codes)
+    groups = _groups(session, members, codes)
     made, skipped = [], []
     for member in members:
         held = _current(session, member.id)
@@ -378,7 +426,7 @@ def add_contract(
             resident_id=member.id,
             team=team_text,
             doctor=doctor_text,
-            packages=_packages_for(member, codes, start_on, smi_patients, household=household),
+            packages=_packages_for(member, codes, start_on, groups, household=household),
             start_on=start_on,
             end_on=end_of_term(start_on, n_years),
             years=n_years,
@@ -435,11 +483,20 @@ def renew_contract(
         )
     n_years = parse_years(years) if years is not None else old.years
     start_on = max(old.end_on + dt.timedelta(days=1), today)
+    # the packages still for the resident on the new term's first day (a child of 7 no longer
+    # takes 儿童包; a patient no longer managed, 慢病包): as adding the contract would check them
+    packages = _packages_for(
+        old.resident,
+        list(old.packages),
+        start_on,
+        _groups(session, [old.resident], old.packages),
+        household=True,
+    )
     new = FamilyContract(
         resident_id=old.resident_id,
         team=old.team,
         doctor=old.doctor,
-        packages=list(old.packages),
+        packages=packages,
         start_on=start_on,
         end_on=end_of_term(start_on, n_years),
         years=n_years,
