@@ -726,3 +726,40 @@ def test_a_renewal_keeps_the_packages_still_for_the_resident(store, person, monk
     with store.transaction() as s:
         new = contracts.renew_contract(s, old_id)
         assert (new.start_on, new.packages) == (dt.date(2026, 12, 10), ["basic"])  # seven by then
+
+
+def test_an_ended_contract_prints_so_and_a_renewal_leaves_its_signing_day_to_the_pen(
+    store, family, tmp_path, monkeypatch
+):
+    """Found by review: a 解约'd contract printed as an agreement in force, without a mark; a
+    renewal signed today printed both date lines with its term's first day, weeks ahead."""
+    import subprocess
+
+    from app.services.printing import Labels, contract_form
+
+    def printed(cid) -> str:
+        with store.session() as s:
+            (tmp_path / "a.pdf").write_bytes(contract_form.pdf(s, cid, Labels()))
+        return "".join(
+            subprocess.run(
+                ["pdftotext", str(tmp_path / "a.pdf"), "-"], capture_output=True, text=True
+            ).stdout.split()
+        )
+
+    with store.transaction() as s:
+        (first,), _ = contracts.add_contract(s, family["head"], doctor="李医生", start="2026-01-01")
+        (other,), _ = contracts.add_contract(s, family["wife"], doctor="李医生", start="2026-11-01")
+        contracts.end_contract(s, other.id, "搬去女儿家住")
+        first_id, other_id = first.id, other.id
+    flat = printed(other_id)
+    assert "本协议已于2026年11月23日解约：搬去女儿家住" in flat, flat
+    assert "日期：2026年11月1日" in flat  # (signed that day)
+    assert "解约" not in printed(first_id).split("任何一方可书面提出解约")[0]
+    clock_at(monkeypatch, dt.date(2026, 12, 5))
+    with store.transaction() as s:
+        renewal = contracts.renew_contract(s, first_id)
+        assert renewal.start_on == dt.date(2027, 1, 1)
+        renewal_id = renewal.id
+    flat = printed(renewal_id)
+    assert "日期：____年____月____日" in flat and "2027年1月1日起" in flat.replace("自", ""), flat
+    assert "日期：2027年1月1日" not in flat

@@ -2511,11 +2511,11 @@
     </message>
     <message>
         <source>残疾人包只适用于有残疾的居民：{name}的档案中残疾情况为无残疾（请先在档案中填写）</source>
-        <translation>The disabled package is only for residents with a disability: {name}'s record says no disability (fill it in on the record first)</translation>
+        <translation>The disabled package is only for residents with a disability: {name}&apos;s record says no disability (fill it in on the record first)</translation>
     </message>
     <message>
         <source>贫困人口包只适用于登记在册的贫困户成员：{name}的家庭不是建档立卡贫困户或防返贫监测户</source>
-        <translation>The poverty package is only for members of a registered poor household: {name}'s household is neither a registered poor household nor one under monitoring</translation>
+        <translation>The poverty package is only for members of a registered poor household: {name}&apos;s household is neither a registered poor household nor one under monitoring</translation>
     </message>
     <message>
         <source>请选择至少一个服务包</source>
@@ -6998,6 +6998,10 @@
         <translation>(Renewal)</translation>
     </message>
     <message>
+        <source>本协议已于 {day} 解约：{reason}</source>
+        <translation>This agreement was terminated on {day}: {reason}</translation>
+    </message>
+    <message>
         <source>协议编号：</source>
         <translation>Agreement no.: </translation>
     </message>
@@ -7072,6 +7076,10 @@
     <message>
         <source>乙方（签字）：</source>
         <translation>Party B (signature):</translation>
+    </message>
+    <message>
+        <source>____年____月____日</source>
+        <translation>____-____-____ (yyyy-mm-dd)</translation>
     </message>
     <message>
         <source>日期：</source>

@@ -6997,6 +6997,10 @@
         <translation>（续约）</translation>
     </message>
     <message>
+        <source>本协议已于 {day} 解约：{reason}</source>
+        <translation>本协议已于 {day} 解约：{reason}</translation>
+    </message>
+    <message>
         <source>协议编号：</source>
         <translation>协议编号：</translation>
     </message>
@@ -7071,6 +7075,10 @@
     <message>
         <source>乙方（签字）：</source>
         <translation>乙方（签字）：</translation>
+    </message>
+    <message>
+        <source>____年____月____日</source>
+        <translation>____年____月____日</translation>
     </message>
     <message>
         <source>日期：</source>

@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlab.lib.colors import Color
 from reportlab.lib.units import mm
 from sqlalchemy.orm import Session
 
@@ -22,6 +23,8 @@ from app.services.records.validators import age_on, mask_id
 A4 = (210.0, 297.0)
 LEFT, RIGHT = 20.0, 190.0
 WIDTH = RIGHT - LEFT
+
+ENDED = Color(0.64, 0, 0)  # the 解约 line under the title
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,11 @@ class AgreementData:
     # or not: printed neither ticked nor unticked, and said so (an unticked box said a package
     # signed for was not; a refusal only for patients would have told who is one)
     withheld: tuple[str, ...] = ()
+    # the day both parties sign, printed on their date lines: a first contract's start; none for a
+    # renewal (signed on paper again, before a term that may start later: the day is written by hand)
+    signed_on: object = None
+    ended_on: object = None  # 解约: printed under the title with its reason (it printed as in force)
+    end_reason: str = ""
 
 
 def agreement_data(session: Session, contract_id: uuid.UUID | str) -> AgreementData:
@@ -73,6 +81,9 @@ def agreement_data(session: Session, contract_id: uuid.UUID | str) -> AgreementD
         years=c.years,
         renewal=c.renewed_from_id is not None,
         contract_no=c.id.hex[-12:].upper(),
+        signed_on=c.start_on if c.renewed_from_id is None else None,
+        ended_on=c.ended_on if c.status == "ended" else None,
+        end_reason=c.end_reason or "" if c.status == "ended" else "",
     )
 
 
@@ -82,6 +93,16 @@ def render(data: AgreementData, T: Labels) -> bytes:
     page.text(105, 24, T("Print", "家庭医生签约服务协议书"), 18, align="center", bold=True)
     if data.renewal:
         page.text(105, 31, T("Print", "（续约）"), 11, align="center")
+    if data.ended_on is not None:  # (a copy for the file, not an agreement in force)
+        ended = T("Print", "本协议已于 {day} 解约：{reason}")
+        page.fit_text(
+            LEFT,
+            36,
+            WIDTH - 52,
+            ended.replace("{day}", T.date(data.ended_on)).replace("{reason}", data.end_reason),
+            9.5,
+            color=ENDED,
+        )
     page.text(RIGHT, 36, T("Print", "协议编号：") + data.contract_no, 9, align="right")
     y = 46
     page.text(LEFT, y, T("Print", "甲方（签约居民）"), 11.5, bold=True)
@@ -163,8 +184,9 @@ def render(data: AgreementData, T: Labels) -> bytes:
     page.field(LEFT, y, 88, T("Print", "甲方（签字或按手印）："), "", 10.5)
     page.field(LEFT + 95, y, WIDTH - 95, T("Print", "乙方（签字）："), "", 10.5)
     y += 10
-    page.text(LEFT, y, T("Print", "日期：") + T.date(data.start_on), 10.5)
-    page.text(LEFT + 95, y, T("Print", "日期：") + T.date(data.start_on), 10.5)
+    signed = T.date(data.signed_on) if data.signed_on is not None else T("Print", "____年____月____日")
+    page.text(LEFT, y, T("Print", "日期：") + signed, 10.5)
+    page.text(LEFT + 95, y, T("Print", "日期：") + signed, 10.5)
     page.text(105, 285, T("Print", "本协议一式两份，甲乙双方各执一份。"), 9, align="center")
     return doc.to_bytes()
 
