@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from app.services.printing import Labels, contract_form, education_form
-from app.services.programmes import contracts, education
+from app.services.programmes import contracts, education, followup
 from app.services.records.residents import save_resident
 from app.services.sync import capture
 from tests import storekit
@@ -27,6 +27,7 @@ def clock(monkeypatch):
 def test_agreement_is_filled_from_the_contract(store, person, tmp_path):
     with store.transaction() as s:
         r = save_resident(s, person(current_address="朝阳村三组12号"), today=NOW)
+        followup.enrol(s, r, "htn", dt.date(2025, 6, 1))  # (慢病包 is a managed patient's)
         (c,), _ = contracts.add_contract(
             s,
             r.archive_no,

@@ -45,20 +45,27 @@ def number(path) -> str:
     return path.stem.rsplit("_", 1)[1][-8:].upper()
 
 
-def test_a_bundle_refused_by_usb_is_said_back_until_a_later_one_is_taken(tmp_path, clock):  # noqa: F811
+def refused_on_a_stick(tmp_path, wrong_clock, stick: str):
+    """A township and its village in step; then a bundle of the village, written while its clock
+    was wrong, refused at the township from the stick ``stick``: (town, village, the bundle)."""
     town, (a,) = county(tmp_path, 1)
     round_trip(town, [a], tmp_path, "before")  # each holds all the other has
-    clock.set(to=dt.date(2099, 6, 1))  # the village PC's clock is wrong: the township refuses
+    wrong_clock.set(to=dt.date(2099, 6, 1))  # the village PC's clock is wrong: the township refuses
     with a.store.transaction() as s:
         records.save_resident(
             s,
             records.ResidentInput(name="赵未来", sex="1", birth_date="1960-01-01", current_address="一村"),
             today=TODAY,
         )
-    (refused,) = a.export(tmp_path / "stick1")
-    clock.set()
+    (refused,) = a.export(tmp_path / stick)
+    wrong_clock.set()
     (outcome,) = town.import_(refused)
     assert outcome.status == "rejected"
+    return town, a, refused
+
+
+def test_a_bundle_refused_by_usb_is_said_back_until_a_later_one_is_taken(tmp_path, clock):  # noqa: F811
+    town, a, refused = refused_on_a_stick(tmp_path, clock, "stick1")
     assert refused_words(a) == []  # (nothing said yet: the stick has not come back)
 
     (back,) = town.export(tmp_path / "stick1")  # (the stick goes back)
@@ -123,18 +130,7 @@ def test_a_refusal_the_sender_never_sent_or_malformed_is_passed_over(tmp_path):
 def test_the_sync_page_names_the_refused_bundle_and_its_reason(qtbot, tmp_path, clock):  # noqa: F811
     from app.views.main_window import MainWindow
 
-    town, (a,) = county(tmp_path, 1)
-    round_trip(town, [a], tmp_path, "before")
-    clock.set(to=dt.date(2099, 6, 1))
-    with a.store.transaction() as s:
-        records.save_resident(
-            s,
-            records.ResidentInput(name="赵未来", sex="1", birth_date="1960-01-01", current_address="一村"),
-            today=TODAY,
-        )
-    (refused,) = a.export(tmp_path / "stick")
-    clock.set()
-    town.import_(refused)
+    town, a, refused = refused_on_a_stick(tmp_path, clock, "stick")
     for back in town.export(tmp_path / "stick"):
         a.import_(back)
     win = MainWindow(a.store, a.paths)
