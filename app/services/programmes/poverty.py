@@ -107,12 +107,14 @@ def mirror_resident(session: Session, resident: Resident) -> None:
 
 def registration_of(session: Session, ref: str) -> PovertyHousehold | None:
     """The poverty registration of the household ``ref`` names (a member's archive number or name,
-    as :func:`set_household` takes it), None when it has none: what 登记贫困户 starts from, so
-    that saving the form changes what was changed and nothing else.  Refused (UserError) for a ref
-    that names nobody, or a household of a village the actor does not work in."""
+    as :func:`set_household` takes it), None when it has none or is of a village the actor does
+    not work in: what 登记贫困户 starts from, so that saving the form changes what was changed and
+    nothing else.  (Read as a member is typed: a household out of reach is not a refusal to audit
+    each time; saving it is.)  Refused (UserError) for a ref that names nobody."""
     household = find_household(session, ref)
     village = session.get(Village, household.village_id)
-    authz.require(session, "read", village=village.code)
+    if not authz.permits(session, "read", village=village.code):
+        return None
     return session.scalar(
         select(PovertyHousehold).where(
             PovertyHousehold.household_id == household.id, PovertyHousehold.voided.is_(False)

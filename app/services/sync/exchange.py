@@ -2733,6 +2733,11 @@ def refused_there(session: Session) -> list[RefusedThere]:
     return sorted(out, key=lambda r: r.sent_at, reverse=True)
 
 
+def bundle_number(bundle_id: uuid.UUID) -> str:
+    """How a bundle is named to people: the end of its id (as its file name ends)."""
+    return bundle_id.hex[-8:].upper()
+
+
 def refused_there_warnings(session: Session) -> list[Message]:
     """:func:`refused_there`, the newest of each peer, in words (the 同步 page, ``sync status``,
     ``check``)."""
@@ -2752,7 +2757,7 @@ def refused_there_warnings(session: Session) -> list[Message]:
                 {
                     "peer": f"{r.peer.code} {r.peer.name}",
                     "sent": local_time(r.sent_at),
-                    "number": r.bundle_id.hex[-8:].upper(),
+                    "number": bundle_number(r.bundle_id),
                     "at": local_time(r.refused_at),
                     "reason": r.reason if r.reason is not None else "—",
                 },

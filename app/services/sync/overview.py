@@ -156,18 +156,14 @@ def _bundle_row(
         kind = NET_FAILED if reason is not None else NET_OUT  # (a reason: the township refused it)
     else:
         kind = {"in": NET_IN, "rejected": NET_REJECTED}.get(h.direction, h.direction)
-    number = _number(h.bundle_id) if h.bundle_id else name
+    number = exchange.bundle_number(h.bundle_id) if h.bundle_id else name
     return BundleRow(h.at, kind, device, h.ops, number, name, reason, retry, taken_at, peer=h.peer)
-
-
-def _number(bundle_id) -> str:
-    return bundle_id.hex[-8:].upper()
 
 
 def bundle_number(file_name: str) -> str:
     """How a bundle is named to people, by its file's name: its number as the history shows it."""
     bundle_id = service.bundle_id_of(file_name)
-    return _number(bundle_id) if bundle_id is not None else file_name[:16] + "…"
+    return exchange.bundle_number(bundle_id) if bundle_id is not None else file_name[:16] + "…"
 
 
 def write_my_card(session: Session, keys_dir: Path, path: Path) -> tuple[device_keys.DeviceCard, Path, Path]:
