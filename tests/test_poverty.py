@@ -651,3 +651,77 @@ def test_a_conflict_resolved_to_the_poor_flag_brings_the_visit_within_a_month(to
         conflicts.resolve(s, conflict_id, "lost")
     with store.session() as s:
         assert s.query(ProgramEnrolment).filter_by(program="htn").one().next_due == dt.date(2026, 12, 2)
+
+
+def _young_member(store, family, person, name="张小明", household=True):
+    with store.transaction() as s:
+        extra = {"household_id": family["household"], "relation_to_head": "2"} if household else {}
+        return save_resident(
+            s, person(name=name, id_number="", sex="1", birth_date="1990-05-05", **extra), today=NOW
+        ).archive_no
+
+
+def test_a_poor_member_under_65_has_the_yearly_free_health_check_without_the_self_care(
+    store, family, person, tmp_path
+):
+    """健康扶贫: a free health check each year for every poor resident.  Under 65 the 健康体检表 was
+    refused (the 65+'s only) and a plan needs a condition: a healthy young member stayed on 今年未体检
+    for good.  The check is saved without the self-care assessment; the 65+ figures do not count it."""
+    from app.services.errors import ValidationError
+    from app.services.printing import elderly_forms
+    from app.services.printing.layout import Labels
+    from app.services.programmes import elderly
+
+    young = _young_member(store, family, person)
+    neighbour = _young_member(store, family, person, "赵六", household=False)
+    with store.transaction() as s:
+        poverty.set_household(s, family["head"], status="registered", cause="illness")
+    with store.session() as s:
+        assert "张小明" in [w.name for w in poverty.workbench(s, NOW).no_health_check]
+        context = elderly.check_context(s, young)
+        assert context.selfcare_asked is False
+        assert elderly.check_context(s, family["wife"]).selfcare_asked is True
+    typed = elderly.ElderlyCheckInput(check_date="2026-11-02", sbp="118", dbp="76")
+    with store.transaction() as s:
+        saved = elderly.record_check(s, young, typed, today=NOW)
+        assert (saved.selfcare_score, saved.selfcare_level) == (None, None)
+        assert saved.as_json()["selfcare_level"] is None
+        check_id = saved.id
+    with store.session() as s:
+        assert "张小明" not in [w.name for w in poverty.workbench(s, NOW).no_health_check]
+        # the 65+ lists and figures: the young member is none of theirs
+        assert "张小明" not in [d.name for d in elderly.unchecked(s, 2026)]
+        assert elderly.coverage(s, 2026) == {"elderly": 3, "checked": 0}  # 张三, 李四, 王五
+        pdf = elderly_forms.check_summary_pdf(s, check_id, Labels())
+        with pytest.raises(UserError, match="生活自理能力"):
+            elderly_forms.selfcare_pdf(s, check_id, Labels())
+    (tmp_path / "c.pdf").write_bytes(pdf)
+    import subprocess
+
+    text = subprocess.run(["pdftotext", str(tmp_path / "c.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "健康体检表" in text and "老年人" not in text and "生活自理能力" not in text
+    assert "张小明" in text and "118" in text
+    with store.transaction() as s:  # not poor, under 65: neither programme's
+        with pytest.raises(UserError, match="建档立卡贫困户"):
+            elderly.record_check(s, neighbour, typed, today=NOW)
+        with pytest.raises(UserError, match="建档立卡贫困户"):
+            elderly.check_context(s, neighbour)
+        # the 65+ are still assessed: a check of 李四 (74) without the self-care is refused
+        with pytest.raises(ValidationError) as refused:
+            elderly.record_check(s, family["wife"], typed, today=NOW)
+        assert "selfcare_eating" in refused.value.by_field()
+
+
+def test_cli_records_a_free_health_check_under_65_without_selfcare(store, family, person, capsys):
+    from app.cli import main
+
+    young = _young_member(store, family, person)
+    with store.transaction() as s:
+        poverty.set_household(s, family["head"], status="registered", cause="illness")
+    folder = str(storekit.data_dir(store))
+    store.dispose()
+    argv = ["--data-dir", folder, "elderly", "check", young, "--date", "2026-11-02", "--sbp", "120"]
+    assert main([*argv, "--dbp", "80", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["selfcare_score"] is None
+    assert main(["--data-dir", folder, "elderly", "check", family["wife"], "--date", "2026-11-02"]) == 1
+    assert "请填写进餐" in capsys.readouterr().err  # the 65+ still need the self-care levels

@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 from sqlalchemy import select
 
+from app.models import Resident
 from app.services import profile
 from app.services.programmes import followup, poverty
 from app.services.records.residents import save_resident
@@ -138,6 +139,53 @@ def test_poverty_page_register_and_plan(gui_app, qtbot, store, family):
     assert shown is not None
     qtbot.addWidget(shown)
     assert shown.windowTitle() and shown.data.startswith(b"%PDF")
+
+
+def test_a_poor_member_under_65_gets_the_free_check_from_the_poverty_page(
+    gui_app, qtbot, store, family, person, monkeypatch
+):
+    """今年未体检 listed a healthy young member with no way to take them off: the page's 免费健康体检
+    opens the 健康体检表 without the self-care assessment (the 65+'s), and saving takes them off."""
+    from app.views.elderly_check import ElderlyCheckDialog
+
+    with store.transaction() as s:
+        head = s.query(Resident).filter_by(archive_no=family[0]).one()
+        young = save_resident(
+            s,
+            person(
+                name="张小明",
+                id_number="",
+                sex="1",
+                birth_date="1990-05-05",
+                relation_to_head="2",
+                household_id=head.household_id,
+            ),
+        )
+        poverty.set_household(s, family[0], status="registered", cause="illness")
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.No)
+    page = PovertyPage(store)
+    qtbot.addWidget(page)
+    page.show()
+    page.tabs.setCurrentWidget(page.lists["no_health_check"])
+    table = page.lists["no_health_check"]
+    qtbot.waitUntil(lambda: table.rowCount() == 3)
+    row = next(i for i in range(3) if table.item(i, 0).text() == "张小明")
+    table.setCurrentCell(row, 0)
+    dialog = page.record_check()
+    assert isinstance(dialog, ElderlyCheckDialog)
+    qtbot.addWidget(dialog)
+    assert "免费健康体检" in dialog.windowTitle() and "老年人" not in dialog.windowTitle()
+    assert not dialog.form.sections["selfcare"].isVisible() and not dialog.score.isVisible()
+    dialog.form.editors["sbp"].main.setText("118")
+    dialog.form.editors["dbp"].main.setText("76")
+    assert dialog.save(), dialog.summary.text()
+    qtbot.waitUntil(lambda: table.rowCount() == 2)
+    assert "张小明" not in [table.item(i, 0).text() for i in range(2)]
+    assert young.archive_no not in [table.item(i, 1).text() for i in range(2)]
+    table.setCurrentCell(0, 0)  # 李四 (74): the 65+ check, self-care asked
+    elder = page.record_check()
+    qtbot.addWidget(elder)
+    assert elder.form.sections["selfcare"].isVisible() and "老年人" in elder.windowTitle()
 
 
 def test_education_page_add_with_photo_and_progress(gui_app, qtbot, store, tmp_path):

@@ -39,8 +39,12 @@ def register(sub) -> None:
     c.add_argument("--date", required=True, help=QT_TRANSLATE_NOOP("Cli", "体检日期 YYYY-MM-DD"))
     c.add_argument(
         "--selfcare",
-        required=True,
-        help=QT_TRANSLATE_NOOP("Cli", "五项等级 1–4（1 可自理 … 4 不能自理）：进餐、梳洗、穿衣、如厕、活动"),
+        default="",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "五项等级 1–4（1 可自理 … 4 不能自理）：进餐、梳洗、穿衣、如厕、活动"
+            "（65岁及以上必填；未满65岁的建档立卡贫困人口免费体检不填）",
+        ),
     )
     for option, (_field, help_text) in READINGS.items():
         c.add_argument(f"--{option}", help=help_text)
@@ -94,8 +98,8 @@ def record_check(args) -> int:
     from app.services.programmes import elderly
     from app.services.programmes.elderly_form import SELFCARE_KEYS
 
-    levels = [x.strip() for x in args.selfcare.split(",")]
-    if len(levels) != len(SELFCARE_KEYS) or any(not x for x in levels):
+    levels = [x.strip() for x in args.selfcare.split(",")] if args.selfcare.strip() else [""] * 5
+    if len(levels) != len(SELFCARE_KEYS) or (any(levels) and not all(levels)):
         raise CliError(
             QT_TRANSLATE_NOOP(
                 "Cli", "--selfcare 应为5项等级（1–4），按进餐、梳洗、穿衣、如厕、活动的顺序用逗号分开"
@@ -107,7 +111,7 @@ def record_check(args) -> int:
         symptoms=[x.strip() for x in args.symptoms.split(",") if x.strip()],
         problems=args.problems,
         next_check=args.next_check,
-        **dict(zip(SELFCARE_KEYS, levels, strict=True)),
+        **{k: v for k, v in zip(SELFCARE_KEYS, levels, strict=True) if v},
         **values,
     )
     _, store = open_store(args)
@@ -123,10 +127,13 @@ def record_check(args) -> int:
     if args.json:
         print_json(saved.as_json())
         return 0
-    level = CODE_LISTS["selfcare_level"].label(saved.selfcare_level)
-    print(
-        f"已保存：{saved.check_date} 自理能力评分 {saved.selfcare_score}（{level}），下次体检 {saved.next_check}"
-    )
+    if saved.selfcare_level:
+        level = CODE_LISTS["selfcare_level"].label(saved.selfcare_level)
+        print(
+            f"已保存：{saved.check_date} 自理能力评分 {saved.selfcare_score}（{level}），下次体检 {saved.next_check}"
+        )
+    else:  # a poor household member's free check under 65: no self-care assessment
+        print(f"已保存：{saved.check_date} 健康体检，下次体检 {saved.next_check}")
     for p in saved.offers:
         print(f"建议纳入{CODE_LISTS['program'].label(p)}患者健康管理")
     for a in saved.abnormal:

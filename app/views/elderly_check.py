@@ -32,7 +32,12 @@ class ElderlyCheckDialog(QDialog):
         super().__init__(parent)
         self.store, self.context = store, context
         self.saved: elderly.SavedCheck | None = None
-        self.setWindowTitle(self.tr("老年人健康体检 — {name}").replace("{name}", context.name))
+        title = (
+            self.tr("老年人健康体检 — {name}")
+            if context.selfcare_asked
+            else self.tr("免费健康体检（建档立卡贫困人口）— {name}")
+        )
+        self.setWindowTitle(title.replace("{name}", context.name))
         fit_to_screen(self, 760, 720)
         header = QLabel(
             self.tr("{name}，{age}岁，档案编号 {no}")
@@ -50,6 +55,9 @@ class ElderlyCheckDialog(QDialog):
         scroll.setWidget(self.form)
         self.score = QLabel()
         self.score.setStyleSheet("font-weight: bold;")
+        # the self-care assessment is the 65+'s: under 65 (a poor household's check) it is not asked
+        self.form.sections["selfcare"].setVisible(context.selfcare_asked)
+        self.score.setVisible(context.selfcare_asked)
         for key in SELFCARE_KEYS:
             self.form.editors[key].main.currentIndexChanged.connect(self.update_score)
         # abnormal results: a referral can be drafted now, before the check is saved

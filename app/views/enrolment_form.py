@@ -94,8 +94,10 @@ class EnrolmentForm(QWidget):
         self.household_note = QLabel()
         self.household_note.hide()
         outer.addWidget(self.household_note)
+        self.sections: dict[str, QGroupBox] = {}  # each section's box, by its key
         for section in self.table.sections:
-            outer.addWidget(self._section(section))
+            self.sections[section.key] = self._section(section)
+            outer.addWidget(self.sections[section.key])
         outer.addStretch(1)
         for f in self.table:
             if f.kind is Kind.RESIDENT_ID:  # a valid ID fills sex and birth date

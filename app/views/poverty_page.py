@@ -190,15 +190,24 @@ class PovertyPage(LazyPage):
         self.store = store
         self.register_button = QPushButton(self.tr("登记贫困户…"))
         self.plan_button = QPushButton(self.tr("一患一策…"))
+        self.check_button = QPushButton(self.tr("免费健康体检…"))
+        self.check_button.setToolTip(self.tr("为所选居民录入今年的免费健康体检（健康体检表）"))
         self.export_button = QPushButton(self.tr("导出Excel…"))
         self.print_button = QPushButton(self.tr("打印一户一档…"))
         self.register_button.clicked.connect(self.register_household)
         self.plan_button.clicked.connect(self.new_plan)
+        self.check_button.clicked.connect(self.record_check)
         self.export_button.clicked.connect(self.export)
         self.print_button.clicked.connect(self.print_household)
         top = QHBoxLayout()
         top.addStretch(1)
-        for b in (self.register_button, self.plan_button, self.print_button, self.export_button):
+        for b in (
+            self.register_button,
+            self.plan_button,
+            self.check_button,
+            self.print_button,
+            self.export_button,
+        ):
             top.addWidget(b)
         # the lists with their counts: all in sight, on two lines when narrow (a tab bar hid the
         # last ones behind scroll arrows at 800 px, in English even at 1024)
@@ -318,6 +327,18 @@ class PovertyPage(LazyPage):
         dialog.setModal(True)
         dialog.show()
         return dialog
+
+    def record_check(self):
+        """The year's free health check (健康体检表) of the chosen resident: under 65 without the
+        self-care assessment, which is the elderly's."""
+        from app.views.elderly_check import open_check_dialog
+
+        ref = self._selected_archive_no()
+        if not ref:
+            QMessageBox.information(self, self.tr("免费健康体检"), self.tr("请先在名单中选择一位居民"))
+            return None
+        self.check_dialog = open_check_dialog(self, self.store, ref)
+        return self.check_dialog
 
     def print_household(self):
         """一户一档、一患一策 of the chosen household, in the print preview (print or save as PDF)."""

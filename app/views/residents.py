@@ -508,7 +508,8 @@ class ResidentDialog(QDialog):
                     widget.hide()
         tabs = {p: (page, code_label("program", p)) for p, page in self._programs(overview).items()}
         if overview.elderly:
-            tabs[ELDERLY] = (self._elderly(overview), self.tr("老年人健康管理"))
+            title = self.tr("老年人健康管理") if overview.aged else self.tr("健康体检")
+            tabs[ELDERLY] = (self._elderly(overview), title)
         for i, (program, (page, title)) in enumerate(tabs.items(), start=1):
             self.programme_tabs[program] = page
             self.sections.insertTab(i, page, title)
@@ -912,7 +913,7 @@ class ResidentDialog(QDialog):
         data = Op(self, self.store, lambda s: elderly_forms.check_summary_pdf(s, check_id, labels)).run()
         if data is None:
             return None
-        title = self.tr("老年人健康体检表")
+        title = self.tr("健康体检表")
         self.preview = preview(self, data, title, f"{title}.pdf")
         return self.preview
 

@@ -1315,8 +1315,8 @@
         <translation>check date YYYY-MM-DD</translation>
     </message>
     <message>
-        <source>五项等级 1–4（1 可自理 … 4 不能自理）：进餐、梳洗、穿衣、如厕、活动</source>
-        <translation>five levels 1–4 (1 independent … 4 dependent) for eating, grooming, dressing, toilet, moving</translation>
+        <source>五项等级 1–4（1 可自理 … 4 不能自理）：进餐、梳洗、穿衣、如厕、活动（65岁及以上必填；未满65岁的建档立卡贫困人口免费体检不填）</source>
+        <translation>five levels 1–4 (1 independent … 4 dependent): eating, grooming, dressing, toilet, activity (required at 65 and over; left out for a poor household member's free check under 65)</translation>
     </message>
     <message>
         <source>症状代码，如 1 或 2,3</source>
@@ -3060,8 +3060,8 @@
         <translation>The next check must be within a year of this one (by {d})</translation>
     </message>
     <message>
-        <source>{name}在{year}年未满65岁，不属于老年人健康管理对象</source>
-        <translation>{name} is under 65 in {year}: not eligible for elderly health management</translation>
+        <source>{name}在{year}年未满65岁，也不是建档立卡贫困户成员，不属于老年人健康管理或贫困人口免费健康体检对象</source>
+        <translation>{name} is under 65 in {year} and not a member of a registered poor household: neither elderly health management nor the free health check for the poor applies</translation>
     </message>
     <message>
         <source>{name}在{day}已有体检记录</source>
@@ -3083,12 +3083,20 @@
         <source>这次体检没有异常结果，无需转诊</source>
         <translation>This check found nothing abnormal; no referral needed</translation>
     </message>
+    <message>
+        <source>这次体检未做生活自理能力评估（体检时未满65岁）</source>
+        <translation>This check has no self-care assessment (the resident was under 65)</translation>
+    </message>
 </context>
 <context>
     <name>ElderlyCheckDialog</name>
     <message>
         <source>老年人健康体检 — {name}</source>
         <translation>Elderly health check — {name}</translation>
+    </message>
+    <message>
+        <source>免费健康体检（建档立卡贫困人口）— {name}</source>
+        <translation>Free health check (registered poor) — {name}</translation>
     </message>
     <message>
         <source>{name}，{age}岁，档案编号 {no}</source>
@@ -6247,6 +6255,14 @@
         <translation>Patient plan…</translation>
     </message>
     <message>
+        <source>免费健康体检…</source>
+        <translation>Free check…</translation>
+    </message>
+    <message>
+        <source>为所选居民录入今年的免费健康体检（健康体检表）</source>
+        <translation>Record this year's free health check (health check form) of the selected resident</translation>
+    </message>
+    <message>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
@@ -6341,6 +6357,14 @@
     <message>
         <source>{n} 人</source>
         <translation>{n}</translation>
+    </message>
+    <message>
+        <source>免费健康体检</source>
+        <translation>Free health check</translation>
+    </message>
+    <message>
+        <source>请先在名单中选择一位居民</source>
+        <translation>Select a resident in the list first</translation>
     </message>
     <message>
         <source>打印一户一档</source>
@@ -6788,6 +6812,10 @@
     <message>
         <source>老年人健康体检表</source>
         <translation>Health Check for Older People</translation>
+    </message>
+    <message>
+        <source>健康体检表</source>
+        <translation>Health check form</translation>
     </message>
     <message>
         <source>序号</source>
@@ -8672,6 +8700,10 @@
         <translation>Elderly care</translation>
     </message>
     <message>
+        <source>健康体检</source>
+        <translation>Health checks</translation>
+    </message>
+    <message>
         <source>专项随访</source>
         <translation>special follow-up</translation>
     </message>
@@ -8698,6 +8730,10 @@
     <message>
         <source>录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入；失访、死亡记录不能作废</source>
         <translation>A follow-up recorded by mistake (wrong date, wrong person, no visit) stays in the record once voided, and no longer counts; a loss to follow-up or a death cannot be voided</translation>
+    </message>
+    <message>
+        <source>健康体检表</source>
+        <translation>Health check form</translation>
     </message>
     <message>
         <source>危险性</source>
@@ -8746,10 +8782,6 @@
     <message>
         <source>录错的体检（日期错、人错）作废后保留在档案中，不再计入</source>
         <translation>A check recorded by mistake (wrong day, wrong person) stays in the record once voided, and no longer counts</translation>
-    </message>
-    <message>
-        <source>老年人健康体检表</source>
-        <translation>Elderly health check form</translation>
     </message>
     <message>
         <source>作废体检</source>

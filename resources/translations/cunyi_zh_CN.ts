@@ -1314,8 +1314,8 @@
         <translation>体检日期 YYYY-MM-DD</translation>
     </message>
     <message>
-        <source>五项等级 1–4（1 可自理 … 4 不能自理）：进餐、梳洗、穿衣、如厕、活动</source>
-        <translation>五项等级 1–4（1 可自理 … 4 不能自理）：进餐、梳洗、穿衣、如厕、活动</translation>
+        <source>五项等级 1–4（1 可自理 … 4 不能自理）：进餐、梳洗、穿衣、如厕、活动（65岁及以上必填；未满65岁的建档立卡贫困人口免费体检不填）</source>
+        <translation>五项等级 1–4（1 可自理 … 4 不能自理）：进餐、梳洗、穿衣、如厕、活动（65岁及以上必填；未满65岁的建档立卡贫困人口免费体检不填）</translation>
     </message>
     <message>
         <source>症状代码，如 1 或 2,3</source>
@@ -3059,8 +3059,8 @@
         <translation>下次体检日期最晚为本次体检后一年（{d}）</translation>
     </message>
     <message>
-        <source>{name}在{year}年未满65岁，不属于老年人健康管理对象</source>
-        <translation>{name}在{year}年未满65岁，不属于老年人健康管理对象</translation>
+        <source>{name}在{year}年未满65岁，也不是建档立卡贫困户成员，不属于老年人健康管理或贫困人口免费健康体检对象</source>
+        <translation>{name}在{year}年未满65岁，也不是建档立卡贫困户成员，不属于老年人健康管理或贫困人口免费健康体检对象</translation>
     </message>
     <message>
         <source>{name}在{day}已有体检记录</source>
@@ -3082,12 +3082,20 @@
         <source>这次体检没有异常结果，无需转诊</source>
         <translation>这次体检没有异常结果，无需转诊</translation>
     </message>
+    <message>
+        <source>这次体检未做生活自理能力评估（体检时未满65岁）</source>
+        <translation>这次体检未做生活自理能力评估（体检时未满65岁）</translation>
+    </message>
 </context>
 <context>
     <name>ElderlyCheckDialog</name>
     <message>
         <source>老年人健康体检 — {name}</source>
         <translation>老年人健康体检 — {name}</translation>
+    </message>
+    <message>
+        <source>免费健康体检（建档立卡贫困人口）— {name}</source>
+        <translation>免费健康体检（建档立卡贫困人口）— {name}</translation>
     </message>
     <message>
         <source>{name}，{age}岁，档案编号 {no}</source>
@@ -6246,6 +6254,14 @@
         <translation>一患一策…</translation>
     </message>
     <message>
+        <source>免费健康体检…</source>
+        <translation>免费健康体检…</translation>
+    </message>
+    <message>
+        <source>为所选居民录入今年的免费健康体检（健康体检表）</source>
+        <translation>为所选居民录入今年的免费健康体检（健康体检表）</translation>
+    </message>
+    <message>
         <source>导出Excel…</source>
         <translation>导出Excel…</translation>
     </message>
@@ -6340,6 +6356,14 @@
     <message>
         <source>{n} 人</source>
         <translation>{n} 人</translation>
+    </message>
+    <message>
+        <source>免费健康体检</source>
+        <translation>免费健康体检</translation>
+    </message>
+    <message>
+        <source>请先在名单中选择一位居民</source>
+        <translation>请先在名单中选择一位居民</translation>
     </message>
     <message>
         <source>打印一户一档</source>
@@ -6787,6 +6811,10 @@
     <message>
         <source>老年人健康体检表</source>
         <translation>老年人健康体检表</translation>
+    </message>
+    <message>
+        <source>健康体检表</source>
+        <translation>健康体检表</translation>
     </message>
     <message>
         <source>序号</source>
@@ -8671,6 +8699,10 @@
         <translation>老年人健康管理</translation>
     </message>
     <message>
+        <source>健康体检</source>
+        <translation>健康体检</translation>
+    </message>
+    <message>
         <source>专项随访</source>
         <translation>专项随访</translation>
     </message>
@@ -8697,6 +8729,10 @@
     <message>
         <source>录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入；失访、死亡记录不能作废</source>
         <translation>录错的随访（日期错、人错、没有随访）作废后保留在档案中，不再计入；失访、死亡记录不能作废</translation>
+    </message>
+    <message>
+        <source>健康体检表</source>
+        <translation>健康体检表</translation>
     </message>
     <message>
         <source>危险性</source>
@@ -8745,10 +8781,6 @@
     <message>
         <source>录错的体检（日期错、人错）作废后保留在档案中，不再计入</source>
         <translation>录错的体检（日期错、人错）作废后保留在档案中，不再计入</translation>
-    </message>
-    <message>
-        <source>老年人健康体检表</source>
-        <translation>老年人健康体检表</translation>
     </message>
     <message>
         <source>作废体检</source>

@@ -13,7 +13,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 from sqlalchemy.orm import Session
 
+from app.i18n import QT_TRANSLATE_NOOP
 from app.services.access import audit
+from app.services.errors import Message, UserError
 from app.services.printing import _may_print, field_sheet
 from app.services.printing.layout import FONT, Labels, label_style, markup, para_style, register_font
 from app.services.programmes import elderly, selfcare
@@ -95,6 +97,13 @@ def selfcare_pdf(session: Session, check_id: uuid.UUID | None, labels: Labels) -
     T = labels
     resident, values = _load(session, check_id, "selfcare")
     levels = [values[k] for k in SELFCARE_KEYS] if values else None
+    if levels is not None and not all(levels):
+        raise UserError(
+            Message(
+                "Elderly",
+                QT_TRANSLATE_NOOP("Elderly", "这次体检未做生活自理能力评估（体检时未满65岁）"),
+            )
+        )
     return field_sheet.render(
         T("Print", "老年人生活自理能力评估表"), _heading(T, resident, values), selfcare_table(levels, T), T
     )
@@ -105,20 +114,22 @@ def check_summary_pdf(session: Session, check_id: uuid.UUID | None, labels: Labe
     T = labels
     resident, values = _load(session, check_id, "elderly_check")
     levels = [values[k] for k in SELFCARE_KEYS] if values else None
-    parts = [
-        *field_sheet.form_flowables(CHECK_FORM, values, T, skip=SELFCARE_KEYS),
-        Spacer(1, 4 * mm),
-        KeepTogether(
-            [
-                Paragraph(markup(T("Print", "生活自理能力评估")), para_style(10, 13)),
-                Spacer(1, 1.5 * mm),
-                *selfcare_table(levels, T),
-            ]
-        ),
-    ]
-    return field_sheet.render(
-        T("Print", "老年人健康体检表"), _heading(T, resident, values, check=True), parts, T
-    )
+    parts = [*field_sheet.form_flowables(CHECK_FORM, values, T, skip=SELFCARE_KEYS)]
+    # a poor household member's free check under 65 has no self-care assessment (the 65+'s)
+    aged = not values or all(levels)
+    if aged:
+        parts += [
+            Spacer(1, 4 * mm),
+            KeepTogether(
+                [
+                    Paragraph(markup(T("Print", "生活自理能力评估")), para_style(10, 13)),
+                    Spacer(1, 1.5 * mm),
+                    *selfcare_table(levels, T),
+                ]
+            ),
+        ]
+    title = T("Print", "老年人健康体检表") if aged else T("Print", "健康体检表")
+    return field_sheet.render(title, _heading(T, resident, values, check=True), parts, T)
 
 
 def unchecked_pdf(

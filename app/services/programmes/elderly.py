@@ -1,6 +1,10 @@
 """Elderly health management (老年人健康管理): the yearly check of residents aged 65+, its self-care
 score, what it offers next (hypertension / diabetes management, a referral draft), and the worklist of
 65+ residents not yet checked this year.  The form is :mod:`app.services.programmes.elderly_form`.
+
+The same 健康体检表 is the yearly free health check of a registered poor household's member of any
+age (健康扶贫, DOMAIN.md "Poverty households"): under 65 it is saved without the self-care
+assessment, which is the elderly's; the 65+ lists and 老年人健康管理率 count the 65+ only.
 """
 
 from __future__ import annotations
@@ -106,8 +110,8 @@ class SavedCheck:
     id: uuid.UUID
     resident_id: uuid.UUID
     check_date: dt.date
-    selfcare_score: int
-    selfcare_level: str
+    selfcare_score: int | None  # None: a check under 65 (a poor household's free check)
+    selfcare_level: str | None
     next_check: dt.date
     offers: tuple[str, ...]  # programmes to offer: raised and not yet managed
     abnormal: tuple[str, ...]
@@ -119,17 +123,30 @@ class SavedCheck:
             "resident_id": str(self.resident_id),
             "check_date": self.check_date.isoformat(),
             "selfcare_score": self.selfcare_score,
-            "selfcare_level": int(self.selfcare_level),
-            "selfcare_level_name": CODE_LISTS["selfcare_level"].label(self.selfcare_level),
+            "selfcare_level": int(self.selfcare_level) if self.selfcare_level else None,
+            "selfcare_level_name": (
+                CODE_LISTS["selfcare_level"].label(self.selfcare_level) if self.selfcare_level else None
+            ),
             "next_check": self.next_check.isoformat(),
             "offers": list(self.offers),
             "abnormal": list(self.abnormal),
         }
 
 
-def check_values(inp, today: dt.date) -> Checking:
-    """The form checked (raises ValidationError with every field's message)."""
+def _form_run(inp, today: dt.date, selfcare_asked: bool) -> Checking:
+    """The form's checks; without the self-care assessment when it is not asked (under 65)."""
     c = Checking(CHECK_FORM, inp, today=today).run()
+    if not selfcare_asked:
+        c.errors = [e for e in c.errors if e.field not in SELFCARE_KEYS]
+        for key in SELFCARE_KEYS:
+            c.values.pop(key, None)
+    return c
+
+
+def check_values(inp, today: dt.date, *, selfcare_asked: bool = True) -> Checking:
+    """The form checked (raises ValidationError with every field's message).  ``selfcare_asked``:
+    False for a resident under 65 (a poor household's free check), whose self-care is not assessed."""
+    c = _form_run(inp, today, selfcare_asked)
     day, nxt = c.values.get("check_date"), c.values.get("next_check")
     if day and nxt and nxt <= day:  # (the form's context, not the checker's "Validation")
         c.errors.append(
@@ -156,8 +173,31 @@ def check_values(inp, today: dt.date) -> Checking:
     return c
 
 
-def score_of(values: dict) -> selfcare.SelfCare:
+def score_of(values: dict) -> selfcare.SelfCare | None:
+    if not all(values.get(k) for k in SELFCARE_KEYS):
+        return None  # not asked (under 65)
     return selfcare.score([values[k] for k in SELFCARE_KEYS])
+
+
+def is_elderly(birth_date: dt.date | None, day: dt.date) -> bool:
+    """年满65周岁 in ``day``'s year, as the programme counts it."""
+    return birth_date is not None and age_on(birth_date, dt.date(day.year, 12, 31)) >= ELDERLY_AGE
+
+
+def _may_be_checked(session: Session, resident: Resident, day: dt.date) -> None:
+    """A check is the 65+'s yearly one, or a registered poor household member's free check."""
+    from app.services.programmes import poverty
+
+    if is_elderly(resident.birth_date, day) or poverty.is_poor(session, resident.id):
+        return
+    raise _err(
+        QT_TRANSLATE_NOOP(
+            "Elderly",
+            "{name}在{year}年未满65岁，也不是建档立卡贫困户成员，不属于老年人健康管理或贫困人口免费健康体检对象",
+        ),
+        name=resident.name,
+        year=day.year,
+    )
 
 
 def record_check(
@@ -174,16 +214,13 @@ def record_check(
     today = today or capture.trusted_today(session)
     resident = find_resident(session, str(resident_ref))
     authz.require_resident(session, "write", resident)
-    c = check_values(inp, today)
+    # the self-care assessment is asked of the 65+ (in the typed day's year: today's when unreadable)
+    typed = _form_run(inp, today, True).values.get("check_date") or today
+    c = check_values(inp, today, selfcare_asked=is_elderly(resident.birth_date, typed))
     day = c.values["check_date"]
     if gone := residents.after_leaving(resident, day):
         raise ValidationError([FieldError("check_date", gone)])
-    if age_on(resident.birth_date, dt.date(day.year, 12, 31)) < ELDERLY_AGE:
-        raise _err(
-            QT_TRANSLATE_NOOP("Elderly", "{name}在{year}年未满65岁，不属于老年人健康管理对象"),
-            name=resident.name,
-            year=day.year,
-        )
+    _may_be_checked(session, resident, day)
     same_day = session.scalar(
         select(ElderlyCheck.id).where(
             ElderlyCheck.resident_id == resident.id,
@@ -239,9 +276,9 @@ def record_check(
         sbp=c.values.get("sbp"),
         dbp=c.values.get("dbp"),
         glucose=c.values.get("glucose"),
-        selfcare=list(sc.levels),
-        selfcare_score=sc.score,
-        selfcare_level=sc.level,
+        selfcare=list(sc.levels) if sc else [],
+        selfcare_score=sc.score if sc else None,
+        selfcare_level=sc.level if sc else None,
         next_check=next_check,
         doctor=c.values.get("doctor") or doctor_name(session) or None,
         form=form,
@@ -255,8 +292,8 @@ def record_check(
         check.id,
         resident.id,
         day,
-        sc.score,
-        sc.level,
+        sc.score if sc else None,
+        sc.level if sc else None,
         next_check,
         offers,
         tuple(str(m) for m in found),
@@ -301,7 +338,7 @@ def check_record(session: Session, check_id: uuid.UUID) -> tuple[Resident, dict]
     authz.require_resident(session, "read", resident)
     values = dict(check.form or {})
     values.update({k: getattr(check, k) for k in COLUMNS})
-    values.update(dict(zip(SELFCARE_KEYS, check.selfcare, strict=True)))
+    values.update(dict(zip(SELFCARE_KEYS, check.selfcare or [None] * len(SELFCARE_KEYS), strict=True)))
     values.update(selfcare_score=check.selfcare_score, selfcare_level=check.selfcare_level)
     return resident, values
 
@@ -327,14 +364,15 @@ def latest_check(session: Session, resident_id: uuid.UUID) -> uuid.UUID | None:
     )
 
 
-def _draft(resident_id: uuid.UUID, values: dict, day: dt.date) -> ReferralInput:
-    """A referral pre-filled from a check's values (saved or as typed): its abnormal findings."""
+def _draft(resident_id: uuid.UUID, values: dict, day: dt.date, aged: bool) -> ReferralInput:
+    """A referral pre-filled from a check's values (saved or as typed): its abnormal findings;
+    ``aged``: the 65+'s check (老年人健康体检), else a poor household member's free check."""
     found = abnormal(values)
     if not found:
         raise _err(QT_TRANSLATE_NOOP("Elderly", "这次体检没有异常结果，无需转诊"))
     return ReferralInput(
         resident_id=resident_id,
-        impression="老年人健康体检发现异常",
+        impression="老年人健康体检发现异常" if aged else "健康体检发现异常",
         present_history="；".join(found),
         issued_on=day.isoformat(),
         issued_by=values.get("doctor") or "",
@@ -344,7 +382,8 @@ def _draft(resident_id: uuid.UUID, values: dict, day: dt.date) -> ReferralInput:
 def referral_draft(session: Session, check_id: uuid.UUID) -> ReferralInput:
     """A referral pre-filled from a check's abnormal results (the doctor completes and issues it)."""
     resident, values = check_record(session, check_id)
-    return _draft(resident.id, values, values["check_date"])
+    day = values["check_date"]
+    return _draft(resident.id, values, day, is_elderly(resident.birth_date, day))
 
 
 def typed_values(ctx: CheckContext, inp) -> dict:
@@ -363,7 +402,7 @@ def typed_abnormal(ctx: CheckContext, inp) -> tuple[Message, ...]:
 def typed_referral_draft(ctx: CheckContext, inp) -> ReferralInput:
     """A referral draft from the form before it is saved (开转诊单 as soon as a finding is entered)."""
     values = typed_values(ctx, inp)
-    return _draft(ctx.resident_id, values, values.get("check_date") or ctx.today)
+    return _draft(ctx.resident_id, values, values.get("check_date") or ctx.today, ctx.selfcare_asked)
 
 
 # ---------------------------------------------------------------- who is due
@@ -486,11 +525,13 @@ class CheckContext:
     doctor: str
     today: dt.date
     initial: object  # an ElderlyCheckInput: today's date and the acting doctor
+    selfcare_asked: bool = True  # False under 65: a poor household member's free check
 
 
 def check_context(session: Session, resident_ref: str | uuid.UUID) -> CheckContext:
     resident = find_resident(session, str(resident_ref))
     today = capture.trusted_today(session)
+    _may_be_checked(session, resident, today)
     doctor = doctor_name(session)
     return CheckContext(
         resident.id,
@@ -502,6 +543,7 @@ def check_context(session: Session, resident_ref: str | uuid.UUID) -> CheckConte
         ElderlyCheckInput(
             check_date=today.isoformat(), doctor=doctor, medication=current_medication(session, resident)
         ),
+        is_elderly(resident.birth_date, today),
     )
 
 

@@ -218,6 +218,11 @@ def poor_resident_ids(session: Session, village_ids=None) -> set[uuid.UUID]:
     return set(session.scalars(poor_residents(Resident.id, village_ids=village_ids)))
 
 
+def is_poor(session: Session, resident_id: uuid.UUID) -> bool:
+    """Whether the resident (在册) is a member of a registered poor household."""
+    return session.scalar(poor_residents(Resident.id).where(Resident.id == resident_id)) is not None
+
+
 def chronic_patients(
     session: Session, resident_ids: set[uuid.UUID], on: dt.date | None = None
 ) -> dict[uuid.UUID, ProgramEnrolment]:

@@ -58,8 +58,14 @@ class ResidentOverview:
 
     @property
     def elderly(self) -> bool:
-        """Whether the page shows 老年人健康管理: the resident is 65 or older, or has been checked."""
-        return bool(self.elderly_checks) or self.resident.birth_date <= born_by(self.today.year)
+        """Whether the page shows the health checks: the resident is 65 or older (老年人健康管理), a
+        registered poor household's member (the yearly free check), or has been checked."""
+        return bool(self.elderly_checks) or self.aged or bool(self.resident.poverty_registered)
+
+    @property
+    def aged(self) -> bool:
+        """年满65周岁 this year: the checks are 老年人健康管理's."""
+        return self.resident.birth_date <= born_by(self.today.year)
 
     @property
     def household(self) -> tuple[uuid.UUID, str]:
