@@ -145,6 +145,11 @@ def test_registering_the_household_brings_its_patients_next_visit_within_a_month
         ({"status": "registered", "cause": ""}, "请填写致贫原因"),
         ({"status": "registered", "cause": "laziness"}, "致贫原因“laziness”不存在"),
         ({"status": "registered", "cause": "illness", "registered_on": "2026-12-01"}, "登记日期不能晚于今天"),
+        # 建档立卡 began in 2014: 1900 was saved
+        (
+            {"status": "registered", "cause": "illness", "registered_on": "1900-01-01"},
+            "登记日期不能早于2014年",
+        ),
         ({"status": "none"}, "这一户没有登记为贫困户"),
     ],
 )
@@ -420,7 +425,10 @@ def test_a_plan_is_reviewed_within_a_year_and_checked_after_birth(store, family)
         poverty.set_household(s, family["head"], status="registered", cause="illness")
     for kw, said in (
         ({"review": "2099-01-01"}, "复核日期最晚为一年后（2027-11-23）"),
-        ({"review": "2026-12-31", "health_check": "1901-01-01"}, "体检日期不能早于出生日期"),
+        ({"review": "2026-12-31", "health_check": "1901-01-01"}, "免费健康体检日期应为今年（2026年）的日期"),
+        # the plan records this year's free check: last December's is not it (it was saved, and the
+        # resident was off 今年未体检 for a year on an old check)
+        ({"review": "2026-12-31", "health_check": "2025-12-31"}, "免费健康体检日期应为今年（2026年）的日期"),
     ):
         with pytest.raises(UserError, match=re.escape(said)), store.transaction() as s:
             poverty.add_plan(s, family["head"], track="chronic", measures="每月随访", **kw)

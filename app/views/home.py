@@ -39,7 +39,8 @@ class HomePage(QWidget):
             ("residents", self.tr("在册居民")),
             ("households", self.tr("家庭户")),
             ("elderly", self.tr("65岁及以上")),
-            ("poverty", self.tr("建档立卡贫困人口")),
+            # the members of 建档立卡贫困户, 脱贫户 and 防返贫监测户 (poverty.POOR_STATUSES) alike
+            ("poverty", self.tr("建档立卡、脱贫及监测人口")),
             ("contracted", self.tr("家庭医生签约")),
             ("under_management", self.tr("慢病在管患者")),
             ("overdue", self.tr("逾期未随访")),

@@ -1316,7 +1316,7 @@
     </message>
     <message>
         <source>五项等级 1–4（1 可自理 … 4 不能自理）：进餐、梳洗、穿衣、如厕、活动（65岁及以上必填；未满65岁的建档立卡贫困人口免费体检不填）</source>
-        <translation>five levels 1–4 (1 independent … 4 dependent): eating, grooming, dressing, toilet, activity (required at 65 and over; left out for a poor household member's free check under 65)</translation>
+        <translation>five levels 1–4 (1 independent … 4 dependent): eating, grooming, dressing, toilet, activity (required at 65 and over; left out for a poor household member&apos;s free check under 65)</translation>
     </message>
     <message>
         <source>症状代码，如 1 或 2,3</source>
@@ -5155,8 +5155,8 @@
         <translation>Aged 65 and over</translation>
     </message>
     <message>
-        <source>建档立卡贫困人口</source>
-        <translation>Registered poor</translation>
+        <source>建档立卡、脱贫及监测人口</source>
+        <translation>Poor, lifted and monitored</translation>
     </message>
     <message>
         <source>家庭医生签约</source>
@@ -6200,6 +6200,10 @@
         <translation>Choose either poor by illness or back in poverty by illness, not both</translation>
     </message>
     <message>
+        <source>登记日期不能早于{year}年（建档立卡始于{year}年）</source>
+        <translation>The registration date cannot be before {year} (poor households were registered from {year})</translation>
+    </message>
+    <message>
         <source>{name}不在册（{status}），不能制定一患一策</source>
         <translation>{name} is no longer on the roll ({status}): no treatment plan can be made</translation>
     </message>
@@ -6226,6 +6230,10 @@
     <message>
         <source>体检日期不能晚于今天</source>
         <translation>The health check date cannot be later than today</translation>
+    </message>
+    <message>
+        <source>免费健康体检日期应为今年（{year}年）的日期</source>
+        <translation>The free health check date must be in this year ({year})</translation>
     </message>
     <message>
         <source>体检日期不能早于出生日期</source>
@@ -6260,7 +6268,7 @@
     </message>
     <message>
         <source>为所选居民录入今年的免费健康体检（健康体检表）</source>
-        <translation>Record this year's free health check (health check form) of the selected resident</translation>
+        <translation>Record this year&apos;s free health check (health check form) of the selected resident</translation>
     </message>
     <message>
         <source>导出Excel…</source>

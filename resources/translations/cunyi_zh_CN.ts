@@ -5154,8 +5154,8 @@
         <translation>65岁及以上</translation>
     </message>
     <message>
-        <source>建档立卡贫困人口</source>
-        <translation>建档立卡贫困人口</translation>
+        <source>建档立卡、脱贫及监测人口</source>
+        <translation>建档立卡、脱贫及监测人口</translation>
     </message>
     <message>
         <source>家庭医生签约</source>
@@ -6199,6 +6199,10 @@
         <translation>因病致贫和因病返贫只能选一个</translation>
     </message>
     <message>
+        <source>登记日期不能早于{year}年（建档立卡始于{year}年）</source>
+        <translation>登记日期不能早于{year}年（建档立卡始于{year}年）</translation>
+    </message>
+    <message>
         <source>{name}不在册（{status}），不能制定一患一策</source>
         <translation>{name}不在册（{status}），不能制定一患一策</translation>
     </message>
@@ -6225,6 +6229,10 @@
     <message>
         <source>体检日期不能晚于今天</source>
         <translation>体检日期不能晚于今天</translation>
+    </message>
+    <message>
+        <source>免费健康体检日期应为今年（{year}年）的日期</source>
+        <translation>免费健康体检日期应为今年（{year}年）的日期</translation>
     </message>
     <message>
         <source>体检日期不能早于出生日期</source>

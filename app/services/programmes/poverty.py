@@ -44,6 +44,7 @@ CTX = "Poverty"
 # 脱贫户 stay under "脱贫不摘政策" and 防返贫监测户 are watched as closely (unconfirmed: data).
 POOR_STATUSES = ("registered", "lifted", "monitored")
 CHRONIC_PROGRAMMES = ("htn", "t2dm")
+REGISTRATION_SINCE = dt.date(2014, 1, 1)  # 建档立卡 began in 2014 (精准扶贫): an earlier date is a typo
 REVIEW_AHEAD_DAYS = 7  # plans due for review within a week show on the workbench
 ACTIVE = "1"
 
@@ -149,6 +150,11 @@ def set_household(
     today = trusted_today(session)
     if day and day > today:
         raise _err(QT_TRANSLATE_NOOP("Poverty", "登记日期不能晚于今天"))
+    if day and day < REGISTRATION_SINCE:
+        raise _err(
+            QT_TRANSLATE_NOOP("Poverty", "登记日期不能早于{year}年（建档立卡始于{year}年）"),
+            year=REGISTRATION_SINCE.year,
+        )
     if status_code == "none" and (cause_code or by_illness or relapse_by_illness):  # ("非贫困户，因病")
         raise _err(QT_TRANSLATE_NOOP("Poverty", "非贫困户不填致贫原因"))
     row = session.scalar(select(PovertyHousehold).where(PovertyHousehold.household_id == household.id))
@@ -342,6 +348,10 @@ def add_plan(
         )
     if check_on and check_on > today:
         raise _err(QT_TRANSLATE_NOOP("Poverty", "体检日期不能晚于今天"))
+    if check_on and check_on.year != today.year:  # the plan records this year's (an old one: no)
+        raise _err(
+            QT_TRANSLATE_NOOP("Poverty", "免费健康体检日期应为今年（{year}年）的日期"), year=today.year
+        )
     if check_on and resident.birth_date and check_on < resident.birth_date:
         raise _err(QT_TRANSLATE_NOOP("Poverty", "体检日期不能早于出生日期"))
     if not condition_text:  # the programmes the patient is managed for, never a sensitive one:
