@@ -177,6 +177,38 @@ def test_record_pages_are_identifiable_and_history_rows_carry_their_codes(store,
     assert "无[1]" in genetic, genetic  # (1 无 2 有, as every other row: it had no code)
 
 
+def test_a_section_is_never_on_a_page_without_its_title_and_the_record_says_contract_and_poverty(
+    store, archive, tmp_path
+):
+    """生活环境 began at the foot of page 1 and went on to page 2 with no title; the record printed
+    nothing of the resident's family-doctor contract or poverty registration (DOMAIN: the record
+    holds them beyond the form)."""
+    from app.services.programmes import contracts, poverty
+    from app.services.records.resident_form import RESIDENT_FORM as FORM
+
+    with store.session() as s:
+        pages = pdf_pages(printing.record_pdf(s, archive["archive_no"], ZH), tmp_path)
+    assert "家庭医生签约未签约" in "".join(pages) and "贫困户否" in "".join(pages)
+    for section in FORM.sections:  # every page with a row of a section has the section's title
+        labels = [re.sub(r"\s+", "", f.label) for f in section.fields if f.key != "history_events"]
+        for page in pages:
+            if any(label in page for label in labels if len(label) > 3):
+                assert re.sub(r"\s+", "", section.title) in page, (section.title, page[:60])
+    living = [f.label for f in next(s for s in FORM.sections if s.key == "environment").fields]
+    assert sum(any(label in page for label in living) for page in pages) == 1  # 5 rows: never split
+    with store.transaction() as s:
+        poverty.set_household(
+            s, archive["archive_no"], status="monitored", cause="illness", registered_on="2025-03-01"
+        )
+        contracts.add_contract(
+            s, archive["archive_no"], doctor="李医生", packages="basic,poor", start="2026-01-01"
+        )
+    with store.session() as s:
+        text = "".join(pdf_pages(printing.record_pdf(s, archive["archive_no"], ZH), tmp_path))
+    assert "签约医生李医生，2026年1月1日至2026年12月31日" in text, text[-300:]
+    assert "防返贫监测户，致贫原因：因病，因病致贫，2025年3月1日登记" in text, text[-300:]
+
+
 def test_english_record_says_household_and_surgery(store, archive, tmp_path):
     with store.session() as s:
         data = printing.record_pdf(s, archive["archive_no"], print_labels("en"))

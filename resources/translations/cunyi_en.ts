@@ -4564,6 +4564,18 @@
         <source>速率</source>
         <translation>Rate limit</translation>
     </message>
+    <message>
+        <source>家庭医生签约与健康扶贫</source>
+        <translation>Family doctor contract and poverty support</translation>
+    </message>
+    <message>
+        <source>家庭医生签约</source>
+        <translation>Family doctor contract</translation>
+    </message>
+    <message>
+        <source>贫困户</source>
+        <translation>Poor household</translation>
+    </message>
 </context>
 <context>
     <name>Files</name>
@@ -7368,6 +7380,30 @@
     <message>
         <source>户主</source>
         <translation>Head of household</translation>
+    </message>
+    <message>
+        <source>签约医生 {doctor}，{start} 至 {end}</source>
+        <translation>Doctor {doctor}, {start} to {end}</translation>
+    </message>
+    <message>
+        <source>（已到期，待续约）</source>
+        <translation> (term over, to be renewed)</translation>
+    </message>
+    <message>
+        <source>未签约</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <source>致贫原因：</source>
+        <translation>cause: </translation>
+    </message>
+    <message>
+        <source>{date}登记</source>
+        <translation>registered {date}</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
     </message>
     <message>
         <source>个人基本信息表</source>

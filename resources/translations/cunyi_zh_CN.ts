@@ -4563,6 +4563,18 @@
         <source>速率</source>
         <translation>速率</translation>
     </message>
+    <message>
+        <source>家庭医生签约与健康扶贫</source>
+        <translation>家庭医生签约与健康扶贫</translation>
+    </message>
+    <message>
+        <source>家庭医生签约</source>
+        <translation>家庭医生签约</translation>
+    </message>
+    <message>
+        <source>贫困户</source>
+        <translation>贫困户</translation>
+    </message>
 </context>
 <context>
     <name>Files</name>
@@ -7367,6 +7379,30 @@
     <message>
         <source>户主</source>
         <translation>户主</translation>
+    </message>
+    <message>
+        <source>签约医生 {doctor}，{start} 至 {end}</source>
+        <translation>签约医生 {doctor}，{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>（已到期，待续约）</source>
+        <translation>（已到期，待续约）</translation>
+    </message>
+    <message>
+        <source>未签约</source>
+        <translation>未签约</translation>
+    </message>
+    <message>
+        <source>致贫原因：</source>
+        <translation>致贫原因：</translation>
+    </message>
+    <message>
+        <source>{date}登记</source>
+        <translation>{date}登记</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>，</translation>
     </message>
     <message>
         <source>个人基本信息表</source>

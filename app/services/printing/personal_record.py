@@ -12,15 +12,18 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.codes import code_list
-from app.models import Resident, Village
+from app.i18n import QT_TRANSLATE_NOOP
+from app.models import PovertyHousehold, Resident, Village
 from app.services.institution import clinic_for
 from app.services.printing.layout import (
     FONT,
@@ -33,6 +36,7 @@ from app.services.printing.layout import (
     register_font,
     text_width,
 )
+from app.services.programmes.poverty import POOR_STATUSES
 from app.services.records import resident_form
 from app.services.records.field_table import Field, Kind
 from app.services.records.residents import resident_input_from
@@ -40,6 +44,7 @@ from app.services.records.residents import resident_input_from
 PAGE_W = 210
 MARGIN = 12
 LABEL_W = 38  # mm: the label column; the value takes the rest
+KEEP_WHOLE_ROWS = 12  # a section of this many rows (its title's included) goes over a page whole
 
 
 @dataclass(frozen=True)
@@ -188,7 +193,52 @@ def record_data(session: Session, resident_id, labels: Labels) -> RecordData:
                 continue
             value, codes = _value(T, inp, f, context)
             rows.append(RecordRow(section.title, f.label, value, codes))
+    rows += _programme_rows(session, r, T)
     return RecordData(r.name, r.archive_no, clinic_for(session, r.village_id).name, tuple(rows))
+
+
+PROGRAMMES_SECTION = QT_TRANSLATE_NOOP("Field", "家庭医生签约与健康扶贫")
+
+
+def _programme_rows(session: Session, r: Resident, T: Labels) -> list[RecordRow]:
+    """What the record holds beyond the form (DOMAIN.md): the family-doctor contract in force and
+    the household's poverty registration, read from where their programmes keep them."""
+    from app.services.programmes.contracts import end_of_term
+    from app.services.sync.capture import trusted_today
+
+    if r.contract_signed_on and r.contract_doctor:
+        end = end_of_term(r.contract_signed_on, r.contract_years or 1)
+        contract = (
+            T("Print", "签约医生 {doctor}，{start} 至 {end}")
+            .replace("{doctor}", r.contract_doctor)
+            .replace("{start}", T.date(r.contract_signed_on))
+            .replace("{end}", T.date(end))
+        )
+        if end < trusted_today(session):
+            contract += T("Print", "（已到期，待续约）")
+    else:
+        contract = T("Print", "未签约")
+    poor = session.scalar(
+        select(PovertyHousehold).where(
+            PovertyHousehold.household_id == r.household_id, PovertyHousehold.voided.is_(False)
+        )
+    )
+    if poor is None or poor.status not in POOR_STATUSES:
+        poverty, codes = T("Print", "否"), ()
+    else:
+        parts = [T.code("poverty_status", poor.status)]
+        if poor.cause:
+            parts.append(T("Print", "致贫原因：") + T.code("poverty_cause", poor.cause))
+        if poor.by_illness:
+            parts.append(T("Print", "因病致贫"))
+        if poor.relapse_by_illness:
+            parts.append(T("Print", "因病返贫"))
+        parts.append(T("Print", "{date}登记").replace("{date}", T.date(poor.registered_on)))
+        poverty, codes = T("Print", "，").join(parts), ()
+    return [
+        RecordRow(PROGRAMMES_SECTION, QT_TRANSLATE_NOOP("Field", "家庭医生签约"), contract),
+        RecordRow(PROGRAMMES_SECTION, QT_TRANSLATE_NOOP("Field", "贫困户"), poverty, codes),
+    ]
 
 
 def render_record(data: RecordData, labels: Labels) -> bytes:
@@ -198,42 +248,37 @@ def render_record(data: RecordData, labels: Labels) -> bytes:
     section_style = label_style(T, 9.5, 12)
     item_style = label_style(T, 8.5, 10.5)
     value_style = para_style(9, 11.5)
-    rows: list[list] = []
     style = [
         ("FONT", (0, 0), (-1, -1), FONT, 9),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("SPAN", (0, 0), (-1, 0)),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
     ]
-    section = None
-    for row in data.rows:
-        if row.section != section:
-            section = row.section
-            style += [
-                ("SPAN", (0, len(rows)), (-1, len(rows))),
-                ("BACKGROUND", (0, len(rows)), (-1, len(rows)), colors.Color(0.92, 0.92, 0.92)),
-                # a section's title never ends a page: it goes over with its first row
-                ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1)),
-            ]
-            rows.append([Paragraph(markup(T("Field", section)), section_style), "", ""])
-        boxes = " ".join(f"[{c}]" for c in row.codes)
-        rows.append(
-            [
-                Paragraph(markup(row.label if row.translated else T("Field", row.label)), item_style),
-                Paragraph(markup(row.value) or "&nbsp;", value_style),
-                Paragraph(markup(boxes), para_style(8.5, 10.5, align=2)),
-            ]
-        )
     width = PAGE_W - 2 * MARGIN
     codes_w = 22
-    table = Table(
-        rows, colWidths=[LABEL_W * mm, (width - LABEL_W - codes_w) * mm, codes_w * mm], repeatRows=0
-    )
-    table.setStyle(TableStyle(style))
+    widths = [LABEL_W * mm, (width - LABEL_W - codes_w) * mm, codes_w * mm]
+    sections: list = []
+    for title_text, section_rows in groupby(data.rows, key=lambda row: row.section):
+        # one table a section, its title repeated at the head of a page it runs onto (生活环境 went
+        # over a page without it); a short section is never split
+        rows: list[list] = [[Paragraph(markup(T("Field", title_text)), section_style), "", ""]]
+        for row in section_rows:
+            boxes = " ".join(f"[{c}]" for c in row.codes)
+            rows.append(
+                [
+                    Paragraph(markup(row.label if row.translated else T("Field", row.label)), item_style),
+                    Paragraph(markup(row.value) or "&nbsp;", value_style),
+                    Paragraph(markup(boxes), para_style(8.5, 10.5, align=2)),
+                ]
+            )
+        table = Table(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(TableStyle(style))
+        sections.append(table if len(rows) > KEEP_WHOLE_ROWS else KeepTogether([table]))
     header = Table(
         [
             [
@@ -299,7 +344,7 @@ def render_record(data: RecordData, labels: Labels) -> bytes:
             Spacer(1, 3 * mm),
             header,
             Spacer(1, 2 * mm),
-            table,
+            *sections,
         ],
         onFirstPage=on_page,
         onLaterPages=on_page,
