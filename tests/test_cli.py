@@ -261,6 +261,22 @@ def test_every_help_text_is_in_chinese_and_marked_for_translation():
 
 
 @pytest.mark.sqlite_only  # no store
+def test_every_help_text_reads_in_english_where_english_is_asked():
+    """Found by review: with ``CUNYI_LANG=en`` twenty help texts were Chinese only (``--doctor
+    签约医生``, ``--topic 活动主题``, ``--by-illness 因病致贫`` …) and more began with a form's Chinese
+    name.  Chinese stays only as a gloss in brackets after the English (the brand 村医 aside)."""
+    from app.cli.core import english_translator
+
+    translate = english_translator()
+    chinese_left = []
+    for where, text in _help_texts(build_parser()):
+        english = translate("Cli", text).replace("CunYi 村医", "CunYi")
+        if re.search("[\u4e00-\u9fff]", re.sub(r"\([^)]*\)|（[^）]*）", "", english)):
+            chinese_left.append((where, english))
+    assert not chinese_left, chinese_left
+
+
+@pytest.mark.sqlite_only  # no store
 def test_every_argument_says_what_it_is():
     """No option or argument is listed bare in ``--help`` (80 were: ``--year``, ``--json``,
     ``-o``, ``username`` … with nothing after them)."""

@@ -1048,7 +1048,7 @@
     </message>
     <message>
         <source>签约医生</source>
-        <translation>签约医生</translation>
+        <translation>responsible family doctor</translation>
     </message>
     <message>
         <source>服务包，用逗号分隔：basic,elderly,chronic,smi,maternal,child,disabled,poor</source>
@@ -1064,7 +1064,7 @@
     </message>
     <message>
         <source>签约团队</source>
-        <translation>签约团队</translation>
+        <translation>family doctor team</translation>
     </message>
     <message>
         <source>全户签约（户内在册成员一起签）</source>
@@ -1104,7 +1104,7 @@
     </message>
     <message>
         <source>按签约记录填写的签约服务协议书，输出 PDF</source>
-        <translation>签约服务协议书 filled from the contract, as PDF</translation>
+        <translation>the service agreement (签约服务协议书) filled from the contract, as PDF</translation>
     </message>
     <message>
         <source>协议书栏目名称的语言</source>
@@ -1192,35 +1192,35 @@
     </message>
     <message>
         <source>活动时间 YYYY-MM-DD</source>
-        <translation>活动时间 YYYY-MM-DD</translation>
+        <translation>date of the activity YYYY-MM-DD</translation>
     </message>
     <message>
         <source>活动形式：1 发放印刷资料，2 播放音像资料，3 宣传栏，4 公众健康咨询活动，5 健康知识讲座，6 个体化健康教育</source>
-        <translation>活动形式: 1 printed materials, 2 audio-visual, 3 bulletin board, 4 consultation, 5 lecture, 6 individual</translation>
+        <translation>form: 1 printed materials, 2 audio-visual, 3 bulletin board, 4 consultation, 5 lecture, 6 individual</translation>
     </message>
     <message>
         <source>活动主题</source>
-        <translation>活动主题</translation>
+        <translation>topic</translation>
     </message>
     <message>
         <source>活动地点</source>
-        <translation>活动地点</translation>
+        <translation>place</translation>
     </message>
     <message>
         <source>接受健康教育人数</source>
-        <translation>接受健康教育人数</translation>
+        <translation>number of people reached</translation>
     </message>
     <message>
         <source>接受健康教育人员类别</source>
-        <translation>接受健康教育人员类别</translation>
+        <translation>who was reached (e.g. hypertension patients)</translation>
     </message>
     <message>
         <source>组织者</source>
-        <translation>组织者</translation>
+        <translation>organiser</translation>
     </message>
     <message>
         <source>资料发放种类及数量</source>
-        <translation>资料发放种类及数量</translation>
+        <translation>materials handed out: kinds and quantities</translation>
     </message>
     <message>
         <source>资料种类数（印刷/音像）</source>
@@ -1228,11 +1228,11 @@
     </message>
     <message>
         <source>活动内容</source>
-        <translation>活动内容</translation>
+        <translation>content of the activity</translation>
     </message>
     <message>
         <source>活动总结评价</source>
-        <translation>活动总结评价</translation>
+        <translation>summary and evaluation</translation>
     </message>
     <message>
         <source>照片（JPEG/PNG）或 PDF</source>
@@ -1256,7 +1256,7 @@
     </message>
     <message>
         <source>一次活动的健康教育活动记录表（PDF）</source>
-        <translation>健康教育活动记录表 of one activity, as PDF</translation>
+        <translation>the activity record (健康教育活动记录表) of one activity, as PDF</translation>
     </message>
     <message>
         <source>活动 ID（见 education list）</source>
@@ -1524,7 +1524,7 @@
     </message>
     <message>
         <source>作为建档单位打印的名称（默认：&lt;name&gt;卫生室/卫生院）</source>
-        <translation>name printed as 建档单位 (default: &lt;name&gt;卫生室/卫生院)</translation>
+        <translation>name printed as the record-keeping institution (建档单位; default: &lt;name&gt;卫生室/卫生院)</translation>
     </message>
     <message>
         <source>卫生室（院）电话</source>
@@ -1576,7 +1576,7 @@
     </message>
     <message>
         <source>机构名称，如 幸福村卫生室</source>
-        <translation>institution name, e.g. 幸福村卫生室</translation>
+        <translation>institution name, e.g. Xingfu Village Clinic</translation>
     </message>
     <message>
         <source>本机构电话：手机11位，或区号-号码</source>
@@ -1616,19 +1616,19 @@
     </message>
     <message>
         <source>registered（建档立卡贫困户）| lifted（脱贫户）| monitored（防返贫监测）| none（非贫困户）</source>
-        <translation>registered (建档立卡贫困户) | lifted (脱贫户) | monitored (防返贫监测) | none</translation>
+        <translation>registered (registered poor household) | lifted (lifted out of poverty) | monitored (monitored against relapse) | none (not poor)</translation>
     </message>
     <message>
         <source>illness（因病）| disability（因残）| schooling（因学）| labour（缺劳力）| other（其他）</source>
-        <translation>illness (因病) | disability (因残) | schooling (因学) | labour (缺劳力) | other</translation>
+        <translation>illness | disability | schooling | labour (lack of labour) | other</translation>
     </message>
     <message>
         <source>因病致贫</source>
-        <translation>因病致贫</translation>
+        <translation>poor because of illness (因病致贫)</translation>
     </message>
     <message>
         <source>因病返贫</source>
-        <translation>因病返贫</translation>
+        <translation>back in poverty because of illness (因病返贫)</translation>
     </message>
     <message>
         <source>登记日期 YYYY-MM-DD（默认今天）</source>
@@ -1636,11 +1636,11 @@
     </message>
     <message>
         <source>一患一策：患者的方案</source>
-        <translation>一患一策: a patient&apos;s plan</translation>
+        <translation>a patient&apos;s plan (一患一策)</translation>
     </message>
     <message>
         <source>major（大病集中救治）| chronic（慢病签约服务管理）| severe（重病兜底保障）</source>
-        <translation>major (大病集中救治) | chronic (慢病签约服务管理) | severe (重病兜底保障)</translation>
+        <translation>major (concentrated treatment of serious illness) | chronic (chronic disease contract management) | severe (safety net for severe illness)</translation>
     </message>
     <message>
         <source>帮扶措施</source>
@@ -1688,7 +1688,7 @@
     </message>
     <message>
         <source>双向转诊单（转出；加 --return 为回转）</source>
-        <translation>双向转诊单 (转出, or 回转 with --return)</translation>
+        <translation>the two-way referral slip (双向转诊单: 转出, or 回转 with --return)</translation>
     </message>
     <message>
         <source>转诊单 ID</source>
@@ -1696,7 +1696,7 @@
     </message>
     <message>
         <source>打印回转单</source>
-        <translation>print the 回转 (return) slip</translation>
+        <translation>print the return (回转) slip</translation>
     </message>
     <message>
         <source>单张随访卡，正反面，卡片尺寸</source>
@@ -1728,7 +1728,7 @@
     </message>
     <message>
         <source>居民健康档案封面，含完整的17位档案编号</source>
-        <translation>居民健康档案封面 with the full 17-digit number</translation>
+        <translation>the record cover (居民健康档案封面) with the full 17-digit number</translation>
     </message>
     <message>
         <source>空白随访表（停电时手填）</source>
@@ -1736,11 +1736,11 @@
     </message>
     <message>
         <source>按档案填好的个人基本信息表</source>
-        <translation>个人基本信息表 (personal basic information) filled from the record</translation>
+        <translation>the personal basic information form (个人基本信息表) filled from the record</translation>
     </message>
     <message>
         <source>填入一年随访记录的随访服务记录表，每页4次</source>
-        <translation>随访服务记录表 filled with a year&apos;s visits, 4 to a page</translation>
+        <translation>the follow-up record form (随访服务记录表) filled with a year&apos;s visits, 4 to a page</translation>
     </message>
     <message>
         <source>随访年份（默认：有随访的最近一年）</source>
@@ -1848,7 +1848,7 @@
     </message>
     <message>
         <source>撤销今天误登记的到位/不到位（恢复为已转出；须由登记人操作）</source>
-        <translation>take back a 到位 / 不到位 entered by mistake today (back to issued; by who entered it)</translation>
+        <translation>take back an arrived / not-arrived (到位 / 不到位) entered by mistake today (back to issued; by who entered it)</translation>
     </message>
     <message>
         <source>请填写转诊原因（--reason），没有原因的转诊单不能开具</source>
@@ -1892,7 +1892,7 @@
     </message>
     <message>
         <source>文本输出：只列合计（县级为各乡镇）、加列各村，或列出各村及其村民小组（--json 总是包含乡镇、村和村民小组）</source>
-        <translation>text output: totals (a county: each township), each village too, or each village and its 村民小组 (--json always has townships, villages and groups)</translation>
+        <translation>text output: totals (a county: each township), each village too, or each village and its village groups (--json always has townships, villages and groups)</translation>
     </message>
     <message>
         <source>工作簿、PDF、名单中的原因及指标名称的语言（默认 zh）</source>
@@ -1920,11 +1920,11 @@
     </message>
     <message>
         <source>常住人口</source>
-        <translation>常住人口</translation>
+        <translation>resident population</translation>
     </message>
     <message>
         <source>65 岁及以上常住人口</source>
-        <translation>65 岁及以上常住人口</translation>
+        <translation>resident population aged 65 and over</translation>
     </message>
     <message>
         <source>报县级的指标报表（xlsx、pdf、json）</source>
@@ -1964,7 +1964,7 @@
     </message>
     <message>
         <source>导出工作簿或督导表</source>
-        <translation>write a workbook or the 督导 sheets</translation>
+        <translation>write a workbook or the supervision (督导) sheets</translation>
     </message>
     <message>
         <source>文件或文本的语言</source>
@@ -2172,7 +2172,7 @@
     </message>
     <message>
         <source>1 精神分裂症 … 6 精神发育迟滞伴发精神障碍</source>
-        <translation>1 精神分裂症 … 6 精神发育迟滞伴发精神障碍</translation>
+        <translation>1 schizophrenia … 6 mental disorder with intellectual disability</translation>
     </message>
     <message>
         <source>1 同意参加管理，0 不同意</source>
@@ -2192,11 +2192,11 @@
     </message>
     <message>
         <source>确诊医院</source>
-        <translation>确诊医院</translation>
+        <translation>hospital that made the diagnosis</translation>
     </message>
     <message>
         <source>确诊日期 YYYY-MM-DD</source>
-        <translation>确诊日期 YYYY-MM-DD</translation>
+        <translation>date of diagnosis YYYY-MM-DD</translation>
     </message>
     <message>
         <source>1 贫困，2 非贫困，3 不详</source>
@@ -2208,7 +2208,7 @@
     </message>
     <message>
         <source>危险性评估 0–5（未用 --lost/--died 时必填）</source>
-        <translation>危险性评估 0–5 (required unless --lost/--died)</translation>
+        <translation>danger assessment (危险性评估) 0–5 (required unless --lost/--died)</translation>
     </message>
     <message>
         <source>1 完全，2 不全，3 缺失</source>
@@ -2268,7 +2268,7 @@
     </message>
     <message>
         <source>改为打印个人信息补充表：按登记信息填写；无 RESIDENT 时为空白表</source>
-        <translation>the 个人信息补充表 (supplementary form) instead: filled from the registration, blank without RESIDENT</translation>
+        <translation>the supplementary form (个人信息补充表) instead: filled from the registration, blank without RESIDENT</translation>
     </message>
     <message>
         <source>--lost（失访）和 --died（死亡）只能选一个</source>
