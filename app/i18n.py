@@ -35,8 +35,15 @@ def local_time(value: dt.datetime | None, never: str = "") -> str:
     return value.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def number_text(value) -> str:
-    """A number as a form prints it: 68.5, 5 (not 5.0), "" for nothing."""
+def number_text(value, decimals: int = 0) -> str:
+    """A number as a form prints it: 68.5, 5 (not 5.0), "" for nothing; ``decimals``: at least so
+    many digits after the point, as a reading is measured (血糖 4.0 mmol/L, never "4"; 1.25 stays)."""
     if value is None or value == "":
         return ""
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    if not isinstance(value, float):
+        return str(value) if not decimals or not isinstance(value, int) else f"{value:.{decimals}f}"
+    text = f"{value:g}"
+    if decimals and "e" not in text:
+        whole, _, part = text.partition(".")
+        text = f"{whole}.{part.ljust(decimals, '0')}"
+    return text

@@ -43,6 +43,9 @@ def filled(store, person):
                 selfcare_activity="4",
                 sbp="150",
                 dbp="92",
+                glucose="4.0",
+                temperature="36",
+                hdl="1.25",
                 problems="血压偏高",
             ),
             today=TODAY,
@@ -72,6 +75,8 @@ def test_filled_and_blank_elderly_documents(store, filled, tmp_path):
     assert "王老汉" in due and "老年人健康体检工作单" in due
     # the row is 血压, both its readings named (found by review: a row "收缩压" read "150 mmHg 舒张压：92")
     assert re.search(r"血压\s+收缩压：150 mmHg\s+舒张压：92 mmHg", summary), summary
+    # a reading is written as measured, to the tenth (found by review: 4.0 mmol/L printed "4")
+    assert "4.0 mmol/L" in summary and "36.0 °C" in summary and "1.25 mmol/L" in summary, summary
     assert re.search(r"血压\s+收缩压：＿+ mmHg\s+舒张压：＿+ mmHg", blank_check), blank_check
 
 

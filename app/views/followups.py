@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import Store
+from app.i18n import number_text
 from app.services.errors import UserError, ValidationError, joined
 from app.services.programmes import followup, referral, worklist
 from app.services.programmes.followup import NeedsConfirmation, VisitInput
@@ -109,7 +110,7 @@ class WorklistModel(QAbstractTableModel):
         if i.last_sbp:
             readings.append(f"{i.last_sbp}/{i.last_dbp} mmHg")
         if i.last_glucose is not None:
-            readings.append(f"{i.last_glucose:g} mmol/L")
+            readings.append(f"{number_text(i.last_glucose, 1)} mmol/L")
         reading = (", " if lang() == "en" else "，").join(readings)
         return [
             i.name,
@@ -618,7 +619,7 @@ class FollowupDialog(AsksBeforeDiscarding, QDialog):
         if v.sbp:
             parts.append(f"{v.sbp}/{v.dbp} mmHg")
         if v.glucose is not None:
-            parts.append(f"{v.glucose:g} mmol/L")
+            parts.append(f"{number_text(v.glucose, 1)} mmol/L")
         if v.classification:
             parts.append(code_label("visit_class", str(v.classification)))
         if v.drugs:

@@ -680,7 +680,7 @@ class ResidentDialog(QDialog):
                         v.visit_date.isoformat(),
                         code_label("followup_method", v.method),
                         f"{v.sbp}/{v.dbp}" if v.sbp else "",
-                        f"{v.glucose:g}" if v.glucose is not None else "",
+                        number_text(v.glucose, 1),
                         code_label("visit_class", str(v.classification))
                         if v.classification
                         else (self.tr("失访") if v.outcome == "lost" else ""),
@@ -858,7 +858,7 @@ class ResidentDialog(QDialog):
                 (
                     c.check_date.isoformat(),
                     f"{c.sbp}/{c.dbp}" if c.sbp else "",
-                    f"{c.glucose:g}" if c.glucose is not None else "",
+                    number_text(c.glucose, 1),
                     code_label("selfcare_level", c.selfcare_level) if c.selfcare_level else "",
                     c.next_check.isoformat() if c.next_check else "",
                 )

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from app.codes import CODE_LISTS
-from app.i18n import QT_TRANSLATE_NOOP
+from app.i18n import QT_TRANSLATE_NOOP, number_text
 from app.services.printing.layout import (
     FONT,
     Labels,
@@ -65,7 +65,7 @@ def value_text(f: Field, value, T: Labels, *, blank: bool) -> str:
     if isinstance(value, dt.date):
         return T.date(value)
     if isinstance(value, float):
-        value = f"{value:g}"
+        value = number_text(value, f.decimals)
     return f"{value} {T('Field', f.unit)}".strip() if f.unit else str(value)
 
 

@@ -11,7 +11,11 @@ from app.services.records.field_table import Field, FieldTable, Kind, Section
 
 
 def dec(key: str, label: str, lo: float, hi: float, unit: str = "") -> Field:
-    return Field(key, label, Kind.DECIMAL, max_len=8, minimum=lo, maximum=hi, unit=unit, hint=unit)
+    # a reading in mmol/L or °C is measured to a tenth: 4.0, not 4
+    decimals = 1 if unit in (MMOL, "°C") else 0
+    return Field(
+        key, label, Kind.DECIMAL, max_len=8, minimum=lo, maximum=hi, unit=unit, hint=unit, decimals=decimals
+    )
 
 
 def num(key: str, label: str, lo: int, hi: int, unit: str = "", **kw) -> Field:

@@ -110,6 +110,7 @@ class Field:
     minimum: float | None = None  # NUMBER, DECIMAL
     maximum: float | None = None
     unit: str = ""  # NUMBER, DECIMAL: 年, 次, cm …
+    decimals: int = 0  # DECIMAL: at least so many digits shown after the point (血糖 4.0, not 4)
     not_future: bool = False  # DATE: refuse dates after today
     check: Check | None = None  # replaces the kind's check (composite values, special parsing)
     rules: tuple[Check, ...] = ()  # cross-field rules, run after this field's check
