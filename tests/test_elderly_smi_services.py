@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 
 import pytest
@@ -1061,3 +1062,52 @@ def test_a_decimal_measurement_is_kept_as_a_plain_number(store, person):
         form = s.get(ElderlyCheck, saved.id).form
     assert (form["tc"], form["tg"], form["ldl"], form["height"]) == (0.0, 0.0, 2.679, 160.5)
     assert str(form["tc"]) == "0.0"
+
+
+@pytest.mark.sqlite_only  # the command line over a data folder
+def test_the_command_line_fills_the_whole_check_form(tmp_path, capsys, monkeypatch):
+    """Found by review: ``elderly check`` took a dozen readings; skin, lymph nodes, ECG, the health
+    guidance … of the 健康体检表 could not be entered from the command line.  ``--field KEY=VALUE``
+    takes every other item, ``elderly fields`` names them; a wrong or doubled key changes nothing."""
+    from app.cli import main
+    from app.db import Store
+    from app.models import ElderlyCheck
+
+    d = str(tmp_path / "d")
+    assert main(["--data-dir", d, "init", "--role", "village", "--code", "110105001101", "--name", "村"]) == 0
+    capsys.readouterr()
+    store = Store(f"sqlite:///{tmp_path / 'd' / 'cunyi.db'}")
+    with store.transaction() as s:
+        archive = _elder(
+            s, lambda **kw: records.ResidentInput(phone="13812345678", group_name="一组", **kw), "王老汉"
+        ).archive_no
+    store.dispose()
+    base = ["--data-dir", d, "elderly", "check", archive, "--date", "2026-11-01", "--selfcare", "1,1,1,1,1"]
+    base += ["--sbp", "132", "--dbp", "78"]
+    for wrong, said in (
+        (["--field", "skn=2"], "skn"),
+        (["--field", "skin"], "项目名=值"),
+        (["--field", "sbp=140"], "填写了两次"),
+        (["--field", "selfcare_eating=2"], "selfcare_eating"),
+    ):
+        assert main([*base, *wrong]) == 1
+        assert said in capsys.readouterr().err, wrong
+    fields = ["--field", "skin=2", "--field", "skin_text=皮疹", "--field", "ecg=1", "--field", "action=2,3"]
+    fields += ["--field", "tc=5.2", "--field", "guidance=1,3", "--field", "hearing=1"]
+    assert main([*base, *fields]) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    store = Store(f"sqlite:///{tmp_path / 'd' / 'cunyi.db'}")
+    with store.session() as s:
+        (check,) = s.query(ElderlyCheck).all()
+        resident, values = elderly.check_record(s, check.id)
+    store.dispose()
+    assert (values["skin"], values["skin_text"], values["ecg"], values["hearing"]) == ("2", "皮疹", "1", "1")
+    assert (values["action"], values["guidance"], values["tc"]) == (["2", "3"], ["1", "3"], 5.2)
+    assert main(["--data-dir", d, "elderly", "fields", "--json"]) == 0
+    listed = {f["key"]: f for f in json.loads(capsys.readouterr().out)}
+    assert listed["skin"]["codes"][1] == {"code": "2", "label": "异常"} and listed["action"]["multiple"]
+    assert listed["skin_text"]["label"] == "皮肤：异常情况" and "selfcare_eating" not in listed
+    monkeypatch.setenv("CUNYI_LANG", "en")
+    assert main(["--data-dir", d, "elderly", "fields"]) == 0
+    out = capsys.readouterr().out
+    assert "skin_text  Skin: " in out and not re.search(r"[\u4e00-\u9fff]", out), out

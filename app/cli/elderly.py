@@ -58,6 +58,17 @@ def register(sub) -> None:
         "--next", dest="next_check", default="", help=QT_TRANSLATE_NOOP("Cli", "下次体检日期（默认：一年后）")
     )
     c.add_argument(
+        "--field",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "体检表的任一其他项目，可多次使用，如 --field skin=2 --field skin_text=皮疹；"
+            "多选项用逗号分开（--field action=1,2）；项目名见 cunyi elderly fields",
+        ),
+    )
+    c.add_argument(
         "--confirm", action="store_true", help=QT_TRANSLATE_NOOP("Cli", "保存同一年内的第二次体检")
     )
     add_json(c)
@@ -68,6 +79,11 @@ def register(sub) -> None:
         QT_TRANSLATE_NOOP("Cli", "体检日期 YYYY-MM-DD"),
     )
     v.set_defaults(func=void_check)
+    f = g.add_parser(
+        "fields", help=QT_TRANSLATE_NOOP("Cli", "健康体检表的项目名、名称和可选代码（供 --field 使用）")
+    )
+    add_json(f)
+    f.set_defaults(func=list_fields)
     d = g.add_parser("due", help=QT_TRANSLATE_NOOP("Cli", "今年未体检的65岁及以上居民，按村民小组列出"))
     d.add_argument("--year", type=YEAR, help=QT_TRANSLATE_NOOP("Cli", "年份（默认：今年）"))
     add_json(d)
@@ -106,6 +122,7 @@ def record_check(args) -> int:
             )
         )
     values = {k: getattr(args, o) for o, (k, _help) in READINGS.items() if getattr(args, o) is not None}
+    values.update(_typed_fields(args, set(values)))
     inp = elderly.ElderlyCheckInput(
         check_date=args.date,
         symptoms=[x.strip() for x in args.symptoms.split(",") if x.strip()],
@@ -138,6 +155,92 @@ def record_check(args) -> int:
         print(f"建议纳入{CODE_LISTS['program'].label(p)}患者健康管理")
     for a in saved.abnormal:
         print(f"异常：{a}")
+    return 0
+
+
+# typed by their own options: never through --field
+OWN_OPTIONS = ("check_date", "symptoms", "problems", "next_check", "medication")
+
+
+def _field_keys() -> dict[str, object]:
+    """What ``--field`` may set: every input of the form (its "other" texts too) but those with an
+    option of their own and the self-care levels (``--selfcare``)."""
+    from app.services.programmes.elderly_form import CHECK_FORM, SELFCARE_KEYS
+
+    keys = {}
+    for f in CHECK_FORM.fields:
+        if f.key in SELFCARE_KEYS:
+            continue
+        for name, _annotation, _fresh in f.attributes():
+            if name not in OWN_OPTIONS:
+                keys[name] = f
+    return keys
+
+
+def _typed_fields(args, given: set[str]) -> dict[str, object]:
+    """``--field KEY=VALUE`` as the form's input: a multiple choice split at commas."""
+    from app.services.records.field_table import Kind
+
+    keys, out = _field_keys(), {}
+    for item in args.field:
+        key, sep, value = item.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise CliError(QT_TRANSLATE_NOOP("Cli", "--field 应写作 项目名=值，如 --field skin=2"))
+        if key not in keys:
+            raise CliError(
+                QT_TRANSLATE_NOOP(
+                    "Cli", "体检表没有可由 --field 填写的项目“{key}”（项目名见 cunyi elderly fields）"
+                ),
+                key=key,
+            )
+        if key in given or key in out:
+            raise CliError(QT_TRANSLATE_NOOP("Cli", "项目“{key}”填写了两次"), key=key)
+        f = keys[key]
+        multi = f.kind is Kind.MULTI and key == f.key
+        out[key] = [x.strip() for x in value.split(",") if x.strip()] if multi else value.strip()
+    return out
+
+
+def list_fields(args) -> int:
+    """The form's items for ``--field``: key, name, and the codes a choice takes."""
+    from app.codes import CODE_LISTS
+    from app.services.programmes.elderly_form import CHECK_FORM
+    from app.services.records.field_table import Kind
+
+    lang = core.cli_language()
+    fields = list(CHECK_FORM.fields)
+    rows = []
+    for key, f in _field_keys().items():
+        own = key == f.key
+        label = core.speak("Field", f.label)
+        before = fields[fields.index(f) - 1]
+        if own and f.inline == "":  # a row's second part (皮肤 … 异常情况): named with the row
+            label = core.speak("Field", before.label) + ("：" if lang == "zh" else ": ") + label
+        if not own:  # the text of a choice's 其他
+            label += core.speak("Cli", QT_TRANSLATE_NOOP("Cli", "（其他，请写明）"))
+        codes = (
+            [(c.code, CODE_LISTS[f.codes].label(c.code, lang)) for c in CODE_LISTS[f.codes].codes]
+            if own and f.codes
+            else []
+        )
+        rows.append(
+            {
+                "key": key,
+                "label": label,
+                "multiple": own and f.kind is Kind.MULTI,
+                "unit": core.speak("Field", f.unit) if own and f.unit else "",
+                "codes": [{"code": c, "label": text} for c, text in codes],
+            }
+        )
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        unit = f" ({r['unit']})" if r["unit"] else ""
+        choices = "  " + " ".join(f"{c['code']} {c['label']}" for c in r["codes"]) if r["codes"] else ""
+        many = " [,]" if r["multiple"] else ""
+        print(f"{r['key']}{many}  {r['label']}{unit}{choices}")
     return 0
 
 

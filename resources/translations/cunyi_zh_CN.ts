@@ -1334,12 +1334,20 @@
         <translation>下次体检日期（默认：一年后）</translation>
     </message>
     <message>
+        <source>体检表的任一其他项目，可多次使用，如 --field skin=2 --field skin_text=皮疹；多选项用逗号分开（--field action=1,2）；项目名见 cunyi elderly fields</source>
+        <translation>体检表的任一其他项目，可多次使用，如 --field skin=2 --field skin_text=皮疹；多选项用逗号分开（--field action=1,2）；项目名见 cunyi elderly fields</translation>
+    </message>
+    <message>
         <source>保存同一年内的第二次体检</source>
         <translation>保存同一年内的第二次体检</translation>
     </message>
     <message>
         <source>作废误录的健康体检（日期错、人错）</source>
         <translation>作废误录的健康体检（日期错、人错）</translation>
+    </message>
+    <message>
+        <source>健康体检表的项目名、名称和可选代码（供 --field 使用）</source>
+        <translation>健康体检表的项目名、名称和可选代码（供 --field 使用）</translation>
     </message>
     <message>
         <source>今年未体检的65岁及以上居民，按村民小组列出</source>
@@ -1372,6 +1380,22 @@
     <message>
         <source>--selfcare 应为5项等级（1–4），按进餐、梳洗、穿衣、如厕、活动的顺序用逗号分开</source>
         <translation>--selfcare 应为5项等级（1–4），按进餐、梳洗、穿衣、如厕、活动的顺序用逗号分开</translation>
+    </message>
+    <message>
+        <source>--field 应写作 项目名=值，如 --field skin=2</source>
+        <translation>--field 应写作 项目名=值，如 --field skin=2</translation>
+    </message>
+    <message>
+        <source>体检表没有可由 --field 填写的项目“{key}”（项目名见 cunyi elderly fields）</source>
+        <translation>体检表没有可由 --field 填写的项目“{key}”（项目名见 cunyi elderly fields）</translation>
+    </message>
+    <message>
+        <source>项目“{key}”填写了两次</source>
+        <translation>项目“{key}”填写了两次</translation>
+    </message>
+    <message>
+        <source>（其他，请写明）</source>
+        <translation>（其他，请写明）</translation>
     </message>
     <message>
         <source>需要确认：{text}。核实无误请加 --confirm</source>
